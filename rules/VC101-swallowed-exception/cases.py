@@ -1,0 +1,151 @@
+"""VC101 corpus: broad handlers that do nothing fire; handlers that act on the failure do not."""
+import builtins
+import contextlib
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def bare_pass():
+    try:
+        work()
+    # expect: VC101
+    except:
+        pass
+
+
+def exception_pass():
+    try:
+        work()
+    # expect: VC101
+    except Exception:
+        pass
+
+
+def base_exception_ellipsis():
+    try:
+        work()
+    # expect: VC101
+    except BaseException:
+        ...
+
+
+def return_none():
+    try:
+        return work()
+    # expect: VC101
+    except Exception:
+        return None
+
+
+def return_empty_dict():
+    try:
+        return work()
+    # expect: VC101
+    except Exception as exc:
+        return {}
+
+
+def loop_continue(items):
+    for item in items:
+        try:
+            work(item)
+        # expect: VC101
+        except Exception:
+            continue
+
+
+def tuple_with_broad():
+    try:
+        work()
+    # expect: VC101
+    except (ValueError, Exception):
+        pass
+
+
+def one_line_handler():
+    try:
+        work()
+    # expect: VC101
+    except Exception: pass
+
+
+def builtins_spelling():
+    try:
+        work()
+    # expect: VC101
+    except builtins.Exception:
+        "ignored on purpose, says the agent"
+
+
+def nested_function():
+    def inner():
+        try:
+            work()
+        # expect: VC101
+        except Exception:
+            return False
+    return inner
+
+
+def narrow_exception_is_a_decision():
+    try:
+        work()
+    # ok: VC101
+    except KeyError:
+        pass
+
+
+def logged_with_traceback():
+    try:
+        work()
+    # ok: VC101
+    except Exception:
+        logger.exception("work failed")
+
+
+def reraised():
+    try:
+        work()
+    # ok: VC101
+    except Exception:
+        cleanup()
+        raise
+
+
+def wrapped():
+    try:
+        work()
+    # ok: VC101
+    except Exception as exc:
+        raise RuntimeError("work failed") from exc
+
+
+def suppress_narrow():
+    # ok: VC101
+    with contextlib.suppress(FileNotFoundError):
+        work()
+
+
+def finally_only():
+    try:
+        work()
+    # ok: VC101
+    finally:
+        cleanup()
+
+
+def returns_computed_fallback():
+    try:
+        return work()
+    # ok: VC101
+    except Exception as exc:
+        return fallback(exc)
+
+
+def counts_the_failure(stats):
+    try:
+        work()
+    # ok: VC101
+    except Exception:
+        stats.failures += 1

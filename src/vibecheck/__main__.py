@@ -1,0 +1,5 @@
+"""`python -m vibecheck` runs the command line."""
+
+from vibecheck.cli import main
+
+main()

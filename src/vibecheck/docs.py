@@ -1,0 +1,86 @@
+"""Rule docs come from the rule's docstring only: parse its sections, render them, write `rules/*/README.md`."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vibecheck.rule import BaseRule
+
+_HEADING = re.compile(r"^##\s+(.+?)\s*$")
+_CODE_BLOCK = re.compile(r"```(?:python|py)?\n(.*?)```", re.DOTALL)
+
+
+@dataclass
+class RuleDoc:
+    summary: str
+    sections: dict[str, str] = field(default_factory=dict)
+
+    def code_block(self, section: str) -> str | None:
+        """The first fenced code block of a section (the `Example` or `Use instead` code)."""
+        match = _CODE_BLOCK.search(self.sections.get(section, ""))
+        return match.group(1) if match else None
+
+
+def parse_doc(docstring: str) -> RuleDoc:
+    """Split a rule docstring into its one-line summary and its `## Section` bodies."""
+    text = inspect.cleandoc(docstring or "")
+    lines = text.splitlines()
+    summary = lines[0].strip() if lines else ""
+    sections: dict[str, str] = {}
+    current: str | None = None
+    body: list[str] = []
+    for line in lines[1:]:
+        match = _HEADING.match(line)
+        if match:
+            if current is not None:
+                sections[current] = "\n".join(body).strip("\n")
+            current, body = match.group(1), []
+        elif current is not None:
+            body.append(line)
+    if current is not None:
+        sections[current] = "\n".join(body).strip("\n")
+    return RuleDoc(summary, sections)
+
+
+def rule_folder_name(rule: type[BaseRule]) -> str:
+    return f"{rule.code}-{rule.name}"
+
+
+def render_markdown(rule: type[BaseRule]) -> str:
+    """The rule's page: title, metadata table, then the docstring sections as written."""
+    doc = parse_doc(rule.__doc__ or "")
+    cwe = ", ".join(f"CWE-{n}" for n in rule.cwe) or "none"
+    lines = [
+        f"# {rule.code} `{rule.name}`",
+        "",
+        doc.summary,
+        "",
+        "| category | severity | confidence | CWE | fixable | enabled by default | supersedes |",
+        "|---|---|---|---|---|---|---|",
+        f"| {rule.category.value} | {rule.severity.value} | {rule.confidence.value} | {cwe} | "
+        f"{'yes' if rule.fixable else 'no'} | {'yes' if rule.default_enabled else 'no (preview)'} | "
+        f"{', '.join(rule.supersedes) or '-'} |",
+        "",
+    ]
+    for title, body in doc.sections.items():
+        lines += [f"## {title}", "", body, ""]
+    lines.append("<!-- generated from the rule's docstring by `vibecheck docs`; edit the docstring, not this file -->")
+    return "\n".join(lines) + "\n"
+
+
+def write_rule_docs(rules: list[type[BaseRule]], rules_dir: Path) -> list[Path]:
+    """(Re)write `rules/<CODE>-<name>/README.md` for every rule; return the files that changed."""
+    changed = []
+    for rule in rules:
+        target = rules_dir / rule_folder_name(rule) / "README.md"
+        text = render_markdown(rule)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            changed.append(target)
+    return changed

@@ -1,0 +1,180 @@
+"""One file, end to end: decode once, parse once, run every enabled rule in one walk, resolve positions.
+
+The walk is a read-only traversal over each node's dataclass fields, dispatching `visit_<Class>` and
+`leave_<Class>` by class name. It is cheaper than libcst's `visit()`, which rebuilds every node, and it
+is iterative, so deeply nested files cannot overflow the interpreter stack. Positions are resolved with
+`PositionProvider` only for files that have findings.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import io
+import tokenize
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from vibecheck.imports import ImportTable
+from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
+from vibecheck.rule import NodeFix, PendingReport, Rule, RuleContext
+from vibecheck.rules.engine.parse_error import ParseError
+
+Handler = tuple[Any, Callable[[cst.CSTNode], Any]]
+
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def decode_source(data: bytes) -> str:
+    """Decode as Python does (BOM, PEP 263 cookie, else UTF-8); raise UnicodeDecodeError/SyntaxError."""
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    text = data.decode(encoding)
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def check_file(
+    path: str,
+    data: bytes,
+    rules: Sequence[tuple[type[Rule], Any]],
+    *,
+    is_test_file: bool = False,
+) -> FileResult:
+    """Check one file's bytes with the given (rule class, options) pairs; never raises for bad input."""
+    result = FileResult(path=path)
+    try:
+        source = decode_source(data)
+    except (UnicodeDecodeError, SyntaxError, LookupError) as exc:
+        result.findings.append(_parse_error(path, 1, 1, f"the file cannot be decoded: {exc}", ""))
+        return result
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as exc:
+        line, column, reason = _syntax_error_position(source, exc)
+        lines = source.splitlines()
+        line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+        result.findings.append(_parse_error(path, line, column, reason, line_text))
+        return result
+    except (RecursionError, MemoryError) as exc:
+        result.findings.append(_parse_error(path, 1, 1, f"the file is too deeply nested to parse ({type(exc).__name__})", ""))
+        return result
+    context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module),
+                          is_test_file=is_test_file)
+    instances = [rule_cls(context, options) for rule_cls, options in rules]
+    _walk(module, instances, context, result.errors)
+    result.facts = context.facts
+    if context.reports:
+        result.findings.extend(_to_findings(path, module, source, context.reports, result.errors))
+    return result
+
+
+def _syntax_error_position(source: str, error: cst.ParserSyntaxError) -> tuple[int, int, str]:
+    """Python's own message and place for the error, which users know; libcst's when Python parses the file."""
+    try:
+        ast.parse(source)
+    except SyntaxError as exc:
+        return exc.lineno or 1, exc.offset or 1, exc.msg
+    except (RecursionError, MemoryError, ValueError):
+        pass
+    return error.raw_line, error.raw_column + 1, error.message
+
+
+def _parse_error(path: str, line: int, column: int, reason: str, line_text: str) -> Finding:
+    where = Position(max(line, 1), max(column, 1))
+    return Finding(
+        code=ParseError.code, name=ParseError.name,
+        message=f"The file cannot be parsed, so no rule checked it: {reason.strip()}",
+        hint="Fix the syntax error (or the file's encoding) so that the file can be checked.",
+        location=Location(path, where, where), severity=ParseError.severity, confidence=ParseError.confidence,
+        category=ParseError.category, line_text=line_text.rstrip("\n"),
+    )
+
+
+def _child_fields(node_type: type) -> tuple[str, ...]:
+    names = _CHILD_FIELDS.get(node_type)
+    if names is None:
+        names = _CHILD_FIELDS[node_type] = tuple(f.name for f in dataclasses.fields(node_type))
+    return names
+
+
+def _dispatch_tables(instances: list[Rule], context: RuleContext) -> tuple[dict[str, list[Handler]], dict[str, list[Handler]]]:
+    visit: dict[str, list[Handler]] = {"Import": [(None, context.imports.add)], "ImportFrom": [(None, context.imports.add)]}
+    leave: dict[str, list[Handler]] = {}
+    for rule in instances:
+        for attribute in dir(type(rule)):
+            if attribute.startswith("visit_"):
+                visit.setdefault(attribute[6:], []).append((rule, getattr(rule, attribute)))
+            elif attribute.startswith("leave_"):
+                leave.setdefault(attribute[6:], []).append((rule, getattr(rule, attribute)))
+    return visit, leave
+
+
+def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, errors: list[EngineError]) -> None:
+    """Visit every node once in source order, calling all rules; a crashing rule is dropped for this file."""
+    live = list(instances)
+    visit, leave = _dispatch_tables(live, context)
+    stack: list[tuple[Any, bool]] = [(module, False)]
+    while stack:
+        node, leaving = stack.pop()
+        kind = type(node).__name__
+        handlers = leave.get(kind) if leaving else visit.get(kind)
+        if handlers:
+            for rule, method in handlers:
+                try:
+                    method(node)
+                except Exception as exc:  # a rule bug must not stop the other rules
+                    errors.append(EngineError(context.path, f"rule crashed on this file: {type(exc).__name__}: {exc}",
+                                              rule=getattr(rule, "code", "import-table")))
+                    live = [r for r in live if r is not rule]
+                    context.reports[:] = [r for r in context.reports if not isinstance(rule, r.rule)]
+                    visit, leave = _dispatch_tables(live, context)
+                    break
+        if leaving:
+            continue
+        if kind in leave:
+            stack.append((node, True))
+        children: list[Any] = []
+        for name in _child_fields(type(node)):
+            value = getattr(node, name)
+            if isinstance(value, cst.CSTNode):
+                children.append(value)
+            elif isinstance(value, (list, tuple)):
+                children.extend(item for item in value if isinstance(item, cst.CSTNode))
+        stack.extend((child, False) for child in reversed(children))
+
+
+def _to_findings(path: str, module: cst.Module, source: str, reports: list[PendingReport],
+                 errors: list[EngineError]) -> list[Finding]:
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    lines = source.splitlines()
+    findings = []
+    for report in reports:
+        code_range = positions.get(report.node)
+        if code_range is None:
+            errors.append(EngineError(path, "a finding was reported on a node outside the file's tree", rule=report.rule.code))
+            continue
+        start = Position(code_range.start.line, code_range.start.column + 1)
+        end = Position(code_range.end.line, code_range.end.column + 1)
+        line_text = report.snippet if report.snippet is not None else (lines[start.line - 1] if start.line <= len(lines) else "")
+        rule = report.rule
+        findings.append(Finding(
+            code=rule.code, name=rule.name, message=report.message, location=Location(path, start, end),
+            severity=report.severity or rule.severity, confidence=rule.confidence, category=rule.category,
+            hint=report.hint, cwe=rule.cwe, fix=_to_fix(report.fix, module, positions) if report.fix else None,
+            line_text=line_text,
+        ))
+    return findings
+
+
+def _to_fix(fix: NodeFix, module: cst.Module, positions: Any) -> Fix | None:
+    edits = []
+    for old, new in fix.replacements:
+        code_range = positions.get(old)
+        if code_range is None:
+            return None
+        content = new if isinstance(new, str) else module.code_for_node(new)
+        edits.append(Edit(Position(code_range.start.line, code_range.start.column + 1),
+                          Position(code_range.end.line, code_range.end.column + 1), content))
+    return Fix(fix.description, tuple(edits), fix.safe)

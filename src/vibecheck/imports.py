@@ -1,0 +1,90 @@
+"""One cheap import-alias table per file, so every rule sees `r.get` as `requests.get`."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+
+class ImportTable:
+    """Maps local names bound by import statements to the dotted names they stand for.
+
+    Module-level imports are read before the walk; imports inside functions are added as the walk meets
+    them. Names never imported resolve to themselves, so `hashlib.md5` is recognised even in a fragment
+    pasted without its import.
+    """
+
+    def __init__(self) -> None:
+        self.aliases: dict[str, str] = {}
+
+    @classmethod
+    def from_module(cls, module: cst.Module) -> ImportTable:
+        table = cls()
+        pending: list[cst.CSTNode] = list(module.body)
+        while pending:
+            statement = pending.pop()
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, (cst.Import, cst.ImportFrom)):
+                        table.add(small)
+            elif isinstance(statement, (cst.If, cst.Try, cst.With)):
+                pending.extend(_nested_statements(statement))
+        return table
+
+    def add(self, node: cst.Import | cst.ImportFrom) -> None:
+        if isinstance(node, cst.Import):
+            for alias in node.names:
+                dotted = get_full_name_for_node(alias.name) or ""
+                if alias.asname is not None:
+                    self.aliases[get_full_name_for_node(alias.asname.name) or dotted] = dotted
+                else:
+                    head = dotted.split(".")[0]
+                    self.aliases[head] = head
+            return
+        module = "." * len(node.relative) + (get_full_name_for_node(node.module) or "" if node.module else "")
+        if isinstance(node.names, cst.ImportStar):
+            return
+        for alias in node.names:
+            imported = get_full_name_for_node(alias.name) or ""
+            local = get_full_name_for_node(alias.asname.name) if alias.asname is not None else imported
+            separator = "" if module.endswith(".") or not module else "."
+            self.aliases[local or imported] = f"{module}{separator}{imported}"
+
+    def qualified_name(self, node: cst.CSTNode) -> str | None:
+        """The dotted name an expression refers to (a call resolves to its callee), or None."""
+        if isinstance(node, cst.Call):
+            node = node.func
+        if not isinstance(node, (cst.Name, cst.Attribute)):
+            return None
+        dotted = get_full_name_for_node(node)
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        resolved = self.aliases.get(head, head)
+        return f"{resolved}.{rest}" if rest else resolved
+
+    def imported_names(self) -> set[str]:
+        """The dotted module or object names imported anywhere in the file."""
+        return set(self.aliases.values())
+
+
+def _nested_statements(statement: cst.CSTNode) -> list[cst.CSTNode]:
+    blocks: list[cst.BaseSuite] = []
+    if isinstance(statement, cst.If):
+        blocks.append(statement.body)
+        orelse = statement.orelse
+        while orelse is not None:
+            blocks.append(orelse.body)
+            orelse = orelse.orelse if isinstance(orelse, cst.If) else None
+    elif isinstance(statement, cst.Try):
+        blocks.append(statement.body)
+        blocks.extend(handler.body for handler in statement.handlers)
+        if statement.orelse is not None:
+            blocks.append(statement.orelse.body)
+    elif isinstance(statement, cst.With):
+        blocks.append(statement.body)
+    nested: list[cst.CSTNode] = []
+    for block in blocks:
+        if isinstance(block, cst.IndentedBlock):
+            nested.extend(block.body)
+    return nested

@@ -1,0 +1,97 @@
+"""Rule packs: discovered through the `vibecheck.rules` entry-point group, indexed by code and name."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from types import ModuleType
+
+from vibecheck.rule import BaseRule, ProjectRule, Rule
+
+ENTRY_POINT_GROUP = "vibecheck.rules"
+
+
+class RegistryError(Exception):
+    """Two packs claim the same code or name, or a pack cannot be loaded."""
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """A named set of rules, as a plugin distribution provides it."""
+
+    name: str
+    rules: tuple[type[BaseRule], ...]
+    version: str = ""
+
+
+def pack_from_package(name: str, package: ModuleType, version: str = "") -> RulePack:
+    """Collect every rule class defined in the modules under `package` (one module per rule)."""
+    rules: list[type[BaseRule]] = []
+    for info in sorted(pkgutil.walk_packages(package.__path__, package.__name__ + "."), key=lambda i: i.name):
+        module = importlib.import_module(info.name)
+        for _, obj in inspect.getmembers(module, inspect.isclass):
+            if obj.__module__ == module.__name__ and issubclass(obj, BaseRule) and "code" in obj.__dict__:
+                rules.append(obj)
+    return RulePack(name, tuple(sorted(rules, key=lambda r: r.code)), version)
+
+
+@dataclass
+class Registry:
+    """All known rules, indexed by code and by name; built once per process."""
+
+    packs: list[RulePack] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    by_code: dict[str, type[BaseRule]] = field(default_factory=dict)
+    by_name: dict[str, type[BaseRule]] = field(default_factory=dict)
+
+    def add(self, pack: RulePack) -> None:
+        for rule in pack.rules:
+            for index, key in ((self.by_code, rule.code), (self.by_name, rule.name)):
+                other = index.get(key)
+                if other is not None and other is not rule:
+                    raise RegistryError(
+                        f"rule pack `{pack.name}` defines `{key}`, which `{other.__module__}` already defines")
+            self.by_code[rule.code] = rule
+            self.by_name[rule.name] = rule
+        self.packs.append(pack)
+
+    @property
+    def rules(self) -> list[type[BaseRule]]:
+        return sorted(self.by_code.values(), key=lambda r: r.code)
+
+    @property
+    def file_rules(self) -> list[type[Rule]]:
+        return [r for r in self.rules if issubclass(r, Rule)]
+
+    @property
+    def project_rules(self) -> list[type[ProjectRule]]:
+        return [r for r in self.rules if issubclass(r, ProjectRule)]
+
+    def lookup(self, key: str) -> type[BaseRule] | None:
+        return self.by_code.get(key.upper()) or self.by_name.get(key)
+
+
+_REGISTRY: Registry | None = None
+
+
+def load_registry() -> Registry:
+    """Load every installed pack once per process; a pack that fails to load is an error, not a crash."""
+    global _REGISTRY
+    if _REGISTRY is not None:
+        return _REGISTRY
+    registry = Registry()
+    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name != "vc", e.name)):
+        try:
+            loaded = entry_point.load()
+            pack = loaded() if callable(loaded) and not isinstance(loaded, RulePack) else loaded
+            if not isinstance(pack, RulePack):
+                raise RegistryError(f"entry point `{entry_point.value}` did not give a RulePack")
+            registry.add(pack)
+        except Exception as exc:  # a broken plugin must not take the built-in rules down with it
+            registry.errors.append(f"rule pack `{entry_point.name}` ({entry_point.value}) failed to load: "
+                                   f"{type(exc).__name__}: {exc}")
+    _REGISTRY = registry
+    return registry

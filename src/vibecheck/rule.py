@@ -1,0 +1,190 @@
+"""The rule API: metadata checked at class creation, options, and `report()`.
+
+A per-file rule is a `Rule` with libcst-style `visit_<Node>`/`leave_<Node>` methods; the engine calls
+them for all enabled rules in one walk. A `ProjectRule` runs once per run over the facts of all files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from vibecheck.model import Category, Confidence, Finding, Severity
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from vibecheck.imports import ImportTable
+
+CODE_PATTERN = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+REQUIRED_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
+KNOWN_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "Options",
+                  "References")
+
+
+class RuleDefinitionError(TypeError):
+    """A rule class breaks the rule API contract (bad code, name, metadata or docs)."""
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """The options of a rule that has none."""
+
+
+@dataclass(frozen=True)
+class NodeFix:
+    """A fix expressed on the tree: each old node's text is replaced by the new node's code (or text).
+
+    The engine turns it into text `Edit`s once positions are known.
+    """
+
+    description: str
+    replacements: tuple[tuple[Any, Any], ...]
+    safe: bool = True
+
+
+@dataclass
+class PendingReport:
+    """One call to `Rule.report`, before positions are resolved."""
+
+    rule: type[BaseRule]
+    node: Any
+    message: str
+    hint: str | None
+    fix: NodeFix | None
+    severity: Severity | None
+    snippet: str | None
+
+
+@dataclass
+class RuleContext:
+    """What a rule may know about the file it checks."""
+
+    path: str
+    source: str
+    module: cst.Module
+    imports: ImportTable
+    is_test_file: bool = False
+    facts: dict[str, Any] = field(default_factory=dict)
+    reports: list[PendingReport] = field(default_factory=list)
+
+    def qualified_name(self, node: cst.CSTNode) -> str | None:
+        """`r.get` -> `requests.get` after `import requests as r`; None for non-name expressions."""
+        return self.imports.qualified_name(node)
+
+
+class BaseRule:
+    """Metadata shared by per-file and project rules; validated when a subclass is created."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity] = Severity.MEDIUM
+    confidence: ClassVar[Confidence] = Confidence.HIGH
+    cwe: ClassVar[tuple[int, ...]] = ()
+    fixable: ClassVar[bool] = False
+    supersedes: ClassVar[tuple[str, ...]] = ()
+    default_enabled: ClassVar[bool] = True
+    Options: ClassVar[type] = NoOptions
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "code" not in cls.__dict__:
+            return  # an abstract helper base, not a rule
+        _validate_rule_class(cls)
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+    @classmethod
+    def parse_options(cls, raw: dict[str, Any]) -> Any:
+        """Build the `Options` instance from kebab-case config keys; raise ValueError on bad input."""
+        known = {f.name.replace("_", "-"): f for f in dataclasses.fields(cls.Options)}
+        values = {}
+        for key, value in raw.items():
+            if key not in known:
+                raise ValueError(f"unknown option `{key}` for rule `{cls.name}` (known: {', '.join(known) or 'none'})")
+            spec = known[key]
+            default = spec.default if spec.default is not dataclasses.MISSING else spec.default_factory()  # type: ignore[misc]
+            values[spec.name] = _coerce_option(cls.name, key, value, default)
+        return cls.Options(**values)
+
+
+class Rule(BaseRule):
+    """A per-file rule: libcst `visit_*`/`leave_*` methods, run in the engine's one walk."""
+
+    def __init__(self, context: RuleContext, options: Any = None) -> None:
+        self.context = context
+        self.options = options if options is not None else self.Options()
+
+    def report(
+        self,
+        node: cst.CSTNode,
+        message: str,
+        *,
+        hint: str | None = None,
+        fix: NodeFix | None = None,
+        severity: Severity | None = None,
+        snippet: str | None = None,
+    ) -> None:
+        """Record a finding at `node`; `snippet` replaces the source line in reports (e.g. redacted)."""
+        self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet))
+
+    def qualified_name(self, node: cst.CSTNode) -> str | None:
+        return self.context.qualified_name(node)
+
+
+class ProjectRule(BaseRule):
+    """A rule over the whole project, run after all files were checked, on the facts they emitted."""
+
+    def __init__(self, options: Any = None) -> None:
+        self.options = options if options is not None else self.Options()
+
+    def check_project(self, project: Any) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def _coerce_option(rule: str, key: str, value: Any, default: Any) -> Any:
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or not all(isinstance(v, type(default[0]) if default else str) for v in value):
+            raise ValueError(f"option `{key}` of rule `{rule}` must be a list of strings")
+        return tuple(value)
+    if isinstance(default, (bool, int, float, str)):
+        if not isinstance(value, type(default)):
+            raise ValueError(f"option `{key}` of rule `{rule}` must be a {type(default).__name__}")
+        return value
+    return value
+
+
+def _validate_rule_class(cls: type[BaseRule]) -> None:
+    where = f"{cls.__module__}.{cls.__qualname__}"
+    if not CODE_PATTERN.match(cls.code):
+        raise RuleDefinitionError(f"{where}: code {cls.code!r} must look like VC101")
+    if not isinstance(getattr(cls, "name", None), str) or not NAME_PATTERN.match(cls.name):
+        raise RuleDefinitionError(f"{where}: name must be kebab-case")
+    if not isinstance(getattr(cls, "category", None), Category):
+        raise RuleDefinitionError(f"{where}: category must be a vibecheck.model.Category")
+    if not dataclasses.is_dataclass(cls.Options):
+        raise RuleDefinitionError(f"{where}: Options must be a dataclass")
+    from vibecheck.docs import parse_doc  # local: docs imports this module
+
+    sections = list(parse_doc(cls.__doc__ or "").sections)
+    missing = [s for s in REQUIRED_SECTIONS if s not in sections]
+    if missing:
+        raise RuleDefinitionError(f"{where}: docstring lacks the section(s) {', '.join(missing)}")
+    unknown = [s for s in sections if s not in KNOWN_SECTIONS]
+    if unknown:
+        raise RuleDefinitionError(f"{where}: unknown docstring section(s) {', '.join(unknown)}")
+    order = [KNOWN_SECTIONS.index(s) for s in sections]
+    if order != sorted(order):
+        raise RuleDefinitionError(f"{where}: docstring sections must follow the order {KNOWN_SECTIONS}")
+    if cls.fixable != ("Fix safety" in sections):
+        raise RuleDefinitionError(f"{where}: a rule has a `Fix safety` section exactly when it is fixable")
+    has_options = bool(dataclasses.fields(cls.Options))
+    if has_options != ("Options" in sections):
+        raise RuleDefinitionError(f"{where}: a rule has an `Options` section exactly when it has options")

@@ -1,0 +1,79 @@
+"""Test helpers for rule authors (built-in and plugin packs alike).
+
+`findings_for(rule, source)` runs one rule on a snippet. `check_corpus(rule, path)` checks an annotated
+corpus strictly: a comment line `# expect: VC101` means the next code line must be reported by VC101,
+`# ok: VC101` means it must not, and any other finding of that rule fails the check.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vibecheck.engine import check_file
+from vibecheck.model import Finding
+from vibecheck.rule import Rule
+
+ANNOTATION = re.compile(r"^\s*#\s*(expect|ok):\s*([A-Z0-9, ]+?)\s*(?:--.*)?$")
+
+
+def findings_for(rule: type[Rule], source: str, *, options: Any = None, path: str = "snippet.py",
+                 is_test_file: bool = False) -> list[Finding]:
+    """Run one rule on a source snippet (dedented) and return its findings; rule crashes raise."""
+    result = check_file(path, textwrap.dedent(source).encode(), [(rule, options)], is_test_file=is_test_file)
+    if result.errors:
+        raise AssertionError(f"{rule.code} crashed: {result.errors}")
+    return [f for f in result.findings if f.code in (rule.code, "VC001")]
+
+
+@dataclass
+class CorpusResult:
+    """Lines annotated in a corpus versus lines the rule reported."""
+
+    expected: set[int] = field(default_factory=set)
+    ok: set[int] = field(default_factory=set)
+    reported: set[int] = field(default_factory=set)
+
+    @property
+    def missed(self) -> set[int]:
+        return self.expected - self.reported
+
+    @property
+    def unexpected(self) -> set[int]:
+        return self.reported - self.expected
+
+    def describe(self) -> str:
+        return (f"missed (expected but not reported) on lines {sorted(self.missed)}; "
+                f"unexpected findings on lines {sorted(self.unexpected)}")
+
+
+def parse_annotations(text: str, code: str) -> tuple[set[int], set[int]]:
+    """The lines `# expect: CODE` and `# ok: CODE` point at (the next line that is not an annotation)."""
+    expected: set[int] = set()
+    ok: set[int] = set()
+    pending: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = ANNOTATION.match(line)
+        if match:
+            codes = {c.strip() for c in match.group(2).split(",") if c.strip()}
+            if code in codes:
+                pending.append(match.group(1))
+            continue
+        for kind in pending:
+            (expected if kind == "expect" else ok).add(number)
+        pending = []
+    return expected, ok
+
+
+def check_corpus(rule: type[Rule], path: Path, *, options: Any = None, is_test_file: bool = False) -> CorpusResult:
+    """Run `rule` on an annotated corpus file and compare, strictly, with its annotations."""
+    text = path.read_text(encoding="utf-8")
+    expected, ok = parse_annotations(text, rule.code)
+    result = check_file(str(path), text.encode(), [(rule, options)], is_test_file=is_test_file)
+    if result.errors:
+        raise AssertionError(f"{rule.code} crashed on {path}: {result.errors}")
+    reported = {f.location.start.line for f in result.findings if f.code == rule.code}
+    return CorpusResult(expected=expected, ok=ok, reported=reported)
