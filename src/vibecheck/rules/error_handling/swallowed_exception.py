@@ -111,7 +111,8 @@ class SwallowedException(Rule):
             self.report(
                 node,
                 f"{caught} swallows every error: its body does nothing with the failure.",
-                hint="Catch the specific exception you expect and handle it, or log it with `logger.exception(...)` and re-raise.",
+                hint="Catch the specific exception you expect and handle it, "
+                "or log it with `logger.exception(...)` and re-raise.",
             )
 
     def _is_broad(self, caught: cst.BaseExpression | None) -> bool:
