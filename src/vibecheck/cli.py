@@ -102,7 +102,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     try:
         settings = load_settings(targets or [stdin_filename or "."], registry, config_file=config_file, overrides=overrides)
         if stdin_filename:
-            report = check_source(click.get_binary_stream("stdin").read(), stdin_filename, settings, registry=registry)
+            report = check_source(sys.stdin.buffer.read(), stdin_filename, settings, registry=registry)
         else:
             report = _check_with_progress(targets, settings, registry, quiet)
     except VibecheckError as exc:
