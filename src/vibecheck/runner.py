@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tokenize
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -37,6 +38,7 @@ from vibecheck.suppression import (
 SERIAL_BELOW = 16  # fewer files than this are checked in-process: starting a pool costs more
 CHUNK_SIZE = 16
 MAX_FIX_PASSES = 5
+POOL_START_TIMEOUT = 120  # seconds for a worker to start; otherwise the run goes on in-process
 SUPPRESSIONS_FACT = "vibecheck.suppressions"
 
 
@@ -209,46 +211,58 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
         return
     try:
         executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
-    except (OSError, ValueError, NotImplementedError):
+        executor.submit(os.getpid).result(timeout=POOL_START_TIMEOUT)
+    except (OSError, ValueError, NotImplementedError, BrokenProcessPool, TimeoutError):
         yield from (checker.check_path(f) for f in files)
         return
     yield from _pooled(executor, files, settings, jobs)
 
 
 def _pooled(executor: ProcessPoolExecutor, files: Sequence[SourceFile], settings: Settings, jobs: int) -> Iterator[FileResult]:
-    """Keep a bounded number of chunks in flight; after a worker dies, retry its files one per task."""
+    """Keep a bounded number of chunks in flight. When a worker dies, every file that was in flight
+    becomes a suspect and is re-checked alone, so that only the file that kills a worker is lost."""
     pending = _chunks(files, CHUNK_SIZE)
-    retry: list[list[SourceFile]] = []
+    suspects: deque[SourceFile] = deque()
     in_flight: dict[Future[list[FileResult]], list[SourceFile]] = {}
     try:
         while True:
-            while len(in_flight) < jobs * 4:
-                chunk = retry.pop() if retry else next(pending, None)
-                if chunk is None:
-                    break
-                in_flight[executor.submit(_check_chunk, chunk)] = chunk
-            if not in_flight:
-                return
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            if suspects:
+                suspect = suspects.popleft()
+                try:
+                    yield from executor.submit(_check_chunk, [suspect]).result()
+                except BrokenProcessPool:
+                    yield _crashed(suspect)
+                    executor = _restart(executor, settings, jobs)
+                continue
             broken = False
+            while not broken and len(in_flight) < jobs * 4 and (chunk := next(pending, None)) is not None:
+                try:
+                    in_flight[executor.submit(_check_chunk, chunk)] = chunk
+                except BrokenProcessPool:
+                    broken = True
+                    suspects.extend(chunk)
+            if not in_flight and not broken:
+                return
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED) if in_flight else (set(), set())
             for future in done:
                 chunk = in_flight.pop(future)
                 try:
                     yield from future.result()
                 except BrokenProcessPool:
                     broken = True
-                    if len(chunk) == 1:
-                        yield _crashed(chunk[0])
-                    else:
-                        retry.extend([f] for f in chunk)
+                    suspects.extend(chunk)
             if broken:
                 for chunk in in_flight.values():
-                    retry.extend([f] for f in chunk) if len(chunk) > 1 else retry.append(chunk)
+                    suspects.extend(chunk)
                 in_flight.clear()
-                executor.shutdown(wait=False, cancel_futures=True)
-                executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
+                executor = _restart(executor, settings, jobs)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _restart(executor: ProcessPoolExecutor, settings: Settings, jobs: int) -> ProcessPoolExecutor:
+    executor.shutdown(wait=False, cancel_futures=True)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
 
 
 def _crashed(source_file: SourceFile) -> FileResult:

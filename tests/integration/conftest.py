@@ -91,8 +91,21 @@ class BreakingFix(Rule):
             self.report(node, "`breakme` is used.", hint="Do not.", fix=NodeFix("break it", ((node, "breakme("),)))
 
 
+class KillsWorker(Rule):
+    __doc__ = DOC.format(summary="Kills its process on the name `diehard` (pool runs only).", example="diehard", fix="")
+    code = "TST004"
+    name = "kills-worker"
+    category = Category.ERROR_HANDLING
+
+    def visit_Name(self, node):
+        if node.value == "diehard":
+            import os
+
+            os._exit(3)
+
+
 def pack():
-    return RulePack("testpack", (CompareNone, Boom, BreakingFix), "0")
+    return RulePack("testpack", (CompareNone, Boom, BreakingFix, KillsWorker), "0")
 '''
 
 BROKEN_PACK = '''
