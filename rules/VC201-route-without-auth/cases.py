@@ -1,0 +1,180 @@
+"""VC201 corpus (Flask): unguarded state-changing or admin routes fire; guarded or public ones do not."""
+from flask import Blueprint, Flask, abort, g, jsonify, redirect, request, session, url_for
+from flask.views import MethodView
+from flask_jwt_extended import jwt_required
+from flask_login import current_user
+from flask_login import login_required as needs_login
+from flask_security import roles_required
+
+from .auth import admin_required, public
+
+app = Flask(__name__)
+bp = Blueprint("posts", __name__, url_prefix="/posts")
+admin = Blueprint("admin", __name__, url_prefix="/admin")
+api = Blueprint("api", __name__)
+
+
+@app.route("/posts", methods=["POST"])
+# expect: VC201
+def create_post():
+    return db.create(request.json), 201
+
+
+@bp.route("/<int:post_id>/edit", methods=("GET", "POST"))
+# expect: VC201
+def edit_post(post_id):
+    db.update(post_id, request.form)
+    return redirect(url_for("posts.index"))
+
+
+@bp.delete("/<int:post_id>")
+# expect: VC201
+def delete_post(post_id):
+    db.delete(post_id)
+    return "", 204
+
+
+@app.get("/admin/stats")
+# expect: VC201
+def admin_stats():
+    return jsonify(db.stats())
+
+
+@app.route("/users/<int:user_id>")
+# expect: VC201
+def show_user(user_id):
+    return jsonify(db.user(user_id))
+
+
+@needs_login
+@app.route("/settings", methods=["PUT"])
+# expect: VC201
+def update_settings():
+    db.save_settings(request.json)
+    return "", 204
+
+
+class CommentAPI(MethodView):
+    def get(self, comment_id):
+        return jsonify(db.comment(comment_id))
+
+    # expect: VC201
+    def delete(self, comment_id):
+        db.delete_comment(comment_id)
+        return "", 204
+
+
+def upload():
+    db.store(request.files["file"])
+    return "", 201
+
+
+# expect: VC201
+app.add_url_rule("/upload", view_func=upload, methods=["POST"])
+
+
+@api.patch("/items/<int:item_id>")
+# expect: VC201
+def patch_item(item_id):
+    db.patch(item_id, request.json)
+    return "", 204
+
+
+@bp.route("/<int:post_id>/publish", methods=["POST"])
+@needs_login
+# ok: VC201
+def publish_post(post_id):
+    db.publish(post_id, current_user.id)
+    return "", 204
+
+
+@app.route("/posts/<int:post_id>", methods=["DELETE"])
+@roles_required("editor")
+# ok: VC201
+def remove_post(post_id):
+    db.delete(post_id)
+    return "", 204
+
+
+@api.post("/tokens/rotate")
+@jwt_required()
+# ok: VC201
+def rotate_token():
+    return jsonify(db.rotate())
+
+
+@admin.before_request
+def require_admin():
+    if not current_user.is_authenticated or not current_user.is_admin:
+        abort(403)
+
+
+@admin.post("/users/<int:user_id>/ban")
+# ok: VC201
+def ban_user(user_id):
+    db.ban(user_id)
+    return "", 204
+
+
+@app.route("/items", methods=["POST"])
+# ok: VC201
+def create_item():
+    if "user_id" not in session:
+        return redirect(url_for("auth.login"))
+    return db.create(request.json), 201
+
+
+@app.post("/items/<int:item_id>/archive")
+# ok: VC201
+def archive_item(item_id):
+    if g.user is None:
+        abort(401)
+    db.archive(item_id)
+    return "", 204
+
+
+@app.route("/login", methods=["GET", "POST"])
+# ok: VC201
+def login():
+    return authenticate_form(request.form)
+
+
+@app.post("/api/webhooks/stripe")
+# ok: VC201
+def stripe_hook():
+    return handle_event(request.data)
+
+
+@app.post("/newsletter")
+@public
+# ok: VC201
+def join_newsletter():
+    return db.subscribe(request.form["email"])
+
+
+@app.route("/admin/purge", methods=["POST"])
+@admin_required
+# ok: VC201
+def purge():
+    db.purge()
+    return "", 204
+
+
+@app.route("/posts")
+# ok: VC201
+def list_posts():
+    return jsonify(db.posts())
+
+
+class ProfileAPI(MethodView):
+    decorators = [needs_login]
+
+    # ok: VC201
+    def put(self, user_id):
+        db.update_profile(user_id, request.json)
+        return "", 204
+
+
+app.add_url_rule("/profile/<int:user_id>", view_func=ProfileAPI.as_view("profile"))
+# ok: VC201
+app.add_url_rule("/health", view_func=lambda: "ok", methods=["POST"])
