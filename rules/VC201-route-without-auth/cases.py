@@ -178,3 +178,52 @@ class ProfileAPI(MethodView):
 app.add_url_rule("/profile/<int:user_id>", view_func=ProfileAPI.as_view("profile"))
 # ok: VC201
 app.add_url_rule("/health", view_func=lambda: "ok", methods=["POST"])
+
+
+from flask_restful import Api, Resource
+from flask_smorest import Blueprint as SmorestBlueprint
+
+rest = Api(app)
+reports = Blueprint("reports", __name__, url_prefix="/admin/reports")
+pets = SmorestBlueprint("pets", __name__)
+
+
+class OrderResource(Resource):
+    def get(self, order_id):
+        return db.order(order_id)
+
+    # expect: VC201
+    def delete(self, order_id):
+        db.cancel(order_id)
+
+
+class InvoiceResource(Resource):
+    method_decorators = [needs_login]
+
+    # ok: VC201
+    def post(self):
+        return db.invoice(request.json)
+
+
+rest.add_resource(OrderResource, "/orders/<int:order_id>")
+rest.add_resource(InvoiceResource, "/invoices")
+
+
+@reports.get("/daily")
+# expect: VC201
+def daily_report():
+    return jsonify(db.daily())
+
+
+@pets.route("/pets")
+class Pets(MethodView):
+    # expect: VC201
+    def post(self):
+        return db.add_pet(request.json)
+
+
+@pets.route("/health")
+class PetsHealth(MethodView):
+    # ok: VC201
+    def post(self):
+        return "ok"

@@ -182,3 +182,16 @@ def signup(request):
 # ok: VC201
 def article_list(request):
     return render(request, "list.html", {"articles": Article.objects.all()})
+
+
+# expect: VC201
+def upload_avatar(request):
+    form = AvatarForm(request.POST or None, request.FILES or None)
+    if form.is_valid():
+        form.save()
+    return render(request, "avatar.html", {"form": form})
+
+
+# ok: VC201
+def article_feed(request):
+    return render(request, "feed.xml", {"articles": Article.objects.all()})

@@ -156,3 +156,13 @@ async def start_import(payload: dict, authorization: str = Header(None)):
 # ok: VC201
 def list_items():
     return db.items()
+
+
+ops = APIRouter(prefix="/admin/ops")
+app.include_router(ops)
+
+
+@ops.get("/queues")
+# expect: VC201
+def queue_depths():
+    return read_queues()

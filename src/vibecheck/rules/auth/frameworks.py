@@ -19,6 +19,10 @@ ROUTE_DECORATORS: dict[str, str | None] = {
 }
 # Registration calls whose first argument is a path: `app.add_url_rule("/x", view_func=...)`.
 REGISTRATION_CALLS = frozenset({"add_url_rule", "add_api_route"})
+# Flask-RESTful/Flask-RESTX: `api.add_resource(ItemResource, "/items/<int:item_id>")`.
+RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
+# Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.
+PREFIX_KEYWORDS = ("url_prefix", "prefix")
 BEFORE_REQUEST_HOOKS = frozenset({"before_request", "before_app_request"})
 APP_CONSTRUCTORS = frozenset({"Flask", "FastAPI", "Quart", "Starlette"})
 ROUTER_CONSTRUCTORS = frozenset({"Blueprint", "APIRouter", "FastAPI"})
@@ -34,8 +38,8 @@ DJANGO_METHOD_DECORATORS: dict[str, frozenset[str] | None] = {
 
 # Class-based views: base class -> state-changing by inheritance alone (it handles POST without a method here).
 VIEW_BASES: dict[str, bool] = {
-    # Flask
-    "MethodView": False, "View": False,
+    # Flask, Flask-RESTful, Flask-RESTX
+    "MethodView": False, "View": False, "Resource": False,
     # Django
     "TemplateView": False, "ListView": False, "DetailView": False, "RedirectView": False,
     "FormView": True, "CreateView": True, "UpdateView": True, "DeleteView": True,
@@ -53,7 +57,12 @@ DRF_VIEW_BASES = frozenset({
     "ReadOnlyModelViewSet", "ModelViewSet", "CreateAPIView", "UpdateAPIView", "DestroyAPIView", "ListCreateAPIView",
     "RetrieveUpdateAPIView", "RetrieveDestroyAPIView", "RetrieveUpdateDestroyAPIView",
 })
-VIEW_MODULE_PREFIXES = ("flask.", "django.", "rest_framework.", "quart.")
+VIEW_MODULE_PREFIXES = ("flask.", "django.", "rest_framework.", "quart.", "flask_restful.", "flask_restx.",
+                        "flask_smorest.")
+# Class attributes that list decorators applied to every handler of a class-based view.
+CLASS_DECORATOR_ATTRIBUTES = frozenset({"decorators", "method_decorators"})
+# Request attributes that only a handler of submitted data reads (Django).
+SUBMITTED_DATA = frozenset({"request.POST", "request.FILES", "self.request.POST", "self.request.FILES"})
 # Handler methods of class-based views that change state.
 STATE_CHANGING_HANDLERS = frozenset({"post", "put", "patch", "delete", "create", "update", "partial_update", "destroy"})
 

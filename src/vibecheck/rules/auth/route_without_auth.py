@@ -242,8 +242,9 @@ class RouteWithoutAuth(Rule):
         self.guarded_receivers: set[str] = set()
         self.app_names: set[str] = {"app", "application"}
         self.guard_names: set[str] = set()
-        self.view_registrations: dict[str, list[tuple[str | None, str | None, cst.Call]]] = {}
+        self.view_registrations: dict[str, list[tuple[str | None, str | None, cst.Call | None]]] = {}
         self.function_registrations: list[tuple[str | None, str | None, frozenset[str], str, cst.Call]] = []
+        self.prefixes: dict[str, str] = {}
         self.global_guard = False
         self.uses_django = False
 
@@ -352,6 +353,12 @@ class RouteWithoutAuth(Rule):
         if frame is not None and node.value is not None and not (isinstance(node.value, cst.Name) and node.value.value == "None"):
             frame.exits = True
 
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value in ("POST", "FILES"):
+            frame = self._frame()
+            if frame is not None and get_full_name_for_node(node) in fw.SUBMITTED_DATA:
+                frame.posts = True
+
     def visit_Comparison(self, node: cst.Comparison) -> None:
         frame = self._frame()
         if frame is None or get_full_name_for_node(node.left) not in ("request.method", "self.request.method"):
@@ -379,10 +386,20 @@ class RouteWithoutAuth(Rule):
                 receiver = get_full_name_for_node(node.func.value) or ""
                 hook_receiver = "*" if last == "before_app_request" else receiver
                 self.hooks.append((hook_receiver, get_full_name_for_node(target.value) or "*"))
-        elif last == "include_router" and _non_empty(_keyword(node, "dependencies")):
+        elif last in ("include_router", "register_blueprint"):
             target = _positional(node, 0)
-            if target is not None:
-                self.guarded_receivers.add(get_full_name_for_node(target.value) or "")
+            name = get_full_name_for_node(target.value) if target is not None else None
+            if name is not None:
+                self._record_prefix(name, node)
+                if _non_empty(_keyword(node, "dependencies")):
+                    self.guarded_receivers.add(name)
+        elif last in fw.RESOURCE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
+            resource = _positional(node, 0)
+            name = get_full_name_for_node(resource.value) if resource is not None else None
+            paths = [_string(a.value) for a in node.args[1:] if a.keyword is None and not a.star]
+            if name is not None:
+                for path in paths or [None]:
+                    self.view_registrations.setdefault(name, []).append((None, path, node))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if self.scopes or len(node.targets) != 1:
@@ -395,12 +412,25 @@ class RouteWithoutAuth(Rule):
             constructor = _last(self.qualified_name(value.func))
             if constructor in fw.APP_CONSTRUCTORS:
                 self.app_names.add(target)
+            if constructor in fw.ROUTER_CONSTRUCTORS:
+                self._record_prefix(target, value)
             if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS and _non_empty(_keyword(value, "dependencies")):
                 self.guarded_receivers.add(target)
             if constructor in self.match.guard_dependencies:
                 self.guard_names.add(target)
         elif isinstance(value, cst.Subscript) and self._type_guards(value):
             self.guard_names.add(target)
+
+    def _record_prefix(self, name: str, call: cst.Call) -> None:
+        for keyword in fw.PREFIX_KEYWORDS:
+            prefix = _string(_keyword(call, keyword).value) if _keyword(call, keyword) is not None else None  # type: ignore[union-attr]
+            if prefix:
+                self.prefixes[name] = prefix.rstrip("/") + self.prefixes.get(name, "")
+
+    def _full_path(self, route: Route) -> str | None:
+        if route.path is None or route.receiver is None:
+            return route.path
+        return self.prefixes.get(route.receiver, "") + route.path
 
     # routes ---------------------------------------------------------------------------------------------
 
@@ -579,8 +609,13 @@ class RouteWithoutAuth(Rule):
                 view.state_by_base |= fw.VIEW_BASES[last]
             elif self._is_guard_name(last, self.match.guard_mixins):
                 view.guarded = True
-        if any(self._decorator_guards(d.decorator) for d in node.decorators):
-            view.guarded = True
+        for decorator in node.decorators:
+            route = self._route_decorator(decorator.decorator)
+            if route is not None:
+                self.view_registrations.setdefault(node.name.value, []).append((route[0], route[1], None))
+                view.guarded |= route[3]
+            elif self._decorator_guards(decorator.decorator):
+                view.guarded = True
         if isinstance(node.body, cst.IndentedBlock):
             for statement in node.body.body:
                 self._class_statement(view, statement)
@@ -601,7 +636,7 @@ class RouteWithoutAuth(Rule):
             if target == "permission_classes":
                 view.has_permission_classes = True
                 view.guarded = self._permissions_guard(value)
-            elif target == "decorators" and isinstance(value, (cst.List, cst.Tuple)):
+            elif target in fw.CLASS_DECORATOR_ATTRIBUTES and isinstance(value, (cst.List, cst.Tuple)):
                 view.guarded |= any(self._decorator_guards(e.value) for e in value.elements)
             elif target in ("permission_required", "login_url") and value is not None:
                 view.guarded = True
@@ -657,9 +692,10 @@ class RouteWithoutAuth(Rule):
             self.global_guard = True
 
     def _unprotected(self, route: Route) -> bool:
-        if self._is_public_path(route.path) or any(self._is_public_name(n) for n in route.names):
+        path = self._full_path(route)
+        if self._is_public_path(path) or any(self._is_public_name(n) for n in route.names):
             return False
-        sensitive = route.path is not None and bool(self.match.sensitive_paths.search(route.path))
+        sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         frame = route.frame
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts)
         if not (state_changing or sensitive):
@@ -678,7 +714,8 @@ class RouteWithoutAuth(Rule):
                 hint="Move the auth decorator below the route decorator so that the registered view is the protected one.",
             )
             return
-        sensitive = route.path is not None and bool(self.match.sensitive_paths.search(route.path))
+        path = self._full_path(route)
+        sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         what = "changes state" if route.methods & fw.STATE_CHANGING_METHODS or not sensitive else "looks administrative"
         self.report(
             route.report_node,
