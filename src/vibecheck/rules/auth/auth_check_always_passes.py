@@ -146,8 +146,9 @@ class AuthCheckAlwaysPasses(Rule):
         self._mark_check()
 
     def visit_Call(self, node: cst.Call) -> None:
-        name = self.qualified_name(node.func) or ""
-        if name.rsplit(".", 1)[-1] not in TRACE_CALLS:
+        func = node.func
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if last not in TRACE_CALLS:
             self._mark_check()
 
     def visit_Decorator(self, node: cst.Decorator) -> None:

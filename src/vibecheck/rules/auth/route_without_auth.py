@@ -329,18 +329,20 @@ class RouteWithoutAuth(Rule):
     # body evidence --------------------------------------------------------------------------------------
 
     def visit_Name(self, node: cst.Name) -> None:
-        frame = self._frame()
-        if frame is not None and node.value in self.match.in_body_checks:
-            frame.body_guard = True
+        if node.value in self.match.in_body_checks:
+            self._mark_body_guard()
 
     def visit_Integer(self, node: cst.Integer) -> None:
-        frame = self._frame()
-        if frame is not None and node.value in fw.AUTH_STATUS_CODES:
-            frame.body_guard = True
+        if node.value in fw.AUTH_STATUS_CODES:
+            self._mark_body_guard()
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if "login" in node.value.lower():
+            self._mark_body_guard()
+
+    def _mark_body_guard(self) -> None:
         frame = self._frame()
-        if frame is not None and "login" in node.value.lower():
+        if frame is not None:
             frame.body_guard = True
 
     def visit_Raise(self, node: cst.Raise) -> None:
@@ -369,8 +371,10 @@ class RouteWithoutAuth(Rule):
                 frame.posts = True
 
     def visit_Call(self, node: cst.Call) -> None:
-        name = self.qualified_name(node.func)
-        last = _last(name)
+        func = node.func
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if isinstance(func, cst.Name) and func.value in self.context.imports.aliases:
+            last = _last(self.qualified_name(func))
         frame = self._frame()
         if frame is not None:
             words = fw.name_words(last)
