@@ -154,3 +154,42 @@ def test_django_app_findings_are_the_known_ones() -> None:
 @pytest.mark.skipif(not FLASKR.is_dir(), reason="the Flask sdist is not unpacked here")
 def test_flask_tutorial_has_no_findings() -> None:
     assert _findings_in(FLASKR) == []
+
+
+MIDDLEWARE_APP = """
+    from fastapi import FastAPI, Request
+    from fastapi.responses import JSONResponse
+    app = FastAPI()
+
+    @app.middleware("http")
+    async def middleware(request: Request, call_next):
+        {check}
+        return await call_next(request)
+
+    @app.post("/items")
+    def create_item(item: dict):
+        return save(item)
+"""
+
+
+def test_http_middleware_guards_the_app_only_when_it_denies() -> None:
+    denying = MIDDLEWARE_APP.format(check='if "authorization" not in request.headers:\n'
+                                          '            return JSONResponse({"detail": "no"}, status_code=401)')
+    assert findings_for(RouteWithoutAuth, denying) == []
+    timing = MIDDLEWARE_APP.format(check="request.state.started = now()")
+    assert len(findings_for(RouteWithoutAuth, timing)) == 1
+
+
+def test_add_middleware_with_an_auth_class_guards_the_app() -> None:
+    source = """
+        from fastapi import FastAPI
+        from starlette.middleware.authentication import AuthenticationMiddleware
+        app = FastAPI()
+        app.add_middleware({cls})
+
+        @app.delete("/items/{{item_id}}")
+        def delete_item(item_id: int):
+            return remove(item_id)
+    """
+    assert findings_for(RouteWithoutAuth, source.format(cls="ApiKeyAuthMiddleware")) == []
+    assert len(findings_for(RouteWithoutAuth, source.format(cls="AuthenticationMiddleware, backend=TokenBackend()"))) == 1

@@ -24,6 +24,11 @@ RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
 # Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.
 PREFIX_KEYWORDS = ("url_prefix", "prefix")
 BEFORE_REQUEST_HOOKS = frozenset({"before_request", "before_app_request"})
+# `@app.middleware("http")` functions and `app.add_middleware(Cls)`: app-wide, but they only guard when they deny.
+MIDDLEWARE_HOOKS = frozenset({"middleware"})
+MIDDLEWARE_REGISTRATIONS = frozenset({"add_middleware"})
+# Middleware that only identifies the user and leaves the decision to each route.
+IDENTIFYING_MIDDLEWARE = frozenset({"AuthenticationMiddleware", "SessionMiddleware"})
 APP_CONSTRUCTORS = frozenset({"Flask", "FastAPI", "Quart", "Starlette"})
 ROUTER_CONSTRUCTORS = frozenset({"Blueprint", "APIRouter", "FastAPI"})
 

@@ -136,7 +136,8 @@ class RouteWithoutAuth(Rule):
     (`@require_POST`, `@require_http_methods`, `if request.method == "POST"`), Django class-based views and
     Django REST framework views. Recognised guards: auth decorators placed *below* the route decorator
     (`@login_required`, `@jwt_required`, `@permission_required`, ...), a `before_request` hook of the app or
-    of the route's blueprint that aborts, redirects or returns, FastAPI `Depends`/`Security` on an auth
+    of the route's blueprint that aborts, redirects or returns, an `@app.middleware("http")` function that
+    answers 401/403, an auth-named class in `app.add_middleware(...)`, FastAPI `Depends`/`Security` on an auth
     dependency (also in `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or
     `include_router`, Django auth mixins and `method_decorator`, DRF `permission_classes` other than
     `AllowAny`, and a recognisable check in the handler body (`request.user.is_authenticated`,
@@ -238,7 +239,7 @@ class RouteWithoutAuth(Rule):
         self.routes: list[Route] = []
         self.functions: dict[str, Frame] = {}
         self.classes: dict[str, ClassView] = {}
-        self.hooks: list[tuple[str, Frame | str]] = []
+        self.hooks: list[tuple[str, Frame | str, bool]] = []
         self.guarded_receivers: set[str] = set()
         self.app_names: set[str] = {"app", "application"}
         self.guard_names: set[str] = set()
@@ -389,7 +390,12 @@ class RouteWithoutAuth(Rule):
             if target is not None and not self.in_decorator:
                 receiver = get_full_name_for_node(node.func.value) or ""
                 hook_receiver = "*" if last == "before_app_request" else receiver
-                self.hooks.append((hook_receiver, get_full_name_for_node(target.value) or "*"))
+                self.hooks.append((hook_receiver, get_full_name_for_node(target.value) or "*", False))
+        elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
+            target = _positional(node, 0)
+            name = _last(get_full_name_for_node(target.value)) if target is not None else ""
+            if name not in fw.IDENTIFYING_MIDDLEWARE and fw.reads_as_guard(name):
+                self.global_guard = True
         elif last in ("include_router", "register_blueprint"):
             target = _positional(node, 0)
             name = get_full_name_for_node(target.value) if target is not None else None
@@ -451,7 +457,10 @@ class RouteWithoutAuth(Rule):
         for decorator in decorators:
             if isinstance(decorator, cst.Attribute) and decorator.attr.value in fw.BEFORE_REQUEST_HOOKS:
                 receiver = get_full_name_for_node(decorator.value) or ""
-                self.hooks.append(("*" if decorator.attr.value == "before_app_request" else receiver, frame))
+                self.hooks.append(("*" if decorator.attr.value == "before_app_request" else receiver, frame, False))
+            elif isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Attribute) \
+                    and decorator.func.attr.value in fw.MIDDLEWARE_HOOKS:
+                self.hooks.append(("*", frame, True))
         for index, decorator in enumerate(decorators):
             route = self._route_decorator(decorator)
             if route is None:
@@ -687,9 +696,9 @@ class RouteWithoutAuth(Rule):
             self._report(route)
 
     def _resolve_hooks(self) -> None:
-        for receiver, target in self.hooks:
+        for receiver, target, must_deny in self.hooks:
             frame = target if isinstance(target, Frame) else self.functions.get(_last(target))
-            if frame is not None and not (frame.exits or frame.body_guard):
+            if frame is not None and not (frame.body_guard or (frame.exits and not must_deny)):
                 continue
             self.guarded_receivers.add(receiver)
         if "*" in self.guarded_receivers or self.guarded_receivers & self.app_names:
@@ -711,6 +720,9 @@ class RouteWithoutAuth(Rule):
         return route.receiver is None or route.receiver not in self.guarded_receivers
 
     def _report(self, route: Route) -> None:
+        full = self._full_path(route)
+        if full != route.path:
+            route.label = route.label.replace(f" {route.path}`", f" {full}`", 1)
         if route.guard_above is not None:
             self.report(
                 route.report_node,
