@@ -14,41 +14,41 @@ admin = Blueprint("admin", __name__, url_prefix="/admin")
 api = Blueprint("api", __name__)
 
 
-@app.route("/posts", methods=["POST"])
 # expect: VC201
+@app.route("/posts", methods=["POST"])
 def create_post():
     return db.create(request.json), 201
 
 
-@bp.route("/<int:post_id>/edit", methods=("GET", "POST"))
 # expect: VC201
+@bp.route("/<int:post_id>/edit", methods=("GET", "POST"))
 def edit_post(post_id):
     db.update(post_id, request.form)
     return redirect(url_for("posts.index"))
 
 
-@bp.delete("/<int:post_id>")
 # expect: VC201
+@bp.delete("/<int:post_id>")
 def delete_post(post_id):
     db.delete(post_id)
     return "", 204
 
 
-@app.get("/admin/stats")
 # expect: VC201
+@app.get("/admin/stats")
 def admin_stats():
     return jsonify(db.stats())
 
 
-@app.route("/users/<int:user_id>")
 # expect: VC201
+@app.route("/users/<int:user_id>")
 def show_user(user_id):
     return jsonify(db.user(user_id))
 
 
+# expect: VC201
 @needs_login
 @app.route("/settings", methods=["PUT"])
-# expect: VC201
 def update_settings():
     db.save_settings(request.json)
     return "", 204
@@ -73,32 +73,32 @@ def upload():
 app.add_url_rule("/upload", view_func=upload, methods=["POST"])
 
 
-@api.patch("/items/<int:item_id>")
 # expect: VC201
+@api.patch("/items/<int:item_id>")
 def patch_item(item_id):
     db.patch(item_id, request.json)
     return "", 204
 
 
+# ok: VC201
 @bp.route("/<int:post_id>/publish", methods=["POST"])
 @needs_login
-# ok: VC201
 def publish_post(post_id):
     db.publish(post_id, current_user.id)
     return "", 204
 
 
+# ok: VC201
 @app.route("/posts/<int:post_id>", methods=["DELETE"])
 @roles_required("editor")
-# ok: VC201
 def remove_post(post_id):
     db.delete(post_id)
     return "", 204
 
 
+# ok: VC201
 @api.post("/tokens/rotate")
 @jwt_required()
-# ok: VC201
 def rotate_token():
     return jsonify(db.rotate())
 
@@ -109,23 +109,23 @@ def require_admin():
         abort(403)
 
 
-@admin.post("/users/<int:user_id>/ban")
 # ok: VC201
+@admin.post("/users/<int:user_id>/ban")
 def ban_user(user_id):
     db.ban(user_id)
     return "", 204
 
 
-@app.route("/items", methods=["POST"])
 # ok: VC201
+@app.route("/items", methods=["POST"])
 def create_item():
     if "user_id" not in session:
         return redirect(url_for("auth.login"))
     return db.create(request.json), 201
 
 
-@app.post("/items/<int:item_id>/archive")
 # ok: VC201
+@app.post("/items/<int:item_id>/archive")
 def archive_item(item_id):
     if g.user is None:
         abort(401)
@@ -133,35 +133,35 @@ def archive_item(item_id):
     return "", 204
 
 
-@app.route("/login", methods=["GET", "POST"])
 # ok: VC201
+@app.route("/login", methods=["GET", "POST"])
 def login():
     return authenticate_form(request.form)
 
 
-@app.post("/api/webhooks/stripe")
 # ok: VC201
+@app.post("/api/webhooks/stripe")
 def stripe_hook():
     return handle_event(request.data)
 
 
+# ok: VC201
 @app.post("/newsletter")
 @public
-# ok: VC201
 def join_newsletter():
     return db.subscribe(request.form["email"])
 
 
+# ok: VC201
 @app.route("/admin/purge", methods=["POST"])
 @admin_required
-# ok: VC201
 def purge():
     db.purge()
     return "", 204
 
 
-@app.route("/posts")
 # ok: VC201
+@app.route("/posts")
 def list_posts():
     return jsonify(db.posts())
 
@@ -209,8 +209,8 @@ rest.add_resource(OrderResource, "/orders/<int:order_id>")
 rest.add_resource(InvoiceResource, "/invoices")
 
 
-@reports.get("/daily")
 # expect: VC201
+@reports.get("/daily")
 def daily_report():
     return jsonify(db.daily())
 

@@ -17,15 +17,15 @@ from .models import Article
 from .serializers import ArticleSerializer
 
 
-@require_POST
 # expect: VC201
+@require_POST
 def delete_article(request, pk):
     get_object_or_404(Article, pk=pk).delete()
     return redirect("articles")
 
 
-@require_http_methods(["GET", "POST"])
 # expect: VC201
+@require_http_methods(["GET", "POST"])
 def edit_article(request, pk):
     article = get_object_or_404(Article, pk=pk)
     return render(request, "edit.html", {"article": article})
@@ -77,38 +77,38 @@ class PublishAPI(APIView):
         Article.objects.filter(pk=pk).update(published=True)
 
 
+# expect: VC201
 @api_view(["POST"])
 @permission_classes([AllowAny])
-# expect: VC201
 def like(request, pk):
     Article.objects.filter(pk=pk).update(likes=F("likes") + 1)
 
 
+# ok: VC201
 @login_required
 @require_POST
-# ok: VC201
 def star(request, pk):
     request.user.stars.add(pk)
     return redirect("article", pk=pk)
 
 
-@permission_required("articles.delete_article")
 # ok: VC201
+@permission_required("articles.delete_article")
 def purge(request):
     if request.method == "POST":
         Article.objects.all().delete()
     return redirect("articles")
 
 
+# ok: VC201
 @user_passes_test(lambda u: u.is_superuser)
 @require_http_methods(["POST"])
-# ok: VC201
 def reindex(request):
     return start_reindex()
 
 
-@staff_member_required
 # ok: VC201
+@staff_member_required
 def moderate(request, pk):
     if request.method in ("POST", "PUT"):
         Article.objects.filter(pk=pk).update(hidden=True)
@@ -160,9 +160,9 @@ class StatsAPI(APIView):
         return recompute_stats()
 
 
+# ok: VC201
 @api_view(["DELETE"])
 @permission_classes([IsAdminUser])
-# ok: VC201
 def wipe(request):
     Article.objects.all().delete()
 
@@ -172,14 +172,14 @@ class ArticleDetail(DetailView):
     model = Article
 
 
-@require_POST
 # ok: VC201
+@require_POST
 def signup(request):
     return create_account(request.POST)
 
 
-@require_GET
 # ok: VC201
+@require_GET
 def article_list(request):
     return render(request, "list.html", {"articles": Article.objects.all()})
 

@@ -27,50 +27,50 @@ CurrentUser = Annotated[dict, Depends(get_current_user)]
 SessionDep = Annotated[Session, Depends(get_db)]
 
 
-@app.post("/orders")
 # expect: VC201
+@app.post("/orders")
 async def create_order(order: dict, db: Session = Depends(get_db)):
     return db.add(order)
 
 
-@router.put("/{item_id}")
 # expect: VC201
+@router.put("/{item_id}")
 async def replace_item(item_id: int, item: dict, db: SessionDep):
     return db.merge(item)
 
 
-@router.delete("/{item_id}")
 # expect: VC201
+@router.delete("/{item_id}")
 def delete_item(item_id: int):
     db.delete(item_id)
 
 
-@app.patch("/items/{item_id}")
 # expect: VC201
+@app.patch("/items/{item_id}")
 def patch_item(item_id: int, patch: dict, x_request_id: Annotated[str, Header()] = ""):
     return db.patch(item_id, patch)
 
 
-@app.get("/admin/users")
 # expect: VC201
+@app.get("/admin/users")
 def list_all_users():
     return db.users()
 
 
-@app.api_route("/carts/{cart_id}", methods=["GET", "POST"])
 # expect: VC201
+@app.api_route("/carts/{cart_id}", methods=["GET", "POST"])
 def cart(cart_id: int):
     return db.cart(cart_id)
 
 
-@router.post("")
 # expect: VC201
+@router.post("")
 async def create_item(item: dict):
     return db.add(item)
 
 
-@app.get("/users/{user_id}")
 # expect: VC201
+@app.get("/users/{user_id}")
 def read_user(user_id: int):
     return db.user(user_id)
 
@@ -83,77 +83,77 @@ def upload_file(file: bytes):
 router.add_api_route("/upload", upload_file, methods=["POST"])
 
 
-@app.post("/posts")
 # ok: VC201
+@app.post("/posts")
 async def create_post(post: dict, user: CurrentUser):
     return db.add(post, owner=user)
 
 
-@router.patch("/{item_id}/owner")
 # ok: VC201
+@router.patch("/{item_id}/owner")
 async def change_owner(item_id: int, current_user: dict = Depends(get_current_user)):
     return db.change_owner(item_id, current_user)
 
 
-@app.delete("/sessions/{session_id}")
 # ok: VC201
+@app.delete("/sessions/{session_id}")
 def revoke(session_id: str, credentials=Security(bearer)):
     return db.revoke(session_id)
 
 
-@app.post("/ingest", dependencies=[Depends(api_key_header)])
 # ok: VC201
+@app.post("/ingest", dependencies=[Depends(api_key_header)])
 def ingest(payload: dict):
     return db.ingest(payload)
 
 
-@admin_router.post("/maintenance")
 # ok: VC201
+@admin_router.post("/maintenance")
 def maintenance():
     return run_maintenance()
 
 
-@reports.delete("/{report_id}")
 # ok: VC201
+@reports.delete("/{report_id}")
 def delete_report(report_id: int):
     return db.delete_report(report_id)
 
 
-@app.post("/token")
 # ok: VC201
+@app.post("/token")
 async def login_for_access_token(form: dict):
     return issue_token(form)
 
 
-@app.get("/healthz")
 # ok: VC201
+@app.get("/healthz")
 def health():
     return {"ok": True}
 
 
-@app.put("/profile")
 # ok: VC201
+@app.put("/profile")
 async def update_profile(profile: dict, key: Annotated[str, Depends(api_key_header)]):
     return db.save(profile)
 
 
+# ok: VC201
 @app.post("/exports")
 @requires("authenticated")
-# ok: VC201
 async def export(request):
     return start_export(request)
 
 
-@app.post("/imports")
 # ok: VC201
+@app.post("/imports")
 async def start_import(payload: dict, authorization: str = Header(None)):
     if not verify_token(authorization):
         raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED)
     return db.start_import(payload)
 
 
-@app.get("/items")
 # ok: VC201
+@app.get("/items")
 def list_items():
     return db.items()
 
@@ -162,7 +162,7 @@ ops = APIRouter(prefix="/admin/ops")
 app.include_router(ops)
 
 
-@ops.get("/queues")
 # expect: VC201
+@ops.get("/queues")
 def queue_depths():
     return read_queues()

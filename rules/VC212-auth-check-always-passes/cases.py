@@ -98,8 +98,8 @@ def verify_session(session_id):
 
 
 class Authenticator(abc.ABC):
-    @abc.abstractmethod
     # ok: VC212
+    @abc.abstractmethod
     def authenticate(self, request):
         ...
 
@@ -110,8 +110,8 @@ class TokenVerifier(Protocol):
         ...
 
 
-@overload
 # ok: VC212
+@overload
 def check_access(user: str) -> bool: ...
 @overload
 def check_access(user: int) -> bool: ...
@@ -120,8 +120,8 @@ def check_access(user):
 
 
 class User(UserMixin):
-    @property
     # ok: VC212
+    @property
     def is_authenticated(self):
         return True
 

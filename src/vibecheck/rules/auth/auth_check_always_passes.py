@@ -180,8 +180,9 @@ class AuthCheckAlwaysPasses(Rule):
         if self._exempt(node):
             return
         statements = self._statements(node)
+        anchor = node.decorators[0] if node.decorators else node
         if all(self._is_placeholder(s) for s in statements):
-            self.report(node.name, f"The check `{name}` has a placeholder body, so it never denies anyone.",
+            self.report(anchor, f"The check `{name}` has a placeholder body, so it never denies anyone.",
                         hint=f"Implement `{name}` so that it returns False or raises for callers without access.")
             return
         last = statements[-1] if statements else None
@@ -191,7 +192,7 @@ class AuthCheckAlwaysPasses(Rule):
             return
         if all(_is_truthy_constant(r.value) for r in frame.returns):
             value = self.context.module.code_for_node(frame.returns[-1].value)  # type: ignore[arg-type]
-            self.report(node.name, f"The check `{name}` always returns `{value}`, so it lets everyone through.",
+            self.report(anchor, f"The check `{name}` always returns `{value}`, so it lets everyone through.",
                         hint=f"Implement `{name}` so that it returns False or raises for callers without access.")
 
     def _exempt(self, node: cst.FunctionDef) -> bool:

@@ -127,7 +127,8 @@ class CsrfProtectionDisabled(Rule):
         for decorator in node.decorators:
             self._exemption(decorator.decorator, decorator, node.name.value)
         if node.name.value == "enforce_csrf" and self._does_nothing(node):
-            self.report(node.name, "`enforce_csrf` is overridden to do nothing, so session-authenticated API calls "
+            anchor = node.decorators[0] if node.decorators else node
+            self.report(anchor, "`enforce_csrf` is overridden to do nothing, so session-authenticated API calls "
                         "skip Django REST framework's CSRF check.",
                         hint="Delete the override; use token authentication for clients that cannot send a CSRF token.")
 

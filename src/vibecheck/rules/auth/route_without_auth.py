@@ -91,6 +91,11 @@ def _matchers(options: RouteWithoutAuth.Options) -> Matchers:
     )
 
 
+def _anchor(node: cst.FunctionDef | cst.ClassDef) -> cst.CSTNode:
+    """Where a finding about a definition starts: its first decorator, else the definition itself."""
+    return node.decorators[0] if node.decorators else node
+
+
 def _last(name: str | None) -> str:
     return (name or "").rsplit(".", 1)[-1]
 
@@ -471,7 +476,7 @@ class RouteWithoutAuth(Rule):
             above = [d for d in decorators[:index] if self._decorator_guards(d)]
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{node.name.value}`)"
             self.routes.append(Route(
-                node.name, label, methods, path, receiver, (node.name.value,), frame,
+                _anchor(node), label, methods, path, receiver, (node.name.value,), frame,
                 guarded=bool(below) or has_dependencies or self._signature_guards(node),
                 guard_above=self.context.module.code_for_node(above[0]) if above and not below else None,
             ))
@@ -532,7 +537,7 @@ class RouteWithoutAuth(Rule):
         has_permissions = any(_last(self.qualified_name(d.func if isinstance(d, cst.Call) else d)) == "permission_classes"
                               for d in decorators)
         self.routes.append(Route(
-            node.name, f"The Django view `{node.name.value}`", methods or frozenset(), None, None, (node.name.value,), frame,
+            _anchor(node), f"The Django view `{node.name.value}`", methods or frozenset(), None, None, (node.name.value,), frame,
             guarded=guarded, drf_default=drf and not has_permissions,
         ))
 
@@ -662,13 +667,13 @@ class RouteWithoutAuth(Rule):
             for receiver, path, _ in registrations:
                 handlers = {m: f for m, f in view.methods.items() if m in fw.STATE_CHANGING_HANDLERS or m == "get"}
                 if view.state_by_base and not any(m in fw.STATE_CHANGING_HANDLERS for m in handlers):
-                    self.routes.append(Route(view.node.name, f"The view `{name}`", frozenset({"POST"}), path, receiver,
+                    self.routes.append(Route(_anchor(view.node), f"The view `{name}`", frozenset({"POST"}), path, receiver,
                                              (name,), None, guarded=view.guarded, drf_default=self._drf_default(view)))
                 for method, frame in handlers.items():
                     guarded = view.guarded or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
                     http = STATE_METHOD_NAMES.get(method, method.upper())
                     label = f"The view method `{name}.{method}`"
-                    self.routes.append(Route(frame.node.name, label, frozenset({http}), path, receiver, (name,), frame,
+                    self.routes.append(Route(_anchor(frame.node), label, frozenset({http}), path, receiver, (name,), frame,
                                              guarded=guarded, drf_default=self._drf_default(view)))
 
     def _drf_default(self, view: ClassView) -> bool:
