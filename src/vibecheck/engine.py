@@ -62,7 +62,8 @@ def check_file(
         return result
     context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module),
                           is_test_file=is_test_file)
-    instances = [rule_cls(context, options) for rule_cls, options in rules]
+    instances = [rule_cls(context, options) for rule_cls, options in rules
+                 if is_test_file or not rule_cls.applies_to_tests_only]
     _walk(module, instances, context, result.errors)
     result.facts = context.facts
     if context.reports:

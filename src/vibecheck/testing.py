@@ -21,8 +21,13 @@ ANNOTATION = re.compile(r"^\s*#\s*(expect|ok):\s*([A-Z0-9, ]+?)\s*(?:--.*)?$")
 
 
 def findings_for(rule: type[Rule], source: str, *, options: Any = None, path: str = "snippet.py",
-                 is_test_file: bool = False) -> list[Finding]:
-    """Run one rule on a source snippet (dedented) and return its findings; rule crashes raise."""
+                 is_test_file: bool | None = None) -> list[Finding]:
+    """Run one rule on a source snippet (dedented) and return its findings; rule crashes raise.
+
+    `is_test_file` defaults to the rule's `applies_to_tests_only`, so test rules see their snippets as tests.
+    """
+    if is_test_file is None:
+        is_test_file = rule.applies_to_tests_only
     result = check_file(path, textwrap.dedent(source).encode(), [(rule, options)], is_test_file=is_test_file)
     if result.errors:
         raise AssertionError(f"{rule.code} crashed: {result.errors}")
@@ -68,8 +73,13 @@ def parse_annotations(text: str, code: str) -> tuple[set[int], set[int]]:
     return expected, ok
 
 
-def check_corpus(rule: type[Rule], path: Path, *, options: Any = None, is_test_file: bool = False) -> CorpusResult:
-    """Run `rule` on an annotated corpus file and compare, strictly, with its annotations."""
+def check_corpus(rule: type[Rule], path: Path, *, options: Any = None, is_test_file: bool | None = None) -> CorpusResult:
+    """Run `rule` on an annotated corpus file and compare, strictly, with its annotations.
+
+    A rule that `applies_to_tests_only` has its corpus checked as a test file unless told otherwise.
+    """
+    if is_test_file is None:
+        is_test_file = rule.applies_to_tests_only
     text = path.read_text(encoding="utf-8")
     expected, ok = parse_annotations(text, rule.code)
     result = check_file(str(path), text.encode(), [(rule, options)], is_test_file=is_test_file)

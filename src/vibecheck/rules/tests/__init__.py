@@ -1,0 +1,1 @@
+"""VC3xx: untested code and tests that cannot fail."""
