@@ -15,7 +15,8 @@ from typing import Any
 
 from vibecheck.engine import check_file
 from vibecheck.model import Finding
-from vibecheck.rule import Rule
+from vibecheck.project import Project, run_project_rules
+from vibecheck.rule import ProjectRule, Rule
 
 ANNOTATION = re.compile(r"^\s*#\s*(expect|ok):\s*([A-Z0-9, ]+?)\s*(?:--.*)?$")
 
@@ -87,3 +88,33 @@ def check_corpus(rule: type[Rule], path: Path, *, options: Any = None, is_test_f
         raise AssertionError(f"{rule.code} crashed on {path}: {result.errors}")
     reported = {f.location.start.line for f in result.findings if f.code == rule.code}
     return CorpusResult(expected=expected, ok=ok, reported=reported)
+
+
+def is_default_test_path(relative: Path) -> bool:
+    """The default `test-paths`: under a `tests/` folder, `test_*.py`, `*_test.py`, `conftest.py`."""
+    name = relative.name
+    return ("tests" in relative.parts[:-1] or name.startswith("test_") or name.endswith("_test.py")
+            or name == "conftest.py")
+
+
+def project_findings(root: Path, rules: list[type[ProjectRule]], *, options: dict[str, Any] | None = None,
+                     config: dict[str, Any] | None = None, file_rules: tuple[type[Rule], ...] = ()) -> list[Finding]:
+    """Check every `.py` file under `root` (test files by the default `test-paths`), then run project rules.
+
+    A small stand-in for the runner, for tests of project rules on projects made in `tmp_path`.
+    """
+    project = Project(root=root, config=dict(config or {}))
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root)
+        is_test = is_default_test_path(relative)
+        result = check_file(relative.as_posix(), path.read_bytes(), [(r, None) for r in file_rules], is_test_file=is_test)
+        if result.errors:
+            raise AssertionError(f"rules crashed on {relative}: {result.errors}")
+        project.files[relative.as_posix()] = result
+        if is_test:
+            project.test_files.add(relative.as_posix())
+    options = options or {}
+    findings, errors = run_project_rules(project, [(rule, options.get(rule.code)) for rule in rules])
+    if errors:
+        raise AssertionError(f"project rules crashed: {errors}")
+    return sorted(findings, key=lambda f: f.sort_key)

@@ -1,0 +1,247 @@
+"""What the tests reach, statically: the index the untested-code project rules (VC301, VC302, VC307) share.
+
+A test file *reaches* a source module when it imports the module or something in it, refers to it by a
+dotted name through its imports (`mod.f()`, `mock.patch("pkg.mod.f")`), or imports a package whose
+`__init__.py` imports the module (the package's public facade, followed transitively). A definition is
+*referenced* when a test names it by its dotted name (also through a package's re-export), when a test
+that reaches its module uses its name (`client.get_user(...)`, `obj.method`), or, for a web handler,
+when a test uses a path that matches its route (`"/users/42"` for `@app.get("/users/{id}")`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, TEST_REFERENCES
+from vibecheck.model import Finding, Location, Position
+from vibecheck.modules import SourceLayout, resolve_relative
+
+MAX_REEXPORT_HOPS = 8
+_ROUTE_PARAMETER = re.compile(r"<[^<>]*>|\{[^{}]*\}")
+
+
+@dataclass(frozen=True)
+class Definition:
+    path: str
+    module: str
+    qualname: str
+    kind: str
+    line: int
+    end_line: int
+    body_lines: tuple[int, ...]
+    routes: tuple[str, ...]
+    flags: frozenset[str]
+    text: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.module}.{self.qualname}"
+
+    @property
+    def simple_name(self) -> str:
+        return self.qualname.rpartition(".")[2]
+
+    @property
+    def owner(self) -> str:
+        """The qualname of the enclosing class ('' for module-level definitions)."""
+        return self.qualname.rpartition(".")[0]
+
+
+@dataclass
+class TestFile:
+    path: str
+    imports: tuple[str, ...]
+    dotted: tuple[str, ...]
+    names: frozenset[str]
+    strings: tuple[str, ...]
+
+
+@dataclass
+class SourceModule:
+    path: str
+    name: str
+    is_package: bool
+    definitions: list[Definition] = field(default_factory=list)
+    imports: dict[str, str] = field(default_factory=dict)
+
+
+def route_pattern(route: str) -> re.Pattern[str]:
+    """`/users/{id}` or `/users/<int:id>` -> a pattern matching the end of a tested path (a prefix may mount it)."""
+    pieces = _ROUTE_PARAMETER.split(route.rstrip("/") or "/")
+    body = "[^/]+".join(re.escape(p) for p in pieces)
+    return re.compile(rf"(?:^|/){body.lstrip('/')}/?$" if body != "/" else r"^/?$")
+
+
+def _tested_path(value: str) -> str:
+    path = value.split("?", 1)[0].split("#", 1)[0]
+    return path.replace("{}", "x")
+
+
+class ProjectIndex:
+    """Source modules, their definitions and re-exports, and what the test files reach."""
+
+    def __init__(self, project: Any) -> None:
+        config = project.config or {}
+        self.layout = SourceLayout.detect(project.root, tuple(config.get("src-paths", ()) or ()))
+        self.modules: dict[str, SourceModule] = {}
+        self.tests: list[TestFile] = []
+        for path, result in sorted(project.files.items()):
+            references = result.facts.get(TEST_REFERENCES)
+            if references is not None or path in project.test_files:
+                if references is not None:
+                    self.tests.append(TestFile(path, tuple(references["imports"]), tuple(references["dotted"]),
+                                               frozenset(references["names"]), tuple(references["strings"])))
+                continue
+            definitions = result.facts.get(DEFINITIONS)
+            if definitions is None or not self.layout.is_source(path):
+                continue
+            name = self.layout.module_name(path)
+            if name is None:
+                continue
+            is_package = path.replace("\\", "/").endswith("__init__.py")
+            module = SourceModule(path, name, is_package)
+            module.imports = {local: resolve_relative(target, name, is_package=is_package)
+                              for local, target in result.facts.get(MODULE_IMPORTS, {}).items()}
+            module.definitions = [Definition(
+                path, name, d["qualname"], d["kind"], d["line"], d["end_line"], tuple(d["body_lines"]),
+                tuple(d["routes"]), frozenset(d["flags"]), d["text"]) for d in definitions]
+            self.modules[name] = module
+
+    # -- names and re-exports --------------------------------------------------------------------
+
+    def module_of(self, dotted: str) -> str | None:
+        """The longest prefix of a dotted name that is a source module of this project."""
+        parts = dotted.split(".")
+        for end in range(len(parts), 0, -1):
+            candidate = ".".join(parts[:end])
+            if candidate in self.modules:
+                return candidate
+        return None
+
+    def canonical(self, dotted: str) -> str:
+        """Follow re-exports: `pkg.get` -> `pkg.api.get` when `pkg/__init__.py` does `from .api import get`."""
+        for _ in range(MAX_REEXPORT_HOPS):
+            module = self.module_of(dotted)
+            if module is None or module == dotted:
+                return dotted
+            rest = dotted[len(module) + 1:]
+            head, _, tail = rest.partition(".")
+            target = self.modules[module].imports.get(head)
+            if target is None or target == dotted:
+                return dotted
+            dotted = f"{target}.{tail}" if tail else target
+        return dotted
+
+    def _facade(self, module: str) -> set[str]:
+        """A package and the modules its `__init__.py` imports, transitively through packages."""
+        reached, pending = set(), [module]
+        while pending:
+            current = pending.pop()
+            if current in reached:
+                continue
+            reached.add(current)
+            source = self.modules.get(current)
+            if source is not None and source.is_package:
+                for target in source.imports.values():
+                    found = self.module_of(target)
+                    if found is not None and found not in reached:
+                        pending.append(found)
+        return reached
+
+    # -- what the tests reach --------------------------------------------------------------------
+
+    @cached_property
+    def modules_reached_by_test(self) -> dict[str, set[str]]:
+        """For each test file, the source modules it reaches."""
+        reached: dict[str, set[str]] = {}
+        for test in self.tests:
+            modules: set[str] = set()
+            for dotted in (*test.imports, *test.dotted):
+                for name in (dotted, self.canonical(dotted)):
+                    module = self.module_of(name)
+                    if module is not None:
+                        modules |= self._facade(module)
+            reached[test.path] = modules
+        return reached
+
+    @cached_property
+    def referenced_names(self) -> set[str]:
+        """Every dotted name the tests refer to, after following re-exports, with all its prefixes."""
+        names: set[str] = set()
+        for test in self.tests:
+            for dotted in (*test.imports, *test.dotted):
+                for name in {dotted, self.canonical(dotted)}:
+                    parts = name.split(".")
+                    names.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+        return names
+
+    @cached_property
+    def names_used_by_module(self) -> dict[str, set[str]]:
+        """For each source module, the identifiers used by the tests that reach it."""
+        used: dict[str, set[str]] = {}
+        for test in self.tests:
+            for module in self.modules_reached_by_test[test.path]:
+                used.setdefault(module, set()).update(test.names)
+        return used
+
+    @cached_property
+    def tested_paths(self) -> list[str]:
+        return sorted({_tested_path(s) for test in self.tests for s in test.strings})
+
+    def route_is_tested(self, definition: Definition) -> bool:
+        for route in definition.routes:
+            pattern = route_pattern(route)
+            if any(pattern.search(path) for path in self.tested_paths):
+                return True
+        return False
+
+    @cached_property
+    def modules_reached(self) -> set[str]:
+        """Modules some test reaches by import or reference, or through a route it requests."""
+        reached = set().union(*self.modules_reached_by_test.values()) if self.tests else set()
+        for name, module in self.modules.items():
+            if name not in reached and any(self.route_is_tested(d) for d in module.definitions if d.routes):
+                reached.add(name)
+        return reached
+
+    def is_referenced(self, definition: Definition) -> bool:
+        """Static mode: a test names it (dotted or plain, in a test reaching its module) or requests its route."""
+        if definition.full_name in self.referenced_names:
+            return True
+        if definition.simple_name in self.names_used_by_module.get(definition.module, ()):
+            return True
+        return bool(definition.routes) and self.route_is_tested(definition)
+
+    def definitions(self) -> Iterable[Definition]:
+        for module in self.modules.values():
+            yield from module.definitions
+
+
+_INDEX_CACHE: dict[int, tuple[Any, ProjectIndex]] = {}
+
+
+def project_index(project: Any) -> ProjectIndex:
+    """One index per project object, shared by the project rules of one run."""
+    cached = _INDEX_CACHE.get(id(project))
+    if cached is not None and cached[0] is project:
+        return cached[1]
+    index = ProjectIndex(project)
+    _INDEX_CACHE.clear()
+    _INDEX_CACHE[id(project)] = (project, index)
+    return index
+
+
+def project_finding(rule: Any, path: str, line: int, text: str, message: str, hint: str) -> Finding:
+    """A finding of a project rule at one line of a file, with the rule's metadata."""
+    start = Position(max(line, 1), 1)
+    return Finding(code=rule.code, name=rule.name, message=message, location=Location(path, start, start),
+                   severity=rule.severity, confidence=rule.confidence, category=rule.category, hint=hint,
+                   cwe=rule.cwe, line_text=text)
+
+
+def is_private_module(module: str) -> bool:
+    return any(part.startswith("_") and not (part.startswith("__") and part.endswith("__")) for part in module.split("."))
