@@ -26,6 +26,7 @@ from vibecheck.rule import RuleContext
 
 DEFINITIONS = "definitions"
 MODULE_IMPORTS = "module_imports"
+MODULE_USES = "module_uses"
 TEST_REFERENCES = "test_references"
 
 ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket",
@@ -56,6 +57,7 @@ class SourceFactCollector:
         lines = self.context.source.splitlines()
         self.context.facts[DEFINITIONS] = list(_definitions(tree.body, "", lines, in_type_checking=False))
         self.context.facts[MODULE_IMPORTS] = _module_imports(tree.body)
+        self.context.facts[MODULE_USES] = sorted(_uses(tree.body, skip_functions=True))
 
 
 class TestFactCollector:
@@ -174,9 +176,9 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 flags.append("abstract")
             if in_type_checking:
                 flags.append("type_checking")
-            if not isinstance(statement, ast.ClassDef) and _is_stub(statement.body):
-                flags.append("stub")
             is_class = isinstance(statement, ast.ClassDef)
+            if _is_stub(statement.body):
+                flags.append("stub")
             qualname = f"{prefix}{statement.name}"
             yield {
                 "qualname": qualname,
@@ -187,6 +189,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "decorators": decorators,
                 "routes": _route_paths(statement.decorator_list),
                 "flags": flags,
+                "uses": sorted(_uses([*statement.decorator_list, *statement.body], skip_functions=is_class)),
                 "text": lines[statement.lineno - 1].strip() if statement.lineno <= len(lines) else "",
             }
             if is_class:
@@ -195,9 +198,32 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             nested = in_type_checking or _is_type_checking(statement.test)
             yield from _definitions(statement.body, prefix, lines, in_type_checking=nested)
             yield from _definitions(statement.orelse, prefix, lines, in_type_checking=in_type_checking)
-        elif isinstance(statement, ast.Try):
-            for block in (statement.body, *(h.body for h in statement.handlers), statement.orelse):
+        elif isinstance(statement, ast.Try):  # not the handlers: a fallback `def` there is a shim, not the API
+            for block in (statement.body, statement.orelse):
                 yield from _definitions(block, prefix, lines, in_type_checking=in_type_checking)
+
+
+def _uses(nodes: list[ast.AST], *, skip_functions: bool) -> set[str]:
+    """Every identifier and attribute name used in the nodes (`f`, `self.helper`), for the call closure.
+
+    With `skip_functions`, function bodies are left out (a module's or class's own top-level code).
+    """
+    used: set[str] = set()
+    pending = list(nodes)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            used.add(node.attr)
+        if skip_functions and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            pending.extend(node.decorator_list)
+            continue
+        if skip_functions and isinstance(node, ast.ClassDef):
+            pending.extend([*node.decorator_list, *node.bases, *node.body])
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return used
 
 
 def _module_imports(body: list[ast.stmt]) -> dict[str, str]:

@@ -28,7 +28,10 @@ SHOP = {
         from typing import TYPE_CHECKING, overload
 
         def total(items):
-            return sum(items)
+            return round_total(sum(items))
+
+        def round_total(value):
+            return round(value, 2)
 
         def refund(order):
             order.status = "refunded"
@@ -144,9 +147,9 @@ def test_static_mode_reports_only_what_no_test_reaches(tmp_path: Path) -> None:
     findings = project_findings(write_project(tmp_path, SHOP), PROJECT_RULES)
     assert reported(findings, "VC301") == [
         "src/shop/mathutil.py:4",   # triple: its module is used as `mathutil.double`, triple never
-        "src/shop/orders.py:7",     # refund
-        "src/shop/orders.py:20",    # Cart.clear (Cart is tested through make_cart().add)
-        "src/shop/orders.py:45",    # Report, once for the class and its method
+        "src/shop/orders.py:10",    # refund
+        "src/shop/orders.py:23",    # Cart.clear (Cart is tested through make_cart().add)
+        "src/shop/orders.py:48",    # Report, once for the class and its method
         "src/shop/web.py:10",       # create_order: "/orders" is never requested, "/users/42" is
     ]
     assert reported(findings, "VC302") == ["src/shop/legacy.py:1"]
@@ -166,7 +169,16 @@ def test_reexported_name_counts_as_referenced(tmp_path: Path) -> None:
     """
     findings = project_findings(write_project(tmp_path, files), [UntestedPublicFunction])
     assert "src/shop/orders.py:4" not in reported(findings, "VC301")
-    assert "src/shop/orders.py:7" in reported(findings, "VC301")
+    assert "src/shop/orders.py:10" in reported(findings, "VC301")
+
+
+def test_follow_calls_reaches_helpers_of_tested_code(tmp_path: Path) -> None:
+    write_project(tmp_path, SHOP)
+    followed = reported(project_findings(tmp_path, [UntestedPublicFunction]), "VC301")
+    direct_only = UntestedPublicFunction.parse_options({"follow-calls": False})
+    direct = reported(project_findings(tmp_path, [UntestedPublicFunction], options={"VC301": direct_only}), "VC301")
+    assert "src/shop/orders.py:7" not in followed  # round_total is called by the tested total
+    assert sorted(set(direct) - set(followed)) == ["src/shop/orders.py:7"]
 
 
 def test_options_switch_off_the_interplay_and_ignore_paths(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, TEST_REFERENCES
+from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, MODULE_USES, TEST_REFERENCES
 from vibecheck.model import Finding, Location, Position
 from vibecheck.modules import SourceLayout, resolve_relative
 
@@ -36,6 +36,7 @@ class Definition:
     routes: tuple[str, ...]
     flags: frozenset[str]
     text: str
+    uses: frozenset[str] = frozenset()
 
     @property
     def full_name(self) -> str:
@@ -67,6 +68,7 @@ class SourceModule:
     is_package: bool
     definitions: list[Definition] = field(default_factory=list)
     imports: dict[str, str] = field(default_factory=dict)
+    uses: frozenset[str] = frozenset()
 
 
 def route_pattern(route: str) -> re.Pattern[str]:
@@ -108,7 +110,8 @@ class ProjectIndex:
                               for local, target in result.facts.get(MODULE_IMPORTS, {}).items()}
             module.definitions = [Definition(
                 path, name, d["qualname"], d["kind"], d["line"], d["end_line"], tuple(d["body_lines"]),
-                tuple(d["routes"]), frozenset(d["flags"]), d["text"]) for d in definitions]
+                tuple(d["routes"]), frozenset(d["flags"]), d["text"], frozenset(d.get("uses", ()))) for d in definitions]
+            module.uses = frozenset(result.facts.get(MODULE_USES, ()))
             self.modules[name] = module
 
     # -- names and re-exports --------------------------------------------------------------------
@@ -215,6 +218,48 @@ class ProjectIndex:
         if definition.simple_name in self.names_used_by_module.get(definition.module, ()):
             return True
         return bool(definition.routes) and self.route_is_tested(definition)
+
+    def closure(self, tested: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        """`(module, qualname)` pairs reached from `tested` by the names their code uses.
+
+        The top-level code of every reached module runs at import, so it is a root too. A name used by
+        reached code reaches the definitions of that name in the same module and in the modules it
+        imports; a reached method reaches its class, and a reached class its dunder methods (called implicitly).
+        """
+        by_key = {(d.module, d.qualname): d for d in self.definitions()}
+        by_name: dict[tuple[str, str], list[Definition]] = {}
+        dunders: dict[tuple[str, str], list[Definition]] = {}
+        for definition in by_key.values():
+            by_name.setdefault((definition.module, definition.simple_name), []).append(definition)
+            if definition.owner and definition.simple_name.startswith("__"):
+                dunders.setdefault((definition.module, definition.owner), []).append(definition)
+        neighbours = {name: {name} | {m for m in (self.module_of(self.canonical(t)) for t in module.imports.values()) if m}
+                      for name, module in self.modules.items()}
+        reached: set[tuple[str, str]] = set()
+        pending: list[tuple[str, frozenset[str]]] = [(m, self.modules[m].uses) for m in self.modules_reached]
+
+        def reach(definition: Definition) -> None:
+            key = (definition.module, definition.qualname)
+            if key in reached:
+                return
+            reached.add(key)
+            pending.append((definition.module, definition.uses))
+            owner = by_key.get((definition.module, definition.owner)) if definition.owner else None
+            if owner is not None:
+                reach(owner)
+            for dunder in dunders.get(key, ()):
+                reach(dunder)
+
+        for key in tested:
+            if key in by_key:
+                reach(by_key[key])
+        while pending:
+            module, uses = pending.pop()
+            for neighbour in neighbours.get(module, ()):
+                for name in uses:
+                    for target in by_name.get((neighbour, name), ()):
+                        reach(target)
+        return reached
 
     def definitions(self) -> Iterable[Definition]:
         for module in self.modules.values():

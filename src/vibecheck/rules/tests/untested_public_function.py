@@ -26,6 +26,7 @@ class Options:
     ignore_paths: tuple[str, ...] = ()
     coverage_file: str = ""
     use_coverage: bool = True
+    follow_calls: bool = True
     skip_modules_without_tests: bool = True
 
 
@@ -46,7 +47,9 @@ class UntestedPublicFunction(ProjectRule):
     module or a package re-export (`mod.f()`, `pkg.f()`), its name not used by any test that reaches its
     module (`obj.method()`), and, for a web handler, its route path not requested by any test
     (`client.get("/users/1")` for `@app.get("/users/{id}")`). A class counts as tested when it or one of
-    its methods is. With coverage data (coverage mode), it instead reports the functions and methods
+    its methods is. By default a definition also counts as tested when code the tests reach uses it
+    (`total()` calls `_round()`, so `_round` is reached), following names in the same module and the
+    modules it imports. With coverage data (coverage mode), it instead reports the functions and methods
     whose body never ran during the recorded test run, and a class once when none of its methods ran.
     The data is coverage.py's `.coverage` file (read with the `coverage` package), `coverage.json` or
     `coverage.xml`, from `coverage-file` or found at the project root. The message says which mode
@@ -89,6 +92,10 @@ class UntestedPublicFunction(ProjectRule):
     - `coverage-file` (string, default `""`): the coverage data to use, relative to the project root;
       empty means the first of `.coverage`, `coverage.json`, `coverage.xml` found at the root.
     - `use-coverage` (bool, default `true`): set `false` to stay in static mode even when data exists.
+    - `follow-calls` (bool, default `true`): in static mode, also count as tested what the referenced
+      code uses by name (in its own module and the modules it imports), and the code of modules the tests
+      import, so internal helpers of tested functions are not reported; `false` reports every definition
+      that no test names directly.
     - `skip-modules-without-tests` (bool, default `true`): leave the definitions of a module no test
       imports to `module-without-tests`; set `false` when that rule is off.
 
@@ -120,6 +127,11 @@ class UntestedPublicFunction(ProjectRule):
         if self.options.skip_modules_without_tests:
             module_options = ModuleOptions(ignore_private=False, ignore_paths=())
             skipped_modules = {m.name for m in modules_without_tests(index, module_options)}
+        static_tested: set[tuple[str, str]] = set()
+        if executed is None:
+            static_tested = {(d.module, d.qualname) for d in index.definitions() if index.is_referenced(d)}
+            if self.options.follow_calls:
+                static_tested = index.closure(static_tested)
         findings = []
         for name, module in sorted(index.modules.items()):
             if name in skipped_modules or not self._module_wanted(index, module.path, name):
@@ -129,7 +141,7 @@ class UntestedPublicFunction(ProjectRule):
                 tested = self._ran(module.definitions, lines or frozenset())
                 mode = f"coverage mode, from `{executed.source.name}`"
             else:
-                tested = {d.qualname for d in module.definitions if index.is_referenced(d)}
+                tested = {qualname for owner, qualname in static_tested if owner == name}
                 mode = "static mode: no coverage data found"
             untested = self._collapse(module.definitions, tested)
             interfaces = self._interfaces(module.definitions) if self.options.ignore_abstract else set()
@@ -203,8 +215,8 @@ class UntestedPublicFunction(ProjectRule):
             what = "none of its methods ran" if definition.kind == "class" else "its body never ran"
             message = f"{kind} `{definition.full_name}` is untested: {what} during the recorded test run ({mode})."
         else:
-            message = (f"{kind} `{definition.full_name}` is not imported, called or referenced by any test file "
-                       f"({mode}).")
+            reach = ", nor used by code the tests reach" if self.options.follow_calls else ""
+            message = f"{kind} `{definition.full_name}` is not referenced by any test file{reach} ({mode})."
         return project_finding(self, definition.path, definition.line, definition.text, message,
                                f"Add a test that calls `{definition.simple_name}` and asserts on its result, "
                                "or make it private if it is not part of the API.")
