@@ -70,19 +70,32 @@ class TestFactCollector:
         self.names: set[str] = set()
         self.dotted: set[str] = set()
         self.strings: set[str] = set()
+        self.binding_names: set[int] = set()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.binding_names.add(id(node.name))
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.binding_names.add(id(node.name))
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.binding_names.add(id(node.name))
 
     def visit_Name(self, node: cst.Name) -> None:
-        self.names.add(node.value)
+        if id(node) not in self.binding_names:  # the test's own `def get(...)` refers to nothing
+            self.names.add(node.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.names.add(node.attr.value)
         head = node.value
         while isinstance(head, cst.Attribute):
             head = head.value
+        dotted = None
         if isinstance(head, cst.Name) and head.value in self.context.imports.aliases:
             dotted = self.context.imports.qualified_name(node)
-            if dotted:
-                self.dotted.add(dotted)
+        if dotted:
+            self.dotted.add(dotted)  # `mock.patch` is `unittest.mock.patch`, not any `patch`
+        else:
+            self.names.add(node.attr.value)
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         value = node.evaluated_value
@@ -97,7 +110,7 @@ class TestFactCollector:
         self.context.facts[TEST_REFERENCES] = {
             "imports": imports,
             "dotted": sorted(self.dotted),
-            "names": sorted(self.names),
+            "names": sorted(self.names - set(self.context.imports.aliases)),
             "strings": sorted(self.strings),
         }
 
@@ -203,6 +216,13 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 yield from _definitions(block, prefix, lines, in_type_checking=in_type_checking)
 
 
+def _is_main_guard(test: ast.expr) -> bool:
+    """`if __name__ == "__main__":`, whose code does not run when the tests import the module."""
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
+            and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value == "__main__")
+
+
 def _uses(nodes: list[ast.AST], *, skip_functions: bool) -> set[str]:
     """Every identifier and attribute name used in the nodes (`f`, `self.helper`), for the call closure.
 
@@ -216,6 +236,8 @@ def _uses(nodes: list[ast.AST], *, skip_functions: bool) -> set[str]:
             used.add(node.id)
         elif isinstance(node, ast.Attribute):
             used.add(node.attr)
+        if skip_functions and isinstance(node, ast.If) and _is_main_guard(node.test):
+            continue
         if skip_functions and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             pending.extend(node.decorator_list)
             continue

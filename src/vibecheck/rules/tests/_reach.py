@@ -215,7 +215,8 @@ class ProjectIndex:
         """Static mode: a test names it (dotted or plain, in a test reaching its module) or requests its route."""
         if definition.full_name in self.referenced_names:
             return True
-        if definition.simple_name in self.names_used_by_module.get(definition.module, ()):
+        name = definition.simple_name
+        if not name.startswith("__") and name in self.names_used_by_module.get(definition.module, ()):
             return True
         return bool(definition.routes) and self.route_is_tested(definition)
 
