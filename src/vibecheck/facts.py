@@ -27,6 +27,7 @@ from vibecheck.rule import RuleContext
 DEFINITIONS = "definitions"
 MODULE_IMPORTS = "module_imports"
 MODULE_USES = "module_uses"
+MODULE_STAR_IMPORTS = "module_star_imports"
 TEST_REFERENCES = "test_references"
 
 ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket",
@@ -56,7 +57,7 @@ class SourceFactCollector:
             return  # libcst parsed it, so only odd inputs get here; no facts is the safe answer
         lines = self.context.source.splitlines()
         self.context.facts[DEFINITIONS] = list(_definitions(tree.body, "", lines, in_type_checking=False))
-        self.context.facts[MODULE_IMPORTS] = _module_imports(tree.body)
+        self.context.facts[MODULE_IMPORTS], self.context.facts[MODULE_STAR_IMPORTS] = _module_imports(tree.body)
         self.context.facts[MODULE_USES] = sorted(_uses(tree.body, skip_functions=True))
 
 
@@ -203,6 +204,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "routes": _route_paths(statement.decorator_list),
                 "flags": flags,
                 "uses": sorted(_uses([*statement.decorator_list, *statement.body], skip_functions=is_class)),
+                "bases": [name for name in map(_decorator_name, statement.bases) if name] if is_class else [],
                 "text": lines[statement.lineno - 1].strip() if statement.lineno <= len(lines) else "",
             }
             if is_class:
@@ -248,9 +250,10 @@ def _uses(nodes: list[ast.AST], *, skip_functions: bool) -> set[str]:
     return used
 
 
-def _module_imports(body: list[ast.stmt]) -> dict[str, str]:
-    """Module-level `local name -> dotted name` (relative imports keep their leading dots)."""
+def _module_imports(body: list[ast.stmt]) -> tuple[dict[str, str], list[str]]:
+    """Module-level `local name -> dotted name`, and the modules imported with `*` (relative ones keep their dots)."""
     aliases: dict[str, str] = {}
+    stars: list[str] = []
     pending = list(body)
     while pending:
         statement = pending.pop()
@@ -265,6 +268,7 @@ def _module_imports(body: list[ast.stmt]) -> dict[str, str]:
             base = "." * statement.level + (statement.module or "")
             for alias in statement.names:
                 if alias.name == "*":
+                    stars.append(base)
                     continue
                 separator = "" if base.endswith(".") or not base else "."
                 aliases[alias.asname or alias.name] = f"{base}{separator}{alias.name}"
@@ -274,4 +278,4 @@ def _module_imports(body: list[ast.stmt]) -> dict[str, str]:
             if isinstance(statement, ast.Try):
                 for handler in statement.handlers:
                     pending.extend(handler.body)
-    return aliases
+    return aliases, sorted(stars)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, MODULE_USES, TEST_REFERENCES
+from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, MODULE_USES, TEST_REFERENCES
 from vibecheck.model import Finding, Location, Position
 from vibecheck.modules import SourceLayout, resolve_relative
 
@@ -37,6 +37,7 @@ class Definition:
     flags: frozenset[str]
     text: str
     uses: frozenset[str] = frozenset()
+    bases: tuple[str, ...] = ()
 
     @property
     def full_name(self) -> str:
@@ -68,6 +69,7 @@ class SourceModule:
     is_package: bool
     definitions: list[Definition] = field(default_factory=list)
     imports: dict[str, str] = field(default_factory=dict)
+    star_imports: tuple[str, ...] = ()
     uses: frozenset[str] = frozenset()
 
 
@@ -110,8 +112,11 @@ class ProjectIndex:
                               for local, target in result.facts.get(MODULE_IMPORTS, {}).items()}
             module.definitions = [Definition(
                 path, name, d["qualname"], d["kind"], d["line"], d["end_line"], tuple(d["body_lines"]),
-                tuple(d["routes"]), frozenset(d["flags"]), d["text"], frozenset(d.get("uses", ()))) for d in definitions]
+                tuple(d["routes"]), frozenset(d["flags"]), d["text"], frozenset(d.get("uses", ())),
+                tuple(d.get("bases", ()))) for d in definitions]
             module.uses = frozenset(result.facts.get(MODULE_USES, ()))
+            module.star_imports = tuple(resolve_relative(target, name, is_package=is_package)
+                                        for target in result.facts.get(MODULE_STAR_IMPORTS, ()))
             self.modules[name] = module
 
     # -- names and re-exports --------------------------------------------------------------------
@@ -133,14 +138,32 @@ class ProjectIndex:
                 return dotted
             rest = dotted[len(module) + 1:]
             head, _, tail = rest.partition(".")
-            target = self.modules[module].imports.get(head)
+            target = self._binding(module, head)
             if target is None or target == dotted:
                 return dotted
             dotted = f"{target}.{tail}" if tail else target
         return dotted
 
+    def _binding(self, module: str, name: str) -> str | None:
+        """What `name` in `module` is imported from, also through `from x import *` (one level)."""
+        source = self.modules[module]
+        target = source.imports.get(name)
+        if target is not None:
+            return target
+        for star in source.star_imports:
+            other = self.modules.get(star)
+            if other is not None and not name.startswith("_") and (
+                    name in other.imports or any(d.qualname == name for d in other.definitions)):
+                return f"{star}.{name}"
+        return None
+
     def _facade(self, module: str) -> set[str]:
-        """A package and the modules its `__init__.py` imports, transitively through packages."""
+        """A module, plus what importing it brings to a test's hands, transitively.
+
+        A package brings the modules its `__init__.py` imports (its public facade); a module brings the
+        modules that define the base classes of its classes (`class Flask(App)` brings `App`'s module,
+        whose methods the tests call on `Flask` objects).
+        """
         reached, pending = set(), [module]
         while pending:
             current = pending.pop()
@@ -148,11 +171,19 @@ class ProjectIndex:
                 continue
             reached.add(current)
             source = self.modules.get(current)
-            if source is not None and source.is_package:
-                for target in source.imports.values():
-                    found = self.module_of(target)
-                    if found is not None and found not in reached:
-                        pending.append(found)
+            if source is None:
+                continue
+            targets = [*source.imports.values(), *source.star_imports] if source.is_package else []
+            for definition in source.definitions:
+                for base in definition.bases:
+                    head, _, rest = base.partition(".")
+                    imported = source.imports.get(head)
+                    if imported is not None:
+                        targets.append(f"{imported}.{rest}" if rest else imported)
+            for target in targets:
+                found = self.module_of(self.canonical(target))
+                if found is not None and found not in reached:
+                    pending.append(found)
         return reached
 
     # -- what the tests reach --------------------------------------------------------------------
@@ -220,12 +251,28 @@ class ProjectIndex:
             return True
         return bool(definition.routes) and self.route_is_tested(definition)
 
+    @cached_property
+    def referenced_definitions(self) -> set[tuple[str, str]]:
+        """`(module, qualname)` of the definitions the tests reference directly."""
+        return {(d.module, d.qualname) for d in self.definitions() if self.is_referenced(d)}
+
+    @cached_property
+    def reached_definitions(self) -> set[tuple[str, str]]:
+        """The directly referenced definitions and everything their code reaches (see `closure`)."""
+        return self.closure(self.referenced_definitions)
+
+    @cached_property
+    def modules_used_by_tests(self) -> set[str]:
+        """Modules the tests reach, or whose code is reached from what the tests reference."""
+        return self.modules_reached | {module for module, _ in self.reached_definitions}
+
     def closure(self, tested: set[tuple[str, str]]) -> set[tuple[str, str]]:
         """`(module, qualname)` pairs reached from `tested` by the names their code uses.
 
         The top-level code of every reached module runs at import, so it is a root too. A name used by
         reached code reaches the definitions of that name in the same module and in the modules it
-        imports; a reached method reaches its class, and a reached class its dunder methods (called implicitly).
+        imports, and the methods of that name in the modules the tests reach (`obj.method()`); a reached
+        method reaches its class and its overrides, and a reached class its dunder methods (called implicitly).
         """
         by_key = {(d.module, d.qualname): d for d in self.definitions()}
         by_name: dict[tuple[str, str], list[Definition]] = {}
@@ -236,6 +283,7 @@ class ProjectIndex:
                 dunders.setdefault((definition.module, definition.owner), []).append(definition)
         neighbours = {name: {name} | {m for m in (self.module_of(self.canonical(t)) for t in module.imports.values()) if m}
                       for name, module in self.modules.items()}
+        subclasses = self._subclasses(by_key)
         reached: set[tuple[str, str]] = set()
         pending: list[tuple[str, frozenset[str]]] = [(m, self.modules[m].uses) for m in self.modules_reached]
 
@@ -250,17 +298,55 @@ class ProjectIndex:
                 reach(owner)
             for dunder in dunders.get(key, ()):
                 reach(dunder)
+            if owner is not None:  # a call of the base method may run any override
+                for subclass in subclasses.get((definition.module, definition.owner), ()):
+                    override = by_key.get((subclass[0], f"{subclass[1]}.{definition.simple_name}"))
+                    if override is not None:
+                        reach(override)
 
         for key in tested:
             if key in by_key:
                 reach(by_key[key])
+        # `obj.method()`: the object's class is unknown, so any method of that name in a module the tests reach
+        methods: dict[str, list[Definition]] = {}
+        for definition in by_key.values():
+            if definition.kind == "method" and definition.module in self.modules_reached:
+                methods.setdefault(definition.simple_name, []).append(definition)
         while pending:
             module, uses = pending.pop()
-            for neighbour in neighbours.get(module, ()):
-                for name in uses:
+            for name in uses:
+                for neighbour in neighbours.get(module, ()):
                     for target in by_name.get((neighbour, name), ()):
                         reach(target)
+                for target in methods.get(name, ()):
+                    reach(target)
         return reached
+
+    def _subclasses(self, by_key: dict[tuple[str, str], Definition]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """For each class, its subclasses in the project, transitively (by the names of their bases)."""
+        direct: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for definition in by_key.values():
+            for base in definition.bases:
+                if (definition.module, base) in by_key:
+                    parent: tuple[str, str] | None = (definition.module, base)
+                else:
+                    head, _, rest = base.partition(".")
+                    imported = self.modules[definition.module].imports.get(head)
+                    target = self.canonical(f"{imported}.{rest}" if rest else imported) if imported else ""
+                    module = self.module_of(target) if target else None
+                    parent = (module, target[len(module) + 1:]) if module and target != module else None
+                if parent is not None and parent in by_key:
+                    direct.setdefault(parent, []).append((definition.module, definition.qualname))
+        result: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for parent in direct:
+            found, pending = [], list(direct[parent])
+            while pending:
+                child = pending.pop()
+                if child not in found:
+                    found.append(child)
+                    pending.extend(direct.get(child, ()))
+            result[parent] = found
+        return result
 
     def definitions(self) -> Iterable[Definition]:
         for module in self.modules.values():
@@ -288,6 +374,3 @@ def project_finding(rule: Any, path: str, line: int, text: str, message: str, hi
                    severity=rule.severity, confidence=rule.confidence, category=rule.category, hint=hint,
                    cwe=rule.cwe, line_text=text)
 
-
-def is_private_module(module: str) -> bool:
-    return any(part.startswith("_") and not (part.startswith("__") and part.endswith("__")) for part in module.split("."))

@@ -10,25 +10,25 @@ import pathspec
 
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.tests._reach import ProjectIndex, SourceModule, is_private_module, project_finding, project_index
+from vibecheck.rules.tests._reach import ProjectIndex, SourceModule, project_finding, project_index
 
 
 @dataclass(frozen=True)
 class Options:
-    ignore_private: bool = True
     ignore_paths: tuple[str, ...] = ()
 
 
 def modules_without_tests(index: ProjectIndex, options: Any) -> list[SourceModule]:
-    """Source modules with functions or classes that no test reaches (none at all when there are no tests)."""
+    """Source modules with functions or classes that no test reaches, directly or through the code it reaches.
+
+    None at all when there are no tests: `no-tests` reports that.
+    """
     if not index.tests:
         return []
     ignored = pathspec.GitIgnoreSpec.from_lines(options.ignore_paths)
     found = []
     for name, module in sorted(index.modules.items()):
-        if name in index.modules_reached or not module.definitions:
-            continue
-        if options.ignore_private and is_private_module(name):
+        if name in index.modules_used_by_tests or not module.definitions:
             continue
         if ignored.match_file(index.layout.relative(module.path)):
             continue
@@ -42,10 +42,11 @@ class ModuleWithoutTests(ProjectRule):
     ## What it does
     Reports once per module, at line 1, a source module that defines functions or classes and that no
     test file reaches: no test imports it or anything in it, refers to it by a dotted name
-    (`pkg.mod.f`, `mock.patch("pkg.mod.f")`), imports a package whose `__init__.py` imports it, or
-    requests one of its web routes by path. `untested-public-function` does not report the
-    definitions of such a module one by one, so untested legacy code makes one line per file.
-    Modules without functions or classes, and private modules (`_internal.py`), are left out.
+    (`pkg.mod.f`, `mock.patch("pkg.mod.f")`), imports a package whose `__init__.py` imports it (also
+    with `import *`) or a module whose classes derive from its classes, or requests one of its web
+    routes by path; and no code that the tests reach uses anything in it by name.
+    `untested-public-function` does not report the definitions of such a module one by one, so
+    untested legacy code makes one line per file. Modules without functions or classes are left out.
     With no test file at all, `no-tests` reports the project instead.
 
     ## Why is this bad?
@@ -71,7 +72,6 @@ class ModuleWithoutTests(ProjectRule):
     ```
 
     ## Options
-    - `ignore-private` (bool, default `true`): leave out modules with a private name part (`_compat.py`).
     - `ignore-paths` (list of gitignore-style patterns, default `[]`): modules to leave out, relative to the
       project root, e.g. `["src/pkg/legacy/"]`.
 
@@ -92,6 +92,6 @@ class ModuleWithoutTests(ProjectRule):
         for module in modules_without_tests(index, self.options):
             findings.append(project_finding(
                 self, module.path, 1, "",
-                f"Module `{module.name}` is not imported by any test file, so nothing in it is tested directly.",
+                f"Module `{module.name}` is not imported by any test file, nor used by code the tests reach.",
                 f"Add a test module that imports `{module.name}` and checks its behaviour."))
         return findings

@@ -11,7 +11,7 @@ import pathspec
 from vibecheck.coverage_data import CoverageDataError, find_coverage_file, load_executed_lines
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.tests._reach import Definition, ProjectIndex, is_private_module, project_finding, project_index
+from vibecheck.rules.tests._reach import Definition, ProjectIndex, project_finding, project_index
 from vibecheck.rules.tests.module_without_tests import Options as ModuleOptions
 from vibecheck.rules.tests.module_without_tests import modules_without_tests
 
@@ -48,12 +48,17 @@ class UntestedPublicFunction(ProjectRule):
     module (`obj.method()`), and, for a web handler, its route path not requested by any test
     (`client.get("/users/1")` for `@app.get("/users/{id}")`). A class counts as tested when it or one of
     its methods is. By default a definition also counts as tested when code the tests reach uses it
-    (`total()` calls `_round()`, so `_round` is reached), following names in the same module and the
-    modules it imports. With coverage data (coverage mode), it instead reports the functions and methods
-    whose body never ran during the recorded test run, and a class once when none of its methods ran.
+    (`total()` calls `round_total()`, so `round_total` is reached), following names in the same module
+    and the modules it imports, method names (`obj.method()`) in the modules the tests reach, overrides
+    of reached methods, and the top-level code of reached modules.
+
+    With coverage data (coverage mode), it instead reports the functions and methods whose body never
+    ran during the recorded test run, and a class once when none of its methods ran.
     The data is coverage.py's `.coverage` file (read with the `coverage` package), `coverage.json` or
     `coverage.xml`, from `coverage-file` or found at the project root. The message says which mode
-    produced the finding. Definitions of a module that no test imports at all are left to
+    produced the finding.
+
+    Definitions of a module that no test imports at all are left to
     `module-without-tests` (one finding per module). Interface stubs (a body of only `...`, `pass`, a
     docstring or `raise NotImplementedError`) are never reported.
 
@@ -83,7 +88,8 @@ class UntestedPublicFunction(ProjectRule):
     ```
 
     ## Options
-    - `ignore-private` (bool, default `true`): leave out `_private` names and private modules.
+    - `ignore-private` (bool, default `true`): leave out `_private` names (and the members of `_Private`
+      classes); public names in a private module (`pkg/_client.py`, re-exported by `pkg`) still count.
     - `ignore-dunder` (bool, default `true`): leave out `__dunder__` methods such as `__repr__`.
     - `ignore-overload` (bool, default `true`): leave out `@overload` signatures.
     - `ignore-abstract` (bool, default `true`): leave out `@abstractmethod`s.
@@ -125,23 +131,23 @@ class UntestedPublicFunction(ProjectRule):
                                             "regenerate it, or set `use-coverage = false`")
         skipped_modules = set()
         if self.options.skip_modules_without_tests:
-            module_options = ModuleOptions(ignore_private=False, ignore_paths=())
+            module_options = ModuleOptions(ignore_paths=())
             skipped_modules = {m.name for m in modules_without_tests(index, module_options)}
-        static_tested: set[tuple[str, str]] = set()
+        static_tested: dict[str, set[str]] = {}
         if executed is None:
-            static_tested = {(d.module, d.qualname) for d in index.definitions() if index.is_referenced(d)}
-            if self.options.follow_calls:
-                static_tested = index.closure(static_tested)
+            for module_name, qualname in (index.reached_definitions if self.options.follow_calls
+                                          else index.referenced_definitions):
+                static_tested.setdefault(module_name, set()).add(qualname)
         findings = []
         for name, module in sorted(index.modules.items()):
-            if name in skipped_modules or not self._module_wanted(index, module.path, name):
+            if name in skipped_modules or not self._path_wanted(index, module.path):
                 continue
             if executed is not None:
                 lines = executed.lines_for(index.layout.relative(module.path))
                 tested = self._ran(module.definitions, lines or frozenset())
                 mode = f"coverage mode, from `{executed.source.name}`"
             else:
-                tested = {qualname for owner, qualname in static_tested if owner == name}
+                tested = static_tested.get(name, set())
                 mode = "static mode: no coverage data found"
             untested = self._collapse(module.definitions, tested)
             interfaces = self._interfaces(module.definitions) if self.options.ignore_abstract else set()
@@ -149,9 +155,7 @@ class UntestedPublicFunction(ProjectRule):
                             if self._wanted(d) and d.qualname not in interfaces)
         return findings
 
-    def _module_wanted(self, index: ProjectIndex, path: str, module: str) -> bool:
-        if self.options.ignore_private and is_private_module(module):
-            return False
+    def _path_wanted(self, index: ProjectIndex, path: str) -> bool:
         if self.options.ignore_paths:
             spec = pathspec.GitIgnoreSpec.from_lines(self.options.ignore_paths)
             return not spec.match_file(index.layout.relative(path))
