@@ -12,9 +12,9 @@ import pytest
 from vibecheck.coverage_data import CoverageDataError, load_executed_lines
 from vibecheck.model import Finding
 from vibecheck.project import Project, run_project_rules
-from vibecheck.rules.tests.module_without_tests import ModuleWithoutTests
-from vibecheck.rules.tests.no_tests import NoTests
-from vibecheck.rules.tests.untested_public_function import UntestedPublicFunction
+from vibecheck.rules.verification.module_without_tests import ModuleWithoutTests
+from vibecheck.rules.verification.no_tests import NoTests
+from vibecheck.rules.verification.untested_public_function import UntestedPublicFunction
 from vibecheck.testing import project_findings
 
 PROJECT_RULES = [UntestedPublicFunction, ModuleWithoutTests, NoTests]
@@ -184,11 +184,14 @@ def test_follow_calls_reaches_helpers_of_tested_code(tmp_path: Path) -> None:
 
 def test_options_switch_off_the_interplay_and_ignore_paths(tmp_path: Path) -> None:
     write_project(tmp_path, SHOP)
-    options = UntestedPublicFunction.parse_options({"skip-modules-without-tests": False, "ignore-paths": ["src/shop/web.py"]})
+    options = UntestedPublicFunction.parse_options({"skip-modules-without-tests": False, "ignore-paths": ["src/shop/web.py"],
+                                                    "ignore-names": ["Cart.clear", "tri*"]})
     findings = project_findings(tmp_path, [UntestedPublicFunction], options={"VC301": options})
     lines = reported(findings, "VC301")
     assert "src/shop/legacy.py:1" in lines
     assert not any(line.startswith("src/shop/web.py") for line in lines)
+    assert "src/shop/orders.py:23" not in lines and "src/shop/mathutil.py:4" not in lines
+    assert "src/shop/orders.py:10" in lines
 
 
 def test_no_tests_reports_once_and_silences_the_others(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.tests._reach import project_finding, project_index
+from vibecheck.rules.verification._reach import project_finding, project_index
 
 
 class NoTests(ProjectRule):

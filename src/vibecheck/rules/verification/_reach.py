@@ -269,7 +269,8 @@ class ProjectIndex:
     def closure(self, tested: set[tuple[str, str]]) -> set[tuple[str, str]]:
         """`(module, qualname)` pairs reached from `tested` by the names their code uses.
 
-        The top-level code of every reached module runs at import, so it is a root too. A name used by
+        The top-level code of every module the tests reach, or that holds reached code, runs at import,
+        so it is a root too. A name used by
         reached code reaches the definitions of that name in the same module and in the modules it
         imports, and the methods of that name in the modules the tests reach (`obj.method()`); a reached
         method reaches its class and its overrides, and a reached class its dunder methods (called implicitly).
@@ -285,7 +286,8 @@ class ProjectIndex:
                       for name, module in self.modules.items()}
         subclasses = self._subclasses(by_key)
         reached: set[tuple[str, str]] = set()
-        pending: list[tuple[str, frozenset[str]]] = [(m, self.modules[m].uses) for m in self.modules_reached]
+        imported = set(self.modules_reached)
+        pending: list[tuple[str, frozenset[str]]] = [(m, self.modules[m].uses) for m in imported]
 
         def reach(definition: Definition) -> None:
             key = (definition.module, definition.qualname)
@@ -293,6 +295,9 @@ class ProjectIndex:
                 return
             reached.add(key)
             pending.append((definition.module, definition.uses))
+            if definition.module not in imported:  # its module was imported, so its top-level code ran
+                imported.add(definition.module)
+                pending.append((definition.module, self.modules[definition.module].uses))
             owner = by_key.get((definition.module, definition.owner)) if definition.owner else None
             if owner is not None:
                 reach(owner)

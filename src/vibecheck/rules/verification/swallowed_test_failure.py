@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.tests._shared import TestAwareRule, last_name
+from vibecheck.rules.verification._shared import TestAwareRule, last_name
 
 SWALLOWED_TYPES = frozenset({
     "Exception", "BaseException", "AssertionError",

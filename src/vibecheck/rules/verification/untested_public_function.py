@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -11,9 +12,9 @@ import pathspec
 from vibecheck.coverage_data import CoverageDataError, find_coverage_file, load_executed_lines
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.tests._reach import Definition, ProjectIndex, project_finding, project_index
-from vibecheck.rules.tests.module_without_tests import Options as ModuleOptions
-from vibecheck.rules.tests.module_without_tests import modules_without_tests
+from vibecheck.rules.verification._reach import Definition, ProjectIndex, project_finding, project_index
+from vibecheck.rules.verification.module_without_tests import Options as ModuleOptions
+from vibecheck.rules.verification.module_without_tests import modules_without_tests
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Options:
     ignore_abstract: bool = True
     ignore_type_checking: bool = True
     ignore_paths: tuple[str, ...] = ()
+    ignore_names: tuple[str, ...] = ()
     coverage_file: str = ""
     use_coverage: bool = True
     follow_calls: bool = True
@@ -95,6 +97,8 @@ class UntestedPublicFunction(ProjectRule):
     - `ignore-abstract` (bool, default `true`): leave out `@abstractmethod`s.
     - `ignore-type-checking` (bool, default `true`): leave out definitions under `if TYPE_CHECKING:`.
     - `ignore-paths` (list of gitignore-style patterns, default `[]`): files to leave out, relative to the root.
+    - `ignore-names` (list of glob patterns, default `[]`): names or qualified names to leave out, such as
+      methods a framework calls by name, e.g. `["visit_*", "leave_*", "*.handle_*"]`.
     - `coverage-file` (string, default `""`): the coverage data to use, relative to the project root;
       empty means the first of `.coverage`, `coverage.json`, `coverage.xml` found at the root.
     - `use-coverage` (bool, default `true`): set `false` to stay in static mode even when data exists.
@@ -165,6 +169,9 @@ class UntestedPublicFunction(ProjectRule):
         options = self.options
         parts = definition.qualname.split(".")
         if "stub" in definition.flags:
+            return False
+        if any(fnmatch.fnmatchcase(definition.simple_name, p) or fnmatch.fnmatchcase(definition.qualname, p)
+               for p in options.ignore_names):
             return False
         if options.ignore_private and any(_is_private(p) for p in parts):
             return False

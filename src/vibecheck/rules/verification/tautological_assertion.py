@@ -6,7 +6,7 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.tests._shared import last_name
+from vibecheck.rules.verification._shared import last_name
 
 FALSY_NAMES = frozenset({"False", "None"})
 SELF_COMPARISONS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)

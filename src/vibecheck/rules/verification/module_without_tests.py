@@ -10,7 +10,7 @@ import pathspec
 
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.tests._reach import ProjectIndex, SourceModule, project_finding, project_index
+from vibecheck.rules.verification._reach import ProjectIndex, SourceModule, project_finding, project_index
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.tests._shared import Frame, TestAwareRule, last_name
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
 
 # Calls that fail the test by themselves, by what they resolve to through the file's imports.
 ASSERTING_CALLS = frozenset({

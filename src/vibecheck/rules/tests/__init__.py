@@ -1,1 +1,0 @@
-"""VC3xx: untested code and tests that cannot fail."""
