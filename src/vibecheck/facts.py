@@ -72,6 +72,7 @@ class TestFactCollector:
         self.dotted: set[str] = set()
         self.strings: set[str] = set()
         self.binding_names: set[int] = set()
+        self.importing = False
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.binding_names.add(id(node.name))
@@ -82,8 +83,21 @@ class TestFactCollector:
     def visit_Param(self, node: cst.Param) -> None:
         self.binding_names.add(id(node.name))
 
+    def visit_Import(self, node: cst.Import) -> None:
+        self.importing = True
+
+    def leave_Import(self, node: cst.Import) -> None:
+        self.importing = False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.importing = True
+
+    def leave_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.importing = False
+
     def visit_Name(self, node: cst.Name) -> None:
-        if id(node) not in self.binding_names:  # the test's own `def get(...)` refers to nothing
+        # the test's own `def get(...)`, the parts of import statements, and `mod.f` (kept dotted) are no plain names
+        if not self.importing and id(node) not in self.binding_names:
             self.names.add(node.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
@@ -95,8 +109,7 @@ class TestFactCollector:
             dotted = self.context.imports.qualified_name(node)
         if dotted:
             self.dotted.add(dotted)  # `mock.patch` is `unittest.mock.patch`, not any `patch`
-        else:
-            self.names.add(node.attr.value)
+            self.binding_names.add(id(node.attr))
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         value = node.evaluated_value

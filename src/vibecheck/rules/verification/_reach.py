@@ -218,8 +218,13 @@ class ProjectIndex:
         """For each source module, the identifiers used by the tests that reach it."""
         used: dict[str, set[str]] = {}
         for test in self.tests:
+            names = set(test.names)
+            for dotted in test.dotted:  # `run_command.make_context`: attributes of an imported object
+                module = self.module_of(dotted)
+                if module is not None:
+                    names.update(dotted[len(module) + 1:].split(".")[1:])
             for module in self.modules_reached_by_test[test.path]:
-                used.setdefault(module, set()).update(test.names)
+                used.setdefault(module, set()).update(names)
         return used
 
     @cached_property
