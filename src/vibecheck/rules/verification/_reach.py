@@ -73,6 +73,14 @@ class SourceModule:
     uses: frozenset[str] = frozenset()
 
 
+def src_paths(config: Any) -> tuple[str, ...]:
+    """`src-paths` from the project's config: the raw `[tool.vibecheck]` table or a settings object."""
+    if not isinstance(config, dict):
+        return tuple(str(p) for p in getattr(config, "src_paths", None) or ())
+    value = config.get("src-paths", config.get("src_paths"))
+    return tuple(str(p) for p in value or ())
+
+
 def route_pattern(route: str) -> re.Pattern[str]:
     """`/users/{id}` or `/users/<int:id>` -> a pattern matching the end of a tested path (a prefix may mount it)."""
     pieces = _ROUTE_PARAMETER.split(route.rstrip("/") or "/")
@@ -89,8 +97,7 @@ class ProjectIndex:
     """Source modules, their definitions and re-exports, and what the test files reach."""
 
     def __init__(self, project: Any) -> None:
-        config = project.config or {}
-        self.layout = SourceLayout.detect(project.root, tuple(config.get("src-paths", ()) or ()))
+        self.layout = SourceLayout.detect(project.root, src_paths(project.config))
         self.modules: dict[str, SourceModule] = {}
         self.tests: list[TestFile] = []
         for path, result in sorted(project.files.items()):
