@@ -135,3 +135,15 @@ def test_importorskip():
 @pytest.mark.skipif("sys.platform == 'win32'")
 def test_string_condition_is_its_own_reason():
     assert False
+
+
+# ok: VC306
+@pytest.mark.xfail(reason="", strict=True)
+def test_strict_with_blank_reason_still_fails_when_fixed():
+    assert False
+
+
+# expect: VC306
+@pytest.mark.xfail(reason="", strict=False)
+def test_not_strict_and_blank_reason():
+    assert False

@@ -47,14 +47,13 @@ def gives_reason(call: cst.Call, spec: SkipCall) -> bool:
     positional = [a for a in call.args if a.keyword is None and a.star == ""]
     if any(a.star for a in call.args):
         return True  # `*args`/`**kwargs`: the reason may be in there
-    for arg in call.args:
-        if arg.keyword is None:
-            continue
-        name = arg.keyword.value
-        if name in spec.keywords:
-            return not _is_blank(arg.value)
-        if spec.strict_is_enough and name == "strict":
-            return isinstance(arg.value, cst.Name) and arg.value.value == "True"
+    keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
+    strict = keywords.get("strict")
+    if spec.strict_is_enough and isinstance(strict, cst.Name) and strict.value == "True":
+        return True
+    for name in spec.keywords:
+        if name in keywords:
+            return not _is_blank(keywords[name])
     if spec.position is not None and len(positional) > spec.position:
         return not _is_blank(positional[spec.position].value)
     if spec.string_condition_is_reason and positional:
