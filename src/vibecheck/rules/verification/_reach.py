@@ -67,6 +67,7 @@ class SourceModule:
     path: str
     name: str
     is_package: bool
+    relative: str = ""
     definitions: list[Definition] = field(default_factory=list)
     imports: dict[str, str] = field(default_factory=dict)
     star_imports: tuple[str, ...] = ()
@@ -108,13 +109,14 @@ class ProjectIndex:
                                                frozenset(references["names"]), tuple(references["strings"])))
                 continue
             definitions = result.facts.get(DEFINITIONS)
-            if definitions is None or not self.layout.is_source(path):
+            relative = project.relative_path(path) if hasattr(project, "relative_path") else path
+            if definitions is None or not self.layout.is_source(relative):
                 continue
-            name = self.layout.module_name(path)
+            name = self.layout.module_name(relative)
             if name is None:
                 continue
-            is_package = path.replace("\\", "/").endswith("__init__.py")
-            module = SourceModule(path, name, is_package)
+            is_package = relative.replace("\\", "/").endswith("__init__.py")
+            module = SourceModule(path, name, is_package, relative=self.layout.relative(relative))
             module.imports = {local: resolve_relative(target, name, is_package=is_package)
                               for local, target in result.facts.get(MODULE_IMPORTS, {}).items()}
             module.definitions = [Definition(

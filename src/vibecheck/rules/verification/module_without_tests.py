@@ -30,7 +30,7 @@ def modules_without_tests(index: ProjectIndex, options: Any) -> list[SourceModul
     for name, module in sorted(index.modules.items()):
         if name in index.modules_used_by_tests or not module.definitions:
             continue
-        if ignored.match_file(index.layout.relative(module.path)):
+        if ignored.match_file(module.relative):
             continue
         found.append(module)
     return found
@@ -84,6 +84,7 @@ class ModuleWithoutTests(ProjectRule):
     category = Category.TESTS
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
+    default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
     Options = Options
 
     def check_project(self, project: Any) -> Iterable[Finding]:

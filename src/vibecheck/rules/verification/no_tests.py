@@ -48,6 +48,7 @@ class NoTests(ProjectRule):
     category = Category.TESTS
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
+    default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)

@@ -12,7 +12,7 @@ import pathspec
 from vibecheck.coverage_data import CoverageDataError, find_coverage_file, load_executed_lines
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.verification._reach import Definition, ProjectIndex, project_finding, project_index
+from vibecheck.rules.verification._reach import Definition, project_finding, project_index
 from vibecheck.rules.verification.module_without_tests import Options as ModuleOptions
 from vibecheck.rules.verification.module_without_tests import modules_without_tests
 
@@ -119,6 +119,7 @@ class UntestedPublicFunction(ProjectRule):
     category = Category.TESTS
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
+    default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
     Options = Options
 
     def check_project(self, project: Any) -> Iterable[Finding]:
@@ -130,7 +131,7 @@ class UntestedPublicFunction(ProjectRule):
             data_file = find_coverage_file(index.layout.root, self.options.coverage_file)
             if data_file is not None:
                 executed = load_executed_lines(data_file)
-                if all(executed.lines_for(index.layout.relative(m.path)) is None for m in index.modules.values()):
+                if all(executed.lines_for(m.relative) is None for m in index.modules.values()):
                     raise CoverageDataError(f"the coverage data `{data_file}` has no data for any source file of this project; "
                                             "regenerate it, or set `use-coverage = false`")
         skipped_modules = set()
@@ -144,10 +145,10 @@ class UntestedPublicFunction(ProjectRule):
                 static_tested.setdefault(module_name, set()).add(qualname)
         findings = []
         for name, module in sorted(index.modules.items()):
-            if name in skipped_modules or not self._path_wanted(index, module.path):
+            if name in skipped_modules or not self._path_wanted(module.relative):
                 continue
             if executed is not None:
-                lines = executed.lines_for(index.layout.relative(module.path))
+                lines = executed.lines_for(module.relative)
                 tested = self._ran(module.definitions, lines or frozenset())
                 mode = f"coverage mode, from `{executed.source.name}`"
             else:
@@ -159,10 +160,10 @@ class UntestedPublicFunction(ProjectRule):
                             if self._wanted(d) and d.qualname not in interfaces)
         return findings
 
-    def _path_wanted(self, index: ProjectIndex, path: str) -> bool:
+    def _path_wanted(self, relative: str) -> bool:
         if self.options.ignore_paths:
             spec = pathspec.GitIgnoreSpec.from_lines(self.options.ignore_paths)
-            return not spec.match_file(index.layout.relative(path))
+            return not spec.match_file(relative)
         return True
 
     def _wanted(self, definition: Definition) -> bool:
