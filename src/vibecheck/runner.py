@@ -60,7 +60,8 @@ Stage = Callable[[FileUnit, FileResult, "Checker"], None]
 def rules_stage(unit: FileUnit, result: FileResult, checker: Checker) -> None:
     """vibecheck's own rules (and plugin packs'), all in one walk."""
     rules = checker.file_rules_for(unit.enabled)
-    checked = check_file(unit.path, unit.data, rules, is_test_file=unit.is_test_file)
+    checked = check_file(unit.path, unit.data, rules, is_test_file=unit.is_test_file,
+                         collect_facts=bool(checker.project_codes & checker.selection.enabled))
     result.findings.extend(checked.findings)
     result.errors.extend(checked.errors)
     result.facts.update(checked.facts)
