@@ -18,6 +18,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from vibecheck.facts import fact_collector
 from vibecheck.imports import ImportTable
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
 from vibecheck.rule import NodeFix, PendingReport, Rule, RuleContext
@@ -42,8 +43,13 @@ def check_file(
     rules: Sequence[tuple[type[Rule], Any]],
     *,
     is_test_file: bool = False,
+    collect_facts: bool = True,
 ) -> FileResult:
-    """Check one file's bytes with the given (rule class, options) pairs; never raises for bad input."""
+    """Check one file's bytes with the given (rule class, options) pairs; never raises for bad input.
+
+    With `collect_facts` (pass False when no project rule is enabled), a fact collector rides along in
+    the same walk and fills `FileResult.facts` for the project phase (see `vibecheck.facts`).
+    """
     result = FileResult(path=path)
     try:
         source = decode_source(data)
@@ -63,8 +69,10 @@ def check_file(
         return result
     context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module),
                           is_test_file=is_test_file)
-    instances = [rule_cls(context, options) for rule_cls, options in rules]
-    _walk(module, instances, context, result.errors)
+    instances = [rule_cls(context, options) for rule_cls, options in rules
+                 if is_test_file or not rule_cls.applies_to_tests_only]
+    walkers: list[Any] = [*instances, fact_collector(context)] if collect_facts else list(instances)
+    _walk(module, walkers, context, result.errors)
     result.facts = context.facts
     if context.reports:
         result.findings.extend(_to_findings(path, module, source, context.reports, result.errors))

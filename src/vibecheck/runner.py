@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck.config import Settings
-from vibecheck.discovery import SourceFile, is_test_file
+from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.engine import check_file, decode_source
+from vibecheck.errors import UsageError
 from vibecheck.fixes import fixed_source, write_atomically
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.project import Project, run_project_rules
@@ -59,7 +60,8 @@ Stage = Callable[[FileUnit, FileResult, "Checker"], None]
 def rules_stage(unit: FileUnit, result: FileResult, checker: Checker) -> None:
     """vibecheck's own rules (and plugin packs'), all in one walk."""
     rules = checker.file_rules_for(unit.enabled)
-    checked = check_file(unit.path, unit.data, rules, is_test_file=unit.is_test_file)
+    checked = check_file(unit.path, unit.data, rules, is_test_file=unit.is_test_file,
+                         collect_facts=bool(checker.project_codes & checker.selection.enabled))
     result.findings.extend(checked.findings)
     result.errors.extend(checked.errors)
     result.facts.update(checked.facts)
@@ -288,9 +290,38 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
             project.test_files.add(result.path)
         if progress is not None:
             progress(1)
+    if checker.project_rules():
+        index_unchecked_tests(project, settings, {f.path for f in files})
+    project.relative.update(relative)
     project_phase(checker, project, report, relative)
     report.sort()
     return report
+
+
+def index_unchecked_tests(project: Project, settings: Settings, checked: set[str]) -> None:
+    """Collect the facts of test files that were not passed (pre-commit), so project rules see every test.
+
+    Only facts are kept: these files were not asked for, so nothing is reported on them.
+    """
+    root = Path(settings.root)
+    try:
+        found = list(discover([str(root)], root, exclude=settings.exclude, extend_exclude=settings.extend_exclude,
+                              cwd=root))
+    except (OSError, UsageError):
+        return
+    for source_file in found:
+        if source_file.path in checked or not source_file.path.endswith(".py"):
+            continue
+        if not is_test_file(source_file.relative, settings.test_paths):
+            continue
+        try:
+            data = Path(source_file.path).read_bytes()
+        except OSError:
+            continue
+        result = check_file(source_file.relative, data, [], is_test_file=True)
+        project.files[source_file.relative] = FileResult(source_file.relative, facts=result.facts)
+        project.test_files.add(source_file.relative)
+        project.relative[source_file.relative] = source_file.relative
 
 
 def project_phase(checker: Checker, project: Project, report: Report, relative: dict[str, str]) -> None:
