@@ -1,7 +1,8 @@
 """Which files to check: walk the given paths, skip tool and virtualenv folders, honour .gitignore and excludes.
 
-Files named explicitly are checked even when an exclude matches them, unless `--force-exclude` is given
-(pre-commit passes file names and expects the excludes to hold). The order is deterministic.
+Files and folders named explicitly are checked even when an exclude matches them, unless
+`--force-exclude` is given (pre-commit passes file names and expects the excludes to hold); .gitignore
+always holds inside walked folders. The order is deterministic.
 """
 
 from __future__ import annotations
@@ -100,8 +101,13 @@ def discover(paths: Sequence[str], root: Path, *, exclude: Sequence[str] = (), e
                 seen.add(str(path))
                 yield SourceFile(str(path), _display(raw, path, base), relative)
             continue
-        chain = _parent_chain(path)
-        for found in _walk(path, root, excludes, gitignores, chain):
+        top = relative_posix(path, root)
+        top_excluded = top != "." and excludes.match_file(top + "/")
+        if top_excluded and force_exclude:
+            continue
+        # A folder named explicitly is checked even when an exclude covers it (like a file named explicitly).
+        walk_excludes = _spec(()) if top_excluded else excludes
+        for found in _walk(path, root, walk_excludes, gitignores, _parent_chain(path)):
             if str(found) not in seen:
                 seen.add(str(found))
                 yield SourceFile(str(found), _display_child(raw, path, found, base), relative_posix(found, root))

@@ -44,6 +44,14 @@ def test_excludes_and_explicit_files(tmp_path: Path) -> None:
     assert found(tmp_path, explicit, exclude=["migrations/"], force_exclude=True) == ["app.py"]
 
 
+def test_an_explicit_folder_is_checked_even_when_excluded(tmp_path: Path) -> None:
+    write(tmp_path, {"examples/app/main.py": "", "examples/app/gen_pb2.py": "", "src/x.py": ""})
+    assert found(tmp_path, exclude=["examples/"]) == ["src/x.py"]
+    assert found(tmp_path, ["examples/app"], exclude=["examples/"]) == ["examples/app/gen_pb2.py", "examples/app/main.py"]
+    assert found(tmp_path, ["examples/app"], exclude=["examples/"], force_exclude=True) == []
+    assert found(tmp_path, ["examples/app"], exclude=["*_pb2.py"]) == ["examples/app/main.py"]
+
+
 def test_each_file_once_in_a_stable_order(tmp_path: Path) -> None:
     write(tmp_path, {"b/z.py": "", "b/a.py": "", "a.py": ""})
     assert found(tmp_path, [".", "b", "a.py"]) == ["a.py", "b/a.py", "b/z.py"]
