@@ -8,6 +8,7 @@ and a worker that dies takes only its own file down (as an `EngineError`), never
 
 from __future__ import annotations
 
+import io
 import os
 import tokenize
 from collections import deque
@@ -138,6 +139,13 @@ class Checker:
             result.facts[SUPPRESSIONS_FACT] = (tuple(suppressions), frozenset(outcome.used), unit.enabled)
 
     def check_path(self, source_file: SourceFile) -> FileResult:
+        """Check one file; an unexpected failure becomes an `EngineError` for that file only."""
+        try:
+            return self._check_path(source_file)
+        except Exception as exc:
+            return _crashed(source_file, f"internal error while checking this file: {type(exc).__name__}: {exc}")
+
+    def _check_path(self, source_file: SourceFile) -> FileResult:
         """Read the file once and check it; with `fix`, write the fixed file and check what remains."""
         try:
             data = Path(source_file.path).read_bytes()
@@ -157,16 +165,15 @@ class Checker:
                 break
             try:
                 source = decode_source(data)
-                encoding, _ = tokenize.detect_encoding(iter([data]).__next__)
-            except (UnicodeDecodeError, SyntaxError, LookupError, StopIteration):
+                encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+            except (UnicodeDecodeError, SyntaxError, LookupError):
                 break
             new = fixed_source(source, fixable, unsafe=self.settings.unsafe_fixes)
             if new is None:
                 break
-            if data.startswith(b"\xef\xbb\xbf"):
-                new = "\ufeff" + new
-                encoding = "utf-8"
-            write_atomically(Path(source_file.path), new, encoding="utf-8" if encoding == "utf-8-sig" else encoding)
+            if encoding == "utf-8-sig":  # keep the byte-order mark the file had
+                new, encoding = "\ufeff" + new, "utf-8"
+            write_atomically(Path(source_file.path), new, encoding=encoding)
             data = Path(source_file.path).read_bytes()
             changed = True
             result = self.check_bytes(source_file.display, source_file.relative, data)
@@ -231,8 +238,10 @@ def _pooled(executor: ProcessPoolExecutor, files: Sequence[SourceFile], settings
                 try:
                     yield from executor.submit(_check_chunk, [suspect]).result()
                 except BrokenProcessPool:
-                    yield _crashed(suspect)
+                    yield _crashed(suspect, "the worker process checking this file died; the file was not checked")
                     executor = _restart(executor, settings, jobs)
+                except Exception as exc:  # e.g. a result that cannot be sent back: lose this file, not the run
+                    yield _crashed(suspect, f"internal error while checking this file: {type(exc).__name__}: {exc}")
                 continue
             broken = False
             while not broken and len(in_flight) < jobs * 4 and (chunk := next(pending, None)) is not None:
@@ -251,6 +260,8 @@ def _pooled(executor: ProcessPoolExecutor, files: Sequence[SourceFile], settings
                 except BrokenProcessPool:
                     broken = True
                     suspects.extend(chunk)
+                except Exception:  # re-check the chunk's files one by one to find the one that fails
+                    suspects.extend(chunk)
             if broken:
                 for chunk in in_flight.values():
                     suspects.extend(chunk)
@@ -265,9 +276,8 @@ def _restart(executor: ProcessPoolExecutor, settings: Settings, jobs: int) -> Pr
     return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
 
 
-def _crashed(source_file: SourceFile) -> FileResult:
-    return FileResult(source_file.display, errors=[EngineError(
-        source_file.display, "the worker process checking this file died; the file was not checked")])
+def _crashed(source_file: SourceFile, message: str) -> FileResult:
+    return FileResult(source_file.display, errors=[EngineError(source_file.display, message)])
 
 
 def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry | None = None,

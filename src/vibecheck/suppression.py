@@ -142,20 +142,19 @@ def hygiene_findings(
 ) -> list[Finding]:
     """VC901/VC902 findings for a file's suppressions.
 
-    Codes in `deferred` are left for a later call, which passes them as `only` (and then blankets,
-    already judged, are skipped).
+    Codes in `deferred` (project rules', whose findings come later) are left for a second call that
+    passes them as `only`; whether a blanket was used is then also decided in that second call.
     """
     findings = []
     for index, suppression in enumerate(suppressions):
         if suppression.blanket:
-            if only is not None:
-                continue
-            if BlanketSuppression.code in enabled:
+            if only is None and BlanketSuppression.code in enabled:
                 findings.append(_hygiene(BlanketSuppression, path, lines, suppression,
                                          f"`{suppression.text.strip()}` names no code, so it silences every check "
                                          f"on its {'file' if suppression.file_level else 'line'}.",
                                          "Name the code(s) to silence, e.g. `# vibecheck: ignore[VC101] -- reason`."))
-            if UnusedSuppression.code in enabled and (index, "*") not in used:
+            judged_now = only is not None or not deferred  # a blanket may still silence a project rule
+            if judged_now and UnusedSuppression.code in enabled and (index, "*") not in used:
                 findings.append(_unused(path, lines, suppression, None))
             continue
         for code in suppression.codes:
