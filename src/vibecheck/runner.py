@@ -66,7 +66,10 @@ def rules_stage(unit: FileUnit, result: FileResult, checker: Checker) -> None:
     result.facts.update(checked.facts)
 
 
-# The per-file stages, in order; each appends findings, errors and facts to the file's result.
+# The per-file stages, in order. A stage is `stage(unit, result, checker)`: it reads `unit.data` (the bytes,
+# read once) and appends findings, errors and facts to `result`. It should skip work for codes that are not
+# in `unit.enabled` (findings of other codes are dropped anyway) and leaves suppressions to the runner. An
+# exception in a stage becomes an `EngineError` named after the stage; the other stages still report.
 PER_FILE_STAGES: list[tuple[str, Stage]] = [("vibecheck", rules_stage)]
 
 
