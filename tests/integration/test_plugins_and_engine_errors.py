@@ -134,7 +134,8 @@ def test_a_dying_worker_costs_only_its_file(test_pack_site: Path, use_site, tmp_
 
 def test_fix_keeps_byte_order_mark_line_endings_and_declared_encoding(test_pack_site: Path, use_site, tmp_path: Path) -> None:
     use_site(test_pack_site)
-    files = {"bom.py": b"\xef\xbb\xbfok = x == None\r\n", "latin.py": b"# -*- coding: latin-1 -*-\nname = '\xe9'\nok = x == None\n"}
+    files = {"bom.py": b"\xef\xbb\xbfok = x == None\r\n",
+             "latin.py": b"# -*- coding: latin-1 -*-\nname = '\xe9'\nok = x == None\n"}
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     report = check_paths([str(tmp_path / n) for n in files], Settings(root=str(tmp_path), jobs=1, select=("TST001",), fix=True))

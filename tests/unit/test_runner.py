@@ -45,7 +45,7 @@ class OrphanRule(ProjectRule):
     category = Category.TESTS
 
     def check_project(self, project):
-        for path, result in sorted(project.files.items()):
+        for path, _result in sorted(project.files.items()):
             text = Path(project.root, path).read_text(encoding="utf-8")
             for number, line in enumerate(text.splitlines(), start=1):
                 if line.startswith("orphan"):

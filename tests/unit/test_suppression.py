@@ -73,3 +73,10 @@ def test_deferred_codes_are_left_for_the_project_phase() -> None:
     assert hygiene_findings("f.py", [source], suppressions, set(), deferred={"VC301"}, **args) == []
     assert len(hygiene_findings("f.py", [source], suppressions, set(), only={"VC301"}, **args)) == 1
     assert hygiene_findings("f.py", [source], suppressions, {(0, "VC301")}, only={"VC301"}, **args) == []
+
+
+def test_bare_noqa_is_never_unused_but_a_bare_vibecheck_ignore_is() -> None:
+    source = "a = 1  # noqa\nb = 2  # vibecheck: ignore\n"
+    found = hygiene_findings("f.py", source.splitlines(), parse_suppressions(source), set(),
+                             enabled={"VC901", "VC902"}, known=lambda code: True)
+    assert sorted((f.location.start.line, f.code) for f in found) == [(1, "VC902"), (2, "VC901"), (2, "VC902")]
