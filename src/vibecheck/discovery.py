@@ -130,8 +130,13 @@ def _parent_chain(path: Path) -> list[Path]:
 def _walk(top: Path, root: Path, excludes: pathspec.PathSpec, gitignores: _GitIgnores, chain: list[Path]) -> Iterator[Path]:
     """Depth-first, entries sorted by name; iterative, so deep trees cannot overflow the stack."""
     stack: list[tuple[Path, list[Path]]] = [(top, [*chain, top])]
+    visited: set[str] = set()  # real paths, so a symlink loop is walked once
     while stack:
         folder, folder_chain = stack.pop()
+        real = os.path.realpath(folder)
+        if real in visited:
+            continue
+        visited.add(real)
         try:
             with os.scandir(folder) as entries:
                 items = sorted(entries, key=lambda e: e.name)

@@ -52,6 +52,12 @@ def test_an_explicit_folder_is_checked_even_when_excluded(tmp_path: Path) -> Non
     assert found(tmp_path, ["examples/app"], exclude=["*_pb2.py"]) == ["examples/app/main.py"]
 
 
+def test_symlink_loops_are_walked_once(tmp_path: Path) -> None:
+    write(tmp_path, {"pkg/a.py": ""})
+    (tmp_path / "pkg" / "loop").symlink_to(tmp_path / "pkg", target_is_directory=True)
+    assert found(tmp_path) == ["pkg/a.py"]
+
+
 def test_each_file_once_in_a_stable_order(tmp_path: Path) -> None:
     write(tmp_path, {"b/z.py": "", "b/a.py": "", "a.py": ""})
     assert found(tmp_path, [".", "b", "a.py"]) == ["a.py", "b/a.py", "b/z.py"]

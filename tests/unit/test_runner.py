@@ -122,3 +122,13 @@ def test_output_order_is_deterministic(tmp_path: Path) -> None:
     pooled = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2))
     assert serial.findings == pooled.findings
     assert serial.findings == sorted(serial.findings, key=lambda f: f.sort_key)
+
+
+def test_falls_back_to_one_process_when_no_pool_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*args, **kwargs):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", no_pool)
+    write(tmp_path, {f"m{i}.py": "try:\n    f()\nexcept Exception:\n    pass\n" for i in range(40)})
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2))
+    assert report.files_checked == 40 and len(report.findings) == 40 and not report.errors
