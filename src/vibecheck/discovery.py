@@ -47,6 +47,11 @@ def is_test_file(relative: str, test_paths: Sequence[str]) -> bool:
     return _spec(tuple(test_paths)).match_file(relative)
 
 
+def is_excluded(relative: str, exclude: Sequence[str], extend_exclude: Sequence[str] = ()) -> bool:
+    """Whether the exclude patterns (or a skipped tool folder) cover a root-relative path."""
+    return _spec(tuple(exclude) + tuple(extend_exclude)).match_file(relative) or _in_skipped_dir(relative)
+
+
 @lru_cache(maxsize=64)
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
@@ -95,7 +100,7 @@ def discover(paths: Sequence[str], root: Path, *, exclude: Sequence[str] = (), e
             raise UsageError(f"{raw}: no such file or directory")
         if path.is_file():
             relative = relative_posix(path, root)
-            if force_exclude and (excludes.match_file(relative) or _in_skipped_dir(relative)):
+            if force_exclude and is_excluded(relative, exclude, extend_exclude):
                 continue
             if str(path) not in seen:
                 seen.add(str(path))

@@ -205,6 +205,12 @@ def test_stdin_mode_honours_per_file_ignores(project: Path) -> None:
     assert invoke(["--stdin-filename", "scripts/x.py"], stdin=SWALLOW).exit_code == 0
 
 
+def test_stdin_mode_with_force_exclude(project: Path) -> None:
+    args = ["--stdin-filename", "gen/x.py", "--extend-exclude", "gen/"]
+    assert invoke(args, stdin=SWALLOW).exit_code == 1
+    assert invoke([*args, "--force-exclude"], stdin=SWALLOW).exit_code == 0
+
+
 def test_rules_command_lists_rules_as_table_and_json() -> None:
     result = invoke(["rules"])
     assert result.exit_code == 0
