@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import tokenize
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -188,8 +189,10 @@ class Checker:
 _WORKER: Checker | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, path: list[str]) -> None:
+    """Build the worker's checker; the parent's `sys.path` comes along, so spawned workers see the same packs."""
     global _WORKER
+    sys.path[:] = path
     _WORKER = Checker(settings)
 
 
@@ -220,7 +223,7 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
         yield from (checker.check_path(f) for f in files)
         return
     try:
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
+        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, list(sys.path)))
         executor.submit(os.getpid).result(timeout=POOL_START_TIMEOUT)
     except (OSError, ValueError, NotImplementedError, BrokenProcessPool, TimeoutError):
         yield from (checker.check_path(f) for f in files)
@@ -276,7 +279,7 @@ def _pooled(executor: ProcessPoolExecutor, files: Sequence[SourceFile], settings
 
 def _restart(executor: ProcessPoolExecutor, settings: Settings, jobs: int) -> ProcessPoolExecutor:
     executor.shutdown(wait=False, cancel_futures=True)
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, list(sys.path)))
 
 
 def _crashed(source_file: SourceFile, message: str) -> FileResult:
