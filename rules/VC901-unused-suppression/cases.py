@@ -34,8 +34,13 @@ def unknown_code():
 
 def blanket_on_clean_line():
     # expect: VC901
-    w = 5  # noqa
+    w = 5  # vibecheck: ignore
     return w
+
+
+def bare_noqa_may_serve_other_linters():
+    # ok: VC901
+    from os.path import *  # noqa
 
 
 def narrow_handler():

@@ -63,6 +63,11 @@ def several_codes():
     return 11  # noqa:E501,W291
 
 
+def hyphenated_plugin_code():
+    # ok: VC902
+    return 14  # noqa: PIE-786
+
+
 def in_a_string():
     # ok: VC902
     return "# noqa"

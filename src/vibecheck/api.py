@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from vibecheck.config import Settings
-from vibecheck.discovery import discover, is_test_file, relative_posix
+from vibecheck.discovery import discover, is_excluded, is_test_file, relative_posix
 from vibecheck.model import Report
 from vibecheck.project import Project
 from vibecheck.registry import Registry, load_registry
@@ -30,11 +30,16 @@ def check_paths(paths: Sequence[str], settings: Settings | None = None, *, regis
 
 def check_source(source: str | bytes, path: str = "<stdin>", settings: Settings | None = None, *,
                  registry: Registry | None = None) -> Report:
-    """Check one file's text as if it lived at `path` (for editors and `--stdin-filename`)."""
+    """Check one file's text as if it lived at `path` (for editors and `--stdin-filename`).
+
+    With `force_exclude`, a `path` that the excludes cover is not checked (an empty report).
+    """
     settings = settings or Settings(root=str(Path.cwd()))
     checker = Checker(replace(settings, fix=False), registry or load_registry())
     data = source.encode("utf-8") if isinstance(source, str) else source
     relative = relative_posix(Path(path).resolve(), Path(settings.root).resolve()) if path != "<stdin>" else path
+    if settings.force_exclude and is_excluded(relative, settings.exclude, settings.extend_exclude):
+        return Report()
     result = checker.check_bytes(path, relative, data)
     report = Report(findings=list(result.findings), errors=list(result.errors), files_checked=1)
     project = Project(root=Path(settings.root), config=dict(settings.raw))

@@ -1,7 +1,8 @@
 """Which files to check: walk the given paths, skip tool and virtualenv folders, honour .gitignore and excludes.
 
-Files named explicitly are checked even when an exclude matches them, unless `--force-exclude` is given
-(pre-commit passes file names and expects the excludes to hold). The order is deterministic.
+Files and folders named explicitly are checked even when an exclude matches them, unless
+`--force-exclude` is given (pre-commit passes file names and expects the excludes to hold); .gitignore
+always holds inside walked folders. The order is deterministic.
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ def relative_posix(path: Path, root: Path) -> str:
 def is_test_file(relative: str, test_paths: Sequence[str]) -> bool:
     """Decided by gitignore-style `test-paths` patterns (`tests/`, `test_*.py`, ...)."""
     return _spec(tuple(test_paths)).match_file(relative)
+
+
+def is_excluded(relative: str, exclude: Sequence[str], extend_exclude: Sequence[str] = ()) -> bool:
+    """Whether the exclude patterns (or a skipped tool folder) cover a root-relative path."""
+    return _spec(tuple(exclude) + tuple(extend_exclude)).match_file(relative) or _in_skipped_dir(relative)
 
 
 @lru_cache(maxsize=64)
@@ -94,14 +100,19 @@ def discover(paths: Sequence[str], root: Path, *, exclude: Sequence[str] = (), e
             raise UsageError(f"{raw}: no such file or directory")
         if path.is_file():
             relative = relative_posix(path, root)
-            if force_exclude and (excludes.match_file(relative) or _in_skipped_dir(relative)):
+            if force_exclude and is_excluded(relative, exclude, extend_exclude):
                 continue
             if str(path) not in seen:
                 seen.add(str(path))
                 yield SourceFile(str(path), _display(raw, path, base), relative)
             continue
-        chain = _parent_chain(path)
-        for found in _walk(path, root, excludes, gitignores, chain):
+        top = relative_posix(path, root)
+        top_excluded = top != "." and excludes.match_file(top + "/")
+        if top_excluded and force_exclude:
+            continue
+        # A folder named explicitly is checked even when an exclude covers it (like a file named explicitly).
+        walk_excludes = _spec(()) if top_excluded else excludes
+        for found in _walk(path, root, walk_excludes, gitignores, _parent_chain(path)):
             if str(found) not in seen:
                 seen.add(str(found))
                 yield SourceFile(str(found), _display_child(raw, path, found, base), relative_posix(found, root))
@@ -124,8 +135,13 @@ def _parent_chain(path: Path) -> list[Path]:
 def _walk(top: Path, root: Path, excludes: pathspec.PathSpec, gitignores: _GitIgnores, chain: list[Path]) -> Iterator[Path]:
     """Depth-first, entries sorted by name; iterative, so deep trees cannot overflow the stack."""
     stack: list[tuple[Path, list[Path]]] = [(top, [*chain, top])]
+    visited: set[str] = set()  # real paths, so a symlink loop is walked once
     while stack:
         folder, folder_chain = stack.pop()
+        real = os.path.realpath(folder)
+        if real in visited:
+            continue
+        visited.add(real)
         try:
             with os.scandir(folder) as entries:
                 items = sorted(entries, key=lambda e: e.name)

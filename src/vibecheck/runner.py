@@ -8,7 +8,9 @@ and a worker that dies takes only its own file down (as an `EngineError`), never
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 import tokenize
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -67,7 +69,10 @@ def rules_stage(unit: FileUnit, result: FileResult, checker: Checker) -> None:
     result.facts.update(checked.facts)
 
 
-# The per-file stages, in order; each appends findings, errors and facts to the file's result.
+# The per-file stages, in order. A stage is `stage(unit, result, checker)`: it reads `unit.data` (the bytes,
+# read once) and appends findings, errors and facts to `result`. It should skip work for codes that are not
+# in `unit.enabled` (findings of other codes are dropped anyway) and leaves suppressions to the runner. An
+# exception in a stage becomes an `EngineError` named after the stage; the other stages still report.
 PER_FILE_STAGES: list[tuple[str, Stage]] = [("vibecheck", rules_stage)]
 
 
@@ -140,6 +145,13 @@ class Checker:
             result.facts[SUPPRESSIONS_FACT] = (tuple(suppressions), frozenset(outcome.used), unit.enabled)
 
     def check_path(self, source_file: SourceFile) -> FileResult:
+        """Check one file; an unexpected failure becomes an `EngineError` for that file only."""
+        try:
+            return self._check_path(source_file)
+        except Exception as exc:
+            return _crashed(source_file, f"internal error while checking this file: {type(exc).__name__}: {exc}")
+
+    def _check_path(self, source_file: SourceFile) -> FileResult:
         """Read the file once and check it; with `fix`, write the fixed file and check what remains."""
         try:
             data = Path(source_file.path).read_bytes()
@@ -159,16 +171,15 @@ class Checker:
                 break
             try:
                 source = decode_source(data)
-                encoding, _ = tokenize.detect_encoding(iter([data]).__next__)
-            except (UnicodeDecodeError, SyntaxError, LookupError, StopIteration):
+                encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+            except (UnicodeDecodeError, SyntaxError, LookupError):
                 break
             new = fixed_source(source, fixable, unsafe=self.settings.unsafe_fixes)
             if new is None:
                 break
-            if data.startswith(b"\xef\xbb\xbf"):
-                new = "\ufeff" + new
-                encoding = "utf-8"
-            write_atomically(Path(source_file.path), new, encoding="utf-8" if encoding == "utf-8-sig" else encoding)
+            if encoding == "utf-8-sig":  # keep the byte-order mark the file had
+                new, encoding = "\ufeff" + new, "utf-8"
+            write_atomically(Path(source_file.path), new, encoding=encoding)
             data = Path(source_file.path).read_bytes()
             changed = True
             result = self.check_bytes(source_file.display, source_file.relative, data)
@@ -180,8 +191,10 @@ class Checker:
 _WORKER: Checker | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, path: list[str]) -> None:
+    """Build the worker's checker; the parent's `sys.path` comes along, so spawned workers see the same packs."""
     global _WORKER
+    sys.path[:] = path
     _WORKER = Checker(settings)
 
 
@@ -212,7 +225,7 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
         yield from (checker.check_path(f) for f in files)
         return
     try:
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
+        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, list(sys.path)))
         executor.submit(os.getpid).result(timeout=POOL_START_TIMEOUT)
     except (OSError, ValueError, NotImplementedError, BrokenProcessPool, TimeoutError):
         yield from (checker.check_path(f) for f in files)
@@ -233,8 +246,10 @@ def _pooled(executor: ProcessPoolExecutor, files: Sequence[SourceFile], settings
                 try:
                     yield from executor.submit(_check_chunk, [suspect]).result()
                 except BrokenProcessPool:
-                    yield _crashed(suspect)
+                    yield _crashed(suspect, "the worker process checking this file died; the file was not checked")
                     executor = _restart(executor, settings, jobs)
+                except Exception as exc:  # e.g. a result that cannot be sent back: lose this file, not the run
+                    yield _crashed(suspect, f"internal error while checking this file: {type(exc).__name__}: {exc}")
                 continue
             broken = False
             while not broken and len(in_flight) < jobs * 4 and (chunk := next(pending, None)) is not None:
@@ -253,6 +268,8 @@ def _pooled(executor: ProcessPoolExecutor, files: Sequence[SourceFile], settings
                 except BrokenProcessPool:
                     broken = True
                     suspects.extend(chunk)
+                except Exception:  # re-check the chunk's files one by one to find the one that fails
+                    suspects.extend(chunk)
             if broken:
                 for chunk in in_flight.values():
                     suspects.extend(chunk)
@@ -264,12 +281,11 @@ def _pooled(executor: ProcessPoolExecutor, files: Sequence[SourceFile], settings
 
 def _restart(executor: ProcessPoolExecutor, settings: Settings, jobs: int) -> ProcessPoolExecutor:
     executor.shutdown(wait=False, cancel_futures=True)
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, list(sys.path)))
 
 
-def _crashed(source_file: SourceFile) -> FileResult:
-    return FileResult(source_file.display, errors=[EngineError(
-        source_file.display, "the worker process checking this file died; the file was not checked")])
+def _crashed(source_file: SourceFile, message: str) -> FileResult:
+    return FileResult(source_file.display, errors=[EngineError(source_file.display, message)])
 
 
 def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry | None = None,

@@ -7,7 +7,9 @@ Recognised comments (comments only: found with `tokenize`, never inside strings)
 - a bare `# noqa`, `# vibecheck: ignore` or `# vibecheck: ignore-file` silences everything it covers, as
   in ruff and flake8, and is itself reported as VC902 (blanket-suppression).
 A finding is covered when it starts on the comment's line. A suppression naming an enabled vibecheck or
-bandit code that silences nothing is VC901 (unused-suppression); other tools' codes (`E501`) are ignored.
+bandit code that silences nothing is VC901 (unused-suppression), and so is a bare `# vibecheck: ignore`
+that silences nothing; other tools' codes (`E501`) and bare `# noqa` comments, which flake8 and ruff read
+too, are never judged unused.
 VC901 and VC902 findings are not silenced by line comments, only by `ignore-file`, config or CLI ignores.
 """
 
@@ -25,7 +27,7 @@ from vibecheck.rules.suppression.blanket_suppression import BlanketSuppression
 from vibecheck.rules.suppression.unused_suppression import UnusedSuppression
 
 _CANDIDATE = re.compile(rb"noqa|vibecheck\s*:", re.IGNORECASE)
-_NOQA = re.compile(r"#\s*noqa(?P<sep>\s*:\s*(?P<codes>[A-Za-z]+[0-9]+(?:\s*,?\s*[A-Za-z]+[0-9]+)*))?", re.IGNORECASE)
+_NOQA = re.compile(r"#\s*noqa(?:\s*:\s*(?P<codes>[A-Za-z]+-?[0-9]+(?:\s*,?\s*[A-Za-z]+-?[0-9]+)*))?", re.IGNORECASE)
 _VIBECHECK = re.compile(r"#\s*vibecheck\s*:\s*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]]*)\])?")
 _OWN_CODE = re.compile(r"^VC[0-9]{3}$")
 HYGIENE_CODES = frozenset({UnusedSuppression.code, BlanketSuppression.code})
@@ -41,6 +43,7 @@ class Suppression:
     codes: tuple[str, ...]
     file_level: bool
     text: str
+    shared: bool = False  # a noqa comment, which other linters (flake8, ruff) read too
 
     @property
     def blanket(self) -> bool:
@@ -87,7 +90,7 @@ def _from_comment(token: tokenize.TokenInfo, names: dict[str, str]) -> Iterable[
     if match:
         raw = match.group("codes")
         codes = _codes(re.split(r"[\s,]+", raw) if raw else [], names)
-        yield Suppression(line, column + 1, end, codes, False, text)
+        yield Suppression(line, column + 1, end, codes, False, text, shared=True)
 
 
 def _codes(items: Iterable[str], names: dict[str, str]) -> tuple[str, ...]:
@@ -142,20 +145,20 @@ def hygiene_findings(
 ) -> list[Finding]:
     """VC901/VC902 findings for a file's suppressions.
 
-    Codes in `deferred` are left for a later call, which passes them as `only` (and then blankets,
-    already judged, are skipped).
+    Codes in `deferred` (project rules', whose findings come later) are left for a second call that
+    passes them as `only`; whether a blanket was used is then also decided in that second call.
     """
     findings = []
     for index, suppression in enumerate(suppressions):
         if suppression.blanket:
-            if only is not None:
-                continue
-            if BlanketSuppression.code in enabled:
+            if only is None and BlanketSuppression.code in enabled:
                 findings.append(_hygiene(BlanketSuppression, path, lines, suppression,
                                          f"`{suppression.text.strip()}` names no code, so it silences every check "
                                          f"on its {'file' if suppression.file_level else 'line'}.",
                                          "Name the code(s) to silence, e.g. `# vibecheck: ignore[VC101] -- reason`."))
-            if UnusedSuppression.code in enabled and (index, "*") not in used:
+            judged_now = only is not None or not deferred  # a blanket may still silence a project rule
+            # a bare noqa comment may serve flake8 or ruff: only a bare vibecheck ignore can be unused
+            if judged_now and not suppression.shared and UnusedSuppression.code in enabled and (index, "*") not in used:
                 findings.append(_unused(path, lines, suppression, None))
             continue
         for code in suppression.codes:

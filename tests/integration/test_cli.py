@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -205,6 +207,12 @@ def test_stdin_mode_honours_per_file_ignores(project: Path) -> None:
     assert invoke(["--stdin-filename", "scripts/x.py"], stdin=SWALLOW).exit_code == 0
 
 
+def test_stdin_mode_with_force_exclude(project: Path) -> None:
+    args = ["--stdin-filename", "gen/x.py", "--extend-exclude", "gen/"]
+    assert invoke(args, stdin=SWALLOW).exit_code == 1
+    assert invoke([*args, "--force-exclude"], stdin=SWALLOW).exit_code == 0
+
+
 def test_rules_command_lists_rules_as_table_and_json() -> None:
     result = invoke(["rules"])
     assert result.exit_code == 0
@@ -250,6 +258,16 @@ def test_subprocess_python_m_vibecheck(tmp_path: Path) -> None:
     write(tmp_path, {"app.py": SWALLOW, "ok.py": CLEAN})
     result = run_vibecheck(["--format", "concise", "."], tmp_path)
     assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("app.py:4:5: VC101")
+
+
+def test_console_script_is_installed(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "vibecheck"
+    assert script.exists(), "the `vibecheck` console script is not installed next to the interpreter"
+    write(tmp_path, {"app.py": SWALLOW})
+    result = subprocess.run([str(script), "--format", "concise", "app.py"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 1
     assert result.stdout.startswith("app.py:4:5: VC101")
 
 

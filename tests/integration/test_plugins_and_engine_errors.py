@@ -130,3 +130,16 @@ def test_a_dying_worker_costs_only_its_file(test_pack_site: Path, use_site, tmp_
     assert report.files_checked == 60
     assert len(report.findings) == 59
     assert [(Path(e.path).name, "worker process" in e.message) for e in report.errors] == [("m21.py", True)]
+
+
+def test_fix_keeps_byte_order_mark_line_endings_and_declared_encoding(test_pack_site: Path, use_site, tmp_path: Path) -> None:
+    use_site(test_pack_site)
+    files = {"bom.py": b"\xef\xbb\xbfok = x == None\r\n",
+             "latin.py": b"# -*- coding: latin-1 -*-\nname = '\xe9'\nok = x == None\n"}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    report = check_paths([str(tmp_path / n) for n in files], Settings(root=str(tmp_path), jobs=1, select=("TST001",), fix=True))
+    assert report.findings == [] and not report.errors
+    assert sorted(Path(p).name for p in report.fixed_files) == ["bom.py", "latin.py"]
+    assert (tmp_path / "bom.py").read_bytes() == b"\xef\xbb\xbfok = x is None\r\n"
+    assert (tmp_path / "latin.py").read_bytes() == b"# -*- coding: latin-1 -*-\nname = '\xe9'\nok = x is None\n"

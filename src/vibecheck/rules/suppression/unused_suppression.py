@@ -10,9 +10,10 @@ class UnusedSuppression(Rule):
     ## What it does
     Reports a `# noqa: CODE`, `# vibecheck: ignore[CODE]` or `# vibecheck: ignore-file[CODE]` comment
     when the named vibecheck or bandit check is enabled for the file but reports nothing that the
-    comment could silence, and a suppression naming a vibecheck code that does not exist. Codes of other
-    tools (`# noqa: E501`) are left alone. The suppression stage reports it after every other check of the
-    file has run.
+    comment could silence, a bare `# vibecheck: ignore` that silences nothing, and a suppression naming a
+    vibecheck code that does not exist. Codes of other tools (`# noqa: E501`) and bare `# noqa` comments,
+    which flake8 and ruff read too, are left alone. The suppression stage reports it after every other
+    check of the file has run.
 
     ## Why is this bad?
     A stale suppression is a loaded gun: the code it once excused has changed, and the comment now waits
