@@ -60,8 +60,8 @@ def test_explicit_check_subcommand_and_json(project: Path) -> None:
     write(project, {"app.py": SWALLOW})
     result = invoke(["check", "--format", "json", "app.py"])
     assert result.exit_code == 1
-    findings = json.loads(result.stdout)
-    assert [(f["code"], f["path"], f["line"]) for f in findings] == [("VC101", "app.py", 4)]
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["path"], f["start"]["line"]) for f in findings] == [("VC101", "app.py", 4)]
 
 
 def test_exit_zero_turns_findings_into_0(project: Path) -> None:
@@ -185,7 +185,7 @@ def test_odd_files_are_reported_and_the_rest_is_checked(project: Path) -> None:
     })
     result = invoke(["--format", "json", "."])
     assert result.exit_code == 1
-    found = sorted((f["path"], f["code"]) for f in json.loads(result.stdout))
+    found = sorted((f["path"], f["code"]) for f in json.loads(result.stdout)["findings"])
     assert found == [("bad.py", "VC101"), ("latin1.py", "VC001"), ("syntax.py", "VC001")]
 
 

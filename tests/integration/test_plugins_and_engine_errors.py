@@ -59,7 +59,7 @@ def test_example_pack_through_the_cli(acme_site: Path, tmp_path: Path) -> None:
     write(tmp_path / "proj", {"app.py": UTCNOW})
     result = run_vibecheck(["--format", "json", "--select", "ACME", "."], tmp_path / "proj", pythonpath=[acme_site, PLUGIN_SRC])
     assert result.returncode == 1, result.stderr
-    assert {f["code"] for f in json.loads(result.stdout)} == {"ACME001"}
+    assert {f["code"] for f in json.loads(result.stdout)["findings"]} == {"ACME001"}
     listed = run_vibecheck(["rules", "--format", "json"], tmp_path, pythonpath=[acme_site, PLUGIN_SRC])
     assert "ACME001" in {row["code"] for row in json.loads(listed.stdout)}
 
