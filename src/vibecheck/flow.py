@@ -54,6 +54,8 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
 })
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read"})
 REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request"})
+WEB_FRAMEWORKS = ("flask", "django", "rest_framework", "starlette", "fastapi", "quart", "sanic", "aiohttp.web",
+                  "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid")
 HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 
 
@@ -144,6 +146,7 @@ class FlowState:
         self.names: dict[str, Taint] = {}
         self.constants: dict[str, str] = {}
         self.request_objects: set[str] = set()
+        self.shadowed: set[str] = set()
         self.function: cst.FunctionDef | None = None
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
@@ -251,6 +254,8 @@ class FlowState:
         key = dotted_name(target)
         if key is None:
             return
+        if key in REQUEST_OBJECT_NAMES and key not in self.request_objects:
+            self.shadowed.add(key)
         if taint is None:
             self.names.pop(key, None)
         else:
@@ -275,6 +280,8 @@ class FlowState:
             return False
         if dotted in self.request_objects or dotted == "self.request":
             return True
+        if dotted in self.shadowed:
+            return False
         return isinstance(node, cst.Name) and self.qualified_name(node) in REQUEST_OBJECT_NAMES
 
 
@@ -441,36 +448,50 @@ def _is_injected(parameter: cst.Param, imports: ImportTable) -> bool:
     return any(name.rsplit(".", 1)[-1] in ("Depends", "Security") for name in _annotation_names(parameter))
 
 
-def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, django: bool) -> tuple[set[str], set[str]]:
-    """(request-object parameters, parameters holding client input) of a view function.
+def _resolve(dotted: str, imports: ImportTable) -> str:
+    head, _, rest = dotted.partition(".")
+    resolved = imports.aliases.get(head, head)
+    return f"{resolved}.{rest}" if rest else resolved
+
+
+def request_parameters(function: cst.FunctionDef, imports: ImportTable) -> tuple[set[str], set[str], set[str]]:
+    """(request-object parameters, parameters holding client input, parameters that are not web requests).
 
     Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
     except injected dependencies and framework objects; a Django view's parameters after `request` are URL
-    captures when the module uses Django.
+    captures. A parameter named `request` is a web request only in a module that uses a web framework (or
+    in a route); HTTP client libraries call their outgoing requests `request` too.
     """
-    params = [p for p in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)]
+    params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
     request_objects: set[str] = set()
     inputs: set[str] = set()
+    shadowed: set[str] = set()
     route = is_route_handler(function)
+    web = route or module_uses_web_framework(imports)
+    request_type_names = {t.rsplit(".", 1)[-1] for t in REQUEST_TYPES}
     for index, param in enumerate(params):
         name = param.name.value
-        annotations = {a.rsplit(".", 1)[-1] for a in _annotation_names(param)}
-        if annotations & {t.rsplit(".", 1)[-1] for t in REQUEST_TYPES}:
-            request_objects.add(name)
+        annotations = _annotation_names(param)
+        last_names = {a.rsplit(".", 1)[-1] for a in annotations}
+        if last_names & request_type_names:
+            resolved = {_resolve(a, imports) for a in annotations if a.rsplit(".", 1)[-1] in request_type_names}
+            if any(r.startswith(WEB_FRAMEWORKS) for r in resolved) or (web and resolved & request_type_names):
+                request_objects.add(name)
+            else:
+                shadowed.add(name)
             continue
         if name == "self" and index == 0:
             continue
-        if name == "request" and not annotations:
-            request_objects.add(name)
+        if name in ("request", "req"):
+            (request_objects if web and not annotations else shadowed).add(name)
             continue
-        if route and not _is_injected(param, imports) and not annotations & NON_INPUT_PARAMETER_TYPES:
+        if route and not _is_injected(param, imports) and not last_names & NON_INPUT_PARAMETER_TYPES:
             inputs.add(name)
-    if django and not route and "request" in request_objects:
+    if not route and "request" in request_objects and module_uses_django(imports):
         names = [p.name.value for p in params]
-        after = names[names.index("request") + 1:]
-        if names and (names[0] == "request" or function.name.value in HTTP_METHOD_NAMES):
-            inputs.update(after)
-    return request_objects, inputs
+        if names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self"):
+            inputs.update(names[names.index("request") + 1:])
+    return request_objects, inputs, shadowed
 
 
 def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -485,6 +506,10 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
 
 def module_uses_django(imports: ImportTable) -> bool:
     return any(name.startswith(("django", "rest_framework")) for name in imports.imported_names())
+
+
+def module_uses_web_framework(imports: ImportTable) -> bool:
+    return any(name.startswith(WEB_FRAMEWORKS) for name in imports.imported_names())
 
 
 class FlowRule(Rule):
@@ -502,8 +527,9 @@ class FlowRule(Rule):
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Seed the state from the function's parameters (default: request objects and route inputs)."""
-        objects, inputs = request_parameters(function, self.context.imports, django=module_uses_django(self.context.imports))
+        objects, inputs, shadowed = request_parameters(function, self.context.imports)
         state.request_objects.update(objects)
+        state.shadowed.update(shadowed)
         for name in inputs:
             state.names[name] = Taint("request", f"route parameter `{name}`", key=name)
 

@@ -17,8 +17,9 @@ def tainted_at_calls(source: str, *, sanitizers: frozenset[str] = frozenset(),
     imports = ImportTable.from_module(module)
     function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
     state = FlowState(imports, request_source, sanitizer_names=sanitizers, checks_clear=checks_clear)
-    objects, inputs = request_parameters(function, imports, django=False)
+    objects, inputs, shadowed = request_parameters(function, imports)
     state.request_objects.update(objects)
+    state.shadowed.update(shadowed)
     for name in inputs:
         state.names[name] = Taint("request", name)
     seen: dict[str, Taint | None] = {}
@@ -165,3 +166,30 @@ def test_llm_style_attribute_chain_of_tainted_value() -> None:
             sink(resp.choices[0].message.content)
     """)
     assert seen["resp.choices[0].message.content"] is not None
+
+
+def test_http_client_request_parameter_is_not_client_input() -> None:
+    seen = tainted_at_calls("""
+        from ._models import Request
+        def send(self, request: Request):
+            sink(request.url)
+            sink(request.headers["Host"])
+    """)
+    assert seen["request.url"] is None and seen['request.headers["Host"]'] is None
+
+
+def test_local_variable_named_request_shadows_flask_global() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def build():
+            request = make_outgoing()
+            sink(request.headers)
+    """)
+    assert seen["request.headers"] is None
+
+
+def test_django_view_url_captures() -> None:
+    module = cst.parse_module("from django.http import HttpResponse\ndef article(request, slug):\n    pass\n")
+    function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
+    objects, inputs, _ = request_parameters(function, ImportTable.from_module(module))
+    assert objects == {"request"} and inputs == {"slug"}
