@@ -135,7 +135,8 @@ class FlowState:
 
     def __init__(self, imports: ImportTable, source: SourceFinder, *, sanitizer: SanitizerTest | None = None,
                  sanitizer_names: frozenset[str] = frozenset(), checks_clear: bool = True,
-                 constant_text: ConstantText | None = None) -> None:
+                 constant_text: ConstantText | None = None, slices_clear: bool = False,
+                 comparisons_propagate: bool = True) -> None:
         self.imports = imports
         self.source = source
         self.sanitizer = sanitizer
@@ -143,6 +144,8 @@ class FlowState:
         self.checks_clear = checks_clear
         self.constant_text = constant_text or (lambda node, _state: string_value(node))
         self.checked: set[str] = set()
+        self.slices_clear = slices_clear
+        self.comparisons_propagate = comparisons_propagate
         self.names: dict[str, Taint] = {}
         self.constants: dict[str, str] = {}
         self.request_objects: set[str] = set()
@@ -176,7 +179,7 @@ class FlowState:
             return replace(base, key=node.attr.value) if base is not None else None
         if isinstance(node, cst.Subscript):
             base = self.taint_of(node.value)
-            if base is None:
+            if base is None or (self.slices_clear and isinstance(node.slice[0].slice, cst.Slice)):
                 return None
             key = string_value(node.slice[0].slice.value) if isinstance(node.slice[0].slice, cst.Index) else None
             return replace(base, key=key) if key is not None else base
@@ -189,6 +192,8 @@ class FlowState:
         if isinstance(node, cst.BooleanOperation):
             return self.taint_of(node.left) or self.taint_of(node.right)
         if isinstance(node, cst.Comparison):
+            if not self.comparisons_propagate:
+                return None
             return self.taint_of(node.left) or self._first(c.comparator for c in node.comparisons)
         if isinstance(node, (cst.UnaryOperation, cst.Await)):
             return self.taint_of(node.expression)
@@ -502,6 +507,22 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
             and state.is_request_object(node.func.value):
         return Taint("request", short_code(node))
     return None
+
+
+LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"})
+LOGGER_NAME = re.compile(r"^_*(log|logger|logging)$|_(log|logger)$", re.IGNORECASE)
+
+
+def is_log_call(call: cst.Call, imports: ImportTable) -> bool:
+    """`logging.info(...)`, `logger.warning(...)`, `app.logger.error(...)`, `self.log.debug(...)`."""
+    func = call.func
+    if not isinstance(func, cst.Attribute) or func.attr.value not in LOG_LEVELS:
+        return False
+    name = imports.qualified_name(func) or ""
+    if name.startswith("logging.") and name.count(".") == 1:
+        return True
+    receiver = dotted_name(func.value)
+    return receiver is not None and bool(LOGGER_NAME.search(receiver.rsplit(".", 1)[-1]))
 
 
 def module_uses_django(imports: ImportTable) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from vibecheck.flow import (
@@ -12,6 +10,7 @@ from vibecheck.flow import (
     call_argument,
     dotted_name,
     has_keyword,
+    is_log_call,
     iter_calls,
     request_source,
     short_code,
@@ -30,8 +29,6 @@ RESPONSE_FACTORIES = frozenset({"flask.make_response", "make_response", "flask.R
                                 "django.http.HttpResponse", "HttpResponse", "Response", "JSONResponse",
                                 "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse"})
 HEADER_METHODS = frozenset({"add", "set", "setdefault", "add_header", "__setitem__"})
-LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"})
-LOGGER_NAME = re.compile(r"^_*(log|logger|LOG|LOGGER|logging)$|_(log|logger)$", re.IGNORECASE)
 REGEX_NAMES = ("compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split")
 REGEX_FUNCTIONS = frozenset(f"{module}.{name}" for module in ("re", "regex") for name in REGEX_NAMES)
 XPATH_FUNCTIONS = frozenset({"lxml.etree.XPath", "lxml.etree.ETXPath", "etree.XPath"})
@@ -178,7 +175,7 @@ class RequestDataToInjectionSink(FlowRule):
             if origin is not None and value is not None:
                 self._header(value, origin)
             return
-        if self._is_log_call(call, name, state):
+        if is_log_call(call, state.imports):
             self._check_log(call, state)
             return
         if name in REGEX_FUNCTIONS:
@@ -220,15 +217,6 @@ class RequestDataToInjectionSink(FlowRule):
                 if origin is not None:
                     self._header(element.value, origin)
                     return
-
-    def _is_log_call(self, call: cst.Call, name: str, state: FlowState) -> bool:
-        func = call.func
-        if not isinstance(func, cst.Attribute) or func.attr.value not in LOG_LEVELS:
-            return False
-        if name.startswith("logging.") and name.count(".") == 1:
-            return True
-        receiver = dotted_name(func.value)
-        return receiver is not None and bool(LOGGER_NAME.search(receiver.rsplit(".", 1)[-1]))
 
     def _check_log(self, call: cst.Call, state: FlowState) -> None:
         arguments = [a.value for a in call.args if a.keyword is None]
