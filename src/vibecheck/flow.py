@@ -12,6 +12,7 @@ re-walked per node.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -151,6 +152,7 @@ class FlowState:
         self.request_objects: set[str] = set()
         self.shadowed: set[str] = set()
         self.function: cst.FunctionDef | None = None
+        self.has_walrus = True
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         return self.imports.qualified_name(node)
@@ -315,15 +317,65 @@ def _names_inside(node: cst.CSTNode) -> Iterator[str]:
             yield dotted
 
 
-def iter_expressions(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """The node and everything below it, without entering nested functions, classes, lambdas or blocks."""
+_OPAQUE_TYPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.IndentedBlock, cst.SimpleStatementSuite})
+# Fields that hold only punctuation or whitespace: never an expression worth looking at.
+_SKIPPED_FIELDS = frozenset({"lpar", "rpar", "comma", "semicolon", "dot", "equal", "colon", "operator", "newline",
+                             "leading_lines", "lines_after_decorators", "header", "footer", "star_tok", "asynchronous",
+                             "walrus", "arrow", "lbracket", "rbracket", "lbrace", "rbrace", "decorators", "whitespace"})
+_EXPRESSION_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _expression_fields(node_type: type) -> tuple[str, ...]:
+    names = _EXPRESSION_FIELDS.get(node_type)
+    if names is None:
+        names = _EXPRESSION_FIELDS[node_type] = tuple(
+            f.name for f in dataclasses.fields(node_type)
+            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace"))
+    return names
+
+
+_NODE_TYPES: dict[type, bool] = {}
+_CURRENT_MODULE: dict[str, cst.Module] = {}
+# Per file: statement or expression -> everything below it. Several flow rules walk the same statements.
+_EXPRESSIONS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = {}
+
+
+def _is_walked_node(value: object) -> bool:
+    kind = type(value)
+    walked = _NODE_TYPES.get(kind)
+    if walked is None:
+        walked = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode) and kind not in _OPAQUE_TYPES
+    return walked
+
+
+def reset_expression_cache() -> None:
+    """Forget the previous file's nodes (called once per module)."""
+    _EXPRESSIONS.clear()
+
+
+def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
+    """The node and everything below it, without entering nested functions, classes, lambdas or blocks.
+
+    Reads the nodes' dataclass fields directly (libcst's `children` property rebuilds nodes and is slow)
+    and remembers the answer for the file, since every flow rule asks about the same statements.
+    """
+    cached = _EXPRESSIONS.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
+    found = []
     stack = [node]
     while stack:
         current = stack.pop()
-        yield current
-        for child in current.children:
-            if not isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.BaseSuite)):
-                stack.append(child)
+        found.append(current)
+        for name in _expression_fields(type(current)):
+            value = getattr(current, name)
+            if type(value) in (list, tuple):
+                stack.extend(item for item in value if _is_walked_node(item))
+            elif _is_walked_node(value):
+                stack.append(value)
+    result = tuple(found)
+    _EXPRESSIONS[id(node)] = (node, result)
+    return result
 
 
 def iter_calls(node: cst.CSTNode) -> Iterator[cst.Call]:
@@ -372,6 +424,8 @@ def walk_block(statements: list[cst.CSTNode], state: FlowState, on_statement: Vi
 
 
 def _bind_walruses(node: cst.CSTNode, state: FlowState) -> None:
+    if not state.has_walrus:
+        return
     for root in scan_roots(node):
         for inner in iter_expressions(root):
             if isinstance(inner, cst.NamedExpr):
@@ -533,12 +587,37 @@ def module_uses_web_framework(imports: ImportTable) -> bool:
     return any(name.startswith(WEB_FRAMEWORKS) for name in imports.imported_names())
 
 
+_WALRUS_SEEN: dict[int, tuple[str, bool]] = {}
+_LOWERED: dict[int, tuple[str, str]] = {}
+
+
+def _lowered_source(source: str) -> str:
+    cached = _LOWERED.get(id(source))
+    if cached is None or cached[0] is not source:
+        _LOWERED.clear()
+        cached = _LOWERED[id(source)] = (source, source.lower())
+    return cached[1]
+
+
+def _source_has_walrus(source: str) -> bool:
+    """Whether the file uses `:=` at all, computed once per file rather than once per function."""
+    cached = _WALRUS_SEEN.get(id(source))
+    if cached is None or cached[0] is not source:
+        _WALRUS_SEEN.clear()
+        cached = _WALRUS_SEEN[id(source)] = (source, ":=" in source)
+    return cached[1]
+
+
 class FlowRule(Rule):
     """A rule that walks each function (and the module's top level) once, in source order, with a `FlowState`.
 
     Subclasses implement `new_state()` and `check(node, state)`; `check` sees every small statement and
-    compound-statement header before its bindings are applied.
+    compound-statement header before its bindings are applied. `file_hints` are words (matched in the
+    lower-cased source) without which the rule cannot fire in a file: such files are skipped cheaply.
     """
+
+    file_hints: tuple[str, ...] = ()
+    skip_file = False
 
     def new_state(self) -> FlowState:
         raise NotImplementedError
@@ -554,12 +633,27 @@ class FlowRule(Rule):
         for name in inputs:
             state.names[name] = Taint("request", f"route parameter `{name}`", key=name)
 
-    def visit_Module(self, node: cst.Module) -> None:
+    def _fresh_state(self) -> FlowState:
         state = self.new_state()
+        state.has_walrus = _source_has_walrus(self.context.source)
+        return state
+
+    def visit_Module(self, node: cst.Module) -> None:
+        if self.file_hints:
+            source = _lowered_source(self.context.source)
+            self.skip_file = not any(hint in source for hint in self.file_hints)
+            if self.skip_file:
+                return
+        if _EXPRESSIONS and _CURRENT_MODULE.get("module") is not node:
+            reset_expression_cache()
+        _CURRENT_MODULE["module"] = node
+        state = self._fresh_state()
         walk_block(_block_statements_of_module(node), state, self.check)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        state = self.new_state()
+        if self.skip_file:
+            return
+        state = self._fresh_state()
         state.function = node
         self.start_function(node, state)
         walk_block(_block_statements(node.body), state, self.check)

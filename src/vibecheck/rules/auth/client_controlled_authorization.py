@@ -81,6 +81,8 @@ class ClientControlledAuthorization(FlowRule):
     - [OWASP Authorization Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Authorization_Cheat_Sheet.html)
     """
 
+    file_hints = ("admin", "role", "staff", "superuser", "sudo", "root", "perm", "privilege", "authori", "authenti",
+                  "owner", "moderator", "uid", "userid", "user_id", "accountid", "account_id", "customer_id")
     code = "VC207"
     name = "client-controlled-authorization"
     category = Category.AUTH

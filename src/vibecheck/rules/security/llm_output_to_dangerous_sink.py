@@ -135,6 +135,8 @@ class LlmOutputToDangerousSink(FlowRule):
     - [OWASP Top 10 for LLM Applications: LLM05 Improper Output Handling](https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/)
     """
 
+    file_hints = ("openai", "anthropic", "litellm", "ollama", "langchain", "completion", "invoke", "predict", "generate",
+                  "llm", "chain", "agent", "gemini", ".run(", ".chat(", "model", "claude", "gpt")
     code = "VC401"
     name = "llm-output-to-dangerous-sink"
     category = Category.SECURITY

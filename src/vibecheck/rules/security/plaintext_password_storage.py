@@ -105,6 +105,7 @@ class PlaintextPasswordStorage(FlowRule):
     - [OWASP Password Storage Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html)
     """
 
+    file_hints = ("password", "passwd", "pwd", "passphrase")
     code = "VC410"
     name = "plaintext-password-storage"
     category = Category.SECURITY

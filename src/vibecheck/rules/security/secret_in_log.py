@@ -77,6 +77,7 @@ class SecretInLog(FlowRule):
     - [OWASP Logging Cheat Sheet: data to exclude](https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html#data-to-exclude)
     """
 
+    file_hints = ("password", "passwd", "pwd", "passphrase", "secret", "token", "key", "cred")
     code = "VC407"
     name = "secret-in-log"
     category = Category.SECURITY

@@ -172,6 +172,7 @@ class SqlBuiltFromStrings(FlowRule):
     - [PEP 249: parameter styles](https://peps.python.org/pep-0249/#paramstyle)
     """
 
+    file_hints = ("execute", "text(", ".raw(", ".extra(", "read_sql")
     code = "VC402"
     name = "sql-built-from-strings"
     category = Category.SECURITY
