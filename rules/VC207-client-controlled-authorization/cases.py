@@ -9,6 +9,7 @@ from flask_login import current_user
 app = Flask(__name__)
 api = FastAPI()
 ADMIN_TOKEN = os.environ["ADMIN_TOKEN"]
+ALLOWED_ROLES = {"viewer", "editor"}
 
 
 @app.get("/admin")
@@ -143,6 +144,15 @@ def user_id_against_session():
     if user_id != session["user_id"]:
         abort(403)
     return "ok"
+
+
+@app.post("/users/<int:user_id>/role")
+def role_value_validated(user_id):
+    new_role = request.form["role"]
+    # ok: VC207
+    if new_role not in ALLOWED_ROLES:
+        abort(400)
+    return "updated"
 
 
 def django_server_user(request):

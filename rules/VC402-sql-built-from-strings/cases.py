@@ -119,6 +119,18 @@ def allow_listed_column(cursor, column):
     cursor.execute(f"SELECT {column} FROM users")
 
 
+def loop_over_constant_tables(cursor):
+    for table in ("users", "orders"):
+        # ok: VC402
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")
+
+
+def loop_over_parameter(cursor, tables):
+    for table in tables:
+        # expect: VC402
+        cursor.execute(f"DELETE FROM {table}")
+
+
 def not_sql_message(logger, name):
     message = f"hello {name}"
     # ok: VC402

@@ -93,6 +93,16 @@ def comparison_result(token, expected):
     logger.info("token valid: %s", token == expected)
 
 
+def secret_metadata(secret, token):
+    # ok: VC407
+    logger.info("rotated secret %s, token expires %s", secret.name, token.expires_at)
+
+
+def secret_value_attribute(token):
+    # expect: VC407
+    logger.info("token value %s", token.value)
+
+
 def constant_message():
     # ok: VC407
     print("password reset email sent")

@@ -85,6 +85,12 @@ def dict_compare(username, password):
     return USERS.get(username) == password
 
 
+def row_by_position(cursor, username, password):
+    user = cursor.execute("SELECT id, name, password FROM users WHERE name = ?", (username,)).fetchone()
+    # expect: VC410
+    return user is not None and user[2] == password
+
+
 def wtforms_field(form, user):
     # expect: VC410
     user.password_hash = form.password.data

@@ -69,6 +69,9 @@ class Taint:
     key: str | None = None
 
 
+# A source finder returns CLEAN to say "this expression is clean, do not look at its parts".
+CLEAN = Taint("clean", "")
+
 SourceFinder = Callable[[cst.BaseExpression, "FlowState"], "Taint | None"]
 SanitizerTest = Callable[[cst.Call, "FlowState"], bool]
 ConstantText = Callable[[cst.CSTNode, "FlowState"], "str | None"]
@@ -170,7 +173,7 @@ class FlowState:
             return None
         found = self.source(node, self)
         if found is not None:
-            return found
+            return None if found is CLEAN else found
         if isinstance(node, cst.Name):
             return self.names.get(node.value)
         if isinstance(node, cst.Attribute):
@@ -461,7 +464,7 @@ def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visi
         state.clear_checked(statement.test)
         walk_block(_block_statements(statement.body), state, on_statement)
     elif isinstance(statement, cst.For):
-        state.bind(statement.target, state.taint_of(statement.iter))
+        state.bind(statement.target, state.taint_of(statement.iter), statement.iter)
         walk_block(_block_statements(statement.body), state, on_statement)
     elif isinstance(statement, cst.With):
         for item in statement.items:
@@ -631,7 +634,7 @@ class FlowRule(Rule):
         state.request_objects.update(objects)
         state.shadowed.update(shadowed)
         for name in inputs:
-            state.names[name] = Taint("request", f"route parameter `{name}`", key=name)
+            state.names[name] = Taint("request", name, key=name)
 
     def _fresh_state(self) -> FlowState:
         state = self.new_state()

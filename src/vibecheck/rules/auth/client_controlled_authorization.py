@@ -116,8 +116,12 @@ class ClientControlledAuthorization(FlowRule):
             privileged, identity = _is_privilege_name(claim)
             if identity and _mentions_server_identity(test):
                 continue
-            self.report(inner, f"The condition trusts `{short_code(inner)}` (`{claim}` from `{taint.origin}`), a value "
-                        "the client chooses, to decide about privileges.",
+            if _validated_against_collection(test, inner):
+                continue
+            code = short_code(inner)
+            source = "" if taint.origin in (code, claim) else f", read from `{taint.origin}`"
+            self.report(inner, f"The condition trusts `{code}` (`{claim}`{source}), a value the client chooses, to decide "
+                        "about privileges.",
                         hint="Take roles and identity from the server-side session or a verified token "
                         "(`current_user`, `request.user`), never from request parameters, headers, cookies or the body.")
             return
@@ -133,6 +137,16 @@ class ClientControlledAuthorization(FlowRule):
             if candidate and _is_privilege_name(candidate)[0]:
                 return candidate
         return None
+
+
+def _validated_against_collection(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
+    """`role not in ALLOWED_ROLES`: input validation against a named collection, not a privilege decision."""
+    for inner in iter_expressions(test):
+        if isinstance(inner, cst.Comparison) and inner.left is value and len(inner.comparisons) == 1:
+            target = inner.comparisons[0]
+            if isinstance(target.operator, (cst.In, cst.NotIn)) and isinstance(target.comparator, (cst.Name, cst.Attribute)):
+                return True
+    return False
 
 
 def _mentions_server_identity(test: cst.BaseExpression) -> bool:

@@ -30,6 +30,9 @@ CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Cred
 HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
 SQL_WRITE = re.compile(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
 STORE_CWE = (256, 522)
+STORED_COLLECTIONS = frozenset({"users", "passwords", "credentials", "accounts", "db", "store"})
+# `user[2] == password`: a row fetched from storage, indexed by position.
+STORED_ROWS = STORED_COLLECTIONS | {"user", "row", "record", "account", "existing", "stored", "entry", "result"}
 
 
 def password_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -121,7 +124,7 @@ class PlaintextPasswordStorage(FlowRule):
         params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
         for param in params:
             if is_password_name(param.name.value):
-                state.names[param.name.value] = Taint("password", f"parameter `{param.name.value}`")
+                state.names[param.name.value] = Taint("password", param.name.value)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if self.context.is_test_file or isinstance(node, cst.Assert):
@@ -232,5 +235,6 @@ class PlaintextPasswordStorage(FlowRule):
             if isinstance(base, cst.Attribute) and isinstance(node, cst.Call):
                 base = base.value
             words = name_words(dotted_name(base) or "")
-            return bool(words) and words[-1] in ("users", "passwords", "credentials", "accounts", "db", "store")
+            stores = STORED_ROWS if isinstance(node, cst.Subscript) else STORED_COLLECTIONS
+            return bool(words) and words[-1] in stores
         return False

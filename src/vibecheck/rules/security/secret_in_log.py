@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.flow import FlowRule, FlowState, Taint, dotted_name, is_log_call, iter_calls, string_value
+from vibecheck.flow import CLEAN, FlowRule, FlowState, Taint, dotted_name, is_log_call, iter_calls, string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.secrets_names import is_secret_name
 
+SECRET_VALUE_ATTRIBUTES = frozenset({"value", "raw", "plaintext", "secret_value", "data", "key", "token", "password"})
 KEY_GETTERS = frozenset({"get", "getenv", "pop", "environ.get", "os.getenv", "os.environ.get"})
 # Calls that reduce a secret to something harmless to log.
 SANITIZERS = frozenset({"len", "bool", "hash", "mask", "redact", "mask_secret", "redact_secret", "type", "id",
@@ -19,7 +20,10 @@ def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if isinstance(node, cst.Name):
         return Taint("secret", node.value) if is_secret_name(node.value) else None
     if isinstance(node, cst.Attribute):
-        return Taint("secret", dotted_name(node) or node.attr.value) if is_secret_name(node.attr.value) else None
+        if is_secret_name(node.attr.value):
+            return Taint("secret", dotted_name(node) or node.attr.value)
+        # `secret.name`, `token.expires_at`: metadata of a secret object, not the secret itself.
+        return None if node.attr.value in SECRET_VALUE_ATTRIBUTES else CLEAN
     if isinstance(node, cst.Subscript) and isinstance(node.slice[0].slice, cst.Index):
         key = string_value(node.slice[0].slice.value)
         return Taint("secret", f"[{key!r}]") if key is not None and is_secret_name(key) else None
