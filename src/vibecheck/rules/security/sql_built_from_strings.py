@@ -70,6 +70,9 @@ def constant_text(node: cst.CSTNode | None, state: FlowState) -> str | None:
         return "" if all(constant_text(e.value, state) is not None for e in node.elements) else None
     if isinstance(node, (cst.GeneratorExp, cst.ListComp)):
         return constant_text(node.elt, state)
+    if isinstance(node, cst.IfExp):
+        body, orelse = constant_text(node.body, state), constant_text(node.orelse, state)
+        return body if body is not None and orelse is not None else None
     return None
 
 
