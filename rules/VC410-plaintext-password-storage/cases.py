@@ -91,6 +91,15 @@ def row_by_position(cursor, username, password):
     return user is not None and user[2] == password
 
 
+@app.post("/signup-file")
+def text_file_store():
+    username = request.form.get("username")
+    password = request.form.get("password")
+    with open("users.txt", "a") as handle:
+        # expect: VC410
+        handle.write(f"{username}:{password}\n")
+
+
 def wtforms_field(form, user):
     # expect: VC410
     user.password_hash = form.password.data
@@ -134,6 +143,11 @@ def verify_hash():
     if check_password_hash(user.password, request.form["password"]):
         return "welcome"
     return "denied"
+
+
+def hashed_line(handle, username, password):
+    # ok: VC410
+    handle.write(f"{username}:{generate_password_hash(password)}\n")
 
 
 def confirm_matches(password, password_confirm):

@@ -438,6 +438,9 @@ def _bind_walruses(node: cst.CSTNode, state: FlowState) -> None:
 def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visitor) -> None:
     if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
         return
+    if isinstance(statement, (cst.Import, cst.ImportFrom)):
+        state.imports.add(statement)  # a function-level import, met before the engine's walk reaches it
+        return
     _bind_walruses(statement, state)
     on_statement(statement, state)
     if isinstance(statement, cst.Assign):

@@ -47,6 +47,27 @@ def is_password_taint(taint: Taint | None) -> bool:
     return taint is not None and (taint.kind == "password" or (taint.kind == "request" and is_password_name(taint.key or "")))
 
 
+def password_taint_in(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """A password anywhere in a value built by f-strings, `+`/`%`, tuples, lists or dicts (not inside other calls)."""
+    taint = state.taint_of(node)
+    if is_password_taint(taint):
+        return taint
+    parts: list[cst.BaseExpression] = []
+    if isinstance(node, cst.FormattedString):
+        parts = [p.expression for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
+    elif isinstance(node, cst.BinaryOperation):
+        parts = [node.left, node.right]
+    elif isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        parts = [e.value for e in node.elements]
+    elif isinstance(node, cst.Dict):
+        parts = [e.value for e in node.elements if isinstance(e, cst.DictElement)]
+    for part in parts:
+        found = password_taint_in(part, state)
+        if found is not None:
+            return found
+    return None
+
+
 def _stored_password_field(node: cst.CSTNode) -> bool:
     """`user.password`, `row["password"]`, `user.password_hash`: where a password is kept."""
     if isinstance(node, cst.Attribute):
@@ -184,13 +205,13 @@ class PlaintextPasswordStorage(FlowRule):
         for arg in call.args:
             if isinstance(arg.value, cst.Dict) and self._check_dict(arg.value, state, where):
                 return
-            taint = state.taint_of(arg.value)
-            if not is_password_taint(taint):
+            taint = password_taint_in(arg.value, state)
+            if taint is None:
                 continue
             named_field = arg.keyword is not None and _password_field_name(arg.keyword.value)
             positional_store = callee in POSITIONAL_STORES and arg.keyword is None
             if named_field or positional_store:
-                self._report_store(arg.value, taint, where)  # type: ignore[arg-type]
+                self._report_store(arg.value, taint, where)
                 return
 
     def _check_sql(self, call: cst.Call, state: FlowState) -> None:
@@ -206,13 +227,10 @@ class PlaintextPasswordStorage(FlowRule):
         if text is None or not SQL_WRITE.search(text):
             return
         for arg in call.args:
-            values = arg.value.elements if isinstance(arg.value, (cst.Tuple, cst.List)) else [arg.value]
-            for value in values:
-                value = value.value if isinstance(value, cst.BaseElement) else value
-                taint = state.taint_of(value)
-                if is_password_taint(taint):
-                    self._report_store(value, taint, "by an SQL `INSERT`/`UPDATE`")  # type: ignore[arg-type]
-                    return
+            taint = password_taint_in(arg.value, state)
+            if taint is not None:
+                self._report_store(arg.value, taint, "by an SQL `INSERT`/`UPDATE`")
+                return
 
     def _check_comparison(self, node: cst.Comparison, state: FlowState) -> None:
         operands = [node.left, *(c.comparator for c in node.comparisons)]
