@@ -66,6 +66,14 @@ async def fastapi_header(item_id: int, x_role: str = Header(default="user")):
     return {"deleted": item_id}
 
 
+@api.get("/stats")
+async def fastapi_boolean_flag(is_admin: bool = False):
+    # expect: VC207
+    if is_admin:
+        return {"all": True}
+    return {}
+
+
 def django_view(request):
     # expect: VC207
     if request.GET.get("superuser"):

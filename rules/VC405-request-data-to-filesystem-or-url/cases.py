@@ -146,6 +146,18 @@ def query_param_not_url():
     return requests.get("https://api.example.com/search", params={"q": term}, timeout=5).json()
 
 
+@app.get("/invoices/<int:invoice_id>")
+def integer_route_capture(invoice_id):
+    # ok: VC405
+    return send_file(f"/srv/invoices/{invoice_id}.pdf")
+
+
+@api.get("/exports/{export_id}")
+async def integer_fastapi_parameter(export_id: int):
+    # ok: VC405
+    return FileResponse(f"/srv/exports/{export_id}.csv")
+
+
 def constant_file():
     # ok: VC405
     with open("settings.json") as handle:

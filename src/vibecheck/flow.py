@@ -57,6 +57,9 @@ REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body"
 REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request"})
 WEB_FRAMEWORKS = ("flask", "django", "rest_framework", "starlette", "fastapi", "quart", "sanic", "aiohttp.web",
                   "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid")
+SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "Decimal", "PositiveInt",
+                          "conint", "StrictInt", "StrictBool"})
+SCALAR_CONVERTER = re.compile(r"<(?:int|float|uuid)(?:\([^)]*\))?:(\w+)>")
 HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 
 
@@ -519,14 +522,29 @@ def _resolve(dotted: str, imports: ImportTable) -> str:
     return f"{resolved}.{rest}" if rest else resolved
 
 
-def request_parameters(function: cst.FunctionDef, imports: ImportTable) -> tuple[set[str], set[str], set[str]]:
+def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
+    """Names captured by typed Flask/Werkzeug converters in the route path: `<int:user_id>`, `<uuid:token>`."""
+    names: set[str] = set()
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if isinstance(expression, cst.Call) and expression.args:
+            path = string_value(expression.args[0].value)
+            if path:
+                names.update(SCALAR_CONVERTER.findall(path))
+    return names
+
+
+def request_parameters(function: cst.FunctionDef, imports: ImportTable, *,
+                       scalars: bool = False) -> tuple[set[str], set[str], set[str]]:
     """(request-object parameters, parameters holding client input, parameters that are not web requests).
 
     Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
     except injected dependencies and framework objects; a Django view's parameters after `request` are URL
     captures. A parameter named `request` is a web request only in a module that uses a web framework (or
-    in a route); HTTP client libraries call their outgoing requests `request` too.
+    in a route); HTTP client libraries call their outgoing requests `request` too. Numbers, booleans and
+    UUIDs (`user_id: int`, `<int:user_id>`) cannot carry a path or a URL: they count only with `scalars`.
     """
+    typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
     request_objects: set[str] = set()
     inputs: set[str] = set()
@@ -550,7 +568,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable) -> tuple
         if name in ("request", "req"):
             (request_objects if web and not annotations else shadowed).add(name)
             continue
-        if route and not _is_injected(param, imports) and not last_names & NON_INPUT_PARAMETER_TYPES:
+        scalar = bool(last_names & SCALAR_TYPES) or name in typed_in_path
+        if route and not _is_injected(param, imports) and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
     if not route and "request" in request_objects and module_uses_django(imports):
         names = [p.name.value for p in params]
@@ -631,9 +650,11 @@ class FlowRule(Rule):
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         raise NotImplementedError
 
+    scalar_inputs_matter = False
+
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Seed the state from the function's parameters (default: request objects and route inputs)."""
-        objects, inputs, shadowed = request_parameters(function, self.context.imports)
+        objects, inputs, shadowed = request_parameters(function, self.context.imports, scalars=self.scalar_inputs_matter)
         state.request_objects.update(objects)
         state.shadowed.update(shadowed)
         for name in inputs:

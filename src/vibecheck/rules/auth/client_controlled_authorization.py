@@ -83,6 +83,7 @@ class ClientControlledAuthorization(FlowRule):
 
     file_hints = ("admin", "role", "staff", "superuser", "sudo", "root", "perm", "privilege", "authori", "authenti",
                   "owner", "moderator", "uid", "userid", "user_id", "accountid", "account_id", "customer_id")
+    scalar_inputs_matter = True
     code = "VC207"
     name = "client-controlled-authorization"
     category = Category.AUTH

@@ -69,7 +69,9 @@ class RequestDataToInjectionSink(FlowRule):
     `logging`/`logger` call, unless newlines were removed or it is formatted with `%r`/`!r` (log
     injection, CWE-117); lxml `.xpath()`/`etree.XPath()` (CWE-643); an LDAP search filter or base
     (CWE-90); the pattern of `re.compile/match/search/...` (ReDoS, CWE-730); and the path of an uploaded
-    file's `.save()` built from its client-given name (CWE-434). A visible check in an `if`/`assert`
+    file's `.save()` built from its client-given name (CWE-434). Log and header findings are reported with
+    low severity: current frameworks reject line breaks in header values, and log injection misleads
+    rather than breaks in. A visible check in an `if`/`assert`
     (`url_has_allowed_host_and_scheme(url)`, `next_url.startswith("/")`, `in ALLOWED`) and escaping
     functions (`re.escape`, `escape_filter_chars`, `secure_filename`) clear the value.
 
@@ -150,7 +152,7 @@ class RequestDataToInjectionSink(FlowRule):
     def _header(self, node: cst.CSTNode, origin: str) -> None:
         self.report(node, f"Client input from `{origin}` is written into a response header, so a client can inject "
                     "header lines.", hint="Validate the value against the expected format (or an allow-list) before "
-                    "putting it in a header.", cwe=HEADER_CWE)
+                    "putting it in a header.", cwe=HEADER_CWE, severity=Severity.LOW)
 
     def _check_call(self, call: cst.Call, state: FlowState) -> None:
         name = state.qualified_name(call) or ""
@@ -228,7 +230,7 @@ class RequestDataToInjectionSink(FlowRule):
             if origin is not None:
                 self.report(argument, f"Client input from `{origin}` is logged as is, so a client can forge log lines "
                             "with newlines.", hint="Log the value with `%r` (or `!r`), or remove `\\r` and `\\n` from it "
-                            "first.", cwe=LOG_CWE)
+                            "first.", cwe=LOG_CWE, severity=Severity.LOW)
                 return
 
     def _looks_like_ldap(self, call: cst.Call, method: str, func: cst.Attribute) -> bool:
