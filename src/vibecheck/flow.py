@@ -298,13 +298,18 @@ class FlowState:
         return isinstance(node, cst.Name) and self.qualified_name(node) in REQUEST_OBJECT_NAMES
 
 
+VALIDATING_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
+
+
 def checked_names(test: cst.CSTNode) -> Iterator[str]:
     """Dotted names that a condition checks against something: `x in ALLOWED`, `x == y`, `is_safe(x)`, `x.startswith()`."""
     for node in iter_expressions(test):
         if isinstance(node, cst.Comparison):
-            if all(isinstance(c.operator, (cst.Is, cst.IsNot)) for c in node.comparisons):
+            if not any(isinstance(c.operator, VALIDATING_OPERATORS) for c in node.comparisons):
                 continue
             for operand in (node.left, *(c.comparator for c in node.comparisons)):
+                if isinstance(operand, cst.Call) and isinstance(operand.func, cst.Name) and operand.func.value in NON_CHECK_CALLS:
+                    continue
                 yield from _names_inside(operand)
         elif isinstance(node, cst.Call):
             func = node.func

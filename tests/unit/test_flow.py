@@ -193,3 +193,15 @@ def test_django_view_url_captures() -> None:
     function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
     objects, inputs, _ = request_parameters(function, ImportTable.from_module(module))
     assert objects == {"request"} and inputs == {"slug"}
+
+
+def test_length_check_is_not_a_validation() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            target = request.args["next"]
+            if len(target) > 200 or target is None:
+                abort(400)
+            sink(target)
+    """)
+    assert seen["target"] is not None
