@@ -347,6 +347,8 @@ def _expression_fields(node_type: type) -> tuple[str, ...]:
 
 _NODE_TYPES: dict[type, bool] = {}
 _CURRENT_MODULE: dict[str, cst.Module] = {}
+# Per file: (function, whether scalar inputs count) -> its request parameters, shared by the flow rules.
+_PARAMETERS: dict[tuple[int, bool], tuple[cst.FunctionDef, tuple[set[str], set[str], set[str]]]] = {}
 # Per file: statement or expression -> everything below it. Several flow rules walk the same statements.
 _EXPRESSIONS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = {}
 
@@ -362,6 +364,7 @@ def _is_walked_node(value: object) -> bool:
 def reset_expression_cache() -> None:
     """Forget the previous file's nodes (called once per module)."""
     _EXPRESSIONS.clear()
+    _PARAMETERS.clear()
 
 
 def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
@@ -659,7 +662,12 @@ class FlowRule(Rule):
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Seed the state from the function's parameters (default: request objects and route inputs)."""
-        objects, inputs, shadowed = request_parameters(function, self.context.imports, scalars=self.scalar_inputs_matter)
+        key = (id(function), self.scalar_inputs_matter)
+        cached = _PARAMETERS.get(key)
+        if cached is None or cached[0] is not function:
+            cached = _PARAMETERS[key] = (function, request_parameters(function, self.context.imports,
+                                                                      scalars=self.scalar_inputs_matter))
+        objects, inputs, shadowed = cached[1]
         state.request_objects.update(objects)
         state.shadowed.update(shadowed)
         for name in inputs:
