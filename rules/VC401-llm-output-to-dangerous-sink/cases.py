@@ -92,6 +92,13 @@ def chain_run_popen(chain, topic):
     return os.popen(step).read()
 
 
+def ollama_client_object(question):
+    local = ollama.Client(host="http://localhost:11434")
+    reply = local.generate(model="llama3", prompt=question)
+    # expect: VC401
+    exec(reply["response"])
+
+
 def allow_listed_command(task):
     response = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": task}])
     command = response.choices[0].message.content.strip()

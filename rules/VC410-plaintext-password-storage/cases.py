@@ -100,6 +100,14 @@ def text_file_store():
         handle.write(f"{username}:{password}\n")
 
 
+@app.post("/signup-mongo")
+def record_built_first(collection):
+    record = {"username": request.json["username"], "password": request.json["password"]}
+    document = record
+    # expect: VC410
+    collection.insert_one(document)
+
+
 def wtforms_field(form, user):
     # expect: VC410
     user.password_hash = form.password.data

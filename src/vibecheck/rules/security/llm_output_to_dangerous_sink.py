@@ -56,6 +56,9 @@ METHOD_SINKS: dict[str, tuple[int, str | None, tuple[int, ...], str]] = {
     "raw": (0, None, (89,), "SQL"),
 }
 WRITE_MODE = re.compile(r"[wax+]")
+# Modules whose CapWords classes are model clients: `ollama.Client()`, `ChatOpenAI()`, `genai.GenerativeModel()`.
+LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.", "cohere.", "google.generativeai.",
+                      "google.genai.", "langchain", "litellm.", "together.", "huggingface_hub.InferenceClient")
 
 
 def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -65,8 +68,13 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     name = state.qualified_name(node)
     if name is not None and (name in LLM_FUNCTIONS or name.endswith(LLM_CALL_SUFFIXES)):
         return Taint("llm", short_code(node.func) + "(...)")
+    if name is not None and name.startswith(LLM_CLIENT_MODULES) and name.rsplit(".", 1)[-1][:1].isupper():
+        return Taint("llm-client", name)
     func = node.func
     if isinstance(func, cst.Attribute) and func.attr.value in LLM_METHODS:
+        client = state.taint_of(func.value)
+        if client is not None and client.kind == "llm-client":
+            return Taint("llm", short_code(func) + "(...)")
         receiver = dotted_name(func.value) or (dotted_name(func.value.func) if isinstance(func.value, cst.Call) else None)
         resolved = state.qualified_name(func.value) or ""
         if receiver is not None and (LLM_RECEIVER.search(receiver.rsplit(".", 1)[-1])

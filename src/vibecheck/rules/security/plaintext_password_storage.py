@@ -40,6 +40,12 @@ def password_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if isinstance(node, cst.Attribute) and node.attr.value == "data" and isinstance(node.value, cst.Attribute) \
             and is_password_name(node.value.attr.value):
         return Taint("password", short_code(node))
+    if isinstance(node, cst.Dict):
+        for element in node.elements:
+            if isinstance(element, cst.DictElement) and _password_field_name(string_value(element.key) or ""):
+                taint = state.taint_of(element.value)
+                if is_password_taint(taint):
+                    return Taint("password-record", taint.origin)  # type: ignore[union-attr]
     return request_source(node, state)
 
 
@@ -204,6 +210,10 @@ class PlaintextPasswordStorage(FlowRule):
         where = f"by `{short_code(func)}()`"
         for arg in call.args:
             if isinstance(arg.value, cst.Dict) and self._check_dict(arg.value, state, where):
+                return
+            record = state.taint_of(arg.value)
+            if record is not None and record.kind == "password-record" and callee in STORE_METHODS:
+                self._report_store(arg.value, record, where)
                 return
             taint = password_taint_in(arg.value, state)
             if taint is None:
