@@ -46,7 +46,6 @@ ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "de
 REQUEST_TYPES = frozenset({"Request", "HttpRequest", "WebSocket", "starlette.requests.Request", "fastapi.Request",
                            "django.http.HttpRequest", "rest_framework.request.Request", "flask.Request"})
 NON_INPUT_PARAMETER_TYPES = frozenset({"Session", "AsyncSession", "BackgroundTasks", "Response", "HTTPConnection"})
-INJECTED_DEFAULTS = frozenset({"Depends", "Security", "fastapi.Depends", "fastapi.Security", "Annotated"})
 # Attributes of a request object that hold client-controlled data (Flask, Starlette/FastAPI, Django, DRF).
 REQUEST_DATA_ATTRIBUTES = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "view_args", "query_string",
@@ -126,15 +125,6 @@ def positional_count(call: cst.Call) -> int:
 
 def has_keyword(call: cst.Call, *names: str) -> bool:
     return any(a.keyword is not None and a.keyword.value in names for a in call.args)
-
-
-def callee_last_name(call: cst.Call) -> str | None:
-    func = call.func
-    if isinstance(func, cst.Name):
-        return func.value
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return None
 
 
 class FlowState:
