@@ -147,7 +147,6 @@ class FlowState:
         self.constants: dict[str, str] = {}
         self.request_objects: set[str] = set()
         self.shadowed: set[str] = set()
-        self.function: cst.FunctionDef | None = None
         self.has_walrus = True
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
@@ -684,7 +683,6 @@ class FlowRule(Rule):
         if self.skip_file:
             return
         state = self._fresh_state()
-        state.function = node
         self.start_function(node, state)
         walk_block(_block_statements(node.body), state, self.check)
 
