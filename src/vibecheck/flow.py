@@ -40,6 +40,9 @@ NON_PROPAGATING_METHODS = frozenset({
 })
 # Functions that take a tainted value and say something about it; used in an `if`, they are a visible check.
 NON_CHECK_CALLS = frozenset({"len", "isinstance", "bool", "str", "type", "print", "repr"})
+# Methods that read or test a value without validating its content: `os.path.exists(path)` is no check.
+NON_CHECK_METHODS = frozenset({"get", "getlist", "exists", "isfile", "isdir", "is_file", "is_dir", "lower", "upper",
+                               "strip", "lstrip", "rstrip", "split", "debug", "info", "warning", "error", "exception"})
 
 ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "api_route",
                                      "websocket", "api_view"})
@@ -304,7 +307,9 @@ def checked_names(test: cst.CSTNode) -> Iterator[str]:
             func = node.func
             if isinstance(func, cst.Name) and func.value in NON_CHECK_CALLS:
                 continue
-            if isinstance(func, cst.Attribute) and func.attr.value not in ("get", "getlist"):
+            if isinstance(func, cst.Attribute):
+                if func.attr.value in NON_CHECK_METHODS:
+                    continue
                 yield from _names_inside(func.value)
             for arg in node.args:
                 yield from _names_inside(arg.value)

@@ -205,3 +205,15 @@ def test_length_check_is_not_a_validation() -> None:
             sink(target)
     """)
     assert seen["target"] is not None
+
+
+def test_existence_check_is_not_a_validation() -> None:
+    seen = tainted_at_calls("""
+        import os
+        from flask import request
+        def view():
+            path = os.path.join("/srv", request.args["name"])
+            if os.path.exists(path):
+                sink(path)
+    """)
+    assert seen["path"] is not None
