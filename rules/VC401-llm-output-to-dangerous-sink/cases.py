@@ -99,6 +99,17 @@ def ollama_client_object(question):
     exec(reply["response"])
 
 
+def run_generated(generated_code):
+    snippet = generated_code.strip()
+    # expect: VC401
+    exec(snippet)
+
+
+def model_parameter_is_not_output(model, code):
+    # ok: VC401
+    exec(code)
+
+
 def allow_listed_command(task):
     response = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": task}])
     command = response.choices[0].message.content.strip()

@@ -56,6 +56,8 @@ METHOD_SINKS: dict[str, tuple[int, str | None, tuple[int, ...], str]] = {
     "raw": (0, None, (89,), "SQL"),
 }
 WRITE_MODE = re.compile(r"[wax+]")
+LLM_OUTPUT_NAME = re.compile(r"^(llm|gpt|ai|model|completion|generated|assistant|agent|chatgpt|claude)_?"
+                             r"(output|response|reply|answer|code|text|result|command|sql|query)s?$", re.IGNORECASE)
 # Modules whose CapWords classes are model clients: `ollama.Client()`, `ChatOpenAI()`, `genai.GenerativeModel()`.
 LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.", "cohere.", "google.generativeai.",
                       "google.genai.", "langchain", "litellm.", "together.", "huggingface_hub.InferenceClient")
@@ -156,7 +158,11 @@ class LlmOutputToDangerousSink(FlowRule):
         return FlowState(self.context.imports, llm_source, sanitizer_names=frozenset({"shlex.quote", "quote", "int", "float"}))
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
-        """Only model output is tracked here, not parameters."""
+        """Parameters named as model output (`llm_output`, `generated_code`, `ai_response`) hold model output."""
+        params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
+        for param in params:
+            if LLM_OUTPUT_NAME.search(param.name.value):
+                state.names[param.name.value] = Taint("llm", param.name.value)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):

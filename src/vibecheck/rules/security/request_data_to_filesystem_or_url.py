@@ -19,8 +19,10 @@ PATH_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "FileResponse": (0, "path"), "django.http.FileResponse": (0, None),
     "os.remove": (0, "path"), "os.unlink": (0, "path"), "os.rmdir": (0, "path"), "os.listdir": (0, "path"),
     "os.makedirs": (0, "name"), "os.rename": (0, "src"), "shutil.rmtree": (0, "path"), "shutil.copy": (0, "src"),
-    "shutil.copyfile": (0, "src"), "shutil.move": (0, "src"), "aiofiles.open": (0, "file"),
+    "shutil.copyfile": (0, "src"), "shutil.move": (0, "src"), "shutil.copy2": (0, "src"), "os.replace": (0, "src"),
+    "aiofiles.open": (0, "file"),
 }
+TWO_PATH_FUNCTIONS = frozenset({"shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move", "os.rename", "os.replace"})
 PATH_METHODS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "iterdir", "rmdir",
                           "rglob", "glob"})
 HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "stream", "request"})
@@ -129,7 +131,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         name = state.qualified_name(call) or ""
         spec = PATH_FUNCTIONS.get(name)
         if spec is not None:
-            return call_argument(call, *spec), f"{short_code(call.func)}()", False
+            path = call_argument(call, *spec)
+            if name in TWO_PATH_FUNCTIONS and state.taint_of(path) is None:
+                path = call_argument(call, 1, "dst")
+            return path, f"{short_code(call.func)}()", False
         spec = URL_FUNCTIONS.get(name)
         if spec is not None:
             return call_argument(call, *spec), f"{short_code(call.func)}()", True
