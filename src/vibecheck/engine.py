@@ -185,7 +185,7 @@ def _to_findings(path: str, module: cst.Module, source: str, reports: list[Pendi
         findings.append(Finding(
             code=rule.code, name=rule.name, message=report.message, location=Location(path, start, end),
             severity=report.severity or rule.severity, confidence=rule.confidence, category=rule.category,
-            hint=report.hint, cwe=rule.cwe, fix=_to_fix(report.fix, module, positions) if report.fix else None,
+            hint=report.hint, cwe=report.cwe or rule.cwe, fix=_to_fix(report.fix, module, positions) if report.fix else None,
             line_text=line_text,
         ))
     return findings

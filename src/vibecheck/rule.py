@@ -58,6 +58,7 @@ class PendingReport:
     fix: NodeFix | None
     severity: Severity | None
     snippet: str | None
+    cwe: tuple[int, ...] | None = None
 
 
 @dataclass
@@ -136,9 +137,13 @@ class Rule(BaseRule):
         fix: NodeFix | None = None,
         severity: Severity | None = None,
         snippet: str | None = None,
+        cwe: tuple[int, ...] | None = None,
     ) -> None:
-        """Record a finding at `node`; `snippet` replaces the source line in reports (e.g. redacted)."""
-        self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet))
+        """Record a finding at `node`; `snippet` replaces the source line in reports (e.g. redacted).
+
+        `cwe` narrows the rule's CWE ids to the weakness of this finding (a rule with several sinks).
+        """
+        self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe))
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         return self.context.qualified_name(node)

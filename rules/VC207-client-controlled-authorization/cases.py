@@ -1,0 +1,178 @@
+"""VC207 corpus: privilege decisions taken from request data, and server-side look-alikes."""
+import hmac
+import os
+
+from fastapi import FastAPI, Header
+from flask import Flask, abort, g, request, session
+from flask_login import current_user
+
+app = Flask(__name__)
+api = FastAPI()
+ADMIN_TOKEN = os.environ["ADMIN_TOKEN"]
+ALLOWED_ROLES = {"viewer", "editor"}
+
+
+@app.get("/admin")
+def query_flag():
+    # expect: VC207
+    if request.args.get("admin") == "true":
+        return "admin panel"
+    return "hello"
+
+
+@app.post("/users/<int:user_id>/delete")
+def role_header_variable(user_id):
+    role = request.headers.get("X-User-Role", "user")
+    current = role
+    # expect: VC207
+    if current == "admin":
+        return "deleted"
+    abort(403)
+
+
+@app.get("/reports")
+def cookie_flag():
+    is_admin = request.cookies.get("is_admin") == "1"
+    # expect: VC207
+    if is_admin:
+        return "all reports"
+    return "own reports"
+
+
+@app.post("/promote")
+def json_body_role():
+    data = request.get_json()
+    # expect: VC207
+    if data["role"] in ("admin", "owner"):
+        return "promoted"
+    return "no"
+
+
+@app.get("/billing")
+def elif_branch():
+    if request.args.get("page"):
+        return "paged"
+    # expect: VC207
+    elif request.values.get("is_staff"):
+        return "staff view"
+    return "view"
+
+
+@api.delete("/items/{item_id}")
+async def fastapi_header(item_id: int, x_role: str = Header(default="user")):
+    # expect: VC207
+    if x_role != "admin":
+        return {"error": "forbidden"}
+    return {"deleted": item_id}
+
+
+@api.get("/stats")
+async def fastapi_boolean_flag(is_admin: bool = False):
+    # expect: VC207
+    if is_admin:
+        return {"all": True}
+    return {}
+
+
+def django_view(request):
+    # expect: VC207
+    if request.GET.get("superuser"):
+        return "everything"
+    return "something"
+
+
+@app.get("/orders")
+def user_id_from_header():
+    uid = request.headers["X-User-Id"]
+    # expect: VC207
+    if uid:
+        return f"orders of {uid}"
+    abort(401)
+
+
+@app.get("/dashboard")
+def conditional_expression():
+    # expect: VC207
+    view = "admin" if request.form.get("permissions") == "all" else "user"
+    return view
+
+
+@app.get("/server-side-role")
+def server_side_role():
+    # ok: VC207
+    if current_user.role == "admin":
+        return "admin panel"
+    return "hello"
+
+
+@app.get("/session-flag")
+def session_flag():
+    # ok: VC207
+    if session.get("is_admin"):
+        return "admin"
+    return "user"
+
+
+@app.get("/paging")
+def unrelated_parameter():
+    # ok: VC207
+    if request.args.get("page", "1") == "2":
+        return "second page"
+    return "first page"
+
+
+@app.post("/hook")
+def shared_token_check():
+    # ok: VC207
+    if not hmac.compare_digest(request.headers.get("X-Admin-Token", ""), ADMIN_TOKEN):
+        abort(401)
+    return "ok"
+
+
+@app.get("/auth-header")
+def authorization_header_present():
+    # ok: VC207
+    if not request.headers.get("Authorization"):
+        abort(401)
+    return "ok"
+
+
+@app.get("/profile/<int:user_id>")
+def ownership_checked(user_id):
+    # ok: VC207
+    if user_id != current_user.id:
+        abort(403)
+    return "profile"
+
+
+@app.post("/transfer")
+def user_id_against_session():
+    user_id = request.json["user_id"]
+    # ok: VC207
+    if user_id != session["user_id"]:
+        abort(403)
+    return "ok"
+
+
+@app.post("/users/<int:user_id>/role")
+def role_value_validated(user_id):
+    new_role = request.form["role"]
+    # ok: VC207
+    if new_role not in ALLOWED_ROLES:
+        abort(400)
+    return "updated"
+
+
+def django_server_user(request):
+    # ok: VC207
+    if request.user.is_staff:
+        return "staff"
+    return "user"
+
+
+@app.get("/g-user")
+def g_user_role():
+    # ok: VC207
+    if g.user and g.user["role"] == "admin":
+        return "admin"
+    return "user"

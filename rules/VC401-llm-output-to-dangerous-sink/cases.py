@@ -1,0 +1,173 @@
+"""VC401 corpus: model output reaching code execution, shells, SQL, written paths or deserializers."""
+import json
+import os
+import pickle
+import subprocess
+
+import anthropic
+import litellm
+import ollama
+import openai
+from langchain_openai import ChatOpenAI
+from litellm import completion
+from openai import OpenAI
+from sqlalchemy import text
+
+client = OpenAI()
+claude = anthropic.Anthropic()
+llm = ChatOpenAI(model="gpt-4o")
+ALLOWED = {"status", "log"}
+
+
+def openai_eval(prompt):
+    response = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+    answer = response.choices[0].message.content
+    # expect: VC401
+    return eval(answer)
+
+
+def anthropic_exec(prompt):
+    message = claude.messages.create(model="claude-3-5-sonnet-latest", max_tokens=1024,
+                                     messages=[{"role": "user", "content": prompt}])
+    code = message.content[0].text
+    cleaned = code.strip().removeprefix("```python")
+    # expect: VC401
+    exec(cleaned)
+
+
+def litellm_shell(task):
+    result = completion(model="gpt-4o-mini", messages=[{"role": "user", "content": task}])
+    command = result["choices"][0]["message"]["content"]
+    # expect: VC401
+    os.system(f"bash -c '{command}'")
+
+
+def legacy_openai_subprocess(task):
+    reply = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": task}])
+    text_out = reply.choices[0].message["content"]
+    args = text_out.split()
+    # expect: VC401
+    subprocess.run(args)
+
+
+def langchain_sql(cursor, question):
+    sql = llm.invoke(f"Write SQL for: {question}").content
+    # expect: VC401
+    cursor.execute(sql)
+
+
+def ollama_sqlalchemy(session, question):
+    answer = ollama.chat(model="llama3", messages=[{"role": "user", "content": question}])
+    query = answer["message"]["content"]
+    # expect: VC401
+    return session.execute(text(query))
+
+
+def json_then_write(prompt):
+    raw = client.responses.create(model="gpt-4o", input=prompt).output_text
+    plan = json.loads(raw)
+    target = plan["filename"]
+    # expect: VC401
+    with open(target, "w") as handle:
+        handle.write(plan["content"])
+
+
+def pickle_from_model(prompt):
+    blob = litellm.completion(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+    payload = blob.choices[0].message.content.encode()
+    # expect: VC401
+    return pickle.loads(payload)
+
+
+async def async_eval(prompt, aclient):
+    response = await aclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+    # expect: VC401
+    return eval(response.choices[0].message.content)
+
+
+def chain_run_popen(chain, topic):
+    output = chain.run(topic)
+    step = output
+    # expect: VC401
+    return os.popen(step).read()
+
+
+def ollama_client_object(question):
+    local = ollama.Client(host="http://localhost:11434")
+    reply = local.generate(model="llama3", prompt=question)
+    # expect: VC401
+    exec(reply["response"])
+
+
+def run_generated(generated_code):
+    snippet = generated_code.strip()
+    # expect: VC401
+    exec(snippet)
+
+
+def model_parameter_is_not_output(model, code):
+    # ok: VC401
+    exec(code)
+
+
+def allow_listed_command(task):
+    response = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": task}])
+    command = response.choices[0].message.content.strip()
+    if command in ALLOWED:
+        # ok: VC401
+        subprocess.run(["git", command])
+
+
+def parameterised_sql(cursor, question):
+    name = llm.invoke(f"Which customer does this ask about: {question}").content
+    # ok: VC401
+    cursor.execute("SELECT * FROM customers WHERE name = %s", (name,))
+
+
+def read_only_open(prompt):
+    path = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}]).choices[0].message.content
+    # ok: VC401
+    with open("answers.log", "a") as handle:
+        handle.write(path)
+
+
+def quoted_for_shell(task):
+    import shlex
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": task}])
+    filename = shlex.quote(reply.choices[0].message.content)
+    # ok: VC401
+    os.system("wc -l " + filename)
+
+
+def literal_eval_is_safe(prompt):
+    import ast
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+    # ok: VC401
+    return ast.literal_eval(reply.choices[0].message.content)
+
+
+def eval_of_user_constant():
+    expression = "1 + 2"
+    # ok: VC401
+    return eval(expression)
+
+
+def reassigned_before_sink(prompt):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+    command = reply.choices[0].message.content
+    command = "ls -l"
+    # ok: VC401
+    os.system(command)
+
+
+def unrelated_run(thread, data):
+    result = thread.run(data)
+    # ok: VC401
+    exec(result)
+
+
+def integer_from_model(cursor, prompt):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+    limit = int(reply.choices[0].message.content)
+    # ok: VC401
+    cursor.execute(f"SELECT * FROM t LIMIT {limit}")

@@ -1,0 +1,149 @@
+"""VC402 corpus: SQL text built from values reaches an executing call; parameterised and constant queries do not."""
+import sqlite3
+
+import pandas as pd
+from django.db import models
+from sqlalchemy import text
+
+TABLE = "users"
+COLUMNS = ("id", "name", "email")
+
+
+def fstring_inline(cursor, name):
+    # expect: VC402
+    cursor.execute(f"SELECT * FROM users WHERE name = '{name}'")
+
+
+def concatenation_in_variable(conn, user_id):
+    query = "SELECT * FROM users WHERE id = " + user_id
+    # expect: VC402
+    conn.execute(query)
+
+
+def through_two_assignments(db, email):
+    base = "DELETE FROM users WHERE email = '{}'".format(email)
+    statement = base
+    final = statement
+    # expect: VC402
+    db.execute(final)
+
+
+def percent_formatting(cur, day):
+    # expect: VC402
+    cur.execute("UPDATE stats SET hits = hits + 1 WHERE day = '%s'" % day)
+
+
+def augmented_assignment(session, name):
+    sql = "SELECT id FROM accounts"
+    sql += f" WHERE owner = '{name}'"
+    # expect: VC402
+    return session.execute(text(sql))
+
+
+def sqlalchemy_text_inline(engine, order):
+    with engine.connect() as connection:
+        # expect: VC402
+        return connection.execute(text(f"SELECT * FROM items ORDER BY {order}"))
+
+
+def pandas_read_sql(con, region):
+    query = f"SELECT * FROM sales WHERE region = '{region}'"
+    # expect: VC402
+    return pd.read_sql(query, con)
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=100)
+
+
+def django_raw(slug):
+    # expect: VC402
+    return Article.objects.raw("SELECT * FROM blog_article WHERE slug = '" + slug + "'")
+
+
+def executescript_built(connection: sqlite3.Connection, table):
+    # expect: VC402
+    connection.executescript(f"DROP TABLE {table};")
+
+
+def walrus_query(cursor, term):
+    if (query := f"SELECT * FROM notes WHERE body LIKE '%{term}%'"):
+        # expect: VC402
+        cursor.execute(query)
+
+
+def parameterised(cursor, name):
+    # ok: VC402
+    cursor.execute("SELECT * FROM users WHERE name = %s", (name,))
+
+
+def parameterised_built_first(cursor, name):
+    query = "SELECT * FROM users WHERE name = ?"
+    # ok: VC402
+    cursor.execute(query, (name,))
+
+
+def constants_only(cursor):
+    query = "SELECT " + ", ".join(COLUMNS) + " FROM " + TABLE
+    # ok: VC402
+    cursor.execute(query)
+
+
+def placeholders(cursor, ids):
+    marks = ",".join("?" for _ in ids)
+    # ok: VC402
+    cursor.execute(f"SELECT * FROM users WHERE id IN ({marks})", ids)
+
+
+def placeholder_multiplication(cursor, ids):
+    marks = ", ".join(["%s"] * len(ids))
+    query = "DELETE FROM sessions WHERE id IN (%s)" % marks
+    # ok: VC402
+    cursor.execute(query, ids)
+
+
+def sqlalchemy_bound(session, name):
+    # ok: VC402
+    return session.execute(text("SELECT * FROM users WHERE name = :name"), {"name": name})
+
+
+def read_sql_with_params(con, region):
+    # ok: VC402
+    return pd.read_sql("SELECT * FROM sales WHERE region = %(region)s", con, params={"region": region})
+
+
+def allow_listed_column(cursor, column):
+    if column not in COLUMNS:
+        raise ValueError(column)
+    # ok: VC402
+    cursor.execute(f"SELECT {column} FROM users")
+
+
+def loop_over_constant_tables(cursor):
+    for table in ("users", "orders"):
+        # ok: VC402
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")
+
+
+def loop_over_parameter(cursor, tables):
+    for table in tables:
+        # expect: VC402
+        cursor.execute(f"DELETE FROM {table}")
+
+
+def table_chosen_between_constants(cursor, arcs):
+    table = "arc" if arcs else "line_bits"
+    query = f"SELECT COUNT(*) FROM {table}"
+    # ok: VC402
+    cursor.execute(query)
+
+
+def not_sql_message(logger, name):
+    message = f"hello {name}"
+    # ok: VC402
+    logger.info(message)
+
+
+def integer_value(cursor, limit):
+    # ok: VC402
+    cursor.execute(f"SELECT * FROM users LIMIT {int(limit)}")

@@ -1,0 +1,113 @@
+"""VC407 corpus: secrets printed or logged, and the look-alike names that are not secrets."""
+import logging
+import os
+
+from flask import request
+
+logger = logging.getLogger(__name__)
+log = logging.getLogger("app")
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+
+
+def fstring_in_logger(api_key):
+    # expect: VC407
+    logger.info(f"using api key {api_key}")
+
+
+def percent_argument(user, password):
+    # expect: VC407
+    logging.debug("login %s with %s", user, password)
+
+
+def print_token(access_token):
+    # expect: VC407
+    print("token:", access_token)
+
+
+def environment_lookup_through_two_variables():
+    value = os.getenv("DB_PASSWORD")
+    current = value
+    # expect: VC407
+    log.warning("db password is %s" % current)
+
+
+def config_subscript(config):
+    # expect: VC407
+    print(config["client_secret"])
+
+
+def attribute_secret(settings):
+    # expect: VC407
+    logger.error("secret=%s", settings.SECRET_KEY)
+
+
+def request_password():
+    submitted = request.form["password"]
+    message = "got {}".format(submitted)
+    # expect: VC407
+    logger.info(message)
+
+
+def module_constant():
+    # expect: VC407
+    print(SECRET_KEY)
+
+
+def camel_case(refreshToken):
+    # expect: VC407
+    logger.debug("refresh with " + refreshToken)
+
+
+def token_counts(token_count, max_tokens):
+    # ok: VC407
+    logger.info("used %d of %d", token_count, max_tokens)
+
+
+def tokenizer_use(tokenizer, text):
+    # ok: VC407
+    print(tokenizer.encode(text))
+
+
+def masked(api_key):
+    # ok: VC407
+    logger.info("key ending in %s", api_key[-4:])
+
+
+def length_only(password):
+    # ok: VC407
+    logger.debug("password has %d characters", len(password))
+
+
+def hash_is_not_the_password(password_hash):
+    # ok: VC407
+    logger.info("stored %s", password_hash)
+
+
+def pagination(next_page_token):
+    # ok: VC407
+    logger.info("next page %s", next_page_token)
+
+
+def comparison_result(token, expected):
+    # ok: VC407
+    logger.info("token valid: %s", token == expected)
+
+
+def secret_metadata(secret, token):
+    # ok: VC407
+    logger.info("rotated secret %s, token expires %s", secret.name, token.expires_at)
+
+
+def secret_value_attribute(token):
+    # expect: VC407
+    logger.info("token value %s", token.value)
+
+
+def constant_message():
+    # ok: VC407
+    print("password reset email sent")
+
+
+def not_a_log_call(password):
+    # ok: VC407
+    store.save(password)

@@ -1,0 +1,166 @@
+"""VC409 corpus: client input reaching redirects, headers, logs, XPath, LDAP, regexes and upload paths."""
+import logging
+import os
+import re
+
+import ldap
+from django.http import HttpResponseRedirect
+from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
+from flask import Flask, make_response, redirect, request, url_for
+from ldap.filter import escape_filter_chars
+from lxml import etree
+from werkzeug.utils import secure_filename
+
+app = Flask(__name__)
+api = FastAPI()
+logger = logging.getLogger(__name__)
+UPLOAD_DIR = "/srv/uploads"
+
+
+@app.get("/next")
+def open_redirect():
+    target = request.args.get("next")
+    destination = target or url_for("index")
+    # expect: VC409
+    return redirect(destination)
+
+
+@api.get("/go")
+async def fastapi_redirect(url: str):
+    # expect: VC409
+    return RedirectResponse(url)
+
+
+def django_redirect(request):
+    # expect: VC409
+    return HttpResponseRedirect(request.GET["return_to"])
+
+
+@app.get("/lang")
+def header_injection():
+    response = make_response("ok")
+    language = request.args["lang"]
+    # expect: VC409
+    response.headers["Content-Language"] = language
+    return response
+
+
+@app.get("/download-name")
+def header_in_make_response():
+    name = request.args["name"]
+    # expect: VC409
+    return make_response("data", 200, {"Content-Disposition": f"attachment; filename={name}"})
+
+
+@app.post("/login")
+def log_injection():
+    username = request.form["username"]
+    # expect: VC409
+    logger.warning(f"failed login for {username}")
+
+
+@app.post("/search")
+def xpath_injection():
+    tree = etree.parse("users.xml")
+    name = request.form["name"]
+    query = "//user[@name='" + name + "']"
+    # expect: VC409
+    return tree.xpath(query)
+
+
+@app.get("/directory")
+def ldap_injection():
+    connection = ldap.initialize("ldap://ldap.example.com")
+    uid = request.args["uid"]
+    # expect: VC409
+    return connection.search_s("ou=people,dc=example,dc=com", ldap.SCOPE_SUBTREE, f"(uid={uid})")
+
+
+@app.get("/grep")
+def regex_injection():
+    pattern = request.args["pattern"]
+    # expect: VC409
+    matcher = re.compile(pattern)
+    return str(matcher.pattern)
+
+
+@app.post("/upload")
+def upload_with_client_name():
+    uploaded = request.files["file"]
+    # expect: VC409
+    uploaded.save(os.path.join(UPLOAD_DIR, uploaded.filename))
+    return "saved"
+
+
+@app.get("/safe-next")
+def relative_redirect_only():
+    target = request.args.get("next", "/")
+    if not target.startswith("/") or target.startswith("//"):
+        target = "/"
+    # ok: VC409
+    return redirect(target)
+
+
+@app.get("/home")
+def redirect_with_url_for():
+    # ok: VC409
+    return redirect(url_for("profile", tab=request.args.get("tab")))
+
+
+@app.post("/login-safe")
+def log_with_repr():
+    username = request.form["username"]
+    # ok: VC409
+    logger.warning("failed login for %r", username)
+
+
+@app.post("/login-stripped")
+def log_stripped():
+    username = request.form["username"].replace("\n", "").replace("\r", "")
+    # ok: VC409
+    logger.info("login by %s", username)
+
+
+@app.get("/grep-escaped")
+def regex_escaped():
+    term = re.escape(request.args["term"])
+    # ok: VC409
+    return str(re.search(term, "haystack"))
+
+
+@app.get("/directory-escaped")
+def ldap_escaped():
+    connection = ldap.initialize("ldap://ldap.example.com")
+    uid = escape_filter_chars(request.args["uid"])
+    # ok: VC409
+    return connection.search_s("ou=people,dc=example,dc=com", ldap.SCOPE_SUBTREE, f"(uid={uid})")
+
+
+@app.post("/upload-safe")
+def upload_secure_name():
+    uploaded = request.files["file"]
+    name = secure_filename(uploaded.filename)
+    # ok: VC409
+    uploaded.save(os.path.join(UPLOAD_DIR, name))
+    return "saved"
+
+
+@app.post("/search-vars")
+def xpath_with_variables():
+    tree = etree.parse("users.xml")
+    # ok: VC409
+    return tree.xpath("//user[@name=$name]", name=request.form["name"])
+
+
+@app.get("/static-header")
+def constant_header():
+    response = make_response("ok")
+    # ok: VC409
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def log_parameter_outside_view(value):
+    # ok: VC409
+    logger.info("value %s", value)

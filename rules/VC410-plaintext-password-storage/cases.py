@@ -1,0 +1,180 @@
+"""VC410 corpus: passwords stored or compared unhashed, and the hashed look-alikes."""
+import json
+
+import bcrypt
+from django.contrib.auth.hashers import make_password
+from flask import Flask, request
+from passlib.context import CryptContext
+from werkzeug.security import check_password_hash, generate_password_hash
+
+app = Flask(__name__)
+pwd_context = CryptContext(schemes=["bcrypt"])
+USERS = {}
+
+
+class User:
+    objects = None
+
+    def __init__(self, username, password):
+        self.username = username
+        # ok: VC410
+        self.password = password
+
+
+@app.post("/register")
+def register_model_attribute():
+    db = get_db()
+    user = User.query.first()
+    new_password = request.form["password"]
+    # expect: VC410
+    user.password = new_password
+    db.session.commit()
+
+
+@app.post("/signup")
+def register_constructor():
+    data = request.get_json()
+    secret = data["password"]
+    # expect: VC410
+    account = User(username=data["username"], password=secret)
+    return account
+
+
+def django_create(request):
+    # expect: VC410
+    User.objects.create(username=request.POST["username"], password=request.POST["password"])
+
+
+@app.post("/sql")
+def sql_insert():
+    db = get_db()
+    username = request.form["username"]
+    pw = request.form.get("pwd")
+    # expect: VC410
+    db.execute("INSERT INTO users (username, password) VALUES (?, ?)", (username, pw))
+
+
+def in_memory_store(username, password):
+    # expect: VC410
+    USERS[username] = password
+
+
+def mongo_insert(collection, email, password):
+    # expect: VC410
+    collection.insert_one({"email": email, "password": password})
+
+
+def file_store(username, passwd):
+    with open("users.json", "w") as handle:
+        # expect: VC410
+        json.dump({"user": username, "password": passwd}, handle)
+
+
+@app.post("/login")
+def compare_with_stored():
+    db = get_db()
+    user = db.get_user(request.form["username"])
+    # expect: VC410
+    if user.password == request.form["password"]:
+        return "welcome"
+    return "denied"
+
+
+def dict_compare(username, password):
+    # expect: VC410
+    return USERS.get(username) == password
+
+
+def row_by_position(cursor, username, password):
+    user = cursor.execute("SELECT id, name, password FROM users WHERE name = ?", (username,)).fetchone()
+    # expect: VC410
+    return user is not None and user[2] == password
+
+
+@app.post("/signup-file")
+def text_file_store():
+    username = request.form.get("username")
+    password = request.form.get("password")
+    with open("users.txt", "a") as handle:
+        # expect: VC410
+        handle.write(f"{username}:{password}\n")
+
+
+@app.post("/signup-mongo")
+def record_built_first(collection):
+    record = {"username": request.json["username"], "password": request.json["password"]}
+    document = record
+    # expect: VC410
+    collection.insert_one(document)
+
+
+def wtforms_field(form, user):
+    # expect: VC410
+    user.password_hash = form.password.data
+
+
+@app.post("/register-hashed")
+def hashed_werkzeug():
+    db = get_db()
+    user = User.query.first()
+    # ok: VC410
+    user.password = generate_password_hash(request.form["password"])
+    db.session.commit()
+
+
+def hashed_bcrypt(collection, email, password):
+    hashed = bcrypt.hashpw(password.encode(), bcrypt.gensalt())
+    # ok: VC410
+    collection.insert_one({"email": email, "password": hashed})
+
+
+def hashed_django(username, password):
+    # ok: VC410
+    User.objects.create(username=username, password=make_password(password))
+
+
+def hashed_passlib(db, username, password):
+    # ok: VC410
+    db.execute("INSERT INTO users (username, password) VALUES (?, ?)", (username, pwd_context.hash(password)))
+
+
+def django_create_user(username, password):
+    # ok: VC410
+    User.objects.create_user(username=username, password=password)
+
+
+@app.post("/login-hashed")
+def verify_hash():
+    db = get_db()
+    user = db.get_user(request.form["username"])
+    # ok: VC410
+    if check_password_hash(user.password, request.form["password"]):
+        return "welcome"
+    return "denied"
+
+
+def hashed_line(handle, username, password):
+    # ok: VC410
+    handle.write(f"{username}:{generate_password_hash(password)}\n")
+
+
+def confirm_matches(password, password_confirm):
+    # ok: VC410
+    return password == password_confirm
+
+
+def use_password_to_log_in(smtp, user, password):
+    # ok: VC410
+    smtp.login(user, password)
+
+
+def connect_database(host, password):
+    # ok: VC410
+    return DatabaseClient(host=host, password=password)
+
+
+@app.post("/profile")
+def non_password_field():
+    user = User.query.first()
+    # ok: VC410
+    user.display_name = request.form["name"]

@@ -1,0 +1,712 @@
+"""A cheap, intra-function data-flow helper shared by the rules that follow values from a source to a sink.
+
+Each function body (and the module's top level) is walked once per rule, statement by statement in source
+order, with a small recursive walker of our own: the engine visits children in dataclass-field order, which
+is not source order. A `FlowState` remembers which local names hold a *tainted* value, as assignments,
+augmented assignments, tuple unpacking, `with ... as`, `for ... in` and walrus bindings happen, and answers
+"is this expression tainted, and from where" by propagating through f-strings, `%`, `+`, `.format`, `str()`,
+`json.loads`, subscripts and attributes, and method calls on tainted values. What counts as a source, a
+sanitizer, and a sink is data supplied by each rule. Nested functions get their own pass; nothing is
+re-walked per node.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.imports import ImportTable
+from vibecheck.rule import Rule
+
+# Calls that hand their (first tainted) argument's content on: the result is as tainted as the input.
+PROPAGATING_CALLS = frozenset({
+    "str", "repr", "bytes", "bytearray", "format", "json.loads", "json.dumps", "ast.literal_eval",
+    "os.path.join", "os.path.abspath", "os.path.normpath", "os.path.expanduser", "os.fspath", "posixpath.join",
+    "pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "Path", "urllib.parse.unquote", "urllib.parse.unquote_plus",
+    "urllib.parse.urljoin", "base64.b64decode", "base64.urlsafe_b64decode", "textwrap.dedent", "shlex.join",
+})
+# Methods of a constant receiver that spread their tainted arguments: `"".join(x)`, `"{}".format(x)`.
+ARGUMENT_PROPAGATING_METHODS = frozenset({"join", "format", "format_map", "replace"})
+# Methods whose result says something about a tainted value without carrying it on.
+NON_PROPAGATING_METHODS = frozenset({
+    "startswith", "endswith", "isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal", "isidentifier",
+    "count", "index", "find", "rfind", "__len__", "save", "close", "is_relative_to",
+})
+# Functions that take a tainted value and say something about it; used in an `if`, they are a visible check.
+NON_CHECK_CALLS = frozenset({"len", "isinstance", "bool", "str", "type", "print", "repr"})
+# Methods that read or test a value without validating its content: `os.path.exists(path)` is no check.
+NON_CHECK_METHODS = frozenset({"get", "getlist", "exists", "isfile", "isdir", "is_file", "is_dir", "lower", "upper",
+                               "strip", "lstrip", "rstrip", "split", "debug", "info", "warning", "error", "exception"})
+
+ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "api_route",
+                                     "websocket", "api_view"})
+REQUEST_TYPES = frozenset({"Request", "HttpRequest", "WebSocket", "starlette.requests.Request", "fastapi.Request",
+                           "django.http.HttpRequest", "rest_framework.request.Request", "flask.Request"})
+NON_INPUT_PARAMETER_TYPES = frozenset({"Session", "AsyncSession", "BackgroundTasks", "Response", "HTTPConnection"})
+# Attributes of a request object that hold client-controlled data (Flask, Starlette/FastAPI, Django, DRF).
+REQUEST_DATA_ATTRIBUTES = frozenset({
+    "args", "form", "values", "json", "data", "files", "headers", "cookies", "view_args", "query_string",
+    "query_params", "path_params", "GET", "POST", "body", "COOKIES", "META", "FILES", "stream", "url", "full_path",
+    "path", "host", "referrer", "remote_user",
+})
+REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read"})
+REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request"})
+WEB_FRAMEWORKS = ("flask", "django", "rest_framework", "starlette", "fastapi", "quart", "sanic", "aiohttp.web",
+                  "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid")
+SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "Decimal", "PositiveInt",
+                          "conint", "StrictInt", "StrictBool"})
+SCALAR_CONVERTER = re.compile(r"<(?:int|float|uuid)(?:\([^)]*\))?:(\w+)>")
+HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+
+
+@dataclass(frozen=True)
+class Taint:
+    """Where a tainted value came from: its kind, a short description of the source, and the last key read."""
+
+    kind: str
+    origin: str
+    key: str | None = None
+
+
+# A source finder returns CLEAN to say "this expression is clean, do not look at its parts".
+CLEAN = Taint("clean", "")
+
+SourceFinder = Callable[[cst.BaseExpression, "FlowState"], "Taint | None"]
+SanitizerTest = Callable[[cst.Call, "FlowState"], bool]
+ConstantText = Callable[[cst.CSTNode, "FlowState"], "str | None"]
+
+
+def dotted_name(node: cst.CSTNode) -> str | None:
+    """`a.b.c` for a Name/Attribute chain, else None."""
+    if isinstance(node, (cst.Name, cst.Attribute)):
+        return get_full_name_for_node(node)
+    return None
+
+
+def string_value(node: cst.CSTNode | None) -> str | None:
+    """The value of a plain string literal (or implicit concatenation of them), else None."""
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else value.decode("latin-1")
+    if isinstance(node, cst.ConcatenatedString):
+        left, right = string_value(node.left), string_value(node.right)
+        return left + right if left is not None and right is not None else None
+    return None
+
+
+def short_code(node: cst.CSTNode, limit: int = 60) -> str:
+    """One line of a node's code, shortened for messages."""
+    code = " ".join(cst.Module([]).code_for_node(node).split())
+    return code if len(code) <= limit else code[: limit - 3] + "..."
+
+
+def call_argument(call: cst.Call, position: int | None, keyword: str | None = None) -> cst.BaseExpression | None:
+    """The argument given at `position` (counting positional ones only) or as `keyword=`."""
+    index = 0
+    for arg in call.args:
+        if arg.keyword is not None:
+            if keyword is not None and arg.keyword.value == keyword:
+                return arg.value
+            continue
+        if arg.star:
+            return None
+        if position is not None and index == position:
+            return arg.value
+        index += 1
+    return None
+
+
+def positional_count(call: cst.Call) -> int:
+    return sum(1 for a in call.args if a.keyword is None and not a.star)
+
+
+def has_keyword(call: cst.Call, *names: str) -> bool:
+    return any(a.keyword is not None and a.keyword.value in names for a in call.args)
+
+
+class FlowState:
+    """The tainted names of one function while its statements are walked in source order."""
+
+    def __init__(self, imports: ImportTable, source: SourceFinder, *, sanitizer: SanitizerTest | None = None,
+                 sanitizer_names: frozenset[str] = frozenset(), checks_clear: bool = True,
+                 constant_text: ConstantText | None = None, slices_clear: bool = False,
+                 comparisons_propagate: bool = True) -> None:
+        self.imports = imports
+        self.source = source
+        self.sanitizer = sanitizer
+        self.sanitizer_names = sanitizer_names
+        self.checks_clear = checks_clear
+        self.constant_text = constant_text or (lambda node, _state: string_value(node))
+        self.checked: set[str] = set()
+        self.slices_clear = slices_clear
+        self.comparisons_propagate = comparisons_propagate
+        self.names: dict[str, Taint] = {}
+        self.constants: dict[str, str] = {}
+        self.request_objects: set[str] = set()
+        self.shadowed: set[str] = set()
+        self.has_walrus = True
+
+    def qualified_name(self, node: cst.CSTNode) -> str | None:
+        return self.imports.qualified_name(node)
+
+    def is_sanitizer_call(self, call: cst.Call) -> bool:
+        if self.sanitizer_names:
+            name = self.qualified_name(call)
+            if name is not None and (name in self.sanitizer_names or name.rsplit(".", 1)[-1] in self.sanitizer_names):
+                return True
+        return self.sanitizer is not None and self.sanitizer(call, self)
+
+    def taint_of(self, node: cst.CSTNode | None) -> Taint | None:
+        """The taint an expression carries, or None when it is clean."""
+        if node is None or not isinstance(node, cst.BaseExpression):
+            return None
+        found = self.source(node, self)
+        if found is not None:
+            return None if found is CLEAN else found
+        if isinstance(node, cst.Name):
+            return self.names.get(node.value)
+        if isinstance(node, cst.Attribute):
+            dotted = dotted_name(node)
+            if dotted is not None and dotted in self.names:
+                return self.names[dotted]
+            base = self.taint_of(node.value)
+            return replace(base, key=node.attr.value) if base is not None else None
+        if isinstance(node, cst.Subscript):
+            base = self.taint_of(node.value)
+            if base is None or (self.slices_clear and isinstance(node.slice[0].slice, cst.Slice)):
+                return None
+            key = string_value(node.slice[0].slice.value) if isinstance(node.slice[0].slice, cst.Index) else None
+            return replace(base, key=key) if key is not None else base
+        if isinstance(node, cst.Call):
+            return self._call_taint(node)
+        if isinstance(node, cst.FormattedString):
+            return self._first(p.expression for p in node.parts if isinstance(p, cst.FormattedStringExpression))
+        if isinstance(node, cst.BinaryOperation):
+            return self.taint_of(node.left) or self.taint_of(node.right)
+        if isinstance(node, cst.BooleanOperation):
+            return self.taint_of(node.left) or self.taint_of(node.right)
+        if isinstance(node, cst.Comparison):
+            if not self.comparisons_propagate:
+                return None
+            return self.taint_of(node.left) or self._first(c.comparator for c in node.comparisons)
+        if isinstance(node, (cst.UnaryOperation, cst.Await)):
+            return self.taint_of(node.expression)
+        if isinstance(node, cst.NamedExpr):
+            return self.taint_of(node.value)
+        if isinstance(node, cst.IfExp):
+            return self.taint_of(node.body) or self.taint_of(node.orelse)
+        if isinstance(node, cst.ConcatenatedString):
+            return self.taint_of(node.left) or self.taint_of(node.right)
+        if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+            return self._first(e.value for e in node.elements)
+        if isinstance(node, cst.Dict):
+            return self._first(e.value for e in node.elements if isinstance(e, (cst.DictElement, cst.StarredDictElement)))
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            return self.taint_of(node.elt) or self._comprehension_taint(node.for_in)
+        if isinstance(node, cst.DictComp):
+            return self.taint_of(node.value) or self._comprehension_taint(node.for_in)
+        return None
+
+    def _first(self, nodes: Any) -> Taint | None:
+        for node in nodes:
+            found = self.taint_of(node)
+            if found is not None:
+                return found
+        return None
+
+    def _comprehension_taint(self, for_in: cst.CompFor) -> Taint | None:
+        return self.taint_of(for_in.iter) or (self._comprehension_taint(for_in.inner_for_in) if for_in.inner_for_in else None)
+
+    def _call_taint(self, call: cst.Call) -> Taint | None:
+        if self.is_sanitizer_call(call):
+            return None
+        func = call.func
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            receiver = self.taint_of(func.value)
+            if receiver is not None and method not in NON_PROPAGATING_METHODS:
+                if method in ("get", "getlist", "pop") and call.args:
+                    key = string_value(call.args[0].value)
+                    return replace(receiver, key=key) if key is not None else receiver
+                return receiver
+            if method in ARGUMENT_PROPAGATING_METHODS:
+                return self._first(a.value for a in call.args)
+        name = self.qualified_name(call)
+        if name in PROPAGATING_CALLS or (name is not None and name.rsplit(".", 1)[-1] in ("Path", "PurePath")):
+            return self._first(a.value for a in call.args)
+        return None
+
+    def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
+        """Record that `target` now holds a value with `taint` (None: clean), unpacking tuples and lists."""
+        if isinstance(target, (cst.Tuple, cst.List)):
+            same_shape = isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(target.elements)
+            values = value.elements if same_shape else None
+            for index, element in enumerate(target.elements):
+                if values is not None:
+                    self.bind(element.value, self.taint_of(values[index].value), values[index].value)
+                else:
+                    self.bind(element.value, taint)
+            return
+        if isinstance(target, cst.StarredElement):
+            self.bind(target.value, taint)
+            return
+        key = dotted_name(target)
+        if key is None:
+            return
+        if key in REQUEST_OBJECT_NAMES and key not in self.request_objects:
+            self.shadowed.add(key)
+        if taint is None:
+            self.names.pop(key, None)
+        else:
+            self.names[key] = taint
+        text = self.constant_text(value, self) if value is not None else None
+        if text is not None:
+            self.constants[key] = text
+        else:
+            self.constants.pop(key, None)
+
+    def clear_checked(self, test: cst.CSTNode) -> None:
+        """Forget the taint of names that an `if`/`assert` visibly checks (`in`, `==`, a validating call)."""
+        for name in checked_names(test):
+            self.checked.add(name)
+            if self.checks_clear:
+                self.names.pop(name, None)
+
+    def is_request_object(self, node: cst.CSTNode) -> bool:
+        """`request` (Flask's global, a Django/Starlette view's parameter), `self.request`, a `Request` parameter."""
+        dotted = dotted_name(node)
+        if dotted is None:
+            return False
+        if dotted in self.request_objects or dotted == "self.request":
+            return True
+        if dotted in self.shadowed:
+            return False
+        return isinstance(node, cst.Name) and self.qualified_name(node) in REQUEST_OBJECT_NAMES
+
+
+VALIDATING_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
+
+
+def checked_names(test: cst.CSTNode) -> Iterator[str]:
+    """Dotted names that a condition checks against something: `x in ALLOWED`, `x == y`, `is_safe(x)`, `x.startswith()`."""
+    for node in iter_expressions(test):
+        if isinstance(node, cst.Comparison):
+            if not any(isinstance(c.operator, VALIDATING_OPERATORS) for c in node.comparisons):
+                continue
+            for operand in (node.left, *(c.comparator for c in node.comparisons)):
+                if isinstance(operand, cst.Call) and isinstance(operand.func, cst.Name) and operand.func.value in NON_CHECK_CALLS:
+                    continue
+                yield from _names_inside(operand)
+        elif isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Name) and func.value in NON_CHECK_CALLS:
+                continue
+            if isinstance(func, cst.Attribute):
+                if func.attr.value in NON_CHECK_METHODS:
+                    continue
+                yield from _names_inside(func.value)
+            for arg in node.args:
+                yield from _names_inside(arg.value)
+
+
+def _names_inside(node: cst.CSTNode) -> Iterator[str]:
+    for inner in iter_expressions(node):
+        dotted = dotted_name(inner)
+        if dotted is not None:
+            yield dotted
+
+
+_OPAQUE_TYPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.IndentedBlock, cst.SimpleStatementSuite})
+# Fields that hold only punctuation or whitespace: never an expression worth looking at.
+_SKIPPED_FIELDS = frozenset({"lpar", "rpar", "comma", "semicolon", "dot", "equal", "colon", "operator", "newline",
+                             "leading_lines", "lines_after_decorators", "header", "footer", "star_tok", "asynchronous",
+                             "walrus", "arrow", "lbracket", "rbracket", "lbrace", "rbrace", "decorators", "whitespace"})
+_EXPRESSION_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _expression_fields(node_type: type) -> tuple[str, ...]:
+    names = _EXPRESSION_FIELDS.get(node_type)
+    if names is None:
+        names = _EXPRESSION_FIELDS[node_type] = tuple(
+            f.name for f in dataclasses.fields(node_type)
+            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace"))
+    return names
+
+
+_NODE_TYPES: dict[type, bool] = {}
+_CURRENT_MODULE: dict[str, cst.Module] = {}
+# Per file: (function, whether scalar inputs count) -> its request parameters, shared by the flow rules.
+_PARAMETERS: dict[tuple[int, bool], tuple[cst.FunctionDef, tuple[set[str], set[str], set[str]]]] = {}
+# Per file: statement or expression -> everything below it. Several flow rules walk the same statements.
+_EXPRESSIONS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = {}
+
+
+def _is_walked_node(value: object) -> bool:
+    kind = type(value)
+    walked = _NODE_TYPES.get(kind)
+    if walked is None:
+        walked = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode) and kind not in _OPAQUE_TYPES
+    return walked
+
+
+def reset_expression_cache() -> None:
+    """Forget the previous file's nodes (called once per module)."""
+    _EXPRESSIONS.clear()
+    _PARAMETERS.clear()
+
+
+def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
+    """The node and everything below it, without entering nested functions, classes, lambdas or blocks.
+
+    Reads the nodes' dataclass fields directly (libcst's `children` property rebuilds nodes and is slow)
+    and remembers the answer for the file, since every flow rule asks about the same statements.
+    """
+    cached = _EXPRESSIONS.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
+    found = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        for name in _expression_fields(type(current)):
+            value = getattr(current, name)
+            if type(value) in (list, tuple):
+                stack.extend(item for item in value if _is_walked_node(item))
+            elif _is_walked_node(value):
+                stack.append(value)
+    result = tuple(found)
+    _EXPRESSIONS[id(node)] = (node, result)
+    return result
+
+
+def iter_calls(node: cst.CSTNode) -> Iterator[cst.Call]:
+    """Calls inside a statement or expression (for compound statements: their header only)."""
+    for root in scan_roots(node):
+        for inner in iter_expressions(root):
+            if isinstance(inner, cst.Call):
+                yield inner
+
+
+def scan_roots(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The expressions a statement evaluates itself: a compound statement's header, a small statement whole."""
+    if isinstance(node, (cst.If, cst.While)):
+        return [node.test]
+    if isinstance(node, cst.For):
+        return [node.iter]
+    if isinstance(node, cst.With):
+        return [item.item for item in node.items]
+    if isinstance(node, cst.Match):
+        return [node.subject]
+    return [node]
+
+
+def _block_statements(block: cst.BaseSuite) -> list[cst.CSTNode]:
+    if isinstance(block, cst.SimpleStatementSuite):
+        return list(block.body)
+    statements: list[cst.CSTNode] = []
+    for line in block.body:
+        if isinstance(line, cst.SimpleStatementLine):
+            statements.extend(line.body)
+        else:
+            statements.append(line)
+    return statements
+
+
+_BINARY_FOR_AUGMENTED: dict[type, type] = {cst.AddAssign: cst.Add, cst.ModuloAssign: cst.Modulo,
+                                            cst.MultiplyAssign: cst.Multiply, cst.BitOrAssign: cst.BitOr}
+
+Visitor = Callable[[cst.CSTNode, FlowState], None]
+
+
+def walk_block(statements: list[cst.CSTNode], state: FlowState, on_statement: Visitor) -> None:
+    """Walk statements in source order: call `on_statement` on each, then apply its bindings."""
+    for statement in statements:
+        _walk_statement(statement, state, on_statement)
+
+
+def _bind_walruses(node: cst.CSTNode, state: FlowState) -> None:
+    if not state.has_walrus:
+        return
+    for root in scan_roots(node):
+        for inner in iter_expressions(root):
+            if isinstance(inner, cst.NamedExpr):
+                state.bind(inner.target, state.taint_of(inner.value), inner.value)
+
+
+def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visitor) -> None:
+    if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+        return
+    if isinstance(statement, (cst.Import, cst.ImportFrom)):
+        state.imports.add(statement)  # a function-level import, met before the engine's walk reaches it
+        return
+    _bind_walruses(statement, state)
+    on_statement(statement, state)
+    if isinstance(statement, cst.Assign):
+        taint = state.taint_of(statement.value)
+        for target in statement.targets:
+            state.bind(target.target, taint, statement.value)
+    elif isinstance(statement, cst.AnnAssign):
+        if statement.value is not None:
+            state.bind(statement.target, state.taint_of(statement.value), statement.value)
+    elif isinstance(statement, cst.AugAssign):
+        combined = cst.BinaryOperation(left=statement.target, operator=_BINARY_FOR_AUGMENTED.get(
+            type(statement.operator), cst.Add)(), right=statement.value)
+        state.bind(statement.target, state.taint_of(combined), combined)
+    elif isinstance(statement, cst.Assert):
+        state.clear_checked(statement.test)
+    elif isinstance(statement, cst.If):
+        state.clear_checked(statement.test)
+        walk_block(_block_statements(statement.body), state, on_statement)
+        if isinstance(statement.orelse, cst.If):
+            _walk_statement(statement.orelse, state, on_statement)
+        elif statement.orelse is not None:
+            walk_block(_block_statements(statement.orelse.body), state, on_statement)
+    elif isinstance(statement, cst.While):
+        state.clear_checked(statement.test)
+        walk_block(_block_statements(statement.body), state, on_statement)
+    elif isinstance(statement, cst.For):
+        state.bind(statement.target, state.taint_of(statement.iter), statement.iter)
+        walk_block(_block_statements(statement.body), state, on_statement)
+    elif isinstance(statement, cst.With):
+        for item in statement.items:
+            if item.asname is not None:
+                state.bind(item.asname.name, state.taint_of(item.item))
+        walk_block(_block_statements(statement.body), state, on_statement)
+    elif isinstance(statement, (cst.Try, cst.TryStar)):
+        walk_block(_block_statements(statement.body), state, on_statement)
+        for handler in statement.handlers:
+            walk_block(_block_statements(handler.body), state, on_statement)
+        if statement.orelse is not None:
+            walk_block(_block_statements(statement.orelse.body), state, on_statement)
+        if statement.finalbody is not None:
+            walk_block(_block_statements(statement.finalbody.body), state, on_statement)
+    elif isinstance(statement, cst.Match):
+        for case in statement.cases:
+            walk_block(_block_statements(case.body), state, on_statement)
+
+
+def is_route_handler(function: cst.FunctionDef) -> bool:
+    """Decorated like a web route: `@app.route`, `@router.get(...)`, `@bp.post(...)`, `@api_view`."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if isinstance(expression, cst.Call):
+            expression = expression.func
+        if isinstance(expression, cst.Attribute) and expression.attr.value in ROUTE_DECORATOR_METHODS:
+            return True
+        if isinstance(expression, cst.Name) and expression.value in ("api_view", "route"):
+            return True
+    return False
+
+
+def _annotation_names(parameter: cst.Param) -> set[str]:
+    if parameter.annotation is None:
+        return set()
+    return {n for n in (dotted_name(e) for e in iter_expressions(parameter.annotation.annotation)) if n}
+
+
+def _is_injected(parameter: cst.Param, imports: ImportTable) -> bool:
+    default = parameter.default
+    if isinstance(default, cst.Call) and (dotted_name(default.func) or "").rsplit(".", 1)[-1] in ("Depends", "Security"):
+        return True
+    return any(name.rsplit(".", 1)[-1] in ("Depends", "Security") for name in _annotation_names(parameter))
+
+
+def _resolve(dotted: str, imports: ImportTable) -> str:
+    head, _, rest = dotted.partition(".")
+    resolved = imports.aliases.get(head, head)
+    return f"{resolved}.{rest}" if rest else resolved
+
+
+def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
+    """Names captured by typed Flask/Werkzeug converters in the route path: `<int:user_id>`, `<uuid:token>`."""
+    names: set[str] = set()
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if isinstance(expression, cst.Call) and expression.args:
+            path = string_value(expression.args[0].value)
+            if path:
+                names.update(SCALAR_CONVERTER.findall(path))
+    return names
+
+
+def request_parameters(function: cst.FunctionDef, imports: ImportTable, *,
+                       scalars: bool = False) -> tuple[set[str], set[str], set[str]]:
+    """(request-object parameters, parameters holding client input, parameters that are not web requests).
+
+    Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
+    except injected dependencies and framework objects; a Django view's parameters after `request` are URL
+    captures. A parameter named `request` is a web request only in a module that uses a web framework (or
+    in a route); HTTP client libraries call their outgoing requests `request` too. Numbers, booleans and
+    UUIDs (`user_id: int`, `<int:user_id>`) cannot carry a path or a URL: they count only with `scalars`.
+    """
+    typed_in_path = _scalar_route_captures(function)
+    params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
+    request_objects: set[str] = set()
+    inputs: set[str] = set()
+    shadowed: set[str] = set()
+    route = is_route_handler(function)
+    web = route or module_uses_web_framework(imports)
+    request_type_names = {t.rsplit(".", 1)[-1] for t in REQUEST_TYPES}
+    for index, param in enumerate(params):
+        name = param.name.value
+        annotations = _annotation_names(param)
+        last_names = {a.rsplit(".", 1)[-1] for a in annotations}
+        if last_names & request_type_names:
+            resolved = {_resolve(a, imports) for a in annotations if a.rsplit(".", 1)[-1] in request_type_names}
+            if any(r.startswith(WEB_FRAMEWORKS) for r in resolved) or (web and resolved & request_type_names):
+                request_objects.add(name)
+            else:
+                shadowed.add(name)
+            continue
+        if name == "self" and index == 0:
+            continue
+        if name in ("request", "req"):
+            (request_objects if web and not annotations else shadowed).add(name)
+            continue
+        scalar = bool(last_names & SCALAR_TYPES) or name in typed_in_path
+        if route and not _is_injected(param, imports) and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
+            inputs.add(name)
+    if not route and "request" in request_objects and module_uses_django(imports):
+        names = [p.name.value for p in params]
+        if names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self"):
+            inputs.update(names[names.index("request") + 1:])
+    return request_objects, inputs, shadowed
+
+
+def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ..."""
+    if isinstance(node, cst.Attribute) and node.attr.value in REQUEST_DATA_ATTRIBUTES and state.is_request_object(node.value):
+        return Taint("request", short_code(node))
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in REQUEST_DATA_METHODS \
+            and state.is_request_object(node.func.value):
+        return Taint("request", short_code(node))
+    return None
+
+
+LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log"})
+LOGGER_NAME = re.compile(r"^_*(log|logger|logging)$|_(log|logger)$", re.IGNORECASE)
+
+
+def is_log_call(call: cst.Call, imports: ImportTable) -> bool:
+    """`logging.info(...)`, `logger.warning(...)`, `app.logger.error(...)`, `self.log.debug(...)`."""
+    func = call.func
+    if not isinstance(func, cst.Attribute) or func.attr.value not in LOG_LEVELS:
+        return False
+    name = imports.qualified_name(func) or ""
+    if name.startswith("logging.") and name.count(".") == 1:
+        return True
+    receiver = dotted_name(func.value)
+    return receiver is not None and bool(LOGGER_NAME.search(receiver.rsplit(".", 1)[-1]))
+
+
+def module_uses_django(imports: ImportTable) -> bool:
+    return any(name.startswith(("django", "rest_framework")) for name in imports.imported_names())
+
+
+def module_uses_web_framework(imports: ImportTable) -> bool:
+    return any(name.startswith(WEB_FRAMEWORKS) for name in imports.imported_names())
+
+
+_WALRUS_SEEN: dict[int, tuple[str, bool]] = {}
+_LOWERED: dict[int, tuple[str, str]] = {}
+
+
+def _lowered_source(source: str) -> str:
+    cached = _LOWERED.get(id(source))
+    if cached is None or cached[0] is not source:
+        _LOWERED.clear()
+        cached = _LOWERED[id(source)] = (source, source.lower())
+    return cached[1]
+
+
+def _source_has_walrus(source: str) -> bool:
+    """Whether the file uses `:=` at all, computed once per file rather than once per function."""
+    cached = _WALRUS_SEEN.get(id(source))
+    if cached is None or cached[0] is not source:
+        _WALRUS_SEEN.clear()
+        cached = _WALRUS_SEEN[id(source)] = (source, ":=" in source)
+    return cached[1]
+
+
+class FlowRule(Rule):
+    """A rule that walks each function (and the module's top level) once, in source order, with a `FlowState`.
+
+    Subclasses implement `new_state()` and `check(node, state)`; `check` sees every small statement and
+    compound-statement header before its bindings are applied. `file_hints` are words (matched in the
+    lower-cased source) without which the rule cannot fire in a file: such files are skipped cheaply.
+    """
+
+    file_hints: tuple[str, ...] = ()
+    skip_file = False
+
+    def new_state(self) -> FlowState:
+        raise NotImplementedError
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        raise NotImplementedError
+
+    scalar_inputs_matter = False
+
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        """Seed the state from the function's parameters (default: request objects and route inputs)."""
+        key = (id(function), self.scalar_inputs_matter)
+        cached = _PARAMETERS.get(key)
+        if cached is None or cached[0] is not function:
+            cached = _PARAMETERS[key] = (function, request_parameters(function, self.context.imports,
+                                                                      scalars=self.scalar_inputs_matter))
+        objects, inputs, shadowed = cached[1]
+        state.request_objects.update(objects)
+        state.shadowed.update(shadowed)
+        for name in inputs:
+            state.names[name] = Taint("request", name, key=name)
+
+    def _fresh_state(self) -> FlowState:
+        state = self.new_state()
+        state.has_walrus = _source_has_walrus(self.context.source)
+        return state
+
+    def visit_Module(self, node: cst.Module) -> None:
+        if self.file_hints:
+            source = _lowered_source(self.context.source)
+            self.skip_file = not any(hint in source for hint in self.file_hints)
+            if self.skip_file:
+                return
+        if _EXPRESSIONS and _CURRENT_MODULE.get("module") is not node:
+            reset_expression_cache()
+        _CURRENT_MODULE["module"] = node
+        state = self._fresh_state()
+        walk_block(_block_statements_of_module(node), state, self.check)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        if self.skip_file:
+            return
+        state = self._fresh_state()
+        self.start_function(node, state)
+        walk_block(_block_statements(node.body), state, self.check)
+
+
+def _block_statements_of_module(module: cst.Module) -> list[cst.CSTNode]:
+    statements: list[cst.CSTNode] = []
+    for line in module.body:
+        if isinstance(line, cst.SimpleStatementLine):
+            statements.extend(line.body)
+        else:
+            statements.append(line)
+    return statements
+
+
+SQL_KEYWORDS = re.compile(
+    r"^\s*(select|insert|update|delete|replace|merge|create|drop|alter|truncate|with|pragma|grant)\b"
+    r"|\b(select\s.+\sfrom|insert\s+into|update\s.+\sset|delete\s+from|where\s|order\s+by|group\s+by|values\s*\()",
+    re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_sql(text: str) -> bool:
+    return bool(SQL_KEYWORDS.search(text))

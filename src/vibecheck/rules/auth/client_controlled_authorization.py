@@ -1,0 +1,158 @@
+"""VC207: an authorisation decision is taken from a role, admin flag or user id that the client sends."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.flow import FlowRule, FlowState, Taint, dotted_name, iter_expressions, request_source, short_code
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.secrets_names import name_words
+
+PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff", "superuser", "su", "sudo", "root",
+                             "permission", "permissions", "perm", "perms", "privilege", "privileges", "privileged",
+                             "authorized", "authorised", "authenticated", "owner", "moderator"})
+IDENTITY_WORDS = frozenset({"uid", "userid"})
+# A credential sent by the client and checked (a shared token) is authentication, another rule's concern.
+CREDENTIAL_WORDS = frozenset({"token", "key", "secret", "password", "signature", "sig", "authorization", "apikey", "hmac"})
+# Server-side identity: comparing the client's claim against it is a check, not trust.
+SERVER_IDENTITY = ("current_user", "request.user", "g.user", "session", "self.request.user", "get_current_user", "identity",
+                   "get_jwt_identity", "claims", "auth.user")
+
+
+def _is_privilege_name(name: str | None) -> tuple[bool, bool]:
+    """(names a privilege or identity claim, names a user identity) for a key or variable name."""
+    words = name_words(name or "")
+    if not words or CREDENTIAL_WORDS & set(words):
+        return False, False
+    identity = bool(IDENTITY_WORDS & set(words)) or (len(words) > 1 and words[-1] == "id" and words[-2] in ("user", "account",
+                                                                                                          "owner", "customer"))
+    return bool(PRIVILEGE_WORDS & set(words)) or identity, identity
+
+
+class ClientControlledAuthorization(FlowRule):
+    """An `if` decides about privileges from a role, admin flag or user id the client sent.
+
+    ## What it does
+    Reports a condition (`if`, `elif`, `while`, a conditional expression) that tests client-controlled
+    data read under a privilege-like name: `request.args.get("admin")`, a `role`/`is_admin`/`is_staff`/
+    `permissions` value from headers, cookies, the query string or the body (also after being stored in a
+    variable), a FastAPI route parameter such as `x_role`, or a `user_id` claim that is not compared with
+    the server-side identity (`current_user`, `request.user`, `session`). Credentials that are verified
+    (tokens, keys, passwords) are not reported here.
+
+    ## Why is this bad?
+    Everything in a request is chosen by the client: anyone can add `?admin=true`, a `X-Role: admin` header
+    or `"is_admin": true` to a JSON body. A privilege decided that way is no privilege at all (CWE-807,
+    CWE-639). Roles and identity must come from the server-side session or a verified token.
+
+    ## Example
+    ```python
+    from flask import Flask, request
+
+    app = Flask(__name__)
+
+    @app.post("/users/<int:user_id>/delete")
+    def delete_user(user_id):
+        if request.headers.get("X-Role") == "admin":
+            remove_user(user_id)
+            return "deleted"
+        return "forbidden", 403
+    ```
+
+    ## Use instead
+    ```python
+    from flask import Flask
+    from flask_login import current_user, login_required
+
+    app = Flask(__name__)
+
+    @app.post("/users/<int:user_id>/delete")
+    @login_required
+    def delete_user(user_id):
+        if current_user.role == "admin":
+            remove_user(user_id)
+            return "deleted"
+        return "forbidden", 403
+    ```
+
+    ## References
+    - [CWE-807: Reliance on Untrusted Inputs in a Security Decision](https://cwe.mitre.org/data/definitions/807.html)
+    - [CWE-639: Authorization Bypass Through User-Controlled Key](https://cwe.mitre.org/data/definitions/639.html)
+    - [OWASP Authorization Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Authorization_Cheat_Sheet.html)
+    """
+
+    file_hints = ("admin", "role", "staff", "superuser", "sudo", "root", "perm", "privilege", "authori", "authenti",
+                  "owner", "moderator", "uid", "userid", "user_id", "accountid", "account_id", "customer_id")
+    scalar_inputs_matter = True
+    code = "VC207"
+    name = "client-controlled-authorization"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (807, 639)
+
+    def new_state(self) -> FlowState:
+        return FlowState(self.context.imports, request_source, checks_clear=False)
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        if isinstance(node, (cst.If, cst.While)):
+            self._check_condition(node.test, state)
+            return
+        if isinstance(node, cst.BaseCompoundStatement):
+            return
+        for inner in iter_expressions(node):
+            if isinstance(inner, cst.IfExp):
+                self._check_condition(inner.test, state)
+
+    def _check_condition(self, test: cst.BaseExpression, state: FlowState) -> None:
+        for inner in iter_expressions(test):
+            if not isinstance(inner, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
+                continue
+            taint = state.taint_of(inner)
+            if taint is None or taint.kind != "request":
+                continue
+            claim = self._claim(inner, taint)
+            if claim is None:
+                continue
+            privileged, identity = _is_privilege_name(claim)
+            if identity and _mentions_server_identity(test):
+                continue
+            if _validated_against_collection(test, inner):
+                continue
+            code = short_code(inner)
+            source = "" if taint.origin in (code, claim) else f", read from `{taint.origin}`"
+            self.report(inner, f"The condition trusts `{code}` (`{claim}`{source}), a value the client chooses, to decide "
+                        "about privileges.",
+                        hint="Take roles and identity from the server-side session or a verified token "
+                        "(`current_user`, `request.user`), never from request parameters, headers, cookies or the body.")
+            return
+
+    def _claim(self, node: cst.CSTNode, taint: Taint) -> str | None:
+        """The privilege-like name under which the tested value was read, or None."""
+        candidates = [taint.key]
+        if isinstance(node, cst.Name):
+            candidates.append(node.value)
+        elif isinstance(node, cst.Attribute):
+            candidates.append(node.attr.value)
+        for candidate in candidates:
+            if candidate and _is_privilege_name(candidate)[0]:
+                return candidate
+        return None
+
+
+def _validated_against_collection(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
+    """`role not in ALLOWED_ROLES`: input validation against a named collection, not a privilege decision."""
+    for inner in iter_expressions(test):
+        if isinstance(inner, cst.Comparison) and inner.left is value and len(inner.comparisons) == 1:
+            target = inner.comparisons[0]
+            if isinstance(target.operator, (cst.In, cst.NotIn)) and isinstance(target.comparator, (cst.Name, cst.Attribute)):
+                return True
+    return False
+
+
+def _mentions_server_identity(test: cst.BaseExpression) -> bool:
+    for inner in iter_expressions(test):
+        dotted = dotted_name(inner)
+        if dotted is not None and dotted.startswith(SERVER_IDENTITY):
+            return True
+    return False

@@ -1,0 +1,268 @@
+"""VC410: a password from the client or a parameter is stored, or compared with a stored value, without hashing."""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from vibecheck.flow import (
+    FlowRule,
+    FlowState,
+    Taint,
+    dotted_name,
+    iter_calls,
+    iter_expressions,
+    request_source,
+    short_code,
+    string_value,
+)
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.secrets_names import is_password_name, name_words
+
+STORE_METHODS = frozenset({"create", "insert", "insert_one", "insert_many", "update", "update_one", "update_many",
+                           "replace_one", "put_item", "set", "hset", "setex", "write", "writelines", "writerow", "dump",
+                           "add_user", "get_or_create", "update_or_create", "put"})
+POSITIONAL_STORES = frozenset({"write", "writelines", "writerow", "set", "hset", "setex", "put"})
+# Constructors that take a password to *use* it (log in somewhere), not to store it.
+CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Credentials|Form|Request|Error|Exception|Pool"
+                          r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login)$")
+HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
+SQL_WRITE = re.compile(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
+STORE_CWE = (256, 522)
+STORED_COLLECTIONS = frozenset({"users", "passwords", "credentials", "accounts", "db", "store"})
+# `user[2] == password`: a row fetched from storage, indexed by position.
+STORED_ROWS = STORED_COLLECTIONS | {"user", "row", "record", "account", "existing", "stored", "entry", "result"}
+
+
+def password_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """Client input (request data whose key is a password is told apart at the sink) and WTForms `form.password.data`."""
+    if isinstance(node, cst.Attribute) and node.attr.value == "data" and isinstance(node.value, cst.Attribute) \
+            and is_password_name(node.value.attr.value):
+        return Taint("password", short_code(node))
+    if isinstance(node, cst.Dict):
+        for element in node.elements:
+            if isinstance(element, cst.DictElement) and _password_field_name(string_value(element.key) or ""):
+                taint = state.taint_of(element.value)
+                if is_password_taint(taint):
+                    return Taint("password-record", taint.origin)  # type: ignore[union-attr]
+    return request_source(node, state)
+
+
+def is_password_taint(taint: Taint | None) -> bool:
+    return taint is not None and (taint.kind == "password" or (taint.kind == "request" and is_password_name(taint.key or "")))
+
+
+def password_taint_in(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """A password anywhere in a value built by f-strings, `+`/`%`, tuples, lists or dicts (not inside other calls)."""
+    taint = state.taint_of(node)
+    if is_password_taint(taint):
+        return taint
+    parts: list[cst.BaseExpression] = []
+    if isinstance(node, cst.FormattedString):
+        parts = [p.expression for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
+    elif isinstance(node, cst.BinaryOperation):
+        parts = [node.left, node.right]
+    elif isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        parts = [e.value for e in node.elements]
+    elif isinstance(node, cst.Dict):
+        parts = [e.value for e in node.elements if isinstance(e, cst.DictElement)]
+    for part in parts:
+        found = password_taint_in(part, state)
+        if found is not None:
+            return found
+    return None
+
+
+def _stored_password_field(node: cst.CSTNode) -> bool:
+    """`user.password`, `row["password"]`, `user.password_hash`: where a password is kept."""
+    if isinstance(node, cst.Attribute):
+        return _password_field_name(node.attr.value) and not (dotted_name(node) or "").startswith("self.")
+    if isinstance(node, cst.Subscript) and isinstance(node.slice[0].slice, cst.Index):
+        key = string_value(node.slice[0].slice.value)
+        return key is not None and _password_field_name(key)
+    return False
+
+
+def _password_field_name(name: str) -> bool:
+    return any(w in ("password", "passwd", "pwd", "passphrase") for w in name_words(name))
+
+
+class PlaintextPasswordStorage(FlowRule):
+    """A password is stored, or checked against a stored value, in plain text.
+
+    ## What it does
+    Follows, within one function, a password (request data read under a password-like key such as
+    `request.form["password"]`, a WTForms `form.password.data`, a parameter named `password`/`pwd`/
+    `new_password`) to places where it is kept or checked unhashed: assigned to a model or dict field
+    (`user.password = password`, `users[name] = password`), passed to a model constructor or ORM/NoSQL
+    write (`User(password=password)`, `User.objects.create(password=...)`, `insert_one({...})`), inserted
+    with SQL (`INSERT`/`UPDATE` parameters), written to a file, or compared with `==` against a stored
+    value (`user.password == password`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
+    `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Test
+    files and `assert` statements are not checked: test fixtures hold throwaway passwords.
+
+    ## Why is this bad?
+    A database dump, a backup, a log of SQL statements or one injection bug then hands every user's
+    password to the attacker, and users reuse passwords on other sites. Passwords must only be kept as
+    slow, salted hashes and checked with the hash library's verify function.
+
+    ## Example
+    ```python
+    from flask import request
+
+    def register(db):
+        user = User(username=request.form["username"], password=request.form["password"])
+        db.session.add(user)
+        db.session.commit()
+    ```
+
+    ## Use instead
+    ```python
+    from flask import request
+    from werkzeug.security import generate_password_hash
+
+    def register(db):
+        user = User(username=request.form["username"],
+                    password=generate_password_hash(request.form["password"]))
+        db.session.add(user)
+        db.session.commit()
+    ```
+
+    ## References
+    - [CWE-256: Plaintext Storage of a Password](https://cwe.mitre.org/data/definitions/256.html)
+    - [CWE-522: Insufficiently Protected Credentials](https://cwe.mitre.org/data/definitions/522.html)
+    - [OWASP Password Storage Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html)
+    """
+
+    file_hints = ("password", "passwd", "pwd", "passphrase")
+    code = "VC410"
+    name = "plaintext-password-storage"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (256, 522)
+
+    def new_state(self) -> FlowState:
+        return FlowState(self.context.imports, password_source, checks_clear=False, comparisons_propagate=False)
+
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        super().start_function(function, state)
+        params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
+        for param in params:
+            if is_password_name(param.name.value):
+                state.names[param.name.value] = Taint("password", param.name.value)
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        if self.context.is_test_file or isinstance(node, cst.Assert):
+            return
+        if isinstance(node, cst.Assign):
+            self._check_assignment(node, state)
+        for inner in iter_expressions(node) if not isinstance(node, cst.BaseCompoundStatement) else ():
+            if isinstance(inner, cst.Comparison):
+                self._check_comparison(inner, state)
+        if isinstance(node, (cst.If, cst.While)):
+            for inner in iter_expressions(node.test):
+                if isinstance(inner, cst.Comparison):
+                    self._check_comparison(inner, state)
+        for call in iter_calls(node):
+            self._check_call(call, state)
+
+    def _report_store(self, node: cst.CSTNode, taint: Taint, where: str) -> None:
+        self.report(node, f"The password from `{taint.origin}` is stored in plain text {where}.",
+                    hint="Store only a slow salted hash: `generate_password_hash(password)`, `bcrypt.hashpw(...)` or "
+                    "Django's `make_password`/`set_password`.", cwe=STORE_CWE)
+
+    def _check_assignment(self, node: cst.Assign, state: FlowState) -> None:
+        taint = state.taint_of(node.value)
+        for target in node.targets:
+            destination = target.target
+            if is_password_taint(taint) and isinstance(destination, (cst.Attribute, cst.Subscript)) and \
+                    not (dotted_name(destination) or "").startswith("self.") and \
+                    (_stored_password_field(destination) or isinstance(destination, cst.Subscript)):
+                self._report_store(node.value, taint, f"in `{short_code(destination)}`")  # type: ignore[arg-type]
+                return
+            if isinstance(destination, cst.Subscript) and isinstance(node.value, cst.Dict):
+                self._check_dict(node.value, state, f"in `{short_code(destination)}`")
+
+    def _check_dict(self, value: cst.Dict, state: FlowState, where: str) -> bool:
+        for element in value.elements:
+            if isinstance(element, cst.DictElement):
+                key = string_value(element.key)
+                taint = state.taint_of(element.value)
+                if key is not None and _password_field_name(key) and is_password_taint(taint):
+                    self._report_store(element.value, taint, where)  # type: ignore[arg-type]
+                    return True
+        return False
+
+    def _check_call(self, call: cst.Call, state: FlowState) -> None:
+        func = call.func
+        callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if callee in HASHING_CONSTRUCTORS:
+            return
+        if callee in ("execute", "executemany"):
+            self._check_sql(call, state)
+            return
+        is_model = callee[:1].isupper() and not CLIENT_CLASS.search(callee) and \
+            not (state.qualified_name(call) or "").startswith(("requests", "httpx", "smtplib", "paramiko", "ldap"))
+        if not is_model and callee not in STORE_METHODS:
+            return
+        where = f"by `{short_code(func)}()`"
+        for arg in call.args:
+            if isinstance(arg.value, cst.Dict) and self._check_dict(arg.value, state, where):
+                return
+            record = state.taint_of(arg.value)
+            if record is not None and record.kind == "password-record" and callee in STORE_METHODS:
+                self._report_store(arg.value, record, where)
+                return
+            taint = password_taint_in(arg.value, state)
+            if taint is None:
+                continue
+            named_field = arg.keyword is not None and _password_field_name(arg.keyword.value)
+            positional_store = callee in POSITIONAL_STORES and arg.keyword is None
+            if named_field or positional_store:
+                self._report_store(arg.value, taint, where)
+                return
+
+    def _check_sql(self, call: cst.Call, state: FlowState) -> None:
+        if not call.args:
+            return
+        query = call.args[0].value
+        text = string_value(query)
+        dotted = dotted_name(query)
+        if text is None and dotted is not None:
+            text = state.constants.get(dotted)
+        if text is None and isinstance(query, cst.FormattedString):
+            text = "".join(p.value for p in query.parts if isinstance(p, cst.FormattedStringText))
+        if text is None or not SQL_WRITE.search(text):
+            return
+        for arg in call.args:
+            taint = password_taint_in(arg.value, state)
+            if taint is not None:
+                self._report_store(arg.value, taint, "by an SQL `INSERT`/`UPDATE`")
+                return
+
+    def _check_comparison(self, node: cst.Comparison, state: FlowState) -> None:
+        operands = [node.left, *(c.comparator for c in node.comparisons)]
+        if not any(isinstance(c.operator, (cst.Equal, cst.NotEqual)) for c in node.comparisons) or len(operands) != 2:
+            return
+        for mine, other in (operands, operands[::-1]):
+            taint = state.taint_of(mine)
+            if is_password_taint(taint) and state.taint_of(other) is None and self._is_stored_value(other):
+                self.report(node, f"The password from `{taint.origin}` is compared with the stored value "  # type: ignore[union-attr]
+                            f"`{short_code(other)}`, so passwords are kept in plain text.",
+                            hint="Store a salted hash and check it with `check_password_hash(stored, password)` "
+                            "(or `bcrypt.checkpw`, Django's `check_password`).", cwe=STORE_CWE)
+                return
+
+    def _is_stored_value(self, node: cst.BaseExpression) -> bool:
+        if _stored_password_field(node):
+            return True
+        if isinstance(node, (cst.Call, cst.Subscript)):
+            base = node.func if isinstance(node, cst.Call) else node.value
+            if isinstance(base, cst.Attribute) and isinstance(node, cst.Call):
+                base = base.value
+            words = name_words(dotted_name(base) or "")
+            stores = STORED_ROWS if isinstance(node, cst.Subscript) else STORED_COLLECTIONS
+            return bool(words) and words[-1] in stores
+        return False

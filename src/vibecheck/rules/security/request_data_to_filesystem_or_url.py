@@ -1,0 +1,163 @@
+"""VC405: client input reaches a filesystem path or the URL of an outgoing HTTP request without a visible check."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.flow import FlowRule, FlowState, Taint, call_argument, dotted_name, iter_calls, request_source, short_code
+from vibecheck.model import Category, Confidence, Severity
+
+PATH_CWE = (22, 73)
+URL_CWE = (918,)
+# Resolved dotted name -> (argument position, keyword) of the path that must not come from the client.
+PATH_FUNCTIONS: dict[str, tuple[int, str | None]] = {
+    "open": (0, "file"), "io.open": (0, "file"), "builtins.open": (0, "file"), "codecs.open": (0, "filename"),
+    "flask.send_file": (0, "path_or_file"), "send_file": (0, "path_or_file"),
+    "flask.send_from_directory": (0, "directory"), "send_from_directory": (0, "directory"),
+    "flask.helpers.send_file": (0, "path_or_file"), "werkzeug.utils.send_file": (0, "path_or_file"),
+    "starlette.responses.FileResponse": (0, "path"), "fastapi.responses.FileResponse": (0, "path"),
+    "FileResponse": (0, "path"), "django.http.FileResponse": (0, None),
+    "os.remove": (0, "path"), "os.unlink": (0, "path"), "os.rmdir": (0, "path"), "os.listdir": (0, "path"),
+    "os.makedirs": (0, "name"), "os.rename": (0, "src"), "shutil.rmtree": (0, "path"), "shutil.copy": (0, "src"),
+    "shutil.copyfile": (0, "src"), "shutil.move": (0, "src"), "shutil.copy2": (0, "src"), "os.replace": (0, "src"),
+    "aiofiles.open": (0, "file"),
+}
+TWO_PATH_FUNCTIONS = frozenset({"shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move", "os.rename", "os.replace"})
+PATH_METHODS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "iterdir", "rmdir",
+                          "rglob", "glob"})
+HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "stream", "request"})
+HTTP_MODULES = ("requests", "httpx", "aiohttp", "urllib3")
+URL_FUNCTIONS: dict[str, tuple[int, str | None]] = {
+    "urllib.request.urlopen": (0, "url"), "urllib.request.Request": (0, "url"), "urllib.request.urlretrieve": (0, "url"),
+    "urlopen": (0, "url"),
+}
+HTTP_CLIENT_FACTORIES = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
+                                   "aiohttp.ClientSession", "urllib3.PoolManager"})
+HTTP_CLIENT_NAMES = frozenset({"client", "http", "http_client", "async_client", "aclient", "httpx_client", "http_session"})
+SANITIZERS = frozenset({"secure_filename", "werkzeug.utils.secure_filename", "os.path.basename", "basename",
+                        "safe_join", "werkzeug.security.safe_join", "flask.safe_join", "int", "float", "uuid.UUID", "UUID",
+                        "is_safe_url", "url_has_allowed_host_and_scheme", "validate_url", "slugify",
+                        "django.utils.text.slugify", "get_valid_filename"})
+
+
+def request_or_client_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """Client input, and HTTP client objects (`requests.Session()`, `httpx.AsyncClient()`) to spot their calls."""
+    if isinstance(node, cst.Call) and state.qualified_name(node) in HTTP_CLIENT_FACTORIES:
+        return Taint("http-client", short_code(node.func))
+    return request_source(node, state)
+
+
+class RequestDataToFilesystemOrUrl(FlowRule):
+    """Client input reaches a file path or an outgoing request's URL without a visible check.
+
+    ## What it does
+    Follows, within one function, client-controlled data (Flask `request.args/form/json/files/...`,
+    route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects, Django
+    `request.GET/POST/...`) through assignments, f-strings, `os.path.join` and `pathlib.Path` into
+    `open`, `send_file`, `send_from_directory`'s directory (its second argument is safe), `FileResponse`,
+    `os.remove`/`shutil`, `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp`
+    call. A visible check clears the value: `secure_filename`, `os.path.basename`, `safe_join`, an
+    allow-list `in` test, a comparison, or any validating call in an `if`/`assert` (`is_safe_url(url)`,
+    `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`).
+
+    ## Why is this bad?
+    `../../etc/passwd` in a file name reads or overwrites any file the server can reach (path traversal).
+    A URL taken from the client makes your server fetch internal addresses such as the cloud metadata
+    endpoint `169.254.169.254` or an admin service behind the firewall (server-side request forgery).
+
+    ## Example
+    ```python
+    import os
+
+    from flask import Flask, request, send_file
+
+    app = Flask(__name__)
+
+    @app.get("/download")
+    def download():
+        name = request.args["name"]
+        return send_file(os.path.join("uploads", name))
+    ```
+
+    ## Use instead
+    ```python
+    from flask import Flask, request, send_from_directory
+
+    app = Flask(__name__)
+
+    @app.get("/download")
+    def download():
+        return send_from_directory("uploads", request.args["name"])
+    ```
+
+    ## References
+    - [CWE-22: Path Traversal](https://cwe.mitre.org/data/definitions/22.html)
+    - [CWE-918: Server-Side Request Forgery](https://cwe.mitre.org/data/definitions/918.html)
+    - [OWASP: SSRF Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Server_Side_Request_Forgery_Prevention_Cheat_Sheet.html)
+    - [Flask: send_from_directory](https://flask.palletsprojects.com/en/stable/api/#flask.send_from_directory)
+    """
+
+    code = "VC405"
+    name = "request-data-to-filesystem-or-url"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (22, 73, 918)
+
+    def new_state(self) -> FlowState:
+        return FlowState(self.context.imports, request_or_client_source, sanitizer_names=SANITIZERS)
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        for call in iter_calls(node):
+            sink = self._sink(call, state)
+            if sink is None:
+                continue
+            argument, label, is_url = sink
+            taint = state.taint_of(argument) if argument is not None else None
+            if taint is None or taint.kind != "request":
+                continue
+            if is_url:
+                self.report(argument, f"Client input from `{taint.origin}` is the URL of `{label}`, so a client can make "
+                            "the server fetch internal addresses.",
+                            hint="Check the URL's scheme and host against an allow-list "
+                            "(`urlparse(url).hostname in ALLOWED_HOSTS`) before fetching it.", cwe=URL_CWE)
+            else:
+                self.report(argument, f"Client input from `{taint.origin}` reaches the file path of `{label}`, so `../` "
+                            "can reach any file on the server.",
+                            hint="Pass the name through `werkzeug.utils.secure_filename` or `os.path.basename`, or use "
+                            "`send_from_directory`/`safe_join`, before touching the filesystem.", cwe=PATH_CWE)
+
+    def _sink(self, call: cst.Call, state: FlowState) -> tuple[cst.BaseExpression | None, str, bool] | None:
+        name = state.qualified_name(call) or ""
+        spec = PATH_FUNCTIONS.get(name)
+        if spec is not None:
+            path = call_argument(call, *spec)
+            if name in TWO_PATH_FUNCTIONS and state.taint_of(path) is None:
+                path = call_argument(call, 1, "dst")
+            return path, f"{short_code(call.func)}()", False
+        spec = URL_FUNCTIONS.get(name)
+        if spec is not None:
+            return call_argument(call, *spec), f"{short_code(call.func)}()", True
+        func = call.func
+        if not isinstance(func, cst.Attribute):
+            return None
+        method = func.attr.value
+        if method in PATH_METHODS:
+            receiver = state.taint_of(func.value)
+            if receiver is not None and receiver.kind == "request":
+                return func.value, f"{short_code(func)}()", False
+        if method in HTTP_VERBS and self._is_http_client(func.value, state):
+            position = 1 if method == "request" else 0
+            return call_argument(call, position, "url"), f"{short_code(func)}()", True
+        return None
+
+    def _is_http_client(self, receiver: cst.BaseExpression, state: FlowState) -> bool:
+        resolved = state.qualified_name(receiver) or ""
+        if resolved in HTTP_MODULES:
+            return True
+        taint = state.taint_of(receiver)
+        if taint is not None:
+            return taint.kind == "http-client"
+        dotted = dotted_name(receiver)
+        return dotted is not None and dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES \
+            and not dotted.startswith(("request", "self.request"))

@@ -1,0 +1,259 @@
+"""VC409: client input reaches a redirect, a response header, a log line, XPath, LDAP, a regex, or an upload's name."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.flow import (
+    FlowRule,
+    FlowState,
+    call_argument,
+    dotted_name,
+    has_keyword,
+    is_log_call,
+    iter_calls,
+    request_source,
+    short_code,
+    string_value,
+)
+from vibecheck.model import Category, Confidence, Severity
+
+REDIRECTS = frozenset({
+    "flask.redirect", "redirect", "werkzeug.utils.redirect", "quart.redirect", "django.shortcuts.redirect",
+    "django.http.HttpResponseRedirect", "django.http.HttpResponsePermanentRedirect", "HttpResponseRedirect",
+    "HttpResponsePermanentRedirect", "starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse",
+    "RedirectResponse",
+})
+RESPONSE_FACTORIES = frozenset({"flask.make_response", "make_response", "flask.Response", "werkzeug.wrappers.Response",
+                                "starlette.responses.Response", "fastapi.responses.Response", "fastapi.Response",
+                                "django.http.HttpResponse", "HttpResponse", "Response", "JSONResponse",
+                                "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse"})
+HEADER_METHODS = frozenset({"add", "set", "setdefault", "add_header", "__setitem__"})
+REGEX_NAMES = ("compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split")
+REGEX_FUNCTIONS = frozenset(f"{module}.{name}" for module in ("re", "regex") for name in REGEX_NAMES)
+XPATH_FUNCTIONS = frozenset({"lxml.etree.XPath", "lxml.etree.ETXPath", "etree.XPath"})
+LDAP_METHODS = {"search_s": (0, 2, "filterstr"), "search_st": (0, 2, "filterstr"), "search_ext": (0, 2, "filterstr"),
+                "search_ext_s": (0, 2, "filterstr"), "search": (0, 1, "search_filter")}
+SANITIZERS = frozenset({"re.escape", "regex.escape", "escape_filter_chars", "ldap.filter.escape_filter_chars",
+                        "ldap3.utils.conv.escape_filter_chars", "escape_dn_chars", "ldap.dn.escape_dn_chars",
+                        "secure_filename", "werkzeug.utils.secure_filename", "os.path.basename", "int", "float", "uuid.UUID",
+                        "url_for", "flask.url_for", "reverse", "django.urls.reverse", "is_safe_url",
+                        "url_has_allowed_host_and_scheme", "quote", "urllib.parse.quote", "json.dumps", "repr"})
+
+REDIRECT_CWE = (601,)
+HEADER_CWE = (113,)
+LOG_CWE = (117,)
+XPATH_CWE = (643,)
+LDAP_CWE = (90,)
+REGEX_CWE = (730, 1333)
+UPLOAD_CWE = (434, 22)
+
+
+def strips_newlines(call: cst.Call, state: FlowState) -> bool:
+    """`value.replace("\\n", "")` and friends: the value can no longer forge log lines or headers."""
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value == "replace" and call.args:
+        old = string_value(call.args[0].value)
+        return old is not None and ("\n" in old or "\r" in old)
+    return False
+
+
+class RequestDataToInjectionSink(FlowRule):
+    """Client input reaches a redirect, a response header, a log line, XPath, LDAP, a regex pattern or an upload's path.
+
+    ## What it does
+    Follows, within one function, client-controlled data (Flask `request.*`, Flask and FastAPI route
+    parameters, Starlette `Request` objects, Django `request.GET/POST/...`) into:
+    `redirect()`/`RedirectResponse`/`HttpResponseRedirect` (open redirect, CWE-601); a response header
+    `response.headers[...] = value` or `headers={...}` of a response (header injection, CWE-113); a
+    `logging`/`logger` call, unless newlines were removed or it is formatted with `%r`/`!r` (log
+    injection, CWE-117); lxml `.xpath()`/`etree.XPath()` (CWE-643); an LDAP search filter or base
+    (CWE-90); the pattern of `re.compile/match/search/...` (ReDoS, CWE-730); and the path of an uploaded
+    file's `.save()` built from its client-given name (CWE-434). Log and header findings are reported with
+    low severity: current frameworks reject line breaks in header values, and log injection misleads
+    rather than breaks in. A visible check in an `if`/`assert`
+    (`url_has_allowed_host_and_scheme(url)`, `next_url.startswith("/")`, `in ALLOWED`) and escaping
+    functions (`re.escape`, `escape_filter_chars`, `secure_filename`) clear the value.
+
+    ## Why is this bad?
+    Each sink gives the client a lever: a redirect to a phishing site that carries your domain's trust,
+    forged headers or log lines, an XPath or LDAP filter rewritten to return every user, a pattern that
+    takes exponential time to match, or an upload named `../app.py` that overwrites your code. Neither
+    bandit nor ruff reports these flows.
+
+    ## Example
+    ```python
+    from flask import Flask, redirect, request
+
+    app = Flask(__name__)
+
+    @app.get("/login/done")
+    def login_done():
+        next_url = request.args.get("next", "/")
+        return redirect(next_url)
+    ```
+
+    ## Use instead
+    ```python
+    from urllib.parse import urlparse
+
+    from flask import Flask, redirect, request
+
+    app = Flask(__name__)
+
+    @app.get("/login/done")
+    def login_done():
+        next_url = request.args.get("next", "/")
+        if urlparse(next_url).netloc != "":
+            next_url = "/"
+        return redirect(next_url)
+    ```
+
+    ## References
+    - [CWE-601: Open Redirect](https://cwe.mitre.org/data/definitions/601.html)
+    - [CWE-113: HTTP Response Splitting](https://cwe.mitre.org/data/definitions/113.html)
+    - [CWE-117: Improper Output Neutralization for Logs](https://cwe.mitre.org/data/definitions/117.html)
+    - [CWE-643: XPath Injection](https://cwe.mitre.org/data/definitions/643.html)
+    - [CWE-90: LDAP Injection](https://cwe.mitre.org/data/definitions/90.html)
+    - [CWE-730: OWASP Top Ten 2004 A9, Denial of Service (ReDoS)](https://cwe.mitre.org/data/definitions/730.html)
+    - [CWE-434: Unrestricted Upload of File with Dangerous Type](https://cwe.mitre.org/data/definitions/434.html)
+    - [Flask: uploading files](https://flask.palletsprojects.com/en/stable/patterns/fileuploads/)
+    """
+
+    code = "VC409"
+    name = "request-data-to-injection-sink"
+    category = Category.SECURITY
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (601, 113, 117, 643, 90, 730, 1333, 434)
+
+    def new_state(self) -> FlowState:
+        return FlowState(self.context.imports, request_source, sanitizer=strips_newlines, sanitizer_names=SANITIZERS)
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        if isinstance(node, cst.Assign):
+            self._check_header_assignment(node, state)
+        for call in iter_calls(node):
+            self._check_call(call, state)
+
+    def _tainted(self, node: cst.BaseExpression | None, state: FlowState) -> str | None:
+        taint = state.taint_of(node) if node is not None else None
+        return taint.origin if taint is not None and taint.kind == "request" else None
+
+    def _check_header_assignment(self, node: cst.Assign, state: FlowState) -> None:
+        for target in node.targets:
+            subscript = target.target
+            if isinstance(subscript, cst.Subscript) and isinstance(subscript.value, cst.Attribute) \
+                    and subscript.value.attr.value == "headers" and not state.is_request_object(subscript.value.value):
+                origin = self._tainted(node.value, state)
+                if origin is not None:
+                    self._header(node.value, origin)
+
+    def _header(self, node: cst.CSTNode, origin: str) -> None:
+        self.report(node, f"Client input from `{origin}` is written into a response header, so a client can inject "
+                    "header lines.", hint="Validate the value against the expected format (or an allow-list) before "
+                    "putting it in a header.", cwe=HEADER_CWE, severity=Severity.LOW)
+
+    def _check_call(self, call: cst.Call, state: FlowState) -> None:
+        name = state.qualified_name(call) or ""
+        func = call.func
+        method = func.attr.value if isinstance(func, cst.Attribute) else None
+        if name in REDIRECTS:
+            target = call_argument(call, 0, "location") or call_argument(call, None, "url") \
+                or call_argument(call, None, "redirect_to")
+            origin = self._tainted(target, state)
+            if origin is not None:
+                self.report(target, f"Client input from `{origin}` decides where `{short_code(func)}()` sends the "
+                            "browser, an open redirect.", hint="Redirect only to relative paths or allow-listed hosts "
+                            "(check with `url_has_allowed_host_and_scheme`), else to a fixed page.", cwe=REDIRECT_CWE)
+            return
+        if name in RESPONSE_FACTORIES or name.rsplit(".", 1)[-1] in ("make_response",):
+            self._check_response_headers(call, state)
+            return
+        if method in HEADER_METHODS and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute) \
+                and func.value.attr.value == "headers" and not state.is_request_object(func.value.value):
+            value = call_argument(call, 1, "value") or call_argument(call, 1, "_value")
+            origin = self._tainted(value, state)
+            if origin is not None and value is not None:
+                self._header(value, origin)
+            return
+        if is_log_call(call, state.imports):
+            self._check_log(call, state)
+            return
+        if name in REGEX_FUNCTIONS:
+            pattern = call_argument(call, 0, "pattern")
+            origin = self._tainted(pattern, state)
+            if origin is not None:
+                self.report(pattern, f"Client input from `{origin}` is used as the pattern of `{name}()`, so a client "
+                            "can send a pattern that takes exponential time.", hint="Escape the input with "
+                            "`re.escape()` or match it as plain text (`in`, `str.startswith`).", cwe=REGEX_CWE)
+            return
+        if method == "xpath" or name in XPATH_FUNCTIONS:
+            query = call_argument(call, 0, "_path") or call_argument(call, None, "path")
+            origin = self._tainted(query, state)
+            if origin is not None:
+                self.report(query, f"Client input from `{origin}` is pasted into an XPath query, so a client can "
+                            "rewrite it.", hint="Pass the value as an XPath variable (`tree.xpath(\"//user[@name=$name]\", "
+                            "name=value)`) instead of formatting it into the query.", cwe=XPATH_CWE)
+            return
+        if method in LDAP_METHODS and self._looks_like_ldap(call, method, func):
+            base_index, filter_index, keyword = LDAP_METHODS[method]
+            for argument in (call_argument(call, base_index), call_argument(call, filter_index, keyword)):
+                origin = self._tainted(argument, state)
+                if origin is not None and argument is not None:
+                    self.report(argument, f"Client input from `{origin}` is pasted into an LDAP search, so a client "
+                                "can rewrite the filter.", hint="Escape the value with "
+                                "`ldap.filter.escape_filter_chars()` (or `escape_dn_chars` for a DN) first.", cwe=LDAP_CWE)
+                    return
+            return
+        if method == "save":
+            self._check_upload_save(call, func, state)
+
+    def _check_response_headers(self, call: cst.Call, state: FlowState) -> None:
+        headers = call_argument(call, None, "headers")
+        if headers is None and state.qualified_name(call) in ("flask.make_response", "make_response"):
+            headers = call_argument(call, 2)
+        if isinstance(headers, cst.Dict):
+            for element in headers.elements:
+                origin = self._tainted(element.value, state)
+                if origin is not None:
+                    self._header(element.value, origin)
+                    return
+
+    def _check_log(self, call: cst.Call, state: FlowState) -> None:
+        arguments = [a.value for a in call.args if a.keyword is None]
+        template = string_value(arguments[0]) if arguments else None
+        if template is not None and "%r" in template and "%s" not in template:
+            return
+        for argument in arguments:
+            origin = self._tainted(_without_repr_parts(argument), state)
+            if origin is not None:
+                self.report(argument, f"Client input from `{origin}` is logged as is, so a client can forge log lines "
+                            "with newlines.", hint="Log the value with `%r` (or `!r`), or remove `\\r` and `\\n` from it "
+                            "first.", cwe=LOG_CWE, severity=Severity.LOW)
+                return
+
+    def _looks_like_ldap(self, call: cst.Call, method: str, func: cst.Attribute) -> bool:
+        if method != "search":
+            return True
+        receiver = (dotted_name(func.value) or "").lower()
+        return "ldap" in receiver or "conn" in receiver or has_keyword(call, "search_filter")
+
+    def _check_upload_save(self, call: cst.Call, func: cst.Attribute, state: FlowState) -> None:
+        receiver = state.taint_of(func.value)
+        destination = call_argument(call, 0, "dst")
+        taint = state.taint_of(destination) if destination is not None else None
+        if taint is None or taint.kind != "request" or destination is None:
+            return
+        if (receiver is not None and receiver.kind == "request") or taint.key == "filename":
+            self.report(destination, f"An uploaded file is saved under a path built from `{taint.origin}`, its "
+                        "client-given name.", hint="Build the name with `werkzeug.utils.secure_filename()` (or generate "
+                        "one) and check the extension against an allow-list.", cwe=UPLOAD_CWE)
+
+
+def _without_repr_parts(node: cst.BaseExpression) -> cst.BaseExpression:
+    """An f-string without its `{value!r}` parts, which escape newlines."""
+    if isinstance(node, cst.FormattedString):
+        kept = [p for p in node.parts if not (isinstance(p, cst.FormattedStringExpression) and p.conversion == "r")]
+        return node.with_changes(parts=kept)
+    return node

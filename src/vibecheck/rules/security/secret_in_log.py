@@ -1,0 +1,113 @@
+"""VC407: a password, token or key is written to a log or printed."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.flow import CLEAN, FlowRule, FlowState, Taint, dotted_name, is_log_call, iter_calls, string_value
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.secrets_names import is_secret_name
+
+SECRET_VALUE_ATTRIBUTES = frozenset({"value", "raw", "plaintext", "secret_value", "data", "key", "token", "password"})
+KEY_GETTERS = frozenset({"get", "getenv", "pop", "environ.get", "os.getenv", "os.environ.get"})
+# Calls that reduce a secret to something harmless to log.
+SANITIZERS = frozenset({"len", "bool", "hash", "mask", "redact", "mask_secret", "redact_secret", "type", "id",
+                        "hashlib.sha256", "hashlib.md5", "hashlib.sha1", "hmac.new", "isinstance"})
+
+
+def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """A value named like a secret: a variable, an attribute, `config["api_key"]`, `os.getenv("DB_PASSWORD")`."""
+    if isinstance(node, cst.Name):
+        return Taint("secret", node.value) if is_secret_name(node.value) else None
+    if isinstance(node, cst.Attribute):
+        if is_secret_name(node.attr.value):
+            return Taint("secret", dotted_name(node) or node.attr.value)
+        # `secret.name`, `token.expires_at`: metadata of a secret object, not the secret itself.
+        return None if node.attr.value in SECRET_VALUE_ATTRIBUTES else CLEAN
+    if isinstance(node, cst.Subscript) and isinstance(node.slice[0].slice, cst.Index):
+        key = string_value(node.slice[0].slice.value)
+        return Taint("secret", f"[{key!r}]") if key is not None and is_secret_name(key) else None
+    if isinstance(node, cst.Call) and node.args:
+        name = state.qualified_name(node) or ""
+        method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
+        if name in KEY_GETTERS or method in ("get", "getenv"):
+            key = string_value(node.args[0].value)
+            return Taint("secret", f"{key!r}") if key is not None and is_secret_name(key) else None
+    return None
+
+
+class SecretInLog(FlowRule):
+    """A password, token or API key is passed to a log call or `print`.
+
+    ## What it does
+    Reports a `logging`/`logger.*` call or a `print()` whose arguments carry a value named like a secret:
+    a variable or attribute such as `password`, `api_key`, `access_token`, `SECRET_KEY`, `client_secret`,
+    a lookup such as `config["api_key"]` or `os.getenv("DB_PASSWORD")`, directly, inside an f-string,
+    `%`/`.format()` formatting, or after being assigned to another variable in the same function. Names are
+    matched on their last word, so `token_count`, `max_tokens`, `tokenizer`, `password_hash` and
+    `next_page_token` are not secrets; `len(token)`, `token[:4]` and hashes of a secret are not reported.
+
+    ## Why is this bad?
+    Logs are copied to log aggregators, CI output, crash reporters and support tickets, and are read by
+    far more people than the secret store. Agents print keys and tokens while debugging and leave the line
+    in; one such line leaks the credential to everyone who can read the logs.
+
+    ## Example
+    ```python
+    import logging
+    import os
+
+    logger = logging.getLogger(__name__)
+
+    def connect():
+        api_key = os.environ["PAYMENTS_API_KEY"]
+        logger.info(f"connecting with key {api_key}")
+    ```
+
+    ## Use instead
+    ```python
+    import logging
+    import os
+
+    logger = logging.getLogger(__name__)
+
+    def connect():
+        api_key = os.environ["PAYMENTS_API_KEY"]
+        logger.info("connecting with key ending in %s", api_key[-4:])
+    ```
+
+    ## References
+    - [CWE-532: Insertion of Sensitive Information into Log File](https://cwe.mitre.org/data/definitions/532.html)
+    - [OWASP Logging Cheat Sheet: data to exclude](https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html#data-to-exclude)
+    """
+
+    file_hints = ("password", "passwd", "pwd", "passphrase", "secret", "token", "key", "cred")
+    code = "VC407"
+    name = "secret-in-log"
+    category = Category.SECURITY
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (532, 312)
+
+    def new_state(self) -> FlowState:
+        return FlowState(self.context.imports, secret_source, sanitizer_names=SANITIZERS, checks_clear=False,
+                         slices_clear=True, comparisons_propagate=False)
+
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        """Secrets are recognised by name, so parameters need no seeding."""
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        for call in iter_calls(node):
+            is_print = isinstance(call.func, cst.Name) and call.func.value == "print"
+            if not is_print and not is_log_call(call, state.imports):
+                continue
+            for arg in call.args:
+                if arg.keyword is not None and arg.keyword.value not in ("msg", "extra"):
+                    continue
+                taint = state.taint_of(arg.value)
+                if taint is not None and taint.kind == "secret":
+                    where = "printed" if is_print else "logged"
+                    self.report(arg.value, f"The secret `{taint.origin}` is {where}, so anyone who can read the output "
+                                "can use it.", hint="Remove the secret from the message; log a fixed marker or its last "
+                                "four characters instead.")
+                    break

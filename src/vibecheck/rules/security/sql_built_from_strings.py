@@ -1,0 +1,238 @@
+"""VC402: an SQL query built with f-strings, `%`, `+` or `.format` reaches a query-executing call."""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from vibecheck.flow import (
+    FlowRule,
+    FlowState,
+    Taint,
+    call_argument,
+    dotted_name,
+    has_keyword,
+    iter_calls,
+    looks_like_sql,
+    positional_count,
+    short_code,
+    string_value,
+)
+from vibecheck.model import Category, Confidence, Severity
+
+# Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
+EXECUTE_METHODS = {
+    "execute": (0, ("sql", "query", "statement", "operation"), ("params", "parameters", "args", "vars")),
+    "executemany": (0, ("sql", "query", "statement", "operation"), ("seq_of_parameters", "params")),
+    "executescript": (0, ("sql_script", "sql"), ()),
+}
+# Sinks that take SQL text only when it looks like SQL: SQLAlchemy `text()`, Django `.raw()`/`.extra()`, pandas.
+SQL_TEXT_FUNCTIONS = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text", "sqlmodel.text"})
+READ_SQL_FUNCTIONS = frozenset({"read_sql", "read_sql_query"})
+DB_RECEIVER = re.compile(r"(cur|conn|con|db|database|session|engine|sqlite|psycopg|tx|transaction|c)$", re.IGNORECASE)
+SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round"})
+CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
+
+
+def constant_text(node: cst.CSTNode | None, state: FlowState) -> str | None:
+    """The text of an expression built from constants only (literals, UPPER_CASE names, placeholders), or None."""
+    if node is None:
+        return None
+    text = string_value(node)
+    if text is not None:
+        return text
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return node.value
+    dotted = dotted_name(node)
+    if dotted is not None:
+        if dotted in state.constants:
+            return state.constants[dotted]
+        if dotted in state.checked or CONSTANT_NAME.match(dotted.rsplit(".", 1)[-1]):
+            return ""
+        return None
+    if isinstance(node, cst.BinaryOperation):
+        left, right = constant_text(node.left, state), constant_text(node.right, state)
+        if isinstance(node.operator, cst.Multiply) and (left is not None or right is not None):
+            return left or right or ""
+        return left + right if left is not None and right is not None else None
+    if isinstance(node, cst.FormattedString):
+        parts = []
+        for part in node.parts:
+            value = part.value if isinstance(part, cst.FormattedStringText) else constant_text(part.expression, state)
+            if value is None:
+                return None
+            parts.append(value)
+        return "".join(parts)
+    if isinstance(node, cst.Call):
+        return _constant_call_text(node, state)
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return "" if all(constant_text(e.value, state) is not None for e in node.elements) else None
+    if isinstance(node, (cst.GeneratorExp, cst.ListComp)):
+        return constant_text(node.elt, state)
+    if isinstance(node, cst.IfExp):
+        body, orelse = constant_text(node.body, state), constant_text(node.orelse, state)
+        return body if body is not None and orelse is not None else None
+    return None
+
+
+def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
+    func = call.func
+    if isinstance(func, cst.Name) and func.value in SAFE_VALUE_CALLS:
+        return ""
+    if isinstance(func, cst.Attribute) and func.attr.value == "join" and call.args:
+        separator = constant_text(func.value, state)
+        if separator is not None and constant_text(call.args[0].value, state) is not None:
+            return separator
+    if isinstance(func, cst.Attribute) and func.attr.value == "format":
+        template = constant_text(func.value, state)
+        if template is not None and all(constant_text(a.value, state) is not None for a in call.args):
+            return template
+    return None
+
+
+def _literal_text(node: cst.CSTNode, state: FlowState) -> str:
+    """The constant pieces of a string-building expression, joined, to decide whether it looks like SQL."""
+    text = constant_text(node, state)
+    if text is not None:
+        return text
+    if isinstance(node, cst.FormattedString):
+        return "".join(p.value if isinstance(p, cst.FormattedStringText) else " ? " for p in node.parts)
+    if isinstance(node, cst.BinaryOperation):
+        return _literal_text(node.left, state) + " ? " + _literal_text(node.right, state)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        return _literal_text(node.func.value, state)
+    return ""
+
+
+def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """A string built from a non-constant value by an f-string, `%`, `+` or `.format` (kind `sql` if it looks like SQL)."""
+    how = None
+    if isinstance(node, cst.FormattedString):
+        how = "an f-string"
+    elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo) and \
+            constant_text(node.left, state) is not None:
+        how = "`%` formatting"
+    elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        how = "`+` concatenation"
+    elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "format" \
+            and constant_text(node.func.value, state) is not None:
+        how = "`.format()`"
+    if how is None or constant_text(node, state) is not None:
+        return None
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) and not _has_string_part(node, state):
+        return None
+    kind = "sql" if looks_like_sql(_literal_text(node, state)) else "string"
+    return Taint(kind, how)
+
+
+def _has_string_part(node: cst.CSTNode, state: FlowState) -> bool:
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return _has_string_part(node.left, state) or _has_string_part(node.right, state)
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+        return True
+    dotted = dotted_name(node)
+    if dotted is not None and dotted in state.constants:
+        return True
+    taint = state.names.get(dotted or "")
+    return taint is not None and taint.kind in ("sql", "string")
+
+
+class SqlBuiltFromStrings(FlowRule):
+    """An SQL query built with an f-string, `%`, `+` or `.format()` is executed.
+
+    ## What it does
+    Follows, within one function, strings built from non-constant values with an f-string, `%`, `+` or
+    `.format()` (directly, or built in a variable first and extended with `+=`) into calls that execute
+    SQL: `execute`/`executemany`/`executescript` on a cursor, connection or session, SQLAlchemy `text()`,
+    Django `.raw()`/`.extra()`, and pandas `read_sql`/`read_sql_query`. Queries whose parameters are passed
+    separately, and strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders)
+    are not reported. It supersedes bandit's `B608`, which only sees the one-line form.
+
+    ## Why is this bad?
+    A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
+    statement can drop a table. Agents build queries with f-strings because it reads naturally; the driver's
+    parameter binding is the only reliable escape.
+
+    ## Example
+    ```python
+    def find_user(cursor, name):
+        query = f"SELECT * FROM users WHERE name = '{name}'"
+        cursor.execute(query)
+        return cursor.fetchone()
+    ```
+
+    ## Use instead
+    ```python
+    def find_user(cursor, name):
+        cursor.execute("SELECT * FROM users WHERE name = %s", (name,))
+        return cursor.fetchone()
+    ```
+
+    ## References
+    - [CWE-89: SQL Injection](https://cwe.mitre.org/data/definitions/89.html)
+    - [OWASP: Query Parameterization Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Query_Parameterization_Cheat_Sheet.html)
+    - [PEP 249: parameter styles](https://peps.python.org/pep-0249/#paramstyle)
+    """
+
+    file_hints = ("execute", "text(", ".raw(", ".extra(", "read_sql")
+    code = "VC402"
+    name = "sql-built-from-strings"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (89,)
+    supersedes = ("B608",)
+
+    def new_state(self) -> FlowState:
+        return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
+
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        """Parameters do not matter here: any non-constant value pasted into SQL is reported."""
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        for call in iter_calls(node):
+            query, sink, kinds = self._sink_query(call, state)
+            if query is None:
+                continue
+            taint = state.taint_of(query)
+            if taint is None or taint.kind not in kinds:
+                continue
+            where = "here" if not isinstance(query, (cst.Name, cst.Attribute)) else f"in `{short_code(query)}`"
+            self.report(
+                query,
+                f"An SQL query built with {taint.origin} {where} reaches `{sink}`, so a value can rewrite the query.",
+                hint="Keep the SQL text constant and pass the values as parameters, e.g. "
+                "`cursor.execute(\"... WHERE id = %s\", (value,))`.",
+            )
+
+    def _sink_query(self, call: cst.Call, state: FlowState) -> tuple[cst.BaseExpression | None, str, tuple[str, ...]]:
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS:
+            position, query_keywords, param_keywords = EXECUTE_METHODS[func.attr.value]
+            if positional_count(call) > position + 1 or has_keyword(call, *param_keywords):
+                return None, "", ()
+            query = call_argument(call, position) or _keyword_argument(call, query_keywords)
+            receiver = dotted_name(func.value) or short_code(func.value)
+            kinds = ("sql", "string") if DB_RECEIVER.search(receiver.rsplit(".", 1)[-1].rstrip("()")) else ("sql",)
+            return query, f"{short_code(func)}()", kinds
+        name = state.qualified_name(call)
+        if name in SQL_TEXT_FUNCTIONS:
+            return call_argument(call, 0, "text"), "text()", ("sql", "string")
+        if isinstance(func, cst.Attribute) and func.attr.value == "raw" and positional_count(call) == 1:
+            return call_argument(call, 0, "raw_query"), f"{short_code(func)}()", ("sql",)
+        if isinstance(func, cst.Attribute) and func.attr.value == "extra":
+            where = call_argument(call, None, "where")
+            return where, f"{short_code(func)}(where=...)", ("sql", "string")
+        last = name.rsplit(".", 1)[-1] if name else None
+        if last in READ_SQL_FUNCTIONS and not has_keyword(call, "params"):
+            return call_argument(call, 0, "sql"), f"{short_code(func)}()", ("sql",)
+        return None, "", ()
+
+
+def _keyword_argument(call: cst.Call, names: tuple[str, ...]) -> cst.BaseExpression | None:
+    for name in names:
+        value = call_argument(call, None, name)
+        if value is not None:
+            return value
+    return None

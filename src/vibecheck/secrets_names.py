@@ -1,0 +1,41 @@
+"""Precise name patterns for values that are secrets (`api_key`, `password`) and not their neighbours (`max_tokens`)."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+SECRET_WORDS = frozenset({"password", "passwd", "passphrase", "pwd", "secret", "token", "apikey", "credential",
+                          "credentials", "creds", "privatekey"})
+PASSWORD_WORDS = frozenset({"password", "passwd", "passphrase", "pwd"})
+KEY_QUALIFIERS = frozenset({"api", "secret", "private", "access", "auth", "signing", "encryption", "master", "client",
+                            "openai", "anthropic", "stripe", "aws"})
+# A token that is not a credential: pagination cursors, LLM token counts, CSRF form fields.
+NOT_SECRET_QUALIFIERS = frozenset({"page", "next", "continuation", "pagination", "cursor", "sync", "resume", "max", "min",
+                                   "num", "total", "input", "output", "prompt", "completion", "csrf", "xsrf", "eos", "bos",
+                                   "pad", "unk", "sep", "cls", "mask", "start", "end", "special", "last", "first"})
+
+
+def name_words(name: str) -> list[str]:
+    """`OPENAI_API_KEY` -> ["openai", "api", "key"]; `accessToken` -> ["access", "token"]."""
+    return [w.lower() for w in _WORD.findall(name)]
+
+
+def is_secret_name(name: str) -> bool:
+    """The name of a value that is itself a secret: `password`, `api_key`, `accessToken`, `SECRET_KEY`, `db_pwd`."""
+    words = name_words(name)
+    if not words:
+        return False
+    last = words[-1]
+    before = words[-2] if len(words) > 1 else ""
+    if last == "key":
+        return before in KEY_QUALIFIERS
+    if last not in SECRET_WORDS:
+        return False
+    return before not in NOT_SECRET_QUALIFIERS
+
+
+def is_password_name(name: str) -> bool:
+    """The name of a value that is a password: `password`, `new_password`, `pwd`, `passwd` (not `password_hash`)."""
+    words = name_words(name)
+    return bool(words) and words[-1] in PASSWORD_WORDS

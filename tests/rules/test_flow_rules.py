@@ -1,0 +1,99 @@
+"""Behaviour of the data-flow rules (VC207, VC401, VC402, VC405, VC407, VC409, VC410) beyond their corpora."""
+
+from __future__ import annotations
+
+from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
+from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
+from vibecheck.rules.security.plaintext_password_storage import PlaintextPasswordStorage
+from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
+from vibecheck.rules.security.request_data_to_injection_sink import RequestDataToInjectionSink
+from vibecheck.rules.security.secret_in_log import SecretInLog
+from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
+from vibecheck.testing import findings_for
+
+
+def test_each_finding_carries_the_cwe_of_its_sink() -> None:
+    findings = findings_for(RequestDataToInjectionSink, """
+        import logging
+        import re
+        from flask import redirect, request
+        logger = logging.getLogger(__name__)
+        def view():
+            logger.info("user %s", request.args["user"])
+            re.compile(request.args["pattern"])
+            return redirect(request.args["next"])
+    """)
+    assert sorted(f.cwe for f in findings) == [(117,), (601,), (730, 1333)]
+
+
+def test_llm_finding_names_the_generative_ai_weakness_and_the_sink_weakness() -> None:
+    findings = findings_for(LlmOutputToDangerousSink, """
+        import subprocess as sp
+        from openai import OpenAI
+        client = OpenAI()
+        def run(task):
+            reply = client.chat.completions.create(model="m", messages=[])
+            sp.run(reply.choices[0].message.content, shell=True)
+    """)
+    assert [f.cwe for f in findings] == [(1426, 78)]
+
+
+def test_sql_rule_supersedes_bandit_b608() -> None:
+    assert "B608" in SqlBuiltFromStrings.supersedes
+
+
+def test_aliased_flask_request_is_recognised() -> None:
+    findings = findings_for(RequestDataToFilesystemOrUrl, """
+        import os
+        from flask import request as req, send_file
+        def download():
+            first = req.args["name"]
+            second = os.path.join("/srv", first)
+            return send_file(second)
+    """)
+    assert len(findings) == 1 and "req.args" in findings[0].message
+
+
+def test_plaintext_password_is_not_checked_in_test_files() -> None:
+    source = """
+        def make_user(password):
+            return User(username="u", password=password)
+    """
+    assert len(findings_for(PlaintextPasswordStorage, source)) == 1
+    assert findings_for(PlaintextPasswordStorage, source, path="tests/test_users.py", is_test_file=True) == []
+
+
+def test_nested_function_gets_its_own_pass() -> None:
+    findings = findings_for(SqlBuiltFromStrings, """
+        def outer(cursor, name):
+            query = f"SELECT * FROM users WHERE name = '{name}'"
+            def inner(cursor):
+                cursor.execute(query)
+            cursor.execute("SELECT 1")
+            return inner
+    """)
+    assert findings == []
+
+
+def test_module_level_flow_is_checked() -> None:
+    findings = findings_for(SecretInLog, """
+        import os
+        api_key = os.environ["API_KEY"]
+        print("starting with", api_key)
+    """)
+    assert len(findings) == 1
+
+
+def test_messages_and_hints_stand_alone() -> None:
+    samples = {
+        SqlBuiltFromStrings: 'def f(c, x):\n    c.execute(f"SELECT * FROM t WHERE a = {x}")\n',
+        SecretInLog: "def f(password):\n    print(password)\n",
+        ClientControlledAuthorization: 'from flask import request\ndef f():\n    if request.args.get("admin"):\n        pass\n',
+    }
+    for rule, source in samples.items():
+        findings = findings_for(rule, source)
+        assert findings, rule.code
+        for finding in findings:
+            assert finding.message.endswith(".") and "`" in finding.message
+            assert finding.hint and finding.hint.endswith(".")
+

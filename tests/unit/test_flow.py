@@ -1,0 +1,219 @@
+"""The shared data-flow helper: source-order walking, propagation, bindings, sanitizers and visible checks."""
+
+from __future__ import annotations
+
+import textwrap
+
+import libcst as cst
+
+from vibecheck.flow import FlowState, Taint, iter_calls, request_parameters, request_source, walk_block
+from vibecheck.imports import ImportTable
+
+
+def tainted_at_calls(source: str, *, sanitizers: frozenset[str] = frozenset(),
+                     checks_clear: bool = True) -> dict[str, Taint | None]:
+    """Walk the first function of `source`; map the code of each `sink(...)` argument to its taint."""
+    module = cst.parse_module(textwrap.dedent(source))
+    imports = ImportTable.from_module(module)
+    function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
+    state = FlowState(imports, request_source, sanitizer_names=sanitizers, checks_clear=checks_clear)
+    objects, inputs, shadowed = request_parameters(function, imports)
+    state.request_objects.update(objects)
+    state.shadowed.update(shadowed)
+    for name in inputs:
+        state.names[name] = Taint("request", name)
+    seen: dict[str, Taint | None] = {}
+
+    def on_statement(node: cst.CSTNode, flow: FlowState) -> None:
+        for inner in _calls(node):
+            if isinstance(inner.func, cst.Name) and inner.func.value == "sink":
+                seen[module.code_for_node(inner.args[0].value)] = flow.taint_of(inner.args[0].value)
+
+    statements = [s for line in function.body.body for s in (line.body if isinstance(line, cst.SimpleStatementLine) else [line])]
+    walk_block(statements, state, on_statement)
+    return seen
+
+
+def _calls(node: cst.CSTNode) -> list[cst.Call]:
+    return list(iter_calls(node))
+
+
+def test_direct_source_and_key() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            sink(request.args.get("name"))
+    """)
+    taint = seen['request.args.get("name")']
+    assert taint is not None and taint.kind == "request" and taint.key == "name"
+
+
+def test_propagates_through_assignments_fstrings_and_methods() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            raw = request.form["q"]
+            cleaned = raw.strip().lower()
+            message = f"hello {cleaned}"
+            other = message
+            sink(other)
+            sink("%s!" % other)
+            sink("a" + other)
+            sink("{}".format(other))
+            sink(str(other))
+    """)
+    assert all(seen[code] is not None for code in ("other", '"%s!" % other', '"a" + other', '"{}".format(other)', "str(other)"))
+
+
+def test_reassignment_with_clean_value_clears() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            name = request.args["n"]
+            name = "constant"
+            sink(name)
+    """)
+    assert seen["name"] is None
+
+
+def test_source_order_sink_before_assignment_is_clean() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            value = "fixed"
+            sink(value)
+            value = request.args["v"]
+    """)
+    assert seen["value"] is None
+
+
+def test_tuple_unpacking_with_and_for_and_walrus() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            a, b = request.args["x"], "safe"
+            with request.files["upload"].stream as handle:
+                pass
+            for item in request.json["items"]:
+                sink(item)
+            if (w := request.values.get("w")):
+                sink(w)
+            sink(a)
+            sink(b)
+            sink(handle)
+    """)
+    assert seen["a"] is not None and seen["b"] is None
+    assert seen["item"] is not None and seen["w"] is not None and seen["handle"] is not None
+
+
+def test_sanitizer_call_clears_and_unknown_call_does_not_propagate() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        from werkzeug.utils import secure_filename
+        def view():
+            name = secure_filename(request.args["f"])
+            other = some_helper(request.args["f"])
+            sink(name)
+            sink(other)
+    """, sanitizers=frozenset({"secure_filename"}))
+    assert seen["name"] is None and seen["other"] is None
+
+
+def test_visible_check_clears_only_when_enabled() -> None:
+    source = """
+        from flask import request
+        def view():
+            target = request.args["next"]
+            if target not in ALLOWED:
+                abort(400)
+            sink(target)
+    """
+    assert tainted_at_calls(source)["target"] is None
+    assert tainted_at_calls(source, checks_clear=False)["target"] is not None
+
+
+def test_truthiness_test_is_not_a_check() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            target = request.args.get("next")
+            if not target:
+                abort(400)
+            sink(target)
+    """)
+    assert seen["target"] is not None
+
+
+def test_fastapi_route_parameters_and_request_objects() -> None:
+    seen = tainted_at_calls("""
+        from fastapi import Depends, FastAPI, Request
+        app = FastAPI()
+        @app.get("/items/{item_id}")
+        async def read(item_id: str, req: Request, db=Depends(get_db)):
+            body = await req.json()
+            sink(item_id)
+            sink(body)
+            sink(db)
+    """)
+    assert seen["item_id"] is not None and seen["body"] is not None and seen["db"] is None
+
+
+def test_llm_style_attribute_chain_of_tainted_value() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            resp = request.json
+            sink(resp.choices[0].message.content)
+    """)
+    assert seen["resp.choices[0].message.content"] is not None
+
+
+def test_http_client_request_parameter_is_not_client_input() -> None:
+    seen = tainted_at_calls("""
+        from ._models import Request
+        def send(self, request: Request):
+            sink(request.url)
+            sink(request.headers["Host"])
+    """)
+    assert seen["request.url"] is None and seen['request.headers["Host"]'] is None
+
+
+def test_local_variable_named_request_shadows_flask_global() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def build():
+            request = make_outgoing()
+            sink(request.headers)
+    """)
+    assert seen["request.headers"] is None
+
+
+def test_django_view_url_captures() -> None:
+    module = cst.parse_module("from django.http import HttpResponse\ndef article(request, slug):\n    pass\n")
+    function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
+    objects, inputs, _ = request_parameters(function, ImportTable.from_module(module))
+    assert objects == {"request"} and inputs == {"slug"}
+
+
+def test_length_check_is_not_a_validation() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            target = request.args["next"]
+            if len(target) > 200 or target is None:
+                abort(400)
+            sink(target)
+    """)
+    assert seen["target"] is not None
+
+
+def test_existence_check_is_not_a_validation() -> None:
+    seen = tainted_at_calls("""
+        import os
+        from flask import request
+        def view():
+            path = os.path.join("/srv", request.args["name"])
+            if os.path.exists(path):
+                sink(path)
+    """)
+    assert seen["path"] is not None
