@@ -1,0 +1,1 @@
+"""VC4xx: security smells that bandit misses."""
