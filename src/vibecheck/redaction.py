@@ -43,10 +43,15 @@ def redact_known_secrets(text: str) -> str:
     return URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(3), text)
 
 
-def redact_string_literals(line: str) -> str:
-    """Mask the contents of every string literal on a line of code (for hard-coded password findings)."""
+def redact_string_literals(line: str, secret: str | None = None) -> str:
+    """Mask the string literals on a line of code that hold `secret`; all of them when it is not found as written."""
+    literals = list(_STRING_LITERAL.finditer(line))
+    only_secret = secret is not None and any(m.group("body") == secret for m in literals)
+
     def mask(match: re.Match[str]) -> str:
         body = match.group("body")
-        return f"{match.group('prefix')}{match.group('quote')}{redact(body) if body else ''}{match.group('quote')}"
+        if not body or (only_secret and body != secret):
+            return match.group(0)
+        return f"{match.group('prefix')}{match.group('quote')}{redact(body)}{match.group('quote')}"
 
     return redact_known_secrets(_STRING_LITERAL.sub(mask, line))

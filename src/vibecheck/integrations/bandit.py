@@ -359,7 +359,7 @@ def _to_finding(path: str, issue: Any, lines: list[str]) -> Finding:
     if code in PASSWORD_CODES:
         match = _PASSWORD_TEXT.match(message)
         message = f"{match.group(1)}{redact(match.group(2))}{match.group(3)}" if match else "Possible hardcoded password."
-        snippet = redact_string_literals(text)
+        snippet = redact_string_literals(text, match.group(2) if match else None)
     else:
         snippet = redact_known_secrets(text)
     cwe = int(getattr(issue.cwe, "id", 0) or 0)
