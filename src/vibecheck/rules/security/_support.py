@@ -18,6 +18,18 @@ from vibecheck.rule import Rule
 STRING_NODES = (cst.SimpleString, cst.ConcatenatedString)
 
 
+def callee_tail(call: cst.Call) -> str:
+    """The last name of the callee (`run` for `subprocess.run(...)`): a cheap filter before resolving names."""
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else ""
+
+
+def tails(names: frozenset[str] | set[str] | dict[str, int]) -> frozenset[str]:
+    return frozenset(name.rsplit(".", 1)[-1] for name in names)
+
+
 def keyword(call: cst.Call, name: str) -> cst.Arg | None:
     return next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value == name), None)
 
@@ -154,6 +166,11 @@ class BindingRule(Rule):
         if head is not None and (head in self._scopes[-1] or (head not in self.context.imports.aliases and head in self._bound)):
             return None
         return self.qualified_name(node)
+
+    def may_call(self, node: cst.Call, callee_tails: frozenset[str]) -> bool:
+        """Cheap pre-check: the callee ends in one of `callee_tails`, or is a name imported under an alias."""
+        tail = callee_tail(node)
+        return tail in callee_tails or (isinstance(node.func, cst.Name) and tail in self.context.imports.aliases)
 
     def source_of(self, node: cst.CSTNode) -> str:
         return self.context.module.code_for_node(node)

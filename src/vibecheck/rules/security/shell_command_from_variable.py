@@ -5,7 +5,14 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.security._support import STRING_NODES, BindingRule, argument, is_name_constant, keyword
+from vibecheck.rules.security._support import (
+    STRING_NODES,
+    BindingRule,
+    argument,
+    is_name_constant,
+    keyword,
+    tails,
+)
 
 # Always run their argument through a shell.
 SHELL_FUNCTIONS = frozenset({"os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput",
@@ -19,6 +26,7 @@ SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", 
 SHELL_FLAGS = frozenset({"-c", "/c", "-Command", "-lc"})
 QUOTERS = frozenset({"shlex.quote", "pipes.quote", "shlex.join", "int", "float", "len"})
 LITERAL_NODES = (*STRING_NODES, cst.Integer, cst.Float)
+CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS)
 
 
 class ShellCommandFromVariable(BindingRule):
@@ -67,6 +75,8 @@ class ShellCommandFromVariable(BindingRule):
     supersedes = ("B602", "B605")
 
     def visit_Call(self, node: cst.Call) -> None:
+        if not self.may_call(node, CALLEE_TAILS):
+            return
         qualified = self.module_name(node)
         if qualified in SHELL_FUNCTIONS:
             command = argument(node, 0, "cmd") or argument(node, 0, "command")

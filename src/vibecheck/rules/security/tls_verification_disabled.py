@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.security._support import BindingRule, is_name_constant, keyword, string_value
+from vibecheck.rules.security._support import BindingRule, is_name_constant, keyword, string_value, tails
 
 HTTP_LIBRARIES = ("requests.", "httpx.", "aiohttp.", "urllib3.", "niquests.", "pip._vendor.requests.")
 # Methods of a session/client object (any receiver): `self.session.get(url, verify=False)`.
@@ -16,6 +16,8 @@ HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "opti
 DISABLING_KEYWORDS = {"verify": "False", "ssl": "False", "verify_ssl": "False"}
 UNVERIFIED_REFERENCES = frozenset({"ssl._create_unverified_context", "ssl._create_stdlib_context"})
 CERT_NONE_NAMES = frozenset({"ssl.CERT_NONE", "ssl.VerifyMode.CERT_NONE"})
+UNVERIFIED_TAILS = tails(UNVERIFIED_REFERENCES)
+CHECKED_KEYWORDS = frozenset({*DISABLING_KEYWORDS, "cert_reqs"})
 CERT_REQS_NONE = frozenset({"CERT_NONE", "NONE", "none"})
 # `if not verify:` -- a branch that implements the caller's own choice, as HTTP libraries do.
 OPT_OUT_WORDS = ("verify", "insecure", "ssl", "tls", "cert")
@@ -88,7 +90,8 @@ class TlsVerificationDisabled(BindingRule):
             self._opt_out_depth -= 1
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self._opt_out_depth:
+        if self._opt_out_depth or not (self.may_call(node, UNVERIFIED_TAILS) or any(
+                arg.keyword is not None and arg.keyword.value in CHECKED_KEYWORDS for arg in node.args)):
             return
         qualified = self.module_name(node) or ""
         if qualified in UNVERIFIED_REFERENCES:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.security._support import STRING_NODES, BindingRule, argument, is_name_constant, keyword
+from vibecheck.rules.security._support import (
+    STRING_NODES,
+    BindingRule,
+    argument,
+    is_name_constant,
+    keyword,
+    tails,
+)
 
 PICKLE_MODULES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle", "joblib")
 # qualified name -> index of the argument that carries the data (or the path it is read from)
@@ -20,6 +27,7 @@ SAFE_YAML_LOADERS = frozenset({"SafeLoader", "CSafeLoader", "BaseLoader", "CBase
 OPENERS = frozenset({"open", "io.open", "builtins.open", "pathlib.Path", "Path", "gzip.open", "bz2.open", "lzma.open",
                      "importlib.resources.files"})
 JOINERS = frozenset({"os.path.join", "posixpath.join", "os.path.abspath", "os.path.realpath"})
+CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *YAML_LOADERS, "torch.load", "numpy.load"})
 PATH_READERS = frozenset({"read_bytes", "read_text", "read", "joinpath", "open"})
 
 
@@ -71,6 +79,8 @@ class UnsafeDeserialization(BindingRule):
     supersedes = ("B301", "B506", "B614")
 
     def visit_Call(self, node: cst.Call) -> None:
+        if not self.may_call(node, CALLEE_TAILS):
+            return
         qualified = self.module_name(node)
         if qualified is None:
             return
