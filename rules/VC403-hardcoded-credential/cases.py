@@ -5,6 +5,7 @@ Every key below is random filler in the shape of a real one; none is a real cred
 import os
 
 import boto3
+import jwt
 import psycopg2
 import requests
 
@@ -135,3 +136,13 @@ def reads_env_without_default():
 def token_type():
     # ok: VC403
     return {"token_type": "Bearer", "key": "value-1234"}
+
+
+def issue_token(user_id):
+    # expect: VC403
+    return jwt.encode({"sub": user_id}, "jwt-s1gning-k3y-2024", algorithm="HS256")
+
+
+def verify_token(token, settings):
+    # ok: VC403
+    return jwt.decode(token, settings.JWT_KEY, algorithms=["HS256"])

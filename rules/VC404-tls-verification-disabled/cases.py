@@ -1,6 +1,8 @@
 """VC404 corpus: switching TLS verification off fires; verifying (or a caller's explicit opt-out branch) does not."""
+import socket
 import ssl
 import urllib.request
+from ssl import CERT_NONE
 
 import httpx
 import requests
@@ -130,3 +132,15 @@ def jwt_signature_is_another_topic(jwt, token):
 def some_other_flag(obj):
     # ok: VC404
     obj.verify = True
+
+
+def wrapped_socket_imported_constant(host):
+    sock = socket.create_connection((host, 443))
+    # expect: VC404
+    return ssl.wrap_socket(sock, cert_reqs=CERT_NONE)
+
+
+def cert_none_in_a_dict_comparison(context):
+    modes = {"strict": ssl.CERT_REQUIRED}
+    # ok: VC404
+    return modes.get("strict") != CERT_NONE

@@ -18,6 +18,10 @@ KEY_QUALIFIERS = frozenset({"api", "access", "secret", "private", "auth", "signi
 PLACEHOLDER_WORDS = ("xxx", "***", "...", "changeme", "change-me", "change_me", "your", "example", "dummy", "placeholder",
                      "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "$", "%s", "none", "null",
                      "undefined", "secret", "password", "passwd", "token")
+# calls whose argument is a signing key: qualified name -> (position, keyword)
+KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new": (0, "key"),
+                 "itsdangerous.Signer": (0, "secret_key"), "itsdangerous.URLSafeTimedSerializer": (0, "secret_key"),
+                 "itsdangerous.URLSafeSerializer": (0, "secret_key")}
 ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "getenv"})
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -83,10 +87,10 @@ class HardcodedCredential(Rule):
     `sk-`/`sk-proj-`, Anthropic `sk-ant-`, AWS `AKIA...`, GitHub `ghp_`/`github_pat_`, GitLab `glpat-`,
     Slack `xox?-`, Stripe `sk_live_`, Google `AIza...`, PEM private keys, URLs with a password such as
     `postgres://app:s3cret@db/app`), and literals given to names like `password`, `api_key`, `token` or
-    `secret` (assignments, keyword arguments, dict keys, parameter defaults, comparisons, and the
-    default of `os.getenv`). Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names) are
-    left alone, and in test files only real credential formats are reported. Messages and snippets
-    show a redacted prefix only.
+    `secret` (assignments, keyword arguments, dict keys, parameter defaults, comparisons, the default
+    of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/`hmac.new`/`itsdangerous` signers).
+    Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names) are left alone, and in test
+    files only real credential formats are reported. Messages and snippets show a redacted prefix only.
 
     ## Why is this bad?
     Everyone who can read the repository, its history, a wheel or a CI log can use the credential, and
@@ -174,8 +178,12 @@ class HardcodedCredential(Rule):
             self._check_named(_target_name(node.left), node.comparisons[0].comparator)
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self.qualified_name(node) in ENV_GETTERS:
+        qualified = self.qualified_name(node)
+        if qualified in ENV_GETTERS:
             self._check_named(string_value(argument(node, 0, "key")), argument(node, 1, "default"))
+        elif qualified in KEY_ARGUMENTS:
+            position, name = KEY_ARGUMENTS[qualified]
+            self._check_named("signing_key", argument(node, position, name))
 
     def _check_named(self, name: str | None, value: cst.BaseExpression | None) -> None:
         if name is None or value is None or self.context.is_test_file or not is_secret_name(name):

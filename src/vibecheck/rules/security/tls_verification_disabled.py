@@ -28,7 +28,8 @@ class TlsVerificationDisabled(BindingRule):
 
     ## What it does
     Reports `verify=False` on `requests`/`httpx`/`aiohttp` calls, sessions and clients (also through a
-    variable or `session.verify = False`), `ssl._create_unverified_context()`, `ssl.CERT_NONE`,
+    variable or `session.verify = False`), `ssl._create_unverified_context()`, `ssl.CERT_NONE` given
+    to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
     `cert_reqs="CERT_NONE"` and `context.check_hostname = False`. Code inside an `if` that tests a
     `verify`/`insecure` flag is left alone: it implements the caller's own opt-out. Test files are not
     checked: tests talk to local servers with self-signed certificates, and that code does not ship.
@@ -73,7 +74,6 @@ class TlsVerificationDisabled(BindingRule):
         super().__init__(context, options)
         self._opt_out_depth = 0
         self._opt_out_ifs: set[int] = set()
-        self._comparison_depth = 0
 
     def visit_Module(self, node: cst.Module) -> None:
         if self.context.is_test_file:
@@ -90,7 +90,13 @@ class TlsVerificationDisabled(BindingRule):
             self._opt_out_depth -= 1
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self._opt_out_depth or not (self.may_call(node, UNVERIFIED_TAILS) or any(
+        if self._opt_out_depth:
+            return
+        for arg in node.args:
+            if self._is_cert_none(arg.value):
+                self.report(arg, f"`{self.source_of(arg)}` makes this TLS connection accept any certificate.",
+                            hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
+        if not (self.may_call(node, UNVERIFIED_TAILS) or any(
                 arg.keyword is not None and arg.keyword.value in CHECKED_KEYWORDS for arg in node.args)):
             return
         qualified = self.module_name(node) or ""
@@ -112,19 +118,6 @@ class TlsVerificationDisabled(BindingRule):
             self.report(node, "`cert_reqs=CERT_NONE` turns off TLS certificate verification for this connection pool.",
                         hint="Remove `cert_reqs=CERT_NONE` (the default, `CERT_REQUIRED`, verifies certificates).")
 
-    def visit_Comparison(self, node: cst.Comparison) -> None:
-        self._comparison_depth += 1
-
-    def leave_Comparison(self, node: cst.Comparison) -> None:
-        self._comparison_depth -= 1
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value != "CERT_NONE" or self._opt_out_depth or self._comparison_depth:
-            return
-        if self.module_name(node) in CERT_NONE_NAMES:
-            self.report(node, "`ssl.CERT_NONE` makes this TLS connection accept any certificate.",
-                        hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
-
     def visit_Assign(self, node: cst.Assign) -> None:
         if self._opt_out_depth:
             return
@@ -137,6 +130,9 @@ class TlsVerificationDisabled(BindingRule):
                 what = "host name checking" if field == "check_hostname" else "TLS certificate verification"
                 self.report(node, f"`{self.source_of(attribute)} = False` turns off {what} for every request it makes.",
                             hint=f"Remove `{self.source_of(attribute)} = False`; trust a private CA with a CA bundle instead.")
+            elif field in ("verify_mode", "cert_reqs") and self._is_cert_none(node.value):
+                self.report(node, f"`{self.source_of(attribute)} = CERT_NONE` makes this TLS connection accept any "
+                            "certificate.", hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
             elif field == "cert_reqs" and string_value(node.value) in CERT_REQS_NONE:
                 self.report(node, f"`{self.source_of(attribute)} = \"CERT_NONE\"` turns off TLS certificate verification.",
                             hint="Keep `cert_reqs` at `CERT_REQUIRED`.")
@@ -144,6 +140,12 @@ class TlsVerificationDisabled(BindingRule):
         if value in UNVERIFIED_REFERENCES:
             self.report(node, f"Assigning `{value}` makes every default HTTPS connection skip certificate verification.",
                         hint="Remove this assignment and fix the certificate problem (install the CA, or pass `cafile=`).")
+
+
+    def _is_cert_none(self, value: cst.BaseExpression) -> bool:
+        """`ssl.CERT_NONE`, `CERT_NONE` imported from `ssl`, `ssl.VerifyMode.CERT_NONE`."""
+        tail = value.attr.value if isinstance(value, cst.Attribute) else value.value if isinstance(value, cst.Name) else ""
+        return tail == "CERT_NONE" and self.module_name(value) in CERT_NONE_NAMES
 
 
 def _mentions_opt_out(test: cst.BaseExpression) -> bool:
