@@ -146,3 +146,15 @@ def issue_token(user_id):
 def verify_token(token, settings):
     # ok: VC403
     return jwt.decode(token, settings.JWT_KEY, algorithms=["HS256"])
+
+
+def lexer_token(token):
+    # ok: VC403
+    return token == "async"
+
+
+# ok: VC403
+string_token = r"[^\\\n\"]+"
+
+# expect: VC403
+FLASK_SECRET_KEY = "supersecretkey123"

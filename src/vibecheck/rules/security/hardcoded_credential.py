@@ -16,8 +16,8 @@ SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "se
 KEY_QUALIFIERS = frozenset({"api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client",
                             "license", "webhook", "app"})
 PLACEHOLDER_WORDS = ("xxx", "***", "...", "changeme", "change-me", "change_me", "your", "example", "dummy", "placeholder",
-                     "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "$", "%s", "none", "null",
-                     "undefined", "secret", "password", "passwd", "token")
+                     "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "$", "%s")
+PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd", "secret", "token", "apikey", "api_key"})
 # calls whose argument is a signing key: qualified name -> (position, keyword)
 KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new": (0, "key"),
                  "itsdangerous.Signer": (0, "secret_key"), "itsdangerous.URLSafeTimedSerializer": (0, "secret_key"),
@@ -25,6 +25,7 @@ KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new":
 ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "getenv"})
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_PATTERN_SYNTAX = re.compile(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]")
 _PEM_BODY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
 
@@ -39,9 +40,14 @@ def is_secret_name(name: str) -> bool:
 
 
 def is_placeholder(value: str) -> bool:
-    """Empty, too short, an env-var name, a sentence, a path or URL, or a word agents use for "fill this in"."""
+    """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
+    a path, URL or regular expression, or a word agents use for "fill this in"."""
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
+        return True
+    if lowered in PLACEHOLDER_VALUES or (value.isalpha() and value.islower() and len(value) <= 8):
+        return True
+    if _PATTERN_SYNTAX.search(value):
         return True
     if value.startswith(("/", "./", "~")) or "://" in value:
         return True
