@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 import sys
 import textwrap
@@ -246,3 +247,16 @@ def test_installed_bandit_is_inside_the_supported_range_pinned_in_pyproject() ->
     assert f"bandit{SUPPORTED_BANDIT}" in pyproject["project"]["dependencies"]
     installed = tuple(int(part) for part in version("bandit").split(".")[:3])
     assert (1, 7, 7) <= installed < (2,)
+
+
+def test_options_survive_the_trip_to_a_worker_process() -> None:
+    options = BanditOptions.from_config({"skips": ["B101"], "shell_injection": {"shell": ["os.system"]}})
+    assert pickle.loads(pickle.dumps(options)) == options
+
+
+def test_bandit_warnings_do_not_leak_into_the_report_streams(capfd: pytest.CaptureFixture[str]) -> None:
+    # bandit warns about the unknown codes and, having no known code left, treats the comment as a blanket nosec
+    source = SHELL.replace("shell=True)", "shell=True)  # nosec B999 not_a_test")
+    assert codes_and_lines(run(source)) == [("B404", 1)]
+    captured = capfd.readouterr()
+    assert captured.out == "" and captured.err == ""
