@@ -52,7 +52,10 @@ def is_name_constant(node: cst.BaseExpression | None, value: str) -> bool:
 def string_value(node: cst.BaseExpression | None) -> str | None:
     """The text of a plain string literal (also implicitly concatenated), None for anything else."""
     if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
+        try:
+            value = node.evaluated_value
+        except (SyntaxError, ValueError):  # an escape Python rejects, e.g. "\N{no such name}"
+            return None
         return value if isinstance(value, str) else None
     if isinstance(node, cst.ConcatenatedString):
         left, right = string_value(node.left), string_value(node.right)

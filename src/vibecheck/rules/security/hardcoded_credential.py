@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import libcst as cst
 
@@ -29,6 +30,7 @@ _PATTERN_SYNTAX = re.compile(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]
 _PEM_BODY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
 
+@lru_cache(maxsize=4096)
 def is_secret_name(name: str) -> bool:
     """`password`, `DB_PASSWORD`, `apiKey`, `client_secret`, `GITHUB_TOKEN`, `stripe_api_key`; not `key`, `token_url`."""
     parts = [p.lower() for p in _NAME_PARTS.findall(name)]

@@ -11,6 +11,7 @@ from vibecheck.rules.security._support import (
     argument,
     is_name_constant,
     keyword,
+    string_value,
     tails,
 )
 
@@ -102,9 +103,7 @@ class ShellCommandFromVariable(BindingRule):
             return None
         values = [element.value for element in command.elements]
         first = self.resolve(values[0])
-        texts = [first.evaluated_value if isinstance(first, cst.SimpleString) else None,
-                 values[1].evaluated_value if isinstance(values[1], cst.SimpleString) else None]
-        if texts[0] in SHELLS and texts[1] in SHELL_FLAGS:
+        if string_value(first) in SHELLS and string_value(values[1]) in SHELL_FLAGS:
             return values[2]
         return None
 
