@@ -9,8 +9,15 @@ file reading and its tester, so that:
 - a check that raises becomes an `EngineError` for that file instead of a log line,
 - hard-coded password findings (B105-B107) never print the password.
 
-Low-confidence findings keep their severity but do not fail the build unless
-`[tool.vibecheck.bandit] low-confidence-fails = true`: the runner asks `blocks_build(finding, options)`.
+How the runner uses it, per file (in the worker, after the libcst walk):
+1. skip the stage with `--no-bandit`, or when the file already has a VC001 parse error (Python cannot
+   parse it either, so bandit would only add an engine error for the same file);
+2. `findings, errors = run_bandit(path, source, options, is_test_file=...)`;
+3. `drop_superseded(vc_findings + findings, superseding_map(enabled_rules))` *before* inline
+   suppressions are applied, so `# vibecheck: ignore[VC408]` also silences the B602 it replaced;
+4. selection (`B`, `B101`, test names are not codes) and suppressions apply to bandit codes as to VC codes;
+5. `--fail-on`: low-confidence bandit findings are reported but do not fail the build unless
+   `[tool.vibecheck.bandit] low-confidence-fails = true`; ask `blocks_build(finding, options)`.
 """
 
 from __future__ import annotations
