@@ -158,3 +158,13 @@ string_token = r"[^\\\n\"]+"
 
 # expect: VC403
 FLASK_SECRET_KEY = "supersecretkey123"
+
+HEADERS = {
+    # expect: VC403
+    "Authorization": "Bearer 8c1f2e9a7b3d4c5e6f7a8b9c0d1e2f3a",
+    # ok: VC403
+    "X-Request-Id": "Bearer-like-but-not",
+}
+
+# ok: VC403
+JWT_SECRET = "change-this-in-production"

@@ -144,3 +144,22 @@ def cert_none_in_a_dict_comparison(context):
     modes = {"strict": ssl.CERT_REQUIRED}
     # ok: VC404
     return modes.get("strict") != CERT_NONE
+
+
+def websocket_options(websocket, url):
+    # expect: VC404
+    return websocket.create_connection(url, sslopt={"cert_reqs": ssl.CERT_NONE})
+
+
+def request_options_dict(url):
+    options = {"timeout": 5}
+    # expect: VC404
+    options["verify"] = False
+    return requests.get(url, **options)
+
+
+def request_options_verified(url):
+    options = {"timeout": 5}
+    # ok: VC404
+    options["verify"] = True
+    return requests.get(url, **options)

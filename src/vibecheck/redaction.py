@@ -22,6 +22,7 @@ CREDENTIAL_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Slack token", re.compile(r"(xox[baprs]-)[A-Za-z0-9\-]{10,}")),
     ("Google API key", re.compile(r"(AIza)[A-Za-z0-9_\-]{35}")),
     ("private key", re.compile(r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----)[^\"']*")),
+    ("bearer token", re.compile(r"((?:Bearer|Basic|Token) )[A-Za-z0-9._~+/\-]{20,}=*")),
 )
 
 # scheme://user:password@host -- the password is the secret, the rest is shown.

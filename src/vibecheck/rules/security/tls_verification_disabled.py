@@ -118,10 +118,19 @@ class TlsVerificationDisabled(BindingRule):
             self.report(node, "`cert_reqs=CERT_NONE` turns off TLS certificate verification for this connection pool.",
                         hint="Remove `cert_reqs=CERT_NONE` (the default, `CERT_REQUIRED`, verifies certificates).")
 
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        if not self._opt_out_depth and self._is_cert_none(node.value):
+            self.report(node, f"`{self.source_of(node)}` makes this TLS connection accept any certificate.",
+                        hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
+
     def visit_Assign(self, node: cst.Assign) -> None:
         if self._opt_out_depth:
             return
         for target in node.targets:
+            if _subscript_key(target.target) in DISABLING_KEYWORDS and is_name_constant(self.resolve(node.value), "False"):
+                self.report(node, f"`{self.source_of(target.target)} = False` turns off TLS certificate verification for the "
+                            "requests made with these options.", hint="Remove this assignment; trust a private CA with a CA "
+                            "bundle path instead.")
             attribute = target.target
             if not isinstance(attribute, cst.Attribute):
                 continue
@@ -146,6 +155,13 @@ class TlsVerificationDisabled(BindingRule):
         """`ssl.CERT_NONE`, `CERT_NONE` imported from `ssl`, `ssl.VerifyMode.CERT_NONE`."""
         tail = value.attr.value if isinstance(value, cst.Attribute) else value.value if isinstance(value, cst.Name) else ""
         return tail == "CERT_NONE" and self.module_name(value) in CERT_NONE_NAMES
+
+
+def _subscript_key(node: cst.BaseExpression) -> str | None:
+    """`"verify"` for `kwargs["verify"]`."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        return string_value(node.slice[0].slice.value)
+    return None
 
 
 def _mentions_opt_out(test: cst.BaseExpression) -> bool:
