@@ -95,12 +95,13 @@ class HardcodedCredential(Rule):
     ## What it does
     Reports string literals that match a known credential format anywhere in the code (OpenAI
     `sk-`/`sk-proj-`, Anthropic `sk-ant-`, AWS `AKIA...`, GitHub `ghp_`/`github_pat_`, GitLab `glpat-`,
-    Slack `xox?-`, Stripe `sk_live_`, Google `AIza...`, PEM private keys, URLs with a password such as
-    `postgres://app:s3cret@db/app`), and literals given to names like `password`, `api_key`, `token` or
-    `secret` (assignments, keyword arguments, dict keys, parameter defaults, comparisons, the default
-    of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/`hmac.new`/`itsdangerous` signers).
+    Slack `xox?-`, Stripe `sk_live_`, Google `AIza...`, PEM private keys, `Bearer <token>` header values,
+    URLs with a password such as `postgres://app:s3cret@db/app`), and literals given to names like
+    `password`, `api_key`, `token` or `secret` (assignments, keyword arguments, dict keys, parameter
+    defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
+    `hmac.new`/`itsdangerous` signers).
     Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names) are left alone, and in test
-    files only real credential formats are reported. Messages and snippets show a redacted prefix only.
+    files only vendor credential formats are reported. Messages and snippets show a redacted prefix only.
 
     ## Why is this bad?
     Everyone who can read the repository, its history, a wheel or a CI log can use the credential, and
