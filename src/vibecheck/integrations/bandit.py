@@ -303,8 +303,8 @@ class _Tester:
                 result.lineno = temp["lineno"]
             if result.linerange == []:
                 result.linerange = temp["linerange"]
-            if result.col_offset == -1:
-                result.col_offset = temp["col_offset"]
+            if result.col_offset in (-1, 0):  # bandit < 1.8 defaults to 0 rather than -1
+                result.col_offset = temp.get("col_offset", 0)
             result.end_col_offset = temp.get("end_col_offset", 0)
             result.test = check.function.__name__
             if result.test_id == "":
