@@ -260,3 +260,19 @@ def test_bandit_warnings_do_not_leak_into_the_report_streams(capfd: pytest.Captu
     assert codes_and_lines(run(source)) == [("B404", 1)]
     captured = capfd.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+def test_runner_stage_adds_enabled_bandit_codes_and_drops_superseded_ones(registry) -> None:
+    from types import SimpleNamespace
+
+    from vibecheck.engine import check_file
+    from vibecheck.integrations.bandit import bandit_stage
+
+    source = "import subprocess\n\ndef run(name):\n    subprocess.run(f'ls {name}', shell=True)\n    assert name\n"
+    vc408 = registry.lookup("VC408")
+    result = check_file("app.py", source.encode(), [(vc408, None)])
+    unit = SimpleNamespace(path="app.py", data=source.encode(), enabled=frozenset({"VC408", "B602", "B101"}),
+                           is_test_file=False, settings=SimpleNamespace(bandit={"skips": ["B404"]}))
+    bandit_stage(unit, result, SimpleNamespace(registry=registry))
+    assert codes_and_lines(result.findings) == [("B101", 5), ("VC408", 4)]
+    assert result.errors == []

@@ -169,6 +169,38 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
     return findings, errors
 
 
+def bandit_stage(unit: Any, result: Any, checker: Any) -> None:
+    """The runner's per-file stage (`PER_FILE_STAGES` entry `("bandit", bandit_stage)`).
+
+    Reads `unit.data`/`unit.path`/`unit.enabled`/`unit.is_test_file`/`unit.settings.bandit` and
+    `checker.registry`; adds bandit's findings for enabled codes to `result`, and drops those a VC finding
+    already in `result` supersedes. Skipped when no bandit code is enabled or the file did not parse.
+    """
+    enabled = unit.enabled
+    if not any(code in enabled for code in _rules_by_code()) or any(f.code == "VC001" for f in result.findings):
+        return
+    from vibecheck.engine import decode_source  # local: the engine imports libcst, this module need not
+
+    source = decode_source(unit.data)
+    options = options_from_table(getattr(unit.settings, "bandit", None) or {})
+    findings, errors = run_bandit(unit.path, source, options, is_test_file=unit.is_test_file)
+    merged = [*result.findings, *(f for f in findings if f.code in enabled)]
+    result.findings = drop_superseded(merged, superseding_map(checker.registry.rules))
+    result.errors.extend(errors)
+
+
+_OPTIONS_CACHE: dict[str, BanditOptions] = {}
+
+
+def options_from_table(table: dict[str, Any]) -> BanditOptions:
+    """`BanditOptions.from_config`, memoised per process (every file of a run has the same table)."""
+    key = json.dumps(table, sort_keys=True, default=repr)
+    options = _OPTIONS_CACHE.get(key)
+    if options is None:
+        options = _OPTIONS_CACHE[key] = BanditOptions.from_config(table)
+    return options
+
+
 def blocks_build(finding: Finding, options: BanditOptions) -> bool:
     """False for a low-confidence bandit finding unless `low-confidence-fails` is set: it is reported, not fatal."""
     return not (finding.source == SOURCE and finding.confidence is Confidence.LOW and not options.low_confidence_fails)
@@ -226,6 +258,15 @@ def _help_uri(code: str) -> str:
 @lru_cache(maxsize=1)
 def _rules_by_code() -> dict[str, BanditRule]:
     return {rule.code: rule for rule in bandit_rules()}
+
+
+def _register_codes() -> None:
+    """Make every bandit code selectable, suppressible and known to config validation (`select = ["B"]`)."""
+    try:
+        from vibecheck.selection import ExternalCode, register_external_codes
+    except ImportError:  # a vibecheck without the selection module: nothing to register with
+        return
+    register_external_codes(SOURCE, "B", [ExternalCode(r.code, r.name, r.summary, SOURCE) for r in bandit_rules()])
 
 
 def _plugin_config_names() -> set[str]:
@@ -382,3 +423,6 @@ def _to_finding(path: str, issue: Any, lines: list[str]) -> Finding:
         "with a reason.", cwe=(cwe,) if cwe else (), source=SOURCE,
         help_uri=meta.help_uri if meta else _help_uri(code), line_text=snippet,
     )
+
+
+_register_codes()
