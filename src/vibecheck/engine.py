@@ -18,6 +18,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from vibecheck.facts import fact_collector
 from vibecheck.imports import ImportTable
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
 from vibecheck.redaction import redact_known_secrets
@@ -27,6 +28,7 @@ from vibecheck.rules.engine.parse_error import ParseError
 Handler = tuple[Any, Callable[[cst.CSTNode], Any]]
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+_KIND: dict[type, int] = {}
 
 
 def decode_source(data: bytes) -> str:
@@ -42,8 +44,13 @@ def check_file(
     rules: Sequence[tuple[type[Rule], Any]],
     *,
     is_test_file: bool = False,
+    collect_facts: bool = True,
 ) -> FileResult:
-    """Check one file's bytes with the given (rule class, options) pairs; never raises for bad input."""
+    """Check one file's bytes with the given (rule class, options) pairs; never raises for bad input.
+
+    With `collect_facts` (pass False when no project rule is enabled), a fact collector rides along in
+    the same walk and fills `FileResult.facts` for the project phase (see `vibecheck.facts`).
+    """
     result = FileResult(path=path)
     try:
         source = decode_source(data)
@@ -63,8 +70,10 @@ def check_file(
         return result
     context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module),
                           is_test_file=is_test_file)
-    instances = [rule_cls(context, options) for rule_cls, options in rules]
-    _walk(module, instances, context, result.errors)
+    instances = [rule_cls(context, options) for rule_cls, options in rules
+                 if is_test_file or not rule_cls.applies_to_tests_only]
+    walkers: list[Any] = [*instances, fact_collector(context)] if collect_facts else list(instances)
+    _walk(module, walkers, context, result.errors)
     result.facts = context.facts
     if context.reports:
         result.findings.extend(_to_findings(path, module, source, context.reports, result.errors))
@@ -98,6 +107,17 @@ def _child_fields(node_type: type) -> tuple[str, ...]:
     if names is None:
         names = _CHILD_FIELDS[node_type] = tuple(f.name for f in dataclasses.fields(node_type))
     return names
+
+
+def _value_kind(value_type: type) -> int:
+    """1 for a libcst node, 2 for a sequence of them, 0 for anything else; cached per type.
+
+    `isinstance(x, cst.CSTNode)` goes through ABCMeta and dominated the walk's cost before this cache.
+    """
+    kind = _KIND.get(value_type)
+    if kind is None:
+        kind = _KIND[value_type] = 1 if issubclass(value_type, cst.CSTNode) else 2 if value_type in (list, tuple) else 0
+    return kind
 
 
 def _dispatch_tables(instances: list[Rule], context: RuleContext) -> tuple[dict[str, list[Handler]], dict[str, list[Handler]]]:
@@ -137,13 +157,16 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
         if kind in leave:
             stack.append((node, True))
         children: list[Any] = []
-        for name in _child_fields(type(node)):
+        for name in _CHILD_FIELDS.get(type(node)) or _child_fields(type(node)):
             value = getattr(node, name)
-            if isinstance(value, cst.CSTNode):
+            kind = _KIND.get(type(value))
+            if kind is None:
+                kind = _value_kind(type(value))
+            if kind == 1:
                 children.append(value)
-            elif isinstance(value, (list, tuple)):
-                children.extend(item for item in value if isinstance(item, cst.CSTNode))
-        stack.extend((child, False) for child in reversed(children))
+            elif kind == 2:
+                children.extend(item for item in value if (_KIND.get(type(item)) or _value_kind(type(item))) == 1)
+        stack.extend([(child, False) for child in reversed(children)])
 
 
 def _to_findings(path: str, module: cst.Module, source: str, reports: list[PendingReport],

@@ -23,6 +23,11 @@ class Project:
     files: dict[str, FileResult] = field(default_factory=dict)
     test_files: set[str] = field(default_factory=set)
     config: dict[str, Any] = field(default_factory=dict)
+    relative: dict[str, str] = field(default_factory=dict)
+
+    def relative_path(self, path: str) -> str:
+        """A file's path relative to `root` (keys of `files` are paths as reported, maybe relative to the cwd)."""
+        return self.relative.get(path, path)
 
     def facts(self, key: str) -> Iterator[tuple[str, Any]]:
         """Each file's value for one fact key, in path order."""

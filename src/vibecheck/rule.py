@@ -116,7 +116,12 @@ class BaseRule:
 
 
 class Rule(BaseRule):
-    """A per-file rule: libcst `visit_*`/`leave_*` methods, run in the engine's one walk."""
+    """A per-file rule: libcst `visit_*`/`leave_*` methods, run in the engine's one walk.
+
+    `applies_to_tests_only` rules (hollow tests) run on test files only; their corpus is checked as one.
+    """
+
+    applies_to_tests_only: ClassVar[bool] = False
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         self.context = context

@@ -1,0 +1,159 @@
+"""VC303 corpus (checked as a test file): tests that check nothing fire; tests with any real check do not."""
+import unittest
+from unittest import mock
+
+import pytest
+
+from shop import Order, checkout, make_order
+
+
+# expect: VC303
+def test_only_calls():
+    order = make_order()
+    order.total()
+
+
+# expect: VC303
+def test_placeholder():
+    pass
+
+
+# expect: VC303
+def test_prints_instead_of_asserting(capsys):
+    print(make_order().total())
+
+
+# expect: VC303
+async def test_async_without_assert():
+    await checkout(make_order())
+
+
+# expect: VC303
+def test_comparison_without_assert():
+    make_order().total() == 7
+
+
+# expect: VC303
+def test_calls_helper_that_does_not_assert():
+    build_fixture_data()
+
+
+def build_fixture_data():
+    return {"items": []}
+
+
+@pytest.mark.parametrize("price", [1, 2])
+# expect: VC303
+def test_parametrized_without_assert(price):
+    Order(items=[price]).total()
+
+
+class TestOrders:
+    # expect: VC303
+    def test_method_without_assert(self):
+        Order(items=[]).total()
+
+    # ok: VC303
+    def helper_not_a_test(self):
+        Order(items=[]).total()
+
+
+class OrderCase(unittest.TestCase):
+    # expect: VC303
+    def test_unittest_without_assert(self):
+        Order(items=[]).total()
+
+    # ok: VC303
+    def test_unittest_assert_method(self):
+        self.assertEqual(Order(items=[]).total(), 0)
+
+    # ok: VC303
+    def test_unittest_fail(self):
+        if Order(items=[]).total():
+            self.fail("an empty order costs nothing")
+
+
+# ok: VC303
+def test_plain_assert():
+    assert make_order().total() == 7
+
+
+# ok: VC303
+def test_raises():
+    with pytest.raises(ValueError):
+        Order(items=None)
+
+
+# ok: VC303
+def test_warns():
+    with pytest.warns(DeprecationWarning):
+        make_order().legacy_total()
+
+
+# ok: VC303
+def test_mock_assert_call():
+    gateway = mock.Mock()
+    checkout(make_order(), gateway=gateway)
+    gateway.charge.assert_called_once_with(7)
+
+
+# ok: VC303
+def test_prefixed_helper():
+    check_invoice(make_order())
+
+
+# ok: VC303
+def test_local_helper_that_asserts():
+    verify_totals_match()
+
+
+def verify_totals_match():
+    assert make_order().total() == 7
+
+
+# ok: VC303
+def test_unprefixed_local_helper_that_asserts():
+    run_case(1, 1)
+
+
+def run_case(given, expected):
+    assert Order(items=[given]).total() == expected
+
+
+# ok: VC303
+def test_explicit_raise():
+    if make_order().total() != 7:
+        raise AssertionError("wrong total")
+
+
+# ok: VC303
+def test_pytest_fail():
+    if not make_order().total():
+        pytest.fail("empty total")
+
+
+# ok: VC303
+def helper_outside_tests():
+    make_order()
+
+
+def test_nested_assert_in_inner_function():
+    def inner():
+        assert make_order()
+    # ok: VC303
+    inner()
+
+
+@pytest.fixture
+# ok: VC303
+def test_apps(monkeypatch):
+    monkeypatch.syspath_prepend("apps")
+    yield
+
+
+# expect: VC303
+def test_exception_built_but_never_raised():
+    try:
+        Order(items=None)
+    except ValueError:
+        AssertionError("Order must accept None")

@@ -1,0 +1,123 @@
+"""VC308 corpus (checked as a test file): tests that only exercise their own mocks fire."""
+import unittest
+from unittest import mock
+from unittest.mock import MagicMock, Mock, create_autospec, patch
+
+import pytest
+
+from shop import PaymentGateway, checkout, make_order
+
+
+# expect: VC308
+def test_mock_returns_what_it_was_told():
+    m = Mock(return_value=3)
+    assert m() == 3
+
+
+# expect: VC308
+def test_configured_attribute():
+    repository = MagicMock()
+    repository.get.return_value = {"id": 1}
+    assert repository.get(1) == {"id": 1}
+
+
+# expect: VC308
+def test_only_mock_assert_methods():
+    gateway = mock.Mock()
+    gateway.charge(7)
+    gateway.charge.assert_called_once_with(7)
+
+
+# expect: VC308
+def test_autospec_only():
+    gateway = create_autospec(PaymentGateway)
+    gateway.charge.return_value = True
+    assert gateway.charge(1) is True
+
+
+# expect: VC308
+def test_with_patch_as_mock():
+    with patch("shop.gateway.charge") as charge:
+        charge.return_value = "ok"
+        assert charge() == "ok"
+
+
+@patch("shop.gateway.charge")
+# expect: VC308
+def test_decorator_patch_parameter(charge):
+    charge.return_value = "ok"
+    assert charge(1) == "ok"
+
+
+# expect: VC308
+def test_mocker_fixture(mocker):
+    fetch = mocker.patch("shop.http.fetch")
+    fetch.return_value = 200
+    assert len([fetch()]) == 1
+
+
+class TestMocks(unittest.TestCase):
+    # expect: VC308
+    def test_unittest_mock_only(self):
+        clock = Mock()
+        clock.now.return_value = 5
+        self.assertEqual(clock.now(), 5)
+
+    # ok: VC308
+    def test_unittest_calls_code_under_test(self):
+        gateway = Mock()
+        checkout(make_order(), gateway=gateway)
+        gateway.charge.assert_called_once()
+
+
+# ok: VC308
+def test_mock_injected_into_code_under_test():
+    gateway = Mock()
+    gateway.charge.return_value = True
+    assert checkout(make_order(), gateway=gateway).paid
+
+
+# ok: VC308
+def test_no_mock_at_all():
+    assert make_order().total() == 7
+
+
+# ok: VC308
+def test_patch_around_real_call():
+    with patch("shop.gateway.charge") as charge:
+        checkout(make_order())
+        charge.assert_called_once()
+
+
+@patch("shop.gateway.charge")
+# ok: VC308
+def test_patched_and_called(charge):
+    checkout(make_order())
+    assert charge.called
+
+
+# ok: VC308
+def test_mock_without_assertion_is_another_rule():
+    gateway = Mock()
+    gateway.charge(1)
+
+
+# ok: VC308
+def test_real_object_method():
+    order = make_order()
+    spy = Mock(wraps=order.total)
+    assert order.total() == spy()
+
+
+@pytest.mark.parametrize("amount", [1, 2])
+# ok: VC308
+def test_parametrized_real_call(amount):
+    gateway = Mock()
+    assert checkout(make_order(amount), gateway=gateway)
+
+
+# ok: VC308
+def test_mocker_spy_on_real_code(mocker):
+    charge = mocker.patch("shop.gateway.charge")
+    checkout(make_order())
+    charge.assert_called_once_with(7)

@@ -1,0 +1,294 @@
+"""Per-file facts for the project phase: what a source file defines, and what a test file refers to.
+
+The engine runs one fact collector per file next to the rules, in the same walk (like the import table):
+it reports nothing and writes plain, JSON-able data into `context.facts`, which travels back from the
+worker in `FileResult.facts` and is cached with the file.
+
+- A test file's collector is a visitor in the walk: the names it imports (resolved by the import
+  table), every identifier and attribute name it uses, dotted references through its imports
+  (`mod.f` -> `pkg.mod.f`), dotted strings (`mock.patch("pkg.mod.f")`) and path-like strings
+  (`client.get("/users")`, the path of a URL).
+- A source file's collector needs line numbers for its definitions, which the libcst walk does not know
+  (`PositionProvider` would double the cost of every file). It reads them from Python's own `ast` at the
+  end of the walk: parsing with `ast` costs about an eighth of libcst's parse, and only module, class and
+  function bodies are visited.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any
+
+import libcst as cst
+
+from vibecheck.rule import RuleContext
+
+DEFINITIONS = "definitions"
+MODULE_IMPORTS = "module_imports"
+MODULE_USES = "module_uses"
+MODULE_STAR_IMPORTS = "module_star_imports"
+TEST_REFERENCES = "test_references"
+
+ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket",
+                              "api_route", "trace", "view"})
+ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod"})
+DOTTED_STRING = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
+MAX_STRING = 300
+
+
+def fact_collector(context: RuleContext) -> TestFactCollector | SourceFactCollector:
+    """The collector for this file: test files record references, other files their definitions."""
+    return TestFactCollector(context) if context.is_test_file else SourceFactCollector(context)
+
+
+class SourceFactCollector:
+    """Records the definitions and module-level imports of a source file, at the end of the walk."""
+
+    code = "facts"
+
+    def __init__(self, context: RuleContext) -> None:
+        self.context = context
+
+    def leave_Module(self, node: cst.Module) -> None:
+        try:
+            tree = ast.parse(self.context.source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return  # libcst parsed it, so only odd inputs get here; no facts is the safe answer
+        lines = self.context.source.splitlines()
+        self.context.facts[DEFINITIONS] = list(_definitions(tree.body, "", lines, in_type_checking=False))
+        self.context.facts[MODULE_IMPORTS], self.context.facts[MODULE_STAR_IMPORTS] = _module_imports(tree.body)
+        self.context.facts[MODULE_USES] = sorted(_uses(tree.body, skip_functions=True))
+
+
+class TestFactCollector:
+    """Records what a test file imports and refers to, during the walk."""
+
+    code = "facts"
+
+    def __init__(self, context: RuleContext) -> None:
+        self.context = context
+        self.names: set[str] = set()
+        self.dotted: set[str] = set()
+        self.strings: set[str] = set()
+        self.binding_names: set[int] = set()
+        self.importing = False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.binding_names.add(id(node.name))
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.binding_names.add(id(node.name))
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self.binding_names.add(id(node.name))
+
+    def visit_Import(self, node: cst.Import) -> None:
+        self.importing = True
+
+    def leave_Import(self, node: cst.Import) -> None:
+        self.importing = False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.importing = True
+
+    def leave_ImportFrom(self, node: cst.ImportFrom) -> None:
+        self.importing = False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        # the test's own `def get(...)`, the parts of import statements, and `mod.f` (kept dotted) are no plain names
+        if not self.importing and id(node) not in self.binding_names:
+            self.names.add(node.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        head = node.value
+        while isinstance(head, cst.Attribute):
+            head = head.value
+        dotted = None
+        if isinstance(head, cst.Name) and head.value in self.context.imports.aliases:
+            dotted = self.context.imports.qualified_name(node)
+        if dotted:
+            self.dotted.add(dotted)  # `mock.patch` is `unittest.mock.patch`, not any `patch`
+            self.binding_names.add(id(node.attr))
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        value = node.evaluated_value
+        if isinstance(value, str):
+            self._string(value)
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self._string("".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in node.parts))
+
+    def leave_Module(self, node: cst.Module) -> None:
+        imports = sorted(v for v in self.context.imports.imported_names() if v and not v.startswith("."))
+        self.context.facts[TEST_REFERENCES] = {
+            "imports": imports,
+            "dotted": sorted(self.dotted),
+            "names": sorted(self.names - set(self.context.imports.aliases)),
+            "strings": sorted(self.strings),
+        }
+
+    def _string(self, value: str) -> None:
+        if len(value) > MAX_STRING:
+            return
+        if DOTTED_STRING.match(value):
+            self.dotted.add(value)
+        elif value.startswith("/"):
+            self.strings.add(value)
+        elif "://" in value:
+            path = value.split("://", 1)[1].partition("/")[2]
+            self.strings.add("/" + path)
+
+
+def _decorator_name(node: ast.expr) -> str:
+    target = node.func if isinstance(node, ast.Call) else node
+    parts = []
+    while isinstance(target, ast.Attribute):
+        parts.append(target.attr)
+        target = target.value
+    if isinstance(target, ast.Name):
+        parts.append(target.id)
+    return ".".join(reversed(parts))
+
+
+def _route_paths(decorators: list[ast.expr]) -> list[str]:
+    """`@app.get("/users/{id}")`, `@bp.route("/x", methods=...)`: the path strings of route decorators."""
+    paths = []
+    for decorator in decorators:
+        if not isinstance(decorator, ast.Call) or _decorator_name(decorator).rpartition(".")[2] not in ROUTE_DECORATORS:
+            continue
+        candidates = decorator.args[:1] + [k.value for k in decorator.keywords if k.arg in ("path", "rule", "url")]
+        paths.extend(c.value for c in candidates if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                     and c.value.startswith("/"))
+    return paths
+
+
+def _body_lines(body: list[ast.stmt]) -> list[int]:
+    """The first line of each statement of a function body, without its docstring."""
+    statements = body
+    if statements and isinstance(statements[0], ast.Expr) and isinstance(statements[0].value, ast.Constant) \
+            and isinstance(statements[0].value.value, str) and len(statements) > 1:
+        statements = statements[1:]
+    return [s.lineno for s in statements]
+
+
+def _is_stub(body: list[ast.stmt]) -> bool:
+    """Only a docstring, `...`, `pass` or `raise NotImplementedError`: an interface, nothing to test."""
+    for statement in body:
+        if isinstance(statement, ast.Pass):
+            continue
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue
+        if isinstance(statement, ast.Raise) and statement.exc is not None \
+                and _decorator_name(statement.exc).rpartition(".")[2] == "NotImplementedError":
+            continue
+        return False
+    return True
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return _decorator_name(test).rpartition(".")[2] == "TYPE_CHECKING"
+
+
+def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type_checking: bool) -> Any:
+    """Functions, classes and methods of a module or class body (not those nested in functions)."""
+    for statement in body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            decorators = [_decorator_name(d) for d in statement.decorator_list]
+            last_names = {d.rpartition(".")[2] for d in decorators}
+            flags = []
+            if "overload" in last_names:
+                flags.append("overload")
+            if last_names & ABSTRACT_DECORATORS:
+                flags.append("abstract")
+            if in_type_checking:
+                flags.append("type_checking")
+            is_class = isinstance(statement, ast.ClassDef)
+            if _is_stub(statement.body):
+                flags.append("stub")
+            qualname = f"{prefix}{statement.name}"
+            yield {
+                "qualname": qualname,
+                "kind": "class" if is_class else ("method" if prefix else "function"),
+                "line": statement.lineno,
+                "end_line": statement.end_lineno or statement.lineno,
+                "body_lines": [] if is_class else _body_lines(statement.body),
+                "decorators": decorators,
+                "routes": _route_paths(statement.decorator_list),
+                "flags": flags,
+                "uses": sorted(_uses([*statement.decorator_list, *statement.body], skip_functions=is_class)),
+                "bases": [name for name in map(_decorator_name, statement.bases) if name] if is_class else [],
+                "text": lines[statement.lineno - 1].strip() if statement.lineno <= len(lines) else "",
+            }
+            if is_class:
+                yield from _definitions(statement.body, f"{qualname}.", lines, in_type_checking=in_type_checking)
+        elif isinstance(statement, ast.If):
+            nested = in_type_checking or _is_type_checking(statement.test)
+            yield from _definitions(statement.body, prefix, lines, in_type_checking=nested)
+            yield from _definitions(statement.orelse, prefix, lines, in_type_checking=in_type_checking)
+        elif isinstance(statement, ast.Try):  # not the handlers: a fallback `def` there is a shim, not the API
+            for block in (statement.body, statement.orelse):
+                yield from _definitions(block, prefix, lines, in_type_checking=in_type_checking)
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    """`if __name__ == "__main__":`, whose code does not run when the tests import the module."""
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
+            and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value == "__main__")
+
+
+def _uses(nodes: list[ast.AST], *, skip_functions: bool) -> set[str]:
+    """Every identifier and attribute name used in the nodes (`f`, `self.helper`), for the call closure.
+
+    With `skip_functions`, function bodies are left out (a module's or class's own top-level code).
+    """
+    used: set[str] = set()
+    pending = list(nodes)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            used.add(node.attr)
+        if skip_functions and isinstance(node, ast.If) and _is_main_guard(node.test):
+            continue
+        if skip_functions and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            pending.extend(node.decorator_list)
+            continue
+        if skip_functions and isinstance(node, ast.ClassDef):
+            pending.extend([*node.decorator_list, *node.bases, *node.body])
+            continue
+        pending.extend(ast.iter_child_nodes(node))
+    return used
+
+
+def _module_imports(body: list[ast.stmt]) -> tuple[dict[str, str], list[str]]:
+    """Module-level `local name -> dotted name`, and the modules imported with `*` (relative ones keep their dots)."""
+    aliases: dict[str, str] = {}
+    stars: list[str] = []
+    pending = list(body)
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, ast.Import):
+            for alias in statement.names:
+                if alias.asname:
+                    aliases[alias.asname] = alias.name
+                else:
+                    head = alias.name.split(".")[0]
+                    aliases[head] = head
+        elif isinstance(statement, ast.ImportFrom):
+            base = "." * statement.level + (statement.module or "")
+            for alias in statement.names:
+                if alias.name == "*":
+                    stars.append(base)
+                    continue
+                separator = "" if base.endswith(".") or not base else "."
+                aliases[alias.asname or alias.name] = f"{base}{separator}{alias.name}"
+        elif isinstance(statement, (ast.If, ast.Try)):
+            pending.extend(statement.body)
+            pending.extend(statement.orelse)
+            if isinstance(statement, ast.Try):
+                for handler in statement.handlers:
+                    pending.extend(handler.body)
+    return aliases, sorted(stars)

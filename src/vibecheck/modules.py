@@ -1,0 +1,102 @@
+"""File paths to module names, in one place: src layout, flat layout, or the `src-paths` config."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# Top-level files of a flat layout that are tooling, not the project's code.
+TOOLING_FILES = frozenset({"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "manage.py", "dodo.py",
+                           "__main__.py"})
+# Folders whose modules are not the project's importable code, wherever they sit.
+NON_SOURCE_DIRS = frozenset({"docs", "doc", "examples", "example", "scripts", "benchmarks", "bench", "tools",
+                             "build", "dist", "site-packages", "node_modules", "migrations"})
+
+
+@dataclass(frozen=True)
+class SourceLayout:
+    """Where the project's importable code lives: the import roots, most specific first.
+
+    `src-paths` in the config names them; otherwise `src/` when it exists (src layout), else the
+    project root (flat layout), where only packages (folders with `__init__.py`) and top-level modules
+    count as source.
+    """
+
+    root: Path
+    import_roots: tuple[Path, ...]
+    flat: bool
+
+    @classmethod
+    def detect(cls, root: Path, src_paths: tuple[str, ...] | list[str] = ()) -> SourceLayout:
+        root = root.resolve()
+        if src_paths:
+            roots = [(root / p).resolve() for p in src_paths]
+        elif (root / "src").is_dir():
+            roots = [root / "src"]
+        else:
+            roots = [root]
+        ordered = tuple(sorted(roots, key=lambda p: len(p.parts), reverse=True))
+        return cls(root, ordered, flat=ordered == (root,))
+
+    def absolute(self, path: str) -> Path:
+        candidate = Path(path)
+        return (candidate if candidate.is_absolute() else self.root / candidate).resolve()
+
+    def relative(self, path: str) -> str:
+        """The path relative to the project root, with `/` separators (the key coverage data is matched on)."""
+        absolute = self.absolute(path)
+        try:
+            return absolute.relative_to(self.root).as_posix()
+        except ValueError:
+            return absolute.as_posix()
+
+    def module_name(self, path: str) -> str | None:
+        """`src/pkg/mod.py` -> `pkg.mod`, `src/pkg/__init__.py` -> `pkg`; None outside the import roots."""
+        absolute = self.absolute(path)
+        for import_root in self.import_roots:
+            try:
+                parts = list(absolute.relative_to(import_root).parts)
+            except ValueError:
+                continue
+            if not parts or not parts[-1].endswith(".py"):
+                return None
+            parts[-1] = parts[-1][:-3]
+            if parts[-1] == "__init__":
+                parts.pop()
+            if not parts or not all(p.isidentifier() for p in parts):
+                return None
+            return ".".join(parts)
+        return None
+
+    def is_source(self, path: str) -> bool:
+        """Whether the file is the project's importable code (checked by the untested-code rules)."""
+        absolute = self.absolute(path)
+        name = self.module_name(path)
+        if name is None or absolute.name == "__main__.py":
+            return False
+        import_root = next(r for r in self.import_roots if absolute.is_relative_to(r))
+        folders = absolute.relative_to(import_root).parts[:-1]
+        if any(f in NON_SOURCE_DIRS or f.startswith(".") for f in folders):
+            return False
+        if not self.flat:
+            return True
+        if not folders:
+            return absolute.name not in TOOLING_FILES
+        folder = import_root
+        for part in folders:
+            folder = folder / part
+            if not (folder / "__init__.py").exists():
+                return False
+        return True
+
+
+def resolve_relative(name: str, module: str, *, is_package: bool) -> str:
+    """`.api.get` imported in module `pkg` (a package) -> `pkg.api.get`; absolute names are returned as they are."""
+    if not name.startswith("."):
+        return name
+    dots = len(name) - len(name.lstrip("."))
+    base = module.split(".") if is_package else module.split(".")[:-1]
+    if dots > 1:
+        base = base[: len(base) - (dots - 1)]
+    rest = name[dots:]
+    return ".".join([*base, rest]) if rest else ".".join(base)

@@ -1,0 +1,395 @@
+"""What the tests reach, statically: the index the untested-code project rules (VC301, VC302, VC307) share.
+
+A test file *reaches* a source module when it imports the module or something in it, refers to it by a
+dotted name through its imports (`mod.f()`, `mock.patch("pkg.mod.f")`), or imports a package whose
+`__init__.py` imports the module (the package's public facade, followed transitively). A definition is
+*referenced* when a test names it by its dotted name (also through a package's re-export), when a test
+that reaches its module uses its name (`client.get_user(...)`, `obj.method`), or, for a web handler,
+when a test uses a path that matches its route (`"/users/42"` for `@app.get("/users/{id}")`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, MODULE_USES, TEST_REFERENCES
+from vibecheck.model import Finding, Location, Position
+from vibecheck.modules import SourceLayout, resolve_relative
+
+MAX_REEXPORT_HOPS = 8
+_ROUTE_PARAMETER = re.compile(r"<[^<>]*>|\{[^{}]*\}")
+
+
+@dataclass(frozen=True)
+class Definition:
+    path: str
+    module: str
+    qualname: str
+    kind: str
+    line: int
+    end_line: int
+    body_lines: tuple[int, ...]
+    routes: tuple[str, ...]
+    flags: frozenset[str]
+    text: str
+    uses: frozenset[str] = frozenset()
+    bases: tuple[str, ...] = ()
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.module}.{self.qualname}"
+
+    @property
+    def simple_name(self) -> str:
+        return self.qualname.rpartition(".")[2]
+
+    @property
+    def owner(self) -> str:
+        """The qualname of the enclosing class ('' for module-level definitions)."""
+        return self.qualname.rpartition(".")[0]
+
+
+@dataclass
+class TestFile:
+    path: str
+    imports: tuple[str, ...]
+    dotted: tuple[str, ...]
+    names: frozenset[str]
+    strings: tuple[str, ...]
+
+
+@dataclass
+class SourceModule:
+    path: str
+    name: str
+    is_package: bool
+    relative: str = ""
+    definitions: list[Definition] = field(default_factory=list)
+    imports: dict[str, str] = field(default_factory=dict)
+    star_imports: tuple[str, ...] = ()
+    uses: frozenset[str] = frozenset()
+
+
+def src_paths(config: Any) -> tuple[str, ...]:
+    """`src-paths` from the project's config: the raw `[tool.vibecheck]` table or a settings object."""
+    if not isinstance(config, dict):
+        return tuple(str(p) for p in getattr(config, "src_paths", None) or ())
+    value = config.get("src-paths", config.get("src_paths"))
+    return tuple(str(p) for p in value or ())
+
+
+def route_pattern(route: str) -> re.Pattern[str]:
+    """`/users/{id}` or `/users/<int:id>` -> a pattern matching the end of a tested path (a prefix may mount it)."""
+    pieces = _ROUTE_PARAMETER.split(route.rstrip("/") or "/")
+    body = "[^/]+".join(re.escape(p) for p in pieces)
+    return re.compile(rf"(?:^|/){body.lstrip('/')}/?$" if body != "/" else r"^/?$")
+
+
+def _tested_path(value: str) -> str:
+    path = value.split("?", 1)[0].split("#", 1)[0]
+    return path.replace("{}", "x")
+
+
+class ProjectIndex:
+    """Source modules, their definitions and re-exports, and what the test files reach."""
+
+    def __init__(self, project: Any) -> None:
+        self.layout = SourceLayout.detect(project.root, src_paths(project.config))
+        self.modules: dict[str, SourceModule] = {}
+        self.tests: list[TestFile] = []
+        for path, result in sorted(project.files.items()):
+            references = result.facts.get(TEST_REFERENCES)
+            if references is not None or path in project.test_files:
+                if references is not None:
+                    self.tests.append(TestFile(path, tuple(references["imports"]), tuple(references["dotted"]),
+                                               frozenset(references["names"]), tuple(references["strings"])))
+                continue
+            definitions = result.facts.get(DEFINITIONS)
+            relative = project.relative_path(path) if hasattr(project, "relative_path") else path
+            if definitions is None or not self.layout.is_source(relative):
+                continue
+            name = self.layout.module_name(relative)
+            if name is None:
+                continue
+            is_package = relative.replace("\\", "/").endswith("__init__.py")
+            module = SourceModule(path, name, is_package, relative=self.layout.relative(relative))
+            module.imports = {local: resolve_relative(target, name, is_package=is_package)
+                              for local, target in result.facts.get(MODULE_IMPORTS, {}).items()}
+            module.definitions = [Definition(
+                path, name, d["qualname"], d["kind"], d["line"], d["end_line"], tuple(d["body_lines"]),
+                tuple(d["routes"]), frozenset(d["flags"]), d["text"], frozenset(d.get("uses", ())),
+                tuple(d.get("bases", ()))) for d in definitions]
+            module.uses = frozenset(result.facts.get(MODULE_USES, ()))
+            module.star_imports = tuple(resolve_relative(target, name, is_package=is_package)
+                                        for target in result.facts.get(MODULE_STAR_IMPORTS, ()))
+            self.modules[name] = module
+
+    # -- names and re-exports --------------------------------------------------------------------
+
+    def module_of(self, dotted: str) -> str | None:
+        """The longest prefix of a dotted name that is a source module of this project."""
+        parts = dotted.split(".")
+        for end in range(len(parts), 0, -1):
+            candidate = ".".join(parts[:end])
+            if candidate in self.modules:
+                return candidate
+        return None
+
+    def canonical(self, dotted: str) -> str:
+        """Follow re-exports: `pkg.get` -> `pkg.api.get` when `pkg/__init__.py` does `from .api import get`."""
+        for _ in range(MAX_REEXPORT_HOPS):
+            module = self.module_of(dotted)
+            if module is None or module == dotted:
+                return dotted
+            rest = dotted[len(module) + 1:]
+            head, _, tail = rest.partition(".")
+            target = self._binding(module, head)
+            if target is None or target == dotted:
+                return dotted
+            dotted = f"{target}.{tail}" if tail else target
+        return dotted
+
+    def _binding(self, module: str, name: str) -> str | None:
+        """What `name` in `module` is imported from, also through `from x import *` (one level)."""
+        source = self.modules[module]
+        target = source.imports.get(name)
+        if target is not None:
+            return target
+        for star in source.star_imports:
+            other = self.modules.get(star)
+            if other is not None and not name.startswith("_") and (
+                    name in other.imports or any(d.qualname == name for d in other.definitions)):
+                return f"{star}.{name}"
+        return None
+
+    def _facade(self, module: str) -> set[str]:
+        """A module, plus what importing it brings to a test's hands, transitively.
+
+        A package brings the modules its `__init__.py` imports (its public facade); a module brings the
+        modules that define the base classes of its classes (`class Flask(App)` brings `App`'s module,
+        whose methods the tests call on `Flask` objects).
+        """
+        reached, pending = set(), [module]
+        while pending:
+            current = pending.pop()
+            if current in reached:
+                continue
+            reached.add(current)
+            source = self.modules.get(current)
+            if source is None:
+                continue
+            targets = [*source.imports.values(), *source.star_imports] if source.is_package else []
+            for definition in source.definitions:
+                for base in definition.bases:
+                    head, _, rest = base.partition(".")
+                    imported = source.imports.get(head)
+                    if imported is not None:
+                        targets.append(f"{imported}.{rest}" if rest else imported)
+            for target in targets:
+                found = self.module_of(self.canonical(target))
+                if found is not None and found not in reached:
+                    pending.append(found)
+        return reached
+
+    # -- what the tests reach --------------------------------------------------------------------
+
+    @cached_property
+    def modules_reached_by_test(self) -> dict[str, set[str]]:
+        """For each test file, the source modules it reaches."""
+        reached: dict[str, set[str]] = {}
+        for test in self.tests:
+            modules: set[str] = set()
+            for dotted in (*test.imports, *test.dotted):
+                for name in (dotted, self.canonical(dotted)):
+                    module = self.module_of(name)
+                    if module is not None:
+                        modules |= self._facade(module)
+            reached[test.path] = modules
+        return reached
+
+    @cached_property
+    def referenced_names(self) -> set[str]:
+        """Every dotted name the tests refer to, after following re-exports, with all its prefixes."""
+        names: set[str] = set()
+        for test in self.tests:
+            for dotted in (*test.imports, *test.dotted):
+                for name in {dotted, self.canonical(dotted)}:
+                    parts = name.split(".")
+                    names.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+        return names
+
+    @cached_property
+    def names_used_by_module(self) -> dict[str, set[str]]:
+        """For each source module, the identifiers used by the tests that reach it."""
+        used: dict[str, set[str]] = {}
+        for test in self.tests:
+            names = set(test.names)
+            for dotted in test.dotted:  # `run_command.make_context`: attributes of an imported object
+                module = self.module_of(dotted)
+                if module is not None:
+                    names.update(dotted[len(module) + 1:].split(".")[1:])
+            for module in self.modules_reached_by_test[test.path]:
+                used.setdefault(module, set()).update(names)
+        return used
+
+    @cached_property
+    def tested_paths(self) -> list[str]:
+        return sorted({_tested_path(s) for test in self.tests for s in test.strings})
+
+    def route_is_tested(self, definition: Definition) -> bool:
+        for route in definition.routes:
+            pattern = route_pattern(route)
+            if any(pattern.search(path) for path in self.tested_paths):
+                return True
+        return False
+
+    @cached_property
+    def modules_reached(self) -> set[str]:
+        """Modules some test reaches by import or reference, or through a route it requests."""
+        reached = set().union(*self.modules_reached_by_test.values()) if self.tests else set()
+        for name, module in self.modules.items():
+            if name not in reached and any(self.route_is_tested(d) for d in module.definitions if d.routes):
+                reached.add(name)
+        return reached
+
+    def is_referenced(self, definition: Definition) -> bool:
+        """Static mode: a test names it (dotted or plain, in a test reaching its module) or requests its route."""
+        if definition.full_name in self.referenced_names:
+            return True
+        name = definition.simple_name
+        if not name.startswith("__") and name in self.names_used_by_module.get(definition.module, ()):
+            return True
+        return bool(definition.routes) and self.route_is_tested(definition)
+
+    @cached_property
+    def referenced_definitions(self) -> set[tuple[str, str]]:
+        """`(module, qualname)` of the definitions the tests reference directly."""
+        return {(d.module, d.qualname) for d in self.definitions() if self.is_referenced(d)}
+
+    @cached_property
+    def reached_definitions(self) -> set[tuple[str, str]]:
+        """The directly referenced definitions and everything their code reaches (see `closure`)."""
+        return self.closure(self.referenced_definitions)
+
+    @cached_property
+    def modules_used_by_tests(self) -> set[str]:
+        """Modules the tests reach, or whose code is reached from what the tests reference."""
+        return self.modules_reached | {module for module, _ in self.reached_definitions}
+
+    def closure(self, tested: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        """`(module, qualname)` pairs reached from `tested` by the names their code uses.
+
+        The top-level code of every module the tests reach, or that holds reached code, runs at import,
+        so it is a root too. A name used by
+        reached code reaches the definitions of that name in the same module and in the modules it
+        imports, and the methods of that name in the modules the tests reach (`obj.method()`); a reached
+        method reaches its class and its overrides, and a reached class its dunder methods (called implicitly).
+        """
+        by_key = {(d.module, d.qualname): d for d in self.definitions()}
+        by_name: dict[tuple[str, str], list[Definition]] = {}
+        dunders: dict[tuple[str, str], list[Definition]] = {}
+        for definition in by_key.values():
+            by_name.setdefault((definition.module, definition.simple_name), []).append(definition)
+            if definition.owner and definition.simple_name.startswith("__"):
+                dunders.setdefault((definition.module, definition.owner), []).append(definition)
+        neighbours = {name: {name} | {m for m in (self.module_of(self.canonical(t)) for t in module.imports.values()) if m}
+                      for name, module in self.modules.items()}
+        subclasses = self._subclasses(by_key)
+        reached: set[tuple[str, str]] = set()
+        imported = set(self.modules_reached)
+        pending: list[tuple[str, frozenset[str]]] = [(m, self.modules[m].uses) for m in imported]
+
+        def reach(definition: Definition) -> None:
+            key = (definition.module, definition.qualname)
+            if key in reached:
+                return
+            reached.add(key)
+            pending.append((definition.module, definition.uses))
+            if definition.module not in imported:  # its module was imported, so its top-level code ran
+                imported.add(definition.module)
+                pending.append((definition.module, self.modules[definition.module].uses))
+            owner = by_key.get((definition.module, definition.owner)) if definition.owner else None
+            if owner is not None:
+                reach(owner)
+            for dunder in dunders.get(key, ()):
+                reach(dunder)
+            if owner is not None:  # a call of the base method may run any override
+                for subclass in subclasses.get((definition.module, definition.owner), ()):
+                    override = by_key.get((subclass[0], f"{subclass[1]}.{definition.simple_name}"))
+                    if override is not None:
+                        reach(override)
+
+        for key in tested:
+            if key in by_key:
+                reach(by_key[key])
+        # `obj.method()`: the object's class is unknown, so any method of that name in a module the tests reach
+        methods: dict[str, list[Definition]] = {}
+        for definition in by_key.values():
+            if definition.kind == "method" and definition.module in self.modules_reached:
+                methods.setdefault(definition.simple_name, []).append(definition)
+        while pending:
+            module, uses = pending.pop()
+            for name in uses:
+                for neighbour in neighbours.get(module, ()):
+                    for target in by_name.get((neighbour, name), ()):
+                        reach(target)
+                for target in methods.get(name, ()):
+                    reach(target)
+        return reached
+
+    def _subclasses(self, by_key: dict[tuple[str, str], Definition]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """For each class, its subclasses in the project, transitively (by the names of their bases)."""
+        direct: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for definition in by_key.values():
+            for base in definition.bases:
+                if (definition.module, base) in by_key:
+                    parent: tuple[str, str] | None = (definition.module, base)
+                else:
+                    head, _, rest = base.partition(".")
+                    imported = self.modules[definition.module].imports.get(head)
+                    target = self.canonical(f"{imported}.{rest}" if rest else imported) if imported else ""
+                    module = self.module_of(target) if target else None
+                    parent = (module, target[len(module) + 1:]) if module and target != module else None
+                if parent is not None and parent in by_key:
+                    direct.setdefault(parent, []).append((definition.module, definition.qualname))
+        result: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for parent in direct:
+            found, pending = [], list(direct[parent])
+            while pending:
+                child = pending.pop()
+                if child not in found:
+                    found.append(child)
+                    pending.extend(direct.get(child, ()))
+            result[parent] = found
+        return result
+
+    def definitions(self) -> Iterable[Definition]:
+        for module in self.modules.values():
+            yield from module.definitions
+
+
+_INDEX_CACHE: dict[int, tuple[Any, ProjectIndex]] = {}
+
+
+def project_index(project: Any) -> ProjectIndex:
+    """One index per project object, shared by the project rules of one run."""
+    cached = _INDEX_CACHE.get(id(project))
+    if cached is not None and cached[0] is project:
+        return cached[1]
+    index = ProjectIndex(project)
+    _INDEX_CACHE.clear()
+    _INDEX_CACHE[id(project)] = (project, index)
+    return index
+
+
+def project_finding(rule: Any, path: str, line: int, text: str, message: str, hint: str) -> Finding:
+    """A finding of a project rule at one line of a file, with the rule's metadata."""
+    start = Position(max(line, 1), 1)
+    return Finding(code=rule.code, name=rule.name, message=message, location=Location(path, start, start),
+                   severity=rule.severity, confidence=rule.confidence, category=rule.category, hint=hint,
+                   cwe=rule.cwe, line_text=text)
+

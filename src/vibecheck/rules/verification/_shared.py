@@ -1,0 +1,97 @@
+"""What the VC3xx per-file rules share: which functions are tests, and a stack of the functions open in the walk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.rule import Rule
+
+TEST_CLASS_SUFFIXES = ("Test", "Tests", "TestCase")
+
+
+def last_name(node: cst.CSTNode) -> str:
+    """`self.assertEqual` -> `assertEqual`; `check` -> `check`; '' for anything else."""
+    if isinstance(node, cst.Call):
+        node = node.func
+    if isinstance(node, cst.Attribute):
+        return node.attr.value
+    if isinstance(node, cst.Name):
+        return node.value
+    return ""
+
+
+def is_test_class(node: cst.ClassDef) -> bool:
+    """A class pytest collects (`Test*`) or a unittest `TestCase` subclass (by its base's name)."""
+    name = node.name.value
+    if name.startswith("Test") or name.endswith(TEST_CLASS_SUFFIXES):
+        return True
+    return any("TestCase" in (get_full_name_for_node(base.value) or "") for base in node.bases)
+
+
+def is_fixture(node: cst.FunctionDef) -> bool:
+    """`@pytest.fixture`, `@fixture(...)`, `@pytest_asyncio.fixture`: a fixture named `test_*` is no test."""
+    for decorator in node.decorators:
+        target = decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator
+        if last_name(target) == "fixture":
+            return True
+    return False
+
+
+@dataclass
+class Frame:
+    """One function open in the walk; `is_test` when pytest or unittest would collect it."""
+
+    node: cst.FunctionDef
+    is_test: bool
+    data: dict = field(default_factory=dict)
+
+
+class TestAwareRule(Rule):
+    """A rule on test files that knows the enclosing functions and whether one of them is a test.
+
+    Subclasses override `enter_test`/`exit_test`; they must call super() if they define
+    `visit_FunctionDef`, `leave_FunctionDef`, `visit_ClassDef` or `leave_ClassDef` themselves.
+    """
+
+    applies_to_tests_only = True
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.frames: list[Frame] = []
+        self.classes: list[bool] = []
+
+    @property
+    def current_test(self) -> Frame | None:
+        """The outermost test function the walk is in (nested helpers belong to their test)."""
+        for frame in self.frames:
+            if frame.is_test:
+                return frame
+        return None
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(is_test_class(node))
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        is_test = (node.name.value.startswith("test") and not self.frames and (not self.classes or self.classes[-1])
+                   and not is_fixture(node))
+        frame = Frame(node, is_test)
+        self.frames.append(frame)
+        if is_test:
+            self.enter_test(frame)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        frame = self.frames.pop()
+        if frame.is_test:
+            self.exit_test(frame)
+
+    def enter_test(self, frame: Frame) -> None:
+        """Called when the walk enters a test function."""
+
+    def exit_test(self, frame: Frame) -> None:
+        """Called when the walk leaves a test function."""

@@ -1,0 +1,141 @@
+"""VC303: a test function that asserts nothing, so it passes whenever the code under it does not raise."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
+
+# Calls that fail the test by themselves, by what they resolve to through the file's imports.
+ASSERTING_CALLS = frozenset({
+    "pytest.raises", "pytest.warns", "pytest.deprecated_call", "pytest.fail",
+    "unittest.TestCase.fail",
+})
+# Method names on any receiver that fail the test (`self.fail(...)`).
+ASSERTING_METHODS = frozenset({"fail"})
+
+
+@dataclass(frozen=True)
+class Options:
+    assertion_prefixes: tuple[str, ...] = ("assert", "check", "expect", "verify")
+
+
+class TestWithoutAssertion(TestAwareRule):
+    """A test function that checks nothing: no `assert`, no `pytest.raises`, no assertion helper.
+
+    ## What it does
+    Reports a test function (`test*` functions and the `test*` methods of `Test*` classes or
+    `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
+    no `pytest.raises`/`pytest.warns`/`pytest.fail`, no `self.assert*`/`self.fail` call, no mock
+    `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
+    `check`, `expect`, `verify`). A helper defined in the same file counts when it asserts itself.
+
+    ## Why is this bad?
+    A test without an assertion passes whenever the code does not raise: it reports green on a wrong
+    result. Coding agents write such tests to raise coverage, or remove the assertion that failed
+    instead of fixing the code.
+
+    ## Example
+    ```python
+    def test_total():
+        order = Order(items=[Item(price=3), Item(price=4)])
+        order.total()
+    ```
+
+    ## Use instead
+    ```python
+    def test_total():
+        order = Order(items=[Item(price=3), Item(price=4)])
+        assert order.total() == 7
+    ```
+
+    ## Options
+    - `assertion-prefixes` (list of strings, default `["assert", "check", "expect", "verify"]`): a call
+      to a function or method whose name starts with one of these (followed by `_`, an upper-case
+      letter or nothing) counts as an assertion, e.g. `check_response(r)` or `expect(page).to_have_title(...)`.
+
+    ## References
+    - [pytest: asserting with the assert statement](https://docs.pytest.org/en/stable/how-to/assert.html)
+    - [CWE-1164: Irrelevant Code](https://cwe.mitre.org/data/definitions/1164.html)
+    """
+
+    code = "VC303"
+    name = "test-without-assertion"
+    category = Category.TESTS
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (1164,)
+    Options = Options
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        prefixes = "|".join(re.escape(p) for p in self.options.assertion_prefixes)
+        self._helper = re.compile(rf"^_*(?:{prefixes})(?:$|[_A-Z0-9])") if prefixes else None
+        self._asserting_functions: set[str] = set()
+        self._calls_by_function: dict[str, set[str]] = {}
+        self._pending: list[Frame] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
+        self.frames[-1].data.update(asserts=False, calls=set())
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        frame = self.frames[-1]
+        name = node.name.value
+        if frame.data["asserts"]:
+            self._asserting_functions.add(name)
+        self._calls_by_function.setdefault(name, set()).update(frame.data["calls"])
+        super().leave_FunctionDef(node)
+
+    def exit_test(self, frame: Frame) -> None:
+        if not frame.data["asserts"]:
+            self._pending.append(frame)
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        self._mark_asserting()
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        self._mark_asserting()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.frames:
+            return
+        called = last_name(node)
+        if (called in ASSERTING_METHODS and isinstance(node.func, cst.Attribute)) or (
+                self._helper is not None and self._helper.match(called)) or self.qualified_name(node) in ASSERTING_CALLS:
+            self._mark_asserting()
+        elif called:
+            for frame in self.frames:
+                frame.data["calls"].add(called)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        asserting = self._asserting_functions_closure()
+        for frame in self._pending:
+            if frame.data["calls"] & asserting:
+                continue
+            name = frame.node.name.value
+            self.report(
+                frame.node.name,
+                f"Test `{name}` asserts nothing, so it passes whatever result the code under test returns.",
+                hint="Assert on the result or effect the test is about, e.g. `assert result == expected` or `pytest.raises`.",
+            )
+
+    def _mark_asserting(self) -> None:
+        for frame in self.frames:
+            frame.data["asserts"] = True
+
+    def _asserting_functions_closure(self) -> set[str]:
+        """Functions of this file that assert, directly or through other functions of this file."""
+        asserting = set(self._asserting_functions)
+        changed = True
+        while changed:
+            changed = False
+            for name, calls in self._calls_by_function.items():
+                if name not in asserting and calls & asserting:
+                    asserting.add(name)
+                    changed = True
+        return asserting

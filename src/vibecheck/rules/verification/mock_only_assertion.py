@@ -1,0 +1,144 @@
+"""VC308: a test that asserts only on a mock it made itself; no code under test ever runs."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
+
+MOCK_CLASSES = frozenset({"Mock", "MagicMock", "AsyncMock", "NonCallableMock", "NonCallableMagicMock", "PropertyMock",
+                          "create_autospec"})
+PATCHERS = frozenset({"patch", "object", "multiple"})
+MOCK_MODULES = ("unittest.mock.", "mock.")
+# Calls that run no code under test: builtins used to look at values, and the test frameworks' helpers.
+HARMLESS_CALLS = frozenset({"len", "str", "int", "float", "bool", "list", "dict", "tuple", "set", "frozenset",
+                            "sorted", "isinstance", "issubclass", "type", "repr", "print", "getattr", "hasattr",
+                            "callable", "id", "range", "call", "super"})
+HARMLESS_PREFIXES = ("pytest.", "unittest.mock.", "mock.")
+
+
+def root_name(node: cst.BaseExpression) -> str:
+    """`m.method.return_value()` -> `m`; '' when the chain does not start at a name."""
+    while True:
+        if isinstance(node, cst.Call):
+            node = node.func
+        elif isinstance(node, (cst.Attribute, cst.Subscript)):
+            node = node.value
+        else:
+            return node.value if isinstance(node, cst.Name) else ""
+
+
+class AssertionOnMockOnly(TestAwareRule):
+    """A test that only checks a mock it configured itself, never the code under test.
+
+    ## What it does
+    Reports a test function that creates mocks (`Mock(...)`, `MagicMock(...)`, `create_autospec(...)`,
+    `patch(...)`, `mocker.patch(...)`, `@patch` parameters), asserts something, and calls nothing but
+    those mocks, builtins and test-framework helpers: no code of the project runs, so the assertions
+    can only check what the test told the mock to do.
+
+    ## Why is this bad?
+    `m = Mock(return_value=3); assert m() == 3` tests `unittest.mock`, not your code. Coding agents
+    write such tests when the real unit is hard to call; they pass forever and cover nothing.
+
+    ## Example
+    ```python
+    from unittest.mock import Mock
+
+    def test_fetch_user():
+        repository = Mock()
+        repository.get.return_value = {"id": 1}
+        assert repository.get(1) == {"id": 1}
+    ```
+
+    ## Use instead
+    ```python
+    from unittest.mock import Mock
+
+    def test_fetch_user():
+        repository = Mock()
+        repository.get.return_value = {"id": 1}
+        service = UserService(repository)
+        assert service.fetch_user(1) == {"id": 1}
+        repository.get.assert_called_once_with(1)
+    ```
+
+    ## References
+    - [unittest.mock: getting started](https://docs.python.org/3/library/unittest.mock-examples.html)
+    - [CWE-1164: Irrelevant Code](https://cwe.mitre.org/data/definitions/1164.html)
+    """
+
+    code = "VC308"
+    name = "assertion-on-mock-only"
+    category = Category.TESTS
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (1164,)
+
+    def enter_test(self, frame: Frame) -> None:
+        frame.data.update(mocks=set(self._patched_parameters(frame.node)), real_call=False, asserts=False)
+
+    def exit_test(self, frame: Frame) -> None:
+        data = frame.data
+        if data["mocks"] and data["asserts"] and not data["real_call"]:
+            names = ", ".join(f"`{m}`" for m in sorted(data["mocks"]))
+            self.report(frame.node.name,
+                        f"Test `{frame.node.name.value}` only checks the mock {names} it configured itself: "
+                        "no code under test runs, so it cannot fail.",
+                        hint="Call the code under test with the mock injected, and assert on its result or its use of the mock.")
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        test = self.current_test
+        if test is not None and isinstance(node.value, cst.Call) and self._is_mock_factory(node.value):
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    test.data["mocks"].add(target.target.value)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        test = self.current_test
+        if (test is not None and isinstance(node.item, cst.Call) and self._is_mock_factory(node.item)
+                and node.asname is not None and isinstance(node.asname.name, cst.Name)):
+            test.data["mocks"].add(node.asname.name.value)
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        if self.current_test is not None:
+            self.current_test.data["asserts"] = True
+
+    def visit_Call(self, node: cst.Call) -> None:
+        test = self.current_test
+        if test is None or self._is_mock_factory(node):
+            return
+        data = test.data
+        called = last_name(node.func)
+        root = root_name(node.func)
+        if root in data["mocks"] or root == "self":
+            if called.startswith("assert"):
+                data["asserts"] = True
+            if root == "self" and not called.startswith(("assert", "fail")):
+                data["real_call"] = True
+            return
+        qualified = self.qualified_name(node) or ""
+        if called in HARMLESS_CALLS and isinstance(node.func, cst.Name) or qualified.startswith(HARMLESS_PREFIXES):
+            return
+        data["real_call"] = True
+
+    def _is_mock_factory(self, call: cst.Call) -> bool:
+        called = last_name(call.func)
+        qualified = self.qualified_name(call) or ""
+        if called in MOCK_CLASSES and (qualified.startswith(MOCK_MODULES) or isinstance(call.func, cst.Name)):
+            return True
+        if called in PATCHERS and (qualified.startswith(MOCK_MODULES) or root_name(call.func) == "mocker"):
+            return True
+        return root_name(call.func) == "mocker" and called in MOCK_CLASSES
+
+    def _patched_parameters(self, node: cst.FunctionDef) -> list[str]:
+        """The parameters that `@patch(...)` decorators inject (the last ones, one per decorator)."""
+        count = 0
+        for decorator in node.decorators:
+            target = decorator.decorator
+            if isinstance(target, cst.Call) and self._is_mock_factory(target) and not any(
+                    arg.keyword is not None and arg.keyword.value == "new" for arg in target.args):
+                count += 1
+        params = [p.name.value for p in node.params.params if p.name.value not in ("self", "cls")]
+        return params[len(params) - count:] if count else []

@@ -1,0 +1,62 @@
+"""VC307: the project has source code and not a single test file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from vibecheck.model import Category, Confidence, Finding, Severity
+from vibecheck.rule import ProjectRule
+from vibecheck.rules.verification._reach import project_finding, project_index
+
+
+class NoTests(ProjectRule):
+    """A project with source code and no test files at all.
+
+    ## What it does
+    Reports once, at the first source module, when the checked project has importable source code
+    (see `src-paths`) and no test file (see `test-paths`: by default `tests/`, `test_*.py`,
+    `*_test.py`, `conftest.py`). When it fires, `module-without-tests` and `untested-public-function`
+    stay silent, so the report is one line instead of one per module and function.
+
+    ## Why is this bad?
+    Code written by a coding agent is only as trustworthy as the checks it passed. Without a single
+    test, nothing shows that it does what it claims, and nothing catches the next change breaking it.
+
+    ## Example
+    ```python
+    # src/shop/orders.py, and no tests/ folder anywhere
+    def total(items):
+        return sum(item.price for item in items)
+    ```
+
+    ## Use instead
+    ```python
+    # tests/test_orders.py
+    from shop.orders import total
+
+    def test_total_adds_prices(make_item):
+        assert total([make_item(price=3), make_item(price=4)]) == 7
+    ```
+
+    ## References
+    - [pytest: get started](https://docs.pytest.org/en/stable/getting-started.html)
+    """
+
+    code = "VC307"
+    name = "no-tests"
+    category = Category.TESTS
+    severity = Severity.MEDIUM
+    confidence = Confidence.HIGH
+    default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
+
+    def check_project(self, project: Any) -> Iterable[Finding]:
+        index = project_index(project)
+        if index.tests or project.test_files or not index.modules:
+            return []
+        first = min(index.modules.values(), key=lambda m: m.path)
+        count = len(index.modules)
+        return [project_finding(
+            self, first.path, 1, "",
+            f"The project has {count} source module{'s' if count != 1 else ''} and no test file at all.",
+            "Add tests (e.g. `tests/test_<module>.py` run by pytest) that check the code's main behaviour.")]

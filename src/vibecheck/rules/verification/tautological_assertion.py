@@ -1,0 +1,172 @@
+"""VC304: an assertion that holds whatever the code under test does."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+from vibecheck.rules.verification._shared import last_name
+
+FALSY_NAMES = frozenset({"False", "None"})
+SELF_COMPARISONS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)
+# Operand nodes whose value cannot change between the two sides of `x == x` (a call could: hash(a) == hash(a)).
+STABLE_NODES = (cst.Name, cst.Attribute, cst.Subscript, cst.Integer, cst.Float, cst.SimpleString, cst.Index,
+                cst.SubscriptElement)
+# unittest assertion methods: (how many leading arguments matter, the test that makes them vacuous).
+UNITTEST_TRUTHY = frozenset({"assertTrue", "assert_", "failUnless", "assertIsNotNone"})
+UNITTEST_FALSY = frozenset({"assertFalse", "failIf"})
+UNITTEST_SAME = frozenset({"assertEqual", "assertEquals", "assertIs", "assertGreaterEqual", "assertLessEqual",
+                           "assertCountEqual", "assertListEqual", "assertDictEqual", "assertSetEqual",
+                           "assertTupleEqual", "assertSequenceEqual", "assertMultiLineEqual", "assertAlmostEqual"})
+
+
+def constant_truth(node: cst.BaseExpression) -> bool | None:
+    """True or False when the expression's truth is fixed by its text alone, else None."""
+    if isinstance(node, cst.Name):
+        if node.value == "True":
+            return True
+        return False if node.value in FALSY_NAMES else None
+    if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary)):
+        return node.evaluated_value != 0
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        value = node.evaluated_value
+        return bool(value) if value is not None else None
+    if isinstance(node, cst.FormattedString):
+        return True if any(isinstance(p, cst.FormattedStringText) and p.value for p in node.parts) else None
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set, cst.Dict)):
+        return bool(node.elements)
+    if isinstance(node, (cst.Lambda, cst.Ellipsis)):
+        return True
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+        inner = constant_truth(node.expression)
+        return None if inner is None else not inner
+    if isinstance(node, cst.BooleanOperation):
+        left, right = constant_truth(node.left), constant_truth(node.right)
+        if isinstance(node.operator, cst.Or):
+            return True if True in (left, right) else (False if left is False and right is False else None)
+        return False if False in (left, right) else (True if left is True and right is True else None)
+    return None
+
+
+def is_stable(node: cst.CSTNode) -> bool:
+    """No call, await or walrus anywhere inside: evaluating it twice gives the same thing."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if not isinstance(current, STABLE_NODES):
+            return False
+        stack.extend(c for c in current.children if isinstance(c, STABLE_NODES + (cst.BaseExpression,)))
+    return True
+
+
+def same_expression(left: cst.CSTNode, right: cst.CSTNode) -> bool:
+    return is_stable(left) and left.deep_equals(right)
+
+
+def is_object_type(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value == "object"
+    if isinstance(node, cst.Tuple):
+        return any(isinstance(e, cst.Element) and is_object_type(e.value) for e in node.elements)
+    return False
+
+
+def vacuous_reason(test: cst.BaseExpression) -> str | None:
+    """Why an `assert <test>` can never fail, or None when it can."""
+    truth = constant_truth(test)
+    if truth is True:
+        if isinstance(test, cst.Tuple):
+            return "a non-empty tuple is always true (a message after a comma inside the parentheses is part of the tuple)"
+        return "its condition is a constant that is always true"
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        if isinstance(target.operator, SELF_COMPARISONS) and same_expression(test.left, target.comparator):
+            return "it compares an expression with itself"
+        if (isinstance(target.operator, cst.GreaterThanEqual) and isinstance(target.comparator, cst.Integer)
+                and target.comparator.evaluated_value == 0 and isinstance(test.left, cst.Call)
+                and last_name(test.left.func) == "len"):
+            return "a length is never negative"
+    if isinstance(test, cst.Call) and last_name(test.func) == "isinstance" and len(test.args) == 2 \
+            and is_object_type(test.args[1].value):
+        return "every value is an instance of `object`"
+    return None
+
+
+class TautologicalAssertion(Rule):
+    """An assertion that cannot fail: `assert True`, `assert x == x`, `assert (value, "message")`.
+
+    ## What it does
+    Reports, in test files, `assert` statements and `unittest` assertion calls whose outcome is fixed by
+    their text: a truthy constant (`True`, `1`, a non-empty string or container), a non-empty tuple
+    (`assert (x == 1, "message")`), `x or True`, `not False`, an expression compared with itself
+    (`x == x`, `x is x`, with no call inside), `len(x) >= 0`, `isinstance(x, object)`, and
+    `self.assertTrue(True)`, `self.assertFalse(None)`, `self.assertEqual(x, x)`.
+
+    ## Why is this bad?
+    A test that cannot fail proves nothing, yet it counts as a passing test and as coverage. Coding
+    agents write `assert True` to make a red test green, and the tuple form is a classic slip that
+    silently disables a real check.
+
+    ## Example
+    ```python
+    def test_login(client):
+        response = client.post("/login", data={"user": "ada"})
+        assert (response.status_code == 200, "login failed")
+    ```
+
+    ## Use instead
+    ```python
+    def test_login(client):
+        response = client.post("/login", data={"user": "ada"})
+        assert response.status_code == 200, "login failed"
+    ```
+
+    ## References
+    - [pytest: asserting with the assert statement](https://docs.pytest.org/en/stable/how-to/assert.html)
+    - [CWE-570: Expression is Always False / CWE-571: Expression is Always True](https://cwe.mitre.org/data/definitions/571.html)
+    """
+
+    code = "VC304"
+    name = "tautological-assertion"
+    category = Category.TESTS
+    severity = Severity.MEDIUM
+    confidence = Confidence.HIGH
+    cwe = (571,)
+    applies_to_tests_only = True
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        reason = vacuous_reason(node.test)
+        if reason is not None:
+            self._report(node, f"`assert {self.context.module.code_for_node(node.test)}`", reason)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        method = last_name(node.func) if isinstance(node.func, cst.Attribute) else ""
+        if not method.startswith(("assert", "fail")) or not node.args:
+            return
+        first = node.args[0].value
+        reason = None
+        if method in UNITTEST_TRUTHY:
+            if constant_truth(first) is True or (method == "assertIsNotNone" and _is_literal(first)):
+                reason = "its argument is a constant that is always true"
+        elif method in UNITTEST_FALSY:
+            if constant_truth(first) is False:
+                reason = "its argument is a constant that is always false"
+        elif method == "assertIsNone" and isinstance(first, cst.Name) and first.value == "None":
+            reason = "its argument is `None` itself"
+        elif method in UNITTEST_SAME and len(node.args) >= 2 and same_expression(first, node.args[1].value):
+            reason = "it compares an expression with itself"
+        elif method == "assertIsInstance" and len(node.args) >= 2 and is_object_type(node.args[1].value):
+            reason = "every value is an instance of `object`"
+        if reason is not None:
+            self._report(node, f"`{self.context.module.code_for_node(node.func)}(...)`", reason)
+
+    def _report(self, node: cst.CSTNode, what: str, reason: str) -> None:
+        if len(what) > 80:
+            what = "This assertion"
+        self.report(node, f"{what} can never fail: {reason}.",
+                    hint="Assert on the value the code under test produced, compared with an independent expected value.")
+
+
+def _is_literal(node: cst.BaseExpression) -> bool:
+    return constant_truth(node) is not None and not (isinstance(node, cst.Name) and node.value == "None")

@@ -1,0 +1,234 @@
+"""VC301: a public function, method or class that no test reaches (statically, or by coverage data)."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pathspec
+
+from vibecheck.coverage_data import CoverageDataError, find_coverage_file, load_executed_lines
+from vibecheck.model import Category, Confidence, Finding, Severity
+from vibecheck.rule import ProjectRule
+from vibecheck.rules.verification._reach import Definition, project_finding, project_index
+from vibecheck.rules.verification.module_without_tests import Options as ModuleOptions
+from vibecheck.rules.verification.module_without_tests import modules_without_tests
+
+
+@dataclass(frozen=True)
+class Options:
+    ignore_private: bool = True
+    ignore_dunder: bool = True
+    ignore_overload: bool = True
+    ignore_abstract: bool = True
+    ignore_type_checking: bool = True
+    ignore_paths: tuple[str, ...] = ()
+    ignore_names: tuple[str, ...] = ()
+    coverage_file: str = ""
+    use_coverage: bool = True
+    follow_calls: bool = True
+    skip_modules_without_tests: bool = True
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _is_dunder(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__")
+
+
+class UntestedPublicFunction(ProjectRule):
+    """A public function, method or class that no test calls, imports or refers to.
+
+    ## What it does
+    Without coverage data (static mode), reports a public function, class or method of the project's
+    source code that no test file names: not imported (`from pkg.mod import f`), not used through its
+    module or a package re-export (`mod.f()`, `pkg.f()`), its name not used by any test that reaches its
+    module (`obj.method()`), and, for a web handler, its route path not requested by any test
+    (`client.get("/users/1")` for `@app.get("/users/{id}")`). A class counts as tested when it or one of
+    its methods is. By default a definition also counts as tested when code the tests reach uses it
+    (`total()` calls `round_total()`, so `round_total` is reached), following names in the same module
+    and the modules it imports, method names (`obj.method()`) in the modules the tests reach, overrides
+    of reached methods, and the top-level code of reached modules.
+
+    With coverage data (coverage mode), it instead reports the functions and methods whose body never
+    ran during the recorded test run, and a class once when none of its methods ran.
+    The data is coverage.py's `.coverage` file (read with the `coverage` package), `coverage.json` or
+    `coverage.xml`, from `coverage-file` or found at the project root. The message says which mode
+    produced the finding.
+
+    Definitions of a module that no test imports at all are left to
+    `module-without-tests` (one finding per module). Interface stubs (a body of only `...`, `pass`, a
+    docstring or `raise NotImplementedError`) are never reported.
+
+    ## Why is this bad?
+    Coding agents ship functions that nothing checks: the tests they write exercise the happy path of
+    one entry point and leave the rest, and the coverage number hides which parts. Untested public code
+    is where the next regression lands unnoticed.
+
+    ## Example
+    ```python
+    # src/shop/orders.py
+    def total(items):
+        return sum(item.price for item in items)
+
+    def refund(order):  # no test calls refund
+        order.status = "refunded"
+    ```
+
+    ## Use instead
+    ```python
+    # tests/test_orders.py
+    from shop.orders import refund, total
+
+    def test_refund_marks_order(order):
+        refund(order)
+        assert order.status == "refunded"
+    ```
+
+    ## Options
+    - `ignore-private` (bool, default `true`): leave out `_private` names (and the members of `_Private`
+      classes); public names in a private module (`pkg/_client.py`, re-exported by `pkg`) still count.
+    - `ignore-dunder` (bool, default `true`): leave out `__dunder__` methods such as `__repr__`.
+    - `ignore-overload` (bool, default `true`): leave out `@overload` signatures.
+    - `ignore-abstract` (bool, default `true`): leave out `@abstractmethod`s.
+    - `ignore-type-checking` (bool, default `true`): leave out definitions under `if TYPE_CHECKING:`.
+    - `ignore-paths` (list of gitignore-style patterns, default `[]`): files to leave out, relative to the root.
+    - `ignore-names` (list of glob patterns, default `[]`): names or qualified names to leave out, such as
+      methods a framework calls by name, e.g. `["visit_*", "leave_*", "*.handle_*"]`.
+    - `coverage-file` (string, default `""`): the coverage data to use, relative to the project root;
+      empty means the first of `.coverage`, `coverage.json`, `coverage.xml` found at the root.
+    - `use-coverage` (bool, default `true`): set `false` to stay in static mode even when data exists.
+    - `follow-calls` (bool, default `true`): in static mode, also count as tested what the referenced
+      code uses by name (in its own module and the modules it imports), and the code of modules the tests
+      import, so internal helpers of tested functions are not reported; `false` reports every definition
+      that no test names directly.
+    - `skip-modules-without-tests` (bool, default `true`): leave the definitions of a module no test
+      imports to `module-without-tests`; set `false` when that rule is off.
+
+    ## References
+    - [coverage.py: the data file API](https://coverage.readthedocs.io/en/latest/api_coveragedata.html)
+    - [pytest: good integration practices](https://docs.pytest.org/en/stable/explanation/goodpractices.html)
+    """
+
+    code = "VC301"
+    name = "untested-public-function"
+    category = Category.TESTS
+    severity = Severity.LOW
+    confidence = Confidence.MEDIUM
+    default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
+    Options = Options
+
+    def check_project(self, project: Any) -> Iterable[Finding]:
+        index = project_index(project)
+        if not index.tests or not index.modules:
+            return []  # no-tests reports that
+        executed = None
+        if self.options.use_coverage:
+            data_file = find_coverage_file(index.layout.root, self.options.coverage_file)
+            if data_file is not None:
+                executed = load_executed_lines(data_file)
+                if all(executed.lines_for(m.relative) is None for m in index.modules.values()):
+                    raise CoverageDataError(f"the coverage data `{data_file}` has no data for any source file of this project; "
+                                            "regenerate it, or set `use-coverage = false`")
+        skipped_modules = set()
+        if self.options.skip_modules_without_tests:
+            module_options = ModuleOptions(ignore_paths=())
+            skipped_modules = {m.name for m in modules_without_tests(index, module_options)}
+        static_tested: dict[str, set[str]] = {}
+        if executed is None:
+            for module_name, qualname in (index.reached_definitions if self.options.follow_calls
+                                          else index.referenced_definitions):
+                static_tested.setdefault(module_name, set()).add(qualname)
+        findings = []
+        for name, module in sorted(index.modules.items()):
+            if name in skipped_modules or not self._path_wanted(module.relative):
+                continue
+            if executed is not None:
+                lines = executed.lines_for(module.relative)
+                tested = self._ran(module.definitions, lines or frozenset())
+                mode = f"coverage mode, from `{executed.source.name}`"
+            else:
+                tested = static_tested.get(name, set())
+                mode = "static mode: no coverage data found"
+            untested = self._collapse(module.definitions, tested)
+            interfaces = self._interfaces(module.definitions) if self.options.ignore_abstract else set()
+            findings.extend(self._finding(d, mode, executed is not None) for d in untested
+                            if self._wanted(d) and d.qualname not in interfaces)
+        return findings
+
+    def _path_wanted(self, relative: str) -> bool:
+        if self.options.ignore_paths:
+            spec = pathspec.GitIgnoreSpec.from_lines(self.options.ignore_paths)
+            return not spec.match_file(relative)
+        return True
+
+    def _wanted(self, definition: Definition) -> bool:
+        options = self.options
+        parts = definition.qualname.split(".")
+        if "stub" in definition.flags:
+            return False
+        if any(fnmatch.fnmatchcase(definition.simple_name, p) or fnmatch.fnmatchcase(definition.qualname, p)
+               for p in options.ignore_names):
+            return False
+        if options.ignore_private and any(_is_private(p) for p in parts):
+            return False
+        if options.ignore_dunder and any(_is_dunder(p) for p in parts):
+            return False
+        if options.ignore_overload and "overload" in definition.flags:
+            return False
+        if options.ignore_abstract and "abstract" in definition.flags:
+            return False
+        return not (options.ignore_type_checking and "type_checking" in definition.flags)
+
+    @staticmethod
+    def _interfaces(definitions: list[Definition]) -> set[str]:
+        """Classes whose methods are all abstract or stubs: there is nothing in them to test."""
+        members: dict[str, list[Definition]] = {}
+        for definition in definitions:
+            if definition.kind != "class" and definition.owner:
+                members.setdefault(definition.owner, []).append(definition)
+        return {owner for owner, methods in members.items()
+                if all(m.flags & {"abstract", "stub"} for m in methods)}
+
+    @staticmethod
+    def _ran(definitions: list[Definition], lines: frozenset[int]) -> set[str]:
+        """Functions with an executed body line; classes without methods, which lines cannot judge."""
+        ran = {d.qualname for d in definitions if d.kind != "class" and set(d.body_lines) & lines}
+        owners = {d.owner for d in definitions if d.kind != "class" and "stub" not in d.flags}
+        ran.update(d.qualname for d in definitions if d.kind == "class" and d.qualname not in owners)
+        return ran
+
+    @staticmethod
+    def _collapse(definitions: list[Definition], tested: set[str]) -> list[Definition]:
+        """Untested definitions; a class none of whose members is tested is reported once, not per member."""
+        tested = set(tested)
+        for qualname in list(tested):  # a tested member makes its classes tested
+            parts = qualname.split(".")
+            tested.update(".".join(parts[:end]) for end in range(1, len(parts)))
+        untested = []
+        reported_classes: list[str] = []
+        for definition in definitions:
+            if definition.qualname in tested:
+                continue
+            if any(definition.qualname.startswith(c + ".") for c in reported_classes):
+                continue
+            if definition.kind == "class":
+                reported_classes.append(definition.qualname)
+            untested.append(definition)
+        return untested
+
+    def _finding(self, definition: Definition, mode: str, coverage: bool) -> Finding:
+        kind = definition.kind.capitalize()
+        if coverage:
+            what = "none of its methods ran" if definition.kind == "class" else "its body never ran"
+            message = f"{kind} `{definition.full_name}` is untested: {what} during the recorded test run ({mode})."
+        else:
+            reach = ", nor used by code the tests reach" if self.options.follow_calls else ""
+            message = f"{kind} `{definition.full_name}` is not referenced by any test file{reach} ({mode})."
+        return project_finding(self, definition.path, definition.line, definition.text, message,
+                               f"Add a test that calls `{definition.simple_name}` and asserts on its result, "
+                               "or make it private if it is not part of the API.")

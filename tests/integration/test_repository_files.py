@@ -1,0 +1,35 @@
+"""The files users copy from this repository: README set-up commands, the pre-commit hook, CI script."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import yaml
+
+from tests.conftest import REPO_ROOT
+
+
+def test_readme_starts_with_the_two_setup_commands() -> None:
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```console\n(.*?)```", text, re.DOTALL)
+    assert first_block and text.index("```") == first_block.start()
+    assert first_block.group(1).splitlines() == [
+        "python -m pip install . && python -m vibecheck examples/vibe-app",
+        "python -m pip install '.[test]' && python -m pytest",
+    ]
+
+
+def test_pre_commit_hook_definition() -> None:
+    hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "vibecheck")
+    assert hook["entry"].split() == ["vibecheck", "--force-exclude"]
+    assert hook["language"] == "python" and hook["types"] == ["python"] and hook["require_serial"] is False
+
+
+def test_ci_script_runs_the_readme_test_command_and_rejects_empty_runs() -> None:
+    script = REPO_ROOT / ".ci" / "run"
+    text = script.read_text(encoding="utf-8")
+    assert os.access(script, os.X_OK)
+    assert "python -m pip install --quiet '.[test]'" in text and "python -m pytest" in text
+    assert '"$status" -eq 5' in text

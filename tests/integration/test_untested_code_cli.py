@@ -1,0 +1,51 @@
+"""The VC3xx project rules through the real command line: opt-in, and independent of which files are passed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.integration.conftest import write
+from vibecheck.cli import cli
+
+PROJECT = {
+    "pyproject.toml": '[tool.vibecheck]\nextend-select = ["VC301", "VC302", "VC307"]\n',
+    "src/shop/__init__.py": "",
+    "src/shop/orders.py": "def total(items):\n    return sum(items)\n\n\ndef refund(order):\n    return order\n",
+    "src/shop/legacy.py": "def old_price(x):\n    return x\n",
+    "tests/test_orders.py": "from shop.orders import total\n\n\ndef test_total():\n    assert total([1, 2]) == 3\n",
+}
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, PROJECT)
+    return tmp_path
+
+
+def concise(args: list[str]) -> list[str]:
+    result = CliRunner().invoke(cli, ["--format", "concise", *args], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return sorted(" ".join(line.split()[:2]) for line in result.stdout.splitlines() if line.strip())
+
+
+def test_whole_project(project: Path) -> None:
+    assert concise(["."]) == ["src/shop/legacy.py:1:1: VC302", "src/shop/orders.py:5:1: VC301"]
+
+
+def test_only_a_source_file_passed_still_sees_the_tests(project: Path) -> None:
+    # pre-commit passes the changed file only: the unchanged test tree is indexed all the same
+    assert concise(["src/shop/orders.py"]) == ["src/shop/orders.py:5:1: VC301"]
+
+
+def test_project_rules_are_opt_in(project: Path) -> None:
+    (project / "pyproject.toml").write_text("", encoding="utf-8")
+    assert concise(["."]) == []
+
+
+def test_no_tests_at_all(project: Path) -> None:
+    (project / "tests" / "test_orders.py").unlink()
+    assert concise(["."]) == ["src/shop/__init__.py:1:1: VC307"]

@@ -1,0 +1,101 @@
+"""VC303-VC308 beyond their corpora: test-file scoping, options, and the facts the project phase receives."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+from vibecheck.engine import check_file
+from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, TEST_REFERENCES
+from vibecheck.rules.verification import missing_assertion
+from vibecheck.rules.verification._reach import route_pattern
+from vibecheck.rules.verification.tautological_assertion import TautologicalAssertion
+from vibecheck.testing import findings_for
+
+HOLLOW_TEST = """
+def test_total():
+    assert True
+    make_order().total()
+"""
+
+
+def test_test_rules_do_not_run_on_source_files() -> None:
+    assert findings_for(TautologicalAssertion, HOLLOW_TEST, is_test_file=False) == []
+    assert [f.code for f in findings_for(TautologicalAssertion, HOLLOW_TEST)] == ["VC304"]
+
+
+def test_assertion_prefixes_option() -> None:
+    source = "def test_page(page):\n    ensure_title(page, 'Home')\n"
+    rule = missing_assertion.TestWithoutAssertion  # not imported by name: pytest would try to collect `Test*`
+    assert [f.code for f in findings_for(rule, source)] == ["VC303"]
+    options = rule.parse_options({"assertion-prefixes": ["ensure"]})
+    assert findings_for(rule, source, options=options) == []
+
+
+def test_facts_are_plain_picklable_data() -> None:
+    source = b'''
+from . import api
+from .models import *
+from typing import TYPE_CHECKING, overload
+
+@app.get("/users/{user_id}")
+def show_user(user_id):
+    """Docstring."""
+    return api.load(user_id)
+
+class Repo(Base):
+    @abc.abstractmethod
+    def get(self): ...
+
+if TYPE_CHECKING:
+    def typed(): pass
+
+try:
+    import fast
+except ImportError:
+    def fast(): return 1
+'''
+    facts = check_file("src/pkg/__init__.py", source, []).facts
+    assert pickle.loads(pickle.dumps(facts)) == facts
+    assert json.loads(json.dumps(facts)) == facts
+    definitions = {d["qualname"]: d for d in facts[DEFINITIONS]}
+    assert sorted(definitions) == ["Repo", "Repo.get", "show_user", "typed"]  # the fallback `fast` is a shim
+    assert definitions["show_user"]["routes"] == ["/users/{user_id}"]
+    assert definitions["show_user"]["body_lines"] == [9]
+    assert definitions["show_user"]["line"] == 7
+    assert definitions["Repo.get"]["flags"] == ["abstract", "stub"]
+    assert definitions["Repo"]["bases"] == ["Base"]
+    assert "type_checking" in definitions["typed"]["flags"]
+    assert facts[MODULE_IMPORTS]["api"] == ".api"
+    assert facts[MODULE_STAR_IMPORTS] == [".models"]
+
+
+def test_test_file_facts_resolve_imports_and_collect_paths() -> None:
+    source = b'''
+from unittest import mock
+from pkg import mod
+import pkg.sub as sub
+
+def test_it(client, session, unused_fixture):
+    mod.helper(1)
+    sub.thing.method()
+    with mock.patch("pkg.mod.other"):
+        client.get(f"/users/{1}?page=2")
+        client.post("http://testserver/orders")
+    session.send()
+'''
+    references = check_file("tests/test_it.py", source, [], is_test_file=True).facts[TEST_REFERENCES]
+    assert {"pkg.mod", "pkg.sub", "unittest.mock"} <= set(references["imports"])
+    assert {"pkg.mod.helper", "pkg.sub.thing.method", "pkg.mod.other"} <= set(references["dotted"])
+    assert "send" in references["names"] and "get" in references["names"]
+    assert "patch" not in references["names"]  # it is `unittest.mock.patch`, not a project name
+    assert "unused_fixture" not in references["names"] and "test_it" not in references["names"]
+    assert {"/users/{}?page=2", "/orders"} <= set(references["strings"])
+
+
+def test_route_patterns_match_concrete_paths_and_mount_prefixes() -> None:
+    assert route_pattern("/users/{user_id}").search("/users/42")
+    assert route_pattern("/users/<int:user_id>").search("/api/v1/users/42/")
+    assert not route_pattern("/users/{user_id}").search("/users")
+    assert not route_pattern("/orders").search("/reorders")
+    assert route_pattern("/").search("/")

@@ -1,0 +1,379 @@
+"""VC301, VC302, VC307 on small projects made in `tmp_path`, statically and with real coverage data."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from vibecheck.coverage_data import CoverageDataError, load_executed_lines
+from vibecheck.model import Finding
+from vibecheck.project import Project, run_project_rules
+from vibecheck.rules.verification.module_without_tests import ModuleWithoutTests
+from vibecheck.rules.verification.no_tests import NoTests
+from vibecheck.rules.verification.untested_public_function import UntestedPublicFunction
+from vibecheck.testing import project_findings
+
+PROJECT_RULES = [UntestedPublicFunction, ModuleWithoutTests, NoTests]
+
+SHOP = {
+    "src/shop/__init__.py": """
+        from .orders import total
+    """,
+    "src/shop/orders.py": """
+        import abc
+        from typing import TYPE_CHECKING, overload
+
+        def total(items):
+            return round_total(sum(items))
+
+        def round_total(value):
+            return round(value, 2)
+
+        def refund(order):
+            order.status = "refunded"
+
+        def _private_helper():
+            return 1
+
+        class Cart:
+            def __init__(self):
+                self.items = []
+
+            def add(self, item):
+                self.items.append(item)
+
+            def clear(self):
+                self.items = []
+
+            def __repr__(self):
+                return "Cart()"
+
+        def make_cart():
+            return Cart()
+
+        class Exporter(abc.ABC):
+            @abc.abstractmethod
+            def export(self):
+                raise NotImplementedError
+
+        @overload
+        def parse(value: int) -> int: ...
+        @overload
+        def parse(value: str) -> str: ...
+        def parse(value):
+            return value
+
+        if TYPE_CHECKING:
+            def typing_only():
+                return 1
+
+        class Report:
+            def render(self):
+                return "report"
+    """,
+    "src/shop/mathutil.py": """
+        def double(x):
+            return 2 * x
+
+        def triple(x):
+            return 3 * x
+    """,
+    "src/shop/web.py": """
+        from flask import Flask
+
+        app = Flask(__name__)
+
+        @app.get("/users/<int:user_id>")
+        def show_user(user_id):
+            return {"id": user_id}
+
+        @app.post("/orders")
+        def create_order():
+            return {}
+    """,
+    "src/shop/legacy.py": """
+        def old_price(x):
+            return x
+    """,
+    "src/shop/_compat.py": """
+        def shim():
+            return None
+    """,
+    "src/shop/constants.py": """
+        CURRENCY = "EUR"
+    """,
+    "tests/test_shop.py": """
+        from shop import mathutil, total
+        from shop.orders import make_cart, parse
+
+        def test_total():
+            assert total([1, 2]) == 3
+
+        def test_double_through_module():
+            assert mathutil.double(2) == 4
+
+        def test_cart_through_its_methods():
+            cart = make_cart()
+            cart.add(1)
+            assert cart.items == [1]
+
+        def test_parse():
+            assert parse(1) == 1
+
+        def test_route(client):
+            assert client.get("/users/42").status_code == 200
+    """,
+}
+
+
+def write_project(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def reported(findings: list[Finding], code: str) -> list[str]:
+    """`path:line` of one rule's findings, in report order."""
+    return [f"{f.location.path}:{f.location.start.line}" for f in findings if f.code == code]
+
+
+def test_static_mode_reports_only_what_no_test_reaches(tmp_path: Path) -> None:
+    findings = project_findings(write_project(tmp_path, SHOP), PROJECT_RULES)
+    assert reported(findings, "VC301") == [
+        "src/shop/mathutil.py:4",   # triple: its module is used as `mathutil.double`, triple never
+        "src/shop/orders.py:10",    # refund
+        "src/shop/orders.py:23",    # Cart.clear (Cart is tested through make_cart().add)
+        "src/shop/orders.py:48",    # Report, once for the class and its method
+        "src/shop/web.py:10",       # create_order: "/orders" is never requested, "/users/42" is
+    ]
+    # _compat.shim is used by nothing; constants.py has no function or class to test
+    assert reported(findings, "VC302") == ["src/shop/_compat.py:1", "src/shop/legacy.py:1"]
+    assert reported(findings, "VC307") == []
+    messages = [f.message for f in findings if f.code == "VC301"]
+    assert all("static mode" in m for m in messages)
+    assert "Function `shop.orders.refund`" in messages[1]
+
+
+def test_reexported_name_counts_as_referenced(tmp_path: Path) -> None:
+    files = dict(SHOP)
+    files["tests/test_shop.py"] = """
+        import shop
+
+        def test_total_through_package():
+            assert shop.total([1]) == 1
+    """
+    findings = project_findings(write_project(tmp_path, files), [UntestedPublicFunction])
+    assert "src/shop/orders.py:4" not in reported(findings, "VC301")
+    assert "src/shop/orders.py:10" in reported(findings, "VC301")
+
+
+def test_follow_calls_reaches_helpers_of_tested_code(tmp_path: Path) -> None:
+    write_project(tmp_path, SHOP)
+    followed = reported(project_findings(tmp_path, [UntestedPublicFunction]), "VC301")
+    direct_only = UntestedPublicFunction.parse_options({"follow-calls": False})
+    direct = reported(project_findings(tmp_path, [UntestedPublicFunction], options={"VC301": direct_only}), "VC301")
+    assert "src/shop/orders.py:7" not in followed  # round_total is called by the tested total
+    assert sorted(set(direct) - set(followed)) == ["src/shop/orders.py:7"]
+
+
+def test_options_switch_off_the_interplay_and_ignore_paths(tmp_path: Path) -> None:
+    write_project(tmp_path, SHOP)
+    options = UntestedPublicFunction.parse_options({"skip-modules-without-tests": False, "ignore-paths": ["src/shop/web.py"],
+                                                    "ignore-names": ["Cart.clear", "tri*"]})
+    findings = project_findings(tmp_path, [UntestedPublicFunction], options={"VC301": options})
+    lines = reported(findings, "VC301")
+    assert "src/shop/legacy.py:1" in lines
+    assert not any(line.startswith("src/shop/web.py") for line in lines)
+    assert "src/shop/orders.py:23" not in lines and "src/shop/mathutil.py:4" not in lines
+    assert "src/shop/orders.py:10" in lines
+
+
+def test_no_tests_reports_once_and_silences_the_others(tmp_path: Path) -> None:
+    files = {k: v for k, v in SHOP.items() if not k.startswith("tests/")}
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert [(f.code, f.location.start.line) for f in findings] == [("VC307", 1)]
+    assert "7 source modules" in findings[0].message
+
+
+def test_flat_layout_and_src_paths_config(tmp_path: Path) -> None:
+    write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/core.py": "def run():\n    return 1\n\ndef stop():\n    return 0\n",
+        "lib/extra.py": "def helper():\n    return 2\n",
+        "setup.py": "def build():\n    return 3\n",
+        "test_app.py": "from app.core import run\n\ndef test_run():\n    assert run() == 1\n",
+    })
+    flat = project_findings(tmp_path, PROJECT_RULES)
+    assert reported(flat, "VC301") == ["app/core.py:4"]
+    assert reported(flat, "VC302") == []  # lib/ is no package and setup.py is tooling
+    configured = project_findings(tmp_path, PROJECT_RULES, config={"src-paths": ["lib"]})
+    assert reported(configured, "VC302") == ["lib/extra.py:1"]
+
+
+COVERAGE_DRIVER = """
+import importlib, sys
+import coverage
+
+root, data_file = sys.argv[1], sys.argv[2]
+cov = coverage.Coverage(data_file=data_file, source=[root + "/src"])
+cov.start()
+sys.path[:0] = [root + "/src", root]
+tests = importlib.import_module("tests.test_shop")
+for name in dir(tests):
+    if name.startswith("test_"):
+        getattr(tests, name)()
+cov.stop()
+cov.save()
+cov.json_report(outfile=root + "/coverage.json")
+cov.xml_report(outfile=root + "/coverage.xml")
+"""
+
+COVERED_SHOP = {
+    "src/shop/__init__.py": "",
+    "src/shop/orders.py": """
+        def total(items):
+            return sum(items)
+
+        def refund(order):
+            order["status"] = "refunded"
+
+        def apply_coupon(order, code):
+            return order
+
+        class Cart:
+            def add(self, item):
+                return [item]
+
+        class Ledger:
+            def post(self, entry):
+                return entry
+    """,
+    "tests/__init__.py": "",
+    "tests/test_shop.py": """
+        from shop import orders
+
+        def test_total():
+            assert orders.total([1, 2]) == 3
+
+        def test_refund():
+            order = {}
+            orders.refund(order)
+            assert order["status"] == "refunded"
+
+        def test_apply_coupon_is_named_but_never_run():
+            assert orders.apply_coupon is not None
+            assert orders.Cart().add(1) == [1]
+            assert orders.Ledger.post is not None
+    """,
+}
+
+
+@pytest.fixture
+def covered_project(tmp_path: Path) -> Path:
+    """A tiny project whose tests ran under coverage.py in a subprocess (its code is not imported here)."""
+    root = write_project(tmp_path, COVERED_SHOP)
+    driver = root / "driver.py"
+    driver.write_text(COVERAGE_DRIVER, encoding="utf-8")
+    subprocess.run([sys.executable, str(driver), str(root), str(root / ".coverage")], check=True, cwd=root,
+                   capture_output=True, timeout=120)
+    driver.unlink()
+    return root
+
+
+@pytest.mark.parametrize("data_file", [".coverage", "coverage.json", "coverage.xml"])
+def test_coverage_mode_reports_functions_that_never_ran(covered_project: Path, data_file: str) -> None:
+    options = UntestedPublicFunction.parse_options({"coverage-file": data_file})
+    findings = project_findings(covered_project, [UntestedPublicFunction], options={"VC301": options})
+    # apply_coupon and Ledger.post are named by a test (static mode calls them tested) but never ran
+    assert reported(findings, "VC301") == ["src/shop/orders.py:7", "src/shop/orders.py:14"]
+    assert all(f"coverage mode, from `{data_file}`" in f.message for f in findings)
+    assert findings[1].message.startswith("Class `shop.orders.Ledger` is untested: none of its methods ran")
+
+
+def test_coverage_file_is_found_at_the_root_and_static_mode_differs(covered_project: Path) -> None:
+    auto = project_findings(covered_project, [UntestedPublicFunction])
+    assert "from `.coverage`" in auto[0].message
+    static_options = UntestedPublicFunction.parse_options({"use-coverage": False})
+    static = project_findings(covered_project, [UntestedPublicFunction], options={"VC301": static_options})
+    assert reported(static, "VC301") == []
+
+
+def test_coverage_data_for_another_project_is_an_error(covered_project: Path, tmp_path_factory) -> None:
+    other = write_project(tmp_path_factory.mktemp("other"), {
+        "src/elsewhere/mod.py": "def f():\n    return 1\n",
+        "tests/test_mod.py": "from elsewhere.mod import f\n\ndef test_f():\n    assert f() == 1\n",
+    })
+    (other / "coverage.json").write_bytes((covered_project / "coverage.json").read_bytes())
+    with pytest.raises(AssertionError, match="has no data for any source file"):
+        project_findings(other, [UntestedPublicFunction])
+
+
+def test_missing_coverage_package_is_reported_clearly(covered_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "coverage", None)
+    with pytest.raises(CoverageDataError, match="pip install coverage"):
+        load_executed_lines(covered_project / ".coverage")
+    project = Project(root=covered_project)
+    _, errors = run_project_rules(project, [(UntestedPublicFunction, None)])
+    assert errors == []  # no facts, no tests: nothing to judge, so the data is not even read
+
+
+def test_executed_lines_match_by_path_suffix(covered_project: Path) -> None:
+    executed = load_executed_lines(covered_project / "coverage.json")
+    assert executed.lines_for("src/shop/orders.py")
+    assert executed.lines_for("elsewhere/src/shop/orders.py")
+    assert executed.lines_for("src/shop/missing.py") is None
+
+
+def test_star_reexports_inheritance_and_overrides_count_as_reached(tmp_path: Path) -> None:
+    write_project(tmp_path, {
+        "src/net/__init__.py": "from ._client import *\nfrom ._mock import *\n",
+        "src/net/_base.py": """
+            class Transport:
+                def handle(self, request):
+                    raise NotImplementedError
+
+                def close(self):
+                    return None
+        """,
+        "src/net/_mock.py": """
+            from ._base import Transport
+
+            __all__ = ["MockTransport"]
+
+            class MockTransport(Transport):
+                def handle(self, request):
+                    return "mocked"
+
+                def describe(self):
+                    return "mock"
+        """,
+        "src/net/_client.py": """
+            __all__ = ["Client"]
+
+            class Client:
+                def __init__(self, transport):
+                    self.transport = transport
+
+                def send(self, request):
+                    return self.transport.handle(request)
+        """,
+        "tests/test_client.py": """
+            import net
+
+            def test_send():
+                client = net.Client(net.MockTransport())
+                assert client.send("r") == "mocked"
+        """,
+    })
+    findings = project_findings(tmp_path, PROJECT_RULES)
+    # MockTransport.handle runs through Client.send -> Transport.handle; only these two are used by nothing
+    assert [(f.code, f.location.path, f.location.start.line) for f in findings] == [
+        ("VC301", "src/net/_base.py", 5),
+        ("VC301", "src/net/_mock.py", 9),
+    ]

@@ -1,0 +1,85 @@
+"""File discovery: tool folders are skipped, .gitignore and excludes hold, explicit files are checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.integration.conftest import write
+from vibecheck.api import check_paths
+from vibecheck.config import Settings
+from vibecheck.discovery import discover, is_test_file
+
+
+def found(tmp_path: Path, paths=(".",), **kwargs) -> list[str]:
+    return [f.relative for f in discover(list(paths), tmp_path, cwd=tmp_path, **kwargs)]
+
+
+def test_skips_tool_and_virtualenv_folders_and_non_python_files(tmp_path: Path) -> None:
+    names = ["app.py", "stubs.pyi", "notes.txt", ".venv/lib/x.py", "venv/x.py", "build/x.py", "dist/x.py",
+             "node_modules/x.py", "pkg.egg-info/x.py", "__pycache__/x.py", ".git/x.py", ".tox/x.py", "pkg/mod.py"]
+    write(tmp_path, {name: "" for name in names})
+    assert found(tmp_path) == ["app.py", "stubs.pyi", "pkg/mod.py"]
+
+
+def test_gitignore_root_and_nested(tmp_path: Path) -> None:
+    write(tmp_path, {
+        ".git/HEAD": "", ".gitignore": "generated/\n*_local.py\n",
+        "generated/x.py": "", "settings_local.py": "", "keep.py": "",
+        "pkg/.gitignore": "scratch.py\n!important_local.py\n", "pkg/scratch.py": "", "pkg/real.py": "",
+        "other/scratch.py": "",
+    })
+    assert found(tmp_path) == ["keep.py", "other/scratch.py", "pkg/real.py"]
+
+
+def test_gitignore_of_the_repository_applies_when_checking_a_subfolder(tmp_path: Path) -> None:
+    write(tmp_path, {".git/HEAD": "", ".gitignore": "secret_*.py\n", "src/secret_a.py": "", "src/b.py": ""})
+    assert [f.relative for f in discover(["src"], tmp_path, cwd=tmp_path)] == ["src/b.py"]
+
+
+def test_excludes_and_explicit_files(tmp_path: Path) -> None:
+    write(tmp_path, {"migrations/0001.py": "", "app.py": "", "proto/x_pb2.py": ""})
+    assert found(tmp_path, exclude=["migrations/"], extend_exclude=["*_pb2.py"]) == ["app.py"]
+    explicit = ["migrations/0001.py", "app.py"]
+    assert found(tmp_path, explicit, exclude=["migrations/"]) == explicit
+    assert found(tmp_path, explicit, exclude=["migrations/"], force_exclude=True) == ["app.py"]
+
+
+def test_an_explicit_folder_is_checked_even_when_excluded(tmp_path: Path) -> None:
+    write(tmp_path, {"examples/app/main.py": "", "examples/app/gen_pb2.py": "", "src/x.py": ""})
+    assert found(tmp_path, exclude=["examples/"]) == ["src/x.py"]
+    assert found(tmp_path, ["examples/app"], exclude=["examples/"]) == ["examples/app/gen_pb2.py", "examples/app/main.py"]
+    assert found(tmp_path, ["examples/app"], exclude=["examples/"], force_exclude=True) == []
+    assert found(tmp_path, ["examples/app"], exclude=["*_pb2.py"]) == ["examples/app/main.py"]
+
+
+def test_symlink_loops_are_walked_once(tmp_path: Path) -> None:
+    write(tmp_path, {"pkg/a.py": ""})
+    (tmp_path / "pkg" / "loop").symlink_to(tmp_path / "pkg", target_is_directory=True)
+    assert found(tmp_path) == ["pkg/a.py"]
+
+
+def test_each_file_once_in_a_stable_order(tmp_path: Path) -> None:
+    write(tmp_path, {"b/z.py": "", "b/a.py": "", "a.py": ""})
+    assert found(tmp_path, [".", "b", "a.py"]) == ["a.py", "b/a.py", "b/z.py"]
+
+
+def test_test_paths_predicate() -> None:
+    patterns = ("tests/", "test_*.py", "*_test.py", "conftest.py")
+    for path in ("tests/unit/helpers.py", "pkg/test_api.py", "pkg/api_test.py", "conftest.py", "src/pkg/tests/x.py"):
+        assert is_test_file(path, patterns), path
+    for path in ("src/app.py", "src/testing.py", "latest.py"):
+        assert not is_test_file(path, patterns), path
+
+
+def test_three_thousand_files_with_bad_ones_among_them(tmp_path: Path) -> None:
+    files = {f"pkg{i // 100}/m{i}.py": f"value_{i} = {i}\n" for i in range(3000)}
+    files["pkg3/m300.py"] = "def broken(:\n"
+    files["pkg7/m700.py"] = "try:\n    work()\nexcept Exception:\n    pass\n"
+    files["pkg9/m900.py"] = ""
+    write(tmp_path, files)
+    (tmp_path / "pkg20" / "m2000.py").write_bytes(b"x = '\xff'\n")
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2))
+    assert report.files_checked == 3000
+    assert not report.errors
+    assert sorted((f.location.path.split("/")[-1], f.code) for f in report.findings) == [
+        ("m2000.py", "VC001"), ("m300.py", "VC001"), ("m700.py", "VC101")]

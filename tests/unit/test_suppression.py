@@ -1,0 +1,82 @@
+"""Suppression comments are read from comments only, and judged against the findings of their line or file."""
+
+from __future__ import annotations
+
+from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
+from vibecheck.suppression import apply_suppressions, has_candidates, hygiene_findings, parse_suppressions
+
+
+def finding(code: str, line: int) -> Finding:
+    where = Position(line, 1)
+    return Finding(code, "x", "m", Location("f.py", where, where), Severity.LOW, Confidence.HIGH, Category.SECURITY)
+
+
+def test_parses_every_spelling() -> None:
+    source = (
+        "a = 1  # noqa: VC101, B602\n"
+        "b = 2  # vibecheck: ignore[VC101,swallowed-exception] -- reason here\n"
+        "c = 3  # noqa\n"
+        "# vibecheck: ignore-file[B101]\n"
+        's = "# noqa: VC101"\n'
+        "d = 4  # type: ignore  # NOQA:vc102\n"
+    )
+    parsed = parse_suppressions(source, {"swallowed-exception": "VC101"})
+    assert [(s.line, s.codes, s.file_level) for s in parsed] == [
+        (1, ("VC101", "B602"), False),
+        (2, ("VC101",), False),
+        (3, (), False),
+        (4, ("B101",), True),
+        (6, ("VC102",), False),
+    ]
+
+
+def test_files_without_candidates_are_not_tokenized() -> None:
+    assert not has_candidates(b"x = 1\n")
+    assert has_candidates(b"x = 1  # NoQA\n")
+
+
+def test_untokenizable_source_keeps_the_comments_read_before_the_error() -> None:
+    parsed = parse_suppressions('x = 1  # noqa: VC101\ny = """unterminated\n# noqa: VC102\n')
+    assert [(s.line, s.codes) for s in parsed] == [(1, ("VC101",))]
+
+
+def test_apply_drops_covered_findings_and_records_use() -> None:
+    suppressions = parse_suppressions("a = 1  # noqa: VC101\nb = 2  # noqa\n# vibecheck: ignore-file[B101]\n")
+    outcome = apply_suppressions([finding("VC101", 1), finding("VC102", 1), finding("VC102", 2), finding("B101", 9)],
+                                 suppressions)
+    assert [(f.code, f.location.start.line) for f in outcome.findings] == [("VC102", 1)]
+    assert outcome.used == {(0, "VC101"), (1, "*"), (2, "B101")}
+
+
+def test_hygiene_findings_are_never_suppressed_by_line_comments() -> None:
+    suppressions = parse_suppressions("a = 1  # noqa\n")
+    outcome = apply_suppressions([finding("VC902", 1), finding("VC901", 1)], suppressions)
+    assert len(outcome.findings) == 2
+
+
+def test_unused_codes_only_for_enabled_known_codes() -> None:
+    source = "a = 1  # noqa: VC101, E501, B602, VC999\n"
+    suppressions = parse_suppressions(source)
+    known = {"VC101", "B602"}.__contains__
+    found = hygiene_findings("f.py", source.splitlines(), suppressions, set(), enabled={"VC101", "VC901"}, known=known)
+    messages = [f.message for f in found]
+    assert len(found) == 2, messages
+    assert "no `VC101` finding" in messages[0]
+    assert "`VC999`" in messages[1] and "not a vibecheck code" in messages[1]
+    assert all(f.code == "VC901" and f.location.start == Position(1, 8) for f in found)
+
+
+def test_deferred_codes_are_left_for_the_project_phase() -> None:
+    source = "a = 1  # noqa: VC301\n"
+    suppressions = parse_suppressions(source)
+    args = dict(enabled={"VC301", "VC901"}, known={"VC301"}.__contains__)
+    assert hygiene_findings("f.py", [source], suppressions, set(), deferred={"VC301"}, **args) == []
+    assert len(hygiene_findings("f.py", [source], suppressions, set(), only={"VC301"}, **args)) == 1
+    assert hygiene_findings("f.py", [source], suppressions, {(0, "VC301")}, only={"VC301"}, **args) == []
+
+
+def test_bare_noqa_is_never_unused_but_a_bare_vibecheck_ignore_is() -> None:
+    source = "a = 1  # noqa\nb = 2  # vibecheck: ignore\n"
+    found = hygiene_findings("f.py", source.splitlines(), parse_suppressions(source), set(),
+                             enabled={"VC901", "VC902"}, known=lambda code: True)
+    assert sorted((f.location.start.line, f.code) for f in found) == [(1, "VC902"), (2, "VC901"), (2, "VC902")]
