@@ -21,6 +21,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from vibecheck.facts import fact_collector
 from vibecheck.imports import ImportTable
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
+from vibecheck.redaction import redact_known_secrets
 from vibecheck.rule import NodeFix, PendingReport, Rule, RuleContext
 from vibecheck.rules.engine.parse_error import ParseError
 
@@ -181,6 +182,7 @@ def _to_findings(path: str, module: cst.Module, source: str, reports: list[Pendi
         start = Position(code_range.start.line, code_range.start.column + 1)
         end = Position(code_range.end.line, code_range.end.column + 1)
         line_text = report.snippet if report.snippet is not None else (lines[start.line - 1] if start.line <= len(lines) else "")
+        line_text = redact_known_secrets(line_text)  # no finding may print a credential that sits on its line
         rule = report.rule
         findings.append(Finding(
             code=rule.code, name=rule.name, message=report.message, location=Location(path, start, end),

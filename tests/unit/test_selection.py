@@ -61,8 +61,8 @@ def test_all_does_not_enable_preview_rules() -> None:
     preview = type("Preview", (namespace["CompareNone"],), {"default_enabled": False})
     registry = Registry()
     registry.add(RulePack("p", (preview,)))
-    assert resolve_selection(registry, select=["ALL"]).enabled == frozenset()
-    assert resolve_selection(registry).enabled == frozenset()
+    assert resolve_selection(registry, select=["ALL"], no_bandit=True).enabled == frozenset()
+    assert resolve_selection(registry, no_bandit=True).enabled == frozenset()
     assert resolve_selection(registry, select=["TST"]).enabled == {"TST001"}
     assert resolve_selection(registry, select=["TST001"]).enabled == {"TST001"}
 

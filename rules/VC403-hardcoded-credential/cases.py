@@ -1,0 +1,170 @@
+"""VC403 corpus: credentials written into code fire; placeholders, env lookups and lookalikes do not.
+
+Every key below is random filler in the shape of a real one; none is a real credential.
+"""
+import os
+
+import boto3
+import jwt
+import psycopg2
+import requests
+
+# expect: VC403
+OPENAI_API_KEY = "sk-proj-4fJ9kLq2Xw8RtY6uVb3NmZ1pQs7DhG5e"
+
+# expect: VC403
+anthropic_client_key = "sk-ant-api03-Zx81Kq0Lm3Vn7Bt2Yc5Wd9Rf4Gh6Jp1S"
+
+# expect: VC403
+DATABASE_PASSWORD = "Tr0ub4dor&3-prod"
+
+# expect: VC403
+DATABASE_URL = "postgres://app:Hx7qL2vN9s@db.internal:5432/orders"
+
+SLACK_HEADERS = {
+    # expect: VC403
+    "Authorization": "Bearer xoxb-2048-917361-Jx8Kq2Lm9Vn3Bc7Wd",
+}
+
+
+def github_client():
+    # expect: VC403
+    return requests.Session(), "ghp_8Jq2Lm9Vn3Bc7Wd1Fg5Hk0Tz4Xs6Yp2Rm8Qa"
+
+
+def aws_client():
+    # expect: VC403
+    return boto3.client("s3", aws_access_key_id="AKIA4QX7Z2LM9VN3BC7W", aws_secret_access_key=os.environ["AWS_SECRET"])
+
+
+def connect_db():
+    # expect: VC403
+    return psycopg2.connect(host="db", user="app", password="s3cr3t-Pa55")
+
+
+def env_with_a_real_default():
+    # expect: VC403
+    return os.getenv("STRIPE_API_KEY", "sk_live_51Hx8Kq2Lm9Vn3Bc7Wd1Fg5Hk")
+
+
+def env_password_default():
+    # expect: VC403
+    return os.environ.get("ADMIN_PASSWORD", "Adm1n-2024!")
+
+
+def login(username, password):
+    # expect: VC403
+    return username == "admin" and password == "letmein42"
+
+
+class Settings:
+    # expect: VC403
+    secret_key = "9f8b7c6d5e4a3b2c1d0e9f8a"
+
+
+# expect: VC403
+def default_token(api_token="tk-7Hq2Lm9Vn3Bc7Wd1"):
+    return api_token
+
+
+PRIVATE_KEY = (
+    # expect: VC403
+    "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7Hq2Lm9Vn3Bc7Wd1Fg5Hk0Tz4Xs6Yp2Rm8QaJx8Kq2Lm9Vn3Bc7Wd1\n"
+    "-----END RSA PRIVATE KEY-----\n"
+)
+
+# ok: VC403
+API_KEY = os.environ["API_KEY"]
+
+# ok: VC403
+password = ""
+
+# ok: VC403
+DB_PASSWORD = "changeme"
+
+# ok: VC403
+SECRET_KEY = "<your-secret-key>"
+
+# ok: VC403
+GITHUB_TOKEN = "xxxxxxxxxxxxxxxx"
+
+# ok: VC403
+TOKEN_ENV_VAR = "GITHUB_TOKEN"
+
+# ok: VC403
+token_url = "https://auth.example.com/oauth/token"
+
+# ok: VC403
+PASSWORD_FIELD = "password"
+
+
+def prompt():
+    # ok: VC403
+    return input("Enter your password: ")
+
+
+def placeholder_in_url():
+    # ok: VC403
+    return "postgresql://user:password@localhost/dev"
+
+
+def url_from_env():
+    # ok: VC403
+    return f"postgres://app:{os.environ['DB_PASSWORD']}@db/orders"
+
+
+def lookalike_words():
+    # ok: VC403
+    return "sk-learn-compatible-estimator-wrapper"
+
+
+def aws_documentation_example():
+    # ok: VC403
+    return "AKIAIOSFODNN7EXAMPLE"
+
+
+def pem_parser(line):
+    # ok: VC403
+    return line.startswith("-----BEGIN RSA PRIVATE KEY-----")
+
+
+def reads_env_without_default():
+    # ok: VC403
+    return os.getenv("OPENAI_API_KEY")
+
+
+def token_type():
+    # ok: VC403
+    return {"token_type": "Bearer", "key": "value-1234"}
+
+
+def issue_token(user_id):
+    # expect: VC403
+    return jwt.encode({"sub": user_id}, "jwt-s1gning-k3y-2024", algorithm="HS256")
+
+
+def verify_token(token, settings):
+    # ok: VC403
+    return jwt.decode(token, settings.JWT_KEY, algorithms=["HS256"])
+
+
+def lexer_token(token):
+    # ok: VC403
+    return token == "async"
+
+
+# ok: VC403
+string_token = r"[^\\\n\"]+"
+
+# expect: VC403
+FLASK_SECRET_KEY = "supersecretkey123"
+
+HEADERS = {
+    # expect: VC403
+    "Authorization": "Bearer 8c1f2e9a7b3d4c5e6f7a8b9c0d1e2f3a",
+    # ok: VC403
+    "X-Request-Id": "Bearer-like-but-not",
+}
+
+# ok: VC403
+JWT_SECRET = "change-this-in-production"

@@ -1,0 +1,113 @@
+"""VC408 corpus: shell command lines with variable parts fire; argument lists, quoting and constants do not."""
+import asyncio
+import os
+import shlex
+import subprocess
+from subprocess import check_output as run_and_read
+
+BACKUP_DIR = "/var/backups"
+
+
+def fstring_shell_true(filename):
+    # expect: VC408
+    subprocess.run(f"convert {filename} -resize 128x128 thumb.png", shell=True, check=True)
+
+
+def percent_os_system(host):
+    # expect: VC408
+    os.system("ping -c 1 %s" % host)
+
+
+def plus_popen(path):
+    # expect: VC408
+    return os.popen("cat " + path).read()
+
+
+def format_call(branch):
+    # expect: VC408
+    subprocess.call("git checkout {}".format(branch), shell=True)
+
+
+def built_in_a_variable_first(user, repo):
+    command = f"git clone https://example.com/{user}/{repo}.git"
+    # expect: VC408
+    subprocess.Popen(command, shell=True)
+
+
+def appended_in_steps(extra_flags):
+    command = "pytest -q"
+    command += " " + extra_flags
+    # expect: VC408
+    subprocess.check_call(command, shell=True)
+
+
+def aliased_import(pattern):
+    # expect: VC408
+    return run_and_read(f"grep -r {pattern} .", shell=True)
+
+
+def getoutput_shell(container):
+    # expect: VC408
+    return subprocess.getoutput(f"docker logs {container}")
+
+
+async def asyncio_shell(query):
+    # expect: VC408
+    return await asyncio.create_subprocess_shell(f"sqlite3 app.db '{query}'")
+
+
+def bash_dash_c(script_arg):
+    # expect: VC408
+    subprocess.run(["bash", "-c", f"echo {script_arg}"], check=True)
+
+
+def without_import(name):
+    # expect: VC408
+    os.system(f"useradd {name}")
+
+
+def argument_list(filename):
+    # ok: VC408
+    subprocess.run(["convert", filename, "-resize", "128x128", "thumb.png"], check=True)
+
+
+def constant_command():
+    # ok: VC408
+    os.system("clear")
+
+
+def constant_parts_only():
+    # ok: VC408
+    subprocess.run(f"tar czf {BACKUP_DIR}/all.tgz /srv", shell=True, check=True)
+
+
+def quoted_with_shlex(path):
+    # ok: VC408
+    subprocess.run(f"wc -l {shlex.quote(path)}", shell=True, check=True)
+
+
+def numbers_only(port):
+    # ok: VC408
+    os.system(f"fuser -k {int(port)}/tcp")
+
+
+def shell_false_fstring(path):
+    # ok: VC408
+    subprocess.run(f"ls {path}".split(), check=True)
+
+
+def unknown_command_passed_in(cmd):
+    # ok: VC408 -- not built here; bandit's B602 still reports shell=True
+    subprocess.run(cmd, shell=True)
+
+
+def safe_list_in_variable(user):
+    argv = ["id", user]
+    # ok: VC408
+    subprocess.check_output(argv)
+
+
+def formatted_log_is_not_a_command(path):
+    message = f"processing {path}"
+    # ok: VC408
+    print(message)

@@ -1,0 +1,428 @@
+"""Bandit's checks, run in-process on the source vibecheck already read, reported as vibecheck findings.
+
+Every coupling to bandit's internals lives in this module (supported: `bandit>=1.7.7,<2`, the range
+pinned in pyproject.toml and checked by tests/integrations/test_bandit.py). We reuse bandit's AST visitor,
+its plugins and blacklists, its `# nosec` parser and its docs links; we replace its file discovery, its
+file reading and its tester, so that:
+- the test table is built once per process and per options (bandit's own tester mutates the plugin
+  functions' `_config`, which would leak one configuration into another),
+- a check that raises becomes an `EngineError` for that file instead of a log line,
+- hard-coded password findings (B105-B107) never print the password.
+
+How the runner uses it, per file (in the worker, after the libcst walk):
+1. skip the stage with `--no-bandit`, or when the file already has a VC001 parse error (Python cannot
+   parse it either, so bandit would only add an engine error for the same file);
+2. `findings, errors = run_bandit(path, source, options, is_test_file=...)`;
+3. `drop_superseded(vc_findings + findings, superseding_map(enabled_rules))` *before* inline
+   suppressions are applied, so `# vibecheck: ignore[VC408]` also silences the B602 it replaced;
+4. selection (`B`, `B101`, test names are not codes) and suppressions apply to bandit codes as to VC codes;
+5. `--fail-on`: low-confidence bandit findings are reported but do not fail the build unless
+   `[tool.vibecheck.bandit] low-confidence-fails = true`; ask `blocks_build(finding, options)`.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import importlib
+import io
+import json
+import logging
+import re
+import tokenize
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from bandit.core import context as bandit_context
+from bandit.core import docs_utils, extension_loader, manager, node_visitor
+from bandit.core import test_set as bandit_test_set
+from bandit.core.blacklisting import blacklist as bandit_blacklist
+
+from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Severity
+from vibecheck.redaction import redact, redact_known_secrets, redact_string_literals
+
+SUPPORTED_BANDIT = ">=1.7.7,<2"
+SOURCE = "bandit"
+PASSWORD_CODES = frozenset({"B105", "B106", "B107"})
+TEST_FILE_SKIPS = frozenset({"B101"})
+
+# bandit logs warnings (unknown test in a `# nosec`, a `# nosec` that matched nothing) through the
+# logging module; without a handler Python would print them to stderr in the middle of our report.
+logging.getLogger("bandit").addHandler(logging.NullHandler())
+
+_SEVERITY = {"UNDEFINED": Severity.INFO, "LOW": Severity.LOW, "MEDIUM": Severity.MEDIUM, "HIGH": Severity.HIGH}
+_CONFIDENCE = {"UNDEFINED": Confidence.LOW, "LOW": Confidence.LOW, "MEDIUM": Confidence.MEDIUM, "HIGH": Confidence.HIGH}
+_PASSWORD_TEXT = re.compile(r"^(Possible hardcoded password: ')(.*)(')$", re.DOTALL)
+_SUMMARY = re.compile(r"B\d{3}: ([^\n*]+)")
+
+# Plugins decide severity and CWE per finding; these are their usual values in bandit 1.9, for
+# `vibecheck rules`. Blacklist entries declare theirs, so they are read from bandit itself.
+_PLUGIN_DEFAULTS: dict[str, tuple[str, int]] = {
+    "B101": ("LOW", 703), "B102": ("MEDIUM", 78), "B103": ("MEDIUM", 732), "B104": ("MEDIUM", 605),
+    "B105": ("LOW", 259), "B106": ("LOW", 259), "B107": ("LOW", 259), "B108": ("MEDIUM", 377),
+    "B110": ("LOW", 703), "B112": ("LOW", 703), "B113": ("MEDIUM", 400), "B201": ("HIGH", 94),
+    "B202": ("HIGH", 22), "B324": ("HIGH", 327), "B501": ("HIGH", 295), "B502": ("HIGH", 327),
+    "B503": ("MEDIUM", 327), "B504": ("LOW", 327), "B505": ("HIGH", 326), "B506": ("MEDIUM", 20),
+    "B507": ("HIGH", 295), "B508": ("MEDIUM", 319), "B509": ("MEDIUM", 319), "B601": ("MEDIUM", 78),
+    "B602": ("HIGH", 78), "B603": ("LOW", 78), "B604": ("MEDIUM", 78), "B605": ("HIGH", 78),
+    "B606": ("LOW", 78), "B607": ("LOW", 78), "B608": ("MEDIUM", 89), "B609": ("HIGH", 155),
+    "B610": ("MEDIUM", 89), "B611": ("MEDIUM", 89), "B612": ("MEDIUM", 94), "B613": ("HIGH", 838),
+    "B614": ("MEDIUM", 502), "B615": ("MEDIUM", 494), "B701": ("HIGH", 94), "B702": ("MEDIUM", 80),
+    "B703": ("MEDIUM", 80), "B704": ("MEDIUM", 79),
+}
+
+
+@dataclass(frozen=True)
+class BanditRule:
+    """What `vibecheck rules`, selection and config validation need to know about one bandit code."""
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    cwe: tuple[int, ...]
+    help_uri: str
+    source: str = SOURCE
+
+
+@dataclass(frozen=True)
+class BanditOptions:
+    """`[tool.vibecheck.bandit]`: which bandit tests run and the settings passed to bandit's plugins.
+
+    `plugins` maps a bandit plugin's config name (`shell_injection`, `hardcoded_tmp_directory`,
+    `assert_used`, ...) to the settings bandit would read from its own config file under that name.
+    """
+
+    skips: tuple[str, ...] = ()
+    tests: tuple[str, ...] = ()
+    plugins: dict[str, Any] = field(default_factory=dict)
+    low_confidence_fails: bool = False
+
+    @classmethod
+    def from_config(cls, table: dict[str, Any]) -> BanditOptions:
+        """Build options from the `[tool.vibecheck.bandit]` table; raise ValueError naming a bad key or code."""
+        values: dict[str, Any] = {"plugins": {}}
+        config_names = _plugin_config_names()
+        for key, value in table.items():
+            normal = key.replace("-", "_")
+            if normal in ("skips", "tests"):
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    raise ValueError(f"`[tool.vibecheck.bandit] {key}` must be a list of bandit codes such as \"B101\"")
+                values[normal] = tuple(_test_id(v) for v in value)
+            elif normal == "low_confidence_fails":
+                if not isinstance(value, bool):
+                    raise ValueError(f"`[tool.vibecheck.bandit] {key}` must be true or false")
+                values[normal] = value
+            elif normal in config_names:
+                values["plugins"][normal] = value
+            else:
+                known = sorted({"skips", "tests", "low-confidence-fails", *config_names})
+                close = difflib.get_close_matches(normal, known, n=1)
+                hint = f" (did you mean `{close[0]}`?)" if close else f" (known: {', '.join(known)})"
+                raise ValueError(f"unknown key `{key}` in `[tool.vibecheck.bandit]`{hint}")
+        return cls(**values)
+
+    def cache_key(self) -> str:
+        """A stable text that identifies these options (for the per-process test table and result caches)."""
+        return json.dumps([sorted(self.skips), sorted(self.tests), self.plugins], sort_keys=True, default=repr)
+
+
+@dataclass(frozen=True)
+class _Check:
+    test_id: str
+    function: Any
+    config: Any
+    takes_config: bool
+
+
+def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: bool) -> tuple[list[Finding], list[EngineError]]:
+    """Run bandit's plugin and blacklist checks on `source`; never raises.
+
+    `# nosec` and `# nosec B602` are honoured as bandit honours them; B101 (assert) is not reported in
+    test files. A check that raises, or a file bandit cannot parse, gives an `EngineError` for this file.
+    """
+    try:
+        checks = _checks_for(options.cache_key(), options)
+    except Exception as exc:  # a bad plugin setting must be reported, not crash the worker
+        return [], [EngineError(path, f"bandit could not be set up: {type(exc).__name__}: {exc}", rule=SOURCE)]
+    errors: list[EngineError] = []
+    nosec = _nosec_lines(source)
+    tester = _Tester(checks, nosec)
+    try:
+        visitor = node_visitor.BanditNodeVisitor(path, io.BytesIO(_file_bytes(source)), None, None, False, nosec, None)
+        visitor.tester = tester
+        visitor.process(source)
+    except SyntaxError as exc:
+        errors.append(EngineError(path, f"bandit could not parse the file, so its checks did not run: {exc.msg} "
+                                        f"(line {exc.lineno})", rule=SOURCE))
+    except Exception as exc:  # bandit's recursive visitor, or one of its parts, failed on this file
+        errors.append(EngineError(path, f"bandit failed on this file, so its checks did not finish: "
+                                        f"{type(exc).__name__}: {exc}", rule=SOURCE))
+    for check, line, exc in tester.errors:
+        errors.append(EngineError(path, f"bandit check {check.test_id} (`{check.function.__name__}`) crashed at line "
+                                        f"{line}: {type(exc).__name__}: {exc}", rule=check.test_id))
+    lines = source.splitlines()
+    findings = [_to_finding(path, issue, lines) for issue in tester.results
+                if not (is_test_file and issue.test_id in TEST_FILE_SKIPS)]
+    return findings, errors
+
+
+def bandit_stage(unit: Any, result: Any, checker: Any) -> None:
+    """The runner's per-file stage (`PER_FILE_STAGES` entry `("bandit", bandit_stage)`).
+
+    Reads `unit.data`/`unit.path`/`unit.enabled`/`unit.is_test_file`/`unit.settings.bandit` and
+    `checker.registry`; adds bandit's findings for enabled codes to `result`, and drops those a VC finding
+    already in `result` supersedes. Skipped when no bandit code is enabled or the file did not parse.
+    """
+    enabled = unit.enabled
+    if not any(code in enabled for code in _rules_by_code()) or any(f.code == "VC001" for f in result.findings):
+        return
+    from vibecheck.engine import decode_source  # local: the engine imports libcst, this module need not
+
+    source = decode_source(unit.data)
+    options = options_from_table(getattr(unit.settings, "bandit", None) or {})
+    findings, errors = run_bandit(unit.path, source, options, is_test_file=unit.is_test_file)
+    merged = [*result.findings, *(f for f in findings if f.code in enabled)]
+    result.findings = drop_superseded(merged, superseding_map(checker.registry.rules))
+    result.errors.extend(errors)
+
+
+_OPTIONS_CACHE: dict[str, BanditOptions] = {}
+
+
+def options_from_table(table: dict[str, Any]) -> BanditOptions:
+    """`BanditOptions.from_config`, memoised per process (every file of a run has the same table)."""
+    key = json.dumps(table, sort_keys=True, default=repr)
+    options = _OPTIONS_CACHE.get(key)
+    if options is None:
+        options = _OPTIONS_CACHE[key] = BanditOptions.from_config(table)
+    return options
+
+
+def blocks_build(finding: Finding, options: BanditOptions) -> bool:
+    """False for a low-confidence bandit finding unless `low-confidence-fails` is set: it is reported, not fatal."""
+    return not (finding.source == SOURCE and finding.confidence is Confidence.LOW and not options.low_confidence_fails)
+
+
+def superseding_map(rules: Iterable[Any]) -> dict[str, set[str]]:
+    """{VC code: bandit codes it supersedes} from rule classes, for `drop_superseded`."""
+    return {rule.code: set(rule.supersedes) for rule in rules if getattr(rule, "supersedes", ())}
+
+
+def drop_superseded(findings: Sequence[Finding], superseding: dict[str, set[str]]) -> list[Finding]:
+    """Drop a bandit finding when a VC finding that supersedes its code covers the same line of the same file."""
+    covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for finding in findings:
+        for bandit_code in superseding.get(finding.code, ()):
+            key = (finding.location.path, bandit_code)
+            covered.setdefault(key, []).append((finding.location.start.line, finding.location.end.line))
+    if not covered:
+        return list(findings)
+    kept = []
+    for finding in findings:
+        if finding.source == SOURCE:
+            spans = covered.get((finding.location.path, finding.code), ())
+            line = finding.location.start.line
+            if any(start <= line <= end for start, end in spans):
+                continue
+        kept.append(finding)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def bandit_rules() -> list[BanditRule]:
+    """Every bandit code this bandit knows (plugins and blacklists), with default severity, CWE and docs link."""
+    extensions = extension_loader.MANAGER
+    rules = []
+    for code, plugin in extensions.plugins_by_id.items():
+        severity, cwe = _PLUGIN_DEFAULTS.get(code, ("MEDIUM", 0))
+        docs = (plugin.plugin.__doc__ or "") + (importlib.import_module(plugin.plugin.__module__).__doc__ or "")
+        summary = _SUMMARY.search(docs)
+        rules.append(BanditRule(code, plugin.plugin.__name__, summary.group(1).strip() if summary else plugin.name,
+                                _SEVERITY[severity], (cwe,) if cwe else (), _help_uri(code)))
+    names = {code: entry["name"] for code, entry in extensions.blacklist_by_id.items()}  # before get_url renames them
+    for code, entry in extensions.blacklist_by_id.items():
+        cwe = int(entry.get("cwe") or 0)
+        rules.append(BanditRule(code, names[code], entry["message"].replace("{name}", names[code]),
+                                _SEVERITY.get(entry.get("level", "MEDIUM"), Severity.MEDIUM), (cwe,) if cwe else (),
+                                _help_uri(code)))
+    return sorted(rules, key=lambda r: r.code)
+
+
+def _help_uri(code: str) -> str:
+    return str(docs_utils.get_url(code))
+
+
+@lru_cache(maxsize=1)
+def _rules_by_code() -> dict[str, BanditRule]:
+    return {rule.code: rule for rule in bandit_rules()}
+
+
+def _register_codes() -> None:
+    """Make every bandit code selectable, suppressible and known to config validation (`select = ["B"]`)."""
+    try:
+        from vibecheck.selection import ExternalCode, register_external_codes
+    except ImportError:  # a vibecheck without the selection module: nothing to register with
+        return
+    register_external_codes(SOURCE, "B", [ExternalCode(r.code, r.name, r.summary, SOURCE) for r in bandit_rules()])
+
+
+def _plugin_config_names() -> set[str]:
+    return {p.plugin._takes_config for p in extension_loader.MANAGER.plugins if hasattr(p.plugin, "_takes_config")}
+
+
+def _test_id(value: str) -> str:
+    """A bandit code, also given as a test name (`assert_used` -> `B101`); ValueError if bandit has no such test."""
+    extensions = extension_loader.MANAGER
+    if extensions.check_id(value.upper()):
+        return value.upper()
+    by_name = extensions.get_test_id(value)
+    if by_name:
+        return str(by_name)
+    close = difflib.get_close_matches(value.upper(), sorted(extensions.plugins_by_id) + sorted(extensions.blacklist_by_id), n=1)
+    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    raise ValueError(f"bandit has no test `{value}`{hint}")
+
+
+_CHECK_CACHE: dict[str, dict[str, list[_Check]]] = {}
+
+
+def _checks_for(key: str, options: BanditOptions) -> dict[str, list[_Check]]:
+    """{AST node kind: checks}, built once per process and options."""
+    cached = _CHECK_CACHE.get(key)
+    if cached is None:
+        cached = _CHECK_CACHE[key] = _build_checks(options)
+    return cached
+
+
+def _build_checks(options: BanditOptions) -> dict[str, list[_Check]]:
+    extensions = extension_loader.MANAGER
+    enabled = bandit_test_set.BanditTestSet._get_filter(None, {"include": list(options.tests), "exclude": list(options.skips)})
+    table: dict[str, list[_Check]] = {}
+    for plugin in extensions.plugins:
+        function = plugin.plugin
+        if function._test_id not in enabled:
+            continue
+        config_name = getattr(function, "_takes_config", None)
+        config = None
+        if config_name is not None:
+            config = options.plugins.get(config_name)
+            if config is None:
+                config = importlib.import_module(function.__module__).gen_config(config_name)
+        for kind in function._checks:
+            table.setdefault(kind, []).append(_Check(function._test_id, function, config, config_name is not None))
+    blacklists = {kind: [entry for entry in entries if entry["id"] in enabled] for kind, entries in extensions.blacklist.items()}
+    blacklists = {kind: entries for kind, entries in blacklists.items() if entries}
+    for kind in blacklists:
+        table.setdefault(kind, []).append(_Check("B001", bandit_blacklist, blacklists, True))
+    return table
+
+
+class _Tester:
+    """Bandit's `BanditTester.run_tests` semantics (nosec included), with our check table and error capture."""
+
+    def __init__(self, checks: dict[str, list[_Check]], nosec_lines: dict[int, set[str] | None]) -> None:
+        self.checks = checks
+        self.nosec_lines = nosec_lines
+        self.results: list[Any] = []
+        self.errors: list[tuple[_Check, int, Exception]] = []
+
+    def run_tests(self, raw_context: dict[str, Any], checktype: str) -> dict[str, list[int]]:
+        for check in self.checks.get(checktype, ()):
+            temp = copy.copy(raw_context)
+            context = bandit_context.Context(temp)
+            try:
+                result = check.function(context, check.config) if check.takes_config else check.function(context)
+            except Exception as exc:  # bandit logs and goes on; we record it so the run cannot look green
+                self.errors.append((check, temp.get("lineno", 0), exc))
+                continue
+            if result is None:
+                continue
+            if result.lineno is None:
+                result.lineno = temp["lineno"]
+            if result.linerange == []:
+                result.linerange = temp["linerange"]
+            if result.col_offset in (-1, 0):  # bandit < 1.8 defaults to 0 rather than -1
+                result.col_offset = temp.get("col_offset", 0)
+            result.end_col_offset = temp.get("end_col_offset", 0)
+            result.test = check.function.__name__
+            if result.test_id == "":
+                result.test_id = check.test_id
+            skip = self._nosec(temp, result)
+            if skip is not None and (not skip or result.test_id in skip):
+                continue
+            self.results.append(result)
+        return {"SEVERITY": [0, 0, 0, 0], "CONFIDENCE": [0, 0, 0, 0]}
+
+    def _nosec(self, context: dict[str, Any], result: Any) -> set[str] | None:
+        """The codes a `# nosec` on the finding's line or its node's lines skips; empty = all; None = no comment."""
+        on_line = self.nosec_lines.get(result.lineno)
+        on_node = next((self.nosec_lines[n] for n in context.get("linerange", ()) if self.nosec_lines.get(n) is not None), None)
+        if on_line is None and on_node is None:
+            return None
+        return set(on_line or ()) | set(on_node or ())
+
+
+def _nosec_lines(source: str) -> dict[int, set[str] | None]:
+    """{line: codes} for each `# nosec` comment, parsed by bandit's own parser."""
+    found: dict[int, set[str] | None] = {}
+    if "nosec" not in source:
+        return found
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT and "nosec" in token.string:
+                found[token.start[0]] = manager._parse_nosec_comment(token.string)
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return found
+
+
+def _file_bytes(source: str) -> bytes:
+    """The file's bytes for checks that read the raw file (B613), in the encoding its cookie declares."""
+    head = "\n".join(source.splitlines()[:2]).encode("utf-8", "replace")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(head).readline)
+        return source.encode(encoding)
+    except (SyntaxError, LookupError, UnicodeEncodeError):
+        return source.encode("utf-8", "surrogatepass")
+
+
+def _char_column(line: str, byte_offset: int) -> int:
+    """ast columns count UTF-8 bytes; ours count characters."""
+    if byte_offset <= 0:
+        return 0
+    return len(line.encode("utf-8", "surrogatepass")[:byte_offset].decode("utf-8", "ignore"))
+
+
+def _to_finding(path: str, issue: Any, lines: list[str]) -> Finding:
+    code = issue.test_id
+    meta = _rules_by_code().get(code)
+    line = max(int(issue.lineno or 1), 1)
+    text = lines[line - 1] if line <= len(lines) else ""
+    end_line = max(issue.linerange[-1] if issue.linerange else line, line)
+    end_text = lines[end_line - 1] if end_line <= len(lines) else ""
+    message = issue.text
+    if code in PASSWORD_CODES:
+        match = _PASSWORD_TEXT.match(message)
+        message = f"{match.group(1)}{redact(match.group(2))}{match.group(3)}" if match else "Possible hardcoded password."
+        snippet = redact_string_literals(text, match.group(2) if match else None)
+    else:
+        snippet = redact_known_secrets(text)
+    cwe = int(getattr(issue.cwe, "id", 0) or 0)
+    name = meta.name if meta else issue.test
+    start = Position(line, _char_column(text, issue.col_offset) + 1)
+    end = Position(end_line, max(_char_column(end_text, issue.end_col_offset), 0) + 1)
+    if end < start:
+        end = start
+    return Finding(
+        code=code, name=name, message=redact_known_secrets(message), location=Location(path, start, end),
+        severity=_SEVERITY.get(issue.severity, Severity.MEDIUM), confidence=_CONFIDENCE.get(issue.confidence, Confidence.LOW),
+        category=Category.SECURITY, hint=f"Fix the `{name}` issue, or if it is safe here, mark the line `# nosec {code}` "
+        "with a reason.", cwe=(cwe,) if cwe else (), source=SOURCE,
+        help_uri=meta.help_uri if meta else _help_uri(code), line_text=snippet,
+    )
+
+
+_register_codes()

@@ -1,0 +1,58 @@
+"""Keep secrets out of every output: messages, snippets and logs show a redacted prefix only.
+
+CI logs are often public, so a linter that prints the credential it found leaks it a second time.
+"""
+
+from __future__ import annotations
+
+import re
+
+MASK = "****"
+
+# Credential formats whose shape alone says "this is a live secret". The first group is the public
+# prefix that names the format (safe to show); the whole match is the secret.
+CREDENTIAL_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Anthropic API key", re.compile(r"(sk-ant-)[A-Za-z0-9_\-]{20,}")),
+    ("OpenAI API key", re.compile(r"(sk-(?:proj-|svcacct-|admin-)?)[A-Za-z0-9_\-]{20,}")),
+    ("Stripe secret key", re.compile(r"((?:sk|rk)_live_)[A-Za-z0-9]{16,}")),
+    ("AWS access key id", re.compile(r"((?:AKIA|ASIA))[A-Z0-9]{16}(?![A-Z0-9])")),
+    ("GitHub token", re.compile(r"((?:ghp|gho|ghu|ghs|ghr)_)[A-Za-z0-9]{36,}")),
+    ("GitHub fine-grained token", re.compile(r"(github_pat_)[A-Za-z0-9_]{22,}")),
+    ("GitLab token", re.compile(r"(glpat-)[A-Za-z0-9_\-]{20,}")),
+    ("Slack token", re.compile(r"(xox[baprs]-)[A-Za-z0-9\-]{10,}")),
+    ("Google API key", re.compile(r"(AIza)[A-Za-z0-9_\-]{35}")),
+    ("private key", re.compile(r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----)[^\"']*")),
+    ("bearer token", re.compile(r"((?:Bearer|Basic|Token) )[A-Za-z0-9._~+/\-]{20,}=*")),
+)
+
+# scheme://user:password@host -- the password is the secret, the rest is shown.
+URL_PASSWORD = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:/@\"']*:)([^\s@/\"']+)(@)")
+_STRING_LITERAL = re.compile(r"""(?P<prefix>[rRbBuUfF]{0,2})(?P<quote>'''|\"\"\"|'|")(?P<body>.*?)(?P=quote)""")
+
+
+def redact(value: str, keep: int | None = None) -> str:
+    """`value` cut to a short prefix plus a mask: at most 4 characters and a quarter of the value."""
+    if keep is None:
+        keep = min(4, len(value) // 4)
+    return value[:keep] + MASK
+
+
+def redact_known_secrets(text: str) -> str:
+    """Mask every credential-shaped token and every password in a URL, keeping their public prefixes."""
+    for _, pattern in CREDENTIAL_FORMATS:
+        text = pattern.sub(lambda m: m.group(1) + MASK, text)
+    return URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(3), text)
+
+
+def redact_string_literals(line: str, secret: str | None = None) -> str:
+    """Mask the string literals on a line of code that hold `secret`; all of them when it is not found as written."""
+    literals = list(_STRING_LITERAL.finditer(line))
+    only_secret = secret is not None and any(m.group("body") == secret for m in literals)
+
+    def mask(match: re.Match[str]) -> str:
+        body = match.group("body")
+        if not body or (only_secret and body != secret):
+            return match.group(0)
+        return f"{match.group('prefix')}{match.group('quote')}{redact(body)}{match.group('quote')}"
+
+    return redact_known_secrets(_STRING_LITERAL.sub(mask, line))

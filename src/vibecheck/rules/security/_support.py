@@ -1,0 +1,183 @@
+"""What the VC4xx call-shape rules share: call arguments, literal tests, and per-function name bindings.
+
+`BindingRule` follows simple multi-step forms inside one function (`cmd = f"..."; os.system(cmd)`): it
+remembers the last value assigned to each name in the current function (and at module level), and
+which names the file binds itself, so `pickle.loads` resolves to the module even without its import
+unless `pickle` is a local variable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.rule import Rule
+
+STRING_NODES = (cst.SimpleString, cst.ConcatenatedString)
+
+
+def callee_tail(call: cst.Call) -> str:
+    """The last name of the callee (`run` for `subprocess.run(...)`): a cheap filter before resolving names."""
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else ""
+
+
+def tails(names: frozenset[str] | set[str] | dict[str, int]) -> frozenset[str]:
+    return frozenset(name.rsplit(".", 1)[-1] for name in names)
+
+
+def keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    return next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value == name), None)
+
+
+def positional(call: cst.Call, index: int) -> cst.Arg | None:
+    plain = [arg for arg in call.args if arg.keyword is None and not arg.star]
+    return plain[index] if index < len(plain) else None
+
+
+def argument(call: cst.Call, index: int, name: str) -> cst.BaseExpression | None:
+    """The value passed as positional `index` or as keyword `name`, whichever the call uses."""
+    arg = keyword(call, name) or positional(call, index)
+    return arg.value if arg is not None else None
+
+
+def is_name_constant(node: cst.BaseExpression | None, value: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == value
+
+
+def string_value(node: cst.BaseExpression | None) -> str | None:
+    """The text of a plain string literal (also implicitly concatenated), None for anything else."""
+    if isinstance(node, cst.SimpleString):
+        try:
+            value = node.evaluated_value
+        except (SyntaxError, ValueError):  # an escape Python rejects, e.g. "\N{no such name}"
+            return None
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.ConcatenatedString):
+        left, right = string_value(node.left), string_value(node.right)
+        return left + right if left is not None and right is not None else None
+    return None
+
+
+def head_name(node: cst.BaseExpression) -> str | None:
+    """`a` for `a.b.c` and `a.b.c()`."""
+    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
+        node = node.func if isinstance(node, cst.Call) else node.value
+    return node.value if isinstance(node, cst.Name) else None
+
+
+def param_names(params: cst.Parameters) -> list[str]:
+    names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)]
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            names.append(star.name.value)
+    return names
+
+
+class BindingRule(Rule):
+    """A rule base that knows the last value of each name in the current function (no code: not registered)."""
+
+    def __init__(self, context: Any, options: Any = None) -> None:
+        super().__init__(context, options)
+        self._scopes: list[dict[str, cst.BaseExpression | None]] = [{}]
+        self._bound: set[str] = set()
+
+    # scopes
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._bound.add(node.name.value)
+        names = param_names(node.params)
+        self._bound.update(names)
+        self._scopes.append(dict.fromkeys(names))
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._scopes.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        names = param_names(node.params)
+        self._bound.update(names)
+        self._scopes.append(dict.fromkeys(names))
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        self._scopes.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._bound.add(node.name.value)
+
+    # bindings, recorded when the statement is left so its own value sees the previous binding
+    def leave_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._bind(target.target, node.value)
+
+    def leave_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._bind(node.target, node.value)
+
+    def leave_AugAssign(self, node: cst.AugAssign) -> None:
+        if isinstance(node.target, cst.Name):
+            previous = self.value_of(node.target)
+            if isinstance(node.operator, cst.AddAssign) and previous is not None:
+                self._bind(node.target, cst.BinaryOperation(previous, cst.Add(), node.value))
+            else:
+                self._bind(node.target, None)
+
+    def leave_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._bind(node.asname.name, node.item)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._bind(node.target, None)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind(node.target, None, remember=False)
+
+    def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression | None, *, remember: bool = True) -> None:
+        if isinstance(target, cst.Name):
+            self._bound.add(target.value)
+            if remember:
+                self._scopes[-1][target.value] = value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._bind(element.value, None, remember=remember)
+
+    # queries
+    def value_of(self, node: cst.BaseExpression) -> cst.BaseExpression | None:
+        """The last value assigned to a name in this function, else at module level; None if unknown."""
+        if not isinstance(node, cst.Name):
+            return None
+        for scope in (self._scopes[-1], self._scopes[0]):
+            if node.value in scope:
+                return scope[node.value]
+        return None
+
+    def resolve(self, node: cst.BaseExpression, depth: int = 4) -> cst.BaseExpression:
+        """Follow names to the expression they were last assigned (a few steps), or return the node."""
+        while depth and isinstance(node, cst.Name):
+            value = self.value_of(node)
+            if value is None:
+                break
+            node, depth = value, depth - 1
+        return node
+
+    def module_name(self, node: cst.CSTNode) -> str | None:
+        """Qualified name of a call or reference; None when its head is a variable of this scope, not a module."""
+        target = node.func if isinstance(node, cst.Call) else node
+        head = head_name(target) if isinstance(target, cst.BaseExpression) else None
+        if head is not None and (head in self._scopes[-1] or (head not in self.context.imports.aliases and head in self._bound)):
+            return None
+        return self.qualified_name(node)
+
+    def may_call(self, node: cst.Call, callee_tails: frozenset[str]) -> bool:
+        """Cheap pre-check: the callee ends in one of `callee_tails`, or is a name imported under an alias."""
+        tail = callee_tail(node)
+        return tail in callee_tails or (isinstance(node.func, cst.Name) and tail in self.context.imports.aliases)
+
+    def source_of(self, node: cst.CSTNode) -> str:
+        return self.context.module.code_for_node(node)
+
+    @staticmethod
+    def dotted(node: cst.BaseExpression) -> str | None:
+        return get_full_name_for_node(node)

@@ -1,0 +1,244 @@
+"""VC403: a credential written into the source (API keys, tokens, private keys, passwords)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.redaction import CREDENTIAL_FORMATS, MASK, URL_PASSWORD, redact, redact_known_secrets
+from vibecheck.rule import Rule
+from vibecheck.rules.security._support import argument, string_value
+
+SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "secret", "token", "apikey", "credential",
+                          "credentials"})
+KEY_QUALIFIERS = frozenset({"api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client",
+                            "license", "webhook", "app"})
+PLACEHOLDER_WORDS = ("xxx", "***", "...", "change", "your", "example", "dummy", "placeholder",
+                     "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "$", "%s")
+PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd", "secret", "token", "apikey", "api_key"})
+# calls whose argument is a signing key: qualified name -> (position, keyword)
+KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new": (0, "key"),
+                 "itsdangerous.Signer": (0, "secret_key"), "itsdangerous.URLSafeTimedSerializer": (0, "secret_key"),
+                 "itsdangerous.URLSafeSerializer": (0, "secret_key")}
+# Shapes that test suites use for made-up fixtures; in test files only the vendor formats count.
+FIXTURE_KINDS = frozenset({"bearer token"})
+ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "getenv"})
+_NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_PATTERN_SYNTAX = re.compile(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]")
+_PEM_BODY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
+
+
+@lru_cache(maxsize=4096)
+def is_secret_name(name: str) -> bool:
+    """`password`, `DB_PASSWORD`, `apiKey`, `client_secret`, `GITHUB_TOKEN`, `stripe_api_key`; not `key`, `token_url`."""
+    parts = [p.lower() for p in _NAME_PARTS.findall(name)]
+    if not parts:
+        return False
+    if parts[-1] in SECRET_WORDS:
+        return parts[-1] != "pass" or len(parts) > 1
+    return parts[-1] == "key" and len(parts) > 1 and parts[-2] in KEY_QUALIFIERS
+
+
+def is_placeholder(value: str) -> bool:
+    """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
+    a path, URL or regular expression, or a word agents use for "fill this in"."""
+    lowered = value.lower()
+    if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
+        return True
+    if lowered in PLACEHOLDER_VALUES or (value.isalpha() and value.islower() and len(value) <= 8):
+        return True
+    if _PATTERN_SYNTAX.search(value):
+        return True
+    if value.startswith(("/", "./", "~")) or "://" in value:
+        return True
+    return any(word in lowered for word in PLACEHOLDER_WORDS)
+
+
+def looks_random(secret: str) -> bool:
+    """A real key mixes letters and digits and is no known example value."""
+    lowered = secret.lower()
+    if "example" in lowered or "xxxx" in lowered or "your" in lowered or "test" in lowered or "dummy" in lowered:
+        return False
+    return any(c.isdigit() for c in secret) and any(c.isalpha() for c in secret)
+
+
+def credential_format(value: str) -> tuple[str, str] | None:
+    """(kind, redacted) for a known credential format inside `value`, else None."""
+    for kind, pattern in CREDENTIAL_FORMATS:
+        match = pattern.search(value)
+        if match is None:
+            continue
+        if kind == "private key":
+            if _PEM_BODY.search(value):
+                return kind, match.group(1) + MASK
+            continue
+        if looks_random(match.group(0)[len(match.group(1)):]):
+            return kind, match.group(1) + MASK
+    return None
+
+
+def url_password(value: str) -> str | None:
+    """The redacted URL when `value` has a real password in its user info (`postgres://app:s3cret@db/app`)."""
+    match = URL_PASSWORD.search(value)
+    if match is None or is_placeholder(match.group(2)) or match.group(2).lower() in ("pass", "pw", "pwd"):
+        return None
+    return URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(3), value)
+
+
+class HardcodedCredential(Rule):
+    """A credential written into the source code.
+
+    ## What it does
+    Reports string literals that match a known credential format anywhere in the code (OpenAI
+    `sk-`/`sk-proj-`, Anthropic `sk-ant-`, AWS `AKIA...`, GitHub `ghp_`/`github_pat_`, GitLab `glpat-`,
+    Slack `xox?-`, Stripe `sk_live_`, Google `AIza...`, PEM private keys, `Bearer <token>` header values,
+    URLs with a password such as `postgres://app:s3cret@db/app`), and literals given to names like
+    `password`, `api_key`, `token` or `secret` (assignments, keyword arguments, dict keys, parameter
+    defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
+    `hmac.new`/`itsdangerous` signers).
+    Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names) are left alone, and in test
+    files only vendor credential formats are reported. Messages and snippets show a redacted prefix only.
+
+    ## Why is this bad?
+    Everyone who can read the repository, its history, a wheel or a CI log can use the credential, and
+    it cannot be rotated without a code change. Agents paste the key they were given straight into the
+    code, or keep a "temporary" default password next to `os.getenv`.
+
+    ## Example
+    ```python
+    import os
+
+    DATABASE_PASSWORD = "Tr0ub4dor&3-prod"
+    openai_key = os.getenv("OPENAI_API_KEY", "sk-proj-4fJ9kLq2Xw8RtY6uVb3NmZ1pQs7D")
+    ```
+
+    ## Use instead
+    ```python
+    import os
+
+    DATABASE_PASSWORD = os.environ["DATABASE_PASSWORD"]
+    openai_key = os.environ["OPENAI_API_KEY"]
+    ```
+
+    ## References
+    - [CWE-798: Use of Hard-coded Credentials](https://cwe.mitre.org/data/definitions/798.html)
+    - [CWE-259: Use of Hard-coded Password](https://cwe.mitre.org/data/definitions/259.html)
+    - [OWASP Secrets Management Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html)
+    """
+
+    code = "VC403"
+    name = "hardcoded-credential"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.HIGH
+    cwe = (798, 259)
+    supersedes = ("B105", "B106", "B107")
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self._reported: set[int] = set()
+        self._docstrings: set[int] = set()
+
+    # literals of a known format, anywhere
+    def visit_Expr(self, node: cst.Expr) -> None:
+        if isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)):
+            self._docstrings.add(id(node.value))
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if id(node) in self._docstrings or len(node.value) < 12:
+            return
+        value = string_value(node)
+        if value is None:
+            return
+        found = credential_format(value)
+        if found is not None and not (self.context.is_test_file and found[0] in FIXTURE_KINDS):
+            kind, shown = found
+            self._report(node, f"A hard-coded {kind} (`{shown}`) is in the source code.", Severity.HIGH)
+        elif found is None and not self.context.is_test_file:
+            redacted_url = url_password(value)
+            if redacted_url is not None:
+                self._report(node, f"A URL with a hard-coded password (`{redacted_url}`) is in the source code.",
+                             Severity.HIGH)
+
+    # literals given to a secret-looking name
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._check_named(_target_name(target.target), node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._check_named(_target_name(node.target), node.value)
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self._check_named(node.keyword.value, node.value)
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        self._check_named(string_value(node.key), node.value)
+
+    def visit_Param(self, node: cst.Param) -> None:
+        if node.default is not None:
+            self._check_named(node.name.value, node.default)
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if len(node.comparisons) == 1 and isinstance(node.comparisons[0].operator, (cst.Equal, cst.NotEqual)):
+            self._check_named(_target_name(node.left), node.comparisons[0].comparator)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        qualified = self.qualified_name(node)
+        if qualified in ENV_GETTERS:
+            self._check_named(string_value(argument(node, 0, "key")), argument(node, 1, "default"))
+        elif qualified in KEY_ARGUMENTS:
+            position, name = KEY_ARGUMENTS[qualified]
+            self._check_named("signing_key", argument(node, position, name))
+
+    def _check_named(self, name: str | None, value: cst.BaseExpression | None) -> None:
+        if name is None or value is None or self.context.is_test_file or not is_secret_name(name):
+            return
+        if isinstance(value, cst.Call) and self.qualified_name(value) in ENV_GETTERS:
+            return  # its default is checked as its own finding
+        text = string_value(value)
+        if text is None or is_placeholder(text) or name.lower() in text.lower() or credential_format(text):
+            return  # a known format is reported by `visit_SimpleString`, with its kind
+        literal = value.left if isinstance(value, cst.ConcatenatedString) else value
+        self._report(literal, f"A hard-coded credential (`{redact(text)}`) is given to `{name}` in the source code.",
+                     Severity.MEDIUM)
+
+    def _report(self, node: cst.CSTNode, message: str, severity: Severity) -> None:
+        if id(node) in self._reported:
+            return
+        self._reported.add(id(node))
+        self.report(node, message, severity=severity, snippet=self._snippet(node),
+                    hint="Read the credential from the environment or a secret manager, and rotate the exposed one.")
+
+    def _snippet(self, node: cst.CSTNode) -> str:
+        """The source line of the literal, with the literal (and any other credential on it) redacted."""
+        raw = node.value if isinstance(node, cst.SimpleString) else ""
+        source = self.context.source
+        at = source.find(raw) if raw else -1
+        if at < 0:
+            return ""
+        start = source.rfind("\n", 0, at) + 1
+        end = source.find("\n", at)
+        line = source[start:end if end >= 0 else len(source)]
+        body = len(raw) - len(raw.lstrip("rRbBuUfF"))
+        quote = raw[body:body + 3] if raw[body:body + 3] in ('"""', "'''") else raw[body:body + 1]
+        masked = f"{raw[:body]}{quote}{redact(string_value(node) or '')}{quote}"
+        return redact_known_secrets(line.replace(raw, masked)).strip("\r").split("\n")[0]
+
+
+def _target_name(node: cst.BaseExpression) -> str | None:
+    """`password`, `self.password` -> `password`, `config["password"]` -> `password`."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return node.attr.value
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        index = node.slice[0].slice
+        if isinstance(index, cst.Index):
+            return string_value(index.value)
+    return None

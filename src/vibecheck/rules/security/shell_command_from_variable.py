@@ -1,0 +1,163 @@
+"""VC408: a shell command line built from variables (command injection)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._support import (
+    STRING_NODES,
+    BindingRule,
+    argument,
+    is_name_constant,
+    keyword,
+    string_value,
+    tails,
+)
+
+# Always run their argument through a shell.
+SHELL_FUNCTIONS = frozenset({"os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput",
+                             "commands.getoutput", "commands.getstatusoutput", "asyncio.create_subprocess_shell",
+                             "posix.system"})
+# Run it through a shell with `shell=True`.
+SUBPROCESS_FUNCTIONS = frozenset({"subprocess.Popen", "subprocess.call", "subprocess.run", "subprocess.check_call",
+                                  "subprocess.check_output"})
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/zsh", "cmd",
+                    "cmd.exe", "powershell", "pwsh"})
+SHELL_FLAGS = frozenset({"-c", "/c", "-Command", "-lc"})
+QUOTERS = frozenset({"shlex.quote", "pipes.quote", "shlex.join", "int", "float", "len"})
+LITERAL_NODES = (*STRING_NODES, cst.Integer, cst.Float)
+CALLEE_TAILS = tails(SHELL_FUNCTIONS | SUBPROCESS_FUNCTIONS)
+
+
+class ShellCommandFromVariable(BindingRule):
+    """A shell command line built from variables, so their contents run as shell code.
+
+    ## What it does
+    Reports `os.system`, `os.popen`, `subprocess.getoutput`, `asyncio.create_subprocess_shell`, and
+    `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or `["sh", "-c", ...]`),
+    when the command is an f-string, a `%` or `+` concatenation, or a `.format()` call with a variable
+    part, also when it is built in a variable first within the function. Values passed through
+    `shlex.quote` and literal constants do not count as variables.
+
+    ## Why is this bad?
+    The shell interprets every character of the command: a file name, branch name or URL that contains
+    `;`, `$(...)`, a backtick or `&&` runs its own commands with your program's rights (command
+    injection). Agents build commands this way because it is short and reads like the terminal.
+
+    ## Example
+    ```python
+    import subprocess
+
+    def make_thumbnail(filename):
+        subprocess.run(f"convert {filename} -resize 128x128 thumb.png", shell=True, check=True)
+    ```
+
+    ## Use instead
+    ```python
+    import subprocess
+
+    def make_thumbnail(filename):
+        subprocess.run(["convert", filename, "-resize", "128x128", "thumb.png"], check=True)
+    ```
+
+    ## References
+    - [CWE-78: OS Command Injection](https://cwe.mitre.org/data/definitions/78.html)
+    - [Python `subprocess`: security considerations](https://docs.python.org/3/library/subprocess.html#security-considerations)
+    - [`shlex.quote`](https://docs.python.org/3/library/shlex.html#shlex.quote)
+    """
+
+    code = "VC408"
+    name = "shell-command-from-variable"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.HIGH
+    cwe = (78,)
+    supersedes = ("B602", "B605")
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.may_call(node, CALLEE_TAILS):
+            return
+        qualified = self.module_name(node)
+        if qualified in SHELL_FUNCTIONS:
+            command = argument(node, 0, "cmd") or argument(node, 0, "command")
+            how = f"`{qualified}()`"
+        elif qualified in SUBPROCESS_FUNCTIONS:
+            command = argument(node, 0, "args")
+            shell = keyword(node, "shell")
+            if shell is not None and is_name_constant(self.resolve(shell.value), "True"):
+                how = f"`{qualified}(..., shell=True)`"
+            else:
+                command, how = self._shell_argv(command), f"`{qualified}([<shell>, \"-c\", ...])`"
+        else:
+            return
+        if command is not None and self._is_built(command):
+            self.report(node, f"{how} runs a command line built from variables, so their contents can inject shell "
+                        "commands.", hint="Pass the command as a list of arguments without `shell=True` "
+                        "(or quote each variable with `shlex.quote`).")
+
+    def _shell_argv(self, command: cst.BaseExpression | None) -> cst.BaseExpression | None:
+        """The script of `["bash", "-c", script]`, or None."""
+        command = self.resolve(command) if command is not None else None
+        if not isinstance(command, (cst.List, cst.Tuple)) or len(command.elements) < 3:
+            return None
+        values = [element.value for element in command.elements]
+        first = self.resolve(values[0])
+        if string_value(first) in SHELLS and string_value(values[1]) in SHELL_FLAGS:
+            return values[2]
+        return None
+
+    def _is_built(self, expression: cst.BaseExpression, depth: int = 4) -> bool:
+        """An f-string, `%`, `+` or `.format()` with at least one part that is neither literal nor quoted."""
+        expression = self.resolve(expression)
+        if depth == 0:
+            return False
+        if isinstance(expression, cst.FormattedString):
+            return any(isinstance(part, cst.FormattedStringExpression) and not self._is_safe(part.expression)
+                       for part in expression.parts)
+        if isinstance(expression, cst.ConcatenatedString):
+            return self._is_built(expression.left, depth - 1) or self._is_built(expression.right, depth - 1)
+        if isinstance(expression, cst.BinaryOperation):
+            if isinstance(expression.operator, cst.Modulo) and self._is_textual(expression.left):
+                return not self._is_safe(expression.right)
+            if isinstance(expression.operator, cst.Add):
+                parts = _flatten_add(expression)
+                if any(self._is_textual(p) or self._is_built(p, depth - 1) for p in parts):
+                    return any(self._is_built(p, depth - 1) or not self._is_safe(p) for p in parts)
+            return False
+        if isinstance(expression, cst.Call) and isinstance(expression.func, cst.Attribute):
+            method = expression.func.attr.value
+            if method == "format" and self._is_textual(expression.func.value):
+                return any(not self._is_safe(arg.value) for arg in expression.args)
+            if method == "join" and self._is_textual(expression.func.value) and expression.args:
+                return not self._is_safe(expression.args[0].value)
+        return False
+
+    def _is_textual(self, node: cst.BaseExpression) -> bool:
+        return isinstance(self.resolve(node), (*STRING_NODES, cst.FormattedString))
+
+    def _is_safe(self, node: cst.BaseExpression, depth: int = 3) -> bool:
+        """A literal (also a name assigned one, or a container of them) or a value passed through `shlex.quote`."""
+        node = self.resolve(node)
+        if isinstance(node, LITERAL_NODES):
+            return True
+        if isinstance(node, cst.FormattedString):
+            return not any(isinstance(p, cst.FormattedStringExpression) and not self._is_safe(p.expression, depth - 1)
+                           for p in node.parts) if depth else False
+        if isinstance(node, (cst.Tuple, cst.List)):
+            return depth > 0 and all(self._is_safe(e.value, depth - 1) for e in node.elements)
+        if isinstance(node, cst.Call):
+            return self.qualified_name(node) in QUOTERS
+        return False
+
+
+def _flatten_add(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    parts: list[cst.BaseExpression] = []
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.BinaryOperation) and isinstance(current.operator, cst.Add):
+            pending.extend((current.right, current.left))
+        else:
+            parts.append(current)
+    return parts

@@ -1,0 +1,149 @@
+"""VC406: deserialising data with a format that can run code (pickle, unsafe YAML, torch, numpy pickles)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._support import (
+    STRING_NODES,
+    BindingRule,
+    argument,
+    is_name_constant,
+    keyword,
+    tails,
+)
+
+PICKLE_MODULES = ("pickle", "cPickle", "_pickle", "dill", "cloudpickle", "joblib")
+# qualified name -> index of the argument that carries the data (or the path it is read from)
+ALWAYS_UNSAFE: dict[str, int] = {
+    **{f"{module}.{function}": 0 for module in PICKLE_MODULES for function in ("load", "loads", "Unpickler")},
+    "pandas.read_pickle": 0, "shelve.open": 0, "jsonpickle.decode": 0, "yaml.unsafe_load": 0,
+    "yaml.unsafe_load_all": 0,
+}
+SERIALIZERS = frozenset({f"{module}.dumps" for module in PICKLE_MODULES})
+YAML_LOADERS = frozenset({"yaml.load", "yaml.load_all"})
+SAFE_YAML_LOADERS = frozenset({"SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader"})
+OPENERS = frozenset({"open", "io.open", "builtins.open", "pathlib.Path", "Path", "gzip.open", "bz2.open", "lzma.open",
+                     "importlib.resources.files"})
+JOINERS = frozenset({"os.path.join", "posixpath.join", "os.path.abspath", "os.path.realpath"})
+CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *YAML_LOADERS, "torch.load", "numpy.load"})
+PATH_READERS = frozenset({"read_bytes", "read_text", "read", "joinpath", "open"})
+
+
+class UnsafeDeserialization(BindingRule):
+    """Deserialising data with a format that can execute code while it loads.
+
+    ## What it does
+    Reports `pickle`/`cPickle`/`dill`/`cloudpickle`/`joblib` `load(s)`, `pandas.read_pickle`,
+    `shelve.open`, `jsonpickle.decode`, `torch.load` without `weights_only=True`, `yaml.load` without a
+    safe `Loader` (`SafeLoader`, `CSafeLoader`, `BaseLoader`), `yaml.unsafe_load` and
+    `numpy.load(allow_pickle=True)`, unless the data comes from a literal path in the repository (also
+    through `with open("model.pkl", "rb") as f`) or is what this code just serialised
+    (`pickle.loads(pickle.dumps(obj))`).
+
+    ## Why is this bad?
+    These formats rebuild arbitrary objects, and rebuilding an object can call any function: loading a
+    pickle, a torch checkpoint or an unsafe YAML document from an upload, a cache, a queue or a
+    downloaded file gives whoever wrote that data code execution on your machine.
+
+    ## Example
+    ```python
+    import pickle
+
+    def restore_session(request):
+        return pickle.loads(request.cookies["session"].encode("latin-1"))
+    ```
+
+    ## Use instead
+    ```python
+    import json
+
+    def restore_session(request):
+        return json.loads(request.cookies["session"])
+    ```
+
+    ## References
+    - [CWE-502: Deserialization of Untrusted Data](https://cwe.mitre.org/data/definitions/502.html)
+    - [Python `pickle`: security warning](https://docs.python.org/3/library/pickle.html)
+    - [PyTorch `torch.load` and `weights_only`](https://pytorch.org/docs/stable/generated/torch.load.html)
+    - [PyYAML `yaml.load` deprecation](https://github.com/yaml/pyyaml/wiki/PyYAML-yaml.load(input)-Deprecation)
+    """
+
+    code = "VC406"
+    name = "unsafe-deserialization"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.HIGH
+    cwe = (502,)
+    supersedes = ("B301", "B506", "B614")
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.may_call(node, CALLEE_TAILS):
+            return
+        qualified = self.module_name(node)
+        if qualified is None:
+            return
+        if qualified in ALWAYS_UNSAFE:
+            index = ALWAYS_UNSAFE[qualified]
+            if not self._is_repo_file(argument(node, index, "file")):
+                self._report(node, qualified, "can run arbitrary code while it loads")
+        elif qualified in YAML_LOADERS:
+            loader = argument(node, 1, "Loader")
+            loader_name = (self.qualified_name(loader) or "").rsplit(".", 1)[-1] if loader is not None else ""
+            if loader_name not in SAFE_YAML_LOADERS and not self._is_repo_file(argument(node, 0, "stream")):
+                used = f" with `Loader={loader_name}`" if loader_name else " without a safe `Loader`"
+                self._report(node, qualified, f"{used} can build arbitrary Python objects", with_name=False)
+        elif qualified == "torch.load":
+            weights_only = keyword(node, "weights_only")
+            if (weights_only is None or not is_name_constant(weights_only.value, "True")) and not self._is_repo_file(
+                    argument(node, 0, "f")):
+                self._report(node, qualified, "without `weights_only=True` unpickles arbitrary objects")
+        elif qualified in ("numpy.load", "np.load"):
+            allow = keyword(node, "allow_pickle")
+            if allow is not None and is_name_constant(self.resolve(allow.value), "True") and not self._is_repo_file(
+                    argument(node, 0, "file")):
+                self._report(node, qualified, "with `allow_pickle=True` unpickles arbitrary objects")
+
+    def _report(self, node: cst.Call, qualified: str, problem: str, *, with_name: bool = True) -> None:
+        message = f"`{qualified}()` {problem}" if with_name else f"`{qualified}()`{problem}"
+        self.report(node, f"{message}: loading data you did not write yourself gives its author code execution.",
+                    hint=_HINTS.get(qualified.split(".")[0], _HINTS["pickle"]))
+
+    def _is_repo_file(self, data: cst.BaseExpression | None, depth: int = 4) -> bool:
+        """The data is a literal path, or read from one (`open("m.pkl", "rb")`, `Path("m.pkl").read_bytes()`)."""
+        if data is None or depth == 0:
+            return False
+        data = self.resolve(data)
+        if isinstance(data, STRING_NODES):
+            return True
+        if isinstance(data, cst.BinaryOperation) and isinstance(data.operator, cst.Divide):
+            return self._is_repo_file(data.left, depth - 1) and self._is_repo_file(data.right, depth - 1)
+        if isinstance(data, cst.Call):
+            callee = self.qualified_name(data) or ""
+            if callee in SERIALIZERS:
+                return True  # a round trip of an object this code just serialised
+            paths = [arg.value for arg in data.args if arg.keyword is None and not arg.star]
+            if callee in OPENERS or callee.endswith((".Path", ".open")):
+                paths = paths[:1]
+            if callee in OPENERS or callee in JOINERS or callee.endswith((".Path", ".open")):
+                return bool(paths) and all(self._is_repo_file(p, depth - 1) for p in paths)
+            if isinstance(data.func, cst.Attribute) and data.func.attr.value in PATH_READERS:
+                return self._is_repo_file(data.func.value, depth - 1)
+        return _is_module_dir(data)
+
+
+def _is_module_dir(node: cst.BaseExpression) -> bool:
+    """`__file__`, `Path(__file__).parent` and the like: a file shipped beside the code."""
+    while isinstance(node, (cst.Attribute, cst.Call)):
+        node = node.value if isinstance(node, cst.Attribute) else (node.args[0].value if node.args else node.func)
+    return isinstance(node, cst.Name) and node.value == "__file__"
+
+
+_HINTS = {
+    "pickle": "Load data from untrusted sources with a data-only format such as `json`; keep pickles for files you wrote.",
+    "yaml": "Use `yaml.safe_load(...)` (or pass `Loader=yaml.SafeLoader`).",
+    "torch": "Pass `weights_only=True` to `torch.load`, or load the weights with `safetensors`.",
+    "numpy": "Drop `allow_pickle=True`, or save the arrays without object dtype so they load without pickle.",
+    "pandas": "Store the frame as Parquet or CSV and read it with `pandas.read_parquet`/`read_csv`.",
+}

@@ -1,0 +1,278 @@
+"""Bandit inside vibecheck: same codes and lines as bandit, nosec, test-file defaults, dedup, crashes, redaction."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import sys
+import textwrap
+from importlib.metadata import version
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+from vibecheck.integrations import bandit as integration
+from vibecheck.integrations.bandit import (
+    SUPPORTED_BANDIT,
+    BanditOptions,
+    bandit_rules,
+    blocks_build,
+    drop_superseded,
+    run_bandit,
+    superseding_map,
+)
+from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+
+def run(source: str, *, options: BanditOptions | None = None, is_test_file: bool = False, path: str = "app/mod.py"):
+    findings, errors = run_bandit(path, textwrap.dedent(source), options or BanditOptions(), is_test_file=is_test_file)
+    assert errors == []
+    return findings
+
+
+def codes_and_lines(findings: list[Finding]) -> list[tuple[str, int]]:
+    return sorted((f.code, f.location.start.line) for f in findings)
+
+
+SHELL = """\
+import subprocess
+
+def run(cmd):
+    subprocess.Popen(cmd, shell=True)
+"""
+
+
+def test_plugin_finding_keeps_bandit_metadata() -> None:
+    [finding] = [f for f in run(SHELL) if f.code == "B602"]
+    assert finding.name == "subprocess_popen_with_shell_equals_true"
+    assert finding.source == "bandit"
+    assert finding.category is Category.SECURITY
+    assert finding.severity is Severity.HIGH and finding.confidence is Confidence.HIGH
+    assert finding.cwe == (78,)
+    assert "shell=True" in finding.message
+    assert finding.help_uri and finding.help_uri.endswith("b602_subprocess_popen_with_shell_equals_true.html")
+    assert finding.location == Location("app/mod.py", Position(4, 5), Position(4, 38))
+    assert finding.line_text == "    subprocess.Popen(cmd, shell=True)"
+
+
+def test_blacklist_findings_use_the_blacklist_name() -> None:
+    findings = run("""\
+        import pickle
+        import hashlib
+
+        def load(blob):
+            digest = hashlib.md5(blob).hexdigest()
+            return pickle.loads(blob), digest
+        """)
+    assert codes_and_lines(findings) == [("B301", 6), ("B324", 5), ("B403", 1)]
+    by_code = {f.code: f for f in findings}
+    assert by_code["B301"].name == "pickle" and by_code["B301"].cwe == (502,)
+    assert by_code["B403"].name == "import_pickle"
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    [finding] = run('label = "ünïcödé"; eval(label)\n')
+    assert finding.code == "B307"
+    assert finding.location.start.column == 20
+
+
+def test_blanket_nosec_silences_every_code_on_its_line_only() -> None:
+    assert codes_and_lines(run(SHELL)) == [("B404", 1), ("B602", 4)]
+    assert codes_and_lines(run(SHELL.replace("shell=True)", "shell=True)  # nosec"))) == [("B404", 1)]
+
+
+def test_nosec_with_a_code_silences_that_code_only() -> None:
+    assert "B602" not in {f.code for f in run(SHELL.replace("shell=True)", "shell=True)  # nosec B602"))}
+    assert "B602" in {f.code for f in run(SHELL.replace("shell=True)", "shell=True)  # nosec B101"))}
+
+
+def test_nosec_by_test_name_is_honoured_too() -> None:
+    source = SHELL.replace("shell=True)", "shell=True)  # nosec: subprocess_popen_with_shell_equals_true")
+    assert "B602" not in {f.code for f in run(source)}
+
+
+def test_nosec_on_the_first_line_of_a_multiline_call() -> None:
+    findings = run("""\
+        import subprocess
+
+        def run(cmd):
+            subprocess.Popen(  # nosec B602
+                cmd,
+                shell=True,
+            )
+        """)
+    assert "B602" not in {f.code for f in findings}
+
+
+def test_assert_is_reported_in_code_but_not_in_tests() -> None:
+    source = "def test_total():\n    assert total() == 3\n"
+    assert codes_and_lines(run(source)) == [("B101", 2)]
+    assert run(source, is_test_file=True, path="tests/test_total.py") == []
+
+
+def test_skips_and_tests_options_select_bandit_tests() -> None:
+    options = BanditOptions.from_config({"skips": ["B404", "subprocess_popen_with_shell_equals_true"]})
+    assert options.skips == ("B404", "B602")
+    assert run(SHELL, options=options) == []
+    only = BanditOptions.from_config({"tests": ["B404"]})
+    assert codes_and_lines(run(SHELL, options=only)) == [("B404", 1)]
+
+
+def test_plugin_settings_are_passed_to_bandit() -> None:
+    source = 'import os\nSCRATCH = "/scratch/work"\n'
+    assert run(source) == []
+    options = BanditOptions.from_config({"hardcoded_tmp_directory": {"tmp_dirs": ["/scratch"]}})
+    assert codes_and_lines(run(source, options=options)) == [("B108", 2)]
+    # the cached default table is not changed by another configuration
+    assert run(source) == []
+
+
+def test_unknown_config_keys_and_codes_are_errors_with_a_hint() -> None:
+    with pytest.raises(ValueError, match="did you mean `skips`"):
+        BanditOptions.from_config({"skip": ["B101"]})
+    with pytest.raises(ValueError, match="no test `B999`"):
+        BanditOptions.from_config({"skips": ["B999"]})
+
+
+def test_low_confidence_findings_do_not_block_the_build_by_default() -> None:
+    [sure] = [f for f in run(SHELL) if f.code == "B602"]
+    assert sure.confidence is Confidence.HIGH and blocks_build(sure, BanditOptions())
+    [unsure] = [f for f in run("def f(x):\n    return 'SELECT * FROM t WHERE a = ' + x\n") if f.code == "B608"]
+    assert unsure.confidence is Confidence.LOW and unsure.severity is Severity.MEDIUM
+    assert not blocks_build(unsure, BanditOptions())
+    assert blocks_build(unsure, BanditOptions.from_config({"low-confidence-fails": True}))
+
+
+def make_finding(code: str, line: int, *, source: str = "vibecheck", end_line: int | None = None,
+                 path: str = "a.py") -> Finding:
+    location = Location(path, Position(line, 1), Position(end_line or line, 9))
+    return Finding(code=code, name=code.lower(), message="m", location=location,
+                   severity=Severity.HIGH, confidence=Confidence.HIGH, category=Category.SECURITY, source=source)
+
+
+def test_drop_superseded_keeps_one_finding_per_problem() -> None:
+    vc = make_finding("VC408", 4, end_line=6)
+    findings = [
+        vc,
+        make_finding("B602", 4, source="bandit"),   # same line: superseded
+        make_finding("B602", 9, source="bandit"),   # other line: kept
+        make_finding("B404", 4, source="bandit"),   # code not superseded: kept
+        make_finding("B602", 4, source="bandit", path="b.py"),  # other file: kept
+    ]
+    kept = drop_superseded(findings, {"VC408": {"B602", "B605"}})
+    assert [(f.code, f.location.start.line, f.location.path) for f in kept] == [
+        ("VC408", 4, "a.py"), ("B602", 9, "a.py"), ("B404", 4, "a.py"), ("B602", 4, "b.py")]
+    assert drop_superseded(findings, {}) == findings
+
+
+def test_superseding_map_reads_rule_metadata() -> None:
+    class Rule:
+        code = "VC404"
+        supersedes = ("B501",)
+
+    class Other:
+        code = "VC101"
+        supersedes = ()
+
+    assert superseding_map([Rule, Other]) == {"VC404": {"B501"}}
+
+
+def test_a_crash_inside_bandit_is_an_engine_error_for_that_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(self, data):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(integration.node_visitor.BanditNodeVisitor, "process", explode)
+    findings, errors = run_bandit("deep.py", "x = 1\n", BanditOptions(), is_test_file=False)
+    assert findings == []
+    assert len(errors) == 1 and errors[0].path == "deep.py" and "RecursionError" in errors[0].message
+
+
+def test_a_crashing_check_is_reported_and_the_other_checks_still_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_check(context):
+        raise KeyError("boom")
+
+    table = {kind: list(checks) for kind, checks in integration._checks_for("", BanditOptions()).items()}
+    table["Call"] = [integration._Check("B999", broken_check, None, False), *table["Call"]]
+    monkeypatch.setattr(integration, "_checks_for", lambda key, options: table)
+    findings, errors = run_bandit("app.py", SHELL, BanditOptions(), is_test_file=False)
+    assert "B602" in {f.code for f in findings}
+    assert [(e.rule, e.path) for e in errors] == [("B999", "app.py")]
+    assert "broken_check" in errors[0].message and "line 4" in errors[0].message
+
+
+def test_a_file_python_cannot_parse_is_an_engine_error() -> None:
+    findings, errors = run_bandit("bad.py", "def f(:\n", BanditOptions(), is_test_file=False)
+    assert findings == [] and len(errors) == 1 and "could not parse" in errors[0].message
+
+
+SECRET = "Sup3rS3cretValue!"
+
+
+@pytest.mark.parametrize("source", [
+    f'password = "{SECRET}"\n',
+    f'connect(host="db", password="{SECRET}")\n',
+    f'def login(user, password="{SECRET}"):\n    pass\n',
+    f'if password == "{SECRET}":\n    pass\n',
+])
+def test_hardcoded_password_findings_never_show_the_password(source: str) -> None:
+    findings = [f for f in run(source) if f.code in ("B105", "B106", "B107")]
+    assert findings, "bandit should report the hard-coded password"
+    for finding in findings:
+        assert SECRET not in finding.message and SECRET not in finding.line_text
+        assert "Sup3****" in finding.message
+
+
+def test_known_credential_formats_are_masked_in_every_bandit_snippet() -> None:
+    key = "sk-proj-" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4"
+    [finding] = [f for f in run(f'import subprocess\nsubprocess.call("curl -H {key} x", shell=True)\n') if f.code == "B602"]
+    assert key not in finding.line_text and "sk-proj-****" in finding.line_text
+
+
+def test_bandit_rules_describe_every_code() -> None:
+    rules = {r.code: r for r in bandit_rules()}
+    assert {"B101", "B105", "B301", "B403", "B602", "B608"} <= set(rules)
+    assert rules["B602"].name == "subprocess_popen_with_shell_equals_true" and rules["B602"].cwe == (78,)
+    assert rules["B301"].name == "pickle" and rules["B301"].severity is Severity.MEDIUM
+    assert all(r.help_uri.startswith("https://bandit.readthedocs.io/") for r in rules.values())
+    assert all(re.fullmatch(r"B\d{3}", code) for code in rules)
+
+
+def test_installed_bandit_is_inside_the_supported_range_pinned_in_pyproject() -> None:
+    pyproject = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert f"bandit{SUPPORTED_BANDIT}" in pyproject["project"]["dependencies"]
+    installed = tuple(int(part) for part in version("bandit").split(".")[:3])
+    assert (1, 7, 7) <= installed < (2,)
+
+
+def test_options_survive_the_trip_to_a_worker_process() -> None:
+    options = BanditOptions.from_config({"skips": ["B101"], "shell_injection": {"shell": ["os.system"]}})
+    assert pickle.loads(pickle.dumps(options)) == options
+
+
+def test_bandit_warnings_do_not_leak_into_the_report_streams(capfd: pytest.CaptureFixture[str]) -> None:
+    # bandit warns about the unknown codes and, having no known code left, treats the comment as a blanket nosec
+    source = SHELL.replace("shell=True)", "shell=True)  # nosec B999 not_a_test")
+    assert codes_and_lines(run(source)) == [("B404", 1)]
+    captured = capfd.readouterr()
+    assert captured.out == "" and captured.err == ""
+
+
+def test_runner_stage_adds_enabled_bandit_codes_and_drops_superseded_ones(registry) -> None:
+    from types import SimpleNamespace
+
+    from vibecheck.engine import check_file
+    from vibecheck.integrations.bandit import bandit_stage
+
+    source = "import subprocess\n\ndef run(name):\n    subprocess.run(f'ls {name}', shell=True)\n    assert name\n"
+    vc408 = registry.lookup("VC408")
+    result = check_file("app.py", source.encode(), [(vc408, None)])
+    unit = SimpleNamespace(path="app.py", data=source.encode(), enabled=frozenset({"VC408", "B602", "B101"}),
+                           is_test_file=False, settings=SimpleNamespace(bandit={"skips": ["B404"]}))
+    bandit_stage(unit, result, SimpleNamespace(registry=registry))
+    assert codes_and_lines(result.findings) == [("B101", 5), ("VC408", 4)]
+    assert result.errors == []

@@ -1,0 +1,91 @@
+"""VC4xx call-shape rules beyond their corpora: redaction, test files, supersedes, dedup with bandit."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from vibecheck.engine import check_file
+from vibecheck.integrations.bandit import BanditOptions, drop_superseded, run_bandit, superseding_map
+from vibecheck.redaction import redact
+from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
+from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
+from vibecheck.rules.security.shell_command_from_variable import ShellCommandFromVariable
+from vibecheck.rules.security.tls_verification_disabled import TlsVerificationDisabled
+from vibecheck.rules.security.unsafe_deserialization import UnsafeDeserialization
+from vibecheck.testing import findings_for
+
+KEY = "sk-proj-" + "4fJ9kLq2Xw8RtY6uVb3NmZ1pQs7DhG5e"
+PASSWORD = "Tr0ub4dor&3-prod"
+
+
+@pytest.mark.parametrize("source", [
+    f'OPENAI_API_KEY = "{KEY}"\n',
+    f'client = OpenAI(api_key="{KEY}")\n',
+    f'headers = {{"Authorization": "Bearer {KEY}"}}\n',
+    f'DB_PASSWORD = "{PASSWORD}"\n',
+    f'engine = create_engine("postgresql://app:{PASSWORD}@db/app")\n',
+])
+def test_credential_findings_never_show_the_secret(source: str) -> None:
+    [finding] = findings_for(HardcodedCredential, source)
+    secret = KEY if KEY in source else PASSWORD
+    assert secret not in finding.message and secret not in finding.line_text and secret not in (finding.hint or "")
+    assert "****" in finding.message and "****" in finding.line_text
+
+
+def test_known_formats_are_reported_in_test_files_but_name_based_fixtures_are_not() -> None:
+    source = f'API_KEY = "{KEY}"\npassword = "{PASSWORD}"\n'
+    assert [f.location.start.line for f in findings_for(HardcodedCredential, source)] == [1, 2]
+    assert [f.location.start.line for f in findings_for(HardcodedCredential, source, is_test_file=True)] == [1]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("password", True), ("DB_PASSWORD", True), ("apiKey", True), ("client_secret", True), ("GITHUB_TOKEN", True),
+    ("stripe_api_key", True), ("db_pass", True), ("key", False), ("token_url", False), ("password_field", False),
+    ("TOKEN_TYPE", False), ("monkey", False), ("passenger", False),
+])
+def test_secret_names(name: str, expected: bool) -> None:
+    assert is_secret_name(name) is expected
+
+
+def test_every_other_rules_snippet_is_redacted_too() -> None:
+    source = f"try:\n    work()\nexcept Exception: pass  # was: call('{KEY}')\n"
+    [finding] = check_file("a.py", source.encode(), [(SwallowedException, None)]).findings
+    assert KEY not in finding.line_text and "sk-proj-****" in finding.line_text
+
+
+def test_redact_keeps_a_short_prefix_only() -> None:
+    assert redact("hunter2") == "h****"
+    assert redact("abcdefghijklmnop") == "abcd****"
+    assert redact("") == "****"
+
+
+def test_tls_rule_ignores_test_files() -> None:
+    source = "import requests\nrequests.get('https://localhost:8443', verify=False)\n"
+    assert len(findings_for(TlsVerificationDisabled, source)) == 1
+    assert findings_for(TlsVerificationDisabled, source, is_test_file=True) == []
+
+
+@pytest.mark.parametrize(("rule", "source", "bandit_code"), [
+    (TlsVerificationDisabled, "import requests\nrequests.get(url, verify=False, timeout=3)\n", "B501"),
+    (UnsafeDeserialization, "import pickle\ndef f(blob):\n    return pickle.loads(blob)\n", "B301"),
+    (UnsafeDeserialization, "import yaml\ndef f(text):\n    return yaml.load(text)\n", "B506"),
+    (ShellCommandFromVariable, "import subprocess\ndef f(p):\n    subprocess.run(f'ls {p}', shell=True)\n", "B602"),
+    (ShellCommandFromVariable, "import os\ndef f(host):\n    os.system('ping ' + host)\n", "B605"),
+    (HardcodedCredential, f'password = "{PASSWORD}"\n', "B105"),
+    (HardcodedCredential, f'connect(password="{PASSWORD}")\n', "B106"),
+])
+def test_a_vc_finding_replaces_the_bandit_finding_it_supersedes(rule, source: str, bandit_code: str) -> None:
+    assert bandit_code in rule.supersedes
+    vc = findings_for(rule, source)
+    bandit, errors = run_bandit("snippet.py", textwrap.dedent(source), BanditOptions(), is_test_file=False)
+    assert not errors and bandit_code in {f.code for f in bandit}
+    merged = drop_superseded([*vc, *bandit], superseding_map([rule]))
+    assert rule.code in {f.code for f in merged}
+    assert bandit_code not in {f.code for f in merged}
+
+
+def test_every_vc4xx_finding_carries_cwe_ids() -> None:
+    for rule in (HardcodedCredential, TlsVerificationDisabled, UnsafeDeserialization, ShellCommandFromVariable):
+        assert rule.cwe
