@@ -23,6 +23,7 @@ from vibecheck.api import check_paths, check_source
 from vibecheck.config import FAIL_ON, load_settings
 from vibecheck.docs import render_markdown, rule_folder_name
 from vibecheck.errors import UsageError, VibecheckError
+from vibecheck.integrations.bandit import BanditOptions, blocks_build, options_from_table
 from vibecheck.model import Report
 from vibecheck.registry import Registry, load_registry
 from vibecheck.reporters import FORMATS, ReportContext, render, render_summary
@@ -116,13 +117,17 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     for error in report.errors:
         where = f"{error.path}: " + (f"{error.rule}: " if error.rule else "")
         click.echo(f"vibecheck: error: {where}{error.message}", err=True)
-    sys.exit(exit_code(report, settings.fail_on.rank, exit_zero, plugin_errors=bool(registry.errors)))
+    sys.exit(exit_code(report, settings.fail_on.rank, exit_zero, plugin_errors=bool(registry.errors),
+                       bandit_options=options_from_table(settings.bandit)))
 
 
-def exit_code(report: Report, fail_rank: int, exit_zero: bool, *, plugin_errors: bool = False) -> int:
+def exit_code(report: Report, fail_rank: int, exit_zero: bool, *, plugin_errors: bool = False,
+              bandit_options: BanditOptions | None = None) -> int:
+    """0/1/2 as documented; low-confidence bandit findings are reported but do not fail unless configured."""
     if report.errors or plugin_errors:
         return EXIT_ERROR
-    if not exit_zero and any(f.severity.rank >= fail_rank for f in report.findings):
+    options = bandit_options or BanditOptions()
+    if not exit_zero and any(f.severity.rank >= fail_rank and blocks_build(f, options) for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck.errors import ConfigError
+from vibecheck.integrations.bandit import options_from_table
 from vibecheck.model import Severity
 from vibecheck.registry import Registry
 from vibecheck.selection import SelectionError, split_selectors, validate_selectors
@@ -146,6 +147,10 @@ def settings_from_table(table: dict[str, Any], registry: Registry, *, where: str
     if "bandit" in table:
         if not isinstance(table["bandit"], dict):
             raise ConfigError(f"{where}: `bandit` must be a table")
+        try:
+            options_from_table(table["bandit"])
+        except ValueError as exc:
+            raise ConfigError(f"{where}: `bandit`: {exc}") from exc
         values["bandit"] = dict(table["bandit"])
     return Settings(**values)
 

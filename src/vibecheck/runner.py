@@ -25,6 +25,7 @@ from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.engine import check_file, decode_source
 from vibecheck.errors import UsageError
 from vibecheck.fixes import fixed_source, write_atomically
+from vibecheck.integrations.bandit import bandit_stage
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.project import Project, run_project_rules
 from vibecheck.registry import Registry, load_registry
@@ -73,7 +74,7 @@ def rules_stage(unit: FileUnit, result: FileResult, checker: Checker) -> None:
 # read once) and appends findings, errors and facts to `result`. It should skip work for codes that are not
 # in `unit.enabled` (findings of other codes are dropped anyway) and leaves suppressions to the runner. An
 # exception in a stage becomes an `EngineError` named after the stage; the other stages still report.
-PER_FILE_STAGES: list[tuple[str, Stage]] = [("vibecheck", rules_stage)]
+PER_FILE_STAGES: list[tuple[str, Stage]] = [("vibecheck", rules_stage), ("bandit", bandit_stage)]
 
 
 @dataclass
@@ -199,7 +200,8 @@ def _init_worker(settings: Settings, path: list[str]) -> None:
 
 
 def _check_chunk(files: list[SourceFile]) -> list[FileResult]:
-    assert _WORKER is not None
+    if _WORKER is None:
+        raise RuntimeError("worker process started without its initializer")
     return [_WORKER.check_path(f) for f in files]
 
 

@@ -68,7 +68,8 @@ def external_stage(unit, result, checker) -> None:
 def fake_bandit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(selection, "_EXTERNAL", dict(selection.external_codes()))
     selection.register_external_codes("bandit", "B", [selection.ExternalCode("B999", "fake-eval", "Fake.", "bandit")])
-    monkeypatch.setattr(runner, "PER_FILE_STAGES", [*runner.PER_FILE_STAGES, ("bandit", external_stage)])
+    stages = [stage for stage in runner.PER_FILE_STAGES if stage[0] != "bandit"]
+    monkeypatch.setattr(runner, "PER_FILE_STAGES", [*stages, ("bandit", external_stage)])
 
 
 def codes(report) -> list[tuple[str, int, str]]:

@@ -47,6 +47,9 @@ SUPPORTED_BANDIT = ">=1.7.7,<2"
 SOURCE = "bandit"
 PASSWORD_CODES = frozenset({"B105", "B106", "B107"})
 TEST_FILE_SKIPS = frozenset({"B101"})
+# Bandit's "consider the security implications of this import/call" notices name no defect: selecting
+# them by default would fail every project that imports `subprocess`. They stay available by code.
+NOTICE_ONLY_CODES = frozenset({"B404", "B603"})
 
 # bandit logs warnings (unknown test in a `# nosec`, a `# nosec` that matched nothing) through the
 # logging module; without a handler Python would print them to stderr in the middle of our report.
@@ -174,7 +177,9 @@ def bandit_stage(unit: Any, result: Any, checker: Any) -> None:
 
     Reads `unit.data`/`unit.path`/`unit.enabled`/`unit.is_test_file`/`unit.settings.bandit` and
     `checker.registry`; adds bandit's findings for enabled codes to `result`, and drops those a VC finding
-    already in `result` supersedes. Skipped when no bandit code is enabled or the file did not parse.
+    already in `result` supersedes, and those whose superseding VC rule is not enabled for the file (a user
+    who ignores `swallowed-exception` does not want bandit's `B110` for the same pattern). Skipped when no
+    bandit code is enabled or the file did not parse.
     """
     enabled = unit.enabled
     if not any(code in enabled for code in _rules_by_code()) or any(f.code == "VC001" for f in result.findings):
@@ -184,7 +189,8 @@ def bandit_stage(unit: Any, result: Any, checker: Any) -> None:
     source = decode_source(unit.data)
     options = options_from_table(getattr(unit.settings, "bandit", None) or {})
     findings, errors = run_bandit(unit.path, source, options, is_test_file=unit.is_test_file)
-    merged = [*result.findings, *(f for f in findings if f.code in enabled)]
+    replaced = replaced_by_disabled_rules(checker.registry.rules, enabled)
+    merged = [*result.findings, *(f for f in findings if f.code in enabled and f.code not in replaced)]
     result.findings = drop_superseded(merged, superseding_map(checker.registry.rules))
     result.errors.extend(errors)
 
@@ -204,6 +210,12 @@ def options_from_table(table: dict[str, Any]) -> BanditOptions:
 def blocks_build(finding: Finding, options: BanditOptions) -> bool:
     """False for a low-confidence bandit finding unless `low-confidence-fails` is set: it is reported, not fatal."""
     return not (finding.source == SOURCE and finding.confidence is Confidence.LOW and not options.low_confidence_fails)
+
+
+def replaced_by_disabled_rules(rules: Iterable[Any], enabled: Iterable[str]) -> set[str]:
+    """Bandit codes whose superseding VC rule is switched off here: ignoring VC101 also ignores B110."""
+    enabled = set(enabled)
+    return {code for rule in rules if rule.code not in enabled for code in getattr(rule, "supersedes", ())}
 
 
 def superseding_map(rules: Iterable[Any]) -> dict[str, set[str]]:
@@ -266,7 +278,8 @@ def _register_codes() -> None:
         from vibecheck.selection import ExternalCode, register_external_codes
     except ImportError:  # a vibecheck without the selection module: nothing to register with
         return
-    register_external_codes(SOURCE, "B", [ExternalCode(r.code, r.name, r.summary, SOURCE) for r in bandit_rules()])
+    register_external_codes(SOURCE, "B", [ExternalCode(r.code, r.name, r.summary, SOURCE, r.code not in NOTICE_ONLY_CODES)
+                                          for r in bandit_rules()])
 
 
 def _plugin_config_names() -> set[str]:

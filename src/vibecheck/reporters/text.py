@@ -79,8 +79,6 @@ def render_summary(report: Report, ctx: ReportContext) -> str:
         fixable = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
         if fixable:
             console.print(f"  {fixable} fixable with `vibecheck --fix`.")
-    if report.fixed_files:
-        console.print(f"Fixed {len(report.fixed_files)} file{'s' if len(report.fixed_files) != 1 else ''}.")
     if report.errors:
         console.print(Text(f"{len(report.errors)} check{'s' if len(report.errors) != 1 else ''} did not run (see errors above).",
                            style="bold red"))

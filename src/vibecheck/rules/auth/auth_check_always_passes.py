@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 import libcst as cst
 
@@ -172,8 +173,7 @@ class AuthCheckAlwaysPasses(Rule):
                         hint=f"Implement `{target.value}` so that it returns False or raises for callers without access.")
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        frame = self.scopes.pop()
-        assert isinstance(frame, Frame)
+        frame = cast(Frame, self.scopes.pop())
         name = node.name.value
         if self.context.is_test_file or self.context.path.endswith(".pyi") or not self.pattern.match(name):
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -543,9 +544,9 @@ class RouteWithoutAuth(Rule):
 
     def _collect_registration(self, call: cst.Call) -> None:
         """`app.add_url_rule("/x", view_func=f, methods=[...])`, `router.add_api_route("/x", f, methods=[...])`."""
-        assert isinstance(call.func, cst.Attribute)
-        kind = call.func.attr.value
-        receiver = get_full_name_for_node(call.func.value)
+        func = cast(cst.Attribute, call.func)
+        kind = func.attr.value
+        receiver = get_full_name_for_node(func.value)
         path_arg = _positional(call, 0) or _keyword(call, "rule") or _keyword(call, "path")
         path = _string(path_arg.value) if path_arg is not None else None
         if kind == "add_url_rule":
