@@ -149,3 +149,41 @@ def counts_the_failure(stats):
     # ok: VC101
     except Exception:
         stats.failures += 1
+
+
+def suppress_broad():
+    # expect: VC101
+    with contextlib.suppress(Exception):
+        work()
+
+
+def suppress_aliased():
+    from contextlib import suppress as quietly
+    # expect: VC101
+    with quietly(ValueError, BaseException):
+        work()
+
+
+def prints_only_is_vc104():
+    try:
+        work()
+    # ok: VC101
+    except Exception as exc:
+        print(exc)
+
+
+def logs_then_returns_is_vc103():
+    try:
+        return work()
+    # ok: VC101
+    except Exception as exc:
+        logger.warning("work failed: %s", exc)
+        return None
+
+
+def exits_the_script():
+    try:
+        work()
+    # ok: VC101
+    except Exception:
+        sys.exit(1)

@@ -1,0 +1,237 @@
+"""What an `except` block does with its error, decided once so the handler rules partition.
+
+One handler normally gets one finding. The outcomes are checked in this order, the first match wins:
+
+1. the handler propagates (`raise`, `sys.exit(...)`): no finding from VC101-VC104;
+2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues or returns a constant;
+3. VC104 `error-printed-not-raised`: `print(...)` is the only handling (broad, or printing the error);
+4. VC103 `error-returned-as-value`: the handler (broad, or of an I/O or network failure) does something and
+   then returns a constant that looks like a result (`None`, `False`, `0`, `""`, `{}`, `{"ok": True}`);
+5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+
+import libcst as cst
+
+from vibecheck.rule import Rule, RuleContext
+
+BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
+CONSTANT_NODES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)
+CONSTANT_NAMES = frozenset({"None", "True", "False"})
+NESTED_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
+EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
+TRACEBACK_CALLS = frozenset({
+    "traceback.print_exc", "traceback.print_exception", "traceback.format_exc", "traceback.format_exception",
+    "sys.exc_info", "sentry_sdk.capture_exception", "logging.exception",
+})
+# Narrow exceptions that mean "the operation failed" (I/O, network, a child process), not "no such value".
+OPERATION_FAILURES = frozenset({
+    "OSError", "IOError", "EnvironmentError", "ConnectionError", "TimeoutError", "socket.error", "socket.timeout",
+    "subprocess.CalledProcessError", "subprocess.TimeoutExpired", "subprocess.SubprocessError",
+    "asyncio.TimeoutError", "urllib.error.URLError", "urllib.error.HTTPError",
+})
+OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.exceptions.", "grpc.")
+OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
+
+Resolver = Callable[[cst.CSTNode], "str | None"]
+
+
+class Outcome(enum.Enum):
+    """The one finding a handler gets (or PROPAGATES / HANDLED for none)."""
+
+    PROPAGATES = "propagates"
+    SWALLOWED = "VC101"
+    PRINTED = "VC104"
+    RETURNS_VALUE = "VC103"
+    BROAD = "VC102"
+    HANDLED = "handled"
+
+
+def is_constant(node: cst.BaseExpression | None) -> bool:
+    """A literal, or a container of literals: the kind of value a handler returns to look successful."""
+    if node is None:
+        return True
+    if isinstance(node, CONSTANT_NODES):
+        return True
+    if isinstance(node, cst.Name):
+        return node.value in CONSTANT_NAMES
+    if isinstance(node, cst.UnaryOperation):
+        return is_constant(node.expression)
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        return all(isinstance(e, cst.Element) and is_constant(e.value) for e in node.elements)
+    if isinstance(node, cst.Dict):
+        return all(isinstance(e, cst.DictElement) and is_constant(e.key) and is_constant(e.value) for e in node.elements)
+    return False
+
+
+def is_error_code(node: cst.BaseExpression | None) -> bool:
+    """A non-zero integer such as `1` or `-1`: an exit status or error code, distinguishable from success."""
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        node = node.expression
+    return isinstance(node, cst.Integer) and node.evaluated_value != 0
+
+
+def is_inert(statement: cst.CSTNode) -> bool:
+    """`pass`, `...`, `continue`, a bare string, or `return <constant>`: nothing is done with the error."""
+    if isinstance(statement, (cst.Pass, cst.Continue)):
+        return True
+    if isinstance(statement, cst.Expr):
+        return isinstance(statement.value, (cst.Ellipsis, cst.SimpleString, cst.ConcatenatedString))
+    if isinstance(statement, cst.Return):
+        return is_constant(statement.value)
+    return False
+
+
+def handler_statements(handler: cst.ExceptHandler) -> list[cst.CSTNode]:
+    """The small statements of a handler body, or the compound statements where there are some."""
+    body = handler.body
+    if isinstance(body, cst.SimpleStatementSuite):
+        return list(body.body)
+    statements: list[cst.CSTNode] = []
+    for line in body.body:
+        if isinstance(line, cst.SimpleStatementLine):
+            statements.extend(line.body)
+        else:
+            statements.append(line)
+    return statements
+
+
+def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Every node under `node` that runs in the same scope (nested defs, lambdas and classes are skipped)."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        yield current
+        pending.extend(child for child in current.children if not isinstance(child, NESTED_SCOPES))
+
+
+def is_broad(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
+    """A bare `except:`, `except Exception`, `except BaseException`, or a tuple holding one of them."""
+    if caught is None:
+        return True
+    if isinstance(caught, cst.Tuple):
+        return any(is_broad(e.value, resolve) for e in caught.elements)
+    return resolve(caught) in BROAD_EXCEPTIONS
+
+
+def is_operation_failure(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
+    """An exception that means an I/O, network or subprocess operation failed (e.g. `requests.RequestException`)."""
+    if caught is None:
+        return False
+    if isinstance(caught, cst.Tuple):
+        return any(is_operation_failure(e.value, resolve) for e in caught.elements)
+    name = resolve(caught) or ""
+    if name in OPERATION_FAILURES:
+        return True
+    return name.startswith(OPERATION_FAILURE_PACKAGES) and name.endswith(OPERATION_FAILURE_SUFFIXES)
+
+
+def logs_traceback(call: cst.Call, resolve: Resolver) -> bool:
+    """`logger.exception(...)`, any call with a true `exc_info=`, or a traceback printer such as `traceback.print_exc()`."""
+    if isinstance(call.func, cst.Attribute) and call.func.attr.value == "exception":
+        return True
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value in ("exc_info", "stack_info"):
+            return not (isinstance(arg.value, cst.Name) and arg.value.value in ("False", "None"))
+    return resolve(call) in TRACEBACK_CALLS
+
+
+def caught_name(handler: cst.ExceptHandler) -> str | None:
+    """The name the handler binds the exception to (`except E as err` -> `err`)."""
+    if handler.name is not None and isinstance(handler.name.name, cst.Name):
+        return handler.name.name.value
+    return None
+
+
+def mentions(node: cst.CSTNode, name: str | None) -> bool:
+    return name is not None and any(isinstance(n, cst.Name) and n.value == name for n in walk_own(node))
+
+
+def is_print(statement: cst.CSTNode, resolve: Resolver) -> bool:
+    return isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and resolve(statement.value) == "print"
+
+
+def returned_constant(statements: list[cst.CSTNode]) -> cst.Return | None:
+    """The handler's final `return <constant>` (not an error code), if it ends with one."""
+    last = statements[-1] if statements else None
+    if isinstance(last, cst.Return) and is_constant(last.value) and not is_error_code(last.value):
+        return last
+    return None
+
+
+def classify(handler: cst.ExceptHandler, resolve: Resolver) -> Outcome:
+    """Decide which single rule of VC101-VC104 owns this handler (see the module docstring)."""
+    traceback_logged = False
+    for node in walk_own(handler.body):
+        if isinstance(node, cst.Raise):
+            return Outcome.PROPAGATES
+        if isinstance(node, cst.Call):
+            if resolve(node) in EXIT_CALLS:
+                return Outcome.PROPAGATES
+            traceback_logged = traceback_logged or logs_traceback(node, resolve)
+    broad = is_broad(handler.type, resolve)
+    statements = handler_statements(handler)
+    if broad and statements and all(is_inert(s) for s in statements):
+        return Outcome.SWALLOWED
+    if _prints_only(handler, statements, broad, resolve):
+        return Outcome.PRINTED
+    if (broad or is_operation_failure(handler.type, resolve)) and returned_constant(statements) is not None:
+        return Outcome.RETURNS_VALUE
+    if broad and not traceback_logged:
+        return Outcome.BROAD
+    return Outcome.HANDLED
+
+
+def _prints_only(handler: cst.ExceptHandler, statements: list[cst.CSTNode], broad: bool, resolve: Resolver) -> bool:
+    """`print(...)` and inert statements only (no error code returned); broad, or printing the caught error."""
+    prints = [s for s in statements if is_print(s, resolve)]
+    if not prints or not all(is_print(s, resolve) or is_inert(s) for s in statements):
+        return False
+    if any(isinstance(s, cst.Return) and is_error_code(s.value) for s in statements):
+        return False
+    return broad or any(mentions(s, caught_name(handler)) for s in prints)
+
+
+def is_main_guard(node: cst.If) -> bool:
+    """`if __name__ == "__main__":`, the script's top-level boundary."""
+    test = node.test
+    if not (isinstance(test, cst.Comparison) and isinstance(test.left, cst.Name) and test.left.value == "__name__"):
+        return False
+    return any(isinstance(c.comparator, cst.SimpleString) and c.comparator.evaluated_value == "__main__"
+               for c in test.comparisons)
+
+
+class FunctionStackRule(Rule):
+    """A rule that knows the functions enclosing the current node and whether it is under a `__main__` guard."""
+
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self.functions: list[cst.FunctionDef] = []
+        self.main_guards: list[cst.If] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.append(node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.pop()
+
+    def visit_If(self, node: cst.If) -> None:
+        if is_main_guard(node):
+            self.main_guards.append(node)
+
+    def leave_If(self, node: cst.If) -> None:
+        if self.main_guards and self.main_guards[-1] is node:
+            self.main_guards.pop()
+
+    def outcome(self, handler: cst.ExceptHandler) -> Outcome:
+        return classify(handler, self.qualified_name)
+
+    def handler_label(self, handler: cst.ExceptHandler) -> str:
+        """`a bare \\`except:\\`` or `\\`except ValueError\\`` for messages."""
+        if handler.type is None:
+            return "a bare `except:`"
+        return f"`except {self.context.module.code_for_node(handler.type)}`"
