@@ -7,7 +7,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 3. VC104 `error-printed-not-raised`: `print(...)` is the only handling (broad, or printing the error);
 4. VC103 `error-returned-as-value`: the handler (broad, or of an I/O or network failure) does something and
    then returns a constant that looks like a result (`None`, `False`, `0`, `""`, `{}`, `{"ok": True}`);
-5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback.
+5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback nor hand the
+   exception object on to another function (`self.handle_exception(exc)` keeps the traceback).
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ OPERATION_FAILURES = frozenset({
 })
 OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.exceptions.", "grpc.")
 OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
+
+# Calls that only render an error as text: passing the exception to them does not hand its traceback on.
+TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "fatal", "log", "print", "str", "repr",
+                        "format", "echo", "secho", "write"})
 
 Resolver = Callable[[cst.CSTNode], "str | None"]
 
@@ -140,6 +145,17 @@ def logs_traceback(call: cst.Call, resolve: Resolver) -> bool:
     return resolve(call) in TRACEBACK_CALLS
 
 
+def delegates(call: cst.Call, name: str | None) -> bool:
+    """The call hands the caught exception object on (`handle_error(exc)`, `future.set_exception(exc)`)."""
+    if name is None:
+        return False
+    func = call.func
+    called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    if called in TEXT_CALLS:
+        return False
+    return any(isinstance(arg.value, cst.Name) and arg.value.value == name for arg in call.args)
+
+
 def caught_name(handler: cst.ExceptHandler) -> str | None:
     """The name the handler binds the exception to (`except E as err` -> `err`)."""
     if handler.name is not None and isinstance(handler.name.name, cst.Name):
@@ -166,13 +182,14 @@ def returned_constant(statements: list[cst.CSTNode]) -> cst.Return | None:
 def classify(handler: cst.ExceptHandler, resolve: Resolver) -> Outcome:
     """Decide which single rule of VC101-VC104 owns this handler (see the module docstring)."""
     traceback_logged = False
+    name = caught_name(handler)
     for node in walk_own(handler.body):
         if isinstance(node, cst.Raise):
             return Outcome.PROPAGATES
         if isinstance(node, cst.Call):
             if resolve(node) in EXIT_CALLS:
                 return Outcome.PROPAGATES
-            traceback_logged = traceback_logged or logs_traceback(node, resolve)
+            traceback_logged = traceback_logged or logs_traceback(node, resolve) or delegates(node, name)
     broad = is_broad(handler.type, resolve)
     statements = handler_statements(handler)
     if broad and statements and all(is_inert(s) for s in statements):
