@@ -1,0 +1,127 @@
+"""VC103: an `except` block that turns a failure into a normal-looking return value."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.error_handling.handler_facts import (
+    FunctionStackRule,
+    Outcome,
+    handler_statements,
+    returned_constant,
+    walk_own,
+)
+
+PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
+
+
+class ErrorReturnedAsValue(FunctionStackRule):
+    """An `except` block that returns a normal-looking value, so callers cannot tell failure from success.
+
+    ## What it does
+    Reports an `except` block that does something with the error (logs it, cleans up) and then returns a
+    constant such as `None`, `False`, `0`, `""`, `[]`, `{}` or `{"status": "ok"}`. It looks at broad
+    handlers (bare `except:`, `Exception`, `BaseException`) and at handlers of I/O, network and
+    subprocess failures (`OSError`, `ConnectionError`, `requests.RequestException`, `httpx.HTTPError`,
+    `subprocess.CalledProcessError`, ...). Narrow "no such value" handlers such as
+    `except KeyError: return None` are a normal idiom and are not reported.
+
+    Not reported either: a declared contract, i.e. `return None` in a function annotated to return an
+    optional value (`-> User | None`), and `return False` in a predicate (`-> bool`, named `is_...`,
+    `has_...`, `can_...`, or returning `True`/`False` elsewhere); a non-zero integer, which reads as an
+    error code.
+
+    One handler gets one finding: a broad handler whose whole body is `return None` is VC101
+    (`swallowed-exception`), and one that only prints before returning is VC104
+    (`error-printed-not-raised`).
+
+    ## Why is this bad?
+    The caller receives a value that looks like a valid, empty result: an empty list of orders, a
+    settings dict with no keys, a user of `None`. It goes on computing with it, and the failure surfaces
+    later, somewhere else, as wrong data instead of an error.
+
+    ## Example
+    ```python
+    import logging
+
+    import requests
+
+    logger = logging.getLogger(__name__)
+
+    def fetch_orders(url):
+        try:
+            response = requests.get(url, timeout=10)
+            response.raise_for_status()
+            return response.json()
+        except requests.RequestException as exc:
+            logger.warning("could not fetch orders: %s", exc)
+            return []
+    ```
+
+    ## Use instead
+    ```python
+    import logging
+
+    import requests
+
+    logger = logging.getLogger(__name__)
+
+    def fetch_orders(url):
+        try:
+            response = requests.get(url, timeout=10)
+            response.raise_for_status()
+        except requests.RequestException:
+            logger.exception("could not fetch orders")
+            raise
+        return response.json()
+    ```
+
+    ## References
+    - [CWE-754: Improper Check for Unusual or Exceptional Conditions](https://cwe.mitre.org/data/definitions/754.html)
+    - [CWE-252: Unchecked Return Value](https://cwe.mitre.org/data/definitions/252.html)
+    """
+
+    code = "VC103"
+    name = "error-returned-as-value"
+    category = Category.ERROR_HANDLING
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (754, 252)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if self.outcome(node) is not Outcome.RETURNS_VALUE:
+            return
+        returned = returned_constant(handler_statements(node))
+        if returned is None or self._declared(returned):
+            return
+        value = "None" if returned.value is None else self.context.module.code_for_node(returned.value)
+        self.report(
+            returned,
+            f"{self.handler_label(node)} turns the failure into the normal-looking value `{value}`, "
+            "so callers cannot tell failure from success.",
+            hint="Let the exception propagate (or raise a specific error with `from exc`) instead of returning a value.",
+        )
+
+    def _declared(self, returned: cst.Return) -> bool:
+        """The function's signature, name or other returns say this value is one of its normal results."""
+        function = self.functions[-1] if self.functions else None
+        if function is None:
+            return False
+        value = returned.value
+        annotation = self.context.module.code_for_node(function.returns.annotation) if function.returns else ""
+        if value is None or (isinstance(value, cst.Name) and value.value == "None"):
+            return "None" in annotation or "Optional" in annotation
+        if isinstance(value, cst.Name) and value.value == "False":
+            return (annotation == "bool" or function.name.value.startswith(PREDICATE_PREFIXES)
+                    or _returns_booleans_elsewhere(function, returned))
+        return False
+
+
+def _returns_booleans_elsewhere(function: cst.FunctionDef, returned: cst.Return) -> bool:
+    """Another `return True`/`return False` in the function: it is a predicate, so `False` is an answer."""
+    return any(
+        isinstance(node, cst.Return) and node is not returned and isinstance(node.value, cst.Name)
+        and node.value.value in ("True", "False")
+        for node in walk_own(function.body)
+    )
