@@ -156,7 +156,7 @@ def delegates(call: cst.Call, name: str | None) -> bool:
     return any(isinstance(arg.value, cst.Name) and arg.value.value == name for arg in call.args)
 
 
-def caught_name(handler: cst.ExceptHandler) -> str | None:
+def caught_name(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> str | None:
     """The name the handler binds the exception to (`except E as err` -> `err`)."""
     if handler.name is not None and isinstance(handler.name.name, cst.Name):
         return handler.name.name.value
