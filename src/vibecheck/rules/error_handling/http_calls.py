@@ -1,0 +1,109 @@
+"""What the HTTP rules need to know: which calls send a request, and which names hold a client.
+
+A client is tracked by the name it is bound to in this file (`session = requests.Session()`,
+`self.client = httpx.Client()`, `async with aiohttp.ClientSession() as session`), so that `session.get(...)`
+is recognised as a request without type inference. Names are per file, not per scope: a name reused for
+something else later is rare and only costs a missed finding or one on that later call.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.rule import Rule, RuleContext
+
+VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
+
+
+class Library(enum.Enum):
+    """The HTTP library a call or client belongs to; their timeout defaults differ."""
+
+    REQUESTS = "requests"
+    HTTPX = "httpx"
+    HTTPX_ASYNC = "httpx-async"
+    AIOHTTP = "aiohttp"
+
+
+MODULE_FUNCTIONS: dict[str, Library] = {
+    **{f"requests.{verb}": Library.REQUESTS for verb in VERBS},
+    **{f"requests.api.{verb}": Library.REQUESTS for verb in VERBS},
+    **{f"httpx.{verb}": Library.HTTPX for verb in VERBS},
+    "aiohttp.request": Library.AIOHTTP,
+}
+CLIENT_CONSTRUCTORS: dict[str, Library] = {
+    "requests.Session": Library.REQUESTS,
+    "requests.session": Library.REQUESTS,
+    "requests.sessions.Session": Library.REQUESTS,
+    "httpx.Client": Library.HTTPX,
+    "httpx.AsyncClient": Library.HTTPX_ASYNC,
+    "aiohttp.ClientSession": Library.AIOHTTP,
+}
+CLIENT_METHODS = VERBS | {"send"}
+
+
+def keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    return next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value == name), None)
+
+
+def has_star_kwargs(call: cst.Call) -> bool:
+    """`f(**options)`: any keyword may be in there, so absence of one cannot be proven."""
+    return any(arg.star == "**" for arg in call.args)
+
+
+def unwrap_await(node: cst.BaseExpression) -> cst.BaseExpression:
+    return node.expression if isinstance(node, cst.Await) else node
+
+
+class HttpClientRule(Rule):
+    """A rule that recognises HTTP requests: module functions and methods of clients bound in this file."""
+
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self.clients: dict[str, Library] = {}
+
+    def client_library(self, call: cst.Call) -> Library | None:
+        """The library of a client constructor call (`requests.Session()`), or None."""
+        return CLIENT_CONSTRUCTORS.get(self.qualified_name(call) or "")
+
+    def request_library(self, call: cst.Call) -> Library | None:
+        """The library of a call that sends a request (`requests.get`, `session.post`), or None."""
+        library = MODULE_FUNCTIONS.get(self.qualified_name(call) or "")
+        if library is not None:
+            return library
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in CLIENT_METHODS:
+            receiver = func.value
+            if isinstance(receiver, cst.Call):
+                return self.client_library(receiver)
+            return self.clients.get(get_full_name_for_node(receiver) or "")
+        return None
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = unwrap_await(node.value)
+        if isinstance(value, cst.Call):
+            library = self.client_library(value)
+            if library is not None:
+                for target in node.targets:
+                    self._bind(target.target, library)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        value = unwrap_await(node.value) if node.value is not None else None
+        if isinstance(value, cst.Call):
+            library = self.client_library(value)
+            if library is not None:
+                self._bind(node.target, library)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        item = unwrap_await(node.item)
+        if isinstance(item, cst.Call) and node.asname is not None:
+            library = self.client_library(item)
+            if library is not None:
+                self._bind(node.asname.name, library)
+
+    def _bind(self, target: cst.BaseExpression, library: Library) -> None:
+        name = get_full_name_for_node(target)
+        if name is not None:
+            self.clients[name] = library
