@@ -63,6 +63,7 @@ class HttpClientRule(Rule):
     def __init__(self, context: RuleContext, options: object = None) -> None:
         super().__init__(context, options)
         self.clients: dict[str, Library] = {}
+        self.client_calls: dict[str, cst.Call] = {}
 
     def client_library(self, call: cst.Call) -> Library | None:
         """The library of a client constructor call (`requests.Session()`), or None."""
@@ -87,23 +88,33 @@ class HttpClientRule(Rule):
             library = self.client_library(value)
             if library is not None:
                 for target in node.targets:
-                    self._bind(target.target, library)
+                    self._bind(target.target, library, value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         value = unwrap_await(node.value) if node.value is not None else None
         if isinstance(value, cst.Call):
             library = self.client_library(value)
             if library is not None:
-                self._bind(node.target, library)
+                self._bind(node.target, library, value)
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         item = unwrap_await(node.item)
         if isinstance(item, cst.Call) and node.asname is not None:
             library = self.client_library(item)
             if library is not None:
-                self._bind(node.asname.name, library)
+                self._bind(node.asname.name, library, item)
 
-    def _bind(self, target: cst.BaseExpression, library: Library) -> None:
+    def client_call(self, call: cst.Call) -> cst.Call | None:
+        """The constructor call of the client a request is sent through (`session.get` -> `Session(...)`)."""
+        func = call.func
+        if not isinstance(func, cst.Attribute):
+            return None
+        if isinstance(func.value, cst.Call):
+            return func.value
+        return self.client_calls.get(get_full_name_for_node(func.value) or "")
+
+    def _bind(self, target: cst.BaseExpression, library: Library, call: cst.Call) -> None:
         name = get_full_name_for_node(target)
         if name is not None:
             self.clients[name] = library
+            self.client_calls[name] = call
