@@ -38,12 +38,11 @@ def none_after_cleanup():
         return None
 
 
-def zero_after_oserror(path):
+def zero_after_timeout(sock):
     try:
-        with open(path) as handle:
-            return len(handle.read())
-    except OSError as exc:
-        logger.info("cannot read %s: %s", path, exc)
+        return len(sock.recv(1024))
+    except TimeoutError as exc:
+        logger.info("no answer: %s", exc)
         # expect: VC103
         return 0
 
@@ -138,6 +137,35 @@ def proxy_bypass(host):
     if not enabled:
         return False
     return host in enabled
+
+
+def missing_directory(path):
+    try:
+        names = list_dir(path)
+    except OSError:
+        # ok: VC103 -- "nothing there" for a missing directory
+        return []
+    return sorted(names)
+
+
+def same_value_returned_elsewhere(enabled):
+    if not enabled:
+        return {}
+    try:
+        output = subprocess.check_output(["lsb_release", "-a"])
+    except subprocess.CalledProcessError:
+        # ok: VC103 -- `{}` is already a normal result of this function
+        return {}
+    return parse(output)
+
+
+def procedure_stops(conn, body):
+    try:
+        conn.send(body)
+    except Exception as exc:
+        logger.error("upload failed: %s", exc)
+        # ok: VC103 -- a bare return is no value
+        return
 
 
 def error_code():

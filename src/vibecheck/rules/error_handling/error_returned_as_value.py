@@ -10,10 +10,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     Outcome,
     handler_statements,
     returned_constant,
-    walk_own,
 )
-
-PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
 
 
 class ErrorReturnedAsValue(FunctionStackRule):
@@ -22,15 +19,17 @@ class ErrorReturnedAsValue(FunctionStackRule):
     ## What it does
     Reports an `except` block that does something with the error (logs it, cleans up) and then returns a
     constant such as `None`, `False`, `0`, `""`, `[]`, `{}` or `{"status": "ok"}`. It looks at broad
-    handlers (bare `except:`, `Exception`, `BaseException`) and at handlers of I/O, network and
-    subprocess failures (`OSError`, `ConnectionError`, `requests.RequestException`, `httpx.HTTPError`,
-    `subprocess.CalledProcessError`, ...). Narrow "no such value" handlers such as
-    `except KeyError: return None` are a normal idiom and are not reported.
+    handlers (bare `except:`, `Exception`, `BaseException`) and at handlers of network and subprocess
+    failures (`ConnectionError`, `TimeoutError`, `requests.RequestException`, `httpx.HTTPError`,
+    `urllib.error.URLError`, `subprocess.CalledProcessError`, ...). Narrow "nothing there" handlers such
+    as `except KeyError: return None` or `except FileNotFoundError: return []` are a normal idiom and are
+    not reported. A bare `return` (a procedure stopping) is not a value either.
 
-    Not reported either: a declared contract, i.e. `return None` in a function annotated to return an
-    optional value (`-> User | None`), and `return False` in a predicate (`-> bool`, named `is_...`,
-    `has_...`, `can_...`, or returning `True`/`False` elsewhere); a non-zero integer, which reads as an
-    error code.
+    Not reported either: a value the function declares as a normal result, i.e. `return None` in a
+    function annotated to return an optional value (`-> User | None`), `return False` in a predicate
+    (`-> bool`, named `is_...`, `has_...`, `can_...`, or returning `True`/`False` elsewhere), or a
+    constant the function also returns outside the handler (callers must already handle it); a non-zero
+    integer, which reads as an error code. A broad handler left out this way is VC102's to judge.
 
     One handler gets one finding: a broad handler whose whole body is `return None` is VC101
     (`swallowed-exception`), and one that only prints before returning is VC104
@@ -93,35 +92,12 @@ class ErrorReturnedAsValue(FunctionStackRule):
         if self.outcome(node) is not Outcome.RETURNS_VALUE:
             return
         returned = returned_constant(handler_statements(node))
-        if returned is None or self._declared(returned):
+        if returned is None:
             return
-        value = "None" if returned.value is None else self.context.module.code_for_node(returned.value)
+        value = self.context.module.code_for_node(returned.value) if returned.value is not None else "None"
         self.report(
             returned,
             f"{self.handler_label(node)} turns the failure into the normal-looking value `{value}`, "
             "so callers cannot tell failure from success.",
             hint="Let the exception propagate (or raise a specific error with `from exc`) instead of returning a value.",
         )
-
-    def _declared(self, returned: cst.Return) -> bool:
-        """The function's signature, name or other returns say this value is one of its normal results."""
-        function = self.functions[-1] if self.functions else None
-        if function is None:
-            return False
-        value = returned.value
-        annotation = self.context.module.code_for_node(function.returns.annotation) if function.returns else ""
-        if value is None or (isinstance(value, cst.Name) and value.value == "None"):
-            return "None" in annotation or "Optional" in annotation
-        if isinstance(value, cst.Name) and value.value == "False":
-            return (annotation == "bool" or function.name.value.startswith(PREDICATE_PREFIXES)
-                    or _returns_booleans_elsewhere(function, returned))
-        return False
-
-
-def _returns_booleans_elsewhere(function: cst.FunctionDef, returned: cst.Return) -> bool:
-    """Another `return True`/`return False` in the function: it is a predicate, so `False` is an answer."""
-    return any(
-        isinstance(node, cst.Return) and node is not returned and isinstance(node.value, cst.Name)
-        and node.value.value in ("True", "False")
-        for node in walk_own(function.body)
-    )

@@ -5,8 +5,9 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 1. the handler propagates (`raise`, `sys.exit(...)`): no finding from VC101-VC104;
 2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues or returns a constant;
 3. VC104 `error-printed-not-raised`: `print(...)` is the only handling (broad, or printing the error);
-4. VC103 `error-returned-as-value`: the handler (broad, or of an I/O or network failure) does something and
-   then returns a constant that looks like a result (`None`, `False`, `0`, `""`, `{}`, `{"ok": True}`);
+4. VC103 `error-returned-as-value`: the handler (broad, or of a network or subprocess failure) ends by
+   returning a constant that looks like a result (`None`, `False`, `0`, `""`, `{}`, `{"ok": True}`) which
+   the function does not otherwise declare as a normal result;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback nor hand the
    exception object on to another function (`self.handle_exception(exc)` keeps the traceback).
 """
@@ -29,9 +30,10 @@ TRACEBACK_CALLS = frozenset({
     "traceback.print_exc", "traceback.print_exception", "traceback.format_exc", "traceback.format_exception",
     "sys.exc_info", "sentry_sdk.capture_exception", "logging.exception",
 })
-# Narrow exceptions that mean "the operation failed" (I/O, network, a child process), not "no such value".
+# Narrow exceptions that mean "a remote call or a child process failed". `OSError` is left out on purpose:
+# `except OSError: return []` for a missing file or directory is a normal "nothing there" idiom.
 OPERATION_FAILURES = frozenset({
-    "OSError", "IOError", "EnvironmentError", "ConnectionError", "TimeoutError", "socket.error", "socket.timeout",
+    "ConnectionError", "TimeoutError", "socket.timeout", "socket.gaierror",
     "subprocess.CalledProcessError", "subprocess.TimeoutExpired", "subprocess.SubprocessError",
     "asyncio.TimeoutError", "urllib.error.URLError", "urllib.error.HTTPError",
 })
@@ -41,6 +43,8 @@ OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
 # Calls that only render an error as text: passing the exception to them does not hand its traceback on.
 TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "fatal", "log", "print", "str", "repr",
                         "format", "echo", "secho", "write"})
+
+PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
 
 Resolver = Callable[[cst.CSTNode], "str | None"]
 
@@ -174,13 +178,45 @@ def is_print(statement: cst.CSTNode, resolve: Resolver) -> bool:
 def returned_constant(statements: list[cst.CSTNode]) -> cst.Return | None:
     """The handler's final `return <constant>` (not an error code), if it ends with one."""
     last = statements[-1] if statements else None
-    if isinstance(last, cst.Return) and is_constant(last.value) and not is_error_code(last.value):
+    if isinstance(last, cst.Return) and last.value is not None and is_constant(last.value) and not is_error_code(last.value):
         return last
     return None
 
 
-def classify(handler: cst.ExceptHandler, resolve: Resolver) -> Outcome:
-    """Decide which single rule of VC101-VC104 owns this handler (see the module docstring)."""
+def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, function: cst.FunctionDef | None,
+                       module: cst.Module) -> bool:
+    """The function's signature, name or other returns say the returned constant is one of its normal results.
+
+    `return None` under `-> X | None`; `return False` in a predicate (`-> bool`, `is_...`, or one that
+    returns `True`/`False` elsewhere); any constant the function also returns outside this handler.
+    """
+    if function is None:
+        return False
+    value = returned.value
+    annotation = module.code_for_node(function.returns.annotation) if function.returns else ""
+    if isinstance(value, cst.Name) and value.value == "None" and ("None" in annotation or "Optional" in annotation):
+        return True
+    if isinstance(value, cst.Name) and value.value == "False" and (
+            annotation == "bool" or function.name.value.startswith(PREDICATE_PREFIXES)):
+        return True
+    code = module.code_for_node(value) if value is not None else "None"
+    handler_returns = {id(node) for node in walk_own(handler.body) if isinstance(node, cst.Return)}
+    for node in walk_own(function.body):
+        if not isinstance(node, cst.Return) or id(node) in handler_returns or node.value is None:
+            continue
+        other = module.code_for_node(node.value)
+        if other == code or (code == "False" and other == "True"):
+            return True
+    return False
+
+
+def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None = None,
+             module: cst.Module | None = None) -> Outcome:
+    """Decide which single rule of VC101-VC104 owns this handler (see the module docstring).
+
+    With the enclosing `function` (and its `module`), a constant that the function declares as a normal
+    result is not VC103's: such a broad handler falls through to VC102.
+    """
     traceback_logged = False
     name = caught_name(handler)
     for node in walk_own(handler.body):
@@ -196,7 +232,9 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver) -> Outcome:
         return Outcome.SWALLOWED
     if _prints_only(handler, statements, broad, resolve):
         return Outcome.PRINTED
-    if (broad or is_operation_failure(handler.type, resolve)) and returned_constant(statements) is not None:
+    returned = returned_constant(statements)
+    if returned is not None and (broad or is_operation_failure(handler.type, resolve)) and not (
+            module is not None and is_declared_result(returned, handler, function, module)):
         return Outcome.RETURNS_VALUE
     if broad and not traceback_logged:
         return Outcome.BROAD
@@ -245,7 +283,8 @@ class FunctionStackRule(Rule):
             self.main_guards.pop()
 
     def outcome(self, handler: cst.ExceptHandler) -> Outcome:
-        return classify(handler, self.qualified_name)
+        function = self.functions[-1] if self.functions else None
+        return classify(handler, self.qualified_name, function, self.context.module)
 
     def handler_label(self, handler: cst.ExceptHandler) -> str:
         """`a bare \\`except:\\`` or `\\`except ValueError\\`` for messages."""
