@@ -96,6 +96,26 @@ def declared_optional_result() -> dict | None:
         return None
 
 
+def kept_for_later():
+    error = None
+    try:
+        work()
+    # ok: VC102 -- the exception object is kept, traceback included
+    except BaseException as exc:
+        error = exc
+    return error
+
+
+def fallback_after_passing_interrupts(obj):
+    try:
+        return repr(obj)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    # ok: VC102 -- a considered fallback
+    except BaseException:
+        return object.__repr__(obj)
+
+
 def logged_with_traceback():
     try:
         work()

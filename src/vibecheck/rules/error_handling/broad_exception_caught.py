@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
 from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome
 
 
@@ -23,7 +24,9 @@ class BroadExceptionCaught(FunctionStackRule):
     ## What it does
     Reports a bare `except:` or an `except Exception`/`except BaseException` that does something with
     the failure (logs a message, cleans up, records it) but neither re-raises it nor logs the traceback
-    (`logger.exception(...)`, `exc_info=True`, `traceback.print_exc()`). Handlers directly inside a
+    (`logger.exception(...)`, `exc_info=True`, `traceback.print_exc()`) nor hands the exception object on
+    (`self.handle_error(exc)`, `error = exc`). A broad handler that follows one re-raising the exceptions
+    that must pass (`except KeyboardInterrupt: raise`) is a considered fallback. Handlers directly inside a
     top-level boundary function (see Options) or under `if __name__ == "__main__":` are not reported:
     catching everything there, to report and exit, is the job of a boundary.
 
@@ -79,8 +82,20 @@ class BroadExceptionCaught(FunctionStackRule):
     cwe = (396,)
     Options = BroadExceptionOptions
 
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self.deliberate: set[int] = set()
+
+    def visit_Try(self, node: cst.Try) -> None:
+        """A broad handler after one that re-raises (`except KeyboardInterrupt: raise`) is a decided fallback."""
+        reraised = False
+        for handler in node.handlers:
+            if reraised:
+                self.deliberate.add(id(handler))
+            reraised = reraised or self.outcome(handler) is Outcome.PROPAGATES
+
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if self._at_boundary() or self.outcome(node) is not Outcome.BROAD:
+        if id(node) in self.deliberate or self._at_boundary() or self.outcome(node) is not Outcome.BROAD:
             return
         self.report(
             node,

@@ -104,7 +104,7 @@ class ExceptionContextLost(Rule):
         if name is not None:
             fixed = node.with_changes(cause=cst.From(item=cst.Name(name)))
             fix = NodeFix(f"Add `from {name}`", ((node, fixed),))
-        raised = " ".join(self.context.module.code_for_node(node.exc).split())
+        raised = " ".join(self.context.module.code_for_node(node.exc).split()).replace("( ", "(")
         if len(raised) > 40:
             raised = raised[:37] + "..."
         self.report(

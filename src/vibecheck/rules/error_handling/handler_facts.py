@@ -9,7 +9,7 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    returning a constant that looks like a result (`None`, `False`, `0`, `""`, `{}`, `{"ok": True}`) which
    the function does not otherwise declare as a normal result;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback nor hand the
-   exception object on to another function (`self.handle_exception(exc)` keeps the traceback).
+   exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback).
 """
 
 from __future__ import annotations
@@ -226,6 +226,8 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Functi
             if resolve(node) in EXIT_CALLS:
                 return Outcome.PROPAGATES
             traceback_logged = traceback_logged or logs_traceback(node, resolve) or delegates(node, name)
+        elif isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(node.value, cst.Name) and node.value.value == name:
+            traceback_logged = True  # the exception object, traceback included, is kept for later
     broad = is_broad(handler.type, resolve)
     statements = handler_statements(handler)
     if broad and statements and all(is_inert(s) for s in statements):
