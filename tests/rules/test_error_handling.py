@@ -8,6 +8,7 @@ from pathlib import Path
 from vibecheck.engine import check_file
 from vibecheck.registry import load_registry
 from vibecheck.rules.error_handling.broad_exception_caught import BroadExceptionCaught
+from vibecheck.rules.error_handling.http_status_unchecked import HttpStatusUnchecked
 from vibecheck.testing import findings_for
 
 BROAD_IN_RUN = """
@@ -47,3 +48,18 @@ def _handler_line(path: Path, line: int) -> int:
     while line > 1 and not lines[line - 1].lstrip().startswith(("except", "with")):
         line -= 1
     return line
+
+
+TEST_READS_BODY = """
+import requests
+
+def test_api():
+    r = requests.get("http://localhost/x", timeout=5)
+    assert r.json() == {}
+"""
+
+
+def test_vc107_skips_test_files() -> None:
+    source = TEST_READS_BODY
+    assert len(findings_for(HttpStatusUnchecked, source)) == 1
+    assert findings_for(HttpStatusUnchecked, source, is_test_file=True) == []

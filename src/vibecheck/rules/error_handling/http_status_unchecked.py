@@ -38,7 +38,8 @@ class HttpStatusUnchecked(HttpClientRule):
 
     Not reported: a response passed to another function, returned, or stored (someone else may check
     it), and requests sent through a client built with `raise_for_status=True` (aiohttp) or response
-    hooks (`event_hooks=`, `hooks=`).
+    hooks (`event_hooks=`, `hooks=`). Test files are skipped: a test asserts on the body it reads, which
+    checks the response more strictly than a status code does.
 
     ## Why is this bad?
     HTTP libraries do not raise on a 404 or a 500: they return the error page as a normal response. The
@@ -192,6 +193,8 @@ class HttpStatusUnchecked(HttpClientRule):
                 self._report(state.first_use)
 
     def _report(self, use: cst.Attribute) -> None:
+        if self.context.is_test_file:
+            return
         used = " ".join(self.context.module.code_for_node(use).split())
         if len(used) > 50:
             used = "..." + used[-47:]
