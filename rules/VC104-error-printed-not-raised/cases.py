@@ -3,6 +3,7 @@ import logging
 import sys
 import traceback
 
+import click
 import requests as r
 
 logger = logging.getLogger(__name__)
@@ -78,6 +79,22 @@ def returns_zero_status():
     except OSError as e:
         print(e)
         return 0
+
+
+def click_echo(path):
+    try:
+        return load(path)
+    # expect: VC104
+    except Exception as exc:
+        click.echo(f"could not load {path}: {exc}", err=True)
+
+
+def stderr_write():
+    try:
+        work()
+    # expect: VC104
+    except Exception as exc:
+        sys.stderr.write(f"{exc}\n")
 
 
 def narrow_message_without_the_error():

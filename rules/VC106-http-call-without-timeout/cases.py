@@ -54,6 +54,16 @@ class Client:
         return self.http.put(url, json={})
 
 
+def annotated_parameter(session: requests.Session, url):
+    # expect: VC106
+    return session.get(url)
+
+
+def annotated_httpx_parameter(client: httpx.Client, url):
+    # ok: VC106
+    return client.get(url)
+
+
 def session_in_with(url):
     with requests.Session() as s:
         # expect: VC106

@@ -12,7 +12,8 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     """An `except` block that prints the error and carries on, as if printing were handling.
 
     ## What it does
-    Reports an `except` block whose body is only `print(...)` calls, optionally followed by `pass`,
+    Reports an `except` block whose body is only `print(...)` calls (or `click.echo`, `typer.echo`,
+    `rich.print`, `sys.stderr.write`), optionally followed by `pass`,
     `continue` or `return <constant>`: a broad handler (bare `except:`, `Exception`, `BaseException`)
     that prints anything, or a handler of any exception that prints the caught error
     (`print(e)`, `print(f"Error: {e}")`). A handler that exits (`sys.exit(1)`), re-raises or returns a

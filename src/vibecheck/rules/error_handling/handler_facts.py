@@ -44,6 +44,10 @@ OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
 TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "fatal", "log", "print", "str", "repr",
                         "format", "echo", "secho", "write"})
 
+PRINT_CALLS = frozenset({
+    "print", "builtins.print", "rich.print", "click.echo", "click.secho", "typer.echo", "typer.secho",
+    "sys.stderr.write", "sys.stdout.write", "pprint.pprint",
+})
 PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
 
 Resolver = Callable[[cst.CSTNode], "str | None"]
@@ -172,7 +176,8 @@ def mentions(node: cst.CSTNode, name: str | None) -> bool:
 
 
 def is_print(statement: cst.CSTNode, resolve: Resolver) -> bool:
-    return isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and resolve(statement.value) == "print"
+    """`print(...)`, `click.echo(...)`, `sys.stderr.write(...)` and the like, used as a statement."""
+    return isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and resolve(statement.value) in PRINT_CALLS
 
 
 def returned_constant(statements: list[cst.CSTNode]) -> cst.Return | None:

@@ -1,7 +1,8 @@
 """What the HTTP rules need to know: which calls send a request, and which names hold a client.
 
 A client is tracked by the name it is bound to in this file (`session = requests.Session()`,
-`self.client = httpx.Client()`, `async with aiohttp.ClientSession() as session`), so that `session.get(...)`
+`self.client = httpx.Client()`, `async with aiohttp.ClientSession() as session`, a parameter annotated
+`session: requests.Session`), so that `session.get(...)`
 is recognised as a request without type inference. Names are per file, not per scope: a name reused for
 something else later is rare and only costs a missed finding or one on that later call.
 """
@@ -113,8 +114,18 @@ class HttpClientRule(Rule):
             return func.value
         return self.client_calls.get(get_full_name_for_node(func.value) or "")
 
-    def _bind(self, target: cst.BaseExpression, library: Library, call: cst.Call) -> None:
+    def visit_Param(self, node: cst.Param) -> None:
+        """`def fetch(session: requests.Session, url)`: the parameter holds a client."""
+        if node.annotation is not None:
+            library = CLIENT_CONSTRUCTORS.get(self.qualified_name(node.annotation.annotation) or "")
+            if library is not None:
+                self._bind(node.name, library, None)
+
+    def _bind(self, target: cst.BaseExpression, library: Library, call: cst.Call | None) -> None:
         name = get_full_name_for_node(target)
         if name is not None:
             self.clients[name] = library
-            self.client_calls[name] = call
+            if call is not None:
+                self.client_calls[name] = call
+            else:
+                self.client_calls.pop(name, None)
