@@ -41,9 +41,26 @@ def return_none():
 def return_empty_dict():
     try:
         return work()
-    # expect: VC101
+    # ok: VC101 -- a fabricated result is VC103's
     except Exception as exc:
         return {}
+
+
+def bare_return():
+    try:
+        work()
+    # expect: VC101
+    except Exception:
+        return
+
+
+def declared_value_does_nothing() -> bool:
+    try:
+        work()
+    # expect: VC101 -- `False` is a declared result, and nothing is done with the error
+    except Exception:
+        return False
+    return True
 
 
 def loop_continue(items):
@@ -84,7 +101,7 @@ def nested_function():
             work()
         # expect: VC101
         except Exception:
-            return False
+            return None
     return inner
 
 

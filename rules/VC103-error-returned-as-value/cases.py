@@ -84,6 +84,24 @@ def nested_function():
     return run
 
 
+class PaymentClient:
+    def refund(self, charge_id):
+        try:
+            self.post("/refunds", charge_id)
+            return {"status": "success"}
+        except Exception:
+            # expect: VC103 -- a fabricated success, the worst kind
+            return {"status": "success"}
+
+
+def broad_returns_false_without_doing_anything():
+    try:
+        work()
+    except Exception:
+        # expect: VC103
+        return False
+
+
 def narrow_lookup(mapping, key):
     try:
         return mapping[key]

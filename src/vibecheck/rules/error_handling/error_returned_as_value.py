@@ -27,13 +27,16 @@ class ErrorReturnedAsValue(FunctionStackRule):
 
     Not reported either: a value the function declares as a normal result, i.e. `return None` in a
     function annotated to return an optional value (`-> User | None`), `return False` in a predicate
-    (`-> bool`, named `is_...`, `has_...`, `can_...`, or returning `True`/`False` elsewhere), or a
-    constant the function also returns outside the handler (callers must already handle it); a non-zero
-    integer, which reads as an error code. A broad handler left out this way is VC102's to judge.
+    (`-> bool`, named `is_...`, `has_...`, `can_...`, or returning `True`/`False` elsewhere), or an empty
+    constant (`{}`, `[]`, `""`, `0`) the function also returns outside the handler (callers must already
+    handle it); a non-zero integer, which reads as an error code. A truthy constant such as `True` or
+    `{"status": "success"}` is always reported: from a handler it fabricates success.
 
-    One handler gets one finding: a broad handler whose whole body is `return None` is VC101
-    (`swallowed-exception`), and one that only prints before returning is VC104
-    (`error-printed-not-raised`).
+    One handler gets one finding. A broad handler whose whole body is `pass` or `return None` is VC101
+    (`swallowed-exception`); a broad handler that returns any other constant is reported here, because a
+    fabricated result is worse than nothing (when the value is declared, it falls back to VC101). A
+    handler that only prints before returning is VC104 (`error-printed-not-raised`); a broad handler
+    left out here for a declared value is VC102's (`broad-exception-caught`) to judge.
 
     ## Why is this bad?
     The caller receives a value that looks like a valid, empty result: an empty list of orders, a

@@ -3,11 +3,15 @@
 One handler normally gets one finding. The outcomes are checked in this order, the first match wins:
 
 1. the handler propagates (`raise`, `sys.exit(...)`): no finding from VC101-VC104;
-2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues or returns a constant;
+2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues, or returns (nothing
+   or `None`);
 3. VC104 `error-printed-not-raised`: `print(...)` is the only handling (broad, or printing the error);
 4. VC103 `error-returned-as-value`: the handler (broad, or of a network or subprocess failure) ends by
-   returning a constant that looks like a result (`None`, `False`, `0`, `""`, `{}`, `{"ok": True}`) which
-   the function does not otherwise declare as a normal result;
+   returning a constant that looks like a result (`False`, `0`, `""`, `{}`, `{"status": "ok"}`; `None`
+   after doing something) which the function does not otherwise declare as a normal result. A broad
+   handler that fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated
+   result is the bigger problem. When the value is declared (`-> X | None`, or returned elsewhere too),
+   a handler that does nothing falls back to VC101;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback nor hand the
    exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback).
 """
@@ -78,6 +82,23 @@ def is_constant(node: cst.BaseExpression | None) -> bool:
         return all(isinstance(e, cst.Element) and is_constant(e.value) for e in node.elements)
     if isinstance(node, cst.Dict):
         return all(isinstance(e, cst.DictElement) and is_constant(e.key) and is_constant(e.value) for e in node.elements)
+    return False
+
+
+def is_none(node: cst.BaseExpression | None) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+def is_empty_constant(node: cst.BaseExpression | None) -> bool:
+    """`None`, `False`, `0`, `""`, `[]`, `{}`, `()`: a value that reads as "nothing", not as a success."""
+    if node is None or isinstance(node, cst.Name):
+        return node is None or node.value in ("None", "False")
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return node.evaluated_value == 0
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value in ("", b"")
+    if isinstance(node, (cst.List, cst.Tuple, cst.Dict, cst.Set)):
+        return not node.elements
     return False
 
 
@@ -193,7 +214,8 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
     """The function's signature, name or other returns say the returned constant is one of its normal results.
 
     `return None` under `-> X | None`; `return False` in a predicate (`-> bool`, `is_...`, or one that
-    returns `True`/`False` elsewhere); any constant the function also returns outside this handler.
+    returns `True`/`False` elsewhere); an empty constant (`{}`, `""`, `0`) the function also returns
+    outside this handler. A truthy constant is never declared: from a handler it fabricates success.
     """
     if function is None:
         return False
@@ -204,6 +226,8 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
     if isinstance(value, cst.Name) and value.value == "False" and (
             annotation == "bool" or function.name.value.startswith(PREDICATE_PREFIXES)):
         return True
+    if not is_empty_constant(value):
+        return False  # a truthy constant from a handler (`True`, `{"status": "ok"}`) always fabricates success
     code = module.code_for_node(value) if value is not None else "None"
     handler_returns = {id(node) for node in walk_own(handler.body) if isinstance(node, cst.Return)}
     for node in walk_own(function.body):
@@ -235,14 +259,17 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Functi
             traceback_logged = True  # the exception object, traceback included, is kept for later
     broad = is_broad(handler.type, resolve)
     statements = handler_statements(handler)
-    if broad and statements and all(is_inert(s) for s in statements):
+    returned = returned_constant(statements)
+    does_nothing = broad and bool(statements) and all(is_inert(s) for s in statements)
+    if does_nothing and (returned is None or is_none(returned.value)):
         return Outcome.SWALLOWED
     if _prints_only(handler, statements, broad, resolve):
         return Outcome.PRINTED
-    returned = returned_constant(statements)
     if returned is not None and (broad or is_operation_failure(handler.type, resolve)) and not (
             module is not None and is_declared_result(returned, handler, function, module)):
         return Outcome.RETURNS_VALUE
+    if does_nothing:
+        return Outcome.SWALLOWED
     if broad and not traceback_logged:
         return Outcome.BROAD
     return Outcome.HANDLED

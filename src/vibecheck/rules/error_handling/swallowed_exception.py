@@ -19,11 +19,12 @@ class SwallowedException(FunctionStackRule):
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager.
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:
-    a handler that does nothing is VC101; one whose only action is `print` is VC104
-    (`error-printed-not-raised`); one that does something and then returns a constant is VC103
-    (`error-returned-as-value`); any other broad handler that neither re-raises nor logs the traceback is
-    VC102 (`broad-exception-caught`). A broad handler that *only* returns a constant (`return None`) is
-    VC101's: nothing at all was done with the error.
+    a handler that does nothing (`pass`, `continue`, `return`, `return None`) is VC101; one whose only
+    action is `print` is VC104 (`error-printed-not-raised`); one that returns another constant, such as
+    `{}` or `{"status": "ok"}`, is VC103 (`error-returned-as-value`), since a fabricated result is worse
+    than none (unless the function declares that value as a normal result, which leaves it to VC101);
+    any other broad handler that neither re-raises nor logs the traceback is VC102
+    (`broad-exception-caught`).
 
     ## Why is this bad?
     Coding agents make a failing program "work" by making the error disappear. The program then goes on
