@@ -84,17 +84,26 @@ def returns_zero_status():
 def click_echo(path):
     try:
         return load(path)
-    # expect: VC104
+    # ok: VC104 -- a command-line tool talking to its user
     except Exception as exc:
         click.echo(f"could not load {path}: {exc}", err=True)
 
 
-def stderr_write():
+def prints_the_traceback():
+    try:
+        work()
+    # ok: VC104
+    except Exception:
+        print(traceback.format_exc())
+
+
+def rich_print(console_print):
+    from rich import print as rprint
     try:
         work()
     # expect: VC104
     except Exception as exc:
-        sys.stderr.write(f"{exc}\n")
+        rprint(f"[red]failed: {exc}[/red]")
 
 
 def narrow_message_without_the_error():

@@ -12,12 +12,14 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     """An `except` block that prints the error and carries on, as if printing were handling.
 
     ## What it does
-    Reports an `except` block whose body is only `print(...)` calls (or `click.echo`, `typer.echo`,
-    `rich.print`, `sys.stderr.write`), optionally followed by `pass`,
+    Reports an `except` block whose body is only `print(...)` calls (or `rich.print`), optionally
+    followed by `pass`,
     `continue` or `return <constant>`: a broad handler (bare `except:`, `Exception`, `BaseException`)
     that prints anything, or a handler of any exception that prints the caught error
     (`print(e)`, `print(f"Error: {e}")`). A handler that exits (`sys.exit(1)`), re-raises or returns a
-    non-zero error code is not reported: that is how a command-line script reports failure.
+    non-zero error code is not reported: that is how a command-line script reports failure. Nor is one
+    that prints the traceback (`print(traceback.format_exc())`), or one using `click.echo`/`click.secho`,
+    a command-line tool's intended channel to its user.
 
     One handler gets one finding: this rule owns handlers that only print, before VC103
     (`error-returned-as-value`) and VC102 (`broad-exception-caught`) are considered; a handler that does

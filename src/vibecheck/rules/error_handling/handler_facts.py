@@ -5,7 +5,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 1. the handler propagates (`raise`, `sys.exit(...)`): no finding from VC101-VC104;
 2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues, or returns (nothing
    or `None`);
-3. VC104 `error-printed-not-raised`: `print(...)` is the only handling (broad, or printing the error);
+3. VC104 `error-printed-not-raised`: `print(...)` is the only handling (broad, or printing the error), and
+   what it prints is not the traceback;
 4. VC103 `error-returned-as-value`: the handler (broad, or of a network or subprocess failure) ends by
    returning a constant that looks like a result (`False`, `0`, `""`, `{}`, `{"status": "ok"}`; `None`
    after doing something) which the function does not otherwise declare as a normal result. A broad
@@ -48,10 +49,8 @@ OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
 TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "fatal", "log", "print", "str", "repr",
                         "format", "echo", "secho", "write"})
 
-PRINT_CALLS = frozenset({
-    "print", "builtins.print", "rich.print", "click.echo", "click.secho", "typer.echo", "typer.secho",
-    "sys.stderr.write", "sys.stdout.write", "pprint.pprint",
-})
+# `click.echo` and friends are left out: in a command-line tool they are the intended channel to the user.
+PRINT_CALLS = frozenset({"print", "builtins.print", "rich.print", "pprint.pprint"})
 PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
 
 Resolver = Callable[[cst.CSTNode], "str | None"]
@@ -197,7 +196,7 @@ def mentions(node: cst.CSTNode, name: str | None) -> bool:
 
 
 def is_print(statement: cst.CSTNode, resolve: Resolver) -> bool:
-    """`print(...)`, `click.echo(...)`, `sys.stderr.write(...)` and the like, used as a statement."""
+    """`print(...)` (or `rich.print`, `pprint.pprint`) used as a statement."""
     return isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and resolve(statement.value) in PRINT_CALLS
 
 
@@ -263,7 +262,7 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Functi
     does_nothing = broad and bool(statements) and all(is_inert(s) for s in statements)
     if does_nothing and (returned is None or is_none(returned.value)):
         return Outcome.SWALLOWED
-    if _prints_only(handler, statements, broad, resolve):
+    if not traceback_logged and _prints_only(handler, statements, broad, resolve):
         return Outcome.PRINTED
     if returned is not None and (broad or is_operation_failure(handler.type, resolve)) and not (
             module is not None and is_declared_result(returned, handler, function, module)):
