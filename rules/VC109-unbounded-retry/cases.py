@@ -29,15 +29,15 @@ def pass_then_loop(url):
     return data
 
 
-def logs_and_loops(queue):
+def logs_and_loops(sock):
     # expect: VC109
     while 1:
         try:
-            item = queue.pop()
-        except IndexError as exc:
+            data = sock.recv(1024)
+        except OSError as exc:
             logger.warning("retrying: %s", exc)
         else:
-            return item
+            return data
 
 
 def break_after_try(path):
@@ -90,6 +90,24 @@ def inside_if(fetch, urgent):
                 return fetch()
             except Exception:
                 continue
+
+
+def asks_again():
+    # ok: VC109 -- a new input each time round
+    while True:
+        try:
+            return int(input("number: "))
+        except ValueError:
+            print("not a number")
+
+
+def interrupted_system_call(sock):
+    # ok: VC109
+    while True:
+        try:
+            return sock.recv(4096)
+        except (InterruptedError, KeyboardInterrupt):
+            continue
 
 
 def sleeps(url):

@@ -9,8 +9,15 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.error_handling.handler_facts import EXIT_CALLS, Resolver, walk_own
+from vibecheck.rules.error_handling.handler_facts import (
+    EXIT_CALLS,
+    Resolver,
+    is_broad,
+    is_operation_failure,
+    walk_own,
+)
 
+OS_FAILURES = frozenset({"OSError", "IOError", "EnvironmentError", "socket.error", "builtins.OSError"})
 PAUSE_WORDS = ("sleep", "backoff", "wait")
 LOOPS = (cst.While, cst.For)
 SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
@@ -76,11 +83,14 @@ class UnboundedRetry(Rule):
 
     ## What it does
     Reports a `while True:` (or `while 1:`) loop that leaves on success (a `break` or `return` after the
-    work succeeded) and holds a `try` whose `except` just loops again (`continue`, `pass`, a log line):
+    work succeeded) and holds a `try` whose `except` catches a failure (a bare `except:`, `Exception`,
+    `OSError`, `ConnectionError`, `TimeoutError`, `requests`/`httpx`/`aiohttp` errors,
+    `subprocess.CalledProcessError`...) and just loops again (`continue`, `pass`, a log line):
     it neither leaves the loop (`break`, `return`, `raise`), nor counts attempts (`attempt += 1`), nor
     pauses (`time.sleep`, `asyncio.sleep`, a backoff helper), and no conditional `break`/`raise` in the
-    loop bounds it either. Loops that never leave on success (servers, workers) are not retries and are
-    not reported.
+    loop bounds it either. Loops that never leave on success (servers, workers) are not retries, and
+    loops that go round again on control-flow exceptions (`KeyboardInterrupt`, `InterruptedError`,
+    `KeyError`, `ValueError` for a new input) are not failing; neither is reported.
 
     ## Why is this bad?
     When the failure is permanent (a wrong password, a deleted file, a host that is gone) the loop spins
@@ -160,6 +170,13 @@ class UnboundedRetry(Rule):
             pending.extend((c, in_try, child_conditional) for c in node.children if not isinstance(c, LOOPS + SCOPES))
         return facts
 
+    def _catches_failure(self, caught: cst.BaseExpression | None) -> bool:
+        """Broad, OS-level or network/subprocess failures; not `KeyboardInterrupt`, `KeyError`, `ValueError`..."""
+        if isinstance(caught, cst.Tuple):
+            return any(self._catches_failure(e.value) for e in caught.elements)
+        return (is_broad(caught, self.qualified_name) or is_operation_failure(caught, self.qualified_name)
+                or self.qualified_name(caught) in OS_FAILURES)
+
     def _is_exit_call(self, node: cst.CSTNode) -> bool:
         return isinstance(node, cst.Call) and self.qualified_name(node) in EXIT_CALLS
 
@@ -170,7 +187,7 @@ class UnboundedRetry(Rule):
         if node.finalbody is not None:
             pending.append((node.finalbody, False, conditional))
         for handler in node.handlers:
-            if handler_exits(handler, self.qualified_name):
+            if not self._catches_failure(handler.type) or handler_exits(handler, self.qualified_name):
                 continue
             if facts.retrying_handler is None:
                 facts.retrying_handler = handler
