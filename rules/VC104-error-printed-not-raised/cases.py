@@ -34,11 +34,21 @@ def bare_prints_message():
         print("something went wrong")
 
 
-def print_to_stderr_and_continue(items):
+def print_and_continue(items):
     for item in items:
         try:
             work(item)
         # expect: VC104
+        except ValueError as err:
+            print("skipping", item, err)
+            continue
+
+
+def print_to_stderr_and_continue(items):
+    for item in items:
+        try:
+            work(item)
+        # ok: VC104 -- a chosen stream is a command-line tool's channel
         except ValueError as err:
             print("skipping", item, err, file=sys.stderr)
             continue
@@ -119,7 +129,7 @@ def prints_and_exits():
         work()
     # ok: VC104
     except Exception as e:
-        print(f"fatal: {e}", file=sys.stderr)
+        print(f"fatal: {e}")
         sys.exit(1)
 
 
@@ -137,7 +147,7 @@ def error_code_for_the_shell():
         work()
     # ok: VC104
     except Exception as e:
-        print(e, file=sys.stderr)
+        print(e)
         return 1
 
 
@@ -180,3 +190,11 @@ def finally_only():
     # ok: VC104
     finally:
         print("done")
+
+
+if __name__ == "__main__":
+    try:
+        work()
+    # ok: VC104 -- the script's top level ends here anyway
+    except Exception as e:
+        print(f"Error: {e}")

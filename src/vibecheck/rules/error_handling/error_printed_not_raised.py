@@ -18,8 +18,9 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     that prints anything, or a handler of any exception that prints the caught error
     (`print(e)`, `print(f"Error: {e}")`). A handler that exits (`sys.exit(1)`), re-raises or returns a
     non-zero error code is not reported: that is how a command-line script reports failure. Nor is one
-    that prints the traceback (`print(traceback.format_exc())`), or one using `click.echo`/`click.secho`,
-    a command-line tool's intended channel to its user.
+    that prints the traceback (`print(traceback.format_exc())`), one that prints to a chosen stream
+    (`print(..., file=sys.stderr)`) or uses `click.echo`, a command-line tool's deliberate channel to its
+    user, or one directly under `if __name__ == "__main__":`, where the script ends anyway.
 
     One handler gets one finding: this rule owns handlers that only print, before VC103
     (`error-returned-as-value`) and VC102 (`broad-exception-caught`) are considered; a handler that does
@@ -68,7 +69,7 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     cwe = (390,)
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if self.outcome(node) is Outcome.PRINTED:
+        if self.outcome(node) is Outcome.PRINTED and not (self.main_guards and not self.functions):
             self.report(
                 node,
                 f"{self.handler_label(node)} only prints the error and carries on, so the caller never learns of the failure.",

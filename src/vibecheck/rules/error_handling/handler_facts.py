@@ -196,8 +196,15 @@ def mentions(node: cst.CSTNode, name: str | None) -> bool:
 
 
 def is_print(statement: cst.CSTNode, resolve: Resolver) -> bool:
-    """`print(...)` (or `rich.print`, `pprint.pprint`) used as a statement."""
-    return isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and resolve(statement.value) in PRINT_CALLS
+    """`print(...)` (or `rich.print`, `pprint.pprint`) to stdout, used as a statement.
+
+    `print(..., file=sys.stderr)` is left out: writing to a chosen stream is a command-line tool's
+    deliberate channel to its user, not an afterthought.
+    """
+    if not (isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call)):
+        return False
+    call = statement.value
+    return resolve(call) in PRINT_CALLS and not any(a.keyword is not None and a.keyword.value == "file" for a in call.args)
 
 
 def returned_constant(statements: list[cst.CSTNode]) -> cst.Return | None:
