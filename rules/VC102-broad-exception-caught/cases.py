@@ -116,6 +116,15 @@ def fallback_after_passing_interrupts(obj):
         return object.__repr__(obj)
 
 
+def returns_error_status(path):
+    try:
+        open_output(path)
+    # ok: VC102 -- the caller learns of the failure
+    except Exception as err:
+        logger.error("cannot open %s: %s", path, err)
+        return 1
+
+
 def logged_with_traceback():
     try:
         work()

@@ -23,16 +23,17 @@ class BroadExceptionCaught(FunctionStackRule):
 
     ## What it does
     Reports a bare `except:` or an `except Exception`/`except BaseException` that does something with
-    the failure (logs a message, cleans up, records it) but neither re-raises it nor logs the traceback
-    (`logger.exception(...)`, `exc_info=True`, `traceback.print_exc()`) nor hands the exception object on
-    (`self.handle_error(exc)`, `error = exc`). A broad handler that follows one re-raising the exceptions
-    that must pass (`except KeyboardInterrupt: raise`) is a considered fallback. Handlers directly inside a
-    top-level boundary function (see Options) or under `if __name__ == "__main__":` are not reported:
-    catching everything there, to report and exit, is the job of a boundary.
+    the failure (logs a message, cleans up, records it) but neither re-raises it, nor logs the traceback
+    (`logger.exception(...)`, `exc_info=True`, `traceback.print_exc()`), nor hands the exception object
+    on (`self.handle_error(exc)`, `error = exc`), nor returns an error status (`return 1`). A broad
+    handler that follows one re-raising the exceptions that must pass (`except KeyboardInterrupt: raise`)
+    is a considered fallback. Handlers directly inside a top-level boundary function (see Options) or
+    under `if __name__ == "__main__":` are not reported: catching everything there, to report and exit,
+    is the job of a boundary.
 
     One handler gets one finding: a broad handler that does nothing is VC101 (`swallowed-exception`),
-    one that only prints is VC104 (`error-printed-not-raised`), one that returns a constant is VC103
-    (`error-returned-as-value`); VC102 reports the other broad handlers that hide the traceback.
+    one that only prints is VC104 (`error-printed-not-raised`), one that returns a made-up constant is
+    VC103 (`error-returned-as-value`); VC102 reports the other broad handlers that hide the traceback.
 
     ## Why is this bad?
     A broad handler catches the bugs you did not expect (`TypeError`, `KeyError`, `AttributeError`) along

@@ -13,8 +13,9 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    handler that fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated
    result is the bigger problem. When the value is declared (`-> X | None`, or returned elsewhere too),
    a handler that does nothing falls back to VC101;
-5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback nor hand the
-   exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback).
+5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
+   exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback) nor return an
+   error status (`return 1`).
 """
 
 from __future__ import annotations
@@ -276,9 +277,14 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Functi
         return Outcome.RETURNS_VALUE
     if does_nothing:
         return Outcome.SWALLOWED
-    if broad and not traceback_logged:
+    if broad and not traceback_logged and not returns_error_code(statements):
         return Outcome.BROAD
     return Outcome.HANDLED
+
+
+def returns_error_code(statements: list[cst.CSTNode]) -> bool:
+    """The handler returns a non-zero status (`return 1`): the caller learns of the failure."""
+    return any(isinstance(s, cst.Return) and is_error_code(s.value) for s in statements)
 
 
 def _prints_only(handler: cst.ExceptHandler, statements: list[cst.CSTNode], broad: bool, resolve: Resolver) -> bool:
@@ -286,7 +292,7 @@ def _prints_only(handler: cst.ExceptHandler, statements: list[cst.CSTNode], broa
     prints = [s for s in statements if is_print(s, resolve)]
     if not prints or not all(is_print(s, resolve) or is_inert(s) for s in statements):
         return False
-    if any(isinstance(s, cst.Return) and is_error_code(s.value) for s in statements):
+    if returns_error_code(statements):
         return False
     return broad or any(mentions(s, caught_name(handler)) for s in prints)
 
