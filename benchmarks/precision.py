@@ -35,7 +35,7 @@ def unpacked_sdist(name: str, version: str, sdist_dir: Path | None, cache: Path)
     archive = cache / f"{folder}.tar.gz"
     if not archive.exists():
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                        "--dest", str(cache), f"{name}=={version}"], check=True)
+                        "--dest", str(cache), f"{name}=={version}"], check=True, stdout=sys.stderr)
     with tarfile.open(archive) as tar:
         tar.extractall(cache, filter="data")
     return target
