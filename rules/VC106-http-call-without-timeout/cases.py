@@ -92,6 +92,12 @@ def httpx_none(url):
     return httpx.get(url, timeout=None)
 
 
+def httpx_stream_none(url):
+    # expect: VC106
+    with httpx.stream("GET", url, timeout=None) as response:
+        return response.read()
+
+
 def httpx_client_none():
     # expect: VC106
     return httpx.Client(timeout=httpx.Timeout(None))

@@ -76,6 +76,13 @@ def checked_in_other_function_does_not_count(url):
     return resp.json(), check
 
 
+def httpx_stream(url, sink):
+    with httpx.stream("GET", url) as response:
+        # expect: VC107
+        for chunk in response.iter_bytes():
+            sink.write(chunk)
+
+
 def raise_for_status(url):
     response = requests.get(url, timeout=5)
     response.raise_for_status()

@@ -31,7 +31,7 @@ class Library(enum.Enum):
 MODULE_FUNCTIONS: dict[str, Library] = {
     **{f"requests.{verb}": Library.REQUESTS for verb in VERBS},
     **{f"requests.api.{verb}": Library.REQUESTS for verb in VERBS},
-    **{f"httpx.{verb}": Library.HTTPX for verb in VERBS},
+    **{f"httpx.{verb}": Library.HTTPX for verb in VERBS | {"stream"}},
     "aiohttp.request": Library.AIOHTTP,
 }
 CLIENT_CONSTRUCTORS: dict[str, Library] = {
@@ -42,7 +42,7 @@ CLIENT_CONSTRUCTORS: dict[str, Library] = {
     "httpx.AsyncClient": Library.HTTPX_ASYNC,
     "aiohttp.ClientSession": Library.AIOHTTP,
 }
-CLIENT_METHODS = VERBS | {"send"}
+CLIENT_METHODS = VERBS | {"send", "stream"}
 
 
 def keyword(call: cst.Call, name: str) -> cst.Arg | None:
