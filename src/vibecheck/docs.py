@@ -84,3 +84,26 @@ def write_rule_docs(rules: list[type[BaseRule]], rules_dir: Path) -> list[Path]:
             target.write_text(text, encoding="utf-8")
             changed.append(target)
     return changed
+
+
+TABLE_START = "<!-- rules-table:start -->"
+TABLE_END = "<!-- rules-table:end -->"
+
+
+def rules_table(rules: list[type[BaseRule]]) -> str:
+    """The README's rule table: one row per rule, linking to its generated page."""
+    rows = ["| code | name | category | severity | what it reports |", "|---|---|---|---|---|"]
+    for rule in rules:
+        preview = " (preview)" if not rule.default_enabled else ""
+        link = f"[{rule.code}](rules/{rule_folder_name(rule)}/README.md)"
+        rows.append(f"| {link} | `{rule.name}`{preview} | {rule.category.value} | {rule.severity.value} | "
+                    f"{parse_doc(rule.__doc__ or '').summary} |")
+    return "\n".join(rows)
+
+
+def with_rules_table(readme: str, rules: list[type[BaseRule]]) -> str:
+    """The README text with the generated table between its two markers (unchanged if they are missing)."""
+    start, end = readme.find(TABLE_START), readme.find(TABLE_END)
+    if start < 0 or end < start:
+        return readme
+    return readme[: start + len(TABLE_START)] + "\n" + rules_table(rules) + "\n" + readme[end:]

@@ -26,6 +26,7 @@ from vibecheck.rules.engine.parse_error import ParseError
 Handler = tuple[Any, Callable[[cst.CSTNode], Any]]
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+_KIND: dict[type, int] = {}
 
 
 def decode_source(data: bytes) -> str:
@@ -99,6 +100,17 @@ def _child_fields(node_type: type) -> tuple[str, ...]:
     return names
 
 
+def _value_kind(value_type: type) -> int:
+    """1 for a libcst node, 2 for a sequence of them, 0 for anything else; cached per type.
+
+    `isinstance(x, cst.CSTNode)` goes through ABCMeta and dominated the walk's cost before this cache.
+    """
+    kind = _KIND.get(value_type)
+    if kind is None:
+        kind = _KIND[value_type] = 1 if issubclass(value_type, cst.CSTNode) else 2 if value_type in (list, tuple) else 0
+    return kind
+
+
 def _dispatch_tables(instances: list[Rule], context: RuleContext) -> tuple[dict[str, list[Handler]], dict[str, list[Handler]]]:
     visit: dict[str, list[Handler]] = {"Import": [(None, context.imports.add)], "ImportFrom": [(None, context.imports.add)]}
     leave: dict[str, list[Handler]] = {}
@@ -136,13 +148,16 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
         if kind in leave:
             stack.append((node, True))
         children: list[Any] = []
-        for name in _child_fields(type(node)):
+        for name in _CHILD_FIELDS.get(type(node)) or _child_fields(type(node)):
             value = getattr(node, name)
-            if isinstance(value, cst.CSTNode):
+            kind = _KIND.get(type(value))
+            if kind is None:
+                kind = _value_kind(type(value))
+            if kind == 1:
                 children.append(value)
-            elif isinstance(value, (list, tuple)):
-                children.extend(item for item in value if isinstance(item, cst.CSTNode))
-        stack.extend((child, False) for child in reversed(children))
+            elif kind == 2:
+                children.extend(item for item in value if (_KIND.get(type(item)) or _value_kind(type(item))) == 1)
+        stack.extend([(child, False) for child in reversed(children)])
 
 
 def _to_findings(path: str, module: cst.Module, source: str, reports: list[PendingReport],

@@ -12,15 +12,16 @@ from vibecheck.docs import parse_doc, render_markdown, rule_folder_name
 from vibecheck.fixes import fixed_source
 from vibecheck.registry import load_registry
 from vibecheck.rule import Rule
-from vibecheck.testing import check_corpus, findings_for, parse_annotations
+from vibecheck.testing import check_corpus, findings_for, parse_annotations, pipeline_findings
 
 BUILTIN = [r for r in load_registry().rules if r.__module__.startswith("vibecheck.rules.")]
 FILE_RULES = [r for r in BUILTIN if issubclass(r, Rule)]
 # Rules emitted by the suppression stage, so their examples need the whole pipeline (tested there).
 SUPPRESSION_RULES = {"VC901", "VC902"}
 DOC_RULES = [r for r in FILE_RULES if r.code not in SUPPRESSION_RULES]
+PIPELINE_DOC_RULES = [r for r in FILE_RULES if r.code in SUPPRESSION_RULES]
 # A parse error stops the parse, so VC001's corpus holds one case; every other rule needs 8 and 8.
-VISITOR_RULES = [r for r in DOC_RULES if r.code != "VC001"]
+VISITOR_RULES = [r for r in FILE_RULES if r.code != "VC001"]
 
 
 def ids(rules: list) -> list[str]:
@@ -44,6 +45,24 @@ def test_doc_use_instead_is_clean(rule: type[Rule]) -> None:
     better = parse_doc(rule.__doc__ or "").code_block("Use instead")
     assert better, f"{rule.code} has no code block under `## Use instead`"
     assert findings_for(rule, better) == [], f"{rule.code}: the `Use instead` code fires"
+
+
+def test_suppression_rules_are_registered() -> None:
+    assert {r.code for r in PIPELINE_DOC_RULES} == SUPPRESSION_RULES
+
+
+@pytest.mark.parametrize("rule", PIPELINE_DOC_RULES, ids=ids(PIPELINE_DOC_RULES))
+def test_pipeline_doc_example_fires(rule: type[Rule]) -> None:
+    example = parse_doc(rule.__doc__ or "").code_block("Example")
+    assert example, f"{rule.code} has no code block under `## Example`"
+    assert pipeline_findings(rule, example), f"{rule.code}: the Example does not fire"
+
+
+@pytest.mark.parametrize("rule", PIPELINE_DOC_RULES, ids=ids(PIPELINE_DOC_RULES))
+def test_pipeline_doc_use_instead_is_clean(rule: type[Rule]) -> None:
+    better = parse_doc(rule.__doc__ or "").code_block("Use instead")
+    assert better, f"{rule.code} has no code block under `## Use instead`"
+    assert pipeline_findings(rule, better) == [], f"{rule.code}: the `Use instead` code fires"
 
 
 @pytest.mark.parametrize("rule", FILE_RULES, ids=ids(FILE_RULES))

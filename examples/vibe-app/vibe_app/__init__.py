@@ -1,0 +1,1 @@
+"""vibe-app: notes, weather and billing for small teams."""

@@ -1,0 +1,8 @@
+"""Billing for premium notes."""
+
+
+# expect: VC501
+def charge_customer(customer_id: int, amount_cents: int) -> dict:
+    # expect: VC502
+    # In a real implementation, this would call the payment provider.
+    return {"status": "success", "customer_id": customer_id, "amount": amount_cents}

@@ -1,0 +1,229 @@
+"""VC201 corpus (Flask): unguarded state-changing or admin routes fire; guarded or public ones do not."""
+from flask import Blueprint, Flask, abort, g, jsonify, redirect, request, session, url_for
+from flask.views import MethodView
+from flask_jwt_extended import jwt_required
+from flask_login import current_user
+from flask_login import login_required as needs_login
+from flask_security import roles_required
+
+from .auth import admin_required, public
+
+app = Flask(__name__)
+bp = Blueprint("posts", __name__, url_prefix="/posts")
+admin = Blueprint("admin", __name__, url_prefix="/admin")
+api = Blueprint("api", __name__)
+
+
+# expect: VC201
+@app.route("/posts", methods=["POST"])
+def create_post():
+    return db.create(request.json), 201
+
+
+# expect: VC201
+@bp.route("/<int:post_id>/edit", methods=("GET", "POST"))
+def edit_post(post_id):
+    db.update(post_id, request.form)
+    return redirect(url_for("posts.index"))
+
+
+# expect: VC201
+@bp.delete("/<int:post_id>")
+def delete_post(post_id):
+    db.delete(post_id)
+    return "", 204
+
+
+# expect: VC201
+@app.get("/admin/stats")
+def admin_stats():
+    return jsonify(db.stats())
+
+
+# expect: VC201
+@app.route("/users/<int:user_id>")
+def show_user(user_id):
+    return jsonify(db.user(user_id))
+
+
+# expect: VC201
+@needs_login
+@app.route("/settings", methods=["PUT"])
+def update_settings():
+    db.save_settings(request.json)
+    return "", 204
+
+
+class CommentAPI(MethodView):
+    def get(self, comment_id):
+        return jsonify(db.comment(comment_id))
+
+    # expect: VC201
+    def delete(self, comment_id):
+        db.delete_comment(comment_id)
+        return "", 204
+
+
+def upload():
+    db.store(request.files["file"])
+    return "", 201
+
+
+# expect: VC201
+app.add_url_rule("/upload", view_func=upload, methods=["POST"])
+
+
+# expect: VC201
+@api.patch("/items/<int:item_id>")
+def patch_item(item_id):
+    db.patch(item_id, request.json)
+    return "", 204
+
+
+# ok: VC201
+@bp.route("/<int:post_id>/publish", methods=["POST"])
+@needs_login
+def publish_post(post_id):
+    db.publish(post_id, current_user.id)
+    return "", 204
+
+
+# ok: VC201
+@app.route("/posts/<int:post_id>", methods=["DELETE"])
+@roles_required("editor")
+def remove_post(post_id):
+    db.delete(post_id)
+    return "", 204
+
+
+# ok: VC201
+@api.post("/tokens/rotate")
+@jwt_required()
+def rotate_token():
+    return jsonify(db.rotate())
+
+
+@admin.before_request
+def require_admin():
+    if not current_user.is_authenticated or not current_user.is_admin:
+        abort(403)
+
+
+# ok: VC201
+@admin.post("/users/<int:user_id>/ban")
+def ban_user(user_id):
+    db.ban(user_id)
+    return "", 204
+
+
+# ok: VC201
+@app.route("/items", methods=["POST"])
+def create_item():
+    if "user_id" not in session:
+        return redirect(url_for("auth.login"))
+    return db.create(request.json), 201
+
+
+# ok: VC201
+@app.post("/items/<int:item_id>/archive")
+def archive_item(item_id):
+    if g.user is None:
+        abort(401)
+    db.archive(item_id)
+    return "", 204
+
+
+# ok: VC201
+@app.route("/login", methods=["GET", "POST"])
+def login():
+    return authenticate_form(request.form)
+
+
+# ok: VC201
+@app.post("/api/webhooks/stripe")
+def stripe_hook():
+    return handle_event(request.data)
+
+
+# ok: VC201
+@app.post("/newsletter")
+@public
+def join_newsletter():
+    return db.subscribe(request.form["email"])
+
+
+# ok: VC201
+@app.route("/admin/purge", methods=["POST"])
+@admin_required
+def purge():
+    db.purge()
+    return "", 204
+
+
+# ok: VC201
+@app.route("/posts")
+def list_posts():
+    return jsonify(db.posts())
+
+
+class ProfileAPI(MethodView):
+    decorators = [needs_login]
+
+    # ok: VC201
+    def put(self, user_id):
+        db.update_profile(user_id, request.json)
+        return "", 204
+
+
+app.add_url_rule("/profile/<int:user_id>", view_func=ProfileAPI.as_view("profile"))
+# ok: VC201
+app.add_url_rule("/health", view_func=lambda: "ok", methods=["POST"])
+
+
+from flask_restful import Api, Resource
+from flask_smorest import Blueprint as SmorestBlueprint
+
+rest = Api(app)
+reports = Blueprint("reports", __name__, url_prefix="/admin/reports")
+pets = SmorestBlueprint("pets", __name__)
+
+
+class OrderResource(Resource):
+    def get(self, order_id):
+        return db.order(order_id)
+
+    # expect: VC201
+    def delete(self, order_id):
+        db.cancel(order_id)
+
+
+class InvoiceResource(Resource):
+    method_decorators = [needs_login]
+
+    # ok: VC201
+    def post(self):
+        return db.invoice(request.json)
+
+
+rest.add_resource(OrderResource, "/orders/<int:order_id>")
+rest.add_resource(InvoiceResource, "/invoices")
+
+
+# expect: VC201
+@reports.get("/daily")
+def daily_report():
+    return jsonify(db.daily())
+
+
+@pets.route("/pets")
+class Pets(MethodView):
+    # expect: VC201
+    def post(self):
+        return db.add_pet(request.json)
+
+
+@pets.route("/health")
+class PetsHealth(MethodView):
+    # ok: VC201
+    def post(self):
+        return "ok"

@@ -1,0 +1,197 @@
+"""VC201 corpus (Django and DRF): unguarded writing views fire; mixins, decorators, permissions do not."""
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required, permission_required, user_passes_test
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+from rest_framework import viewsets
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
+from rest_framework.views import APIView
+
+from .models import Article
+from .serializers import ArticleSerializer
+
+
+# expect: VC201
+@require_POST
+def delete_article(request, pk):
+    get_object_or_404(Article, pk=pk).delete()
+    return redirect("articles")
+
+
+# expect: VC201
+@require_http_methods(["GET", "POST"])
+def edit_article(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    return render(request, "edit.html", {"article": article})
+
+
+# expect: VC201
+def comment(request, pk):
+    if request.method == "POST":
+        Article.objects.get(pk=pk).comments.create(text=request.POST["text"])
+    return redirect("article", pk=pk)
+
+
+# expect: VC201
+class ArticleCreate(CreateView):
+    model = Article
+    fields = ["title", "body"]
+
+
+class ArticleDelete(DeleteView):
+    model = Article
+
+    # expect: VC201
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+
+class ArchiveView(View):
+    # expect: VC201
+    def post(self, request, pk):
+        Article.objects.filter(pk=pk).update(archived=True)
+        return redirect("articles")
+
+
+class OpenArticleViewSet(viewsets.ModelViewSet):
+    queryset = Article.objects.all()
+    serializer_class = ArticleSerializer
+    permission_classes = [AllowAny]
+
+    # expect: VC201
+    def destroy(self, request, *args, **kwargs):
+        return super().destroy(request, *args, **kwargs)
+
+
+class PublishAPI(APIView):
+    permission_classes = []
+
+    # expect: VC201
+    def post(self, request, pk):
+        Article.objects.filter(pk=pk).update(published=True)
+
+
+# expect: VC201
+@api_view(["POST"])
+@permission_classes([AllowAny])
+def like(request, pk):
+    Article.objects.filter(pk=pk).update(likes=F("likes") + 1)
+
+
+# ok: VC201
+@login_required
+@require_POST
+def star(request, pk):
+    request.user.stars.add(pk)
+    return redirect("article", pk=pk)
+
+
+# ok: VC201
+@permission_required("articles.delete_article")
+def purge(request):
+    if request.method == "POST":
+        Article.objects.all().delete()
+    return redirect("articles")
+
+
+# ok: VC201
+@user_passes_test(lambda u: u.is_superuser)
+@require_http_methods(["POST"])
+def reindex(request):
+    return start_reindex()
+
+
+# ok: VC201
+@staff_member_required
+def moderate(request, pk):
+    if request.method in ("POST", "PUT"):
+        Article.objects.filter(pk=pk).update(hidden=True)
+    return redirect("articles")
+
+
+# ok: VC201
+def flag(request, pk):
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    if request.method == "POST":
+        Article.objects.filter(pk=pk).update(flagged=True)
+    return redirect("article", pk=pk)
+
+
+# ok: VC201
+class ArticleUpdate(LoginRequiredMixin, UpdateView):
+    model = Article
+    fields = ["title", "body"]
+
+
+# ok: VC201
+class ArticleModerate(PermissionRequiredMixin, UpdateView):
+    permission_required = "articles.change_article"
+    model = Article
+
+
+@method_decorator(login_required, name="dispatch")
+class BookmarkView(View):
+    # ok: VC201
+    def post(self, request, pk):
+        request.user.bookmarks.add(pk)
+        return redirect("article", pk=pk)
+
+
+class ArticleViewSet(viewsets.ModelViewSet):
+    queryset = Article.objects.all()
+    serializer_class = ArticleSerializer
+    permission_classes = [IsAuthenticated]
+
+    # ok: VC201
+    def create(self, request, *args, **kwargs):
+        return super().create(request, *args, **kwargs)
+
+
+class StatsAPI(APIView):
+    # ok: VC201 -- no permission_classes: the DEFAULT_PERMISSION_CLASSES setting decides
+    def post(self, request):
+        return recompute_stats()
+
+
+# ok: VC201
+@api_view(["DELETE"])
+@permission_classes([IsAdminUser])
+def wipe(request):
+    Article.objects.all().delete()
+
+
+# ok: VC201
+class ArticleDetail(DetailView):
+    model = Article
+
+
+# ok: VC201
+@require_POST
+def signup(request):
+    return create_account(request.POST)
+
+
+# ok: VC201
+@require_GET
+def article_list(request):
+    return render(request, "list.html", {"articles": Article.objects.all()})
+
+
+# expect: VC201
+def upload_avatar(request):
+    form = AvatarForm(request.POST or None, request.FILES or None)
+    if form.is_valid():
+        form.save()
+    return render(request, "avatar.html", {"form": form})
+
+
+# ok: VC201
+def article_feed(request):
+    return render(request, "feed.xml", {"articles": Article.objects.all()})

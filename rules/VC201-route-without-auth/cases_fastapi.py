@@ -1,0 +1,168 @@
+"""VC201 corpus (FastAPI/Starlette): unguarded routes fire; dependencies, Security and public routes do not."""
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Security, status
+from fastapi.security import APIKeyHeader, HTTPBearer, OAuth2PasswordBearer
+from sqlalchemy.orm import Session
+from starlette.authentication import requires
+
+from .deps import get_current_active_superuser, get_db
+
+app = FastAPI()
+router = APIRouter(prefix="/items")
+admin_router = APIRouter(prefix="/admin", dependencies=[Depends(get_current_active_superuser)])
+reports = APIRouter(prefix="/reports")
+app.include_router(reports, dependencies=[Depends(get_current_active_superuser)])
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="token")
+bearer = HTTPBearer()
+api_key_header = APIKeyHeader(name="X-API-Key")
+
+
+async def get_current_user(token: Annotated[str, Depends(oauth2_scheme)]):
+    return decode(token)
+
+
+CurrentUser = Annotated[dict, Depends(get_current_user)]
+SessionDep = Annotated[Session, Depends(get_db)]
+
+
+# expect: VC201
+@app.post("/orders")
+async def create_order(order: dict, db: Session = Depends(get_db)):
+    return db.add(order)
+
+
+# expect: VC201
+@router.put("/{item_id}")
+async def replace_item(item_id: int, item: dict, db: SessionDep):
+    return db.merge(item)
+
+
+# expect: VC201
+@router.delete("/{item_id}")
+def delete_item(item_id: int):
+    db.delete(item_id)
+
+
+# expect: VC201
+@app.patch("/items/{item_id}")
+def patch_item(item_id: int, patch: dict, x_request_id: Annotated[str, Header()] = ""):
+    return db.patch(item_id, patch)
+
+
+# expect: VC201
+@app.get("/admin/users")
+def list_all_users():
+    return db.users()
+
+
+# expect: VC201
+@app.api_route("/carts/{cart_id}", methods=["GET", "POST"])
+def cart(cart_id: int):
+    return db.cart(cart_id)
+
+
+# expect: VC201
+@router.post("")
+async def create_item(item: dict):
+    return db.add(item)
+
+
+# expect: VC201
+@app.get("/users/{user_id}")
+def read_user(user_id: int):
+    return db.user(user_id)
+
+
+def upload_file(file: bytes):
+    return store(file)
+
+
+# expect: VC201
+router.add_api_route("/upload", upload_file, methods=["POST"])
+
+
+# ok: VC201
+@app.post("/posts")
+async def create_post(post: dict, user: CurrentUser):
+    return db.add(post, owner=user)
+
+
+# ok: VC201
+@router.patch("/{item_id}/owner")
+async def change_owner(item_id: int, current_user: dict = Depends(get_current_user)):
+    return db.change_owner(item_id, current_user)
+
+
+# ok: VC201
+@app.delete("/sessions/{session_id}")
+def revoke(session_id: str, credentials=Security(bearer)):
+    return db.revoke(session_id)
+
+
+# ok: VC201
+@app.post("/ingest", dependencies=[Depends(api_key_header)])
+def ingest(payload: dict):
+    return db.ingest(payload)
+
+
+# ok: VC201
+@admin_router.post("/maintenance")
+def maintenance():
+    return run_maintenance()
+
+
+# ok: VC201
+@reports.delete("/{report_id}")
+def delete_report(report_id: int):
+    return db.delete_report(report_id)
+
+
+# ok: VC201
+@app.post("/token")
+async def login_for_access_token(form: dict):
+    return issue_token(form)
+
+
+# ok: VC201
+@app.get("/healthz")
+def health():
+    return {"ok": True}
+
+
+# ok: VC201
+@app.put("/profile")
+async def update_profile(profile: dict, key: Annotated[str, Depends(api_key_header)]):
+    return db.save(profile)
+
+
+# ok: VC201
+@app.post("/exports")
+@requires("authenticated")
+async def export(request):
+    return start_export(request)
+
+
+# ok: VC201
+@app.post("/imports")
+async def start_import(payload: dict, authorization: str = Header(None)):
+    if not verify_token(authorization):
+        raise HTTPException(status_code=status.HTTP_401_UNAUTHORIZED)
+    return db.start_import(payload)
+
+
+# ok: VC201
+@app.get("/items")
+def list_items():
+    return db.items()
+
+
+ops = APIRouter(prefix="/admin/ops")
+app.include_router(ops)
+
+
+# expect: VC201
+@ops.get("/queues")
+def queue_depths():
+    return read_queues()

@@ -1,0 +1,133 @@
+"""VC208 corpus: CSRF switched off fires; test configs, webhooks and protected views do not."""
+from django.urls import path
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators import csrf
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from flask import Flask
+from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFProtect
+from rest_framework.authentication import SessionAuthentication
+
+from . import views
+
+app = Flask(__name__)
+protector = CSRFProtect(app)
+
+
+# expect: VC208
+@csrf_exempt
+def update_email(request):
+    return save_email(request)
+
+
+# expect: VC208
+@csrf.csrf_exempt
+def change_password(request):
+    return save_password(request)
+
+
+# expect: VC208
+@method_decorator(csrf_exempt, name="dispatch")
+class TransferView(View):
+    def post(self, request):
+        return transfer(request)
+
+
+# expect: VC208
+@protector.exempt
+@app.post("/api/profile")
+def update_profile():
+    return save_profile()
+
+
+# expect: VC208
+app.config["WTF_CSRF_ENABLED"] = False
+# expect: VC208
+app.config.update(WTF_CSRF_CHECK_DEFAULT=False)
+
+
+class ProductionConfig:
+    SECRET_KEY = load_secret()
+    # expect: VC208
+    WTF_CSRF_ENABLED = False
+
+
+class CommentForm(FlaskForm):
+    class Meta:
+        # expect: VC208
+        csrf = False
+
+
+class CsrfExemptSessionAuthentication(SessionAuthentication):
+    # expect: VC208
+    def enforce_csrf(self, request):
+        return
+
+
+# expect: VC208
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+
+urlpatterns = [
+    # expect: VC208
+    path("api/delete/", csrf_exempt(views.delete_account)),
+    # ok: VC208
+    path("hooks/stripe/", csrf_exempt(views.stripe_webhook)),
+]
+
+
+# ok: VC208
+@csrf_exempt
+def paypal_ipn(request):
+    return handle_ipn(request)
+
+
+# ok: VC208
+@csrf_protect
+def contact(request):
+    return send(request)
+
+
+class TestingConfig:
+    TESTING = True
+    # ok: VC208
+    WTF_CSRF_ENABLED = False
+
+
+def create_test_app():
+    test_app = Flask(__name__)
+    # ok: VC208
+    test_app.config["WTF_CSRF_ENABLED"] = False
+    return test_app
+
+
+# ok: VC208
+app.config.update({"TESTING": True, "WTF_CSRF_ENABLED": False})
+# ok: VC208
+app.config["WTF_CSRF_ENABLED"] = True
+# ok: VC208
+app.config["WTF_CSRF_TIME_LIMIT"] = None
+
+
+class StrictSessionAuthentication(SessionAuthentication):
+    # ok: VC208
+    def enforce_csrf(self, request):
+        super().enforce_csrf(request)
+        audit(request)
+
+
+class SearchForm(FlaskForm):
+    class Meta:
+        # ok: VC208
+        csrf = True
+
+
+# ok: VC208
+@protector.exempt
+def github_webhook():
+    return handle_push()

@@ -1,0 +1,241 @@
+"""The `vibecheck` command: parse options, call `vibecheck.api`, print, and map the outcome to an exit code.
+
+Exit codes: 0 nothing at or above `--fail-on`; 1 findings; 2 usage, configuration or internal error, or a
+check that did not run (`--exit-zero` turns 1 into 0, never 2). Findings go to stdout or `--output`;
+progress, errors and the summary go to stderr.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from vibecheck import __version__
+from vibecheck.api import check_paths, check_source
+from vibecheck.config import FAIL_ON, load_settings
+from vibecheck.docs import render_markdown, rule_folder_name
+from vibecheck.errors import UsageError, VibecheckError
+from vibecheck.model import Report
+from vibecheck.registry import Registry, load_registry
+from vibecheck.reporters import FORMATS, ReportContext, render, render_summary
+from vibecheck.selection import external_codes
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class CheckByDefault(click.Group):
+    """`vibecheck PATH...` means `vibecheck check PATH...`; `vibecheck` alone checks `.`."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"vibecheck: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _use_color(stream: Any) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+@click.group(cls=CheckByDefault, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vibecheck")
+def cli() -> None:
+    """A guardrail linter for Python written by coding agents.
+
+    `vibecheck PATH...` is short for `vibecheck check PATH...`.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--select", help="Check only these codes, prefixes or rule names (comma-separated; replaces the config).")
+@click.option("--extend-select", help="Enable these codes, prefixes or rule names in addition.")
+@click.option("--ignore", help="Disable these codes, prefixes or rule names.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Lowest severity that fails the run (default: low).")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
+              help="Output format of the findings.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), help="Write the findings to this file.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
+@click.option("--exclude", help="Glob patterns to exclude (comma-separated; replaces the config).")
+@click.option("--extend-exclude", help="Glob patterns to exclude in addition.")
+@click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too.")
+@click.option("--config", "config_file", type=click.Path(path_type=str), help="Use this configuration file.")
+@click.option("--no-bandit", is_flag=True, help="Do not run bandit's checks.")
+@click.option("--stdin-filename", help="Read the source from stdin and report it under this path.")
+@click.option("--quiet", "-q", is_flag=True, help="Print no summary or progress.")
+def check(paths: tuple[str, ...], select: str | None, extend_select: str | None, ignore: str | None, fail_on: str | None,
+          fmt: str, output: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, jobs: int | None,
+          exclude: str | None, extend_exclude: str | None, force_exclude: bool, config_file: str | None,
+          no_bandit: bool, stdin_filename: str | None, quiet: bool) -> None:
+    """Check Python files and directories (default: the current directory)."""
+    registry = load_registry()
+    for problem in registry.errors:
+        click.echo(f"vibecheck: error: {problem}", err=True)
+    if stdin_filename and fix:
+        _fail("--fix cannot be combined with --stdin-filename")
+    if unsafe_fixes and not fix:
+        _fail("--unsafe-fixes needs --fix")
+    targets = list(paths) or ([] if stdin_filename else ["."])
+    overrides = {
+        "select": select, "extend_select": extend_select, "ignore": ignore, "fail_on": fail_on, "jobs": jobs,
+        "exclude": _globs(exclude), "extend_exclude": _globs(extend_exclude), "force_exclude": force_exclude or None,
+        "fix": fix or None, "unsafe_fixes": unsafe_fixes or None, "no_bandit": no_bandit or None,
+    }
+    try:
+        settings = load_settings(targets or [stdin_filename or "."], registry, config_file=config_file, overrides=overrides)
+        if stdin_filename:
+            report = check_source(sys.stdin.buffer.read(), stdin_filename, settings, registry=registry)
+        else:
+            report = _check_with_progress(targets, settings, registry, quiet)
+    except VibecheckError as exc:
+        _fail(str(exc))
+    _emit(report, fmt, output, registry, str(settings.root))
+    if not quiet:
+        if report.fixed_files:
+            click.echo(f"Fixed {len(report.fixed_files)} file(s): {', '.join(report.fixed_files)}", err=True)
+        ctx = ReportContext(registry, _use_color(sys.stderr), None, __version__, str(settings.root))
+        click.echo(render_summary(report, ctx), err=True, nl=False)
+    for error in report.errors:
+        where = f"{error.path}: " + (f"{error.rule}: " if error.rule else "")
+        click.echo(f"vibecheck: error: {where}{error.message}", err=True)
+    sys.exit(exit_code(report, settings.fail_on.rank, exit_zero, plugin_errors=bool(registry.errors)))
+
+
+def exit_code(report: Report, fail_rank: int, exit_zero: bool, *, plugin_errors: bool = False) -> int:
+    if report.errors or plugin_errors:
+        return EXIT_ERROR
+    if not exit_zero and any(f.severity.rank >= fail_rank for f in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _globs(value: str | None) -> tuple[str, ...] | None:
+    return tuple(p.strip() for p in value.split(",") if p.strip()) if value else None
+
+
+def _check_with_progress(paths: Sequence[str], settings: Any, registry: Registry, quiet: bool) -> Report:
+    if quiet or not sys.stderr.isatty():
+        return check_paths(paths, settings, registry=registry)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True, no_color=not _use_color(sys.stderr)), transient=True) as bar:
+        task = bar.add_task("checking", total=None)
+        return check_paths(paths, settings, registry=registry, progress=lambda n: bar.advance(task, n),
+                           on_files=lambda total: bar.update(task, total=total))
+
+
+def _emit(report: Report, fmt: str, output: str | None, registry: Registry, root: str) -> None:
+    to_terminal = output is None and _use_color(sys.stdout)
+    width = shutil.get_terminal_size().columns if to_terminal else None
+    text = render(fmt, report, ReportContext(registry, to_terminal, width, __version__, root))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{output}: cannot write the report: {exc.strerror}")
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(fmt: str) -> None:
+    """List every rule: code, name, category, severity, fixable, enabled by default."""
+    registry = load_registry()
+    rows = [{"code": r.code, "name": r.name, "category": r.category.value, "severity": r.severity.value,
+             "fixable": r.fixable, "default_enabled": r.default_enabled, "summary": r.summary(), "source": "vibecheck"}
+            for r in registry.rules]
+    rows += [{"code": e.code, "name": e.name, "category": "security", "severity": None, "fixable": False,
+              "default_enabled": e.default_enabled, "summary": e.summary, "source": e.tool}
+             for e in sorted(external_codes().values(), key=lambda e: e.code)]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("code", "name", "category", "severity", "fixable", "default")
+        for row in rows:
+            table.add_row(row["code"], row["name"], row["category"], row["severity"] or "-",
+                          "yes" if row["fixable"] else "no", "yes" if row["default_enabled"] else "no")
+        Console(no_color=not _use_color(sys.stdout), width=None if sys.stdout.isatty() else 120).print(table)
+    for problem in registry.errors:
+        click.echo(f"vibecheck: error: {problem}", err=True)
+    sys.exit(EXIT_ERROR if registry.errors else EXIT_OK)
+
+
+@cli.command("rule")
+@click.argument("code_or_name")
+def rule_command(code_or_name: str) -> None:
+    """Show one rule's documentation (e.g. `vibecheck rule VC101` or `vibecheck rule swallowed-exception`)."""
+    registry = load_registry()
+    rule = registry.lookup(code_or_name)
+    if rule is None:
+        external = external_codes().get(code_or_name.upper())
+        if external is not None:
+            click.echo(f"{external.code} {external.name} ({external.tool}): {external.summary}")
+            sys.exit(EXIT_OK)
+        choices = [r.code for r in registry.rules] + [r.name for r in registry.rules]
+        close = difflib.get_close_matches(code_or_name, choices, n=1, cutoff=0.5)
+        _fail(f"unknown rule `{code_or_name}`" + (f"; did you mean `{close[0]}`?" if close else "; run `vibecheck rules`"))
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    console = Console(no_color=not _use_color(sys.stdout), width=None if sys.stdout.isatty() else 100)
+    console.print(Markdown(render_markdown(rule)))
+
+
+@cli.command("docs")
+@click.option("--check", "check_only", is_flag=True, help="Do not write; exit 1 when a page is missing or stale.")
+@click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("rules"), show_default=True)
+def docs_command(check_only: bool, rules_dir: Path) -> None:
+    """Write (or check) `rules/<CODE>-<name>/README.md` from the built-in rules' docstrings."""
+    builtin = [r for r in load_registry().rules if r.__module__.startswith("vibecheck.rules.")]
+    stale = []
+    for rule in builtin:
+        target = rules_dir / rule_folder_name(rule) / "README.md"
+        text = render_markdown(rule)
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(target)
+        if not check_only:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    verb = "stale or missing" if check_only else "written"
+    for target in stale:
+        click.echo(f"{verb}: {target}", err=True)
+    click.echo(f"{len(stale)} of {len(builtin)} rule page(s) {verb}.", err=True)
+    sys.exit(EXIT_FINDINGS if check_only and stale else EXIT_OK)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point: click's usage errors become one line on stderr and exit code 2."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="vibecheck", standalone_mode=False)
+    except click.ClickException as exc:
+        _fail(exc.format_message())
+    except click.Abort:
+        click.echo("vibecheck: aborted", err=True)
+        sys.exit(130)
+    except UsageError as exc:
+        _fail(str(exc))
+    sys.exit(EXIT_OK)

@@ -1,0 +1,228 @@
+"""Find, read and validate `[tool.vibecheck]`; merge command-line flags over it into one `Settings`.
+
+The closest `vibecheck.toml` (top-level keys) or `pyproject.toml` with a `[tool.vibecheck]` table wins,
+searching upward from the common parent of the checked paths. Unknown keys, rule codes and rule options
+are errors with a "did you mean" hint: a typo must not silently switch a guardrail off.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from vibecheck.errors import ConfigError
+from vibecheck.model import Severity
+from vibecheck.registry import Registry
+from vibecheck.selection import SelectionError, split_selectors, validate_selectors
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "fail-on",
+               "test-paths", "src-paths", "rules", "bandit")
+DEFAULT_TEST_PATHS = ("tests/", "test_*.py", "*_test.py", "conftest.py")
+FAIL_ON = tuple(s.value for s in Severity)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything one run needs; plain data, so it can be sent to worker processes."""
+
+    root: str = "."
+    config_path: str | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    fail_on: Severity = Severity.LOW
+    test_paths: tuple[str, ...] = DEFAULT_TEST_PATHS
+    src_paths: tuple[str, ...] = ()
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    bandit: dict[str, Any] = field(default_factory=dict)
+    jobs: int | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    no_bandit: bool = False
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+def find_config(start: Path) -> Path | None:
+    """The closest `vibecheck.toml`, or `pyproject.toml` with `[tool.vibecheck]`, at or above `start`."""
+    for folder in [start, *start.parents]:
+        candidate = folder / "vibecheck.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "vibecheck" in _read_toml(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def common_parent(paths: Sequence[str | os.PathLike[str]], cwd: Path | None = None) -> Path:
+    """The deepest folder containing every path (the cwd when there are none)."""
+    base = cwd or Path.cwd()
+    if not paths:
+        return base
+    resolved = [(base / p).resolve() for p in paths]
+    folders = [p if p.is_dir() else p.parent for p in resolved]
+    return Path(os.path.commonpath([str(f) for f in folders]))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the file: {exc.strerror}") from exc
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The vibecheck table of a config file (`[tool.vibecheck]` of a pyproject.toml, else the whole file)."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("vibecheck", {})
+    else:
+        table = data.get("tool", {}).get("vibecheck", data) if "tool" in data else data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: `tool.vibecheck` must be a table")
+    return table
+
+
+def _did_you_mean(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def _string_list(where: str, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of strings")
+    return tuple(value)
+
+
+def settings_from_table(table: dict[str, Any], registry: Registry, *, where: str, root: Path,
+                        config_path: Path | None = None) -> Settings:
+    """Validate a `[tool.vibecheck]` table against the known keys, codes and rule options."""
+    for key in table:
+        if key not in CONFIG_KEYS:
+            raise ConfigError(f"{where}: unknown key `{key}`{_did_you_mean(key, CONFIG_KEYS)}")
+    values: dict[str, Any] = {"root": str(root), "config_path": str(config_path) if config_path else None,
+                              "raw": dict(table)}
+    for key in ("select", "extend-select", "ignore"):
+        if key in table:
+            selectors = split_selectors(_string_list(where, key, table[key]))
+            _validate(selectors, registry, f"{where}: `{key}`")
+            values[key.replace("-", "_")] = selectors
+    for key in ("exclude", "extend-exclude", "test-paths", "src-paths"):
+        if key in table:
+            values[key.replace("-", "_")] = _string_list(where, key, table[key])
+    if "fail-on" in table:
+        values["fail_on"] = parse_fail_on(table["fail-on"], where)
+    if "per-file-ignores" in table:
+        pfi = table["per-file-ignores"]
+        if not isinstance(pfi, dict):
+            raise ConfigError(f"{where}: `per-file-ignores` must be a table of glob = [codes]")
+        parsed = {}
+        for pattern, selectors in pfi.items():
+            codes = split_selectors(_string_list(where, f"per-file-ignores.{pattern}", selectors))
+            _validate(codes, registry, f"{where}: `per-file-ignores.{pattern}`")
+            parsed[pattern] = codes
+        values["per_file_ignores"] = parsed
+    if "rules" in table:
+        values["rule_options"] = _rule_options(table["rules"], registry, where)
+    if "bandit" in table:
+        if not isinstance(table["bandit"], dict):
+            raise ConfigError(f"{where}: `bandit` must be a table")
+        values["bandit"] = dict(table["bandit"])
+    return Settings(**values)
+
+
+def _validate(selectors: Sequence[str], registry: Registry, where: str) -> None:
+    try:
+        validate_selectors(selectors, registry, where)
+    except SelectionError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+def _rule_options(rules: Any, registry: Registry, where: str) -> dict[str, dict[str, Any]]:
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{where}: `rules` must be a table of `[tool.vibecheck.rules.<rule-name>]` tables")
+    names = sorted(r.name for r in registry.rules)
+    options: dict[str, dict[str, Any]] = {}
+    for key, raw in rules.items():
+        rule = registry.lookup(key)
+        if rule is None:
+            raise ConfigError(f"{where}: `rules.{key}` names no rule{_did_you_mean(key, names)}")
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{where}: `rules.{key}` must be a table of options")
+        try:
+            rule.parse_options(raw)
+        except (ValueError, TypeError) as exc:
+            message = str(exc)
+            unknown = [k for k in raw if f"`{k}`" in message and "unknown option" in message]
+            known = [f.replace("_", "-") for f in getattr(rule.Options, "__dataclass_fields__", {})]
+            hint = _did_you_mean(unknown[0], known) if unknown else ""
+            raise ConfigError(f"{where}: `rules.{key}`: {message}{hint}") from exc
+        options[rule.name] = dict(raw)
+    return options
+
+
+def parse_fail_on(value: Any, where: str) -> Severity:
+    if not isinstance(value, str) or value.lower() not in FAIL_ON:
+        raise ConfigError(f"{where}: `fail-on` must be one of {', '.join(FAIL_ON)}{_did_you_mean(str(value), FAIL_ON)}")
+    return Severity(value.lower())
+
+
+def load_settings(
+    paths: Sequence[str],
+    registry: Registry,
+    *,
+    config_file: str | None = None,
+    cwd: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Settings:
+    """Settings for a run: the config file found for `paths` (or given), then the CLI `overrides` on top."""
+    base = cwd or Path.cwd()
+    if config_file is not None:
+        path: Path | None = (base / config_file).resolve()
+        if not path.is_file():
+            raise ConfigError(f"{config_file}: no such configuration file")
+    else:
+        path = find_config(common_parent(paths, base))
+    if path is not None:
+        settings = settings_from_table(read_config(path), registry, where=str(path), root=path.parent,
+                                       config_path=path)
+    else:
+        settings = Settings(root=str(base))
+    return apply_overrides(settings, overrides or {}, registry)
+
+
+def apply_overrides(settings: Settings, overrides: dict[str, Any], registry: Registry) -> Settings:
+    """Command-line flags beat the config file; selectors given on the command line are validated too."""
+    changes = {k: v for k, v in overrides.items() if v is not None and v != ()}
+    for key, flag in (("select", "--select"), ("extend_select", "--extend-select"), ("ignore", "--ignore")):
+        if key in changes:
+            changes[key] = split_selectors(changes[key])
+            _validate(changes[key], registry, f"option `{flag}`")
+    if "extend_select" in changes:
+        changes["extend_select"] = settings.extend_select + changes["extend_select"]
+    if "ignore" in changes:
+        changes["ignore"] = settings.ignore + changes["ignore"]
+    if "extend_exclude" in changes:
+        changes["extend_exclude"] = settings.extend_exclude + tuple(changes["extend_exclude"])
+    if "fail_on" in changes and not isinstance(changes["fail_on"], Severity):
+        changes["fail_on"] = parse_fail_on(changes["fail_on"], "option `--fail-on`")
+    return replace(settings, **changes)

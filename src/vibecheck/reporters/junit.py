@@ -1,0 +1,42 @@
+"""JUnit XML, which most CI systems show as a test report: one failing test case per finding."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from vibecheck.model import Finding, Report
+
+if TYPE_CHECKING:
+    from vibecheck.reporters import ReportContext
+
+
+def render(report: Report, ctx: ReportContext) -> str:
+    suites = ET.Element("testsuites", name="vibecheck", tests=str(max(len(report.findings), 1) + len(report.errors)),
+                        failures=str(len(report.findings)), errors=str(len(report.errors)))
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        by_file[finding.location.path].append(finding)
+    for path, findings in by_file.items():
+        suite = ET.SubElement(suites, "testsuite", name=path, tests=str(len(findings)), failures=str(len(findings)), errors="0")
+        for f in findings:
+            case = ET.SubElement(suite, "testcase", classname=path, name=f"{f.code} {f.name} at line {f.location.start.line}",
+                                 file=path, line=str(f.location.start.line))
+            failure = ET.SubElement(case, "failure", message=f.message, type=f.code)
+            failure.text = "\n".join(filter(None, [
+                f"{path}:{f.location.start.line}:{f.location.start.column}: {f.code} {f.message}",
+                f.hint,
+                f.line_text,
+            ]))
+    if report.errors:
+        suite = ET.SubElement(suites, "testsuite", name="vibecheck engine", tests=str(len(report.errors)), failures="0",
+                              errors=str(len(report.errors)))
+        for e in report.errors:
+            case = ET.SubElement(suite, "testcase", classname="vibecheck", name=f"{e.rule or 'engine'} on {e.path}")
+            ET.SubElement(case, "error", message=e.message, type=e.rule or "engine")
+    if not report.findings:
+        suite = ET.SubElement(suites, "testsuite", name="vibecheck", tests="1", failures="0", errors="0")
+        ET.SubElement(suite, "testcase", classname="vibecheck", name=f"{report.files_checked} files checked, no findings")
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

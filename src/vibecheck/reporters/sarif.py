@@ -1,0 +1,130 @@
+"""SARIF 2.1.0 for code-scanning platforms: rule metadata with help text and CWE tags, stable fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vibecheck.docs import parse_doc, render_markdown
+from vibecheck.model import Category, Confidence, Finding, Report, Severity
+
+if TYPE_CHECKING:
+    from vibecheck.reporters import ReportContext
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/vibecheck-lint/"
+LEVELS = {Severity.HIGH: "error", Severity.MEDIUM: "error", Severity.LOW: "warning", Severity.INFO: "note"}
+# GitHub code scanning reads `security-severity` (0-10) to rank security alerts.
+SECURITY_SEVERITY = {Severity.HIGH: "8.0", Severity.MEDIUM: "5.5", Severity.LOW: "3.0", Severity.INFO: "1.0"}
+PRECISION = {Confidence.HIGH: "high", Confidence.MEDIUM: "medium", Confidence.LOW: "low"}
+SECURITY_CATEGORIES = {Category.SECURITY, Category.AUTH}
+
+
+def _uri(path: str) -> str:
+    return Path(path).as_posix()
+
+
+def _region(start: Any, end: Any) -> dict[str, int]:
+    return {"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column}
+
+
+def _rule_descriptor(finding: Finding, ctx: ReportContext) -> dict[str, Any]:
+    rule = ctx.registry.by_code.get(finding.code)
+    tags = [finding.category.value] + [f"external/cwe/cwe-{n}" for n in finding.cwe]
+    if finding.category in SECURITY_CATEGORIES:
+        tags.insert(0, "security")
+    tags = list(dict.fromkeys(tags))
+    descriptor: dict[str, Any] = {
+        "id": finding.code,
+        "name": finding.name,
+        "defaultConfiguration": {"level": LEVELS[finding.severity]},
+        "properties": {"tags": tags, "precision": PRECISION[finding.confidence]},
+    }
+    if finding.category in SECURITY_CATEGORIES:
+        descriptor["properties"]["security-severity"] = SECURITY_SEVERITY[finding.severity]
+    if rule is not None:
+        doc = parse_doc(rule.__doc__ or "")
+        descriptor["shortDescription"] = {"text": doc.summary}
+        descriptor["fullDescription"] = {"text": doc.sections.get("What it does", doc.summary)}
+        markdown = render_markdown(rule)
+        descriptor["help"] = {"text": doc.sections.get("Why is this bad?", doc.summary), "markdown": markdown}
+    else:
+        descriptor["shortDescription"] = {"text": finding.name.replace("_", " ")}
+        descriptor["help"] = {"text": finding.message}
+    if finding.help_uri:
+        descriptor["helpUri"] = finding.help_uri
+    return descriptor
+
+
+def _fingerprint(finding: Finding, occurrence: int) -> str:
+    """Stable across unrelated edits: rule, file, the line's text and its occurrence, not the line number."""
+    identity = "\0".join([finding.code, _uri(finding.location.path), " ".join(finding.line_text.split()), str(occurrence)])
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+
+
+def _fix(finding: Finding) -> list[dict[str, Any]]:
+    if finding.fix is None:
+        return []
+    replacements = [{"deletedRegion": _region(e.start, e.end), "insertedContent": {"text": e.content}} for e in finding.fix.edits]
+    return [{
+        "description": {"text": finding.fix.description},
+        "artifactChanges": [{"artifactLocation": {"uri": _uri(finding.location.path), "uriBaseId": "%SRCROOT%"},
+                             "replacements": replacements}],
+    }]
+
+
+def render(report: Report, ctx: ReportContext) -> str:
+    descriptors: dict[str, dict[str, Any]] = {}
+    for finding in report.findings:
+        descriptors.setdefault(finding.code, _rule_descriptor(finding, ctx))
+    rule_ids = sorted(descriptors)
+    index = {code: i for i, code in enumerate(rule_ids)}
+    seen: Counter[tuple[str, str, str]] = Counter()
+    results = []
+    for finding in report.findings:
+        key = (finding.code, finding.location.path, " ".join(finding.line_text.split()))
+        seen[key] += 1
+        text = finding.message + (f" {finding.hint}" if finding.hint else "")
+        region = _region(finding.location.start, finding.location.end)
+        if finding.line_text:
+            region["snippet"] = {"text": finding.line_text}
+        result: dict[str, Any] = {
+            "ruleId": finding.code,
+            "ruleIndex": index[finding.code],
+            "level": LEVELS[finding.severity],
+            "message": {"text": text},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": _uri(finding.location.path), "uriBaseId": "%SRCROOT%"},
+                "region": region,
+            }}],
+            "partialFingerprints": {"vibecheck/v1": _fingerprint(finding, seen[key])},
+        }
+        fixes = _fix(finding)
+        if fixes:
+            result["fixes"] = fixes
+        results.append(result)
+    notifications = [{
+        "level": "error",
+        "message": {"text": f"{e.rule + ': ' if e.rule else ''}{e.message}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path), "uriBaseId": "%SRCROOT%"}}}],
+    } for e in report.errors]
+    root_uri = Path(ctx.root).resolve().as_uri().rstrip("/") + "/"
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "vibecheck",
+                "version": ctx.version or "0",
+                "informationUri": INFORMATION_URI,
+                "rules": [descriptors[code] for code in rule_ids],
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root_uri}},
+            "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

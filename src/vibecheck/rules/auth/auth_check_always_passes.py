@@ -1,0 +1,231 @@
+"""VC212: an auth or permission check whose body lets everyone through."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+
+DEFAULT_NAME_PATTERN = (
+    r"^_*(authenticate|authorize|authorise|is_logged_in|logged_in"
+    r"|(is|has|check|verify|validate|ensure|require|user|can)_\w*"
+    r"(auth|admin|staff|superuser|perm|access|role|token|jwt|api_?key|password|passwd|signature|credential|owner"
+    r"|allowed|permitted|login|logged_in|signed_in|member)\w*"
+    r"|can_(edit|delete|view|modify|update|manage|read|write|create|publish|remove|change)\w*)$"
+)
+# Decorators and bases that mark a body as an interface, not an implementation.
+ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod",
+                                 "overload"})
+INTERFACE_BASES = frozenset({"ABC", "Protocol", "ABCMeta"})
+# A user object answering `is_authenticated` with True is how Flask-Login and Django model a signed-in user.
+USER_CLASS = re.compile(r"(User|Account|Member|Principal|Identity|UserMixin)$")
+USER_PROPERTIES = frozenset({"is_authenticated", "is_active"})
+# Permission classes whose purpose is to allow everyone.
+ALLOW_ALL_CLASS = re.compile(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all)")
+# Calls that only leave a trace: a body of these and `return True` still checks nothing.
+TRACE_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "log", "error"})
+
+
+@functools.lru_cache(maxsize=8)
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+def _is_truthy_constant(node: cst.BaseExpression | None) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value == "True"
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return node.evaluated_value != 0
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        value = node.evaluated_value
+        return bool(value)
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set, cst.Dict)):
+        return bool(node.elements) and all(isinstance(e, (cst.Element, cst.DictElement)) for e in node.elements)
+    return False
+
+
+@dataclass
+class Frame:
+    node: cst.FunctionDef
+    returns: list[cst.Return] = field(default_factory=list)
+    checks: bool = False
+
+
+class AuthCheckAlwaysPasses(Rule):
+    """An auth or permission check that returns a constant truthy value, or whose body is a placeholder.
+
+    ## What it does
+    Reports a function named like an authentication or authorisation check (`is_authenticated`,
+    `verify_token`, `check_permission`, `has_access`, `is_admin`, `authorize`, `validate_api_key`, ...)
+    whose body, after its docstring, is only `pass` or `...`, or whose every return gives a constant truthy
+    value (`return True`) while nothing in it can fail: no other call than logging, no `raise`, no `assert`.
+    A lambda bound to such a name (`is_admin = lambda user: True`) is reported too.
+
+    Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes, test files, `is_authenticated`
+    on user classes (the Flask-Login and Django convention) and permission classes named as allow-all
+    (`AllowAny`, `PublicAccess`) are not reported.
+
+    ## Why is this bad?
+    Coding agents stub the hard part to make the demo run: `def verify_token(token): return True  # TODO`.
+    Every caller then trusts a check that lets anyone in, and nothing fails to remind anyone that the
+    check was never written. A placeholder body is as bad for checks that signal failure by raising: it
+    never raises.
+
+    ## Example
+    ```python
+    def verify_api_key(key: str) -> bool:
+        \"\"\"Check the caller's API key.\"\"\"
+        # TODO: look the key up
+        return True
+    ```
+
+    ## Use instead
+    ```python
+    import hmac
+
+    def verify_api_key(key: str) -> bool:
+        \"\"\"Check the caller's API key.\"\"\"
+        return any(hmac.compare_digest(key, known) for known in settings.API_KEYS)
+    ```
+
+    ## Options
+    - `name-pattern` (regular expression): names of functions that are auth or permission checks.
+
+    ## References
+    - [CWE-287: Improper Authentication](https://cwe.mitre.org/data/definitions/287.html)
+    - [CWE-863: Incorrect Authorization](https://cwe.mitre.org/data/definitions/863.html)
+    - [OWASP Top 10 A07: Identification and Authentication Failures](https://owasp.org/Top10/A07_2021-Identification_and_Authentication_Failures/)
+    """
+
+    code = "VC212"
+    name = "auth-check-always-passes"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (287, 863)
+
+    @dataclass(frozen=True)
+    class Options:
+        name_pattern: str = DEFAULT_NAME_PATTERN
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.pattern = _pattern(self.options.name_pattern)
+        self.scopes: list[Frame | cst.ClassDef] = []
+        self.in_decorator = 0
+
+    def _frame(self) -> Frame | None:
+        return self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], Frame) else None
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(Frame(node))
+
+    def visit_Return(self, node: cst.Return) -> None:
+        frame = self._frame()
+        if frame is not None:
+            frame.returns.append(node)
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        self._mark_check()
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        self._mark_check()
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self._mark_check()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if last not in TRACE_CALLS:
+            self._mark_check()
+
+    def visit_Decorator(self, node: cst.Decorator) -> None:
+        self.in_decorator += 1
+
+    def leave_Decorator(self, node: cst.Decorator) -> None:
+        self.in_decorator -= 1
+
+    def _mark_check(self) -> None:
+        frame = self._frame()
+        if frame is not None and not self.in_decorator:
+            frame.checks = True
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if self.context.is_test_file or not isinstance(node.value, cst.Lambda) or len(node.targets) != 1:
+            return
+        target = node.targets[0].target
+        if isinstance(target, cst.Name) and self.pattern.match(target.value) and _is_truthy_constant(node.value.body):
+            self.report(node.value, f"The check `{target.value}` is a lambda that always returns "
+                        f"`{self.context.module.code_for_node(node.value.body)}`, so it lets everyone through.",
+                        hint=f"Implement `{target.value}` so that it returns False or raises for callers without access.")
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        frame = self.scopes.pop()
+        assert isinstance(frame, Frame)
+        name = node.name.value
+        if self.context.is_test_file or self.context.path.endswith(".pyi") or not self.pattern.match(name):
+            return
+        if self._exempt(node):
+            return
+        statements = self._statements(node)
+        anchor = node.decorators[0] if node.decorators else node
+        if all(self._is_placeholder(s) for s in statements):
+            self.report(anchor, f"The check `{name}` has a placeholder body, so it never denies anyone.",
+                        hint=f"Implement `{name}` so that it returns False or raises for callers without access.")
+            return
+        last = statements[-1] if statements else None
+        ends_with_return = isinstance(last, cst.Return) or (
+            isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], cst.Return))
+        if frame.checks or not ends_with_return or not frame.returns:
+            return
+        if all(_is_truthy_constant(r.value) for r in frame.returns):
+            value = self.context.module.code_for_node(frame.returns[-1].value)  # type: ignore[arg-type]
+            self.report(anchor, f"The check `{name}` always returns `{value}`, so it lets everyone through.",
+                        hint=f"Implement `{name}` so that it returns False or raises for callers without access.")
+
+    def _exempt(self, node: cst.FunctionDef) -> bool:
+        decorators = {(self.qualified_name(d.decorator) or "").rsplit(".", 1)[-1] for d in node.decorators}
+        if decorators & ABSTRACT_DECORATORS:
+            return True
+        owner = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], cst.ClassDef) else None
+        if owner is None:
+            return False
+        bases = {(self.qualified_name(b.value) or "").rsplit(".", 1)[-1] for b in owner.bases}
+        bases |= {(self.qualified_name(k.value) or "").rsplit(".", 1)[-1] for k in owner.keywords}
+        if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value):
+            return True
+        user_class = USER_CLASS.search(owner.name.value) or any(USER_CLASS.search(b) for b in bases)
+        return node.name.value in USER_PROPERTIES and bool(user_class)
+
+    @staticmethod
+    def _statements(node: cst.FunctionDef) -> list[cst.BaseStatement | cst.BaseSmallStatement]:
+        """The body's statements without a leading docstring."""
+        body = node.body
+        statements: list[cst.BaseStatement | cst.BaseSmallStatement] = list(
+            body.body if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else [])
+        first = statements[0] if statements else None
+        is_docstring = (isinstance(first, cst.SimpleStatementLine) and len(first.body) == 1
+                        and isinstance(first.body[0], cst.Expr)
+                        and isinstance(first.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+        is_docstring |= isinstance(first, cst.Expr) and isinstance(first.value, (cst.SimpleString, cst.ConcatenatedString))
+        return statements[1:] if is_docstring else statements
+
+    @staticmethod
+    def _is_placeholder(statement: cst.CSTNode) -> bool:
+        if isinstance(statement, cst.SimpleStatementLine):
+            return all(AuthCheckAlwaysPasses._is_placeholder(s) for s in statement.body)
+        if isinstance(statement, cst.Pass):
+            return True
+        return isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Ellipsis)

@@ -1,0 +1,257 @@
+"""VC208: CSRF protection switched off for a view, a form, or the whole app."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+from vibecheck.rules.auth import frameworks as fw
+
+# Settings whose False value turns CSRF checks off (Flask-WTF; `CSRF_ENABLED` is its old spelling).
+CSRF_SWITCHES = frozenset({"WTF_CSRF_ENABLED", "WTF_CSRF_CHECK_DEFAULT", "CSRF_ENABLED"})
+CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
+SESSION_MIDDLEWARE = frozenset({"django.contrib.sessions.middleware.SessionMiddleware",
+                                "django.contrib.auth.middleware.AuthenticationMiddleware"})
+FLASK_WTF_PROTECTORS = frozenset({"CSRFProtect", "CsrfProtect"})
+# Endpoints that other servers call: they prove who they are with a signature, not a cookie.
+SERVER_TO_SERVER_WORDS = frozenset({"webhook", "webhooks", "hook", "callback", "ipn", "notify", "notification"})
+HINT_EXEMPT = ("Remove the exemption and send the CSRF token from the client, or authenticate the endpoint with "
+               "something a browser does not send by itself (a signed payload or a token header).")
+HINT_SETTING = "Keep CSRF protection on outside tests and exempt only the endpoints that do not use cookie sessions."
+
+
+def _false(node: cst.BaseExpression | None) -> bool:
+    return isinstance(node, cst.Name) and node.value == "False"
+
+
+def _string(node: cst.BaseExpression | None) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _inert(statement: cst.CSTNode) -> bool:
+    """`pass`, a docstring, `...`, `return` or `return None`."""
+    if isinstance(statement, cst.Expr):
+        return isinstance(statement.value, (cst.SimpleString, cst.Ellipsis))
+    if isinstance(statement, cst.Return):
+        return statement.value is None or (isinstance(statement.value, cst.Name) and statement.value.value == "None")
+    return isinstance(statement, cst.Pass)
+
+
+class CsrfProtectionDisabled(Rule):
+    """CSRF protection turned off for a view, a form or the whole application.
+
+    ## What it does
+    Reports Django's `@csrf_exempt` (also through `method_decorator` or `csrf_exempt(view)` in a URLconf),
+    Flask-WTF's `@csrf.exempt`/`csrf.exempt(view)`, the settings `WTF_CSRF_ENABLED = False` and
+    `WTF_CSRF_CHECK_DEFAULT = False` (assigned, in `app.config[...]`, `app.config.update(...)` or a dict),
+    a Flask-WTF form `Meta` with `csrf = False`, a Django `MIDDLEWARE` list that has the session middleware
+    but not `CsrfViewMiddleware`, and a DRF `enforce_csrf` override that does nothing.
+
+    Test files, configuration classes or functions named for tests, dicts that also set `TESTING = True`,
+    and exemptions of webhook or callback endpoints (called by servers, not browsers) are not reported.
+
+    ## Why is this bad?
+    When a request fails the CSRF check, the quickest fix an agent finds is to switch the check off. Any
+    website the user visits can then make the user's browser submit forms to your app with the user's
+    session cookie: change their e-mail, transfer money, delete data.
+
+    ## Example
+    ```python
+    from django.http import JsonResponse
+    from django.views.decorators.csrf import csrf_exempt
+
+    @csrf_exempt
+    def update_email(request):
+        request.user.email = request.POST["email"]
+        request.user.save()
+        return JsonResponse({"ok": True})
+    ```
+
+    ## Use instead
+    ```python
+    from django.contrib.auth.decorators import login_required
+    from django.http import JsonResponse
+    from django.views.decorators.http import require_POST
+
+    @login_required
+    @require_POST
+    def update_email(request):
+        request.user.email = request.POST["email"]
+        request.user.save()
+        return JsonResponse({"ok": True})
+    ```
+
+    ## References
+    - [CWE-352: Cross-Site Request Forgery](https://cwe.mitre.org/data/definitions/352.html)
+    - [Django: Cross Site Request Forgery protection](https://docs.djangoproject.com/en/stable/ref/csrf/)
+    - [Flask-WTF: CSRF protection](https://flask-wtf.readthedocs.io/en/latest/csrf/)
+    - [OWASP CSRF Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html)
+    """
+
+    code = "VC208"
+    name = "csrf-protection-disabled"
+    category = Category.AUTH
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (352,)
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.scopes: list[str] = []
+        self.protectors: set[str] = {"csrf", "csrf_protect", "csrfprotect"}
+        self.depth = 0
+
+    # scope names, to recognise test configuration ----------------------------------------------------------
+
+    def _in_test_setup(self) -> bool:
+        return self.context.is_test_file or any("test" in fw.name_words(name) or "testing" in fw.name_words(name)
+                                                for name in self.scopes)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.append(node.name.value)
+        for decorator in node.decorators:
+            self._exemption(decorator.decorator, decorator, node.name.value)
+        if node.name.value == "Meta" and isinstance(node.body, cst.IndentedBlock):
+            self._form_meta(node.body)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(node.name.value)
+        for decorator in node.decorators:
+            self._exemption(decorator.decorator, decorator, node.name.value)
+        if node.name.value == "enforce_csrf" and self._does_nothing(node):
+            anchor = node.decorators[0] if node.decorators else node
+            self.report(anchor, "`enforce_csrf` is overridden to do nothing, so session-authenticated API calls "
+                        "skip Django REST framework's CSRF check.",
+                        hint="Delete the override; use token authentication for clients that cannot send a CSRF token.")
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    # exemptions ---------------------------------------------------------------------------------------------
+
+    def _exempts(self, expression: cst.BaseExpression) -> str | None:
+        """The spelling of a CSRF exemption (`csrf_exempt`, `csrf.exempt`), or None."""
+        name = self.qualified_name(expression)
+        if name is None:
+            return None
+        if name.rsplit(".", 1)[-1] == "csrf_exempt":
+            return "csrf_exempt"
+        if isinstance(expression, cst.Attribute) and expression.attr.value == "exempt":
+            receiver = get_full_name_for_node(expression.value) or ""
+            if receiver.rsplit(".", 1)[-1].lower() in self.protectors or receiver in self.protectors:
+                return f"{receiver}.exempt"
+        return None
+
+    def _exemption(self, expression: cst.BaseExpression, node: cst.CSTNode, view: str | None) -> None:
+        """A decorator expression: `@csrf_exempt`, `@csrf.exempt`, `@method_decorator(csrf_exempt, ...)`."""
+        spelling = self._exempts(expression)
+        if spelling is None and isinstance(expression, cst.Call) and \
+                (self.qualified_name(expression.func) or "").endswith("method_decorator") and expression.args:
+            spelling = self._exempts(expression.args[0].value)
+        if spelling is None or self._in_test_setup() or (view and self._server_to_server(view)):
+            return
+        target = f"the view `{view}`" if view else "this view"
+        self.report(node, f"`{spelling}` turns off CSRF protection for {target}.", hint=HINT_EXEMPT)
+
+    def _server_to_server(self, name: str) -> bool:
+        return any(w in SERVER_TO_SERVER_WORDS for w in fw.name_words(name.rsplit(".", 1)[-1]))
+
+    def visit_Decorator(self, node: cst.Decorator) -> None:
+        self.depth += 1
+
+    def leave_Decorator(self, node: cst.Decorator) -> None:
+        self.depth -= 1
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.depth:
+            spelling = self._exempts(node.func)
+            if spelling is not None and node.args and not self._in_test_setup():
+                view = get_full_name_for_node(node.args[0].value)
+                if not (view and self._server_to_server(view)):
+                    target = f"`{view}`" if view else "this view"
+                    self.report(node, f"`{spelling}({view or '...'})` turns off CSRF protection for {target}.",
+                                hint=HINT_EXEMPT)
+        for arg in node.args:
+            switch = arg.keyword is not None and arg.keyword.value in CSRF_SWITCHES and _false(arg.value)
+            if switch and not self._in_test_setup() and not self._sets_testing(node.args):
+                self._report_switch(arg, arg.keyword.value)  # type: ignore[union-attr]
+        callee = get_full_name_for_node(node.func) or ""
+        if callee.endswith("MIDDLEWARE.remove") and _string(node.args[0].value if node.args else None) == CSRF_MIDDLEWARE:
+            self.report(node, f"Removing `{CSRF_MIDDLEWARE}` from `MIDDLEWARE` turns off CSRF protection for every view.",
+                        hint="Keep `CsrfViewMiddleware` in `MIDDLEWARE` and exempt only the views that need it.")
+
+    @staticmethod
+    def _sets_testing(args: list[cst.Arg] | tuple[cst.Arg, ...]) -> bool:
+        return any(a.keyword is not None and a.keyword.value == "TESTING" and not _false(a.value) for a in args)
+
+    # settings ------------------------------------------------------------------------------------------------
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = node.value
+        if isinstance(value, cst.Call) and (self.qualified_name(value.func) or "").rsplit(".", 1)[-1] in FLASK_WTF_PROTECTORS:
+            for target in node.targets:
+                name = get_full_name_for_node(target.target)
+                if name:
+                    self.protectors.add(name)
+        for target in node.targets:
+            key = self._setting_name(target.target)
+            if key in CSRF_SWITCHES and _false(value) and not self._in_test_setup():
+                self._report_switch(node, key)
+            elif key == "MIDDLEWARE" and not self.scopes:
+                self._middleware(value)
+
+    def visit_Dict(self, node: cst.Dict) -> None:
+        elements = [e for e in node.elements if isinstance(e, cst.DictElement)]
+        testing = any(_string(e.key) == "TESTING" and not _false(e.value) for e in elements)
+        for element in elements:
+            key = _string(element.key)
+            if key in CSRF_SWITCHES and _false(element.value) and not testing and not self._in_test_setup():
+                self._report_switch(element, key)
+
+    def _setting_name(self, target: cst.BaseExpression) -> str | None:
+        """`WTF_CSRF_ENABLED`, `self.WTF_CSRF_ENABLED` or `app.config["WTF_CSRF_ENABLED"]` -> the setting's name."""
+        if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+            return _string(target.slice[0].slice.value)
+        name = get_full_name_for_node(target)
+        return name.rsplit(".", 1)[-1] if name else None
+
+    def _report_switch(self, node: cst.CSTNode, key: str) -> None:
+        self.report(node, f"`{key} = False` turns off Flask-WTF's CSRF protection for every form and view.",
+                    hint=HINT_SETTING)
+
+    def _middleware(self, value: cst.BaseExpression) -> None:
+        if not isinstance(value, (cst.List, cst.Tuple)):
+            return
+        entries = {_string(e.value) for e in value.elements if isinstance(e, cst.Element)}
+        if entries & SESSION_MIDDLEWARE and CSRF_MIDDLEWARE not in entries:
+            self.report(value, f"`MIDDLEWARE` uses sessions but lacks `{CSRF_MIDDLEWARE}`, so no view is protected "
+                        "against CSRF.", hint=f"Add `{CSRF_MIDDLEWARE}` to `MIDDLEWARE`, after the session middleware.")
+
+    def _form_meta(self, body: cst.IndentedBlock) -> None:
+        for line in body.body:
+            if not isinstance(line, cst.SimpleStatementLine):
+                continue
+            for small in line.body:
+                if isinstance(small, cst.Assign) and get_full_name_for_node(small.targets[0].target) == "csrf" \
+                        and _false(small.value) and not self._in_test_setup():
+                    self.report(small, "`csrf = False` in the form's `Meta` turns off Flask-WTF's CSRF protection "
+                                "for this form.", hint=HINT_SETTING)
+
+    @staticmethod
+    def _does_nothing(node: cst.FunctionDef) -> bool:
+        body = node.body
+        statements = list(body.body) if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else []
+        smalls: list[cst.CSTNode] = []
+        for statement in statements:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                return False
+            smalls.extend(statement.body)
+        return all(_inert(small) for small in smalls)

@@ -1,0 +1,143 @@
+"""What the web frameworks' routes, views and auth guards look like, as data shared by the VC2xx rules.
+
+Names are matched on the last dotted component after import resolution, so `from flask_login import
+login_required as lr` and `flask_login.login_required` both count. Everything a user may extend is also
+an option of the rule that uses it.
+"""
+
+from __future__ import annotations
+
+import re
+
+STATE_CHANGING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+# `@app.route(...)`/`@router.post(...)`: decorator attribute -> HTTP method (None: read `methods=`).
+ROUTE_DECORATORS: dict[str, str | None] = {
+    "route": None, "api_route": None,
+    "get": "GET", "head": "HEAD", "options": "OPTIONS",
+    "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
+}
+# Registration calls whose first argument is a path: `app.add_url_rule("/x", view_func=...)`.
+REGISTRATION_CALLS = frozenset({"add_url_rule", "add_api_route"})
+# Flask-RESTful/Flask-RESTX: `api.add_resource(ItemResource, "/items/<int:item_id>")`.
+RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
+# Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.
+PREFIX_KEYWORDS = ("url_prefix", "prefix")
+BEFORE_REQUEST_HOOKS = frozenset({"before_request", "before_app_request"})
+# `@app.middleware("http")` functions and `app.add_middleware(Cls)`: app-wide, but they only guard when they deny.
+MIDDLEWARE_HOOKS = frozenset({"middleware"})
+MIDDLEWARE_REGISTRATIONS = frozenset({"add_middleware"})
+# Middleware that only identifies the user and leaves the decision to each route.
+IDENTIFYING_MIDDLEWARE = frozenset({"AuthenticationMiddleware", "SessionMiddleware"})
+APP_CONSTRUCTORS = frozenset({"Flask", "FastAPI", "Quart", "Starlette"})
+ROUTER_CONSTRUCTORS = frozenset({"Blueprint", "APIRouter", "FastAPI"})
+
+# Django and DRF function-view decorators that say which methods a view answers.
+DJANGO_METHOD_DECORATORS: dict[str, frozenset[str] | None] = {
+    "require_POST": frozenset({"POST"}),
+    "require_GET": frozenset({"GET"}),
+    "require_safe": frozenset({"GET", "HEAD"}),
+    "require_http_methods": None,  # read the first argument
+    "api_view": None,
+}
+
+# Class-based views: base class -> state-changing by inheritance alone (it handles POST without a method here).
+VIEW_BASES: dict[str, bool] = {
+    # Flask, Flask-RESTful, Flask-RESTX
+    "MethodView": False, "View": False, "Resource": False,
+    # Django
+    "TemplateView": False, "ListView": False, "DetailView": False, "RedirectView": False,
+    "FormView": True, "CreateView": True, "UpdateView": True, "DeleteView": True,
+    "BaseFormView": True, "BaseCreateView": True, "BaseUpdateView": True, "BaseDeleteView": True,
+    # Django REST framework
+    "APIView": False, "GenericAPIView": False, "ViewSet": False, "GenericViewSet": False,
+    "ViewSetMixin": False, "ListAPIView": False, "RetrieveAPIView": False, "ReadOnlyModelViewSet": False,
+    "ModelViewSet": True, "CreateAPIView": True, "UpdateAPIView": True, "DestroyAPIView": True,
+    "ListCreateAPIView": True, "RetrieveUpdateAPIView": True, "RetrieveDestroyAPIView": True,
+    "RetrieveUpdateDestroyAPIView": True,
+    "CreateModelMixin": True, "UpdateModelMixin": True, "DestroyModelMixin": True,
+}
+DRF_VIEW_BASES = frozenset({
+    "APIView", "GenericAPIView", "ViewSet", "GenericViewSet", "ViewSetMixin", "ListAPIView", "RetrieveAPIView",
+    "ReadOnlyModelViewSet", "ModelViewSet", "CreateAPIView", "UpdateAPIView", "DestroyAPIView", "ListCreateAPIView",
+    "RetrieveUpdateAPIView", "RetrieveDestroyAPIView", "RetrieveUpdateDestroyAPIView",
+})
+VIEW_MODULE_PREFIXES = ("flask.", "django.", "rest_framework.", "quart.", "flask_restful.", "flask_restx.",
+                        "flask_smorest.")
+# Class attributes that list decorators applied to every handler of a class-based view.
+CLASS_DECORATOR_ATTRIBUTES = frozenset({"decorators", "method_decorators"})
+# Request attributes that only a handler of submitted data reads (Django).
+SUBMITTED_DATA = frozenset({"request.POST", "request.FILES", "self.request.POST", "self.request.FILES"})
+# Handler methods of class-based views that change state.
+STATE_CHANGING_HANDLERS = frozenset({"post", "put", "patch", "delete", "create", "update", "partial_update", "destroy"})
+
+# Auth guards: decorators, mixins, dependencies (last dotted component).
+GUARD_DECORATORS = (
+    "login_required", "roles_required", "roles_accepted", "permission_required", "permissions_required",
+    "jwt_required", "fresh_jwt_required", "jwt_optional_required", "auth_required", "token_required",
+    "admin_required", "staff_member_required", "superuser_required", "user_passes_test", "requires",
+    "requires_auth", "login_user_required", "http_auth_required", "verify_jwt_in_request",
+    "permission_classes", "authenticated", "protected",
+)
+GUARD_MIXINS = (
+    "LoginRequiredMixin", "PermissionRequiredMixin", "UserPassesTestMixin", "AccessMixin",
+    "StaffRequiredMixin", "SuperuserRequiredMixin", "GroupRequiredMixin", "MultiplePermissionsRequiredMixin",
+)
+GUARD_DEPENDENCIES = (
+    "get_current_user", "get_current_active_user", "get_current_active_superuser", "get_current_superuser",
+    "current_user", "verify_token", "verify_api_key", "get_api_key", "oauth2_scheme", "require_user",
+    "require_admin", "authenticate", "HTTPBearer", "HTTPBasic", "HTTPDigest", "APIKeyHeader", "APIKeyQuery",
+    "APIKeyCookie", "OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer", "OpenIdConnect",
+)
+# Calls, attributes and names that show an auth check inside a view body.
+IN_BODY_CHECKS = (
+    "is_authenticated", "is_anonymous", "is_staff", "is_superuser", "is_admin", "has_perm", "has_perms",
+    "has_permission", "has_object_permission", "has_role", "check_permission", "check_permissions",
+    "check_object_permissions", "verify_jwt_in_request", "get_jwt_identity", "get_jwt", "verify_token",
+    "verify_api_key", "authenticate", "authorize", "get_current_user", "require_login", "require_auth",
+    "PermissionDenied", "NotAuthenticated", "Unauthorized", "Forbidden", "HTTP_401_UNAUTHORIZED",
+    "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden",
+)
+# Status codes that only an auth check sends.
+AUTH_STATUS_CODES = frozenset({"401", "403"})
+# Explicit "this is meant to be open" markers.
+PUBLIC_DECORATORS = ("public", "public_route", "public_endpoint", "allow_anonymous", "no_auth", "auth_exempt",
+                     "login_exempt", "unauthenticated")
+# Path segments (and view-name words) of endpoints that are open by design.
+PUBLIC_PATHS = (
+    "login", "logout", "signin", "sign-in", "sign_in", "signup", "sign-up", "sign_up", "register", "registration",
+    "token", "refresh", "health", "healthz", "healthcheck", "ready", "readyz", "livez", "ping", "status",
+    "webhook", "webhooks", "callback", "oauth", "forgot-password", "forgot_password", "reset-password",
+    "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",
+    "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
+)
+# Paths that look administrative: any method on them needs a guard.
+SENSITIVE_PATHS = (r"(^|/)(admin|administrator|delete|remove|destroy|purge|manage|internal|superuser|staff)([/_-]|$)"
+                   r"|(^|/)users?/[<{]")
+
+# Words that make a custom decorator, mixin or dependency name read as an auth guard.
+GUARD_WORDS = frozenset({
+    "auth", "authn", "authz", "authenticate", "authenticated", "authentication", "authorize", "authorized",
+    "authorization", "login", "logged", "signed", "permission", "permissions", "perm", "perms", "role", "roles",
+    "admin", "staff", "superuser", "jwt", "token", "apikey", "bearer", "oauth", "oauth2", "credentials",
+    "principal", "protected", "secured", "guard", "guarded", "owner", "ownership",
+})
+_WORD_SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+# `require_POST` and friends are method filters, not auth.
+NOT_GUARDS = frozenset(DJANGO_METHOD_DECORATORS) | frozenset({"csrf_exempt", "csrf_protect", "never_cache"})
+
+
+def name_words(name: str) -> list[str]:
+    """`get_current_active_user` -> [get, current, active, user]; `HTTPBearer` -> [http, bearer]."""
+    return [w.lower() for w in _WORD_SPLIT.findall(name)]
+
+
+def reads_as_guard(name: str) -> bool:
+    """A name that an auth guard would have: `admin_required`, `CurrentUser`, `verify_api_key`, `OwnerMixin`."""
+    if name in NOT_GUARDS:
+        return False
+    words = name_words(name)
+    joined = "".join(words)
+    if "currentuser" in joined or "currentactiveuser" in joined or "apikey" in joined:
+        return True
+    return any(w in GUARD_WORDS for w in words)

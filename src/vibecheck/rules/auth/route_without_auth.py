@@ -1,0 +1,746 @@
+"""VC201: a state-changing or administrative web route with no recognised auth guard."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+from vibecheck.rules.auth import frameworks as fw
+
+DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
+CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
+                         "validate"})
+EXIT_CALLS = frozenset({"abort", "redirect"})
+STATE_METHOD_NAMES = {"create": "POST", "update": "PUT", "partial_update": "PATCH", "destroy": "DELETE"}
+
+
+@dataclass
+class Frame:
+    """What the walk learnt about one function body."""
+
+    node: cst.FunctionDef
+    body_guard: bool = False
+    exits: bool = False
+    posts: bool = False
+
+
+@dataclass
+class ClassView:
+    """A class that may be a view: its framework, guards and handler methods."""
+
+    node: cst.ClassDef
+    view: bool = False
+    drf: bool = False
+    state_by_base: bool = False
+    guarded: bool = False
+    has_permission_classes: bool = False
+    methods: dict[str, Frame] = field(default_factory=dict)
+
+
+@dataclass
+class Route:
+    """One way a request reaches a handler, to be judged once the whole file is known."""
+
+    report_node: cst.CSTNode
+    label: str
+    methods: frozenset[str]
+    path: str | None
+    receiver: str | None
+    names: tuple[str, ...]
+    frame: Frame | None
+    guarded: bool = False
+    guard_above: str | None = None
+    drf_default: bool = False
+
+
+@dataclass(frozen=True)
+class Matchers:
+    """The options turned into sets and patterns, built once per distinct options value."""
+
+    guard_decorators: frozenset[str]
+    guard_mixins: frozenset[str]
+    guard_dependencies: frozenset[str]
+    in_body_checks: frozenset[str]
+    public_decorators: frozenset[str]
+    public_paths: frozenset[str]
+    sensitive_paths: re.Pattern[str]
+    guess: bool
+
+
+def _normal(word: str) -> str:
+    return re.sub(r"[-_.]", "", word.lower())
+
+
+@functools.lru_cache(maxsize=8)
+def _matchers(options: RouteWithoutAuth.Options) -> Matchers:
+    return Matchers(
+        guard_decorators=frozenset(options.guard_decorators + options.extend_guard_decorators),
+        guard_mixins=frozenset(options.guard_mixins + options.extend_guard_mixins),
+        guard_dependencies=frozenset(options.guard_dependencies + options.extend_guard_dependencies),
+        in_body_checks=frozenset(options.in_body_checks + options.extend_in_body_checks),
+        public_decorators=frozenset(options.public_decorators + options.extend_public_decorators),
+        public_paths=frozenset(_normal(p) for p in options.public_paths + options.extend_public_paths),
+        sensitive_paths=re.compile(options.sensitive_paths, re.IGNORECASE),
+        guess=options.guess_guards_from_names,
+    )
+
+
+def _anchor(node: cst.FunctionDef | cst.ClassDef) -> cst.CSTNode:
+    """Where a finding about a definition starts: its first decorator, else the definition itself."""
+    return node.decorators[0] if node.decorators else node
+
+
+def _last(name: str | None) -> str:
+    return (name or "").rsplit(".", 1)[-1]
+
+
+def _string(node: cst.BaseExpression | None) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _strings(node: cst.BaseExpression | None) -> list[str] | None:
+    """The strings of a literal list/tuple/set of strings, else None."""
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        values = [_string(e.value) for e in node.elements if isinstance(e, cst.Element)]
+        return [v for v in values if v is not None] if all(v is not None for v in values) else None
+    return None
+
+
+def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+
+
+def _positional(call: cst.Call, index: int) -> cst.Arg | None:
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[index] if len(positional) > index else None
+
+
+def _non_empty(arg: cst.Arg | None) -> bool:
+    value = arg.value if arg is not None else None
+    if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+        return bool(value.elements)
+    return value is not None and not (isinstance(value, cst.Name) and value.value == "None")
+
+
+class RouteWithoutAuth(Rule):
+    """A route that changes state, or looks administrative, with no recognised authentication guard.
+
+    ## What it does
+    Finds web handlers that answer POST, PUT, PATCH or DELETE, or any method on an administrative-looking
+    path (`/admin`, `/delete`, `/users/<id>`), and reports those with no auth guard that vibecheck can see:
+    Flask and FastAPI route decorators, `add_url_rule`, Flask `MethodView`s, Django function views
+    (`@require_POST`, `@require_http_methods`, `if request.method == "POST"`), Django class-based views and
+    Django REST framework views. Recognised guards: auth decorators placed *below* the route decorator
+    (`@login_required`, `@jwt_required`, `@permission_required`, ...), a `before_request` hook of the app or
+    of the route's blueprint that aborts, redirects or returns, an `@app.middleware("http")` function that
+    answers 401/403, an auth-named class in `app.add_middleware(...)`, FastAPI `Depends`/`Security` on an auth
+    dependency (also in `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or
+    `include_router`, Django auth mixins and `method_decorator`, DRF `permission_classes` other than
+    `AllowAny`, and a recognisable check in the handler body (`request.user.is_authenticated`,
+    `abort(401)`, `verify_jwt_in_request()`). Login, signup, health and webhook paths are open by design
+    and are not reported, nor are handlers with a decorator from `public-decorators`.
+
+    Guards applied in another file (a Django URLconf wrapping a view in `login_required(...)`, FastAPI's
+    `include_router(..., dependencies=...)` in the main module) are not seen: suppress the finding with
+    a reason there. DRF views without `permission_classes` rely on the `DEFAULT_PERMISSION_CLASSES`
+    setting and are not reported unless `drf-default-is-open` says that setting lets everyone in.
+
+    ## Why is this bad?
+    Coding agents write the happy path: the route works in the demo, so nobody notices that anyone on
+    the internet can call it. A missing guard on a handler that writes, deletes or administers data is a
+    broken access control (OWASP A01), the most common serious web vulnerability. A guard decorator put
+    *above* `@app.route` protects nothing: the route registered the unwrapped function.
+
+    ## Example
+    ```python
+    from flask import Flask, request
+
+    app = Flask(__name__)
+
+    @app.route("/posts/<int:post_id>", methods=["DELETE"])
+    def delete_post(post_id):
+        db.delete_post(post_id)
+        return "", 204
+    ```
+
+    ## Use instead
+    ```python
+    from flask import Flask
+    from flask_login import current_user, login_required
+
+    app = Flask(__name__)
+
+    @app.route("/posts/<int:post_id>", methods=["DELETE"])
+    @login_required
+    def delete_post(post_id):
+        db.delete_post(post_id, owner=current_user.id)
+        return "", 204
+    ```
+
+    ## Options
+    - `guard-decorators`, `extend-guard-decorators` (list of names): decorators that protect a handler.
+    - `guard-mixins`, `extend-guard-mixins` (list of names): base classes that protect a class-based view.
+    - `guard-dependencies`, `extend-guard-dependencies` (list of names): FastAPI dependencies that authenticate.
+    - `in-body-checks`, `extend-in-body-checks` (list of names): calls, attributes or exceptions that show an
+      auth check inside the handler body.
+    - `public-decorators`, `extend-public-decorators` (list of names): decorators that mark a route as
+      deliberately public.
+    - `public-paths`, `extend-public-paths` (list of path segments): endpoints open by design (`login`,
+      `signup`, `health`, `webhook`, ...); also matched against the handler's name.
+    - `sensitive-paths` (regular expression): paths on which every method needs a guard.
+    - `guess-guards-from-names` (bool, default true): also accept a decorator, mixin or dependency whose
+      name reads as auth (`admin_required`, `OwnerRequiredMixin`, `Depends(verify_api_key)`).
+    - `drf-default-is-open` (bool, default false): set it when `DEFAULT_PERMISSION_CLASSES` is unset or
+      `AllowAny`, so DRF views without `permission_classes` are reported too.
+
+    ## References
+    - [CWE-306: Missing Authentication for Critical Function](https://cwe.mitre.org/data/definitions/306.html)
+    - [CWE-862: Missing Authorization](https://cwe.mitre.org/data/definitions/862.html)
+    - [OWASP Top 10 A01: Broken Access Control](https://owasp.org/Top10/A01_2021-Broken_Access_Control/)
+    - [Flask-Login: protecting views](https://flask-login.readthedocs.io/en/latest/#protecting-views)
+    - [FastAPI: security](https://fastapi.tiangolo.com/tutorial/security/)
+    - [Django: limiting access to logged-in users](https://docs.djangoproject.com/en/stable/topics/auth/default/#limiting-access-to-logged-in-users)
+    """
+
+    code = "VC201"
+    name = "route-without-auth"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (306, 862)
+
+    @dataclass(frozen=True)
+    class Options:
+        guard_decorators: tuple[str, ...] = fw.GUARD_DECORATORS
+        extend_guard_decorators: tuple[str, ...] = ()
+        guard_mixins: tuple[str, ...] = fw.GUARD_MIXINS
+        extend_guard_mixins: tuple[str, ...] = ()
+        guard_dependencies: tuple[str, ...] = fw.GUARD_DEPENDENCIES
+        extend_guard_dependencies: tuple[str, ...] = ()
+        in_body_checks: tuple[str, ...] = fw.IN_BODY_CHECKS
+        extend_in_body_checks: tuple[str, ...] = ()
+        public_decorators: tuple[str, ...] = fw.PUBLIC_DECORATORS
+        extend_public_decorators: tuple[str, ...] = ()
+        public_paths: tuple[str, ...] = fw.PUBLIC_PATHS
+        extend_public_paths: tuple[str, ...] = ()
+        sensitive_paths: str = fw.SENSITIVE_PATHS
+        guess_guards_from_names: bool = True
+        drf_default_is_open: bool = False
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.match = _matchers(self.options)
+        self.scopes: list[Frame | ClassView] = []
+        self.in_decorator = 0
+        self.routes: list[Route] = []
+        self.functions: dict[str, Frame] = {}
+        self.classes: dict[str, ClassView] = {}
+        self.hooks: list[tuple[str, Frame | str, bool]] = []
+        self.guarded_receivers: set[str] = set()
+        self.app_names: set[str] = {"app", "application"}
+        self.guard_names: set[str] = set()
+        self.view_registrations: dict[str, list[tuple[str | None, str | None, cst.Call | None]]] = {}
+        self.function_registrations: list[tuple[str | None, str | None, frozenset[str], str, cst.Call]] = []
+        self.prefixes: dict[str, str] = {}
+        self.global_guard = False
+        self.uses_django = False
+
+    # names ---------------------------------------------------------------------------------------------
+
+    def _is_guard_name(self, name: str, table: frozenset[str]) -> bool:
+        last = _last(name)
+        if last in fw.NOT_GUARDS:
+            return False
+        return last in table or last in self.guard_names or (self.match.guess and fw.reads_as_guard(last))
+
+    def _is_public_name(self, name: str) -> bool:
+        words = fw.name_words(name)
+        joined = {a + b for a, b in zip(words, words[1:], strict=False)}
+        return any(w in self.match.public_paths for w in words) or bool(joined & self.match.public_paths)
+
+    def _is_public_path(self, path: str | None) -> bool:
+        return path is not None and any(_normal(s) in self.match.public_paths for s in path.split("/") if s)
+
+    def _decorator_guards(self, expression: cst.BaseExpression) -> bool:
+        """`@login_required`, `@roles_required("x")`, `@method_decorator(login_required)`, `@permission_classes([...])`."""
+        callee = expression.func if isinstance(expression, cst.Call) else expression
+        name = _last(self.qualified_name(callee))
+        if isinstance(expression, cst.Call) and name == "method_decorator":
+            first = _positional(expression, 0)
+            if first is None:
+                return False
+            inner = _strings(first.value)
+            targets = first.value.elements if isinstance(first.value, (cst.List, cst.Tuple)) and inner is None else [first]
+            return any(self._decorator_guards(t.value) for t in targets)  # type: ignore[union-attr]
+        if isinstance(expression, cst.Call) and name == "permission_classes":
+            first = _positional(expression, 0)
+            return first is not None and self._permissions_guard(first.value)
+        return self._is_guard_name(name, self.match.guard_decorators)
+
+    def _permissions_guard(self, value: cst.BaseExpression) -> bool:
+        """DRF permission classes other than an empty list or `AllowAny` alone."""
+        if isinstance(value, (cst.List, cst.Tuple)):
+            names = [_last(self.qualified_name(e.value)) for e in value.elements]
+            return any(n != "AllowAny" for n in names)
+        return True
+
+    # scopes ---------------------------------------------------------------------------------------------
+
+    def _frame(self) -> Frame | None:
+        if self.scopes and isinstance(self.scopes[-1], Frame) and not self.in_decorator:
+            return self.scopes[-1]
+        return None
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.uses_django = any(v.startswith(("django", "rest_framework")) for v in self.context.imports.aliases.values())
+
+    def visit_Decorator(self, node: cst.Decorator) -> None:
+        self.in_decorator += 1
+
+    def leave_Decorator(self, node: cst.Decorator) -> None:
+        self.in_decorator -= 1
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        frame = Frame(node)
+        parent = self.scopes[-1] if self.scopes else None
+        self.scopes.append(frame)
+        if isinstance(parent, ClassView):
+            parent.methods[node.name.value] = frame
+            return
+        if parent is None:
+            self.functions[node.name.value] = frame
+        self._collect_function_routes(node, frame)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        view = self._class_view(node)
+        self.scopes.append(view)
+        if not self.scopes[:-1]:
+            self.classes[node.name.value] = view
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.pop()
+
+    # body evidence --------------------------------------------------------------------------------------
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.match.in_body_checks:
+            self._mark_body_guard()
+
+    def visit_Integer(self, node: cst.Integer) -> None:
+        if node.value in fw.AUTH_STATUS_CODES:
+            self._mark_body_guard()
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if "login" in node.value.lower():
+            self._mark_body_guard()
+
+    def _mark_body_guard(self) -> None:
+        frame = self._frame()
+        if frame is not None:
+            frame.body_guard = True
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        frame = self._frame()
+        if frame is not None:
+            frame.exits = True
+
+    def visit_Return(self, node: cst.Return) -> None:
+        frame = self._frame()
+        if frame is not None and node.value is not None and not (isinstance(node.value, cst.Name) and node.value.value == "None"):
+            frame.exits = True
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value in ("POST", "FILES"):
+            frame = self._frame()
+            if frame is not None and get_full_name_for_node(node) in fw.SUBMITTED_DATA:
+                frame.posts = True
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        frame = self._frame()
+        if frame is None or get_full_name_for_node(node.left) not in ("request.method", "self.request.method"):
+            return
+        for target in node.comparisons:
+            values = _strings(target.comparator) or [_string(target.comparator) or ""]
+            if any(v.upper() in fw.STATE_CHANGING_METHODS for v in values):
+                frame.posts = True
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if isinstance(func, cst.Name) and func.value in self.context.imports.aliases:
+            last = _last(self.qualified_name(func))
+        frame = self._frame()
+        if frame is not None:
+            words = fw.name_words(last)
+            if last in EXIT_CALLS:
+                frame.exits = True
+            if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks):
+                frame.body_guard = True
+        if last in fw.REGISTRATION_CALLS and isinstance(node.func, cst.Attribute):
+            self._collect_registration(node)
+        elif last in fw.BEFORE_REQUEST_HOOKS and isinstance(node.func, cst.Attribute):
+            target = _positional(node, 0)
+            if target is not None and not self.in_decorator:
+                receiver = get_full_name_for_node(node.func.value) or ""
+                hook_receiver = "*" if last == "before_app_request" else receiver
+                self.hooks.append((hook_receiver, get_full_name_for_node(target.value) or "*", False))
+        elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
+            target = _positional(node, 0)
+            name = _last(get_full_name_for_node(target.value)) if target is not None else ""
+            if name not in fw.IDENTIFYING_MIDDLEWARE and fw.reads_as_guard(name):
+                self.global_guard = True
+        elif last in ("include_router", "register_blueprint"):
+            target = _positional(node, 0)
+            name = get_full_name_for_node(target.value) if target is not None else None
+            if name is not None:
+                self._record_prefix(name, node)
+                if _non_empty(_keyword(node, "dependencies")):
+                    self.guarded_receivers.add(name)
+        elif last in fw.RESOURCE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
+            resource = _positional(node, 0)
+            name = get_full_name_for_node(resource.value) if resource is not None else None
+            paths = [_string(a.value) for a in node.args[1:] if a.keyword is None and not a.star]
+            if name is not None:
+                for path in paths or [None]:
+                    self.view_registrations.setdefault(name, []).append((None, path, node))
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if self.scopes or len(node.targets) != 1:
+            return
+        target = get_full_name_for_node(node.targets[0].target)
+        if target is None:
+            return
+        value = node.value
+        if isinstance(value, cst.Call):
+            constructor = _last(self.qualified_name(value.func))
+            if constructor in fw.APP_CONSTRUCTORS:
+                self.app_names.add(target)
+            if constructor in fw.ROUTER_CONSTRUCTORS:
+                self._record_prefix(target, value)
+            if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS and _non_empty(_keyword(value, "dependencies")):
+                self.guarded_receivers.add(target)
+            if constructor in self.match.guard_dependencies:
+                self.guard_names.add(target)
+        elif isinstance(value, cst.Subscript) and self._type_guards(value):
+            self.guard_names.add(target)
+
+    def _record_prefix(self, name: str, call: cst.Call) -> None:
+        for keyword in fw.PREFIX_KEYWORDS:
+            prefix = _string(_keyword(call, keyword).value) if _keyword(call, keyword) is not None else None  # type: ignore[union-attr]
+            if prefix:
+                self.prefixes[name] = prefix.rstrip("/") + self.prefixes.get(name, "")
+
+    def _full_path(self, route: Route) -> str | None:
+        if route.path is None or route.receiver is None:
+            return route.path
+        return self.prefixes.get(route.receiver, "") + route.path
+
+    # routes ---------------------------------------------------------------------------------------------
+
+    def _collect_function_routes(self, node: cst.FunctionDef, frame: Frame) -> None:
+        decorators = [d.decorator for d in node.decorators]
+        if not decorators:
+            if self.uses_django and self._takes_request(node):
+                self._add_django_view(node, frame, None, decorators)
+            return
+        names = [_last(self.qualified_name(d.func if isinstance(d, cst.Call) else d)) for d in decorators]
+        if any(n in self.match.public_decorators for n in names):
+            return
+        registered = False
+        for decorator in decorators:
+            if isinstance(decorator, cst.Attribute) and decorator.attr.value in fw.BEFORE_REQUEST_HOOKS:
+                receiver = get_full_name_for_node(decorator.value) or ""
+                self.hooks.append(("*" if decorator.attr.value == "before_app_request" else receiver, frame, False))
+            elif isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Attribute) \
+                    and decorator.func.attr.value in fw.MIDDLEWARE_HOOKS:
+                self.hooks.append(("*", frame, True))
+        for index, decorator in enumerate(decorators):
+            route = self._route_decorator(decorator)
+            if route is None:
+                continue
+            registered = True
+            receiver, path, methods, has_dependencies = route
+            below = [d for d in decorators[index + 1:] if self._decorator_guards(d)]
+            above = [d for d in decorators[:index] if self._decorator_guards(d)]
+            label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{node.name.value}`)"
+            self.routes.append(Route(
+                _anchor(node), label, methods, path, receiver, (node.name.value,), frame,
+                guarded=bool(below) or has_dependencies or self._signature_guards(node),
+                guard_above=self.context.module.code_for_node(above[0]) if above and not below else None,
+            ))
+        if registered:
+            return
+        method_names = [n for n in names if n in fw.DJANGO_METHOD_DECORATORS]
+        if method_names or (self.uses_django and self._takes_request(node)):
+            method_decorator = decorators[names.index(method_names[0])] if method_names else None
+            self._add_django_view(node, frame, method_decorator, decorators)
+
+    def _route_decorator(self, decorator: cst.BaseExpression) -> tuple[str | None, str | None, frozenset[str], bool] | None:
+        """(receiver, path, methods, has dependencies) of `@app.route(...)`/`@router.post(...)`, else None."""
+        if not isinstance(decorator, cst.Call) or not isinstance(decorator.func, cst.Attribute):
+            return None
+        kind = decorator.func.attr.value
+        if kind not in fw.ROUTE_DECORATORS:
+            return None
+        path_arg = _positional(decorator, 0) or _keyword(decorator, "path") or _keyword(decorator, "rule")
+        path = _string(path_arg.value) if path_arg is not None else None
+        if path is None and kind not in ("route", "api_route"):
+            return None
+        if path is not None and path and not path.startswith("/"):
+            return None
+        method = fw.ROUTE_DECORATORS[kind]
+        methods = frozenset({method}) if method else self._methods_keyword(decorator)
+        receiver = get_full_name_for_node(decorator.func.value)
+        return receiver, path, methods, _non_empty(_keyword(decorator, "dependencies"))
+
+    def _methods_keyword(self, call: cst.Call) -> frozenset[str]:
+        arg = _keyword(call, "methods")
+        if arg is None:
+            return frozenset({"GET"})
+        values = _strings(arg.value)
+        return frozenset(v.upper() for v in values) if values is not None else frozenset({"GET"})
+
+    def _takes_request(self, node: cst.FunctionDef) -> bool:
+        params = node.params.posonly_params or node.params.params
+        return bool(params) and params[0].name.value == "request" and not self.scopes[:-1]
+
+    def _add_django_view(self, node: cst.FunctionDef, frame: Frame, method_decorator: cst.BaseExpression | None,
+                         decorators: list[cst.BaseExpression]) -> None:
+        methods: frozenset[str] | None = None
+        drf = False
+        if method_decorator is not None:
+            callee = method_decorator.func if isinstance(method_decorator, cst.Call) else method_decorator
+            name = _last(self.qualified_name(callee))
+            drf = name == "api_view"
+            fixed = fw.DJANGO_METHOD_DECORATORS[name]
+            if fixed is not None:
+                methods = fixed
+            elif isinstance(method_decorator, cst.Call):
+                first = _positional(method_decorator, 0) or _keyword(method_decorator, "http_method_names")
+                values = _strings(first.value) if first is not None else None
+                methods = frozenset(v.upper() for v in values) if values is not None else frozenset({"GET"})
+            else:
+                methods = frozenset({"GET"})
+        guarded = any(self._decorator_guards(d) for d in decorators)
+        has_permissions = any(_last(self.qualified_name(d.func if isinstance(d, cst.Call) else d)) == "permission_classes"
+                              for d in decorators)
+        self.routes.append(Route(
+            _anchor(node), f"The Django view `{node.name.value}`", methods or frozenset(), None, None, (node.name.value,), frame,
+            guarded=guarded, drf_default=drf and not has_permissions,
+        ))
+
+    def _collect_registration(self, call: cst.Call) -> None:
+        """`app.add_url_rule("/x", view_func=f, methods=[...])`, `router.add_api_route("/x", f, methods=[...])`."""
+        assert isinstance(call.func, cst.Attribute)
+        kind = call.func.attr.value
+        receiver = get_full_name_for_node(call.func.value)
+        path_arg = _positional(call, 0) or _keyword(call, "rule") or _keyword(call, "path")
+        path = _string(path_arg.value) if path_arg is not None else None
+        if kind == "add_url_rule":
+            view_arg = _keyword(call, "view_func") or _positional(call, 2)
+        else:
+            view_arg = _keyword(call, "endpoint") or _positional(call, 1)
+        if view_arg is None:
+            return
+        view = view_arg.value
+        if isinstance(view, cst.Call):
+            callee = view.func
+            if isinstance(callee, cst.Attribute) and callee.attr.value == "as_view":
+                name = get_full_name_for_node(callee.value) or ""
+                self.view_registrations.setdefault(name, []).append((receiver, path, call))
+            return  # wrapped in a decorator call (`login_required(f)`) or built by a factory: not judged
+        name = get_full_name_for_node(view)
+        if name is None:
+            return
+        methods_arg = _keyword(call, "methods")
+        methods = self._methods_keyword(call) if methods_arg is not None else frozenset({"GET"})
+        self.function_registrations.append((receiver, path, methods, name, call))
+
+    def _signature_guards(self, node: cst.FunctionDef) -> bool:
+        params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+        for param in params:
+            default = param.default
+            if isinstance(default, cst.Call) and _last(self.qualified_name(default.func)) in DEPENDENCY_CALLS:
+                if self._dependency_guards(default) or fw.reads_as_guard(param.name.value):
+                    return True
+                if not default.args and param.annotation is not None and self._type_guards(param.annotation.annotation):
+                    return True
+            if param.annotation is not None and self._type_guards(param.annotation.annotation):
+                return True
+        return False
+
+    def _type_guards(self, annotation: cst.BaseExpression) -> bool:
+        if isinstance(annotation, cst.Subscript):
+            return _last(self.qualified_name(annotation.value)) == "Annotated" and self._annotation_guards(annotation)
+        name = get_full_name_for_node(annotation)
+        return name is not None and self._is_guard_name(name, self.match.guard_dependencies)
+
+    def _annotation_guards(self, annotation: cst.Subscript) -> bool:
+        for element in annotation.slice:
+            value = element.slice.value if isinstance(element.slice, cst.Index) else None
+            calls_dependency = isinstance(value, cst.Call) and _last(self.qualified_name(value.func)) in DEPENDENCY_CALLS
+            if calls_dependency and self._dependency_guards(value):  # type: ignore[arg-type]
+                return True
+        return False
+
+    def _dependency_guards(self, call: cst.Call) -> bool:
+        """`Security(...)` always authenticates; `Depends(x)` when `x` is a known or auth-named dependency."""
+        if _last(self.qualified_name(call.func)) == "Security":
+            return True
+        first = _positional(call, 0) or _keyword(call, "dependency")
+        if first is None:
+            return False
+        target = first.value.func if isinstance(first.value, cst.Call) else first.value
+        name = get_full_name_for_node(target)
+        return name is not None and self._is_guard_name(name, self.match.guard_dependencies)
+
+    # class-based views ----------------------------------------------------------------------------------
+
+    def _class_view(self, node: cst.ClassDef) -> ClassView:
+        view = ClassView(node)
+        for base in node.bases:
+            qualified = self.qualified_name(base.value) or ""
+            last = _last(qualified)
+            local = self.classes.get(qualified)
+            if local is not None:
+                view.view |= local.view
+                view.drf |= local.drf
+                view.state_by_base |= local.state_by_base
+                view.guarded |= local.guarded
+                view.has_permission_classes |= local.has_permission_classes
+                view.methods.update(local.methods)
+            elif last in fw.VIEW_BASES and (qualified.startswith(fw.VIEW_MODULE_PREFIXES) or qualified == last):
+                view.view = True
+                view.drf |= last in fw.DRF_VIEW_BASES
+                view.state_by_base |= fw.VIEW_BASES[last]
+            elif self._is_guard_name(last, self.match.guard_mixins):
+                view.guarded = True
+        for decorator in node.decorators:
+            route = self._route_decorator(decorator.decorator)
+            if route is not None:
+                self.view_registrations.setdefault(node.name.value, []).append((route[0], route[1], None))
+                view.guarded |= route[3]
+            elif self._decorator_guards(decorator.decorator):
+                view.guarded = True
+        if isinstance(node.body, cst.IndentedBlock):
+            for statement in node.body.body:
+                self._class_statement(view, statement)
+        return view
+
+    def _class_statement(self, view: ClassView, statement: cst.BaseStatement) -> None:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
+            view.guarded = True
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                target, value = get_full_name_for_node(small.targets[0].target), small.value
+            elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                target, value = get_full_name_for_node(small.target), small.value
+            else:
+                continue
+            if target == "permission_classes":
+                view.has_permission_classes = True
+                view.guarded = self._permissions_guard(value)
+            elif target in fw.CLASS_DECORATOR_ATTRIBUTES and isinstance(value, (cst.List, cst.Tuple)):
+                view.guarded |= any(self._decorator_guards(e.value) for e in value.elements)
+            elif target in ("permission_required", "login_url") and value is not None:
+                view.guarded = True
+
+    def _class_routes(self) -> None:
+        for name, view in self.classes.items():
+            if not view.view or self._is_public_name(name):
+                continue
+            registrations = self.view_registrations.get(name) or [(None, None, None)]
+            for receiver, path, _ in registrations:
+                handlers = {m: f for m, f in view.methods.items() if m in fw.STATE_CHANGING_HANDLERS or m == "get"}
+                if view.state_by_base and not any(m in fw.STATE_CHANGING_HANDLERS for m in handlers):
+                    self.routes.append(Route(_anchor(view.node), f"The view `{name}`", frozenset({"POST"}), path, receiver,
+                                             (name,), None, guarded=view.guarded, drf_default=self._drf_default(view)))
+                for method, frame in handlers.items():
+                    guarded = view.guarded or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
+                    http = STATE_METHOD_NAMES.get(method, method.upper())
+                    label = f"The view method `{name}.{method}`"
+                    self.routes.append(Route(_anchor(frame.node), label, frozenset({http}), path, receiver, (name,), frame,
+                                             guarded=guarded, drf_default=self._drf_default(view)))
+
+    def _drf_default(self, view: ClassView) -> bool:
+        return view.drf and not view.has_permission_classes
+
+    # decision -------------------------------------------------------------------------------------------
+
+    def leave_Module(self, node: cst.Module) -> None:
+        if self.context.is_test_file:
+            return  # apps built inside tests are fixtures, not the application's routes
+        self._resolve_hooks()
+        self._class_routes()
+        for receiver, path, methods, name, call in self.function_registrations:
+            frame = self.functions.get(_last(name))
+            if frame is None:
+                continue
+            guarded = any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
+            label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{_last(name)}`)"
+            self.routes.append(Route(call, label, methods, path, receiver, (_last(name),), frame, guarded=guarded))
+        reported: set[int] = set()
+        for route in self.routes:
+            if id(route.report_node) in reported or not self._unprotected(route):
+                continue
+            reported.add(id(route.report_node))
+            self._report(route)
+
+    def _resolve_hooks(self) -> None:
+        for receiver, target, must_deny in self.hooks:
+            frame = target if isinstance(target, Frame) else self.functions.get(_last(target))
+            if frame is not None and not (frame.body_guard or (frame.exits and not must_deny)):
+                continue
+            self.guarded_receivers.add(receiver)
+        if "*" in self.guarded_receivers or self.guarded_receivers & self.app_names:
+            self.global_guard = True
+
+    def _unprotected(self, route: Route) -> bool:
+        path = self._full_path(route)
+        if self._is_public_path(path) or any(self._is_public_name(n) for n in route.names):
+            return False
+        sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
+        frame = route.frame
+        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts)
+        if not (state_changing or sensitive):
+            return False
+        if route.drf_default and not self.options.drf_default_is_open:
+            return False
+        if route.guarded or (frame is not None and frame.body_guard) or self.global_guard:
+            return False
+        return route.receiver is None or route.receiver not in self.guarded_receivers
+
+    def _report(self, route: Route) -> None:
+        full = self._full_path(route)
+        if full != route.path:
+            route.label = route.label.replace(f" {route.path}`", f" {full}`", 1)
+        if route.guard_above is not None:
+            self.report(
+                route.report_node,
+                f"{route.label} is registered before `@{route.guard_above}` wraps it, so the guard never runs.",
+                hint="Move the auth decorator below the route decorator so that the registered view is the protected one.",
+            )
+            return
+        path = self._full_path(route)
+        sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
+        what = "changes state" if route.methods & fw.STATE_CHANGING_METHODS or not sensitive else "looks administrative"
+        self.report(
+            route.report_node,
+            f"{route.label} {what} but has no recognised authentication or authorisation guard.",
+            hint="Protect the handler with an auth guard (`@login_required`, `Depends(get_current_user)`, "
+            "`permission_classes`), or mark it deliberately public with a `public-decorators` decorator.",
+        )

@@ -1,0 +1,192 @@
+"""Which codes run where: select, extend-select, ignore and per-file-ignores, with ruff's semantics.
+
+A selector is `ALL`, a code prefix (`VC1`, `VC101`, `B`, `B6`) or a rule name (`swallowed-exception`).
+For each code the most specific matching selector decides (a full code or a rule name beats `VC1`,
+which beats `VC`, which beats `ALL`); when a `select` and an `ignore` selector are equally specific, the
+ignore wins. Without `select`, the default is every rule whose `default_enabled` is set plus bandit's
+checks; the default is the least specific selector, so any `ignore` beats it. Rules that are not enabled
+by default (previews) are enabled by naming them or a prefix of their code, never by `ALL`.
+
+Codes of other tools (bandit's `B602`) are registered as *external codes*, so that they can be selected,
+validated and suppressed like vibecheck's own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pathspec
+
+from vibecheck.registry import Registry
+
+ALL = "ALL"
+# Modules that register external codes when imported; missing ones are skipped (built in parallel).
+EXTERNAL_CODE_PROVIDERS = ("vibecheck.integrations.bandit",)
+_SELECTOR = re.compile(r"^[A-Z]{1,4}[0-9]{0,3}$")
+
+
+class SelectionError(ValueError):
+    """A selector that names no known rule, code or prefix."""
+
+
+@dataclass(frozen=True)
+class ExternalCode:
+    """A check that another tool runs on vibecheck's behalf (bandit's `B602`), with what a table needs."""
+
+    code: str
+    name: str
+    summary: str
+    tool: str
+    default_enabled: bool = True
+
+
+_EXTERNAL: dict[str, ExternalCode] = {}
+# Prefixes that belong to an external tool even before its codes are known (`B` for bandit).
+_EXTERNAL_PREFIXES: dict[str, str] = {"B": "bandit"}
+_providers_loaded = False
+
+
+def register_external_codes(tool: str, prefix: str, codes: Iterable[ExternalCode]) -> None:
+    """Make another tool's codes (all starting with `prefix`) selectable, suppressible and validated."""
+    _EXTERNAL_PREFIXES[prefix] = tool
+    for item in codes:
+        _EXTERNAL[item.code] = item
+
+
+def external_codes() -> dict[str, ExternalCode]:
+    """Every registered external code, loading the known providers once."""
+    global _providers_loaded
+    if not _providers_loaded:
+        _providers_loaded = True
+        for module in EXTERNAL_CODE_PROVIDERS:
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as exc:
+                if exc.name is None or not module.startswith(exc.name):
+                    raise
+    return dict(_EXTERNAL)
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    code: str
+    name: str
+    default_enabled: bool
+
+
+def known_codes(registry: Registry) -> dict[str, CodeInfo]:
+    """Every code vibecheck can report: registered rules and external codes."""
+    codes = {c: CodeInfo(c, e.name, e.default_enabled) for c, e in external_codes().items()}
+    for rule in registry.rules:
+        codes[rule.code] = CodeInfo(rule.code, rule.name, rule.default_enabled)
+    return codes
+
+
+def _specificity(selector: str, code: str, info: CodeInfo) -> int | None:
+    """How specifically `selector` names `code` (higher wins), or None when it does not match."""
+    if selector == ALL:
+        return 0
+    if selector == info.name or selector == code:
+        return 100
+    if code.startswith(selector):
+        return len(selector)
+    return None
+
+
+def normalize_selector(selector: str) -> str:
+    """Codes and prefixes are case-insensitive (`vc1` is `VC1`); rule names stay as written."""
+    selector = selector.strip()
+    return selector.upper() if _SELECTOR.match(selector.upper()) or selector.upper() == ALL else selector
+
+
+def validate_selectors(selectors: Iterable[str], registry: Registry, where: str) -> None:
+    """Raise SelectionError for a selector matching no known code, with a did-you-mean hint."""
+    codes = known_codes(registry)
+    names = {info.name for info in codes.values()}
+    for raw in selectors:
+        selector = normalize_selector(raw)
+        if selector == ALL or selector in names or selector in _EXTERNAL_PREFIXES:
+            continue
+        if any(code.startswith(selector) for code in codes) and _SELECTOR.match(selector):
+            continue
+        candidates = sorted(codes) + sorted(names) + sorted(_EXTERNAL_PREFIXES)
+        close = difflib.get_close_matches(raw, candidates, n=1, cutoff=0.6)
+        hint = f"; did you mean `{close[0]}`?" if close else "; run `vibecheck rules` to list the codes"
+        raise SelectionError(f"{where}: unknown rule code, prefix or name `{raw}`{hint}")
+
+
+def split_selectors(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    """`"VC1, B602"` or `["VC1", "B602"]` -> `("VC1", "B602")`."""
+    if value is None:
+        return ()
+    items = value.split(",") if isinstance(value, str) else [part for item in value for part in str(item).split(",")]
+    return tuple(normalize_selector(item) for item in items if item.strip())
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The codes enabled for the whole run, and the codes each per-file-ignores pattern removes."""
+
+    enabled: frozenset[str]
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def enabled_for(self, relative_path: str) -> frozenset[str]:
+        """The codes enabled for one file (path relative to the project root, `/`-separated)."""
+        if not self.per_file_ignores:
+            return self.enabled
+        removed: set[str] = set()
+        for pattern, codes in self.per_file_ignores:
+            if _path_spec(pattern).match_file(relative_path):
+                removed |= codes
+        return self.enabled - removed if removed else self.enabled
+
+
+@lru_cache(maxsize=256)
+def _path_spec(pattern: str) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines([pattern])
+
+
+def resolve_selection(
+    registry: Registry,
+    *,
+    select: Sequence[str] | None = None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    per_file_ignores: dict[str, Sequence[str]] | None = None,
+    no_bandit: bool = False,
+) -> Selection:
+    """Decide each known code once; `select=None` means the default set."""
+    codes = known_codes(registry)
+    chosen = list(select) if select is not None else []
+    chosen += list(extend_select)
+    enabled = set()
+    for code, info in codes.items():
+        if _is_enabled(code, info, chosen, ignore, use_default=select is None):
+            enabled.add(code)
+    if no_bandit:
+        enabled = {c for c in enabled if _EXTERNAL.get(c) is None or _EXTERNAL[c].tool != "bandit"}
+    pfi = tuple(
+        (pattern, frozenset(c for c, info in codes.items() if _best(selectors, c, info) is not None))
+        for pattern, selectors in sorted((per_file_ignores or {}).items())
+    )
+    return Selection(frozenset(enabled), pfi)
+
+
+def _best(selectors: Iterable[str], code: str, info: CodeInfo) -> int | None:
+    scores = [s for s in (_specificity(sel, code, info) for sel in selectors) if s is not None]
+    return max(scores) if scores else None
+
+
+def _is_enabled(code: str, info: CodeInfo, select: Sequence[str], ignore: Sequence[str], *, use_default: bool) -> bool:
+    selected = _best((s for s in select if s != ALL or info.default_enabled), code, info)
+    if use_default and info.default_enabled:
+        selected = max(selected if selected is not None else -1, -1)
+    if selected is None:
+        return False
+    ignored = _best(ignore, code, info)
+    return ignored is None or ignored < selected

@@ -1,0 +1,192 @@
+"""Inline suppressions, applied centrally to every finding of a file (vibecheck's, bandit's, plugins').
+
+Recognised comments (comments only: found with `tokenize`, never inside strings):
+- `# vibecheck: ignore[VC101, B602] -- reason` and `# noqa: VC101, B602` silence those codes on their line;
+  codes may be written as rule names in the brackets (`ignore[swallowed-exception]`);
+- `# vibecheck: ignore-file[VC101]` anywhere in the file silences the codes in the whole file;
+- a bare `# noqa`, `# vibecheck: ignore` or `# vibecheck: ignore-file` silences everything it covers, as
+  in ruff and flake8, and is itself reported as VC902 (blanket-suppression).
+A finding is covered when it starts on the comment's line. A suppression naming an enabled vibecheck or
+bandit code that silences nothing is VC901 (unused-suppression); other tools' codes (`E501`) are ignored.
+VC901 and VC902 findings are not silenced by line comments, only by `ignore-file`, config or CLI ignores.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+
+from vibecheck.model import Finding, Location, Position
+from vibecheck.rule import BaseRule
+from vibecheck.rules.suppression.blanket_suppression import BlanketSuppression
+from vibecheck.rules.suppression.unused_suppression import UnusedSuppression
+
+_CANDIDATE = re.compile(rb"noqa|vibecheck\s*:", re.IGNORECASE)
+_NOQA = re.compile(r"#\s*noqa(?P<sep>\s*:\s*(?P<codes>[A-Za-z]+[0-9]+(?:\s*,?\s*[A-Za-z]+[0-9]+)*))?", re.IGNORECASE)
+_VIBECHECK = re.compile(r"#\s*vibecheck\s*:\s*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]]*)\])?")
+_OWN_CODE = re.compile(r"^VC[0-9]{3}$")
+HYGIENE_CODES = frozenset({UnusedSuppression.code, BlanketSuppression.code})
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """One suppression comment: where it is, which codes it names (none: blanket), its whole-file scope."""
+
+    line: int
+    column: int
+    end_column: int
+    codes: tuple[str, ...]
+    file_level: bool
+    text: str
+
+    @property
+    def blanket(self) -> bool:
+        return not self.codes
+
+    def covers(self, finding: Finding) -> bool:
+        if finding.code in HYGIENE_CODES:
+            return False
+        if not self.file_level and finding.location.start.line != self.line:
+            return False
+        return self.blanket or finding.code in self.codes
+
+
+def has_candidates(data: bytes) -> bool:
+    """Cheap pre-check, so files without any suppression word are never tokenized."""
+    return _CANDIDATE.search(data) is not None
+
+
+def parse_suppressions(source: str, names: dict[str, str] | None = None) -> list[Suppression]:
+    """Every suppression comment of a file; `names` maps rule names to codes. Untokenizable files have none."""
+    names = names or {}
+    found: list[Suppression] = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.COMMENT:
+                found.extend(_from_comment(token, names))
+    except (tokenize.TokenError, SyntaxError):
+        return found
+    return found
+
+
+def _from_comment(token: tokenize.TokenInfo, names: dict[str, str]) -> Iterable[Suppression]:
+    line, column = token.start
+    text = token.string
+    end = column + len(text) + 1
+    match = _VIBECHECK.search(text)
+    if match:
+        raw = match.group("codes")
+        codes = _codes(raw.split(",") if raw else [], names)
+        file_level = match.group("kind") == "ignore-file"
+        yield Suppression(line, column + 1, end, codes, file_level, text)
+        return
+    match = _NOQA.search(text)
+    if match:
+        raw = match.group("codes")
+        codes = _codes(re.split(r"[\s,]+", raw) if raw else [], names)
+        yield Suppression(line, column + 1, end, codes, False, text)
+
+
+def _codes(items: Iterable[str], names: dict[str, str]) -> tuple[str, ...]:
+    codes = []
+    for item in items:
+        item = item.strip()
+        if item:
+            codes.append(names.get(item, item.upper()))
+    return tuple(dict.fromkeys(codes))
+
+
+@dataclass
+class SuppressionOutcome:
+    """The findings left after suppression, and which (suppression, code) pairs silenced something."""
+
+    findings: list[Finding]
+    used: set[tuple[int, str]]
+
+
+def apply_suppressions(findings: Iterable[Finding], suppressions: list[Suppression],
+                       used: set[tuple[int, str]] | None = None) -> SuppressionOutcome:
+    """Drop every finding a suppression covers; record what each suppression silenced ("*" for blankets)."""
+    used = set() if used is None else used
+    kept = []
+    by_line: dict[int, list[int]] = {}
+    file_level = []
+    for index, suppression in enumerate(suppressions):
+        if suppression.file_level:
+            file_level.append(index)
+        else:
+            by_line.setdefault(suppression.line, []).append(index)
+    for finding in findings:
+        covering = [i for i in (*by_line.get(finding.location.start.line, ()), *file_level) if suppressions[i].covers(finding)]
+        if not covering:
+            kept.append(finding)
+            continue
+        for index in covering:
+            used.add((index, "*" if suppressions[index].blanket else finding.code))
+    return SuppressionOutcome(kept, used)
+
+
+def hygiene_findings(
+    path: str,
+    lines: list[str],
+    suppressions: list[Suppression],
+    used: set[tuple[int, str]],
+    *,
+    enabled: Collection[str],
+    known: Callable[[str], bool],
+    deferred: Collection[str] = (),
+    only: Collection[str] | None = None,
+) -> list[Finding]:
+    """VC901/VC902 findings for a file's suppressions.
+
+    Codes in `deferred` are left for a later call, which passes them as `only` (and then blankets,
+    already judged, are skipped).
+    """
+    findings = []
+    for index, suppression in enumerate(suppressions):
+        if suppression.blanket:
+            if only is not None:
+                continue
+            if BlanketSuppression.code in enabled:
+                findings.append(_hygiene(BlanketSuppression, path, lines, suppression,
+                                         f"`{suppression.text.strip()}` names no code, so it silences every check "
+                                         f"on its {'file' if suppression.file_level else 'line'}.",
+                                         "Name the code(s) to silence, e.g. `# vibecheck: ignore[VC101] -- reason`."))
+            if UnusedSuppression.code in enabled and (index, "*") not in used:
+                findings.append(_unused(path, lines, suppression, None))
+            continue
+        for code in suppression.codes:
+            if code in deferred or (only is not None and code not in only):
+                continue
+            if (index, code) in used or UnusedSuppression.code not in enabled:
+                continue
+            if known(code):
+                if code in enabled:
+                    findings.append(_unused(path, lines, suppression, code))
+            elif _OWN_CODE.match(code):
+                findings.append(_hygiene(UnusedSuppression, path, lines, suppression,
+                                         f"`{code}` in `{suppression.text.strip()}` is not a vibecheck code.",
+                                         "Correct or remove the unknown code (`vibecheck rules` lists the codes)."))
+    return findings
+
+
+def _unused(path: str, lines: list[str], suppression: Suppression, code: str | None) -> Finding:
+    scope = "this file" if suppression.file_level else "its line"
+    what = f"no `{code}` finding" if code else "no finding"
+    return _hygiene(UnusedSuppression, path, lines, suppression,
+                    f"`{suppression.text.strip()}` suppresses nothing: there is {what} on {scope}.",
+                    "Remove the unused suppression (or the unused code from it).")
+
+
+def _hygiene(rule: type[BaseRule], path: str, lines: list[str], suppression: Suppression, message: str,
+             hint: str) -> Finding:
+    line_text = lines[suppression.line - 1] if suppression.line <= len(lines) else ""
+    return Finding(
+        code=rule.code, name=rule.name, message=message, hint=hint,
+        location=Location(path, Position(suppression.line, suppression.column),
+                          Position(suppression.line, suppression.end_column)),
+        severity=rule.severity, confidence=rule.confidence, category=rule.category, cwe=rule.cwe, line_text=line_text,
+    )
