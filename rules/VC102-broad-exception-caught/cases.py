@@ -125,6 +125,14 @@ def returns_error_status(path):
         return 1
 
 
+def returns_failure_marker():
+    try:
+        return work()
+    # expect: VC102 -- an in-band error, but the traceback is gone
+    except Exception:
+        return {"error": "work failed"}
+
+
 def logged_with_traceback():
     try:
         work()

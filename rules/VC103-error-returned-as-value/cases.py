@@ -186,6 +186,24 @@ def procedure_stops(conn, body):
         return
 
 
+def explicit_failure_marker(url):
+    try:
+        return r.get(url, timeout=5).json()
+    except r.RequestException:
+        logger.warning("fetch failed")
+        # ok: VC103 -- the value says it is a failure
+        return {"success": False, "error": "upstream unavailable"}
+
+
+def error_string():
+    try:
+        return compute()
+    except Exception as exc:
+        logger.warning("compute failed: %s", exc)
+        # ok: VC103
+        return "<could not compute>"
+
+
 def error_code():
     try:
         run()

@@ -30,7 +30,9 @@ class ErrorReturnedAsValue(FunctionStackRule):
     (`-> bool`, named `is_...`, `has_...`, `can_...`, or returning `True`/`False` elsewhere), or an empty
     constant (`{}`, `[]`, `""`, `0`) the function also returns outside the handler (callers must already
     handle it); a non-zero integer, which reads as an error code. A truthy constant such as `True` or
-    `{"status": "success"}` is always reported: from a handler it fabricates success.
+    `{"status": "success"}` is always reported: from a handler it fabricates success. A constant that
+    says it is a failure (`{"success": False}`, `{"error": "timeout"}`, `"unavailable"`) is an in-band
+    error the caller can test, and is not reported.
 
     One handler gets one finding. A broad handler whose whole body is `pass` or `return None` is VC101
     (`swallowed-exception`); a broad handler that returns any other constant is reported here, because a

@@ -9,7 +9,9 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    what it prints is not the traceback;
 4. VC103 `error-returned-as-value`: the handler (broad, or of a network or subprocess failure) ends by
    returning a constant that looks like a result (`False`, `0`, `""`, `{}`, `{"status": "ok"}`; `None`
-   after doing something) which the function does not otherwise declare as a normal result. A broad
+   after doing something) which the function does not otherwise declare as a normal result. A constant
+   that says it is a failure (`{"success": False}`, `{"error": "..."}`, `"error"`) is not normal-looking:
+   such a broad handler is VC102's. A broad
    handler that fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated
    result is the bigger problem. When the value is declared (`-> X | None`, or returned elsewhere too),
    a handler that does nothing falls back to VC101;
@@ -52,6 +54,9 @@ TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical",
 
 # `click.echo` and friends are left out: in a command-line tool they are the intended channel to the user.
 PRINT_CALLS = frozenset({"print", "builtins.print", "rich.print", "pprint.pprint"})
+FAILURE_WORDS = ("error", "fail", "invalid", "unavailable", "exception", "could not", "cannot", "unable")
+FAILURE_KEYS = frozenset({"error", "errors", "error_message", "exception"})
+SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
 PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
 
 Resolver = Callable[[cst.CSTNode], "str | None"]
@@ -102,6 +107,29 @@ def is_empty_constant(node: cst.BaseExpression | None) -> bool:
     return False
 
 
+def signals_failure(node: cst.BaseExpression | None) -> bool:
+    """A constant that says it is a failure: `{"success": False}`, `{"error": ...}`, `"Error: no data"`."""
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        text = node.evaluated_value
+        return isinstance(text, str) and any(word in text.lower() for word in FAILURE_WORDS)
+    if isinstance(node, cst.Dict):
+        for element in node.elements:
+            if not isinstance(element, cst.DictElement):
+                continue
+            key = element.key.evaluated_value if isinstance(element.key, cst.SimpleString) else None
+            if key in FAILURE_KEYS or (key in SUCCESS_KEYS and is_none_or_false(element.value)):
+                return True
+            if signals_failure(element.value):
+                return True
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        return any(isinstance(e, cst.Element) and signals_failure(e.value) for e in node.elements)
+    return False
+
+
+def is_none_or_false(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value in ("None", "False")
+
+
 def is_error_code(node: cst.BaseExpression | None) -> bool:
     """A non-zero integer such as `1` or `-1`: an exit status or error code, distinguishable from success."""
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
@@ -116,7 +144,7 @@ def is_inert(statement: cst.CSTNode) -> bool:
     if isinstance(statement, cst.Expr):
         return isinstance(statement.value, (cst.Ellipsis, cst.SimpleString, cst.ConcatenatedString))
     if isinstance(statement, cst.Return):
-        return is_constant(statement.value)
+        return is_constant(statement.value) and not signals_failure(statement.value)
     return False
 
 
@@ -211,9 +239,9 @@ def is_print(statement: cst.CSTNode, resolve: Resolver) -> bool:
 def returned_constant(statements: list[cst.CSTNode]) -> cst.Return | None:
     """The handler's final `return <constant>` (not an error code), if it ends with one."""
     last = statements[-1] if statements else None
-    if isinstance(last, cst.Return) and last.value is not None and is_constant(last.value) and not is_error_code(last.value):
-        return last
-    return None
+    if not (isinstance(last, cst.Return) and last.value is not None and is_constant(last.value)):
+        return None
+    return None if is_error_code(last.value) or signals_failure(last.value) else last
 
 
 def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, function: cst.FunctionDef | None,
