@@ -64,6 +64,14 @@ def annotated_httpx_parameter(client: httpx.Client, url):
     return client.get(url)
 
 
+class ClassAttributeSession:
+    session = requests.Session()
+
+    def fetch(self, url):
+        # expect: VC106
+        return self.session.get(url)
+
+
 def session_in_with(url):
     with requests.Session() as s:
         # expect: VC106

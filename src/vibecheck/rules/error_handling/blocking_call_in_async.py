@@ -83,9 +83,11 @@ class BlockingCallInAsync(HttpClientRule):
         self.offloading: list[cst.Call] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
         self.functions.append(node)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(node)
         self.functions.pop()
 
     def visit_Lambda(self, node: cst.Lambda) -> None:

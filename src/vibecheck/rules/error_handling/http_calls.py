@@ -2,7 +2,7 @@
 
 A client is tracked by the name it is bound to in this file (`session = requests.Session()`,
 `self.client = httpx.Client()`, `async with aiohttp.ClientSession() as session`, a parameter annotated
-`session: requests.Session`), so that `session.get(...)`
+`session: requests.Session`, a class attribute used as `self.session`), so that `session.get(...)`
 is recognised as a request without type inference. Names are per file, not per scope: a name reused for
 something else later is rare and only costs a missed finding or one on that later call.
 """
@@ -65,6 +65,19 @@ class HttpClientRule(Rule):
         super().__init__(context, options)
         self.clients: dict[str, Library] = {}
         self.client_calls: dict[str, cst.Call] = {}
+        self.scopes: list[cst.ClassDef | cst.FunctionDef] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.pop()
 
     def client_library(self, call: cst.Call) -> Library | None:
         """The library of a client constructor call (`requests.Session()`), or None."""
@@ -123,9 +136,14 @@ class HttpClientRule(Rule):
 
     def _bind(self, target: cst.BaseExpression, library: Library, call: cst.Call | None) -> None:
         name = get_full_name_for_node(target)
-        if name is not None:
-            self.clients[name] = library
+        if name is None:
+            return
+        names = [name]
+        if self.scopes and isinstance(self.scopes[-1], cst.ClassDef) and isinstance(target, cst.Name):
+            names += [f"self.{name}", f"cls.{name}"]  # a class attribute, used through the instance
+        for bound in names:
+            self.clients[bound] = library
             if call is not None:
-                self.client_calls[name] = call
+                self.client_calls[bound] = call
             else:
-                self.client_calls.pop(name, None)
+                self.client_calls.pop(bound, None)

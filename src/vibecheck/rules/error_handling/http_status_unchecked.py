@@ -84,9 +84,11 @@ class HttpStatusUnchecked(HttpClientRule):
         self.frames: list[dict[str, ResponseState]] = [{}]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
         self.frames.append({})
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(node)
         self._flush(self.frames.pop())
 
     def leave_Module(self, node: cst.Module) -> None:
