@@ -3,18 +3,17 @@
 One handler normally gets one finding. The outcomes are checked in this order, the first match wins:
 
 1. the handler propagates (`raise`, `sys.exit(...)`): no finding from VC101-VC104;
-2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues, or returns (nothing
-   or `None`);
-3. VC104 `error-printed-not-raised`: `print(...)` is the only handling (broad, or printing the error), and
-   what it prints is not the traceback;
+2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues, or returns nothing
+   or `None`;
+3. VC104 `error-printed-not-raised`: `print(...)` to stdout is the only handling (broad, or printing
+   the caught error), and what it prints is not the traceback;
 4. VC103 `error-returned-as-value`: the handler (broad, or of a network or subprocess failure) ends by
-   returning a constant that looks like a result (`False`, `0`, `""`, `{}`, `{"status": "ok"}`; `None`
-   after doing something) which the function does not otherwise declare as a normal result. A constant
-   that says it is a failure (`{"success": False}`, `{"error": "..."}`, `"error"`) is not normal-looking:
-   such a broad handler is VC102's. A broad
-   handler that fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated
-   result is the bigger problem. When the value is declared (`-> X | None`, or returned elsewhere too),
-   a handler that does nothing falls back to VC101;
+   returning a constant that looks like a result (`False`, `0`, `""`, `{}`, `{"status": "ok"}`, or `None`
+   after doing something) which the function does not declare as a normal result. A broad handler that
+   fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated result is the
+   bigger problem. When the value is declared (`-> X | None`, or the same empty value returned elsewhere),
+   a handler that does nothing falls back to VC101. A constant that says it is a failure
+   (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
    exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback) nor return an
    error status (`return 1`).
