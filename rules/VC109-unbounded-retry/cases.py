@@ -180,6 +180,18 @@ def worker_loop(queue):
             logger.exception("job failed")
 
 
+def supervisor_reports_each_failure(listener):
+    # ok: VC109 -- every failure is reported with its traceback
+    while True:
+        try:
+            message = listener.accept()
+            if message is None:
+                break
+            handle(message)
+        except Exception:
+            logger.exception("request failed")
+
+
 def bounded_for_loop(fetch):
     # ok: VC109
     for _ in range(3):

@@ -14,6 +14,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     Resolver,
     is_broad,
     is_operation_failure,
+    logs_traceback,
     walk_own,
 )
 
@@ -90,7 +91,9 @@ class UnboundedRetry(Rule):
     pauses (`time.sleep`, `asyncio.sleep`, a backoff helper), and no conditional `break`/`raise` in the
     loop bounds it either. Loops that never leave on success (servers, workers) are not retries, and
     loops that go round again on control-flow exceptions (`KeyboardInterrupt`, `InterruptedError`,
-    `KeyError`, `ValueError` for a new input) are not failing; neither is reported.
+    `KeyError`, `ValueError` for a new input) are not failing; neither is reported. Nor is a loop whose
+    handler reports each failure with its traceback (`logger.exception(...)`, `traceback.print_exc()`):
+    that is a supervisor (a debugger, a server's accept loop) making every failure visible.
 
     ## Why is this bad?
     When the failure is permanent (a wrong password, a deleted file, a host that is gone) the loop spins
@@ -189,6 +192,8 @@ class UnboundedRetry(Rule):
         for handler in node.handlers:
             if not self._catches_failure(handler.type) or handler_exits(handler, self.qualified_name):
                 continue
+            if any(isinstance(n, cst.Call) and logs_traceback(n, self.qualified_name) for n in walk_own(handler.body)):
+                continue  # a supervisor loop reporting every failure in full, not a silent retry
             if facts.retrying_handler is None:
                 facts.retrying_handler = handler
             for inner in walk_own(handler.body):
