@@ -41,9 +41,26 @@ def return_none():
 def return_empty_dict():
     try:
         return work()
-    # expect: VC101
+    # ok: VC101 -- a fabricated result is VC103's
     except Exception as exc:
         return {}
+
+
+def bare_return():
+    try:
+        work()
+    # expect: VC101
+    except Exception:
+        return
+
+
+def declared_value_does_nothing() -> bool:
+    try:
+        work()
+    # expect: VC101 -- `False` is a declared result, and nothing is done with the error
+    except Exception:
+        return False
+    return True
 
 
 def loop_continue(items):
@@ -84,7 +101,7 @@ def nested_function():
             work()
         # expect: VC101
         except Exception:
-            return False
+            return None
     return inner
 
 
@@ -149,3 +166,41 @@ def counts_the_failure(stats):
     # ok: VC101
     except Exception:
         stats.failures += 1
+
+
+def suppress_broad():
+    # expect: VC101
+    with contextlib.suppress(Exception):
+        work()
+
+
+def suppress_aliased():
+    from contextlib import suppress as quietly
+    # expect: VC101
+    with quietly(ValueError, BaseException):
+        work()
+
+
+def prints_only_is_vc104():
+    try:
+        work()
+    # ok: VC101
+    except Exception as exc:
+        print(exc)
+
+
+def logs_then_returns_is_vc103():
+    try:
+        return work()
+    # ok: VC101
+    except Exception as exc:
+        logger.warning("work failed: %s", exc)
+        return None
+
+
+def exits_the_script():
+    try:
+        work()
+    # ok: VC101
+    except Exception:
+        sys.exit(1)

@@ -5,61 +5,26 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rule import Rule
+from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome, is_broad
 
-BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
-CONSTANT_NODES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)
-CONSTANT_NAMES = frozenset({"None", "True", "False"})
+SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
 
 
-def is_constant(node: cst.BaseExpression | None) -> bool:
-    """A literal, or a container of literals: the kind of value a handler returns to look successful."""
-    if node is None:
-        return True
-    if isinstance(node, CONSTANT_NODES):
-        return True
-    if isinstance(node, cst.Name):
-        return node.value in CONSTANT_NAMES
-    if isinstance(node, cst.UnaryOperation):
-        return is_constant(node.expression)
-    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
-        return all(is_constant(e.value) for e in node.elements if isinstance(e, cst.Element))
-    if isinstance(node, cst.Dict):
-        return all(isinstance(e, cst.DictElement) and is_constant(e.key) and is_constant(e.value) for e in node.elements)
-    return False
-
-
-def is_inert(statement: cst.BaseSmallStatement) -> bool:
-    """`pass`, `...`, `continue`, a bare string, or `return <constant>`: nothing is done with the error."""
-    if isinstance(statement, (cst.Pass, cst.Continue)):
-        return True
-    if isinstance(statement, cst.Expr):
-        return isinstance(statement.value, (cst.Ellipsis, cst.SimpleString, cst.ConcatenatedString))
-    if isinstance(statement, cst.Return):
-        return is_constant(statement.value)
-    return False
-
-
-def handler_statements(handler: cst.ExceptHandler) -> list[cst.CSTNode]:
-    """The small statements of a handler body, or the compound statements where there are some."""
-    body = handler.body
-    if isinstance(body, cst.SimpleStatementSuite):
-        return list(body.body)
-    statements: list[cst.CSTNode] = []
-    for line in body.body:
-        if isinstance(line, cst.SimpleStatementLine):
-            statements.extend(line.body)
-        else:
-            statements.append(line)
-    return statements
-
-
-class SwallowedException(Rule):
+class SwallowedException(FunctionStackRule):
     """A broad `except` block that does nothing with the error it catches.
 
     ## What it does
     Reports a bare `except:` or an `except Exception`/`except BaseException` whose body only passes,
-    continues, or returns a constant: it neither logs, handles nor re-raises the failure.
+    continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
+    `contextlib.suppress(Exception)`, the same thing spelled as a context manager.
+
+    This rule is one of four that partition broad and failing handlers, so one handler gets one finding:
+    a handler that does nothing (`pass`, `continue`, `return`, `return None`) is VC101; one whose only
+    action is `print` is VC104 (`error-printed-not-raised`); one that returns another constant, such as
+    `{}` or `{"status": "ok"}`, is VC103 (`error-returned-as-value`), since a fabricated result is worse
+    than none (unless the function declares that value as a normal result, which leaves it to VC101);
+    any other broad handler that neither re-raises nor logs the traceback is VC102
+    (`broad-exception-caught`).
 
     ## Why is this bad?
     Coding agents make a failing program "work" by making the error disappear. The program then goes on
@@ -103,21 +68,20 @@ class SwallowedException(Rule):
     supersedes = ("B110", "B112")
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if not self._is_broad(node.type):
-            return
-        statements = handler_statements(node)
-        if statements and all(isinstance(s, cst.BaseSmallStatement) and is_inert(s) for s in statements):
-            caught = "a bare `except:`" if node.type is None else f"`except {self.context.module.code_for_node(node.type)}`"
+        if self.outcome(node) is Outcome.SWALLOWED:
             self.report(
                 node,
-                f"{caught} swallows every error: its body does nothing with the failure.",
+                f"{self.handler_label(node)} swallows every error: its body does nothing with the failure.",
                 hint="Catch the specific exception you expect and handle it, "
                 "or log it with `logger.exception(...)` and re-raise.",
             )
 
-    def _is_broad(self, caught: cst.BaseExpression | None) -> bool:
-        if caught is None:
-            return True
-        if isinstance(caught, cst.Tuple):
-            return any(self._is_broad(e.value) for e in caught.elements)
-        return self.qualified_name(caught) in BROAD_EXCEPTIONS
+    def visit_Call(self, node: cst.Call) -> None:
+        if self.qualified_name(node) not in SUPPRESS_CALLS:
+            return
+        if any(arg.keyword is None and is_broad(arg.value, self.qualified_name) for arg in node.args):
+            self.report(
+                node,
+                f"`{self.context.module.code_for_node(node)}` swallows every error raised in its block.",
+                hint="Suppress only the specific exception you expect, such as `contextlib.suppress(FileNotFoundError)`.",
+            )

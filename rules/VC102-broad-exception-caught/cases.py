@@ -1,0 +1,248 @@
+"""VC102 corpus: broad handlers that act but hide the traceback fire; the others belong elsewhere or are fine."""
+import builtins
+import contextlib
+import logging
+import sys
+import traceback
+
+logger = logging.getLogger(__name__)
+
+
+def logs_message_only():
+    try:
+        work()
+    # expect: VC102
+    except Exception as exc:
+        logger.error(f"work failed: {exc}")
+
+
+def bare_with_cleanup():
+    try:
+        work()
+    # expect: VC102
+    except:
+        cleanup()
+
+
+def base_exception_records_text():
+    try:
+        work()
+    # expect: VC102
+    except BaseException as exc:
+        errors.append(str(exc))
+
+
+def tuple_with_broad_counts(stats):
+    try:
+        work()
+    # expect: VC102
+    except (KeyError, builtins.Exception):
+        stats.failures += 1
+
+
+def exc_info_false():
+    try:
+        work()
+    # expect: VC102
+    except Exception:
+        logger.warning("work failed", exc_info=False)
+
+
+def nested_function():
+    def inner():
+        try:
+            work()
+        # expect: VC102
+        except Exception as exc:
+            notify(f"failed: {exc}")
+    return inner
+
+
+def nested_in_main_is_not_the_boundary():
+    def main_helper():
+        try:
+            work()
+        # expect: VC102
+        except Exception as exc:
+            logger.info("skipped: %s", exc)
+    return main_helper
+
+
+class Worker:
+    def run_once(self):
+        try:
+            self.step()
+        # expect: VC102
+        except Exception as exc:
+            self.state = "failed"
+            self.last_error = str(exc)
+
+
+def handed_to_error_handler(self):
+    try:
+        return self.dispatch()
+    # ok: VC102 -- the exception object, traceback included, goes to a handler
+    except Exception as exc:
+        response = self.handle_exception(exc)
+    return response
+
+
+def declared_optional_result() -> dict | None:
+    try:
+        return load()
+    # expect: VC102 -- VC103 leaves a declared `None` to VC102
+    except Exception as exc:
+        logger.warning("load failed: %s", exc)
+        return None
+
+
+def kept_for_later():
+    error = None
+    try:
+        work()
+    # ok: VC102 -- the exception object is kept, traceback included
+    except BaseException as exc:
+        error = exc
+    return error
+
+
+def fallback_after_passing_interrupts(obj):
+    try:
+        return repr(obj)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    # ok: VC102 -- a considered fallback
+    except BaseException:
+        return object.__repr__(obj)
+
+
+def returns_error_status(path):
+    try:
+        open_output(path)
+    # ok: VC102 -- the caller learns of the failure
+    except Exception as err:
+        logger.error("cannot open %s: %s", path, err)
+        return 1
+
+
+def returns_failure_marker():
+    try:
+        return work()
+    # expect: VC102 -- an in-band error, but the traceback is gone
+    except Exception:
+        return {"error": "work failed"}
+
+
+def logged_with_traceback():
+    try:
+        work()
+    # ok: VC102
+    except Exception:
+        logger.exception("work failed")
+
+
+def exc_info_true():
+    try:
+        work()
+    # ok: VC102
+    except Exception:
+        logger.error("work failed", exc_info=True)
+
+
+def reraised():
+    try:
+        work()
+    # ok: VC102
+    except Exception:
+        cleanup()
+        raise
+
+
+def wrapped():
+    try:
+        work()
+    # ok: VC102
+    except Exception as exc:
+        raise RuntimeError("work failed") from exc
+
+
+def narrow_exception():
+    try:
+        work()
+    # ok: VC102
+    except ValueError as exc:
+        logger.error("bad value: %s", exc)
+
+
+def traceback_printed():
+    try:
+        work()
+    # ok: VC102
+    except Exception:
+        traceback.print_exc()
+        cleanup()
+
+
+def main():
+    try:
+        work()
+    # ok: VC102 -- a configured boundary function
+    except Exception as exc:
+        logger.critical("fatal: %s", exc)
+        return 1
+
+
+def swallowed_is_vc101():
+    try:
+        work()
+    # ok: VC102
+    except Exception:
+        pass
+
+
+def printed_is_vc104():
+    try:
+        work()
+    # ok: VC102
+    except Exception as exc:
+        print(exc)
+
+
+def returns_value_is_vc103():
+    try:
+        return work()
+    # ok: VC102
+    except Exception as exc:
+        logger.error("failed: %s", exc)
+        return {}
+
+
+def suppress_narrow():
+    # ok: VC102
+    with contextlib.suppress(FileNotFoundError):
+        work()
+
+
+def finally_only():
+    try:
+        work()
+    # ok: VC102
+    finally:
+        cleanup()
+
+
+def exits():
+    try:
+        work()
+    # ok: VC102
+    except Exception as exc:
+        logger.error("fatal: %s", exc)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    try:
+        work()
+    # ok: VC102 -- the script's top level
+    except Exception as exc:
+        logger.critical("fatal: %s", exc)

@@ -1,0 +1,247 @@
+"""VC103 corpus: handlers that log or clean up and then return a normal-looking value fire."""
+import json
+import logging
+import subprocess
+from typing import Optional
+
+import httpx
+import requests as r
+from requests.exceptions import ConnectionError as RequestsConnectionError
+
+logger = logging.getLogger(__name__)
+
+
+def empty_list_after_warning(url):
+    try:
+        return r.get(url, timeout=5).json()
+    except r.RequestException as exc:
+        logger.warning("fetch failed: %s", exc)
+        # expect: VC103
+        return []
+
+
+def status_ok_dict():
+    try:
+        deploy()
+    except Exception as exc:
+        logger.error("deploy failed: %s", exc)
+        # expect: VC103
+        return {"status": "ok"}
+
+
+def none_after_cleanup():
+    try:
+        return load()
+    except:
+        cleanup()
+        # expect: VC103
+        return None
+
+
+def zero_after_timeout(sock):
+    try:
+        return len(sock.recv(1024))
+    except TimeoutError as exc:
+        logger.info("no answer: %s", exc)
+        # expect: VC103
+        return 0
+
+
+def from_import_alias(url):
+    try:
+        return r.get(url, timeout=5).text
+    except RequestsConnectionError:
+        logger.warning("offline")
+        # expect: VC103
+        return ""
+
+
+def httpx_failure(url):
+    try:
+        return httpx.get(url).json()
+    except httpx.HTTPError:
+        # expect: VC103
+        return {}
+
+
+def traceback_logged_still_hides_failure_from_caller():
+    try:
+        return compute()
+    except Exception:
+        logger.exception("compute failed")
+        # expect: VC103
+        return None
+
+
+def nested_function():
+    def run(cmd):
+        try:
+            subprocess.run(cmd, check=True)
+        except subprocess.CalledProcessError as exc:
+            logger.error("command failed: %s", exc)
+            # expect: VC103
+            return True
+    return run
+
+
+class PaymentClient:
+    def refund(self, charge_id):
+        try:
+            self.post("/refunds", charge_id)
+            return {"status": "success"}
+        except Exception:
+            # expect: VC103 -- a fabricated success, the worst kind
+            return {"status": "success"}
+
+
+def broad_returns_false_without_doing_anything():
+    try:
+        work()
+    except Exception:
+        # expect: VC103
+        return False
+
+
+def narrow_lookup(mapping, key):
+    try:
+        return mapping[key]
+    except KeyError:
+        # ok: VC103 -- "no such value" is a normal result
+        return None
+
+
+def parse_number(text):
+    try:
+        return int(text)
+    except ValueError:
+        # ok: VC103
+        return 0
+
+
+def optional_declared() -> Optional[dict]:
+    try:
+        return json.loads(read())
+    except Exception as exc:
+        logger.warning("unreadable: %s", exc)
+        # ok: VC103 -- the signature says None is a normal result
+        return None
+
+
+def optional_pipe_declared() -> dict | None:
+    try:
+        return load()
+    except OSError:
+        logger.warning("no file")
+        # ok: VC103
+        return None
+
+
+def is_reachable(url):
+    try:
+        r.head(url, timeout=3).raise_for_status()
+    except r.RequestException:
+        logger.debug("unreachable: %s", url)
+        # ok: VC103 -- a predicate answers False
+        return False
+    return True
+
+
+def proxy_bypass(host):
+    try:
+        enabled = read_registry(host)
+    except OSError:
+        # ok: VC103 -- the function answers True/False elsewhere too
+        return False
+    if not enabled:
+        return False
+    return host in enabled
+
+
+def missing_directory(path):
+    try:
+        names = list_dir(path)
+    except OSError:
+        # ok: VC103 -- "nothing there" for a missing directory
+        return []
+    return sorted(names)
+
+
+def same_value_returned_elsewhere(enabled):
+    if not enabled:
+        return {}
+    try:
+        output = subprocess.check_output(["lsb_release", "-a"])
+    except subprocess.CalledProcessError:
+        # ok: VC103 -- `{}` is already a normal result of this function
+        return {}
+    return parse(output)
+
+
+def procedure_stops(conn, body):
+    try:
+        conn.send(body)
+    except Exception as exc:
+        logger.error("upload failed: %s", exc)
+        # ok: VC103 -- a bare return is no value
+        return
+
+
+def explicit_failure_marker(url):
+    try:
+        return r.get(url, timeout=5).json()
+    except r.RequestException:
+        logger.warning("fetch failed")
+        # ok: VC103 -- the value says it is a failure
+        return {"success": False, "error": "upstream unavailable"}
+
+
+def error_string():
+    try:
+        return compute()
+    except Exception as exc:
+        logger.warning("compute failed: %s", exc)
+        # ok: VC103
+        return "<could not compute>"
+
+
+def error_code():
+    try:
+        run()
+    except Exception as exc:
+        logger.error("failed: %s", exc)
+        # ok: VC103 -- a non-zero code reads as failure
+        return 1
+
+
+def reraised():
+    try:
+        return load()
+    except Exception:
+        logger.exception("load failed")
+        raise
+
+
+def swallowed_is_vc101():
+    try:
+        return load()
+    except Exception:
+        # ok: VC103 -- VC101 owns a handler that does nothing
+        return None
+
+
+def printed_is_vc104():
+    try:
+        return load()
+    except Exception as exc:
+        print(f"Error: {exc}")
+        # ok: VC103 -- VC104 owns a handler that only prints
+        return None
+
+
+def computed_fallback():
+    try:
+        return load()
+    except Exception as exc:
+        logger.warning("using defaults: %s", exc)
+        # ok: VC103
+        return default_settings()

@@ -1,0 +1,200 @@
+"""VC104 corpus: handlers whose only handling is print fire; printing before exiting or raising does not."""
+import logging
+import sys
+import traceback
+
+import click
+import requests as r
+
+logger = logging.getLogger(__name__)
+
+
+def print_error():
+    try:
+        work()
+    # expect: VC104
+    except Exception as e:
+        print(e)
+
+
+def print_fstring_then_return_none(url):
+    try:
+        return r.get(url, timeout=5).json()
+    # expect: VC104
+    except r.RequestException as e:
+        print(f"Error: {e}")
+        return None
+
+
+def bare_prints_message():
+    try:
+        work()
+    # expect: VC104
+    except:
+        print("something went wrong")
+
+
+def print_and_continue(items):
+    for item in items:
+        try:
+            work(item)
+        # expect: VC104
+        except ValueError as err:
+            print("skipping", item, err)
+            continue
+
+
+def print_to_stderr_and_continue(items):
+    for item in items:
+        try:
+            work(item)
+        # ok: VC104 -- a chosen stream is a command-line tool's channel
+        except ValueError as err:
+            print("skipping", item, err, file=sys.stderr)
+            continue
+
+
+def two_prints():
+    try:
+        work()
+    # expect: VC104
+    except BaseException as exc:
+        print("failed")
+        print(repr(exc))
+
+
+def nested_function():
+    def inner():
+        try:
+            work()
+        # expect: VC104
+        except KeyError as missing:
+            print(f"missing key {missing}")
+            return {}
+    return inner
+
+
+class Job:
+    def run(self):
+        try:
+            self.step()
+        # expect: VC104
+        except Exception as e: print("job failed:", e)
+
+
+def returns_zero_status():
+    try:
+        work()
+    # expect: VC104
+    except OSError as e:
+        print(e)
+        return 0
+
+
+def click_echo(path):
+    try:
+        return load(path)
+    # ok: VC104 -- a command-line tool talking to its user
+    except Exception as exc:
+        click.echo(f"could not load {path}: {exc}", err=True)
+
+
+def prints_the_traceback():
+    try:
+        work()
+    # ok: VC104
+    except Exception:
+        print(traceback.format_exc())
+
+
+def rich_print(console_print):
+    from rich import print as rprint
+    try:
+        work()
+    # expect: VC104
+    except Exception as exc:
+        rprint(f"[red]failed: {exc}[/red]")
+
+
+def narrow_message_without_the_error():
+    try:
+        import yaml
+    # ok: VC104 -- a narrow handler that tells the user something, not the error
+    except ImportError:
+        print("PyYAML is not installed; YAML output disabled")
+
+
+def prints_and_exits():
+    try:
+        work()
+    # ok: VC104
+    except Exception as e:
+        print(f"fatal: {e}")
+        sys.exit(1)
+
+
+def prints_and_reraises():
+    try:
+        work()
+    # ok: VC104
+    except Exception as e:
+        print(e)
+        raise
+
+
+def error_code_for_the_shell():
+    try:
+        work()
+    # ok: VC104
+    except Exception as e:
+        print(e)
+        return 1
+
+
+def logged():
+    try:
+        work()
+    # ok: VC104
+    except Exception:
+        logger.exception("work failed")
+
+
+def prints_traceback():
+    try:
+        work()
+    # ok: VC104 -- VC102 territory at most, and the traceback is printed
+    except Exception:
+        traceback.print_exc()
+
+
+def prints_and_recovers():
+    try:
+        return work()
+    # ok: VC104
+    except ValueError as e:
+        print(e)
+        return fallback()
+
+
+def swallowed_is_vc101():
+    try:
+        work()
+    # ok: VC104
+    except Exception:
+        pass
+
+
+def finally_only():
+    try:
+        work()
+    # ok: VC104
+    finally:
+        print("done")
+
+
+if __name__ == "__main__":
+    try:
+        work()
+    # ok: VC104 -- the script's top level ends here anyway
+    except Exception as e:
+        print(f"Error: {e}")

@@ -1,0 +1,171 @@
+"""VC105 corpus: new exceptions raised in handlers without `from` fire; re-raises and chained raises do not."""
+import json
+import subprocess
+
+import requests as r
+
+
+class ConfigError(Exception):
+    pass
+
+
+def translate_key_error(data):
+    try:
+        return data["name"]
+    except KeyError as err:
+        # expect: VC105
+        raise ConfigError("name is missing")
+
+
+def unbound_handler(text):
+    try:
+        return json.loads(text)
+    except ValueError:
+        # expect: VC105
+        raise ConfigError(f"not JSON: {text[:20]}")
+
+
+def error_passed_as_argument(url):
+    try:
+        return r.get(url, timeout=5)
+    except r.ConnectionError as exc:
+        # ok: VC105 -- the caught error is wrapped, its message travels with it
+        raise RuntimeError(exc)
+
+
+def http_exception_hides_cause(url):
+    try:
+        return r.get(url, timeout=5).json()
+    except Exception as exc:
+        # expect: VC105
+        raise r.HTTPError("upstream failed")
+
+
+def class_without_call():
+    try:
+        work()
+    except OSError as exc:
+        # expect: VC105
+        raise NotImplementedError
+
+
+def module_attribute_class(cmd):
+    try:
+        subprocess.run(cmd, check=True)
+    except subprocess.CalledProcessError as exc:
+        # expect: VC105
+        raise r.exceptions.InvalidURL(cmd)
+
+
+def inside_nested_if(value):
+    try:
+        return int(value)
+    except ValueError as exc:
+        if value.startswith("0x"):
+            return int(value, 16)
+        # expect: VC105
+        raise TypeError("not a number")
+
+
+def nested_function():
+    def inner():
+        try:
+            work()
+        except Exception as exc:
+            # expect: VC105
+            raise ConfigError("inner failed")
+    return inner
+
+
+def nested_handlers():
+    try:
+        work()
+    except ValueError as outer:
+        try:
+            cleanup()
+        except OSError as inner:
+            # expect: VC105
+            raise ConfigError("cleanup failed")
+
+
+def chained(data):
+    try:
+        return data["name"]
+    except KeyError as err:
+        # ok: VC105
+        raise ConfigError("name is missing") from err
+
+
+def hidden_on_purpose(text):
+    try:
+        return json.loads(text)
+    except ValueError:
+        # ok: VC105
+        raise ConfigError("not JSON") from None
+
+
+def bare_reraise():
+    try:
+        work()
+    except Exception:
+        cleanup()
+        # ok: VC105
+        raise
+
+
+def reraise_caught_name():
+    try:
+        work()
+    except Exception as exc:
+        # ok: VC105
+        raise exc
+
+
+def wraps_args(text):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        # ok: VC105
+        raise ConfigError(*exc.args)
+
+
+def with_traceback(tb):
+    try:
+        work()
+    except Exception as exc:
+        # ok: VC105
+        raise exc.with_traceback(tb)
+
+
+def raise_variable():
+    error = None
+    try:
+        work()
+    except OSError as exc:
+        error = ConfigError(str(exc))
+        # ok: VC105 -- a variable may hold the caught error
+        raise error
+
+
+def function_defined_in_handler():
+    try:
+        work()
+    except Exception as exc:
+        def fail():
+            # ok: VC105 -- runs later, outside the handler
+            raise ConfigError("later")
+        return fail
+
+
+def outside_handler(value):
+    if not value:
+        # ok: VC105
+        raise ConfigError("empty")
+
+
+def in_finally():
+    try:
+        work()
+    finally:
+        # ok: VC105
+        raise ConfigError("always")

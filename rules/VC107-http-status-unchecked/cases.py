@@ -1,0 +1,156 @@
+"""VC107 corpus: response bodies read without a status check fire; checked or handed-on responses do not."""
+import aiohttp
+import httpx
+import requests
+import requests as r
+from requests import get
+
+
+def json_without_check(url):
+    response = requests.get(url, timeout=5)
+    # expect: VC107
+    return response.json()
+
+
+def aliased_module_text(url):
+    resp = r.post(url, json={}, timeout=5)
+    # expect: VC107
+    body = resp.text
+    return body.upper()
+
+
+def from_import_content(url):
+    reply = get(url, timeout=5)
+    # expect: VC107
+    return reply.content
+
+
+def chained(url):
+    # expect: VC107
+    return requests.get(url, timeout=5).json()
+
+
+def session_response(url):
+    session = requests.Session()
+    resp = session.get(url, timeout=5)
+    # expect: VC107
+    data = resp.json()
+    return data["items"]
+
+
+def httpx_client(url):
+    with httpx.Client() as client:
+        resp = client.get(url)
+        # expect: VC107
+        return resp.json()
+
+
+async def httpx_async(url):
+    async with httpx.AsyncClient() as client:
+        resp = await client.get(url)
+        # expect: VC107
+        return resp.json()
+
+
+async def aiohttp_response(url):
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
+        async with session.get(url) as resp:
+            # expect: VC107
+            return await resp.json()
+
+
+def nested_function(url):
+    def inner():
+        resp = requests.get(url, timeout=5)
+        # expect: VC107
+        return resp.json()
+    return inner
+
+
+def checked_in_other_function_does_not_count(url):
+    resp = requests.get(url, timeout=5)
+
+    def check():
+        return resp.status_code
+    # expect: VC107
+    return resp.json(), check
+
+
+def httpx_stream(url, sink):
+    with httpx.stream("GET", url) as response:
+        # expect: VC107
+        for chunk in response.iter_bytes():
+            sink.write(chunk)
+
+
+def raise_for_status(url):
+    response = requests.get(url, timeout=5)
+    response.raise_for_status()
+    # ok: VC107
+    return response.json()
+
+
+def status_code_compared(url):
+    response = r.get(url, timeout=5)
+    if response.status_code != 200:
+        return None
+    # ok: VC107
+    return response.json()
+
+
+def ok_attribute(url):
+    response = get(url, timeout=5)
+    if not response.ok:
+        raise RuntimeError(response.reason)
+    # ok: VC107
+    return response.text
+
+
+def truthiness(url):
+    response = requests.get(url, timeout=5)
+    if response:
+        # ok: VC107
+        return response.json()
+    return None
+
+
+def httpx_is_success(url):
+    resp = httpx.get(url)
+    if resp.is_success:
+        # ok: VC107
+        return resp.json()
+    return None
+
+
+def handed_to_a_checker(url):
+    resp = requests.get(url, timeout=5)
+    ensure_ok(resp)
+    # ok: VC107
+    return resp.json()
+
+
+def returned_to_caller(url):
+    resp = requests.get(url, timeout=5)
+    log(resp.headers)
+    return resp
+
+
+async def aiohttp_raises(url):
+    async with aiohttp.ClientSession(raise_for_status=True, timeout=aiohttp.ClientTimeout(total=5)) as session:
+        async with session.get(url) as resp:
+            # ok: VC107
+            return await resp.json()
+
+
+def not_a_response(path):
+    with open(path) as handle:
+        # ok: VC107
+        return handle.read()
+
+
+def reassigned(url, cache):
+    resp = requests.get(url, timeout=5)
+    resp.raise_for_status()
+    resp = cache.lookup(url)
+    # ok: VC107
+    return resp.json()

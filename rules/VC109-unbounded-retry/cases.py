@@ -1,0 +1,219 @@
+"""VC109 corpus: retry loops with no limit and no pause fire; bounded, paced and worker loops do not."""
+import asyncio
+import logging
+import time
+
+import requests as r
+from requests import get
+
+logger = logging.getLogger(__name__)
+
+
+def continue_on_error(url):
+    # expect: VC109
+    while True:
+        try:
+            return r.get(url, timeout=5).json()
+        except r.RequestException:
+            continue
+
+
+def pass_then_loop(url):
+    # expect: VC109
+    while True:
+        try:
+            data = get(url, timeout=5).json()
+            break
+        except Exception:
+            pass
+    return data
+
+
+def logs_and_loops(sock):
+    # expect: VC109
+    while 1:
+        try:
+            data = sock.recv(1024)
+        except OSError as exc:
+            logger.warning("retrying: %s", exc)
+        else:
+            return data
+
+
+def break_after_try(path):
+    # expect: VC109
+    while True:
+        try:
+            handle = open(path)
+        except OSError:
+            continue
+        break
+    return handle
+
+
+def nested_function(connect):
+    def inner():
+        # expect: VC109
+        while True:
+            try:
+                return connect()
+            except ConnectionError:
+                logger.info("reconnecting")
+    return inner
+
+
+class Client:
+    def login(self):
+        # expect: VC109
+        while True:
+            try:
+                self.token = self.auth()
+                return self.token
+            except (TimeoutError, ConnectionError):
+                self.reset()
+
+
+async def async_retry(fetch):
+    # expect: VC109
+    while True:
+        try:
+            return await fetch()
+        except Exception:
+            continue
+
+
+def inside_if(fetch, urgent):
+    # expect: VC109
+    while True:
+        if urgent:
+            try:
+                return fetch()
+            except Exception:
+                continue
+
+
+def asks_again():
+    # ok: VC109 -- a new input each time round
+    while True:
+        try:
+            return int(input("number: "))
+        except ValueError:
+            print("not a number")
+
+
+def interrupted_system_call(sock):
+    # ok: VC109
+    while True:
+        try:
+            return sock.recv(4096)
+        except (InterruptedError, KeyboardInterrupt):
+            continue
+
+
+def sleeps(url):
+    # ok: VC109
+    while True:
+        try:
+            return r.get(url, timeout=5).json()
+        except r.RequestException:
+            time.sleep(5)
+
+
+async def async_sleeps(fetch):
+    # ok: VC109
+    while True:
+        try:
+            return await fetch()
+        except Exception:
+            await asyncio.sleep(1)
+
+
+def counts_attempts(fetch):
+    attempts = 0
+    # ok: VC109
+    while True:
+        try:
+            return fetch()
+        except Exception:
+            attempts += 1
+            if attempts > 5:
+                raise
+
+
+def reraises(fetch):
+    # ok: VC109
+    while True:
+        try:
+            return fetch()
+        except ValueError:
+            raise
+
+
+def handler_breaks(fetch):
+    # ok: VC109
+    while True:
+        try:
+            result = fetch()
+        except Exception:
+            logger.exception("giving up")
+            break
+        return result
+
+
+def deadline(fetch, until):
+    # ok: VC109
+    while True:
+        if time.monotonic() > until:
+            raise TimeoutError("service did not come up")
+        try:
+            return fetch()
+        except ConnectionError:
+            continue
+
+
+def worker_loop(queue):
+    # ok: VC109 -- a worker keeps serving; it never leaves on success
+    while True:
+        try:
+            handle(queue.get())
+        except Exception:
+            logger.exception("job failed")
+
+
+def supervisor_reports_each_failure(listener):
+    # ok: VC109 -- every failure is reported with its traceback
+    while True:
+        try:
+            message = listener.accept()
+            if message is None:
+                break
+            handle(message)
+        except Exception:
+            logger.exception("request failed")
+
+
+def bounded_for_loop(fetch):
+    # ok: VC109
+    for _ in range(3):
+        try:
+            return fetch()
+        except Exception:
+            continue
+
+
+def conditional_loop(fetch, running):
+    # ok: VC109
+    while running():
+        try:
+            return fetch()
+        except Exception:
+            continue
+
+
+def backoff_helper(fetch, policy):
+    # ok: VC109
+    while True:
+        try:
+            return fetch()
+        except ConnectionError:
+            policy.backoff()

@@ -1,0 +1,128 @@
+"""VC110 corpus: blocking calls directly in `async def` fire; offloaded, nested sync and async forms do not."""
+import asyncio
+import subprocess
+import time
+import urllib.request
+from functools import partial
+from time import sleep as pause
+
+import aiofiles
+import httpx
+import requests
+import requests as r
+from requests import get
+
+
+async def sleeps():
+    # expect: VC110
+    time.sleep(1)
+
+
+async def aliased_sleep():
+    # expect: VC110
+    pause(0.5)
+
+
+async def requests_call(url):
+    # expect: VC110
+    return r.get(url, timeout=5).json()
+
+
+async def from_import(url):
+    # expect: VC110
+    return get(url, timeout=5)
+
+
+async def session_call(url):
+    session = requests.Session()
+    # expect: VC110
+    return session.post(url, timeout=5)
+
+
+async def httpx_sync_in_async(url):
+    # expect: VC110
+    return httpx.get(url)
+
+
+async def sync_client_in_async(url):
+    with httpx.Client() as client:
+        # expect: VC110
+        return client.get(url)
+
+
+async def runs_a_process():
+    # expect: VC110
+    subprocess.run(["make"], check=True)
+
+
+async def opens_a_file(path):
+    # expect: VC110
+    with open(path) as handle:
+        return handle.read()
+
+
+async def url_open(url):
+    # expect: VC110
+    return urllib.request.urlopen(url, timeout=5).read()
+
+
+class Handler:
+    async def handle(self, path):
+        # expect: VC110
+        data = subprocess.check_output(["cat", path])
+        return data
+
+
+async def async_sleep():
+    # ok: VC110
+    await asyncio.sleep(1)
+
+
+async def to_thread(url):
+    # ok: VC110
+    return await asyncio.to_thread(requests.get, url, timeout=5)
+
+
+async def executor_lambda(url):
+    loop = asyncio.get_running_loop()
+    # ok: VC110
+    return await loop.run_in_executor(None, lambda: requests.get(url, timeout=5))
+
+
+async def executor_partial(url):
+    loop = asyncio.get_running_loop()
+    # ok: VC110
+    return await loop.run_in_executor(None, partial(requests.get, url, timeout=5))
+
+
+async def nested_sync_def(path):
+    def read():
+        # ok: VC110 -- runs in a thread
+        with open(path) as handle:
+            return handle.read()
+    return await asyncio.to_thread(read)
+
+
+async def async_client(url):
+    async with httpx.AsyncClient(timeout=5) as client:
+        # ok: VC110
+        return await client.get(url)
+
+
+async def aiofiles_open(path):
+    # ok: VC110
+    async with aiofiles.open(path) as handle:
+        return await handle.read()
+
+
+async def async_subprocess():
+    # ok: VC110
+    process = await asyncio.create_subprocess_exec("make")
+    return await process.wait()
+
+
+def plain_sync(url):
+    # ok: VC110
+    time.sleep(1)
+    # ok: VC110
+    return requests.get(url, timeout=5)

@@ -1,0 +1,123 @@
+"""VC110: a blocking call (sleep, sync HTTP, subprocess, file open) made directly inside `async def`."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
+from vibecheck.rules.error_handling.http_calls import HttpClientRule, Library
+
+SYNC_HTTP = (Library.REQUESTS, Library.HTTPX)
+HTTP_HINT = "Use an async client (`httpx.AsyncClient`, `aiohttp`) or run it with `await asyncio.to_thread(...)`."
+# Blocking callee -> the hint naming its non-blocking replacement.
+BLOCKING_CALLS: dict[str, str] = {
+    "time.sleep": "Use `await asyncio.sleep(...)`.",
+    **{f"subprocess.{name}": "Use `await asyncio.create_subprocess_exec(...)`, or `await asyncio.to_thread(...)`."
+       for name in ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput")},
+    "os.system": "Use `await asyncio.create_subprocess_shell(...)`, or `await asyncio.to_thread(...)`.",
+    "urllib.request.urlopen": HTTP_HINT,
+    "open": "Do the file work in `await asyncio.to_thread(...)`, or use an async file library such as `aiofiles`.",
+    "io.open": "Do the file work in `await asyncio.to_thread(...)`, or use an async file library such as `aiofiles`.",
+}
+# Calls whose arguments run in a worker thread, not on the event loop.
+OFFLOADING_METHODS = frozenset({"run_in_executor", "to_thread", "run_sync", "submit"})
+
+
+class BlockingCallInAsync(HttpClientRule):
+    """A blocking call inside `async def`, which freezes the whole event loop while it runs.
+
+    ## What it does
+    Reports, directly inside an `async def`, calls that block the thread: `time.sleep(...)`; synchronous
+    HTTP (`requests` functions and `requests.Session()` methods, `httpx` module functions and
+    `httpx.Client()` methods, `urllib.request.urlopen`); child processes (`subprocess.run`, `call`,
+    `check_call`, `check_output`, `os.system`); and the built-in `open(...)`. Calls in a nested plain
+    `def` or `lambda` (which may run in a thread) and in the arguments of `run_in_executor(...)`,
+    `asyncio.to_thread(...)` or `anyio.to_thread.run_sync(...)` are not reported.
+
+    ## Why is this bad?
+    An event loop runs all its tasks on one thread. While one coroutine sleeps or waits on a socket
+    synchronously, no other task runs: every request the server is handling stalls, timeouts fire
+    elsewhere, and throughput collapses under load while each piece looks fine on its own.
+
+    ## Example
+    ```python
+    import time
+
+    import requests
+
+    async def poll_status(url):
+        time.sleep(2)
+        return requests.get(url, timeout=10).json()
+    ```
+
+    ## Use instead
+    ```python
+    import asyncio
+
+    import httpx
+
+    async def poll_status(url):
+        await asyncio.sleep(2)
+        async with httpx.AsyncClient(timeout=10) as client:
+            response = await client.get(url)
+        response.raise_for_status()
+        return response.json()
+    ```
+
+    ## References
+    - [Python docs: developing with asyncio, running blocking code](https://docs.python.org/3/library/asyncio-dev.html#running-blocking-code)
+    - [CWE-400: Uncontrolled Resource Consumption](https://cwe.mitre.org/data/definitions/400.html)
+    """
+
+    code = "VC110"
+    name = "blocking-call-in-async"
+    category = Category.ERROR_HANDLING
+    severity = Severity.MEDIUM
+    confidence = Confidence.HIGH
+    cwe = (400,)
+
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self.functions: list[cst.FunctionDef | cst.Lambda] = []
+        self.offloading: list[cst.Call] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
+        self.functions.append(node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(node)
+        self.functions.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.functions.append(node)
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        self.functions.pop()
+
+    def leave_Call(self, node: cst.Call) -> None:
+        if self.offloading and self.offloading[-1] is node:
+            self.offloading.pop()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in OFFLOADING_METHODS:
+            self.offloading.append(node)
+            return
+        function = self.functions[-1] if self.functions else None
+        if not isinstance(function, cst.FunctionDef) or function.asynchronous is None or self.offloading:
+            return
+        name = self.qualified_name(node) or ""
+        hint = BLOCKING_CALLS.get(name)
+        if hint is None and self.request_library(node) in SYNC_HTTP:
+            hint = HTTP_HINT
+        if hint is None:
+            return
+        callee = " ".join(self.context.module.code_for_node(func).split())
+        self.report(
+            node,
+            f"`{callee}(...)` blocks the event loop inside `async def {function.name.value}`: "
+            "every other task stalls until it returns.",
+            hint=hint,
+        )

@@ -1,0 +1,110 @@
+"""VC102: a broad `except` that acts on the failure but neither re-raises it nor logs its traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
+from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome
+
+
+@dataclass(frozen=True)
+class BroadExceptionOptions:
+    """Options of `broad-exception-caught`."""
+
+    boundary_functions: tuple[str, ...] = ("main",)
+
+
+class BroadExceptionCaught(FunctionStackRule):
+    """A broad `except` that keeps going without re-raising the error or logging its traceback.
+
+    ## What it does
+    Reports a bare `except:` or an `except Exception`/`except BaseException` that does something with
+    the failure (logs a message, cleans up, records it) but neither re-raises it, nor logs the traceback
+    (`logger.exception(...)`, `exc_info=True`, `traceback.print_exc()`), nor hands the exception object
+    on (`self.handle_error(exc)`, `error = exc`), nor returns an error status (`return 1`). A broad
+    handler that follows one re-raising the exceptions that must pass (`except KeyboardInterrupt: raise`)
+    is a considered fallback. Handlers directly inside a top-level boundary function (see Options) or
+    under `if __name__ == "__main__":` are not reported: catching everything there, to report and exit,
+    is the job of a boundary.
+
+    One handler gets one finding: a broad handler that does nothing is VC101 (`swallowed-exception`),
+    one that only prints is VC104 (`error-printed-not-raised`), one that returns a made-up constant is
+    VC103 (`error-returned-as-value`); VC102 reports the other broad handlers that hide the traceback.
+
+    ## Why is this bad?
+    A broad handler catches the bugs you did not expect (`TypeError`, `KeyError`, `AttributeError`) along
+    with the failure you did. Without the traceback, the log says only "something failed" and the line
+    that broke is lost; the program carries on as if the step had worked.
+
+    ## Example
+    ```python
+    import logging
+
+    logger = logging.getLogger(__name__)
+
+    def sync_orders(client):
+        try:
+            client.push(load_orders())
+        except Exception as exc:
+            logger.error(f"sync failed: {exc}")
+    ```
+
+    ## Use instead
+    ```python
+    import logging
+
+    logger = logging.getLogger(__name__)
+
+    def sync_orders(client):
+        try:
+            client.push(load_orders())
+        except ConnectionError:
+            logger.exception("sync failed, will retry on the next run")
+    ```
+
+    ## Options
+    - `boundary-functions` (list of strings, default `["main"]`): names of top-level functions where a
+      broad handler is the intended last line of defence, e.g. `["main", "run", "handle_request"]`.
+
+    ## References
+    - [CWE-396: Declaration of Catch for Generic Exception](https://cwe.mitre.org/data/definitions/396.html)
+    - [Python docs: `logging.Logger.exception`](https://docs.python.org/3/library/logging.html#logging.Logger.exception)
+    """
+
+    code = "VC102"
+    name = "broad-exception-caught"
+    category = Category.ERROR_HANDLING
+    severity = Severity.LOW
+    confidence = Confidence.MEDIUM
+    cwe = (396,)
+    Options = BroadExceptionOptions
+
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self.deliberate: set[int] = set()
+
+    def visit_Try(self, node: cst.Try) -> None:
+        """A broad handler after one that re-raises (`except KeyboardInterrupt: raise`) is a decided fallback."""
+        reraised = False
+        for handler in node.handlers:
+            if reraised:
+                self.deliberate.add(id(handler))
+            reraised = reraised or self.outcome(handler) is Outcome.PROPAGATES
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if id(node) in self.deliberate or self._at_boundary() or self.outcome(node) is not Outcome.BROAD:
+            return
+        self.report(
+            node,
+            f"{self.handler_label(node)} catches every error and goes on without re-raising it or logging its traceback.",
+            hint="Catch the specific exception you expect, or log with `logger.exception(...)` and re-raise.",
+        )
+
+    def _at_boundary(self) -> bool:
+        if self.functions:
+            return self.functions[-1].name.value in self.options.boundary_functions
+        return bool(self.main_guards)

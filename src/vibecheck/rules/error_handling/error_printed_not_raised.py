@@ -1,0 +1,77 @@
+"""VC104: an `except` block whose only handling is `print(...)`."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome
+
+
+class ErrorPrintedNotRaised(FunctionStackRule):
+    """An `except` block that prints the error and carries on, as if printing were handling.
+
+    ## What it does
+    Reports an `except` block whose body is only `print(...)` calls (or `rich.print`), optionally
+    followed by `pass`,
+    `continue` or `return <constant>`: a broad handler (bare `except:`, `Exception`, `BaseException`)
+    that prints anything, or a handler of any exception that prints the caught error
+    (`print(e)`, `print(f"Error: {e}")`). A handler that exits (`sys.exit(1)`), re-raises or returns a
+    non-zero error code is not reported: that is how a command-line script reports failure. Nor is one
+    that prints the traceback (`print(traceback.format_exc())`), one that prints to a chosen stream
+    (`print(..., file=sys.stderr)`) or uses `click.echo`, a command-line tool's deliberate channel to its
+    user, or one directly under `if __name__ == "__main__":`, where the script ends anyway.
+
+    One handler gets one finding: this rule owns handlers that only print, before VC103
+    (`error-returned-as-value`) and VC102 (`broad-exception-caught`) are considered; a handler that does
+    nothing at all is VC101 (`swallowed-exception`).
+
+    ## Why is this bad?
+    `print` writes to stdout, which in a service, a job or a test run nobody reads; it carries no level,
+    no logger name and no traceback. The program goes on as if the step had worked, and the caller
+    never learns that it did not.
+
+    ## Example
+    ```python
+    def save_report(report, path):
+        try:
+            with open(path, "w") as handle:
+                handle.write(report.render())
+        except Exception as e:
+            print(f"Error saving report: {e}")
+    ```
+
+    ## Use instead
+    ```python
+    import logging
+
+    logger = logging.getLogger(__name__)
+
+    def save_report(report, path):
+        try:
+            with open(path, "w") as handle:
+                handle.write(report.render())
+        except OSError:
+            logger.exception("could not save the report to %s", path)
+            raise
+    ```
+
+    ## References
+    - [CWE-390: Detection of Error Condition Without Action](https://cwe.mitre.org/data/definitions/390.html)
+    - [Python docs: logging HOWTO, when to use logging](https://docs.python.org/3/howto/logging.html#when-to-use-logging)
+    """
+
+    code = "VC104"
+    name = "error-printed-not-raised"
+    category = Category.ERROR_HANDLING
+    severity = Severity.MEDIUM
+    confidence = Confidence.HIGH
+    cwe = (390,)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if self.outcome(node) is Outcome.PRINTED and not (self.main_guards and not self.functions):
+            self.report(
+                node,
+                f"{self.handler_label(node)} only prints the error and carries on, so the caller never learns of the failure.",
+                hint="Log it with `logger.exception(...)` and re-raise, or handle the failure explicitly.",
+            )

@@ -1,0 +1,366 @@
+"""What an `except` block does with its error, decided once so the handler rules partition.
+
+One handler normally gets one finding. The outcomes are checked in this order, the first match wins:
+
+1. the handler propagates (`raise`, `sys.exit(...)`): no finding from VC101-VC104;
+2. VC101 `swallowed-exception`: a broad handler whose body only passes, continues, or returns nothing
+   or `None`;
+3. VC104 `error-printed-not-raised`: `print(...)` to stdout is the only handling (broad, or printing
+   the caught error), and what it prints is not the traceback;
+4. VC103 `error-returned-as-value`: the handler (broad, or of a network or subprocess failure) ends by
+   returning a constant that looks like a result (`False`, `0`, `""`, `{}`, `{"status": "ok"}`, or `None`
+   after doing something) which the function does not declare as a normal result. A broad handler that
+   fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated result is the
+   bigger problem. When the value is declared (`-> X | None`, or the same empty value returned elsewhere),
+   a handler that does nothing falls back to VC101. A constant that says it is a failure
+   (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
+5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
+   exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback) nor return an
+   error status (`return 1`).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+
+import libcst as cst
+
+from vibecheck.rule import Rule, RuleContext
+
+BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
+CONSTANT_NODES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)
+CONSTANT_NAMES = frozenset({"None", "True", "False"})
+NESTED_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
+EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
+TRACEBACK_CALLS = frozenset({
+    "traceback.print_exc", "traceback.print_exception", "traceback.format_exc", "traceback.format_exception",
+    "sys.exc_info", "sentry_sdk.capture_exception", "logging.exception",
+})
+# Narrow exceptions that mean "a remote call or a child process failed". `OSError` is left out on purpose:
+# `except OSError: return []` for a missing file or directory is a normal "nothing there" idiom.
+OPERATION_FAILURES = frozenset({
+    "ConnectionError", "TimeoutError", "socket.timeout", "socket.gaierror",
+    "subprocess.CalledProcessError", "subprocess.TimeoutExpired", "subprocess.SubprocessError",
+    "asyncio.TimeoutError", "urllib.error.URLError", "urllib.error.HTTPError",
+})
+OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.exceptions.", "grpc.")
+OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
+
+# Calls that only render an error as text: passing the exception to them does not hand its traceback on.
+TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "fatal", "log", "print", "str", "repr",
+                        "format", "echo", "secho", "write"})
+
+# `click.echo` and friends are left out: in a command-line tool they are the intended channel to the user.
+PRINT_CALLS = frozenset({"print", "builtins.print", "rich.print", "pprint.pprint"})
+FAILURE_WORDS = ("error", "fail", "invalid", "unavailable", "exception", "could not", "cannot", "unable")
+FAILURE_KEYS = frozenset({"error", "errors", "error_message", "exception"})
+SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
+PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
+
+Resolver = Callable[[cst.CSTNode], "str | None"]
+
+
+class Outcome(enum.Enum):
+    """The one finding a handler gets (or PROPAGATES / HANDLED for none)."""
+
+    PROPAGATES = "propagates"
+    SWALLOWED = "VC101"
+    PRINTED = "VC104"
+    RETURNS_VALUE = "VC103"
+    BROAD = "VC102"
+    HANDLED = "handled"
+
+
+def is_constant(node: cst.BaseExpression | None) -> bool:
+    """A literal, or a container of literals: the kind of value a handler returns to look successful."""
+    if node is None:
+        return True
+    if isinstance(node, CONSTANT_NODES):
+        return True
+    if isinstance(node, cst.Name):
+        return node.value in CONSTANT_NAMES
+    if isinstance(node, cst.UnaryOperation):
+        return is_constant(node.expression)
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        return all(isinstance(e, cst.Element) and is_constant(e.value) for e in node.elements)
+    if isinstance(node, cst.Dict):
+        return all(isinstance(e, cst.DictElement) and is_constant(e.key) and is_constant(e.value) for e in node.elements)
+    return False
+
+
+def is_none(node: cst.BaseExpression | None) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+def is_empty_constant(node: cst.BaseExpression | None) -> bool:
+    """`None`, `False`, `0`, `""`, `[]`, `{}`, `()`: a value that reads as "nothing", not as a success."""
+    if node is None or isinstance(node, cst.Name):
+        return node is None or node.value in ("None", "False")
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return node.evaluated_value == 0
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value in ("", b"")
+    if isinstance(node, (cst.List, cst.Tuple, cst.Dict, cst.Set)):
+        return not node.elements
+    return False
+
+
+def signals_failure(node: cst.BaseExpression | None) -> bool:
+    """A constant that says it is a failure: `{"success": False}`, `{"error": ...}`, `"Error: no data"`."""
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        text = node.evaluated_value
+        return isinstance(text, str) and any(word in text.lower() for word in FAILURE_WORDS)
+    if isinstance(node, cst.Dict):
+        for element in node.elements:
+            if not isinstance(element, cst.DictElement):
+                continue
+            key = element.key.evaluated_value if isinstance(element.key, cst.SimpleString) else None
+            if key in FAILURE_KEYS or (key in SUCCESS_KEYS and is_none_or_false(element.value)):
+                return True
+            if signals_failure(element.value):
+                return True
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        return any(isinstance(e, cst.Element) and signals_failure(e.value) for e in node.elements)
+    return False
+
+
+def is_none_or_false(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value in ("None", "False")
+
+
+def is_error_code(node: cst.BaseExpression | None) -> bool:
+    """A non-zero integer such as `1` or `-1`: an exit status or error code, distinguishable from success."""
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        node = node.expression
+    return isinstance(node, cst.Integer) and node.evaluated_value != 0
+
+
+def is_inert(statement: cst.CSTNode) -> bool:
+    """`pass`, `...`, `continue`, a bare string, or `return <constant>`: nothing is done with the error."""
+    if isinstance(statement, (cst.Pass, cst.Continue)):
+        return True
+    if isinstance(statement, cst.Expr):
+        return isinstance(statement.value, (cst.Ellipsis, cst.SimpleString, cst.ConcatenatedString))
+    if isinstance(statement, cst.Return):
+        return is_constant(statement.value) and not signals_failure(statement.value)
+    return False
+
+
+def handler_statements(handler: cst.ExceptHandler) -> list[cst.CSTNode]:
+    """The small statements of a handler body, or the compound statements where there are some."""
+    body = handler.body
+    if isinstance(body, cst.SimpleStatementSuite):
+        return list(body.body)
+    statements: list[cst.CSTNode] = []
+    for line in body.body:
+        if isinstance(line, cst.SimpleStatementLine):
+            statements.extend(line.body)
+        else:
+            statements.append(line)
+    return statements
+
+
+def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """Every node under `node` that runs in the same scope (nested defs, lambdas and classes are skipped)."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        yield current
+        pending.extend(child for child in current.children if not isinstance(child, NESTED_SCOPES))
+
+
+def is_broad(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
+    """A bare `except:`, `except Exception`, `except BaseException`, or a tuple holding one of them."""
+    if caught is None:
+        return True
+    if isinstance(caught, cst.Tuple):
+        return any(is_broad(e.value, resolve) for e in caught.elements)
+    return resolve(caught) in BROAD_EXCEPTIONS
+
+
+def is_operation_failure(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
+    """An exception that means an I/O, network or subprocess operation failed (e.g. `requests.RequestException`)."""
+    if caught is None:
+        return False
+    if isinstance(caught, cst.Tuple):
+        return any(is_operation_failure(e.value, resolve) for e in caught.elements)
+    name = resolve(caught) or ""
+    if name in OPERATION_FAILURES:
+        return True
+    return name.startswith(OPERATION_FAILURE_PACKAGES) and name.endswith(OPERATION_FAILURE_SUFFIXES)
+
+
+def logs_traceback(call: cst.Call, resolve: Resolver) -> bool:
+    """`logger.exception(...)`, any call with a true `exc_info=`, or a traceback printer such as `traceback.print_exc()`."""
+    if isinstance(call.func, cst.Attribute) and call.func.attr.value == "exception":
+        return True
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value in ("exc_info", "stack_info"):
+            return not (isinstance(arg.value, cst.Name) and arg.value.value in ("False", "None"))
+    return resolve(call) in TRACEBACK_CALLS
+
+
+def delegates(call: cst.Call, name: str | None) -> bool:
+    """The call hands the caught exception object on (`handle_error(exc)`, `future.set_exception(exc)`)."""
+    if name is None:
+        return False
+    func = call.func
+    called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    if called in TEXT_CALLS:
+        return False
+    return any(isinstance(arg.value, cst.Name) and arg.value.value == name for arg in call.args)
+
+
+def caught_name(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> str | None:
+    """The name the handler binds the exception to (`except E as err` -> `err`)."""
+    if handler.name is not None and isinstance(handler.name.name, cst.Name):
+        return handler.name.name.value
+    return None
+
+
+def mentions(node: cst.CSTNode, name: str | None) -> bool:
+    return name is not None and any(isinstance(n, cst.Name) and n.value == name for n in walk_own(node))
+
+
+def is_print(statement: cst.CSTNode, resolve: Resolver) -> bool:
+    """`print(...)` (or `rich.print`, `pprint.pprint`) to stdout, used as a statement.
+
+    `print(..., file=sys.stderr)` is left out: writing to a chosen stream is a command-line tool's
+    deliberate channel to its user, not an afterthought.
+    """
+    if not (isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call)):
+        return False
+    call = statement.value
+    return resolve(call) in PRINT_CALLS and not any(a.keyword is not None and a.keyword.value == "file" for a in call.args)
+
+
+def returned_constant(statements: list[cst.CSTNode]) -> cst.Return | None:
+    """The handler's final `return <constant>` (not an error code), if it ends with one."""
+    last = statements[-1] if statements else None
+    if not (isinstance(last, cst.Return) and last.value is not None and is_constant(last.value)):
+        return None
+    return None if is_error_code(last.value) or signals_failure(last.value) else last
+
+
+def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, function: cst.FunctionDef | None,
+                       module: cst.Module) -> bool:
+    """The function's signature, name or other returns say the returned constant is one of its normal results.
+
+    `return None` under `-> X | None`; `return False` in a predicate (`-> bool`, `is_...`, or one that
+    returns `True`/`False` elsewhere); an empty constant (`{}`, `""`, `0`) the function also returns
+    outside this handler. A truthy constant is never declared: from a handler it fabricates success.
+    """
+    if function is None:
+        return False
+    value = returned.value
+    annotation = module.code_for_node(function.returns.annotation) if function.returns else ""
+    if isinstance(value, cst.Name) and value.value == "None" and ("None" in annotation or "Optional" in annotation):
+        return True
+    if isinstance(value, cst.Name) and value.value == "False" and (
+            annotation == "bool" or function.name.value.startswith(PREDICATE_PREFIXES)):
+        return True
+    if not is_empty_constant(value):
+        return False  # a truthy constant from a handler (`True`, `{"status": "ok"}`) always fabricates success
+    code = module.code_for_node(value) if value is not None else "None"
+    handler_returns = {id(node) for node in walk_own(handler.body) if isinstance(node, cst.Return)}
+    for node in walk_own(function.body):
+        if not isinstance(node, cst.Return) or id(node) in handler_returns or node.value is None:
+            continue
+        other = module.code_for_node(node.value)
+        if other == code or (code == "False" and other == "True"):
+            return True
+    return False
+
+
+def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None = None,
+             module: cst.Module | None = None) -> Outcome:
+    """Decide which single rule of VC101-VC104 owns this handler (see the module docstring).
+
+    With the enclosing `function` (and its `module`), a constant that the function declares as a normal
+    result is not VC103's: such a broad handler falls through to VC102.
+    """
+    traceback_logged = False
+    name = caught_name(handler)
+    for node in walk_own(handler.body):
+        if isinstance(node, cst.Raise):
+            return Outcome.PROPAGATES
+        if isinstance(node, cst.Call):
+            if resolve(node) in EXIT_CALLS:
+                return Outcome.PROPAGATES
+            traceback_logged = traceback_logged or logs_traceback(node, resolve) or delegates(node, name)
+        elif isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(node.value, cst.Name) and node.value.value == name:
+            traceback_logged = True  # the exception object, traceback included, is kept for later
+    broad = is_broad(handler.type, resolve)
+    statements = handler_statements(handler)
+    returned = returned_constant(statements)
+    does_nothing = broad and bool(statements) and all(is_inert(s) for s in statements)
+    if does_nothing and (returned is None or is_none(returned.value)):
+        return Outcome.SWALLOWED
+    if not traceback_logged and _prints_only(handler, statements, broad, resolve):
+        return Outcome.PRINTED
+    if returned is not None and (broad or is_operation_failure(handler.type, resolve)) and not (
+            module is not None and is_declared_result(returned, handler, function, module)):
+        return Outcome.RETURNS_VALUE
+    if does_nothing:
+        return Outcome.SWALLOWED
+    if broad and not traceback_logged and not returns_error_code(statements):
+        return Outcome.BROAD
+    return Outcome.HANDLED
+
+
+def returns_error_code(statements: list[cst.CSTNode]) -> bool:
+    """The handler returns a non-zero status (`return 1`): the caller learns of the failure."""
+    return any(isinstance(s, cst.Return) and is_error_code(s.value) for s in statements)
+
+
+def _prints_only(handler: cst.ExceptHandler, statements: list[cst.CSTNode], broad: bool, resolve: Resolver) -> bool:
+    """`print(...)` and inert statements only (no error code returned); broad, or printing the caught error."""
+    prints = [s for s in statements if is_print(s, resolve)]
+    if not prints or not all(is_print(s, resolve) or is_inert(s) for s in statements):
+        return False
+    if returns_error_code(statements):
+        return False
+    return broad or any(mentions(s, caught_name(handler)) for s in prints)
+
+
+def is_main_guard(node: cst.If) -> bool:
+    """`if __name__ == "__main__":`, the script's top-level boundary."""
+    test = node.test
+    if not (isinstance(test, cst.Comparison) and isinstance(test.left, cst.Name) and test.left.value == "__name__"):
+        return False
+    return any(isinstance(c.comparator, cst.SimpleString) and c.comparator.evaluated_value == "__main__"
+               for c in test.comparisons)
+
+
+class FunctionStackRule(Rule):
+    """A rule that knows the functions enclosing the current node and whether it is under a `__main__` guard."""
+
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self.functions: list[cst.FunctionDef] = []
+        self.main_guards: list[cst.If] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.append(node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.pop()
+
+    def visit_If(self, node: cst.If) -> None:
+        if is_main_guard(node):
+            self.main_guards.append(node)
+
+    def leave_If(self, node: cst.If) -> None:
+        if self.main_guards and self.main_guards[-1] is node:
+            self.main_guards.pop()
+
+    def outcome(self, handler: cst.ExceptHandler) -> Outcome:
+        function = self.functions[-1] if self.functions else None
+        return classify(handler, self.qualified_name, function, self.context.module)
+
+    def handler_label(self, handler: cst.ExceptHandler) -> str:
+        """`a bare \\`except:\\`` or `\\`except ValueError\\`` for messages."""
+        if handler.type is None:
+            return "a bare `except:`"
+        return f"`except {self.context.module.code_for_node(handler.type)}`"

@@ -1,0 +1,160 @@
+"""VC106: an HTTP request that can wait forever (no timeout, or the timeout switched off)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.error_handling.http_calls import (
+    HttpClientRule,
+    Library,
+    has_star_kwargs,
+    keyword,
+)
+
+URLOPEN = frozenset({"urllib.request.urlopen", "urllib2.urlopen"})
+URLOPEN_TIMEOUT_POSITION = 2
+# requests.Session.request(method, url, params, data, headers, cookies, files, auth, timeout, ...)
+SESSION_REQUEST_TIMEOUT_POSITION = 8
+HTTPX_TIMEOUT = frozenset({"httpx.Timeout"})
+
+
+def is_none(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+class HttpCallWithoutTimeout(HttpClientRule):
+    """An HTTP request made without a timeout, or with the timeout switched off.
+
+    ## What it does
+    Reports, per library, the calls that can wait forever:
+    - `requests`: a request function (`requests.get(...)`, `requests.request(...)`) or a method of a
+      `requests.Session()` (`session.get(...)`) called without `timeout=`, or with `timeout=None`:
+      `requests` has no default timeout.
+    - `httpx`: only `timeout=None` (or `httpx.Timeout(None)`) on a request function, a client method or
+      `httpx.Client(...)`/`httpx.AsyncClient(...)`. `httpx` applies a 5-second default timeout, so a call
+      without `timeout=` is bounded and is not reported.
+    - `urllib.request.urlopen(url)` without a timeout: it then waits on the global socket default, which
+      is none.
+    - `aiohttp.ClientSession()` and `aiohttp.request(...)` without `timeout=`: the default only bounds
+      the whole request at 5 minutes, far longer than any caller waits, and never bounds a single read.
+
+    A call that passes `**kwargs` is not reported, since the timeout may be in there. There is no
+    automatic fix: the right timeout depends on the service, and adding one changes behaviour.
+
+    ## Why is this bad?
+    A server that accepts the connection and never answers (overloaded, a half-open connection, a
+    misconfigured proxy) blocks the caller for good: a worker, a request handler or a cron job hangs with
+    no error and no log line, and the pool of workers drains one by one.
+
+    ## Example
+    ```python
+    import requests
+
+    def fetch_rates(base_url):
+        response = requests.get(f"{base_url}/rates")
+        response.raise_for_status()
+        return response.json()
+    ```
+
+    ## Use instead
+    ```python
+    import requests
+
+    def fetch_rates(base_url):
+        response = requests.get(f"{base_url}/rates", timeout=(3.05, 10))
+        response.raise_for_status()
+        return response.json()
+    ```
+
+    ## References
+    - [CWE-1088: Synchronous Access of Remote Resource without Timeout](https://cwe.mitre.org/data/definitions/1088.html)
+    - [requests: timeouts](https://requests.readthedocs.io/en/latest/user/advanced/#timeouts)
+    - [HTTPX: timeouts](https://www.python-httpx.org/advanced/timeouts/)
+    - [aiohttp: timeouts](https://docs.aiohttp.org/en/stable/client_quickstart.html#timeouts)
+    """
+
+    code = "VC106"
+    name = "http-call-without-timeout"
+    category = Category.ERROR_HANDLING
+    severity = Severity.MEDIUM
+    confidence = Confidence.HIGH
+    cwe = (1088, 400)
+    supersedes = ("B113",)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if has_star_kwargs(node):
+            return
+        name = self.qualified_name(node) or ""
+        if name in URLOPEN:
+            if keyword(node, "timeout") is None and _positional_count(node) <= URLOPEN_TIMEOUT_POSITION:
+                self._report_missing(node, "`urlopen()` waits on the global socket default, which is no timeout")
+            return
+        library = self.client_library(node)
+        if library is not None:
+            self._check_client(node, library)
+            return
+        library = self.request_library(node)
+        if library is not None:
+            self._check_request(node, library)
+
+    def _check_client(self, node: cst.Call, library: Library) -> None:
+        timeout = keyword(node, "timeout")
+        if library in (Library.HTTPX, Library.HTTPX_ASYNC):
+            if timeout is not None and self._disables(timeout.value):
+                self._report_disabled(node)
+        elif library is Library.AIOHTTP and timeout is None:
+            self._report_missing(node, "`aiohttp` then allows 5 minutes per request and never bounds a single read")
+
+    def _check_request(self, node: cst.Call, library: Library) -> None:
+        timeout = keyword(node, "timeout")
+        if library in (Library.HTTPX, Library.HTTPX_ASYNC):
+            if timeout is not None and self._disables(timeout.value):
+                self._report_disabled(node)
+            return
+        if library is Library.AIOHTTP:
+            if timeout is None and self.qualified_name(node) == "aiohttp.request":
+                self._report_missing(node, "`aiohttp` then allows 5 minutes per request and never bounds a single read")
+            return
+        if timeout is not None:
+            if is_none(timeout.value):
+                self._report_disabled(node)
+            return
+        if self._positional_session_timeout(node):
+            return
+        self._report_missing(node, "`requests` has no default timeout")
+
+    def _positional_session_timeout(self, node: cst.Call) -> bool:
+        func = node.func
+        is_method_request = isinstance(func, cst.Attribute) and func.attr.value == "request"
+        return is_method_request and self.qualified_name(node) != "requests.request" and (
+            _positional_count(node) > SESSION_REQUEST_TIMEOUT_POSITION)
+
+    def _disables(self, value: cst.BaseExpression) -> bool:
+        if is_none(value):
+            return True
+        if isinstance(value, cst.Call) and self.qualified_name(value) in HTTPX_TIMEOUT:
+            return len(value.args) == 1 and value.args[0].keyword is None and is_none(value.args[0].value)
+        return False
+
+    def _report_missing(self, node: cst.Call, why: str) -> None:
+        self.report(
+            node,
+            f"`{self._callee(node)}(...)` has no `timeout=`: {why}, so a server that never answers blocks it forever.",
+            hint="Pass an explicit `timeout=` (seconds, or a connect/read pair) suited to the service.",
+        )
+
+    def _report_disabled(self, node: cst.Call) -> None:
+        self.report(
+            node,
+            f"`{self._callee(node)}(...)` switches its timeout off with `None`, "
+            "so a server that never answers blocks it forever.",
+            hint="Pass a finite `timeout=` (seconds) instead of `None`.",
+        )
+
+    def _callee(self, node: cst.Call) -> str:
+        return " ".join(self.context.module.code_for_node(node.func).split())
+
+
+def _positional_count(node: cst.Call) -> int:
+    return sum(1 for arg in node.args if arg.keyword is None and not arg.star)

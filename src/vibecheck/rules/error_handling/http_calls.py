@@ -1,0 +1,149 @@
+"""What the HTTP rules need to know: which calls send a request, and which names hold a client.
+
+A client is tracked by the name it is bound to in this file (`session = requests.Session()`,
+`self.client = httpx.Client()`, `async with aiohttp.ClientSession() as session`, a parameter annotated
+`session: requests.Session`, a class attribute used as `self.session`), so that `session.get(...)`
+is recognised as a request without type inference. Names are per file, not per scope: a name reused for
+something else later is rare and only costs a missed finding or one on that later call.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.rule import Rule, RuleContext
+
+VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
+
+
+class Library(enum.Enum):
+    """The HTTP library a call or client belongs to; their timeout defaults differ."""
+
+    REQUESTS = "requests"
+    HTTPX = "httpx"
+    HTTPX_ASYNC = "httpx-async"
+    AIOHTTP = "aiohttp"
+
+
+MODULE_FUNCTIONS: dict[str, Library] = {
+    **{f"requests.{verb}": Library.REQUESTS for verb in VERBS},
+    **{f"requests.api.{verb}": Library.REQUESTS for verb in VERBS},
+    **{f"httpx.{verb}": Library.HTTPX for verb in VERBS | {"stream"}},
+    "aiohttp.request": Library.AIOHTTP,
+}
+CLIENT_CONSTRUCTORS: dict[str, Library] = {
+    "requests.Session": Library.REQUESTS,
+    "requests.session": Library.REQUESTS,
+    "requests.sessions.Session": Library.REQUESTS,
+    "httpx.Client": Library.HTTPX,
+    "httpx.AsyncClient": Library.HTTPX_ASYNC,
+    "aiohttp.ClientSession": Library.AIOHTTP,
+}
+CLIENT_METHODS = VERBS | {"send", "stream"}
+
+
+def keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    return next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value == name), None)
+
+
+def has_star_kwargs(call: cst.Call) -> bool:
+    """`f(**options)`: any keyword may be in there, so absence of one cannot be proven."""
+    return any(arg.star == "**" for arg in call.args)
+
+
+def unwrap_await(node: cst.BaseExpression) -> cst.BaseExpression:
+    return node.expression if isinstance(node, cst.Await) else node
+
+
+class HttpClientRule(Rule):
+    """A rule that recognises HTTP requests: module functions and methods of clients bound in this file."""
+
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self.clients: dict[str, Library] = {}
+        self.client_calls: dict[str, cst.Call] = {}
+        self.scopes: list[cst.ClassDef | cst.FunctionDef] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.append(node)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scopes.pop()
+
+    def client_library(self, call: cst.Call) -> Library | None:
+        """The library of a client constructor call (`requests.Session()`), or None."""
+        return CLIENT_CONSTRUCTORS.get(self.qualified_name(call) or "")
+
+    def request_library(self, call: cst.Call) -> Library | None:
+        """The library of a call that sends a request (`requests.get`, `session.post`), or None."""
+        library = MODULE_FUNCTIONS.get(self.qualified_name(call) or "")
+        if library is not None:
+            return library
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in CLIENT_METHODS:
+            receiver = func.value
+            if isinstance(receiver, cst.Call):
+                return self.client_library(receiver)
+            return self.clients.get(get_full_name_for_node(receiver) or "")
+        return None
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = unwrap_await(node.value)
+        if isinstance(value, cst.Call):
+            library = self.client_library(value)
+            if library is not None:
+                for target in node.targets:
+                    self._bind(target.target, library, value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        value = unwrap_await(node.value) if node.value is not None else None
+        if isinstance(value, cst.Call):
+            library = self.client_library(value)
+            if library is not None:
+                self._bind(node.target, library, value)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        item = unwrap_await(node.item)
+        if isinstance(item, cst.Call) and node.asname is not None:
+            library = self.client_library(item)
+            if library is not None:
+                self._bind(node.asname.name, library, item)
+
+    def client_call(self, call: cst.Call) -> cst.Call | None:
+        """The constructor call of the client a request is sent through (`session.get` -> `Session(...)`)."""
+        func = call.func
+        if not isinstance(func, cst.Attribute):
+            return None
+        if isinstance(func.value, cst.Call):
+            return func.value
+        return self.client_calls.get(get_full_name_for_node(func.value) or "")
+
+    def visit_Param(self, node: cst.Param) -> None:
+        """`def fetch(session: requests.Session, url)`: the parameter holds a client."""
+        if node.annotation is not None:
+            library = CLIENT_CONSTRUCTORS.get(self.qualified_name(node.annotation.annotation) or "")
+            if library is not None:
+                self._bind(node.name, library, None)
+
+    def _bind(self, target: cst.BaseExpression, library: Library, call: cst.Call | None) -> None:
+        name = get_full_name_for_node(target)
+        if name is None:
+            return
+        names = [name]
+        if self.scopes and isinstance(self.scopes[-1], cst.ClassDef) and isinstance(target, cst.Name):
+            names += [f"self.{name}", f"cls.{name}"]  # a class attribute, used through the instance
+        for bound in names:
+            self.clients[bound] = library
+            if call is not None:
+                self.client_calls[bound] = call
+            else:
+                self.client_calls.pop(bound, None)
