@@ -1,0 +1,1 @@
+"""VC2xx: auth and web-security rules."""
