@@ -143,10 +143,31 @@ def is_auth_cookie_name(name: str) -> bool:
 
 
 # Development-only places: files, directories and config classes where a debug setting is intended.
-DEV_WORDS = frozenset({"dev", "develop", "development", "local", "test", "tests", "testing", "debug", "example",
-                       "examples", "sample", "demo", "ci"})
+DEV_WORDS = frozenset({"dev", "develop", "development", "local", "test", "tests", "testing"})
 
 
 def is_dev_name(name: str) -> bool:
     """`settings/dev.py`, `local_settings`, `DevelopmentConfig`, `TestingConfig`."""
     return any(word in DEV_WORDS for word in words(name))
+
+
+def _path_parts(path: str) -> tuple[str, str]:
+    """(parent directory name, file stem) of a path, with either separator."""
+    parts = path.replace("\\", "/").rsplit("/", 2)
+    stem = parts[-1].rsplit(".", 1)[0]
+    return (parts[-2] if len(parts) > 1 else ""), stem
+
+
+def is_dev_path(path: str) -> bool:
+    """`settings/dev.py`, `local_settings.py`, `tests/settings.py`: only the directory and file name count."""
+    directory, stem = _path_parts(path)
+    return is_dev_name(directory) or is_dev_name(stem)
+
+
+SETTINGS_WORDS = frozenset({"settings", "setting", "config", "configs", "conf", "production", "prod", "deploy"})
+
+
+def is_settings_path(path: str) -> bool:
+    """`settings.py`, `settings/production.py`, `config.py`, `prod_settings.py`, `conf/base.py`."""
+    directory, stem = _path_parts(path)
+    return any(word in SETTINGS_WORDS for word in words(stem)) or directory in ("settings", "config", "conf")
