@@ -1,0 +1,112 @@
+"""VC204 corpus: secrets compared with ==/!= fire; sentinel checks, metadata and form confirmations do not."""
+import hashlib
+import hmac
+import os
+
+API_KEY = os.environ["API_KEY"]
+
+
+def check_api_key(request):
+    # expect: VC204
+    if request.headers.get("X-API-Key") != API_KEY:
+        raise PermissionError("bad key")
+
+
+def verify_webhook(request, secret):
+    expected = hmac.new(secret, request.body, hashlib.sha256).hexdigest()
+    # expect: VC204
+    return request.headers["X-Hub-Signature-256"] == expected
+
+
+def login(form, user):
+    # expect: VC204
+    if form.password.data == user.password:
+        return user
+
+
+def reset(token, record):
+    # expect: VC204
+    if record.reset_token != token:
+        raise ValueError("invalid")
+
+
+def check_otp(submitted, session):
+    # expect: VC204
+    return session["otp"] == submitted
+
+
+def check_csrf(request, session):
+    # expect: VC204
+    if request.form.get("csrf_token") != session.get("csrf_token"):
+        raise PermissionError("csrf")
+
+
+def compare_digests(payload, digest):
+    computed_digest = hashlib.sha256(payload).hexdigest()
+    # expect: VC204
+    return computed_digest == digest
+
+
+def bearer(auth_header, stored):
+    provided_token = auth_header.removeprefix("Bearer ")
+    # expect: VC204
+    return provided_token.strip() == stored.access_token
+
+
+def plain_password(username, password, users):
+    # expect: VC204
+    return users[username]["password"] == password
+
+
+def constant_time(request, secret):
+    # ok: VC204
+    return hmac.compare_digest(request.headers["X-Signature"], sign(request.body, secret))
+
+
+def sentinel_checks(token, password):
+    # ok: VC204
+    if token == "":
+        return None
+    # ok: VC204
+    if password != None:
+        return password
+    return token
+
+
+def signup(form):
+    # ok: VC204
+    if form.password.data != form.confirm_password.data:
+        raise ValueError("passwords do not match")
+    # ok: VC204
+    if form.password.data == form.password2.data:
+        return True
+
+
+def change_password(new_password, old_password):
+    # ok: VC204
+    if new_password == old_password:
+        raise ValueError("choose a different password")
+
+
+def token_metadata(token, claims):
+    # ok: VC204
+    if token.type == claims.expected_type:
+        return True
+    # ok: VC204
+    return len(token) == claims.size
+
+
+def token_type_check(token_type, expected_type):
+    # ok: VC204
+    return token_type == expected_type
+
+
+class Credential:
+    def __eq__(self, other):
+        # ok: VC204
+        return self.token == other.token
+
+
+def unrelated(user, other):
+    # ok: VC204
+    return user.id == other.id

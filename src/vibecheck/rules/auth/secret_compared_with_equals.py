@@ -1,0 +1,125 @@
+"""VC204: a password, token, signature, api key or digest compared with `==`/`!=` instead of in constant time."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+from vibecheck.rules.auth.exprs import is_constant, value_name
+from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORD, secret_kinds, words
+
+# Two user inputs compared with each other (`password == confirm_password`, `new_password == old_password`).
+CONFIRMATION_WORDS = frozenset({"confirm", "confirmation", "confirmed", "repeat", "repeated", "again", "retype",
+                                "retyped", "verify", "2"})
+CHANGE_WORDS = (frozenset({"new"}), frozenset({"old", "current", "previous", "existing"}))
+# Equality methods compare whole objects by design.
+EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
+# The kind named in the message, most specific first.
+KIND_ORDER = ("signature", "digest", "api key", "csrf token", "session id", "one-time code", "token", "secret", "password")
+HINT = "Compare with `hmac.compare_digest(a, b)`, which takes the same time however much of the value matches."
+PASSWORD_HINT = ("Store a salted hash and check it with the hasher's verify function (e.g. `check_password_hash`), "
+                 "or at least compare with `hmac.compare_digest(a, b)`.")
+
+
+def _user_input_pair(left: str, right: str) -> bool:
+    """`password` vs `confirm_password`, `new_password` vs `old_password`: both come from the same form."""
+    left_words, right_words = set(words(left)), set(words(right))
+    if (left_words | right_words) & CONFIRMATION_WORDS:
+        return True
+    new, old = CHANGE_WORDS
+    return bool((left_words & new and right_words & old) or (right_words & new and left_words & old))
+
+
+def _kind(kinds: frozenset[str]) -> str:
+    return next(k for k in KIND_ORDER if k in kinds)
+
+
+class SecretComparedWithEquals(Rule):
+    """A secret is compared with `==` or `!=`, whose timing leaks how much of it matched.
+
+    ## What it does
+    Reports `a == b` and `a != b` where one side is named like a password, token, signature, HMAC, digest,
+    api key, CSRF token, session id or one-time code (`token`, `user.password`, `request.headers["X-Signature"]`,
+    `data.get("api_key")`, `form.password.data`) and the other side is not a literal.
+
+    Not reported, by design:
+    - comparisons with a literal or `None` (`token == ""`, `signature != None`): sentinel checks, not secrets;
+    - two values from the same form: `password == confirm_password`, `password != password2`,
+      `new_password == old_password`;
+    - names that describe a secret rather than hold it: `token_type`, `len(token)`, `password_length`;
+    - `__eq__`-style methods, and test files.
+
+    ## Why is this bad?
+    `==` on strings and bytes stops at the first differing byte, so the response time tells an attacker how
+    many leading characters of a guess were right; a token or HMAC signature can then be recovered one
+    byte at a time. Comparing a password with `==` also means it is stored in plain text.
+
+    ## Example
+    ```python
+    def verify_webhook(request, secret):
+        expected = sign(request.body, secret)
+        if request.headers["X-Signature"] != expected:
+            raise PermissionError("bad signature")
+    ```
+
+    ## Use instead
+    ```python
+    import hmac
+
+    def verify_webhook(request, secret):
+        expected = sign(request.body, secret)
+        if not hmac.compare_digest(request.headers["X-Signature"], expected):
+            raise PermissionError("bad signature")
+    ```
+
+    ## References
+    - [CWE-208: Observable Timing Discrepancy](https://cwe.mitre.org/data/definitions/208.html)
+    - [Python: `hmac.compare_digest`](https://docs.python.org/3/library/hmac.html#hmac.compare_digest)
+    """
+
+    code = "VC204"
+    name = "secret-compared-with-equals"
+    category = Category.AUTH
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (208,)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._functions: list[str] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._functions.append(node.name.value)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._functions.pop()
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if self.context.is_test_file or (self._functions and self._functions[-1] in EQUALITY_METHODS):
+            return
+        left = node.left
+        for target in node.comparisons:
+            right = target.comparator
+            if isinstance(target.operator, (cst.Equal, cst.NotEqual)) and self._check_pair(node, left, right, target):
+                return
+            left = right
+
+    def _check_pair(self, node: cst.Comparison, left: cst.BaseExpression, right: cst.BaseExpression,
+                    target: cst.ComparisonTarget) -> bool:
+        if is_constant(left) or is_constant(right):
+            return False
+        left_name, right_name = value_name(left), value_name(right)
+        left_kinds = secret_kinds(left_name) & COMPARED_SECRETS if left_name else frozenset()
+        right_kinds = secret_kinds(right_name) & COMPARED_SECRETS if right_name else frozenset()
+        kinds = left_kinds | right_kinds
+        if not kinds:
+            return False
+        if left_name and right_name and PASSWORD in left_kinds and PASSWORD in right_kinds and _user_input_pair(
+                left_name, right_name):
+            return False
+        operator = "==" if isinstance(target.operator, cst.Equal) else "!="
+        kind = _kind(kinds)
+        self.report(node, f"A {kind} is compared with `{operator}`, whose running time leaks how many leading characters "
+                    "of a guess are right.", hint=PASSWORD_HINT if kind == PASSWORD else HINT)
+        return True
