@@ -171,3 +171,28 @@ def is_settings_path(path: str) -> bool:
     """`settings.py`, `settings/production.py`, `config.py`, `prod_settings.py`, `conf/base.py`."""
     directory, stem = _path_parts(path)
     return any(word in SETTINGS_WORDS for word in words(stem)) or directory in ("settings", "config", "conf")
+
+
+# Verbs that lead a function name about a secret: `set_password`, `check_password`, `generate_token`.
+FUNCTION_VERBS = frozenset({"set", "check", "verify", "validate", "get", "make", "create", "generate", "gen", "hash",
+                            "encrypt", "encode", "new", "build", "random", "issue", "compute", "store", "save",
+                            "update", "change", "to", "_"})
+
+
+def function_kinds(name: str) -> frozenset[str]:
+    """The kinds of secret a function handles, judged from its name after its leading verbs."""
+    parts = [w for w in words(name)]
+    while parts and parts[0] in FUNCTION_VERBS:
+        parts.pop(0)
+    return secret_kinds("_".join(parts)) if parts else frozenset()
+
+
+# A value that is a user's password (not a token or code that merely mentions one, e.g. `password_reset_token`).
+NOT_PASSWORDS = frozenset({TOKEN, OTP, SALT, NONCE, SESSION_ID, CSRF, API_KEY, SIGNATURE})
+
+
+def is_password_name(identifier: str | None) -> bool:
+    if identifier is None:
+        return False
+    kinds = secret_kinds(identifier)
+    return PASSWORD in kinds and not kinds & NOT_PASSWORDS
