@@ -176,12 +176,13 @@ def is_settings_path(path: str) -> bool:
 # Verbs that lead a function name about a secret: `set_password`, `check_password`, `generate_token`.
 FUNCTION_VERBS = frozenset({"set", "check", "verify", "validate", "get", "make", "create", "generate", "gen", "hash",
                             "encrypt", "encode", "new", "build", "random", "issue", "compute", "store", "save",
-                            "update", "change", "to", "_"})
+                            "update", "change", "to", "send", "email", "sms", "deliver", "request", "assign",
+                            "rotate", "refresh", "regenerate", "add", "reset", "mint", "rand"})
 
 
 def function_kinds(name: str) -> frozenset[str]:
     """The kinds of secret a function handles, judged from its name after its leading verbs."""
-    parts = [w for w in words(name)]
+    parts = list(words(name))
     while parts and parts[0] in FUNCTION_VERBS:
         parts.pop(0)
     return secret_kinds("_".join(parts)) if parts else frozenset()
