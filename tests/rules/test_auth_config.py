@@ -56,3 +56,11 @@ def test_debug_true_in_dev_settings_or_ordinary_modules_is_not_reported(path: st
 
 def test_debug_run_in_a_dev_script_is_not_reported() -> None:
     assert findings_for(DebugModeInProduction, "app.run(debug=True)\n", path="scripts/run_dev.py") == []
+
+
+def test_django_allow_all_origins_without_credentials_is_a_public_api() -> None:
+    from vibecheck.rules.auth.permissive_cors import PermissiveCors
+
+    assert findings_for(PermissiveCors, "CORS_ALLOW_ALL_ORIGINS = True\n", path="mysite/settings.py") == []
+    both = "CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n"
+    assert [f.location.start.line for f in findings_for(PermissiveCors, both, path="mysite/settings.py")] == [1]
