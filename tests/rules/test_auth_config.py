@@ -64,3 +64,11 @@ def test_django_allow_all_origins_without_credentials_is_a_public_api() -> None:
     assert findings_for(PermissiveCors, "CORS_ALLOW_ALL_ORIGINS = True\n", path="mysite/settings.py") == []
     both = "CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n"
     assert [f.location.start.line for f in findings_for(PermissiveCors, both, path="mysite/settings.py")] == [1]
+
+
+def test_wildcard_hosts_in_dev_settings_are_not_reported() -> None:
+    from vibecheck.rules.auth.allowed_hosts_wildcard import AllowedHostsWildcard
+
+    source = 'ALLOWED_HOSTS = ["*"]\n'
+    assert findings_for(AllowedHostsWildcard, source, path="mysite/settings/local.py") == []
+    assert len(findings_for(AllowedHostsWildcard, source, path="mysite/settings/production.py")) == 1
