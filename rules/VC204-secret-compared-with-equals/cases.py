@@ -110,3 +110,37 @@ class Credential:
 def unrelated(user, other):
     # ok: VC204
     return user.id == other.id
+
+
+def oauth_signature_method(request):
+    # ok: VC204
+    return request.signature_method == SIGNATURE_PLAINTEXT
+
+
+def verify_flag(verify, verify_signature):
+    # ok: VC204
+    return verify != verify_signature
+
+
+def admin_token(request):
+    # expect: VC204
+    return request.args["key"] == ADMIN_TOKEN
+
+
+RESET_PLACEHOLDER = "set-password"
+
+
+class ResetView:
+    reset_url_token = "set-password"
+
+    def dispatch(self, token):
+        # ok: VC204
+        if token == self.reset_url_token:
+            return True
+        # ok: VC204
+        return token == RESET_PLACEHOLDER
+
+
+def parser_token(token, quote):
+    # ok: VC204
+    return quote(token.value) == token.value

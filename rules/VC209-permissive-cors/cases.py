@@ -84,8 +84,9 @@ CORS(app, origins=["https://app.example.com"], supports_credentials=True)
 CORS(app, resources={r"/api/*": {"origins": ["https://app.example.com"]}}, supports_credentials=True)
 
 
-def public_manual_headers():
+def star_header_is_refused_by_browsers_with_credentials():
     response = make_response("ok")
     # ok: VC209
     response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Allow-Credentials"] = "true"
     return response

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 
 # Methods that return the same secret in another shape: `password.encode()`, `token.strip()`.
 SAME_VALUE_METHODS = frozenset({"encode", "decode", "strip", "lstrip", "rstrip", "lower", "upper", "casefold"})
 # Methods that read a named item: `request.form.get("password")`, `headers.get("X-Api-Key")`.
 ITEM_GETTERS = frozenset({"get", "getlist", "pop", "getenv", "get_json"})
-# Attributes that hold a form field's value: `form.password.data`.
+# Attributes that hold a form field's value: `form.password.data` (not `token.value` of a parser token).
 VALUE_ATTRIBUTES = frozenset({"data", "value"})
 STRING_NODES = (cst.SimpleString, cst.ConcatenatedString)
 
@@ -104,7 +106,7 @@ def value_name(node: cst.CSTNode | None) -> str | None:
         if isinstance(node, cst.Name):
             return node.value
         if isinstance(node, cst.Attribute):
-            if node.attr.value in VALUE_ATTRIBUTES and isinstance(node.value, (cst.Name, cst.Attribute)):
+            if node.attr.value in VALUE_ATTRIBUTES and isinstance(node.value, cst.Attribute):
                 node = node.value
                 continue
             return node.attr.value
@@ -172,3 +174,17 @@ def redacted_code(module: cst.Module, node: cst.CSTNode, secret: cst.CSTNode) ->
     """The code of `node` on one line, with the secret literal replaced, so reports never show the value."""
     text = module.code_for_node(node).replace(module.code_for_node(secret), '"<redacted>"', 1)
     return " ".join(text.split())
+
+
+def literal_bindings(body: Sequence[cst.CSTNode]) -> frozenset[str]:
+    """Names that a block's own simple statements bind to a constant (`BLOCK_TAG_START = "{%"`)."""
+    names: set[str] = set()
+    for statement in body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and is_constant(small.value):
+                names.update(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
+            elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and is_constant(small.value):
+                names.add(small.target.value)
+    return frozenset(names)

@@ -158,7 +158,8 @@ class HardcodedSecretKey(Rule):
     def visit_DictElement(self, node: cst.DictElement) -> None:
         key = string_value(node.key)
         literal = _secret_literal(node.value)
-        if key is not None and literal is not None and is_signing_key_name(key) and not self._skipped():
+        if (key is not None and literal is not None and key.isidentifier() and is_signing_key_name(key)
+                and not self._skipped()):
             self._report_literal(literal, f'`"{key}"` is set to a hard-coded string literal, so anyone who can read the '
                                  "code can sign sessions or tokens with it.", HINT)
 

@@ -16,8 +16,10 @@ from vibecheck.rules.auth.exprs import (
     string_items,
     string_value,
     subscript_key,
+    target_name,
     value_name,
 )
+from vibecheck.rules.auth.names import words
 
 # PyJWT (`jwt`), python-jose (`jose.jwt`): `decode(token, key, algorithms, options, ...)`.
 DECODERS = frozenset({
@@ -27,6 +29,8 @@ DECODERS = frozenset({
 # Readers that never verify: their result must not decide who the caller is.
 UNVERIFIED_READERS = frozenset({"jose.jwt.get_unverified_claims", "jwt.get_unverified_claims"})
 VERIFY_OPTIONS = frozenset({"verify_signature"})
+# A result stored under such a name is read on purpose without trust (e.g. to pick the verification key).
+DELIBERATE_WORDS = frozenset({"unverified", "untrusted", "insecure"})
 HINT = 'Pass the signing key and a fixed list such as `algorithms=["HS256"]`, and keep signature verification on.'
 
 
@@ -59,7 +63,9 @@ class JwtSignatureNotVerified(Rule):
       algorithm (the HS256/RS256 key-confusion attack), and PyJWT 2 rejects every token.
 
     It also reports `jwt.get_unverified_claims(...)` (python-jose), which returns claims nobody checked.
-    `get_unverified_header` is not reported: reading the `kid` to pick a key is its normal use.
+    `get_unverified_header` is not reported: reading the `kid` to pick a key is its normal use. Neither is
+    an unverified decode whose result is stored under a name that says so (`unverified_claims = ...`):
+    libraries read claims that way to choose the key, then verify.
 
     ## Why is this bad?
     A token whose signature is not checked is just JSON the client wrote: anyone can set `"sub": "admin"`.
@@ -101,6 +107,7 @@ class JwtSignatureNotVerified(Rule):
         super().__init__(*args, **kwargs)
         # Per scope (module, then each enclosing function): names bound to an options dict -> disables verification.
         self._scopes: list[dict[str, bool]] = [{}]
+        self._deliberate = 0  # depth of assignments to a name such as `unverified_claims`
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.append({})
@@ -108,7 +115,17 @@ class JwtSignatureNotVerified(Rule):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.pop()
 
+    def leave_Assign(self, node: cst.Assign) -> None:
+        if self._names_deliberate(node):
+            self._deliberate -= 1
+
+    @staticmethod
+    def _names_deliberate(node: cst.Assign) -> bool:
+        return any(DELIBERATE_WORDS & set(words(target_name(t.target) or "")) for t in node.targets)
+
     def visit_Assign(self, node: cst.Assign) -> None:
+        if self._names_deliberate(node):
+            self._deliberate += 1
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 disabled = _disables_verification(node.value)
@@ -129,6 +146,8 @@ class JwtSignatureNotVerified(Rule):
             return
         callee = qualified.rsplit(".", 1)[-1]
         if self._verification_disabled(node):
+            if self._deliberate:
+                return
             self.report(node, f"`jwt.{callee}()` is called with signature verification turned off, so a forged token "
                         "is accepted.", hint=HINT)
             return

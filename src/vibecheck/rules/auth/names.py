@@ -30,7 +30,7 @@ WORD_KINDS: dict[str, str] = {
     "token": TOKEN, "jwt": TOKEN, "bearer": TOKEN,
     "secret": SECRET,
     "apikey": API_KEY,
-    "signature": SIGNATURE, "sig": SIGNATURE, "hmac": SIGNATURE,
+    "signature": SIGNATURE, "hmac": SIGNATURE,
     "digest": DIGEST,
     "otp": OTP, "totp": OTP, "hotp": OTP,
     "nonce": NONCE,
@@ -63,7 +63,7 @@ VETO_WORDS = frozenset({
     "button", "template", "view", "route", "rules", "requirements", "complexity", "store",
     "storage", "backend", "cache", "parser", "lexer", "stream", "list", "repr", "entropy", "char", "chars",
     "alphabet", "charset", "characters", "digits", "letters", "set", "dict", "map", "mapping", "id", "ids", "state",
-    "status", "check", "flag",
+    "status", "check", "flag", "method", "methods", "verify", "verified",
 })
 # Identifiers whose kind is carried by a word that also has an innocent meaning in this spelling.
 IGNORED_IDENTIFIERS = frozenset({"tokens", "secrets", "passes", "first_pass", "second_pass", "bypass"})
@@ -103,6 +103,19 @@ def secret_kinds(identifier: str) -> frozenset[str]:
     if any(word in vetoes for word in parts):
         return frozenset()
     return frozenset(kinds)
+
+
+def head_kinds(identifier: str) -> frozenset[str]:
+    """Kinds named by the head (last) word or last word pair: `ADMIN_PASSWORD`, `API_KEY`, not `SIGNATURE_PLAINTEXT`.
+
+    Used for upper-case constants, which name enum-like options (`SIGNATURE_HMAC`, `PASSWORD_GRANT`) as
+    often as secrets.
+    """
+    parts = words(identifier)
+    if not parts:
+        return frozenset()
+    return secret_kinds(parts[-1]) | (secret_kinds("_".join(parts[-2:])) if len(parts) > 1 and parts[-1] in (
+        "key", "id", "code") else frozenset())
 
 
 def names_any(identifier: str | None, kinds: frozenset[str]) -> bool:
@@ -158,10 +171,14 @@ def _path_parts(path: str) -> tuple[str, str]:
     return (parts[-2] if len(parts) > 1 else ""), stem
 
 
+# Modules that list a framework's defaults (Django's `global_settings.py`), not a deployment's choices.
+DEFAULTS_WORDS = frozenset({"global", "default", "defaults"})
+
+
 def is_dev_path(path: str) -> bool:
-    """`settings/dev.py`, `local_settings.py`, `tests/settings.py`: only the directory and file name count."""
+    """`settings/dev.py`, `local_settings.py`, `tests/settings.py`, `global_settings.py`: directory and file name only."""
     directory, stem = _path_parts(path)
-    return is_dev_name(directory) or is_dev_name(stem)
+    return is_dev_name(directory) or is_dev_name(stem) or bool(DEFAULTS_WORDS & set(words(stem)))
 
 
 SETTINGS_WORDS = frozenset({"settings", "setting", "config", "configs", "conf", "production", "prod", "deploy"})

@@ -50,10 +50,11 @@ class PermissiveCors(Rule):
     - Django (django-cors-headers) `CORS_ALLOW_ALL_ORIGINS = True` / `CORS_ORIGIN_ALLOW_ALL = True`, or
       a match-everything `CORS_ALLOWED_ORIGIN_REGEXES`, in a module that also sets
       `CORS_ALLOW_CREDENTIALS = True`;
-    - a hand-written `Access-Control-Allow-Origin` header set to `*` or to the request's own `Origin`,
-      in a function that also sets `Access-Control-Allow-Credentials: true`.
+    - a hand-written `Access-Control-Allow-Origin` header that echoes the request's own `Origin`, in a
+      function that also sets `Access-Control-Allow-Credentials: true`.
 
     Allowing every origin *without* credentials is not reported: that is how public, read-only APIs work.
+    Neither is a literal `Access-Control-Allow-Origin: *` header: browsers refuse it on credentialed requests.
 
     ## Why is this bad?
     With credentials allowed, these libraries answer a request from any website with that website's own
@@ -128,7 +129,7 @@ class PermissiveCors(Rule):
 
     def _check_header(self, node: cst.CSTNode, header: str, value: cst.BaseExpression) -> None:
         origins, credentials = self._headers[-1]
-        if header == ALLOW_ORIGIN_HEADER and (string_value(value) == "*" or (value_name(value) or "").lower() == "origin"):
+        if header == ALLOW_ORIGIN_HEADER and (value_name(value) or "").lower() == "origin":
             origins.append(node)
         elif header == ALLOW_CREDENTIALS_HEADER and (string_value(value) or "").lower() == "true":
             credentials[0] = True
@@ -136,8 +137,8 @@ class PermissiveCors(Rule):
     def _report_headers(self, origins: list[cst.CSTNode], credentials: list[bool]) -> None:
         if credentials[0]:
             for node in origins:
-                self.report(node, "`Access-Control-Allow-Origin` is set to any origin while credentials are allowed, so any "
-                            "website can read authenticated responses.", hint=HINT)
+                self.report(node, "`Access-Control-Allow-Origin` echoes the request's `Origin` while credentials are "
+                            "allowed, so any website can read authenticated responses.", hint=HINT)
 
     def leave_Module(self, node: cst.Module) -> None:
         self._report_headers(*self._headers[-1])

@@ -6,8 +6,8 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.exprs import is_constant, value_name
-from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORD, secret_kinds, words
+from vibecheck.rules.auth.exprs import is_constant, literal_bindings, value_name
+from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORD, head_kinds, secret_kinds, words
 
 # Two user inputs compared with each other (`password == confirm_password`, `new_password == old_password`).
 CONFIRMATION_WORDS = frozenset({"confirm", "confirmation", "confirmed", "repeat", "repeated", "again", "retype",
@@ -31,6 +31,15 @@ def _user_input_pair(left: str, right: str) -> bool:
     return bool((left_words & new and right_words & old) or (right_words & new and left_words & old))
 
 
+def _kinds_of(node: cst.BaseExpression, name: str | None) -> frozenset[str]:
+    """Upper-case constants count by their head word only (`ADMIN_TOKEN` yes, `SIGNATURE_PLAINTEXT` no)."""
+    if not name:
+        return frozenset()
+    if isinstance(node, cst.Name) and name.isupper():
+        return head_kinds(name) & COMPARED_SECRETS
+    return secret_kinds(name) & COMPARED_SECRETS
+
+
 def _kind(kinds: frozenset[str]) -> str:
     return next(k for k in KIND_ORDER if k in kinds)
 
@@ -44,10 +53,13 @@ class SecretComparedWithEquals(Rule):
     `data.get("api_key")`, `form.password.data`) and the other side is not a literal.
 
     Not reported, by design:
-    - comparisons with a literal or `None` (`token == ""`, `signature != None`): sentinel checks, not secrets;
+    - comparisons with a literal or `None` (`token == ""`, `signature != None`), or with a module or class
+      constant bound to a literal whose name is not a secret's (`token == BLOCK_TAG_START`): sentinel checks;
     - two values from the same form: `password == confirm_password`, `password != password2`,
       `new_password == old_password`;
-    - names that describe a secret rather than hold it: `token_type`, `len(token)`, `password_length`;
+    - names that describe a secret rather than hold it: `token_type`, `len(token)`, `password_length`,
+      `signature_method`; upper-case constants count only when the secret is their last word
+      (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
     - `__eq__`-style methods, and test files.
 
     ## Why is this bad?
@@ -88,6 +100,26 @@ class SecretComparedWithEquals(Rule):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._functions: list[str] = []
+        self._module_constants = literal_bindings(self.context.module.body)
+        self._class_constants: list[frozenset[str]] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        self._class_constants.append(literal_bindings(body))
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._class_constants.pop()
+
+    def _is_sentinel(self, node: cst.BaseExpression) -> bool:
+        """A literal, or a module constant or `self.` class constant bound to one that is not named like a secret."""
+        if is_constant(node):
+            return True
+        if isinstance(node, cst.Name):
+            return node.value in self._module_constants and not _kinds_of(node, node.value)
+        if (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value in ("self", "cls")
+                and self._class_constants):
+            return node.attr.value in self._class_constants[-1] and not _kinds_of(node, node.attr.value)
+        return False
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -107,11 +139,11 @@ class SecretComparedWithEquals(Rule):
 
     def _check_pair(self, node: cst.Comparison, left: cst.BaseExpression, right: cst.BaseExpression,
                     target: cst.ComparisonTarget) -> bool:
-        if is_constant(left) or is_constant(right):
+        if self._is_sentinel(left) or self._is_sentinel(right):
             return False
         left_name, right_name = value_name(left), value_name(right)
-        left_kinds = secret_kinds(left_name) & COMPARED_SECRETS if left_name else frozenset()
-        right_kinds = secret_kinds(right_name) & COMPARED_SECRETS if right_name else frozenset()
+        left_kinds = _kinds_of(left, left_name)
+        right_kinds = _kinds_of(right, right_name)
         kinds = left_kinds | right_kinds
         if not kinds:
             return False
