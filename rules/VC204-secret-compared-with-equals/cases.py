@@ -144,3 +144,9 @@ class ResetView:
 def parser_token(token, quote):
     # ok: VC204
     return quote(token.value) == token.value
+
+
+def store_if_changed(session, request):
+    # ok: VC204
+    if session.get("csrf_token") != request.cookies["csrf_token"]:
+        session["csrf_token"] = request.cookies["csrf_token"]

@@ -60,6 +60,7 @@ class SecretComparedWithEquals(Rule):
     - names that describe a secret rather than hold it: `token_type`, `len(token)`, `password_length`,
       `signature_method`; upper-case constants count only when the secret is their last word
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
+    - change detection that copies one side into the other (`if stored != token: stored = token`);
     - `__eq__`-style methods, and test files.
 
     ## Why is this bad?
@@ -102,6 +103,21 @@ class SecretComparedWithEquals(Rule):
         self._functions: list[str] = []
         self._module_constants = literal_bindings(self.context.module.body)
         self._class_constants: list[frozenset[str]] = []
+        self._change_checks: set[int] = set()
+
+    def visit_If(self, node: cst.If) -> None:
+        """`if stored != current: stored = current` only detects a change (the body stores one side); skip its test."""
+        test = node.test
+        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+                and isinstance(test.comparisons[0].operator, cst.NotEqual)):
+            return
+        first = node.body.body[0] if node.body.body else None
+        small = first.body[0] if isinstance(first, cst.SimpleStatementLine) and first.body else first
+        if isinstance(small, cst.Assign):
+            code = self.context.module.code_for_node
+            operands = {code(test.left), code(test.comparisons[0].comparator)}
+            if code(small.value) in operands:
+                self._change_checks.add(id(test))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
@@ -128,7 +144,8 @@ class SecretComparedWithEquals(Rule):
         self._functions.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        if self.context.is_test_file or (self._functions and self._functions[-1] in EQUALITY_METHODS):
+        if (self.context.is_test_file or id(node) in self._change_checks
+                or (self._functions and self._functions[-1] in EQUALITY_METHODS)):
             return
         left = node.left
         for target in node.comparisons:
