@@ -78,6 +78,11 @@ def decode_complete_without_algorithms(token):
     return jwt.decode_complete(token, SECRET_KEY)
 
 
+def algorithms_explicitly_none(token):
+    # expect: VC202
+    return jwt.PyJWT().decode(token, SECRET_KEY, algorithms=None)
+
+
 def verified_pyjwt(token):
     # ok: VC202
     return jwt.decode(token, SECRET_KEY, algorithms=["HS256"])

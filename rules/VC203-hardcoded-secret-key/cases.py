@@ -116,3 +116,13 @@ secret_key_file = "/run/secrets/flask_key"
 
 # ok: VC203
 PASSWORD_RESET_SALT = config("PASSWORD_RESET_SALT")
+
+
+def from_settings_mapping(settings):
+    # expect: VC203
+    return settings.get("JWT_SECRET", "fallback-jwt-secret")
+
+
+def from_settings_mapping_without_default(settings):
+    # ok: VC203
+    return settings.get("JWT_SECRET")

@@ -150,3 +150,13 @@ def store_if_changed(session, request):
     # ok: VC204
     if session.get("csrf_token") != request.cookies["csrf_token"]:
         session["csrf_token"] = request.cookies["csrf_token"]
+
+
+def bearer_header(request):
+    # expect: VC204
+    return request.headers.get("Authorization") != f"Bearer {API_TOKEN}"
+
+
+def github_webhook(request, key):
+    # expect: VC204
+    return "sha256=" + hmac.new(key, request.body, hashlib.sha256).hexdigest() == request.headers["X-Hub"]

@@ -20,7 +20,9 @@ KEYED_CALLS: dict[str, tuple[int, str]] = {
     "itsdangerous.Signer": (0, "secret_key"), "itsdangerous.TimestampSigner": (0, "secret_key"),
 }
 # Environment readers whose default is used when the variable is unset: name -> position of the default.
-ENV_READERS: dict[str, int] = {"os.environ.get": 1, "os.getenv": 1, "os.environ.setdefault": 1}
+ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
+# Mapping lookups with a positional default: `config.get("JWT_SECRET", "dev")`, `settings.setdefault(...)`.
+LOOKUP_METHODS = frozenset({"get", "getenv", "setdefault"})
 TEST_CLASS_WORDS = frozenset({"test", "tests", "testing"})
 HINT = 'Read the key from the environment or a secret store (`os.environ["SECRET_KEY"]`) and fail at start-up if it is missing.'
 FALLBACK_HINT = 'Read the key with `os.environ["SECRET_KEY"]` (no default) so that a missing key stops the app at start-up.'
@@ -47,7 +49,8 @@ class HardcodedSecretKey(Rule):
     - passed as the key to `jwt.encode`/`jwt.decode` (PyJWT, python-jose, authlib), `hmac.new` or an
       `itsdangerous` serializer, directly or through a variable bound to a literal in the same file;
     - used as the default of an environment lookup: `os.environ.get("SECRET_KEY", "dev")`,
-      `os.getenv("JWT_SECRET") or "change-me"`, `config("SECRET_KEY", default="...")` (reported with its own
+      `os.getenv("JWT_SECRET") or "change-me"`, `config.get("JWT_SECRET", "dev")`,
+      `config("SECRET_KEY", default="...")` (reported with its own
       message: the environment is read, but a missing variable silently falls back to the literal).
 
     Placeholders such as `"dev"` or `"change-me"` are reported too: a placeholder is the production key the
@@ -168,7 +171,7 @@ class HardcodedSecretKey(Rule):
             return
         literal = _secret_literal(node.right)
         left = node.left
-        if literal is None or not isinstance(left, cst.Call) or self.qualified_name(left) not in ENV_READERS:
+        if literal is None or not isinstance(left, cst.Call) or not self._is_lookup(left):
             return
         variable = string_value(left.args[0].value) if left.args else None
         if variable is not None and is_signing_key_name(variable):
@@ -190,12 +193,17 @@ class HardcodedSecretKey(Rule):
                                      "literal, so anyone who can read the code can forge what it signs.", HINT,
                                      at=node)
 
+    def _is_lookup(self, call: cst.Call) -> bool:
+        """`os.getenv(...)`, `os.environ.get(...)`, `config.get(...)`: a lookup whose second argument is a default."""
+        func = call.func
+        return self.qualified_name(call) in ENV_READERS or (isinstance(func, cst.Attribute)
+                                                            and func.attr.value in LOOKUP_METHODS)
+
     def _check_fallback(self, value: cst.BaseExpression, name: str) -> None:
         if not isinstance(value, cst.Call):
             return
-        qualified = self.qualified_name(value)
-        position = ENV_READERS.get(qualified or "")
-        default = argument(value, position, "default") if position is not None else argument(value, None, "default")
+        position = 1 if self._is_lookup(value) else None
+        default = argument(value, position, "default")
         literal = _secret_literal(default)
         if literal is not None:
             self._report_literal(literal, f"`{name}` falls back to a hard-coded string literal when the environment "

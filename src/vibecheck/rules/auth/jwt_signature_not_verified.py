@@ -11,6 +11,7 @@ from vibecheck.rules.auth.exprs import (
     elements,
     has_star_args,
     is_false,
+    is_none,
     is_true,
     keyword_names,
     string_items,
@@ -152,7 +153,7 @@ class JwtSignatureNotVerified(Rule):
                         "is accepted.", hint=HINT)
             return
         algorithms = argument(node, 2, "algorithms")
-        if algorithms is None:
+        if algorithms is None or is_none(algorithms):
             if not has_star_args(node) and not is_false(argument(node, 2, "verify")):
                 self.report(node, f"`jwt.{callee}()` is called without `algorithms=`, so the token's own header picks "
                             "the algorithm (and PyJWT 2 rejects every token).", hint=HINT)

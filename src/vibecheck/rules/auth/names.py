@@ -27,7 +27,7 @@ CSRF = "csrf token"
 WORD_KINDS: dict[str, str] = {
     "password": PASSWORD, "passwd": PASSWORD, "pwd": PASSWORD, "pw": PASSWORD, "passphrase": PASSWORD,
     "passcode": PASSWORD, "pass": PASSWORD,
-    "token": TOKEN, "jwt": TOKEN, "bearer": TOKEN,
+    "token": TOKEN, "jwt": TOKEN, "bearer": TOKEN, "authorization": TOKEN,
     "secret": SECRET,
     "apikey": API_KEY,
     "signature": SIGNATURE, "hmac": SIGNATURE,

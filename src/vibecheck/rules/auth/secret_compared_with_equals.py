@@ -7,7 +7,7 @@ import libcst as cst
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import is_constant, literal_bindings, value_name
-from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORD, head_kinds, secret_kinds, words
+from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORD, SIGNATURE, head_kinds, secret_kinds, words
 
 # Two user inputs compared with each other (`password == confirm_password`, `new_password == old_password`).
 CONFIRMATION_WORDS = frozenset({"confirm", "confirmation", "confirmed", "repeat", "repeated", "again", "retype",
@@ -33,11 +33,27 @@ def _user_input_pair(left: str, right: str) -> bool:
 
 def _kinds_of(node: cst.BaseExpression, name: str | None) -> frozenset[str]:
     """Upper-case constants count by their head word only (`ADMIN_TOKEN` yes, `SIGNATURE_PLAINTEXT` no)."""
+    if _is_hmac_digest(node):
+        return frozenset({SIGNATURE})
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return _kinds_of(node.left, value_name(node.left)) | _kinds_of(node.right, value_name(node.right))
     if not name:
         return frozenset()
     if isinstance(node, cst.Name) and name.isupper():
         return head_kinds(name) & COMPARED_SECRETS
     return secret_kinds(name) & COMPARED_SECRETS
+
+
+def _is_hmac_digest(node: cst.BaseExpression) -> bool:
+    """`hmac.new(key, body, sha256).hexdigest()` or `hmac.digest(...)`: an HMAC, whatever it is called."""
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value in ("digest", "hexdigest"):
+        inner = func.value
+        return (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
+                and isinstance(inner.func.value, cst.Name) and inner.func.value.value == "hmac")
+    return False
 
 
 def _kind(kinds: frozenset[str]) -> str:
@@ -50,7 +66,8 @@ class SecretComparedWithEquals(Rule):
     ## What it does
     Reports `a == b` and `a != b` where one side is named like a password, token, signature, HMAC, digest,
     api key, CSRF token, session id or one-time code (`token`, `user.password`, `request.headers["X-Signature"]`,
-    `data.get("api_key")`, `form.password.data`) and the other side is not a literal.
+    `data.get("api_key")`, `headers.get("Authorization")`, `form.password.data`), or is an HMAC computed on the
+    spot (`hmac.new(key, body, sha256).hexdigest()`), and the other side is not a literal.
 
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), or with a module or class
