@@ -38,7 +38,9 @@ class InsecureRandomToken(Rule):
     - it is computed in a function named for one (`generate_token`, `make_otp`, `random_password`,
       `send_verification_code`);
     - or it is first stored in a variable that later flows into such an assignment in the same function
-      (`digits = random.choices(...)`, then `otp = "".join(digits)`).
+      (`digits = random.choices(...)`, then `otp = "".join(digits)`);
+    - or a helper function of the same file returns such a value (`def random_string(n): ...`) and its
+      result builds a secret in one of the ways above (`token = random_string(32)`).
 
     `random.SystemRandom()` and the `secrets` module are not reported; neither are test files.
 
@@ -84,6 +86,7 @@ class InsecureRandomToken(Rule):
         self._contexts: list[list[str]] = []  # names the value being computed is stored under (innermost last)
         self._tainted: list[dict[str, cst.Call]] = [{}]  # per scope: variable -> the random call it holds
         self._reported: set[int] = set()
+        self._helpers: dict[str, str] = {}  # functions of this file that return `random` output -> the random call
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -127,25 +130,38 @@ class InsecureRandomToken(Rule):
             kinds |= secret_kinds(name) & GENERATED_SECRETS
         return kinds
 
+    def _source(self, call: cst.Call) -> tuple[str, str] | None:
+        """(the predictable function behind the call, how to name the call) for a random call or a helper call."""
+        qualified = self.qualified_name(call)
+        if qualified in RANDOM_FUNCTIONS:
+            return qualified, f"`{qualified}()`"
+        func = call.func
+        if isinstance(func, cst.Name) and func.value in self._helpers:
+            source = self._helpers[func.value]
+            return source, f"`{func.value}()`, which draws from `{source}()`,"
+        return None
+
     def visit_Call(self, node: cst.Call) -> None:
         if self.context.is_test_file:
             return
-        qualified = self.qualified_name(node)
-        if qualified not in RANDOM_FUNCTIONS:
+        source = self._source(node)
+        if source is None:
             return
         for names in reversed(self._contexts):
             kinds = self._kinds(names)
             if kinds:
-                self._report(node, qualified, _describe(kinds), f"`{names[0]}`")
+                self._report(node, source, _describe(kinds), f"`{names[0]}`")
                 return
         if self._functions:
             kinds = function_kinds(self._functions[-1]) & GENERATED_SECRETS
             if kinds:
-                self._report(node, qualified, _describe(kinds), f"`{self._functions[-1]}()`")
+                self._report(node, source, _describe(kinds), f"`{self._functions[-1]}()`")
                 return
         for names in self._contexts:
             for name in names:
                 self._tainted[-1].setdefault(name, node)
+        if self._functions:
+            self._helpers.setdefault(self._functions[-1], source[0])
 
     def _report_tainted(self, value: cst.BaseExpression, names: list[str], kinds: frozenset[str]) -> None:
         tainted = self._tainted[-1]
@@ -156,15 +172,18 @@ class InsecureRandomToken(Rule):
             current = pending.pop()
             if isinstance(current, cst.Name) and current.value in tainted:
                 call = tainted[current.value]
-                self._report(call, self.qualified_name(call) or "random", _describe(kinds), f"`{names[0]}`")
+                source = self._source(call)
+                if source is not None:
+                    self._report(call, source, _describe(kinds), f"`{names[0]}`")
                 return
             pending.extend(current.children)
 
-    def _report(self, node: cst.Call, qualified: str, kind: str, where: str) -> None:
+    def _report(self, node: cst.Call, source: tuple[str, str], kind: str, where: str) -> None:
         if id(node) in self._reported:
             return
         self._reported.add(id(node))
-        why = "is built from the clock and the MAC address" if qualified == "uuid.uuid1" else "is predictable"
+        function, subject = source
+        why = "is built from the clock and the MAC address" if function == "uuid.uuid1" else "is predictable"
         article = "an" if kind[0] in "aeiu" else "a"
-        self.report(node, f"`{qualified}()` builds {article} {kind} ({where}), but its output {why}, so the {kind} can be "
+        self.report(node, f"{subject} builds {article} {kind} ({where}), but its output {why}, so the {kind} can be "
                     "guessed.", hint=HINT)
