@@ -2,6 +2,8 @@
 
 This module sets `CORS_ALLOW_CREDENTIALS = True`, so Django's allow-all settings below count.
 """
+import os
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware as Cors
 from flask import Flask, make_response, request
@@ -58,6 +60,12 @@ def manual_headers():
     response.headers["Access-Control-Allow-Credentials"] = "true"
     return response
 
+
+# expect: VC209
+api.add_middleware(CORSMiddleware, allow_origins=os.getenv("CORS_ORIGINS", "*").split(","), allow_credentials=True)
+
+# ok: VC209
+api.add_middleware(CORSMiddleware, allow_origins=os.environ["CORS_ORIGINS"].split(","), allow_credentials=True)
 
 # ok: VC209
 api.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)

@@ -6,12 +6,11 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.exprs import argument, assignment_targets, elements, is_config_object, string_value
+from vibecheck.rules.auth.exprs import argument, assignment_targets, has_wildcard, is_config_object
 from vibecheck.rules.auth.names import is_dev_path
 
 SETTING = "ALLOWED_HOSTS"
 LIST_ADDERS = frozenset({"append", "extend", "insert", "add", "update"})
-ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
 CONFIG_WRITERS = frozenset({"configure", "update"})
 HINT = 'List the domain names the site is served under, e.g. `ALLOWED_HOSTS = ["shop.example.com"]`, read from the environment.'
 
@@ -67,25 +66,7 @@ class AllowedHostsWildcard(Rule):
         self._skip_file = self.context.is_test_file or is_dev_path(self.context.path)
 
     def _allows_any(self, node: cst.CSTNode | None) -> bool:
-        """A `"*"` entry in a literal, in a `+` of lists, or in the default of an environment lookup."""
-        if node is None:
-            return False
-        value = string_value(node)
-        if value is not None:
-            return "*" in (item.strip() for item in value.split(","))
-        items = elements(node)
-        if items is not None:
-            return any(string_value(item) == "*" for item in items)
-        if isinstance(node, cst.BinaryOperation):
-            return self._allows_any(node.left) or self._allows_any(node.right)
-        if isinstance(node, cst.Call):
-            func = node.func
-            if isinstance(func, cst.Attribute) and func.attr.value == "split":
-                return self._allows_any(func.value)
-            if self.qualified_name(node) in ENV_READERS:
-                return self._allows_any(argument(node, 1, "default"))
-            return self._allows_any(argument(node, None, "default"))
-        return False
+        return has_wildcard(node, self.qualified_name)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if any(self._names_setting(t) for t in assignment_targets(node)) and self._allows_any(node.value):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import libcst as cst
 
@@ -188,3 +188,29 @@ def literal_bindings(body: Sequence[cst.CSTNode]) -> frozenset[str]:
             elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and is_constant(small.value):
                 names.add(small.target.value)
     return frozenset(names)
+
+
+ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
+
+
+def has_wildcard(node: cst.CSTNode | None, qualified_name: Callable[[cst.CSTNode], str | None]) -> bool:
+    """A `"*"` entry in a literal (also `"a,*"`), a `+` of lists, or the default of an environment lookup
+    (`os.getenv("HOSTS", "*").split(",")`, `env.list("HOSTS", default=["*"])`)."""
+    if node is None:
+        return False
+    value = string_value(node)
+    if value is not None:
+        return "*" in (item.strip() for item in value.split(","))
+    items = elements(node)
+    if items is not None:
+        return any(string_value(item) == "*" for item in items)
+    if isinstance(node, cst.BinaryOperation):
+        return has_wildcard(node.left, qualified_name) or has_wildcard(node.right, qualified_name)
+    if isinstance(node, cst.Call):
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "split":
+            return has_wildcard(func.value, qualified_name)
+        if qualified_name(node) in ENV_READERS:
+            return has_wildcard(argument(node, 1, "default"), qualified_name)
+        return has_wildcard(argument(node, None, "default"), qualified_name)
+    return False

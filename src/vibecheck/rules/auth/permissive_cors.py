@@ -12,6 +12,7 @@ from vibecheck.rules.auth.exprs import (
     argument,
     assignment_targets,
     elements,
+    has_wildcard,
     is_true,
     string_items,
     string_value,
@@ -44,7 +45,8 @@ class PermissiveCors(Rule):
     - Starlette/FastAPI `CORSMiddleware` (through `app.add_middleware(CORSMiddleware, ...)`,
       `Middleware(CORSMiddleware, ...)` or a direct call) with `allow_credentials=True` and
       `allow_origins=["*"]` or a match-everything `allow_origin_regex` such as `".*"`, also when the
-      origins come from a variable bound to such a list in the same file;
+      origins come from a variable bound to such a list in the same file or from an environment lookup
+      that defaults to `"*"` (`os.getenv("CORS_ORIGINS", "*").split(",")`);
     - Flask-CORS `CORS(app, supports_credentials=True)` or `@cross_origin(supports_credentials=True)`
       with no `origins` (the default is `*`), `origins="*"`, or a `resources` entry allowing `*`;
     - Django (django-cors-headers) `CORS_ALLOW_ALL_ORIGINS = True` / `CORS_ORIGIN_ALLOW_ALL = True`, or
@@ -164,9 +166,9 @@ class PermissiveCors(Rule):
     def _check_starlette(self, node: cst.Call) -> None:
         if not is_true(argument(node, None, "allow_credentials")):
             return
-        origins = string_items(self._resolve(argument(node, None, "allow_origins")))
+        origins = self._resolve(argument(node, None, "allow_origins"))
         regex = string_value(self._resolve(argument(node, None, "allow_origin_regex")))
-        if "*" in origins or (regex is not None and MATCH_ALL.match(regex)):
+        if has_wildcard(origins, self.qualified_name) or (regex is not None and MATCH_ALL.match(regex)):
             self.report(node, "`CORSMiddleware` allows every origin together with `allow_credentials=True`, so any website "
                         "can make authenticated requests and read the responses.", hint=HINT)
 
@@ -176,7 +178,7 @@ class PermissiveCors(Rule):
         origins = self._resolve(argument(node, None, "origins"))
         resources = self._resolve(argument(node, None, "resources"))
         if origins is not None:
-            permissive = _any_origin(string_items(origins))
+            permissive = _any_origin(string_items(origins)) or has_wildcard(origins, self.qualified_name)
         elif isinstance(resources, cst.Dict):
             permissive = any(self._resource_is_open(e.value) for e in resources.elements if isinstance(e, cst.DictElement))
         else:
