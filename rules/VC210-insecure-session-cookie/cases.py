@@ -1,5 +1,9 @@
 """VC210 corpus: weakened session/auth cookies fire; hardened ones, other cookies and dev config do not."""
+from fastapi import FastAPI
 from flask import Flask, make_response
+from starlette.middleware.sessions import SessionMiddleware
+
+api = FastAPI()
 
 app = Flask(__name__)
 
@@ -105,3 +109,13 @@ def forwarded_options(response, token, **options):
 
 # ok: VC210
 DEFAULT_CONFIG = {"SESSION_COOKIE_SECURE": False, "SESSION_COOKIE_SAMESITE": None}
+
+
+# expect: VC210
+api.add_middleware(SessionMiddleware, secret_key=SESSION_SECRET)
+
+# expect: VC210
+api.add_middleware(SessionMiddleware, secret_key=SESSION_SECRET, https_only=True, same_site="none")
+
+# ok: VC210
+api.add_middleware(SessionMiddleware, secret_key=SESSION_SECRET, https_only=True)

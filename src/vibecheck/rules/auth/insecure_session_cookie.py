@@ -58,7 +58,9 @@ class InsecureSessionCookie(Rule):
     - `response.set_cookie(...)` / `set_signed_cookie(...)` for a session or auth cookie (its name is
       like `session`, `sessionid`, `sid`, `token`, `auth`, `jwt`, `access_token`, `refresh_token`,
       `remember_token`, or its value is named like a token) without `secure=True` or `httponly=True`, or
-      with `samesite=None`/`"None"`.
+      with `samesite=None`/`"None"`;
+    - Starlette/FastAPI `SessionMiddleware` without `https_only=True` (its default sends the session cookie
+      over plain HTTP), or with `same_site="none"`.
 
     A CSRF cookie needs `secure` but not `httponly`: the double-submit pattern reads it from JavaScript.
     A missing `samesite` is not reported (browsers default to `Lax`); an explicit `None` is. Test files,
@@ -135,8 +137,13 @@ class InsecureSessionCookie(Rule):
                     severity=Severity.LOW if flag == SAMESITE else None)
 
     def visit_Call(self, node: cst.Call) -> None:
+        if self._in_dev():
+            return
+        if self._is_session_middleware(node):
+            self._check_session_middleware(node)
+            return
         func = node.func
-        if not isinstance(func, cst.Attribute) or self._in_dev():
+        if not isinstance(func, cst.Attribute):
             return
         method = func.attr.value
         if method in CONFIG_WRITERS and is_config_object(func.value):
@@ -149,6 +156,25 @@ class InsecureSessionCookie(Rule):
                             self._check_setting(element, string_value(element.key), element.value, None)
         elif method in COOKIE_SETTERS and not has_star_args(node):
             self._check_set_cookie(node)
+
+    def _is_session_middleware(self, node: cst.Call) -> bool:
+        """`SessionMiddleware(app, ...)`, `app.add_middleware(SessionMiddleware, ...)`, `Middleware(SessionMiddleware, ...)`."""
+        if (self.qualified_name(node) or "").endswith("SessionMiddleware"):
+            return True
+        first = node.args[0].value if node.args and node.args[0].keyword is None else None
+        return first is not None and (self.qualified_name(first) or "").endswith("SessionMiddleware")
+
+    def _check_session_middleware(self, node: cst.Call) -> None:
+        if has_star_args(node):
+            return
+        https_only = argument(node, None, "https_only")
+        same_site = argument(node, None, "same_site")
+        if https_only is None or is_false(https_only):
+            self.report(node, "`SessionMiddleware` is set up without `https_only=True`, so the session cookie is also "
+                        "sent over plain HTTP.", hint="Pass `https_only=True` to `SessionMiddleware` outside development.")
+        elif same_site is not None and _weakens(SAMESITE, same_site):
+            self.report(node, '`SessionMiddleware` is set up with `same_site="none"`: browsers send the session cookie on '
+                        "cross-site requests, which enables CSRF.", hint='Use `same_site="lax"` (the default) or "strict".')
 
     def _check_set_cookie(self, node: cst.Call) -> None:
         key = argument(node, 0, "key")
