@@ -116,7 +116,7 @@ class DebugModeInProduction(Rule):
         self._depth = 0  # enclosing functions and classes
         self._classes: list[str] = []
         self._main_guards = 0
-        self._module_debug: list[cst.CSTNode] = []
+        self._module_debug: list[tuple[cst.CSTNode, bool]] = []  # (assignment, on only by an environment default)
         self._django_settings = False
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -189,7 +189,7 @@ class DebugModeInProduction(Rule):
             if not is_true(value) and not defaulted:
                 continue
             if isinstance(target, cst.Name) and self._depth == 0:
-                self._module_debug.append(node)
+                self._module_debug.append((node, defaulted))
             elif isinstance(target, cst.Name) and self._classes and len(self._classes) == self._depth:
                 if self._is_config_class(self._classes[-1]):
                     self.report(node, f"`{name}` defaults to on in `{self._classes[-1]}`, so every deployment that uses "
@@ -202,8 +202,9 @@ class DebugModeInProduction(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         if self._module_debug and (self._django_settings or is_settings_path(self.context.path)):
-            for assignment in self._module_debug:
-                self.report(assignment, "`DEBUG` is on in a settings module, so debug pages show source, settings and "
+            for assignment, defaulted in self._module_debug:
+                how = "defaults to on when its environment variable is unset" if defaulted else "is on"
+                self.report(assignment, f"`DEBUG` {how} in a settings module, so debug pages show source, settings and "
                             "tracebacks to every visitor.", hint="Read `DEBUG` from the environment with a default of "
                             '`False`, e.g. `DEBUG = os.environ.get("DEBUG") == "1"`.')
 
