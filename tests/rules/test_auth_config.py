@@ -72,3 +72,38 @@ def test_wildcard_hosts_in_dev_settings_are_not_reported() -> None:
     source = 'ALLOWED_HOSTS = ["*"]\n'
     assert findings_for(AllowedHostsWildcard, source, path="mysite/settings/local.py") == []
     assert len(findings_for(AllowedHostsWildcard, source, path="mysite/settings/production.py")) == 1
+
+
+def test_unverified_decode_named_as_such_is_deliberate() -> None:
+    from vibecheck.rules.auth.jwt_signature_not_verified import JwtSignatureNotVerified
+
+    deliberate = 'import jwt\nunverified_claims = jwt.decode(t, options={"verify_signature": False})\n'
+    careless = 'import jwt\nclaims = jwt.decode(t, options={"verify_signature": False})\n'
+    assert findings_for(JwtSignatureNotVerified, deliberate) == []
+    assert len(findings_for(JwtSignatureNotVerified, careless)) == 1
+
+
+@pytest.mark.parametrize("module", ["secret_compared_with_equals.SecretComparedWithEquals",
+                                    "insecure_random_token.InsecureRandomToken",
+                                    "weak_password_hash.WeakPasswordHash"])
+def test_test_files_are_not_checked(module: str) -> None:
+    import importlib
+
+    name, cls = module.split(".")
+    rule = getattr(importlib.import_module(f"vibecheck.rules.auth.{name}"), cls)
+    source = ("import hashlib, random\n"
+              "def test_login(client, token):\n"
+              "    assert client.token == token\n"
+              "    password = str(random.random())\n"
+              "    assert hashlib.md5(password.encode())\n")
+    assert findings_for(rule, source, path="tests/test_login.py", is_test_file=True) == []
+    assert findings_for(rule, source, path="app/login.py") != []
+
+
+def test_every_auth_rule_declares_its_cwe() -> None:
+    from vibecheck.registry import load_registry
+
+    rules = [r for r in load_registry().file_rules if r.__module__.startswith("vibecheck.rules.auth.")]
+    assert len(rules) >= 9
+    for rule in rules:
+        assert rule.cwe, rule.code

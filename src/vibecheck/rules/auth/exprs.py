@@ -45,7 +45,10 @@ def positional_count(call: cst.Call) -> int:
 def string_value(node: cst.CSTNode | None) -> str | None:
     """The value of a plain (non f-) string or bytes literal, as text; None for anything else."""
     if isinstance(node, STRING_NODES):
-        value = node.evaluated_value
+        try:
+            value = node.evaluated_value
+        except (SyntaxError, ValueError):  # e.g. an unknown `\N{...}` escape that libcst parses but Python rejects
+            return None
         if isinstance(value, bytes):
             return value.decode("latin-1")
         return value
