@@ -126,3 +126,17 @@ def from_settings_mapping(settings):
 def from_settings_mapping_without_default(settings):
     # ok: VC203
     return settings.get("JWT_SECRET")
+
+
+class EnvProvider:
+    # ok: VC203
+    SECRET_KEY = "AWS_SECRET_ACCESS_KEY"
+
+
+class ContainerProvider:
+    # ok: VC203
+    SECRET_KEY = "AWSSecretKey"
+
+
+# expect: VC203
+app.secret_key = "your_secret_key_here"

@@ -160,3 +160,28 @@ def bearer_header(request):
 def github_webhook(request, key):
     # expect: VC204
     return "sha256=" + hmac.new(key, request.body, hashlib.sha256).hexdigest() == request.headers["X-Hub"]
+
+
+def lexer(tok, data):
+    # ok: VC204
+    if tok.token == tokenize.ERRORTOKEN:
+        return None
+    # ok: VC204
+    return data["password"] != data["confirm"]
+
+
+def pagination(next_token, token):
+    # ok: VC204
+    return next_token == token
+
+
+def mfa_settings(pool):
+    # ok: VC204
+    return pool.token_mfa_config == {"Enabled": True}
+
+
+def multiprocessing_challenge(connection, authkey, message):
+    digest = hmac.new(authkey, message, "md5").digest()
+    response = connection.recv_bytes(256)
+    # expect: VC204
+    return response == digest

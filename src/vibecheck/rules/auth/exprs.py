@@ -43,16 +43,36 @@ def positional_count(call: cst.Call) -> int:
 
 
 def string_value(node: cst.CSTNode | None) -> str | None:
-    """The value of a plain (non f-) string or bytes literal, as text; None for anything else."""
-    if isinstance(node, STRING_NODES):
-        try:
-            value = node.evaluated_value
-        except (SyntaxError, ValueError):  # e.g. an unknown `\N{...}` escape that libcst parses but Python rejects
-            return None
-        if isinstance(value, bytes):
-            return value.decode("latin-1")
-        return value
-    return None
+    """The value of a plain (non f-) string or bytes literal, as text; None for anything else.
+
+    Implicit concatenations are joined iteratively: generated files nest thousands of them.
+    """
+    if isinstance(node, cst.SimpleString):
+        return _simple_value(node)
+    if not isinstance(node, cst.ConcatenatedString):
+        return None
+    parts: list[str] = []
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.ConcatenatedString):
+            pending.extend((current.right, current.left))
+        elif isinstance(current, cst.SimpleString):
+            value = _simple_value(current)
+            if value is None:
+                return None
+            parts.append(value)
+        else:
+            return None  # an f-string part
+    return "".join(parts)
+
+
+def _simple_value(node: cst.SimpleString) -> str | None:
+    try:
+        value = node.evaluated_value
+    except (SyntaxError, ValueError):  # e.g. an unknown `\N{...}` escape that libcst parses but Python rejects
+        return None
+    return value.decode("latin-1") if isinstance(value, bytes) else value
 
 
 def is_name(node: cst.CSTNode | None, value: str) -> bool:
@@ -78,6 +98,19 @@ def is_constant(node: cst.CSTNode | None) -> bool:
     if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary, *STRING_NODES)):
         return True
     return isinstance(node, cst.Name) and node.value in ("None", "True", "False")
+
+
+def is_constant_display(node: cst.CSTNode | None) -> bool:
+    """A literal, or a list/tuple/set/dict display made only of literals (`{"Enabled": True}`)."""
+    if is_constant(node):
+        return True
+    items = elements(node)
+    if items is not None:
+        return all(is_constant_display(item) for item in items)
+    if isinstance(node, cst.Dict):
+        return all(isinstance(e, cst.DictElement) and is_constant(e.key) and is_constant_display(e.value)
+                   for e in node.elements)
+    return False
 
 
 def elements(node: cst.CSTNode | None) -> list[cst.BaseExpression] | None:
@@ -114,11 +147,7 @@ def value_name(node: cst.CSTNode | None) -> str | None:
                 continue
             return node.attr.value
         if isinstance(node, cst.Subscript):
-            key = subscript_key(node)
-            if key is not None:
-                return key
-            node = node.value
-            continue
+            return subscript_key(node)  # `token[0]`, `token[-1:]` name a piece, not the token
         if isinstance(node, cst.Call):
             func = node.func
             if isinstance(func, cst.Attribute):

@@ -29,11 +29,18 @@ FALLBACK_HINT = 'Read the key with `os.environ["SECRET_KEY"]` (no default) so th
 
 
 def _secret_literal(node: cst.CSTNode | None) -> cst.BaseExpression | None:
-    """A non-empty string/bytes literal that is not a `${VAR}` template; the node itself, else None."""
+    """A non-empty string/bytes literal that is not a `${VAR}` template or the name of a setting; else None."""
     value = string_value(node)
-    if not value or "${" in value or "{{" in value:
+    if not value or "${" in value or "{{" in value or _names_a_setting(value):
         return None
     return node  # type: ignore[return-value]
+
+
+def _names_a_setting(value: str) -> bool:
+    """`"AWS_SECRET_ACCESS_KEY"` (an environment variable) or `"AWSSecretKey"` (a field): names, not secrets."""
+    if not value.isidentifier() or not is_signing_key_name(value):
+        return False
+    return value.isupper() or (value[0].isupper() and not value.isupper() and "_" not in value)
 
 
 class HardcodedSecretKey(Rule):
@@ -53,9 +60,10 @@ class HardcodedSecretKey(Rule):
       `config("SECRET_KEY", default="...")` (reported with its own
       message: the environment is read, but a missing variable silently falls back to the literal).
 
-    Placeholders such as `"dev"` or `"change-me"` are reported too: a placeholder is the production key the
-    day nobody overrides it. Empty strings, `${VAR}` templates, test files and config classes named for
-    tests (`TestingConfig`) are not reported. Messages and snippets never show the literal.
+    Placeholders such as `"dev"`, `"change-me"` or `"your_secret_key"` are reported too: a placeholder is
+    the production key the day nobody overrides it. Not reported: empty strings, `${VAR}` templates, values
+    that are the name of a setting (`"AWS_SECRET_ACCESS_KEY"`, `"AWSSecretKey"`), test files and config
+    classes named for tests (`TestingConfig`). Messages and snippets never show the literal.
 
     ## Why is this bad?
     Whoever reads the repository (or a leaked copy, or the package on PyPI) can sign session cookies and

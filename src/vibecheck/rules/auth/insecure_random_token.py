@@ -7,7 +7,7 @@ import libcst as cst
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import assignment_targets, string_value, target_name
-from vibecheck.rules.auth.names import GENERATED_SECRETS, function_kinds, secret_kinds
+from vibecheck.rules.auth.names import GENERATED_SECRETS, function_kinds, secret_kinds, words
 
 # Predictable generators: Mersenne Twister (`random`, `numpy.random`) and the clock-and-MAC `uuid1`.
 RANDOM_FUNCTIONS = frozenset({
@@ -16,6 +16,8 @@ RANDOM_FUNCTIONS = frozenset({
     *(f"numpy.random.{name}" for name in ("randint", "choice", "bytes", "rand", "random", "random_integers", "permutation")),
     "uuid.uuid1",
 })
+# Enclosing functions or classes whose randomness is not a secret: MIME boundaries, test doubles, retry jitter.
+NOT_SECRET_CONTEXTS = frozenset({"boundary", "mock", "fake", "dummy", "jitter", "backoff", "retry", "shuffle"})
 KIND_ORDER = ("password", "api key", "session id", "csrf token", "one-time code", "nonce", "salt", "secret", "token")
 HINT = ("Use the `secrets` module: `secrets.token_urlsafe()`, `secrets.token_hex()`, `secrets.choice()` or "
         "`secrets.randbelow()`.")
@@ -42,7 +44,9 @@ class InsecureRandomToken(Rule):
     - or a helper function of the same file returns such a value (`def random_string(n): ...`) and its
       result builds a secret in one of the ways above (`token = random_string(32)`).
 
-    `random.SystemRandom()` and the `secrets` module are not reported; neither are test files.
+    `random.SystemRandom()` and the `secrets` module are not reported; neither are test files, nor code in
+    functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
+    `retry_with_jitter`).
 
     ## Why is this bad?
     `random` is a Mersenne Twister: after 624 observed outputs its whole future (and past) is known, and
@@ -86,15 +90,32 @@ class InsecureRandomToken(Rule):
         self._contexts: list[list[str]] = []  # names the value being computed is stored under (innermost last)
         self._tainted: list[dict[str, cst.Call]] = [{}]  # per scope: variable -> the random call it holds
         self._reported: set[int] = set()
+        self._quiet = 0  # depth of functions/classes such as `_make_boundary` or `FakeTokenFactory`
         self._helpers: dict[str, str] = {}  # functions of this file that return `random` output -> the random call
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
         self._tainted.append({})
+        self._enter_scope(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
         self._tainted.pop()
+        self._leave_scope(node.name.value)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._enter_scope(node.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._leave_scope(node.name.value)
+
+    def _enter_scope(self, name: str) -> None:
+        if NOT_SECRET_CONTEXTS & set(words(name)):
+            self._quiet += 1
+
+    def _leave_scope(self, name: str) -> None:
+        if NOT_SECRET_CONTEXTS & set(words(name)):
+            self._quiet -= 1
 
     def _enter(self, node: cst.Assign | cst.AnnAssign | cst.AugAssign) -> None:
         names = [name for name in (target_name(t) for t in assignment_targets(node)) if name]
@@ -142,7 +163,7 @@ class InsecureRandomToken(Rule):
         return None
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self.context.is_test_file:
+        if self.context.is_test_file or self._quiet:
             return
         source = self._source(node)
         if source is None:

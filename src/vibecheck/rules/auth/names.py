@@ -35,7 +35,7 @@ WORD_KINDS: dict[str, str] = {
     "otp": OTP, "totp": OTP, "hotp": OTP,
     "nonce": NONCE,
     "salt": SALT,
-    "sid": SESSION_ID, "sessionid": SESSION_ID,
+    "sessionid": SESSION_ID,
     "csrf": CSRF, "xsrf": CSRF,
 }
 # A suffix inside one glued word: `newpassword`, `accesstoken`.
@@ -63,8 +63,11 @@ VETO_WORDS = frozenset({
     "button", "template", "view", "route", "rules", "requirements", "complexity", "store",
     "storage", "backend", "cache", "parser", "lexer", "stream", "list", "repr", "entropy", "char", "chars",
     "alphabet", "charset", "characters", "digits", "letters", "set", "dict", "map", "mapping", "id", "ids", "state",
-    "status", "check", "flag", "method", "methods", "verify", "verified",
+    "status", "check", "flag", "method", "methods", "verify", "verified", "next", "page", "pagination",
+    "continuation", "lock", "task", "sync", "creation", "idempotency", "keys", "config", "arn", "start", "end",
+    "channel", "ref", "kinds", "boundary",
 })
+_VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
 # Identifiers whose kind is carried by a word that also has an innocent meaning in this spelling.
 IGNORED_IDENTIFIERS = frozenset({"tokens", "secrets", "passes", "first_pass", "second_pass", "bypass"})
 
@@ -75,6 +78,14 @@ _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+[a-z]*")
 def words(identifier: str) -> tuple[str, ...]:
     """`resetToken_v2` -> ("reset", "token", "v2"): snake_case and camelCase split, lower-cased."""
     return tuple(w.lower() for w in _WORD.findall(identifier))
+
+
+@lru_cache(maxsize=4096)
+def mentions_secret_word(identifier: str) -> bool:
+    """True if a word of the identifier names a secret, even when a veto word makes it metadata (`token_type`)."""
+    parts = words(identifier)
+    return any(word in WORD_KINDS or any(word.endswith(suffix) for suffix, _ in SUFFIX_KINDS) for word in parts) or any(
+        pair in PAIR_KINDS for pair in zip(parts, parts[1:], strict=False))
 
 
 @lru_cache(maxsize=4096)
@@ -99,7 +110,7 @@ def secret_kinds(identifier: str) -> frozenset[str]:
                 kinds.add(pair)
     if not kinds:
         return frozenset()
-    vetoes = VETO_WORDS.difference({"id"}) if SESSION_ID in kinds else VETO_WORDS
+    vetoes = _VETOES_FOR_SESSION_IDS if SESSION_ID in kinds else VETO_WORDS
     if any(word in vetoes for word in parts):
         return frozenset()
     return frozenset(kinds)
@@ -114,7 +125,8 @@ def head_kinds(identifier: str) -> frozenset[str]:
     parts = words(identifier)
     if not parts:
         return frozenset()
-    return secret_kinds(parts[-1]) | (secret_kinds("_".join(parts[-2:])) if len(parts) > 1 and parts[-1] in (
+    head = frozenset({WORD_KINDS[parts[-1]]}) if parts[-1] in WORD_KINDS else frozenset()
+    return head | (secret_kinds("_".join(parts[-2:])) if len(parts) > 1 and parts[-1] in (
         "key", "id", "code") else frozenset())
 
 

@@ -6,13 +6,23 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.exprs import is_constant, literal_bindings, value_name
-from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORD, SIGNATURE, head_kinds, secret_kinds, words
+from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, value_name
+from vibecheck.rules.auth.names import (
+    COMPARED_SECRETS,
+    PASSWORD,
+    SIGNATURE,
+    head_kinds,
+    mentions_secret_word,
+    secret_kinds,
+    words,
+)
 
 # Two user inputs compared with each other (`password == confirm_password`, `new_password == old_password`).
 CONFIRMATION_WORDS = frozenset({"confirm", "confirmation", "confirmed", "repeat", "repeated", "again", "retype",
                                 "retyped", "verify", "2"})
 CHANGE_WORDS = (frozenset({"new"}), frozenset({"old", "current", "previous", "existing"}))
+# Last words of upper-case constants that hold a secret even without a kind word: `EXPECTED_KEY`, `WEBHOOK_HASH`.
+SECRET_CONSTANT_HEADS = frozenset({"key", "secret", "hash", "digest"})
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
 # The kind named in the message, most specific first.
@@ -70,8 +80,11 @@ class SecretComparedWithEquals(Rule):
     spot (`hmac.new(key, body, sha256).hexdigest()`), and the other side is not a literal.
 
     Not reported, by design:
-    - comparisons with a literal or `None` (`token == ""`, `signature != None`), or with a module or class
+    - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display of literals, an
+      upper-case option (`tok.token == tokenize.NAME`, `status == Status.NO_PASSWORD`), or a module or class
       constant bound to a literal whose name is not a secret's (`token == BLOCK_TAG_START`): sentinel checks;
+    - comparisons where one side is metadata about a secret (`cache_token != current_token`,
+      `request.signature_method == method`, `next_token == token`);
     - two values from the same form: `password == confirm_password`, `password != password2`,
       `new_password == old_password`;
     - names that describe a secret rather than hold it: `token_type`, `len(token)`, `password_length`,
@@ -144,14 +157,18 @@ class SecretComparedWithEquals(Rule):
         self._class_constants.pop()
 
     def _is_sentinel(self, node: cst.BaseExpression) -> bool:
-        """A literal, or a module constant or `self.` class constant bound to one that is not named like a secret."""
-        if is_constant(node):
+        """A literal, an upper-case option (`tokenize.NAME`, `Status.NO_PASSWORD`), or a module or `self.` class
+        constant bound to a literal, none of them named like a secret."""
+        if is_constant_display(node):
             return True
+        name = value_name(node)
+        if isinstance(node, (cst.Name, cst.Attribute)) and name and name.isupper():
+            return not head_kinds(name) and words(name)[-1] not in SECRET_CONSTANT_HEADS
         if isinstance(node, cst.Name):
-            return node.value in self._module_constants and not _kinds_of(node, node.value)
+            return node.value in self._module_constants and not secret_kinds(node.value)
         if (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value in ("self", "cls")
                 and self._class_constants):
-            return node.attr.value in self._class_constants[-1] and not _kinds_of(node, node.attr.value)
+            return node.attr.value in self._class_constants[-1] and not secret_kinds(node.attr.value)
         return False
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -176,13 +193,14 @@ class SecretComparedWithEquals(Rule):
         if self._is_sentinel(left) or self._is_sentinel(right):
             return False
         left_name, right_name = value_name(left), value_name(right)
+        if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
+            return False  # one side is metadata about a secret (`cache_token`, `signature_method`)
         left_kinds = _kinds_of(left, left_name)
         right_kinds = _kinds_of(right, right_name)
         kinds = left_kinds | right_kinds
         if not kinds:
             return False
-        if left_name and right_name and PASSWORD in left_kinds and PASSWORD in right_kinds and _user_input_pair(
-                left_name, right_name):
+        if left_name and right_name and PASSWORD in kinds and _user_input_pair(left_name, right_name):
             return False
         operator = "==" if isinstance(target.operator, cst.Equal) else "!="
         kind = _kind(kinds)
