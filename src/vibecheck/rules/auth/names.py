@@ -65,7 +65,7 @@ VETO_WORDS = frozenset({
     "alphabet", "charset", "characters", "digits", "letters", "set", "dict", "map", "mapping", "id", "ids", "state",
     "status", "check", "flag", "method", "methods", "verify", "verified", "next", "page", "pagination",
     "continuation", "lock", "task", "sync", "creation", "idempotency", "keys", "config", "arn", "start", "end",
-    "channel", "ref", "kinds", "boundary",
+    "channel", "ref", "kinds", "boundary", "first", "last",
 })
 _VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
 # Identifiers whose kind is carried by a word that also has an innocent meaning in this spelling.

@@ -204,6 +204,7 @@ class SecretComparedWithEquals(Rule):
             return False
         operator = "==" if isinstance(target.operator, cst.Equal) else "!="
         kind = _kind(kinds)
-        self.report(node, f"A {kind} is compared with `{operator}`, whose running time leaks how many leading characters "
+        article = "An" if kind[0] in "aeiu" else "A"
+        self.report(node, f"{article} {kind} is compared with `{operator}`, whose running time leaks how many leading characters "
                     "of a guess are right.", hint=PASSWORD_HINT if kind == PASSWORD else HINT)
         return True
