@@ -15,6 +15,12 @@ CONFIG_WRITERS = frozenset({"configure", "update"})
 HINT = 'List the domain names the site is served under, e.g. `ALLOWED_HOSTS = ["shop.example.com"]`, read from the environment.'
 
 
+def _tests_debug(test: cst.BaseExpression) -> bool:
+    """`if DEBUG:`, `if settings.DEBUG:`: a branch taken only in development."""
+    return (isinstance(test, cst.Name) and test.value == "DEBUG") or (
+        isinstance(test, cst.Attribute) and test.attr.value == "DEBUG")
+
+
 class AllowedHostsWildcard(Rule):
     """`ALLOWED_HOSTS` contains `"*"`, so the app trusts any `Host` header.
 
@@ -25,9 +31,9 @@ class AllowedHostsWildcard(Rule):
     (`os.environ.get("ALLOWED_HOSTS", "*").split(",")`, `env.list("ALLOWED_HOSTS", default=["*"])`). Also
     Starlette's `TrustedHostMiddleware` with `allowed_hosts=["*"]`.
 
-    Subdomain patterns such as `".example.com"` are fine. A wildcard chosen only under a condition
-    (`["*"] if DEBUG else [...]`) is not reported, nor are test files and development settings files
-    (`settings/dev.py`, `local_settings.py`).
+    Subdomain patterns such as `".example.com"` are fine. A wildcard chosen only for debug mode
+    (`["*"] if DEBUG else [...]`, or inside `if DEBUG:`) is not reported, nor are test files and
+    development settings files (`settings/dev.py`, `local_settings.py`).
 
     ## Why is this bad?
     Django builds absolute URLs (password-reset links, redirects, `request.build_absolute_uri()`) from the
@@ -64,6 +70,20 @@ class AllowedHostsWildcard(Rule):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._skip_file = self.context.is_test_file or is_dev_path(self.context.path)
+        self._debug_bodies: set[int] = set()  # the bodies (not the `else`) of `if DEBUG:` statements
+        self._debug_branches = 0
+
+    def visit_If(self, node: cst.If) -> None:
+        if _tests_debug(node.test):
+            self._debug_bodies.add(id(node.body))
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        if id(node) in self._debug_bodies:
+            self._debug_branches += 1
+
+    def leave_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        if id(node) in self._debug_bodies:
+            self._debug_branches -= 1
 
     def _allows_any(self, node: cst.CSTNode | None) -> bool:
         return has_wildcard(node, self.qualified_name)
@@ -100,7 +120,7 @@ class AllowedHostsWildcard(Rule):
         return bool(node.args) and (self.qualified_name(node.args[0].value) or "").endswith("TrustedHostMiddleware")
 
     def _names_setting(self, target: cst.CSTNode) -> bool:
-        if self._skip_file:
+        if self._skip_file or self._debug_branches:
             return False
         if isinstance(target, cst.Name):
             return target.value == SETTING
