@@ -151,7 +151,7 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
                     live = [r for r in live if r is not rule]
                     context.reports[:] = [r for r in context.reports if not isinstance(rule, r.rule)]
                     visit, leave = _dispatch_tables(live, context)
-                    break
+                    continue  # the other rules still see this node, so their visit/leave pairs stay balanced
         if leaving:
             continue
         if kind in leave:

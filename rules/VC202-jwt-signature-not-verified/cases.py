@@ -1,0 +1,142 @@
+"""VC202 corpus: JWT decodes that skip or weaken signature checks fire; verified decodes do not."""
+import jwt
+import jwt as pyjwt
+from jose import jwt as jose_jwt
+from jwt import decode as jwt_decode
+
+SECRET_KEY = load_secret()
+ALGORITHMS = ["HS256"]
+
+
+def options_dict_literal(token):
+    # expect: VC202
+    return jwt.decode(token, options={"verify_signature": False})
+
+
+def pyjwt_one_verify_false(token):
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, verify=False)
+
+
+def aliased_module_without_algorithms(token):
+    # expect: VC202
+    return pyjwt.decode(token, SECRET_KEY)
+
+
+def imported_function_none_algorithm(token):
+    # expect: VC202
+    return jwt_decode(token, SECRET_KEY, algorithms=["none"])
+
+
+def options_in_a_variable(token):
+    opts = {"verify_signature": False, "verify_exp": True}
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options=opts)
+
+
+def options_switched_off_step_by_step(token):
+    opts = {}
+    opts["verify_signature"] = False
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options=opts)
+
+
+def options_built_with_dict_call(token):
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=ALGORITHMS, options=dict(verify_signature=False))
+
+
+def jose_without_algorithms(token):
+    # expect: VC202
+    return jose_jwt.decode(token, SECRET_KEY)
+
+
+def algorithm_from_token_header(token):
+    header = jwt.get_unverified_header(token)
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=[header["alg"]])
+
+
+def jose_unverified_claims(token):
+    # expect: VC202
+    claims = jose_jwt.get_unverified_claims(token)
+    return claims["sub"]
+
+
+def pyjwt_one_positional_verify_false(token):
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, False)
+
+
+def algorithms_as_single_string_none(token):
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms="None")
+
+
+def decode_complete_without_algorithms(token):
+    # expect: VC202
+    return jwt.decode_complete(token, SECRET_KEY)
+
+
+def algorithms_explicitly_none(token):
+    # expect: VC202
+    return jwt.PyJWT().decode(token, SECRET_KEY, algorithms=None)
+
+
+def verified_pyjwt(token):
+    # ok: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"])
+
+
+def verified_with_constant_list(token):
+    # ok: VC202
+    return pyjwt.decode(token, SECRET_KEY, algorithms=ALGORITHMS)
+
+
+def verified_jose(token):
+    # ok: VC202
+    return jose_jwt.decode(token, SECRET_KEY, algorithms=["RS256"], audience="api")
+
+
+def expiry_option_only(token):
+    opts = {"verify_exp": True}
+    # ok: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options=opts)
+
+
+def signature_option_explicitly_on(token):
+    # ok: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options={"verify_signature": True})
+
+
+def kid_lookup_is_normal(token):
+    # ok: VC202
+    header = jwt.get_unverified_header(token)
+    key = KEYS[header["kid"]]
+    # ok: VC202
+    return jwt.decode(token, key, algorithms=["RS256"])
+
+
+def encoding_is_not_decoding(claims):
+    # ok: VC202
+    return jwt.encode(claims, SECRET_KEY, algorithm="HS256")
+
+
+def other_decode_functions(data):
+    # ok: VC202
+    return base64.b64decode(data).decode("utf-8")
+
+
+def algorithms_passed_positionally(token):
+    # ok: VC202
+    return jwt.decode(token, SECRET_KEY, ["HS256"])
+
+
+def disabled_options_in_another_function_do_not_leak(token):
+    # ok: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options=opts)
+
+
+def forwarded_keyword_arguments(token, **kwargs):
+    # ok: VC202
+    return jwt.decode(token, SECRET_KEY, **kwargs)

@@ -1,0 +1,99 @@
+"""VC205 corpus: passwords hashed with fast hashes fire; KDFs and non-password hashing do not."""
+import hashlib
+import hashlib as hl
+import os
+from hashlib import md5, sha256
+
+import bcrypt
+
+
+def hash_password(password):
+    # expect: VC205
+    return hashlib.sha256(password.encode()).hexdigest()
+
+
+def register(form, db):
+    # expect: VC205
+    digest = md5(form.password.data.encode("utf-8")).hexdigest()
+    db.save(form.username.data, digest)
+
+
+def salted(raw_password):
+    salt = os.urandom(16)
+    # expect: VC205
+    return salt + hl.sha512(salt + raw_password.encode()).digest()
+
+
+def stored_hash(user, pwd):
+    # expect: VC205
+    user.password_hash = sha256(f"{user.salt}{pwd}".encode()).hexdigest()
+
+
+def by_name(password):
+    # expect: VC205
+    return hashlib.new("sha1", password.encode()).hexdigest()
+
+
+def incremental(password, salt):
+    h = hashlib.sha256()
+    h.update(salt)
+    # expect: VC205
+    h.update(password.encode())
+    return h.hexdigest()
+
+
+def set_password(self, raw):
+    # expect: VC205
+    self.password = hashlib.sha1(raw.encode()).hexdigest()
+
+
+def check_password(self, candidate):
+    # expect: VC205
+    return self.hashed == hashlib.md5(candidate.encode()).hexdigest()
+
+
+def from_request(request):
+    # expect: VC205
+    return hashlib.sha256(request.json["password"].encode()).hexdigest()
+
+
+def good_kdf(password, salt):
+    # ok: VC205
+    return hashlib.pbkdf2_hmac("sha256", password.encode(), salt, 600_000)
+
+
+def good_scrypt(password, salt):
+    # ok: VC205
+    return hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)
+
+
+def good_bcrypt(password):
+    # ok: VC205
+    return bcrypt.hashpw(password.encode(), bcrypt.gensalt())
+
+
+def file_checksum(path):
+    # ok: VC205
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def reset_token_digest(password_reset_token):
+    # ok: VC205
+    return hashlib.sha256(password_reset_token.encode()).hexdigest()
+
+
+def cache_key(url):
+    # ok: VC205
+    return hashlib.md5(url.encode()).hexdigest()
+
+
+def etag(body):
+    h = hashlib.sha1()
+    # ok: VC205
+    h.update(body)
+    return h.hexdigest()
+
+
+def password_length_fingerprint(password_length):
+    # ok: VC205
+    return hashlib.sha256(str(password_length).encode()).hexdigest()

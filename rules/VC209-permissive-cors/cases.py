@@ -1,0 +1,100 @@
+"""VC209 corpus: any-origin CORS with credentials fires; listed origins or no credentials do not.
+
+This module sets `CORS_ALLOW_CREDENTIALS = True`, so Django's allow-all settings below count.
+"""
+import os
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware as Cors
+from flask import Flask, make_response, request
+from flask_cors import CORS, cross_origin
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+
+api = FastAPI()
+app = Flask(__name__)
+ANY = ["*"]
+TRUSTED = ["https://app.example.com"]
+
+CORS_ALLOW_CREDENTIALS = True
+# expect: VC209
+CORS_ALLOW_ALL_ORIGINS = True
+# expect: VC209
+CORS_ORIGIN_ALLOW_ALL = True
+# expect: VC209
+CORS_ALLOWED_ORIGIN_REGEXES = [r"^.*$"]
+
+# expect: VC209
+api.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True, allow_methods=["*"])
+
+# expect: VC209
+api.add_middleware(Cors, allow_origins=ANY, allow_credentials=True)
+
+# expect: VC209
+api.add_middleware(CORSMiddleware, allow_origin_regex="https?://.*", allow_credentials=True)
+
+# expect: VC209
+starlette_app = Starlette(middleware=[Middleware(CORSMiddleware, allow_origins=("*",), allow_credentials=True)])
+
+# expect: VC209
+CORS(app, supports_credentials=True)
+
+# expect: VC209
+CORS(app, origins="*", supports_credentials=True)
+
+# expect: VC209
+CORS(app, resources={r"/api/*": {"origins": "*"}}, supports_credentials=True)
+
+
+# expect: VC209
+@cross_origin(supports_credentials=True)
+def profile():
+    return {"name": "me"}
+
+
+def manual_headers():
+    response = make_response("ok")
+    # expect: VC209
+    response.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin")
+    response.headers["Access-Control-Allow-Credentials"] = "true"
+    return response
+
+
+# expect: VC209
+api.add_middleware(CORSMiddleware, allow_origins=os.getenv("CORS_ORIGINS", "*").split(","), allow_credentials=True)
+
+# ok: VC209
+api.add_middleware(CORSMiddleware, allow_origins=os.environ["CORS_ORIGINS"].split(","), allow_credentials=True)
+
+# ok: VC209
+api.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)
+
+# ok: VC209
+api.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=False)
+
+# ok: VC209
+api.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
+
+# ok: VC209
+api.add_middleware(CORSMiddleware, allow_origins=TRUSTED, allow_credentials=True)
+
+# ok: VC209
+api.add_middleware(CORSMiddleware, allow_origin_regex=r"https://.*\.example\.com", allow_credentials=True)
+
+# ok: VC209
+CORS(app)
+
+# ok: VC209
+CORS(app, origins=["https://app.example.com"], supports_credentials=True)
+
+# ok: VC209
+CORS(app, resources={r"/api/*": {"origins": ["https://app.example.com"]}}, supports_credentials=True)
+
+
+def star_header_is_refused_by_browsers_with_credentials():
+    response = make_response("ok")
+    # ok: VC209
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Allow-Credentials"] = "true"
+    return response

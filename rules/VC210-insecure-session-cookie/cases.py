@@ -1,0 +1,121 @@
+"""VC210 corpus: weakened session/auth cookies fire; hardened ones, other cookies and dev config do not."""
+from fastapi import FastAPI
+from flask import Flask, make_response
+from starlette.middleware.sessions import SessionMiddleware
+
+api = FastAPI()
+
+app = Flask(__name__)
+
+# expect: VC210
+SESSION_COOKIE_SECURE = False
+
+# expect: VC210
+SESSION_COOKIE_HTTPONLY = False
+
+# expect: VC210
+CSRF_COOKIE_SECURE = False
+
+# expect: VC210
+app.config["SESSION_COOKIE_SAMESITE"] = None
+
+app.config.update(
+    # expect: VC210
+    REMEMBER_COOKIE_SECURE=False,
+    SESSION_COOKIE_NAME="shop_session",
+)
+
+
+# expect: VC210
+app.config.from_mapping({"SESSION_COOKIE_HTTPONLY": False})
+
+
+class ProductionConfig:
+    # expect: VC210
+    JWT_COOKIE_SECURE = False
+
+
+def login(user, token):
+    response = make_response("ok")
+    # expect: VC210
+    response.set_cookie("access_token", token)
+    return response
+
+
+def login_httponly_only(response, token):
+    # expect: VC210
+    response.set_cookie(key="session", value=token, httponly=True)
+
+
+def login_secure_false(response, jwt):
+    # expect: VC210
+    response.set_cookie("auth", jwt, secure=False, httponly=True)
+
+
+def cross_site(response, sid):
+    # expect: VC210
+    response.set_cookie("sid", sid, secure=True, httponly=True, samesite="None")
+
+
+def cookie_named_by_value(response, refresh_token):
+    # expect: VC210
+    response.set_cookie("rt", refresh_token, max_age=3600)
+
+
+def csrf_cookie_without_secure(response, value):
+    # expect: VC210
+    response.set_cookie("csrf_token", value, httponly=False)
+
+
+# ok: VC210
+SESSION_COOKIE_SECURE = True
+
+# ok: VC210
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# ok: VC210
+CSRF_COOKIE_HTTPONLY = False
+
+
+class DevelopmentConfig:
+    # ok: VC210
+    SESSION_COOKIE_SECURE = False
+
+
+def hardened(response, token):
+    # ok: VC210
+    response.set_cookie("access_token", token, secure=True, httponly=True, samesite="Strict")
+
+
+def preference_cookie(response):
+    # ok: VC210
+    response.set_cookie("theme", "dark")
+
+
+def csrf_cookie_readable_by_js(response, value):
+    # ok: VC210
+    response.set_cookie("XSRF-TOKEN", value, secure=True, samesite="Lax")
+
+
+def secure_from_config(response, token):
+    # ok: VC210
+    response.set_cookie("session", token, secure=app.config["SECURE"], httponly=True)
+
+
+def forwarded_options(response, token, **options):
+    # ok: VC210
+    response.set_cookie("session", token, **options)
+
+
+# ok: VC210
+DEFAULT_CONFIG = {"SESSION_COOKIE_SECURE": False, "SESSION_COOKIE_SAMESITE": None}
+
+
+# expect: VC210
+api.add_middleware(SessionMiddleware, secret_key=SESSION_SECRET)
+
+# expect: VC210
+api.add_middleware(SessionMiddleware, secret_key=SESSION_SECRET, https_only=True, same_site="none")
+
+# ok: VC210
+api.add_middleware(SessionMiddleware, secret_key=SESSION_SECRET, https_only=True)

@@ -1,0 +1,236 @@
+"""VC211: a web app's debug mode (interactive debugger, tracebacks to clients) switched on in code that ships."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+from vibecheck.rules.auth.exprs import (
+    argument,
+    assignment_targets,
+    is_config_object,
+    is_main_guard,
+    is_true,
+    string_value,
+    subscript_key,
+    target_name,
+    value_name,
+)
+from vibecheck.rules.auth.names import is_dev_name, is_dev_path, is_settings_path, words
+
+# Keyword arguments that turn a debugger or debug pages on.
+DEBUG_KEYWORDS = frozenset({"debug", "use_debugger", "use_evalex"})
+# Methods that start a server: `app.run(debug=True)`, `socketio.run(app, debug=True)`, Dash `run_server`.
+RUN_METHODS = frozenset({"run", "run_server"})
+# `.run` calls that are not web servers.
+NOT_SERVERS = ("asyncio.", "trio.", "anyio.", "subprocess.", "uvloop.", "unittest.", "pytest.", "doctest.")
+# App constructors whose `debug=True` sends tracebacks to clients.
+APP_CONSTRUCTORS = frozenset({"fastapi.FastAPI", "starlette.applications.Starlette", "starlette.Starlette"})
+# Methods that write settings: `app.config.update(DEBUG=True)`, `settings.configure(DEBUG=True)`.
+CONFIG_WRITERS = frozenset({"update", "from_mapping", "configure", "setdefault"})
+RELOADING_SERVERS = frozenset({"uvicorn.run"})
+# Module-level names that make a module a Django settings module whatever its file name.
+DJANGO_SETTINGS = frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "ALLOWED_HOSTS", "DATABASES",
+                             "WSGI_APPLICATION", "ASGI_APPLICATION"})
+ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
+TRUTHY_STRINGS = frozenset({"true", "1", "yes", "on", "t", "y"})
+HINT = "Turn debug mode off in code and enable it only from the environment of a development machine."
+
+
+def _truthy_default(node: cst.CSTNode) -> bool:
+    """A literal `True`, `"True"`, `"1"`, ...: what a debug environment variable falls back to."""
+    value = string_value(node)
+    return is_true(node) or (value is not None and value.lower() in TRUTHY_STRINGS)
+
+
+class DebugModeInProduction(Rule):
+    """Debug mode is switched on in code that runs in production.
+
+    ## What it does
+    Reports:
+    - `app.run(debug=True)` (also `use_debugger=True`, `socketio.run(app, debug=True)`, Dash
+      `run_server(debug=True)`, `uvicorn.run(..., debug=True)`), also under `if __name__ == "__main__":`,
+      because `python app.py` is how such apps are started on servers;
+    - `FastAPI(debug=True)` and `Starlette(debug=True)`;
+    - Flask's `app.debug = True`, `app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`,
+      `from_mapping(DEBUG=True)`, Django's `settings.configure(DEBUG=True)`;
+    - `DEBUG = True` at module level of a settings module: a file named like `settings.py`,
+      `config.py`, `production.py`, a file in a `settings/` or `config/` folder, or any module that also
+      sets Django settings such as `INSTALLED_APPS` or `ALLOWED_HOSTS`;
+    - `DEBUG = True` (or a `debug: bool = True` field) in a config or settings class, e.g. a Flask
+      `Config` class or a pydantic `Settings` class;
+    - `DEBUG = os.getenv("DEBUG", "True")` and similar: debug is on wherever the variable is unset;
+    - `uvicorn.run(..., reload=True)` outside the `if __name__ == "__main__":` block (a server entry point
+      that auto-reloads from disk is a development server).
+
+    Development places are not reported: test files, files and folders named like `dev`, `local`,
+    `development` or `testing` (`settings/dev.py`, `local_settings.py`), and classes such as
+    `DevelopmentConfig` or `TestingConfig`.
+
+    ## Why is this bad?
+    Flask's and Werkzeug's debugger runs any Python code typed into the error page: with debug on, one
+    exception gives an attacker a shell. Django and Starlette debug pages show settings, source and stack
+    frames to every visitor. Agents leave `debug=True` in because it made the first run easier.
+
+    ## Example
+    ```python
+    from flask import Flask
+
+    app = Flask(__name__)
+
+    if __name__ == "__main__":
+        app.run(host="0.0.0.0", debug=True)
+    ```
+
+    ## Use instead
+    ```python
+    import os
+
+    from flask import Flask
+
+    app = Flask(__name__)
+
+    if __name__ == "__main__":
+        app.run(host="0.0.0.0", debug=os.environ.get("FLASK_DEBUG") == "1")
+    ```
+
+    ## References
+    - [CWE-489: Active Debug Code](https://cwe.mitre.org/data/definitions/489.html)
+    - [CWE-215: Insertion of Sensitive Information Into Debugging Code](https://cwe.mitre.org/data/definitions/215.html)
+    - [Flask: debug mode](https://flask.palletsprojects.com/en/stable/quickstart/#debug-mode)
+    - [Django deployment checklist: `DEBUG`](https://docs.djangoproject.com/en/stable/howto/deployment/checklist/#debug)
+    """
+
+    code = "VC211"
+    name = "debug-mode-in-production"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.HIGH
+    cwe = (489, 215)
+    supersedes = ("B201",)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._skip_file = self.context.is_test_file or is_dev_path(self.context.path)
+        self._depth = 0  # enclosing functions and classes
+        self._classes: list[str] = []
+        self._main_guards = 0
+        self._module_debug: list[tuple[cst.CSTNode, bool]] = []  # (assignment, on only by an environment default)
+        self._django_settings = False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._depth += 1
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._depth -= 1
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._depth += 1
+        self._classes.append(node.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._depth -= 1
+        self._classes.pop()
+
+    def visit_If(self, node: cst.If) -> None:
+        if is_main_guard(node):
+            self._main_guards += 1
+
+    def leave_If(self, node: cst.If) -> None:
+        if is_main_guard(node):
+            self._main_guards -= 1
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._skip_file:
+            return
+        func = node.func
+        qualified = self.qualified_name(node) or ""
+        if qualified in RELOADING_SERVERS and is_true(argument(node, None, "reload")) and not self._main_guards:
+            self.report(node, f"`{qualified}(..., reload=True)` runs the auto-reloading development server outside "
+                        'the `if __name__ == "__main__":` block.', hint="Drop `reload=True` from the server entry point "
+                        "and pass `--reload` on the command line during development.", severity=Severity.LOW)
+        if (isinstance(func, cst.Attribute) and func.attr.value in CONFIG_WRITERS and is_config_object(func.value)
+                and not self._in_dev_class()):
+            self._check_config_keywords(node)
+        debug_keyword = next((a.keyword.value for a in node.args if a.keyword is not None
+                              and a.keyword.value in DEBUG_KEYWORDS and is_true(a.value)), None)
+        if debug_keyword is None:
+            return
+        if isinstance(func, cst.Attribute) and func.attr.value in RUN_METHODS and not qualified.startswith(NOT_SERVERS):
+            receiver = self.context.module.code_for_node(func)
+            self.report(node, f"`{receiver}({debug_keyword}=True)` starts the server in debug mode, whose interactive "
+                        "debugger lets anyone who reaches it run code.", hint=HINT)
+        elif qualified in APP_CONSTRUCTORS:
+            self.report(node, f"`{qualified.rsplit('.', 1)[-1]}(debug=True)` sends tracebacks and source to every client "
+                        "whose request fails.", hint=HINT)
+
+    def _check_config_keywords(self, node: cst.Call) -> None:
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value == "DEBUG" and is_true(arg.value):
+                self.report(arg, "`DEBUG=True` is written into the app's settings, so debug pages and the debugger are on "
+                            "in every deployment.", hint=HINT)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        self._check_assignment(node, node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._check_assignment(node, node.value)
+
+    def _check_assignment(self, node: cst.Assign | cst.AnnAssign, value: cst.BaseExpression) -> None:
+        for target in assignment_targets(node):
+            name = target_name(target)
+            if self._depth == 0 and isinstance(target, cst.Name) and name in DJANGO_SETTINGS:
+                self._django_settings = True
+            if self._skip_file or name is None or name.upper() != "DEBUG":
+                continue
+            defaulted = self._env_default_true(value)
+            if not is_true(value) and not defaulted:
+                continue
+            if isinstance(target, cst.Name) and self._depth == 0:
+                self._module_debug.append((node, defaulted))
+            elif isinstance(target, cst.Name) and self._classes and len(self._classes) == self._depth:
+                if self._is_config_class(self._classes[-1]):
+                    self.report(node, f"`{name}` defaults to on in `{self._classes[-1]}`, so every deployment that uses "
+                                "this config runs in debug mode.", hint=HINT)
+            elif isinstance(target, cst.Attribute) and name == "debug" and self._is_app(target.value):
+                self.report(node, "`app.debug = True` turns on debug mode, whose interactive debugger lets anyone who "
+                            "reaches the server run code.", hint=HINT)
+            elif isinstance(target, cst.Subscript) and subscript_key(target) == "DEBUG" and is_config_object(target.value):
+                self.report(node, '`app.config["DEBUG"] = True` turns on debug mode in every deployment.', hint=HINT)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        if self._module_debug and (self._django_settings or is_settings_path(self.context.path)):
+            for assignment, defaulted in self._module_debug:
+                how = "defaults to on when its environment variable is unset" if defaulted else "is on"
+                self.report(assignment, f"`DEBUG` {how} in a settings module, so debug pages show source, settings and "
+                            "tracebacks to every visitor.", hint="Read `DEBUG` from the environment with a default of "
+                            '`False`, e.g. `DEBUG = os.environ.get("DEBUG") == "1"`.')
+
+    def _env_default_true(self, value: cst.BaseExpression) -> bool:
+        """`os.getenv("DEBUG", "True")`, also inside a comparison or `bool(...)`/`.lower()` wrapper."""
+        if isinstance(value, cst.Comparison):
+            value = value.left
+        while isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in (
+                "lower", "upper", "strip", "casefold"):
+            value = value.func.value
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "bool" and value.args:
+            value = value.args[0].value
+        if not isinstance(value, cst.Call) or self.qualified_name(value) not in ENV_READERS:
+            return False
+        default = argument(value, 1, "default")
+        return default is not None and _truthy_default(default)
+
+    def _in_dev_class(self) -> bool:
+        return any(is_dev_name(c) for c in self._classes)
+
+    @staticmethod
+    def _is_config_class(name: str) -> bool:
+        parts = set(words(name))
+        return bool(parts & {"config", "settings", "configuration", "conf"}) and not is_dev_name(name)
+
+    @staticmethod
+    def _is_app(node: cst.BaseExpression) -> bool:
+        name = value_name(node)
+        return name is not None and any(w in ("app", "application") for w in words(name))

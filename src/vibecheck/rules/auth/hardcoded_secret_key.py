@@ -1,0 +1,229 @@
+"""VC203: a signing or session secret written into the source as a string literal."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+from vibecheck.rules.auth.exprs import argument, assignment_targets, redacted_code, string_value, target_name
+from vibecheck.rules.auth.names import is_signing_key_name, words
+
+# Callables that take a signing key: qualified name -> (position, keyword) of the key argument.
+KEYED_CALLS: dict[str, tuple[int, str]] = {
+    "jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "jwt.decode_complete": (1, "key"),
+    "jose.jwt.encode": (1, "key"), "jose.jwt.decode": (1, "key"), "jose.jws.sign": (1, "key"),
+    "authlib.jose.jwt.encode": (2, "key"), "authlib.jose.jwt.decode": (1, "key"),
+    "hmac.new": (0, "key"), "hmac.digest": (0, "key"),
+    "itsdangerous.URLSafeTimedSerializer": (0, "secret_key"), "itsdangerous.URLSafeSerializer": (0, "secret_key"),
+    "itsdangerous.TimedSerializer": (0, "secret_key"), "itsdangerous.Serializer": (0, "secret_key"),
+    "itsdangerous.Signer": (0, "secret_key"), "itsdangerous.TimestampSigner": (0, "secret_key"),
+}
+# Environment readers whose default is used when the variable is unset: name -> position of the default.
+ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
+# Mapping lookups with a positional default: `config.get("JWT_SECRET", "dev")`, `settings.setdefault(...)`.
+LOOKUP_METHODS = frozenset({"get", "getenv", "setdefault"})
+TEST_CLASS_WORDS = frozenset({"test", "tests", "testing"})
+HINT = 'Read the key from the environment or a secret store (`os.environ["SECRET_KEY"]`) and fail at start-up if it is missing.'
+FALLBACK_HINT = 'Read the key with `os.environ["SECRET_KEY"]` (no default) so that a missing key stops the app at start-up.'
+
+
+def _secret_literal(node: cst.CSTNode | None) -> cst.BaseExpression | None:
+    """A non-empty string/bytes literal that is not a `${VAR}` template or the name of a setting; else None."""
+    value = string_value(node)
+    if not value or "${" in value or "{{" in value or _names_a_setting(value):
+        return None
+    return node  # type: ignore[return-value]
+
+
+def _names_a_setting(value: str) -> bool:
+    """`"AWS_SECRET_ACCESS_KEY"` (an environment variable) or `"AWSSecretKey"` (a field): names, not secrets."""
+    if not value.isidentifier() or not is_signing_key_name(value):
+        return False
+    return value.isupper() or (value[0].isupper() and not value.isupper() and "_" not in value)
+
+
+class HardcodedSecretKey(Rule):
+    """A signing or session secret is a string literal in the source code.
+
+    ## What it does
+    Reports a non-empty string (or bytes) literal that becomes a signing key:
+    - assigned to a name or attribute named like one: `SECRET_KEY`, `JWT_SECRET`, `JWT_SECRET_KEY`,
+      `app.secret_key`, `SIGNING_KEY`, `CLIENT_SECRET`, also as a class attribute of a config class;
+    - written into a config mapping: `app.config["SECRET_KEY"] = ...`, `app.config.update(SECRET_KEY=...)`,
+      `from_mapping(SECRET_KEY=...)`, `{"SECRET_KEY": ...}`, or any keyword such as
+      `SessionMiddleware(app, secret_key=...)`;
+    - passed as the key to `jwt.encode`/`jwt.decode` (PyJWT, python-jose, authlib), `hmac.new` or an
+      `itsdangerous` serializer, directly or through a variable bound to a literal in the same file;
+    - used as the default of an environment lookup: `os.environ.get("SECRET_KEY", "dev")`,
+      `os.getenv("JWT_SECRET") or "change-me"`, `config.get("JWT_SECRET", "dev")`,
+      `config("SECRET_KEY", default="...")` (reported with its own
+      message: the environment is read, but a missing variable silently falls back to the literal).
+
+    Placeholders such as `"dev"`, `"change-me"` or `"your_secret_key"` are reported too: a placeholder is
+    the production key the day nobody overrides it. Not reported: empty strings, `${VAR}` templates, values
+    that are the name of a setting (`"AWS_SECRET_ACCESS_KEY"`, `"AWSSecretKey"`), test files and config
+    classes named for tests (`TestingConfig`). Messages and snippets never show the literal.
+
+    ## Why is this bad?
+    Whoever reads the repository (or a leaked copy, or the package on PyPI) can sign session cookies and
+    tokens that the app accepts as genuine, and so log in as anyone. Agents write `SECRET_KEY = "dev"` to
+    make the app start and the placeholder ships.
+
+    ## Example
+    ```python
+    from flask import Flask
+
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = "super-secret-key-123"
+    ```
+
+    ## Use instead
+    ```python
+    import os
+
+    from flask import Flask
+
+    app = Flask(__name__)
+    app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+    ```
+
+    ## References
+    - [CWE-798: Use of Hard-coded Credentials](https://cwe.mitre.org/data/definitions/798.html)
+    - [Flask: `SECRET_KEY`](https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY)
+    - [Django: `SECRET_KEY`](https://docs.djangoproject.com/en/stable/ref/settings/#secret-key)
+    """
+
+    code = "VC203"
+    name = "hardcoded-secret-key"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.HIGH
+    cwe = (798, 321)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._statement: cst.CSTNode | None = None
+        self._literal_scopes: list[dict[str, cst.BaseExpression]] = [{}]
+        self._class_names: list[str] = []
+        self._reported: set[int] = set()
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self._statement = node
+
+    def leave_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self._statement = None
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._literal_scopes.append({})
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._literal_scopes.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._class_names.append(node.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._class_names.pop()
+
+    def _skipped(self) -> bool:
+        return self.context.is_test_file or any(TEST_CLASS_WORDS & set(words(c)) for c in self._class_names)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        self._check_assignment(node, node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._check_assignment(node, node.value)
+
+    def _check_assignment(self, node: cst.Assign | cst.AnnAssign, value: cst.BaseExpression) -> None:
+        literal = _secret_literal(value)
+        for target in assignment_targets(node):
+            name = target_name(target)
+            if literal is not None and isinstance(target, cst.Name):
+                self._literal_scopes[-1][target.value] = literal
+            if name is None or not is_signing_key_name(name) or self._skipped():
+                continue
+            if literal is not None and string_value(literal).upper() != name.upper():
+                self._report_literal(literal, f"`{name}` is set to a hard-coded string literal, so anyone who can read "
+                                     "the code can sign sessions or tokens with it.", HINT)
+            elif literal is None:
+                self._check_fallback(value, name)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._skipped():
+            return
+        qualified = self.qualified_name(node)
+        for arg in node.args:
+            if arg.keyword is not None and is_signing_key_name(arg.keyword.value):
+                literal = _secret_literal(arg.value)
+                if literal is not None:
+                    self._report_literal(literal, f"`{arg.keyword.value}=` is given a hard-coded string literal, so anyone "
+                                         "who can read the code can sign sessions or tokens with it.", HINT)
+        if qualified in KEYED_CALLS:
+            self._check_keyed_call(node, qualified)
+        variable = string_value(node.args[0].value) if node.args else None
+        if variable is not None and is_signing_key_name(variable):
+            self._check_fallback(node, variable)
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        key = string_value(node.key)
+        literal = _secret_literal(node.value)
+        if (key is not None and literal is not None and key.isidentifier() and is_signing_key_name(key)
+                and not self._skipped()):
+            self._report_literal(literal, f'`"{key}"` is set to a hard-coded string literal, so anyone who can read the '
+                                 "code can sign sessions or tokens with it.", HINT)
+
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        if not isinstance(node.operator, cst.Or) or self._skipped():
+            return
+        literal = _secret_literal(node.right)
+        left = node.left
+        if literal is None or not isinstance(left, cst.Call) or not self._is_lookup(left):
+            return
+        variable = string_value(left.args[0].value) if left.args else None
+        if variable is not None and is_signing_key_name(variable):
+            self._report_literal(literal, f"`{variable}` falls back to a hard-coded string literal when the environment "
+                                 "variable is unset, so a misconfigured deployment runs with a public key.", FALLBACK_HINT)
+
+    def _check_keyed_call(self, node: cst.Call, qualified: str) -> None:
+        position, keyword = KEYED_CALLS[qualified]
+        key = argument(node, position, keyword)
+        literal = _secret_literal(key)
+        callee = qualified.split(".", 1)[-1] if qualified.startswith(("jose.", "authlib.jose.")) else qualified
+        if literal is not None:
+            self._report_literal(literal, f"`{callee}()` is given a hard-coded string literal as its key, so anyone who "
+                                 "can read the code can forge what it signs.", HINT)
+        elif isinstance(key, cst.Name) and not is_signing_key_name(key.value):
+            bound = next((s[key.value] for s in reversed(self._literal_scopes) if key.value in s), None)
+            if bound is not None:
+                self._report_literal(bound, f"`{callee}()` is given `{key.value}` as its key, a hard-coded string "
+                                     "literal, so anyone who can read the code can forge what it signs.", HINT,
+                                     at=node)
+
+    def _is_lookup(self, call: cst.Call) -> bool:
+        """`os.getenv(...)`, `os.environ.get(...)`, `config.get(...)`: a lookup whose second argument is a default."""
+        func = call.func
+        return self.qualified_name(call) in ENV_READERS or (isinstance(func, cst.Attribute)
+                                                            and func.attr.value in LOOKUP_METHODS)
+
+    def _check_fallback(self, value: cst.BaseExpression, name: str) -> None:
+        if not isinstance(value, cst.Call):
+            return
+        position = 1 if self._is_lookup(value) else None
+        default = argument(value, position, "default")
+        literal = _secret_literal(default)
+        if literal is not None:
+            self._report_literal(literal, f"`{name}` falls back to a hard-coded string literal when the environment "
+                                 "variable is unset, so a misconfigured deployment runs with a public key.", FALLBACK_HINT)
+
+    def _report_literal(self, literal: cst.BaseExpression, message: str, hint: str, *, at: cst.CSTNode | None = None) -> None:
+        where = at or literal
+        if id(where) in self._reported:
+            return
+        self._reported.add(id(where))
+        statement = self._statement.with_changes(leading_lines=()) if self._statement is not None else where
+        snippet = redacted_code(self.context.module, statement, literal)
+        if at is not None:
+            snippet = " ".join(self.context.module.code_for_node(statement).split())
+        self.report(where, message, hint=hint, snippet=snippet)

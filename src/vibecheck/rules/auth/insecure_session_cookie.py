@@ -1,0 +1,204 @@
+"""VC210: a session or auth cookie that may travel over plain HTTP, is readable by scripts, or is sent cross-site."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+from vibecheck.rules.auth.exprs import (
+    argument,
+    assignment_targets,
+    has_star_args,
+    is_config_object,
+    is_false,
+    is_none,
+    string_value,
+    target_name,
+    value_name,
+)
+from vibecheck.rules.auth.names import COMPARED_SECRETS, is_auth_cookie_name, is_dev_name, is_dev_path, names_any, words
+
+SECURE, HTTPONLY, SAMESITE = "secure", "httponly", "samesite"
+# Settings (Flask, Django, Flask-Login, Flask-JWT-Extended) -> the cookie flag they control.
+COOKIE_SETTINGS: dict[str, str] = {
+    "SESSION_COOKIE_SECURE": SECURE, "SESSION_COOKIE_HTTPONLY": HTTPONLY, "SESSION_COOKIE_SAMESITE": SAMESITE,
+    "CSRF_COOKIE_SECURE": SECURE, "CSRF_COOKIE_SAMESITE": SAMESITE,
+    "REMEMBER_COOKIE_SECURE": SECURE, "REMEMBER_COOKIE_HTTPONLY": HTTPONLY, "REMEMBER_COOKIE_SAMESITE": SAMESITE,
+    "JWT_COOKIE_SECURE": SECURE, "JWT_COOKIE_SAMESITE": SAMESITE,
+}
+CONFIG_WRITERS = frozenset({"update", "from_mapping", "configure", "setdefault"})
+COOKIE_SETTERS = frozenset({"set_cookie", "set_signed_cookie"})
+CSRF_WORDS = frozenset({"csrf", "xsrf", "csrftoken"})
+EFFECTS = {
+    SECURE: "it is also sent over plain HTTP",
+    HTTPONLY: "page scripts (and any XSS) can read it",
+    SAMESITE: "browsers send it on cross-site requests, which enables CSRF",
+}
+HINT = 'Set the cookie with `secure=True, httponly=True, samesite="Lax"` (or the matching settings) outside development.'
+
+
+def _weakens(flag: str, value: cst.BaseExpression) -> bool:
+    """`False` for secure/httponly; `None` or `"None"` for samesite."""
+    if flag == SAMESITE:
+        return is_none(value) or (string_value(value) or "").lower() == "none"
+    return is_false(value)
+
+
+class InsecureSessionCookie(Rule):
+    """A session or auth cookie lacks `Secure`, `HttpOnly` or `SameSite` protection.
+
+    ## What it does
+    Reports:
+    - settings that weaken the session, CSRF, remember-me or JWT cookie: `SESSION_COOKIE_SECURE = False`,
+      `SESSION_COOKIE_HTTPONLY = False`, `SESSION_COOKIE_SAMESITE = None` (or `"None"`),
+      `CSRF_COOKIE_SECURE = False`, `REMEMBER_COOKIE_SECURE = False`, `JWT_COOKIE_SECURE = False`, ...,
+      as module or class assignments, `app.config[...] = ...`, or `app.config.update(...)`/`from_mapping(...)`
+      with keywords or a dict;
+    - `response.set_cookie(...)` / `set_signed_cookie(...)` for a session or auth cookie (its name is
+      like `session`, `sessionid`, `sid`, `token`, `auth`, `jwt`, `access_token`, `refresh_token`,
+      `remember_token`, or its value is named like a token) without `secure=True` or `httponly=True`, or
+      with `samesite=None`/`"None"`;
+    - Starlette/FastAPI `SessionMiddleware` without `https_only=True` (its default sends the session cookie
+      over plain HTTP), or with `same_site="none"`.
+
+    A CSRF cookie needs `secure` but not `httponly`: the double-submit pattern reads it from JavaScript.
+    A missing `samesite` is not reported (browsers default to `Lax`); an explicit `None` is. Test files,
+    development settings files (`settings/dev.py`, `local_settings.py`) and classes such as
+    `DevelopmentConfig` are not reported, since local servers run over plain HTTP. Calls that forward
+    `**kwargs` are not reported.
+
+    ## Why is this bad?
+    A session cookie without `Secure` is sent in clear text over any HTTP request (a captive portal, a
+    mistyped `http://` link) and can be stolen on the network; without `HttpOnly` one XSS bug reads it
+    from `document.cookie`. Either way the attacker has the user's session.
+
+    ## Example
+    ```python
+    def login(response, token):
+        response.set_cookie("access_token", token)
+        return response
+    ```
+
+    ## Use instead
+    ```python
+    def login(response, token):
+        response.set_cookie("access_token", token, secure=True, httponly=True, samesite="Lax")
+        return response
+    ```
+
+    ## References
+    - [CWE-614: Sensitive Cookie in HTTPS Session Without 'Secure' Attribute](https://cwe.mitre.org/data/definitions/614.html)
+    - [CWE-1004: Sensitive Cookie Without 'HttpOnly' Flag](https://cwe.mitre.org/data/definitions/1004.html)
+    - [Flask: session cookie settings](https://flask.palletsprojects.com/en/stable/security/#set-cookie-options)
+    - [OWASP Session Management Cheat Sheet: cookies](https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#cookies)
+    """
+
+    code = "VC210"
+    name = "insecure-session-cookie"
+    category = Category.AUTH
+    severity = Severity.MEDIUM
+    confidence = Confidence.HIGH
+    cwe = (614, 1004, 1275)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._skip_file = self.context.is_test_file or is_dev_path(self.context.path)
+        self._classes: list[str] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes.append(node.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes.pop()
+
+    def _in_dev(self) -> bool:
+        return self._skip_file or any(is_dev_name(c) for c in self._classes)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in assignment_targets(node):
+            self._check_setting(node, target_name(target), node.value, target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._check_setting(node, target_name(node.target), node.value, node.target)
+
+    def _check_setting(self, node: cst.CSTNode, name: str | None, value: cst.BaseExpression,
+                       target: cst.BaseExpression | None) -> None:
+        if name is None or self._in_dev():
+            return
+        flag = COOKIE_SETTINGS.get(name.upper())
+        if flag is None or not _weakens(flag, value):
+            return
+        if isinstance(target, cst.Subscript) and not is_config_object(target.value):
+            return
+        shown = self.context.module.code_for_node(value)
+        self.report(node, f"`{name} = {shown}` weakens the cookie: {EFFECTS[flag]}.", hint=HINT,
+                    severity=Severity.LOW if flag == SAMESITE else None)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._in_dev():
+            return
+        if self._is_session_middleware(node):
+            self._check_session_middleware(node)
+            return
+        func = node.func
+        if not isinstance(func, cst.Attribute):
+            return
+        method = func.attr.value
+        if method in CONFIG_WRITERS and is_config_object(func.value):
+            for arg in node.args:
+                if arg.keyword is not None:
+                    self._check_setting(arg, arg.keyword.value, arg.value, None)
+                elif isinstance(arg.value, cst.Dict):
+                    for element in arg.value.elements:
+                        if isinstance(element, cst.DictElement):
+                            self._check_setting(element, string_value(element.key), element.value, None)
+        elif method in COOKIE_SETTERS and not has_star_args(node):
+            self._check_set_cookie(node)
+
+    def _is_session_middleware(self, node: cst.Call) -> bool:
+        """`SessionMiddleware(app, ...)`, `app.add_middleware(SessionMiddleware, ...)`, `Middleware(SessionMiddleware, ...)`."""
+        if (self.qualified_name(node) or "").endswith("SessionMiddleware"):
+            return True
+        first = node.args[0].value if node.args and node.args[0].keyword is None else None
+        return first is not None and (self.qualified_name(first) or "").endswith("SessionMiddleware")
+
+    def _check_session_middleware(self, node: cst.Call) -> None:
+        if has_star_args(node):
+            return
+        https_only = argument(node, None, "https_only")
+        same_site = argument(node, None, "same_site")
+        if https_only is None or is_false(https_only):
+            self.report(node, "`SessionMiddleware` is set up without `https_only=True`, so the session cookie is also "
+                        "sent over plain HTTP.", hint="Pass `https_only=True` to `SessionMiddleware` outside development.")
+        elif same_site is not None and _weakens(SAMESITE, same_site):
+            self.report(node, '`SessionMiddleware` is set up with `same_site="none"`: browsers send the session cookie on '
+                        "cross-site requests, which enables CSRF.", hint='Use `same_site="lax"` (the default) or "strict".')
+
+    def _check_set_cookie(self, node: cst.Call) -> None:
+        key = argument(node, 0, "key")
+        cookie = string_value(key) or value_name(key)
+        value_label = value_name(argument(node, 1, "value"))
+        if not ((cookie and is_auth_cookie_name(cookie)) or names_any(value_label, COMPARED_SECRETS)):
+            return
+        csrf = bool(cookie and CSRF_WORDS & set(words(cookie)))
+        problems = []
+        for flag in (SECURE, HTTPONLY):
+            if flag == HTTPONLY and csrf:
+                continue
+            given = argument(node, None, flag)
+            if given is None or is_false(given):
+                problems.append(flag)
+        samesite = argument(node, None, SAMESITE)
+        if samesite is not None and _weakens(SAMESITE, samesite):
+            problems.append(SAMESITE)
+        if not problems:
+            return
+        label = f"`{cookie}`" if cookie else "session"
+        missing = " and ".join(f"`{flag}=True`" for flag in problems if flag != SAMESITE)
+        wording = f"without {missing}" if missing else ""
+        if SAMESITE in problems:
+            wording = f"{wording} and with `samesite=None`" if wording else "with `samesite=None`"
+        effects = "; ".join(EFFECTS[flag] for flag in problems)
+        self.report(node, f"The {label} cookie is set {wording}: {effects}.", hint=HINT)

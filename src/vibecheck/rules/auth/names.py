@@ -1,0 +1,228 @@
+"""What "named like a password, token, secret, api key or digest" means, as data shared by the VC2xx rules.
+
+An identifier (`reset_token`, `apiKey`, `HASHED_PASSWORD`, or a string key such as `request.form["password"]`)
+is split into lower-case words; each word table below says which kind of secret a word names. Words that
+describe a property of a secret rather than the secret itself (`password_length`, `token_url`,
+`is_token_valid`) veto the match, so `len`-style metadata never looks like the secret.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+PASSWORD = "password"
+TOKEN = "token"
+SECRET = "secret"
+API_KEY = "api key"
+SIGNATURE = "signature"
+DIGEST = "digest"
+OTP = "one-time code"
+NONCE = "nonce"
+SALT = "salt"
+SESSION_ID = "session id"
+CSRF = "csrf token"
+
+# A word that is the secret itself (exact match on one word of the identifier).
+WORD_KINDS: dict[str, str] = {
+    "password": PASSWORD, "passwd": PASSWORD, "pwd": PASSWORD, "pw": PASSWORD, "passphrase": PASSWORD,
+    "passcode": PASSWORD, "pass": PASSWORD,
+    "token": TOKEN, "jwt": TOKEN, "bearer": TOKEN, "authorization": TOKEN,
+    "secret": SECRET,
+    "apikey": API_KEY,
+    "signature": SIGNATURE, "hmac": SIGNATURE,
+    "digest": DIGEST,
+    "otp": OTP, "totp": OTP, "hotp": OTP,
+    "nonce": NONCE,
+    "salt": SALT,
+    "sessionid": SESSION_ID,
+    "csrf": CSRF, "xsrf": CSRF,
+}
+# A suffix inside one glued word: `newpassword`, `accesstoken`.
+SUFFIX_KINDS: tuple[tuple[str, str], ...] = (("password", PASSWORD), ("passwd", PASSWORD), ("token", TOKEN),
+                                             ("secret", SECRET), ("apikey", API_KEY), ("signature", SIGNATURE))
+# Two consecutive words: `api_key`, `session_id`, `reset_code`.
+PAIR_KINDS: dict[tuple[str, str], str] = {
+    ("api", "key"): API_KEY, ("access", "key"): API_KEY, ("private", "key"): SECRET, ("signing", "key"): SECRET,
+    ("session", "id"): SESSION_ID, ("session", "key"): SESSION_ID,
+    **{(qualifier, "code"): OTP for qualifier in (
+        "reset", "verification", "verify", "confirmation", "confirm", "activation", "invite", "invitation",
+        "recovery", "magic", "login", "mfa", "2fa", "auth", "backup", "security", "access", "otp", "one", "time")},
+    **{(qualifier, "pin"): OTP for qualifier in ("login", "security", "access", "verification")},
+}
+# Words that make the identifier describe a secret's metadata (length, name, URL, flag) rather than hold it.
+VETO_WORDS = frozenset({
+    "len", "length", "min", "max", "size", "count", "num", "number", "type", "types", "kind", "url", "uri", "endpoint",
+    "name", "names", "field", "fields", "label", "prompt", "hint", "help", "policy", "expiry", "expires", "expiration",
+    "exp", "ttl", "timeout", "lifetime", "age", "path", "file", "filename", "dir", "header", "format", "fmt", "regex",
+    "pattern", "re", "required", "enabled", "enable", "disabled", "is", "has", "use", "uses", "should", "can", "allow",
+    "allowed", "env", "var", "prefix", "suffix", "param", "attr", "column", "col", "index", "idx", "pos", "position",
+    "error", "errors", "err", "exception", "message", "msg", "class", "cls", "factory", "form", "schema", "serializer",
+    "model", "provider", "manager", "handler", "validator", "mode", "version", "algorithm", "alg", "algorithms",
+    "scheme", "strength", "changed", "updated", "created", "date", "location", "placeholder", "widget",
+    "button", "template", "view", "route", "rules", "requirements", "complexity", "store",
+    "storage", "backend", "cache", "parser", "lexer", "stream", "list", "repr", "entropy", "char", "chars",
+    "alphabet", "charset", "characters", "digits", "letters", "set", "dict", "map", "mapping", "id", "ids", "state",
+    "status", "check", "flag", "method", "methods", "verify", "verified", "next", "page", "pagination",
+    "continuation", "lock", "task", "sync", "creation", "idempotency", "keys", "config", "arn", "start", "end",
+    "channel", "ref", "kinds", "boundary", "first", "last",
+})
+_VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
+# Identifiers whose kind is carried by a word that also has an innocent meaning in this spelling.
+IGNORED_IDENTIFIERS = frozenset({"tokens", "secrets", "passes", "first_pass", "second_pass", "bypass"})
+
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+[a-z]*")
+
+
+@lru_cache(maxsize=4096)
+def words(identifier: str) -> tuple[str, ...]:
+    """`resetToken_v2` -> ("reset", "token", "v2"): snake_case and camelCase split, lower-cased."""
+    return tuple(w.lower() for w in _WORD.findall(identifier))
+
+
+@lru_cache(maxsize=4096)
+def mentions_secret_word(identifier: str) -> bool:
+    """True if a word of the identifier names a secret, even when a veto word makes it metadata (`token_type`)."""
+    parts = words(identifier)
+    return any(word in WORD_KINDS or any(word.endswith(suffix) for suffix, _ in SUFFIX_KINDS) for word in parts) or any(
+        pair in PAIR_KINDS for pair in zip(parts, parts[1:], strict=False))
+
+
+@lru_cache(maxsize=4096)
+def secret_kinds(identifier: str) -> frozenset[str]:
+    """The kinds of secret an identifier names (e.g. {"password"}), or an empty set.
+
+    Session ids keep their `id`: `session_id` names a secret, `token_id` names a database row.
+    """
+    if identifier.lower() in IGNORED_IDENTIFIERS:
+        return frozenset()
+    parts = words(identifier)
+    kinds: set[str] = set()
+    for index, word in enumerate(parts):
+        kind = WORD_KINDS.get(word)
+        if kind is None:
+            kind = next((k for suffix, k in SUFFIX_KINDS if word.endswith(suffix) and word != suffix), None)
+        if kind is not None:
+            kinds.add(kind)
+        if index + 1 < len(parts):
+            pair = PAIR_KINDS.get((word, parts[index + 1]))
+            if pair is not None:
+                kinds.add(pair)
+    if not kinds:
+        return frozenset()
+    vetoes = _VETOES_FOR_SESSION_IDS if SESSION_ID in kinds else VETO_WORDS
+    if any(word in vetoes for word in parts):
+        return frozenset()
+    return frozenset(kinds)
+
+
+def head_kinds(identifier: str) -> frozenset[str]:
+    """Kinds named by the head (last) word or last word pair: `ADMIN_PASSWORD`, `API_KEY`, not `SIGNATURE_PLAINTEXT`.
+
+    Used for upper-case constants, which name enum-like options (`SIGNATURE_HMAC`, `PASSWORD_GRANT`) as
+    often as secrets.
+    """
+    parts = words(identifier)
+    if not parts:
+        return frozenset()
+    head = frozenset({WORD_KINDS[parts[-1]]}) if parts[-1] in WORD_KINDS else frozenset()
+    return head | (secret_kinds("_".join(parts[-2:])) if len(parts) > 1 and parts[-1] in (
+        "key", "id", "code") else frozenset())
+
+
+def names_any(identifier: str | None, kinds: frozenset[str]) -> bool:
+    """True if the identifier names a secret of one of the given kinds."""
+    return identifier is not None and bool(secret_kinds(identifier) & kinds)
+
+
+# Kinds per use: what may be compared in constant time, what is a password, what must come from `secrets`.
+COMPARED_SECRETS = frozenset({PASSWORD, TOKEN, SECRET, API_KEY, SIGNATURE, DIGEST, OTP, SESSION_ID, CSRF})
+PASSWORDS = frozenset({PASSWORD})
+GENERATED_SECRETS = frozenset({PASSWORD, TOKEN, SECRET, API_KEY, OTP, NONCE, SALT, SESSION_ID, CSRF})
+
+# Signing keys: `SECRET_KEY`, `JWT_SECRET`, `app.secret_key`, `SIGNING_KEY`, `jwt_key`.
+_SIGNING_KEY_PAIRS = frozenset({("secret", "key"), ("signing", "key"), ("jwt", "key"), ("hmac", "key"),
+                                ("encryption", "key"), ("private", "key"), ("app", "key"), ("session", "secret")})
+
+
+@lru_cache(maxsize=4096)
+def is_signing_key_name(identifier: str) -> bool:
+    """`SECRET_KEY`, `JWT_SECRET_KEY`, `APP_SECRET`, `signing_key`, but not `SECRET_KEY_ENV` or `secret_key_file`."""
+    parts = words(identifier)
+    if not parts or any(word in VETO_WORDS for word in parts):
+        return False
+    if "secret" in parts or any(word.endswith("secret") for word in parts):
+        return True
+    return any(pair in _SIGNING_KEY_PAIRS for pair in zip(parts, parts[1:], strict=False))
+
+
+# Cookies that carry a session or a credential.
+AUTH_COOKIE_WORDS = frozenset({"session", "sess", "sessionid", "sid", "token", "auth", "jwt", "access", "refresh",
+                               "remember", "login", "csrf", "xsrf", "credentials", "bearer", "identity", "user"})
+
+
+def is_auth_cookie_name(name: str) -> bool:
+    """`session`, `auth_token`, `refresh-token`, `remember_me`, `sessionid`, but not `theme` or `lang`."""
+    parts = words(name)
+    return any(word in AUTH_COOKIE_WORDS or word.endswith(("token", "session")) for word in parts)
+
+
+# Development-only places: files, directories and config classes where a debug setting is intended.
+DEV_WORDS = frozenset({"dev", "develop", "development", "local", "test", "tests", "testing"})
+
+
+def is_dev_name(name: str) -> bool:
+    """`settings/dev.py`, `local_settings`, `DevelopmentConfig`, `TestingConfig`."""
+    return any(word in DEV_WORDS for word in words(name))
+
+
+def _path_parts(path: str) -> tuple[str, str]:
+    """(parent directory name, file stem) of a path, with either separator."""
+    parts = path.replace("\\", "/").rsplit("/", 2)
+    stem = parts[-1].rsplit(".", 1)[0]
+    return (parts[-2] if len(parts) > 1 else ""), stem
+
+
+# Modules that list a framework's defaults (Django's `global_settings.py`), not a deployment's choices.
+DEFAULTS_WORDS = frozenset({"global", "default", "defaults"})
+
+
+def is_dev_path(path: str) -> bool:
+    """`settings/dev.py`, `local_settings.py`, `tests/settings.py`, `global_settings.py`: directory and file name only."""
+    directory, stem = _path_parts(path)
+    return is_dev_name(directory) or is_dev_name(stem) or bool(DEFAULTS_WORDS & set(words(stem)))
+
+
+SETTINGS_WORDS = frozenset({"settings", "setting", "config", "configs", "conf", "production", "prod", "deploy"})
+
+
+def is_settings_path(path: str) -> bool:
+    """`settings.py`, `settings/production.py`, `config.py`, `prod_settings.py`, `conf/base.py`."""
+    directory, stem = _path_parts(path)
+    return any(word in SETTINGS_WORDS for word in words(stem)) or directory in ("settings", "config", "conf")
+
+
+# Verbs that lead a function name about a secret: `set_password`, `check_password`, `generate_token`.
+FUNCTION_VERBS = frozenset({"set", "check", "verify", "validate", "get", "make", "create", "generate", "gen", "hash",
+                            "encrypt", "encode", "new", "build", "random", "issue", "compute", "store", "save",
+                            "update", "change", "to", "send", "email", "sms", "deliver", "request", "assign",
+                            "rotate", "refresh", "regenerate", "add", "reset", "mint", "rand"})
+
+
+def function_kinds(name: str) -> frozenset[str]:
+    """The kinds of secret a function handles, judged from its name after its leading verbs."""
+    parts = list(words(name))
+    while parts and parts[0] in FUNCTION_VERBS:
+        parts.pop(0)
+    return secret_kinds("_".join(parts)) if parts else frozenset()
+
+
+# A value that is a user's password (not a token or code that merely mentions one, e.g. `password_reset_token`).
+NOT_PASSWORDS = frozenset({TOKEN, OTP, SALT, NONCE, SESSION_ID, CSRF, API_KEY, SIGNATURE})
+
+
+def is_password_name(identifier: str | None) -> bool:
+    if identifier is None:
+        return False
+    kinds = secret_kinds(identifier)
+    return PASSWORD in kinds and not kinds & NOT_PASSWORDS

@@ -1,0 +1,196 @@
+"""VC209: CORS that lets any origin make credentialed requests (cookies, auth headers) and read the answers."""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+from vibecheck.rules.auth.exprs import (
+    argument,
+    assignment_targets,
+    elements,
+    has_wildcard,
+    is_true,
+    string_items,
+    string_value,
+    subscript_key,
+    target_name,
+    value_name,
+)
+
+FLASK_CORS = frozenset({"flask_cors.CORS", "flask_cors.cross_origin", "flask_cors.extension.CORS",
+                        "flask_cors.decorator.cross_origin"})
+DJANGO_ALLOW_ALL = frozenset({"CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL"})
+DJANGO_REGEXES = frozenset({"CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"})
+DJANGO_CREDENTIALS = "CORS_ALLOW_CREDENTIALS"
+# Regular expressions that accept any origin.
+MATCH_ALL = re.compile(r"^\^?(https?(\?|\(s\)\?)?:(//|\\/\\/))?\.[*+]\$?$")
+ALLOW_ORIGIN_HEADER = "access-control-allow-origin"
+ALLOW_CREDENTIALS_HEADER = "access-control-allow-credentials"
+HINT = 'List the exact origins that may call the API (e.g. `["https://app.example.com"]`), or do not allow credentials.'
+
+
+def _any_origin(items: list[str]) -> bool:
+    return "*" in items or any(MATCH_ALL.match(item) for item in items)
+
+
+class PermissiveCors(Rule):
+    """CORS allows every origin together with credentials.
+
+    ## What it does
+    Reports CORS set-ups that accept any origin *and* credentials (cookies or `Authorization` headers):
+    - Starlette/FastAPI `CORSMiddleware` (through `app.add_middleware(CORSMiddleware, ...)`,
+      `Middleware(CORSMiddleware, ...)` or a direct call) with `allow_credentials=True` and
+      `allow_origins=["*"]` or a match-everything `allow_origin_regex` such as `".*"`, also when the
+      origins come from a variable bound to such a list in the same file or from an environment lookup
+      that defaults to `"*"` (`os.getenv("CORS_ORIGINS", "*").split(",")`);
+    - Flask-CORS `CORS(app, supports_credentials=True)` or `@cross_origin(supports_credentials=True)`
+      with no `origins` (the default is `*`), `origins="*"`, or a `resources` entry allowing `*`;
+    - Django (django-cors-headers) `CORS_ALLOW_ALL_ORIGINS = True` / `CORS_ORIGIN_ALLOW_ALL = True`, or
+      a match-everything `CORS_ALLOWED_ORIGIN_REGEXES`, in a module that also sets
+      `CORS_ALLOW_CREDENTIALS = True`;
+    - a hand-written `Access-Control-Allow-Origin` header that echoes the request's own `Origin`, in a
+      function that also sets `Access-Control-Allow-Credentials: true`.
+
+    Allowing every origin *without* credentials is not reported: that is how public, read-only APIs work.
+    Neither is a literal `Access-Control-Allow-Origin: *` header: browsers refuse it on credentialed requests.
+
+    ## Why is this bad?
+    With credentials allowed, these libraries answer a request from any website with that website's own
+    origin, so a page on `evil.example` can call the API with the victim's session cookie and read the
+    response: account data, CSRF tokens, API keys. Agents add `allow_origins=["*"]` to silence a CORS
+    error in the browser and keep `allow_credentials=True` from the template.
+
+    ## Example
+    ```python
+    from fastapi import FastAPI
+    from fastapi.middleware.cors import CORSMiddleware
+
+    app = FastAPI()
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True)
+    ```
+
+    ## Use instead
+    ```python
+    from fastapi import FastAPI
+    from fastapi.middleware.cors import CORSMiddleware
+
+    app = FastAPI()
+    app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)
+    ```
+
+    ## References
+    - [CWE-942: Permissive Cross-domain Policy with Untrusted Domains](https://cwe.mitre.org/data/definitions/942.html)
+    - [Starlette: CORSMiddleware](https://www.starlette.io/middleware/#corsmiddleware)
+    - [Flask-CORS: `supports_credentials`](https://flask-cors.readthedocs.io/en/latest/api.html)
+    - [django-cors-headers: `CORS_ALLOW_ALL_ORIGINS`](https://github.com/adamchainz/django-cors-headers#cors_allow_all_origins-bool)
+    """
+
+    code = "VC209"
+    name = "permissive-cors"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.HIGH
+    cwe = (942, 346)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._bound: dict[str, cst.BaseExpression] = {}  # names bound to a literal list or string, file-wide
+        self._django_allow_all: list[cst.CSTNode] = []
+        self._django_credentials = False
+        # Per function (module last): hand-written CORS headers seen so far.
+        self._headers: list[tuple[list[cst.CSTNode], list[bool]]] = [([], [False])]
+        self._depth = 0
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._depth += 1
+        self._headers.append(([], [False]))
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._depth -= 1
+        self._report_headers(*self._headers.pop())
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in assignment_targets(node):
+            if isinstance(target, cst.Name) and (elements(node.value) is not None or string_value(node.value) is not None):
+                self._bound[target.value] = node.value
+            name = target_name(target)
+            if isinstance(target, cst.Subscript):
+                self._check_header(node, (subscript_key(target) or "").lower(), node.value)
+            elif isinstance(target, cst.Name) and self._depth == 0 and name is not None:
+                self._check_django(node, name, node.value)
+
+    def _check_django(self, node: cst.Assign, name: str, value: cst.BaseExpression) -> None:
+        if (name in DJANGO_ALLOW_ALL and is_true(value)) or (name in DJANGO_REGEXES and _any_origin(string_items(value))):
+            self._django_allow_all.append(node)
+        elif name == DJANGO_CREDENTIALS and is_true(value):
+            self._django_credentials = True
+
+    def _check_header(self, node: cst.CSTNode, header: str, value: cst.BaseExpression) -> None:
+        origins, credentials = self._headers[-1]
+        if header == ALLOW_ORIGIN_HEADER and (value_name(value) or "").lower() == "origin":
+            origins.append(node)
+        elif header == ALLOW_CREDENTIALS_HEADER and (string_value(value) or "").lower() == "true":
+            credentials[0] = True
+
+    def _report_headers(self, origins: list[cst.CSTNode], credentials: list[bool]) -> None:
+        if credentials[0]:
+            for node in origins:
+                self.report(node, "`Access-Control-Allow-Origin` echoes the request's `Origin` while credentials are "
+                            "allowed, so any website can read authenticated responses.", hint=HINT)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        self._report_headers(*self._headers[-1])
+        if self._django_credentials:
+            for assignment in self._django_allow_all:
+                self.report(assignment, "CORS allows every origin while `CORS_ALLOW_CREDENTIALS = True`, so any website can "
+                            "make authenticated requests and read the responses.", hint=HINT)
+
+    def _resolve(self, node: cst.BaseExpression | None) -> cst.BaseExpression | None:
+        if isinstance(node, cst.Name) and node.value in self._bound:
+            return self._bound[node.value]
+        return node
+
+    def visit_Call(self, node: cst.Call) -> None:
+        qualified = self.qualified_name(node) or ""
+        first = node.args[0].value if node.args and node.args[0].keyword is None else None
+        if qualified.endswith("CORSMiddleware") or (first is not None and (self.qualified_name(first) or "").endswith(
+                "CORSMiddleware")):
+            self._check_starlette(node)
+        elif qualified in FLASK_CORS or qualified in ("CORS", "cross_origin"):
+            self._check_flask_cors(node, qualified.rsplit(".", 1)[-1])
+
+    def _check_starlette(self, node: cst.Call) -> None:
+        if not is_true(argument(node, None, "allow_credentials")):
+            return
+        origins = self._resolve(argument(node, None, "allow_origins"))
+        regex = string_value(self._resolve(argument(node, None, "allow_origin_regex")))
+        if has_wildcard(origins, self.qualified_name) or (regex is not None and MATCH_ALL.match(regex)):
+            self.report(node, "`CORSMiddleware` allows every origin together with `allow_credentials=True`, so any website "
+                        "can make authenticated requests and read the responses.", hint=HINT)
+
+    def _check_flask_cors(self, node: cst.Call, callee: str) -> None:
+        if not is_true(argument(node, None, "supports_credentials")):
+            return
+        origins = self._resolve(argument(node, None, "origins"))
+        resources = self._resolve(argument(node, None, "resources"))
+        if origins is not None:
+            permissive = _any_origin(string_items(origins)) or has_wildcard(origins, self.qualified_name)
+        elif isinstance(resources, cst.Dict):
+            permissive = any(self._resource_is_open(e.value) for e in resources.elements if isinstance(e, cst.DictElement))
+        else:
+            permissive = True
+        if permissive:
+            self.report(node, f"`{callee}(supports_credentials=True)` allows every origin, so any website can make "
+                        "authenticated requests and read the responses.", hint=HINT)
+
+    def _resource_is_open(self, options: cst.BaseExpression) -> bool:
+        if not isinstance(options, cst.Dict):
+            return False
+        for element in options.elements:
+            if isinstance(element, cst.DictElement) and string_value(element.key) == "origins":
+                return _any_origin(string_items(self._resolve(element.value)))
+        return True

@@ -1,0 +1,210 @@
+"""VC204: a password, token, signature, api key or digest compared with `==`/`!=` instead of in constant time."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, value_name
+from vibecheck.rules.auth.names import (
+    COMPARED_SECRETS,
+    PASSWORD,
+    SIGNATURE,
+    head_kinds,
+    mentions_secret_word,
+    secret_kinds,
+    words,
+)
+
+# Two user inputs compared with each other (`password == confirm_password`, `new_password == old_password`).
+CONFIRMATION_WORDS = frozenset({"confirm", "confirmation", "confirmed", "repeat", "repeated", "again", "retype",
+                                "retyped", "verify", "2"})
+CHANGE_WORDS = (frozenset({"new"}), frozenset({"old", "current", "previous", "existing"}))
+# Last words of upper-case constants that hold a secret even without a kind word: `EXPECTED_KEY`, `WEBHOOK_HASH`.
+SECRET_CONSTANT_HEADS = frozenset({"key", "secret", "hash", "digest"})
+# Equality methods compare whole objects by design.
+EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
+# The kind named in the message, most specific first.
+KIND_ORDER = ("signature", "digest", "api key", "csrf token", "session id", "one-time code", "token", "secret", "password")
+HINT = "Compare with `hmac.compare_digest(a, b)`, which takes the same time however much of the value matches."
+PASSWORD_HINT = ("Store a salted hash and check it with the hasher's verify function (e.g. `check_password_hash`), "
+                 "or at least compare with `hmac.compare_digest(a, b)`.")
+
+
+def _user_input_pair(left: str, right: str) -> bool:
+    """`password` vs `confirm_password`, `new_password` vs `old_password`: both come from the same form."""
+    left_words, right_words = set(words(left)), set(words(right))
+    if (left_words | right_words) & CONFIRMATION_WORDS:
+        return True
+    new, old = CHANGE_WORDS
+    return bool((left_words & new and right_words & old) or (right_words & new and left_words & old))
+
+
+def _kinds_of(node: cst.BaseExpression, name: str | None) -> frozenset[str]:
+    """Upper-case constants count by their head word only (`ADMIN_TOKEN` yes, `SIGNATURE_PLAINTEXT` no)."""
+    if _is_hmac_digest(node):
+        return frozenset({SIGNATURE})
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return _kinds_of(node.left, value_name(node.left)) | _kinds_of(node.right, value_name(node.right))
+    if not name:
+        return frozenset()
+    if isinstance(node, cst.Name) and name.isupper():
+        return head_kinds(name) & COMPARED_SECRETS
+    return secret_kinds(name) & COMPARED_SECRETS
+
+
+def _is_hmac_digest(node: cst.BaseExpression) -> bool:
+    """`hmac.new(key, body, sha256).hexdigest()` or `hmac.digest(...)`: an HMAC, whatever it is called."""
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value in ("digest", "hexdigest"):
+        inner = func.value
+        return (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
+                and isinstance(inner.func.value, cst.Name) and inner.func.value.value == "hmac")
+    return False
+
+
+def _kind(kinds: frozenset[str]) -> str:
+    return next(k for k in KIND_ORDER if k in kinds)
+
+
+class SecretComparedWithEquals(Rule):
+    """A secret is compared with `==` or `!=`, whose timing leaks how much of it matched.
+
+    ## What it does
+    Reports `a == b` and `a != b` where one side is named like a password, token, signature, HMAC, digest,
+    api key, CSRF token, session id or one-time code (`token`, `user.password`, `request.headers["X-Signature"]`,
+    `data.get("api_key")`, `headers.get("Authorization")`, `form.password.data`), or is an HMAC computed on the
+    spot (`hmac.new(key, body, sha256).hexdigest()`), and the other side is not a literal.
+
+    Not reported, by design:
+    - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display of literals, an
+      upper-case option (`tok.token == tokenize.NAME`, `status == Status.NO_PASSWORD`), or a module or class
+      constant bound to a literal whose name is not a secret's (`token == BLOCK_TAG_START`): sentinel checks;
+    - comparisons where one side is metadata about a secret (`cache_token != current_token`,
+      `request.signature_method == method`, `next_token == token`);
+    - two values from the same form: `password == confirm_password`, `password != password2`,
+      `new_password == old_password`;
+    - names that describe a secret rather than hold it: `token_type`, `len(token)`, `password_length`,
+      `signature_method`; upper-case constants count only when the secret is their last word
+      (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
+    - change detection that copies one side into the other (`if stored != token: stored = token`);
+    - `__eq__`-style methods, and test files.
+
+    ## Why is this bad?
+    `==` on strings and bytes stops at the first differing byte, so the response time tells an attacker how
+    many leading characters of a guess were right; a token or HMAC signature can then be recovered one
+    byte at a time. Comparing a password with `==` also means it is stored in plain text.
+
+    ## Example
+    ```python
+    def verify_webhook(request, secret):
+        expected = sign(request.body, secret)
+        if request.headers["X-Signature"] != expected:
+            raise PermissionError("bad signature")
+    ```
+
+    ## Use instead
+    ```python
+    import hmac
+
+    def verify_webhook(request, secret):
+        expected = sign(request.body, secret)
+        if not hmac.compare_digest(request.headers["X-Signature"], expected):
+            raise PermissionError("bad signature")
+    ```
+
+    ## References
+    - [CWE-208: Observable Timing Discrepancy](https://cwe.mitre.org/data/definitions/208.html)
+    - [Python: `hmac.compare_digest`](https://docs.python.org/3/library/hmac.html#hmac.compare_digest)
+    """
+
+    code = "VC204"
+    name = "secret-compared-with-equals"
+    category = Category.AUTH
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (208,)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._functions: list[str] = []
+        self._module_constants = literal_bindings(self.context.module.body)
+        self._class_constants: list[frozenset[str]] = []
+        self._change_checks: set[int] = set()
+
+    def visit_If(self, node: cst.If) -> None:
+        """`if stored != current: stored = current` only detects a change (the body stores one side); skip its test."""
+        test = node.test
+        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+                and isinstance(test.comparisons[0].operator, cst.NotEqual)):
+            return
+        first = node.body.body[0] if node.body.body else None
+        small = first.body[0] if isinstance(first, cst.SimpleStatementLine) and first.body else first
+        if isinstance(small, cst.Assign):
+            code = self.context.module.code_for_node
+            operands = {code(test.left), code(test.comparisons[0].comparator)}
+            if code(small.value) in operands:
+                self._change_checks.add(id(test))
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        self._class_constants.append(literal_bindings(body))
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._class_constants.pop()
+
+    def _is_sentinel(self, node: cst.BaseExpression) -> bool:
+        """A literal, an upper-case option (`tokenize.NAME`, `Status.NO_PASSWORD`), or a module or `self.` class
+        constant bound to a literal, none of them named like a secret."""
+        if is_constant_display(node):
+            return True
+        name = value_name(node)
+        if isinstance(node, (cst.Name, cst.Attribute)) and name and name.isupper():
+            return not head_kinds(name) and words(name)[-1] not in SECRET_CONSTANT_HEADS
+        if isinstance(node, cst.Name):
+            return node.value in self._module_constants and not secret_kinds(node.value)
+        if (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value in ("self", "cls")
+                and self._class_constants):
+            return node.attr.value in self._class_constants[-1] and not secret_kinds(node.attr.value)
+        return False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._functions.append(node.name.value)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._functions.pop()
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if (self.context.is_test_file or id(node) in self._change_checks
+                or (self._functions and self._functions[-1] in EQUALITY_METHODS)):
+            return
+        left = node.left
+        for target in node.comparisons:
+            right = target.comparator
+            if isinstance(target.operator, (cst.Equal, cst.NotEqual)) and self._check_pair(node, left, right, target):
+                return
+            left = right
+
+    def _check_pair(self, node: cst.Comparison, left: cst.BaseExpression, right: cst.BaseExpression,
+                    target: cst.ComparisonTarget) -> bool:
+        if self._is_sentinel(left) or self._is_sentinel(right):
+            return False
+        left_name, right_name = value_name(left), value_name(right)
+        if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
+            return False  # one side is metadata about a secret (`cache_token`, `signature_method`)
+        left_kinds = _kinds_of(left, left_name)
+        right_kinds = _kinds_of(right, right_name)
+        kinds = left_kinds | right_kinds
+        if not kinds:
+            return False
+        if left_name and right_name and PASSWORD in kinds and _user_input_pair(left_name, right_name):
+            return False
+        operator = "==" if isinstance(target.operator, cst.Equal) else "!="
+        kind = _kind(kinds)
+        article = "An" if kind[0] in "aeiu" else "A"
+        self.report(node, f"{article} {kind} is compared with `{operator}`, whose running time leaks how many leading characters "
+                    "of a guess are right.", hint=PASSWORD_HINT if kind == PASSWORD else HINT)
+        return True

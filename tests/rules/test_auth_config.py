@@ -1,0 +1,109 @@
+"""Auth-pack behaviour that the annotated corpora cannot show: file paths, test files, redaction, name tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
+from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
+from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_key_name, names_any, secret_kinds
+from vibecheck.testing import findings_for
+
+
+@pytest.mark.parametrize("identifier", ["password", "newPassword", "user_pwd", "reset_token", "accessToken", "api_key",
+                                        "X-Api-Key", "session_id", "otp", "one_time_code", "csrf_token", "signature"])
+def test_secret_names_are_recognised(identifier: str) -> None:
+    assert names_any(identifier, COMPARED_SECRETS)
+
+
+@pytest.mark.parametrize("identifier", ["password_length", "token_type", "token_url", "is_token_valid", "tokens",
+                                        "token_id", "user_id", "max_password_len", "PASSWORD_FIELD", "monkey"])
+def test_metadata_about_secrets_is_not_a_secret(identifier: str) -> None:
+    assert secret_kinds(identifier) == frozenset()
+
+
+def test_password_kind_is_separate_from_tokens() -> None:
+    assert names_any("hashed_password", PASSWORDS) and not names_any("auth_token", PASSWORDS)
+
+
+@pytest.mark.parametrize(("identifier", "expected"), [("SECRET_KEY", True), ("JWT_SECRET", True), ("signing_key", True),
+                                                      ("SECRET_KEY_ENV", False), ("secret_key_file", False),
+                                                      ("api_url", False)])
+def test_signing_key_names(identifier: str, expected: bool) -> None:
+    assert is_signing_key_name(identifier) is expected
+
+
+def test_secret_value_never_appears_in_the_report() -> None:
+    [finding] = findings_for(HardcodedSecretKey, 'SECRET_KEY = "s3cr3t-value-42"\n')
+    assert "s3cr3t-value-42" not in finding.message + finding.line_text + (finding.hint or "")
+    assert finding.line_text == 'SECRET_KEY = "<redacted>"'
+
+
+def test_hardcoded_key_in_a_test_file_is_not_reported() -> None:
+    assert findings_for(HardcodedSecretKey, 'SECRET_KEY = "test-key"\n', path="tests/conftest.py", is_test_file=True) == []
+
+
+@pytest.mark.parametrize("path", ["mysite/settings.py", "mysite/settings/production.py", "config.py", "conf/base.py"])
+def test_debug_true_in_a_settings_module(path: str) -> None:
+    assert [f.code for f in findings_for(DebugModeInProduction, "DEBUG = True\n", path=path)] == ["VC211"]
+
+
+@pytest.mark.parametrize("path", ["mysite/settings/dev.py", "local_settings.py", "mysite/settings/testing.py",
+                                  "app/views.py"])
+def test_debug_true_in_dev_settings_or_ordinary_modules_is_not_reported(path: str) -> None:
+    assert findings_for(DebugModeInProduction, "DEBUG = True\n", path=path) == []
+
+
+def test_debug_run_in_a_dev_script_is_not_reported() -> None:
+    assert findings_for(DebugModeInProduction, "app.run(debug=True)\n", path="scripts/run_dev.py") == []
+
+
+def test_django_allow_all_origins_without_credentials_is_a_public_api() -> None:
+    from vibecheck.rules.auth.permissive_cors import PermissiveCors
+
+    assert findings_for(PermissiveCors, "CORS_ALLOW_ALL_ORIGINS = True\n", path="mysite/settings.py") == []
+    both = "CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True\n"
+    assert [f.location.start.line for f in findings_for(PermissiveCors, both, path="mysite/settings.py")] == [1]
+
+
+def test_wildcard_hosts_in_dev_settings_are_not_reported() -> None:
+    from vibecheck.rules.auth.allowed_hosts_wildcard import AllowedHostsWildcard
+
+    source = 'ALLOWED_HOSTS = ["*"]\n'
+    assert findings_for(AllowedHostsWildcard, source, path="mysite/settings/local.py") == []
+    assert len(findings_for(AllowedHostsWildcard, source, path="mysite/settings/production.py")) == 1
+
+
+def test_unverified_decode_named_as_such_is_deliberate() -> None:
+    from vibecheck.rules.auth.jwt_signature_not_verified import JwtSignatureNotVerified
+
+    deliberate = 'import jwt\nunverified_claims = jwt.decode(t, options={"verify_signature": False})\n'
+    careless = 'import jwt\nclaims = jwt.decode(t, options={"verify_signature": False})\n'
+    assert findings_for(JwtSignatureNotVerified, deliberate) == []
+    assert len(findings_for(JwtSignatureNotVerified, careless)) == 1
+
+
+@pytest.mark.parametrize("module", ["secret_compared_with_equals.SecretComparedWithEquals",
+                                    "insecure_random_token.InsecureRandomToken",
+                                    "weak_password_hash.WeakPasswordHash"])
+def test_test_files_are_not_checked(module: str) -> None:
+    import importlib
+
+    name, cls = module.split(".")
+    rule = getattr(importlib.import_module(f"vibecheck.rules.auth.{name}"), cls)
+    source = ("import hashlib, random\n"
+              "def test_login(client, token):\n"
+              "    assert client.token == token\n"
+              "    password = str(random.random())\n"
+              "    assert hashlib.md5(password.encode())\n")
+    assert findings_for(rule, source, path="tests/test_login.py", is_test_file=True) == []
+    assert findings_for(rule, source, path="app/login.py") != []
+
+
+def test_every_auth_rule_declares_its_cwe() -> None:
+    from vibecheck.registry import load_registry
+
+    rules = [r for r in load_registry().file_rules if r.__module__.startswith("vibecheck.rules.auth.")]
+    assert len(rules) >= 9
+    for rule in rules:
+        assert rule.cwe, rule.code
