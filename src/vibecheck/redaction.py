@@ -44,14 +44,14 @@ def redact_known_secrets(text: str) -> str:
     return URL_PASSWORD.sub(lambda m: m.group(1) + MASK + m.group(3), text)
 
 
-def redact_string_literals(line: str, secret: str | None = None) -> str:
-    """Mask the string literals on a line of code that hold `secret`; all of them when it is not found as written."""
+def redact_string_literals(line: str, hidden: str | None = None) -> str:
+    """Mask the string literals on a line of code that hold `hidden`; all of them when it is not found as written."""
     literals = list(_STRING_LITERAL.finditer(line))
-    only_secret = secret is not None and any(m.group("body") == secret for m in literals)
+    only_hidden = hidden is not None and any(m.group("body") == hidden for m in literals)
 
     def mask(match: re.Match[str]) -> str:
         body = match.group("body")
-        if not body or (only_secret and body != secret):
+        if not body or (only_hidden and body != hidden):
             return match.group(0)
         return f"{match.group('prefix')}{match.group('quote')}{redact(body)}{match.group('quote')}"
 

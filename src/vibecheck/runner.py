@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck.config import Settings
+from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.engine import check_file, decode_source
 from vibecheck.errors import UsageError
@@ -99,6 +100,7 @@ class Checker:
         self._options.update(self.option_overrides)
         self._file_rules: dict[frozenset[str], list[tuple[type[Rule], Any]]] = {}
         self.project_codes = frozenset(r.code for r in self.registry.project_rules)
+        self.superseding = superseding_map(self.registry.rules)
 
     def file_rules_for(self, enabled: frozenset[str]) -> list[tuple[type[Rule], Any]]:
         rules = self._file_rules.get(enabled)
@@ -123,7 +125,7 @@ class Checker:
                 stage(unit, result, self)
             except Exception as exc:  # one broken stage must not lose the others' findings
                 result.errors.append(EngineError(path, f"{name} stage crashed: {type(exc).__name__}: {exc}", rule=name))
-        result.findings = [f for f in result.findings if f.code in enabled]
+        result.findings = drop_superseded([f for f in result.findings if f.code in enabled], self.superseding)
         self._suppress(unit, result)
         return result
 

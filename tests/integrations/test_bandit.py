@@ -11,15 +11,14 @@ from importlib.metadata import version
 import pytest
 
 from tests.conftest import REPO_ROOT
+from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.integrations import bandit as integration
 from vibecheck.integrations.bandit import (
     SUPPORTED_BANDIT,
     BanditOptions,
     bandit_rules,
     blocks_build,
-    drop_superseded,
     run_bandit,
-    superseding_map,
 )
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 
@@ -263,16 +262,11 @@ def test_bandit_warnings_do_not_leak_into_the_report_streams(capfd: pytest.Captu
 
 
 def test_runner_stage_adds_enabled_bandit_codes_and_drops_superseded_ones(registry) -> None:
-    from types import SimpleNamespace
-
-    from vibecheck.engine import check_file
-    from vibecheck.integrations.bandit import bandit_stage
+    from vibecheck.config import Settings
+    from vibecheck.runner import Checker
 
     source = "import subprocess\n\ndef run(name):\n    subprocess.run(f'ls {name}', shell=True)\n    assert name\n"
-    vc408 = registry.lookup("VC408")
-    result = check_file("app.py", source.encode(), [(vc408, None)])
-    unit = SimpleNamespace(path="app.py", data=source.encode(), enabled=frozenset({"VC408", "B602", "B101"}),
-                           is_test_file=False, settings=SimpleNamespace(bandit={"skips": ["B404"]}))
-    bandit_stage(unit, result, SimpleNamespace(registry=registry))
+    checker = Checker(Settings(select=("VC408", "B602", "B101"), bandit={"skips": ["B404"]}), registry)
+    result = checker.check_bytes("app.py", "app.py", source.encode())
     assert codes_and_lines(result.findings) == [("B101", 5), ("VC408", 4)]
     assert result.errors == []

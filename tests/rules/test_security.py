@@ -6,8 +6,9 @@ import textwrap
 
 import pytest
 
+from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.engine import check_file
-from vibecheck.integrations.bandit import BanditOptions, drop_superseded, run_bandit, superseding_map
+from vibecheck.integrations.bandit import BanditOptions, run_bandit
 from vibecheck.redaction import redact
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name

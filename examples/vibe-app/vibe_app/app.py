@@ -13,5 +13,5 @@ def create_app() -> Flask:
 
 
 if __name__ == "__main__":
-    # expect: VC211
+    # expect: VC211, B104
     create_app().run(host="0.0.0.0", debug=True)

@@ -10,6 +10,7 @@ def connect() -> sqlite3.Connection:
 
 def find_notes(owner: str, search: str) -> list[tuple]:
     conn = connect()
+    # expect: B608
     query = f"SELECT id, title FROM notes WHERE owner = '{owner}' AND title LIKE '%{search}%'"
     # expect: VC402
     rows = conn.execute(query).fetchall()

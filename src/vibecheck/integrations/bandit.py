@@ -13,8 +13,8 @@ How the runner uses it, per file (in the worker, after the libcst walk):
 1. skip the stage with `--no-bandit`, or when the file already has a VC001 parse error (Python cannot
    parse it either, so bandit would only add an engine error for the same file);
 2. `findings, errors = run_bandit(path, source, options, is_test_file=...)`;
-3. `drop_superseded(vc_findings + findings, superseding_map(enabled_rules))` *before* inline
-   suppressions are applied, so `# vibecheck: ignore[VC408]` also silences the B602 it replaced;
+3. the runner's `vibecheck.dedupe.drop_superseded` then runs *before* inline suppressions are applied,
+   so `# vibecheck: ignore[VC408]` also silences the B602 it replaced;
 4. selection (`B`, `B101`, test names are not codes) and suppressions apply to bandit codes as to VC codes;
 5. `--fail-on`: low-confidence bandit findings are reported but do not fail the build unless
    `[tool.vibecheck.bandit] low-confidence-fails = true`; ask `blocks_build(finding, options)`.
@@ -30,7 +30,7 @@ import json
 import logging
 import re
 import tokenize
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -176,8 +176,8 @@ def bandit_stage(unit: Any, result: Any, checker: Any) -> None:
     """The runner's per-file stage (`PER_FILE_STAGES` entry `("bandit", bandit_stage)`).
 
     Reads `unit.data`/`unit.path`/`unit.enabled`/`unit.is_test_file`/`unit.settings.bandit` and
-    `checker.registry`; adds bandit's findings for enabled codes to `result`, and drops those a VC finding
-    already in `result` supersedes, and those whose superseding VC rule is not enabled for the file (a user
+    `checker.registry`; adds bandit's findings for enabled codes to `result`, except those whose
+    superseding VC rule is not enabled for the file (a user
     who ignores `swallowed-exception` does not want bandit's `B110` for the same pattern). Skipped when no
     bandit code is enabled or the file did not parse.
     """
@@ -190,8 +190,7 @@ def bandit_stage(unit: Any, result: Any, checker: Any) -> None:
     options = options_from_table(getattr(unit.settings, "bandit", None) or {})
     findings, errors = run_bandit(unit.path, source, options, is_test_file=unit.is_test_file)
     replaced = replaced_by_disabled_rules(checker.registry.rules, enabled)
-    merged = [*result.findings, *(f for f in findings if f.code in enabled and f.code not in replaced)]
-    result.findings = drop_superseded(merged, superseding_map(checker.registry.rules))
+    result.findings.extend(f for f in findings if f.code in enabled and f.code not in replaced)
     result.errors.extend(errors)
 
 
@@ -216,31 +215,6 @@ def replaced_by_disabled_rules(rules: Iterable[Any], enabled: Iterable[str]) -> 
     """Bandit codes whose superseding VC rule is switched off here: ignoring VC101 also ignores B110."""
     enabled = set(enabled)
     return {code for rule in rules if rule.code not in enabled for code in getattr(rule, "supersedes", ())}
-
-
-def superseding_map(rules: Iterable[Any]) -> dict[str, set[str]]:
-    """{VC code: bandit codes it supersedes} from rule classes, for `drop_superseded`."""
-    return {rule.code: set(rule.supersedes) for rule in rules if getattr(rule, "supersedes", ())}
-
-
-def drop_superseded(findings: Sequence[Finding], superseding: dict[str, set[str]]) -> list[Finding]:
-    """Drop a bandit finding when a VC finding that supersedes its code covers the same line of the same file."""
-    covered: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for finding in findings:
-        for bandit_code in superseding.get(finding.code, ()):
-            key = (finding.location.path, bandit_code)
-            covered.setdefault(key, []).append((finding.location.start.line, finding.location.end.line))
-    if not covered:
-        return list(findings)
-    kept = []
-    for finding in findings:
-        if finding.source == SOURCE:
-            spans = covered.get((finding.location.path, finding.code), ())
-            line = finding.location.start.line
-            if any(start <= line <= end for start, end in spans):
-                continue
-        kept.append(finding)
-    return kept
 
 
 @lru_cache(maxsize=1)

@@ -100,6 +100,7 @@ class HardcodedSecretKey(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (798, 321)
+    supersedes = ("VC403", "B105")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

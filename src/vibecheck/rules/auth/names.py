@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-PASSWORD = "password"
+PASSWORD_KIND = "password"
 TOKEN = "token"
 SECRET = "secret"
 API_KEY = "api key"
@@ -25,8 +25,8 @@ CSRF = "csrf token"
 
 # A word that is the secret itself (exact match on one word of the identifier).
 WORD_KINDS: dict[str, str] = {
-    "password": PASSWORD, "passwd": PASSWORD, "pwd": PASSWORD, "pw": PASSWORD, "passphrase": PASSWORD,
-    "passcode": PASSWORD, "pass": PASSWORD,
+    "password": PASSWORD_KIND, "passwd": PASSWORD_KIND, "pwd": PASSWORD_KIND, "pw": PASSWORD_KIND, "passphrase": PASSWORD_KIND,
+    "passcode": PASSWORD_KIND, "pass": PASSWORD_KIND,
     "token": TOKEN, "jwt": TOKEN, "bearer": TOKEN, "authorization": TOKEN,
     "secret": SECRET,
     "apikey": API_KEY,
@@ -39,7 +39,7 @@ WORD_KINDS: dict[str, str] = {
     "csrf": CSRF, "xsrf": CSRF,
 }
 # A suffix inside one glued word: `newpassword`, `accesstoken`.
-SUFFIX_KINDS: tuple[tuple[str, str], ...] = (("password", PASSWORD), ("passwd", PASSWORD), ("token", TOKEN),
+SUFFIX_KINDS: tuple[tuple[str, str], ...] = (("password", PASSWORD_KIND), ("passwd", PASSWORD_KIND), ("token", TOKEN),
                                              ("secret", SECRET), ("apikey", API_KEY), ("signature", SIGNATURE))
 # Two consecutive words: `api_key`, `session_id`, `reset_code`.
 PAIR_KINDS: dict[tuple[str, str], str] = {
@@ -136,9 +136,9 @@ def names_any(identifier: str | None, kinds: frozenset[str]) -> bool:
 
 
 # Kinds per use: what may be compared in constant time, what is a password, what must come from `secrets`.
-COMPARED_SECRETS = frozenset({PASSWORD, TOKEN, SECRET, API_KEY, SIGNATURE, DIGEST, OTP, SESSION_ID, CSRF})
-PASSWORDS = frozenset({PASSWORD})
-GENERATED_SECRETS = frozenset({PASSWORD, TOKEN, SECRET, API_KEY, OTP, NONCE, SALT, SESSION_ID, CSRF})
+COMPARED_SECRETS = frozenset({PASSWORD_KIND, TOKEN, SECRET, API_KEY, SIGNATURE, DIGEST, OTP, SESSION_ID, CSRF})
+PASSWORDS = frozenset({PASSWORD_KIND})
+GENERATED_SECRETS = frozenset({PASSWORD_KIND, TOKEN, SECRET, API_KEY, OTP, NONCE, SALT, SESSION_ID, CSRF})
 
 # Signing keys: `SECRET_KEY`, `JWT_SECRET`, `app.secret_key`, `SIGNING_KEY`, `jwt_key`.
 _SIGNING_KEY_PAIRS = frozenset({("secret", "key"), ("signing", "key"), ("jwt", "key"), ("hmac", "key"),
@@ -225,4 +225,4 @@ def is_password_name(identifier: str | None) -> bool:
     if identifier is None:
         return False
     kinds = secret_kinds(identifier)
-    return PASSWORD in kinds and not kinds & NOT_PASSWORDS
+    return PASSWORD_KIND in kinds and not kinds & NOT_PASSWORDS

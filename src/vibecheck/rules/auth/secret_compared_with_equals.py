@@ -9,7 +9,7 @@ from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, value_name
 from vibecheck.rules.auth.names import (
     COMPARED_SECRETS,
-    PASSWORD,
+    PASSWORD_KIND,
     SIGNATURE,
     head_kinds,
     mentions_secret_word,
@@ -200,11 +200,11 @@ class SecretComparedWithEquals(Rule):
         kinds = left_kinds | right_kinds
         if not kinds:
             return False
-        if left_name and right_name and PASSWORD in kinds and _user_input_pair(left_name, right_name):
+        if left_name and right_name and PASSWORD_KIND in kinds and _user_input_pair(left_name, right_name):
             return False
         operator = "==" if isinstance(target.operator, cst.Equal) else "!="
         kind = _kind(kinds)
         article = "An" if kind[0] in "aeiu" else "A"
         self.report(node, f"{article} {kind} is compared with `{operator}`, whose running time leaks how many leading characters "
-                    "of a guess are right.", hint=PASSWORD_HINT if kind == PASSWORD else HINT)
+                    "of a guess are right.", hint=PASSWORD_HINT if kind == PASSWORD_KIND else HINT)
         return True

@@ -7,7 +7,7 @@ import libcst as cst
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, target_name, value_name
-from vibecheck.rules.auth.names import PASSWORD, function_kinds, is_password_name
+from vibecheck.rules.auth.names import PASSWORD_KIND, function_kinds, is_password_name
 
 FAST_HASHES = frozenset({
     "md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384", "sha3_512",
@@ -130,7 +130,7 @@ class WeakPasswordHash(Rule):
             data = argument(node, 1, "data") if qualified == "hashlib.new" else argument(node, 0, "data")
             if data is None and qualified != "hashlib.new":
                 data = argument(node, None, "string")
-            in_password_function = bool(self._functions) and PASSWORD in function_kinds(self._functions[-1])
+            in_password_function = bool(self._functions) and PASSWORD_KIND in function_kinds(self._functions[-1])
             if mentions_password(data) or self._password_targets or in_password_function:
                 self._report(node, node, qualified)
             return

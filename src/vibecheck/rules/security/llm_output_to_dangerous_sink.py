@@ -153,6 +153,7 @@ class LlmOutputToDangerousSink(FlowRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (1426, 94, 78, 89, 502, 73)
+    supersedes = ("B307", "B102")
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, llm_source, sanitizer_names=frozenset({"shlex.quote", "quote", "int", "float"}))
