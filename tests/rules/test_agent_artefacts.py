@@ -1,0 +1,43 @@
+"""Behaviour of the VC5xx agent-artefact rules beyond their corpora: options, test files, stubs."""
+
+from __future__ import annotations
+
+from vibecheck.rules.agent_artefacts.placeholder_implementation import Options as PlaceholderOptions
+from vibecheck.rules.agent_artefacts.placeholder_implementation import PlaceholderImplementation
+from vibecheck.testing import findings_for
+
+HOOKS = """
+class Transport:
+    def send(self, request):
+        raise NotImplementedError
+
+    def close(self):
+        \"\"\"Release resources; override if needed.\"\"\"
+        pass
+"""
+
+
+def test_placeholder_overridable_methods_are_reported_when_the_option_is_off() -> None:
+    assert findings_for(PlaceholderImplementation, HOOKS) == []
+    strict = PlaceholderOptions(allow_overridable_methods=False)
+    lines = sorted(f.location.start.line for f in findings_for(PlaceholderImplementation, HOOKS, options=strict))
+    assert lines == [3, 6]
+
+
+def test_placeholder_test_doubles_are_left_alone_but_todo_tests_are_not() -> None:
+    source = """
+    class FakeMailer:
+        def send(self, message):
+            pass
+
+    def test_checkout():
+        # TODO: write this test
+        pass
+    """
+    findings = findings_for(PlaceholderImplementation, source, path="tests/test_shop.py", is_test_file=True)
+    assert [f.location.start.line for f in findings] == [6]
+
+
+def test_placeholder_stub_files_are_skipped() -> None:
+    assert findings_for(PlaceholderImplementation, "def connect(host: str) -> None: ...\n", path="db.pyi") == []
+    assert len(findings_for(PlaceholderImplementation, "def connect(host: str) -> None: ...\n", path="db.py")) == 1
