@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vibecheck.rules.agent_artefacts.placeholder_implementation import Options as PlaceholderOptions
 from vibecheck.rules.agent_artefacts.placeholder_implementation import PlaceholderImplementation
+from vibecheck.rules.agent_artefacts.unfinished_work_comment import UnfinishedWorkComment
 from vibecheck.testing import findings_for
 
 HOOKS = """
@@ -41,3 +42,13 @@ def test_placeholder_test_doubles_are_left_alone_but_todo_tests_are_not() -> Non
 def test_placeholder_stub_files_are_skipped() -> None:
     assert findings_for(PlaceholderImplementation, "def connect(host: str) -> None: ...\n", path="db.pyi") == []
     assert len(findings_for(PlaceholderImplementation, "def connect(host: str) -> None: ...\n", path="db.py")) == 1
+
+
+def test_unfinished_comment_skips_tests_unless_asked_and_accepts_more_phrases() -> None:
+    source = "def test_login():\n    # For now, just return early\n    return\n"
+    assert findings_for(UnfinishedWorkComment, source, path="tests/test_a.py", is_test_file=True) == []
+    checked = UnfinishedWorkComment.parse_options({"check-tests": True})
+    assert len(findings_for(UnfinishedWorkComment, source, path="tests/test_a.py", is_test_file=True, options=checked)) == 1
+    extended = UnfinishedWorkComment.parse_options({"extend-phrases": ["wip"]})
+    assert len(findings_for(UnfinishedWorkComment, "x = 1  # WIP\n", options=extended)) == 1
+    assert findings_for(UnfinishedWorkComment, "x = 1  # WIP\n") == []
