@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vibecheck.rules.agent_artefacts.debug_leftover import DebugLeftover
 from vibecheck.rules.agent_artefacts.placeholder_implementation import Options as PlaceholderOptions
 from vibecheck.rules.agent_artefacts.placeholder_implementation import PlaceholderImplementation
 from vibecheck.rules.agent_artefacts.unfinished_work_comment import UnfinishedWorkComment
@@ -52,3 +53,22 @@ def test_unfinished_comment_skips_tests_unless_asked_and_accepts_more_phrases() 
     extended = UnfinishedWorkComment.parse_options({"extend-phrases": ["wip"]})
     assert len(findings_for(UnfinishedWorkComment, "x = 1  # WIP\n", options=extended)) == 1
     assert findings_for(UnfinishedWorkComment, "x = 1  # WIP\n") == []
+
+
+def test_debug_print_is_allowed_in_scripts_clis_and_tests_but_breakpoint_is_not() -> None:
+    library = "def run(x):\n    print(x)\n    breakpoint()\n"
+    assert len(findings_for(DebugLeftover, library)) == 2
+    script = library + "\nif __name__ == '__main__':\n    run(1)\n"
+    assert [f.message.split()[0] for f in findings_for(DebugLeftover, script)] == ["`breakpoint()`"]
+    cli = "import click\nimport pdb\n" + library.replace("breakpoint()", "pdb.post_mortem()")
+    assert findings_for(DebugLeftover, cli) == []
+    assert len(findings_for(DebugLeftover, library, path="tests/test_x.py", is_test_file=True)) == 1
+    assert len(findings_for(DebugLeftover, library, path="pkg/__main__.py")) == 1
+    assert len(findings_for(DebugLeftover, library, path="scripts/seed.py")) == 1
+    quiet = DebugLeftover.parse_options({"check-print": False})
+    assert len(findings_for(DebugLeftover, library, options=quiet)) == 1
+
+
+def test_debug_one_line_import_and_call_is_one_finding() -> None:
+    findings = findings_for(DebugLeftover, "def f():\n    import pdb; pdb.set_trace()\n")
+    assert [(f.location.start.line, f.message.split()[0]) for f in findings] == [(2, "`pdb.set_trace()`")]
