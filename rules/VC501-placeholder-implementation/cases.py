@@ -53,6 +53,11 @@ class UserService:
 
 
 # expect: VC501
+def refund_order(order_id):
+    """Refund the order and notify the customer."""
+
+
+# expect: VC501
 def get_exchange_rate(currency): return 1.0  # hardcoded for now
 
 

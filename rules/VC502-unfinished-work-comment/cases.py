@@ -125,3 +125,26 @@ def parse_template(text):
     # ok: VC502
     # Replace every {placeholder} with its value from the context.
     return text.format_map({})
+
+
+def save_user(user):
+    # expect: VC502
+    # We'll just store it in memory for now
+    USERS[user.id] = user
+
+
+def process_refund(order):
+    # expect: VC502
+    # Your implementation goes here
+    return None
+
+
+def send_invoice(invoice):
+    # expect: VC502
+    # Pretend the e-mail was sent
+    return True
+
+
+class DisabledFeature:
+    # ok: VC502 -- docs about overriding, not an admission
+    """Subclasses replace this with their own storage backend."""

@@ -34,7 +34,7 @@ INTERFACE_BASES = frozenset({"Protocol", "ABC", "ABCMeta", "Interface", "NamedTu
 EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 HOOK_CLASS_WORDS = re.compile(r"(?:Base(?=[A-Z_]|$)|^Abstract|Mixin$|Interface$|Protocol$|Hooks?$|Handler$|Visitor$|Listener$)")
 NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|null|dummy|ignore|ignored|unused)(?:_|$)", re.IGNORECASE)
-NOT_IMPLEMENTED = frozenset({"NotImplementedError", "builtins.NotImplementedError"})
+NOT_IMPLEMENTED = frozenset({"NotImplementedError", "builtins.NotImplementedError", "NotImplemented"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class PlaceholderImplementation(Rule):
     """A function whose body only pretends: `pass`, `...`, `raise NotImplementedError`, or a stub return.
 
     ## What it does
-    Reports a function or method whose body, after its docstring, is only `pass`, `...` or
+    Reports a function or method whose body, after its docstring, is empty, `pass`, `...` or
     `raise NotImplementedError`, and one that only returns a constant (`return {"status": "success"}`)
     under a `TODO`/placeholder comment. Abstract methods, `@overload`s, `Protocol` and ABC classes,
     exception classes, `.pyi` stubs, dunder methods, no-op callbacks named as such (`noop`), and
@@ -148,8 +148,9 @@ class PlaceholderImplementation(Rule):
             self._mark_direct(node.body.body)
         if self._skip_file:
             return
-        statements = without_docstring(small_statements(node.body))
-        kind = _placeholder_kind(statements)
+        all_statements = small_statements(node.body)
+        statements = without_docstring(all_statements)
+        kind = _placeholder_kind(statements) if statements else ("docstring" if all_statements else None)
         if kind is None:
             return
         name = node.name.value
@@ -239,5 +240,7 @@ def _message(name: str, kind: str, statements: list[cst.CSTNode], comment: str |
         return f"`{name}` is a placeholder: it only returns the constant `{value}` under the comment `{comment}`."
     if kind == "raise":
         return f"`{name}` is not implemented: its body only raises `NotImplementedError`, so every call fails at run time."
+    if kind == "docstring":
+        return f"`{name}` does nothing: its body is only a docstring, so every caller silently gets `None`."
     body = "pass" if kind == "pass" else "..."
     return f"`{name}` does nothing: its body is only `{body}`, so every caller silently gets `None`."

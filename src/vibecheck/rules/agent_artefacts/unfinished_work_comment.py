@@ -13,10 +13,12 @@ from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import docstring_node
 
 _VERB = (r"(?:return(?:s|ing)?|us(?:e|es|ing)|accept(?:s|ing)?|allow(?:s|ing)?|skip(?:s|ping)?|assum(?:e|es|ing)"
-         r"|hard-?cod(?:e|ed|ing)|mock(?:s|ed|ing)?|stub(?:s|bed|bing)?|fak(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|pretend(?:s|ing)?)")
+         r"|hard-?cod(?:e|ed|ing)|mock(?:s|ed|ing)?|stub(?:s|bed|bing)?|fak(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|pretend(?:s|ing)?"
+         r"|stor(?:e|es|ed|ing)|keep(?:s|ing)?|sav(?:e|es|ed|ing)|print(?:s|ing)?|log(?:s|ged|ging)?)")
 # Case-insensitive regular expressions, matched at word boundaries; written to name code that is admitted
 # to be unreal, not a known limitation ("ignored for now") or advice ("do not use in production").
 DEFAULT_PHRASES: tuple[str, ...] = (
+    r"in a (?:full|complete|proper|production) implementation",
     r"in a real(?:[-\s]world)? (?:implementation|app|application|system|project|scenario|environment|deployment"
     r"|setting|world|codebase|service|database|api|version)",
     r"in (?:a )?production(?: (?:environment|system|app|application|setting|deployment|code))?,? "
@@ -28,17 +30,23 @@ DEFAULT_PHRASES: tuple[str, ...] = (
     r"placeholder (?:implementation|function|logic|code|data|response|result)",
     r"placeholder for (?:the )?(?:real|actual|proper)",
     r"^#+\s*placeholder",
-    r"mock(?:ed)? (?:implementation|data|response|result|logic|users?|payment|api|service)",
-    r"(?:dummy|fake|stub(?:bed)?) (?:implementation|data|response|logic|result)s?",
+    r"mock(?:ed)? (?:implementation|data|response|result|logic|users?|payment|api|service|database|db|storage|store|token)",
+    r"(?:dummy|fake|stub(?:bed)?) (?:implementation|data|response|logic|result|database|db|users?|token)s?",
     r"replace (?:this )?with (?:a |an |the |your )?(?:actual|real|proper)",
     r"(?:todo|fixme)\b:?\s*(?:implement|add (?:real|actual|proper))",
-    r"simplified (?:version|implementation|example|logic|approach|check|validation|for (?:demo|the demo|this example|brevity))",
+    r"simplified (?:version|implementation|example|logic|approach|check|validation"
+    r"|for (?:demo|the demo|demonstration|illustration|this example|brevity|simplicity))",
     r"(?:this|it) is a simplified",
     r"for (?:demo(?:nstration)?|example|illustration|illustrative) purposes",
     r"hard-?coded (?:for (?:the )?(?:demo|this example|simplicity)|temporarily)",
     r"temporarily hard-?coded",
     r"not (?:a )?(?:real|production[- ]ready) implementation",
-    r"(?:actual|real|proper) (?:implementation|logic) (?:here|goes|would|should|will)",
+    r"(?:actual|real|proper|full) (?:implementation|logic) (?:here|goes|would|should|will)",
+    r"(?:your|the) (?:own )?(?:implementation|logic|code) goes here",
+    r"add (?:your|the) (?:own )?(?:actual |real )?(?:logic|code|implementation) here",
+    r"not (?:yet implemented|implemented yet)",
+    r"normally,? you(?:'d| would)",
+    r"pretend(?:ing)? (?:to|that|we|it|the)",
     r"this would (?:normally|typically|usually) (?:be )?(?:fetch|query|call|load|connect|send|store|come|validate|check)",
     r"simulat(?:e|es|ed|ing) (?:an? |the )?(?:api|database|db|network|payment|external|http|processing|delay|response"
     r"|call|request|sending|email|upload)",
