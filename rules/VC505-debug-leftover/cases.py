@@ -1,7 +1,9 @@
-"""Corpus for VC505 debug-leftover: a library module (no CLI imports, no `__main__` guard)."""
+"""Corpus for VC505 debug-leftover: a web application module (a `__main__` guard does not make it a script)."""
 import logging
 import sys
 from pprint import pprint
+
+from flask import Flask
 
 # expect: VC505
 import ipdb
@@ -100,3 +102,19 @@ def use_printer():
 def export(report):
     # ok: VC505
     report.dump(sys.stdout)
+
+
+app = Flask(__name__)
+
+
+@app.route("/login", methods=["POST"])
+def login():
+    # expect: VC505
+    print(f"login attempt for {app.name}")
+    return "ok"
+
+
+if __name__ == "__main__":
+    # ok: VC505 -- the script part may print
+    print("starting on http://localhost:5000")
+    app.run(debug=False)

@@ -27,6 +27,10 @@ DEBUGGER_CALLS = frozenset({
 CLI_DEBUGGER_CALLS = frozenset({"pdb.post_mortem", "pdb.pm", "ipdb.post_mortem", "ipdb.pm", "pudb.post_mortem"})
 PRINT_CALLS = frozenset({"print", "builtins.print", "pprint.pprint", "pprint.pp"})
 CLI_MODULES = frozenset({"argparse", "optparse", "click", "typer", "fire", "docopt", "rich_click", "cyclopts", "plac", "clize"})
+# A module that builds a web application is not a script, even when it ends with `app.run()` under a main guard.
+WEB_FRAMEWORKS = frozenset({
+    "flask", "fastapi", "django", "starlette", "aiohttp", "sanic", "tornado", "bottle", "falcon", "quart", "litestar",
+})
 # Functions whose job is to print.
 PRINTING_FUNCTIONS = frozenset({"main", "cli", "run_cli"})
 PRINTING_FUNCTION_PREFIXES = ("print", "show", "display", "echo", "dump", "pretty", "report")
@@ -52,7 +56,8 @@ class DebugLeftover(Rule):
     Reports `breakpoint()`, `pdb.set_trace()` and the other debuggers' entry points (`ipdb`, `pudb`,
     `remote_pdb`, `IPython.embed`, ...), imports of debugger modules, `ic()` from icecream, and `print()`
     or `pprint()` in library code. Calls are resolved through imports, so `from pdb import set_trace as
-    st; st()` is found. `print()` is allowed in tests, scripts (`if __name__ == "__main__":`),
+    st; st()` is found. `print()` is allowed in tests, under `if __name__ == "__main__":`, in scripts
+    (modules with that guard, unless they build a Flask/FastAPI/Django/... app),
     `__main__.py`, command-line modules (those that import `argparse`, `click`, `typer`, ...), functions
     whose job is to print (`main`, `print_*`, `show_*`, ...), calls with an explicit `file=`, and the
     configured directories and files. Post-mortem debugging is allowed in command-line modules (a `--pdb`
@@ -114,6 +119,7 @@ class DebugLeftover(Rule):
             or any(part in self.options.print_allowed_dirs for part in path.parts[:-1])
         )
         self._has_main_guard = False
+        self._main_guards: set[int] = set()
         self._line: int = 0
         self._reported_lines: set[int] = set()
         self._functions: list[str] = []
@@ -134,6 +140,12 @@ class DebugLeftover(Rule):
         if isinstance(test, cst.Comparison) and {get_full_name_for_node(test.left)} | {
                 get_full_name_for_node(c.comparator) for c in test.comparisons} >= {"__name__"}:
             self._has_main_guard = True
+            self._main_guards.add(id(node))
+            self._functions.append("main")
+
+    def leave_If(self, node: cst.If) -> None:
+        if id(node) in self._main_guards:
+            self._functions.pop()
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
@@ -164,8 +176,9 @@ class DebugLeftover(Rule):
             self._prints.append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
-        is_cli = self._has_main_guard or any(
-            name.split(".")[0] in CLI_MODULES for name in self.context.imports.imported_names())
+        imported = {name.split(".")[0] for name in self.context.imports.imported_names()}
+        is_script = self._has_main_guard and not imported & WEB_FRAMEWORKS
+        is_cli = is_script or bool(imported & CLI_MODULES)
         if not is_cli:
             for found, message, line in self._cli_only:
                 if line not in self._reported_lines:
