@@ -68,6 +68,33 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "mdurl": ("mdurl",), "markdown_it": ("markdown-it-py",), "pygments": ("Pygments",), "sqlalchemy": ("SQLAlchemy",),
 }
 
+# Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
+# declared nor installed is an undeclared dependency, not an invented package.
+WELL_KNOWN_MODULES = frozenset({
+    "requests", "numpy", "pandas", "scipy", "matplotlib", "seaborn", "plotly", "flask", "django", "fastapi", "starlette",
+    "uvicorn", "gunicorn", "pydantic", "pydantic_settings", "sqlalchemy", "alembic", "psycopg2", "psycopg", "pymysql",
+    "MySQLdb", "pymongo", "motor", "redis", "celery", "kombu", "boto3", "botocore", "aiohttp", "httpx", "httpcore",
+    "urllib3", "certifi", "idna", "charset_normalizer", "chardet", "jwt", "jose", "passlib", "bcrypt", "cryptography",
+    "OpenSSL", "nacl", "itsdangerous", "werkzeug", "jinja2", "markupsafe", "click", "typer", "rich", "tqdm", "colorama",
+    "yaml", "toml", "tomli", "tomli_w", "dotenv", "attr", "attrs", "dateutil", "pytz", "arrow", "pendulum", "bs4", "lxml",
+    "html5lib", "selenium", "playwright", "scrapy", "PIL", "cv2", "skimage", "sklearn", "torch", "torchvision",
+    "tensorflow", "keras", "transformers", "datasets", "tokenizers", "huggingface_hub", "openai", "anthropic",
+    "langchain", "langchain_core", "langchain_community", "langchain_openai", "llama_index", "tiktoken",
+    "sentence_transformers", "faiss", "chromadb", "pinecone", "nltk", "spacy", "gensim", "xgboost", "lightgbm",
+    "catboost", "statsmodels", "sympy", "networkx", "pytest", "hypothesis", "mock", "freezegun", "responses", "faker",
+    "factory", "stripe", "twilio", "sendgrid", "slack_sdk", "telegram", "discord", "tweepy", "googleapiclient",
+    "firebase_admin", "grpc", "websockets", "websocket", "socketio", "paramiko", "fabric", "docker", "kubernetes",
+    "jsonschema", "marshmallow", "orjson", "ujson", "simplejson", "msgpack", "pyarrow", "polars", "dask", "numba", "h5py",
+    "openpyxl", "xlrd", "docx", "pptx", "reportlab", "fitz", "pypdf", "PyPDF2", "markdown", "pygments", "sentry_sdk",
+    "structlog", "loguru", "prometheus_client", "tenacity", "backoff", "cachetools", "more_itertools", "six",
+    "typing_extensions", "packaging", "setuptools", "wheel", "pkg_resources", "gradio", "streamlit", "dash", "tornado",
+    "sanic", "bottle", "falcon", "quart", "aiofiles", "anyio", "sniffio", "trio", "asyncpg", "aiosqlite", "peewee",
+    "mongoengine", "elasticsearch", "email_validator", "phonenumbers", "babel", "emoji", "regex", "shapely",
+    "geopandas", "boto", "pymssql", "cx_Oracle", "oracledb", "sqlmodel", "flask_sqlalchemy", "flask_login",
+    "flask_cors", "flask_wtf", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
+    "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
+})
+
 
 def normalize(name: str) -> str:
     """The PEP 503 normal form of a distribution name: `Foo_Bar.baz` -> `foo-bar-baz`."""
@@ -93,9 +120,9 @@ class ProjectDependencies:
     local_modules: frozenset[str]
     declares_dev: bool = False
 
-    def provides(self, module: str) -> bool:
-        """Whether a declared distribution (or the project itself) plausibly provides the dotted `module`."""
-        return bool(candidate_distributions(module) & self.declared)
+    def provides(self, *modules: str) -> bool:
+        """Whether a declared distribution (or the project itself) plausibly provides one of the dotted `modules`."""
+        return any(candidate_distributions(module) & self.declared for module in modules)
 
 
 def find_root(path: Path) -> Path | None:
@@ -228,10 +255,13 @@ def is_standard_library(top_level: str) -> bool:
 
 
 def _has_python(directory: Path) -> bool:
+    """Python files directly inside, or a package one level down (`src/` imported as `src.app`)."""
     try:
-        return any(child.suffix == ".py" for child in directory.iterdir())
+        children = list(directory.iterdir())
     except OSError:
         return False
+    return any(child.suffix == ".py" for child in children) or any(
+        (child / "__init__.py").is_file() for child in children if child.is_dir())
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

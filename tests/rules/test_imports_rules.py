@@ -127,3 +127,14 @@ def test_dependency_helpers() -> None:
         | candidate_distributions("dotenv"))
     assert find_root(Path(__file__)) == Path(__file__).resolve().parents[2]
     assert project_dependencies(None).declares is False
+
+
+def test_well_known_packages_are_undeclared_not_unknown(tmp_path: Path) -> None:
+    write(tmp_path / "bare", {".git/HEAD": "", "app.py": "import requests\nimport numpy as np\n"})
+    write(tmp_path / "declared", {
+        "requirements.txt": "google-cloud-storage\nflask\n",
+        "app.py": "from google.cloud import storage\nimport flask\nimport requests\nfrom src.app import main\n",
+        "src/app/__init__.py": "",
+    })
+    assert findings(tmp_path / "bare/app.py") == []
+    assert findings(tmp_path / "declared/app.py") == [("VC504", 3, "requests")]

@@ -57,7 +57,8 @@ class ImportCheck(Rule):
         _ = self.project
         return self._local
 
-    def check_import(self, node: cst.CSTNode, module: str, top_level: str) -> None:
+    def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
+        """Judge one import; `candidates` are the dotted names it may be provided as (`google.cloud.storage`)."""
         raise NotImplementedError
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -85,24 +86,28 @@ class ImportCheck(Rule):
         if self._skipped(node):
             return
         for alias in node.names:
-            self._check(alias.name, get_full_name_for_node(alias.name) or "")
+            module = get_full_name_for_node(alias.name) or ""
+            self._check(alias.name, module, (module,))
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.relative or node.module is None or self._skipped(node):
             return
-        self._check(node.module, get_full_name_for_node(node.module) or "")
+        module = get_full_name_for_node(node.module) or ""
+        names = () if isinstance(node.names, cst.ImportStar) else tuple(
+            f"{module}.{get_full_name_for_node(alias.name)}" for alias in node.names)
+        self._check(node.module, module, (module, *names))
 
     def _skipped(self, node: cst.Import | cst.ImportFrom) -> bool:
         """Optional and conditional imports, and imports inside test functions (tests build modules on the fly)."""
         return id(node) in self._optional or (self.context.is_test_file and self._function_depth > 0)
 
-    def _check(self, node: cst.CSTNode, module: str) -> None:
+    def _check(self, node: cst.CSTNode, module: str, candidates: tuple[str, ...]) -> None:
         top_level = module.split(".")[0]
         if not top_level or top_level in self._seen or is_standard_library(top_level):
             return
         self._seen.add(top_level)
         if top_level not in self.local_modules:
-            self.check_import(node, module, top_level)
+            self.check_import(node, module, top_level, candidates)
 
     def _catches_import_error(self, caught: cst.BaseExpression | None) -> bool:
         if caught is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.dependencies import installed_distributions
+from vibecheck.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, installed_distributions
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.agent_artefacts._import_check import ImportCheck
 
@@ -14,8 +14,9 @@ class UndeclaredDependency(ImportCheck):
 
     ## What it does
     Reports an absolute import of a module that an installed distribution provides (found from
-    `importlib.metadata`, without importing it) when the project declares its dependencies somewhere
-    but not that distribution. Only projects that declare dependencies are checked (PEP 621,
+    `importlib.metadata`, without importing it), or of a widely used package (`requests`, `numpy`)
+    even where it is not installed, when the project declares its dependencies somewhere but not that
+    distribution. Only projects that declare dependencies are checked (PEP 621,
     dependency groups, Poetry/PDM/uv/Hatch, `requirements*.txt`, `setup.cfg`, `setup.py`, `Pipfile`,
     `PKG-INFO`, the `deps` of `tox.ini`); optional extras and development groups count as declared.
     Test files are checked only when the project declares development or test dependencies somewhere.
@@ -53,15 +54,17 @@ class UndeclaredDependency(ImportCheck):
     confidence = Confidence.MEDIUM
     cwe = (1104,)
 
-    def check_import(self, node: cst.CSTNode, module: str, top_level: str) -> None:
+    def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
         distributions = installed_distributions(top_level)
+        if not distributions and top_level in WELL_KNOWN_MODULES:
+            distributions = KNOWN_DISTRIBUTIONS.get(top_level, (top_level.replace("_", "-"),))
         project = self.project
-        if not distributions or not project.declares or project.provides(module):
+        if not distributions or not project.declares or project.provides(*candidates):
             return
         if self.context.is_test_file and not project.declares_dev:
             return  # test dependencies live where this project does not say (CI files, a tox.ini we cannot read)
         distribution = sorted(distributions)[0]
-        self.report(node, f"`{module}` comes from the installed distribution `{distribution}`, which the project does not "
-                    "declare as a dependency.",
+        self.report(node, f"`{module}` comes from the distribution `{distribution}`, which the project does not declare "
+                    "as a dependency.",
                     hint=f"Add `{distribution}` to the project's dependencies (or to an optional extra or dev group if only "
                     "some code needs it).")

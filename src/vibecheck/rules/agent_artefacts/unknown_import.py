@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.dependencies import is_installed
+from vibecheck.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, is_installed
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.agent_artefacts._import_check import ImportCheck
 
@@ -15,7 +15,8 @@ class UnknownImport(ImportCheck):
     ## What it does
     Reports an absolute import whose top-level module is not in the standard library, not a module of
     the project (its root, `src/`, the `src-paths` setting, or beside the file), not provided by a
-    dependency the project declares, and not installed in the environment vibecheck runs in. Optional
+    dependency the project declares, not installed in the environment vibecheck runs in, and not one of
+    a few hundred widely used packages (`requests`, `numpy`: those are `undeclared-dependency`'s). Optional
     imports (under `try`/`except ImportError`, its handlers and `else`, or
     `contextlib.suppress(ImportError)`), conditional ones (under `if`, including `if TYPE_CHECKING:`;
     not the `__main__` guard) and imports inside test functions are not reported; relative imports
@@ -60,8 +61,10 @@ class UnknownImport(ImportCheck):
     confidence = Confidence.MEDIUM
     cwe = (829,)
 
-    def check_import(self, node: cst.CSTNode, module: str, top_level: str) -> None:
-        if self.project.provides(module) or is_installed(top_level):
+    def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
+        if top_level in WELL_KNOWN_MODULES or top_level in KNOWN_DISTRIBUTIONS:
+            return  # a real package: undeclared-dependency judges whether it is declared
+        if self.project.provides(*candidates) or is_installed(top_level):
             return
         self.report(node, f"`{module}` is not declared and not installed: if an agent suggested it, check that the "
                     "package really exists before installing it.",
