@@ -127,7 +127,11 @@ class ProjectDependencies:
 
 def find_root(path: Path) -> Path | None:
     """The nearest enclosing directory that holds a project file (`pyproject.toml`, `setup.py`, ...)."""
-    start = path if path.is_dir() else path.parent
+    return _find_root(path if path.is_dir() else path.parent)
+
+
+@functools.lru_cache(maxsize=1024)
+def _find_root(start: Path) -> Path | None:
     weak: Path | None = None
     for directory in (start, *start.parents):
         if any((directory / marker).is_file() for marker in ROOT_MARKERS):

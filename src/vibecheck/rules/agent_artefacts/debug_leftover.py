@@ -25,6 +25,8 @@ DEBUGGER_CALLS = frozenset({
 })
 # A `--pdb` option is a feature of a command-line tool, so post-mortem debugging is allowed there.
 CLI_DEBUGGER_CALLS = frozenset({"pdb.post_mortem", "pdb.pm", "ipdb.post_mortem", "ipdb.pm", "pudb.post_mortem"})
+# The last name of every call above, to skip all other calls without resolving them.
+CALL_TERMINALS = frozenset(name.rpartition(".")[2] for name in DEBUGGER_CALLS) | {"print", "pprint", "pp"}
 PRINT_CALLS = frozenset({"print", "builtins.print", "pprint.pprint", "pprint.pp"})
 CLI_MODULES = frozenset({"argparse", "optparse", "click", "typer", "fire", "docopt", "rich_click", "cyclopts", "plac", "clize"})
 # A module that builds a web application is not a script, even when it ends with `app.run()` under a main guard.
@@ -162,6 +164,12 @@ class DebugLeftover(Rule):
             self._debugger_import(node, module)
 
     def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Name):
+            if func.value not in CALL_TERMINALS and func.value not in self.context.imports.aliases:
+                return
+        elif not isinstance(func, cst.Attribute) or func.attr.value not in CALL_TERMINALS:
+            return
         name = self._callee(node)
         if name in DEBUGGER_CALLS:
             if name in CLI_DEBUGGER_CALLS:

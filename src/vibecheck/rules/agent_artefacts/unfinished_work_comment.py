@@ -142,7 +142,8 @@ class UnfinishedWorkComment(Rule):
             return
         literal = docstring_node(scope)
         if literal is not None:
-            self._check(literal, self.context.module.code_for_node(literal), "docstring")
+            text = literal.value if isinstance(literal, cst.SimpleString) else self.context.module.code_for_node(literal)
+            self._check(literal, text, "docstring")
 
     def _check(self, node: cst.CSTNode, text: str, where: str) -> None:
         match = self._pattern.search(text)
