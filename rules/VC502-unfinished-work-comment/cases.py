@@ -148,3 +148,13 @@ def send_invoice(invoice):
 class DisabledFeature:
     # ok: VC502 -- docs about overriding, not an admission
     """Subclasses replace this with their own storage backend."""
+
+
+# expect: VC502
+API_KEY = "sk-test"  # In production, load this from the environment
+
+
+def notify(user):
+    # expect: VC502
+    # This would normally use an SMTP server
+    return True

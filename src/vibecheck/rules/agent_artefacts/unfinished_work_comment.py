@@ -23,6 +23,8 @@ DEFAULT_PHRASES: tuple[str, ...] = (
     r"|setting|world|codebase|service|database|api|version)",
     r"in (?:a )?production(?: (?:environment|system|app|application|setting|deployment|code))?,? "
     r"(?:you|we|this|it)(?:'d| would| should| will| must)",
+    r"in (?:a )?production(?: (?:environment|system|app|application|setting|deployment|code))?,? "
+    r"(?:use|replace|change|load|store|read|fetch|swap|hash|encrypt|validate|add|implement)",
     r"in practice,? you(?:'d| would)",
     r"for now,? (?:we(?:'ll| will)?|i(?:'ll)?|just|simply|let's|" + _VERB[3:],
     _VERB + r"\b[^.\n]{0,40}?\bfor now",
@@ -47,7 +49,7 @@ DEFAULT_PHRASES: tuple[str, ...] = (
     r"not (?:yet implemented|implemented yet)",
     r"normally,? you(?:'d| would)",
     r"pretend(?:ing)? (?:to|that|we|it|the)",
-    r"this would (?:normally|typically|usually) (?:be )?(?:fetch|query|call|load|connect|send|store|come|validate|check)",
+    r"this would (?:normally|typically|usually)",
     r"simulat(?:e|es|ed|ing) (?:an? |the )?(?:api|database|db|network|payment|external|http|processing|delay|response"
     r"|call|request|sending|email|upload)",
 )
@@ -149,7 +151,14 @@ class UnfinishedWorkComment(Rule):
         match = self._pattern.search(text)
         if match is None:
             return
-        phrase = " ".join(match.group(0).split())
-        self.report(node, f"This {where} admits the code is not the real implementation: \"{phrase}\".",
+        self.report(node, f"This {where} admits the code is not the real implementation: \"{_quote(text, match)}\".",
                     hint="Write the real implementation (or raise `NotImplementedError` and track the gap in an issue), "
                     f"then delete the {where}.")
+
+
+def _quote(text: str, match: re.Match[str]) -> str:
+    """The line of the comment or docstring that matched, whitespace collapsed and cut to a readable length."""
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    line = " ".join(text[start:end if end != -1 else len(text)].split()).lstrip("#\"' ").rstrip("\"' ")
+    return line if len(line) <= 100 else line[:97] + "..."
