@@ -52,9 +52,15 @@ class UserService:
         pass
 
 
-# expect: VC501
+# ok: VC501 -- a docstring-only specification (as in hook specs)
 def refund_order(order_id):
     """Refund the order and notify the customer."""
+
+
+# expect: VC501
+def cancel_order(order_id):
+    """Cancel the order."""
+    # TODO: call the payment provider
 
 
 # expect: VC501
@@ -143,3 +149,25 @@ def make_handler():
     def ignore_signal(signum, frame):
         pass
     return ignore_signal
+
+
+def nameprep(label):
+    # ok: VC501 -- unsupported by design, and the message says why
+    raise NotImplementedError("IDNA 2008 does not use the nameprep protocol")
+
+
+# expect: VC501
+def generate_invoice_pdf(invoice):
+    raise NotImplementedError("PDF generation not implemented")
+
+
+class Collector:
+    # ok: VC501 -- a callback hook
+    def visit_Name(self, node):
+        pass
+
+
+class NullCache:
+    # ok: VC501 -- a null object
+    def set(self, key, value):
+        pass

@@ -34,7 +34,7 @@ def list_orders():
 
 def geocode(address):
     # expect: VC502
-    # TODO: implement geocoding with the maps API
+    # TODO: implement the actual geocoding with the maps API
     return (0.0, 0.0)
 
 
@@ -141,7 +141,7 @@ def process_refund(order):
 
 def send_invoice(invoice):
     # expect: VC502
-    # Pretend the e-mail was sent
+    # Simulate sending the e-mail
     return True
 
 
@@ -158,3 +158,23 @@ def notify(user):
     # expect: VC502
     # This would normally use an SMTP server
     return True
+
+
+def tokenize(text):
+    # ok: VC502 -- honest notes of real code about a known limitation
+    # For now we ignore this, but the tokenizer may return bytes.
+    return text.split()
+
+
+def reserve_slots(types):
+    # ok: VC502
+    types.append(None)  # placeholder
+    # ok: VC502
+    # Pretend the task just exited with the given outcome
+    return types
+
+
+def bind(sock):
+    # ok: VC502 -- a feature TODO, not a fake
+    # TODO: implement bind address support
+    return sock

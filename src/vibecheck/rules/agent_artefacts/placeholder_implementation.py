@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -32,8 +33,20 @@ INTENTIONAL_DECORATORS = frozenset({
 # Base classes whose methods are interfaces or hooks, not implementations.
 INTERFACE_BASES = frozenset({"Protocol", "ABC", "ABCMeta", "Interface", "NamedTuple", "TypedDict"})
 EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
-HOOK_CLASS_WORDS = re.compile(r"(?:Base(?=[A-Z_]|$)|^Abstract|Mixin$|Interface$|Protocol$|Hooks?$|Handler$|Visitor$|Listener$)")
-NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|null|dummy|ignore|ignored|unused)(?:_|$)", re.IGNORECASE)
+HOOK_CLASS_WORDS = re.compile(
+    r"(?:Base(?=[A-Z_]|$)|^Abstract|Mixin$|Interface$|Protocol$|Hooks?|Handler|Visitor|Listener|Callbacks?|Observer"
+    r"|^_?(?:Null|Noop|NoOp|Nop|Dummy|Fake|Mock|Stub)(?=[A-Z_]|$))")
+NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|dummy|ignore|ignored|unused)(?:_|$)", re.IGNORECASE)
+# Methods named as callbacks that a framework calls, empty until a subclass has something to do.
+HOOK_METHOD_NAMES = re.compile(
+    r"^(?:visit_|leave_|on_|handle_|before_|after_|pre_|post_|setUp|tearDown|startTest|stopTest)|hook$"
+    r"|^a?(?:close|flush|start|stop|startup|shutdown|suspend|resume|done|started|reset|cleanup|register|unregister"
+    r"|initialize_options|finalize_options)$", re.IGNORECASE)
+# Decorators of specifications (`@hookspec`) whose bodies are empty on purpose.
+SPEC_DECORATOR = re.compile(r"spec|hook|interface", re.IGNORECASE)
+# A module-level `raise NotImplementedError(...)` whose message says it is unfinished, not unsupported by design.
+UNFINISHED_MESSAGE = re.compile(r"\b(?:implement|yet|todo|soon|later|placeholder|wip)", re.IGNORECASE)
+TEST_DOUBLE_FILE = re.compile(r"mock|fake|dummy|stub", re.IGNORECASE)
 NOT_IMPLEMENTED = frozenset({"NotImplementedError", "builtins.NotImplementedError", "NotImplemented"})
 
 
@@ -55,11 +68,14 @@ class PlaceholderImplementation(Rule):
     """A function whose body only pretends: `pass`, `...`, `raise NotImplementedError`, or a stub return.
 
     ## What it does
-    Reports a function or method whose body, after its docstring, is empty, `pass`, `...` or
+    Reports a function or method whose body, after its docstring, is only `pass`, `...` or
     `raise NotImplementedError`, and one that only returns a constant (`return {"status": "success"}`)
-    under a `TODO`/placeholder comment. Abstract methods, `@overload`s, `Protocol` and ABC classes,
-    exception classes, `.pyi` stubs, dunder methods, no-op callbacks named as such (`noop`), and
-    functions defined as alternatives under `if`/`try` are not reported. Methods meant to be overridden
+    or has only a docstring, under a `TODO`/placeholder comment. Abstract methods, `@overload`s, `Protocol` and ABC classes,
+    exception classes, null objects (`NullCache`), `.pyi` stubs and modules named as test doubles
+    (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
+    methods (`on_*`, `visit_*`, `close`, `flush`, ...), no-op callbacks named as such (`noop`),
+    `raise NotImplementedError("...")` whose message explains an unsupported case, and functions
+    defined as alternatives under `if`/`try` are not reported. Methods meant to be overridden
     (a documented `pass` hook, `raise NotImplementedError` in a base class) are not reported unless a
     placeholder comment or a "not implemented yet" message says they are unfinished. In test files only
     functions with a placeholder comment are reported: test doubles are empty on purpose.
@@ -119,7 +135,7 @@ class PlaceholderImplementation(Rule):
         super().__init__(context, options)
         self._classes: list[_ClassInfo | None] = []  # None marks a function scope
         self._direct: set[int] = set()
-        self._skip_file = context.path.endswith(".pyi")
+        self._skip_file = context.path.endswith(".pyi") or bool(TEST_DOUBLE_FILE.search(PurePath(context.path).stem))
 
     def visit_Module(self, node: cst.Module) -> None:
         self._mark_direct(node.body)
@@ -154,8 +170,10 @@ class PlaceholderImplementation(Rule):
         if kind is None:
             return
         name = node.name.value
+        if any(d.rpartition(".")[2] in INTENTIONAL_DECORATORS or SPEC_DECORATOR.search(d) for d in decorator_names(node)):
+            return
         comment = next((c for c in comments_of_function(node) if PLACEHOLDER_COMMENT.search(c)), None)
-        if kind == "return" and comment is None:
+        if kind in ("return", "docstring") and comment is None:
             return
         if comment is None and self._is_intentional(node, kind, statements, in_class, nested, enclosing):
             return
@@ -176,12 +194,14 @@ class PlaceholderImplementation(Rule):
         name = node.name.value
         if self.context.is_test_file or nested or id(node) not in self._direct:
             return True
-        if any(d.rpartition(".")[2] in INTENTIONAL_DECORATORS for d in decorator_names(node)):
-            return True
+        if kind == "raise" and isinstance(statements[0], cst.Raise) and statements[0].cause is not None:
+            return True  # `raise NotImplementedError(...) from error`: a deliberate fallback
         if (name.startswith("__") and name.endswith("__")) or NO_OP_NAMES.search(name):
             return True
         if not in_class:
-            return False
+            return kind == "raise" and _raise_message(statements[0]) is not None and not _says_unfinished(statements[0])
+        if HOOK_METHOD_NAMES.search(name) and self.options.allow_overridable_methods:
+            return True
         if enclosing is not None and enclosing.is_interface:
             return True
         if not self.options.allow_overridable_methods:
@@ -223,13 +243,23 @@ def _has_abstract_method(node: cst.ClassDef) -> bool:
     return False
 
 
-def _says_not_yet(statement: cst.CSTNode) -> bool:
+def _raise_message(statement: cst.CSTNode) -> str | None:
+    """The literal message of `raise NotImplementedError("...")`, if it has one."""
     exc = statement.exc if isinstance(statement, cst.Raise) else None
     if not isinstance(exc, cst.Call) or not exc.args:
-        return False
+        return None
     value = exc.args[0].value
-    return isinstance(value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)) and bool(
-        NOT_YET_MESSAGE.search(cst.Module([]).code_for_node(value)))
+    if isinstance(value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+        return cst.Module([]).code_for_node(value)
+    return None
+
+
+def _says_not_yet(statement: cst.CSTNode) -> bool:
+    return bool(NOT_YET_MESSAGE.search(_raise_message(statement) or ""))
+
+
+def _says_unfinished(statement: cst.CSTNode) -> bool:
+    return bool(UNFINISHED_MESSAGE.search(_raise_message(statement) or ""))
 
 
 def _message(name: str, kind: str, statements: list[cst.CSTNode], comment: str | None, module: cst.Module) -> str:

@@ -12,9 +12,8 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import docstring_node
 
-_VERB = (r"(?:return(?:s|ing)?|us(?:e|es|ing)|accept(?:s|ing)?|allow(?:s|ing)?|skip(?:s|ping)?|assum(?:e|es|ing)"
-         r"|hard-?cod(?:e|ed|ing)|mock(?:s|ed|ing)?|stub(?:s|bed|bing)?|fak(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)|pretend(?:s|ing)?"
-         r"|stor(?:e|es|ed|ing)|keep(?:s|ing)?|sav(?:e|es|ed|ing)|print(?:s|ing)?|log(?:s|ged|ging)?)")
+_FAKING = (r"(?:return(?:s|ing)?|hard-?cod(?:e|ed|ing)|mock(?:s|ed|ing)?|fak(?:e|es|ed|ing)|simulat(?:e|es|ed|ing)"
+           r"|stub(?:s|bed|bing)?|(?:store|keep|save)[^.\n]{0,20}?in[- ]memory)")
 # Case-insensitive regular expressions, matched at word boundaries; written to name code that is admitted
 # to be unreal, not a known limitation ("ignored for now") or advice ("do not use in production").
 DEFAULT_PHRASES: tuple[str, ...] = (
@@ -26,18 +25,20 @@ DEFAULT_PHRASES: tuple[str, ...] = (
     r"in (?:a )?production(?: (?:environment|system|app|application|setting|deployment|code))?,? "
     r"(?:use|replace|change|load|store|read|fetch|swap|hash|encrypt|validate|add|implement)",
     r"in practice,? you(?:'d| would)",
-    r"for now,? (?:we(?:'ll| will)?|i(?:'ll)?|just|simply|let's|" + _VERB[3:],
-    _VERB + r"\b[^.\n]{0,40}?\bfor now",
+    r"for now,? (?:we'll|we will|i'll|let's)",
+    r"for now,? (?:just |simply )?" + _FAKING,
+    _FAKING + r"\b[^.\n]{0,40}?\bfor now",
     r"(?:this|it) is (?:just |only |simply )?(?:a )?placeholder",
     r"placeholder (?:implementation|function|logic|code|data|response|result)",
     r"placeholder for (?:the )?(?:real|actual|proper)",
-    r"^#+\s*placeholder",
-    r"mock(?:ed)? (?:implementation|data|response|result|logic|users?|payment|api|service|database|db|storage|store|token)",
-    r"(?:dummy|fake|stub(?:bed)?) (?:implementation|data|response|logic|result|database|db|users?|token)s?",
+    r"mock(?:ed)? (?:implementation|data|response|result|logic|users?|payment|api|service|database|db|storage|store)",
+    r"(?:dummy|fake|stub(?:bed)?) (?:implementation|data|response|logic|result|database|db|users?)s?",
     r"replace (?:this )?with (?:a |an |the |your )?(?:actual|real|proper)",
-    r"(?:todo|fixme)\b:?\s*(?:implement|add (?:real|actual|proper))",
-    r"simplified (?:version|implementation|example|logic|approach|check|validation"
-    r"|for (?:demo|the demo|demonstration|illustration|this example|brevity|simplicity))",
+    r"(?:todo|fixme)\b:?\s*(?:implement (?:this|me|it|the (?:actual|real)|actual|real|proper|logic|later)"
+    r"|add (?:real|actual|proper))",
+    r"(?:a|this|is|uses?|using) simplified (?:version|implementation|example|logic|approach|check|validation)",
+    r"^#+\s*simplified (?:version|implementation|logic|approach|check|validation)",
+    r"simplified for (?:demo|the demo|demonstration|illustration|this example|brevity|simplicity)",
     r"(?:this|it) is a simplified",
     r"for (?:demo(?:nstration)?|example|illustration|illustrative) purposes",
     r"hard-?coded (?:for (?:the )?(?:demo|this example|simplicity)|temporarily)",
@@ -46,12 +47,10 @@ DEFAULT_PHRASES: tuple[str, ...] = (
     r"(?:actual|real|proper|full) (?:implementation|logic) (?:here|goes|would|should|will)",
     r"(?:your|the) (?:own )?(?:implementation|logic|code) goes here",
     r"add (?:your|the) (?:own )?(?:actual |real )?(?:logic|code|implementation) here",
-    r"not (?:yet implemented|implemented yet)",
     r"normally,? you(?:'d| would)",
-    r"pretend(?:ing)? (?:to|that|we|it|the)",
     r"this would (?:normally|typically|usually)",
     r"simulat(?:e|es|ed|ing) (?:an? |the )?(?:api|database|db|network|payment|external|http|processing|delay|response"
-    r"|call|request|sending|email|upload)",
+    r"|call|sending|email|upload)",
 )
 
 
