@@ -34,13 +34,23 @@ def load_user(user_id):
 def save(record):
     # expect: VC505
     print("DEBUG saving", record)
-    # expect: VC505
+    # ok: VC505 -- reported once per function, on the first print
     pprint(record)
     # expect: VC505
     ipdb.set_trace()
     # expect: VC505
     __import__("pdb").set_trace()
     return record
+
+
+def dump_state(state):
+    # ok: VC505 -- dumping is this function's job
+    print(state)
+
+
+def audit(record):
+    # expect: VC505
+    pprint(record)
 
 
 def inspect_failure():
@@ -97,6 +107,13 @@ class Printer:
 def use_printer():
     # ok: VC505
     Printer().print("hello")
+
+
+def sync(items, verbose=False):
+    if verbose:
+        # ok: VC505 -- output the caller asked for
+        print(f"syncing {len(items)} items")
+    return items
 
 
 def export(report):

@@ -72,3 +72,11 @@ def test_debug_print_is_allowed_in_scripts_clis_and_tests_but_breakpoint_is_not(
 def test_debug_one_line_import_and_call_is_one_finding() -> None:
     findings = findings_for(DebugLeftover, "def f():\n    import pdb; pdb.set_trace()\n")
     assert [(f.location.start.line, f.message.split()[0]) for f in findings] == [(2, "`pdb.set_trace()`")]
+
+
+def test_debug_pdb_integration_and_type_only_imports_are_not_leftovers() -> None:
+    integration = "import pdb\n\nclass Debugger(pdb.Pdb):\n    pass\n"
+    assert findings_for(DebugLeftover, integration) == []
+    type_only = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pdb\n\ndef hook(p: 'pdb.Pdb'):\n    return p\n"
+    assert findings_for(DebugLeftover, type_only) == []
+    assert len(findings_for(DebugLeftover, "import pdb\n\ndef f():\n    return 1\n")) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -34,8 +35,14 @@ WEB_FRAMEWORKS = frozenset({
     "flask", "fastapi", "django", "starlette", "aiohttp", "sanic", "tornado", "bottle", "falcon", "quart", "litestar",
 })
 # Functions whose job is to print.
-PRINTING_FUNCTIONS = frozenset({"main", "cli", "run_cli"})
-PRINTING_FUNCTION_PREFIXES = ("print", "show", "display", "echo", "dump", "pretty", "report")
+PRINTING_FUNCTION = re.compile(
+    r"^_*(?:main|cli|run_cli)$|print|show|display|echo|dump|pretty|report|render|output|emit|usage|banner|summary|repl",
+    re.IGNORECASE)
+# `if verbose:` / `if self.debug:`: output the caller asked for.
+VERBOSE_TEST = re.compile(r"verbose|verbosity|debug|quiet|silent|trace", re.IGNORECASE)
+# Names a debugger module is used by when it is integrated (a `--pdb` option, a hook), not left behind.
+DEBUGGER_ENTRY_POINTS = frozenset({"set_trace", "post_mortem", "pm", "run", "runcall", "runeval"})
+TYPE_CHECKING_NAMES = frozenset({"TYPE_CHECKING", "typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,7 @@ class Options:
     check_print: bool = True
     print_allowed_dirs: tuple[str, ...] = (
         "scripts", "bin", "examples", "example", "docs", "doc", "tools", "demo", "demos", "benchmarks", "notebooks",
+        "cli", "command", "commands", "management",
     )
     print_allowed_files: tuple[str, ...] = (
         "__main__.py", "setup.py", "manage.py", "noxfile.py", "fabfile.py", "tasks.py", "conftest.py",
@@ -61,9 +69,10 @@ class DebugLeftover(Rule):
     st; st()` is found. `print()` is allowed in tests, under `if __name__ == "__main__":`, in scripts
     (modules with that guard, unless they build a Flask/FastAPI/Django/... app),
     `__main__.py`, command-line modules (those that import `argparse`, `click`, `typer`, ...), functions
-    whose job is to print (`main`, `print_*`, `show_*`, ...), calls with an explicit `file=`, and the
-    configured directories and files. Post-mortem debugging is allowed in command-line modules (a `--pdb`
-    option).
+    whose job is to print (`main`, `print_*`, `show_*`, `*_report`, ...), under a verbosity switch
+    (`if verbose:`), calls with an explicit `file=`, and the configured directories and files.
+    Post-mortem debugging is allowed in command-line modules (a `--pdb` option), and importing `pdb` is
+    allowed in code that works with the debugger (`pdb.Pdb`) or only for type checking.
 
     ## Why is this bad?
     A `breakpoint()` left in a web handler freezes the worker waiting for input on a terminal nobody
@@ -125,34 +134,54 @@ class DebugLeftover(Rule):
         self._line: int = 0
         self._reported_lines: set[int] = set()
         self._functions: list[str] = []
-        self._prints: list[cst.Call] = []
+        self._prints: dict[int, list[cst.Call]] = {}  # by enclosing function (0: module level)
+        self._function_ids: list[int] = [0]
         self._cli_only: list[tuple[cst.CSTNode, str, int]] = []
+        self._debugger_locals: set[str] = set()
+        self._debugger_integrated = False
+        self._pushed_ifs: set[int] = set()
+        self._type_checking = 0
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._line = id(node)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
+        self._function_ids.append(id(node))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
+        self._function_ids.pop()
 
     def visit_If(self, node: cst.If) -> None:
         test = node.test
-        if isinstance(test, cst.Comparison) and {get_full_name_for_node(test.left)} | {
-                get_full_name_for_node(c.comparator) for c in test.comparisons} >= {"__name__"}:
+        names = _names_in(test)
+        if "__name__" in names and isinstance(test, cst.Comparison):
             self._has_main_guard = True
-            self._main_guards.add(id(node))
-            self._functions.append("main")
+        elif names & TYPE_CHECKING_NAMES:
+            self._type_checking += 1
+        elif not any(VERBOSE_TEST.search(name) for name in names):
+            return
+        self._pushed_ifs.add(id(node))
+        self._functions.append("main")  # output under a main guard or a verbosity switch is on purpose
 
     def leave_If(self, node: cst.If) -> None:
-        if id(node) in self._main_guards:
+        if id(node) in self._pushed_ifs:
             self._functions.pop()
+            if _names_in(node.test) & TYPE_CHECKING_NAMES:
+                self._type_checking -= 1
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        value = node.value
+        if isinstance(value, cst.Name) and value.value in self._debugger_locals and node.attr.value not in DEBUGGER_ENTRY_POINTS:
+            self._debugger_integrated = True  # `pdb.Pdb`: code that works with the debugger, not a leftover
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
             module = get_full_name_for_node(alias.name) or ""
             if module in DEBUGGER_MODULES:
+                local = get_full_name_for_node(alias.asname.name) if alias.asname is not None else module
+                self._debugger_locals.add(local or module)
                 self._debugger_import(node, module)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
@@ -160,7 +189,9 @@ class DebugLeftover(Rule):
             return
         module = get_full_name_for_node(node.module) or ""
         names = [] if isinstance(node.names, cst.ImportStar) else [get_full_name_for_node(a.name) for a in node.names]
-        if module in DEBUGGER_MODULES or (module == "IPython" and "embed" in names):
+        if module in ("pdb", "ipdb", "pudb") and not set(names) <= DEBUGGER_ENTRY_POINTS:
+            self._debugger_integrated = True
+        elif module in DEBUGGER_MODULES or (module == "IPython" and "embed" in names):
             self._debugger_import(node, module)
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -181,7 +212,7 @@ class DebugLeftover(Rule):
                 self.report(node, f"`{shown}()` is a debugging call left in the code: it stops or spams the program "
                             "wherever it runs.", hint=f"Delete the `{shown}()` call before committing.")
         elif name in PRINT_CALLS and not self._print_allowed and not self._prints_on_purpose(node):
-            self._prints.append(node)
+            self._prints.setdefault(self._function_ids[-1], []).append(node)
 
     def leave_Module(self, node: cst.Module) -> None:
         imported = {name.split(".")[0] for name in self.context.imports.imported_names()}
@@ -189,17 +220,23 @@ class DebugLeftover(Rule):
         is_cli = is_script or bool(imported & CLI_MODULES)
         if not is_cli:
             for found, message, line in self._cli_only:
+                if isinstance(found, (cst.Import, cst.ImportFrom)) and self._debugger_integrated:
+                    continue
                 if line not in self._reported_lines:
                     self._reported_lines.add(line)
                     self.report(found, message, hint="Delete the debugger import and its calls before committing.")
-            for call in self._prints:
+            for calls in self._prints.values():
+                call = calls[0]  # one finding per function: the first print, counting the others
                 written = " ".join(self.context.module.code_for_node(call.func).split())
+                more = f" ({len(calls) - 1} more in the same function)" if len(calls) > 1 else ""
                 self.report(call, f"`{written}()` in library code writes to stdout, which the application "
-                            "does not own.", severity=Severity.LOW,
+                            f"does not own{more}.", severity=Severity.LOW,
                             hint="Log with `logging.getLogger(__name__)` or return the value instead; keep `print()` for "
                             "scripts and command-line tools.")
 
     def _debugger_import(self, node: cst.Import | cst.ImportFrom, module: str) -> None:
+        if self._type_checking:
+            return
         statement = " ".join(self.context.module.code_for_node(node).split()).rstrip(";")
         if module in ("pdb", "ipdb", "pudb"):
             self._cli_only.append((node, f"`{statement}` imports the `{module}` debugger: a leftover from a debugging "
@@ -221,5 +258,22 @@ class DebugLeftover(Rule):
     def _prints_on_purpose(self, node: cst.Call) -> bool:
         if any(arg.keyword is not None and arg.keyword.value == "file" for arg in node.args):
             return True
-        return any(name.lstrip("_") in PRINTING_FUNCTIONS or name.lstrip("_").startswith(PRINTING_FUNCTION_PREFIXES)
-                   for name in self._functions)
+        return any(PRINTING_FUNCTION.search(name) for name in self._functions)
+
+
+def _names_in(test: cst.BaseExpression) -> set[str]:
+    """The dotted names an `if` test reads (`__name__`, `TYPE_CHECKING`, `self.verbose`), without descending into calls."""
+    names: set[str] = set()
+    pending: list[cst.CSTNode] = [test]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            names.add(get_full_name_for_node(node) or "")
+        elif isinstance(node, cst.Comparison):
+            pending.append(node.left)
+            pending.extend(c.comparator for c in node.comparisons)
+        elif isinstance(node, cst.BooleanOperation):
+            pending.extend((node.left, node.right))
+        elif isinstance(node, cst.UnaryOperation):
+            pending.append(node.expression)
+    return names
