@@ -17,11 +17,22 @@ def fetch_user_profile(user_id):
 
 
 def load_customers():
+    # expect: VC507
     customers = [
         {"id": 1, "name": "Customer", "address": "123 Main St, Anytown"},
     ]
-    # expect: VC507
+    # ok: VC507 -- reported where the records are written
     return customers
+
+
+def get_user_by_id(user_id):
+    # expect: VC507
+    users = [{"id": 1, "name": "Alice Smith"}, {"id": 2, "name": "Bob Jones"}]
+    for user in users:
+        if user["id"] == user_id:
+            # ok: VC507
+            return user
+    return None
 
 
 def list_products():

@@ -44,7 +44,8 @@ class SampleDataInCode(Rule):
     ## What it does
     Reports a `return` in a function named like a data access (`get_*`, `fetch_*`, `load_*`,
     `list_*`, `find_*`, `query_*`, ...) that returns a literal record or list of records (directly,
-    through a local variable, or wrapped as in `jsonify([...])`) containing made-up values: textbook
+    through a local variable it searches or returns, or wrapped as in `jsonify([...])`) containing
+    made-up values: textbook
     names ("John Doe"), reserved example domains (`@example.com`), "Lorem ipsum", "123 Main St", 555
     phone numbers, or sequential ids next to "Sample"/"User 1" values. Test files, functions whose name
     says they are samples (`get_sample_users`) and files under `tests/`, `examples/`, `docs/`,
@@ -103,8 +104,13 @@ class SampleDataInCode(Rule):
         if frame is None or not frame.checked or len(node.targets) != 1 or not isinstance(node.value, LITERALS):
             return
         target = node.targets[0].target
-        if isinstance(target, cst.Name):
+        if not isinstance(target, cst.Name):
+            return
+        evidence = _fake_evidence(node.value) if _is_records(node.value) else None
+        if evidence is None:
             frame.literals[target.value] = node.value
+        else:  # a fake "table" searched or returned later: report it where it is written
+            self._report(node.value, frame, evidence)
 
     def visit_Return(self, node: cst.Return) -> None:
         frame = self._frames[-1] if self._frames else None
@@ -119,9 +125,12 @@ class SampleDataInCode(Rule):
             return
         evidence = _fake_evidence(value)
         if evidence is not None:
-            self.report(node, f"`{frame.name}` returns hard-coded sample records (`{evidence}`) instead of fetching them.",
-                        hint=f"Make `{frame.name}` read the records from the real data source, and move sample data into "
-                        "tests or fixtures.")
+            self._report(node, frame, evidence)
+
+    def _report(self, node: cst.CSTNode, frame: _Frame, evidence: str) -> None:
+        self.report(node, f"`{frame.name}` returns hard-coded sample records (`{evidence}`) instead of fetching them.",
+                    hint=f"Make `{frame.name}` read the records from the real data source, and move sample data into "
+                    "tests or fixtures.")
 
 
 def _is_records(value: cst.BaseExpression) -> bool:
