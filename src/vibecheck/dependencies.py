@@ -154,14 +154,17 @@ def project_dependencies(root: Path | None) -> ProjectDependencies:
     src_paths: list[str] = ["src"]
     pyproject = _read_toml(root / "pyproject.toml")
     if pyproject:
-        found, names = _pyproject_dependencies(pyproject)
+        try:
+            found, names = _pyproject_dependencies(pyproject)
+            declares_dev = _pyproject_declares_dev(pyproject)
+        except (AttributeError, TypeError):  # a table of an unexpected type: read what the other files say
+            found, names = False, set()
         declares |= found
         declared |= names
-        declares_dev = _pyproject_declares_dev(pyproject)
-        project_name = pyproject.get("project", {}).get("name") or pyproject.get("tool", {}).get("poetry", {}).get("name")
+        project_name = _lookup(pyproject, "project", "name") or _lookup(pyproject, "tool", "poetry", "name")
         if isinstance(project_name, str):
             declared.add(normalize(project_name))
-        configured = pyproject.get("tool", {}).get("vibecheck", {}).get("src-paths", [])
+        configured = _lookup(pyproject, "tool", "vibecheck", "src-paths")
         if isinstance(configured, list):
             src_paths.extend(str(p) for p in configured)
     if not isinstance(pyproject.get("build-system"), dict):
@@ -256,6 +259,15 @@ def is_installed(top_level: str) -> bool:
 
 def is_standard_library(top_level: str) -> bool:
     return top_level in sys.stdlib_module_names or top_level in LEGACY_STDLIB or top_level == "__future__"
+
+
+def _lookup(data: Any, *keys: str) -> Any:
+    """`data[k1][k2]...`, or None where a table is missing or is not a table."""
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
 
 
 def _has_python(directory: Path) -> bool:

@@ -138,3 +138,13 @@ def test_well_known_packages_are_undeclared_not_unknown(tmp_path: Path) -> None:
     })
     assert findings(tmp_path / "bare/app.py") == []
     assert findings(tmp_path / "declared/app.py") == [("VC504", 3, "requests")]
+
+
+def test_malformed_declarations_do_not_crash(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": 'tool = "oops"\n[project]\nname = 3\ndependencies = "not-a-list"\n',
+        "requirements.txt": "-r missing.txt\n-r requirements.txt\n",
+        "setup.py": "this is not python(\n",
+        "m.py": "import pygments\n",
+    })
+    assert findings(tmp_path / "m.py") == [("VC504", 1, "pygments")]
