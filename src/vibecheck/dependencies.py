@@ -65,6 +65,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "tensorflow": ("tensorflow", "tensorflow-cpu"), "torch": ("torch",), "onnxruntime": ("onnxruntime", "onnxruntime-gpu"),
     "jinja2": ("Jinja2",), "markupsafe": ("MarkupSafe",), "typing_extensions": ("typing-extensions",),
     "pydantic_settings": ("pydantic-settings",), "speech_recognition": ("SpeechRecognition",),
+    "bson": ("pymongo",), "gridfs": ("pymongo",), "win32com": ("pywin32",), "grpc_tools": ("grpcio-tools",),
     "mdurl": ("mdurl",), "markdown_it": ("markdown-it-py",), "pygments": ("Pygments",), "sqlalchemy": ("SQLAlchemy",),
 }
 

@@ -125,6 +125,8 @@ def test_dependency_helpers() -> None:
         candidate_distributions("jwt") | candidate_distributions("yaml") | candidate_distributions("cv2")
         | candidate_distributions("bs4") | candidate_distributions("PIL") | candidate_distributions("sklearn")
         | candidate_distributions("dotenv"))
+    assert "pymongo" in candidate_distributions("bson")
+    assert "google-cloud-storage" in candidate_distributions("google.cloud.storage")
     assert find_root(Path(__file__)) == Path(__file__).resolve().parents[2]
     assert project_dependencies(None).declares is False
 
