@@ -56,7 +56,7 @@ class UndeclaredDependency(ImportCheck):
 
     def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
         distributions = installed_distributions(top_level)
-        if not distributions and top_level in WELL_KNOWN_MODULES:
+        if not distributions and (top_level in WELL_KNOWN_MODULES or top_level in KNOWN_DISTRIBUTIONS):
             distributions = KNOWN_DISTRIBUTIONS.get(top_level, (top_level.replace("_", "-"),))
         project = self.project
         if not distributions or not project.declares or project.provides(*candidates):
