@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vibecheck.rules.agent_artefacts.debug_leftover import DebugLeftover
+from vibecheck.rules.agent_artefacts.duplicate_definition import DuplicateDefinition
 from vibecheck.rules.agent_artefacts.placeholder_implementation import Options as PlaceholderOptions
 from vibecheck.rules.agent_artefacts.placeholder_implementation import PlaceholderImplementation
 from vibecheck.rules.agent_artefacts.unfinished_work_comment import UnfinishedWorkComment
@@ -80,3 +81,10 @@ def test_debug_pdb_integration_and_type_only_imports_are_not_leftovers() -> None
     type_only = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pdb\n\ndef hook(p: 'pdb.Pdb'):\n    return p\n"
     assert findings_for(DebugLeftover, type_only) == []
     assert len(findings_for(DebugLeftover, "import pdb\n\ndef f():\n    return 1\n")) == 1
+
+
+def test_duplicate_overloads_through_a_module_alias_are_intended() -> None:
+    source = ("import typing as t\n@t.overload\ndef f(x: int) -> int: ...\n"
+              "@t.overload\ndef f(x: str) -> str: ...\ndef f(x):\n    return x\n")
+    assert findings_for(DuplicateDefinition, source) == []
+    assert len(findings_for(DuplicateDefinition, "def f():\n    return 1\ndef f():\n    return 2\n")) == 1

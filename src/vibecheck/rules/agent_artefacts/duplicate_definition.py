@@ -12,7 +12,7 @@ from vibecheck.rules.agent_artefacts._syntax import decorator_names
 
 Definition = cst.FunctionDef | cst.ClassDef
 # Decorators that say "several definitions of one name are intended".
-ALTERNATIVE_DECORATORS = frozenset({"overload", "typing.overload", "typing_extensions.overload"})
+ALTERNATIVE_DECORATORS = frozenset({"overload"})
 # Decorator packages that only wrap the function: a second definition still loses the first.
 WRAPPING_DECORATOR_ROOTS = frozenset({
     "functools", "typing", "typing_extensions", "abc", "contextlib", "dataclasses", "unittest", "mock", "pytest",
@@ -108,8 +108,8 @@ def _intended(first: Definition, second: Definition, between: Sequence[cst.BaseS
     name = first.name.value
     first_decorators = decorator_names(first)
     second_decorators = decorator_names(second)
-    if ALTERNATIVE_DECORATORS.intersection(first_decorators + second_decorators):
-        return True
+    if any(d.rpartition(".")[2] in ALTERNATIVE_DECORATORS for d in first_decorators + second_decorators):
+        return True  # `@overload`, `@typing.overload`, `@t.overload`
     if any(d.startswith(name + ".") or d == name for d in second_decorators):
         return True  # @name.setter, @name.register: the first definition is used
     if any("." in d and d.split(".")[0] not in WRAPPING_DECORATOR_ROOTS for d in first_decorators):
