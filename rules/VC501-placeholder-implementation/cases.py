@@ -1,0 +1,173 @@
+"""Corpus for VC501 placeholder-implementation: agent scaffolds versus intentional empty bodies."""
+import abc
+from abc import ABC, abstractmethod
+from typing import Protocol, overload
+
+
+# expect: VC501
+def send_welcome_email(user):
+    """Send the welcome e-mail to a new user."""
+    pass
+
+
+# expect: VC501
+def calculate_tax(order):
+    ...
+
+
+# expect: VC501
+def export_report(report_id):
+    raise NotImplementedError
+
+
+# expect: VC501
+def verify_signature(payload, signature):
+    # TODO: implement real signature verification
+    return True
+
+
+# expect: VC501
+async def process_payment(order_id: int, amount: float) -> dict:
+    """Process the payment with the provider."""
+    # In a real implementation this would call Stripe.
+    return {"status": "success", "transaction_id": "txn_123"}
+
+
+class UserService:
+    def __init__(self, db):
+        self.db = db
+
+    # expect: VC501
+    def delete_user(self, user_id):
+        pass
+
+    # expect: VC501
+    def reset_password(self, user_id):
+        raise NotImplementedError("Password reset is not implemented yet")
+
+    # expect: VC501
+    def update_profile(self, user_id, data):
+        """Update the user's profile."""
+        # placeholder until the profile table exists
+        pass
+
+
+# ok: VC501 -- a docstring-only specification (as in hook specs)
+def refund_order(order_id):
+    """Refund the order and notify the customer."""
+
+
+# expect: VC501
+def cancel_order(order_id):
+    """Cancel the order."""
+    # TODO: call the payment provider
+
+
+# expect: VC501
+def get_exchange_rate(currency): return 1.0  # hardcoded for now
+
+
+class Storage(ABC):
+    @abstractmethod
+    # ok: VC501
+    def save(self, record):
+        """Persist one record."""
+
+    # ok: VC501
+    def flush(self):
+        pass
+
+
+class Greeter(Protocol):
+    # ok: VC501
+    def greet(self, name: str) -> str: ...
+
+
+class Exporter(metaclass=abc.ABCMeta):
+    @abc.abstractmethod
+    # ok: VC501
+    def export(self): ...
+
+
+@overload
+# ok: VC501
+def parse(value: int) -> int: ...
+@overload
+# ok: VC501
+def parse(value: str) -> str: ...
+def parse(value):
+    return value
+
+
+class QuotaExceededError(Exception):
+    # ok: VC501
+    def hint(self):
+        pass
+
+
+class Transport:
+    # ok: VC501 -- the documented way to say "subclasses provide this"
+    def send(self, request):
+        raise NotImplementedError("Subclasses must implement send().")
+
+    # ok: VC501 -- a hook of a base class
+    def close(self):
+        pass
+
+
+class Plugin:
+    # ok: VC501 -- a documented hook
+    def on_startup(self, app):
+        """Called once when the application starts; override to set things up."""
+        pass
+
+    # ok: VC501
+    def __enter__(self):
+        pass
+
+
+# ok: VC501
+def noop(*args, **kwargs):
+    pass
+
+
+try:
+    from fastjson import dumps
+except ImportError:
+    # ok: VC501 -- an alternative definition
+    def dumps(value):
+        raise NotImplementedError
+
+
+# ok: VC501 -- a real constant function, no comment says it is unfinished
+def default_port():
+    return 8080
+
+
+def make_handler():
+    # ok: VC501 -- a nested no-op callback
+    def ignore_signal(signum, frame):
+        pass
+    return ignore_signal
+
+
+def nameprep(label):
+    # ok: VC501 -- unsupported by design, and the message says why
+    raise NotImplementedError("IDNA 2008 does not use the nameprep protocol")
+
+
+# expect: VC501
+def generate_invoice_pdf(invoice):
+    raise NotImplementedError("PDF generation not implemented")
+
+
+class Collector:
+    # ok: VC501 -- a callback hook
+    def visit_Name(self, node):
+        pass
+
+
+class NullCache:
+    # ok: VC501 -- a null object
+    def set(self, key, value):
+        pass

@@ -1,0 +1,73 @@
+"""Corpus for VC503 unknown-import, checked as a file of the vibecheck project itself.
+
+The project is this repository: it declares libcst, bandit, click, rich, pathspec, tomli and the test
+extra (pytest, jsonschema, coverage, ruff); the names marked `expect` exist nowhere.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+# ok: VC503 -- declared
+import click
+# ok: VC503 -- declared, in an optional extra
+import pytest
+# ok: VC503 -- installed (a dependency of bandit)
+import yaml
+# ok: VC503 -- a module of this project
+from vibecheck.rule import Rule
+# ok: VC503 -- an old standard-library name
+from BaseHTTPServer import HTTPServer
+# ok: VC503 -- declared for Python < 3.11 only, whether or not it is installed here
+import tomli
+
+# expect: VC503
+import flask_secure_authz
+# expect: VC503
+from fastapi_jwt_helpers import verify_token
+# expect: VC503
+from django_secure_payments.gateway import charge
+# expect: VC503
+import langchain_memory_utils as memory
+# expect: VC503
+import os, requests_oauth_plus
+# expect: VC503
+import stripe_checkout_sdk.client
+
+try:
+    # ok: VC503 -- optional: the code handles its absence
+    import ujson_accelerated as json
+except ImportError:
+    import json
+
+if TYPE_CHECKING:
+    # ok: VC503 -- never imported at run time
+    from typing_stubs_extra import Payload
+
+if sys.platform == "win32":
+    # ok: VC503 -- conditional
+    import win32_service_helpers
+
+
+def summarize(text):
+    # expect: VC503
+    from openai_summarizer_tools import summarize_text
+    return summarize_text(text)
+
+
+def parse_pdf(path):
+    # expect: VC503
+    import pdfminer_turbo
+    return pdfminer_turbo.extract(path)
+
+
+def local_helpers():
+    # ok: VC503 -- relative imports are the project's own
+    from . import helpers
+    return helpers
+
+
+if __name__ == "__main__":
+    # expect: VC503 -- the main guard is not a condition on availability
+    import uvicorn_reload_plus

@@ -1,0 +1,64 @@
+"""Corpus for VC504 undeclared-dependency, checked as a file of the vibecheck project itself.
+
+The project declares libcst, bandit, click, rich, pathspec, tomli and the test extra (pytest,
+jsonschema, coverage, ruff). The `expect` imports are installed only because those pull them in.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING
+
+# ok: VC504 -- declared
+import click
+# ok: VC504 -- declared
+from rich.console import Console
+# ok: VC504 -- declared in the `test` extra
+import pytest
+# ok: VC504 -- declared
+import libcst as cst
+# ok: VC504 -- a module of this project
+from vibecheck.model import Finding
+# ok: VC504 -- not installed at all: that is unknown-import's business
+import flask_secure_authz
+
+# expect: VC504 -- PyYAML, installed for bandit and libcst
+import yaml
+# expect: VC504 -- Pygments, installed for rich
+from pygments import highlight
+# expect: VC504 -- markdown-it-py, installed for rich
+from markdown_it import MarkdownIt
+# expect: VC504 -- stevedore, installed for bandit
+import stevedore.extension
+# expect: VC504 -- pluggy, installed for pytest
+import pluggy
+# expect: VC504 -- referencing, installed for jsonschema
+from referencing import Registry
+# expect: VC504 -- mdurl, installed for markdown-it-py
+import mdurl
+
+try:
+    # ok: VC504 -- optional
+    import iniconfig
+except ImportError:
+    iniconfig = None
+
+if TYPE_CHECKING:
+    # ok: VC504
+    from rpds import HashTrieMap
+
+if sys.version_info >= (3, 12):
+    # ok: VC504 -- conditional
+    import attr
+
+
+def load_schema(path):
+    # expect: VC504 -- a lazy import still needs the package
+    import jsonschema_specifications
+    return jsonschema_specifications, path, json
+
+
+def styles():
+    # ok: VC504 -- the same package once reported is not reported again in this file
+    import yaml as again
+    return again, Console, cst, Finding, click, pytest, highlight, MarkdownIt, stevedore, pluggy, Registry, mdurl

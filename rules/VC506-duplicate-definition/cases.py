@@ -1,0 +1,175 @@
+"""Corpus for VC506 duplicate-definition: regenerated definitions versus intended repeats."""
+import functools
+import sys
+from typing import overload
+
+import pytest
+from fastapi import APIRouter
+
+router = APIRouter()
+
+
+def normalize_email(email):
+    return email.strip().lower()
+
+
+# expect: VC506
+def normalize_email(email):
+    return email.strip()
+
+
+class Invoice:
+    def total(self):
+        return sum(line.amount for line in self.lines)
+
+    def tax(self):
+        return self.total() * 0.2
+
+    # expect: VC506
+    def total(self):
+        return sum(line.amount * line.quantity for line in self.lines)
+
+    @property
+    def number(self):
+        return self._number
+
+    @number.setter
+    # ok: VC506
+    def number(self, value):
+        self._number = value
+
+
+class Config:
+    debug = False
+
+
+# expect: VC506
+class Config:
+    debug = True
+
+
+@functools.lru_cache
+def load_rates():
+    return {}
+
+
+@functools.lru_cache(maxsize=1)
+# expect: VC506
+def load_rates():
+    return {"EUR": 1.0}
+
+
+def test_login_succeeds():
+    assert True
+
+
+# expect: VC506
+def test_login_succeeds():
+    assert 1 == 1
+
+
+@pytest.fixture
+def client():
+    return object()
+
+
+@pytest.fixture
+# expect: VC506
+def client():
+    return None
+
+
+def outer():
+    def helper(x):
+        return x
+
+    # expect: VC506
+    def helper(x):
+        return x * 2
+
+    return helper
+
+
+async def fetch_user(user_id):
+    return user_id
+
+
+# expect: VC506
+async def fetch_user(user_id):
+    return {"id": user_id}
+
+
+@overload
+def parse(value: int) -> int: ...
+@overload
+# ok: VC506
+def parse(value: str) -> str: ...
+# ok: VC506
+def parse(value):
+    return value
+
+
+@functools.singledispatch
+def render(value):
+    return str(value)
+
+
+@render.register
+# ok: VC506 -- a different name, registered on the first
+def _(value: int):
+    return f"{value:d}"
+
+
+@render.register
+# ok: VC506
+def _(value: float):
+    return f"{value:.2f}"
+
+
+if sys.version_info >= (3, 11):
+    def utcnow():
+        return 1
+else:
+    # ok: VC506 -- an alternative under if/else
+    def utcnow():
+        return 2
+
+
+try:
+    from ujson import dumps
+except ImportError:
+    # ok: VC506
+    def dumps(value):
+        return str(value)
+
+
+@router.get("/users")
+def list_items():
+    return []
+
+
+@router.get("/orders")
+# ok: VC506 -- the first one is registered as a route
+def list_items():
+    return []
+
+
+def handler():
+    return 1
+
+
+original_handler = handler
+
+
+# ok: VC506 -- the first definition was used before it was replaced
+def handler():
+    return original_handler() + 1
+
+
+def retry(func):
+    return func
+
+
+# ok: VC506 -- wraps the previous definition
+def retry(func, _previous=retry):
+    return _previous(func)

@@ -1,0 +1,493 @@
+"""What a project declares it depends on, and which distribution an import name comes from.
+
+Read without running anything: PEP 621 `[project]` dependencies and extras, PEP 735 dependency groups,
+Poetry, PDM, uv and Hatch tables, `requirements*.txt`/`.in` (with `-r` includes), `setup.cfg`,
+the literal lists of a `setup.py` (parsed, never executed), `Pipfile` and an sdist's `PKG-INFO`.
+Installed distributions are looked up through `importlib.metadata` and `PathFinder`, which do not import
+the module they find.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import functools
+import importlib.machinery
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import packages_distributions
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg")
+WEAK_ROOT_MARKERS = ("requirements.txt", "Pipfile", ".git")
+_REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_EGG_NAME = re.compile(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
+_DEV_WORDS = re.compile(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
+                        re.IGNORECASE)
+# Standard-library modules of older Pythons (2.7 and those removed since 3.8), which code keeps as fallbacks.
+LEGACY_STDLIB = frozenset({
+    "BaseHTTPServer", "SimpleHTTPServer", "CGIHTTPServer", "Cookie", "cookielib", "ConfigParser", "Queue", "StringIO",
+    "cStringIO", "cPickle", "HTMLParser", "SocketServer", "__builtin__", "commands", "exceptions", "htmlentitydefs",
+    "httplib", "md5", "sets", "sha", "thread", "dummy_threading", "_dummy_thread", "dummy_thread", "urllib2",
+    "urlparse", "xmlrpclib", "Tkinter", "tkMessageBox", "copy_reg", "repr", "UserDict", "UserList", "UserString",
+    "asynchat", "asyncore", "smtpd", "imp", "distutils", "binhex", "formatter", "parser", "symbol", "macpath",
+})
+_SKIPPED_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "build", "dist"})
+
+# Import names whose distribution is named differently, for packages that may not be installed where
+# vibecheck runs. Installed distributions are found from their metadata instead.
+KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
+    "jwt": ("PyJWT",), "yaml": ("PyYAML",), "cv2": ("opencv-python", "opencv-python-headless", "opencv-contrib-python"),
+    "PIL": ("Pillow",), "sklearn": ("scikit-learn",), "skimage": ("scikit-image",), "bs4": ("beautifulsoup4",),
+    "dotenv": ("python-dotenv",), "dateutil": ("python-dateutil",), "magic": ("python-magic",),
+    "docx": ("python-docx",), "pptx": ("python-pptx",), "telegram": ("python-telegram-bot",),
+    "jose": ("python-jose",), "multipart": ("python-multipart",), "slugify": ("python-slugify",),
+    "socks": ("PySocks",), "OpenSSL": ("pyOpenSSL",), "Crypto": ("pycryptodome", "pycrypto"),
+    "Cryptodome": ("pycryptodomex",), "nacl": ("PyNaCl",), "git": ("GitPython",), "github": ("PyGithub",),
+    "serial": ("pyserial",), "usb": ("pyusb",), "zmq": ("pyzmq",), "attr": ("attrs",), "grpc": ("grpcio",),
+    "google.protobuf": ("protobuf",), "psycopg2": ("psycopg2", "psycopg2-binary"), "psycopg": ("psycopg", "psycopg-binary"),
+    "MySQLdb": ("mysqlclient",), "win32api": ("pywin32",), "win32con": ("pywin32",), "pywintypes": ("pywin32",),
+    "pkg_resources": ("setuptools",), "_pytest": ("pytest",), "mpl_toolkits": ("matplotlib",),
+    "ldap": ("python-ldap",), "fitz": ("PyMuPDF",), "gi": ("PyGObject",), "wx": ("wxPython",),
+    "kafka": ("kafka-python",), "dns": ("dnspython",), "websocket": ("websocket-client",), "faiss": ("faiss-cpu", "faiss-gpu"),
+    "rest_framework": ("djangorestframework",), "corsheaders": ("django-cors-headers",), "environ": ("django-environ",),
+    "decouple": ("python-decouple",), "googleapiclient": ("google-api-python-client",), "argon2": ("argon2-cffi",),
+    "Levenshtein": ("python-Levenshtein", "Levenshtein"), "markdown": ("Markdown",), "ruamel": ("ruamel.yaml",),
+    "jenkins": ("python-jenkins",), "sentry_sdk": ("sentry-sdk",), "discord": ("discord.py",), "lxml": ("lxml",),
+    "tensorflow": ("tensorflow", "tensorflow-cpu"), "torch": ("torch",), "onnxruntime": ("onnxruntime", "onnxruntime-gpu"),
+    "jinja2": ("Jinja2",), "markupsafe": ("MarkupSafe",), "typing_extensions": ("typing-extensions",),
+    "pydantic_settings": ("pydantic-settings",), "speech_recognition": ("SpeechRecognition",),
+    "bson": ("pymongo",), "gridfs": ("pymongo",), "win32com": ("pywin32",), "grpc_tools": ("grpcio-tools",),
+    "mdurl": ("mdurl",), "markdown_it": ("markdown-it-py",), "pygments": ("Pygments",), "sqlalchemy": ("SQLAlchemy",),
+}
+
+# Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
+# declared nor installed is an undeclared dependency, not an invented package.
+WELL_KNOWN_MODULES = frozenset({
+    "requests", "numpy", "pandas", "scipy", "matplotlib", "seaborn", "plotly", "flask", "django", "fastapi", "starlette",
+    "uvicorn", "gunicorn", "pydantic", "pydantic_settings", "sqlalchemy", "alembic", "psycopg2", "psycopg", "pymysql",
+    "MySQLdb", "pymongo", "motor", "redis", "celery", "kombu", "boto3", "botocore", "aiohttp", "httpx", "httpcore",
+    "urllib3", "certifi", "idna", "charset_normalizer", "chardet", "jwt", "jose", "passlib", "bcrypt", "cryptography",
+    "OpenSSL", "nacl", "itsdangerous", "werkzeug", "jinja2", "markupsafe", "click", "typer", "rich", "tqdm", "colorama",
+    "yaml", "toml", "tomli", "tomli_w", "dotenv", "attr", "attrs", "dateutil", "pytz", "arrow", "pendulum", "bs4", "lxml",
+    "html5lib", "selenium", "playwright", "scrapy", "PIL", "cv2", "skimage", "sklearn", "torch", "torchvision",
+    "tensorflow", "keras", "transformers", "datasets", "tokenizers", "huggingface_hub", "openai", "anthropic",
+    "langchain", "langchain_core", "langchain_community", "langchain_openai", "llama_index", "tiktoken",
+    "sentence_transformers", "faiss", "chromadb", "pinecone", "nltk", "spacy", "gensim", "xgboost", "lightgbm",
+    "catboost", "statsmodels", "sympy", "networkx", "pytest", "hypothesis", "mock", "freezegun", "responses", "faker",
+    "factory", "stripe", "twilio", "sendgrid", "slack_sdk", "telegram", "discord", "tweepy", "googleapiclient",
+    "firebase_admin", "grpc", "websockets", "websocket", "socketio", "paramiko", "fabric", "docker", "kubernetes",
+    "jsonschema", "marshmallow", "orjson", "ujson", "simplejson", "msgpack", "pyarrow", "polars", "dask", "numba", "h5py",
+    "openpyxl", "xlrd", "docx", "pptx", "reportlab", "fitz", "pypdf", "PyPDF2", "markdown", "pygments", "sentry_sdk",
+    "structlog", "loguru", "prometheus_client", "tenacity", "backoff", "cachetools", "more_itertools", "six",
+    "typing_extensions", "packaging", "setuptools", "wheel", "pkg_resources", "gradio", "streamlit", "dash", "tornado",
+    "sanic", "bottle", "falcon", "quart", "aiofiles", "anyio", "sniffio", "trio", "asyncpg", "aiosqlite", "peewee",
+    "mongoengine", "elasticsearch", "email_validator", "phonenumbers", "babel", "emoji", "regex", "shapely",
+    "geopandas", "boto", "pymssql", "cx_Oracle", "oracledb", "sqlmodel", "flask_sqlalchemy", "flask_login",
+    "flask_cors", "flask_wtf", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
+    "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
+})
+
+
+def normalize(name: str) -> str:
+    """The PEP 503 normal form of a distribution name: `Foo_Bar.baz` -> `foo-bar-baz`."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def requirement_name(line: str) -> str | None:
+    """The distribution name of one requirement string (`requests[socks]>=2; python_version>'3'`)."""
+    egg = _EGG_NAME.search(line)
+    if egg:
+        return normalize(egg.group(1))
+    match = _REQUIREMENT_NAME.match(line)
+    return normalize(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class ProjectDependencies:
+    """The distributions a project declares (normalised names), and whether it declares any at all."""
+
+    root: Path | None
+    declared: frozenset[str]
+    declares: bool
+    local_modules: frozenset[str]
+    declares_dev: bool = False
+
+    def provides(self, *modules: str) -> bool:
+        """Whether a declared distribution (or the project itself) plausibly provides one of the dotted `modules`."""
+        return any(candidate_distributions(module) & self.declared for module in modules)
+
+
+def find_root(path: Path) -> Path | None:
+    """The nearest enclosing directory that holds a project file (`pyproject.toml`, `setup.py`, ...)."""
+    return _find_root(path if path.is_dir() else path.parent)
+
+
+@functools.lru_cache(maxsize=1024)
+def _find_root(start: Path) -> Path | None:
+    weak: Path | None = None
+    for directory in (start, *start.parents):
+        if any((directory / marker).is_file() for marker in ROOT_MARKERS):
+            return directory
+        if weak is None and any((directory / marker).exists() for marker in WEAK_ROOT_MARKERS):
+            weak = directory
+        if (directory / ".git").exists():
+            break
+    return weak
+
+
+@functools.lru_cache(maxsize=64)
+def project_dependencies(root: Path | None) -> ProjectDependencies:
+    """Everything the project at `root` declares; cached, since every file of a run asks."""
+    if root is None:
+        return ProjectDependencies(None, frozenset(), False, frozenset())
+    declared: set[str] = set()
+    declares = False
+    declares_dev = False
+    src_paths: list[str] = ["src"]
+    pyproject = _read_toml(root / "pyproject.toml")
+    if pyproject:
+        try:
+            found, names = _pyproject_dependencies(pyproject)
+            declares_dev = _pyproject_declares_dev(pyproject)
+        except (AttributeError, TypeError):  # a table of an unexpected type: read what the other files say
+            found, names = False, set()
+        declares |= found
+        declared |= names
+        project_name = _lookup(pyproject, "project", "name") or _lookup(pyproject, "tool", "poetry", "name")
+        if isinstance(project_name, str):
+            declared.add(normalize(project_name))
+        configured = _lookup(pyproject, "tool", "vibecheck", "src-paths")
+        if isinstance(configured, list):
+            src_paths.extend(str(p) for p in configured)
+    if not isinstance(pyproject.get("build-system"), dict):
+        declared |= {"setuptools", "wheel"}  # the build requirements assumed when none are declared (PEP 518)
+    for source in (_requirements_files(root), _setup_cfg(root), _setup_py(root), _pipfile(root), _pkg_info(root)):
+        found, names = source
+        declares |= found
+        declared |= names
+    tox_found, tox_names = _tox_ini(root)
+    declared |= tox_names
+    declares_dev = declares_dev or tox_found or _files_declare_dev(root)
+    modules = set(module_names_in(root))
+    for relative in src_paths:
+        modules |= module_names_in(root / relative)
+    return ProjectDependencies(root, frozenset(declared), declares, frozenset(modules), declares_dev)
+
+
+@functools.lru_cache(maxsize=1024)
+def module_names_in(directory: Path) -> frozenset[str]:
+    """Top-level module names importable from `directory`: its `.py` files and its package directories."""
+    try:
+        entries = list(directory.iterdir())
+    except OSError:
+        return frozenset()
+    names = set()
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in _SKIPPED_DIRS:
+            continue
+        if entry.suffix in (".py", ".pyi") and entry.is_file():
+            names.add(entry.stem)
+        elif entry.suffix in (".so", ".pyd") and entry.is_file():
+            names.add(entry.name.split(".")[0])
+        elif entry.is_dir() and entry.name.isidentifier() and _has_python(entry):
+            names.add(entry.name)
+    return frozenset(names)
+
+
+def local_module_names(path: Path, project: ProjectDependencies) -> frozenset[str]:
+    """The project's own modules, plus modules beside the file and in its parent directories up to the root.
+
+    Python puts a script's directory on `sys.path`, and test runners put test directories there, so a
+    sibling import (`from helpers import make_user`) is local too.
+    """
+    names = set(project.local_modules)
+    directory = path.parent
+    for _ in range(32):
+        names |= module_names_in(directory)
+        if project.root is None or directory == project.root or directory == directory.parent:
+            break
+        directory = directory.parent
+    return frozenset(names)
+
+
+def candidate_distributions(module: str) -> frozenset[str]:
+    """Normalised distribution names that may provide the dotted `module` (installed or by convention)."""
+    parts = module.split(".")
+    top = parts[0]
+    names: set[str] = set()
+    for distribution in installed_distributions(top):
+        names.add(normalize(distribution))
+    for length in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:length])
+        for distribution in KNOWN_DISTRIBUTIONS.get(prefix, ()):
+            names.add(normalize(distribution))
+        plain = normalize(prefix)
+        names.update({plain, f"py{plain}", f"python-{plain}", f"{plain}-python", f"py-{plain}"})
+        if plain.startswith("py") and len(plain) > 3:
+            names.add(plain[2:])
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def _packages_distributions() -> dict[str, list[str]]:
+    return packages_distributions()
+
+
+def installed_distributions(top_level: str) -> tuple[str, ...]:
+    """The installed distributions that provide the top-level module (from their metadata)."""
+    return tuple(_packages_distributions().get(top_level, ()))
+
+
+@functools.lru_cache(maxsize=4096)
+def is_installed(top_level: str) -> bool:
+    """Whether the top-level module can be found where vibecheck runs, without importing it."""
+    if top_level in _packages_distributions() or top_level in sys.builtin_module_names:
+        return True
+    try:
+        return importlib.machinery.PathFinder.find_spec(top_level) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def is_standard_library(top_level: str) -> bool:
+    return top_level in sys.stdlib_module_names or top_level in LEGACY_STDLIB or top_level == "__future__"
+
+
+def _lookup(data: Any, *keys: str) -> Any:
+    """`data[k1][k2]...`, or None where a table is missing or is not a table."""
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _has_python(directory: Path) -> bool:
+    """Python files directly inside, or a package one level down (`src/` imported as `src.app`)."""
+    try:
+        children = list(directory.iterdir())
+    except OSError:
+        return False
+    return any(child.suffix == ".py" for child in children) or any(
+        (child / "__init__.py").is_file() for child in children if child.is_dir())
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every requirement string in a (nested) list/dict of them."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+
+
+def _names(requirements: Iterable[str]) -> set[str]:
+    return {name for name in map(requirement_name, requirements) if name}
+
+
+def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
+    names: set[str] = set()
+    found = False
+    project = data.get("project")
+    if isinstance(project, dict):
+        found = "dependencies" in project or "dependencies" not in project.get("dynamic", [])
+        names |= _names(_strings(project.get("dependencies", [])))
+        names |= _names(_strings(project.get("optional-dependencies", {})))
+    groups = data.get("dependency-groups")
+    if isinstance(groups, dict):
+        found = True
+        names |= _names(_strings(groups))
+    build = data.get("build-system", {})
+    names |= _names(_strings(build.get("requires", []) if isinstance(build, dict) else []))
+    tool = data.get("tool", {})
+    poetry = tool.get("poetry", {}) if isinstance(tool, dict) else {}
+    if isinstance(poetry, dict):
+        tables = [poetry.get("dependencies"), poetry.get("dev-dependencies")]
+        tables += [g.get("dependencies") for g in poetry.get("group", {}).values() if isinstance(g, dict)]
+        for table in tables:
+            if isinstance(table, dict):
+                found = True
+                names |= {normalize(key) for key in table if key.lower() != "python"}
+    for dev in (tool.get("pdm", {}).get("dev-dependencies"), tool.get("uv", {}).get("dev-dependencies")):
+        names |= _names(_strings(dev or []))
+    for env in tool.get("hatch", {}).get("envs", {}).values():
+        if isinstance(env, dict):
+            names |= _names(_strings(env.get("dependencies", [])))
+            names |= _names(_strings(env.get("extra-dependencies", [])))
+    return found, names
+
+
+def _pyproject_declares_dev(data: dict[str, Any]) -> bool:
+    """Whether the pyproject declares development or test dependencies anywhere."""
+    tool = data.get("tool", {})
+    poetry = tool.get("poetry", {})
+    extras = data.get("project", {}).get("optional-dependencies", {})
+    return bool(
+        data.get("dependency-groups")
+        or poetry.get("dev-dependencies") or poetry.get("group")
+        or tool.get("pdm", {}).get("dev-dependencies") or tool.get("uv", {}).get("dev-dependencies")
+        or any(isinstance(env, dict) and env.get("dependencies") for env in tool.get("hatch", {}).get("envs", {}).values())
+        or any(_DEV_WORDS.search(extra) for extra in extras)
+    )
+
+
+def _requirement_files(root: Path) -> list[Path]:
+    return sorted({*root.glob("requirements*.txt"), *root.glob("requirements*.in"), *root.glob("*requirements.txt"),
+                   *root.glob("requirements/*.txt"), *root.glob("requirements/*.in")})
+
+
+def _files_declare_dev(root: Path) -> bool:
+    """A dev/test requirements file, test requirements in setup.cfg, or a Pipfile's dev packages."""
+    if any(_DEV_WORDS.search(path.relative_to(root).as_posix().removesuffix(path.suffix)) for path in _requirement_files(root)):
+        return True
+    if bool(_read_toml(root / "Pipfile").get("dev-packages")):
+        return True
+    try:
+        setup_cfg = (root / "setup.cfg").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "tests_require" in setup_cfg
+
+
+def _tox_ini(root: Path) -> tuple[bool, set[str]]:
+    """The `deps` of every tox environment (a common home of test dependencies)."""
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        if not parser.read(root / "tox.ini", encoding="utf-8"):
+            return False, set()
+    except configparser.Error:
+        return False, set()
+    names: set[str] = set()
+    found = False
+    for section in parser.sections():
+        if parser.has_option(section, "deps"):
+            found = True
+            for line in parser.get(section, "deps").splitlines():
+                line = line.strip()
+                if line.startswith("-r"):
+                    names |= _parse_requirements(root / line[2:].strip(), set())
+                elif line and not line.startswith(("{", "-", "#")):
+                    names |= _names([line])
+    return found, names
+
+
+def _requirements_files(root: Path) -> tuple[bool, set[str]]:
+    files = _requirement_files(root)
+    names: set[str] = set()
+    seen: set[Path] = set()
+    for path in files:
+        names |= _parse_requirements(path, seen)
+    return bool(files), names
+
+
+def _parse_requirements(path: Path, seen: set[Path]) -> set[str]:
+    resolved = path.resolve()
+    if resolved in seen:
+        return set()
+    seen.add(resolved)
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    names: set[str] = set()
+    for raw in text.replace("\\\n", " ").splitlines():
+        line = raw.split(" #", 1)[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        option = re.match(r"^(-r|--requirement|-c|--constraint|-e|--editable)\s*=?\s*(\S+)", line)
+        if option:
+            flag, target = option.groups()
+            if flag in ("-r", "--requirement"):
+                names |= _parse_requirements(path.parent / target, seen)
+            elif flag in ("-e", "--editable") and "egg=" in target:
+                names |= _names([target])
+            continue
+        if line.startswith("-"):
+            continue
+        names |= _names([line])
+    return names
+
+
+def _setup_cfg(root: Path) -> tuple[bool, set[str]]:
+    path = root / "setup.cfg"
+    if not path.is_file():
+        return False, set()
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except configparser.Error:
+        return False, set()
+    values: list[str] = []
+    found = False
+    for section, key in (("options", "install_requires"), ("options", "tests_require"), ("options", "setup_requires"),
+                         ("metadata", "requires-dist"), ("metadata", "requires_dist")):
+        if parser.has_option(section, key):
+            found = True
+            values.append(parser.get(section, key))
+    if parser.has_section("options.extras_require"):
+        values.extend(parser.get("options.extras_require", key) for key in parser.options("options.extras_require"))
+    return found, _names(line for value in values for line in value.splitlines() if line.strip())
+
+
+def _setup_py(root: Path) -> tuple[bool, set[str]]:
+    """Requirement strings written literally in `setup(install_requires=..., extras_require=...)` (parsed only)."""
+    path = root / "setup.py"
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, SyntaxError, ValueError):
+        return False, set()
+    assigned = {target.id: node.value for node in tree.body if isinstance(node, ast.Assign)
+                for target in node.targets if isinstance(target, ast.Name)}
+    keywords = {"install_requires", "extras_require", "tests_require", "setup_requires"}
+    values: list[str] = []
+    found = False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                if keyword.arg in keywords:
+                    found = True
+                    value = keyword.value
+                    if isinstance(value, ast.Name):
+                        value = assigned.get(value.id, value)
+                    if isinstance(value, ast.Dict):  # extras: the keys are extra names, not requirements
+                        value = ast.List(elts=[v for v in value.values if v is not None])
+                    values.extend(c.value for c in ast.walk(value) if isinstance(c, ast.Constant) and isinstance(c.value, str))
+    return found, _names(values)
+
+
+def _pipfile(root: Path) -> tuple[bool, set[str]]:
+    data = _read_toml(root / "Pipfile")
+    tables = [data.get("packages"), data.get("dev-packages")]
+    names = {normalize(key) for table in tables if isinstance(table, dict) for key in table}
+    return bool(data), names
+
+
+def _pkg_info(root: Path) -> tuple[bool, set[str]]:
+    """An unpacked sdist's metadata: `Requires-Dist:` lines."""
+    try:
+        text = (root / "PKG-INFO").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False, set()
+    header = text.split("\n\n", 1)[0]
+    lines = [line.split(":", 1)[1] for line in header.splitlines() if line.startswith("Requires-Dist:")]
+    return bool(lines), _names(lines)

@@ -1,0 +1,133 @@
+"""The shared walk of VC503/VC504: each absolute import that is not stdlib, not local and not optional.
+
+These are per-file rules with project context: the file's project root (the nearest `pyproject.toml`,
+`setup.py` or `setup.cfg`) is found from its path, and what the project declares is read once per
+process and cached. That keeps findings at the import itself, and works on single files, stdin and the
+changed files pre-commit passes, without a project phase.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.dependencies import (
+    ProjectDependencies,
+    find_root,
+    is_standard_library,
+    local_module_names,
+    project_dependencies,
+)
+from vibecheck.rule import Rule
+from vibecheck.rules.agent_artefacts._syntax import block_statements
+
+IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+
+
+def _is_main_guard(test: cst.BaseExpression) -> bool:
+    """`if __name__ == "__main__":` runs the script, so its imports are not conditional."""
+    return isinstance(test, cst.Comparison) and "__name__" in {
+        get_full_name_for_node(test.left), *(get_full_name_for_node(c.comparator) for c in test.comparisons)}
+
+
+class ImportCheck(Rule):
+    """Calls `check_import` once per third-party top-level module a file needs at run time."""
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self._optional: set[int] = set()
+        self._function_depth = 0
+        self._seen: set[str] = set()
+        self._project: ProjectDependencies | None = None
+        self._local: frozenset[str] = frozenset()
+
+    @property
+    def project(self) -> ProjectDependencies:
+        if self._project is None:
+            path = Path(self.context.path).resolve()
+            self._project = project_dependencies(find_root(path))
+            self._local = local_module_names(path, self._project)
+        return self._project
+
+    @property
+    def local_modules(self) -> frozenset[str]:
+        """The project's own top-level modules and those beside the checked file."""
+        _ = self.project
+        return self._local
+
+    def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
+        """Judge one import; `candidates` are the dotted names it may be provided as (`google.cloud.storage`)."""
+        raise NotImplementedError
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._function_depth += 1
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._function_depth -= 1
+
+    def visit_Try(self, node: cst.Try) -> None:
+        if any(self._catches_import_error(handler.type) for handler in node.handlers):
+            self._mark_optional(node)
+
+    def visit_If(self, node: cst.If) -> None:
+        if not _is_main_guard(node.test):
+            self._mark_optional(node)
+
+    def visit_With(self, node: cst.With) -> None:
+        for item in node.items:
+            call = item.item
+            if (isinstance(call, cst.Call) and self.qualified_name(call) == "contextlib.suppress"
+                    and any(self._catches_import_error(arg.value) for arg in call.args)):
+                self._mark_optional(node)
+
+    def visit_Import(self, node: cst.Import) -> None:
+        if self._skipped(node):
+            return
+        for alias in node.names:
+            module = get_full_name_for_node(alias.name) or ""
+            self._check(alias.name, module, (module,))
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.relative or node.module is None or self._skipped(node):
+            return
+        module = get_full_name_for_node(node.module) or ""
+        names = () if isinstance(node.names, cst.ImportStar) else tuple(
+            f"{module}.{get_full_name_for_node(alias.name)}" for alias in node.names)
+        self._check(node.module, module, (module, *names))
+
+    def _skipped(self, node: cst.Import | cst.ImportFrom) -> bool:
+        """Optional and conditional imports, and imports inside test functions (tests build modules on the fly)."""
+        return id(node) in self._optional or (self.context.is_test_file and self._function_depth > 0)
+
+    def _check(self, node: cst.CSTNode, module: str, candidates: tuple[str, ...]) -> None:
+        top_level = module.split(".")[0]
+        if not top_level or top_level in self._seen or is_standard_library(top_level):
+            return
+        self._seen.add(top_level)
+        if top_level not in self.local_modules:
+            self.check_import(node, module, top_level, candidates)
+
+    def _catches_import_error(self, caught: cst.BaseExpression | None) -> bool:
+        if caught is None:
+            return True
+        if isinstance(caught, cst.Tuple):
+            return any(self._catches_import_error(element.value) for element in caught.elements)
+        return (self.qualified_name(caught) or "").removeprefix("builtins.") in IMPORT_ERRORS
+
+    def _mark_optional(self, statement: cst.If | cst.Try | cst.With) -> None:
+        """Every import in the statement's blocks (an `else`, handlers and nested blocks included)."""
+        pending: list[cst.CSTNode] = [statement]
+        while pending:
+            statement = pending.pop()
+            if isinstance(statement, (cst.Import, cst.ImportFrom)):
+                self._optional.add(id(statement))
+            elif isinstance(statement, cst.SimpleStatementLine):
+                pending.extend(statement.body)
+            elif isinstance(statement, (cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.With)):
+                pending.extend(block_statements(statement.body))
+                pending.extend(getattr(statement, "handlers", ()))
+                orelse = getattr(statement, "orelse", None)
+                if orelse is not None:
+                    pending.append(orelse)

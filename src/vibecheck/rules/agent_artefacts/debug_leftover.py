@@ -1,0 +1,279 @@
+"""VC505: debugger calls, debugger imports and stray `print()` calls left in committed code."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+
+# Modules whose only purpose is interactive debugging; importing them in committed code is a leftover.
+DEBUGGER_MODULES = frozenset({
+    "pdb", "ipdb", "pudb", "wdb", "web_pdb", "remote_pdb", "rpdb", "pdbr", "icecream", "celery.contrib.rdb",
+    "IPython.core.debugger", "pydevd",
+})
+# Calls that stop the program in a debugger or print debugging output.
+DEBUGGER_CALLS = frozenset({
+    "breakpoint", "builtins.breakpoint", "pdb.set_trace", "pdb.post_mortem", "pdb.pm", "pdb.Pdb.set_trace",
+    "ipdb.set_trace", "ipdb.post_mortem", "ipdb.pm", "pudb.set_trace", "pudb.post_mortem", "wdb.set_trace",
+    "web_pdb.set_trace", "remote_pdb.set_trace", "rpdb.set_trace", "pdbr.set_trace", "celery.contrib.rdb.set_trace",
+    "IPython.embed", "IPython.core.debugger.set_trace", "pydevd.settrace", "debugpy.breakpoint", "icecream.ic", "ic",
+})
+# A `--pdb` option is a feature of a command-line tool, so post-mortem debugging is allowed there.
+CLI_DEBUGGER_CALLS = frozenset({"pdb.post_mortem", "pdb.pm", "ipdb.post_mortem", "ipdb.pm", "pudb.post_mortem"})
+# The last name of every call above, to skip all other calls without resolving them.
+CALL_TERMINALS = frozenset(name.rpartition(".")[2] for name in DEBUGGER_CALLS) | {"print", "pprint", "pp"}
+PRINT_CALLS = frozenset({"print", "builtins.print", "pprint.pprint", "pprint.pp"})
+CLI_MODULES = frozenset({"argparse", "optparse", "click", "typer", "fire", "docopt", "rich_click", "cyclopts", "plac", "clize"})
+# A module that builds a web application is not a script, even when it ends with `app.run()` under a main guard.
+WEB_FRAMEWORKS = frozenset({
+    "flask", "fastapi", "django", "starlette", "aiohttp", "sanic", "tornado", "bottle", "falcon", "quart", "litestar",
+})
+# Functions whose job is to print.
+PRINTING_FUNCTION = re.compile(
+    r"^_*(?:main|cli|run_cli)$|print|show|display|echo|dump|pretty|report|render|output|emit|usage|banner|summary|repl",
+    re.IGNORECASE)
+# `if verbose:` / `if self.debug:`: output the caller asked for.
+VERBOSE_TEST = re.compile(r"verbose|verbosity|debug|quiet|silent|trace", re.IGNORECASE)
+# Names a debugger module is used by when it is integrated (a `--pdb` option, a hook), not left behind.
+DEBUGGER_ENTRY_POINTS = frozenset({"set_trace", "post_mortem", "pm", "run", "runcall", "runeval"})
+TYPE_CHECKING_NAMES = frozenset({"TYPE_CHECKING", "typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"})
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options of `debug-leftover`."""
+
+    check_print: bool = True
+    print_allowed_dirs: tuple[str, ...] = (
+        "scripts", "bin", "examples", "example", "docs", "doc", "tools", "demo", "demos", "benchmarks", "notebooks",
+        "cli", "command", "commands", "management",
+    )
+    print_allowed_files: tuple[str, ...] = (
+        "__main__.py", "setup.py", "manage.py", "noxfile.py", "fabfile.py", "tasks.py", "conftest.py",
+    )
+
+
+class DebugLeftover(Rule):
+    """A debugger call, a debugger import or a stray `print()` left in committed code.
+
+    ## What it does
+    Reports `breakpoint()`, `pdb.set_trace()` and the other debuggers' entry points (`ipdb`, `pudb`,
+    `remote_pdb`, `IPython.embed`, ...), imports of debugger modules, `ic()` from icecream, and `print()`
+    or `pprint()` in library code. Calls are resolved through imports, so `from pdb import set_trace as
+    st; st()` is found. `print()` is allowed in tests, under `if __name__ == "__main__":`, in scripts
+    (modules with that guard, unless they build a Flask/FastAPI/Django/... app),
+    `__main__.py`, command-line modules (those that import `argparse`, `click`, `typer`, ...), functions
+    whose job is to print (`main`, `print_*`, `show_*`, `*_report`, ...), under a verbosity switch
+    (`if verbose:`), calls with an explicit `file=`, and the configured directories and files.
+    Post-mortem debugging is allowed in command-line modules (a `--pdb` option), and importing `pdb` is
+    allowed in code that works with the debugger (`pdb.Pdb`) or only for type checking.
+
+    ## Why is this bad?
+    A `breakpoint()` left in a web handler freezes the worker waiting for input on a terminal nobody
+    watches. `print()` in a library writes to a stdout the application does not own, corrupts output
+    that other programs parse, and leaks data into logs that bypass the logging configuration. Agents
+    add both while debugging a failing run and rarely take them out.
+
+    ## Example
+    ```python
+    def apply_discount(order, code):
+        print("DEBUG order", order)
+        breakpoint()
+        return order.total * 0.9
+    ```
+
+    ## Use instead
+    ```python
+    import logging
+
+    logger = logging.getLogger(__name__)
+
+
+    def apply_discount(order, code):
+        logger.debug("applying %s to order %s", code, order.id)
+        return order.total * 0.9
+    ```
+
+    ## Options
+    - `check-print` (default `true`): report `print()` and `pprint()` in library code.
+    - `print-allowed-dirs`: directory names whose files may print (default `scripts`, `bin`, `examples`,
+      `example`, `docs`, `doc`, `tools`, `demo`, `demos`, `benchmarks`, `notebooks`).
+    - `print-allowed-files`: file names that may print (default `__main__.py`, `setup.py`, `manage.py`,
+      `noxfile.py`, `fabfile.py`, `tasks.py`, `conftest.py`).
+
+    ## References
+    - [CWE-489: Active Debug Code](https://cwe.mitre.org/data/definitions/489.html)
+    - [Logging HOWTO: when to use logging](https://docs.python.org/3/howto/logging.html#when-to-use-logging)
+    """
+
+    code = "VC505"
+    name = "debug-leftover"
+    category = Category.AGENT_ARTEFACTS
+    severity = Severity.MEDIUM
+    confidence = Confidence.HIGH
+    cwe = (489,)
+    Options = Options
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        path = PurePath(context.path)
+        self._print_allowed = (
+            context.is_test_file
+            or not self.options.check_print
+            or path.name in self.options.print_allowed_files
+            or any(part in self.options.print_allowed_dirs for part in path.parts[:-1])
+        )
+        self._has_main_guard = False
+        self._main_guards: set[int] = set()
+        self._line: int = 0
+        self._reported_lines: set[int] = set()
+        self._functions: list[str] = []
+        self._prints: dict[int, list[cst.Call]] = {}  # by enclosing function (0: module level)
+        self._function_ids: list[int] = [0]
+        self._cli_only: list[tuple[cst.CSTNode, str, int]] = []
+        self._debugger_locals: set[str] = set()
+        self._debugger_integrated = False
+        self._pushed_ifs: set[int] = set()
+        self._type_checking = 0
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self._line = id(node)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._functions.append(node.name.value)
+        self._function_ids.append(id(node))
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._functions.pop()
+        self._function_ids.pop()
+
+    def visit_If(self, node: cst.If) -> None:
+        test = node.test
+        names = _names_in(test)
+        if "__name__" in names and isinstance(test, cst.Comparison):
+            self._has_main_guard = True
+        elif names & TYPE_CHECKING_NAMES:
+            self._type_checking += 1
+        elif not any(VERBOSE_TEST.search(name) for name in names):
+            return
+        self._pushed_ifs.add(id(node))
+        self._functions.append("main")  # output under a main guard or a verbosity switch is on purpose
+
+    def leave_If(self, node: cst.If) -> None:
+        if id(node) in self._pushed_ifs:
+            self._functions.pop()
+            if _names_in(node.test) & TYPE_CHECKING_NAMES:
+                self._type_checking -= 1
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        value = node.value
+        if isinstance(value, cst.Name) and value.value in self._debugger_locals and node.attr.value not in DEBUGGER_ENTRY_POINTS:
+            self._debugger_integrated = True  # `pdb.Pdb`: code that works with the debugger, not a leftover
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            module = get_full_name_for_node(alias.name) or ""
+            if module in DEBUGGER_MODULES:
+                local = get_full_name_for_node(alias.asname.name) if alias.asname is not None else module
+                self._debugger_locals.add(local or module)
+                self._debugger_import(node, module)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.relative or node.module is None:
+            return
+        module = get_full_name_for_node(node.module) or ""
+        names = [] if isinstance(node.names, cst.ImportStar) else [get_full_name_for_node(a.name) for a in node.names]
+        if module in ("pdb", "ipdb", "pudb") and not set(names) <= DEBUGGER_ENTRY_POINTS:
+            self._debugger_integrated = True
+        elif module in DEBUGGER_MODULES or (module == "IPython" and "embed" in names):
+            self._debugger_import(node, module)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Name):
+            if func.value not in CALL_TERMINALS and func.value not in self.context.imports.aliases:
+                return
+        elif not isinstance(func, cst.Attribute) or func.attr.value not in CALL_TERMINALS:
+            return
+        name = self._callee(node)
+        if name in DEBUGGER_CALLS:
+            if name in CLI_DEBUGGER_CALLS:
+                self._cli_only.append((node, f"`{name}()` opens a post-mortem debugger: a leftover from a debugging "
+                                       "session.", self._line))
+            elif self._line not in self._reported_lines:
+                shown = " ".join(self.context.module.code_for_node(node.func).split())
+                self._reported_lines.add(self._line)
+                self.report(node, f"`{shown}()` is a debugging call left in the code: it stops or spams the program "
+                            "wherever it runs.", hint=f"Delete the `{shown}()` call before committing.")
+        elif name in PRINT_CALLS and not self._print_allowed and not self._prints_on_purpose(node):
+            self._prints.setdefault(self._function_ids[-1], []).append(node)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        imported = {name.split(".")[0] for name in self.context.imports.imported_names()}
+        is_script = self._has_main_guard and not imported & WEB_FRAMEWORKS
+        is_cli = is_script or bool(imported & CLI_MODULES)
+        if not is_cli:
+            for found, message, line in self._cli_only:
+                if isinstance(found, (cst.Import, cst.ImportFrom)) and self._debugger_integrated:
+                    continue
+                if line not in self._reported_lines:
+                    self._reported_lines.add(line)
+                    self.report(found, message, hint="Delete the debugger import and its calls before committing.")
+            for calls in self._prints.values():
+                call = calls[0]  # one finding per function: the first print, counting the others
+                written = " ".join(self.context.module.code_for_node(call.func).split())
+                more = f" ({len(calls) - 1} more in the same function)" if len(calls) > 1 else ""
+                self.report(call, f"`{written}()` in library code writes to stdout, which the application "
+                            f"does not own{more}.", severity=Severity.LOW,
+                            hint="Log with `logging.getLogger(__name__)` or return the value instead; keep `print()` for "
+                            "scripts and command-line tools.")
+
+    def _debugger_import(self, node: cst.Import | cst.ImportFrom, module: str) -> None:
+        if self._type_checking:
+            return
+        statement = " ".join(self.context.module.code_for_node(node).split()).rstrip(";")
+        if module in ("pdb", "ipdb", "pudb"):
+            self._cli_only.append((node, f"`{statement}` imports the `{module}` debugger: a leftover from a debugging "
+                                   "session.", self._line))
+            return
+        self._reported_lines.add(self._line)
+        self.report(node, f"`{statement}` imports the `{module}` debugger: a leftover from a debugging session.",
+                    hint="Delete the debugger import and its calls before committing.")
+
+    def _callee(self, node: cst.Call) -> str:
+        func = node.func
+        if (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Call)
+                and get_full_name_for_node(func.value.func) == "__import__" and func.value.args):
+            module = func.value.args[0].value
+            if isinstance(module, cst.SimpleString):
+                return f"{module.evaluated_value}.{func.attr.value}"
+        return self.qualified_name(node) or ""
+
+    def _prints_on_purpose(self, node: cst.Call) -> bool:
+        if any(arg.keyword is not None and arg.keyword.value == "file" for arg in node.args):
+            return True
+        return any(PRINTING_FUNCTION.search(name) for name in self._functions)
+
+
+def _names_in(test: cst.BaseExpression) -> set[str]:
+    """The dotted names an `if` test reads (`__name__`, `TYPE_CHECKING`, `self.verbose`), without descending into calls."""
+    names: set[str] = set()
+    pending: list[cst.CSTNode] = [test]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            names.add(get_full_name_for_node(node) or "")
+        elif isinstance(node, cst.Comparison):
+            pending.append(node.left)
+            pending.extend(c.comparator for c in node.comparisons)
+        elif isinstance(node, cst.BooleanOperation):
+            pending.extend((node.left, node.right))
+        elif isinstance(node, cst.UnaryOperation):
+            pending.append(node.expression)
+    return names

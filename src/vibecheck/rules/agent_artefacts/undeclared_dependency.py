@@ -1,0 +1,70 @@
+"""VC504: a third-party import that is installed, but only by chance: the project does not declare it."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, installed_distributions
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.agent_artefacts._import_check import ImportCheck
+
+
+class UndeclaredDependency(ImportCheck):
+    """An installed third-party package is imported but not declared in the project's dependencies.
+
+    ## What it does
+    Reports an absolute import of a module that an installed distribution provides (found from
+    `importlib.metadata`, without importing it), or of a widely used package (`requests`, `numpy`)
+    even where it is not installed, when the project declares its dependencies somewhere but not that
+    distribution. Only projects that declare dependencies are checked (PEP 621,
+    dependency groups, Poetry/PDM/uv/Hatch, `requirements*.txt`, `setup.cfg`, `setup.py`, `Pipfile`,
+    `PKG-INFO`, the `deps` of `tox.ini`); optional extras and development groups count as declared.
+    Test files are checked only when the project declares development or test dependencies somewhere.
+    Optional imports (under `try`/`except ImportError`, its `else`, or `contextlib.suppress(ImportError)`),
+    conditional ones (under `if`, including `if TYPE_CHECKING:`), imports inside test functions,
+    relative imports, the standard library and the project's own modules are not reported. The project
+    is found as for `unknown-import`.
+
+    ## Why is this bad?
+    The import works on the machine where the agent ran because something else pulled the package in
+    (a transitive dependency, a tool installed in the same environment). A fresh install from the
+    declared dependencies fails with `ModuleNotFoundError`, or gets whatever version another package
+    happened to require.
+
+    ## Example
+    ```python
+    import yaml
+    ```
+
+    ## Use instead
+    ```python
+    import click
+    ```
+
+    ## References
+    - [PEP 621: dependencies](https://peps.python.org/pep-0621/#dependencies-optional-dependencies)
+    - [PEP 735: dependency groups](https://peps.python.org/pep-0735/)
+    - [CWE-1104: Use of Unmaintained Third Party Components](https://cwe.mitre.org/data/definitions/1104.html)
+    """
+
+    code = "VC504"
+    name = "undeclared-dependency"
+    category = Category.AGENT_ARTEFACTS
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (1104,)
+
+    def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
+        distributions = installed_distributions(top_level)
+        if not distributions and (top_level in WELL_KNOWN_MODULES or top_level in KNOWN_DISTRIBUTIONS):
+            distributions = KNOWN_DISTRIBUTIONS.get(top_level, (top_level.replace("_", "-"),))
+        project = self.project
+        if not distributions or not project.declares or project.provides(*candidates):
+            return
+        if self.context.is_test_file and not project.declares_dev:
+            return  # test dependencies live where this project does not say (CI files, a tox.ini we cannot read)
+        distribution = sorted(distributions)[0]
+        self.report(node, f"`{module}` comes from the distribution `{distribution}`, which the project does not declare "
+                    "as a dependency.",
+                    hint=f"Add `{distribution}` to the project's dependencies (or to an optional extra or dev group if only "
+                    "some code needs it).")

@@ -1,0 +1,72 @@
+"""VC503: an import that nothing provides: not stdlib, not local, not declared, not installed."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, is_installed
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.agent_artefacts._import_check import ImportCheck
+
+
+class UnknownImport(ImportCheck):
+    """An import of a package that is not declared, not installed and not part of the project.
+
+    ## What it does
+    Reports an absolute import whose top-level module is not in the standard library, not a module of
+    the project (its root, `src/`, the `src-paths` setting, or beside the file), not provided by a
+    dependency the project declares, not installed in the environment vibecheck runs in, and not one of
+    a few hundred widely used packages (`requests`, `numpy`: those are `undeclared-dependency`'s). Optional
+    imports (under `try`/`except ImportError`, its handlers and `else`, or
+    `contextlib.suppress(ImportError)`), conditional ones (under `if`, including `if TYPE_CHECKING:`;
+    not the `__main__` guard) and imports inside test functions are not reported; relative imports
+    never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`) count as
+    standard library.
+
+    The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
+    `setup.cfg`. Declared dependencies are read from PEP 621 `dependencies` and
+    `optional-dependencies`, dependency groups, Poetry/PDM/uv/Hatch tables, `requirements*.txt`
+    (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed, not run), `Pipfile`,
+    `tox.ini` and `PKG-INFO`; `setuptools` counts as declared when no `[build-system]` is. Import
+    names are matched to distributions through installed metadata, a table of well-known differences
+    (`yaml` is `PyYAML`) and the usual spellings (`python-x`, `pyx`).
+
+    ## Why is this bad?
+    Coding agents invent plausible package names (`flask_secure_authz`, `fastapi_jwt_helpers`).
+    The import fails at run time at best; at worst someone runs `pip install` on the suggested name,
+    and attackers register exactly those names ("slopsquatting") to get their code installed.
+
+    ## Example
+    ```python
+    from flask_secure_authz import require_role
+    ```
+
+    ## Use instead
+    ```python
+    from functools import wraps
+
+    import click
+    ```
+
+    ## References
+    - [CWE-829: Inclusion of Functionality from Untrusted Control Sphere](https://cwe.mitre.org/data/definitions/829.html)
+    - [Package hallucinations by code-generating LLMs (USENIX Security 2025)](https://arxiv.org/abs/2406.10279)
+    - [PEP 621: dependencies](https://peps.python.org/pep-0621/#dependencies-optional-dependencies)
+    """
+
+    code = "VC503"
+    name = "unknown-import"
+    category = Category.AGENT_ARTEFACTS
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (829,)
+
+    def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
+        if top_level in WELL_KNOWN_MODULES or top_level in KNOWN_DISTRIBUTIONS:
+            return  # a real package: undeclared-dependency judges whether it is declared
+        if self.project.provides(*candidates) or is_installed(top_level):
+            return
+        self.report(node, f"`{module}` is not declared and not installed: if an agent suggested it, check that the "
+                    "package really exists before installing it.",
+                    hint=f"Confirm that a package providing `{top_level}` exists on the package index and declare it in the "
+                    "project's dependencies, or remove the import.")

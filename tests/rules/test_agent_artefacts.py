@@ -1,0 +1,90 @@
+"""Behaviour of the VC5xx agent-artefact rules beyond their corpora: options, test files, stubs."""
+
+from __future__ import annotations
+
+from vibecheck.rules.agent_artefacts.debug_leftover import DebugLeftover
+from vibecheck.rules.agent_artefacts.duplicate_definition import DuplicateDefinition
+from vibecheck.rules.agent_artefacts.placeholder_implementation import Options as PlaceholderOptions
+from vibecheck.rules.agent_artefacts.placeholder_implementation import PlaceholderImplementation
+from vibecheck.rules.agent_artefacts.unfinished_work_comment import UnfinishedWorkComment
+from vibecheck.testing import findings_for
+
+HOOKS = """
+class Transport:
+    def send(self, request):
+        raise NotImplementedError
+
+    def close(self):
+        \"\"\"Release resources; override if needed.\"\"\"
+        pass
+"""
+
+
+def test_placeholder_overridable_methods_are_reported_when_the_option_is_off() -> None:
+    assert findings_for(PlaceholderImplementation, HOOKS) == []
+    strict = PlaceholderOptions(allow_overridable_methods=False)
+    lines = sorted(f.location.start.line for f in findings_for(PlaceholderImplementation, HOOKS, options=strict))
+    assert lines == [3, 6]
+
+
+def test_placeholder_test_doubles_are_left_alone_but_todo_tests_are_not() -> None:
+    source = """
+    class FakeMailer:
+        def send(self, message):
+            pass
+
+    def test_checkout():
+        # TODO: write this test
+        pass
+    """
+    findings = findings_for(PlaceholderImplementation, source, path="tests/test_shop.py", is_test_file=True)
+    assert [f.location.start.line for f in findings] == [6]
+
+
+def test_placeholder_stub_files_are_skipped() -> None:
+    assert findings_for(PlaceholderImplementation, "def connect(host: str) -> None: ...\n", path="db.pyi") == []
+    assert len(findings_for(PlaceholderImplementation, "def connect(host: str) -> None: ...\n", path="db.py")) == 1
+
+
+def test_unfinished_comment_skips_tests_unless_asked_and_accepts_more_phrases() -> None:
+    source = "def test_login():\n    # For now, just return early\n    return\n"
+    assert findings_for(UnfinishedWorkComment, source, path="tests/test_a.py", is_test_file=True) == []
+    checked = UnfinishedWorkComment.parse_options({"check-tests": True})
+    assert len(findings_for(UnfinishedWorkComment, source, path="tests/test_a.py", is_test_file=True, options=checked)) == 1
+    extended = UnfinishedWorkComment.parse_options({"extend-phrases": ["wip"]})
+    assert len(findings_for(UnfinishedWorkComment, "x = 1  # WIP\n", options=extended)) == 1
+    assert findings_for(UnfinishedWorkComment, "x = 1  # WIP\n") == []
+
+
+def test_debug_print_is_allowed_in_scripts_clis_and_tests_but_breakpoint_is_not() -> None:
+    library = "def run(x):\n    print(x)\n    breakpoint()\n"
+    assert len(findings_for(DebugLeftover, library)) == 2
+    script = library + "\nif __name__ == '__main__':\n    run(1)\n"
+    assert [f.message.split()[0] for f in findings_for(DebugLeftover, script)] == ["`breakpoint()`"]
+    cli = "import click\nimport pdb\n" + library.replace("breakpoint()", "pdb.post_mortem()")
+    assert findings_for(DebugLeftover, cli) == []
+    assert len(findings_for(DebugLeftover, library, path="tests/test_x.py", is_test_file=True)) == 1
+    assert len(findings_for(DebugLeftover, library, path="pkg/__main__.py")) == 1
+    assert len(findings_for(DebugLeftover, library, path="scripts/seed.py")) == 1
+    quiet = DebugLeftover.parse_options({"check-print": False})
+    assert len(findings_for(DebugLeftover, library, options=quiet)) == 1
+
+
+def test_debug_one_line_import_and_call_is_one_finding() -> None:
+    findings = findings_for(DebugLeftover, "def f():\n    import pdb; pdb.set_trace()\n")
+    assert [(f.location.start.line, f.message.split()[0]) for f in findings] == [(2, "`pdb.set_trace()`")]
+
+
+def test_debug_pdb_integration_and_type_only_imports_are_not_leftovers() -> None:
+    integration = "import pdb\n\nclass Debugger(pdb.Pdb):\n    pass\n"
+    assert findings_for(DebugLeftover, integration) == []
+    type_only = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pdb\n\ndef hook(p: 'pdb.Pdb'):\n    return p\n"
+    assert findings_for(DebugLeftover, type_only) == []
+    assert len(findings_for(DebugLeftover, "import pdb\n\ndef f():\n    return 1\n")) == 1
+
+
+def test_duplicate_overloads_through_a_module_alias_are_intended() -> None:
+    source = ("import typing as t\n@t.overload\ndef f(x: int) -> int: ...\n"
+              "@t.overload\ndef f(x: str) -> str: ...\ndef f(x):\n    return x\n")
+    assert findings_for(DuplicateDefinition, source) == []
+    assert len(findings_for(DuplicateDefinition, "def f():\n    return 1\ndef f():\n    return 2\n")) == 1

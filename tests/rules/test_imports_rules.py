@@ -1,0 +1,152 @@
+"""VC503/VC504 on small projects built in `tmp_path`: declarations are read, imports judged per file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vibecheck.dependencies import candidate_distributions, find_root, normalize, project_dependencies, requirement_name
+from vibecheck.engine import check_file
+from vibecheck.rules.agent_artefacts.undeclared_dependency import UndeclaredDependency
+from vibecheck.rules.agent_artefacts.unknown_import import UnknownImport
+
+RULES = [(UnknownImport, None), (UndeclaredDependency, None)]
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def findings(path: Path, *, is_test_file: bool = False) -> list[tuple[str, int, str]]:
+    result = check_file(str(path), path.read_bytes(), RULES, is_test_file=is_test_file)
+    assert not result.errors, result.errors
+    return sorted((f.code, f.location.start.line, f.message.split("`")[1]) for f in result.findings)
+
+
+def test_pep621_src_layout(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "my-app"\ndependencies = ["requests>=2", "PyJWT"]\n'
+                          '[project.optional-dependencies]\nconfig = ["PyYAML>=6"]\n',
+        "src/my_app/__init__.py": "",
+        "src/my_app/api.py": (
+            "import requests\nimport jwt\nimport yaml\nfrom my_app import models\n"
+            "import flask_secure_authz\nimport pygments\nfrom . import views\n"
+        ),
+    })
+    assert findings(tmp_path / "src/my_app/api.py") == [
+        ("VC503", 5, "flask_secure_authz"),
+        ("VC504", 6, "pygments"),
+    ]
+
+
+def test_requirements_with_includes_and_well_known_names(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "requirements.txt": "-r requirements/base.txt\nDjango==5.0  # web\n",
+        "requirements/base.txt": "python-dotenv\nbeautifulsoup4>=4\n--index-url https://example.invalid/simple\n",
+        "app.py": "import dotenv\nfrom bs4 import BeautifulSoup\nimport django\nimport markdown_it\nimport sklearn_turbo\n",
+    })
+    assert findings(tmp_path / "app.py") == [("VC503", 5, "sklearn_turbo"), ("VC504", 4, "markdown_it")]
+
+
+def test_setup_cfg_and_poetry_declarations(tmp_path: Path) -> None:
+    write(tmp_path / "a", {
+        "setup.cfg": "[metadata]\nname = a\n[options]\ninstall_requires =\n    click>=8\n    rich\n",
+        "a.py": "import click\nimport rich\nimport pygments\n",
+    })
+    write(tmp_path / "b", {
+        "pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.10"\nPygments = "*"\n'
+                          '[tool.poetry.group.dev.dependencies]\npytest = "*"\n',
+        "b.py": "import pygments\nimport click\n",
+    })
+    assert findings(tmp_path / "a/a.py") == [("VC504", 3, "pygments")]
+    assert findings(tmp_path / "b/b.py") == [("VC504", 2, "click")]
+
+
+def test_setup_py_is_parsed_not_run(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "setup.py": "import sys\nsys.exit('must not run')\nrequires = ['click>=8']\n"
+                    "setup(name='x', install_requires=requires, extras_require={'fancy': ['rich']})\n",
+        "x.py": "import click\nimport rich\nimport pygments\nfrom setuptools import setup\n",
+    })
+    assert findings(tmp_path / "x.py") == [("VC504", 3, "pygments")]
+
+
+def test_a_project_that_declares_nothing_gets_no_undeclared_findings(tmp_path: Path) -> None:
+    write(tmp_path, {".git/HEAD": "ref: main\n", "tool.py": "import pygments\nimport no_such_package_here\n"})
+    assert findings(tmp_path / "tool.py") == [("VC503", 2, "no_such_package_here")]
+
+
+def test_local_modules_from_siblings_and_src_paths(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "x"\ndependencies = []\n[tool.vibecheck]\nsrc-paths = ["lib"]\n',
+        "lib/corelib/__init__.py": "",
+        "scripts/helpers.py": "",
+        "scripts/run.py": "import helpers\nimport corelib.db\nimport scripts_missing_pkg\n",
+    })
+    assert findings(tmp_path / "scripts/run.py") == [("VC503", 3, "scripts_missing_pkg")]
+
+
+def test_test_files_are_judged_only_against_declared_dev_dependencies(tmp_path: Path) -> None:
+    write(tmp_path / "nodev", {
+        "pyproject.toml": '[project]\nname = "x"\ndependencies = []\n',
+        "tests/test_x.py": "import pytest\n\ndef test_it():\n    from generated_module import app\n",
+    })
+    write(tmp_path / "dev", {
+        "pyproject.toml": '[project]\nname = "y"\ndependencies = []\n',
+        "requirements-dev.txt": "pytest\n",
+        "tests/test_y.py": "import pytest\nimport pygments\n",
+    })
+    assert findings(tmp_path / "nodev/tests/test_x.py", is_test_file=True) == []
+    assert findings(tmp_path / "dev/tests/test_y.py", is_test_file=True) == [("VC504", 2, "pygments")]
+
+
+def test_optional_and_conditional_imports_are_not_reported(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "x"\ndependencies = []\n',
+        "m.py": (
+            "import contextlib\n"
+            "try:\n    import fast_missing\nexcept (ImportError, AttributeError):\n    import slow_missing\n"
+            "else:\n    import other_missing\n"
+            "with contextlib.suppress(ModuleNotFoundError):\n    import pygments\n"
+            "if True:\n    import conditional_missing\n"
+            "try:\n    import guarded_by_oserror_missing\nexcept OSError:\n    pass\n"
+        ),
+    })
+    assert findings(tmp_path / "m.py") == [("VC503", 13, "guarded_by_oserror_missing")]
+
+
+def test_dependency_helpers() -> None:
+    assert normalize("Foo_Bar.baz") == "foo-bar-baz"
+    assert requirement_name("requests[socks]>=2.0; python_version > '3'") == "requests"
+    assert requirement_name("git+https://example.invalid/x.git#egg=My_Pkg") == "my-pkg"
+    assert {"pyjwt", "pyyaml", "opencv-python", "beautifulsoup4", "pillow", "scikit-learn", "python-dotenv"} <= (
+        candidate_distributions("jwt") | candidate_distributions("yaml") | candidate_distributions("cv2")
+        | candidate_distributions("bs4") | candidate_distributions("PIL") | candidate_distributions("sklearn")
+        | candidate_distributions("dotenv"))
+    assert "pymongo" in candidate_distributions("bson")
+    assert "google-cloud-storage" in candidate_distributions("google.cloud.storage")
+    assert find_root(Path(__file__)) == Path(__file__).resolve().parents[2]
+    assert project_dependencies(None).declares is False
+
+
+def test_well_known_packages_are_undeclared_not_unknown(tmp_path: Path) -> None:
+    write(tmp_path / "bare", {".git/HEAD": "", "app.py": "import requests\nimport numpy as np\n"})
+    write(tmp_path / "declared", {
+        "requirements.txt": "google-cloud-storage\nflask\n",
+        "app.py": "from google.cloud import storage\nimport flask\nimport requests\nfrom src.app import main\n",
+        "src/app/__init__.py": "",
+    })
+    assert findings(tmp_path / "bare/app.py") == []
+    assert findings(tmp_path / "declared/app.py") == [("VC504", 3, "requests")]
+
+
+def test_malformed_declarations_do_not_crash(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": 'tool = "oops"\n[project]\nname = 3\ndependencies = "not-a-list"\n',
+        "requirements.txt": "-r missing.txt\n-r requirements.txt\n",
+        "setup.py": "this is not python(\n",
+        "m.py": "import pygments\n",
+    })
+    assert findings(tmp_path / "m.py") == [("VC504", 1, "pygments")]
