@@ -6,7 +6,7 @@ from vibe_app.routes import api
 
 def create_app() -> Flask:
     app = Flask(__name__)
-    # expect: VC203, VC403
+    # expect: VC203
     app.config["SECRET_KEY"] = "super-secret-key-123"
     app.register_blueprint(api)
     return app

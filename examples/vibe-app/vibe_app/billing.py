@@ -5,4 +5,4 @@
 def charge_customer(customer_id: int, amount_cents: int) -> dict:
     # expect: VC502
     # In a real implementation, this would call the payment provider.
-    return {"status": "success", "customer_id": customer_id, "amount": amount_cents}
+    return {"status": "success", "transaction_id": "txn_0001"}

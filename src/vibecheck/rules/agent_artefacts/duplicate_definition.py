@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import libcst as cst
 
@@ -94,8 +95,7 @@ class DuplicateDefinition(Rule):
             seen[name] = index
             if first_index is None or name == "_":
                 continue
-            first = statements[first_index]
-            assert isinstance(first, (cst.FunctionDef, cst.ClassDef))
+            first = cast("cst.FunctionDef | cst.ClassDef", statements[first_index])
             if _intended(first, statement, statements[first_index + 1:index]):
                 continue
             kind = "class" if isinstance(statement, cst.ClassDef) else "function"

@@ -18,7 +18,7 @@ from vibecheck.rules.agent_artefacts._syntax import (
     small_statements,
     without_docstring,
 )
-from vibecheck.rules.error_handling.swallowed_exception import is_constant
+from vibecheck.rules.error_handling.handler_facts import is_constant
 
 PLACEHOLDER_COMMENT = re.compile(
     r"\b(?:todo|fixme|xxx|tbd|placeholder|stub(?:bed)?|not\s+(?:yet\s+)?implemented|implement\s+(?:me|this|later|here)"

@@ -109,6 +109,7 @@ class AuthCheckAlwaysPasses(Rule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (287, 863)
+    supersedes = ("VC501",)
 
     @dataclass(frozen=True)
     class Options:
