@@ -168,13 +168,27 @@ def resolve_selection(
     for code, info in codes.items():
         if _is_enabled(code, info, chosen, ignore, use_default=select is None):
             enabled.add(code)
+    explicit = {s for s in chosen if s in codes}
+    enabled -= _replaced_by_ignored(registry, codes, ignore, enabled) - explicit
     if no_bandit:
         enabled = {c for c in enabled if _EXTERNAL.get(c) is None or _EXTERNAL[c].tool != "bandit"}
-    pfi = tuple(
-        (pattern, frozenset(c for c, info in codes.items() if _best(selectors, c, info) is not None))
-        for pattern, selectors in sorted((per_file_ignores or {}).items())
-    )
-    return Selection(frozenset(enabled), pfi)
+    pfi = []
+    for pattern, selectors in sorted((per_file_ignores or {}).items()):
+        removed = {c for c, info in codes.items() if _best(selectors, c, info) is not None}
+        pfi.append((pattern, frozenset(removed | _replaced_by_ignored(registry, codes, selectors, set()))))
+    return Selection(frozenset(enabled), tuple(pfi))
+
+
+def _replaced_by_ignored(registry: Registry, codes: dict[str, CodeInfo], ignore: Sequence[str], enabled: set[str]) -> set[str]:
+    """The codes superseded by rules that an ignore selector switches off: ignoring VC101 ignores B110 too.
+
+    A rule that is merely not selected (`--select B`) does not take the codes it supersedes with it.
+    """
+    replaced: set[str] = set()
+    for rule in registry.rules:
+        if rule.supersedes and rule.code not in enabled and _best(ignore, rule.code, codes[rule.code]) is not None:
+            replaced.update(rule.supersedes)
+    return replaced
 
 
 def _best(selectors: Iterable[str], code: str, info: CodeInfo) -> int | None:

@@ -30,7 +30,6 @@ import json
 import logging
 import re
 import tokenize
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -176,10 +175,9 @@ def bandit_stage(unit: Any, result: Any, checker: Any) -> None:
     """The runner's per-file stage (`PER_FILE_STAGES` entry `("bandit", bandit_stage)`).
 
     Reads `unit.data`/`unit.path`/`unit.enabled`/`unit.is_test_file`/`unit.settings.bandit` and
-    `checker.registry`; adds bandit's findings for enabled codes to `result`, except those whose
-    superseding VC rule is not enabled for the file (a user
-    who ignores `swallowed-exception` does not want bandit's `B110` for the same pattern). Skipped when no
-    bandit code is enabled or the file did not parse.
+    `checker.registry`; adds bandit's findings for enabled codes to `result` (selection switches off
+    the codes superseded by an ignored VC rule). Skipped when no bandit code is enabled or the file did
+    not parse.
     """
     enabled = unit.enabled
     if not any(code in enabled for code in _rules_by_code()) or any(f.code == "VC001" for f in result.findings):
@@ -189,8 +187,7 @@ def bandit_stage(unit: Any, result: Any, checker: Any) -> None:
     source = decode_source(unit.data)
     options = options_from_table(getattr(unit.settings, "bandit", None) or {})
     findings, errors = run_bandit(unit.path, source, options, is_test_file=unit.is_test_file)
-    replaced = replaced_by_disabled_rules(checker.registry.rules, enabled)
-    result.findings.extend(f for f in findings if f.code in enabled and f.code not in replaced)
+    result.findings.extend(f for f in findings if f.code in enabled)
     result.errors.extend(errors)
 
 
@@ -209,12 +206,6 @@ def options_from_table(table: dict[str, Any]) -> BanditOptions:
 def blocks_build(finding: Finding, options: BanditOptions) -> bool:
     """False for a low-confidence bandit finding unless `low-confidence-fails` is set: it is reported, not fatal."""
     return not (finding.source == SOURCE and finding.confidence is Confidence.LOW and not options.low_confidence_fails)
-
-
-def replaced_by_disabled_rules(rules: Iterable[Any], enabled: Iterable[str]) -> set[str]:
-    """Bandit codes whose superseding VC rule is switched off here: ignoring VC101 also ignores B110."""
-    enabled = set(enabled)
-    return {code for rule in rules if rule.code not in enabled for code in getattr(rule, "supersedes", ())}
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,61 @@
+"""Bandit inside vibecheck, as a user meets it on the command line: one report, one set of suppressions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.integration.conftest import run_vibecheck, write
+
+SHELL = "import subprocess\n\n\ndef run(cmd):\n    return subprocess.call(cmd, shell=True)\n"
+ASSERT = "def check(x):\n    assert x\n"
+
+
+def findings(root: Path, *args: str) -> list[tuple[str, int, str]]:
+    run = run_vibecheck(["--format", "json", "--exit-zero", *args, "."], cwd=root)
+    assert run.returncode == 0, run.stderr
+    payload = json.loads(run.stdout)
+    return sorted((f["path"], f["start"]["line"], f["code"]) for f in payload["findings"])
+
+
+def test_bandit_findings_keep_their_codes_and_honour_nosec(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "plain.py": SHELL,
+        "nosec_code.py": SHELL.replace("shell=True)", "shell=True)  # nosec B602"),
+        "nosec_other.py": SHELL.replace("shell=True)", "shell=True)  # nosec B101"),
+        "blanket.py": SHELL.replace("shell=True)", "shell=True)  # nosec"),
+    })
+    assert findings(tmp_path) == [("nosec_other.py", 5, "B602"), ("plain.py", 5, "B602")]
+
+
+def test_no_bandit_turns_the_stage_off(tmp_path: Path) -> None:
+    write(tmp_path, {"plain.py": SHELL, "lib.py": ASSERT})
+    assert findings(tmp_path, "--no-bandit") == []
+    assert findings(tmp_path) == [("lib.py", 2, "B101"), ("plain.py", 5, "B602")]
+
+
+def test_assert_is_reported_in_library_code_but_not_in_tests(tmp_path: Path) -> None:
+    write(tmp_path, {"pkg/lib.py": ASSERT, "tests/test_lib.py": "def test_x():\n    assert 1 + 1 == 2\n"})
+    assert findings(tmp_path) == [("pkg/lib.py", 2, "B101")]
+
+
+def test_a_superseding_rule_reports_once_and_its_suppression_silences_both(tmp_path: Path) -> None:
+    built = SHELL.replace("subprocess.call(cmd, shell=True)", 'subprocess.call("ls " + cmd, shell=True)')
+    assert 'call("ls " + cmd' in built
+    write(tmp_path, {"built.py": built})
+    assert findings(tmp_path) == [("built.py", 5, "VC408")]
+    write(tmp_path, {"built.py": built.replace("shell=True)", "shell=True)  # vibecheck: ignore[VC408] -- trusted input")})
+    assert findings(tmp_path) == []
+
+
+def test_bandit_codes_are_selectable_and_ignorable(tmp_path: Path) -> None:
+    write(tmp_path, {"plain.py": SHELL, "lib.py": ASSERT})
+    assert findings(tmp_path, "--select", "B6") == [("plain.py", 5, "B602")]
+    assert findings(tmp_path, "--ignore", "B101") == [("plain.py", 5, "B602")]
+
+
+def test_ignoring_a_rule_ignores_the_bandit_checks_it_supersedes(tmp_path: Path) -> None:
+    write(tmp_path, {"swallow.py": "def f():\n    try:\n        g()\n    except Exception:\n        pass\n"})
+    assert findings(tmp_path) == [("swallow.py", 4, "VC101")]
+    assert findings(tmp_path, "--ignore", "swallowed-exception") == []
+    assert findings(tmp_path, "--select", "B110") == [("swallow.py", 4, "B110")]
