@@ -15,6 +15,8 @@ from vibecheck.rule import Rule
 from vibecheck.rules.auth import frameworks as fw
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
+# FastAPI parameter sources through which a client sends a credential (`x_token: Annotated[str, Header()]`).
+CREDENTIAL_SOURCES = frozenset({"Header", "Cookie"})
 CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
                          "validate"})
 EXIT_CALLS = frozenset({"abort", "redirect"})
@@ -29,6 +31,14 @@ class Frame:
     body_guard: bool = False
     exits: bool = False
     posts: bool = False
+    raises: bool = False
+    credentials: frozenset[str] = frozenset()
+    credential_compared: bool = False
+
+    @property
+    def checks_credential(self) -> bool:
+        """A credential parameter compared in the body of a handler that can raise: a hand-written guard."""
+        return self.credential_compared and self.raises
 
 
 @dataclass
@@ -356,6 +366,7 @@ class RouteWithoutAuth(Rule):
         frame = self._frame()
         if frame is not None:
             frame.exits = True
+            frame.raises = True
 
     def visit_Return(self, node: cst.Return) -> None:
         frame = self._frame()
@@ -370,7 +381,12 @@ class RouteWithoutAuth(Rule):
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         frame = self._frame()
-        if frame is None or get_full_name_for_node(node.left) not in ("request.method", "self.request.method"):
+        if frame is None:
+            return
+        if frame.credentials and any(isinstance(side, cst.Name) and side.value in frame.credentials
+                                     for side in (node.left, *(c.comparator for c in node.comparisons))):
+            frame.credential_compared = True
+        if get_full_name_for_node(node.left) not in ("request.method", "self.request.method"):
             return
         for target in node.comparisons:
             values = _strings(target.comparator) or [_string(target.comparator) or ""]
@@ -473,6 +489,7 @@ class RouteWithoutAuth(Rule):
                 continue
             registered = True
             receiver, path, methods, has_dependencies = route
+            frame.credentials = self._credential_params(node)
             below = [d for d in decorators[index + 1:] if self._decorator_guards(d)]
             above = [d for d in decorators[:index] if self._decorator_guards(d)]
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{node.name.value}`)"
@@ -582,6 +599,20 @@ class RouteWithoutAuth(Rule):
                 return True
         return False
 
+    def _credential_params(self, node: cst.FunctionDef) -> frozenset[str]:
+        """Auth-named parameters read from a header or cookie: `x_token: Annotated[str, Header()]`, `api_key=Cookie()`."""
+        names = set()
+        for param in [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]:
+            if not fw.reads_as_guard(param.name.value):
+                continue
+            sources = [param.default] if param.default is not None else []
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            if isinstance(annotation, cst.Subscript):
+                sources += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
+            if any(isinstance(s, cst.Call) and _last(self.qualified_name(s.func)) in CREDENTIAL_SOURCES for s in sources):
+                names.add(param.name.value)
+        return frozenset(names)
+
     def _type_guards(self, annotation: cst.BaseExpression) -> bool:
         if isinstance(annotation, cst.Subscript):
             return _last(self.qualified_name(annotation.value)) == "Annotated" and self._annotation_guards(annotation)
@@ -643,6 +674,8 @@ class RouteWithoutAuth(Rule):
     def _class_statement(self, view: ClassView, statement: cst.BaseStatement) -> None:
         if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
             view.guarded = True
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == "dispatch":
+            view.guarded |= any(self._decorator_guards(d.decorator) for d in statement.decorators)
         if not isinstance(statement, cst.SimpleStatementLine):
             return
         for small in statement.body:
@@ -721,7 +754,7 @@ class RouteWithoutAuth(Rule):
             return False
         if route.drf_default and not self.options.drf_default_is_open:
             return False
-        if route.guarded or (frame is not None and frame.body_guard) or self.global_guard:
+        if route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential)) or self.global_guard:
             return False
         return route.receiver is None or route.receiver not in self.guarded_receivers
 
