@@ -227,3 +227,26 @@ class PetsHealth(MethodView):
     # ok: VC201
     def post(self):
         return "ok"
+
+
+# ok: VC201
+@app.route("/notes/<int:note_id>", methods=["POST"])
+def save_note(note_id):
+    if not session.get("logged_in"):
+        return redirect(url_for("index"))
+    return db.save_note(note_id, request.form)
+
+
+# ok: VC201
+@app.route("/notes/<int:note_id>/delete", methods=["POST"])
+def remove_note(note_id):
+    if "user_id" not in session:
+        return jsonify({"error": "sign in first"}), 400
+    return db.delete_note(note_id)
+
+
+# expect: VC201
+@app.route("/cart/items", methods=["POST"])
+def add_to_cart():
+    session["cart"] = [*session.get("cart", []), request.form["sku"]]
+    return jsonify(session["cart"])

@@ -213,3 +213,11 @@ class ArticleArchive(UpdateView):
     @method_decorator(require_POST)
     def dispatch(self, *args, **kwargs):
         return super().dispatch(*args, **kwargs)
+
+
+# ok: VC201
+@require_POST
+def delete_bookmark(request, pk):
+    if not request.session.get("user_id"):
+        return redirect("signin")
+    return redirect("bookmarks")

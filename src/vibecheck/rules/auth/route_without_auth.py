@@ -15,6 +15,9 @@ from vibecheck.rule import Rule
 from vibecheck.rules.auth import frameworks as fw
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
+# Session keys that hold the logged-in identity: `session["user_id"]`, `"logged_in" in session`.
+SESSION_IDENTITY_WORDS = frozenset({"user", "uid", "userid", "username", "logged", "login", "auth", "authenticated", "account"})
+SESSIONS = frozenset({"flask.session", "quart.session", "request.session", "self.request.session"})
 # FastAPI parameter sources through which a client sends a credential (`x_token: Annotated[str, Header()]`).
 CREDENTIAL_SOURCES = frozenset({"Header", "Cookie"})
 CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
@@ -142,6 +145,24 @@ def _non_empty(arg: cst.Arg | None) -> bool:
     return value is not None and not (isinstance(value, cst.Name) and value.value == "None")
 
 
+def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, cst.BaseExpression]]:
+    """(mapping, key) pairs read in a condition: `m.get(k)`, `m[k]`, `k in m`, through `not`, `and`, `or`, `is None`."""
+    if isinstance(test, cst.UnaryOperation):
+        return _session_reads(test.expression)
+    if isinstance(test, cst.BooleanOperation):
+        return _session_reads(test.left) + _session_reads(test.right)
+    if isinstance(test, cst.Comparison):
+        target = test.comparisons[0]
+        if isinstance(target.operator, (cst.In, cst.NotIn)):
+            return [(target.comparator, test.left)]
+        return _session_reads(test.left)
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.func.attr.value == "get" and test.args:
+        return [(test.func.value, test.args[0].value)]
+    if isinstance(test, cst.Subscript) and len(test.slice) == 1 and isinstance(test.slice[0].slice, cst.Index):
+        return [(test.value, test.slice[0].slice.value)]
+    return []
+
+
 class RouteWithoutAuth(Rule):
     """A route that changes state, or looks administrative, with no recognised authentication guard.
 
@@ -156,9 +177,11 @@ class RouteWithoutAuth(Rule):
     answers 401/403, an auth-named class in `app.add_middleware(...)`, FastAPI `Depends`/`Security` on an auth
     dependency (also in `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or
     `include_router`, Django auth mixins and `method_decorator`, DRF `permission_classes` other than
-    `AllowAny`, and a recognisable check in the handler body (`request.user.is_authenticated`,
-    `abort(401)`, `verify_jwt_in_request()`). Login, signup, health and webhook paths are open by design
-    and are not reported, nor are handlers with a decorator from `public-decorators`.
+    `AllowAny`, an auth decorator on a class view's `dispatch`, and a recognisable check in the handler body
+    (`request.user.is_authenticated`, `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
+    or an auth-named `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`). Login, signup,
+    health and webhook paths are open by design and are not reported, nor are handlers with a decorator from
+    `public-decorators`.
 
     Guards applied in another file (a Django URLconf wrapping a view in `login_required(...)`, FastAPI's
     `include_router(..., dependencies=...)` in the main module) are not seen: suppress the finding with
@@ -372,6 +395,17 @@ class RouteWithoutAuth(Rule):
         frame = self._frame()
         if frame is not None and node.value is not None and not (isinstance(node.value, cst.Name) and node.value.value == "None"):
             frame.exits = True
+
+    def visit_If(self, node: cst.If) -> None:
+        """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check."""
+        if self._frame() is not None and any(self._session_identity(s, k) for s, k in _session_reads(node.test)):
+            self._mark_body_guard()
+
+    def _session_identity(self, session: cst.BaseExpression, key: cst.BaseExpression) -> bool:
+        name = _string(key)
+        if name is None or not SESSION_IDENTITY_WORDS & set(fw.name_words(name)):
+            return False
+        return (self.qualified_name(session) or get_full_name_for_node(session)) in SESSIONS
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in ("POST", "FILES"):
