@@ -250,3 +250,30 @@ def remove_note(note_id):
 def add_to_cart():
     session["cart"] = [*session.get("cart", []), request.form["sku"]]
     return jsonify(session["cart"])
+
+
+notes = Blueprint("notes", __name__, url_prefix="/notebook")
+drafts = Blueprint("drafts", __name__, url_prefix="/drafts")
+
+
+@notes.before_request
+@needs_login
+def before_request():
+    """Every notebook endpoint needs a signed-in user."""
+
+
+# ok: VC201
+@notes.post("/pages")
+def add_page():
+    return db.add_page(request.json)
+
+
+@drafts.before_request
+def remember_visit():
+    g.visits = g.get("visits", 0) + 1
+
+
+# expect: VC201
+@drafts.post("/")
+def add_draft():
+    return db.add_draft(request.json)

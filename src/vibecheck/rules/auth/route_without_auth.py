@@ -514,6 +514,7 @@ class RouteWithoutAuth(Rule):
             if isinstance(decorator, cst.Attribute) and decorator.attr.value in fw.BEFORE_REQUEST_HOOKS:
                 receiver = get_full_name_for_node(decorator.value) or ""
                 self.hooks.append(("*" if decorator.attr.value == "before_app_request" else receiver, frame, False))
+                frame.body_guard |= any(self._decorator_guards(d) for d in decorators)  # `@bp.before_request @login_required`
             elif isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Attribute) \
                     and decorator.func.attr.value in fw.MIDDLEWARE_HOOKS:
                 self.hooks.append(("*", frame, True))
