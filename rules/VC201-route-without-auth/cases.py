@@ -227,3 +227,53 @@ class PetsHealth(MethodView):
     # ok: VC201
     def post(self):
         return "ok"
+
+
+# ok: VC201
+@app.route("/notes/<int:note_id>", methods=["POST"])
+def save_note(note_id):
+    if not session.get("logged_in"):
+        return redirect(url_for("index"))
+    return db.save_note(note_id, request.form)
+
+
+# ok: VC201
+@app.route("/notes/<int:note_id>/delete", methods=["POST"])
+def remove_note(note_id):
+    if "user_id" not in session:
+        return jsonify({"error": "sign in first"}), 400
+    return db.delete_note(note_id)
+
+
+# expect: VC201
+@app.route("/cart/items", methods=["POST"])
+def add_to_cart():
+    session["cart"] = [*session.get("cart", []), request.form["sku"]]
+    return jsonify(session["cart"])
+
+
+notes = Blueprint("notes", __name__, url_prefix="/notebook")
+drafts = Blueprint("drafts", __name__, url_prefix="/drafts")
+
+
+@notes.before_request
+@needs_login
+def before_request():
+    """Every notebook endpoint needs a signed-in user."""
+
+
+# ok: VC201
+@notes.post("/pages")
+def add_page():
+    return db.add_page(request.json)
+
+
+@drafts.before_request
+def remember_visit():
+    g.visits = g.get("visits", 0) + 1
+
+
+# expect: VC201
+@drafts.post("/")
+def add_draft():
+    return db.add_draft(request.json)

@@ -195,3 +195,29 @@ def upload_avatar(request):
 # ok: VC201
 def article_feed(request):
     return render(request, "feed.xml", {"articles": Article.objects.all()})
+
+
+# ok: VC201
+class PasswordChange(UpdateView):
+    model = Article
+
+    @method_decorator(login_required)
+    def dispatch(self, *args, **kwargs):
+        return super().dispatch(*args, **kwargs)
+
+
+# expect: VC201
+class ArticleArchive(UpdateView):
+    model = Article
+
+    @method_decorator(require_POST)
+    def dispatch(self, *args, **kwargs):
+        return super().dispatch(*args, **kwargs)
+
+
+# ok: VC201
+@require_POST
+def delete_bookmark(request, pk):
+    if not request.session.get("user_id"):
+        return redirect("signin")
+    return redirect("bookmarks")

@@ -1,7 +1,7 @@
 """VC201 corpus (FastAPI/Starlette): unguarded routes fire; dependencies, Security and public routes do not."""
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Security, status
+from fastapi import APIRouter, Depends, FastAPI, Form, Header, HTTPException, Security, status
 from fastapi.security import APIKeyHeader, HTTPBearer, OAuth2PasswordBearer
 from sqlalchemy.orm import Session
 from starlette.authentication import requires
@@ -166,3 +166,37 @@ app.include_router(ops)
 @ops.get("/queues")
 def queue_depths():
     return read_queues()
+
+
+fake_secret_token = "coneofsilence"
+
+
+# ok: VC201
+@app.post("/widgets/")
+async def create_widget(widget: dict, x_token: Annotated[str, Header()]):
+    if x_token != fake_secret_token:
+        raise HTTPException(status_code=400, detail="Invalid X-Token header")
+    return db.add(widget)
+
+
+# ok: VC201
+@app.delete("/widgets/{widget_id}")
+def delete_widget(widget_id: int, api_key: str = Header(..., alias="X-API-Key")):
+    if api_key not in VALID_KEYS:
+        raise HTTPException(status_code=400)
+    return db.delete(widget_id)
+
+
+# expect: VC201
+@app.post("/gadgets/")
+async def create_gadget(gadget: dict, x_token: Annotated[str, Header()]):
+    log.info("token %s", x_token)
+    return db.add(gadget)
+
+
+# expect: VC201
+@app.post("/files/")
+async def create_file(file: bytes, token: Annotated[str, Form()]):
+    if token == "":
+        raise HTTPException(status_code=422)
+    return {"token": token}

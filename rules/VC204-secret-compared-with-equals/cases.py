@@ -185,3 +185,13 @@ def multiprocessing_challenge(connection, authkey, message):
     response = connection.recv_bytes(256)
     # expect: VC204
     return response == digest
+
+
+def verify_password(plain, hashed):
+    # expect: VC204
+    return hashlib.sha256(plain.encode()).hexdigest() == hashed
+
+
+def password_is_set(hashed):
+    # ok: VC204
+    return hashed is not None and hashed != ""

@@ -176,3 +176,28 @@ def g_user_role():
     if g.user and g.user["role"] == "admin":
         return "admin"
     return "user"
+
+
+@api.get("/items")
+def items_filtered_by_owner(user_id: str | None = None):
+    # ok: VC207
+    if user_id is None:
+        return db.items()
+    return db.items(owner=user_id)
+
+
+@app.get("/my-orders")
+def header_identity_presence():
+    uid = request.headers.get("X-User-Id")
+    # expect: VC207
+    if uid is None:
+        abort(401)
+    return db.orders(uid)
+
+
+@app.get("/promote")
+def admin_flag_presence():
+    # expect: VC207
+    if request.args.get("admin") is not None:
+        return "promoted"
+    return "no"

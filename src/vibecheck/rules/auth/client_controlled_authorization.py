@@ -119,6 +119,8 @@ class ClientControlledAuthorization(FlowRule):
                 continue
             if _validated_against_collection(test, inner):
                 continue
+            if identity and not _privileged_words(claim) and _optional_filter(test, inner, taint):
+                continue
             code = short_code(inner)
             source = "" if taint.origin in (code, claim) else f", read from `{taint.origin}`"
             self.report(inner, f"The condition trusts `{code}` (`{claim}`{source}), a value the client chooses, to decide "
@@ -138,6 +140,24 @@ class ClientControlledAuthorization(FlowRule):
             if candidate and _is_privilege_name(candidate)[0]:
                 return candidate
         return None
+
+
+def _privileged_words(name: str) -> bool:
+    return bool(PRIVILEGE_WORDS & set(name_words(name)))
+
+
+def _optional_filter(test: cst.BaseExpression, value: cst.CSTNode, taint: Taint) -> bool:
+    """`if user_id is None:` on a query parameter picks a filter, it does not authenticate (a header or cookie would)."""
+    origin = (taint.origin or "").lower()
+    if "header" in origin or "cookie" in origin or (isinstance(value, cst.Name) and value.value.startswith("x_")):
+        return False
+    for inner in iter_expressions(test):
+        if isinstance(inner, cst.Comparison) and inner.left is value and len(inner.comparisons) == 1:
+            target = inner.comparisons[0]
+            if isinstance(target.operator, (cst.Is, cst.IsNot)) and isinstance(target.comparator, cst.Name) \
+                    and target.comparator.value == "None":
+                return True
+    return False
 
 
 def _validated_against_collection(test: cst.BaseExpression, value: cst.CSTNode) -> bool:

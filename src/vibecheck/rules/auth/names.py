@@ -31,7 +31,7 @@ WORD_KINDS: dict[str, str] = {
     "secret": SECRET,
     "apikey": API_KEY,
     "signature": SIGNATURE, "hmac": SIGNATURE,
-    "digest": DIGEST,
+    "digest": DIGEST, "hashed": DIGEST,
     "otp": OTP, "totp": OTP, "hotp": OTP,
     "nonce": NONCE,
     "salt": SALT,

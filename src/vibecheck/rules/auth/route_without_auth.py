@@ -15,6 +15,11 @@ from vibecheck.rule import Rule
 from vibecheck.rules.auth import frameworks as fw
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
+# Session keys that hold the logged-in identity: `session["user_id"]`, `"logged_in" in session`.
+SESSION_IDENTITY_WORDS = frozenset({"user", "uid", "userid", "username", "logged", "login", "auth", "authenticated", "account"})
+SESSIONS = frozenset({"flask.session", "quart.session", "request.session", "self.request.session"})
+# FastAPI parameter sources through which a client sends a credential (`x_token: Annotated[str, Header()]`).
+CREDENTIAL_SOURCES = frozenset({"Header", "Cookie"})
 CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
                          "validate"})
 EXIT_CALLS = frozenset({"abort", "redirect"})
@@ -29,6 +34,14 @@ class Frame:
     body_guard: bool = False
     exits: bool = False
     posts: bool = False
+    raises: bool = False
+    credentials: frozenset[str] = frozenset()
+    credential_compared: bool = False
+
+    @property
+    def checks_credential(self) -> bool:
+        """A credential parameter compared in the body of a handler that can raise: a hand-written guard."""
+        return self.credential_compared and self.raises
 
 
 @dataclass
@@ -132,6 +145,24 @@ def _non_empty(arg: cst.Arg | None) -> bool:
     return value is not None and not (isinstance(value, cst.Name) and value.value == "None")
 
 
+def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, cst.BaseExpression]]:
+    """(mapping, key) pairs read in a condition: `m.get(k)`, `m[k]`, `k in m`, through `not`, `and`, `or`, `is None`."""
+    if isinstance(test, cst.UnaryOperation):
+        return _session_reads(test.expression)
+    if isinstance(test, cst.BooleanOperation):
+        return _session_reads(test.left) + _session_reads(test.right)
+    if isinstance(test, cst.Comparison):
+        target = test.comparisons[0]
+        if isinstance(target.operator, (cst.In, cst.NotIn)):
+            return [(target.comparator, test.left)]
+        return _session_reads(test.left)
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.func.attr.value == "get" and test.args:
+        return [(test.func.value, test.args[0].value)]
+    if isinstance(test, cst.Subscript) and len(test.slice) == 1 and isinstance(test.slice[0].slice, cst.Index):
+        return [(test.value, test.slice[0].slice.value)]
+    return []
+
+
 class RouteWithoutAuth(Rule):
     """A route that changes state, or looks administrative, with no recognised authentication guard.
 
@@ -146,9 +177,11 @@ class RouteWithoutAuth(Rule):
     answers 401/403, an auth-named class in `app.add_middleware(...)`, FastAPI `Depends`/`Security` on an auth
     dependency (also in `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or
     `include_router`, Django auth mixins and `method_decorator`, DRF `permission_classes` other than
-    `AllowAny`, and a recognisable check in the handler body (`request.user.is_authenticated`,
-    `abort(401)`, `verify_jwt_in_request()`). Login, signup, health and webhook paths are open by design
-    and are not reported, nor are handlers with a decorator from `public-decorators`.
+    `AllowAny`, an auth decorator on a class view's `dispatch`, and a recognisable check in the handler body
+    (`request.user.is_authenticated`, `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
+    or an auth-named `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`). Login, signup,
+    health and webhook paths are open by design and are not reported, nor are handlers with a decorator from
+    `public-decorators`.
 
     Guards applied in another file (a Django URLconf wrapping a view in `login_required(...)`, FastAPI's
     `include_router(..., dependencies=...)` in the main module) are not seen: suppress the finding with
@@ -356,11 +389,23 @@ class RouteWithoutAuth(Rule):
         frame = self._frame()
         if frame is not None:
             frame.exits = True
+            frame.raises = True
 
     def visit_Return(self, node: cst.Return) -> None:
         frame = self._frame()
         if frame is not None and node.value is not None and not (isinstance(node.value, cst.Name) and node.value.value == "None"):
             frame.exits = True
+
+    def visit_If(self, node: cst.If) -> None:
+        """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check."""
+        if self._frame() is not None and any(self._session_identity(s, k) for s, k in _session_reads(node.test)):
+            self._mark_body_guard()
+
+    def _session_identity(self, session: cst.BaseExpression, key: cst.BaseExpression) -> bool:
+        name = _string(key)
+        if name is None or not SESSION_IDENTITY_WORDS & set(fw.name_words(name)):
+            return False
+        return (self.qualified_name(session) or get_full_name_for_node(session)) in SESSIONS
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in ("POST", "FILES"):
@@ -370,7 +415,12 @@ class RouteWithoutAuth(Rule):
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         frame = self._frame()
-        if frame is None or get_full_name_for_node(node.left) not in ("request.method", "self.request.method"):
+        if frame is None:
+            return
+        if frame.credentials and any(isinstance(side, cst.Name) and side.value in frame.credentials
+                                     for side in (node.left, *(c.comparator for c in node.comparisons))):
+            frame.credential_compared = True
+        if get_full_name_for_node(node.left) not in ("request.method", "self.request.method"):
             return
         for target in node.comparisons:
             values = _strings(target.comparator) or [_string(target.comparator) or ""]
@@ -464,6 +514,7 @@ class RouteWithoutAuth(Rule):
             if isinstance(decorator, cst.Attribute) and decorator.attr.value in fw.BEFORE_REQUEST_HOOKS:
                 receiver = get_full_name_for_node(decorator.value) or ""
                 self.hooks.append(("*" if decorator.attr.value == "before_app_request" else receiver, frame, False))
+                frame.body_guard |= any(self._decorator_guards(d) for d in decorators)  # `@bp.before_request @login_required`
             elif isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Attribute) \
                     and decorator.func.attr.value in fw.MIDDLEWARE_HOOKS:
                 self.hooks.append(("*", frame, True))
@@ -473,6 +524,7 @@ class RouteWithoutAuth(Rule):
                 continue
             registered = True
             receiver, path, methods, has_dependencies = route
+            frame.credentials = self._credential_params(node)
             below = [d for d in decorators[index + 1:] if self._decorator_guards(d)]
             above = [d for d in decorators[:index] if self._decorator_guards(d)]
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{node.name.value}`)"
@@ -582,6 +634,20 @@ class RouteWithoutAuth(Rule):
                 return True
         return False
 
+    def _credential_params(self, node: cst.FunctionDef) -> frozenset[str]:
+        """Auth-named parameters read from a header or cookie: `x_token: Annotated[str, Header()]`, `api_key=Cookie()`."""
+        names = set()
+        for param in [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]:
+            if not fw.reads_as_guard(param.name.value):
+                continue
+            sources = [param.default] if param.default is not None else []
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            if isinstance(annotation, cst.Subscript):
+                sources += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
+            if any(isinstance(s, cst.Call) and _last(self.qualified_name(s.func)) in CREDENTIAL_SOURCES for s in sources):
+                names.add(param.name.value)
+        return frozenset(names)
+
     def _type_guards(self, annotation: cst.BaseExpression) -> bool:
         if isinstance(annotation, cst.Subscript):
             return _last(self.qualified_name(annotation.value)) == "Annotated" and self._annotation_guards(annotation)
@@ -643,6 +709,8 @@ class RouteWithoutAuth(Rule):
     def _class_statement(self, view: ClassView, statement: cst.BaseStatement) -> None:
         if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
             view.guarded = True
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == "dispatch":
+            view.guarded |= any(self._decorator_guards(d.decorator) for d in statement.decorators)
         if not isinstance(statement, cst.SimpleStatementLine):
             return
         for small in statement.body:
@@ -721,7 +789,7 @@ class RouteWithoutAuth(Rule):
             return False
         if route.drf_default and not self.options.drf_default_is_open:
             return False
-        if route.guarded or (frame is not None and frame.body_guard) or self.global_guard:
+        if route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential)) or self.global_guard:
             return False
         return route.receiver is None or route.receiver not in self.guarded_receivers
 
