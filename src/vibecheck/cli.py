@@ -94,7 +94,9 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         _fail("--fix cannot be combined with --stdin-filename")
     if unsafe_fixes and not fix:
         _fail("--unsafe-fixes needs --fix")
-    targets = list(paths) or ([] if stdin_filename else ["."])
+    if stdin_filename and any(path != "-" for path in paths):
+        _fail("--stdin-filename checks the source read from stdin; pass no paths with it (or `-`)")
+    targets = [] if stdin_filename else list(paths) or ["."]
     overrides = {
         "select": select, "extend_select": extend_select, "ignore": ignore, "fail_on": fail_on, "jobs": jobs,
         "exclude": _globs(exclude), "extend_exclude": _globs(extend_exclude), "force_exclude": force_exclude or None,
@@ -109,6 +111,9 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     except VibecheckError as exc:
         _fail(str(exc))
     _emit(report, fmt, output, registry, str(settings.root))
+    if not quiet and not stdin_filename and report.files_checked == 0 and not report.errors:
+        click.echo(f"vibecheck: warning: no Python files to check in {', '.join(targets)} (none found, or all excluded)",
+                   err=True)
     if not quiet:
         if report.fixed_files:
             click.echo(f"Fixed {len(report.fixed_files)} file(s): {', '.join(report.fixed_files)}", err=True)

@@ -328,3 +328,21 @@ def test_use_color_respects_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _use_color(Tty()) is True
     monkeypatch.setenv("NO_COLOR", "1")
     assert _use_color(Tty()) is False
+
+
+def test_no_python_files_warns_but_passes(project: Path) -> None:
+    write(project, {"notes.txt": "hello\n", "build/gen.py": SWALLOW})
+    result = invoke(["."])
+    assert result.exit_code == 0
+    assert "warning: no Python files to check in ." in result.stderr
+    assert invoke(["--quiet", "."]).stderr == ""
+
+
+def test_stdin_filename_refuses_paths(project: Path) -> None:
+    write(project, {"app.py": SWALLOW})
+    mixed = invoke(["--stdin-filename", "x.py", "app.py"], stdin=CLEAN)
+    assert mixed.exit_code == 2
+    assert "pass no paths" in mixed.stderr
+    dash = invoke(["--stdin-filename", "x.py", "--format", "concise", "-"], stdin=SWALLOW)
+    assert dash.exit_code == 1
+    assert dash.stdout.startswith("x.py:4:5: VC101 ")
