@@ -37,3 +37,15 @@ def test_summary_counts_files_with_findings_against_files_checked() -> None:
     findings = [secret_finding("a.py", "", 1, 2), secret_finding("a.py", "", 3, 4), secret_finding("b.py", "", 1, 2)]
     summary = render_summary(Report(findings=findings, files_checked=9), ReportContext(load_registry(), color=False))
     assert "Found 3 findings (3 high) in 2 of 9 files checked." in summary
+
+
+def test_one_line_formats_end_the_message_before_the_hint() -> None:
+    parse_error = Finding(code="VC001", name="parse-error", message="The file cannot be parsed: invalid syntax",
+                          hint="Fix the syntax error.", location=Location("bad.py", Position(1, 7), Position(1, 8)),
+                          severity=Severity.HIGH, confidence=Confidence.HIGH, category=Category.ENGINE)
+    report = Report(findings=[parse_error], files_checked=1)
+    ctx = ReportContext(load_registry())
+    assert "invalid syntax. Fix the syntax error." in render("sarif", report, ctx)
+    assert render("github", report, ctx).endswith("::The file cannot be parsed: invalid syntax. Fix the syntax error.\n")
+    annotation = render("github", Report(findings=[secret_finding("a.py", "", 1, 2)]), ctx)
+    assert annotation.endswith("::`KEY` is hard-coded. Read it from env.\n")
