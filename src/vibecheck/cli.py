@@ -21,7 +21,7 @@ import click
 from vibecheck import __version__
 from vibecheck.api import check_paths, check_source
 from vibecheck.config import FAIL_ON, load_settings
-from vibecheck.docs import render_markdown, rule_folder_name
+from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
 from vibecheck.errors import UsageError, VibecheckError
 from vibecheck.integrations.bandit import BanditOptions, blocks_build, options_from_table
 from vibecheck.model import Report
@@ -94,7 +94,9 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         _fail("--fix cannot be combined with --stdin-filename")
     if unsafe_fixes and not fix:
         _fail("--unsafe-fixes needs --fix")
-    targets = list(paths) or ([] if stdin_filename else ["."])
+    if stdin_filename and any(path != "-" for path in paths):
+        _fail("--stdin-filename checks the source read from stdin; pass no paths with it (or `-`)")
+    targets = [] if stdin_filename else list(paths) or ["."]
     overrides = {
         "select": select, "extend_select": extend_select, "ignore": ignore, "fail_on": fail_on, "jobs": jobs,
         "exclude": _globs(exclude), "extend_exclude": _globs(extend_exclude), "force_exclude": force_exclude or None,
@@ -109,6 +111,9 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     except VibecheckError as exc:
         _fail(str(exc))
     _emit(report, fmt, output, registry, str(settings.root))
+    if not quiet and not stdin_filename and report.files_checked == 0 and not report.errors:
+        click.echo(f"vibecheck: warning: no Python files to check in {', '.join(targets)} (none found, or all excluded)",
+                   err=True)
     if not quiet:
         if report.fixed_files:
             click.echo(f"Fixed {len(report.fixed_files)} file(s): {', '.join(report.fixed_files)}", err=True)
@@ -210,10 +215,14 @@ def rule_command(code_or_name: str) -> None:
 
 
 @cli.command("docs")
-@click.option("--check", "check_only", is_flag=True, help="Do not write; exit 1 when a page is missing or stale.")
+@click.option("--check", "check_only", is_flag=True, help="Do not write; exit 1 when a page or the README table is stale.")
 @click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("rules"), show_default=True)
-def docs_command(check_only: bool, rules_dir: Path) -> None:
-    """Write (or check) `rules/<CODE>-<name>/README.md` from the built-in rules' docstrings."""
+@click.option("--readme", type=click.Path(dir_okay=False, path_type=Path),
+              help="README holding the rule table between its rules-table markers [default: README.md beside the rules dir; "
+                   "skipped if that file does not exist].")
+def docs_command(check_only: bool, rules_dir: Path, readme: Path | None) -> None:
+    """Write (or check) `rules/<CODE>-<name>/README.md` and the README's rule table from the built-in rules' docstrings."""
+    readme = readme or rules_dir.parent / "README.md"
     builtin = [r for r in load_registry().rules if r.__module__.startswith("vibecheck.rules.")]
     stale = []
     for rule in builtin:
@@ -225,11 +234,29 @@ def docs_command(check_only: bool, rules_dir: Path) -> None:
         if not check_only:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+    table_stale = _update_readme_table(readme, builtin, write=not check_only)
     verb = "stale or missing" if check_only else "written"
     for target in stale:
         click.echo(f"{verb}: {target}", err=True)
     click.echo(f"{len(stale)} of {len(builtin)} rule page(s) {verb}.", err=True)
-    sys.exit(EXIT_FINDINGS if check_only and stale else EXIT_OK)
+    if table_stale:
+        click.echo(f"{'stale' if check_only else 'written'}: the rule table in {readme}", err=True)
+    sys.exit(EXIT_FINDINGS if check_only and (stale or table_stale) else EXIT_OK)
+
+
+def _update_readme_table(readme: Path, rules: list[Any], *, write: bool) -> bool:
+    """Whether the README's generated rule table differs from the rules (rewriting it when `write`)."""
+    if not readme.is_file():
+        return False
+    current = readme.read_text(encoding="utf-8")
+    if TABLE_START not in current or TABLE_END not in current:
+        _fail(f"{readme}: the markers {TABLE_START} and {TABLE_END} are missing; add them where the rule table goes")
+    fresh = with_rules_table(current, rules)
+    if fresh == current:
+        return False
+    if write:
+        readme.write_text(fresh, encoding="utf-8")
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -239,10 +239,34 @@ def test_docs_check_and_write(tmp_path: Path) -> None:
     assert invoke(["docs", "--check", "--rules-dir", str(tmp_path)]).exit_code == 0
 
 
+def test_docs_writes_and_checks_the_readme_rule_table(tmp_path: Path) -> None:
+    rules_dir, readme = tmp_path / "rules", tmp_path / "README.md"
+    readme.write_text("# x\n\n<!-- rules-table:start -->\n<!-- rules-table:end -->\n\n## After\n", encoding="utf-8")
+    assert invoke(["docs", "--rules-dir", str(rules_dir)]).exit_code == 0
+    text = readme.read_text(encoding="utf-8")
+    assert "| [VC101](rules/VC101-swallowed-exception/README.md) | `swallowed-exception` |" in text
+    assert text.startswith("# x\n") and text.endswith("<!-- rules-table:end -->\n\n## After\n")
+    assert invoke(["docs", "--check", "--rules-dir", str(rules_dir)]).exit_code == 0
+    readme.write_text(text.replace("`swallowed-exception`", "`renamed`"), encoding="utf-8")
+    stale = invoke(["docs", "--check", "--rules-dir", str(rules_dir)])
+    assert stale.exit_code == 1
+    assert "rule table" in stale.stderr
+    assert "`renamed`" in readme.read_text(encoding="utf-8"), "--check must not write"
+
+
+def test_docs_refuses_a_readme_without_markers(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# no markers\n", encoding="utf-8")
+    result = invoke(["docs", "--check", "--rules-dir", str(tmp_path / "rules")])
+    assert result.exit_code == 2
+    assert "rules-table:start" in result.stderr
+
+
 def test_repository_docs_are_fresh() -> None:
     from tests.conftest import RULES_DIR
 
-    assert invoke(["docs", "--check", "--rules-dir", str(RULES_DIR)]).exit_code == 0
+    result = invoke(["docs", "--check", "--rules-dir", str(RULES_DIR)])
+    assert result.exit_code == 0, result.stderr
+    assert "<!-- rules-table:start -->\n| code |" in (RULES_DIR.parent / "README.md").read_text(encoding="utf-8")
 
 
 def test_unsafe_fixes_needs_fix(project: Path) -> None:
@@ -304,3 +328,21 @@ def test_use_color_respects_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _use_color(Tty()) is True
     monkeypatch.setenv("NO_COLOR", "1")
     assert _use_color(Tty()) is False
+
+
+def test_no_python_files_warns_but_passes(project: Path) -> None:
+    write(project, {"notes.txt": "hello\n", "build/gen.py": SWALLOW})
+    result = invoke(["."])
+    assert result.exit_code == 0
+    assert "warning: no Python files to check in ." in result.stderr
+    assert invoke(["--quiet", "."]).stderr == ""
+
+
+def test_stdin_filename_refuses_paths(project: Path) -> None:
+    write(project, {"app.py": SWALLOW})
+    mixed = invoke(["--stdin-filename", "x.py", "app.py"], stdin=CLEAN)
+    assert mixed.exit_code == 2
+    assert "pass no paths" in mixed.stderr
+    dash = invoke(["--stdin-filename", "x.py", "--format", "concise", "-"], stdin=SWALLOW)
+    assert dash.exit_code == 1
+    assert dash.stdout.startswith("x.py:4:5: VC101 ")

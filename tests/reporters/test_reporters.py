@@ -157,7 +157,7 @@ def test_text_report_colours_only_when_asked(report: Report) -> None:
 
 def test_summary_counts_severities_and_categories(report: Report, ctx: ReportContext) -> None:
     summary = render_summary(report, ctx)
-    assert "Found 3 findings in 4 files (1 high, 1 medium, 1 low)." in summary
+    assert "Found 3 findings (1 high, 1 medium, 1 low) in 3 of 4 files checked." in summary
     assert "by category: error-handling 2, security 1" in summary
     assert "1 check did not run" in summary
     assert "No findings in 2 files." in render_summary(Report(files_checked=2), ctx)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vibecheck.model import Report, Severity
+from vibecheck.reporters.sentences import message_and_hint
 
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
@@ -32,7 +33,7 @@ def render(report: Report, ctx: ReportContext) -> str:
             f"endColumn={loc.end.column}",
             f"title={_escape_property(f'{f.code} {f.name}')}",
         ])
-        text = f.message + (f" {f.hint}" if f.hint else "")
+        text = message_and_hint(f)
         lines.append(f"::{LEVELS[f.severity]} {properties}::{_escape_data(text)}")
     for e in report.errors:
         what = f"{e.rule}: " if e.rule else ""

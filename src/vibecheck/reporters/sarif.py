@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from vibecheck.docs import parse_doc, render_markdown
 from vibecheck.model import Category, Confidence, Finding, Report, Severity
+from vibecheck.reporters.sentences import message_and_hint
 
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
@@ -87,7 +88,7 @@ def render(report: Report, ctx: ReportContext) -> str:
     for finding in report.findings:
         key = (finding.code, finding.location.path, " ".join(finding.line_text.split()))
         seen[key] += 1
-        text = finding.message + (f" {finding.hint}" if finding.hint else "")
+        text = message_and_hint(finding)
         region = _region(finding.location.start, finding.location.end)
         if finding.line_text:
             region["snippet"] = {"text": finding.line_text}

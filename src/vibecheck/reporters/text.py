@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -15,6 +16,8 @@ from vibecheck.model import Finding, Report, Severity
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
 
+# A string literal that a rule or the engine masked in the displayed line: its length no longer matches the columns.
+_MASKED_LITERAL = re.compile(r"""[rRbBuUfF]{0,2}(?P<q>["'])[^"']*?(?:\*\*\*\*|<redacted>)[^"']*?(?P=q)""")
 STYLES = {Severity.HIGH: "bold red", Severity.MEDIUM: "red", Severity.LOW: "yellow", Severity.INFO: "cyan"}
 
 
@@ -36,6 +39,9 @@ def _frame(finding: Finding) -> Text:
     start = finding.location.start.column - 1
     same_line = finding.location.end.line == finding.location.start.line
     width = max(1, (finding.location.end.column - 1 - start) if same_line else len(source) - start)
+    masked = _MASKED_LITERAL.match(source, start)
+    if masked:
+        width = masked.end() - start
     frame.append(f"    {' ' * len(line_no)} │ ", style="dim")
     frame.append(" " * start + "^" * min(width, max(1, len(source) - start)), style=STYLES[finding.severity])
     return frame
@@ -73,7 +79,9 @@ def render_summary(report: Report, ctx: ReportContext) -> str:
     else:
         severities = Counter(f.severity for f in report.findings)
         parts = [f"{severities[s]} {s.value}" for s in sorted(severities, key=lambda s: -s.rank)]
-        console.print(Text(f"Found {total} finding{'s' if total != 1 else ''} in {files} ({', '.join(parts)}).", style="bold"))
+        with_findings = len({f.location.path for f in report.findings})
+        console.print(Text(f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {with_findings} of {files} "
+                           "checked.", style="bold"))
         categories = Counter(f.category.value for f in report.findings)
         console.print("  by category: " + ", ".join(f"{name} {count}" for name, count in sorted(categories.items())))
         fixable = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
