@@ -302,6 +302,11 @@ def checked_names(test: cst.CSTNode) -> Iterator[str]:
             for operand in (node.left, *(c.comparator for c in node.comparisons)):
                 if isinstance(operand, cst.Call) and isinstance(operand.func, cst.Name) and operand.func.value in NON_CHECK_CALLS:
                     continue
+                field = dotted_name(operand) if isinstance(operand, cst.Attribute) else None
+                if field is not None:
+                    # `block.type == "tool_use"` checks one field of `block`, not the rest of it
+                    yield field
+                    continue
                 yield from _names_inside(operand)
         elif isinstance(node, cst.Call):
             func = node.func
