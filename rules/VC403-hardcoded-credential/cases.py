@@ -168,3 +168,25 @@ HEADERS = {
 
 # ok: VC403
 JWT_SECRET = "change-this-in-production"
+
+# ok: VC403
+INTERNAL_RESET_SESSION_TOKEN = "_password_reset_token"
+
+
+class PasswordResetConfirmView:
+    # ok: VC403
+    reset_url_token = "set-password"
+
+
+def windows_command(token):
+    if token == "make":
+        # ok: VC403
+        token = "make.bat"
+    return token
+
+
+# expect: VC403
+SERVICE_TOKEN = "Tk9fa3Jd82LmQp0z"
+
+# expect: VC403
+ADMIN_PASSWORD = "password-2024"
