@@ -101,7 +101,8 @@ class HardcodedCredential(Rule):
     ## What it does
     Reports string literals that match a known credential format anywhere in the code (OpenAI
     `sk-`/`sk-proj-`, Anthropic `sk-ant-`, AWS `AKIA...`, GitHub `ghp_`/`github_pat_`, GitLab `glpat-`,
-    Slack `xox?-`, Stripe `sk_live_`, Google `AIza...`, PEM private keys, `Bearer <token>` header values,
+    Slack `xox?-` and webhook URLs, Stripe `sk_live_`, Google `AIza...`, Hugging Face `hf_`, Groq `gsk_`,
+    SendGrid `SG.`, PEM private keys, `Bearer <token>` header values,
     URLs with a password such as `postgres://app:s3cret@db/app`), and literals given to names like
     `password`, `api_key`, `token` or `secret` (assignments, keyword arguments, dict keys, parameter
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
