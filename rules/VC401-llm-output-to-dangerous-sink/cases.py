@@ -171,3 +171,28 @@ def integer_from_model(cursor, prompt):
     limit = int(reply.choices[0].message.content)
     # ok: VC401
     cursor.execute(f"SELECT * FROM t LIMIT {limit}")
+
+
+def anthropic_tool_use_blocks(task):
+    message = claude.messages.create(model="claude-sonnet-4-5", max_tokens=1024, messages=[{"role": "user", "content": task}])
+    for block in message.content:
+        if block.type == "tool_use" and block.name == "shell":
+            # expect: VC401
+            subprocess.run(block.input["command"], shell=True)
+
+
+def tool_call_arguments_after_role_check(prompt):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}], tools=[])
+    choice = reply.choices[0]
+    if choice.finish_reason == "tool_calls":
+        arguments = json.loads(choice.message.tool_calls[0].function.arguments)
+        # expect: VC401
+        eval(arguments["expression"])
+
+
+def tool_name_checked_against_allow_list(task):
+    message = claude.messages.create(model="claude-sonnet-4-5", max_tokens=1024, messages=[{"role": "user", "content": task}])
+    for block in message.content:
+        if block.input["command"] in ALLOWED:
+            # ok: VC401
+            os.system(block.input["command"])

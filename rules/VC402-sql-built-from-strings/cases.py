@@ -147,3 +147,29 @@ def not_sql_message(logger, name):
 def integer_value(cursor, limit):
     # ok: VC402
     cursor.execute(f"SELECT * FROM users LIMIT {int(limit)}")
+
+
+async def databases_fetch_one(database, email):
+    # expect: VC402
+    return await database.fetch_one(f"SELECT * FROM users WHERE email = '{email}'")
+
+
+async def asyncpg_fetchrow(pool, user_id):
+    async with pool.acquire() as conn:
+        # expect: VC402
+        return await conn.fetchrow("SELECT * FROM users WHERE id = " + user_id)
+
+
+async def asyncpg_fetch_with_arguments(conn, user_id):
+    # ok: VC402
+    return await conn.fetch("SELECT * FROM users WHERE id = $1", user_id)
+
+
+async def databases_fetch_all_with_values(database, email):
+    # ok: VC402
+    return await database.fetch_all(query="SELECT * FROM users WHERE email = :email", values={"email": email})
+
+
+def fetch_not_sql(client, name):
+    # ok: VC402
+    return client.fetch(f"https://api.example.com/users/{name}")

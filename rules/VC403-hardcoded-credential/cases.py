@@ -168,3 +168,37 @@ HEADERS = {
 
 # ok: VC403
 JWT_SECRET = "change-this-in-production"
+
+# ok: VC403
+INTERNAL_RESET_SESSION_TOKEN = "_password_reset_token"
+
+
+class PasswordResetConfirmView:
+    # ok: VC403
+    reset_url_token = "set-password"
+
+
+def windows_command(token):
+    if token == "make":
+        # ok: VC403
+        token = "make.bat"
+    return token
+
+
+# expect: VC403
+SERVICE_TOKEN = "Tk9fa3Jd82LmQp0z"
+
+# expect: VC403
+ADMIN_PASSWORD = "password-2024"
+
+# expect: VC403
+SLACK_WEBHOOK = "https://hooks.slack.com/services/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"
+
+# expect: VC403
+HF_TOKEN = "hf_Qm3Lp8Vb2Nc7Rt1Yu6Io4Pa9Sd5Fg0Hj2Kl7M"
+
+# expect: VC403
+groq_client_kwargs = {"api_key": "gsk_Zx9Qm2Lp7Vb4Nc8Rt1Yu6Io3Pa5Sd0Fg2Hj4Kl7Mn8Bv3Cx6Zq"}
+
+# ok: VC403
+HF_TOKEN_ENV = "HF_TOKEN"

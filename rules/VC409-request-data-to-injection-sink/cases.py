@@ -164,3 +164,39 @@ def constant_header():
 def log_parameter_outside_view(value):
     # ok: VC409
     logger.info("value %s", value)
+
+
+def django_article(request, slug):
+    # expect: VC409
+    logger.info("article requested: " + slug)
+    return HttpResponseRedirect("/articles/" + slug)
+
+
+def _set_cache_headers(request, response, etag):
+    if request.method in ("GET", "HEAD"):
+        # ok: VC409
+        response.headers.setdefault("ETag", etag)
+    return response
+
+
+def response_for_exception(request, exc):
+    # ok: VC409
+    logger.error(str(exc), extra={"status_code": 400})
+
+
+@app.get("/articles/<slug>")
+def article_moved(slug):
+    # ok: VC409
+    return redirect(f"/blog/{slug}")
+
+
+@app.get("/search")
+def search_moved():
+    # ok: VC409
+    return redirect("https://search.example.com/?q=" + request.args["q"])
+
+
+@app.get("/bounce")
+def bounce():
+    # expect: VC409
+    return redirect("/" + request.args["to"])

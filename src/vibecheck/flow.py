@@ -302,6 +302,11 @@ def checked_names(test: cst.CSTNode) -> Iterator[str]:
             for operand in (node.left, *(c.comparator for c in node.comparisons)):
                 if isinstance(operand, cst.Call) and isinstance(operand.func, cst.Name) and operand.func.value in NON_CHECK_CALLS:
                     continue
+                field = dotted_name(operand) if isinstance(operand, cst.Attribute) else None
+                if field is not None:
+                    # `block.type == "tool_use"` checks one field of `block`, not the rest of it
+                    yield field
+                    continue
                 yield from _names_inside(operand)
         elif isinstance(node, cst.Call):
             func = node.func
@@ -573,11 +578,21 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *,
         scalar = bool(last_names & SCALAR_TYPES) or name in typed_in_path
         if route and not _is_injected(param, imports) and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
-    if not route and "request" in request_objects and module_uses_django(imports):
-        names = [p.name.value for p in params]
-        if names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self"):
-            inputs.update(names[names.index("request") + 1:])
+    names = [p.name.value for p in params]
+    django_view = not route and "request" in request_objects and module_uses_django(imports)
+    if django_view and not _is_view_helper(function, names) and (
+            names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
+        inputs.update(names[names.index("request") + 1:])
     return request_objects, inputs, shadowed
+
+
+# A function taking one of these is a middleware or decorator helper, not a view: its other parameters are ours.
+NOT_VIEW_PARAMETERS = frozenset({"response", "exc", "exception", "get_response", "view_func", "callback"})
+
+
+def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
+    """A private function (`_post_process_request`) or one that takes a response or an exception."""
+    return function.name.value.startswith("_") or not NOT_VIEW_PARAMETERS.isdisjoint(names)
 
 
 def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:

@@ -114,6 +114,48 @@ def test_assert_is_reported_in_code_but_not_in_tests() -> None:
     assert run(source, is_test_file=True, path="tests/test_total.py") == []
 
 
+FIXTURE_NOISE = """\
+import random
+import shutil
+
+from myapp import create_app
+
+PASSWORD = "hunter2"
+
+
+def make_user(name, password="secret"):
+    return {"name": name, "password": password, "seed": random.random()}
+
+
+def test_login(client):
+    app = create_app(password="admin123")
+    shutil.rmtree("/tmp/myapp-test")
+    client.post("/login", data={"password": PASSWORD})
+    assert app.name == "myapp"
+"""
+
+
+def test_fixture_noise_is_reported_in_code_but_not_in_tests() -> None:
+    in_code = {code for code, _ in codes_and_lines(run(FIXTURE_NOISE))}
+    assert {"B101", "B105", "B106", "B107", "B108", "B311"} <= in_code
+    assert run(FIXTURE_NOISE, is_test_file=True, path="tests/test_login.py") == []
+
+
+def test_real_risks_are_still_reported_in_tests() -> None:
+    source = ("import pickle\nimport subprocess\n\n"
+              "def test_it(cmd, blob):\n    subprocess.run(cmd, shell=True)\n    pickle.loads(blob)\n")
+    codes = {code for code, _ in codes_and_lines(run(source, is_test_file=True, path="tests/test_it.py"))}
+    assert {"B602", "B301"} <= codes
+
+
+def test_test_file_skips_can_be_replaced() -> None:
+    options = BanditOptions.from_config({"test-file-skips": ["B101"]})
+    assert options.test_file_skips == frozenset({"B101"})
+    in_test = {code for code, _ in codes_and_lines(run(FIXTURE_NOISE, options=options, is_test_file=True, path="tests/t.py"))}
+    assert "B101" not in in_test
+    assert {"B105", "B106", "B107"} <= in_test
+
+
 def test_skips_and_tests_options_select_bandit_tests() -> None:
     options = BanditOptions.from_config({"skips": ["B404", "subprocess_popen_with_shell_equals_true"]})
     assert options.skips == ("B404", "B602")

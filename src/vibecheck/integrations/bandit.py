@@ -7,7 +7,9 @@ file reading and its tester, so that:
 - the test table is built once per process and per options (bandit's own tester mutates the plugin
   functions' `_config`, which would leak one configuration into another),
 - a check that raises becomes an `EngineError` for that file instead of a log line,
-- hard-coded password findings (B105-B107) never print the password.
+- hard-coded password findings (B105-B107) never print the password,
+- findings that are noise in a test file (B101 assert, B105-B107 fixture passwords, ...; see
+  `TEST_FILE_SKIPS`) are not reported there by default; `test-file-skips = [...]` replaces the list.
 
 How the runner uses it, per file (in the worker, after the libcst walk):
 1. skip the stage with `--no-bandit`, or when the file already has a VC001 parse error (Python cannot
@@ -45,7 +47,21 @@ from vibecheck.redaction import redact, redact_known_secrets, redact_string_lite
 SUPPORTED_BANDIT = ">=1.7.7,<2"
 SOURCE = "bandit"
 PASSWORD_CODES = frozenset({"B105", "B106", "B107"})
-TEST_FILE_SKIPS = frozenset({"B101"})
+# Bandit codes not reported in test files (`test-paths`) by default: each names a risk that exists only
+# when the code runs deployed, so in a test it is the fixture working as intended, not a defect. On flask's
+# own sources these were half of bandit's findings. Checks whose risk a test run shares (shell injection,
+# unsafe deserialization, weak TLS, ...) stay on. `[tool.vibecheck.bandit] test-file-skips` replaces this.
+TEST_FILE_SKIPS: dict[str, str] = {
+    "B101": "an assert is how pytest checks; `python -O` does not run test suites",
+    "B104": "a test server bound to all interfaces lives as long as the test",
+    "B105": "a fixture password (`password = \"test\"`) is test data, not a leaked credential",
+    "B106": "a fixture password passed to a call (`login(password=\"x\")`) is test data",
+    "B107": "a fixture password as a default argument is test data",
+    "B108": "tests write to /tmp on purpose, on a throw-away machine",
+    "B201": "a Flask app with `debug=True` in a test is never served to anyone",
+    "B311": "`random` makes test data, not secrets",
+    "B704": "`Markup` in a test checks escaping; nothing is rendered to a browser",
+}
 # Bandit's "consider the security implications of this import/call" notices name no defect: selecting
 # them by default would fail every project that imports `subprocess`. They stay available by code.
 NOTICE_ONLY_CODES = frozenset({"B404", "B603"})
@@ -101,6 +117,7 @@ class BanditOptions:
     tests: tuple[str, ...] = ()
     plugins: dict[str, Any] = field(default_factory=dict)
     low_confidence_fails: bool = False
+    test_file_skips: frozenset[str] = frozenset(TEST_FILE_SKIPS)
 
     @classmethod
     def from_config(cls, table: dict[str, Any]) -> BanditOptions:
@@ -109,10 +126,11 @@ class BanditOptions:
         config_names = _plugin_config_names()
         for key, value in table.items():
             normal = key.replace("-", "_")
-            if normal in ("skips", "tests"):
+            if normal in ("skips", "tests", "test_file_skips"):
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise ValueError(f"`[tool.vibecheck.bandit] {key}` must be a list of bandit codes such as \"B101\"")
-                values[normal] = tuple(_test_id(v) for v in value)
+                codes = tuple(_test_id(v) for v in value)
+                values[normal] = frozenset(codes) if normal == "test_file_skips" else codes
             elif normal == "low_confidence_fails":
                 if not isinstance(value, bool):
                     raise ValueError(f"`[tool.vibecheck.bandit] {key}` must be true or false")
@@ -120,7 +138,7 @@ class BanditOptions:
             elif normal in config_names:
                 values["plugins"][normal] = value
             else:
-                known = sorted({"skips", "tests", "low-confidence-fails", *config_names})
+                known = sorted({"skips", "tests", "low-confidence-fails", "test-file-skips", *config_names})
                 close = difflib.get_close_matches(normal, known, n=1)
                 hint = f" (did you mean `{close[0]}`?)" if close else f" (known: {', '.join(known)})"
                 raise ValueError(f"unknown key `{key}` in `[tool.vibecheck.bandit]`{hint}")
@@ -142,8 +160,9 @@ class _Check:
 def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: bool) -> tuple[list[Finding], list[EngineError]]:
     """Run bandit's plugin and blacklist checks on `source`; never raises.
 
-    `# nosec` and `# nosec B602` are honoured as bandit honours them; B101 (assert) is not reported in
-    test files. A check that raises, or a file bandit cannot parse, gives an `EngineError` for this file.
+    `# nosec` and `# nosec B602` are honoured as bandit honours them; codes in `options.test_file_skips`
+    (default `TEST_FILE_SKIPS`: assert, fixture passwords, /tmp paths, ...) are not reported in test files.
+    A check that raises, or a file bandit cannot parse, gives an `EngineError` for this file.
     """
     try:
         checks = _checks_for(options.cache_key(), options)
@@ -167,7 +186,7 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
                                         f"{line}: {type(exc).__name__}: {exc}", rule=check.test_id))
     lines = source.splitlines()
     findings = [_to_finding(path, issue, lines) for issue in tester.results
-                if not (is_test_file and issue.test_id in TEST_FILE_SKIPS)]
+                if not (is_test_file and issue.test_id in options.test_file_skips)]
     return findings, errors
 
 

@@ -29,6 +29,9 @@ ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault",
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _PATTERN_SYNTAX = re.compile(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]")
+# `"_password_reset_token"`, `"set-password"`: a session key, URL segment or form field named after a secret.
+_SECRET_LABEL = re.compile(r"^_*(?=[a-z._-]*(?:password|passwd|token))[a-z]+(?:[-_.][a-z]+)+$")
+_FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 _PEM_BODY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
 
@@ -45,7 +48,8 @@ def is_secret_name(name: str) -> bool:
 
 def is_placeholder(value: str) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
-    a path, URL or regular expression, or a word agents use for "fill this in"."""
+    a path, URL, file name or regular expression, a label named after a secret (`"_password_reset_token"`),
+    or a word agents use for "fill this in"."""
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
         return True
@@ -54,6 +58,8 @@ def is_placeholder(value: str) -> bool:
     if _PATTERN_SYNTAX.search(value):
         return True
     if value.startswith(("/", "./", "~")) or "://" in value:
+        return True
+    if _SECRET_LABEL.match(value) or _FILE_NAME.match(value):
         return True
     return any(word in lowered for word in PLACEHOLDER_WORDS)
 
@@ -95,7 +101,8 @@ class HardcodedCredential(Rule):
     ## What it does
     Reports string literals that match a known credential format anywhere in the code (OpenAI
     `sk-`/`sk-proj-`, Anthropic `sk-ant-`, AWS `AKIA...`, GitHub `ghp_`/`github_pat_`, GitLab `glpat-`,
-    Slack `xox?-`, Stripe `sk_live_`, Google `AIza...`, PEM private keys, `Bearer <token>` header values,
+    Slack `xox?-` and webhook URLs, Stripe `sk_live_`, Google `AIza...`, Hugging Face `hf_`, Groq `gsk_`,
+    SendGrid `SG.`, PEM private keys, `Bearer <token>` header values,
     URLs with a password such as `postgres://app:s3cret@db/app`), and literals given to names like
     `password`, `api_key`, `token` or `secret` (assignments, keyword arguments, dict keys, parameter
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/

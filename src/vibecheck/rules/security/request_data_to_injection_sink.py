@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from vibecheck.flow import (
@@ -42,6 +44,8 @@ SANITIZERS = frozenset({"re.escape", "regex.escape", "escape_filter_chars", "lda
 
 REDIRECT_CWE = (601,)
 HEADER_CWE = (113,)
+# A literal start that pins the host: a path (`/blog/`, but not `/` or `//`) or an absolute URL up to its path.
+FIXED_HOST_PREFIX = re.compile(r"^(/[^/\\]|https?://[^/?#]+/)")
 LOG_CWE = (117,)
 XPATH_CWE = (643,)
 LDAP_CWE = (90,)
@@ -64,7 +68,8 @@ class RequestDataToInjectionSink(FlowRule):
     ## What it does
     Follows, within one function, client-controlled data (Flask `request.*`, Flask and FastAPI route
     parameters, Starlette `Request` objects, Django `request.GET/POST/...`) into:
-    `redirect()`/`RedirectResponse`/`HttpResponseRedirect` (open redirect, CWE-601); a response header
+    `redirect()`/`RedirectResponse`/`HttpResponseRedirect` (open redirect, CWE-601; not when a literal
+    start such as `f"/blog/{slug}"` fixes the host); a response header
     `response.headers[...] = value` or `headers={...}` of a response (header injection, CWE-113); a
     `logging`/`logger` call, unless newlines were removed or it is formatted with `%r`/`!r` (log
     injection, CWE-117); lxml `.xpath()`/`etree.XPath()` (CWE-643); an LDAP search filter or base
@@ -162,7 +167,7 @@ class RequestDataToInjectionSink(FlowRule):
             target = call_argument(call, 0, "location") or call_argument(call, None, "url") \
                 or call_argument(call, None, "redirect_to")
             origin = self._tainted(target, state)
-            if origin is not None:
+            if origin is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)):
                 self.report(target, f"Client input from `{origin}` decides where `{short_code(func)}()` sends the "
                             "browser, an open redirect.", hint="Redirect only to relative paths or allow-listed hosts "
                             "(check with `url_has_allowed_host_and_scheme`), else to a fixed page.", cwe=REDIRECT_CWE)
@@ -249,6 +254,20 @@ class RequestDataToInjectionSink(FlowRule):
             self.report(destination, f"An uploaded file is saved under a path built from `{taint.origin}`, its "
                         "client-given name.", hint="Build the name with `werkzeug.utils.secure_filename()` (or generate "
                         "one) and check the extension against an allow-list.", cwe=UPLOAD_CWE)
+
+
+def _literal_prefix(node: cst.BaseExpression | None) -> str:
+    """The constant text an expression starts with: `"/blog/" + slug`, `f"/blog/{slug}"`, `"/blog/{}".format(slug)`."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return _literal_prefix(node.left)
+    if isinstance(node, cst.ConcatenatedString):
+        return _literal_prefix(node.left)
+    if isinstance(node, cst.FormattedString):
+        first = node.parts[0] if node.parts else None
+        return first.value if isinstance(first, cst.FormattedStringText) else ""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "format":
+        return string_value(node.func.value) or ""
+    return string_value(node) or ""
 
 
 def _without_repr_parts(node: cst.BaseExpression) -> cst.BaseExpression:

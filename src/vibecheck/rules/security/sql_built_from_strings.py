@@ -23,10 +23,13 @@ from vibecheck.model import Category, Confidence, Severity
 
 # Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
 EXECUTE_METHODS = {
-    "execute": (0, ("sql", "query", "statement", "operation"), ("params", "parameters", "args", "vars")),
+    "execute": (0, ("sql", "query", "statement", "operation"), ("params", "parameters", "args", "vars", "values")),
     "executemany": (0, ("sql", "query", "statement", "operation"), ("seq_of_parameters", "params")),
     "executescript": (0, ("sql_script", "sql"), ()),
 }
+# Async drivers' query methods (asyncpg `fetch*`, `databases` `fetch_*`): values follow the query or go in `values`.
+ASYNC_QUERY_METHODS = ("fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all", "fetch_val")
+EXECUTE_METHODS.update({method: (0, ("query", "sql"), ("values", "args")) for method in ASYNC_QUERY_METHODS})
 # Sinks that take SQL text only when it looks like SQL: SQLAlchemy `text()`, Django `.raw()`/`.extra()`, pandas.
 SQL_TEXT_FUNCTIONS = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text", "sqlmodel.text"})
 READ_SQL_FUNCTIONS = frozenset({"read_sql", "read_sql_query"})
@@ -144,8 +147,9 @@ class SqlBuiltFromStrings(FlowRule):
     ## What it does
     Follows, within one function, strings built from non-constant values with an f-string, `%`, `+` or
     `.format()` (directly, or built in a variable first and extended with `+=`) into calls that execute
-    SQL: `execute`/`executemany`/`executescript` on a cursor, connection or session, SQLAlchemy `text()`,
-    Django `.raw()`/`.extra()`, and pandas `read_sql`/`read_sql_query`. Queries whose parameters are passed
+    SQL: `execute`/`executemany`/`executescript` on a cursor, connection or session, the `fetch*` methods
+    of async drivers (asyncpg, `databases`), SQLAlchemy `text()`, Django `.raw()`/`.extra()`, and pandas
+    `read_sql`/`read_sql_query`. Queries whose parameters are passed
     separately, and strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders)
     are not reported. It supersedes bandit's `B608`, which only sees the one-line form.
 
@@ -175,7 +179,7 @@ class SqlBuiltFromStrings(FlowRule):
     - [PEP 249: parameter styles](https://peps.python.org/pep-0249/#paramstyle)
     """
 
-    file_hints = ("execute", "text(", ".raw(", ".extra(", "read_sql")
+    file_hints = ("execute", "fetch", "text(", ".raw(", ".extra(", "read_sql")
     code = "VC402"
     name = "sql-built-from-strings"
     category = Category.SECURITY
