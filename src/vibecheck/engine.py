@@ -29,6 +29,7 @@ Handler = tuple[Any, Callable[[cst.CSTNode], Any]]
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 _KIND: dict[type, int] = {}
+_HANDLERS: dict[type, tuple[tuple[str, str, str], ...]] = {}
 
 
 def decode_source(data: bytes) -> str:
@@ -124,12 +125,20 @@ def _dispatch_tables(instances: list[Rule], context: RuleContext) -> tuple[dict[
     visit: dict[str, list[Handler]] = {"Import": [(None, context.imports.add)], "ImportFrom": [(None, context.imports.add)]}
     leave: dict[str, list[Handler]] = {}
     for rule in instances:
-        for attribute in dir(type(rule)):
-            if attribute.startswith("visit_"):
-                visit.setdefault(attribute[6:], []).append((rule, getattr(rule, attribute)))
-            elif attribute.startswith("leave_"):
-                leave.setdefault(attribute[6:], []).append((rule, getattr(rule, attribute)))
+        for table, node_name, attribute in _handler_names(type(rule)):
+            (visit if table == "visit" else leave).setdefault(node_name, []).append((rule, getattr(rule, attribute)))
     return visit, leave
+
+
+def _handler_names(rule_type: type) -> tuple[tuple[str, str, str], ...]:
+    """(`visit`|`leave`, node class name, method name) for a rule class; `dir()` is dear, so cached per class."""
+    names = _HANDLERS.get(rule_type)
+    if names is None:
+        names = _HANDLERS[rule_type] = tuple(
+            (attribute[:5], attribute[6:], attribute) for attribute in dir(rule_type)
+            if attribute.startswith(("visit_", "leave_"))
+        )
+    return names
 
 
 def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, errors: list[EngineError]) -> None:
