@@ -22,10 +22,12 @@ def test_constants():
     assert order == order
     # expect: VC304
     assert order is order
-    # expect: VC304
+    # ok: VC304
     assert order.total == order.total
-    # expect: VC304
+    # ok: VC304
     assert order.items[0] is order.items[0]
+    # expect: VC304
+    assert 7 == 7
     # expect: VC304
     assert isinstance(order, object)
     # expect: VC304
@@ -110,8 +112,10 @@ class OrderCase(unittest.TestCase):
         self.assertTrue(True)
         # expect: VC304
         self.assertFalse(None)
-        # expect: VC304
+        # ok: VC304
         self.assertEqual(order.total, order.total)
+        # expect: VC304
+        self.assertEqual(1, 1)
         # expect: VC304
         self.assertIsInstance(order, object)
         # expect: VC304

@@ -10,16 +10,12 @@ from vibecheck.rules.verification._shared import last_name
 
 FALSY_NAMES = frozenset({"False", "None"})
 SELF_COMPARISONS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)
-# `x == x` on a bare name calls the object's own `__eq__`/`__le__`/`__ge__`: a library testing those (or NaN) means it.
-OWN_OPERATOR_COMPARISONS = (cst.Equal, cst.GreaterThanEqual, cst.LessThanEqual)
 # Test clients whose responses (werkzeug, httpx, Django) define no `__bool__`: `assert response` always holds.
 TEST_CLIENTS = frozenset({"client", "test_client", "async_client", "aclient", "app_client", "TestClient", "Client",
                           "AsyncClient"})
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
 RESPONSE_REASON = "a test client's response object is always truthy and never `None`, whatever its status code"
-# Operand nodes whose value cannot change between the two sides of `x == x` (a call could: hash(a) == hash(a)).
-STABLE_NODES = (cst.Name, cst.Attribute, cst.Subscript, cst.Integer, cst.Float, cst.SimpleString, cst.Index,
-                cst.SubscriptElement)
+LITERALS = (cst.Integer, cst.Float, cst.SimpleString)
 # unittest assertion methods: (how many leading arguments matter, the test that makes them vacuous).
 UNITTEST_TRUTHY = frozenset({"assertTrue", "assert_", "failUnless", "assertIsNotNone"})
 UNITTEST_FALSY = frozenset({"assertFalse", "failIf"})
@@ -56,19 +52,15 @@ def constant_truth(node: cst.BaseExpression) -> bool | None:
     return None
 
 
-def is_stable(node: cst.CSTNode) -> bool:
-    """No call, await or walrus anywhere inside: evaluating it twice gives the same thing."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if not isinstance(current, STABLE_NODES):
-            return False
-        stack.extend(c for c in current.children if isinstance(c, STABLE_NODES + (cst.BaseExpression,)))
-    return True
+def same_expression(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode) -> bool:
+    """`x is x` on one bare name, or two equal literals (`1 == 1`).
 
-
-def same_expression(left: cst.CSTNode, right: cst.CSTNode) -> bool:
-    return is_stable(left) and left.deep_equals(right)
+    Anything else may differ between its two evaluations or runs code under test: `a == a` calls `a.__eq__`,
+    and `obj.attr is obj.attr` reads a property or descriptor twice (Django tests caching exactly this way).
+    """
+    if isinstance(left, cst.Name) and isinstance(operator, cst.Is):
+        return left.deep_equals(right)
+    return isinstance(left, LITERALS) and left.deep_equals(right)
 
 
 def is_object_type(node: cst.BaseExpression) -> bool:
@@ -106,8 +98,7 @@ def vacuous_reason(test: cst.BaseExpression) -> str | None:
         return "its condition is a constant that is always true"
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         target = test.comparisons[0]
-        if (isinstance(target.operator, SELF_COMPARISONS) and same_expression(test.left, target.comparator)
-                and not (isinstance(target.operator, OWN_OPERATOR_COMPARISONS) and isinstance(test.left, cst.Name))):
+        if isinstance(target.operator, SELF_COMPARISONS) and same_expression(test.left, target.comparator, target.operator):
             return "it compares an expression with itself"
         if (isinstance(target.operator, cst.GreaterThanEqual) and isinstance(target.comparator, cst.Integer)
                 and target.comparator.evaluated_value == 0 and isinstance(test.left, cst.Call)
@@ -126,9 +117,9 @@ class TautologicalAssertion(Rule):
     Reports, in test files, `assert` statements and `unittest` assertion calls whose outcome is fixed by
     their text: a truthy constant (`True`, `1`, a non-empty string or container), a non-empty tuple
     (`assert (x == 1, "message")`), `x or True`, `not False`, an expression compared with itself
-    (`x is x`, `order.total == order.total`, with no call inside; `x == x` on a bare name is left alone, as
-    it runs the object's own `__eq__`), `len(x) >= 0`, `isinstance(x, object)`, `self.assertTrue(True)`,
-    `self.assertFalse(None)`, `self.assertEqual(x.a, x.a)`, and `assert response` or
+    (`x is x` on a bare name, `1 == 1`; not `x == x`, which runs the object's own `__eq__`, nor
+    `obj.attr is obj.attr`, which reads a property twice), `len(x) >= 0`, `isinstance(x, object)`,
+    `self.assertTrue(True)`, `self.assertFalse(None)`, `self.assertEqual(1, 1)`, and `assert response` or
     `assert response is not None` on the response of a test client (`client.get(...)`), which is always
     truthy whatever its status.
 
@@ -202,8 +193,8 @@ class TautologicalAssertion(Rule):
                 reason = "its argument is a constant that is always false"
         elif method == "assertIsNone" and isinstance(first, cst.Name) and first.value == "None":
             reason = "its argument is `None` itself"
-        elif (method in UNITTEST_SAME and len(node.args) >= 2 and same_expression(first, node.args[1].value)
-              and not (method != "assertIs" and isinstance(first, cst.Name))):
+        elif method in UNITTEST_SAME and len(node.args) >= 2 and same_expression(
+                first, node.args[1].value, cst.Is() if method == "assertIs" else cst.Equal()):
             reason = "it compares an expression with itself"
         elif method == "assertIsInstance" and len(node.args) >= 2 and is_object_type(node.args[1].value):
             reason = "every value is an instance of `object`"
