@@ -121,3 +121,27 @@ def test_mocker_spy_on_real_code(mocker):
     charge = mocker.patch("shop.gateway.charge")
     checkout(make_order())
     charge.assert_called_once_with(7)
+
+
+class GatewayTests(unittest.TestCase):
+    def setUp(self):
+        self.gateway = MagicMock()
+        self.gateway.charge.return_value = {"status": "ok"}
+
+    # expect: VC308
+    def test_charge_mock_only(self):
+        result = self.gateway.charge(10)
+        self.assertEqual(result, {"status": "ok"})
+
+    # ok: VC308
+    def test_checkout_uses_gateway(self):
+        order = checkout(make_order(), gateway=self.gateway)
+        self.assertEqual(order.status, "paid")
+
+    # ok: VC308
+    def test_calls_own_helper(self):
+        self.gateway.charge(10)
+        self.assertTrue(self.charge_recorded())
+
+    def charge_recorded(self):
+        return True

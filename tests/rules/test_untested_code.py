@@ -196,9 +196,15 @@ def test_options_switch_off_the_interplay_and_ignore_paths(tmp_path: Path) -> No
 
 def test_no_tests_reports_once_and_silences_the_others(tmp_path: Path) -> None:
     files = {k: v for k, v in SHOP.items() if not k.startswith("tests/")}
-    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    findings = project_findings(write_project(tmp_path, {**files, "pyproject.toml": "[project]\nname = 'shop'\n"}), PROJECT_RULES)
     assert [(f.code, f.location.start.line) for f in findings] == [("VC307", 1)]
     assert "7 source modules" in findings[0].message
+
+
+def test_no_tests_is_silent_on_a_folder_of_loose_scripts(tmp_path: Path) -> None:
+    """No `pyproject.toml`, `setup.py` or `setup.cfg`: scripts in a folder are no project that owes tests."""
+    files = {k: v for k, v in SHOP.items() if not k.startswith("tests/")}
+    assert reported(project_findings(write_project(tmp_path, files), [NoTests]), "VC307") == []
 
 
 def test_flat_layout_and_src_paths_config(tmp_path: Path) -> None:

@@ -29,14 +29,27 @@ def root_name(node: cst.BaseExpression) -> str:
             return node.value if isinstance(node, cst.Name) else ""
 
 
+def self_attribute(node: cst.BaseExpression) -> str:
+    """`self.gateway.charge.return_value()` -> `self.gateway`; '' when the chain does not start at `self.<name>`."""
+    while True:
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self":
+            return f"self.{node.attr.value}"
+        if isinstance(node, cst.Call):
+            node = node.func
+        elif isinstance(node, (cst.Attribute, cst.Subscript)):
+            node = node.value
+        else:
+            return ""
+
+
 class AssertionOnMockOnly(TestAwareRule):
     """A test that only checks a mock it configured itself, never the code under test.
 
     ## What it does
     Reports a test function that creates mocks (`Mock(...)`, `MagicMock(...)`, `create_autospec(...)`,
-    `patch(...)`, `mocker.patch(...)`, `@patch` parameters), asserts something, and calls nothing but
-    those mocks, builtins and test-framework helpers: no code of the project runs, so the assertions
-    can only check what the test told the mock to do.
+    `patch(...)`, `mocker.patch(...)`, `@patch` parameters, `self.<name> = Mock()` in `setUp`), asserts
+    something, and calls nothing but those mocks, builtins and test-framework helpers: no code of the
+    project runs, so the assertions can only check what the test told the mock to do.
 
     ## Why is this bad?
     `m = Mock(return_value=3); assert m() == 3` tests `unittest.mock`, not your code. Coding agents
@@ -76,6 +89,18 @@ class AssertionOnMockOnly(TestAwareRule):
     confidence = Confidence.MEDIUM
     cwe = (1164,)
 
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self._class_mocks: list[set[str]] = [set()]
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        self._class_mocks.append(set())
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._class_mocks.pop()
+        super().leave_ClassDef(node)
+
     def enter_test(self, frame: Frame) -> None:
         frame.data.update(mocks=set(self._patched_parameters(frame.node)), real_call=False, asserts=False)
 
@@ -89,11 +114,14 @@ class AssertionOnMockOnly(TestAwareRule):
                         hint="Call the code under test with the mock injected, and assert on its result or its use of the mock.")
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        if not (isinstance(node.value, cst.Call) and self._is_mock_factory(node.value)):
+            return
         test = self.current_test
-        if test is not None and isinstance(node.value, cst.Call) and self._is_mock_factory(node.value):
-            for target in node.targets:
-                if isinstance(target.target, cst.Name):
-                    test.data["mocks"].add(target.target.value)
+        for target in node.targets:
+            if isinstance(target.target, cst.Name) and test is not None:
+                test.data["mocks"].add(target.target.value)
+            elif self_attribute(target.target):
+                self._class_mocks[-1].add(self_attribute(target.target))  # `self.gateway = Mock()` in setUp or a test
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         test = self.current_test
@@ -112,10 +140,14 @@ class AssertionOnMockOnly(TestAwareRule):
         data = test.data
         called = last_name(node.func)
         root = root_name(node.func)
+        attribute = self_attribute(node.func)
+        if attribute in self._class_mocks[-1]:
+            data["mocks"].add(attribute)
+            root = attribute
         if root in data["mocks"] or root == "self":
             if called.startswith("assert"):
                 data["asserts"] = True
-            if root == "self" and not called.startswith(("assert", "fail")):
+            if root == "self" and not called.startswith(("assert", "fail")) and attribute not in self._class_mocks[-1]:
                 data["real_call"] = True
             return
         qualified = self.qualified_name(node) or ""

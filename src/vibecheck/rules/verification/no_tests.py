@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._reach import project_finding, project_index
 
+# Files that make a folder a project someone builds and ships, rather than a place for loose scripts.
+PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg")
+
+
+def is_packaged(root: Path) -> bool:
+    return any((root / marker).is_file() for marker in PROJECT_MARKERS)
+
 
 class NoTests(ProjectRule):
     """A project with source code and no test files at all.
 
     ## What it does
-    Reports once, at the first source module, when the checked project has importable source code
+    Reports once, at the first source module, when the checked project (a folder with a
+    `pyproject.toml`, `setup.py` or `setup.cfg`; a loose script is no project) has importable source code
     (see `src-paths`) and no test file (see `test-paths`: by default `tests/`, `test_*.py`,
     `*_test.py`, `conftest.py`). When it fires, `module-without-tests` and `untested-public-function`
     stay silent, so the report is one line instead of one per module and function.
@@ -48,11 +57,10 @@ class NoTests(ProjectRule):
     category = Category.TESTS
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
-    default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)
-        if index.tests or project.test_files or not index.modules:
+        if index.tests or project.test_files or not index.modules or not is_packaged(project.root):
             return []
         first = min(index.modules.values(), key=lambda m: m.path)
         count = len(index.modules)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.verification._shared import TestAwareRule, last_name
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
 
 SWALLOWED_TYPES = frozenset({
     "Exception", "BaseException", "AssertionError",
     "builtins.Exception", "builtins.BaseException", "builtins.AssertionError",
 })
 SUPPRESSORS = frozenset({"contextlib.suppress"})
+# Calls that make a test fail by themselves besides assertion calls.
+EXPECTING_CALLS = frozenset({"pytest.raises", "pytest.warns", "pytest.deprecated_call"})
 # Calls that only tell someone about the failure: the test still passes.
 REPORTING_RECEIVERS = frozenset({"logger", "logging", "log", "LOGGER", "LOG", "warnings", "sys.stderr", "sys.stdout"})
 
@@ -53,6 +55,22 @@ def body_statements(body: cst.BaseSuite) -> list[cst.CSTNode]:
     return statements
 
 
+def is_assertion_call(node: cst.Call) -> bool:
+    """`self.assertEqual(...)`, `mock.assert_called_once()`, `pytest.fail(...)`, `assert_valid(...)`."""
+    return last_name(node.func).startswith(("assert", "fail"))
+
+
+def contains_assertion(node: cst.CSTNode) -> bool:
+    """An `assert` or an assertion call anywhere inside (only walked for a `try` in a test: rare and small)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Assert) or (isinstance(current, cst.Call) and is_assertion_call(current)):
+            return True
+        stack.extend(current.children)
+    return False
+
+
 class TestSwallowsFailure(TestAwareRule):
     """A test that catches the failure it should report: `try: ... except Exception: pass`.
 
@@ -60,6 +78,8 @@ class TestSwallowsFailure(TestAwareRule):
     Reports, inside test functions, an `except` clause that catches a broad exception
     (`Exception`, `BaseException`, a bare `except:`) or `AssertionError`, and whose body only passes,
     continues, breaks, returns, prints or logs; and `with contextlib.suppress(...)` of those exceptions.
+    It reports when the guarded block holds an assertion, or when the test asserts nothing anywhere; a
+    `try` around a clean-up or set-up call in a test that asserts elsewhere is left alone.
 
     ## Why is this bad?
     pytest and unittest report a failure by the exception the test raises. A handler that swallows it
@@ -95,6 +115,22 @@ class TestSwallowsFailure(TestAwareRule):
     confidence = Confidence.HIGH
     cwe = (390,)
 
+    def enter_test(self, frame: Frame) -> None:
+        frame.data.update(asserts=False, pending=[])
+
+    def exit_test(self, frame: Frame) -> None:
+        if not frame.data["asserts"]:
+            for node, message in frame.data["pending"]:
+                self.report(node, message, hint=HINT)
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        if self.current_test is not None:
+            self.current_test.data["asserts"] = True
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self.current_test is not None and (is_assertion_call(node) or self.qualified_name(node) in EXPECTING_CALLS):
+            self.current_test.data["asserts"] = True
+
     def visit_Try(self, node: cst.Try) -> None:
         test = self.current_test
         if test is None or all(isinstance(s, cst.Raise) for s in body_statements(node.body)):
@@ -106,16 +142,26 @@ class TestSwallowsFailure(TestAwareRule):
             if statements and all(is_swallowing(s) for s in statements):
                 code = self.context.module.code_for_node
                 caught = "a bare `except:`" if handler.type is None else f"`except {code(handler.type)}`"
-                self.report(handler, f"In test `{test.node.name.value}`, {caught} swallows the failure, "
-                                     "so the test passes on that path whatever happens.", hint=HINT)
+                self._flag(node.body, handler, f"In test `{test.node.name.value}`, {caught} swallows the failure, "
+                                                "so the test passes on that path whatever happens.")
 
-    def visit_WithItem(self, node: cst.WithItem) -> None:
-        call = node.item
-        if self.current_test is None or not isinstance(call, cst.Call) or self.qualified_name(call) not in SUPPRESSORS:
+    def visit_With(self, node: cst.With) -> None:
+        test = self.current_test
+        if test is None:
             return
-        if any(self._catches_failures(arg.value) for arg in call.args):
-            self.report(node, f"In test `{self.current_test.node.name.value}`, `{self.context.module.code_for_node(call)}` "
-                              "swallows the failure, so the test passes whatever happens.", hint=HINT)
+        for item in node.items:
+            call = item.item
+            if isinstance(call, cst.Call) and self.qualified_name(call) in SUPPRESSORS and any(
+                    self._catches_failures(arg.value) for arg in call.args):
+                self._flag(node.body, item, f"In test `{test.node.name.value}`, `{self.context.module.code_for_node(call)}` "
+                                            "swallows the failure, so the test passes whatever happens.")
+
+    def _flag(self, guarded: cst.CSTNode, node: cst.CSTNode, message: str) -> None:
+        """Report now when the guarded block asserts; else only if the test turns out to assert nothing at all."""
+        if contains_assertion(guarded):
+            self.report(node, message, hint=HINT)
+        elif self.current_test is not None:
+            self.current_test.data["pending"].append((node, message))
 
     def _catches_failures(self, caught: cst.BaseExpression | None) -> bool:
         if caught is None:

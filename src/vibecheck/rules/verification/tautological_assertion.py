@@ -10,9 +10,12 @@ from vibecheck.rules.verification._shared import last_name
 
 FALSY_NAMES = frozenset({"False", "None"})
 SELF_COMPARISONS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)
-# Operand nodes whose value cannot change between the two sides of `x == x` (a call could: hash(a) == hash(a)).
-STABLE_NODES = (cst.Name, cst.Attribute, cst.Subscript, cst.Integer, cst.Float, cst.SimpleString, cst.Index,
-                cst.SubscriptElement)
+# Test clients whose responses (werkzeug, httpx, Django) define no `__bool__`: `assert response` always holds.
+TEST_CLIENTS = frozenset({"client", "test_client", "async_client", "aclient", "app_client", "TestClient", "Client",
+                          "AsyncClient"})
+HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
+RESPONSE_REASON = "a test client's response object is always truthy and never `None`, whatever its status code"
+LITERALS = (cst.Integer, cst.Float, cst.SimpleString)
 # unittest assertion methods: (how many leading arguments matter, the test that makes them vacuous).
 UNITTEST_TRUTHY = frozenset({"assertTrue", "assert_", "failUnless", "assertIsNotNone"})
 UNITTEST_FALSY = frozenset({"assertFalse", "failIf"})
@@ -49,19 +52,15 @@ def constant_truth(node: cst.BaseExpression) -> bool | None:
     return None
 
 
-def is_stable(node: cst.CSTNode) -> bool:
-    """No call, await or walrus anywhere inside: evaluating it twice gives the same thing."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if not isinstance(current, STABLE_NODES):
-            return False
-        stack.extend(c for c in current.children if isinstance(c, STABLE_NODES + (cst.BaseExpression,)))
-    return True
+def same_expression(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode) -> bool:
+    """`x is x` on one bare name, or two equal literals (`1 == 1`).
 
-
-def same_expression(left: cst.CSTNode, right: cst.CSTNode) -> bool:
-    return is_stable(left) and left.deep_equals(right)
+    Anything else may differ between its two evaluations or runs code under test: `a == a` calls `a.__eq__`,
+    and `obj.attr is obj.attr` reads a property or descriptor twice (Django tests caching exactly this way).
+    """
+    if isinstance(left, cst.Name) and isinstance(operator, cst.Is):
+        return left.deep_equals(right)
+    return isinstance(left, LITERALS) and left.deep_equals(right)
 
 
 def is_object_type(node: cst.BaseExpression) -> bool:
@@ -70,6 +69,24 @@ def is_object_type(node: cst.BaseExpression) -> bool:
     if isinstance(node, cst.Tuple):
         return any(isinstance(e, cst.Element) and is_object_type(e.value) for e in node.elements)
     return False
+
+
+def is_client_response(value: cst.BaseExpression) -> bool:
+    """`client.get(...)`, `await async_client.post(...)`, `app.test_client().get(...)`."""
+    if isinstance(value, cst.Await):
+        value = value.expression
+    return (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in HTTP_METHODS
+            and last_name(value.func.value) in TEST_CLIENTS)
+
+
+def is_presence_check(test: cst.BaseExpression, responses: set[str]) -> bool:
+    """`assert response` or `assert response is not None` on a test client's response."""
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.comparisons[0].operator, cst.IsNot):
+        comparator = test.comparisons[0].comparator
+        if not (isinstance(comparator, cst.Name) and comparator.value == "None"):
+            return False
+        test = test.left
+    return isinstance(test, cst.Name) and test.value in responses
 
 
 def vacuous_reason(test: cst.BaseExpression) -> str | None:
@@ -81,7 +98,7 @@ def vacuous_reason(test: cst.BaseExpression) -> str | None:
         return "its condition is a constant that is always true"
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         target = test.comparisons[0]
-        if isinstance(target.operator, SELF_COMPARISONS) and same_expression(test.left, target.comparator):
+        if isinstance(target.operator, SELF_COMPARISONS) and same_expression(test.left, target.comparator, target.operator):
             return "it compares an expression with itself"
         if (isinstance(target.operator, cst.GreaterThanEqual) and isinstance(target.comparator, cst.Integer)
                 and target.comparator.evaluated_value == 0 and isinstance(test.left, cst.Call)
@@ -100,8 +117,11 @@ class TautologicalAssertion(Rule):
     Reports, in test files, `assert` statements and `unittest` assertion calls whose outcome is fixed by
     their text: a truthy constant (`True`, `1`, a non-empty string or container), a non-empty tuple
     (`assert (x == 1, "message")`), `x or True`, `not False`, an expression compared with itself
-    (`x == x`, `x is x`, with no call inside), `len(x) >= 0`, `isinstance(x, object)`, and
-    `self.assertTrue(True)`, `self.assertFalse(None)`, `self.assertEqual(x, x)`.
+    (`x is x` on a bare name, `1 == 1`; not `x == x`, which runs the object's own `__eq__`, nor
+    `obj.attr is obj.attr`, which reads a property twice), `len(x) >= 0`, `isinstance(x, object)`,
+    `self.assertTrue(True)`, `self.assertFalse(None)`, `self.assertEqual(1, 1)`, and `assert response` or
+    `assert response is not None` on the response of a test client (`client.get(...)`), which is always
+    truthy whatever its status.
 
     ## Why is this bad?
     A test that cannot fail proves nothing, yet it counts as a passing test and as coverage. Coding
@@ -135,8 +155,25 @@ class TautologicalAssertion(Rule):
     cwe = (571,)
     applies_to_tests_only = True
 
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self._responses: list[set[str]] = [set()]
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._responses.append(set())
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._responses.pop()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
+        if is_client_response(node.value):
+            self._responses[-1].update(names)
+        else:
+            self._responses[-1].difference_update(names)
+
     def visit_Assert(self, node: cst.Assert) -> None:
-        reason = vacuous_reason(node.test)
+        reason = RESPONSE_REASON if is_presence_check(node.test, self._responses[-1]) else vacuous_reason(node.test)
         if reason is not None:
             self._report(node, f"`assert {self.context.module.code_for_node(node.test)}`", reason)
 
@@ -146,7 +183,9 @@ class TautologicalAssertion(Rule):
             return
         first = node.args[0].value
         reason = None
-        if method in UNITTEST_TRUTHY:
+        if method in UNITTEST_TRUTHY and is_presence_check(first, self._responses[-1]):
+            reason = RESPONSE_REASON
+        elif method in UNITTEST_TRUTHY:
             if constant_truth(first) is True or (method == "assertIsNotNone" and _is_literal(first)):
                 reason = "its argument is a constant that is always true"
         elif method in UNITTEST_FALSY:
@@ -154,7 +193,8 @@ class TautologicalAssertion(Rule):
                 reason = "its argument is a constant that is always false"
         elif method == "assertIsNone" and isinstance(first, cst.Name) and first.value == "None":
             reason = "its argument is `None` itself"
-        elif method in UNITTEST_SAME and len(node.args) >= 2 and same_expression(first, node.args[1].value):
+        elif method in UNITTEST_SAME and len(node.args) >= 2 and same_expression(
+                first, node.args[1].value, cst.Is() if method == "assertIs" else cst.Equal()):
             reason = "it compares an expression with itself"
         elif method == "assertIsInstance" and len(node.args) >= 2 and is_object_type(node.args[1].value):
             reason = "every value is an instance of `object`"
