@@ -3,6 +3,7 @@ import json
 import subprocess
 
 import requests as r
+from fastapi import HTTPException
 
 
 class ConfigError(Exception):
@@ -169,3 +170,43 @@ def in_finally():
     finally:
         # ok: VC105
         raise ConfigError("always")
+
+
+def fastapi_detail_from_text(item_id):
+    try:
+        return int(item_id)
+    except (ValueError, KeyError) as exc:
+        # expect: VC105
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
+
+
+def message_formatted_from_error(text):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        # expect: VC105
+        raise ValueError(f"Invalid JSON payload: {e}") from e
+
+
+def error_as_keyword_argument(url):
+    try:
+        return r.get(url, timeout=5)
+    except r.Timeout as exc:
+        # ok: VC105 -- the caught error itself travels with the new one
+        raise r.ConnectionError(exc, request=None)
+
+
+def error_args_unpacked(url):
+    try:
+        return r.get(url, timeout=5)
+    except ValueError as exc:
+        # ok: VC105
+        raise r.exceptions.InvalidURL(*exc.args)
+
+
+def error_fields_copied(text):
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        # ok: VC105 -- the same error rebuilt from its fields
+        raise r.JSONDecodeError(e.msg, e.doc, e.pos)

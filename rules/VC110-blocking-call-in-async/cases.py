@@ -11,6 +11,7 @@ import httpx
 import requests
 import requests as r
 from requests import get
+from pathlib import Path
 
 
 async def sleeps():
@@ -126,3 +127,23 @@ def plain_sync(url):
     time.sleep(1)
     # ok: VC110
     return requests.get(url, timeout=5)
+
+
+async def read_cache(name):
+    # expect: VC110
+    return Path(name).read_text()
+
+
+async def write_report(name, data):
+    # expect: VC110
+    Path("reports", name).write_bytes(data)
+
+
+async def read_cache_in_thread(name):
+    # ok: VC110
+    return await asyncio.to_thread(Path(name).read_text)
+
+
+async def path_without_io(name):
+    # ok: VC110
+    return Path(name).with_suffix(".json").name

@@ -178,3 +178,33 @@ def bind(sock):
     # ok: VC502 -- a feature TODO, not a fake
     # TODO: implement bind address support
     return sock
+
+
+def validate_token(token):
+    # expect: VC502
+    # For now, just accept any non-empty token
+    return bool(token)
+
+
+def send_notification(user, message):
+    # expect: VC502
+    # Placeholder: integrate with the email service
+    return user, message
+
+
+def save_order(order):
+    # expect: VC502
+    # TODO: connect to the real database
+    return order
+
+
+def decode(data):
+    # ok: VC502 -- a known limitation, not a fake
+    # For now, assume the payload is UTF-8
+    return data.decode()
+
+
+def pad(items):
+    # ok: VC502
+    items.append(None)  # placeholder, filled in by the caller
+    return items

@@ -20,6 +20,9 @@ BLOCKING_CALLS: dict[str, str] = {
     "open": "Do the file work in `await asyncio.to_thread(...)`, or use an async file library such as `aiofiles`.",
     "io.open": "Do the file work in `await asyncio.to_thread(...)`, or use an async file library such as `aiofiles`.",
 }
+FILE_HINT = BLOCKING_CALLS["open"]
+# `Path(...).<method>()`: file I/O on a path built in place.
+PATH_IO_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "open"})
 # Calls whose arguments run in a worker thread, not on the event loop.
 OFFLOADING_METHODS = frozenset({"run_in_executor", "to_thread", "run_sync", "submit"})
 
@@ -31,7 +34,8 @@ class BlockingCallInAsync(HttpClientRule):
     Reports, directly inside an `async def`, calls that block the thread: `time.sleep(...)`; synchronous
     HTTP (`requests` functions and `requests.Session()` methods, `httpx` module functions and
     `httpx.Client()` methods, `urllib.request.urlopen`); child processes (`subprocess.run`, `call`,
-    `check_call`, `check_output`, `os.system`); and the built-in `open(...)`. Calls in a nested plain
+    `check_call`, `check_output`, `os.system`); the built-in `open(...)` and file I/O on a path built in
+    place (`Path(name).read_text()`, `.write_bytes(...)`, `.open()`). Calls in a nested plain
     `def` or `lambda` (which may run in a thread) and in the arguments of `run_in_executor(...)`,
     `asyncio.to_thread(...)` or `anyio.to_thread.run_sync(...)` are not reported.
 
@@ -112,6 +116,8 @@ class BlockingCallInAsync(HttpClientRule):
         hint = BLOCKING_CALLS.get(name)
         if hint is None and self.request_library(node) in SYNC_HTTP:
             hint = HTTP_HINT
+        if hint is None and self._is_path_io(func):
+            hint = FILE_HINT
         if hint is None:
             return
         callee = " ".join(self.context.module.code_for_node(func).split())
@@ -121,3 +127,7 @@ class BlockingCallInAsync(HttpClientRule):
             "every other task stalls until it returns.",
             hint=hint,
         )
+
+    def _is_path_io(self, func: cst.BaseExpression) -> bool:
+        return (isinstance(func, cst.Attribute) and func.attr.value in PATH_IO_METHODS
+                and isinstance(func.value, cst.Call) and self.qualified_name(func.value) == "pathlib.Path")

@@ -6,9 +6,29 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule, RuleContext
-from vibecheck.rules.error_handling.handler_facts import caught_name, mentions
+from vibecheck.rules.error_handling.handler_facts import caught_name
 
 Handler = cst.ExceptHandler | cst.ExceptStarHandler
+COPIES = frozenset({"tuple", "list"})
+
+
+def passes_error(exc: cst.BaseExpression, name: str | None) -> bool:
+    """The caught error or its fields are arguments of the new one: `Error(err)`, `Error(*err.args)`, `Error(msg, cause=err)`.
+
+    Only its text (`str(err)`, `f"...{err}"`) is not enough: the type and traceback of the cause are lost.
+    """
+    if name is None or not isinstance(exc, cst.Call):
+        return False
+    return any(_is_error_itself(arg.value, name) for arg in exc.args)
+
+
+def _is_error_itself(value: cst.BaseExpression, name: str) -> bool:
+    """`err`, or its fields (`err.args`, `*err.args`, `tuple(err.args)`, `err.msg, err.doc, err.pos`)."""
+    while isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in COPIES and value.args:
+        value = value.args[0].value
+    if isinstance(value, cst.Attribute):
+        value = value.value
+    return isinstance(value, cst.Name) and value.value == name
 
 
 class ExceptionContextLost(Rule):
@@ -16,11 +36,12 @@ class ExceptionContextLost(Rule):
 
     ## What it does
     Reports `raise NewError(...)` (or `raise NewError`) directly inside an `except` block when it has no
-    `from` clause and does not carry the caught error along. Not reported: re-raising (`raise`,
-    `raise err` of the caught name, `raise err.with_traceback(tb)`); wrapping, where the caught error is
-    passed to the new one (`raise ConnectionError(err)`, `raise InvalidURL(*err.args)`), so its message
-    travels with it; raising a variable (which may hold the caught error); a `raise` inside a function
-    defined in the handler.
+    `from` clause and does not carry the caught error along; copying only its text
+    (`raise HTTPException(detail=str(err))`, `raise ValueError(f"bad input: {err}")`) is reported too.
+    Not reported: re-raising (`raise`, `raise err` of the caught name, `raise err.with_traceback(tb)`);
+    wrapping, where the caught error itself is passed to the new one (`raise ConnectionError(err)`,
+    `raise InvalidURL(*err.args)`), so it travels with it; raising a variable (which may hold the caught
+    error); a `raise` inside a function defined in the handler.
 
     ## Why is this bad?
     Without `from`, Python prints the original error under "During handling of the above exception,
@@ -98,7 +119,7 @@ class ExceptionContextLost(Rule):
         if handler is None or node.exc is None or node.cause is not None or not self._is_new_exception(node.exc):
             return
         name = caught_name(handler)
-        if mentions(node.exc, name):
+        if passes_error(node.exc, name):
             return
         fix = None
         if name is not None:
