@@ -16,6 +16,9 @@ class ImportTable:
 
     def __init__(self) -> None:
         self.aliases: dict[str, str] = {}
+        # Many rules resolve the same call node; the spelled name is memoised per node identity (the node
+        # is kept in the entry, so its id cannot be reused by another node while the table lives).
+        self._dotted: dict[int, tuple[cst.CSTNode, str | None]] = {}
 
     @classmethod
     def from_module(cls, module: cst.Module) -> ImportTable:
@@ -52,11 +55,14 @@ class ImportTable:
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         """The dotted name an expression refers to (a call resolves to its callee), or None."""
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             node = node.func
-        if not isinstance(node, (cst.Name, cst.Attribute)):
+        if type(node) is not cst.Name and type(node) is not cst.Attribute:
             return None
-        dotted = get_full_name_for_node(node)
+        entry = self._dotted.get(id(node))
+        if entry is None:
+            entry = self._dotted[id(node)] = (node, get_full_name_for_node(node))
+        dotted = entry[1]
         if dotted is None:
             return None
         head, _, rest = dotted.partition(".")
