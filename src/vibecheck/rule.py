@@ -152,6 +152,10 @@ class Rule(BaseRule):
 class ProjectRule(BaseRule):
     """A rule over the whole project, run after all files were checked, on the facts they emitted."""
 
+    # Whether the rule reads the facts of test files that were not passed (pre-commit): the runner then
+    # parses them. A rule that only needs to know that test files exist leaves this False (it is dear).
+    reads_unchecked_test_facts: ClassVar[bool] = True
+
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()
 

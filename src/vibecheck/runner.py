@@ -310,18 +310,21 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
             project.test_files.add(result.path)
         if progress is not None:
             progress(1)
-    if checker.project_rules():
-        index_unchecked_tests(project, settings, {f.path for f in files})
+    rules = checker.project_rules()
+    if rules:
+        parse = any(rule.reads_unchecked_test_facts for rule, _ in rules)
+        index_unchecked_tests(project, settings, {f.path for f in files}, parse=parse)
     project.relative.update(relative)
     project_phase(checker, project, report, relative)
     report.sort()
     return report
 
 
-def index_unchecked_tests(project: Project, settings: Settings, checked: set[str]) -> None:
+def index_unchecked_tests(project: Project, settings: Settings, checked: set[str], *, parse: bool = True) -> None:
     """Collect the facts of test files that were not passed (pre-commit), so project rules see every test.
 
-    Only facts are kept: these files were not asked for, so nothing is reported on them.
+    Only facts are kept: these files were not asked for, so nothing is reported on them. Without `parse`,
+    the files are only registered as test files (enough for a rule that asks whether tests exist).
     """
     root = Path(settings.root)
     try:
@@ -334,12 +337,14 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
             continue
         if not is_test_file(source_file.relative, settings.test_paths):
             continue
-        try:
-            data = Path(source_file.path).read_bytes()
-        except OSError:
-            continue
-        result = check_file(source_file.relative, data, [], is_test_file=True)
-        project.files[source_file.relative] = FileResult(source_file.relative, facts=result.facts)
+        facts: dict[str, Any] = {}
+        if parse:
+            try:
+                data = Path(source_file.path).read_bytes()
+            except OSError:
+                continue
+            facts = check_file(source_file.relative, data, [], is_test_file=True).facts
+        project.files[source_file.relative] = FileResult(source_file.relative, facts=facts)
         project.test_files.add(source_file.relative)
         project.relative[source_file.relative] = source_file.relative
 

@@ -57,6 +57,7 @@ class NoTests(ProjectRule):
     category = Category.TESTS
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
+    reads_unchecked_test_facts = False  # that a test file exists is enough
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)
