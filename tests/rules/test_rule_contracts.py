@@ -96,4 +96,4 @@ def test_fixed_corpus_matches_safe_fixes(rule: type[Rule]) -> None:
 def test_generated_docs_are_fresh(rule: type[Rule]) -> None:
     page = RULES_DIR / rule_folder_name(rule) / "README.md"
     assert page.exists() and page.read_text(encoding="utf-8") == render_markdown(rule), (
-        f"{page} is stale: run `vibecheck docs --write`")
+        f"{page} is stale: run `vibecheck docs`")
