@@ -8,6 +8,7 @@ from pathlib import Path
 from vibecheck.engine import check_file
 from vibecheck.registry import load_registry
 from vibecheck.rules.error_handling.broad_exception_caught import BroadExceptionCaught
+from vibecheck.rules.error_handling.http_call_without_timeout import HttpCallWithoutTimeout
 from vibecheck.rules.error_handling.http_status_unchecked import HttpStatusUnchecked
 from vibecheck.testing import findings_for
 
@@ -63,3 +64,9 @@ def test_vc107_skips_test_files() -> None:
     source = TEST_READS_BODY
     assert len(findings_for(HttpStatusUnchecked, source)) == 1
     assert findings_for(HttpStatusUnchecked, source, is_test_file=True) == []
+
+
+def test_http_call_without_timeout_skips_test_files() -> None:
+    source = "import requests\n\ndef test_ping(live_server):\n    assert requests.get(live_server.url).ok\n"
+    assert len(findings_for(HttpCallWithoutTimeout, source, is_test_file=False)) == 1
+    assert findings_for(HttpCallWithoutTimeout, source, is_test_file=True) == []

@@ -58,6 +58,7 @@ TEST_FILE_SKIPS: dict[str, str] = {
     "B106": "a fixture password passed to a call (`login(password=\"x\")`) is test data",
     "B107": "a fixture password as a default argument is test data",
     "B108": "tests write to /tmp on purpose, on a throw-away machine",
+    "B113": "a request without timeout in a test talks to a local test server; the test runner times out",
     "B201": "a Flask app with `debug=True` in a test is never served to anyone",
     "B311": "`random` makes test data, not secrets",
     "B704": "`Markup` in a test checks escaping; nothing is rendered to a browser",

@@ -38,6 +38,8 @@ class HttpCallWithoutTimeout(HttpClientRule):
       is none.
     - `aiohttp.ClientSession()` and `aiohttp.request(...)` without `timeout=`: the default only bounds
       the whole request at 5 minutes, far longer than any caller waits, and never bounds a single read.
+    Test files are not checked: a test talks to a local test server, and a hung test is caught by the
+    test runner's own timeout (bandit's `B113` is not reported there either).
 
     A call that passes `**kwargs` is not reported, since the timeout may be in there. There is no
     automatic fix: the right timeout depends on the service, and adding one changes behaviour.
@@ -83,7 +85,7 @@ class HttpCallWithoutTimeout(HttpClientRule):
     supersedes = ("B113",)
 
     def visit_Call(self, node: cst.Call) -> None:
-        if has_star_kwargs(node):
+        if self.context.is_test_file or has_star_kwargs(node):
             return
         name = self.qualified_name(node) or ""
         if name in URLOPEN:
