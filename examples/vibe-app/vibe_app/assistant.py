@@ -1,4 +1,5 @@
 """AI assistant: turns a question about notes into a filter and applies it."""
+# expect-file: VC302
 from openai import OpenAI
 
 # expect: VC403

@@ -1,4 +1,5 @@
 """Token helpers for the API."""
+# expect-file: VC302
 import jwt
 
 # expect: VC203

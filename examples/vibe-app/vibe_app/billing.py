@@ -1,4 +1,5 @@
 """Billing for premium notes."""
+# expect-file: VC302
 
 
 # expect: VC501

@@ -8,6 +8,7 @@ def connect() -> sqlite3.Connection:
     return sqlite3.connect(DB_PATH)
 
 
+# expect: VC301
 def find_notes(owner: str, search: str) -> list[tuple]:
     conn = connect()
     # expect: B608

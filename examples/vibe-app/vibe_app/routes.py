@@ -14,6 +14,7 @@ def health():
 
 
 @api.get("/notes")
+# expect: VC301
 def list_notes():
     owner = current_user_id(request.headers.get("Authorization", ""))
     return jsonify(db.find_notes(str(owner), request.args.get("q", "")))
@@ -27,5 +28,6 @@ def delete_note(note_id: int):
 
 
 @api.get("/weather/<city>")
+# expect: VC301
 def weather(city: str):
     return jsonify(temp=current_temperature(city))
