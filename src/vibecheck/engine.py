@@ -56,7 +56,7 @@ def check_file(
     try:
         source = decode_source(data)
     except (UnicodeDecodeError, SyntaxError, LookupError) as exc:
-        result.findings.append(_parse_error(path, 1, 1, f"the file cannot be decoded: {exc}", ""))
+        result.findings.append(_parse_error(path, 1, 1, _decode_reason(data, exc), ""))
         return result
     try:
         module = cst.parse_module(source)
@@ -79,6 +79,24 @@ def check_file(
     if context.reports:
         result.findings.extend(_to_findings(path, module, source, context.reports, result.errors))
     return result
+
+
+def _decode_reason(data: bytes, error: Exception) -> str:
+    """Say which byte is wrong and what to do, instead of the codec's or tokenizer's terse words."""
+    if isinstance(error, LookupError) or "unknown encoding" in str(error):
+        return f"its encoding declaration names an unknown codec ({error}); declare a real one, e.g. utf-8"
+    bad = error.start if isinstance(error, UnicodeDecodeError) else _first_non_utf8_byte(data)
+    where = f"byte 0x{data[bad]:02x} at offset {bad} is" if bad is not None else "its bytes are"
+    return (f"{where} not valid in the file's encoding (UTF-8 unless a `# -*- coding: ... -*-` line says "
+            "otherwise); save it as UTF-8 or declare its real encoding")
+
+
+def _first_non_utf8_byte(data: bytes) -> int | None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return None
 
 
 def _syntax_error_position(source: str, error: cst.ParserSyntaxError) -> tuple[int, int, str]:

@@ -347,3 +347,13 @@ def test_stdin_filename_refuses_paths(project: Path) -> None:
     dash = invoke(["--stdin-filename", "x.py", "--format", "concise", "-"], stdin=SWALLOW)
     assert dash.exit_code == 1
     assert dash.stdout.startswith("x.py:4:5: VC101 ")
+
+
+def test_undecodable_files_say_which_byte_and_what_to_do(project: Path) -> None:
+    write(project, {"latin1.py": b"name = '\xe9t\xe9'\n", "codec.py": b"# -*- coding: nonsense -*-\nx = 1\n"})
+    result = invoke(["--format", "concise", "."])
+    assert result.exit_code == 1
+    lines = sorted(result.stdout.splitlines())
+    assert lines[0].startswith("codec.py:1:1: VC001 ") and "unknown codec" in lines[0]
+    assert lines[1].startswith("latin1.py:1:1: VC001 ") and "byte 0xe9 at offset 8" in lines[1]
+    assert "save it as UTF-8" in lines[1]
