@@ -21,7 +21,7 @@ import tokenize
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
-from vibecheck.model import Finding, Location, Position
+from vibecheck.model import Finding, Location, Position, Severity
 from vibecheck.rule import BaseRule
 from vibecheck.rules.suppression.blanket_suppression import BlanketSuppression
 from vibecheck.rules.suppression.unused_suppression import UnusedSuppression
@@ -152,10 +152,12 @@ def hygiene_findings(
     for index, suppression in enumerate(suppressions):
         if suppression.blanket:
             if only is None and BlanketSuppression.code in enabled:
+                # A bare noqa comment usually serves flake8 or ruff too: reported, but it does not fail the build.
                 findings.append(_hygiene(BlanketSuppression, path, lines, suppression,
                                          f"`{suppression.text.strip()}` names no code, so it silences every check "
                                          f"on its {'file' if suppression.file_level else 'line'}.",
-                                         "Name the code(s) to silence, e.g. `# vibecheck: ignore[VC101] -- reason`."))
+                                         "Name the code(s) to silence, e.g. `# vibecheck: ignore[VC101] -- reason`.",
+                                         severity=Severity.INFO if suppression.shared else None))
             judged_now = only is not None or not deferred  # a blanket may still silence a project rule
             # a bare noqa comment may serve flake8 or ruff: only a bare vibecheck ignore can be unused
             if judged_now and not suppression.shared and UnusedSuppression.code in enabled and (index, "*") not in used:
@@ -185,11 +187,12 @@ def _unused(path: str, lines: list[str], suppression: Suppression, code: str | N
 
 
 def _hygiene(rule: type[BaseRule], path: str, lines: list[str], suppression: Suppression, message: str,
-             hint: str) -> Finding:
+             hint: str, *, severity: Severity | None = None) -> Finding:
     line_text = lines[suppression.line - 1] if suppression.line <= len(lines) else ""
     return Finding(
         code=rule.code, name=rule.name, message=message, hint=hint,
         location=Location(path, Position(suppression.line, suppression.column),
                           Position(suppression.line, suppression.end_column)),
-        severity=rule.severity, confidence=rule.confidence, category=rule.category, cwe=rule.cwe, line_text=line_text,
+        severity=severity or rule.severity, confidence=rule.confidence, category=rule.category, cwe=rule.cwe,
+        line_text=line_text,
     )

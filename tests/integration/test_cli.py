@@ -357,3 +357,14 @@ def test_undecodable_files_say_which_byte_and_what_to_do(project: Path) -> None:
     assert lines[0].startswith("codec.py:1:1: VC001 ") and "unknown codec" in lines[0]
     assert lines[1].startswith("latin1.py:1:1: VC001 ") and "byte 0xe9 at offset 8" in lines[1]
     assert "save it as UTF-8" in lines[1]
+
+
+def test_bare_noqa_is_reported_as_info_and_does_not_fail_but_a_bare_vibecheck_ignore_does(project: Path) -> None:
+    write(project, {"shared.py": "import os  # noqa\n\nprint(os.sep)\n"})
+    result = invoke(["--format", "json", "--select", "VC9", "."])
+    assert result.exit_code == 0
+    assert [(f["code"], f["severity"]) for f in json.loads(result.stdout)["findings"]] == [("VC902", "info")]
+    write(project, {"shared.py": "import os  # vibecheck: ignore\n\nprint(os.sep)\n"})
+    result = invoke(["--format", "json", "--select", "VC9", "."])
+    assert result.exit_code == 1
+    assert ("VC902", "low") in [(f["code"], f["severity"]) for f in json.loads(result.stdout)["findings"]]

@@ -10,7 +10,9 @@ class BlanketSuppression(Rule):
     ## What it does
     Reports a bare `# noqa`, `# vibecheck: ignore` or `# vibecheck: ignore-file` comment. Like ruff and
     flake8, vibecheck still honours it (every finding it covers is suppressed); this rule makes the
-    blanket itself visible, so a reviewer sees what was switched off.
+    blanket itself visible, so a reviewer sees what was switched off. A bare `# noqa` is reported at
+    `info` severity (it usually serves flake8 or ruff too, so it does not fail the build by default); a
+    bare `# vibecheck: ignore` is reported at the rule's severity.
 
     ## Why is this bad?
     A blanket suppression hides every present and future finding on the line, not only the one that was
