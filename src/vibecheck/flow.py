@@ -22,6 +22,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.imports import ImportTable
+from vibecheck.nodes import suite_statements
 from vibecheck.rule import Rule
 
 # Calls that hand their (first tainted) argument's content on: the result is as tainted as the input.
@@ -412,18 +413,6 @@ def scan_roots(node: cst.CSTNode) -> list[cst.CSTNode]:
     return [node]
 
 
-def _block_statements(block: cst.BaseSuite) -> list[cst.CSTNode]:
-    if isinstance(block, cst.SimpleStatementSuite):
-        return list(block.body)
-    statements: list[cst.CSTNode] = []
-    for line in block.body:
-        if isinstance(line, cst.SimpleStatementLine):
-            statements.extend(line.body)
-        else:
-            statements.append(line)
-    return statements
-
-
 _BINARY_FOR_AUGMENTED: dict[type, type] = {cst.AddAssign: cst.Add, cst.ModuloAssign: cst.Modulo,
                                             cst.MultiplyAssign: cst.Multiply, cst.BitOrAssign: cst.BitOr}
 
@@ -468,33 +457,33 @@ def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visi
         state.clear_checked(statement.test)
     elif isinstance(statement, cst.If):
         state.clear_checked(statement.test)
-        walk_block(_block_statements(statement.body), state, on_statement)
+        walk_block(suite_statements(statement.body), state, on_statement)
         if isinstance(statement.orelse, cst.If):
             _walk_statement(statement.orelse, state, on_statement)
         elif statement.orelse is not None:
-            walk_block(_block_statements(statement.orelse.body), state, on_statement)
+            walk_block(suite_statements(statement.orelse.body), state, on_statement)
     elif isinstance(statement, cst.While):
         state.clear_checked(statement.test)
-        walk_block(_block_statements(statement.body), state, on_statement)
+        walk_block(suite_statements(statement.body), state, on_statement)
     elif isinstance(statement, cst.For):
         state.bind(statement.target, state.taint_of(statement.iter), statement.iter)
-        walk_block(_block_statements(statement.body), state, on_statement)
+        walk_block(suite_statements(statement.body), state, on_statement)
     elif isinstance(statement, cst.With):
         for item in statement.items:
             if item.asname is not None:
                 state.bind(item.asname.name, state.taint_of(item.item))
-        walk_block(_block_statements(statement.body), state, on_statement)
+        walk_block(suite_statements(statement.body), state, on_statement)
     elif isinstance(statement, (cst.Try, cst.TryStar)):
-        walk_block(_block_statements(statement.body), state, on_statement)
+        walk_block(suite_statements(statement.body), state, on_statement)
         for handler in statement.handlers:
-            walk_block(_block_statements(handler.body), state, on_statement)
+            walk_block(suite_statements(handler.body), state, on_statement)
         if statement.orelse is not None:
-            walk_block(_block_statements(statement.orelse.body), state, on_statement)
+            walk_block(suite_statements(statement.orelse.body), state, on_statement)
         if statement.finalbody is not None:
-            walk_block(_block_statements(statement.finalbody.body), state, on_statement)
+            walk_block(suite_statements(statement.finalbody.body), state, on_statement)
     elif isinstance(statement, cst.Match):
         for case in statement.cases:
-            walk_block(_block_statements(case.body), state, on_statement)
+            walk_block(suite_statements(case.body), state, on_statement)
 
 
 def is_route_handler(function: cst.FunctionDef) -> bool:
@@ -704,7 +693,7 @@ class FlowRule(Rule):
             return
         state = self._fresh_state()
         self.start_function(node, state)
-        walk_block(_block_statements(node.body), state, self.check)
+        walk_block(suite_statements(node.body), state, self.check)
 
 
 def _block_statements_of_module(module: cst.Module) -> list[cst.CSTNode]:

@@ -17,17 +17,6 @@ def block_statements(body: cst.BaseSuite | cst.Module) -> list[cst.BaseStatement
     return list(body.body)
 
 
-def small_statements(body: cst.BaseSuite) -> list[cst.CSTNode]:
-    """The statements of a block, one-liners split into their small statements."""
-    result: list[cst.CSTNode] = []
-    for statement in block_statements(body):
-        if isinstance(statement, cst.SimpleStatementLine):
-            result.extend(statement.body)
-        else:
-            result.append(statement)
-    return result
-
-
 def is_docstring(statement: cst.CSTNode) -> bool:
     return isinstance(statement, cst.Expr) and isinstance(statement.value, (cst.SimpleString, cst.ConcatenatedString))
 

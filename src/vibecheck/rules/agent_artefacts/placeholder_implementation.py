@@ -10,12 +10,12 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.nodes import suite_statements
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import (
     base_names,
     comments_of_function,
     decorator_names,
-    small_statements,
     without_docstring,
 )
 from vibecheck.rules.error_handling.handler_facts import is_constant
@@ -164,7 +164,7 @@ class PlaceholderImplementation(Rule):
             self._mark_direct(node.body.body)
         if self._skip_file:
             return
-        all_statements = small_statements(node.body)
+        all_statements = suite_statements(node.body)
         statements = without_docstring(all_statements)
         kind = _placeholder_kind(statements) if statements else ("docstring" if all_statements else None)
         if kind is None:
@@ -237,7 +237,7 @@ def _has_abstract_method(node: cst.ClassDef) -> bool:
         return False
     for statement in node.body.body:
         if isinstance(statement, cst.FunctionDef):
-            statements = without_docstring(small_statements(statement.body))
+            statements = without_docstring(suite_statements(statement.body))
             if _placeholder_kind(statements) == "raise" and not _says_not_yet(statements[0]):
                 return True
     return False

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 
 import libcst as cst
 
+from vibecheck.nodes import suite_statements
 from vibecheck.rule import Rule, RuleContext
 
 BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
@@ -149,16 +150,7 @@ def is_inert(statement: cst.CSTNode) -> bool:
 
 def handler_statements(handler: cst.ExceptHandler) -> list[cst.CSTNode]:
     """The small statements of a handler body, or the compound statements where there are some."""
-    body = handler.body
-    if isinstance(body, cst.SimpleStatementSuite):
-        return list(body.body)
-    statements: list[cst.CSTNode] = []
-    for line in body.body:
-        if isinstance(line, cst.SimpleStatementLine):
-            statements.extend(line.body)
-        else:
-            statements.append(line)
-    return statements
+    return suite_statements(handler.body)
 
 
 def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.nodes import suite_statements
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
 
 SWALLOWED_TYPES = frozenset({
@@ -44,15 +45,6 @@ def is_swallowing(statement: cst.CSTNode) -> bool:
             return True
         return _is_telling_only(statement)
     return False
-
-
-def body_statements(body: cst.BaseSuite) -> list[cst.CSTNode]:
-    if isinstance(body, cst.SimpleStatementSuite):
-        return list(body.body)
-    statements: list[cst.CSTNode] = []
-    for line in body.body:
-        statements.extend(line.body if isinstance(line, cst.SimpleStatementLine) else [line])
-    return statements
 
 
 def is_assertion_call(node: cst.Call) -> bool:
@@ -133,12 +125,12 @@ class TestSwallowsFailure(TestAwareRule):
 
     def visit_Try(self, node: cst.Try) -> None:
         test = self.current_test
-        if test is None or all(isinstance(s, cst.Raise) for s in body_statements(node.body)):
+        if test is None or all(isinstance(s, cst.Raise) for s in suite_statements(node.body)):
             return  # an exception raised on purpose to set up the scene is no failure
         for handler in node.handlers:
             if not self._catches_failures(handler.type):
                 continue
-            statements = body_statements(handler.body)
+            statements = suite_statements(handler.body)
             if statements and all(is_swallowing(s) for s in statements):
                 code = self.context.module.code_for_node
                 caught = "a bare `except:`" if handler.type is None else f"`except {code(handler.type)}`"

@@ -1,0 +1,18 @@
+"""libcst helpers that every rule family needs, so each need not write its own."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+
+def suite_statements(suite: cst.BaseSuite) -> list[cst.CSTNode]:
+    """A block's statements in order, one-line statements split into their small statements (`a(); b()`)."""
+    if isinstance(suite, cst.SimpleStatementSuite):
+        return list(suite.body)
+    statements: list[cst.CSTNode] = []
+    for line in suite.body:
+        if isinstance(line, cst.SimpleStatementLine):
+            statements.extend(line.body)
+        else:
+            statements.append(line)
+    return statements
