@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vibecheck.dependencies import candidate_distributions, find_root, normalize, project_dependencies, requirement_name
+from vibecheck.analysis.dependencies import candidate_distributions, find_root, normalize, project_dependencies, requirement_name
 from vibecheck.engine import check_file
 from vibecheck.rules.agent_artefacts.undeclared_dependency import UndeclaredDependency
 from vibecheck.rules.agent_artefacts.unknown_import import UnknownImport

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from vibecheck.coverage_data import CoverageDataError, load_executed_lines
+from vibecheck.analysis.coverage_data import CoverageDataError, load_executed_lines
 from vibecheck.model import Finding
 from vibecheck.project import Project, run_project_rules
 from vibecheck.rules.verification.module_without_tests import ModuleWithoutTests

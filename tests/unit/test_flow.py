@@ -6,7 +6,7 @@ import textwrap
 
 import libcst as cst
 
-from vibecheck.flow import FlowState, Taint, iter_calls, request_parameters, request_source, walk_block
+from vibecheck.analysis.flow import FlowState, Taint, iter_calls, request_parameters, request_source, walk_block
 from vibecheck.imports import ImportTable
 
 

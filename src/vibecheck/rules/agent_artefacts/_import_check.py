@@ -13,7 +13,7 @@ from pathlib import Path
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.dependencies import (
+from vibecheck.analysis.dependencies import (
     ProjectDependencies,
     find_root,
     is_standard_library,

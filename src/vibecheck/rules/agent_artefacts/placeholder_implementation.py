@@ -9,8 +9,8 @@ from pathlib import PurePath
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis.nodes import suite_statements
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.nodes import suite_statements
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import (
     base_names,

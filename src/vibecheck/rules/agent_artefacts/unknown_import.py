@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, is_installed
+from vibecheck.analysis.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, is_installed
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.agent_artefacts._import_check import ImportCheck
 

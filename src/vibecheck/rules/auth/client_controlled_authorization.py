@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.flow import FlowRule, FlowState, Taint, dotted_name, iter_expressions, request_source, short_code
+from vibecheck.analysis.flow import FlowRule, FlowState, Taint, dotted_name, iter_expressions, request_source, short_code
+from vibecheck.analysis.secrets_names import name_words
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.secrets_names import name_words
 
 PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff", "superuser", "su", "sudo", "root",
                              "permission", "permissions", "perm", "perms", "privilege", "privileges", "privileged",

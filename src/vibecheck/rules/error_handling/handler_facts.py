@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 
 import libcst as cst
 
-from vibecheck.nodes import suite_statements
+from vibecheck.analysis.nodes import suite_statements
 from vibecheck.rule import Rule, RuleContext
 
 BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})

@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from vibecheck.flow import FlowRule, FlowState, Taint, call_argument, dotted_name, iter_calls, short_code, string_value
+from vibecheck.analysis.flow import FlowRule, FlowState, Taint, call_argument, dotted_name, iter_calls, short_code, string_value
 from vibecheck.model import Category, Confidence, Severity
 
 # Calls whose result is model output, matched on the end of the resolved dotted name.

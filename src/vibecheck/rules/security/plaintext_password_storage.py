@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from vibecheck.flow import (
+from vibecheck.analysis.flow import (
     FlowRule,
     FlowState,
     Taint,
@@ -17,8 +17,8 @@ from vibecheck.flow import (
     short_code,
     string_value,
 )
+from vibecheck.analysis.secrets_names import is_password_name, name_words
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.secrets_names import is_password_name, name_words
 
 STORE_METHODS = frozenset({"create", "insert", "insert_one", "insert_many", "update", "update_one", "update_many",
                            "replace_one", "put_item", "set", "hset", "setex", "write", "writelines", "writerow", "dump",

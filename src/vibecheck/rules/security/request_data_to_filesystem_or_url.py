@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.flow import FlowRule, FlowState, Taint, call_argument, dotted_name, iter_calls, request_source, short_code
+from vibecheck.analysis.flow import FlowRule, FlowState, Taint, call_argument, dotted_name, iter_calls, request_source, short_code
 from vibecheck.model import Category, Confidence, Severity
 
 PATH_CWE = (22, 73)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.flow import CLEAN, FlowRule, FlowState, Taint, dotted_name, is_log_call, iter_calls, string_value
+from vibecheck.analysis.flow import CLEAN, FlowRule, FlowState, Taint, dotted_name, is_log_call, iter_calls, string_value
+from vibecheck.analysis.secrets_names import is_secret_name
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.secrets_names import is_secret_name
 
 SECRET_VALUE_ATTRIBUTES = frozenset({"value", "raw", "plaintext", "secret_value", "data", "key", "token", "password"})
 KEY_GETTERS = frozenset({"get", "getenv", "pop", "environ.get", "os.getenv", "os.environ.get"})

@@ -6,7 +6,7 @@ import re
 
 import libcst as cst
 
-from vibecheck.flow import (
+from vibecheck.analysis.flow import (
     FlowRule,
     FlowState,
     Taint,

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from vibecheck.analysis.modules import SourceLayout, resolve_relative
 from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, MODULE_USES, TEST_REFERENCES
 from vibecheck.model import Finding, Location, Position
-from vibecheck.modules import SourceLayout, resolve_relative
 
 MAX_REEXPORT_HOPS = 8
 _ROUTE_PARAMETER = re.compile(r"<[^<>]*>|\{[^{}]*\}")

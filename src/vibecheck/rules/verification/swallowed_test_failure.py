@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.nodes import suite_statements
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.nodes import suite_statements
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
 
 SWALLOWED_TYPES = frozenset({

@@ -9,7 +9,7 @@ from typing import Any
 
 import pathspec
 
-from vibecheck.coverage_data import CoverageDataError, find_coverage_file, load_executed_lines
+from vibecheck.analysis.coverage_data import CoverageDataError, find_coverage_file, load_executed_lines
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._reach import Definition, project_finding, project_index

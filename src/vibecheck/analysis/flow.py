@@ -21,8 +21,8 @@ from typing import Any
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis.nodes import suite_statements
 from vibecheck.imports import ImportTable
-from vibecheck.nodes import suite_statements
 from vibecheck.rule import Rule
 
 # Calls that hand their (first tainted) argument's content on: the result is as tainted as the input.
