@@ -74,6 +74,28 @@ def test_blacklist_findings_use_the_blacklist_name() -> None:
     assert by_code["B403"].name == "import_pickle"
 
 
+def test_wrong_bandit_cwes_are_corrected_per_finding() -> None:
+    findings = run("""\
+        import hashlib
+        from xml.dom import minidom
+
+        def handle(expr, blob, password):
+            eval(expr)
+            exec(expr)
+            minidom.parseString(blob)
+            checksum = hashlib.md5(blob).hexdigest()
+            stored = hashlib.md5(password.encode()).hexdigest()
+            return checksum, stored
+        """)
+    cwe = {(f.code, f.location.start.line): f.cwe for f in findings}
+    assert cwe[("B307", 5)] == (95,) and cwe[("B102", 6)] == (95,)
+    assert cwe[("B318", 7)] == (611,) and cwe[("B408", 2)] == (611,)
+    assert cwe[("B324", 8)] == (327,)
+    assert cwe[("B324", 9)] == (328, 916)
+    listed = {rule.code: rule.cwe for rule in bandit_rules()}
+    assert listed["B307"] == (95,) and set(listed["B324"]) == {327, 328, 916}
+
+
 def test_columns_count_characters_not_bytes() -> None:
     [finding] = run('label = "ünïcödé"; eval(label)\n')
     assert finding.code == "B307"

@@ -166,3 +166,21 @@ def test_summary_counts_severities_and_categories(report: Report, ctx: ReportCon
 def test_every_format_renders_an_empty_report(ctx: ReportContext) -> None:
     for name in FORMATS:
         assert isinstance(render(name, Report(), ctx), str)
+
+
+def test_sarif_tags_each_result_with_its_own_cwe_and_the_rule_with_all_of_them(ctx: ReportContext) -> None:
+    def vc409(line: int, cwe: tuple[int, ...]) -> Finding:
+        return Finding(code="VC409", name="request-data-to-injection-sink", message="m", hint="h",
+                       location=Location("app.py", Position(line, 1), Position(line, 9)), severity=Severity.MEDIUM,
+                       confidence=Confidence.MEDIUM, category=Category.SECURITY, cwe=cwe, line_text=f"line {line}")
+
+    log = json.loads(render("sarif", Report(findings=[vc409(1, (601,)), vc409(2, (90,))]), ctx))
+    jsonschema.validate(log, SARIF_SCHEMA)
+    run = log["runs"][0]
+    redirect, ldap = run["results"]
+    assert redirect["properties"]["tags"] == ["external/cwe/cwe-601"]
+    assert ldap["properties"]["tags"] == ["external/cwe/cwe-90"]
+    assert ldap["taxa"] == [{"id": "90", "toolComponent": {"name": "CWE"}}]
+    rule_tags = run["tool"]["driver"]["rules"][0]["properties"]["tags"]
+    assert {"external/cwe/cwe-601", "external/cwe/cwe-90", "external/cwe/cwe-643"} <= set(rule_tags)
+    assert {t["id"] for t in run["taxonomies"][0]["taxa"]} == {"601", "90"}

@@ -92,6 +92,29 @@ _PLUGIN_DEFAULTS: dict[str, tuple[str, int]] = {
     "B703": ("MEDIUM", 80), "B704": ("MEDIUM", 79),
 }
 
+# Where bandit names the wrong weakness, the CWE vibecheck reports instead: `eval`/`exec` run code (95, not OS
+# commands), the XML parsers' risk is external entities (611), `yaml.load` builds objects (502), and
+# templates rendered without escaping are cross-site scripting (79).
+CWE_CORRECTIONS: dict[str, tuple[int, ...]] = {
+    "B102": (95,), "B307": (95,), "B506": (502,), "B701": (79,), "B702": (79,), "B703": (79,),
+    **{code: (611,) for code in ("B313", "B314", "B315", "B316", "B317", "B318", "B319", "B320",
+                                 "B405", "B406", "B407", "B408", "B409", "B410")},
+    "B411": (611, 776),
+}
+# A weak hash on a line about passwords is a password stored with a weak hash (328, 916), not just a weak hash.
+PASSWORD_HASH_CODES = frozenset({"B303", "B324"})
+PASSWORD_WORDS = re.compile(r"passw|pwd|passphrase", re.IGNORECASE)
+PASSWORD_HASH_CWE = (328, 916)
+
+
+def corrected_cwe(code: str, reported: int, line_text: str = "") -> tuple[int, ...]:
+    """The CWE ids of a bandit finding: bandit's own unless the tables above know better."""
+    if code in PASSWORD_HASH_CODES and PASSWORD_WORDS.search(line_text):
+        return PASSWORD_HASH_CWE
+    if code in CWE_CORRECTIONS:
+        return CWE_CORRECTIONS[code]
+    return (reported,) if reported else ()
+
 
 @dataclass(frozen=True)
 class BanditRule:
@@ -238,14 +261,20 @@ def bandit_rules() -> list[BanditRule]:
         docs = (plugin.plugin.__doc__ or "") + (importlib.import_module(plugin.plugin.__module__).__doc__ or "")
         summary = _SUMMARY.search(docs)
         rules.append(BanditRule(code, plugin.plugin.__name__, summary.group(1).strip() if summary else plugin.name,
-                                _SEVERITY[severity], (cwe,) if cwe else (), _help_uri(code)))
+                                _SEVERITY[severity], _rule_cwe(code, cwe), _help_uri(code)))
     names = {code: entry["name"] for code, entry in extensions.blacklist_by_id.items()}  # before get_url renames them
     for code, entry in extensions.blacklist_by_id.items():
         cwe = int(entry.get("cwe") or 0)
         rules.append(BanditRule(code, names[code], entry["message"].replace("{name}", names[code]),
-                                _SEVERITY.get(entry.get("level", "MEDIUM"), Severity.MEDIUM), (cwe,) if cwe else (),
+                                _SEVERITY.get(entry.get("level", "MEDIUM"), Severity.MEDIUM), _rule_cwe(code, cwe),
                                 _help_uri(code)))
     return sorted(rules, key=lambda r: r.code)
+
+
+def _rule_cwe(code: str, cwe: int) -> tuple[int, ...]:
+    """Every CWE a bandit code can be reported with (its corrected id, plus the password one for weak hashes)."""
+    found = corrected_cwe(code, cwe)
+    return found + PASSWORD_HASH_CWE if code in PASSWORD_HASH_CODES else found
 
 
 def _help_uri(code: str) -> str:
@@ -418,7 +447,7 @@ def _to_finding(path: str, issue: Any, lines: list[str]) -> Finding:
         code=code, name=name, message=redact_known_secrets(message), location=Location(path, start, end),
         severity=_SEVERITY.get(issue.severity, Severity.MEDIUM), confidence=_CONFIDENCE.get(issue.confidence, Confidence.LOW),
         category=Category.SECURITY, hint=f"Fix the `{name}` issue, or if it is safe here, mark the line `# nosec {code}` "
-        "with a reason.", cwe=(cwe,) if cwe else (), source=SOURCE,
+        "with a reason.", cwe=corrected_cwe(code, cwe, text), source=SOURCE,
         help_uri=meta.help_uri if meta else _help_uri(code), line_text=snippet,
     )
 

@@ -32,9 +32,21 @@ def _region(start: Any, end: Any) -> dict[str, int]:
     return {"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column}
 
 
-def _rule_descriptor(finding: Finding, ctx: ReportContext) -> dict[str, Any]:
+def _cwe_tags(cwe: tuple[int, ...] | list[int]) -> list[str]:
+    return [f"external/cwe/cwe-{n}" for n in cwe]
+
+
+def _rule_cwe(code: str, report: Report, ctx: ReportContext) -> list[int]:
+    """Every CWE the rule can emit (its declared list), then any other its findings in this run carry (bandit's)."""
+    rule = ctx.registry.by_code.get(code)
+    declared = list(rule.cwe) if rule is not None else []
+    found = [n for f in report.findings if f.code == code for n in f.cwe]
+    return list(dict.fromkeys(declared + found))
+
+
+def _rule_descriptor(finding: Finding, cwe: list[int], ctx: ReportContext) -> dict[str, Any]:
     rule = ctx.registry.by_code.get(finding.code)
-    tags = [finding.category.value] + [f"external/cwe/cwe-{n}" for n in finding.cwe]
+    tags = [finding.category.value, *_cwe_tags(cwe)]
     if finding.category in SECURITY_CATEGORIES:
         tags.insert(0, "security")
     tags = list(dict.fromkeys(tags))
@@ -60,6 +72,16 @@ def _rule_descriptor(finding: Finding, ctx: ReportContext) -> dict[str, Any]:
     return descriptor
 
 
+def _cwe_taxonomy(ids: list[int]) -> dict[str, Any]:
+    """The CWE taxa the results point at, so `taxa` references resolve inside the log."""
+    return {
+        "name": "CWE",
+        "organization": "MITRE",
+        "informationUri": "https://cwe.mitre.org/",
+        "taxa": [{"id": str(n), "helpUri": f"https://cwe.mitre.org/data/definitions/{n}.html"} for n in ids],
+    }
+
+
 def _fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across unrelated edits: rule, file, the line's text and its occurrence, not the line number."""
     identity = "\0".join([finding.code, _uri(finding.location.path), " ".join(finding.line_text.split()), str(occurrence)])
@@ -80,7 +102,8 @@ def _fix(finding: Finding) -> list[dict[str, Any]]:
 def render(report: Report, ctx: ReportContext) -> str:
     descriptors: dict[str, dict[str, Any]] = {}
     for finding in report.findings:
-        descriptors.setdefault(finding.code, _rule_descriptor(finding, ctx))
+        if finding.code not in descriptors:
+            descriptors[finding.code] = _rule_descriptor(finding, _rule_cwe(finding.code, report, ctx), ctx)
     rule_ids = sorted(descriptors)
     index = {code: i for i, code in enumerate(rule_ids)}
     seen: Counter[tuple[str, str, str]] = Counter()
@@ -103,6 +126,10 @@ def render(report: Report, ctx: ReportContext) -> str:
             }}],
             "partialFingerprints": {"vibecheck/v1": _fingerprint(finding, seen[key])},
         }
+        if finding.cwe:
+            # Each result names its own weakness: a rule with several sinks emits different CWEs.
+            result["properties"] = {"tags": _cwe_tags(finding.cwe)}
+            result["taxa"] = [{"id": str(n), "toolComponent": {"name": "CWE"}} for n in finding.cwe]
         fixes = _fix(finding)
         if fixes:
             result["fixes"] = fixes
@@ -112,6 +139,7 @@ def render(report: Report, ctx: ReportContext) -> str:
         "message": {"text": f"{e.rule + ': ' if e.rule else ''}{e.message}"},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path), "uriBaseId": "%SRCROOT%"}}}],
     } for e in report.errors]
+    taxa = sorted({n for f in report.findings for n in f.cwe})
     root_uri = Path(ctx.root).resolve().as_uri().rstrip("/") + "/"
     log = {
         "$schema": SCHEMA_URI,
@@ -123,6 +151,7 @@ def render(report: Report, ctx: ReportContext) -> str:
                 "informationUri": INFORMATION_URI,
                 "rules": [descriptors[code] for code in rule_ids],
             }},
+            **({"taxonomies": [_cwe_taxonomy(taxa)]} if taxa else {}),
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root_uri}},
             "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
             "results": results,
