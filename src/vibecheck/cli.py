@@ -171,7 +171,7 @@ def _emit(report: Report, fmt: str, output: str | None, registry: Registry, root
 def rules_command(fmt: str) -> None:
     """List every rule: code, name, category, severity, fixable, enabled by default."""
     registry = load_registry()
-    rows = [{"code": r.code, "name": r.name, "category": r.category.value, "severity": r.severity.value,
+    rows: list[dict[str, Any]] = [{"code": r.code, "name": r.name, "category": r.category.value, "severity": r.severity.value,
              "fixable": r.fixable, "default_enabled": r.default_enabled, "summary": r.summary(), "source": "vibecheck"}
             for r in registry.rules]
     rows += [{"code": e.code, "name": e.name, "category": "security", "severity": None, "fixable": False,

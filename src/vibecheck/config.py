@@ -201,8 +201,9 @@ def load_settings(
 ) -> Settings:
     """Settings for a run: the config file found for `paths` (or given), then the CLI `overrides` on top."""
     base = cwd or Path.cwd()
+    path: Path | None
     if config_file is not None:
-        path: Path | None = (base / config_file).resolve()
+        path = (base / config_file).resolve()
         if not path.is_file():
             raise ConfigError(f"{config_file}: no such configuration file")
     else:

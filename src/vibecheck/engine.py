@@ -13,7 +13,7 @@ import dataclasses
 import io
 import tokenize
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -25,7 +25,7 @@ from vibecheck.redaction import redact_known_secrets
 from vibecheck.rule import NodeFix, PendingReport, Rule, RuleContext
 from vibecheck.rules.engine.parse_error import ParseError
 
-Handler = tuple[Any, Callable[[cst.CSTNode], Any]]
+Handler = tuple[Any, Callable[[Any], Any]]
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 _KIND: dict[type, int] = {}
@@ -186,12 +186,12 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
         children: list[Any] = []
         for name in _CHILD_FIELDS.get(type(node)) or _child_fields(type(node)):
             value = getattr(node, name)
-            kind = _KIND.get(type(value))
-            if kind is None:
-                kind = _value_kind(type(value))
-            if kind == 1:
+            value_kind = _KIND.get(type(value))
+            if value_kind is None:
+                value_kind = _value_kind(type(value))
+            if value_kind == 1:
                 children.append(value)
-            elif kind == 2:
+            elif value_kind == 2:
                 children.extend(item for item in value if (_KIND.get(type(item)) or _value_kind(type(item))) == 1)
         stack.extend([(child, False) for child in reversed(children)])
 
@@ -206,7 +206,7 @@ def node_positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
     provider = PositionProvider()
     try:
         provider._gen_impl(module)
-        return provider._computed
+        return cast(Mapping[cst.CSTNode, CodeRange], provider._computed)  # the provider's private store holds ranges
     except AttributeError:
         return MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
 

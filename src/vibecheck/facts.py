@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import libcst as cst
@@ -153,7 +154,7 @@ def _decorator_name(node: ast.expr) -> str:
 
 def _route_paths(decorators: list[ast.expr]) -> list[str]:
     """`@app.get("/users/{id}")`, `@bp.route("/x", methods=...)`: the path strings of route decorators."""
-    paths = []
+    paths: list[str] = []
     for decorator in decorators:
         if not isinstance(decorator, ast.Call) or _decorator_name(decorator).rpartition(".")[2] not in ROUTE_DECORATORS:
             continue
@@ -217,7 +218,8 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "routes": _route_paths(statement.decorator_list),
                 "flags": flags,
                 "uses": sorted(_uses([*statement.decorator_list, *statement.body], skip_functions=is_class)),
-                "bases": [name for name in map(_decorator_name, statement.bases) if name] if is_class else [],
+                "bases": ([name for name in map(_decorator_name, statement.bases) if name]
+                          if isinstance(statement, ast.ClassDef) else []),
                 "text": lines[statement.lineno - 1].strip() if statement.lineno <= len(lines) else "",
             }
             if is_class:
@@ -238,7 +240,7 @@ def _is_main_guard(test: ast.expr) -> bool:
             and test.comparators[0].value == "__main__")
 
 
-def _uses(nodes: list[ast.AST], *, skip_functions: bool) -> set[str]:
+def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool) -> set[str]:
     """Every identifier and attribute name used in the nodes (`f`, `self.helper`), for the call closure.
 
     With `skip_functions`, function bodies are left out (a module's or class's own top-level code).

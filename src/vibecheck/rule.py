@@ -111,8 +111,7 @@ class BaseRule:
             if key not in known:
                 raise ValueError(f"unknown option `{key}` for rule `{cls.name}` (known: {', '.join(known) or 'none'})")
             spec = known[key]
-            default = spec.default if spec.default is not dataclasses.MISSING else spec.default_factory()  # type: ignore[misc]
-            values[spec.name] = _coerce_option(cls.name, key, value, default)
+            values[spec.name] = _coerce_option(cls.name, key, value, _field_default(spec))
         return cls.Options(**values)
 
 
@@ -161,6 +160,15 @@ class ProjectRule(BaseRule):
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         raise NotImplementedError
+
+
+def _field_default(spec: dataclasses.Field[Any]) -> Any:
+    """The default of an `Options` field (None for a field without one), so a value can be checked against its type."""
+    if spec.default is not dataclasses.MISSING:
+        return spec.default
+    if spec.default_factory is not dataclasses.MISSING:
+        return spec.default_factory()
+    return None
 
 
 def _coerce_option(rule: str, key: str, value: Any, default: Any) -> Any:

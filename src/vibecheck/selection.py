@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,7 +157,7 @@ def resolve_selection(
     select: Sequence[str] | None = None,
     extend_select: Sequence[str] = (),
     ignore: Sequence[str] = (),
-    per_file_ignores: dict[str, Sequence[str]] | None = None,
+    per_file_ignores: Mapping[str, Sequence[str]] | None = None,
     no_bandit: bool = False,
 ) -> Selection:
     """Decide each known code once; `select=None` means the default set."""

@@ -33,3 +33,12 @@ def test_ci_script_runs_the_readme_test_command_and_rejects_empty_runs() -> None
     assert os.access(script, os.X_OK)
     assert "python -m pip install --quiet '.[test]'" in text and "python -m pytest" in text
     assert '"$status" -eq 5' in text
+
+
+def test_ci_script_runs_the_checks_the_readme_lists() -> None:
+    script = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line.strip() for line in script.splitlines() if line.strip() and not line.lstrip().startswith(("#", "echo"))]
+    for check in ("ruff check src tests", "vibecheck docs --check", "mypy"):
+        assert check in commands, f".ci/run does not run `{check}`"
+        assert f"`{check}`" in readme, f"README does not say that CI runs `{check}`"

@@ -15,7 +15,7 @@ import functools
 import importlib.machinery
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.metadata import packages_distributions
 from pathlib import Path
@@ -238,7 +238,7 @@ def candidate_distributions(module: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _packages_distributions() -> dict[str, list[str]]:
+def _packages_distributions() -> Mapping[str, list[str]]:
     return packages_distributions()
 
 

@@ -247,7 +247,7 @@ class FlowState:
         """Record that `target` now holds a value with `taint` (None: clean), unpacking tuples and lists."""
         if isinstance(target, (cst.Tuple, cst.List)):
             same_shape = isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(target.elements)
-            values = value.elements if same_shape else None
+            values = value.elements if same_shape and isinstance(value, (cst.Tuple, cst.List)) else None
             for index, element in enumerate(target.elements):
                 if values is not None:
                     self.bind(element.value, self.taint_of(values[index].value), values[index].value)

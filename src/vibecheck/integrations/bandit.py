@@ -205,9 +205,9 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
     except Exception as exc:  # bandit's recursive visitor, or one of its parts, failed on this file
         errors.append(EngineError(path, f"bandit failed on this file, so its checks did not finish: "
                                         f"{type(exc).__name__}: {exc}", rule=SOURCE))
-    for check, line, exc in tester.errors:
+    for check, line, crash in tester.errors:
         errors.append(EngineError(path, f"bandit check {check.test_id} (`{check.function.__name__}`) crashed at line "
-                                        f"{line}: {type(exc).__name__}: {exc}", rule=check.test_id))
+                                        f"{line}: {type(crash).__name__}: {crash}", rule=check.test_id))
     lines = source.splitlines()
     findings = [_to_finding(path, issue, lines) for issue in tester.results
                 if not (is_test_file and issue.test_id in options.test_file_skips)]

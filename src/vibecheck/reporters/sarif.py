@@ -28,7 +28,7 @@ def _uri(path: str) -> str:
     return Path(path).as_posix()
 
 
-def _region(start: Any, end: Any) -> dict[str, int]:
+def _region(start: Any, end: Any) -> dict[str, Any]:
     return {"startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column}
 
 

@@ -120,14 +120,14 @@ class ImportCheck(Rule):
         """Every import in the statement's blocks (an `else`, handlers and nested blocks included)."""
         pending: list[cst.CSTNode] = [statement]
         while pending:
-            statement = pending.pop()
-            if isinstance(statement, (cst.Import, cst.ImportFrom)):
-                self._optional.add(id(statement))
-            elif isinstance(statement, cst.SimpleStatementLine):
-                pending.extend(statement.body)
-            elif isinstance(statement, (cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.With)):
-                pending.extend(block_statements(statement.body))
-                pending.extend(getattr(statement, "handlers", ()))
-                orelse = getattr(statement, "orelse", None)
+            node = pending.pop()
+            if isinstance(node, (cst.Import, cst.ImportFrom)):
+                self._optional.add(id(node))
+            elif isinstance(node, cst.SimpleStatementLine):
+                pending.extend(node.body)
+            elif isinstance(node, (cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.With)):
+                pending.extend(block_statements(node.body))
+                pending.extend(getattr(node, "handlers", ()))
+                orelse = getattr(node, "orelse", None)
                 if orelse is not None:
                     pending.append(orelse)

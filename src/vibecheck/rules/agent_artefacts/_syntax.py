@@ -47,9 +47,9 @@ def comments_of_function(node: cst.FunctionDef) -> Iterator[str]:
         if line.comment is not None:
             yield line.comment.value
     body = node.body
-    if isinstance(body, cst.SimpleStatementSuite):
-        if body.trailing_whitespace.comment is not None:
-            yield body.trailing_whitespace.comment.value
+    if isinstance(body, cst.SimpleStatementSuite) and body.trailing_whitespace.comment is not None:
+        yield body.trailing_whitespace.comment.value
+    if not isinstance(body, cst.IndentedBlock):  # a one-line body has no header, footer or nested statements
         return
     if body.header.comment is not None:
         yield body.header.comment.value
@@ -81,7 +81,7 @@ def decorator_names(node: cst.FunctionDef | cst.ClassDef) -> list[str]:
 def base_names(node: cst.ClassDef) -> list[str]:
     """Dotted names of a class's bases and of its `metaclass=` keyword, subscripts reduced to their value."""
     names = []
-    for argument in node.bases + node.keywords:
+    for argument in [*node.bases, *node.keywords]:
         expression = argument.value
         if isinstance(expression, cst.Subscript):
             expression = expression.value

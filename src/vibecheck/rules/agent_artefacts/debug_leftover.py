@@ -251,7 +251,7 @@ class DebugLeftover(Rule):
         if (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Call)
                 and get_full_name_for_node(func.value.func) == "__import__" and func.value.args):
             module = func.value.args[0].value
-            if isinstance(module, cst.SimpleString):
+            if isinstance(module, cst.SimpleString) and isinstance(module.evaluated_value, str):
                 return f"{module.evaluated_value}.{func.attr.value}"
         return self.qualified_name(node) or ""
 

@@ -118,7 +118,7 @@ def _intended(first: Definition, second: Definition, between: Sequence[cst.BaseS
     if isinstance(second, cst.FunctionDef):
         header.append(second.params)
     else:
-        header.extend(arg.value for arg in second.bases + second.keywords)
+        header.extend(arg.value for arg in [*second.bases, *second.keywords])
     return any(_mentions(part, name) for part in [*between, *header])
 
 

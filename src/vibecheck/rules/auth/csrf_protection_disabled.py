@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
@@ -189,7 +191,7 @@ class CsrfProtectionDisabled(Rule):
                         hint="Keep `CsrfViewMiddleware` in `MIDDLEWARE` and exempt only the views that need it.")
 
     @staticmethod
-    def _sets_testing(args: list[cst.Arg] | tuple[cst.Arg, ...]) -> bool:
+    def _sets_testing(args: Sequence[cst.Arg]) -> bool:
         return any(a.keyword is not None and a.keyword.value == "TESTING" and not _false(a.value) for a in args)
 
     # settings ------------------------------------------------------------------------------------------------

@@ -145,7 +145,7 @@ class HardcodedSecretKey(Rule):
                 self._literal_scopes[-1][target.value] = literal
             if name is None or not is_signing_key_name(name) or self._skipped():
                 continue
-            if literal is not None and string_value(literal).upper() != name.upper():
+            if literal is not None and (string_value(literal) or "").upper() != name.upper():
                 self._report_literal(literal, f"`{name}` is set to a hard-coded string literal, so anyone who can read "
                                      "the code can sign sessions or tokens with it.", HINT)
             elif literal is None:

@@ -178,7 +178,7 @@ class UnboundedRetry(Rule):
         if isinstance(caught, cst.Tuple):
             return any(self._catches_failure(e.value) for e in caught.elements)
         return (is_broad(caught, self.qualified_name) or is_operation_failure(caught, self.qualified_name)
-                or self.qualified_name(caught) in OS_FAILURES)
+                or (caught is not None and (self.qualified_name(caught) or "") in OS_FAILURES))
 
     def _is_exit_call(self, node: cst.CSTNode) -> bool:
         return isinstance(node, cst.Call) and self.qualified_name(node) in EXIT_CALLS

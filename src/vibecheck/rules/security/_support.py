@@ -49,7 +49,7 @@ def is_name_constant(node: cst.BaseExpression | None, value: str) -> bool:
     return isinstance(node, cst.Name) and node.value == value
 
 
-def string_value(node: cst.BaseExpression | None) -> str | None:
+def string_value(node: cst.CSTNode | None) -> str | None:
     """The text of a plain string literal (also implicitly concatenated), None for anything else."""
     if isinstance(node, cst.SimpleString):
         try:

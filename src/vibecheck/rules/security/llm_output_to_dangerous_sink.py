@@ -171,7 +171,9 @@ class LlmOutputToDangerousSink(FlowRule):
             if sink is None:
                 continue
             argument, label, cwe, what = sink
-            taint = state.taint_of(argument) if argument is not None else None
+            if argument is None:
+                continue
+            taint = state.taint_of(argument)
             if taint is None or taint.kind != "llm":
                 continue
             self.report(

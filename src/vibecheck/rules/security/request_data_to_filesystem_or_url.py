@@ -113,7 +113,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if sink is None:
                 continue
             argument, label, is_url = sink
-            taint = state.taint_of(argument) if argument is not None else None
+            if argument is None:
+                continue
+            taint = state.taint_of(argument)
             if taint is None or taint.kind != "request":
                 continue
             if is_url:

@@ -167,7 +167,7 @@ class RequestDataToInjectionSink(FlowRule):
             target = call_argument(call, 0, "location") or call_argument(call, None, "url") \
                 or call_argument(call, None, "redirect_to")
             origin = self._tainted(target, state)
-            if origin is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)):
+            if origin is not None and target is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)):
                 self.report(target, f"Client input from `{origin}` decides where `{short_code(func)}()` sends the "
                             "browser, an open redirect.", hint="Redirect only to relative paths or allow-listed hosts "
                             "(check with `url_has_allowed_host_and_scheme`), else to a fixed page.", cwe=REDIRECT_CWE)
@@ -188,7 +188,7 @@ class RequestDataToInjectionSink(FlowRule):
         if name in REGEX_FUNCTIONS:
             pattern = call_argument(call, 0, "pattern")
             origin = self._tainted(pattern, state)
-            if origin is not None:
+            if origin is not None and pattern is not None:
                 self.report(pattern, f"Client input from `{origin}` is used as the pattern of `{name}()`, so a client "
                             "can send a pattern that takes exponential time.", hint="Escape the input with "
                             "`re.escape()` or match it as plain text (`in`, `str.startswith`).", cwe=REGEX_CWE)
@@ -196,12 +196,12 @@ class RequestDataToInjectionSink(FlowRule):
         if method == "xpath" or name in XPATH_FUNCTIONS:
             query = call_argument(call, 0, "_path") or call_argument(call, None, "path")
             origin = self._tainted(query, state)
-            if origin is not None:
+            if origin is not None and query is not None:
                 self.report(query, f"Client input from `{origin}` is pasted into an XPath query, so a client can "
                             "rewrite it.", hint="Pass the value as an XPath variable (`tree.xpath(\"//user[@name=$name]\", "
                             "name=value)`) instead of formatting it into the query.", cwe=XPATH_CWE)
             return
-        if method in LDAP_METHODS and self._looks_like_ldap(call, method, func):
+        if method in LDAP_METHODS and isinstance(func, cst.Attribute) and self._looks_like_ldap(call, method, func):
             base_index, filter_index, keyword = LDAP_METHODS[method]
             for argument in (call_argument(call, base_index), call_argument(call, filter_index, keyword)):
                 origin = self._tainted(argument, state)
@@ -211,7 +211,7 @@ class RequestDataToInjectionSink(FlowRule):
                                 "`ldap.filter.escape_filter_chars()` (or `escape_dn_chars` for a DN) first.", cwe=LDAP_CWE)
                     return
             return
-        if method == "save":
+        if method == "save" and isinstance(func, cst.Attribute):
             self._check_upload_save(call, func, state)
 
     def _check_response_headers(self, call: cst.Call, state: FlowState) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import libcst as cst
 
@@ -62,7 +63,8 @@ def constant_text(node: cst.CSTNode | None, state: FlowState) -> str | None:
     if isinstance(node, cst.FormattedString):
         parts = []
         for part in node.parts:
-            value = part.value if isinstance(part, cst.FormattedStringText) else constant_text(part.expression, state)
+            value = constant_text(part.expression, state) if isinstance(part, cst.FormattedStringExpression) \
+                else cast(cst.FormattedStringText, part).value
             if value is None:
                 return None
             parts.append(value)

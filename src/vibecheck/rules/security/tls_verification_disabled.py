@@ -108,8 +108,8 @@ class TlsVerificationDisabled(BindingRule):
         if not (qualified.startswith(HTTP_LIBRARIES) or method in HTTP_METHODS):
             return
         for word, disabling in DISABLING_KEYWORDS.items():
-            arg = keyword(node, word)
-            if arg is not None and is_name_constant(self.resolve(arg.value), disabling):
+            switch = keyword(node, word)
+            if switch is not None and is_name_constant(self.resolve(switch.value), disabling):
                 self.report(node, f"`{word}=False` turns off TLS certificate verification for this HTTP call.",
                             hint=f"Remove `{word}=False`; if the server uses a private CA, pass its bundle path instead.")
                 return

@@ -143,7 +143,7 @@ class UntestedPublicFunction(ProjectRule):
             for module_name, qualname in (index.reached_definitions if self.options.follow_calls
                                           else index.referenced_definitions):
                 static_tested.setdefault(module_name, set()).add(qualname)
-        findings = []
+        findings: list[Finding] = []
         for name, module in sorted(index.modules.items()):
             if name in skipped_modules or not self._path_wanted(module.relative):
                 continue
