@@ -46,11 +46,13 @@ def check_file(
     *,
     is_test_file: bool = False,
     collect_facts: bool = True,
+    collectors: Sequence[tuple[Callable[[RuleContext, Any], Any], Any]] = (),
 ) -> FileResult:
     """Check one file's bytes with the given (rule class, options) pairs; never raises for bad input.
 
     With `collect_facts` (pass False when no project rule is enabled), a fact collector rides along in
-    the same walk and fills `FileResult.facts` for the project phase (see `vibecheck.facts`).
+    the same walk and fills `FileResult.facts` for the project phase (see `vibecheck.facts`); `collectors`
+    (the `fact_collectors` of the enabled project rules, with their options) ride along too.
     """
     result = FileResult(path=path)
     try:
@@ -74,6 +76,7 @@ def check_file(
     instances = [rule_cls(context, options) for rule_cls, options in rules
                  if is_test_file or not rule_cls.applies_to_tests_only]
     walkers: list[Any] = [*instances, fact_collector(context)] if collect_facts else list(instances)
+    walkers.extend(collector(context, options) for collector, options in collectors)
     _walk(module, walkers, context, result.errors)
     result.facts = context.facts
     if context.reports:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -154,6 +154,10 @@ class ProjectRule(BaseRule):
     # Whether the rule reads the facts of test files that were not passed (pre-commit): the runner then
     # parses them. A rule that only needs to know that test files exist leaves this False (it is dear).
     reads_unchecked_test_facts: ClassVar[bool] = True
+    # Walkers the rule needs in every file's walk, called with the file's `RuleContext` and the rule's options:
+    # like the engine's own fact collector they report nothing and write JSON-able facts into `context.facts`.
+    # Rules that share a collector share its facts (it runs once, with the options of the first such rule).
+    fact_collectors: ClassVar[tuple[Callable[[RuleContext, Any], Any], ...]] = ()
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()

@@ -65,7 +65,8 @@ def rules_stage(unit: FileUnit, result: FileResult, checker: Checker) -> None:
     """vibecheck's own rules (and plugin packs'), all in one walk."""
     rules = checker.file_rules_for(unit.enabled)
     checked = check_file(unit.path, unit.data, rules, is_test_file=unit.is_test_file,
-                         collect_facts=bool(checker.project_codes & checker.selection.enabled))
+                         collect_facts=bool(checker.project_codes & checker.selection.enabled),
+                         collectors=checker.fact_collectors)
     result.findings.extend(checked.findings)
     result.errors.extend(checked.errors)
     result.facts.update(checked.facts)
@@ -98,6 +99,12 @@ class Checker:
             raw = s.rule_options.get(rule.name)
             self._options[rule.code] = rule.parse_options(raw) if raw else None
         self._options.update(self.option_overrides)
+        collectors: dict[Any, Any] = {}
+        for rule in self.registry.project_rules:
+            if rule.code in self.selection.enabled:
+                for collector in rule.fact_collectors:
+                    collectors.setdefault(collector, self._options[rule.code])
+        self.fact_collectors = tuple(collectors.items())
         self._file_rules: dict[frozenset[str], list[tuple[type[Rule], Any]]] = {}
         self.project_codes = frozenset(r.code for r in self.registry.project_rules)
         self.superseding = superseding_map(self.registry.rules)

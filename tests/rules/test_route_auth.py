@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT, RULES_DIR
-from vibecheck.engine import check_file
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
-from vibecheck.testing import check_corpus, findings_for, parse_annotations
+from vibecheck.testing import check_corpus, findings_for, parse_annotations, project_findings
 
 CORPORA = RULES_DIR / "VC201-route-without-auth"
 DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
@@ -134,21 +133,16 @@ def test_hook_that_only_loads_the_user_is_not_a_guard() -> None:
 
 def test_routes_in_test_files_are_fixtures() -> None:
     source = (CORPORA / "cases.py").read_text(encoding="utf-8")
-    assert findings_for(RouteWithoutAuth, source, is_test_file=True) == []
+    assert findings_for(RouteWithoutAuth, source, path="tests/test_app.py") == []
 
 
 def _findings_in(root: Path) -> list[tuple[str, str]]:
-    found = []
-    for path in sorted(root.rglob("*.py")):
-        result = check_file(str(path), path.read_bytes(), [(RouteWithoutAuth, None)])
-        assert not result.errors
-        found.extend((path.name, f.message.split("`")[1]) for f in result.findings)
-    return found
+    return [(Path(f.location.path).name, f.message.split("`")[1]) for f in project_findings(root, [RouteWithoutAuth])]
 
 
 def test_django_app_findings_are_the_known_ones() -> None:
-    # report_note is deliberately anonymous; moderate is guarded in urls.py, which a per-file rule cannot see.
-    assert _findings_in(DJANGO_APP) == [("views.py", "report_note"), ("views.py", "moderate")]
+    # report_note is deliberately anonymous; moderate is wrapped in `staff_member_required` in urls.py.
+    assert _findings_in(DJANGO_APP) == [("views.py", "report_note")]
 
 
 @pytest.mark.skipif(not FLASKR.is_dir(), reason="the Flask sdist is not unpacked here")

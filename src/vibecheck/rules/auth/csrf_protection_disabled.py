@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.auth import frameworks as fw
 
 # Settings whose False value turns CSRF checks off (Flask-WTF; `CSRF_ENABLED` is its old spelling).
 CSRF_SWITCHES = frozenset({"WTF_CSRF_ENABLED", "WTF_CSRF_CHECK_DEFAULT", "CSRF_ENABLED"})

@@ -23,6 +23,14 @@ REGISTRATION_CALLS = frozenset({"add_url_rule", "add_api_route"})
 RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
 # Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.
 PREFIX_KEYWORDS = ("url_prefix", "prefix")
+# Django URLconf entries and DRF router registrations: the view is their second argument.
+URLCONF_CALLS = frozenset({"path", "re_path", "url", "register"})
+# Module-level settings that decide whether views are guarded by default (Django, DRF).
+SECURITY_SETTINGS = frozenset({"REST_FRAMEWORK", "MIDDLEWARE"})
+# Django middleware that makes every view require a login (Django 5.1+) unless marked `login_not_required`.
+LOGIN_MIDDLEWARE = frozenset({"LoginRequiredMiddleware"})
+# DRF permission classes that let everyone in.
+OPEN_PERMISSIONS = frozenset({"AllowAny"})
 BEFORE_REQUEST_HOOKS = frozenset({"before_request", "before_app_request"})
 # `@app.middleware("http")` functions and `app.add_middleware(Cls)`: app-wide, but they only guard when they deny.
 MIDDLEWARE_HOOKS = frozenset({"middleware"})

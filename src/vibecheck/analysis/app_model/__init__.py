@@ -1,0 +1,42 @@
+"""The app model: a web application's routes joined with the guards that protect them, across files.
+
+Per-file rules cannot see a guard declared in another module: FastAPI's `include_router(...,
+dependencies=[...])` in `main.py`, a Django URLconf wrapping a view in `login_required(...)`, DRF's
+`DEFAULT_PERMISSION_CLASSES` in `settings.py`, a blueprint's `before_request` hook, a project-defined
+decorator such as allauth's `reauthentication_required`. The model has two halves:
+
+*Collected* (`collector.AppModelCollector`, a walker in the engine's one walk; rules list it in
+`fact_collectors`): each source file writes `facts["app_model"]`, plain JSON cached with the file:
+
+- `routes`: one entry per way a request reaches a handler: `framework` (fastapi, flask, django, drf,
+  ...), `methods`, `path` (with its router's prefix) and `path_params`, `handler` (qualname, `View.post`
+  for class views), `receiver` (the app, router or blueprint it is registered on), `label`,
+  `state_changing` / `sensitive` (does it need a guard), `guarded` (a guard this file shows: decorator
+  below the route decorator, `Depends`/`Security`, `permission_classes`, mixins, a check in the body, a
+  same-file hook or middleware), `guard_above` (a guard decorator placed above the route decorator),
+  `drf_default` (a DRF view that relies on the settings), `by_signature_only` (a Django view known only
+  by its `request` parameter), `refs` (decorators, dependencies and bases another file may define),
+  `line`, `column`, `text`.
+- `guard_functions`: module-level functions that authenticate (they, or a wrapper nested in them, look
+  at the user, a session or a token and deny: raise or answer 401/403, or redirect to login).
+- `guarded_receivers`, `includes` (`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
+  `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
+  `view`, `wrappers`, `guarded`), `settings` (`REST_FRAMEWORK`, `MIDDLEWARE`), `authenticates`.
+
+Names are `@local` (defined in the file), `.relative` or `absolute.dotted` as imported.
+
+*Resolved* (`resolve.AppModel.build(project)`, in the project phase): names become dotted names under
+their file's module; each route gets `guarded_by` (which guard protects it, if any, looking at its own
+file, project guard functions, its receiver and what includes it, its URLconf entry, Django's
+`LoginRequiredMiddleware`, DRF's default permissions); `unguarded()` lists routes that need a guard and
+have none; `authenticates_anywhere` says whether the app authenticates at all.
+
+The tables of routes, guards and settings per framework are data in `frameworks.py`; what counts as a guard
+is configurable through `GuardOptions` (VC201's options).
+"""
+
+from vibecheck.analysis.app_model.collector import APP_MODEL, AppModelCollector
+from vibecheck.analysis.app_model.options import GuardOptions
+from vibecheck.analysis.app_model.resolve import AppModel, ModelRoute
+
+__all__ = ["APP_MODEL", "AppModel", "AppModelCollector", "GuardOptions", "ModelRoute"]

@@ -1,0 +1,922 @@
+"""The per-file half of the app model: one walker that records a file's routes, guards and wiring as facts.
+
+It runs in the engine's one walk (it is the `fact_collectors` entry of the rules that read the model) and
+writes `context.facts[APP_MODEL]`; `resolve.py` joins the files' facts in the project phase. Judgements
+that need only this file (a guard decorator below the route decorator, a `Depends(get_current_user)`, a
+`before_request` hook of the same blueprint) are made here with the reading rule's options; what may be
+decided elsewhere (a decorator or dependency defined in another module, an `include_router(...,
+dependencies=...)`, a URLconf wrapper, DRF settings) is recorded as names and resolved later.
+Line numbers come from Python's `ast`, parsed only when the file has routes (libcst's walk has none).
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.app_model.options import GuardOptions
+from vibecheck.rule import RuleContext
+
+APP_MODEL = "app_model"
+DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
+# Session keys that hold the logged-in identity: `session["user_id"]`, `"logged_in" in session`.
+SESSION_IDENTITY_WORDS = frozenset({"user", "uid", "userid", "username", "logged", "login", "auth", "authenticated", "account"})
+SESSIONS = frozenset({"flask.session", "quart.session", "request.session", "self.request.session"})
+# FastAPI parameter sources through which a client sends a credential (`x_token: Annotated[str, Header()]`).
+CREDENTIAL_SOURCES = frozenset({"Header", "Cookie"})
+CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
+                         "validate"})
+EXIT_CALLS = frozenset({"abort", "redirect"})
+REGISTRATIONS = fw.REGISTRATION_CALLS | fw.RESOURCE_REGISTRATIONS
+STATE_METHOD_NAMES = {"create": "POST", "update": "PUT", "partial_update": "PATCH", "destroy": "DELETE"}
+
+
+@dataclass
+class Frame:
+    """What the walk learnt about one function body."""
+
+    node: cst.FunctionDef
+    body_guard: bool = False
+    exits: bool = False
+    posts: bool = False
+    raises: bool = False
+    credentials: frozenset[str] = frozenset()
+    credential_compared: bool = False
+    parent: Frame | None = None
+    authenticates: bool = False  # it, or a function nested in it (a decorator's wrapper), checks auth
+
+    @property
+    def checks_credential(self) -> bool:
+        """A credential parameter compared in the body of a handler that can raise: a hand-written guard."""
+        return self.credential_compared and self.raises
+
+
+@dataclass
+class ClassView:
+    """A class that may be a view: its framework, guards and handler methods."""
+
+    node: cst.ClassDef
+    view: bool = False
+    drf: bool = False
+    state_by_base: bool = False
+    guarded: bool = False
+    has_permission_classes: bool = False
+    methods: dict[str, Frame] = field(default_factory=dict)
+    refs: list[str] = field(default_factory=list)  # bases and decorators another file may define as guards
+
+
+@dataclass
+class Route:
+    """One way a request reaches a handler, to be judged once the whole file is known."""
+
+    report_node: cst.CSTNode
+    label: str
+    methods: frozenset[str]
+    path: str | None
+    receiver: str | None
+    names: tuple[str, ...]
+    frame: Frame | None
+    guarded: bool = False
+    guard_above: str | None = None
+    drf_default: bool = False
+    refs: tuple[str, ...] = ()  # decorators, dependencies and bases that another file may define as a guard
+    heuristic: bool = False  # a Django view known only by its `request` parameter: a URLconf must name it
+    framework: str | None = None
+    handler: str | None = None
+
+
+@dataclass(frozen=True)
+class Matchers:
+    """The options turned into sets and patterns, built once per distinct options value."""
+
+    guard_decorators: frozenset[str]
+    guard_mixins: frozenset[str]
+    guard_dependencies: frozenset[str]
+    in_body_checks: frozenset[str]
+    public_decorators: frozenset[str]
+    public_paths: frozenset[str]
+    sensitive_paths: re.Pattern[str]
+    guess: bool
+
+
+def _normal(word: str) -> str:
+    return re.sub(r"[-_.]", "", word.lower())
+
+
+@functools.lru_cache(maxsize=8)
+def _matchers(options: GuardOptions) -> Matchers:
+    return Matchers(
+        guard_decorators=frozenset(options.guard_decorators + options.extend_guard_decorators),
+        guard_mixins=frozenset(options.guard_mixins + options.extend_guard_mixins),
+        guard_dependencies=frozenset(options.guard_dependencies + options.extend_guard_dependencies),
+        in_body_checks=frozenset(options.in_body_checks + options.extend_in_body_checks),
+        public_decorators=frozenset(options.public_decorators + options.extend_public_decorators),
+        public_paths=frozenset(_normal(p) for p in options.public_paths + options.extend_public_paths),
+        sensitive_paths=re.compile(options.sensitive_paths, re.IGNORECASE),
+        guess=options.guess_guards_from_names,
+    )
+
+
+def _anchor(node: cst.FunctionDef | cst.ClassDef) -> cst.CSTNode:
+    """Where a finding about a definition starts: its first decorator, else the definition itself."""
+    return node.decorators[0] if node.decorators else node
+
+
+_PATH_PARAMETER = re.compile(r"<(?:[^<>:]*:)?([^<>:]+)>|\{([^{}:]+)(?::[^{}]*)?\}|\(\?P<(\w+)>")
+FRAMEWORK_PREFIXES = (("fastapi", "fastapi"), ("starlette", "starlette"), ("flask", "flask"), ("quart", "quart"),
+                      ("rest_framework", "drf"), ("django", "django"))
+
+
+def _path_params(path: str | None) -> list[str]:
+    """`/users/<int:user_id>/posts/{post_id}` -> [user_id, post_id]."""
+    return [next(g for g in m.groups() if g) for m in _PATH_PARAMETER.finditer(path or "")]
+
+
+class _Places:
+    """Line and column of definitions and registration calls, read from Python's `ast` (once, on demand).
+
+    The walk meets definitions and registration calls in source order, so the n-th one it met is the n-th
+    `def`/`class` (or registration call) of the file sorted by position.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.lines = source.splitlines()
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            tree = ast.Module(body=[], type_ignores=[])
+        definitions, calls = [], []
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                definitions.append(node)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in REGISTRATIONS:
+                calls.append(node)
+        definitions.sort(key=lambda n: (n.lineno, n.col_offset))
+        calls.sort(key=lambda n: (n.lineno, n.col_offset))
+        self.definitions = [(d.decorator_list[0].lineno, d.decorator_list[0].col_offset) if d.decorator_list
+                            else (d.lineno, d.col_offset + 1) for d in definitions]
+        self.calls = [(c.lineno, c.col_offset + 1) for c in calls]
+
+    def of(self, anchor: tuple[str, int]) -> tuple[int, int]:
+        kind, index = anchor
+        places = self.definitions if kind == "def" else self.calls
+        return places[index] if 0 <= index < len(places) else (1, 1)
+
+    def text(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+
+def _last(name: str | None) -> str:
+    return (name or "").rsplit(".", 1)[-1]
+
+
+def _string(node: cst.BaseExpression | None) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _strings(node: cst.BaseExpression | None) -> list[str] | None:
+    """The strings of a literal list/tuple/set of strings, else None."""
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        values = [_string(e.value) for e in node.elements if isinstance(e, cst.Element)]
+        return [v for v in values if v is not None] if all(v is not None for v in values) else None
+    return None
+
+
+def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+
+
+def _positional(call: cst.Call, index: int) -> cst.Arg | None:
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[index] if len(positional) > index else None
+
+
+def _non_empty(arg: cst.Arg | None) -> bool:
+    value = arg.value if arg is not None else None
+    if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+        return bool(value.elements)
+    return value is not None and not (isinstance(value, cst.Name) and value.value == "None")
+
+
+def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, cst.BaseExpression]]:
+    """(mapping, key) pairs read in a condition: `m.get(k)`, `m[k]`, `k in m`, through `not`, `and`, `or`, `is None`."""
+    if isinstance(test, cst.UnaryOperation):
+        return _session_reads(test.expression)
+    if isinstance(test, cst.BooleanOperation):
+        return _session_reads(test.left) + _session_reads(test.right)
+    if isinstance(test, cst.Comparison):
+        target = test.comparisons[0]
+        if isinstance(target.operator, (cst.In, cst.NotIn)):
+            return [(target.comparator, test.left)]
+        return _session_reads(test.left)
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.func.attr.value == "get" and test.args:
+        return [(test.func.value, test.args[0].value)]
+    if isinstance(test, cst.Subscript) and len(test.slice) == 1 and isinstance(test.slice[0].slice, cst.Index):
+        return [(test.value, test.slice[0].slice.value)]
+    return []
+
+
+class AppModelCollector:
+    """Walks one file and writes its part of the app model (see `vibecheck.analysis.app_model`)."""
+
+    code = "app-model"
+
+    def __init__(self, context: RuleContext, options: GuardOptions | None = None) -> None:
+        self.context = context
+        self.options = options if options is not None else GuardOptions()
+        self.match = _matchers(self.options)
+        self.scopes: list[Frame | ClassView] = []
+        self.in_decorator = 0
+        self.routes: list[Route] = []
+        self.functions: dict[str, Frame] = {}
+        self.classes: dict[str, ClassView] = {}
+        self.hooks: list[tuple[str, Frame | str, bool]] = []
+        self.guarded_receivers: set[str] = set()
+        self.app_names: set[str] = {"app", "application"}
+        self.guard_names: set[str] = set()
+        self.view_registrations: dict[str, list[tuple[str | None, str | None, cst.Call | None]]] = {}
+        self.function_registrations: list[tuple[str | None, str | None, frozenset[str], str, cst.Call]] = []
+        self.prefixes: dict[str, str] = {}
+        self.global_guard = False
+        self.uses_django = False
+        self.framework: str | None = None
+        self.anchors: dict[int, tuple[str, int]] = {}
+        self.definitions_seen = 0
+        self.registrations_seen = 0
+        self.includes: list[dict[str, Any]] = []
+        self.url_views: list[dict[str, Any]] = []
+        self.settings: dict[str, Any] = {}
+
+    # names ---------------------------------------------------------------------------------------------
+
+    def _is_guard_name(self, name: str, table: frozenset[str]) -> bool:
+        last = _last(name)
+        if last in fw.NOT_GUARDS:
+            return False
+        return last in table or last in self.guard_names or (self.match.guess and fw.reads_as_guard(last))
+
+    def _is_public_name(self, name: str) -> bool:
+        words = fw.name_words(name)
+        joined = {a + b for a, b in zip(words, words[1:], strict=False)}
+        return any(w in self.match.public_paths for w in words) or bool(joined & self.match.public_paths)
+
+    def _is_public_path(self, path: str | None) -> bool:
+        return path is not None and any(_normal(s) in self.match.public_paths for s in path.split("/") if s)
+
+    def _decorator_guards(self, expression: cst.BaseExpression) -> bool:
+        """`@login_required`, `@roles_required("x")`, `@method_decorator(login_required)`, `@permission_classes([...])`."""
+        callee = expression.func if isinstance(expression, cst.Call) else expression
+        name = _last(self.qualified_name(callee))
+        if isinstance(expression, cst.Call) and name == "method_decorator":
+            first = _positional(expression, 0)
+            if first is None:
+                return False
+            inner = _strings(first.value)
+            targets = first.value.elements if isinstance(first.value, (cst.List, cst.Tuple)) and inner is None else [first]
+            return any(self._decorator_guards(t.value) for t in targets)  # type: ignore[union-attr]
+        if isinstance(expression, cst.Call) and name == "permission_classes":
+            first = _positional(expression, 0)
+            return first is not None and self._permissions_guard(first.value)
+        return self._is_guard_name(name, self.match.guard_decorators)
+
+    def _decorator_refs(self, expression: cst.BaseExpression) -> list[str]:
+        """The names a decorator may be defined under elsewhere (`method_decorator(x)` is `x`)."""
+        callee = expression.func if isinstance(expression, cst.Call) else expression
+        name = get_full_name_for_node(callee)
+        if name is None:
+            return []
+        if isinstance(expression, cst.Call) and _last(self.qualified_name(callee)) == "method_decorator":
+            first = _positional(expression, 0)
+            if first is None:
+                return []
+            inner = first.value.elements if isinstance(first.value, (cst.List, cst.Tuple)) else [first]
+            return [r for e in inner for r in self._decorator_refs(e.value)]  # type: ignore[union-attr]
+        return [self._ref_text(name)]
+
+    def _dependency_refs(self, node: cst.FunctionDef) -> list[str]:
+        """`Depends(x)` targets in the signature (also inside `Annotated[...]`), and annotation names."""
+        refs = []
+        for param in [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]:
+            values = [param.default] if param.default is not None else []
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            if isinstance(annotation, cst.Subscript):
+                values += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
+            elif annotation is not None:
+                values.append(annotation)
+            for value in values:
+                if isinstance(value, cst.Call) and _last(self.qualified_name(value.func)) in DEPENDENCY_CALLS:
+                    first = _positional(value, 0) or _keyword(value, "dependency")
+                    value = first.value if first is not None else None  # type: ignore[assignment]
+                    if isinstance(value, cst.Call):
+                        value = value.func
+                name = get_full_name_for_node(value) if value is not None else None
+                if name is not None:
+                    refs.append(self._ref_text(name))
+        return refs
+
+    def _permissions_guard(self, value: cst.BaseExpression) -> bool:
+        """DRF permission classes other than an empty list or `AllowAny` alone."""
+        if isinstance(value, (cst.List, cst.Tuple)):
+            names = [_last(self.qualified_name(e.value)) for e in value.elements]
+            return any(n != "AllowAny" for n in names)
+        return True
+
+    # scopes ---------------------------------------------------------------------------------------------
+
+    def _frame(self) -> Frame | None:
+        if self.scopes and isinstance(self.scopes[-1], Frame) and not self.in_decorator:
+            return self.scopes[-1]
+        return None
+
+    def qualified_name(self, node: cst.CSTNode) -> str | None:
+        return self.context.qualified_name(node)
+
+    def visit_Module(self, node: cst.Module) -> None:
+        imported = self.context.imports.aliases.values()
+        self.uses_django = any(v.startswith(("django", "rest_framework")) for v in imported)
+        self.framework = next((name for prefix, name in FRAMEWORK_PREFIXES
+                               if any(v == prefix or v.startswith(prefix + ".") for v in imported)), None)
+
+    def visit_Decorator(self, node: cst.Decorator) -> None:
+        self.in_decorator += 1
+
+    def leave_Decorator(self, node: cst.Decorator) -> None:
+        self.in_decorator -= 1
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._place(node)
+        parent = self.scopes[-1] if self.scopes else None
+        frame = Frame(node, parent=parent if isinstance(parent, Frame) else None)
+        self.scopes.append(frame)
+        if isinstance(parent, ClassView):
+            parent.methods[node.name.value] = frame
+            return
+        if parent is None:
+            self.functions[node.name.value] = frame
+        self._collect_function_routes(node, frame)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        frame = self.scopes.pop()
+        if isinstance(frame, Frame) and (frame.body_guard or frame.checks_credential or frame.authenticates) \
+                and frame.parent is not None:
+            frame.parent.authenticates = True
+        if isinstance(frame, Frame):
+            frame.authenticates |= frame.body_guard and frame.exits
+
+    def _place(self, node: cst.FunctionDef | cst.ClassDef) -> None:
+        self.anchors[id(node)] = self.anchors[id(_anchor(node))] = ("def", self.definitions_seen)
+        self.definitions_seen += 1
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._place(node)
+        view = self._class_view(node)
+        self.scopes.append(view)
+        if not self.scopes[:-1]:
+            self.classes[node.name.value] = view
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scopes.pop()
+
+    # body evidence --------------------------------------------------------------------------------------
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.match.in_body_checks:
+            self._mark_body_guard()
+
+    def visit_Integer(self, node: cst.Integer) -> None:
+        if node.value in fw.AUTH_STATUS_CODES:
+            self._mark_body_guard()
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        if "login" in node.value.lower():
+            self._mark_body_guard()
+
+    def _mark_body_guard(self) -> None:
+        frame = self._frame()
+        if frame is not None:
+            frame.body_guard = True
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        frame = self._frame()
+        if frame is not None:
+            frame.exits = True
+            frame.raises = True
+
+    def visit_Return(self, node: cst.Return) -> None:
+        frame = self._frame()
+        if frame is not None and node.value is not None and not (isinstance(node.value, cst.Name) and node.value.value == "None"):
+            frame.exits = True
+
+    def visit_If(self, node: cst.If) -> None:
+        """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check."""
+        if self._frame() is not None and any(self._session_identity(s, k) for s, k in _session_reads(node.test)):
+            self._mark_body_guard()
+
+    def _session_identity(self, session: cst.BaseExpression, key: cst.BaseExpression) -> bool:
+        name = _string(key)
+        if name is None or not SESSION_IDENTITY_WORDS & set(fw.name_words(name)):
+            return False
+        return (self.qualified_name(session) or get_full_name_for_node(session)) in SESSIONS
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value in ("POST", "FILES"):
+            frame = self._frame()
+            if frame is not None and get_full_name_for_node(node) in fw.SUBMITTED_DATA:
+                frame.posts = True
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        frame = self._frame()
+        if frame is None:
+            return
+        if frame.credentials and any(isinstance(side, cst.Name) and side.value in frame.credentials
+                                     for side in (node.left, *(c.comparator for c in node.comparisons))):
+            frame.credential_compared = True
+        if get_full_name_for_node(node.left) not in ("request.method", "self.request.method"):
+            return
+        for target in node.comparisons:
+            values = _strings(target.comparator) or [_string(target.comparator) or ""]
+            if any(v.upper() in fw.STATE_CHANGING_METHODS for v in values):
+                frame.posts = True
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if isinstance(func, cst.Name) and func.value in self.context.imports.aliases:
+            last = _last(self.qualified_name(func))
+        frame = self._frame()
+        if frame is not None:
+            words = fw.name_words(last)
+            if last in EXIT_CALLS:
+                frame.exits = True
+            if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks):
+                frame.body_guard = True
+        if last in REGISTRATIONS and isinstance(node.func, cst.Attribute):
+            self.anchors[id(node)] = ("call", self.registrations_seen)
+            self.registrations_seen += 1
+        if last in fw.URLCONF_CALLS and not self.scopes:
+            self._collect_url(node)
+        if last in fw.REGISTRATION_CALLS and isinstance(node.func, cst.Attribute):
+            self._collect_registration(node)
+        elif last in fw.BEFORE_REQUEST_HOOKS and isinstance(node.func, cst.Attribute):
+            target = _positional(node, 0)
+            if target is not None and not self.in_decorator:
+                receiver = get_full_name_for_node(node.func.value) or ""
+                hook_receiver = "*" if last == "before_app_request" else receiver
+                self.hooks.append((hook_receiver, get_full_name_for_node(target.value) or "*", False))
+        elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
+            target = _positional(node, 0)
+            name = _last(get_full_name_for_node(target.value)) if target is not None else ""
+            if name not in fw.IDENTIFYING_MIDDLEWARE and fw.reads_as_guard(name):
+                self.global_guard = True
+        elif last in ("include_router", "register_blueprint"):
+            target = _positional(node, 0)
+            name = get_full_name_for_node(target.value) if target is not None else None
+            if name is not None:
+                self._record_prefix(name, node)
+                guarded = _non_empty(_keyword(node, "dependencies"))
+                if guarded:
+                    self.guarded_receivers.add(name)
+                parent = get_full_name_for_node(node.func.value) if isinstance(node.func, cst.Attribute) else None
+                self.includes.append({"parent": self._ref_text(parent) if parent else None,
+                                      "child": self._ref_text(name), "guarded": guarded})
+        elif last in fw.RESOURCE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
+            resource = _positional(node, 0)
+            name = get_full_name_for_node(resource.value) if resource is not None else None
+            paths = [_string(a.value) for a in node.args[1:] if a.keyword is None and not a.star]
+            if name is not None:
+                for path in paths or [None]:
+                    self.view_registrations.setdefault(name, []).append((None, path, node))
+
+    def _collect_url(self, call: cst.Call) -> None:
+        """`path("x/", login_required(views.f))`, `re_path(...)`, `router.register("x", ViewSet)`: what a URLconf routes."""
+        view_arg = _positional(call, 1) or _keyword(call, "view") or _keyword(call, "viewset")
+        if view_arg is None:
+            return
+        wrappers: list[str] = []
+        view = view_arg.value
+        while isinstance(view, cst.Call):
+            callee = view.func
+            if isinstance(callee, cst.Attribute) and callee.attr.value == "as_view":
+                view = callee.value
+                break
+            inner = _positional(view, 0)
+            if inner is None or _last(self.qualified_name(callee)) == "include":
+                return
+            wrappers.append(self._ref_text(get_full_name_for_node(callee) or ""))
+            view = inner.value
+        name = get_full_name_for_node(view)
+        if name is None:
+            return
+        guarded = any(self._is_guard_name(w.lstrip("@"), self.match.guard_decorators) for w in wrappers)
+        self.url_views.append({"view": self._ref_text(name), "wrappers": wrappers, "guarded": guarded})
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if self.scopes or len(node.targets) != 1:
+            return
+        target = get_full_name_for_node(node.targets[0].target)
+        if target is None:
+            return
+        value = node.value
+        if target in fw.SECURITY_SETTINGS:
+            self._collect_setting(target, value)
+        if isinstance(value, cst.Call):
+            constructor = _last(self.qualified_name(value.func))
+            if constructor in fw.APP_CONSTRUCTORS:
+                self.app_names.add(target)
+            if constructor in fw.ROUTER_CONSTRUCTORS:
+                self._record_prefix(target, value)
+            if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS and _non_empty(_keyword(value, "dependencies")):
+                self.guarded_receivers.add(target)
+            if constructor in self.match.guard_dependencies:
+                self.guard_names.add(target)
+        elif isinstance(value, cst.Subscript) and self._type_guards(value):
+            self.guard_names.add(target)
+
+    def _collect_setting(self, name: str, value: cst.BaseExpression) -> None:
+        """`REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": [...]}`, `MIDDLEWARE = [...]`: settings that guard views."""
+        if isinstance(value, cst.Dict):
+            table = {}
+            for element in value.elements:
+                key = _string(element.key) if isinstance(element, cst.DictElement) else None
+                if key is not None:
+                    table[key] = _strings(element.value)  # type: ignore[union-attr]
+            self.settings[name] = table
+        else:
+            self.settings[name] = _strings(value)
+
+    def _record_prefix(self, name: str, call: cst.Call) -> None:
+        for keyword in fw.PREFIX_KEYWORDS:
+            prefix = _string(_keyword(call, keyword).value) if _keyword(call, keyword) is not None else None  # type: ignore[union-attr]
+            if prefix:
+                self.prefixes[name] = prefix.rstrip("/") + self.prefixes.get(name, "")
+
+    def _full_path(self, route: Route) -> str | None:
+        if route.path is None or route.receiver is None:
+            return route.path
+        return self.prefixes.get(route.receiver, "") + route.path
+
+    # routes ---------------------------------------------------------------------------------------------
+
+    def _collect_function_routes(self, node: cst.FunctionDef, frame: Frame) -> None:
+        decorators = [d.decorator for d in node.decorators]
+        if not decorators:
+            if self.uses_django and self._takes_request(node):
+                self._add_django_view(node, frame, None, decorators)
+            return
+        names = [_last(self.qualified_name(d.func if isinstance(d, cst.Call) else d)) for d in decorators]
+        if any(n in self.match.public_decorators for n in names):
+            return
+        registered = False
+        for decorator in decorators:
+            if isinstance(decorator, cst.Attribute) and decorator.attr.value in fw.BEFORE_REQUEST_HOOKS:
+                receiver = get_full_name_for_node(decorator.value) or ""
+                self.hooks.append(("*" if decorator.attr.value == "before_app_request" else receiver, frame, False))
+                frame.body_guard |= any(self._decorator_guards(d) for d in decorators)  # `@bp.before_request @login_required`
+            elif isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Attribute) \
+                    and decorator.func.attr.value in fw.MIDDLEWARE_HOOKS:
+                self.hooks.append(("*", frame, True))
+        for index, decorator in enumerate(decorators):
+            route = self._route_decorator(decorator)
+            if route is None:
+                continue
+            registered = True
+            receiver, path, methods, has_dependencies = route
+            frame.credentials = self._credential_params(node)
+            below = [d for d in decorators[index + 1:] if self._decorator_guards(d)]
+            above = [d for d in decorators[:index] if self._decorator_guards(d)]
+            label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{node.name.value}`)"
+            refs = [r for d in decorators[index + 1:] for r in self._decorator_refs(d)] + self._dependency_refs(node)
+            self.routes.append(Route(
+                _anchor(node), label, methods, path, receiver, (node.name.value,), frame,
+                guarded=bool(below) or has_dependencies or self._signature_guards(node),
+                guard_above=self.context.module.code_for_node(above[0]) if above and not below else None,
+                refs=tuple(refs),
+            ))
+        if registered:
+            return
+        method_names = [n for n in names if n in fw.DJANGO_METHOD_DECORATORS]
+        if method_names or (self.uses_django and self._takes_request(node)):
+            method_decorator = decorators[names.index(method_names[0])] if method_names else None
+            self._add_django_view(node, frame, method_decorator, decorators)
+
+    def _route_decorator(self, decorator: cst.BaseExpression) -> tuple[str | None, str | None, frozenset[str], bool] | None:
+        """(receiver, path, methods, has dependencies) of `@app.route(...)`/`@router.post(...)`, else None."""
+        if not isinstance(decorator, cst.Call) or not isinstance(decorator.func, cst.Attribute):
+            return None
+        kind = decorator.func.attr.value
+        if kind not in fw.ROUTE_DECORATORS:
+            return None
+        path_arg = _positional(decorator, 0) or _keyword(decorator, "path") or _keyword(decorator, "rule")
+        path = _string(path_arg.value) if path_arg is not None else None
+        if path is None and kind not in ("route", "api_route"):
+            return None
+        if path is not None and path and not path.startswith("/"):
+            return None
+        method = fw.ROUTE_DECORATORS[kind]
+        methods = frozenset({method}) if method else self._methods_keyword(decorator)
+        receiver = get_full_name_for_node(decorator.func.value)
+        return receiver, path, methods, _non_empty(_keyword(decorator, "dependencies"))
+
+    def _methods_keyword(self, call: cst.Call) -> frozenset[str]:
+        arg = _keyword(call, "methods")
+        if arg is None:
+            return frozenset({"GET"})
+        values = _strings(arg.value)
+        return frozenset(v.upper() for v in values) if values is not None else frozenset({"GET"})
+
+    def _takes_request(self, node: cst.FunctionDef) -> bool:
+        params = node.params.posonly_params or node.params.params
+        return bool(params) and params[0].name.value == "request" and not self.scopes[:-1]
+
+    def _add_django_view(self, node: cst.FunctionDef, frame: Frame, method_decorator: cst.BaseExpression | None,
+                         decorators: list[cst.BaseExpression]) -> None:
+        methods: frozenset[str] | None = None
+        drf = False
+        if method_decorator is not None:
+            callee = method_decorator.func if isinstance(method_decorator, cst.Call) else method_decorator
+            name = _last(self.qualified_name(callee))
+            drf = name == "api_view"
+            fixed = fw.DJANGO_METHOD_DECORATORS[name]
+            if fixed is not None:
+                methods = fixed
+            elif isinstance(method_decorator, cst.Call):
+                first = _positional(method_decorator, 0) or _keyword(method_decorator, "http_method_names")
+                values = _strings(first.value) if first is not None else None
+                methods = frozenset(v.upper() for v in values) if values is not None else frozenset({"GET"})
+            else:
+                methods = frozenset({"GET"})
+        guarded = any(self._decorator_guards(d) for d in decorators)
+        has_permissions = any(_last(self.qualified_name(d.func if isinstance(d, cst.Call) else d)) == "permission_classes"
+                              for d in decorators)
+        self.routes.append(Route(
+            _anchor(node), f"The Django view `{node.name.value}`", methods or frozenset(), None, None, (node.name.value,), frame,
+            guarded=guarded, drf_default=drf and not has_permissions,
+            refs=tuple(r for d in decorators for r in self._decorator_refs(d)),
+            heuristic=method_decorator is None and not decorators, framework="drf" if drf else "django",
+        ))
+
+    def _collect_registration(self, call: cst.Call) -> None:
+        """`app.add_url_rule("/x", view_func=f, methods=[...])`, `router.add_api_route("/x", f, methods=[...])`."""
+        func = cast(cst.Attribute, call.func)
+        kind = func.attr.value
+        receiver = get_full_name_for_node(func.value)
+        path_arg = _positional(call, 0) or _keyword(call, "rule") or _keyword(call, "path")
+        path = _string(path_arg.value) if path_arg is not None else None
+        if kind == "add_url_rule":
+            view_arg = _keyword(call, "view_func") or _positional(call, 2)
+        else:
+            view_arg = _keyword(call, "endpoint") or _positional(call, 1)
+        if view_arg is None:
+            return
+        view = view_arg.value
+        if isinstance(view, cst.Call):
+            callee = view.func
+            if isinstance(callee, cst.Attribute) and callee.attr.value == "as_view":
+                name = get_full_name_for_node(callee.value) or ""
+                self.view_registrations.setdefault(name, []).append((receiver, path, call))
+            return  # wrapped in a decorator call (`login_required(f)`) or built by a factory: not judged
+        name = get_full_name_for_node(view)
+        if name is None:
+            return
+        methods_arg = _keyword(call, "methods")
+        methods = self._methods_keyword(call) if methods_arg is not None else frozenset({"GET"})
+        self.function_registrations.append((receiver, path, methods, name, call))
+
+    def _signature_guards(self, node: cst.FunctionDef) -> bool:
+        params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+        for param in params:
+            default = param.default
+            if isinstance(default, cst.Call) and _last(self.qualified_name(default.func)) in DEPENDENCY_CALLS:
+                if self._dependency_guards(default) or fw.reads_as_guard(param.name.value):
+                    return True
+                if not default.args and param.annotation is not None and self._type_guards(param.annotation.annotation):
+                    return True
+            if param.annotation is not None and self._type_guards(param.annotation.annotation):
+                return True
+        return False
+
+    def _credential_params(self, node: cst.FunctionDef) -> frozenset[str]:
+        """Auth-named parameters read from a header or cookie: `x_token: Annotated[str, Header()]`, `api_key=Cookie()`."""
+        names = set()
+        for param in [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]:
+            if not fw.reads_as_guard(param.name.value):
+                continue
+            sources = [param.default] if param.default is not None else []
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            if isinstance(annotation, cst.Subscript):
+                sources += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
+            if any(isinstance(s, cst.Call) and _last(self.qualified_name(s.func)) in CREDENTIAL_SOURCES for s in sources):
+                names.add(param.name.value)
+        return frozenset(names)
+
+    def _type_guards(self, annotation: cst.BaseExpression) -> bool:
+        if isinstance(annotation, cst.Subscript):
+            return _last(self.qualified_name(annotation.value)) == "Annotated" and self._annotation_guards(annotation)
+        name = get_full_name_for_node(annotation)
+        return name is not None and self._is_guard_name(name, self.match.guard_dependencies)
+
+    def _annotation_guards(self, annotation: cst.Subscript) -> bool:
+        for element in annotation.slice:
+            value = element.slice.value if isinstance(element.slice, cst.Index) else None
+            calls_dependency = isinstance(value, cst.Call) and _last(self.qualified_name(value.func)) in DEPENDENCY_CALLS
+            if calls_dependency and self._dependency_guards(value):  # type: ignore[arg-type]
+                return True
+        return False
+
+    def _dependency_guards(self, call: cst.Call) -> bool:
+        """`Security(...)` always authenticates; `Depends(x)` when `x` is a known or auth-named dependency."""
+        if _last(self.qualified_name(call.func)) == "Security":
+            return True
+        first = _positional(call, 0) or _keyword(call, "dependency")
+        if first is None:
+            return False
+        target = first.value.func if isinstance(first.value, cst.Call) else first.value
+        name = get_full_name_for_node(target)
+        return name is not None and self._is_guard_name(name, self.match.guard_dependencies)
+
+    # class-based views ----------------------------------------------------------------------------------
+
+    def _class_view(self, node: cst.ClassDef) -> ClassView:
+        view = ClassView(node)
+        for base in node.bases:
+            qualified = self.qualified_name(base.value) or ""
+            last = _last(qualified)
+            local = self.classes.get(qualified)
+            if local is not None:
+                view.view |= local.view
+                view.drf |= local.drf
+                view.state_by_base |= local.state_by_base
+                view.guarded |= local.guarded
+                view.has_permission_classes |= local.has_permission_classes
+                view.methods.update(local.methods)
+            elif last in fw.VIEW_BASES and (qualified.startswith(fw.VIEW_MODULE_PREFIXES) or qualified == last):
+                view.view = True
+                view.drf |= last in fw.DRF_VIEW_BASES
+                view.state_by_base |= fw.VIEW_BASES[last]
+            elif self._is_guard_name(last, self.match.guard_mixins):
+                view.guarded = True
+            else:
+                view.refs.append(self._ref_text(get_full_name_for_node(base.value) or last))
+        for decorator in node.decorators:
+            route = self._route_decorator(decorator.decorator)
+            if route is not None:
+                self.view_registrations.setdefault(node.name.value, []).append((route[0], route[1], None))
+                view.guarded |= route[3]
+            elif self._decorator_guards(decorator.decorator):
+                view.guarded = True
+            else:
+                view.refs.extend(self._decorator_refs(decorator.decorator))
+        if isinstance(node.body, cst.IndentedBlock):
+            for statement in node.body.body:
+                self._class_statement(view, statement)
+        return view
+
+    def _class_statement(self, view: ClassView, statement: cst.BaseStatement) -> None:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
+            view.guarded = True
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == "dispatch":
+            view.guarded |= any(self._decorator_guards(d.decorator) for d in statement.decorators)
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                target, value = get_full_name_for_node(small.targets[0].target), small.value
+            elif isinstance(small, cst.AnnAssign) and small.value is not None:
+                target, value = get_full_name_for_node(small.target), small.value
+            else:
+                continue
+            if target == "permission_classes":
+                view.has_permission_classes = True
+                view.guarded = self._permissions_guard(value)
+            elif target in fw.CLASS_DECORATOR_ATTRIBUTES and isinstance(value, (cst.List, cst.Tuple)):
+                view.guarded |= any(self._decorator_guards(e.value) for e in value.elements)
+            elif target in ("permission_required", "login_url") and value is not None:
+                view.guarded = True
+
+    def _class_routes(self) -> None:
+        for name, view in self.classes.items():
+            if not view.view or self._is_public_name(name):
+                continue
+            registrations = self.view_registrations.get(name) or [(None, None, None)]
+            for receiver, path, _ in registrations:
+                handlers = {m: f for m, f in view.methods.items() if m in fw.STATE_CHANGING_HANDLERS or m == "get"}
+                framework = "drf" if view.drf else self.framework
+                if view.state_by_base and not any(m in fw.STATE_CHANGING_HANDLERS for m in handlers):
+                    self.routes.append(Route(_anchor(view.node), f"The view `{name}`", frozenset({"POST"}), path, receiver,
+                                             (name,), None, guarded=view.guarded, drf_default=self._drf_default(view),
+                                             refs=tuple(view.refs), framework=framework, handler=name))
+                for method, frame in handlers.items():
+                    guarded = view.guarded or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
+                    http = STATE_METHOD_NAMES.get(method, method.upper())
+                    label = f"The view method `{name}.{method}`"
+                    refs = view.refs + [r for d in frame.node.decorators for r in self._decorator_refs(d.decorator)]
+                    self.routes.append(Route(_anchor(frame.node), label, frozenset({http}), path, receiver, (name,), frame,
+                                             guarded=guarded, drf_default=self._drf_default(view), refs=tuple(refs),
+                                             framework=framework, handler=f"{name}.{method}"))
+
+    def _drf_default(self, view: ClassView) -> bool:
+        return view.drf and not view.has_permission_classes
+
+    # facts --------------------------------------------------------------------------------------------
+
+    def leave_Module(self, node: cst.Module) -> None:
+        if self.context.is_test_file:
+            return  # apps built inside tests are fixtures, not the application's routes
+        self._resolve_hooks()
+        self._class_routes()
+        for receiver, path, methods, name, call in self.function_registrations:
+            frame = self.functions.get(_last(name))
+            if frame is None:
+                continue
+            guarded = any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
+            label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{_last(name)}`)"
+            refs = tuple(r for d in frame.node.decorators for r in self._decorator_refs(d.decorator))
+            self.routes.append(Route(call, label, methods, path, receiver, (_last(name),), frame, guarded=guarded,
+                                     refs=refs))
+        routes: list[dict[str, Any]] = []
+        seen: set[int] = set()
+        places = _Places(self.context.source) if self.routes else None
+        for route in self.routes:
+            if id(route.report_node) in seen:
+                continue
+            seen.add(id(route.report_node))
+            fact = self._route_fact(route, places)  # type: ignore[arg-type]
+            if fact is not None:
+                routes.append(fact)
+        guard_functions = sorted(self._guard_functions())
+        facts = {
+            "routes": routes,
+            "guarded_receivers": sorted(self._ref_text(r) for r in self.guarded_receivers if r != "*"),
+            "app_guard": self.global_guard,
+            "includes": self.includes,
+            "url_views": self.url_views,
+            "settings": self.settings,
+            "guard_functions": guard_functions,
+            "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
+        }
+        if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "settings", "guard_functions")):
+            self.context.facts[APP_MODEL] = facts
+
+    def _resolve_hooks(self) -> None:
+        for receiver, target, must_deny in self.hooks:
+            frame = target if isinstance(target, Frame) else self.functions.get(_last(target))
+            if frame is not None and not (frame.body_guard or (frame.exits and not must_deny)):
+                continue
+            self.guarded_receivers.add(receiver)
+        if "*" in self.guarded_receivers or self.guarded_receivers & self.app_names:
+            self.global_guard = True
+
+    def _guard_functions(self) -> set[str]:
+        """Module-level functions and classes that authenticate: project-defined decorators and dependencies."""
+        return {name for name, frame in self.functions.items() if frame.authenticates or frame.checks_credential}
+
+    def _ref_text(self, name: str) -> str:
+        """A name as other files can match it: imported names resolve through the imports, others are `@local`."""
+        head = name.split(".")[0]
+        if head in self.context.imports.aliases:
+            resolved = self.context.imports.aliases[head]
+            return resolved + name[len(head):]
+        return "@" + name
+
+    def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
+        path = self._full_path(route)
+        if self._is_public_path(path) or any(self._is_public_name(n) for n in route.names):
+            return None
+        frame = route.frame
+        sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
+        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts)
+        guarded = route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential)) \
+            or self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)
+        label = route.label
+        if path != route.path:
+            label = label.replace(f" {route.path}`", f" {path}`", 1)
+        line, column = places.of(self.anchors.get(id(route.report_node), ("def", -1)))
+        return {
+            "framework": route.framework or self.framework,
+            "label": label,
+            "handler": route.handler or route.names[0],
+            "methods": sorted(route.methods),
+            "path": path,
+            "path_params": _path_params(path),
+            "receiver": self._ref_text(route.receiver) if route.receiver else None,
+            "state_changing": state_changing,
+            "sensitive": sensitive,
+            "guarded": guarded,
+            "guard_above": route.guard_above,
+            "drf_default": route.drf_default,
+            "by_signature_only": route.heuristic,
+            "refs": sorted(set(route.refs)),
+            "line": line,
+            "column": column,
+            "text": places.text(line),
+        }

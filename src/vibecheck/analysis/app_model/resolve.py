@@ -1,0 +1,179 @@
+"""The project half of the app model: every file's routes joined with the guards declared anywhere.
+
+Names in the facts are spelled three ways: `@name` (defined in the same file), `.mod.name` (a relative
+import) and `pkg.mod.name` (an absolute import). `AppModel.build` turns them all into dotted names under
+the file's module, and two names *match* when one is a dotted suffix of the other, so an app checked from
+its parent folder (`docs_src.app.routers.items`) still matches its own imports (`app.routers.items`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.app_model.collector import APP_MODEL
+from vibecheck.analysis.modules import SourceLayout, resolve_relative
+
+MAX_INCLUDE_DEPTH = 8
+
+
+@dataclass
+class ModelRoute:
+    """One route of the app, with the file it lives in and the verdict of the whole-app join."""
+
+    path: str
+    module: str
+    fact: dict[str, Any]
+    receiver: str | None
+    handler: str
+    refs: tuple[str, ...]
+    guarded_by: str | None = None  # what guards it ("decorator", "router include", "URLconf", ...), None if nothing
+
+    @property
+    def needs_guard(self) -> bool:
+        return bool(self.fact["state_changing"] or self.fact["sensitive"])
+
+
+@dataclass
+class AppModel:
+    """Routes, guard functions, router wiring, URLconf entries and settings of every checked file."""
+
+    routes: list[ModelRoute] = field(default_factory=list)
+    guard_functions: set[str] = field(default_factory=set)
+    guarded_receivers: set[str] = field(default_factory=set)
+    includes: list[tuple[str | None, str, bool]] = field(default_factory=list)
+    url_views: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # (view, guarded, wrappers)
+    settings: dict[str, Any] = field(default_factory=dict)
+    authenticating_files: int = 0
+    drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
+
+    @classmethod
+    def build(cls, project: Any, *, drf_default_is_open: bool = False) -> AppModel:
+        model = cls(drf_default_is_open=drf_default_is_open)
+        layout = SourceLayout.detect(Path(project.root))
+        for path, facts in project.facts(APP_MODEL):
+            if path in project.test_files:
+                continue
+            module, is_package = _module_of(layout, project.relative_path(path))
+
+            def full(name: str, module: str = module, is_package: bool = is_package) -> str:
+                if name.startswith("@"):
+                    return f"{module}.{name[1:]}" if module else name[1:]
+                return resolve_relative(name, module, is_package=is_package)
+
+            model.authenticating_files += bool(facts["authenticates"])
+            model.guard_functions.update(full("@" + name) for name in facts["guard_functions"])
+            model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
+            for include in facts["includes"]:
+                parent = full(include["parent"]) if include["parent"] else None
+                model.includes.append((parent, full(include["child"]), include["guarded"]))
+                if facts["app_guard"] and parent is not None:
+                    model.guarded_receivers.add(parent)
+            model.url_views.extend((full(v["view"]), v["guarded"], tuple(full(w) for w in v["wrappers"]))
+                                   for v in facts["url_views"])
+            for name, value in facts["settings"].items():
+                model.settings.setdefault(name, value)
+            for fact in facts["routes"]:
+                model.routes.append(ModelRoute(
+                    path=path, module=module, fact=fact, receiver=full(fact["receiver"]) if fact["receiver"] else None,
+                    handler=f"{module}.{fact['handler']}" if module else fact["handler"],
+                    refs=tuple(full(r) for r in fact["refs"]),
+                ))
+        for route in model.routes:
+            route.guarded_by = model._guard_of(route)
+        return model
+
+    # guards -----------------------------------------------------------------------------------------
+
+    def _guard_of(self, route: ModelRoute) -> str | None:
+        fact = route.fact
+        if fact["guarded"]:
+            return "a guard in its own file"
+        if self._any_guard(route.refs):
+            return "a guard defined in the project"
+        if route.receiver is not None and self.receiver_guarded(route.receiver):
+            return "its router, blueprint or app"
+        view = route.handler.split(".")
+        if fact["framework"] in ("django", "drf"):
+            class_or_function = ".".join(view[:-1]) if "." in fact["handler"] else route.handler
+            if any(_matches(name, class_or_function) and (guarded or self._any_guard(wrappers))
+                   for name, guarded, wrappers in self.url_views):
+                return "its URLconf entry"
+            if self.login_middleware:
+                return "Django's `LoginRequiredMiddleware`"
+        if fact["drf_default"]:
+            decision = self.drf_default_guards
+            if decision or (decision is None and not self.drf_default_is_open):
+                return "DRF's `DEFAULT_PERMISSION_CLASSES`"
+        return None
+
+    def _any_guard(self, names: tuple[str, ...]) -> bool:
+        return any(_matches(name, g) for name in names for g in self.guard_functions)
+
+    def receiver_guarded(self, receiver: str, depth: int = 0) -> bool:
+        """A router, blueprint or app guarded where it is made, where it is included, or by what includes it."""
+        if depth > MAX_INCLUDE_DEPTH:
+            return False
+        if any(_matches(receiver, g) for g in self.guarded_receivers):
+            return True
+        for parent, child, guarded in self.includes:
+            if _matches(child, receiver) and (guarded or (parent is not None and parent != receiver
+                                                          and self.receiver_guarded(parent, depth + 1))):
+                return True
+        return False
+
+    @property
+    def login_middleware(self) -> bool:
+        return any(m.rpartition(".")[2] in fw.LOGIN_MIDDLEWARE for m in self.settings.get("MIDDLEWARE") or [])
+
+    @property
+    def drf_default_guards(self) -> bool | None:
+        """True: `DEFAULT_PERMISSION_CLASSES` requires something; False: the settings leave views open; None: unknown."""
+        rest = self.settings.get("REST_FRAMEWORK")
+        if not isinstance(rest, dict):
+            return None
+        if "DEFAULT_PERMISSION_CLASSES" not in rest:
+            return False  # DRF's own default is `AllowAny`
+        classes = rest["DEFAULT_PERMISSION_CLASSES"]
+        if classes is None:
+            return None  # not a literal list: cannot tell
+        return any(c.rpartition(".")[2] not in fw.OPEN_PERMISSIONS for c in classes)
+
+    def is_routed(self, route: ModelRoute) -> bool:
+        """A Django view found by its `request` parameter alone counts only when a URLconf names it (if there is one)."""
+        if not route.fact["by_signature_only"]:
+            return True
+        if route.fact["handler"].startswith("_"):
+            return False
+        return not self.url_views or any(_matches(name, route.handler) for name, _, _ in self.url_views)
+
+    def unguarded(self) -> Iterator[ModelRoute]:
+        """Routes that change state or look administrative and that nothing in the app guards."""
+        for route in self.routes:
+            if route.needs_guard and route.guarded_by is None and self.is_routed(route):
+                yield route
+
+    @property
+    def authenticates_anywhere(self) -> bool:
+        return bool(self.authenticating_files or self.guard_functions or self.drf_default_guards
+                    or self.login_middleware or any(r.guarded_by for r in self.routes))
+
+
+def _matches(a: str, b: str) -> bool:
+    """Dotted names that name the same thing: equal, or one a dotted suffix of the other."""
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
+def _module_of(layout: SourceLayout, path: str) -> tuple[str, bool]:
+    """The module name of a file (its dotted path when it lies outside the import roots) and whether it is a package."""
+    is_package = Path(path).name == "__init__.py"
+    name = layout.module_name(path)
+    if name is None:
+        parts = list(Path(path).with_suffix("").parts)
+        if is_package:
+            parts.pop()
+        name = ".".join(p for p in parts if p.isidentifier())
+    return name, is_package
