@@ -475,8 +475,8 @@ class AppModelCollector:
                 self.hooks.append((hook_receiver, get_full_name_for_node(target.value) or "*", False))
         elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             target = _positional(node, 0)
-            name = _last(get_full_name_for_node(target.value)) if target is not None else ""
-            if name not in fw.IDENTIFYING_MIDDLEWARE and fw.reads_as_guard(name):
+            middleware = _last(get_full_name_for_node(target.value)) if target is not None else ""
+            if middleware not in fw.IDENTIFYING_MIDDLEWARE and fw.reads_as_guard(middleware):
                 self.global_guard = True
         elif last in ("include_router", "register_blueprint"):
             target = _positional(node, 0)
@@ -579,8 +579,8 @@ class AppModelCollector:
         registered = False
         for decorator in decorators:
             if isinstance(decorator, cst.Attribute) and decorator.attr.value in fw.BEFORE_REQUEST_HOOKS:
-                receiver = get_full_name_for_node(decorator.value) or ""
-                self.hooks.append(("*" if decorator.attr.value == "before_app_request" else receiver, frame, False))
+                hooked = get_full_name_for_node(decorator.value) or ""
+                self.hooks.append(("*" if decorator.attr.value == "before_app_request" else hooked, frame, False))
                 frame.body_guard |= any(self._decorator_guards(d) for d in decorators)  # `@bp.before_request @login_required`
             elif isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Attribute) \
                     and decorator.func.attr.value in fw.MIDDLEWARE_HOOKS:
@@ -682,8 +682,8 @@ class AppModelCollector:
         if isinstance(view, cst.Call):
             callee = view.func
             if isinstance(callee, cst.Attribute) and callee.attr.value == "as_view":
-                name = get_full_name_for_node(callee.value) or ""
-                self.view_registrations.setdefault(name, []).append((receiver, path, call))
+                view_class = get_full_name_for_node(callee.value) or ""
+                self.view_registrations.setdefault(view_class, []).append((receiver, path, call))
             return  # wrapped in a decorator call (`login_required(f)`) or built by a factory: not judged
         name = get_full_name_for_node(view)
         if name is None:
