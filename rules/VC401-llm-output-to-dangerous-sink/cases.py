@@ -196,3 +196,21 @@ def tool_name_checked_against_allow_list(task):
         if block.input["command"] in ALLOWED:
             # ok: VC401
             os.system(block.input["command"])
+
+
+def substring_denylist_before_shell(task):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": task}])
+    command = reply.choices[0].message.content
+    if ";" in command or "&&" in command or "|" in command:
+        raise ValueError("refusing a chained command")
+    # expect: VC401
+    return subprocess.run(command, shell=True, check=True)
+
+
+def allow_listed_command(task):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": task}])
+    command = reply.choices[0].message.content.strip()
+    if command not in ALLOWED:
+        raise ValueError("unknown action")
+    # ok: VC401
+    return subprocess.run(["tool", command], check=True)

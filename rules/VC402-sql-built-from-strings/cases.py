@@ -173,3 +173,19 @@ async def databases_fetch_all_with_values(database, email):
 def fetch_not_sql(client, name):
     # ok: VC402
     return client.fetch(f"https://api.example.com/users/{name}")
+
+
+def parameterised_but_sort_pasted_in(cursor, user_id, sort):
+    # expect: VC402
+    cursor.execute(f"SELECT * FROM orders WHERE user_id = %s ORDER BY {sort}", (user_id,))
+
+
+def parameterised_built_first_with_a_pasted_column(cursor, name, column):
+    query = "SELECT id FROM users WHERE " + column + " = ?"
+    # expect: VC402
+    cursor.execute(query, (name,))
+
+
+def parameterised_with_constant_table(cursor, name):
+    # ok: VC402
+    cursor.execute(f"SELECT * FROM {TABLE} WHERE name = %s", (name,))

@@ -1,4 +1,7 @@
 """VC405 corpus: client input reaching file paths and outgoing URLs, and the checked look-alikes."""
+import base64
+import configparser
+import json
 import os
 import shutil
 import urllib.request
@@ -11,9 +14,13 @@ from django.http import FileResponse as DjangoFileResponse
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse
 from flask import Flask, abort, request, send_file, send_from_directory
+import flask
+from rest_framework.decorators import api_view
+from slack_bolt import App as SlackApp
 from werkzeug.utils import secure_filename
 
 app = Flask(__name__)
+bolt = SlackApp()
 api = FastAPI()
 UPLOADS = Path("/srv/uploads")
 ALLOWED_HOSTS = {"api.example.com"}
@@ -182,3 +189,197 @@ def session_lookup():
     key = request.args["key"]
     # ok: VC405
     return str(session.get(key))
+
+
+# Sources: the framework spellings of client input.
+
+@app.get("/attribute-form")
+def flask_request_attribute_form():
+    # expect: VC405
+    return send_file(os.path.join("/srv/data", flask.request.args["name"]))
+
+
+@api_view(["POST"])
+def drf_view(request):
+    # expect: VC405
+    return open(os.path.join("/srv/data", request.data["name"])).read()
+
+
+def drf_query_params(request):
+    folder = request.query_params.get("folder")
+    # expect: VC405
+    return os.listdir(folder)
+
+
+def lambda_handler(event, context):
+    key = event["queryStringParameters"]["key"]
+    # expect: VC405
+    return open(f"/tmp/{key}").read()
+
+
+@bolt.command("/fetch")
+def slack_fetch(ack, body, respond):
+    ack()
+    # expect: VC405
+    respond(requests.get(body["text"], timeout=5).text)
+
+
+# Propagation: each step below keeps the client's value.
+
+@app.get("/b64")
+def through_base64():
+    name = base64.b64decode(request.args["blob"]).decode("utf-8")
+    # expect: VC405
+    return open(name).read()
+
+
+@app.post("/json-body")
+def through_json_loads():
+    options = json.loads(request.get_data())
+    # expect: VC405
+    return open(options["path"]).read()
+
+
+@app.get("/dict-store")
+def through_dict_store():
+    settings = {}
+    settings["target"] = request.args["target"]
+    # expect: VC405
+    return requests.get(settings["target"], timeout=5).text
+
+
+@app.get("/list-append")
+def through_list_append():
+    urls = []
+    urls.append(request.args["url"])
+    for url in urls:
+        # expect: VC405
+        requests.get(url, timeout=5)
+    return "done"
+
+
+@app.post("/config")
+def through_configparser():
+    parser = configparser.ConfigParser()
+    parser.read_string(request.get_data(as_text=True))
+    # expect: VC405
+    return open(parser["export"]["path"]).read()
+
+
+class ExportJob:
+    def __init__(self, folder, name):
+        self.folder = folder
+        self.name = name
+
+
+@app.get("/helper-object")
+def through_helper_object():
+    job = ExportJob("/srv/exports", request.args["name"])
+    # expect: VC405
+    return open(os.path.join(job.folder, job.name)).read()
+
+
+@app.get("/branch")
+def through_a_branch():
+    name = request.args.get("name")
+    if not name:
+        name = "default.txt"
+    # expect: VC405
+    return open("/srv/data/" + name).read()
+
+
+@app.get("/loop")
+def through_a_loop():
+    path = "/srv/data/index.txt"
+    for _ in range(2):
+        # expect: VC405
+        content = open(path).read()
+        path = request.args["next"]
+    return content
+
+
+@app.get("/str-methods")
+def through_str_methods():
+    name = request.args["name"].strip().replace(" ", "_").lower()
+    # expect: VC405
+    return send_file("{}/{}".format("/srv/data", name))
+
+
+# Checks that do not protect.
+
+@app.post("/upload-extension-only")
+def extension_only_check():
+    filename = request.form["filename"]
+    if os.path.splitext(filename)[1].lower() not in {".png", ".jpg"}:
+        abort(400)
+    # expect: VC405
+    return open(os.path.join("/srv/uploads", filename), "wb").write(b"")
+
+
+@app.post("/upload-endswith")
+def endswith_check():
+    filename = request.form["filename"]
+    if not filename.endswith(".pdf"):
+        abort(400)
+    # expect: VC405
+    os.remove(os.path.join("/srv/uploads", filename))
+    return "ok"
+
+
+@app.get("/scheme-substring")
+def substring_scheme_check():
+    url = request.args["url"]
+    if "http://" in url or "https://" in url:
+        # expect: VC405
+        return requests.get(url, timeout=5).text
+    abort(400)
+
+
+@app.get("/scheme-prefix")
+def scheme_prefix_check():
+    url = request.args["url"]
+    if not url.startswith(("http://", "https://")):
+        abort(400)
+    # expect: VC405
+    return requests.get(url, timeout=5).text
+
+
+# Look-alikes that are safe.
+
+@app.get("/branch-cleared")
+def every_branch_replaces_the_value():
+    if request.args.get("kind") == "weekly":
+        name = "weekly.csv"
+    else:
+        name = "daily.csv"
+    # ok: VC405
+    return send_file(os.path.join("/srv/reports", name))
+
+
+@app.get("/dict-constant")
+def dict_of_constants():
+    paths = {"daily": "/srv/daily.csv"}
+    paths["weekly"] = "/srv/weekly.csv"
+    # ok: VC405
+    return send_file(paths.get(request.args.get("kind"), paths["daily"]))
+
+
+@app.get("/b64-of-constant")
+def base64_of_a_constant():
+    name = base64.b64decode(b"cmVwb3J0LmNzdg==").decode()
+    # ok: VC405
+    return send_file(os.path.join("/srv/reports", name))
+
+
+def lambda_like_without_context(event, options):
+    # ok: VC405
+    return open(event["path"]).read()
+
+
+@app.get("/allow-listed-after-branch")
+def allow_list_after_a_branch():
+    name = request.args.get("name") or "daily.csv"
+    if name not in {"daily.csv", "weekly.csv"}:
+        abort(404)
+    # ok: VC405
+    return send_file(os.path.join("/srv/reports", name))

@@ -6,7 +6,15 @@ import textwrap
 
 import libcst as cst
 
-from vibecheck.analysis.flow import FlowState, Taint, iter_calls, request_parameters, request_source, walk_block
+from vibecheck.analysis.flow import (
+    FlowState,
+    Taint,
+    client_or_cli_source,
+    iter_calls,
+    request_parameters,
+    request_source,
+    walk_block,
+)
 from vibecheck.imports import ImportTable
 
 
@@ -217,3 +225,59 @@ def test_existence_check_is_not_a_validation() -> None:
                 sink(path)
     """)
     assert seen["path"] is not None
+
+
+def test_cli_sources_are_separate_from_request_sources() -> None:
+    module = cst.parse_module("import sys\ndef main():\n    sink(sys.argv[1])\n    sink(input('? '))\n")
+    state = FlowState(ImportTable.from_module(module), client_or_cli_source)
+    calls = [c for c in iter_calls(module.body[1].body.body[0].body[0])]
+    assert state.taint_of(calls[0].args[0].value) is not None
+    plain = FlowState(ImportTable.from_module(module), request_source)
+    assert plain.taint_of(calls[0].args[0].value) is None
+
+
+def test_branches_merge_and_terminating_branches_do_not() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            name = request.args["name"]
+            if not name:
+                name = "default"
+            sink(name)
+            other = request.args["other"]
+            if other:
+                other = "fixed"
+            else:
+                return None
+            sink(other)
+    """)
+    assert seen["name"] is not None and seen["other"] is None
+
+
+def test_loop_carries_taint_to_an_earlier_statement() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            path = "index"
+            for _ in range(3):
+                sink(path)
+                path = request.args["next"]
+    """)
+    assert seen["path"] is not None
+
+
+def test_checks_that_do_not_protect_leave_the_taint() -> None:
+    seen = tainted_at_calls("""
+        import os
+        from flask import abort, request
+        def view():
+            name = request.args["name"]
+            url = request.args["url"]
+            host = request.args["host"]
+            if os.path.splitext(name)[1] not in {".png"} or "http://" in url or host.endswith("example.com"):
+                abort(400)
+            sink(name)
+            sink(url)
+            sink(host)
+    """)
+    assert all(seen[key] is not None for key in ("name", "url", "host"))

@@ -31,18 +31,30 @@ PROPAGATING_CALLS = frozenset({
     "os.path.join", "os.path.abspath", "os.path.normpath", "os.path.expanduser", "os.fspath", "posixpath.join",
     "pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath", "Path", "urllib.parse.unquote", "urllib.parse.unquote_plus",
     "urllib.parse.urljoin", "base64.b64decode", "base64.urlsafe_b64decode", "textwrap.dedent", "shlex.join",
+    "base64.b64encode", "base64.urlsafe_b64encode", "base64.b32decode", "base64.b32encode", "base64.b16decode",
+    "base64.b85decode", "base64.decodebytes", "base64.encodebytes", "binascii.unhexlify", "binascii.a2b_base64",
+    "bytes.fromhex", "codecs.decode", "codecs.encode", "urllib.parse.parse_qs", "urllib.parse.parse_qsl",
+    "urllib.parse.urlencode", "urllib.parse.quote_from_bytes", "html.unescape", "json.load", "str.join",
+    "str.format", "str.strip", "str.lower", "str.upper", "str.replace", "dict", "list", "tuple", "set", "sorted",
+    "reversed", "zip", "enumerate", "collections.OrderedDict", "collections.ChainMap", "copy.copy", "copy.deepcopy",
+    "next", "iter", "min", "max", "getattr", "operator.itemgetter", "string.Template", "tomllib.loads",
+    "tomli.loads", "xmltodict.parse", "yaml.safe_load", "markdown.markdown",
 })
 # Methods of a constant receiver that spread their tainted arguments: `"".join(x)`, `"{}".format(x)`.
-ARGUMENT_PROPAGATING_METHODS = frozenset({"join", "format", "format_map", "replace"})
+ARGUMENT_PROPAGATING_METHODS = frozenset({"join", "format", "format_map", "replace", "substitute", "safe_substitute"})
+# Methods that store their (tainted) argument in the receiver: afterwards the container holds client data.
+STORING_METHODS = frozenset({"append", "appendleft", "extend", "insert", "update", "setdefault", "add", "put",
+                             "put_nowait", "read_string", "read_dict", "read_file", "__setitem__", "set"})
 # Methods whose result says something about a tainted value without carrying it on.
 NON_PROPAGATING_METHODS = frozenset({
     "startswith", "endswith", "isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal", "isidentifier",
     "count", "index", "find", "rfind", "__len__", "save", "close", "is_relative_to",
 })
 # Functions that take a tainted value and say something about it; used in an `if`, they are a visible check.
-NON_CHECK_CALLS = frozenset({"len", "isinstance", "bool", "str", "type", "print", "repr"})
+NON_CHECK_CALLS = frozenset({"len", "isinstance", "bool", "str", "type", "print", "repr", "Path", "PurePath"})
 # Methods that read or test a value without validating its content: `os.path.exists(path)` is no check.
 NON_CHECK_METHODS = frozenset({"get", "getlist", "exists", "isfile", "isdir", "is_file", "is_dir", "lower", "upper",
+                               "endswith", "splitext", "rsplit", "partition", "rpartition", "casefold",
                                "strip", "lstrip", "rstrip", "split", "debug", "info", "warning", "error", "exception"})
 
 ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "api_route",
@@ -58,6 +70,20 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
 })
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read"})
 REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request"})
+# The framework globals that may also be spelled as an attribute: `import flask; flask.request.args`.
+QUALIFIED_REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "sanic.request", "bottle.request"})
+# Event-handler frameworks as data: (module the file imports, decorator methods, parameters holding the payload).
+PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
+    ("slack_bolt", frozenset({"event", "command", "action", "message", "view", "shortcut", "options", "function"}),
+     frozenset({"body", "event", "command", "payload", "message", "action", "view", "shortcut", "options"})),
+    ("slack_sdk", frozenset({"event", "command", "action", "message", "view", "shortcut"}),
+     frozenset({"body", "event", "command", "payload", "message", "action", "view", "shortcut"})),
+)
+# AWS Lambda handlers, `def handler(event, context)`: the event is the caller's request.
+LAMBDA_EVENT_NAMES = frozenset({"event", "evt"})
+LAMBDA_CONTEXT_NAMES = frozenset({"context", "ctx", "_context", "lambda_context"})
+# What a command-line program reads from its user: sources for rules where the user crossing a boundary matters.
+CLI_SOURCES = frozenset({"sys.argv", "input", "builtins.input", "raw_input", "sys.stdin", "fileinput.input"})
 WEB_FRAMEWORKS = ("flask", "django", "rest_framework", "starlette", "fastapi", "quart", "sanic", "aiohttp.web",
                   "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid")
 SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "Decimal", "PositiveInt",
@@ -152,6 +178,8 @@ class FlowState:
         self.request_objects: set[str] = set()
         self.shadowed: set[str] = set()
         self.has_walrus = True
+        self.local_classes: frozenset[str] = frozenset()
+        self.loop_depth = 0
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         return self.imports.qualified_name(node)
@@ -241,7 +269,26 @@ class FlowState:
         name = self.qualified_name(call)
         if name in PROPAGATING_CALLS or (name is not None and name.rsplit(".", 1)[-1] in ("Path", "PurePath")):
             return self._first(a.value for a in call.args)
+        if isinstance(func, cst.Name) and func.value in self.local_classes:
+            # a helper object of this module built from client data carries it in its attributes
+            return self._first(a.value for a in call.args)
         return None
+
+    def store(self, container: cst.CSTNode, taint: Taint | None) -> None:
+        """A tainted value stored into a container (`d[k] = v`, `items.append(v)`) taints the container."""
+        key = dotted_name(container)
+        if taint is not None and key is not None and key not in self.names:
+            self.names[key] = taint
+
+    def snapshot(self) -> tuple[dict[str, Taint], dict[str, str]]:
+        return dict(self.names), dict(self.constants)
+
+    def merge(self, other: tuple[dict[str, Taint], dict[str, str]]) -> None:
+        """After two branches: a name is tainted if either branch left it tainted; a constant only if both agree."""
+        names, constants = other
+        for key, taint in names.items():
+            self.names.setdefault(key, taint)
+        self.constants = {k: v for k, v in self.constants.items() if constants.get(k) == v}
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         """Record that `target` now holds a value with `taint` (None: clean), unpacking tuples and lists."""
@@ -288,20 +335,66 @@ class FlowState:
             return True
         if dotted in self.shadowed:
             return False
+        if isinstance(node, cst.Attribute):
+            return self.qualified_name(node) in QUALIFIED_REQUEST_OBJECTS
         return isinstance(node, cst.Name) and self.qualified_name(node) in REQUEST_OBJECT_NAMES
 
 
 VALIDATING_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
 
 
+# Prefixes that say nothing about where a URL points or what a path names: `url.startswith("https://")`.
+UNPINNED_PREFIXES = frozenset({"", "http", "https", "http://", "https://", "ftp://", "file://", "//", "www.", "."})
+
+
+def _is_substring_test(node: cst.Comparison) -> bool:
+    """`"http://" in url`, `";" not in cmd`: a text fragment searched in the value, a denylist, not a validation."""
+    return string_value(node.left) is not None and all(isinstance(c.operator, (cst.In, cst.NotIn))
+                                                       for c in node.comparisons)
+
+
+def _is_extension_of(node: cst.CSTNode) -> bool:
+    """An expression that reads only a file name's extension: `os.path.splitext(f)[1]`, `f.rsplit(".", 1)[-1]`,
+    `Path(f).suffix`. Checking it leaves the rest of the name (`../../app.py`) unchecked."""
+    for inner in iter_expressions(node):
+        if isinstance(inner, cst.Attribute) and inner.attr.value in ("suffix", "suffixes", "extension", "ext"):
+            return True
+        if isinstance(inner, cst.Call):
+            func = inner.func
+            name = func.attr.value if isinstance(func, cst.Attribute) else dotted_name(func)
+            if name in ("splitext", "os.path.splitext", "endswith"):
+                return True
+            if name in ("rsplit", "split", "rpartition", "partition") and inner.args \
+                    and string_value(inner.args[0].value) == ".":
+                return True
+    return False
+
+
+def _is_unpinned_prefix_test(call: cst.Call) -> bool:
+    """`url.startswith("https://")`: only a scheme, so any host passes."""
+    func = call.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value == "startswith" and call.args):
+        return False
+    first = call.args[0].value
+    prefixes = [string_value(e.value) for e in first.elements] if isinstance(first, cst.Tuple) else [string_value(first)]
+    return all(p is not None and p.lower() in UNPINNED_PREFIXES for p in prefixes)
+
+
 def checked_names(test: cst.CSTNode) -> Iterator[str]:
-    """Dotted names that a condition checks against something: `x in ALLOWED`, `x == y`, `is_safe(x)`, `x.startswith()`."""
+    """Dotted names that a condition checks against something: `x in ALLOWED`, `x == y`, `is_safe(x)`, `x.startswith()`.
+
+    Tests that do not protect are not checks: a substring search (`"http://" in url`, a denylist of shell
+    characters), a file extension alone, `endswith` (`evil-example.com` ends with `example.com`), and a
+    scheme-only `startswith`.
+    """
     for node in iter_expressions(test):
         if isinstance(node, cst.Comparison):
-            if not any(isinstance(c.operator, VALIDATING_OPERATORS) for c in node.comparisons):
+            if not any(isinstance(c.operator, VALIDATING_OPERATORS) for c in node.comparisons) or _is_substring_test(node):
                 continue
             for operand in (node.left, *(c.comparator for c in node.comparisons)):
                 if isinstance(operand, cst.Call) and isinstance(operand.func, cst.Name) and operand.func.value in NON_CHECK_CALLS:
+                    continue
+                if _is_extension_of(operand):
                     continue
                 field = dotted_name(operand) if isinstance(operand, cst.Attribute) else None
                 if field is not None:
@@ -311,7 +404,7 @@ def checked_names(test: cst.CSTNode) -> Iterator[str]:
                 yield from _names_inside(operand)
         elif isinstance(node, cst.Call):
             func = node.func
-            if isinstance(func, cst.Name) and func.value in NON_CHECK_CALLS:
+            if isinstance(func, cst.Name) and func.value in NON_CHECK_CALLS or _is_unpinned_prefix_test(node):
                 continue
             if isinstance(func, cst.Attribute):
                 if func.attr.value in NON_CHECK_METHODS:
@@ -445,7 +538,14 @@ def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visi
     if isinstance(statement, cst.Assign):
         taint = state.taint_of(statement.value)
         for target in statement.targets:
-            state.bind(target.target, taint, statement.value)
+            if isinstance(target.target, cst.Subscript):
+                state.store(target.target.value, taint)
+            else:
+                state.bind(target.target, taint, statement.value)
+    elif isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call):
+        func = statement.value.func
+        if isinstance(func, cst.Attribute) and func.attr.value in STORING_METHODS:
+            state.store(func.value, state._first(a.value for a in statement.value.args))
     elif isinstance(statement, cst.AnnAssign):
         if statement.value is not None:
             state.bind(statement.target, state.taint_of(statement.value), statement.value)
@@ -457,17 +557,27 @@ def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visi
         state.clear_checked(statement.test)
     elif isinstance(statement, cst.If):
         state.clear_checked(statement.test)
-        walk_block(suite_statements(statement.body), state, on_statement)
+        before = state.snapshot()
+        body = suite_statements(statement.body)
+        walk_block(body, state, on_statement)
+        after_body = None if _leaves_block(body) else state.snapshot()
+        state.names, state.constants = before
         if isinstance(statement.orelse, cst.If):
             _walk_statement(statement.orelse, state, on_statement)
         elif statement.orelse is not None:
-            walk_block(suite_statements(statement.orelse.body), state, on_statement)
+            orelse = suite_statements(statement.orelse.body)
+            walk_block(orelse, state, on_statement)
+            if after_body is not None and _leaves_block(orelse):
+                state.names, state.constants = after_body
+                return
+        if after_body is not None:
+            state.merge(after_body)
     elif isinstance(statement, cst.While):
         state.clear_checked(statement.test)
-        walk_block(suite_statements(statement.body), state, on_statement)
+        _walk_loop_body(suite_statements(statement.body), state, on_statement)
     elif isinstance(statement, cst.For):
         state.bind(statement.target, state.taint_of(statement.iter), statement.iter)
-        walk_block(suite_statements(statement.body), state, on_statement)
+        _walk_loop_body(suite_statements(statement.body), state, on_statement)
     elif isinstance(statement, cst.With):
         for item in statement.items:
             if item.asname is not None:
@@ -484,6 +594,40 @@ def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visi
     elif isinstance(statement, cst.Match):
         for case in statement.cases:
             walk_block(suite_statements(case.body), state, on_statement)
+
+
+# Calls after which a block does not fall through to the next statement.
+_EXITING_CALLS = frozenset({"abort", "sys.exit", "exit", "flask.abort", "os._exit"})
+
+
+def _leaves_block(statements: list[cst.CSTNode]) -> bool:
+    """The block ends in `return`, `raise`, `continue`, `break` or `abort()`: its bindings never reach what follows."""
+    if not statements:
+        return False
+    last = statements[-1]
+    if isinstance(last, (cst.Return, cst.Raise, cst.Continue, cst.Break)):
+        return True
+    if isinstance(last, cst.Expr) and isinstance(last.value, cst.Call):
+        name = dotted_name(last.value.func)
+        return name in _EXITING_CALLS
+    return False
+
+
+def _ignore_statement(node: cst.CSTNode, state: FlowState) -> None:
+    """The visitor of a loop's first pass, which only applies bindings."""
+
+
+def _walk_loop_body(statements: list[cst.CSTNode], state: FlowState, on_statement: Visitor) -> None:
+    """Walk a loop body twice: the first pass (silent, at most two loops deep) carries taint from a later
+    iteration's assignment to an earlier use; the loop may also not run, so what held before still holds."""
+    before = state.snapshot()
+    if state.loop_depth < 2:
+        state.loop_depth += 1
+        walk_block(statements, state, _ignore_statement)
+        state.merge(before)
+        state.loop_depth -= 1
+    walk_block(statements, state, on_statement)
+    state.merge(before)
 
 
 def is_route_handler(function: cst.FunctionDef) -> bool:
@@ -568,11 +712,33 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *,
         if route and not _is_injected(param, imports) and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
     names = [p.name.value for p in params]
+    inputs.update(_payload_parameters(function, names, imports))
     django_view = not route and "request" in request_objects and module_uses_django(imports)
     if django_view and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
         inputs.update(names[names.index("request") + 1:])
     return request_objects, inputs, shadowed
+
+
+def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
+    """The parameters of an AWS Lambda handler (`event`) or a Slack/bolt listener (`body`, `event`, ...)."""
+    if len(names) >= 2 and names[0] in LAMBDA_EVENT_NAMES and names[1] in LAMBDA_CONTEXT_NAMES:
+        return {names[0]}
+    imported = imports.imported_names()
+    for module, methods, parameters in PAYLOAD_HANDLERS:
+        if any(name.startswith(module) for name in imported) and _decorated_with(function, methods):
+            return set(names) & parameters
+    return set()
+
+
+def _decorated_with(function: cst.FunctionDef, methods: frozenset[str]) -> bool:
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if isinstance(expression, cst.Call):
+            expression = expression.func
+        if isinstance(expression, cst.Attribute) and expression.attr.value in methods:
+            return True
+    return False
 
 
 # A function taking one of these is a middleware or decorator helper, not a view: its other parameters are ours.
@@ -591,6 +757,18 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in REQUEST_DATA_METHODS \
             and state.is_request_object(node.func.value):
         return Taint("request", short_code(node))
+    return None
+
+
+def client_or_cli_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """Client input, and what a command-line program reads from its user: `sys.argv[1]`, `input()`, `sys.stdin`."""
+    found = request_source(node, state)
+    if found is not None:
+        return found
+    target = node.func if isinstance(node, cst.Call) else node
+    if isinstance(target, (cst.Name, cst.Attribute)) and state.qualified_name(target) in CLI_SOURCES:
+        if isinstance(node, cst.Call) or not isinstance(target, cst.Name) or target.value not in state.names:
+            return Taint("request", short_code(node))
     return None
 
 
@@ -674,6 +852,7 @@ class FlowRule(Rule):
     def _fresh_state(self) -> FlowState:
         state = self.new_state()
         state.has_walrus = _source_has_walrus(self.context.source)
+        state.local_classes = _module_classes(self.context.module)
         return state
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -694,6 +873,19 @@ class FlowRule(Rule):
         state = self._fresh_state()
         self.start_function(node, state)
         walk_block(suite_statements(node.body), state, self.check)
+
+
+_CLASSES: dict[int, tuple[cst.Module, frozenset[str]]] = {}
+
+
+def _module_classes(module: cst.Module) -> frozenset[str]:
+    """The names of the classes a module defines at its top level, computed once per file."""
+    cached = _CLASSES.get(id(module))
+    if cached is None or cached[0] is not module:
+        _CLASSES.clear()
+        names = frozenset(s.name.value for s in module.body if isinstance(s, cst.ClassDef))
+        cached = _CLASSES[id(module)] = (module, names)
+    return cached[1]
 
 
 def _block_statements_of_module(module: cst.Module) -> list[cst.CSTNode]:

@@ -51,14 +51,18 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     """Client input reaches a file path or an outgoing request's URL without a visible check.
 
     ## What it does
-    Follows, within one function, client-controlled data (Flask `request.args/form/json/files/...`,
-    route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects, Django
-    `request.GET/POST/...`) through assignments, f-strings, `os.path.join` and `pathlib.Path` into
+    Follows, within one function, client-controlled data (Flask `request.args/form/json/files/...`, also
+    spelled `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette
+    `Request` objects, Django and DRF `request.GET/POST/data/query_params`, an AWS Lambda handler's
+    `event`, a Slack/bolt listener's `body`/`event`) through assignments, f-strings and `+`, `str`
+    methods, `base64`, `json.loads`, dict and list stores, `configparser`, objects of the module's own
+    classes, branches and loops, `os.path.join` and `pathlib.Path` into
     `open`, `send_file`, `send_from_directory`'s directory (its second argument is safe), `FileResponse`,
     `os.remove`/`shutil`, `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp`
     call. A visible check clears the value: `secure_filename`, `os.path.basename`, `safe_join`, an
     allow-list `in` test, a comparison, or any validating call in an `if`/`assert` (`is_safe_url(url)`,
-    `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`).
+    `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`). Tests that do not protect
+    do not clear it: the extension alone, `endswith`, a scheme-only `startswith`, `"http://" in url`.
 
     ## Why is this bad?
     `../../etc/passwd` in a file name reads or overwrites any file the server can reach (path traversal).

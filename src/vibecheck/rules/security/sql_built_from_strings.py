@@ -151,9 +151,9 @@ class SqlBuiltFromStrings(FlowRule):
     `.format()` (directly, or built in a variable first and extended with `+=`) into calls that execute
     SQL: `execute`/`executemany`/`executescript` on a cursor, connection or session, the `fetch*` methods
     of async drivers (asyncpg, `databases`), SQLAlchemy `text()`, Django `.raw()`/`.extra()`, and pandas
-    `read_sql`/`read_sql_query`. Queries whose parameters are passed
-    separately, and strings built only from constants (literals, `UPPER_CASE` names, `?` placeholders)
-    are not reported. It supersedes bandit's `B608`, which only sees the one-line form.
+    `read_sql`/`read_sql_query`. Strings built only from constants (literals, `UPPER_CASE` names, `?`
+    placeholders) are not reported; passing parameters separately does not excuse a query that still
+    pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's `B608`, which only sees the one-line form.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
@@ -205,9 +205,10 @@ class SqlBuiltFromStrings(FlowRule):
             if taint is None or taint.kind not in kinds:
                 continue
             where = "here" if not isinstance(query, (cst.Name, cst.Attribute)) else f"in `{short_code(query)}`"
+            also = " despite its separate parameters" if _has_parameters(call) else ""
             self.report(
                 query,
-                f"An SQL query built with {taint.origin} {where} reaches `{sink}`, so a value can rewrite the query.",
+                f"An SQL query built with {taint.origin} {where} reaches `{sink}`{also}, so a value can rewrite the query.",
                 hint="Keep the SQL text constant and pass the values as parameters, e.g. "
                 "`cursor.execute(\"... WHERE id = %s\", (value,))`.",
             )
@@ -215,9 +216,7 @@ class SqlBuiltFromStrings(FlowRule):
     def _sink_query(self, call: cst.Call, state: FlowState) -> tuple[cst.BaseExpression | None, str, tuple[str, ...]]:
         func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS:
-            position, query_keywords, param_keywords = EXECUTE_METHODS[func.attr.value]
-            if positional_count(call) > position + 1 or has_keyword(call, *param_keywords):
-                return None, "", ()
+            position, query_keywords, _ = EXECUTE_METHODS[func.attr.value]
             query = call_argument(call, position) or _keyword_argument(call, query_keywords)
             receiver = dotted_name(func.value) or short_code(func.value)
             kinds = ("sql", "string") if DB_RECEIVER.search(receiver.rsplit(".", 1)[-1].rstrip("()")) else ("sql",)
@@ -234,6 +233,15 @@ class SqlBuiltFromStrings(FlowRule):
         if last in READ_SQL_FUNCTIONS and not has_keyword(call, "params"):
             return call_argument(call, 0, "sql"), f"{short_code(func)}()", ("sql",)
         return None, "", ()
+
+
+def _has_parameters(call: cst.Call) -> bool:
+    """Values passed beside the query: they protect only the placeholders, not text pasted into the query itself."""
+    func = call.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS):
+        return False
+    position, _, param_keywords = EXECUTE_METHODS[func.attr.value]
+    return positional_count(call) > position + 1 or has_keyword(call, *param_keywords)
 
 
 def _keyword_argument(call: cst.Call, names: tuple[str, ...]) -> cst.BaseExpression | None:
