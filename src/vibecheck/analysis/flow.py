@@ -766,9 +766,9 @@ def client_or_cli_source(node: cst.BaseExpression, state: FlowState) -> Taint | 
     if found is not None:
         return found
     target = node.func if isinstance(node, cst.Call) else node
-    if isinstance(target, (cst.Name, cst.Attribute)) and state.qualified_name(target) in CLI_SOURCES:
-        if isinstance(node, cst.Call) or not isinstance(target, cst.Name) or target.value not in state.names:
-            return Taint("request", short_code(node))
+    local = isinstance(target, cst.Name) and target.value in state.names
+    if isinstance(target, (cst.Name, cst.Attribute)) and not local and state.qualified_name(target) in CLI_SOURCES:
+        return Taint("request", short_code(node))
     return None
 
 

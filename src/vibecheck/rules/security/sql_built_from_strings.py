@@ -153,7 +153,8 @@ class SqlBuiltFromStrings(FlowRule):
     of async drivers (asyncpg, `databases`), SQLAlchemy `text()`, Django `.raw()`/`.extra()`, and pandas
     `read_sql`/`read_sql_query`. Strings built only from constants (literals, `UPPER_CASE` names, `?`
     placeholders) are not reported; passing parameters separately does not excuse a query that still
-    pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's `B608`, which only sees the one-line form.
+    pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
+    `B608`, which only sees the one-line form.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
