@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -24,21 +24,36 @@ from vibecheck.config import FAIL_ON, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
 from vibecheck.errors import UsageError, VibecheckError
 from vibecheck.integrations.bandit import BanditOptions, blocks_build, options_from_table
-from vibecheck.model import Report
+from vibecheck.model import Finding, Report
 from vibecheck.registry import Registry, load_registry
 from vibecheck.reporters import FORMATS, ReportContext, render, render_summary
+from vibecheck.reporters.filters import CONFIDENCES, SORT_ORDERS, filtered_report, render_statistics
 from vibecheck.selection import external_codes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class CheckByDefault(click.Group):
-    """`vibecheck PATH...` means `vibecheck check PATH...`; `vibecheck` alone checks `.`."""
+    """`vibecheck PATH...` means `vibecheck check PATH...`; `vibecheck` alone checks `.`.
+
+    A first word that is neither a command, an option, `-` nor an existing path, and does not look like a
+    path, is a mistyped command: it gets a "did you mean" instead of a confusing "path not found".
+    """
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and _looks_like_command(args[0]) and args[0] not in self.commands:
+            close = difflib.get_close_matches(args[0], [name for name, cmd in self.commands.items() if not cmd.hidden],
+                                              n=1, cutoff=0.5)
+            hint = f"; did you mean `vibecheck {close[0]}`?" if close else "; run `vibecheck --help` for the commands"
+            raise click.UsageError(f"unknown command `{args[0]}`{hint} (to check a path of that name, write `./{args[0]}`)")
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+def _looks_like_command(word: str) -> bool:
+    return (not word.startswith("-") and word.replace("-", "").replace("_", "").isalnum()
+            and not os.path.lexists(word))
 
 
 def _fail(message: str) -> NoReturn:
@@ -46,9 +61,18 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
+COLOR_CHOICES = ("auto", "always", "never")
+_color_mode = "auto"
+
+
 def _use_color(stream: Any) -> bool:
+    """`--color` wins; in `auto`, a non-empty `NO_COLOR` turns colour off and `FORCE_COLOR` on, else only on a TTY."""
+    if _color_mode != "auto":
+        return _color_mode == "always"
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
@@ -68,8 +92,8 @@ def cli() -> None:
 @click.option("--extend-select", help="Enable these codes, prefixes or rule names in addition.")
 @click.option("--ignore", help="Disable these codes, prefixes or rule names.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Lowest severity that fails the run (default: low).")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
-              help="Output format of the findings.")
+@click.option("--format", "--output-format", "-f", "fmt", type=click.Choice(sorted(FORMATS)), default="text",
+              show_default=True, help="Output format of the findings.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), help="Write the findings to this file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
@@ -81,13 +105,27 @@ def cli() -> None:
 @click.option("--config", "config_file", type=click.Path(path_type=str), help="Use this configuration file.")
 @click.option("--no-bandit", is_flag=True, help="Do not run bandit's checks.")
 @click.option("--stdin-filename", help="Read the source from stdin and report it under this path.")
+@click.option("--min-severity", "--severity", "min_severity", type=click.Choice(FAIL_ON),
+              help="Report only findings of this severity or higher (like bandit's -l); the rest neither print nor fail.")
+@click.option("--confidence", "min_confidence", type=click.Choice(CONFIDENCES),
+              help="Report only findings of this confidence or higher (like bandit's -i).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per code instead of the findings.")
+@click.option("--sort", "sort_by", type=click.Choice(SORT_ORDERS), default="path", show_default=True,
+              help="Order of the findings: by file and line, or most severe first.")
+@click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour the report: `auto` on a terminal unless NO_COLOR is set (FORCE_COLOR forces it).")
 @click.option("--quiet", "-q", is_flag=True, help="Print no summary or progress.")
 def check(paths: tuple[str, ...], select: str | None, extend_select: str | None, ignore: str | None, fail_on: str | None,
           fmt: str, output: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, jobs: int | None,
           exclude: str | None, extend_exclude: str | None, force_exclude: bool, config_file: str | None,
-          no_bandit: bool, stdin_filename: str | None, quiet: bool) -> None:
-    """Check Python files and directories (default: the current directory)."""
+          no_bandit: bool, stdin_filename: str | None, min_severity: str | None, min_confidence: str | None,
+          statistics: bool, sort_by: str, color: str, quiet: bool) -> None:
+    """Check Python files and directories (default: the current directory; `-` reads stdin)."""
+    global _color_mode
+    _color_mode = color
     registry = load_registry()
+    if paths == ("-",) and not stdin_filename:
+        stdin_filename = "-"
     for problem in registry.errors:
         click.echo(f"vibecheck: error: {problem}", err=True)
     if stdin_filename and fix:
@@ -110,14 +148,19 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
             report = _check_with_progress(targets, settings, registry, quiet)
     except VibecheckError as exc:
         _fail(str(exc))
-    _emit(report, fmt, output, registry, str(settings.root))
+    fails_build = _fails_build(settings)
+    report = filtered_report(report, min_severity, min_confidence, sort_by)
+    if statistics:
+        _emit_text(render_statistics(report, fmt, fails_build), output)
+    else:
+        _emit(report, fmt, output, registry, str(settings.root), fails_build)
     if not quiet and not stdin_filename and report.files_checked == 0 and not report.errors:
         click.echo(f"vibecheck: warning: no Python files to check in {', '.join(targets)} (none found, or all excluded)",
                    err=True)
     if not quiet:
         if report.fixed_files:
             click.echo(f"Fixed {len(report.fixed_files)} file(s): {', '.join(report.fixed_files)}", err=True)
-        ctx = ReportContext(registry, _use_color(sys.stderr), None, __version__, str(settings.root))
+        ctx = ReportContext(registry, _use_color(sys.stderr), None, __version__, str(settings.root), fails_build)
         click.echo(render_summary(report, ctx), err=True, nl=False)
     for error in report.errors:
         where = f"{error.path}: " + (f"{error.rule}: " if error.rule else "")
@@ -137,6 +180,13 @@ def exit_code(report: Report, fail_rank: int, exit_zero: bool, *, plugin_errors:
     return EXIT_OK
 
 
+def _fails_build(settings: Any) -> Callable[[Finding], bool]:
+    """Whether one finding, on its own, makes the run exit 1: the same test `exit_code` applies."""
+    options = options_from_table(settings.bandit)
+    rank = settings.fail_on.rank
+    return lambda finding: finding.severity.rank >= rank and blocks_build(finding, options)
+
+
 def _globs(value: str | None) -> tuple[str, ...] | None:
     return tuple(p.strip() for p in value.split(",") if p.strip()) if value else None
 
@@ -145,18 +195,23 @@ def _check_with_progress(paths: Sequence[str], settings: Any, registry: Registry
     if quiet or not sys.stderr.isatty():
         return check_paths(paths, settings, registry=registry)
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(console=Console(stderr=True, no_color=not _use_color(sys.stderr)), transient=True) as bar:
+    columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("files"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True, no_color=not _use_color(sys.stderr)), transient=True) as bar:
         task = bar.add_task("checking", total=None)
         return check_paths(paths, settings, registry=registry, progress=lambda n: bar.advance(task, n),
                            on_files=lambda total: bar.update(task, total=total))
 
 
-def _emit(report: Report, fmt: str, output: str | None, registry: Registry, root: str) -> None:
+def _emit(report: Report, fmt: str, output: str | None, registry: Registry, root: str,
+          fails_build: Callable[[Finding], bool]) -> None:
     to_terminal = output is None and _use_color(sys.stdout)
-    width = shutil.get_terminal_size().columns if to_terminal else None
-    text = render(fmt, report, ReportContext(registry, to_terminal, width, __version__, root))
+    width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
+    _emit_text(render(fmt, report, ReportContext(registry, to_terminal, width, __version__, root, fails_build)), output)
+
+
+def _emit_text(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
@@ -214,15 +269,21 @@ def rule_command(code_or_name: str) -> None:
     console.print(Markdown(render_markdown(rule)))
 
 
-@cli.command("docs")
+@cli.command("docs", hidden=True)
 @click.option("--check", "check_only", is_flag=True, help="Do not write; exit 1 when a page or the README table is stale.")
 @click.option("--rules-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("rules"), show_default=True)
 @click.option("--readme", type=click.Path(dir_okay=False, path_type=Path),
               help="README holding the rule table between its rules-table markers [default: README.md beside the rules dir; "
                    "skipped if that file does not exist].")
 def docs_command(check_only: bool, rules_dir: Path, readme: Path | None) -> None:
-    """Write (or check) `rules/<CODE>-<name>/README.md` and the README's rule table from the built-in rules' docstrings."""
+    """Maintainers: write (or check) `rules/<CODE>-<name>/README.md` and the README's rule table from the docstrings.
+
+    It refuses to run outside a checkout of vibecheck itself, so it never writes a `rules/` folder into a user's project.
+    """
     readme = readme or rules_dir.parent / "README.md"
+    if not _is_vibecheck_checkout(rules_dir.parent):
+        _fail(f"`vibecheck docs` is a maintainer command of the vibecheck repository; {rules_dir.parent.resolve()} is not "
+              "a checkout of it (use `vibecheck rule CODE` to read a rule's documentation)")
     builtin = [r for r in load_registry().rules if r.__module__.startswith("vibecheck.rules.")]
     stale = []
     for rule in builtin:
@@ -242,6 +303,16 @@ def docs_command(check_only: bool, rules_dir: Path, readme: Path | None) -> None
     if table_stale:
         click.echo(f"{'stale' if check_only else 'written'}: the rule table in {readme}", err=True)
     sys.exit(EXIT_FINDINGS if check_only and (stale or table_stale) else EXIT_OK)
+
+
+def _is_vibecheck_checkout(folder: Path) -> bool:
+    """A folder whose `pyproject.toml` names this distribution and that holds its sources."""
+    pyproject = folder / "pyproject.toml"
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return 'name = "vibecheck-lint"' in text and (folder / "src" / "vibecheck").is_dir()
 
 
 def _update_readme_table(readme: Path, rules: list[Any], *, write: bool) -> bool:

@@ -45,7 +45,7 @@ def test_findings_exit_1_and_go_to_stdout(project: Path) -> None:
     result = invoke(["--format", "concise", "."])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "app.py:4:5: VC101 `except Exception` swallows every error: its body does nothing with the failure."]
+        "app.py:4:5: VC101 [medium] `except Exception` swallows every error: its body does nothing with the failure."]
     assert "VC101" not in result.stderr
 
 
@@ -233,15 +233,32 @@ def test_rule_command_renders_docs_and_suggests_on_typo() -> None:
     assert "did you mean `swallowed-exception`?" in typo.stderr
 
 
+def fake_checkout(folder: Path) -> Path:
+    """A folder that looks like a checkout of vibecheck, where the maintainers' `docs` command may write."""
+    (folder / "src" / "vibecheck").mkdir(parents=True)
+    (folder / "pyproject.toml").write_text('[project]\nname = "vibecheck-lint"\n', encoding="utf-8")
+    return folder
+
+
 def test_docs_check_and_write(tmp_path: Path) -> None:
-    assert invoke(["docs", "--check", "--rules-dir", str(tmp_path)]).exit_code == 1
-    assert invoke(["docs", "--rules-dir", str(tmp_path)]).exit_code == 0
-    assert (tmp_path / "VC101-swallowed-exception" / "README.md").exists()
-    assert invoke(["docs", "--check", "--rules-dir", str(tmp_path)]).exit_code == 0
+    rules_dir = fake_checkout(tmp_path) / "rules"
+    assert invoke(["docs", "--check", "--rules-dir", str(rules_dir)]).exit_code == 1
+    assert invoke(["docs", "--rules-dir", str(rules_dir)]).exit_code == 0
+    assert (rules_dir / "VC101-swallowed-exception" / "README.md").exists()
+    assert invoke(["docs", "--check", "--rules-dir", str(rules_dir)]).exit_code == 0
+
+
+def test_docs_refuses_to_write_into_a_users_project(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "someone-elses-app"\n', encoding="utf-8")
+    result = invoke(["docs", "--rules-dir", str(tmp_path / "rules")])
+    assert result.exit_code == 2
+    assert "maintainer command" in result.stderr
+    assert not (tmp_path / "rules").exists()
+    assert "docs" not in invoke(["--help"]).stdout.split("Commands:")[1]
 
 
 def test_docs_writes_and_checks_the_readme_rule_table(tmp_path: Path) -> None:
-    rules_dir, readme = tmp_path / "rules", tmp_path / "README.md"
+    rules_dir, readme = fake_checkout(tmp_path) / "rules", tmp_path / "README.md"
     readme.write_text("# x\n\n<!-- rules-table:start -->\n<!-- rules-table:end -->\n\n## After\n", encoding="utf-8")
     assert invoke(["docs", "--rules-dir", str(rules_dir)]).exit_code == 0
     text = readme.read_text(encoding="utf-8")
@@ -256,6 +273,7 @@ def test_docs_writes_and_checks_the_readme_rule_table(tmp_path: Path) -> None:
 
 
 def test_docs_refuses_a_readme_without_markers(tmp_path: Path) -> None:
+    fake_checkout(tmp_path)
     (tmp_path / "README.md").write_text("# no markers\n", encoding="utf-8")
     result = invoke(["docs", "--check", "--rules-dir", str(tmp_path / "rules")])
     assert result.exit_code == 2

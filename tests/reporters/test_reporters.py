@@ -137,7 +137,8 @@ def test_github_annotations_escape_properties_and_data(report: Report, ctx: Repo
 
 def test_concise_is_one_line_per_finding(report: Report, ctx: ReportContext) -> None:
     lines = render("concise", report, ctx).splitlines()
-    assert "pkg/settings.py:4:5: VC101 `except Exception` swallows every error: its body does nothing with the failure." in lines
+    assert ("pkg/settings.py:4:5: VC101 [medium] `except Exception` swallows every error: its body does nothing with the "
+            "failure.") in lines
     assert len(lines) == 4
 
 

@@ -7,9 +7,9 @@ alike and tests can check it as text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from vibecheck.model import Report
+from vibecheck.model import Finding, Report
 from vibecheck.registry import Registry
 from vibecheck.reporters import concise, github, gitlab, json_format, junit, sarif, text
 
@@ -23,6 +23,7 @@ class ReportContext:
     width: int | None = None
     version: str = ""
     root: str = "."
+    fails_build: Callable[[Finding], bool] = field(default=lambda finding: finding.severity.rank > 0)
 
 
 Reporter = Callable[[Report, ReportContext], str]

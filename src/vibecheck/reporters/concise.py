@@ -1,4 +1,8 @@
-"""One line per finding, `path:line:col: CODE message`, as compilers and ruff print them."""
+"""One line per finding, `path:line:col: CODE [severity] message`, as compilers and ruff print them.
+
+The severity is in brackets because without colour it is the only way to see it; `[*]` marks a finding
+that `--fix` repairs, as in ruff, and `(notice)` one that does not fail the build.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ if TYPE_CHECKING:
 
 def render(report: Report, ctx: ReportContext) -> str:
     lines = [
-        f"{f.location.path}:{f.location.start.line}:{f.location.start.column}: {f.code} {f.message}"
+        f"{f.location.path}:{f.location.start.line}:{f.location.start.column}: {f.code} [{f.severity.value}]"
+        f"{' [*]' if f.fix is not None and f.fix.safe else ''}{'' if ctx.fails_build(f) else ' (notice)'} {f.message}"
         for f in report.findings
     ]
     lines += [f"{e.path}: error: {e.rule + ': ' if e.rule else ''}{e.message}" for e in report.errors]

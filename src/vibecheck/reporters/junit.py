@@ -14,18 +14,24 @@ if TYPE_CHECKING:
 
 
 def render(report: Report, ctx: ReportContext) -> str:
+    """A failing test case per finding that fails the build; notices (e.g. `info`) are passing cases with their text."""
+    failing = [f for f in report.findings if ctx.fails_build(f)]
     suites = ET.Element("testsuites", name="vibecheck", tests=str(max(len(report.findings), 1) + len(report.errors)),
-                        failures=str(len(report.findings)), errors=str(len(report.errors)))
+                        failures=str(len(failing)), errors=str(len(report.errors)))
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         by_file[finding.location.path].append(finding)
     for path, findings in by_file.items():
-        suite = ET.SubElement(suites, "testsuite", name=path, tests=str(len(findings)), failures=str(len(findings)), errors="0")
+        failures = sum(1 for f in findings if ctx.fails_build(f))
+        suite = ET.SubElement(suites, "testsuite", name=path, tests=str(len(findings)), failures=str(failures), errors="0")
         for f in findings:
             case = ET.SubElement(suite, "testcase", classname=path, name=f"{f.code} {f.name} at line {f.location.start.line}",
                                  file=path, line=str(f.location.start.line))
-            failure = ET.SubElement(case, "failure", message=f.message, type=f.code)
-            failure.text = "\n".join(filter(None, [
+            if ctx.fails_build(f):
+                detail = ET.SubElement(case, "failure", message=f.message, type=f.code)
+            else:
+                detail = ET.SubElement(case, "system-out")
+            detail.text = "\n".join(filter(None, [
                 f"{path}:{f.location.start.line}:{f.location.start.column}: {f.code} {f.message}",
                 f.hint,
                 f.line_text,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from vibecheck.docs import parse_doc, render_markdown
 from vibecheck.model import Category, Confidence, Finding, Report, Severity
@@ -24,8 +26,22 @@ PRECISION = {Confidence.HIGH: "high", Confidence.MEDIUM: "medium", Confidence.LO
 SECURITY_CATEGORIES = {Category.SECURITY, Category.AUTH}
 
 
-def _uri(path: str) -> str:
-    return Path(path).as_posix()
+def source_root(start: Path) -> Path:
+    """The base that code-scanning platforms resolve paths against: the enclosing git checkout, else `start`."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def artifact_location(path: str, base: Path) -> dict[str, str]:
+    """A percent-encoded URI relative to `%SRCROOT%` when the file is under it, else an absolute `file:` URI."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative = absolute.relative_to(base)
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _region(start: Any, end: Any) -> dict[str, Any]:
@@ -84,22 +100,24 @@ def _cwe_taxonomy(ids: list[int]) -> dict[str, Any]:
 
 def _fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across unrelated edits: rule, file, the line's text and its occurrence, not the line number."""
-    identity = "\0".join([finding.code, _uri(finding.location.path), " ".join(finding.line_text.split()), str(occurrence)])
+    identity = "\0".join([finding.code, Path(finding.location.path).as_posix(), " ".join(finding.line_text.split()),
+                          str(occurrence)])
     return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
 
 
-def _fix(finding: Finding) -> list[dict[str, Any]]:
+def _fix(finding: Finding, base: Path) -> list[dict[str, Any]]:
     if finding.fix is None:
         return []
     replacements = [{"deletedRegion": _region(e.start, e.end), "insertedContent": {"text": e.content}} for e in finding.fix.edits]
     return [{
         "description": {"text": finding.fix.description},
-        "artifactChanges": [{"artifactLocation": {"uri": _uri(finding.location.path), "uriBaseId": "%SRCROOT%"},
+        "artifactChanges": [{"artifactLocation": artifact_location(finding.location.path, base),
                              "replacements": replacements}],
     }]
 
 
 def render(report: Report, ctx: ReportContext) -> str:
+    base = source_root(Path.cwd().resolve())
     descriptors: dict[str, dict[str, Any]] = {}
     for finding in report.findings:
         if finding.code not in descriptors:
@@ -121,7 +139,7 @@ def render(report: Report, ctx: ReportContext) -> str:
             "level": LEVELS[finding.severity],
             "message": {"text": text},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(finding.location.path), "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": artifact_location(finding.location.path, base),
                 "region": region,
             }}],
             "partialFingerprints": {"vibecheck/v1": _fingerprint(finding, seen[key])},
@@ -130,17 +148,17 @@ def render(report: Report, ctx: ReportContext) -> str:
             # Each result names its own weakness: a rule with several sinks emits different CWEs.
             result["properties"] = {"tags": _cwe_tags(finding.cwe)}
             result["taxa"] = [{"id": str(n), "toolComponent": {"name": "CWE"}} for n in finding.cwe]
-        fixes = _fix(finding)
+        fixes = _fix(finding, base)
         if fixes:
             result["fixes"] = fixes
         results.append(result)
     notifications = [{
         "level": "error",
         "message": {"text": f"{e.rule + ': ' if e.rule else ''}{e.message}"},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path), "uriBaseId": "%SRCROOT%"}}}],
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(e.path, base)}}],
     } for e in report.errors]
     taxa = sorted({n for f in report.findings for n in f.cwe})
-    root_uri = Path(ctx.root).resolve().as_uri().rstrip("/") + "/"
+    root_uri = base.as_uri().rstrip("/") + "/"
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

@@ -22,11 +22,17 @@ STYLES = {Severity.HIGH: "bold red", Severity.MEDIUM: "red", Severity.LOW: "yell
 
 
 def _console(ctx: ReportContext) -> tuple[Console, io.StringIO]:
+    """A console writing to a buffer; it wraps long lines at word boundaries only when it knows the terminal width."""
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=ctx.color, no_color=not ctx.color,
                       color_system="standard" if ctx.color else None, width=ctx.width or 100,
-                      highlight=False, emoji=False, soft_wrap=True)
+                      highlight=False, emoji=False, soft_wrap=ctx.width is None)
     return console, buffer
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 finding`, `2 findings`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _frame(finding: Finding) -> Text:
@@ -47,22 +53,41 @@ def _frame(finding: Finding) -> Text:
     return frame
 
 
+def _hanging(label: Text, body: Text, console: Console, ctx: ReportContext, gap: str = "  ") -> Text:
+    """`  label  body`; on a terminal a long body wraps at word boundaries and continues under itself."""
+    head = Text("  ") + label + Text(gap)
+    if ctx.width is None:
+        return head + body
+    indent = len(head)
+    lines = body.wrap(console, max(20, ctx.width - indent))
+    for line in lines:
+        line.rstrip()
+    wrapped = head + lines[0]
+    for line in lines[1:]:
+        wrapped += Text("\n" + " " * indent) + line
+    return wrapped
+
+
 def render(report: Report, ctx: ReportContext) -> str:
     console, buffer = _console(ctx)
     for path, findings in groupby(report.findings, key=lambda f: f.location.path):
         console.print(Text(path, style="bold underline"))
         for finding in findings:
-            head = Text("  ")
-            head.append(f"{finding.location.start.line}:{finding.location.start.column}", style="dim")
-            head.append("  ")
+            where = f"{finding.location.start.line}:{finding.location.start.column}"
+            head = Text()
             head.append(finding.code, style=STYLES[finding.severity])
+            head.append(f" {finding.severity.value}", style=STYLES[finding.severity])
+            if not ctx.fails_build(finding):
+                head.append(" (notice)", style="dim")
+            if finding.fix is not None:
+                head.append(" [*]" if finding.fix.safe else " [unsafe fix]", style="dim")
             head.append(f" [{finding.name}] ", style="dim")
             head.append(finding.message)
-            console.print(head)
+            console.print(_hanging(Text(where, style="dim"), head, console, ctx))
             if finding.line_text:
-                console.print(_frame(finding))
+                console.print(_frame(finding), soft_wrap=True)
             if finding.hint:
-                console.print(Text("    help: ", style="bold green") + Text(finding.hint))
+                console.print(_hanging(Text("help:", style="dim"), Text(finding.hint), console, ctx, gap=" "))
         console.print()
     for error in report.errors:
         what = f"{error.rule}: " if error.rule else ""
@@ -71,23 +96,27 @@ def render(report: Report, ctx: ReportContext) -> str:
 
 
 def render_summary(report: Report, ctx: ReportContext) -> str:
+    """The tally for stderr: how many findings, how many fail the build, by severity and category."""
     console, buffer = _console(ctx)
     total = len(report.findings)
-    files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
+    files = plural(report.files_checked, "file")
     if total == 0:
         console.print(Text(f"No findings in {files}.", style="bold green"))
     else:
         severities = Counter(f.severity for f in report.findings)
         parts = [f"{severities[s]} {s.value}" for s in sorted(severities, key=lambda s: -s.rank)]
         with_findings = len({f.location.path for f in report.findings})
-        console.print(Text(f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {with_findings} of {files} "
-                           "checked.", style="bold"))
+        console.print(Text(f"Found {plural(total, 'finding')} ({', '.join(parts)}) in {with_findings} of {files} checked.",
+                           style="bold"))
+        failing = sum(1 for f in report.findings if ctx.fails_build(f))
+        notices = total - failing
+        console.print(f"  {failing} fail{'s' if failing == 1 else ''} the build"
+                      + (f"; {plural(notices, 'notice')} do{'es' if notices == 1 else ''} not." if notices else "."))
         categories = Counter(f.category.value for f in report.findings)
         console.print("  by category: " + ", ".join(f"{name} {count}" for name, count in sorted(categories.items())))
         fixable = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
         if fixable:
-            console.print(f"  {fixable} fixable with `vibecheck --fix`.")
+            console.print(f"  {fixable} fixable with `vibecheck --fix` (marked [*]).")
     if report.errors:
-        console.print(Text(f"{len(report.errors)} check{'s' if len(report.errors) != 1 else ''} did not run (see errors above).",
-                           style="bold red"))
+        console.print(Text(f"{plural(len(report.errors), 'check')} did not run (see errors above).", style="bold red"))
     return buffer.getvalue()
