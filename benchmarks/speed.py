@@ -13,12 +13,13 @@ import resource
 import subprocess
 import sys
 import tarfile
+import tempfile
 import time
 from pathlib import Path
 
 import libcst as cst
 
-WORK = Path(os.environ.get("VIBECHECK_BENCH_DIR", "/tmp/vibecheck-bench"))
+WORK = Path(os.environ.get("VIBECHECK_BENCH_DIR", Path(tempfile.gettempdir()) / "vibecheck-bench"))
 DJANGO = "django==5.2"
 
 

@@ -28,7 +28,7 @@ from vibecheck.model import Finding, Report
 from vibecheck.registry import Registry, load_registry
 from vibecheck.reporters import FORMATS, ReportContext, render, render_summary
 from vibecheck.reporters.filters import CONFIDENCES, SORT_ORDERS, filtered_report, render_statistics
-from vibecheck.selection import external_codes
+from vibecheck.selection import ExternalCode, external_codes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -257,16 +257,39 @@ def rule_command(code_or_name: str) -> None:
     if rule is None:
         external = external_codes().get(code_or_name.upper())
         if external is not None:
-            click.echo(f"{external.code} {external.name} ({external.tool}): {external.summary}")
+            _print_markdown(external_rule_markdown(external))
             sys.exit(EXIT_OK)
         choices = [r.code for r in registry.rules] + [r.name for r in registry.rules]
         close = difflib.get_close_matches(code_or_name, choices, n=1, cutoff=0.5)
         _fail(f"unknown rule `{code_or_name}`" + (f"; did you mean `{close[0]}`?" if close else "; run `vibecheck rules`"))
+    _print_markdown(render_markdown(rule))
+
+
+def _print_markdown(text: str) -> None:
     from rich.console import Console
     from rich.markdown import Markdown
 
     console = Console(no_color=not _use_color(sys.stdout), width=None if sys.stdout.isatty() else 100)
-    console.print(Markdown(render_markdown(rule)))
+    console.print(Markdown(text))
+
+
+def external_rule_markdown(external: ExternalCode) -> str:
+    """A page for another tool's check (bandit's `B602`) with the same facts a vibecheck rule's page gives."""
+    facts = [
+        f"- **Tool**: {external.tool}, run inside vibecheck",
+        f"- **Severity**: {external.severity or 'set per finding'} (the tool's default; a finding may say otherwise)",
+        f"- **Confidence**: set by {external.tool} per finding; low-confidence findings are reported but do not fail the build",
+        f"- **CWE**: {', '.join(f'CWE-{n}' for n in external.cwe) or 'none given'}",
+        f"- **Enabled by default**: {'yes' if external.default_enabled else 'no (a notice; select it by code)'}",
+    ]
+    if external.help_uri:
+        facts.append(f"- **Documentation**: {external.help_uri}")
+    sections = [f"# {external.code} `{external.name}`", external.summary, "\n".join(facts)]
+    if external.docs:
+        sections += ["## What it does", external.docs]
+    if external.hint:
+        sections += ["## What to do", external.hint]
+    return "\n\n".join(sections) + "\n"
 
 
 @cli.command("docs", hidden=True)

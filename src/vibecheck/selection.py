@@ -43,6 +43,11 @@ class ExternalCode:
     summary: str
     tool: str
     default_enabled: bool = True
+    severity: str | None = None
+    cwe: tuple[int, ...] = ()
+    help_uri: str | None = None
+    hint: str | None = None
+    docs: str = ""
 
 
 _EXTERNAL: dict[str, ExternalCode] = {}

@@ -27,20 +27,27 @@ from __future__ import annotations
 import copy
 import difflib
 import importlib
+import inspect
 import io
 import json
 import logging
 import re
 import tokenize
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from bandit.core import context as bandit_context
-from bandit.core import docs_utils, extension_loader, manager, node_visitor
-from bandit.core import test_set as bandit_test_set
-from bandit.core.blacklisting import blacklist as bandit_blacklist
+# Loading bandit's plugins makes stevedore warn that bandit passes an argument it deprecated
+# (`verify_requirements`); that is bandit's to fix and says nothing to vibecheck's users, so it is silenced here.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="The verify_requirements argument", category=DeprecationWarning)
+    from bandit.core import context as bandit_context
+    from bandit.core import docs_utils, extension_loader, manager, node_visitor
+    from bandit.core import test_set as bandit_test_set
+    from bandit.core.blacklisting import blacklist as bandit_blacklist
 
+from vibecheck.integrations.bandit_advice import bandit_hint
 from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Severity
 from vibecheck.redaction import redact, redact_known_secrets, redact_string_literals
 
@@ -127,6 +134,7 @@ class BanditRule:
     cwe: tuple[int, ...]
     help_uri: str
     source: str = SOURCE
+    docs: str = ""
 
 
 @dataclass(frozen=True)
@@ -261,7 +269,7 @@ def bandit_rules() -> list[BanditRule]:
         docs = (plugin.plugin.__doc__ or "") + (importlib.import_module(plugin.plugin.__module__).__doc__ or "")
         summary = _SUMMARY.search(docs)
         rules.append(BanditRule(code, plugin.plugin.__name__, summary.group(1).strip() if summary else plugin.name,
-                                _SEVERITY[severity], _rule_cwe(code, cwe), _help_uri(code)))
+                                _SEVERITY[severity], _rule_cwe(code, cwe), _help_uri(code), docs=_plain_docs(docs)))
     names = {code: entry["name"] for code, entry in extensions.blacklist_by_id.items()}  # before get_url renames them
     for code, entry in extensions.blacklist_by_id.items():
         cwe = int(entry.get("cwe") or 0)
@@ -275,6 +283,22 @@ def _rule_cwe(code: str, cwe: int) -> tuple[int, ...]:
     """Every CWE a bandit code can be reported with (its corrected id, plus the password one for weak hashes)."""
     found = corrected_cwe(code, cwe)
     return found + PASSWORD_HASH_CWE if code in PASSWORD_HASH_CODES else found
+
+
+_DOCS_END = (":Example:", "**Config Options:**", ":Config Options:", ".. seealso", ".. versionadded", "See also:")
+
+
+def _plain_docs(rst: str) -> str:
+    """The descriptive paragraphs of a plugin's reStructuredText docstring, before its examples and config."""
+    lines: list[str] = []
+    for line in inspect.cleandoc(rst).splitlines():
+        stripped = line.strip()
+        if stripped.startswith(_DOCS_END):
+            break
+        if stripped and set(stripped) <= set("=-~^"):
+            continue
+        lines.append(stripped.replace("``", "`"))
+    return "\n".join(lines).strip()
 
 
 def _help_uri(code: str) -> str:
@@ -292,8 +316,10 @@ def _register_codes() -> None:
         from vibecheck.selection import ExternalCode, register_external_codes
     except ImportError:  # a vibecheck without the selection module: nothing to register with
         return
-    register_external_codes(SOURCE, "B", [ExternalCode(r.code, r.name, r.summary, SOURCE, r.code not in NOTICE_ONLY_CODES)
-                                          for r in bandit_rules()])
+    register_external_codes(SOURCE, "B", [
+        ExternalCode(r.code, r.name, r.summary, SOURCE, r.code not in NOTICE_ONLY_CODES, severity=r.severity.value,
+                     cwe=r.cwe, help_uri=r.help_uri, hint=bandit_hint(r.code), docs=r.docs)
+        for r in bandit_rules()])
 
 
 def _plugin_config_names() -> set[str]:
@@ -446,8 +472,7 @@ def _to_finding(path: str, issue: Any, lines: list[str]) -> Finding:
     return Finding(
         code=code, name=name, message=redact_known_secrets(message), location=Location(path, start, end),
         severity=_SEVERITY.get(issue.severity, Severity.MEDIUM), confidence=_CONFIDENCE.get(issue.confidence, Confidence.LOW),
-        category=Category.SECURITY, hint=f"Fix the `{name}` issue, or if it is safe here, mark the line `# nosec {code}` "
-        "with a reason.", cwe=corrected_cwe(code, cwe, text), source=SOURCE,
+        category=Category.SECURITY, hint=bandit_hint(code), cwe=corrected_cwe(code, cwe, text), source=SOURCE,
         help_uri=meta.help_uri if meta else _help_uri(code), line_text=snippet,
     )
 
