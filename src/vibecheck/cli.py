@@ -161,7 +161,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         if report.fixed_files:
             click.echo(f"Fixed {len(report.fixed_files)} file(s): {', '.join(report.fixed_files)}", err=True)
         ctx = ReportContext(registry, _use_color(sys.stderr), None, __version__, str(settings.root), fails_build)
-        click.echo(render_summary(report, ctx), err=True, nl=False)
+        click.echo(render_summary(report, ctx), err=True, nl=False, color=True)
     for error in report.errors:
         where = f"{error.path}: " + (f"{error.rule}: " if error.rule else "")
         click.echo(f"vibecheck: error: {where}{error.message}", err=True)
@@ -213,7 +213,7 @@ def _emit(report: Report, fmt: str, output: str | None, registry: Registry, root
 
 def _emit_text(text: str, output: str | None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True)  # colour was decided by `_use_color`; click would strip it off a TTY
         return
     try:
         Path(output).write_text(text, encoding="utf-8")
