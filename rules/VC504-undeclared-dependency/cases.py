@@ -1,7 +1,7 @@
 """Corpus for VC504 undeclared-dependency, checked as a file of the vibecheck project itself.
 
 The project declares libcst, bandit, click, rich, pathspec, tomli and the test extra (pytest,
-jsonschema, coverage, ruff). The `expect` imports are installed only because those pull them in.
+jsonschema, coverage, ruff, pyyaml). The `expect` imports are installed only because those pull them in.
 """
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ from vibecheck.model import Finding
 # ok: VC504 -- not installed at all: that is unknown-import's business
 import flask_secure_authz
 
-# expect: VC504 -- PyYAML, installed for bandit and libcst
+# ok: VC504 -- PyYAML is declared in the `test` extra (the project's own tests import it)
 import yaml
+# expect: VC504 -- stevedore, installed for bandit
+import stevedore
 # expect: VC504 -- Pygments, installed for rich
 from pygments import highlight
 # expect: VC504 -- markdown-it-py, installed for rich

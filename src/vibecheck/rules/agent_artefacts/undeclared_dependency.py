@@ -33,7 +33,7 @@ class UndeclaredDependency(ImportCheck):
 
     ## Example
     ```python
-    import yaml
+    import numpy
     ```
 
     ## Use instead
