@@ -24,8 +24,8 @@ import flask_secure_authz
 
 # ok: VC504 -- PyYAML is declared in the `test` extra (the project's own tests import it)
 import yaml
-# expect: VC504 -- stevedore, installed for bandit
-import stevedore
+# expect: VC504 -- iniconfig, installed for pytest
+import iniconfig
 # expect: VC504 -- Pygments, installed for rich
 from pygments import highlight
 # expect: VC504 -- markdown-it-py, installed for rich
