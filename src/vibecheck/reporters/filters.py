@@ -34,7 +34,7 @@ def filtered_report(report: Report, min_severity: str | None, min_confidence: st
 def render_statistics(report: Report, fmt: str, fails_build: Callable[[Finding], bool]) -> str:
     """Findings counted per code, most frequent first, as `ruff --statistics` prints them (JSON with `--format json`)."""
     counts = Counter(f.code for f in report.findings)
-    first = {}
+    first: dict[str, Finding] = {}
     for finding in report.findings:
         first.setdefault(finding.code, finding)
     rows = [{
