@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,6 @@ from vibecheck.testing import check_corpus, findings_for, parse_annotations, pro
 
 CORPORA = RULES_DIR / "VC201-route-without-auth"
 DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
-FLASKR = Path("/work/sdists/flask-3.1.0/examples/tutorial/flaskr")
 
 
 @pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py"])
@@ -145,9 +145,87 @@ def test_django_app_findings_are_the_known_ones() -> None:
     assert _findings_in(DJANGO_APP) == [("views.py", "report_note")]
 
 
-@pytest.mark.skipif(not FLASKR.is_dir(), reason="the Flask sdist is not unpacked here")
-def test_flask_tutorial_has_no_findings() -> None:
-    assert _findings_in(FLASKR) == []
+TUTORIAL_STYLE_APP = {
+    "__init__.py": """
+        from flask import Flask
+
+        def create_app():
+            app = Flask(__name__)
+            from . import auth, blog
+            app.register_blueprint(auth.bp)
+            app.register_blueprint(blog.bp)
+            return app
+    """,
+    "auth.py": """
+        import functools
+        from flask import Blueprint, g, redirect, request, session, url_for
+
+        bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+        def login_required(view):
+            @functools.wraps(view)
+            def wrapped_view(**kwargs):
+                if g.user is None:
+                    return redirect(url_for("auth.login"))
+                return view(**kwargs)
+            return wrapped_view
+
+        @bp.before_app_request
+        def load_logged_in_user():
+            g.user = session.get("user_id")
+
+        @bp.route("/register", methods=("GET", "POST"))
+        def register():
+            return create_account(request.form["username"], request.form["password"])
+
+        @bp.route("/login", methods=("GET", "POST"))
+        def login():
+            return check_password(request.form["username"], request.form["password"])
+
+        @bp.route("/logout")
+        def logout():
+            session.clear()
+            return redirect("/")
+    """,
+    "blog.py": """
+        from flask import Blueprint, g, request
+        from .auth import login_required
+
+        bp = Blueprint("blog", __name__)
+
+        @bp.route("/")
+        def index():
+            return list_posts()
+
+        @bp.route("/create", methods=("GET", "POST"))
+        @login_required
+        def create():
+            return add_post(request.form["title"], g.user)
+
+        @bp.route("/<int:id>/update", methods=("GET", "POST"))
+        @login_required
+        def update(id):
+            return edit_post(id, request.form["title"], g.user)
+
+        @bp.route("/<int:id>/delete", methods=("POST",))
+        @login_required
+        def delete(id):
+            return remove_post(id, g.user)
+    """,
+}
+
+
+def test_a_tutorial_style_flask_app_with_its_own_login_decorator_has_no_findings(tmp_path: Path) -> None:
+    """Flask's tutorial pattern: a project-defined `login_required` in one module guards routes in another."""
+    package = tmp_path / "blogapp"
+    package.mkdir()
+    for name, source in TUTORIAL_STYLE_APP.items():
+        (package / name).write_text(textwrap.dedent(source), encoding="utf-8")
+    assert _findings_in(tmp_path) == []
+    unguarded = TUTORIAL_STYLE_APP["blog.py"].replace("@login_required\n        def delete", "def delete")
+    (package / "blog.py").write_text(textwrap.dedent(unguarded), encoding="utf-8")
+    [(path, route)] = _findings_in(tmp_path)
+    assert path == "blog.py" and "delete" in route
 
 
 MIDDLEWARE_APP = """
