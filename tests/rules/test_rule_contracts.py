@@ -1,15 +1,27 @@
 """Every built-in rule keeps its promises: docs examples behave, its corpus holds, its docs are fresh.
 
-The tests are generated from the registry, so a new rule is covered the moment it is registered.
+The tests are generated from the registry, so a new rule is covered the moment it is registered. They
+also hold the registry's contracts: a code's hundred names its category, the category names the rule's
+package, and two rules never report the same node unless one `supersedes` the other or the overlap is
+listed below with its reason.
 """
 
 from __future__ import annotations
 
-import pytest
+import json
+import shutil
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
 
-from tests.conftest import RULES_DIR
-from vibecheck.docs import parse_doc, render_markdown, rule_folder_name
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import REPO_ROOT, RULES_DIR
+from vibecheck.cli import cli
+from vibecheck.docs import TABLE_END, TABLE_START, parse_doc, render_markdown, rule_folder_name, rules_table
 from vibecheck.fixes import fixed_source
+from vibecheck.model import Category
 from vibecheck.registry import load_registry
 from vibecheck.rule import Rule
 from vibecheck.testing import check_corpus, findings_for, parse_annotations, pipeline_findings
@@ -97,3 +109,135 @@ def test_generated_docs_are_fresh(rule: type[Rule]) -> None:
     page = RULES_DIR / rule_folder_name(rule) / "README.md"
     assert page.exists() and page.read_text(encoding="utf-8") == render_markdown(rule), (
         f"{page} is stale: run `vibecheck docs`")
+
+
+# The hundreds of DESIGN.md: category -> (code prefix, package under `vibecheck.rules`). The tests
+# category lives in `verification/`, because a package named `tests` would shadow the test suite's.
+CATEGORY_CONTRACT: dict[Category, tuple[str, str]] = {
+    Category.ENGINE: ("VC0", "engine"),
+    Category.ERROR_HANDLING: ("VC1", "error_handling"),
+    Category.AUTH: ("VC2", "auth"),
+    Category.TESTS: ("VC3", "verification"),
+    Category.SECURITY: ("VC4", "security"),
+    Category.AGENT_ARTEFACTS: ("VC5", "agent_artefacts"),
+    Category.SUPPRESSION: ("VC9", "suppression"),
+}
+
+
+def test_builtin_pack_loads_whole() -> None:
+    """A rule that fails to load must fail here, not turn the tests generated from the registry into skips."""
+    registry = load_registry()
+    assert not registry.errors, registry.errors
+    assert BUILTIN, "no built-in rule is registered"
+
+
+def test_every_category_has_a_hundred_and_a_package() -> None:
+    assert set(CATEGORY_CONTRACT) == set(Category)
+
+
+@pytest.mark.parametrize("rule", BUILTIN, ids=ids(BUILTIN))
+def test_code_category_and_package_agree(rule: type[Rule]) -> None:
+    prefix, package = CATEGORY_CONTRACT[rule.category]
+    assert rule.code.startswith(prefix), f"{rule.code} is in category {rule.category.value}, whose codes are {prefix}xx"
+    assert rule.__module__.rpartition(".")[0] == f"vibecheck.rules.{package}", (
+        f"{rule.code} ({rule.category.value}) is defined in {rule.__module__}, not under vibecheck.rules.{package}")
+
+
+def test_readme_rule_table_lists_every_rule_as_documented() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = readme.index(TABLE_START) + len(TABLE_START), readme.index(TABLE_END)
+    table = readme[start:end].strip().splitlines()
+    fresh = rules_table(BUILTIN).splitlines()
+    stale = sorted(set(fresh) - set(table))
+    assert table == fresh, "the README rule table is stale (run `vibecheck docs`); rows missing or changed:\n" + "\n".join(stale)
+
+
+# Overlaps: two codes that report the same node (same file, line and column) when every rule runs on
+# every corpus and on the example app. One problem should get one finding, so such a pair is either
+# declared by `supersedes` (then the superseded finding is dropped and never seen here) or listed here,
+# with the reason both findings are worth having. Pairs of two bandit checks are bandit's business.
+DISTINCT_PROBLEMS: dict[frozenset[str], str] = {
+    frozenset({"B310", "VC106"}): "`urlopen` accepts `file:` URLs (bandit) and has no timeout (VC106)",
+    frozenset({"B310", "VC110"}): "`urlopen` accepts `file:` URLs (bandit) and blocks the event loop (VC110)",
+    frozenset({"B602", "VC108"}): "a shell runs the command (bandit) and its exit status is ignored (VC108)",
+    frozenset({"B605", "VC108"}): "`os.system` starts a shell (bandit) and its exit status is ignored (VC108)",
+    frozenset({"B607", "VC108"}): "the program is found on PATH (bandit) and its exit status is ignored (VC108)",
+    frozenset({"B607", "VC110"}): "the program is found on PATH (bandit) and the call blocks the event loop (VC110)",
+    frozenset({"B607", "VC408"}): "the program is found on PATH (bandit) and the command line is built from variables",
+    frozenset({"VC107", "VC110"}): "a blocking HTTP call in `async def` whose status is also never checked",
+    frozenset({"VC108", "VC408"}): "a shell command built from variables whose exit status is also ignored",
+    frozenset({"VC201", "VC208"}): "a state-changing route with no auth guard and with CSRF protection turned off",
+    frozenset({"VC204", "VC205"}): "a fast hash of a password compared with `==`: the hash and the comparison both leak",
+    frozenset({"VC407", "VC409"}): "a log call that writes a secret and also client input (log injection)",
+    frozenset({"VC901", "VC902"}): "a bare suppression that silences nothing is blanket and unused (README, Suppressions)",
+}
+# The same problem reported twice. Each is a candidate for `supersedes` on the first code, left to the
+# owners of those rules; until then they are known, not silent.
+DUPLICATES_TO_RESOLVE: dict[frozenset[str], str] = {
+    frozenset({"B311", "VC206"}): "`random` used for a token: VC206 is the precise form of bandit's B311",
+    frozenset({"B324", "VC205"}): "MD5/SHA-1 of a password: VC205 is the precise form of bandit's B324",
+    frozenset({"VC101", "VC305"}): "a test's `except Exception: pass`: VC305 is the test-file form of VC101",
+    frozenset({"VC104", "VC305"}): "a test that prints the failure and carries on: VC305 is the test-file form of VC104",
+    frozenset({"VC204", "VC410"}): "a plain-text password compared with `==`: hashing it (VC410) also removes the `==`",
+}
+
+
+def _overlapping_pairs(findings: list[dict]) -> dict[frozenset[str], list[str]]:
+    """{pair of codes: where both report the same node}, leaving out pairs of two external (bandit) codes."""
+    codes_at: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+    for finding in findings:
+        codes_at[(finding["path"], finding["start"]["line"], finding["start"]["column"])].add(finding["code"])
+    pairs: dict[frozenset[str], list[str]] = defaultdict(list)
+    for (path, line, column), codes in sorted(codes_at.items()):
+        for pair in combinations(sorted(codes), 2):
+            if any(code.startswith("VC") for code in pair):
+                pairs[frozenset(pair)].append(f"{path}:{line}:{column}")
+    return pairs
+
+
+def _every_rule_everywhere(tmp_path: Path) -> list[dict]:
+    """Run every built-in rule (previews too) and bandit's default checks on every corpus and on the example
+    app, through the CLI, on copies laid out as in the repository (so paths in messages are the real ones).
+    A rule's corpus is checked as a test file when the rule only judges tests, as its own corpus test does."""
+    corpora = tmp_path / "rules"
+    for path in sorted(RULES_DIR.glob("*/cases*.py")):
+        if not path.name.endswith(".fixed.py"):
+            (corpora / path.parent.name).mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, corpora / path.parent.name / path.name)
+    test_folders = [f"{rule_folder_name(r)}/" for r in FILE_RULES if r.applies_to_tests_only]
+    config = corpora / "vibecheck.toml"
+    config.write_text(f"test-paths = {json.dumps(test_folders)}\n", encoding="utf-8")
+    app = tmp_path / "examples" / "vibe-app"
+    shutil.copytree(REPO_ROOT / "examples" / "vibe-app", app)
+    previews = ",".join(r.code for r in BUILTIN if not r.default_enabled)
+    findings: list[dict] = []
+    for target, extra in ((corpora, ["--config", str(config)]), (app, [])):
+        result = CliRunner().invoke(cli, ["check", "--format", "json", "--jobs", "1", "--quiet", "--extend-select", previews,
+                                          *extra, str(target)], catch_exceptions=False)
+        report = json.loads(result.stdout)
+        assert result.exit_code in (0, 1) and not report["errors"], (result.exit_code, report["errors"])
+        for finding in report["findings"]:
+            finding["path"] = Path(finding["path"]).resolve().relative_to(tmp_path.resolve()).as_posix()
+        findings += report["findings"]
+    return findings
+
+
+def test_no_two_rules_report_the_same_node_undeclared(tmp_path: Path) -> None:
+    pairs = _overlapping_pairs(_every_rule_everywhere(tmp_path))
+    declared = DISTINCT_PROBLEMS.keys() | DUPLICATES_TO_RESOLVE.keys()
+    undeclared = {pair: where for pair, where in pairs.items() if pair not in declared}
+    assert not undeclared, (
+        "two rules report the same node: declare `supersedes` on the rule that should win, or list the pair in "
+        "DISTINCT_PROBLEMS with the reason both findings help:\n" + "\n".join(
+            f"  {' + '.join(sorted(pair))} at {', '.join(where[:3])}" for pair, where in sorted(undeclared.items(), key=str)))
+    gone = sorted(" + ".join(sorted(pair)) for pair in declared - pairs.keys())
+    assert not gone, f"these listed overlaps no longer happen: delete them from this file: {gone}"
+
+
+def test_overlap_finder_pairs_codes_on_one_node() -> None:
+    def finding(code: str, line: int, column: int) -> dict:
+        return {"code": code, "path": "a.py", "start": {"line": line, "column": column}}
+
+    pairs = _overlapping_pairs([finding("VC110", 3, 5), finding("VC999", 3, 5), finding("VC101", 3, 9),
+                                finding("B603", 7, 1), finding("B607", 7, 1)])
+    assert pairs == {frozenset({"VC110", "VC999"}): ["a.py:3:5"]}
