@@ -34,6 +34,22 @@ TEST_REFERENCES = "test_references"
 ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket",
                               "api_route", "trace", "view"})
 ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod"})
+# Decorators that register a function for the framework to call by itself (hooks, signal receivers,
+# validators): it runs when its module is imported (or its class is used), without anyone naming it.
+HOOK_DECORATORS = frozenset({
+    "on_event", "middleware", "exception_handler", "errorhandler", "app_errorhandler", "before_request",
+    "after_request", "teardown_request", "teardown_appcontext", "before_app_request", "after_app_request",
+    "teardown_app_request", "context_processor", "app_context_processor", "url_value_preprocessor", "url_defaults",
+    "template_filter", "template_global", "template_test", "app_template_filter", "app_template_global",
+    "shell_context_processor", "before_serving", "after_serving", "user_loader", "request_loader",
+    "token_loader", "unauthorized_handler", "receiver", "register", "validator", "field_validator",
+    "model_validator", "root_validator", "field_serializer", "model_serializer", "computed_field", "validates",
+    "validates_schema", "pre_load", "post_load", "pre_dump", "post_dump", "listens_for", "hookimpl", "fixture",
+})
+# Nested classes that only configure their owner (Django's and DRF's `Meta`, pydantic's `Config`).
+CONFIG_CLASSES = frozenset({"Meta", "Config", "Media"})
+# Dunders that only present an object; a class with no other methods only declares data.
+PRESENTATION_DUNDERS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__", "__html__", "__unicode__"})
 DOTTED_STRING = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
 MAX_STRING = 300
 
@@ -52,14 +68,19 @@ class SourceFactCollector:
         self.context = context
 
     def leave_Module(self, node: cst.Module) -> None:
-        try:
-            tree = ast.parse(self.context.source)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return  # libcst parsed it, so only odd inputs get here; no facts is the safe answer
-        lines = self.context.source.splitlines()
-        self.context.facts[DEFINITIONS] = list(_definitions(tree.body, "", lines, in_type_checking=False))
-        self.context.facts[MODULE_IMPORTS], self.context.facts[MODULE_STAR_IMPORTS] = _module_imports(tree.body)
-        self.context.facts[MODULE_USES] = sorted(_uses(tree.body, skip_functions=True))
+        self.context.facts.update(source_facts(self.context.source))
+
+
+def source_facts(source: str) -> dict[str, Any]:
+    """The definitions, module-level imports and uses of a source file, read with `ast` (no facts if it does not parse)."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return {}  # libcst parsed it, so only odd inputs get here; no facts is the safe answer
+    lines = source.splitlines()
+    imports, stars = _module_imports(tree.body)
+    return {DEFINITIONS: list(_definitions(tree.body, "", lines, in_type_checking=False)), MODULE_IMPORTS: imports,
+            MODULE_STAR_IMPORTS: stars, MODULE_USES: sorted(_uses(tree.body, skip_functions=True))}
 
 
 class TestFactCollector:
@@ -187,6 +208,20 @@ def _is_stub(body: list[ast.stmt]) -> bool:
     return True
 
 
+def _parts(statement: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> list[ast.AST]:
+    """What a definition's code uses: decorators and body, and a function's signature (`Depends(get_user)`, its model)."""
+    if isinstance(statement, ast.ClassDef):
+        return [*statement.decorator_list, *statement.body]
+    returns = [statement.returns] if statement.returns else []
+    return [*statement.decorator_list, statement.args, *returns, *statement.body]
+
+
+def _only_declares(node: ast.ClassDef) -> bool:
+    """A class that holds fields and settings, no behaviour: a pydantic model, an enum, a `Meta`."""
+    return not any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name not in PRESENTATION_DUNDERS
+                   for s in node.body)
+
+
 def _is_type_checking(test: ast.expr) -> bool:
     return _decorator_name(test).rpartition(".")[2] == "TYPE_CHECKING"
 
@@ -207,6 +242,10 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             is_class = isinstance(statement, ast.ClassDef)
             if _is_stub(statement.body):
                 flags.append("stub")
+            if last_names & HOOK_DECORATORS:
+                flags.append("hook")
+            if is_class and (statement.name in CONFIG_CLASSES and prefix or _only_declares(statement)):
+                flags.append("declarative")
             qualname = f"{prefix}{statement.name}"
             yield {
                 "qualname": qualname,
@@ -217,7 +256,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "decorators": decorators,
                 "routes": _route_paths(statement.decorator_list),
                 "flags": flags,
-                "uses": sorted(_uses([*statement.decorator_list, *statement.body], skip_functions=is_class)),
+                "uses": sorted(_uses(_parts(statement), skip_functions=is_class)),
                 "bases": ([name for name in map(_decorator_name, statement.bases) if name]
                           if isinstance(statement, ast.ClassDef) else []),
                 "text": lines[statement.lineno - 1].strip() if statement.lineno <= len(lines) else "",

@@ -2,17 +2,26 @@
 
 Per-file rules emit facts into `RuleContext.facts` during the one walk; the runner merges the files'
 results into a `Project` and runs each enabled `ProjectRule` on it, isolating crashes as the engine does.
+
+One run may span several projects (a parent folder, a monorepo): each file belongs to the project of the
+nearest folder holding a project file (`vibecheck.toml`, `pyproject.toml`, `setup.cfg`, `setup.py`),
+whether or not it has a `[tool.vibecheck]` table, so a project's tests and sources are judged together
+and the result does not depend on the folder the run started from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vibecheck.model import EngineError, FileResult, Finding
 from vibecheck.rule import ProjectRule
+
+PROJECT_FILES = ("vibecheck.toml", "pyproject.toml", "setup.cfg", "setup.py")
 
 
 @dataclass
@@ -29,6 +38,11 @@ class Project:
         """A file's path relative to `root` (keys of `files` are paths as reported, maybe relative to the cwd)."""
         return self.relative.get(path, path)
 
+    def absolute_path(self, path: str) -> Path:
+        """Where a file of the project is on disk."""
+        candidate = Path(path)
+        return candidate if candidate.is_absolute() else self.root / self.relative_path(path)
+
     def facts(self, key: str) -> Iterator[tuple[str, Any]]:
         """Each file's value for one fact key, in path order."""
         for path in sorted(self.files):
@@ -37,16 +51,62 @@ class Project:
                 yield path, value
 
 
+@functools.lru_cache(maxsize=4096)
+def project_root(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` that holds a project file; None past a repository's top."""
+    for directory in (folder, *folder.parents):
+        if any((directory / name).is_file() for name in PROJECT_FILES):
+            return directory
+        if (directory / ".git").exists():
+            return None
+    return None
+
+
+def project_roots(paths: Iterable[Path]) -> set[Path]:
+    """The project roots of some files (files outside any project have none)."""
+    return {root for root in (project_root(p.resolve().parent) for p in paths) if root is not None}
+
+
+def split_projects(project: Project) -> list[Project]:
+    """One project per project root among the files; files outside any project stay with `project.root`."""
+    base = project.root.resolve()
+    parts: dict[Path, Project] = {}
+    for path, result in project.files.items():
+        absolute = project.absolute_path(path).resolve()
+        root = project_root(absolute.parent) or base
+        part = parts.get(root)
+        if part is None:
+            part = parts[root] = Project(root=root, config=_config_for(project.config, base, root))
+        part.files[path] = result
+        part.relative[path] = Path(os.path.relpath(absolute, root)).as_posix()
+        if path in project.test_files:
+            part.test_files.add(path)
+    if not parts or list(parts) == [base]:
+        return [project]
+    return [parts[root] for root in sorted(parts)]
+
+
+def _config_for(config: dict[str, Any], base: Path, root: Path) -> dict[str, Any]:
+    """The run's config for a project at `root`: its `src-paths` made relative to that root (those inside it)."""
+    if root == base or not config.get("src-paths"):
+        return config
+    inside = [(base / p).resolve() for p in config["src-paths"]]
+    kept = [Path(os.path.relpath(p, root)).as_posix() for p in inside if p.is_relative_to(root)]
+    adapted = {k: v for k, v in config.items() if k != "src-paths"}
+    return {**adapted, "src-paths": kept} if kept else adapted
+
+
 def run_project_rules(
     project: Project, rules: Sequence[tuple[type[ProjectRule], Any]]
 ) -> tuple[list[Finding], list[EngineError]]:
-    """Run every project rule; one that raises becomes an engine error and the others still run."""
+    """Run every project rule on each project of the run; one that raises becomes an engine error and the others still run."""
     findings: list[Finding] = []
     errors: list[EngineError] = []
-    for rule_cls, options in rules:
-        try:
-            findings.extend(rule_cls(options).check_project(project))
-        except Exception as exc:  # a project rule bug must not hide the other rules' findings
-            message = f"project rule crashed: {type(exc).__name__}: {exc}"
-            errors.append(EngineError(str(project.root), message, rule=rule_cls.code))
+    for part in split_projects(project):
+        for rule_cls, options in rules:
+            try:
+                findings.extend(rule_cls(options).check_project(part))
+            except Exception as exc:  # a project rule bug must not hide the other rules' findings
+                message = f"project rule crashed: {type(exc).__name__}: {exc}"
+                errors.append(EngineError(str(part.root), message, rule=rule_cls.code))
     return findings, errors

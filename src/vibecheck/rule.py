@@ -158,6 +158,9 @@ class ProjectRule(BaseRule):
     # like the engine's own fact collector they report nothing and write JSON-able facts into `context.facts`.
     # Rules that share a collector share its facts (it runs once, with the options of the first such rule).
     fact_collectors: ClassVar[tuple[Callable[[RuleContext, Any], Any], ...]] = ()
+    # Whether it also reads the definitions of source files that were not passed (what the tests reach
+    # through them): the runner then reads them with `ast` only, which is cheap.
+    reads_unchecked_source_facts: ClassVar[bool] = False
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()

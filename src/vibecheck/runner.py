@@ -25,10 +25,11 @@ from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.engine import check_file, decode_source
 from vibecheck.errors import UsageError
+from vibecheck.facts import source_facts
 from vibecheck.fixes import fixed_source, write_atomically
 from vibecheck.integrations.bandit import bandit_stage
 from vibecheck.model import EngineError, FileResult, Finding, Report
-from vibecheck.project import Project, run_project_rules
+from vibecheck.project import Project, project_roots, run_project_rules
 from vibecheck.registry import Registry, load_registry
 from vibecheck.rule import Rule
 from vibecheck.selection import Selection, known_codes, resolve_selection
@@ -320,29 +321,36 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     rules = checker.project_rules()
     if rules:
         parse = any(rule.reads_unchecked_test_facts for rule, _ in rules)
-        index_unchecked_tests(project, settings, {f.path for f in files}, parse=parse)
+        sources = any(rule.reads_unchecked_source_facts for rule, _ in rules)
+        index_unchecked_tests(project, settings, {f.path for f in files}, parse=parse, sources=sources)
     project.relative.update(relative)
     project_phase(checker, project, report, relative)
     report.sort()
     return report
 
 
-def index_unchecked_tests(project: Project, settings: Settings, checked: set[str], *, parse: bool = True) -> None:
+def index_unchecked_tests(project: Project, settings: Settings, checked: set[str], *, parse: bool = True,
+                          sources: bool = False) -> None:
     """Collect the facts of test files that were not passed (pre-commit), so project rules see every test.
 
     Only facts are kept: these files were not asked for, so nothing is reported on them. Without `parse`,
-    the files are only registered as test files (enough for a rule that asks whether tests exist).
+    the files are only registered as test files (enough for a rule that asks whether tests exist). With
+    `sources`, the source files that were not passed get their definitions too (read with `ast` only), so
+    what the tests reach through them is known.
     """
     root = Path(settings.root)
+    tops = _outermost({root.resolve(), *project_roots(Path(p) for p in checked)})
     try:
-        found = list(discover([str(root)], root, exclude=settings.exclude, extend_exclude=settings.extend_exclude,
-                              cwd=root))
+        found = [f for top in tops for f in discover([str(top)], root, exclude=settings.exclude,
+                                                     extend_exclude=settings.extend_exclude, cwd=root)]
     except (OSError, UsageError):
         return
     for source_file in found:
         if source_file.path in checked or not source_file.path.endswith(".py"):
             continue
         if not is_test_file(source_file.relative, settings.test_paths):
+            if sources:
+                _index_source(project, source_file)
             continue
         facts: dict[str, Any] = {}
         if parse:
@@ -356,6 +364,20 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
         project.relative[source_file.relative] = source_file.relative
 
 
+def _index_source(project: Project, source_file: SourceFile) -> None:
+    try:
+        text = decode_source(Path(source_file.path).read_bytes())
+    except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
+        return  # unreadable: a run that checks it reports VC001; unasked for, it just adds no facts
+    project.files[source_file.relative] = FileResult(source_file.relative, facts=source_facts(text))
+    project.relative[source_file.relative] = source_file.relative
+
+
+def _outermost(folders: set[Path]) -> list[Path]:
+    """The folders that are not inside another of them (a project above the run's root holds that root)."""
+    return sorted(f for f in folders if not any(f != other and f.is_relative_to(other) for other in folders))
+
+
 def project_phase(checker: Checker, project: Project, report: Report, relative: dict[str, str]) -> None:
     rules = checker.project_rules()
     if not rules:
@@ -364,7 +386,9 @@ def project_phase(checker: Checker, project: Project, report: Report, relative: 
     report.errors.extend(errors)
     by_file: dict[str, list[Finding]] = {}
     for finding in findings:
-        enabled = checker.selection.enabled_for(relative.get(finding.location.path, finding.location.path))
+        if finding.location.path not in relative:
+            continue  # a file indexed for its facts only, not asked for
+        enabled = checker.selection.enabled_for(relative[finding.location.path])
         if finding.code in enabled:
             by_file.setdefault(finding.location.path, []).append(finding)
     for path, result in project.files.items():

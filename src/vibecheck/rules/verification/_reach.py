@@ -21,6 +21,10 @@ from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, MO
 from vibecheck.model import Finding, Location, Position
 
 MAX_REEXPORT_HOPS = 8
+# Files that declare configuration for a framework to read (Django's admin, apps, settings, URLconf, the
+# WSGI/ASGI entry points): there is no behaviour in them for a test to pin down.
+DECLARATIVE_FILES = frozenset({"admin.py", "apps.py", "settings.py", "urls.py", "wsgi.py", "asgi.py", "routing.py"})
+DECLARATIVE_FOLDERS = frozenset({"settings", "migrations"})
 _ROUTE_PARAMETER = re.compile(r"<[^<>]*>|\{[^{}]*\}")
 
 
@@ -51,6 +55,17 @@ class Definition:
     def owner(self) -> str:
         """The qualname of the enclosing class ('' for module-level definitions)."""
         return self.qualname.rpartition(".")[0]
+
+
+def is_declarative_file(relative: str) -> bool:
+    """Django's `admin.py`, `apps.py`, settings (also a `settings/` package), `urls.py`, migrations."""
+    parts = relative.replace("\\", "/").split("/")
+    return parts[-1] in DECLARATIVE_FILES or any(p in DECLARATIVE_FOLDERS for p in parts[:-1])
+
+
+def is_declarative(definition: Definition) -> bool:
+    """A class with only fields and settings: a pydantic model, an enum, a `Meta`."""
+    return "declarative" in definition.flags
 
 
 @dataclass
@@ -101,6 +116,7 @@ class ProjectIndex:
         self.layout = SourceLayout.detect(project.root, src_paths(project.config))
         self.modules: dict[str, SourceModule] = {}
         self.tests: list[TestFile] = []
+        self.evidence: dict[Any, Any] = {}  # the coverage evidence of each rule configuration (see `_evidence`)
         for path, result in sorted(project.files.items()):
             references = result.facts.get(TEST_REFERENCES)
             if references is not None or path in project.test_files:
@@ -288,20 +304,32 @@ class ProjectIndex:
         reached code reaches the definitions of that name in the same module and in the modules it
         imports, and the methods of that name in the modules the tests reach (`obj.method()`); a reached
         method reaches its class and its overrides, and a reached class its dunder methods (called implicitly).
+        Functions a decorator registers with the framework (`@app.before_request`, `@receiver(...)`,
+        pydantic validators; see `facts.HOOK_DECORATORS`) run without being named: a loaded module
+        reaches its hooks, a reached class its hook methods.
         """
         by_key = {(d.module, d.qualname): d for d in self.definitions()}
         by_name: dict[tuple[str, str], list[Definition]] = {}
-        dunders: dict[tuple[str, str], list[Definition]] = {}
+        implicit: dict[tuple[str, str], list[Definition]] = {}  # run by Python or the framework, never named
         for definition in by_key.values():
             by_name.setdefault((definition.module, definition.simple_name), []).append(definition)
-            if definition.owner and definition.simple_name.startswith("__"):
-                dunders.setdefault((definition.module, definition.owner), []).append(definition)
+            if definition.simple_name.startswith("__") and definition.owner or "hook" in definition.flags:
+                implicit.setdefault((definition.module, definition.owner), []).append(definition)
         neighbours = {name: {name} | {m for m in (self.module_of(self.canonical(t)) for t in module.imports.values()) if m}
                       for name, module in self.modules.items()}
         subclasses = self._subclasses(by_key)
         reached: set[tuple[str, str]] = set()
-        imported = set(self.modules_reached)
-        pending: list[tuple[str, frozenset[str]]] = [(m, self.modules[m].uses) for m in imported]
+        imported: set[str] = set()
+        pending: list[tuple[str, frozenset[str]]] = []
+
+        def load(module: str) -> None:
+            """The module was imported: its top-level code and the hooks it registers ran."""
+            if module in imported:
+                return
+            imported.add(module)
+            pending.append((module, self.modules[module].uses))
+            for hook in implicit.get((module, ""), ()):
+                reach(hook)
 
         def reach(definition: Definition) -> None:
             key = (definition.module, definition.qualname)
@@ -309,20 +337,20 @@ class ProjectIndex:
                 return
             reached.add(key)
             pending.append((definition.module, definition.uses))
-            if definition.module not in imported:  # its module was imported, so its top-level code ran
-                imported.add(definition.module)
-                pending.append((definition.module, self.modules[definition.module].uses))
+            load(definition.module)
             owner = by_key.get((definition.module, definition.owner)) if definition.owner else None
             if owner is not None:
                 reach(owner)
-            for dunder in dunders.get(key, ()):
-                reach(dunder)
+            for member in implicit.get(key, ()):
+                reach(member)
             if owner is not None:  # a call of the base method may run any override
                 for subclass in subclasses.get((definition.module, definition.owner), ()):
                     override = by_key.get((subclass[0], f"{subclass[1]}.{definition.simple_name}"))
                     if override is not None:
                         reach(override)
 
+        for module in sorted(self.modules_reached):
+            load(module)
         for key in tested:
             if key in by_key:
                 reach(by_key[key])

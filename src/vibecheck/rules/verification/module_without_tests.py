@@ -10,28 +10,53 @@ import pathspec
 
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.verification._reach import ProjectIndex, SourceModule, project_finding, project_index
+from vibecheck.rules.verification._evidence import judge_by
+from vibecheck.rules.verification._reach import (
+    Definition,
+    ProjectIndex,
+    SourceModule,
+    is_declarative,
+    is_declarative_file,
+    project_finding,
+    project_index,
+)
 
 
 @dataclass(frozen=True)
 class Options:
     ignore_paths: tuple[str, ...] = ()
+    coverage_file: str = ""
+    use_coverage: bool = True
+
+
+def testable(module: SourceModule) -> list[Definition]:
+    """The definitions of a module that hold behaviour: not in a declarative file, not a declarative class."""
+    if is_declarative_file(module.relative):
+        return []
+    return [d for d in module.definitions if not is_declarative(d) and "stub" not in d.flags]
 
 
 def modules_without_tests(index: ProjectIndex, options: Any) -> list[SourceModule]:
-    """Source modules with functions or classes that no test reaches, directly or through the code it reaches.
+    """Source modules with behaviour that no test reaches (static mode) or runs (coverage mode).
 
     None at all when there are no tests: `no-tests` reports that.
     """
     if not index.tests:
         return []
+    evidence = judge_by(index, use_coverage=options.use_coverage, coverage_file=options.coverage_file)
     ignored = pathspec.GitIgnoreSpec.from_lines(options.ignore_paths)
     found = []
     for name, module in sorted(index.modules.items()):
-        if name in index.modules_used_by_tests or not module.definitions:
+        definitions = testable(module)
+        if not definitions or ignored.match_file(module.relative):
             continue
-        if ignored.match_file(module.relative):
-            continue
+        if evidence.executed is None:
+            if name in index.modules_used_by_tests:
+                continue
+        else:
+            lines = evidence.executed.lines_for(module.relative) or frozenset()
+            if any(lines & set(d.body_lines) for d in definitions):
+                continue
         found.append(module)
     return found
 
@@ -45,9 +70,13 @@ class ModuleWithoutTests(ProjectRule):
     (`pkg.mod.f`, `mock.patch("pkg.mod.f")`), imports a package whose `__init__.py` imports it (also
     with `import *`) or a module whose classes derive from its classes, or requests one of its web
     routes by path; and no code that the tests reach uses anything in it by name.
+    With fresh coverage data (see `untested-public-function` for where it is found), it reports instead
+    a module none of whose functions ran during the recorded test run. The message says which mode.
     `untested-public-function` does not report the definitions of such a module one by one, so
-    untested legacy code makes one line per file. Modules without functions or classes are left out.
-    With no test file at all, `no-tests` reports the project instead.
+    untested legacy code makes one line per file. Modules with nothing to test are left out: no
+    functions or classes, only interface stubs, only declarative classes (pydantic models, enums, classes
+    of fields and settings), or declarative files (Django's `admin.py`, `apps.py`, `urls.py`, settings,
+    migrations, `wsgi.py`/`asgi.py`). With no test file at all, `no-tests` reports the project instead.
 
     ## Why is this bad?
     Coding agents add whole modules with no test beside them. A module no test imports is tested at best
@@ -74,6 +103,9 @@ class ModuleWithoutTests(ProjectRule):
     ## Options
     - `ignore-paths` (list of gitignore-style patterns, default `[]`): modules to leave out, relative to the
       project root, e.g. `["src/pkg/legacy/"]`.
+    - `coverage-file` (string, default `""`): the coverage data to use, relative to the project root;
+      empty means the first of `.coverage`, `coverage.json`, `coverage.xml` found at the root.
+    - `use-coverage` (bool, default `true`): set `false` to stay in static mode even when data exists.
 
     ## References
     - [pytest: good integration practices (test layout)](https://docs.pytest.org/en/stable/explanation/goodpractices.html)
@@ -85,14 +117,16 @@ class ModuleWithoutTests(ProjectRule):
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
     default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
+    reads_unchecked_source_facts = True
     Options = Options
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)
-        findings = []
-        for module in modules_without_tests(index, self.options):
-            findings.append(project_finding(
-                self, module.path, 1, "",
-                f"Module `{module.name}` is not imported by any test file, nor used by code the tests reach.",
-                f"Add a test module that imports `{module.name}` and checks its behaviour."))
-        return findings
+        evidence = judge_by(index, use_coverage=self.options.use_coverage, coverage_file=self.options.coverage_file)
+        if evidence.executed is None:
+            why = "is not imported by any test file, nor used by code the tests reach"
+        else:
+            why = "is untested: none of its functions ran during the recorded test run"
+        return [project_finding(self, module.path, 1, "", f"Module `{module.name}` {why} ({evidence.mode}).",
+                                f"Add a test module that imports `{module.name}` and checks its behaviour.")
+                for module in modules_without_tests(index, self.options)]

@@ -9,10 +9,16 @@ from typing import Any
 
 import pathspec
 
-from vibecheck.analysis.coverage_data import CoverageDataError, find_coverage_file, load_executed_lines
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.verification._reach import Definition, project_finding, project_index
+from vibecheck.rules.verification._evidence import judge_by
+from vibecheck.rules.verification._reach import (
+    Definition,
+    is_declarative,
+    is_declarative_file,
+    project_finding,
+    project_index,
+)
 from vibecheck.rules.verification.module_without_tests import Options as ModuleOptions
 from vibecheck.rules.verification.module_without_tests import modules_without_tests
 
@@ -52,17 +58,27 @@ class UntestedPublicFunction(ProjectRule):
     its methods is. By default a definition also counts as tested when code the tests reach uses it
     (`total()` calls `round_total()`, so `round_total` is reached), following names in the same module
     and the modules it imports, method names (`obj.method()`) in the modules the tests reach, overrides
-    of reached methods, and the top-level code of reached modules.
+    of reached methods, and the top-level code of reached modules. A reached handler reaches what its
+    signature names (`Depends(get_current_user)`, its pydantic request model), and functions the
+    framework calls by itself (`@app.on_event("startup")`, `@bp.before_request`, `@receiver(...)`,
+    validators) are reached with their module or class.
 
     With coverage data (coverage mode), it instead reports the functions and methods whose body never
     ran during the recorded test run, and a class once when none of its methods ran.
     The data is coverage.py's `.coverage` file (read with the `coverage` package), `coverage.json` or
-    `coverage.xml`, from `coverage-file` or found at the project root. The message says which mode
-    produced the finding.
+    `coverage.xml`, from `coverage-file` or found at the project root; it is used only while it is newer
+    than every source file it measured (stale data would judge the wrong lines). vibecheck never runs
+    the tests to get it. The message says which mode produced the finding, and why static mode.
 
     Definitions of a module that no test imports at all are left to
-    `module-without-tests` (one finding per module). Interface stubs (a body of only `...`, `pass`, a
-    docstring or `raise NotImplementedError`) are never reported.
+    `module-without-tests` (one finding per module). Code with nothing to test is never reported:
+    interface stubs (a body of only `...`, `pass`, a docstring or `raise NotImplementedError`), classes
+    that only declare fields and settings (pydantic models, enums, `Meta`), and Django's declarative
+    files (`admin.py`, `apps.py`, `urls.py`, settings, migrations).
+
+    The project is the nearest folder with a `pyproject.toml`, `setup.cfg`, `setup.py` or
+    `vibecheck.toml` above each file, so a run from a parent folder or a monorepo root judges each
+    project against its own tests, as a run inside it does.
 
     ## Why is this bad?
     Coding agents ship functions that nothing checks: the tests they write exercise the happy path of
@@ -120,23 +136,19 @@ class UntestedPublicFunction(ProjectRule):
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
     default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
+    reads_unchecked_source_facts = True
     Options = Options
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)
         if not index.tests or not index.modules:
             return []  # no-tests reports that
-        executed = None
-        if self.options.use_coverage:
-            data_file = find_coverage_file(index.layout.root, self.options.coverage_file)
-            if data_file is not None:
-                executed = load_executed_lines(data_file)
-                if all(executed.lines_for(m.relative) is None for m in index.modules.values()):
-                    raise CoverageDataError(f"the coverage data `{data_file}` has no data for any source file of this project; "
-                                            "regenerate it, or set `use-coverage = false`")
+        evidence = judge_by(index, use_coverage=self.options.use_coverage, coverage_file=self.options.coverage_file)
+        executed = evidence.executed
         skipped_modules = set()
         if self.options.skip_modules_without_tests:
-            module_options = ModuleOptions(ignore_paths=())
+            module_options = ModuleOptions(coverage_file=self.options.coverage_file,
+                                           use_coverage=self.options.use_coverage)
             skipped_modules = {m.name for m in modules_without_tests(index, module_options)}
         static_tested: dict[str, set[str]] = {}
         if executed is None:
@@ -145,18 +157,15 @@ class UntestedPublicFunction(ProjectRule):
                 static_tested.setdefault(module_name, set()).add(qualname)
         findings: list[Finding] = []
         for name, module in sorted(index.modules.items()):
-            if name in skipped_modules or not self._path_wanted(module.relative):
+            if name in skipped_modules or not self._path_wanted(module.relative) or is_declarative_file(module.relative):
                 continue
             if executed is not None:
-                lines = executed.lines_for(module.relative)
-                tested = self._ran(module.definitions, lines or frozenset())
-                mode = f"coverage mode, from `{executed.source.name}`"
+                tested = self._ran(module.definitions, executed.lines_for(module.relative) or frozenset())
             else:
                 tested = static_tested.get(name, set())
-                mode = "static mode: no coverage data found"
             untested = self._collapse(module.definitions, tested)
             interfaces = self._interfaces(module.definitions) if self.options.ignore_abstract else set()
-            findings.extend(self._finding(d, mode, executed is not None) for d in untested
+            findings.extend(self._finding(d, evidence.mode, executed is not None) for d in untested
                             if self._wanted(d) and d.qualname not in interfaces)
         return findings
 
@@ -169,7 +178,7 @@ class UntestedPublicFunction(ProjectRule):
     def _wanted(self, definition: Definition) -> bool:
         options = self.options
         parts = definition.qualname.split(".")
-        if "stub" in definition.flags:
+        if "stub" in definition.flags or is_declarative(definition):
             return False
         if any(fnmatch.fnmatchcase(definition.simple_name, p) or fnmatch.fnmatchcase(definition.qualname, p)
                for p in options.ignore_names):

@@ -1,0 +1,280 @@
+"""VC301/VC302 on multi-file projects, run as a user runs vibecheck: exactly which functions and modules are reported.
+
+Static mode follows the framework (a test client's path reaches its handler, the handler its dependencies
+and request model, the app its startup hooks); coverage mode reads a data file that the test builds by
+running the fixture project's own tests under coverage.py in a subprocess (vibecheck never runs them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.integration.conftest import write
+from vibecheck.cli import cli
+
+FASTAPI_TODO = {
+    "pyproject.toml": "[project]\nname = 'todo'\n",
+    "todo/__init__.py": "",
+    "todo/main.py": """
+        from fastapi import Depends, FastAPI, HTTPException
+
+        from . import crud
+        from .deps import get_current_user, get_db, require_admin
+        from .schemas import TodoCreate, TodoOut
+
+        app = FastAPI()
+
+
+        @app.on_event("startup")
+        def create_tables():
+            crud.init_db()
+
+
+        @app.get("/todos/{todo_id}", response_model=TodoOut)
+        def read_todo(todo_id: int, user=Depends(get_current_user), db=Depends(get_db)):
+            todo = crud.get_todo(db, todo_id)
+            if todo is None:
+                raise HTTPException(status_code=404)
+            return todo
+
+
+        @app.post("/todos", response_model=TodoOut)
+        def create_todo(body: TodoCreate, user=Depends(get_current_user), db=Depends(get_db)):
+            return crud.create_todo(db, body, owner=user)
+
+
+        @app.delete("/admin/todos/{todo_id}")
+        def purge_todo(todo_id: int, admin=Depends(require_admin), db=Depends(get_db)):
+            crud.purge(db, todo_id)
+    """,
+    "todo/deps.py": """
+        from fastapi import Depends, Header, HTTPException
+
+
+        def get_db():
+            return {}
+
+
+        def get_current_user(authorization: str = Header(...)):
+            if not authorization:
+                raise HTTPException(status_code=401)
+            return authorization
+
+
+        def require_admin(user=Depends(get_current_user)):
+            if user != "admin":
+                raise HTTPException(status_code=403)
+            return user
+    """,
+    "todo/schemas.py": """
+        from pydantic import BaseModel
+
+
+        class TodoCreate(BaseModel):
+            title: str
+
+
+        class TodoOut(BaseModel):
+            id: int
+            title: str
+
+            class Config:
+                orm_mode = True
+    """,
+    "todo/crud.py": """
+        def init_db():
+            return None
+
+
+        def get_todo(db, todo_id):
+            return db.get(todo_id)
+
+
+        def create_todo(db, body, owner):
+            db[len(db)] = body
+            return body
+
+
+        def purge(db, todo_id):
+            db.pop(todo_id, None)
+
+
+        def export_csv(db):
+            return ",".join(map(str, db))
+    """,
+    "todo/reports.py": """
+        def weekly_summary(db):
+            return len(db)
+    """,
+    "tests/test_api.py": """
+        from fastapi.testclient import TestClient
+
+        from todo.main import app
+
+        client = TestClient(app)
+
+
+        def test_read_todo():
+            response = client.get("/todos/1", headers={"Authorization": "alice"})
+            assert response.status_code == 404
+
+
+        def test_create_todo():
+            response = client.post("/todos", json={"title": "milk"}, headers={"Authorization": "alice"})
+            assert response.json()["title"] == "milk"
+    """,
+}
+
+LIBRARY = {
+    "setup.cfg": "[metadata]\nname = units\n",
+    "src/units/__init__.py": "from .convert import to_metres\n",
+    "src/units/convert.py": """
+        FACTORS = {"ft": 0.3048, "in": 0.0254}
+
+
+        def to_metres(value, unit):
+            return value * factor(unit)
+
+
+        def factor(unit):
+            try:
+                return FACTORS[unit]
+            except KeyError:
+                raise ValueError(f"unknown unit {unit}") from None
+
+
+        def to_feet(metres):
+            return metres / FACTORS["ft"]
+
+
+        class Length:
+            def __init__(self, metres):
+                self.metres = metres
+
+            def __repr__(self):
+                return f"Length({self.metres})"
+
+            def scaled(self, by):
+                return Length(self.metres * by)
+    """,
+    "src/units/formats.py": """
+        def pretty(value):
+            return f"{value:.2f} m"
+    """,
+    "tests/test_convert.py": """
+        from units import to_metres
+
+
+        def test_feet():
+            assert to_metres(1, "ft") == 0.3048
+    """,
+}
+
+
+def findings(cwd: Path, *paths: str) -> list[tuple[str, str, int]]:
+    """`(code, absolute path, line)` of every VC301/VC302 finding of a run started in `cwd`."""
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, ["--select", "VC301,VC302", "--no-bandit", "--format", "json", *paths],
+                                    catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(result.stdout)
+    return sorted((f["code"], str((cwd / f["path"]).resolve()), f["start"]["line"])
+                  for f in data["findings"])
+
+
+def relative(found: list[tuple[str, str, int]], root: Path) -> list[str]:
+    return [f"{code} {Path(path).relative_to(root.resolve()).as_posix()}:{line}" for code, path, line in found]
+
+
+def test_fastapi_static_reach_follows_dependencies_models_and_hooks(tmp_path: Path) -> None:
+    root = write(tmp_path / "todo", FASTAPI_TODO)
+    assert relative(findings(root), root) == [
+        "VC301 todo/crud.py:15",   # purge: only the unrequested admin route calls it
+        "VC301 todo/crud.py:19",   # export_csv: called by nothing
+        "VC301 todo/deps.py:15",   # require_admin: a dependency of the unrequested route only
+        "VC301 todo/main.py:30",   # purge_todo: "/admin/todos/{todo_id}" is never requested
+        "VC302 todo/reports.py:1",
+    ]
+    # get_db/get_current_user (dependencies of requested routes), the startup hook and crud.init_db it calls,
+    # and the pydantic models (declarative) are not reported
+
+
+def test_library_static_mode(tmp_path: Path) -> None:
+    root = write(tmp_path / "units", LIBRARY)
+    assert relative(findings(root), root) == [
+        "VC301 src/units/convert.py:16",   # to_feet
+        "VC301 src/units/convert.py:20",   # Length: no test names it or its methods
+        "VC302 src/units/formats.py:1",
+    ]
+
+
+def test_parent_folder_and_monorepo_root_give_the_same_result_as_each_project(tmp_path: Path) -> None:
+    todo = write(tmp_path / "apps" / "todo", FASTAPI_TODO)
+    units = write(tmp_path / "libs" / "units", LIBRARY)
+    inside = sorted(findings(todo) + findings(units))
+    assert len(inside) == 8
+    assert findings(tmp_path) == inside  # a parent folder with no project file of its own
+    write(tmp_path, {"pyproject.toml": "[tool.vibecheck]\nextend-select = ['VC301', 'VC302']\n"})
+    assert findings(tmp_path) == inside  # a monorepo root with a config table
+    assert findings(todo / "todo") == [f for f in inside if "/apps/todo/" in f[1]]  # a folder inside one project
+    assert findings(tmp_path, "apps/todo/todo/crud.py") == [f for f in inside if f[1].endswith("crud.py")]
+
+
+COVERAGE_CONFIG = "[tool.coverage.run]\nsource = ['src']\n"
+
+
+def run_tests_under_coverage(root: Path) -> None:
+    """The fixture project's own tests under coverage.py, in a subprocess (its code never runs in this process)."""
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    command = [sys.executable, "-m", "coverage", "run", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"]
+    subprocess.run(command, cwd=root, env=env, check=True, capture_output=True, timeout=300)
+
+
+@pytest.fixture()
+def covered_library(tmp_path: Path) -> Path:
+    root = write(tmp_path / "units", {**LIBRARY, "pyproject.toml": COVERAGE_CONFIG})
+    run_tests_under_coverage(root)
+    return root
+
+
+def messages(cwd: Path) -> list[str]:
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, ["--select", "VC301,VC302", "--no-bandit", "--format", "json"],
+                                    catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    return [f["message"] for f in json.loads(result.stdout)["findings"]]
+
+
+def test_library_coverage_mode(covered_library: Path) -> None:
+    assert relative(findings(covered_library), covered_library) == [
+        "VC301 src/units/convert.py:16",   # to_feet
+        "VC301 src/units/convert.py:20",   # Length: none of its methods ran
+        "VC302 src/units/formats.py:1",    # imported by nothing, so nothing in it ran
+    ]
+    assert all(m.endswith("(coverage mode, from `.coverage`).") for m in messages(covered_library))
+
+
+def test_coverage_older_than_a_source_falls_back_to_static_mode(covered_library: Path) -> None:
+    data = (covered_library / ".coverage").stat().st_mtime
+    edited = covered_library / "src" / "units" / "convert.py"
+    os.utime(edited, (data + 10, data + 10))
+    assert relative(findings(covered_library), covered_library) == [
+        "VC301 src/units/convert.py:16",
+        "VC301 src/units/convert.py:20",
+        "VC302 src/units/formats.py:1",
+    ]
+    assert all("static mode: `.coverage` is older than `src/units/convert.py`" in m for m in messages(covered_library))
