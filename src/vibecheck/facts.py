@@ -244,7 +244,8 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 flags.append("stub")
             if last_names & HOOK_DECORATORS:
                 flags.append("hook")
-            if is_class and (statement.name in CONFIG_CLASSES and prefix or _only_declares(statement)):
+            if isinstance(statement, ast.ClassDef) and (statement.name in CONFIG_CLASSES and prefix
+                                                        or _only_declares(statement)):
                 flags.append("declarative")
             qualname = f"{prefix}{statement.name}"
             yield {
