@@ -1,75 +1,135 @@
-"""Precision of a rule pack on real code: findings per 1,000 lines on pinned sdists of well-kept projects.
+"""Precision on mature code: findings that fail the build, per 1,000 lines, on pinned sdists from PyPI.
 
-Downloads (once, into a cache folder) the sdists of requests 2.32.3, flask 3.1.0 and httpx 0.28.1 with
-`pip download --no-deps --no-binary :all:`, or reads already unpacked sdists from `--sdist-dir`. Runs the
-enabled built-in rules whose code starts with `--select` (default `VC1`) over each package's sources (not
-its tests) and prints the rate per project, then every finding, so that each one can be read and judged.
-Not part of the test run: `python benchmarks/precision.py [--sdist-dir /work/sdists] [--select VC1]`.
+Each project's sdist is downloaded once (`pip download --no-deps --no-binary :all:`) into a cache folder,
+or read already unpacked from `--sdist-dir` (`name-version/` holding the unpacked `name-version/`, as
+`pip download` plus `tar xzf` leave it). vibecheck then runs as a new user would run it: from the sdist's
+root, default settings, every rule that is on by default plus bandit's checks, the whole pipeline
+(project rules, supersedes, suppressions, `--fail-on low`), over the package code only (not its tests,
+docs or examples). It prints, per project and in total, the findings that fail the build and the
+high-severity ones among them, each per 1,000 lines; with `--show`, every failing finding, to read.
+Targets (issue 12): at most 0.5 failing and 0.05 high findings per 1,000 lines.
+
+    nice python benchmarks/precision.py [--sdist-dir /tmp/sdists] [--show] [--select VC2]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tarfile
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from vibecheck.engine import check_file
+from vibecheck.api import check_paths
+from vibecheck.config import load_settings
+from vibecheck.integrations.bandit import blocks_build, options_from_table
+from vibecheck.model import Finding, Severity
 from vibecheck.registry import load_registry
-from vibecheck.rule import Rule
 
-PROJECTS = {"requests": ("2.32.3", "src/requests"), "flask": ("3.1.0", "src/flask"), "httpx": ("0.28.1", "httpx")}
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    version: str
+    package: str
+
+    @property
+    def folder(self) -> str:
+        return f"{self.name}-{self.version}"
+
+
+PROJECTS = (
+    Project("requests", "2.34.2", "src/requests"),
+    Project("requests", "2.32.3", "src/requests"),
+    Project("flask", "3.1.3", "src/flask"),
+    Project("flask", "3.1.0", "src/flask"),
+    Project("httpx", "0.28.1", "httpx"),
+    Project("djangorestframework", "3.18.3", "rest_framework"),
+    Project("django-allauth", "65.22.1", "allauth"),
+    Project("fastapi", "0.165.0", "fastapi"),
+)
 DEFAULT_CACHE = Path(__file__).resolve().parent / ".sdist-cache"
+TARGET_FAILING = 0.5
+TARGET_HIGH = 0.05
 
 
-def unpacked_sdist(name: str, version: str, sdist_dir: Path | None, cache: Path) -> Path:
-    """The unpacked source tree of one pinned sdist, downloading and unpacking it when needed."""
-    folder = f"{name}-{version}"
-    if sdist_dir is not None:
-        return sdist_dir / folder
-    target = cache / folder
-    if target.is_dir():
-        return target
-    cache.mkdir(parents=True, exist_ok=True)
-    archive = cache / f"{folder}.tar.gz"
-    if not archive.exists():
+def unpacked_sdist(project: Project, sdist_dir: Path | None, cache: Path) -> Path:
+    """The root of one pinned sdist's source tree, downloading and unpacking it when needed."""
+    base = (sdist_dir or cache) / project.folder
+    for candidate in (base, *base.glob("*/")):
+        if (candidate / project.package).is_dir():
+            return candidate
+    base.mkdir(parents=True, exist_ok=True)
+    archives = list(base.glob("*.tar.gz"))
+    if not archives:
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                        "--dest", str(cache), f"{name}=={version}"], check=True, stdout=sys.stderr)
-    with tarfile.open(archive) as tar:
-        tar.extractall(cache, filter="data")
-    return target
+                        "--dest", str(base), f"{project.name}=={project.version}"], check=True, stdout=sys.stderr)
+        archives = list(base.glob("*.tar.gz"))
+    with tarfile.open(archives[0]) as tar:
+        tar.extractall(base, filter="data")
+    return next(c for c in base.glob("*/") if (c / project.package).is_dir())
 
 
-def selected_rules(prefix: str) -> list[tuple[type[Rule], None]]:
+def count_lines(folder: Path) -> int:
+    return sum(path.read_bytes().count(b"\n") for path in folder.rglob("*.py"))
+
+
+def failing_findings(root: Path, package: str, select: str | None) -> list[Finding]:
+    """The findings a default run from `root` over `package` reports at or above its `--fail-on`."""
     registry = load_registry()
-    return [(rule, None) for rule in registry.file_rules if rule.code.startswith(prefix) and rule.default_enabled]
+    settings = load_settings([package], registry, cwd=root, overrides={"select": select} if select else None)
+    settings = replace(settings, jobs=1)
+    previous = Path.cwd()
+    os.chdir(root)
+    try:
+        report = check_paths([package], settings, registry=registry)
+    finally:
+        os.chdir(previous)
+    for error in report.errors:
+        print(f"ERROR {error.path}: {error.rule}: {error.message}", file=sys.stderr)
+    options = options_from_table(settings.bandit)
+    return [f for f in report.findings if f.severity.rank >= settings.fail_on.rank and blocks_build(f, options)]
+
+
+def per_kloc(count: int, lines: int) -> float:
+    return 1000 * count / lines if lines else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sdist-dir", type=Path, help="folder holding unpacked sdists (name-version/)")
+    parser.add_argument("--sdist-dir", type=Path, help="folder holding the unpacked sdists (name-version/)")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="download cache folder")
-    parser.add_argument("--select", default="VC1", help="rule code prefix to run (default VC1)")
+    parser.add_argument("--select", help="restrict the run to these codes (default: the default selection)")
+    parser.add_argument("--show", action="store_true", help="print every failing finding")
     args = parser.parse_args(argv)
-    rules = selected_rules(args.select)
-    print(f"rules: {', '.join(rule.code for rule, _ in rules)}")
-    all_findings = []
-    for name, (version, package) in PROJECTS.items():
-        root = unpacked_sdist(name, version, args.sdist_dir, args.cache)
-        lines = findings = 0
-        for path in sorted((root / package).rglob("*.py")):
-            data = path.read_bytes()
-            lines += data.count(b"\n")
-            result = check_file(str(path.relative_to(root.parent)), data, rules)
-            for error in result.errors:
-                print(f"ERROR {error.path}: {error.rule}: {error.message}", file=sys.stderr)
-            findings += len(result.findings)
-            all_findings.extend(result.findings)
-        rate = 1000 * findings / lines if lines else 0.0
-        print(f"{name} {version}: {findings} findings in {lines} lines = {rate:.2f} per 1,000 lines")
-    for finding in sorted(all_findings, key=lambda f: f.sort_key):
-        print(f"{finding.location.path}:{finding.location.start.line}: {finding.code} {finding.message}")
+    header = f"{'project':<30} {'lines':>7} {'failing':>8} {'/kloc':>6} {'high':>5} {'/kloc':>6}"
+    print(header)
+    total_lines = total_failing = total_high = 0
+    by_code: Counter[str] = Counter()
+    shown: list[str] = []
+    for project in PROJECTS:
+        root = unpacked_sdist(project, args.sdist_dir, args.cache)
+        lines = count_lines(root / project.package)
+        findings = failing_findings(root, project.package, args.select)
+        high = sum(f.severity is Severity.HIGH for f in findings)
+        by_code.update(f.code for f in findings)
+        total_lines += lines
+        total_failing += len(findings)
+        total_high += high
+        print(f"{project.folder:<30} {lines:>7} {len(findings):>8} {per_kloc(len(findings), lines):>6.2f} "
+              f"{high:>5} {per_kloc(high, lines):>6.2f}")
+        shown += [f"{project.folder}/{f.location.path}:{f.location.start.line}: {f.code} [{f.severity.value}] "
+                  f"{f.message}" for f in findings]
+    failing_rate, high_rate = per_kloc(total_failing, total_lines), per_kloc(total_high, total_lines)
+    print(f"{'total':<30} {total_lines:>7} {total_failing:>8} {failing_rate:>6.2f} {total_high:>5} {high_rate:>6.2f}")
+    print(f"targets: <= {TARGET_FAILING} failing and <= {TARGET_HIGH} high per 1,000 lines: "
+          f"{'met' if failing_rate <= TARGET_FAILING and high_rate <= TARGET_HIGH else 'NOT met'}")
+    print("failing findings by code: " + ", ".join(f"{code} {n}" for code, n in by_code.most_common()))
+    if args.show:
+        print("\n".join(shown))
     return 0
 
 
