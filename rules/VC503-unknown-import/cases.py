@@ -21,6 +21,14 @@ from vibecheck.rule import Rule
 from BaseHTTPServer import HTTPServer
 # ok: VC503 -- declared for Python < 3.11 only, whether or not it is installed here
 import tomli
+# ok: VC503 -- a real distribution whose import name differs (`django-filter`), installed or not
+import django_filters
+# ok: VC503 -- `python3-saml` provides `onelogin`, installed or not
+from onelogin.saml2.auth import OneLogin_Saml2_Auth
+# ok: VC503 -- the compiled core of `pydantic`, a real distribution
+from pydantic_core import core_schema
+# ok: VC503 -- `python-xlib` provides `Xlib`
+from Xlib import display
 
 # expect: VC503
 import flask_secure_authz

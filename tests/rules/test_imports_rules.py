@@ -150,3 +150,15 @@ def test_malformed_declarations_do_not_crash(tmp_path: Path) -> None:
         "m.py": "import pygments\n",
     })
     assert findings(tmp_path / "m.py") == [("VC504", 1, "pygments")]
+
+
+def test_declared_variants_and_namespaces_cover_their_import_names(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "svc"\ndependencies = ["pydantic-ai-slim[openai]>=1", "opentelemetry-api",'
+                          ' "psycopg2-binary", "acme-widgets-slim"]\n[project.optional-dependencies]\n'
+                          'otel = ["opentelemetry-exporter-otlp-proto-http"]\n',
+        "svc.py": "import pydantic_ai\nfrom opentelemetry import trace\n"
+                  "from opentelemetry.exporter.otlp.proto.http import trace_exporter\nimport psycopg2\n"
+                  "import acme_widgets\nimport acme_widgetz\n",
+    })
+    assert findings(tmp_path / "svc.py") == [("VC503", 6, "acme_widgetz")]

@@ -67,7 +67,17 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "pydantic_settings": ("pydantic-settings",), "speech_recognition": ("SpeechRecognition",),
     "bson": ("pymongo",), "gridfs": ("pymongo",), "win32com": ("pywin32",), "grpc_tools": ("grpcio-tools",),
     "mdurl": ("mdurl",), "markdown_it": ("markdown-it-py",), "pygments": ("Pygments",), "sqlalchemy": ("SQLAlchemy",),
+    "pydantic_core": ("pydantic-core", "pydantic"), "django_filters": ("django-filter",), "onelogin": ("python3-saml",),
+    "allauth": ("django-allauth",), "debug_toolbar": ("django-debug-toolbar",), "crispy_forms": ("django-crispy-forms",),
+    "storages": ("django-storages",), "social_django": ("social-auth-app-django",), "social_core": ("social-auth-core",),
+    "rest_framework_simplejwt": ("djangorestframework-simplejwt",), "knox": ("django-rest-knox",),
+    "oauth2_provider": ("django-oauth-toolkit",),
+    "saml2": ("pysaml2",), "Xlib": ("python-xlib",),
+    "apiclient": ("google-api-python-client",), "OpenGL": ("PyOpenGL",),
 }
+# A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
+# `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
+VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-headless", "-cpu", "-gpu")
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
 # declared nor installed is an undeclared dependency, not an invented package.
@@ -122,8 +132,34 @@ class ProjectDependencies:
     declares_dev: bool = False
 
     def provides(self, *modules: str) -> bool:
-        """Whether a declared distribution (or the project itself) plausibly provides one of the dotted `modules`."""
-        return any(candidate_distributions(module) & self.declared for module in modules)
+        """Whether a declared distribution (or the project itself) plausibly provides one of the dotted `modules`.
+
+        Decided from the declarations alone, so the answer is the same wherever vibecheck runs; installed
+        metadata can only add distributions (through `candidate_distributions`), never remove one.
+        """
+        declared = _declared_forms(self.declared)
+        return any(candidate_distributions(module) & declared or _in_declared_namespace(module, self.declared)
+                   for module in modules)
+
+
+@functools.lru_cache(maxsize=64)
+def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
+    """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`)."""
+    return declared | {strip_variant(name) for name in declared}
+
+
+def strip_variant(name: str) -> str:
+    """A normalised distribution name without one variant suffix (`opentelemetry-api` -> `opentelemetry`)."""
+    for suffix in VARIANT_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _in_declared_namespace(module: str, declared: frozenset[str]) -> bool:
+    """A namespace package: `opentelemetry` is shared by `opentelemetry-sdk`, `google` by `google-cloud-storage`."""
+    prefix = normalize(module.split(".")[0]) + "-"
+    return any(name.startswith(prefix) for name in declared)
 
 
 def find_root(path: Path) -> Path | None:
@@ -231,7 +267,7 @@ def candidate_distributions(module: str) -> frozenset[str]:
         for distribution in KNOWN_DISTRIBUTIONS.get(prefix, ()):
             names.add(normalize(distribution))
         plain = normalize(prefix)
-        names.update({plain, f"py{plain}", f"python-{plain}", f"{plain}-python", f"py-{plain}"})
+        names.update({plain, strip_variant(plain), f"py{plain}", f"python-{plain}", f"{plain}-python", f"py-{plain}"})
         if plain.startswith("py") and len(plain) > 3:
             names.add(plain[2:])
     return frozenset(names)

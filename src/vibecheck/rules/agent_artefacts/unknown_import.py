@@ -28,8 +28,14 @@ class UnknownImport(ImportCheck):
     `optional-dependencies`, dependency groups, Poetry/PDM/uv/Hatch tables, `requirements*.txt`
     (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed, not run), `Pipfile`,
     `tox.ini` and `PKG-INFO`; `setuptools` counts as declared when no `[build-system]` is. Import
-    names are matched to distributions through installed metadata, a table of well-known differences
-    (`yaml` is `PyYAML`) and the usual spellings (`python-x`, `pyx`).
+    names are matched to distributions from the declarations alone, so the answer does not depend on
+    what is installed where vibecheck runs (a pre-commit hook's environment never has the project's
+    dependencies): normalised names (`typing_extensions` is `typing-extensions`), the usual spellings
+    (`python-x`, `pyx`), variants that ship the same package (`pydantic-ai-slim`, `opentelemetry-api`,
+    `psycopg2-binary`, `pydantic-core`), namespace packages (a declared `opentelemetry-sdk` or
+    `google-cloud-storage` covers `opentelemetry` or `google`) and a table of well-known differences
+    (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed metadata can add a match, never
+    remove one.
 
     ## Why is this bad?
     Coding agents invent plausible package names (`flask_secure_authz`, `fastapi_jwt_helpers`).
