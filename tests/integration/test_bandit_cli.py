@@ -59,3 +59,17 @@ def test_ignoring_a_rule_ignores_the_bandit_checks_it_supersedes(tmp_path: Path)
     assert findings(tmp_path) == [("swallow.py", 4, "VC101")]
     assert findings(tmp_path, "--ignore", "swallowed-exception") == []
     assert findings(tmp_path, "--select", "B110") == [("swallow.py", 4, "B110")]
+
+
+def test_bandit_codes_are_rated_on_vibecheck_severity_scale(tmp_path: Path) -> None:
+    weak_hash = "import hashlib\n\n\ndef etag(body):\n    return hashlib.md5(body).hexdigest()\n"
+    write(tmp_path, {"lib.py": ASSERT, "etag.py": weak_hash, "opts.py": 'SETTINGS = {"PASSWORD": "None"}\n'})
+    run = run_vibecheck(["--format", "json", "."], cwd=tmp_path)
+    rated = sorted((f["code"], f["severity"]) for f in json.loads(run.stdout)["findings"])
+    assert rated == [("B101", "info"), ("B105", "info"), ("B324", "medium")]
+    assert run.returncode == 1, run.stderr
+    write(tmp_path, {"etag.py": weak_hash.replace("(body)", "(body, usedforsecurity=False)")})
+    notices_only = run_vibecheck(["--format", "json", "."], cwd=tmp_path)
+    assert [f["severity"] for f in json.loads(notices_only.stdout)["findings"]] == ["info", "info"]
+    assert notices_only.returncode == 0, notices_only.stdout
+    assert run_vibecheck(["--fail-on", "info", "."], cwd=tmp_path).returncode == 1

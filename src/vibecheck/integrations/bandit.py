@@ -48,6 +48,7 @@ with warnings.catch_warnings():
     from bandit.core.blacklisting import blacklist as bandit_blacklist
 
 from vibecheck.integrations.bandit_advice import bandit_hint
+from vibecheck.integrations.bandit_severity import default_severity
 from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Severity
 from vibecheck.redaction import redact, redact_known_secrets, redact_string_literals
 
@@ -269,12 +270,14 @@ def bandit_rules() -> list[BanditRule]:
         docs = (plugin.plugin.__doc__ or "") + (importlib.import_module(plugin.plugin.__module__).__doc__ or "")
         summary = _SUMMARY.search(docs)
         rules.append(BanditRule(code, plugin.plugin.__name__, summary.group(1).strip() if summary else plugin.name,
-                                _SEVERITY[severity], _rule_cwe(code, cwe), _help_uri(code), docs=_plain_docs(docs)))
+                                default_severity(code, _SEVERITY[severity]), _rule_cwe(code, cwe), _help_uri(code),
+                                docs=_plain_docs(docs)))
     names = {code: entry["name"] for code, entry in extensions.blacklist_by_id.items()}  # before get_url renames them
     for code, entry in extensions.blacklist_by_id.items():
         cwe = int(entry.get("cwe") or 0)
         rules.append(BanditRule(code, names[code], entry["message"].replace("{name}", names[code]),
-                                _SEVERITY.get(entry.get("level", "MEDIUM"), Severity.MEDIUM), _rule_cwe(code, cwe),
+                                default_severity(code, _SEVERITY.get(entry.get("level", "MEDIUM"), Severity.MEDIUM)),
+                                _rule_cwe(code, cwe),
                                 _help_uri(code)))
     return sorted(rules, key=lambda r: r.code)
 
@@ -471,7 +474,8 @@ def _to_finding(path: str, issue: Any, lines: list[str]) -> Finding:
         end = start
     return Finding(
         code=code, name=name, message=redact_known_secrets(message), location=Location(path, start, end),
-        severity=_SEVERITY.get(issue.severity, Severity.MEDIUM), confidence=_CONFIDENCE.get(issue.confidence, Confidence.LOW),
+        severity=default_severity(code, _SEVERITY.get(issue.severity, Severity.MEDIUM)),
+        confidence=_CONFIDENCE.get(issue.confidence, Confidence.LOW),
         category=Category.SECURITY, hint=bandit_hint(code), cwe=corrected_cwe(code, cwe, text), source=SOURCE,
         help_uri=meta.help_uri if meta else _help_uri(code), line_text=snippet,
     )
