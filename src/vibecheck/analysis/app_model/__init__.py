@@ -14,14 +14,15 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   `state_changing` / `sensitive` (does it need a guard), `guarded` (a guard this file shows: decorator
   below the route decorator, `Depends`/`Security`, `permission_classes`, mixins, a check in the body, a
   same-file hook or middleware), `guard_above` (a guard decorator placed above the route decorator),
-  `drf_default` (a DRF view that relies on the settings), `by_signature_only` (a Django view known only
-  by its `request` parameter), `refs` (decorators, dependencies and bases another file may define),
+  `drf_default` (a DRF view that relies on the settings), `needs_urlconf` (a Django view not registered in
+  its own file: it counts only if a URLconf routes it), `refs` (decorators, dependencies and bases another file may define),
   `line`, `column`, `text`.
 - `guard_functions`: module-level functions that authenticate (they, or a wrapper nested in them, look
   at the user, a session or a token and deny: raise or answer 401/403, or redirect to login).
 - `guarded_receivers`, `includes` (`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
-  `view`, `wrappers`, `guarded`), `settings` (`REST_FRAMEWORK`, `MIDDLEWARE`), `authenticates`.
+  `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `settings`
+  (`REST_FRAMEWORK`, `MIDDLEWARE`), `authenticates`.
 
 Names are `@local` (defined in the file), `.relative` or `absolute.dotted` as imported.
 

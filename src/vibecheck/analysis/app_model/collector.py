@@ -87,7 +87,7 @@ class Route:
     guard_above: str | None = None
     drf_default: bool = False
     refs: tuple[str, ...] = ()  # decorators, dependencies and bases that another file may define as a guard
-    heuristic: bool = False  # a Django view known only by its `request` parameter: a URLconf must name it
+    heuristic: bool = False  # a Django view not registered in its file: routed only if a URLconf names it
     framework: str | None = None
     handler: str | None = None
 
@@ -255,6 +255,7 @@ class AppModelCollector:
         self.registrations_seen = 0
         self.includes: list[dict[str, Any]] = []
         self.url_views: list[dict[str, Any]] = []
+        self.view_aliases: dict[str, dict[str, Any]] = {}
         self.settings: dict[str, Any] = {}
 
     # names ---------------------------------------------------------------------------------------------
@@ -500,25 +501,35 @@ class AppModelCollector:
     def _collect_url(self, call: cst.Call) -> None:
         """`path("x/", login_required(views.f))`, `re_path(...)`, `router.register("x", ViewSet)`: what a URLconf routes."""
         view_arg = _positional(call, 1) or _keyword(call, "view") or _keyword(call, "viewset")
-        if view_arg is None:
-            return
+        view = self._view_of(view_arg.value) if view_arg is not None else None
+        if view is not None:
+            self.url_views.append(view)
+
+    def _view_of(self, expression: cst.BaseExpression, *, called: bool = False) -> dict[str, Any] | None:
+        """`login_required(views.f)`, `staff_member_required(V.as_view())`: the view and the wrappers around it.
+
+        With `called`, only an expression that builds a view (`V.as_view()`, a wrapper call) counts.
+        """
         wrappers: list[str] = []
-        view = view_arg.value
+        view = expression
+        built = False
         while isinstance(view, cst.Call):
             callee = view.func
+            built = True
             if isinstance(callee, cst.Attribute) and callee.attr.value == "as_view":
                 view = callee.value
                 break
             inner = _positional(view, 0)
             if inner is None or _last(self.qualified_name(callee)) == "include":
-                return
+                return None
             wrappers.append(self._ref_text(get_full_name_for_node(callee) or ""))
             view = inner.value
         name = get_full_name_for_node(view)
-        if name is None:
-            return
-        guarded = any(self._is_guard_name(w.lstrip("@"), self.match.guard_decorators) for w in wrappers)
-        self.url_views.append({"view": self._ref_text(name), "wrappers": wrappers, "guarded": guarded})
+        if name is None or (called and not built):
+            return None
+        guarded = any(self._is_guard_name(w.lstrip("@").rpartition(".")[2], self.match.guard_decorators)
+                      for w in wrappers)
+        return {"view": self._ref_text(name), "wrappers": wrappers, "guarded": guarded}
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if self.scopes or len(node.targets) != 1:
@@ -529,6 +540,10 @@ class AppModelCollector:
         value = node.value
         if target in fw.SECURITY_SETTINGS:
             self._collect_setting(target, value)
+        if self.uses_django and isinstance(value, cst.Call):
+            view = self._view_of(value, called=True)
+            if view is not None:  # `edit = login_required(EditView.as_view())`: a URLconf may route the alias
+                self.view_aliases[target] = view
         if isinstance(value, cst.Call):
             constructor = _last(self.qualified_name(value.func))
             if constructor in fw.APP_CONSTRUCTORS:
@@ -811,10 +826,12 @@ class AppModelCollector:
             for receiver, path, _ in registrations:
                 handlers = {m: f for m, f in view.methods.items() if m in fw.STATE_CHANGING_HANDLERS or m == "get"}
                 framework = "drf" if view.drf else self.framework
+                unregistered = name not in self.view_registrations and (self.uses_django or view.drf)
                 if view.state_by_base and not any(m in fw.STATE_CHANGING_HANDLERS for m in handlers):
                     self.routes.append(Route(_anchor(view.node), f"The view `{name}`", frozenset({"POST"}), path, receiver,
                                              (name,), None, guarded=view.guarded, drf_default=self._drf_default(view),
-                                             refs=tuple(view.refs), framework=framework, handler=name))
+                                             refs=tuple(view.refs), framework=framework, handler=name,
+                                             heuristic=unregistered))
                 for method, frame in handlers.items():
                     guarded = view.guarded or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
                     http = STATE_METHOD_NAMES.get(method, method.upper())
@@ -822,7 +839,7 @@ class AppModelCollector:
                     refs = view.refs + [r for d in frame.node.decorators for r in self._decorator_refs(d.decorator)]
                     self.routes.append(Route(_anchor(frame.node), label, frozenset({http}), path, receiver, (name,), frame,
                                              guarded=guarded, drf_default=self._drf_default(view), refs=tuple(refs),
-                                             framework=framework, handler=f"{name}.{method}"))
+                                             framework=framework, handler=f"{name}.{method}", heuristic=unregistered))
 
     def _drf_default(self, view: ClassView) -> bool:
         return view.drf and not view.has_permission_classes
@@ -860,11 +877,13 @@ class AppModelCollector:
             "app_guard": self.global_guard,
             "includes": self.includes,
             "url_views": self.url_views,
+            "view_aliases": self.view_aliases,
             "settings": self.settings,
             "guard_functions": guard_functions,
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
-        if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "settings", "guard_functions")):
+        if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
+                                            "guard_functions")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
@@ -914,7 +933,7 @@ class AppModelCollector:
             "guarded": guarded,
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
-            "by_signature_only": route.heuristic,
+            "needs_urlconf": route.heuristic,
             "refs": sorted(set(route.refs)),
             "line": line,
             "column": column,

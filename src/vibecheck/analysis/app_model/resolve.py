@@ -36,6 +36,12 @@ class ModelRoute:
     def needs_guard(self) -> bool:
         return bool(self.fact["state_changing"] or self.fact["sensitive"])
 
+    @property
+    def view(self) -> str:
+        """The dotted name a URLconf routes: the function, or the class of a class-based view's method."""
+        handler = self.fact["handler"]
+        return self.handler.rpartition(".")[0] if "." in handler else self.handler
+
 
 @dataclass
 class AppModel:
@@ -46,8 +52,10 @@ class AppModel:
     guarded_receivers: set[str] = field(default_factory=set)
     includes: list[tuple[str | None, str, bool]] = field(default_factory=list)
     url_views: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # (view, guarded, wrappers)
+    aliases: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # `edit = guard(V.as_view())`
+    alias_names: dict[str, str] = field(default_factory=dict)  # alias -> view
     settings: dict[str, Any] = field(default_factory=dict)
-    authenticating_files: int = 0
+    authenticating_files: set[str] = field(default_factory=set)
     drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
 
     @classmethod
@@ -64,7 +72,8 @@ class AppModel:
                     return f"{module}.{name[1:]}" if module else name[1:]
                 return resolve_relative(name, module, is_package=is_package)
 
-            model.authenticating_files += bool(facts["authenticates"])
+            if facts["authenticates"]:
+                model.authenticating_files.add(path)
             model.guard_functions.update(full("@" + name) for name in facts["guard_functions"])
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
             for include in facts["includes"]:
@@ -72,8 +81,9 @@ class AppModel:
                 model.includes.append((parent, full(include["child"]), include["guarded"]))
                 if facts["app_guard"] and parent is not None:
                     model.guarded_receivers.add(parent)
-            model.url_views.extend((full(v["view"]), v["guarded"], tuple(full(w) for w in v["wrappers"]))
-                                   for v in facts["url_views"])
+            for target, views in ((model.url_views, facts["url_views"]), (model.aliases, facts["view_aliases"].values())):
+                target.extend((full(v["view"]), v["guarded"], tuple(full(w) for w in v["wrappers"])) for v in views)
+            model.alias_names.update({full("@" + alias): full(v["view"]) for alias, v in facts["view_aliases"].items()})
             for name, value in facts["settings"].items():
                 model.settings.setdefault(name, value)
             for fact in facts["routes"]:
@@ -96,11 +106,9 @@ class AppModel:
             return "a guard defined in the project"
         if route.receiver is not None and self.receiver_guarded(route.receiver):
             return "its router, blueprint or app"
-        view = route.handler.split(".")
         if fact["framework"] in ("django", "drf"):
-            class_or_function = ".".join(view[:-1]) if "." in fact["handler"] else route.handler
-            if any(_matches(name, class_or_function) and (guarded or self._any_guard(wrappers))
-                   for name, guarded, wrappers in self.url_views):
+            if any(self._routes_to(name, route.view) and (guarded or self._any_guard(wrappers))
+                   for name, guarded, wrappers in [*self.url_views, *self.aliases]):
                 return "its URLconf entry"
             if self.login_middleware:
                 return "Django's `LoginRequiredMiddleware`"
@@ -143,12 +151,18 @@ class AppModel:
         return any(c.rpartition(".")[2] not in fw.OPEN_PERMISSIONS for c in classes)
 
     def is_routed(self, route: ModelRoute) -> bool:
-        """A Django view found by its `request` parameter alone counts only when a URLconf names it (if there is one)."""
-        if not route.fact["by_signature_only"]:
+        """A Django view not registered in its own file counts only when a URLconf names it (if any was checked)."""
+        if not route.fact["needs_urlconf"]:
             return True
-        if route.fact["handler"].startswith("_"):
+        if route.view.rpartition(".")[2].startswith("_"):
             return False
-        return not self.url_views or any(_matches(name, route.handler) for name, _, _ in self.url_views)
+        return not self.url_views or any(self._routes_to(name, route.view) for name, _, _ in self.url_views)
+
+    def _routes_to(self, name: str, view: str) -> bool:
+        """A URLconf or alias name that stands for `view`, directly or through a module-level alias."""
+        if _matches(name, view):
+            return True
+        return any(_matches(name, alias) and _matches(target, view) for alias, target in self.alias_names.items())
 
     def unguarded(self) -> Iterator[ModelRoute]:
         """Routes that change state or look administrative and that nothing in the app guards."""
@@ -156,10 +170,32 @@ class AppModel:
             if route.needs_guard and route.guarded_by is None and self.is_routed(route):
                 yield route
 
-    @property
-    def authenticates_anywhere(self) -> bool:
-        return bool(self.authenticating_files or self.guard_functions or self.drf_default_guards
-                    or self.login_middleware or any(r.guarded_by for r in self.routes))
+    def app_of(self, route: ModelRoute) -> str:
+        """The app a route belongs to: the app its router is (transitively) included in, else its top package."""
+        if route.receiver is None:
+            return route.module.partition(".")[0]
+        current = route.receiver
+        for _ in range(MAX_INCLUDE_DEPTH):
+            parent = next((p for p, child, _ in self.includes if p is not None and p != current and _matches(child, current)),
+                          None)
+            if parent is None:
+                break
+            current = parent
+        return current
+
+    def apps(self) -> dict[str, list[ModelRoute]]:
+        """Routes grouped by app, in path order."""
+        grouped: dict[str, list[ModelRoute]] = {}
+        for route in sorted(self.routes, key=lambda r: (r.path, r.fact["line"])):
+            grouped.setdefault(self.app_of(route), []).append(route)
+        return grouped
+
+    def authenticates(self, routes: list[ModelRoute]) -> bool:
+        """Whether an app's routes show authentication anywhere: a guarded route, a guard in their files, settings."""
+        files = {r.path for r in routes}
+        return bool(any(r.guarded_by for r in routes) or files & self.authenticating_files
+                    or (any(r.fact["framework"] in ("django", "drf") for r in routes)
+                        and (self.drf_default_guards or self.login_middleware)))
 
 
 def _matches(a: str, b: str) -> bool:

@@ -112,12 +112,13 @@ class RouteWithoutAuth(ProjectRule):
 
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)
-        unguarded = sorted(model.unguarded(), key=lambda r: (r.path, r.fact["line"]))
-        if len(unguarded) >= AGGREGATE_FROM and not model.authenticates_anywhere:
-            yield self._no_auth_in_app(unguarded)
-            return
-        for route in unguarded:
-            yield self._finding(route)
+        unguarded = set(map(id, model.unguarded()))
+        for routes in model.apps().values():
+            open_routes = [r for r in routes if id(r) in unguarded]
+            if len(open_routes) >= AGGREGATE_FROM and not model.authenticates(routes):
+                yield self._no_auth_in_app(open_routes)
+                continue
+            yield from map(self._finding, open_routes)
 
     def _finding(self, route: ModelRoute) -> Finding:
         fact = route.fact
@@ -136,7 +137,7 @@ class RouteWithoutAuth(ProjectRule):
         others = len({r.path for r in routes}) - 1
         where = f" (in this file and {others} other{'s' if others != 1 else ''})" if others else ""
         message = (f"{len(routes)} state-changing or administrative routes{where}, and no authentication anywhere in "
-                   f"the app; the first is {first.fact['label'][4:]}.")
+                   f"the app; the first is {first.fact['label'][0].lower()}{first.fact['label'][1:]}.")
         hint = ("Add authentication to the app (a login or token dependency, `@login_required`, DRF "
                 "`DEFAULT_PERMISSION_CLASSES`) and require it on every route that writes, or configure the routes "
                 "as public in `public-paths` if the app is meant to be open.")
