@@ -23,6 +23,7 @@ from typing import Any
 
 import libcst as cst
 
+from vibecheck.literals import literal_value
 from vibecheck.rule import RuleContext
 
 DEFINITIONS = "definitions"
@@ -134,7 +135,7 @@ class TestFactCollector:
             self.binding_names.add(id(node.attr))
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        value = node.evaluated_value
+        value = literal_value(node)
         if isinstance(value, str):
             self._string(value)
 

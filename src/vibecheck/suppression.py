@@ -27,7 +27,8 @@ from vibecheck.rules.suppression.blanket_suppression import BlanketSuppression
 from vibecheck.rules.suppression.unused_suppression import UnusedSuppression
 
 _CANDIDATE = re.compile(rb"noqa|vibecheck\s*:", re.IGNORECASE)
-_NOQA = re.compile(r"#\s*noqa(?:\s*:\s*(?P<codes>[A-Za-z]+-?[0-9]+(?:\s*,?\s*[A-Za-z]+-?[0-9]+)*))?", re.IGNORECASE)
+# Between codes `\s*(?:,\s*)?`, not `\s*,?\s*`: two adjacent `\s*` split a run of spaces every possible way (quadratic).
+_NOQA = re.compile(r"#\s*noqa(?:\s*:\s*(?P<codes>[A-Za-z]+-?[0-9]+(?:\s*(?:,\s*)?[A-Za-z]+-?[0-9]+)*))?", re.IGNORECASE)
 _VIBECHECK = re.compile(r"#\s*vibecheck\s*:\s*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]]*)\])?")
 _OWN_CODE = re.compile(r"^VC[0-9]{3}$")
 HYGIENE_CODES = frozenset({UnusedSuppression.code, BlanketSuppression.code})

@@ -23,6 +23,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.imports import ImportTable
+from vibecheck.literals import string_value
 from vibecheck.rule import Rule
 
 # Calls that hand their (first tainted) argument's content on: the result is as tainted as the input.
@@ -116,16 +117,6 @@ def dotted_name(node: cst.CSTNode) -> str | None:
     return None
 
 
-def string_value(node: cst.CSTNode | None) -> str | None:
-    """The value of a plain string literal (or implicit concatenation of them), else None."""
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else value.decode("latin-1")
-    if isinstance(node, cst.ConcatenatedString):
-        left, right = string_value(node.left), string_value(node.right)
-        return left + right if left is not None and right is not None else None
-    return None
-
 
 def short_code(node: cst.CSTNode, limit: int = 60) -> str:
     """One line of a node's code, shortened for messages."""
@@ -192,12 +183,61 @@ class FlowState:
         return self.sanitizer is not None and self.sanitizer(call, self)
 
     def taint_of(self, node: cst.CSTNode | None) -> Taint | None:
-        """The taint an expression carries, or None when it is clean."""
-        if node is None or not isinstance(node, cst.BaseExpression):
-            return None
-        found = self.source(node, self)
-        if found is not None:
-            return None if found is CLEAN else found
+        """The taint an expression carries, or None when it is clean.
+
+        The first taint found in source order wins. Operators, displays and other expressions that only pass
+        on their operands' taint are expanded on an explicit stack, not by recursion: generated code chains
+        thousands of `+` operands or implicitly concatenated strings.
+        """
+        pending: list[cst.CSTNode | None] = [node]
+        while pending:
+            current = pending.pop()
+            if current is None or not isinstance(current, cst.BaseExpression):
+                continue
+            found = self.source(current, self)
+            if found is CLEAN:
+                continue
+            if found is not None:
+                return found
+            operands = self._operands(current)
+            if operands is not None:
+                pending.extend(reversed(operands))
+                continue
+            found = self._own_taint(current)
+            if found is not None:
+                return found
+        return None
+
+    def _operands(self, node: cst.BaseExpression) -> list[cst.CSTNode | None] | None:
+        """The sub-expressions whose taint `node` carries unchanged, in source order; None if it is not such a node."""
+        if isinstance(node, (cst.BinaryOperation, cst.BooleanOperation, cst.ConcatenatedString)):
+            return [node.left, node.right]
+        if isinstance(node, cst.Comparison):
+            return [node.left, *(c.comparator for c in node.comparisons)] if self.comparisons_propagate else []
+        if isinstance(node, (cst.UnaryOperation, cst.Await)):
+            return [node.expression]
+        if isinstance(node, cst.NamedExpr):
+            return [node.value]
+        if isinstance(node, cst.IfExp):
+            return [node.body, node.orelse]
+        if isinstance(node, cst.FormattedString):
+            return [p.expression for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
+        if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+            return [e.value for e in node.elements]
+        if isinstance(node, cst.Dict):
+            return [e.value for e in node.elements if isinstance(e, (cst.DictElement, cst.StarredDictElement))]
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+            first = node.value if isinstance(node, cst.DictComp) else node.elt
+            iterables: list[cst.CSTNode | None] = []
+            for_in: cst.CompFor | None = node.for_in
+            while for_in is not None:
+                iterables.append(for_in.iter)
+                for_in = for_in.inner_for_in
+            return [first, *iterables]
+        return None
+
+    def _own_taint(self, node: cst.BaseExpression) -> Taint | None:
+        """The taint of a name, an attribute or item of a tainted value, or a call's result."""
         if isinstance(node, cst.Name):
             return self.names.get(node.value)
         if isinstance(node, cst.Attribute):
@@ -214,32 +254,6 @@ class FlowState:
             return replace(base, key=key) if key is not None else base
         if isinstance(node, cst.Call):
             return self._call_taint(node)
-        if isinstance(node, cst.FormattedString):
-            return self._first(p.expression for p in node.parts if isinstance(p, cst.FormattedStringExpression))
-        if isinstance(node, cst.BinaryOperation):
-            return self.taint_of(node.left) or self.taint_of(node.right)
-        if isinstance(node, cst.BooleanOperation):
-            return self.taint_of(node.left) or self.taint_of(node.right)
-        if isinstance(node, cst.Comparison):
-            if not self.comparisons_propagate:
-                return None
-            return self.taint_of(node.left) or self._first(c.comparator for c in node.comparisons)
-        if isinstance(node, (cst.UnaryOperation, cst.Await)):
-            return self.taint_of(node.expression)
-        if isinstance(node, cst.NamedExpr):
-            return self.taint_of(node.value)
-        if isinstance(node, cst.IfExp):
-            return self.taint_of(node.body) or self.taint_of(node.orelse)
-        if isinstance(node, cst.ConcatenatedString):
-            return self.taint_of(node.left) or self.taint_of(node.right)
-        if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
-            return self._first(e.value for e in node.elements)
-        if isinstance(node, cst.Dict):
-            return self._first(e.value for e in node.elements if isinstance(e, (cst.DictElement, cst.StarredDictElement)))
-        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
-            return self.taint_of(node.elt) or self._comprehension_taint(node.for_in)
-        if isinstance(node, cst.DictComp):
-            return self.taint_of(node.value) or self._comprehension_taint(node.for_in)
         return None
 
     def _first(self, nodes: Any) -> Taint | None:
@@ -248,9 +262,6 @@ class FlowState:
             if found is not None:
                 return found
         return None
-
-    def _comprehension_taint(self, for_in: cst.CompFor) -> Taint | None:
-        return self.taint_of(for_in.iter) or (self._comprehension_taint(for_in.inner_for_in) if for_in.inner_for_in else None)
 
     def _call_taint(self, call: cst.Call) -> Taint | None:
         if self.is_sanitizer_call(call):
@@ -900,9 +911,19 @@ def _block_statements_of_module(module: cst.Module) -> list[cst.CSTNode]:
 
 SQL_KEYWORDS = re.compile(
     r"^\s*(select|insert|update|delete|replace|merge|create|drop|alter|truncate|with|pragma|grant)\b"
-    r"|\b(select\s.+\sfrom|insert\s+into|update\s.+\sset|delete\s+from|where\s|order\s+by|group\s+by|values\s*\()",
-    re.IGNORECASE | re.DOTALL)
+    r"|\b(insert\s+into|delete\s+from|where\s|order\s+by|group\s+by|values\s*\()",
+    re.IGNORECASE)
+# `select ... from` and `update ... set`: the first keyword, then the second anywhere after it. One regex
+# (`select\s.+\sfrom`) rescans the rest of the text from every `select`, quadratic on a long text.
+SQL_KEYWORD_PAIRS = tuple((re.compile(first, re.IGNORECASE), re.compile(second, re.IGNORECASE))
+                          for first, second in ((r"\bselect\s", r"\sfrom"), (r"\bupdate\s", r"\sset")))
 
 
 def looks_like_sql(text: str) -> bool:
-    return bool(SQL_KEYWORDS.search(text))
+    if SQL_KEYWORDS.search(text):
+        return True
+    for first, second in SQL_KEYWORD_PAIRS:
+        start = first.search(text)
+        if start is not None and second.search(text, start.end() + 1):
+            return True
+    return False

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
 
 # A string literal that a rule or the engine masked in the displayed line: its length no longer matches the columns.
-_MASKED_LITERAL = re.compile(r"""[rRbBuUfF]{0,2}(?P<q>["'])[^"']*?(?:\*\*\*\*|<redacted>)[^"']*?(?P=q)""")
+# The literal is matched first and its body searched after: two lazy runs around the mask were quadratic.
+_LITERAL = re.compile(r"""[rRbBuUfF]{0,2}(?P<q>["'])(?P<body>[^"']*)(?P=q)""")
+MASKS = ("****", "<redacted>")
 STYLES = {Severity.HIGH: "bold red", Severity.MEDIUM: "red", Severity.LOW: "yellow", Severity.INFO: "cyan"}
 
 
@@ -45,8 +47,8 @@ def _frame(finding: Finding) -> Text:
     start = finding.location.start.column - 1
     same_line = finding.location.end.line == finding.location.start.line
     width = max(1, (finding.location.end.column - 1 - start) if same_line else len(source) - start)
-    masked = _MASKED_LITERAL.match(source, start)
-    if masked:
+    masked = _LITERAL.match(source, start)
+    if masked and any(mask in masked.group("body") for mask in MASKS):
         width = masked.end() - start
     frame.append(f"    {' ' * len(line_no)} │ ", style="dim")
     frame.append(" " * start + "^" * min(width, max(1, len(source) - start)), style=STYLES[finding.severity])

@@ -22,6 +22,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.options import GuardOptions
+from vibecheck.literals import text_value
 from vibecheck.rule import RuleContext
 
 APP_MODEL = "app_model"
@@ -178,10 +179,7 @@ def _last(name: str | None) -> str:
 
 
 def _string(node: cst.BaseExpression | None) -> str | None:
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    return None
+    return text_value(node) if isinstance(node, cst.SimpleString) else None
 
 
 def _strings(node: cst.BaseExpression | None) -> list[str] | None:

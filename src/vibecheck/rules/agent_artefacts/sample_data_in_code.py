@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 import libcst as cst
 
+from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -147,7 +148,7 @@ def _fake_evidence(value: cst.BaseExpression) -> str | None:
     while pending:
         node = pending.pop()
         if isinstance(node, cst.SimpleString):
-            text = str(node.evaluated_value)
+            text = str(literal_value(node))
             if FAKE_VALUE.search(text):
                 return text
             strings.append(text)
@@ -155,7 +156,7 @@ def _fake_evidence(value: cst.BaseExpression) -> str | None:
             for element in node.elements:
                 if isinstance(element, cst.DictElement):
                     key = element.key
-                    if (isinstance(key, cst.SimpleString) and str(key.evaluated_value).lower() == "id"
+                    if (isinstance(key, cst.SimpleString) and str(literal_value(key)).lower() == "id"
                             and isinstance(element.value, cst.Integer)):
                         ids.append(int(element.value.value))
                     pending.extend((element.value, key))

@@ -9,6 +9,7 @@ from typing import cast
 
 import libcst as cst
 
+from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -40,11 +41,8 @@ def _pattern(source: str) -> re.Pattern[str]:
 def _is_truthy_constant(node: cst.BaseExpression | None) -> bool:
     if isinstance(node, cst.Name):
         return node.value == "True"
-    if isinstance(node, (cst.Integer, cst.Float)):
-        return node.evaluated_value != 0
-    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-        value = node.evaluated_value
-        return bool(value)
+    if isinstance(node, (cst.Integer, cst.Float, cst.SimpleString, cst.ConcatenatedString)):
+        return bool(literal_value(node))
     if isinstance(node, (cst.List, cst.Tuple, cst.Set, cst.Dict)):
         return bool(node.elements) and all(isinstance(e, (cst.Element, cst.DictElement)) for e in node.elements)
     return False

@@ -8,6 +8,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -29,10 +30,7 @@ def _false(node: cst.BaseExpression | None) -> bool:
 
 
 def _string(node: cst.BaseExpression | None) -> str | None:
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    return None
+    return text_value(node) if isinstance(node, cst.SimpleString) else None
 
 
 def _inert(statement: cst.CSTNode) -> bool:

@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 
 import libcst as cst
 
+from vibecheck.literals import string_value
+
 # Methods that return the same secret in another shape: `password.encode()`, `token.strip()`.
 SAME_VALUE_METHODS = frozenset({"encode", "decode", "strip", "lstrip", "rstrip", "lower", "upper", "casefold"})
 # Methods that read a named item: `request.form.get("password")`, `headers.get("X-Api-Key")`.
@@ -42,38 +44,6 @@ def positional_count(call: cst.Call) -> int:
     return sum(1 for arg in call.args if arg.keyword is None and not arg.star)
 
 
-def string_value(node: cst.CSTNode | None) -> str | None:
-    """The value of a plain (non f-) string or bytes literal, as text; None for anything else.
-
-    Implicit concatenations are joined iteratively: generated files nest thousands of them.
-    """
-    if isinstance(node, cst.SimpleString):
-        return _simple_value(node)
-    if not isinstance(node, cst.ConcatenatedString):
-        return None
-    parts: list[str] = []
-    pending: list[cst.CSTNode] = [node]
-    while pending:
-        current = pending.pop()
-        if isinstance(current, cst.ConcatenatedString):
-            pending.extend((current.right, current.left))
-        elif isinstance(current, cst.SimpleString):
-            value = _simple_value(current)
-            if value is None:
-                return None
-            parts.append(value)
-        else:
-            return None  # an f-string part
-    return "".join(parts)
-
-
-def _simple_value(node: cst.SimpleString) -> str | None:
-    try:
-        value = node.evaluated_value
-    except (SyntaxError, ValueError):  # e.g. an unknown `\N{...}` escape that libcst parses but Python rejects
-        return None
-    return value.decode("latin-1") if isinstance(value, bytes) else value
-
 
 def is_name(node: cst.CSTNode | None, value: str) -> bool:
     return isinstance(node, cst.Name) and node.value == value
@@ -93,8 +63,8 @@ def is_none(node: cst.CSTNode | None) -> bool:
 
 def is_constant(node: cst.CSTNode | None) -> bool:
     """A literal number, string, bytes, `None`, `True` or `False` (signs allowed)."""
-    if isinstance(node, cst.UnaryOperation):
-        return is_constant(node.expression)
+    while isinstance(node, cst.UnaryOperation):  # a loop: `not not ... x` may nest thousands deep
+        node = node.expression
     if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary, *STRING_NODES)):
         return True
     return isinstance(node, cst.Name) and node.value in ("None", "True", "False")

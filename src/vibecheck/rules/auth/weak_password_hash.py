@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, target_name, value_name
@@ -143,8 +144,8 @@ class WeakPasswordHash(Rule):
     def _report(self, node: cst.Call, constructor: cst.Call | None, qualified: str) -> None:
         algorithm = qualified.rsplit(".", 1)[-1]
         name = constructor.args[0].value if constructor is not None and constructor.args else None
-        if algorithm == "new" and isinstance(name, cst.SimpleString):
-            algorithm = str(name.evaluated_value)
+        if algorithm == "new":
+            algorithm = string_value(name) or algorithm
         hasher = f"`hashlib.{algorithm}`" if algorithm in FAST_HASHES else "a `hashlib` hash"
         self.report(node, f"A password is hashed with {hasher}, a fast hash that lets whoever gets the hashes "
                     "test billions of guesses per second.", hint=HINT)

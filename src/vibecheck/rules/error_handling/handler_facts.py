@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 import libcst as cst
 
 from vibecheck.analysis.nodes import suite_statements
+from vibecheck.literals import literal_value
 from vibecheck.rule import Rule, RuleContext
 
 BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
@@ -99,9 +100,9 @@ def is_empty_constant(node: cst.BaseExpression | None) -> bool:
     if node is None or isinstance(node, cst.Name):
         return node is None or node.value in ("None", "False")
     if isinstance(node, (cst.Integer, cst.Float)):
-        return node.evaluated_value == 0
+        return literal_value(node) == 0
     if isinstance(node, cst.SimpleString):
-        return node.evaluated_value in ("", b"")
+        return literal_value(node) in ("", b"")
     if isinstance(node, (cst.List, cst.Tuple, cst.Dict, cst.Set)):
         return not node.elements
     return False
@@ -110,13 +111,13 @@ def is_empty_constant(node: cst.BaseExpression | None) -> bool:
 def signals_failure(node: cst.BaseExpression | None) -> bool:
     """A constant that says it is a failure: `{"success": False}`, `{"error": ...}`, `"Error: no data"`."""
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-        text = node.evaluated_value
+        text = literal_value(node)
         return isinstance(text, str) and any(word in text.lower() for word in FAILURE_WORDS)
     if isinstance(node, cst.Dict):
         for element in node.elements:
             if not isinstance(element, cst.DictElement):
                 continue
-            key = element.key.evaluated_value if isinstance(element.key, cst.SimpleString) else None
+            key = literal_value(element.key) if isinstance(element.key, cst.SimpleString) else None
             if key in FAILURE_KEYS or (key in SUCCESS_KEYS and is_none_or_false(element.value)):
                 return True
             if signals_failure(element.value):
@@ -134,7 +135,7 @@ def is_error_code(node: cst.BaseExpression | None) -> bool:
     """A non-zero integer such as `1` or `-1`: an exit status or error code, distinguishable from success."""
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
         node = node.expression
-    return isinstance(node, cst.Integer) and node.evaluated_value != 0
+    return isinstance(node, cst.Integer) and literal_value(node) not in (0, None)
 
 
 def is_inert(statement: cst.CSTNode) -> bool:
@@ -321,7 +322,7 @@ def is_main_guard(node: cst.If) -> bool:
     test = node.test
     if not (isinstance(test, cst.Comparison) and isinstance(test.left, cst.Name) and test.left.value == "__name__"):
         return False
-    return any(isinstance(c.comparator, cst.SimpleString) and c.comparator.evaluated_value == "__main__"
+    return any(isinstance(c.comparator, cst.SimpleString) and literal_value(c.comparator) == "__main__"
                for c in test.comparisons)
 
 

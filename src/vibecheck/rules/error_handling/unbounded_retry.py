@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.error_handling.handler_facts import (
@@ -40,7 +41,7 @@ def is_forever(test: cst.BaseExpression) -> bool:
     """`while True:` or `while 1:`."""
     if isinstance(test, cst.Name):
         return test.value == "True"
-    return isinstance(test, cst.Integer) and test.evaluated_value != 0
+    return isinstance(test, cst.Integer) and literal_value(test) not in (0, None)
 
 
 def handler_exits(handler: cst.ExceptHandler, resolve: Resolver) -> bool:

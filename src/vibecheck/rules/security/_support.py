@@ -13,6 +13,7 @@ from typing import Any
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.literals import text_value
 from vibecheck.rule import Rule
 
 STRING_NODES = (cst.SimpleString, cst.ConcatenatedString)
@@ -51,16 +52,7 @@ def is_name_constant(node: cst.BaseExpression | None, value: str) -> bool:
 
 def string_value(node: cst.CSTNode | None) -> str | None:
     """The text of a plain string literal (also implicitly concatenated), None for anything else."""
-    if isinstance(node, cst.SimpleString):
-        try:
-            value = node.evaluated_value
-        except (SyntaxError, ValueError):  # an escape Python rejects, e.g. "\N{no such name}"
-            return None
-        return value if isinstance(value, str) else None
-    if isinstance(node, cst.ConcatenatedString):
-        left, right = string_value(node.left), string_value(node.right)
-        return left + right if left is not None and right is not None else None
-    return None
+    return text_value(node)
 
 
 def head_name(node: cst.BaseExpression) -> str | None:

@@ -30,7 +30,8 @@ _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _PATTERN_SYNTAX = re.compile(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]")
 # `"_password_reset_token"`, `"set-password"`: a session key, URL segment or form field named after a secret.
-_SECRET_LABEL = re.compile(r"^_*(?=[a-z._-]*(?:password|passwd|token))[a-z]+(?:[-_.][a-z]+)+$")
+_LABEL_SHAPE = re.compile(r"^_*[a-z]+(?:[-_.][a-z]+)+$")
+_LABEL_WORDS = ("password", "passwd", "token")
 _FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 _PEM_BODY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
@@ -59,7 +60,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if value.startswith(("/", "./", "~")) or "://" in value:
         return True
-    if _SECRET_LABEL.match(value) or _FILE_NAME.match(value):
+    if (_LABEL_SHAPE.match(value) and any(word in value for word in _LABEL_WORDS)) or _FILE_NAME.match(value):
         return True
     return any(word in lowered for word in PLACEHOLDER_WORDS)
 

@@ -26,6 +26,7 @@ MAX_REEXPORT_HOPS = 8
 DECLARATIVE_FILES = frozenset({"admin.py", "apps.py", "settings.py", "urls.py", "wsgi.py", "asgi.py", "routing.py"})
 DECLARATIVE_FOLDERS = frozenset({"settings", "migrations"})
 _ROUTE_PARAMETER = re.compile(r"<[^<>]*>|\{[^{}]*\}")
+_ADJACENT_PARAMETERS = re.compile(r"(?:<[^<>]*>|\{[^{}]*\}){2,}")
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,12 @@ def src_paths(config: Any) -> tuple[str, ...]:
 
 def route_pattern(route: str) -> re.Pattern[str]:
     """`/users/{id}` or `/users/<int:id>` -> a pattern matching the end of a tested path (a prefix may mount it)."""
-    pieces = _ROUTE_PARAMETER.split(route.rstrip("/") or "/")
-    body = "[^/]+".join(re.escape(p) for p in pieces)
+    # Adjacent parameters are one run of text; a parameter stops before the next literal's first character:
+    # `[^/]+` between literals made a failed match retry every split of the path (exponential in the parameters).
+    pieces = _ROUTE_PARAMETER.split(_ADJACENT_PARAMETERS.sub("{}", route.rstrip("/") or "/"))
+    body = re.escape(pieces[0])
+    for piece in pieces[1:]:
+        body += f"[^/{re.escape(piece[:1]) if piece[:1] != '/' else ''}]+{re.escape(piece)}"
     return re.compile(rf"(?:^|/){body.lstrip('/')}/?$" if body != "/" else r"^/?$")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.verification._shared import last_name
@@ -30,10 +31,8 @@ def constant_truth(node: cst.BaseExpression) -> bool | None:
         if node.value == "True":
             return True
         return False if node.value in FALSY_NAMES else None
-    if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary)):
-        return node.evaluated_value != 0
-    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-        value = node.evaluated_value
+    if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)):
+        value = literal_value(node)
         return bool(value) if value is not None else None
     if isinstance(node, cst.FormattedString):
         return True if any(isinstance(p, cst.FormattedStringText) and p.value for p in node.parts) else None
@@ -101,7 +100,7 @@ def vacuous_reason(test: cst.BaseExpression) -> str | None:
         if isinstance(target.operator, SELF_COMPARISONS) and same_expression(test.left, target.comparator, target.operator):
             return "it compares an expression with itself"
         if (isinstance(target.operator, cst.GreaterThanEqual) and isinstance(target.comparator, cst.Integer)
-                and target.comparator.evaluated_value == 0 and isinstance(test.left, cst.Call)
+                and literal_value(target.comparator) == 0 and isinstance(test.left, cst.Call)
                 and last_name(test.left.func) == "len"):
             return "a length is never negative"
     if isinstance(test, cst.Call) and last_name(test.func) == "isinstance" and len(test.args) == 2 \

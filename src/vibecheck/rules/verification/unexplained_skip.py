@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -38,7 +39,7 @@ BARE_MARKERS = frozenset({"pytest.mark.skip", "pytest.mark.xfail", "unittest.ski
 
 def _is_blank(node: cst.BaseExpression) -> bool:
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-        value = node.evaluated_value
+        value = literal_value(node)
         return isinstance(value, (str, bytes)) and not value.strip()
     return isinstance(node, cst.Name) and node.value == "None"
 

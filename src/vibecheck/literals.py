@@ -1,0 +1,59 @@
+"""Values of literal nodes, computed without raising and without recursion.
+
+libcst parses literals that Python rejects (`"\\N{no such name}"`, a 5,000-digit integer), and its
+`evaluated_value` raises on them; it also joins implicit concatenations recursively, which overflows the
+stack on generated files with a thousand adjacent strings (`pydoc_data/topics.py`). Every reader of a
+literal's value goes through here, so one bad literal cannot crash a rule.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+Literal = str | bytes | int | float | complex
+
+
+def literal_value(node: cst.CSTNode | None) -> Literal | None:
+    """The value of a string, bytes or number literal (implicit concatenations joined); None when it has no
+    constant value (an f-string part, bytes joined to text) or Python would reject it."""
+    if isinstance(node, cst.ConcatenatedString):
+        return _concatenated_value(node)
+    if isinstance(node, (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary)):
+        try:
+            return node.evaluated_value
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return None
+    return None
+
+
+def string_value(node: cst.CSTNode | None) -> str | None:
+    """The text of a string literal, bytes decoded as latin-1; None for anything else."""
+    value = literal_value(node) if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return value if isinstance(value, str) else None
+
+
+def text_value(node: cst.CSTNode | None) -> str | None:
+    """The text of a `str` literal (not bytes); None for anything else."""
+    value = literal_value(node) if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
+    return value if isinstance(value, str) else None
+
+
+def _concatenated_value(node: cst.ConcatenatedString) -> str | bytes | None:
+    texts: list[str] = []
+    blobs: list[bytes] = []
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.ConcatenatedString):
+            pending.extend((current.right, current.left))
+            continue
+        value = literal_value(current) if isinstance(current, cst.SimpleString) else None
+        if isinstance(value, str) and not blobs:
+            texts.append(value)
+        elif isinstance(value, bytes) and not texts:
+            blobs.append(value)
+        else:
+            return None  # an f-string part, an invalid literal, or bytes next to text (a SyntaxError)
+    return b"".join(blobs) if blobs else "".join(texts)
