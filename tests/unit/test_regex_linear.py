@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 import vibecheck
+from vibecheck.analysis.app_model.frameworks import SENSITIVE_PATHS
 from vibecheck.analysis.flow import looks_like_sql
 from vibecheck.redaction import redact_known_secrets, redact_string_literals
 from vibecheck.rules.agent_artefacts.unfinished_work_comment import DEFAULT_PHRASES, compile_phrases
@@ -77,6 +78,7 @@ FUNCTION_CASES: list[tuple[str, Callable[[str], object], tuple[str, str, str]]] 
     ("route_pattern[many parameters]", lambda text: route_pattern("/" + "<p>-" * 1000 + "<q>").search(text), ("x-", "", "//")),
     ("route_pattern[adjacent parameters]", lambda text: route_pattern("/a/" + "<p>" * 1000).search(text), ("x", "/a/", "//")),
     ("unfinished-work phrases", lambda text: compile_phrases(DEFAULT_PHRASES).search(text), ("simulate ", "", "!")),
+    ("sensitive route paths", lambda text: re.search(SENSITIVE_PATHS, text, re.IGNORECASE), ("/users", "", "!")),
     ("auth-check name pattern", lambda text: re.match(DEFAULT_NAME_PATTERN, text), ("auth", "is_", "")),
 ]
 CASES = [

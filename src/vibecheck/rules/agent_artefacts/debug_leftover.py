@@ -9,7 +9,7 @@ from pathlib import PurePath
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.literals import literal_value
+from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -252,8 +252,9 @@ class DebugLeftover(Rule):
         if (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Call)
                 and get_full_name_for_node(func.value.func) == "__import__" and func.value.args):
             module = func.value.args[0].value
-            if isinstance(module, cst.SimpleString) and isinstance(literal_value(module), str):
-                return f"{literal_value(module)}.{func.attr.value}"
+            module_name = text_value(module) if isinstance(module, cst.SimpleString) else None
+            if module_name is not None:
+                return f"{module_name}.{func.attr.value}"
         return self.qualified_name(node) or ""
 
     def _prints_on_purpose(self, node: cst.Call) -> bool:
