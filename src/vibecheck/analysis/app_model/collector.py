@@ -208,8 +208,8 @@ def _non_empty(arg: cst.Arg | None) -> bool:
 
 def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, cst.BaseExpression]]:
     """(mapping, key) pairs read in a condition: `m.get(k)`, `m[k]`, `k in m`, through `not`, `and`, `or`, `is None`."""
-    if isinstance(test, cst.UnaryOperation):
-        return _session_reads(test.expression)
+    while isinstance(test, cst.UnaryOperation):  # a loop: `not not ... x` may nest thousands deep
+        test = test.expression
     if isinstance(test, cst.BooleanOperation):
         return _session_reads(test.left) + _session_reads(test.right)
     if isinstance(test, cst.Comparison):

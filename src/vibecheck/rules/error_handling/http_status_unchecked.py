@@ -181,9 +181,9 @@ class HttpStatusUnchecked(HttpClientRule):
 
     def _tested(self, test: cst.BaseExpression) -> None:
         """`if response:` and `if not response or ...:` look at `Response.ok`."""
-        if isinstance(test, cst.UnaryOperation):
-            self._tested(test.expression)
-        elif isinstance(test, cst.BooleanOperation):
+        while isinstance(test, cst.UnaryOperation):  # a loop: `not not ... x` may nest thousands deep
+            test = test.expression
+        if isinstance(test, cst.BooleanOperation):
             self._tested(test.left)
             self._tested(test.right)
         else:
