@@ -97,3 +97,28 @@ def test_messages_and_hints_stand_alone() -> None:
             assert finding.message.endswith(".") and "`" in finding.message
             assert finding.hint and finding.hint.endswith(".")
 
+
+
+def test_template_rule_names_injection_and_locals_with_their_own_cwe() -> None:
+    from vibecheck.rules.security.client_data_in_template_source import ClientDataInTemplateSource
+
+    findings = findings_for(ClientDataInTemplateSource, """
+        from flask import render_template, render_template_string, request
+        def page():
+            render_template_string("<p>" + request.args["name"] + "</p>")
+            return render_template("page.html", **locals())
+    """)
+    assert sorted(f.cwe for f in findings) == [(200,), (1336, 94)]
+
+
+def test_code_execution_rule_supersedes_bandit_eval_and_exec_and_follows_cli_input() -> None:
+    from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
+
+    assert {"B307", "B102"} <= set(ClientDataToCodeExecution.supersedes)
+    findings = findings_for(ClientDataToCodeExecution, """
+        import sys as system
+        def main():
+            expression = " ".join(system.argv[1:])
+            print(eval(expression))
+    """)
+    assert [f.cwe for f in findings] == [(94, 95)] and "system.argv" in findings[0].message

@@ -170,6 +170,8 @@ class FlowState:
         self.shadowed: set[str] = set()
         self.has_walrus = True
         self.local_classes: frozenset[str] = frozenset()
+        # What an `except ... as name` binds, for rules that follow caught exceptions (None: nothing).
+        self.caught: Callable[[cst.ExceptHandler | cst.ExceptStarHandler, FlowState], Taint | None] | None = None
         self.loop_depth = 0
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
@@ -597,6 +599,8 @@ def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visi
     elif isinstance(statement, (cst.Try, cst.TryStar)):
         walk_block(suite_statements(statement.body), state, on_statement)
         for handler in statement.handlers:
+            if state.caught is not None and handler.name is not None:
+                state.bind(handler.name.name, state.caught(handler, state))
             walk_block(suite_statements(handler.body), state, on_statement)
         if statement.orelse is not None:
             walk_block(suite_statements(statement.orelse.body), state, on_statement)

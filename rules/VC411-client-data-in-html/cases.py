@@ -1,0 +1,137 @@
+"""VC411 corpus: client input written into HTML responses or marked safe, and the escaped look-alikes."""
+import html
+
+from django.http import HttpResponse
+from django.utils.safestring import mark_safe
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
+from flask import Flask, Response, jsonify, make_response, render_template, request
+from markupsafe import Markup, escape
+
+app = Flask(__name__)
+api = FastAPI()
+
+
+@app.get("/hello")
+def hello_fstring():
+    name = request.args.get("name", "")
+    # expect: VC411
+    return f"<h1>Hello {name}</h1>"
+
+
+@app.get("/greet")
+def greet_concatenated():
+    # expect: VC411
+    return "<p>Welcome back, " + request.args["user"] + "</p>", 200
+
+
+@app.get("/search")
+def search_make_response():
+    term = request.args.get("q", "")
+    page = "<div>No results for {}</div>".format(term)
+    # expect: VC411
+    return make_response(page)
+
+
+@app.get("/raw")
+def flask_response_object():
+    comment = request.form["comment"]
+    # expect: VC411
+    return Response("<li>" + comment + "</li>")
+
+
+def django_view(request):
+    title = request.GET.get("title", "")
+    # expect: VC411
+    return HttpResponse(f"<title>{title}</title>")
+
+
+@api.get("/banner")
+async def fastapi_html(req: Request):
+    text = req.query_params["text"]
+    # expect: VC411
+    return HTMLResponse(content=f"<marquee>{text}</marquee>")
+
+
+@app.get("/bio")
+def markup_of_client_text():
+    bio = request.args["bio"]
+    # expect: VC411
+    return render_template("bio.html", bio=Markup(bio))
+
+
+def django_mark_safe(request):
+    signature = request.POST["signature"]
+    # expect: VC411
+    return HttpResponse(mark_safe(signature))
+
+
+@app.get("/lines")
+def html_built_in_a_loop():
+    items = request.args.getlist("item")
+    rows = ""
+    for item in items:
+        rows += f"<li>{item}</li>"
+    # expect: VC411
+    return rows
+
+
+@app.get("/escaped")
+def escaped_name():
+    name = html.escape(request.args.get("name", ""))
+    # ok: VC411
+    return f"<h1>Hello {name}</h1>"
+
+
+@app.get("/escaped-markup")
+def markup_escape():
+    # ok: VC411
+    return Markup("<b>{}</b>").format(escape(request.args["name"]))
+
+
+@app.get("/template")
+def rendered_template():
+    # ok: VC411
+    return render_template("hello.html", name=request.args.get("name"))
+
+
+@app.get("/json")
+def json_body():
+    # ok: VC411
+    return jsonify(name=request.args.get("name"))
+
+
+@app.get("/dict")
+def dict_body():
+    # ok: VC411
+    return {"echo": request.args.get("q")}
+
+
+@app.get("/plain")
+def plain_text_response():
+    # ok: VC411
+    return Response(request.args["q"], mimetype="text/plain")
+
+
+def django_json(request):
+    # ok: VC411
+    return HttpResponse(request.GET["q"], content_type="application/json")
+
+
+@app.get("/count")
+def number_only():
+    count = int(request.args["count"])
+    # ok: VC411
+    return f"<p>{count} items</p>"
+
+
+@app.get("/static")
+def constant_markup():
+    # ok: VC411
+    return make_response("<h1>Welcome</h1>")
+
+
+@api.get("/api/echo")
+async def fastapi_returns_json(q: str):
+    # ok: VC411
+    return f"echo {q}"

@@ -1,0 +1,123 @@
+"""VC412 corpus: client input compiled as template source, `locals()` as a template context, and safe look-alikes."""
+import jinja2
+from django.shortcuts import render
+from django.template import Context, Template
+from fastapi import FastAPI
+from flask import Flask, render_template, render_template_string, request
+from jinja2 import Environment
+
+app = Flask(__name__)
+api = FastAPI()
+env = Environment(autoescape=True)
+PAGE = "<h1>Hello {{ name }}</h1>"
+
+
+@app.get("/hello")
+def hello_fstring_template():
+    name = request.args.get("name", "")
+    # expect: VC412
+    return render_template_string(f"<h1>Hello {name}</h1>")
+
+
+@app.get("/page")
+def whole_template_from_client():
+    # expect: VC412
+    return render_template_string(request.form["template"])
+
+
+@app.get("/concat")
+def concatenated_template():
+    greeting = request.args["greeting"]
+    source = "<p>" + greeting + ", {{ user }}</p>"
+    # expect: VC412
+    return render_template_string(source, user="guest")
+
+
+@app.post("/jinja")
+def jinja_template_class():
+    body = request.get_json()
+    # expect: VC412
+    return jinja2.Template(body["template"]).render()
+
+
+@app.post("/env")
+def environment_from_string():
+    text = request.form["text"]
+    # expect: VC412
+    return env.from_string("Dear " + text).render()
+
+
+def django_template(request):
+    title = request.GET["title"]
+    # expect: VC412
+    template = Template("<title>" + title + "</title>")
+    return template.render(Context({}))
+
+
+@api.get("/fastapi")
+async def fastapi_template(message: str):
+    # expect: VC412
+    return Environment().from_string(message).render()
+
+
+def django_locals(request):
+    user = request.user
+    api_key = "k"
+    # expect: VC412
+    return render(request, "profile.html", locals())
+
+
+@app.get("/flask-locals")
+def flask_locals():
+    token = request.cookies.get("token")
+    # expect: VC412
+    return render_template("page.html", **locals())
+
+
+@app.get("/safe")
+def variable_not_source():
+    # ok: VC412
+    return render_template_string(PAGE, name=request.args.get("name", ""))
+
+
+@app.get("/safe-inline")
+def constant_template_inline():
+    # ok: VC412
+    return render_template_string("<h1>Hello {{ name }}</h1>", name=request.args["name"])
+
+
+@app.get("/file")
+def template_file():
+    # ok: VC412
+    return render_template("hello.html", name=request.args.get("name"))
+
+
+@app.post("/env-constant")
+def environment_constant_source():
+    # ok: VC412
+    return env.from_string(PAGE).render(name=request.form["name"])
+
+
+def django_named_context(request):
+    # ok: VC412
+    return render(request, "profile.html", {"user": request.user})
+
+
+def django_constant_template(request):
+    template = Template("<title>{{ title }}</title>")
+    # ok: VC412
+    return template.render(Context({"title": request.GET["title"]}))
+
+
+@app.get("/choice")
+def template_chosen_from_allow_list():
+    kind = request.args["kind"]
+    if kind not in {"short", "long"}:
+        kind = "short"
+    # ok: VC412
+    return render_template_string(f"{{% include '{kind}.html' %}}")
+
+
+def offline_report(title):
+    # ok: VC412
+    return jinja2.Template(f"<h1>{title}</h1>").render()

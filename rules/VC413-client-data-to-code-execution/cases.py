@@ -1,0 +1,135 @@
+"""VC413 corpus: client and command-line input run as code or imported by name, and the parsing look-alikes."""
+import ast
+import code
+import importlib
+import json
+import sys
+
+from fastapi import FastAPI
+from flask import Flask, request
+
+app = Flask(__name__)
+api = FastAPI()
+PLUGINS = {"csv": "exporters.csv", "json": "exporters.json"}
+
+
+@app.get("/calc")
+def calc():
+    expression = request.args["expr"]
+    # expect: VC413
+    return str(eval(expression))
+
+
+@app.post("/run")
+def run_snippet():
+    snippet = request.get_json()["code"]
+    # expect: VC413
+    exec(snippet, {})
+    return "ok"
+
+
+@api.get("/filter")
+async def fastapi_filter(rule: str):
+    # expect: VC413
+    predicate = eval(f"lambda row: {rule}")
+    return {"ok": predicate is not None}
+
+
+@app.post("/compile")
+def compile_client_code():
+    source = request.form["source"]
+    # expect: VC413
+    program = compile(source, "<client>", "exec")
+    return str(program)
+
+
+@app.get("/export")
+def import_by_name():
+    fmt = request.args.get("format", "csv")
+    # expect: VC413
+    module = importlib.import_module(f"exporters.{fmt}")
+    return module.run()
+
+
+@app.get("/dunder-import")
+def dunder_import():
+    # expect: VC413
+    return str(__import__(request.args["module"]))
+
+
+@app.post("/console")
+def interactive_console():
+    console = code.InteractiveConsole()
+    # expect: VC413
+    console.push(request.form["line"])
+    return "ok"
+
+
+def lambda_handler(event, context):
+    formula = event["formula"]
+    # expect: VC413
+    return {"result": eval(formula)}
+
+
+def cli_main():
+    # expect: VC413
+    print(eval(sys.argv[1]))
+
+
+def repl():
+    line = input("> ")
+    # expect: VC413
+    exec(line)
+
+
+@app.get("/literal")
+def literal_eval_instead():
+    # ok: VC413
+    return str(ast.literal_eval(request.args["value"]))
+
+
+@app.get("/number")
+def converted_first():
+    count = int(request.args["count"])
+    # ok: VC413
+    return str(eval("count * 2", {"count": count}))
+
+
+@app.get("/json")
+def json_instead():
+    # ok: VC413
+    return str(json.loads(request.args["payload"]))
+
+
+@app.get("/plugin")
+def import_from_allow_list():
+    fmt = request.args.get("format", "csv")
+    # ok: VC413
+    module = importlib.import_module(PLUGINS.get(fmt, "exporters.csv"))
+    return module.run()
+
+
+@app.get("/checked")
+def checked_against_allow_list():
+    name = request.args["name"]
+    if name not in PLUGINS:
+        return "unknown", 404
+    # ok: VC413
+    return str(importlib.import_module(name))
+
+
+def constant_code():
+    # ok: VC413
+    return eval("1 + 2")
+
+
+def internal_helper(expression):
+    # ok: VC413
+    return eval(expression, {"__builtins__": {}})
+
+
+@app.get("/model-eval")
+def method_named_eval():
+    model = object()
+    # ok: VC413
+    return str(getattr(model, "eval")(request.args["x"]))

@@ -1,0 +1,177 @@
+"""VC414 corpus: exception text and tracebacks sent to clients, and the logged-and-generic look-alikes."""
+import logging
+import traceback
+
+import requests
+from django.http import JsonResponse
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import JSONResponse
+from flask import Flask, abort, flash, jsonify, redirect
+from pydantic import ValidationError
+from slack_bolt import App as SlackApp
+
+app = Flask(__name__)
+api = FastAPI()
+bolt = SlackApp()
+logger = logging.getLogger(__name__)
+
+
+@app.post("/orders")
+def create_order():
+    try:
+        return jsonify(place_order())
+    except Exception as exc:
+        # expect: VC414
+        return jsonify(error=str(exc)), 500
+
+
+@app.get("/report")
+def report():
+    try:
+        return build_report()
+    except Exception:
+        # expect: VC414
+        return traceback.format_exc(), 500
+
+
+@api.get("/items/{item_id}")
+async def read_item(item_id: int):
+    try:
+        return load_item(item_id)
+    except Exception as e:
+        # expect: VC414
+        raise HTTPException(status_code=500, detail=f"Failed to load item: {e}")
+
+
+def django_view(request):
+    try:
+        return JsonResponse(run_query(request.GET["q"]))
+    except Exception as error:
+        # expect: VC414
+        return JsonResponse({"error": repr(error)}, status=500)
+
+
+@api.post("/sync")
+async def upstream_error_body():
+    try:
+        response = requests.post("https://upstream.example.com/sync", timeout=5)
+        response.raise_for_status()
+    except requests.HTTPError as err:
+        # expect: VC414
+        return JSONResponse({"upstream": err.response.text}, status_code=502)
+    return {"ok": True}
+
+
+@app.post("/delete")
+def flashed_error():
+    try:
+        delete_everything()
+    except OSError as e:
+        message = "Could not delete: " + str(e)
+        # expect: VC414
+        flash(message)
+    return redirect("/")
+
+
+@bolt.command("/deploy")
+def deploy(ack, respond, body):
+    ack()
+    try:
+        run_deploy(body["text"])
+    except Exception as exc:
+        # expect: VC414
+        respond(f"Deploy failed: {exc}")
+
+
+@app.errorhandler(500)
+def server_error(error):
+    details = traceback.format_exc()
+    # expect: VC414
+    return {"error": "internal", "trace": details}, 500
+
+
+@app.get("/abort")
+def aborted():
+    try:
+        return load_settings()
+    except Exception as exc:
+        # expect: VC414
+        abort(500, description=str(exc))
+
+
+@app.post("/logged")
+def logged_and_generic():
+    try:
+        return jsonify(place_order())
+    except Exception:
+        logger.exception("placing an order failed")
+        # ok: VC414
+        return jsonify(error="internal error"), 500
+
+
+@app.post("/validation")
+def validation_message_for_client():
+    try:
+        order = parse_order()
+    except ValidationError as exc:
+        # ok: VC414
+        return jsonify(error=str(exc)), 400
+    return jsonify(order)
+
+
+@app.post("/value")
+def value_error_message():
+    try:
+        quantity = parse_quantity()
+    except ValueError as exc:
+        # ok: VC414
+        return jsonify(error=f"bad quantity: {exc}"), 400
+    return jsonify(quantity=quantity)
+
+
+@app.get("/logged-detail")
+def detail_logged_not_returned():
+    try:
+        return build_report()
+    except Exception as exc:
+        logger.error("report failed: %s", exc)
+        # ok: VC414
+        return jsonify(error="report failed"), 500
+
+
+@api.get("/error-class")
+async def error_class_name_only():
+    try:
+        return load_item(1)
+    except Exception as e:
+        # ok: VC414
+        raise HTTPException(status_code=500, detail=f"internal error ({type(e).__name__})")
+
+
+def not_a_view(job):
+    try:
+        job.run()
+    except Exception as exc:
+        # ok: VC414
+        return {"status": "failed", "error": str(exc)}
+
+
+@app.get("/error-id")
+def error_id_only():
+    try:
+        return build_report()
+    except Exception:
+        error_id = log_failure()
+        # ok: VC414
+        return jsonify(error="internal error", id=error_id), 500
+
+
+@app.get("/retry")
+def retried():
+    for _ in range(3):
+        try:
+            return build_report()
+        except TimeoutError:
+            continue
+    # ok: VC414
+    return jsonify(error="timed out"), 504

@@ -1,0 +1,105 @@
+"""VC415 corpus: URLs and hosts checked by text against a domain, and the exact or anchored look-alikes."""
+from urllib.parse import urlparse
+
+from flask import Flask, abort, redirect, request
+
+app = Flask(__name__)
+ALLOWED_HOSTS = {"example.com", "www.example.com"}
+
+
+def host_endswith(url):
+    host = urlparse(url).hostname or ""
+    # expect: VC415
+    return host.endswith("example.com")
+
+
+def netloc_endswith(url):
+    # expect: VC415
+    return urlparse(url).netloc.endswith("example.com")
+
+
+@app.get("/login/done")
+def substring_before_redirect():
+    next_url = request.args.get("next", "/")
+    # expect: VC415
+    if "example.com" in next_url:
+        return redirect(next_url)
+    return redirect("/")
+
+
+def scheme_and_host_prefix(callback_url):
+    # expect: VC415
+    if not callback_url.startswith("https://example.com"):
+        raise ValueError("untrusted callback")
+    return callback_url
+
+
+@app.after_request
+def cors(response):
+    origin = request.headers.get("Origin", "")
+    # expect: VC415
+    if origin.endswith("example.com"):
+        response.headers["Access-Control-Allow-Origin"] = origin
+    return response
+
+
+def webhook_allowed(webhook):
+    # expect: VC415
+    return webhook.startswith(("https://hooks.example.com", "https://api.example.com"))
+
+
+def referer_check():
+    # expect: VC415
+    return "example.com" in request.headers.get("Referer", "")
+
+
+def redirect_target(redirect_to):
+    # expect: VC415
+    assert redirect_to.startswith("example.com"), "bad target"
+    return redirect_to
+
+
+def exact_allow_list(url):
+    # ok: VC415
+    return urlparse(url).hostname in ALLOWED_HOSTS
+
+
+def dotted_suffix(url):
+    host = urlparse(url).hostname or ""
+    # ok: VC415
+    return host == "example.com" or host.endswith(".example.com")
+
+
+def prefix_with_path(url):
+    # ok: VC415
+    return url.startswith("https://example.com/")
+
+
+def file_name_suffix(filename):
+    # ok: VC415
+    return filename.endswith(".tar.gz")
+
+
+def relative_path(next_url):
+    # ok: VC415
+    return next_url.startswith("/") and not next_url.startswith("//")
+
+
+def email_domain(email):
+    # ok: VC415
+    return email.endswith("@example.com")
+
+
+def scheme_only(url):
+    # ok: VC415
+    return url.startswith("https://")
+
+
+def membership_in_collection(host):
+    # ok: VC415
+    return host in {"example.com", "api.example.com"}
+
+
+def domain_listed(url):
+    # ok: VC415
+    return "example.com" in ALLOWED_HOSTS and url is not None

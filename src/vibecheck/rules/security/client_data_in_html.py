@@ -1,0 +1,187 @@
+"""VC411: client input is written into an HTML response, or marked safe, without escaping (cross-site scripting)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import libcst as cst
+
+from vibecheck.analysis.flow import FlowState, Taint, call_argument, is_route_handler, short_code, string_value
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
+from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
+
+# Responses whose body is HTML unless a content type says otherwise.
+RESPONSE_SINKS: dict[str, ArgumentSpec] = {
+    "flask.make_response": (0, None), "flask.Response": (0, "response"), "werkzeug.wrappers.Response": (0, "response"),
+    "quart.make_response": (0, None), "quart.Response": (0, "response"),
+    "django.http.HttpResponse": (0, "content"), "django.http.response.HttpResponse": (0, "content"),
+    "starlette.responses.HTMLResponse": (0, "content"), "fastapi.responses.HTMLResponse": (0, "content"),
+    "starlette.responses.Response": (0, "content"), "fastapi.responses.Response": (0, "content"),
+    "fastapi.Response": (0, "content"),
+}
+# Calls that tell the template engine a string is already safe HTML.
+MARKED_SAFE: dict[str, ArgumentSpec] = {
+    "markupsafe.Markup": (0, "base"), "flask.Markup": (0, "base"), "jinja2.Markup": (0, "base"),
+    "django.utils.safestring.mark_safe": (0, "s"), "django.utils.safestring.SafeString": (0, None),
+    "django.utils.html.format_html": (0, "format_string"),
+}
+ESCAPERS = frozenset({
+    "html.escape", "markupsafe.escape", "flask.escape", "jinja2.escape", "django.utils.html.escape",
+    "django.utils.html.conditional_escape", "bleach.clean", "nh3.clean", "int", "float", "uuid.UUID",
+    "cgi.escape", "xml.sax.saxutils.escape", "urllib.parse.quote", "urllib.parse.quote_plus",
+})
+CONTENT_TYPE_KEYWORDS = ("content_type", "mimetype", "media_type")
+# Flask-like frameworks send a string returned from a view as `text/html`.
+HTML_RETURN_FRAMEWORKS = ("flask", "quart", "bottle")
+JSON_APP_FRAMEWORKS = ("fastapi.", "starlette.", "litestar.")
+# Request attributes that hold strings (a query or form field), not parsed JSON.
+TEXT_ATTRIBUTES = frozenset({"args", "form", "values", "GET", "POST", "query_params", "cookies", "COOKIES", "headers",
+                             "path", "full_path", "url"})
+TEXT_METHODS = frozenset({"format", "join", "replace", "strip", "lstrip", "rstrip", "lower", "upper", "title",
+                          "capitalize", "decode", "format_map", "substitute", "safe_substitute"})
+CWE = (79,)
+
+
+class ClientDataInHtml(ClientSinkRule):
+    """Client input is written into an HTML response, or marked as safe HTML, without escaping.
+
+    ## What it does
+    Follows client input (request fields, route parameters, Lambda and Slack payloads) into the body of
+    an HTML response: `make_response()`, Flask/Werkzeug `Response()`, Django `HttpResponse()`,
+    Starlette/FastAPI `HTMLResponse()`, a string returned from a Flask view (Flask sends it as
+    `text/html`), and into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
+    engine not to escape. A value passed through `html.escape`, `markupsafe.escape`, `bleach.clean` or
+    a number conversion is clean; a response with a non-HTML content type (`mimetype="text/plain"`,
+    `content_type="application/json"`) and dict or list bodies (sent as JSON) are not reported.
+
+    ## Why is this bad?
+    Text from the request becomes markup in the victim's browser: `?name=<script>...</script>` runs the
+    attacker's script in your origin, with the user's cookies and session (reflected cross-site
+    scripting). Templates escape by default; building HTML by hand or marking input safe switches that off.
+
+    ## Example
+    ```python
+    from flask import Flask, request
+
+    app = Flask(__name__)
+
+    @app.get("/hello")
+    def hello():
+        name = request.args.get("name", "")
+        return f"<h1>Hello {name}</h1>"
+    ```
+
+    ## Use instead
+    ```python
+    from flask import Flask, render_template_string, request
+
+    app = Flask(__name__)
+
+    @app.get("/hello")
+    def hello():
+        return render_template_string("<h1>Hello {{ name }}</h1>", name=request.args.get("name", ""))
+    ```
+
+    ## References
+    - [CWE-79: Cross-site Scripting](https://cwe.mitre.org/data/definitions/79.html)
+    - [OWASP: Cross Site Scripting Prevention Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html)
+    - [Flask: HTML escaping](https://flask.palletsprojects.com/en/stable/quickstart/#html-escaping)
+    """
+
+    code = "VC411"
+    name = "client-data-in-html"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = CWE
+    supersedes = ("B308", "B703", "B704")
+    file_hints = ("request", "event", "body")
+    function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **MARKED_SAFE}
+    sanitizers = ESCAPERS
+
+    def __init__(self, context: RuleContext, options: Any = None) -> None:
+        super().__init__(context, options)
+        self._values: dict[str, cst.BaseExpression] = {}
+        self._html_returns = False
+
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        super().start_function(function, state)
+        self._values = {}
+        imported = state.imports.imported_names()
+        self._html_returns = is_route_handler(function) and any(n.startswith(HTML_RETURN_FRAMEWORKS) for n in imported) \
+            and not self._json_app_route(function, state)
+
+    def _json_app_route(self, function: cst.FunctionDef, state: FlowState) -> bool:
+        """A route of an app built by `FastAPI()`/`APIRouter()` in this module: its return value is sent as JSON."""
+        apps = {target.target.value for statement in self.context.module.body
+                if isinstance(statement, cst.SimpleStatementLine)
+                for assign in statement.body if isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
+                and (state.qualified_name(assign.value) or "").startswith(JSON_APP_FRAMEWORKS)
+                for target in assign.targets if isinstance(target.target, cst.Name)}
+        for decorator in function.decorators:
+            expression = decorator.decorator
+            if isinstance(expression, cst.Call):
+                expression = expression.func
+            if isinstance(expression, cst.Attribute) and isinstance(expression.value, cst.Name) \
+                    and expression.value.value in apps:
+                return True
+        return False
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        super().check(node, state)
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            self._values[node.targets[0].target.value] = node.value
+        if isinstance(node, cst.Return) and node.value is not None and self._html_returns:
+            body = node.value.elements[0].value if isinstance(node.value, cst.Tuple) and node.value.elements else node.value
+            taint = state.taint_of(body)
+            if taint is not None and taint.kind == "request" and self._is_text(body, state, 3):
+                self._report(body, "the page this view returns", taint)
+
+    def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: FlowState) -> bool:
+        name = state.qualified_name(call) or ""
+        if name in MARKED_SAFE:
+            return True
+        for keyword in CONTENT_TYPE_KEYWORDS:
+            value = call_argument(call, None, keyword)
+            if value is not None:
+                text = string_value(value)
+                return text is not None and "html" in text.lower()
+        return self._is_text(argument, state, 3)
+
+    def _is_text(self, node: cst.BaseExpression, state: FlowState, depth: int) -> bool:
+        """Whether a body is a string (sent as HTML), not a dict, list or response object (sent as JSON or as is)."""
+        if isinstance(node, (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString)):
+            return True
+        if isinstance(node, cst.BinaryOperation):
+            return self._is_text(node.left, state, depth) or self._is_text(node.right, state, depth)
+        if isinstance(node, cst.Name) and depth > 0 and node.value in self._values:
+            return self._is_text(self._values[node.value], state, depth - 1)
+        if isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Attribute) and func.attr.value in TEXT_METHODS:
+                return True
+            if isinstance(func, cst.Attribute) and func.attr.value == "get":
+                return self._is_text_field(func.value, state)
+            return state.qualified_name(node) in ("str", "markdown.markdown")
+        if isinstance(node, cst.Subscript):
+            return self._is_text_field(node.value, state)
+        return False
+
+    @staticmethod
+    def _is_text_field(node: cst.BaseExpression, state: FlowState) -> bool:
+        return isinstance(node, cst.Attribute) and node.attr.value in TEXT_ATTRIBUTES and state.is_request_object(node.value)
+
+    def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
+        if label in MARKED_SAFE:
+            self.report(node, f"Client input from `{taint.origin}` is marked as safe HTML by `{short_code(call.func)}()`, "
+                        "so a client can inject script into the page.", hint="Pass the value into the template as a "
+                        "variable (it is escaped there), or escape it with `markupsafe.escape()` before building markup.",
+                        cwe=CWE)
+            return
+        self._report(node, f"the `{short_code(call.func)}()` body", taint)
+
+    def _report(self, node: cst.BaseExpression, where: str, taint: Taint) -> None:
+        self.report(node, f"Client input from `{taint.origin}` is written into {where} as HTML without escaping, so a "
+                    "client can inject script (cross-site scripting).", hint="Render the value through a template "
+                    "(which escapes it) or wrap it in `markupsafe.escape()`/`html.escape()` first.", cwe=CWE)

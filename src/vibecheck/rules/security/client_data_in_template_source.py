@@ -1,0 +1,110 @@
+"""VC412: client input becomes part of a template's source (template injection), or `locals()` is a template's context."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import libcst as cst
+
+from vibecheck.analysis.flow import FlowState, Taint, iter_calls, short_code
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
+
+# Calls that compile their argument as template source.
+TEMPLATE_SOURCES: dict[str, ArgumentSpec] = {
+    "flask.render_template_string": (0, "source"), "quart.render_template_string": (0, "source"),
+    "jinja2.Template": (0, "source"), "jinja2.environment.Template": (0, "source"),
+    "django.template.Template": (0, "template_string"), "django.template.base.Template": (0, "template_string"),
+    "mako.template.Template": (0, "text"), "tornado.template.Template": (0, "template_string"),
+    "chevron.render": (0, "template"), "pystache.render": (0, None),
+}
+TEMPLATE_SOURCE_METHODS: dict[str, ArgumentSpec] = {"from_string": (0, "source")}
+# Calls that render a named template with a context: `locals()` there hands every local variable to it.
+RENDER_CALLS = frozenset({"flask.render_template", "django.shortcuts.render", "django.shortcuts.render_to_response",
+                          "django.template.loader.render_to_string", "quart.render_template",
+                          "flask.render_template_string"})
+RENDER_METHODS = frozenset({"render", "TemplateResponse", "render_async", "stream"})
+INJECTION_CWE = (1336, 94)
+LOCALS_CWE = (200,)
+
+
+class ClientDataInTemplateSource(ClientSinkRule):
+    """Client input is compiled as template source (server-side template injection), or `locals()` is a template's context.
+
+    ## What it does
+    Follows client input (request fields, route parameters, Lambda and Slack payloads) into the source of
+    a template: Flask `render_template_string()`, `jinja2.Template()`, `Environment.from_string()`,
+    Django `Template()`, Mako and Tornado templates, also when the input is only part of the text
+    (`f"<p>Hello {name}</p>"`). It also reports `locals()` passed as the context of
+    `render()`/`render_template()`/`template.render()`, which hands every local variable, secrets
+    included, to the template.
+
+    ## Why is this bad?
+    Template source is code: `{{ cycler.__init__.__globals__.os.popen('id').read() }}` in a Jinja2
+    template runs a shell command, and Django templates expose settings through their objects. A value
+    that is pasted into the template text instead of passed as a variable gives the client that power
+    (server-side template injection). `locals()` makes whatever the view holds, tokens and query
+    results, printable by any template change.
+
+    ## Example
+    ```python
+    from flask import Flask, render_template_string, request
+
+    app = Flask(__name__)
+
+    @app.get("/hello")
+    def hello():
+        name = request.args.get("name", "")
+        return render_template_string(f"<h1>Hello {name}</h1>")
+    ```
+
+    ## Use instead
+    ```python
+    from flask import Flask, render_template_string, request
+
+    app = Flask(__name__)
+
+    @app.get("/hello")
+    def hello():
+        return render_template_string("<h1>Hello {{ name }}</h1>", name=request.args.get("name", ""))
+    ```
+
+    ## References
+    - [CWE-1336: Improper Neutralization of Special Elements Used in a Template Engine](https://cwe.mitre.org/data/definitions/1336.html)
+    - [CWE-200: Exposure of Sensitive Information](https://cwe.mitre.org/data/definitions/200.html)
+    - [PortSwigger: Server-side template injection](https://portswigger.net/web-security/server-side-template-injection)
+    """
+
+    code = "VC412"
+    name = "client-data-in-template-source"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (1336, 94, 200)
+    file_hints = ("template", "render", "from_string")
+    function_sinks: ClassVar[dict[str, ArgumentSpec]] = TEMPLATE_SOURCES
+    method_sinks: ClassVar[dict[str, ArgumentSpec]] = TEMPLATE_SOURCE_METHODS
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        super().check(node, state)
+        for call in iter_calls(node):
+            if self._renders(call, state):
+                for arg in call.args:
+                    if isinstance(arg.value, cst.Call) and state.qualified_name(arg.value) == "locals" and not arg.value.args:
+                        self.report(arg.value, f"`{short_code(call.func)}()` gets `locals()` as its context, so the "
+                                    "template can print every local variable, secrets included.", hint="Pass the "
+                                    "template only the values it shows, by name (`render(request, \"page.html\", "
+                                    "{\"user\": user})`).", cwe=LOCALS_CWE, severity=Severity.MEDIUM)
+
+    @staticmethod
+    def _renders(call: cst.Call, state: FlowState) -> bool:
+        if (state.qualified_name(call) or "") in RENDER_CALLS:
+            return True
+        func = call.func
+        return isinstance(func, cst.Attribute) and func.attr.value in RENDER_METHODS
+
+    def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
+        self.report(node, f"Client input from `{taint.origin}` becomes part of the template source of "
+                    f"`{short_code(call.func)}()`, so a client can run code through template syntax.",
+                    hint="Keep the template text constant and pass the value as a variable "
+                    "(`render_template_string(\"Hello {{ name }}\", name=name)`).", cwe=INJECTION_CWE)

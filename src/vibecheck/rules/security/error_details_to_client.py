@@ -1,0 +1,177 @@
+"""VC414: an exception's text or a traceback is sent to the client (information exposure through error messages)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+
+from vibecheck.analysis.flow import (
+    FlowRule,
+    FlowState,
+    Taint,
+    dotted_name,
+    is_route_handler,
+    iter_calls,
+    module_uses_web_framework,
+    short_code,
+)
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
+
+TRACEBACK_CALLS = frozenset({"traceback.format_exc", "traceback.format_exception", "traceback.format_tb",
+                             "traceback.format_stack", "traceback.extract_tb", "sys.exc_info"})
+# Exceptions whose text is written for the client (validation, not-found, permission messages).
+CLIENT_MEANT_EXCEPTIONS = frozenset({
+    "ValueError", "KeyError", "ValidationError", "HTTPException", "PermissionDenied", "Http404", "NotFound",
+    "BadRequest", "ObjectDoesNotExist", "DoesNotExist", "JSONDecodeError", "Unauthorized", "Forbidden",
+    "AuthenticationFailed", "NotAuthenticated", "APIException", "InvalidToken", "ExpiredSignatureError",
+    "InvalidTokenError", "DecodeError", "RequestValidationError", "ParseError", "NotAcceptable", "Conflict",
+    "UnprocessableEntity", "SuspiciousOperation", "MethodNotAllowed", "TooManyRequests", "Throttled",
+    "OAuth2Error", "OAuthError", "FatalClientError", "InvalidRequestError", "InvalidGrantError",
+})
+# Exceptions that carry a ready response or redirect (`ImmediateHttpResponse`): raising them is control flow.
+RESPONSE_CARRIER_SUFFIXES = ("Response", "Redirect")
+# Calls whose arguments end up in the response body or in a chat message the user reads.
+RESPONSE_CALLS = frozenset({
+    "flask.jsonify", "flask.make_response", "flask.Response", "flask.abort", "flask.flash", "werkzeug.wrappers.Response",
+    "quart.jsonify", "quart.make_response", "quart.abort", "django.http.HttpResponse", "django.http.JsonResponse",
+    "django.http.HttpResponseBadRequest", "django.http.HttpResponseServerError", "django.contrib.messages.error",
+    "rest_framework.response.Response", "rest_framework.exceptions.APIException",
+    "fastapi.HTTPException", "fastapi.exceptions.HTTPException", "starlette.exceptions.HTTPException",
+    "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse", "fastapi.responses.HTMLResponse",
+    "starlette.responses.HTMLResponse", "fastapi.responses.PlainTextResponse", "starlette.responses.PlainTextResponse",
+    "werkzeug.exceptions.abort", "sanic.response.json", "sanic.response.text", "aiohttp.web.json_response",
+    "aiohttp.web.Response",
+})
+# Chat and callback replies (Slack/bolt `say`, `respond`, the Web API's `chat_postMessage`).
+MESSAGE_METHODS = frozenset({"chat_postMessage", "chat_postEphemeral", "chat_update", "send_message", "reply_text"})
+MESSAGE_FUNCTIONS = frozenset({"say", "respond"})
+CWE = (209,)
+
+
+def caught_exception(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: FlowState) -> Taint | None:
+    """The name an `except X as e` binds holds internal details unless X is written for the client."""
+    if handler.name is None or not isinstance(handler.name.name, cst.Name):
+        return None
+    types = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type] if handler.type else []
+    caught = [dotted_name(e.value if isinstance(e, cst.Element) else e) or "" for e in types]
+    names = [c.rsplit(".", 1)[-1] for c in caught if c]
+    if names and all(name in CLIENT_MEANT_EXCEPTIONS or name.endswith(RESPONSE_CARRIER_SUFFIXES) for name in names):
+        return None
+    return Taint("error", handler.name.name.value)
+
+
+def error_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    if isinstance(node, cst.Call) and state.qualified_name(node) in TRACEBACK_CALLS:
+        return Taint("error", f"{short_code(node.func)}()")
+    return None
+
+
+class ErrorDetailsToClient(FlowRule):
+    """An exception's text or a traceback is sent to the client.
+
+    ## What it does
+    Follows the exception bound by `except ... as e` (its `str()`, `repr()`, f-string, `.args`, an
+    upstream error body such as `e.response.text`) and `traceback.format_exc()` into what the client
+    receives: the value a web view returns, `jsonify()`, `make_response()`, Django `HttpResponse`/
+    `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `JSONResponse`, `abort()`,
+    `flash()`, and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
+    client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ...) are
+    not reported.
+
+    ## Why is this bad?
+    Exception text carries what an attacker needs next: SQL fragments and table names from the database
+    driver, file paths, internal host names and ports, library versions, and in a traceback the source
+    lines themselves. It also confirms which payloads reached which code.
+
+    ## Example
+    ```python
+    from flask import Flask, jsonify
+
+    app = Flask(__name__)
+
+    @app.post("/orders")
+    def create_order():
+        try:
+            return jsonify(place_order())
+        except Exception as exc:
+            return jsonify(error=str(exc)), 500
+    ```
+
+    ## Use instead
+    ```python
+    import logging
+
+    from flask import Flask, jsonify
+
+    app = Flask(__name__)
+    logger = logging.getLogger(__name__)
+
+    @app.post("/orders")
+    def create_order():
+        try:
+            return jsonify(place_order())
+        except Exception:
+            logger.exception("placing an order failed")
+            return jsonify(error="internal error"), 500
+    ```
+
+    ## References
+    - [CWE-209: Generation of Error Message Containing Sensitive Information](https://cwe.mitre.org/data/definitions/209.html)
+    - [OWASP: Improper Error Handling](https://owasp.org/www-community/Improper_Error_Handling)
+    """
+
+    code = "VC414"
+    name = "error-details-to-client"
+    category = Category.SECURITY
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = CWE
+    file_hints = ("except", "traceback", "exc_info")
+
+    def __init__(self, context: RuleContext, options: Any = None) -> None:
+        super().__init__(context, options)
+        self._returns_to_client = False
+
+    def new_state(self) -> FlowState:
+        state = FlowState(self.context.imports, error_source, checks_clear=False)
+        state.caught = caught_exception
+        return state
+
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        """A view's return value is the response: a route, a Django view, an exception handler."""
+        params = [p.name.value for p in function.params.params]
+        django_view = bool(params) and params[0] in ("request", "req") and module_uses_web_framework(state.imports)
+        method_view = len(params) > 1 and params[0] == "self" and params[1] == "request" \
+            and module_uses_web_framework(state.imports)
+        self._returns_to_client = is_route_handler(function) or django_view or method_view or any(
+            isinstance(d.decorator, cst.Call) and isinstance(d.decorator.func, cst.Attribute)
+            and d.decorator.func.attr.value in ("exception_handler", "errorhandler", "register_error_handler")
+            for d in function.decorators)
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        if isinstance(node, cst.Return) and node.value is not None and self._returns_to_client \
+                and self._leak(node.value, state, "the response this view returns"):
+            return
+        for call in iter_calls(node):
+            name = state.qualified_name(call) or ""
+            func = call.func
+            method = func.attr.value if isinstance(func, cst.Attribute) else None
+            is_message = method in MESSAGE_METHODS or (isinstance(func, cst.Name) and func.value in MESSAGE_FUNCTIONS)
+            if name in RESPONSE_CALLS or is_message:
+                where = "a chat message" if is_message else f"`{short_code(func)}()`"
+                for arg in call.args:
+                    if self._leak(arg.value, state, where):
+                        return
+
+    def _leak(self, value: cst.BaseExpression, state: FlowState, where: str) -> bool:
+        taint = state.taint_of(value)
+        if taint is None or taint.kind != "error":
+            return False
+        self.report(value, f"Exception details from `{taint.origin}` are sent to the client in {where}, exposing "
+                    "internals such as queries, paths and hosts.", hint="Log the exception with "
+                    "`logger.exception(...)` and send the client a generic message (and an error id if useful).",
+                    cwe=CWE)
+        return True
+

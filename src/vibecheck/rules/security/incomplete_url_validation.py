@@ -1,0 +1,125 @@
+"""VC415: a URL or host is validated with `endswith`, `startswith` or `in` against a domain, which other hosts pass."""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from vibecheck.analysis.flow import iter_expressions, short_code, string_value
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+
+# A host name, optionally with a scheme, a port and one trailing slash: `example.com`, `https://api.example.com/`.
+DOMAIN = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*://)?(?P<host>[a-z0-9-]+(\.[a-z0-9-]+)+)(?P<port>:\d+)?(?P<slash>/)?$",
+                    re.IGNORECASE)
+URL_WORDS = re.compile(r"(^|_)(url|uri|host|hostname|netloc|origin|referer|referrer|redirect|next|domain|callback"
+                       r"|return_to|returnto|webhook|link|location|endpoint|site)(_|$)", re.IGNORECASE)
+URL_ATTRIBUTES = frozenset({"netloc", "hostname", "host", "origin", "url", "referrer", "host_url"})
+URL_HEADERS = frozenset({"origin", "referer", "host", "x-forwarded-host"})
+CWE = (20,)
+
+
+def _is_url_like(node: cst.BaseExpression) -> bool:
+    """A value named or built like a URL or host: `next_url`, `parsed.netloc`, `request.headers.get("Origin")`."""
+    for inner in iter_expressions(node):
+        if isinstance(inner, cst.Attribute) and inner.attr.value in URL_ATTRIBUTES:
+            return True
+        if isinstance(inner, cst.Name) and URL_WORDS.search(inner.value):
+            return True
+        if isinstance(inner, cst.Call) and inner.args and (string_value(inner.args[0].value) or "").lower() in URL_HEADERS:
+            return True
+    return False
+
+
+def _weak_literal(method: str, text: str) -> bool:
+    """Whether a domain literal lets other hosts through with this kind of test."""
+    match = DOMAIN.match(text)
+    if match is None:
+        return False
+    if method == "endswith":
+        return match.group("scheme") is None and match.group("slash") is None
+    if method == "startswith":
+        return match.group("slash") is None
+    return True  # a substring test: `"example.com" in url` also matches `example.com.evil.net`
+
+
+class IncompleteUrlValidation(Rule):
+    """A URL or host is checked with `endswith`, `startswith` or `in` against a domain, which other hosts also pass.
+
+    ## What it does
+    Reports tests on a value named or built like a URL or host (`url`, `next_url`, `redirect_to`,
+    `origin`, `parsed.netloc`, `request.headers.get("Origin")`, ...) that compare it with a domain by
+    text: `host.endswith("example.com")` (without the leading dot), `url.startswith("https://example.com")`
+    (without the `/` that ends the host), and `"example.com" in url`.
+
+    ## Why is this bad?
+    These tests are used to allow a redirect, a fetch, a webhook or a CORS origin, and each lets a host
+    the attacker owns through: `evil-example.com` ends with `example.com`,
+    `https://example.com.evil.net` starts with `https://example.com`, and
+    `https://evil.net/?example.com` contains it. The result is an open redirect, server-side request
+    forgery or a CORS bypass.
+
+    ## Example
+    ```python
+    from urllib.parse import urlparse
+
+    def is_allowed(url):
+        return urlparse(url).hostname.endswith("example.com")
+    ```
+
+    ## Use instead
+    ```python
+    from urllib.parse import urlparse
+
+    ALLOWED_HOSTS = {"example.com", "www.example.com"}
+
+    def is_allowed(url):
+        return urlparse(url).hostname in ALLOWED_HOSTS
+    ```
+
+    ## References
+    - [CWE-20: Improper Input Validation](https://cwe.mitre.org/data/definitions/20.html)
+    - [OWASP: Unvalidated Redirects and Forwards Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Unvalidated_Redirects_and_Forwards_Cheat_Sheet.html)
+    """
+
+    code = "VC415"
+    name = "incomplete-url-validation"
+    category = Category.SECURITY
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = CWE
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in ("endswith", "startswith") and node.args):
+            return
+        first = node.args[0].value
+        literals = [string_value(e.value) for e in first.elements] if isinstance(first, cst.Tuple) else [string_value(first)]
+        weak = next((text for text in literals if text is not None and _weak_literal(func.attr.value, text)), None)
+        if weak is not None and _is_url_like(func.value):
+            self._report(node, short_code(node), weak, func.attr.value)
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        text = string_value(node.left)
+        if text is None or len(node.comparisons) != 1 or not isinstance(node.comparisons[0].operator, cst.In):
+            return
+        if _weak_literal("in", text) and _is_url_like(node.comparisons[0].comparator):
+            self._report(node, short_code(node), text, "in")
+
+    def _report(self, node: cst.CSTNode, code: str, domain: str, method: str) -> None:
+        self.report(node, f"`{code}` checks a URL or host against `{domain}` by text, which `{_bypass(domain, method)}` "
+                    "also passes.", hint="Parse the URL with `urllib.parse.urlparse` and compare its `hostname` exactly "
+                    "with an allow-list (or test `hostname == d or hostname.endswith(\".\" + d)`).", cwe=CWE)
+
+
+def _bypass(domain: str, method: str) -> str:
+    """A host the attacker can register that passes the test."""
+    match = DOMAIN.match(domain)
+    host = match.group("host") if match else domain
+    scheme = (match.group("scheme") if match else None) or ""
+    if method == "endswith":
+        return f"evil-{host}"
+    if method == "startswith":
+        return f"{scheme}{host}.evil.net"
+    return f"https://evil.net/?{domain}"
