@@ -30,6 +30,7 @@ DEFINITIONS = "definitions"
 MODULE_IMPORTS = "module_imports"
 MODULE_USES = "module_uses"
 MODULE_STAR_IMPORTS = "module_star_imports"
+LOCAL_IMPORTS = "local_imports"
 TEST_REFERENCES = "test_references"
 
 ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket",
@@ -51,6 +52,9 @@ HOOK_DECORATORS = frozenset({
 CONFIG_CLASSES = frozenset({"Meta", "Config", "Media"})
 # Dunders that only present an object; a class with no other methods only declares data.
 PRESENTATION_DUNDERS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__", "__html__", "__unicode__"})
+HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "trace"})
+# Calls that turn a route's name into its URL: Django's `reverse("order-refund")`, Flask's `url_for("bp.show")`.
+URL_BY_NAME = frozenset({"reverse", "reverse_lazy", "url_for", "url_path_for"})
 DOTTED_STRING = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
 MAX_STRING = 300
 
@@ -81,7 +85,30 @@ def source_facts(source: str) -> dict[str, Any]:
     lines = source.splitlines()
     imports, stars = _module_imports(tree.body)
     return {DEFINITIONS: list(_definitions(tree.body, "", lines, in_type_checking=False)), MODULE_IMPORTS: imports,
-            MODULE_STAR_IMPORTS: stars, MODULE_USES: sorted(_uses(tree.body, skip_functions=True))}
+            MODULE_STAR_IMPORTS: stars, MODULE_USES: sorted(_uses(tree.body, skip_functions=True)),
+            LOCAL_IMPORTS: _local_imports(tree)}
+
+
+def _local_imports(tree: ast.Module) -> list[str]:
+    """What functions import in their bodies (`from . import db` inside `create_app`), deferred to call time."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.update(_imported_in(node))
+    return sorted(found)
+
+
+def _imported_in(node: ast.AST) -> set[str]:
+    """The dotted names a function's body imports (relative ones keep their dots)."""
+    found: set[str] = set()
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Import):
+            found.update(alias.name for alias in inner.names)
+        elif isinstance(inner, ast.ImportFrom):
+            base = "." * inner.level + (inner.module or "")
+            separator = "" if base.endswith(".") or not base else "."
+            found.update(f"{base}{separator}{alias.name}" for alias in inner.names if alias.name != "*")
+    return found
 
 
 class TestFactCollector:
@@ -96,6 +123,8 @@ class TestFactCollector:
         self.strings: set[str] = set()
         self.binding_names: set[int] = set()
         self.importing = False
+        self.client_calls: set[tuple[str, str]] = set()  # (METHOD or "*", "/path" or "name:route-name")
+        self.attached: set[int] = set()  # strings that are a client call's URL (judged with the call's method)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.binding_names.add(id(node.name))
@@ -134,13 +163,43 @@ class TestFactCollector:
             self.dotted.add(dotted)  # `mock.patch` is `unittest.mock.patch`, not any `patch`
             self.binding_names.add(id(node.attr))
 
+    def visit_Call(self, node: cst.Call) -> None:
+        """`client.get("/todos/1")`, `self.client.post(reverse("order-refund", ...))`: a request to one route."""
+        func = node.func
+        callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if callee in URL_BY_NAME and node.args and node.args[0].keyword is None and id(node) not in self.attached:
+            name = _literal(node.args[0].value)
+            if name is not None:
+                self.attached.add(id(node.args[0].value))
+                self.client_calls.add(("*", f"name:{name}"))
+            return
+        if callee not in HTTP_METHODS or not isinstance(func, cst.Attribute) or not node.args:
+            return
+        url = node.args[0].value
+        method = callee.upper()
+        if isinstance(url, cst.Call) and node.args[0].keyword is None:
+            inner = url.func
+            inner_name = inner.attr.value if isinstance(inner, cst.Attribute) else getattr(inner, "value", "")
+            name = _literal(url.args[0].value) if inner_name in URL_BY_NAME and url.args else None
+            if name is not None:
+                self.attached.update((id(url), id(url.args[0].value)))
+                self.client_calls.add((method, f"name:{name}"))
+            return
+        path = _literal(url)
+        if path is not None and "://" in path:
+            path = "/" + path.split("://", 1)[1].partition("/")[2]
+        if path is not None and node.args[0].keyword is None and path.startswith("/"):
+            self.attached.add(id(url))
+            self.client_calls.add((method, _path_of(path)))
+
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         value = literal_value(node)
-        if isinstance(value, str):
+        if isinstance(value, str) and id(node) not in self.attached:
             self._string(value)
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
-        self._string("".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in node.parts))
+        if id(node) not in self.attached:
+            self._string(_literal(node) or "")
 
     def leave_Module(self, node: cst.Module) -> None:
         imports = sorted(v for v in self.context.imports.imported_names() if v and not v.startswith("."))
@@ -149,6 +208,7 @@ class TestFactCollector:
             "dotted": sorted(self.dotted),
             "names": sorted(self.names - set(self.context.imports.aliases)),
             "strings": sorted(self.strings),
+            "client_calls": [list(call) for call in sorted(self.client_calls)],
         }
 
     def _string(self, value: str) -> None:
@@ -161,6 +221,20 @@ class TestFactCollector:
         elif "://" in value:
             path = value.split("://", 1)[1].partition("/")[2]
             self.strings.add("/" + path)
+
+
+def _literal(node: cst.BaseExpression) -> str | None:
+    """A string literal's text; an f-string with `{}` for each interpolation."""
+    if isinstance(node, cst.SimpleString):
+        value = literal_value(node)
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.FormattedString):
+        return "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in node.parts)
+    return None
+
+
+def _path_of(url: str) -> str:
+    return url.split("?", 1)[0].split("#", 1)[0].replace("{}", "x")
 
 
 def _decorator_name(node: ast.expr) -> str:
@@ -184,6 +258,36 @@ def _route_paths(decorators: list[ast.expr]) -> list[str]:
         paths.extend(c.value for c in candidates if isinstance(c, ast.Constant) and isinstance(c.value, str)
                      and c.value.startswith("/"))
     return paths
+
+
+def _route_receivers(decorators: list[ast.expr]) -> list[str]:
+    """What the route decorators register on: `bp` for `@bp.get("/")`, `api.router` for `@api.router.post(...)`."""
+    receivers = []
+    for decorator in decorators:
+        name = _decorator_name(decorator) if isinstance(decorator, ast.Call) else ""
+        head, _, last = name.rpartition(".")
+        if head and last in ROUTE_DECORATORS:
+            receivers.append(head)
+    return sorted(set(receivers))
+
+
+def _route_methods(decorators: list[ast.expr]) -> list[str]:
+    """The HTTP methods of a handler's route decorators: `@app.post` -> POST, `methods=["GET", "POST"]`, else `*`."""
+    methods: set[str] = set()
+    for decorator in decorators:
+        if not isinstance(decorator, ast.Call):
+            continue
+        last = _decorator_name(decorator).rpartition(".")[2]
+        if last not in ROUTE_DECORATORS:
+            continue
+        listed = next((k.value for k in decorator.keywords if k.arg == "methods"), None)
+        if last.upper() in {m.upper() for m in HTTP_METHODS}:
+            methods.add(last.upper())
+        elif isinstance(listed, (ast.List, ast.Tuple, ast.Set)):
+            methods.update(str(e.value).upper() for e in listed.elts if isinstance(e, ast.Constant))
+        else:
+            methods.add("*")
+    return sorted(methods)
 
 
 def _body_lines(body: list[ast.stmt]) -> list[int]:
@@ -257,6 +361,9 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "body_lines": [] if is_class else _body_lines(statement.body),
                 "decorators": decorators,
                 "routes": _route_paths(statement.decorator_list),
+                "route_methods": _route_methods(statement.decorator_list),
+                "route_receivers": _route_receivers(statement.decorator_list),
+                "imports": [] if is_class else sorted(_imported_in(statement)),
                 "flags": flags,
                 "uses": sorted(_uses(_parts(statement), skip_functions=is_class)),
                 "bases": ([name for name in map(_decorator_name, statement.bases) if name]

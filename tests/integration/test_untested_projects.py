@@ -132,6 +132,280 @@ FASTAPI_TODO = {
     """,
 }
 
+DRF_SHOP = {
+    "setup.py": "from setuptools import setup\nsetup(name='shop')\n",
+    "manage.py": "import sys\n",
+    "shop/__init__.py": "",
+    "shop/settings.py": """
+        INSTALLED_APPS = ["rest_framework", "shop"]
+        ROOT_URLCONF = "shop.urls"
+    """,
+    "shop/apps.py": """
+        from django.apps import AppConfig
+
+
+        class ShopConfig(AppConfig):
+            name = "shop"
+
+            def ready(self):
+                from . import signals  # noqa: F401
+    """,
+    "shop/admin.py": """
+        from django.contrib import admin
+
+        from .models import Order
+
+
+        @admin.register(Order)
+        class OrderAdmin(admin.ModelAdmin):
+            list_display = ["id", "status"]
+
+            def mark_paid(self, request, queryset):
+                queryset.update(status="paid")
+    """,
+    "shop/migrations/__init__.py": "",
+    "shop/migrations/0001_initial.py": """
+        from django.db import migrations
+
+
+        def forwards(apps, schema_editor):
+            return None
+
+
+        class Migration(migrations.Migration):
+            operations = [migrations.RunPython(forwards)]
+    """,
+    "shop/models.py": """
+        from django.db import models
+
+
+        class Order(models.Model):
+            status = models.CharField(max_length=20)
+
+            class Meta:
+                ordering = ["id"]
+
+            def __str__(self):
+                return f"Order {self.pk}"
+
+            def refund(self):
+                self.status = "refunded"
+                self.save()
+
+            def cancel(self):
+                self.status = "cancelled"
+                self.save()
+    """,
+    "shop/serializers.py": """
+        from rest_framework import serializers
+
+        from .models import Order
+
+
+        class OrderSerializer(serializers.ModelSerializer):
+            class Meta:
+                model = Order
+                fields = ["id", "status"]
+
+            def validate_status(self, value):
+                return value.lower()
+    """,
+    "shop/permissions.py": """
+        from rest_framework import permissions
+
+
+        class IsOwner(permissions.BasePermission):
+            def has_object_permission(self, request, view, obj):
+                return obj.owner == request.user
+
+
+        class IsStaff(permissions.BasePermission):
+            def has_permission(self, request, view):
+                return request.user.is_staff
+    """,
+    "shop/views.py": """
+        from django.http import JsonResponse
+        from rest_framework import permissions, viewsets
+        from rest_framework.decorators import action
+
+        from .models import Order
+        from .permissions import IsOwner, IsStaff
+        from .serializers import OrderSerializer
+
+
+        class OrderViewSet(viewsets.ModelViewSet):
+            serializer_class = OrderSerializer
+            permission_classes = [permissions.IsAuthenticated, IsOwner]
+
+            def get_queryset(self):
+                return Order.objects.filter(owner=self.request.user)
+
+            def destroy(self, request, pk=None):
+                return JsonResponse({}, status=405)
+
+            @action(detail=True, methods=["post"])
+            def refund(self, request, pk=None):
+                self.get_object().refund()
+                return JsonResponse({"ok": True})
+
+            @action(detail=True, methods=["post"], permission_classes=[IsStaff])
+            def cancel(self, request, pk=None):
+                self.get_object().cancel()
+                return JsonResponse({"ok": True})
+
+
+        def health(request):
+            return JsonResponse({"ok": True})
+
+
+        def export_orders(request):
+            return JsonResponse({"orders": []})
+    """,
+    "shop/signals.py": """
+        from django.db.models.signals import post_save
+        from django.dispatch import receiver
+
+        from .models import Order
+
+
+        @receiver(post_save, sender=Order)
+        def order_saved(sender, instance, **kwargs):
+            return instance
+    """,
+    "shop/urls.py": """
+        from django.urls import include, path
+        from rest_framework.routers import DefaultRouter
+
+        from . import views
+
+        router = DefaultRouter()
+        router.register("orders", views.OrderViewSet, basename="order")
+
+        urlpatterns = [
+            path("api/", include(router.urls)),
+            path("health/", views.health, name="health"),
+            path("export/", views.export_orders, name="export-orders"),
+        ]
+    """,
+    "shop/tests/__init__.py": "",
+    "shop/tests/test_api.py": """
+        from django.test import TestCase
+        from django.urls import reverse
+        from rest_framework.test import APIClient
+
+
+        class OrderApiTests(TestCase):
+            def setUp(self):
+                self.api = APIClient()
+
+            def test_refund(self):
+                response = self.api.post(reverse("order-refund", args=[1]))
+                self.assertEqual(response.status_code, 200)
+
+            def test_list(self):
+                self.assertEqual(self.api.get("/api/orders/").status_code, 200)
+
+            def test_health(self):
+                self.assertEqual(self.client.get("/health/").json(), {"ok": True})
+    """,
+}
+
+FLASK_BLOG = {
+    "pyproject.toml": "[project]\nname = 'blog'\n",
+    "blog/__init__.py": """
+        from flask import Flask
+
+
+        def create_app():
+            app = Flask(__name__)
+            from . import auth, posts
+
+            app.register_blueprint(auth.bp)
+            app.register_blueprint(posts.bp, url_prefix="/posts")
+            return app
+    """,
+    "blog/auth.py": """
+        from flask import Blueprint, g, session
+
+        bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+        @bp.before_app_request
+        def load_user():
+            g.user = session.get("user_id")
+
+
+        @bp.route("/login", methods=("GET", "POST"))
+        def login():
+            return "login"
+
+
+        @bp.route("/logout")
+        def logout():
+            session.clear()
+            return "bye"
+    """,
+    "blog/posts.py": """
+        from flask import Blueprint
+
+        from .store import all_posts, delete_post
+
+        bp = Blueprint("posts", __name__)
+
+
+        @bp.get("/")
+        def index():
+            return {"posts": all_posts()}
+
+
+        @bp.post("/<int:post_id>/delete")
+        def delete(post_id):
+            delete_post(post_id)
+            return "", 204
+    """,
+    "blog/store.py": """
+        POSTS = {}
+
+
+        def all_posts():
+            return list(POSTS.values())
+
+
+        def delete_post(post_id):
+            POSTS.pop(post_id, None)
+    """,
+    "tests/conftest.py": """
+        import pytest
+
+        from blog import create_app
+
+
+        @pytest.fixture
+        def client():
+            return create_app().test_client()
+    """,
+    "tests/test_blog.py": """
+        from flask import url_for
+
+
+        def test_index(client):
+            assert client.get("/posts/").json == {"posts": []}
+
+
+        def test_login_page(client):
+            assert client.get("/auth/login").status_code == 200
+
+
+        def test_delete_is_post_only(client):
+            assert client.get("/posts/1/delete").status_code == 405
+
+
+        def test_logout_url(app):
+            with app.test_request_context():
+                assert url_for("auth.logout") == "/auth/logout"
+    """,
+}
+
 LIBRARY = {
     "setup.cfg": "[metadata]\nname = units\n",
     "src/units/__init__.py": "from .convert import to_metres\n",
@@ -208,6 +482,29 @@ def test_fastapi_static_reach_follows_dependencies_models_and_hooks(tmp_path: Pa
     ]
     # get_db/get_current_user (dependencies of requested routes), the startup hook and crud.init_db it calls,
     # and the pydantic models (declarative) are not reported
+
+
+def test_drf_static_reach_through_router_urlconf_and_reverse(tmp_path: Path) -> None:
+    root = write(tmp_path / "shop", DRF_SHOP)
+    assert relative(findings(root), root) == [
+        "VC301 shop/models.py:18",   # Order.cancel: only the untested `cancel` action calls it
+        "VC301 shop/views.py:18",    # destroy: no test sends DELETE to /api/orders/<pk>/
+        "VC301 shop/views.py:27",    # cancel: no test posts to /api/orders/<pk>/cancel/ or reverses order-cancel
+        "VC301 shop/views.py:36",    # export_orders: "export/" is never requested
+    ]
+    # reached: OrderViewSet (GET /api/orders/), its get_queryset (DRF calls it), the refund action (by name),
+    # Order.refund, the serializer and its validate_status, IsOwner.has_object_permission, the health view
+    # (by path), the signal receiver (loaded by AppConfig.ready); admin.py, apps.py, settings and migrations
+    # are declarative. IsStaff counts as reached: the `cancel` decorator that names it runs at import.
+
+
+def test_flask_static_reach_through_blueprints(tmp_path: Path) -> None:
+    root = write(tmp_path / "blog", FLASK_BLOG)
+    assert relative(findings(root), root) == [
+        "VC301 blog/posts.py:15",    # delete: tested with GET only, a method it does not accept
+        "VC301 blog/store.py:9",     # delete_post: only the untested handler calls it
+    ]
+    # logout is reached through url_for("auth.logout"), load_user is a hook of a loaded module
 
 
 def test_library_static_mode(tmp_path: Path) -> None:

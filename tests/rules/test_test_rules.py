@@ -8,7 +8,7 @@ import pickle
 from vibecheck.engine import check_file
 from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, TEST_REFERENCES
 from vibecheck.rules.verification import missing_assertion
-from vibecheck.rules.verification._reach import route_pattern
+from vibecheck.rules.verification._framework import route_pattern
 from vibecheck.rules.verification.tautological_assertion import TautologicalAssertion
 from vibecheck.testing import findings_for
 
@@ -90,7 +90,26 @@ def test_it(client, session, unused_fixture):
     assert "send" in references["names"] and "get" in references["names"]
     assert "patch" not in references["names"]  # it is `unittest.mock.patch`, not a project name
     assert "unused_fixture" not in references["names"] and "test_it" not in references["names"]
-    assert {"/users/{}?page=2", "/orders"} <= set(references["strings"])
+    # a path a client requests keeps its method (and loses its query); other path-like strings are kept as they are
+    assert references["client_calls"] == [["GET", "/users/x"], ["POST", "/orders"]]
+    assert "/users/{}?page=2" not in references["strings"]
+
+
+def test_client_calls_by_route_name() -> None:
+    source = b'''
+from django.urls import reverse
+
+def test_refund(client):
+    client.post(reverse("order-refund", args=[1]))
+    url = reverse("order-detail", kwargs={"pk": 1})
+    assert client.get(url).status_code == 200
+    assert client.get("/api/health/").status_code == 200
+    assert "/static/app.css"
+'''
+    references = check_file("tests/test_it.py", source, [], is_test_file=True).facts[TEST_REFERENCES]
+    assert references["client_calls"] == [["*", "name:order-detail"], ["GET", "/api/health/"],
+                                          ["POST", "name:order-refund"]]
+    assert references["strings"] == ["/static/app.css"]
 
 
 def test_route_patterns_match_concrete_paths_and_mount_prefixes() -> None:

@@ -22,7 +22,8 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
 - `guarded_receivers`, `includes` (`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
   `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `settings`
-  (`REST_FRAMEWORK`, `MIDDLEWARE`), `authenticates`.
+  (`REST_FRAMEWORK`, `MIDDLEWARE`), `authenticates`. A URLconf entry also keeps its pattern and name (a
+  router entry its prefix and basename): `AppModel.url_entries`, for the test-reach rules.
 
 Names are `@local` (defined in the file), `.relative` or `absolute.dotted` as imported.
 
@@ -38,6 +39,6 @@ is configurable through `GuardOptions` (VC201's options).
 
 from vibecheck.analysis.app_model.collector import APP_MODEL, AppModelCollector
 from vibecheck.analysis.app_model.options import GuardOptions
-from vibecheck.analysis.app_model.resolve import AppModel, ModelRoute
+from vibecheck.analysis.app_model.resolve import AppModel, ModelRoute, UrlEntry
 
-__all__ = ["APP_MODEL", "AppModel", "AppModelCollector", "GuardOptions", "ModelRoute"]
+__all__ = ["APP_MODEL", "AppModel", "AppModelCollector", "GuardOptions", "ModelRoute", "UrlEntry"]

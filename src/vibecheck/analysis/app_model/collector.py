@@ -231,7 +231,8 @@ class AppModelCollector:
 
     def __init__(self, context: RuleContext, options: GuardOptions | None = None) -> None:
         self.context = context
-        self.options = options if options is not None else GuardOptions()
+        # another rule that reads the model (the untested-code rules) passes its own options: defaults then
+        self.options = options if isinstance(options, GuardOptions) else GuardOptions()
         self.match = _matchers(self.options)
         self.scopes: list[Frame | ClassView] = []
         self.in_decorator = 0
@@ -486,8 +487,10 @@ class AppModelCollector:
                 if guarded:
                     self.guarded_receivers.add(name)
                 parent = get_full_name_for_node(node.func.value) if isinstance(node.func, cst.Attribute) else None
+                prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix")
                 self.includes.append({"parent": self._ref_text(parent) if parent else None,
-                                      "child": self._ref_text(name), "guarded": guarded})
+                                      "child": self._ref_text(name), "guarded": guarded,
+                                      "prefix": _string(prefix.value) if prefix is not None else None})
         elif last in fw.RESOURCE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             resource = _positional(node, 0)
             name = get_full_name_for_node(resource.value) if resource is not None else None
@@ -501,6 +504,11 @@ class AppModelCollector:
         view_arg = _positional(call, 1) or _keyword(call, "view") or _keyword(call, "viewset")
         view = self._view_of(view_arg.value) if view_arg is not None else None
         if view is not None:
+            route = _positional(call, 0)
+            url_name = _keyword(call, "name") or _keyword(call, "basename")
+            view["path"] = _string(route.value) if route is not None else None  # the pattern, or a router's prefix
+            view["name"] = _string(url_name.value) if url_name is not None else None  # or a router's basename
+            view["router"] = _last(get_full_name_for_node(call.func) or "") == "register"
             self.url_views.append(view)
 
     def _view_of(self, expression: cst.BaseExpression, *, called: bool = False) -> dict[str, Any] | None:

@@ -43,6 +43,16 @@ class ModelRoute:
         return self.handler.rpartition(".")[0] if "." in handler else self.handler
 
 
+@dataclass(frozen=True)
+class UrlEntry:
+    """A URLconf or router entry: the view's dotted name, its pattern (a router's prefix) and its name (basename)."""
+
+    view: str
+    path: str | None
+    name: str | None
+    router: bool
+
+
 @dataclass
 class AppModel:
     """Routes, guard functions, router wiring, URLconf entries and settings of every checked file."""
@@ -54,6 +64,8 @@ class AppModel:
     url_views: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # (view, guarded, wrappers)
     aliases: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # `edit = guard(V.as_view())`
     alias_names: dict[str, str] = field(default_factory=dict)  # alias -> view
+    url_entries: list[UrlEntry] = field(default_factory=list)
+    mounts: dict[str, str] = field(default_factory=dict)  # router or blueprint -> the prefix it is included under
     settings: dict[str, Any] = field(default_factory=dict)
     authenticating_files: set[str] = field(default_factory=set)
     drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
@@ -79,11 +91,15 @@ class AppModel:
             for include in facts["includes"]:
                 parent = full(include["parent"]) if include["parent"] else None
                 model.includes.append((parent, full(include["child"]), include["guarded"]))
+                if include.get("prefix"):
+                    model.mounts[full(include["child"])] = include["prefix"].rstrip("/")
                 if facts["app_guard"] and parent is not None:
                     model.guarded_receivers.add(parent)
             for target, views in ((model.url_views, facts["url_views"]), (model.aliases, facts["view_aliases"].values())):
                 target.extend((full(v["view"]), v["guarded"], tuple(full(w) for w in v["wrappers"])) for v in views)
             model.alias_names.update({full("@" + alias): full(v["view"]) for alias, v in facts["view_aliases"].items()})
+            model.url_entries.extend(UrlEntry(full(v["view"]), v.get("path"), v.get("name"), v.get("router", False))
+                                     for v in facts["url_views"])
             for name, value in facts["settings"].items():
                 model.settings.setdefault(name, value)
             for fact in facts["routes"]:

@@ -16,17 +16,27 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from vibecheck.analysis.app_model import AppModel
 from vibecheck.analysis.modules import SourceLayout, resolve_relative
-from vibecheck.facts import DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, MODULE_USES, TEST_REFERENCES
+from vibecheck.facts import (
+    DEFINITIONS,
+    LOCAL_IMPORTS,
+    MODULE_IMPORTS,
+    MODULE_STAR_IMPORTS,
+    MODULE_USES,
+    TEST_REFERENCES,
+)
 from vibecheck.model import Finding, Location, Position
+from vibecheck.rules.verification._framework import framework_calls, route_pattern, views_reached_by_url
 
 MAX_REEXPORT_HOPS = 8
 # Files that declare configuration for a framework to read (Django's admin, apps, settings, URLconf, the
 # WSGI/ASGI entry points): there is no behaviour in them for a test to pin down.
 DECLARATIVE_FILES = frozenset({"admin.py", "apps.py", "settings.py", "urls.py", "wsgi.py", "asgi.py", "routing.py"})
 DECLARATIVE_FOLDERS = frozenset({"settings", "migrations"})
-_ROUTE_PARAMETER = re.compile(r"<[^<>]*>|\{[^{}]*\}")
-_ADJACENT_PARAMETERS = re.compile(r"(?:<[^<>]*>|\{[^{}]*\}){2,}")
+# Files the framework imports at start-up, whose classes it instantiates (Django's `AppConfig`, whose
+# `ready()` connects the signal receivers): reached whenever the tests run at all.
+STARTUP_FILES = frozenset({"apps.py"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,10 @@ class Definition:
     text: str
     uses: frozenset[str] = frozenset()
     bases: tuple[str, ...] = ()
+    route_methods: tuple[str, ...] = ()
+    decorators: tuple[str, ...] = ()
+    route_receivers: tuple[str, ...] = ()
+    imports: tuple[str, ...] = ()  # what a function's body imports (resolved to absolute names)
 
     @property
     def full_name(self) -> str:
@@ -76,6 +90,7 @@ class TestFile:
     dotted: tuple[str, ...]
     names: frozenset[str]
     strings: tuple[str, ...]
+    client_calls: tuple[tuple[str, str], ...] = ()  # (METHOD or "*", "/path" or "name:route-name")
 
 
 @dataclass
@@ -87,6 +102,7 @@ class SourceModule:
     definitions: list[Definition] = field(default_factory=list)
     imports: dict[str, str] = field(default_factory=dict)
     star_imports: tuple[str, ...] = ()
+    local_imports: tuple[str, ...] = ()  # imported inside function bodies
     uses: frozenset[str] = frozenset()
 
 
@@ -98,17 +114,6 @@ def src_paths(config: Any) -> tuple[str, ...]:
     return tuple(str(p) for p in value or ())
 
 
-def route_pattern(route: str) -> re.Pattern[str]:
-    """`/users/{id}` or `/users/<int:id>` -> a pattern matching the end of a tested path (a prefix may mount it)."""
-    # Adjacent parameters are one run of text; a parameter stops before the next literal's first character:
-    # `[^/]+` between literals made a failed match retry every split of the path (exponential in the parameters).
-    pieces = _ROUTE_PARAMETER.split(_ADJACENT_PARAMETERS.sub("{}", route.rstrip("/") or "/"))
-    body = re.escape(pieces[0])
-    for piece in pieces[1:]:
-        body += f"[^/{re.escape(piece[:1]) if piece[:1] != '/' else ''}]+{re.escape(piece)}"
-    return re.compile(rf"(?:^|/){body.lstrip('/')}/?$" if body != "/" else r"^/?$")
-
-
 def _tested_path(value: str) -> str:
     path = value.split("?", 1)[0].split("#", 1)[0]
     return path.replace("{}", "x")
@@ -118,6 +123,7 @@ class ProjectIndex:
     """Source modules, their definitions and re-exports, and what the test files reach."""
 
     def __init__(self, project: Any) -> None:
+        self.project = project
         self.layout = SourceLayout.detect(project.root, src_paths(project.config))
         self.modules: dict[str, SourceModule] = {}
         self.tests: list[TestFile] = []
@@ -127,7 +133,8 @@ class ProjectIndex:
             if references is not None or path in project.test_files:
                 if references is not None:
                     self.tests.append(TestFile(path, tuple(references["imports"]), tuple(references["dotted"]),
-                                               frozenset(references["names"]), tuple(references["strings"])))
+                                               frozenset(references["names"]), tuple(references["strings"]),
+                                               tuple(tuple(c) for c in references.get("client_calls", ()))))
                 continue
             definitions = result.facts.get(DEFINITIONS)
             relative = project.relative_path(path) if hasattr(project, "relative_path") else path
@@ -143,10 +150,15 @@ class ProjectIndex:
             module.definitions = [Definition(
                 path, name, d["qualname"], d["kind"], d["line"], d["end_line"], tuple(d["body_lines"]),
                 tuple(d["routes"]), frozenset(d["flags"]), d["text"], frozenset(d.get("uses", ())),
-                tuple(d.get("bases", ()))) for d in definitions]
+                tuple(d.get("bases", ())), tuple(d.get("route_methods", ())), tuple(d.get("decorators", ())),
+                tuple(d.get("route_receivers", ())),
+                tuple(resolve_relative(t, name, is_package=is_package) for t in d.get("imports", ())))
+                for d in definitions]
             module.uses = frozenset(result.facts.get(MODULE_USES, ()))
             module.star_imports = tuple(resolve_relative(target, name, is_package=is_package)
                                         for target in result.facts.get(MODULE_STAR_IMPORTS, ()))
+            module.local_imports = tuple(resolve_relative(target, name, is_package=is_package)
+                                         for target in result.facts.get(LOCAL_IMPORTS, ()))
             self.modules[name] = module
 
     # -- names and re-exports --------------------------------------------------------------------
@@ -261,12 +273,50 @@ class ProjectIndex:
     def tested_paths(self) -> list[str]:
         return sorted({_tested_path(s) for test in self.tests for s in test.strings})
 
+    @cached_property
+    def client_paths(self) -> list[tuple[str, str]]:
+        """`(METHOD, path)` of the tests' client calls, and `("*", path)` for every other path-like string."""
+        calls = {(m, t) for test in self.tests for m, t in test.client_calls if not t.startswith("name:")}
+        return sorted(calls | {("*", path) for path in self.tested_paths})
+
+    @cached_property
+    def client_names(self) -> set[str]:
+        """Route names the tests turn into URLs (`reverse("order-refund")`, `url_for("bp.show")`)."""
+        return {t[5:] for test in self.tests for _, t in test.client_calls if t.startswith("name:")}
+
+    def requested(self, pattern: re.Pattern[str], methods: Iterable[str] = ("*",)) -> bool:
+        """Whether a test requests a path matching `pattern` with one of `methods` (`*`: any)."""
+        wanted = set(methods) or {"*"}
+        return any((m == "*" or "*" in wanted or m in wanted) and pattern.search(path) for m, path in self.client_paths)
+
+    @cached_property
+    def app_model(self) -> AppModel:
+        return AppModel.build(self.project)
+
+    def mounted_routes(self, definition: Definition) -> list[str]:
+        """A handler's route paths, also under the prefix its blueprint or router is included with elsewhere."""
+        routes = list(definition.routes)
+        source = self.modules[definition.module]
+        for receiver in definition.route_receivers:
+            head, _, rest = receiver.partition(".")
+            imported = source.imports.get(head)
+            full = (f"{imported}.{rest}" if rest else imported) if imported else f"{definition.module}.{receiver}"
+            for child, prefix in self.app_model.mounts.items():
+                if child == full or child.endswith("." + full) or full.endswith("." + child):
+                    routes.extend(prefix + route for route in definition.routes)
+        return routes
+
     def route_is_tested(self, definition: Definition) -> bool:
-        for route in definition.routes:
-            pattern = route_pattern(route)
-            if any(pattern.search(path) for path in self.tested_paths):
-                return True
-        return False
+        """A decorator route whose path a test requests with a matching method, or whose endpoint name it reverses."""
+        if any(self.requested(route_pattern(route), definition.route_methods) for route in self.mounted_routes(definition)):
+            return True
+        name = definition.simple_name
+        return any(n == name or n.endswith("." + name) for n in self.client_names)
+
+    @cached_property
+    def url_reached(self) -> set[tuple[str, str]]:
+        """Views that a URLconf or a DRF router wires to a path or name the tests request (see `_framework`)."""
+        return views_reached_by_url(self)
 
     @cached_property
     def modules_reached(self) -> set[str]:
@@ -288,8 +338,8 @@ class ProjectIndex:
 
     @cached_property
     def referenced_definitions(self) -> set[tuple[str, str]]:
-        """`(module, qualname)` of the definitions the tests reference directly."""
-        return {(d.module, d.qualname) for d in self.definitions() if self.is_referenced(d)}
+        """`(module, qualname)` of the definitions the tests reference directly, or request through a URL."""
+        return {(d.module, d.qualname) for d in self.definitions() if self.is_referenced(d)} | self.url_reached
 
     @cached_property
     def reached_definitions(self) -> set[tuple[str, str]]:
@@ -305,22 +355,27 @@ class ProjectIndex:
         """`(module, qualname)` pairs reached from `tested` by the names their code uses.
 
         The top-level code of every module the tests reach, or that holds reached code, runs at import,
-        so it is a root too. A name used by
-        reached code reaches the definitions of that name in the same module and in the modules it
-        imports, and the methods of that name in the modules the tests reach (`obj.method()`); a reached
-        method reaches its class and its overrides, and a reached class its dunder methods (called implicitly).
+        so it is a root too. A name used by reached code reaches the definitions of that name in the same
+        module and in the modules it imports (also inside function bodies), and the methods of that name in
+        the modules the tests reach (`obj.method()`); a reached method reaches its class and its overrides,
+        and a reached class its dunder methods (called implicitly).
         Functions a decorator registers with the framework (`@app.before_request`, `@receiver(...)`,
         pydantic validators; see `facts.HOOK_DECORATORS`) run without being named: a loaded module
-        reaches its hooks, a reached class its hook methods.
+        reaches its hooks, a reached class its hook methods and the methods its framework base calls by
+        name (`get_queryset`, `has_object_permission`; see `_framework.FRAMEWORK_METHODS`). The classes of
+        start-up files (`apps.py`) are reached as the framework starts.
         """
         by_key = {(d.module, d.qualname): d for d in self.definitions()}
         by_name: dict[tuple[str, str], list[Definition]] = {}
         implicit: dict[tuple[str, str], list[Definition]] = {}  # run by Python or the framework, never named
         for definition in by_key.values():
             by_name.setdefault((definition.module, definition.simple_name), []).append(definition)
-            if definition.simple_name.startswith("__") and definition.owner or "hook" in definition.flags:
+            owner = by_key.get((definition.module, definition.owner)) if definition.owner else None
+            if definition.simple_name.startswith("__") and owner or "hook" in definition.flags \
+                    or framework_calls(definition, owner):
                 implicit.setdefault((definition.module, definition.owner), []).append(definition)
-        neighbours = {name: {name} | {m for m in (self.module_of(self.canonical(t)) for t in module.imports.values()) if m}
+        neighbours = {name: {name} | {m for m in (self.module_of(self.canonical(t))
+                                                  for t in (*module.imports.values(), *module.local_imports)) if m}
                       for name, module in self.modules.items()}
         subclasses = self._subclasses(by_key)
         reached: set[tuple[str, str]] = set()
@@ -343,6 +398,10 @@ class ProjectIndex:
             reached.add(key)
             pending.append((definition.module, definition.uses))
             load(definition.module)
+            for target in definition.imports:  # `from . import signals` in `ready()` loads that module
+                found = self.module_of(self.canonical(target))
+                if found is not None:
+                    load(found)
             owner = by_key.get((definition.module, definition.owner)) if definition.owner else None
             if owner is not None:
                 reach(owner)
@@ -356,6 +415,11 @@ class ProjectIndex:
 
         for module in sorted(self.modules_reached):
             load(module)
+        for source in self.modules.values():
+            if source.relative.rpartition("/")[2] in STARTUP_FILES:
+                for definition in source.definitions:
+                    if definition.kind == "class" and not definition.owner:
+                        reach(definition)
         for key in tested:
             if key in by_key:
                 reach(by_key[key])

@@ -8,6 +8,7 @@ from typing import Any
 
 import pathspec
 
+from vibecheck.analysis.app_model import AppModelCollector
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._evidence import judge_by
@@ -118,6 +119,7 @@ class ModuleWithoutTests(ProjectRule):
     confidence = Confidence.MEDIUM
     default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
     reads_unchecked_source_facts = True
+    fact_collectors = (AppModelCollector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options
 
     def check_project(self, project: Any) -> Iterable[Finding]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pathspec
 
+from vibecheck.analysis.app_model import AppModelCollector
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._evidence import judge_by
@@ -53,15 +54,20 @@ class UntestedPublicFunction(ProjectRule):
     Without coverage data (static mode), reports a public function, class or method of the project's
     source code that no test file names: not imported (`from pkg.mod import f`), not used through its
     module or a package re-export (`mod.f()`, `pkg.f()`), its name not used by any test that reaches its
-    module (`obj.method()`), and, for a web handler, its route path not requested by any test
-    (`client.get("/users/1")` for `@app.get("/users/{id}")`). A class counts as tested when it or one of
+    module (`obj.method()`), and, for a web handler, its route not requested by any test: a test
+    client's request (`client.get("/users/1")` for `@app.get("/users/{id}")`, with the method, also
+    under the prefix a blueprint or router is included with), a reversed route name (`reverse("order-refund")`,
+    `url_for("auth.logout")`), a Django URLconf entry or a DRF router's viewset action matched by path
+    and method. A class counts as tested when it or one of
     its methods is. By default a definition also counts as tested when code the tests reach uses it
     (`total()` calls `round_total()`, so `round_total` is reached), following names in the same module
     and the modules it imports, method names (`obj.method()`) in the modules the tests reach, overrides
     of reached methods, and the top-level code of reached modules. A reached handler reaches what its
     signature names (`Depends(get_current_user)`, its pydantic request model), and functions the
     framework calls by itself (`@app.on_event("startup")`, `@bp.before_request`, `@receiver(...)`,
-    validators) are reached with their module or class.
+    validators) are reached with their module or class, and so are the methods a framework base class
+    calls by name (a view's `get_queryset`, a permission's `has_object_permission`, a serializer's
+    `validate_<field>`, an `AppConfig`'s `ready`).
 
     With coverage data (coverage mode), it instead reports the functions and methods whose body never
     ran during the recorded test run, and a class once when none of its methods ran.
@@ -137,6 +143,7 @@ class UntestedPublicFunction(ProjectRule):
     confidence = Confidence.MEDIUM
     default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
     reads_unchecked_source_facts = True
+    fact_collectors = (AppModelCollector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options
 
     def check_project(self, project: Any) -> Iterable[Finding]:

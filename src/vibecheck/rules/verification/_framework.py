@@ -1,0 +1,153 @@
+"""Static test reach through a web framework: from a test client's request to the view the app wires to it.
+
+The app model (`vibecheck.analysis.app_model`) knows each URLconf entry (`path("orders/<int:pk>/", views.f,
+name="order")`) and DRF router registration (`router.register("orders", OrderViewSet, basename="order")`).
+A test that requests a matching path (`client.get("/api/orders/7/")`) or reverses the name
+(`reverse("order-refund", args=[7])`) reaches that view: a function view, a class view's handler for the
+request's method, or a viewset's standard action for that method and the `@action` the path names.
+Once a class is reached, the framework calls some of its methods by name (`get_queryset`,
+`has_object_permission`, a serializer's `validate_<field>`): `FRAMEWORK_METHODS` lists them by the kind
+of base class, as data.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from typing import TYPE_CHECKING
+
+from vibecheck.analysis.app_model import UrlEntry
+
+if TYPE_CHECKING:
+    from vibecheck.rules.verification._reach import Definition, ProjectIndex
+
+# The suffix of a base class's name -> methods the framework calls on instances of the subclass.
+FRAMEWORK_METHODS: dict[str, tuple[str, ...]] = {
+    "View": ("get_queryset", "get_object", "get_serializer_class", "get_serializer_context", "get_permissions",
+             "get_authenticators", "perform_create", "perform_update", "perform_destroy", "get_context_data",
+             "get_success_url", "form_valid", "form_invalid", "dispatch", "get_template_names", "get_form_class",
+             "get_form_kwargs", "get_initial", "initial", "finalize_response", "handle_exception", "get_paginated_response"),
+    "ViewSet": ("get_queryset", "get_object", "get_serializer_class", "get_serializer_context", "get_permissions",
+                "perform_create", "perform_update", "perform_destroy", "initial", "handle_exception"),
+    "Serializer": ("create", "update", "validate", "validate_*", "to_representation", "to_internal_value", "get_*"),
+    "Permission": ("has_permission", "has_object_permission"),
+    "Authentication": ("authenticate", "authenticate_header"),
+    "Form": ("clean", "clean_*", "save"),
+    "Model": ("save", "clean", "delete", "get_absolute_url"),
+    "Config": ("ready",),
+    "Middleware": ("process_request", "process_response", "process_view", "process_exception"),
+    "MiddlewareMixin": ("process_request", "process_response", "process_view", "process_exception"),
+    "Pagination": ("paginate_queryset", "get_paginated_response"),
+    "Filter": ("filter_queryset",),
+    "FilterBackend": ("filter_queryset",),
+    "Throttle": ("allow_request", "wait"),
+}
+# A viewset's standard actions: the HTTP method that runs each and whether its URL names one object.
+VIEWSET_ACTIONS: dict[str, tuple[str, bool]] = {
+    "list": ("GET", False), "create": ("POST", False), "retrieve": ("GET", True), "update": ("PUT", True),
+    "partial_update": ("PATCH", True), "destroy": ("DELETE", True),
+}
+HTTP_HANDLERS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+_ROUTE_PARAMETER = re.compile(r"<[^<>]*>|\{[^{}]*\}")
+_ADJACENT_PARAMETERS = re.compile(r"(?:<[^<>]*>|\{[^{}]*\}){2,}")
+
+
+def route_pattern(route: str) -> re.Pattern[str]:
+    """`/users/{id}` or `/users/<int:id>` -> a pattern matching the end of a tested path (a prefix may mount it)."""
+    # Adjacent parameters are one run of text; a parameter stops before the next literal's first character:
+    # `[^/]+` between literals made a failed match retry every split of the path (exponential in the parameters).
+    pieces = _ROUTE_PARAMETER.split(_ADJACENT_PARAMETERS.sub("{}", route.rstrip("/") or "/"))
+    body = re.escape(pieces[0])
+    for piece in pieces[1:]:
+        body += f"[^/{re.escape(piece[:1]) if piece[:1] != '/' else ''}]+{re.escape(piece)}"
+    return re.compile(rf"(?:^|/){body.lstrip('/')}/?$" if body != "/" else r"^/?$")
+
+
+def framework_calls(definition: Definition, owner: Definition | None) -> bool:
+    """Whether the framework calls this method by name on its class (`get_queryset` of a view, ...)."""
+    if owner is None or definition.kind != "method":
+        return False
+    for base in owner.bases:
+        last = base.rpartition(".")[2]
+        for suffix, patterns in FRAMEWORK_METHODS.items():
+            if last.endswith(suffix) and any(fnmatch.fnmatchcase(definition.simple_name, p) for p in patterns):
+                return True
+    return False
+
+
+def views_reached_by_url(index: ProjectIndex) -> set[tuple[str, str]]:
+    """`(module, qualname)` of the views, handlers and actions the tests' requests reach through URL wiring."""
+    model = index.app_model
+    if not model.url_entries:
+        return set()
+    by_key = {(d.module, d.qualname): d for d in index.definitions()}
+    members: dict[tuple[str, str], list[Definition]] = {}
+    for definition in by_key.values():
+        if definition.owner:
+            members.setdefault((definition.module, definition.owner), []).append(definition)
+    reached: set[tuple[str, str]] = set()
+    for entry in model.url_entries:
+        target = index.canonical(entry.view)
+        module = index.module_of(target)
+        if module is None or module == target or (module, target[len(module) + 1:]) not in by_key:
+            continue
+        view = by_key[(module, target[len(module) + 1:])]
+        methods = members.get((view.module, view.qualname), [])
+        if entry.router:
+            reached |= _router_reach(index, entry, view, methods)
+        else:
+            reached |= _url_reach(index, entry, view, methods)
+    return reached
+
+
+def _url_reach(index: ProjectIndex, entry: UrlEntry, view: Definition, methods: list[Definition]) -> set[tuple[str, str]]:
+    """A URLconf entry: tested by its name, or by a request whose path ends with its pattern."""
+    verbs: set[str] = set()
+    if entry.name and entry.name in index.client_names:
+        verbs.add("*")
+    pattern = _url_pattern(entry.path)
+    if pattern is not None:
+        verbs.update(m for m, path in index.client_paths if pattern.search(path))
+    if not verbs:
+        return set()
+    reached = {(view.module, view.qualname)}
+    reached.update((m.module, m.qualname) for m in methods
+                   if m.simple_name in HTTP_HANDLERS and ("*" in verbs or m.simple_name.upper() in verbs))
+    return reached
+
+
+def _router_reach(index: ProjectIndex, entry: UrlEntry, view: Definition, methods: list[Definition]) -> set[tuple[str, str]]:
+    """A router's viewset: each standard action by method and detail, each `@action` by its URL segment or name."""
+    prefix = (entry.path or "").strip("/")
+    under = re.compile(rf"(?:^|/){re.escape(prefix)}(?:/(?P<rest>.*?))?/?$") if prefix else None
+    requests = []  # (HTTP method, the path's segments after the prefix)
+    if under is not None:
+        for verb, path in index.client_paths:
+            found = under.search(path)
+            if found:
+                requests.append((verb, [p for p in (found.group("rest") or "").split("/") if p]))
+    basename = entry.name or ""
+    names = {n[len(basename) + 1:] for n in index.client_names if basename and n.startswith(basename + "-")}
+    if not requests and not names:
+        return set()
+    reached = {(view.module, view.qualname)}
+    for method in methods:
+        name = method.simple_name
+        if name in VIEWSET_ACTIONS:
+            verb, detail = VIEWSET_ACTIONS[name]
+            by_name = ("detail" if detail else "list") in names
+            by_path = any((m in ("*", verb)) and bool(rest) == detail and len(rest) <= 1 for m, rest in requests)
+            if by_name or by_path:
+                reached.add((method.module, method.qualname))
+        elif any(d.rpartition(".")[2] == "action" for d in method.decorators):
+            dashed = name.replace("_", "-")
+            if names & {name, dashed} or any(rest and rest[-1] in (name, dashed) for _, rest in requests):
+                reached.add((method.module, method.qualname))
+    return reached
+
+
+def _url_pattern(route: str | None) -> re.Pattern[str] | None:
+    """A Django `path()` pattern as a regex for the end of a requested path; None for `re_path` regexes and ``."""
+    if not route or route.startswith("^") or route.endswith("$"):
+        return None
+    return route_pattern("/" + route.lstrip("/"))
