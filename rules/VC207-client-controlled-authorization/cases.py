@@ -2,6 +2,7 @@
 import hmac
 import os
 
+from django.http import HttpResponseForbidden
 from fastapi import FastAPI, Header
 from flask import Flask, abort, g, request, session
 from flask_login import current_user
@@ -201,3 +202,43 @@ def admin_flag_presence():
     if request.args.get("admin") is not None:
         return "promoted"
     return "no"
+
+
+def record_session_activity(request, user, session):
+    # ok: VC207 -- `user` is a loaded user object, not a URL capture (a capture is a string)
+    if user is None or not user.is_authenticated:
+        return
+    session.save()
+
+
+def resend_verification(request, address):
+    # ok: VC207 -- a model instance the server loaded
+    if not address.user_id:
+        return False
+    # ok: VC207 -- a nested attribute of the same object
+    if address.user.is_staff:
+        return True
+    return None
+
+
+def django_capture_as_identity(request, user_id):
+    # expect: VC207 -- a URL capture is what the client typed
+    if user_id == "1":
+        return HttpResponseForbidden()
+    return None
+
+
+def django_posted_role(request, account):
+    role = request.POST.get("role")
+    # expect: VC207 -- still request data, whatever else the view takes
+    if role == "admin" and account.is_active:
+        return "admin"
+    return "user"
+
+
+@api.post("/promote-body")
+async def fastapi_body_model(body: PromoteRequest):
+    # expect: VC207 -- a FastAPI body model is the client's JSON
+    if body.is_admin:
+        return {"promoted": True}
+    return {}

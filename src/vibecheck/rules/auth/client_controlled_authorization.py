@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.analysis.flow import FlowRule, FlowState, Taint, dotted_name, iter_expressions, request_source, short_code
+from vibecheck.analysis.flow import (
+    FlowRule,
+    FlowState,
+    Taint,
+    dotted_name,
+    is_route_handler,
+    iter_expressions,
+    request_source,
+    short_code,
+)
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.model import Category, Confidence, Severity
 
@@ -84,6 +93,7 @@ class ClientControlledAuthorization(FlowRule):
     file_hints = ("admin", "role", "staff", "superuser", "sudo", "root", "perm", "privilege", "authori", "authenti",
                   "owner", "moderator", "uid", "userid", "user_id", "accountid", "account_id", "customer_id")
     scalar_inputs_matter = True
+    _in_route = False
     code = "VC207"
     name = "client-controlled-authorization"
     category = Category.AUTH
@@ -93,6 +103,10 @@ class ClientControlledAuthorization(FlowRule):
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, request_source, checks_clear=False)
+
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        super().start_function(function, state)
+        self._in_route = is_route_handler(function)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if isinstance(node, (cst.If, cst.While)):
@@ -109,7 +123,7 @@ class ClientControlledAuthorization(FlowRule):
             if not isinstance(inner, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
                 continue
             taint = state.taint_of(inner)
-            if taint is None or taint.kind != "request":
+            if taint is None or taint.kind != "request" or self._server_object(inner, taint):
                 continue
             claim = self._claim(inner, taint)
             if claim is None:
@@ -128,6 +142,19 @@ class ClientControlledAuthorization(FlowRule):
                         hint="Take roles and identity from the server-side session or a verified token "
                         "(`current_user`, `request.user`), never from request parameters, headers, cookies or the body.")
             return
+
+    def _server_object(self, node: cst.CSTNode, taint: Taint) -> bool:
+        """`user.is_authenticated`, `address.user_id`: an attribute of a Django view's parameter.
+
+        A Django URL capture is a string or a number; a parameter whose attributes are read holds an object
+        the server loaded (a user, a model instance), so the function is a helper, not a view reading its URL.
+        """
+        if self._in_route or not isinstance(node, cst.Attribute):
+            return False
+        root = node.value
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        return isinstance(root, cst.Name) and root.value == taint.origin
 
     def _claim(self, node: cst.CSTNode, taint: Taint) -> str | None:
         """The privilege-like name under which the tested value was read, or None."""
