@@ -195,3 +195,34 @@ def verify_password(plain, hashed):
 def password_is_set(hashed):
     # ok: VC204
     return hashed is not None and hashed != ""
+
+
+def token_kind(instance, Token):
+    # ok: VC204 -- an enum member picks a branch; neither side is a secret
+    if instance.type == Token.Type.REFRESH_TOKEN:
+        return "refresh_token"
+    # ok: VC204 -- the same through an instance's class attribute
+    if instance.type != instance.Type.ACCESS_TOKEN:
+        return None
+    return "access_token"
+
+
+def authenticator_kind(auth, Authenticator):
+    # ok: VC204
+    return auth.type == Authenticator.Type.TOTP
+
+
+def rotate(refresh_token, rt):
+    refresh_token_hash = hashlib.sha256(refresh_token.encode()).hexdigest()
+    # ok: VC204 -- two hashes: the client cannot steer the leading bytes of the hash of what it sends
+    return refresh_token_hash == rt.hash
+
+
+def token_against_hash(request, api_token_hash):
+    # expect: VC204 -- only one side is a hash: the other is the token the client sent
+    return request.args["api_token"] == api_token_hash
+
+
+def enum_named_token(token, TOKEN_TYPES):
+    # expect: VC204 -- a plain upper-case constant that holds a token is no enum member
+    return token == TOKEN_TYPES.ADMIN_TOKEN

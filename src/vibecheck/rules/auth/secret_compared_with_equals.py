@@ -23,6 +23,9 @@ CONFIRMATION_WORDS = frozenset({"confirm", "confirmation", "confirmed", "repeat"
 CHANGE_WORDS = (frozenset({"new"}), frozenset({"old", "current", "previous", "existing"}))
 # Last words of upper-case constants that hold a secret even without a kind word: `EXPECTED_KEY`, `WEBHOOK_HASH`.
 SECRET_CONSTANT_HEADS = frozenset({"key", "secret", "hash", "digest"})
+# Two hashes compared (`refresh_token_hash == rt.hash`): the server hashed the presented token and looks up
+# the stored hash; the client cannot steer the hash's leading bytes, so `==` leaks nothing usable.
+HASH_WORDS = frozenset({"hash"})
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
 # The kind named in the message, most specific first.
@@ -190,9 +193,11 @@ class SecretComparedWithEquals(Rule):
 
     def _check_pair(self, node: cst.Comparison, left: cst.BaseExpression, right: cst.BaseExpression,
                     target: cst.ComparisonTarget) -> bool:
-        if self._is_sentinel(left) or self._is_sentinel(right):
+        if self._is_sentinel(left) or self._is_sentinel(right) or _is_enum_member(left) or _is_enum_member(right):
             return False
         left_name, right_name = value_name(left), value_name(right)
+        if _both_hashes(left, left_name, right, right_name):
+            return False
         if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
             return False  # one side is metadata about a secret (`cache_token`, `signature_method`)
         left_kinds = _kinds_of(left, left_name)
@@ -208,3 +213,29 @@ class SecretComparedWithEquals(Rule):
         self.report(node, f"{article} {kind} is compared with `{operator}`, whose running time leaks how many leading characters "
                     "of a guess are right.", hint=PASSWORD_HINT if kind == PASSWORD_KIND else HINT)
         return True
+
+
+def _is_enum_member(node: cst.BaseExpression) -> bool:
+    """`Token.Type.ACCESS_TOKEN`, `authenticator.Type.TOTP`: an upper-case member reached through a class.
+
+    Comparing a `type` with an enum member picks a branch; neither side is a secret, whatever the member is named.
+    """
+    if not isinstance(node, cst.Attribute) or not node.attr.value.isupper():
+        return False
+    owner = node.value
+    while isinstance(owner, cst.Attribute):
+        if _is_class_name(owner.attr.value):
+            return True
+        owner = owner.value
+    return isinstance(owner, cst.Name) and _is_class_name(owner.value)
+
+
+def _is_class_name(name: str) -> bool:
+    return name[:1].isupper() and not name.isupper()
+
+
+def _both_hashes(left: cst.BaseExpression, left_name: str | None, right: cst.BaseExpression, right_name: str | None) -> bool:
+    """Both sides are variables or attributes named `..._hash` (not a header value, not a constant)."""
+    return all(isinstance(node, (cst.Name, cst.Attribute)) and name and not name.isupper() and words(name)[-1] in HASH_WORDS
+               for node, name in ((left, left_name), (right, right_name)))
+
