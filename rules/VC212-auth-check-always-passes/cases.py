@@ -140,3 +140,46 @@ def get_token(request):
 # ok: VC212
 def is_logged_in(session):
     return "user_id" in session
+
+
+class BasePermission:
+    """A framework's base class: every permission class overrides these."""
+
+    # ok: VC212 -- the documented default of a class meant to be subclassed
+    def has_permission(self, request, view):
+        """Return `True` if permission is granted, `False` otherwise."""
+        return True
+
+    # ok: VC212
+    def has_object_permission(self, request, view, obj):
+        return True
+
+
+class DefaultMFAAdapter:
+    # ok: VC212 -- a default adapter; projects replace it in settings
+    def can_delete_authenticator(self, authenticator):
+        return True
+
+
+class ForcedAuthentication:
+    """Used when the test client forcibly authenticates a request."""
+
+    def __init__(self, force_user, force_token):
+        self.force_user = force_user
+        self.force_token = force_token
+
+    # ok: VC212 -- returns who is authenticated, not a constant
+    def authenticate(self, request):
+        return (self.force_user, self.force_token)
+
+
+class TokenAuthentication:
+    # expect: VC212 -- an ordinary class: a constant answer lets everyone in
+    def authenticate(self, request):
+        return ("admin", None)
+
+
+class AdminPermission(BasePermission):
+    # expect: VC212 -- a subclass of the base class is the real check
+    def has_permission(self, request, view):
+        return True

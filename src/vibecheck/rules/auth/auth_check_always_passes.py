@@ -27,6 +27,9 @@ INTERFACE_BASES = frozenset({"ABC", "Protocol", "ABCMeta"})
 # A user object answering `is_authenticated` with True is how Flask-Login and Django model a signed-in user.
 USER_CLASS = re.compile(r"(User|Account|Member|Principal|Identity|UserMixin)$")
 USER_PROPERTIES = frozenset({"is_authenticated", "is_active"})
+# A framework's base class or default adapter: its permissive answer is the documented default that
+# subclasses or settings override (`BasePermission.has_permission`, allauth's `DefaultMFAAdapter`).
+OVERRIDABLE_CLASS = re.compile(r"^_*(Base|Abstract|Default)[A-Z]|(Base|Mixin)$")
 # Permission classes whose purpose is to allow everyone.
 ALLOW_ALL_CLASS = re.compile(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all)")
 # Calls that only leave a trace: a body of these and `return True` still checks nothing.
@@ -43,9 +46,19 @@ def _is_truthy_constant(node: cst.BaseExpression | None) -> bool:
         return node.value == "True"
     if isinstance(node, (cst.Integer, cst.Float, cst.SimpleString, cst.ConcatenatedString)):
         return bool(literal_value(node))
-    if isinstance(node, (cst.List, cst.Tuple, cst.Set, cst.Dict)):
-        return bool(node.elements) and all(isinstance(e, (cst.Element, cst.DictElement)) for e in node.elements)
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        # `(self.user, self.token)` answers *who* is authenticated; only a display of literals is a constant
+        return bool(node.elements) and all(isinstance(e, cst.Element) and _is_literal(e.value) for e in node.elements)
+    if isinstance(node, cst.Dict):
+        return bool(node.elements) and all(isinstance(e, cst.DictElement) and _is_literal(e.key) and _is_literal(e.value)
+                                           for e in node.elements)
     return False
+
+
+def _is_literal(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value in ("True", "False", "None")
+    return isinstance(node, (cst.Integer, cst.Float, cst.SimpleString, cst.ConcatenatedString)) or _is_truthy_constant(node)
 
 
 @dataclass
@@ -66,8 +79,11 @@ class AuthCheckAlwaysPasses(Rule):
     A lambda bound to such a name (`is_admin = lambda user: True`) is reported too.
 
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes, test files, `is_authenticated`
-    on user classes (the Flask-Login and Django convention) and permission classes named as allow-all
-    (`AllowAny`, `PublicAccess`) are not reported.
+    on user classes (the Flask-Login and Django convention), permission classes named as allow-all
+    (`AllowAny`, `PublicAccess`) and the defaults of classes named to be overridden (`BasePermission`,
+    `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer)
+    are not reported. A check that returns who is authenticated (`return (self.user, self.token)`) does
+    not return a constant.
 
     ## Why is this bad?
     Coding agents stub the hard part to make the demo run: `def verify_token(token): return True  # TODO`.
@@ -203,7 +219,7 @@ class AuthCheckAlwaysPasses(Rule):
             return False
         bases = {(self.qualified_name(b.value) or "").rsplit(".", 1)[-1] for b in owner.bases}
         bases |= {(self.qualified_name(k.value) or "").rsplit(".", 1)[-1] for k in owner.keywords}
-        if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value):
+        if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value) or OVERRIDABLE_CLASS.search(owner.name.value):
             return True
         user_class = USER_CLASS.search(owner.name.value) or any(USER_CLASS.search(b) for b in bases)
         return node.name.value in USER_PROPERTIES and bool(user_class)
