@@ -140,3 +140,13 @@ class ContainerProvider:
 
 # expect: VC203
 app.secret_key = "your_secret_key_here"
+
+
+# ok: VC203 -- the session key under which the TOTP secret is kept, not a secret
+SECRET_SESSION_KEY = "mfa.totp.secret"
+# ok: VC203
+JWT_SECRET_SETTING_PATH = "auth.jwt.secret_key"
+# expect: VC203 -- a dotted value that is not a lower-case path
+SIGNING_KEY = "k9.Xq7.Zt2!vB"
+# ok: VC203 -- `# nosec` on the line: bandit's comment also silences the rule that supersedes B105
+SECRET_KEY = "Hz8-k2Lq9-Vb4Xw"  # nosec

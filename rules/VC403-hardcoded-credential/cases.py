@@ -202,3 +202,21 @@ groq_client_kwargs = {"api_key": "gsk_Zx9Qm2Lp7Vb4Nc8Rt1Yu6Io3Pa5Sd0Fg2Hj4Kl7Mn8
 
 # ok: VC403
 HF_TOKEN_ENV = "HF_TOKEN"
+
+RATE_LIMITS = {
+    # ok: VC403 -- a rate-limit spec for the change-password view, not a password
+    "change_password": "5/m/user",
+    # ok: VC403 -- two limits, per IP and per key
+    "reset_password": "20/m/ip,5/m/key",
+    # ok: VC403
+    "login_token": "30/10s/ip",
+    # expect: VC403 -- a real-looking password under the same kind of key
+    "admin_password": "5mUser/Pr0d!",
+}
+
+# ok: VC403 -- `# nosec` (bandit's B105 comment) also silences the rule that supersedes B105
+DB_PASSWORD = "Tr0ub4dor&3-prod"  # nosec B105
+# ok: VC403 -- a bare `# nosec` too
+STAGING_PASSWORD = "Tr0ub4dor&3-stag"  # nosec
+# expect: VC403 -- a `# nosec` for another check does not
+REPLICA_PASSWORD = "Tr0ub4dor&3-repl"  # nosec B608

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from vibecheck.bandit_config import apply_bandit_table
 from vibecheck.errors import ConfigError
 from vibecheck.integrations.bandit import options_from_table
 from vibecheck.model import Severity
@@ -213,7 +214,31 @@ def load_settings(
                                        config_path=path)
     else:
         settings = Settings(root=str(base))
+    pyproject = path if path is not None and path.name == "pyproject.toml" else _closest_pyproject(common_parent(paths, base))
+    if pyproject is not None:
+        settings = _with_bandit_table(settings, pyproject)
     return apply_overrides(settings, overrides or {}, registry)
+
+
+def _closest_pyproject(start: Path) -> Path | None:
+    return next((folder / "pyproject.toml" for folder in [start, *start.parents] if (folder / "pyproject.toml").is_file()),
+                None)
+
+
+def _with_bandit_table(settings: Settings, pyproject: Path) -> Settings:
+    """Settings with a bandit user's `[tool.bandit]` honoured (`vibecheck.bandit_config`)."""
+    table = _read_toml(pyproject).get("tool", {}).get("bandit")
+    if table is None:
+        return settings
+    root = Path(settings.root).resolve()
+    folder = pyproject.parent.resolve()
+    prefix = folder.relative_to(root).as_posix() + "/" if folder != root and folder.is_relative_to(root) else ""
+    bandit, excludes = apply_bandit_table(table, where=str(pyproject), bandit=settings.bandit, prefix=prefix)
+    try:
+        options_from_table(bandit)
+    except ValueError as exc:
+        raise ConfigError(f"{pyproject}: {str(exc).replace('[tool.vibecheck.bandit]', '[tool.bandit]')}") from exc
+    return replace(settings, bandit=bandit, extend_exclude=settings.extend_exclude + excludes)
 
 
 def apply_overrides(settings: Settings, overrides: dict[str, Any], registry: Registry) -> Settings:

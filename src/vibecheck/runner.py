@@ -144,7 +144,7 @@ class Checker:
             source = decode_source(unit.data)
         except (UnicodeDecodeError, SyntaxError, LookupError):
             return
-        suppressions = parse_suppressions(source, self._names)
+        suppressions = parse_suppressions(source, self._names, self.superseding)
         if not suppressions:
             return
         outcome = apply_suppressions(result.findings, suppressions)

@@ -11,6 +11,10 @@ bandit code that silences nothing is VC901 (unused-suppression), and so is a bar
 that silences nothing; other tools' codes (`E501`) and bare `# noqa` comments, which flake8 and ruff read
 too, are never judged unused.
 VC901 and VC902 findings are not silenced by line comments, only by `ignore-file`, config or CLI ignores.
+Other tools' names work too (`vibecheck.code_aliases`): ruff's `# noqa: S602` means `B602` and `BLE001`
+the broad-except rules; a named bandit code also silences the vibecheck rules that supersede it; bandit's
+own `# nosec [B105]` (its findings are filtered by bandit itself) silences the superseding vibecheck rules.
+Aliases and `# nosec` comments are never judged by VC901/VC902.
 """
 
 from __future__ import annotations
@@ -21,15 +25,18 @@ import tokenize
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
+from vibecheck.code_aliases import aliased, superseded_by
 from vibecheck.model import Finding, Location, Position, Severity
 from vibecheck.rule import BaseRule
 from vibecheck.rules.suppression.blanket_suppression import BlanketSuppression
 from vibecheck.rules.suppression.unused_suppression import UnusedSuppression
 
-_CANDIDATE = re.compile(rb"noqa|vibecheck\s*:", re.IGNORECASE)
+_CANDIDATE = re.compile(rb"noqa|nosec|vibecheck\s*:", re.IGNORECASE)
 # Between codes `\s*(?:,\s*)?`, not `\s*,?\s*`: two adjacent `\s*` split a run of spaces every possible way (quadratic).
 _NOQA = re.compile(r"#\s*noqa(?:\s*:\s*(?P<codes>[A-Za-z]+-?[0-9]+(?:\s*(?:,\s*)?[A-Za-z]+-?[0-9]+)*))?", re.IGNORECASE)
 _VIBECHECK = re.compile(r"#\s*vibecheck\s*:\s*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]]*)\])?")
+_NOSEC = re.compile(r"#\s*nosec\b(?P<codes>[^#]*)", re.IGNORECASE)
+_CODE_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _OWN_CODE = re.compile(r"^VC[0-9]{3}$")
 HYGIENE_CODES = frozenset({UnusedSuppression.code, BlanketSuppression.code})
 
@@ -45,17 +52,27 @@ class Suppression:
     file_level: bool
     text: str
     shared: bool = False  # a noqa comment, which other linters (flake8, ruff) read too
+    also: tuple[tuple[str, str], ...] = ()  # (code silenced on behalf of a named code, that named code)
+    foreign: bool = False  # bandit's `# nosec`: silences only `also`, never judged by VC901/VC902
 
     @property
     def blanket(self) -> bool:
-        return not self.codes
+        return not self.codes and not self.foreign
 
     def covers(self, finding: Finding) -> bool:
         if finding.code in HYGIENE_CODES:
             return False
         if not self.file_level and finding.location.start.line != self.line:
             return False
-        return self.blanket or finding.code in self.codes
+        return self.blanket or finding.code in self.codes or any(finding.code == code for code, _ in self.also)
+
+    def named_code(self, finding: Finding) -> str:
+        """The code in the comment that silenced `finding` (`B105` for a VC403 it supersedes), "*" for a blanket."""
+        if self.blanket:
+            return "*"
+        if finding.code in self.codes:
+            return finding.code
+        return next((named for code, named in self.also if code == finding.code), finding.code)
 
 
 def has_candidates(data: bytes) -> bool:
@@ -63,20 +80,24 @@ def has_candidates(data: bytes) -> bool:
     return _CANDIDATE.search(data) is not None
 
 
-def parse_suppressions(source: str, names: dict[str, str] | None = None) -> list[Suppression]:
-    """Every suppression comment of a file; `names` maps rule names to codes. Untokenizable files have none."""
+def parse_suppressions(source: str, names: dict[str, str] | None = None,
+                       superseding: dict[str, set[str]] | None = None) -> list[Suppression]:
+    """Every suppression comment of a file; `names` maps rule names to codes, `superseding` maps a code to the
+    codes it supersedes (`VC403` -> `B105`). Untokenizable files have none."""
     names = names or {}
+    replaced_by = superseded_by(superseding or {})
     found: list[Suppression] = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type == tokenize.COMMENT:
-                found.extend(_from_comment(token, names))
+                found.extend(_from_comment(token, names, replaced_by))
     except (tokenize.TokenError, SyntaxError):
         return found
     return found
 
 
-def _from_comment(token: tokenize.TokenInfo, names: dict[str, str]) -> Iterable[Suppression]:
+def _from_comment(token: tokenize.TokenInfo, names: dict[str, str],
+                  replaced_by: dict[str, tuple[str, ...]]) -> Iterable[Suppression]:
     line, column = token.start
     text = token.string
     end = column + len(text) + 1
@@ -85,13 +106,31 @@ def _from_comment(token: tokenize.TokenInfo, names: dict[str, str]) -> Iterable[
         raw = match.group("codes")
         codes = _codes(raw.split(",") if raw else [], names)
         file_level = match.group("kind") == "ignore-file"
-        yield Suppression(line, column + 1, end, codes, file_level, text)
+        yield Suppression(line, column + 1, end, codes, file_level, text, also=_also(codes, replaced_by))
         return
     match = _NOQA.search(text)
     if match:
         raw = match.group("codes")
         codes = _codes(re.split(r"[\s,]+", raw) if raw else [], names)
-        yield Suppression(line, column + 1, end, codes, False, text, shared=True)
+        yield Suppression(line, column + 1, end, codes, False, text, shared=True, also=_also(codes, replaced_by))
+        return
+    match = _NOSEC.search(text)
+    if match:
+        named = _codes(_CODE_WORD.findall(match.group("codes")), names)
+        bandit_codes = named or tuple(code for code in replaced_by if code.startswith("B"))
+        also = tuple((code, "nosec") for bandit in bandit_codes for code in replaced_by.get(bandit, ()))
+        yield Suppression(line, column + 1, end, (), False, text, also=also, foreign=True)
+
+
+def _also(codes: tuple[str, ...], replaced_by: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
+    """What the named codes silence besides themselves: ruff's aliases, and the rules superseding either."""
+    pairs = []
+    for named in codes:
+        for code in (*aliased(named), named):
+            if code != named:
+                pairs.append((code, named))
+            pairs.extend((superseding, named) for superseding in replaced_by.get(code, ()))
+    return tuple(dict.fromkeys(pairs))
 
 
 def _codes(items: Iterable[str], names: dict[str, str]) -> tuple[str, ...]:
@@ -129,7 +168,7 @@ def apply_suppressions(findings: Iterable[Finding], suppressions: list[Suppressi
             kept.append(finding)
             continue
         for index in covering:
-            used.add((index, "*" if suppressions[index].blanket else finding.code))
+            used.add((index, suppressions[index].named_code(finding)))
     return SuppressionOutcome(kept, used)
 
 

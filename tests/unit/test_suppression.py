@@ -80,3 +80,34 @@ def test_bare_noqa_is_never_unused_but_a_bare_vibecheck_ignore_is() -> None:
     found = hygiene_findings("f.py", source.splitlines(), parse_suppressions(source), set(),
                              enabled={"VC901", "VC902"}, known=lambda code: True)
     assert sorted((f.location.start.line, f.code) for f in found) == [(1, "VC902"), (2, "VC901"), (2, "VC902")]
+
+
+SUPERSEDING = {"VC403": {"B105", "B106", "B107"}, "VC203": {"VC403", "B105"}, "VC101": {"B110", "B112"},
+               "VC408": {"B602", "B605"}}
+
+
+def test_nosec_silences_the_rules_that_supersede_its_bandit_codes() -> None:
+    source = ('a = "x"  # nosec B105\nb = "x"  # nosec\nc = "x"  # nosec B608\nd = "x"  # nosec: B106, B107\n'
+              'e = "x"  # nosec[hardcoded_password_string]\n')
+    suppressions = parse_suppressions(source, {"hardcoded_password_string": "B105"}, SUPERSEDING)
+    findings = [finding(code, line) for line in range(1, 6) for code in ("VC403", "VC203", "VC408")]
+    outcome = apply_suppressions(findings, suppressions)
+    assert sorted((f.location.start.line, f.code) for f in outcome.findings) == [
+        (1, "VC408"), (3, "VC203"), (3, "VC403"), (3, "VC408"), (4, "VC203"), (4, "VC408"), (5, "VC408")]
+    assert not any(s.blanket for s in suppressions)
+    hygiene = hygiene_findings("f.py", source.splitlines(), suppressions, outcome.used,
+                               enabled={"VC901", "VC902", "VC403", "B105"}, known=lambda code: True)
+    assert hygiene == []
+
+
+def test_ruff_names_for_bandit_checks_and_blind_except() -> None:
+    source = "a = 1  # noqa: S602\nb = 2  # noqa: BLE001\nc = 3  # noqa: S105\nd = 4  # noqa: B105\n"
+    suppressions = parse_suppressions(source, {}, SUPERSEDING)
+    findings = [finding("B602", 1), finding("VC408", 1), finding("VC101", 2), finding("VC102", 2), finding("B110", 2),
+                finding("VC403", 3), finding("VC403", 4), finding("VC408", 4)]
+    outcome = apply_suppressions(findings, suppressions)
+    assert [(f.location.start.line, f.code) for f in outcome.findings] == [(2, "B110"), (4, "VC408")]
+    assert outcome.used == {(0, "S602"), (1, "BLE001"), (2, "S105"), (3, "B105")}
+    hygiene = hygiene_findings("f.py", source.splitlines(), suppressions, outcome.used,
+                               enabled={"VC901", "B105", "B602"}, known={"B105", "B602"}.__contains__)
+    assert hygiene == []

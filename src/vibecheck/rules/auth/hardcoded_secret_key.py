@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
@@ -28,10 +30,15 @@ HINT = 'Read the key from the environment or a secret store (`os.environ["SECRET
 FALLBACK_HINT = 'Read the key with `os.environ["SECRET_KEY"]` (no default) so that a missing key stops the app at start-up.'
 
 
+# A dotted lower-case path (`"mfa.totp.secret"`, `"app.auth.signing_key"`): the name under which a secret is
+# kept in a session, a cache or the settings, not the secret itself.
+_NAMESPACED_LABEL = re.compile(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$")
+
+
 def _secret_literal(node: cst.CSTNode | None) -> cst.BaseExpression | None:
     """A non-empty string/bytes literal that is not a `${VAR}` template or the name of a setting; else None."""
     value = string_value(node)
-    if not value or "${" in value or "{{" in value or _names_a_setting(value):
+    if not value or "${" in value or "{{" in value or _names_a_setting(value) or _NAMESPACED_LABEL.match(value):
         return None
     return node  # type: ignore[return-value]
 
@@ -62,7 +69,8 @@ class HardcodedSecretKey(Rule):
 
     Placeholders such as `"dev"`, `"change-me"` or `"your_secret_key"` are reported too: a placeholder is
     the production key the day nobody overrides it. Not reported: empty strings, `${VAR}` templates, values
-    that are the name of a setting (`"AWS_SECRET_ACCESS_KEY"`, `"AWSSecretKey"`), test files and config
+    that are the name of a setting (`"AWS_SECRET_ACCESS_KEY"`, `"AWSSecretKey"`) or a dotted path naming
+    where a secret is kept (`SECRET_SESSION_KEY = "mfa.totp.secret"`, a session key), test files and config
     classes named for tests (`TestingConfig`). Messages and snippets never show the literal.
 
     ## Why is this bad?

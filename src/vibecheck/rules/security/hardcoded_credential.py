@@ -33,6 +33,8 @@ _PATTERN_SYNTAX = re.compile(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]
 _LABEL_SHAPE = re.compile(r"^_*[a-z]+(?:[-_.][a-z]+)+$")
 _LABEL_WORDS = ("password", "passwd", "token")
 _FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
+# A rate-limit spec (`"5/m/user"`, `"20/m/ip,5/m/key"`, `"100/hour"`): the limits of a password or token view.
+_RATE_LIMIT = re.compile(r"^\d+/\d*[a-z]+(?:/[a-z]+)?(?:\s*[,;]\s*\d+/\d*[a-z]+(?:/[a-z]+)?)*$")
 _PEM_BODY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
 
@@ -49,7 +51,8 @@ def is_secret_name(name: str) -> bool:
 
 def is_placeholder(value: str) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
-    a path, URL, file name or regular expression, a label named after a secret (`"_password_reset_token"`),
+    a path, URL, file name, rate-limit spec (`"5/m/user"`) or regular expression, a label named after a
+    secret (`"_password_reset_token"`),
     or a word agents use for "fill this in"."""
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
@@ -60,7 +63,8 @@ def is_placeholder(value: str) -> bool:
         return True
     if value.startswith(("/", "./", "~")) or "://" in value:
         return True
-    if (_LABEL_SHAPE.match(value) and any(word in value for word in _LABEL_WORDS)) or _FILE_NAME.match(value):
+    if (_LABEL_SHAPE.match(value) and any(word in value for word in _LABEL_WORDS)) or _FILE_NAME.match(value) \
+            or _RATE_LIMIT.match(value):
         return True
     return any(word in lowered for word in PLACEHOLDER_WORDS)
 
@@ -108,7 +112,8 @@ class HardcodedCredential(Rule):
     `password`, `api_key`, `token` or `secret` (assignments, keyword arguments, dict keys, parameter
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers).
-    Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names) are left alone, and in test
+    Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names) and values that are no secret
+    whatever their key (rate-limit specs such as `"change_password": "5/m/user"`) are left alone, and in test
     files only vendor credential formats are reported. Messages and snippets show a redacted prefix only.
 
     ## Why is this bad?

@@ -1,0 +1,64 @@
+"""`[tool.bandit]` in pyproject.toml: what a bandit user already configured is honoured, or refused with a pointer.
+
+Honoured: `skips` and `tests` (bandit codes or test names) go to the bandit stage, as if written under
+`[tool.vibecheck.bandit]` (where a key set there wins); `exclude_dirs` become `extend-exclude` patterns; a
+plugin's table (`[tool.bandit.assert_used]`, `[tool.bandit.any_other_function_with_shell_equals_true]`) is
+passed to that plugin. Every other key is an error that names where the setting goes in vibecheck, so
+that nothing a user configured is silently ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vibecheck.errors import ConfigError
+
+# bandit's keys that vibecheck does not read -> where the setting goes instead
+ELSEWHERE: dict[str, str] = {
+    "targets": "pass the paths to check on the command line (`vibecheck src`)",
+    "recursive": "vibecheck always checks folders recursively",
+    "exclude": "use `exclude_dirs`, or `extend-exclude` under `[tool.vibecheck]`",
+    "severity": "use `fail-on` under `[tool.vibecheck]` (or `--fail-on`)",
+    "confidence": "use `low-confidence-fails` under `[tool.vibecheck.bandit]`",
+    "format": "use `--format`",
+    "output": "use `--output`",
+    "baseline": "use vibecheck's baseline instead of bandit's",
+    "profile": "list the codes in `select` or `ignore` under `[tool.vibecheck]`",
+    "ignore_nosec": "a `# nosec` comment is always honoured; remove the comments you no longer want",
+    "aggregate": "vibecheck reports one finding per problem and line",
+    "number": "vibecheck reports each finding on its own lines",
+    "msg_template": "use `--format`",
+}
+LIST_KEYS = ("skips", "tests")
+
+
+def apply_bandit_table(table: Any, *, where: str, bandit: dict[str, Any],
+                       prefix: str = "") -> tuple[dict[str, Any], tuple[str, ...]]:
+    """(the `[tool.vibecheck.bandit]` table with `[tool.bandit]` merged in, the exclude patterns it adds).
+
+    `prefix` is the folder of the pyproject.toml relative to the run's root, for `exclude_dirs`.
+    """
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: `tool.bandit` must be a table")
+    merged = dict(bandit)
+    excludes: list[str] = []
+    for key, value in table.items():
+        if key in LIST_KEYS:
+            merged.setdefault(key, _strings(where, key, value))
+        elif key == "exclude_dirs":
+            excludes += [prefix + folder.strip().removeprefix("./").rstrip("/") + "/"
+                         for folder in _strings(where, key, value) if folder.strip(" ./")]
+        elif key in ELSEWHERE:
+            raise ConfigError(f"{where}: `[tool.bandit] {key}` is not read by vibecheck: {ELSEWHERE[key]}.")
+        elif isinstance(value, dict):
+            merged.setdefault(key, value)  # a plugin's settings; the bandit stage validates the plugin name
+        else:
+            raise ConfigError(f"{where}: `[tool.bandit] {key}` is not a setting vibecheck knows: it reads `skips`, `tests`, "
+                              "`exclude_dirs` and plugin tables; put other settings under `[tool.vibecheck]`.")
+    return merged, tuple(excludes)
+
+
+def _strings(where: str, key: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: `[tool.bandit] {key}` must be a list of strings")
+    return list(value)
