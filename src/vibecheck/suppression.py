@@ -35,7 +35,8 @@ _CANDIDATE = re.compile(rb"noqa|nosec|vibecheck\s*:", re.IGNORECASE)
 # Between codes `\s*(?:,\s*)?`, not `\s*,?\s*`: two adjacent `\s*` split a run of spaces every possible way (quadratic).
 _NOQA = re.compile(r"#\s*noqa(?:\s*:\s*(?P<codes>[A-Za-z]+-?[0-9]+(?:\s*(?:,\s*)?[A-Za-z]+-?[0-9]+)*))?", re.IGNORECASE)
 _VIBECHECK = re.compile(r"#\s*vibecheck\s*:\s*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]]*)\])?")
-_NOSEC = re.compile(r"#\s*nosec\b(?P<codes>[^#]*)", re.IGNORECASE)
+# bandit's marker opening the comment, or after another directive on the line; never a mention in prose
+_NOSEC = re.compile(r"(?:^|\s)#\s*nosec\b(?P<codes>[^#]*)", re.IGNORECASE)
 _CODE_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _OWN_CODE = re.compile(r"^VC[0-9]{3}$")
 HYGIENE_CODES = frozenset({UnusedSuppression.code, BlanketSuppression.code})
@@ -53,7 +54,7 @@ class Suppression:
     text: str
     shared: bool = False  # a noqa comment, which other linters (flake8, ruff) read too
     also: tuple[tuple[str, str], ...] = ()  # (code silenced on behalf of a named code, that named code)
-    foreign: bool = False  # bandit's `# nosec`: silences only `also`, never judged by VC901/VC902
+    foreign: bool = False  # bandit's nosec comment: silences only `also`, never judged by VC901/VC902
 
     @property
     def blanket(self) -> bool:

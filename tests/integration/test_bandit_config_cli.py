@@ -64,7 +64,8 @@ def test_other_settings_are_refused_with_where_they_go(project: Path, setting: s
 def test_ruff_and_bandit_suppressions_carry_over(project: Path) -> None:
     write(project, {
         "pkg/app.py": SHELL.replace("shell=True)", "shell=True)  # noqa: S602"),
-        "generated/out.py": 'import subprocess\n\n\ndef run(cmd):\n    return subprocess.call("ls " + cmd, shell=True)  # nosec B602\n'
+        "generated/out.py": 'import subprocess\n\n\ndef run(cmd):\n'
+                            '    return subprocess.call("ls " + cmd, shell=True)  # nosec B602\n'
                             'DB_PASSWORD = "Tr0ub4dor&3-prod"  # nosec\nAPI_TOKEN = "Tr0ub4dor&3-prod"\n',
     })
     assert reported(project, '[project]\nname = "x"\n') == [
