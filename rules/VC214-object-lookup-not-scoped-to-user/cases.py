@@ -1,0 +1,167 @@
+"""VC214 corpus: authenticated handlers that fetch by a client id without relating the object to the caller."""
+from typing import Annotated
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+from fastapi import APIRouter, Depends, HTTPException
+from flask import Blueprint, abort, send_file
+from flask_jwt_extended import get_jwt_identity, jwt_required
+from flask_login import current_user, login_required as flask_login_required
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.views import APIView
+
+from .auth import get_current_user
+from .db import db, get_db
+from .models import Document, Invoice, Note, Order, Todo, User
+
+router = APIRouter()
+bp = Blueprint("notes", __name__)
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+@login_required
+def delete_invoice(request, pk):
+    # expect: VC214
+    invoice = get_object_or_404(Invoice, pk=pk)
+    invoice.delete()
+    return redirect("invoices")
+
+
+@login_required
+def todo_detail(request, todo_id):
+    # expect: VC214
+    todo = Todo.objects.get(pk=todo_id)
+    return render(request, "todo.html", {"todo": todo})
+
+
+@login_required
+def archive_notes(request, note_id):
+    # expect: VC214
+    Note.objects.filter(id=note_id).update(archived=True)
+    return redirect("notes")
+
+
+@router.delete("/items/{item_id}")
+def delete_item(item_id: int, user: User = Depends(get_current_user), session=Depends(get_db)):
+    # expect: VC214
+    item = session.get(Order, item_id)
+    session.delete(item)
+    return {"ok": True}
+
+
+@router.get("/documents/{doc_id}")
+def read_document(doc_id: int, current: CurrentUser, session=Depends(get_db)):
+    # expect: VC214
+    document = session.query(Document).filter(Document.id == doc_id).first()
+    if document is None:
+        raise HTTPException(404)
+    return document
+
+
+@bp.route("/notes/<int:note_id>/delete", methods=["POST"])
+@flask_login_required
+def delete_note(note_id):
+    # expect: VC214
+    note = Note.query.get_or_404(note_id)
+    db.session.delete(note)
+    db.session.commit()
+    return "", 204
+
+
+@bp.get("/download/<int:file_id>")
+@jwt_required()
+def download(file_id):
+    # expect: VC214
+    row = get_db().execute("SELECT path FROM files WHERE id = ?", (file_id,)).fetchone()
+    return send_file(row["path"])
+
+
+class OrderView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request, pk):
+        # expect: VC214
+        order = Order.objects.get(pk=pk)
+        return Response({"total": order.total})
+
+
+class NoteEdit(LoginRequiredMixin, View):
+    def post(self, request, note_id):
+        # expect: VC214
+        note = Note.objects.get(id=note_id)
+        note.text = request.POST["text"]
+        note.save()
+        return redirect("notes")
+
+
+@login_required
+def delete_own_invoice(request, pk):
+    # ok: VC214
+    invoice = get_object_or_404(Invoice, pk=pk, owner=request.user)
+    invoice.delete()
+    return redirect("invoices")
+
+
+@login_required
+def own_todo(request, todo_id):
+    # ok: VC214
+    todo = Todo.objects.get(pk=todo_id)
+    if todo.created_by_id != request.user.id:
+        abort(404)
+    return render(request, "todo.html", {"todo": todo})
+
+
+def public_todo(request, todo_id):
+    # ok: VC214 -- not authenticated: whether it should be is VC201's question
+    todo = Todo.objects.get(pk=todo_id)
+    return render(request, "todo.html", {"todo": todo})
+
+
+@router.delete("/items/{item_id}/mine")
+def delete_my_item(item_id: int, user: User = Depends(get_current_user), session=Depends(get_db)):
+    # ok: VC214
+    item = session.query(Order).filter(Order.id == item_id, Order.owner_id == user.id).first()
+    session.delete(item)
+    return {"ok": True}
+
+
+@bp.route("/notes/<int:note_id>/edit", methods=["POST"])
+@flask_login_required
+def edit_note(note_id):
+    # ok: VC214
+    note = Note.query.filter_by(id=note_id, author=current_user).first_or_404()
+    note.text = "x"
+    return "", 204
+
+
+@bp.get("/files/<int:file_id>")
+@jwt_required()
+def own_file(file_id):
+    # ok: VC214
+    row = get_db().execute("SELECT path FROM files WHERE id = ? AND owner_id = ?", (file_id, get_jwt_identity())).fetchone()
+    return send_file(row["path"])
+
+
+class OwnOrderView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request, pk):
+        # ok: VC214
+        order = self.get_object()
+        return Response({"total": order.total, "pk": pk})
+
+
+@login_required
+def search(request, page_id):
+    # ok: VC214 -- a cache is no object store
+    cached = cache.get(page_id)
+    return render(request, "page.html", {"page": cached})
+
+
+@login_required
+def user_profile(request, username_slug):
+    # ok: VC214
+    profile = get_object_or_404(User, username=username_slug)
+    return render(request, "profile.html", {"profile": profile})

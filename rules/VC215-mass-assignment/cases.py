@@ -1,0 +1,156 @@
+"""VC215 corpus: client data copied onto models wholesale, and the explicit spellings that are safe."""
+from django import forms
+from fastapi import APIRouter, Depends
+from flask import Flask, request
+from pydantic import BaseModel
+from rest_framework import serializers
+
+from .models import Account, Note, Order, Profile, User, db
+
+app = Flask(__name__)
+router = APIRouter()
+
+
+class OrderSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Order
+        # expect: VC215
+        fields = "__all__"
+
+
+class AccountSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Account
+        # expect: VC215
+        fields = ["id", "email", "is_staff"]
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        # expect: VC215
+        fields = "__all__"
+
+
+class SignupIn(BaseModel):
+    email: str
+    password: str
+    is_admin: bool = False
+
+
+@app.post("/users")
+def create_user():
+    # expect: VC215
+    user = User(**request.get_json())
+    db.session.add(user)
+    return {"id": user.id}, 201
+
+
+@app.put("/orders/<int:order_id>")
+def update_order(order_id):
+    data = request.json
+    # expect: VC215
+    Order.query.filter_by(id=order_id).update(**data)
+    return "", 204
+
+
+def api_create_note(request):
+    # expect: VC215
+    note = Note.objects.create(**request.data)
+    return note
+
+
+@router.post("/signup")
+def signup(body: SignupIn):
+    # expect: VC215
+    user = User(**body.dict())
+    return user
+
+
+@router.patch("/profile/{profile_id}")
+def patch_profile(profile_id: int, changes: dict):
+    profile = Profile.get(profile_id)
+    for key, value in changes.items():
+        # expect: VC215
+        setattr(profile, key, value)
+    return profile
+
+
+@app.post("/accounts")
+async def create_account():
+    payload = await request.get_json()
+    # expect: VC215
+    return Account.objects.create(owner=request.user, **payload)
+
+
+class PublicOrderSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Order
+        # ok: VC215
+        fields = ["id", "item", "quantity"]
+
+
+class StaffSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Account
+        # ok: VC215
+        fields = ["id", "email", "is_staff"]
+        read_only_fields = ["is_staff"]
+
+
+class ReadOnlySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Order
+        # ok: VC215
+        fields = "__all__"
+        read_only_fields = "__all__"
+
+
+class OwnerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Note
+        # ok: VC215
+        fields = ["id", "text", "owner"]
+        extra_kwargs = {"owner": {"read_only": True}}
+
+
+class ItemIn(BaseModel):
+    name: str
+    quantity: int
+
+
+@router.post("/items")
+def create_item(item: ItemIn):
+    # ok: VC215 -- the schema lists only what clients may set
+    return Order(**item.dict())
+
+
+@app.post("/users/explicit")
+def create_user_explicitly():
+    data = request.get_json()
+    # ok: VC215
+    user = User(name=data["name"], email=data["email"])
+    return {"id": user.id}, 201
+
+
+@app.post("/render")
+def render_page():
+    context = dict(request.json)
+    # ok: VC215 -- not a model
+    return render_template("page.html", **context)
+
+
+@router.patch("/settings/{settings_id}")
+def patch_settings(settings_id: int, changes: dict):
+    allowed = {"theme", "language"}
+    settings = Settings.get(settings_id)
+    for key, value in changes.items():
+        if key in allowed:
+            # ok: VC215 -- the key is checked against an allow-list
+            setattr(settings, key, value)
+    return {}
+
+
+def build_defaults(options):
+    # ok: VC215 -- not client data
+    return Profile(**options)

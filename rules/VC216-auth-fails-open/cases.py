@@ -1,0 +1,127 @@
+"""VC216 corpus: checks that switch themselves off when a setting is empty or the credential is missing."""
+import hmac
+import os
+
+from fastapi import Header, HTTPException, Request
+from fastapi.responses import JSONResponse
+from flask import abort, current_app, request
+
+from .config import settings
+
+API_KEY = os.getenv("API_KEY")
+WEBHOOK_SECRET = os.environ.get("WEBHOOK_SECRET", "")
+ADMIN_TOKEN = os.environ["ADMIN_TOKEN"]
+
+
+def verify_key(x_api_key: str = Header(default="")):
+    # expect: VC216
+    if API_KEY and x_api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def check_api_key(key: str = Header(default="")):
+    # expect: VC216
+    if settings.api_keys and key not in settings.api_keys:
+        raise HTTPException(status_code=403, detail="bad key")
+
+
+def require_token():
+    token = request.headers.get("X-Token")
+    # expect: VC216
+    if token and token != current_app.config["API_TOKEN"]:
+        abort(401)
+
+
+def verify_signature(payload: bytes, signature: str):
+    # expect: VC216
+    if WEBHOOK_SECRET:
+        if not hmac.compare_digest(sign(payload, WEBHOOK_SECRET), signature):
+            abort(403)
+
+
+async def auth_middleware(request: Request, call_next):
+    expected = os.getenv("SERVICE_TOKEN")
+    # expect: VC216
+    if not expected:
+        return await call_next(request)
+    if request.headers.get("authorization") != f"Bearer {expected}":
+        return JSONResponse({"detail": "unauthorized"}, status_code=401)
+    return await call_next(request)
+
+
+def is_authorized(token: str) -> bool:
+    # expect: VC216
+    if not settings.AUTH_TOKEN:
+        return True
+    if token != settings.AUTH_TOKEN:
+        return False
+    return True
+
+
+def verify_admin(x_admin_token: str = Header(default=None)):
+    # expect: VC216
+    if x_admin_token is not None and x_admin_token != ADMIN_TOKEN:
+        raise HTTPException(status_code=401)
+
+
+def check_basic(password: str):
+    # expect: VC216
+    if settings.ADMIN_PASSWORD and not hmac.compare_digest(password, settings.ADMIN_PASSWORD):
+        raise HTTPException(status_code=401)
+
+
+def verify_key_strict(x_api_key: str = Header(default="")):
+    # ok: VC216
+    if not API_KEY or x_api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def check_api_key_strict(key: str = Header(default="")):
+    # ok: VC216
+    if key not in settings.api_keys:
+        raise HTTPException(status_code=403, detail="bad key")
+
+
+def require_token_strict():
+    token = request.headers.get("X-Token")
+    # ok: VC216
+    if not token or token != current_app.config["API_TOKEN"]:
+        abort(401)
+
+
+async def strict_middleware(request: Request, call_next):
+    expected = os.getenv("SERVICE_TOKEN")
+    # ok: VC216
+    if not expected:
+        return JSONResponse({"detail": "auth is not configured"}, status_code=503)
+    if request.headers.get("authorization") != f"Bearer {expected}":
+        return JSONResponse({"detail": "unauthorized"}, status_code=401)
+    return await call_next(request)
+
+
+def pick_theme(theme: str):
+    # ok: VC216 -- no auth decision
+    if settings.themes and theme not in settings.themes:
+        return settings.default_theme
+    return theme
+
+
+def limit(count: int):
+    # ok: VC216 -- not a credential
+    if settings.MAX_ITEMS and count > settings.MAX_ITEMS:
+        raise HTTPException(status_code=413)
+
+
+def feature_enabled(user):
+    # ok: VC216
+    if not settings.BETA:
+        return False
+    return user.beta
+
+
+def verify_signature_strict(payload: bytes, signature: str):
+    # ok: VC216
+    if not WEBHOOK_SECRET:
+        raise RuntimeError("WEBHOOK_SECRET is not set")
+    if not hmac.compare_digest(sign(payload, WEBHOOK_SECRET), signature):
+        abort(403)

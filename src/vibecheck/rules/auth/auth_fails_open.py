@@ -1,0 +1,246 @@
+"""VC216: an auth check that lets everyone in when a setting is empty or the client sends no credential."""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.analysis.app_model.frameworks import name_words
+from vibecheck.analysis.flow import short_code
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+
+CONFIG_ROOTS = frozenset({"settings", "config", "conf", "app.config", "current_app.config", "os.environ", "env",
+                          "self.settings", "self.config", "CONFIG", "SETTINGS"})
+ENV_CALLS = frozenset({"os.getenv", "os.environ.get", "getenv", "environ.get", "config", "env", "env.str"})
+CREDENTIAL_WORDS = frozenset({"token", "key", "keys", "apikey", "secret", "secrets", "signature", "password", "auth",
+                              "authorization", "bearer", "hmac", "credential", "credentials", "tokens"})
+DENY_WORDS = re.compile(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed")
+ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module([]).code_for_node(node)
+
+
+def _denies(block: cst.BaseSuite | cst.CSTNode) -> bool:
+    """A block that refuses: `raise`, `abort(...)`, or a return of 401/403/`False`/a forbidden response."""
+    pending: list[cst.CSTNode] = [block]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.Raise):
+            return True
+        if isinstance(node, cst.Call) and (get_full_name_for_node(node.func) or "").rpartition(".")[2] == "abort":
+            return True
+        if isinstance(node, cst.Return) and node.value is not None:
+            text = _code(node.value)
+            if DENY_WORDS.search(text) or text == "False":
+                return True
+        pending.extend(node.children)
+    return False
+
+
+def _negative_check(test: cst.BaseExpression) -> bool:
+    """`x != y`, `x not in y`, `x is not y`, `not check(x)`: a test that is true when the credential is wrong."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return True
+    if isinstance(test, cst.Comparison):
+        return any(isinstance(c.operator, (cst.NotEqual, cst.NotIn, cst.IsNot)) for c in test.comparisons)
+    if isinstance(test, cst.BooleanOperation):
+        return _negative_check(test.left) or _negative_check(test.right)
+    return False
+
+
+def _present(test: cst.BaseExpression) -> cst.BaseExpression:
+    """`token is not None` tests the same presence as `token`."""
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
+            and isinstance(test.comparisons[0].operator, cst.IsNot) \
+            and isinstance(test.comparisons[0].comparator, cst.Name) and test.comparisons[0].comparator.value == "None":
+        return test.left
+    return test
+
+
+def _operands(test: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """`a and b and c` -> [a, b, c]."""
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return [*_operands(test.left), *_operands(test.right)]
+    return [test]
+
+
+class AuthFailsOpen(Rule):
+    """An auth check that lets everyone in when a setting is empty or the client sends no credential.
+
+    ## What it does
+    Reports checks that only run when something is present: `if settings.api_keys and key not in
+    settings.api_keys: raise ...` (an empty or unset setting switches authentication off), `if API_TOKEN:`
+    around the comparison, `if token and token != EXPECTED: abort(401)` (a client that sends no token is
+    let in), and `if not SECRET: return` (or `return True`, `return await call_next(request)`) before the
+    check that uses `SECRET`. The switch is a setting (`settings.x`, `app.config[...]`, an ALL-CAPS
+    constant, `os.getenv(...)` or a variable assigned from it) or a credential-named value, and the block
+    it skips denies (raises, aborts, or answers 401/403).
+
+    ## Why is this bad?
+    The code fails open: the day the environment variable is missing, the list of keys is empty or a
+    client simply leaves the header out, the check is skipped and every request is accepted, with nothing
+    in the logs (CWE-636). A missing secret must stop the app from starting, or deny every request.
+
+    ## Example
+    ```python
+    import os
+
+    from fastapi import Header, HTTPException
+
+    API_KEY = os.getenv("API_KEY")
+
+    def verify_key(x_api_key: str = Header(default="")):
+        if API_KEY and x_api_key != API_KEY:
+            raise HTTPException(status_code=401)
+    ```
+
+    ## Use instead
+    ```python
+    import os
+    import secrets
+
+    from fastapi import Header, HTTPException
+
+    API_KEY = os.environ["API_KEY"]
+
+    def verify_key(x_api_key: str = Header(default="")):
+        if not secrets.compare_digest(x_api_key, API_KEY):
+            raise HTTPException(status_code=401)
+    ```
+
+    ## References
+    - [CWE-636: Not Failing Securely ('Failing Open')](https://cwe.mitre.org/data/definitions/636.html)
+    - [CWE-1188: Initialization of a Resource with an Insecure Default](https://cwe.mitre.org/data/definitions/1188.html)
+    - [OWASP: Fail securely](https://owasp.org/www-project-developer-guide/draft/design/web_app_checklist/fail_securely/)
+    """
+
+    code = "VC216"
+    name = "auth-fails-open"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (636,)
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.configured: set[str] = set()  # variables assigned from a setting or the environment
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and self._is_setting(node.value):
+            self.configured.add(node.targets[0].target.value)
+
+    def _is_setting(self, node: cst.BaseExpression) -> bool:
+        if isinstance(node, cst.BooleanOperation):
+            return self._is_setting(node.left)
+        if isinstance(node, cst.Call):
+            name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
+            return name in ENV_CALLS or name.rpartition(".")[2] in ("getenv",) or self._is_setting(node.func)
+        if isinstance(node, cst.Subscript):
+            return self._is_setting(node.value)
+        dotted = get_full_name_for_node(node)
+        if dotted is None:
+            return False
+        root = dotted.rpartition(".")[0]
+        return dotted in self.configured or bool(ALL_CAPS.match(dotted.rpartition(".")[2])) \
+            or root in CONFIG_ROOTS or dotted.partition(".")[0] in ("settings", "config")
+
+    def _is_switch(self, node: cst.BaseExpression) -> bool:
+        """A value whose mere presence turns the check on: a setting, or a credential the client may omit."""
+        if self._is_setting(node):
+            return True
+        dotted = get_full_name_for_node(node)
+        return dotted is not None and bool(set(name_words(dotted.rpartition(".")[2])) & CREDENTIAL_WORDS)
+
+    def _against_setting(self, switch: cst.BaseExpression, check: cst.BaseExpression) -> bool:
+        """A switch that is a setting, or a client credential compared with a setting (not with the user's data)."""
+        if self._is_setting(switch):
+            return True
+        pending: list[cst.CSTNode] = [check]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)) and self._is_setting(node):
+                return True
+            pending.extend(node.children)
+        return False
+
+    def visit_If(self, node: cst.If) -> None:
+        if self.context.is_test_file:
+            return
+        operands = _operands(node.test)
+        for index, switch in enumerate(operands[:-1]):
+            switch = _present(switch)
+            text = _code(switch)
+            rest = operands[index + 1:]
+            if self._is_switch(switch) and any(_negative_check(r) and text in _code(r) and self._against_setting(switch, r)
+                                               for r in rest) and _denies(node.body):
+                self._report(node, text, f"if {short_code(node.test)}:")
+                return
+        if len(operands) == 1 and self._is_setting(node.test) and node.orelse is None:
+            text = _code(node.test)
+            inner = _first_if(node.body)
+            if inner is not None and _negative_check(inner.test) and text in _code(inner.test) and _denies(inner.body):
+                self._report(node, text, f"if {text}:")
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """`if not SECRET: return` (or `return True`, `return await call_next(request)`) before a check of `SECRET`."""
+        if self.context.is_test_file or not isinstance(node.body, cst.IndentedBlock):
+            return
+        statements = list(node.body.body)
+        for index, statement in enumerate(statements):
+            if not isinstance(statement, cst.If) or statement.orelse is not None:
+                continue
+            test = statement.test
+            if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)):
+                continue
+            switch = test.expression
+            if not self._is_setting(switch) or not _allows(statement.body):
+                continue
+            text = _code(switch)
+            later = statements[index + 1:]
+            if any(isinstance(s, cst.If) and _negative_check(s.test) and text in _code(s.test) and _denies(s.body)
+                   for s in _ifs(later)):
+                self._report(statement, text, f"if not {text}:")
+                return
+
+    def _report(self, node: cst.CSTNode, switch: str, spelled: str) -> None:
+        self.report(node, f"`{spelled}` skips the auth check when `{switch}` is empty or missing, so every request "
+                    "is let in.",
+                    hint=f"Require `{switch}` (fail at start-up when it is unset) and deny the request when the "
+                    "credential is missing or wrong.")
+
+
+def _first_if(body: cst.BaseSuite) -> cst.If | None:
+    statements = body.body if isinstance(body, cst.IndentedBlock) else ()
+    return next((s for s in statements if isinstance(s, cst.If)), None)
+
+
+def _ifs(statements: list[cst.BaseStatement]) -> list[cst.If]:
+    found = []
+    pending: list[cst.CSTNode] = list(statements)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.If):
+            found.append(node)
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        pending.extend(node.children)
+    return found
+
+
+def _allows(body: cst.BaseSuite) -> bool:
+    """A block that lets the request through: `return`, `return True`, `return await call_next(request)`, `pass`."""
+    statements = body.body if isinstance(body, cst.IndentedBlock) else [body]
+    if _denies(body):
+        return False
+    pending: list[cst.CSTNode] = list(statements)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (cst.Return, cst.Pass)):
+            return True
+        pending.extend(node.children)
+    return False

@@ -1,0 +1,285 @@
+"""VC215: client data copied wholesale onto a model: `Model(**request.data)`, `fields = "__all__"`, setattr loops."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.analysis.app_model.handlers import parameters
+from vibecheck.analysis.flow import is_route_handler, short_code, string_value
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+
+# Fields a client must never set on its own: privileges, ownership, money, workflow state.
+SENSITIVE_FIELDS = frozenset({
+    "is_admin", "is_staff", "is_superuser", "role", "roles", "permissions", "user_permissions", "groups", "owner",
+    "owner_id", "user", "user_id", "author", "author_id", "paid", "is_paid", "balance", "credits", "verified",
+    "is_verified", "email_verified", "approved", "is_approved", "tenant", "tenant_id", "organization_id",
+})
+MODEL_FORM_BASES = frozenset({"ModelSerializer", "HyperlinkedModelSerializer", "ModelForm"})
+SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
+REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
+CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "query_params", "GET", "args"})
+CLIENT_METHODS = frozenset({"get_json", "json", "form", "dict"})
+DUMP_METHODS = frozenset({"dict", "model_dump", "to_dict"})
+WRITE_METHODS = frozenset({"create", "update", "get_or_create", "update_or_create", "insert", "create_user", "save"})
+NOT_MODELS = frozenset({"Response", "JsonResponse", "JSONResponse", "HTTPException", "HttpResponse", "Exception",
+                        "ValueError", "TypeError", "Template", "Context", "Counter", "OrderedDict", "Namespace",
+                        "SimpleNamespace", "Path"})
+DICT_TYPES = frozenset({"dict", "Dict", "Any", "Mapping", "MutableMapping", "JSON"})
+
+
+class MassAssignment(Rule):
+    """Client data copied onto a model wholesale, so the client can set fields it must not touch.
+
+    ## What it does
+    Reports the ways a handler lets the request body choose which fields of a stored object it writes:
+    a DRF `ModelSerializer` or Django `ModelForm` whose `Meta.fields` is `"__all__"` or lists a writable
+    privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `paid`, `status`, ... not in
+    `read_only_fields`); `Model(**request.data)`, `Model.objects.create(**request.json)`,
+    `.update(**payload)` with a raw client dict (also through a variable, `request.get_json()` or a
+    `dict`-typed FastAPI body); the same with a Pydantic body whose class (in the same file) declares such
+    a field; and `for key, value in data.items(): setattr(obj, key, value)` over client data.
+
+    ## Why is this bad?
+    The client decides which columns it writes. A sign-up form that sends `"is_staff": true`, an order
+    update that sends `"paid": true`, a profile edit that sends `"owner": 1`: each is accepted because the
+    code copies every key it receives (CWE-915, the GitHub/Rails mass-assignment bug). Agents write it
+    because it is the shortest code that makes the demo pass.
+
+    ## Example
+    ```python
+    from flask import Flask, request
+
+    app = Flask(__name__)
+
+    @app.post("/users")
+    def create_user():
+        user = User(**request.get_json())
+        db.session.add(user)
+        return {"id": user.id}, 201
+    ```
+
+    ## Use instead
+    ```python
+    from flask import Flask, request
+
+    app = Flask(__name__)
+
+    @app.post("/users")
+    def create_user():
+        data = request.get_json()
+        user = User(name=data["name"], email=data["email"])
+        db.session.add(user)
+        return {"id": user.id}, 201
+    ```
+
+    ## References
+    - [CWE-915: Improperly Controlled Modification of Dynamically-Determined Object Attributes](https://cwe.mitre.org/data/definitions/915.html)
+    - [OWASP: Mass Assignment Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Mass_Assignment_Cheat_Sheet.html)
+    - [OWASP API Security Top 10 API3: Broken Object Property Level Authorization](https://owasp.org/API-Security/editions/2023/en/0xa3-broken-object-property-level-authorization/)
+    - [Django REST framework: specifying which fields to include](https://www.django-rest-framework.org/api-guide/serializers/#specifying-which-fields-to-include)
+    """
+
+    code = "VC215"
+    name = "mass-assignment"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (915,)
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.classes: list[cst.ClassDef] = []
+        self.schemas: dict[str, list[str]] = {}  # Pydantic classes of this file -> their sensitive fields
+        self.functions: list[tuple[set[str], dict[str, str]]] = []  # (client dict names, schema-typed params)
+
+    # serializers, forms and schemas ----------------------------------------------------------------------
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in node.bases}
+        if bases & SCHEMA_BASES or bases & set(self.schemas):
+            inherited = [f for b in bases & set(self.schemas) for f in self.schemas[b]]
+            self.schemas[node.name.value] = inherited + [f for f in _annotated_fields(node) if f in SENSITIVE_FIELDS]
+        outer = self.classes[-1] if self.classes else None
+        self.classes.append(node)
+        if node.name.value == "Meta" and outer is not None and not self.functions and not self.context.is_test_file:
+            outer_bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in outer.bases}
+            if outer_bases & MODEL_FORM_BASES:
+                self._check_meta(node, outer.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def _check_meta(self, meta: cst.ClassDef, owner: str) -> None:
+        assignments = _class_assignments(meta)
+        fields = assignments.get("fields")
+        if fields is None:
+            return
+        read_only_entry = assignments.get("read_only_fields")
+        read_only_value = read_only_entry[1] if read_only_entry is not None else None
+        if string_value(read_only_value) == "__all__":
+            return
+        read_only = set(_strings(read_only_value)) | _extra_read_only(assignments.get("extra_kwargs"))
+        node, value = fields
+        if string_value(value) == "__all__":
+            self.report(node, f"`{owner}` exposes every model field with `fields = \"__all__\"`, so clients can write "
+                        "fields such as owner, role or status that they must not set.",
+                        hint="List the fields clients may send in `Meta.fields` and put the rest in `read_only_fields`.",
+                        severity=Severity.MEDIUM)
+            return
+        writable = [f for f in _strings(value) if f in SENSITIVE_FIELDS and f not in read_only]
+        if writable:
+            self.report(node, f"`{owner}` lets clients write `{writable[0]}`, a field only the server should set.",
+                        hint=f"Add `{writable[0]}` to `read_only_fields` (or drop it from `fields`) and set it in the view.")
+
+    # handlers ------------------------------------------------------------------------------------------------
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        client: set[str] = set()
+        typed: dict[str, str] = {}
+        route = is_route_handler(node)
+        for param in parameters(node):
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            type_name = (get_full_name_for_node(annotation.value if isinstance(annotation, cst.Subscript) else annotation)
+                         if annotation is not None else None) or ""
+            if route and type_name.rpartition(".")[2] in DICT_TYPES:
+                client.add(param.name.value)
+            elif type_name in self.schemas and self.schemas[type_name]:
+                typed[param.name.value] = type_name
+        self.functions.append((client, typed))
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.pop()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if self.functions and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
+                and self._client_dict(node.value) is not None:
+            self.functions[-1][0].add(node.targets[0].target.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self.functions or self.context.is_test_file:
+            return
+        name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
+        last = name.rpartition(".")[2]
+        if last == "setattr":
+            return
+        stars = [a for a in node.args if a.star == "**"]
+        if not stars or not (last in WRITE_METHODS or (last[:1].isupper() and last not in NOT_MODELS
+                                                        and last not in self.schemas)):
+            return
+        for arg in stars:
+            why = self._client_dict(arg.value)
+            if why is not None:
+                self.report(node, f"`{short_code(node)}` copies {why} onto the object, so the client chooses "
+                            "which fields it writes (`is_admin`, `owner`, `paid`...).",
+                            hint="Pass the allowed fields one by one, or validate the body with a schema that "
+                            "lists only the fields clients may set.")
+                return
+
+    def visit_For(self, node: cst.For) -> None:
+        """`for key, value in data.items(): setattr(obj, key, value)` over client data."""
+        iterable = node.iter
+        if not self.functions or not isinstance(iterable, cst.Call) or not isinstance(iterable.func, cst.Attribute) \
+                or iterable.func.attr.value != "items" or not isinstance(node.target, cst.Tuple):
+            return
+        why = self._client_dict(iterable.func.value)
+        if why is None:
+            return
+        key = node.target.elements[0].value
+        if isinstance(key, cst.Name) and _key_checked(node.body, key.value):
+            return
+        for statement in _body_calls(node.body):
+            if get_full_name_for_node(statement.func) == "setattr" and len(statement.args) >= 2 \
+                    and isinstance(key, cst.Name) and isinstance(statement.args[1].value, cst.Name) \
+                    and statement.args[1].value.value == key.value:
+                self.report(statement, f"`setattr` copies every key of {why} onto the object, so the client chooses "
+                            "which attributes it writes.",
+                            hint="Loop over an explicit allow-list of field names instead of the client's keys.")
+                return
+
+    def _client_dict(self, node: cst.BaseExpression) -> str | None:
+        """A short description when the expression is a client-supplied mapping, else None."""
+        if isinstance(node, cst.Await):
+            node = node.expression
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            receiver = node.func.value
+            method = node.func.attr.value
+            receiver_name = get_full_name_for_node(receiver) or ""
+            if method in CLIENT_METHODS and (receiver_name in REQUEST_NAMES or self._client_dict(receiver) is not None):
+                return f"the request body (`{short_code(node)}`)"
+            if method in DUMP_METHODS and isinstance(receiver, cst.Name) and self.functions:
+                schema = self.functions[-1][1].get(receiver.value)
+                if schema is not None:
+                    return f"the `{schema}` body, which lets the client send `{self.schemas[schema][0]}`,"
+            return None
+        if isinstance(node, cst.Attribute) and node.attr.value in CLIENT_ATTRIBUTES \
+                and (get_full_name_for_node(node.value) or "") in REQUEST_NAMES:
+            return f"the request body (`{short_code(node)}`)"
+        if isinstance(node, cst.Name) and self.functions and node.value in self.functions[-1][0]:
+            return f"the client's `{node.value}`"
+        return None
+
+
+def _annotated_fields(node: cst.ClassDef) -> list[str]:
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    names: list[str] = []
+    for statement in body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            names.extend(s.target.value for s in statement.body
+                         if isinstance(s, cst.AnnAssign) and isinstance(s.target, cst.Name))
+    return names
+
+
+def _class_assignments(node: cst.ClassDef) -> dict[str, tuple[cst.CSTNode, cst.BaseExpression]]:
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    found: dict[str, tuple[cst.CSTNode, cst.BaseExpression]] = {}
+    for statement in body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Assign) and isinstance(small.targets[0].target, cst.Name):
+                    found[small.targets[0].target.value] = (statement, small.value)
+    return found
+
+
+def _strings(node: cst.BaseExpression | None) -> list[str]:
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        return [v for v in (string_value(e.value) for e in node.elements) if v is not None]
+    return []
+
+
+def _extra_read_only(entry: tuple[cst.CSTNode, cst.BaseExpression] | None) -> set[str]:
+    """Fields marked `{"read_only": True}` in `extra_kwargs`."""
+    if entry is None or not isinstance(entry[1], cst.Dict):
+        return set()
+    names = set()
+    for element in entry[1].elements:
+        if isinstance(element, cst.DictElement) and isinstance(element.value, cst.Dict) \
+                and "read_only" in cst.Module([]).code_for_node(element.value):
+            key = string_value(element.key)
+            if key:
+                names.add(key)
+    return names
+
+
+def _key_checked(body: cst.BaseSuite, key: str) -> bool:
+    """`if key in ALLOWED:` / `if key not in EDITABLE: continue`: the loop filters the client's keys."""
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.Comparison) and isinstance(node.left, cst.Name) and node.left.value == key \
+                and any(isinstance(c.operator, (cst.In, cst.NotIn)) for c in node.comparisons):
+            return True
+        pending.extend(node.children)
+    return False
+
+
+def _body_calls(body: cst.BaseSuite) -> list[cst.Call]:
+    calls = []
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.Call):
+            calls.append(node)
+        pending.extend(node.children)
+    return calls

@@ -1,0 +1,200 @@
+"""VC214: an authenticated handler loads, changes or deletes an object by a client-chosen id, never checking its owner."""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.analysis.app_model.frameworks import name_words
+from vibecheck.analysis.app_model.handlers import (
+    IDENTITY_EXPRESSIONS,
+    OWNERSHIP_WORDS,
+    ClassContext,
+    Handler,
+    class_context,
+    dotted_uses,
+    handler_of,
+    names_in,
+)
+from vibecheck.analysis.flow import short_code, string_value
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+
+# ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
+LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update"})
+LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session"})
+LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
+SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
+SQL_OWNER = re.compile(r"\b(user|owner|author|account|tenant|org|team|member)\w*\b", re.IGNORECASE)
+# Handlers that hand the object check to the framework: DRF's `get_object()` runs object permissions.
+FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
+                                     "get_queryset", "filter_queryset"})
+
+
+def _receiver_words(call: cst.Call) -> set[str]:
+    func = call.func
+    target = func.value if isinstance(func, cst.Attribute) else None
+    words: set[str] = set()
+    while target is not None:
+        if isinstance(target, cst.Call):
+            callee = target.func
+            words.add(callee.attr.value if isinstance(callee, cst.Attribute) else getattr(callee, "value", ""))
+            target = callee.value if isinstance(callee, cst.Attribute) else None
+        elif isinstance(target, cst.Attribute):
+            words.add(target.attr.value)
+            target = target.value
+        elif isinstance(target, cst.Name):
+            words.add(target.value)
+            target = None
+        else:
+            target = None
+    return words
+
+
+class ObjectLookupNotScopedToUser(Rule):
+    """An authenticated handler fetches an object by the id the client sent and never checks who owns it.
+
+    ## What it does
+    Looks inside route handlers that authenticate the caller (a guard decorator such as `@login_required`,
+    an auth dependency such as `user = Depends(get_current_user)`, an auth mixin or permission class on a
+    class-based view) and reports the first lookup keyed by an id the client chose (a path parameter, a
+    Django URL capture, `pk`): `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
+    `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, or an SQL
+    `execute` whose `WHERE` names no owner column, when nothing in the handler relates the object to the
+    caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field, and no
+    framework object check (`get_object()`, `check_object_permissions`, `has_perm`).
+
+    ## Why is this bad?
+    Authentication says who the caller is; it does not say the object is theirs. Any signed-in user can
+    change the number in the URL and read, edit or delete everyone else's records: an insecure direct
+    object reference (IDOR), the most frequent access-control bug in web APIs. Agents write the lookup by
+    id because the demo has one user.
+
+    ## Example
+    ```python
+    from django.contrib.auth.decorators import login_required
+    from django.shortcuts import get_object_or_404, redirect
+
+    from .models import Invoice
+
+    @login_required
+    def delete_invoice(request, pk):
+        invoice = get_object_or_404(Invoice, pk=pk)
+        invoice.delete()
+        return redirect("invoices")
+    ```
+
+    ## Use instead
+    ```python
+    from django.contrib.auth.decorators import login_required
+    from django.shortcuts import get_object_or_404, redirect
+
+    from .models import Invoice
+
+    @login_required
+    def delete_invoice(request, pk):
+        invoice = get_object_or_404(Invoice, pk=pk, owner=request.user)
+        invoice.delete()
+        return redirect("invoices")
+    ```
+
+    ## References
+    - [CWE-639: Authorization Bypass Through User-Controlled Key](https://cwe.mitre.org/data/definitions/639.html)
+    - [OWASP API Security Top 10 API1: Broken Object Level Authorization](https://owasp.org/API-Security/editions/2023/en/0xa1-broken-object-level-authorization/)
+    - [OWASP: Insecure Direct Object Reference Prevention](https://cheatsheetseries.owasp.org/cheatsheets/Insecure_Direct_Object_Reference_Prevention_Cheat_Sheet.html)
+    """
+
+    code = "VC214"
+    name = "object-lookup-not-scoped-to-user"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (639,)
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.classes: list[ClassContext | None] = []
+        self.depth = 0
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(class_context(node, self.context.imports) if not self.depth else None)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.depth += 1
+        if self.depth > 1 or self.context.is_test_file:
+            return
+        owner = self.classes[-1] if self.classes else None
+        if self.classes and owner is None:
+            return
+        handler = handler_of(node, self.context.imports, owner)
+        if handler is None or not handler.authenticated or not handler.client_ids:
+            return
+        if self._relates_to_caller(handler):
+            return
+        lookup = self._first_lookup(handler)
+        if lookup is not None:
+            ids = sorted(handler.client_ids & set(names_in(lookup)))
+            self.report(
+                lookup,
+                f"`{short_code(lookup)}` fetches an object by the client's `{ids[0]}` in a handler that knows the "
+                "signed-in user but never checks that the object belongs to them.",
+                hint="Scope the lookup to the caller (`owner=request.user`, `Model.owner_id == current_user.id`) or "
+                "check the owner before using the object, and answer 404 when it is not theirs.",
+            )
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.depth -= 1
+
+    def _relates_to_caller(self, handler: Handler) -> bool:
+        body = handler.node.body
+        for dotted in dotted_uses(body):
+            if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
+                return True
+            last = dotted.rpartition(".")[2]
+            if last in FRAMEWORK_OBJECT_CHECKS:
+                return True
+            if last not in handler.client_ids and set(name_words(last)) & OWNERSHIP_WORDS:
+                return True
+        return self._delegates(handler)
+
+    def _delegates(self, handler: Handler) -> bool:
+        """The client id goes to a plain function (`post = get_post(id)`): the check may live there, unseen."""
+        pending: list[cst.CSTNode] = [handler.node.body]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
+                    and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
+                    and handler.client_ids & {n for a in node.args for n in names_in(a.value)}:
+                return True
+            pending.extend(node.children)
+        return False
+
+    def _first_lookup(self, handler: Handler) -> cst.Call | None:
+        """The first lookup in source order (the outermost call of a chain)."""
+        pending: list[cst.CSTNode] = [handler.node.body]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, cst.Call) and self._is_lookup(node, handler):
+                return node
+            pending.extend(reversed(node.children))
+        return None
+
+    def _is_lookup(self, call: cst.Call, handler: Handler) -> bool:
+        if not handler.client_ids & set(names_in(call)):
+            return False
+        func = call.func
+        name = self.qualified_name(func) or get_full_name_for_node(func) or ""
+        last = name.rpartition(".")[2]
+        if last in LOOKUP_FUNCTIONS:
+            return True
+        if last in SQL_EXECUTE and call.args:
+            sql = (string_value(call.args[0].value) or "").lower()
+            return " where " in f" {sql} " and not SQL_OWNER.search(sql.partition("where")[2])
+        if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
+            return bool(_receiver_words(call) & LOOKUP_RECEIVERS)
+        return False
