@@ -23,7 +23,7 @@ from vibecheck.docs import TABLE_END, TABLE_START, parse_doc, render_markdown, r
 from vibecheck.fixes import fixed_source
 from vibecheck.model import Category
 from vibecheck.registry import load_registry
-from vibecheck.rule import Rule
+from vibecheck.rule import ProjectRule, Rule
 from vibecheck.testing import check_corpus, findings_for, parse_annotations, pipeline_findings
 
 BUILTIN = [r for r in load_registry().rules if r.__module__.startswith("vibecheck.rules.")]
@@ -32,6 +32,8 @@ FILE_RULES = [r for r in BUILTIN if issubclass(r, Rule)]
 SUPPRESSION_RULES = {"VC901", "VC902"}
 DOC_RULES = [r for r in FILE_RULES if r.code not in SUPPRESSION_RULES]
 PIPELINE_DOC_RULES = [r for r in FILE_RULES if r.code in SUPPRESSION_RULES]
+# Project rules with a corpus (the app-model rules): checked like file rules, on a project of one file.
+MODEL_RULES = [r for r in BUILTIN if issubclass(r, ProjectRule) and (RULES_DIR / rule_folder_name(r) / "cases.py").exists()]
 # A parse error stops the parse, so VC001's corpus holds one case; every other rule needs 8 and 8.
 VISITOR_RULES = [r for r in FILE_RULES if r.code != "VC001"]
 
@@ -45,14 +47,14 @@ def test_rules_folder_matches_registry_one_to_one() -> None:
     assert folders == {rule_folder_name(r) for r in BUILTIN}
 
 
-@pytest.mark.parametrize("rule", DOC_RULES, ids=ids(DOC_RULES))
+@pytest.mark.parametrize("rule", DOC_RULES + MODEL_RULES, ids=ids(DOC_RULES + MODEL_RULES))
 def test_doc_example_fires(rule: type[Rule]) -> None:
     example = parse_doc(rule.__doc__ or "").code_block("Example")
     assert example, f"{rule.code} has no code block under `## Example`"
     assert [f for f in findings_for(rule, example) if f.code == rule.code], f"{rule.code}: the Example does not fire"
 
 
-@pytest.mark.parametrize("rule", DOC_RULES, ids=ids(DOC_RULES))
+@pytest.mark.parametrize("rule", DOC_RULES + MODEL_RULES, ids=ids(DOC_RULES + MODEL_RULES))
 def test_doc_use_instead_is_clean(rule: type[Rule]) -> None:
     better = parse_doc(rule.__doc__ or "").code_block("Use instead")
     assert better, f"{rule.code} has no code block under `## Use instead`"
@@ -77,7 +79,7 @@ def test_pipeline_doc_use_instead_is_clean(rule: type[Rule]) -> None:
     assert pipeline_findings(rule, better) == [], f"{rule.code}: the `Use instead` code fires"
 
 
-@pytest.mark.parametrize("rule", FILE_RULES, ids=ids(FILE_RULES))
+@pytest.mark.parametrize("rule", FILE_RULES + MODEL_RULES, ids=ids(FILE_RULES + MODEL_RULES))
 def test_corpus_is_reported_exactly(rule: type[Rule]) -> None:
     corpus = RULES_DIR / rule_folder_name(rule) / "cases.py"
     result = check_corpus(rule, corpus)
@@ -86,7 +88,7 @@ def test_corpus_is_reported_exactly(rule: type[Rule]) -> None:
     assert not (result.ok & result.reported)
 
 
-@pytest.mark.parametrize("rule", VISITOR_RULES, ids=ids(VISITOR_RULES))
+@pytest.mark.parametrize("rule", VISITOR_RULES + MODEL_RULES, ids=ids(VISITOR_RULES + MODEL_RULES))
 def test_corpus_has_enough_cases(rule: type[Rule]) -> None:
     text = (RULES_DIR / rule_folder_name(rule) / "cases.py").read_text(encoding="utf-8")
     expected, ok = parse_annotations(text, rule.code)

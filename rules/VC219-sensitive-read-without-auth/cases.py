@@ -1,0 +1,110 @@
+"""VC219 corpus: reads of personal data with no guard in an app whose other routes are guarded."""
+from fastapi import APIRouter, Depends, FastAPI
+
+from .auth import get_current_user, public
+
+app = FastAPI()
+admin = APIRouter(dependencies=[Depends(get_current_user)])
+app.include_router(admin)
+
+
+@app.post("/orders")
+def create_order(order: dict, user=Depends(get_current_user)):
+    return save(order, user)
+
+
+# expect: VC219
+@app.get("/orders")
+def list_orders():
+    return all_orders()
+
+
+# expect: VC219
+@app.get("/orders/{order_id}")
+def read_order(order_id: int):
+    return find_order(order_id)
+
+
+# expect: VC219
+@app.get("/customers/{customer_id}/invoices")
+def customer_invoices(customer_id: int):
+    return invoices_of(customer_id)
+
+
+# expect: VC219
+@app.get("/export")
+def export_everything():
+    return dump_database()
+
+
+# expect: VC219
+@app.get("/me")
+def who_am_i():
+    return current()
+
+
+# expect: VC219
+@app.get("/proxy")
+def proxy(url: str):
+    return fetch(url)
+
+
+# expect: VC219
+@app.get("/payments/latest")
+def latest_payments():
+    return payments()
+
+
+# expect: VC219
+@app.get("/api/emails")
+def email_list():
+    return emails()
+
+
+# ok: VC219
+@app.get("/orders/mine")
+def my_orders(user=Depends(get_current_user)):
+    return orders_of(user)
+
+
+# ok: VC219
+@app.get("/products")
+def list_products():
+    return products()
+
+
+# ok: VC219
+@app.get("/health")
+def health():
+    return {"ok": True}
+
+
+# ok: VC219
+@admin.get("/users")
+def all_users():
+    return users()
+
+
+# ok: VC219
+@app.get("/invoices/{invoice_id}", dependencies=[Depends(get_current_user)])
+def read_invoice(invoice_id: int):
+    return find_invoice(invoice_id)
+
+
+# ok: VC219
+@app.get("/docs/faq")
+def faq():
+    return faq_page()
+
+
+# ok: VC219
+@app.get("/profiles/{name}")
+@public
+def public_profile(name: str):
+    return profile(name)
+
+
+# ok: VC219 -- writes are VC201's
+@app.delete("/orders/{order_id}")
+def delete_order(order_id: int):
+    return remove(order_id)

@@ -1,0 +1,117 @@
+"""VC219: a route that reads personal data (or fetches URLs) with no guard, in an app that authenticates elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vibecheck.analysis.app_model import AppModel, AppModelCollector, GuardOptions, ModelRoute
+from vibecheck.analysis.app_model.frameworks import name_words
+from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
+from vibecheck.rule import ProjectRule
+
+# Words of a path or handler name that say the response carries someone's data, or fetches for the caller.
+SENSITIVE_READ_WORDS = frozenset({
+    "user", "users", "customer", "customers", "order", "orders", "payment", "payments", "invoice", "invoices",
+    "account", "accounts", "profile", "profiles", "email", "emails", "billing", "address", "addresses", "transaction",
+    "transactions", "export", "download", "message", "messages", "document", "documents", "contact", "contacts",
+    "patient", "patients", "employee", "employees", "salary", "salaries", "card", "cards", "subscription",
+    "subscriptions", "proxy", "fetch", "me", "history", "report", "reports", "token", "tokens", "secret", "secrets",
+})
+
+
+def _words(route: ModelRoute) -> set[str]:
+    path = route.fact["path"] or ""
+    words = {w for segment in path.split("/") if segment and segment[0] not in "<{" for w in name_words(segment)}
+    return words | set(name_words(route.fact["handler"].rpartition(".")[2]))
+
+
+class SensitiveReadWithoutAuth(ProjectRule):
+    """A route that returns personal data or fetches URLs for the caller, with no guard, in an app that has auth.
+
+    ## What it does
+    Reads the app model (see VC201) and reports routes that only read (GET and friends) whose path or
+    handler name is about people's data or fetches for the caller (`/users`, `/orders/{id}`, `/invoices`,
+    `/export`, `/download`, `/me`, `/proxy`, `/fetch`...) when no guard protects them anywhere (their
+    decorators, dependencies, router, blueprint hook, URLconf entry, DRF defaults) while other routes of
+    the same app are guarded. Routes open by design (`/login`, `/health`, `public-paths`) and routes
+    marked with a `public-decorators` decorator are not reported; VC201 handles the routes that write.
+
+    ## Why is this bad?
+    An app that authenticates its writes but forgets one read hands out its users' e-mail addresses,
+    orders or payment ids to anyone who guesses the URL (CWE-306, CWE-200). Agents add a quick listing or
+    export endpoint late and copy the route decorator without the guard. A proxy or fetch endpoint
+    without a guard lets anyone use the server to reach internal addresses.
+
+    ## Example
+    ```python
+    from fastapi import Depends, FastAPI
+
+    from .auth import get_current_user
+
+    app = FastAPI()
+
+    @app.post("/orders")
+    def create_order(order: dict, user=Depends(get_current_user)):
+        return save(order, user)
+
+    @app.get("/orders")
+    def list_orders():
+        return all_orders()
+    ```
+
+    ## Use instead
+    ```python
+    from fastapi import Depends, FastAPI
+
+    from .auth import get_current_user
+
+    app = FastAPI()
+
+    @app.post("/orders")
+    def create_order(order: dict, user=Depends(get_current_user)):
+        return save(order, user)
+
+    @app.get("/orders")
+    def list_orders(user=Depends(get_current_user)):
+        return orders_of(user)
+    ```
+
+    ## Options
+    The guard options of VC201 (`route-without-auth`): what counts as a guard, which paths are public.
+
+    ## References
+    - [CWE-306: Missing Authentication for Critical Function](https://cwe.mitre.org/data/definitions/306.html)
+    - [CWE-200: Exposure of Sensitive Information to an Unauthorized Actor](https://cwe.mitre.org/data/definitions/200.html)
+    - [OWASP API Security Top 10 API2: Broken Authentication](https://owasp.org/API-Security/editions/2023/en/0xa2-broken-authentication/)
+    """
+
+    code = "VC219"
+    name = "sensitive-read-without-auth"
+    category = Category.AUTH
+    severity = Severity.MEDIUM
+    confidence = Confidence.LOW
+    cwe = (306, 200)
+    Options = GuardOptions
+    fact_collectors = (AppModelCollector,)
+
+    def check_project(self, project: object) -> Iterator[Finding]:
+        model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)
+        for routes in model.apps().values():
+            if not any(r.guarded_by for r in routes):
+                continue
+            for route in routes:
+                if route.needs_guard or route.guarded_by or not model.is_routed(route):
+                    continue
+                words = _words(route) & SENSITIVE_READ_WORDS
+                if words:
+                    yield self._finding(route, sorted(words)[0])
+
+    def _finding(self, route: ModelRoute, word: str) -> Finding:
+        start = Position(route.fact["line"], route.fact["column"])
+        message = (f"{route.fact['label']} reads `{word}` data with no guard, while other routes of the app "
+                   "require authentication.")
+        hint = ("Add the app's auth guard to this route (the same `Depends`, decorator or permission class as its "
+                "neighbours), or mark it deliberately public with a `public-decorators` decorator.")
+        return Finding(code=self.code, name=self.name, message=message, location=Location(route.path, start, start),
+                       severity=self.severity, confidence=self.confidence, category=self.category, hint=hint,
+                       cwe=self.cwe, line_text=route.fact["text"])
