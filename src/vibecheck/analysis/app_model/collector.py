@@ -683,7 +683,7 @@ class AppModelCollector:
             _anchor(node), f"The Django view `{node.name.value}`", methods or frozenset(), None, None, (node.name.value,), frame,
             guarded=guarded, drf_default=drf and not has_permissions,
             refs=tuple(r for d in decorators for r in self._decorator_refs(d)),
-            heuristic=method_decorator is None and not decorators, framework="drf" if drf else "django",
+            heuristic=method_decorator is None, framework="drf" if drf else "django",
         ))
 
     def _collect_registration(self, call: cst.Call) -> None:

@@ -1,0 +1,128 @@
+"""VC217 corpus: privileges chosen by the client or granted to the first account, and server-set look-alikes."""
+from django.contrib.auth.models import User as DjangoUser
+from fastapi import APIRouter
+from flask import Flask, request
+from pydantic import BaseModel
+
+from .models import User, db
+
+app = Flask(__name__)
+router = APIRouter()
+
+
+class SignupIn(BaseModel):
+    email: str
+    role: str = "user"
+
+
+@app.post("/register")
+def register():
+    data = request.get_json()
+    # expect: VC217
+    user = User(email=data["email"], role=data.get("role", "user"))
+    db.session.add(user)
+    return {"id": user.id}, 201
+
+
+@app.post("/admin/users")
+def add_user():
+    # expect: VC217
+    user = User(email=request.json["email"], is_admin=request.json["is_admin"])
+    return {"id": user.id}
+
+
+@app.put("/users/<int:user_id>/role")
+def change_role(user_id):
+    user = User.query.get(user_id)
+    # expect: VC217
+    user.role = request.form["role"]
+    db.session.commit()
+    return "", 204
+
+
+@router.post("/signup")
+def signup(body: SignupIn):
+    # expect: VC217
+    return create_user(email=body.email, role=body.role)
+
+
+def api_signup(request):
+    payload = request.data
+    # expect: VC217
+    return DjangoUser.objects.create_user(payload["username"], is_staff=bool(payload.get("is_staff")))
+
+
+@app.post("/setup")
+def first_signup():
+    data = request.get_json()
+    # expect: VC217
+    is_admin = User.query.count() == 0
+    user = User(email=data["email"], is_admin=is_admin)
+    return {"id": user.id}
+
+
+def django_register(request):
+    # expect: VC217
+    user = DjangoUser(username=request.POST["username"], is_superuser=not DjangoUser.objects.exists())
+    user.save()
+    return user
+
+
+@router.post("/teams/{team_id}/members")
+def add_member(team_id: int, member: dict):
+    # expect: VC217
+    return add_to_team(team_id, member["user_id"], roles=member.get("roles", []))
+
+
+@app.post("/register/safe")
+def register_safe():
+    data = request.get_json()
+    # ok: VC217
+    user = User(email=data["email"], role="user")
+    return {"id": user.id}, 201
+
+
+@app.put("/users/<int:user_id>/name")
+def rename(user_id):
+    user = User.query.get(user_id)
+    # ok: VC217
+    user.name = request.form["name"]
+    return "", 204
+
+
+def promote(user):
+    # ok: VC217 -- a server-side decision
+    user.role = "admin"
+    user.save()
+
+
+@router.post("/signup/safe")
+def signup_safe(body: SignupIn):
+    # ok: VC217
+    return create_user(email=body.email, role="user")
+
+
+def count_admins():
+    # ok: VC217 -- not a privilege being set
+    total = User.query.count()
+    return total
+
+
+@app.get("/users")
+def list_users():
+    # ok: VC217 -- filtering by the client's role is a read
+    role = request.args.get("role")
+    return [u.email for u in User.query.filter_by(name=role)]
+
+
+def seed_admin(email):
+    # ok: VC217 -- out-of-band setup
+    return User(email=email, is_admin=True)
+
+
+@app.post("/invite")
+def invite():
+    data = request.get_json()
+    # ok: VC217 -- a lookup, not an assignment from the client
+    role = ROLES[data["kind"]] if data["kind"] in ROLES else "viewer"
+    return create_invite(data["email"], role=role)

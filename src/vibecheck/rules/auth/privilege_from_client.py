@@ -1,0 +1,197 @@
+"""VC217: a role, admin flag or permission taken from the request, or given to whoever registers first."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.analysis.app_model.handlers import parameters
+from vibecheck.analysis.flow import is_route_handler, short_code
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+
+PRIVILEGE_FIELDS = frozenset({"role", "roles", "is_admin", "is_staff", "is_superuser", "admin", "superuser",
+                              "permissions", "user_permissions", "groups", "is_moderator", "access_level", "scopes",
+                              "user_type", "account_type", "privileges"})
+REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
+CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "args", "GET", "query_params"})
+CLIENT_METHODS = frozenset({"get_json", "json"})
+# Calls that ask whether anyone exists yet: `User.query.count() == 0`, `not User.objects.exists()`.
+EXISTENCE_CALLS = frozenset({"count", "exists", "first", "scalar"})
+INJECTED = frozenset({"Depends", "Security"})
+# A filtered count (`user.groups.filter(name="admin").exists()`) is a membership check, not "is this the first".
+FILTERS = frozenset({"filter", "filter_by", "where", "exclude", "get", "groups", "roles"})
+
+
+class PrivilegeFromClient(Rule):
+    """A role, admin flag or permission taken from the request, or granted to whoever signs up first.
+
+    ## What it does
+    Reports where a privilege field (`role`, `is_admin`, `is_staff`, `is_superuser`, `groups`,
+    `permissions`, `scopes`, `access_level`, ...) gets its value from client data: a keyword argument
+    (`User(role=data["role"])`, `create_user(..., is_admin=payload.get("is_admin"))`) or an assignment
+    (`user.role = request.json["role"]`), where the value reads the request body (also through a
+    variable such as `data = request.get_json()`) or a field of a route's body parameter
+    (`body.role`). Also reports the first-user-is-admin pattern: a privilege set from whether any
+    account exists yet (`is_admin = User.query.count() == 0`, `role="admin" if not User.objects.exists()
+    else "user"`).
+
+    ## Why is this bad?
+    The client picks its own privileges: a sign-up request with `"role": "admin"` creates an admin
+    (CWE-269). The first-user rule makes whoever reaches a fresh deployment first its administrator,
+    which on a public URL is an attacker's script, and it stays a race on every empty database.
+
+    ## Example
+    ```python
+    from flask import Flask, request
+
+    app = Flask(__name__)
+
+    @app.post("/register")
+    def register():
+        data = request.get_json()
+        user = User(email=data["email"], role=data.get("role", "user"))
+        db.session.add(user)
+        return {"id": user.id}, 201
+    ```
+
+    ## Use instead
+    ```python
+    from flask import Flask, request
+
+    app = Flask(__name__)
+
+    @app.post("/register")
+    def register():
+        data = request.get_json()
+        user = User(email=data["email"], role="user")
+        db.session.add(user)
+        return {"id": user.id}, 201
+    ```
+
+    ## References
+    - [CWE-269: Improper Privilege Management](https://cwe.mitre.org/data/definitions/269.html)
+    - [OWASP API Security Top 10 API5: Broken Function Level Authorization](https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/)
+    """
+
+    code = "VC217"
+    name = "privilege-from-client"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (269,)
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.frames: list[set[str]] = []  # names holding client data, per function
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        client: set[str] = set()
+        if is_route_handler(node):
+            for param in parameters(node):
+                default = param.default
+                injected = isinstance(default, cst.Call) and (get_full_name_for_node(default.func) or "") in INJECTED
+                if param.name.value not in ("request", "self", "db", "session") and not injected:
+                    client.add(param.name.value)
+        self.frames.append(client)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.frames.pop()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if not self.frames or self.context.is_test_file:
+            return
+        for target in node.targets:
+            if isinstance(target.target, cst.Name) and self._from_client(node.value):
+                self.frames[-1].add(target.target.value)
+            field = _field_name(target.target)
+            if field in PRIVILEGE_FIELDS:
+                # a plain local (`role = request.args.get("role")`) may be a filter; only a first-user grant counts
+                self._check(node, field, node.value, client=not isinstance(target.target, cst.Name))
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if self.frames and node.keyword is not None and node.keyword.value in PRIVILEGE_FIELDS \
+                and not self.context.is_test_file:
+            self._check(node, node.keyword.value, node.value)
+
+    def _check(self, node: cst.CSTNode, field: str, value: cst.BaseExpression, *, client: bool = True) -> None:
+        if client and self._reads_client_field(value):
+            self.report(node, f"`{field}` is taken from the request (`{short_code(value)}`), so any client can grant "
+                        "itself that privilege.",
+                        hint=f"Set `{field}` on the server (a fixed default, or an admin-only endpoint that checks the "
+                        "caller's own privileges).")
+        elif _asks_if_first(value):
+            self.report(node, f"`{field}` depends on whether any account exists yet (`{short_code(value)}`), so "
+                        "whoever registers first on a fresh deployment becomes an administrator.",
+                        hint="Create the first administrator out of band (a management command or a seeded "
+                        "environment variable), never from a public sign-up.")
+
+    def _from_client(self, node: cst.BaseExpression) -> bool:
+        """The request body itself: `request.json`, `request.get_json()`, `await request.json()`, `request.data`."""
+        if isinstance(node, cst.Await):
+            node = node.expression
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            return node.func.attr.value in CLIENT_METHODS and get_full_name_for_node(node.func.value) in REQUEST_NAMES
+        return isinstance(node, cst.Attribute) and node.attr.value in CLIENT_ATTRIBUTES \
+            and get_full_name_for_node(node.value) in REQUEST_NAMES
+
+    def _reads_client_field(self, node: cst.BaseExpression) -> bool:
+        """`data["role"]`, `data.get("role")`, `request.json["is_admin"]`, `body.role`: one field of client data."""
+        if isinstance(node, cst.IfExp):
+            return self._reads_client_field(node.body) or self._reads_client_field(node.orelse)
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get":
+            return self._is_client(node.func.value)
+        if isinstance(node, cst.Call) and get_full_name_for_node(node.func) in ("bool", "str", "int"):
+            return bool(node.args) and self._reads_client_field(node.args[0].value)
+        if isinstance(node, cst.Subscript):
+            return self._is_client(node.value)
+        if isinstance(node, cst.Attribute):
+            return isinstance(node.value, cst.Name) and node.value.value in self.frames[-1] \
+                and node.attr.value in PRIVILEGE_FIELDS
+        return False
+
+    def _is_client(self, node: cst.BaseExpression) -> bool:
+        return self._from_client(node) or (isinstance(node, cst.Name) and node.value in self.frames[-1])
+
+
+def _field_name(target: cst.BaseExpression) -> str | None:
+    """`user.role` -> role, `user["role"]` -> role, `is_admin` -> is_admin."""
+    if isinstance(target, cst.Attribute):
+        return target.attr.value
+    if isinstance(target, cst.Name):
+        return target.value
+    if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+        key = target.slice[0].slice.value
+        if isinstance(key, cst.SimpleString):
+            value = key.evaluated_value
+            return value if isinstance(value, str) else None
+    return None
+
+
+def _chain(node: cst.BaseExpression) -> list[str]:
+    """The attribute and method names of a receiver chain: `User.query.filter_by(x=1)` -> [filter_by, query, User]."""
+    names = []
+    current: cst.BaseExpression | None = node
+    while current is not None:
+        if isinstance(current, cst.Call):
+            current = current.func
+        elif isinstance(current, cst.Attribute):
+            names.append(current.attr.value)
+            current = current.value
+        else:
+            names.append(current.value if isinstance(current, cst.Name) else "")
+            current = None
+    return names
+
+
+def _asks_if_first(node: cst.BaseExpression) -> bool:
+    """An expression built on `...count()`, `...exists()`, `...first()`: does any account exist yet?"""
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.Call) and isinstance(current.func, cst.Attribute) \
+                and current.func.attr.value in EXISTENCE_CALLS and not current.args \
+                and not FILTERS & set(_chain(current.func.value)):
+            return True
+        pending.extend(current.children)
+    return False
