@@ -21,8 +21,8 @@ from collections import Counter
 from importlib.metadata import version
 from pathlib import Path
 
-from vibecheck.engine import decode_source
 from vibecheck.integrations.bandit import BanditOptions, run_bandit
+from vibecheck.source import decode_source
 
 Triple = tuple[str, str, int]
 

@@ -14,9 +14,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from vibecheck.engine import check_file, decode_source
-from vibecheck.integrations.bandit import BanditOptions, drop_superseded, run_bandit, superseding_map
+from vibecheck.dedupe import drop_superseded, superseding_map
+from vibecheck.engine import check_file
+from vibecheck.integrations.bandit import BanditOptions, run_bandit
 from vibecheck.registry import load_registry
+from vibecheck.source import decode_source
 
 CODES = ("VC403", "VC404", "VC406", "VC408")
 

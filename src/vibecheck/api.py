@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from vibecheck.config import Settings
-from vibecheck.discovery import discover, is_excluded, is_test_file, relative_posix
+from vibecheck.discovery import discover, is_excluded, relative_posix
 from vibecheck.model import Report
-from vibecheck.project import Project
+from vibecheck.pipeline import Pipeline
 from vibecheck.registry import Registry, load_registry
-from vibecheck.runner import Checker, project_phase, run
+from vibecheck.runner import collect, run
 
 
 def check_paths(paths: Sequence[str], settings: Settings | None = None, *, registry: Registry | None = None,
@@ -20,12 +20,13 @@ def check_paths(paths: Sequence[str], settings: Settings | None = None, *, regis
     """Check every Python file under `paths` (files named explicitly even when excluded, unless `force_exclude`)."""
     settings = settings or Settings(root=str(Path.cwd()))
     root = Path(settings.root)
-    excludes = settings.exclude
-    files = list(discover(paths or ["."], root, exclude=excludes, extend_exclude=settings.extend_exclude,
+    targets = list(paths or ["."])
+    files = list(discover(targets, root, exclude=settings.exclude, extend_exclude=settings.extend_exclude,
                           force_exclude=settings.force_exclude))
     if on_files is not None:
         on_files(len(files))
-    return run(files, settings, registry=registry, progress=progress)
+    walked = [Path(p) for p in targets if Path(p).is_dir()]  # discovery walked these: no second walk for the project rules
+    return run(files, settings, registry=registry, progress=progress, walked=walked)
 
 
 def check_source(source: str | bytes, path: str = "<stdin>", settings: Settings | None = None, *,
@@ -35,17 +36,10 @@ def check_source(source: str | bytes, path: str = "<stdin>", settings: Settings 
     With `force_exclude`, a `path` that the excludes cover is not checked (an empty report).
     """
     settings = settings or Settings(root=str(Path.cwd()))
-    checker = Checker(replace(settings, fix=False), registry or load_registry())
+    pipeline = Pipeline(replace(settings, fix=False), registry or load_registry())
     data = source.encode("utf-8") if isinstance(source, str) else source
     relative = relative_posix(Path(path).resolve(), Path(settings.root).resolve()) if path != "<stdin>" else path
     if settings.force_exclude and is_excluded(relative, settings.exclude, settings.extend_exclude):
         return Report()
-    result = checker.check_bytes(path, relative, data)
-    report = Report(findings=list(result.findings), errors=list(result.errors), files_checked=1)
-    project = Project(root=Path(settings.root), config=dict(settings.raw))
-    project.files[path] = result
-    if is_test_file(relative, settings.test_paths):
-        project.test_files.add(path)
-    project_phase(checker, project, report, {path: relative})
-    report.sort()
-    return report
+    result = pipeline.check_bytes(path, relative, data)
+    return collect(pipeline, [result], {path: relative})

@@ -19,11 +19,11 @@ from typing import Any, NoReturn
 import click
 
 from vibecheck import __version__
+from vibecheck.analyzers import blocks_build
 from vibecheck.api import check_paths, check_source
-from vibecheck.config import FAIL_ON, load_settings
+from vibecheck.config import FAIL_ON, Settings, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
 from vibecheck.errors import UsageError, VibecheckError
-from vibecheck.integrations.bandit import BanditOptions, blocks_build, options_from_table
 from vibecheck.model import Finding, Report
 from vibecheck.registry import Registry, load_registry
 from vibecheck.reporters import FORMATS, ReportContext, render, render_summary
@@ -165,26 +165,25 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     for error in report.errors:
         where = f"{error.path}: " + (f"{error.rule}: " if error.rule else "")
         click.echo(f"vibecheck: error: {where}{error.message}", err=True)
-    sys.exit(exit_code(report, settings.fail_on.rank, exit_zero, plugin_errors=bool(registry.errors),
-                       bandit_options=options_from_table(settings.bandit)))
+    sys.exit(exit_code(report, settings.fail_on.rank, exit_zero, plugin_errors=bool(registry.errors), settings=settings))
 
 
 def exit_code(report: Report, fail_rank: int, exit_zero: bool, *, plugin_errors: bool = False,
-              bandit_options: BanditOptions | None = None) -> int:
-    """0/1/2 as documented; low-confidence bandit findings are reported but do not fail unless configured."""
+              settings: Any = None) -> int:
+    """0/1/2 as documented; an analyzer decides which of its findings may fail the run (bandit's low-confidence
+    findings are reported but do not fail unless configured)."""
     if report.errors or plugin_errors:
         return EXIT_ERROR
-    options = bandit_options or BanditOptions()
-    if not exit_zero and any(f.severity.rank >= fail_rank and blocks_build(f, options) for f in report.findings):
+    settings = settings or Settings()
+    if not exit_zero and any(f.severity.rank >= fail_rank and blocks_build(f, settings) for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
 
 
 def _fails_build(settings: Any) -> Callable[[Finding], bool]:
     """Whether one finding, on its own, makes the run exit 1: the same test `exit_code` applies."""
-    options = options_from_table(settings.bandit)
     rank = settings.fail_on.rank
-    return lambda finding: finding.severity.rank >= rank and blocks_build(finding, options)
+    return lambda finding: finding.severity.rank >= rank and blocks_build(finding, settings)
 
 
 def _globs(value: str | None) -> tuple[str, ...] | None:
@@ -307,7 +306,7 @@ def docs_command(check_only: bool, rules_dir: Path, readme: Path | None) -> None
     if not _is_vibecheck_checkout(rules_dir.parent):
         _fail(f"`vibecheck docs` is a maintainer command of the vibecheck repository; {rules_dir.parent.resolve()} is not "
               "a checkout of it (use `vibecheck rule CODE` to read a rule's documentation)")
-    builtin = [r for r in load_registry().rules if r.__module__.startswith("vibecheck.rules.")]
+    builtin = load_registry().builtin_rules
     stale = []
     for rule in builtin:
         target = rules_dir / rule_folder_name(rule) / "README.md"

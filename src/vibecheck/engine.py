@@ -1,4 +1,9 @@
-"""One file, end to end: decode once, parse once, run every enabled rule in one walk, resolve positions.
+"""One file's rules: parse once with libcst, run every enabled rule in one walk, resolve positions.
+
+The file arrives as a `SourceUnit` (bytes read once, text decoded once, `ast` parsed at most once and
+shared). Before libcst parses, Python's own parser screens the file: nesting it gives up on (thousands of
+unary minus signs, hundreds of brackets) can crash libcst's native parser and the whole process with it,
+so such a file is a VC001 finding and libcst never sees it.
 
 The walk is a read-only traversal over each node's dataclass fields, dispatching `visit_<Class>` and
 `leave_<Class>` by class name. It is cheaper than libcst's `visit()`, which rebuilds every node, and it
@@ -8,35 +13,26 @@ is iterative, so deeply nested files cannot overflow the interpreter stack. Posi
 
 from __future__ import annotations
 
-import ast
 import dataclasses
-import io
-import tokenize
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
+from vibecheck.engine_checks import ParseError
 from vibecheck.facts import fact_collector
 from vibecheck.imports import ImportTable
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
 from vibecheck.redaction import redact_known_secrets
 from vibecheck.rule import NodeFix, PendingReport, Rule, RuleContext
-from vibecheck.rules.engine.parse_error import ParseError
+from vibecheck.source import SourceUnit
 
 Handler = tuple[Any, Callable[[Any], Any]]
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 _KIND: dict[type, int] = {}
 _HANDLERS: dict[type, tuple[tuple[str, str, str], ...]] = {}
-
-
-def decode_source(data: bytes) -> str:
-    """Decode as Python does (BOM, PEP 263 cookie, else UTF-8); raise UnicodeDecodeError/SyntaxError."""
-    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    text = data.decode(encoding)
-    return text[1:] if text.startswith("\ufeff") else text
 
 
 def check_file(
@@ -50,20 +46,33 @@ def check_file(
 ) -> FileResult:
     """Check one file's bytes with the given (rule class, options) pairs; never raises for bad input.
 
+    The rules' part of the pipeline alone (no analyzers, no filter stage), for tests and benchmarks.
+    """
+    return check_unit(SourceUnit(path, data, is_test_file), rules, collect_facts=collect_facts, collectors=collectors)
+
+
+def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, collect_facts: bool = True,
+               collectors: Sequence[tuple[Callable[[RuleContext, Any], Any], Any]] = ()) -> FileResult:
+    """Run the rules on one file; a file that cannot be decoded or parsed gives one VC001 finding instead.
+
     With `collect_facts` (pass False when no project rule is enabled), a fact collector rides along in
     the same walk and fills `FileResult.facts` for the project phase (see `vibecheck.facts`); `collectors`
     (the `fact_collectors` of the enabled project rules, with their options) ride along too.
     """
+    path = unit.path
     result = FileResult(path=path)
-    try:
-        source = decode_source(data)
-    except (UnicodeDecodeError, SyntaxError, LookupError) as exc:
-        result.findings.append(_parse_error(path, 1, 1, _decode_reason(data, exc), ""))
+    source = unit.text
+    if source is None:
+        result.findings.append(_parse_error(path, 1, 1, _decode_reason(unit.data, unit.decode_error), ""))
+        return result
+    nesting = unit.too_deeply_nested()
+    if nesting is not None:
+        result.findings.append(_parse_error(path, 1, 1, f"the file is too deeply nested to parse ({nesting})", ""))
         return result
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
-        line, column, reason = _syntax_error_position(source, exc)
+        line, column, reason = _syntax_error_position(unit, exc)
         lines = source.splitlines()
         line_text = lines[line - 1] if 0 < line <= len(lines) else ""
         result.findings.append(_parse_error(path, line, column, reason, line_text))
@@ -72,11 +81,14 @@ def check_file(
         result.findings.append(_parse_error(path, 1, 1, f"the file is too deeply nested to parse ({type(exc).__name__})", ""))
         return result
     context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module),
-                          is_test_file=is_test_file)
-    instances = [rule_cls(context, options) for rule_cls, options in rules
-                 if is_test_file or not rule_cls.applies_to_tests_only]
+                          is_test_file=unit.is_test_file, ast_provider=unit.python_ast)
+    instances = _instantiate(rules, context, result.errors)
     walkers: list[Any] = [*instances, fact_collector(context)] if collect_facts else list(instances)
-    walkers.extend(collector(context, options) for collector, options in collectors)
+    for collector, options in collectors:
+        try:
+            walkers.append(collector(context, options))
+        except _RULE_FAILURES as exc:
+            result.errors.append(_crash(path, getattr(collector, "__name__", "fact-collector"), exc))
     _walk(module, walkers, context, result.errors)
     result.facts = context.facts
     if context.reports:
@@ -84,7 +96,19 @@ def check_file(
     return result
 
 
-def _decode_reason(data: bytes, error: Exception) -> str:
+def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, errors: list[EngineError]) -> list[Rule]:
+    """Build the rules for this file; one whose construction fails is dropped for this file, like a visit."""
+    instances = []
+    for rule_cls, options in rules:
+        if context.is_test_file or not rule_cls.applies_to_tests_only:
+            try:
+                instances.append(rule_cls(context, options))
+            except _RULE_FAILURES as exc:
+                errors.append(_crash(context.path, rule_cls.code, exc))
+    return instances
+
+
+def _decode_reason(data: bytes, error: Exception | None) -> str:
     """Say which byte is wrong and what to do, instead of the codec's or tokenizer's terse words."""
     if isinstance(error, LookupError) or "unknown encoding" in str(error):
         return f"its encoding declaration names an unknown codec ({error}); declare a real one, e.g. utf-8"
@@ -102,14 +126,11 @@ def _first_non_utf8_byte(data: bytes) -> int | None:
     return None
 
 
-def _syntax_error_position(source: str, error: cst.ParserSyntaxError) -> tuple[int, int, str]:
+def _syntax_error_position(unit: SourceUnit, error: cst.ParserSyntaxError) -> tuple[int, int, str]:
     """Python's own message and place for the error, which users know; libcst's when Python parses the file."""
-    try:
-        ast.parse(source)
-    except SyntaxError as exc:
-        return exc.lineno or 1, exc.offset or 1, exc.msg
-    except (RecursionError, MemoryError, ValueError):
-        pass
+    python_error = unit.ast_error
+    if isinstance(python_error, SyntaxError):
+        return python_error.lineno or 1, python_error.offset or 1, python_error.msg
     return error.raw_line, error.raw_column + 1, error.message
 
 
@@ -122,6 +143,15 @@ def _parse_error(path: str, line: int, column: int, reason: str, line_text: str)
         location=Location(path, where, where), severity=ParseError.severity, confidence=ParseError.confidence,
         category=ParseError.category, line_text=line_text.rstrip("\n"),
     )
+
+
+# What a rule may raise that is its own failure: any error, and `SystemExit` (a rule or plugin calling
+# `sys.exit()` must not end the run with its exit code). KeyboardInterrupt still stops the run.
+_RULE_FAILURES = (Exception, SystemExit)
+
+
+def _crash(path: str, code: str, exc: BaseException) -> EngineError:
+    return EngineError(path, f"rule crashed on this file: {type(exc).__name__}: {exc}", rule=code)
 
 
 def _child_fields(node_type: type) -> tuple[str, ...]:
@@ -175,9 +205,8 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
             for rule, method in handlers:
                 try:
                     method(node)
-                except Exception as exc:  # a rule bug must not stop the other rules
-                    errors.append(EngineError(context.path, f"rule crashed on this file: {type(exc).__name__}: {exc}",
-                                              rule=getattr(rule, "code", "import-table")))
+                except _RULE_FAILURES as exc:  # a rule bug (or its sys.exit) must not stop the other rules
+                    errors.append(_crash(context.path, getattr(rule, "code", "import-table"), exc))
                     live = [r for r in live if r is not rule]
                     context.reports[:] = [r for r in context.reports if not isinstance(rule, r.rule)]
                     visit, leave = _dispatch_tables(live, context)

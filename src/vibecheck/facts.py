@@ -10,8 +10,8 @@ worker in `FileResult.facts` and is cached with the file.
   (`client.get("/users")`, the path of a URL).
 - A source file's collector needs line numbers for its definitions, which the libcst walk does not know
   (`PositionProvider` would double the cost of every file). It reads them from Python's own `ast` at the
-  end of the walk: parsing with `ast` costs about an eighth of libcst's parse, and only module, class and
-  function bodies are visited.
+  end of the walk (`context.python_ast()`, parsed once per file and shared with bandit): parsing with
+  `ast` costs about an eighth of libcst's parse, and only module, class and function bodies are visited.
 """
 
 from __future__ import annotations
@@ -73,15 +73,21 @@ class SourceFactCollector:
         self.context = context
 
     def leave_Module(self, node: cst.Module) -> None:
-        self.context.facts.update(source_facts(self.context.source))
+        tree = self.context.python_ast()  # parsed once per file, shared with bandit; None: no facts is the safe answer
+        if tree is not None:
+            self.context.facts.update(source_facts(self.context.source, tree))
 
 
-def source_facts(source: str) -> dict[str, Any]:
-    """The definitions, module-level imports and uses of a source file, read with `ast` (no facts if it does not parse)."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return {}  # libcst parsed it, so only odd inputs get here; no facts is the safe answer
+def source_facts(source: str, tree: ast.Module | None = None) -> dict[str, Any]:
+    """The definitions, module-level imports and uses of a source file, read with `ast` (no facts if it does not parse).
+
+    `tree` is the file's `ast` when the caller has it (the pipeline parses it once per file, shared with bandit).
+    """
+    if tree is None:
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return {}  # libcst parsed it, so only odd inputs get here; no facts is the safe answer
     lines = source.splitlines()
     imports, stars = _module_imports(tree.body)
     return {DEFINITIONS: list(_definitions(tree.body, "", lines, in_type_checking=False)), MODULE_IMPORTS: imports,

@@ -111,13 +111,14 @@ class EngineError:
 
 @dataclass
 class FileResult:
-    """What one worker returns for one file."""
+    """What one worker returns for one file: its findings before the filter stage, and what the filter needs."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
     errors: list[EngineError] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
     fixed_source: str | None = None
+    suppressions: tuple[Any, ...] = ()  # the file's `vibecheck.suppression.Suppression` comments, parsed once
 
 
 @dataclass

@@ -1,4 +1,9 @@
-"""Rule packs: discovered through the `vibecheck.rules` entry-point group, indexed by code and name."""
+"""Rule packs: discovered through the `vibecheck.rules` entry-point group, indexed by code and name.
+
+Rules load one by one: a rule module that fails to import (a misspelt docstring section makes its class
+definition raise) or a pack that fails to load is recorded in `Registry.errors` by name, and every other
+rule still loads and runs. The run then exits 2, because a check did not run.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from types import ModuleType
 
+from vibecheck import __version__
+from vibecheck.engine_checks import ENGINE_CHECKS
 from vibecheck.rule import BaseRule, ProjectRule, Rule
 
 ENTRY_POINT_GROUP = "vibecheck.rules"
@@ -25,17 +32,28 @@ class RulePack:
     name: str
     rules: tuple[type[BaseRule], ...]
     version: str = ""
+    errors: tuple[str, ...] = ()  # modules of the pack that failed to load, each named with its error
 
 
 def pack_from_package(name: str, package: ModuleType, version: str = "") -> RulePack:
-    """Collect every rule class defined in the modules under `package` (one module per rule)."""
+    """Collect every rule class defined in the modules under `package` (one module per rule).
+
+    A module that fails to import is recorded in `RulePack.errors` and skipped; the others still load.
+    """
     rules: list[type[BaseRule]] = []
-    for info in sorted(pkgutil.walk_packages(package.__path__, package.__name__ + "."), key=lambda i: i.name):
-        module = importlib.import_module(info.name)
+    errors: list[str] = []
+    # walk_packages imports each sub-package to look inside; one that fails is reported by the loop below
+    infos = list(pkgutil.walk_packages(package.__path__, package.__name__ + ".", onerror=lambda _name: None))
+    for info in sorted(infos, key=lambda i: i.name):
+        try:
+            module = importlib.import_module(info.name)
+        except Exception as exc:  # one broken rule must not take the pack's other rules down
+            errors.append(f"rule module `{info.name}` of pack `{name}` failed to load: {type(exc).__name__}: {exc}")
+            continue
         for _, obj in inspect.getmembers(module, inspect.isclass):
             if obj.__module__ == module.__name__ and issubclass(obj, BaseRule) and "code" in obj.__dict__:
                 rules.append(obj)
-    return RulePack(name, tuple(sorted(rules, key=lambda r: r.code)), version)
+    return RulePack(name, tuple(sorted(rules, key=lambda r: r.code)), version, tuple(errors))
 
 
 @dataclass
@@ -57,6 +75,7 @@ class Registry:
             self.by_code[rule.code] = rule
             self.by_name[rule.name] = rule
         self.packs.append(pack)
+        self.errors.extend(pack.errors)
 
     @property
     def rules(self) -> list[type[BaseRule]]:
@@ -70,11 +89,21 @@ class Registry:
     def project_rules(self) -> list[type[ProjectRule]]:
         return [r for r in self.rules if issubclass(r, ProjectRule)]
 
+    @property
+    def builtin_rules(self) -> list[type[BaseRule]]:
+        """The rules that ship with vibecheck (the `vc` pack and the engine's own checks), not plugins'."""
+        return [r for r in self.rules if r.__module__.startswith("vibecheck.")]
+
     def lookup(self, key: str) -> type[BaseRule] | None:
         return self.by_code.get(key.upper()) or self.by_name.get(key)
 
 
 _REGISTRY: Registry | None = None
+
+
+def engine_pack() -> RulePack:
+    """The findings the pipeline emits itself (VC001, VC901, VC902): always registered, never from a plugin."""
+    return RulePack("engine", ENGINE_CHECKS, __version__)
 
 
 def load_registry() -> Registry:
@@ -83,6 +112,7 @@ def load_registry() -> Registry:
     if _REGISTRY is not None:
         return _REGISTRY
     registry = Registry()
+    registry.add(engine_pack())
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name != "vc", e.name)):
         try:
             loaded = entry_point.load()

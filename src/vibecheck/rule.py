@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from vibecheck.model import Category, Confidence, Finding, Severity
 
 if TYPE_CHECKING:
+    import ast
+
     import libcst as cst
 
     from vibecheck.imports import ImportTable
@@ -72,6 +74,15 @@ class RuleContext:
     is_test_file: bool = False
     facts: dict[str, Any] = field(default_factory=dict)
     reports: list[PendingReport] = field(default_factory=list)
+    ast_provider: Callable[[], ast.Module | None] | None = None  # the pipeline's: one `ast` parse per file
+
+    def python_ast(self) -> ast.Module | None:
+        """Python's `ast` of the file (None if Python cannot parse it), parsed at most once per file."""
+        if self.ast_provider is None:
+            from vibecheck.source import SourceUnit  # local: only contexts built outside the pipeline need it
+
+            self.ast_provider = SourceUnit(self.path, b"", text=self.source).python_ast
+        return self.ast_provider()
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         """`r.get` -> `requests.get` after `import requests as r`; None for non-name expressions."""

@@ -7,26 +7,24 @@ ignore wins. Without `select`, the default is every rule whose `default_enabled`
 checks; the default is the least specific selector, so any `ignore` beats it. Rules that are not enabled
 by default (previews) are enabled by naming them or a prefix of their code, never by `ALL`.
 
-Codes of other tools (bandit's `B602`) are registered as *external codes*, so that they can be selected,
-validated and suppressed like vibecheck's own.
+Codes of other tools (bandit's `B602`) come from the analyzers (`vibecheck.analyzers`) as *external
+codes*, so that they can be selected, validated and suppressed like vibecheck's own.
 """
 
 from __future__ import annotations
 
 import difflib
-import importlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pathspec
 
+from vibecheck.analyzers import ExternalCode, analyzers
 from vibecheck.registry import Registry
 
 ALL = "ALL"
-# Modules that register external codes when imported; missing ones are skipped (built in parallel).
-EXTERNAL_CODE_PROVIDERS = ("vibecheck.integrations.bandit",)
 _SELECTOR = re.compile(r"^[A-Z]{1,4}[0-9]{0,3}$")
 
 
@@ -34,25 +32,9 @@ class SelectionError(ValueError):
     """A selector that names no known rule, code or prefix."""
 
 
-@dataclass(frozen=True)
-class ExternalCode:
-    """A check that another tool runs on vibecheck's behalf (bandit's `B602`), with what a table needs."""
-
-    code: str
-    name: str
-    summary: str
-    tool: str
-    default_enabled: bool = True
-    severity: str | None = None
-    cwe: tuple[int, ...] = ()
-    help_uri: str | None = None
-    hint: str | None = None
-    docs: str = ""
-
-
 _EXTERNAL: dict[str, ExternalCode] = {}
-# Prefixes that belong to an external tool even before its codes are known (`B` for bandit).
-_EXTERNAL_PREFIXES: dict[str, str] = {"B": "bandit"}
+# Prefixes that belong to an external tool (`B` for bandit), so `--select B` is valid as a prefix.
+_EXTERNAL_PREFIXES: dict[str, str] = {}
 _providers_loaded = False
 
 
@@ -64,16 +46,12 @@ def register_external_codes(tool: str, prefix: str, codes: Iterable[ExternalCode
 
 
 def external_codes() -> dict[str, ExternalCode]:
-    """Every registered external code, loading the known providers once."""
+    """Every external code: the analyzers' (loaded once) and any registered directly."""
     global _providers_loaded
     if not _providers_loaded:
         _providers_loaded = True
-        for module in EXTERNAL_CODE_PROVIDERS:
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as exc:
-                if exc.name is None or not module.startswith(exc.name):
-                    raise
+        for analyzer in analyzers():
+            register_external_codes(analyzer.name, analyzer.prefix, analyzer.codes())
     return dict(_EXTERNAL)
 
 
@@ -111,7 +89,7 @@ def normalize_selector(selector: str) -> str:
 
 def validate_selectors(selectors: Iterable[str], registry: Registry, where: str) -> None:
     """Raise SelectionError for a selector matching no known code, with a did-you-mean hint."""
-    codes = known_codes(registry)
+    codes = known_codes(registry)  # loads the analyzers' prefixes too
     names = {info.name for info in codes.values()}
     for raw in selectors:
         selector = normalize_selector(raw)
@@ -163,9 +141,9 @@ def resolve_selection(
     extend_select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     per_file_ignores: Mapping[str, Sequence[str]] | None = None,
-    no_bandit: bool = False,
+    disabled_tools: Collection[str] = (),
 ) -> Selection:
-    """Decide each known code once; `select=None` means the default set."""
+    """Decide each known code once; `select=None` means the default set; `disabled_tools` switches analyzers off."""
     codes = known_codes(registry)
     chosen = list(select) if select is not None else []
     chosen += list(extend_select)
@@ -175,8 +153,8 @@ def resolve_selection(
             enabled.add(code)
     explicit = {s for s in chosen if s in codes}
     enabled -= _replaced_by_ignored(registry, codes, ignore, enabled) - explicit
-    if no_bandit:
-        enabled = {c for c in enabled if _EXTERNAL.get(c) is None or _EXTERNAL[c].tool != "bandit"}
+    if disabled_tools:
+        enabled = {c for c in enabled if _EXTERNAL.get(c) is None or _EXTERNAL[c].tool not in disabled_tools}
     pfi = []
     for pattern, selectors in sorted((per_file_ignores or {}).items()):
         removed = {c for c, info in codes.items() if _best(selectors, c, info) is not None}

@@ -1,4 +1,8 @@
-"""Inline suppressions, applied centrally to every finding of a file (vibecheck's, bandit's, plugins').
+"""Inline suppressions, applied by the filter stage to every finding of a file (vibecheck's, bandit's,
+plugins', and the project rules').
+
+The comments are parsed once, in the worker, and travel as data in the file's result
+(`FileResult.suppressions`, each with its line's text), so the filter never reads the file again.
 
 Recognised comments (comments only: found with `tokenize`, never inside strings):
 - `# vibecheck: ignore[VC101, B602] -- reason` and `# noqa: VC101, B602` silence those codes on their line;
@@ -22,14 +26,13 @@ from __future__ import annotations
 import io
 import re
 import tokenize
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from vibecheck.code_aliases import aliased, superseded_by
+from vibecheck.engine_checks import BlanketSuppression, UnusedSuppression
 from vibecheck.model import Finding, Location, Position, Severity
 from vibecheck.rule import BaseRule
-from vibecheck.rules.suppression.blanket_suppression import BlanketSuppression
-from vibecheck.rules.suppression.unused_suppression import UnusedSuppression
 
 _CANDIDATE = re.compile(rb"noqa|nosec|vibecheck\s*:", re.IGNORECASE)
 # Between codes `\s*(?:,\s*)?`, not `\s*,?\s*`: two adjacent `\s*` split a run of spaces every possible way (quadratic).
@@ -55,6 +58,7 @@ class Suppression:
     shared: bool = False  # a noqa comment, which other linters (flake8, ruff) read too
     also: tuple[tuple[str, str], ...] = ()  # (code silenced on behalf of a named code, that named code)
     foreign: bool = False  # bandit's nosec comment: silences only `also`, never judged by VC901/VC902
+    line_text: str = ""  # the whole line, for the VC901/VC902 snippet
 
     @property
     def blanket(self) -> bool:
@@ -101,26 +105,29 @@ def _from_comment(token: tokenize.TokenInfo, names: dict[str, str],
                   replaced_by: dict[str, tuple[str, ...]]) -> Iterable[Suppression]:
     line, column = token.start
     text = token.string
+    line_text = token.line.rstrip("\r\n")
     end = column + len(text) + 1
     match = _VIBECHECK.search(text)
     if match:
         raw = match.group("codes")
         codes = _codes(raw.split(",") if raw else [], names)
         file_level = match.group("kind") == "ignore-file"
-        yield Suppression(line, column + 1, end, codes, file_level, text, also=_also(codes, replaced_by))
+        yield Suppression(line, column + 1, end, codes, file_level, text, also=_also(codes, replaced_by),
+                          line_text=line_text)
         return
     match = _NOQA.search(text)
     if match:
         raw = match.group("codes")
         codes = _codes(re.split(r"[\s,]+", raw) if raw else [], names)
-        yield Suppression(line, column + 1, end, codes, False, text, shared=True, also=_also(codes, replaced_by))
+        yield Suppression(line, column + 1, end, codes, False, text, shared=True, also=_also(codes, replaced_by),
+                          line_text=line_text)
         return
     match = _NOSEC.search(text)
     if match:
         named = _codes(_CODE_WORD.findall(match.group("codes")), names)
         bandit_codes = named or tuple(code for code in replaced_by if code.startswith("B"))
         also = tuple((code, "nosec") for bandit in bandit_codes for code in replaced_by.get(bandit, ()))
-        yield Suppression(line, column + 1, end, (), False, text, also=also, foreign=True)
+        yield Suppression(line, column + 1, end, (), False, text, also=also, foreign=True, line_text=line_text)
 
 
 def _also(codes: tuple[str, ...], replaced_by: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
@@ -151,7 +158,7 @@ class SuppressionOutcome:
     used: set[tuple[int, str]]
 
 
-def apply_suppressions(findings: Iterable[Finding], suppressions: list[Suppression],
+def apply_suppressions(findings: Iterable[Finding], suppressions: Sequence[Suppression],
                        used: set[tuple[int, str]] | None = None) -> SuppressionOutcome:
     """Drop every finding a suppression covers; record what each suppression silenced ("*" for blankets)."""
     used = set() if used is None else used
@@ -175,65 +182,54 @@ def apply_suppressions(findings: Iterable[Finding], suppressions: list[Suppressi
 
 def hygiene_findings(
     path: str,
-    lines: list[str],
-    suppressions: list[Suppression],
+    suppressions: Sequence[Suppression],
     used: set[tuple[int, str]],
     *,
     enabled: Collection[str],
     known: Callable[[str], bool],
-    deferred: Collection[str] = (),
-    only: Collection[str] | None = None,
 ) -> list[Finding]:
-    """VC901/VC902 findings for a file's suppressions.
-
-    Codes in `deferred` (project rules', whose findings come later) are left for a second call that
-    passes them as `only`; whether a blanket was used is then also decided in that second call.
-    """
+    """VC901/VC902 findings for a file's suppressions, once every finding of the file (project rules' too) is known."""
     findings = []
     for index, suppression in enumerate(suppressions):
         if suppression.blanket:
-            if only is None and BlanketSuppression.code in enabled:
+            if BlanketSuppression.code in enabled:
                 # A bare noqa comment usually serves flake8 or ruff too: reported, but it does not fail the build.
-                findings.append(_hygiene(BlanketSuppression, path, lines, suppression,
+                findings.append(_hygiene(BlanketSuppression, path, suppression,
                                          f"`{suppression.text.strip()}` names no code, so it silences every check "
                                          f"on its {'file' if suppression.file_level else 'line'}.",
                                          "Name the code(s) to silence, e.g. `# vibecheck: ignore[VC101] -- reason`.",
                                          severity=Severity.INFO if suppression.shared else None))
-            judged_now = only is not None or not deferred  # a blanket may still silence a project rule
             # a bare noqa comment may serve flake8 or ruff: only a bare vibecheck ignore can be unused
-            if judged_now and not suppression.shared and UnusedSuppression.code in enabled and (index, "*") not in used:
-                findings.append(_unused(path, lines, suppression, None))
+            if not suppression.shared and UnusedSuppression.code in enabled and (index, "*") not in used:
+                findings.append(_unused(path, suppression, None))
             continue
         for code in suppression.codes:
-            if code in deferred or (only is not None and code not in only):
-                continue
             if (index, code) in used or UnusedSuppression.code not in enabled:
                 continue
             if known(code):
                 if code in enabled:
-                    findings.append(_unused(path, lines, suppression, code))
+                    findings.append(_unused(path, suppression, code))
             elif _OWN_CODE.match(code):
-                findings.append(_hygiene(UnusedSuppression, path, lines, suppression,
+                findings.append(_hygiene(UnusedSuppression, path, suppression,
                                          f"`{code}` in `{suppression.text.strip()}` is not a vibecheck code.",
                                          "Correct or remove the unknown code (`vibecheck rules` lists the codes)."))
     return findings
 
 
-def _unused(path: str, lines: list[str], suppression: Suppression, code: str | None) -> Finding:
+def _unused(path: str, suppression: Suppression, code: str | None) -> Finding:
     scope = "this file" if suppression.file_level else "its line"
     what = f"no `{code}` finding" if code else "no finding"
-    return _hygiene(UnusedSuppression, path, lines, suppression,
+    return _hygiene(UnusedSuppression, path, suppression,
                     f"`{suppression.text.strip()}` suppresses nothing: there is {what} on {scope}.",
                     "Remove the unused suppression (or the unused code from it).")
 
 
-def _hygiene(rule: type[BaseRule], path: str, lines: list[str], suppression: Suppression, message: str,
+def _hygiene(rule: type[BaseRule], path: str, suppression: Suppression, message: str,
              hint: str, *, severity: Severity | None = None) -> Finding:
-    line_text = lines[suppression.line - 1] if suppression.line <= len(lines) else ""
     return Finding(
         code=rule.code, name=rule.name, message=message, hint=hint,
         location=Location(path, Position(suppression.line, suppression.column),
                           Position(suppression.line, suppression.end_column)),
         severity=severity or rule.severity, confidence=rule.confidence, category=rule.category, cwe=rule.cwe,
-        line_text=line_text,
+        line_text=suppression.line_text,
     )

@@ -1,11 +1,12 @@
 """Test helpers for rule authors (built-in and plugin packs alike).
 
-`findings_for(rule, source)` runs one rule on a snippet (a project rule on a one-file project).
-`check_corpus(rule, path)` checks an annotated corpus strictly: a comment line `# expect: VC101` means the
-next code line must be reported by VC101, `# ok: VC101` means it must not, and any other finding of that
-rule fails the check. Corpora of file rules run through the whole per-file pipeline (rules, then the
-suppression stage) with only the rule under test selected; suppression-hygiene rules (VC9xx) also get
-every default rule, whose findings the comments silence.
+Every helper runs `vibecheck.pipeline.Pipeline`, the pipeline the command line uses, with only the rule
+under test selected and bandit off. `findings_for(rule, source)` runs one rule on a snippet (its findings
+before the filter stage; a project rule on a one-file project). `check_corpus(rule, path)` checks an
+annotated corpus strictly: a comment line `# expect: VC101` means the next code line must be reported by
+VC101, `# ok: VC101` means it must not, and any other finding of that rule fails the check. Corpora go
+through the filter stage too (suppressions); suppression-hygiene checks (VC9xx) also get every default
+rule, whose findings the comments silence.
 """
 
 from __future__ import annotations
@@ -17,30 +18,60 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck.config import Settings
-from vibecheck.engine import check_file
-from vibecheck.model import Category, Finding
+from vibecheck.model import Category, FileResult, Finding
+from vibecheck.pipeline import Pipeline
 from vibecheck.project import Project, run_project_rules
-from vibecheck.registry import load_registry
-from vibecheck.rule import ProjectRule, Rule
+from vibecheck.registry import Registry, RulePack, engine_pack, load_registry
+from vibecheck.rule import BaseRule, ProjectRule, Rule
 
 ANNOTATION = re.compile(r"^\s*#\s*(expect|ok):\s*([A-Z0-9, ]+?)\s*(?:--.*)?$")
 
 
-def findings_for(rule: type[Rule] | type[ProjectRule], source: str, *, options: Any = None, path: str = "snippet.py",
+def findings_for(rule: type[BaseRule], source: str, *, options: Any = None, path: str = "snippet.py",
                  is_test_file: bool | None = None) -> list[Finding]:
-    """Run one rule on a source snippet (dedented) and return its findings; rule crashes raise.
+    """Run one rule on a source snippet (dedented) and return its findings and any VC001; rule crashes raise.
 
     `is_test_file` defaults to the rule's `applies_to_tests_only`, so test rules see their snippets as tests.
     A project rule sees a project made of this one file.
     """
     if issubclass(rule, ProjectRule):
         return sources_findings({path: textwrap.dedent(source)}, [rule], options={rule.code: options})
+    result = _run(rule, textwrap.dedent(source), registry=_registry_with(rule), options=options, path=path,
+                  is_test_file=is_test_file)
+    return [f for f in result.findings if f.code in (rule.code, "VC001")]
+
+
+def _registry_with(*rules: type[BaseRule]) -> Registry:
+    """The installed rules when they include `rules`; else a registry of just these (a plugin's rule under test)."""
+    installed = load_registry()
+    if all(installed.by_code.get(rule.code) is rule for rule in rules):
+        return installed
+    registry = Registry()
+    registry.add(engine_pack())
+    registry.add(RulePack("under-test", tuple(r for r in rules if r.code not in registry.by_code)))
+    return registry
+
+
+def _pipeline(codes: list[str], registry: Registry, *, is_test_file: bool, options: dict[str, Any] | None = None,
+              root: str = ".", config: dict[str, Any] | None = None) -> Pipeline:
+    settings = Settings(root=root, select=tuple(codes), test_paths=("*",) if is_test_file else (), no_bandit=True,
+                        raw=dict(config or {}))
+    return Pipeline(settings, registry, option_overrides=options)
+
+
+def _run(rule: type[BaseRule], source: str, *, registry: Registry, options: Any, path: str, is_test_file: bool | None,
+         codes: list[str] | None = None, filtered: bool = False) -> FileResult:
+    """One file through the pipeline with `codes` (default: the rule's) selected; with `filtered`, the filter stage too."""
     if is_test_file is None:
         is_test_file = rule.applies_to_tests_only
-    result = check_file(path, textwrap.dedent(source).encode(), [(rule, options)], is_test_file=is_test_file)
+    pipeline = _pipeline(codes or [rule.code], registry, is_test_file=bool(is_test_file),
+                         options={rule.code: options} if options is not None else None)
+    result = pipeline.check_bytes(path, Path(path).name, source.encode())
     if result.errors:
-        raise AssertionError(f"{rule.code} crashed: {result.errors}")
-    return [f for f in result.findings if f.code in (rule.code, "VC001")]
+        raise AssertionError(f"{rule.code} crashed on {path}: {result.errors}")
+    if filtered:
+        result.findings = pipeline.filter(path, Path(path).name, result.findings, result.suppressions)
+    return result
 
 
 @dataclass
@@ -82,30 +113,22 @@ def parse_annotations(text: str, code: str) -> tuple[set[int], set[int]]:
     return expected, ok
 
 
-def pipeline_findings(rule: type[Rule], source: str, *, options: Any = None, path: str = "snippet.py",
+def pipeline_findings(rule: type[BaseRule], source: str, *, options: Any = None, path: str = "snippet.py",
                       is_test_file: bool | None = None) -> list[Finding]:
-    """Run the whole per-file pipeline (every stage, then suppressions) with `rule` selected; crashes raise.
+    """Run the whole per-file pipeline (every stage, then the filter stage) with `rule` selected; crashes raise.
 
     `is_test_file` defaults to the rule's `applies_to_tests_only`, so test rules see their source as a test.
     """
-    from vibecheck.runner import Checker  # local: the runner imports the rule packages
-
-    if is_test_file is None:
-        is_test_file = rule.applies_to_tests_only
     registry = load_registry()
     codes = [rule.code]
     if rule.category is Category.SUPPRESSION:
         codes += [r.code for r in registry.file_rules if r.default_enabled and r.category is not Category.SUPPRESSION]
-    settings = Settings(select=tuple(codes), test_paths=("*",) if is_test_file else (), no_bandit=True)
-    checker = Checker(settings, registry, option_overrides={rule.code: options} if options is not None else {})
-    result = checker.check_bytes(path, Path(path).name, textwrap.dedent(source).encode())
-    if result.errors:
-        raise AssertionError(f"{rule.code} crashed on {path}: {result.errors}")
+    result = _run(rule, textwrap.dedent(source), registry=_registry_with(rule) if len(codes) == 1 else registry,
+                  options=options, path=path, is_test_file=is_test_file, codes=codes, filtered=True)
     return [f for f in result.findings if f.code == rule.code]
 
 
-def check_corpus(rule: type[Rule] | type[ProjectRule], path: Path, *, options: Any = None,
-                 is_test_file: bool | None = None) -> CorpusResult:
+def check_corpus(rule: type[BaseRule], path: Path, *, options: Any = None, is_test_file: bool | None = None) -> CorpusResult:
     """Run `rule` (through the per-file pipeline) on an annotated corpus and compare, strictly, with its annotations.
 
     A rule that `applies_to_tests_only` has its corpus checked as a test file unless told otherwise; a
@@ -144,15 +167,15 @@ def sources_findings(sources: dict[str, str] | dict[str, bytes], rules: list[typ
     """Check files given as `{relative path: text}`, then run the project rules over them (no disk needed)."""
     project = Project(root=root or Path.cwd(), config=dict(config or {}))
     options = options or {}
-    collectors: dict[Any, Any] = {}
-    for rule in rules:
-        for collector in rule.fact_collectors:
-            collectors.setdefault(collector, options.get(rule.code))
+    registry = _registry_with(*file_rules, *rules)
+    codes = [r.code for r in (*file_rules, *rules)]
+    overrides = {code: value for code, value in options.items() if value is not None}
+    pipelines = {is_test: _pipeline(codes, registry, is_test_file=is_test, options=overrides, root=str(project.root),
+                                    config=config) for is_test in (False, True)}
     for relative, text in sources.items():
         is_test = is_default_test_path(Path(relative))
         data = text.encode() if isinstance(text, str) else text
-        result = check_file(relative, data, [(r, None) for r in file_rules], is_test_file=is_test,
-                            collectors=tuple(collectors.items()))
+        result = pipelines[is_test].check_bytes(relative, relative, data)
         if result.errors:
             raise AssertionError(f"rules crashed on {relative}: {result.errors}")
         project.files[relative] = result

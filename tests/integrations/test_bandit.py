@@ -246,10 +246,10 @@ def test_superseding_map_reads_rule_metadata() -> None:
 
 
 def test_a_crash_inside_bandit_is_an_engine_error_for_that_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(self, data):
+    def explode(self, node):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(integration.node_visitor.BanditNodeVisitor, "process", explode)
+    monkeypatch.setattr(integration.node_visitor.BanditNodeVisitor, "generic_visit", explode)
     findings, errors = run_bandit("deep.py", "x = 1\n", BanditOptions(), is_test_file=False)
     assert findings == []
     assert len(errors) == 1 and errors[0].path == "deep.py" and "RecursionError" in errors[0].message
@@ -325,12 +325,13 @@ def test_bandit_warnings_do_not_leak_into_the_report_streams(capfd: pytest.Captu
     assert captured.out == "" and captured.err == ""
 
 
-def test_runner_stage_adds_enabled_bandit_codes_and_drops_superseded_ones(registry) -> None:
+def test_pipeline_adds_enabled_bandit_codes_and_the_filter_drops_superseded_ones(registry) -> None:
     from vibecheck.config import Settings
-    from vibecheck.runner import Checker
+    from vibecheck.pipeline import Pipeline
 
     source = "import subprocess\n\ndef run(name):\n    subprocess.run(f'ls {name}', shell=True)\n    assert name\n"
-    checker = Checker(Settings(select=("VC408", "B602", "B101"), bandit={"skips": ["B404"]}), registry)
-    result = checker.check_bytes("app.py", "app.py", source.encode())
-    assert codes_and_lines(result.findings) == [("B101", 5), ("VC408", 4)]
+    pipeline = Pipeline(Settings(select=("VC408", "B602", "B101"), bandit={"skips": ["B404"]}), registry)
+    result = pipeline.check_bytes("app.py", "app.py", source.encode())
+    assert sorted(codes_and_lines(result.findings)) == [("B101", 5), ("B602", 4), ("VC408", 4)]
+    assert codes_and_lines(pipeline.filter("app.py", "app.py", result.findings)) == [("B101", 5), ("VC408", 4)]
     assert result.errors == []

@@ -20,14 +20,16 @@ from click.testing import CliRunner
 from tests.conftest import REPO_ROOT, RULES_DIR
 from vibecheck.cli import cli
 from vibecheck.docs import TABLE_END, TABLE_START, parse_doc, render_markdown, rule_folder_name, rules_table
+from vibecheck.engine_checks import EngineCheck
 from vibecheck.fixes import fixed_source
 from vibecheck.model import Category
 from vibecheck.registry import load_registry
 from vibecheck.rule import ProjectRule, Rule
 from vibecheck.testing import check_corpus, findings_for, parse_annotations, pipeline_findings
 
-BUILTIN = [r for r in load_registry().rules if r.__module__.startswith("vibecheck.rules.")]
-FILE_RULES = [r for r in BUILTIN if issubclass(r, Rule)]
+BUILTIN = load_registry().builtin_rules
+# Per-file checks: visitor rules and the engine's own checks (VC001, VC9xx), which the pipeline emits.
+FILE_RULES = [r for r in BUILTIN if not issubclass(r, ProjectRule)]
 # Rules emitted by the suppression stage, so their examples need the whole pipeline (tested there).
 SUPPRESSION_RULES = {"VC901", "VC902"}
 DOC_RULES = [r for r in FILE_RULES if r.code not in SUPPRESSION_RULES]
@@ -36,6 +38,12 @@ PIPELINE_DOC_RULES = [r for r in FILE_RULES if r.code in SUPPRESSION_RULES]
 MODEL_RULES = [r for r in BUILTIN if issubclass(r, ProjectRule) and (RULES_DIR / rule_folder_name(r) / "cases.py").exists()]
 # A parse error stops the parse, so VC001's corpus holds one case; every other rule needs 8 and 8.
 VISITOR_RULES = [r for r in FILE_RULES if r.code != "VC001"]
+
+
+def test_engine_checks_are_declared_not_visitor_rules() -> None:
+    engine = [r for r in BUILTIN if issubclass(r, EngineCheck)]
+    assert {r.code for r in engine} == {"VC001", "VC901", "VC902"}
+    assert not any(issubclass(r, Rule) for r in engine)
 
 
 def ids(rules: list) -> list[str]:
@@ -141,8 +149,10 @@ def test_every_category_has_a_hundred_and_a_package() -> None:
 def test_code_category_and_package_agree(rule: type[Rule]) -> None:
     prefix, package = CATEGORY_CONTRACT[rule.category]
     assert rule.code.startswith(prefix), f"{rule.code} is in category {rule.category.value}, whose codes are {prefix}xx"
-    assert rule.__module__.rpartition(".")[0] == f"vibecheck.rules.{package}", (
-        f"{rule.code} ({rule.category.value}) is defined in {rule.__module__}, not under vibecheck.rules.{package}")
+    # the engine's own checks are declared by the core, which must not import a rule package
+    home = "vibecheck.engine_checks" if issubclass(rule, EngineCheck) else f"vibecheck.rules.{package}"
+    where = rule.__module__ if issubclass(rule, EngineCheck) else rule.__module__.rpartition(".")[0]
+    assert where == home, f"{rule.code} ({rule.category.value}) is defined in {rule.__module__}, not under {home}"
 
 
 def test_readme_rule_table_lists_every_rule_as_documented() -> None:

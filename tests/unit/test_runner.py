@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.integration.conftest import write
-from vibecheck import runner, selection
+from vibecheck import analyzers, pipeline, runner, selection
+from vibecheck.analyzers import ExternalCode
 from vibecheck.api import check_paths, check_source
+from vibecheck.cli import cli
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
@@ -54,40 +57,65 @@ class OrphanRule(ProjectRule):
                                   self.severity, self.confidence, self.category)
 
 
-def external_stage(unit, result, checker) -> None:
-    """Stands in for the bandit stage: one B999 finding per line containing `eval(`."""
-    text = unit.data.decode()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if "eval(" in line and "B999" in unit.enabled:
-            where = Position(number, 1)
-            result.findings.append(Finding("B999", "fake-eval", "`eval` is used.", Location(unit.path, where, where),
-                                           Severity.MEDIUM, Confidence.HIGH, Category.SECURITY, source="bandit"))
+class FakeAnalyzer:
+    """Stands in for bandit through the analyzer interface: one X999 finding per line containing `eval(`."""
+
+    name = "fake"
+    prefix = "X"
+
+    def codes(self):
+        return [ExternalCode("X999", "fake-eval", "Fake.", "fake")]
+
+    def is_enabled(self, settings):
+        return not settings.no_bandit
+
+    def check(self, unit, enabled, settings):
+        findings = []
+        for number, line in enumerate(unit.text.splitlines(), start=1):
+            if "eval(" in line and "X999" in enabled:
+                where = Position(number, 1)
+                findings.append(Finding("X999", "fake-eval", "`eval` is used.", Location(unit.path, where, where),
+                                        Severity.LOW, Confidence.LOW, Category.SECURITY, source="fake"))
+        return findings, []
+
+    def blocks_build(self, finding, settings):
+        return False
 
 
 @pytest.fixture()
-def fake_bandit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(selection, "_EXTERNAL", dict(selection.external_codes()))
-    selection.register_external_codes("bandit", "B", [selection.ExternalCode("B999", "fake-eval", "Fake.", "bandit")])
-    stages = [stage for stage in runner.PER_FILE_STAGES if stage[0] != "bandit"]
-    monkeypatch.setattr(runner, "PER_FILE_STAGES", [*stages, ("bandit", external_stage)])
+def fake_analyzer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(analyzers, "_LOADED", [FakeAnalyzer()])
+    monkeypatch.setattr(selection, "_EXTERNAL", {})
+    monkeypatch.setattr(selection, "_EXTERNAL_PREFIXES", {})
+    monkeypatch.setattr(selection, "_providers_loaded", False)
 
 
 def codes(report) -> list[tuple[str, int, str]]:
     return [(Path(f.location.path).name, f.location.start.line, f.code) for f in report.findings]
 
 
-def test_an_added_stage_runs_and_its_findings_are_suppressed_centrally(fake_bandit, tmp_path: Path) -> None:
-    write(tmp_path, {"a.py": "x = eval(s)\ny = eval(s)  # noqa: B999\nz = 1  # vibecheck: ignore[B999]\n"})
+def test_an_analyzer_is_selected_run_and_suppressed_through_its_interface(fake_analyzer, tmp_path: Path) -> None:
+    write(tmp_path, {"a.py": "x = eval(s)\ny = eval(s)  # noqa: X999\nz = 1  # vibecheck: ignore[X999]\n"})
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1))
-    assert codes(report) == [("a.py", 1, "B999"), ("a.py", 3, "VC901")]
+    assert codes(report) == [("a.py", 1, "X999"), ("a.py", 3, "VC901")]
     assert check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, no_bandit=True)).findings == []
+    assert check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("X",))).findings
+    result = CliRunner().invoke(cli, ["--select", "X", str(tmp_path / "a.py")])
+    assert result.exit_code == 0, result.output  # the analyzer says its finding does not block the build
+    assert "X999" in result.output
 
 
 def test_a_crashing_stage_is_an_error_and_the_other_stages_still_report(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(unit, result, checker):
+    def broken(unit, enabled, result):
         raise KeyError("boom")
 
-    monkeypatch.setattr(runner, "PER_FILE_STAGES", [*runner.PER_FILE_STAGES, ("broken", broken)])
+    original = pipeline.Pipeline.__init__
+
+    def with_broken_stage(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.stages.append(("broken", broken))
+
+    monkeypatch.setattr(pipeline.Pipeline, "__init__", with_broken_stage)
     report = check_source("try:\n    f()\nexcept Exception:\n    pass\n", "x.py")
     assert [f.code for f in report.findings] == ["VC101"]
     assert [(e.rule, "KeyError" in e.message) for e in report.errors] == [("broken", True)]

@@ -61,8 +61,8 @@ def test_all_does_not_enable_preview_rules() -> None:
     preview = type("Preview", (namespace["CompareNone"],), {"default_enabled": False})
     registry = Registry()
     registry.add(RulePack("p", (preview,)))
-    assert resolve_selection(registry, select=["ALL"], no_bandit=True).enabled == frozenset()
-    assert resolve_selection(registry, no_bandit=True).enabled == frozenset()
+    assert resolve_selection(registry, select=["ALL"], disabled_tools=("bandit",)).enabled == frozenset()
+    assert resolve_selection(registry, disabled_tools=("bandit",)).enabled == frozenset()
     assert resolve_selection(registry, select=["TST"]).enabled == {"TST001"}
     assert resolve_selection(registry, select=["TST001"]).enabled == {"TST001"}
 
@@ -79,7 +79,7 @@ def test_external_codes_are_selectable_suppressible_and_validated(registry: Regi
     monkeypatch.setattr(selection, "_EXTERNAL", dict(selection.external_codes()))
     register_external_codes("bandit", "B", [ExternalCode("B999", "test-only-check", "A test-only code.", "bandit")])
     assert "B999" in resolve_selection(registry).enabled
-    assert "B999" not in resolve_selection(registry, no_bandit=True).enabled
+    assert "B999" not in resolve_selection(registry, disabled_tools=("bandit",)).enabled
     assert "B999" not in resolve_selection(registry, ignore=["B9"]).enabled
     assert "B999" in resolve_selection(registry, select=["B"]).enabled
     validate_selectors(["B", "B9", "B999", "test-only-check"], registry, "test")

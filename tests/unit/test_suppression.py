@@ -58,7 +58,7 @@ def test_unused_codes_only_for_enabled_known_codes() -> None:
     source = "a = 1  # noqa: VC101, E501, B602, VC999\n"
     suppressions = parse_suppressions(source)
     known = {"VC101", "B602"}.__contains__
-    found = hygiene_findings("f.py", source.splitlines(), suppressions, set(), enabled={"VC101", "VC901"}, known=known)
+    found = hygiene_findings("f.py", suppressions, set(), enabled={"VC101", "VC901"}, known=known)
     messages = [f.message for f in found]
     assert len(found) == 2, messages
     assert "no `VC101` finding" in messages[0]
@@ -66,18 +66,18 @@ def test_unused_codes_only_for_enabled_known_codes() -> None:
     assert all(f.code == "VC901" and f.location.start == Position(1, 8) for f in found)
 
 
-def test_deferred_codes_are_left_for_the_project_phase() -> None:
-    source = "a = 1  # noqa: VC301\n"
+def test_hygiene_findings_carry_the_suppression_line_as_their_snippet() -> None:
+    source = "import os\na = 1  # noqa: VC301\n"
     suppressions = parse_suppressions(source)
     args = dict(enabled={"VC301", "VC901"}, known={"VC301"}.__contains__)
-    assert hygiene_findings("f.py", [source], suppressions, set(), deferred={"VC301"}, **args) == []
-    assert len(hygiene_findings("f.py", [source], suppressions, set(), only={"VC301"}, **args)) == 1
-    assert hygiene_findings("f.py", [source], suppressions, {(0, "VC301")}, only={"VC301"}, **args) == []
+    [unused] = hygiene_findings("f.py", suppressions, set(), **args)
+    assert unused.line_text == "a = 1  # noqa: VC301" and unused.location.start.line == 2
+    assert hygiene_findings("f.py", suppressions, {(0, "VC301")}, **args) == []
 
 
 def test_bare_noqa_is_never_unused_but_a_bare_vibecheck_ignore_is() -> None:
     source = "a = 1  # noqa\nb = 2  # vibecheck: ignore\n"
-    found = hygiene_findings("f.py", source.splitlines(), parse_suppressions(source), set(),
+    found = hygiene_findings("f.py", parse_suppressions(source), set(),
                              enabled={"VC901", "VC902"}, known=lambda code: True)
     assert sorted((f.location.start.line, f.code) for f in found) == [(1, "VC902"), (2, "VC901"), (2, "VC902")]
 

@@ -11,19 +11,21 @@ file reading and its tester, so that:
 - findings that are noise in a test file (B101 assert, B105-B107 fixture passwords, ...; see
   `TEST_FILE_SKIPS`) are not reported there by default; `test-file-skips = [...]` replaces the list.
 
-How the runner uses it, per file (in the worker, after the libcst walk):
-1. skip the stage with `--no-bandit`, or when the file already has a VC001 parse error (Python cannot
+How the pipeline uses it, per file, through `ANALYZER` (the `vibecheck.analyzers` interface):
+1. the pipeline skips it with `--no-bandit`, or when the file has a VC001 parse error (Python cannot
    parse it either, so bandit would only add an engine error for the same file);
-2. `findings, errors = run_bandit(path, source, options, is_test_file=...)`;
-3. the runner's `vibecheck.dedupe.drop_superseded` then runs *before* inline suppressions are applied,
-   so `# vibecheck: ignore[VC408]` also silences the B602 it replaced;
+2. `ANALYZER.check(unit, enabled, settings)` runs `run_bandit` on the unit's decoded text and on the
+   `ast` the pipeline parsed once for the file (the facts collector shares it);
+3. the filter stage's `vibecheck.dedupe.drop_superseded` then runs *before* inline suppressions are
+   applied, so `# vibecheck: ignore[VC408]` also silences the B602 it replaced;
 4. selection (`B`, `B101`, test names are not codes) and suppressions apply to bandit codes as to VC codes;
 5. `--fail-on`: low-confidence bandit findings are reported but do not fail the build unless
-   `[tool.vibecheck.bandit] low-confidence-fails = true`; ask `blocks_build(finding, options)`.
+   `[tool.vibecheck.bandit] low-confidence-fails = true`; `ANALYZER.blocks_build(finding, settings)`.
 """
 
 from __future__ import annotations
 
+import ast
 import copy
 import difflib
 import importlib
@@ -34,6 +36,7 @@ import logging
 import re
 import tokenize
 import warnings
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -47,10 +50,12 @@ with warnings.catch_warnings():
     from bandit.core import test_set as bandit_test_set
     from bandit.core.blacklisting import blacklist as bandit_blacklist
 
+from vibecheck.analyzers import ExternalCode
 from vibecheck.integrations.bandit_advice import bandit_hint
 from vibecheck.integrations.bandit_severity import default_severity
 from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Severity
 from vibecheck.redaction import redact, redact_known_secrets, redact_string_literals
+from vibecheck.source import SourceUnit
 
 SUPPORTED_BANDIT = ">=1.7.7,<2"
 SOURCE = "bandit"
@@ -190,8 +195,12 @@ class _Check:
     takes_config: bool
 
 
-def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: bool) -> tuple[list[Finding], list[EngineError]]:
+def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: bool,
+               tree: ast.Module | None = None, data: bytes | None = None) -> tuple[list[Finding], list[EngineError]]:
     """Run bandit's plugin and blacklist checks on `source`; never raises.
+
+    `tree` (its `ast`) and `data` (the file's bytes) are used when the caller already has them, instead of
+    parsing and encoding again.
 
     `# nosec` and `# nosec B602` are honoured as bandit honours them; codes in `options.test_file_skips`
     (default `TEST_FILE_SKIPS`: assert, fixture passwords, /tmp paths, ...) are not reported in test files.
@@ -205,15 +214,12 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
     nosec = _nosec_lines(source)
     tester = _Tester(checks, nosec)
     try:
-        visitor = node_visitor.BanditNodeVisitor(path, io.BytesIO(_file_bytes(source)), None, None, False, nosec, None)
+        file_bytes = data if data is not None else _file_bytes(source)
+        visitor = node_visitor.BanditNodeVisitor(path, io.BytesIO(file_bytes), None, None, False, nosec, None)
         visitor.tester = tester
-        visitor.process(source)
-    except SyntaxError as exc:
-        errors.append(EngineError(path, f"bandit could not parse the file, so its checks did not run: {exc.msg} "
-                                        f"(line {exc.lineno})", rule=SOURCE))
-    except Exception as exc:  # bandit's recursive visitor, or one of its parts, failed on this file
-        errors.append(EngineError(path, f"bandit failed on this file, so its checks did not finish: "
-                                        f"{type(exc).__name__}: {exc}", rule=SOURCE))
+        _process(visitor, tree if tree is not None else ast.parse(source))
+    except Exception as exc:  # a syntax error, or bandit's recursive visitor or one of its parts failed
+        errors.append(_failure(path, exc))
     for check, line, crash in tester.errors:
         errors.append(EngineError(path, f"bandit check {check.test_id} (`{check.function.__name__}`) crashed at line "
                                         f"{line}: {type(crash).__name__}: {crash}", rule=check.test_id))
@@ -221,26 +227,6 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
     findings = [_to_finding(path, issue, lines) for issue in tester.results
                 if not (is_test_file and issue.test_id in options.test_file_skips)]
     return findings, errors
-
-
-def bandit_stage(unit: Any, result: Any, checker: Any) -> None:
-    """The runner's per-file stage (`PER_FILE_STAGES` entry `("bandit", bandit_stage)`).
-
-    Reads `unit.data`/`unit.path`/`unit.enabled`/`unit.is_test_file`/`unit.settings.bandit` and
-    `checker.registry`; adds bandit's findings for enabled codes to `result` (selection switches off
-    the codes superseded by an ignored VC rule). Skipped when no bandit code is enabled or the file did
-    not parse.
-    """
-    enabled = unit.enabled
-    if not any(code in enabled for code in _rules_by_code()) or any(f.code == "VC001" for f in result.findings):
-        return
-    from vibecheck.engine import decode_source  # local: the engine imports libcst, this module need not
-
-    source = decode_source(unit.data)
-    options = options_from_table(getattr(unit.settings, "bandit", None) or {})
-    findings, errors = run_bandit(unit.path, source, options, is_test_file=unit.is_test_file)
-    result.findings.extend(f for f in findings if f.code in enabled)
-    result.errors.extend(errors)
 
 
 _OPTIONS_CACHE: dict[str, BanditOptions] = {}
@@ -253,6 +239,52 @@ def options_from_table(table: dict[str, Any]) -> BanditOptions:
     if options is None:
         options = _OPTIONS_CACHE[key] = BanditOptions.from_config(table)
     return options
+
+
+def _failure(path: str, exc: BaseException) -> EngineError:
+    if isinstance(exc, SyntaxError):
+        return EngineError(path, f"bandit could not parse the file, so its checks did not run: {exc.msg} "
+                                 f"(line {exc.lineno})", rule=SOURCE)
+    return EngineError(path, f"bandit failed on this file, so its checks did not finish: {type(exc).__name__}: {exc}",
+                       rule=SOURCE)
+
+
+def _process(visitor: Any, tree: ast.Module) -> None:
+    """`BanditNodeVisitor.process` on a tree parsed once for the whole pipeline, instead of parsing again."""
+    visitor.generic_visit(tree)
+    visitor.context = {"file_data": visitor.fdata, "filename": visitor.fname, "lineno": 0, "linerange": [0, 1],
+                       "col_offset": 0}
+    visitor.update_scores(visitor.tester.run_tests(visitor.context, "File"))
+
+
+class BanditAnalyzer:
+    """Bandit behind vibecheck's analyzer interface (`vibecheck.analyzers`)."""
+
+    name = SOURCE
+    prefix = "B"
+
+    def codes(self) -> list[ExternalCode]:
+        return [ExternalCode(r.code, r.name, r.summary, SOURCE, r.code not in NOTICE_ONLY_CODES, severity=r.severity.value,
+                             cwe=r.cwe, help_uri=r.help_uri, hint=bandit_hint(r.code), docs=r.docs)
+                for r in bandit_rules()]
+
+    def is_enabled(self, settings: Any) -> bool:
+        return not getattr(settings, "no_bandit", False)
+
+    def check(self, unit: SourceUnit, enabled: Collection[str], settings: Any) -> tuple[list[Finding], list[EngineError]]:
+        """Bandit's findings for the enabled codes, on the unit's decoded text and shared `ast`."""
+        if not any(code in enabled for code in _rules_by_code()) or unit.text is None:
+            return [], []
+        tree = unit.python_ast()
+        if tree is None:  # libcst parsed what Python does not: say so once, without parsing again
+            return [], [_failure(unit.path, unit.ast_error or SyntaxError("unparsable"))]
+        options = options_from_table(getattr(settings, "bandit", None) or {})
+        findings, errors = run_bandit(unit.path, unit.text, options, is_test_file=unit.is_test_file, tree=tree,
+                                      data=unit.data)
+        return [f for f in findings if f.code in enabled], errors
+
+    def blocks_build(self, finding: Finding, settings: Any) -> bool:
+        return blocks_build(finding, options_from_table(getattr(settings, "bandit", None) or {}))
 
 
 def blocks_build(finding: Finding, options: BanditOptions) -> bool:
@@ -311,18 +343,6 @@ def _help_uri(code: str) -> str:
 @lru_cache(maxsize=1)
 def _rules_by_code() -> dict[str, BanditRule]:
     return {rule.code: rule for rule in bandit_rules()}
-
-
-def _register_codes() -> None:
-    """Make every bandit code selectable, suppressible and known to config validation (`select = ["B"]`)."""
-    try:
-        from vibecheck.selection import ExternalCode, register_external_codes
-    except ImportError:  # a vibecheck without the selection module: nothing to register with
-        return
-    register_external_codes(SOURCE, "B", [
-        ExternalCode(r.code, r.name, r.summary, SOURCE, r.code not in NOTICE_ONLY_CODES, severity=r.severity.value,
-                     cwe=r.cwe, help_uri=r.help_uri, hint=bandit_hint(r.code), docs=r.docs)
-        for r in bandit_rules()])
 
 
 def _plugin_config_names() -> set[str]:
@@ -481,4 +501,5 @@ def _to_finding(path: str, issue: Any, lines: list[str]) -> Finding:
     )
 
 
-_register_codes()
+
+ANALYZER = BanditAnalyzer()

@@ -1,0 +1,132 @@
+"""The one per-file pipeline that every entry point uses: the runner's workers, `api.check_source`, `vibecheck.testing`.
+
+Per file (in a worker): the caller reads the bytes once; a `SourceUnit` decodes them once and parses
+Python's `ast` at most once; the stages run on it: vibecheck's rules in one libcst walk, then each
+analyzer (bandit) on the same text and `ast`; the suppression comments are parsed once. The result is a
+`FileResult` holding the findings *before* filtering and the suppressions as data.
+
+Then, once per file, after the project phase has added its findings: the filter stage (`Pipeline.filter`)
+applies selection and per-file ignores, drops superseded codes, applies inline suppressions and reports
+their hygiene (VC901/VC902), and finally runs the `post_filters`, where a baseline or a changed-lines
+filter plugs in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from vibecheck.analyzers import Analyzer, analyzers
+from vibecheck.config import Settings
+from vibecheck.dedupe import drop_superseded, superseding_map
+from vibecheck.discovery import is_test_file
+from vibecheck.engine import check_unit
+from vibecheck.engine_checks import ParseError
+from vibecheck.model import EngineError, FileResult, Finding
+from vibecheck.registry import Registry, load_registry
+from vibecheck.rule import Rule
+from vibecheck.selection import Selection, known_codes, resolve_selection
+from vibecheck.source import SourceUnit
+from vibecheck.suppression import Suppression, apply_suppressions, has_candidates, hygiene_findings, parse_suppressions
+
+# A stage adds its findings, errors and facts for one file to the result; it gets the codes enabled for the file.
+Stage = Callable[[SourceUnit, frozenset[str], FileResult], None]
+# A post-filter sees one file's findings after suppressions and returns those to report (baseline, changed lines).
+FindingFilter = Callable[[str, list[Finding]], list[Finding]]
+
+
+class Pipeline:
+    """Everything needed to check files with one set of settings; built once per process."""
+
+    def __init__(self, settings: Settings, registry: Registry | None = None,
+                 option_overrides: dict[str, Any] | None = None) -> None:
+        self.settings = settings
+        self.registry = registry or load_registry()
+        tools = analyzers()
+        disabled = {a.name for a in tools if not a.is_enabled(settings)}
+        self.selection: Selection = resolve_selection(
+            self.registry, select=settings.select, extend_select=settings.extend_select, ignore=settings.ignore,
+            per_file_ignores=settings.per_file_ignores, disabled_tools=disabled)
+        self._known = known_codes(self.registry)
+        self._names = {info.name: code for code, info in self._known.items()}
+        self._options: dict[str, Any] = {}
+        for rule in self.registry.rules:
+            raw = settings.rule_options.get(rule.name)
+            self._options[rule.code] = rule.parse_options(raw) if raw else None
+        self._options.update(option_overrides or {})
+        collectors: dict[Any, Any] = {}  # the enabled project rules' walkers, each once, with its first rule's options
+        for project_rule in self.registry.project_rules:
+            if project_rule.code in self.selection.enabled:
+                for collector in project_rule.fact_collectors:
+                    collectors.setdefault(collector, self._options[project_rule.code])
+        self.fact_collectors = tuple(collectors.items())
+        self._file_rules: dict[frozenset[str], list[tuple[type[Rule], Any]]] = {}
+        self.project_codes = frozenset(r.code for r in self.registry.project_rules)
+        self.superseding = superseding_map(self.registry.rules)
+        self.stages: list[tuple[str, Stage]] = [("vibecheck", self._rules_stage)]
+        self.stages += [(a.name, self._analyzer_stage(a)) for a in tools if a.name not in disabled]
+        self.post_filters: list[FindingFilter] = []
+
+    # -- per file, in the worker ------------------------------------------------------------------------
+
+    def check_bytes(self, path: str, relative: str, data: bytes) -> FileResult:
+        """Every stage on one file's bytes, and its suppression comments; never raises for a bad file or stage.
+
+        The findings are not filtered yet: `filter` does that once, when the project rules have run too.
+        """
+        enabled = self.selection.enabled_for(relative)
+        unit = SourceUnit(path, data, is_test_file(relative, self.settings.test_paths))
+        result = FileResult(path=path)
+        for name, stage in self.stages:
+            try:
+                stage(unit, enabled, result)
+            except Exception as exc:  # one broken stage must not lose the others' findings
+                result.errors.append(EngineError(path, f"{name} stage crashed: {type(exc).__name__}: {exc}", rule=name))
+        if unit.text is not None and has_candidates(data):
+            result.suppressions = tuple(parse_suppressions(unit.text, self._names, self.superseding))
+        return result
+
+    def _rules_stage(self, unit: SourceUnit, enabled: frozenset[str], result: FileResult) -> None:
+        """vibecheck's own rules (and plugin packs'), all in one walk."""
+        checked = check_unit(unit, self.file_rules_for(enabled), collect_facts=bool(self.project_codes & self.selection.enabled),
+                             collectors=self.fact_collectors)
+        result.findings.extend(checked.findings)
+        result.errors.extend(checked.errors)
+        result.facts.update(checked.facts)
+
+    def _analyzer_stage(self, analyzer: Analyzer) -> Stage:
+        def stage(unit: SourceUnit, enabled: frozenset[str], result: FileResult) -> None:
+            if any(f.code == ParseError.code for f in result.findings):
+                return  # Python cannot parse it either: the analyzer would only repeat the parse error
+            findings, errors = analyzer.check(unit, enabled, self.settings)
+            result.findings.extend(findings)
+            result.errors.extend(errors)
+        return stage
+
+    def file_rules_for(self, enabled: frozenset[str]) -> list[tuple[type[Rule], Any]]:
+        rules = self._file_rules.get(enabled)
+        if rules is None:
+            rules = [(r, self._options[r.code]) for r in self.registry.file_rules if r.code in enabled]
+            self._file_rules[enabled] = rules
+        return rules
+
+    # -- once per file, after the project phase -------------------------------------------------------------
+
+    def filter(self, path: str, relative: str, findings: Iterable[Finding],
+               suppressions: Sequence[Suppression] = ()) -> list[Finding]:
+        """The filter stage: selection and per-file ignores, superseded codes, suppressions, then `post_filters`."""
+        enabled = self.selection.enabled_for(relative)
+        kept = drop_superseded([f for f in findings if f.code in enabled], self.superseding)
+        if suppressions:
+            outcome = apply_suppressions(kept, suppressions)
+            kept = outcome.findings + hygiene_findings(path, suppressions, outcome.used, enabled=enabled,
+                                                       known=self.is_known)
+        for post_filter in self.post_filters:
+            kept = post_filter(path, kept)
+        return kept
+
+    def project_rules(self) -> list[tuple[Any, Any]]:
+        return [(r, self._options[r.code]) for r in self.registry.project_rules if r.code in self.selection.enabled]
+
+    def is_known(self, code: str) -> bool:
+        return code in self._known

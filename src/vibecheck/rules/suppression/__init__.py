@@ -1,1 +1,0 @@
-"""VC9xx: suppression hygiene. These rules are reported by the suppression stage, not by the walk."""
