@@ -95,7 +95,7 @@ def test_nosec_silences_the_rules_that_supersede_its_bandit_codes() -> None:
     assert sorted((f.location.start.line, f.code) for f in outcome.findings) == [
         (1, "VC408"), (3, "VC203"), (3, "VC403"), (3, "VC408"), (4, "VC203"), (4, "VC408"), (5, "VC408")]
     assert not any(s.blanket for s in suppressions)
-    hygiene = hygiene_findings("f.py", source.splitlines(), suppressions, outcome.used,
+    hygiene = hygiene_findings("f.py", suppressions, outcome.used,
                                enabled={"VC901", "VC902", "VC403", "B105"}, known=lambda code: True)
     assert hygiene == []
 
@@ -108,6 +108,6 @@ def test_ruff_names_for_bandit_checks_and_blind_except() -> None:
     outcome = apply_suppressions(findings, suppressions)
     assert [(f.location.start.line, f.code) for f in outcome.findings] == [(2, "B110"), (4, "VC408")]
     assert outcome.used == {(0, "S602"), (1, "BLE001"), (2, "S105"), (3, "B105")}
-    hygiene = hygiene_findings("f.py", source.splitlines(), suppressions, outcome.used,
+    hygiene = hygiene_findings("f.py", suppressions, outcome.used,
                                enabled={"VC901", "B105", "B602"}, known={"B105", "B602"}.__contains__)
     assert hygiene == []
