@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, HTTPException
 from flask import Blueprint, abort, send_file
 from flask_jwt_extended import get_jwt_identity, jwt_required
 from flask_login import current_user, login_required as flask_login_required
-from rest_framework.permissions import IsAuthenticated
+from rest_framework import viewsets
+from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
 from .auth import get_current_user
@@ -165,3 +166,29 @@ def user_profile(request, username_slug):
     # ok: VC214
     profile = get_object_or_404(User, username=username_slug)
     return render(request, "profile.html", {"profile": profile})
+
+
+# expect: VC214
+class ProfileViewSet(viewsets.ModelViewSet):
+    queryset = Profile.objects.all()
+    serializer_class = ProfileSerializer
+
+    def perform_create(self, serializer):
+        serializer.save(user=self.request.user)
+
+
+# ok: VC214
+class OwnProfileViewSet(viewsets.ModelViewSet):
+    serializer_class = ProfileSerializer
+
+    def get_queryset(self):
+        return Profile.objects.filter(user=self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.save(user=self.request.user)
+
+
+# ok: VC214
+class CatalogViewSet(viewsets.ModelViewSet):
+    queryset = Product.objects.all()
+    permission_classes = [IsAdminUser]

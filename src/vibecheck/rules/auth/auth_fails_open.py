@@ -183,7 +183,7 @@ class AuthFailsOpen(Rule):
         if len(operands) == 1 and self._is_setting(node.test) and node.orelse is None:
             text = _code(node.test)
             inner = _first_if(node.body)
-            if inner is not None and _negative_check(inner.test) and text in _code(inner.test) and _denies(inner.body):
+            if inner is not None and _negative_check(inner.test) and text in _code(node.body) and _denies(inner.body):
                 self._report(node, text, f"if {text}:")
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:

@@ -162,6 +162,13 @@ class MassAssignment(Rule):
             return
         name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
         last = name.rpartition(".")[2]
+        if name.endswith("__dict__.update") and node.args:
+            why = self._client_dict(node.args[0].value)
+            if why is not None:
+                self.report(node, f"`{short_code(node)}` copies {why} into the object's attributes, so the client "
+                            "chooses which fields it writes.",
+                            hint="Assign the allowed fields one by one instead of updating `__dict__`.")
+            return
         if last == "setattr":
             return
         stars = [a for a in node.args if a.star == "**"]
@@ -178,7 +185,9 @@ class MassAssignment(Rule):
                 return
 
     def visit_For(self, node: cst.For) -> None:
-        """`for key, value in data.items(): setattr(obj, key, value)` over client data."""
+        """`for item in request.json:` makes `item` client data; `for key, value in data.items(): setattr(...)`."""
+        if self.functions and isinstance(node.target, cst.Name) and self._client_dict(node.iter) is not None:
+            self.functions[-1][0].add(node.target.value)
         iterable = node.iter
         if not self.functions or not isinstance(iterable, cst.Call) or not isinstance(iterable.func, cst.Attribute) \
                 or iterable.func.attr.value != "items" or not isinstance(node.target, cst.Tuple):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -28,9 +29,23 @@ LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session",
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
 SQL_OWNER = re.compile(r"\b(user|owner|author|account|tenant|org|team|member)\w*\b", re.IGNORECASE)
+# DRF viewsets that serve single objects by id (retrieve, update, destroy).
+OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
+                             "RetrieveDestroyAPIView", "RetrieveAPIView", "UpdateAPIView", "DestroyAPIView"})
+OBJECT_PERMISSION_WORDS = frozenset({"owner", "author", "object", "creator"})
 # Handlers that hand the object check to the framework: DRF's `get_object()` runs object permissions.
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
+
+
+def _class_attribute(body: Sequence[cst.BaseStatement], name: str) -> cst.BaseExpression | None:
+    """The value assigned to `name` in a class body (`queryset = Note.objects.all()`), if any."""
+    for statement in body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Assign) and get_full_name_for_node(small.targets[0].target) == name:
+                    return small.value
+    return None
 
 
 def _receiver_words(call: cst.Call) -> set[str]:
@@ -64,7 +79,10 @@ class ObjectLookupNotScopedToUser(Rule):
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, or an SQL
     `execute` whose `WHERE` names no owner column, when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field, and no
-    framework object check (`get_object()`, `check_object_permissions`, `has_perm`).
+    framework object check (`get_object()`, `check_object_permissions`, `has_perm`). Also reports a DRF
+    `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
+    each object but whose `queryset` serves every object, with no `get_queryset` override and no
+    object-level permission class (`IsOwner...`).
 
     ## Why is this bad?
     Authentication says who the caller is; it does not say the object is theirs. Any signed-in user can
@@ -119,7 +137,32 @@ class ObjectLookupNotScopedToUser(Rule):
         self.depth = 0
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.classes.append(class_context(node, self.context.imports) if not self.depth else None)
+        context = class_context(node, self.context.imports) if not self.depth else None
+        self.classes.append(context)
+        if context is not None and context.view and not self.context.is_test_file:
+            self._check_viewset(node)
+
+    def _check_viewset(self, node: cst.ClassDef) -> None:
+        """A DRF viewset that saves the caller as owner but serves every object: `queryset = X.objects.all()`."""
+        if not {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in node.bases} & OBJECT_VIEWSETS:
+            return
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        methods = {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
+        if methods.keys() & {"get_queryset", "get_object", "filter_queryset"}:
+            return
+        queryset = _class_attribute(body, "queryset")
+        creator = methods.get("perform_create")
+        if queryset is None or creator is None or not any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(creator.body)):
+            return
+        permissions = _class_attribute(body, "permission_classes")
+        names = dotted_uses(permissions) if permissions is not None else iter(())
+        if any(set(name_words(n.rpartition(".")[2])) & OBJECT_PERMISSION_WORDS for n in names):
+            return  # `IsOwner`, `IsAuthorOrReadOnly`, `DjangoObjectPermissions`: an object-level check
+        anchor = node.decorators[0] if node.decorators else node
+        self.report(anchor, f"`{node.name.value}` stores the signed-in user on each object it creates but serves "
+                    f"`{short_code(queryset)}` to everyone, so any user can read, change or delete the others' objects.",
+                    hint="Override `get_queryset()` to return only the caller's objects (`filter(owner=self.request.user)`) "
+                    "or add an object-level permission class that compares the owner.")
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()

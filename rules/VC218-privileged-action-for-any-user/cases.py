@@ -1,0 +1,147 @@
+"""VC218 corpus: privileged operations behind authentication only, and the role-checked look-alikes."""
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required, permission_required
+from fastapi import APIRouter, Depends
+from flask import Blueprint
+from flask_login import current_user, login_required as flask_login_required
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAdminUser, IsAuthenticated
+
+from .auth import get_current_admin, get_current_user
+from .models import Order, Post, User
+
+router = APIRouter()
+bp = Blueprint("mod", __name__)
+
+
+class OrderViewSet(viewsets.ModelViewSet):
+    permission_classes = [IsAuthenticated]
+
+    # expect: VC218
+    @action(detail=True, methods=["post"])
+    def refund(self, request, pk=None):
+        self.get_object().refund()
+        return Response({"status": "refunded"})
+
+    # expect: VC218
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
+    def approve(self, request, pk=None):
+        self.get_object().approve()
+        return Response({"status": "approved"})
+
+    # expect: VC218
+    @action(detail=True, methods=["post"], url_path="issue-credit")
+    def issue_credit(self, request, pk=None):
+        self.get_object().add_credit(10)
+        return Response({})
+
+    # ok: VC218
+    @action(detail=True, methods=["post"], permission_classes=[IsAdminUser])
+    def mark_paid(self, request, pk=None):
+        self.get_object().mark_paid()
+        return Response({})
+
+    # ok: VC218
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        self.get_object().cancel()
+        return Response({})
+
+    # ok: VC218 -- a read
+    @action(detail=True, methods=["get"])
+    def refund_status(self, request, pk=None):
+        return Response({"refunded": self.get_object().refunded})
+
+    # ok: VC218
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        if not request.user.is_staff:
+            return Response(status=403)
+        self.get_object().reject()
+        return Response({})
+
+
+class AdminOrderViewSet(viewsets.ModelViewSet):
+    permission_classes = [IsAdminUser]
+
+    # ok: VC218
+    @action(detail=True, methods=["post"])
+    def refund(self, request, pk=None):
+        self.get_object().refund()
+        return Response({})
+
+
+# expect: VC218
+@router.post("/users/{user_id}/ban")
+def ban_user(user_id: int, user=Depends(get_current_user)):
+    return ban(user_id)
+
+
+# expect: VC218
+@router.post("/posts/{post_id}/moderate")
+def moderate_post(post_id: int, current=Depends(get_current_user)):
+    return Post.hide(post_id)
+
+
+# expect: VC218
+@bp.route("/users/<int:user_id>/promote", methods=["POST"])
+@flask_login_required
+def promote(user_id):
+    User.query.get(user_id).make_moderator()
+    return "", 204
+
+
+# expect: VC218
+@login_required
+def approve_payout(request, pk):
+    Order.objects.get(pk=pk).payout()
+    return redirect("orders")
+
+
+# expect: VC218
+@router.post("/accounts/{account_id}/unlock")
+def unlock_account(account_id: int, user=Depends(get_current_user)):
+    return unlock(account_id)
+
+
+# ok: VC218
+@router.post("/users/{user_id}/ban/admin")
+def ban_user_as_admin(user_id: int, admin=Depends(get_current_admin)):
+    return ban(user_id)
+
+
+# ok: VC218
+@bp.route("/users/<int:user_id>/promote/checked", methods=["POST"])
+@flask_login_required
+def promote_checked(user_id):
+    if not current_user.is_admin:
+        abort(403)
+    User.query.get(user_id).make_moderator()
+    return "", 204
+
+
+# ok: VC218
+@staff_member_required
+def approve_refund(request, pk):
+    Order.objects.get(pk=pk).refund()
+    return redirect("orders")
+
+
+# ok: VC218
+@permission_required("orders.refund")
+def refund_order(request, pk):
+    Order.objects.get(pk=pk).refund()
+    return redirect("orders")
+
+
+# ok: VC218 -- not authenticated at all: VC201's finding
+@router.post("/posts/{post_id}/moderate/open")
+def moderate_open(post_id: int):
+    return Post.hide(post_id)
+
+
+# ok: VC218 -- users publish their own posts
+@router.post("/posts/{post_id}/publish")
+def publish_post(post_id: int, current=Depends(get_current_user)):
+    return Post.publish(post_id, current)

@@ -1,0 +1,187 @@
+"""VC218: a privileged operation (refund, approve, ban, promote...) open to every signed-in user."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.analysis.app_model.frameworks import name_words
+from vibecheck.analysis.app_model.handlers import ClassContext, class_context, decorator_names, dotted_uses, handler_of
+from vibecheck.analysis.flow import string_value
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+
+# Operations that only staff, an owner with a special right, or the system should perform.
+# Not `verify`, `publish`, `transfer` or `deactivate`: users verify their own e-mail, publish their own posts.
+PRIVILEGED_VERBS = frozenset({
+    "refund", "approve", "reject", "ban", "unban", "promote", "demote", "grant", "revoke", "payout", "credit",
+    "impersonate", "unlock", "suspend", "unsuspend", "moderate", "escalate", "override", "elevate", "waive", "comp",
+    "chargeback", "reassign",
+})
+# Names (of decorators, dependencies, permission classes, checks in the body) that restrict to some users.
+ROLE_WORDS = frozenset({"admin", "staff", "superuser", "role", "roles", "perm", "perms", "permission", "permissions",
+                        "owner", "manager", "moderator", "scope", "scopes", "group", "groups", "privileged"})
+AUTHENTICATION_ONLY = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly", "login_required", "jwt_required",
+                                 "get_current_user", "get_current_active_user", "current_user", "LoginRequiredMixin",
+                                 "auth_required", "token_required", "require_user", "authenticated"})
+WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
+CHECK_PREFIXES = ("has_", "check_", "require", "ensure_", "assert_", "verify_")
+
+
+def _restricts(names: list[str]) -> bool:
+    return any(set(name_words(n)) & ROLE_WORDS for n in names if n)
+
+
+def _checks_role(body: cst.BaseSuite) -> bool:
+    """A role check in the body: a role word in an `if` or `assert` test, or a `has_perm`/`check_...` call."""
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (cst.If, cst.Assert)):
+            if _restricts([n.rpartition(".")[2] for n in dotted_uses(node.test)]):
+                return True
+        elif isinstance(node, cst.Call):
+            last = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
+            if last.startswith(CHECK_PREFIXES) and _restricts([last]):
+                return True
+        pending.extend(node.children)
+    return False
+
+
+class PrivilegedActionForAnyUser(Rule):
+    """A privileged operation (refund, approve, ban, promote...) that any signed-in user may call.
+
+    ## What it does
+    Finds handlers whose name or path is a privileged operation (`refund`, `approve`, `reject`, `ban`,
+    `promote`, `grant`, `revoke`, `payout`, `impersonate`, `moderate`, ...) that write (a DRF `@action`
+    with `methods=["post"]`, a POST/PUT/PATCH/DELETE route) and are protected by authentication only:
+    `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, with no role or permission check
+    anywhere (no `IsAdminUser` or custom permission class, no `@staff_member_required`/`@permission_required`,
+    no `is_staff`, `has_perm`, `role` or `is_admin` in the body, no `get_permissions` override).
+
+    ## Why is this bad?
+    Being signed in is not the same as being allowed: with only `IsAuthenticated`, every customer can
+    refund their own order (or anyone's), approve their own request or ban another user. Agents copy the
+    viewset's permission classes onto the new `@action` and the admin-only meaning is lost (CWE-285).
+
+    ## Example
+    ```python
+    from rest_framework import viewsets
+    from rest_framework.decorators import action
+    from rest_framework.permissions import IsAuthenticated
+
+    class OrderViewSet(viewsets.ModelViewSet):
+        permission_classes = [IsAuthenticated]
+
+        @action(detail=True, methods=["post"])
+        def refund(self, request, pk=None):
+            self.get_object().refund()
+            return Response({"status": "refunded"})
+    ```
+
+    ## Use instead
+    ```python
+    from rest_framework import viewsets
+    from rest_framework.decorators import action
+    from rest_framework.permissions import IsAdminUser, IsAuthenticated
+
+    class OrderViewSet(viewsets.ModelViewSet):
+        permission_classes = [IsAuthenticated]
+
+        @action(detail=True, methods=["post"], permission_classes=[IsAdminUser])
+        def refund(self, request, pk=None):
+            self.get_object().refund()
+            return Response({"status": "refunded"})
+    ```
+
+    ## References
+    - [CWE-285: Improper Authorization](https://cwe.mitre.org/data/definitions/285.html)
+    - [OWASP API Security Top 10 API5: Broken Function Level Authorization](https://owasp.org/API-Security/editions/2023/en/0xa5-broken-function-level-authorization/)
+    - [Django REST framework: viewset actions and permissions](https://www.django-rest-framework.org/api-guide/viewsets/#marking-extra-actions-for-routing)
+    """
+
+    code = "VC218"
+    name = "privileged-action-for-any-user"
+    category = Category.AUTH
+    severity = Severity.HIGH
+    confidence = Confidence.LOW
+    cwe = (285,)
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.classes: list[tuple[ClassContext, bool]] = []  # (context, the class restricts to a role)
+        self.depth = 0
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        context = class_context(node, self.context.imports)
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        names = [*decorator_names(node, self.context.imports),
+                 *((get_full_name_for_node(b.value) or "") for b in node.bases)]
+        for statement in body:
+            if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
+                names.append("permission")
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and get_full_name_for_node(small.targets[0].target) == "permission_classes":
+                        names.extend(n for n in dotted_uses(small.value) if n.rpartition(".")[2] not in AUTHENTICATION_ONLY)
+        self.classes.append((context, _restricts(names)))
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.depth += 1
+        if self.depth > 1 or self.context.is_test_file:
+            return
+        owner = self.classes[-1] if self.classes else None
+        action = self._action(node)
+        if action is not None:
+            if owner is None or owner[1]:
+                return
+            name, methods, restricted = action
+            authenticated = owner[0].authenticated
+        else:
+            handler = handler_of(node, self.context.imports, owner[0] if owner else None)
+            if handler is None or not handler.writes or not handler.authenticated:
+                return
+            name, methods, restricted = node.name.value, {m.lower() for m in handler.methods}, False
+            authenticated = True
+            restricted = (owner is not None and owner[1]) or _restricts(decorator_names(node, self.context.imports)) \
+                or _restricts([*map(str, handler.identity_params)])
+        verb = next((w for w in name_words(name) if w in PRIVILEGED_VERBS), None)
+        if verb is None or not methods & WRITE_METHODS or restricted or not authenticated:
+            return
+        if _checks_role(node.body):
+            return
+        anchor = node.decorators[0] if node.decorators else node
+        self.report(anchor, f"`{name}` performs a privileged operation (`{verb}`) but only checks that the caller is "
+                    "signed in, so every user may call it.",
+                    hint="Restrict it to the users allowed to do it (`permission_classes=[IsAdminUser]`, a role check, "
+                    "`@permission_required(...)`) and test that an ordinary user gets 403.")
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.depth -= 1
+
+    def _action(self, node: cst.FunctionDef) -> tuple[str, set[str], bool] | None:
+        """A DRF `@action(methods=[...])`: its name, methods, and whether its own permission classes restrict."""
+        for decorator in node.decorators:
+            expression = decorator.decorator
+            if not isinstance(expression, cst.Call):
+                continue
+            if (self.qualified_name(expression.func) or "").rpartition(".")[2] != "action":
+                continue
+            methods = {"get"}
+            restricted = False
+            name = node.name.value
+            for arg in expression.args:
+                keyword = arg.keyword.value if arg.keyword is not None else None
+                if keyword == "methods" and isinstance(arg.value, (cst.List, cst.Tuple)):
+                    methods = {(string_value(e.value) or "").lower() for e in arg.value.elements}
+                elif keyword == "permission_classes":
+                    restricted = _restricts([n.rpartition(".")[2] for n in dotted_uses(arg.value)
+                                             if n.rpartition(".")[2] not in AUTHENTICATION_ONLY]) \
+                        or not all(n.rpartition(".")[2] in AUTHENTICATION_ONLY for n in dotted_uses(arg.value))
+                elif keyword == "url_path":
+                    name = f"{name}_{string_value(arg.value) or ''}"
+            return name, methods, restricted
+        return None
