@@ -21,7 +21,8 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   at the user, a session or a token and deny: raise or answer 401/403, or redirect to login).
 - `guarded_receivers`, `includes` (`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
-  `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `settings`
+  `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `dependency_aliases`
+  (`Account = Annotated[dict, Depends(current_account)]`), `settings`
   (`REST_FRAMEWORK`, `MIDDLEWARE`), `authenticates`. A URLconf entry also keeps its pattern and name (a
   router entry its prefix and basename): `AppModel.url_entries`, for the test-reach rules.
 

@@ -255,6 +255,7 @@ class AppModelCollector:
         self.includes: list[dict[str, Any]] = []
         self.url_views: list[dict[str, Any]] = []
         self.view_aliases: dict[str, dict[str, Any]] = {}
+        self.dependency_aliases: dict[str, str] = {}
         self.settings: dict[str, Any] = {}
 
     # names ---------------------------------------------------------------------------------------------
@@ -562,6 +563,14 @@ class AppModelCollector:
                 self.guard_names.add(target)
         elif isinstance(value, cst.Subscript) and self._type_guards(value):
             self.guard_names.add(target)
+        elif isinstance(value, cst.Subscript) and _last(self.qualified_name(value.value)) == "Annotated":
+            for element in value.slice:  # `Account = Annotated[dict, Depends(current_account)]`: resolved later
+                inner = element.slice.value if isinstance(element.slice, cst.Index) else None
+                if isinstance(inner, cst.Call) and _last(self.qualified_name(inner.func)) in DEPENDENCY_CALLS:
+                    first = _positional(inner, 0) or _keyword(inner, "dependency")
+                    name = get_full_name_for_node(first.value) if first is not None else None
+                    if name is not None:
+                        self.dependency_aliases[target] = self._ref_text(name)
 
     def _collect_setting(self, name: str, value: cst.BaseExpression) -> None:
         """`REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": [...]}`, `MIDDLEWARE = [...]`: settings that guard views."""
@@ -884,12 +893,13 @@ class AppModelCollector:
             "includes": self.includes,
             "url_views": self.url_views,
             "view_aliases": self.view_aliases,
+            "dependency_aliases": self.dependency_aliases,
             "settings": self.settings,
             "guard_functions": guard_functions,
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
-                                            "guard_functions")):
+                                            "guard_functions", "dependency_aliases")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:

@@ -29,6 +29,9 @@ IDENTITY_EXPRESSIONS = frozenset({"request.user", "self.request.user", "current_
 # Words that, used anywhere in a handler, show that it relates the object to the caller.
 OWNERSHIP_WORDS = frozenset({"user", "owner", "author", "creator", "account", "tenant", "member", "identity",
                              "principal", "organization", "org", "team", "uid", "sub"})
+# Parameter names that hold the caller when their type is an alias defined elsewhere (`account: Account`).
+IDENTITY_PARAMETERS = frozenset({"user", "current_user", "account", "current_account", "principal", "identity",
+                                 "member", "caller", "me", "viewer", "actor"})
 ID_NAME = re.compile(r"^(id|pk|uuid|slug|key|[a-z0-9_]+_(id|pk|uuid|slug|key))$")
 ROUTE_PARAMETER = re.compile(r"<(?:[^<>:]*:)?(\w+)>|\{(\w+)(?::[^{}]*)?\}")
 # Django and DRF class-based views: handler method -> HTTP method.
@@ -166,8 +169,9 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
             target = dependency_target(param, imports)
             annotation = param.annotation.annotation if param.annotation is not None else None
             annotated = _last(get_full_name_for_node(annotation)) if annotation is not None else ""
-            if target is None and annotated and annotated != "Annotated" and fw.reads_as_guard(annotated):
-                identity.add(param.name.value)  # `user: CurrentUser`, an `Annotated[User, Depends(...)]` alias
+            if target is None and annotated and annotated != "Annotated" and (
+                    fw.reads_as_guard(annotated) or (annotated[:1].isupper() and param.name.value in IDENTITY_PARAMETERS)):
+                identity.add(param.name.value)  # `user: CurrentUser`, `account: Account`: `Annotated[..., Depends()]` aliases
             elif target is not None:
                 if is_guard_name(_last(target)) or "user" in param.name.value:
                     identity.add(param.name.value)

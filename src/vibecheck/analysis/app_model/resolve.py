@@ -64,6 +64,7 @@ class AppModel:
     url_views: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # (view, guarded, wrappers)
     aliases: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # `edit = guard(V.as_view())`
     alias_names: dict[str, str] = field(default_factory=dict)  # alias -> view
+    dependency_aliases: dict[str, str] = field(default_factory=dict)  # `Account = Annotated[..., Depends(f)]` -> f
     url_entries: list[UrlEntry] = field(default_factory=list)
     mounts: dict[str, str] = field(default_factory=dict)  # router or blueprint -> the prefix it is included under
     settings: dict[str, Any] = field(default_factory=dict)
@@ -98,6 +99,8 @@ class AppModel:
             for target, views in ((model.url_views, facts["url_views"]), (model.aliases, facts["view_aliases"].values())):
                 target.extend((full(v["view"]), v["guarded"], tuple(full(w) for w in v["wrappers"])) for v in views)
             model.alias_names.update({full("@" + alias): full(v["view"]) for alias, v in facts["view_aliases"].items()})
+            model.dependency_aliases.update({full("@" + alias): full(target)
+                                             for alias, target in facts["dependency_aliases"].items()})
             model.url_entries.extend(UrlEntry(full(v["view"]), v.get("path"), v.get("name"), v.get("router", False))
                                      for v in facts["url_views"])
             for name, value in facts["settings"].items():
@@ -135,7 +138,9 @@ class AppModel:
         return None
 
     def _any_guard(self, names: tuple[str, ...]) -> bool:
-        return any(_matches(name, g) for name in names for g in self.guard_functions)
+        """Any of the names is a project guard function, directly or through an `Annotated` dependency alias."""
+        targets = [*names, *(t for a, t in self.dependency_aliases.items() for n in names if _matches(n, a))]
+        return any(_matches(name, g) for name in targets for g in self.guard_functions)
 
     def receiver_guarded(self, receiver: str, depth: int = 0) -> bool:
         """A router, blueprint or app guarded where it is made, where it is included, or by what includes it."""

@@ -24,8 +24,9 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
-LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update"})
-LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session"})
+LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",
+                            "where", "get_by_id"})
+LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select"})
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
 SQL_OWNER = re.compile(r"\b(user|owner|author|account|tenant|org|team|member)\w*\b", re.IGNORECASE)
