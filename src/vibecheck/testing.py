@@ -63,7 +63,7 @@ def _run(rule: type[BaseRule], source: str, *, registry: Registry, options: Any,
          codes: list[str] | None = None, filtered: bool = False) -> FileResult:
     """One file through the pipeline with `codes` (default: the rule's) selected; with `filtered`, the filter stage too."""
     if is_test_file is None:
-        is_test_file = rule.applies_to_tests_only
+        is_test_file = getattr(rule, "applies_to_tests_only", False)  # project rules have no such flag
     pipeline = _pipeline(codes or [rule.code], registry, is_test_file=bool(is_test_file),
                          options={rule.code: options} if options is not None else None)
     result = pipeline.check_bytes(path, Path(path).name, source.encode())
