@@ -1,7 +1,8 @@
 """`[tool.bandit]` in pyproject.toml: what a bandit user already configured is honoured, or refused with a pointer.
 
 Honoured: `skips` and `tests` (bandit codes or test names) go to the bandit stage, as if written under
-`[tool.vibecheck.bandit]` (where a key set there wins); `exclude_dirs` become `extend-exclude` patterns; a
+`[tool.vibecheck.bandit]` (where a key set there wins); `exclude_dirs` (and `exclude` globs, as
+django-allauth writes them) become `extend-exclude` patterns; a
 plugin's table (`[tool.bandit.assert_used]`, `[tool.bandit.any_other_function_with_shell_equals_true]`) is
 passed to that plugin. Every other key is an error that names where the setting goes in vibecheck, so
 that nothing a user configured is silently ignored.
@@ -17,7 +18,6 @@ from vibecheck.errors import ConfigError
 ELSEWHERE: dict[str, str] = {
     "targets": "pass the paths to check on the command line (`vibecheck src`)",
     "recursive": "vibecheck always checks folders recursively",
-    "exclude": "use `exclude_dirs`, or `extend-exclude` under `[tool.vibecheck]`",
     "severity": "use `fail-on` under `[tool.vibecheck]` (or `--fail-on`)",
     "confidence": "use `low-confidence-fails` under `[tool.vibecheck.bandit]`",
     "format": "use `--format`",
@@ -45,9 +45,9 @@ def apply_bandit_table(table: Any, *, where: str, bandit: dict[str, Any],
     for key, value in table.items():
         if key in LIST_KEYS:
             merged.setdefault(key, _strings(where, key, value))
-        elif key == "exclude_dirs":
-            excludes += [prefix + folder.strip().removeprefix("./").rstrip("/") + "/"
-                         for folder in _strings(where, key, value) if folder.strip(" ./")]
+        elif key in ("exclude_dirs", "exclude"):
+            excludes += [prefix + pattern.strip().removeprefix("./").rstrip("/")
+                         for pattern in _strings(where, key, value) if pattern.strip(" ./")]
         elif key in ELSEWHERE:
             raise ConfigError(f"{where}: `[tool.bandit] {key}` is not read by vibecheck: {ELSEWHERE[key]}.")
         elif isinstance(value, dict):

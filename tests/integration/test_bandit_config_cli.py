@@ -34,6 +34,9 @@ def test_skips_and_exclude_dirs_are_honoured(project: Path) -> None:
                           ("pkg/app.py", "B101"), ("pkg/app.py", "B602")]
     honoured = reported(project, '[tool.bandit]\nskips = ["B602"]\nexclude_dirs = ["./generated/"]\n')
     assert honoured == [("pkg/app.py", "B101")]
+    write(project, {"pkg/test_app.py": SHELL})
+    globbed = reported(project, '[tool.bandit]\nexclude_dirs = ["generated", "pkg/app.py"]\nexclude = ["test_*"]\n')
+    assert globbed == []
 
 
 def test_tests_and_plugin_tables_are_honoured(project: Path) -> None:
