@@ -2,7 +2,9 @@
 
 Honoured: `skips` and `tests` (bandit codes or test names) go to the bandit stage, as if written under
 `[tool.vibecheck.bandit]` (where a key set there wins); `exclude_dirs` (and `exclude` globs, as
-django-allauth writes them) become `extend-exclude` patterns; a
+django-allauth writes them) keep bandit's checks out of those paths (a `per-file-ignores` of `B`): they
+were written for bandit, and vibecheck's own rules still need them (a `tests` folder excluded from
+bandit is what the test rules read); a
 plugin's table (`[tool.bandit.assert_used]`, `[tool.bandit.any_other_function_with_shell_equals_true]`) is
 passed to that plugin. Every other key is an error that names where the setting goes in vibecheck, so
 that nothing a user configured is silently ignored.
@@ -34,7 +36,7 @@ LIST_KEYS = ("skips", "tests")
 
 def apply_bandit_table(table: Any, *, where: str, bandit: dict[str, Any],
                        prefix: str = "") -> tuple[dict[str, Any], tuple[str, ...]]:
-    """(the `[tool.vibecheck.bandit]` table with `[tool.bandit]` merged in, the exclude patterns it adds).
+    """(the `[tool.vibecheck.bandit]` table with `[tool.bandit]` merged in, the paths bandit must not check).
 
     `prefix` is the folder of the pyproject.toml relative to the run's root, for `exclude_dirs`.
     """

@@ -238,7 +238,10 @@ def _with_bandit_table(settings: Settings, pyproject: Path) -> Settings:
         options_from_table(bandit)
     except ValueError as exc:
         raise ConfigError(f"{pyproject}: {str(exc).replace('[tool.vibecheck.bandit]', '[tool.bandit]')}") from exc
-    return replace(settings, bandit=bandit, extend_exclude=settings.extend_exclude + excludes)
+    ignores = dict(settings.per_file_ignores)
+    for pattern in excludes:
+        ignores[pattern] = (*ignores.get(pattern, ()), "B")
+    return replace(settings, bandit=bandit, per_file_ignores=ignores)
 
 
 def apply_overrides(settings: Settings, overrides: dict[str, Any], registry: Registry) -> Settings:

@@ -35,8 +35,9 @@ def test_skips_and_exclude_dirs_are_honoured(project: Path) -> None:
     honoured = reported(project, '[tool.bandit]\nskips = ["B602"]\nexclude_dirs = ["./generated/"]\n')
     assert honoured == [("pkg/app.py", "B101")]
     write(project, {"pkg/test_app.py": SHELL})
+    write(project, {"pkg/test_app.py": "def test_run():\n    assert True\n"})
     globbed = reported(project, '[tool.bandit]\nexclude_dirs = ["generated", "pkg/app.py"]\nexclude = ["test_*"]\n')
-    assert globbed == []
+    assert globbed == [("pkg/test_app.py", "VC304")]  # bandit's excludes are bandit's: the test rules still read it
 
 
 def test_tests_and_plugin_tables_are_honoured(project: Path) -> None:
