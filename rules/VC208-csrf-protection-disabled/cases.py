@@ -131,3 +131,60 @@ class SearchForm(FlaskForm):
 @protector.exempt
 def github_webhook():
     return handle_push()
+
+
+# ok: VC208 -- an OAuth 2.0 token endpoint: clients authenticate with their secret, not a cookie
+@method_decorator(csrf_exempt, name="dispatch")
+class TokenView(View):
+    pass
+
+
+# ok: VC208 -- token revocation (RFC 7009)
+@method_decorator(csrf_exempt, name="dispatch")
+class RevokeView(View):
+    pass
+
+
+# ok: VC208 -- the identity provider POSTs the SAML assertion cross-site
+@method_decorator(csrf_exempt, name="dispatch")
+class ACSView(View):
+    pass
+
+
+# ok: VC208 -- dynamic client registration (RFC 7591)
+@method_decorator(csrf_exempt, name="dispatch")
+class ClientRegistrationView(View):
+    pass
+
+
+# expect: VC208 -- a user sign-up form is no client registration
+@method_decorator(csrf_exempt, name="dispatch")
+class RegistrationView(View):
+    pass
+
+
+class APIView(View):
+    @classmethod
+    def as_view(cls, **initkwargs):
+        view = super().as_view(**initkwargs)
+        # ok: VC208 -- the framework exempts every view it builds; its session authentication checks CSRF itself
+        return csrf_exempt(view)
+
+
+def headless_view(function):
+    def wrapper(request, *args, **kwargs):
+        return function(request, *args, **kwargs)
+
+    # ok: VC208 -- a decorator's plumbing on its own parameter
+    return csrf_exempt(function)
+
+
+def build_urls(delete_account):
+    # expect: VC208 -- a view named here, in a URLconf helper, is one view exempted
+    return [path("delete/", csrf_exempt(views.delete_account))]
+
+
+callback_urls = [
+    # ok: VC208 -- the provider's callback, through `as_view`
+    path("openid/callback/", csrf_exempt(views.OpenIDCallbackView.as_view())),
+]

@@ -18,8 +18,15 @@ CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
 SESSION_MIDDLEWARE = frozenset({"django.contrib.sessions.middleware.SessionMiddleware",
                                 "django.contrib.auth.middleware.AuthenticationMiddleware"})
 FLASK_WTF_PROTECTORS = frozenset({"CSRFProtect", "CsrfProtect"})
-# Endpoints that other servers call: they prove who they are with a signature, not a cookie.
-SERVER_TO_SERVER_WORDS = frozenset({"webhook", "webhooks", "hook", "callback", "ipn", "notify", "notification"})
+# Endpoints that other servers call, or that a protocol defines for clients without cookies: they prove who
+# they are with a signature, a client secret or a bearer token. OAuth 2.0 token, revocation (RFC 7009),
+# introspection (RFC 7662), device authorization (RFC 8628) and client registration (RFC 7591) endpoints,
+# OpenID Connect's userinfo and JWKS, SAML's assertion consumer and single logout services (ACS/SLS), all
+# of which identity providers POST to cross-site by design.
+SERVER_TO_SERVER_WORDS = frozenset({"webhook", "webhooks", "hook", "callback", "ipn", "notify", "notification",
+                                    "token", "revoke", "revocation", "introspect", "introspection", "userinfo",
+                                    "jwks", "acs", "sls", "device"})
+SERVER_TO_SERVER_PHRASES = (("client", "registration"),)
 HINT_EXEMPT = ("Remove the exemption and send the CSRF token from the client, or authenticate the endpoint with "
                "something a browser does not send by itself (a signed payload or a token header).")
 HINT_SETTING = "Keep CSRF protection on outside tests and exempt only the endpoints that do not use cookie sessions."
@@ -53,7 +60,11 @@ class CsrfProtectionDisabled(Rule):
     but not `CsrfViewMiddleware`, and a DRF `enforce_csrf` override that does nothing.
 
     Test files, configuration classes or functions named for tests, dicts that also set `TESTING = True`,
-    and exemptions of webhook or callback endpoints (called by servers, not browsers) are not reported.
+    exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,
+    OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
+    client registration, SAML ACS/SLS), and a framework's `csrf_exempt(view)` on a function's own
+    parameter or local (DRF's `as_view` exempts every API view because its session authentication checks
+    CSRF itself) are not reported.
 
     ## Why is this bad?
     When a request fails the CSRF check, the quickest fix an agent finds is to switch the check off. Any
@@ -103,6 +114,7 @@ class CsrfProtectionDisabled(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.scopes: list[str] = []
+        self.functions: list[cst.FunctionDef] = []
         self.protectors: set[str] = {"csrf", "csrf_protect", "csrfprotect"}
         self.depth = 0
 
@@ -124,6 +136,7 @@ class CsrfProtectionDisabled(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.append(node.name.value)
+        self.functions.append(node)
         for decorator in node.decorators:
             self._exemption(decorator.decorator, decorator, node.name.value)
         if node.name.value == "enforce_csrf" and self._does_nothing(node):
@@ -134,6 +147,7 @@ class CsrfProtectionDisabled(Rule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.pop()
+        self.functions.pop()
 
     # exemptions ---------------------------------------------------------------------------------------------
 
@@ -162,7 +176,23 @@ class CsrfProtectionDisabled(Rule):
         self.report(node, f"`{spelling}` turns off CSRF protection for {target}.", hint=HINT_EXEMPT)
 
     def _server_to_server(self, name: str) -> bool:
-        return any(w in SERVER_TO_SERVER_WORDS for w in fw.name_words(name.rsplit(".", 1)[-1]))
+        """`TokenView`, `saml_acs`, `OpenIDCallbackView.as_view`: every part of the dotted name counts."""
+        words = [w for part in name.split(".") for w in fw.name_words(part)]
+        pairs = set(zip(words, words[1:]))
+        return any(w in SERVER_TO_SERVER_WORDS for w in words) or any(p in pairs for p in SERVER_TO_SERVER_PHRASES)
+
+    def _wraps_any_view(self, argument: cst.BaseExpression) -> bool:
+        """`csrf_exempt(view)` on a function's own parameter or local: a framework's plumbing that exempts
+        every view it builds (DRF's `as_view`, which enforces CSRF itself for session logins), not one view."""
+        if not isinstance(argument, cst.Name) or not self.functions:
+            return False
+        function = self.functions[-1]
+        params = function.params
+        names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+        names |= {t.target.value for statement in function.body.body if isinstance(statement, cst.SimpleStatementLine)
+                  for small in statement.body if isinstance(small, cst.Assign)
+                  for t in small.targets if isinstance(t.target, cst.Name)}
+        return argument.value in names
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
         self.depth += 1
@@ -175,7 +205,7 @@ class CsrfProtectionDisabled(Rule):
             spelling = self._exempts(node.func)
             if spelling is not None and node.args and not self._in_test_setup():
                 view = get_full_name_for_node(node.args[0].value)
-                if not (view and self._server_to_server(view)):
+                if not (view and self._server_to_server(view)) and not self._wraps_any_view(node.args[0].value):
                     target = f"`{view}`" if view else "this view"
                     self.report(node, f"`{spelling}({view or '...'})` turns off CSRF protection for {target}.",
                                 hint=HINT_EXEMPT)
