@@ -178,7 +178,7 @@ class CsrfProtectionDisabled(Rule):
     def _server_to_server(self, name: str) -> bool:
         """`TokenView`, `saml_acs`, `OpenIDCallbackView.as_view`: every part of the dotted name counts."""
         words = [w for part in name.split(".") for w in fw.name_words(part)]
-        pairs = set(zip(words, words[1:]))
+        pairs = set(zip(words, words[1:], strict=False))
         return any(w in SERVER_TO_SERVER_WORDS for w in words) or any(p in pairs for p in SERVER_TO_SERVER_PHRASES)
 
     def _wraps_any_view(self, argument: cst.BaseExpression) -> bool:
