@@ -47,7 +47,7 @@ def test_ci_script_runs_the_checks_the_readme_lists() -> None:
 def test_contributing_guide_names_files_that_exist() -> None:
     """The guide is a map of the tree: every file or folder it names in backticks must still be there."""
     text = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    named = set(re.findall(r"`([A-Za-z_./]+(?:\.py|/))`", text))
+    named = set(re.findall(r"`([A-Za-z_./-]+(?:\.py|/))`", text))
     bases = [REPO_ROOT, REPO_ROOT / "src", REPO_ROOT / "src" / "vibecheck", REPO_ROOT / "src" / "vibecheck" / "rules",
              *REPO_ROOT.glob("rules/*/")]
     missing = sorted(name for name in named if not any((base / name).exists() for base in bases))
