@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from typing import Any
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -93,6 +95,15 @@ SCALAR_CONVERTER = re.compile(r"<(?:int|float|uuid)(?:\([^)]*\))?:(\w+)>")
 HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 
 
+# Inter-procedural summaries: a flow rule that takes part seeds each parameter with a PARAMETER taint and gives
+# the result of a call to one of the project's functions a CALL taint; a sink reached by either is recorded
+# (with ORIGIN standing for the client's source in its message) and joined across functions in the project phase.
+PARAMETER, CALL = "parameter", "call"
+SUMMARISED_KINDS = frozenset({PARAMETER, CALL})
+SUMMARY_FACT = "vibecheck.flow.summaries"
+ORIGIN = "\u27e8origin\u27e9"
+
+
 @dataclass(frozen=True)
 class Taint:
     """Where a tainted value came from: its kind, a short description of the source, and the last key read."""
@@ -100,6 +111,36 @@ class Taint:
     kind: str
     origin: str
     key: str | None = None
+
+
+def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str]:
+    """Every parameter whose value an expression holds (`os.path.join(folder, name)`: both), not only the first."""
+    found = [inner.value for inner in iter_expressions(node) if isinstance(inner, cst.Name)
+             and (held := state.names.get(inner.value)) is not None and held.kind == PARAMETER]
+    return list(dict.fromkeys(found)) or [taint.origin]
+
+
+def _maybe_project(module: str) -> bool:
+    """Not the standard library: an import that may name one of the project's own modules."""
+    return module.split(".", 1)[0] not in sys.stdlib_module_names
+
+
+@dataclass
+class FunctionSummary:
+    """What one function tells the project phase, as plain lists (cached with the file's facts).
+
+    `sinks`: [taint kind, parameter name or callee, message with ORIGIN, hint, CWE ids, the sink's code];
+    `returns`: [kind, origin] of each returned value; `calls`: [callee, position or keyword, kind, origin]
+    for each argument that carries client data, a parameter, or another call's result.
+    """
+
+    parameters: list[str]
+    sinks: list[list[Any]] = field(default_factory=list)
+    returns: list[list[str]] = field(default_factory=list)
+    calls: list[list[Any]] = field(default_factory=list)
+
+    def as_fact(self) -> dict[str, Any]:
+        return {"parameters": self.parameters, "sinks": self.sinks, "returns": self.returns, "calls": self.calls}
 
 
 # A source finder returns CLEAN to say "this expression is clean, do not look at its parts".
@@ -170,6 +211,10 @@ class FlowState:
         self.shadowed: set[str] = set()
         self.has_walrus = True
         self.local_classes: frozenset[str] = frozenset()
+        # The summary of the function being walked, for rules that take part in inter-procedural flow.
+        self.summary: FunctionSummary | None = None
+        self.project_functions: frozenset[str] = frozenset()
+        self.class_name: str | None = None
         # What an `except ... as name` binds, for rules that follow caught exceptions (None: nothing).
         self.caught: Callable[[cst.ExceptHandler | cst.ExceptStarHandler, FlowState], Taint | None] | None = None
         self.loop_depth = 0
@@ -187,11 +232,13 @@ class FlowState:
     def taint_of(self, node: cst.CSTNode | None) -> Taint | None:
         """The taint an expression carries, or None when it is clean.
 
-        The first taint found in source order wins. Operators, displays and other expressions that only pass
-        on their operands' taint are expanded on an explicit stack, not by recursion: generated code chains
-        thousands of `+` operands or implicitly concatenated strings.
+        The first taint found in source order wins, client data before a parameter's or a call's. Operators,
+        displays and other expressions that only pass on their operands' taint are expanded on an explicit
+        stack, not by recursion: generated code chains thousands of `+` operands or implicitly concatenated
+        strings.
         """
         pending: list[cst.CSTNode | None] = [node]
+        summarised: Taint | None = None
         while pending:
             current = pending.pop()
             if current is None or not isinstance(current, cst.BaseExpression):
@@ -199,16 +246,17 @@ class FlowState:
             found = self.source(current, self)
             if found is CLEAN:
                 continue
+            if found is None:
+                operands = self._operands(current)
+                if operands is not None:
+                    pending.extend(reversed(operands))
+                    continue
+                found = self._own_taint(current)
             if found is not None:
-                return found
-            operands = self._operands(current)
-            if operands is not None:
-                pending.extend(reversed(operands))
-                continue
-            found = self._own_taint(current)
-            if found is not None:
-                return found
-        return None
+                if found.kind not in SUMMARISED_KINDS:
+                    return found
+                summarised = summarised or found
+        return summarised
 
     def _operands(self, node: cst.BaseExpression) -> list[cst.CSTNode | None] | None:
         """The sub-expressions whose taint `node` carries unchanged, in source order; None if it is not such a node."""
@@ -259,11 +307,14 @@ class FlowState:
         return None
 
     def _first(self, nodes: Any) -> Taint | None:
+        summarised = None
         for node in nodes:
             found = self.taint_of(node)
             if found is not None:
-                return found
-        return None
+                if found.kind not in SUMMARISED_KINDS:
+                    return found
+                summarised = summarised or found
+        return summarised
 
     def _call_taint(self, call: cst.Call) -> Taint | None:
         if self.is_sanitizer_call(call):
@@ -285,12 +336,37 @@ class FlowState:
         if isinstance(func, cst.Name) and func.value in self.local_classes:
             # a helper object of this module built from client data carries it in its attributes
             return self._first(a.value for a in call.args)
+        if self.summary is not None:
+            callee = self.project_callee(call)
+            if callee is not None:
+                return Taint(CALL, callee)
+        return None
+
+    def project_callee(self, call: cst.Call) -> str | None:
+        """`local:name`, `local:Class.method` (for `self.method()`) or `import:pkg.mod.name`: a call that may be
+        to one of the project's own functions, whose summary the project phase looks up; None for others."""
+        func = call.func
+        if isinstance(func, cst.Name):
+            if func.value in self.project_functions:
+                return f"local:{func.value}"
+            resolved = self.imports.aliases.get(func.value)
+            return f"import:{resolved}" if resolved is not None and "." in resolved and _maybe_project(resolved) else None
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            head = func.value.value
+            if head in ("self", "cls") and self.class_name is not None:
+                return f"local:{self.class_name}.{func.attr.value}"
+            module = self.imports.aliases.get(head)
+            if module is not None and head not in self.names and _maybe_project(module):
+                return f"import:{module}.{func.attr.value}"
         return None
 
     def store(self, container: cst.CSTNode, taint: Taint | None) -> None:
         """A tainted value stored into a container (`d[k] = v`, `items.append(v)`) taints the container."""
         key = dotted_name(container)
-        if taint is not None and key is not None and key not in self.names:
+        if taint is None or key is None:
+            return
+        held = self.names.get(key)
+        if held is None or (held.kind in SUMMARISED_KINDS and taint.kind not in SUMMARISED_KINDS):
             self.names[key] = taint
 
     def snapshot(self) -> tuple[dict[str, Taint], dict[str, str]]:
@@ -842,6 +918,12 @@ class FlowRule(Rule):
 
     file_hints: tuple[str, ...] = ()
     skip_file = False
+    # Whether the rule records per-function summaries for the inter-procedural join (VC417), and the taint
+    # kinds that count as untrusted data for it.
+    summarises: ClassVar[bool] = False
+    untrusted_kinds: ClassVar[frozenset[str]] = frozenset({"request"})
+    _classes: list[str]
+    _recording: tuple[Taint, FlowState] | None = None
 
     def new_state(self) -> FlowState:
         raise NotImplementedError
@@ -887,10 +969,97 @@ class FlowRule(Rule):
             return
         state = self._fresh_state()
         self.start_function(node, state)
-        walk_block(suite_statements(node.body), state, self.check)
+        if not self.summarises:
+            walk_block(suite_statements(node.body), state, self.check)
+            return
+        classes = self.__dict__.setdefault("_classes", [])
+        state.class_name = classes[-1] if classes else None
+        state.project_functions = _module_functions(self.context.module)
+        parameters = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
+        state.summary = FunctionSummary(parameters)
+        for name in (*parameters, *(p.name.value for p in node.params.kwonly_params)):
+            if name not in state.names and name not in state.request_objects and name not in ("self", "cls"):
+                state.names[name] = Taint(PARAMETER, name)
+        walk_block(suite_statements(node.body), state, self._check_and_summarise)
+        summary = state.summary
+        if summary.sinks or summary.returns or summary.calls:
+            key = f"{state.class_name}.{node.name.value}" if state.class_name else node.name.value
+            self.context.facts.setdefault(SUMMARY_FACT, {}).setdefault(self.code, {})[key] = summary.as_fact()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.__dict__.setdefault("_classes", []).append(node.name.value)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.__dict__.setdefault("_classes", [None]).pop()
+
+    def _check_and_summarise(self, node: cst.CSTNode, state: FlowState) -> None:
+        """`check`, then what the project phase needs: returned taint and the arguments of project calls."""
+        self.check(node, state)
+        summary = state.summary
+        if summary is None:
+            return
+        tracked = self.untrusted_kinds | SUMMARISED_KINDS
+        if isinstance(node, cst.Return) and node.value is not None:
+            taint = state.taint_of(node.value)
+            if taint is not None and taint.kind in tracked:
+                summary.returns.append([taint.kind, taint.origin])
+        for call in iter_calls(node):
+            callee = state.project_callee(call)
+            if callee is None:
+                continue
+            position = 0
+            for arg in call.args:
+                if arg.star:
+                    break
+                where: int | str = arg.keyword.value if arg.keyword is not None else position
+                position += arg.keyword is None
+                taint = state.taint_of(arg.value)
+                if taint is None or taint.kind not in tracked:
+                    continue
+                if taint.kind == PARAMETER:
+                    for parameter in parameters_in(arg.value, state, taint):
+                        summary.calls.append([callee, where, PARAMETER, parameter])
+                else:
+                    summary.calls.append([callee, where, taint.kind, taint.origin])
+
+    @contextmanager
+    def recording(self, taint: Taint, state: FlowState) -> Iterator[Taint]:
+        """While a sink is reached by a parameter or a call result: what the rule reports is recorded in the
+        function's summary instead, with ORIGIN for the client's source. Yields the taint to describe it with."""
+        if state.summary is None:
+            raise ValueError("recording a sink needs a summarising walk")
+        self._recording = (taint, state)
+        try:
+            yield Taint(next(iter(self.untrusted_kinds)), ORIGIN, taint.key)
+        finally:
+            self._recording = None
+
+    def report(self, node: cst.CSTNode, message: str, *, hint: str | None = None, fix: Any = None,
+               severity: Any = None, snippet: str | None = None, cwe: tuple[int, ...] | None = None) -> None:
+        if self._recording is None:
+            super().report(node, message, hint=hint, fix=fix, severity=severity, snippet=snippet, cwe=cwe)
+            return
+        taint, state = self._recording
+        if state.summary is None:
+            return
+        code = cst.Module([]).code_for_node(node).strip().splitlines()
+        origins = parameters_in(node, state, taint) if taint.kind == PARAMETER else [taint.origin]
+        for origin in origins:
+            state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else ""])
 
 
 _CLASSES: dict[int, tuple[cst.Module, frozenset[str]]] = {}
+_FUNCTIONS: dict[int, tuple[cst.Module, frozenset[str]]] = {}
+
+
+def _module_functions(module: cst.Module) -> frozenset[str]:
+    """The module's own top-level functions, computed once per file: calls to them are summarised."""
+    cached = _FUNCTIONS.get(id(module))
+    if cached is None or cached[0] is not module:
+        _FUNCTIONS.clear()
+        names = frozenset(s.name.value for s in module.body if isinstance(s, cst.FunctionDef))
+        cached = _FUNCTIONS[id(module)] = (module, names)
+    return cached[1]
 
 
 def _module_classes(module: cst.Module) -> frozenset[str]:

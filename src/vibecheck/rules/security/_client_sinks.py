@@ -12,7 +12,16 @@ from typing import ClassVar
 
 import libcst as cst
 
-from vibecheck.analysis.flow import FlowRule, FlowState, SourceFinder, Taint, call_argument, iter_calls, request_source
+from vibecheck.analysis.flow import (
+    SUMMARISED_KINDS,
+    FlowRule,
+    FlowState,
+    SourceFinder,
+    Taint,
+    call_argument,
+    iter_calls,
+    request_source,
+)
 
 ArgumentSpec = tuple[int | None, str | None]
 
@@ -28,12 +37,20 @@ class ClientSinkRule(FlowRule):
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers)
 
+    summarises = True
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):
             for argument, label in self.sinks(call, state):
                 taint = state.taint_of(argument)
-                if taint is not None and taint.kind == "request" and self.accepts(call, argument, state):
+                if taint is None or not self.accepts(call, argument, state):
+                    continue
+                if taint.kind == "request":
                     self.describe(argument, label, taint, call)
+                    break
+                if taint.kind in SUMMARISED_KINDS:
+                    with self.recording(taint, state) as placeholder:
+                        self.describe(argument, label, placeholder, call)
                     break
 
     def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:

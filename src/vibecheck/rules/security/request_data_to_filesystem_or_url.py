@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.analysis.flow import FlowRule, FlowState, Taint, call_argument, dotted_name, iter_calls, request_source, short_code
+from vibecheck.analysis.flow import (
+    SUMMARISED_KINDS,
+    FlowRule,
+    FlowState,
+    Taint,
+    call_argument,
+    dotted_name,
+    iter_calls,
+    request_source,
+    short_code,
+)
 from vibecheck.model import Category, Confidence, Severity
 
 PATH_CWE = (22, 73)
@@ -108,6 +118,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = (22, 73, 918)
 
+    summarises = True
+
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, request_or_client_source, sanitizer_names=SANITIZERS)
 
@@ -120,18 +132,23 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if argument is None:
                 continue
             taint = state.taint_of(argument)
-            if taint is None or taint.kind != "request":
-                continue
-            if is_url:
-                self.report(argument, f"Client input from `{taint.origin}` is the URL of `{label}`, so a client can make "
-                            "the server fetch internal addresses.",
-                            hint="Check the URL's scheme and host against an allow-list "
-                            "(`urlparse(url).hostname in ALLOWED_HOSTS`) before fetching it.", cwe=URL_CWE)
-            else:
-                self.report(argument, f"Client input from `{taint.origin}` reaches the file path of `{label}`, so `../` "
-                            "can reach any file on the server.",
-                            hint="Pass the name through `werkzeug.utils.secure_filename` or `os.path.basename`, or use "
-                            "`send_from_directory`/`safe_join`, before touching the filesystem.", cwe=PATH_CWE)
+            if taint is not None and taint.kind in SUMMARISED_KINDS:
+                with self.recording(taint, state) as placeholder:
+                    self._report_sink(argument, label, is_url, placeholder)
+            elif taint is not None and taint.kind == "request":
+                self._report_sink(argument, label, is_url, taint)
+
+    def _report_sink(self, argument: cst.BaseExpression, label: str, is_url: bool, taint: Taint) -> None:
+        if is_url:
+            self.report(argument, f"Client input from `{taint.origin}` is the URL of `{label}`, so a client can make "
+                        "the server fetch internal addresses.",
+                        hint="Check the URL's scheme and host against an allow-list "
+                        "(`urlparse(url).hostname in ALLOWED_HOSTS`) before fetching it.", cwe=URL_CWE)
+        else:
+            self.report(argument, f"Client input from `{taint.origin}` reaches the file path of `{label}`, so `../` "
+                        "can reach any file on the server.",
+                        hint="Pass the name through `werkzeug.utils.secure_filename` or `os.path.basename`, or use "
+                        "`send_from_directory`/`safe_join`, before touching the filesystem.", cwe=PATH_CWE)
 
     def _sink(self, call: cst.Call, state: FlowState) -> tuple[cst.BaseExpression | None, str, bool] | None:
         name = state.qualified_name(call) or ""
@@ -162,7 +179,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         if resolved in HTTP_MODULES:
             return True
         taint = state.taint_of(receiver)
-        if taint is not None:
+        if taint is not None and taint.kind not in SUMMARISED_KINDS:
             return taint.kind == "http-client"
         dotted = dotted_name(receiver)
         return dotted is not None and dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES \

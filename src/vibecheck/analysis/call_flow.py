@@ -1,0 +1,164 @@
+"""The inter-procedural join: per-function flow summaries of all files, followed across calls in the project phase.
+
+Each summarising flow rule records, per function, which parameters and which call results reach its sinks,
+what the function returns (client data, a parameter, another call's result) and which arguments it passes
+to the project's functions (`vibecheck.analysis.flow.FunctionSummary`). Here those summaries are indexed by
+module and function name and joined, at most `MAX_DEPTH` calls deep: client data passed to a helper whose
+parameter reaches a sink (also through further helpers), and a helper's return value carrying client data
+(also returned through two calls) into a sink. Nothing is parsed again; only the lines of the sinks that
+are reported are read back to place them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from vibecheck.analysis.flow import CALL, ORIGIN, PARAMETER
+
+MAX_DEPTH = 3
+FunctionKey = tuple[str, str]  # (module, "function" or "Class.method")
+
+
+@dataclass(frozen=True)
+class JoinedSink:
+    """A sink inside `function` of `path`, reached by client data from `origin` through `chain` of calls."""
+
+    path: str
+    function: str
+    origin: str
+    chain: tuple[str, ...]
+    message: str
+    hint: str
+    cwe: tuple[int, ...]
+    code: str
+
+
+def module_name(relative_path: str) -> str:
+    """`pkg/sub/mod.py` -> `pkg.sub.mod`; `pkg/__init__.py` -> `pkg`."""
+    parts = list(PurePosixPath(relative_path).with_suffix("").parts)
+    if parts and parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+class CallGraph:
+    """The summaries of one rule across the project, with the joins."""
+
+    def __init__(self, summaries: dict[str, dict[str, dict[str, Any]]]) -> None:
+        """`summaries`: module -> function -> summary (as recorded by `FunctionSummary.as_fact`)."""
+        self.functions: dict[FunctionKey, dict[str, Any]] = {
+            (module, function): summary for module, functions in summaries.items() for function, summary in functions.items()}
+        self.modules = sorted(summaries)
+
+    def resolve(self, callee: str, module: str) -> FunctionKey | None:
+        """The function a recorded callee names: `local:f` in the caller's module, `import:pkg.mod.f` anywhere."""
+        kind, _, name = callee.partition(":")
+        if kind == "local":
+            return (module, name) if (module, name) in self.functions else None
+        parts = name.split(".")
+        for tail in (1, 2):
+            if len(parts) <= tail:
+                continue
+            wanted, function = ".".join(parts[:-tail]), ".".join(parts[-tail:])
+            for candidate in self.modules:
+                if (candidate == wanted or candidate.endswith("." + wanted)) and (candidate, function) in self.functions:
+                    return candidate, function
+        return None
+
+    def parameter_for(self, key: FunctionKey, where: int | str) -> str | None:
+        """The parameter an argument binds: by keyword, or by position (after `self`/`cls` for a method)."""
+        parameters: list[str] = self.functions[key]["parameters"]
+        if isinstance(where, str):
+            return where if where in parameters else None
+        offset = 1 if "." in key[1] and parameters[:1] in (["self"], ["cls"]) else 0
+        index = where + offset
+        return parameters[index] if index < len(parameters) else None
+
+    def returned_origin(self, key: FunctionKey | None, untrusted: frozenset[str], depth: int = MAX_DEPTH) -> str | None:
+        """The client source a function's return value carries (directly or from a call it returns), if any."""
+        if key is None or depth == 0:
+            return None
+        for kind, origin in self.functions[key]["returns"]:
+            if kind in untrusted:
+                return f"{origin}` in `{key[1]}()"
+            if kind == CALL:
+                found = self.returned_origin(self.resolve(origin, key[0]), untrusted, depth - 1)
+                if found is not None:
+                    return found
+        return None
+
+    def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, depth: int = MAX_DEPTH
+                        ) -> Iterator[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
+        """The sinks a parameter reaches: in the function itself, or passed on to further functions."""
+        if key is None or parameter is None or depth == 0:
+            return
+        summary = self.functions[key]
+        for sink in summary["sinks"]:
+            if sink[0] == PARAMETER and sink[1] == parameter:
+                yield key, sink, (key[1],)
+        for callee, where, kind, origin in summary["calls"]:
+            if kind == PARAMETER and origin == parameter:
+                target = self.resolve(callee, key[0])
+                if target is not None:
+                    for found, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where), depth - 1):
+                        yield found, sink, (key[1], *chain)
+
+    def joined(self, untrusted: frozenset[str]) -> Iterator[tuple[FunctionKey, list[Any], str, tuple[str, ...]]]:
+        """Every sink reached by client data across a call: (function, sink, origin, chain of functions)."""
+        for key, summary in self.functions.items():
+            for callee, where, kind, origin in summary["calls"]:
+                source = origin if kind in untrusted else None
+                if kind == CALL:
+                    source = self.returned_origin(self.resolve(origin, key[0]), untrusted)
+                elif source is not None:
+                    source = f"{origin}` in `{key[1]}()"
+                target = self.resolve(callee, key[0])
+                if source is None or target is None:
+                    continue
+                for found, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where)):
+                    yield found, sink, source, (key[1], *chain)
+            for sink in summary["sinks"]:
+                if sink[0] == CALL:
+                    source = self.returned_origin(self.resolve(sink[1], key[0]), untrusted)
+                    if source is not None:
+                        yield key, sink, source, (key[1],)
+
+
+def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], untrusted: frozenset[str]
+                 ) -> Iterator[JoinedSink]:
+    """Join the summaries of each rule over the project's files (`facts`: path -> the file's summary fact)."""
+    by_rule: dict[str, dict[str, dict[str, Any]]] = {}
+    paths: dict[str, str] = {}
+    for path, fact in facts:
+        module = module_name(relative.get(path, path))
+        paths[module] = path
+        for code, functions in fact.items():
+            by_rule.setdefault(code, {})[module] = functions
+    seen: set[tuple[str, str, str]] = set()
+    for code in sorted(by_rule):
+        graph = CallGraph(by_rule[code])
+        for (module, function), sink, origin, chain in graph.joined(untrusted):
+            identity = (paths[module], function, sink[5])
+            if identity in seen:
+                continue
+            seen.add(identity)
+            yield JoinedSink(paths[module], function, origin, chain, sink[2].replace(ORIGIN, origin), sink[3] or "",
+                             tuple(sink[4]), sink[5])
+
+
+def locate(lines: list[str], function: str, code: str) -> tuple[int, int]:
+    """(line, column), 1-based, of the sink's code in the body of `function` (its def line if it is not found)."""
+    name = function.rsplit(".", 1)[-1]
+    definition = re.compile(rf"^\s*(async\s+)?def\s+{re.escape(name)}\b")
+    start = next((i for i, line in enumerate(lines) if definition.match(line)), 0)
+    pattern = re.compile(rf"\b{re.escape(code)}\b" if code.isidentifier() else re.escape(code))
+    for index in range(start + 1, len(lines)):
+        match = pattern.search(lines[index]) if code else None
+        if match is not None:
+            return index + 1, match.start() + 1
+    return start + 1, 1
+

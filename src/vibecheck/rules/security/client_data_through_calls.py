@@ -1,0 +1,101 @@
+"""VC417: client input reaches a sink in another function: a helper, a method on `self`, another module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from vibecheck.analysis.call_flow import joined_sinks, locate
+from vibecheck.analysis.flow import SUMMARY_FACT
+from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
+from vibecheck.project import Project
+from vibecheck.rule import ProjectRule
+
+UNTRUSTED = frozenset({"request"})
+
+
+class ClientDataThroughCalls(ProjectRule):
+    """Client input reaches a dangerous sink in another function: a helper, a method on `self`, another module.
+
+    ## What it does
+    Joins the per-function summaries that the flow rules (VC405, VC411, VC412, VC413, VC416) record in
+    their walk: which parameters reach their sinks, what each function returns, and what it passes to
+    the project's other functions. It reports a sink reached by client input across up to three calls:
+    request data passed to a helper (in the same module, a method called on `self`, or a function
+    imported from another module of the project) whose parameter reaches the sink, also through further
+    helpers, and a helper's return value that carries request data (also returned through two calls)
+    used at a sink. The finding sits at the sink and names the source and the functions it went through;
+    its CWE is the sink's. The summaries come from the walk of those flow rules, so it finds the sinks of
+    the ones that are enabled.
+
+    ## Why is this bad?
+    Agents split a view into helpers (`save_upload(name)`, `fetch_preview(url)`, `render_greeting(name)`),
+    and the helper that touches the file system, fetches the URL or builds the HTML no longer sees where
+    its argument came from. A check that looks at one function at a time misses every such flow.
+
+    ## Example
+    ```python
+    # storage.py
+    def read_report(name):
+        with open(f"/srv/reports/{name}") as handle:
+            return handle.read()
+
+    # views.py
+    from flask import Flask, request
+
+    from storage import read_report
+
+    app = Flask(__name__)
+
+    @app.get("/report")
+    def report():
+        return read_report(request.args["name"])
+    ```
+
+    ## Use instead
+    ```python
+    # storage.py
+    import os
+
+    def read_report(name):
+        with open(os.path.join("/srv/reports", os.path.basename(name))) as handle:
+            return handle.read()
+    ```
+
+    ## References
+    - [CWE-22: Path Traversal](https://cwe.mitre.org/data/definitions/22.html)
+    - [CWE-918: Server-Side Request Forgery](https://cwe.mitre.org/data/definitions/918.html)
+    - [CWE-79: Cross-site Scripting](https://cwe.mitre.org/data/definitions/79.html)
+    - [CWE-94: Code Injection](https://cwe.mitre.org/data/definitions/94.html)
+    - [CWE-1336: Template Injection](https://cwe.mitre.org/data/definitions/1336.html)
+    - [CWE-611: XML External Entities](https://cwe.mitre.org/data/definitions/611.html)
+    """
+
+    code = "VC417"
+    name = "client-data-through-calls"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (22, 73, 918, 79, 1336, 94, 95, 611)
+    reads_unchecked_test_facts = False
+
+    def check_project(self, project: Project) -> Iterable[Finding]:
+        relative = {path: project.relative_path(path) for path in project.files}
+        cache: dict[str, list[str]] = {}
+        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED):
+            if joined.path in project.test_files:
+                continue
+            lines = cache.get(joined.path)
+            if lines is None:
+                try:
+                    text = project.absolute_path(joined.path).read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+                lines = cache[joined.path] = text.splitlines()
+            line, column = locate(lines, joined.function, joined.code)
+            through = " -> ".join(f"`{name}()`" for name in joined.chain)
+            yield Finding(
+                code=self.code, name=self.name, message=f"{joined.message[:-1]} (through {through}).",
+                location=Location(joined.path, Position(line, column), Position(line, column + len(joined.code))),
+                severity=self.severity, confidence=self.confidence, category=self.category, hint=joined.hint,
+                cwe=joined.cwe, line_text=lines[line - 1] if line <= len(lines) else "",
+            )

@@ -1,0 +1,150 @@
+"""VC417 through the real command line: client input followed across functions, methods and modules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.integration.conftest import write
+from vibecheck.cli import cli
+
+APP = {
+    "pyproject.toml": '[project]\nname = "shop"\nversion = "0"\n',
+    "shop/__init__.py": "",
+    "shop/storage.py": (
+        "import os\n"
+        "\n"
+        "\n"
+        "def read_report(name):\n"
+        "    with open(f\"/srv/reports/{name}\") as handle:\n"
+        "        return handle.read()\n"
+        "\n"
+        "\n"
+        "def export(folder, name):\n"
+        "    return read_report(os.path.join(folder, name))\n"
+        "\n"
+        "\n"
+        "def archive(folder, name):\n"
+        "    return os.listdir(folder), name\n"
+        "\n"
+        "\n"
+        "def safe_read(name):\n"
+        "    with open(os.path.join(\"/srv/reports\", os.path.basename(name))) as handle:\n"
+        "        return handle.read()\n"
+    ),
+    "shop/views.py": (
+        "import requests\n"
+        "from flask import Flask, Markup, request\n"
+        "\n"
+        "from shop import storage\n"
+        "from shop.storage import archive, export, safe_read\n"
+        "\n"
+        "app = Flask(__name__)\n"
+        "\n"
+        "\n"
+        "def requested_name():\n"
+        "    return request.args[\"name\"]\n"
+        "\n"
+        "\n"
+        "def requested_name_again():\n"
+        "    return requested_name()\n"
+        "\n"
+        "\n"
+        "def banner(text):\n"
+        "    return Markup(\"<b>\" + text + \"</b>\")\n"
+        "\n"
+        "\n"
+        "class Previewer:\n"
+        "    def fetch(self, url):\n"
+        "        return requests.get(url, timeout=5).text\n"
+        "\n"
+        "    def preview(self):\n"
+        "        return self.fetch(request.args[\"url\"])\n"
+        "\n"
+        "    def preview_home(self):\n"
+        "        return self.fetch(\"https://example.com/\")\n"
+        "\n"
+        "\n"
+        "@app.get(\"/report\")\n"
+        "def report():\n"
+        "    return storage.read_report(request.args[\"name\"])\n"
+        "\n"
+        "\n"
+        "@app.get(\"/export\")\n"
+        "def export_view():\n"
+        "    return export(\"/srv/exports\", request.form[\"name\"])\n"
+        "\n"
+        "\n"
+        "@app.get(\"/twice\")\n"
+        "def twice():\n"
+        "    with open(requested_name_again()) as handle:\n"
+        "        return handle.read()\n"
+        "\n"
+        "\n"
+        "@app.get(\"/banner\")\n"
+        "def banner_view():\n"
+        "    return banner(request.args[\"text\"])\n"
+        "\n"
+        "\n"
+        "@app.get(\"/safe\")\n"
+        "def safe():\n"
+        "    return safe_read(request.args[\"name\"])\n"
+        "\n"
+        "\n"
+        "@app.get(\"/archive\")\n"
+        "def archived():\n"
+        "    return archive(\"/srv/archive\", request.args[\"name\"])\n"
+        "\n"
+        "\n"
+        "@app.get(\"/constant\")\n"
+        "def constant():\n"
+        "    return storage.read_report(\"daily.csv\")\n"
+    ),
+}
+
+
+@pytest.fixture()
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, APP)
+    return tmp_path
+
+
+def findings(args: list[str]) -> list[dict]:
+    result = CliRunner().invoke(cli, ["--format", "json", "--select", "VC4", *args], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return [f for f in json.loads(result.stdout)["findings"] if f["code"] == "VC417"]
+
+
+def test_client_input_is_followed_into_helpers_methods_and_other_modules(app: Path) -> None:
+    found = {(f["path"], f["start"]["line"]): f for f in findings(["."])}
+    assert sorted(found) == [("shop/storage.py", 5), ("shop/views.py", 19), ("shop/views.py", 24),
+                             ("shop/views.py", 45)]
+    helper_module = found[("shop/storage.py", 5)]
+    assert "`request.args` in `report()`" in helper_module["message"] and helper_module["cwe"] == ["CWE-22", "CWE-73"]
+    assert "(through `report()` -> `read_report()`)" in helper_module["message"]
+    method_on_self = found[("shop/views.py", 24)]
+    assert "`Previewer.preview()` -> `Previewer.fetch()`" in method_on_self["message"]
+    assert method_on_self["cwe"] == ["CWE-918"]
+    returned_through_two_calls = found[("shop/views.py", 45)]
+    assert "`request.args` in `requested_name()`" in returned_through_two_calls["message"]
+    assert found[("shop/views.py", 19)]["cwe"] == ["CWE-79"]
+
+
+def test_a_sanitised_helper_a_constant_argument_and_an_unused_parameter_are_clean(app: Path) -> None:
+    paths = {(f["path"], f["start"]["line"]) for f in findings(["."])}
+    assert ("shop/storage.py", 14) not in paths  # archive(): the client's name never reaches listdir
+    assert ("shop/storage.py", 18) not in paths  # safe_read(): basename first
+
+
+def test_the_rule_can_be_silenced_inline_at_the_sink(app: Path) -> None:
+    storage = app / "shop/storage.py"
+    text = storage.read_text().replace('as handle:\n        return handle.read()\n\n\ndef export',
+                                       'as handle:  # noqa: VC417\n        return handle.read()\n\n\ndef export', 1)
+    text = text.replace('    with open(f"/srv/reports/{name}") as handle:\n',
+                        '    with open(f"/srv/reports/{name}") as handle:  # noqa: VC417\n', 1)
+    storage.write_text(text)
+    assert ("shop/storage.py", 5) not in {(f["path"], f["start"]["line"]) for f in findings(["."])}
