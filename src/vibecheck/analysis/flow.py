@@ -41,7 +41,7 @@ PROPAGATING_CALLS = frozenset({
     "str.format", "str.strip", "str.lower", "str.upper", "str.replace", "dict", "list", "tuple", "set", "sorted",
     "reversed", "zip", "enumerate", "collections.OrderedDict", "collections.ChainMap", "copy.copy", "copy.deepcopy",
     "next", "iter", "min", "max", "getattr", "operator.itemgetter", "string.Template", "tomllib.loads",
-    "tomli.loads", "xmltodict.parse", "yaml.safe_load", "markdown.markdown",
+    "tomli.loads", "xmltodict.parse", "yaml.safe_load", "markdown.markdown", "compile", "builtins.compile",
 })
 # Methods of a constant receiver that spread their tainted arguments: `"".join(x)`, `"{}".format(x)`.
 ARGUMENT_PROPAGATING_METHODS = frozenset({"join", "format", "format_map", "replace", "substitute", "safe_substitute"})

@@ -11,8 +11,7 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
 EXECUTING: dict[str, ArgumentSpec] = {
-    "eval": (0, None), "exec": (0, None), "compile": (0, "source"), "builtins.eval": (0, None),
-    "builtins.exec": (0, None), "builtins.compile": (0, "source"), "code.compile_command": (0, "source"),
+    "eval": (0, None), "exec": (0, None), "builtins.eval": (0, None), "builtins.exec": (0, None),
     "runpy.run_path": (0, "path_name"), "runpy.run_module": (0, "mod_name"),
 }
 IMPORTING: dict[str, ArgumentSpec] = {
@@ -32,11 +31,11 @@ class ClientDataToCodeExecution(ClientSinkRule):
     ## What it does
     Follows client input (request fields, route parameters, Lambda and Slack payloads) and what a
     command-line program reads from its user (`sys.argv`, `input()`, `sys.stdin`) into `eval()`,
-    `exec()`, `compile()`, `runpy`, `code.InteractiveConsole.push()`/`runsource()`, and into the name
+    `exec()`, `runpy`, `code.InteractiveConsole.push()`/`runsource()`, and into the name
     given to `importlib.import_module()`, `__import__()` or `pydoc.locate()`. Values converted with
     `int()`/`float()` or parsed with `ast.literal_eval()`/`json.loads()` are clean. It supersedes bandit's
     `B307` and `B102` on the same line, which report every `eval`/`exec` and name the weakness as OS
-    command injection.
+    command injection. `compile()` alone only parses: the code runs when the result is executed.
 
     ## Why is this bad?
     `eval(request.args["expr"])` runs whatever the client sends, `__import__('os').system(...)` included:
@@ -80,7 +79,7 @@ class ClientDataToCodeExecution(ClientSinkRule):
     confidence = Confidence.HIGH
     cwe = CWE
     supersedes = ("B307", "B102")
-    file_hints = ("eval", "exec", "compile", "import", "locate", "run_path", "run_module", "push", "runsource")
+    file_hints = ("eval", "exec", "import", "locate", "run_path", "run_module", "push", "runsource")
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**EXECUTING, **IMPORTING}
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = CONSOLE_METHODS
     sanitizers = SANITIZERS
