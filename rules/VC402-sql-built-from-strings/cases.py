@@ -189,3 +189,26 @@ def parameterised_built_first_with_a_pasted_column(cursor, name, column):
 def parameterised_with_constant_table(cursor, name):
     # ok: VC402
     cursor.execute(f"SELECT * FROM {TABLE} WHERE name = %s", (name,))
+
+
+def add_index(schema_editor, model, column):
+    table = schema_editor.quote_name(model._meta.db_table)
+    # ok: VC402 -- names quoted by the ORM's own identifier quoting
+    schema_editor.execute(f"CREATE INDEX idx ON {table} ({schema_editor.quote_name(column)})")
+
+
+def drop_table(cursor, connection, name):
+    qn = connection.ops.quote_name
+    # ok: VC402 -- Django's `qn` convention
+    cursor.execute("DROP TABLE %s" % connection.ops.quote_name(name))
+
+
+def psycopg_ident(cursor, name):
+    # ok: VC402 -- psycopg2's identifier quoting
+    cursor.execute("TRUNCATE " + quote_ident(name, cursor))
+
+
+def quoted_table_unquoted_value(schema_editor, model, default):
+    table = schema_editor.quote_name(model._meta.db_table)
+    # expect: VC402 -- the table is quoted, the pasted default is not
+    schema_editor.execute(f"ALTER TABLE {table} ALTER COLUMN state SET DEFAULT '{default}'")

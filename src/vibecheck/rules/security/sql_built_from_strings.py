@@ -36,6 +36,10 @@ SQL_TEXT_FUNCTIONS = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlal
 READ_SQL_FUNCTIONS = frozenset({"read_sql", "read_sql_query"})
 DB_RECEIVER = re.compile(r"(cur|conn|con|db|database|session|engine|sqlite|psycopg|tx|transaction|c)$", re.IGNORECASE)
 SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round"})
+# The driver's or ORM's own identifier quoting makes a table or column name safe to paste into DDL:
+# Django's `schema_editor.quote_name`/`connection.ops.quote_name`, psycopg2's `quote_ident`,
+# SQLAlchemy's `preparer.quote_identifier`.
+IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier", "quote_table_name", "quote_column_name"})
 CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 
 
@@ -84,6 +88,8 @@ def constant_text(node: cst.CSTNode | None, state: FlowState) -> str | None:
 def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
     if isinstance(func, cst.Name) and func.value in SAFE_VALUE_CALLS:
+        return ""
+    if (func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)) in IDENTIFIER_QUOTERS:
         return ""
     if isinstance(func, cst.Attribute) and func.attr.value == "join" and call.args:
         separator = constant_text(func.value, state)
@@ -152,7 +158,8 @@ class SqlBuiltFromStrings(FlowRule):
     SQL: `execute`/`executemany`/`executescript` on a cursor, connection or session, the `fetch*` methods
     of async drivers (asyncpg, `databases`), SQLAlchemy `text()`, Django `.raw()`/`.extra()`, and pandas
     `read_sql`/`read_sql_query`. Strings built only from constants (literals, `UPPER_CASE` names, `?`
-    placeholders) are not reported; passing parameters separately does not excuse a query that still
+    placeholders), or pasting only names quoted by the driver's identifier quoting (`quote_name`,
+    `quote_ident`), are not reported; passing parameters separately does not excuse a query that still
     pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
     `B608`, which only sees the one-line form.
 
