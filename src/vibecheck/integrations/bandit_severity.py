@@ -15,7 +15,8 @@ from vibecheck.model import Severity
 # code -> why a finding of it is a notice, not a defect
 NOTICES: dict[str, str] = {
     "B101": "an `assert` in library code checks the caller's use of an API or an invariant (86 of "
-            "djangorestframework's 147 failing findings)",
+            "djangorestframework's 147 failing findings); VC230 reports, and supersedes B101 for, the asserts "
+            "that decide an authorization or input-validation question",
     "B105": "VC403 reads the value too and reports every hard-coded credential; the B105 findings it leaves "
             "are names next to `None`, `\"-\"` or other non-secrets",
     "B106": "VC403 reports the hard-coded credentials passed as arguments; what it leaves are placeholders",
