@@ -21,12 +21,15 @@ def check_paths(paths: Sequence[str], settings: Settings | None = None, *, regis
     settings = settings or Settings(root=str(Path.cwd()))
     root = Path(settings.root)
     targets = list(paths or ["."])
+    skipped: list[str] = []
     files = list(discover(targets, root, exclude=settings.exclude, extend_exclude=settings.extend_exclude,
-                          force_exclude=settings.force_exclude))
+                          force_exclude=settings.force_exclude, skipped=skipped))
     if on_files is not None:
         on_files(len(files))
     walked = [Path(p) for p in targets if Path(p).is_dir()]  # discovery walked these: no second walk for the project rules
-    return run(files, settings, registry=registry, progress=progress, walked=walked)
+    report = run(files, settings, registry=registry, progress=progress, walked=walked)
+    report.warnings[:0] = skipped
+    return report
 
 
 def check_source(source: str | bytes, path: str = "<stdin>", settings: Settings | None = None, *,

@@ -26,7 +26,8 @@ from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_
 from vibecheck.errors import UsageError, VibecheckError
 from vibecheck.model import Finding, Report
 from vibecheck.registry import Registry, load_registry
-from vibecheck.reporters import FORMATS, ReportContext, render, render_summary
+from vibecheck.reporters import FORMATS, ReportContext, render, render_diagnostics, render_summary
+from vibecheck.reporters.escaping import printable
 from vibecheck.reporters.filters import CONFIDENCES, SORT_ORDERS, filtered_report, render_statistics
 from vibecheck.selection import ExternalCode, external_codes
 
@@ -57,7 +58,7 @@ def _looks_like_command(word: str) -> bool:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"vibecheck: error: {message}", err=True)
+    click.echo(f"vibecheck: error: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -127,7 +128,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     if paths == ("-",) and not stdin_filename:
         stdin_filename = "-"
     for problem in registry.errors:
-        click.echo(f"vibecheck: error: {problem}", err=True)
+        click.echo(f"vibecheck: error: {printable(problem)}", err=True)
     if stdin_filename and fix:
         _fail("--fix cannot be combined with --stdin-filename")
     if unsafe_fixes and not fix:
@@ -155,16 +156,14 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     else:
         _emit(report, fmt, output, registry, str(settings.root), fails_build)
     if not quiet and not stdin_filename and report.files_checked == 0 and not report.errors:
-        click.echo(f"vibecheck: warning: no Python files to check in {', '.join(targets)} (none found, or all excluded)",
-                   err=True)
+        click.echo(f"vibecheck: warning: no Python files to check in {printable(', '.join(targets))} "
+                   "(none found, or all excluded)", err=True)
     if not quiet:
         if report.fixed_files:
-            click.echo(f"Fixed {len(report.fixed_files)} file(s): {', '.join(report.fixed_files)}", err=True)
+            click.echo(f"Fixed {len(report.fixed_files)} file(s): {printable(', '.join(report.fixed_files))}", err=True)
         ctx = ReportContext(registry, _use_color(sys.stderr), None, __version__, str(settings.root), fails_build)
         click.echo(render_summary(report, ctx), err=True, nl=False, color=True)
-    for error in report.errors:
-        where = f"{error.path}: " + (f"{error.rule}: " if error.rule else "")
-        click.echo(f"vibecheck: error: {where}{error.message}", err=True)
+    click.echo(render_diagnostics(report), err=True, nl=False)
     sys.exit(exit_code(report, settings.fail_on.rank, exit_zero, plugin_errors=bool(registry.errors), settings=settings))
 
 
@@ -212,7 +211,12 @@ def _emit(report: Report, fmt: str, output: str | None, registry: Registry, root
 
 def _emit_text(text: str, output: str | None) -> None:
     if output is None:
-        click.echo(text, nl=False, color=True)  # colour was decided by `_use_color`; click would strip it off a TTY
+        try:
+            click.echo(text, nl=False, color=True)  # colour was decided by `_use_color`; click would strip it off a TTY
+            sys.stdout.flush()
+        except OSError as exc:  # a full disk, a closed pipe: say so, and do not fail again at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _fail(f"cannot write the report to stdout: {exc.strerror or exc}")
         return
     try:
         Path(output).write_text(text, encoding="utf-8")

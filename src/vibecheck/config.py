@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck.bandit_config import apply_bandit_table
-from vibecheck.errors import ConfigError
+from vibecheck.discovery import invalid_pattern
+from vibecheck.errors import ConfigError, UsageError
 from vibecheck.integrations.bandit import options_from_table
 from vibecheck.model import Severity
 from vibecheck.registry import Registry
+from vibecheck.safe_files import read_regular_file
 from vibecheck.selection import SelectionError, split_selectors, validate_selectors
 
 if sys.version_info >= (3, 11):
@@ -31,6 +33,7 @@ CONFIG_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude
                "test-paths", "src-paths", "rules", "bandit")
 DEFAULT_TEST_PATHS = ("tests/", "test_*.py", "*_test.py", "conftest.py")
 FAIL_ON = tuple(s.value for s in Severity)
+CONFIG_FILE_LIMIT = 4_000_000  # bytes; a config file larger than this is not one
 
 
 @dataclass(frozen=True)
@@ -75,17 +78,28 @@ def common_parent(paths: Sequence[str | os.PathLike[str]], cwd: Path | None = No
     base = cwd or Path.cwd()
     if not paths:
         return base
-    resolved = [(base / p).resolve() for p in paths]
+    resolved = []
+    for path in paths:
+        try:
+            resolved.append((base / path).resolve())
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+            raise UsageError(f"{path}: cannot resolve the path (a symlink loop?)") from exc
     folders = [p if p.is_dir() else p.parent for p in resolved]
     return Path(os.path.commonpath([str(f) for f in folders]))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file met on the search path; whatever is wrong with it is a `ConfigError`, never a traceback."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        text = read_regular_file(path, CONFIG_FILE_LIMIT).decode("utf-8")
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: byte 0x{exc.object[exc.start]:02x} at offset {exc.start} is not "
+                          "UTF-8; save the file as UTF-8") from exc
+    except (RecursionError, MemoryError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply to read") from exc
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the file: {exc.strerror}") from exc
 
@@ -131,6 +145,8 @@ def settings_from_table(table: dict[str, Any], registry: Registry, *, where: str
     for key in ("exclude", "extend-exclude", "test-paths", "src-paths"):
         if key in table:
             values[key.replace("-", "_")] = _string_list(where, key, table[key])
+            if key != "src-paths":
+                _validate_patterns(values[key.replace("-", "_")], f"{where}: `{key}`")
     if "fail-on" in table:
         values["fail_on"] = parse_fail_on(table["fail-on"], where)
     if "per-file-ignores" in table:
@@ -139,6 +155,7 @@ def settings_from_table(table: dict[str, Any], registry: Registry, *, where: str
             raise ConfigError(f"{where}: `per-file-ignores` must be a table of glob = [codes]")
         parsed = {}
         for pattern, selectors in pfi.items():
+            _validate_patterns([pattern], f"{where}: `per-file-ignores`")
             codes = split_selectors(_string_list(where, f"per-file-ignores.{pattern}", selectors))
             _validate(codes, registry, f"{where}: `per-file-ignores.{pattern}`")
             parsed[pattern] = codes
@@ -184,6 +201,12 @@ def _rule_options(rules: Any, registry: Registry, where: str) -> dict[str, dict[
             raise ConfigError(f"{where}: `rules.{key}`: {message}{hint}") from exc
         options[rule.name] = dict(raw)
     return options
+
+
+def _validate_patterns(patterns: Sequence[str], where: str) -> None:
+    bad = invalid_pattern(patterns)
+    if bad is not None:
+        raise ConfigError(f"{where}: `{bad}` is not a valid gitignore-style pattern; write a glob such as `build/` or `!keep.py`")
 
 
 def parse_fail_on(value: Any, where: str) -> Severity:
@@ -255,6 +278,9 @@ def apply_overrides(settings: Settings, overrides: dict[str, Any], registry: Reg
         changes["extend_select"] = settings.extend_select + changes["extend_select"]
     if "ignore" in changes:
         changes["ignore"] = settings.ignore + changes["ignore"]
+    for key, flag in (("exclude", "--exclude"), ("extend_exclude", "--extend-exclude")):
+        if key in changes:
+            _validate_patterns(changes[key], f"option `{flag}`")
     if "extend_exclude" in changes:
         changes["extend_exclude"] = settings.extend_exclude + tuple(changes["extend_exclude"])
     if "fail_on" in changes and not isinstance(changes["fail_on"], Severity):

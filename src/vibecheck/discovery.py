@@ -3,11 +3,17 @@
 Files and folders named explicitly are checked even when an exclude matches them, unless
 `--force-exclude` is given (pre-commit passes file names and expects the excludes to hold); .gitignore
 always holds inside walked folders. The order is deterministic.
+
+The tree may be hostile: a symlink is followed only when its target stays inside the folder being walked
+(for a file named explicitly: inside the project root or the current folder), and only regular files are
+read, never FIFOs, devices or `/proc`. Whatever is skipped for these reasons is reported through `skipped`.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +22,7 @@ from pathlib import Path
 import pathspec
 
 from vibecheck.errors import UsageError
+from vibecheck.safe_files import is_inside, special_file_reason
 
 SKIPPED_DIRS = frozenset({
     ".git", ".hg", ".svn", ".venv", "venv", "env", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache",
@@ -50,6 +57,16 @@ def is_test_file(relative: str, test_paths: Sequence[str]) -> bool:
 def is_excluded(relative: str, exclude: Sequence[str], extend_exclude: Sequence[str] = ()) -> bool:
     """Whether the exclude patterns (or a skipped tool folder) cover a root-relative path."""
     return _spec(tuple(exclude) + tuple(extend_exclude)).match_file(relative) or _in_skipped_dir(relative)
+
+
+def invalid_pattern(patterns: Sequence[str]) -> str | None:
+    """The first pattern that is not valid gitignore syntax (`!` alone, ...), or None."""
+    for pattern in patterns:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([pattern])
+        except ValueError:
+            return pattern
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -88,34 +105,65 @@ class _GitIgnores:
 
 
 def discover(paths: Sequence[str], root: Path, *, exclude: Sequence[str] = (), extend_exclude: Sequence[str] = (),
-             force_exclude: bool = False, cwd: Path | None = None) -> Iterator[SourceFile]:
-    """Yield every file to check under `paths`, each once, in a stable order."""
+             force_exclude: bool = False, cwd: Path | None = None,
+             skipped: list[str] | None = None) -> Iterator[SourceFile]:
+    """Yield every file to check under `paths`, each once, in a stable order.
+
+    Files left out for safety (symlinks leaving the tree, special files) are appended to `skipped` as
+    `path: reason` lines, for the user to see on stderr.
+    """
     base = cwd or Path.cwd()
     excludes = _spec(tuple(exclude) + tuple(extend_exclude))
     gitignores = _GitIgnores()
     seen: set[str] = set()
+    notes: list[str] = skipped if skipped is not None else []
     for raw in paths:
         path = Path(os.path.abspath(base / raw))
-        if not path.exists():
-            raise UsageError(f"{raw}: no such file or directory")
-        if path.is_file():
+        try:
+            is_dir = stat.S_ISDIR(path.stat().st_mode)
+        except OSError as exc:
+            raise UsageError(f"{raw}: {_stat_problem(exc)}") from exc
+        if not is_dir:
             relative = relative_posix(path, root)
             if force_exclude and is_excluded(relative, exclude, extend_exclude):
+                continue
+            reason = _unsafe_file(path, (root, base))
+            if reason is not None:
+                notes.append(f"{raw}: not checked: {reason}")
                 continue
             if str(path) not in seen:
                 seen.add(str(path))
                 yield SourceFile(str(path), _display(raw, path, base), relative)
             continue
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            raise UsageError(f"{raw}: cannot list the folder: {exc.strerror}") from exc
         top = relative_posix(path, root)
         top_excluded = top != "." and excludes.match_file(top + "/")
         if top_excluded and force_exclude:
             continue
         # A folder named explicitly is checked even when an exclude covers it (like a file named explicitly).
         walk_excludes = _spec(()) if top_excluded else excludes
-        for found in _walk(path, root, walk_excludes, gitignores, _parent_chain(path)):
+        for found in _walk(path, root, walk_excludes, gitignores, _parent_chain(path), notes):
             if str(found) not in seen:
                 seen.add(str(found))
                 yield SourceFile(str(found), _display_child(raw, path, found, base), relative_posix(found, root))
+
+
+def _stat_problem(error: OSError) -> str:
+    if error.errno == errno.ENOENT:
+        return "no such file or directory"
+    if error.errno == errno.ELOOP:
+        return "a symlink loop; name a real file or folder"
+    return f"cannot access the path: {error.strerror}"
+
+
+def _unsafe_file(path: Path, allowed: Sequence[Path]) -> str | None:
+    """Why a file must not be read: a symlink leaving every `allowed` folder, or not a regular file."""
+    if path.is_symlink() and not any(is_inside(path, folder) for folder in allowed):
+        return f"a symlink to `{os.path.realpath(path)}`, outside the checked tree"
+    return special_file_reason(path)
 
 
 def _in_skipped_dir(relative: str) -> bool:
@@ -132,7 +180,8 @@ def _parent_chain(path: Path) -> list[Path]:
     return []
 
 
-def _walk(top: Path, root: Path, excludes: pathspec.PathSpec, gitignores: _GitIgnores, chain: list[Path]) -> Iterator[Path]:
+def _walk(top: Path, root: Path, excludes: pathspec.PathSpec, gitignores: _GitIgnores, chain: list[Path],
+          notes: list[str]) -> Iterator[Path]:
     """Depth-first, entries sorted by name; iterative, so deep trees cannot overflow the stack."""
     stack: list[tuple[Path, list[Path]]] = [(top, [*chain, top])]
     visited: set[str] = set()  # real paths, so a symlink loop is walked once
@@ -152,6 +201,7 @@ def _walk(top: Path, root: Path, excludes: pathspec.PathSpec, gitignores: _GitIg
             path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()
+                is_link = entry.is_symlink()
             except OSError:
                 continue
             if is_dir:
@@ -159,9 +209,17 @@ def _walk(top: Path, root: Path, excludes: pathspec.PathSpec, gitignores: _GitIg
                     continue
                 if excludes.match_file(relative_posix(path, root) + "/") or gitignores.ignored(path, True, folder_chain):
                     continue
+                if is_link and not is_inside(path, top):
+                    notes.append(f"{relative_posix(path, root)}: not walked: a symlink to `{os.path.realpath(path)}`, "
+                                 "outside the checked tree")
+                    continue
                 subfolders.append(path)
-            elif entry.name.endswith(PYTHON_SUFFIXES) and entry.is_file():
+            elif entry.name.endswith(PYTHON_SUFFIXES):
                 if excludes.match_file(relative_posix(path, root)) or gitignores.ignored(path, False, folder_chain):
+                    continue
+                reason = _unsafe_file(path, (top,))
+                if reason is not None:
+                    notes.append(f"{relative_posix(path, root)}: not checked: {reason}")
                     continue
                 yield path
         for sub in reversed(subfolders):

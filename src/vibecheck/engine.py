@@ -23,6 +23,7 @@ from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 from vibecheck.engine_checks import ParseError
 from vibecheck.facts import fact_collector
 from vibecheck.imports import ImportTable
+from vibecheck.lines import split_lines
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
 from vibecheck.redaction import redact_known_secrets
 from vibecheck.rule import NodeFix, PendingReport, Rule, RuleContext
@@ -73,7 +74,7 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
         line, column, reason = _syntax_error_position(unit, exc)
-        lines = source.splitlines()
+        lines = split_lines(source)
         line_text = lines[line - 1] if 0 < line <= len(lines) else ""
         result.findings.append(_parse_error(path, line, column, reason, line_text))
         return result
@@ -246,7 +247,7 @@ def node_positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
 def _to_findings(path: str, module: cst.Module, source: str, reports: list[PendingReport],
                  errors: list[EngineError]) -> list[Finding]:
     positions = node_positions(module)
-    lines = source.splitlines()
+    lines = split_lines(source)
     findings = []
     for report in reports:
         code_range = positions.get(report.node)

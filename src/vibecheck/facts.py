@@ -23,6 +23,7 @@ from typing import Any
 
 import libcst as cst
 
+from vibecheck.lines import split_lines
 from vibecheck.literals import literal_value
 from vibecheck.rule import RuleContext
 
@@ -88,7 +89,7 @@ def source_facts(source: str, tree: ast.Module | None = None) -> dict[str, Any]:
             tree = ast.parse(source)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return {}  # libcst parsed it, so only odd inputs get here; no facts is the safe answer
-    lines = source.splitlines()
+    lines = split_lines(source)
     imports, stars = _module_imports(tree.body)
     return {DEFINITIONS: list(_definitions(tree.body, "", lines, in_type_checking=False)), MODULE_IMPORTS: imports,
             MODULE_STAR_IMPORTS: stars, MODULE_USES: sorted(_uses(tree.body, skip_functions=True)),

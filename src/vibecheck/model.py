@@ -119,16 +119,21 @@ class FileResult:
     facts: dict[str, Any] = field(default_factory=dict)
     fixed_source: str | None = None
     suppressions: tuple[Any, ...] = ()  # the file's `vibecheck.suppression.Suppression` comments, parsed once
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Report:
-    """The whole run: sorted findings, the errors, and how many files were checked."""
+    """The whole run: sorted findings, the errors, how many files were checked, and notes for stderr.
+
+    `warnings` are one-line notes (a file skipped for safety, a fix not written), never findings.
+    """
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[EngineError] = field(default_factory=list)
     files_checked: int = 0
     fixed_files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def sort(self) -> None:
         self.findings.sort(key=lambda f: f.sort_key)

@@ -6,6 +6,9 @@ CI logs are often public, so a linter that prints the credential it found leaks 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from vibecheck.model import Finding, Report
 
 MASK = "****"
 
@@ -62,3 +65,70 @@ def redact_string_literals(line: str, hidden: str | None = None) -> str:
         return f"{match.group('prefix')}{match.group('quote')}{redact(body)}{match.group('quote')}"
 
     return redact_known_secrets(_STRING_LITERAL.sub(mask, line))
+
+
+# Findings with these CWEs found a secret on their line (hard-coded credential, password, key): every other
+# literal on that line is masked too, in every finding's snippet and in code quoted by every message.
+SECRET_CWES = frozenset({798, 259, 321})
+# A literal, possibly left open at the end of the line (the first line of a multi-line string).
+_ANY_LITERAL = re.compile(r"""(?P<prefix>[rRbBuUfF]{0,2})(?P<quote>'''|\"\"\"|'|")"""
+                          r"""(?P<body>(?:\\.|(?!(?P=quote))[^\\])*)(?P<close>(?P=quote))?""")
+# `password = "..."`, `"api_key": "..."`, `token="..."`, `pwd == "..."`: a literal given to a name that says
+# it is a secret. Names are found first (linear), then tested for a secret word, so long lines stay cheap.
+_ASSIGNED_NAME = re.compile(r"""(?<![A-Za-z0-9_])(?P<name>[A-Za-z_][A-Za-z0-9_]*)["']?\s*(?:==|:=|=|:)\s*""")
+_SECRET_WORD = re.compile(r"passw(?:or)?d|passphrase|pwd|secret|token|api_?key|private_?key|access_?key|credential|"
+                          r"auth_?key|signing_?key", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+def _mask_literal(match: re.Match[str]) -> str:
+    body = match.group("body")
+    if not body or MASK in body:  # empty, or masked already: masking stays idempotent
+        return match.group(0)
+    return f"{match.group('prefix')}{match.group('quote')}{redact(body)}{match.group('close') or ''}"
+
+
+def mask_all_literals(text: str) -> str:
+    """Every string literal in `text` (open ones to the end of the line too) cut to a prefix plus the mask."""
+    return _ANY_LITERAL.sub(_mask_literal, text)
+
+
+def redact_line(text: str) -> str:
+    """Known credential formats, URL passwords and literals given to secret-named keys, masked on any line."""
+    pieces: list[str] = []
+    cursor = 0
+    for name in _ASSIGNED_NAME.finditer(text):
+        literal = _ANY_LITERAL.match(text, name.end()) if _SECRET_WORD.search(name.group("name")) else None
+        if literal is None or literal.start() < cursor:
+            continue
+        pieces += [text[cursor:literal.start()], _mask_literal(literal)]
+        cursor = literal.end()
+    return redact_known_secrets("".join(pieces) + text[cursor:])
+
+
+def _redact_code(text: str, secret_line: bool) -> str:
+    return redact_line(mask_all_literals(text) if secret_line else text)
+
+
+def _redact_message(text: str, secret_line: bool) -> str:
+    if secret_line:
+        text = _CODE_SPAN.sub(lambda m: mask_all_literals(m.group(0)), text)
+    return redact_line(text)
+
+
+def redact_finding(finding: Finding, secret_line: bool) -> Finding:
+    """The finding as it may be shown: snippet, message, hint and fix text redacted (all literals on a secret line)."""
+    fix = finding.fix
+    if fix is not None:  # shown, not applied: `--fix` applies the fixes of the unredacted findings in the worker
+        fix = replace(fix, edits=tuple(replace(e, content=_redact_code(e.content, secret_line)) for e in fix.edits))
+    hint = _redact_message(finding.hint, secret_line) if finding.hint else finding.hint
+    return replace(finding, line_text=_redact_code(finding.line_text, secret_line),
+                   message=_redact_message(finding.message, secret_line), hint=hint, fix=fix)
+
+
+def redact_report(report: Report) -> Report:
+    """A copy of `report` that is safe to print or write: the one gate every reporter's input passes."""
+    secret_lines = {(f.location.path, f.location.start.line) for f in report.findings if SECRET_CWES & set(f.cwe)}
+    findings = [redact_finding(f, (f.location.path, f.location.start.line) in secret_lines) for f in report.findings]
+    errors = [replace(e, message=redact_line(e.message)) for e in report.errors]
+    return replace(report, findings=findings, errors=errors, warnings=[redact_line(w) for w in report.warnings])

@@ -25,11 +25,12 @@ from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.engine import check_file
 from vibecheck.errors import UsageError
 from vibecheck.facts import source_facts
-from vibecheck.fixes import fixed_source, write_atomically
+from vibecheck.fixes import fixed_source, write_fix
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import Pipeline
 from vibecheck.project import Project, project_roots, run_project_rules
 from vibecheck.registry import Registry, load_registry
+from vibecheck.safe_files import read_regular_file
 from vibecheck.source import decode_source
 
 SERIAL_BELOW = 16  # fewer files than this are checked in-process: starting a pool costs more
@@ -50,7 +51,7 @@ class Checker(Pipeline):
 
     def _check_path(self, source_file: SourceFile) -> FileResult:
         try:
-            data = Path(source_file.path).read_bytes()
+            data = read_regular_file(source_file.path)
         except OSError as exc:
             error = EngineError(source_file.display, f"cannot read the file: {exc.strerror}")
             return FileResult(source_file.display, errors=[error])
@@ -77,8 +78,11 @@ class Checker(Pipeline):
                 break
             if encoding == "utf-8-sig":  # keep the byte-order mark the file had
                 new, encoding = "\ufeff" + new, "utf-8"
-            write_atomically(Path(source_file.path), new, encoding=encoding)
-            data = Path(source_file.path).read_bytes()
+            problem = write_fix(Path(source_file.path), data, new, encoding=encoding)
+            if problem is not None:
+                result.warnings.append(f"{source_file.display}: not fixed: {problem}")
+                break
+            data = read_regular_file(source_file.path)
             changed = True
             result = self.check_bytes(source_file.display, source_file.relative, data)
         if changed:
@@ -218,6 +222,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
         report.files_checked += 1
         if result.fixed_source is not None:
             report.fixed_files.append(result.path)
+        report.warnings.extend(result.warnings)
         where = relative.get(result.path, result.path)
         if rules:  # the project rules may still add findings that this file's suppressions cover
             project.files[result.path] = FileResult(result.path, facts=result.facts)
@@ -278,7 +283,7 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
         facts: dict[str, Any] = {}
         if parse:
             try:
-                data = Path(source_file.path).read_bytes()
+                data = read_regular_file(source_file.path)
             except OSError:
                 continue
             facts = check_file(source_file.relative, data, [], is_test_file=True).facts
@@ -289,7 +294,7 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
 
 def _index_source(project: Project, source_file: SourceFile) -> None:
     try:
-        text = decode_source(Path(source_file.path).read_bytes())
+        text = decode_source(read_regular_file(source_file.path))
     except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
         return  # unreadable: a run that checks it reports VC001; unasked for, it just adds no facts
     project.files[source_file.relative] = FileResult(source_file.relative, facts=source_facts(text))

@@ -15,7 +15,7 @@ def test_readme_starts_with_the_two_setup_commands() -> None:
     first_block = re.search(r"```console\n(.*?)```", text, re.DOTALL)
     assert first_block and text.index("```") == first_block.start()
     assert first_block.group(1).splitlines() == [
-        "python -m pip install . && python -m vibecheck examples/vibe-app",
+        "python -m pip install . && vibecheck examples/vibe-app",
         "python -m pip install '.[test]' && python -m pytest",
     ]
 

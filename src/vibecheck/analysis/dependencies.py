@@ -3,6 +3,8 @@
 Read without running anything: PEP 621 `[project]` dependencies and extras, PEP 735 dependency groups,
 Poetry, PDM, uv and Hatch tables, `requirements*.txt`/`.in` (with `-r` includes), `setup.cfg`,
 the literal lists of a `setup.py` (parsed, never executed), `Pipfile` and an sdist's `PKG-INFO`.
+These files come from the checked tree, so they are read as regular files inside the project only, with a
+size cap (`-r /dev/zero` or `-r ../../etc/x` is ignored), and a file too deep to parse declares nothing.
 Installed distributions are looked up through `importlib.metadata` and `PathFinder`, which do not import
 the module they find.
 """
@@ -13,6 +15,7 @@ import ast
 import configparser
 import functools
 import importlib.machinery
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -21,11 +24,14 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 from typing import Any
 
+from vibecheck.safe_files import is_inside, read_regular_text
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+DEPENDENCY_FILE_LIMIT = 2_000_000  # bytes; larger "dependency files" are not what they claim to be
 ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg")
 WEAK_ROOT_MARKERS = ("requirements.txt", "Pipfile", ".git")
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
@@ -317,12 +323,36 @@ def _has_python(directory: Path) -> bool:
         (child / "__init__.py").is_file() for child in children if child.is_dir())
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _project_text(path: Path, root: Path) -> str | None:
+    """A dependency file's text, or None when it is missing, outside the project, special or too large."""
+    if not is_inside(path, root):
+        return None
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
+        return read_regular_text(path, DEPENDENCY_FILE_LIMIT)
+    except OSError:
+        return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    text = _project_text(path, path.parent)
+    if text is None:
         return {}
+    try:
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, MemoryError):
+        return {}
+
+
+def _read_ini(path: Path, root: Path, *, strict: bool = True) -> configparser.ConfigParser | None:
+    text = _project_text(path, root)
+    if text is None:
+        return None
+    parser = configparser.ConfigParser(interpolation=None, strict=strict)
+    try:
+        parser.read_string(text, source=str(path))
+    except configparser.Error:
+        return None
+    return parser
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -398,20 +428,13 @@ def _files_declare_dev(root: Path) -> bool:
         return True
     if bool(_read_toml(root / "Pipfile").get("dev-packages")):
         return True
-    try:
-        setup_cfg = (root / "setup.cfg").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    return "tests_require" in setup_cfg
+    return "tests_require" in (_project_text(root / "setup.cfg", root) or "")
 
 
 def _tox_ini(root: Path) -> tuple[bool, set[str]]:
     """The `deps` of every tox environment (a common home of test dependencies)."""
-    parser = configparser.ConfigParser(interpolation=None, strict=False)
-    try:
-        if not parser.read(root / "tox.ini", encoding="utf-8"):
-            return False, set()
-    except configparser.Error:
+    parser = _read_ini(root / "tox.ini", root, strict=False)
+    if parser is None:
         return False, set()
     names: set[str] = set()
     found = False
@@ -421,7 +444,7 @@ def _tox_ini(root: Path) -> tuple[bool, set[str]]:
             for line in parser.get(section, "deps").splitlines():
                 line = line.strip()
                 if line.startswith("-r"):
-                    names |= _parse_requirements(root / line[2:].strip(), set())
+                    names |= _parse_requirements(root / line[2:].strip(), set(), root)
                 elif line and not line.startswith(("{", "-", "#")):
                     names |= _names([line])
     return found, names
@@ -432,18 +455,18 @@ def _requirements_files(root: Path) -> tuple[bool, set[str]]:
     names: set[str] = set()
     seen: set[Path] = set()
     for path in files:
-        names |= _parse_requirements(path, seen)
+        names |= _parse_requirements(path, seen, root)
     return bool(files), names
 
 
-def _parse_requirements(path: Path, seen: set[Path]) -> set[str]:
-    resolved = path.resolve()
+def _parse_requirements(path: Path, seen: set[Path], root: Path) -> set[str]:
+    """The names a requirements file declares, following `-r` includes that stay inside the project."""
+    resolved = Path(os.path.realpath(path))
     if resolved in seen:
         return set()
     seen.add(resolved)
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    text = _project_text(path, root)
+    if text is None:
         return set()
     names: set[str] = set()
     for raw in text.replace("\\\n", " ").splitlines():
@@ -454,7 +477,7 @@ def _parse_requirements(path: Path, seen: set[Path]) -> set[str]:
         if option:
             flag, target = option.groups()
             if flag in ("-r", "--requirement"):
-                names |= _parse_requirements(path.parent / target, seen)
+                names |= _parse_requirements(path.parent / target, seen, root)
             elif flag in ("-e", "--editable") and "egg=" in target:
                 names |= _names([target])
             continue
@@ -465,13 +488,8 @@ def _parse_requirements(path: Path, seen: set[Path]) -> set[str]:
 
 
 def _setup_cfg(root: Path) -> tuple[bool, set[str]]:
-    path = root / "setup.cfg"
-    if not path.is_file():
-        return False, set()
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(path, encoding="utf-8")
-    except configparser.Error:
+    parser = _read_ini(root / "setup.cfg", root)
+    if parser is None:
         return False, set()
     values: list[str] = []
     found = False
@@ -487,10 +505,12 @@ def _setup_cfg(root: Path) -> tuple[bool, set[str]]:
 
 def _setup_py(root: Path) -> tuple[bool, set[str]]:
     """Requirement strings written literally in `setup(install_requires=..., extras_require=...)` (parsed only)."""
-    path = root / "setup.py"
+    text = _project_text(root / "setup.py", root)
+    if text is None:
+        return False, set()
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
-    except (OSError, SyntaxError, ValueError):
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False, set()
     assigned = {target.id: node.value for node in tree.body if isinstance(node, ast.Assign)
                 for target in node.targets if isinstance(target, ast.Name)}
@@ -520,9 +540,8 @@ def _pipfile(root: Path) -> tuple[bool, set[str]]:
 
 def _pkg_info(root: Path) -> tuple[bool, set[str]]:
     """An unpacked sdist's metadata: `Requires-Dist:` lines."""
-    try:
-        text = (root / "PKG-INFO").read_text(encoding="utf-8", errors="replace")
-    except OSError:
+    text = _project_text(root / "PKG-INFO", root)
+    if text is None:
         return False, set()
     header = text.split("\n\n", 1)[0]
     lines = [line.split(":", 1)[1] for line in header.splitlines() if line.startswith("Requires-Dist:")]

@@ -53,6 +53,7 @@ with warnings.catch_warnings():
 from vibecheck.analyzers import ExternalCode
 from vibecheck.integrations.bandit_advice import bandit_hint
 from vibecheck.integrations.bandit_severity import default_severity
+from vibecheck.lines import split_lines
 from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Severity
 from vibecheck.redaction import redact, redact_known_secrets, redact_string_literals
 from vibecheck.source import SourceUnit
@@ -223,7 +224,7 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
     for check, line, crash in tester.errors:
         errors.append(EngineError(path, f"bandit check {check.test_id} (`{check.function.__name__}`) crashed at line "
                                         f"{line}: {type(crash).__name__}: {crash}", rule=check.test_id))
-    lines = source.splitlines()
+    lines = split_lines(source)
     findings = [_to_finding(path, issue, lines) for issue in tester.results
                 if not (is_test_file and issue.test_id in options.test_file_skips)]
     return findings, errors

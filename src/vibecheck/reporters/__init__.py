@@ -1,7 +1,10 @@
 """Reporters turn one `Report` into one output format; the CLI picks one with `--format`.
 
 Every reporter is a function `(Report, ReportContext) -> str`, so output can go to stdout or `--output`
-alike and tests can check it as text.
+alike and tests can check it as text. `render` is the one gate between the pipeline and every output:
+it redacts secrets (`redact_report`) before any reporter sees the report, and no line of its result but
+the `github` format's own workflow commands starts with `::`. Reporters escape control characters in what
+they print (`reporters.escaping`).
 """
 
 from __future__ import annotations
@@ -10,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from vibecheck.model import Finding, Report
+from vibecheck.redaction import redact_report
 from vibecheck.registry import Registry
 from vibecheck.reporters import concise, github, gitlab, json_format, junit, sarif, text
+from vibecheck.reporters.escaping import printable, without_workflow_commands
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,23 @@ FORMATS: dict[str, Reporter] = {
 }
 
 
+# Formats whose lines may start with `::` because they are GitHub workflow commands by design.
+WORKFLOW_COMMAND_FORMATS = frozenset({"github"})
+
+
 def render(fmt: str, report: Report, ctx: ReportContext) -> str:
-    """Render the report in the named format (a key of `FORMATS`)."""
-    return FORMATS[fmt](report, ctx)
+    """Render the report in the named format (a key of `FORMATS`), secrets redacted."""
+    output = FORMATS[fmt](redact_report(report), ctx)
+    return output if fmt in WORKFLOW_COMMAND_FORMATS else without_workflow_commands(output)
+
+
+def render_diagnostics(report: Report) -> str:
+    """The run's errors and warnings as `vibecheck: error: ...` lines for stderr, redacted and escaped."""
+    safe = redact_report(report)
+    lines = [f"vibecheck: warning: {printable(w)}" for w in safe.warnings]
+    lines += [f"vibecheck: error: {printable(e.path)}: {printable(e.rule) + ': ' if e.rule else ''}{printable(e.message)}"
+              for e in safe.errors]
+    return "".join(line + "\n" for line in lines)
 
 
 def render_summary(report: Report, ctx: ReportContext) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vibecheck.model import Report
+from vibecheck.reporters.escaping import printable
 
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
@@ -16,9 +17,10 @@ if TYPE_CHECKING:
 
 def render(report: Report, ctx: ReportContext) -> str:
     lines = [
-        f"{f.location.path}:{f.location.start.line}:{f.location.start.column}: {f.code} [{f.severity.value}]"
-        f"{' [*]' if f.fix is not None and f.fix.safe else ''}{'' if ctx.fails_build(f) else ' (notice)'} {f.message}"
+        f"{printable(f.location.path)}:{f.location.start.line}:{f.location.start.column}: {f.code} [{f.severity.value}]"
+        f"{' [*]' if f.fix is not None and f.fix.safe else ''}{'' if ctx.fails_build(f) else ' (notice)'} {printable(f.message)}"
         for f in report.findings
     ]
-    lines += [f"{e.path}: error: {e.rule + ': ' if e.rule else ''}{e.message}" for e in report.errors]
+    lines += [f"{printable(e.path)}: error: {printable(e.rule) + ': ' if e.rule else ''}{printable(e.message)}"
+              for e in report.errors]
     return "\n".join(lines) + ("\n" if lines else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vibecheck.model import Report, Severity
+from vibecheck.reporters.escaping import printable
 from vibecheck.reporters.sentences import message_and_hint
 
 if TYPE_CHECKING:
@@ -14,7 +15,8 @@ LEVELS = {Severity.HIGH: "error", Severity.MEDIUM: "error", Severity.LOW: "warni
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command data: `%`, CR and LF encoded as GitHub decodes them, other controls shown as escapes."""
+    return printable(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(value: str) -> str:

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from vibecheck.model import Report, Severity
+from vibecheck.reporters.escaping import json_safe
 
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
@@ -21,8 +22,8 @@ def render(report: Report, ctx: ReportContext) -> str:
         issues.append({
             "description": f"{f.code} {f.message}",
             "check_name": f"{f.code} {f.name}",
-            "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
+            "fingerprint": hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest(),
             "severity": SEVERITIES[f.severity],
             "location": {"path": f.location.path, "lines": {"begin": f.location.start.line, "end": f.location.end.line}},
         })
-    return json.dumps(issues, indent=2) + "\n"
+    return json_safe(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"

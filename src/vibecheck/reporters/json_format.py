@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from vibecheck.model import EngineError, Finding, Report
+from vibecheck.reporters.escaping import json_safe
 
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
@@ -66,4 +67,4 @@ def render(report: Report, ctx: ReportContext) -> str:
         "findings": [finding_to_dict(f) for f in report.findings],
         "errors": [error_to_dict(e) for e in report.errors],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"

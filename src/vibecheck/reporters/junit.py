@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from vibecheck.model import Finding, Report
+from vibecheck.reporters.escaping import printable
 
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
@@ -20,18 +21,19 @@ def render(report: Report, ctx: ReportContext) -> str:
                         failures=str(len(failing)), errors=str(len(report.errors)))
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
-        by_file[finding.location.path].append(finding)
+        by_file[printable(finding.location.path)].append(finding)
     for path, findings in by_file.items():
         failures = sum(1 for f in findings if ctx.fails_build(f))
         suite = ET.SubElement(suites, "testsuite", name=path, tests=str(len(findings)), failures=str(failures), errors="0")
         for f in findings:
-            case = ET.SubElement(suite, "testcase", classname=path, name=f"{f.code} {f.name} at line {f.location.start.line}",
+            case = ET.SubElement(suite, "testcase", classname=path,
+                                 name=f"{f.code} {printable(f.name)} at line {f.location.start.line}",
                                  file=path, line=str(f.location.start.line))
             if ctx.fails_build(f):
-                detail = ET.SubElement(case, "failure", message=f.message, type=f.code)
+                detail = ET.SubElement(case, "failure", message=printable(f.message), type=f.code)
             else:
                 detail = ET.SubElement(case, "system-out")
-            detail.text = "\n".join(filter(None, [
+            detail.text = "\n".join(printable(part) for part in filter(None, [
                 f"{path}:{f.location.start.line}:{f.location.start.column}: {f.code} {f.message}",
                 f.hint,
                 f.line_text,
@@ -40,8 +42,9 @@ def render(report: Report, ctx: ReportContext) -> str:
         suite = ET.SubElement(suites, "testsuite", name="vibecheck engine", tests=str(len(report.errors)), failures="0",
                               errors=str(len(report.errors)))
         for e in report.errors:
-            case = ET.SubElement(suite, "testcase", classname="vibecheck", name=f"{e.rule or 'engine'} on {e.path}")
-            ET.SubElement(case, "error", message=e.message, type=e.rule or "engine")
+            rule = printable(e.rule or "engine")
+            case = ET.SubElement(suite, "testcase", classname="vibecheck", name=f"{rule} on {printable(e.path)}")
+            ET.SubElement(case, "error", message=printable(e.message), type=rule)
     if not report.findings:
         suite = ET.SubElement(suites, "testsuite", name="vibecheck", tests="1", failures="0", errors="0")
         ET.SubElement(suite, "testcase", classname="vibecheck", name=f"{report.files_checked} files checked, no findings")

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from vibecheck.docs import parse_doc, render_markdown
 from vibecheck.model import Category, Confidence, Finding, Report, Severity
+from vibecheck.reporters.escaping import json_safe
 from vibecheck.reporters.sentences import message_and_hint
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def artifact_location(path: str, base: Path) -> dict[str, str]:
         relative = absolute.relative_to(base)
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(os.fsencode(relative.as_posix()), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _region(start: Any, end: Any) -> dict[str, Any]:
@@ -102,7 +103,7 @@ def _fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across unrelated edits: rule, file, the line's text and its occurrence, not the line number."""
     identity = "\0".join([finding.code, Path(finding.location.path).as_posix(), " ".join(finding.line_text.split()),
                           str(occurrence)])
-    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _fix(finding: Finding, base: Path) -> list[dict[str, Any]]:
@@ -175,4 +176,4 @@ def render(report: Report, ctx: ReportContext) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"

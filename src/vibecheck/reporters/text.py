@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from vibecheck.model import Finding, Report, Severity
+from vibecheck.reporters.escaping import printable
 
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
@@ -40,7 +41,7 @@ def plural(count: int, noun: str) -> str:
 def _frame(finding: Finding) -> Text:
     """The finding's line with a caret under the reported columns (one line only)."""
     line_no = str(finding.location.start.line)
-    source = finding.line_text.expandtabs(4).rstrip()
+    source = printable(finding.line_text.expandtabs(4).rstrip())
     frame = Text()
     frame.append(f"    {line_no} │ ", style="dim")
     frame.append(source + "\n")
@@ -73,7 +74,7 @@ def _hanging(label: Text, body: Text, console: Console, ctx: ReportContext, gap:
 def render(report: Report, ctx: ReportContext) -> str:
     console, buffer = _console(ctx)
     for path, findings in groupby(report.findings, key=lambda f: f.location.path):
-        console.print(Text(path, style="bold underline"))
+        console.print(Text(printable(path), style="bold underline"))
         for finding in findings:
             where = f"{finding.location.start.line}:{finding.location.start.column}"
             head = Text()
@@ -83,17 +84,17 @@ def render(report: Report, ctx: ReportContext) -> str:
                 head.append(" (notice)", style="dim")
             if finding.fix is not None:
                 head.append(" [*]" if finding.fix.safe else " [unsafe fix]", style="dim")
-            head.append(f" [{finding.name}] ", style="dim")
-            head.append(finding.message)
+            head.append(f" [{printable(finding.name)}] ", style="dim")
+            head.append(printable(finding.message))
             console.print(_hanging(Text(where, style="dim"), head, console, ctx))
             if finding.line_text:
                 console.print(_frame(finding), soft_wrap=True)
             if finding.hint:
-                console.print(_hanging(Text("help:", style="dim"), Text(finding.hint), console, ctx, gap=" "))
+                console.print(_hanging(Text("help:", style="dim"), Text(printable(finding.hint)), console, ctx, gap=" "))
         console.print()
     for error in report.errors:
         what = f"{error.rule}: " if error.rule else ""
-        console.print(Text(f"error: {error.path}: {what}{error.message}", style="bold red"))
+        console.print(Text(printable(f"error: {error.path}: {what}{error.message}"), style="bold red"))
     return buffer.getvalue()
 
 

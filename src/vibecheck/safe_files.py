@@ -1,0 +1,64 @@
+"""Read files from a tree that may be hostile: regular files only, never devices, FIFOs or `/proc`, with a cap.
+
+A checked tree can plant `settings.py -> /proc/self/environ` (the environment, secrets included, would
+become a snippet), a FIFO (the read would hang) or `-r /dev/zero` in a requirements file (the read would
+never end). Every read of a file that came from the checked tree goes through `read_regular_file`.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+# Pseudo-filesystems whose "regular" files are views of the running system (`/proc/self/environ`).
+SYSTEM_TREES = ("/proc", "/sys", "/dev")
+
+
+class NotRegularFileError(OSError):
+    """The path is a device, a FIFO, a socket, a system view or too large; `strerror` says which."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        super().__init__(0, reason, os.fspath(path))
+
+
+def is_inside(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> bool:
+    """Whether the real path of `path` lies in the real path of `folder` (both resolved through symlinks)."""
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def special_file_reason(path: str | os.PathLike[str]) -> str | None:
+    """Why `path` must not be read (a device, FIFO, socket or system view), or None for a regular file."""
+    real = os.path.realpath(path)
+    if any(real == tree or real.startswith(tree + "/") for tree in SYSTEM_TREES):
+        return f"it resolves to `{real}`, a view of the running system"
+    try:
+        mode = os.stat(real).st_mode
+    except OSError as exc:
+        return exc.strerror or "it cannot be read"
+    return None if stat.S_ISREG(mode) else "it is not a regular file (a device, FIFO or socket)"
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of a regular file; raise `NotRegularFileError` for anything else or beyond `limit` bytes.
+
+    The file is opened without blocking (a FIFO would wait for a writer forever) and checked on the open
+    descriptor, so swapping the file between a check and the read does not help.
+    """
+    reason = special_file_reason(path)
+    if reason is not None:
+        raise NotRegularFileError(path, reason)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise NotRegularFileError(path, "it is not a regular file (a device, FIFO or socket)")
+        data = handle.read() if limit is None else handle.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise NotRegularFileError(path, f"it is larger than {limit} bytes")
+    return data
+
+
+def read_regular_text(path: str | os.PathLike[str], limit: int | None = None) -> str:
+    """`read_regular_file` decoded as UTF-8, undecodable bytes replaced (for dependency and config files)."""
+    return read_regular_file(path, limit).decode("utf-8", errors="replace")
+
