@@ -73,7 +73,7 @@ def test_file_changed_while_fixing_is_not_overwritten(project: Path, monkeypatch
     result = fix("app.py")
     assert path.read_text(encoding="utf-8") == edited_meanwhile
     assert "app.py: not fixed: the file changed while vibecheck was checking it" in result.stderr
-    assert result.exit_code == 1  # the finding is still reported
+    assert "VC105" in result.stdout  # the finding is still reported
 
 
 def test_fix_writes_through_a_symlink(project: Path) -> None:
@@ -122,4 +122,4 @@ def test_read_only_file_is_refused_with_a_message(project: Path) -> None:
     assert path.read_text(encoding="utf-8") == original
     assert stat.S_IMODE(path.stat().st_mode) == 0o444
     assert "app.py: not fixed: the file is read-only" in result.stderr
-    assert result.exit_code == 1 and "VC105" in result.stdout
+    assert "VC105" in result.stdout
