@@ -12,6 +12,7 @@ import libcst
 import pytest
 
 from tests.integration.conftest import write
+from vibecheck import safe_files
 from vibecheck import source as source_module
 from vibecheck.api import check_paths, check_source
 from vibecheck.config import Settings
@@ -44,6 +45,15 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         return read_bytes(self)
 
     monkeypatch.setattr(Path, "read_bytes", counting_reads)
+    read_regular_file = safe_files.read_regular_file
+
+    def counting_regular_reads(path: str, limit: int | None = None) -> bytes:
+        if str(path).endswith(".py"):  # source files; dependency files are read through it too
+            counter["read"] += 1
+            counter[f"read {Path(path).name}"] += 1
+        return read_regular_file(path, limit)
+
+    monkeypatch.setattr(safe_files, "read_regular_file", counting_regular_reads)
     monkeypatch.setattr(tokenize, "detect_encoding", counting("decode", tokenize.detect_encoding))
     monkeypatch.setattr(source_module, "decode_source", counting("decode_source", source_module.decode_source))
     parse = ast.parse

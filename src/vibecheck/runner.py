@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from vibecheck import safe_files
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.engine import check_file
@@ -30,7 +31,6 @@ from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import Pipeline
 from vibecheck.project import Project, project_roots, run_project_rules
 from vibecheck.registry import Registry, load_registry
-from vibecheck.safe_files import read_regular_file
 from vibecheck.source import decode_source
 
 SERIAL_BELOW = 16  # fewer files than this are checked in-process: starting a pool costs more
@@ -51,7 +51,7 @@ class Checker(Pipeline):
 
     def _check_path(self, source_file: SourceFile) -> FileResult:
         try:
-            data = read_regular_file(source_file.path)
+            data = safe_files.read_regular_file(source_file.path)
         except OSError as exc:
             error = EngineError(source_file.display, f"cannot read the file: {exc.strerror}")
             return FileResult(source_file.display, errors=[error])
@@ -82,7 +82,7 @@ class Checker(Pipeline):
             if problem is not None:
                 result.warnings.append(f"{source_file.display}: not fixed: {problem}")
                 break
-            data = read_regular_file(source_file.path)
+            data = safe_files.read_regular_file(source_file.path)
             changed = True
             result = self.check_bytes(source_file.display, source_file.relative, data)
         if changed:
@@ -283,7 +283,7 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
         facts: dict[str, Any] = {}
         if parse:
             try:
-                data = read_regular_file(source_file.path)
+                data = safe_files.read_regular_file(source_file.path)
             except OSError:
                 continue
             facts = check_file(source_file.relative, data, [], is_test_file=True).facts
@@ -294,7 +294,7 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
 
 def _index_source(project: Project, source_file: SourceFile) -> None:
     try:
-        text = decode_source(read_regular_file(source_file.path))
+        text = decode_source(safe_files.read_regular_file(source_file.path))
     except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
         return  # unreadable: a run that checks it reports VC001; unasked for, it just adds no facts
     project.files[source_file.relative] = FileResult(source_file.relative, facts=source_facts(text))
