@@ -27,6 +27,12 @@ APP = {
         "    return read_report(os.path.join(folder, name))\n"
         "\n"
         "\n"
+        "def save_upload(filename, content):\n"
+        "    path = os.path.join(\"/srv/uploads\", filename)\n"
+        "    with open(path, \"wb\") as handle:\n"
+        "        handle.write(content)\n"
+        "\n"
+        "\n"
         "def archive(folder, name):\n"
         "    return os.listdir(folder), name\n"
         "\n"
@@ -40,7 +46,7 @@ APP = {
         "from flask import Flask, Markup, request\n"
         "\n"
         "from shop import storage\n"
-        "from shop.storage import archive, export, safe_read\n"
+        "from shop.storage import archive, export, safe_read, save_upload\n"
         "\n"
         "app = Flask(__name__)\n"
         "\n"
@@ -99,6 +105,12 @@ APP = {
         "    return archive(\"/srv/archive\", request.args[\"name\"])\n"
         "\n"
         "\n"
+        "@app.post(\"/upload\")\n"
+        "def upload():\n"
+        "    uploaded = request.files[\"doc\"]\n"
+        "    return save_upload(uploaded.filename, uploaded.read())\n"
+        "\n"
+        "\n"
         "@app.get(\"/constant\")\n"
         "def constant():\n"
         "    return storage.read_report(\"daily.csv\")\n"
@@ -121,7 +133,7 @@ def findings(args: list[str]) -> list[dict]:
 
 def test_client_input_is_followed_into_helpers_methods_and_other_modules(app: Path) -> None:
     found = {(f["path"], f["start"]["line"]): f for f in findings(["."])}
-    assert sorted(found) == [("shop/storage.py", 5), ("shop/views.py", 19), ("shop/views.py", 24),
+    assert sorted(found) == [("shop/storage.py", 5), ("shop/storage.py", 15), ("shop/views.py", 19), ("shop/views.py", 24),
                              ("shop/views.py", 45)]
     helper_module = found[("shop/storage.py", 5)]
     assert "`request.args` in `report()`" in helper_module["message"] and helper_module["cwe"] == ["CWE-22", "CWE-73"]
@@ -132,12 +144,14 @@ def test_client_input_is_followed_into_helpers_methods_and_other_modules(app: Pa
     returned_through_two_calls = found[("shop/views.py", 45)]
     assert "`request.args` in `requested_name()`" in returned_through_two_calls["message"]
     assert found[("shop/views.py", 19)]["cwe"] == ["CWE-79"]
+    assigned_then_opened = found[("shop/storage.py", 15)]
+    assert assigned_then_opened["start"]["column"] == 15 and "`request.files` in `upload()`" in assigned_then_opened["message"]
 
 
 def test_a_sanitised_helper_a_constant_argument_and_an_unused_parameter_are_clean(app: Path) -> None:
     paths = {(f["path"], f["start"]["line"]) for f in findings(["."])}
-    assert ("shop/storage.py", 14) not in paths  # archive(): the client's name never reaches listdir
-    assert ("shop/storage.py", 18) not in paths  # safe_read(): basename first
+    assert ("shop/storage.py", 20) not in paths  # archive(): the client's name never reaches listdir
+    assert ("shop/storage.py", 24) not in paths  # safe_read(): basename first
 
 
 def test_the_rule_can_be_silenced_inline_at_the_sink(app: Path) -> None:

@@ -155,10 +155,12 @@ def locate(lines: list[str], function: str, code: str) -> tuple[int, int]:
     name = function.rsplit(".", 1)[-1]
     definition = re.compile(rf"^\s*(async\s+)?def\s+{re.escape(name)}\b")
     start = next((i for i, line in enumerate(lines) if definition.match(line)), 0)
-    pattern = re.compile(rf"\b{re.escape(code)}\b" if code.isidentifier() else re.escape(code))
-    for index in range(start + 1, len(lines)):
-        match = pattern.search(lines[index]) if code else None
-        if match is not None:
-            return index + 1, match.start() + 1
+    escaped = rf"\b{re.escape(code)}\b" if code.isidentifier() else re.escape(code)
+    # an argument first (`open(path)`, `url=link`), then anywhere (`path = ...` binds it, it is not the sink)
+    for pattern in (re.compile(rf"[(,=]\s*({escaped})"), re.compile(rf"({escaped})")):
+        for index in range(start + 1, len(lines)):
+            match = pattern.search(lines[index]) if code else None
+            if match is not None:
+                return index + 1, match.start(1) + 1
     return start + 1, 1
 

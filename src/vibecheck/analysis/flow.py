@@ -115,7 +115,7 @@ class Taint:
 
 def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str]:
     """Every parameter whose value an expression holds (`os.path.join(folder, name)`: both), not only the first."""
-    found = [inner.value for inner in iter_expressions(node) if isinstance(inner, cst.Name)
+    found = [held.origin for inner in iter_expressions(node) if isinstance(inner, cst.Name)
              and (held := state.names.get(inner.value)) is not None and held.kind == PARAMETER]
     return list(dict.fromkeys(found)) or [taint.origin]
 
