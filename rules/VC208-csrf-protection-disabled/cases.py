@@ -188,3 +188,19 @@ callback_urls = [
     # ok: VC208 -- the provider's callback, through `as_view`
     path("openid/callback/", csrf_exempt(views.OpenIDCallbackView.as_view())),
 ]
+
+
+class ViewSetMixin:
+    @classmethod
+    def as_view(cls, actions=None):
+        def view(request, *args, **kwargs):
+            return cls().dispatch(request, *args, **kwargs)
+
+        # ok: VC208 -- the view function the framework builds here, for every viewset
+        return csrf_exempt(view)
+
+
+# ok: VC208 -- OpenID Connect userinfo: called with a bearer token
+@method_decorator(csrf_exempt, name="dispatch")
+class UserInfoView(View):
+    pass

@@ -26,7 +26,7 @@ FLASK_WTF_PROTECTORS = frozenset({"CSRFProtect", "CsrfProtect"})
 SERVER_TO_SERVER_WORDS = frozenset({"webhook", "webhooks", "hook", "callback", "ipn", "notify", "notification",
                                     "token", "revoke", "revocation", "introspect", "introspection", "userinfo",
                                     "jwks", "acs", "sls", "device"})
-SERVER_TO_SERVER_PHRASES = (("client", "registration"),)
+SERVER_TO_SERVER_PHRASES = (("client", "registration"), ("user", "info"))
 HINT_EXEMPT = ("Remove the exemption and send the CSRF token from the client, or authenticate the endpoint with "
                "something a browser does not send by itself (a signed payload or a token header).")
 HINT_SETTING = "Keep CSRF protection on outside tests and exempt only the endpoints that do not use cookie sessions."
@@ -192,6 +192,7 @@ class CsrfProtectionDisabled(Rule):
         names |= {t.target.value for statement in function.body.body if isinstance(statement, cst.SimpleStatementLine)
                   for small in statement.body if isinstance(small, cst.Assign)
                   for t in small.targets if isinstance(t.target, cst.Name)}
+        names |= {statement.name.value for statement in function.body.body if isinstance(statement, cst.FunctionDef)}
         return argument.value in names
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
