@@ -71,8 +71,8 @@ def test_a_run_reads_decodes_and_parses_each_file_once(calls: Counter[str], tmp_
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, FILES)
     monkeypatch.chdir(tmp_path)
-    # every rule (project rules too, so facts are collected) and bandit; one process, so the counters see it all
-    report = check_paths(["."], Settings(root=str(tmp_path), jobs=1, select=("ALL", "B")))
+    # every rule (project rules too, so facts are collected) and bandit; in this process, so the counters see it all
+    report = check_paths(["."], Settings(root=str(tmp_path), jobs=1, select=("ALL", "B"), isolate=False))
     assert report.files_checked == 3 and not report.errors
     assert {f.code for f in report.findings} >= {"VC101"}
     assert "B602" not in {f.code for f in report.findings}  # the suppression applied, from data carried in the result
@@ -84,7 +84,7 @@ def test_one_named_file_is_read_decoded_and_parsed_once(calls: Counter[str], tmp
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, FILES)
     monkeypatch.chdir(tmp_path)
-    report = check_paths(["app/handlers.py"], Settings(root=str(tmp_path), jobs=1))
+    report = check_paths(["app/handlers.py"], Settings(root=str(tmp_path), jobs=1, isolate=False))
     assert [f.code for f in report.findings] == ["VC101"]
     # the project rules index the unchecked test file (its facts only): every other file is read once, too
     assert calls["read handlers.py"] == 1 and calls["read test_service.py"] == 1 and calls["read"] == 2

@@ -100,6 +100,8 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
+@click.option("--per-file-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="Stop checking a file after this long and report it as an error (default: 120; 0: no limit).")
 @click.option("--exclude", help="Glob patterns to exclude (comma-separated; replaces the config).")
 @click.option("--extend-exclude", help="Glob patterns to exclude in addition.")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too.")
@@ -118,7 +120,8 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print no summary or progress.")
 def check(paths: tuple[str, ...], select: str | None, extend_select: str | None, ignore: str | None, fail_on: str | None,
           fmt: str, output: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, jobs: int | None,
-          exclude: str | None, extend_exclude: str | None, force_exclude: bool, config_file: str | None,
+          per_file_timeout: float | None, exclude: str | None, extend_exclude: str | None, force_exclude: bool,
+          config_file: str | None,
           no_bandit: bool, stdin_filename: str | None, min_severity: str | None, min_confidence: str | None,
           statistics: bool, sort_by: str, color: str, quiet: bool) -> None:
     """Check Python files and directories (default: the current directory; `-` reads stdin)."""
@@ -138,6 +141,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     targets = [] if stdin_filename else list(paths) or ["."]
     overrides = {
         "select": select, "extend_select": extend_select, "ignore": ignore, "fail_on": fail_on, "jobs": jobs,
+        "per_file_timeout": per_file_timeout,
         "exclude": _globs(exclude), "extend_exclude": _globs(extend_exclude), "force_exclude": force_exclude or None,
         "fix": fix or None, "unsafe_fixes": unsafe_fixes or None, "no_bandit": no_bandit or None,
     }

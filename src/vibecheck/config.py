@@ -30,10 +30,11 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 CONFIG_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "fail-on",
-               "test-paths", "src-paths", "rules", "bandit")
+               "test-paths", "src-paths", "rules", "bandit", "per-file-timeout")
 DEFAULT_TEST_PATHS = ("tests/", "test_*.py", "*_test.py", "conftest.py")
 FAIL_ON = tuple(s.value for s in Severity)
 CONFIG_FILE_LIMIT = 4_000_000  # bytes; a config file larger than this is not one
+DEFAULT_PER_FILE_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ class Settings:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     bandit: dict[str, Any] = field(default_factory=dict)
     jobs: int | None = None
+    # Seconds one file may take (every rule and analyzer on it) before its worker is stopped and the file
+    # reported as an engine error; None: no limit. Enforced when files are checked in worker processes.
+    per_file_timeout: float | None = DEFAULT_PER_FILE_TIMEOUT
+    # Check files in worker processes that can die alone (a crash or `os._exit` in a rule costs one file);
+    # False checks in this process (for library callers and tests that observe the pipeline from here).
+    isolate: bool = True
     fix: bool = False
     unsafe_fixes: bool = False
     no_bandit: bool = False
@@ -149,6 +156,8 @@ def settings_from_table(table: dict[str, Any], registry: Registry, *, where: str
                 _validate_patterns(values[key.replace("-", "_")], f"{where}: `{key}`")
     if "fail-on" in table:
         values["fail_on"] = parse_fail_on(table["fail-on"], where)
+    if "per-file-timeout" in table:
+        values["per_file_timeout"] = parse_timeout(table["per-file-timeout"], f"{where}: `per-file-timeout`")
     if "per-file-ignores" in table:
         pfi = table["per-file-ignores"]
         if not isinstance(pfi, dict):
@@ -207,6 +216,13 @@ def _validate_patterns(patterns: Sequence[str], where: str) -> None:
     bad = invalid_pattern(patterns)
     if bad is not None:
         raise ConfigError(f"{where}: `{bad}` is not a valid gitignore-style pattern; write a glob such as `build/` or `!keep.py`")
+
+
+def parse_timeout(value: Any, where: str) -> float | None:
+    """Seconds > 0, or 0 for no limit."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ConfigError(f"{where} must be a number of seconds (0 for no limit), not {value!r}")
+    return float(value) or None
 
 
 def parse_fail_on(value: Any, where: str) -> Severity:
@@ -285,4 +301,6 @@ def apply_overrides(settings: Settings, overrides: dict[str, Any], registry: Reg
         changes["extend_exclude"] = settings.extend_exclude + tuple(changes["extend_exclude"])
     if "fail_on" in changes and not isinstance(changes["fail_on"], Severity):
         changes["fail_on"] = parse_fail_on(changes["fail_on"], "option `--fail-on`")
+    if "per_file_timeout" in changes:
+        changes["per_file_timeout"] = parse_timeout(changes["per_file_timeout"], "option `--per-file-timeout`")
     return replace(settings, **changes)

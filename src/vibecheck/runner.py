@@ -1,10 +1,11 @@
 """Many files: the per-file pipeline in a process pool, then the project phase, the filter stage and the order.
 
-Each file's bytes are read once, in the worker, and go through `vibecheck.pipeline.Pipeline`. Results stream
-back in chunks, so memory stays flat on large trees, and a worker that dies takes only its own file down
-(as an `EngineError`), never the run. The filter stage then runs once per file, in this process: at once
-when no project rule is enabled, else after the project rules, so that their findings meet the same
-suppressions.
+Each file's bytes are read once, in a worker process (`vibecheck.workers`), and go through
+`vibecheck.pipeline.Pipeline`. Results stream back file by file, so memory stays flat on large trees, and a
+worker that dies or overruns the per-file time limit takes only its own file down (as an `EngineError`),
+never the run; even one file is checked in a worker, so a rule's `os._exit(0)` cannot end the run green.
+The filter stage then runs once per file, in this process: at once when no project rule is enabled, else
+after the project rules, so that their findings meet the same suppressions.
 """
 
 from __future__ import annotations
@@ -13,10 +14,7 @@ import io
 import os
 import sys
 import tokenize
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +30,9 @@ from vibecheck.pipeline import Pipeline
 from vibecheck.project import Project, project_roots, run_project_rules
 from vibecheck.registry import Registry, load_registry
 from vibecheck.source import decode_source
+from vibecheck.workers import PoolUnavailable, WorkerPool, crashed
 
-SERIAL_BELOW = 16  # fewer files than this are checked in-process: starting a pool costs more
-CHUNK_SIZE = 16
 MAX_FIX_PASSES = 5
-POOL_START_TIMEOUT = 120  # seconds for a worker to start; otherwise the run goes on in-process
 
 
 class Checker(Pipeline):
@@ -47,7 +43,7 @@ class Checker(Pipeline):
         try:
             return self._check_path(source_file)
         except Exception as exc:
-            return _crashed(source_file, f"internal error while checking this file: {type(exc).__name__}: {exc}")
+            return crashed(source_file, f"internal error while checking this file: {type(exc).__name__}: {exc}")
 
     def _check_path(self, source_file: SourceFile) -> FileResult:
         try:
@@ -90,31 +86,22 @@ class Checker(Pipeline):
         return result
 
 
-_WORKER: Checker | None = None
+class _WorkerChecker:
+    """What a worker checks files with: the parent's checker when forked, else one built from the settings."""
 
+    def __init__(self, checker: Checker) -> None:
+        self.checker: Checker | None = checker
+        self.settings = checker.settings
+        self.path = list(sys.path)
 
-def _init_worker(settings: Settings, path: list[str]) -> None:
-    """Build the worker's checker; the parent's `sys.path` comes along, so spawned workers see the same packs."""
-    global _WORKER
-    sys.path[:] = path
-    _WORKER = Checker(settings)
+    def __getstate__(self) -> dict[str, Any]:  # spawned workers rebuild it; the parent's sys.path comes along
+        return {"checker": None, "settings": self.settings, "path": self.path}
 
-
-def _check_chunk(files: list[SourceFile]) -> list[FileResult]:
-    if _WORKER is None:
-        raise RuntimeError("worker process started without its initializer")
-    return [_WORKER.check_path(f) for f in files]
-
-
-def _chunks(files: Iterable[SourceFile], size: int) -> Iterator[list[SourceFile]]:
-    chunk: list[SourceFile] = []
-    for item in files:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    def __call__(self) -> Callable[[SourceFile], FileResult]:
+        if self.checker is None:
+            sys.path[:] = self.path
+            self.checker = Checker(self.settings)
+        return self.checker.check_path
 
 
 def default_jobs() -> int:
@@ -122,73 +109,18 @@ def default_jobs() -> int:
 
 
 def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Checker) -> Iterator[FileResult]:
-    """Each file's result, from a process pool when it pays off, in-process otherwise (or if no pool starts)."""
-    jobs = settings.jobs or default_jobs()
-    if jobs <= 1 or len(files) < SERIAL_BELOW:
-        yield from (checker.check_path(f) for f in files)
+    """Each file's result, from worker processes that can die alone (or in-process without `isolate`, or if no
+    worker process starts here)."""
+    if not files:
         return
-    try:
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, list(sys.path)))
-        executor.submit(os.getpid).result(timeout=POOL_START_TIMEOUT)
-    except (OSError, ValueError, NotImplementedError, BrokenProcessPool, TimeoutError):
-        yield from (checker.check_path(f) for f in files)
-        return
-    yield from _pooled(executor, files, settings, jobs)
-
-
-def _pooled(executor: ProcessPoolExecutor, files: Sequence[SourceFile], settings: Settings, jobs: int) -> Iterator[FileResult]:
-    """Keep a bounded number of chunks in flight. When a worker dies, every file that was in flight
-    becomes a suspect and is re-checked alone, so that only the file that kills a worker is lost."""
-    pending = _chunks(files, CHUNK_SIZE)
-    suspects: deque[SourceFile] = deque()
-    in_flight: dict[Future[list[FileResult]], list[SourceFile]] = {}
-    try:
-        while True:
-            if suspects:
-                suspect = suspects.popleft()
-                try:
-                    yield from executor.submit(_check_chunk, [suspect]).result()
-                except BrokenProcessPool:
-                    yield _crashed(suspect, "the worker process checking this file died; the file was not checked")
-                    executor = _restart(executor, settings, jobs)
-                except Exception as exc:  # e.g. a result that cannot be sent back: lose this file, not the run
-                    yield _crashed(suspect, f"internal error while checking this file: {type(exc).__name__}: {exc}")
-                continue
-            broken = False
-            while not broken and len(in_flight) < jobs * 4 and (chunk := next(pending, None)) is not None:
-                try:
-                    in_flight[executor.submit(_check_chunk, chunk)] = chunk
-                except BrokenProcessPool:
-                    broken = True
-                    suspects.extend(chunk)
-            if not in_flight and not broken:
-                return
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED) if in_flight else (set(), set())
-            for future in done:
-                chunk = in_flight.pop(future)
-                try:
-                    yield from future.result()
-                except BrokenProcessPool:
-                    broken = True
-                    suspects.extend(chunk)
-                except Exception:  # vibecheck: ignore[VC102] -- its files are re-checked one by one below
-                    suspects.extend(chunk)
-            if broken:
-                for chunk in in_flight.values():
-                    suspects.extend(chunk)
-                in_flight.clear()
-                executor = _restart(executor, settings, jobs)
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _restart(executor: ProcessPoolExecutor, settings: Settings, jobs: int) -> ProcessPoolExecutor:
-    executor.shutdown(wait=False, cancel_futures=True)
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings, list(sys.path)))
-
-
-def _crashed(source_file: SourceFile, message: str) -> FileResult:
-    return FileResult(source_file.display, errors=[EngineError(source_file.display, message)])
+    if settings.isolate:
+        pool = WorkerPool(settings.jobs or default_jobs(), _WorkerChecker(checker), settings.per_file_timeout)
+        try:
+            yield from pool.check(files)
+            return
+        except PoolUnavailable:
+            pass  # no processes here (a sandbox): check in this process, without the isolation
+    yield from (checker.check_path(f) for f in files)
 
 
 def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry | None = None,

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.integration.conftest import write
-from vibecheck import analyzers, pipeline, runner, selection
+from vibecheck import analyzers, pipeline, runner, selection, workers
 from vibecheck.analyzers import ExternalCode
 from vibecheck.api import check_paths, check_source
 from vibecheck.cli import cli
@@ -154,10 +154,10 @@ def test_output_order_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_falls_back_to_one_process_when_no_pool_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_pool(*args, **kwargs):
-        raise OSError("no processes here")
+    def no_pool(self):
+        raise workers.PoolUnavailable("no processes here")
 
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(workers.WorkerPool, "_start", no_pool)
     write(tmp_path, {f"m{i}.py": "try:\n    f()\nexcept Exception:\n    pass\n" for i in range(40)})
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2))
     assert report.files_checked == 40 and len(report.findings) == 40 and not report.errors

@@ -1,0 +1,200 @@
+"""Worker processes that check one file at a time, each file under a time limit, each worker watched.
+
+One file must never sink the run. A worker that dies (a native parser's segfault, a rule calling
+`os._exit`) or overruns the per-file time limit (a looping plugin rule) costs only the file it was
+checking: that file gets an `EngineError` (so the run exits 2, never 0), the worker is replaced, and the
+other files go on. Workers die with the run: on Linux the kernel kills them when the parent dies
+(`PR_SET_PDEATHSIG`), and everywhere a watchdog thread ends a worker whose parent is gone, so a killed
+run leaves no orphans behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from vibecheck.discovery import SourceFile
+from vibecheck.model import EngineError, FileResult
+
+START_TIMEOUT = 120.0  # seconds for a new worker to say it is ready
+WATCHDOG_INTERVAL = 1.0
+_PR_SET_PDEATHSIG = 1
+
+CheckPath = Callable[[SourceFile], FileResult]
+
+
+class PoolUnavailable(Exception):
+    """No worker process could be started here; the caller checks in-process instead."""
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker end when the run ends, however it ends (SIGKILL included)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # else the watchdog below still covers it
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCHDOG_INTERVAL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="vibecheck-parent-watchdog", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the watch began
+        os._exit(1)
+
+
+def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int) -> None:
+    """The worker's loop: one file in, one result out, until told to stop or the parent goes away."""
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    check = make_checker()
+    conn.send("ready")
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        try:
+            result = check(task)
+        except (Exception, SystemExit) as exc:  # `sys.exit` outside a rule (an analyzer) is a crash of this file too
+            result = crashed(task, f"internal error while checking this file: {type(exc).__name__}: {exc}")
+        try:
+            conn.send(result)
+        except Exception as exc:  # a result that cannot be pickled: lose the file, not the worker
+            conn.send(crashed(task, f"internal error while sending this file's result: {type(exc).__name__}: {exc}"))
+
+
+def crashed(source_file: SourceFile, message: str) -> FileResult:
+    return FileResult(source_file.display, errors=[EngineError(source_file.display, message)])
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    task: SourceFile | None = None
+    deadline: float | None = None
+
+
+class WorkerPool:
+    """`jobs` worker processes, each checking one file at a time with `make_checker()`'s function.
+
+    With the fork start method, `make_checker` runs in the forked child and may close over the parent's
+    objects (a registry built in this process); with spawn it must be picklable.
+    """
+
+    def __init__(self, jobs: int, make_checker: Callable[[], CheckPath], timeout: float | None) -> None:
+        self.jobs = jobs
+        self.make_checker = make_checker
+        self.timeout = timeout
+        self.context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        self.workers: list[_Worker] = []
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(child_end, self.make_checker, os.getpid()), daemon=True,
+                                       name="vibecheck-worker")
+        try:
+            process.start()
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise PoolUnavailable(str(exc)) from exc
+        child_end.close()
+        if not parent_end.poll(START_TIMEOUT):
+            process.kill()
+            raise PoolUnavailable("a worker process did not start in time")
+        try:
+            parent_end.recv()
+        except (EOFError, OSError) as exc:
+            raise PoolUnavailable(f"a worker process died while starting (exit code {process.exitcode})") from exc
+        return _Worker(process, parent_end)
+
+    def check(self, files: Sequence[SourceFile]) -> Iterator[FileResult]:
+        """Each file's result, in completion order; a file whose worker died or overran gets an `EngineError`."""
+        pending = deque(files)
+        try:
+            self.workers = [self._start() for _ in range(max(1, min(self.jobs, len(files))))]
+            while pending or any(w.task is not None for w in self.workers):
+                for worker in self.workers:
+                    if worker.task is None and pending:
+                        self._assign(worker, pending.popleft())
+                yield from self._collect()
+        finally:
+            self.close()
+
+    def _assign(self, worker: _Worker, task: SourceFile) -> None:
+        worker.task = task
+        worker.deadline = time.monotonic() + self.timeout if self.timeout else None
+        with contextlib.suppress(OSError, ValueError):  # a dead worker: its sentinel reports it in `_collect`
+            worker.conn.send(task)
+
+    def _collect(self) -> Iterator[FileResult]:
+        busy = [w for w in self.workers if w.task is not None]
+        deadlines = [w.deadline for w in busy if w.deadline is not None]
+        wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
+        for index, worker in enumerate(self.workers):
+            task = worker.task
+            if task is None:
+                continue
+            if worker.conn in ready or worker.process.sentinel in ready:
+                try:
+                    result = worker.conn.recv() if worker.conn.poll() else None
+                except (EOFError, OSError):
+                    result = None
+                if isinstance(result, FileResult):
+                    worker.task = None
+                    yield result
+                    continue
+                worker.process.join(1)
+                yield crashed(task, f"the worker process checking this file died ({_how(worker.process.exitcode)}); "
+                                    "the file was not checked")
+            elif worker.deadline is not None and time.monotonic() >= worker.deadline:
+                yield crashed(task, f"checking this file took longer than the per-file timeout ({self.timeout:g} s); "
+                                    "it was stopped and not checked (raise `per-file-timeout` if the file is just large)")
+            else:
+                continue
+            self._stop(worker)
+            self.workers[index] = self._start()
+
+    def _stop(self, worker: _Worker) -> None:
+        worker.task = None
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+
+    def close(self) -> None:
+        for worker in self.workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.conn.send(None)
+        for worker in self.workers:
+            worker.process.join(2)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(2)
+            worker.conn.close()
+        self.workers = []
+
+
+def _how(exitcode: int | None) -> str:
+    if exitcode is None:
+        return "it stopped answering"
+    if exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"it exited with code {exitcode} without a result"

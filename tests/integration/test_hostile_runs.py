@@ -1,0 +1,184 @@
+"""One file never sinks the run: a rule that loops, exits, kills its process or crashes the parser costs that
+file (an engine error, exit 2), never the run, and a killed run leaves no worker behind (issue 11)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.integration.conftest import install_pack, run_vibecheck, write
+
+HOSTILE_PACK = '''
+"""Rules that misbehave on purpose, each on one trigger name."""
+
+import os
+import signal
+import sys
+
+from vibecheck.model import Category
+from vibecheck.registry import RulePack
+from vibecheck.rule import Rule
+
+DOC = """Misbehaves on the name `{name}`.
+
+## What it does
+Test rule.
+
+## Why is this bad?
+Test rule.
+
+## Example
+```python
+{name}
+```
+
+## Use instead
+```python
+y = 1
+```
+"""
+
+
+def hostile(code, name, act):
+    class Hostile(Rule):
+        __doc__ = DOC.format(name=name)
+
+        def visit_Name(self, node):
+            if node.value == name:
+                act()
+    return type(name.title(), (Hostile,), {"code": code, "name": name.replace("_", "-"), "__doc__": DOC.format(name=name),
+                                           "category": Category.ERROR_HANDLING})
+
+
+def loop():
+    while True:
+        pass
+
+
+RULES = (
+    hostile("HST001", "loops", loop),
+    hostile("HST002", "exits_zero", lambda: os._exit(0)),
+    hostile("HST003", "sys_exit", lambda: sys.exit(3)),
+    hostile("HST004", "segfaults", lambda: os.kill(os.getpid(), signal.SIGSEGV)),
+)
+
+
+def pack():
+    return RulePack("hostile", RULES, "0")
+'''
+SWALLOW = "try:\n    work()\nexcept Exception:\n    pass\n"
+
+
+@pytest.fixture()
+def hostile_site(tmp_path: Path) -> Path:
+    return install_pack(tmp_path / "site", "vc-hostile", "hostile = vc_hostile:pack", {"vc_hostile.py": HOSTILE_PACK})
+
+
+def run(args: list[str], project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return run_vibecheck(["--format", "concise", "--extend-select", "HST", *args], project, pythonpath=[site])
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_looping_rule_costs_its_file_after_the_per_file_timeout(hostile_site: Path, tmp_path: Path, jobs: str) -> None:
+    write(tmp_path / "proj", {"loop.py": "loops = 1\n" + SWALLOW, "fine.py": SWALLOW, "other.py": SWALLOW})
+    started = time.monotonic()
+    result = run(["--jobs", jobs, "--per-file-timeout", "3", "."], tmp_path / "proj", hostile_site)
+    assert time.monotonic() - started < 60
+    assert result.returncode == 2, result.stderr
+    assert "loop.py: checking this file took longer than the per-file timeout (3 s)" in result.stderr
+    assert "fine.py:3:1: VC101" in result.stdout and "other.py:3:1: VC101" in result.stdout
+
+
+def test_the_per_file_timeout_is_a_config_key(hostile_site: Path, tmp_path: Path) -> None:
+    write(tmp_path / "proj", {"pyproject.toml": "[tool.vibecheck]\nper-file-timeout = 2\n", "loop.py": "loops = 1\n"})
+    result = run(["loop.py"], tmp_path / "proj", hostile_site)
+    assert result.returncode == 2 and "per-file timeout (2 s)" in result.stderr
+    write(tmp_path / "bad", {"pyproject.toml": "[tool.vibecheck]\nper-file-timeout = \"soon\"\n", "a.py": ""})
+    result = run(["a.py"], tmp_path / "bad", hostile_site)
+    assert result.returncode == 2 and "`per-file-timeout` must be a number of seconds" in result.stderr
+
+
+@pytest.mark.parametrize("files", [["exits.py"], ["exits.py", "fine.py"]])
+def test_a_rule_calling_os_exit_0_is_an_error_never_a_green_run(hostile_site: Path, tmp_path: Path, files: list[str]) -> None:
+    write(tmp_path / "proj", {"exits.py": "exits_zero = 1\n" + SWALLOW, "fine.py": SWALLOW})
+    result = run(["--jobs", "1", *files], tmp_path / "proj", hostile_site)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "exits.py: the worker process checking this file died (it exited with code 0 without a result)" in result.stderr
+    assert ("fine.py:3:1: VC101" in result.stdout) == ("fine.py" in files)
+
+
+def test_a_rule_calling_sys_exit_is_a_crash_of_that_rule(hostile_site: Path, tmp_path: Path) -> None:
+    write(tmp_path / "proj", {"app.py": "sys_exit = 1\n" + SWALLOW})
+    result = run(["--jobs", "1", "app.py"], tmp_path / "proj", hostile_site)
+    assert result.returncode == 2
+    assert "app.py: HST003: rule crashed on this file: SystemExit: 3" in result.stderr
+    assert "app.py:4:1: VC101" in result.stdout
+
+
+def test_a_worker_killed_by_a_signal_costs_only_its_file(hostile_site: Path, tmp_path: Path) -> None:
+    write(tmp_path / "proj", {"crash.py": "segfaults = 1\n", "fine.py": SWALLOW})
+    result = run(["--jobs", "1", "."], tmp_path / "proj", hostile_site)
+    assert result.returncode == 2
+    assert "crash.py: the worker process checking this file died (killed by SIGSEGV)" in result.stderr
+    assert "fine.py:3:1: VC101" in result.stdout
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_nesting_that_crashes_libcsts_parser_is_a_parse_error(tmp_path: Path, jobs: str) -> None:
+    write(tmp_path / "proj", {"deep.py": "x = " + "-" * 9000 + "1\n", "fine.py": SWALLOW})
+    for targets in (["deep.py"], ["."]):
+        result = run_vibecheck(["--format", "concise", "--jobs", jobs, *targets], tmp_path / "proj")
+        assert result.returncode == 1, result.stderr
+        assert "deep.py:1:1: VC001" in result.stdout and "too deeply nested" in result.stdout
+        assert ("fine.py:3:1: VC101" in result.stdout) == (targets == ["."])
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found.update(int(child) for child in task.read_text().split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in status
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads worker processes from /proc")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_exit_when_the_run_is_killed(hostile_site: Path, tmp_path: Path, how: signal.Signals) -> None:
+    write(tmp_path / "proj", {f"loop{i}.py": "loops = 1\n" for i in range(4)})
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env["PYTHONPATH"] = str(hostile_site)
+    parent = subprocess.Popen([sys.executable, "-m", "vibecheck", "--extend-select", "HST", "--jobs", "2",
+                               "--per-file-timeout", "0", "."], cwd=tmp_path / "proj", env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        workers: set[int] = set()
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = _children(parent.pid)
+        assert len(workers) == 2, "the workers did not start"
+        time.sleep(1)  # let them enter the looping rule
+        parent.send_signal(how)
+        parent.wait(30)
+        deadline = time.monotonic() + 15
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(w) for w in workers), "workers outlived the killed run"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+        for worker in _children(parent.pid):
+            os.kill(worker, signal.SIGKILL)
