@@ -22,7 +22,7 @@ from pathlib import Path
 import pathspec
 
 from vibecheck.errors import UsageError
-from vibecheck.safe_files import is_inside, special_file_reason
+from vibecheck.safe_files import is_inside, read_regular_text, special_file_reason
 
 SKIPPED_DIRS = frozenset({
     ".git", ".hg", ".svn", ".venv", "venv", "env", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache",
@@ -30,6 +30,7 @@ SKIPPED_DIRS = frozenset({
 })
 SKIPPED_SUFFIXES = (".egg-info",)
 PYTHON_SUFFIXES = (".py", ".pyi")
+GITIGNORE_LIMIT = 1_000_000  # bytes; a larger .gitignore (or a special file) is not read
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class _GitIgnores:
             spec = None
             if ignore_file.is_file():
                 try:
-                    lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
+                    lines = read_regular_text(ignore_file, GITIGNORE_LIMIT).splitlines()
                     spec = pathspec.GitIgnoreSpec.from_lines(lines)
                 except (OSError, ValueError):
                     spec = None

@@ -248,3 +248,11 @@ def test_python_m_vibecheck_does_not_import_modules_from_the_checked_tree(projec
     result = run_vibecheck(["--no-bandit", "."], project)
     assert not marker.exists(), marker.read_text()
     assert result.returncode in (0, 1), result.stderr
+
+
+def test_gitignore_pointing_at_proc_is_not_read(project: Path) -> None:
+    # Read as patterns, the environment would decide what is checked: this variable's value ignores every file.
+    (project / ".gitignore").symlink_to("/proc/self/environ")
+    write(project, {"app.py": SWALLOW})
+    result = run_vibecheck(["--no-bandit", "--format", "concise", "."], project, env={"HOSTILE_IO_IGNORE": "x\n*.py\n"})
+    assert "app.py:4:5: VC101" in result.stdout, result.stderr

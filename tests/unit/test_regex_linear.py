@@ -20,7 +20,8 @@ import pytest
 import vibecheck
 from vibecheck.analysis.app_model.frameworks import SENSITIVE_PATHS
 from vibecheck.analysis.flow import looks_like_sql
-from vibecheck.redaction import redact_known_secrets, redact_string_literals
+from vibecheck.redaction import mask_all_literals, redact_known_secrets, redact_line, redact_string_literals
+from vibecheck.reporters.escaping import printable
 from vibecheck.rules.agent_artefacts.unfinished_work_comment import DEFAULT_PHRASES, compile_phrases
 from vibecheck.rules.auth.auth_check_always_passes import DEFAULT_NAME_PATTERN
 from vibecheck.rules.verification._reach import route_pattern
@@ -71,6 +72,10 @@ FUNCTION_CASES: list[tuple[str, Callable[[str], object], tuple[str, str, str]]] 
     ("redact_known_secrets[scheme word]", redact_known_secrets, ("za", "", "!")),
     ("redact_known_secrets[user colons]", redact_known_secrets, ("a:", "postgres://", "!")),
     ("redact_string_literals[open quotes]", redact_string_literals, ("'\"a", "'''", "!")),
+    ("redact_line[secret-named literals]", redact_line, ("password = 'x' ", "", "!")),
+    ("redact_line[secret names, no literal]", redact_line, ("api_key: ", "", "!")),
+    ("mask_all_literals[backslashes in an open string]", mask_all_literals, ("\\", '"', "!")),
+    ("printable[escapes]", printable, ("\x1b]0;", "", "!")),
     ("looks_like_sql[select]", looks_like_sql, ("select ", "", "!")),
     ("looks_like_sql[update]", looks_like_sql, ("update ", "", "!")),
     ("parse_suppressions[noqa spaces]", parse_suppressions, (" ", "x = 1  # noqa: VC101", "!")),
