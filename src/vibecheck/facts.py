@@ -48,6 +48,7 @@ HOOK_DECORATORS = frozenset({
     "token_loader", "unauthorized_handler", "receiver", "register", "validator", "field_validator",
     "model_validator", "root_validator", "field_serializer", "model_serializer", "computed_field", "validates",
     "validates_schema", "pre_load", "post_load", "pre_dump", "post_dump", "listens_for", "hookimpl", "fixture",
+    "simple_tag", "inclusion_tag", "filter", "tag", "assignment_tag",  # Django template tags: templates call them
 })
 # Nested classes that only configure their owner (Django's and DRF's `Meta`, pydantic's `Config`).
 CONFIG_CLASSES = frozenset({"Meta", "Config", "Media"})
@@ -174,6 +175,13 @@ class TestFactCollector:
         """`client.get("/todos/1")`, `self.client.post(reverse("order-refund", ...))`: a request to one route."""
         func = node.func
         callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        if callee.endswith("_reverse"):  # a project's own wrapper, such as `headless_reverse("headless:login")`
+            callee = "reverse"
+        if callee == "call_command" and node.args:  # Django runs a management command by its module's name
+            command = _literal(node.args[0].value)
+            if command is not None:
+                self.client_calls.add(("*", f"command:{command}"))
+            return
         if callee in URL_BY_NAME and node.args and node.args[0].keyword is None and id(node) not in self.attached:
             name = _literal(node.args[0].value)
             if name is not None:
@@ -187,7 +195,8 @@ class TestFactCollector:
         if isinstance(url, cst.Call) and node.args[0].keyword is None:
             inner = url.func
             inner_name = inner.attr.value if isinstance(inner, cst.Attribute) else getattr(inner, "value", "")
-            name = _literal(url.args[0].value) if inner_name in URL_BY_NAME and url.args else None
+            by_name = inner_name in URL_BY_NAME or str(inner_name).endswith("_reverse")
+            name = _literal(url.args[0].value) if by_name and url.args else None
             if name is not None:
                 self.attached.update((id(url), id(url.args[0].value)))
                 self.client_calls.add((method, f"name:{name}"))
@@ -328,6 +337,48 @@ def _parts(statement: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> 
     return [*statement.decorator_list, statement.args, *returns, *statement.body]
 
 
+# Calls that end a request with an error answer (Flask's `abort(404)`), like a `raise`.
+ABORTS = frozenset({"abort", "abort_with", "exit"})
+ERROR_STATUS = range(400, 500)
+
+
+def _error_paths(function: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> list[list[Any]]:
+    """A function's error branches: `except` blocks and `if` guards that raise, abort or answer 4xx.
+
+    Each is `[kind, header line, first line of its block, header text]`; a block on its header's own line
+    (`if not user: raise ...`) is left out, since coverage cannot tell whether it ran.
+    """
+    found: list[list[Any]] = []
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        blocks: list[tuple[str, int, list[ast.stmt]]] = []
+        if isinstance(node, ast.Try):
+            blocks = [("except", h.lineno, h.body) for h in node.handlers]
+        elif isinstance(node, ast.If) and node.body and _denies(node.body[-1]):
+            blocks = [("guard", node.lineno, node.body)]
+        for kind, header, block in blocks:
+            text = lines[header - 1].strip() if header <= len(lines) else ""
+            if block and block[0].lineno != header and "pragma: no cover" not in text:
+                found.append([kind, header, block[0].lineno, text])
+        pending.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
+    return sorted(found)
+
+
+def _denies(statement: ast.stmt) -> bool:
+    """`raise ...`, `abort(403)`, `return JSONResponse(..., status_code=404)` or `return body, 401`."""
+    if isinstance(statement, ast.Raise):
+        return True
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+        return _decorator_name(statement.value.func).rpartition(".")[2] in ABORTS
+    if isinstance(statement, ast.Return) and statement.value is not None:
+        return any(isinstance(n, ast.Constant) and type(n.value) is int and n.value in ERROR_STATUS
+                   for n in ast.walk(statement.value))
+    return False
+
+
 def _only_declares(node: ast.ClassDef) -> bool:
     """A class that holds fields and settings, no behaviour: a pydantic model, an enum, a `Meta`."""
     return not any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name not in PRESENTATION_DUNDERS
@@ -356,6 +407,9 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 flags.append("stub")
             if last_names & HOOK_DECORATORS:
                 flags.append("hook")
+            docstring = ast.get_docstring(statement, clean=False) or ""
+            if ">>> " in docstring:
+                flags.append("doctest")
             if isinstance(statement, ast.ClassDef) and (statement.name in CONFIG_CLASSES and prefix
                                                         or _only_declares(statement)):
                 flags.append("declarative")
@@ -371,6 +425,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "route_methods": _route_methods(statement.decorator_list),
                 "route_receivers": _route_receivers(statement.decorator_list),
                 "imports": [] if is_class else sorted(_imported_in(statement)),
+                "error_paths": [] if isinstance(statement, ast.ClassDef) else _error_paths(statement, lines),
                 "flags": flags,
                 "uses": sorted(_uses(_parts(statement), skip_functions=is_class)),
                 "bases": ([name for name in map(_decorator_name, statement.bases) if name]

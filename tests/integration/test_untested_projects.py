@@ -575,3 +575,103 @@ def test_coverage_older_than_a_source_falls_back_to_static_mode(covered_library:
         "VC302 src/units/formats.py:1",
     ]
     assert all("static mode: `.coverage` is older than `src/units/convert.py`" in m for m in messages(covered_library))
+
+
+ACCOUNTS = {
+    "pyproject.toml": COVERAGE_CONFIG,
+    "src/accounts/__init__.py": "",
+    "src/accounts/service.py": """
+        class NotFound(Exception):
+            pass
+
+
+        class Forbidden(Exception):
+            pass
+
+
+        USERS = {1: {"name": "ann", "admin": False}}
+
+
+        def get_user(user_id, viewer):
+            user = USERS.get(user_id)
+            if user is None:
+                raise NotFound(user_id)
+            if viewer != user_id and not USERS.get(viewer, {}).get("admin"):
+                raise Forbidden(user_id)
+            return user
+
+
+        def parse_age(text):
+            try:
+                return int(text)
+            except ValueError:
+                return None
+
+
+        def status_for(user):
+            if not user: return 404
+            if user.get("banned"):  # pragma: no cover
+                raise Forbidden("banned")
+            if user.get("locked"):
+                return {"error": "locked"}, 423
+            return 200
+
+
+        def never_called(x):
+            try:
+                return 1 / x
+            except ZeroDivisionError:
+                return 0
+    """,
+    "tests/test_service.py": """
+        import pytest
+
+        from accounts.service import NotFound, get_user, parse_age, status_for
+
+
+        def test_own_profile():
+            assert get_user(1, 1)["name"] == "ann"
+
+
+        def test_missing_user():
+            with pytest.raises(NotFound):
+                get_user(99, 1)
+
+
+        def test_age():
+            assert parse_age("3") == 3
+
+
+        def test_status():
+            assert status_for({"name": "ann"}) == 200
+    """,
+}
+
+
+def error_paths(cwd: Path) -> list[str]:
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, ["--select", "VC309", "--no-bandit", "--format", "json"], catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    assert result.exit_code in (0, 1), result.output
+    return [f"{f['path']}:{f['start']['line']} {f['message']}" for f in json.loads(result.stdout)["findings"]]
+
+
+def test_error_paths_never_taken_by_the_suite(tmp_path: Path) -> None:
+    root = write(tmp_path / "accounts", ACCOUNTS)
+    assert error_paths(root) == []  # static mode cannot tell which branch ran
+    run_tests_under_coverage(root)
+    found = error_paths(root)
+    assert [f.split(" ", 1)[0] for f in found] == [
+        "src/accounts/service.py:17",   # the Forbidden guard: no test views someone else's profile
+        "src/accounts/service.py:25",   # except ValueError: no test passes a bad age
+        "src/accounts/service.py:33",   # the 423 answer for a locked user
+    ]
+    # the NotFound guard ran; `if not user: return 404` is one line; the pragma'd guard is excluded;
+    # never_called's except is VC301's business (the function never ran)
+    assert "The guard `if viewer != user_id and not USERS.get(viewer, {}).get(\"admin\")` of " \
+           "`accounts.service.get_user` never ran while the rest of the function did (coverage mode, from " \
+           "`.coverage`)." in found[0]
+    assert "`except ValueError` branch of `accounts.service.parse_age`" in found[1]

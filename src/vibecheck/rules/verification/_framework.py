@@ -31,7 +31,7 @@ FRAMEWORK_METHODS: dict[str, tuple[str, ...]] = {
                 "perform_create", "perform_update", "perform_destroy", "initial", "handle_exception"),
     "Serializer": ("create", "update", "validate", "validate_*", "to_representation", "to_internal_value", "get_*"),
     "Permission": ("has_permission", "has_object_permission"),
-    "Authentication": ("authenticate", "authenticate_header"),
+    "Authentication": ("authenticate", "authenticate_header", "authenticate_credentials"),
     "Form": ("clean", "clean_*", "save"),
     "Model": ("save", "clean", "delete", "get_absolute_url"),
     "Config": ("ready",),
@@ -41,7 +41,33 @@ FRAMEWORK_METHODS: dict[str, tuple[str, ...]] = {
     "Filter": ("filter_queryset",),
     "FilterBackend": ("filter_queryset",),
     "Throttle": ("allow_request", "wait"),
+    "Command": ("add_arguments", "handle", "execute", "get_command", "list_commands", "parse_args", "invoke",
+                "resolve_command", "make_context", "format_help", "shell_complete"),
+    "Group": ("get_command", "list_commands", "parse_args", "invoke", "resolve_command", "make_context",
+              "format_help", "shell_complete"),
+    "Type": ("convert", "get_metavar", "shell_complete", "split_envvar_value"),
+    "Path": ("convert", "shell_complete"),
+    "Loader": ("get_source", "list_templates", "load"),
+    "Adapter": ("send", "close"),
+    "Request": ("on_json_loading_failed", "_load_form_data"),
+    "RequestBase": ("on_json_loading_failed", "_load_form_data"),
+    "Preprocessor": ("run",),
+    "EnvironBuilder": ("json_dumps",),
 }
+# Methods that the standard library and common libraries call by name on an object they are handed: the
+# file protocol, urllib's request and response (`http.cookiejar` drives a requests `MockRequest`),
+# `http.client`'s response, mappings, logging handlers and formatters, JSON encoders. Any reached class
+# reaches its methods of these names, as it does its dunders.
+PROTOCOL_METHODS = frozenset({
+    "read", "read1", "readinto", "readinto1", "readline", "readlines", "write", "writelines", "flush", "close",
+    "isatty", "fileno", "seek", "tell", "truncate", "readable", "writable", "seekable", "detach",
+    "get_full_url", "get_host", "get_type", "get_origin_req_host", "is_unverifiable", "has_header", "get_header",
+    "add_header", "add_unredirected_header", "header_items", "get_method", "unverifiable", "origin_req_host",
+    "info", "getheaders", "getheader", "geturl", "getcode", "isclosed", "get_all",
+    "keys", "items", "values", "get", "emit", "format", "filter", "handle", "default", "encode", "decode",
+    "clean", "full_clean",  # Django runs a form's (or model's) `clean` and `clean_<field>` while validating
+})
+PROTOCOL_PREFIXES = ("clean_",)
 # A viewset's standard actions: the HTTP method that runs each and whether its URL names one object.
 VIEWSET_ACTIONS: dict[str, tuple[str, bool]] = {
     "list": ("GET", False), "create": ("POST", False), "retrieve": ("GET", True), "update": ("PUT", True),
@@ -64,15 +90,23 @@ def route_pattern(route: str) -> re.Pattern[str]:
 
 
 def framework_calls(definition: Definition, owner: Definition | None) -> bool:
-    """Whether the framework calls this method by name on its class (`get_queryset` of a view, ...)."""
+    """Whether a framework or the standard library calls this method by name (`get_queryset` of a view, `read1`)."""
     if owner is None or definition.kind != "method":
         return False
+    if definition.simple_name in PROTOCOL_METHODS or definition.simple_name.startswith(PROTOCOL_PREFIXES):
+        return True
     for base in owner.bases:
         last = base.rpartition(".")[2]
         for suffix, patterns in FRAMEWORK_METHODS.items():
             if last.endswith(suffix) and any(fnmatch.fnmatchcase(definition.simple_name, p) for p in patterns):
                 return True
     return False
+
+
+def known_framework_base(base: str) -> bool:
+    """A base class whose framework-called methods `FRAMEWORK_METHODS` lists (a view, a serializer, a model...)."""
+    last = base.rpartition(".")[2]
+    return any(last.endswith(suffix) for suffix in FRAMEWORK_METHODS)
 
 
 def views_reached_by_url(index: ProjectIndex) -> set[tuple[str, str]]:
@@ -87,7 +121,8 @@ def views_reached_by_url(index: ProjectIndex) -> set[tuple[str, str]]:
             members.setdefault((definition.module, definition.owner), []).append(definition)
     reached: set[tuple[str, str]] = set()
     for entry in model.url_entries:
-        target = index.canonical(entry.view)
+        view_name = next((view for alias, view in model.alias_names.items() if _same(alias, entry.view)), entry.view)
+        target = index.canonical(view_name)
         module = index.module_of(target)
         if module is None or module == target or (module, target[len(module) + 1:]) not in by_key:
             continue
@@ -100,10 +135,15 @@ def views_reached_by_url(index: ProjectIndex) -> set[tuple[str, str]]:
     return reached
 
 
+def _same(a: str, b: str) -> bool:
+    """Dotted names of one thing: equal, or one a dotted suffix of the other (as the app model matches them)."""
+    return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
 def _url_reach(index: ProjectIndex, entry: UrlEntry, view: Definition, methods: list[Definition]) -> set[tuple[str, str]]:
     """A URLconf entry: tested by its name, or by a request whose path ends with its pattern."""
     verbs: set[str] = set()
-    if entry.name and entry.name in index.client_names:
+    if entry.name and entry.name in index.client_names:  # also `reverse("account:login")` for `name="login"`
         verbs.add("*")
     pattern = _url_pattern(entry.path)
     if pattern is not None:

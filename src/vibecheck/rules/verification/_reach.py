@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -27,16 +27,25 @@ from vibecheck.facts import (
     TEST_REFERENCES,
 )
 from vibecheck.model import Finding, Location, Position
-from vibecheck.rules.verification._framework import framework_calls, route_pattern, views_reached_by_url
+from vibecheck.rules.verification._framework import (
+    framework_calls,
+    known_framework_base,
+    route_pattern,
+    views_reached_by_url,
+)
 
 MAX_REEXPORT_HOPS = 8
 # Files that declare configuration for a framework to read (Django's admin, apps, settings, URLconf, the
 # WSGI/ASGI entry points): there is no behaviour in them for a test to pin down.
 DECLARATIVE_FILES = frozenset({"admin.py", "apps.py", "settings.py", "urls.py", "wsgi.py", "asgi.py", "routing.py"})
 DECLARATIVE_FOLDERS = frozenset({"settings", "migrations"})
+# Where pytest's configuration may switch doctest collection on.
+DOCTEST_CONFIGS = ("pyproject.toml", "setup.cfg", "pytest.ini", "tox.ini")
 # Files the framework imports at start-up, whose classes it instantiates (Django's `AppConfig`, whose
 # `ready()` connects the signal receivers): reached whenever the tests run at all.
 STARTUP_FILES = frozenset({"apps.py"})
+# Folders whose modules the framework loads by name (Django's template tag libraries, `{% load x %}`).
+LOADED_FOLDERS = frozenset({"templatetags"})
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,7 @@ class Definition:
     decorators: tuple[str, ...] = ()
     route_receivers: tuple[str, ...] = ()
     imports: tuple[str, ...] = ()  # what a function's body imports (resolved to absolute names)
+    error_paths: tuple[tuple[str, int, int, str], ...] = ()  # (kind, header line, first block line, header text)
 
     @property
     def full_name(self) -> str:
@@ -152,8 +162,8 @@ class ProjectIndex:
                 tuple(d["routes"]), frozenset(d["flags"]), d["text"], frozenset(d.get("uses", ())),
                 tuple(d.get("bases", ())), tuple(d.get("route_methods", ())), tuple(d.get("decorators", ())),
                 tuple(d.get("route_receivers", ())),
-                tuple(resolve_relative(t, name, is_package=is_package) for t in d.get("imports", ())))
-                for d in definitions]
+                tuple(resolve_relative(t, name, is_package=is_package) for t in d.get("imports", ())),
+                tuple((e[0], e[1], e[2], e[3]) for e in d.get("error_paths", ()))) for d in definitions]
             module.uses = frozenset(result.facts.get(MODULE_USES, ()))
             module.star_imports = tuple(resolve_relative(target, name, is_package=is_package)
                                         for target in result.facts.get(MODULE_STAR_IMPORTS, ()))
@@ -282,7 +292,15 @@ class ProjectIndex:
     @cached_property
     def client_names(self) -> set[str]:
         """Route names the tests turn into URLs (`reverse("order-refund")`, `url_for("bp.show")`)."""
-        return {t[5:] for test in self.tests for _, t in test.client_calls if t.startswith("name:")}
+        names = {t[5:] for test in self.tests for _, t in test.client_calls if t.startswith("name:")}
+        return names | {name.rpartition(":")[2] for name in names}  # a namespaced name is also its own name
+
+    @cached_property
+    def commands_run(self) -> set[str]:
+        """Django management commands the tests run (`call_command("generateschema")`): their modules."""
+        names = {t[8:] for test in self.tests for _, t in test.client_calls if t.startswith("command:")}
+        return {name for name, module in self.modules.items()
+                if name.rpartition(".")[2] in names and ".management.commands." in f".{name}"}
 
     def requested(self, pattern: re.Pattern[str], methods: Iterable[str] = ("*",)) -> bool:
         """Whether a test requests a path matching `pattern` with one of `methods` (`*`: any)."""
@@ -337,9 +355,24 @@ class ProjectIndex:
         return bool(definition.routes) and self.route_is_tested(definition)
 
     @cached_property
+    def runs_doctests(self) -> bool:
+        """Whether the project's pytest configuration collects doctests (`--doctest-modules`)."""
+        for name in DOCTEST_CONFIGS:
+            try:
+                if "--doctest-modules" in (self.layout.root / name).read_text(encoding="utf-8", errors="replace"):
+                    return True
+            except OSError:
+                continue
+        return False
+
+    @cached_property
     def referenced_definitions(self) -> set[tuple[str, str]]:
-        """`(module, qualname)` of the definitions the tests reference directly, or request through a URL."""
-        return {(d.module, d.qualname) for d in self.definitions() if self.is_referenced(d)} | self.url_reached
+        """`(module, qualname)` of the definitions the tests reference directly, request through a URL, or
+        run as doctests (when the pytest configuration collects them)."""
+        direct = {(d.module, d.qualname) for d in self.definitions()
+                  if self.is_referenced(d) or ("doctest" in d.flags and self.runs_doctests)
+                  or (d.module in self.commands_run and d.qualname == "Command")}
+        return direct | self.url_reached
 
     @cached_property
     def reached_definitions(self) -> set[tuple[str, str]]:
@@ -362,17 +395,22 @@ class ProjectIndex:
         Functions a decorator registers with the framework (`@app.before_request`, `@receiver(...)`,
         pydantic validators; see `facts.HOOK_DECORATORS`) run without being named: a loaded module
         reaches its hooks, a reached class its hook methods and the methods its framework base calls by
-        name (`get_queryset`, `has_object_permission`; see `_framework.FRAMEWORK_METHODS`). The classes of
-        start-up files (`apps.py`) are reached as the framework starts.
+        name (`get_queryset`, `has_object_permission`; see `_framework.FRAMEWORK_METHODS`), and, for a class
+        derived from a library's class, all its methods (the library calls its overrides). The classes of
+        start-up files (`apps.py`) are reached as the framework starts, and template tag libraries are loaded.
         """
-        by_key = {(d.module, d.qualname): d for d in self.definitions()}
+        by_key: dict[tuple[str, str], Definition] = {}
+        for definition in self.definitions():  # a property's getter and setter share a name: merge what they use
+            key = (definition.module, definition.qualname)
+            known = by_key.get(key)
+            by_key[key] = definition if known is None else replace(known, uses=known.uses | definition.uses)
         by_name: dict[tuple[str, str], list[Definition]] = {}
         implicit: dict[tuple[str, str], list[Definition]] = {}  # run by Python or the framework, never named
         for definition in by_key.values():
             by_name.setdefault((definition.module, definition.simple_name), []).append(definition)
             owner = by_key.get((definition.module, definition.owner)) if definition.owner else None
             if definition.simple_name.startswith("__") and owner or "hook" in definition.flags \
-                    or framework_calls(definition, owner):
+                    or framework_calls(definition, owner) or (owner is not None and self.extends_library(owner)):
                 implicit.setdefault((definition.module, definition.owner), []).append(definition)
         neighbours = {name: {name} | {m for m in (self.module_of(self.canonical(t))
                                                   for t in (*module.imports.values(), *module.local_imports)) if m}
@@ -382,6 +420,14 @@ class ProjectIndex:
         imported: set[str] = set()
         pending: list[tuple[str, frozenset[str]]] = []
 
+        # `obj.method()`: the object's class is unknown, so a name that reached code uses reaches the methods
+        # of that name in every module loaded so far, and in every module loaded later
+        methods: dict[str, list[Definition]] = {}
+        for definition in by_key.values():
+            if definition.kind == "method":
+                methods.setdefault(definition.simple_name, []).append(definition)
+        called: set[str] = set()
+
         def load(module: str) -> None:
             """The module was imported: its top-level code and the hooks it registers ran."""
             if module in imported:
@@ -390,6 +436,9 @@ class ProjectIndex:
             pending.append((module, self.modules[module].uses))
             for hook in implicit.get((module, ""), ()):
                 reach(hook)
+            for definition in self.modules[module].definitions:
+                if definition.kind == "method" and definition.simple_name in called:
+                    reach(definition)
 
         def reach(definition: Definition) -> None:
             key = (definition.module, definition.qualname)
@@ -416,6 +465,8 @@ class ProjectIndex:
         for module in sorted(self.modules_reached):
             load(module)
         for source in self.modules.values():
+            if LOADED_FOLDERS & set(source.relative.split("/")[:-1]):
+                load(source.name)
             if source.relative.rpartition("/")[2] in STARTUP_FILES:
                 for definition in source.definitions:
                     if definition.kind == "class" and not definition.owner:
@@ -423,20 +474,32 @@ class ProjectIndex:
         for key in tested:
             if key in by_key:
                 reach(by_key[key])
-        # `obj.method()`: the object's class is unknown, so any method of that name in a module the tests reach
-        methods: dict[str, list[Definition]] = {}
-        for definition in by_key.values():
-            if definition.kind == "method" and definition.module in self.modules_reached:
-                methods.setdefault(definition.simple_name, []).append(definition)
         while pending:
             module, uses = pending.pop()
             for name in uses:
                 for neighbour in neighbours.get(module, ()):
                     for target in by_name.get((neighbour, name), ()):
                         reach(target)
-                for target in methods.get(name, ()):
-                    reach(target)
+                if name not in called:
+                    called.add(name)
+                    for target in methods.get(name, ()):
+                        if target.module in imported:
+                            reach(target)
         return reached
+
+    def extends_library(self, cls: Definition) -> bool:
+        """A class derived from an imported class of another distribution (`oauthlib`'s `RequestValidator`,
+        `http.cookiejar.CookieJar`): the library calls its overrides by name, so its methods count as reached
+        with it."""
+        imports = self.modules[cls.module].imports
+        for base in cls.bases:
+            if known_framework_base(base):
+                continue  # views, viewsets, models: what runs is known (the URL reach, `FRAMEWORK_METHODS`)
+            head, _, rest = base.partition(".")
+            target = imports.get(head)
+            if target is not None and self.module_of(self.canonical(f"{target}.{rest}" if rest else target)) is None:
+                return True
+        return False
 
     def _subclasses(self, by_key: dict[tuple[str, str], Definition]) -> dict[tuple[str, str], list[tuple[str, str]]]:
         """For each class, its subclasses in the project, transitively (by the names of their bases)."""
