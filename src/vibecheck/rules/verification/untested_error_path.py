@@ -70,8 +70,7 @@ class UntestedErrorPath(ProjectRule):
     category = Category.TESTS
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
-    reads_unchecked_source_facts = True
-    Options = Options
+    Options = Options  # it judges the files it is given: no other source's facts are needed
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)
