@@ -26,14 +26,14 @@ from pathlib import Path
 SHOW = 12
 
 
-def python_files(roots: list[Path]) -> list[Path]:
+def python_files(roots: list[Path], skip: tuple[Path, ...] = ()) -> list[Path]:
     files: set[Path] = set()
     for root in roots:
         if root.is_file():
             files.add(root)
             continue
         for path in root.rglob("*.py"):
-            if path.is_file() and not path.is_symlink():
+            if path.is_file() and not path.is_symlink() and not any(path.is_relative_to(s) for s in skip):
                 files.add(path)
     return sorted(files)
 
@@ -147,7 +147,10 @@ def main() -> None:
         return
     paths = sysconfig.get_paths()
     roots = args.paths or sorted({Path(paths["stdlib"]), Path(paths["purelib"]), Path(paths["platlib"])})
-    files = [str(p) for p in python_files(roots)]
+    # The base interpreter's site-packages inside the standard library belong to another environment
+    # (unless this interpreter's own site-packages is that folder).
+    inside = tuple(Path(paths["stdlib"]) / name for name in ("site-packages", "dist-packages"))
+    files = [str(p) for p in python_files(roots, tuple(d for d in inside if d not in roots))]
     if args.limit:
         files = files[: args.limit]
     results: list[dict] = []

@@ -48,17 +48,33 @@ class Category(str, Enum):
 
 @dataclass(frozen=True, order=True)
 class Position:
-    """A place in a file: line and column both start at 1."""
+    """A place in a file: line and column both start at 1.
+
+    Smaller values (a plugin's off-by-one, a tool counting from 0) are raised to 1 here, where every
+    finding passes, so no reporter writes a line 0 that makes SARIF invalid or an editor jump nowhere.
+    """
 
     line: int
     column: int
 
+    def __post_init__(self) -> None:
+        if self.line < 1:
+            object.__setattr__(self, "line", 1)
+        if self.column < 1:
+            object.__setattr__(self, "column", 1)
+
 
 @dataclass(frozen=True)
 class Location:
+    """A range in a file; an end before the start is moved to the start."""
+
     path: str
     start: Position
     end: Position
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            object.__setattr__(self, "end", self.start)
 
 
 @dataclass(frozen=True)

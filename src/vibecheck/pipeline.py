@@ -19,6 +19,7 @@ from typing import Any
 from vibecheck.analyzers import Analyzer, analyzers
 from vibecheck.config import Settings
 from vibecheck.dedupe import drop_superseded, superseding_map
+from vibecheck.depth import recursion_headroom
 from vibecheck.discovery import is_test_file
 from vibecheck.engine import check_unit
 from vibecheck.engine_checks import ParseError
@@ -77,11 +78,12 @@ class Pipeline:
         enabled = self.selection.enabled_for(relative)
         unit = SourceUnit(path, data, is_test_file(relative, self.settings.test_paths))
         result = FileResult(path=path)
-        for name, stage in self.stages:
-            try:
-                stage(unit, enabled, result)
-            except Exception as exc:  # one broken stage must not lose the others' findings
-                result.errors.append(EngineError(path, f"{name} stage crashed: {type(exc).__name__}: {exc}", rule=name))
+        with recursion_headroom():  # valid code nests up to ~3,000 levels; libcst and rules recurse per level
+            for name, stage in self.stages:
+                try:
+                    stage(unit, enabled, result)
+                except Exception as exc:  # one broken stage must not lose the others' findings
+                    result.errors.append(EngineError(path, f"{name} stage crashed: {type(exc).__name__}: {exc}", rule=name))
         if unit.text is not None and has_candidates(data):
             result.suppressions = tuple(parse_suppressions(unit.text, self._names, self.superseding))
         return result

@@ -185,3 +185,18 @@ def test_sarif_tags_each_result_with_its_own_cwe_and_the_rule_with_all_of_them(c
     rule_tags = run["tool"]["driver"]["rules"][0]["properties"]["tags"]
     assert {"external/cwe/cwe-601", "external/cwe/cwe-90", "external/cwe/cwe-643"} <= set(rule_tags)
     assert {t["id"] for t in run["taxonomies"][0]["taxa"]} == {"601", "90"}
+
+
+def test_positions_before_line_one_are_clamped_so_sarif_stays_valid(ctx: ReportContext) -> None:
+    """A plugin's project rule builds its own findings; line 0 or negative ones must not void the SARIF log."""
+    where = Location("pkg/app.py", Position(0, 0), Position(-3, -1))
+    fix = Fix("Delete it", (Edit(Position(0, -2), Position(-1, 0), ""),), safe=True)
+    finding = Finding(code="VC101", name="swallowed-exception", message="m", location=where, severity=Severity.LOW,
+                      confidence=Confidence.HIGH, category=Category.ERROR_HANDLING, fix=fix)
+    log = json.loads(render("sarif", Report(findings=[finding], files_checked=1), ctx))
+    jsonschema.validate(log, SARIF_SCHEMA)
+    result = log["runs"][0]["results"][0]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
+    deleted = result["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]
+    assert (deleted["startLine"], deleted["startColumn"], deleted["endLine"], deleted["endColumn"]) == (1, 1, 1, 1)
