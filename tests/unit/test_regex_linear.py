@@ -20,6 +20,7 @@ import pytest
 import vibecheck
 from vibecheck.analysis.app_model.frameworks import SENSITIVE_PATHS
 from vibecheck.analysis.flow import looks_like_sql
+from vibecheck.integrations.bandit import injection_sql
 from vibecheck.redaction import mask_all_literals, redact_known_secrets, redact_line, redact_string_literals
 from vibecheck.reporters.escaping import printable
 from vibecheck.rules.agent_artefacts.unfinished_work_comment import DEFAULT_PHRASES, compile_phrases
@@ -78,6 +79,8 @@ FUNCTION_CASES: list[tuple[str, Callable[[str], object], tuple[str, str, str]]] 
     ("printable[escapes]", printable, ("\x1b]0;", "", "!")),
     ("looks_like_sql[select]", looks_like_sql, ("select ", "", "!")),
     ("looks_like_sql[update]", looks_like_sql, ("update ", "", "!")),
+    ("bandit B608 as vibecheck runs it[select]", injection_sql._check_string, ("select ", "", "!")),
+    ("bandit B608 as vibecheck runs it[insert into]", injection_sql._check_string, ("insert into ", "", "!")),
     ("parse_suppressions[noqa spaces]", parse_suppressions, (" ", "x = 1  # noqa: VC101", "!")),
     ("parse_suppressions[noqa commas]", parse_suppressions, (" , ", "x  # noqa: VC101", "!")),
     ("route_pattern[many parameters]", lambda text: route_pattern("/" + "<p>-" * 1000 + "<q>").search(text), ("x-", "", "//")),

@@ -49,8 +49,10 @@ with warnings.catch_warnings():
     from bandit.core import docs_utils, extension_loader, manager, node_visitor
     from bandit.core import test_set as bandit_test_set
     from bandit.core.blacklisting import blacklist as bandit_blacklist
+    from bandit.plugins import injection_sql
 
 from vibecheck.analyzers import ExternalCode
+from vibecheck.integrations import bandit_linear_sql
 from vibecheck.integrations.bandit_advice import bandit_hint
 from vibecheck.integrations.bandit_severity import default_severity
 from vibecheck.lines import split_lines
@@ -59,6 +61,7 @@ from vibecheck.redaction import redact, redact_known_secrets, redact_string_lite
 from vibecheck.source import SourceUnit
 
 SUPPORTED_BANDIT = ">=1.7.7,<2"
+bandit_linear_sql.install(injection_sql)  # B608's own regex is quadratic on long literals
 SOURCE = "bandit"
 PASSWORD_CODES = frozenset({"B105", "B106", "B107"})
 # Bandit codes not reported in test files (`test-paths`) by default: each names a risk that exists only
