@@ -7,6 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.flow import is_route_handler, short_code
+from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -162,9 +163,7 @@ def _field_name(target: cst.BaseExpression) -> str | None:
         return target.value
     if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
         key = target.slice[0].slice.value
-        if isinstance(key, cst.SimpleString):
-            value = key.evaluated_value
-            return value if isinstance(value, str) else None
+        return text_value(key) if isinstance(key, cst.SimpleString) else None
     return None
 
 
