@@ -78,8 +78,8 @@ def run_chunk(paths: list[str], results: list[dict], rss: list[int]) -> None:
                                  text=True)
         if child.stdin is None or child.stdout is None:
             raise RuntimeError("the worker's pipes were not created")
-        child.stdin.write("".join(f"{p}\n" for p in paths))
-        child.stdin.close()
+        feeder = threading.Thread(target=_feed, args=(child.stdin, paths))  # a full pipe must not block reading
+        feeder.start()
         current = None
         done = set()
         for line in child.stdout:
@@ -99,6 +99,11 @@ def run_chunk(paths: list[str], results: list[dict], rss: list[int]) -> None:
                             "errors": [f"worker: the process died with status {status} while checking this file"]})
             remaining = [p for p in remaining if p != current]
         paths = remaining
+
+
+def _feed(stream, paths) -> None:
+    stream.write("".join(f"{p}\n" for p in paths))
+    stream.close()
 
 
 def crash_class(error: str) -> str:
