@@ -8,6 +8,7 @@ authorization rules selected); the script prints the problems found, the ones mi
 on unmarked lines (false positives, or problems the marks forgot: read them).
 
     nice python benchmarks/authz_recall.py [--select VC201,VC214,...]
+    nice python benchmarks/authz_recall.py --apps examples/flow-apps --select VC401,VC402,VC405,VC409,VC417
 """
 
 from __future__ import annotations
@@ -49,9 +50,10 @@ def reported(app: Path, select: str) -> set[tuple[str, int, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--select", default=RULES)
+    parser.add_argument("--apps", type=Path, default=APPS, help="a folder of apps (default: examples/authz-apps)")
     args = parser.parse_args()
     total_expected = total_found = total_extra = 0
-    for app in sorted(p for p in APPS.iterdir() if p.is_dir()):
+    for app in sorted(p for p in args.apps.iterdir() if p.is_dir()):
         expected = marked(app)
         found = reported(app, args.select)
         hits = expected & found

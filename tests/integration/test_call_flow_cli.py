@@ -162,3 +162,32 @@ def test_the_rule_can_be_silenced_inline_at_the_sink(app: Path) -> None:
                         '    with open(f"/srv/reports/{name}") as handle:  # noqa: VC417\n', 1)
     storage.write_text(text)
     assert ("shop/storage.py", 5) not in {(f["path"], f["start"]["line"]) for f in findings(["."])}
+
+
+DJANGO_HELPERS = {
+    "pyproject.toml": '[project]\nname = "site"\nversion = "0"\n',
+    "site_app/__init__.py": "",
+    "site_app/views.py": (
+        "from django.http import HttpResponseRedirect\n"
+        "\n"
+        "\n"
+        "def login_redirect_url(request, url=None):\n"
+        "    return url or \"/\"\n"
+        "\n"
+        "\n"
+        "def after_login(request):\n"
+        "    return HttpResponseRedirect(login_redirect_url(request, \"/home\"))\n"
+        "\n"
+        "\n"
+        "def go_next(request):\n"
+        "    return HttpResponseRedirect(login_redirect_url(request, request.GET[\"next\"]))\n"
+    ),
+}
+
+
+def test_a_helper_that_only_looks_like_a_django_view_passes_its_argument_on(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """`url` of `login_redirect_url(request, url)` is not client input: the project calls it with a constant."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, DJANGO_HELPERS)
+    assert [(f["path"], f["start"]["line"]) for f in findings(["."])] == []

@@ -35,6 +35,7 @@ class JoinedSink:
     hint: str
     cwe: tuple[int, ...]
     code: str
+    severity: str | None = None
 
 
 def module_name(relative_path: str) -> str:
@@ -147,7 +148,7 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
                 continue
             seen.add(identity)
             yield JoinedSink(paths[module], function, origin, chain, sink[2].replace(ORIGIN, origin), sink[3] or "",
-                             tuple(sink[4]), sink[5])
+                             tuple(sink[4]), sink[5], sink[6] if len(sink) > 6 else None)
 
 
 def locate(lines: list[str], function: str, code: str) -> tuple[int, int]:

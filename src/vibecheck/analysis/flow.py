@@ -129,7 +129,7 @@ def _maybe_project(module: str) -> bool:
 class FunctionSummary:
     """What one function tells the project phase, as plain lists (cached with the file's facts).
 
-    `sinks`: [taint kind, parameter name or callee, message with ORIGIN, hint, CWE ids, the sink's code];
+    `sinks`: [taint kind, parameter name or callee, message with ORIGIN, hint, CWE ids, the sink's code, severity];
     `returns`: [kind, origin] of each returned value; `calls`: [callee, position or keyword, kind, origin]
     for each argument that carries client data, a parameter, or another call's result.
     """
@@ -215,6 +215,9 @@ class FlowState:
         self.summary: FunctionSummary | None = None
         self.project_functions: frozenset[str] = frozenset()
         self.class_name: str | None = None
+        # Parameters taken as client input only because the function looks like a Django view (`def f(request,
+        # url)`); summarised as parameters, since a function the project calls is a helper, not a view.
+        self.guessed_inputs: frozenset[str] = frozenset()
         # What an `except ... as name` binds, for rules that follow caught exceptions (None: nothing).
         self.caught: Callable[[cst.ExceptHandler | cst.ExceptStarHandler, FlowState], Taint | None] | None = None
         self.loop_depth = 0
@@ -977,6 +980,10 @@ class FlowRule(Rule):
         state.project_functions = _module_functions(self.context.module)
         parameters = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
         state.summary = FunctionSummary(parameters)
+        if not is_route_handler(node):
+            payload = _payload_parameters(node, parameters, self.context.imports)
+            state.guessed_inputs = frozenset(name for name in parameters if name not in payload and (
+                held := state.names.get(name)) is not None and held.kind == "request" and held.origin == name)
         for name in (*parameters, *(p.name.value for p in node.params.kwonly_params)):
             if name not in state.names and name not in state.request_objects and name not in ("self", "cls"):
                 state.names[name] = Taint(PARAMETER, name)
@@ -1002,7 +1009,7 @@ class FlowRule(Rule):
         if isinstance(node, cst.Return) and node.value is not None:
             taint = state.taint_of(node.value)
             if taint is not None and taint.kind in tracked:
-                summary.returns.append([taint.kind, taint.origin])
+                summary.returns.append([PARAMETER if taint.origin in state.guessed_inputs else taint.kind, taint.origin])
         for call in iter_calls(node):
             callee = state.project_callee(call)
             if callee is None:
@@ -1016,7 +1023,7 @@ class FlowRule(Rule):
                 taint = state.taint_of(arg.value)
                 if taint is None or taint.kind not in tracked:
                     continue
-                if taint.kind == PARAMETER:
+                if taint.kind == PARAMETER or taint.origin in state.guessed_inputs:
                     for parameter in parameters_in(arg.value, state, taint):
                         summary.calls.append([callee, where, PARAMETER, parameter])
                 else:
@@ -1045,7 +1052,8 @@ class FlowRule(Rule):
         code = cst.Module([]).code_for_node(node).strip().splitlines()
         origins = parameters_in(node, state, taint) if taint.kind == PARAMETER else [taint.origin]
         for origin in origins:
-            state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else ""])
+            state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
+                                        (severity or self.severity).value])
 
 
 _CLASSES: dict[int, tuple[cst.Module, frozenset[str]]] = {}

@@ -1,4 +1,4 @@
-"""VC417: client input reaches a sink in another function: a helper, a method on `self`, another module."""
+"""VC417: client input, model output or built SQL reaches a sink in another function: a helper, a method, a module."""
 
 from __future__ import annotations
 
@@ -10,27 +10,31 @@ from vibecheck.model import Category, Confidence, Finding, Location, Position, S
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule
 
-UNTRUSTED = frozenset({"request"})
+UNTRUSTED = frozenset({"request", "llm", "sql"})
 
 
 class ClientDataThroughCalls(ProjectRule):
-    """Client input reaches a dangerous sink in another function: a helper, a method on `self`, another module.
+    """Client input, LLM output or built SQL reaches a dangerous sink in another function, method or module.
 
     ## What it does
-    Joins the per-function summaries that the flow rules (VC405, VC411, VC412, VC413, VC416) record in
-    their walk: which parameters reach their sinks, what each function returns, and what it passes to
-    the project's other functions. It reports a sink reached by client input across up to three calls:
+    Joins the per-function summaries that the flow rules (VC401, VC402, VC405, VC409, VC411, VC412, VC413,
+    VC416) record in their walk: which parameters reach their sinks, what each function returns, and what
+    it passes to the project's other functions. It reports a sink reached by client input across up to
+    three calls, and likewise LLM output (VC401's shell, `eval`, SQL, deserializer and written-path sinks)
+    and an SQL query built from strings (VC402) executed by a helper (`run_query(f"... {name}")`):
     request data passed to a helper (in the same module, a method called on `self`, or a function
     imported from another module of the project) whose parameter reaches the sink, also through further
     helpers, and a helper's return value that carries request data (also returned through two calls)
     used at a sink. The finding sits at the sink and names the source and the functions it went through;
-    its CWE is the sink's. The summaries come from the walk of those flow rules, so it finds the sinks of
-    the ones that are enabled.
+    its CWE and severity are the sink's (an open redirect or a regex pattern is medium, as in VC409).
+    The summaries come from the walk of those flow rules, so it finds the sinks of the ones that are
+    enabled.
 
     ## Why is this bad?
     Agents split a view into helpers (`save_upload(name)`, `fetch_preview(url)`, `render_greeting(name)`),
-    and the helper that touches the file system, fetches the URL or builds the HTML no longer sees where
-    its argument came from. A check that looks at one function at a time misses every such flow.
+    an LLM agent into `ask_model()` and `run_tool(command)`, and database code into `run_query(sql)`; the
+    helper that touches the file system, runs the command or executes the SQL no longer sees where its
+    argument came from. A check that looks at one function at a time misses every such flow.
 
     ## Example
     ```python
@@ -68,6 +72,10 @@ class ClientDataThroughCalls(ProjectRule):
     - [CWE-94: Code Injection](https://cwe.mitre.org/data/definitions/94.html)
     - [CWE-1336: Template Injection](https://cwe.mitre.org/data/definitions/1336.html)
     - [CWE-611: XML External Entities](https://cwe.mitre.org/data/definitions/611.html)
+    - [CWE-78: OS Command Injection](https://cwe.mitre.org/data/definitions/78.html)
+    - [CWE-89: SQL Injection](https://cwe.mitre.org/data/definitions/89.html)
+    - [CWE-601: Open Redirect](https://cwe.mitre.org/data/definitions/601.html)
+    - [CWE-1426: Improper Validation of Generative AI Output](https://cwe.mitre.org/data/definitions/1426.html)
     """
 
     code = "VC417"
@@ -75,7 +83,7 @@ class ClientDataThroughCalls(ProjectRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (22, 73, 918, 79, 1336, 94, 95, 611)
+    cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 502, 601, 643, 90, 730, 1333)
     reads_unchecked_test_facts = False
 
     def check_project(self, project: Project) -> Iterable[Finding]:
@@ -96,6 +104,7 @@ class ClientDataThroughCalls(ProjectRule):
             yield Finding(
                 code=self.code, name=self.name, message=f"{joined.message[:-1]} (through {through}).",
                 location=Location(joined.path, Position(line, column), Position(line, column + len(joined.code))),
-                severity=self.severity, confidence=self.confidence, category=self.category, hint=joined.hint,
+                severity=Severity(joined.severity) if joined.severity else self.severity,
+                confidence=self.confidence, category=self.category, hint=joined.hint,
                 cwe=joined.cwe, line_text=lines[line - 1] if line <= len(lines) else "",
             )

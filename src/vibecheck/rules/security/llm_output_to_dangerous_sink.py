@@ -6,7 +6,17 @@ import re
 
 import libcst as cst
 
-from vibecheck.analysis.flow import FlowRule, FlowState, Taint, call_argument, dotted_name, iter_calls, short_code, string_value
+from vibecheck.analysis.flow import (
+    SUMMARISED_KINDS,
+    FlowRule,
+    FlowState,
+    Taint,
+    call_argument,
+    dotted_name,
+    iter_calls,
+    short_code,
+    string_value,
+)
 from vibecheck.model import Category, Confidence, Severity
 
 # Calls whose result is model output, matched on the end of the resolved dotted name.
@@ -100,7 +110,9 @@ class LlmOutputToDangerousSink(FlowRule):
     through assignments, attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods and `json.loads`, into `eval`/`exec`/`compile`, `os.system`, `subprocess`,
     `cursor.execute`/`text()`/`.raw()`, the path of `open(..., "w")`, or `pickle.loads`. A visible check on
-    the value (`if command in ALLOWED_COMMANDS:`) clears it.
+    the value (`if command in ALLOWED_COMMANDS:`) clears it. It also records which parameters and return
+    values of each function reach those sinks, so that VC417 follows model output across functions and
+    modules (a helper that asks the model in one file, a runner that executes its answer in another).
 
     ## Why is this bad?
     Model output is attacker-controlled as soon as any text the model read was: a web page, an email, a
@@ -154,6 +166,8 @@ class LlmOutputToDangerousSink(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = (1426, 94, 78, 89, 502, 73)
     supersedes = ("B307", "B102")
+    summarises = True
+    untrusted_kinds = frozenset({"llm"})
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, llm_source, sanitizer_names=frozenset({"shlex.quote", "quote", "int", "float"}))
@@ -174,15 +188,20 @@ class LlmOutputToDangerousSink(FlowRule):
             if argument is None:
                 continue
             taint = state.taint_of(argument)
-            if taint is None or taint.kind != "llm":
-                continue
-            self.report(
-                argument,
-                f"LLM output from `{taint.origin}` reaches `{label}` as {what}, so a prompt injection can take over it.",
-                hint="Treat model output as untrusted input: parse it into a fixed set of allowed actions or values "
-                "and never execute, query or write it directly.",
-                cwe=(1426, *cwe),
-            )
+            if taint is not None and taint.kind == "llm":
+                self._report_sink(argument, label, cwe, what, taint)
+            elif taint is not None and taint.kind in SUMMARISED_KINDS:
+                with self.recording(taint, state) as placeholder:
+                    self._report_sink(argument, label, cwe, what, placeholder)
+
+    def _report_sink(self, argument: cst.BaseExpression, label: str, cwe: tuple[int, ...], what: str, taint: Taint) -> None:
+        self.report(
+            argument,
+            f"LLM output from `{taint.origin}` reaches `{label}` as {what}, so a prompt injection can take over it.",
+            hint="Treat model output as untrusted input: parse it into a fixed set of allowed actions or values "
+            "and never execute, query or write it directly.",
+            cwe=(1426, *cwe),
+        )
 
     def _sink(self, call: cst.Call, state: FlowState) -> tuple[cst.BaseExpression | None, str, tuple[int, ...], str] | None:
         name = state.qualified_name(call)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import libcst as cst
 
 from vibecheck.analysis.flow import (
+    SUMMARISED_KINDS,
     FlowRule,
     FlowState,
+    Taint,
     call_argument,
     dotted_name,
     has_keyword,
@@ -78,7 +81,10 @@ class RequestDataToInjectionSink(FlowRule):
     low severity: current frameworks reject line breaks in header values, and log injection misleads
     rather than breaks in. A visible check in an `if`/`assert`
     (`url_has_allowed_host_and_scheme(url)`, `next_url.startswith("/")`, `in ALLOWED`) and escaping
-    functions (`re.escape`, `escape_filter_chars`, `secure_filename`) clear the value.
+    functions (`re.escape`, `escape_filter_chars`, `secure_filename`) clear the value. It also records
+    which parameters and return values of each function reach a redirect, a regex, XPath or LDAP, so that
+    VC417 follows client input into such sinks in helpers and other modules (log and header findings,
+    low-severity, stay within one function).
 
     ## Why is this bad?
     Each sink gives the client a lever: a redirect to a phishing site that carries your domain's trust,
@@ -131,6 +137,7 @@ class RequestDataToInjectionSink(FlowRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (601, 113, 117, 643, 90, 730, 1333, 434)
+    summarises = True
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, request_source, sanitizer=strips_newlines, sanitizer_names=SANITIZERS)
@@ -144,6 +151,19 @@ class RequestDataToInjectionSink(FlowRule):
     def _tainted(self, node: cst.BaseExpression | None, state: FlowState) -> str | None:
         taint = state.taint_of(node) if node is not None else None
         return taint.origin if taint is not None and taint.kind == "request" else None
+
+    def _flow(self, node: cst.BaseExpression | None, state: FlowState) -> Taint | None:
+        """Client input, or a parameter or call result that VC417 may join with client input in another function."""
+        taint = state.taint_of(node) if node is not None else None
+        return taint if taint is not None and (taint.kind == "request" or taint.kind in SUMMARISED_KINDS) else None
+
+    def _report_flow(self, node: cst.BaseExpression, taint: Taint, state: FlowState, message: Callable[[str], str],
+                     hint: str, cwe: tuple[int, ...]) -> None:
+        if taint.kind in SUMMARISED_KINDS:
+            with self.recording(taint, state) as placeholder:
+                self.report(node, message(placeholder.origin), hint=hint, cwe=cwe)
+        else:
+            self.report(node, message(taint.origin), hint=hint, cwe=cwe)
 
     def _check_header_assignment(self, node: cst.Assign, state: FlowState) -> None:
         for target in node.targets:
@@ -166,11 +186,12 @@ class RequestDataToInjectionSink(FlowRule):
         if name in REDIRECTS:
             target = call_argument(call, 0, "location") or call_argument(call, None, "url") \
                 or call_argument(call, None, "redirect_to")
-            origin = self._tainted(target, state)
-            if origin is not None and target is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)):
-                self.report(target, f"Client input from `{origin}` decides where `{short_code(func)}()` sends the "
-                            "browser, an open redirect.", hint="Redirect only to relative paths or allow-listed hosts "
-                            "(check with `url_has_allowed_host_and_scheme`), else to a fixed page.", cwe=REDIRECT_CWE)
+            taint = self._flow(target, state)
+            if taint is not None and target is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)):
+                self._report_flow(target, taint, state, lambda origin: f"Client input from `{origin}` decides where "
+                                  f"`{short_code(func)}()` sends the browser, an open redirect.", hint="Redirect only "
+                                  "to relative paths or allow-listed hosts (check with `url_has_allowed_host_and_scheme`), "
+                                  "else to a fixed page.", cwe=REDIRECT_CWE)
             return
         if name in RESPONSE_FACTORIES or name.rsplit(".", 1)[-1] in ("make_response",):
             self._check_response_headers(call, state)
@@ -187,28 +208,31 @@ class RequestDataToInjectionSink(FlowRule):
             return
         if name in REGEX_FUNCTIONS:
             pattern = call_argument(call, 0, "pattern")
-            origin = self._tainted(pattern, state)
-            if origin is not None and pattern is not None:
-                self.report(pattern, f"Client input from `{origin}` is used as the pattern of `{name}()`, so a client "
-                            "can send a pattern that takes exponential time.", hint="Escape the input with "
-                            "`re.escape()` or match it as plain text (`in`, `str.startswith`).", cwe=REGEX_CWE)
+            taint = self._flow(pattern, state)
+            if taint is not None and pattern is not None:
+                self._report_flow(pattern, taint, state, lambda origin: f"Client input from `{origin}` is used as the "
+                                  f"pattern of `{name}()`, so a client can send a pattern that takes exponential time.",
+                                  hint="Escape the input with `re.escape()` or match it as plain text (`in`, "
+                                  "`str.startswith`).", cwe=REGEX_CWE)
             return
         if method == "xpath" or name in XPATH_FUNCTIONS:
             query = call_argument(call, 0, "_path") or call_argument(call, None, "path")
-            origin = self._tainted(query, state)
-            if origin is not None and query is not None:
-                self.report(query, f"Client input from `{origin}` is pasted into an XPath query, so a client can "
-                            "rewrite it.", hint="Pass the value as an XPath variable (`tree.xpath(\"//user[@name=$name]\", "
-                            "name=value)`) instead of formatting it into the query.", cwe=XPATH_CWE)
+            taint = self._flow(query, state)
+            if taint is not None and query is not None:
+                self._report_flow(query, taint, state, lambda origin: f"Client input from `{origin}` is pasted into an "
+                                  "XPath query, so a client can rewrite it.", hint="Pass the value as an XPath variable "
+                                  "(`tree.xpath(\"//user[@name=$name]\", name=value)`) instead of formatting it into the "
+                                  "query.", cwe=XPATH_CWE)
             return
         if method in LDAP_METHODS and isinstance(func, cst.Attribute) and self._looks_like_ldap(call, method, func):
             base_index, filter_index, keyword = LDAP_METHODS[method]
             for argument in (call_argument(call, base_index), call_argument(call, filter_index, keyword)):
-                origin = self._tainted(argument, state)
-                if origin is not None and argument is not None:
-                    self.report(argument, f"Client input from `{origin}` is pasted into an LDAP search, so a client "
-                                "can rewrite the filter.", hint="Escape the value with "
-                                "`ldap.filter.escape_filter_chars()` (or `escape_dn_chars` for a DN) first.", cwe=LDAP_CWE)
+                taint = self._flow(argument, state)
+                if taint is not None and argument is not None:
+                    self._report_flow(argument, taint, state, lambda origin: f"Client input from `{origin}` is pasted "
+                                      "into an LDAP search, so a client can rewrite the filter.", hint="Escape the value "
+                                      "with `ldap.filter.escape_filter_chars()` (or `escape_dn_chars` for a DN) first.",
+                                      cwe=LDAP_CWE)
                     return
             return
         if method == "save" and isinstance(func, cst.Attribute):

@@ -8,6 +8,8 @@ from typing import cast
 import libcst as cst
 
 from vibecheck.analysis.flow import (
+    ORIGIN,
+    SUMMARISED_KINDS,
     FlowRule,
     FlowState,
     Taint,
@@ -40,6 +42,7 @@ SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round"})
 # Django's `schema_editor.quote_name`/`connection.ops.quote_name`, psycopg2's `quote_ident`,
 # SQLAlchemy's `preparer.quote_identifier`.
 IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier", "quote_table_name", "quote_column_name"})
+HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `cursor.execute(\"... WHERE id = %s\", (value,))`."
 CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 
 
@@ -116,19 +119,25 @@ def _literal_text(node: cst.CSTNode, state: FlowState) -> str:
     return ""
 
 
+# How a string was built -> the phrase for the message. The taint's origin is the short code (`f"..."`), which
+# a cross-function finding (VC417) quotes with the function that built it.
+HOW_BUILT = {'f"..."': "an f-string", '"..." % ...': "`%` formatting", '"..." + ...': "`+` concatenation",
+             '"...".format(...)': "`.format()`"}
+
+
 def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """A string built from a non-constant value by an f-string, `%`, `+` or `.format` (kind `sql` if it looks like SQL)."""
     how = None
     if isinstance(node, cst.FormattedString):
-        how = "an f-string"
+        how = 'f"..."'
     elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo) and \
             constant_text(node.left, state) is not None:
-        how = "`%` formatting"
+        how = '"..." % ...'
     elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
-        how = "`+` concatenation"
+        how = '"..." + ...'
     elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "format" \
             and constant_text(node.func.value, state) is not None:
-        how = "`.format()`"
+        how = '"...".format(...)'
     if how is None or constant_text(node, state) is not None:
         return None
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) and not _has_string_part(node, state):
@@ -161,7 +170,9 @@ class SqlBuiltFromStrings(FlowRule):
     placeholders), or pasting only names quoted by the driver's identifier quoting (`quote_name`,
     `quote_ident`), are not reported; passing parameters separately does not excuse a query that still
     pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
-    `B608`, which only sees the one-line form.
+    `B608`, which only sees the one-line form. It also records which parameters and return values of each
+    function reach those calls, so that VC417 reports a query built in one function and executed in
+    another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across modules.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
@@ -197,6 +208,8 @@ class SqlBuiltFromStrings(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = (89,)
     supersedes = ("B608",)
+    summarises = True
+    untrusted_kinds = frozenset({"sql"})
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
@@ -210,16 +223,18 @@ class SqlBuiltFromStrings(FlowRule):
             if query is None:
                 continue
             taint = state.taint_of(query)
-            if taint is None or taint.kind not in kinds:
+            if taint is None:
                 continue
-            where = "here" if not isinstance(query, (cst.Name, cst.Attribute)) else f"in `{short_code(query)}`"
             also = " despite its separate parameters" if _has_parameters(call) else ""
-            self.report(
-                query,
-                f"An SQL query built with {taint.origin} {where} reaches `{sink}`{also}, so a value can rewrite the query.",
-                hint="Keep the SQL text constant and pass the values as parameters, e.g. "
-                "`cursor.execute(\"... WHERE id = %s\", (value,))`.",
-            )
+            if taint.kind in SUMMARISED_KINDS:
+                with self.recording(taint, state):
+                    self.report(query, f"An SQL query built as `{ORIGIN}` reaches `{sink}`, so a value can rewrite "
+                                "the query.", hint=HINT)
+            elif taint.kind in kinds:
+                where = "here" if not isinstance(query, (cst.Name, cst.Attribute)) else f"in `{short_code(query)}`"
+                how = HOW_BUILT.get(taint.origin, taint.origin)
+                self.report(query, f"An SQL query built with {how} {where} reaches `{sink}`{also}, so a value can "
+                            "rewrite the query.", hint=HINT)
 
     def _sink_query(self, call: cst.Call, state: FlowState) -> tuple[cst.BaseExpression | None, str, tuple[str, ...]]:
         func = call.func
