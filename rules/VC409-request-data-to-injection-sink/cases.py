@@ -200,3 +200,15 @@ def search_moved():
 def bounce():
     # expect: VC409
     return redirect("/" + request.args["to"])
+
+
+DATE_FORMATS = (re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{2}/\d{2}/\d{4}"))
+
+
+@app.get("/date")
+def date_matched_by_compiled_patterns():
+    for regex in DATE_FORMATS:
+        # ok: VC409 -- `regex` is a compiled pattern here, matching the client's text
+        if regex.match(request.args["date"]):
+            return "ok"
+    return "bad"

@@ -206,7 +206,7 @@ class RequestDataToInjectionSink(FlowRule):
         if is_log_call(call, state.imports):
             self._check_log(call, state)
             return
-        if name in REGEX_FUNCTIONS:
+        if name in REGEX_FUNCTIONS and _is_imported(func, state):
             pattern = call_argument(call, 0, "pattern")
             taint = self._flow(pattern, state)
             if taint is not None and pattern is not None:
@@ -278,6 +278,12 @@ class RequestDataToInjectionSink(FlowRule):
             self.report(destination, f"An uploaded file is saved under a path built from `{taint.origin}`, its "
                         "client-given name.", hint="Build the name with `werkzeug.utils.secure_filename()` (or generate "
                         "one) and check the extension against an allow-list.", cwe=UPLOAD_CWE)
+
+
+def _is_imported(func: cst.BaseExpression, state: FlowState) -> bool:
+    """`re.match` of the imported module, not `regex.match(...)` on a compiled pattern named `regex`."""
+    head = (dotted_name(func) or "").split(".", 1)[0]
+    return head in state.imports.aliases and head not in state.names
 
 
 def _literal_prefix(node: cst.BaseExpression | None) -> str:
