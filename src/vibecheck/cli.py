@@ -21,6 +21,8 @@ import click
 from vibecheck import __version__
 from vibecheck.analyzers import blocks_build
 from vibecheck.api import check_paths, check_source
+from vibecheck.commands.adoption import AdoptionOptions, adoption_options, prepare
+from vibecheck.commands.baseline import baseline_command
 from vibecheck.config import FAIL_ON, Settings, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
 from vibecheck.errors import UsageError, VibecheckError
@@ -118,12 +120,13 @@ def cli() -> None:
 @click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
               help="Colour the report: `auto` on a terminal unless NO_COLOR is set (FORCE_COLOR forces it).")
 @click.option("--quiet", "-q", is_flag=True, help="Print no summary or progress.")
+@adoption_options
 def check(paths: tuple[str, ...], select: str | None, extend_select: str | None, ignore: str | None, fail_on: str | None,
           fmt: str, output: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, jobs: int | None,
           per_file_timeout: float | None, exclude: str | None, extend_exclude: str | None, force_exclude: bool,
           config_file: str | None,
           no_bandit: bool, stdin_filename: str | None, min_severity: str | None, min_confidence: str | None,
-          statistics: bool, sort_by: str, color: str, quiet: bool) -> None:
+          statistics: bool, sort_by: str, color: str, quiet: bool, adoption: AdoptionOptions) -> None:
     """Check Python files and directories (default: the current directory; `-` reads stdin)."""
     global _color_mode
     _color_mode = color
@@ -147,10 +150,12 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     }
     try:
         settings = load_settings(targets or [stdin_filename or "."], registry, config_file=config_file, overrides=overrides)
+        adopted = prepare(adoption, settings, registry, stdin=bool(stdin_filename))
         if stdin_filename:
             report = check_source(sys.stdin.buffer.read(), stdin_filename, settings, registry=registry)
         else:
-            report = _check_with_progress(targets, settings, registry, quiet)
+            report = _check_with_progress(targets, settings, registry, quiet, adopted.filters, adopted.only)
+        adopted.finish(report)
     except VibecheckError as exc:
         _fail(str(exc))
     fails_build = _fails_build(settings)
@@ -193,9 +198,10 @@ def _globs(value: str | None) -> tuple[str, ...] | None:
     return tuple(p.strip() for p in value.split(",") if p.strip()) if value else None
 
 
-def _check_with_progress(paths: Sequence[str], settings: Any, registry: Registry, quiet: bool) -> Report:
+def _check_with_progress(paths: Sequence[str], settings: Any, registry: Registry, quiet: bool,
+                         post_filters: Sequence[Any] = (), only: Any = None) -> Report:
     if quiet or not sys.stderr.isatty():
-        return check_paths(paths, settings, registry=registry)
+        return check_paths(paths, settings, registry=registry, post_filters=post_filters, only=only)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -203,7 +209,7 @@ def _check_with_progress(paths: Sequence[str], settings: Any, registry: Registry
     with Progress(*columns, console=Console(stderr=True, no_color=not _use_color(sys.stderr)), transient=True) as bar:
         task = bar.add_task("checking", total=None)
         return check_paths(paths, settings, registry=registry, progress=lambda n: bar.advance(task, n),
-                           on_files=lambda total: bar.update(task, total=total))
+                           on_files=lambda total: bar.update(task, total=total), post_filters=post_filters, only=only)
 
 
 def _emit(report: Report, fmt: str, output: str | None, registry: Registry, root: str,
@@ -226,6 +232,9 @@ def _emit_text(text: str, output: str | None) -> None:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as exc:
         _fail(f"{output}: cannot write the report: {exc.strerror}")
+
+
+cli.add_command(baseline_command)
 
 
 @cli.command("rules")

@@ -30,7 +30,7 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 CONFIG_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "fail-on",
-               "test-paths", "src-paths", "rules", "bandit", "per-file-timeout")
+               "test-paths", "src-paths", "rules", "bandit", "per-file-timeout", "baseline")
 DEFAULT_TEST_PATHS = ("tests/", "test_*.py", "*_test.py", "conftest.py")
 FAIL_ON = tuple(s.value for s in Severity)
 CONFIG_FILE_LIMIT = 4_000_000  # bytes; a config file larger than this is not one
@@ -65,6 +65,7 @@ class Settings:
     fix: bool = False
     unsafe_fixes: bool = False
     no_bandit: bool = False
+    baseline: str | None = None  # the baseline file, relative to `root` (`vibecheck.baseline`)
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -158,6 +159,10 @@ def settings_from_table(table: dict[str, Any], registry: Registry, *, where: str
         values["fail_on"] = parse_fail_on(table["fail-on"], where)
     if "per-file-timeout" in table:
         values["per_file_timeout"] = parse_timeout(table["per-file-timeout"], f"{where}: `per-file-timeout`")
+    if "baseline" in table:
+        if not isinstance(table["baseline"], str) or not table["baseline"].strip():
+            raise ConfigError(f"{where}: `baseline` must be the path of the baseline file, such as `.vibecheck-baseline.json`")
+        values["baseline"] = table["baseline"]
     if "per-file-ignores" in table:
         pfi = table["per-file-ignores"]
         if not isinstance(pfi, dict):

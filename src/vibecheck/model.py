@@ -143,6 +143,7 @@ class Report:
     """The whole run: sorted findings, the errors, how many files were checked, and notes for stderr.
 
     `warnings` are one-line notes (a file skipped for safety, a fix not written), never findings.
+    `baselined` are the findings a baseline accepted (not reported, not failing); None when no baseline applied.
     """
 
     findings: list[Finding] = field(default_factory=list)
@@ -150,6 +151,7 @@ class Report:
     files_checked: int = 0
     fixed_files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    baselined: list[Finding] | None = None
 
     def sort(self) -> None:
         self.findings.sort(key=lambda f: f.sort_key)

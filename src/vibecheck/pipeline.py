@@ -36,6 +36,13 @@ Stage = Callable[[SourceUnit, frozenset[str], FileResult], None]
 FindingFilter = Callable[[str, list[Finding]], list[Finding]]
 
 
+def settings_selection(settings: Settings, registry: Registry) -> Selection:
+    """The codes enabled by the settings (analyzers the settings switch off disable their codes)."""
+    disabled = {a.name for a in analyzers() if not a.is_enabled(settings)}
+    return resolve_selection(registry, select=settings.select, extend_select=settings.extend_select, ignore=settings.ignore,
+                             per_file_ignores=settings.per_file_ignores, disabled_tools=disabled)
+
+
 class Pipeline:
     """Everything needed to check files with one set of settings; built once per process."""
 
@@ -45,9 +52,7 @@ class Pipeline:
         self.registry = registry or load_registry()
         tools = analyzers()
         disabled = {a.name for a in tools if not a.is_enabled(settings)}
-        self.selection: Selection = resolve_selection(
-            self.registry, select=settings.select, extend_select=settings.extend_select, ignore=settings.ignore,
-            per_file_ignores=settings.per_file_ignores, disabled_tools=disabled)
+        self.selection: Selection = settings_selection(settings, self.registry)
         self._known = known_codes(self.registry)
         self._names = {info.name: code for code, info in self._known.items()}
         self._options: dict[str, Any] = {}

@@ -128,7 +128,12 @@ def redact_finding(finding: Finding, secret_line: bool) -> Finding:
 
 def redact_report(report: Report) -> Report:
     """A copy of `report` that is safe to print or write: the one gate every reporter's input passes."""
-    secret_lines = {(f.location.path, f.location.start.line) for f in report.findings if SECRET_CWES & set(f.cwe)}
+    shown = [*report.findings, *(report.baselined or ())]  # baselined findings are shown too (SARIF `unchanged`)
+    secret_lines = {(f.location.path, f.location.start.line) for f in shown if SECRET_CWES & set(f.cwe)}
     findings = [redact_finding(f, (f.location.path, f.location.start.line) in secret_lines) for f in report.findings]
+    baselined = None
+    if report.baselined is not None:
+        baselined = [redact_finding(f, (f.location.path, f.location.start.line) in secret_lines) for f in report.baselined]
     errors = [replace(e, message=redact_line(e.message)) for e in report.errors]
-    return replace(report, findings=findings, errors=errors, warnings=[redact_line(w) for w in report.warnings])
+    return replace(report, findings=findings, errors=errors, warnings=[redact_line(w) for w in report.warnings],
+                   baselined=baselined)

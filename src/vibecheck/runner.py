@@ -26,7 +26,7 @@ from vibecheck.errors import UsageError
 from vibecheck.facts import source_facts
 from vibecheck.fixes import fixed_source, write_fix
 from vibecheck.model import EngineError, FileResult, Finding, Report
-from vibecheck.pipeline import Pipeline
+from vibecheck.pipeline import FindingFilter, Pipeline
 from vibecheck.project import Project, project_roots, run_project_rules
 from vibecheck.registry import Registry, load_registry
 from vibecheck.source import decode_source
@@ -124,13 +124,15 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
 
 
 def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry | None = None,
-        progress: Callable[[int], None] | None = None, walked: Sequence[Path] = ()) -> Report:
-    """Check every file, run the project rules, filter, and return one sorted report.
+        progress: Callable[[int], None] | None = None, walked: Sequence[Path] = (),
+        post_filters: Sequence[FindingFilter] = ()) -> Report:
+    """Check every file, run the project rules, filter (`post_filters` last), and return one sorted report.
 
     `walked` are the folders discovery walked to find `files`: every file under them was checked already,
     so they are not walked again to index unchecked files for the project rules.
     """
     checker = Checker(settings, registry or load_registry())
+    checker.post_filters.extend(post_filters)
     relative = {f.display: f.relative for f in files}
     return collect(checker, iter_results(files, settings, checker), relative, progress=progress,
                    checked={f.path for f in files}, walked=walked)

@@ -119,15 +119,19 @@ def _fix(finding: Finding, base: Path) -> list[dict[str, Any]]:
 
 def render(report: Report, ctx: ReportContext) -> str:
     base = source_root(Path.cwd().resolve())
+    # With a baseline, every result says whether it is new; the baselined findings come along as `unchanged`.
+    states = [(f, "new" if report.baselined is not None else None) for f in report.findings]
+    states += [(f, "unchanged") for f in sorted(report.baselined or (), key=lambda f: f.sort_key)]
+    shown = Report(findings=[f for f, _ in states])
     descriptors: dict[str, dict[str, Any]] = {}
-    for finding in report.findings:
+    for finding, _ in states:
         if finding.code not in descriptors:
-            descriptors[finding.code] = _rule_descriptor(finding, _rule_cwe(finding.code, report, ctx), ctx)
+            descriptors[finding.code] = _rule_descriptor(finding, _rule_cwe(finding.code, shown, ctx), ctx)
     rule_ids = sorted(descriptors)
     index = {code: i for i, code in enumerate(rule_ids)}
     seen: Counter[tuple[str, str, str]] = Counter()
     results = []
-    for finding in report.findings:
+    for finding, state in states:
         key = (finding.code, finding.location.path, " ".join(finding.line_text.split()))
         seen[key] += 1
         text = message_and_hint(finding)
@@ -145,6 +149,8 @@ def render(report: Report, ctx: ReportContext) -> str:
             }}],
             "partialFingerprints": {"vibecheck/v1": _fingerprint(finding, seen[key])},
         }
+        if state is not None:
+            result["baselineState"] = state
         if finding.cwe:
             # Each result names its own weakness: a rule with several sinks emits different CWEs.
             result["properties"] = {"tags": _cwe_tags(finding.cwe)}
@@ -158,7 +164,7 @@ def render(report: Report, ctx: ReportContext) -> str:
         "message": {"text": f"{e.rule + ': ' if e.rule else ''}{e.message}"},
         "locations": [{"physicalLocation": {"artifactLocation": artifact_location(e.path, base)}}],
     } for e in report.errors]
-    taxa = sorted({n for f in report.findings for n in f.cwe})
+    taxa = sorted({n for f in shown.findings for n in f.cwe})
     root_uri = base.as_uri().rstrip("/") + "/"
     log = {
         "$schema": SCHEMA_URI,

@@ -120,6 +120,8 @@ def render_summary(report: Report, ctx: ReportContext) -> str:
         fixable = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
         if fixable:
             console.print(f"  {fixable} fixable with `vibecheck --fix` (marked [*]).")
+    if report.baselined:
+        console.print(f"  {plural(len(report.baselined), 'finding')} in the baseline not shown (`--no-baseline` shows them).")
     if report.errors:
         console.print(Text(f"{plural(len(report.errors), 'check')} did not run (see errors above).", style="bold red"))
     return buffer.getvalue()

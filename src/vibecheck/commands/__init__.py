@@ -1,0 +1,1 @@
+"""Subcommands of `vibecheck` beyond `check`, one module each, registered in `vibecheck.cli`."""
