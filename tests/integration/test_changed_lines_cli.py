@@ -14,7 +14,8 @@ from click.testing import CliRunner, Result
 from tests.integration.conftest import write
 from vibecheck.cli import cli
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+GIT = shutil.which("git")
+pytestmark = pytest.mark.skipif(GIT is None, reason="git is not installed")
 
 SWALLOW = "def {name}():\n    try:\n        work()\n    except Exception:\n        pass\n"
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
@@ -22,7 +23,7 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COM
 
 
 def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+    subprocess.run([str(GIT), *args], cwd=root, check=True, capture_output=True, env={**os.environ, **GIT_ENV})
 
 
 @pytest.fixture()
