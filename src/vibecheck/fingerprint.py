@@ -14,6 +14,7 @@ import ast
 import bisect
 import hashlib
 import io
+import keyword
 import tokenize
 from collections.abc import Sequence
 
@@ -34,14 +35,17 @@ class SourceIndex:
         self.lines = text.splitlines()
         self.tokens: list[tokenize.TokenInfo] = []
         self.logical_ends: list[tuple[int, int]] = []
+        self.comments: dict[tuple[int, int], str] = {}  # start -> text: a suppression finding reports a comment
         try:
             for token in tokenize.generate_tokens(io.StringIO(text).readline):
-                if token.type == tokenize.NEWLINE:
+                if token.type == tokenize.COMMENT:
+                    self.comments[token.start] = " ".join(token.string.split())
+                elif token.type == tokenize.NEWLINE:
                     self.logical_ends.append(token.start)
                 elif token.type not in _LAYOUT_TOKENS:
                     self.tokens.append(token)
         except (tokenize.TokenError, SyntaxError):
-            self.tokens, self.logical_ends = [], []  # unparsable: findings fall back to their line's text
+            self.tokens, self.logical_ends, self.comments = [], [], {}  # unparsable: findings fall back to their line's text
         self._starts = [t.start for t in self.tokens]
         self.scopes = _scopes(text)
 
@@ -54,14 +58,17 @@ class SourceIndex:
         stop = self.logical_ends[ends_after] if ends_after < len(self.logical_ends) else (len(self.lines) + 1, 0)
         if end > start:
             stop = min(stop, end)
-        words: list[str] = []
+        chosen: list[tokenize.TokenInfo] = []
         for token in self.tokens[first:]:
             if token.start >= stop:
                 break
-            words.append(_normalised(token))
+            chosen.append(token)
+        words = _without_grouping_parentheses(chosen)
         words = [w for i, w in enumerate(words) if not (w == "," and i + 1 < len(words) and words[i + 1] in _CLOSING)]
         if words:
             return " ".join(words)
+        if start in self.comments:
+            return self.comments[start]
         line = self.lines[start[0] - 1] if 0 < start[0] <= len(self.lines) else finding.line_text
         return " ".join(line.split())
 
@@ -74,6 +81,32 @@ class SourceIndex:
             if line <= last:
                 best = name
         return best
+
+
+def _without_grouping_parentheses(tokens: Sequence[tokenize.TokenInfo]) -> list[str]:
+    """The tokens as words, minus parentheses that only group (a formatter adds and removes those).
+
+    A `(` right after a name, a closing bracket or a string opens a call's arguments and stays; after an
+    operator, a comma or a keyword (`assert x, (...)`, `return (...)`) it only groups.
+    """
+    words: list[str] = []
+    opened: list[bool] = []  # for each open `(`: whether it was dropped
+    previous: tokenize.TokenInfo | None = None
+    for token in tokens:
+        if token.type == tokenize.OP and token.string == "(":
+            grouping = previous is None or not (
+                (previous.type == tokenize.NAME and not keyword.iskeyword(previous.string))
+                or previous.string in _CLOSING or previous.type in _STRING_TOKENS)
+            opened.append(grouping)
+            if not grouping:
+                words.append("(")
+        elif token.type == tokenize.OP and token.string == ")" and opened:
+            if not opened.pop():
+                words.append(")")
+        else:
+            words.append(_normalised(token))
+        previous = token
+    return words
 
 
 def _normalised(token: tokenize.TokenInfo) -> str:
