@@ -105,10 +105,17 @@ def write_baseline(path: Path, entries: Iterable[Entry]) -> None:
         raise BaselineError(f"{path}: cannot write the baseline file: {exc.strerror}") from exc
 
 
+def decode_or_none(data: bytes) -> str | None:
+    try:
+        return decode_source(data)
+    except (UnicodeDecodeError, SyntaxError, LookupError):
+        return None
+
+
 def _read_text(path: str) -> str | None:
     try:
-        return decode_source(safe_files.read_regular_file(path))
-    except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
+        return decode_or_none(safe_files.read_regular_file(path))
+    except OSError:
         return None
 
 
@@ -199,7 +206,7 @@ def stale_warnings(stale: Sequence[Entry], baseline: Path) -> list[str]:
     if not stale:
         return []
     total = sum(e.count for e in stale)
-    lines = [f"{baseline}: {total} baselined finding(s) no longer found (fixed or moved); "
+    lines = [f"{shown_path(baseline)}: {total} baselined finding(s) no longer found (fixed or moved); "
              "`vibecheck baseline --prune` drops them"]
     for entry in stale[:STALE_SHOWN]:
         where = f" in `{entry.symbol}`" if entry.symbol else ""
@@ -208,6 +215,15 @@ def stale_warnings(stale: Sequence[Entry], baseline: Path) -> list[str]:
     if len(stale) > STALE_SHOWN:
         lines.append(f"  ... and {len(stale) - STALE_SHOWN} more stale entries")
     return lines
+
+
+def shown_path(path: Path) -> str:
+    """`path` as a person typed it: relative to the current folder when inside it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(absolute)
 
 
 def baseline_location(root: Path, configured: str | None, option: str | None) -> tuple[Path, bool]:

@@ -152,7 +152,9 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         settings = load_settings(targets or [stdin_filename or "."], registry, config_file=config_file, overrides=overrides)
         adopted = prepare(adoption, settings, registry, stdin=bool(stdin_filename))
         if stdin_filename:
-            report = check_source(sys.stdin.buffer.read(), stdin_filename, settings, registry=registry)
+            source = sys.stdin.buffer.read()
+            report = check_source(source, stdin_filename, settings, registry=registry)
+            adopted.filter_source(report, stdin_filename, source)
         else:
             report = _check_with_progress(targets, settings, registry, quiet, adopted.filters, adopted.only)
         adopted.finish(report)
@@ -165,8 +167,8 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     else:
         _emit(report, fmt, output, registry, str(settings.root), fails_build)
     if not quiet and not stdin_filename and report.files_checked == 0 and not report.errors:
-        click.echo(f"vibecheck: warning: no Python files to check in {printable(', '.join(targets))} "
-                   "(none found, or all excluded)", err=True)
+        nothing = adopted.nothing_changed or f"no Python files to check in {', '.join(targets)} (none found, or all excluded)"
+        click.echo(f"vibecheck: warning: {printable(nothing)}", err=True)
     if not quiet:
         if report.fixed_files:
             click.echo(f"Fixed {len(report.fixed_files)} file(s): {printable(', '.join(report.fixed_files))}", err=True)

@@ -189,3 +189,13 @@ def test_project_rule_findings_are_baselined_too(tmp_path: Path, monkeypatch: py
     orders = tmp_path / "src/shop/orders.py"
     orders.write_text(orders.read_text(encoding="utf-8") + "\n\ndef cancel(order):\n    return order\n", encoding="utf-8")
     assert reported() == ["src/shop/orders.py 9 VC301"]
+
+
+def test_stdin_meets_the_baseline_of_the_file_it_stands_for(project: Path) -> None:
+    make_baseline()
+    edited = "import os\n\n" + APP.replace("        pass\n\n\nclass Store", "        pass\n    try:\n        url = url.strip()\n"
+                                                                           "    except Exception:\n        pass\n\n\nclass Store")
+    result = CliRunner().invoke(cli, ["check", "--format", "concise", "--stdin-filename", "app.py"], input=edited)
+    assert result.exit_code == 1, result.output
+    assert [line.split(": ")[0] for line in result.stdout.splitlines()] == ["app.py:13:5"]
+    assert "3 findings in the baseline not shown" in result.stderr

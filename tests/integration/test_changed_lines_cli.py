@@ -134,3 +134,11 @@ def test_outside_a_git_repository_is_an_error(tmp_path: Path, monkeypatch: pytes
         result = run(*option)
         assert result.exit_code == 2, result.output
         assert "needs a git repository" in result.stderr
+
+
+def test_nothing_changed_says_so(repo: Path) -> None:
+    result = run("--since", "HEAD")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no Python file changed since `HEAD`" in result.stderr
+    result = run("--staged")
+    assert "no staged Python file to check" in result.stderr

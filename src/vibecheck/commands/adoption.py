@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from vibecheck.baseline import BaselineMatcher, baseline_location, load_baseline, stale_warnings
+from vibecheck.baseline import BaselineMatcher, baseline_location, decode_or_none, load_baseline, stale_warnings
 from vibecheck.changed_lines import ChangedLines, changed_lines
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile
@@ -64,6 +64,15 @@ class Adoption:
     only: Callable[[SourceFile], bool] | None = None
     matcher: BaselineMatcher | None = None
     baseline_path: Path | None = None
+    nothing_changed: str | None = None  # what to say when no file is left to check
+
+    def filter_source(self, report: Report, path: str, data: bytes) -> None:
+        """A file read from stdin meets the baseline as the file at `path` would (the text is the one checked)."""
+        if self.matcher is None:
+            return
+        text = decode_or_none(data)
+        self.matcher.read_text = lambda _: text
+        report.findings = self.matcher(path, report.findings)
 
     def finish(self, report: Report) -> None:
         """Record the baselined findings and warn about stale entries."""
@@ -87,7 +96,9 @@ def prepare(options: AdoptionOptions, settings: Settings, registry: Registry, *,
         changed: ChangedLines = changed_lines(root, since=options.since, staged=options.staged)
         adoption.filters.append(changed)
         adoption.only = lambda source_file: changed.covers(source_file.path)
-    if stdin or options.no_baseline:
+        adoption.nothing_changed = ("no staged Python file to check" if options.staged
+                                    else f"no Python file changed since `{options.since}`")
+    if options.no_baseline:
         return adoption
     path, named = baseline_location(root, settings.baseline, options.baseline_file)
     if not named and not path.is_file():

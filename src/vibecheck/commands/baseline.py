@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from vibecheck.api import check_paths
-from vibecheck.baseline import BaselineMatcher, baseline_location, load_baseline, write_baseline
+from vibecheck.baseline import BaselineMatcher, baseline_location, load_baseline, shown_path, write_baseline
 from vibecheck.config import load_settings
 from vibecheck.errors import VibecheckError
 from vibecheck.registry import load_registry
@@ -50,6 +50,6 @@ def baseline_command(paths: tuple[str, ...], baseline_file: str | None, prune: b
     click.echo(render_diagnostics(report), err=True, nl=False)
     if not quiet:
         before, after = sum(e.count for e in old), sum(e.count for e in entries)
-        click.echo(f"Wrote {printable(str(path))}: {after} finding(s) in {len(entries)} entries "
+        click.echo(f"Wrote {printable(shown_path(path))}: {after} finding(s) in {len(entries)} entries "
                    f"(before: {before}; {report.files_checked} file(s) checked).", err=True)
     sys.exit(EXIT_ERROR if report.errors or registry.errors else EXIT_OK)
