@@ -1,26 +1,98 @@
-"""Wall time of `vibecheck` (2 jobs) next to `bandit -r` and a bare libcst parse, on Django 5.2's `django/` package.
+"""Cold-run cost of `vibecheck` next to `bandit -r` and a bare libcst parse, on Django 5.2's `django/` package.
 
-Usage: python benchmarks/speed.py [PATH]   (default: the Django 5.2 sdist, fetched with `pip download` into /tmp)
-Prints wall and CPU seconds and their ratios; not part of the test run. On a busy machine trust the CPU
-seconds more than the wall times.
+Usage: python benchmarks/speed.py [--rounds N] [PATH]
+(default PATH: the Django 5.2 sdist, fetched with `pip download` into /tmp; default 3 rounds)
+
+Every case is a command run as a subprocess; the cases run interleaved, round after round, so that a busy
+machine (2 cores shared with other work) slows them alike, and the medians are printed with their ratios.
+Measured per run:
+- wall seconds; CPU seconds of the command and every process it waited for (`os.wait4`'s rusage);
+- peak memory of the whole process tree, polled from /proc every 20 ms: the sum of RSS (pages shared by
+  forked workers count once per process, so it overstates) and the sum of PSS (shared pages split between
+  the processes that map them: the honest total); a spike shorter than the polling interval can be missed;
+- the largest single process's peak RSS (`ru_maxrss` from `os.wait4`, exact but per process, not a sum).
+Not part of the test run. To add a case, append a `Case` to `CASES` (with `prepare` for setup that must not
+be timed, e.g. a warm cache) and, if it has a target, a line to `RATIOS`.
 """
 
 from __future__ import annotations
 
-import contextlib
+import argparse
 import os
-import resource
+import statistics
 import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import libcst as cst
 
 WORK = Path(os.environ.get("VIBECHECK_BENCH_DIR", Path(tempfile.gettempdir()) / "vibecheck-bench"))
 DJANGO = "django==5.2"
+POLL_SECONDS = 0.02
+PAGE = os.sysconf("SC_PAGE_SIZE")
+PYTHON = sys.executable
+
+# A bare libcst parse of every file, in one process: the floor of any libcst-based checker.
+PARSE_ALL = """
+import sys, pathlib, libcst
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.py")):
+    try:
+        libcst.parse_module(path.read_bytes())
+    except libcst.ParserSyntaxError:
+        pass
+"""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One command to time; `prepare` runs before each timed run, untimed (e.g. to warm a cache)."""
+
+    name: str
+    command: Callable[[Path], list[str]]
+    prepare: Callable[[Path], None] | None = None
+
+
+def vibecheck(*options: str) -> Callable[[Path], list[str]]:
+    return lambda target: [PYTHON, "-m", "vibecheck", *options, "--quiet", "--exit-zero", "--format", "json", str(target)]
+
+
+CASES: list[Case] = [
+    Case("vibecheck cold", vibecheck()),
+    Case("vibecheck --no-bandit", vibecheck("--no-bandit")),
+    Case("vibecheck --jobs 1", vibecheck("--jobs", "1")),
+    Case("bandit -r", lambda target: [PYTHON, "-m", "bandit", "-r", "-q", "-f", "json", str(target)]),
+    Case("libcst parse (1 process)", lambda target: [PYTHON, "-c", PARSE_ALL, str(target)]),
+]
+# (label, case, reference case, target ratio or None): printed as median wall(case) / median wall(reference).
+RATIOS: list[tuple[str, str, str, float | None]] = [
+    ("cold / bandit -r (wall)", "vibecheck cold", "bandit -r", 1.5),
+    ("--no-bandit / bandit -r (wall)", "vibecheck --no-bandit", "bandit -r", None),
+    ("--jobs 1 / libcst parse (wall, 1 process each)", "vibecheck --jobs 1", "libcst parse (1 process)", None),
+]
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    tree_rss: float  # MiB
+    tree_pss: float  # MiB
+    largest_rss: float  # MiB
+
+
+@dataclass
+class Results:
+    runs: dict[str, list[Run]] = field(default_factory=dict)
+
+    def median(self, case: str, attribute: str) -> float:
+        return statistics.median(getattr(run, attribute) for run in self.runs[case])
+
+    def peak(self, case: str, attribute: str) -> float:
+        return max(getattr(run, attribute) for run in self.runs[case])
 
 
 def django_package() -> Path:
@@ -30,7 +102,7 @@ def django_package() -> Path:
     WORK.mkdir(parents=True, exist_ok=True)
     archives = sorted(WORK.glob("[Dd]jango-5.2.tar.gz"))
     if not archives:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:", DJANGO,
+        subprocess.run([PYTHON, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:", DJANGO,
                         "-d", str(WORK)], check=True)
         archives = sorted(WORK.glob("[Dd]jango-5.2.tar.gz"))
     with tarfile.open(archives[0]) as archive:
@@ -38,47 +110,99 @@ def django_package() -> Path:
     return target
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def _descendants(pid: int) -> list[int]:
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    pending.extend(int(child) for child in children.read().split())
+        except OSError:
+            continue
+    return found
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (all processes) of one command."""
-    cpu = children_cpu()
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(sum of RSS, sum of PSS) in bytes of `pid` and its descendants right now."""
+    rss = pss = 0
+    for member in _descendants(pid):
+        try:
+            with open(f"/proc/{member}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
+        except (OSError, ValueError):
+            continue
+    return rss, pss
+
+
+def measure(command: list[str], cwd: Path) -> Run:
     start = time.perf_counter()
-    completed = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks = [0, 0]
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.is_set():
+            rss, pss = _tree_memory(process.pid)
+            peaks[0], peaks[1] = max(peaks[0], rss), max(peaks[1], pss)
+            done.wait(POLL_SECONDS)
+
+    poller = threading.Thread(target=poll, daemon=True)
+    poller.start()
+    assert process.stderr is not None
+    stderr = process.stderr.read()  # until the command closes it (its workers may keep it open a little longer)
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    if completed.returncode not in (0, 1):
-        raise SystemExit(f"{command[:3]} failed ({completed.returncode}): {completed.stderr[-2000:]}")
-    return elapsed, children_cpu() - cpu
-
-
-def parse_all(files: list[Path]) -> tuple[float, float]:
-    start, cpu = time.perf_counter(), time.process_time()
-    for path in files:
-        with contextlib.suppress(cst.ParserSyntaxError):
-            cst.parse_module(path.read_bytes())
-    return time.perf_counter() - start, time.process_time() - cpu
+    done.set()
+    poller.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{command[:4]} failed ({process.returncode}): {stderr.decode(errors='replace')[-2000:]}")
+    mib = 1024 * 1024
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, peaks[0] / mib, peaks[1] / mib, usage.ru_maxrss / 1024)
 
 
 def main() -> None:
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else django_package()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", nargs="?", type=Path)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--cases", help="comma-separated case names to run (default: all)")
+    args = parser.parse_args()
+    target = args.path or django_package()
     files = sorted(target.rglob("*.py"))
     lines = sum(p.read_bytes().count(b"\n") for p in files)
-    print(f"target: {target} ({len(files)} files, {lines:,} lines); {os.cpu_count()} CPUs")
-    vibecheck = timed([sys.executable, "-m", "vibecheck", "--jobs", "2", "--quiet", "--exit-zero", "--format", "json",
-                       str(target)], target.parent)
-    vibecheck_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    bandit = timed([sys.executable, "-m", "bandit", "-r", "-q", "-f", "json", str(target)], target.parent)
-    parse = parse_all(files)
-    print(f"{'':24} {'wall s':>8} {'CPU s':>8}")
-    for label, (wall, cpu) in (("vibecheck --jobs 2", vibecheck), ("bandit -r", bandit), ("libcst parse, 1 process", parse)):
-        print(f"{label:24} {wall:8.2f} {cpu:8.2f}")
-    print(f"largest process: {vibecheck_rss:.0f} MiB")
-    print(f"wall ratio vibecheck / bandit       : {vibecheck[0] / bandit[0]:.2f}")
-    print(f"wall ratio vibecheck / libcst parse : {vibecheck[0] / parse[0]:.2f}")
-    print(f"CPU ratio vibecheck / bandit        : {vibecheck[1] / bandit[1]:.2f}")
+    chosen = [c for c in CASES if not args.cases or c.name in args.cases.split(",")]
+    print(f"target: {target} ({len(files)} files, {lines:,} lines); {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; "
+          f"{args.rounds} interleaved rounds")
+    results = Results()
+    for round_number in range(args.rounds):
+        for case in chosen:
+            if case.prepare is not None:
+                case.prepare(target)
+            run = measure(case.command(target), target.parent)
+            results.runs.setdefault(case.name, []).append(run)
+            print(f"  round {round_number + 1}: {case.name:28} {run.wall:7.2f} s wall {run.cpu:7.2f} s CPU "
+                  f"{run.tree_pss:6.0f} MiB tree PSS", flush=True)
+    print(f"\n{'median of ' + str(args.rounds):28} {'wall s':>8} {'CPU s':>8} {'tree RSS':>9} {'tree PSS':>9} {'largest':>8}"
+          "   (MiB: peak over the rounds)")
+    for case in chosen:
+        name = case.name
+        print(f"{name:28} {results.median(name, 'wall'):8.2f} {results.median(name, 'cpu'):8.2f} "
+              f"{results.peak(name, 'tree_rss'):9.0f} {results.peak(name, 'tree_pss'):9.0f} "
+              f"{results.peak(name, 'largest_rss'):8.0f}")
+    print()
+    for label, case_name, reference, target_ratio in RATIOS:
+        if case_name in results.runs and reference in results.runs:
+            ratio = results.median(case_name, "wall") / results.median(reference, "wall")
+            cpu_ratio = results.median(case_name, "cpu") / results.median(reference, "cpu")
+            goal = f"   (target <= {target_ratio:g})" if target_ratio is not None else ""
+            print(f"{label:48} {ratio:5.2f}   CPU {cpu_ratio:5.2f}{goal}")
+
 
 if __name__ == "__main__":
     main()
