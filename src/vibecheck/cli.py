@@ -26,6 +26,7 @@ from vibecheck.commands.baseline import baseline_command
 from vibecheck.config import FAIL_ON, Settings, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
 from vibecheck.errors import UsageError, VibecheckError
+from vibecheck.gc_tuning import tune_gc
 from vibecheck.model import Finding, Report
 from vibecheck.registry import Registry, load_registry
 from vibecheck.reporters import FORMATS, ReportContext, render, render_diagnostics, render_summary
@@ -373,6 +374,7 @@ def _update_readme_table(readme: Path, rules: list[Any], *, write: bool) -> bool
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: click's usage errors become one line on stderr and exit code 2."""
+    tune_gc()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="vibecheck", standalone_mode=False)
     except click.ClickException as exc:

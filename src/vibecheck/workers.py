@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from vibecheck.discovery import SourceFile
+from vibecheck.gc_tuning import tune_gc
 from vibecheck.model import EngineError, FileResult
 
 START_TIMEOUT = 120.0  # seconds for a new worker to say it is ready
@@ -59,6 +60,7 @@ def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int)
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     check = make_checker()
+    tune_gc()
     conn.send("ready")
     while True:
         try:
