@@ -7,24 +7,25 @@ so such a file is a VC001 finding and libcst never sees it.
 
 The walk is a read-only traversal over each node's dataclass fields, dispatching `visit_<Class>` and
 `leave_<Class>` by class name. It is cheaper than libcst's `visit()`, which rebuilds every node, and it
-is iterative, so deeply nested files cannot overflow the interpreter stack. Positions are resolved with
-`PositionProvider` only for files that have findings.
+is iterative, so deeply nested files cannot overflow the interpreter stack. Positions are resolved only for
+the nodes that findings and fixes name (`vibecheck.positions`), in files that have findings.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange
 
 from vibecheck.engine_checks import ParseError
 from vibecheck.facts import fact_collector
 from vibecheck.imports import ImportTable
 from vibecheck.lines import split_lines
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
+from vibecheck.positions import positions_of
 from vibecheck.redaction import redact_known_secrets
 from vibecheck.rule import NodeFix, PendingReport, Rule, RuleContext
 from vibecheck.source import SourceUnit
@@ -229,28 +230,15 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
         stack.extend([(child, False) for child in reversed(children)])
 
 
-def node_positions(module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
-    """Every node's `PositionProvider` range, from one code-generation pass.
-
-    `MetadataWrapper.resolve` runs a full libcst visit before the same pass, which nearly doubles the cost
-    (measured on Django); calling the provider directly skips it. Falls back to the public API if a libcst
-    release changes these internals.
-    """
-    provider = PositionProvider()
-    try:
-        provider._gen_impl(module)
-        return cast(Mapping[cst.CSTNode, CodeRange], provider._computed)  # the provider's private store holds ranges
-    except AttributeError:
-        return MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-
-
 def _to_findings(path: str, module: cst.Module, source: str, reports: list[PendingReport],
                  errors: list[EngineError]) -> list[Finding]:
-    positions = node_positions(module)
+    wanted = [report.node for report in reports]
+    wanted += [old for report in reports if report.fix for old, _ in report.fix.replacements]
+    positions = positions_of(module, wanted)
     lines = split_lines(source)
     findings = []
     for report in reports:
-        code_range = positions.get(report.node)
+        code_range = positions.get(id(report.node))
         if code_range is None:
             errors.append(EngineError(path, "a finding was reported on a node outside the file's tree", rule=report.rule.code))
             continue
@@ -268,10 +256,10 @@ def _to_findings(path: str, module: cst.Module, source: str, reports: list[Pendi
     return findings
 
 
-def _to_fix(fix: NodeFix, module: cst.Module, positions: Any) -> Fix | None:
+def _to_fix(fix: NodeFix, module: cst.Module, positions: dict[int, CodeRange]) -> Fix | None:
     edits = []
     for old, new in fix.replacements:
-        code_range = positions.get(old)
+        code_range = positions.get(id(old))
         if code_range is None:
             return None
         content = new if isinstance(new, str) else module.code_for_node(new)
