@@ -18,12 +18,12 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.nodes import suite_statements
+from vibecheck.analysis.nodes import concrete_subclasses, suite_statements
 from vibecheck.imports import ImportTable
 from vibecheck.literals import string_value
 from vibecheck.rule import Rule
@@ -115,7 +115,7 @@ class Taint:
 
 def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str]:
     """Every parameter whose value an expression holds (`os.path.join(folder, name)`: both), not only the first."""
-    found = [held.origin for inner in iter_expressions(node) if isinstance(inner, cst.Name)
+    found = [held.origin for inner in iter_expressions(node) if type(inner) is cst.Name
              and (held := state.names.get(inner.value)) is not None and held.kind == PARAMETER]
     return list(dict.fromkeys(found)) or [taint.origin]
 
@@ -151,9 +151,22 @@ SanitizerTest = Callable[[cst.Call, "FlowState"], bool]
 ConstantText = Callable[[cst.CSTNode, "FlowState"], "str | None"]
 
 
+# Exact-type sets for the hot paths: `isinstance` against libcst's node classes goes through ABCMeta (libcst's
+# concrete node classes have no subclasses, so comparing `type(node)` is the same test).
+EXPRESSION_TYPES = concrete_subclasses(cst.BaseExpression)
+_NAME_TYPES = frozenset({cst.Name, cst.Attribute})
+_OPERAND_TYPES = frozenset({cst.BinaryOperation, cst.BooleanOperation, cst.ConcatenatedString, cst.Comparison,
+                            cst.UnaryOperation, cst.Await, cst.NamedExpr, cst.IfExp, cst.FormattedString, cst.List,
+                            cst.Tuple, cst.Set, cst.Dict, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp})
+_HEADER_TYPES = frozenset({cst.If, cst.While, cst.For, cst.With, cst.Match})
+_IMPORT_TYPES = frozenset({cst.Import, cst.ImportFrom})
+_TRY_TYPES = frozenset({cst.Try, cst.TryStar})
+_EXITING_STATEMENTS = frozenset({cst.Return, cst.Raise, cst.Continue, cst.Break})
+
+
 def dotted_name(node: cst.CSTNode) -> str | None:
     """`a.b.c` for a Name/Attribute chain, else None."""
-    if isinstance(node, (cst.Name, cst.Attribute)):
+    if type(node) in _NAME_TYPES:
         return get_full_name_for_node(node)
     return None
 
@@ -244,8 +257,9 @@ class FlowState:
         summarised: Taint | None = None
         while pending:
             current = pending.pop()
-            if current is None or not isinstance(current, cst.BaseExpression):
+            if type(current) not in EXPRESSION_TYPES:
                 continue
+            current = cast(cst.BaseExpression, current)
             found = self.source(current, self)
             if found is CLEAN:
                 continue
@@ -263,21 +277,23 @@ class FlowState:
 
     def _operands(self, node: cst.BaseExpression) -> list[cst.CSTNode | None] | None:
         """The sub-expressions whose taint `node` carries unchanged, in source order; None if it is not such a node."""
+        if type(node) not in _OPERAND_TYPES:  # most expressions; saves the ABC checks below
+            return None
         if isinstance(node, (cst.BinaryOperation, cst.BooleanOperation, cst.ConcatenatedString)):
             return [node.left, node.right]
-        if isinstance(node, cst.Comparison):
+        if type(node) is cst.Comparison:
             return [node.left, *(c.comparator for c in node.comparisons)] if self.comparisons_propagate else []
         if isinstance(node, (cst.UnaryOperation, cst.Await)):
             return [node.expression]
-        if isinstance(node, cst.NamedExpr):
+        if type(node) is cst.NamedExpr:
             return [node.value]
-        if isinstance(node, cst.IfExp):
+        if type(node) is cst.IfExp:
             return [node.body, node.orelse]
-        if isinstance(node, cst.FormattedString):
-            return [p.expression for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
+        if type(node) is cst.FormattedString:
+            return [p.expression for p in node.parts if type(p) is cst.FormattedStringExpression]
         if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
             return [e.value for e in node.elements]
-        if isinstance(node, cst.Dict):
+        if type(node) is cst.Dict:
             return [e.value for e in node.elements if isinstance(e, (cst.DictElement, cst.StarredDictElement))]
         if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
             first = node.value if isinstance(node, cst.DictComp) else node.elt
@@ -291,21 +307,21 @@ class FlowState:
 
     def _own_taint(self, node: cst.BaseExpression) -> Taint | None:
         """The taint of a name, an attribute or item of a tainted value, or a call's result."""
-        if isinstance(node, cst.Name):
+        if type(node) is cst.Name:
             return self.names.get(node.value)
-        if isinstance(node, cst.Attribute):
+        if type(node) is cst.Attribute:
             dotted = dotted_name(node)
             if dotted is not None and dotted in self.names:
                 return self.names[dotted]
             base = self.taint_of(node.value)
             return replace(base, key=node.attr.value) if base is not None else None
-        if isinstance(node, cst.Subscript):
+        if type(node) is cst.Subscript:
             base = self.taint_of(node.value)
             if base is None or (self.slices_clear and isinstance(node.slice[0].slice, cst.Slice)):
                 return None
             key = string_value(node.slice[0].slice.value) if isinstance(node.slice[0].slice, cst.Index) else None
             return replace(base, key=key) if key is not None else base
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             return self._call_taint(node)
         return None
 
@@ -323,7 +339,7 @@ class FlowState:
         if self.is_sanitizer_call(call):
             return None
         func = call.func
-        if isinstance(func, cst.Attribute):
+        if type(func) is cst.Attribute:
             method = func.attr.value
             receiver = self.taint_of(func.value)
             if receiver is not None and method not in NON_PROPAGATING_METHODS:
@@ -336,7 +352,7 @@ class FlowState:
         name = self.qualified_name(call)
         if name in PROPAGATING_CALLS or (name is not None and name.rsplit(".", 1)[-1] in ("Path", "PurePath")):
             return self._first(a.value for a in call.args)
-        if isinstance(func, cst.Name) and func.value in self.local_classes:
+        if type(func) is cst.Name and func.value in self.local_classes:
             # a helper object of this module built from client data carries it in its attributes
             return self._first(a.value for a in call.args)
         if self.summary is not None:
@@ -349,12 +365,12 @@ class FlowState:
         """`local:name`, `local:Class.method` (for `self.method()`) or `import:pkg.mod.name`: a call that may be
         to one of the project's own functions, whose summary the project phase looks up; None for others."""
         func = call.func
-        if isinstance(func, cst.Name):
+        if type(func) is cst.Name:
             if func.value in self.project_functions:
                 return f"local:{func.value}"
             resolved = self.imports.aliases.get(func.value)
             return f"import:{resolved}" if resolved is not None and "." in resolved and _maybe_project(resolved) else None
-        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+        if type(func) is cst.Attribute and type(func.value) is cst.Name:
             head = func.value.value
             if head in ("self", "cls") and self.class_name is not None:
                 return f"local:{self.class_name}.{func.attr.value}"
@@ -393,7 +409,7 @@ class FlowState:
                 else:
                     self.bind(element.value, taint)
             return
-        if isinstance(target, cst.StarredElement):
+        if type(target) is cst.StarredElement:
             self.bind(target.value, taint)
             return
         key = dotted_name(target)
@@ -427,9 +443,9 @@ class FlowState:
             return True
         if dotted in self.shadowed:
             return False
-        if isinstance(node, cst.Attribute):
+        if type(node) is cst.Attribute:
             return self.qualified_name(node) in QUALIFIED_REQUEST_OBJECTS
-        return isinstance(node, cst.Name) and self.qualified_name(node) in REQUEST_OBJECT_NAMES
+        return type(node) is cst.Name and self.qualified_name(node) in REQUEST_OBJECT_NAMES
 
 
 VALIDATING_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
@@ -449,11 +465,11 @@ def _is_extension_of(node: cst.CSTNode) -> bool:
     """An expression that reads only a file name's extension: `os.path.splitext(f)[1]`, `f.rsplit(".", 1)[-1]`,
     `Path(f).suffix`. Checking it leaves the rest of the name (`../../app.py`) unchecked."""
     for inner in iter_expressions(node):
-        if isinstance(inner, cst.Attribute) and inner.attr.value in ("suffix", "suffixes", "extension", "ext"):
+        if type(inner) is cst.Attribute and inner.attr.value in ("suffix", "suffixes", "extension", "ext"):
             return True
-        if isinstance(inner, cst.Call):
+        if type(inner) is cst.Call:
             func = inner.func
-            name = func.attr.value if isinstance(func, cst.Attribute) else dotted_name(func)
+            name = func.attr.value if type(func) is cst.Attribute else dotted_name(func)
             if name in ("splitext", "os.path.splitext", "endswith"):
                 return True
             if name in ("rsplit", "split", "rpartition", "partition") and inner.args \
@@ -465,10 +481,10 @@ def _is_extension_of(node: cst.CSTNode) -> bool:
 def _is_unpinned_prefix_test(call: cst.Call) -> bool:
     """`url.startswith("https://")`: only a scheme, so any host passes."""
     func = call.func
-    if not (isinstance(func, cst.Attribute) and func.attr.value == "startswith" and call.args):
+    if not (type(func) is cst.Attribute and func.attr.value == "startswith" and call.args):
         return False
     first = call.args[0].value
-    prefixes = [string_value(e.value) for e in first.elements] if isinstance(first, cst.Tuple) else [string_value(first)]
+    prefixes = [string_value(e.value) for e in first.elements] if type(first) is cst.Tuple else [string_value(first)]
     return all(p is not None and p.lower() in UNPINNED_PREFIXES for p in prefixes)
 
 
@@ -480,25 +496,25 @@ def checked_names(test: cst.CSTNode) -> Iterator[str]:
     scheme-only `startswith`.
     """
     for node in iter_expressions(test):
-        if isinstance(node, cst.Comparison):
+        if type(node) is cst.Comparison:
             if not any(isinstance(c.operator, VALIDATING_OPERATORS) for c in node.comparisons) or _is_substring_test(node):
                 continue
             for operand in (node.left, *(c.comparator for c in node.comparisons)):
-                if isinstance(operand, cst.Call) and isinstance(operand.func, cst.Name) and operand.func.value in NON_CHECK_CALLS:
+                if type(operand) is cst.Call and type(operand.func) is cst.Name and operand.func.value in NON_CHECK_CALLS:
                     continue
                 if _is_extension_of(operand):
                     continue
-                field = dotted_name(operand) if isinstance(operand, cst.Attribute) else None
+                field = dotted_name(operand) if type(operand) is cst.Attribute else None
                 if field is not None:
                     # `block.type == "tool_use"` checks one field of `block`, not the rest of it
                     yield field
                     continue
                 yield from _names_inside(operand)
-        elif isinstance(node, cst.Call):
+        elif type(node) is cst.Call:
             func = node.func
-            if isinstance(func, cst.Name) and func.value in NON_CHECK_CALLS or _is_unpinned_prefix_test(node):
+            if type(func) is cst.Name and func.value in NON_CHECK_CALLS or _is_unpinned_prefix_test(node):
                 continue
-            if isinstance(func, cst.Attribute):
+            if type(func) is cst.Attribute:
                 if func.attr.value in NON_CHECK_METHODS:
                     continue
                 yield from _names_inside(func.value)
@@ -581,19 +597,21 @@ def iter_calls(node: cst.CSTNode) -> Iterator[cst.Call]:
     """Calls inside a statement or expression (for compound statements: their header only)."""
     for root in scan_roots(node):
         for inner in iter_expressions(root):
-            if isinstance(inner, cst.Call):
+            if type(inner) is cst.Call:
                 yield inner
 
 
 def scan_roots(node: cst.CSTNode) -> list[cst.CSTNode]:
     """The expressions a statement evaluates itself: a compound statement's header, a small statement whole."""
+    if type(node) not in _HEADER_TYPES:
+        return [node]
     if isinstance(node, (cst.If, cst.While)):
         return [node.test]
-    if isinstance(node, cst.For):
+    if type(node) is cst.For:
         return [node.iter]
-    if isinstance(node, cst.With):
+    if type(node) is cst.With:
         return [item.item for item in node.items]
-    if isinstance(node, cst.Match):
+    if type(node) is cst.Match:
         return [node.subject]
     return [node]
 
@@ -615,46 +633,47 @@ def _bind_walruses(node: cst.CSTNode, state: FlowState) -> None:
         return
     for root in scan_roots(node):
         for inner in iter_expressions(root):
-            if isinstance(inner, cst.NamedExpr):
+            if type(inner) is cst.NamedExpr:
                 state.bind(inner.target, state.taint_of(inner.value), inner.value)
 
 
 def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visitor) -> None:
-    if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+    kind = type(statement)
+    if kind is cst.FunctionDef or kind is cst.ClassDef:
         return
-    if isinstance(statement, (cst.Import, cst.ImportFrom)):
+    if kind in _IMPORT_TYPES and isinstance(statement, (cst.Import, cst.ImportFrom)):
         state.imports.add(statement)  # a function-level import, met before the engine's walk reaches it
         return
     _bind_walruses(statement, state)
     on_statement(statement, state)
-    if isinstance(statement, cst.Assign):
+    if type(statement) is cst.Assign:
         taint = state.taint_of(statement.value)
         for target in statement.targets:
-            if isinstance(target.target, cst.Subscript):
+            if type(target.target) is cst.Subscript:
                 state.store(target.target.value, taint)
             else:
                 state.bind(target.target, taint, statement.value)
-    elif isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call):
+    elif type(statement) is cst.Expr and type(statement.value) is cst.Call:
         func = statement.value.func
-        if isinstance(func, cst.Attribute) and func.attr.value in STORING_METHODS:
+        if type(func) is cst.Attribute and func.attr.value in STORING_METHODS:
             state.store(func.value, state._first(a.value for a in statement.value.args))
-    elif isinstance(statement, cst.AnnAssign):
+    elif type(statement) is cst.AnnAssign:
         if statement.value is not None:
             state.bind(statement.target, state.taint_of(statement.value), statement.value)
-    elif isinstance(statement, cst.AugAssign):
+    elif type(statement) is cst.AugAssign:
         combined = cst.BinaryOperation(left=statement.target, operator=_BINARY_FOR_AUGMENTED.get(
             type(statement.operator), cst.Add)(), right=statement.value)
         state.bind(statement.target, state.taint_of(combined), combined)
-    elif isinstance(statement, cst.Assert):
+    elif type(statement) is cst.Assert:
         state.clear_checked(statement.test)
-    elif isinstance(statement, cst.If):
+    elif type(statement) is cst.If:
         state.clear_checked(statement.test)
         before = state.snapshot()
         body = suite_statements(statement.body)
         walk_block(body, state, on_statement)
         after_body = None if _leaves_block(body) else state.snapshot()
         state.names, state.constants = before
-        if isinstance(statement.orelse, cst.If):
+        if type(statement.orelse) is cst.If:
             _walk_statement(statement.orelse, state, on_statement)
         elif statement.orelse is not None:
             orelse = suite_statements(statement.orelse.body)
@@ -664,18 +683,18 @@ def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visi
                 return
         if after_body is not None:
             state.merge(after_body)
-    elif isinstance(statement, cst.While):
+    elif type(statement) is cst.While:
         state.clear_checked(statement.test)
         _walk_loop_body(suite_statements(statement.body), state, on_statement)
-    elif isinstance(statement, cst.For):
+    elif type(statement) is cst.For:
         state.bind(statement.target, state.taint_of(statement.iter), statement.iter)
         _walk_loop_body(suite_statements(statement.body), state, on_statement)
-    elif isinstance(statement, cst.With):
+    elif type(statement) is cst.With:
         for item in statement.items:
             if item.asname is not None:
                 state.bind(item.asname.name, state.taint_of(item.item))
         walk_block(suite_statements(statement.body), state, on_statement)
-    elif isinstance(statement, (cst.Try, cst.TryStar)):
+    elif kind in _TRY_TYPES and isinstance(statement, (cst.Try, cst.TryStar)):
         walk_block(suite_statements(statement.body), state, on_statement)
         for handler in statement.handlers:
             if state.caught is not None and handler.name is not None:
@@ -685,7 +704,7 @@ def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visi
             walk_block(suite_statements(statement.orelse.body), state, on_statement)
         if statement.finalbody is not None:
             walk_block(suite_statements(statement.finalbody.body), state, on_statement)
-    elif isinstance(statement, cst.Match):
+    elif type(statement) is cst.Match:
         for case in statement.cases:
             walk_block(suite_statements(case.body), state, on_statement)
 
@@ -699,9 +718,9 @@ def _leaves_block(statements: list[cst.CSTNode]) -> bool:
     if not statements:
         return False
     last = statements[-1]
-    if isinstance(last, (cst.Return, cst.Raise, cst.Continue, cst.Break)):
+    if type(last) in _EXITING_STATEMENTS:
         return True
-    if isinstance(last, cst.Expr) and isinstance(last.value, cst.Call):
+    if type(last) is cst.Expr and type(last.value) is cst.Call:
         name = dotted_name(last.value.func)
         return name in _EXITING_CALLS
     return False
@@ -728,11 +747,11 @@ def is_route_handler(function: cst.FunctionDef) -> bool:
     """Decorated like a web route: `@app.route`, `@router.get(...)`, `@bp.post(...)`, `@api_view`."""
     for decorator in function.decorators:
         expression = decorator.decorator
-        if isinstance(expression, cst.Call):
+        if type(expression) is cst.Call:
             expression = expression.func
-        if isinstance(expression, cst.Attribute) and expression.attr.value in ROUTE_DECORATOR_METHODS:
+        if type(expression) is cst.Attribute and expression.attr.value in ROUTE_DECORATOR_METHODS:
             return True
-        if isinstance(expression, cst.Name) and expression.value in ("api_view", "route"):
+        if type(expression) is cst.Name and expression.value in ("api_view", "route"):
             return True
     return False
 
@@ -745,7 +764,7 @@ def _annotation_names(parameter: cst.Param) -> set[str]:
 
 def _is_injected(parameter: cst.Param, imports: ImportTable) -> bool:
     default = parameter.default
-    if isinstance(default, cst.Call) and (dotted_name(default.func) or "").rsplit(".", 1)[-1] in ("Depends", "Security"):
+    if type(default) is cst.Call and (dotted_name(default.func) or "").rsplit(".", 1)[-1] in ("Depends", "Security"):
         return True
     return any(name.rsplit(".", 1)[-1] in ("Depends", "Security") for name in _annotation_names(parameter))
 
@@ -761,7 +780,7 @@ def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
     names: set[str] = set()
     for decorator in function.decorators:
         expression = decorator.decorator
-        if isinstance(expression, cst.Call) and expression.args:
+        if type(expression) is cst.Call and expression.args:
             path = string_value(expression.args[0].value)
             if path:
                 names.update(SCALAR_CONVERTER.findall(path))
@@ -828,9 +847,9 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
 def _decorated_with(function: cst.FunctionDef, methods: frozenset[str]) -> bool:
     for decorator in function.decorators:
         expression = decorator.decorator
-        if isinstance(expression, cst.Call):
+        if type(expression) is cst.Call:
             expression = expression.func
-        if isinstance(expression, cst.Attribute) and expression.attr.value in methods:
+        if type(expression) is cst.Attribute and expression.attr.value in methods:
             return True
     return False
 
@@ -846,9 +865,9 @@ def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
 
 def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ..."""
-    if isinstance(node, cst.Attribute) and node.attr.value in REQUEST_DATA_ATTRIBUTES and state.is_request_object(node.value):
+    if type(node) is cst.Attribute and node.attr.value in REQUEST_DATA_ATTRIBUTES and state.is_request_object(node.value):
         return Taint("request", short_code(node))
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in REQUEST_DATA_METHODS \
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in REQUEST_DATA_METHODS \
             and state.is_request_object(node.func.value):
         return Taint("request", short_code(node))
     return None
@@ -859,9 +878,9 @@ def client_or_cli_source(node: cst.BaseExpression, state: FlowState) -> Taint | 
     found = request_source(node, state)
     if found is not None:
         return found
-    target = node.func if isinstance(node, cst.Call) else node
-    local = isinstance(target, cst.Name) and target.value in state.names
-    if isinstance(target, (cst.Name, cst.Attribute)) and not local and state.qualified_name(target) in CLI_SOURCES:
+    target = node.func if type(node) is cst.Call else node
+    local = type(target) is cst.Name and target.value in state.names
+    if type(target) in _NAME_TYPES and not local and state.qualified_name(target) in CLI_SOURCES:
         return Taint("request", short_code(node))
     return None
 
@@ -873,7 +892,7 @@ LOGGER_NAME = re.compile(r"^_*(log|logger|logging)$|_(log|logger)$", re.IGNORECA
 def is_log_call(call: cst.Call, imports: ImportTable) -> bool:
     """`logging.info(...)`, `logger.warning(...)`, `app.logger.error(...)`, `self.log.debug(...)`."""
     func = call.func
-    if not isinstance(func, cst.Attribute) or func.attr.value not in LOG_LEVELS:
+    if type(func) is not cst.Attribute or func.attr.value not in LOG_LEVELS:
         return False
     name = imports.qualified_name(func) or ""
     if name.startswith("logging.") and name.count(".") == 1:
@@ -1006,7 +1025,7 @@ class FlowRule(Rule):
         if summary is None:
             return
         tracked = self.untrusted_kinds | SUMMARISED_KINDS
-        if isinstance(node, cst.Return) and node.value is not None:
+        if type(node) is cst.Return and node.value is not None:
             taint = state.taint_of(node.value)
             if taint is not None and taint.kind in tracked:
                 summary.returns.append([PARAMETER if taint.origin in state.guessed_inputs else taint.kind, taint.origin])
@@ -1065,7 +1084,7 @@ def _module_functions(module: cst.Module) -> frozenset[str]:
     cached = _FUNCTIONS.get(id(module))
     if cached is None or cached[0] is not module:
         _FUNCTIONS.clear()
-        names = frozenset(s.name.value for s in module.body if isinstance(s, cst.FunctionDef))
+        names = frozenset(s.name.value for s in module.body if type(s) is cst.FunctionDef)
         cached = _FUNCTIONS[id(module)] = (module, names)
     return cached[1]
 
@@ -1075,7 +1094,7 @@ def _module_classes(module: cst.Module) -> frozenset[str]:
     cached = _CLASSES.get(id(module))
     if cached is None or cached[0] is not module:
         _CLASSES.clear()
-        names = frozenset(s.name.value for s in module.body if isinstance(s, cst.ClassDef))
+        names = frozenset(s.name.value for s in module.body if type(s) is cst.ClassDef)
         cached = _CLASSES[id(module)] = (module, names)
     return cached[1]
 
@@ -1083,7 +1102,7 @@ def _module_classes(module: cst.Module) -> frozenset[str]:
 def _block_statements_of_module(module: cst.Module) -> list[cst.CSTNode]:
     statements: list[cst.CSTNode] = []
     for line in module.body:
-        if isinstance(line, cst.SimpleStatementLine):
+        if type(line) is cst.SimpleStatementLine:
             statements.extend(line.body)
         else:
             statements.append(line)

@@ -5,6 +5,19 @@ from __future__ import annotations
 import libcst as cst
 
 
+def concrete_subclasses(base: type) -> frozenset[type]:
+    """Every class below `base` (and `base` itself): `type(node) in` the set is `isinstance` without ABCMeta's cost."""
+    found: set[type] = {base}
+    pending: list[type] = [base]
+    while pending:
+        subclass: type
+        for subclass in pending.pop().__subclasses__():
+            if subclass not in found:
+                found.add(subclass)
+                pending.append(subclass)
+    return frozenset(found)
+
+
 def suite_statements(suite: cst.BaseSuite) -> list[cst.CSTNode]:
     """A block's statements in order, one-line statements split into their small statements (`a(); b()`)."""
     if isinstance(suite, cst.SimpleStatementSuite):
