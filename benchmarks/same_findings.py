@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/same_findings.py record   (before the change: writes the reference reports)
        python benchmarks/same_findings.py check    (after it: exit 1 and a diff summary if any report differs)
-Targets: the requests, flask and Django sdists under /tmp/sdists (`pip download --no-deps --no-binary :all:`),
+Targets: the requests, flask and Django sdists under /tmp/sdists (or VIBECHECK_SDISTS) (`pip download --no-deps --no-binary :all:`),
 or the folders named in VIBECHECK_SAME_TARGETS (separated by os.pathsep). Reports go to VIBECHECK_SAME_DIR
 (default: a temporary folder). Not a test: it needs the sdists and takes minutes.
 """
@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-SDISTS = Path("/tmp/sdists")
+SDISTS = Path(os.environ.get("VIBECHECK_SDISTS", Path(tempfile.gettempdir()) / "sdists"))
 DEFAULT_TARGETS = (SDISTS / "requests-2.32.3" / "requests-2.32.3", SDISTS / "flask-3.1.0" / "flask-3.1.0",
                    SDISTS / "django-5.2" / "Django-5.2")
 RECORDS = Path(os.environ.get("VIBECHECK_SAME_DIR", Path(tempfile.gettempdir()) / "vibecheck-same-findings"))

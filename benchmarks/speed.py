@@ -154,8 +154,8 @@ def measure(command: list[str], cwd: Path) -> Run:
 
     poller = threading.Thread(target=poll, daemon=True)
     poller.start()
-    assert process.stderr is not None
-    stderr = process.stderr.read()  # until the command closes it (its workers may keep it open a little longer)
+    # until the command closes it (its workers may keep it open a little longer)
+    stderr = process.stderr.read() if process.stderr is not None else b""
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     done.set()
