@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/same_findings.py record   (before the change: writes the reference reports)
        python benchmarks/same_findings.py check    (after it: exit 1 and a diff summary if any report differs)
-Targets: the requests, flask and Django sdists under /tmp/sdists (or VIBECHECK_SDISTS) (`pip download --no-deps --no-binary :all:`),
+Targets: the requests, flask and Django sdists under /tmp/sdists or VIBECHECK_SDISTS (`pip download --no-deps --no-binary :all:`),
 or the folders named in VIBECHECK_SAME_TARGETS (separated by os.pathsep). Reports go to VIBECHECK_SAME_DIR
 (default: a temporary folder). Not a test: it needs the sdists and takes minutes.
 """
