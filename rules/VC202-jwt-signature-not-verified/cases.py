@@ -140,3 +140,107 @@ def disabled_options_in_another_function_do_not_leak(token):
 def forwarded_keyword_arguments(token, **kwargs):
     # ok: VC202
     return jwt.decode(token, SECRET_KEY, **kwargs)
+
+
+ALGORITHM = "HS256"
+UNSAFE_ALGORITHMS = ["HS256", "none"]
+MIXED_ALGORITHMS = ("RS256", ALGORITHM)
+NO_SIGNATURE = "none"
+
+
+def encode_unsigned(claims):
+    # expect: VC202
+    return jwt.encode(claims, None, algorithm="none")
+
+
+def encode_unsigned_aliased(claims):
+    # expect: VC202
+    return pyjwt.encode(claims, "", algorithm=NO_SIGNATURE)
+
+
+def encode_algorithm_none_pyjwt(claims):
+    # expect: VC202
+    return jwt.encode(claims, "", algorithm=None)
+
+
+def jose_encode_unsigned(claims):
+    # expect: VC202
+    return jose_jwt.encode(claims, "", "none")
+
+
+def none_through_a_module_constant(token):
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=UNSAFE_ALGORITHMS)
+
+
+def none_through_a_local_name(token):
+    allowed = ["HS256", "NONE"]
+    # expect: VC202
+    return jose_jwt.decode(token, SECRET_KEY, algorithms=allowed)
+
+
+def hmac_beside_rsa(token, public_key):
+    # expect: VC202
+    return jose_jwt.decode(token, public_key, algorithms=["HS256", "RS256"])
+
+
+def hmac_beside_rsa_through_constants(token, public_key):
+    # expect: VC202
+    return jwt.decode(token, public_key, algorithms=MIXED_ALGORITHMS)
+
+
+def authlib_accepting_none(token, key):
+    from authlib.jose import JsonWebToken
+
+    # expect: VC202
+    verifier = JsonWebToken(["HS256", "none"])
+    return verifier.decode(token, key)
+
+
+def encode_with_constant_algorithm(claims):
+    # ok: VC202
+    return jwt.encode(claims, SECRET_KEY, algorithm=ALGORITHM)
+
+
+def encode_default_algorithm(claims):
+    # ok: VC202 -- HS256 by default
+    return jwt.encode(claims, SECRET_KEY)
+
+
+def jose_encode_algorithm_none_keyword_is_refused(claims):
+    # ok: VC202 -- python-jose raises on `algorithm=None`, it does not sign with `none`
+    return jose_jwt.encode(claims, SECRET_KEY, algorithm=None)
+
+
+def decode_with_one_constant(token):
+    # ok: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=[ALGORITHM])
+
+
+def only_public_key_algorithms(token, public_key):
+    # ok: VC202
+    return jwt.decode(token, public_key, algorithms=["RS256", "ES256", "PS256"])
+
+
+def only_hmac_algorithms(token):
+    # ok: VC202
+    return jose_jwt.decode(token, SECRET_KEY, algorithms=["HS256", "HS512"])
+
+
+def authlib_fixed_algorithm(token, key):
+    from authlib.jose import JsonWebToken
+
+    # ok: VC202
+    verifier = JsonWebToken(["RS256"])
+    return verifier.decode(token, key)
+
+
+def a_list_of_words_that_are_not_algorithms(token):
+    choices = ["none", "all"]
+    # ok: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], audience=choices[0])
+
+
+def other_encode_functions(text):
+    # ok: VC202
+    return base64.b64encode(text.encode(), None)

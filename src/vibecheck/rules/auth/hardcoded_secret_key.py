@@ -16,6 +16,11 @@ KEYED_CALLS: dict[str, tuple[int, str]] = {
     "jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "jwt.decode_complete": (1, "key"),
     "jose.jwt.encode": (1, "key"), "jose.jwt.decode": (1, "key"), "jose.jws.sign": (1, "key"),
     "authlib.jose.jwt.encode": (2, "key"), "authlib.jose.jwt.decode": (1, "key"),
+    "jwt.api_jwt.encode": (1, "key"), "jwt.api_jwt.decode": (1, "key"), "jwt.api_jws.encode": (1, "key"),
+    "jose.jws.verify": (1, "key"), "joserfc.jwt.encode": (2, "key"), "joserfc.jwt.decode": (1, "key"),
+    "joserfc.jwk.OctKey.import_key": (0, "raw"), "jwcrypto.jwk.JWK.from_password": (0, "password"),
+    "fastapi_users.authentication.JWTStrategy": (0, "secret"),
+    "fastapi_users.authentication.strategy.jwt.JWTStrategy": (0, "secret"),
     "hmac.new": (0, "key"), "hmac.digest": (0, "key"),
     "itsdangerous.URLSafeTimedSerializer": (0, "secret_key"), "itsdangerous.URLSafeSerializer": (0, "secret_key"),
     "itsdangerous.TimedSerializer": (0, "secret_key"), "itsdangerous.Serializer": (0, "secret_key"),
@@ -35,10 +40,16 @@ FALLBACK_HINT = 'Read the key with `os.environ["SECRET_KEY"]` (no default) so th
 _NAMESPACED_LABEL = re.compile(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+$")
 
 
-def _secret_literal(node: cst.CSTNode | None) -> cst.BaseExpression | None:
-    """A non-empty string/bytes literal that is not a `${VAR}` template or the name of a setting; else None."""
+def _secret_literal(node: cst.CSTNode | None, *, is_the_key: bool = False) -> cst.BaseExpression | None:
+    """A non-empty string/bytes literal that is not a `${VAR}` template or the name of a setting; else None.
+
+    `is_the_key`: the literal is passed where a signing function takes its key, so even `"SECRET_KEY"` is
+    the key itself, not the name of a setting.
+    """
     value = string_value(node)
-    if not value or "${" in value or "{{" in value or _names_a_setting(value) or _NAMESPACED_LABEL.match(value):
+    if not value or "${" in value or "{{" in value:
+        return None
+    if not is_the_key and (_names_a_setting(value) or _NAMESPACED_LABEL.match(value)):
         return None
     return node  # type: ignore[return-value]
 
@@ -60,8 +71,10 @@ class HardcodedSecretKey(Rule):
     - written into a config mapping: `app.config["SECRET_KEY"] = ...`, `app.config.update(SECRET_KEY=...)`,
       `from_mapping(SECRET_KEY=...)`, `{"SECRET_KEY": ...}`, or any keyword such as
       `SessionMiddleware(app, secret_key=...)`;
-    - passed as the key to `jwt.encode`/`jwt.decode` (PyJWT, python-jose, authlib), `hmac.new` or an
-      `itsdangerous` serializer, directly or through a variable bound to a literal in the same file;
+    - passed as the key to `jwt.encode`/`jwt.decode` (PyJWT, python-jose, authlib, joserfc), `jws.sign`/
+      `jws.verify`, joserfc's `OctKey.import_key`, fastapi-users' `JWTStrategy(secret=...)`, `hmac.new`
+      or an `itsdangerous` serializer, directly or through a variable bound to a literal in the same file
+      (there even `"SECRET_KEY"` is the key itself, not the name of a setting);
     - used as the default of an environment lookup: `os.environ.get("SECRET_KEY", "dev")`,
       `os.getenv("JWT_SECRET") or "change-me"`, `config.get("JWT_SECRET", "dev")`,
       `config("SECRET_KEY", default="...")` (reported with its own
@@ -198,8 +211,9 @@ class HardcodedSecretKey(Rule):
     def _check_keyed_call(self, node: cst.Call, qualified: str) -> None:
         position, keyword = KEYED_CALLS[qualified]
         key = argument(node, position, keyword)
-        literal = _secret_literal(key)
-        callee = qualified.split(".", 1)[-1] if qualified.startswith(("jose.", "authlib.jose.")) else qualified
+        literal = _secret_literal(key, is_the_key=True)
+        callee = qualified.split(".", 1)[-1] if qualified.startswith(("jose.", "authlib.jose.", "joserfc.")) else qualified
+        callee = callee.rsplit(".", 1)[-1] if callee.startswith("fastapi_users.") else callee
         if literal is not None:
             self._report_literal(literal, f"`{callee}()` is given a hard-coded string literal as its key, so anyone who "
                                  "can read the code can forge what it signs.", HINT)

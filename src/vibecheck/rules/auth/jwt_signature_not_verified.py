@@ -14,7 +14,6 @@ from vibecheck.rules.auth.exprs import (
     is_none,
     is_true,
     keyword_names,
-    string_items,
     string_value,
     subscript_key,
     target_name,
@@ -27,6 +26,19 @@ DECODERS = frozenset({
     "jwt.decode", "jwt.decode_complete", "jwt.api_jwt.decode", "jwt.api_jwt.decode_complete", "jwt.PyJWT.decode",
     "jose.jwt.decode",
 })
+# Signers: qualified name -> (position, keyword) of the algorithm (PyJWT, python-jose).
+ENCODERS: dict[str, tuple[int, str]] = {
+    "jwt.encode": (2, "algorithm"), "jwt.api_jwt.encode": (2, "algorithm"), "jwt.api_jws.encode": (2, "algorithm"),
+    "jwt.PyJWT.encode": (2, "algorithm"), "jwt.PyJWS.encode": (2, "algorithm"), "jose.jwt.encode": (2, "algorithm"),
+    "jose.jws.sign": (3, "algorithm"),
+}
+# Objects whose allowed algorithms are fixed when they are built (authlib): name -> (position, keyword).
+ALGORITHM_HOLDERS: dict[str, tuple[int, str]] = {
+    "authlib.jose.JsonWebToken": (0, "algorithms"), "authlib.jose.JsonWebSignature": (0, "algorithms"),
+    "authlib.jose.rfc7519.JsonWebToken": (0, "algorithms"),
+}
+HMAC_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
+PUBLIC_KEY_PREFIXES = ("RS", "PS", "ES", "EDDSA")
 # Readers that never verify: their result must not decide who the caller is.
 UNVERIFIED_READERS = frozenset({"jose.jwt.get_unverified_claims", "jwt.get_unverified_claims"})
 VERIFY_OPTIONS = frozenset({"verify_signature"})
@@ -58,12 +70,17 @@ class JwtSignatureNotVerified(Rule):
     as `import jwt as pyjwt` or `from jose import jwt`) that:
     - turn verification off: `verify=False`, `options={"verify_signature": False}` (also through a
       variable holding such a dict, or `opts["verify_signature"] = False`, in the same function);
-    - accept the `none` algorithm (`algorithms=["none"]`);
+    - accept the `none` algorithm (`algorithms=["none"]`, also through a name bound to such a list or
+      string in the file, and authlib's `JsonWebToken(["none", ...])`);
+    - accept HMAC beside public-key algorithms (`algorithms=["HS256", "RS256"]`): a token signed with the
+      RSA public key as its HMAC secret then passes (algorithm confusion; reported as medium);
     - take `algorithms` from the token's own header (`algorithms=[header["alg"]]`);
     - pass no `algorithms` at all: python-jose and PyJWT 1 then let the token's header pick the
       algorithm (the HS256/RS256 key-confusion attack), and PyJWT 2 rejects every token.
 
-    It also reports `jwt.get_unverified_claims(...)` (python-jose), which returns claims nobody checked.
+    It also reports `jwt.get_unverified_claims(...)` (python-jose), which returns claims nobody checked, and
+    tokens signed with the `none` algorithm (`jwt.encode(claims, None, algorithm="none")`, PyJWT's
+    `algorithm=None`, python-jose's `jwt.encode`/`jws.sign`), which anyone can forge.
     `get_unverified_header` is not reported: reading the `kid` to pick a key is its normal use. Neither is
     an unverified decode whose result is stored under a name that says so (`unverified_claims = ...`):
     libraries read claims that way to choose the key, then verify.
@@ -109,12 +126,28 @@ class JwtSignatureNotVerified(Rule):
         # Per scope (module, then each enclosing function): names bound to an options dict -> disables verification.
         self._scopes: list[dict[str, bool]] = [{}]
         self._deliberate = 0  # depth of assignments to a name such as `unverified_claims`
+        # Per scope: names bound to algorithm names (`ALGORITHM = "HS256"`, `ALGORITHMS = ["RS256", ALGORITHM]`).
+        self._algorithms: list[dict[str, list[str]]] = [{}]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.append({})
+        self._algorithms.append({})
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.pop()
+        self._algorithms.pop()
+
+    def _algorithm_names(self, node: cst.CSTNode | None) -> list[str]:
+        """The algorithm names an expression spells: literals, and names bound to literals in this file."""
+        items = elements(node)
+        found: list[str] = []
+        for item in (node,) if items is None else items:
+            value = string_value(item)
+            if value is not None:
+                found.append(value)
+            elif isinstance(item, cst.Name):
+                found.extend(next((s[item.value] for s in reversed(self._algorithms) if item.value in s), []))
+        return found
 
     def leave_Assign(self, node: cst.Assign) -> None:
         if self._names_deliberate(node):
@@ -129,6 +162,9 @@ class JwtSignatureNotVerified(Rule):
             self._deliberate += 1
         for target in node.targets:
             if isinstance(target.target, cst.Name):
+                names = self._algorithm_names(node.value)
+                if names:
+                    self._algorithms[-1][target.target.value] = names
                 disabled = _disables_verification(node.value)
                 if disabled is not None:
                     self._scopes[-1][target.target.value] = disabled
@@ -142,6 +178,12 @@ class JwtSignatureNotVerified(Rule):
             self.report(node, f"`{qualified.rsplit('.', 2)[-2]}.get_unverified_claims()` returns claims whose signature "
                         "nobody checked, so they must not identify or authorise the caller.",
                         hint="Read the claims from `jwt.decode(token, key, algorithms=[...])`, which verifies the signature.")
+            return
+        if qualified in ENCODERS:
+            self._check_encoder(node, qualified)
+            return
+        if qualified in ALGORITHM_HOLDERS:
+            self._check_allowed(node, argument(node, *ALGORITHM_HOLDERS[qualified]), qualified.rsplit(".", 1)[-1])
             return
         if qualified not in DECODERS:
             return
@@ -161,11 +203,32 @@ class JwtSignatureNotVerified(Rule):
         if is_false(algorithms):
             self.report(node, f"`jwt.{callee}()` is called with `verify=False` (PyJWT 1), so a forged token is accepted.",
                         hint=HINT)
-        elif any(value.lower() == "none" for value in string_items(algorithms)):
-            self.report(node, f"`jwt.{callee}()` accepts the `none` algorithm, so an unsigned token passes.", hint=HINT)
         elif _names_header_algorithm(algorithms) or any(_names_header_algorithm(e) for e in elements(algorithms) or []):
             self.report(node, f"`jwt.{callee}()` takes `algorithms` from the token's own header, so the attacker "
                         "chooses how the token is checked.", hint=HINT)
+        else:
+            self._check_allowed(node, algorithms, f"jwt.{callee}")
+
+    def _check_allowed(self, node: cst.Call, algorithms: cst.CSTNode | None, callee: str) -> None:
+        """`none` among the accepted algorithms, or HMAC beside public-key ones (key confusion)."""
+        names = [name.upper() for name in self._algorithm_names(algorithms)]
+        if "NONE" in names:
+            self.report(node, f"`{callee}()` accepts the `none` algorithm, so an unsigned token passes.", hint=HINT)
+        elif HMAC_ALGORITHMS & set(names) and any(name.startswith(PUBLIC_KEY_PREFIXES) for name in names):
+            self.report(node, f"`{callee}()` accepts both HMAC and public-key algorithms, so a token signed with the "
+                        "public key as its HMAC secret can pass (algorithm confusion).",
+                        hint="Accept only the one algorithm family your key belongs to, e.g. `algorithms=[\"RS256\"]` "
+                        "for an RSA public key.", severity=Severity.MEDIUM)
+
+    def _check_encoder(self, node: cst.Call, qualified: str) -> None:
+        algorithm = argument(node, *ENCODERS[qualified])
+        # PyJWT signs with `none` when `algorithm=None`; python-jose refuses it
+        unsigned = is_none(algorithm) and qualified.startswith("jwt.")
+        if unsigned or any(name.lower() == "none" for name in self._algorithm_names(algorithm)):
+            callee = qualified.split(".", 1)[-1] if qualified.startswith("jose.") else qualified
+            self.report(node, f"`{callee}()` signs with the `none` algorithm, so it issues unsigned tokens that "
+                        "anyone can forge.", hint="Sign with a real algorithm and a secret key, e.g. "
+                        "`jwt.encode(claims, os.environ[\"JWT_SECRET\"], algorithm=\"HS256\")`.")
 
     def _verification_disabled(self, node: cst.Call) -> bool:
         if "verify" in keyword_names(node) and is_false(argument(node, None, "verify")):
