@@ -119,3 +119,98 @@ api.add_middleware(SessionMiddleware, secret_key=SESSION_SECRET, https_only=True
 
 # ok: VC210
 api.add_middleware(SessionMiddleware, secret_key=SESSION_SECRET, https_only=True)
+
+
+def raw_header_fstring(response, token):
+    # expect: VC210
+    response.headers["Set-Cookie"] = f"session={token}; Path=/"
+    return response
+
+
+def raw_header_concatenated_missing_secure(response, token):
+    # expect: VC210
+    response.headers.add("Set-Cookie", "auth_token=" + token + "; HttpOnly; Path=/")
+    return response
+
+
+def raw_header_lower_case_name(response, token):
+    # expect: VC210
+    response.headers["set-cookie"] = f"jwt={token}; Secure"
+    return response
+
+
+def raw_header_in_a_response_dict(token):
+    from starlette.responses import Response
+
+    # expect: VC210
+    return Response("ok", headers={"Set-Cookie": f"refresh_token={token}; Path=/auth"})
+
+
+def raw_header_wsgi_pair(start_response, sid):
+    # expect: VC210
+    start_response("200 OK", [("Content-Type", "text/plain"), ("Set-Cookie", f"sessionid={sid}")])
+    return [b"ok"]
+
+
+def raw_header_tornado(handler, token):
+    # expect: VC210
+    handler.add_header("Set-Cookie", f"access_token={token}; Path=/; HttpOnly")
+
+
+def raw_header_samesite_none(response, token):
+    # expect: VC210
+    response.headers["Set-Cookie"] = f"session={token}; Secure; HttpOnly; SameSite=None"
+    return response
+
+
+def raw_header_literal(response):
+    # expect: VC210
+    response.headers.append("Set-Cookie", "remember_token=yes; Path=/")
+    return response
+
+
+def raw_header_all_flags(response, token):
+    # ok: VC210
+    response.headers["Set-Cookie"] = f"session={token}; Path=/; Secure; HttpOnly; SameSite=Lax"
+    return response
+
+
+def raw_header_flags_in_other_case(response, token):
+    # ok: VC210
+    response.headers.add("Set-Cookie", "auth_token=" + token + "; secure; httponly")
+    return response
+
+
+def raw_header_not_an_auth_cookie(response, theme):
+    # ok: VC210
+    response.headers["Set-Cookie"] = f"theme={theme}; Path=/"
+    return response
+
+
+def raw_header_csrf_cookie_readable_by_scripts(response, value):
+    # ok: VC210 -- the double-submit CSRF cookie must be readable by JavaScript
+    response.headers["Set-Cookie"] = f"csrftoken={value}; Secure; SameSite=Strict"
+    return response
+
+
+def raw_header_name_from_a_variable(response, name, value):
+    # ok: VC210 -- the cookie's name is not written out
+    response.headers["Set-Cookie"] = f"{name}={value}"
+    return response
+
+
+def other_headers(response, token):
+    # ok: VC210
+    response.headers["X-Session-Token"] = f"session={token}"
+    return response
+
+
+def header_passed_through(response, cookie_line):
+    # ok: VC210 -- built elsewhere
+    response.headers["Set-Cookie"] = cookie_line
+    return response
+
+
+def request_cookie_header(session, token):
+    # ok: VC210 -- the request's `Cookie` header, sent by a client
+    return session.get("https://api.example.com/", headers={"Cookie": f"session={token}"}, timeout=5)

@@ -35,7 +35,22 @@ EFFECTS = {
     HTTPONLY: "page scripts (and any XSS) can read it",
     SAMESITE: "browsers send it on cross-site requests, which enables CSRF",
 }
+# Methods that add a header line given as (name, value): `headers.add("Set-Cookie", ...)`, `add_header(...)`.
+HEADER_ADDERS = frozenset({"add", "append", "add_header", "set", "setdefault", "__setitem__", "add_unredirected_header"})
+SET_COOKIE = "set-cookie"
+HEADER_HINT = ("Add `; Secure; HttpOnly; SameSite=Lax` to the `Set-Cookie` value, or set the cookie with "
+               "`set_cookie(..., secure=True, httponly=True)`.")
 HINT = 'Set the cookie with `secure=True, httponly=True, samesite="Lax"` (or the matching settings) outside development.'
+
+
+def _template_text(node: cst.CSTNode | None) -> str | None:
+    """The text of a literal, f-string or `+` chain, with each non-literal part as `\x00`; None if there is none."""
+    if isinstance(node, cst.FormattedString):
+        return "".join(p.value if isinstance(p, cst.FormattedStringText) else "\x00" for p in node.parts)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        left, right = _template_text(node.left), _template_text(node.right)
+        return None if left is None and right is None else (left or "\x00") + (right or "\x00")
+    return string_value(node)
 
 
 def _weakens(flag: str, value: cst.BaseExpression) -> bool:
@@ -59,6 +74,10 @@ class InsecureSessionCookie(Rule):
       like `session`, `sessionid`, `sid`, `token`, `auth`, `jwt`, `access_token`, `refresh_token`,
       `remember_token`, or its value is named like a token) without `secure=True` or `httponly=True`, or
       with `samesite=None`/`"None"`;
+    - a raw `Set-Cookie` header for such a cookie without `Secure` or `HttpOnly` (or with `SameSite=None`):
+      `response.headers["Set-Cookie"] = f"session={token}; Path=/"`, `headers.add("Set-Cookie", ...)`,
+      `add_header(...)`, `{"Set-Cookie": ...}` or a WSGI `("Set-Cookie", ...)` pair, when the value is a
+      literal, f-string or `+` chain whose cookie name is written out;
     - Starlette/FastAPI `SessionMiddleware` without `https_only=True` (its default sends the session cookie
       over plain HTTP), or with `same_site="none"`.
 
@@ -118,6 +137,39 @@ class InsecureSessionCookie(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in assignment_targets(node):
             self._check_setting(node, target_name(target), node.value, target)
+            if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+                self._check_header(target.slice[0].slice.value, node.value)
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        self._check_header(node.key, node.value)
+
+    def visit_Tuple(self, node: cst.Tuple) -> None:
+        if len(node.elements) == 2:
+            self._check_header(node.elements[0].value, node.elements[1].value)
+
+    def _check_header(self, name: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        """A raw `Set-Cookie` header line for a session or auth cookie, without `Secure` or `HttpOnly`."""
+        if (string_value(name) or "").lower() != SET_COOKIE or self._in_dev():
+            return
+        text = _template_text(value)
+        if text is None or "=" not in text:
+            return
+        cookie, _, rest = text.partition("=")
+        cookie = cookie.strip()
+        if "\x00" in cookie or not is_auth_cookie_name(cookie):
+            return
+        attributes = {part.strip().split("=", 1)[0].strip().lower() for part in rest.split(";")[1:]}
+        flags = [flag for flag in (SECURE, HTTPONLY) if flag not in attributes
+                 and not (flag == HTTPONLY and CSRF_WORDS & set(words(cookie)))]
+        if "samesite=none" in rest.lower().replace(" ", ""):
+            flags.append(SAMESITE)
+        if not flags:
+            return
+        missing = " and ".join(f"`{'HttpOnly' if flag == HTTPONLY else 'Secure'}`" for flag in flags if flag != SAMESITE)
+        wording = f"without {missing}" if missing else "with `SameSite=None`"
+        effects = "; ".join(EFFECTS[flag] for flag in flags)
+        self.report(value, f"The `{cookie}` cookie is set by a raw `Set-Cookie` header {wording}: {effects}.",
+                    hint=HEADER_HINT)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
@@ -156,6 +208,8 @@ class InsecureSessionCookie(Rule):
                             self._check_setting(element, string_value(element.key), element.value, None)
         elif method in COOKIE_SETTERS and not has_star_args(node):
             self._check_set_cookie(node)
+        elif method in HEADER_ADDERS and len(node.args) >= 2 and node.args[0].keyword is None:
+            self._check_header(node.args[0].value, node.args[1].value)
 
     def _is_session_middleware(self, node: cst.Call) -> bool:
         """`SessionMiddleware(app, ...)`, `app.add_middleware(SessionMiddleware, ...)`, `Middleware(SessionMiddleware, ...)`."""

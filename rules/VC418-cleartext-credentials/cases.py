@@ -1,0 +1,160 @@
+"""VC418 corpus: credentials over http://, plain FTP and SMTP/IMAP/POP3 before STARTTLS fire; TLS and loopback do not."""
+import ftplib
+import imaplib
+import os
+import poplib
+import smtplib
+import ssl
+from ftplib import FTP, FTP_TLS
+
+import httpx
+import requests
+import requests as rq
+
+API_BASE = "http://api.example.com/v1"
+LOCAL_API = "http://localhost:8000/api"
+SECURE_API = "https://api.example.com/v1"
+API_KEY = os.environ["API_KEY"]
+
+
+def basic_auth_over_http(user, password):
+    # expect: VC418
+    return requests.get("http://reports.example.com/daily", auth=(user, password), timeout=10)
+
+
+def bearer_header_through_a_base_url(token):
+    # expect: VC418
+    return rq.post(f"{API_BASE}/orders", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+
+
+def api_key_in_query_string():
+    # expect: VC418
+    return httpx.get(f"http://weather.example.com/data?city=Paris&api_key={API_KEY}", timeout=10)
+
+
+def password_in_json_body(username, password):
+    url = "http://auth.example.com/login"
+    # expect: VC418
+    return requests.post(url, json={"username": username, "password": password}, timeout=10)
+
+
+def password_in_url_userinfo():
+    # expect: VC418
+    return requests.get("http://admin:hunter2@router.example.com/status", timeout=10)
+
+
+def session_with_api_key_header(key):
+    session = requests.Session()
+    # expect: VC418
+    return session.get("http://internal.example.com/metrics", headers={"X-API-Key": key}, timeout=10)
+
+
+def ftp_login_in_constructor(password):
+    # expect: VC418
+    with FTP("ftp.example.com", "deploy", password) as ftp:
+        ftp.retrlines("LIST")
+
+
+def ftp_login_method(user, password):
+    ftp = ftplib.FTP("ftp.example.com")
+    # expect: VC418
+    ftp.login(user, password)
+    return ftp.nlst()
+
+
+def smtp_login_without_starttls(message, user, password):
+    with smtplib.SMTP("smtp.example.com", 587) as server:
+        # expect: VC418
+        server.login(user, password)
+        server.send_message(message)
+
+
+def imap_login_plain(user, password):
+    mailbox = imaplib.IMAP4("imap.example.com")
+    # expect: VC418
+    mailbox.login(user, password)
+    return mailbox.select("INBOX")
+
+
+def pop_password_plain(user, password):
+    pop = poplib.POP3("pop.example.com")
+    pop.user(user)
+    # expect: VC418
+    pop.pass_(password)
+
+
+def https_with_auth(user, password):
+    # ok: VC418
+    return requests.get("https://reports.example.com/daily", auth=(user, password), timeout=10)
+
+
+def https_base_url(token):
+    # ok: VC418
+    return rq.post(f"{SECURE_API}/orders", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+
+
+def loopback_during_development(token):
+    # ok: VC418
+    return requests.get(f"{LOCAL_API}/me", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+
+
+def http_without_credentials():
+    # ok: VC418
+    return requests.get("http://example.com/robots.txt", timeout=10)
+
+
+def http_with_ordinary_fields(query):
+    # ok: VC418
+    return requests.get("http://search.example.com/", params={"q": query, "page_token": "2"}, timeout=10)
+
+
+def host_not_written_out(host, token):
+    # ok: VC418 -- the scheme is fixed but the host comes from configuration
+    return requests.get(f"http://{host}/api", headers={"Authorization": token}, timeout=10)
+
+
+def ftp_over_tls(user, password):
+    ftp = FTP_TLS("ftp.example.com")
+    # ok: VC418
+    ftp.login(user, password)
+    ftp.prot_p()
+
+
+def anonymous_ftp():
+    ftp = ftplib.FTP("ftp.gnu.org")
+    # ok: VC418
+    ftp.login()
+    return ftp.nlst()
+
+
+def smtp_with_starttls(message, user, password):
+    with smtplib.SMTP("smtp.example.com", 587) as server:
+        server.starttls(context=ssl.create_default_context())
+        # ok: VC418
+        server.login(user, password)
+        server.send_message(message)
+
+
+def smtp_over_ssl(message, user, password):
+    with smtplib.SMTP_SSL("smtp.example.com", 465, context=ssl.create_default_context()) as server:
+        # ok: VC418
+        server.login(user, password)
+        server.send_message(message)
+
+
+def imap_over_ssl(user, password):
+    mailbox = imaplib.IMAP4_SSL("imap.example.com")
+    # ok: VC418
+    mailbox.login(user, password)
+
+
+def pop_after_stls(user, password):
+    pop = poplib.POP3("pop.example.com")
+    pop.stls(context=ssl.create_default_context())
+    # ok: VC418
+    pop.pass_(password)
+
+
+def other_login_methods(client, user, password):
+    # ok: VC418
+    client.login(user, password)

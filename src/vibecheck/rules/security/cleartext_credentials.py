@@ -1,0 +1,214 @@
+"""VC418: credentials sent over a connection without TLS: `http://` URLs, plain FTP, SMTP/IMAP/POP3 before STARTTLS."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import libcst as cst
+
+from vibecheck.analysis.secrets_names import is_secret_name
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._support import BindingRule, argument, keyword, positional, string_value
+
+HTTP_CLIENT_MODULES = ("requests", "httpx", "aiohttp", "niquests", "urllib3")
+HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
+# Constructors of client objects whose verb methods send requests: `session = requests.Session()`.
+HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
+                          "aiohttp.ClientSession", "niquests.Session", "urllib3.PoolManager"})
+# Keywords of an HTTP call that carry credentials whatever their content.
+AUTH_KEYWORDS = frozenset({"auth", "cert"})
+# Keywords whose dict literal carries credentials when a key is named like one.
+PAYLOAD_KEYWORDS = frozenset({"headers", "json", "data", "params", "cookies"})
+CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-auth-token",
+                                "private-token", "x-access-token", "cookie"})
+LOOPBACK_HOSTS = re.compile(r"^(localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1\]|[\w.-]+\.localhost|host\.docker\.internal)$",
+                            re.IGNORECASE)
+# `http://user:pass@host` or a query parameter named like a credential.
+URL_USERINFO = re.compile(r"^http://[^/@\s]+:[^/@\s]*@", re.IGNORECASE)
+URL_QUERY_SECRET = re.compile(r"[?&]([A-Za-z_\-]+)=", re.IGNORECASE)
+# Protocol clients that log in over a plain connection unless STARTTLS comes first:
+# constructor -> (the methods that send credentials, the methods that switch to TLS, the protocol's name).
+PLAIN_PROTOCOLS: dict[str, tuple[frozenset[str], frozenset[str], str]] = {
+    "smtplib.SMTP": (frozenset({"login", "auth"}), frozenset({"starttls"}), "SMTP"),
+    "imaplib.IMAP4": (frozenset({"login", "authenticate", "login_cram_md5"}), frozenset({"starttls"}), "IMAP"),
+    "poplib.POP3": (frozenset({"pass_", "apop", "rpop"}), frozenset({"stls"}), "POP3"),
+    "ftplib.FTP": (frozenset({"login"}), frozenset(), "FTP"),
+}
+TLS_HINTS = {
+    "SMTP": "Call `server.starttls(context=ssl.create_default_context())` before `login()`, or connect with `smtplib.SMTP_SSL`.",
+    "IMAP": "Connect with `imaplib.IMAP4_SSL`, or call `starttls(ssl_context=ssl.create_default_context())` before logging in.",
+    "POP3": "Connect with `poplib.POP3_SSL`, or call `stls(context=ssl.create_default_context())` before sending the password.",
+    "FTP": "Use `ftplib.FTP_TLS` (then `prot_p()`), or better SFTP, so the password and the files are encrypted.",
+}
+HTTP_HINT = "Use an `https://` URL (and keep certificate checks on) for every request that carries credentials."
+
+
+def _url_host(url: str) -> str:
+    rest = url[len("http://"):]
+    authority = re.split(r"[/?#\x00]", rest, maxsplit=1)[0]
+    host = authority.rsplit("@", 1)[-1]
+    return host if host.startswith("[") else host.split(":", 1)[0]
+
+
+class CleartextCredentials(BindingRule):
+    """Credentials are sent over a connection without TLS: an `http://` URL, plain FTP, or SMTP/IMAP/POP3 before STARTTLS.
+
+    ## What it does
+    Reports:
+    - an HTTP request (`requests`, `httpx`, `aiohttp`, a `Session`/`Client` made from them) to an
+      `http://` URL whose host is written out and is not the loopback (`localhost`, `127.0.0.1`), when
+      it carries credentials: `auth=`, a header such as `Authorization` or `X-API-Key`, a
+      `json`/`data`/`params`/`cookies` dict with a key named like a secret (`password`, `api_key`,
+      `access_token`), or a password or secret in the URL itself (`http://user:pass@host`,
+      `?api_key=...`); the URL may be a literal, an f-string or a name bound to one in the file;
+    - `ftplib.FTP(host, user, passwd)` and `login(user, passwd)` on a plain `FTP` object;
+    - `login()` on `smtplib.SMTP`, `imaplib.IMAP4` and `pass_()`/`apop()` on `poplib.POP3` with no
+      `starttls()`/`stls()` on the same object before it in the function.
+
+    `https://` URLs, `SMTP_SSL`/`IMAP4_SSL`/`POP3_SSL`/`FTP_TLS`, anonymous `ftp.login()` and
+    requests without credentials are not reported. It supersedes bandit's `B321`, which reports every
+    `ftplib` call whether or not it logs in.
+
+    ## Why is this bad?
+    Anything sent without TLS can be read by whoever shares the network path: a coffee-shop Wi-Fi, a
+    compromised router, a cloud neighbour. A password, API key or session token sent that way is
+    everyone's. Agents copy `http://` endpoints from examples and use `smtplib.SMTP(host, 587)` with
+    `login()` and no `starttls()`.
+
+    ## Example
+    ```python
+    import smtplib
+
+    def send_report(message, user, password):
+        with smtplib.SMTP("smtp.example.com", 587) as server:
+            server.login(user, password)
+            server.send_message(message)
+    ```
+
+    ## Use instead
+    ```python
+    import smtplib
+    import ssl
+
+    def send_report(message, user, password):
+        with smtplib.SMTP("smtp.example.com", 587) as server:
+            server.starttls(context=ssl.create_default_context())
+            server.login(user, password)
+            server.send_message(message)
+    ```
+
+    ## References
+    - [CWE-319: Cleartext Transmission of Sensitive Information](https://cwe.mitre.org/data/definitions/319.html)
+    - [CWE-523: Unprotected Transport of Credentials](https://cwe.mitre.org/data/definitions/523.html)
+    - [Python `smtplib.SMTP.starttls`](https://docs.python.org/3/library/smtplib.html#smtplib.SMTP.starttls)
+    - [Python `ftplib.FTP_TLS`](https://docs.python.org/3/library/ftplib.html#ftplib.FTP_TLS)
+    """
+
+    code = "VC418"
+    name = "cleartext-credentials"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (319, 523)
+    supersedes = ("B321",)
+
+    def __init__(self, context: Any, options: Any = None) -> None:
+        super().__init__(context, options)
+        self._secured: list[set[str]] = [set()]
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
+        self._secured.append(set())
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(node)
+        self._secured.pop()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        name = self.module_name(node) or ""
+        if name == "ftplib.FTP" and (keyword(node, "user") or positional(node, 1)):
+            self.report(node, "`ftplib.FTP()` logs in over plain FTP, so the password crosses the network in clear text.",
+                        hint=TLS_HINTS["FTP"])
+            return
+        func = node.func
+        if not isinstance(func, cst.Attribute):
+            if name.startswith(HTTP_CLIENT_MODULES) and name.rsplit(".", 1)[-1] in HTTP_VERBS:
+                self._check_http(node, name.rsplit(".", 1)[-1])
+            return
+        method = func.attr.value
+        receiver = self.dotted(func.value)
+        protocol = self._protocol_of(func.value)
+        if protocol is not None:
+            senders, securers, label = PLAIN_PROTOCOLS[protocol]
+            if method in securers and receiver is not None:
+                self._secured[-1].add(receiver)
+            elif method in senders and receiver not in self._secured[-1] and (node.args or label != "FTP"):
+                self.report(node, f"`{method}()` sends credentials over a plain {label} connection (no TLS), so they "
+                            "cross the network in clear text.", hint=TLS_HINTS[label])
+            return
+        if method in HTTP_VERBS and (name.startswith(HTTP_CLIENT_MODULES) or self._is_http_client(func.value)):
+            self._check_http(node, method)
+
+    def _protocol_of(self, receiver: cst.BaseExpression) -> str | None:
+        """`smtplib.SMTP` for `smtplib.SMTP(...).login` or a name last bound to such a call (also by `with ... as`)."""
+        value = self.resolve(receiver)
+        if isinstance(value, cst.Call):
+            name = self.module_name(value)
+            return name if name in PLAIN_PROTOCOLS else None
+        return None
+
+    def _is_http_client(self, receiver: cst.BaseExpression) -> bool:
+        value = self.resolve(receiver)
+        return isinstance(value, cst.Call) and self.module_name(value) in HTTP_CLIENTS
+
+    def _check_http(self, node: cst.Call, method: str) -> None:
+        url = self._text(argument(node, 1 if method == "request" else 0, "url"))
+        if url is None or not url.lower().startswith("http://"):
+            return
+        host = _url_host(url)
+        if not host or "\x00" in host or LOOPBACK_HOSTS.match(host):
+            return
+        carried = self._credential(node, url)
+        if carried is not None:
+            self.report(node, f"{carried} is sent to `http://{host}` without TLS, so it crosses the network in clear text.",
+                        hint=HTTP_HINT)
+
+    def _credential(self, node: cst.Call, url: str) -> str | None:
+        """What credential the request carries, described for the message; None if it carries none."""
+        if URL_USERINFO.match(url):
+            return "A password in the URL"
+        for parameter in URL_QUERY_SECRET.findall(url):
+            if is_secret_name(parameter.replace("-", "_")):
+                return f"The `{parameter}` query parameter"
+        for arg in node.args:
+            if arg.keyword is None:
+                continue
+            key = arg.keyword.value
+            value = self.resolve(arg.value)
+            if key in AUTH_KEYWORDS and not (isinstance(value, cst.Name) and value.value == "None"):
+                return f"The `{key}=` credential"
+            if key in PAYLOAD_KEYWORDS and isinstance(value, cst.Dict):
+                for element in value.elements:
+                    field = string_value(element.key) if isinstance(element, cst.DictElement) else None
+                    if field is not None and (field.lower() in CREDENTIAL_HEADERS
+                                              or is_secret_name(field.replace("-", "_"))):
+                        return f"The `{field}` {'header' if key == 'headers' else 'field'}"
+        return None
+
+    def _text(self, node: cst.BaseExpression | None) -> str | None:
+        """A URL's text: literal parts kept, other parts as `\\x00` (names bound to literals followed)."""
+        if node is None:
+            return None
+        node = self.resolve(node)
+        text = string_value(node)
+        if text is not None:
+            return text
+        if isinstance(node, cst.FormattedString):
+            return "".join(part.value if isinstance(part, cst.FormattedStringText) else
+                           self._text(part.expression) or "\x00" if isinstance(part, cst.FormattedStringExpression)
+                           else "\x00" for part in node.parts)
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            left, right = self._text(node.left), self._text(node.right)
+            return None if left is None and right is None else (left or "\x00") + (right or "\x00")
+        return None
