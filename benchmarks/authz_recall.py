@@ -8,7 +8,7 @@ authorization rules selected); the script prints the problems found, the ones mi
 on unmarked lines (false positives, or problems the marks forgot: read them).
 
     nice python benchmarks/authz_recall.py [--select VC201,VC214,...]
-    nice python benchmarks/authz_recall.py --apps examples/flow-apps --select VC401,VC402,VC405,VC409,VC417
+    nice python benchmarks/authz_recall.py --apps examples/flow-apps --select VC401,VC402,VC405,VC409,VC417,VC419
 """
 
 from __future__ import annotations

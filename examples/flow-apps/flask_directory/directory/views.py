@@ -63,3 +63,38 @@ def continue_to():
 
 def team_of(user) -> object:
     return department_matcher(user.department)
+
+
+ADMIN_IPS = {"10.0.0.5", "10.0.0.6"}
+
+
+def client_ip() -> str:
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    return forwarded.split(",")[0].strip() or request.remote_addr
+
+
+def proxy_ip() -> str:
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    return forwarded.split(",")[-1].strip() or request.remote_addr
+
+
+def is_admin_address(address: str) -> bool:
+    # expect: VC417
+    return address in ADMIN_IPS
+
+
+def is_office_address(address: str) -> bool:
+    # ok: VC417 -- only ever given the entry our own proxy appended
+    return address in {"203.0.113.7"}
+
+
+@app.before_request
+def guard_admin():
+    if request.path.startswith("/admin") and not is_admin_address(client_ip()):
+        return {"error": "forbidden"}, 403
+    # ok: VC417 -- the entry counted from the right
+    if request.path.startswith("/office") and proxy_ip() not in ADMIN_IPS:
+        return {"error": "forbidden"}, 403
+    if not is_office_address(proxy_ip()):
+        return {"error": "forbidden"}, 403
+    return None

@@ -10,7 +10,7 @@ from vibecheck.model import Category, Confidence, Finding, Location, Position, S
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule
 
-UNTRUSTED = frozenset({"request", "llm", "sql"})
+UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 
 
 class ClientDataThroughCalls(ProjectRule):
@@ -18,10 +18,11 @@ class ClientDataThroughCalls(ProjectRule):
 
     ## What it does
     Joins the per-function summaries that the flow rules (VC401, VC402, VC405, VC409, VC411, VC412, VC413,
-    VC416) record in their walk: which parameters reach their sinks, what each function returns, and what
+    VC416, VC419) record in their walk: which parameters reach their sinks, what each function returns, and what
     it passes to the project's other functions. It reports a sink reached by client input across up to
     three calls, and likewise LLM output (VC401's shell, `eval`, SQL, deserializer and written-path sinks)
-    and an SQL query built from strings (VC402) executed by a helper (`run_query(f"... {name}")`):
+    an SQL query built from strings (VC402) executed by a helper (`run_query(f"... {name}")`), and a
+    `get_client_ip()` helper reading `X-Forwarded-For` whose result an allow-list check trusts (VC419):
     request data passed to a helper (in the same module, a method called on `self`, or a function
     imported from another module of the project) whose parameter reaches the sink, also through further
     helpers, and a helper's return value that carries request data (also returned through two calls)
@@ -76,6 +77,7 @@ class ClientDataThroughCalls(ProjectRule):
     - [CWE-89: SQL Injection](https://cwe.mitre.org/data/definitions/89.html)
     - [CWE-601: Open Redirect](https://cwe.mitre.org/data/definitions/601.html)
     - [CWE-1426: Improper Validation of Generative AI Output](https://cwe.mitre.org/data/definitions/1426.html)
+    - [CWE-348: Use of Less Trusted Source](https://cwe.mitre.org/data/definitions/348.html)
     """
 
     code = "VC417"
@@ -83,7 +85,7 @@ class ClientDataThroughCalls(ProjectRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 502, 601, 643, 90, 730, 1333)
+    cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 502, 601, 643, 90, 730, 1333, 348, 290)
     reads_unchecked_test_facts = False
 
     def check_project(self, project: Project) -> Iterable[Finding]:

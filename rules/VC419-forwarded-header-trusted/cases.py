@@ -1,0 +1,139 @@
+"""VC419 corpus: forwarding headers that decide access or key a rate limit fire; the proxy's own entry does not."""
+import ipaddress
+
+from django.http import HttpResponseForbidden
+from fastapi import FastAPI, Request
+from flask import Flask, abort, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+app = Flask(__name__)
+api = FastAPI()
+ADMIN_IPS = {"10.0.0.5", "10.0.0.6"}
+OFFICE_NETWORK = ipaddress.ip_network("203.0.113.0/24")
+TRUSTED_PROXIES = 1
+
+
+@app.before_request
+def admin_only_from_office():
+    client_ip = request.headers.get("X-Forwarded-For", request.remote_addr).split(",")[0].strip()
+    # expect: VC419
+    if request.path.startswith("/admin") and client_ip not in ADMIN_IPS:
+        abort(403)
+
+
+@app.get("/internal/metrics")
+def internal_metrics():
+    real_ip = request.headers["X-Real-IP"]
+    # expect: VC419
+    if real_ip != "127.0.0.1":
+        abort(403)
+    return "ok"
+
+
+def office_only(request):
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    address = ipaddress.ip_address(forwarded.split(",")[0])
+    # expect: VC419
+    if address not in OFFICE_NETWORK:
+        return HttpResponseForbidden()
+    return None
+
+
+@api.get("/debug")
+async def debug(request: Request):
+    ip = request.headers.get("x-forwarded-for")
+    # expect: VC419
+    if not ip.startswith("10."):
+        return {"error": "forbidden"}
+    return {"debug": True}
+
+
+@app.get("/route")
+def first_hop():
+    # expect: VC419
+    if request.access_route[0] in ADMIN_IPS:
+        return "admin"
+    return "user"
+
+
+def client_address():
+    return request.headers.get("X-Forwarded-For", request.remote_addr)
+
+
+# expect: VC419
+limiter = Limiter(key_func=client_address, app=app)
+
+# expect: VC419
+login_limiter = Limiter(app=app, key_func=lambda: request.headers.get("X-Real-IP") or get_remote_address())
+
+
+def is_banned(banned):
+    ip = request.environ.get("HTTP_X_FORWARDED_FOR")
+    # expect: VC419
+    return ip in banned
+
+
+def proxy_entry_from_the_right():
+    hops = request.headers.get("X-Forwarded-For", "").split(",")
+    client_ip = hops[-TRUSTED_PROXIES].strip()
+    # ok: VC419 -- counted from the right: the entry our own proxy appended
+    if client_ip not in ADMIN_IPS:
+        abort(403)
+
+
+def server_seen_address():
+    # ok: VC419
+    if request.remote_addr not in ADMIN_IPS:
+        abort(403)
+
+
+def only_logged(logger):
+    ip = request.headers.get("X-Forwarded-For")
+    # ok: VC419 -- recorded, not trusted
+    logger.info("request from %s", ip)
+
+
+def header_present_check():
+    forwarded = request.headers.get("X-Forwarded-For")
+    # ok: VC419 -- whether the header is there, not what it says
+    if forwarded is None:
+        return request.remote_addr
+    # ok: VC419
+    if forwarded == "":
+        return request.remote_addr
+    return forwarded
+
+
+def other_header_compared():
+    agent = request.headers.get("User-Agent", "")
+    # ok: VC419
+    if agent in {"curl/8.0", "bot"}:
+        abort(403)
+
+
+# ok: VC419
+safe_limiter = Limiter(key_func=get_remote_address, app=app)
+
+
+def plain_key_function():
+    return request.remote_addr
+
+
+# ok: VC419
+other_limiter = Limiter(key_func=plain_key_function, app=app)
+
+
+def compared_address_of_the_server(settings):
+    # ok: VC419
+    if settings.BIND_ADDRESS in ADMIN_IPS:
+        return True
+    return False
+
+
+def forwarded_proto_is_not_an_address():
+    proto = request.headers.get("X-Forwarded-Proto", "http")
+    # ok: VC419
+    if proto != "https":
+        return "redirect"
+    return "ok"

@@ -1,0 +1,245 @@
+"""VC419: the client's IP address taken from `X-Forwarded-For`/`X-Real-IP` decides access or keys a rate limit."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import libcst as cst
+
+from vibecheck.analysis.flow import (
+    CLEAN,
+    SUMMARISED_KINDS,
+    FlowRule,
+    FlowState,
+    Taint,
+    call_argument,
+    iter_expressions,
+    scan_roots,
+    short_code,
+    string_value,
+)
+from vibecheck.model import Category, Confidence, Severity
+
+# Headers a client can set itself, unless a proxy you run overwrites them (lower case, `-` for `_`).
+FORWARDED_HEADERS = frozenset({"x-forwarded-for", "x-real-ip", "x-client-ip", "true-client-ip", "forwarded",
+                               "x-cluster-client-ip", "x-original-forwarded-for", "client-ip"})
+# Where a request object keeps its headers: Flask/Starlette `headers`, Django `META`/`headers`, WSGI `environ`.
+HEADER_MAPS = frozenset({"headers", "META", "environ"})
+HEADER_READERS = frozenset({"get", "getlist", "get_all", "getall", "getone"})
+# Werkzeug's list of addresses from `X-Forwarded-For`: its first item is whatever the client sent.
+FORWARDED_ATTRIBUTES = frozenset({"access_route"})
+# Calls that hand on the address they are given.
+ADDRESS_CALLS = frozenset({"ipaddress.ip_address", "ipaddress.IPv4Address", "ipaddress.IPv6Address",
+                           "ipaddress.ip_network", "ipaddress.ip_interface"})
+# What an address is compared against when the comparison is an access rule: `ALLOWED_IPS`, `admin_networks`.
+ADDRESS_LIST_WORDS = re.compile(r"ip|addr|allow|white|trust|block|black|deny|ban|admin|internal|network|subnet|cidr|"
+                                r"office|vpn|proxy", re.IGNORECASE)
+IP_LITERAL = re.compile(r"^(\d{1,3}\.){1,3}\d{0,3}(/\d+)?$|^[0-9a-f:]+::|^::1$|^localhost$", re.IGNORECASE)
+RATE_LIMIT_KEYWORDS = frozenset({"key_func", "key", "identifier"})
+ACCESS_CWE = (348, 290)
+RATE_CWE = (348, 307)
+HINT = ("Use the address the server saw (`request.remote_addr` behind werkzeug's `ProxyFix(x_for=1)`, uvicorn's "
+        "`--forwarded-allow-ips`), or the right-most `X-Forwarded-For` entry added by your own proxy.")
+
+
+def _header_name(node: cst.BaseExpression | None) -> str | None:
+    text = string_value(node)
+    if text is None:
+        return None
+    name = text.lower().replace("_", "-")
+    return name[len("http-"):] if name.startswith("http-") else name
+
+
+def _is_negative_index(node: cst.Subscript) -> bool:
+    """`parts[-1]`, `parts[-count]`: counted from the right, the entries your own proxies appended."""
+    index = node.slice[0].slice if len(node.slice) == 1 else None
+    return isinstance(index, cst.Index) and isinstance(index.value, cst.UnaryOperation) \
+        and isinstance(index.value.operator, cst.Minus)
+
+
+def forwarded_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """`request.headers.get("X-Forwarded-For")`, `request.META["HTTP_X_REAL_IP"]`, `request.access_route`."""
+    if isinstance(node, cst.Subscript):
+        if _is_negative_index(node):
+            return CLEAN
+        base = node.value
+        if isinstance(base, cst.Attribute) and base.attr.value in HEADER_MAPS and state.is_request_object(base.value) \
+                and isinstance(node.slice[0].slice, cst.Index) \
+                and _header_name(node.slice[0].slice.value) in FORWARDED_HEADERS:
+            return Taint("xff", string_value(node.slice[0].slice.value) or short_code(node))
+        return None
+    if isinstance(node, cst.Attribute) and node.attr.value in FORWARDED_ATTRIBUTES and state.is_request_object(node.value):
+        return Taint("xff", short_code(node))
+    if not isinstance(node, cst.Call):
+        return None
+    func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value in HEADER_READERS and isinstance(func.value, cst.Attribute) \
+            and func.value.attr.value in HEADER_MAPS and state.is_request_object(func.value.value) \
+            and _header_name(call_argument(node, 0, "key")) in FORWARDED_HEADERS:
+        return Taint("xff", string_value(call_argument(node, 0, "key")) or short_code(node))
+    if state.qualified_name(node) in ADDRESS_CALLS and node.args:
+        return state.taint_of(node.args[0].value)
+    return None
+
+
+def _looks_like_address_rule(node: cst.BaseExpression) -> bool:
+    """`ALLOWED_IPS`, `settings.ADMIN_NETWORKS`, `"10.0.0.1"`, `("127.0.0.1", "::1")`, `ip_network(...)`."""
+    for inner in iter_expressions(node):
+        text = string_value(inner) if isinstance(inner, (cst.SimpleString, cst.ConcatenatedString)) else None
+        if text is not None and IP_LITERAL.match(text.strip()):
+            return True
+        if isinstance(inner, cst.Name) and ADDRESS_LIST_WORDS.search(inner.value):
+            return True
+        if isinstance(inner, cst.Attribute) and ADDRESS_LIST_WORDS.search(inner.attr.value):
+            return True
+    return False
+
+
+def _is_empty(node: cst.BaseExpression) -> bool:
+    return (isinstance(node, cst.Name) and node.value == "None") or string_value(node) == ""
+
+
+class ForwardedHeaderTrusted(FlowRule):
+    """The client's IP address is taken from `X-Forwarded-For` or `X-Real-IP` and decides access or keys a rate limit.
+
+    ## What it does
+    Follows the value of a forwarding header (`X-Forwarded-For`, `X-Real-IP`, `X-Client-IP`,
+    `True-Client-IP`, `Forwarded`) read from a request (`request.headers.get(...)`,
+    `request.headers[...]`, Django's `request.META["HTTP_X_FORWARDED_FOR"]`, WSGI `environ`,
+    werkzeug's `request.access_route`), through `split(",")[0]`, `strip()`, `ipaddress.ip_address()`
+    and assignments, and reports it where it decides something: compared with `==`/`in` (an allow-list,
+    a block-list, `ip_address(ip) in ADMIN_NETWORK`), tested with `startswith("10.")`, or returned by a
+    function used as a rate limiter's `key_func` (Flask-Limiter, slowapi; also a `lambda`). An entry
+    counted from the right (`split(",")[-1]`, `[-num_proxies]`) is what your own proxy appended, and is
+    not reported. It records its summaries too, so that VC417 reports a `get_client_ip()` helper that
+    reads the header in one function and an allow-list check on its result in another.
+
+    ## Why is this bad?
+    The client sends these headers itself. Unless a proxy you run replaces them, `X-Forwarded-For:
+    127.0.0.1` passes an "internal only" check, and a new made-up address on every request escapes a
+    per-IP rate limit on a login form (brute force). Agents read the header because it "works behind
+    the load balancer" and take its first entry, the one the client wrote.
+
+    ## Example
+    ```python
+    from flask import Flask, abort, request
+
+    app = Flask(__name__)
+    ADMIN_IPS = {"10.0.0.5"}
+
+    @app.before_request
+    def admin_only_from_office():
+        client_ip = request.headers.get("X-Forwarded-For", request.remote_addr).split(",")[0].strip()
+        if request.path.startswith("/admin") and client_ip not in ADMIN_IPS:
+            abort(403)
+    ```
+
+    ## Use instead
+    ```python
+    from flask import Flask, abort, request
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    app = Flask(__name__)
+    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1)
+    ADMIN_IPS = {"10.0.0.5"}
+
+    @app.before_request
+    def admin_only_from_office():
+        if request.path.startswith("/admin") and request.remote_addr not in ADMIN_IPS:
+            abort(403)
+    ```
+
+    ## References
+    - [CWE-348: Use of Less Trusted Source](https://cwe.mitre.org/data/definitions/348.html)
+    - [CWE-290: Authentication Bypass by Spoofing](https://cwe.mitre.org/data/definitions/290.html)
+    - [MDN: X-Forwarded-For, security and privacy concerns](https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/X-Forwarded-For#security_and_privacy_concerns)
+    - [Werkzeug: ProxyFix](https://werkzeug.palletsprojects.com/en/stable/middleware/proxy_fix/)
+    """
+
+    code = "VC419"
+    name = "forwarded-header-trusted"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (348, 290, 307)
+    file_hints = ("forwarded", "real_ip", "real-ip", "client_ip", "client-ip", "access_route")
+    summarises = True
+    untrusted_kinds = frozenset({"xff"})
+
+    def __init__(self, context: Any, options: Any = None) -> None:
+        super().__init__(context, options)
+        self._function: list[str] = []
+        self._forwarding_functions: dict[str, cst.CSTNode] = {}
+        self._key_funcs: list[cst.Name] = []
+
+    def new_state(self) -> FlowState:
+        return FlowState(self.context.imports, forwarded_source, checks_clear=False, comparisons_propagate=False)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._function.append(node.name.value)
+        super().visit_FunctionDef(node)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._function.pop()
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        if isinstance(node, cst.Return) and node.value is not None and self._function:
+            taint = state.taint_of(node.value)
+            if taint is not None and taint.kind == "xff":
+                self._forwarding_functions.setdefault(self._function[-1], node.value)
+        for root in scan_roots(node):
+            for inner in iter_expressions(root):
+                if isinstance(inner, cst.Comparison):
+                    self._check_comparison(inner, state)
+                elif isinstance(inner, cst.Call):
+                    self._check_call(inner, state)
+
+    def _check_comparison(self, node: cst.Comparison, state: FlowState) -> None:
+        operands = [node.left, *(c.comparator for c in node.comparisons)]
+        if not any(isinstance(c.operator, (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)) for c in node.comparisons):
+            return
+        for operand in operands:
+            taint = state.taint_of(operand)
+            if taint is None:
+                continue
+            others = [o for o in operands if o is not operand]
+            if any(_is_empty(o) for o in others):
+                return
+            if taint.kind == "xff":
+                self._report_access(node, taint)
+            elif taint.kind in SUMMARISED_KINDS and any(_looks_like_address_rule(o) for o in others):
+                with self.recording(taint, state) as placeholder:
+                    self._report_access(node, placeholder)
+            return
+
+    def _check_call(self, node: cst.Call, state: FlowState) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ("startswith", "endswith") and node.args:
+            taint = state.taint_of(func.value)
+            if taint is not None and taint.kind == "xff":
+                self._report_access(node, taint)
+            return
+        for arg in node.args:
+            if arg.keyword is None or arg.keyword.value not in RATE_LIMIT_KEYWORDS:
+                continue
+            if isinstance(arg.value, cst.Lambda):
+                taint = state.taint_of(arg.value.body)
+                if taint is not None and taint.kind == "xff":
+                    self._report_rate_limit(arg.value, taint.origin)
+            elif isinstance(arg.value, cst.Name) and arg.keyword.value == "key_func":
+                self._key_funcs.append(arg.value)
+
+    def leave_Module(self, original_node: cst.Module) -> None:
+        for name in self._key_funcs:
+            returned = self._forwarding_functions.get(name.value)
+            if returned is not None:
+                self._report_rate_limit(name, f"{name.value}()")
+
+    def _report_access(self, node: cst.CSTNode, taint: Taint) -> None:
+        self.report(node, f"An address from `{taint.origin}` decides access here, but the client can send any value in "
+                    "that header.", hint=HINT, cwe=ACCESS_CWE)
+
+    def _report_rate_limit(self, node: cst.CSTNode, origin: str) -> None:
+        self.report(node, f"The rate limit is keyed on `{origin}`, a forwarding header the client sets, so a new value "
+                    "per request escapes the limit.", hint=HINT, cwe=RATE_CWE, severity=Severity.MEDIUM)
