@@ -212,3 +212,95 @@ def quoted_table_unquoted_value(schema_editor, model, default):
     table = schema_editor.quote_name(model._meta.db_table)
     # expect: VC402 -- the table is quoted, the pasted default is not
     schema_editor.execute(f"ALTER TABLE {table} ALTER COLUMN state SET DEFAULT '{default}'")
+
+
+def django_raw_sql_annotation(queryset, field):
+    from django.db.models.expressions import RawSQL
+
+    # expect: VC402
+    return queryset.annotate(score=RawSQL(f"SELECT COUNT(*) FROM votes WHERE votes.{field} = items.id", ()))
+
+
+def django_extra_select(queryset, column):
+    # expect: VC402
+    return queryset.extra(select={"total": "SUM(" + column + ")"})
+
+
+def django_extra_order_by(queryset, direction):
+    # expect: VC402
+    return queryset.extra(order_by=[f"created {direction}"])
+
+
+def sqlalchemy_literal_column(session, expression):
+    from sqlalchemy import literal_column, select
+
+    # expect: VC402
+    return session.scalars(select(literal_column(f"price * {expression}")))
+
+
+def dynamodb_filter_expression(table, status):
+    # expect: VC402
+    return table.scan(FilterExpression=f"status = '{status}'")
+
+
+def dynamodb_key_condition_in_variable(table, user_id):
+    condition = "pk = " + user_id
+    # expect: VC402
+    return table.query(KeyConditionExpression=condition)
+
+
+def dynamodb_partiql(client, name):
+    # expect: VC402
+    return client.execute_statement(Statement=f"SELECT * FROM users WHERE name = '{name}'")
+
+
+def mongo_where_javascript(collection, name):
+    # expect: VC402
+    return collection.find({"$where": f"this.name == '{name}'"})
+
+
+def django_raw_sql_with_params(queryset, field_id):
+    from django.db.models.expressions import RawSQL
+
+    # ok: VC402
+    return queryset.annotate(score=RawSQL("SELECT COUNT(*) FROM votes WHERE item_id = %s", (field_id,)))
+
+
+def django_extra_constant(queryset):
+    # ok: VC402
+    return queryset.extra(select={"is_recent": "created > now() - interval '1 day'"})
+
+
+def sqlalchemy_literal_column_constant(session):
+    from sqlalchemy import literal_column, select
+
+    # ok: VC402
+    return session.scalars(select(literal_column("price * 2")))
+
+
+def dynamodb_with_placeholders(table, status):
+    # ok: VC402
+    return table.scan(FilterExpression="#s = :status", ExpressionAttributeNames={"#s": "status"},
+                      ExpressionAttributeValues={":status": status})
+
+
+def dynamodb_condition_objects(table, user_id):
+    from boto3.dynamodb.conditions import Key
+
+    # ok: VC402
+    return table.query(KeyConditionExpression=Key("pk").eq(user_id))
+
+
+def dynamodb_partiql_parameters(client, name):
+    # ok: VC402
+    return client.execute_statement(Statement="SELECT * FROM users WHERE name = ?", Parameters=[{"S": name}])
+
+
+def mongo_plain_filter(collection, name):
+    # ok: VC402
+    return collection.find({"name": name, "deleted": False})
+
+
+def other_keyword_with_a_built_string(client, name):
+    # ok: VC402 -- a message, not a query
+    return client.publish(Message=f"user {name} signed up", TopicArn=TOPIC)

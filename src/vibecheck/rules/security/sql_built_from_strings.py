@@ -35,6 +35,22 @@ ASYNC_QUERY_METHODS = ("fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"
 EXECUTE_METHODS.update({method: (0, ("query", "sql"), ("values", "args")) for method in ASYNC_QUERY_METHODS})
 # Sinks that take SQL text only when it looks like SQL: SQLAlchemy `text()`, Django `.raw()`/`.extra()`, pandas.
 SQL_TEXT_FUNCTIONS = frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text", "sqlmodel.text"})
+# Functions whose first argument is SQL text taken as it is: SQLAlchemy `literal_column`, Django `RawSQL`.
+SQL_FRAGMENT_FUNCTIONS = {
+    "sqlalchemy.literal_column": "text", "sqlalchemy.sql.literal_column": "text",
+    "sqlalchemy.sql.expression.literal_column": "text", "sqlmodel.literal_column": "text",
+    "django.db.models.expressions.RawSQL": "sql", "django.db.models.RawSQL": "sql",
+}
+# Django `QuerySet.extra(...)` keywords that hold SQL text.
+EXTRA_KEYWORDS = ("where", "select", "order_by", "tables")
+# DynamoDB (boto3) keywords that hold an expression, and PartiQL statements: a value must go in
+# `ExpressionAttributeValues`/`Parameters`, never into the text.
+DYNAMODB_KEYWORDS = ("KeyConditionExpression", "FilterExpression", "ConditionExpression", "UpdateExpression",
+                     "ProjectionExpression", "Statement", "Sql")
+# MongoDB operators whose value is JavaScript run by the server.
+SQL_CWE = (89,)
+NOSQL_CWE = (943,)
+MONGO_CODE_OPERATORS = frozenset({"$where", "$function", "$accumulator"})
 READ_SQL_FUNCTIONS = frozenset({"read_sql", "read_sql_query"})
 DB_RECEIVER = re.compile(r"(cur|conn|con|db|database|session|engine|sqlite|psycopg|tx|transaction|c)$", re.IGNORECASE)
 SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round"})
@@ -164,10 +180,13 @@ class SqlBuiltFromStrings(FlowRule):
     ## What it does
     Follows, within one function, strings built from non-constant values with an f-string, `%`, `+` or
     `.format()` (directly, or built in a variable first and extended with `+=`) into calls that execute
-    SQL: `execute`/`executemany`/`executescript` on a cursor, connection or session, the `fetch*` methods
-    of async drivers (asyncpg, `databases`), SQLAlchemy `text()`, Django `.raw()`/`.extra()`, and pandas
-    `read_sql`/`read_sql_query`. Strings built only from constants (literals, `UPPER_CASE` names, `?`
-    placeholders), or pasting only names quoted by the driver's identifier quoting (`quote_name`,
+    SQL or another query language: `execute`/`executemany`/`executescript` on a cursor, connection or
+    session, the `fetch*` methods of async drivers (asyncpg, `databases`), SQLAlchemy `text()` and
+    `literal_column()`, Django `.raw()`, `RawSQL()` and `.extra(where=, select=, order_by=, tables=)`,
+    pandas `read_sql`/`read_sql_query`, DynamoDB expressions (`FilterExpression=`,
+    `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
+    MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
+    names, `?` placeholders), or pasting only names quoted by the driver's identifier quoting (`quote_name`,
     `quote_ident`), are not reported; passing parameters separately does not excuse a query that still
     pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
     `B608`, which only sees the one-line form. It also records which parameters and return values of each
@@ -200,13 +219,14 @@ class SqlBuiltFromStrings(FlowRule):
     - [PEP 249: parameter styles](https://peps.python.org/pep-0249/#paramstyle)
     """
 
-    file_hints = ("execute", "fetch", "text(", ".raw(", ".extra(", "read_sql")
+    file_hints = ("execute", "fetch", "text(", ".raw(", ".extra(", "read_sql", "literal_column", "rawsql", "expression",
+                  "statement", "$where", "$function", "$accumulator")
     code = "VC402"
     name = "sql-built-from-strings"
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (89,)
+    cwe = (89, 943)
     supersedes = ("B608",)
     summarises = True
     untrusted_kinds = frozenset({"sql"})
@@ -219,7 +239,7 @@ class SqlBuiltFromStrings(FlowRule):
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):
-            query, sink, kinds = self._sink_query(call, state)
+            query, sink, kinds, cwe = self._sink_query(call, state)
             if query is None:
                 continue
             taint = state.taint_of(query)
@@ -229,33 +249,57 @@ class SqlBuiltFromStrings(FlowRule):
             if taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state):
                     self.report(query, f"An SQL query built as `{ORIGIN}` reaches `{sink}`, so a value can rewrite "
-                                "the query.", hint=HINT)
+                                "the query.", hint=HINT, cwe=cwe)
             elif taint.kind in kinds:
                 where = "here" if not isinstance(query, (cst.Name, cst.Attribute)) else f"in `{short_code(query)}`"
                 how = HOW_BUILT.get(taint.origin, taint.origin)
                 self.report(query, f"An SQL query built with {how} {where} reaches `{sink}`{also}, so a value can "
-                            "rewrite the query.", hint=HINT)
+                            "rewrite the query.", hint=HINT, cwe=cwe)
 
-    def _sink_query(self, call: cst.Call, state: FlowState) -> tuple[cst.BaseExpression | None, str, tuple[str, ...]]:
+    def _sink_query(self, call: cst.Call, state: FlowState
+                    ) -> tuple[cst.BaseExpression | None, str, tuple[str, ...], tuple[int, ...]]:
         func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS:
             position, query_keywords, _ = EXECUTE_METHODS[func.attr.value]
             query = call_argument(call, position) or _keyword_argument(call, query_keywords)
             receiver = dotted_name(func.value) or short_code(func.value)
             kinds = ("sql", "string") if DB_RECEIVER.search(receiver.rsplit(".", 1)[-1].rstrip("()")) else ("sql",)
-            return query, f"{short_code(func)}()", kinds
+            return query, f"{short_code(func)}()", kinds, SQL_CWE
         name = state.qualified_name(call)
         if name in SQL_TEXT_FUNCTIONS:
-            return call_argument(call, 0, "text"), "text()", ("sql", "string")
+            return call_argument(call, 0, "text"), "text()", ("sql", "string"), SQL_CWE
+        if name in SQL_FRAGMENT_FUNCTIONS:
+            query = call_argument(call, 0, SQL_FRAGMENT_FUNCTIONS[name])
+            return query, f"{short_code(func)}()", ("sql", "string"), SQL_CWE
         if isinstance(func, cst.Attribute) and func.attr.value == "raw" and positional_count(call) == 1:
-            return call_argument(call, 0, "raw_query"), f"{short_code(func)}()", ("sql",)
+            return call_argument(call, 0, "raw_query"), f"{short_code(func)}()", ("sql",), SQL_CWE
         if isinstance(func, cst.Attribute) and func.attr.value == "extra":
-            where = call_argument(call, None, "where")
-            return where, f"{short_code(func)}(where=...)", ("sql", "string")
+            for keyword in EXTRA_KEYWORDS:
+                value = call_argument(call, None, keyword)
+                if value is not None and state.taint_of(value) is not None:
+                    return value, f"{short_code(func)}({keyword}=...)", ("sql", "string"), SQL_CWE
+            return None, "", (), ()
+        for keyword in DYNAMODB_KEYWORDS:
+            value = call_argument(call, None, keyword)
+            if value is not None and isinstance(func, cst.Attribute) and state.taint_of(value) is not None:
+                return value, f"{short_code(func)}({keyword}=...)", ("sql", "string"), NOSQL_CWE
+        mongo_code = _mongo_code(call)
+        if mongo_code is not None:
+            return mongo_code, f"{short_code(func)}()", ("sql", "string"), NOSQL_CWE
         last = name.rsplit(".", 1)[-1] if name else None
         if last in READ_SQL_FUNCTIONS and not has_keyword(call, "params"):
-            return call_argument(call, 0, "sql"), f"{short_code(func)}()", ("sql",)
-        return None, "", ()
+            return call_argument(call, 0, "sql"), f"{short_code(func)}()", ("sql",), SQL_CWE
+        return None, "", (), ()
+
+
+def _mongo_code(call: cst.Call) -> cst.BaseExpression | None:
+    """The value of a `{"$where": ...}` in a query method's filter: JavaScript the database runs."""
+    if not isinstance(call.func, cst.Attribute) or not call.args or not isinstance(call.args[0].value, cst.Dict):
+        return None
+    for element in call.args[0].value.elements:
+        if isinstance(element, cst.DictElement) and string_value(element.key) in MONGO_CODE_OPERATORS:
+            return element.value
+    return None
 
 
 def _has_parameters(call: cst.Call) -> bool:
