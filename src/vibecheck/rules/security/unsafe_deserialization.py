@@ -11,6 +11,7 @@ from vibecheck.rules.security._support import (
     argument,
     is_name_constant,
     keyword,
+    string_value,
     tails,
 )
 
@@ -22,12 +23,15 @@ ALWAYS_UNSAFE: dict[str, int] = {
     "yaml.unsafe_load_all": 0,
 }
 SERIALIZERS = frozenset({f"{module}.dumps" for module in PICKLE_MODULES})
-YAML_LOADERS = frozenset({"yaml.load", "yaml.load_all"})
-SAFE_YAML_LOADERS = frozenset({"SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader"})
+YAML_LOADERS = frozenset({"yaml.load", "yaml.load_all", "ruamel.yaml.load", "ruamel.yaml.load_all"})
+SAFE_YAML_LOADERS = frozenset({"SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader", "RoundTripLoader"})
+# ruamel.yaml's loader objects: `YAML(typ="unsafe")` builds any Python object a document names.
+RUAMEL_YAML = frozenset({"ruamel.yaml.YAML", "ruamel.yaml.main.YAML"})
+UNSAFE_RUAMEL_TYPES = frozenset({"unsafe"})
 OPENERS = frozenset({"open", "io.open", "builtins.open", "pathlib.Path", "Path", "gzip.open", "bz2.open", "lzma.open",
                      "importlib.resources.files"})
 JOINERS = frozenset({"os.path.join", "posixpath.join", "os.path.abspath", "os.path.realpath"})
-CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *YAML_LOADERS, "torch.load", "numpy.load"})
+CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *YAML_LOADERS, *RUAMEL_YAML, "torch.load", "numpy.load"})
 PATH_READERS = frozenset({"read_bytes", "read_text", "read", "joinpath", "open"})
 
 
@@ -36,8 +40,9 @@ class UnsafeDeserialization(BindingRule):
 
     ## What it does
     Reports `pickle`/`cPickle`/`dill`/`cloudpickle`/`joblib` `load(s)`, `pandas.read_pickle`,
-    `shelve.open`, `jsonpickle.decode`, `torch.load` without `weights_only=True`, `yaml.load` without a
-    safe `Loader` (`SafeLoader`, `CSafeLoader`, `BaseLoader`), `yaml.unsafe_load` and
+    `shelve.open`, `jsonpickle.decode`, `torch.load` without `weights_only=True`, `yaml.load` (and
+    ruamel's old `ruamel.yaml.load`) without a safe `Loader` (`SafeLoader`, `CSafeLoader`, `BaseLoader`,
+    `RoundTripLoader`), `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")` and
     `numpy.load(allow_pickle=True)`, unless the data comes from a literal path in the repository (also
     through `with open("model.pkl", "rb") as f`) or is what this code just serialised
     (`pickle.loads(pickle.dumps(obj))`).
@@ -81,6 +86,11 @@ class UnsafeDeserialization(BindingRule):
     def visit_Call(self, node: cst.Call) -> None:
         if not self.may_call(node, CALLEE_TAILS):
             return
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("load", "load_all") \
+                and self._is_unsafe_ruamel(node.func.value):
+            self.report(node, '`YAML(typ="unsafe").load()` builds any Python object a document names: loading data '
+                        "you did not write yourself gives its author code execution.", hint=_HINTS["ruamel"])
+            return
         qualified = self.module_name(node)
         if qualified is None:
             return
@@ -104,6 +114,17 @@ class UnsafeDeserialization(BindingRule):
             if allow is not None and is_name_constant(self.resolve(allow.value), "True") and not self._is_repo_file(
                     argument(node, 0, "file")):
                 self._report(node, qualified, "with `allow_pickle=True` unpickles arbitrary objects")
+
+    def _is_unsafe_ruamel(self, receiver: cst.BaseExpression) -> bool:
+        """`YAML(typ="unsafe")`, directly or through the name it was assigned to in this function or module."""
+        value = self.resolve(receiver)
+        if not isinstance(value, cst.Call) or self.module_name(value) not in RUAMEL_YAML:
+            return False
+        kind = keyword(value, "typ")
+        if kind is None:
+            return False
+        items = kind.value.elements if isinstance(kind.value, (cst.List, cst.Tuple)) else [kind]
+        return any(string_value(item.value) in UNSAFE_RUAMEL_TYPES for item in items)
 
     def _report(self, node: cst.Call, qualified: str, problem: str, *, with_name: bool = True) -> None:
         message = f"`{qualified}()` {problem}" if with_name else f"`{qualified}()`{problem}"
@@ -143,6 +164,7 @@ def _is_module_dir(node: cst.BaseExpression) -> bool:
 _HINTS = {
     "pickle": "Load data from untrusted sources with a data-only format such as `json`; keep pickles for files you wrote.",
     "yaml": "Use `yaml.safe_load(...)` (or pass `Loader=yaml.SafeLoader`).",
+    "ruamel": 'Load with `YAML(typ="safe")` (or the default round-trip `YAML()`), which builds only plain data.',
     "torch": "Pass `weights_only=True` to `torch.load`, or load the weights with `safetensors`.",
     "numpy": "Drop `allow_pickle=True`, or save the arrays without object dtype so they load without pickle.",
     "pandas": "Store the frame as Parquet or CSV and read it with `pandas.read_parquet`/`read_csv`.",

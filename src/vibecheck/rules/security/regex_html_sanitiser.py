@@ -1,0 +1,148 @@
+"""VC420: HTML made "safe" with a regular expression or `str.replace` that removes script tags or event handlers."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import libcst as cst
+
+from vibecheck.literals import string_value
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule
+
+# Regex calls whose first argument is the pattern that is removed or replaced.
+REGEX_SUBSTITUTIONS = frozenset({f"{module}.{name}" for module in ("re", "regex") for name in ("sub", "subn")})
+REGEX_COMPILERS = frozenset({"re.compile", "regex.compile"})
+# What a pattern or a replaced text aims at when it tries to defuse markup: dangerous tags, event
+# handlers, `javascript:` URLs.
+DANGEROUS_MARKUP = re.compile(r"<(?:\\s|[^a-z>]){0,8}(script|iframe|object|embed|svg|frame|applet)|javascript"
+                              r"|(?:^|[^a-z]|\\s|\\b)on(?:\(\?:|\()?(\\w\+|\\w\*|\[a-z\]\+|\[a-z\]\*|error|load|click|mouse\w*)",
+                              re.IGNORECASE)
+# A generic tag stripper (`<[^>]+>`, `<.*?>`): markup removal, a sanitiser when the function says it is one.
+TAG_STRIPPER = re.compile(r"^<(\[\^>\]|\.)[*+]\??>|^</?\??\[\^>\]")
+SANITISER_NAME = re.compile(r"saniti[sz]|xss|clean_?html|safe_?html|escape_?html|strip_?(?:scripts?|tags|html)|purify",
+                            re.IGNORECASE)
+HINT = ("Escape the text (`markupsafe.escape`, `html.escape`, template autoescaping), or clean HTML with a parser-based "
+        "allow-list such as `nh3.clean()`.")
+
+
+class RegexHtmlSanitiser(Rule):
+    """HTML is made "safe" with a regex or `str.replace` that removes script tags, event handlers or `javascript:`.
+
+    ## What it does
+    Reports `re.sub`/`re.subn` (also through `re.compile(...).sub`, the `regex` module, and aliases)
+    whose pattern targets dangerous markup (`<script`, `<iframe`, `<svg`, `on\\w+=` event handlers,
+    `javascript:`), and `str.replace()` calls that remove such text (`html.replace("<script>", "")`).
+    A generic tag stripper (`<[^>]+>`, `<.*?>`) is reported only inside a function that says it
+    sanitises (`sanitize_html`, `clean_html`, `strip_xss`): elsewhere it usually makes plain text for a
+    preview that is escaped later.
+
+    ## Why is this bad?
+    Markup has too many spellings for a pattern to catch: `<ScRiPt>`, `<script src=...>` split over
+    lines, `<scr<script>ipt>` that becomes `<script>` once the inner tag is removed, `<img src=x
+    onerror=alert(1)>`, `<svg onload=...>`, `jav&#x09;ascript:` and entities. What survives is trusted as
+    safe HTML and runs in every visitor's browser (cross-site scripting). Agents write such filters
+    because they look complete on the three examples they thought of.
+
+    ## Example
+    ```python
+    import re
+
+    def clean_comment(html):
+        return re.sub(r"<script.*?>.*?</script>", "", html, flags=re.IGNORECASE | re.DOTALL)
+    ```
+
+    ## Use instead
+    ```python
+    import nh3
+
+    def clean_comment(html):
+        return nh3.clean(html, tags={"b", "i", "a", "p"})
+    ```
+
+    ## References
+    - [CWE-116: Improper Encoding or Escaping of Output](https://cwe.mitre.org/data/definitions/116.html)
+    - [CWE-79: Cross-site Scripting](https://cwe.mitre.org/data/definitions/79.html)
+    - [CWE-184: Incomplete List of Disallowed Inputs](https://cwe.mitre.org/data/definitions/184.html)
+    - [OWASP XSS Filter Evasion Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/XSS_Filter_Evasion_Cheat_Sheet.html)
+    - [nh3: HTML sanitizer](https://nh3.readthedocs.io/)
+    """
+
+    code = "VC420"
+    name = "regex-html-sanitiser"
+    category = Category.SECURITY
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (116, 79, 184)
+
+    def __init__(self, context: Any, options: Any = None) -> None:
+        super().__init__(context, options)
+        self._functions: list[str] = []
+        self._compiled: list[dict[str, str]] = [{}]
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._functions.append(node.name.value)
+        self._compiled.append({})
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._functions.pop()
+        self._compiled.pop()
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """Remember `SCRIPT_RE = re.compile(r"<script...")`, so that `SCRIPT_RE.sub("", html)` is seen."""
+        value = node.value
+        if isinstance(value, cst.Call) and self.qualified_name(value) in REGEX_COMPILERS and value.args:
+            pattern = string_value(value.args[0].value)
+            for target in node.targets:
+                if isinstance(target.target, cst.Name) and pattern is not None:
+                    self._compiled[-1][target.target.value] = pattern
+
+    def visit_Call(self, node: cst.Call) -> None:
+        found = self._sanitising(node)
+        if found is None:
+            return
+        if isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Call) \
+                and self._sanitising(node.func.value) is not None:
+            return  # the inner call of `html.replace("<script>", "").replace(...)` speaks for the chain
+        kind, text = found
+        how = "`str.replace()`" if kind == "text" else "a regular expression"
+        self.report(node, f"HTML is sanitised with {how} (`{_shown(text)}`), which misses other spellings of the "
+                    "same markup (`<ScRiPt>`, `<scr<script>ipt>`, `<img onerror=...>`).", hint=HINT)
+
+    def _sanitising(self, node: cst.Call) -> tuple[str, str] | None:
+        """The removed pattern when the call tries to defuse markup, else None."""
+        pattern = self._removed_pattern(node)
+        if pattern is None:
+            return None
+        kind, text = pattern
+        intended = any(SANITISER_NAME.search(name) for name in self._functions)
+        if DANGEROUS_MARKUP.search(text) or (intended and kind == "regex" and TAG_STRIPPER.search(text)):
+            return pattern
+        return None
+
+    def _removed_pattern(self, node: cst.Call) -> tuple[str, str] | None:
+        """("regex", pattern) for a substitution, ("text", old) for `str.replace(old, ...)`; None otherwise."""
+        if self.qualified_name(node) in REGEX_SUBSTITUTIONS and node.args:
+            text = string_value(node.args[0].value)
+            return ("regex", text) if text is not None else None
+        func = node.func
+        if not isinstance(func, cst.Attribute) or func.attr.value not in ("sub", "subn", "replace") or not node.args:
+            return None
+        if func.attr.value == "replace":
+            old = string_value(node.args[0].value)
+            return ("text", old) if old is not None else None
+        receiver = func.value
+        if isinstance(receiver, cst.Call) and self.qualified_name(receiver) in REGEX_COMPILERS and receiver.args:
+            text = string_value(receiver.args[0].value)
+            return ("regex", text) if text is not None else None
+        if isinstance(receiver, cst.Name):
+            for scope in (self._compiled[-1], self._compiled[0]):
+                if receiver.value in scope:
+                    return "regex", scope[receiver.value]
+        return None
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    shown = " ".join(text.split()).replace("`", "'")
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
