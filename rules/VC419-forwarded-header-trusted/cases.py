@@ -7,22 +7,22 @@ from flask import Flask, abort, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
-app = Flask(__name__)
+site = Flask(__name__)
 api = FastAPI()
 ADMIN_IPS = {"10.0.0.5", "10.0.0.6"}
 OFFICE_NETWORK = ipaddress.ip_network("203.0.113.0/24")
 TRUSTED_PROXIES = 1
 
 
-@app.before_request
-def admin_only_from_office():
+@site.get("/admin/panel")
+def admin_panel_from_office():
     client_ip = request.headers.get("X-Forwarded-For", request.remote_addr).split(",")[0].strip()
     # expect: VC419
     if request.path.startswith("/admin") and client_ip not in ADMIN_IPS:
         abort(403)
 
 
-@app.get("/internal/metrics")
+@site.get("/internal/metrics")
 def internal_metrics():
     real_ip = request.headers["X-Real-IP"]
     # expect: VC419
@@ -49,7 +49,7 @@ async def debug(request: Request):
     return {"debug": True}
 
 
-@app.get("/route")
+@site.get("/route")
 def first_hop():
     # expect: VC419
     if request.access_route[0] in ADMIN_IPS:
@@ -62,10 +62,10 @@ def client_address():
 
 
 # expect: VC419
-limiter = Limiter(key_func=client_address, app=app)
+limiter = Limiter(key_func=client_address, app=site)
 
 # expect: VC419
-login_limiter = Limiter(app=app, key_func=lambda: request.headers.get("X-Real-IP") or get_remote_address())
+login_limiter = Limiter(app=site, key_func=lambda: request.headers.get("X-Real-IP") or get_remote_address())
 
 
 def is_banned(banned):
@@ -113,7 +113,7 @@ def other_header_compared():
 
 
 # ok: VC419
-safe_limiter = Limiter(key_func=get_remote_address, app=app)
+safe_limiter = Limiter(key_func=get_remote_address, app=site)
 
 
 def plain_key_function():
@@ -121,7 +121,7 @@ def plain_key_function():
 
 
 # ok: VC419
-other_limiter = Limiter(key_func=plain_key_function, app=app)
+other_limiter = Limiter(key_func=plain_key_function, app=site)
 
 
 def compared_address_of_the_server(settings):
