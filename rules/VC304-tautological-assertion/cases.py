@@ -1,6 +1,8 @@
 """VC304 corpus (checked as a test file): assertions fixed by their text fire; real checks do not."""
 import unittest
+from http import HTTPStatus
 
+from rest_framework import status
 from shop import make_order, parse
 
 
@@ -18,7 +20,7 @@ def test_constants():
     assert order.total() == 7 or True
     # expect: VC304
     assert not False
-    # ok: VC304
+    # expect: VC304 -- the test is not about `__eq__`: comparing the result with itself checks nothing
     assert order == order
     # expect: VC304
     assert order is order
@@ -120,8 +122,12 @@ class OrderCase(unittest.TestCase):
         self.assertIsInstance(order, object)
         # expect: VC304
         self.assertIsNotNone("order")
-        # ok: VC304
+        # expect: VC304
         self.assertEqual(order, order)
+        # expect: VC304
+        self.assertTrue(order == order)
+        # expect: VC304
+        self.assertTrue(order.total() == 7 or True)
         # expect: VC304
         self.assertIs(order, order)
         response = self.client.get("/orders/1")
@@ -139,3 +145,93 @@ class OrderCase(unittest.TestCase):
         self.assertIsNotNone(order.id)
         # ok: VC304
         self.assertFalse(order.items)
+
+
+def test_parse_result():
+    result = parse("1 + 2")
+    # expect: VC304
+    assert result == result
+    # expect: VC304
+    assert result >= result
+    # ok: VC304
+    assert result == parse("1 + 2")
+    # ok: VC304
+    assert result != result
+
+
+class TestOrderEquality:
+    def test_reflexive(self):
+        order = make_order()
+        # ok: VC304 -- the class is about equality: `__eq__` is the code under test
+        assert order == order
+
+
+def test_status_checks_that_accept_failure(client):
+    response = client.post("/login", data={"user": "ada", "password": "wrong"})
+    # expect: VC304
+    assert response.status_code in (200, 500)
+    # expect: VC304
+    assert response.status_code in [200, 201, 400, 401, 403]
+    # expect: VC304
+    assert response.status_code < 600
+    # expect: VC304
+    assert response.status_code != 500
+    # expect: VC304
+    assert 100 <= response.status_code < 600
+    # expect: VC304
+    assert response.status_code in range(200, 500)
+    # expect: VC304
+    assert response.status_code in (status.HTTP_200_OK, status.HTTP_404_NOT_FOUND)
+    # expect: VC304
+    assert response.status_code in {HTTPStatus.OK, HTTPStatus.INTERNAL_SERVER_ERROR}
+    # expect: VC304
+    assert response.status_code
+    # expect: VC304
+    assert response.ok or True
+    # expect: VC304
+    assert 600 > response.status_code
+
+
+def test_status_checks_that_tell_failure_apart(client):
+    response = client.post("/login", data={"user": "ada", "password": "wrong"})
+    # ok: VC304
+    assert response.status_code in (401, 403)
+    # ok: VC304
+    assert response.status_code in (200, 201, 204)
+    # ok: VC304
+    assert response.status_code in (301, 302)
+    # ok: VC304
+    assert response.status_code >= 400
+    # ok: VC304
+    assert response.status_code < 400
+    # ok: VC304
+    assert 200 <= response.status_code < 300
+    # ok: VC304
+    assert response.status_code in (status.HTTP_400_BAD_REQUEST, status.HTTP_422_UNPROCESSABLE_ENTITY)
+    # ok: VC304
+    assert response.status_code in {HTTPStatus.UNAUTHORIZED, HTTPStatus.GONE}
+    # ok: VC304
+    assert response.status_code in allowed_statuses
+    # ok: VC304
+    assert response.ok
+
+
+class StatusCase(unittest.TestCase):
+    def test_unittest_status_checks(self):
+        response = self.client.get("/orders/1")
+        # expect: VC304
+        self.assertIn(response.status_code, (200, 404))
+        # expect: VC304
+        self.assertLess(response.status_code, 600)
+        # expect: VC304
+        self.assertNotEqual(response.status_code, 500)
+        # expect: VC304
+        self.assertTrue(response.status_code in (200, 500))
+        # ok: VC304
+        self.assertIn(response.status_code, (200, 201))
+        # ok: VC304
+        self.assertGreaterEqual(response.status_code, 400)
+        # ok: VC304
+        self.assertNotIn(response.status_code, range(200, 300))
+        # ok: VC304
+        self.assertEqual(response.status_code, 200)

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.verification._shared import last_name
+from vibecheck.rules.verification._status_checks import (
+    MIXED_STATUSES,
+    accepts_failure,
+    comparison_codes,
+    is_status_read,
+    unittest_codes,
+)
 
 FALSY_NAMES = frozenset({"False", "None"})
 SELF_COMPARISONS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)
@@ -17,12 +26,20 @@ TEST_CLIENTS = frozenset({"client", "test_client", "async_client", "aclient", "a
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
 RESPONSE_REASON = "a test client's response object is always truthy and never `None`, whatever its status code"
 LITERALS = (cst.Integer, cst.Float, cst.SimpleString)
+# A test (or its class) named for equality or ordering exercises the object's own `__eq__`: `assert a == a` is
+# its point there (attrs and Django test reflexivity this way), and a tautology everywhere else.
+EQUALITY_TOPIC = re.compile(r"(?:^|_)(?:eq|ne|lt|le|gt|ge|cmp|equal[a-z]*|compar[a-z]*|hash[a-z]*|ordering|sort[a-z]*"
+                            r"|reflexiv[a-z]*|identity|same|dunders?)(?:_|$)")
+CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+SELF_EQUALITY = (cst.Equal, cst.GreaterThanEqual, cst.LessThanEqual)
 # unittest assertion methods: (how many leading arguments matter, the test that makes them vacuous).
 UNITTEST_TRUTHY = frozenset({"assertTrue", "assert_", "failUnless", "assertIsNotNone"})
 UNITTEST_FALSY = frozenset({"assertFalse", "failIf"})
 UNITTEST_SAME = frozenset({"assertEqual", "assertEquals", "assertIs", "assertGreaterEqual", "assertLessEqual",
                            "assertCountEqual", "assertListEqual", "assertDictEqual", "assertSetEqual",
                            "assertTupleEqual", "assertSequenceEqual", "assertMultiLineEqual", "assertAlmostEqual"})
+UNITTEST_OPERATORS_CHECKED = frozenset({"assertIn", "assertNotIn", "assertLess", "assertLessEqual", "assertGreater",
+                                        "assertGreaterEqual", "assertNotEqual"})
 
 
 def constant_truth(node: cst.BaseExpression) -> bool | None:
@@ -62,6 +79,11 @@ def same_expression(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode
     return isinstance(left, LITERALS) and left.deep_equals(right)
 
 
+def same_local(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode) -> bool:
+    """`result == result` (or `<=`, `>=`) on one bare name."""
+    return isinstance(left, cst.Name) and isinstance(operator, SELF_EQUALITY) and left.deep_equals(right)
+
+
 def is_object_type(node: cst.BaseExpression) -> bool:
     if isinstance(node, cst.Name):
         return node.value == "object"
@@ -88,8 +110,11 @@ def is_presence_check(test: cst.BaseExpression, responses: set[str]) -> bool:
     return isinstance(test, cst.Name) and test.value in responses
 
 
-def vacuous_reason(test: cst.BaseExpression) -> str | None:
-    """Why an `assert <test>` can never fail, or None when it can."""
+def vacuous_reason(test: cst.BaseExpression, about_equality: bool = True) -> str | None:
+    """Why an `assert <test>` can never fail (or passes on failure), or None when it can fail.
+
+    `about_equality` is False when the test is not about its objects' `__eq__`: then `x == x` counts too.
+    """
     truth = constant_truth(test)
     if truth is True:
         if isinstance(test, cst.Tuple):
@@ -99,6 +124,8 @@ def vacuous_reason(test: cst.BaseExpression) -> str | None:
         target = test.comparisons[0]
         if isinstance(target.operator, SELF_COMPARISONS) and same_expression(test.left, target.comparator, target.operator):
             return "it compares an expression with itself"
+        if not about_equality and same_local(test.left, target.comparator, target.operator):
+            return "it compares a value with itself"
         if (isinstance(target.operator, cst.GreaterThanEqual) and isinstance(target.comparator, cst.Integer)
                 and literal_value(target.comparator) == 0 and isinstance(test.left, cst.Call)
                 and last_name(test.left.func) == "len"):
@@ -106,11 +133,15 @@ def vacuous_reason(test: cst.BaseExpression) -> str | None:
     if isinstance(test, cst.Call) and last_name(test.func) == "isinstance" and len(test.args) == 2 \
             and is_object_type(test.args[1].value):
         return "every value is an instance of `object`"
+    if is_status_read(test):
+        return "an HTTP status code is never 0"
+    if isinstance(test, cst.Comparison):
+        return accepts_failure(comparison_codes(test))
     return None
 
 
 class TautologicalAssertion(Rule):
-    """An assertion that cannot fail: `assert True`, `assert x == x`, `assert (value, "message")`.
+    """An assertion that cannot fail: `assert True`, `assert x == x`, `assert r.status_code in (200, 500)`.
 
     ## What it does
     Reports, in test files, `assert` statements and `unittest` assertion calls whose outcome is fixed by
@@ -121,6 +152,14 @@ class TautologicalAssertion(Rule):
     `self.assertTrue(True)`, `self.assertFalse(None)`, `self.assertEqual(1, 1)`, and `assert response` or
     `assert response is not None` on the response of a test client (`client.get(...)`), which is always
     truthy whatever its status.
+
+    Also a value compared with itself (`assert result == result`, `self.assertEqual(result, result)`,
+    `self.assertTrue(result == result)`), except in a test or test class named for equality, ordering or
+    hashing (`test_eq`, `TestComparison`), where the object's own `__eq__` is what runs; and a status
+    check that accepts the failure: `assert r.status_code < 600`, `assert r.status_code`, or one that
+    lets both a 2xx and a 4xx/5xx status pass (`in (200, 500)`, `!= 500`, `in range(200, 500)`,
+    `self.assertIn(r.status_code, (200, 404))`, with numbers, `status.HTTP_404_NOT_FOUND` or
+    `HTTPStatus.NOT_FOUND`).
 
     ## Why is this bad?
     A test that cannot fail proves nothing, yet it counts as a passing test and as coverage. Coding
@@ -157,12 +196,26 @@ class TautologicalAssertion(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._responses: list[set[str]] = [set()]
+        self._scopes: list[str] = []
+
+    @property
+    def _about_equality(self) -> bool:
+        """Whether an enclosing test or class is named for equality, so `x == x` runs the code under test."""
+        return any(EQUALITY_TOPIC.search(CAMEL_BOUNDARY.sub("_", name).lower()) for name in self._scopes)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._scopes.append(node.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._scopes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._responses.append(set())
+        self._scopes.append(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._responses.pop()
+        self._scopes.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
         names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
@@ -172,7 +225,8 @@ class TautologicalAssertion(Rule):
             self._responses[-1].difference_update(names)
 
     def visit_Assert(self, node: cst.Assert) -> None:
-        reason = RESPONSE_REASON if is_presence_check(node.test, self._responses[-1]) else vacuous_reason(node.test)
+        reason = (RESPONSE_REASON if is_presence_check(node.test, self._responses[-1])
+                  else vacuous_reason(node.test, self._about_equality))
         if reason is not None:
             self._report(node, f"`assert {self.context.module.code_for_node(node.test)}`", reason)
 
@@ -187,6 +241,8 @@ class TautologicalAssertion(Rule):
         elif method in UNITTEST_TRUTHY:
             if constant_truth(first) is True or (method == "assertIsNotNone" and _is_literal(first)):
                 reason = "its argument is a constant that is always true"
+            elif method != "assertIsNotNone":
+                reason = vacuous_reason(first, self._about_equality)
         elif method in UNITTEST_FALSY:
             if constant_truth(first) is False:
                 reason = "its argument is a constant that is always false"
@@ -195,6 +251,11 @@ class TautologicalAssertion(Rule):
         elif method in UNITTEST_SAME and len(node.args) >= 2 and same_expression(
                 first, node.args[1].value, cst.Is() if method == "assertIs" else cst.Equal()):
             reason = "it compares an expression with itself"
+        elif method in UNITTEST_SAME and len(node.args) >= 2 and not self._about_equality and same_local(
+                first, node.args[1].value, cst.Equal()):
+            reason = "it compares a value with itself"
+        elif method in UNITTEST_OPERATORS_CHECKED:
+            reason = accepts_failure(unittest_codes(method, list(node.args)))
         elif method == "assertIsInstance" and len(node.args) >= 2 and is_object_type(node.args[1].value):
             reason = "every value is an instance of `object`"
         if reason is not None:
@@ -203,7 +264,8 @@ class TautologicalAssertion(Rule):
     def _report(self, node: cst.CSTNode, what: str, reason: str) -> None:
         if len(what) > 80:
             what = "This assertion"
-        self.report(node, f"{what} can never fail: {reason}.",
+        verdict = "cannot tell success from failure" if reason.startswith(MIXED_STATUSES) else "can never fail"
+        self.report(node, f"{what} {verdict}: {reason}.",
                     hint="Assert on the value the code under test produced, compared with an independent expected value.")
 
 

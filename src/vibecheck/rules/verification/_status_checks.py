@@ -1,0 +1,123 @@
+"""Which HTTP status codes an assertion on a response's status accepts (`in (200, 500)`, `< 600`).
+
+VC304 asks whether such a check still tells success from failure: a check that accepts both a success
+and an error status passes when the request failed.
+"""
+
+from __future__ import annotations
+
+import re
+from http import HTTPStatus
+
+import libcst as cst
+
+from vibecheck.literals import literal_value
+from vibecheck.rules.verification._shared import last_name
+
+# Attributes and names that hold a response's numeric status (requests/httpx/Django/werkzeug, aiohttp, webtest).
+STATUS_ATTRIBUTES = frozenset({"status_code", "status", "status_int"})
+STATUS_NAMES = frozenset({"status_code"})
+ALL_CODES = frozenset(range(100, 600))
+FIRST_ERROR = 400
+MIXED_STATUSES = "it accepts the success status"
+# Named constants: DRF's `status.HTTP_404_NOT_FOUND`, starlette's `status.HTTP_404_NOT_FOUND`, `HTTPStatus.NOT_FOUND`.
+CONSTANT_NAME = re.compile(r"^HTTP_(\d{3})(?:_|$)")
+HTTP_STATUS_MEMBERS = {member.name: member.value for member in HTTPStatus}
+# unittest's comparison methods as the operator they assert between their first and second argument.
+UNITTEST_OPERATORS = {"assertIn": "in", "assertNotIn": "not in", "assertLess": "<", "assertLessEqual": "<=",
+                      "assertGreater": ">", "assertGreaterEqual": ">=", "assertNotEqual": "!="}
+CST_OPERATORS = {cst.In: "in", cst.NotIn: "not in", cst.LessThan: "<", cst.LessThanEqual: "<=",
+                 cst.GreaterThan: ">", cst.GreaterThanEqual: ">=", cst.NotEqual: "!="}
+MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "!=": "!="}
+
+
+def is_status_read(node: cst.BaseExpression) -> bool:
+    """`response.status_code`, `resp.status`, `status_code`."""
+    if isinstance(node, cst.Attribute):
+        return node.attr.value in STATUS_ATTRIBUTES
+    return isinstance(node, cst.Name) and node.value in STATUS_NAMES
+
+
+def status_code(node: cst.BaseExpression) -> int | None:
+    """`404`, `status.HTTP_404_NOT_FOUND`, `HTTPStatus.NOT_FOUND`; None for anything else."""
+    if isinstance(node, cst.Integer):
+        value = literal_value(node)
+        return value if isinstance(value, int) and value in ALL_CODES else None
+    name = last_name(node) if isinstance(node, (cst.Name, cst.Attribute)) else ""
+    match = CONSTANT_NAME.match(name)
+    if match:
+        return int(match.group(1))
+    if isinstance(node, cst.Attribute) and last_name(node.value) == "HTTPStatus":
+        return HTTP_STATUS_MEMBERS.get(name)
+    return None
+
+
+def _codes_in(container: cst.BaseExpression) -> frozenset[int] | None:
+    """The codes a literal collection or `range(...)` of codes holds; None when any member is unknown."""
+    if isinstance(container, (cst.Tuple, cst.List, cst.Set)):
+        codes = [status_code(e.value) if isinstance(e, cst.Element) else None for e in container.elements]
+        return frozenset(c for c in codes if c is not None) if codes and None not in codes else None
+    if isinstance(container, cst.Call) and isinstance(container.func, cst.Name) and container.func.value == "range":
+        bounds = [literal_value(a.value) for a in container.args]
+        if 1 <= len(bounds) <= 3 and all(isinstance(b, int) for b in bounds):
+            return frozenset(range(*bounds)) & ALL_CODES  # type: ignore[arg-type]
+    return None
+
+
+def accepted_codes(status: cst.BaseExpression, operator: str, other: cst.BaseExpression) -> frozenset[int] | None:
+    """The codes for which `status <operator> other` holds, when `status` is a status read; else None."""
+    if not is_status_read(status):
+        return None
+    if operator in ("in", "not in"):
+        codes = _codes_in(other)
+        if codes is None:
+            return None
+        return codes if operator == "in" else ALL_CODES - codes
+    bound = literal_value(other) if isinstance(other, cst.Integer) else status_code(other)
+    if not isinstance(bound, int):
+        return None
+    tests = {"<": bound.__gt__, "<=": bound.__ge__, ">": bound.__lt__, ">=": bound.__le__, "!=": bound.__ne__}
+    return frozenset(code for code in ALL_CODES if tests[operator](code))
+
+
+def comparison_codes(test: cst.Comparison) -> frozenset[int] | None:
+    """The codes a comparison on a status accepts: `r.status_code in (200, 500)`, `100 <= r.status < 600`."""
+    accepted: frozenset[int] | None = None
+    left = test.left
+    for target in test.comparisons:
+        operator = CST_OPERATORS.get(type(target.operator))
+        if operator is None:
+            return None
+        codes = accepted_codes(left, operator, target.comparator)
+        if codes is None and operator in MIRRORED:
+            codes = accepted_codes(target.comparator, MIRRORED[operator], left)
+        if codes is None:
+            return None
+        accepted = codes if accepted is None else accepted & codes
+        left = target.comparator
+    return accepted
+
+
+def unittest_codes(method: str, args: list[cst.Arg]) -> frozenset[int] | None:
+    """The codes `self.assertIn(r.status_code, (200, 500))` or `self.assertLess(r.status_code, 600)` accepts."""
+    operator = UNITTEST_OPERATORS.get(method)
+    if operator is None or len(args) < 2:
+        return None
+    first, second = args[0].value, args[1].value
+    codes = accepted_codes(first, operator, second)
+    if codes is None and operator in MIRRORED:
+        codes = accepted_codes(second, MIRRORED[operator], first)
+    return codes
+
+
+def accepts_failure(codes: frozenset[int] | None) -> str | None:
+    """Why a status check with these accepted codes cannot tell success from failure, or None when it can."""
+    if not codes:
+        return None
+    if codes >= ALL_CODES:
+        return "it holds for every HTTP status code"
+    successes = sorted(c for c in codes if 200 <= c < 300)
+    errors = sorted(c for c in codes if c >= FIRST_ERROR)
+    if successes and errors:
+        return f"{MIXED_STATUSES} {successes[0]} and the error status {errors[0]} alike, so it passes when the request failed"
+    return None
