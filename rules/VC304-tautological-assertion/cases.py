@@ -159,6 +159,13 @@ def test_parse_result():
     assert result != result
 
 
+def test_exception_classes(make_error):
+    first, second = make_error(1), make_error(2)
+    # ok: VC304 -- the test also compares `first` with `second`: their comparisons are under test
+    assert first == first
+    assert first != second
+
+
 class TestOrderEquality:
     def test_reflexive(self):
         order = make_order()

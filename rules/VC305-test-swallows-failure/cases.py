@@ -184,3 +184,123 @@ def test_unittest_assertion_swallowed(case):
     # expect: VC305
     except AssertionError:
         pass
+
+
+def test_raises_exception_around_an_assertion():
+    # expect: VC305
+    with pytest.raises(Exception):
+        order = make_order()
+        assert order.total() == 7
+
+
+def test_raises_base_exception_around_an_assertion():
+    # expect: VC305
+    with pytest.raises(BaseException):
+        assert refund("order-1").status == "done"
+
+
+def test_raises_around_everything():
+    # expect: VC305
+    with pytest.raises(Exception):
+        order = make_order()
+        order.add_item("book")
+        refund(order.id)
+
+
+def test_raises_tuple_with_exception():
+    # expect: VC305
+    with pytest.raises((ValueError, Exception)):
+        order = make_order(items=-1)
+        order.total()
+
+
+def test_raises_with_alias():
+    import pytest as pt
+
+    # expect: VC305
+    with pt.raises(Exception) as caught:
+        refund("order-9")
+        make_order().pay()
+    assert caught.value
+
+
+def test_raises_in_one_line_block():
+    # expect: VC305
+    with pytest.raises(Exception): make_order(); refund("x")
+
+
+class TestRaises:
+    def test_unittest_style_in_pytest_class(self):
+        # expect: VC305
+        with self.assertRaises(Exception):
+            order = make_order()
+            self.assertEqual(order.total(), 7)
+
+    def test_assert_raises_around_everything(self):
+        # expect: VC305
+        with self.assertRaises(BaseException):
+            order = make_order()
+            refund(order.id)
+
+
+def test_raises_specific_error_around_block():
+    # ok: VC305
+    with pytest.raises(ValueError):
+        order = make_order(items=-1)
+        order.total()
+
+
+def test_raises_exception_around_one_call():
+    # ok: VC305
+    with pytest.raises(Exception) as caught:
+        refund("unknown")
+    assert "unknown" in str(caught.value)
+
+
+def test_raises_exception_with_match():
+    # ok: VC305
+    with pytest.raises(Exception, match="negative quantity"):
+        order = make_order(items=-1)
+        order.total()
+
+
+def test_raises_exception_around_a_deliberate_raise():
+    # ok: VC305
+    with pytest.raises(Exception):
+        with make_order().transaction():
+            refund("order-1")
+            raise Exception("roll back")
+
+
+def test_raises_assertion_error_around_an_assertion_helper():
+    # ok: VC305 -- the helper failing is what the test checks
+    with pytest.raises(AssertionError):
+        order = make_order()
+        assert_paid(order)
+
+
+def test_raises_exception_keyword_form():
+    # ok: VC305
+    with pytest.raises(expected_exception=Exception):
+        refund("x")
+
+
+def test_other_context_manager_around_everything():
+    # ok: VC305
+    with make_order().transaction():
+        order = make_order()
+        assert order.total() == 7
+
+
+class TestSpecificRaises:
+    def test_assert_raises_specific(self):
+        # ok: VC305
+        with self.assertRaises(KeyError):
+            order = make_order()
+            order.items["missing"]
+
+    def test_assert_raises_regex(self):
+        # ok: VC305
+        with self.assertRaisesRegex(Exception, "negative"):
+            order = make_order(items=-1)
+            order.total()

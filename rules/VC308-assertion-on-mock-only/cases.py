@@ -5,7 +5,10 @@ from unittest.mock import MagicMock, Mock, create_autospec, patch
 
 import pytest
 
+import shop.weather
 from shop import PaymentGateway, checkout, make_order
+from shop.gateway import charge
+from shop.weather import WeatherClient, fetch_temperature
 
 
 # expect: VC308
@@ -145,3 +148,74 @@ class GatewayTests(unittest.TestCase):
 
     def charge_recorded(self):
         return True
+
+
+
+@patch("shop.weather.fetch_temperature")
+# expect: VC308
+def test_calls_the_patched_function_itself(mock_fetch):
+    mock_fetch.return_value = 21
+    assert fetch_temperature("Paris") == 21
+
+
+@patch("shop.weather.fetch_temperature", return_value=21)
+# expect: VC308
+def test_patched_with_return_value(mock_fetch):
+    assert shop.weather.fetch_temperature("Paris") == 21
+
+
+# expect: VC308
+def test_with_patch_then_call_the_target():
+    with patch("shop.weather.fetch_temperature") as mock_fetch:
+        mock_fetch.return_value = 21
+        assert fetch_temperature("Paris") == 21
+
+
+# expect: VC308
+def test_mocker_patch_without_name(mocker):
+    mocker.patch("shop.weather.fetch_temperature", return_value=21)
+    assert fetch_temperature("Paris") == 21
+
+
+# expect: VC308
+def test_patch_object_then_call_the_attribute():
+    with patch.object(WeatherClient, "current", return_value=21):
+        assert WeatherClient.current("Paris") == 21
+
+
+# expect: VC308
+def test_mocker_patch_object(mocker):
+    mocker.patch.object(WeatherClient, "current", return_value=21)
+    assert WeatherClient.current("Paris") == 21
+
+
+@mock.patch("shop.gateway.charge")
+# expect: VC308
+def test_module_alias_patch(mock_charge):
+    mock_charge.return_value = "ok"
+    assert charge(7) == "ok"
+
+
+# ok: VC308
+def test_patched_dependency_real_caller(mocker):
+    mocker.patch("shop.weather.http_get", return_value={"temp": 21})
+    assert fetch_temperature("Paris") == 21
+
+
+@patch("shop.weather.http_get")
+# ok: VC308
+def test_patched_dependency_decorator(http_get):
+    http_get.return_value = {"temp": 21}
+    assert shop.weather.fetch_temperature("Paris") == 21
+
+
+# ok: VC308
+def test_patch_object_other_attribute():
+    with patch.object(WeatherClient, "_http_get", return_value={"temp": 21}):
+        assert WeatherClient.current("Paris") == 21
+
+
+# ok: VC308
+def test_patched_name_of_another_module(mocker):
+    mocker.patch("shop.cache.fetch_temperature", return_value=21)
+    assert fetch_temperature("Paris") == 21

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
 
@@ -49,7 +50,10 @@ class AssertionOnMockOnly(TestAwareRule):
     Reports a test function that creates mocks (`Mock(...)`, `MagicMock(...)`, `create_autospec(...)`,
     `patch(...)`, `mocker.patch(...)`, `@patch` parameters, `self.<name> = Mock()` in `setUp`), asserts
     something, and calls nothing but those mocks, builtins and test-framework helpers: no code of the
-    project runs, so the assertions can only check what the test told the mock to do.
+    project runs, so the assertions can only check what the test told the mock to do. Calling the very
+    name a patch replaced counts as calling the mock: after `@patch("shop.api.fetch")`,
+    `mocker.patch("shop.api.fetch")` or `patch.object(Api, "fetch")`, a call of `fetch` (imported from
+    `shop.api`), `shop.api.fetch` or `Api.fetch` returns the value the test configured.
 
     ## Why is this bad?
     `m = Mock(return_value=3); assert m() == 3` tests `unittest.mock`, not your code. Coding agents
@@ -102,7 +106,10 @@ class AssertionOnMockOnly(TestAwareRule):
         super().leave_ClassDef(node)
 
     def enter_test(self, frame: Frame) -> None:
-        frame.data.update(mocks=set(self._patched_parameters(frame.node)), real_call=False, asserts=False)
+        patched = {target for d in frame.node.decorators if isinstance(d.decorator, cst.Call)
+                   for target in [self._patch_target(d.decorator)] if target}
+        frame.data.update(mocks=set(self._patched_parameters(frame.node)), real_call=False, asserts=False,
+                          patched=patched)
 
     def exit_test(self, frame: Frame) -> None:
         data = frame.data
@@ -135,9 +142,18 @@ class AssertionOnMockOnly(TestAwareRule):
 
     def visit_Call(self, node: cst.Call) -> None:
         test = self.current_test
-        if test is None or self._is_mock_factory(node):
+        if test is None:
             return
         data = test.data
+        if self._is_mock_factory(node):
+            target = self._patch_target(node)
+            if target:
+                data["patched"].add(target)
+            return
+        qualified = self.qualified_name(node) or ""
+        if qualified in data["patched"]:
+            data["mocks"].add(qualified)  # the patched name itself: calling it runs the mock, not the code
+            return
         called = last_name(node.func)
         root = root_name(node.func)
         attribute = self_attribute(node.func)
@@ -150,7 +166,6 @@ class AssertionOnMockOnly(TestAwareRule):
             if root == "self" and not called.startswith(("assert", "fail")) and attribute not in self._class_mocks[-1]:
                 data["real_call"] = True
             return
-        qualified = self.qualified_name(node) or ""
         if called in HARMLESS_CALLS and isinstance(node.func, cst.Name) or qualified.startswith(HARMLESS_PREFIXES):
             return
         data["real_call"] = True
@@ -163,6 +178,19 @@ class AssertionOnMockOnly(TestAwareRule):
         if called in PATCHERS and (qualified.startswith(MOCK_MODULES) or root_name(call.func) == "mocker"):
             return True
         return root_name(call.func) == "mocker" and called in MOCK_CLASSES
+
+    def _patch_target(self, call: cst.Call) -> str:
+        """What `patch("shop.api.fetch")` or `patch.object(Api, "fetch")` replaces, as a dotted name; '' if unknown."""
+        patcher = last_name(call.func)
+        if patcher not in PATCHERS or not call.args or not self._is_mock_factory(call):
+            return ""
+        first = call.args[0].value
+        if patcher == "patch":
+            return string_value(first) or ""
+        if patcher == "object" and len(call.args) >= 2:
+            owner, attribute = self.qualified_name(first), string_value(call.args[1].value)
+            return f"{owner}.{attribute}" if owner and attribute else ""
+        return ""
 
     def _patched_parameters(self, node: cst.FunctionDef) -> list[str]:
         """The parameters that `@patch(...)` decorators inject (the last ones, one per decorator)."""

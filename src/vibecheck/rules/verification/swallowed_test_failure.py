@@ -13,6 +13,11 @@ SWALLOWED_TYPES = frozenset({
     "builtins.Exception", "builtins.BaseException", "builtins.AssertionError",
 })
 SUPPRESSORS = frozenset({"contextlib.suppress"})
+# Expectations of an exception: around a whole block, a broad one passes on any error, a failing `assert` included.
+RAISES_EXPECTATIONS = frozenset({"pytest.raises"})
+RAISES_METHODS = frozenset({"assertRaises"})
+BROAD_TYPES = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
+RAISES_HINT = "Wrap only the call that should raise, in `pytest.raises(TheSpecificError)` (or `self.assertRaises`)."
 # Calls that make a test fail by themselves besides assertion calls.
 EXPECTING_CALLS = frozenset({"pytest.raises", "pytest.warns", "pytest.deprecated_call"})
 # Calls that only tell someone about the failure: the test still passes.
@@ -72,6 +77,11 @@ class TestSwallowsFailure(TestAwareRule):
     continues, breaks, returns, prints or logs; and `with contextlib.suppress(...)` of those exceptions.
     It reports when the guarded block holds an assertion, or when the test asserts nothing anywhere; a
     `try` around a clean-up or set-up call in a test that asserts elsewhere is left alone.
+
+    Also an expectation of any error around a whole block: `with pytest.raises(Exception):` or
+    `with self.assertRaises(BaseException):` (without `match=`) whose block holds an assertion (a failing
+    `assert` raises `AssertionError`, an `Exception`, so the test passes) or two or more statements none
+    of which is a deliberate `raise` (the test passes on a typo in any of them).
 
     ## Why is this bad?
     pytest and unittest report a failure by the exception the test raises. A handler that swallows it
@@ -143,10 +153,35 @@ class TestSwallowsFailure(TestAwareRule):
             return
         for item in node.items:
             call = item.item
+            if isinstance(call, cst.Call) and self._expects_any_error(call):
+                self._check_broad_expectation(node, call, test.node.name.value)
             if isinstance(call, cst.Call) and self.qualified_name(call) in SUPPRESSORS and any(
                     self._catches_failures(arg.value) for arg in call.args):
                 self._flag(node.body, item, f"In test `{test.node.name.value}`, `{self.context.module.code_for_node(call)}` "
                                             "swallows the failure, so the test passes whatever happens.")
+
+    def _expects_any_error(self, call: cst.Call) -> bool:
+        """`pytest.raises(Exception)`, `self.assertRaises(BaseException)`, without a `match=` on the message."""
+        is_expectation = self.qualified_name(call) in RAISES_EXPECTATIONS or (
+            isinstance(call.func, cst.Attribute) and call.func.attr.value in RAISES_METHODS)
+        if not is_expectation or not call.args or call.args[0].keyword is not None:
+            return False
+        if any(arg.keyword is not None and arg.keyword.value == "match" for arg in call.args):
+            return False
+        expected = call.args[0].value
+        members = [e.value for e in expected.elements] if isinstance(expected, cst.Tuple) else [expected]
+        return any(self.qualified_name(m) in BROAD_TYPES for m in members)
+
+    def _check_broad_expectation(self, node: cst.With, call: cst.Call, test_name: str) -> None:
+        """A broad expectation around an assertion, or around several statements none of which raises on purpose."""
+        statements = suite_statements(node.body)
+        expectation = f"`{self.context.module.code_for_node(call)}`"
+        if contains_assertion(node.body):
+            self.report(call, f"In test `{test_name}`, {expectation} around an assertion swallows its failure: "
+                              "a failing `assert` raises `AssertionError`, which the expectation accepts.", hint=RAISES_HINT)
+        elif len(statements) >= 2 and not any(isinstance(s, cst.Raise) for s in statements):
+            self.report(call, f"In test `{test_name}`, {expectation} around {len(statements)} statements passes "
+                              "on any error in any of them, a typo or a wrong argument included.", hint=RAISES_HINT)
 
     def _flag(self, guarded: cst.CSTNode, node: cst.CSTNode, message: str) -> None:
         """Report now when the guarded block asserts; else only if the test turns out to assert nothing at all."""

@@ -32,6 +32,10 @@ EQUALITY_TOPIC = re.compile(r"(?:^|_)(?:eq|ne|lt|le|gt|ge|cmp|equal[a-z]*|compar
                             r"|reflexiv[a-z]*|identity|same|dunders?)(?:_|$)")
 CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 SELF_EQUALITY = (cst.Equal, cst.GreaterThanEqual, cst.LessThanEqual)
+SELF_LOCAL = "it compares a value with itself"
+# A name the test also compares with another name (`e1 != e2`) is an object whose comparisons are under test.
+COMPARING = (cst.Equal, cst.NotEqual, cst.LessThan, cst.GreaterThan, cst.LessThanEqual, cst.GreaterThanEqual)
+COMPARING_METHODS = frozenset({"assertEqual", "assertNotEqual", "assertLess", "assertGreater"})
 # unittest assertion methods: (how many leading arguments matter, the test that makes them vacuous).
 UNITTEST_TRUTHY = frozenset({"assertTrue", "assert_", "failUnless", "assertIsNotNone"})
 UNITTEST_FALSY = frozenset({"assertFalse", "failIf"})
@@ -125,7 +129,7 @@ def vacuous_reason(test: cst.BaseExpression, about_equality: bool = True) -> str
         if isinstance(target.operator, SELF_COMPARISONS) and same_expression(test.left, target.comparator, target.operator):
             return "it compares an expression with itself"
         if not about_equality and same_local(test.left, target.comparator, target.operator):
-            return "it compares a value with itself"
+            return SELF_LOCAL
         if (isinstance(target.operator, cst.GreaterThanEqual) and isinstance(target.comparator, cst.Integer)
                 and literal_value(target.comparator) == 0 and isinstance(test.left, cst.Call)
                 and last_name(test.left.func) == "len"):
@@ -155,7 +159,8 @@ class TautologicalAssertion(Rule):
 
     Also a value compared with itself (`assert result == result`, `self.assertEqual(result, result)`,
     `self.assertTrue(result == result)`), except in a test or test class named for equality, ordering or
-    hashing (`test_eq`, `TestComparison`), where the object's own `__eq__` is what runs; and a status
+    hashing (`test_eq`, `TestComparison`) or one that also compares the name with another name
+    (`assert e1 != e2`), where the object's own `__eq__` is what runs; and a status
     check that accepts the failure: `assert r.status_code < 600`, `assert r.status_code`, or one that
     lets both a 2xx and a 4xx/5xx status pass (`in (200, 500)`, `!= 500`, `in range(200, 500)`,
     `self.assertIn(r.status_code, (200, 404))`, with numbers, `status.HTTP_404_NOT_FOUND` or
@@ -197,6 +202,9 @@ class TautologicalAssertion(Rule):
         super().__init__(context, options)
         self._responses: list[set[str]] = [set()]
         self._scopes: list[str] = []
+        # Per open function: self-comparisons waiting for its end, and the names it compares with other names.
+        self._self_compared: list[list[tuple[cst.CSTNode, str, str]]] = [[]]
+        self._compared: list[set[str]] = [set()]
 
     @property
     def _about_equality(self) -> bool:
@@ -212,10 +220,27 @@ class TautologicalAssertion(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._responses.append(set())
         self._scopes.append(node.name.value)
+        self._self_compared.append([])
+        self._compared.append(set())
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._responses.pop()
         self._scopes.pop()
+        compared = self._compared.pop()
+        for found, what, name in self._self_compared.pop():
+            if name not in compared:
+                self._report(found, what, SELF_LOCAL)
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        left = node.left
+        for target in node.comparisons:
+            if isinstance(target.operator, COMPARING):
+                self._note_compared(left, target.comparator)
+            left = target.comparator
+
+    def _note_compared(self, left: cst.CSTNode, right: cst.CSTNode) -> None:
+        if isinstance(left, cst.Name) and isinstance(right, cst.Name) and left.value != right.value:
+            self._compared[-1].update((left.value, right.value))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
@@ -228,13 +253,15 @@ class TautologicalAssertion(Rule):
         reason = (RESPONSE_REASON if is_presence_check(node.test, self._responses[-1])
                   else vacuous_reason(node.test, self._about_equality))
         if reason is not None:
-            self._report(node, f"`assert {self.context.module.code_for_node(node.test)}`", reason)
+            self._report_or_wait(node, f"`assert {self.context.module.code_for_node(node.test)}`", reason, node.test)
 
     def visit_Call(self, node: cst.Call) -> None:
         method = last_name(node.func) if isinstance(node.func, cst.Attribute) else ""
         if not method.startswith(("assert", "fail")) or not node.args:
             return
         first = node.args[0].value
+        if method in COMPARING_METHODS and len(node.args) >= 2:
+            self._note_compared(first, node.args[1].value)
         reason = None
         if method in UNITTEST_TRUTHY and is_presence_check(first, self._responses[-1]):
             reason = RESPONSE_REASON
@@ -253,13 +280,21 @@ class TautologicalAssertion(Rule):
             reason = "it compares an expression with itself"
         elif method in UNITTEST_SAME and len(node.args) >= 2 and not self._about_equality and same_local(
                 first, node.args[1].value, cst.Equal()):
-            reason = "it compares a value with itself"
+            reason = SELF_LOCAL
         elif method in UNITTEST_OPERATORS_CHECKED:
             reason = accepts_failure(unittest_codes(method, list(node.args)))
         elif method == "assertIsInstance" and len(node.args) >= 2 and is_object_type(node.args[1].value):
             reason = "every value is an instance of `object`"
         if reason is not None:
-            self._report(node, f"`{self.context.module.code_for_node(node.func)}(...)`", reason)
+            self._report_or_wait(node, f"`{self.context.module.code_for_node(node.func)}(...)`", reason, first)
+
+    def _report_or_wait(self, node: cst.CSTNode, what: str, reason: str, checked: cst.BaseExpression) -> None:
+        """Report now; a self-comparison waits for the function's end, in case it compares the name with others."""
+        if reason != SELF_LOCAL:
+            self._report(node, what, reason)
+            return
+        compared = checked.left if isinstance(checked, cst.Comparison) else checked
+        self._self_compared[-1].append((node, what, compared.value if isinstance(compared, cst.Name) else ""))
 
     def _report(self, node: cst.CSTNode, what: str, reason: str) -> None:
         if len(what) > 80:
