@@ -1,6 +1,9 @@
 """VC303 corpus (checked as a test file): tests that check nothing fire; tests with any real check do not."""
+import logging
+import sys
 import unittest
 from contextlib import nullcontext
+from pprint import pprint
 from unittest import mock
 
 import pytest
@@ -206,3 +209,97 @@ def test_conditionally_skipped():
     if not make_order():
         pytest.skip("no order backend")
     make_order().refund()
+
+
+
+# expect: VC303
+def test_total_is_right():
+    """Test that the total is computed correctly."""
+    result = make_order().total()
+    print(f"total: {result}")
+
+
+# expect: VC303 -- the docstring says "does not raise", but the test shows the result to a person
+def test_checkout_logged():
+    """Checkout does not raise and returns the right order."""
+    order = checkout(make_order())
+    logging.info("checked out: %s", order)
+
+
+# expect: VC303
+def test_smoke_pretty_printed():
+    """Smoke test of validation."""
+    pprint(validate_order(make_order()))
+
+
+# expect: VC303
+def test_never_fails_written_out():
+    sys.stdout.write(str(make_order().total()))
+
+
+# expect: VC303
+def test_pass_fail_printed():
+    result = make_order().total()
+    if result == 7:
+        print("PASS")
+    else:
+        print("FAIL", result)
+
+
+class TestPrinting(unittest.TestCase):
+    # expect: VC303
+    def test_prints_in_method(self):
+        """Order creation should not fail."""
+        order = make_order()
+        print(order)
+
+
+# ok: VC303
+def test_prints_and_asserts():
+    result = make_order().total()
+    print(result)
+    assert result == 7
+
+
+# ok: VC303
+def test_parse_does_not_raise_with_label():
+    print("validating a valid order")
+    validate_order(make_order())
+
+
+# ok: VC303
+def test_output_captured(capsys):
+    print(make_order().total())
+    assert capsys.readouterr().out == "7\n"
+
+
+# ok: VC303
+def test_logs_and_checks(caplog):
+    logging.info("order %s", make_order())
+    assert "order" in caplog.text
+
+
+class TestLogged(unittest.TestCase):
+    # ok: VC303
+    def test_logged_and_checked(self):
+        order = make_order()
+        logging.getLogger(__name__).info("order %s", order)
+        self.assertEqual(order.total(), 7)
+
+    # ok: VC303
+    def test_print_inside_raises(self):
+        with self.assertRaises(ValueError):
+            print(make_order(items=-1))
+
+
+# ok: VC303
+def test_prints_then_helper_asserts():
+    order = make_order()
+    print(order)
+    check_order(order)
+
+
+# ok: VC303
+def test_validation_never_raises():
+    """Validation never raises on a good order."""
+    validate_order(make_order())

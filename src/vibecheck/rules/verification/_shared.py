@@ -10,6 +10,10 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.rule import Rule
 
 TEST_CLASS_SUFFIXES = ("Test", "Tests", "TestCase")
+# Calls that show a value or a failure to a person and check nothing: the test still passes.
+TELLING_FUNCTIONS = frozenset({"print", "pprint"})
+REPORTING_RECEIVERS = frozenset({"logger", "logging", "log", "LOGGER", "LOG", "warnings", "sys.stderr", "sys.stdout",
+                                 "pprint"})
 
 
 def last_name(node: cst.CSTNode) -> str:
@@ -21,6 +25,19 @@ def last_name(node: cst.CSTNode) -> str:
     if isinstance(node, cst.Name):
         return node.value
     return ""
+
+
+def is_telling_call(call: cst.Call) -> bool:
+    """`print(...)`, `pprint(...)`, `logger.info(...)`, `sys.stdout.write(...)`, `warnings.warn(...)`."""
+    func = call.func
+    if isinstance(func, cst.Name):
+        return func.value in TELLING_FUNCTIONS
+    if isinstance(func, cst.Attribute):
+        receiver = func.value
+        if isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name):
+            return f"{receiver.value.value}.{receiver.attr.value}" in REPORTING_RECEIVERS
+        return isinstance(receiver, cst.Name) and receiver.value in REPORTING_RECEIVERS
+    return False
 
 
 def is_test_class(node: cst.ClassDef) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_telling_call, last_name
 
 # Calls that fail the test by themselves, by what they resolve to through the file's imports.
 ASSERTING_CALLS = frozenset({
@@ -46,7 +46,9 @@ class TestWithoutAssertion(TestAwareRule):
     Left alone: a test that skips itself at the top (`pytest.skip(...)`, `self.skipTest(...)`), one that runs
     its code inside `with expectation:` where `expectation` is a parameter (parametrized `pytest.raises` or
     null context), and one whose name or docstring says its point is that nothing raises
-    (`test_parse_does_not_raise`, "Nothing happens if the value is valid.").
+    (`test_parse_does_not_raise`, "Nothing happens if the value is valid."), unless it prints or logs what
+    the code returned (`print(result)`, `logger.info(...)`): a test that shows its result to a person
+    checks nothing, whatever its docstring says.
 
     ## Why is this bad?
     A test without an assertion passes whenever the code does not raise: it reports green on a wrong
@@ -95,7 +97,7 @@ class TestWithoutAssertion(TestAwareRule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
-        self.frames[-1].data.update(asserts=False, calls=set())
+        self.frames[-1].data.update(asserts=False, calls=set(), tells=False)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         frame = self.frames[-1]
@@ -106,7 +108,8 @@ class TestWithoutAssertion(TestAwareRule):
         super().leave_FunctionDef(node)
 
     def exit_test(self, frame: Frame) -> None:
-        if not frame.data["asserts"] and not self._asserts_by_design(frame.node):
+        # A test that prints or logs its results shows them to a person: its name or docstring does not make it a check.
+        if not frame.data["asserts"] and (frame.data["tells"] or not self._asserts_by_design(frame.node)):
             self._pending.append(frame)
 
     def _asserts_by_design(self, node: cst.FunctionDef) -> bool:
@@ -137,6 +140,9 @@ class TestWithoutAssertion(TestAwareRule):
         if not self.frames:
             return
         called = last_name(node)
+        if is_telling_call(node) and any(not isinstance(a.value, (cst.SimpleString, cst.ConcatenatedString)) for a in node.args):
+            for frame in self.frames:
+                frame.data["tells"] = True
         if (called in ASSERTING_METHODS and isinstance(node.func, cst.Attribute)) or (
                 self._helper is not None and self._helper.match(called)) or self.qualified_name(node) in ASSERTING_CALLS:
             self._mark_asserting()
@@ -150,6 +156,11 @@ class TestWithoutAssertion(TestAwareRule):
             if frame.data["calls"] & asserting:
                 continue
             name = frame.node.name.value
+            if frame.data["tells"]:
+                self.report(frame.node.name, f"Test `{name}` prints or logs what the code under test does but asserts "
+                                             "nothing, so it passes whatever the result is.",
+                            hint="Replace the `print` or log call with an assertion on the value: `assert result == expected`.")
+                continue
             self.report(
                 frame.node.name,
                 f"Test `{name}` asserts nothing, so it passes whatever result the code under test returns.",

@@ -6,7 +6,7 @@ import libcst as cst
 
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_telling_call, last_name
 
 SWALLOWED_TYPES = frozenset({
     "Exception", "BaseException", "AssertionError",
@@ -20,25 +20,13 @@ BROAD_TYPES = frozenset({"Exception", "BaseException", "builtins.Exception", "bu
 RAISES_HINT = "Wrap only the call that should raise, in `pytest.raises(TheSpecificError)` (or `self.assertRaises`)."
 # Calls that make a test fail by themselves besides assertion calls.
 EXPECTING_CALLS = frozenset({"pytest.raises", "pytest.warns", "pytest.deprecated_call"})
-# Calls that only tell someone about the failure: the test still passes.
-REPORTING_RECEIVERS = frozenset({"logger", "logging", "log", "LOGGER", "LOG", "warnings", "sys.stderr", "sys.stdout"})
 
 HINT = "Let the failure propagate, or use `pytest.raises(SpecificError)` when the exception is the expected outcome."
 
 
 def _is_telling_only(statement: cst.BaseSmallStatement) -> bool:
     """`print(...)`, `logger.info(...)`, `warnings.warn(...)`: the failure is shown, not raised."""
-    if not isinstance(statement, cst.Expr) or not isinstance(statement.value, cst.Call):
-        return False
-    func = statement.value.func
-    if isinstance(func, cst.Name):
-        return func.value == "print"
-    if isinstance(func, cst.Attribute):
-        receiver = func.value
-        if isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name):
-            return f"{receiver.value.value}.{receiver.attr.value}" in REPORTING_RECEIVERS
-        return isinstance(receiver, cst.Name) and receiver.value in REPORTING_RECEIVERS
-    return False
+    return isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and is_telling_call(statement.value)
 
 
 def is_swallowing(statement: cst.CSTNode) -> bool:
