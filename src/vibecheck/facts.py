@@ -56,6 +56,11 @@ CONFIG_CLASSES = frozenset({"Meta", "Config", "Media"})
 PRESENTATION_DUNDERS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__", "__html__", "__unicode__"})
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "trace"})
 # Calls that turn a route's name into its URL: Django's `reverse("order-refund")`, Flask's `url_for("bp.show")`.
+# A string naming a dotted path (`"pkg.flows.resume"`, or the literal end `.app_settings.LIMITS` of an f-string):
+# code that imports what it names by string (`import_string`, Django settings, deferred calls) uses its last part.
+# Three parts at least, or two after a leading dot, so that file names (`"setup.py"`) are no uses.
+NAMED_BY_STRING = re.compile(r"^(?:\.[A-Za-z_]\w*|[A-Za-z_]\w*\.[A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)+$", re.ASCII)
+MAX_DOTTED_STRING = 200
 URL_BY_NAME = frozenset({"reverse", "reverse_lazy", "url_for", "url_path_for"})
 DOTTED_STRING = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
 MAX_STRING = 300
@@ -463,6 +468,9 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool) -> set[str]:
             used.add(node.id)
         elif isinstance(node, ast.Attribute):
             used.add(node.attr)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < MAX_DOTTED_STRING \
+                and NAMED_BY_STRING.match(node.value):  # `import_string("pkg.flows.resume")`, f"{app}.app_settings.LIMITS"
+            used.add(node.value.rpartition(".")[2])
         if skip_functions and isinstance(node, ast.If) and _is_main_guard(node.test):
             continue
         if skip_functions and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):

@@ -174,6 +174,11 @@ class _Places:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
 
+def _builds_view(method: str) -> bool:
+    """`V.as_view()`, and the same classmethod under a project's own name (allauth's `V.as_api_view(client=...)`)."""
+    return method == "as_view" or (method.startswith("as_") and method.endswith("_view"))
+
+
 def _last(name: str | None) -> str:
     return (name or "").rsplit(".", 1)[-1]
 
@@ -464,8 +469,8 @@ class AppModelCollector:
         if last in REGISTRATIONS and isinstance(node.func, cst.Attribute):
             self.anchors[id(node)] = ("call", self.registrations_seen)
             self.registrations_seen += 1
-        if last in fw.URLCONF_CALLS and not self.scopes:
-            self._collect_url(node)
+        if last in fw.URLCONF_CALLS and (not self.scopes or (self.qualified_name(func) or "").startswith(fw.URLCONF_MODULES)):
+            self._collect_url(node)  # also in a function that builds the patterns (allauth's `build_urlpatterns(client)`)
         if last in fw.REGISTRATION_CALLS and isinstance(node.func, cst.Attribute):
             self._collect_registration(node)
         elif last in fw.BEFORE_REQUEST_HOOKS and isinstance(node.func, cst.Attribute):
@@ -523,7 +528,7 @@ class AppModelCollector:
         while isinstance(view, cst.Call):
             callee = view.func
             built = True
-            if isinstance(callee, cst.Attribute) and callee.attr.value == "as_view":
+            if isinstance(callee, cst.Attribute) and _builds_view(callee.attr.value):
                 view = callee.value
                 break
             inner = _positional(view, 0)
@@ -711,7 +716,7 @@ class AppModelCollector:
         view = view_arg.value
         if isinstance(view, cst.Call):
             callee = view.func
-            if isinstance(callee, cst.Attribute) and callee.attr.value == "as_view":
+            if isinstance(callee, cst.Attribute) and _builds_view(callee.attr.value):
                 view_class = get_full_name_for_node(callee.value) or ""
                 self.view_registrations.setdefault(view_class, []).append((receiver, path, call))
             return  # wrapped in a decorator call (`login_required(f)`) or built by a factory: not judged

@@ -25,6 +25,8 @@ RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
 PREFIX_KEYWORDS = ("url_prefix", "prefix")
 # Django URLconf entries and DRF router registrations: the view is their second argument.
 URLCONF_CALLS = frozenset({"path", "re_path", "url", "register"})
+# Where Django's URL helpers live: a call resolved to one of them is a URLconf entry also inside a function.
+URLCONF_MODULES = ("django.urls.", "django.conf.urls.")
 # Module-level settings that decide whether views are guarded by default (Django, DRF).
 SECURITY_SETTINGS = frozenset({"REST_FRAMEWORK", "MIDDLEWARE"})
 # Django middleware that makes every view require a login (Django 5.1+) unless marked `login_not_required`.

@@ -31,7 +31,7 @@ FRAMEWORK_METHODS: dict[str, tuple[str, ...]] = {
                 "perform_create", "perform_update", "perform_destroy", "initial", "handle_exception"),
     "Serializer": ("create", "update", "validate", "validate_*", "to_representation", "to_internal_value", "get_*"),
     "Permission": ("has_permission", "has_object_permission"),
-    "Authentication": ("authenticate", "authenticate_header", "authenticate_credentials"),
+    "Authentication": ("authenticate", "authenticate_header", "authenticate_credentials", "keyword"),
     "Form": ("clean", "clean_*", "save"),
     "Model": ("save", "clean", "delete", "get_absolute_url"),
     "Config": ("ready",),

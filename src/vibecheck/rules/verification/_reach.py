@@ -44,6 +44,8 @@ DOCTEST_CONFIGS = ("pyproject.toml", "setup.cfg", "pytest.ini", "tox.ini")
 # Files the framework imports at start-up, whose classes it instantiates (Django's `AppConfig`, whose
 # `ready()` connects the signal receivers): reached whenever the tests run at all.
 STARTUP_FILES = frozenset({"apps.py"})
+# URLconfs: Django imports them to resolve the first request or `reverse()`, so their top-level code runs then.
+URLCONF_FILES = frozenset({"urls.py"})
 # Folders whose modules the framework loads by name (Django's template tag libraries, `{% load x %}`).
 LOADED_FOLDERS = frozenset({"templatetags"})
 
@@ -252,7 +254,17 @@ class ProjectIndex:
                     if module is not None:
                         modules |= self._facade(module)
             reached[test.path] = modules
+        fixtures = {self._folder(path): modules for path, modules in reached.items() if path.endswith("conftest.py")}
+        for path, modules in reached.items():  # a test uses the fixtures of every conftest.py above it
+            folder = self._folder(path)
+            for conftest_folder, provided in fixtures.items():
+                if folder == conftest_folder or folder.startswith(conftest_folder + "/") or not conftest_folder:
+                    modules |= provided
         return reached
+
+    @staticmethod
+    def _folder(path: str) -> str:
+        return path.replace("\\", "/").rpartition("/")[0]
 
     @cached_property
     def referenced_names(self) -> set[str]:
@@ -412,9 +424,7 @@ class ProjectIndex:
             if definition.simple_name.startswith("__") and owner or "hook" in definition.flags \
                     or framework_calls(definition, owner) or (owner is not None and self.extends_library(owner)):
                 implicit.setdefault((definition.module, definition.owner), []).append(definition)
-        neighbours = {name: {name} | {m for m in (self.module_of(self.canonical(t))
-                                                  for t in (*module.imports.values(), *module.local_imports)) if m}
-                      for name, module in self.modules.items()}
+        neighbours = {name: self._neighbours(module) for name, module in self.modules.items()}
         subclasses = self._subclasses(by_key)
         reached: set[tuple[str, str]] = set()
         imported: set[str] = set()
@@ -434,6 +444,10 @@ class ProjectIndex:
                 return
             imported.add(module)
             pending.append((module, self.modules[module].uses))
+            for target in self.modules[module].imports.values():  # importing it runs the imports at its top
+                found = self.module_of(self.canonical(target))
+                if found is not None:
+                    load(found)
             for hook in implicit.get((module, ""), ()):
                 reach(hook)
             for definition in self.modules[module].definitions:
@@ -464,6 +478,10 @@ class ProjectIndex:
 
         for module in sorted(self.modules_reached):
             load(module)
+        if self.client_paths or self.client_names:  # a request resolves its URL: the URLconfs' code runs
+            for source in self.modules.values():
+                if source.relative.rpartition("/")[2] in URLCONF_FILES:
+                    load(source.name)
         for source in self.modules.values():
             if LOADED_FOLDERS & set(source.relative.split("/")[:-1]):
                 load(source.name)
@@ -486,6 +504,16 @@ class ProjectIndex:
                         if target.module in imported:
                             reach(target)
         return reached
+
+    def _neighbours(self, module: SourceModule) -> set[str]:
+        """The modules whose names `module`'s code may use: itself, what it imports, and the submodules of an
+        imported package that its code names (`from pkg import flows`, then `flows.login.run()`)."""
+        found = {module.name} | {m for m in (self.module_of(self.canonical(t))
+                                             for t in (*module.imports.values(), *module.local_imports)) if m}
+        names = module.uses.union(*(d.uses for d in module.definitions))
+        for imported in [m for m in found if self.modules[m].is_package]:
+            found.update(f"{imported}.{name}" for name in names if f"{imported}.{name}" in self.modules)
+        return found
 
     def extends_library(self, cls: Definition) -> bool:
         """A class derived from an imported class of another distribution (`oauthlib`'s `RequestValidator`,

@@ -71,6 +71,10 @@ class UntestedPublicFunction(ProjectRule):
     (the library calls its overrides), and protocol methods the standard library calls on objects it is
     handed (`read1`, `get_full_url`). A docstring example counts as a test when the pytest configuration
     collects doctests, and a Django management command when a test runs it with `call_command`.
+    Names are also followed through the submodules of an imported package (`flows.login.run()`), through
+    dotted strings that name code to import later (`import_string(f"{app}.app_settings.LIMITS")`), into
+    the modules an imported module imports at its top, into URL patterns a function builds
+    (`V.as_api_view(...)`), and from a test to the fixtures of the `conftest.py` files above it.
 
     With coverage data (coverage mode), it instead reports the functions and methods whose body never
     ran during the recorded test run, and a class once when none of its methods ran.
