@@ -237,6 +237,8 @@ class TestFactCollector:
             return
         if DOTTED_STRING.match(value):
             self.dotted.add(value)
+        elif value.isidentifier():  # `parametrize("method", ["get", "patch"])` then `getattr(app, method)`
+            self.names.add(value)
         elif value.startswith("/"):
             self.strings.add(value)
         elif "://" in value:

@@ -11,10 +11,16 @@ when a test uses a path that matches its route (`"/users/42"` for `@app.get("/us
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
 
 from vibecheck.analysis.app_model import AppModel
 from vibecheck.analysis.modules import SourceLayout, resolve_relative
@@ -384,7 +390,26 @@ class ProjectIndex:
         direct = {(d.module, d.qualname) for d in self.definitions()
                   if self.is_referenced(d) or ("doctest" in d.flags and self.runs_doctests)
                   or (d.module in self.commands_run and d.qualname == "Command")}
-        return direct | self.url_reached
+        return direct | self.url_reached | self.entry_points
+
+    @cached_property
+    def entry_points(self) -> set[tuple[str, str]]:
+        """`(module, qualname)` of the console scripts and plugin entry points `pyproject.toml` declares
+        (`flask = "flask.cli:main"`): the installed command or the host application calls them."""
+        try:
+            with (self.layout.root / "pyproject.toml").open("rb") as file:
+                project = tomllib.load(file).get("project", {})
+        except (OSError, tomllib.TOMLDecodeError):
+            return set()
+        tables = [project.get("scripts"), project.get("gui-scripts"), *(project.get("entry-points") or {}).values()]
+        found = set()
+        for table in tables:
+            for value in (table or {}).values() if isinstance(table, dict) else ():
+                module, _, qualname = str(value).partition(":")
+                qualname = qualname.split("[")[0].strip()
+                if module.strip() in self.modules and qualname:
+                    found.add((module.strip(), qualname))
+        return found
 
     @cached_property
     def reached_definitions(self) -> set[tuple[str, str]]:
@@ -495,6 +520,9 @@ class ProjectIndex:
         while pending:
             module, uses = pending.pop()
             for name in uses:
+                for key in self._imported_definitions(module, name):  # `from ._types import f as _f`; `_f()`
+                    if key in by_key:
+                        reach(by_key[key])
                 for neighbour in neighbours.get(module, ()):
                     for target in by_name.get((neighbour, name), ()):
                         reach(target)
@@ -505,11 +533,23 @@ class ProjectIndex:
                             reach(target)
         return reached
 
+    def _imported_definitions(self, module: str, name: str) -> list[tuple[str, str]]:
+        """`(module, qualname)` that a name imported into `module` stands for, under any alias."""
+        imported = self.modules[module].imports.get(name)
+        found = []
+        for target in {imported, self.canonical(imported)} if imported else ():
+            owner = self.module_of(target)
+            if owner is not None and owner != target:
+                found.append((owner, target[len(owner) + 1:]))
+        return found
+
     def _neighbours(self, module: SourceModule) -> set[str]:
         """The modules whose names `module`'s code may use: itself, what it imports, and the submodules of an
         imported package that its code names (`from pkg import flows`, then `flows.login.run()`)."""
-        found = {module.name} | {m for m in (self.module_of(self.canonical(t))
-                                             for t in (*module.imports.values(), *module.local_imports)) if m}
+        targets = (*module.imports.values(), *module.local_imports)
+        # the module a name is imported from, also when it re-exports a library's name on some versions and
+        # defines a fallback on others (`if django.VERSION >= (6, 1): from django... import f; else: def f`)
+        found = {module.name} | {m for t in targets for m in (self.module_of(self.canonical(t)), self.module_of(t)) if m}
         names = module.uses.union(*(d.uses for d in module.definitions))
         for imported in [m for m in found if self.modules[m].is_package]:
             found.update(f"{imported}.{name}" for name in names if f"{imported}.{name}" in self.modules)

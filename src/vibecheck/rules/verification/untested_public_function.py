@@ -74,7 +74,11 @@ class UntestedPublicFunction(ProjectRule):
     Names are also followed through the submodules of an imported package (`flows.login.run()`), through
     dotted strings that name code to import later (`import_string(f"{app}.app_settings.LIMITS")`), into
     the modules an imported module imports at its top, into URL patterns a function builds
-    (`V.as_api_view(...)`), and from a test to the fixtures of the `conftest.py` files above it.
+    (`V.as_api_view(...)`), from a test to the fixtures of the `conftest.py` files above it, through an
+    import under another name (`from ._types import is_prepared as _is_prepared`), to a fallback defined
+    where other versions import a library's function, and to a method a test names in a string
+    (`parametrize("method", ["get", "patch"])`, then `getattr`). The console scripts and entry points
+    `pyproject.toml` declares (`[project.scripts]`) count as called.
 
     With coverage data (coverage mode), it instead reports the functions and methods whose body never
     ran during the recorded test run, and a class once when none of its methods ran.
