@@ -463,12 +463,13 @@ class ProjectIndex:
                 methods.setdefault(definition.simple_name, []).append(definition)
         called: set[str] = set()
 
-        def load(module: str) -> None:
-            """The module was imported: its top-level code and the hooks it registers ran."""
+        def load(module: str, routed: frozenset[str] = frozenset()) -> None:
+            """The module was imported: its top-level code and the hooks it registers ran (`routed`: names it only
+            hands to the URL resolver, which runs them for a matching request alone)."""
             if module in imported:
                 return
             imported.add(module)
-            pending.append((module, self.modules[module].uses))
+            pending.append((module, self.modules[module].uses - routed))
             for target in self.modules[module].imports.values():  # importing it runs the imports at its top
                 found = self.module_of(self.canonical(target))
                 if found is not None:
@@ -504,9 +505,10 @@ class ProjectIndex:
         for module in sorted(self.modules_reached):
             load(module)
         if self.client_paths or self.client_names:  # a request resolves its URL: the URLconfs' code runs
+            views = frozenset(entry.view.rpartition(".")[2] for entry in self.app_model.url_entries)
             for source in self.modules.values():
                 if source.relative.rpartition("/")[2] in URLCONF_FILES:
-                    load(source.name)
+                    load(source.name, views)
         for source in self.modules.values():
             if LOADED_FOLDERS & set(source.relative.split("/")[:-1]):
                 load(source.name)
