@@ -64,7 +64,6 @@ class SourceIndex:
                 break
             chosen.append(token)
         words = _without_grouping_parentheses(chosen)
-        words = [w for i, w in enumerate(words) if not (w == "," and i + 1 < len(words) and words[i + 1] in _CLOSING)]
         if words:
             return " ".join(words)
         if start in self.comments:
@@ -84,7 +83,7 @@ class SourceIndex:
 
 
 def _without_grouping_parentheses(tokens: Sequence[tokenize.TokenInfo]) -> list[str]:
-    """The tokens as words, minus parentheses that only group (a formatter adds and removes those).
+    """The tokens as words, minus parentheses that only group and trailing commas (a formatter adds and removes both).
 
     A `(` right after a name, a closing bracket or a string opens a call's arguments and stays; after an
     operator, a comma or a keyword (`assert x, (...)`, `return (...)`) it only groups.
@@ -93,6 +92,8 @@ def _without_grouping_parentheses(tokens: Sequence[tokenize.TokenInfo]) -> list[
     opened: list[bool] = []  # for each open `(`: whether it was dropped
     previous: tokenize.TokenInfo | None = None
     for token in tokens:
+        if token.type == tokenize.OP and token.string in _CLOSING and words and words[-1] == ",":
+            words.pop()  # a trailing comma, which formatters add and remove
         if token.type == tokenize.OP and token.string == "(":
             grouping = previous is None or not (
                 (previous.type == tokenize.NAME and not keyword.iskeyword(previous.string))

@@ -14,7 +14,7 @@ import requests
 
 
 def fetch(url):
-    assert url is not None, "expected a url"
+    assert url is not None, "expected a url %s %s" % (url, 1)
     return requests.get(url, headers={'a': 'b'})
 '''
 
@@ -25,7 +25,11 @@ import os  # moved everything down
 
 def fetch(url):
     assert url is not None, (
-        "expected a url"  # a comment
+        "expected a url %s %s"  # a comment
+        % (
+            url,
+            1,
+        )
     )
     return requests.get(
         url,
