@@ -234,6 +234,9 @@ class FlowState:
         # What an `except ... as name` binds, for rules that follow caught exceptions (None: nothing).
         self.caught: Callable[[cst.ExceptHandler | cst.ExceptStarHandler, FlowState], Taint | None] | None = None
         self.loop_depth = 0
+        # Answers remembered for the length of one outermost `taint_of` query, during which no binding changes:
+        # a source finder asked about every operand of a 2,500-long `a + b + ...` chain must not rescan it each time.
+        self.query_memo: dict[tuple[str, int], Any] | None = None
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         return self.imports.qualified_name(node)
@@ -253,6 +256,15 @@ class FlowState:
         stack, not by recursion: generated code chains thousands of `+` operands or implicitly concatenated
         strings.
         """
+        if self.query_memo is not None:
+            return self._taint_of(node)
+        self.query_memo = {}
+        try:
+            return self._taint_of(node)
+        finally:
+            self.query_memo = None
+
+    def _taint_of(self, node: cst.CSTNode | None) -> Taint | None:
         pending: list[cst.CSTNode | None] = [node]
         summarised: Taint | None = None
         while pending:

@@ -66,6 +66,16 @@ def constant_text(node: cst.CSTNode | None, state: FlowState) -> str | None:
     """The text of an expression built from constants only (literals, UPPER_CASE names, placeholders), or None."""
     if node is None:
         return None
+    memo = state.query_memo
+    if memo is None:
+        return _constant_text(node, state)
+    key = ("constant_text", id(node))
+    if key not in memo:
+        memo[key] = _constant_text(node, state)
+    return cast("str | None", memo[key])
+
+
+def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
     text = string_value(node)
     if text is not None:
         return text
@@ -164,7 +174,13 @@ def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
 
 def _has_string_part(node: cst.CSTNode, state: FlowState) -> bool:
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
-        return _has_string_part(node.left, state) or _has_string_part(node.right, state)
+        memo = state.query_memo
+        if memo is None:
+            return _has_string_part(node.left, state) or _has_string_part(node.right, state)
+        key = ("has_string_part", id(node))
+        if key not in memo:
+            memo[key] = _has_string_part(node.left, state) or _has_string_part(node.right, state)
+        return bool(memo[key])
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
         return True
     dotted = dotted_name(node)
