@@ -9,7 +9,7 @@ interface, never by name; `ANALYZER_MODULES` lists the modules that provide one 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -83,3 +83,9 @@ def blocks_build(finding: Finding, settings: Any) -> bool:
     """Whether a finding may fail the run: vibecheck's always; an analyzer's when that analyzer says so."""
     analyzer = analyzer_for(finding)
     return analyzer is None or analyzer.blocks_build(finding, settings)
+
+
+def fails_build_for(settings: Any) -> Callable[[Finding], bool]:
+    """Whether one finding, on its own, makes the run exit 1: at or above `fail-on`, and allowed to block."""
+    rank = settings.fail_on.rank
+    return lambda finding: finding.severity.rank >= rank and blocks_build(finding, settings)

@@ -19,17 +19,18 @@ from typing import Any, NoReturn
 import click
 
 from vibecheck import __version__
-from vibecheck.analyzers import blocks_build
+from vibecheck.analyzers import blocks_build, fails_build_for
 from vibecheck.api import check_paths, check_source
 from vibecheck.commands.adoption import AdoptionOptions, adoption_options, prepare
 from vibecheck.commands.baseline import baseline_command
+from vibecheck.commands.hook import hook_command
 from vibecheck.config import FAIL_ON, Settings, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
 from vibecheck.errors import UsageError, VibecheckError
 from vibecheck.gc_tuning import tune_gc
 from vibecheck.model import Finding, Report
 from vibecheck.registry import Registry, load_registry
-from vibecheck.reporters import FORMATS, ReportContext, render, render_diagnostics, render_summary
+from vibecheck.reporters import FORMATS, QUIET_FORMATS, ReportContext, render, render_diagnostics, render_summary
 from vibecheck.reporters.escaping import printable
 from vibecheck.reporters.filters import CONFIDENCES, SORT_ORDERS, filtered_report, render_statistics
 from vibecheck.selection import ExternalCode, external_codes
@@ -131,6 +132,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     """Check Python files and directories (default: the current directory; `-` reads stdin)."""
     global _color_mode
     _color_mode = color
+    quiet = quiet or fmt in QUIET_FORMATS
     registry = load_registry()
     if paths == ("-",) and not stdin_filename:
         stdin_filename = "-"
@@ -161,7 +163,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         adopted.finish(report)
     except VibecheckError as exc:
         _fail(str(exc))
-    fails_build = _fails_build(settings)
+    fails_build = fails_build_for(settings)
     report = filtered_report(report, min_severity, min_confidence, sort_by)
     if statistics:
         _emit_text(render_statistics(report, fmt, fails_build), output)
@@ -189,12 +191,6 @@ def exit_code(report: Report, fail_rank: int, exit_zero: bool, *, plugin_errors:
     if not exit_zero and any(f.severity.rank >= fail_rank and blocks_build(f, settings) for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _fails_build(settings: Any) -> Callable[[Finding], bool]:
-    """Whether one finding, on its own, makes the run exit 1: the same test `exit_code` applies."""
-    rank = settings.fail_on.rank
-    return lambda finding: finding.severity.rank >= rank and blocks_build(finding, settings)
 
 
 def _globs(value: str | None) -> tuple[str, ...] | None:
@@ -238,6 +234,7 @@ def _emit_text(text: str, output: str | None) -> None:
 
 
 cli.add_command(baseline_command)
+cli.add_command(hook_command)
 
 
 @cli.command("rules")

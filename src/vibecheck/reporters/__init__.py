@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from vibecheck.model import Finding, Report
 from vibecheck.redaction import redact_report
 from vibecheck.registry import Registry
-from vibecheck.reporters import concise, github, gitlab, json_format, junit, sarif, text
+from vibecheck.reporters import agent, concise, github, gitlab, json_format, junit, markdown, sarif, text
 from vibecheck.reporters.escaping import printable, without_workflow_commands
 
 
@@ -41,8 +41,13 @@ FORMATS: dict[str, Reporter] = {
     "junit": junit.render,
     "github": github.render,
     "gitlab": gitlab.render,
+    "agent": agent.render,
+    "markdown": markdown.render,
 }
 
+
+# Formats read by coding agents: no summary or progress on stderr, as with `--quiet`.
+QUIET_FORMATS = frozenset({"agent"})
 
 # Formats whose lines may start with `::` because they are GitHub workflow commands by design.
 WORKFLOW_COMMAND_FORMATS = frozenset({"github"})

@@ -1,0 +1,148 @@
+"""`vibecheck hook` as a coding agent calls it: a post-edit payload on stdin, the answer in the exit code and stderr."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.integration.conftest import run_vibecheck, write
+from vibecheck.cli import cli
+
+SWALLOW = """\
+def load():
+    try:
+        return work()
+    except Exception:
+        pass
+"""
+CLEAN = "def add(a, b):\n    return a + b\n"
+A_TEST = "from {module} import {name}\n\n\ndef test_it():\n    assert {name} is not None\n"
+ONLY_A_NOTICE = "def check(x):\n    assert x > 0\n    return x\n"  # B101 is a notice: it does not fail the build
+FINDING_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<message>.+) \(hint: .+\)$")
+
+
+def post_tool_use(tool: str, file_path: Path | str, cwd: Path) -> str:
+    """A payload shaped like the one Claude Code sends to a PostToolUse hook."""
+    tool_input: dict[str, object] = {"file_path": str(file_path)}
+    if tool == "Write":
+        tool_input["content"] = "..."
+    elif tool == "Edit":
+        tool_input |= {"old_string": "a", "new_string": "b"}
+    elif tool == "MultiEdit":
+        tool_input["edits"] = [{"old_string": "a", "new_string": "b"}]
+    return json.dumps({"session_id": "abc123", "transcript_path": str(cwd / "transcript.jsonl"), "cwd": str(cwd),
+                       "hook_event_name": "PostToolUse", "tool_name": tool, "tool_input": tool_input,
+                       "tool_response": {"filePath": str(file_path), "success": True}})
+
+
+def hook(payload: str):
+    return CliRunner().invoke(cli, ["hook"], input=payload, catch_exceptions=False)
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"pyproject.toml": "[project]\nname = 'demo'\n", "app.py": SWALLOW, "clean.py": CLEAN,
+                     "notice.py": ONLY_A_NOTICE, "README.md": "# demo\n",
+                     "tests/test_app.py": A_TEST.format(module="clean", name="add")})
+    return tmp_path
+
+
+@pytest.mark.parametrize("tool", ["Write", "Edit", "MultiEdit"])
+def test_a_finding_exits_2_with_one_line_per_finding_on_stderr(project: Path, tool: str) -> None:
+    result = hook(post_tool_use(tool, project / "app.py", project))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lead, *lines = result.stderr.splitlines()
+    assert lead == "vibecheck: 1 problem to fix in app.py:"
+    assert len(lines) == 1
+    match = FINDING_LINE.match(lines[0])
+    assert match, lines[0]
+    assert (match["path"], match["line"], match["code"]) == ("app.py", "4", "VC101")
+    assert "Catch the specific exception" in lines[0]
+
+
+def test_a_clean_file_exits_0_silently(project: Path) -> None:
+    result = hook(post_tool_use("Edit", project / "clean.py", project))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_a_notice_alone_does_not_interrupt_the_agent(project: Path) -> None:
+    assert "B101" in run_vibecheck(["--select", "B101", "notice.py"], project).stdout  # it is reported by a check
+    result = hook(post_tool_use("Write", project / "notice.py", project))
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_flat_file_path_payload_is_understood(project: Path) -> None:
+    result = hook(json.dumps({"hook_event_name": "afterFileEdit", "file_path": str(project / "app.py")}))
+    assert result.exit_code == 2 and "VC101" in result.stderr
+
+
+def test_a_relative_path_is_taken_from_the_payloads_cwd(project: Path, tmp_path_factory: pytest.TempPathFactory,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    result = hook(post_tool_use("Write", "app.py", project))
+    assert result.exit_code == 2 and "VC101" in result.stderr
+
+
+@pytest.mark.parametrize("payload", [
+    "this is not json",
+    "",
+    "[1, 2, 3]",
+    '{"tool_name": "Write"}',
+    '{"tool_name": "Write", "tool_input": "app.py"}',
+    '{"tool_name": "Write", "tool_input": {"file_path": 7}}',
+    '{"hook_event_name": "Stop"}',
+    "[" * 100_000,
+], ids=["garbage", "empty", "list", "no-input", "input-not-object", "path-not-string", "other-event", "deep"])
+def test_a_payload_it_does_not_understand_exits_0_silently(project: Path, payload: str) -> None:
+    result = hook(payload)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_a_tool_that_does_not_edit_is_ignored(project: Path) -> None:
+    result = hook(post_tool_use("Read", project / "app.py", project))
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_non_python_and_missing_files_exit_0_silently(project: Path) -> None:
+    for target in (project / "README.md", project / "gone.py", project):
+        result = hook(post_tool_use("Write", target, project))
+        assert (result.exit_code, result.stdout, result.stderr) == (0, "", ""), target
+
+
+def test_the_files_own_project_config_applies(project: Path) -> None:
+    """The configuration is found from the edited file's folder, not from where the agent runs the hook."""
+    write(project, {"service/pyproject.toml": '[tool.vibecheck]\nignore = ["VC101"]\nextend-exclude = ["generated/"]\n',
+                    "service/handler.py": SWALLOW, "service/generated/models.py": SWALLOW,
+                    "service/tests/test_handler.py": A_TEST.format(module="handler", name="load")})
+    assert hook(post_tool_use("Write", project / "service" / "handler.py", project)).exit_code == 0
+    excluded = hook(post_tool_use("Write", project / "service" / "generated" / "models.py", project))
+    assert (excluded.exit_code, excluded.stderr) == (0, "")
+
+
+def test_a_broken_config_is_reported_to_the_user_not_the_model(project: Path) -> None:
+    write(project, {"pyproject.toml": "[tool.vibecheck]\nselct = ['VC1']\n"})
+    result = hook(post_tool_use("Write", project / "app.py", project))
+    assert result.exit_code == 1
+    assert "selct" in result.stderr and "pyproject.toml" in result.stderr
+
+
+def test_a_syntax_error_is_fed_back_to_the_model(project: Path) -> None:
+    write(project, {"broken.py": "def f(:\n    pass\n"})
+    result = hook(post_tool_use("Write", project / "broken.py", project))
+    assert result.exit_code == 2 and "VC001" in result.stderr
+
+
+def test_the_hook_as_a_real_process(project: Path) -> None:
+    """What Claude Code runs: `vibecheck hook` in the project folder with the payload on stdin."""
+    found = run_vibecheck(["hook"], project, stdin=post_tool_use("MultiEdit", project / "app.py", project))
+    assert found.returncode == 2 and found.stdout == ""
+    assert FINDING_LINE.match(found.stderr.splitlines()[1])
+    fixed = write(project, {"app.py": CLEAN}) / "app.py"
+    clean = run_vibecheck(["hook"], project, stdin=post_tool_use("Edit", fixed, project))
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
