@@ -31,7 +31,8 @@ def payload(path: Path) -> str:
 
 
 def median_wall(command: list[str], cwd: Path, env: dict[str, str], runs: int, stdin: str | None = None) -> float:
-    subprocess.run(command, cwd=cwd, env=env, input=stdin, capture_output=True, text=True, check=False)  # warm: bytecode, disk cache
+    subprocess.run(command, cwd=cwd, env=env, input=stdin, capture_output=True, text=True,
+                   check=False)  # warm: bytecode, disk cache
     times = []
     for _ in range(runs):
         start = time.perf_counter()
