@@ -143,7 +143,7 @@ def test_sarif_locations_resolve_to_real_files_from_a_sub_folder(project: Path, 
     assert any("%25" in location["uri"] and "%20" in location["uri"] for location in locations)
 
 
-@pytest.mark.parametrize(("word", "expected"), [("init", "unknown command `init`"), ("chek", "did you mean `vibecheck check`?"),
+@pytest.mark.parametrize(("word", "expected"), [("setup", "unknown command `setup`"), ("chek", "did you mean `vibecheck check`?"),
                                                  ("help", "unknown command `help`")])
 def test_unknown_commands_are_errors_with_a_suggestion(project: Path, word: str, expected: str) -> None:
     result = invoke([word])
