@@ -131,3 +131,15 @@ def test_init_names_the_repository_and_commit_pip_installed_from(project: Path, 
     assert pre_commit["rev"] == "0123456789abcdef0123456789abcdef01234567"
     workflow = yaml.safe_load(snippets[".github/workflows/vibecheck.yml"])
     assert workflow["jobs"]["vibecheck"]["steps"][-1]["uses"] == "acme/vibecheck@0123456789abcdef0123456789abcdef01234567"
+
+
+def test_init_with_baseline_makes_the_first_run_green(project: Path) -> None:
+    write(project, {"app.py": "def load():\n    try:\n        return work()\n    except Exception:\n        pass\n",
+                    "tests/test_app.py": "from app import load\n\n\ndef test_load():\n    assert load() is None\n"})
+    assert run_vibecheck([], project).returncode == 1  # a finding to accept
+    result = CliRunner().invoke(cli, ["init", "--baseline"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert "VC101" in (project / ".vibecheck-baseline.json").read_text(encoding="utf-8")
+    assert sections(result.stdout)  # the snippets are printed too
+    first_ci_run = run_vibecheck([], project)
+    assert first_ci_run.returncode == 0, first_ci_run.stdout + first_ci_run.stderr

@@ -3,9 +3,10 @@
 It appends the table and changes no other byte of the file (a missing final newline is added before the
 table), creates `pyproject.toml` if there is none, and writes nothing when a configuration exists already
 (`[tool.vibecheck]` in `pyproject.toml`, or a `vibecheck.toml`): like `poetry init`, it then says so and
-exits 1. The snippets (pre-commit, GitHub Actions, the Claude Code hook, `AGENTS.md`) name the repository
-and commit vibecheck was installed from when pip recorded a git URL (PEP 610's `direct_url.json`), else
-the `OWNER/vibecheck` placeholder that the README explains.
+exits 1. `--baseline` then runs `vibecheck baseline` on the folder, so the first CI run is green. The
+snippets (pre-commit, GitHub Actions, the Claude Code hook, `AGENTS.md`) name the repository and commit
+vibecheck was installed from when pip recorded a git URL (PEP 610's `direct_url.json`), else the
+`OWNER/vibecheck` placeholder that the README explains.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import click
 
+from vibecheck.commands.baseline import baseline_command
 from vibecheck.reporters.escaping import printable
 
 if sys.version_info >= (3, 11):
@@ -125,7 +127,10 @@ def _with_table(existing: bytes) -> bytes:
 
 @click.command("init")
 @click.argument("folder", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
-def init_command(folder: Path) -> None:
+@click.option("--baseline", "with_baseline", is_flag=True,
+              help="Also write the baseline of today's findings (`vibecheck baseline`), so the first CI run is green.")
+@click.pass_context
+def init_command(ctx: click.Context, folder: Path, with_baseline: bool) -> None:
     """Add a commented [tool.vibecheck] table to FOLDER/pyproject.toml and print the pre-commit, CI and agent snippets.
 
     An existing configuration is never changed: init then says so and exits 1.
@@ -134,7 +139,7 @@ def init_command(folder: Path) -> None:
     existing = _existing_config(folder, pyproject)
     if existing is not None:
         click.echo(f"vibecheck: {printable(str(folder / existing))} already configures vibecheck; nothing written "
-                   "(edit that table, or remove it to start over)", err=True)
+                   "(edit that table, or remove it to start over; `vibecheck baseline` writes a baseline)", err=True)
         sys.exit(1)
     before = pyproject.read_bytes() if pyproject.is_file() else b""
     try:
@@ -144,3 +149,5 @@ def init_command(folder: Path) -> None:
     verb = "Added a [tool.vibecheck] table to" if before else "Created"
     click.echo(f"{verb} {printable(str(pyproject))}. Set-up snippets for the files named below:\n", err=True)
     click.echo(snippets(*installed_from()), nl=False)
+    if with_baseline:
+        ctx.invoke(baseline_command, paths=(str(folder),), baseline_file=None, prune=False, config_file=None, quiet=False)
