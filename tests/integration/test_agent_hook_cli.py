@@ -146,3 +146,14 @@ def test_the_hook_as_a_real_process(project: Path) -> None:
     fixed = write(project, {"app.py": CLEAN}) / "app.py"
     clean = run_vibecheck(["hook"], project, stdin=post_tool_use("Edit", fixed, project))
     assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
+
+
+def test_the_projects_baseline_holds_in_the_hook(project: Path) -> None:
+    """An accepted finding is not fed back to the agent; a new copy of the same pattern is."""
+    assert run_vibecheck(["baseline"], project).returncode == 0
+    assert hook(post_tool_use("Edit", project / "app.py", project)).exit_code == 0
+    write(project, {"app.py": SWALLOW + "\n\n" + SWALLOW.replace("load", "save")})
+    result = hook(post_tool_use("Edit", project / "app.py", project))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "vibecheck: 1 problem to fix in app.py:"
+    assert "app.py:11:5: VC101" in result.stderr  # the new copy, in save()

@@ -2,8 +2,9 @@
 
 The agent sends a JSON payload on stdin: Claude Code's PostToolUse event (`tool_name` Edit, MultiEdit or
 Write, `tool_input.file_path`), or a flat `{"file_path": ...}` as Cursor's and similar hooks send. The
-file is checked with its project's configuration (found from the file's folder) and its excludes, as
-pre-commit's hook does. Exit codes follow Claude Code's hook protocol, not vibecheck's usual ones:
+file is checked with its project's configuration (found from the file's folder), its excludes and its
+baseline, as pre-commit's hook does: findings the project accepted are not fed back to the agent. Exit
+codes follow Claude Code's hook protocol, not vibecheck's usual ones:
 
 - 0, silent: nothing to fix, or nothing to do (not a Python file, a tool that does not edit, a payload
   this hook does not understand, a file that no longer exists or is excluded);
@@ -26,6 +27,7 @@ import click
 from vibecheck import __version__
 from vibecheck.analyzers import fails_build_for
 from vibecheck.api import check_paths
+from vibecheck.commands.adoption import AdoptionOptions, prepare
 from vibecheck.config import load_settings
 from vibecheck.errors import VibecheckError
 from vibecheck.registry import load_registry
@@ -75,7 +77,8 @@ def hook_command() -> None:
     registry = load_registry()
     try:
         settings = load_settings([str(path)], registry, overrides={"force_exclude": True})
-        report = check_paths([str(path)], settings, registry=registry)
+        adopted = prepare(AdoptionOptions(), settings, registry, stdin=False)  # the project's baseline, if it has one
+        report = check_paths([str(path)], settings, registry=registry, post_filters=adopted.filters)
     except VibecheckError as exc:
         click.echo(f"vibecheck: error: {printable(str(exc))}", err=True)
         sys.exit(EXIT_NOT_CHECKED)
