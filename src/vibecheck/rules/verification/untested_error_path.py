@@ -71,10 +71,11 @@ class UntestedErrorPath(ProjectRule):
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
     Options = Options  # it judges the files it is given: no other source's facts are needed
+    reads_unchecked_test_facts = False  # coverage data says what ran; that test files exist is enough
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)
-        if not index.tests or not index.modules:
+        if not (index.tests or project.test_files) or not index.modules:
             return []
         evidence = judge_by(index, use_coverage=True, coverage_file=self.options.coverage_file)
         if evidence.executed is None:
