@@ -25,15 +25,18 @@ from vibecheck.commands.adoption import AdoptionOptions, adoption_options, prepa
 from vibecheck.commands.baseline import baseline_command
 from vibecheck.commands.hook import hook_command
 from vibecheck.commands.init import init_command
+from vibecheck.commands.fix import fix_command
 from vibecheck.config import FAIL_ON, Settings, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
 from vibecheck.errors import UsageError, VibecheckError
 from vibecheck.gc_tuning import tune_gc
 from vibecheck.model import Finding, Report
+from vibecheck.redaction import redact_known_secrets
 from vibecheck.registry import Registry, load_registry
 from vibecheck.reporters import FORMATS, QUIET_FORMATS, ReportContext, render, render_diagnostics, render_summary
-from vibecheck.reporters.escaping import printable
+from vibecheck.reporters.escaping import printable, printable_diff
 from vibecheck.reporters.filters import CONFIDENCES, SORT_ORDERS, filtered_report, render_statistics
+from vibecheck.reporters.text import hidden_unsafe_fixes, plural
 from vibecheck.selection import ExternalCode, external_codes
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -103,7 +106,9 @@ def cli() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=str), help="Write the findings to this file.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit 2).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply unsafe fixes too.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the unified diff of the fixes instead of the findings, and write nothing (exit 1 if any).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
 @click.option("--per-file-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
               help="Stop checking a file after this long and report it as an error (default: 120; 0: no limit).")
@@ -125,7 +130,7 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print no summary or progress.")
 @adoption_options
 def check(paths: tuple[str, ...], select: str | None, extend_select: str | None, ignore: str | None, fail_on: str | None,
-          fmt: str, output: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, jobs: int | None,
+          fmt: str, output: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, show_diff: bool, jobs: int | None,
           per_file_timeout: float | None, exclude: str | None, extend_exclude: str | None, force_exclude: bool,
           config_file: str | None,
           no_bandit: bool, stdin_filename: str | None, min_severity: str | None, min_confidence: str | None,
@@ -139,10 +144,10 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         stdin_filename = "-"
     for problem in registry.errors:
         click.echo(f"vibecheck: error: {printable(problem)}", err=True)
-    if stdin_filename and fix:
-        _fail("--fix cannot be combined with --stdin-filename")
-    if unsafe_fixes and not fix:
-        _fail("--unsafe-fixes needs --fix")
+    if stdin_filename and (fix or show_diff):
+        _fail(f"{'--diff' if show_diff else '--fix'} cannot be combined with --stdin-filename")
+    if unsafe_fixes and not (fix or show_diff):
+        _fail("--unsafe-fixes needs --fix or --diff")
     if stdin_filename and any(path != "-" for path in paths):
         _fail("--stdin-filename checks the source read from stdin; pass no paths with it (or `-`)")
     targets = [] if stdin_filename else list(paths) or ["."]
@@ -150,7 +155,8 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         "select": select, "extend_select": extend_select, "ignore": ignore, "fail_on": fail_on, "jobs": jobs,
         "per_file_timeout": per_file_timeout,
         "exclude": _globs(exclude), "extend_exclude": _globs(extend_exclude), "force_exclude": force_exclude or None,
-        "fix": fix or None, "unsafe_fixes": unsafe_fixes or None, "no_bandit": no_bandit or None,
+        "fix": fix or show_diff or None, "diff": show_diff or None, "unsafe_fixes": unsafe_fixes or None,
+        "no_bandit": no_bandit or None,
     }
     try:
         settings = load_settings(targets or [stdin_filename or "."], registry, config_file=config_file, overrides=overrides)
@@ -164,6 +170,8 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         adopted.finish(report)
     except VibecheckError as exc:
         _fail(str(exc))
+    if show_diff:
+        _finish_diff(report, output, quiet, exit_zero, plugin_errors=bool(registry.errors))
     fails_build = fails_build_for(settings)
     report = filtered_report(report, min_severity, min_confidence, sort_by)
     if statistics:
@@ -175,11 +183,28 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         click.echo(f"vibecheck: warning: {printable(nothing)}", err=True)
     if not quiet:
         if report.fixed_files:
-            click.echo(f"Fixed {len(report.fixed_files)} file(s): {printable(', '.join(report.fixed_files))}", err=True)
-        ctx = ReportContext(registry, _use_color(sys.stderr), None, __version__, str(settings.root), fails_build)
+            click.echo(f"Fixed {plural(report.fixes_applied, 'finding')} in {len(report.fixed_files)} file(s): "
+                       f"{printable(', '.join(report.fixed_files))}", err=True)
+        ctx = ReportContext(registry, _use_color(sys.stderr), None, __version__, str(settings.root), fails_build,
+                            unsafe_fixes=settings.unsafe_fixes)
         click.echo(render_summary(report, ctx), err=True, nl=False, color=True)
     click.echo(render_diagnostics(report), err=True, nl=False)
     sys.exit(exit_code(report, settings.fail_on.rank, exit_zero, plugin_errors=bool(registry.errors), settings=settings))
+
+
+def _finish_diff(report: Report, output: str | None, quiet: bool, exit_zero: bool, *, plugin_errors: bool) -> NoReturn:
+    """`--diff`, as ruff: the fixes' unified diffs on stdout (nothing written), a count on stderr, exit 1 if any."""
+    _emit_text("".join(printable_diff(redact_known_secrets(diff)) for diff in report.diffs.values()), output)
+    if not quiet:
+        hidden = hidden_unsafe_fixes(report.findings)
+        more = f" ({plural(hidden, 'more fix', 'more fixes')} with --unsafe-fixes)" if hidden else ""
+        done = f"Would fix {plural(report.fixes_applied, 'finding')} in {plural(len(report.diffs), 'file')}" \
+            if report.diffs else "No fixes to apply"
+        click.echo(f"{done}{more}.", err=True)
+    click.echo(render_diagnostics(report), err=True, nl=False)
+    if report.errors or plugin_errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if report.diffs and not exit_zero else EXIT_OK)
 
 
 def exit_code(report: Report, fail_rank: int, exit_zero: bool, *, plugin_errors: bool = False,
@@ -237,6 +262,7 @@ def _emit_text(text: str, output: str | None) -> None:
 cli.add_command(baseline_command)
 cli.add_command(hook_command)
 cli.add_command(init_command)
+cli.add_command(fix_command(check))
 
 
 @cli.command("rules")

@@ -64,6 +64,7 @@ class Settings:
     isolate: bool = True
     fix: bool = False
     unsafe_fixes: bool = False
+    diff: bool = False  # with `fix`: compute the fixes and their diff, write nothing
     no_bandit: bool = False
     baseline: str | None = None  # the baseline file, relative to `root` (`vibecheck.baseline`)
     raw: dict[str, Any] = field(default_factory=dict)

@@ -7,16 +7,20 @@ refuses read-only files, and never overwrites a file that changed since it was r
 
 from __future__ import annotations
 
+import difflib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import libcst as cst
 
 from vibecheck.lines import line_starts
-from vibecheck.model import Edit, Finding, Position
+from vibecheck.model import Edit, Finding, Fix, Position
+
+MAX_FIX_PASSES = 10  # a fix that keeps producing new fixable findings must not loop forever
 
 
 def _offset(starts: list[int], size: int, position: Position) -> int | None:
@@ -33,14 +37,29 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> str:
     starts = line_starts(source)
     spans = []
     for edit in edits:
-        start, end = _offset(starts, len(source), edit.start), _offset(starts, len(source), edit.end)
-        if start is not None and end is not None and start <= end:
-            spans.append((start, end, edit.content))
+        span = _span(starts, len(source), edit)
+        if span is not None:
+            spans.append(span)
+    accepted: list[tuple[int, int, str]] = []
+    cursor = 0
+    for span in sorted(spans):
+        if span[0] >= cursor:
+            accepted.append(span)
+            cursor = span[1]
+    return _splice(source, accepted)
+
+
+def _span(starts: list[int], size: int, edit: Edit) -> tuple[int, int, str] | None:
+    start, end = _offset(starts, size, edit.start), _offset(starts, size, edit.end)
+    if start is None or end is None or start > end:
+        return None
+    return start, end, edit.content
+
+
+def _splice(source: str, spans: list[tuple[int, int, str]]) -> str:
     pieces: list[str] = []
     cursor = 0
     for start, end, content in sorted(spans):
-        if start < cursor:
-            continue
         pieces.append(source[cursor:start])
         pieces.append(content)
         cursor = end
@@ -48,19 +67,124 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> str:
     return "".join(pieces)
 
 
-def fixed_source(source: str, findings: Iterable[Finding], *, unsafe: bool = False) -> str | None:
-    """The source with the findings' fixes applied, or None when nothing changes or the result does not parse."""
-    edits = [edit for f in findings if f.fix and (f.fix.safe or unsafe) for edit in f.fix.edits]
-    if not edits:
-        return None
-    result = apply_edits(source, edits)
-    if result == source:
-        return None
+def _conflicts(span: tuple[int, int, str], taken: list[tuple[int, int, str]]) -> bool:
+    """Whether an edit overlaps one already taken; two insertions at one place conflict too (their order is unclear)."""
+    start, end, _ = span
+    return any((start < other_end and other_start < end) or (start == end == other_start == other_end)
+               for other_start, other_end, _ in taken)
+
+
+def apply_fixes(source: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """Apply whole fixes that do not overlap, in source order; return the text and how many fixes it took.
+
+    A fix is all or nothing: one whose edit overlaps an edit already taken waits for the next pass (the
+    file is checked again and its finding, if still there, brings a fix placed on the new text). An edit
+    identical to one already taken (two fixes adding the same import) is applied once and does not conflict.
+    """
+    starts = line_starts(source)
+    placed: list[list[tuple[int, int, str]]] = []
+    for fix in fixes:
+        spans = [span for edit in fix.edits if (span := _span(starts, len(source), edit)) is not None]
+        if spans and len(spans) == len(fix.edits):
+            placed.append(sorted(spans))
+    taken: list[tuple[int, int, str]] = []
+    applied = 0
+    for spans in sorted(placed):
+        new = [span for span in spans if span not in taken]
+        if any(_conflicts(span, taken) for span in new):
+            continue
+        taken.extend(new)
+        applied += 1
+    return _splice(source, taken), applied
+
+
+def parses(source: str) -> bool:
     try:
-        cst.parse_module(result)
-    except cst.ParserSyntaxError:
+        cst.parse_module(source)
+    except (cst.ParserSyntaxError, RecursionError, MemoryError):
+        return False
+    return True
+
+
+def applicable(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
+    """The fixes of these findings that a run applies: the safe ones, and the unsafe ones with `unsafe`."""
+    return [f.fix for f in findings if f.fix is not None and f.fix.edits and (f.fix.safe or unsafe)]
+
+
+def fixed_source(source: str, findings: Iterable[Finding], *, unsafe: bool = False) -> str | None:
+    """One pass: the source with the findings' fixes applied, or None when nothing changes or the result does not parse."""
+    result, applied = apply_fixes(source, applicable(findings, unsafe))
+    if not applied or result == source or not parses(result):
         return None
     return result
+
+
+@dataclass
+class FixOutcome:
+    """What the passes did to one file: the final text, how many fixes went in, and the findings that remain."""
+
+    text: str
+    applied: int
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FixedFile:
+    """One file's text before and after its fixes, the encoding to write it in, and how many fixes went in."""
+
+    before: str
+    after: str
+    encoding: str
+    applied: int
+
+
+def fix_in_passes(source: str, findings: list[Finding], recheck: Callable[[str], list[Finding] | None], *,
+                  unsafe: bool = False, max_passes: int = MAX_FIX_PASSES) -> FixOutcome:
+    """Apply fixes in passes until none applies: apply the non-overlapping ones, check the new text again, repeat.
+
+    `findings` are the (filtered) findings of `source`; `recheck(text)` returns those of a new text (None
+    when it cannot be checked, which ends the passes). A pass whose result does not parse is retried one
+    fix at a time, keeping each fix with which the text still parses, so one bad fix cannot block the others.
+    """
+    text, applied = source, 0
+    for _ in range(max_passes):
+        fixes = applicable(findings, unsafe)
+        if not fixes:
+            break
+        new, count = apply_fixes(text, fixes)
+        if count and not parses(new):
+            new, count = _those_that_parse(text, fixes)
+        if not count or new == text:
+            break
+        rechecked = recheck(new)
+        if rechecked is None:
+            break
+        text, applied, findings = new, applied + count, rechecked
+    return FixOutcome(text, applied, findings)
+
+
+def _those_that_parse(source: str, fixes: list[Fix]) -> tuple[str, int]:
+    """The fixes added one by one, each kept only if the text still parses with it (rare: a fix's bug)."""
+    kept: list[Fix] = []
+    for fix in fixes:
+        new, count = apply_fixes(source, [*kept, fix])
+        if count > len(kept) and parses(new):
+            kept.append(fix)
+    return apply_fixes(source, kept)
+
+
+def unified_diff(before: str, after: str, relative: str) -> str:
+    """`git diff`-style text of one file's fixes, with `a/` and `b/` paths relative to the project root."""
+    old, new = _lines_with_breaks(before), _lines_with_breaks(after)
+    lines = difflib.unified_diff(old, new, fromfile=f"a/{relative}", tofile=f"b/{relative}")
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _lines_with_breaks(text: str) -> list[str]:
+    """The lines of `text` with their breaks, split where Python splits them (not at a form feed or U+2028)."""
+    starts = line_starts(text)
+    ends = [*starts[1:], len(text)]
+    return [text[start:end] for start, end in zip(starts, ends, strict=True) if start < end]
 
 
 def write_fix(path: Path, expected: bytes, text: str, encoding: str = "utf-8") -> str | None:

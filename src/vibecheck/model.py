@@ -134,6 +134,8 @@ class FileResult:
     errors: list[EngineError] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
     fixed_source: str | None = None
+    fixes_applied: int = 0  # fixes that went in (written, or only shown with `diff`)
+    diff: str | None = None  # with `--diff`: the unified diff of the fixes, which were not written
     suppressions: tuple[Any, ...] = ()  # the file's `vibecheck.suppression.Suppression` comments, parsed once
     warnings: list[str] = field(default_factory=list)
 
@@ -152,7 +154,11 @@ class Report:
     fixed_files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     baselined: list[Finding] | None = None
+    fixes_applied: int = 0
+    diffs: dict[str, str] = field(default_factory=dict)  # path -> unified diff, with `--diff`
 
     def sort(self) -> None:
         self.findings.sort(key=lambda f: f.sort_key)
         self.errors.sort(key=lambda e: (e.path, e.rule or "", e.message))
+        self.fixed_files.sort()
+        self.diffs = dict(sorted(self.diffs.items()))

@@ -23,11 +23,12 @@ from vibecheck.depth import recursion_headroom
 from vibecheck.discovery import is_test_file
 from vibecheck.engine import check_unit
 from vibecheck.engine_checks import ParseError
+from vibecheck.fixes import FixedFile, fix_in_passes
 from vibecheck.model import EngineError, FileResult, Finding
 from vibecheck.registry import Registry, load_registry
 from vibecheck.rule import Rule
 from vibecheck.selection import Selection, known_codes, resolve_selection
-from vibecheck.source import SourceUnit
+from vibecheck.source import SourceUnit, decode_source, source_encoding
 from vibecheck.suppression import Suppression, apply_suppressions, has_candidates, hygiene_findings, parse_suppressions
 
 # A stage adds its findings, errors and facts for one file to the result; it gets the codes enabled for the file.
@@ -131,6 +132,35 @@ class Pipeline:
         for post_filter in self.post_filters:
             kept = post_filter(path, kept)
         return kept
+
+    # -- fixes, per file, in the worker -----------------------------------------------------------------------
+
+    def fix(self, path: str, relative: str, data: bytes, result: FileResult) -> tuple[FileResult, FixedFile | None]:
+        """Apply the fixes of the findings the filter stage keeps (a suppressed finding is not fixed), in memory.
+
+        Passes run until no fix applies (`fixes.fix_in_passes`), each re-checking the new text with every
+        stage. Returns the result of the final text (unfiltered, like `check_bytes`) and the fixed file, or
+        the given result and None when nothing changed. Writing is the caller's (`fixes.write_fix`).
+        """
+        try:
+            source, encoding = decode_source(data), source_encoding(data)
+        except (UnicodeDecodeError, SyntaxError, LookupError):
+            return result, None
+        latest = result
+
+        def recheck(text: str) -> list[Finding] | None:
+            nonlocal latest
+            try:
+                latest = self.check_bytes(path, relative, text.encode(encoding))
+            except UnicodeEncodeError:
+                return None
+            return self.filter(path, relative, latest.findings, latest.suppressions)
+
+        kept = self.filter(path, relative, result.findings, result.suppressions)
+        outcome = fix_in_passes(source, kept, recheck, unsafe=self.settings.unsafe_fixes)
+        if not outcome.applied:
+            return result, None
+        return latest, FixedFile(source, outcome.text, encoding, outcome.applied)
 
     def project_rules(self) -> list[tuple[Any, Any]]:
         return [(r, self._options[r.code]) for r in self.registry.project_rules if r.code in self.selection.enabled]

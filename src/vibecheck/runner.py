@@ -10,10 +10,8 @@ after the project rules, so that their findings meet the same suppressions.
 
 from __future__ import annotations
 
-import io
 import os
 import sys
-import tokenize
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,15 +22,13 @@ from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.engine import check_file
 from vibecheck.errors import UsageError
 from vibecheck.facts import source_facts
-from vibecheck.fixes import fixed_source, write_fix
+from vibecheck.fixes import unified_diff, write_fix
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
 from vibecheck.project import Project, project_roots, run_project_rules
 from vibecheck.registry import Registry, load_registry
 from vibecheck.source import decode_source
 from vibecheck.workers import PoolUnavailable, WorkerPool, crashed
-
-MAX_FIX_PASSES = 5
 
 
 class Checker(Pipeline):
@@ -57,33 +53,20 @@ class Checker(Pipeline):
         return result
 
     def _fix(self, source_file: SourceFile, data: bytes, result: FileResult) -> FileResult:
-        """Apply the fixes of the findings the filter stage keeps (a suppressed finding is not fixed), re-check."""
-        changed = False
-        for _ in range(MAX_FIX_PASSES):
-            kept = self.filter(source_file.display, source_file.relative, result.findings, result.suppressions)
-            fixable = [f for f in kept if f.fix and (f.fix.safe or self.settings.unsafe_fixes)]
-            if not fixable:
-                break
-            try:
-                source = decode_source(data)
-                encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-            except (UnicodeDecodeError, SyntaxError, LookupError):
-                break
-            new = fixed_source(source, fixable, unsafe=self.settings.unsafe_fixes)
-            if new is None:
-                break
-            if encoding == "utf-8-sig":  # keep the byte-order mark the file had
-                new, encoding = "\ufeff" + new, "utf-8"
-            problem = write_fix(Path(source_file.path), data, new, encoding=encoding)
+        """Fix the file in memory (`Pipeline.fix`), then write it once, or with `diff` only describe the change."""
+        fixed_result, fixed = self.fix(source_file.display, source_file.relative, data, result)
+        if fixed is None:
+            return result
+        if self.settings.diff:
+            fixed_result.diff = unified_diff(fixed.before, fixed.after, source_file.relative)
+        else:
+            problem = write_fix(Path(source_file.path), data, fixed.after, encoding=fixed.encoding)
             if problem is not None:
                 result.warnings.append(f"{source_file.display}: not fixed: {problem}")
-                break
-            data = safe_files.read_regular_file(source_file.path)
-            changed = True
-            result = self.check_bytes(source_file.display, source_file.relative, data)
-        if changed:
-            result.fixed_source = source_file.display
-        return result
+                return result
+            fixed_result.fixed_source = source_file.display
+        fixed_result.fixes_applied = fixed.applied
+        return fixed_result
 
 
 class _WorkerChecker:
@@ -156,6 +139,9 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
         report.files_checked += 1
         if result.fixed_source is not None:
             report.fixed_files.append(result.path)
+        if result.diff is not None:
+            report.diffs[result.path] = result.diff
+        report.fixes_applied += result.fixes_applied
         report.warnings.extend(result.warnings)
         where = relative.get(result.path, result.path)
         if rules:  # the project rules may still add findings that this file's suppressions cover

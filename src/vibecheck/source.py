@@ -15,10 +15,15 @@ import tokenize
 _TOO_DEEP_MESSAGES = ("too many nested parentheses", "too complex", "too many levels of indentation")
 
 
+def source_encoding(data: bytes) -> str:
+    """The encoding Python reads these bytes in (`utf-8-sig` with a byte-order mark); raise SyntaxError/LookupError."""
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    return encoding
+
+
 def decode_source(data: bytes) -> str:
     """Decode as Python does (BOM, PEP 263 cookie, else UTF-8); raise UnicodeDecodeError/SyntaxError/LookupError."""
-    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    text = data.decode(encoding)
+    text = data.decode(source_encoding(data))
     return text[1:] if text.startswith("\ufeff") else text
 
 

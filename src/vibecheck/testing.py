@@ -53,9 +53,9 @@ def _registry_with(*rules: type[BaseRule]) -> Registry:
 
 
 def _pipeline(codes: list[str], registry: Registry, *, is_test_file: bool, options: dict[str, Any] | None = None,
-              root: str = ".", config: dict[str, Any] | None = None) -> Pipeline:
+              root: str = ".", config: dict[str, Any] | None = None, unsafe_fixes: bool = False) -> Pipeline:
     settings = Settings(root=root, select=tuple(codes), test_paths=("*",) if is_test_file else (), no_bandit=True,
-                        raw=dict(config or {}))
+                        raw=dict(config or {}), fix=True, unsafe_fixes=unsafe_fixes)
     return Pipeline(settings, registry, option_overrides=options)
 
 
@@ -142,6 +142,27 @@ def check_corpus(rule: type[BaseRule], path: Path, *, options: Any = None, is_te
         findings = pipeline_findings(rule, text, options=options, path=str(path), is_test_file=is_test_file)
     reported = {f.location.start.line for f in findings}
     return CorpusResult(expected=expected, ok=ok, reported=reported)
+
+
+def fix_corpus(rule: type[Rule], path: Path, *, options: Any = None, unsafe: bool = True,
+               is_test_file: bool | None = None) -> str:
+    """The text of a corpus after the rule's fixes (safe and, with `unsafe`, unsafe ones) applied in passes.
+
+    It runs `Pipeline.fix`, what `vibecheck --fix` runs in each worker, with only `rule` selected and bandit
+    off; suppressed findings are not fixed. Returns the text unchanged when no fix applies.
+    """
+    if is_test_file is None:
+        is_test_file = rule.applies_to_tests_only
+    data = path.read_bytes()
+    pipeline = _pipeline([rule.code], _registry_with(rule), is_test_file=is_test_file,
+                         options={rule.code: options} if options is not None else None, unsafe_fixes=unsafe)
+    result = pipeline.check_bytes(str(path), path.name, data)
+    if result.errors:
+        raise AssertionError(f"{rule.code} crashed on {path}: {result.errors}")
+    fixed_result, fixed = pipeline.fix(str(path), path.name, data, result)
+    if fixed_result.errors:
+        raise AssertionError(f"{rule.code} crashed on the fixed {path}: {fixed_result.errors}")
+    return fixed.after if fixed is not None else data.decode("utf-8")
 
 
 def is_default_test_path(relative: Path) -> bool:

@@ -292,7 +292,7 @@ def test_unsafe_fixes_needs_fix(project: Path) -> None:
     write(project, {"app.py": CLEAN})
     result = invoke(["--unsafe-fixes", "."])
     assert result.exit_code == 2
-    assert "--unsafe-fixes needs --fix" in result.stderr
+    assert "--unsafe-fixes needs --fix or --diff" in result.stderr
 
 
 # Real subprocesses: the console script path, one-line click errors, NO_COLOR, python -m.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -200,3 +201,17 @@ def test_positions_before_line_one_are_clamped_so_sarif_stays_valid(ctx: ReportC
     assert region == {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}
     deleted = result["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]
     assert (deleted["startLine"], deleted["startColumn"], deleted["endLine"], deleted["endColumn"]) == (1, 1, 1, 1)
+
+
+def test_json_fix_carries_edits_and_applicability(report: Report, ctx: ReportContext) -> None:
+    fixed = [f for f in json.loads(render("json", report, ctx))["findings"] if f["code"] == "VC106"][0]["fix"]
+    assert fixed["applicability"] == "unsafe" and fixed["safe"] is False
+    assert fixed["edits"] == [{"start": {"line": 2, "column": 19}, "end": {"line": 2, "column": 19},
+                               "content": ", timeout=10"}]
+
+
+def test_summary_counts_hidden_unsafe_fixes(report: Report, ctx: ReportContext) -> None:
+    assert "1 hidden fix can be enabled with `--unsafe-fixes`." in render_summary(report, ctx)
+    with_unsafe = render_summary(report, replace(ctx, unsafe_fixes=True))
+    assert "hidden fix" not in with_unsafe
+    assert "1 fixable with `vibecheck --fix --unsafe-fixes`" in with_unsafe

@@ -8,6 +8,7 @@ listed below with its reason.
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 from collections import defaultdict
@@ -21,11 +22,11 @@ from tests.conftest import REPO_ROOT, RULES_DIR
 from vibecheck.cli import cli
 from vibecheck.docs import TABLE_END, TABLE_START, parse_doc, render_markdown, rule_folder_name, rules_table
 from vibecheck.engine_checks import EngineCheck
-from vibecheck.fixes import fixed_source
+from vibecheck.fixes import unified_diff
 from vibecheck.model import Category
 from vibecheck.registry import load_registry
 from vibecheck.rule import ProjectRule, Rule
-from vibecheck.testing import check_corpus, findings_for, parse_annotations, pipeline_findings
+from vibecheck.testing import check_corpus, findings_for, fix_corpus, parse_annotations, pipeline_findings
 
 BUILTIN = load_registry().builtin_rules
 # Per-file checks: visitor rules and the engine's own checks (VC001, VC9xx), which the pipeline emits.
@@ -104,14 +105,30 @@ def test_corpus_has_enough_cases(rule: type[Rule]) -> None:
 
 
 @pytest.mark.parametrize("rule", FILE_RULES, ids=ids(FILE_RULES))
-def test_fixed_corpus_matches_safe_fixes(rule: type[Rule]) -> None:
-    folder = RULES_DIR / rule_folder_name(rule)
-    expected_file = folder / "cases.fixed.py"
+def test_fixed_corpus_exists_exactly_for_fixable_rules(rule: type[Rule]) -> None:
+    expected_file = RULES_DIR / rule_folder_name(rule) / "cases.fixed.py"
     assert expected_file.exists() == rule.fixable, f"{rule.code}: cases.fixed.py exists exactly for fixable rules"
-    if rule.fixable:
-        source = (folder / "cases.py").read_text(encoding="utf-8")
-        findings = findings_for(rule, source, path=str(folder / "cases.py"))
-        assert fixed_source(source, findings) == expected_file.read_text(encoding="utf-8")
+
+
+FIXABLE_RULES = [r for r in FILE_RULES if r.fixable]
+
+
+@pytest.mark.parametrize("rule", FIXABLE_RULES, ids=ids(FIXABLE_RULES))
+def test_fixing_the_corpus_gives_the_fixed_corpus(rule: type[Rule]) -> None:
+    """Safe and unsafe fixes, in passes, through `Pipeline.fix` (what --fix runs): exactly cases.fixed.py."""
+    folder = RULES_DIR / rule_folder_name(rule)
+    fixed = fix_corpus(rule, folder / "cases.py")
+    expected = (folder / "cases.fixed.py").read_text(encoding="utf-8")
+    assert fixed != (folder / "cases.py").read_text(encoding="utf-8"), f"{rule.code}: no fix applies to its corpus"
+    assert fixed == expected, "\n" + "".join(unified_diff(expected, fixed, "cases.fixed.py"))
+    ast.parse(fixed)
+
+
+@pytest.mark.parametrize("rule", FIXABLE_RULES, ids=ids(FIXABLE_RULES))
+def test_fixing_the_fixed_corpus_changes_nothing(rule: type[Rule]) -> None:
+    folder = RULES_DIR / rule_folder_name(rule)
+    fixed_file = folder / "cases.fixed.py"
+    assert fix_corpus(rule, fixed_file) == fixed_file.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("rule", BUILTIN, ids=ids(BUILTIN))

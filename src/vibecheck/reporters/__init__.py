@@ -29,6 +29,7 @@ class ReportContext:
     version: str = ""
     root: str = "."
     fails_build: Callable[[Finding], bool] = field(default=lambda finding: finding.severity.rank > 0)
+    unsafe_fixes: bool = False  # the run applies unsafe fixes too: they count as fixable, none is hidden
 
 
 Reporter = Callable[[Report, ReportContext], str]

@@ -39,3 +39,11 @@ def json_safe(dumped: str) -> str:
 def without_workflow_commands(text: str) -> str:
     """`text` with a space before every line that would start with `::`, which GitHub Actions would obey."""
     return _WORKFLOW_COMMAND.sub(" ", text)
+
+
+_DIFF_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+
+
+def printable_diff(diff: str) -> str:
+    """A unified diff with each line made `printable` but its line break kept (CRLF files still diff as CRLF)."""
+    return "".join(printable(body) + brk for body, brk in _DIFF_LINE.findall(diff))

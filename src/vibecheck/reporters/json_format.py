@@ -39,6 +39,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "fix": None if finding.fix is None else {
             "description": finding.fix.description,
             "safe": finding.fix.safe,
+            "applicability": "safe" if finding.fix.safe else "unsafe",
             "edits": [
                 {"start": {"line": e.start.line, "column": e.start.column},
                  "end": {"line": e.end.line, "column": e.end.column}, "content": e.content}

@@ -33,9 +33,14 @@ def _console(ctx: ReportContext) -> tuple[Console, io.StringIO]:
     return console, buffer
 
 
-def plural(count: int, noun: str) -> str:
-    """`1 finding`, `2 findings`."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """`1 finding`, `2 findings` (`nouns` for an irregular plural)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def hidden_unsafe_fixes(findings: list[Finding]) -> int:
+    """How many findings have an unsafe fix, which only `--unsafe-fixes` applies."""
+    return sum(1 for f in findings if f.fix is not None and not f.fix.safe)
 
 
 def _frame(finding: Finding) -> Text:
@@ -117,9 +122,13 @@ def render_summary(report: Report, ctx: ReportContext) -> str:
                       + (f"; {plural(notices, 'notice')} do{'es' if notices == 1 else ''} not." if notices else "."))
         categories = Counter(f.category.value for f in report.findings)
         console.print("  by category: " + ", ".join(f"{name} {count}" for name, count in sorted(categories.items())))
-        fixable = sum(1 for f in report.findings if f.fix is not None and f.fix.safe)
+        fixable = sum(1 for f in report.findings if f.fix is not None and (f.fix.safe or ctx.unsafe_fixes))
         if fixable:
-            console.print(f"  {fixable} fixable with `vibecheck --fix` (marked [*]).")
+            flags = "--fix --unsafe-fixes" if ctx.unsafe_fixes else "--fix"
+            console.print(f"  {fixable} fixable with `vibecheck {flags}` (marked [*]; preview with `--diff`).")
+        hidden = 0 if ctx.unsafe_fixes else hidden_unsafe_fixes(report.findings)
+        if hidden:
+            console.print(f"  {plural(hidden, 'hidden fix', 'hidden fixes')} can be enabled with `--unsafe-fixes`.")
     if report.baselined:
         console.print(f"  {plural(len(report.baselined), 'finding')} in the baseline not shown (`--no-baseline` shows them).")
     if report.errors:
