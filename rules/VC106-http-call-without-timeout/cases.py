@@ -175,3 +175,23 @@ def unrelated_get(cache, key):
 def dict_request(mapping):
     # ok: VC106
     return mapping.request("x")
+
+
+def one_argument_per_line(url, token):
+    # expect: VC106
+    return requests.post(
+        url,
+        headers={"Authorization": token},
+        json={"ok": True},
+    )
+
+
+def session_made_in_place(url):
+    # expect: VC106
+    return requests.Session().get(url)
+
+
+def urlopen_with_data(url, body):
+    # expect: VC106
+    with urllib.request.urlopen(url, body) as response:
+        return response.read()

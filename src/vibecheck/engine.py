@@ -23,11 +23,11 @@ from libcst.metadata import CodeRange
 from vibecheck.engine_checks import ParseError
 from vibecheck.facts import fact_collector
 from vibecheck.imports import ImportTable
-from vibecheck.lines import split_lines
+from vibecheck.lines import line_starts, split_lines
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
 from vibecheck.positions import positions_of
 from vibecheck.redaction import redact_known_secrets
-from vibecheck.rule import NodeFix, PendingReport, Rule, RuleContext
+from vibecheck.rule import NodeFix, NodeHead, PendingReport, Rule, RuleContext
 from vibecheck.source import SourceUnit
 
 Handler = tuple[Any, Callable[[Any], Any]]
@@ -233,7 +233,8 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
 def _to_findings(path: str, module: cst.Module, source: str, reports: list[PendingReport],
                  errors: list[EngineError]) -> list[Finding]:
     wanted = [report.node for report in reports]
-    wanted += [old for report in reports if report.fix for old, _ in report.fix.replacements]
+    wanted += [old.node if isinstance(old, NodeHead) else old
+               for report in reports if report.fix for old, _ in report.fix.replacements]
     positions = positions_of(module, wanted)
     lines = split_lines(source)
     findings = []
@@ -250,19 +251,52 @@ def _to_findings(path: str, module: cst.Module, source: str, reports: list[Pendi
         findings.append(Finding(
             code=rule.code, name=rule.name, message=report.message, location=Location(path, start, end),
             severity=report.severity or rule.severity, confidence=rule.confidence, category=rule.category,
-            hint=report.hint, cwe=report.cwe or rule.cwe, fix=_to_fix(report.fix, module, positions) if report.fix else None,
+            hint=report.hint, cwe=report.cwe or rule.cwe,
+            fix=_to_fix(report.fix, module, positions, source) if report.fix else None,
             line_text=line_text,
         ))
     return findings
 
 
-def _to_fix(fix: NodeFix, module: cst.Module, positions: dict[int, CodeRange]) -> Fix | None:
+def _to_fix(fix: NodeFix, module: cst.Module, positions: dict[int, CodeRange], source: str) -> Fix | None:
     edits = []
+    starts = line_starts(source)
     for old, new in fix.replacements:
-        code_range = positions.get(id(old))
+        code_range = positions.get(id(old.node if isinstance(old, NodeHead) else old))
         if code_range is None:
             return None
-        content = new if isinstance(new, str) else module.code_for_node(new)
-        edits.append(Edit(Position(code_range.start.line, code_range.start.column + 1),
-                          Position(code_range.end.line, code_range.end.column + 1), content))
+        start = Position(code_range.start.line, code_range.start.column + 1)
+        end = (Position(start.line, start.column + old.length) if isinstance(old, NodeHead)
+               else Position(code_range.end.line, code_range.end.column + 1))
+        if isinstance(new, str):
+            content = new
+        else:
+            original = source[starts[start.line - 1] + start.column - 1:starts[end.line - 1] + end.column - 1]
+            content = _code_in_place(module, old, new, original)
+        edits.append(Edit(start, end, content))
     return Fix(fix.description, tuple(edits), fix.safe)
+
+
+def _code_in_place(module: cst.Module, old: cst.CSTNode, new: cst.CSTNode, original: str) -> str:
+    """The code of `new`, indented as `old` is where it stands.
+
+    `code_for_node` renders a node as if at the top of the module: the lines of a call spread over several
+    lines lose the indentation of the block the call sits in. That indentation is read off the old node's
+    own text, and the new node is rendered with it.
+    """
+    plain = module.code_for_node(old)
+    if plain == original:
+        return module.code_for_node(new)
+    indent = next((text[:len(text) - len(bare)] for bare, text in zip(plain.splitlines(), original.splitlines(), strict=False)
+                   if bare != text and text.endswith(bare) and not text[:len(text) - len(bare)].strip()), None)
+    if indent is None:
+        return module.code_for_node(new)
+    try:
+        from libcst._nodes.internal import CodegenState  # libcst's own renderer state, to start inside a block
+
+        state = CodegenState(default_indent=module.default_indent, default_newline=module.default_newline,
+                             indent_tokens=[indent])
+        new._codegen(state)
+    except (ImportError, TypeError):  # a libcst release that changed its internals: unindented, still valid code
+        return module.code_for_node(new)
+    return "".join(state.tokens)

@@ -41,12 +41,26 @@ class NoOptions:
 class NodeFix:
     """A fix expressed on the tree: each old node's text is replaced by the new node's code (or text).
 
+    An old node may be a `NodeHead` (only the start of the node's text is replaced, by a string).
+
     The engine turns it into text `Edit`s once positions are known.
     """
 
     description: str
     replacements: tuple[tuple[Any, Any], ...]
     safe: bool = True
+
+
+@dataclass(frozen=True)
+class NodeHead:
+    """The first `length` characters of a node's text, for a `NodeFix` that must not rewrite the whole node.
+
+    Replacing a compound statement's code (an `except` clause with its body) would re-indent it and
+    overlap every fix inside it; `(NodeHead(handler, len("except")), "except Exception")` edits the keyword only.
+    """
+
+    node: Any
+    length: int
 
 
 @dataclass
@@ -194,6 +208,8 @@ def _coerce_option(rule: str, key: str, value: Any, default: Any) -> Any:
         if not isinstance(value, list) or not all(isinstance(v, type(default[0]) if default else str) for v in value):
             raise ValueError(f"option `{key}` of rule `{rule}` must be a list of strings")
         return tuple(value)
+    if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)  # `fix-timeout = 10` where a number of seconds is expected
     if isinstance(default, (bool, int, float, str)):
         if not isinstance(value, type(default)):
             raise ValueError(f"option `{key}` of rule `{rule}` must be a {type(default).__name__}")

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from vibecheck.cli import cli
 from vibecheck.engine import check_file
 from vibecheck.registry import load_registry
 from vibecheck.rules.error_handling.broad_exception_caught import BroadExceptionCaught
@@ -70,3 +74,23 @@ def test_http_call_without_timeout_skips_test_files() -> None:
     source = "import requests\n\ndef test_ping(live_server):\n    assert requests.get(live_server.url).ok\n"
     assert len(findings_for(HttpCallWithoutTimeout, source, is_test_file=False)) == 1
     assert findings_for(HttpCallWithoutTimeout, source, is_test_file=True) == []
+
+
+def test_vc106_fix_timeout_is_configurable_and_the_fix_is_unsafe(tmp_path: Path) -> None:
+    source = "import requests\n\ndef rates(url):\n    return requests.get(url)\n"
+    (tmp_path / "pyproject.toml").write_text('[tool.vibecheck.rules.http-call-without-timeout]\nfix-timeout = 2.5\n',
+                                             encoding="utf-8")
+    (tmp_path / "app.py").write_text(source, encoding="utf-8")
+    runner = CliRunner()
+    args = ["fix", "--no-bandit", "--select", "VC106", str(tmp_path / "app.py")]
+    safe_only = runner.invoke(cli, args)
+    assert (tmp_path / "app.py").read_text(encoding="utf-8") == source
+    assert "1 hidden fix can be enabled with `--unsafe-fixes`." in safe_only.stderr
+    runner.invoke(cli, [*args, "--unsafe-fixes"])
+    assert (tmp_path / "app.py").read_text(encoding="utf-8") == source.replace("get(url)", "get(url, timeout=2.5)")
+
+
+def test_vc106_fix_timeout_must_be_a_number() -> None:
+    assert HttpCallWithoutTimeout.parse_options({"fix-timeout": 30}).fix_timeout == 30.0
+    with pytest.raises(ValueError, match="fix-timeout"):
+        HttpCallWithoutTimeout.parse_options({"fix-timeout": "30s"})

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import libcst as cst
 
+from vibecheck.analysis.call_edits import with_keyword
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import NodeFix
 from vibecheck.rules.error_handling.http_calls import (
     HttpClientRule,
     Library,
@@ -17,6 +21,13 @@ URLOPEN_TIMEOUT_POSITION = 2
 # requests.Session.request(method, url, params, data, headers, cookies, files, auth, timeout, ...)
 SESSION_REQUEST_TIMEOUT_POSITION = 8
 HTTPX_TIMEOUT = frozenset({"httpx.Timeout"})
+
+
+@dataclass(frozen=True)
+class HttpTimeoutOptions:
+    """Options of `http-call-without-timeout`."""
+
+    fix_timeout: float = 10.0
 
 
 def is_none(node: cst.BaseExpression) -> bool:
@@ -41,8 +52,7 @@ class HttpCallWithoutTimeout(HttpClientRule):
     Test files are not checked: a test talks to a local test server, and a hung test is caught by the
     test runner's own timeout (bandit's `B113` is not reported there either).
 
-    A call that passes `**kwargs` is not reported, since the timeout may be in there. There is no
-    automatic fix: the right timeout depends on the service, and adding one changes behaviour.
+    A call that passes `**kwargs` is not reported, since the timeout may be in there.
 
     ## Why is this bad?
     A server that accepts the connection and never answers (overloaded, a half-open connection, a
@@ -69,6 +79,16 @@ class HttpCallWithoutTimeout(HttpClientRule):
         return response.json()
     ```
 
+    ## Fix safety
+    A `requests` call or `urlopen()` without a timeout gets `timeout=` with the `fix-timeout` value (10
+    seconds unless configured). The fix is unsafe: a call to a service that takes longer than that to
+    answer (a slow report, a large upload, a model behind an API) used to wait and now raises a timeout
+    error, so the value must be checked against the service. `timeout=None` and `aiohttp` sessions have
+    no fix: the first was written on purpose, the second needs an `aiohttp.ClientTimeout`.
+
+    ## Options
+    - `fix-timeout` (number, default `10`): the seconds the fix writes into `timeout=`.
+
     ## References
     - [CWE-1088: Synchronous Access of Remote Resource without Timeout](https://cwe.mitre.org/data/definitions/1088.html)
     - [requests: timeouts](https://requests.readthedocs.io/en/latest/user/advanced/#timeouts)
@@ -83,6 +103,8 @@ class HttpCallWithoutTimeout(HttpClientRule):
     confidence = Confidence.HIGH
     cwe = (1088, 400)
     supersedes = ("B113",)
+    fixable = True
+    Options = HttpTimeoutOptions
 
     def visit_Call(self, node: cst.Call) -> None:
         if self.context.is_test_file or has_star_kwargs(node):
@@ -90,7 +112,8 @@ class HttpCallWithoutTimeout(HttpClientRule):
         name = self.qualified_name(node) or ""
         if name in URLOPEN:
             if keyword(node, "timeout") is None and _positional_count(node) <= URLOPEN_TIMEOUT_POSITION:
-                self._report_missing(node, "`urlopen()` waits on the global socket default, which is no timeout")
+                self._report_missing(node, "`urlopen()` waits on the global socket default, which is no timeout",
+                                     fix=self._timeout_fix(node))
             return
         library = self.client_library(node)
         if library is not None:
@@ -124,7 +147,7 @@ class HttpCallWithoutTimeout(HttpClientRule):
             return
         if self._positional_session_timeout(node):
             return
-        self._report_missing(node, "`requests` has no default timeout")
+        self._report_missing(node, "`requests` has no default timeout", fix=self._timeout_fix(node))
 
     def _positional_session_timeout(self, node: cst.Call) -> bool:
         func = node.func
@@ -139,12 +162,18 @@ class HttpCallWithoutTimeout(HttpClientRule):
             return len(value.args) == 1 and value.args[0].keyword is None and is_none(value.args[0].value)
         return False
 
-    def _report_missing(self, node: cst.Call, why: str) -> None:
+    def _report_missing(self, node: cst.Call, why: str, fix: NodeFix | None = None) -> None:
         self.report(
             node,
             f"`{self._callee(node)}(...)` has no `timeout=`: {why}, so a server that never answers blocks it forever.",
             hint="Pass an explicit `timeout=` (seconds, or a connect/read pair) suited to the service.",
+            fix=fix,
         )
+
+    def _timeout_fix(self, node: cst.Call) -> NodeFix:
+        seconds = f"{self.options.fix_timeout:g}"
+        value = cst.Float(seconds) if "." in seconds or "e" in seconds else cst.Integer(seconds)
+        return NodeFix(f"Add `timeout={seconds}`", ((node, with_keyword(node, "timeout", value)),), safe=False)
 
     def _report_disabled(self, node: cst.Call) -> None:
         self.report(

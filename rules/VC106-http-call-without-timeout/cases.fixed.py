@@ -1,0 +1,198 @@
+"""VC106 corpus: requests that can wait forever fire; bounded ones (and httpx's default) do not."""
+import urllib.request
+from urllib.request import urlopen as fetch_url
+
+import aiohttp
+import httpx
+import requests
+import requests as r
+from requests import get, post as send_post
+
+
+def module_function(url):
+    # expect: VC106
+    return requests.get(url, timeout=10)
+
+
+def aliased_module(url, payload):
+    # expect: VC106
+    return r.post(url, json=payload, timeout=10)
+
+
+def from_import(url):
+    # expect: VC106
+    return get(url, headers={"Accept": "application/json"}, timeout=10)
+
+
+def from_import_renamed(url):
+    # expect: VC106
+    return send_post(url, data=b"x", timeout=10)
+
+
+def generic_request(url):
+    # expect: VC106
+    return requests.request("DELETE", url, timeout=10)
+
+
+def explicit_none(url):
+    # expect: VC106
+    return requests.get(url, timeout=None)
+
+
+def session_method(url):
+    session = requests.Session()
+    # expect: VC106
+    return session.get(url, timeout=10)
+
+
+class Client:
+    def __init__(self):
+        self.http = r.session()
+
+    def fetch(self, url):
+        # expect: VC106
+        return self.http.put(url, json={}, timeout=10)
+
+
+def annotated_parameter(session: requests.Session, url):
+    # expect: VC106
+    return session.get(url, timeout=10)
+
+
+def annotated_httpx_parameter(client: httpx.Client, url):
+    # ok: VC106
+    return client.get(url)
+
+
+class ClassAttributeSession:
+    session = requests.Session()
+
+    def fetch(self, url):
+        # expect: VC106
+        return self.session.get(url, timeout=10)
+
+
+def session_in_with(url):
+    with requests.Session() as s:
+        # expect: VC106
+        return s.request("GET", url, timeout=10)
+
+
+def nested_function(url):
+    def inner():
+        # expect: VC106
+        return requests.head(url, timeout=10)
+    return inner
+
+
+def urlopen_plain(url):
+    # expect: VC106
+    return urllib.request.urlopen(url, timeout=10).read()
+
+
+def urlopen_alias(url):
+    # expect: VC106
+    return fetch_url(url, b"data", timeout=10)
+
+
+def httpx_none(url):
+    # expect: VC106
+    return httpx.get(url, timeout=None)
+
+
+def httpx_stream_none(url):
+    # expect: VC106
+    with httpx.stream("GET", url, timeout=None) as response:
+        return response.read()
+
+
+def httpx_client_none():
+    # expect: VC106
+    return httpx.Client(timeout=httpx.Timeout(None))
+
+
+async def aiohttp_session(url):
+    # expect: VC106
+    async with aiohttp.ClientSession() as session:
+        async with session.get(url) as response:
+            return await response.text()
+
+
+def with_timeout(url):
+    # ok: VC106
+    return requests.get(url, timeout=10)
+
+
+def tuple_timeout(url):
+    # ok: VC106
+    return r.post(url, json={}, timeout=(3.05, 27))
+
+
+def forwards_kwargs(url, **kwargs):
+    # ok: VC106 -- the timeout may be in kwargs
+    return requests.get(url, **kwargs)
+
+
+def session_with_timeout(url):
+    session = requests.Session()
+    # ok: VC106
+    return session.get(url, timeout=5)
+
+
+def httpx_default_is_five_seconds(url):
+    # ok: VC106 -- httpx applies a 5 s default
+    return httpx.get(url)
+
+
+def httpx_client_default():
+    # ok: VC106
+    with httpx.Client() as client:
+        # ok: VC106
+        return client.get("https://example.com")
+
+
+def urlopen_timeout(url):
+    # ok: VC106
+    return urllib.request.urlopen(url, timeout=10).read()
+
+
+def urlopen_positional_timeout(url):
+    # ok: VC106
+    return fetch_url(url, None, 10)
+
+
+async def aiohttp_with_timeout(url):
+    # ok: VC106
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
+        return session
+
+
+def unrelated_get(cache, key):
+    # ok: VC106
+    return cache.get(key)
+
+
+def dict_request(mapping):
+    # ok: VC106
+    return mapping.request("x")
+
+
+def one_argument_per_line(url, token):
+    # expect: VC106
+    return requests.post(
+        url,
+        headers={"Authorization": token},
+        json={"ok": True},
+        timeout=10,
+    )
+
+
+def session_made_in_place(url):
+    # expect: VC106
+    return requests.Session().get(url, timeout=10)
+
+
+def urlopen_with_data(url, body):
+    # expect: VC106
+    with urllib.request.urlopen(url, body, timeout=10) as response:
+        return response.read()

@@ -1,0 +1,38 @@
+"""Rewrite one call's arguments for a fix, keeping the call's layout (one line, or one argument per line).
+
+libcst keeps every comma and space, so a fix that adds or removes an argument only has to say which
+comma goes where: a trailing comma stays trailing, and an argument added to a call laid out one argument
+per line gets a line of its own.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+_NO_SPACE = cst.SimpleWhitespace("")
+
+
+def with_keyword(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Call:
+    """`call` with `name=value` added as its last argument."""
+    args = list(call.args)
+    added = cst.Arg(value=value, keyword=cst.Name(name),
+                    equal=cst.AssignEqual(whitespace_before=_NO_SPACE, whitespace_after=_NO_SPACE))
+    if args and isinstance(args[-1].comma, cst.Comma):  # a trailing comma: the new argument takes over its place
+        last = args[-1]
+        before_last = args[-2].comma if len(args) > 1 else None
+        spacing = before_last.whitespace_after if isinstance(before_last, cst.Comma) else call.whitespace_before_args
+        if not isinstance(spacing, cst.ParenthesizedWhitespace):
+            spacing = cst.SimpleWhitespace(" ")
+        args[-1] = last.with_changes(comma=last.comma.with_changes(whitespace_after=spacing))
+        added = added.with_changes(comma=last.comma)
+    return call.with_changes(args=[*args, added])
+
+
+def without_argument(call: cst.Call, argument: cst.Arg) -> cst.Call:
+    """`call` without `argument` (the node itself, from `call.args`); the last argument's comma stays as it was."""
+    args = list(call.args)
+    index = next(i for i, arg in enumerate(args) if arg is argument)
+    if index == len(args) - 1 and index > 0:
+        args[index - 1] = args[index - 1].with_changes(comma=argument.comma)
+    del args[index]
+    return call.with_changes(args=args)
