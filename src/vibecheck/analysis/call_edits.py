@@ -17,14 +17,14 @@ def with_keyword(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Ca
     args = list(call.args)
     added = cst.Arg(value=value, keyword=cst.Name(name),
                     equal=cst.AssignEqual(whitespace_before=_NO_SPACE, whitespace_after=_NO_SPACE))
-    if args and isinstance(args[-1].comma, cst.Comma):  # a trailing comma: the new argument takes over its place
-        last = args[-1]
+    trailing = args[-1].comma if args else None
+    if isinstance(trailing, cst.Comma):  # a trailing comma: the new argument takes over its place
         before_last = args[-2].comma if len(args) > 1 else None
         spacing = before_last.whitespace_after if isinstance(before_last, cst.Comma) else call.whitespace_before_args
         if not isinstance(spacing, cst.ParenthesizedWhitespace):
             spacing = cst.SimpleWhitespace(" ")
-        args[-1] = last.with_changes(comma=last.comma.with_changes(whitespace_after=spacing))
-        added = added.with_changes(comma=last.comma)
+        args[-1] = args[-1].with_changes(comma=trailing.with_changes(whitespace_after=spacing))
+        added = added.with_changes(comma=trailing)
     return call.with_changes(args=[*args, added])
 
 
