@@ -4,6 +4,7 @@ import ssl
 import urllib.request
 from ssl import CERT_NONE
 
+import aiohttp
 import httpx
 import requests
 import urllib3
@@ -163,3 +164,25 @@ def request_options_verified(url):
     # ok: VC404
     options["verify"] = True
     return requests.get(url, **options)
+
+
+def session_made_in_place(url):
+    # expect: VC404
+    return requests.Session().get(url, verify=False, timeout=5)
+
+
+def one_argument_per_line(url, token):
+    # expect: VC404
+    return requests.post(
+        url,
+        headers={"Authorization": token},
+        timeout=5,
+        verify=False,
+    )
+
+
+async def aiohttp_without_ssl(url):
+    async with aiohttp.ClientSession() as session:
+        # expect: VC404
+        async with session.get(url, ssl=False) as response:
+            return await response.text()

@@ -7,7 +7,9 @@ import joblib
 import numpy as np
 import torch
 import yaml
+import yaml as pyyaml
 from yaml import CSafeLoader
+from yaml import load as load_yaml
 
 MODEL_PATH = "models/classifier.joblib"
 HERE = Path(__file__).parent
@@ -48,6 +50,38 @@ def yaml_full_loader(stream):
 def yaml_unsafe(stream):
     # expect: VC406
     return yaml.unsafe_load(stream)
+
+
+def yaml_aliased_module_with_its_loader(stream):
+    # expect: VC406
+    return pyyaml.load(stream, Loader=pyyaml.Loader)
+
+
+def yaml_positional_loader(stream):
+    # expect: VC406
+    documents = yaml.load_all(stream, yaml.UnsafeLoader)
+    return list(documents)
+
+
+def yaml_unsafe_all_over_lines(stream):
+    # expect: VC406
+    return yaml.unsafe_load_all(
+        stream,
+    )
+
+
+def yaml_function_imported_by_name(text):
+    # expect: VC406 -- reported; no fix (it would need a new import)
+    return load_yaml(text, Loader=yaml.Loader)
+
+
+class ProjectLoader(yaml.Loader):
+    """A loader a project extends with its own tags."""
+
+
+def yaml_project_loader(stream):
+    # expect: VC406 -- reported; no fix (`safe_load` would not know the project's tags)
+    return yaml.load(stream, Loader=ProjectLoader)
 
 
 def torch_checkpoint(checkpoint_path):

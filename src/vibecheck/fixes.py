@@ -174,7 +174,7 @@ def _those_that_parse(source: str, fixes: list[Fix]) -> tuple[str, int]:
 
 
 def unified_diff(before: str, after: str, relative: str) -> str:
-    """`git diff`-style text of one file's fixes, with `a/` and `b/` paths relative to the project root."""
+    """`git diff`-style text of one file's fixes, with `a/` and `b/` before the path as reported (relative to the cwd)."""
     old, new = _lines_with_breaks(before), _lines_with_breaks(after)
     lines = difflib.unified_diff(old, new, fromfile=f"a/{relative}", tofile=f"b/{relative}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)

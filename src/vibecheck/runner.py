@@ -58,7 +58,7 @@ class Checker(Pipeline):
         if fixed is None:
             return result
         if self.settings.diff:
-            fixed_result.diff = unified_diff(fixed.before, fixed.after, source_file.relative)
+            fixed_result.diff = unified_diff(fixed.before, fixed.after, source_file.display)
         else:
             problem = write_fix(Path(source_file.path), data, fixed.after, encoding=fixed.encoding)
             if problem is not None:

@@ -88,3 +88,33 @@ def test_concise_marks_the_fixable_finding(project: Path) -> None:
 def test_diff_cannot_read_stdin(project: Path) -> None:
     result = CliRunner().invoke(cli, ["--diff", "--stdin-filename", "a.py"], input="x = 1\n")
     assert result.exit_code == 2 and "--diff cannot be combined with --stdin-filename" in result.stderr
+
+
+def test_fixes_of_two_rules_on_one_call_compose_in_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = "import requests\n\n\ndef fetch(url):\n    return requests.get(\n        url,\n        verify=False,\n    )\n"
+    (tmp_path / "client.py").write_text(source, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["fix", "--unsafe-fixes", "--no-bandit", "--select", "VC106,VC404", "client.py"])
+    assert "Fixed 2 findings in 1 file(s)" in result.stderr, result.stderr
+    assert (tmp_path / "client.py").read_text(encoding="utf-8") == (
+        "import requests\n\n\ndef fetch(url):\n    return requests.get(\n        url,\n        timeout=10,\n    )\n")
+    assert result.exit_code == 0 and result.stdout == ""
+
+
+@pytest.mark.parametrize(("extra", "fixed_by_default"), [("", True), ("yaml.add_constructor('!env', env)\n", False)])
+def test_yaml_fix_is_unsafe_only_where_the_file_adds_its_own_tags(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: str, fixed_by_default: bool) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = f"import yaml\n{extra}\n\ndef settings(stream):\n    return yaml.load(stream, Loader=yaml.Loader)\n"
+    (tmp_path / "conf.py").write_text(source, encoding="utf-8")
+    CliRunner().invoke(cli, ["fix", "--no-bandit", "--select", "VC406", "conf.py"])
+    fixed = source.replace("yaml.load(stream, Loader=yaml.Loader)", "yaml.safe_load(stream)")
+    assert (tmp_path / "conf.py").read_text(encoding="utf-8") == (fixed if fixed_by_default else source)
+
+
+def test_bare_except_fix_keeps_the_handler_body_and_its_comment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = "def run():\n    try:\n        work()\n    except :  # anything\n        cleanup()\n"
+    (tmp_path / "job.py").write_text(source, encoding="utf-8")
+    CliRunner().invoke(cli, ["fix", "--no-bandit", "--select", "VC111", "job.py"])
+    assert (tmp_path / "job.py").read_text(encoding="utf-8") == source.replace("except :", "except Exception:")

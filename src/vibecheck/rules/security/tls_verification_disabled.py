@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.call_edits import without_argument
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import BindingRule, is_name_constant, keyword, string_value, tails
 
 HTTP_LIBRARIES = ("requests.", "httpx.", "aiohttp.", "urllib3.", "niquests.", "pip._vendor.requests.")
@@ -56,6 +58,13 @@ class TlsVerificationDisabled(BindingRule):
         return requests.get(api_url, headers={"Authorization": token}, verify="/etc/ssl/internal-ca.pem", timeout=10)
     ```
 
+    ## Fix safety
+    A literal `verify=False` (`ssl=False`, `verify_ssl=False`, `cert_reqs="CERT_NONE"`) on a call is
+    removed, which turns verification back on. The fix is unsafe: a server with a self-signed or
+    private-CA certificate that worked before now fails with a certificate error, until its CA bundle is
+    passed (`verify="/path/to/ca.pem"`). Assignments (`session.verify = False`), `ssl.CERT_NONE` and
+    unverified contexts have no fix: what to put there depends on the certificates in use.
+
     ## References
     - [CWE-295: Improper Certificate Validation](https://cwe.mitre.org/data/definitions/295.html)
     - [Requests: SSL certificate verification](https://requests.readthedocs.io/en/latest/user/advanced/#ssl-cert-verification)
@@ -69,6 +78,7 @@ class TlsVerificationDisabled(BindingRule):
     confidence = Confidence.HIGH
     cwe = (295,)
     supersedes = ("B501", "B323")
+    fixable = True
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -111,12 +121,14 @@ class TlsVerificationDisabled(BindingRule):
             switch = keyword(node, word)
             if switch is not None and is_name_constant(self.resolve(switch.value), disabling):
                 self.report(node, f"`{word}=False` turns off TLS certificate verification for this HTTP call.",
-                            hint=f"Remove `{word}=False`; if the server uses a private CA, pass its bundle path instead.")
+                            hint=f"Remove `{word}=False`; if the server uses a private CA, pass its bundle path instead.",
+                            fix=_removal(node, switch, is_name_constant(switch.value, disabling)))
                 return
         cert_reqs = keyword(node, "cert_reqs")
         if cert_reqs is not None and string_value(self.resolve(cert_reqs.value)) in CERT_REQS_NONE:
             self.report(node, "`cert_reqs=CERT_NONE` turns off TLS certificate verification for this connection pool.",
-                        hint="Remove `cert_reqs=CERT_NONE` (the default, `CERT_REQUIRED`, verifies certificates).")
+                        hint="Remove `cert_reqs=CERT_NONE` (the default, `CERT_REQUIRED`, verifies certificates).",
+                        fix=_removal(node, cert_reqs, string_value(cert_reqs.value) in CERT_REQS_NONE))
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
         if not self._opt_out_depth and self._is_cert_none(node.value):
@@ -155,6 +167,14 @@ class TlsVerificationDisabled(BindingRule):
         """`ssl.CERT_NONE`, `CERT_NONE` imported from `ssl`, `ssl.VerifyMode.CERT_NONE`."""
         tail = value.attr.value if isinstance(value, cst.Attribute) else value.value if isinstance(value, cst.Name) else ""
         return tail == "CERT_NONE" and self.module_name(value) in CERT_NONE_NAMES
+
+
+def _removal(call: cst.Call, argument: cst.Arg, literal: bool) -> NodeFix | None:
+    """Drop the argument that switches verification off; only a literal one (a variable may be meant elsewhere)."""
+    if not literal:
+        return None
+    word = argument.keyword.value if argument.keyword is not None else "the argument"
+    return NodeFix(f"Remove `{word}=`", ((call, without_argument(call, argument)),), safe=False)
 
 
 def _subscript_key(node: cst.BaseExpression) -> str | None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.call_edits import without_argument
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
     STRING_NODES,
     BindingRule,
     argument,
     is_name_constant,
     keyword,
+    positional,
     string_value,
     tails,
 )
@@ -33,6 +36,12 @@ OPENERS = frozenset({"open", "io.open", "builtins.open", "pathlib.Path", "Path",
 JOINERS = frozenset({"os.path.join", "posixpath.join", "os.path.abspath", "os.path.realpath"})
 CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *YAML_LOADERS, *RUAMEL_YAML, "torch.load", "numpy.load"})
 PATH_READERS = frozenset({"read_bytes", "read_text", "read", "joinpath", "open"})
+# What the fix calls instead, and the loaders it may drop (PyYAML's own; a project's loader class may add tags).
+SAFE_YAML_CALLS = {"yaml.load": "safe_load", "yaml.unsafe_load": "safe_load", "yaml.load_all": "safe_load_all",
+                   "yaml.unsafe_load_all": "safe_load_all"}
+PYYAML_LOADERS = frozenset(f"yaml.{prefix}{kind}Loader" for prefix in ("", "C") for kind in ("", "Full", "Unsafe"))
+# Words in a file that registers its own YAML tags: `safe_load` would not know them.
+CUSTOM_TAG_WORDS = ("add_constructor", "add_multi_constructor", "YAMLObject")
 
 
 class UnsafeDeserialization(BindingRule):
@@ -68,6 +77,17 @@ class UnsafeDeserialization(BindingRule):
         return json.loads(request.cookies["session"])
     ```
 
+    ## Fix safety
+    `yaml.load(...)` without a loader or with one of PyYAML's unsafe ones (`Loader=yaml.Loader`,
+    `FullLoader`, `UnsafeLoader`), `yaml.unsafe_load(...)` and their `_all` forms become
+    `yaml.safe_load(...)`/`yaml.safe_load_all(...)`, called through the module name the file uses. The fix
+    is safe: every document made of plain YAML (maps, lists, strings, numbers, dates) loads to the same
+    value, and only documents with Python tags (`!!python/object`), the attack itself, stop loading. It
+    is unsafe in a file that registers its own tags (`add_constructor`, `add_multi_constructor`,
+    `yaml.YAMLObject`), since `safe_load` does not know them. A `from yaml import load` call or a
+    project's own loader class gets no fix; pickle, torch and numpy have none either (they need another
+    format, not another function).
+
     ## References
     - [CWE-502: Deserialization of Untrusted Data](https://cwe.mitre.org/data/definitions/502.html)
     - [Python `pickle`: security warning](https://docs.python.org/3/library/pickle.html)
@@ -82,6 +102,7 @@ class UnsafeDeserialization(BindingRule):
     confidence = Confidence.HIGH
     cwe = (502,)
     supersedes = ("B301", "B506", "B614")
+    fixable = True
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.may_call(node, CALLEE_TAILS):
@@ -97,13 +118,14 @@ class UnsafeDeserialization(BindingRule):
         if qualified in ALWAYS_UNSAFE:
             index = ALWAYS_UNSAFE[qualified]
             if not self._is_repo_file(argument(node, index, "file")):
-                self._report(node, qualified, "can run arbitrary code while it loads")
+                self._report(node, qualified, "can run arbitrary code while it loads", fix=self._yaml_fix(node, qualified))
         elif qualified in YAML_LOADERS:
             loader = argument(node, 1, "Loader")
             loader_name = (self.qualified_name(loader) or "").rsplit(".", 1)[-1] if loader is not None else ""
             if loader_name not in SAFE_YAML_LOADERS and not self._is_repo_file(argument(node, 0, "stream")):
                 used = f" with `Loader={loader_name}`" if loader_name else " without a safe `Loader`"
-                self._report(node, qualified, f"{used} can build arbitrary Python objects", with_name=False)
+                self._report(node, qualified, f"{used} can build arbitrary Python objects", with_name=False,
+                             fix=self._yaml_fix(node, qualified))
         elif qualified == "torch.load":
             weights_only = keyword(node, "weights_only")
             if (weights_only is None or not is_name_constant(weights_only.value, "True")) and not self._is_repo_file(
@@ -126,10 +148,28 @@ class UnsafeDeserialization(BindingRule):
         items = kind.value.elements if isinstance(kind.value, (cst.List, cst.Tuple)) else [kind]
         return any(string_value(item.value) in UNSAFE_RUAMEL_TYPES for item in items)
 
-    def _report(self, node: cst.Call, qualified: str, problem: str, *, with_name: bool = True) -> None:
+    def _report(self, node: cst.Call, qualified: str, problem: str, *, with_name: bool = True,
+                fix: NodeFix | None = None) -> None:
         message = f"`{qualified}()` {problem}" if with_name else f"`{qualified}()`{problem}"
         self.report(node, f"{message}: loading data you did not write yourself gives its author code execution.",
-                    hint=_HINTS.get(qualified.split(".")[0], _HINTS["pickle"]))
+                    hint=_HINTS.get(qualified.split(".")[0], _HINTS["pickle"]), fix=fix)
+
+    def _yaml_fix(self, node: cst.Call, qualified: str) -> NodeFix | None:
+        """`yaml.load(s, Loader=yaml.Loader)` -> `yaml.safe_load(s)`, through the module name the file uses.
+
+        Only a call through the module (`yaml.load`, `y.load`) with no loader or one of PyYAML's: a bare
+        `load` would need a new import, and a project's own loader class may define tags `safe_load` lacks.
+        """
+        replacement = SAFE_YAML_CALLS.get(qualified)
+        if replacement is None or not isinstance(node.func, cst.Attribute):
+            return None
+        loader = (keyword(node, "Loader") or positional(node, 1)) if qualified in YAML_LOADERS else None
+        if loader is not None and self.qualified_name(loader.value) not in PYYAML_LOADERS:
+            return None
+        fixed = without_argument(node, loader) if loader is not None else node
+        fixed = fixed.with_changes(func=node.func.with_changes(attr=cst.Name(replacement)))
+        custom_tags = any(word in self.context.source for word in CUSTOM_TAG_WORDS)
+        return NodeFix(f"Use `{replacement}`", ((node, fixed),), safe=not custom_tags)
 
     def _is_repo_file(self, data: cst.BaseExpression | None, depth: int = 4) -> bool:
         """The data is a literal path, or read from one (`open("m.pkl", "rb")`, `Path("m.pkl").read_bytes()`)."""

@@ -1,0 +1,187 @@
+"""VC404 corpus: switching TLS verification off fires; verifying (or a caller's explicit opt-out branch) does not."""
+import socket
+import ssl
+import urllib.request
+from ssl import CERT_NONE
+
+import aiohttp
+import httpx
+import requests
+import urllib3
+from requests import Session
+
+
+def plain_get(url):
+    # expect: VC404
+    return requests.get(url, timeout=5)
+
+
+def aliased_post(url, payload):
+    import requests as rq
+    # expect: VC404
+    return rq.post(url, json=payload, timeout=5)
+
+
+def session_method(url):
+    session = Session()
+    # expect: VC404
+    return session.get(url, timeout=5)
+
+
+def session_attribute():
+    session = requests.Session()
+    # expect: VC404
+    session.verify = False
+    return session
+
+
+def httpx_client():
+    # expect: VC404
+    with httpx.Client() as client:
+        return client.get("https://internal/api")
+
+
+async def httpx_async_client(url):
+    # expect: VC404
+    async with httpx.AsyncClient(base_url=url) as client:
+        return await client.get("/health")
+
+
+def flag_in_a_variable(url):
+    verify_tls = False
+    # expect: VC404
+    return requests.get(url, verify=verify_tls, timeout=5)
+
+
+def unverified_context(url):
+    # expect: VC404
+    context = ssl._create_unverified_context()
+    return urllib.request.urlopen(url, context=context)
+
+
+def global_monkeypatch():
+    # expect: VC404
+    ssl._create_default_https_context = ssl._create_unverified_context
+
+
+def manual_context():
+    context = ssl.create_default_context()
+    # expect: VC404
+    context.check_hostname = False
+    # expect: VC404
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def urllib3_pool():
+    # expect: VC404
+    return urllib3.PoolManager()
+
+
+def client_attribute_method(self, path):
+    # expect: VC404
+    return self.client.request("GET", path)
+
+
+def default_verification(url):
+    # ok: VC404
+    return requests.get(url, timeout=5)
+
+
+def private_ca_bundle(url):
+    # ok: VC404
+    return requests.get(url, verify="/etc/ssl/internal-ca.pem", timeout=5)
+
+
+def verify_true_explicit(url):
+    # ok: VC404
+    return httpx.get(url, verify=True)
+
+
+def callers_own_choice(verify):
+    context = ssl.create_default_context()
+    if not verify:
+        # ok: VC404
+        context.check_hostname = False
+        # ok: VC404
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def passes_the_parameter_through(url, verify=True):
+    # ok: VC404
+    return requests.get(url, verify=verify, timeout=5)
+
+
+def reading_the_mode(context):
+    # ok: VC404
+    return context.verify_mode == ssl.CERT_NONE
+
+
+def required_mode():
+    context = ssl.create_default_context()
+    # ok: VC404
+    context.verify_mode = ssl.CERT_REQUIRED
+    return context
+
+
+def jwt_signature_is_another_topic(jwt, token):
+    # ok: VC404
+    return jwt.decode(token, verify=False)
+
+
+def some_other_flag(obj):
+    # ok: VC404
+    obj.verify = True
+
+
+def wrapped_socket_imported_constant(host):
+    sock = socket.create_connection((host, 443))
+    # expect: VC404
+    return ssl.wrap_socket(sock, cert_reqs=CERT_NONE)
+
+
+def cert_none_in_a_dict_comparison(context):
+    modes = {"strict": ssl.CERT_REQUIRED}
+    # ok: VC404
+    return modes.get("strict") != CERT_NONE
+
+
+def websocket_options(websocket, url):
+    # expect: VC404
+    return websocket.create_connection(url, sslopt={"cert_reqs": ssl.CERT_NONE})
+
+
+def request_options_dict(url):
+    options = {"timeout": 5}
+    # expect: VC404
+    options["verify"] = False
+    return requests.get(url, **options)
+
+
+def request_options_verified(url):
+    options = {"timeout": 5}
+    # ok: VC404
+    options["verify"] = True
+    return requests.get(url, **options)
+
+
+def session_made_in_place(url):
+    # expect: VC404
+    return requests.Session().get(url, timeout=5)
+
+
+def one_argument_per_line(url, token):
+    # expect: VC404
+    return requests.post(
+        url,
+        headers={"Authorization": token},
+        timeout=5,
+    )
+
+
+async def aiohttp_without_ssl(url):
+    async with aiohttp.ClientSession() as session:
+        # expect: VC404
+        async with session.get(url) as response:
+            return await response.text()

@@ -1,0 +1,173 @@
+"""VC406 corpus: loading code-carrying formats from outside data fires; safe loaders and repo files do not."""
+import json
+import pickle
+from pathlib import Path
+
+import joblib
+import numpy as np
+import torch
+import yaml
+import yaml as pyyaml
+from yaml import CSafeLoader
+from yaml import load as load_yaml
+
+MODEL_PATH = "models/classifier.joblib"
+HERE = Path(__file__).parent
+
+
+def cookie_session(request):
+    # expect: VC406
+    return pickle.loads(request.cookies["session"].encode("latin-1"))
+
+
+def uploaded_file(upload):
+    # expect: VC406
+    return pickle.load(upload.stream)
+
+
+def opened_from_a_parameter(path):
+    with open(path, "rb") as handle:
+        # expect: VC406
+        return pickle.load(handle)
+
+
+def cache_value(redis, key):
+    blob = redis.get(key)
+    # expect: VC406
+    return pickle.loads(blob)
+
+
+def yaml_without_loader(text):
+    # expect: VC406
+    return yaml.safe_load(text)
+
+
+def yaml_full_loader(stream):
+    # expect: VC406
+    return yaml.safe_load(stream)
+
+
+def yaml_unsafe(stream):
+    # expect: VC406
+    return yaml.safe_load(stream)
+
+
+def yaml_aliased_module_with_its_loader(stream):
+    # expect: VC406
+    return pyyaml.safe_load(stream)
+
+
+def yaml_positional_loader(stream):
+    # expect: VC406
+    documents = yaml.safe_load_all(stream)
+    return list(documents)
+
+
+def yaml_unsafe_all_over_lines(stream):
+    # expect: VC406
+    return yaml.safe_load_all(
+        stream,
+    )
+
+
+def yaml_function_imported_by_name(text):
+    # expect: VC406 -- reported; no fix (it would need a new import)
+    return load_yaml(text, Loader=yaml.Loader)
+
+
+class ProjectLoader(yaml.Loader):
+    """A loader a project extends with its own tags."""
+
+
+def yaml_project_loader(stream):
+    # expect: VC406 -- reported; no fix (`safe_load` would not know the project's tags)
+    return yaml.load(stream, Loader=ProjectLoader)
+
+
+def torch_checkpoint(checkpoint_path):
+    # expect: VC406
+    return torch.load(checkpoint_path, map_location="cpu")
+
+
+def numpy_object_arrays(path):
+    # expect: VC406
+    return np.load(path, allow_pickle=True)
+
+
+def joblib_download(url, fetch):
+    local = fetch(url)
+    # expect: VC406
+    return joblib.load(local)
+
+
+def dill_without_import(data):
+    # expect: VC406
+    return dill.loads(data)
+
+
+def pandas_pickle(path):
+    import pandas as pd
+    # expect: VC406
+    return pd.read_pickle(path)
+
+
+def json_is_data_only(text):
+    # ok: VC406
+    return json.loads(text)
+
+
+def yaml_safe(text):
+    # ok: VC406
+    return yaml.safe_load(text)
+
+
+def yaml_safe_loader(stream):
+    # ok: VC406
+    return yaml.load(stream, Loader=yaml.SafeLoader)
+
+
+def yaml_aliased_safe_loader(stream):
+    # ok: VC406
+    return yaml.load(stream, Loader=CSafeLoader)
+
+
+def torch_weights_only(checkpoint_path):
+    # ok: VC406
+    return torch.load(checkpoint_path, weights_only=True)
+
+
+def numpy_plain(path):
+    # ok: VC406
+    return np.load(path)
+
+
+def shipped_model():
+    # ok: VC406
+    return joblib.load(MODEL_PATH)
+
+
+def shipped_pickle_with_open():
+    with open("fixtures/vocabulary.pkl", "rb") as handle:
+        # ok: VC406
+        return pickle.load(handle)
+
+
+def shipped_beside_module():
+    # ok: VC406
+    return pickle.loads((HERE / "data" / "table.pkl").read_bytes())
+
+
+def dumping_is_not_loading(obj):
+    # ok: VC406
+    return pickle.dumps(obj)
+
+
+def local_object_named_pickle(store, key):
+    pickle = store.serializer()
+    # ok: VC406
+    return pickle.loads(key)
+
+
+def round_trip(obj):
+    # ok: VC406
+    return pickle.loads(pickle.dumps(obj))
