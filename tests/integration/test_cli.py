@@ -85,9 +85,9 @@ def test_output_file_receives_the_findings(project: Path) -> None:
 
 def test_unknown_code_in_select_exits_2_with_did_you_mean(project: Path) -> None:
     write(project, {"app.py": CLEAN})
-    result = invoke(["--select", "VC1011", "."])
+    result = invoke(["--select", "VC1001", "."])
     assert result.exit_code == 2
-    assert "unknown rule code, prefix or name `VC1011`; did you mean `VC101`?" in result.stderr
+    assert "unknown rule code, prefix or name `VC1001`; did you mean `VC101`?" in result.stderr
 
 
 def test_rule_name_and_prefix_selectors(project: Path) -> None:
@@ -110,7 +110,7 @@ def test_bad_config_key_exits_2_with_one_line_and_hint(project: Path) -> None:
 
 
 def test_unknown_code_in_config_ignore(project: Path) -> None:
-    write(project, {"app.py": CLEAN, "vibecheck.toml": 'ignore = ["VC1011"]\n'})
+    write(project, {"app.py": CLEAN, "vibecheck.toml": 'ignore = ["VC1001"]\n'})
     result = invoke(["."])
     assert result.exit_code == 2
     assert "did you mean `VC101`?" in result.stderr

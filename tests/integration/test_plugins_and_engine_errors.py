@@ -101,7 +101,7 @@ def test_fix_rewrites_atomically_and_reports_what_remains(test_pack_site: Path, 
     assert (tmp_path / "app.py").read_text(encoding="utf-8").startswith("if x is None:\n")
     assert (tmp_path / "app.py").stat().st_mode == before
     assert "TST001" not in result.stdout and "VC101" in result.stdout
-    assert "Fixed 1 file(s)" in result.stderr
+    assert "Fixed 1 finding in 1 file(s)" in result.stderr
     assert not list(tmp_path.glob(".app.py.*"))
 
 

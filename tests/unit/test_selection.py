@@ -87,7 +87,7 @@ def test_external_codes_are_selectable_suppressible_and_validated(registry: Regi
 
 def test_unknown_selectors_are_errors_with_a_hint(registry: Registry) -> None:
     with pytest.raises(SelectionError, match="did you mean `VC101`"):
-        validate_selectors(["VC1011"], registry, "--select")
+        validate_selectors(["VC1001"], registry, "--select")
     with pytest.raises(SelectionError, match="did you mean `swallowed-exception`"):
         validate_selectors(["swallowed-exceptions"], registry, "--select")
     with pytest.raises(SelectionError, match="VC8"):
