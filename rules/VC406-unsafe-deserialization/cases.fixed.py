@@ -171,3 +171,97 @@ def local_object_named_pickle(store, key):
 def round_trip(obj):
     # ok: VC406
     return pickle.loads(pickle.dumps(obj))
+
+
+def ruamel_unsafe_loader(request):
+    from ruamel.yaml import YAML
+
+    loader = YAML(typ="unsafe")
+    # expect: VC406
+    return loader.load(request.data)
+
+
+def ruamel_unsafe_loader_chained(text):
+    import ruamel.yaml
+
+    # expect: VC406
+    return ruamel.yaml.YAML(typ="unsafe", pure=True).load(text)
+
+
+def ruamel_unsafe_load_all(stream):
+    from ruamel.yaml import YAML as Yaml
+
+    parser = Yaml(typ=["unsafe"])
+    # expect: VC406
+    return list(parser.load_all(stream))
+
+
+def ruamel_old_api_unsafe_loader(stream):
+    import ruamel.yaml
+
+    # expect: VC406
+    return ruamel.yaml.load(stream, Loader=ruamel.yaml.UnsafeLoader)
+
+
+def ruamel_old_api_default_loader(stream):
+    import ruamel.yaml
+
+    # expect: VC406 -- before ruamel.yaml 0.18 the default loader was the unsafe one
+    return ruamel.yaml.load(stream)
+
+
+UNSAFE_YAML = __import__("ruamel.yaml").yaml.YAML(typ="unsafe")
+
+
+def ruamel_safe_loader(stream):
+    from ruamel.yaml import YAML
+
+    # ok: VC406
+    return YAML(typ="safe").load(stream)
+
+
+def ruamel_round_trip_loader(stream):
+    from ruamel.yaml import YAML
+
+    yaml_rt = YAML()
+    # ok: VC406
+    return yaml_rt.load(stream)
+
+
+def ruamel_unsafe_dumper_only(data, stream):
+    from ruamel.yaml import YAML
+
+    dumper = YAML(typ="unsafe")
+    # ok: VC406 -- dumping builds no objects
+    dumper.dump(data, stream)
+
+
+def ruamel_old_api_round_trip(stream):
+    import ruamel.yaml
+
+    # ok: VC406
+    return ruamel.yaml.load(stream, Loader=ruamel.yaml.RoundTripLoader)
+
+
+def ruamel_old_api_safe(stream):
+    import ruamel.yaml
+
+    # ok: VC406
+    return ruamel.yaml.load(stream, Loader=ruamel.yaml.SafeLoader)
+
+
+def ruamel_pure_safe(stream):
+    from ruamel.yaml import YAML
+
+    # ok: VC406
+    return YAML(typ="safe", pure=True).load(stream)
+
+
+def other_load_methods(loader, stream):
+    # ok: VC406
+    return loader.load(stream)
+
+
+def json_loader(stream):
+    # ok: VC406
+    return json.load(stream)
