@@ -23,9 +23,9 @@ from vibecheck.analyzers import blocks_build, fails_build_for
 from vibecheck.api import check_paths, check_source
 from vibecheck.commands.adoption import AdoptionOptions, adoption_options, prepare
 from vibecheck.commands.baseline import baseline_command
+from vibecheck.commands.fix import fix_command
 from vibecheck.commands.hook import hook_command
 from vibecheck.commands.init import init_command
-from vibecheck.commands.fix import fix_command
 from vibecheck.config import FAIL_ON, Settings, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
 from vibecheck.errors import UsageError, VibecheckError
