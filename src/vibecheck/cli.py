@@ -23,6 +23,7 @@ from vibecheck.analyzers import blocks_build, fails_build_for
 from vibecheck.api import check_paths, check_source
 from vibecheck.commands.adoption import AdoptionOptions, adoption_options, prepare
 from vibecheck.commands.baseline import baseline_command
+from vibecheck.commands.clean import clean_command
 from vibecheck.commands.fix import fix_command
 from vibecheck.commands.hook import hook_command
 from vibecheck.commands.init import init_command
@@ -128,13 +129,15 @@ def cli() -> None:
 @click.option("--color", "color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
               help="Colour the report: `auto` on a terminal unless NO_COLOR is set (FORCE_COLOR forces it).")
 @click.option("--quiet", "-q", is_flag=True, help="Print no summary or progress.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write `.vibecheck_cache/` (also: VIBECHECK_NO_CACHE=1).")
 @adoption_options
 def check(paths: tuple[str, ...], select: str | None, extend_select: str | None, ignore: str | None, fail_on: str | None,
           fmt: str, output: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, show_diff: bool, jobs: int | None,
           per_file_timeout: float | None, exclude: str | None, extend_exclude: str | None, force_exclude: bool,
           config_file: str | None,
           no_bandit: bool, stdin_filename: str | None, min_severity: str | None, min_confidence: str | None,
-          statistics: bool, sort_by: str, color: str, quiet: bool, adoption: AdoptionOptions) -> None:
+          statistics: bool, sort_by: str, color: str, quiet: bool, adoption: AdoptionOptions,
+          no_cache: bool) -> None:
     """Check Python files and directories (default: the current directory; `-` reads stdin)."""
     global _color_mode
     _color_mode = color
@@ -157,6 +160,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         "exclude": _globs(exclude), "extend_exclude": _globs(extend_exclude), "force_exclude": force_exclude or None,
         "fix": fix or show_diff or None, "diff": show_diff or None, "unsafe_fixes": unsafe_fixes or None,
         "no_bandit": no_bandit or None,
+        "cache": False if no_cache or os.environ.get("VIBECHECK_NO_CACHE", "") not in ("", "0", "false") else None,
     }
     try:
         settings = load_settings(targets or [stdin_filename or "."], registry, config_file=config_file, overrides=overrides)
@@ -395,6 +399,9 @@ def _update_readme_table(readme: Path, rules: list[Any], *, write: bool) -> bool
     if write:
         readme.write_text(fresh, encoding="utf-8")
     return True
+
+
+cli.add_command(clean_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

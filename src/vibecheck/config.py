@@ -30,7 +30,7 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 CONFIG_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "fail-on",
-               "test-paths", "src-paths", "rules", "bandit", "per-file-timeout", "baseline")
+               "test-paths", "src-paths", "rules", "bandit", "per-file-timeout", "baseline", "cache")
 DEFAULT_TEST_PATHS = ("tests/", "test_*.py", "*_test.py", "conftest.py")
 FAIL_ON = tuple(s.value for s in Severity)
 CONFIG_FILE_LIMIT = 4_000_000  # bytes; a config file larger than this is not one
@@ -67,6 +67,9 @@ class Settings:
     diff: bool = False  # with `fix`: compute the fixes and their diff, write nothing
     no_bandit: bool = False
     baseline: str | None = None  # the baseline file, relative to `root` (`vibecheck.baseline`)
+    # Keep each file's result in `.vibecheck_cache/` under `root` (`vibecheck.cache`). `load_settings` turns it
+    # on unless the config says `cache = false`; `--no-cache` and `VIBECHECK_NO_CACHE` turn it off.
+    cache: bool = False
     raw: dict[str, Any] = field(default_factory=dict)
 
 
@@ -145,7 +148,9 @@ def settings_from_table(table: dict[str, Any], registry: Registry, *, where: str
         if key not in CONFIG_KEYS:
             raise ConfigError(f"{where}: unknown key `{key}`{_did_you_mean(key, CONFIG_KEYS)}")
     values: dict[str, Any] = {"root": str(root), "config_path": str(config_path) if config_path else None,
-                              "raw": dict(table)}
+                              "raw": dict(table), "cache": table.get("cache", True)}
+    if not isinstance(values["cache"], bool):
+        raise ConfigError(f"{where}: `cache` must be true or false")
     for key in ("select", "extend-select", "ignore"):
         if key in table:
             selectors = split_selectors(_string_list(where, key, table[key]))
@@ -258,7 +263,7 @@ def load_settings(
         settings = settings_from_table(read_config(path), registry, where=str(path), root=path.parent,
                                        config_path=path)
     else:
-        settings = Settings(root=str(base))
+        settings = Settings(root=str(base), cache=True)
     pyproject = path if path is not None and path.name == "pyproject.toml" else _closest_pyproject(common_parent(paths, base))
     if pyproject is not None:
         settings = _with_bandit_table(settings, pyproject)

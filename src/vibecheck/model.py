@@ -138,6 +138,7 @@ class FileResult:
     diff: str | None = None  # with `--diff`: the unified diff of the fixes, which were not written
     suppressions: tuple[Any, ...] = ()  # the file's `vibecheck.suppression.Suppression` comments, parsed once
     warnings: list[str] = field(default_factory=list)
+    digest: str = ""  # hash of the bytes that were checked: the cache stores the result under it
 
 
 @dataclass

@@ -147,6 +147,11 @@ class Rule(BaseRule):
     """
 
     applies_to_tests_only: ClassVar[bool] = False
+    # What the rule reads beyond the file (the project's dependency files, the modules beside it), as
+    # functions from the checked file's path to a digest of it: part of the file's cache key, so a change
+    # there re-checks the files the rule is enabled for. Empty: the rule reads the file only. A function that
+    # memoizes what it read has a `cache_clear()` method, which the cache calls when a run starts.
+    cache_inputs: ClassVar[tuple[Callable[[str], str], ...]] = ()
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         self.context = context

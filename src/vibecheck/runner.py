@@ -10,6 +10,7 @@ after the project rules, so that their findings meet the same suppressions.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck import safe_files
+from vibecheck.cache import ResultCache, content_digest
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.engine import check_file
@@ -48,6 +50,7 @@ class Checker(Pipeline):
             error = EngineError(source_file.display, f"cannot read the file: {exc.strerror}")
             return FileResult(source_file.display, errors=[error])
         result = self.check_bytes(source_file.display, source_file.relative, data)
+        result.digest = content_digest(data)
         if self.settings.fix:
             result = self._fix(source_file, data, result)
         return result
@@ -117,13 +120,16 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     checker = Checker(settings, registry or load_registry())
     checker.post_filters.extend(post_filters)
     relative = {f.display: f.relative for f in files}
-    return collect(checker, iter_results(files, settings, checker), relative, progress=progress,
-                   checked={f.path for f in files}, walked=walked)
+    cache = ResultCache.for_run(settings, checker)
+    results = (iter_results(files, settings, checker) if cache is None
+               else cache.results(files, lambda misses: iter_results(misses, settings, checker)))
+    return collect(checker, results, relative, progress=progress, checked={f.path for f in files}, walked=walked,
+                   cache=cache)
 
 
 def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[str, str], *,
             progress: Callable[[int], None] | None = None, checked: set[str] | None = None,
-            walked: Sequence[Path] = ()) -> Report:
+            walked: Sequence[Path] = (), cache: ResultCache | None = None) -> Report:
     """Gather the files' results into a report: the project phase, then the filter stage once per file.
 
     With `checked` (the paths of the checked files), files that were not checked are indexed for the
@@ -157,7 +163,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
         if checked is not None:
             index_unchecked_tests(project, settings, checked, walked=walked,
                                   parse=any(rule.reads_unchecked_test_facts for rule, _ in rules),
-                                  sources=any(rule.reads_unchecked_source_facts for rule, _ in rules))
+                                  sources=any(rule.reads_unchecked_source_facts for rule, _ in rules), cache=cache)
         project.relative.update(relative)
         findings, errors = run_project_rules(project, rules)
         report.errors.extend(errors)
@@ -176,7 +182,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
 
 
 def index_unchecked_tests(project: Project, settings: Settings, checked: set[str], *, parse: bool = True,
-                          sources: bool = False, walked: Sequence[Path] = ()) -> None:
+                          sources: bool = False, walked: Sequence[Path] = (), cache: ResultCache | None = None) -> None:
     """Collect the facts of test files that were not passed (pre-commit), so project rules see every test.
 
     Only facts are kept: these files were not asked for, so nothing is reported on them. Without `parse`,
@@ -206,10 +212,15 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
                 data = safe_files.read_regular_file(source_file.path)
             except OSError:
                 continue
-            facts = check_file(source_file.relative, data, [], is_test_file=True).facts
+            compute = functools.partial(_test_facts, source_file.relative)
+            facts = compute(data) if cache is None else cache.facts(source_file, data, compute)
         project.files[source_file.relative] = FileResult(source_file.relative, facts=facts)
         project.test_files.add(source_file.relative)
         project.relative[source_file.relative] = source_file.relative
+
+
+def _test_facts(relative: str, data: bytes) -> dict[str, Any]:
+    return check_file(relative, data, [], is_test_file=True).facts
 
 
 def _index_source(project: Project, source_file: SourceFile) -> None:

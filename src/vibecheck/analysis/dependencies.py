@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import configparser
 import functools
+import hashlib
 import importlib.machinery
 import os
 import re
@@ -259,6 +260,43 @@ def local_module_names(path: Path, project: ProjectDependencies) -> frozenset[st
             break
         directory = directory.parent
     return frozenset(names)
+
+
+class DependencyInputs:
+    """A digest of what VC503/VC504 read for the file at `path` beyond its text: the project's declarations,
+    the module names beside the file and in the project, and where installed packages live (a package
+    installed or removed changes its site folder). The cache calls `cache_clear` when a run starts, so a
+    long-lived process (an editor, a test) sees the files as they are now."""
+
+    def __call__(self, path: str) -> str:
+        return _folder_inputs(Path(path).resolve().parent)
+
+    def cache_clear(self) -> None:
+        for memo in (_folder_inputs, _installed_state, project_dependencies, module_names_in, _find_root):
+            memo.cache_clear()
+
+
+dependency_inputs = DependencyInputs()
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder_inputs(folder: Path) -> str:
+    project = project_dependencies(_find_root(folder))
+    local = local_module_names(folder / "__init__.py", project)  # it reads the folder of the file it is given
+    state = (str(project.root), sorted(project.declared), project.declares, project.declares_dev,
+             sorted(local), _installed_state())
+    return hashlib.blake2b(repr(state).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _installed_state() -> tuple[tuple[str, int], ...]:
+    stamps = []
+    for entry in sys.path:
+        try:
+            stamps.append((entry, os.stat(entry or ".").st_mtime_ns))
+        except OSError:
+            stamps.append((entry, 0))
+    return tuple(stamps)
 
 
 def candidate_distributions(module: str) -> frozenset[str]:

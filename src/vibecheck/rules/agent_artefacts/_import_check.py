@@ -15,6 +15,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.dependencies import (
     ProjectDependencies,
+    dependency_inputs,
     find_root,
     is_standard_library,
     local_module_names,
@@ -34,6 +35,8 @@ def _is_main_guard(test: cst.BaseExpression) -> bool:
 
 class ImportCheck(Rule):
     """Calls `check_import` once per third-party top-level module a file needs at run time."""
+
+    cache_inputs = (dependency_inputs,)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)

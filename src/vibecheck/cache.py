@@ -1,0 +1,257 @@
+"""The per-file result cache in `.vibecheck_cache/` at the project root, as ruff keeps `.ruff_cache/`.
+
+A file whose result is cached skips the worker entirely: the parent reads its bytes, hashes them and finds
+its `FileResult` (findings before filtering, suppressions as data, facts for the project phase). The
+project phase and the filter stage always run, so baselines, changed-lines filters and project rules see
+every file, cached or not.
+
+An entry is used only when its key matches: the file's bytes, its path, the run's digest (every setting
+that changes results, the code and versions of vibecheck, its rule packs and bandit) and what the file's
+enabled rules read beyond the file (`Rule.cache_inputs`: the dependency files VC503/VC504 read). Project
+rules (the coverage data of VC30x) run in the project phase, which is never cached, so their inputs need
+no key. A result with an engine error (a crash, a timeout) is never stored; a VC001 parse error is.
+
+Entries are one small file per source file (a warm run reads only the entries it needs, a run over part
+of the tree rewrites only its files), written to a temporary file and renamed, so concurrent runs never
+leave a torn entry. An entry may have been written by anyone who can write the checkout: it is parsed as
+JSON into plain data classes only, and an entry that is corrupt, foreign or stale is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vibecheck import __version__, result_codec, safe_files
+from vibecheck.config import Settings
+from vibecheck.discovery import SourceFile
+from vibecheck.model import FileResult
+
+if TYPE_CHECKING:
+    from vibecheck.pipeline import Pipeline
+
+CACHE_DIR = ".vibecheck_cache"
+ENTRIES = "files"
+FORMAT = 1
+HEADER = b"vibecheck-cache"
+INDEX = "index"  # the kind of entry that holds only the facts of a file indexed for the project rules
+ENTRY_LIMIT = 64 * 1024 * 1024  # bytes; a larger entry is not one of ours
+CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This file is a cache directory tag created by vibecheck.\n"
+                "# For information about cache directory tags see https://bford.info/cachedir/\n")
+# Settings that do not change a file's result: which files are checked, how, and what fails the run.
+NOT_IN_KEY = frozenset({"config_path", "exclude", "extend_exclude", "force_exclude", "fail_on", "jobs",
+                        "per_file_timeout", "isolate", "cache"})
+
+CheckFiles = Callable[[Sequence[SourceFile]], Iterable[FileResult]]
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def cache_folder(root: str | os.PathLike[str]) -> Path:
+    return Path(root) / CACHE_DIR
+
+
+class ResultCache:
+    """The cache of one run: look files up before the workers, store what the workers return."""
+
+    def __init__(self, folder: Path, run_key: str, pipeline: Pipeline) -> None:
+        self.folder = folder
+        self.entries = folder / ENTRIES
+        self.run_key = run_key
+        self.pipeline = pipeline
+        self.hits = 0
+        self.stored = 0
+        self._file_keys: dict[str, str] = {}
+        self._ready = False
+        for reader in {reader for rule in pipeline.registry.file_rules for reader in rule.cache_inputs}:
+            clear_memos = getattr(reader, "cache_clear", None)
+            if clear_memos is not None:
+                clear_memos()
+
+    @classmethod
+    def for_run(cls, settings: Settings, pipeline: Pipeline) -> ResultCache | None:
+        """The run's cache, or None when it is off (`cache = false`, `--fix`) or its folder is not a plain folder."""
+        if not settings.cache or settings.fix:
+            return None
+        folder = cache_folder(settings.root)
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            return None  # never follow a planted link out of the project
+        return cls(folder, run_digest(settings, pipeline), pipeline)
+
+    def results(self, files: Sequence[SourceFile], check: CheckFiles) -> Iterator[FileResult]:
+        """Every file's result: cached ones at once, the others from `check`, stored as they come back."""
+        misses: list[SourceFile] = []
+        for source_file in files:
+            hit = self.lookup(source_file)
+            if hit is None:
+                misses.append(source_file)
+            else:
+                self.hits += 1
+                yield hit
+        by_display = {f.display: f for f in misses}
+        for result in check(misses):
+            checked = by_display.get(result.path)
+            if checked is not None:
+                self.store(checked, result)
+            yield result
+
+    def lookup(self, source_file: SourceFile) -> FileResult | None:
+        try:
+            data = safe_files.read_regular_file(source_file.path)
+        except OSError:
+            return None  # the worker reports why it cannot be read
+        return self._read(self._entry(source_file), self._key(source_file, content_digest(data)), source_file.display)
+
+    def facts(self, source_file: SourceFile, data: bytes, compute: Callable[[bytes], dict[str, Any]]) -> dict[str, Any]:
+        """The facts of a file indexed for the project rules only (a test file pre-commit did not pass), cached."""
+        key = _hash(self.run_key, INDEX, source_file.display, source_file.relative, content_digest(data))
+        entry = self._entry(source_file, INDEX)
+        cached = self._read(entry, key, source_file.relative)
+        if cached is not None:
+            return cached.facts
+        result = FileResult(source_file.relative, facts=compute(data))
+        self._write(entry, key, result)
+        return result.facts
+
+    def _read(self, entry: Path, key: str, path: str) -> FileResult | None:
+        try:
+            raw = safe_files.read_regular_file(entry, ENTRY_LIMIT)
+        except OSError:
+            return None
+        header, _, body = raw.partition(b"\n")
+        if header != b"%s %d %s" % (HEADER, FORMAT, key.encode()):
+            return None
+        try:
+            result = result_codec.load_result(result_codec.loads(body))
+        except ValueError:
+            return None
+        return result if result.path == path else None
+
+    def store(self, source_file: SourceFile, result: FileResult) -> None:
+        """Write one file's result, unless it is incomplete (an engine error) or would not read back equal."""
+        if result.errors or result.warnings or result.fixed_source is not None or not result.digest:
+            return
+        self._write(self._entry(source_file), self._key(source_file, result.digest), result)
+
+    def _write(self, entry: Path, key: str, result: FileResult) -> None:
+        text = result_codec.dumps(result)
+        if not self._prepare() or not result_codec.round_trips(result, text):
+            return
+        if _write_atomically(entry, b"%s %d %s\n" % (HEADER, FORMAT, key.encode()) + text.encode("utf-8")):
+            self.stored += 1
+
+    def _key(self, source_file: SourceFile, digest: str) -> str:
+        file_key = self._file_keys.get(source_file.display)
+        if file_key is None:
+            file_key = self._file_keys[source_file.display] = self._inputs_key(source_file)
+        return _hash(file_key, digest)
+
+    def _inputs_key(self, source_file: SourceFile) -> str:
+        """The key of everything but the bytes: the run, the file's paths, what its enabled rules read beyond it."""
+        enabled = self.pipeline.selection.enabled_for(source_file.relative)
+        readers = {reader for rule, _ in self.pipeline.file_rules_for(enabled) for reader in rule.cache_inputs}
+        inputs = sorted(reader(source_file.path) for reader in readers)
+        return _hash(self.run_key, source_file.display, source_file.relative, *inputs)
+
+    def _entry(self, source_file: SourceFile, kind: str = "") -> Path:
+        return self.entries / f"{_hash(kind, source_file.display, source_file.relative)}.json"
+
+    def _prepare(self) -> bool:
+        """Create the folder with its `.gitignore` and `CACHEDIR.TAG` once; False when it cannot be written."""
+        if self._ready:
+            return True
+        try:
+            self.entries.mkdir(parents=True, exist_ok=True)
+            if self.folder.is_symlink() or self.entries.is_symlink():
+                return False
+            for name, text in ((".gitignore", "# Created by vibecheck.\n*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+                if not (self.folder / name).exists():
+                    _write_atomically(self.folder / name, text.encode())
+        except OSError:
+            return False
+        self._ready = True
+        return True
+
+
+def run_digest(settings: Settings, pipeline: Pipeline) -> str:
+    """Everything of this run that changes a file's result: the settings, the rules' code and versions, bandit's."""
+    values = {k: v for k, v in dataclasses.asdict(settings).items() if k not in NOT_IN_KEY}
+    packs = [(pack.name, pack.version) for pack in pipeline.registry.packs]
+    modules = sorted({rule.__module__ for rule in pipeline.registry.rules})
+    return _hash(str(FORMAT), __version__, json.dumps(values, sort_keys=True, default=str), repr(packs),
+                 _tool_version("bandit"), _code_digest(modules), sys.version)
+
+
+def _code_digest(modules: Iterable[str]) -> str:
+    """Size and modification time of vibecheck's own sources and of every rule module: an edited rule
+    (an editable install, a plugin in development) invalidates the cache even when no version changed."""
+    files = {str(path) for path in Path(__file__).parent.rglob("*.py")}
+    for name in modules:
+        module = sys.modules.get(name)
+        location = getattr(module, "__file__", None)
+        if location:
+            files.add(location)
+    stamps = []
+    for location in sorted(files):
+        with contextlib.suppress(OSError):
+            info = os.stat(location)
+            stamps.append(f"{location}:{info.st_size}:{info.st_mtime_ns}")
+    return _hash(*stamps)
+
+
+def _tool_version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+
+
+def _hash(*parts: str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _write_atomically(target: Path, payload: bytes) -> bool:
+    """Write `payload` to a temporary file beside `target` and rename it over `target` (atomic on POSIX and
+    Windows), so a concurrent reader sees the old entry or the new one, never half of one."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".part")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        os.replace(temporary, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
+    return True
+
+
+def clear(root: str | os.PathLike[str]) -> bool:
+    """Remove the cache folder under `root`; False when there was none. A link is removed, never followed."""
+    folder = cache_folder(root)
+    if folder.is_symlink() or folder.is_file():
+        folder.unlink()
+        return True
+    if not folder.is_dir():
+        return False
+    shutil.rmtree(folder)
+    return True

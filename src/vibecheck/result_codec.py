@@ -1,0 +1,142 @@
+"""One file's result as JSON, and back: for the cache and for shard reports, never pickle.
+
+A cache entry or a shard report may have been written by someone else (a shared checkout, a CI artefact),
+so reading one must not run anything: the text is parsed by `json` and only the plain data classes listed
+in `_CLASSES` are rebuilt from it, by their constructors. Anything else (an unknown class tag, a missing
+or extra field, a wrong type) raises `ValueError`, and the caller treats the entry as absent.
+
+JSON has no tuples, sets, enums or non-string keys; those are tagged (`{"$t": [...]}`), so a result
+decodes equal to the one encoded (`round_trips` checks that before a result is cached).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from enum import Enum
+from typing import Any
+
+from vibecheck.model import Category, Confidence, Edit, EngineError, FileResult, Finding, Fix, Location, Position, Severity
+from vibecheck.suppression import Suppression
+
+_CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
+    FileResult, Finding, Location, Position, Fix, Edit, EngineError, Suppression)}
+_ENUMS: dict[str, type[Enum]] = {cls.__name__: cls for cls in (Severity, Confidence, Category)}
+_FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES.values()}
+
+
+def encode(value: Any) -> Any:
+    """`value` as JSON-able data: known data classes, enums, tuples, sets and other dicts tagged."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, Enum):
+        name = type(value).__name__
+        if name not in _ENUMS:
+            raise ValueError(f"cannot encode the enum {name}")
+        return {"$e": name, "v": value.value}
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return [encode(v) for v in value]
+    if isinstance(value, tuple):
+        return {"$t": [encode(v) for v in value]}
+    if isinstance(value, (set, frozenset)):
+        return {"$fs" if isinstance(value, frozenset) else "$s": [encode(v) for v in value]}
+    if isinstance(value, dict):
+        if all(isinstance(k, str) and not k.startswith("$") for k in value):
+            return {k: encode(v) for k, v in value.items()}
+        return {"$d": [[encode(k), encode(v)] for k, v in value.items()]}
+    fields = _FIELDS.get(type(value))
+    if fields is None:
+        raise ValueError(f"cannot encode a {type(value).__name__}")
+    encoded = {name: encode(getattr(value, name)) for name in fields}
+    encoded["$c"] = type(value).__name__
+    return encoded
+
+
+def _decode_object(obj: dict[str, Any]) -> Any:
+    """json's object hook: rebuild one tagged object (its members are decoded already)."""
+    if not any(key.startswith("$") for key in obj):
+        return obj
+    if "$c" in obj:
+        cls = _CLASSES.get(obj.pop("$c"))
+        if cls is None or set(obj) - set(_FIELDS[cls]):
+            raise ValueError("unknown class or field in the data")
+        return cls(**obj)
+    if len(obj) == 1:
+        (tag, items), = obj.items()
+        if tag == "$t" and isinstance(items, list):
+            return tuple(items)
+        if tag in ("$s", "$fs") and isinstance(items, list):
+            return set(items) if tag == "$s" else frozenset(items)
+        if tag == "$d" and isinstance(items, list):
+            return {key: item for key, item in items}
+    if set(obj) == {"$e", "v"} and obj["$e"] in _ENUMS:
+        return _ENUMS[obj["$e"]](obj["v"])
+    raise ValueError("unknown tag in the data")
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(encode(value), separators=(",", ":"), ensure_ascii=False)
+
+
+def loads(text: str | bytes) -> Any:
+    """Decode what `dumps` wrote; any malformed or foreign content raises `ValueError`."""
+    try:
+        return json.loads(text, object_hook=_decode_object)
+    except ValueError:
+        raise
+    except (TypeError, KeyError, AttributeError, RecursionError) as exc:  # a wrong type or shape for a field
+        raise ValueError(f"malformed data: {type(exc).__name__}") from exc
+
+
+# The type of each field a reporter relies on; a foreign entry may hold any JSON where a field belongs.
+_STR, _INT, _OPT_STR = (str,), (int,), (str, type(None))
+_TYPES: dict[type, dict[str, tuple[type, ...]]] = {
+    FileResult: {"path": _STR, "findings": (list,), "errors": (list,), "facts": (dict,), "suppressions": (tuple,),
+                 "warnings": (list,), "fixed_source": _OPT_STR},
+    Finding: {"code": _STR, "name": _STR, "message": _STR, "location": (Location,), "severity": (Severity,),
+              "confidence": (Confidence,), "category": (Category,), "hint": _OPT_STR, "cwe": (tuple,),
+              "fix": (Fix, type(None)), "source": _STR, "help_uri": _OPT_STR, "line_text": _STR},
+    Location: {"path": _STR, "start": (Position,), "end": (Position,)},
+    Position: {"line": _INT, "column": _INT},
+    Fix: {"description": _STR, "edits": (tuple,), "safe": (bool,)},
+    Edit: {"start": (Position,), "end": (Position,), "content": _STR},
+    EngineError: {"path": _STR, "message": _STR, "rule": _OPT_STR},
+    Suppression: {"line": _INT, "column": _INT, "end_column": _INT, "codes": (tuple,), "file_level": (bool,),
+                  "text": _STR},
+}
+
+
+def _check(value: Any, cls: type) -> None:
+    if not isinstance(value, cls):
+        raise ValueError(f"expected a {cls.__name__}")
+    for name, types in _TYPES[cls].items():
+        member = getattr(value, name)
+        if not isinstance(member, types):
+            raise ValueError(f"{cls.__name__}.{name} has the wrong type")
+        if isinstance(member, (Location, Position, Fix)):
+            _check(member, type(member))
+
+
+def load_result(value: Any) -> FileResult:
+    """A decoded `FileResult`, checked field by field (a foreign entry may decode to anything)."""
+    _check(value, FileResult)
+    for finding in value.findings:
+        _check(finding, Finding)
+        if finding.fix is not None:
+            for edit in finding.fix.edits:
+                _check(edit, Edit)
+    for error in value.errors:
+        _check(error, EngineError)
+    for suppression in value.suppressions:
+        _check(suppression, Suppression)
+    return value
+
+
+def round_trips(result: FileResult, text: str) -> bool:
+    """Whether `text` (the encoded `result`) decodes to an equal result, so caching it loses nothing."""
+    try:
+        return bool(loads(text) == result)
+    except ValueError:
+        return False

@@ -1,0 +1,244 @@
+"""The result cache as a user meets it: a warm run reports what a cold one did without checking anything again.
+
+Which files went through the per-file pipeline is recorded by a spy on `Pipeline.check_bytes` that appends
+each path to a log file (the worker processes are forked, so they inherit the spy and write to the same log).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.integration.conftest import run_vibecheck, write
+from vibecheck.cache import CACHE_DIR
+from vibecheck.cli import cli
+from vibecheck.model import EngineError, FileResult
+from vibecheck.pipeline import Pipeline
+
+SWALLOW = "def load():\n    try:\n        return work()\n    except Exception:\n        pass\n"
+CLEAN = "def add(a, b):\n    return a + b\n"
+PYPROJECT = '[project]\nname = "svc"\nversion = "1"\ndependencies = []\n'
+SUPPRESSED = "def load():\n    try:\n        return work()\n    except Exception:  # noqa: VC101\n        pass\n"
+PROJECT = {"pyproject.toml": PYPROJECT, "svc/__init__.py": "", "svc/app.py": SWALLOW,
+           "svc/api.py": "import click\n\n\ndef main():\n    click.echo('hi')\n",
+           "svc/quiet.py": SUPPRESSED, "svc/util.py": CLEAN, "svc/broken.py": "def (:\n"}
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("VIBECHECK_NO_CACHE", raising=False)
+    write(tmp_path, PROJECT)
+    return tmp_path
+
+
+@pytest.fixture()
+def checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The log the spy writes: one line per file that went through the per-file pipeline."""
+    log = tmp_path.parent / f"{tmp_path.name}-checked.log"
+    original = Pipeline.check_bytes
+
+    def spy(self: Pipeline, path: str, relative: str, data: bytes) -> FileResult:
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(relative + "\n")
+        return original(self, path, relative, data)
+
+    monkeypatch.setattr(Pipeline, "check_bytes", spy)
+    return log
+
+
+def drain(log: Path) -> list[str]:
+    """The files checked since the last call, sorted."""
+    if not log.exists():
+        return []
+    names = sorted(log.read_text(encoding="utf-8").split())
+    log.unlink()
+    return names
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["--format", "json", *args], catch_exceptions=False)
+    return result.exit_code, result.stdout
+
+
+def entries(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR / "files").glob("*.json"))
+
+
+ALL = ["svc/__init__.py", "svc/api.py", "svc/app.py", "svc/broken.py", "svc/quiet.py", "svc/util.py"]
+
+
+def test_a_warm_run_reports_exactly_what_the_cold_run_did_and_checks_nothing(project: Path, checked: Path) -> None:
+    cold = run(".")
+    assert drain(checked) == ALL
+    codes = sorted(f["code"] for f in json.loads(cold[1])["findings"])
+    assert codes == ["VC001", "VC101", "VC307", "VC504"]  # the noqa'd VC101 is suppressed by data stored with the file
+    warm = run(".")
+    assert drain(checked) == []
+    assert warm == cold
+    assert (project / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert (project / CACHE_DIR / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def test_editing_one_file_rechecks_only_that_file(project: Path, checked: Path) -> None:
+    run(".")
+    drain(checked)
+    (project / "svc" / "util.py").write_text(SWALLOW)
+    exit_code, out = run(".")
+    assert drain(checked) == ["svc/util.py"]
+    assert [f["path"] for f in json.loads(out)["findings"] if f["code"] == "VC101"] == ["svc/app.py", "svc/util.py"]
+    # a filter applied after the cache still sees every file: removing the suppression reports the finding
+    (project / "svc" / "quiet.py").write_text(SWALLOW)
+    _, out = run(".")
+    assert drain(checked) == ["svc/quiet.py"]
+    assert "svc/quiet.py" in {f["path"] for f in json.loads(out)["findings"]}
+
+
+def test_settings_that_change_results_invalidate_the_cache(project: Path, checked: Path) -> None:
+    run(".")
+    drain(checked)
+    run("--ignore", "VC101", ".")
+    assert drain(checked) == ALL  # the selection decides which rules run on each file
+    run("--ignore", "VC101", ".")
+    assert drain(checked) == []
+    run("--fail-on", "high", "--ignore", "VC101", ".")
+    assert drain(checked) == []  # what fails the run does not change a file's result
+    (project / "pyproject.toml").write_text(PYPROJECT + '\n[tool.vibecheck]\nignore = ["VC101"]\n')
+    run(".")
+    assert drain(checked) == ALL
+
+
+def test_rule_options_are_part_of_the_key(project: Path, checked: Path) -> None:
+    write(project, {"vibecheck.toml": ""})
+    run(".")
+    drain(checked)
+    (project / "vibecheck.toml").write_text('[rules.placeholder-implementation]\nallow-overridable-methods = false\n')
+    run(".")
+    assert drain(checked) == ALL
+    run(".")
+    assert drain(checked) == []
+
+
+def test_a_declared_dependency_rechecks_what_reads_the_declarations(project: Path, checked: Path) -> None:
+    _, out = run(".")
+    drain(checked)
+    assert [f["path"] for f in json.loads(out)["findings"] if f["code"] == "VC504"] == ["svc/api.py"]
+    (project / "pyproject.toml").write_text(PYPROJECT.replace("[]", '["click"]'))
+    _, out = run(".")
+    assert "svc/api.py" in drain(checked)
+    assert [f for f in json.loads(out)["findings"] if f["code"] == "VC504"] == []
+    (project / "requirements.txt").write_text("flask\n")
+    run(".")
+    assert "svc/api.py" in drain(checked)
+
+
+def test_a_new_sibling_module_rechecks_the_import_rules(project: Path, checked: Path) -> None:
+    write(project, {"svc/jobs.py": "import helpers\n"})
+    _, out = run("--select", "VC504,VC503", ".")
+    drain(checked)
+    assert {f["path"] for f in json.loads(out)["findings"]} >= {"svc/jobs.py"}
+    write(project, {"svc/helpers.py": CLEAN})
+    _, out = run("--select", "VC504,VC503", ".")
+    assert "svc/jobs.py" in drain(checked)
+    assert "svc/jobs.py" not in {f["path"] for f in json.loads(out)["findings"]}
+
+
+@pytest.mark.parametrize("damage", [
+    b"",
+    b"garbage",
+    b"vibecheck-cache 1 0123\n{}",
+    "truncate",
+    "foreign",
+    "wrong-type",
+])
+def test_a_corrupt_truncated_or_foreign_entry_is_ignored_and_rewritten(project: Path, checked: Path,
+                                                                       damage: bytes | str) -> None:
+    cold = run(".")
+    drain(checked)
+    for entry in entries(project):
+        raw = entry.read_bytes()
+        header, _, body = raw.partition(b"\n")
+        if damage == "truncate":
+            entry.write_bytes(raw[: len(raw) // 2])
+        elif damage == "foreign":  # a right key with a class the cache must never build
+            entry.write_bytes(header + b"\n" + body.replace(b'"$c":"FileResult"', b'"$c":"Popen"'))
+        elif damage == "wrong-type":  # a right key, a well-formed body, a field of the wrong type
+            entry.write_bytes(header + b"\n" + body.replace(b'"path":"svc/', b'"path":["svc/', 1)
+                              .replace(b'.py","findings"', b'.py"],"findings"', 1))
+        else:
+            assert isinstance(damage, bytes)
+            entry.write_bytes(damage)
+    assert run(".") == cold
+    assert drain(checked) == ALL
+    assert run(".") == cold
+    assert drain(checked) == []
+
+
+def test_no_cache_writes_nothing_and_reads_nothing(project: Path, checked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = run("--no-cache", ".")
+    assert not (project / CACHE_DIR).exists()
+    monkeypatch.setenv("VIBECHECK_NO_CACHE", "1")
+    assert run(".") == cold
+    assert not (project / CACHE_DIR).exists()
+    monkeypatch.delenv("VIBECHECK_NO_CACHE")
+    write(project, {"vibecheck.toml": "cache = false\n"})
+    run(".")
+    assert not (project / CACHE_DIR).exists()
+    drain(checked)
+    (project / "vibecheck.toml").write_text("cache = true\n")
+    run(".")
+    run("--no-cache", ".")
+    assert drain(checked) == sorted(ALL + ALL)  # --no-cache does not read what the run before it stored
+
+
+def test_cache_must_be_a_boolean_in_the_config(project: Path) -> None:
+    write(project, {"vibecheck.toml": 'cache = "no"\n'})
+    result = CliRunner().invoke(cli, ["."], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "`cache` must be true or false" in result.stderr
+
+
+def test_results_with_engine_errors_are_not_cached(project: Path, checked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = Pipeline.check_bytes
+
+    def failing(self: Pipeline, path: str, relative: str, data: bytes) -> FileResult:
+        result = original(self, path, relative, data)
+        if relative == "svc/util.py":
+            result.errors.append(EngineError(path, "a stage crashed"))
+        return result
+
+    monkeypatch.setattr(Pipeline, "check_bytes", failing)
+    assert run(".")[0] == 2
+    drain(checked)
+    assert run(".")[0] == 2
+    assert drain(checked) == ["svc/util.py"]
+
+
+def test_clean_removes_the_cache(project: Path) -> None:
+    run(".")
+    assert (project / CACHE_DIR).is_dir()
+    result = CliRunner().invoke(cli, ["clean"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert not (project / CACHE_DIR).exists()
+    assert "Removed" in result.stderr
+    again = CliRunner().invoke(cli, ["clean"], catch_exceptions=False)
+    assert again.exit_code == 0 and "No cache" in again.stderr
+
+
+def test_a_planted_link_in_place_of_the_cache_is_not_followed(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / CACHE_DIR).symlink_to(elsewhere, target_is_directory=True)
+    assert run(".")[0] == 1
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_subprocess_cold_and_warm_give_the_same_output(tmp_path: Path) -> None:
+    write(tmp_path, PROJECT)
+    cold = run_vibecheck(["--format", "json", "."], tmp_path)
+    warm = run_vibecheck(["--format", "json", "."], tmp_path)
+    assert cold.returncode == warm.returncode == 1
+    assert cold.stdout == warm.stdout
+    assert len(entries(tmp_path)) == len(ALL)

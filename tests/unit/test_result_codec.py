@@ -1,0 +1,57 @@
+"""The JSON form of a file's result (cache entries, shard reports): exact round trips, and nothing foreign is built."""
+
+from __future__ import annotations
+
+import pytest
+
+from vibecheck import result_codec
+from vibecheck.model import Category, Confidence, Edit, FileResult, Finding, Fix, Location, Position, Severity
+from vibecheck.suppression import Suppression
+
+
+def sample() -> FileResult:
+    start, end = Position(3, 5), Position(3, 9)
+    finding = Finding("VC101", "swallowed-exception", "`except` swallows it.", Location("a.py", start, end),
+                      Severity.MEDIUM, Confidence.HIGH, Category.ERROR_HANDLING, hint="Handle it.", cwe=(390,),
+                      fix=Fix("drop it", (Edit(start, end, "raise"),), safe=False), line_text="    except:")
+    suppression = Suppression(4, 10, 30, ("VC101",), False, "# noqa: VC101", shared=True, also=(("B110", "VC101"),))
+    facts = {"defs": [("f", 1), ("g", 2)], "names": {"a", "b"}, "frozen": frozenset({1}), "by_line": {3: "x"},
+             "$odd": {"nested": ("t",)}, "none": None, "flag": True, "ratio": 0.5}
+    return FileResult("a.py", findings=[finding], facts=facts, suppressions=(suppression,), digest="abc")
+
+
+def test_a_result_decodes_equal_to_the_one_encoded() -> None:
+    result = sample()
+    text = result_codec.dumps(result)
+    assert result_codec.load_result(result_codec.loads(text)) == result
+    assert result_codec.round_trips(result, text)
+
+
+def test_an_object_that_is_not_plain_data_is_not_encoded() -> None:
+    with pytest.raises(ValueError):
+        result_codec.dumps(FileResult("a.py", facts={"x": object()}))
+
+
+@pytest.mark.parametrize("text", [
+    '{"$c": "Popen", "args": ["rm"]}',
+    '{"$c": "FileResult", "path": "a.py", "shell": true}',
+    '{"$e": "Signals", "v": 9}',
+    '{"$t": 1}',
+    '{"$c": ["FileResult"]}',
+    '[' * 100_000,
+    '{"$c": "Position", "line": "one", "column": 1}',
+])
+def test_foreign_or_malformed_data_raises_value_error(text: str) -> None:
+    with pytest.raises(ValueError):
+        result_codec.loads(text)
+
+
+@pytest.mark.parametrize("text", [
+    '{"$c": "Finding", "code": 1, "name": "n", "message": "m", "location": null, "severity": null, '
+    '"confidence": null, "category": null}',
+    '{"$c": "FileResult", "path": "a.py", "findings": "none"}',
+    '[1, 2]',
+])
+def test_decoded_data_of_the_wrong_shape_is_not_a_result(text: str) -> None:
+    with pytest.raises(ValueError):
+        result_codec.load_result(result_codec.loads(text))
