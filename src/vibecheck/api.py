@@ -8,20 +8,24 @@ from pathlib import Path
 
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_excluded, relative_posix
-from vibecheck.model import Report
+from vibecheck.model import FileResult, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
 from vibecheck.registry import Registry, load_registry
 from vibecheck.runner import collect, run
+from vibecheck.shards import Shard
 
 
 def check_paths(paths: Sequence[str], settings: Settings | None = None, *, registry: Registry | None = None,
                 progress: Callable[[int], None] | None = None,
                 on_files: Callable[[int], None] | None = None, post_filters: Sequence[FindingFilter] = (),
-                only: Callable[[SourceFile], bool] | None = None) -> Report:
+                only: Callable[[SourceFile], bool] | None = None, shard: Shard | None = None,
+                shard_results: list[FileResult] | None = None) -> Report:
     """Check every Python file under `paths` (files named explicitly even when excluded, unless `force_exclude`).
 
     `post_filters` run last in the filter stage (a baseline, changed lines). With `only`, just the files it
     accepts are checked (changed-lines mode), while the project rules still index the rest of the tree.
+    With `shard`, only that shard's files are checked, without the project phase, and each file's result
+    (before filtering) is appended to `shard_results` for `vibecheck merge`.
     """
     settings = settings or Settings(root=str(Path.cwd()))
     root = Path(settings.root)
@@ -31,11 +35,14 @@ def check_paths(paths: Sequence[str], settings: Settings | None = None, *, regis
                           force_exclude=settings.force_exclude, skipped=skipped))
     if only is not None:
         files = [f for f in files if only(f)]
+    if shard is not None:
+        files = [f for f in files if shard.holds(f.relative)]
     if on_files is not None:
         on_files(len(files))
     # discovery walked these and checked every file in them: no second walk for the project rules
     walked = [Path(p) for p in targets if Path(p).is_dir()] if only is None else []
-    report = run(files, settings, registry=registry, progress=progress, walked=walked, post_filters=post_filters)
+    report = run(files, settings, registry=registry, progress=progress, walked=walked, post_filters=post_filters,
+                 keep=shard_results)
     report.warnings[:0] = skipped
     return report
 

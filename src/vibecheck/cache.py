@@ -51,7 +51,8 @@ CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# For information about cache directory tags see https://bford.info/cachedir/\n")
 # Settings that do not change a file's result: which files are checked, how, and what fails the run.
 NOT_IN_KEY = frozenset({"config_path", "exclude", "extend_exclude", "force_exclude", "fail_on", "jobs",
-                        "per_file_timeout", "isolate", "cache"})
+                        "per_file_timeout", "isolate", "cache", "baseline"})
+RAW_NOT_IN_KEY = frozenset({"exclude", "extend-exclude", "fail-on", "per-file-timeout", "cache", "baseline"})  # config keys
 
 CheckFiles = Callable[[Sequence[SourceFile]], Iterable[FileResult]]
 
@@ -147,10 +148,13 @@ class ResultCache:
         self._write(self._entry(source_file), self._key(source_file, result.digest), result)
 
     def _write(self, entry: Path, key: str, result: FileResult) -> None:
-        text = result_codec.dumps(result)
+        try:
+            text = result_codec.dumps(result)
+        except (ValueError, RecursionError):
+            return  # facts a rule pack made of something else than plain data: check the file again next time
         if not self._prepare() or not result_codec.round_trips(result, text):
             return
-        if _write_atomically(entry, b"%s %d %s\n" % (HEADER, FORMAT, key.encode()) + text.encode("utf-8")):
+        if _write_atomically(entry, b"%s %d %s\n" % (HEADER, FORMAT, key.encode()) + text.encode("ascii")):
             self.stored += 1
 
     def _key(self, source_file: SourceFile, digest: str) -> str:
@@ -189,6 +193,7 @@ class ResultCache:
 def run_digest(settings: Settings, pipeline: Pipeline) -> str:
     """Everything of this run that changes a file's result: the settings, the rules' code and versions, bandit's."""
     values = {k: v for k, v in dataclasses.asdict(settings).items() if k not in NOT_IN_KEY}
+    values["raw"] = {k: v for k, v in settings.raw.items() if k not in RAW_NOT_IN_KEY}
     packs = [(pack.name, pack.version) for pack in pipeline.registry.packs]
     modules = sorted({rule.__module__ for rule in pipeline.registry.rules})
     return _hash(str(FORMAT), __version__, json.dumps(values, sort_keys=True, default=str), repr(packs),

@@ -27,11 +27,12 @@ from vibecheck.commands.clean import clean_command
 from vibecheck.commands.fix import fix_command
 from vibecheck.commands.hook import hook_command
 from vibecheck.commands.init import init_command
+from vibecheck.commands.merge import merge_command
 from vibecheck.config import FAIL_ON, Settings, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
 from vibecheck.errors import UsageError, VibecheckError
 from vibecheck.gc_tuning import tune_gc
-from vibecheck.model import Finding, Report
+from vibecheck.model import FileResult, Finding, Report
 from vibecheck.redaction import redact_known_secrets
 from vibecheck.registry import Registry, load_registry
 from vibecheck.reporters import FORMATS, QUIET_FORMATS, ReportContext, render, render_diagnostics, render_summary
@@ -39,6 +40,7 @@ from vibecheck.reporters.escaping import printable, printable_diff
 from vibecheck.reporters.filters import CONFIDENCES, SORT_ORDERS, filtered_report, render_statistics
 from vibecheck.reporters.text import hidden_unsafe_fixes, plural
 from vibecheck.selection import ExternalCode, external_codes
+from vibecheck.shards import Shard, shard_payload, with_shard_payload
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -130,6 +132,8 @@ def cli() -> None:
               help="Colour the report: `auto` on a terminal unless NO_COLOR is set (FORCE_COLOR forces it).")
 @click.option("--quiet", "-q", is_flag=True, help="Print no summary or progress.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write `.vibecheck_cache/` (also: VIBECHECK_NO_CACHE=1).")
+@click.option("--shard", "shard_spec", metavar="K/N",
+              help="Check only part K of N of the files (a CI matrix job); with --format json, for `vibecheck merge`.")
 @adoption_options
 def check(paths: tuple[str, ...], select: str | None, extend_select: str | None, ignore: str | None, fail_on: str | None,
           fmt: str, output: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, show_diff: bool, jobs: int | None,
@@ -137,7 +141,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
           config_file: str | None,
           no_bandit: bool, stdin_filename: str | None, min_severity: str | None, min_confidence: str | None,
           statistics: bool, sort_by: str, color: str, quiet: bool, adoption: AdoptionOptions,
-          no_cache: bool) -> None:
+          no_cache: bool, shard_spec: str | None) -> None:
     """Check Python files and directories (default: the current directory; `-` reads stdin)."""
     global _color_mode
     _color_mode = color
@@ -154,6 +158,8 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     if stdin_filename and any(path != "-" for path in paths):
         _fail("--stdin-filename checks the source read from stdin; pass no paths with it (or `-`)")
     targets = [] if stdin_filename else list(paths) or ["."]
+    shard = _shard_option(shard_spec, fmt, stdin_filename, statistics)
+    shard_results: list[FileResult] = []
     overrides = {
         "select": select, "extend_select": extend_select, "ignore": ignore, "fail_on": fail_on, "jobs": jobs,
         "per_file_timeout": per_file_timeout,
@@ -170,8 +176,10 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
             report = check_source(source, stdin_filename, settings, registry=registry)
             adopted.filter_source(report, stdin_filename, source)
         else:
-            report = _check_with_progress(targets, settings, registry, quiet, adopted.filters, adopted.only)
-        adopted.finish(report)
+            report = _check_with_progress(targets, settings, registry, quiet, post_filters=adopted.filters,
+                                          only=adopted.only, shard=shard, shard_results=shard_results if shard else None)
+        if shard is None:  # a shard sees part of the files: the baseline's stale entries are for the merge to judge
+            adopted.finish(report)
     except VibecheckError as exc:
         _fail(str(exc))
     if show_diff:
@@ -180,6 +188,10 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     report = filtered_report(report, min_severity, min_confidence, sort_by)
     if statistics:
         _emit_text(render_statistics(report, fmt, fails_build), output)
+    elif shard is not None:
+        payload = shard_payload(shard, settings, shard_results, targets if adopted.only is None else [], report.warnings)
+        _emit_text(with_shard_payload(_rendered(report, fmt, output, registry, str(settings.root), fails_build),
+                                      payload), output)
     else:
         _emit(report, fmt, output, registry, str(settings.root), fails_build)
     if not quiet and not stdin_filename and report.files_checked == 0 and not report.errors:
@@ -227,10 +239,23 @@ def _globs(value: str | None) -> tuple[str, ...] | None:
     return tuple(p.strip() for p in value.split(",") if p.strip()) if value else None
 
 
+def _shard_option(spec: str | None, fmt: str, stdin_filename: str | None, statistics: bool) -> Shard | None:
+    if spec is None:
+        return None
+    if fmt != "json" or statistics:
+        _fail("--shard writes the JSON report that `vibecheck merge` reads; add --format json (merge writes any format)")
+    if stdin_filename:
+        _fail("--shard splits the files of a tree; it cannot be combined with --stdin-filename")
+    try:
+        return Shard.parse(spec)
+    except UsageError as exc:
+        _fail(str(exc))
+
+
 def _check_with_progress(paths: Sequence[str], settings: Any, registry: Registry, quiet: bool,
-                         post_filters: Sequence[Any] = (), only: Any = None) -> Report:
+                         **options: Any) -> Report:
     if quiet or not sys.stderr.isatty():
-        return check_paths(paths, settings, registry=registry, post_filters=post_filters, only=only)
+        return check_paths(paths, settings, registry=registry, **options)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -238,14 +263,19 @@ def _check_with_progress(paths: Sequence[str], settings: Any, registry: Registry
     with Progress(*columns, console=Console(stderr=True, no_color=not _use_color(sys.stderr)), transient=True) as bar:
         task = bar.add_task("checking", total=None)
         return check_paths(paths, settings, registry=registry, progress=lambda n: bar.advance(task, n),
-                           on_files=lambda total: bar.update(task, total=total), post_filters=post_filters, only=only)
+                           on_files=lambda total: bar.update(task, total=total), **options)
 
 
 def _emit(report: Report, fmt: str, output: str | None, registry: Registry, root: str,
           fails_build: Callable[[Finding], bool]) -> None:
+    _emit_text(_rendered(report, fmt, output, registry, root, fails_build), output)
+
+
+def _rendered(report: Report, fmt: str, output: str | None, registry: Registry, root: str,
+              fails_build: Callable[[Finding], bool]) -> str:
     to_terminal = output is None and _use_color(sys.stdout)
     width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
-    _emit_text(render(fmt, report, ReportContext(registry, to_terminal, width, __version__, root, fails_build)), output)
+    return render(fmt, report, ReportContext(registry, to_terminal, width, __version__, root, fails_build))
 
 
 def _emit_text(text: str, output: str | None) -> None:
@@ -402,6 +432,7 @@ def _update_readme_table(readme: Path, rules: list[Any], *, write: bool) -> bool
 
 
 cli.add_command(clean_command)
+cli.add_command(merge_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

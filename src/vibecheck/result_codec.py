@@ -77,7 +77,8 @@ def _decode_object(obj: dict[str, Any]) -> Any:
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(encode(value), separators=(",", ":"), ensure_ascii=False)
+    """JSON text in ASCII (a file name that is not UTF-8 holds lone surrogates, which UTF-8 cannot write)."""
+    return json.dumps(encode(value), separators=(",", ":"))
 
 
 def loads(text: str | bytes) -> Any:

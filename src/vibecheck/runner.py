@@ -111,11 +111,12 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
 
 def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry | None = None,
         progress: Callable[[int], None] | None = None, walked: Sequence[Path] = (),
-        post_filters: Sequence[FindingFilter] = ()) -> Report:
+        post_filters: Sequence[FindingFilter] = (), keep: list[FileResult] | None = None) -> Report:
     """Check every file, run the project rules, filter (`post_filters` last), and return one sorted report.
 
     `walked` are the folders discovery walked to find `files`: every file under them was checked already,
-    so they are not walked again to index unchecked files for the project rules.
+    so they are not walked again to index unchecked files for the project rules. With `keep` (a shard of a
+    run), each file's result is appended to it and the project phase is left to `vibecheck merge`.
     """
     checker = Checker(settings, registry or load_registry())
     checker.post_filters.extend(post_filters)
@@ -123,13 +124,21 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     cache = ResultCache.for_run(settings, checker)
     results = (iter_results(files, settings, checker) if cache is None
                else cache.results(files, lambda misses: iter_results(misses, settings, checker)))
+    if keep is not None:
+        results = _kept(results, keep)
     return collect(checker, results, relative, progress=progress, checked={f.path for f in files}, walked=walked,
-                   cache=cache)
+                   cache=cache, project_phase=keep is None)
+
+
+def _kept(results: Iterable[FileResult], keep: list[FileResult]) -> Iterator[FileResult]:
+    for result in results:
+        keep.append(result)
+        yield result
 
 
 def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[str, str], *,
             progress: Callable[[int], None] | None = None, checked: set[str] | None = None,
-            walked: Sequence[Path] = (), cache: ResultCache | None = None) -> Report:
+            walked: Sequence[Path] = (), cache: ResultCache | None = None, project_phase: bool = True) -> Report:
     """Gather the files' results into a report: the project phase, then the filter stage once per file.
 
     With `checked` (the paths of the checked files), files that were not checked are indexed for the
@@ -137,7 +146,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
     """
     settings = pipeline.settings
     report = Report()
-    rules = pipeline.project_rules()
+    rules = pipeline.project_rules() if project_phase else []
     project = Project(root=Path(settings.root), config=dict(settings.raw))
     held: list[FileResult] = []
     for result in results:

@@ -7,6 +7,8 @@ each path to a log file (the worker processes are forked, so they inherit the sp
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -242,3 +244,12 @@ def test_subprocess_cold_and_warm_give_the_same_output(tmp_path: Path) -> None:
     assert cold.returncode == warm.returncode == 1
     assert cold.stdout == warm.stdout
     assert len(entries(tmp_path)) == len(ALL)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a filesystem that takes any bytes as a name")
+def test_a_file_name_that_is_not_utf8_is_cached_too(project: Path, checked: Path) -> None:
+    (project / os.fsdecode(b"caf\xe9.py")).write_text(SWALLOW, encoding="utf-8")
+    cold = run(".")
+    drain(checked)
+    assert run(".") == cold
+    assert drain(checked) == []
