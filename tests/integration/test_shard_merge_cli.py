@@ -130,3 +130,14 @@ def test_bad_shard_options_exit_2(project: Path, args: list[str], message: str) 
     result = invoke("check", *args, ".")
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_the_baseline_applies_in_the_merge_as_in_one_run(project: Path) -> None:
+    write(project, {"pyproject.toml": PROJECT["pyproject.toml"] + '\n[tool.vibecheck]\nextend-select = ["VC301"]\n'})
+    assert invoke("baseline", ".").exit_code == 0
+    write(project, {"svc/new.py": "def fresh():\n    try:\n        return 1\n    except Exception:\n        pass\n"})
+    whole = invoke("check", *SELECT, "--format", "json", ".")
+    merged = invoke("merge", *SELECT, "--format", "json", *shard_reports())
+    assert merged.exit_code == whole.exit_code == 1
+    assert merged.stdout == whole.stdout
+    assert [(f["code"], f["path"]) for f in json.loads(merged.stdout)["findings"]] == [("VC101", "svc/new.py")]
