@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from vibecheck.analyzers import fails_build_for
 from vibecheck.commands.adoption import AdoptionOptions, adoption_options, prepare
 from vibecheck.config import FAIL_ON, load_settings
 from vibecheck.errors import VibecheckError
@@ -61,7 +62,7 @@ def merge_command(reports: tuple[str, ...], select: str | None, extend_select: s
     except VibecheckError as exc:
         cli._fail(str(exc))
     report.warnings[:0] = shards.warnings
-    fails_build = cli._fails_build(settings)
+    fails_build = fails_build_for(settings)
     cli._emit(report, fmt, output, registry, str(settings.root), fails_build)
     if not quiet:
         ctx = cli.ReportContext(registry, cli._use_color(sys.stderr), None, cli.__version__, str(settings.root), fails_build)
