@@ -100,3 +100,17 @@ def check_output_raises():
 def returned():
     # ok: VC108
     return execute(["ls"])
+
+
+def one_argument_a_line(path):
+    # expect: VC108
+    subprocess.run(
+        ["tar", "czf", path, "build"],
+        cwd="/srv/app",
+    )
+
+
+def awaited_elsewhere(paths):
+    for path in paths:
+        # expect: VC108
+        sp.run(["gzip", path]); print(path)

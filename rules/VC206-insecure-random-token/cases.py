@@ -140,3 +140,27 @@ class FakeCredentials:
     def access_token(self):
         # ok: VC206
         return "".join(random.choices(ALPHABET, k=20))
+
+
+def otp_scaled(low, high):
+    # expect: VC206
+    otp = rnd.randint(low, high) * 10
+    return otp
+
+
+def reset_token_bytes():
+    # expect: VC206
+    reset_token = random.randbytes(16).hex()
+    return reset_token
+
+
+def verification_code_from_range():
+    # expect: VC206
+    verification_code = random.randrange(1000, 10000)
+    return verification_code
+
+
+def sampled_password():
+    # expect: VC206
+    password = "".join(random.sample(ALPHABET, 12))
+    return password

@@ -27,7 +27,7 @@ from vibecheck.lines import line_starts, split_lines
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
 from vibecheck.positions import positions_of
 from vibecheck.redaction import redact_known_secrets
-from vibecheck.rule import NodeFix, NodeHead, PendingReport, Rule, RuleContext
+from vibecheck.rule import LineInsertion, NodeFix, NodeHead, PendingReport, Rule, RuleContext, WholeLines
 from vibecheck.source import SourceUnit
 
 Handler = tuple[Any, Callable[[Any], Any]]
@@ -233,8 +233,7 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
 def _to_findings(path: str, module: cst.Module, source: str, reports: list[PendingReport],
                  errors: list[EngineError]) -> list[Finding]:
     wanted = [report.node for report in reports]
-    wanted += [old.node if isinstance(old, NodeHead) else old
-               for report in reports if report.fix for old, _ in report.fix.replacements]
+    wanted += [_target(old) for report in reports if report.fix for old, _ in report.fix.replacements]
     positions = positions_of(module, wanted)
     lines = split_lines(source)
     findings = []
@@ -258,13 +257,28 @@ def _to_findings(path: str, module: cst.Module, source: str, reports: list[Pendi
     return findings
 
 
+def _target(old: Any) -> Any:
+    """The node a fix's replacement is placed by: the node itself, a `NodeHead`'s or `WholeLines`' node, or a
+    `LineInsertion`'s anchor."""
+    if isinstance(old, LineInsertion):
+        return old.anchor
+    return old.node if isinstance(old, (NodeHead, WholeLines)) else old
+
+
 def _to_fix(fix: NodeFix, module: cst.Module, positions: dict[int, CodeRange], source: str) -> Fix | None:
     edits = []
     starts = line_starts(source)
     for old, new in fix.replacements:
-        code_range = positions.get(id(old.node if isinstance(old, NodeHead) else old))
+        code_range = positions.get(id(_target(old)))
         if code_range is None:
             return None
+        if isinstance(old, LineInsertion):  # at a line start: before the anchor's first line, or after its last
+            line = Position(code_range.end.line + 1 if old.after else code_range.start.line, 1)
+            edits.append(Edit(line, line, new))
+            continue
+        if isinstance(old, WholeLines):
+            edits.append(Edit(Position(code_range.start.line, 1), Position(code_range.end.line + 1, 1), new))
+            continue
         start = Position(code_range.start.line, code_range.start.column + 1)
         end = (Position(start.line, start.column + old.length) if isinstance(old, NodeHead)
                else Position(code_range.end.line, code_range.end.column + 1))

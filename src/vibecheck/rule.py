@@ -41,7 +41,8 @@ class NoOptions:
 class NodeFix:
     """A fix expressed on the tree: each old node's text is replaced by the new node's code (or text).
 
-    An old node may be a `NodeHead` (only the start of the node's text is replaced, by a string).
+    An old node may be a `NodeHead` (only the start of the node's text is replaced, by a string), a
+    `LineInsertion` (its text is inserted at a line start) or `WholeLines` (the node's lines, line breaks included).
 
     The engine turns it into text `Edit`s once positions are known.
     """
@@ -61,6 +62,23 @@ class NodeHead:
 
     node: Any
     length: int
+
+
+@dataclass(frozen=True)
+class LineInsertion:
+    """Where a `NodeFix` inserts text instead of replacing a node: at the start of `anchor`'s first line, or with
+    `after`, at the start of the line after its last (an added import goes between two statements, never into one).
+    """
+
+    anchor: Any
+    after: bool = False
+
+
+@dataclass(frozen=True)
+class WholeLines:
+    """The lines `node` spans, line break included: replaced by "", a statement goes without leaving a blank line."""
+
+    node: Any
 
 
 @dataclass

@@ -36,3 +36,18 @@ def without_argument(call: cst.Call, argument: cst.Arg) -> cst.Call:
         args[index - 1] = args[index - 1].with_changes(comma=argument.comma)
     del args[index]
     return call.with_changes(args=args)
+
+
+def without_element(display: cst.Dict, element: cst.BaseDictElement) -> cst.Dict:
+    """A dict display without `element` (the node itself), commas kept as in `without_argument`."""
+    elements = list(display.elements)
+    index = next(i for i, item in enumerate(elements) if item is element)
+    if index == len(elements) - 1 and index > 0:
+        elements[index - 1] = elements[index - 1].with_changes(comma=element.comma)
+    del elements[index]
+    return display.with_changes(elements=elements)
+
+
+def with_value(call: cst.Call, argument: cst.Arg, value: cst.BaseExpression) -> cst.Call:
+    """`call` with `argument` (the node itself, from `call.args`) given a new value."""
+    return call.with_changes(args=[arg.with_changes(value=value) if arg is argument else arg for arg in call.args])

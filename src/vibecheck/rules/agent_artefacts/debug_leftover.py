@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -11,7 +14,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rule import Rule
+from vibecheck.rule import NodeFix, Rule, WholeLines
 
 # Modules whose only purpose is interactive debugging; importing them in committed code is a leftover.
 DEBUGGER_MODULES = frozenset({
@@ -101,6 +104,14 @@ class DebugLeftover(Rule):
         return order.total * 0.9
     ```
 
+    ## Fix safety
+    The fix deletes a line that holds only debugger calls (`breakpoint()`, `pdb.set_trace()`, `ic(user)`
+    with plain arguments) and debugger imports that nothing else in the file uses; a line that is the only
+    statement of its block becomes `pass`. An import still used by a call elsewhere goes once that call is
+    gone (the fix runs in passes). It is unsafe: the program no longer stops or prints there, which is the
+    point, but a debugger wired into a deliberate debug path goes too. `print()` is not fixed: whether it
+    should become a log call, a return value or nothing is the author's decision.
+
     ## Options
     - `check-print` (default `true`): report `print()` and `pprint()` in library code.
     - `print-allowed-dirs`: directory names whose files may print (default `scripts`, `bin`, `examples`,
@@ -119,6 +130,7 @@ class DebugLeftover(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (489,)
+    fixable = True
     Options = Options
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
@@ -133,6 +145,10 @@ class DebugLeftover(Rule):
         self._has_main_guard = False
         self._main_guards: set[int] = set()
         self._line: int = 0
+        self._statement: cst.SimpleStatementLine | cst.SimpleStatementSuite | None = None
+        self._blocks: list[Sequence[cst.BaseStatement]] = [context.module.body]
+        self._fixes: dict[int, NodeFix | None] = {}  # by statement: how to delete a debugger line
+        self._name_counts: Counter[str] | None = None  # how often each name is read in the file, counted once
         self._reported_lines: set[int] = set()
         self._functions: list[str] = []
         self._prints: dict[int, list[cst.Call]] = {}  # by enclosing function (0: module level)
@@ -145,6 +161,17 @@ class DebugLeftover(Rule):
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._line = id(node)
+        self._statement = node
+
+    def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
+        self._line = id(node)
+        self._statement = node
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._blocks.append(node.body)
+
+    def leave_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._blocks.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -207,11 +234,13 @@ class DebugLeftover(Rule):
             if name in CLI_DEBUGGER_CALLS:
                 self._cli_only.append((node, f"`{name}()` opens a post-mortem debugger: a leftover from a debugging "
                                        "session.", self._line))
+                self._note_fix()
             elif self._line not in self._reported_lines:
                 shown = " ".join(self.context.module.code_for_node(node.func).split())
                 self._reported_lines.add(self._line)
                 self.report(node, f"`{shown}()` is a debugging call left in the code: it stops or spams the program "
-                            "wherever it runs.", hint=f"Delete the `{shown}()` call before committing.")
+                            "wherever it runs.", hint=f"Delete the `{shown}()` call before committing.",
+                            fix=self._note_fix())
         elif name in PRINT_CALLS and not self._print_allowed and not self._prints_on_purpose(node):
             self._prints.setdefault(self._function_ids[-1], []).append(node)
 
@@ -225,7 +254,8 @@ class DebugLeftover(Rule):
                     continue
                 if line not in self._reported_lines:
                     self._reported_lines.add(line)
-                    self.report(found, message, hint="Delete the debugger import and its calls before committing.")
+                    self.report(found, message, hint="Delete the debugger import and its calls before committing.",
+                                fix=self._fixes.get(line))
             for calls in self._prints.values():
                 call = calls[0]  # one finding per function: the first print, counting the others
                 written = " ".join(self.context.module.code_for_node(call.func).split())
@@ -239,13 +269,57 @@ class DebugLeftover(Rule):
         if self._type_checking:
             return
         statement = " ".join(self.context.module.code_for_node(node).split()).rstrip(";")
+        fix = self._note_fix()
         if module in ("pdb", "ipdb", "pudb"):
             self._cli_only.append((node, f"`{statement}` imports the `{module}` debugger: a leftover from a debugging "
                                    "session.", self._line))
             return
         self._reported_lines.add(self._line)
         self.report(node, f"`{statement}` imports the `{module}` debugger: a leftover from a debugging session.",
-                    hint="Delete the debugger import and its calls before committing.")
+                    hint="Delete the debugger import and its calls before committing.", fix=fix)
+
+    def _note_fix(self) -> NodeFix | None:
+        """The fix deleting the current statement line, if it holds only debugger calls and unused debugger imports."""
+        line = self._line
+        if line not in self._fixes:
+            self._fixes[line] = self._deletion(self._statement) if self._statement is not None else None
+        return self._fixes[line]
+
+    def _deletion(self, statement: cst.SimpleStatementLine | cst.SimpleStatementSuite) -> NodeFix | None:
+        used_outside = self._names_used_outside(statement)
+        if not all(self._removable(small, used_outside) for small in statement.body):
+            return None
+        if isinstance(statement, cst.SimpleStatementSuite):  # `if x: breakpoint()`
+            if len(statement.body) != 1:
+                return None
+            return NodeFix("Replace the debugger line with `pass`", ((statement.body[0], "pass"),), safe=False)
+        if len(self._blocks[-1]) == 1 and len(self._blocks) > 1:
+            return NodeFix("Replace the debugger line with `pass`", ((statement, "pass"),), safe=False)
+        return NodeFix("Delete the debugger line", ((WholeLines(statement), ""),), safe=False)
+
+    def _removable(self, small: cst.BaseSmallStatement, used_outside: set[str]) -> bool:
+        """A debugger call whose arguments have no side effects, or a debugger import nothing else uses."""
+        if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+            call = small.value
+            return self._callee(call) in DEBUGGER_CALLS and all(_is_plain(arg.value) for arg in call.args)
+        if isinstance(small, cst.Import):
+            return all((get_full_name_for_node(a.name) or "") in DEBUGGER_MODULES and _local_name(a) not in used_outside
+                       for a in small.names)
+        if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None:
+            module = get_full_name_for_node(small.module) or ""
+            return (not isinstance(small.names, cst.ImportStar) and (module in DEBUGGER_MODULES or module == "IPython")
+                    and all(_local_name(a) not in used_outside for a in small.names))
+        return False
+
+    def _names_used_outside(self, statement: cst.CSTNode) -> set[str]:
+        """Names read anywhere in the file more often than in `statement` (an import they need must stay)."""
+        if self._name_counts is None:
+            tree = self.context.python_ast()
+            self._name_counts = Counter(node.id for node in ast.walk(tree) if isinstance(node, ast.Name)) if tree else None
+        if self._name_counts is None:
+            return {"*"}  # cannot tell: keep every import
+        here = Counter(_read_names(statement))
+        return {name for name, count in self._name_counts.items() if count > here[name]}
 
     def _callee(self, node: cst.Call) -> str:
         func = node.func
@@ -261,6 +335,28 @@ class DebugLeftover(Rule):
         if any(arg.keyword is not None and arg.keyword.value == "file" for arg in node.args):
             return True
         return any(PRINTING_FUNCTION.search(name) for name in self._functions)
+
+
+def _local_name(alias: cst.ImportAlias) -> str:
+    """The name an import binds: `pdb` for `import pdb`, `st` for `... as st`, `IPython` for `import IPython.core.debugger`."""
+    if alias.asname is not None:
+        return get_full_name_for_node(alias.asname.name) or ""
+    return (get_full_name_for_node(alias.name) or "").split(".")[0]
+
+
+def _is_plain(node: cst.BaseExpression) -> bool:
+    """An argument whose evaluation does nothing: a name, an attribute, a literal (`ic(user)`, `set_trace(header=...)`)."""
+    return isinstance(node, (cst.Name, cst.Attribute, cst.SimpleString, cst.Integer, cst.Float))
+
+
+def _read_names(node: cst.CSTNode) -> list[str]:
+    """Every `Name` in a statement, the way `ast` counts them (not the names inside `import` statements)."""
+    if isinstance(node, (cst.Import, cst.ImportFrom)):
+        return []
+    names = [node.value] if isinstance(node, cst.Name) else []
+    for child in node.children:
+        names.extend(_read_names(child))
+    return names
 
 
 def _names_in(test: cst.BaseExpression) -> set[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.import_edits import reference
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rule import Rule
+from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import (
     argument,
     assignment_targets,
@@ -95,6 +96,14 @@ class DebugModeInProduction(Rule):
         app.run(host="0.0.0.0", debug=os.environ.get("FLASK_DEBUG") == "1")
     ```
 
+    ## Fix safety
+    The fix replaces the literal `True` with `os.environ.get("FLASK_DEBUG") == "1"` in a Flask app's run
+    call, attribute or config (the variable Flask's own CLI reads) and `os.environ.get("DEBUG") == "1"`
+    elsewhere (FastAPI, Starlette, settings modules), adding `import os` when
+    needed. It is unsafe: debug mode is now off unless the variable is set to `1`, so a developer who relied
+    on it must export the variable. A debug flag defaulted from the environment (`os.getenv("DEBUG",
+    "True")`), `reload=True`, and files where `os` names something else are not fixed.
+
     ## References
     - [CWE-489: Active Debug Code](https://cwe.mitre.org/data/definitions/489.html)
     - [CWE-215: Insertion of Sensitive Information Into Debugging Code](https://cwe.mitre.org/data/definitions/215.html)
@@ -108,6 +117,7 @@ class DebugModeInProduction(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (489, 215)
+    fixable = True
     supersedes = ("B201",)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -116,7 +126,7 @@ class DebugModeInProduction(Rule):
         self._depth = 0  # enclosing functions and classes
         self._classes: list[str] = []
         self._main_guards = 0
-        self._module_debug: list[tuple[cst.CSTNode, bool]] = []  # (assignment, on only by an environment default)
+        self._module_debug: list[tuple[cst.Assign | cst.AnnAssign, bool]] = []  # (assignment, on only by an environment default)
         self._django_settings = False
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -153,23 +163,24 @@ class DebugModeInProduction(Rule):
         if (isinstance(func, cst.Attribute) and func.attr.value in CONFIG_WRITERS and is_config_object(func.value)
                 and not self._in_dev_class()):
             self._check_config_keywords(node)
-        debug_keyword = next((a.keyword.value for a in node.args if a.keyword is not None
-                              and a.keyword.value in DEBUG_KEYWORDS and is_true(a.value)), None)
-        if debug_keyword is None:
+        debug_arg = next((a for a in node.args if a.keyword is not None
+                          and a.keyword.value in DEBUG_KEYWORDS and is_true(a.value)), None)
+        if debug_arg is None or debug_arg.keyword is None:
             return
+        debug_keyword = debug_arg.keyword.value
         if isinstance(func, cst.Attribute) and func.attr.value in RUN_METHODS and not qualified.startswith(NOT_SERVERS):
             receiver = self.context.module.code_for_node(func)
             self.report(node, f"`{receiver}({debug_keyword}=True)` starts the server in debug mode, whose interactive "
-                        "debugger lets anyone who reaches it run code.", hint=HINT)
+                        "debugger lets anyone who reaches it run code.", hint=HINT, fix=self._fix(debug_arg.value))
         elif qualified in APP_CONSTRUCTORS:
             self.report(node, f"`{qualified.rsplit('.', 1)[-1]}(debug=True)` sends tracebacks and source to every client "
-                        "whose request fails.", hint=HINT)
+                        "whose request fails.", hint=HINT, fix=self._fix(debug_arg.value, flask_setting=False))
 
     def _check_config_keywords(self, node: cst.Call) -> None:
         for arg in node.args:
             if arg.keyword is not None and arg.keyword.value == "DEBUG" and is_true(arg.value):
                 self.report(arg, "`DEBUG=True` is written into the app's settings, so debug pages and the debugger are on "
-                            "in every deployment.", hint=HINT)
+                            "in every deployment.", hint=HINT, fix=self._fix(arg.value))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._check_assignment(node, node.value)
@@ -193,20 +204,35 @@ class DebugModeInProduction(Rule):
             elif isinstance(target, cst.Name) and self._classes and len(self._classes) == self._depth:
                 if self._is_config_class(self._classes[-1]):
                     self.report(node, f"`{name}` defaults to on in `{self._classes[-1]}`, so every deployment that uses "
-                                "this config runs in debug mode.", hint=HINT)
+                                "this config runs in debug mode.", hint=HINT, fix=self._fix(value))
             elif isinstance(target, cst.Attribute) and name == "debug" and self._is_app(target.value):
                 self.report(node, "`app.debug = True` turns on debug mode, whose interactive debugger lets anyone who "
-                            "reaches the server run code.", hint=HINT)
+                            "reaches the server run code.", hint=HINT, fix=self._fix(value))
             elif isinstance(target, cst.Subscript) and subscript_key(target) == "DEBUG" and is_config_object(target.value):
-                self.report(node, '`app.config["DEBUG"] = True` turns on debug mode in every deployment.', hint=HINT)
+                self.report(node, '`app.config["DEBUG"] = True` turns on debug mode in every deployment.', hint=HINT,
+                            fix=self._fix(value))
 
     def leave_Module(self, node: cst.Module) -> None:
         if self._module_debug and (self._django_settings or is_settings_path(self.context.path)):
             for assignment, defaulted in self._module_debug:
                 how = "defaults to on when its environment variable is unset" if defaulted else "is on"
+                value = assignment.value
                 self.report(assignment, f"`DEBUG` {how} in a settings module, so debug pages show source, settings and "
                             "tracebacks to every visitor.", hint="Read `DEBUG` from the environment with a default of "
-                            '`False`, e.g. `DEBUG = os.environ.get("DEBUG") == "1"`.')
+                            '`False`, e.g. `DEBUG = os.environ.get("DEBUG") == "1"`.',
+                            fix=self._fix(value, flask_setting=False) if value is not None and not defaulted else None)
+
+    def _fix(self, value: cst.BaseExpression, *, flask_setting: bool = True) -> NodeFix | None:
+        """`True` -> `os.environ.get("FLASK_DEBUG") == "1"` for a Flask setting (else `DEBUG`), adding `import os`."""
+        if not is_true(value):
+            return None
+        environ = reference(self.context, "os", "environ")
+        if environ is None:
+            return None
+        flask = flask_setting and any(name.split(".")[0] == "flask" for name in self.context.imports.imported_names())
+        variable = "FLASK_DEBUG" if flask else "DEBUG"
+        return NodeFix(f"Read it from `{variable}`", ((value, f'{environ.spelling}.get("{variable}") == "1"'),
+                                                       *environ.replacements), safe=False)
 
     def _env_default_true(self, value: cst.BaseExpression) -> bool:
         """`os.getenv("DEBUG", "True")`, also inside a comparison or `bool(...)`/`.lower()` wrapper."""

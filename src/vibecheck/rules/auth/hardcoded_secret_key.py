@@ -6,6 +6,7 @@ import re
 
 import libcst as cst
 
+from vibecheck.analysis.environment_fixes import environment_fix, variable_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, redacted_code, string_value, target_name
@@ -109,6 +110,15 @@ class HardcodedSecretKey(Rule):
     app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
     ```
 
+    ## Fix safety
+    The fix replaces the literal with `os.environ["NAME"]` (adding `import os` when needed), where `NAME` is
+    the setting's name in upper snake case (`app.secret_key = "..."` -> `os.environ["SECRET_KEY"]`); a
+    fallback `os.environ.get("JWT_SECRET", "dev")` or `os.getenv("JWT_SECRET") or "dev"` becomes
+    `os.environ["JWT_SECRET"]`. It is unsafe: the program now stops with `KeyError` until the deployment
+    sets the variable, to a new value, since the old one is public. A key passed positionally to `jwt.encode`
+    or `hmac.new`, a fallback read from something other than the environment, and files where `os` names
+    something else are not fixed.
+
     ## References
     - [CWE-798: Use of Hard-coded Credentials](https://cwe.mitre.org/data/definitions/798.html)
     - [Flask: `SECRET_KEY`](https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY)
@@ -121,6 +131,7 @@ class HardcodedSecretKey(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (798, 321)
+    fixable = True
     supersedes = ("VC403", "B105")
 
     def __init__(self, *args, **kwargs) -> None:
@@ -168,7 +179,7 @@ class HardcodedSecretKey(Rule):
                 continue
             if literal is not None and (string_value(literal) or "").upper() != name.upper():
                 self._report_literal(literal, f"`{name}` is set to a hard-coded string literal, so anyone who can read "
-                                     "the code can sign sessions or tokens with it.", HINT)
+                                     "the code can sign sessions or tokens with it.", HINT, variable=variable_name(name))
             elif literal is None:
                 self._check_fallback(value, name)
 
@@ -181,7 +192,8 @@ class HardcodedSecretKey(Rule):
                 literal = _secret_literal(arg.value)
                 if literal is not None:
                     self._report_literal(literal, f"`{arg.keyword.value}=` is given a hard-coded string literal, so anyone "
-                                         "who can read the code can sign sessions or tokens with it.", HINT)
+                                         "who can read the code can sign sessions or tokens with it.", HINT,
+                                         variable=variable_name(arg.keyword.value))
         if qualified in KEYED_CALLS:
             self._check_keyed_call(node, qualified)
         variable = string_value(node.args[0].value) if node.args else None
@@ -194,7 +206,7 @@ class HardcodedSecretKey(Rule):
         if (key is not None and literal is not None and key.isidentifier() and is_signing_key_name(key)
                 and not self._skipped()):
             self._report_literal(literal, f'`"{key}"` is set to a hard-coded string literal, so anyone who can read the '
-                                 "code can sign sessions or tokens with it.", HINT)
+                                 "code can sign sessions or tokens with it.", HINT, variable=variable_name(key))
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         if not isinstance(node.operator, cst.Or) or self._skipped():
@@ -205,8 +217,10 @@ class HardcodedSecretKey(Rule):
             return
         variable = string_value(left.args[0].value) if left.args else None
         if variable is not None and is_signing_key_name(variable):
+            from_environment = self.qualified_name(left) in ENV_READERS
             self._report_literal(literal, f"`{variable}` falls back to a hard-coded string literal when the environment "
-                                 "variable is unset, so a misconfigured deployment runs with a public key.", FALLBACK_HINT)
+                                 "variable is unset, so a misconfigured deployment runs with a public key.", FALLBACK_HINT,
+                                 variable=variable if from_environment else None, replaced=node)
 
     def _check_keyed_call(self, node: cst.Call, qualified: str) -> None:
         position, keyword = KEYED_CALLS[qualified]
@@ -237,10 +251,14 @@ class HardcodedSecretKey(Rule):
         default = argument(value, position, "default")
         literal = _secret_literal(default)
         if literal is not None:
+            variable = string_value(value.args[0].value) if self.qualified_name(value) in ENV_READERS else None
             self._report_literal(literal, f"`{name}` falls back to a hard-coded string literal when the environment "
-                                 "variable is unset, so a misconfigured deployment runs with a public key.", FALLBACK_HINT)
+                                 "variable is unset, so a misconfigured deployment runs with a public key.", FALLBACK_HINT,
+                                 variable=variable, replaced=value)
 
-    def _report_literal(self, literal: cst.BaseExpression, message: str, hint: str, *, at: cst.CSTNode | None = None) -> None:
+    def _report_literal(self, literal: cst.BaseExpression, message: str, hint: str, *, at: cst.CSTNode | None = None,
+                        variable: str | None = None, replaced: cst.CSTNode | None = None) -> None:
+        """Report the literal (or `at`); with `variable`, the fix reads it from there instead (replacing `replaced`)."""
         where = at or literal
         if id(where) in self._reported:
             return
@@ -249,4 +267,5 @@ class HardcodedSecretKey(Rule):
         snippet = redacted_code(self.context.module, statement, literal)
         if at is not None:
             snippet = " ".join(self.context.module.code_for_node(statement).split())
-        self.report(where, message, hint=hint, snippet=snippet)
+        fix = environment_fix(self.context, replaced or literal, variable) if at is None else None
+        self.report(where, message, hint=hint, snippet=snippet, fix=fix)

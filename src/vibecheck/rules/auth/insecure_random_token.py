@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 
+from vibecheck.analysis.import_edits import reference
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rule import Rule
-from vibecheck.rules.auth.exprs import assignment_targets, string_value, target_name
+from vibecheck.rule import NodeFix, Rule
+from vibecheck.rules.auth.exprs import assignment_targets, has_star_args, string_value, target_name
 from vibecheck.rules.auth.names import GENERATED_SECRETS, function_kinds, secret_kinds, words
 
 # Predictable generators: Mersenne Twister (`random`, `numpy.random`) and the clock-and-MAC `uuid1`.
@@ -70,6 +73,18 @@ class InsecureRandomToken(Rule):
         return secrets.token_urlsafe(32)
     ```
 
+    ## Fix safety
+    The fix draws the same kind of value from `secrets` (adding `import secrets` when needed):
+    `random.choice(seq)` -> `secrets.choice(seq)`, `random.choices(seq, k=n)` ->
+    `[secrets.choice(seq) for _ in range(n)]` (no weights; `seq` a name, attribute or string),
+    `random.randint(a, b)` -> `secrets.randbelow(b - a + 1) + a`, `random.randrange(a, b)` ->
+    `secrets.randbelow(b - a) + a`, `random.getrandbits(k)` -> `secrets.randbits(k)`, `random.randbytes(n)`
+    -> `secrets.token_bytes(n)`, `uuid.uuid1()` -> `uuid.uuid4()`. It is safe: the values have the same
+    type and range, and the same bad arguments raise the same errors; only code that seeds `random` to
+    replay a value notices, and a secret must not be replayable. No fix for the other functions, for
+    `numpy.random`, for calls through a helper, or where `secrets` names something else in the file; a
+    `from random import choice` left unused stays for the author to delete.
+
     ## References
     - [CWE-330: Use of Insufficiently Random Values](https://cwe.mitre.org/data/definitions/330.html)
     - [CWE-338: Use of Cryptographically Weak PRNG](https://cwe.mitre.org/data/definitions/338.html)
@@ -83,6 +98,7 @@ class InsecureRandomToken(Rule):
     confidence = Confidence.HIGH
     cwe = (330, 338)
     supersedes = ()
+    fixable = True
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -92,6 +108,7 @@ class InsecureRandomToken(Rule):
         self._reported: set[int] = set()
         self._quiet = 0  # depth of functions/classes such as `_make_boundary` or `FakeTokenFactory`
         self._helpers: dict[str, str] = {}  # functions of this file that return `random` output -> the random call
+        self._own_slots: set[int] = set()  # expressions that stand alone (an argument, a value): a sum needs no parentheses
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -121,6 +138,8 @@ class InsecureRandomToken(Rule):
         names = [name for name in (target_name(t) for t in assignment_targets(node)) if name]
         self._contexts.append(names)
         value = node.value
+        if value is not None:
+            self._own_slots.add(id(value))
         kinds = self._kinds(names)
         if kinds and value is not None:
             self._report_tainted(value, names, kinds)
@@ -131,13 +150,19 @@ class InsecureRandomToken(Rule):
     visit_Assign = visit_AnnAssign = visit_AugAssign = _enter
     leave_Assign = leave_AnnAssign = leave_AugAssign = _leave
 
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None:
+            self._own_slots.add(id(node.value))
+
     def visit_Arg(self, node: cst.Arg) -> None:
+        self._own_slots.add(id(node.value))
         self._contexts.append([node.keyword.value] if node.keyword is not None else [])
 
     def leave_Arg(self, node: cst.Arg) -> None:
         self._contexts.pop()
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
+        self._own_slots.add(id(node.value))
         key = string_value(node.key)
         self._contexts.append([key] if key else [])
 
@@ -207,4 +232,99 @@ class InsecureRandomToken(Rule):
         why = "is built from the clock and the MAC address" if function == "uuid.uuid1" else "is predictable"
         article = "an" if kind[0] in "aeiu" else "a"
         self.report(node, f"{subject} builds {article} {kind} ({where}), but its output {why}, so the {kind} can be "
-                    "guessed.", hint=HINT)
+                    "guessed.", hint=HINT, fix=self._fix(node, function))
+
+    def _fix(self, call: cst.Call, function: str) -> NodeFix | None:
+        if self.qualified_name(call) != function or has_star_args(call):
+            return None  # a helper's call: the random call inside it is the one to fix
+        if function == "uuid.uuid1":
+            if not isinstance(call.func, cst.Attribute) or call.args:
+                return None
+            return NodeFix("Use `uuid.uuid4()`", ((call.func.attr, cst.Name("uuid4")),))
+        rewrite = _SECRETS_REWRITES.get(function)
+        if rewrite is None:
+            return None
+        secrets = reference(self.context, "secrets")
+        if secrets is None:
+            return None
+        code = self.context.module.code_for_node
+        text = rewrite(secrets.spelling, call, code)
+        if text is None:
+            return None
+        if " + " in text and id(call) not in self._own_slots:
+            text = f"({text})"
+        return NodeFix(f"Draw it from `{secrets.spelling}`", ((call, text), *secrets.replacements))
+
+
+Code = Callable[[cst.CSTNode], str]
+
+
+def _positional(call: cst.Call, count: int) -> list[cst.BaseExpression] | None:
+    """The call's arguments when it has exactly `count` positional ones and no keywords."""
+    if len(call.args) != count or any(arg.keyword is not None for arg in call.args):
+        return None
+    return [arg.value for arg in call.args]
+
+
+def _operand(node: cst.BaseExpression, code: Code) -> str:
+    """An argument's code, parenthesised unless it is an atom that binds tighter than `-` and `+`."""
+    text = code(node)
+    return text if isinstance(node, ATOMS) else f"({text})"
+
+
+def _below_plus(secrets: str, low: cst.BaseExpression, high: cst.BaseExpression, code: Code, inclusive: bool) -> str:
+    """`secrets.randbelow(high - low [+ 1]) + low`, folded when both ends are integer literals."""
+    extra = 1 if inclusive else 0
+    if isinstance(low, cst.Integer) and isinstance(high, cst.Integer):
+        low_value, high_value = low.evaluated_value, high.evaluated_value
+        below = f"{secrets}.randbelow({high_value - low_value + extra})"
+        return below if low_value == 0 else f"{below} + {low_value}"
+    span = f"{_operand(high, code)} - {_operand(low, code)}" + (" + 1" if inclusive else "")
+    return f"{secrets}.randbelow({span}) + {_operand(low, code)}"
+
+
+def _randint(secrets: str, call: cst.Call, code: Code) -> str | None:
+    args = _positional(call, 2)
+    return _below_plus(secrets, args[0], args[1], code, inclusive=True) if args else None
+
+
+def _randrange(secrets: str, call: cst.Call, code: Code) -> str | None:
+    args = _positional(call, 1)
+    if args:
+        return f"{secrets}.randbelow({code(args[0])})"
+    args = _positional(call, 2)
+    return _below_plus(secrets, args[0], args[1], code, inclusive=False) if args else None
+
+
+def _renamed(name: str) -> Callable[[str, cst.Call, Code], str | None]:
+    def rewrite(secrets: str, call: cst.Call, code: Code) -> str | None:
+        args = _positional(call, 1)
+        return f"{secrets}.{name}({code(args[0])})" if args else None
+    return rewrite
+
+
+def _choices(secrets: str, call: cst.Call, code: Code) -> str | None:
+    """`choices(seq, k=n)` -> `[secrets.choice(seq) for _ in range(n)]`, when `seq` is cheap to read again."""
+    population = [arg.value for arg in call.args if arg.keyword is None]
+    keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
+    if len(population) != 1 or set(keywords) != {"k"} or not _plain_sequence(population[0]):
+        return None
+    return f"[{secrets}.choice({code(population[0])}) for _ in range({code(keywords['k'])})]"
+
+
+def _plain_sequence(node: cst.BaseExpression) -> bool:
+    """A name, attribute or string (or a `+` of them): reading it once per draw has no side effect."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return _plain_sequence(node.left) and _plain_sequence(node.right)
+    return isinstance(node, (cst.Name, cst.Attribute, cst.SimpleString, cst.ConcatenatedString))
+
+
+ATOMS = (cst.Name, cst.Attribute, cst.Integer, cst.Call, cst.Subscript)
+_SECRETS_REWRITES: dict[str, Callable[[str, cst.Call, Code], str | None]] = {
+    "random.choice": _renamed("choice"),
+    "random.choices": _choices,
+    "random.randint": _randint,
+    "random.randrange": _randrange,
+    "random.getrandbits": _renamed("randbits"),
+    "random.randbytes": _renamed("token_bytes"),
+}

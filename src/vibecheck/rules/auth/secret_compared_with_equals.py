@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.import_edits import reference
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rule import Rule
+from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, value_name
 from vibecheck.rules.auth.names import (
     COMPARED_SECRETS,
@@ -119,6 +120,13 @@ class SecretComparedWithEquals(Rule):
             raise PermissionError("bad signature")
     ```
 
+    ## Fix safety
+    The fix rewrites `a == b` as `hmac.compare_digest(a, b)` and `a != b` as `not hmac.compare_digest(a, b)`,
+    adding `import hmac` when needed; a chained comparison (`a == b == c`) is not fixed, nor a file where
+    `hmac` names something else. It is unsafe: `compare_digest` raises `TypeError` where `==` returned
+    `False`, when a side is `None`, a `str` with non-ASCII characters, or a `str` against `bytes`; such a
+    side must be encoded or checked first.
+
     ## References
     - [CWE-208: Observable Timing Discrepancy](https://cwe.mitre.org/data/definitions/208.html)
     - [Python: `hmac.compare_digest`](https://docs.python.org/3/library/hmac.html#hmac.compare_digest)
@@ -130,6 +138,7 @@ class SecretComparedWithEquals(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (208,)
+    fixable = True
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -211,8 +220,20 @@ class SecretComparedWithEquals(Rule):
         kind = _kind(kinds)
         article = "An" if kind[0] in "aeiu" else "A"
         self.report(node, f"{article} {kind} is compared with `{operator}`, whose running time leaks how many leading characters "
-                    "of a guess are right.", hint=PASSWORD_HINT if kind == PASSWORD_KIND else HINT)
+                    "of a guess are right.", hint=PASSWORD_HINT if kind == PASSWORD_KIND else HINT, fix=self._fix(node))
         return True
+
+    def _fix(self, node: cst.Comparison) -> NodeFix | None:
+        if len(node.comparisons) != 1:
+            return None
+        hmac = reference(self.context, "hmac", "compare_digest")
+        if hmac is None:
+            return None
+        code = self.context.module.code_for_node
+        target = node.comparisons[0]
+        negation = "not " if isinstance(target.operator, cst.NotEqual) else ""
+        call = f"{negation}{hmac.spelling}({code(node.left)}, {code(target.comparator)})"  # the node's range has no parentheses
+        return NodeFix(f"Compare with `{hmac.spelling}`", ((node, call), *hmac.replacements), safe=False)
 
 
 def _is_enum_member(node: cst.BaseExpression) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.call_edits import with_keyword
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rule import Rule
+from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.error_handling.http_calls import has_star_kwargs, keyword
 
 CHECKABLE = frozenset({"subprocess.run"})
@@ -44,6 +45,12 @@ class SubprocessUnchecked(Rule):
         publish(path)
     ```
 
+    ## Fix safety
+    The fix adds `check=True` to `subprocess.run(...)`. It is unsafe: a command that fails now raises
+    `CalledProcessError` where the program used to carry on, which is the point, but some commands exit
+    non-zero on success (`grep` finding nothing, `diff` finding differences) and then need `check=False`
+    written out instead. `subprocess.call` and `os.system` are not fixed: their replacement is a rewrite.
+
     ## References
     - [CWE-252: Unchecked Return Value](https://cwe.mitre.org/data/definitions/252.html)
     - [Python docs: `subprocess.run` and `check`](https://docs.python.org/3/library/subprocess.html#subprocess.run)
@@ -55,6 +62,7 @@ class SubprocessUnchecked(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (252, 754)
+    fixable = True
 
     def visit_Expr(self, node: cst.Expr) -> None:
         call = node.value
@@ -66,6 +74,7 @@ class SubprocessUnchecked(Rule):
                 call,
                 f"`{name}(...)` ignores the command's exit status: a failed command goes unnoticed.",
                 hint="Pass `check=True` so that a failed command raises `CalledProcessError`.",
+                fix=NodeFix("Add `check=True`", ((call, with_keyword(call, "check", cst.Name("True"))),), safe=False),
             )
         elif name in STATUS_ONLY:
             self.report(

@@ -7,9 +7,10 @@ from functools import lru_cache
 
 import libcst as cst
 
+from vibecheck.analysis.environment_fixes import environment_fix, variable_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.redaction import CREDENTIAL_FORMATS, MASK, URL_PASSWORD, redact, redact_known_secrets
-from vibecheck.rule import Rule
+from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.security._support import argument, string_value
 
 SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "secret", "token", "apikey", "credential",
@@ -137,6 +138,16 @@ class HardcodedCredential(Rule):
     openai_key = os.environ["OPENAI_API_KEY"]
     ```
 
+    ## Fix safety
+    A credential given to a name (an assignment, a keyword argument, a dict key; also a key of a known
+    format such as `OPENAI_API_KEY = "sk-..."`) is replaced with
+    `os.environ["NAME"]`, `NAME` being that name in upper snake case (`db_password` -> `DB_PASSWORD`),
+    adding `import os` when needed; `os.getenv("DB_PASSWORD", "hunter22")` becomes
+    `os.environ["DB_PASSWORD"]`. It is unsafe: the program now stops with `KeyError` until the variable is
+    set (to a new value: the old one is public). Not fixed: parameter defaults (they are read when the
+    function is defined), comparisons, vendor-format keys found outside such a name, and files where `os`
+    names something else.
+
     ## References
     - [CWE-798: Use of Hard-coded Credentials](https://cwe.mitre.org/data/definitions/798.html)
     - [CWE-259: Use of Hard-coded Password](https://cwe.mitre.org/data/definitions/259.html)
@@ -149,12 +160,15 @@ class HardcodedCredential(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (798, 259)
+    fixable = True
     supersedes = ("B105", "B106", "B107")
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._reported: set[int] = set()
         self._docstrings: set[int] = set()
+        # a literal given to a name -> what its fix replaces, and the variable to read instead
+        self._named: dict[int, tuple[cst.CSTNode, str | None]] = {}
 
     # literals of a known format, anywhere
     def visit_Expr(self, node: cst.Expr) -> None:
@@ -170,7 +184,9 @@ class HardcodedCredential(Rule):
         found = credential_format(value)
         if found is not None and not (self.context.is_test_file and found[0] in FIXTURE_KINDS):
             kind, shown = found
-            self._report(node, f"A hard-coded {kind} (`{shown}`) is in the source code.", Severity.HIGH)
+            named = self._named.get(id(node))
+            fix = environment_fix(self.context, named[0], named[1]) if named is not None else None
+            self._report(node, f"A hard-coded {kind} (`{shown}`) is in the source code.", Severity.HIGH, fix)
         elif found is None and not self.context.is_test_file:
             redacted_url = url_password(value)
             if redacted_url is not None:
@@ -180,18 +196,18 @@ class HardcodedCredential(Rule):
     # literals given to a secret-looking name
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
-            self._check_named(_target_name(target.target), node.value)
+            self._check_named(_target_name(target.target), node.value, replaced=node.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
-            self._check_named(_target_name(node.target), node.value)
+            self._check_named(_target_name(node.target), node.value, replaced=node.value)
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:
-            self._check_named(node.keyword.value, node.value)
+            self._check_named(node.keyword.value, node.value, replaced=node.value)
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
-        self._check_named(string_value(node.key), node.value)
+        self._check_named(string_value(node.key), node.value, replaced=node.value)
 
     def visit_Param(self, node: cst.Param) -> None:
         if node.default is not None:
@@ -204,29 +220,36 @@ class HardcodedCredential(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         qualified = self.qualified_name(node)
         if qualified in ENV_GETTERS:
-            self._check_named(string_value(argument(node, 0, "key")), argument(node, 1, "default"))
+            variable = string_value(argument(node, 0, "key"))
+            self._check_named(variable, argument(node, 1, "default"), replaced=node, variable=variable)
         elif qualified in KEY_ARGUMENTS:
             position, name = KEY_ARGUMENTS[qualified]
             self._check_named("signing_key", argument(node, position, name))
 
-    def _check_named(self, name: str | None, value: cst.BaseExpression | None) -> None:
+    def _check_named(self, name: str | None, value: cst.BaseExpression | None, *, replaced: cst.CSTNode | None = None,
+                     variable: str | None = None) -> None:
+        """Report a credential literal given to `name`; the fix reads `variable` (or `NAME`) instead of `replaced`."""
         if name is None or value is None or self.context.is_test_file or not is_secret_name(name):
             return
         if isinstance(value, cst.Call) and self.qualified_name(value) in ENV_GETTERS:
             return  # its default is checked as its own finding
         text = string_value(value)
+        if replaced is not None and isinstance(value, cst.SimpleString):  # `OPENAI_API_KEY = "sk-..."`: fixed where reported
+            self._named[id(value)] = (replaced, variable or variable_name(name))
         if text is None or is_placeholder(text) or name.lower() in text.lower() or credential_format(text):
             return  # a known format is reported by `visit_SimpleString`, with its kind
         literal = value.left if isinstance(value, cst.ConcatenatedString) else value
+        fix = environment_fix(self.context, replaced, variable or variable_name(name)) if replaced is not None else None
         self._report(literal, f"A hard-coded credential (`{redact(text)}`) is given to `{name}` in the source code.",
-                     Severity.MEDIUM)
+                     Severity.MEDIUM, fix)
 
-    def _report(self, node: cst.CSTNode, message: str, severity: Severity) -> None:
+    def _report(self, node: cst.CSTNode, message: str, severity: Severity, fix: NodeFix | None = None) -> None:
         if id(node) in self._reported:
             return
         self._reported.add(id(node))
         self.report(node, message, severity=severity, snippet=self._snippet(node),
-                    hint="Read the credential from the environment or a secret manager, and rotate the exposed one.")
+                    hint="Read the credential from the environment or a secret manager, and rotate the exposed one.",
+                    fix=fix)
 
     def _snippet(self, node: cst.CSTNode) -> str:
         """The source line of the literal, with the literal (and any other credential on it) redacted."""

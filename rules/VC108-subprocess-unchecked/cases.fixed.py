@@ -1,0 +1,117 @@
+"""VC108 corpus: commands whose exit status is dropped fire; checked or kept results do not."""
+import os
+import subprocess
+import subprocess as sp
+from subprocess import call, run as execute
+
+
+def bare_run():
+    # expect: VC108
+    subprocess.run(["make", "build"], check=True)
+
+
+def aliased_module():
+    # expect: VC108
+    sp.run("pytest -q", shell=True, capture_output=True, check=True)
+
+
+def from_import_renamed():
+    # expect: VC108
+    execute(["git", "fetch"], check=True)
+
+
+def bare_call():
+    # expect: VC108
+    subprocess.call(["rm", "-rf", "build"])
+
+
+def from_import_call():
+    # expect: VC108
+    call("cp a b", shell=True)
+
+
+def os_system():
+    # expect: VC108
+    os.system("service nginx reload")
+
+
+def nested_function():
+    def inner():
+        # expect: VC108
+        sp.call(["sync"])
+    return inner
+
+
+class Deployer:
+    def migrate(self):
+        # expect: VC108
+        subprocess.run(["alembic", "upgrade", "head"], cwd=self.root, check=True)
+
+
+def in_a_loop(paths):
+    for path in paths:
+        # expect: VC108
+        subprocess.run(["gzip", path], check=True)
+
+
+def checked():
+    # ok: VC108
+    subprocess.run(["make", "build"], check=True)
+
+
+def explicit_check_false():
+    # ok: VC108 -- written out, a decision
+    subprocess.run(["pkill", "worker"], check=False)
+
+
+def result_kept():
+    # ok: VC108
+    result = sp.run(["git", "status"], capture_output=True)
+    return result.returncode
+
+
+def status_kept():
+    # ok: VC108
+    status = subprocess.call(["ping", "-c1", "host"])
+    return status == 0
+
+
+def status_compared():
+    # ok: VC108
+    if os.system("which docker") != 0:
+        raise SystemExit("docker is missing")
+
+
+def forwards_kwargs(cmd, **kwargs):
+    # ok: VC108
+    subprocess.run(cmd, **kwargs)
+
+
+def check_call_raises():
+    # ok: VC108
+    subprocess.check_call(["make"])
+
+
+def check_output_raises():
+    # ok: VC108
+    subprocess.check_output(["git", "rev-parse", "HEAD"])
+
+
+def returned():
+    # ok: VC108
+    return execute(["ls"])
+
+
+def one_argument_a_line(path):
+    # expect: VC108
+    subprocess.run(
+        ["tar", "czf", path, "build"],
+        cwd="/srv/app",
+        check=True,
+    )
+
+
+def awaited_elsewhere(paths):
+    for path in paths:
+        # expect: VC108
+        sp.run(["gzip", path], check=True); print(path)

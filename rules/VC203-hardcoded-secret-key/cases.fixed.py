@@ -1,0 +1,152 @@
+"""VC203 corpus: signing keys written as literals fire; keys read from the environment do not."""
+import hmac
+import os
+
+import jwt
+from decouple import config
+from flask import Flask
+from itsdangerous import URLSafeTimedSerializer
+from jose import jwt as jose_jwt
+from starlette.middleware.sessions import SessionMiddleware
+
+app = Flask(__name__)
+
+# expect: VC203
+SECRET_KEY = os.environ["SECRET_KEY"]
+
+# expect: VC203
+app.secret_key = os.environ["SECRET_KEY"]
+
+# expect: VC203
+app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+
+# expect: VC203
+app.config.update(SECRET_KEY=os.environ["SECRET_KEY"], DEBUG=False)
+
+# expect: VC203
+app.config.from_mapping({"SECRET_KEY": os.environ["SECRET_KEY"]})
+
+# expect: VC203
+JWT_SECRET: str = os.environ["JWT_SECRET"]
+
+
+class ProductionConfig:
+    # expect: VC203
+    JWT_SECRET_KEY = os.environ["JWT_SECRET_KEY"]
+
+
+def make_token(user_id):
+    # expect: VC203
+    return jwt.encode({"sub": user_id}, "hardcoded-secret", algorithm="HS256")
+
+
+def read_token(token):
+    # expect: VC203
+    return jose_jwt.decode(token, key="hardcoded-secret", algorithms=["HS256"])
+
+
+def sign(message):
+    # expect: VC203
+    return hmac.new(b"webhook-key", message, "sha256").hexdigest()
+
+
+KEY = "abc123def456"
+
+
+def make_token_through_a_variable(user_id):
+    # expect: VC203
+    return jwt.encode({"sub": user_id}, KEY, algorithm="HS256")
+
+
+# expect: VC203
+serializer = URLSafeTimedSerializer("reset-password-secret")
+
+# expect: VC203
+app.add_middleware(SessionMiddleware, secret_key=os.environ["SECRET_KEY"])
+
+# expect: VC203
+FLASK_SECRET = os.environ["FLASK_SECRET"]
+
+# expect: VC203
+app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+
+# expect: VC203
+DJANGO_SECRET_KEY = config("DJANGO_SECRET_KEY", default="insecure-default")
+
+# ok: VC203
+SECRET_KEY_FROM_ENV = os.environ["SECRET_KEY"]
+
+# ok: VC203
+app.secret_key = os.urandom(32)
+
+# ok: VC203
+app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY")
+
+# ok: VC203
+SECRET_KEY_ENV_VAR = "APP_SECRET_KEY"
+
+# ok: VC203
+SECRET_KEY = ""
+
+# ok: VC203
+JWT_SECRET = "${JWT_SECRET}"
+
+
+class TestingConfig:
+    # ok: VC203
+    SECRET_KEY = "test-only"
+
+
+def make_token_from_settings(user_id, settings):
+    # ok: VC203
+    return jwt.encode({"sub": user_id}, settings.jwt_secret, algorithm="HS256")
+
+
+def encode_with_empty_default(user_id):
+    # ok: VC203
+    key = os.environ.get("JWT_SECRET", "")
+    return key
+
+
+# ok: VC203
+SESSION_COOKIE_NAME = "session"
+
+# ok: VC203
+secret_key_file = "/run/secrets/flask_key"
+
+# ok: VC203
+PASSWORD_RESET_SALT = config("PASSWORD_RESET_SALT")
+
+
+def from_settings_mapping(settings):
+    # expect: VC203
+    return settings.get("JWT_SECRET", "fallback-jwt-secret")
+
+
+def from_settings_mapping_without_default(settings):
+    # ok: VC203
+    return settings.get("JWT_SECRET")
+
+
+class EnvProvider:
+    # ok: VC203
+    SECRET_KEY = "AWS_SECRET_ACCESS_KEY"
+
+
+class ContainerProvider:
+    # ok: VC203
+    SECRET_KEY = "AWSSecretKey"
+
+
+# expect: VC203
+app.secret_key = os.environ["SECRET_KEY"]
+
+
+# ok: VC203 -- the session key under which the TOTP secret is kept, not a secret
+SECRET_SESSION_KEY = "mfa.totp.secret"
+# ok: VC203
+JWT_SECRET_SETTING_PATH = "auth.jwt.secret_key"
+# expect: VC203 -- a dotted value that is not a lower-case path
+SIGNING_KEY = os.environ["SIGNING_KEY"]
+# ok: VC203 -- `# nosec` on the line: bandit's comment also silences the rule that supersedes B105
+SECRET_KEY = "Hz8-k2Lq9-Vb4Xw"  # nosec

@@ -1,0 +1,228 @@
+"""VC204 corpus: secrets compared with ==/!= fire; sentinel checks, metadata and form confirmations do not."""
+import hashlib
+import hmac
+import os
+
+API_KEY = os.environ["API_KEY"]
+
+
+def check_api_key(request):
+    # expect: VC204
+    if not hmac.compare_digest(request.headers.get("X-API-Key"), API_KEY):
+        raise PermissionError("bad key")
+
+
+def verify_webhook(request, secret):
+    expected = hmac.new(secret, request.body, hashlib.sha256).hexdigest()
+    # expect: VC204
+    return hmac.compare_digest(request.headers["X-Hub-Signature-256"], expected)
+
+
+def login(form, user):
+    # expect: VC204
+    if hmac.compare_digest(form.password.data, user.password):
+        return user
+
+
+def reset(token, record):
+    # expect: VC204
+    if not hmac.compare_digest(record.reset_token, token):
+        raise ValueError("invalid")
+
+
+def check_otp(submitted, session):
+    # expect: VC204
+    return hmac.compare_digest(session["otp"], submitted)
+
+
+def check_csrf(request, session):
+    # expect: VC204
+    if not hmac.compare_digest(request.form.get("csrf_token"), session.get("csrf_token")):
+        raise PermissionError("csrf")
+
+
+def compare_digests(payload, digest):
+    computed_digest = hashlib.sha256(payload).hexdigest()
+    # expect: VC204
+    return hmac.compare_digest(computed_digest, digest)
+
+
+def bearer(auth_header, stored):
+    provided_token = auth_header.removeprefix("Bearer ")
+    # expect: VC204
+    return hmac.compare_digest(provided_token.strip(), stored.access_token)
+
+
+def plain_password(username, password, users):
+    # expect: VC204
+    return hmac.compare_digest(users[username]["password"], password)
+
+
+def constant_time(request, secret):
+    # ok: VC204
+    return hmac.compare_digest(request.headers["X-Signature"], sign(request.body, secret))
+
+
+def sentinel_checks(token, password):
+    # ok: VC204
+    if token == "":
+        return None
+    # ok: VC204
+    if password != None:
+        return password
+    return token
+
+
+def signup(form):
+    # ok: VC204
+    if form.password.data != form.confirm_password.data:
+        raise ValueError("passwords do not match")
+    # ok: VC204
+    if form.password.data == form.password2.data:
+        return True
+
+
+def change_password(new_password, old_password):
+    # ok: VC204
+    if new_password == old_password:
+        raise ValueError("choose a different password")
+
+
+def token_metadata(token, claims):
+    # ok: VC204
+    if token.type == claims.expected_type:
+        return True
+    # ok: VC204
+    return len(token) == claims.size
+
+
+def token_type_check(token_type, expected_type):
+    # ok: VC204
+    return token_type == expected_type
+
+
+class Credential:
+    def __eq__(self, other):
+        # ok: VC204
+        return self.token == other.token
+
+
+def unrelated(user, other):
+    # ok: VC204
+    return user.id == other.id
+
+
+def oauth_signature_method(request):
+    # ok: VC204
+    return request.signature_method == SIGNATURE_PLAINTEXT
+
+
+def verify_flag(verify, verify_signature):
+    # ok: VC204
+    return verify != verify_signature
+
+
+def admin_token(request):
+    # expect: VC204
+    return hmac.compare_digest(request.args["key"], ADMIN_TOKEN)
+
+
+RESET_PLACEHOLDER = "set-password"
+
+
+class ResetView:
+    reset_url_token = "set-password"
+
+    def dispatch(self, token):
+        # ok: VC204
+        if token == self.reset_url_token:
+            return True
+        # ok: VC204
+        return token == RESET_PLACEHOLDER
+
+
+def parser_token(token, quote):
+    # ok: VC204
+    return quote(token.value) == token.value
+
+
+def store_if_changed(session, request):
+    # ok: VC204
+    if session.get("csrf_token") != request.cookies["csrf_token"]:
+        session["csrf_token"] = request.cookies["csrf_token"]
+
+
+def bearer_header(request):
+    # expect: VC204
+    return not hmac.compare_digest(request.headers.get("Authorization"), f"Bearer {API_TOKEN}")
+
+
+def github_webhook(request, key):
+    # expect: VC204
+    return hmac.compare_digest("sha256=" + hmac.new(key, request.body, hashlib.sha256).hexdigest(), request.headers["X-Hub"])
+
+
+def lexer(tok, data):
+    # ok: VC204
+    if tok.token == tokenize.ERRORTOKEN:
+        return None
+    # ok: VC204
+    return data["password"] != data["confirm"]
+
+
+def pagination(next_token, token):
+    # ok: VC204
+    return next_token == token
+
+
+def mfa_settings(pool):
+    # ok: VC204
+    return pool.token_mfa_config == {"Enabled": True}
+
+
+def multiprocessing_challenge(connection, authkey, message):
+    digest = hmac.new(authkey, message, "md5").digest()
+    response = connection.recv_bytes(256)
+    # expect: VC204
+    return hmac.compare_digest(response, digest)
+
+
+def verify_password(plain, hashed):
+    # expect: VC204
+    return hmac.compare_digest(hashlib.sha256(plain.encode()).hexdigest(), hashed)
+
+
+def password_is_set(hashed):
+    # ok: VC204
+    return hashed is not None and hashed != ""
+
+
+def token_kind(instance, Token):
+    # ok: VC204 -- an enum member picks a branch; neither side is a secret
+    if instance.type == Token.Type.REFRESH_TOKEN:
+        return "refresh_token"
+    # ok: VC204 -- the same through an instance's class attribute
+    if instance.type != instance.Type.ACCESS_TOKEN:
+        return None
+    return "access_token"
+
+
+def authenticator_kind(auth, Authenticator):
+    # ok: VC204
+    return auth.type == Authenticator.Type.TOTP
+
+
+def rotate(refresh_token, rt):
+    refresh_token_hash = hashlib.sha256(refresh_token.encode()).hexdigest()
+    # ok: VC204 -- two hashes: the client cannot steer the leading bytes of the hash of what it sends
+    return refresh_token_hash == rt.hash
+
+
+def token_against_hash(request, api_token_hash):
+    # expect: VC204 -- only one side is a hash: the other is the token the client sent
+    return hmac.compare_digest(request.args["api_token"], api_token_hash)
+
+
+def enum_named_token(token, TOKEN_TYPES):
+    # expect: VC204 -- a plain upper-case constant that holds a token is no enum member
+    return hmac.compare_digest(token, TOKEN_TYPES.ADMIN_TOKEN)

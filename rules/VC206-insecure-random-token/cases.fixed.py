@@ -1,0 +1,166 @@
+"""VC206 corpus: secrets built with `random` fire; `secrets`, SystemRandom and non-secret randomness do not."""
+import random
+import random as rnd
+import secrets
+import string
+import uuid
+from random import choice, randint
+
+import numpy as np
+
+ALPHABET = string.ascii_letters + string.digits
+
+
+def generate_reset_token():
+    # expect: VC206
+    return "".join([secrets.choice(ALPHABET) for _ in range(32)])
+
+
+def create_user(db, email):
+    # expect: VC206
+    temp_password = "".join(secrets.choice(ALPHABET) for _ in range(12))
+    return db.add(email=email, password=temp_password)
+
+
+def send_verification_code(user, mailer):
+    # expect: VC206
+    code = secrets.randbelow(900000) + 100000
+    mailer.send(user.email, code)
+
+
+def activate(user):
+    # expect: VC206
+    digits = rnd.sample(string.digits, 6)
+    user.otp = "".join(digits)
+
+
+def new_session(store):
+    # expect: VC206
+    store.save({"session_id": secrets.randbits(128), "user": None})
+
+
+def api_key_with_numpy():
+    # expect: VC206
+    api_key = np.random.bytes(32).hex()
+    return api_key
+
+
+def nonce_with_uuid1():
+    # expect: VC206
+    nonce = uuid.uuid4().hex
+    return nonce
+
+
+def salt_loop():
+    salt = ""
+    for _ in range(16):
+        # expect: VC206
+        salt += secrets.choice(ALPHABET)
+    return salt
+
+
+def make_user(User):
+    # expect: VC206
+    return User(name="guest", password=str(random.random()))
+
+
+def good_token():
+    # ok: VC206
+    return secrets.token_urlsafe(32)
+
+
+def good_choice():
+    # ok: VC206
+    return "".join(secrets.choice(ALPHABET) for _ in range(12))
+
+
+def system_random_password():
+    rng = random.SystemRandom()
+    # ok: VC206
+    return "".join(rng.choice(ALPHABET) for _ in range(16))
+
+
+def jitter_backoff(attempt):
+    # ok: VC206
+    return 2**attempt + random.random()
+
+
+def pick_server(servers):
+    # ok: VC206
+    server = random.choice(servers)
+    return server
+
+
+def shuffle_quiz(questions):
+    # ok: VC206
+    random.shuffle(questions)
+    return questions
+
+
+def sample_for_display(tokens_seen):
+    # ok: VC206
+    token_count = random.randint(1, 10)
+    return token_count
+
+
+def request_id():
+    # ok: VC206
+    return uuid.uuid4().hex
+
+
+def colour():
+    # ok: VC206
+    return {"color": random.choice(["red", "green"])}
+
+
+def random_string(length):
+    # ok: VC206
+    return "".join(random.choice(ALPHABET) for _ in range(length))
+
+
+def issue_invite(db):
+    # expect: VC206
+    invite_token = random_string(24)
+    db.save(invite_token)
+
+
+def display_name():
+    # ok: VC206
+    nickname = random_string(6)
+    return nickname
+
+
+def _make_boundary():
+    # ok: VC206
+    token = random.randrange(2**63)
+    return "=" * 15 + str(token)
+
+
+class FakeCredentials:
+    def access_token(self):
+        # ok: VC206
+        return "".join(random.choices(ALPHABET, k=20))
+
+
+def otp_scaled(low, high):
+    # expect: VC206
+    otp = (secrets.randbelow(high - low + 1) + low) * 10
+    return otp
+
+
+def reset_token_bytes():
+    # expect: VC206
+    reset_token = secrets.token_bytes(16).hex()
+    return reset_token
+
+
+def verification_code_from_range():
+    # expect: VC206
+    verification_code = secrets.randbelow(9000) + 1000
+    return verification_code
+
+
+def sampled_password():
+    # expect: VC206
+    password = "".join(random.sample(ALPHABET, 12))
+    return password

@@ -1,0 +1,111 @@
+"""VC211 corpus: debug switched on in shipped code fires; debug read from the environment or in dev config does not.
+
+This module sets `INSTALLED_APPS`, so it counts as a Django settings module.
+"""
+import asyncio
+import os
+
+import uvicorn
+from fastapi import FastAPI
+from flask import Flask
+from flask_socketio import SocketIO
+from pydantic_settings import BaseSettings
+
+app = Flask(__name__)
+api = FastAPI(title="shop")
+socketio = SocketIO(app)
+
+INSTALLED_APPS = ["django.contrib.auth", "shop"]
+
+# expect: VC211
+DEBUG = os.environ.get("DEBUG") == "1"
+
+# expect: VC211
+app.debug = os.environ.get("FLASK_DEBUG") == "1"
+
+# expect: VC211
+app.config["DEBUG"] = os.environ.get("FLASK_DEBUG") == "1"
+
+# expect: VC211
+app.config.update(DEBUG=os.environ.get("FLASK_DEBUG") == "1", TESTING=False)
+
+# expect: VC211
+fastapi_app = FastAPI(debug=os.environ.get("DEBUG") == "1")
+
+
+class Config:
+    # expect: VC211
+    DEBUG = os.environ.get("FLASK_DEBUG") == "1"
+
+
+class Settings(BaseSettings):
+    database_url: str = "sqlite:///shop.db"
+    # expect: VC211
+    debug: bool = os.environ.get("FLASK_DEBUG") == "1"
+
+
+class ProductionConfig(Config):
+    # expect: VC211
+    DEBUG = os.getenv("DEBUG", "True") == "True"
+
+
+def serve():
+    # expect: VC211
+    uvicorn.run("shop.main:api", host="0.0.0.0", port=8000, reload=True)
+
+
+def serve_with_socketio():
+    # expect: VC211
+    socketio.run(app, host="0.0.0.0", debug=os.environ.get("FLASK_DEBUG") == "1")
+
+
+if __name__ == "__main__":
+    # expect: VC211
+    app.run(host="0.0.0.0", port=5000, debug=os.environ.get("FLASK_DEBUG") == "1")
+
+
+class DevelopmentConfig(Config):
+    # ok: VC211
+    DEBUG = True
+
+
+class TestingConfig(Config):
+    # ok: VC211
+    DEBUG = True
+    TESTING = True
+
+
+def serve_from_environment():
+    # ok: VC211
+    app.run(debug=os.environ.get("FLASK_DEBUG") == "1")
+
+
+def run_coroutines(main):
+    # ok: VC211
+    asyncio.run(main(), debug=True)
+
+
+def production_server():
+    # ok: VC211
+    uvicorn.run(api, host="0.0.0.0", port=8000, workers=4)
+
+
+# ok: VC211
+app.config["DEBUG"] = False
+
+# ok: VC211
+quiet_api = FastAPI(debug=False)
+
+
+class Cache:
+    def __init__(self):
+        # ok: VC211
+        self.debug = True
+
+
+if __name__ == "__main__":
+    # ok: VC211
+    uvicorn.run("shop.main:api", reload=True)
+
+# ok: VC211
+LOG_DEBUG = True

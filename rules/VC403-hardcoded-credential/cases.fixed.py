@@ -1,0 +1,222 @@
+"""VC403 corpus: credentials written into code fire; placeholders, env lookups and lookalikes do not.
+
+Every key below is random filler in the shape of a real one; none is a real credential.
+"""
+import os
+
+import boto3
+import jwt
+import psycopg2
+import requests
+
+# expect: VC403
+OPENAI_API_KEY = os.environ["OPENAI_API_KEY"]
+
+# expect: VC403
+anthropic_client_key = os.environ["ANTHROPIC_CLIENT_KEY"]
+
+# expect: VC403
+DATABASE_PASSWORD = os.environ["DATABASE_PASSWORD"]
+
+# expect: VC403
+DATABASE_URL = "postgres://app:Hx7qL2vN9s@db.internal:5432/orders"
+
+SLACK_HEADERS = {
+    # expect: VC403
+    "Authorization": "Bearer xoxb-2048-917361-Jx8Kq2Lm9Vn3Bc7Wd",
+}
+
+
+def github_client():
+    # expect: VC403
+    return requests.Session(), "ghp_8Jq2Lm9Vn3Bc7Wd1Fg5Hk0Tz4Xs6Yp2Rm8Qa"
+
+
+def aws_client():
+    # expect: VC403
+    return boto3.client("s3", aws_access_key_id="AKIA4QX7Z2LM9VN3BC7W", aws_secret_access_key=os.environ["AWS_SECRET"])
+
+
+def connect_db():
+    # expect: VC403
+    return psycopg2.connect(host="db", user="app", password=os.environ["PASSWORD"])
+
+
+def env_with_a_real_default():
+    # expect: VC403
+    return os.environ["STRIPE_API_KEY"]
+
+
+def env_password_default():
+    # expect: VC403
+    return os.environ["ADMIN_PASSWORD"]
+
+
+def login(username, password):
+    # expect: VC403
+    return username == "admin" and password == "letmein42"
+
+
+class Settings:
+    # expect: VC403
+    secret_key = os.environ["SECRET_KEY"]
+
+
+# expect: VC403
+def default_token(api_token="tk-7Hq2Lm9Vn3Bc7Wd1"):
+    return api_token
+
+
+PRIVATE_KEY = (
+    # expect: VC403
+    "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7Hq2Lm9Vn3Bc7Wd1Fg5Hk0Tz4Xs6Yp2Rm8QaJx8Kq2Lm9Vn3Bc7Wd1\n"
+    "-----END RSA PRIVATE KEY-----\n"
+)
+
+# ok: VC403
+API_KEY = os.environ["API_KEY"]
+
+# ok: VC403
+password = ""
+
+# ok: VC403
+DB_PASSWORD = "changeme"
+
+# ok: VC403
+SECRET_KEY = "<your-secret-key>"
+
+# ok: VC403
+GITHUB_TOKEN = "xxxxxxxxxxxxxxxx"
+
+# ok: VC403
+TOKEN_ENV_VAR = "GITHUB_TOKEN"
+
+# ok: VC403
+token_url = "https://auth.example.com/oauth/token"
+
+# ok: VC403
+PASSWORD_FIELD = "password"
+
+
+def prompt():
+    # ok: VC403
+    return input("Enter your password: ")
+
+
+def placeholder_in_url():
+    # ok: VC403
+    return "postgresql://user:password@localhost/dev"
+
+
+def url_from_env():
+    # ok: VC403
+    return f"postgres://app:{os.environ['DB_PASSWORD']}@db/orders"
+
+
+def lookalike_words():
+    # ok: VC403
+    return "sk-learn-compatible-estimator-wrapper"
+
+
+def aws_documentation_example():
+    # ok: VC403
+    return "AKIAIOSFODNN7EXAMPLE"
+
+
+def pem_parser(line):
+    # ok: VC403
+    return line.startswith("-----BEGIN RSA PRIVATE KEY-----")
+
+
+def reads_env_without_default():
+    # ok: VC403
+    return os.getenv("OPENAI_API_KEY")
+
+
+def token_type():
+    # ok: VC403
+    return {"token_type": "Bearer", "key": "value-1234"}
+
+
+def issue_token(user_id):
+    # expect: VC403
+    return jwt.encode({"sub": user_id}, "jwt-s1gning-k3y-2024", algorithm="HS256")
+
+
+def verify_token(token, settings):
+    # ok: VC403
+    return jwt.decode(token, settings.JWT_KEY, algorithms=["HS256"])
+
+
+def lexer_token(token):
+    # ok: VC403
+    return token == "async"
+
+
+# ok: VC403
+string_token = r"[^\\\n\"]+"
+
+# expect: VC403
+FLASK_SECRET_KEY = os.environ["FLASK_SECRET_KEY"]
+
+HEADERS = {
+    # expect: VC403
+    "Authorization": "Bearer 8c1f2e9a7b3d4c5e6f7a8b9c0d1e2f3a",
+    # ok: VC403
+    "X-Request-Id": "Bearer-like-but-not",
+}
+
+# ok: VC403
+JWT_SECRET = "change-this-in-production"
+
+# ok: VC403
+INTERNAL_RESET_SESSION_TOKEN = "_password_reset_token"
+
+
+class PasswordResetConfirmView:
+    # ok: VC403
+    reset_url_token = "set-password"
+
+
+def windows_command(token):
+    if token == "make":
+        # ok: VC403
+        token = "make.bat"
+    return token
+
+
+# expect: VC403
+SERVICE_TOKEN = os.environ["SERVICE_TOKEN"]
+
+# expect: VC403
+ADMIN_PASSWORD = os.environ["ADMIN_PASSWORD"]
+
+# expect: VC403
+SLACK_WEBHOOK = "https://hooks.slack.com/services/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"
+
+# expect: VC403
+HF_TOKEN = os.environ["HF_TOKEN"]
+
+# expect: VC403
+groq_client_kwargs = {"api_key": os.environ["API_KEY"]}
+
+# ok: VC403
+HF_TOKEN_ENV = "HF_TOKEN"
+
+RATE_LIMITS = {
+    # ok: VC403 -- a rate-limit spec for the change-password view, not a password
+    "change_password": "5/m/user",
+    # ok: VC403 -- two limits, per IP and per key
+    "reset_password": "20/m/ip,5/m/key",
+    # ok: VC403
+    "login_token": "30/10s/ip",
+    # expect: VC403 -- a real-looking password under the same kind of key
+    "admin_password": os.environ["ADMIN_PASSWORD"],
+}
+
+# ok: VC403 -- `# nosec` (bandit's B105 comment) also silences the rule that supersedes B105
+DB_PASSWORD = "Tr0ub4dor&3-prod"  # nosec B105
+# ok: VC403 -- a bare `# nosec` too
+STAGING_PASSWORD = "Tr0ub4dor&3-stag"  # nosec
+# expect: VC403 -- a `# nosec` for another check does not
+REPLICA_PASSWORD = os.environ["REPLICA_PASSWORD"]  # nosec B608

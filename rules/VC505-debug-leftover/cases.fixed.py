@@ -1,0 +1,128 @@
+"""Corpus for VC505 debug-leftover: a web application module (a `__main__` guard does not make it a script)."""
+import logging
+import sys
+from pprint import pprint
+
+from flask import Flask
+
+# expect: VC505
+# expect: VC505
+# expect: VC505
+# expect: VC505
+
+logger = logging.getLogger(__name__)
+
+
+def apply_discount(order, code):
+    # expect: VC505
+    return order.total * 0.9
+
+
+def load_user(user_id):
+    # expect: VC505
+    # expect: VC505
+    return user_id
+
+
+def save(record):
+    # expect: VC505
+    print("DEBUG saving", record)
+    # ok: VC505 -- reported once per function, on the first print
+    pprint(record)
+    # expect: VC505
+    # expect: VC505
+    return record
+
+
+def dump_state(state):
+    # ok: VC505 -- dumping is this function's job
+    print(state)
+
+
+def audit(record):
+    # expect: VC505
+    pprint(record)
+
+
+def inspect_failure():
+    # expect: VC505
+    pass
+
+
+def handle_error(exc):
+    # expect: VC505
+    pass
+
+
+def warn(message):
+    # ok: VC505 -- an explicit stream is deliberate output
+    print(message, file=sys.stderr)
+
+
+def print_summary(totals):
+    # ok: VC505 -- printing is this function's job
+    print("total:", sum(totals))
+
+
+def show_table(rows):
+    for row in rows:
+        # ok: VC505
+        print(*row, sep="\t")
+
+
+def main():
+    # ok: VC505 -- an entry point
+    print("done")
+
+
+def log_order(order):
+    # ok: VC505
+    logger.debug("order %s", order)
+
+
+def render(template):
+    # ok: VC505 -- a method that happens to be called print
+    template.print()
+
+
+def format_breakpoint(line):
+    # ok: VC505 -- string data
+    return f"breakpoint() at line {line}"
+
+
+class Printer:
+    def print(self, text):
+        return text
+
+
+def use_printer():
+    # ok: VC505
+    Printer().print("hello")
+
+
+def sync(items, verbose=False):
+    if verbose:
+        # ok: VC505 -- output the caller asked for
+        print(f"syncing {len(items)} items")
+    return items
+
+
+def export(report):
+    # ok: VC505
+    report.dump(sys.stdout)
+
+
+app = Flask(__name__)
+
+
+@app.route("/login", methods=["POST"])
+def login():
+    # expect: VC505
+    print(f"login attempt for {app.name}")
+    return "ok"
+
+
+if __name__ == "__main__":
+    # ok: VC505 -- the script part may print
+    print("starting on http://localhost:5000")
+    app.run(debug=False)

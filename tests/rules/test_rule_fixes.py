@@ -1,0 +1,164 @@
+"""Rule fixes beyond their corpora: the spellings they handle, the import they add, no fix where guessing is unsafe."""
+
+from __future__ import annotations
+
+import textwrap
+
+import libcst as cst
+import pytest
+
+from vibecheck.fixes import apply_edits
+from vibecheck.rules.agent_artefacts.debug_leftover import DebugLeftover
+from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
+from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
+from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken
+from vibecheck.rules.auth.secret_compared_with_equals import SecretComparedWithEquals
+from vibecheck.rules.error_handling.subprocess_unchecked import SubprocessUnchecked
+from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
+from vibecheck.testing import findings_for
+
+
+def fixed(rule: type, source: str, path: str = "app.py") -> str:
+    """The source after one finding's fix (there must be exactly one fixable finding), checked to parse."""
+    source = textwrap.dedent(source)
+    fixes = [f.fix for f in findings_for(rule, source, path=path) if f.fix is not None]
+    assert len(fixes) == 1, fixes
+    result = apply_edits(source, fixes[0].edits)
+    cst.parse_module(result)
+    return result
+
+
+def not_fixed(rule: type, source: str, path: str = "app.py") -> None:
+    findings = findings_for(rule, textwrap.dedent(source), path=path)
+    assert findings and all(f.fix is None for f in findings), findings
+
+
+# The import helper, through the hard-coded secret fix (it needs `os`).
+@pytest.mark.parametrize(("source", "expected"), [
+    (  # among sorted stdlib imports, after the docstring and the __future__ import
+        '''\
+        """Settings."""
+
+        from __future__ import annotations
+
+        import json
+        import sys
+
+        import requests
+
+        SECRET_KEY = "k9.Xq7.Zt2!vB-prod"
+        ''',
+        '''\
+        """Settings."""
+
+        from __future__ import annotations
+
+        import json
+        import os
+        import sys
+
+        import requests
+
+        SECRET_KEY = os.environ["SECRET_KEY"]
+        ''',
+    ),
+    (  # before the first stdlib import when all sort after it
+        'import re\nimport sys\nSECRET_KEY = "k9.Xq7.Zt2!vB-prod"\n',
+        'import os\nimport re\nimport sys\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    ),
+    (  # only third-party imports: a section of its own before them
+        'from flask import Flask\n\napp = Flask(__name__)\napp.secret_key = "k9.Xq7.Zt2!vB-prod"\n',
+        'import os\n\nfrom flask import Flask\n\napp = Flask(__name__)\napp.secret_key = os.environ["SECRET_KEY"]\n',
+    ),
+    (  # no import at all: after the docstring
+        '"""Config."""\n\nSECRET_KEY = "k9.Xq7.Zt2!vB-prod"\n',
+        '"""Config."""\n\nimport os\n\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    ),
+    (  # already imported: nothing added
+        'import os\n\nSECRET_KEY = "k9.Xq7.Zt2!vB-prod"\n',
+        'import os\n\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    ),
+    (  # imported under an alias: the alias is used
+        'import os as _os\n\nSECRET_KEY = "k9.Xq7.Zt2!vB-prod"\n',
+        'import os as _os\n\nSECRET_KEY = _os.environ["SECRET_KEY"]\n',
+    ),
+    (  # `from os import environ`: used as it is
+        'from os import environ\n\nSECRET_KEY = "k9.Xq7.Zt2!vB-prod"\n',
+        'from os import environ\n\nSECRET_KEY = environ["SECRET_KEY"]\n',
+    ),
+    (  # only imported inside a function: a module-level import is added
+        'def setup():\n    import os\n\nSECRET_KEY = "k9.Xq7.Zt2!vB-prod"\n',
+        'import os\n\ndef setup():\n    import os\n\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+    ),
+])
+def test_import_is_added_once_in_the_right_block(source: str, expected: str) -> None:
+    assert fixed(HardcodedSecretKey, source) == textwrap.dedent(expected)
+
+
+@pytest.mark.parametrize("source", [
+    'def connect(os):\n    SECRET_KEY = "k9.Xq7.Zt2!vB-prod"\n',  # a parameter named os
+    'from services import os\nSECRET_KEY = "k9.Xq7.Zt2!vB-prod"\n',  # another module bound to the name
+    'os = load()\nSECRET_KEY = "k9.Xq7.Zt2!vB-prod"\n',
+])
+def test_no_fix_where_the_import_would_shadow_a_local_name(source: str) -> None:
+    not_fixed(HardcodedSecretKey, source)
+
+
+def test_hardcoded_credential_reads_the_environment_under_the_upper_snake_name() -> None:
+    assert fixed(HardcodedCredential, 'import requests\n\ndbPassword = "Tr0ub4dor&3-prod"\n') == (
+        'import os\n\nimport requests\n\ndbPassword = os.environ["DB_PASSWORD"]\n')
+    assert fixed(HardcodedCredential, 'import os\nPW = os.getenv("DB_PASSWORD", "Tr0ub4dor&3-prod")\n') == (
+        'import os\nPW = os.environ["DB_PASSWORD"]\n')
+    not_fixed(HardcodedCredential, 'def connect(password="Tr0ub4dor&3-prod"):\n    return password\n')
+
+
+def test_secret_comparison_uses_compare_digest_and_keeps_the_parentheses() -> None:
+    assert fixed(SecretComparedWithEquals, "def ok(token, expected):\n    return (token != expected)\n") == (
+        "import hmac\n\ndef ok(token, expected):\n    return (not hmac.compare_digest(token, expected))\n")
+    assert fixed(SecretComparedWithEquals, "from hmac import compare_digest\n\n"
+                 "def ok(signature, expected):\n    return signature == expected\n") == (
+        "from hmac import compare_digest\n\ndef ok(signature, expected):\n    return compare_digest(signature, expected)\n")
+    not_fixed(SecretComparedWithEquals, "def ok(hmac, token, expected):\n    return token == expected\n")
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    ("random.choice(ALPHABET)", "secrets.choice(ALPHABET)"),
+    ("random.randint(0, 9)", "secrets.randbelow(10)"),
+    ("random.randint(low, high)", "secrets.randbelow(high - low + 1) + low"),
+    ("random.randint(low + 1, 2 * high)", "secrets.randbelow((2 * high) - (low + 1) + 1) + (low + 1)"),
+    ("random.randrange(2 ** 64)", "secrets.randbelow(2 ** 64)"),
+    ("random.getrandbits(128)", "secrets.randbits(128)"),
+    ("random.choices(string.ascii_letters + string.digits, k=32)",
+     "[secrets.choice(string.ascii_letters + string.digits) for _ in range(32)]"),
+])
+def test_random_calls_become_secrets_calls(call: str, expected: str) -> None:
+    source = f"import random\nimport string\n\nreset_token = {call}\n"
+    assert fixed(InsecureRandomToken, source) == f"import random\nimport secrets\nimport string\n\nreset_token = {expected}\n"
+
+
+def test_random_fix_spellings_and_no_fix_cases() -> None:
+    assert fixed(InsecureRandomToken, "from random import randint as r\n\notp = r(1, 6) * 2\n") == (
+        "import secrets\nfrom random import randint as r\n\notp = (secrets.randbelow(6) + 1) * 2\n")
+    not_fixed(InsecureRandomToken, "import random\n\nreset_token = random.choices(ALPHABET, weights=W, k=8)\n")
+    not_fixed(InsecureRandomToken, "import random\n\nsecrets = {}\nreset_token = random.choice(ALPHABET)\n")
+    not_fixed(InsecureRandomToken, "import random\n\npassword = ''.join(random.sample(ALPHABET, 12))\n")
+
+
+def test_subprocess_check_is_added_after_the_last_argument() -> None:
+    assert fixed(SubprocessUnchecked, "from subprocess import run\n\nrun(['make'],)\n") == (
+        "from subprocess import run\n\nrun(['make'], check=True,)\n")
+
+
+def test_debug_flag_is_read_from_the_environment() -> None:
+    assert fixed(DebugModeInProduction, "from flask import Flask\n\napp = Flask(__name__)\napp.run(debug=True)\n") == (
+        'import os\n\nfrom flask import Flask\n\napp = Flask(__name__)\napp.run(debug=os.environ.get("FLASK_DEBUG") == "1")\n')
+    not_fixed(DebugModeInProduction, 'import os\n\nDEBUG = os.getenv("DEBUG", "True") == "True"\nALLOWED_HOSTS = []\n',
+              path="settings.py")
+
+
+def test_debugger_lines_are_deleted_or_become_pass() -> None:
+    assert fixed(DebugLeftover, "def f(x):\n    breakpoint()\n    return x\n") == "def f(x):\n    return x\n"
+    assert fixed(DebugLeftover, "def f(x):\n    if x: breakpoint()\n    return x\n") == (
+        "def f(x):\n    if x: pass\n    return x\n")
+    assert fixed(DebugLeftover, "def f(x):\n    import pdb; pdb.set_trace()\n") == "def f(x):\n    pass\n"
+    not_fixed(DebugLeftover, "def f(x):\n    ic(load(x))\n    return x\n")  # the argument has a side effect
