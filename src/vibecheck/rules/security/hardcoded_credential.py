@@ -27,6 +27,12 @@ KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new":
 # Shapes that test suites use for made-up fixtures; in test files only the vendor formats count.
 FIXTURE_KINDS = frozenset({"bearer token"})
 ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "getenv"})
+# Vendor clients whose `api_key=` has a conventional environment variable (the one the client reads itself).
+CLIENT_KEY_VARIABLES = {
+    "OpenAI": "OPENAI_API_KEY", "AsyncOpenAI": "OPENAI_API_KEY", "AzureOpenAI": "AZURE_OPENAI_API_KEY",
+    "Anthropic": "ANTHROPIC_API_KEY", "AsyncAnthropic": "ANTHROPIC_API_KEY", "Groq": "GROQ_API_KEY",
+    "AsyncGroq": "GROQ_API_KEY", "Mistral": "MISTRAL_API_KEY",
+}
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _PATTERN_SYNTAX = re.compile(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]")
@@ -141,7 +147,8 @@ class HardcodedCredential(Rule):
     ## Fix safety
     A credential given to a name (an assignment, a keyword argument, a dict key; also a key of a known
     format such as `OPENAI_API_KEY = "sk-..."`) is replaced with
-    `os.environ["NAME"]`, `NAME` being that name in upper snake case (`db_password` -> `DB_PASSWORD`),
+    `os.environ["NAME"]`, `NAME` being that name in upper snake case (`db_password` -> `DB_PASSWORD`,
+    and the vendor's own variable for `OpenAI(api_key=...)`, `Anthropic(...)`, `Groq(...)`, ...),
     adding `import os` when needed; `os.getenv("DB_PASSWORD", "hunter22")` becomes
     `os.environ["DB_PASSWORD"]`. It is unsafe: the program now stops with `KeyError` until the variable is
     set (to a new value: the old one is public). Not fixed: parameter defaults (they are read when the
@@ -167,6 +174,7 @@ class HardcodedCredential(Rule):
         super().__init__(context, options)
         self._reported: set[int] = set()
         self._docstrings: set[int] = set()
+        self._clients: dict[int, str] = {}  # arguments of a vendor client's constructor -> the client's name
         # a literal given to a name -> what its fix replaces, and the variable to read instead
         self._named: dict[int, tuple[cst.CSTNode, str | None]] = {}
 
@@ -204,7 +212,9 @@ class HardcodedCredential(Rule):
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:
-            self._check_named(node.keyword.value, node.value, replaced=node.value)
+            client = self._clients.get(id(node))
+            variable = CLIENT_KEY_VARIABLES.get(client) if client and node.keyword.value == "api_key" else None
+            self._check_named(node.keyword.value, node.value, replaced=node.value, variable=variable)
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
         self._check_named(string_value(node.key), node.value, replaced=node.value)
@@ -219,6 +229,9 @@ class HardcodedCredential(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         qualified = self.qualified_name(node)
+        client = (qualified or "").rpartition(".")[2]
+        if client in CLIENT_KEY_VARIABLES:
+            self._clients.update((id(arg), client) for arg in node.args)
         if qualified in ENV_GETTERS:
             variable = string_value(argument(node, 0, "key"))
             self._check_named(variable, argument(node, 1, "default"), replaced=node, variable=variable)
