@@ -6,6 +6,7 @@ import os
 
 import boto3
 import jwt
+import openai
 import psycopg2
 import requests
 
@@ -220,3 +221,6 @@ DB_PASSWORD = "Tr0ub4dor&3-prod"  # nosec B105
 STAGING_PASSWORD = "Tr0ub4dor&3-stag"  # nosec
 # expect: VC403 -- a `# nosec` for another check does not
 REPLICA_PASSWORD = os.environ["REPLICA_PASSWORD"]  # nosec B608
+
+# expect: VC403 -- the fix reads the variable the vendor's client reads itself (OPENAI_API_KEY)
+llm = openai.OpenAI(api_key=os.environ["OPENAI_API_KEY"])
