@@ -150,3 +150,93 @@ JWT_SECRET_SETTING_PATH = "auth.jwt.secret_key"
 SIGNING_KEY = os.environ["SIGNING_KEY"]
 # ok: VC203 -- `# nosec` on the line: bandit's comment also silences the rule that supersedes B105
 SECRET_KEY = "Hz8-k2Lq9-Vb4Xw"  # nosec
+
+
+def jwt_key_spelled_like_a_setting(user_id):
+    # expect: VC203 -- passed as the key, the literal is the key even when it reads like a name
+    return jwt.encode({"sub": user_id}, "SECRET_KEY", algorithm="HS256")
+
+
+def jose_verify_with_literal(token):
+    from jose import jws
+
+    # expect: VC203
+    return jws.verify(token, "jws-signing-secret", algorithms=["HS256"])
+
+
+def joserfc_literal_key(claims):
+    from joserfc import jwt as rfc_jwt
+    from joserfc.jwk import OctKey
+
+    # expect: VC203
+    key = OctKey.import_key("joserfc-secret-value")
+    return rfc_jwt.encode({"alg": "HS256"}, claims, key)
+
+
+def joserfc_literal_key_passed_directly(claims):
+    from joserfc import jwt as rfc_jwt
+
+    # expect: VC203
+    return rfc_jwt.encode({"alg": "HS256"}, claims, "inline-joserfc-secret")
+
+
+def fastapi_users_strategy():
+    from fastapi_users.authentication import JWTStrategy
+
+    # expect: VC203
+    return JWTStrategy(secret="SECRET", lifetime_seconds=3600)
+
+
+def fastapi_users_strategy_keyword():
+    from fastapi_users.authentication import JWTStrategy as Strategy
+
+    # expect: VC203
+    return Strategy(lifetime_seconds=3600, secret=os.environ["SECRET"])
+
+
+def fastapi_users_strategy_from_env():
+    from fastapi_users.authentication import JWTStrategy
+
+    # ok: VC203
+    return JWTStrategy(secret=os.environ["JWT_SECRET"], lifetime_seconds=3600)
+
+
+def joserfc_key_from_env(claims):
+    from joserfc.jwk import OctKey
+
+    # ok: VC203
+    return OctKey.import_key(os.environ["JWT_SECRET"])
+
+
+def jose_verify_with_public_key(token, public_key):
+    from jose import jws
+
+    # ok: VC203
+    return jws.verify(token, public_key, algorithms=["RS256"])
+
+
+def jwt_decode_with_settings_key(token, settings):
+    # ok: VC203
+    return jwt.decode(token, settings.JWT_SECRET, algorithms=["HS256"])
+
+
+def jwt_key_from_a_file(user_id):
+    with open("/run/secrets/jwt_key") as handle:
+        key = handle.read().strip()
+    # ok: VC203
+    return jwt.encode({"sub": user_id}, key, algorithm="HS256")
+
+
+def strategy_named_like_a_setting():
+    # ok: VC203 -- a lookup of the setting by its name, not a key
+    return os.environ.get("SECRET_KEY")
+
+
+def unrelated_secret_keyword(client):
+    # ok: VC203 -- an empty literal is no key
+    return client.configure(secret="")
+
+
+def template_key(user_id):
+    # ok: VC203 -- a `${VAR}` template filled in by the deployment
+    return jwt.encode({"sub": user_id}, "${JWT_SECRET}", algorithm="HS256")
