@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from vibecheck.api import check_paths
-from vibecheck.config import load_settings
+from vibecheck.config import Settings, load_settings
 from vibecheck.integrations.bandit import blocks_build, options_from_table
-from vibecheck.model import Finding, Severity
+from vibecheck.model import Finding, Report, Severity
 from vibecheck.registry import load_registry
 
 
@@ -77,17 +77,22 @@ def count_lines(folder: Path) -> int:
     return sum(path.read_bytes().count(b"\n") for path in folder.rglob("*.py"))
 
 
-def failing_findings(root: Path, package: str, select: str | None) -> list[Finding]:
-    """The findings a default run from `root` over `package` reports at or above its `--fail-on`."""
+def check_from(root: Path, package: str, select: str | None) -> tuple[Report, Settings]:
+    """A run from `root` over `package` as a user would start it there (one job), and its settings."""
     registry = load_registry()
     settings = load_settings([package], registry, cwd=root, overrides={"select": select} if select else None)
     settings = replace(settings, jobs=1)
     previous = Path.cwd()
     os.chdir(root)
     try:
-        report = check_paths([package], settings, registry=registry)
+        return check_paths([package], settings, registry=registry), settings
     finally:
         os.chdir(previous)
+
+
+def failing_findings(root: Path, package: str, select: str | None) -> list[Finding]:
+    """The findings a default run from `root` over `package` reports at or above its `--fail-on`."""
+    report, settings = check_from(root, package, select)
     for error in report.errors:
         print(f"ERROR {error.path}: {error.rule}: {error.message}", file=sys.stderr)
     options = options_from_table(settings.bandit)

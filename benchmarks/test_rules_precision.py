@@ -12,14 +12,10 @@ selected codes, bandit off, over the project's test folder; the script prints fi
 from __future__ import annotations
 
 import argparse
-import os
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
-from vibecheck.api import check_paths
-from vibecheck.config import load_settings
-from vibecheck.registry import load_registry
+from precision import check_from  # benchmarks/ is on the path when a script here runs
 
 # (sdist folder glob under --sdist-dir, test folder inside the unpacked sdist)
 SUITES = (
@@ -51,20 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", default=DEFAULT_SELECT)
     parser.add_argument("--show", action="store_true", help="print every finding")
     args = parser.parse_args(argv)
-    registry = load_registry()
     totals: Counter[str] = Counter()
     total_lines = 0
     shown: list[str] = []
     print(f"{'suite':<28} {'test lines':>10} {'findings':>9} {'/kloc':>6}  by code")
     for root, tests in suite_roots(args.sdist_dir):
-        settings = load_settings([tests], registry, cwd=root, overrides={"select": args.select})
-        settings = replace(settings, jobs=1)
-        previous = Path.cwd()
-        os.chdir(root)
-        try:
-            report = check_paths([tests], settings, registry=registry)
-        finally:
-            os.chdir(previous)
+        report, _ = check_from(root, tests, args.select)
         lines = sum(p.read_bytes().count(b"\n") for p in (root / tests).rglob("*.py"))
         codes = Counter(f.code for f in report.findings if f.code != "VC901")
         totals.update(codes)

@@ -7,6 +7,9 @@ per line gets a line of its own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import libcst as cst
 
 _NO_SPACE = cst.SimpleWhitespace("")
@@ -28,24 +31,24 @@ def with_keyword(call: cst.Call, name: str, value: cst.BaseExpression) -> cst.Ca
     return call.with_changes(args=[*args, added])
 
 
+def _without(items: Sequence[Any], removed: Any) -> list[Any]:
+    """`items` without `removed` (the node itself); when it was the last, its comma moves to the new last one."""
+    kept = list(items)
+    index = next(i for i, item in enumerate(kept) if item is removed)
+    if index == len(kept) - 1 and index > 0:
+        kept[index - 1] = kept[index - 1].with_changes(comma=removed.comma)
+    del kept[index]
+    return kept
+
+
 def without_argument(call: cst.Call, argument: cst.Arg) -> cst.Call:
     """`call` without `argument` (the node itself, from `call.args`); the last argument's comma stays as it was."""
-    args = list(call.args)
-    index = next(i for i, arg in enumerate(args) if arg is argument)
-    if index == len(args) - 1 and index > 0:
-        args[index - 1] = args[index - 1].with_changes(comma=argument.comma)
-    del args[index]
-    return call.with_changes(args=args)
+    return call.with_changes(args=_without(call.args, argument))
 
 
 def without_element(display: cst.Dict, element: cst.BaseDictElement) -> cst.Dict:
     """A dict display without `element` (the node itself), commas kept as in `without_argument`."""
-    elements = list(display.elements)
-    index = next(i for i, item in enumerate(elements) if item is element)
-    if index == len(elements) - 1 and index > 0:
-        elements[index - 1] = elements[index - 1].with_changes(comma=element.comma)
-    del elements[index]
-    return display.with_changes(elements=elements)
+    return display.with_changes(elements=_without(display.elements, element))
 
 
 def with_value(call: cst.Call, argument: cst.Arg, value: cst.BaseExpression) -> cst.Call:
