@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -51,7 +52,9 @@ PROJECTS = (
     Project("django-allauth", "65.22.1", "allauth"),
     Project("fastapi", "0.165.0", "fastapi"),
 )
-DEFAULT_CACHE = Path(__file__).resolve().parent / ".sdist-cache"
+# Outside any repository: inside this one, the folder would be git-ignored, and vibecheck (which honours
+# .gitignore above the checked folder) would check no file at all.
+DEFAULT_CACHE = Path(tempfile.gettempdir()) / "vibecheck-precision-sdists"
 TARGET_FAILING = 0.5
 TARGET_HIGH = 0.05
 
@@ -85,9 +88,13 @@ def check_from(root: Path, package: str, select: str | None) -> tuple[Report, Se
     previous = Path.cwd()
     os.chdir(root)
     try:
-        return check_paths([package], settings, registry=registry), settings
+        report = check_paths([package], settings, registry=registry)
     finally:
         os.chdir(previous)
+    if not report.files_checked:
+        raise SystemExit(f"no file of {root / package} was checked (excluded, or the sdist is empty): "
+                         "a measurement of nothing is not a precision of 0")
+    return report, settings
 
 
 def failing_findings(root: Path, package: str, select: str | None) -> list[Finding]:
