@@ -5,7 +5,6 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -71,19 +70,6 @@ def render_markdown(rule: type[BaseRule]) -> str:
         lines += [f"## {title}", "", body, ""]
     lines.append("<!-- generated from the rule's docstring by `vibecheck docs`; edit the docstring, not this file -->")
     return "\n".join(lines) + "\n"
-
-
-def write_rule_docs(rules: list[type[BaseRule]], rules_dir: Path) -> list[Path]:
-    """(Re)write `rules/<CODE>-<name>/README.md` for every rule; return the files that changed."""
-    changed = []
-    for rule in rules:
-        target = rules_dir / rule_folder_name(rule) / "README.md"
-        text = render_markdown(rule)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-            changed.append(target)
-    return changed
 
 
 TABLE_START = "<!-- rules-table:start -->"

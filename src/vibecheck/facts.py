@@ -32,6 +32,8 @@ MODULE_IMPORTS = "module_imports"
 MODULE_USES = "module_uses"
 MODULE_STAR_IMPORTS = "module_star_imports"
 LOCAL_IMPORTS = "local_imports"
+MODULE_DISCOVERS = "module_discovers"
+OWN_PACKAGE_CALLS = "own_package_calls"
 TEST_REFERENCES = "test_references"
 
 ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket",
@@ -49,7 +51,18 @@ HOOK_DECORATORS = frozenset({
     "model_validator", "root_validator", "field_serializer", "model_serializer", "computed_field", "validates",
     "validates_schema", "pre_load", "post_load", "pre_dump", "post_dump", "listens_for", "hookimpl", "fixture",
     "simple_tag", "inclusion_tag", "filter", "tag", "assignment_tag",  # Django template tags: templates call them
+    "visit", "leave",  # libcst's matcher decorators (`@m.visit(m.Call())`): the visitor calls the method
 })
+# Decorators that add a subcommand to a command group (`@cli.command("rules")`, `@app.command()` in typer): the
+# group runs it by the name on the command line. `@click.command()` itself only makes a command, which is named.
+SUBCOMMAND_DECORATORS = frozenset({"command", "group"})
+COMMAND_LIBRARIES = frozenset({"click", "typer", "cloup", "asyncclick"})
+# Calls that list the modules of a package (`walk_packages` goes into sub-packages) and that import one by name.
+PACKAGE_LISTERS = {"iter_modules": "iter", "walk_packages": "walk"}
+MODULE_IMPORTERS = frozenset({"import_module", "__import__"})
+# Calls that find attributes by name: with a name prefix in the same function, methods are dispatched by it.
+ATTRIBUTE_LOOKUPS = frozenset({"getattr", "hasattr", "dir", "vars", "getmembers"})
+NAME_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$", re.ASCII)
 # Nested classes that only configure their owner (Django's and DRF's `Meta`, pydantic's `Config`).
 CONFIG_CLASSES = frozenset({"Meta", "Config", "Media"})
 # Dunders that only present an object; a class with no other methods only declares data.
@@ -97,9 +110,14 @@ def source_facts(source: str, tree: ast.Module | None = None) -> dict[str, Any]:
             return {}  # libcst parsed it, so only odd inputs get here; no facts is the safe answer
     lines = split_lines(source)
     imports, stars = _module_imports(tree.body)
-    return {DEFINITIONS: list(_definitions(tree.body, "", lines, in_type_checking=False)), MODULE_IMPORTS: imports,
-            MODULE_STAR_IMPORTS: stars, MODULE_USES: sorted(_uses(tree.body, skip_functions=True)),
-            LOCAL_IMPORTS: _local_imports(tree)}
+    own_package_calls: set[str] = set()
+    definitions = list(_definitions(tree.body, "", lines, in_type_checking=False, own_package_calls=own_package_calls))
+    calls: list[ast.Call] = []
+    uses = _uses(tree.body, skip_functions=True, calls=calls)
+    own_package_calls.update(_own_package_calls(calls))
+    return {DEFINITIONS: definitions, MODULE_IMPORTS: imports, MODULE_STAR_IMPORTS: stars, MODULE_USES: sorted(uses),
+            LOCAL_IMPORTS: _local_imports(tree), MODULE_DISCOVERS: _discovers(calls, set()),
+            OWN_PACKAGE_CALLS: sorted(own_package_calls)}
 
 
 # The fields that hold statements: an import is a statement, so expressions are never entered.
@@ -412,8 +430,12 @@ def _is_type_checking(test: ast.expr) -> bool:
     return _decorator_name(test).rpartition(".")[2] == "TYPE_CHECKING"
 
 
-def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type_checking: bool) -> Any:
-    """Functions, classes and methods of a module or class body (not those nested in functions)."""
+def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type_checking: bool,
+                 own_package_calls: set[str]) -> Any:
+    """Functions, classes and methods of a module or class body (not those nested in functions).
+
+    `own_package_calls` collects the functions the code hands its own package to (see `_own_package_calls`).
+    """
     for statement in body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             decorators = [_decorator_name(d) for d in statement.decorator_list]
@@ -428,7 +450,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             is_class = isinstance(statement, ast.ClassDef)
             if _is_stub(statement.body):
                 flags.append("stub")
-            if last_names & HOOK_DECORATORS:
+            if last_names & HOOK_DECORATORS or any(map(_adds_subcommand, decorators)):
                 flags.append("hook")
             docstring = ast.get_docstring(statement, clean=False) or ""
             if ">>> " in docstring:
@@ -437,6 +459,9 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                                                         or _only_declares(statement)):
                 flags.append("declarative")
             qualname = f"{prefix}{statement.name}"
+            calls: list[ast.Call] = []
+            uses = _uses(_parts(statement), skip_functions=is_class, calls=calls)
+            own_package_calls.update(_own_package_calls(calls))
             yield {
                 "qualname": qualname,
                 "kind": "class" if is_class else ("method" if prefix else "function"),
@@ -450,20 +475,26 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "imports": [] if is_class else sorted(_imported_in(statement)),
                 "error_paths": [] if isinstance(statement, ast.ClassDef) else _error_paths(statement, lines),
                 "flags": flags,
-                "uses": sorted(_uses(_parts(statement), skip_functions=is_class)),
+                "uses": sorted(uses),
+                "dispatches": _dispatch_prefixes(calls),
+                "discovers": _discovers(calls, set() if is_class else _parameters(statement)),
                 "bases": ([name for name in map(_decorator_name, statement.bases) if name]
                           if isinstance(statement, ast.ClassDef) else []),
                 "text": lines[statement.lineno - 1].strip() if statement.lineno <= len(lines) else "",
             }
             if is_class:
-                yield from _definitions(statement.body, f"{qualname}.", lines, in_type_checking=in_type_checking)
+                yield from _definitions(statement.body, f"{qualname}.", lines, in_type_checking=in_type_checking,
+                                        own_package_calls=own_package_calls)
         elif isinstance(statement, ast.If):
             nested = in_type_checking or _is_type_checking(statement.test)
-            yield from _definitions(statement.body, prefix, lines, in_type_checking=nested)
-            yield from _definitions(statement.orelse, prefix, lines, in_type_checking=in_type_checking)
+            yield from _definitions(statement.body, prefix, lines, in_type_checking=nested,
+                                    own_package_calls=own_package_calls)
+            yield from _definitions(statement.orelse, prefix, lines, in_type_checking=in_type_checking,
+                                    own_package_calls=own_package_calls)
         elif isinstance(statement, ast.Try):  # not the handlers: a fallback `def` there is a shim, not the API
             for block in (statement.body, statement.orelse):
-                yield from _definitions(block, prefix, lines, in_type_checking=in_type_checking)
+                yield from _definitions(block, prefix, lines, in_type_checking=in_type_checking,
+                                        own_package_calls=own_package_calls)
 
 
 def _is_main_guard(test: ast.expr) -> bool:
@@ -473,8 +504,9 @@ def _is_main_guard(test: ast.expr) -> bool:
             and test.comparators[0].value == "__main__")
 
 
-def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool) -> set[str]:
-    """Every identifier and attribute name used in the nodes (`f`, `self.helper`), for the call closure.
+def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Call] | None = None) -> set[str]:
+    """Every identifier and attribute name used in the nodes (`f`, `self.helper`, `getattr(x, "helper")`), for the
+    call closure; `calls` collects the calls met on the way.
 
     With `skip_functions`, function bodies are left out (a module's or class's own top-level code).
     """
@@ -486,6 +518,12 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool) -> set[str]:
             used.add(node.id)
         elif isinstance(node, ast.Attribute):
             used.add(node.attr)
+        elif isinstance(node, ast.Call):
+            if calls is not None:
+                calls.append(node)
+            looked_up = _looked_up_name(node)
+            if looked_up:
+                used.add(looked_up)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < MAX_DOTTED_STRING \
                 and NAMED_BY_STRING.match(node.value):  # `import_string("pkg.flows.resume")`, f"{app}.app_settings.LIMITS"
             used.add(node.value.rpartition(".")[2])
@@ -530,3 +568,147 @@ def _module_imports(body: list[ast.stmt]) -> tuple[dict[str, str], list[str]]:
                 for handler in statement.handlers:
                     pending.extend(handler.body)
     return aliases, sorted(stars)
+
+
+def _call_name(call: ast.Call) -> str:
+    """`pkgutil.walk_packages(...)` -> `walk_packages`; `getattr(...)` -> `getattr`."""
+    return _decorator_name(call.func).rpartition(".")[2]
+
+
+def _looked_up_name(call: ast.Call) -> str:
+    """`getattr(obj, "handle")`, `hasattr(obj, "handle")`: the attribute named by a constant string."""
+    if _call_name(call) in ("getattr", "hasattr") and len(call.args) >= 2:
+        name = call.args[1]
+        if isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value.isidentifier():
+            return name.value
+    return ""
+
+
+def _adds_subcommand(decorator: str) -> bool:
+    """`cli.command`, `app.group`: a subcommand added to a command group (not `click.command`, which is named)."""
+    head, _, last = decorator.rpartition(".")
+    return bool(head) and last in SUBCOMMAND_DECORATORS and head not in COMMAND_LIBRARIES
+
+
+def _parameters(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> set[str]:
+    if isinstance(function, ast.ClassDef):
+        return set()
+    arguments = function.args
+    return {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
+
+
+def _text_head(node: ast.expr) -> str | None:
+    """The literal text a string expression starts with: `f"visit_{x}"`, `"do_" + x`, `"on_%s" % x`, `"a_{}".format(x)`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        first = node.values[0] if node.values else None
+        return first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else ""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        head = _text_head(node.left)
+        return head.partition("%")[0] if head is not None and isinstance(node.op, ast.Mod) else head
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        head = _text_head(node.func.value)
+        return head.partition("{")[0] if head is not None else None
+    return None
+
+
+def _is_name_prefix(text: str | None) -> bool:
+    """`visit_`, `do_`, `test`: a method-name prefix (not `_`, which filters private names out)."""
+    return bool(text) and len(text or "") >= 2 and (text or "")[0].isalpha() and bool(NAME_PREFIX.match(text or ""))
+
+
+def _dispatch_prefixes(calls: list[ast.Call]) -> list[str]:
+    """Method-name prefixes the code dispatches on: `getattr(self, f"visit_{kind}")`, or `name.startswith("do_")`
+    where the same function looks attributes up by name (`dir(cls)`, `getattr`)."""
+    names = [_call_name(call) for call in calls]
+    looks_up = any(name in ATTRIBUTE_LOOKUPS for name in names)
+    prefixes: set[str] = set()
+    for call, name in zip(calls, names, strict=True):
+        if name in ("getattr", "hasattr") and len(call.args) >= 2:
+            head = _text_head(call.args[1])
+            if head != (call.args[1].value if isinstance(call.args[1], ast.Constant) else None) and _is_name_prefix(head):
+                prefixes.add(head or "")
+        elif name == "startswith" and looks_up and call.args:
+            argument = call.args[0]
+            texts = argument.elts if isinstance(argument, ast.Tuple) else [argument]
+            prefixes.update(t.value for t in texts
+                            if isinstance(t, ast.Constant) and isinstance(t.value, str) and _is_name_prefix(t.value))
+    return sorted(prefixes)
+
+
+# Expressions that stand for the module's own package (or, for a module, its own name): `sys.modules[__name__]`.
+OWN_NAMES = frozenset({"__name__", "__package__", "__path__", "__spec__", "__file__"})
+
+
+def _names_own_package(node: ast.expr) -> bool:
+    """`__name__`, `__path__`, `__package__`, `sys.modules[__name__]`, `os.path.dirname(__file__)`."""
+    if isinstance(node, ast.Name):
+        return node.id in OWN_NAMES
+    if isinstance(node, ast.Subscript):
+        return _names_own_package(node.slice) and _decorator_name(node.value).endswith("modules")
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords:
+        return _names_own_package(node.args[0])  # `os.path.dirname(__file__)`, `Path(__file__)`
+    if isinstance(node, (ast.List, ast.Tuple)) and node.elts:
+        return _names_own_package(node.elts[0])
+    return False
+
+
+def _package_target(node: ast.expr, parameters: set[str]) -> str | None:
+    """Which package an expression names: `.` its own, `@param` one handed in, `name:X` an imported one."""
+    if _names_own_package(node):
+        return "."
+    if isinstance(node, (ast.List, ast.Tuple)) and node.elts:
+        return _package_target(node.elts[0], parameters)
+    if isinstance(node, ast.Attribute) and node.attr in OWN_NAMES:  # `plugins.__path__`, `package.__name__`
+        node = node.value
+    dotted = _decorator_name(node) if isinstance(node, (ast.Name, ast.Attribute)) else ""
+    if not dotted:
+        return None
+    return "@param" if dotted in parameters else f"name:{dotted}"
+
+
+def _imported_package(argument: ast.expr, parameters: set[str]) -> str | None:
+    """`import_module(f"{__name__}.{name}")`, `import_module("myapp.backends." + name)`: the package imported from."""
+    pieces: list[ast.expr] = []
+    if isinstance(argument, ast.JoinedStr):
+        pieces = [v.value if isinstance(v, ast.FormattedValue) else v for v in argument.values]
+    else:
+        while isinstance(argument, ast.BinOp) and isinstance(argument.op, ast.Add):
+            pieces.insert(0, argument.right)
+            argument = argument.left
+        pieces.insert(0, argument)
+    first = pieces[0] if pieces else None
+    if isinstance(first, ast.Constant) and isinstance(first.value, str) and len(pieces) > 1:
+        text = first.value
+        if text == ".":
+            return "."
+        return f"lit:{text[:-1]}" if text.endswith(".") and DOTTED_STRING.match(text[:-1]) or (
+            text.endswith(".") and text[:-1].isidentifier()) else None
+    second = pieces[1] if len(pieces) > 2 else None
+    if first is not None and isinstance(second, ast.Constant) and second.value == ".":
+        return _package_target(first, parameters)
+    return None
+
+
+def _discovers(calls: list[ast.Call], parameters: set[str]) -> list[str]:
+    """The packages whose modules the code imports without naming them: `walk:T` (sub-packages too) or `iter:T`."""
+    found: set[str] = set()
+    for call in calls:
+        name = _call_name(call)
+        target: str | None = None
+        if name in PACKAGE_LISTERS:
+            path = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "path"), None)
+            target = _package_target(path, parameters) if path is not None else None
+        elif name in MODULE_IMPORTERS and call.args:
+            target = _imported_package(call.args[0], parameters)
+        if target is not None:
+            found.add(f"{PACKAGE_LISTERS.get(name, 'iter')}:{target}")
+    return sorted(found)
+
+
+def _own_package_calls(calls: list[ast.Call]) -> set[str]:
+    """The functions a module hands its own package to (`pack_from_package("vc", sys.modules[__name__])`)."""
+    return {_call_name(call) for call in calls
+            if any(_names_own_package(a) for a in (*call.args, *(k.value for k in call.keywords)))
+            and _call_name(call) not in PACKAGE_LISTERS and _call_name(call) not in MODULE_IMPORTERS}

@@ -40,10 +40,6 @@ def has_star_args(call: cst.Call) -> bool:
     return any(arg.star for arg in call.args)
 
 
-def positional_count(call: cst.Call) -> int:
-    return sum(1 for arg in call.args if arg.keyword is None and not arg.star)
-
-
 
 def is_name(node: cst.CSTNode | None, value: str) -> bool:
     return isinstance(node, cst.Name) and node.value == value

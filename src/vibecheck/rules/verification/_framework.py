@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from vibecheck.analysis.app_model import UrlEntry
@@ -54,6 +55,31 @@ FRAMEWORK_METHODS: dict[str, tuple[str, ...]] = {
     "Preprocessor": ("run",),
     "EnvironBuilder": ("json_dumps",),
 }
+# The suffix of a library base class's name -> the methods it dispatches by name (`ast.NodeVisitor.visit`
+# calls `visit_<Class>`, `cmd.Cmd` runs `do_<command>`, unittest runs `setUp` and `test*`). A class derived
+# from such a library class directly counts all its methods as reached (the library calls its overrides);
+# this table says which methods run when the library class is a base of a *project* base class
+# (`class Mine(Base)`, `class Base(ast.NodeVisitor)`), and when the project's own code is the dispatcher.
+DISPATCHING_BASES: dict[str, tuple[str, ...]] = {
+    "Visitor": ("visit", "visit_*", "leave_*", "depart_*", "generic_visit", "on_visit", "on_leave", "on_visit_attribute",
+                "on_leave_attribute", "unknown_visit", "unknown_departure"),
+    "Transformer": ("visit", "visit_*", "leave_*", "generic_visit", "on_visit", "on_leave", "transform_*", "transform"),
+    "Cmd": ("do_*", "help_*", "complete_*", "default", "emptyline", "precmd", "postcmd", "preloop", "postloop",
+            "completedefault", "onecmd"),
+    "RequestHandler": ("do_*", "handle", "setup", "finish", "log_message", "send_head"),
+    "TestCase": ("setUp", "tearDown", "setUpClass", "tearDownClass", "setUpTestData", "asyncSetUp", "asyncTearDown",
+                 "test*", "run", "debug"),
+    "HTMLParser": ("handle_*", "feed", "close", "reset"),
+    "ContentHandler": ("startElement", "endElement", "startElementNS", "endElementNS", "characters", "startDocument",
+                       "endDocument", "ignorableWhitespace", "processingInstruction"),
+    "Thread": ("run",),
+    "Process": ("run",),
+    "Protocol": ("connection_made", "connection_lost", "data_received", "eof_received", "datagram_received",
+                 "error_received", "pause_writing", "resume_writing", "buffer_updated", "get_buffer"),
+    "Formatter": ("format", "formatTime", "formatException", "formatStack", "get_value", "get_field", "format_field",
+                  "convert_field"),
+    "Extension": ("parse", "preprocess", "filter_stream", "extendMarkdown", "run"),
+}
 # Methods that the standard library and common libraries call by name on an object they are handed: the
 # file protocol, urllib's request and response (`http.cookiejar` drives a requests `MockRequest`),
 # `http.client`'s response, mappings, logging handlers and formatters, JSON encoders. Any reached class
@@ -89,17 +115,21 @@ def route_pattern(route: str) -> re.Pattern[str]:
     return re.compile(rf"(?:^|/){body.lstrip('/')}/?$" if body != "/" else r"^/?$")
 
 
-def framework_calls(definition: Definition, owner: Definition | None) -> bool:
-    """Whether a framework or the standard library calls this method by name (`get_queryset` of a view, `read1`)."""
-    if owner is None or definition.kind != "method":
+def framework_calls(definition: Definition, bases: Iterable[str]) -> bool:
+    """Whether a framework or the standard library calls this method by name (`get_queryset` of a view, `read1`).
+
+    `bases` are the base-class names of its class, also those it inherits through its project base classes.
+    """
+    if definition.kind != "method":
         return False
     if definition.simple_name in PROTOCOL_METHODS or definition.simple_name.startswith(PROTOCOL_PREFIXES):
         return True
-    for base in owner.bases:
+    for base in bases:
         last = base.rpartition(".")[2]
-        for suffix, patterns in FRAMEWORK_METHODS.items():
-            if last.endswith(suffix) and any(fnmatch.fnmatchcase(definition.simple_name, p) for p in patterns):
-                return True
+        for table in (FRAMEWORK_METHODS, DISPATCHING_BASES):
+            for suffix, patterns in table.items():
+                if last.endswith(suffix) and any(fnmatch.fnmatchcase(definition.simple_name, p) for p in patterns):
+                    return True
     return False
 
 

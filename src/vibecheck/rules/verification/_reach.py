@@ -27,9 +27,11 @@ from vibecheck.analysis.modules import SourceLayout, resolve_relative
 from vibecheck.facts import (
     DEFINITIONS,
     LOCAL_IMPORTS,
+    MODULE_DISCOVERS,
     MODULE_IMPORTS,
     MODULE_STAR_IMPORTS,
     MODULE_USES,
+    OWN_PACKAGE_CALLS,
     TEST_REFERENCES,
 )
 from vibecheck.model import Finding, Location, Position
@@ -39,6 +41,7 @@ from vibecheck.rules.verification._framework import (
     route_pattern,
     views_reached_by_url,
 )
+from vibecheck.rules.verification._templates import template_names
 
 MAX_REEXPORT_HOPS = 8
 # Files that declare configuration for a framework to read (Django's admin, apps, settings, URLconf, the
@@ -75,6 +78,8 @@ class Definition:
     route_receivers: tuple[str, ...] = ()
     imports: tuple[str, ...] = ()  # what a function's body imports (resolved to absolute names)
     error_paths: tuple[tuple[str, int, int, str], ...] = ()  # (kind, header line, first block line, header text)
+    dispatches: tuple[str, ...] = ()  # method-name prefixes its code calls methods by (`getattr(self, f"visit_{k}")`)
+    discovers: tuple[str, ...] = ()  # packages whose modules it imports by listing them (`facts._discovers`)
 
     @property
     def full_name(self) -> str:
@@ -122,6 +127,13 @@ class SourceModule:
     star_imports: tuple[str, ...] = ()
     local_imports: tuple[str, ...] = ()  # imported inside function bodies
     uses: frozenset[str] = frozenset()
+    discovers: tuple[str, ...] = ()  # packages its top-level code imports by listing them
+    own_package_calls: frozenset[str] = frozenset()  # functions it hands its own package to
+
+    @property
+    def package(self) -> str:
+        """The package `__name__`/`__path__` stand for in its code: itself for an `__init__.py`, else its parent."""
+        return self.name if self.is_package else self.name.rpartition(".")[0]
 
 
 def src_paths(config: Any) -> tuple[str, ...]:
@@ -171,12 +183,15 @@ class ProjectIndex:
                 tuple(d.get("bases", ())), tuple(d.get("route_methods", ())), tuple(d.get("decorators", ())),
                 tuple(d.get("route_receivers", ())),
                 tuple(resolve_relative(t, name, is_package=is_package) for t in d.get("imports", ())),
-                tuple((e[0], e[1], e[2], e[3]) for e in d.get("error_paths", ()))) for d in definitions]
+                tuple((e[0], e[1], e[2], e[3]) for e in d.get("error_paths", ())),
+                tuple(d.get("dispatches", ())), tuple(d.get("discovers", ()))) for d in definitions]
             module.uses = frozenset(result.facts.get(MODULE_USES, ()))
             module.star_imports = tuple(resolve_relative(target, name, is_package=is_package)
                                         for target in result.facts.get(MODULE_STAR_IMPORTS, ()))
             module.local_imports = tuple(resolve_relative(target, name, is_package=is_package)
                                          for target in result.facts.get(LOCAL_IMPORTS, ()))
+            module.discovers = tuple(result.facts.get(MODULE_DISCOVERS, ()))
+            module.own_package_calls = frozenset(result.facts.get(OWN_PACKAGE_CALLS, ()))
             self.modules[name] = module
 
     # -- names and re-exports --------------------------------------------------------------------
@@ -390,7 +405,7 @@ class ProjectIndex:
         direct = {(d.module, d.qualname) for d in self.definitions()
                   if self.is_referenced(d) or ("doctest" in d.flags and self.runs_doctests)
                   or (d.module in self.commands_run and d.qualname == "Command")}
-        return direct | self.url_reached | self.entry_points
+        return direct | self.url_reached | {key for key in self.entry_points if key[1]}
 
     @cached_property
     def entry_points(self) -> set[tuple[str, str]]:
@@ -407,22 +422,31 @@ class ProjectIndex:
             for value in (table or {}).values() if isinstance(table, dict) else ():
                 module, _, qualname = str(value).partition(":")
                 qualname = qualname.split("[")[0].strip()
-                if module.strip() in self.modules and qualname:
-                    found.add((module.strip(), qualname))
+                if module.strip() in self.modules:
+                    found.add((module.strip(), qualname))  # no qualname: the host imports the module (a plugin)
         return found
 
     @cached_property
     def reached_definitions(self) -> set[tuple[str, str]]:
         """The directly referenced definitions and everything their code reaches (see `closure`)."""
-        return self.closure(self.referenced_definitions)
+        return self.closure(self.referenced_definitions, self.modules_loaded_by_name)
+
+    @cached_property
+    def modules_loaded_by_name(self) -> set[str]:
+        """Modules that reached code imports by listing a package, and entry-point modules (filled by `closure`)."""
+        return set()
 
     @cached_property
     def modules_used_by_tests(self) -> set[str]:
         """Modules the tests reach, or whose code is reached from what the tests reference."""
-        return self.modules_reached | {module for module, _ in self.reached_definitions}
+        reached = {module for module, _ in self.reached_definitions}  # fills `modules_loaded_by_name` first
+        return self.modules_reached | reached | self.modules_loaded_by_name
 
-    def closure(self, tested: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    def closure(self, tested: set[tuple[str, str]], loaded_by_name: set[str] | None = None) -> set[tuple[str, str]]:
         """`(module, qualname)` pairs reached from `tested` by the names their code uses.
+
+        `loaded_by_name` collects the modules imported without an import statement: by a package walk, as an
+        entry point.
 
         The top-level code of every module the tests reach, or that holds reached code, runs at import,
         so it is a root too. A name used by reached code reaches the definitions of that name in the same
@@ -430,30 +454,47 @@ class ProjectIndex:
         the modules the tests reach (`obj.method()`); a reached method reaches its class and its overrides,
         and a reached class its dunder methods (called implicitly).
         Functions a decorator registers with the framework (`@app.before_request`, `@receiver(...)`,
-        pydantic validators; see `facts.HOOK_DECORATORS`) run without being named: a loaded module
-        reaches its hooks, a reached class its hook methods and the methods its framework base calls by
-        name (`get_queryset`, `has_object_permission`; see `_framework.FRAMEWORK_METHODS`), and, for a class
-        derived from a library's class, all its methods (the library calls its overrides). The classes of
-        start-up files (`apps.py`) are reached as the framework starts, and template tag libraries are loaded.
+        pydantic validators, `@cli.command()`; see `facts.HOOK_DECORATORS`) run without being named: a loaded
+        module reaches its hooks, a reached class its hook methods and the methods its framework base (or a
+        base of its project base classes) calls by name (`get_queryset`, `visit_*` of an `ast.NodeVisitor`;
+        see `_framework.FRAMEWORK_METHODS`), and, for a class derived from a library's class, all its methods
+        (the library calls its overrides). Methods are also dispatched by name by the project's own reached
+        code (`getattr(self, f"visit_{kind}")`, `dir(cls)` filtered by `startswith("do_")`): a reached class
+        reaches its methods with those prefixes. Reached code that lists a package's modules
+        (`pkgutil.walk_packages`, `import_module(f"{__name__}.{name}")`, also of a package handed to it)
+        loads all of them, and reaches what it collects there: the definitions of the names it uses and the
+        subclasses of the classes it names (`issubclass(obj, BaseRule)`). Names used in the project's
+        templates (`{{ order.total() }}`) are called like `obj.method()`. The classes of start-up files
+        (`apps.py`) are reached as the framework starts, template tag libraries and the modules named as
+        entry points are loaded.
         """
         by_key: dict[tuple[str, str], Definition] = {}
         for definition in self.definitions():  # a property's getter and setter share a name: merge what they use
             key = (definition.module, definition.qualname)
             known = by_key.get(key)
             by_key[key] = definition if known is None else replace(known, uses=known.uses | definition.uses)
+        subclasses = self._subclasses(by_key)
+        inherited = self._inherited_bases(by_key, subclasses)
         by_name: dict[tuple[str, str], list[Definition]] = {}
         implicit: dict[tuple[str, str], list[Definition]] = {}  # run by Python or the framework, never named
+        members: dict[tuple[str, str], list[Definition]] = {}
         for definition in by_key.values():
             by_name.setdefault((definition.module, definition.simple_name), []).append(definition)
-            owner = by_key.get((definition.module, definition.owner)) if definition.owner else None
+            owner_key = (definition.module, definition.owner)
+            owner = by_key.get(owner_key) if definition.owner else None
+            if owner is not None:
+                members.setdefault(owner_key, []).append(definition)
             if definition.simple_name.startswith("__") and owner or "hook" in definition.flags \
-                    or framework_calls(definition, owner) or (owner is not None and self.extends_library(owner)):
-                implicit.setdefault((definition.module, definition.owner), []).append(definition)
+                    or framework_calls(definition, inherited.get(owner_key, ())) \
+                    or (owner is not None and self.extends_library(owner)):
+                implicit.setdefault(owner_key, []).append(definition)
         neighbours = {name: self._neighbours(module) for name, module in self.modules.items()}
-        subclasses = self._subclasses(by_key)
         reached: set[tuple[str, str]] = set()
         imported: set[str] = set()
         pending: list[tuple[str, frozenset[str]]] = []
+        dispatched: list[str] = []  # method-name prefixes that reached code dispatches on
+        discovered: set[tuple[str, str, str]] = set()  # (module, listing target, listing function)
+        named = loaded_by_name if loaded_by_name is not None else set()
 
         # `obj.method()`: the object's class is unknown, so a name that reached code uses reaches the methods
         # of that name in every module loaded so far, and in every module loaded later
@@ -463,22 +504,57 @@ class ProjectIndex:
                 methods.setdefault(definition.simple_name, []).append(definition)
         called: set[str] = set()
 
+        def call(name: str) -> None:
+            if name not in called:
+                called.add(name)
+                for target in methods.get(name, ()):
+                    if target.module in imported:
+                        reach(target)
+
         def load(module: str, routed: frozenset[str] = frozenset()) -> None:
             """The module was imported: its top-level code and the hooks it registers ran (`routed`: names it only
             hands to the URL resolver, which runs them for a matching request alone)."""
             if module in imported:
                 return
             imported.add(module)
-            pending.append((module, self.modules[module].uses - routed))
-            for target in self.modules[module].imports.values():  # importing it runs the imports at its top
+            source = self.modules[module]
+            pending.append((module, source.uses - routed))
+            for target in source.imports.values():  # importing it runs the imports at its top
                 found = self.module_of(self.canonical(target))
                 if found is not None:
                     load(found)
             for hook in implicit.get((module, ""), ()):
                 reach(hook)
-            for definition in self.modules[module].definitions:
+            for definition in source.definitions:
                 if definition.kind == "method" and definition.simple_name in called:
                     reach(definition)
+            discover(source, "", source.discovers, source.uses)
+
+        def discover(source: SourceModule, function: str, targets: Iterable[str], uses: frozenset[str]) -> None:
+            """Code of `source` (in `function`) imports every module of the packages it lists (`targets`)."""
+            for target in targets:
+                for package in self._listed_packages(source, function, target):
+                    for name in self._package_modules(package, sub_packages=target.startswith("walk:")):
+                        if (name, target, function) in discovered:
+                            continue
+                        discovered.add((name, target, function))
+                        named.add(name)
+                        load(name)
+                        for found in self.modules[name].definitions:
+                            if not found.owner and (found.simple_name in uses or found.kind == "class"
+                                                    and uses & {b.rpartition(".")[2] for b in inherited.get(
+                                                        (found.module, found.qualname), ())}):
+                                reach(found)
+
+        def dispatch(prefixes: tuple[str, ...]) -> None:
+            new = tuple(p for p in prefixes if p not in dispatched)
+            if not new:
+                return
+            dispatched.extend(new)
+            for key in sorted(k for k in reached if by_key[k].kind == "class"):
+                for member in members.get(key, ()):
+                    if member.simple_name.startswith(new):
+                        reach(member)
 
         def reach(definition: Definition) -> None:
             key = (definition.module, definition.qualname)
@@ -496,11 +572,19 @@ class ProjectIndex:
                 reach(owner)
             for member in implicit.get(key, ()):
                 reach(member)
+            if definition.kind == "class" and dispatched:
+                for member in members.get(key, ()):
+                    if member.simple_name.startswith(tuple(dispatched)):
+                        reach(member)
             if owner is not None:  # a call of the base method may run any override
                 for subclass in subclasses.get((definition.module, definition.owner), ()):
                     override = by_key.get((subclass[0], f"{subclass[1]}.{definition.simple_name}"))
                     if override is not None:
                         reach(override)
+            if definition.dispatches:
+                dispatch(definition.dispatches)
+            if definition.discovers:
+                discover(self.modules[definition.module], definition.simple_name, definition.discovers, definition.uses)
 
         for module in sorted(self.modules_reached):
             load(module)
@@ -516,6 +600,12 @@ class ProjectIndex:
                 for definition in source.definitions:
                     if definition.kind == "class" and not definition.owner:
                         reach(definition)
+        for module, qualname in sorted(self.entry_points):
+            if not qualname:
+                named.add(module)
+                load(module)
+        for name in sorted(self.template_names):
+            call(name)
         for key in tested:
             if key in by_key:
                 reach(by_key[key])
@@ -528,12 +618,46 @@ class ProjectIndex:
                 for neighbour in neighbours.get(module, ()):
                     for target in by_name.get((neighbour, name), ()):
                         reach(target)
-                if name not in called:
-                    called.add(name)
-                    for target in methods.get(name, ()):
-                        if target.module in imported:
-                            reach(target)
+                call(name)
         return reached
+
+    @cached_property
+    def template_names(self) -> frozenset[str]:
+        """The names the project's templates use in their expressions (see `_templates`)."""
+        return template_names(self.layout.root, {self.layout.absolute(m.relative).parent for m in self.modules.values()})
+
+    def _listed_packages(self, source: SourceModule, function: str, target: str) -> list[str]:
+        """The packages a listing target (`walk:.`, `iter:name:plugins`, `walk:@param`) stands for."""
+        what = target.partition(":")[2]
+        if what == ".":
+            return [source.package]
+        if what == "@param":  # the packages that modules hand to this function (`f(sys.modules[__name__])`)
+            return sorted({m.package for m in self.modules.values() if function in m.own_package_calls})
+        kind, _, name = what.partition(":")
+        if kind == "name":
+            head, _, rest = name.partition(".")
+            imported = source.imports.get(head)
+            name = self.canonical(f"{imported}.{rest}" if rest else imported) if imported else name
+        elif kind == "lit":
+            name = resolve_relative(name, source.name, is_package=source.is_package)
+        return [name]
+
+    def _package_modules(self, package: str, *, sub_packages: bool) -> list[str]:
+        """The modules of a package: its direct children, or with `sub_packages` all modules below it."""
+        prefix = package + "."
+        return sorted(name for name in self.modules
+                      if name.startswith(prefix) and (sub_packages or "." not in name[len(prefix):]))
+
+    @staticmethod
+    def _inherited_bases(by_key: dict[tuple[str, str], Definition],
+                         subclasses: dict[tuple[str, str], list[tuple[str, str]]]) -> dict[tuple[str, str], tuple[str, ...]]:
+        """For each class, the base-class names it has directly or through its project base classes, with the
+        names of those project classes (`class Mine(Base)`, `class Base(ast.NodeVisitor)`: `Base`, `ast.NodeVisitor`)."""
+        found: dict[tuple[str, str], list[str]] = {key: list(d.bases) for key, d in by_key.items() if d.kind == "class"}
+        for parent, children in subclasses.items():
+            for child in children:
+                found.setdefault(child, []).extend((parent[1], *by_key[parent].bases))
+        return {key: tuple(dict.fromkeys(names)) for key, names in found.items()}
 
     def _imported_definitions(self, module: str, name: str) -> list[tuple[str, str]]:
         """`(module, qualname)` that a name imported into `module` stands for, under any alias."""

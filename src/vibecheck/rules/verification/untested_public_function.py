@@ -78,7 +78,19 @@ class UntestedPublicFunction(ProjectRule):
     import under another name (`from ._types import is_prepared as _is_prepared`), to a fallback defined
     where other versions import a library's function, and to a method a test names in a string
     (`parametrize("method", ["get", "patch"])`, then `getattr`). The console scripts and entry points
-    `pyproject.toml` declares (`[project.scripts]`) count as called.
+    `pyproject.toml` declares (`[project.scripts]`) count as called, and a module named as an entry point
+    as imported.
+
+    Code that runs by name counts as reached with what runs it: methods a library dispatches by name
+    prefix, also through the project's own base classes (`visit_*` of an `ast.NodeVisitor` or libcst
+    visitor, `do_*`/`help_*` of a `cmd.Cmd`, `setUp`/`test*` of a `TestCase`, `handle_*` of an
+    `HTMLParser`), methods the project's reached code dispatches by prefix (`getattr(self, f"on_{event}")`,
+    `dir(obj)` filtered by `name.startswith("visit_")`), subcommands added to a command group
+    (`@cli.command("sync")`), the modules of a package that reached code lists and imports
+    (`pkgutil.walk_packages(package.__path__)`, also of a package handed to it as
+    `sys.modules[__name__]`; `import_module(f"{__name__}.{name}")`) with the subclasses of the classes it
+    collects there (`issubclass(obj, Plugin)`), and methods called from the project's templates
+    (`{{ order.total() }}` in a `templates/` folder).
 
     With coverage data (coverage mode), it instead reports the functions and methods whose body never
     ran during the recorded test run, and a class once when none of its methods ran.
@@ -131,7 +143,7 @@ class UntestedPublicFunction(ProjectRule):
     - `ignore-type-checking` (bool, default `true`): leave out definitions under `if TYPE_CHECKING:`.
     - `ignore-paths` (list of gitignore-style patterns, default `[]`): files to leave out, relative to the root.
     - `ignore-names` (list of glob patterns, default `[]`): names or qualified names to leave out, such as
-      methods a framework calls by name, e.g. `["visit_*", "leave_*", "*.handle_*"]`.
+      methods a framework vibecheck does not know calls by name, e.g. `["on_*", "Plugin.*"]`.
     - `coverage-file` (string, default `""`): the coverage data to use, relative to the project root;
       empty means the first of `.coverage`, `coverage.json`, `coverage.xml` found at the root.
     - `use-coverage` (bool, default `true`): set `false` to stay in static mode even when data exists.

@@ -1,0 +1,53 @@
+"""Names the project's templates use: a method called only from a template (`{{ order.total() }}`) is called.
+
+Jinja and Django templates call methods and helpers inside `{{ ... }}` and `{% ... %}`; vibecheck reads
+those files as text (it never renders them) from the `templates/` (and Django's Jinja2 `jinja2/`) folders at
+the project root and beside the source packages, and from `*.jinja`, `*.jinja2` and `*.j2` files there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+TEMPLATE_FOLDERS = ("templates", "jinja2")
+TEMPLATE_SUFFIXES = frozenset({".html", ".htm", ".jinja", ".jinja2", ".j2", ".txt", ".xml", ".svg", ".md", ".json",
+                               ".tmpl", ".tpl"})
+MAX_TEMPLATE_BYTES = 512 * 1024
+MAX_TEMPLATES = 5000
+_BLOCK = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
+_STRING = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+def template_names(root: Path, source_folders: Iterable[Path]) -> frozenset[str]:
+    """Every identifier in the expressions and tags of the templates found at `root` and beside the sources."""
+    names: set[str] = set()
+    for path in _template_files(root, source_folders):
+        try:
+            if path.stat().st_size > MAX_TEMPLATE_BYTES:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for match in _BLOCK.finditer(text):
+            names.update(_NAME.findall(_STRING.sub(" ", match.group(1) or match.group(2) or "")))
+    return frozenset(names)
+
+
+def _template_files(root: Path, source_folders: Iterable[Path]) -> list[Path]:
+    folders = {root / name for name in TEMPLATE_FOLDERS}
+    for folder in source_folders:
+        folders.update(folder / name for name in TEMPLATE_FOLDERS)
+    found: list[Path] = []
+    for folder in sorted(folders):
+        if not folder.is_dir():
+            continue
+        for directory, subdirectories, files in os.walk(folder):
+            subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+            found.extend(Path(directory, f) for f in sorted(files) if Path(f).suffix in TEMPLATE_SUFFIXES)
+            if len(found) >= MAX_TEMPLATES:
+                return found[:MAX_TEMPLATES]
+    return found

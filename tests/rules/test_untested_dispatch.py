@@ -1,0 +1,253 @@
+"""VC301/VC302 static reach through code run by name: dispatch by method-name prefix, package walks, templates."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from vibecheck.model import Finding
+from vibecheck.rules.verification.module_without_tests import ModuleWithoutTests
+from vibecheck.rules.verification.no_tests import NoTests
+from vibecheck.rules.verification.untested_public_function import UntestedPublicFunction
+from vibecheck.testing import project_findings
+
+PROJECT_RULES = [UntestedPublicFunction, ModuleWithoutTests, NoTests]
+
+LINT = {
+    "pyproject.toml": """
+        [project]
+        name = "lint"
+
+        [project.entry-points."lint.extras"]
+        extra = "lint.extra"
+    """,
+    "src/lint/__init__.py": "",
+    # the project's own dispatcher: `dir()` filtered by name prefixes, and `getattr` with an f-string
+    "src/lint/engine.py": """
+        def handlers(obj):
+            return [getattr(obj, name) for name in dir(obj) if name.startswith(("on_", "after_"))]
+
+        def fire(obj, event):
+            return getattr(obj, f"handle_{event}")()
+
+        class Plugin:
+            name = "base"
+    """,
+    "src/lint/hooks.py": """
+        from lint.engine import Plugin
+
+        class Audit(Plugin):
+            def on_start(self):
+                return "start"
+
+            def after_stop(self):
+                return "stop"
+
+            def handle_save(self):
+                return "save"
+
+            def describe(self):
+                return "audit"
+    """,
+    # a library dispatcher under a project base class: `Names` inherits `ast.NodeVisitor` through `Base`
+    "src/lint/visitors.py": """
+        import ast
+        import cmd
+
+        class Base(ast.NodeVisitor):
+            def visit_Call(self, node):
+                self.generic_visit(node)
+
+        class Names(Base):
+            def visit_Name(self, node):
+                self.seen = node.id
+
+            def report_unused(self):
+                return self.seen
+
+        class BaseShell(cmd.Cmd):
+            prompt = "> "
+
+        class AppShell(BaseShell):
+            def do_greet(self, line):
+                print("hello", line)
+
+            def help_greet(self):
+                print("greets")
+
+            def unused_helper(self):
+                return 1
+    """,
+    # a registry that walks the package handed to it and collects the subclasses of `Plugin`
+    "src/lint/registry.py": """
+        import importlib
+        import inspect
+        import pkgutil
+
+        from lint.engine import Plugin
+
+        def load_plugins(package):
+            found = []
+            for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+                module = importlib.import_module(info.name)
+                for _, obj in inspect.getmembers(module, inspect.isclass):
+                    if issubclass(obj, Plugin):
+                        found.append(obj)
+            return found
+    """,
+    "src/lint/plugins/__init__.py": """
+        import sys
+
+        from lint.registry import load_plugins
+
+        def all_plugins():
+            return load_plugins(sys.modules[__name__])
+    """,
+    "src/lint/plugins/alpha.py": """
+        from lint.engine import Plugin
+
+        class Alpha(Plugin):
+            def on_start(self):
+                return "alpha"
+
+        def loose_function():
+            return 0
+    """,
+    "src/lint/plugins/deep/__init__.py": "",
+    "src/lint/plugins/deep/beta.py": """
+        from lint.engine import Plugin
+
+        class Beta(Plugin):
+            def after_stop(self):
+                return "beta"
+    """,
+    # modules imported by a name built from a package's name: `backend()` calls their `connect`
+    "src/lint/storage.py": """
+        import importlib
+
+        def backend(name):
+            return importlib.import_module("lint.backends." + name).connect()
+    """,
+    "src/lint/backends/__init__.py": "",
+    "src/lint/backends/memory.py": """
+        def connect():
+            return {}
+
+        def dump():
+            return ""
+    """,
+    "src/lint/extra.py": """
+        def setup():
+            return 1
+    """,
+    # a method called only from a template
+    "src/lint/report.py": """
+        class Report:
+            def __init__(self, items):
+                self.items = items
+
+            def summary_line(self):
+                return f"{len(self.items)} items"
+
+            def unused_line(self):
+                return ""
+    """,
+    "src/lint/templates/report.html": """
+        <p>{{ report.summary_line() }}</p>
+        {% for item in report.items %}{{ item }}{% endfor %}
+    """,
+    # click subcommands, run by the name on the command line
+    "src/lint/cli.py": """
+        import click
+
+        @click.group()
+        def cli():
+            pass
+
+        @cli.command("greet")
+        def greet_command():
+            click.echo("hi")
+
+        def unused_cli_helper():
+            return 1
+    """,
+    "tests/test_lint.py": """
+        from click.testing import CliRunner
+
+        from lint.cli import cli
+        from lint.engine import fire, handlers
+        from lint.hooks import Audit
+        from lint.plugins import all_plugins
+        from lint.report import Report
+        from lint.storage import backend
+        from lint.visitors import AppShell, Names
+
+        def test_everything():
+            assert [h() for h in handlers(Audit())] == ["stop", "start"]
+            assert fire(Audit(), "save") == "save"
+            assert len(all_plugins()) == 2
+            assert backend("memory") == {}
+            assert Report([1]).items == [1]
+            assert AppShell().onecmd("greet x") is None
+            Names().visit(compile("f(x)", "<t>", "eval", 0x400))
+            assert CliRunner().invoke(cli, ["greet"]).output == "hi\\n"
+    """,
+}
+
+
+def write_project(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def reported(findings: list[Finding], code: str) -> list[str]:
+    return sorted(f.message.split("`")[1] for f in findings if f.code == code)
+
+
+def test_code_run_by_name_counts_as_reached(tmp_path: Path) -> None:
+    findings = project_findings(write_project(tmp_path, LINT), PROJECT_RULES)
+    assert reported(findings, "VC301") == [
+        "lint.backends.memory.dump",       # the backend is loaded by name, only `connect` is called
+        "lint.cli.unused_cli_helper",
+        "lint.extra.setup",                # an entry point module is imported; nothing names `setup`
+        "lint.hooks.Audit.describe",       # `on_`, `after_`, `handle_` methods are dispatched, `describe` is not
+        "lint.plugins.alpha.loose_function",  # the walk collects `Plugin` subclasses, not other functions
+        "lint.report.Report.unused_line",  # `summary_line` is called by the template
+        "lint.visitors.AppShell.unused_helper",  # `cmd.Cmd` runs `do_*` and `help_*` through `BaseShell`
+        "lint.visitors.Names.report_unused",     # `ast.NodeVisitor` runs `visit_*` through `Base`
+    ]
+    assert reported(findings, "VC302") == []
+
+
+def test_package_walk_reaches_only_the_package_it_walks(tmp_path: Path) -> None:
+    """`iter_modules` lists a package's own modules, not those of its sub-packages; an unwalked package stays unreached."""
+    files = dict(LINT)
+    files["src/lint/registry.py"] = LINT["src/lint/registry.py"].replace("walk_packages(package.__path__, package.__name__ + \".\")",
+                                                                      "iter_modules(package.__path__, package.__name__ + \".\")")
+    files["src/lint/storage.py"] = "def backend(name):\n    return name\n"
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC302") == ["lint.backends.memory", "lint.plugins.deep.beta"]
+
+
+def test_templates_and_dispatch_need_reached_code(tmp_path: Path) -> None:
+    """A dispatcher no test reaches dispatches nothing; a template name calls only methods of loaded modules."""
+    files = {name: text for name, text in LINT.items() if not name.startswith("tests/")}
+    files["tests/test_lint.py"] = """
+        from lint.hooks import Audit
+
+        def test_audit_describes_itself():
+            assert Audit().describe() == "audit"
+    """
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == [
+        "lint.engine.fire", "lint.engine.handlers", "lint.extra.setup",
+        "lint.hooks.Audit.after_stop", "lint.hooks.Audit.handle_save", "lint.hooks.Audit.on_start",
+    ]
+    # `report` is named only by the template, `plugins` only by the walk that no test runs
+    assert reported(findings, "VC302") == [
+        "lint.backends.memory", "lint.cli", "lint.plugins", "lint.plugins.alpha", "lint.plugins.deep.beta",
+        "lint.registry", "lint.report", "lint.storage", "lint.visitors",
+    ]
