@@ -28,7 +28,7 @@ from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Locatio
 from vibecheck.positions import positions_of
 from vibecheck.redaction import redact_known_secrets
 from vibecheck.rule import LineInsertion, NodeFix, NodeHead, PendingReport, Rule, RuleContext, WholeLines
-from vibecheck.source import SourceUnit
+from vibecheck.source import CHAIN_LIMIT, SourceUnit
 
 Handler = tuple[Any, Callable[[Any], Any]]
 
@@ -70,6 +70,10 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
     nesting = unit.too_deeply_nested()
     if nesting is not None:
         result.findings.append(_parse_error(path, 1, 1, f"the file is too deeply nested to parse ({nesting})", ""))
+        return result
+    chain = unit.too_long_chain()
+    if chain is not None:
+        result.findings.append(_too_complex(path, chain, source))
         return result
     try:
         module = cst.parse_module(source)
@@ -137,14 +141,28 @@ def _syntax_error_position(unit: SourceUnit, error: cst.ParserSyntaxError) -> tu
 
 
 def _parse_error(path: str, line: int, column: int, reason: str, line_text: str) -> Finding:
+    return _engine_finding(path, line, column, f"The file cannot be parsed, so no rule checked it: {reason.strip()}",
+                           "Fix the syntax error (or the file's encoding) so that the file can be checked.", line_text)
+
+
+def _engine_finding(path: str, line: int, column: int, message: str, hint: str, line_text: str) -> Finding:
+    """A VC001 finding: the file went unchecked, for the reason found at `line`."""
     where = Position(max(line, 1), max(column, 1))
     return Finding(
-        code=ParseError.code, name=ParseError.name,
-        message=f"The file cannot be parsed, so no rule checked it: {reason.strip()}",
-        hint="Fix the syntax error (or the file's encoding) so that the file can be checked.",
+        code=ParseError.code, name=ParseError.name, message=message, hint=hint,
         location=Location(path, where, where), severity=ParseError.severity, confidence=ParseError.confidence,
         category=ParseError.category, line_text=line_text.rstrip("\n"),
     )
+
+
+def _too_complex(path: str, chain: tuple[int, int], source: str) -> Finding:
+    links, line = chain
+    lines = split_lines(source)
+    return _engine_finding(
+        path, line, 1, f"The file is too complex to check in bounded time, so no rule checked it: a chain of {links:,} "
+                       f"calls, attribute accesses and subscripts (vibecheck checks chains of up to {CHAIN_LIMIT}).",
+        "Split the chain into several statements through intermediate variables.",
+        lines[line - 1] if line <= len(lines) else "")
 
 
 # What a rule may raise that is its own failure: any error, and `SystemExit` (a rule or plugin calling

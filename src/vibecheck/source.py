@@ -13,6 +13,12 @@ import tokenize
 
 # CPython's messages when its parser gives up on nesting, not on a syntax error.
 _TOO_DEEP_MESSAGES = ("too many nested parentheses", "too complex", "too many levels of indentation")
+# The longest chain of calls, attribute accesses and subscripts (`a.b().c[0]()...`, each of the three a link)
+# checked. libcst parses such chains in quadratic time, and rules that look at each call's receiver walk the
+# chain again per call: 2,800 links took 84 s, 5,000 over 200 s; 200 links take about 1 s. Real code stays
+# far below: the longest chain in 22,000 files of the standard library, site-packages and sdists has 36.
+CHAIN_LIMIT = 200
+_LINKS = (ast.Call, ast.Attribute, ast.Subscript)
 
 
 def source_encoding(data: bytes) -> str:
@@ -82,3 +88,28 @@ class SourceUnit:
         if isinstance(error, SyntaxError) and any(m in (error.msg or "") for m in _TOO_DEEP_MESSAGES):
             return error.msg
         return None
+
+    def too_long_chain(self) -> tuple[int, int] | None:
+        """(links, line) of the first chain of calls, attribute accesses and subscripts longer than `CHAIN_LIMIT`."""
+        tree = self.python_ast()
+        if tree is None:
+            return None
+        length: dict[int, int] = {}  # links above each node of a chain, from the chain's outermost link down
+        for node in ast.walk(tree):  # parents before children
+            if isinstance(node, _LINKS):
+                links = length.pop(id(node), 0) + 1
+                if links > CHAIN_LIMIT:
+                    return links + _rest_of_chain(node), node.lineno
+                inner = node.func if isinstance(node, ast.Call) else node.value
+                if isinstance(inner, _LINKS):
+                    length[id(inner)] = links
+        return None
+
+
+def _rest_of_chain(node: ast.expr) -> int:
+    rest = 0
+    while True:
+        node = node.func if isinstance(node, ast.Call) else node.value  # type: ignore[attr-defined]
+        if not isinstance(node, _LINKS):
+            return rest
+        rest += 1

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration.conftest import install_pack, run_vibecheck, write
+from vibecheck.source import CHAIN_LIMIT
 
 HOSTILE_PACK = '''
 """Rules that misbehave on purpose, each on one trigger name."""
@@ -137,6 +138,33 @@ def test_nesting_that_crashes_libcsts_parser_is_a_parse_error(tmp_path: Path, jo
         assert result.returncode == 1, result.stderr
         assert "deep.py:1:1: VC001" in result.stdout and "too deeply nested" in result.stdout
         assert ("fine.py:3:1: VC101" in result.stdout) == (targets == ["."])
+
+
+@pytest.mark.parametrize("chain", [
+    "f" + "()" * 2500,
+    "session" + "".join(f".query(a{i})" for i in range(1400)),
+    "rows" + "[0]" * 2500,
+], ids=["calls", "methods", "subscripts"])
+def test_a_chain_too_long_to_check_in_bounded_time_is_reported_not_checked(tmp_path: Path, chain: str) -> None:
+    """libcst and rules that walk each call's receiver are quadratic in a chain's length (over 200 s at 2,500 links)."""
+    at_limit = "x = f" + "()" * CHAIN_LIMIT + "\n"
+    write(tmp_path / "proj", {"chain.py": "import requests\n\nx = " + chain + "\n", "limit.py": at_limit, "fine.py": SWALLOW})
+    compile((tmp_path / "proj/chain.py").read_text(), "chain.py", "exec")  # valid Python, only long
+    result = run_vibecheck(["--format", "concise", "--jobs", "1", "."], tmp_path / "proj")
+    assert result.returncode == 1, result.stderr
+    assert "chain.py:3:1: VC001 [high] The file is too complex to check in bounded time" in result.stdout
+    assert f"calls, attribute accesses and subscripts (vibecheck checks chains of up to {CHAIN_LIMIT})" in result.stdout
+    assert "limit.py" not in result.stdout and "fine.py:3:1: VC101" in result.stdout
+
+
+def test_a_long_elif_chain_is_checked(tmp_path: Path) -> None:
+    """An `elif` chain is nested `If`s; a rule that walked every nested block again was quadratic (7 s for 1,000)."""
+    branches = "".join(f"elif mode == {i}:\n    import optional_{i}\n" for i in range(2000))
+    write(tmp_path / "proj", {"app.py": "if mode is None:\n    pass\n" + branches + "else:\n    import other\n" + SWALLOW})
+    result = run_vibecheck(["--format", "concise", "--select", "VC", "app.py"], tmp_path / "proj")
+    assert result.returncode == 1, result.stderr
+    # the imports in every branch are optional ones (no undeclared-import finding), and the file was checked to its end
+    assert [line.split(" [")[0] for line in result.stdout.splitlines() if line.startswith("app.py")] == ["app.py:4007:1: VC101"]
 
 
 def _children(pid: int) -> set[int]:

@@ -41,6 +41,7 @@ class ImportCheck(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._optional: set[int] = set()
+        self._marked: set[int] = set()  # compound statements whose imports are in `_optional` already
         self._function_depth = 0
         self._seen: set[str] = set()
         self._project: ProjectDependencies | None = None
@@ -120,7 +121,11 @@ class ImportCheck(Rule):
         return (self.qualified_name(caught) or "").removeprefix("builtins.") in IMPORT_ERRORS
 
     def _mark_optional(self, statement: cst.If | cst.Try | cst.With) -> None:
-        """Every import in the statement's blocks (an `else`, handlers and nested blocks included)."""
+        """Every import in the statement's blocks (an `else`, handlers and nested blocks included).
+
+        A block marked once is not walked again when the walk reaches its nested statements (an `elif`
+        chain is nested `If`s: walking each again would be quadratic in the chain's length).
+        """
         pending: list[cst.CSTNode] = [statement]
         while pending:
             node = pending.pop()
@@ -129,6 +134,9 @@ class ImportCheck(Rule):
             elif isinstance(node, cst.SimpleStatementLine):
                 pending.extend(node.body)
             elif isinstance(node, (cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.With)):
+                if id(node) in self._marked:
+                    continue
+                self._marked.add(id(node))
                 pending.extend(block_statements(node.body))
                 pending.extend(getattr(node, "handlers", ()))
                 orelse = getattr(node, "orelse", None)
