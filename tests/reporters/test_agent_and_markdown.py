@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Report, Severity
 from vibecheck.registry import load_registry
 from vibecheck.reporters import ReportContext, render
+from vibecheck.reporters import markdown as markdown_reporter
 
 
 def finding(path: str, line: int, code: str, message: str, severity: Severity = Severity.MEDIUM,
@@ -81,3 +82,25 @@ def test_markdown_text_from_the_tree_cannot_break_the_table_or_inject_markup(ctx
     assert html.count("<td") == 5  # one row of five cells: no `|` split a cell
     assert "x|y&lt;img" in html
     assert "<code>x|y</code>" in html
+
+
+def test_markdown_is_cut_to_githubs_step_summary_limit_with_a_notice(ctx: ReportContext) -> None:
+    """GitHub rejects a `$GITHUB_STEP_SUMMARY` over 1 MiB: the summary must fit and say what it left out."""
+    findings = [finding(f"pkg/module_{i // 50}.py", i % 50 + 1, "VC101", "`except Exception` swallows é " + "x" * 200)
+                for i in range(20_000)]
+    errors = [EngineError(f"odd_{i}.py", "rule crashed: KeyError", rule="VC110") for i in range(3)]
+    markdown = render("markdown", Report(findings=findings, errors=errors, files_checked=400), ctx)
+    assert len(markdown.encode()) <= markdown_reporter.LIMIT == 1024 * 1024
+    shown = markdown.count("| VC101 |")
+    assert 1_000 < shown < 20_000
+    assert ("**Truncated** to stay within GitHub's 1 MiB limit for a step summary: "
+            f"{shown:,} of 20,000 findings and 3 of 3 errors are shown.") in markdown
+    html = html_of(markdown)
+    assert "20000 findings in 400 files (400 files checked)" in html
+    assert html.count("<tr>") == shown + html.count("<table>")  # whole rows only, each table with its header row
+    assert all(f"odd_{i}.py: VC110: rule crashed: KeyError" in html for i in range(3))
+
+
+def test_markdown_under_the_limit_is_not_cut(ctx: ReportContext) -> None:
+    markdown = render("markdown", Report(findings=[finding("a.py", 1, "VC101", "swallowed")] * 100), ctx)
+    assert "Truncated" not in markdown and markdown.count("| VC101 |") == 100

@@ -3,7 +3,8 @@
 Findings are grouped by file, one table a file (line, severity, code, message, hint), after a one-line
 tally. Text from the checked tree (paths, messages that quote code) is escaped so that it can neither
 break a table, nor open HTML, a link or emphasis: outside code spans every Markdown-special character
-gets a backslash; inside them only `|`, which GitHub's tables would split on.
+gets a backslash; inside them only `|`, which GitHub's tables would split on. The report is cut to
+GitHub's 1 MiB limit for a step summary, with a line saying how many findings and errors were left out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&@$^])")
+LIMIT = 1024 * 1024  # bytes: GitHub rejects a step summary (`$GITHUB_STEP_SUMMARY`) over 1 MiB
+_NOTICE_ROOM = 400  # bytes kept for the truncation notice
 _HEADER = "| line | severity | code | message | hint |\n|---:|---|---|---|---|\n"
 
 
@@ -54,14 +57,54 @@ def _tally(report: Report, ctx: ReportContext) -> str:
 
 
 def render(report: Report, ctx: ReportContext) -> str:
-    parts = ["## vibecheck\n\n", _tally(report, ctx), "\n"]
+    """The report, cut to `LIMIT` bytes with a line that says what was left out (a step summary over it fails)."""
+    head = f"## vibecheck\n\n{_tally(report, ctx)}\n"
+    budget = LIMIT - len(head.encode()) - _NOTICE_ROOM
+    errors, errors_shown = _fit(_error_chunks(report), budget // 2)  # errors (checks that did not run) keep room
+    findings, findings_shown = _fit(_finding_chunks(report, ctx), budget - _size(errors))
+    notice = ""
+    if findings_shown < len(report.findings) or errors_shown < len(report.errors):
+        notice = (f"\n**Truncated** to stay within GitHub's 1 MiB limit for a step summary: "
+                  f"{findings_shown:,} of {len(report.findings):,} findings and {errors_shown:,} of "
+                  f"{len(report.errors):,} errors are shown. `--format json --output FILE` writes them all.\n")
+    return head + notice + findings + errors
+
+
+
+def _finding_chunks(report: Report, ctx: ReportContext) -> list[tuple[str, int]]:
+    """(Markdown, findings in it): each file's heading with its first row, then one chunk a row."""
     by_file: dict[str, list[Finding]] = {}  # files in the report's order (most severe first with `--sort severity`)
     for finding in report.findings:
         by_file.setdefault(finding.location.path, []).append(finding)
+    chunks = []
     for path, findings in by_file.items():
-        parts += ["\n### ", escape_text(path), "\n\n", _HEADER, *(_row(f, ctx) for f in findings)]
-    if report.errors:
-        parts.append("\n### Errors (checks that did not run)\n\n")
-        parts += [f"- {escape_text(e.path)}: {escape_text(e.rule) + ': ' if e.rule else ''}{escape_prose(e.message)}\n"
-                  for e in report.errors]
-    return "".join(parts)
+        rows = [_row(f, ctx) for f in findings]
+        chunks.append((f"\n### {escape_text(path)}\n\n{_HEADER}{rows[0]}", 1))
+        chunks += [(row, 1) for row in rows[1:]]
+    return chunks
+
+
+def _error_chunks(report: Report) -> list[tuple[str, int]]:
+    if not report.errors:
+        return []
+    items = [(f"- {escape_text(e.path)}: {escape_text(e.rule) + ': ' if e.rule else ''}{escape_prose(e.message)}\n", 1)
+             for e in report.errors]
+    first, count = items[0]
+    return [("\n### Errors (checks that did not run)\n\n" + first, count), *items[1:]]
+
+
+def _fit(chunks: list[tuple[str, int]], budget: int) -> tuple[str, int]:
+    """The leading chunks that fit in `budget` bytes, joined, and how many items they hold."""
+    kept, used, items = [], 0, 0
+    for text, count in chunks:
+        size = _size(text)
+        if used + size > budget:
+            break
+        kept.append(text)
+        used += size
+        items += count
+    return "".join(kept), items
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
