@@ -1,4 +1,4 @@
-"""Which files to check: walk the given paths, skip tool and virtualenv folders, honour .gitignore and excludes.
+"""Which files to check: walk the given paths, skip tool, cache and virtualenv folders, honour .gitignore and excludes.
 
 Files and folders named explicitly are checked even when an exclude matches them, unless
 `--force-exclude` is given (pre-commit passes file names and expects the excludes to hold); .gitignore
@@ -24,11 +24,18 @@ import pathspec
 from vibecheck.errors import UsageError
 from vibecheck.safe_files import is_inside, read_regular_text, special_file_reason
 
+# ruff's default `exclude` folders, plus `env`, `__pycache__` and `.cache`: the XDG cache folder, where
+# pre-commit keeps its hooks' repositories and virtualenv and pip keep unpacked packages when HOME is the
+# checkout (CI containers, an unpacked sdist built with tox). A folder holding `pyvenv.cfg` is a virtual
+# environment whatever its name (pytest skips those too).
 SKIPPED_DIRS = frozenset({
-    ".git", ".hg", ".svn", ".venv", "venv", "env", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache",
-    "__pycache__", "build", "dist", "node_modules", "site-packages", ".eggs",
+    ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache", ".nox", ".pants.d",
+    ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", ".vscode", "__pypackages__", "_build",
+    "buck-out", "build", "dist", "node_modules", "site-packages", "venv",
+    "env", "__pycache__", ".cache",
 })
 SKIPPED_SUFFIXES = (".egg-info",)
+VIRTUALENV_MARKER = "pyvenv.cfg"
 PYTHON_SUFFIXES = (".py", ".pyi")
 GITIGNORE_LIMIT = 1_000_000  # bytes; a larger .gitignore (or a special file) is not read
 
@@ -171,6 +178,13 @@ def _in_skipped_dir(relative: str) -> bool:
     return any(part in SKIPPED_DIRS or part.endswith(SKIPPED_SUFFIXES) for part in relative.split("/")[:-1])
 
 
+def _is_virtualenv(folder: Path) -> bool:
+    try:
+        return stat.S_ISREG((folder / VIRTUALENV_MARKER).lstat().st_mode)
+    except OSError:
+        return False
+
+
 def _parent_chain(path: Path) -> list[Path]:
     """The folders above `path` up to the repository root whose .gitignore applies inside `path`."""
     chain: list[Path] = []
@@ -206,7 +220,7 @@ def _walk(top: Path, root: Path, excludes: pathspec.PathSpec, gitignores: _GitIg
             except OSError:
                 continue
             if is_dir:
-                if entry.name in SKIPPED_DIRS or entry.name.endswith(SKIPPED_SUFFIXES):
+                if entry.name in SKIPPED_DIRS or entry.name.endswith(SKIPPED_SUFFIXES) or _is_virtualenv(path):
                     continue
                 if excludes.match_file(relative_posix(path, root) + "/") or gitignores.ignored(path, True, folder_chain):
                     continue

@@ -21,6 +21,23 @@ def test_skips_tool_and_virtualenv_folders_and_non_python_files(tmp_path: Path) 
     assert found(tmp_path) == ["app.py", "stubs.pyi", "pkg/mod.py"]
 
 
+def test_skips_ruffs_default_folders_caches_and_any_virtualenv(tmp_path: Path) -> None:
+    """An unpacked sdist built with tox held virtualenv's unpacked pip under `.cache/`: none of it is the project's."""
+    ruff_defaults = [".bzr", ".direnv", ".eggs", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache", ".nox",
+                     ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".vscode", "__pypackages__",
+                     "_build", "buck-out", "site-packages"]
+    write(tmp_path, {
+        **{f"{folder}/x.py": "" for folder in ruff_defaults},
+        ".cache/virtualenv/wheel/3.11/image/1/CopyPipInstall/pip-24.0-py3-none-any/pip/__init__.py": "",
+        ".cache/pre-commit/repo1234/hook.py": "",
+        "py311/pyvenv.cfg": "home = /usr/bin\n", "py311/bin/activate_this.py": "",
+        "environment/pyvenv.cfg/x.py": "",  # a folder of that name is no marker
+        "pkg/mod.py": "", "pkg/cache/store.py": "", "pkg/builds.py": "",
+    })
+    assert found(tmp_path) == ["environment/pyvenv.cfg/x.py", "pkg/builds.py", "pkg/mod.py", "pkg/cache/store.py"]
+    assert found(tmp_path, paths=["py311"]) == ["py311/bin/activate_this.py"]  # named on the command line: checked
+
+
 def test_gitignore_root_and_nested(tmp_path: Path) -> None:
     write(tmp_path, {
         ".git/HEAD": "", ".gitignore": "generated/\n*_local.py\n",
