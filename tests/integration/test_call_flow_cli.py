@@ -191,3 +191,72 @@ def test_a_helper_that_only_looks_like_a_django_view_passes_its_argument_on(tmp_
     monkeypatch.chdir(tmp_path)
     write(tmp_path, DJANGO_HELPERS)
     assert [(f["path"], f["start"]["line"]) for f in findings(["."])] == []
+
+
+SHELL_APP = {
+    "pyproject.toml": '[project]\nname = "ops"\nversion = "0"\n',
+    "ops/__init__.py": "",
+    "ops/runner.py": (
+        "import os\n"
+        "import subprocess as sp\n"
+        "\n"
+        "\n"
+        "class Runner:\n"
+        "    def run(self, line):\n"
+        "        return sp.check_output(line, shell=True)\n"
+        "\n"
+        "    def ping(self, host):\n"
+        "        return self.run(\"ping -c 1 \" + host)\n"
+        "\n"
+        "    def ping_list(self, host):\n"
+        "        return sp.check_output([\"ping\", \"-c\", \"1\", host])\n"
+        "\n"
+        "\n"
+        "def restart(service):\n"
+        "    os.system(f\"systemctl restart {service}\")\n"
+    ),
+    "ops/views.py": (
+        "import os\n"
+        "\n"
+        "from flask import Flask, request\n"
+        "\n"
+        "from ops import runner\n"
+        "from ops.runner import Runner\n"
+        "\n"
+        "app = Flask(__name__)\n"
+        "\n"
+        "\n"
+        "@app.post(\"/restart\")\n"
+        "def restart():\n"
+        "    return str(runner.restart(request.form[\"service\"]))\n"
+        "\n"
+        "\n"
+        "@app.get(\"/ping\")\n"
+        "def ping():\n"
+        "    return Runner().ping_list(request.args[\"host\"])\n"
+        "\n"
+        "\n"
+        "@app.get(\"/du\")\n"
+        "def du():\n"
+        "    folder = request.args[\"folder\"]\n"
+        "    return os.popen(\"du -sh \" + folder).read()\n"
+    ),
+}
+
+
+def test_request_data_reaches_a_shell_helper_in_another_module_and_a_shell_in_the_view(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, SHELL_APP)
+    result = CliRunner().invoke(cli, ["--format", "json", "."], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    found = {(f["path"], f["start"]["line"], f["code"]): f for f in json.loads(result.stdout)["findings"]
+             if f["code"] in ("VC417", "VC421", "VC408", "B602", "B605")}
+    # the view's own shell call: one finding, VC421, in place of bandit's B605 and VC408
+    assert ("ops/views.py", 24, "VC421") in found and "`request.args`" in found[("ops/views.py", 24, "VC421")]["message"]
+    assert not {key for key in found if key[:2] == ("ops/views.py", 24) and key[2] != "VC421"}
+    helper = found[("ops/runner.py", 17, "VC417")]
+    assert "`request.form` in `restart()`" in helper["message"] and helper["cwe"] == ["CWE-78"]
+    assert "(through `restart()` -> `restart()`)" in helper["message"]
+    # the host is a separate argument without a shell: not a command injection
+    assert not {key for key in found if key[:2] == ("ops/runner.py", 13)}

