@@ -260,3 +260,57 @@ def test_request_data_reaches_a_shell_helper_in_another_module_and_a_shell_in_th
     assert "(through `restart()` -> `restart()`)" in helper["message"]
     # the host is a separate argument without a shell: not a command injection
     assert not {key for key in found if key[:2] == ("ops/runner.py", 13)}
+
+
+QUERY_APP = {
+    "pyproject.toml": '[project]\nname = "shop"\nversion = "0"\n',
+    "shop/__init__.py": "",
+    "shop/queries.py": (
+        "from sqlalchemy import text\n"
+        "\n"
+        "\n"
+        "def by_column(session, column):\n"
+        "    return session.execute(text(\"SELECT id FROM items ORDER BY \" + column)).all()\n"
+    ),
+    "shop/views.py": (
+        "from flask import Flask, request\n"
+        "from pymongo import MongoClient\n"
+        "from sqlalchemy import text\n"
+        "\n"
+        "from shop.queries import by_column\n"
+        "\n"
+        "app = Flask(__name__)\n"
+        "users = MongoClient().shop.users\n"
+        "\n"
+        "\n"
+        "@app.get(\"/items\")\n"
+        "def items(session):\n"
+        "    return by_column(session, request.args[\"sort\"])\n"
+        "\n"
+        "\n"
+        "@app.get(\"/search\")\n"
+        "def search(session):\n"
+        "    return session.execute(text(f\"SELECT id FROM items WHERE name = '{request.args['q']}'\")).all()\n"
+        "\n"
+        "\n"
+        "@app.post(\"/login\")\n"
+        "def login():\n"
+        "    body = request.get_json()\n"
+        "    return {\"ok\": users.find_one({\"name\": body[\"name\"], \"password\": body[\"password\"]}) is not None}\n"
+    ),
+}
+
+
+def test_client_data_in_queries_in_the_view_and_in_a_helper_module(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, QUERY_APP)
+    result = CliRunner().invoke(cli, ["--format", "json", "."], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    found = {(f["path"], f["start"]["line"], f["code"]): f for f in json.loads(result.stdout)["findings"]
+             if f["code"] in ("VC417", "VC422", "VC402", "B608")}
+    # client text pasted into SQL in the view: VC422 names the client, in place of VC402 and bandit's B608
+    assert {key[2] for key in found if key[:2] == ("shop/views.py", 18)} == {"VC422"}
+    assert found[("shop/views.py", 24, "VC422")]["cwe"] == ["CWE-943"]
+    helper = found[("shop/queries.py", 5, "VC417")]
+    assert "`request.args` in `items()`" in helper["message"] and helper["cwe"] == ["CWE-89"]

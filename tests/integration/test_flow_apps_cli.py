@@ -18,7 +18,7 @@ from tests.conftest import REPO_ROOT
 
 APPS = REPO_ROOT / "examples" / "flow-apps"
 MARK = re.compile(r"^\s*#\s*(expect|ok):\s*VC417\b")
-FLOW_RULES = "VC401,VC402,VC405,VC409,VC411,VC412,VC413,VC416,VC417,VC419,VC421"
+FLOW_RULES = "VC401,VC402,VC405,VC409,VC411,VC412,VC413,VC416,VC417,VC419,VC421,VC422"
 
 
 def marks(app: Path) -> dict[str, set[tuple[str, int]]]:

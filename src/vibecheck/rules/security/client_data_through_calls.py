@@ -18,18 +18,19 @@ class ClientDataThroughCalls(ProjectRule):
 
     ## What it does
     Joins the per-function summaries that the flow rules (VC401, VC402, VC405, VC409, VC411, VC412, VC413,
-    VC416, VC419, VC421) record in their walk: which parameters reach their sinks, what each function returns,
-    and what it passes to the project's other functions. It reports a sink reached by client input across up to
-    three calls, and likewise LLM output (VC401's shell, `eval`, SQL, deserializer and written-path sinks)
-    an SQL query built from strings (VC402) executed by a helper (`run_query(f"... {name}")`), and a
-    `get_client_ip()` helper reading `X-Forwarded-For` whose result an allow-list check trusts (VC419):
-    request data passed to a helper (in the same module, a method called on `self`, or a function
-    imported from another module of the project) whose parameter reaches the sink, also through further
-    helpers, and a helper's return value that carries request data (also returned through two calls)
-    used at a sink (a `run_ping(host)` helper that runs `os.system(f"ping {host}")`, VC421). The finding
-    sits at the sink and names the source and the functions it went through; its CWE and severity are
-    the sink's (an open redirect or a regex pattern is medium, as in VC409). The summaries come from the
-    walk of those flow rules, so it finds the sinks of the ones that are enabled.
+    VC416, VC419, VC421, VC422) record in their walk: which parameters reach their sinks, what each function
+    returns, and what it passes to the project's other functions. It reports a sink reached by client input
+    across up to three calls, and likewise LLM output (VC401's shell, `eval`, SQL, deserializer and
+    written-path sinks) an SQL query built from strings (VC402) executed by a helper
+    (`run_query(f"... {name}")`), and a `get_client_ip()` helper reading `X-Forwarded-For` whose result an allow-list check
+    trusts (VC419): request data passed to a helper (in the same module, a method called on `self`, or a
+    function imported from another module of the project) whose parameter reaches the sink, also through
+    further helpers, and a helper's return value that carries request data (also returned through two calls)
+    used at a sink (a `run_ping(host)` helper that runs `os.system(f"ping {host}")`, VC421; a
+    `sorted_products(sort)` helper that passes it to `order_by()`, VC422). The finding sits at the sink and
+    names the source and the functions it went through; its CWE and severity are the sink's (an open redirect
+    or a regex pattern is medium, as in VC409). The summaries come from the walk of those flow rules, so it
+    finds the sinks of the ones that are enabled.
 
     ## Why is this bad?
     Agents split a view into helpers (`save_upload(name)`, `fetch_preview(url)`, `render_greeting(name)`),

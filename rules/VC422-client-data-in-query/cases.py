@@ -1,0 +1,219 @@
+"""VC422 corpus: client input as SQL text, ORM ordering or lookups, MongoDB operators; and the safe look-alikes."""
+import json
+
+import sqlalchemy as sa
+from bson import ObjectId
+from django.db.models.expressions import RawSQL
+from django.http import JsonResponse
+from fastapi import FastAPI
+from flask import Flask, request
+from pymongo import MongoClient
+from sqlalchemy import text
+
+from shop.models import Product, db
+
+app = Flask(__name__)
+api = FastAPI()
+mongo = MongoClient()
+users = mongo.shop.users
+SORTS = {"name": Product.name, "price": Product.price}
+ALLOWED_ORDERING = {"name", "-name", "price", "-price"}
+
+
+@app.get("/report")
+def report():
+    # expect: VC422
+    rows = db.session.execute(text(request.args["query"]))
+    return {"rows": [dict(r) for r in rows]}
+
+
+@app.get("/products")
+def products():
+    sort = request.args.get("sort", "name")
+    # expect: VC422
+    return {"items": Product.query.order_by(sort).all()}
+
+
+@app.get("/products-desc")
+def products_descending():
+    column = request.args["column"]
+    # expect: VC422
+    return {"items": Product.query.order_by(text(f"{column} DESC")).all()}
+
+
+@app.get("/grouped")
+def grouped():
+    field = request.args["by"]
+    # expect: VC422
+    return {"rows": db.session.query(sa.func.count()).group_by(sa.literal_column(field)).all()}
+
+
+def django_list(request):
+    ordering = request.GET.get("ordering", "name")
+    # expect: VC422
+    items = Product.objects.order_by(ordering)
+    return JsonResponse({"items": list(items.values())})
+
+
+def django_distinct(request):
+    # expect: VC422
+    items = Product.objects.order_by("category").distinct(request.GET["field"])
+    return JsonResponse({"items": list(items.values())})
+
+
+def django_lookups(request):
+    params = request.GET.dict()
+    # expect: VC422
+    items = Product.objects.filter(**params)
+    return JsonResponse({"items": list(items.values())})
+
+
+def django_raw_sql(request):
+    # expect: VC422
+    items = Product.objects.annotate(score=RawSQL(request.GET["score"], ()))
+    return JsonResponse({"items": list(items.values())})
+
+
+@app.post("/login")
+def login():
+    data = request.get_json()
+    # expect: VC422
+    user = users.find_one({"email": data["email"], "password_hash": data["password"]})
+    return {"ok": user is not None}
+
+
+@app.post("/search")
+def search():
+    # expect: VC422
+    return {"items": list(users.find(request.json))}
+
+
+@app.post("/delete")
+def delete():
+    query = {"owner": request.json.get("owner")}
+    # expect: VC422
+    users.delete_many(query)
+    return {"ok": True}
+
+
+@app.post("/built")
+def built_filter():
+    query = {}
+    query["status"] = request.get_json()["status"]
+    # expect: VC422
+    return {"count": users.count_documents(query)}
+
+
+@app.get("/where")
+def where():
+    # expect: VC422
+    return {"items": list(users.find({"$where": request.args["condition"]}))}
+
+
+@app.get("/field")
+def field_name():
+    # expect: VC422
+    return {"items": list(users.find({request.args["field"]: "x"}))}
+
+
+@app.get("/filter-param")
+def filter_param():
+    raw = request.args["filter"]
+    # expect: VC422
+    return {"items": list(users.find(json.loads(raw)))}
+
+
+@api.post("/fastapi-search")
+async def fastapi_search(filters: dict):
+    # expect: VC422
+    return {"items": list(users.find(filters))}
+
+
+def lambda_handler(event, context):
+    # expect: VC422
+    return users.find_one({"user_id": event["user_id"]})
+
+
+@app.get("/products-mapped")
+def products_mapped():
+    # ok: VC422
+    return {"items": Product.query.order_by(SORTS.get(request.args.get("sort"), Product.name)).all()}
+
+
+@app.get("/products-checked")
+def products_checked():
+    ordering = request.args.get("ordering", "name")
+    if ordering not in ALLOWED_ORDERING:
+        ordering = "name"
+    # ok: VC422
+    return {"items": Product.query.order_by(ordering).all()}
+
+
+def django_form(request):
+    form = SearchForm(request.GET)
+    form.is_valid()
+    # ok: VC422
+    items = Product.objects.order_by(form.cleaned_data["ordering"])
+    return JsonResponse({"items": list(items.values())})
+
+
+def django_named_lookup(request):
+    # ok: VC422
+    items = Product.objects.filter(name=request.GET.get("name"))
+    return JsonResponse({"items": list(items.values())})
+
+
+@app.get("/bound")
+def bound_parameters():
+    # ok: VC422
+    rows = db.session.execute(text("SELECT * FROM items WHERE name = :name"), {"name": request.args["name"]})
+    return {"rows": [dict(r) for r in rows]}
+
+
+@app.post("/login-safe")
+def login_safe():
+    data = request.get_json()
+    # ok: VC422
+    user = users.find_one({"email": str(data["email"])})
+    return {"ok": user is not None}
+
+
+@app.get("/by-id")
+def by_id():
+    # ok: VC422
+    return users.find_one({"_id": ObjectId(request.json["id"])})
+
+
+@app.get("/query-string")
+def query_string_value():
+    # ok: VC422
+    return {"items": list(users.find({"name": request.args["name"]}))}
+
+
+@app.post("/checked-type")
+def checked_type():
+    email = request.json.get("email")
+    if not isinstance(email, str):
+        return {"error": "bad email"}, 400
+    # ok: VC422
+    return {"items": list(users.find({"email": email}))}
+
+
+@app.post("/eq")
+def explicit_eq():
+    # ok: VC422
+    return {"items": list(users.find({"email": {"$eq": request.json["email"]}}))}
+
+
+@app.get("/constant-sort")
+def constant_sort():
+    # ok: VC422
+    return {"items": Product.query.order_by("name").all()}
+
+
+class SearchForm:
+    def __init__(self, data):
+        self.cleaned_data = data
+
+    def is_valid(self):
+        return True

@@ -1,0 +1,386 @@
+"""VC422: client input becomes SQL text, the ordering or lookups of an ORM query, or a MongoDB filter's operators."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+import libcst as cst
+
+from vibecheck.analysis.flow import (
+    CLEAN,
+    LAMBDA_EVENT_NAMES,
+    PAYLOAD_HANDLERS,
+    FlowState,
+    SourceFinder,
+    Taint,
+    call_argument,
+    dotted_name,
+    is_route_handler,
+    iter_calls,
+    iter_expressions,
+    module_uses_django,
+    positional_count,
+    request_parameters,
+    request_source,
+    short_code,
+    string_value,
+)
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.security._client_sinks import ClientSinkRule
+from vibecheck.rules.security.sql_built_from_strings import DB_RECEIVER, EXECUTE_METHODS, EXTRA_KEYWORDS
+
+SQL_CWE = (89,)
+NOSQL_CWE = (943,)
+SQL_TEXT = "sql"
+ORDERING = "ordering"
+LOOKUPS = "lookups"
+# Calls whose argument is SQL text: SQLAlchemy `text()`/`literal_column()`, Django `RawSQL()`, pandas `read_sql()`.
+SQL_TEXT_FUNCTIONS = {
+    "sqlalchemy.text": "text", "sqlalchemy.sql.text": "text", "sqlalchemy.sql.expression.text": "text",
+    "sqlmodel.text": "text", "sqlalchemy.literal_column": "text", "sqlalchemy.sql.literal_column": "text",
+    "sqlalchemy.sql.expression.literal_column": "text", "django.db.models.expressions.RawSQL": "sql",
+    "django.db.models.RawSQL": "sql", "pandas.read_sql": "sql", "pandas.read_sql_query": "sql",
+}
+# Query-builder methods whose positional arguments name columns (SQLAlchemy takes a string there as SQL text).
+ORDERING_METHODS = frozenset({"order_by", "group_by", "distinct"})
+# Django QuerySet methods whose `**kwargs` are lookups (`password__startswith=`).
+LOOKUP_METHODS = frozenset({"filter", "exclude", "get", "get_or_create", "update_or_create"})
+# MongoDB collection methods -> the position of the filter (or pipeline) argument.
+MONGO_METHODS = {
+    "find": 0, "find_one": 0, "find_one_and_update": 0, "find_one_and_delete": 0, "find_one_and_replace": 0,
+    "delete_one": 0, "delete_many": 0, "update_one": 0, "update_many": 0, "replace_one": 0, "count_documents": 0,
+    "aggregate": 0, "distinct": 1, "watch": 0,
+}
+MONGO_MODULES = ("pymongo", "motor", "flask_pymongo", "mongomock", "bson", "mongoengine", "beanie", "odmantic")
+MONGO_RECEIVER = re.compile(r"(^|[._])(db|mongo|collection|coll|col|collections)($|[._])|_collection$|_coll$", re.IGNORECASE)
+# Operators whose value is JavaScript the server runs, and the one whose object value is compared as it is.
+MONGO_CODE_KEYS = frozenset({"$where", "$function", "$accumulator"})
+MONGO_LITERAL_KEYS = frozenset({"$eq"})
+# Sources that can carry a JSON object rather than a string: `{"user": {"$ne": null}}`.
+JSON_ORIGIN = re.compile(r"json|get_data|\.data\b|\.body\b|\.media\b|\.stream\b|loads\(")
+JSON_LOADERS = frozenset({"json.loads", "json.load", "ujson.loads", "orjson.loads", "simplejson.loads", "bson.json_util.loads"})
+# Lambda events and Slack payloads are parsed JSON documents.
+PAYLOAD_NAMES = LAMBDA_EVENT_NAMES.union(*(parameters for _, _, parameters in PAYLOAD_HANDLERS))
+JSON_TYPES = frozenset({"dict", "Dict", "Any", "Json", "Mapping", "JSON", "object"})
+# Conversions after which a value can no longer be an object.
+TEXT_CONVERSIONS = frozenset({"str", "int", "float", "bool", "ObjectId", "bson.ObjectId", "bson.objectid.ObjectId",
+                              "uuid.UUID", "UUID", "Decimal", "decimal.Decimal", "escape", "re.escape"})
+TEXT_METHODS = frozenset({"strip", "lower", "upper", "casefold", "lstrip", "rstrip", "title", "encode", "isoformat"})
+# What a form or serializer has validated is no longer the client's raw text.
+VALIDATED_ATTRIBUTES = frozenset({"validated_data", "cleaned_data"})
+SANITIZERS = frozenset({"int", "float", "uuid.UUID", "UUID", "bool"})
+
+
+def query_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """Client input, a JSON document parsed from it, and nothing a form or serializer validated."""
+    if type(node) is cst.Attribute and node.attr.value in VALIDATED_ATTRIBUTES:
+        return CLEAN
+    if type(node) is cst.Call and node.args and state.qualified_name(node) in JSON_LOADERS:
+        inner = state.taint_of(node.args[0].value)
+        if inner is not None and inner.kind == "request":
+            return Taint("request", f"json.loads({inner.origin})")
+    return request_source(node, state)
+
+
+
+class QueryState(FlowState):
+    """The flow state plus what the MongoDB check needs: names holding text, dict displays, JSON parameters."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.texts: set[str] = set()
+        self.dicts: dict[str, list[cst.BaseExpression]] = {}
+        self.json_parameters: set[str] = set()
+
+
+class ClientDataInQuery(ClientSinkRule):
+    """Client input becomes SQL text, the ordering or lookups of an ORM query, or operators of a MongoDB filter.
+
+    ## What it does
+    Follows client input (request fields, route parameters, Lambda and Slack payloads) into query
+    structure that no bound parameter protects: the SQL text of SQLAlchemy `text()`/`literal_column()`,
+    Django `RawSQL()`/`.raw()`/`.extra(where=...)`, pandas `read_sql()` and a database cursor's
+    `execute()` (the whole query, not a value pasted into it, which VC402 reports); the column names of
+    `.order_by()`, `.group_by()` and `.distinct()` (also `order_by(f"-{sort}")`); the lookups of a Django
+    `filter(**params)`/`exclude(**params)`; and the filter of a MongoDB collection method (`find`,
+    `find_one`, `update_one`, `delete_many`, `aggregate`, ...) when it is a JSON document from the
+    client or holds one of its values, which can be an object such as `{"$ne": null}` (operator
+    injection), and any client text used as a field name or `$where` code. Values mapped through a fixed
+    dict (`SORTS[sort]`), checked in an `if`/`assert` (`sort in ALLOWED`), converted (`int()`, and for
+    MongoDB `str()`/`ObjectId()`, or an `isinstance(value, str)` check), and a form's or serializer's
+    `cleaned_data`/`validated_data` are clean. Form fields and query strings are always strings, so they
+    are not reported in a MongoDB filter. It also records which parameters of each function reach the
+    SQL and ordering sinks, so that VC417 reports request data passed to a query helper elsewhere. It
+    supersedes VC402 and bandit's `B608` on the same lines.
+
+    ## Why is this bad?
+    SQL text from the client is SQL injection outright. A client-chosen ordering lets it sort by any
+    column, `password` or a reset token included, and read the value one character at a time from the
+    order of the rows; SQLAlchemy and older Django releases take an unknown string there as raw SQL.
+    Client-chosen Django lookups (`password__startswith=a`) leak fields the same way. MongoDB reads an
+    object in a filter as operators: `{"password": {"$ne": null}}` logs in without a password.
+
+    ## Example
+    ```python
+    from flask import Flask, request
+    from pymongo import MongoClient
+
+    app = Flask(__name__)
+    users = MongoClient().shop.users
+
+    @app.post("/login")
+    def login():
+        data = request.get_json()
+        user = users.find_one({"email": data["email"], "password_hash": data["password"]})
+        return {"ok": user is not None}
+    ```
+
+    ## Use instead
+    ```python
+    from flask import Flask, request
+    from pymongo import MongoClient
+
+    app = Flask(__name__)
+    users = MongoClient().shop.users
+
+    @app.post("/login")
+    def login():
+        data = request.get_json()
+        user = users.find_one({"email": str(data["email"])})
+        return {"ok": user is not None}
+    ```
+
+    ## References
+    - [CWE-89: SQL Injection](https://cwe.mitre.org/data/definitions/89.html)
+    - [CWE-943: Improper Neutralization of Special Elements in Data Query Logic](https://cwe.mitre.org/data/definitions/943.html)
+    - [OWASP: Testing for NoSQL Injection](https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/07-Input_Validation_Testing/05.6-Testing_for_NoSQL_Injection)
+    - [Django: `order_by()`](https://docs.djangoproject.com/en/stable/ref/models/querysets/#order-by)
+    - [SQLAlchemy: using textual SQL](https://docs.sqlalchemy.org/en/20/core/tutorial.html#using-textual-sql)
+    """
+
+    code = "VC422"
+    name = "client-data-in-query"
+    category = Category.SECURITY
+    severity = Severity.HIGH
+    confidence = Confidence.MEDIUM
+    cwe = (89, 943)
+    supersedes = ("VC402", "B608")
+    sanitizers = SANITIZERS
+    source: ClassVar[SourceFinder] = staticmethod(query_source)
+    # the sinks, and the sources a caller passes on to a query helper in another file
+    file_hints = ("text(", "execute", "raw", "extra", "read_sql", "literal_column", "order_by", "group_by", "distinct",
+                  "filter", "exclude", "find", "delete", "update", "aggregate", "count", "request", "event")
+
+    def new_state(self) -> FlowState:
+        return QueryState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers)
+
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        super().start_function(function, state)
+        if not isinstance(state, QueryState):
+            return
+        _, inputs, _ = request_parameters(function, self.context.imports)
+        for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
+            name = param.name.value
+            if name not in inputs:
+                continue
+            annotation = param.annotation
+            names = {n.rsplit(".", 1)[-1] for n in (dotted_name(e) for e in iter_expressions(annotation.annotation))
+                     if n} if annotation is not None else set()
+            if names & JSON_TYPES or (name in PAYLOAD_NAMES and not is_route_handler(function)):
+                state.json_parameters.add(name)
+
+    def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
+        name = state.qualified_name(call) or ""
+        func = call.func
+        method = func.attr.value if type(func) is cst.Attribute else ""
+        if name in SQL_TEXT_FUNCTIONS:
+            argument = call_argument(call, 0, SQL_TEXT_FUNCTIONS[name])
+            if argument is not None:
+                yield argument, SQL_TEXT
+        elif method in EXECUTE_METHODS and type(func) is cst.Attribute:
+            receiver = dotted_name(func.value) or short_code(func.value)
+            if DB_RECEIVER.search(receiver.rsplit(".", 1)[-1].rstrip("()")):
+                argument = call_argument(call, 0, "sql") or call_argument(call, 0, "query")
+                if argument is not None:
+                    yield argument, SQL_TEXT
+        elif method == "raw" and positional_count(call) in (1, 2):
+            argument = call_argument(call, 0, "raw_query")
+            if argument is not None:
+                yield argument, SQL_TEXT
+        elif method == "extra":
+            for keyword in EXTRA_KEYWORDS:
+                argument = call_argument(call, None, keyword)
+                if argument is not None:
+                    yield argument, SQL_TEXT
+        elif method in ORDERING_METHODS and not (method == "distinct" and _is_mongo_distinct(call)
+                                                 and self._is_mongo(call, state)):
+            for arg in call.args:
+                if arg.keyword is None:
+                    yield arg.value, ORDERING
+        elif method in LOOKUP_METHODS and module_uses_django(state.imports):
+            for arg in call.args:
+                if arg.star == "**":
+                    yield arg.value, LOOKUPS
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        super().check(node, state)
+        if not isinstance(state, QueryState):
+            return
+        for call in iter_calls(node):
+            self._check_mongo(call, state)
+        _note_bindings(node, state)
+
+    def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
+        callee = short_code(call.func)
+        if label == SQL_TEXT:
+            self.report(node, f"Client input from `{taint.origin}` becomes the SQL text of `{callee}()`, so a client "
+                        "can run its own SQL.", hint="Keep the SQL text constant and pass client values as bound "
+                        "parameters (`text(\"... WHERE name = :name\").bindparams(name=value)`).", cwe=SQL_CWE)
+        elif label == ORDERING:
+            self.report(node, f"Client input from `{taint.origin}` names the columns of `{callee}()`, so a client can "
+                        "order by any column (`password` included) and read it from the order of the rows, or pass "
+                        "SQL where the string is taken as text.", hint="Map the client's choice to a column through "
+                        "a fixed dict (`SORTS.get(sort, \"name\")`) or check it against an allow-list first.",
+                        cwe=SQL_CWE, severity=Severity.MEDIUM)
+        else:
+            self.report(node, f"Client input from `{taint.origin}` chooses the lookups of `{callee}()`, so a client "
+                        "can filter on any field (`password__startswith=a`) and read it one character at a time.",
+                        hint="Build the lookups from fixed field names (`filter(name=params.get(\"name\"))`) or use "
+                        "a filter form.", cwe=NOSQL_CWE, severity=Severity.MEDIUM)
+
+    def _is_mongo(self, call: cst.Call, state: FlowState) -> bool:
+        func = call.func
+        if type(func) is not cst.Attribute:
+            return False
+        if any(name.startswith(MONGO_MODULES) for name in state.imports.imported_names()):
+            return True
+        return bool(MONGO_RECEIVER.search(dotted_name(func.value) or ""))
+
+    def _check_mongo(self, call: cst.Call, state: QueryState) -> None:
+        func = call.func
+        if type(func) is not cst.Attribute or func.attr.value not in MONGO_METHODS or not self._is_mongo(call, state):
+            return
+        position = MONGO_METHODS[func.attr.value]
+        query = call_argument(call, position, "pipeline" if func.attr.value == "aggregate" else "filter")
+        if query is None:
+            return
+        found = self._unsafe_part(query, state, depth=4)
+        if found is None:
+            return
+        taint, how = found
+        label = short_code(func)
+        if how == "operator":
+            self.report(query, f"Client JSON from `{taint.origin}` reaches the filter of `{label}()`, where an object "
+                        "such as `{\"$ne\": null}` becomes a query operator and matches every document.",
+                        hint="Convert each client value to the type you expect (`str(value)`, `ObjectId(value)`) or "
+                        "reject anything that is not a string before it goes into a filter.", cwe=NOSQL_CWE)
+        else:
+            self.report(query, f"Client input from `{taint.origin}` becomes a field name or `$where` code in the filter "
+                        f"of `{label}()`, so a client decides what the query tests or runs.", hint="Use fixed field "
+                        "names and never put client text in `$where`; pass values only, converted with `str()`.",
+                        cwe=NOSQL_CWE)
+
+    def _unsafe_part(self, node: cst.BaseExpression, state: QueryState, depth: int
+                     ) -> tuple[Taint, str] | None:
+        """The part of a filter that lets the client add operators: a JSON value, a field name, `$where` code."""
+        if depth == 0:
+            return None
+        if isinstance(node, (cst.List, cst.Tuple)):
+            for element in node.elements:
+                found = self._unsafe_part(element.value, state, depth - 1)
+                if found is not None:
+                    return found
+            return None
+        if type(node) is cst.Name and node.value in state.dicts:
+            for value in state.dicts[node.value]:
+                found = self._unsafe_part(value, state, depth - 1)
+                if found is not None:
+                    return found
+            return None
+        if type(node) is not cst.Dict:
+            taint = self._json_taint(node, state)
+            return (taint, "operator") if taint is not None else None
+        for item in node.elements:
+            if not isinstance(item, cst.DictElement):
+                taint = self._json_taint(item.value, state)
+                if taint is not None:
+                    return taint, "operator"
+                continue
+            key = string_value(item.key)
+            if key is None:
+                taint = state.taint_of(item.key)
+                if taint is not None and taint.kind == "request":
+                    return taint, "structure"
+            if key in MONGO_CODE_KEYS:
+                taint = state.taint_of(item.value)
+                if taint is not None and taint.kind == "request":
+                    return taint, "structure"
+                continue
+            if key in MONGO_LITERAL_KEYS:
+                continue
+            found = self._unsafe_part(item.value, state, depth - 1)
+            if found is not None:
+                return found
+        return None
+
+    def _json_taint(self, node: cst.BaseExpression, state: QueryState) -> Taint | None:
+        """The taint of a value that may be a client's JSON object (not text, not a conversion's result)."""
+        if _is_text(node, state):
+            return None
+        taint = state.taint_of(node)
+        if taint is None or taint.kind != "request":
+            return None
+        if JSON_ORIGIN.search(taint.origin) or taint.origin in state.json_parameters:
+            return taint
+        return None
+
+
+def _is_mongo_distinct(call: cst.Call) -> bool:
+    """MongoDB's `distinct(key, filter)`, not the ORM's `distinct(*fields)`: a filter is passed."""
+    return positional_count(call) >= 2 or call_argument(call, None, "filter") is not None
+
+
+def _is_text(node: cst.BaseExpression, state: QueryState) -> bool:
+    """A value that cannot be an object: a conversion, a string built around it, or a name holding one."""
+    if isinstance(node, (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)):
+        return True
+    if type(node) is cst.BinaryOperation:
+        return _is_text(node.left, state) or _is_text(node.right, state)
+    if type(node) is cst.Call:
+        name = state.qualified_name(node) or dotted_name(node.func) or ""
+        if name in TEXT_CONVERSIONS or name.rsplit(".", 1)[-1] in TEXT_CONVERSIONS:
+            return True
+        return type(node.func) is cst.Attribute and node.func.attr.value in TEXT_METHODS
+    return type(node) is cst.Name and node.value in state.texts
+
+
+def _note_bindings(node: cst.CSTNode, state: QueryState) -> None:
+    """Remember names bound to text or to a dict display (and the values stored into it), and `isinstance` checks."""
+    if type(node) in (cst.If, cst.Assert, cst.While):
+        test = node.test  # type: ignore[attr-defined]
+        for inner in iter_expressions(test):
+            if type(inner) is cst.Call and dotted_name(inner.func) == "isinstance" and len(inner.args) == 2 \
+                    and "str" in {dotted_name(e) for e in iter_expressions(inner.args[1].value)}:
+                held = dotted_name(inner.args[0].value)
+                if held is not None:
+                    state.texts.add(held)
+        return
+    if type(node) is not cst.Assign:
+        return
+    for target in node.targets:
+        if type(target.target) is cst.Subscript:
+            container = dotted_name(target.target.value)
+            if container in state.dicts:
+                state.dicts[container].append(node.value)
+            continue
+        key = dotted_name(target.target)
+        if key is None:
+            continue
+        state.texts.discard(key)
+        state.dicts.pop(key, None)
+        if _is_text(node.value, state):
+            state.texts.add(key)
+        elif type(node.value) is cst.Dict:
+            state.dicts[key] = [node.value]
