@@ -212,3 +212,33 @@ def date_matched_by_compiled_patterns():
         if regex.match(request.args["date"]):
             return "ok"
     return "bad"
+
+
+@app.get("/moved")
+def moved_keeping_the_query():
+    target = url_for("articles")
+    query = request.query_string.decode()
+    if query:
+        target = "%s?%s" % (target, query)
+    # ok: VC409 -- the client's text is only the query string of a URL of ours
+    return redirect(target)
+
+
+@app.get("/moved-f")
+def moved_f_string():
+    # ok: VC409
+    return redirect(f"{url_for('articles')}?page={request.args['page']}")
+
+
+@app.get("/moved-client-base")
+def moved_to_client_base():
+    base = request.args["base"]
+    # expect: VC409
+    return redirect("%s?%s" % (base, request.query_string.decode()))
+
+
+@app.get("/log-query")
+def log_request_line():
+    # expect: VC409
+    app.logger.info("GET %s?%s" % (request.path, request.args["q"]))
+    return "ok"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import cast
 
 import libcst as cst
 
 from vibecheck.analysis.flow import (
+    CLEAN,
     SUMMARISED_KINDS,
     FlowRule,
     FlowState,
@@ -54,6 +56,88 @@ XPATH_CWE = (643,)
 LDAP_CWE = (90,)
 REGEX_CWE = (730, 1333)
 UPLOAD_CWE = (434, 22)
+
+
+# A `%` placeholder (`%s`, `%(name)s`, `%-5d`); `%%` is a literal percent sign.
+PERCENT_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdrifxXoeEgGca%]")
+# What stands before a URL's `?`: a path or an address, no spaces (`GET %s?%s` is a log line, not a URL) and no
+# regex syntax (`^user-?%s` is a pattern).
+URL_BEFORE_QUERY = re.compile(r"^[\w/:.\-~%@]*$")
+
+
+def _url_pieces(node: cst.BaseExpression) -> list[str | cst.BaseExpression] | None:
+    """The literal texts and the interpolated values of a string built by `%`, an f-string or `+`, in order."""
+    if type(node) is cst.FormattedString:
+        return [p.value if isinstance(p, cst.FormattedStringText) else cast(cst.FormattedStringExpression, p).expression
+                for p in node.parts]
+    if type(node) is not cst.BinaryOperation:
+        return None
+    if type(node.operator) is cst.Modulo:
+        template = string_value(node.left)
+        if template is None:
+            return None
+        values: list[cst.BaseExpression] = [e.value for e in node.right.elements] \
+            if type(node.right) is cst.Tuple else [node.right]
+        pieces: list[str | cst.BaseExpression] = []
+        start = 0
+        for match in PERCENT_PLACEHOLDER.finditer(template):
+            pieces.append(template[start:match.start()])
+            if match.group() == "%%":
+                pieces.append("%")
+            elif values:
+                pieces.append(values.pop(0))
+            else:
+                return None
+            start = match.end()
+        pieces.append(template[start:])
+        return pieces if not values else None
+    if type(node.operator) is cst.Add:
+        return [*_operand_pieces(node.left), *_operand_pieces(node.right)]
+    return None
+
+
+def _operand_pieces(node: cst.BaseExpression) -> list[str | cst.BaseExpression]:
+    text = string_value(node)
+    if text is not None:
+        return [text]
+    inner = _url_pieces(node) if type(node) in (cst.BinaryOperation, cst.FormattedString) else None
+    return inner if inner is not None else [node]
+
+
+def query_string_part(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """A URL whose client part comes only after its `?`: `"%s?%s" % (url, request.META["QUERY_STRING"])`.
+
+    There the client's text lands in the query string and cannot change where the URL points, so the value
+    carries only the taint of what stands before the `?` (CLEAN if that is ours).
+    """
+    if type(node) not in (cst.BinaryOperation, cst.FormattedString):
+        return None
+    pieces = _url_pieces(node)
+    if pieces is None:
+        return None
+    before: list[cst.BaseExpression] = []
+    literal = ""
+    for index, piece in enumerate(pieces):
+        if not isinstance(piece, str):
+            before.append(piece)
+            continue
+        if "?" not in piece:
+            literal += piece
+            continue
+        literal += piece.split("?", 1)[0]
+        after = [p for p in pieces[index + 1:] if not isinstance(p, str)]
+        if not after or not URL_BEFORE_QUERY.match(literal):
+            return None
+        taints = [state.taint_of(p) for p in before]
+        if any(t is not None and t.kind not in SUMMARISED_KINDS for t in taints):
+            return None
+        return next((t for t in taints if t is not None), CLEAN)
+    return None
+
+
+def injection_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """Client input, except what a URL carries only in its query string."""
+    return query_string_part(node, state) or request_source(node, state)
 
 
 def strips_newlines(call: cst.Call, state: FlowState) -> bool:
@@ -140,7 +224,7 @@ class RequestDataToInjectionSink(FlowRule):
     summarises = True
 
     def new_state(self) -> FlowState:
-        return FlowState(self.context.imports, request_source, sanitizer=strips_newlines, sanitizer_names=SANITIZERS)
+        return FlowState(self.context.imports, injection_source, sanitizer=strips_newlines, sanitizer_names=SANITIZERS)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if isinstance(node, cst.Assign):

@@ -8,6 +8,7 @@ from typing import cast
 import libcst as cst
 
 from vibecheck.analysis.flow import (
+    CALL,
     ORIGIN,
     SUMMARISED_KINDS,
     FlowRule,
@@ -207,7 +208,9 @@ class SqlBuiltFromStrings(FlowRule):
     pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
     `B608`, which only sees the one-line form. It also records which parameters and return values of each
     function reach those calls, so that VC417 reports a query built in one function and executed in
-    another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across modules.
+    another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across modules;
+    a query that a function returns together with its values and that is executed with them
+    (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way) is not followed.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
@@ -262,6 +265,8 @@ class SqlBuiltFromStrings(FlowRule):
             if taint is None:
                 continue
             also = " despite its separate parameters" if _has_parameters(call) else ""
+            if taint.kind == CALL and _parameters_from_the_same_call(call, taint, state):
+                continue
             if taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state):
                     self.report(query, f"An SQL query built as `{ORIGIN}` reaches `{sink}`, so a value can rewrite "
@@ -325,6 +330,17 @@ def _has_parameters(call: cst.Call) -> bool:
         return False
     position, _, param_keywords = EXECUTE_METHODS[func.attr.value]
     return positional_count(call) > position + 1 or has_keyword(call, *param_keywords)
+
+
+def _parameters_from_the_same_call(call: cst.Call, query: Taint, state: FlowState) -> bool:
+    """`sql, params = self.as_sql(); cursor.execute(sql, params)`: a query builder (an ORM's compiler) that returns
+    its placeholders' values beside the text; what it pastes into the text are its own identifiers."""
+    func = call.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS):
+        return False
+    position, _, param_keywords = EXECUTE_METHODS[func.attr.value]
+    parameters = call_argument(call, position + 1) or _keyword_argument(call, param_keywords)
+    return parameters is not None and state.taint_of(parameters) == query
 
 
 def _keyword_argument(call: cst.Call, names: tuple[str, ...]) -> cst.BaseExpression | None:
