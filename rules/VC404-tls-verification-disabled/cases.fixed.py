@@ -1,4 +1,5 @@
 """VC404 corpus: switching TLS verification off fires; verifying (or a caller's explicit opt-out branch) does not."""
+import smtplib
 import socket
 import ssl
 import urllib.request
@@ -185,3 +186,63 @@ async def aiohttp_without_ssl(url):
         # expect: VC404
         async with session.get(url) as response:
             return await response.text()
+
+
+def smtp_starttls_without_context(host, user, password):
+    import smtplib
+
+    with smtplib.SMTP(host, 587) as server:
+        # expect: VC404
+        server.starttls()
+        server.login(user, password)
+
+
+def smtp_ssl_without_context(host):
+    import smtplib as mail
+
+    # expect: VC404
+    return mail.SMTP_SSL(host, 465)
+
+
+def imap_ssl_with_none(host):
+    import imaplib
+
+    # expect: VC404
+    return imaplib.IMAP4_SSL(host, ssl_context=None)
+
+
+def smtp_starttls_verified(host, user, password):
+    import smtplib
+
+    with smtplib.SMTP(host, 587) as server:
+        # ok: VC404
+        server.starttls(context=ssl.create_default_context())
+        server.login(user, password)
+
+
+def imap_starttls_verified(host):
+    import imaplib
+
+    connection = imaplib.IMAP4(host)
+    # ok: VC404
+    connection.starttls(ssl.create_default_context())
+    return connection
+
+
+def smtp_ssl_verified(host):
+    import smtplib
+
+    # ok: VC404
+    return smtplib.SMTP_SSL(host, 465, context=ssl.create_default_context())
+
+
+class Mailer:
+    def __init__(self, host):
+        import smtplib
+
+        self.server = smtplib.SMTP(host, 587)
+
+    def open(self, user, password):
+        # expect: VC404
+        self.server.starttls()
+        self.server.login(user, password)

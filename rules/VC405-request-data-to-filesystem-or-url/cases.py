@@ -1,9 +1,11 @@
 """VC405 corpus: client input reaching file paths and outgoing URLs, and the checked look-alikes."""
 import base64
 import configparser
+import ipaddress
 import json
 import os
 import shutil
+import socket
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
@@ -383,3 +385,63 @@ def allow_list_after_a_branch():
         abort(404)
     # ok: VC405
     return send_file(os.path.join("/srv/reports", name))
+
+
+@app.get("/ssrf/host-variable")
+def host_allow_listed_through_a_variable():
+    url = request.args["url"]
+    host = urlparse(url).hostname
+    if host not in ALLOWED_HOSTS:
+        abort(400)
+    # ok: VC405
+    return requests.get(url, timeout=5).text
+
+
+@app.get("/ssrf/netloc")
+def netloc_allow_listed():
+    url = request.args["url"]
+    parts = urlparse(url)
+    if parts.netloc not in ALLOWED_HOSTS:
+        abort(400)
+    # ok: VC405
+    return httpx.get(url, timeout=5).text
+
+
+@app.get("/ssrf/private")
+def private_address_refused():
+    url = request.args["url"]
+    host = urlparse(url).hostname
+    address = ipaddress.ip_address(socket.gethostbyname(host))
+    if address.is_private or address.is_loopback or address.is_link_local:
+        abort(400)
+    # ok: VC405
+    return requests.get(url, timeout=5).text
+
+
+@app.get("/ssrf/scheme")
+def only_the_scheme_checked():
+    url = request.args["url"]
+    parts = urlparse(url)
+    if parts.scheme not in ("http", "https"):
+        abort(400)
+    # expect: VC405
+    return requests.get(url, timeout=5).text
+
+
+@app.get("/ssrf/denylist")
+def localhost_denylist():
+    url = request.args["url"]
+    host = urlparse(url).hostname
+    if host in ("localhost", "127.0.0.1"):
+        abort(400)
+    # expect: VC405
+    return requests.get(url, timeout=5).text
+
+
+@app.get("/ssrf/truthy")
+def host_present():
+    url = request.args["url"]
+    if not urlparse(url).hostname:
+        abort(400)
+    # expect: VC405
+    return requests.get(url, timeout=5).text

@@ -90,3 +90,18 @@ def test_a_vc_finding_replaces_the_bandit_finding_it_supersedes(rule, source: st
 def test_every_vc4xx_finding_carries_cwe_ids() -> None:
     for rule in (HardcodedCredential, TlsVerificationDisabled, UnsafeDeserialization, ShellCommandFromVariable):
         assert rule.cwe
+
+
+def test_tls_starttls_of_a_verifying_async_client_is_not_reported() -> None:
+    from vibecheck.rules.security.tls_verification_disabled import TlsVerificationDisabled
+
+    verifying = """
+        import aiosmtplib
+
+        async def send(client, message):
+            await client.starttls()
+            await client.send_message(message)
+    """
+    assert findings_for(TlsVerificationDisabled, verifying) == []
+    plain = verifying.replace("import aiosmtplib", "import smtplib")
+    assert [f.location.start.line for f in findings_for(TlsVerificationDisabled, plain)] == [5]

@@ -36,6 +36,7 @@ class JoinedSink:
     cwe: tuple[int, ...]
     code: str
     severity: str | None = None
+    statement: str = ""
 
 
 def module_name(relative_path: str) -> str:
@@ -148,14 +149,17 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
                 continue
             seen.add(identity)
             yield JoinedSink(paths[module], function, origin, chain, sink[2].replace(ORIGIN, origin), sink[3] or "",
-                             tuple(sink[4]), sink[5], sink[6] if len(sink) > 6 else None)
+                             tuple(sink[4]), sink[5], sink[6] if len(sink) > 6 else None, sink[7] if len(sink) > 7 else "")
 
 
-def locate(lines: list[str], function: str, code: str) -> tuple[int, int]:
-    """(line, column), 1-based, of the sink's code in the body of `function` (its def line if it is not found)."""
+def locate(lines: list[str], function: str, code: str, statement: str = "") -> tuple[int, int]:
+    """(line, column), 1-based, of the sink's code in the body of `function` (its def line if it is not found);
+    in the line that starts the sink's statement, when that line is found."""
     name = function.rsplit(".", 1)[-1]
     definition = re.compile(rf"^\s*(async\s+)?def\s+{re.escape(name)}\b")
     start = next((i for i, line in enumerate(lines) if definition.match(line)), 0)
+    if statement:
+        start = next((i - 1 for i in range(start + 1, len(lines)) if lines[i].strip().startswith(statement)), start)
     escaped = rf"\b{re.escape(code)}\b" if code.isidentifier() else re.escape(code)
     # an argument first (`open(path)`, `url=link`), then anywhere (`path = ...` binds it, it is not the sink)
     for pattern in (re.compile(rf"[(,=]\s*({escaped})"), re.compile(rf"({escaped})")):

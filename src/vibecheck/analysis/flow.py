@@ -516,6 +516,11 @@ def checked_names(test: cst.CSTNode) -> Iterator[str]:
                     continue
                 if _is_extension_of(operand):
                     continue
+                parsed = _parsed_host(operand)
+                if parsed is not None:
+                    # `urlparse(url).hostname in ALLOWED`: the URL's destination is checked
+                    yield from _names_inside(parsed)
+                    continue
                 field = dotted_name(operand) if type(operand) is cst.Attribute else None
                 if field is not None:
                     # `block.type == "tool_use"` checks one field of `block`, not the rest of it
@@ -524,7 +529,8 @@ def checked_names(test: cst.CSTNode) -> Iterator[str]:
                 yield from _names_inside(operand)
         elif type(node) is cst.Call:
             func = node.func
-            if type(func) is cst.Name and func.value in NON_CHECK_CALLS or _is_unpinned_prefix_test(node):
+            if type(func) is cst.Name and func.value in NON_CHECK_CALLS or _is_unpinned_prefix_test(node) \
+                    or _callee_tail(func) in URL_PARSER_NAMES:
                 continue
             if type(func) is cst.Attribute:
                 if func.attr.value in NON_CHECK_METHODS:
@@ -532,6 +538,23 @@ def checked_names(test: cst.CSTNode) -> Iterator[str]:
                 yield from _names_inside(func.value)
             for arg in node.args:
                 yield from _names_inside(arg.value)
+
+
+# Parsing a URL is no check of it: `if not urlparse(url).netloc` only tests that it has a host.
+URL_PARSER_NAMES = frozenset({"urlparse", "urlsplit"})
+URL_HOST_FIELDS = frozenset({"hostname", "netloc", "host"})
+
+
+def _callee_tail(func: cst.BaseExpression) -> str | None:
+    return func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else None
+
+
+def _parsed_host(operand: cst.CSTNode) -> cst.BaseExpression | None:
+    """The URL argument of `urlparse(url).hostname` (or `.netloc`), compared in a condition; None otherwise."""
+    if type(operand) is cst.Attribute and operand.attr.value in URL_HOST_FIELDS and type(operand.value) is cst.Call \
+            and _callee_tail(operand.value.func) in URL_PARSER_NAMES and operand.value.args:
+        return operand.value.args[0].value
+    return None
 
 
 def _names_inside(node: cst.CSTNode) -> Iterator[str]:
@@ -958,6 +981,7 @@ class FlowRule(Rule):
     untrusted_kinds: ClassVar[frozenset[str]] = frozenset({"request"})
     _classes: list[str]
     _recording: tuple[Taint, FlowState] | None = None
+    _statement: cst.CSTNode | None = None
 
     def new_state(self) -> FlowState:
         raise NotImplementedError
@@ -1032,6 +1056,7 @@ class FlowRule(Rule):
 
     def _check_and_summarise(self, node: cst.CSTNode, state: FlowState) -> None:
         """`check`, then what the project phase needs: returned taint and the arguments of project calls."""
+        self._statement = node
         self.check(node, state)
         summary = state.summary
         if summary is None:
@@ -1081,10 +1106,19 @@ class FlowRule(Rule):
         if state.summary is None:
             return
         code = cst.Module([]).code_for_node(node).strip().splitlines()
+        # the first line of the statement, to find the sink among other uses of the same name (`url`)
+        statement = _first_line(self._statement) if self._statement is not None else ""
         origins = parameters_in(node, state, taint) if taint.kind == PARAMETER else [taint.origin]
         for origin in origins:
             state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
-                                        (severity or self.severity).value])
+                                        (severity or self.severity).value, statement])
+
+
+def _first_line(node: cst.CSTNode) -> str:
+    if isinstance(node, cst.BaseCompoundStatement):
+        node = node.with_changes(leading_lines=())  # the comments above it
+    lines = cst.Module([]).code_for_node(node).strip().splitlines()
+    return lines[0].strip() if lines else ""
 
 
 _CLASSES: dict[int, tuple[cst.Module, frozenset[str]]] = {}

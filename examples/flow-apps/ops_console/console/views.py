@@ -1,7 +1,7 @@
 """Routes of the operations console: each hands client input to a helper in shell.py."""
 from flask import Flask, request
 
-from console import shell
+from console import fetch, shell
 from console.shell import disk_usage, ping_as_argument, ping_quoted, restart_allowed, run_tool, uptime
 
 app = Flask(__name__)
@@ -54,3 +54,30 @@ def uptime_view():
 @app.post("/archive")
 def archive():
     return {"status": shell.archive("/srv/data")}
+
+
+@app.get("/preview")
+def preview():
+    return fetch.preview(request.args["url"])
+
+
+@app.post("/webhooks/test")
+def test_webhook():
+    body = request.get_json()
+    return {"status": fetch.post_webhook(body["url"], {"text": "test"})}
+
+
+@app.get("/mirror")
+def mirror():
+    return fetch.fetch_not_local(request.args["url"])
+
+
+@app.post("/webhooks/send")
+def send_webhook():
+    body = request.get_json()
+    return {"status": fetch.post_allowed_webhook(body["url"], {"text": body["text"]})}
+
+
+@app.get("/public")
+def public():
+    return fetch.fetch_public(request.args["url"]) + fetch.fetch_listed(request.args["url"])

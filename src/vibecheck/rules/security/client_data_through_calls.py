@@ -102,7 +102,7 @@ class ClientDataThroughCalls(ProjectRule):
                 except OSError:
                     continue
                 lines = cache[joined.path] = text.splitlines()
-            line, column = locate(lines, joined.function, joined.code)
+            line, column = locate(lines, joined.function, joined.code, joined.statement)
             through = " -> ".join(f"`{name}()`" for name in joined.chain)
             yield Finding(
                 code=self.code, name=self.name, message=f"{joined.message[:-1]} (through {through}).",

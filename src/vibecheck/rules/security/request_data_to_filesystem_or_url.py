@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import libcst as cst
 
 from vibecheck.analysis.flow import (
@@ -12,8 +15,10 @@ from vibecheck.analysis.flow import (
     call_argument,
     dotted_name,
     iter_calls,
+    iter_expressions,
     request_source,
     short_code,
+    string_value,
 )
 from vibecheck.model import Category, Confidence, Severity
 
@@ -48,6 +53,98 @@ SANITIZERS = frozenset({"secure_filename", "werkzeug.utils.secure_filename", "os
                         "safe_join", "werkzeug.security.safe_join", "flask.safe_join", "int", "float", "uuid.UUID", "UUID",
                         "is_safe_url", "url_has_allowed_host_and_scheme", "validate_url", "slugify",
                         "django.utils.text.slugify", "get_valid_filename"})
+
+
+# Parsers whose result holds a URL's parts, the attributes that are its host, and the calls that turn a host
+# into an address: a check of what they give is a check of the URL's destination.
+URL_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit",
+                         "httpx.URL", "yarl.URL", "furl.furl", "rfc3986.urlparse"})
+HOST_ATTRIBUTES = frozenset({"hostname", "netloc", "host", "raw_host"})
+ADDRESS_CALLS = frozenset({"socket.gethostbyname", "socket.getaddrinfo", "socket.gethostbyname_ex",
+                           "ipaddress.ip_address", "ipaddress.ip_network", "ipaddress.ip_interface", "str"})
+# `address.is_private`: a private-address check of the resolved host.
+ADDRESS_PROPERTIES = frozenset({"is_private", "is_loopback", "is_link_local", "is_reserved", "is_global",
+                                "is_multicast", "is_unspecified", "is_site_local"})
+HOST_CHECK_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
+# Compared with these, a host is checked against a denylist, which other spellings of the address pass
+# (`127.1`, `[::1]`, a DNS name pointing inside): no check.
+LOCAL_HOST_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "169.254.169.254", "metadata.google.internal"})
+
+
+class UrlState(FlowState):
+    """The flow state plus, per name, the client URL whose parts (`parsed`) or host or address (`hosts`) it holds."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.parsed: dict[str, str] = {}
+        self.hosts: dict[str, str] = {}
+
+    def url_of_parts(self, node: cst.BaseExpression) -> str | None:
+        """The URL name that `urlparse(url)` or a name bound to it parses."""
+        if type(node) is cst.Name:
+            return self.parsed.get(node.value)
+        if type(node) is cst.Call and self.qualified_name(node) in URL_PARSERS and node.args:
+            inner = dotted_name(node.args[0].value)
+            return inner if inner is not None and inner in self.names else None
+        return None
+
+    def url_of_host(self, node: cst.BaseExpression) -> str | None:
+        """The URL name whose host (or resolved address) an expression is."""
+        if type(node) is cst.Name:
+            return self.hosts.get(node.value)
+        if type(node) is cst.Attribute and node.attr.value in HOST_ATTRIBUTES:
+            return self.url_of_parts(node.value)
+        if type(node) is cst.Call and node.args and self.qualified_name(node) in ADDRESS_CALLS:
+            return self.url_of_host(node.args[0].value)
+        if type(node) is cst.Subscript:
+            return self.url_of_host(node.value)
+        return None
+
+    def note(self, statement: cst.CSTNode) -> None:
+        """Before a statement's bindings: which names get a client URL's parts or host; which host checks clear it."""
+        if type(statement) in (cst.If, cst.While, cst.Assert):
+            for url in self._checked_urls(statement.test):  # type: ignore[attr-defined]
+                self.names.pop(url, None)
+                self.checked.add(url)
+            return
+        if type(statement) is not cst.Assign:
+            return
+        for target in statement.targets:
+            name = target.target.value if type(target.target) is cst.Name else None
+            if name is None:
+                continue
+            self.parsed.pop(name, None)
+            self.hosts.pop(name, None)
+            parts, host = self.url_of_parts(statement.value), self.url_of_host(statement.value)
+            if parts is not None:
+                self.parsed[name] = parts
+            elif host is not None:
+                self.hosts[name] = host
+
+    def _checked_urls(self, test: cst.BaseExpression) -> Iterator[str]:
+        """URLs whose host a condition compares with something (`host in ALLOWED_HOSTS`) or checks for a private
+        address (`ip.is_private`); a scheme or path check is not one."""
+        for node in iter_expressions(test):
+            if type(node) is cst.Comparison and any(isinstance(c.operator, HOST_CHECK_OPERATORS) for c in node.comparisons):
+                if _names_local_hosts(node):
+                    continue
+                for operand in (node.left, *(c.comparator for c in node.comparisons)):
+                    url = self.url_of_host(operand)
+                    if url is not None:
+                        yield url
+            elif type(node) is cst.Attribute and node.attr.value in ADDRESS_PROPERTIES:
+                url = self.url_of_host(node.value)
+                if url is not None:
+                    yield url
+
+
+def _names_local_hosts(comparison: cst.Comparison) -> bool:
+    """`host == "localhost"`, `host in ("127.0.0.1", "169.254.169.254")`: a denylist of internal addresses."""
+    for operand in (comparison.left, *(c.comparator for c in comparison.comparisons)):
+        elements = [e.value for e in operand.elements] if isinstance(operand, (cst.Tuple, cst.List, cst.Set)) else [operand]
+        if any(string_value(e) in LOCAL_HOST_NAMES for e in elements):
+            return True
+    return False
 
 
 def request_or_client_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -121,9 +218,11 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     summarises = True
 
     def new_state(self) -> FlowState:
-        return FlowState(self.context.imports, request_or_client_source, sanitizer_names=SANITIZERS)
+        return UrlState(self.context.imports, request_or_client_source, sanitizer_names=SANITIZERS)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        if isinstance(state, UrlState):
+            state.note(node)
         for call in iter_calls(node):
             sink = self._sink(call, state)
             if sink is None:

@@ -7,7 +7,14 @@ import libcst as cst
 from vibecheck.analysis.call_edits import without_argument
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix
-from vibecheck.rules.security._support import BindingRule, is_name_constant, keyword, string_value, tails
+from vibecheck.rules.security._support import (
+    BindingRule,
+    is_name_constant,
+    keyword,
+    positional,
+    string_value,
+    tails,
+)
 
 HTTP_LIBRARIES = ("requests.", "httpx.", "aiohttp.", "urllib3.", "niquests.", "pip._vendor.requests.")
 # Methods of a session/client object (any receiver): `self.session.get(url, verify=False)`.
@@ -21,6 +28,18 @@ CERT_NONE_NAMES = frozenset({"ssl.CERT_NONE", "ssl.VerifyMode.CERT_NONE"})
 UNVERIFIED_TAILS = tails(UNVERIFIED_REFERENCES)
 CHECKED_KEYWORDS = frozenset({*DISABLING_KEYWORDS, "cert_reqs"})
 CERT_REQS_NONE = frozenset({"CERT_NONE", "NONE", "none"})
+# The standard library's mail and file-transfer clients: without a context they use `ssl._create_stdlib_context()`,
+# which checks neither the certificate nor the host name. Client class -> the keyword of its context.
+STDLIB_TLS_CLIENTS = {"smtplib.SMTP_SSL": "context", "imaplib.IMAP4_SSL": "ssl_context", "poplib.POP3_SSL": "context",
+                      "ftplib.FTP_TLS": "context", "nntplib.NNTP_SSL": "ssl_context"}
+# Plain clients whose method upgrades the connection: class -> (method, keyword of its context, its position).
+STDLIB_STARTTLS = {"smtplib.SMTP": ("starttls", "context", None), "smtplib.LMTP": ("starttls", "context", None),
+                   "imaplib.IMAP4": ("starttls", "ssl_context", 0), "poplib.POP3": ("stls", "context", 0),
+                   "nntplib.NNTP": ("starttls", "context", 0)}
+STARTTLS_METHODS = frozenset(method for method, _, _ in STDLIB_STARTTLS.values())
+# Async mail clients whose `starttls()` verifies by default: a file that uses one is not guessed about.
+VERIFYING_MAIL_MODULES = ("aiosmtplib", "aioimaplib")
+STDLIB_TLS_TAILS = tails(frozenset(STDLIB_TLS_CLIENTS))
 # `if not verify:` -- a branch that implements the caller's own choice, as HTTP libraries do.
 OPT_OUT_WORDS = ("verify", "insecure", "ssl", "tls", "cert")
 
@@ -32,7 +51,10 @@ class TlsVerificationDisabled(BindingRule):
     Reports `verify=False` on `requests`/`httpx`/`aiohttp` calls, sessions and clients (also through a
     variable or `session.verify = False`), `ssl._create_unverified_context()`, `ssl.CERT_NONE` given
     to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
-    `cert_reqs="CERT_NONE"` and `context.check_hostname = False`. Code inside an `if` that tests a
+    `cert_reqs="CERT_NONE"` and `context.check_hostname = False`. It also reports the standard library's
+    mail and file-transfer clients opened without a context (`smtplib.SMTP_SSL(host)`,
+    `imaplib.IMAP4_SSL(host)`, `poplib.POP3_SSL`, `ftplib.FTP_TLS`) and `server.starttls()`/`stls()`
+    without one: their default context checks neither the certificate nor the host name. Code inside an `if` that tests a
     `verify`/`insecure` flag is left alone: it implements the caller's own opt-out. Test files are not
     checked: tests talk to local servers with self-signed certificates, and that code does not ship.
 
@@ -106,6 +128,7 @@ class TlsVerificationDisabled(BindingRule):
             if self._is_cert_none(arg.value):
                 self.report(arg, f"`{self.source_of(arg)}` makes this TLS connection accept any certificate.",
                             hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
+        self._check_stdlib_tls(node)
         if not (self.may_call(node, UNVERIFIED_TAILS) or any(
                 arg.keyword is not None and arg.keyword.value in CHECKED_KEYWORDS for arg in node.args)):
             return
@@ -129,6 +152,46 @@ class TlsVerificationDisabled(BindingRule):
             self.report(node, "`cert_reqs=CERT_NONE` turns off TLS certificate verification for this connection pool.",
                         hint="Remove `cert_reqs=CERT_NONE` (the default, `CERT_REQUIRED`, verifies certificates).",
                         fix=_removal(node, cert_reqs, string_value(cert_reqs.value) in CERT_REQS_NONE))
+
+    def _check_stdlib_tls(self, node: cst.Call) -> None:
+        """`smtplib.SMTP_SSL(host)` and `server.starttls()` without a context: nothing is verified."""
+        qualified = self.module_name(node) or "" if self.may_call(node, STDLIB_TLS_TAILS) else ""
+        if qualified in STDLIB_TLS_CLIENTS:
+            context = keyword(node, STDLIB_TLS_CLIENTS[qualified])
+            if context is None or is_name_constant(context.value, "None"):
+                self.report(node, f"`{qualified}()` without `{STDLIB_TLS_CLIENTS[qualified]}=` encrypts the connection "
+                            "but accepts any certificate, so anyone on the path can read the password.",
+                            hint=f"Pass `{STDLIB_TLS_CLIENTS[qualified]}=ssl.create_default_context()`.")
+            return
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in STARTTLS_METHODS):
+            return
+        clients = [c for c in self._stdlib_clients(func.value) if STDLIB_STARTTLS[c][0] == func.attr.value]
+        if not clients or any(self._has_context(node, client) for client in clients):
+            return
+        word = STDLIB_STARTTLS[clients[0]][1]
+        self.report(node, f"`{self.source_of(func)}()` without `{word}=` upgrades to TLS but accepts any certificate "
+                    "(the standard library's default context checks nothing), so anyone on the path can read what "
+                    "follows.", hint=f"Pass `{word}=ssl.create_default_context()`.")
+
+    @staticmethod
+    def _has_context(call: cst.Call, client: str) -> bool:
+        _, word, position = STDLIB_STARTTLS[client]
+        context = keyword(call, word) or (positional(call, position) if position is not None else None)
+        return context is not None and not is_name_constant(context.value, "None")
+
+    def _stdlib_clients(self, receiver: cst.BaseExpression) -> list[str]:
+        """The standard-library client class a receiver was made from (`server = smtplib.SMTP(...)`), or, when it
+        cannot be seen (`self.server`), the plain clients of the modules the file imports."""
+        made = self.resolve(receiver)
+        if isinstance(made, cst.Call):
+            name = self.module_name(made) or ""
+            return [name] if name in STDLIB_STARTTLS else []
+        imported = self.context.imports.imported_names()
+        if any(name.startswith(VERIFYING_MAIL_MODULES) for name in imported):
+            return []
+        modules = {name.split(".", 1)[0] for name in imported}
+        return [client for client in STDLIB_STARTTLS if client.split(".", 1)[0] in modules]
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
         if not self._opt_out_depth and self._is_cert_none(node.value):
