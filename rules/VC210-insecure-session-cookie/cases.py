@@ -214,3 +214,33 @@ def header_passed_through(response, cookie_line):
 def request_cookie_header(session, token):
     # ok: VC210 -- the request's `Cookie` header, sent by a client
     return session.get("https://api.example.com/", headers={"Cookie": f"session={token}"}, timeout=5)
+
+
+def preference_cookie_over_plain_http(response):
+    # expect: VC210
+    response.set_cookie("theme", "dark", secure=False)
+
+
+def cart_cookie_over_plain_http(response, cart_id):
+    # expect: VC210
+    response.set_cookie(key="cart", value=cart_id, max_age=86400, secure=False, httponly=True)
+
+
+def named_cookie_over_plain_http(response, name, value):
+    # expect: VC210
+    response.set_signed_cookie(name, value, secure=False)
+
+
+def preference_cookie_readable_by_scripts(response):
+    # ok: VC210 -- a preference the page's scripts read; nothing to steal
+    response.set_cookie("theme", "dark", httponly=False)
+
+
+def language_cookie(response, language):
+    # ok: VC210
+    response.set_cookie("lang", language, max_age=31536000)
+
+
+def preference_cookie_secure_from_request(request, response):
+    # ok: VC210 -- decided by the request's scheme, not switched off
+    response.set_cookie("theme", "dark", secure=request.is_secure())

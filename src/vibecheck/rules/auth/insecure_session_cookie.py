@@ -73,7 +73,8 @@ class InsecureSessionCookie(Rule):
     - `response.set_cookie(...)` / `set_signed_cookie(...)` for a session or auth cookie (its name is
       like `session`, `sessionid`, `sid`, `token`, `auth`, `jwt`, `access_token`, `refresh_token`,
       `remember_token`, or its value is named like a token) without `secure=True` or `httponly=True`, or
-      with `samesite=None`/`"None"`;
+      with `samesite=None`/`"None"`; and any other cookie set with a written-out `secure=False` (low
+      severity: a `theme` cookie without `httponly` is normal, one sent over plain HTTP on purpose is not);
     - a raw `Set-Cookie` header for such a cookie without `Secure` or `HttpOnly` (or with `SameSite=None`):
       `response.headers["Set-Cookie"] = f"session={token}; Path=/"`, `headers.add("Set-Cookie", ...)`,
       `add_header(...)`, `{"Set-Cookie": ...}` or a WSGI `("Set-Cookie", ...)` pair, when the value is a
@@ -230,11 +231,23 @@ class InsecureSessionCookie(Rule):
             self.report(node, '`SessionMiddleware` is set up with `same_site="none"`: browsers send the session cookie on '
                         "cross-site requests, which enables CSRF.", hint='Use `same_site="lax"` (the default) or "strict".')
 
+    def _check_any_cookie(self, node: cst.Call, cookie: str | None) -> None:
+        """Any other cookie: only a written-out `secure=False` is reported. Scripts may read a `theme` cookie, and
+        a cookie without `secure` may be meant for a site that is HTTPS-only anyway; `secure=False` says it is not."""
+        given = argument(node, None, SECURE)
+        if given is None or not is_false(given):
+            return
+        label = f"The `{cookie}` cookie" if cookie else "This cookie"
+        self.report(node, f"{label} is set with `secure=False`: {EFFECTS[SECURE]}, where anyone on the network can read "
+                    "or change it.", hint="Remove `secure=False` (or pass `secure=True`) outside development; keep "
+                    "plain-HTTP cookies to local servers.", severity=Severity.LOW)
+
     def _check_set_cookie(self, node: cst.Call) -> None:
         key = argument(node, 0, "key")
         cookie = string_value(key) or value_name(key)
         value_label = value_name(argument(node, 1, "value"))
         if not ((cookie and is_auth_cookie_name(cookie)) or names_any(value_label, COMPARED_SECRETS)):
+            self._check_any_cookie(node, cookie)
             return
         csrf = bool(cookie and CSRF_WORDS & set(words(cookie)))
         problems = []
