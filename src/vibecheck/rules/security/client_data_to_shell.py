@@ -120,7 +120,7 @@ class ClientDataToShell(ClientSinkRule):
         elif name in SUBPROCESS_FUNCTIONS:
             yield from self._subprocess_sinks(call, state)
         elif name in EXEC_FUNCTIONS:
-            program = call_argument(call, EXEC_FUNCTIONS[name], "file" if "p" in name[-3:] else "path")
+            program = call_argument(call, EXEC_FUNCTIONS[name])
             if program is not None:
                 yield program, PROGRAM_LABEL
 
@@ -209,6 +209,6 @@ def list_display(node: cst.BaseExpression, state: FlowState) -> cst.BaseExpressi
         return None if list_display(node.right, state) is not NOT_A_LIST else NOT_A_LIST
     if type(node) is cst.Name and isinstance(state, ShellState) and node.value in state.lists:
         return state.lists[node.value]
-    if type(node) is cst.Name and string_value(node) is None and node.value.isupper():
+    if type(node) is cst.Name and node.value.isupper():
         return None
     return NOT_A_LIST
