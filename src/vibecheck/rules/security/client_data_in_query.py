@@ -344,10 +344,12 @@ def _is_mongo_distinct(call: cst.Call) -> bool:
 
 def _is_text(node: cst.BaseExpression, state: QueryState) -> bool:
     """A value that cannot be an object: a conversion, a string built around it, or a name holding one."""
+    while type(node) is cst.BinaryOperation:  # `"user:" + name`: text, whatever the rest is (no recursion: long chains)
+        if _is_text(node.right, state):
+            return True
+        node = node.left
     if isinstance(node, (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)):
         return True
-    if type(node) is cst.BinaryOperation:
-        return _is_text(node.left, state) or _is_text(node.right, state)
     if type(node) is cst.Call:
         name = state.qualified_name(node) or dotted_name(node.func) or ""
         if name in TEXT_CONVERSIONS or name.rsplit(".", 1)[-1] in TEXT_CONVERSIONS:

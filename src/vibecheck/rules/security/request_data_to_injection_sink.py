@@ -92,16 +92,29 @@ def _url_pieces(node: cst.BaseExpression) -> list[str | cst.BaseExpression] | No
         pieces.append(template[start:])
         return pieces if not values else None
     if type(node.operator) is cst.Add:
-        return [*_operand_pieces(node.left), *_operand_pieces(node.right)]
+        return _added_pieces(node)
     return None
 
 
-def _operand_pieces(node: cst.BaseExpression) -> list[str | cst.BaseExpression]:
-    text = string_value(node)
-    if text is not None:
-        return [text]
-    inner = _url_pieces(node) if type(node) in (cst.BinaryOperation, cst.FormattedString) else None
-    return inner if inner is not None else [node]
+# A URL is built from a few parts; a longer `+` chain is something else, and is not flattened at each of its nodes.
+MAX_URL_PARTS = 12
+
+
+def _added_pieces(node: cst.BinaryOperation) -> list[str | cst.BaseExpression] | None:
+    """The operands of a `+` chain, left to right (literals as text), without recursion; None past MAX_URL_PARTS."""
+    operands: list[cst.BaseExpression] = []
+    current: cst.BaseExpression = node
+    while type(current) is cst.BinaryOperation and type(current.operator) is cst.Add:
+        operands.append(current.right)
+        current = current.left
+        if len(operands) > MAX_URL_PARTS:
+            return None
+    operands.append(current)
+    pieces: list[str | cst.BaseExpression] = []
+    for operand in reversed(operands):
+        text = string_value(operand)
+        pieces.append(text if text is not None else operand)
+    return pieces
 
 
 def query_string_part(node: cst.BaseExpression, state: FlowState) -> Taint | None:
