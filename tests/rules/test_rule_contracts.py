@@ -200,6 +200,7 @@ DISTINCT_PROBLEMS: dict[frozenset[str], str] = {
     frozenset({"VC111", "VC305"}): "a test's bare `except:` that catches Ctrl-C (VC111) and swallows the failure (VC305)",
     frozenset({"VC107", "VC110"}): "a blocking HTTP call in `async def` whose status is also never checked",
     frozenset({"VC108", "VC408"}): "a shell command built from variables whose exit status is also ignored",
+    frozenset({"VC108", "VC421"}): "client input in a shell command (VC421) whose exit status is also ignored (VC108)",
     frozenset({"VC201", "VC208"}): "a state-changing route with no auth guard and with CSRF protection turned off",
     frozenset({"VC204", "VC205"}): "a fast hash of a password compared with `==`: the hash and the comparison both leak",
     frozenset({"VC407", "VC409"}): "a log call that writes a secret and also client input (log injection)",

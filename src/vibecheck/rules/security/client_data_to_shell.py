@@ -52,8 +52,8 @@ class ClientDataToShell(ClientSinkRule):
     denylist (`if ";" not in host`) is no check. An argument in a later position of a list without a
     shell (`["ping", "-c", "1", host]`) is not reported. It also records which parameters of each
     function reach those calls, so that VC417 reports request data passed to a helper that runs the
-    command, in the same module or another. It supersedes bandit's `B602`/`B605` and VC408 on the same
-    lines.
+    command, in the same module or another. It supersedes bandit's `B601`/`B602`/`B605` and VC408 on the
+    same lines.
 
     ## Why is this bad?
     The shell reads `;`, `&&`, `$(...)` and backticks in the client's text as commands of its own:
@@ -103,7 +103,7 @@ class ClientDataToShell(ClientSinkRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = CWE
-    supersedes = ("B602", "B605", "VC408")
+    supersedes = ("B601", "B602", "B605", "VC408")
     # the sinks, and the sources a caller passes on to a helper in another file
     file_hints = ("system", "popen", "subprocess", "getoutput", "exec", "spawn", "pexpect", "request", "event")
     sanitizers = SANITIZERS
