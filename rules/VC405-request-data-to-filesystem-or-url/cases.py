@@ -414,8 +414,38 @@ def private_address_refused():
     address = ipaddress.ip_address(socket.gethostbyname(host))
     if address.is_private or address.is_loopback or address.is_link_local:
         abort(400)
-    # ok: VC405
+    # expect: VC405 -- checked, but the redirect of a public URL is followed to any address
     return requests.get(url, timeout=5).text
+
+
+@app.get("/ssrf/private-no-redirects")
+def private_address_refused_no_redirects():
+    url = request.args["url"]
+    address = ipaddress.ip_address(socket.gethostbyname(urlparse(url).hostname))
+    if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
+        abort(400)
+    # ok: VC405
+    return requests.get(url, timeout=5, allow_redirects=False).text
+
+
+@app.get("/ssrf/private-httpx")
+def private_address_refused_httpx():
+    url = request.args["url"]
+    host = urlparse(url).hostname
+    if not ipaddress.ip_address(socket.gethostbyname(host)).is_global:
+        abort(400)
+    # ok: VC405 -- httpx follows no redirect unless asked
+    return httpx.get(url, timeout=5).text
+
+
+@app.get("/ssrf/private-urlopen")
+def private_address_refused_urlopen():
+    url = request.args["url"]
+    host = urlparse(url).hostname
+    if ipaddress.ip_address(socket.gethostbyname(host)).is_private:
+        abort(400)
+    # expect: VC405
+    return urllib.request.urlopen(url, timeout=5).read()
 
 
 @app.get("/ssrf/scheme")

@@ -81,3 +81,8 @@ def send_webhook():
 @app.get("/public")
 def public():
     return fetch.fetch_public(request.args["url"]) + fetch.fetch_listed(request.args["url"])
+
+
+@app.get("/public-follow")
+def public_follow():
+    return fetch.fetch_public_following(request.args["url"])

@@ -78,6 +78,8 @@ class UrlState(FlowState):
         super().__init__(*args, **kwargs)
         self.parsed: dict[str, str] = {}
         self.hosts: dict[str, str] = {}
+        # URLs cleared only by a private-address check, with the taint they had: a redirect gets past that check
+        self.address_checked: dict[str, Taint] = {}
 
     def url_of_parts(self, node: cst.BaseExpression) -> str | None:
         """The URL name that `urlparse(url)` or a name bound to it parses."""
@@ -103,9 +105,16 @@ class UrlState(FlowState):
     def note(self, statement: cst.CSTNode) -> None:
         """Before a statement's bindings: which names get a client URL's parts or host; which host checks clear it."""
         if type(statement) in (cst.If, cst.While, cst.Assert):
-            for url in self._checked_urls(statement.test):  # type: ignore[attr-defined]
-                self.names.pop(url, None)
+            only_by_address: dict[str, bool] = {}
+            for url, by_address in self._checked_urls(statement.test):  # type: ignore[attr-defined]
+                only_by_address[url] = only_by_address.get(url, True) and by_address
+            for url, by_address in only_by_address.items():
+                taint = self.names.pop(url, None)
                 self.checked.add(url)
+                if by_address and taint is not None:
+                    self.address_checked[url] = taint
+                elif not by_address:
+                    self.address_checked.pop(url, None)
             return
         if type(statement) is not cst.Assign:
             return
@@ -121,9 +130,9 @@ class UrlState(FlowState):
             elif host is not None:
                 self.hosts[name] = host
 
-    def _checked_urls(self, test: cst.BaseExpression) -> Iterator[str]:
+    def _checked_urls(self, test: cst.BaseExpression) -> Iterator[tuple[str, bool]]:
         """URLs whose host a condition compares with something (`host in ALLOWED_HOSTS`) or checks for a private
-        address (`ip.is_private`); a scheme or path check is not one."""
+        address (`ip.is_private`: True beside the URL); a scheme or path check is not one."""
         for node in iter_expressions(test):
             if type(node) is cst.Comparison and any(isinstance(c.operator, HOST_CHECK_OPERATORS) for c in node.comparisons):
                 if _names_local_hosts(node):
@@ -131,11 +140,41 @@ class UrlState(FlowState):
                 for operand in (node.left, *(c.comparator for c in node.comparisons)):
                     url = self.url_of_host(operand)
                     if url is not None:
-                        yield url
+                        yield url, False
             elif type(node) is cst.Attribute and node.attr.value in ADDRESS_PROPERTIES:
                 url = self.url_of_host(node.value)
                 if url is not None:
-                    yield url
+                    yield url, True
+
+
+REDIRECT_HINT = "Fetch without following redirects (`allow_redirects=False`) and check each `Location` the same way."
+# Calls that follow redirects unless told not to: keyword -> the value that stops them. `httpx` does not by default.
+REDIRECT_SWITCHES = {"requests": ("allow_redirects", True), "aiohttp": ("allow_redirects", True),
+                     "httpx": ("follow_redirects", False), "urllib": ("", True)}
+
+
+def _bypass_message(taint: Taint, label: str) -> str:
+    return (f"Client input from `{taint.origin}` is checked for private addresses but `{label}` follows redirects, "
+            "so a public URL that redirects to an internal address gets through.")
+
+
+def follows_redirects(call: cst.Call, state: FlowState) -> bool:
+    """Whether an HTTP call follows redirects: `requests.get` and `aiohttp` unless `allow_redirects=False`,
+    `urllib.request.urlopen` always, `httpx` only with `follow_redirects=True`; `requests.head` does not."""
+    name = state.qualified_name(call) or ""
+    if type(call.func) is cst.Attribute:
+        client = state.taint_of(call.func.value)  # `httpx.Client()` made in this function
+        if client is not None and client.kind == "http-client":
+            name = f"{client.origin}.{call.func.attr.value}"
+    # a session or client object of unknown kind: `requests`' default, the most common
+    library = next((lib for lib in REDIRECT_SWITCHES if name.startswith(lib + ".")), "requests")
+    if name == "requests.head":
+        return False
+    keyword, default = REDIRECT_SWITCHES[library]
+    value = call_argument(call, None, keyword) if keyword else None
+    if value is None:
+        return default
+    return not (type(value) is cst.Name and value.value == "False")
 
 
 def _names_local_hosts(comparison: cst.Comparison) -> bool:
@@ -168,8 +207,13 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `os.remove`/`shutil`, `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp`
     call. A visible check clears the value: `secure_filename`, `os.path.basename`, `safe_join`, an
     allow-list `in` test, a comparison, or any validating call in an `if`/`assert` (`is_safe_url(url)`,
-    `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`). Tests that do not protect
-    do not clear it: the extension alone, `endswith`, a scheme-only `startswith`, `"http://" in url`.
+    `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`, also through a variable:
+    `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`). A private-address check of the resolved
+    host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL for a fetch that
+    does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`, `aiohttp` and
+    `urlopen` follow them to any address, which is reported. Tests that do not protect do not clear it:
+    the extension alone, `endswith`, a scheme-only `startswith`, `"http://" in url`, a scheme check, a
+    denylist of `localhost`/`127.0.0.1`, a truthiness test of the host.
 
     ## Why is this bad?
     `../../etc/passwd` in a file name reads or overwrites any file the server can reach (path traversal).
@@ -236,6 +280,20 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                     self._report_sink(argument, label, is_url, placeholder)
             elif taint is not None and taint.kind == "request":
                 self._report_sink(argument, label, is_url, taint)
+            elif is_url and isinstance(state, UrlState) and follows_redirects(call, state):
+                self._report_redirect_bypass(argument, label, state)
+
+    def _report_redirect_bypass(self, argument: cst.BaseExpression, label: str, state: UrlState) -> None:
+        """A URL checked for private addresses, fetched by a call that follows redirects to any address."""
+        url = dotted_name(argument)
+        taint = state.address_checked.get(url) if url is not None else None
+        if taint is None:
+            return
+        if taint.kind not in SUMMARISED_KINDS:
+            self.report(argument, _bypass_message(taint, label), hint=REDIRECT_HINT, cwe=URL_CWE)
+            return
+        with self.recording(taint, state) as placeholder:
+            self.report(argument, _bypass_message(placeholder, label), hint=REDIRECT_HINT, cwe=URL_CWE)
 
     def _report_sink(self, argument: cst.BaseExpression, label: str, is_url: bool, taint: Taint) -> None:
         if is_url:
