@@ -244,3 +244,14 @@ def a_list_of_words_that_are_not_algorithms(token):
 def other_encode_functions(text):
     # ok: VC202
     return base64.b64encode(text.encode(), None)
+
+
+def none_beside_a_real_algorithm(token):
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256", "none"])
+
+
+def signature_switch_beside_other_options(token):
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"],
+                      options={"verify_signature": False, "verify_aud": False})

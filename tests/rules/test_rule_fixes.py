@@ -12,6 +12,7 @@ from vibecheck.rules.agent_artefacts.debug_leftover import DebugLeftover
 from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
 from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
 from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken
+from vibecheck.rules.auth.jwt_signature_not_verified import JwtSignatureNotVerified
 from vibecheck.rules.auth.secret_compared_with_equals import SecretComparedWithEquals
 from vibecheck.rules.error_handling.subprocess_unchecked import SubprocessUnchecked
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
@@ -162,3 +163,56 @@ def test_debugger_lines_are_deleted_or_become_pass() -> None:
         "def f(x):\n    if x: pass\n    return x\n")
     assert fixed(DebugLeftover, "def f(x):\n    import pdb; pdb.set_trace()\n") == "def f(x):\n    pass\n"
     not_fixed(DebugLeftover, "def f(x):\n    ic(load(x))\n    return x\n")  # the argument has a side effect
+
+
+def test_jwt_algorithm_comes_from_the_files_encode_calls() -> None:
+    source = """\
+        import jwt
+        from app.config import settings
+
+        def issue(claims):
+            return jwt.encode(claims, settings.SECRET_KEY, algorithm=settings.JWT_ALGORITHM)
+
+        def read(token):
+            return jwt.decode(token, settings.SECRET_KEY, verify=False)
+        """
+    assert fixed(JwtSignatureNotVerified, source).splitlines()[-1] == (
+        "    return jwt.decode(token, settings.SECRET_KEY, algorithms=[settings.JWT_ALGORITHM])")
+    default = ("import jwt as pyjwt\n\ndef a(c, k):\n    return pyjwt.encode(c, k)\n\n"
+               "def b(t, k):\n    return pyjwt.decode(t, k)\n")
+    assert fixed(JwtSignatureNotVerified, default).splitlines()[-1] == '    return pyjwt.decode(t, k, algorithms=["HS256"])'
+
+
+def test_jwt_algorithm_constant_is_named_and_none_is_dropped_from_literals() -> None:
+    source = 'import jwt\nJWT_ALGORITHM = "RS256"\n\ndef read(token, key):\n    return jwt.decode(token, key)\n'
+    assert fixed(JwtSignatureNotVerified, source).splitlines()[-1] == (
+        "    return jwt.decode(token, key, algorithms=[JWT_ALGORITHM])")
+    tuple_with_none = 'import jwt\n\ndef read(t, k):\n    return jwt.decode(t, k, algorithms=("none", "RS256"))\n'
+    assert fixed(JwtSignatureNotVerified, tuple_with_none).splitlines()[-1] == (
+        '    return jwt.decode(t, k, algorithms=("RS256",))')
+    pyjwt_one = 'import jwt\nALGORITHM = "HS256"\n\ndef read(t, k):\n    return jwt.decode(t, k, False)\n'  # `verify`
+    assert fixed(JwtSignatureNotVerified, pyjwt_one).splitlines()[-1] == "    return jwt.decode(t, k, algorithms=[ALGORITHM])"
+
+
+@pytest.mark.parametrize("source", [
+    "import jwt\n\ndef read(token, key):\n    return jwt.decode(token, key)\n",  # no algorithm anywhere in the file
+    "import jwt\n\ndef a(c, k, alg):\n    return jwt.encode(c, k, algorithm=alg)\n\n"
+    "def b(t, k):\n    return jwt.decode(t, k)\n",  # signed with a parameter
+    'import jwt\nALGORITHM = "HS256"\n\ndef read(token):\n    return jwt.decode(token, options={"verify_signature": False})\n',
+    # two constants that disagree
+    'import jwt\nALGORITHM = "HS256"\nJWT_ALGORITHMS = ["RS256"]\n\ndef read(t, k):\n    return jwt.decode(t, k)\n',
+    'import jwt\nALGORITHM = "HS256"\n\ndef read(t, k, ALGORITHM):\n    return jwt.decode(t, k)\n',  # shadowed
+    'import jwt\nALGORITHM = "HS256"\n\ndef read(t, k):\n    return jwt.decode(t, k, algorithms=["HS256", "RS256"])\n',
+    'import jwt\nALGORITHM = "HS256"\nclaims = jwt.decode(TOKEN, KEY)\n',  # module level: may run before it is bound
+    'import jwt\nALGORITHM = "HS256"\n\ndef read(t, k, **kw):\n    return jwt.decode(t, k, verify=False, **kw)\n',
+    'import jwt\nALGORITHM = "HS256"\n\ndef read(t, k):\n    return jwt.decode(t, k, False, OPTIONS)\n',  # positional after
+])
+def test_jwt_is_not_fixed_when_the_algorithm_or_key_is_unknown(source: str) -> None:
+    not_fixed(JwtSignatureNotVerified, source)
+
+
+def test_jwt_options_lose_only_the_signature_switch() -> None:
+    source = ('import jwt\nALGORITHMS = ["RS256"]\n\ndef read(token, key):\n'
+              '    return jwt.decode(token, key, algorithms=ALGORITHMS,\n'
+              '                      options=dict(verify_signature=False, verify_aud=False))\n')
+    assert fixed(JwtSignatureNotVerified, source).splitlines()[-1] == '                      options=dict(verify_aud=False))'

@@ -46,9 +46,16 @@ def without_argument(call: cst.Call, argument: cst.Arg) -> cst.Call:
     return call.with_changes(args=_without(call.args, argument))
 
 
-def without_element(display: cst.Dict, element: cst.BaseDictElement) -> cst.Dict:
-    """A dict display without `element` (the node itself), commas kept as in `without_argument`."""
-    return display.with_changes(elements=_without(display.elements, element))
+Display = cst.Dict | cst.List | cst.Tuple | cst.Set
+
+
+def without_element(display: Display, element: cst.BaseDictElement | cst.BaseElement) -> Display:
+    """A display without `element` (the node itself), commas kept as in `without_argument`; a tuple left with
+    one element keeps a comma after it, so it stays a tuple."""
+    kept = _without(display.elements, element)
+    if isinstance(display, cst.Tuple) and len(kept) == 1 and not isinstance(kept[0].comma, cst.Comma):
+        kept[0] = kept[0].with_changes(comma=cst.Comma())
+    return display.with_changes(elements=kept)
 
 
 def with_value(call: cst.Call, argument: cst.Arg, value: cst.BaseExpression) -> cst.Call:

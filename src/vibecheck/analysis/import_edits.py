@@ -56,6 +56,18 @@ def reference(context: RuleContext, module: str, member: str | None = None) -> M
     return ModuleReference(f"{module}{suffix}", (insertion,))
 
 
+def times_bound(context: RuleContext, name: str) -> int | None:
+    """How often the file binds `name` (assignments, parameters, definitions, imports); None if Python cannot parse it.
+
+    A module constant bound once is the same value in every function, so a fix may refer to it by name.
+    """
+    tree = context.python_ast()
+    if tree is None:
+        return None
+    bindings = _bindings(tree)
+    return bindings.others[name] + (name in bindings.modules)  # `others` leaves out `import M` binding M
+
+
 @dataclass
 class _Bindings:
     """What the file binds: the unconditional top-level imports, and how often each name is bound otherwise."""

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import libcst as cst
+from dataclasses import dataclass
 
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.analysis.import_edits import times_bound
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import (
@@ -17,7 +21,16 @@ from vibecheck.rules.auth.exprs import (
     string_value,
     subscript_key,
     target_name,
-    value_name,
+)
+from vibecheck.rules.auth.jwt_fix import (
+    DEFAULT_SIGNING,
+    Verifier,
+    from_constant,
+    from_names,
+    mixes_families,
+    one_family,
+    takes_header_algorithm,
+    verified,
 )
 from vibecheck.rules.auth.names import words
 
@@ -37,8 +50,6 @@ ALGORITHM_HOLDERS: dict[str, tuple[int, str]] = {
     "authlib.jose.JsonWebToken": (0, "algorithms"), "authlib.jose.JsonWebSignature": (0, "algorithms"),
     "authlib.jose.rfc7519.JsonWebToken": (0, "algorithms"),
 }
-HMAC_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
-PUBLIC_KEY_PREFIXES = ("RS", "PS", "ES", "EDDSA")
 # Readers that never verify: their result must not decide who the caller is.
 UNVERIFIED_READERS = frozenset({"jose.jwt.get_unverified_claims", "jwt.get_unverified_claims"})
 VERIFY_OPTIONS = frozenset({"verify_signature"})
@@ -57,9 +68,39 @@ def _disables_verification(options: cst.CSTNode | None) -> bool | None:
     return None
 
 
-def _names_header_algorithm(node: cst.CSTNode) -> bool:
-    """`header["alg"]`, `header.get("alg")`: the algorithm written in the token itself."""
-    return value_name(node) == "alg"
+@dataclass
+class _Decode:
+    """A reported decode, kept until the end of the file, when the algorithm its fix needs is known."""
+
+    call: cst.Call
+    message: str
+    severity: Severity | None
+    accepted: list[str]  # the algorithm names its `algorithms=` spells
+    in_function: bool  # a module-level call may run before the constant the fix would name is bound
+    hint: str = HINT
+
+
+def _top_level_names(module: cst.Module) -> dict[str, cst.BaseExpression | None]:
+    """Names bound by the module's own simple statements, with the value of an assignment (None for an import)."""
+    bound: dict[str, cst.BaseExpression | None] = {}
+    for statement in module.body:
+        for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.Assign):
+                bound.update((t.target.value, small.value) for t in small.targets if isinstance(t.target, cst.Name))
+            elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                bound[small.target.value] = small.value
+            elif isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(small.names, cst.ImportStar):
+                for alias in small.names:
+                    local = get_full_name_for_node(alias.asname.name if alias.asname is not None else alias.name)
+                    bound[(local or "").split(".")[0]] = None
+    return bound
+
+
+def _root_name(node: cst.BaseExpression) -> str | None:
+    """`settings.jwt.ALGORITHM` -> `settings`; None for anything but a name or attribute chain."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else None
 
 
 class JwtSignatureNotVerified(Rule):
@@ -108,6 +149,18 @@ class JwtSignatureNotVerified(Rule):
         return claims["sub"]
     ```
 
+    ## Fix safety
+    The fix turns verification back on: it removes `verify=False` and `"verify_signature": False` (from an
+    options dict or `dict(...)` written in the call), drops `"none"` from a literal list of algorithms, and
+    sets `algorithms=` when it is missing, `None`, PyJWT 1's positional `False`, read from the token's header,
+    or a name that also accepts `none`. It sets only what the file itself says signs its tokens: a
+    module constant named for it (`ALGORITHM = "HS256"` -> `algorithms=[ALGORITHM]`, `ALGORITHMS = [...]`
+    as it is), else the one algorithm every `jwt.encode` of the file signs with (a literal, PyJWT's default
+    `HS256`, or a module-level name such as `settings.JWT_ALGORITHM`). A call without a key, with
+    `**kwargs` or with options in a variable, HMAC beside RSA (which family the key belongs to is not
+    written), `get_unverified_claims`, authlib and unsigned `encode` calls are not fixed. It is unsafe:
+    tokens that used to be accepted (forged, expired, or signed another way) now raise.
+
     ## References
     - [CWE-347: Improper Verification of Cryptographic Signature](https://cwe.mitre.org/data/definitions/347.html)
     - [PyJWT: `jwt.decode`](https://pyjwt.readthedocs.io/en/stable/api.html#jwt.decode)
@@ -120,6 +173,7 @@ class JwtSignatureNotVerified(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (347,)
+    fixable = True
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -128,6 +182,8 @@ class JwtSignatureNotVerified(Rule):
         self._deliberate = 0  # depth of assignments to a name such as `unverified_claims`
         # Per scope: names bound to algorithm names (`ALGORITHM = "HS256"`, `ALGORITHMS = ["RS256", ALGORITHM]`).
         self._algorithms: list[dict[str, list[str]]] = [{}]
+        self._decodes: list[_Decode] = []
+        self._signing: list[tuple[cst.BaseExpression | None, list[str]]] = []  # each encode's algorithm, its names
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.append({})
@@ -183,45 +239,91 @@ class JwtSignatureNotVerified(Rule):
             self._check_encoder(node, qualified)
             return
         if qualified in ALGORITHM_HOLDERS:
-            self._check_allowed(node, argument(node, *ALGORITHM_HOLDERS[qualified]), qualified.rsplit(".", 1)[-1])
+            problem = self._allowed_problem(argument(node, *ALGORITHM_HOLDERS[qualified]), qualified.rsplit(".", 1)[-1])
+            if problem is not None:
+                message, hint, severity = problem
+                self.report(node, message, hint=hint, severity=severity)
             return
         if qualified not in DECODERS:
             return
         callee = qualified.rsplit(".", 1)[-1]
-        if self._verification_disabled(node):
-            if self._deliberate:
-                return
-            self.report(node, f"`jwt.{callee}()` is called with signature verification turned off, so a forged token "
-                        "is accepted.", hint=HINT)
-            return
         algorithms = argument(node, 2, "algorithms")
+        if self._verification_disabled(node):
+            if not self._deliberate:
+                self._defer(node, f"`jwt.{callee}()` is called with signature verification turned off, so a forged "
+                            "token is accepted.", algorithms)
+            return
         if algorithms is None or is_none(algorithms):
             if not has_star_args(node) and not is_false(argument(node, 2, "verify")):
-                self.report(node, f"`jwt.{callee}()` is called without `algorithms=`, so the token's own header picks "
-                            "the algorithm (and PyJWT 2 rejects every token).", hint=HINT)
+                self._defer(node, f"`jwt.{callee}()` is called without `algorithms=`, so the token's own header picks "
+                            "the algorithm (and PyJWT 2 rejects every token).", algorithms)
             return
         if is_false(algorithms):
-            self.report(node, f"`jwt.{callee}()` is called with `verify=False` (PyJWT 1), so a forged token is accepted.",
-                        hint=HINT)
-        elif _names_header_algorithm(algorithms) or any(_names_header_algorithm(e) for e in elements(algorithms) or []):
-            self.report(node, f"`jwt.{callee}()` takes `algorithms` from the token's own header, so the attacker "
-                        "chooses how the token is checked.", hint=HINT)
+            self._defer(node, f"`jwt.{callee}()` is called with `verify=False` (PyJWT 1), so a forged token is accepted.",
+                        algorithms)
+        elif takes_header_algorithm(algorithms):
+            self._defer(node, f"`jwt.{callee}()` takes `algorithms` from the token's own header, so the attacker "
+                        "chooses how the token is checked.", algorithms)
         else:
-            self._check_allowed(node, algorithms, f"jwt.{callee}")
+            problem = self._allowed_problem(algorithms, f"jwt.{callee}")
+            if problem is not None:
+                message, hint, severity = problem
+                self._decodes.append(_Decode(node, message, severity, self._algorithm_names(algorithms),
+                                             len(self._algorithms) > 1, hint))
 
-    def _check_allowed(self, node: cst.Call, algorithms: cst.CSTNode | None, callee: str) -> None:
-        """`none` among the accepted algorithms, or HMAC beside public-key ones (key confusion)."""
+    def _defer(self, node: cst.Call, message: str, algorithms: cst.BaseExpression | None) -> None:
+        self._decodes.append(_Decode(node, message, None, self._algorithm_names(algorithms), len(self._algorithms) > 1))
+
+    def _allowed_problem(self, algorithms: cst.CSTNode | None, callee: str) -> tuple[str, str, Severity | None] | None:
+        """`none` among the accepted algorithms, or HMAC beside public-key ones (key confusion): message, hint, severity."""
         names = [name.upper() for name in self._algorithm_names(algorithms)]
         if "NONE" in names:
-            self.report(node, f"`{callee}()` accepts the `none` algorithm, so an unsigned token passes.", hint=HINT)
-        elif HMAC_ALGORITHMS & set(names) and any(name.startswith(PUBLIC_KEY_PREFIXES) for name in names):
-            self.report(node, f"`{callee}()` accepts both HMAC and public-key algorithms, so a token signed with the "
-                        "public key as its HMAC secret can pass (algorithm confusion).",
-                        hint="Accept only the one algorithm family your key belongs to, e.g. `algorithms=[\"RS256\"]` "
-                        "for an RSA public key.", severity=Severity.MEDIUM)
+            return f"`{callee}()` accepts the `none` algorithm, so an unsigned token passes.", HINT, None
+        if mixes_families(names):
+            return (f"`{callee}()` accepts both HMAC and public-key algorithms, so a token signed with the public key "
+                    "as its HMAC secret can pass (algorithm confusion).", "Accept only the one algorithm family your key "
+                    "belongs to, e.g. `algorithms=[\"RS256\"]` for an RSA public key.", Severity.MEDIUM)
+        return None
+
+    def leave_Module(self, node: cst.Module) -> None:
+        verifier = self._verifier() if self._decodes else None
+        for decode in self._decodes:
+            usable = verifier if verifier is not None and (decode.in_function or not verifier.by_name) else None
+            self.report(decode.call, decode.message, hint=decode.hint, severity=decode.severity,
+                        fix=verified(decode.call, usable, decode.accepted))
+
+    def _verifier(self) -> Verifier | None:
+        """The algorithms the file's tokens are signed with, as an `algorithms=` value; None when the file does not say.
+
+        A module constant named for them (bound once, one family), else the one algorithm of every encode call.
+        """
+        top_level = _top_level_names(self.context.module)
+        constants = [(name, elements(value) is not None, frozenset(n.upper() for n in self._algorithms[0][name]))
+                     for name, value in top_level.items()
+                     if "ALGORITHM" in name.upper() and value is not None and name in self._algorithms[0]
+                     and one_family(self._algorithms[0][name]) and times_bound(self.context, name) == 1]
+        signing = [(value, names) for value, names in self._signing  # unsigned tokens (reported) say nothing
+                   if not is_none(value) and "NONE" not in {n.upper() for n in names}]
+        readable = {frozenset(n.upper() for n in names) for _, names in signing if names}
+        opaque = [value for value, names in signing if value is not None and not names]
+        if constants:
+            if opaque or len({names for _, _, names in constants} | readable) != 1:
+                return None
+            name, is_list, names = next((c for c in constants if c[1]), constants[0])
+            return Verifier(from_constant(name, is_list), names, by_name=True)
+        if readable and not opaque:
+            names = readable.pop()
+            return Verifier(from_names(names), names, by_name=False) if not readable and one_family(names) else None
+        code = self.context.module.code_for_node
+        if opaque and not readable and len({code(value) for value in opaque}) == 1:
+            root = _root_name(opaque[0])
+            if root is not None and root in top_level and times_bound(self.context, root) == 1:
+                return Verifier(cst.List([cst.Element(opaque[0])]), None, by_name=True)
+        return None
 
     def _check_encoder(self, node: cst.Call, qualified: str) -> None:
         algorithm = argument(node, *ENCODERS[qualified])
+        self._signing.append((algorithm, [DEFAULT_SIGNING] if algorithm is None else self._algorithm_names(algorithm)))
         # PyJWT signs with `none` when `algorithm=None`; python-jose refuses it
         unsigned = is_none(algorithm) and qualified.startswith("jwt.")
         if unsigned or any(name.lower() == "none" for name in self._algorithm_names(algorithm)):
