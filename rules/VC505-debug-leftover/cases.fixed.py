@@ -26,7 +26,7 @@ def load_user(user_id):
 
 def save(record):
     # expect: VC505
-    print("DEBUG saving", record)
+    logger.debug("DEBUG saving %s", record)
     # ok: VC505 -- reported once per function, on the first print
     pprint(record)
     # expect: VC505
@@ -112,13 +112,36 @@ def export(report):
     report.dump(sys.stdout)
 
 
+def retry(job):
+    try:
+        return job.run()
+    except ConnectionError as error:
+        # expect: VC505
+        logger.warning("Warning: retrying after %s", error)
+        return job.run()
+
+
+def fetch(job):
+    try:
+        return job.run()
+    except ConnectionError as error:
+        # expect: VC505
+        print(f"could not fetch {job.url}: {error}")
+        return None
+
+
+def progress(done, total):
+    # expect: VC505
+    logger.info("progress: %s %%", done * 100 // total)
+
+
 app = Flask(__name__)
 
 
 @app.route("/login", methods=["POST"])
 def login():
     # expect: VC505
-    print(f"login attempt for {app.name}")
+    logger.info(f"login attempt for {app.name}")
     return "ok"
 
 

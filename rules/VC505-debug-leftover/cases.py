@@ -121,6 +121,29 @@ def export(report):
     report.dump(sys.stdout)
 
 
+def retry(job):
+    try:
+        return job.run()
+    except ConnectionError as error:
+        # expect: VC505
+        print("Warning: retrying after", error)
+        return job.run()
+
+
+def fetch(job):
+    try:
+        return job.run()
+    except ConnectionError as error:
+        # expect: VC505
+        print(f"could not fetch {job.url}: {error}")
+        return None
+
+
+def progress(done, total):
+    # expect: VC505
+    print("progress:", done * 100 // total, "%")
+
+
 app = Flask(__name__)
 
 

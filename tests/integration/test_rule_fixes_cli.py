@@ -23,6 +23,7 @@ API_TOKEN = "Tk9fa3Jd82LmQp0z"
 
 
 def reset_token():
+    print("new token for", request.remote_addr)
     return "".join(random.choices(string.ascii_letters, k=32))
 
 
@@ -42,11 +43,14 @@ FIXED = '''\
 """A small service an agent wrote."""
 
 import hmac
+import logging
 import os
 import random
 import secrets
 import string
 from flask import Flask, request
+
+logger = logging.getLogger(__name__)
 
 app = Flask(__name__)
 app.secret_key = os.environ["SECRET_KEY"]
@@ -54,6 +58,7 @@ API_TOKEN = os.environ["API_TOKEN"]
 
 
 def reset_token():
+    logger.info("new token for %s", request.remote_addr)
     return "".join([secrets.choice(string.ascii_letters) for _ in range(32)])
 
 
@@ -102,5 +107,5 @@ def test_safe_fixes_alone_leave_the_unsafe_ones(project: Path) -> None:
     text = (project / "app.py").read_text(encoding="utf-8")
     assert "secrets.choice(string.ascii_letters)" in text  # VC206's fix is safe
     assert 'app.secret_key = "k9.Xq7.Zt2!vB-prod"' in text and "breakpoint()" in text
-    assert "import os" not in text and "import hmac" not in text
+    assert "import os" not in text and "import hmac" not in text and "import logging" not in text
     assert result.exit_code == 1  # the unsafe-fixable findings are still reported

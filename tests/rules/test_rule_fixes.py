@@ -216,3 +216,51 @@ def test_jwt_options_lose_only_the_signature_switch() -> None:
               '    return jwt.decode(token, key, algorithms=ALGORITHMS,\n'
               '                      options=dict(verify_signature=False, verify_aud=False))\n')
     assert fixed(JwtSignatureNotVerified, source).splitlines()[-1] == '                      options=dict(verify_aud=False))'
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (  # a new logger after the leading imports, `import logging` in sorted place; `%` doubled
+        'import json\nimport os\n\nimport requests\n\n\ndef save(x):\n    print("Saved", x, "at 100%")\n    print(x)\n',
+        'import json\nimport logging\nimport os\n\nimport requests\n\nlogger = logging.getLogger(__name__)\n\n\n'
+        'def save(x):\n    logger.info("Saved %s at 100%%", x)\n    logger.info("%s", x)\n',
+    ),
+    (  # no import at all: both after the docstring, in one insertion
+        '"""Doc."""\n\n\ndef f(x):\n    print("x =", x, sep="")\n',
+        '"""Doc."""\n\nimport logging\n\nlogger = logging.getLogger(__name__)\n\n\ndef f(x):\n    logger.info("x =%s", x)\n',
+    ),
+    (  # logging under an alias; the level from the message's first word
+        'import logging as lg\n\nX = 1\n\ndef f(x):\n    print("Warning: low", x)\n',
+        'import logging as lg\n\nlogger = lg.getLogger(__name__)\n\nX = 1\n\n'
+        'def f(x):\n    logger.warning("Warning: low %s", x)\n',
+    ),
+    (  # the file's own logger; an error printed in an `except` block keeps its traceback
+        'import logging\n\nlog = logging.getLogger("app")\n\ndef f():\n    try:\n        go()\n    except OSError as e:\n'
+        '        print(f"cannot go: {e}")\n        cleanup()\n',
+        'import logging\n\nlog = logging.getLogger("app")\n\ndef f():\n    try:\n        go()\n    except OSError as e:\n'
+        '        log.exception(f"cannot go: {e}")\n        cleanup()\n',
+    ),
+    (  # `print(*args)` has no exact log call: the other prints of the function are still converted
+        'import sys\n\ndef f(x):\n    print(x, flush=True)\n    print(*x)\n',
+        'import logging\nimport sys\n\nlogger = logging.getLogger(__name__)\n\n'
+        'def f(x):\n    logger.info("%s", x)\n    print(*x)\n',
+    ),
+])
+def test_prints_become_calls_on_the_module_logger(source: str, expected: str) -> None:
+    assert fixed(DebugLeftover, source) == expected
+
+
+@pytest.mark.parametrize("source", [
+    'import json\n\ndef f(logger):\n    print(x)\n',  # `logger` names something else here
+    'import logging\nprint("start")\nlog = logging.getLogger(__name__)\n',  # would run before the logger exists
+    'from app import logging\n\ndef f(x):\n    print(x)\n',  # `logging` is not the standard library's
+    'def f(x):\n    print()\n    print(x, sep=SEP)\n',  # an empty line; a separator not written here
+])
+def test_prints_without_an_exact_log_call_are_not_fixed(source: str) -> None:
+    not_fixed(DebugLeftover, source)
+
+
+def test_a_handler_that_only_prints_is_left_to_its_author() -> None:
+    only_prints = "def f(job):\n    try:\n        job.run()\n    except OSError as e:\n        print(e)\n        return None\n"
+    not_fixed(DebugLeftover, only_prints)
+    re_raises = only_prints.replace("return None", "raise")
+    assert fixed(DebugLeftover, re_raises).endswith('        logger.exception("%s", e)\n        raise\n')

@@ -15,6 +15,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule, WholeLines
+from vibecheck.rules.agent_artefacts.print_to_logging import ModuleLogger, logging_call, module_logger
 
 # Modules whose only purpose is interactive debugging; importing them in committed code is a leftover.
 DEBUGGER_MODULES = frozenset({
@@ -33,6 +34,7 @@ CLI_DEBUGGER_CALLS = frozenset({"pdb.post_mortem", "pdb.pm", "ipdb.post_mortem",
 # The last name of every call above, to skip all other calls without resolving them.
 CALL_TERMINALS = frozenset(name.rpartition(".")[2] for name in DEBUGGER_CALLS) | {"print", "pprint", "pp"}
 PRINT_CALLS = frozenset({"print", "builtins.print", "pprint.pprint", "pprint.pp"})
+BUILTIN_PRINT = frozenset({"print", "builtins.print"})
 CLI_MODULES = frozenset({"argparse", "optparse", "click", "typer", "fire", "docopt", "rich_click", "cyclopts", "plac", "clize"})
 # A module that builds a web application is not a script, even when it ends with `app.run()` under a main guard.
 WEB_FRAMEWORKS = frozenset({
@@ -108,9 +110,18 @@ class DebugLeftover(Rule):
     The fix deletes a line that holds only debugger calls (`breakpoint()`, `pdb.set_trace()`, `ic(user)`
     with plain arguments) and debugger imports that nothing else in the file uses; a line that is the only
     statement of its block becomes `pass`. An import still used by a call elsewhere goes once that call is
-    gone (the fix runs in passes). It is unsafe: the program no longer stops or prints there, which is the
-    point, but a debugger wired into a deliberate debug path goes too. `print()` is not fixed: whether it
-    should become a log call, a return value or nothing is the author's decision.
+    gone (the fix runs in passes). The `print()` calls of a function become calls on the module's logger:
+    `print("Saved", path)` -> `logger.info("Saved %s", path)` (literal arguments in the format, `%` doubled,
+    `sep` kept; a single string or f-string passed as it is); the level comes from the message's first
+    word (`"DEBUG ..."`, `"Warning: ..."`), `exception` for an error in an `except` block, else `info`. The
+    file's own `logging.getLogger(...)` logger is used; otherwise `logger = logging.getLogger(__name__)`
+    is added once after the leading imports, with `import logging`. No fix where `logger` or `logging`
+    already names something else, for `print(*args)`, `print()`, a `sep` that is not a literal, `pprint`,
+    a module-level print that runs before the logger exists, or an `except` block that only prints (VC104's
+    finding: a log call there would hide that the program carries on after the failure). Both fixes are unsafe: the program no
+    longer stops there, which is the point, but a debugger wired into a deliberate debug path goes too; a
+    message moves from stdout to logging, where it shows only if logging is configured for its level
+    (`end=` and `flush=` are dropped).
 
     ## Options
     - `check-print` (default `true`): report `print()` and `pprint()` in library code.
@@ -152,6 +163,8 @@ class DebugLeftover(Rule):
         self._reported_lines: set[int] = set()
         self._functions: list[str] = []
         self._prints: dict[int, list[cst.Call]] = {}  # by enclosing function (0: module level)
+        self._fixable_prints: dict[int, bool] = {}  # builtin `print` calls -> whether directly inside an `except` block
+        self._in_handler: list[bool | None] = [False]  # None: a handler that only prints (VC104's), not fixed here
         self._function_ids: list[int] = [0]
         self._cli_only: list[tuple[cst.CSTNode, str, int]] = []
         self._debugger_locals: set[str] = set()
@@ -176,10 +189,24 @@ class DebugLeftover(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
         self._function_ids.append(id(node))
+        self._in_handler.append(False)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
         self._function_ids.pop()
+        self._in_handler.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self._in_handler.append(False)
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        self._in_handler.pop()
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        self._in_handler.append(None if _only_prints(node) else True)
+
+    def leave_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        self._in_handler.pop()
 
     def visit_If(self, node: cst.If) -> None:
         test = node.test
@@ -243,6 +270,8 @@ class DebugLeftover(Rule):
                             fix=self._note_fix())
         elif name in PRINT_CALLS and not self._print_allowed and not self._prints_on_purpose(node):
             self._prints.setdefault(self._function_ids[-1], []).append(node)
+            if name in BUILTIN_PRINT and self._in_handler[-1] is not None:
+                self._fixable_prints[id(node)] = self._in_handler[-1]
 
     def leave_Module(self, node: cst.Module) -> None:
         imported = {name.split(".")[0] for name in self.context.imports.imported_names()}
@@ -256,14 +285,44 @@ class DebugLeftover(Rule):
                     self._reported_lines.add(line)
                     self.report(found, message, hint="Delete the debugger import and its calls before committing.",
                                 fix=self._fixes.get(line))
-            for calls in self._prints.values():
+            logger = module_logger(self.context) if self._fixable_prints else None
+            for function, calls in self._prints.items():
                 call = calls[0]  # one finding per function: the first print, counting the others
                 written = " ".join(self.context.module.code_for_node(call.func).split())
                 more = f" ({len(calls) - 1} more in the same function)" if len(calls) > 1 else ""
                 self.report(call, f"`{written}()` in library code writes to stdout, which the application "
                             f"does not own{more}.", severity=Severity.LOW,
                             hint="Log with `logging.getLogger(__name__)` or return the value instead; keep `print()` for "
-                            "scripts and command-line tools.")
+                            "scripts and command-line tools.", fix=self._logging_fix(calls, function == 0, logger))
+
+    def _logging_fix(self, calls: list[cst.Call], module_level: bool, logger: ModuleLogger | None) -> NodeFix | None:
+        """Every builtin `print` of one function turned into a logger call, with the logger defined when it is new.
+
+        At module level, only prints after the logger's definition (a print in the import block would run first).
+        """
+        if logger is None:
+            return None
+        replacements: list[tuple[cst.CSTNode, cst.CSTNode]] = []
+        for call in calls:
+            if id(call) not in self._fixable_prints or (module_level and self._top_level_index(call) <= logger.defined_after):
+                continue
+            logged = logging_call(call, logger.name, self._fixable_prints[id(call)])
+            if logged is not None:
+                replacements.append((call, logged))
+        if not replacements:
+            return None
+        return NodeFix(f"Log with `{logger.name}` instead of printing", (*replacements, *logger.replacements), safe=False)
+
+    def _top_level_index(self, node: cst.CSTNode) -> int:
+        """The index of the module statement that holds `node`."""
+        for index, statement in enumerate(self.context.module.body):
+            pending: list[cst.CSTNode] = [statement]
+            while pending:
+                current = pending.pop()
+                if current is node:
+                    return index
+                pending.extend(current.children)
+        return len(self.context.module.body)
 
     def _debugger_import(self, node: cst.Import | cst.ImportFrom, module: str) -> None:
         if self._type_checking:
@@ -335,6 +394,30 @@ class DebugLeftover(Rule):
         if any(arg.keyword is not None and arg.keyword.value == "file" for arg in node.args):
             return True
         return any(PRINTING_FUNCTION.search(name) for name in self._functions)
+
+
+def _only_prints(handler: cst.ExceptHandler) -> bool:
+    """An `except` block that only prints (then passes, continues or returns a constant): logging there instead would
+    hide that it carries on as if nothing failed, which VC104 reports and only its author can decide."""
+    lines = handler.body.body if isinstance(handler.body, cst.IndentedBlock) else (handler.body,)
+    simple = [line for line in lines if isinstance(line, (cst.SimpleStatementLine, cst.SimpleStatementSuite))]
+    if len(simple) != len(lines):
+        return False
+    return all(isinstance(small, (cst.Pass, cst.Continue, cst.Break))
+               or (isinstance(small, cst.Return) and not _has_call(small))
+               or (isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+                   and get_full_name_for_node(small.value.func) in ("print", "builtins.print"))
+               for line in simple for small in line.body)
+
+
+def _has_call(node: cst.CSTNode) -> bool:
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.Call):
+            return True
+        pending.extend(current.children)
+    return False
 
 
 def _local_name(alias: cst.ImportAlias) -> str:
