@@ -4,6 +4,7 @@ from urllib.request import urlopen as fetch_url
 
 import aiohttp
 import httpx
+from aiohttp import ClientSession
 import requests
 import requests as r
 from requests import get, post as send_post
@@ -116,6 +117,18 @@ async def aiohttp_session(url):
     async with aiohttp.ClientSession() as session:
         async with session.get(url) as response:
             return await response.text()
+
+
+async def aiohttp_session_imported_by_name(url):
+    # expect: VC106
+    async with ClientSession(headers={"Accept": "application/json"}) as session:
+        return session
+
+
+async def aiohttp_one_off_request(url):
+    # expect: VC106
+    async with aiohttp.request("GET", url) as response:
+        return await response.text()
 
 
 def with_timeout(url):

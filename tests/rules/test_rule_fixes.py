@@ -14,6 +14,7 @@ from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
 from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken
 from vibecheck.rules.auth.jwt_signature_not_verified import JwtSignatureNotVerified
 from vibecheck.rules.auth.secret_compared_with_equals import SecretComparedWithEquals
+from vibecheck.rules.error_handling.http_call_without_timeout import HttpCallWithoutTimeout
 from vibecheck.rules.error_handling.subprocess_unchecked import SubprocessUnchecked
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
 from vibecheck.testing import findings_for
@@ -264,3 +265,12 @@ def test_a_handler_that_only_prints_is_left_to_its_author() -> None:
     not_fixed(DebugLeftover, only_prints)
     re_raises = only_prints.replace("return None", "raise")
     assert fixed(DebugLeftover, re_raises).endswith('        logger.exception("%s", e)\n        raise\n')
+
+
+def test_aiohttp_timeout_is_spelled_through_the_files_own_import() -> None:
+    by_name = "from aiohttp import ClientSession, ClientTimeout\n\nsession = ClientSession()\n"
+    assert fixed(HttpCallWithoutTimeout, by_name).endswith("session = ClientSession(timeout=ClientTimeout(total=10))\n")
+    aliased = "import aiohttp as http\n\nsession = http.ClientSession(base_url)\n"
+    assert fixed(HttpCallWithoutTimeout, aliased).endswith(
+        "session = http.ClientSession(base_url, timeout=http.ClientTimeout(total=10))\n")
+    not_fixed(HttpCallWithoutTimeout, "from aiohttp import ClientSession\n\nsession = ClientSession()\n")

@@ -21,6 +21,10 @@ URLOPEN_TIMEOUT_POSITION = 2
 # requests.Session.request(method, url, params, data, headers, cookies, files, auth, timeout, ...)
 SESSION_REQUEST_TIMEOUT_POSITION = 8
 HTTPX_TIMEOUT = frozenset({"httpx.Timeout"})
+# Modules that export `ClientTimeout` beside `ClientSession` and `request`.
+AIOHTTP_MODULES = frozenset({"aiohttp", "aiohttp.client"})
+AIOHTTP_TIMEOUTS = frozenset(f"{module}.ClientTimeout" for module in AIOHTTP_MODULES)
+AIOHTTP_WHY = "`aiohttp` then allows 5 minutes per request and never bounds a single read"
 
 
 @dataclass(frozen=True)
@@ -81,10 +85,12 @@ class HttpCallWithoutTimeout(HttpClientRule):
 
     ## Fix safety
     A `requests` call or `urlopen()` without a timeout gets `timeout=` with the `fix-timeout` value (10
-    seconds unless configured). The fix is unsafe: a call to a service that takes longer than that to
-    answer (a slow report, a large upload, a model behind an API) used to wait and now raises a timeout
-    error, so the value must be checked against the service. `timeout=None` and `aiohttp` sessions have
-    no fix: the first was written on purpose, the second needs an `aiohttp.ClientTimeout`.
+    seconds unless configured); an `aiohttp.ClientSession(...)` or `aiohttp.request(...)` gets
+    `timeout=aiohttp.ClientTimeout(total=10)`, spelled through the file's own import (no fix when the file
+    imports neither `aiohttp` nor `ClientTimeout`). The fix is unsafe: a call to a service that takes
+    longer than that to answer (a slow report, a large upload, a model behind an API) used to wait and now
+    raises a timeout error, so the value must be checked against the service. `timeout=None` has no fix:
+    it was written on purpose.
 
     ## Options
     - `fix-timeout` (number, default `10`): the seconds the fix writes into `timeout=`.
@@ -129,7 +135,7 @@ class HttpCallWithoutTimeout(HttpClientRule):
             if timeout is not None and self._disables(timeout.value):
                 self._report_disabled(node)
         elif library is Library.AIOHTTP and timeout is None:
-            self._report_missing(node, "`aiohttp` then allows 5 minutes per request and never bounds a single read")
+            self._report_missing(node, AIOHTTP_WHY, fix=self._aiohttp_timeout_fix(node))
 
     def _check_request(self, node: cst.Call, library: Library) -> None:
         timeout = keyword(node, "timeout")
@@ -139,7 +145,7 @@ class HttpCallWithoutTimeout(HttpClientRule):
             return
         if library is Library.AIOHTTP:
             if timeout is None and self.qualified_name(node) == "aiohttp.request":
-                self._report_missing(node, "`aiohttp` then allows 5 minutes per request and never bounds a single read")
+                self._report_missing(node, AIOHTTP_WHY, fix=self._aiohttp_timeout_fix(node))
             return
         if timeout is not None:
             if is_none(timeout.value):
@@ -170,10 +176,37 @@ class HttpCallWithoutTimeout(HttpClientRule):
             fix=fix,
         )
 
-    def _timeout_fix(self, node: cst.Call) -> NodeFix:
+    def _seconds(self) -> tuple[str, cst.BaseExpression]:
         seconds = f"{self.options.fix_timeout:g}"
-        value = cst.Float(seconds) if "." in seconds or "e" in seconds else cst.Integer(seconds)
+        return seconds, cst.Float(seconds) if "." in seconds or "e" in seconds else cst.Integer(seconds)
+
+    def _timeout_fix(self, node: cst.Call) -> NodeFix:
+        seconds, value = self._seconds()
         return NodeFix(f"Add `timeout={seconds}`", ((node, with_keyword(node, "timeout", value)),), safe=False)
+
+    def _aiohttp_timeout_fix(self, node: cst.Call) -> NodeFix | None:
+        """`timeout=aiohttp.ClientTimeout(total=N)`, spelled the way this file names aiohttp's `ClientTimeout`."""
+        timeout = self._client_timeout_spelling(node)
+        if timeout is None:
+            return None
+        seconds, value = self._seconds()
+        total = cst.Arg(value, keyword=cst.Name("total"),
+                        equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")))
+        client_timeout = cst.Call(cst.parse_expression(timeout), [total])
+        return NodeFix(f"Add `timeout={timeout}(total={seconds})`",
+                       ((node, with_keyword(node, "timeout", client_timeout)),), safe=False)
+
+    def _client_timeout_spelling(self, node: cst.Call) -> str | None:
+        """`aiohttp.ClientTimeout` beside `aiohttp.ClientSession(...)`; the imported name beside a bare `ClientSession`."""
+        func = node.func
+        if isinstance(func, cst.Attribute) and self.qualified_name(func.value) in AIOHTTP_MODULES:
+            return f"{self.context.module.code_for_node(func.value)}.ClientTimeout"
+        aliases = self.context.imports.aliases
+        local = next((name for name, dotted in aliases.items() if dotted in AIOHTTP_TIMEOUTS), None)
+        if local is not None:
+            return local
+        module = next((name for name, dotted in aliases.items() if dotted == "aiohttp"), None)
+        return f"{module}.ClientTimeout" if module is not None else None
 
     def _report_disabled(self, node: cst.Call) -> None:
         self.report(
