@@ -32,8 +32,18 @@ def session_method(url):
 def session_attribute():
     session = requests.Session()
     # expect: VC404
-    session.verify = False
     return session
+
+
+class ApiClient:
+    def __init__(self):
+        self.session = requests.Session()
+        # expect: VC404
+
+
+def configure(api):
+    # expect: VC404 -- reported, not fixed: without this line `api` may have no `verify` at all
+    api.verify = False
 
 
 def httpx_client():

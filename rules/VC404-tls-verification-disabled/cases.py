@@ -36,6 +36,18 @@ def session_attribute():
     return session
 
 
+class ApiClient:
+    def __init__(self):
+        self.session = requests.Session()
+        # expect: VC404
+        self.session.verify = False
+
+
+def configure(api):
+    # expect: VC404 -- reported, not fixed: without this line `api` may have no `verify` at all
+    api.verify = False
+
+
 def httpx_client():
     # expect: VC404
     with httpx.Client(verify=False) as client:

@@ -17,6 +17,7 @@ from vibecheck.rules.auth.secret_compared_with_equals import SecretComparedWithE
 from vibecheck.rules.error_handling.http_call_without_timeout import HttpCallWithoutTimeout
 from vibecheck.rules.error_handling.subprocess_unchecked import SubprocessUnchecked
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
+from vibecheck.rules.security.tls_verification_disabled import TlsVerificationDisabled
 from vibecheck.testing import findings_for
 
 
@@ -274,3 +275,11 @@ def test_aiohttp_timeout_is_spelled_through_the_files_own_import() -> None:
     assert fixed(HttpCallWithoutTimeout, aliased).endswith(
         "session = http.ClientSession(base_url, timeout=http.ClientTimeout(total=10))\n")
     not_fixed(HttpCallWithoutTimeout, "from aiohttp import ClientSession\n\nsession = ClientSession()\n")
+
+
+def test_session_verify_false_is_deleted_or_becomes_pass() -> None:
+    source = "from requests import Session\n\nwith Session() as s:\n    s.verify = False\n"
+    assert fixed(TlsVerificationDisabled, source) == "from requests import Session\n\nwith Session() as s:\n    pass\n"
+    kept = "import requests\n\ns = requests.Session()\ns.verify = False\ns.get(URL, timeout=5)\n"
+    assert fixed(TlsVerificationDisabled, kept) == "import requests\n\ns = requests.Session()\ns.get(URL, timeout=5)\n"
+    not_fixed(TlsVerificationDisabled, "import requests\n\ns = requests.Session()\ns.verify = False; s.trust_env = False\n")

@@ -12,9 +12,10 @@ from pathlib import PurePath
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis.statement_edits import statement_removal
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rule import NodeFix, Rule, WholeLines
+from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.agent_artefacts.print_to_logging import ModuleLogger, logging_call, module_logger
 
 # Modules whose only purpose is interactive debugging; importing them in committed code is a leftover.
@@ -348,13 +349,7 @@ class DebugLeftover(Rule):
         used_outside = self._names_used_outside(statement)
         if not all(self._removable(small, used_outside) for small in statement.body):
             return None
-        if isinstance(statement, cst.SimpleStatementSuite):  # `if x: breakpoint()`
-            if len(statement.body) != 1:
-                return None
-            return NodeFix("Replace the debugger line with `pass`", ((statement.body[0], "pass"),), safe=False)
-        if len(self._blocks[-1]) == 1 and len(self._blocks) > 1:
-            return NodeFix("Replace the debugger line with `pass`", ((statement, "pass"),), safe=False)
-        return NodeFix("Delete the debugger line", ((WholeLines(statement), ""),), safe=False)
+        return statement_removal(statement, self._blocks[-1] if len(self._blocks) > 1 else None, "the debugger line")
 
     def _removable(self, small: cst.BaseSmallStatement, used_outside: set[str]) -> bool:
         """A debugger call whose arguments have no side effects, or a debugger import nothing else uses."""

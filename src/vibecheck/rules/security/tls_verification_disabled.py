@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 
 from vibecheck.analysis.call_edits import without_argument
+from vibecheck.analysis.statement_edits import statement_removal
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
@@ -42,6 +45,9 @@ VERIFYING_MAIL_MODULES = ("aiosmtplib", "aioimaplib")
 STDLIB_TLS_TAILS = tails(frozenset(STDLIB_TLS_CLIENTS))
 # `if not verify:` -- a branch that implements the caller's own choice, as HTTP libraries do.
 OPT_OUT_WORDS = ("verify", "insecure", "ssl", "tls", "cert")
+# Objects that have a `verify` attribute from the start (deleting `x.verify = False` leaves it at `True`).
+SESSION_CONSTRUCTORS = frozenset({"requests.Session", "requests.session", "requests.sessions.Session",
+                                  "niquests.Session", "pip._vendor.requests.Session"})
 
 
 class TlsVerificationDisabled(BindingRule):
@@ -84,8 +90,12 @@ class TlsVerificationDisabled(BindingRule):
     A literal `verify=False` (`ssl=False`, `verify_ssl=False`, `cert_reqs="CERT_NONE"`) on a call is
     removed, which turns verification back on. The fix is unsafe: a server with a self-signed or
     private-CA certificate that worked before now fails with a certificate error, until its CA bundle is
-    passed (`verify="/path/to/ca.pem"`). Assignments (`session.verify = False`), `ssl.CERT_NONE` and
-    unverified contexts have no fix: what to put there depends on the certificates in use.
+    passed (`verify="/path/to/ca.pem"`). A `session.verify = False` statement is deleted (`pass` when it
+    is the only statement of its block), for the same reason and with the same risk, when the session is
+    a `requests.Session()` of the same function or an attribute named for a session (`self.session`):
+    any other object may have no `verify` at all without that line. `check_hostname`,
+    `ssl.CERT_NONE` and unverified contexts have no fix: what to put there depends on the certificates
+    and the context's other settings.
 
     ## References
     - [CWE-295: Improper Certificate Validation](https://cwe.mitre.org/data/definitions/295.html)
@@ -106,6 +116,20 @@ class TlsVerificationDisabled(BindingRule):
         super().__init__(context, options)
         self._opt_out_depth = 0
         self._opt_out_ifs: set[int] = set()
+        self._line: cst.SimpleStatementLine | cst.SimpleStatementSuite | None = None
+        self._blocks: list[Sequence[cst.BaseStatement]] = []  # the indented blocks around the current line
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self._line = node
+
+    def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
+        self._line = node
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._blocks.append(node.body)
+
+    def leave_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        self._blocks.pop()
 
     def visit_Module(self, node: cst.Module) -> None:
         if self.context.is_test_file:
@@ -213,7 +237,8 @@ class TlsVerificationDisabled(BindingRule):
             if field in ("verify", "check_hostname") and is_name_constant(self.resolve(node.value), "False"):
                 what = "host name checking" if field == "check_hostname" else "TLS certificate verification"
                 self.report(node, f"`{self.source_of(attribute)} = False` turns off {what} for every request it makes.",
-                            hint=f"Remove `{self.source_of(attribute)} = False`; trust a private CA with a CA bundle instead.")
+                            hint=f"Remove `{self.source_of(attribute)} = False`; trust a private CA with a CA bundle instead.",
+                            fix=self._assignment_removal(node) if field == "verify" else None)
             elif field in ("verify_mode", "cert_reqs") and self._is_cert_none(node.value):
                 self.report(node, f"`{self.source_of(attribute)} = CERT_NONE` makes this TLS connection accept any "
                             "certificate.", hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
@@ -225,6 +250,22 @@ class TlsVerificationDisabled(BindingRule):
             self.report(node, f"Assigning `{value}` makes every default HTTPS connection skip certificate verification.",
                         hint="Remove this assignment and fix the certificate problem (install the CA, or pass `cafile=`).")
 
+
+    def _assignment_removal(self, node: cst.Assign) -> NodeFix | None:
+        """Delete `session.verify = False`: a literal `False`, alone on its line, on a `requests` session (a name
+        bound to `requests.Session()`, or an attribute named for a session), which has `verify` without it."""
+        line = self._line
+        if line is None or list(line.body) != [node] or len(node.targets) != 1 or not is_name_constant(node.value, "False"):
+            return None
+        receiver = node.targets[0].target.value if isinstance(node.targets[0].target, cst.Attribute) else None
+        if isinstance(receiver, cst.Name):
+            value = self.value_of(receiver)
+            if not (isinstance(value, cst.Call) and self.module_name(value) in SESSION_CONSTRUCTORS):
+                return None
+        elif not (isinstance(receiver, cst.Attribute) and "session" in receiver.attr.value.lower()):
+            return None
+        return statement_removal(line, self._blocks[-1] if self._blocks else None,
+                                 f"`{self.source_of(node.targets[0].target)} = False`")
 
     def _is_cert_none(self, value: cst.BaseExpression) -> bool:
         """`ssl.CERT_NONE`, `CERT_NONE` imported from `ssl`, `ssl.VerifyMode.CERT_NONE`."""
