@@ -9,7 +9,7 @@ import torch
 import yaml
 import yaml as pyyaml
 from yaml import CSafeLoader
-from yaml import load as load_yaml
+from yaml import safe_load as load_yaml
 
 MODEL_PATH = "models/classifier.joblib"
 HERE = Path(__file__).parent
@@ -71,8 +71,8 @@ def yaml_unsafe_all_over_lines(stream):
 
 
 def yaml_function_imported_by_name(text):
-    # expect: VC406 -- reported; no fix (it would need a new import)
-    return load_yaml(text, Loader=yaml.Loader)
+    # expect: VC406 -- fixed in its import: `from yaml import safe_load as load_yaml`
+    return load_yaml(text)
 
 
 class ProjectLoader(yaml.Loader):

@@ -18,6 +18,7 @@ from vibecheck.rules.error_handling.http_call_without_timeout import HttpCallWit
 from vibecheck.rules.error_handling.subprocess_unchecked import SubprocessUnchecked
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential
 from vibecheck.rules.security.tls_verification_disabled import TlsVerificationDisabled
+from vibecheck.rules.security.unsafe_deserialization import UnsafeDeserialization
 from vibecheck.testing import findings_for
 
 
@@ -283,3 +284,22 @@ def test_session_verify_false_is_deleted_or_becomes_pass() -> None:
     kept = "import requests\n\ns = requests.Session()\ns.verify = False\ns.get(URL, timeout=5)\n"
     assert fixed(TlsVerificationDisabled, kept) == "import requests\n\ns = requests.Session()\ns.get(URL, timeout=5)\n"
     not_fixed(TlsVerificationDisabled, "import requests\n\ns = requests.Session()\ns.verify = False; s.trust_env = False\n")
+
+
+def test_yaml_load_imported_by_name_is_fixed_in_its_import_with_all_its_calls() -> None:
+    source = ("from yaml import dump, load\n\ndef read(a, b):\n    return load(a), load(b, Loader=FullLoader)\n"
+              "\nfrom yaml import FullLoader\n")
+    findings = findings_for(UnsafeDeserialization, source, path="app.py")
+    assert len(findings) == 2 and findings[0].fix == findings[1].fix is not None  # one fix: all or nothing
+    assert apply_edits(source, findings[0].fix.edits) == (
+        "from yaml import dump, safe_load\n\ndef read(a, b):\n    return safe_load(a), safe_load(b)\n"
+        "\nfrom yaml import FullLoader\n")
+
+
+@pytest.mark.parametrize("source", [
+    "from yaml import load\n\nparse = load\n\ndef read(a):\n    return load(a)\n",  # also used as a value
+    "from yaml import load\n\ndef read(a):\n    return load(a, Loader=ProjectLoader)\n",  # a project's loader
+    "from yaml import load\n\ndef read(a):\n    return load(a)\n\ndef other():\n    load = 1\n",  # bound twice
+])
+def test_yaml_load_imported_by_name_is_not_fixed_when_a_use_stays(source: str) -> None:
+    not_fixed(UnsafeDeserialization, source)

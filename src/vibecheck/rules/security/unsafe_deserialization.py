@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+from dataclasses import dataclass, field
+
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.call_edits import without_argument
+from vibecheck.analysis.import_edits import times_bound
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
@@ -42,6 +47,15 @@ SAFE_YAML_CALLS = {"yaml.load": "safe_load", "yaml.unsafe_load": "safe_load", "y
 PYYAML_LOADERS = frozenset(f"yaml.{prefix}{kind}Loader" for prefix in ("", "C") for kind in ("", "Full", "Unsafe"))
 # Words in a file that registers its own YAML tags: `safe_load` would not know them.
 CUSTOM_TAG_WORDS = ("add_constructor", "add_multi_constructor", "YAMLObject")
+
+
+@dataclass
+class _NamedLoader:
+    """A PyYAML loader imported by name (`from yaml import load as read_yaml`) and the reported calls of it."""
+
+    imported: cst.Name  # the `load` in the import, which becomes `safe_load`
+    safe: str
+    calls: list[tuple[cst.Call, str, str]] = field(default_factory=list)  # call, qualified name, what is wrong
 
 
 class UnsafeDeserialization(BindingRule):
@@ -84,9 +98,11 @@ class UnsafeDeserialization(BindingRule):
     is safe: every document made of plain YAML (maps, lists, strings, numbers, dates) loads to the same
     value, and only documents with Python tags (`!!python/object`), the attack itself, stop loading. It
     is unsafe in a file that registers its own tags (`add_constructor`, `add_multi_constructor`,
-    `yaml.YAMLObject`), since `safe_load` does not know them. A `from yaml import load` call or a
-    project's own loader class gets no fix; pickle, torch and numpy have none either (they need another
-    format, not another function).
+    `yaml.YAMLObject`), since `safe_load` does not know them. A function imported by name
+    (`from yaml import load as read_yaml`) is fixed in its import (`from yaml import safe_load as
+    read_yaml`, and `load(...)` calls become `safe_load(...)`) when every use of that name in the file is
+    a call the fix rewrites, all in one fix; otherwise, and for a project's own loader class, there is no
+    fix. Pickle, torch and numpy have none either (they need another format, not another function).
 
     ## References
     - [CWE-502: Deserialization of Untrusted Data](https://cwe.mitre.org/data/definitions/502.html)
@@ -103,6 +119,19 @@ class UnsafeDeserialization(BindingRule):
     cwe = (502,)
     supersedes = ("B301", "B506", "B614")
     fixable = True
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self._named_loaders: dict[str, _NamedLoader] = {}  # by the local name a `from yaml import ...` binds
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.relative or node.module is None or get_full_name_for_node(node.module) != "yaml":
+            return
+        for alias in () if isinstance(node.names, cst.ImportStar) else node.names:
+            safe = SAFE_YAML_CALLS.get(f"yaml.{get_full_name_for_node(alias.name)}")
+            if safe is not None and isinstance(alias.name, cst.Name):
+                local = get_full_name_for_node(alias.asname.name) if alias.asname is not None else alias.name.value
+                self._named_loaders[local or ""] = _NamedLoader(alias.name, safe)
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.may_call(node, CALLEE_TAILS):
@@ -151,8 +180,46 @@ class UnsafeDeserialization(BindingRule):
     def _report(self, node: cst.Call, qualified: str, problem: str, *, with_name: bool = True,
                 fix: NodeFix | None = None) -> None:
         message = f"`{qualified}()` {problem}" if with_name else f"`{qualified}()`{problem}"
+        named = self._named_loaders.get(node.func.value) if isinstance(node.func, cst.Name) else None
+        if named is not None and qualified in SAFE_YAML_CALLS:
+            named.calls.append((node, qualified, message))  # its fix needs every call of the name: at the end
+            return
         self.report(node, f"{message}: loading data you did not write yourself gives its author code execution.",
                     hint=_HINTS.get(qualified.split(".")[0], _HINTS["pickle"]), fix=fix)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for local, named in self._named_loaders.items():
+            fix = self._named_loader_fix(local, named) if named.calls else None
+            for call, _qualified, message in named.calls:
+                self.report(call, f"{message}: loading data you did not write yourself gives its author code execution.",
+                            hint=_HINTS["yaml"], fix=fix)
+
+    def _named_loader_fix(self, local: str, named: _NamedLoader) -> NodeFix | None:
+        """One fix for all the calls of `load` imported by name: the import names `safe_load`, every call drops
+        PyYAML's loader; None unless those calls are every use of the name."""
+        tree = self.context.python_ast()
+        if tree is None or times_bound(self.context, local) != 1:
+            return None
+        uses = sum(1 for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == local)
+        if uses != len(named.calls):
+            return None
+        replacements: list[tuple[cst.CSTNode, cst.CSTNode]] = [(named.imported, cst.Name(named.safe))]
+        for call, qualified, _ in named.calls:
+            rewritten = self._without_pyyaml_loader(call, qualified)
+            if rewritten is None:
+                return None
+            if local == named.imported.value:  # no alias: the calls use the new name
+                rewritten = rewritten.with_changes(func=cst.Name(named.safe))
+            replacements.append((call, rewritten))
+        custom_tags = any(word in self.context.source for word in CUSTOM_TAG_WORDS)
+        return NodeFix(f"Import and call `{named.safe}`", tuple(replacements), safe=not custom_tags)
+
+    def _without_pyyaml_loader(self, node: cst.Call, qualified: str) -> cst.Call | None:
+        """The call without its `Loader` argument when that is one of PyYAML's; None for any other loader."""
+        loader = (keyword(node, "Loader") or positional(node, 1)) if qualified in YAML_LOADERS else None
+        if loader is not None and self.qualified_name(loader.value) not in PYYAML_LOADERS:
+            return None
+        return without_argument(node, loader) if loader is not None else node
 
     def _yaml_fix(self, node: cst.Call, qualified: str) -> NodeFix | None:
         """`yaml.load(s, Loader=yaml.Loader)` -> `yaml.safe_load(s)`, through the module name the file uses.
@@ -163,10 +230,9 @@ class UnsafeDeserialization(BindingRule):
         replacement = SAFE_YAML_CALLS.get(qualified)
         if replacement is None or not isinstance(node.func, cst.Attribute):
             return None
-        loader = (keyword(node, "Loader") or positional(node, 1)) if qualified in YAML_LOADERS else None
-        if loader is not None and self.qualified_name(loader.value) not in PYYAML_LOADERS:
+        fixed = self._without_pyyaml_loader(node, qualified)
+        if fixed is None:
             return None
-        fixed = without_argument(node, loader) if loader is not None else node
         fixed = fixed.with_changes(func=node.func.with_changes(attr=cst.Name(replacement)))
         custom_tags = any(word in self.context.source for word in CUSTOM_TAG_WORDS)
         return NodeFix(f"Use `{replacement}`", ((node, fixed),), safe=not custom_tags)
