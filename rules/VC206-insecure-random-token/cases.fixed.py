@@ -30,7 +30,7 @@ def send_verification_code(user, mailer):
 
 def activate(user):
     # expect: VC206
-    digits = rnd.sample(string.digits, 6)
+    digits = secrets.SystemRandom().sample(string.digits, 6)
     user.otp = "".join(digits)
 
 
@@ -61,7 +61,7 @@ def salt_loop():
 
 def make_user(User):
     # expect: VC206
-    return User(name="guest", password=str(random.random()))
+    return User(name="guest", password=str(secrets.SystemRandom().random()))
 
 
 def good_token():
@@ -162,5 +162,5 @@ def verification_code_from_range():
 
 def sampled_password():
     # expect: VC206
-    password = "".join(random.sample(ALPHABET, 12))
+    password = "".join(secrets.SystemRandom().sample(ALPHABET, 12))
     return password

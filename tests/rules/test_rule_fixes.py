@@ -143,9 +143,21 @@ def test_random_calls_become_secrets_calls(call: str, expected: str) -> None:
 def test_random_fix_spellings_and_no_fix_cases() -> None:
     assert fixed(InsecureRandomToken, "from random import randint as r\n\notp = r(1, 6) * 2\n") == (
         "import secrets\nfrom random import randint as r\n\notp = (secrets.randbelow(6) + 1) * 2\n")
-    not_fixed(InsecureRandomToken, "import random\n\nreset_token = random.choices(ALPHABET, weights=W, k=8)\n")
     not_fixed(InsecureRandomToken, "import random\n\nsecrets = {}\nreset_token = random.choice(ALPHABET)\n")
-    not_fixed(InsecureRandomToken, "import random\n\npassword = ''.join(random.sample(ALPHABET, 12))\n")
+    not_fixed(InsecureRandomToken, "import numpy\n\nreset_token = numpy.random.bytes(16)\n")
+
+
+@pytest.mark.parametrize(("source", "expected"), [  # no exact `secrets` function: the OS generator's same method
+    ("from random import sample\n\npassword = ''.join(sample(ALPHABET, 12))\n",
+     "import secrets\nfrom random import sample\n\npassword = ''.join(secrets.SystemRandom().sample(ALPHABET, 12))\n"),
+    ("import random\n\nreset_token = random.choices(ALPHABET, weights=W, k=8)\n",
+     "import random\nimport secrets\n\nreset_token = secrets.SystemRandom().choices(ALPHABET, weights=W, k=8)\n"),
+    ("import random\nimport secrets\n\ndef make_password(chars):\n    random.shuffle(chars)\n    return ''.join(chars)\n",
+     "import random\nimport secrets\n\ndef make_password(chars):\n    secrets.SystemRandom().shuffle(chars)\n"
+     "    return ''.join(chars)\n"),
+])
+def test_other_random_calls_use_the_system_generator(source: str, expected: str) -> None:
+    assert fixed(InsecureRandomToken, source) == expected
 
 
 def test_subprocess_check_is_added_after_the_last_argument() -> None:

@@ -79,11 +79,14 @@ class InsecureRandomToken(Rule):
     `[secrets.choice(seq) for _ in range(n)]` (no weights; `seq` a name, attribute or string),
     `random.randint(a, b)` -> `secrets.randbelow(b - a + 1) + a`, `random.randrange(a, b)` ->
     `secrets.randbelow(b - a) + a`, `random.getrandbits(k)` -> `secrets.randbits(k)`, `random.randbytes(n)`
-    -> `secrets.token_bytes(n)`, `uuid.uuid1()` -> `uuid.uuid4()`. It is safe: the values have the same
-    type and range, and the same bad arguments raise the same errors; only code that seeds `random` to
-    replay a value notices, and a secret must not be replayable. No fix for the other functions, for
-    `numpy.random`, for calls through a helper, or where `secrets` names something else in the file; a
-    `from random import choice` left unused stays for the author to delete.
+    -> `secrets.token_bytes(n)`, `uuid.uuid1()` -> `uuid.uuid4()`; every other `random` call
+    (`sample`, `shuffle`, `choices` with weights, `uniform`, other arguments) calls the same method of
+    `secrets.SystemRandom()`, the operating system's generator behind the same interface
+    (`random.sample(pool, 8)` -> `secrets.SystemRandom().sample(pool, 8)`). It is safe: the values have
+    the same type and range, and the same bad arguments raise the same errors; only code that seeds
+    `random` to replay a value notices, and a secret must not be replayable. No fix for `numpy.random`,
+    for calls through a helper, or where `secrets` names something else in the file; a `from random
+    import choice` left unused stays for the author to delete.
 
     ## References
     - [CWE-330: Use of Insufficiently Random Values](https://cwe.mitre.org/data/definitions/330.html)
@@ -235,22 +238,22 @@ class InsecureRandomToken(Rule):
                     "guessed.", hint=HINT, fix=self._fix(node, function))
 
     def _fix(self, call: cst.Call, function: str) -> NodeFix | None:
-        if self.qualified_name(call) != function or has_star_args(call):
+        if self.qualified_name(call) != function:
             return None  # a helper's call: the random call inside it is the one to fix
         if function == "uuid.uuid1":
             if not isinstance(call.func, cst.Attribute) or call.args:
                 return None
             return NodeFix("Use `uuid.uuid4()`", ((call.func.attr, cst.Name("uuid4")),))
-        rewrite = _SECRETS_REWRITES.get(function)
-        if rewrite is None:
+        if not function.startswith("random."):
             return None
         secrets = reference(self.context, "secrets")
         if secrets is None:
             return None
-        code = self.context.module.code_for_node
-        text = rewrite(secrets.spelling, call, code)
-        if text is None:
-            return None
+        rewrite = _SECRETS_REWRITES.get(function)
+        text = rewrite(secrets.spelling, call, self.context.module.code_for_node) if rewrite and not has_star_args(call) else None
+        if text is None:  # the same method of the OS's generator takes the same arguments: `secrets.SystemRandom()`
+            method = f"{secrets.spelling}.SystemRandom().{function.rsplit('.', 1)[1]}"
+            return NodeFix(f"Draw it from `{secrets.spelling}.SystemRandom()`", ((call.func, method), *secrets.replacements))
         if " + " in text and id(call) not in self._own_slots:
             text = f"({text})"
         return NodeFix(f"Draw it from `{secrets.spelling}`", ((call, text), *secrets.replacements))
