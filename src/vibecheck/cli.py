@@ -183,7 +183,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     except VibecheckError as exc:
         _fail(str(exc))
     if show_diff:
-        _finish_diff(report, output, quiet, exit_zero, plugin_errors=bool(registry.errors))
+        _finish_diff(report, output, quiet, exit_zero, plugin_errors=bool(registry.errors), unsafe_fixes=settings.unsafe_fixes)
     fails_build = fails_build_for(settings)
     report = filtered_report(report, min_severity, min_confidence, sort_by)
     if statistics:
@@ -193,7 +193,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         _emit_text(with_shard_payload(_rendered(report, fmt, output, registry, str(settings.root), fails_build),
                                       payload), output)
     else:
-        _emit(report, fmt, output, registry, str(settings.root), fails_build)
+        _emit(report, fmt, output, registry, str(settings.root), fails_build, unsafe_fixes=settings.unsafe_fixes)
     if not quiet and not stdin_filename and report.files_checked == 0 and not report.errors:
         nothing = adopted.nothing_changed or f"no Python files to check in {', '.join(targets)} (none found, or all excluded)"
         click.echo(f"vibecheck: warning: {printable(nothing)}", err=True)
@@ -208,11 +208,12 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     sys.exit(exit_code(report, settings.fail_on.rank, exit_zero, plugin_errors=bool(registry.errors), settings=settings))
 
 
-def _finish_diff(report: Report, output: str | None, quiet: bool, exit_zero: bool, *, plugin_errors: bool) -> NoReturn:
+def _finish_diff(report: Report, output: str | None, quiet: bool, exit_zero: bool, *, plugin_errors: bool,
+                 unsafe_fixes: bool) -> NoReturn:
     """`--diff`, as ruff: the fixes' unified diffs on stdout (nothing written), a count on stderr, exit 1 if any."""
     _emit_text("".join(printable_diff(redact_known_secrets(diff)) for diff in report.diffs.values()), output)
     if not quiet:
-        hidden = hidden_unsafe_fixes(report.findings)
+        hidden = 0 if unsafe_fixes else hidden_unsafe_fixes(report.findings)
         more = f" ({plural(hidden, 'more fix', 'more fixes')} with --unsafe-fixes)" if hidden else ""
         done = f"Would fix {plural(report.fixes_applied, 'finding')} in {plural(len(report.diffs), 'file')}" \
             if report.diffs else "No fixes to apply"
@@ -267,15 +268,16 @@ def _check_with_progress(paths: Sequence[str], settings: Any, registry: Registry
 
 
 def _emit(report: Report, fmt: str, output: str | None, registry: Registry, root: str,
-          fails_build: Callable[[Finding], bool]) -> None:
-    _emit_text(_rendered(report, fmt, output, registry, root, fails_build), output)
+          fails_build: Callable[[Finding], bool], *, unsafe_fixes: bool = False) -> None:
+    _emit_text(_rendered(report, fmt, output, registry, root, fails_build, unsafe_fixes=unsafe_fixes), output)
 
 
 def _rendered(report: Report, fmt: str, output: str | None, registry: Registry, root: str,
-              fails_build: Callable[[Finding], bool]) -> str:
+              fails_build: Callable[[Finding], bool], *, unsafe_fixes: bool = False) -> str:
     to_terminal = output is None and _use_color(sys.stdout)
     width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
-    return render(fmt, report, ReportContext(registry, to_terminal, width, __version__, root, fails_build))
+    return render(fmt, report, ReportContext(registry, to_terminal, width, __version__, root, fails_build,
+                                             unsafe_fixes=unsafe_fixes))
 
 
 def _emit_text(text: str, output: str | None) -> None:

@@ -118,3 +118,19 @@ def test_bare_except_fix_keeps_the_handler_body_and_its_comment(tmp_path: Path, 
     (tmp_path / "job.py").write_text(source, encoding="utf-8")
     CliRunner().invoke(cli, ["fix", "--no-bandit", "--select", "VC111", "job.py"])
     assert (tmp_path / "job.py").read_text(encoding="utf-8") == source.replace("except :", "except Exception:")
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise"])
+def test_an_unsafe_fix_is_marked_fixable_when_unsafe_fixes_are_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = tmp_path / "app.py"
+    app.write_text("import requests\n\n\ndef fetch(url):\n    return requests.get(url)\n", encoding="utf-8")
+    app.chmod(0o444)  # --fix cannot write it, so the finding and its (unsafe) fix stay in the report
+    base = ["--no-bandit", "--select", "VC106", "--format", fmt, "app.py"]
+    with_unsafe = CliRunner().invoke(cli, [*base, "--fix", "--unsafe-fixes"], catch_exceptions=False)
+    plain = CliRunner().invoke(cli, base, catch_exceptions=False)
+    assert "not fixed: the file is read-only" in with_unsafe.stderr
+    assert " [*] " in with_unsafe.stdout and "[unsafe fix]" not in with_unsafe.stdout
+    assert " [*] " not in plain.stdout
+    assert ("[unsafe fix]" in plain.stdout) == (fmt == "text")

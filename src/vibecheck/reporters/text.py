@@ -87,8 +87,8 @@ def render(report: Report, ctx: ReportContext) -> str:
             head.append(f" {finding.severity.value}", style=STYLES[finding.severity])
             if not ctx.fails_build(finding):
                 head.append(" (notice)", style="dim")
-            if finding.fix is not None:
-                head.append(" [*]" if finding.fix.safe else " [unsafe fix]", style="dim")
+            if finding.fix is not None:  # with --unsafe-fixes an unsafe fix is applied like a safe one
+                head.append(" [*]" if finding.fix.safe or ctx.unsafe_fixes else " [unsafe fix]", style="dim")
             head.append(f" [{printable(finding.name)}] ", style="dim")
             head.append(printable(finding.message))
             console.print(_hanging(Text(where, style="dim"), head, console, ctx))
