@@ -254,6 +254,11 @@ def test_jwt_options_lose_only_the_signature_switch() -> None:
         'import logging\n\nlog = logging.getLogger("app")\n\ndef f():\n    try:\n        go()\n    except OSError as e:\n'
         '        log.exception(f"cannot go: {e}")\n        cleanup()\n',
     ),
+    (  # text built from a literal is the message as it is (logging formats nothing without arguments)
+        'import os\n\ndef f(name):\n    print("Saving %s ..." % name, end="")\n    print("{} done".format(name))\n',
+        'import logging\nimport os\n\nlogger = logging.getLogger(__name__)\n\ndef f(name):\n'
+        '    logger.info("Saving %s ..." % name)\n    logger.info("{} done".format(name))\n',
+    ),
     (  # `print(*args)` has no exact log call: the other prints of the function are still converted
         'import sys\n\ndef f(x):\n    print(x, flush=True)\n    print(*x)\n',
         'import logging\nimport sys\n\nlogger = logging.getLogger(__name__)\n\n'
@@ -268,6 +273,7 @@ def test_prints_become_calls_on_the_module_logger(source: str, expected: str) ->
     'import json\n\ndef f(logger):\n    print(x)\n',  # `logger` names something else here
     'import logging\nprint("start")\nlog = logging.getLogger(__name__)\n',  # would run before the logger exists
     'from app import logging\n\ndef f(x):\n    print(x)\n',  # `logging` is not the standard library's
+    'from .common import *\n\ndef f(x):\n    logger.debug(x)\n    print(x)\n',  # `logger` from a star import
     'def f(x):\n    print()\n    print(x, sep=SEP)\n',  # an empty line; a separator not written here
 ])
 def test_prints_without_an_exact_log_call_are_not_fixed(source: str) -> None:

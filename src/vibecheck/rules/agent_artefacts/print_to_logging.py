@@ -11,6 +11,7 @@ after the leading imports (with `import logging` when it is missing).
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,8 +53,8 @@ def module_logger(context: RuleContext) -> ModuleLogger | None:
                 name = small.targets[0].target.value
                 return ModuleLogger(name, (), index) if times_bound(context, name) == 1 else None
     get_logger = reference(context, "logging", "getLogger")
-    if get_logger is None or times_bound(context, "logger") != 0:
-        return None
+    if get_logger is None or times_bound(context, "logger") != 0 or _reads(context, "logger"):
+        return None  # `logger` is bound here, or read from a `from x import *`: a new one would replace it
     newline = context.module.default_newline
     definition = f"logger = {get_logger.spelling}(__name__){newline}"
     last_import = _last_leading_import(body)
@@ -85,7 +86,7 @@ def logging_call(call: cst.Call, logger: str, in_handler: bool) -> cst.Call | No
     named = LEVEL_WORDS.get(_first_word(positional[0].value))
     level = "exception" if in_handler and named in (None, "error", "critical") else named or "info"
     func = cst.Attribute(cst.Name(logger), cst.Name(level))
-    if len(positional) == 1 and isinstance(positional[0].value, TEXT_NODES) and _text(positional[0].value) != "":
+    if len(positional) == 1 and _builds_text(positional[0].value) and _text(positional[0].value) != "":
         return call.with_changes(func=func, args=[positional[0].with_changes(comma=cst.MaybeSentinel.DEFAULT)])
     texts = [_text(arg.value) for arg in positional]
     rest = [arg.value for arg, text in zip(positional, texts, strict=True) if text is None]
@@ -98,6 +99,22 @@ def logging_call(call: cst.Call, logger: str, in_handler: bool) -> cst.Call | No
     comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
     return call.with_changes(func=func, args=[cst.Arg(value, comma=comma if i < len(values) - 1 else cst.MaybeSentinel.DEFAULT)
                                               for i, value in enumerate(values)])
+
+
+def _reads(context: RuleContext, name: str) -> bool:
+    tree = context.python_ast()
+    return tree is None or any(isinstance(node, ast.Name) and node.id == name for node in ast.walk(tree))
+
+
+def _builds_text(node: cst.BaseExpression) -> bool:
+    """A string, an f-string, or text built from a string literal (`"%s done" % name`, `"a" + b`, `"{}".format(x)`):
+    passed to the logger as it is, the message (logging formats nothing without arguments)."""
+    if isinstance(node, TEXT_NODES):
+        return True
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Modulo, cst.Add)):
+        return isinstance(node.left, TEXT_NODES) or _builds_text(node.left)
+    return (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in ("format", "join")
+            and isinstance(node.func.value, TEXT_NODES))
 
 
 def _text(node: cst.BaseExpression) -> str | None:
