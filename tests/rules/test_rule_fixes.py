@@ -259,6 +259,10 @@ def test_jwt_options_lose_only_the_signature_switch() -> None:
         'import logging\nimport os\n\nlogger = logging.getLogger(__name__)\n\ndef f(name):\n'
         '    logger.info("Saving %s ..." % name)\n    logger.info("{} done".format(name))\n',
     ),
+    (  # in a function named for debugging, debug output
+        'import logging\n\nlog = logging.getLogger(__name__)\n\ndef _debug_schema(fields):\n    print(fields)\n',
+        'import logging\n\nlog = logging.getLogger(__name__)\n\ndef _debug_schema(fields):\n    log.debug("%s", fields)\n',
+    ),
     (  # `print(*args)` has no exact log call: the other prints of the function are still converted
         'import sys\n\ndef f(x):\n    print(x, flush=True)\n    print(*x)\n',
         'import logging\nimport sys\n\nlogger = logging.getLogger(__name__)\n\n'

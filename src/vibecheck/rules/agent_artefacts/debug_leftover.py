@@ -108,21 +108,21 @@ class DebugLeftover(Rule):
     ```
 
     ## Fix safety
-    The fix deletes a line that holds only debugger calls (`breakpoint()`, `pdb.set_trace()`, `ic(user)`
-    with plain arguments) and debugger imports that nothing else in the file uses; a line that is the only
+    The fix deletes a line that holds only debugger calls (`breakpoint()`, `pdb.set_trace()`, `ic(user)` with
+    plain arguments) and debugger imports that nothing else in the file uses; a line that is the only
     statement of its block becomes `pass`. An import still used by a call elsewhere goes once that call is
     gone (the fix runs in passes). The `print()` calls of a function become calls on the module's logger:
     `print("Saved", path)` -> `logger.info("Saved %s", path)` (literal arguments in the format, `%` doubled,
-    `sep` kept; a single string or f-string passed as it is); the level comes from the message's first
-    word (`"DEBUG ..."`, `"Warning: ..."`), `exception` for an error in an `except` block, else `info`. The
-    file's own `logging.getLogger(...)` logger is used; otherwise `logger = logging.getLogger(__name__)`
-    is added once after the leading imports, with `import logging`. No fix where `logger` or `logging`
-    already names something else, for `print(*args)`, `print()`, a `sep` that is not a literal, `pprint`,
-    a module-level print that runs before the logger exists, or an `except` block that only prints (VC104's
-    finding: a log call there would hide that the program carries on after the failure). Both fixes are unsafe: the program no
-    longer stops there, which is the point, but a debugger wired into a deliberate debug path goes too; a
-    message moves from stdout to logging, where it shows only if logging is configured for its level
-    (`end=` and `flush=` are dropped).
+    `sep` kept; a string, f-string or text built from a literal passed as it is); the level comes from the
+    message's first word (`"DEBUG ..."`, `"Warning: ..."`), `exception` for an error in an `except` block,
+    `debug` in a function named for debugging, else `info`. The file's own `logging.getLogger(...)` logger is
+    used; otherwise `logger = logging.getLogger(__name__)` is added once after the leading imports, with
+    `import logging`. No fix where `logger` or `logging` already names something else, for `print(*args)`,
+    `print()`, a `sep` that is not a literal, `pprint`, a module-level print that runs before the logger
+    exists, or an `except` block that only prints (VC104's finding: a log call there would hide that the
+    program carries on after the failure). Both fixes are unsafe: the program no longer stops there, which is
+    the point, but a debugger wired into a deliberate debug path goes too; a message moves from stdout to
+    logging, where it shows only if logging is configured for its level (`end=` and `flush=` are dropped).
 
     ## Options
     - `check-print` (default `true`): report `print()` and `pprint()` in library code.
@@ -164,7 +164,8 @@ class DebugLeftover(Rule):
         self._reported_lines: set[int] = set()
         self._functions: list[str] = []
         self._prints: dict[int, list[cst.Call]] = {}  # by enclosing function (0: module level)
-        self._fixable_prints: dict[int, bool] = {}  # builtin `print` calls -> whether directly inside an `except` block
+        # builtin `print` calls -> (directly inside an `except` block, in a function named for debugging)
+        self._fixable_prints: dict[int, tuple[bool, bool]] = {}
         self._in_handler: list[bool | None] = [False]  # None: a handler that only prints (VC104's), not fixed here
         self._function_ids: list[int] = [0]
         self._cli_only: list[tuple[cst.CSTNode, str, int]] = []
@@ -272,7 +273,8 @@ class DebugLeftover(Rule):
         elif name in PRINT_CALLS and not self._print_allowed and not self._prints_on_purpose(node):
             self._prints.setdefault(self._function_ids[-1], []).append(node)
             if name in BUILTIN_PRINT and self._in_handler[-1] is not None:
-                self._fixable_prints[id(node)] = self._in_handler[-1]
+                in_debug_code = any("debug" in function.lower() for function in self._functions)
+                self._fixable_prints[id(node)] = (bool(self._in_handler[-1]), in_debug_code)
 
     def leave_Module(self, node: cst.Module) -> None:
         imported = {name.split(".")[0] for name in self.context.imports.imported_names()}
@@ -307,7 +309,8 @@ class DebugLeftover(Rule):
         for call in calls:
             if id(call) not in self._fixable_prints or (module_level and self._top_level_index(call) <= logger.defined_after):
                 continue
-            logged = logging_call(call, logger.name, self._fixable_prints[id(call)])
+            in_handler, in_debug_code = self._fixable_prints[id(call)]
+            logged = logging_call(call, logger.name, in_handler=in_handler, in_debug_code=in_debug_code)
             if logged is not None:
                 replacements.append((call, logged))
         if not replacements:

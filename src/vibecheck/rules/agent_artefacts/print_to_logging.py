@@ -1,12 +1,12 @@
 """VC505's print fix: a stray `print(...)` becomes a call on the module's logger, and the logger is defined once.
 
 `print("Saved", path)` -> `logger.info("Saved %s", path)`: literal arguments go into the format (their `%`
-doubled), the others become `%s` arguments, joined with `sep`; a single string or f-string is passed as it
-is (with no arguments, logging does not %-format it). The level comes from the message's first word
-(`"DEBUG ..."`, `"Warning: ..."`, `"Error ..."`), else `info`; inside an `except` block an error (or a message
-with no level word) is logged with `exception`, which adds the traceback.
-The module's logger is a top-level `NAME = logging.getLogger(...)` the file already has, or `logger`, added
-after the leading imports (with `import logging` when it is missing).
+doubled), the others become `%s` arguments, joined with `sep`; a single string or f-string is passed as it is (with
+no arguments, logging does not %-format it). The level comes from the message's first word (`"DEBUG ..."`,
+`"Warning: ..."`, `"Error ..."`), else `debug` in a function named for debugging, else `info`; inside an `except`
+block an error (or a message with no level word) is logged with `exception`, which adds the traceback. The module's
+logger is a top-level `NAME = logging.getLogger(...)` the file already has, or `logger`, added after the leading
+imports (with `import logging` when it is missing).
 """
 
 from __future__ import annotations
@@ -73,8 +73,12 @@ def module_logger(context: RuleContext) -> ModuleLogger | None:
     return ModuleLogger("logger", (*added, (place, newline + definition)), index)
 
 
-def logging_call(call: cst.Call, logger: str, in_handler: bool) -> cst.Call | None:
-    """The logger call that says what `call` (a `print`) printed; None when it cannot say it exactly."""
+def logging_call(call: cst.Call, logger: str, *, in_handler: bool, in_debug_code: bool) -> cst.Call | None:
+    """The logger call that says what `call` (a `print`) printed; None when it cannot say it exactly.
+
+    `in_handler`: directly inside an `except` block; `in_debug_code`: in a function named for debugging
+    (`_debug_schema`), whose output is debug output.
+    """
     if any(arg.star for arg in call.args):
         return None
     positional = [arg for arg in call.args if arg.keyword is None]
@@ -84,7 +88,8 @@ def logging_call(call: cst.Call, logger: str, in_handler: bool) -> cst.Call | No
     if not positional or sep is None or set(keywords) - LAYOUT_KEYWORDS or not all(map(_is_literal, keywords.values())):
         return None
     named = LEVEL_WORDS.get(_first_word(positional[0].value))
-    level = "exception" if in_handler and named in (None, "error", "critical") else named or "info"
+    default = "debug" if in_debug_code else "info"
+    level = "exception" if in_handler and named in (None, "error", "critical") else named or default
     func = cst.Attribute(cst.Name(logger), cst.Name(level))
     if len(positional) == 1 and _builds_text(positional[0].value) and _text(positional[0].value) != "":
         return call.with_changes(func=func, args=[positional[0].with_changes(comma=cst.MaybeSentinel.DEFAULT)])
