@@ -27,7 +27,7 @@ LEVEL_WORDS = {
     "debug": "debug", "dbg": "debug", "trace": "debug", "info": "info", "warning": "warning", "warn": "warning",
     "error": "error", "err": "error", "failed": "error", "failure": "error", "critical": "critical", "fatal": "critical",
 }
-FIRST_WORD = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
+FIRST_WORD = re.compile(r"[A-Za-z]+")  # the first run of letters: `[WARN]` -> WARN
 # `print` keywords that only shape the console line; dropped when they are literals.
 LAYOUT_KEYWORDS = frozenset({"end", "flush"})
 TEXT_NODES = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
@@ -140,8 +140,8 @@ def _first_word(node: cst.BaseExpression) -> str:
     if text is None and isinstance(node, cst.FormattedString) and node.parts:
         first = node.parts[0]
         text = first.value if isinstance(first, cst.FormattedStringText) else None
-    match = FIRST_WORD.match(text or "")
-    return match.group(1).lower() if match else ""
+    match = FIRST_WORD.search(text or "")
+    return match.group().lower() if match else ""
 
 
 def _literal(text: str, quote: str) -> str:
