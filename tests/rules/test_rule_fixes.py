@@ -196,6 +196,8 @@ def test_jwt_algorithm_comes_from_the_files_encode_calls() -> None:
     default = ("import jwt as pyjwt\n\ndef a(c, k):\n    return pyjwt.encode(c, k)\n\n"
                "def b(t, k):\n    return pyjwt.decode(t, k)\n")
     assert fixed(JwtSignatureNotVerified, default).splitlines()[-1] == '    return pyjwt.decode(t, k, algorithms=["HS256"])'
+    spelled = default.replace("pyjwt.encode(c, k)", 'pyjwt.encode(c, k, algorithm="EdDSA")')  # names are case-sensitive
+    assert fixed(JwtSignatureNotVerified, spelled).splitlines()[-1] == '    return pyjwt.decode(t, k, algorithms=["EdDSA"])'
 
 
 def test_jwt_algorithm_constant_is_named_and_none_is_dropped_from_literals() -> None:

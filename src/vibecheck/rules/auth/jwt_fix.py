@@ -49,8 +49,8 @@ def from_constant(name: str, is_list: bool) -> cst.BaseExpression:
     return cst.Name(name) if is_list else cst.List([cst.Element(cst.Name(name))])
 
 
-def from_names(names: frozenset[str]) -> cst.BaseExpression:
-    return cst.List([cst.Element(cst.SimpleString(f'"{name}"')) for name in sorted(names)])
+def from_names(names: list[str]) -> cst.BaseExpression:
+    return cst.List([cst.Element(cst.SimpleString(f'"{name}"')) for name in sorted(set(names))])
 
 
 def verified(call: cst.Call, verifier: Verifier | None, accepted: list[str]) -> NodeFix | None:

@@ -304,7 +304,8 @@ class JwtSignatureNotVerified(Rule):
                      and one_family(self._algorithms[0][name]) and times_bound(self.context, name) == 1]
         signing = [(value, names) for value, names in self._signing  # unsigned tokens (reported) say nothing
                    if not is_none(value) and "NONE" not in {n.upper() for n in names}]
-        readable = {frozenset(n.upper() for n in names) for _, names in signing if names}
+        spelled = {frozenset(n.upper() for n in names): names for _, names in signing if names}  # `EdDSA` as written
+        readable = set(spelled)
         opaque = [value for value, names in signing if value is not None and not names]
         if constants:
             if opaque or len({names for _, _, names in constants} | readable) != 1:
@@ -313,7 +314,7 @@ class JwtSignatureNotVerified(Rule):
             return Verifier(from_constant(name, is_list), names, by_name=True)
         if readable and not opaque:
             names = readable.pop()
-            return Verifier(from_names(names), names, by_name=False) if not readable and one_family(names) else None
+            return Verifier(from_names(spelled[names]), names, by_name=False) if not readable and one_family(names) else None
         code = self.context.module.code_for_node
         if opaque and not readable and len({code(value) for value in opaque}) == 1:
             root = _root_name(opaque[0])
