@@ -86,7 +86,20 @@ def test_one_named_file_is_read_decoded_and_parsed_once(calls: Counter[str], tmp
     monkeypatch.chdir(tmp_path)
     report = check_paths(["app/handlers.py"], Settings(root=str(tmp_path), jobs=1, isolate=False))
     assert [f.code for f in report.findings] == ["VC101"]
-    # no default project rule reads an unchecked test file's facts (that it exists is enough): it is not read
+    # VC301/VC302 (on by default) index the facts of the files not named: each is read and decoded once, the
+    # source file only `ast`-parsed for its definitions, the test file walked once for what it refers to
+    assert calls["read handlers.py"] == calls["read service.py"] == calls["read test_service.py"] == 1
+    assert calls["read"] == calls["decode"] == calls["ast.parse"] == 3
+    assert calls["decode_source"] == calls["libcst.parse_module"] == 2
+
+
+def test_without_the_untested_code_rules_only_the_named_file_is_read(calls: Counter[str], tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, FILES)
+    monkeypatch.chdir(tmp_path)
+    settings = Settings(root=str(tmp_path), jobs=1, isolate=False, ignore=("VC301", "VC302"))
+    assert [f.code for f in check_paths(["app/handlers.py"], settings).findings] == ["VC101"]
+    # no other default project rule reads an unchecked file's facts (that a test file exists is enough)
     assert calls["read handlers.py"] == 1 and calls["read test_service.py"] == 0 and calls["read"] == 1
     assert calls["decode"] == calls["decode_source"] == 1 and calls["ast.parse"] == 1
     assert calls["libcst.parse_module"] == 1

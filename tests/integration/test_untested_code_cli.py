@@ -1,4 +1,4 @@
-"""The VC3xx project rules through the real command line: opt-in, and independent of which files are passed."""
+"""The VC3xx project rules through the real command line: on by default, and independent of which files are passed."""
 
 from __future__ import annotations
 
@@ -41,8 +41,22 @@ def test_only_a_source_file_passed_still_sees_the_tests(project: Path) -> None:
     assert concise(["src/shop/orders.py"]) == ["src/shop/orders.py:5:1: VC301"]
 
 
-def test_project_rules_are_opt_in(project: Path) -> None:
-    (project / "pyproject.toml").write_text("", encoding="utf-8")
+def test_project_rules_are_on_by_default(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[project]\nname = 'shop'\n", encoding="utf-8")
+    assert concise(["."]) == ["src/shop/legacy.py:1:1: VC302", "src/shop/orders.py:5:1: VC301"]
+
+
+def test_a_default_run_without_tests_says_so_once(project: Path) -> None:
+    """No test file at all: one VC307 for the project, not a VC301/VC302 for every function and module."""
+    (project / "pyproject.toml").write_text("[project]\nname = 'shop'\n", encoding="utf-8")
+    (project / "tests" / "test_orders.py").unlink()
+    assert concise(["."]) == ["src/shop/__init__.py:1:1: VC307"]
+
+
+def test_a_default_run_on_loose_scripts_without_tests_says_nothing(project: Path) -> None:
+    """No project file and no tests: loose scripts owe no tests, and VC301/VC302 have nothing to judge by."""
+    (project / "pyproject.toml").unlink()
+    (project / "tests" / "test_orders.py").unlink()
     assert concise(["."]) == []
 
 

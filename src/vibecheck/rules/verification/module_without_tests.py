@@ -117,7 +117,6 @@ class ModuleWithoutTests(ProjectRule):
     category = Category.TESTS
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
-    default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
     reads_unchecked_source_facts = True
     fact_collectors = (AppModelCollector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options

@@ -107,7 +107,8 @@ class UntestedPublicFunction(ProjectRule):
 
     The project is the nearest folder with a `pyproject.toml`, `setup.cfg`, `setup.py` or
     `vibecheck.toml` above each file, so a run from a parent folder or a monorepo root judges each
-    project against its own tests, as a run inside it does.
+    project against its own tests, as a run inside it does. A project with no test file at all gets
+    one `no-tests` finding instead, and nothing from this rule.
 
     ## Why is this bad?
     Coding agents ship functions that nothing checks: the tests they write exercise the happy path of
@@ -164,7 +165,6 @@ class UntestedPublicFunction(ProjectRule):
     category = Category.TESTS
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
-    default_enabled = False  # opt-in: needs the whole test tree and per-project tuning (see Options)
     reads_unchecked_source_facts = True
     fact_collectors = (AppModelCollector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options
