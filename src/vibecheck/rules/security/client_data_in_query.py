@@ -22,7 +22,6 @@ from vibecheck.analysis.flow import (
     iter_expressions,
     module_uses_django,
     positional_count,
-    request_parameters,
     request_source,
     short_code,
     string_value,
@@ -180,10 +179,10 @@ class ClientDataInQuery(ClientSinkRule):
         super().start_function(function, state)
         if not isinstance(state, QueryState):
             return
-        _, inputs, _ = request_parameters(function, self.context.imports)
         for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
             name = param.name.value
-            if name not in inputs:
+            held = state.names.get(name)  # the inputs the base class seeded: `Taint("request", name)`
+            if held is None or held.kind != "request" or held.origin != name:
                 continue
             annotation = param.annotation
             names = {n.rsplit(".", 1)[-1] for n in (dotted_name(e) for e in iter_expressions(annotation.annotation))
