@@ -54,19 +54,29 @@ class CallGraph:
         """`summaries`: module -> function -> summary (as recorded by `FunctionSummary.as_fact`)."""
         self.functions: dict[FunctionKey, dict[str, Any]] = {
             (module, function): summary for module, functions in summaries.items() for function, summary in functions.items()}
-        self.modules = sorted(summaries)
+        # modules by their last part (a module that ends with `wanted` ends with its last part), in name order
+        self.modules_by_last: dict[str, list[str]] = {}
+        for module in sorted(summaries):
+            self.modules_by_last.setdefault(module.rpartition(".")[2], []).append(module)
+        self._imported: dict[str, FunctionKey | None] = {}
 
     def resolve(self, callee: str, module: str) -> FunctionKey | None:
         """The function a recorded callee names: `local:f` in the caller's module, `import:pkg.mod.f` anywhere."""
         kind, _, name = callee.partition(":")
         if kind == "local":
             return (module, name) if (module, name) in self.functions else None
+        if name not in self._imported:
+            self._imported[name] = self._resolve_import(name)
+        return self._imported[name]
+
+    def _resolve_import(self, name: str) -> FunctionKey | None:
+        """The first module, in name order, that is (or ends with) the imported module and defines the function."""
         parts = name.split(".")
         for tail in (1, 2):
             if len(parts) <= tail:
                 continue
             wanted, function = ".".join(parts[:-tail]), ".".join(parts[-tail:])
-            for candidate in self.modules:
+            for candidate in self.modules_by_last.get(wanted.rpartition(".")[2], ()):
                 if (candidate == wanted or candidate.endswith("." + wanted)) and (candidate, function) in self.functions:
                     return candidate, function
         return None

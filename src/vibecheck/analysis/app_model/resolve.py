@@ -4,20 +4,24 @@ Names in the facts are spelled three ways: `@name` (defined in the same file), `
 import) and `pkg.mod.name` (an absolute import). `AppModel.build` turns them all into dotted names under
 the file's module, and two names *match* when one is a dotted suffix of the other, so an app checked from
 its parent folder (`docs_src.app.routers.items`) still matches its own imports (`app.routers.items`).
+Matching names share their last part, so the joins look names up in `_ByLastPart` indexes instead of
+comparing every route with every guard, URLconf entry and alias (quadratic on Django: 6.5 M comparisons).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.collector import APP_MODEL
 from vibecheck.analysis.modules import SourceLayout, resolve_relative
 
 MAX_INCLUDE_DEPTH = 8
+T = TypeVar("T")
 
 
 @dataclass
@@ -115,6 +119,36 @@ class AppModel:
             route.guarded_by = model._guard_of(route)
         return model
 
+    # indexes of the names the joins look up, built on first use (after `build` has gathered the names) -------
+
+    @functools.cached_property
+    def _guards(self) -> _ByLastPart[str]:
+        return _ByLastPart((g, g) for g in self.guard_functions)
+
+    @functools.cached_property
+    def _receivers(self) -> _ByLastPart[str]:
+        return _ByLastPart((r, r) for r in self.guarded_receivers)
+
+    @functools.cached_property
+    def _includes(self) -> _ByLastPart[tuple[str | None, str, bool]]:
+        return _ByLastPart((include[1], include) for include in self.includes)
+
+    @functools.cached_property
+    def _dependency_aliases(self) -> _ByLastPart[str]:
+        return _ByLastPart(self.dependency_aliases.items())
+
+    @functools.cached_property
+    def _alias_targets(self) -> _ByLastPart[str]:
+        return _ByLastPart((target, alias) for alias, target in self.alias_names.items())
+
+    @functools.cached_property
+    def _url_views(self) -> _ByLastPart[tuple[bool, tuple[str, ...]]]:
+        return _ByLastPart((name, (guarded, wrappers)) for name, guarded, wrappers in self.url_views)
+
+    @functools.cached_property
+    def _url_views_and_aliases(self) -> _ByLastPart[tuple[bool, tuple[str, ...]]]:
+        return _ByLastPart((name, (guarded, wrappers)) for name, guarded, wrappers in [*self.url_views, *self.aliases])
+
     # guards -----------------------------------------------------------------------------------------
 
     def _guard_of(self, route: ModelRoute) -> str | None:
@@ -126,8 +160,8 @@ class AppModel:
         if route.receiver is not None and self.receiver_guarded(route.receiver):
             return "its router, blueprint or app"
         if fact["framework"] in ("django", "drf"):
-            if any(self._routes_to(name, route.view) and (guarded or self._any_guard(wrappers))
-                   for name, guarded, wrappers in [*self.url_views, *self.aliases]):
+            if any(guarded or self._any_guard(wrappers)
+                   for guarded, wrappers in self._entries_routing_to(self._url_views_and_aliases, route.view)):
                 return "its URLconf entry"
             if self.login_middleware:
                 return "Django's `LoginRequiredMiddleware`"
@@ -139,18 +173,17 @@ class AppModel:
 
     def _any_guard(self, names: tuple[str, ...]) -> bool:
         """Any of the names is a project guard function, directly or through an `Annotated` dependency alias."""
-        targets = [*names, *(t for a, t in self.dependency_aliases.items() for n in names if _matches(n, a))]
-        return any(_matches(name, g) for name in targets for g in self.guard_functions)
+        targets = [*names, *(t for n in names for t in self._dependency_aliases.matching(n))]
+        return any(True for name in targets for _ in self._guards.matching(name))
 
     def receiver_guarded(self, receiver: str, depth: int = 0) -> bool:
         """A router, blueprint or app guarded where it is made, where it is included, or by what includes it."""
         if depth > MAX_INCLUDE_DEPTH:
             return False
-        if any(_matches(receiver, g) for g in self.guarded_receivers):
+        if any(True for _ in self._receivers.matching(receiver)):
             return True
-        for parent, child, guarded in self.includes:
-            if _matches(child, receiver) and (guarded or (parent is not None and parent != receiver
-                                                          and self.receiver_guarded(parent, depth + 1))):
+        for parent, _, guarded in self._includes.matching(receiver):
+            if guarded or (parent is not None and parent != receiver and self.receiver_guarded(parent, depth + 1)):
                 return True
         return False
 
@@ -177,13 +210,12 @@ class AppModel:
             return True
         if route.view.rpartition(".")[2].startswith("_"):
             return False
-        return not self.url_views or any(self._routes_to(name, route.view) for name, _, _ in self.url_views)
+        return not self.url_views or any(True for _ in self._entries_routing_to(self._url_views, route.view))
 
-    def _routes_to(self, name: str, view: str) -> bool:
-        """A URLconf or alias name that stands for `view`, directly or through a module-level alias."""
-        if _matches(name, view):
-            return True
-        return any(_matches(name, alias) and _matches(target, view) for alias, target in self.alias_names.items())
+    def _entries_routing_to(self, entries: _ByLastPart[T], view: str) -> Iterator[T]:
+        """The entries whose name stands for `view`, directly or through a module-level alias (`edit = ...`)."""
+        for name in [view, *self._alias_targets.matching(view)]:
+            yield from entries.matching(name)
 
     def unguarded(self) -> Iterator[ModelRoute]:
         """Routes that change state or look administrative and that nothing in the app guards."""
@@ -197,8 +229,7 @@ class AppModel:
             return route.module.partition(".")[0]
         current = route.receiver
         for _ in range(MAX_INCLUDE_DEPTH):
-            parent = next((p for p, child, _ in self.includes if p is not None and p != current and _matches(child, current)),
-                          None)
+            parent = next((p for p, _, _ in self._includes.matching(current) if p is not None and p != current), None)
             if parent is None:
                 break
             current = parent
@@ -217,6 +248,21 @@ class AppModel:
         return bool(any(r.guarded_by for r in routes) or files & self.authenticating_files
                     or (any(r.fact["framework"] in ("django", "drf") for r in routes)
                         and (self.drf_default_guards or self.login_middleware)))
+
+
+class _ByLastPart(Generic[T]):
+    """Values under dotted names, found by any name that `_matches` theirs (such names end in the same part)."""
+
+    def __init__(self, items: Iterable[tuple[str, T]]) -> None:
+        self._by_last: dict[str, list[tuple[str, T]]] = {}
+        for name, value in items:
+            self._by_last.setdefault(name.rpartition(".")[2], []).append((name, value))
+
+    def matching(self, name: str) -> Iterator[T]:
+        """The values, in insertion order, whose name names the same thing as `name`."""
+        for candidate, value in self._by_last.get(name.rpartition(".")[2], ()):
+            if _matches(name, candidate):
+                yield value
 
 
 def _matches(a: str, b: str) -> bool:
