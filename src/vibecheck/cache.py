@@ -11,6 +11,12 @@ enabled rules read beyond the file (`Rule.cache_inputs`: the dependency files VC
 rules (the coverage data of VC30x) run in the project phase, which is never cached, so their inputs need
 no key. A result with an engine error (a crash, a timeout) is never stored; a VC001 parse error is.
 
+The project phase's findings are cached too, as one entry per set of walked folders: its key holds every
+project file's own key (`Project.fingerprints`: what its facts were computed from), which files are tests,
+each project's root, config and the listing of its root folder (the project files, coverage data and `src/`
+the rules look for there), and what each project rule declares it reads beyond that (`ProjectRule.cache_inputs`).
+Any file of the project changed, added or removed, or any of those inputs changed, and the rules run again.
+
 Entries are one small file per source file (a warm run reads only the entries it needs, a run over part
 of the tree rewrites only its files), written to a temporary file and renamed, so concurrent runs never
 leave a torn entry. An entry may have been written by anyone who can write the checkout: it is parsed as
@@ -30,21 +36,24 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from vibecheck import __version__, result_codec, safe_files
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile
-from vibecheck.model import FileResult
+from vibecheck.model import FileResult, Finding
 
 if TYPE_CHECKING:
     from vibecheck.pipeline import Pipeline
+    from vibecheck.project import Project
 
 CACHE_DIR = ".vibecheck_cache"
 ENTRIES = "files"
-FORMAT = 1
+FORMAT = 2
 HEADER = b"vibecheck-cache"
 INDEX = "index"  # the kind of entry that holds only the facts of a file indexed for the project rules
+PROJECT = "project"  # the kind of entry that holds the project phase's findings
+REGISTERED = "registered"  # the fingerprint of a test file indexed without its facts (only its existence counts)
 ENTRY_LIMIT = 64 * 1024 * 1024  # bytes; a larger entry is not one of ours
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# This file is a cache directory tag created by vibecheck.\n"
@@ -54,6 +63,7 @@ NOT_IN_KEY = frozenset({"config_path", "exclude", "extend_exclude", "force_exclu
                         "per_file_timeout", "isolate", "cache", "baseline"})
 RAW_NOT_IN_KEY = frozenset({"exclude", "extend-exclude", "fail-on", "per-file-timeout", "cache", "baseline"})  # config keys
 
+FactsMode = Literal["eager", "deferred", "skipped"]
 CheckFiles = Callable[[Sequence[SourceFile]], Iterable[FileResult]]
 
 
@@ -68,7 +78,7 @@ def cache_folder(root: str | os.PathLike[str]) -> Path:
 class ResultCache:
     """The cache of one run: look files up before the workers, store what the workers return."""
 
-    def __init__(self, folder: Path, run_key: str, pipeline: Pipeline) -> None:
+    def __init__(self, folder: Path, run_key: str, pipeline: Pipeline, *, facts: FactsMode = "eager") -> None:
         self.folder = folder
         self.entries = folder / ENTRIES
         self.run_key = run_key
@@ -76,6 +86,12 @@ class ResultCache:
         self.hits = 0
         self.stored = 0
         self._file_keys: dict[str, str] = {}
+        self.fingerprints: dict[str, str] = {}  # path -> the key its result (and facts) came under, this run
+        # A hit's facts (most of an entry's bytes): decoded at once ("eager"), kept undecoded until `deferred_facts`
+        # asks for them ("deferred": a warm run whose project phase is cached never does), or dropped ("skipped":
+        # a run without project rules).
+        self.facts_mode = facts
+        self._raw_facts: dict[str, tuple[bytes, Path]] = {}  # path -> (undecoded facts, the entry they came from)
         self._ready = False
         for reader in {reader for rule in pipeline.registry.file_rules for reader in rule.cache_inputs}:
             clear_memos = getattr(reader, "cache_clear", None)
@@ -83,14 +99,14 @@ class ResultCache:
                 clear_memos()
 
     @classmethod
-    def for_run(cls, settings: Settings, pipeline: Pipeline) -> ResultCache | None:
+    def for_run(cls, settings: Settings, pipeline: Pipeline, *, facts: FactsMode = "eager") -> ResultCache | None:
         """The run's cache, or None when it is off (`cache = false`, `--fix`) or its folder is not a plain folder."""
         if not settings.cache or settings.fix:
             return None
         folder = cache_folder(settings.root)
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
             return None  # never follow a planted link out of the project
-        return cls(folder, run_digest(settings, pipeline), pipeline)
+        return cls(folder, run_digest(settings, pipeline), pipeline, facts=facts)
 
     def results(self, files: Sequence[SourceFile], check: CheckFiles) -> Iterator[FileResult]:
         """Every file's result: cached ones at once, the others from `check`, stored as they come back."""
@@ -114,47 +130,105 @@ class ResultCache:
             data = safe_files.read_regular_file(source_file.path)
         except OSError:
             return None  # the worker reports why it cannot be read
-        return self._read(self._entry(source_file), self._key(source_file, content_digest(data)), source_file.display)
+        key = self._key(source_file, content_digest(data))
+        hit = self._read(self._entry(source_file), key, source_file.display, facts=self.facts_mode)
+        if hit is not None:
+            self.fingerprints[source_file.display] = key
+        return hit
 
     def facts(self, source_file: SourceFile, data: bytes, compute: Callable[[bytes], dict[str, Any]]) -> dict[str, Any]:
         """The facts of a file indexed for the project rules only (a test file pre-commit did not pass), cached."""
         key = _hash(self.run_key, INDEX, source_file.display, source_file.relative, content_digest(data))
         entry = self._entry(source_file, INDEX)
         cached = self._read(entry, key, source_file.relative)
+        self.fingerprints[source_file.relative] = key
         if cached is not None:
             return cached.facts
         result = FileResult(source_file.relative, facts=compute(data))
         self._write(entry, key, result)
         return result.facts
 
-    def _read(self, entry: Path, key: str, path: str) -> FileResult | None:
+    def _read(self, entry: Path, key: str, path: str, *, facts: FactsMode = "eager") -> FileResult | None:
+        """The entry's result if its key matches, with its facts as `facts` says (see `facts_mode`)."""
         try:
             raw = safe_files.read_regular_file(entry, ENTRY_LIMIT)
         except OSError:
             return None
         header, _, body = raw.partition(b"\n")
-        if header != b"%s %d %s" % (HEADER, FORMAT, key.encode()):
+        if header != _header(key, body):  # the body's digest too: a truncated entry never passes for a whole one
             return None
+        head, _, facts_text = body.partition(b"\n")
         try:
-            result = result_codec.load_result(result_codec.loads(body))
+            result = result_codec.load_result(result_codec.loads(head))
+            if facts == "eager":
+                result.facts = _load_facts(facts_text)
         except ValueError:
             return None
-        return result if result.path == path else None
+        if result.path != path:
+            return None
+        if facts == "deferred":
+            self._raw_facts[path] = (facts_text, entry)
+        return result
+
+    def deferred_facts(self, path: str) -> dict[str, Any] | None:
+        """The facts of a hit read "deferred", decoded now; None when none are deferred for `path`.
+        Raises `ValueError` when they do not decode (an entry forged with a matching digest); the entry is then
+        removed, so the next run checks the file again."""
+        deferred = self._raw_facts.pop(path, None)
+        if deferred is None:
+            return None
+        raw, entry = deferred
+        try:
+            return _load_facts(raw)
+        except ValueError:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+            raise
 
     def store(self, source_file: SourceFile, result: FileResult) -> None:
         """Write one file's result, unless it is incomplete (an engine error) or would not read back equal."""
         if result.errors or result.warnings or result.fixed_source is not None or not result.digest:
             return
-        self._write(self._entry(source_file), self._key(source_file, result.digest), result)
+        key = self._key(source_file, result.digest)
+        self.fingerprints[source_file.display] = key
+        self._write(self._entry(source_file), key, result)
+
+    def project_key(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> str | None:
+        """The key of the project phase's findings on these projects; None when a file's facts have no key
+        (its result was not cacheable: an engine error), so the phase cannot be cached either."""
+        described = []
+        for part in parts:
+            if any(path not in part.fingerprints for path in part.files):
+                return None
+            files = [(path, part.relative_path(path), path in part.test_files, part.fingerprints[path])
+                     for path in sorted(part.files)]
+            inputs = [reader(part, options) for rule, options in rules for reader in rule.cache_inputs]
+            described.append([str(part.root), part.config, files, _folder_listing(part.root), inputs])
+        codes = [rule.code for rule, _ in rules]
+        return _hash(self.run_key, PROJECT, json.dumps([codes, described], sort_keys=True, default=str))
+
+    def project_findings(self, scope: Sequence[str], key: str) -> list[Finding] | None:
+        """The project phase's findings cached under `key` for the run over `scope` (the walked folders), if any."""
+        cached = self._read(self._project_entry(scope), key, PROJECT)
+        return None if cached is None else cached.findings
+
+    def store_project_findings(self, scope: Sequence[str], key: str, findings: list[Finding]) -> None:
+        self._write(self._project_entry(scope), key, FileResult(PROJECT, findings=findings))
+
+    def _project_entry(self, scope: Sequence[str]) -> Path:
+        return self.entries / f"{_hash(PROJECT, *sorted(scope))}.json"
 
     def _write(self, entry: Path, key: str, result: FileResult) -> None:
+        """Write the result on one line and its facts on the next, so a reader can leave the facts undecoded."""
+        head = dataclasses.replace(result, facts={})
         try:
-            text = result_codec.dumps(result)
+            texts = (result_codec.dumps(head), result_codec.dumps(result.facts))
         except (ValueError, RecursionError):
             return  # facts a rule pack made of something else than plain data: check the file again next time
-        if not self._prepare() or not result_codec.round_trips(result, text):
+        if not (self._prepare() and result_codec.round_trips(head, texts[0]) and _facts_round_trip(result.facts, texts[1])):
             return
-        if _write_atomically(entry, b"%s %d %s\n" % (HEADER, FORMAT, key.encode()) + text.encode("ascii")):
+        body = f"{texts[0]}\n{texts[1]}".encode("ascii")
+        if _write_atomically(entry, _header(key, body) + b"\n" + body):
             self.stored += 1
 
     def _key(self, source_file: SourceFile, digest: str) -> str:
@@ -188,6 +262,44 @@ class ResultCache:
             return False
         self._ready = True
         return True
+
+
+def _header(key: str, body: bytes) -> bytes:
+    return b"%s %d %s %s" % (HEADER, FORMAT, key.encode(), hashlib.blake2b(body, digest_size=16).hexdigest().encode())
+
+
+def _load_facts(text: bytes) -> dict[str, Any]:
+    facts = result_codec.loads(text)
+    if not isinstance(facts, dict):
+        raise ValueError("the facts are not a mapping")
+    return facts
+
+
+def _facts_round_trip(facts: dict[str, Any], text: str) -> bool:
+    try:
+        return _load_facts(text.encode("ascii")) == facts
+    except ValueError:
+        return False
+
+
+def _folder_listing(folder: Path) -> list[tuple[str, int, int]]:
+    """Name, size and modification time of each file directly in `folder` (a folder: its name only), but
+    this cache's own folder: the project files, configs and coverage data that project rules read there."""
+    listing = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name == CACHE_DIR:
+                    continue
+                try:
+                    info = entry.stat(follow_symlinks=True)
+                except OSError:
+                    listing.append((entry.name, -1, 0))
+                    continue
+                listing.append((entry.name, -1, 0) if entry.is_dir() else (entry.name, info.st_size, info.st_mtime_ns))
+    except OSError:
+        return []
+    return sorted(listing)
 
 
 def run_digest(settings: Settings, pipeline: Pipeline) -> str:

@@ -33,6 +33,8 @@ class Project:
     test_files: set[str] = field(default_factory=set)
     config: dict[str, Any] = field(default_factory=dict)
     relative: dict[str, str] = field(default_factory=dict)
+    # What each file's facts were computed from (its cache key), for the project-phase cache (`vibecheck.cache`)
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
     def relative_path(self, path: str) -> str:
         """A file's path relative to `root` (keys of `files` are paths as reported, maybe relative to the cwd)."""
@@ -71,19 +73,32 @@ def split_projects(project: Project) -> list[Project]:
     """One project per project root among the files; files outside any project stay with `project.root`."""
     base = project.root.resolve()
     parts: dict[Path, Project] = {}
+    folders: dict[Path, Path] = {}  # resolved once per folder: resolving each of 3,000 files took seconds
     for path, result in project.files.items():
-        absolute = project.absolute_path(path).resolve()
+        absolute = _resolved(project.absolute_path(path), folders)
         root = project_root(absolute.parent) or base
         part = parts.get(root)
         if part is None:
             part = parts[root] = Project(root=root, config=_config_for(project.config, base, root))
         part.files[path] = result
         part.relative[path] = Path(os.path.relpath(absolute, root)).as_posix()
+        if path in project.fingerprints:
+            part.fingerprints[path] = project.fingerprints[path]
         if path in project.test_files:
             part.test_files.add(path)
     if not parts or list(parts) == [base]:
         return [project]
     return [parts[root] for root in sorted(parts)]
+
+
+def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
+    """`path.resolve()`, with its folder's resolution memoised in `folders` (a link itself is resolved whole)."""
+    if path.is_symlink():
+        return path.resolve()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
 
 
 def _config_for(config: dict[str, Any], base: Path, root: Path) -> dict[str, Any]:
@@ -97,12 +112,13 @@ def _config_for(config: dict[str, Any], base: Path, root: Path) -> dict[str, Any
 
 
 def run_project_rules(
-    project: Project, rules: Sequence[tuple[type[ProjectRule], Any]]
+    project: Project, rules: Sequence[tuple[type[ProjectRule], Any]], parts: Sequence[Project] | None = None
 ) -> tuple[list[Finding], list[EngineError]]:
-    """Run every project rule on each project of the run; one that raises becomes an engine error and the others still run."""
+    """Run every project rule on each project of the run (`parts`, when `split_projects` was called already); one
+    that raises becomes an engine error and the others still run."""
     findings: list[Finding] = []
     errors: list[EngineError] = []
-    for part in split_projects(project):
+    for part in split_projects(project) if parts is None else parts:
         for rule_cls, options in rules:
             try:
                 findings.extend(rule_cls(options).check_project(part))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck import safe_files
-from vibecheck.cache import ResultCache, content_digest
+from vibecheck.cache import REGISTERED, FactsMode, ResultCache, content_digest
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.engine import check_file
@@ -27,7 +27,7 @@ from vibecheck.facts import source_facts
 from vibecheck.fixes import unified_diff, write_fix
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
-from vibecheck.project import Project, project_roots, run_project_rules
+from vibecheck.project import Project, project_roots, run_project_rules, split_projects
 from vibecheck.registry import Registry, load_registry
 from vibecheck.source import decode_source
 from vibecheck.workers import PoolUnavailable, WorkerPool, crashed
@@ -121,7 +121,9 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     checker = Checker(settings, registry or load_registry())
     checker.post_filters.extend(post_filters)
     relative = {f.display: f.relative for f in files}
-    cache = ResultCache.for_run(settings, checker)
+    # a shard's results carry their facts to `vibecheck merge`; the project phase decodes them only if it runs
+    facts: FactsMode = "eager" if keep is not None else "deferred" if checker.project_rules() else "skipped"
+    cache = ResultCache.for_run(settings, checker, facts=facts)
     results = (iter_results(files, settings, checker) if cache is None
                else cache.results(files, lambda misses: iter_results(misses, settings, checker)))
     if keep is not None:
@@ -169,12 +171,15 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
         if progress is not None:
             progress(1)
     if rules:
+        if cache is not None:
+            project.fingerprints.update((path, cache.fingerprints[path]) for path in project.files
+                                        if path in cache.fingerprints)
         if checked is not None:
             index_unchecked_tests(project, settings, checked, walked=walked,
                                   parse=any(rule.reads_unchecked_test_facts for rule, _ in rules),
                                   sources=any(rule.reads_unchecked_source_facts for rule, _ in rules), cache=cache)
         project.relative.update(relative)
-        findings, errors = run_project_rules(project, rules)
+        findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked])
         report.errors.extend(errors)
         by_file: dict[str, list[Finding]] = {}
         for finding in findings:
@@ -188,6 +193,38 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
             report.findings.extend(pipeline.filter(path, relative.get(path, path), leftover))
     report.sort()
     return report
+
+
+def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache | None, *,
+                   scope: Sequence[str]) -> tuple[list[Finding], list[EngineError]]:
+    """The project rules' findings: from the cache when no input of theirs changed, else by running them."""
+    parts = split_projects(project)
+    key = None if cache is None else cache.project_key(parts, rules)
+    if cache is not None and key is not None:
+        cached = cache.project_findings(scope, key)
+        if cached is not None:
+            return cached, []
+    errors = [] if cache is None else _load_deferred_facts(project, cache)
+    findings, rule_errors = run_project_rules(project, rules, parts)
+    errors.extend(rule_errors)
+    if cache is not None and key is not None and not errors:
+        cache.store_project_findings(scope, key, findings)
+    return findings, errors
+
+
+def _load_deferred_facts(project: Project, cache: ResultCache) -> list[EngineError]:
+    """Decode the facts the cache left undecoded (the split projects share these `FileResult`s)."""
+    errors = []
+    for path, result in project.files.items():
+        try:
+            facts = cache.deferred_facts(path)
+        except ValueError:
+            errors.append(EngineError(path, "its cache entry is damaged, so the project rules ran without its facts: "
+                                            "run `vibecheck clean`"))
+            continue
+        if facts is not None:
+            result.facts = facts
+    return errors
 
 
 def index_unchecked_tests(project: Project, settings: Settings, checked: set[str], *, parse: bool = True,
@@ -216,6 +253,7 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
                 _index_source(project, source_file)
             continue
         facts: dict[str, Any] = {}
+        project.fingerprints[source_file.relative] = REGISTERED
         if parse:
             try:
                 data = safe_files.read_regular_file(source_file.path)
@@ -223,6 +261,8 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
                 continue
             compute = functools.partial(_test_facts, source_file.relative)
             facts = compute(data) if cache is None else cache.facts(source_file, data, compute)
+            project.fingerprints[source_file.relative] = content_digest(data) if cache is None else \
+                cache.fingerprints[source_file.relative]
         project.files[source_file.relative] = FileResult(source_file.relative, facts=facts)
         project.test_files.add(source_file.relative)
         project.relative[source_file.relative] = source_file.relative
@@ -234,10 +274,12 @@ def _test_facts(relative: str, data: bytes) -> dict[str, Any]:
 
 def _index_source(project: Project, source_file: SourceFile) -> None:
     try:
-        text = decode_source(safe_files.read_regular_file(source_file.path))
+        data = safe_files.read_regular_file(source_file.path)
+        text = decode_source(data)
     except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
         return  # unreadable: a run that checks it reports VC001; unasked for, it just adds no facts
     project.files[source_file.relative] = FileResult(source_file.relative, facts=source_facts(text))
+    project.fingerprints[source_file.relative] = f"source:{content_digest(data)}"
     project.relative[source_file.relative] = source_file.relative
 
 

@@ -6,9 +6,12 @@ each path to a log file (the worker processes are forked, so they inherit the sp
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,8 +20,10 @@ from click.testing import CliRunner
 from tests.integration.conftest import run_vibecheck, write
 from vibecheck.cache import CACHE_DIR
 from vibecheck.cli import cli
-from vibecheck.model import EngineError, FileResult
+from vibecheck.model import EngineError, FileResult, Finding
 from vibecheck.pipeline import Pipeline
+from vibecheck.project import Project
+from vibecheck.rules.verification.no_tests import NoTests
 
 SWALLOW = "def load():\n    try:\n        return work()\n    except Exception:\n        pass\n"
 CLEAN = "def add(a, b):\n    return a + b\n"
@@ -148,6 +153,12 @@ def test_a_new_sibling_module_rechecks_the_import_rules(project: Path, checked: 
     assert "svc/jobs.py" not in {f["path"] for f in json.loads(out)["findings"]}
 
 
+def resealed(header: bytes, body: bytes) -> bytes:
+    """An entry with `header`'s key and a digest that matches the changed `body`, as someone forging one would write."""
+    *kept, _ = header.split(b" ")
+    return b" ".join([*kept, hashlib.blake2b(body, digest_size=16).hexdigest().encode()]) + b"\n" + body
+
+
 @pytest.mark.parametrize("damage", [
     b"",
     b"garbage",
@@ -155,6 +166,7 @@ def test_a_new_sibling_module_rechecks_the_import_rules(project: Path, checked: 
     "truncate",
     "foreign",
     "wrong-type",
+    "facts",
 ])
 def test_a_corrupt_truncated_or_foreign_entry_is_ignored_and_rewritten(project: Path, checked: Path,
                                                                        damage: bytes | str) -> None:
@@ -165,14 +177,21 @@ def test_a_corrupt_truncated_or_foreign_entry_is_ignored_and_rewritten(project: 
         header, _, body = raw.partition(b"\n")
         if damage == "truncate":
             entry.write_bytes(raw[: len(raw) // 2])
-        elif damage == "foreign":  # a right key with a class the cache must never build
-            entry.write_bytes(header + b"\n" + body.replace(b'"$c":"FileResult"', b'"$c":"Popen"'))
-        elif damage == "wrong-type":  # a right key, a well-formed body, a field of the wrong type
-            entry.write_bytes(header + b"\n" + body.replace(b'"path":"svc/', b'"path":["svc/', 1)
-                              .replace(b'.py","findings"', b'.py"],"findings"', 1))
+        elif damage == "foreign":  # a right key and digest with a class the cache must never build
+            entry.write_bytes(resealed(header, body.replace(b'"$c":"FileResult"', b'"$c":"Popen"')))
+        elif damage == "wrong-type":  # a right key and digest, a well-formed body, a field of the wrong type
+            entry.write_bytes(resealed(header, body.replace(b'"path":"svc/', b'"path":["svc/', 1)
+                                       .replace(b'.py","findings"', b'.py"],"findings"', 1)))
+        elif damage == "facts":  # a right key and digest, the result whole, its facts (decoded later) not JSON
+            result_line, _, _ = body.partition(b"\n")
+            entry.write_bytes(resealed(header, result_line + b"\n{not json"))
         else:
             assert isinstance(damage, bytes)
             entry.write_bytes(damage)
+    if damage == "facts":  # found only when the project phase needs them: an error, never used, the entry removed
+        code, out = run(".")
+        assert code == 2 and "cache entry is damaged" in out
+        assert drain(checked) == []
     assert run(".") == cold
     assert drain(checked) == ALL
     assert run(".") == cold
@@ -243,7 +262,7 @@ def test_subprocess_cold_and_warm_give_the_same_output(tmp_path: Path) -> None:
     warm = run_vibecheck(["--format", "json", "."], tmp_path)
     assert cold.returncode == warm.returncode == 1
     assert cold.stdout == warm.stdout
-    assert len(entries(tmp_path)) == len(ALL)
+    assert len(entries(tmp_path)) == len(ALL) + 1  # and the project phase's
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a filesystem that takes any bytes as a name")
@@ -253,3 +272,82 @@ def test_a_file_name_that_is_not_utf8_is_cached_too(project: Path, checked: Path
     drain(checked)
     assert run(".") == cold
     assert drain(checked) == []
+
+
+@pytest.fixture()
+def project_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The project rules that ran (their findings were not served from the cache)."""
+    ran: list[str] = []
+    original = NoTests.check_project
+
+    def spy(self: NoTests, project: Project) -> Iterator[Finding]:
+        ran.append(self.code)
+        return original(self, project)
+
+    monkeypatch.setattr(NoTests, "check_project", spy)
+    return ran
+
+
+def codes(out: str) -> list[str]:
+    return sorted(f["code"] for f in json.loads(out)["findings"])
+
+
+def test_the_project_phase_is_cached_until_a_file_or_a_root_file_changes(project: Path, checked: Path,
+                                                                         project_runs: list[str]) -> None:
+    cold = run(".")
+    assert "VC307" in codes(cold[1]) and project_runs == ["VC307"]
+    assert run(".") == cold
+    assert project_runs == ["VC307"]  # nothing changed: the project rules did not run again
+    write(project, {"tests/test_app.py": "from svc.app import load\n\n\ndef test_load():\n    load()\n"})
+    assert "VC307" not in codes(run(".")[1])  # a new test file: the project phase ran again and saw it
+    assert len(project_runs) == 2
+    (project / "tests" / "test_app.py").unlink()
+    assert run(".") == cold
+    assert len(project_runs) == 3
+    (project / "pyproject.toml").unlink()  # another project file at the root: read again
+    write(project, {"setup.cfg": "[metadata]\nname = svc\n"})
+    assert "VC307" in codes(run(".")[1])
+    assert len(project_runs) == 4
+    (project / "setup.cfg").unlink()  # no project file: VC307 judges only projects
+    assert "VC307" not in codes(run(".")[1])
+    assert len(project_runs) == 5
+
+
+def test_a_pre_commit_run_sees_test_files_it_was_not_passed_come_and_go(project: Path, checked: Path,
+                                                                        project_runs: list[str]) -> None:
+    assert "VC307" in codes(run("svc/app.py")[1])
+    write(project, {"tests/test_app.py": "def test_nothing():\n    pass\n"})
+    assert "VC307" not in codes(run("svc/app.py")[1])
+    assert "VC307" not in codes(run("svc/app.py")[1])
+    assert len(project_runs) == 2
+    (project / "tests" / "test_app.py").unlink()
+    assert "VC307" in codes(run("svc/app.py")[1])
+    assert len(project_runs) == 3
+
+
+def test_coverage_data_and_the_sources_times_are_inputs_of_the_project_phase(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("VIBECHECK_NO_CACHE", raising=False)
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "shop"\n[tool.vibecheck]\nextend-select = ["VC301"]\n',
+        "src/shop/__init__.py": "",
+        "src/shop/orders.py": "def total(items):\n    return sum(items)\n\n\ndef refund(order):\n    return order\n",
+        "tests/test_orders.py": "from shop.orders import total\n\n\ndef test_total():\n    assert total([1, 2]) == 3\n",
+    })
+    def messages() -> list[str]:
+        return [f["message"] for f in json.loads(run(".")[1])["findings"] if f["code"] == "VC301"]
+
+    static = messages()
+    assert len(static) == 1 and "static mode" in static[0]
+    data = {"meta": {"format": 3}, "files": {"src/shop/orders.py": {"executed_lines": [1, 2]}}}
+    (tmp_path / "coverage.json").write_text(json.dumps(data), encoding="utf-8")
+    measured = messages()
+    assert len(measured) == 1 and "coverage mode" in measured[0]  # newer data at the root: read
+    data["files"]["src/shop/orders.py"]["executed_lines"] = [1, 2, 5, 6]
+    (tmp_path / "coverage.json").write_text(json.dumps(data), encoding="utf-8")
+    assert messages() == []  # the data changed: read again
+    later = time.time_ns() + 10**10
+    os.utime(tmp_path / "src" / "shop" / "orders.py", ns=(later, later))  # a source touched after the coverage run
+    touched = messages()
+    assert len(touched) == 1 and "`coverage.json` is older than `src/shop/orders.py`" in touched[0]

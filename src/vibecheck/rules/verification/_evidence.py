@@ -6,8 +6,10 @@ run has lines the data knows nothing about, so judging it by that data would rep
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from vibecheck.analysis.coverage_data import CoverageDataError, ExecutedLines, find_coverage_file, load_executed_lines
 from vibecheck.rules.verification._reach import ProjectIndex
@@ -19,6 +21,31 @@ class Evidence:
 
     executed: ExecutedLines | None
     mode: str
+
+
+def coverage_inputs(project: Any, options: Any) -> str:
+    """What the coverage mode reads beyond the facts (a `ProjectRule.cache_inputs`): the data file's size and
+    time, and the times of the sources it is compared with; nothing when the rule does not use coverage."""
+    if not getattr(options, "use_coverage", True):
+        return ""
+    root = Path(project.root).resolve()
+    try:
+        data_file = find_coverage_file(root, getattr(options, "coverage_file", ""))
+    except CoverageDataError as exc:
+        return f"error: {exc}"
+    if data_file is None:
+        return ""
+    stamps = [(str(data_file), _stamp(data_file))]
+    stamps.extend((path, _stamp(project.absolute_path(path))) for path in sorted(project.files))
+    return repr(stamps)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1, 0)
+    return (info.st_size, info.st_mtime_ns)
 
 
 def judge_by(index: ProjectIndex, *, use_coverage: bool, coverage_file: str) -> Evidence:

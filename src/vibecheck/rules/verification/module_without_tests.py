@@ -11,7 +11,7 @@ import pathspec
 from vibecheck.analysis.app_model import AppModelCollector
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.verification._evidence import judge_by
+from vibecheck.rules.verification._evidence import coverage_inputs, judge_by
 from vibecheck.rules.verification._reach import (
     Definition,
     ProjectIndex,
@@ -118,6 +118,7 @@ class ModuleWithoutTests(ProjectRule):
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
     reads_unchecked_source_facts = True
+    cache_inputs = (coverage_inputs,)
     fact_collectors = (AppModelCollector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options
 

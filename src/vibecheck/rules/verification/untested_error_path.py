@@ -8,7 +8,7 @@ from typing import Any
 
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
-from vibecheck.rules.verification._evidence import judge_by
+from vibecheck.rules.verification._evidence import coverage_inputs, judge_by
 from vibecheck.rules.verification._reach import is_declarative_file, project_finding, project_index
 
 
@@ -72,6 +72,7 @@ class UntestedErrorPath(ProjectRule):
     confidence = Confidence.MEDIUM
     Options = Options  # it judges the files it is given: no other source's facts are needed
     reads_unchecked_test_facts = False  # coverage data says what ran; that test files exist is enough
+    cache_inputs = (coverage_inputs,)
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)
