@@ -2,14 +2,12 @@
 
 A file whose result is cached skips the worker entirely: the parent reads its bytes, hashes them and finds
 its `FileResult` (findings before filtering, suppressions as data, facts for the project phase). The
-project phase and the filter stage always run, so baselines, changed-lines filters and project rules see
-every file, cached or not.
+filter stage always runs, so baselines and changed-lines filters see every file, cached or not.
 
 An entry is used only when its key matches: the file's bytes, its path, the run's digest (every setting
 that changes results, the code and versions of vibecheck, its rule packs and bandit) and what the file's
-enabled rules read beyond the file (`Rule.cache_inputs`: the dependency files VC503/VC504 read). Project
-rules (the coverage data of VC30x) run in the project phase, which is never cached, so their inputs need
-no key. A result with an engine error (a crash, a timeout) is never stored; a VC001 parse error is.
+enabled rules read beyond the file (`Rule.cache_inputs`: the dependency files VC503/VC504 read). A result
+with an engine error (a crash, a timeout) is never stored; a VC001 parse error is.
 
 The project phase's findings are cached too, as one entry per set of walked folders: its key holds every
 project file's own key (`Project.fingerprints`: what its facts were computed from), which files are tests,
@@ -208,9 +206,13 @@ class ResultCache:
         return _hash(self.run_key, PROJECT, json.dumps([codes, described], sort_keys=True, default=str))
 
     def project_findings(self, scope: Sequence[str], key: str) -> list[Finding] | None:
-        """The project phase's findings cached under `key` for the run over `scope` (the walked folders), if any."""
+        """The project phase's findings cached under `key` for the run over `scope` (the walked folders), if any;
+        on a hit, the facts left undecoded are let go (nothing will read them)."""
         cached = self._read(self._project_entry(scope), key, PROJECT)
-        return None if cached is None else cached.findings
+        if cached is None:
+            return None
+        self._raw_facts.clear()
+        return cached.findings
 
     def store_project_findings(self, scope: Sequence[str], key: str, findings: list[Finding]) -> None:
         self._write(self._project_entry(scope), key, FileResult(PROJECT, findings=findings))
