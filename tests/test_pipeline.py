@@ -107,7 +107,8 @@ def test_without_the_untested_code_rules_only_the_named_file_is_read(calls: Coun
 
 def test_check_source_and_the_rule_test_helpers_go_through_the_same_pipeline(calls: Counter[str]) -> None:
     code = FILES["app/handlers.py"]
-    assert [f.code for f in check_source(code, "handlers.py").findings] == ["VC101"]
+    in_process = Settings(root=".", isolate=False)  # so the counters see it
+    assert [f.code for f in check_source(code, "handlers.py", in_process).findings] == ["VC101"]
     assert dict(calls) == {"decode": 1, "decode_source": 1, "ast.parse": 1, "libcst.parse_module": 1}
     calls.clear()
     assert [f.code for f in findings_for(SwallowedException, code)] == ["VC101"]
@@ -116,7 +117,7 @@ def test_check_source_and_the_rule_test_helpers_go_through_the_same_pipeline(cal
 
 @pytest.mark.parametrize("nesting", ["-" * 9000 + "1", "(" * 3000 + "1" + ")" * 3000, "not " * 9000 + "x"])
 def test_nesting_that_crashes_libcst_is_a_parse_error_and_libcst_never_sees_it(calls: Counter[str], nesting: str) -> None:
-    report = check_source(f"x = 1\ny = {nesting}\n", "deep.py")
+    report = check_source(f"x = 1\ny = {nesting}\n", "deep.py", Settings(root=".", isolate=False))
     assert [f.code for f in report.findings] == ["VC001"]
     assert "too deeply nested" in report.findings[0].message
     assert calls["libcst.parse_module"] == 0

@@ -9,9 +9,9 @@ from pathlib import Path
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_excluded, relative_posix
 from vibecheck.model import FileResult, Report
-from vibecheck.pipeline import FindingFilter, Pipeline
+from vibecheck.pipeline import FindingFilter
 from vibecheck.registry import Registry, load_registry
-from vibecheck.runner import collect, run
+from vibecheck.runner import Checker, check_one, collect, run
 from vibecheck.shards import Shard
 
 
@@ -51,13 +51,16 @@ def check_source(source: str | bytes, path: str = "<stdin>", settings: Settings 
                  registry: Registry | None = None) -> Report:
     """Check one file's text as if it lived at `path` (for editors and `--stdin-filename`).
 
-    With `force_exclude`, a `path` that the excludes cover is not checked (an empty report).
+    Like `check_paths`, the text is checked in a worker process under the per-file time and memory limits, so a
+    looping, exiting or crashing rule costs an `EngineError`, not the caller; `isolate=False` checks it in this
+    process (faster for many small calls, with no such protection). With `force_exclude`, a `path` that the
+    excludes cover is not checked (an empty report).
     """
     settings = settings or Settings(root=str(Path.cwd()))
-    pipeline = Pipeline(replace(settings, fix=False), registry or load_registry())
+    checker = Checker(replace(settings, fix=False), registry or load_registry())
     data = source.encode("utf-8") if isinstance(source, str) else source
     relative = relative_posix(Path(path).resolve(), Path(settings.root).resolve()) if path != "<stdin>" else path
     if settings.force_exclude and is_excluded(relative, settings.exclude, settings.extend_exclude):
         return Report()
-    result = pipeline.check_bytes(path, relative, data)
-    return collect(pipeline, [result], {path: relative})
+    result = check_one(checker, SourceFile(path, path, relative), data)
+    return collect(checker, [result], {path: relative})

@@ -115,6 +115,8 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
 @click.option("--per-file-timeout", type=click.FloatRange(min=0), metavar="SECONDS",
               help="Stop checking a file after this long and report it as an error (default: 120; 0: no limit).")
+@click.option("--per-file-memory", type=click.IntRange(min=0), metavar="MIB",
+              help="Stop checking a file that needs more memory and report it as an error (default: 4096; 0: no limit).")
 @click.option("--exclude", help="Glob patterns to exclude (comma-separated; replaces the config).")
 @click.option("--extend-exclude", help="Glob patterns to exclude in addition.")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too.")
@@ -137,8 +139,8 @@ def cli() -> None:
 @adoption_options
 def check(paths: tuple[str, ...], select: str | None, extend_select: str | None, ignore: str | None, fail_on: str | None,
           fmt: str, output: str | None, exit_zero: bool, fix: bool, unsafe_fixes: bool, show_diff: bool, jobs: int | None,
-          per_file_timeout: float | None, exclude: str | None, extend_exclude: str | None, force_exclude: bool,
-          config_file: str | None,
+          per_file_timeout: float | None, per_file_memory: int | None, exclude: str | None, extend_exclude: str | None,
+          force_exclude: bool, config_file: str | None,
           no_bandit: bool, stdin_filename: str | None, min_severity: str | None, min_confidence: str | None,
           statistics: bool, sort_by: str, color: str, quiet: bool, adoption: AdoptionOptions,
           no_cache: bool, shard_spec: str | None) -> None:
@@ -162,7 +164,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     shard_results: list[FileResult] = []
     overrides = {
         "select": select, "extend_select": extend_select, "ignore": ignore, "fail_on": fail_on, "jobs": jobs,
-        "per_file_timeout": per_file_timeout,
+        "per_file_timeout": per_file_timeout, "per_file_memory": per_file_memory,
         "exclude": _globs(exclude), "extend_exclude": _globs(extend_exclude), "force_exclude": force_exclude or None,
         "fix": fix or show_diff or None, "diff": show_diff or None, "unsafe_fixes": unsafe_fixes or None,
         "no_bandit": no_bandit or None,

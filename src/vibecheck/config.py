@@ -30,11 +30,12 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 CONFIG_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "fail-on",
-               "test-paths", "src-paths", "rules", "bandit", "per-file-timeout", "baseline", "cache")
+               "test-paths", "src-paths", "rules", "bandit", "per-file-timeout", "per-file-memory", "baseline", "cache")
 DEFAULT_TEST_PATHS = ("tests/", "test_*.py", "*_test.py", "conftest.py")
 FAIL_ON = tuple(s.value for s in Severity)
 CONFIG_FILE_LIMIT = 4_000_000  # bytes; a config file larger than this is not one
 DEFAULT_PER_FILE_TIMEOUT = 120.0
+DEFAULT_PER_FILE_MEMORY = 4096  # MiB; the largest real files measured need about 350 MiB (a 590 KB module)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class Settings:
     # Seconds one file may take (every rule and analyzer on it) before its worker is stopped and the file
     # reported as an engine error; None: no limit. Enforced when files are checked in worker processes.
     per_file_timeout: float | None = DEFAULT_PER_FILE_TIMEOUT
+    # MiB of address space one file may add to its worker (every rule and analyzer on it) before the file is
+    # stopped and reported as an engine error; None: no limit. Enforced in worker processes, on Linux.
+    per_file_memory: int | None = DEFAULT_PER_FILE_MEMORY
     # Check files in worker processes that can die alone (a crash or `os._exit` in a rule costs one file);
     # False checks in this process (for library callers and tests that observe the pipeline from here).
     isolate: bool = True
@@ -165,6 +169,8 @@ def settings_from_table(table: dict[str, Any], registry: Registry, *, where: str
         values["fail_on"] = parse_fail_on(table["fail-on"], where)
     if "per-file-timeout" in table:
         values["per_file_timeout"] = parse_timeout(table["per-file-timeout"], f"{where}: `per-file-timeout`")
+    if "per-file-memory" in table:
+        values["per_file_memory"] = parse_memory(table["per-file-memory"], f"{where}: `per-file-memory`")
     if "baseline" in table:
         if not isinstance(table["baseline"], str) or not table["baseline"].strip():
             raise ConfigError(f"{where}: `baseline` must be the path of the baseline file, such as `.vibecheck-baseline.json`")
@@ -234,6 +240,13 @@ def parse_timeout(value: Any, where: str) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise ConfigError(f"{where} must be a number of seconds (0 for no limit), not {value!r}")
     return float(value) or None
+
+
+def parse_memory(value: Any, where: str) -> int | None:
+    """Whole MiB > 0, or 0 for no limit."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{where} must be a number of MiB (0 for no limit), not {value!r}")
+    return value or None
 
 
 def parse_fail_on(value: Any, where: str) -> Severity:
@@ -314,4 +327,6 @@ def apply_overrides(settings: Settings, overrides: dict[str, Any], registry: Reg
         changes["fail_on"] = parse_fail_on(changes["fail_on"], "option `--fail-on`")
     if "per_file_timeout" in changes:
         changes["per_file_timeout"] = parse_timeout(changes["per_file_timeout"], "option `--per-file-timeout`")
+    if "per_file_memory" in changes:
+        changes["per_file_memory"] = parse_memory(changes["per_file_memory"], "option `--per-file-memory`")
     return replace(settings, **changes)

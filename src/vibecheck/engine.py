@@ -69,7 +69,11 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
         return result
     nesting = unit.too_deeply_nested()
     if nesting is not None:
-        result.findings.append(_parse_error(path, 1, 1, f"the file is too deeply nested to parse ({nesting})", ""))
+        reason = f"the file is too deeply nested to parse ({nesting})"
+        if nesting == "MemoryError":  # CPython's parser says so on deep nesting, and when memory runs out
+            reason = ("the file is too deeply nested to parse, or too large for the per-file memory limit "
+                      "(`per-file-memory`): Python's parser ran out of memory (MemoryError)")
+        result.findings.append(_parse_error(path, 1, 1, reason, ""))
         return result
     chain = unit.too_long_chain()
     if chain is not None:
@@ -93,6 +97,8 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
     for collector, options in collectors:
         try:
             walkers.append(collector(context, options))
+        except MemoryError:
+            raise
         except _RULE_FAILURES as exc:
             result.errors.append(_crash(path, getattr(collector, "__name__", "fact-collector"), exc))
     _walk(module, walkers, context, result.errors)
@@ -109,6 +115,8 @@ def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, 
         if context.is_test_file or not rule_cls.applies_to_tests_only:
             try:
                 instances.append(rule_cls(context, options))
+            except MemoryError:
+                raise
             except _RULE_FAILURES as exc:
                 errors.append(_crash(context.path, rule_cls.code, exc))
     return instances
@@ -166,7 +174,8 @@ def _too_complex(path: str, chain: tuple[int, int], source: str) -> Finding:
 
 
 # What a rule may raise that is its own failure: any error, and `SystemExit` (a rule or plugin calling
-# `sys.exit()` must not end the run with its exit code). KeyboardInterrupt still stops the run.
+# `sys.exit()` must not end the run with its exit code). KeyboardInterrupt still stops the run, and
+# MemoryError stops the file (the worker's memory limit, `vibecheck.workers`), since memory is not the rule's alone.
 _RULE_FAILURES = (Exception, SystemExit)
 
 
@@ -225,6 +234,8 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
             for rule, method in handlers:
                 try:
                     method(node)
+                except MemoryError:
+                    raise
                 except _RULE_FAILURES as exc:  # a rule bug (or its sys.exit) must not stop the other rules
                     errors.append(_crash(context.path, getattr(rule, "code", "import-table"), exc))
                     live = [r for r in live if r is not rule]

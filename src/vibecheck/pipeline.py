@@ -88,6 +88,8 @@ class Pipeline:
             for name, stage in self.stages:
                 try:
                     stage(unit, enabled, result)
+                except MemoryError:
+                    raise  # the file as a whole is stopped (`vibecheck.workers`)
                 except Exception as exc:  # one broken stage must not lose the others' findings
                     result.errors.append(EngineError(path, f"{name} stage crashed: {type(exc).__name__}: {exc}", rule=name))
         if unit.text is not None and has_candidates(data):

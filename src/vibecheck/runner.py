@@ -2,7 +2,7 @@
 
 Each file's bytes are read once, in a worker process (`vibecheck.workers`), and go through
 `vibecheck.pipeline.Pipeline`. Results stream back file by file, so memory stays flat on large trees, and a
-worker that dies or overruns the per-file time limit takes only its own file down (as an `EngineError`),
+worker that dies or overruns the per-file time or memory limit takes only its own file down (as an `EngineError`),
 never the run; even one file is checked in a worker, so a rule's `os._exit(0)` cannot end the run green.
 The filter stage then runs once per file, in this process: at once when no project rule is enabled, else
 after the project rules, so that their findings meet the same suppressions.
@@ -30,7 +30,7 @@ from vibecheck.pipeline import FindingFilter, Pipeline
 from vibecheck.project import Project, project_roots, run_project_rules, split_projects
 from vibecheck.registry import Registry, load_registry
 from vibecheck.source import decode_source
-from vibecheck.workers import PoolUnavailable, WorkerPool, crashed
+from vibecheck.workers import PoolUnavailable, WorkerPool, check_in_process, crashed
 
 
 class Checker(Pipeline):
@@ -40,6 +40,8 @@ class Checker(Pipeline):
         """Check one file; an unexpected failure becomes an `EngineError` for that file only."""
         try:
             return self._check_path(source_file)
+        except MemoryError:
+            raise  # the whole file is stopped; the worker says so with its memory limit (`vibecheck.workers`)
         except Exception as exc:
             return crashed(source_file, f"internal error while checking this file: {type(exc).__name__}: {exc}")
 
@@ -73,21 +75,28 @@ class Checker(Pipeline):
 
 
 class _WorkerChecker:
-    """What a worker checks files with: the parent's checker when forked, else one built from the settings."""
+    """What a worker checks files with: the parent's checker when forked, else one built from the settings.
 
-    def __init__(self, checker: Checker) -> None:
+    With `data`, each task is checked as those bytes (`check_one`) instead of its file's content.
+    """
+
+    def __init__(self, checker: Checker, data: bytes | None = None) -> None:
         self.checker: Checker | None = checker
         self.settings = checker.settings
+        self.data = data
         self.path = list(sys.path)
 
     def __getstate__(self) -> dict[str, Any]:  # spawned workers rebuild it; the parent's sys.path comes along
-        return {"checker": None, "settings": self.settings, "path": self.path}
+        return {"checker": None, "settings": self.settings, "data": self.data, "path": self.path}
 
     def __call__(self) -> Callable[[SourceFile], FileResult]:
         if self.checker is None:
             sys.path[:] = self.path
             self.checker = Checker(self.settings)
-        return self.checker.check_path
+        if self.data is None:
+            return self.checker.check_path
+        checker, data = self.checker, self.data
+        return lambda source_file: checker.check_bytes(source_file.path, source_file.relative, data)
 
 
 def default_jobs() -> int:
@@ -100,13 +109,26 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
     if not files:
         return
     if settings.isolate:
-        pool = WorkerPool(settings.jobs or default_jobs(), _WorkerChecker(checker), settings.per_file_timeout)
+        pool = WorkerPool(settings.jobs or default_jobs(), _WorkerChecker(checker), settings.per_file_timeout,
+                          settings.per_file_memory)
         try:
             yield from pool.check(files)
             return
         except PoolUnavailable:
             pass  # no processes here (a sandbox): check in this process, without the isolation
-    yield from (checker.check_path(f) for f in files)
+    yield from (check_in_process(checker.check_path, f) for f in files)
+
+
+def check_one(checker: Checker, source_file: SourceFile, data: bytes) -> FileResult:
+    """`data` checked as `source_file` (unfiltered), in a worker process as `iter_results` checks files."""
+    settings = checker.settings
+    if settings.isolate:
+        pool = WorkerPool(1, _WorkerChecker(checker, data), settings.per_file_timeout, settings.per_file_memory)
+        try:
+            return next(iter(list(pool.check([source_file]))))
+        except PoolUnavailable:
+            pass
+    return check_in_process(lambda f: checker.check_bytes(f.path, f.relative, data), source_file)
 
 
 def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry | None = None,

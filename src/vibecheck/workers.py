@@ -1,11 +1,14 @@
-"""Worker processes that check one file at a time, each file under a time limit, each worker watched.
+"""Worker processes that check one file at a time, each file under a time and a memory limit, each worker watched.
 
 One file must never sink the run. A worker that dies (a native parser's segfault, a rule calling
 `os._exit`) or overruns the per-file time limit (a looping plugin rule) costs only the file it was
 checking: that file gets an `EngineError` (so the run exits 2, never 0), the worker is replaced, and the
-other files go on. Workers die with the run: on Linux the kernel kills them when the parent dies
-(`PR_SET_PDEATHSIG`), and everywhere a watchdog thread ends a worker whose parent is gone, so a killed
-run leaves no orphans behind.
+other files go on. Before each file, a worker caps its address space at its current size plus the
+per-file memory limit (`RLIMIT_AS`, on Linux): a rule or parse that allocates without bound gets a
+`MemoryError` (the file is reported, the worker goes on) or, in native code, aborts its worker (the file
+is reported, the worker replaced), instead of taking the machine down. Workers die with the run: on
+Linux the kernel kills them when the parent dies (`PR_SET_PDEATHSIG`), and everywhere a watchdog thread
+ends a worker whose parent is gone, so a killed run leaves no orphans behind.
 """
 
 from __future__ import annotations
@@ -24,6 +27,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+try:
+    import resource
+except ImportError:  # Windows: no memory limit
+    resource = None  # type: ignore[assignment]
+
 from vibecheck.discovery import SourceFile
 from vibecheck.gc_tuning import tune_gc
 from vibecheck.model import EngineError, FileResult
@@ -31,6 +39,7 @@ from vibecheck.model import EngineError, FileResult
 START_TIMEOUT = 120.0  # seconds for a new worker to say it is ready
 WATCHDOG_INTERVAL = 1.0
 _PR_SET_PDEATHSIG = 1
+_MIB = 1024 * 1024
 
 CheckPath = Callable[[SourceFile], FileResult]
 
@@ -55,7 +64,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int) -> None:
+def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int, memory_limit: int | None) -> None:
     """The worker's loop: one file in, one result out, until told to stop or the parent goes away."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -69,8 +78,11 @@ def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int)
             return
         if task is None:
             return
+        limited = _limit_memory(memory_limit)
         try:
             result = check(task)
+        except MemoryError:
+            result = crashed(task, memory_message(memory_limit if limited else None))
         except (Exception, SystemExit) as exc:  # `sys.exit` outside a rule (an analyzer) is a crash of this file too
             result = crashed(task, f"internal error while checking this file: {type(exc).__name__}: {exc}")
         try:
@@ -81,6 +93,36 @@ def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int)
 
 def crashed(source_file: SourceFile, message: str) -> FileResult:
     return FileResult(source_file.display, errors=[EngineError(source_file.display, message)])
+
+
+def check_in_process(check: CheckPath, source_file: SourceFile) -> FileResult:
+    """`check(source_file)` in this process, without the isolation: running out of memory still costs one file."""
+    try:
+        return check(source_file)
+    except MemoryError:
+        return crashed(source_file, memory_message(None))
+
+
+def memory_message(limit: int | None) -> str:
+    if limit is None:
+        return "checking this file ran out of memory; it was stopped and not checked"
+    return (f"checking this file needed more memory than the per-file memory limit ({limit:,} MiB); it was stopped and "
+            "not checked (raise `per-file-memory` if the file is just large)")
+
+
+def _limit_memory(limit: int | None) -> bool:
+    """Let the next file grow this process's address space by `limit` MiB at most; False where that cannot be done."""
+    if limit is None or resource is None:
+        return False
+    try:
+        with open("/proc/self/statm", "rb") as statm:  # Linux; elsewhere RLIMIT_AS is not enforced anyway
+            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = size + limit * _MIB if hard == resource.RLIM_INFINITY else min(size + limit * _MIB, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (OSError, ValueError, IndexError):
+        return False
+    return True
 
 
 @dataclass
@@ -98,17 +140,19 @@ class WorkerPool:
     objects (a registry built in this process); with spawn it must be picklable.
     """
 
-    def __init__(self, jobs: int, make_checker: Callable[[], CheckPath], timeout: float | None) -> None:
+    def __init__(self, jobs: int, make_checker: Callable[[], CheckPath], timeout: float | None,
+                 memory_limit: int | None = None) -> None:
         self.jobs = jobs
         self.make_checker = make_checker
         self.timeout = timeout
+        self.memory_limit = memory_limit  # MiB a file may add to its worker's address space
         self.context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         self.workers: list[_Worker] = []
 
     def _start(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(child_end, self.make_checker, os.getpid()), daemon=True,
-                                       name="vibecheck-worker")
+        process = self.context.Process(target=_serve, args=(child_end, self.make_checker, os.getpid(), self.memory_limit),
+                                       daemon=True, name="vibecheck-worker")
         try:
             process.start()
         except (OSError, ValueError, RuntimeError) as exc:
@@ -161,8 +205,8 @@ class WorkerPool:
                     yield result
                     continue
                 worker.process.join(1)
-                yield crashed(task, f"the worker process checking this file died ({_how(worker.process.exitcode)}); "
-                                    "the file was not checked")
+                yield crashed(task, f"the worker process checking this file died "
+                                    f"({_how(worker.process.exitcode, self.memory_limit)}); the file was not checked")
             elif worker.deadline is not None and time.monotonic() >= worker.deadline:
                 yield crashed(task, f"checking this file took longer than the per-file timeout ({self.timeout:g} s); "
                                     "it was stopped and not checked (raise `per-file-timeout` if the file is just large)")
@@ -191,12 +235,16 @@ class WorkerPool:
         self.workers = []
 
 
-def _how(exitcode: int | None) -> str:
+def _how(exitcode: int | None, memory_limit: int | None = None) -> str:
     if exitcode is None:
         return "it stopped answering"
     if exitcode < 0:
         try:
-            return f"killed by {signal.Signals(-exitcode).name}"
+            name = signal.Signals(-exitcode).name
         except ValueError:
             return f"killed by signal {-exitcode}"
+        if name == "SIGABRT" and memory_limit is not None and resource is not None:
+            return (f"killed by SIGABRT: native code aborts so when it reaches the per-file memory limit of "
+                    f"{memory_limit:,} MiB; raise `per-file-memory` if the file is just large")
+        return f"killed by {name}"
     return f"it exited with code {exitcode} without a result"

@@ -22,6 +22,8 @@ import os
 import signal
 import sys
 
+import libcst
+
 from vibecheck.model import Category
 from vibecheck.registry import RulePack
 from vibecheck.rule import Rule
@@ -62,11 +64,23 @@ def loop():
         pass
 
 
+def hoard():
+    blocks = []
+    while True:
+        blocks.append(bytearray(64 * 1024 * 1024))
+
+
+def parse_huge():  # libcst's native parser needs over 1 GiB for this list
+    libcst.parse_module("x = [" + "1, " * 3_000_000 + "]")
+
+
 RULES = (
     hostile("HST001", "loops", loop),
     hostile("HST002", "exits_zero", lambda: os._exit(0)),
     hostile("HST003", "sys_exit", lambda: sys.exit(3)),
     hostile("HST004", "segfaults", lambda: os.kill(os.getpid(), signal.SIGSEGV)),
+    hostile("HST005", "hoards", hoard),
+    hostile("HST006", "parses_huge", parse_huge),
 )
 
 
@@ -103,6 +117,58 @@ def test_the_per_file_timeout_is_a_config_key(hostile_site: Path, tmp_path: Path
     write(tmp_path / "bad", {"pyproject.toml": "[tool.vibecheck]\nper-file-timeout = \"soon\"\n", "a.py": ""})
     result = run(["a.py"], tmp_path / "bad", hostile_site)
     assert result.returncode == 2 and "`per-file-timeout` must be a number of seconds" in result.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the memory limit is enforced on Linux")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_rule_allocating_without_bound_costs_its_file_at_the_per_file_memory_limit(hostile_site: Path, tmp_path: Path,
+                                                                                     jobs: str) -> None:
+    write(tmp_path / "proj", {"hoard.py": "hoards = 1\n" + SWALLOW, "fine.py": SWALLOW, "other.py": SWALLOW})
+    result = run(["--jobs", jobs, "--per-file-memory", "300", "--per-file-timeout", "0", "."], tmp_path / "proj",
+                 hostile_site)
+    assert result.returncode == 2, result.stderr
+    assert ("hoard.py: checking this file needed more memory than the per-file memory limit (300 MiB); it was stopped "
+            "and not checked") in result.stderr
+    assert "fine.py:3:1: VC101" in result.stdout and "other.py:3:1: VC101" in result.stdout  # the same worker goes on
+    assert "hoard.py:4:1: VC101" not in result.stdout  # not checked: no finding of it
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the memory limit is enforced on Linux")
+def test_native_code_reaching_the_per_file_memory_limit_costs_its_file(hostile_site: Path, tmp_path: Path) -> None:
+    """Native code (libcst's parser) cannot raise MemoryError: it aborts its worker, which is replaced."""
+    write(tmp_path / "proj", {"huge.py": "parses_huge = 1\n", "fine.py": SWALLOW, "other.py": SWALLOW})
+    result = run(["--jobs", "1", "--per-file-memory", "300", "--per-file-timeout", "0", "."], tmp_path / "proj",
+                 hostile_site)
+    assert result.returncode == 2, result.stderr
+    assert ("huge.py: the worker process checking this file died (killed by SIGABRT: native code aborts so when it "
+            "reaches the per-file memory limit of 300 MiB") in result.stderr
+    assert "fine.py:3:1: VC101" in result.stdout and "other.py:3:1: VC101" in result.stdout
+
+
+def test_the_per_file_memory_limit_is_a_config_key(hostile_site: Path, tmp_path: Path) -> None:
+    write(tmp_path / "proj", {"pyproject.toml": "[tool.vibecheck]\nper-file-memory = 250\n", "hoard.py": "hoards = 1\n"})
+    result = run(["hoard.py"], tmp_path / "proj", hostile_site)
+    assert result.returncode == 2 and "per-file memory limit (250 MiB)" in result.stderr
+    write(tmp_path / "bad", {"pyproject.toml": "[tool.vibecheck]\nper-file-memory = \"4G\"\n", "a.py": ""})
+    result = run(["a.py"], tmp_path / "bad", hostile_site)
+    assert result.returncode == 2 and "`per-file-memory` must be a number of MiB" in result.stderr
+
+
+@pytest.mark.parametrize(("trigger", "error"), [
+    ("loops", "checking this file took longer than the per-file timeout (3 s)"),
+    ("exits_zero", "the worker process checking this file died (it exited with code 0 without a result)"),
+    ("segfaults", "the worker process checking this file died (killed by SIGSEGV)"),
+])
+def test_source_from_stdin_is_checked_in_a_worker_that_can_die_alone(hostile_site: Path, tmp_path: Path, trigger: str,
+                                                                     error: str) -> None:
+    """Editors and `--stdin-filename` go through `api.check_source`: a looping or exiting rule must neither hang it
+    nor end it green."""
+    (tmp_path / "proj").mkdir()
+    result = run_vibecheck(["--format", "concise", "--extend-select", "HST", "--per-file-timeout", "3",
+                            "--stdin-filename", "app.py"], tmp_path / "proj", pythonpath=[hostile_site],
+                           stdin=f"{trigger} = 1\n")
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert f"app.py: {error}" in result.stderr
 
 
 @pytest.mark.parametrize("files", [["exits.py"], ["exits.py", "fine.py"]])
