@@ -46,7 +46,8 @@ def worker() -> None:
     from vibecheck.config import Settings
     from vibecheck.registry import load_registry
 
-    settings = Settings(root=os.getcwd())
+    # in this child, which the parent supervises itself: a worker process per file would only add a fork to each timing
+    settings = Settings(root=os.getcwd(), isolate=False)
     registry = load_registry()
     for line in sys.stdin:
         path = line.rstrip("\n")

@@ -125,7 +125,7 @@ def check_one(checker: Checker, source_file: SourceFile, data: bytes) -> FileRes
     if settings.isolate:
         pool = WorkerPool(1, _WorkerChecker(checker, data), settings.per_file_timeout, settings.per_file_memory)
         try:
-            return next(iter(list(pool.check([source_file]))))
+            return list(pool.check([source_file]))[0]
         except PoolUnavailable:
             pass
     return check_in_process(lambda f: checker.check_bytes(f.path, f.relative, data), source_file)
