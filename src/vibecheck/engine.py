@@ -85,7 +85,10 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
         line, column, reason = _syntax_error_position(unit, exc)
         lines = split_lines(source)
         line_text = lines[line - 1] if 0 < line <= len(lines) else ""
-        result.findings.append(_parse_error(path, line, column, reason, line_text))
+        if unit.python_ast() is None:
+            result.findings.append(_parse_error(path, line, column, reason, line_text))
+        else:
+            result.findings.append(_libcst_gap(path, line, column, reason, line_text))
         return result
     except (RecursionError, MemoryError) as exc:
         result.findings.append(_parse_error(path, 1, 1, f"the file is too deeply nested to parse ({type(exc).__name__})", ""))
@@ -161,6 +164,15 @@ def _engine_finding(path: str, line: int, column: int, message: str, hint: str, 
         location=Location(path, where, where), severity=ParseError.severity, confidence=ParseError.confidence,
         category=ParseError.category, line_text=line_text.rstrip("\n"),
     )
+
+
+def _libcst_gap(path: str, line: int, column: int, reason: str, line_text: str) -> Finding:
+    """Valid Python that libcst's grammar does not cover (e.g. a parenthesised annotated-assignment target)."""
+    return _engine_finding(
+        path, line, column, "The file is valid Python, but libcst (the parser vibecheck checks with) rejects it, so no "
+                            f"rule checked it: {reason.strip()}",
+        "Rewrite the construct on this line in a more common form (the file is not wrong), or exclude the file.",
+        line_text)
 
 
 def _too_complex(path: str, chain: tuple[int, int], source: str) -> Finding:

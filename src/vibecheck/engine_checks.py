@@ -24,7 +24,9 @@ class ParseError(EngineCheck):
     Reports a Python file that libcst cannot parse (a syntax error, an encoding that does not match the
     file's bytes, or nesting too deep to parse), and a file too complex to check in bounded time (a
     chain of more than 200 calls, attribute accesses and subscripts in one expression, which real code
-    never comes near). The engine emits this finding itself; the rest of the run goes on.
+    never comes near). Valid Python that libcst's grammar does not cover (a parenthesised annotated
+    target such as `(x): int = 0`) is reported too, with a message that says the file is not wrong. The engine
+    emits this finding itself; the rest of the run goes on.
 
     ## Why is this bad?
     A file that cannot be parsed is a file no guardrail looked at. Staying silent would make the run look

@@ -377,6 +377,16 @@ def test_undecodable_files_say_which_byte_and_what_to_do(project: Path) -> None:
     assert "save it as UTF-8" in lines[1]
 
 
+def test_valid_python_that_libcst_rejects_is_not_called_a_syntax_error(project: Path) -> None:
+    write(project, {"annotated.py": "(total): int = 0\n", "broken.py": "def f(:\n"})
+    result = invoke(["--format", "concise", "."])
+    assert result.exit_code == 1
+    annotated, broken = sorted(result.stdout.splitlines())
+    assert annotated.startswith("annotated.py:1:") and "VC001" in annotated
+    assert "valid Python, but libcst" in annotated and "syntax error" not in annotated
+    assert broken.startswith("broken.py:1:") and "cannot be parsed" in broken and "valid Python" not in broken
+
+
 def test_bare_noqa_is_reported_as_info_and_does_not_fail_but_a_bare_vibecheck_ignore_does(project: Path) -> None:
     write(project, {"shared.py": "import os  # noqa\n\nprint(os.sep)\n"})
     result = invoke(["--format", "json", "--select", "VC9", "."])
