@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
+from tests.rules.test_untested_code import write_project
 from vibecheck.model import Finding
 from vibecheck.rules.verification.module_without_tests import ModuleWithoutTests
 from vibecheck.rules.verification.no_tests import NoTests
@@ -193,14 +193,6 @@ LINT = {
             assert CliRunner().invoke(cli, ["greet"]).output == "hi\\n"
     """,
 }
-
-
-def write_project(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        target = root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return root
 
 
 def reported(findings: list[Finding], code: str) -> list[str]:
