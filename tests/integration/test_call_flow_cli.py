@@ -314,3 +314,171 @@ def test_client_data_in_queries_in_the_view_and_in_a_helper_module(tmp_path: Pat
     assert found[("shop/views.py", 24, "VC422")]["cwe"] == ["CWE-943"]
     helper = found[("shop/queries.py", 5, "VC417")]
     assert "`request.args` in `items()`" in helper["message"] and helper["cwe"] == ["CWE-89"]
+
+
+MONGO_APP = {
+    "pyproject.toml": '[project]\nname = "shop"\nversion = "0"\n',
+    "shop/__init__.py": "",
+    "shop/store.py": (
+        "from pymongo import MongoClient\n"
+        "\n"
+        "users = MongoClient().shop.users\n"
+        "\n"
+        "\n"
+        "def find_user(email, password):\n"
+        "    return users.find_one({\"email\": email, \"password\": password})\n"
+        "\n"
+        "\n"
+        "def find_by_text(email):\n"
+        "    return users.find_one({\"email\": str(email)})\n"
+        "\n"
+        "\n"
+        "def search(condition):\n"
+        "    return list(users.find({\"$where\": condition}))\n"
+    ),
+    "shop/views.py": (
+        "from flask import Flask, request\n"
+        "from pymongo import MongoClient\n"
+        "\n"
+        "from shop import store\n"
+        "\n"
+        "app = Flask(__name__)\n"
+        "users = MongoClient().shop.users\n"
+        "\n"
+        "\n"
+        "def payload():\n"
+        "    return request.get_json()\n"
+        "\n"
+        "\n"
+        "def credentials():\n"
+        "    return payload()\n"
+        "\n"
+        "\n"
+        "@app.post(\"/login\")\n"
+        "def login():\n"
+        "    data = request.get_json()\n"
+        "    return {\"ok\": store.find_user(data[\"email\"], data[\"password\"]) is not None}\n"
+        "\n"
+        "\n"
+        "@app.post(\"/login-form\")\n"
+        "def login_form():\n"
+        "    return {\"ok\": store.find_user(request.form[\"email\"], request.form[\"password\"]) is not None}\n"
+        "\n"
+        "\n"
+        "@app.post(\"/login-text\")\n"
+        "def login_text():\n"
+        "    data = request.get_json()\n"
+        "    return {\"ok\": store.find_user(str(data[\"email\"]), str(data[\"password\"])) is not None}\n"
+        "\n"
+        "\n"
+        "@app.post(\"/login-converted\")\n"
+        "def login_converted():\n"
+        "    return {\"ok\": store.find_by_text(request.json[\"email\"]) is not None}\n"
+        "\n"
+        "\n"
+        "@app.get(\"/search\")\n"
+        "def search():\n"
+        "    return {\"items\": store.search(request.args[\"q\"])}\n"
+        "\n"
+        "\n"
+        "class LoginView:\n"
+        "    def post(self):\n"
+        "        return self.find(credentials()[\"name\"])\n"
+        "\n"
+        "    def post_form(self):\n"
+        "        return self.find(request.form[\"name\"])\n"
+        "\n"
+        "    def find(self, name):\n"
+        "        return users.find_one({\"name\": name})\n"
+    ),
+}
+
+
+def test_client_json_reaches_a_mongodb_filter_in_a_helper_and_strings_do_not(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A filter value is an operator injection only for the client's parsed JSON: the join knows what was passed."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, MONGO_APP)
+    found = {(f["path"], f["start"]["line"]): f for f in findings(["."])}
+    # find_user(): JSON values from login(); the form's strings and the str() conversions reach the same sink
+    assert "`request.get_json()` in `login()`" in found[("shop/store.py", 7)]["message"]
+    assert found[("shop/store.py", 7)]["cwe"] == ["CWE-943"]
+    # `$where` code: any string is enough
+    assert "`request.args` in `search()`" in found[("shop/store.py", 15)]["message"]
+    # a method on self, given JSON returned through two calls
+    through_self = found[("shop/views.py", 53)]
+    assert "`request.get_json()` in `payload()`" in through_self["message"]
+    assert "(through `LoginView.post()` -> `LoginView.find()`)" in through_self["message"]
+    assert sorted(found) == [("shop/store.py", 7), ("shop/store.py", 15), ("shop/views.py", 53)]
+
+
+HINTLESS_APP = {
+    "pyproject.toml": '[project]\nname = "cards"\nversion = "0"\n',
+    "cards/__init__.py": "",
+    "cards/pages.py": (
+        "import shlex\n"
+        "import subprocess\n"
+        "\n"
+        "from jinja2 import Template\n"
+        "\n"
+        "\n"
+        "def greeting(name):\n"
+        "    return Template(\"<h1>Hello \" + name + \"</h1>\").render()\n"
+        "\n"
+        "\n"
+        "def run(line):\n"
+        "    return subprocess.run(line, shell=True, check=True)\n"
+    ),
+    # no word of VC412's or VC421's file hints in the two modules below
+    "cards/service.py": (
+        "import shlex\n"
+        "\n"
+        "from cards import pages\n"
+        "\n"
+        "\n"
+        "def build_card(title):\n"
+        "    return pages.greeting(title.strip())\n"
+        "\n"
+        "\n"
+        "def ping(host):\n"
+        "    return pages.run(\"ping -c 1 \" + shlex.quote(host))\n"
+        "\n"
+        "\n"
+        "def trace(host):\n"
+        "    return pages.run(\"traceroute \" + host)\n"
+    ),
+    "cards/api.py": (
+        "from fastapi import FastAPI\n"
+        "\n"
+        "from cards import service\n"
+        "\n"
+        "app = FastAPI()\n"
+        "\n"
+        "\n"
+        "@app.get(\"/card\")\n"
+        "def card(title: str):\n"
+        "    return service.build_card(title)\n"
+        "\n"
+        "\n"
+        "@app.get(\"/ping\")\n"
+        "def ping(host: str):\n"
+        "    return service.ping(host)\n"
+        "\n"
+        "\n"
+        "@app.get(\"/trace\")\n"
+        "def trace(host: str):\n"
+        "    return service.trace(host)\n"
+    ),
+}
+
+
+def test_modules_that_a_rules_file_hints_skip_still_carry_client_data_to_its_sinks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The route and service modules name no template or shell call; the flow through them is still followed."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, HINTLESS_APP)
+    found = {(f["path"], f["start"]["line"]): f["message"] for f in findings(["."])}
+    assert "(through `card()` -> `build_card()` -> `greeting()`)" in found[("cards/pages.py", 8)]
+    assert "(through `trace()` -> `trace()` -> `run()`)" in found[("cards/pages.py", 12)]
+    assert "`ping()`" not in found[("cards/pages.py", 12)]  # shlex.quote in the service module
+    assert sorted(found) == [("cards/pages.py", 8), ("cards/pages.py", 12)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from vibecheck.analysis.flow import CALL, ORIGIN, PARAMETER
+from vibecheck.analysis.flow import CALL, OBJECT, ORIGIN, PARAMETER, SKIPPED_BY_HINTS, TEXT
 
 MAX_DEPTH = 3
 FunctionKey = tuple[str, str]  # (module, "function" or "Class.method")
@@ -90,66 +90,91 @@ class CallGraph:
         index = where + offset
         return parameters[index] if index < len(parameters) else None
 
-    def returned_origin(self, key: FunctionKey | None, untrusted: frozenset[str], depth: int = MAX_DEPTH) -> str | None:
-        """The client source a function's return value carries (directly or from a call it returns), if any."""
+    def returned_origin(self, key: FunctionKey | None, untrusted: frozenset[str], depth: int = MAX_DEPTH
+                        ) -> tuple[str, bool] | None:
+        """The client source a function's return value carries (directly or from a call it returns), if any, and
+        whether the value may be a client's object (parsed JSON) rather than text."""
         if key is None or depth == 0:
             return None
-        for kind, origin in self.functions[key]["returns"]:
+        for kind, origin, *note in self.functions[key]["returns"]:
+            shape = note[0] if note else ""
             if kind in untrusted:
-                return f"{origin}` in `{key[1]}()"
+                return f"{origin}` in `{key[1]}()", shape == OBJECT
             if kind == CALL:
                 found = self.returned_origin(self.resolve(origin, key[0]), untrusted, depth - 1)
                 if found is not None:
-                    return found
+                    return found[0], found[1] and shape != TEXT
         return None
 
-    def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, depth: int = MAX_DEPTH
+    def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, objects: bool, depth: int = MAX_DEPTH
                         ) -> Iterator[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
-        """The sinks a parameter reaches: in the function itself, or passed on to further functions."""
+        """The sinks a parameter reaches: in the function itself, or passed on to further functions. A sink that
+        only an object can abuse (a MongoDB filter value) counts only when the value may be one (`objects`)."""
         if key is None or parameter is None or depth == 0:
             return
         summary = self.functions[key]
         for sink in summary["sinks"]:
-            if sink[0] == PARAMETER and sink[1] == parameter:
+            if sink[0] == PARAMETER and sink[1] == parameter and (objects or _needs(sink) != OBJECT):
                 yield key, sink, (key[1],)
-        for callee, where, kind, origin in summary["calls"]:
+        for callee, where, kind, origin, *note in summary["calls"]:
             if kind == PARAMETER and origin == parameter:
                 target = self.resolve(callee, key[0])
                 if target is not None:
-                    for found, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where), depth - 1):
+                    passed = objects and (note[0] if note else "") != TEXT
+                    for found, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where), passed,
+                                                                   depth - 1):
                         yield found, sink, (key[1], *chain)
 
     def joined(self, untrusted: frozenset[str]) -> Iterator[tuple[FunctionKey, list[Any], str, tuple[str, ...]]]:
         """Every sink reached by client data across a call: (function, sink, origin, chain of functions)."""
         for key, summary in self.functions.items():
-            for callee, where, kind, origin in summary["calls"]:
-                source = origin if kind in untrusted else None
+            for callee, where, kind, origin, *note in summary["calls"]:
+                found = None
                 if kind == CALL:
-                    source = self.returned_origin(self.resolve(origin, key[0]), untrusted)
-                elif source is not None:
-                    source = f"{origin}` in `{key[1]}()"
+                    found = self.returned_origin(self.resolve(origin, key[0]), untrusted)
+                elif kind in untrusted:
+                    found = f"{origin}` in `{key[1]}()", bool(note) and note[0] == OBJECT
                 target = self.resolve(callee, key[0])
-                if source is None or target is None:
+                if found is None or target is None:
                     continue
-                for found, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where)):
-                    yield found, sink, source, (key[1], *chain)
+                for sunk, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where), found[1]):
+                    yield sunk, sink, found[0], (key[1], *chain)
             for sink in summary["sinks"]:
                 if sink[0] == CALL:
-                    source = self.returned_origin(self.resolve(sink[1], key[0]), untrusted)
-                    if source is not None:
-                        yield key, sink, source, (key[1],)
+                    found = self.returned_origin(self.resolve(sink[1], key[0]), untrusted)
+                    if found is not None and (found[1] or _needs(sink) != OBJECT):
+                        yield key, sink, found[0], (key[1],)
 
 
-def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], untrusted: frozenset[str]
-                 ) -> Iterator[JoinedSink]:
-    """Join the summaries of each rule over the project's files (`facts`: path -> the file's summary fact)."""
+def _needs(sink: list[Any]) -> str:
+    """What a recorded sink needs of the value to be abused: OBJECT, or "" for any value."""
+    return sink[8] if len(sink) > 8 else ""
+
+
+def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], untrusted: frozenset[str],
+                 lenders: tuple[str, ...] = ()) -> Iterator[JoinedSink]:
+    """Join the summaries of each rule over the project's files (`facts`: path -> the file's summary fact).
+
+    A module that a rule's file hints skipped has no summary of that rule; it gets the calls and returns (not
+    the sinks) of the first of `lenders`, rules that walk every file with the same request sources.
+    """
     by_rule: dict[str, dict[str, dict[str, Any]]] = {}
     paths: dict[str, str] = {}
+    skipped: dict[str, list[str]] = {}
     for path, fact in facts:
         module = module_name(relative.get(path, path))
         paths[module] = path
         for code, functions in fact.items():
-            by_rule.setdefault(code, {})[module] = functions
+            if code == SKIPPED_BY_HINTS:
+                skipped[module] = functions
+            else:
+                by_rule.setdefault(code, {})[module] = functions
+    for module, codes in skipped.items():
+        lent = next((by_rule[code][module] for code in lenders if module in by_rule.get(code, {})), None)
+        if lent is not None:
+            carried = {function: {**summary, "sinks": []} for function, summary in lent.items()}
+            for code in codes:
+                by_rule.setdefault(code, {})[module] = carried
     seen: set[tuple[str, str, str]] = set()
     for code in sorted(by_rule):
         graph = CallGraph(by_rule[code])

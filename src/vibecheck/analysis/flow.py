@@ -100,7 +100,15 @@ HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", 
 # (with ORIGIN standing for the client's source in its message) and joined across functions in the project phase.
 PARAMETER, CALL = "parameter", "call"
 SUMMARISED_KINDS = frozenset({PARAMETER, CALL})
+REQUEST_KINDS = frozenset({"request"})
+# What a summary may note about a passed or returned value, for sinks that only an object can abuse (a MongoDB
+# filter's value): OBJECT, it may be the client's parsed JSON; TEXT, it is certainly a string or a number.
+OBJECT, TEXT = "object", "text"
 SUMMARY_FACT = "vibecheck.flow.summaries"
+# In a file's summary fact: the codes of the request-flow rules whose file hints skipped the file. The join
+# borrows that module's calls and returns from a rule that walks every file (a route module that never names
+# the sink, a service module that passes a parameter on), so a flow through it is not lost.
+SKIPPED_BY_HINTS = "skipped"
 ORIGIN = "\u27e8origin\u27e9"
 
 
@@ -129,9 +137,10 @@ def _maybe_project(module: str) -> bool:
 class FunctionSummary:
     """What one function tells the project phase, as plain lists (cached with the file's facts).
 
-    `sinks`: [taint kind, parameter name or callee, message with ORIGIN, hint, CWE ids, the sink's code, severity];
-    `returns`: [kind, origin] of each returned value; `calls`: [callee, position or keyword, kind, origin]
-    for each argument that carries client data, a parameter, or another call's result.
+    `sinks`: [taint kind, parameter name or callee, message with ORIGIN, hint, CWE ids, the sink's code, severity,
+    the sink statement's first line, and OBJECT when only an object can abuse it]; `returns`: [kind, origin] of
+    each returned value; `calls`: [callee, position or keyword, kind, origin] for each argument that carries
+    client data, a parameter, or another call's result. A return or call may end with a note (OBJECT, TEXT).
     """
 
     parameters: list[str]
@@ -978,9 +987,9 @@ class FlowRule(Rule):
     # Whether the rule records per-function summaries for the inter-procedural join (VC417), and the taint
     # kinds that count as untrusted data for it.
     summarises: ClassVar[bool] = False
-    untrusted_kinds: ClassVar[frozenset[str]] = frozenset({"request"})
+    untrusted_kinds: ClassVar[frozenset[str]] = REQUEST_KINDS
     _classes: list[str]
-    _recording: tuple[Taint, FlowState] | None = None
+    _recording: tuple[Taint, FlowState, str] | None = None
     _statement: cst.CSTNode | None = None
 
     def new_state(self) -> FlowState:
@@ -1015,6 +1024,8 @@ class FlowRule(Rule):
             source = _lowered_source(self.context.source)
             self.skip_file = not any(hint in source for hint in self.file_hints)
             if self.skip_file:
+                if self.summarises and self.untrusted_kinds == REQUEST_KINDS:
+                    self.context.facts.setdefault(SUMMARY_FACT, {}).setdefault(SKIPPED_BY_HINTS, []).append(self.code)
                 return
         if _EXPRESSIONS and _CURRENT_MODULE.get("module") is not node:
             reset_expression_cache()
@@ -1065,7 +1076,9 @@ class FlowRule(Rule):
         if type(node) is cst.Return and node.value is not None:
             taint = state.taint_of(node.value)
             if taint is not None and taint.kind in tracked:
-                summary.returns.append([PARAMETER if taint.origin in state.guessed_inputs else taint.kind, taint.origin])
+                note = self.value_note(node.value, taint, state)
+                summary.returns.append([PARAMETER if taint.origin in state.guessed_inputs else taint.kind, taint.origin,
+                                        *([note] if note else [])])
         for call in iter_calls(node):
             callee = state.project_callee(call)
             if callee is None:
@@ -1079,19 +1092,27 @@ class FlowRule(Rule):
                 taint = state.taint_of(arg.value)
                 if taint is None or taint.kind not in tracked:
                     continue
+                note = self.value_note(arg.value, taint, state)
+                extra = [note] if note else []
                 if taint.kind == PARAMETER or taint.origin in state.guessed_inputs:
                     for parameter in parameters_in(arg.value, state, taint):
-                        summary.calls.append([callee, where, PARAMETER, parameter])
+                        summary.calls.append([callee, where, PARAMETER, parameter, *extra])
                 else:
-                    summary.calls.append([callee, where, taint.kind, taint.origin])
+                    summary.calls.append([callee, where, taint.kind, taint.origin, *extra])
+
+    def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
+        """What the join must know about a value passed to a project function or returned, beyond its taint:
+        OBJECT or TEXT for a rule whose sinks only an object can abuse, "" for the others."""
+        return ""
 
     @contextmanager
-    def recording(self, taint: Taint, state: FlowState) -> Iterator[Taint]:
+    def recording(self, taint: Taint, state: FlowState, needs: str = "") -> Iterator[Taint]:
         """While a sink is reached by a parameter or a call result: what the rule reports is recorded in the
-        function's summary instead, with ORIGIN for the client's source. Yields the taint to describe it with."""
+        function's summary instead, with ORIGIN for the client's source. Yields the taint to describe it with.
+        `needs` OBJECT: the sink counts only for a value the caller may pass as the client's object."""
         if state.summary is None:
             raise ValueError("recording a sink needs a summarising walk")
-        self._recording = (taint, state)
+        self._recording = (taint, state, needs)
         try:
             yield Taint(next(iter(self.untrusted_kinds)), ORIGIN, taint.key)
         finally:
@@ -1102,7 +1123,7 @@ class FlowRule(Rule):
         if self._recording is None:
             super().report(node, message, hint=hint, fix=fix, severity=severity, snippet=snippet, cwe=cwe)
             return
-        taint, state = self._recording
+        taint, state, needs = self._recording
         if state.summary is None:
             return
         code = cst.Module([]).code_for_node(node).strip().splitlines()
@@ -1111,7 +1132,7 @@ class FlowRule(Rule):
         origins = parameters_in(node, state, taint) if taint.kind == PARAMETER else [taint.origin]
         for origin in origins:
             state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
-                                        (severity or self.severity).value, statement])
+                                        (severity or self.severity).value, statement, *([needs] if needs else [])])
 
 
 def _first_line(node: cst.CSTNode) -> str:

@@ -11,7 +11,10 @@ import libcst as cst
 from vibecheck.analysis.flow import (
     CLEAN,
     LAMBDA_EVENT_NAMES,
+    OBJECT,
     PAYLOAD_HANDLERS,
+    SUMMARISED_KINDS,
+    TEXT,
     FlowState,
     SourceFinder,
     Taint,
@@ -70,6 +73,8 @@ TEXT_METHODS = frozenset({"strip", "lower", "upper", "casefold", "lstrip", "rstr
 # What a form or serializer has validated is no longer the client's raw text.
 VALIDATED_ATTRIBUTES = frozenset({"validated_data", "cleaned_data"})
 SANITIZERS = frozenset({"int", "float", "uuid.UUID", "UUID", "bool"})
+# Client data, and a helper's parameter or another function's result that the project phase follows.
+FOLLOWED_KINDS = SUMMARISED_KINDS | {"request"}
 
 
 def query_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -251,8 +256,8 @@ class ClientDataInQuery(ClientSinkRule):
 
     def _is_mongo(self, call: cst.Call, state: FlowState) -> bool:
         func = call.func
-        if type(func) is not cst.Attribute:
-            return False
+        if type(func) is not cst.Attribute or dotted_name(func.value) in ("self", "cls"):
+            return False  # `self.find(...)`: the class's own method, not a collection's
         if any(name.startswith(MONGO_MODULES) for name in state.imports.imported_names()):
             return True
         return bool(MONGO_RECEIVER.search(dotted_name(func.value) or ""))
@@ -269,6 +274,14 @@ class ClientDataInQuery(ClientSinkRule):
         if found is None:
             return
         taint, how = found
+        if taint.kind in SUMMARISED_KINDS:
+            # a helper's parameter or another function's result: the join decides whether the client's data gets here
+            with self.recording(taint, state, needs=OBJECT if how == "operator" else "") as placeholder:
+                self._report_mongo(query, func, placeholder, how)
+            return
+        self._report_mongo(query, func, taint, how)
+
+    def _report_mongo(self, query: cst.BaseExpression, func: cst.Attribute, taint: Taint, how: str) -> None:
         label = short_code(func)
         if how == "operator":
             self.report(query, f"Client JSON from `{taint.origin}` reaches the filter of `{label}()`, where an object "
@@ -310,11 +323,11 @@ class ClientDataInQuery(ClientSinkRule):
             key = string_value(item.key)
             if key is None:
                 taint = state.taint_of(item.key)
-                if taint is not None and taint.kind == "request":
+                if taint is not None and taint.kind in FOLLOWED_KINDS:
                     return taint, "structure"
             if key in MONGO_CODE_KEYS:
                 taint = state.taint_of(item.value)
-                if taint is not None and taint.kind == "request":
+                if taint is not None and taint.kind in FOLLOWED_KINDS:
                     return taint, "structure"
                 continue
             if key in MONGO_LITERAL_KEYS:
@@ -329,11 +342,24 @@ class ClientDataInQuery(ClientSinkRule):
         if _is_text(node, state):
             return None
         taint = state.taint_of(node)
-        if taint is None or taint.kind != "request":
+        if taint is None or taint.kind not in FOLLOWED_KINDS:
             return None
-        if JSON_ORIGIN.search(taint.origin) or taint.origin in state.json_parameters:
+        if taint.kind in SUMMARISED_KINDS or _may_be_object(taint, state):
             return taint
         return None
+
+    def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
+        """TEXT for a string or number passed on, OBJECT for the client's JSON: a helper's MongoDB filter needs it."""
+        if not isinstance(state, QueryState):
+            return ""
+        if _is_text(node, state):
+            return TEXT
+        return OBJECT if taint.kind == "request" and _may_be_object(taint, state) else ""
+
+
+def _may_be_object(taint: Taint, state: QueryState) -> bool:
+    """Client data that may be a parsed JSON object: from a JSON body, a JSON loader, a payload parameter."""
+    return bool(JSON_ORIGIN.search(taint.origin)) or taint.origin in state.json_parameters
 
 
 def _is_mongo_distinct(call: cst.Call) -> bool:

@@ -11,6 +11,8 @@ from vibecheck.project import Project
 from vibecheck.rule import ProjectRule
 
 UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
+# Request-flow rules with no file hints: a module another rule skipped borrows their calls and returns.
+LENDERS = ("VC409", "VC405")
 
 
 class ClientDataThroughCalls(ProjectRule):
@@ -29,8 +31,12 @@ class ClientDataThroughCalls(ProjectRule):
     used at a sink (a `run_ping(host)` helper that runs `os.system(f"ping {host}")`, VC421; a
     `sorted_products(sort)` helper that passes it to `order_by()`, VC422). The finding sits at the sink and
     names the source and the functions it went through; its CWE and severity are the sink's (an open redirect
-    or a regex pattern is medium, as in VC409). The summaries come from the walk of those flow rules, so it
-    finds the sinks of the ones that are enabled.
+    or a regex pattern is medium, as in VC409). A MongoDB filter value in a helper counts only when a caller
+    may pass the client's parsed JSON (an object such as `{"$ne": null}`), not a form field or a `str()`
+    conversion; client text as a field name or `$where` code counts from any caller. The summaries come from
+    the walk of those flow rules, so it finds the sinks of the ones that are enabled; a module whose text
+    a rule skips (a route or service module that never names a template or shell call) lends that rule the
+    calls and returns VC409's (or VC405's) walk recorded there.
 
     ## Why is this bad?
     Agents split a view into helpers (`save_upload(name)`, `fetch_preview(url)`, `render_greeting(name)`),
@@ -79,6 +85,7 @@ class ClientDataThroughCalls(ProjectRule):
     - [CWE-601: Open Redirect](https://cwe.mitre.org/data/definitions/601.html)
     - [CWE-1426: Improper Validation of Generative AI Output](https://cwe.mitre.org/data/definitions/1426.html)
     - [CWE-348: Use of Less Trusted Source](https://cwe.mitre.org/data/definitions/348.html)
+    - [CWE-943: Improper Neutralization of Special Elements in Data Query Logic](https://cwe.mitre.org/data/definitions/943.html)
     """
 
     code = "VC417"
@@ -86,13 +93,13 @@ class ClientDataThroughCalls(ProjectRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 502, 601, 643, 90, 730, 1333, 348, 290)
+    cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 943, 502, 601, 113, 117, 434, 643, 90, 730, 1333, 348, 290, 307)
     reads_unchecked_test_facts = False
 
     def check_project(self, project: Project) -> Iterable[Finding]:
         relative = {path: project.relative_path(path) for path in project.files}
         cache: dict[str, list[str]] = {}
-        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED):
+        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED, LENDERS):
             if joined.path in project.test_files:
                 continue
             lines = cache.get(joined.path)
