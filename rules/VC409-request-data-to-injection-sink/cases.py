@@ -242,3 +242,24 @@ def log_request_line():
     # expect: VC409
     app.logger.info("GET %s?%s" % (request.path, request.args["q"]))
     return "ok"
+
+
+@app.get("/scheme-checked")
+def scheme_substring_before_redirect():
+    url = request.args["url"]
+    if "http://" in url or "https://" in url:
+        # expect: VC409 -- any host passes a substring test
+        return redirect(url)
+    return redirect("/")
+
+
+ALLOWED_REDIRECTS = {"/account", "/orders"}
+
+
+@app.get("/listed")
+def allow_listed_redirect():
+    target = request.args.get("next", "/")
+    if target not in ALLOWED_REDIRECTS:
+        target = "/"
+    # ok: VC409
+    return redirect(target)

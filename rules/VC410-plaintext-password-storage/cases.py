@@ -178,3 +178,51 @@ def non_password_field():
     user = User.query.first()
     # ok: VC410
     user.display_name = request.form["name"]
+
+
+@app.post("/remember")
+def remember_me():
+    response = app.make_response("ok")
+    # expect: VC410
+    response.set_cookie("password", request.form["password"], secure=True, httponly=True, samesite="Strict")
+    return response
+
+
+def remember_pair(response, username, password):
+    # expect: VC410
+    response.set_cookie(key="remember", value=f"{username}:{password}", secure=True, httponly=True)
+
+
+def remember_token(response, token):
+    # ok: VC410 -- a random token, not the password
+    response.set_cookie("remember", token, secure=True, httponly=True)
+
+
+def login_by_url(requests_session, base_url, username, password):
+    import requests
+    # expect: VC410
+    return requests.get(f"{base_url}/login?user={username}&password={password}", timeout=5)
+
+
+def login_by_params(username, pwd):
+    import httpx
+    # expect: VC410
+    return httpx.get("https://api.example.com/login", params={"user": username, "pwd": pwd}, timeout=5)
+
+
+def login_by_concatenation(username, secret):
+    import requests
+    # expect: VC410
+    return requests.post("https://api.example.com/auth?user=" + username + "&password=" + secret, timeout=5)
+
+
+def login_in_body(username, password):
+    import requests
+    # ok: VC410
+    return requests.post("https://api.example.com/login", json={"user": username, "password": password}, timeout=5)
+
+
+def reset_link(token):
+    import requests
+    # ok: VC410 -- a reset token, not a password
+    return requests.get(f"https://api.example.com/reset?password_reset_token={token}", timeout=5)

@@ -7,6 +7,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from flask import Flask, Response, jsonify, make_response, render_template, request
 from markupsafe import Markup, escape
+from starlette.requests import Request as StarletteRequest
+from starlette.responses import HTMLResponse as StarletteHTML
 
 app = Flask(__name__)
 api = FastAPI()
@@ -135,3 +137,19 @@ def constant_markup():
 async def fastapi_returns_json(q: str):
     # ok: VC411
     return f"echo {q}"
+
+
+async def starlette_endpoint(request: StarletteRequest):
+    name = request.query_params.get("name", "")
+    # expect: VC411
+    return StarletteHTML(f"<h1>Hello {name}</h1>")
+
+
+async def starlette_untyped(request):
+    # expect: VC411
+    return StarletteHTML("<p>" + request.path_params["slug"] + "</p>")
+
+
+async def starlette_escaped(request: StarletteRequest):
+    # ok: VC411
+    return StarletteHTML(f"<h1>Hello {html.escape(request.query_params.get('name', ''))}</h1>")

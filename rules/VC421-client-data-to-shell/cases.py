@@ -12,9 +12,11 @@ import paramiko
 from django.http import HttpResponse
 from fastapi import FastAPI
 from flask import Flask, request
+from slack_bolt import App as SlackApp
 
 app = Flask(__name__)
 api = FastAPI()
+bolt = SlackApp()
 TOOLS = {"ping": "/bin/ping", "trace": "/usr/bin/traceroute"}
 BASE_COMMAND = ["git", "log", "--oneline"]
 
@@ -186,3 +188,24 @@ def constant_command():
 def rotate_logs(folder):
     # ok: VC421
     os.system(f"logrotate {folder}")
+
+
+@bolt.event("app_mention")
+def slack_mention(event, say):
+    # expect: VC421
+    output = subprocess.run(f"fortune {event['text']}", shell=True, capture_output=True, text=True)
+    say(output.stdout)
+
+
+@bolt.command("/deploy")
+def slack_command(ack, command, respond):
+    ack()
+    # expect: VC421
+    subprocess.run("deploy.sh " + command["text"], shell=True, check=True)
+
+
+@bolt.command("/deploy-safe")
+def slack_command_argv(ack, command, respond):
+    ack()
+    # ok: VC421
+    subprocess.run(["deploy.sh", command["text"]], check=True)

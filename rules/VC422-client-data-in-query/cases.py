@@ -217,3 +217,24 @@ class SearchForm:
 
     def is_valid(self):
         return True
+
+
+@app.get("/orders")
+def parametrised_with_fstring_part():
+    cursor = db.session.connection().connection.cursor()
+    sort = request.args.get("sort", "created")
+    # expect: VC422
+    cursor.execute(f"SELECT * FROM orders WHERE user_id = %s ORDER BY {sort}", (request.args["user"],))
+    return cursor.fetchall()
+
+
+ORDER_COLUMNS = {"new": "created DESC", "old": "created ASC"}
+
+
+@app.get("/orders-mapped")
+def parametrised_with_mapped_part():
+    cursor = db.session.connection().connection.cursor()
+    order = ORDER_COLUMNS.get(request.args.get("sort"), "created DESC")
+    # ok: VC422
+    cursor.execute(f"SELECT * FROM orders WHERE user_id = %s ORDER BY {order}", (request.args["user"],))
+    return cursor.fetchall()

@@ -257,8 +257,24 @@ def _every_rule_everywhere(tmp_path: Path) -> list[dict]:
     return findings
 
 
-def test_no_two_rules_report_the_same_node_undeclared(tmp_path: Path) -> None:
-    pairs = _overlapping_pairs(_every_rule_everywhere(tmp_path))
+@pytest.fixture(scope="module")
+def every_finding(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
+    return _every_rule_everywhere(tmp_path_factory.mktemp("everywhere"))
+
+
+def test_each_rule_declares_every_cwe_its_findings_carry(every_finding: list[dict]) -> None:
+    """SARIF tags a rule with its declared CWEs and each result with its own: a result's CWE missing from its
+    rule's list would be a weakness the rule's metadata never admits to."""
+    registry = load_registry()
+    undeclared = {f"{f['code']} {f['path']}:{f['start']['line']}": sorted(set(f["cwe"]) - declared)
+                  for f in every_finding if (rule := registry.lookup(f["code"])) is not None
+                  and set(f["cwe"]) - (declared := {f"CWE-{n}" for n in rule.cwe})}
+    assert undeclared == {}
+    assert any(f["code"] == "VC409" and f["cwe"] == ["CWE-434", "CWE-22"] for f in every_finding)
+
+
+def test_no_two_rules_report_the_same_node_undeclared(every_finding: list[dict]) -> None:
+    pairs = _overlapping_pairs(every_finding)
     declared = DISTINCT_PROBLEMS.keys() | DUPLICATES_TO_RESOLVE.keys()
     undeclared = {pair: where for pair, where in pairs.items() if pair not in declared}
     assert not undeclared, (

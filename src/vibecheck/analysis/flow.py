@@ -852,9 +852,12 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *,
     for index, param in enumerate(params):
         name = param.name.value
         annotations = _annotation_names(param)
-        last_names = {a.rsplit(".", 1)[-1] for a in annotations}
+        # `from starlette.requests import Request as StarletteRequest`: the imported name counts, not the alias
+        spelled = {a: _resolve(a, imports) for a in annotations}
+        last_names = {n.rsplit(".", 1)[-1] for pair in spelled.items() for n in pair}
         if last_names & request_type_names:
-            resolved = {_resolve(a, imports) for a in annotations if a.rsplit(".", 1)[-1] in request_type_names}
+            resolved = {r for a, r in spelled.items()
+                        if a.rsplit(".", 1)[-1] in request_type_names or r.rsplit(".", 1)[-1] in request_type_names}
             if any(r.startswith(WEB_FRAMEWORKS) for r in resolved) or (web and resolved & request_type_names):
                 request_objects.add(name)
             else:

@@ -45,6 +45,8 @@ SQL_TEXT_FUNCTIONS = {
     "sqlalchemy.sql.expression.literal_column": "text", "django.db.models.expressions.RawSQL": "sql",
     "django.db.models.RawSQL": "sql", "pandas.read_sql": "sql", "pandas.read_sql_query": "sql",
 }
+# DB-API objects whose `execute()` takes SQL text, beyond VC402's receivers: `cursor = conn.cursor()`.
+CURSOR_RECEIVER = re.compile(r"(cursor|curs|connection)$", re.IGNORECASE)
 # Query-builder methods whose positional arguments name columns (SQLAlchemy takes a string there as SQL text).
 ORDERING_METHODS = frozenset({"order_by", "group_by", "distinct"})
 # Django QuerySet methods whose `**kwargs` are lookups (`password__startswith=`).
@@ -205,7 +207,8 @@ class ClientDataInQuery(ClientSinkRule):
                 yield argument, SQL_TEXT
         elif method in EXECUTE_METHODS and type(func) is cst.Attribute:
             receiver = dotted_name(func.value) or short_code(func.value)
-            if DB_RECEIVER.search(receiver.rsplit(".", 1)[-1].rstrip("()")):
+            last = receiver.rsplit(".", 1)[-1].rstrip("()")
+            if DB_RECEIVER.search(last) or CURSOR_RECEIVER.search(last):
                 argument = call_argument(call, 0, "sql") or call_argument(call, 0, "query")
                 if argument is not None:
                     yield argument, SQL_TEXT

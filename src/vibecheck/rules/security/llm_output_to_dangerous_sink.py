@@ -164,7 +164,7 @@ class LlmOutputToDangerousSink(FlowRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (1426, 94, 78, 89, 502, 73)
+    cwe = (1426, 94, 95, 78, 89, 502, 73, 22)
     supersedes = ("B307", "B102")
     summarises = True
     untrusted_kinds = frozenset({"llm"})

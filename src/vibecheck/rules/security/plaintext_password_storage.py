@@ -10,6 +10,7 @@ from vibecheck.analysis.flow import (
     FlowRule,
     FlowState,
     Taint,
+    call_argument,
     dotted_name,
     iter_calls,
     iter_expressions,
@@ -30,6 +31,14 @@ CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Cred
 HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
 SQL_WRITE = re.compile(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
 STORE_CWE = (256, 522)
+# A password kept in a cookie: the browser stores it in clear and sends it with every request.
+COOKIE_CWE = (315, 522)
+COOKIE_METHODS = frozenset({"set_cookie", "set_signed_cookie"})
+# A password in a URL's query string: web server and proxy logs and the browser's history keep it.
+URL_CWE = (598, 522)
+HTTP_CLIENT_MODULES = ("requests", "httpx", "aiohttp", "urllib.request", "urllib3", "niquests")
+HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "urlopen"})
+QUERY_KEY = re.compile(r"[?&]([A-Za-z_\-]+)=$")
 STORED_COLLECTIONS = frozenset({"users", "passwords", "credentials", "accounts", "db", "store"})
 # `user[2] == password`: a row fetched from storage, indexed by position.
 STORED_ROWS = STORED_COLLECTIONS | {"user", "row", "record", "account", "existing", "stored", "entry", "result"}
@@ -74,6 +83,32 @@ def password_taint_in(node: cst.BaseExpression, state: FlowState) -> Taint | Non
     return None
 
 
+def _password_in_query(url: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """A password pasted into a URL after a query key (`f"{base}/login?user={u}&password={p}"`, `"...&pwd=" + p`)."""
+    pieces: list[cst.BaseExpression | str] = []
+    if isinstance(url, cst.FormattedString):
+        pieces = [p.value if isinstance(p, cst.FormattedStringText) else p.expression for p in url.parts]  # type: ignore[union-attr]
+    elif isinstance(url, cst.BinaryOperation) and isinstance(url.operator, cst.Add):
+        stack: list[cst.BaseExpression] = [url]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+                stack.extend((node.right, node.left))
+            else:
+                text = string_value(node)
+                pieces.append(text if text is not None else node)
+    text_before = ""
+    for piece in pieces:
+        if isinstance(piece, str):
+            text_before += piece
+            continue
+        key = QUERY_KEY.search(text_before)
+        if key is not None and is_password_name(key.group(1)):
+            return password_taint_in(piece, state) or Taint("password", short_code(piece))
+        text_before = ""
+    return None
+
+
 def _stored_password_field(node: cst.CSTNode) -> bool:
     """`user.password`, `row["password"]`, `user.password_hash`: where a password is kept."""
     if isinstance(node, cst.Attribute):
@@ -97,15 +132,19 @@ class PlaintextPasswordStorage(FlowRule):
     `new_password`) to places where it is kept or checked unhashed: assigned to a model or dict field
     (`user.password = password`, `users[name] = password`), passed to a model constructor or ORM/NoSQL
     write (`User(password=password)`, `User.objects.create(password=...)`, `insert_one({...})`), inserted
-    with SQL (`INSERT`/`UPDATE` parameters), written to a file, or compared with `==` against a stored
-    value (`user.password == password`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
+    with SQL (`INSERT`/`UPDATE` parameters), written to a file, set as a cookie's value
+    (`response.set_cookie("password", password)`), sent in a URL's query string (`requests.get(f"...?
+    password={password}")`, `params={"pwd": pwd}`), or compared with `==` against a stored value
+    (`user.password == password`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
     `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Test
     files and `assert` statements are not checked: test fixtures hold throwaway passwords.
 
     ## Why is this bad?
     A database dump, a backup, a log of SQL statements or one injection bug then hands every user's
     password to the attacker, and users reuse passwords on other sites. Passwords must only be kept as
-    slow, salted hashes and checked with the hash library's verify function.
+    slow, salted hashes and checked with the hash library's verify function. A cookie is kept in clear by
+    the browser and sent with every request; a URL is written to web server and proxy logs and to the
+    browser's history.
 
     ## Example
     ```python
@@ -132,6 +171,8 @@ class PlaintextPasswordStorage(FlowRule):
     ## References
     - [CWE-256: Plaintext Storage of a Password](https://cwe.mitre.org/data/definitions/256.html)
     - [CWE-522: Insufficiently Protected Credentials](https://cwe.mitre.org/data/definitions/522.html)
+    - [CWE-315: Cleartext Storage of Sensitive Information in a Cookie](https://cwe.mitre.org/data/definitions/315.html)
+    - [CWE-598: Use of GET Request Method With Sensitive Query Strings](https://cwe.mitre.org/data/definitions/598.html)
     - [OWASP Password Storage Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html)
     """
 
@@ -141,7 +182,7 @@ class PlaintextPasswordStorage(FlowRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (256, 522)
+    cwe = (256, 522, 315, 598)
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, password_source, checks_clear=False, comparisons_propagate=False)
@@ -200,6 +241,12 @@ class PlaintextPasswordStorage(FlowRule):
         callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
         if callee in HASHING_CONSTRUCTORS:
             return
+        if callee in COOKIE_METHODS:
+            self._check_cookie(call, state)
+            return
+        if callee in HTTP_VERBS and (state.qualified_name(call) or "").startswith(HTTP_CLIENT_MODULES):
+            self._check_url(call, callee, state)
+            return
         if callee in ("execute", "executemany"):
             self._check_sql(call, state)
             return
@@ -223,6 +270,30 @@ class PlaintextPasswordStorage(FlowRule):
             if named_field or positional_store:
                 self._report_store(arg.value, taint, where)
                 return
+
+    def _check_cookie(self, call: cst.Call, state: FlowState) -> None:
+        value = call_argument(call, 1, "value")
+        taint = password_taint_in(value, state) if value is not None else None
+        if taint is not None:
+            self.report(value, f"The password from `{taint.origin}` is stored in a cookie, which the browser keeps in "  # type: ignore[arg-type]
+                        "plain text and sends with every request.", hint="Keep only a random session or remember-me "
+                        "token in the cookie (`secrets.token_urlsafe()`, stored hashed on the server), never the "
+                        "password.", cwe=COOKIE_CWE)
+
+    def _check_url(self, call: cst.Call, verb: str, state: FlowState) -> None:
+        url = call_argument(call, 1 if verb == "request" else 0, "url")
+        taint = _password_in_query(url, state) if url is not None else None
+        params = call_argument(call, None, "params")
+        if taint is None and isinstance(params, cst.Dict):
+            taint = next((password_taint_in(element.value, state) or Taint("password", short_code(element.value))
+                          for element in params.elements if isinstance(element, cst.DictElement)
+                          and is_password_name(string_value(element.key) or "") and string_value(element.value) is None),
+                         None)
+        if taint is not None:
+            self.report(url if url is not None else call, f"The password from `{taint.origin}` is sent in the URL's "
+                        "query string, which web server and proxy logs and browser history keep in plain text.",
+                        hint="Send the password in the request body (`json=` or `data=`) over HTTPS, or as "
+                        "`auth=(user, password)`.", cwe=URL_CWE)
 
     def _check_sql(self, call: cst.Call, state: FlowState) -> None:
         if not call.args:

@@ -233,7 +233,7 @@ class RequestDataToInjectionSink(FlowRule):
     category = Category.SECURITY
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
-    cwe = (601, 113, 117, 643, 90, 730, 1333, 434)
+    cwe = (601, 113, 117, 643, 90, 730, 1333, 434, 22)
     summarises = True
 
     def new_state(self) -> FlowState:
