@@ -128,6 +128,12 @@ def basename_only():
     return path.read_bytes()
 
 
+@api.get("/path-name")
+async def pathlib_name_only(name: str):
+    # ok: VC405 -- `Path(name).name` keeps the last part only
+    return FileResponse(UPLOADS / Path(name).name)
+
+
 @app.get("/allow-listed")
 def allow_listed():
     report = request.args["report"]

@@ -335,6 +335,12 @@ MONGO_APP = {
         "\n"
         "def search(condition):\n"
         "    return list(users.find({\"$where\": condition}))\n"
+        "\n"
+        "\n"
+        "def orders_for(customer, extra):\n"
+        "    query = {\"customer\": customer}\n"
+        "    query.update(extra)\n"
+        "    return list(users.find(query))\n"
     ),
     "shop/views.py": (
         "from flask import Flask, request\n"
@@ -381,6 +387,11 @@ MONGO_APP = {
         "    return {\"items\": store.search(request.args[\"q\"])}\n"
         "\n"
         "\n"
+        "@app.get(\"/orders\")\n"
+        "def orders():\n"
+        "    return {\"items\": store.orders_for(request.args[\"customer\"], request.get_json(silent=True) or {})}\n"
+        "\n"
+        "\n"
         "class LoginView:\n"
         "    def post(self):\n"
         "        return self.find(credentials()[\"name\"])\n"
@@ -406,10 +417,72 @@ def test_client_json_reaches_a_mongodb_filter_in_a_helper_and_strings_do_not(
     # `$where` code: any string is enough
     assert "`request.args` in `search()`" in found[("shop/store.py", 15)]["message"]
     # a method on self, given JSON returned through two calls
-    through_self = found[("shop/views.py", 53)]
+    through_self = found[("shop/views.py", 58)]
     assert "`request.get_json()` in `payload()`" in through_self["message"]
     assert "(through `LoginView.post()` -> `LoginView.find()`)" in through_self["message"]
-    assert sorted(found) == [("shop/store.py", 7), ("shop/store.py", 15), ("shop/views.py", 53)]
+    # the client's JSON merged into a filter whose other value is a string from the query string
+    assert "`request.get_json(silent=True)` in `orders()`" in found[("shop/store.py", 21)]["message"]
+    assert sorted(found) == [("shop/store.py", 7), ("shop/store.py", 15), ("shop/store.py", 21), ("shop/views.py", 58)]
+
+
+INSTANCE_APP = {
+    "pyproject.toml": '[project]\nname = "links"\nversion = "0"\n',
+    "links/__init__.py": "",
+    "links/previews.py": (
+        "import httpx\n"
+        "\n"
+        "\n"
+        "class LinkPreviewer:\n"
+        "    def __init__(self):\n"
+        "        self.client = httpx.Client(timeout=5, follow_redirects=True)\n"
+        "\n"
+        "    def fetch(self, url):\n"
+        "        return self.client.get(url).text\n"
+        "\n"
+        "    def preview(self, url):\n"
+        "        return self.fetch(url)[:200]\n"
+        "\n"
+        "\n"
+        "class Archive:\n"
+        "    def read(self, name):\n"
+        "        with open(f\"/srv/archive/{name}\") as handle:\n"
+        "            return handle.read()\n"
+    ),
+    "links/api.py": (
+        "from fastapi import FastAPI\n"
+        "\n"
+        "from links.previews import Archive, LinkPreviewer\n"
+        "\n"
+        "app = FastAPI()\n"
+        "archive = Archive()\n"
+        "\n"
+        "\n"
+        "@app.get(\"/preview\")\n"
+        "def preview(url: str):\n"
+        "    return LinkPreviewer().preview(url)\n"
+        "\n"
+        "\n"
+        "@app.get(\"/archive\")\n"
+        "def read_archive(name: str):\n"
+        "    return archive.read(name)\n"
+        "\n"
+        "\n"
+        "@app.get(\"/archive-home\")\n"
+        "def read_home():\n"
+        "    return archive.read(\"index.txt\")\n"
+    ),
+}
+
+
+def test_methods_of_instances_made_on_the_spot_or_at_module_level_are_followed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`LinkPreviewer().preview(url)` and a module-level `archive = Archive()`: methods of the project's classes."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, INSTANCE_APP)
+    found = {(f["path"], f["start"]["line"]): f["message"] for f in findings(["."])}
+    assert "(through `preview()` -> `LinkPreviewer.preview()` -> `LinkPreviewer.fetch()`)" in found[("links/previews.py", 9)]
+    assert "(through `read_archive()` -> `Archive.read()`)" in found[("links/previews.py", 17)]
+    assert sorted(found) == [("links/previews.py", 9), ("links/previews.py", 17)]
 
 
 HINTLESS_APP = {

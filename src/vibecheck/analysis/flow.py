@@ -233,6 +233,8 @@ class FlowState:
         self.shadowed: set[str] = set()
         self.has_walrus = True
         self.local_classes: frozenset[str] = frozenset()
+        # Module-level names bound to an instance of a class (`previewer = LinkPreviewer()`): name -> class name.
+        self.module_instances: dict[str, str] = {}
         # The summary of the function being walked, for rules that take part in inter-procedural flow.
         self.summary: FunctionSummary | None = None
         self.project_functions: frozenset[str] = frozenset()
@@ -398,6 +400,21 @@ class FlowState:
             module = self.imports.aliases.get(head)
             if module is not None and head not in self.names and _maybe_project(module):
                 return f"import:{module}.{func.attr.value}"
+            made = self.module_instances.get(head)
+            if made is not None and head not in self.names:
+                return self._class_callee(made, func.attr.value)
+        if type(func) is cst.Attribute and type(func.value) is cst.Call and type(func.value.func) is cst.Name:
+            # `LinkPreviewer().preview(url)`: a method of an instance made on the spot
+            return self._class_callee(func.value.func.value, func.attr.value)
+        return None
+
+    def _class_callee(self, class_name: str, method: str) -> str | None:
+        """`Class.method` of one of the module's classes, or of a class imported from the project."""
+        if class_name in self.local_classes:
+            return f"local:{class_name}.{method}"
+        resolved = self.imports.aliases.get(class_name)
+        if resolved is not None and "." in resolved and _maybe_project(resolved) and resolved.rpartition(".")[2][:1].isupper():
+            return f"import:{resolved}.{method}"
         return None
 
     def store(self, container: cst.CSTNode, taint: Taint | None) -> None:
@@ -992,7 +1009,7 @@ class FlowRule(Rule):
     summarises: ClassVar[bool] = False
     untrusted_kinds: ClassVar[frozenset[str]] = REQUEST_KINDS
     _classes: list[str]
-    _recording: tuple[Taint, FlowState, str] | None = None
+    _recording: tuple[Taint, FlowState, str, list[str] | None] | None = None
     _statement: cst.CSTNode | None = None
 
     def new_state(self) -> FlowState:
@@ -1047,6 +1064,7 @@ class FlowRule(Rule):
         classes = self.__dict__.setdefault("_classes", [])
         state.class_name = classes[-1] if classes else None
         state.project_functions = _module_functions(self.context.module)
+        state.module_instances = _module_instances(self.context.module)
         parameters = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
         state.summary = FunctionSummary(parameters)
         if not is_route_handler(node):
@@ -1109,13 +1127,15 @@ class FlowRule(Rule):
         return ""
 
     @contextmanager
-    def recording(self, taint: Taint, state: FlowState, needs: str = "") -> Iterator[Taint]:
+    def recording(self, taint: Taint, state: FlowState, needs: str = "", origins: list[str] | None = None
+                  ) -> Iterator[Taint]:
         """While a sink is reached by a parameter or a call result: what the rule reports is recorded in the
         function's summary instead, with ORIGIN for the client's source. Yields the taint to describe it with.
-        `needs` OBJECT: the sink counts only for a value the caller may pass as the client's object."""
+        `needs` OBJECT: the sink counts only for a value the caller may pass as the client's object; `origins`:
+        the parameters that reach it (default: every parameter in the reported expression)."""
         if state.summary is None:
             raise ValueError("recording a sink needs a summarising walk")
-        self._recording = (taint, state, needs)
+        self._recording = (taint, state, needs, origins)
         try:
             yield Taint(next(iter(self.untrusted_kinds)), ORIGIN, taint.key)
         finally:
@@ -1126,13 +1146,13 @@ class FlowRule(Rule):
         if self._recording is None:
             super().report(node, message, hint=hint, fix=fix, severity=severity, snippet=snippet, cwe=cwe)
             return
-        taint, state, needs = self._recording
+        taint, state, needs, given = self._recording
         if state.summary is None:
             return
         code = cst.Module([]).code_for_node(node).strip().splitlines()
         # the first line of the statement, to find the sink among other uses of the same name (`url`)
         statement = _first_line(self._statement) if self._statement is not None else ""
-        origins = parameters_in(node, state, taint) if taint.kind == PARAMETER else [taint.origin]
+        origins = given or (parameters_in(node, state, taint) if taint.kind == PARAMETER else [taint.origin])
         for origin in origins:
             state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
@@ -1156,6 +1176,27 @@ def _module_functions(module: cst.Module) -> frozenset[str]:
         _FUNCTIONS.clear()
         names = frozenset(s.name.value for s in module.body if type(s) is cst.FunctionDef)
         cached = _FUNCTIONS[id(module)] = (module, names)
+    return cached[1]
+
+
+_INSTANCES: dict[int, tuple[cst.Module, dict[str, str]]] = {}
+
+
+def _module_instances(module: cst.Module) -> dict[str, str]:
+    """Module-level `name = ClassName(...)` bindings (a capitalised callee), computed once per file."""
+    cached = _INSTANCES.get(id(module))
+    if cached is None or cached[0] is not module:
+        _INSTANCES.clear()
+        found: dict[str, str] = {}
+        for line in module.body:
+            if type(line) is not cst.SimpleStatementLine:
+                continue
+            for statement in line.body:
+                if type(statement) is cst.Assign and len(statement.targets) == 1 \
+                        and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call \
+                        and type(statement.value.func) is cst.Name and statement.value.func.value[:1].isupper():
+                    found[statement.targets[0].target.value] = statement.value.func.value
+        cached = _INSTANCES[id(module)] = (module, found)
     return cached[1]
 
 

@@ -12,6 +12,7 @@ from vibecheck.analysis.flow import (
     CLEAN,
     LAMBDA_EVENT_NAMES,
     OBJECT,
+    PARAMETER,
     PAYLOAD_HANDLERS,
     SUMMARISED_KINDS,
     TEXT,
@@ -273,16 +274,16 @@ class ClientDataInQuery(ClientSinkRule):
         query = call_argument(call, position, "pipeline" if func.attr.value == "aggregate" else "filter")
         if query is None:
             return
-        found = self._unsafe_part(query, state, depth=4)
-        if found is None:
+        found = list(self._unsafe_parts(query, state, depth=4))
+        direct = next(((taint, how) for taint, how in found if taint.kind not in SUMMARISED_KINDS), None)
+        if direct is not None:
+            self._report_mongo(query, func, *direct)
             return
-        taint, how = found
-        if taint.kind in SUMMARISED_KINDS:
-            # a helper's parameter or another function's result: the join decides whether the client's data gets here
-            with self.recording(taint, state, needs=OBJECT if how == "operator" else "") as placeholder:
+        # helpers' parameters or other functions' results: the join decides whether the client's data gets here
+        for taint, how in dict.fromkeys(found):
+            with self.recording(taint, state, needs=OBJECT if how == "operator" else "",
+                                origins=[taint.origin] if taint.kind == PARAMETER else None) as placeholder:
                 self._report_mongo(query, func, placeholder, how)
-            return
-        self._report_mongo(query, func, taint, how)
 
     def _report_mongo(self, query: cst.BaseExpression, func: cst.Attribute, taint: Taint, how: str) -> None:
         label = short_code(func)
@@ -297,48 +298,42 @@ class ClientDataInQuery(ClientSinkRule):
                         "names and never put client text in `$where`; pass values only, converted with `str()`.",
                         cwe=NOSQL_CWE)
 
-    def _unsafe_part(self, node: cst.BaseExpression, state: QueryState, depth: int
-                     ) -> tuple[Taint, str] | None:
-        """The part of a filter that lets the client add operators: a JSON value, a field name, `$where` code."""
+    def _unsafe_parts(self, node: cst.BaseExpression, state: QueryState, depth: int) -> Iterator[tuple[Taint, str]]:
+        """The parts of a filter that let the client add operators: JSON values, field names, `$where` code."""
         if depth == 0:
-            return None
+            return
         if isinstance(node, (cst.List, cst.Tuple)):
             for element in node.elements:
-                found = self._unsafe_part(element.value, state, depth - 1)
-                if found is not None:
-                    return found
-            return None
+                yield from self._unsafe_parts(element.value, state, depth - 1)
+            return
         if type(node) is cst.Name and node.value in state.dicts:
             for value in state.dicts[node.value]:
-                found = self._unsafe_part(value, state, depth - 1)
-                if found is not None:
-                    return found
-            return None
+                yield from self._unsafe_parts(value, state, depth - 1)
+            return
         if type(node) is not cst.Dict:
             taint = self._json_taint(node, state)
-            return (taint, "operator") if taint is not None else None
+            if taint is not None:
+                yield taint, "operator"
+            return
         for item in node.elements:
             if not isinstance(item, cst.DictElement):
                 taint = self._json_taint(item.value, state)
                 if taint is not None:
-                    return taint, "operator"
+                    yield taint, "operator"
                 continue
             key = string_value(item.key)
             if key is None:
                 taint = state.taint_of(item.key)
                 if taint is not None and taint.kind in FOLLOWED_KINDS:
-                    return taint, "structure"
+                    yield taint, "structure"
             if key in MONGO_CODE_KEYS:
                 taint = state.taint_of(item.value)
                 if taint is not None and taint.kind in FOLLOWED_KINDS:
-                    return taint, "structure"
+                    yield taint, "structure"
                 continue
             if key in MONGO_LITERAL_KEYS:
                 continue
-            found = self._unsafe_part(item.value, state, depth - 1)
-            if found is not None:
-                return found
-        return None
+            yield from self._unsafe_parts(item.value, state, depth - 1)
 
     def _json_taint(self, node: cst.BaseExpression, state: QueryState) -> Taint | None:
         """The taint of a value that may be a client's JSON object (not text, not a conversion's result)."""
@@ -396,6 +391,12 @@ def _note_bindings(node: cst.CSTNode, state: QueryState) -> None:
                 held = dotted_name(inner.args[0].value)
                 if held is not None:
                     state.texts.add(held)
+        return
+    if type(node) is cst.Expr and type(node.value) is cst.Call and type(node.value.func) is cst.Attribute \
+            and node.value.func.attr.value == "update" and node.value.args:
+        container = dotted_name(node.value.func.value)  # `query.update(filters)`: the filter gets their keys
+        if container in state.dicts:
+            state.dicts[container].extend(arg.value for arg in node.value.args)
         return
     if type(node) is not cst.Assign:
         return

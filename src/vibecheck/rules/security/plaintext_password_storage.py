@@ -87,7 +87,8 @@ def _password_in_query(url: cst.BaseExpression, state: FlowState) -> Taint | Non
     """A password pasted into a URL after a query key (`f"{base}/login?user={u}&password={p}"`, `"...&pwd=" + p`)."""
     pieces: list[cst.BaseExpression | str] = []
     if isinstance(url, cst.FormattedString):
-        pieces = [p.value if isinstance(p, cst.FormattedStringText) else p.expression for p in url.parts]  # type: ignore[union-attr]
+        pieces = [p.value if isinstance(p, cst.FormattedStringText) else p.expression for p in url.parts
+                  if isinstance(p, (cst.FormattedStringText, cst.FormattedStringExpression))]
     elif isinstance(url, cst.BinaryOperation) and isinstance(url.operator, cst.Add):
         stack: list[cst.BaseExpression] = [url]
         while stack:

@@ -8,6 +8,7 @@ from typing import Any
 import libcst as cst
 
 from vibecheck.analysis.flow import (
+    CLEAN,
     SUMMARISED_KINDS,
     FlowRule,
     FlowState,
@@ -190,6 +191,9 @@ def request_or_client_source(node: cst.BaseExpression, state: FlowState) -> Tain
     """Client input, and HTTP client objects (`requests.Session()`, `httpx.AsyncClient()`) to spot their calls."""
     if isinstance(node, cst.Call) and state.qualified_name(node) in HTTP_CLIENT_FACTORIES:
         return Taint("http-client", short_code(node.func))
+    if type(node) is cst.Attribute and node.attr.value in ("name", "stem") and type(node.value) is cst.Call \
+            and (state.qualified_name(node.value) or "").rsplit(".", 1)[-1] in ("Path", "PurePath", "PurePosixPath"):
+        return CLEAN  # `Path(name).name`: the last part only, like `os.path.basename`
     return request_source(node, state)
 
 
