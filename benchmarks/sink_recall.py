@@ -87,7 +87,7 @@ def main() -> None:
     for name in sorted(table):
         cells = table[name]
         for tool in tools:
-            totals[tool] = [a + b for a, b in zip(totals[tool], cells[tool])]
+            totals[tool] = [a + b for a, b in zip(totals[tool], cells[tool], strict=True)]
         vc, bandit = cells["vibecheck"], cells["bandit"]
         print(f"{name:22} {vc[0]:>4}/{vc[1]:<5} {bandit[0]:>4}/{bandit[1]:<5}   {vc[2]:>16}/{vc[3]} / {bandit[2]}/{bandit[3]}")
     vc, bandit = totals["vibecheck"], totals["bandit"]

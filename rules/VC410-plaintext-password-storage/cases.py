@@ -1,4 +1,5 @@
 """VC410 corpus: passwords stored or compared unhashed, and the hashed look-alikes."""
+import base64
 import json
 
 import bcrypt
@@ -226,3 +227,13 @@ def reset_link(token):
     import requests
     # ok: VC410 -- a reset token, not a password
     return requests.get(f"https://api.example.com/reset?password_reset_token={token}", timeout=5)
+
+
+def store_encoded(user, password):
+    # expect: VC410 -- base64 is an encoding anyone can reverse, not a hash
+    user.password = base64.b64encode(password.encode()).decode()
+
+
+def store_hashed(user, password):
+    # ok: VC410
+    user.password = bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()

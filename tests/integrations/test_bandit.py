@@ -86,8 +86,12 @@ def test_wrong_bandit_cwes_are_corrected_per_finding() -> None:
             checksum = hashlib.md5(blob).hexdigest()
             stored = hashlib.md5(password.encode()).hexdigest()
             return checksum, stored
+
+        def templates(jinja2):
+            return jinja2.Environment(autoescape=False)
         """)
     cwe = {(f.code, f.location.start.line): f.cwe for f in findings}
+    assert cwe[("B701", 13)] == (79,)  # bandit says 94: unescaped templates are cross-site scripting
     assert cwe[("B307", 5)] == (95,) and cwe[("B102", 6)] == (95,)
     assert cwe[("B318", 7)] == (611,) and cwe[("B408", 2)] == (611,)
     assert cwe[("B324", 8)] == (327,)
