@@ -28,7 +28,8 @@ MARK = re.compile(r"#\s*(sink|safe):\s*CWE-([0-9/]+)")
 CLASSES = {
     79: "XSS", 1336: "template injection", 611: "XXE", 94: "code injection", 95: "code injection",
     209: "error details", 20: "URL validation", 116: "regex sanitiser", 348: "forwarded header",
-    522: "credentials", 256: "credentials", 319: "cleartext transport", 295: "TLS", 78: "shell",
+    522: "credentials", 256: "credentials", 532: "credentials", 328: "weak password hash",
+    319: "cleartext transport", 295: "TLS", 78: "shell",
     502: "deserialisation", 614: "cookies", 1004: "cookies", 347: "JWT", 798: "hard-coded key", 89: "SQL/NoSQL",
     943: "SQL/NoSQL", 918: "SSRF", 22: "path", 601: "open redirect",
 }
