@@ -85,6 +85,7 @@ class ResultCache:
         self.hits = 0
         self.stored = 0
         self._file_keys: dict[str, str] = {}
+        self._readers: dict[frozenset[str], tuple[Callable[[str], str], ...]] = {}  # enabled codes -> their inputs
         self.fingerprints: dict[str, str] = {}  # path -> the key its result (and facts) came under, this run
         # A hit's facts (most of an entry's bytes): decoded at once ("eager"), kept undecoded until `deferred_facts`
         # asks for them ("deferred": a warm run whose project phase is cached never does), or dropped ("skipped":
@@ -243,8 +244,11 @@ class ResultCache:
     def _inputs_key(self, source_file: SourceFile) -> str:
         """The key of everything but the bytes: the run, the file's paths, what its enabled rules read beyond it."""
         enabled = self.pipeline.selection.enabled_for(source_file.relative)
-        readers = {reader for rule, _ in self.pipeline.file_rules_for(enabled) for reader in rule.cache_inputs}
-        inputs = sorted(reader(source_file.path) for reader in readers)
+        readers = self._readers.get(enabled)
+        if readers is None:
+            readers = self._readers[enabled] = tuple(
+                {reader for rule, _ in self.pipeline.file_rules_for(enabled) for reader in rule.cache_inputs})
+        inputs = sorted([reader(source_file.path) for reader in readers])
         return _hash(self.run_key, source_file.display, source_file.relative, *inputs)
 
     def _entry(self, source_file: SourceFile, kind: str = "") -> Path:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +22,7 @@ from pathlib import Path
 import pathspec
 
 from vibecheck.errors import UsageError
-from vibecheck.safe_files import is_inside, read_regular_text, special_file_reason
+from vibecheck.safe_files import NOT_REGULAR, is_inside, read_regular_text, special_file_reason, system_view_reason
 
 # ruff's default `exclude` folders, plus `env`, `__pycache__` and `.cache`: the XDG cache folder, where
 # pre-commit keeps its hooks' repositories and virtualenv and pip keep unpacked packages when HOME is the
@@ -83,16 +83,16 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
 
 
 class _GitIgnores:
-    """The .gitignore files met on the way down, each applying to paths below its own folder."""
+    """The .gitignore files met on the way down, each applying to paths below its own folder (paths as strings)."""
 
     def __init__(self) -> None:
-        self._cache: dict[Path, pathspec.PathSpec | None] = {}
+        self._cache: dict[str, pathspec.PathSpec | None] = {}
 
-    def spec_for(self, folder: Path) -> pathspec.PathSpec | None:
+    def spec_for(self, folder: str) -> pathspec.PathSpec | None:
         if folder not in self._cache:
-            ignore_file = folder / ".gitignore"
+            ignore_file = os.path.join(folder, ".gitignore")
             spec = None
-            if ignore_file.is_file():
+            if os.path.isfile(ignore_file):
                 try:
                     lines = read_regular_text(ignore_file, GITIGNORE_LIMIT).splitlines()
                     spec = pathspec.GitIgnoreSpec.from_lines(lines)
@@ -101,30 +101,33 @@ class _GitIgnores:
             self._cache[folder] = spec
         return self._cache[folder]
 
-    def ignored(self, path: Path, is_dir: bool, chain: Sequence[Path]) -> bool:
+    def chain_below(self, chain: tuple[str, ...], folder: str) -> tuple[str, ...]:
+        """`chain` (the folders above with a .gitignore) plus `folder` when it holds one."""
+        return (*chain, folder) if self.spec_for(folder) is not None else chain
+
+    def ignored(self, path: str, is_dir: bool, chain: Sequence[str]) -> bool:
         for folder in chain:
             spec = self.spec_for(folder)
-            if spec is None:
-                continue
-            relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-            if spec.match_file(relative):
+            if spec is not None and spec.match_file(_relative_to(path, folder) + ("/" if is_dir else "")):
                 return True
         return False
 
 
 def discover(paths: Sequence[str], root: Path, *, exclude: Sequence[str] = (), extend_exclude: Sequence[str] = (),
-             force_exclude: bool = False, cwd: Path | None = None,
-             skipped: list[str] | None = None) -> Iterator[SourceFile]:
+             force_exclude: bool = False, cwd: Path | None = None, skipped: list[str] | None = None,
+             skip_folders: Collection[str] = ()) -> Iterator[SourceFile]:
     """Yield every file to check under `paths`, each once, in a stable order.
 
     Files left out for safety (symlinks leaving the tree, special files) are appended to `skipped` as
-    `path: reason` lines, for the user to see on stderr.
+    `path: reason` lines, for the user to see on stderr. Folders whose real path is in `skip_folders` are not
+    walked into (a second walk leaves out what the first walked already).
     """
     base = cwd or Path.cwd()
     excludes = _spec(tuple(exclude) + tuple(extend_exclude))
     gitignores = _GitIgnores()
     seen: set[str] = set()
     notes: list[str] = skipped if skipped is not None else []
+    root_text = str(root)
     for raw in paths:
         path = Path(os.path.abspath(base / raw))
         try:
@@ -152,11 +155,13 @@ def discover(paths: Sequence[str], root: Path, *, exclude: Sequence[str] = (), e
         if top_excluded and force_exclude:
             continue
         # A folder named explicitly is checked even when an exclude covers it (like a file named explicitly).
-        walk_excludes = _spec(()) if top_excluded else excludes
-        for found in _walk(path, root, walk_excludes, gitignores, _parent_chain(path), notes):
-            if str(found) not in seen:
-                seen.add(str(found))
-                yield SourceFile(str(found), _display_child(raw, path, found, base), relative_posix(found, root))
+        walk = _Walk(str(path), root_text, _spec(()) if top_excluded else excludes, gitignores, notes, skip_folders)
+        shown = _display_base(raw, path, base)
+        for found in walk.files(tuple(str(folder) for folder in _parent_chain(path))):
+            if found not in seen:
+                seen.add(found)
+                yield SourceFile(found, _display_child(shown, str(path), found, raw, str(base)),
+                                 _relative_to(found, root_text))
 
 
 def _stat_problem(error: OSError) -> str:
@@ -167,7 +172,7 @@ def _stat_problem(error: OSError) -> str:
     return f"cannot access the path: {error.strerror}"
 
 
-def _unsafe_file(path: Path, allowed: Sequence[Path]) -> str | None:
+def _unsafe_file(path: Path, allowed: Sequence[str | os.PathLike[str]]) -> str | None:
     """Why a file must not be read: a symlink leaving every `allowed` folder, or not a regular file."""
     if path.is_symlink() and not any(is_inside(path, folder) for folder in allowed):
         return f"a symlink to `{os.path.realpath(path)}`, outside the checked tree"
@@ -178,9 +183,9 @@ def _in_skipped_dir(relative: str) -> bool:
     return any(part in SKIPPED_DIRS or part.endswith(SKIPPED_SUFFIXES) for part in relative.split("/")[:-1])
 
 
-def _is_virtualenv(folder: Path) -> bool:
+def _is_virtualenv(folder: str) -> bool:
     try:
-        return stat.S_ISREG((folder / VIRTUALENV_MARKER).lstat().st_mode)
+        return stat.S_ISREG(os.lstat(os.path.join(folder, VIRTUALENV_MARKER)).st_mode)
     except OSError:
         return False
 
@@ -195,50 +200,91 @@ def _parent_chain(path: Path) -> list[Path]:
     return []
 
 
-def _walk(top: Path, root: Path, excludes: pathspec.PathSpec, gitignores: _GitIgnores, chain: list[Path],
-          notes: list[str]) -> Iterator[Path]:
-    """Depth-first, entries sorted by name; iterative, so deep trees cannot overflow the stack."""
-    stack: list[tuple[Path, list[Path]]] = [(top, [*chain, top])]
-    visited: set[str] = set()  # real paths, so a symlink loop is walked once
-    while stack:
-        folder, folder_chain = stack.pop()
-        real = os.path.realpath(folder)
-        if real in visited:
-            continue
-        visited.add(real)
-        try:
-            with os.scandir(folder) as entries:
-                items = sorted(entries, key=lambda e: e.name)
-        except OSError:
-            continue
-        subfolders: list[Path] = []
-        for entry in items:
-            path = Path(entry.path)
+def _below(path: str, folder: str) -> str | None:
+    """`path` relative to `folder` with `/` separators, or None when it is not below it; the common case
+    without building `Path`s."""
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    if path.startswith(prefix):
+        relative = path[len(prefix):]
+        return relative if os.sep == "/" else relative.replace(os.sep, "/")
+    try:
+        return Path(path).relative_to(folder).as_posix()
+    except ValueError:
+        return None
+
+
+def _relative_to(path: str, folder: str) -> str:
+    """`relative_posix` on strings."""
+    below = _below(path, folder)
+    return below if below is not None else Path(path).as_posix()
+
+
+class _Walk:
+    """One walk of a folder named to be checked. Paths stay strings and each folder's real path is derived from
+    its parent's (a link alone is resolved), because a tree of 900 files cost 10,000 `realpath` calls otherwise."""
+
+    def __init__(self, top: str, root: str, excludes: pathspec.PathSpec, gitignores: _GitIgnores, notes: list[str],
+                 skip_folders: Collection[str]) -> None:
+        self.top, self.root, self.excludes, self.gitignores, self.notes = top, root, excludes, gitignores, notes
+        self.skip_folders = skip_folders
+
+    def files(self, chain: tuple[str, ...]) -> Iterator[str]:
+        """Depth-first, entries sorted by name; iterative, so deep trees cannot overflow the stack."""
+        top_chain = self.gitignores.chain_below(tuple(f for f in chain if self.gitignores.spec_for(f)), self.top)
+        stack: list[tuple[str, str, tuple[str, ...]]] = [(self.top, os.path.realpath(self.top), top_chain)]
+        visited: set[str] = set()  # real paths, so a symlink loop is walked once
+        while stack:
+            folder, real, folder_chain = stack.pop()
+            if real in visited or real in self.skip_folders:
+                continue
+            visited.add(real)
             try:
-                is_dir = entry.is_dir()
-                is_link = entry.is_symlink()
+                with os.scandir(folder) as entries:
+                    items = sorted(entries, key=lambda e: e.name)
             except OSError:
                 continue
-            if is_dir:
-                if entry.name in SKIPPED_DIRS or entry.name.endswith(SKIPPED_SUFFIXES) or _is_virtualenv(path):
+            subfolders: list[tuple[str, str, tuple[str, ...]]] = []
+            for entry in items:
+                try:
+                    is_dir = entry.is_dir()
+                    is_link = entry.is_symlink()
+                except OSError:
                     continue
-                if excludes.match_file(relative_posix(path, root) + "/") or gitignores.ignored(path, True, folder_chain):
-                    continue
-                if is_link and not is_inside(path, top):
-                    notes.append(f"{relative_posix(path, root)}: not walked: a symlink to `{os.path.realpath(path)}`, "
-                                 "outside the checked tree")
-                    continue
-                subfolders.append(path)
-            elif entry.name.endswith(PYTHON_SUFFIXES):
-                if excludes.match_file(relative_posix(path, root)) or gitignores.ignored(path, False, folder_chain):
-                    continue
-                reason = _unsafe_file(path, (top,))
-                if reason is not None:
-                    notes.append(f"{relative_posix(path, root)}: not checked: {reason}")
-                    continue
-                yield path
-        for sub in reversed(subfolders):
-            stack.append((sub, [*folder_chain, sub]))
+                if is_dir:
+                    sub = self._subfolder(entry, real, is_link, folder_chain)
+                    if sub is not None:
+                        subfolders.append(sub)
+                elif entry.name.endswith(PYTHON_SUFFIXES) and self._is_checked_file(entry, real, is_link, folder_chain):
+                    yield entry.path
+            stack.extend(reversed(subfolders))
+
+    def _subfolder(self, entry: os.DirEntry[str], real: str, is_link: bool,
+                   chain: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]] | None:
+        path = entry.path
+        if entry.name in SKIPPED_DIRS or entry.name.endswith(SKIPPED_SUFFIXES) or _is_virtualenv(path):
+            return None
+        if self.excludes.match_file(_relative_to(path, self.root) + "/") or self.gitignores.ignored(path, True, chain):
+            return None
+        if is_link and not is_inside(path, self.top):
+            self.notes.append(f"{_relative_to(path, self.root)}: not walked: a symlink to `{os.path.realpath(path)}`, "
+                              "outside the checked tree")
+            return None
+        sub_real = os.path.realpath(path) if is_link else os.path.join(real, entry.name)
+        return path, sub_real, self.gitignores.chain_below(chain, path)
+
+    def _is_checked_file(self, entry: os.DirEntry[str], real: str, is_link: bool, chain: tuple[str, ...]) -> bool:
+        path = entry.path
+        if self.excludes.match_file(_relative_to(path, self.root)) or self.gitignores.ignored(path, False, chain):
+            return False
+        if is_link:
+            reason = _unsafe_file(Path(path), (self.top,))
+        else:  # not a link: its real path is its folder's, and its type is the entry's own
+            reason = system_view_reason(os.path.join(real, entry.name)) or (
+                None if entry.is_file(follow_symlinks=False) else NOT_REGULAR)
+        if reason is not None:
+            self.notes.append(f"{_relative_to(path, self.root)}: not checked: {reason}")
+            return False
+        return True
 
 
 def _display(raw: str, path: Path, base: Path) -> str:
@@ -249,8 +295,18 @@ def _display(raw: str, path: Path, base: Path) -> str:
         return raw
 
 
-def _display_child(raw: str, top: Path, found: Path, base: Path) -> str:
+def _display_base(raw: str, top: Path, base: Path) -> str | None:
+    """How the walked folder `top` is shown: relative to the cwd when below it, else None."""
     try:
-        return found.relative_to(base).as_posix()
+        return top.relative_to(base).as_posix()
     except ValueError:
-        return (Path(raw) / found.relative_to(top)).as_posix()
+        return None
+
+
+def _display_child(shown: str | None, top: str, found: str, raw: str, base: str) -> str:
+    """`_display` for a file found under `top` (shown as `shown`), without building `Path`s in the common case."""
+    inner = _relative_to(found, top)
+    if shown is not None:
+        return inner if shown == "." else f"{shown}/{inner}"
+    below = _below(found, base)
+    return below if below is not None else (Path(raw) / inner).as_posix()

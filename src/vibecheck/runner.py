@@ -262,9 +262,10 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
     done = [folder.resolve() for folder in walked]
     tops = [top for top in _outermost({root.resolve(), *project_roots(Path(p) for p in checked)})
             if not any(top.is_relative_to(folder) for folder in done)]
-    try:
+    try:  # the walked folders are left out of this walk: every file in them was checked
         found = [f for top in tops for f in discover([str(top)], root, exclude=settings.exclude,
-                                                     extend_exclude=settings.extend_exclude, cwd=root)]
+                                                     extend_exclude=settings.extend_exclude, cwd=root,
+                                                     skip_folders={str(folder) for folder in done})]
     except (OSError, UsageError):
         return
     for source_file in found:

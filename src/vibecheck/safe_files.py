@@ -12,6 +12,7 @@ import stat
 
 # Pseudo-filesystems whose "regular" files are views of the running system (`/proc/self/environ`).
 SYSTEM_TREES = ("/proc", "/sys", "/dev")
+NOT_REGULAR = "it is not a regular file (a device, FIFO or socket)"
 
 
 class NotRegularFileError(OSError):
@@ -27,16 +28,24 @@ def is_inside(path: str | os.PathLike[str], folder: str | os.PathLike[str]) -> b
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
+def system_view_reason(real: str) -> str | None:
+    """Why the file at the real (resolved) path `real` must not be read: a view of the running system; else None."""
+    if any(real == tree or real.startswith(tree + "/") for tree in SYSTEM_TREES):
+        return f"it resolves to `{real}`, a view of the running system"
+    return None
+
+
 def special_file_reason(path: str | os.PathLike[str]) -> str | None:
     """Why `path` must not be read (a device, FIFO, socket or system view), or None for a regular file."""
     real = os.path.realpath(path)
-    if any(real == tree or real.startswith(tree + "/") for tree in SYSTEM_TREES):
-        return f"it resolves to `{real}`, a view of the running system"
+    reason = system_view_reason(real)
+    if reason is not None:
+        return reason
     try:
         mode = os.stat(real).st_mode
     except OSError as exc:
         return exc.strerror or "it cannot be read"
-    return None if stat.S_ISREG(mode) else "it is not a regular file (a device, FIFO or socket)"
+    return None if stat.S_ISREG(mode) else NOT_REGULAR
 
 
 def read_regular_file(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
@@ -51,7 +60,7 @@ def read_regular_file(path: str | os.PathLike[str], limit: int | None = None) ->
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise NotRegularFileError(path, "it is not a regular file (a device, FIFO or socket)")
+            raise NotRegularFileError(path, NOT_REGULAR)
         data = handle.read() if limit is None else handle.read(limit + 1)
     if limit is not None and len(data) > limit:
         raise NotRegularFileError(path, f"it is larger than {limit} bytes")

@@ -153,6 +153,30 @@ def test_a_new_sibling_module_rechecks_the_import_rules(project: Path, checked: 
     assert "svc/jobs.py" not in {f["path"] for f in json.loads(out)["findings"]}
 
 
+def test_a_folder_on_sys_path_that_changes_does_not_invalidate_the_cache(tmp_path: Path, project: Path, checked: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout (or a script's folder) on `sys.path` gets files written that are not modules, the cache folder
+    first of all: only a new module there can change what the import rules find installed."""
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-on-path"
+    elsewhere.mkdir()
+    monkeypatch.syspath_prepend(str(project))
+    monkeypatch.syspath_prepend(str(elsewhere))
+    run(".")
+    assert drain(checked) == ALL
+    (elsewhere / "notes.txt").write_text("not a module\n")
+    (project / "README.md").write_text("# svc\n")
+    run(".")
+    assert drain(checked) == []
+    write(project, {"svc/jobs.py": "import vcnowhere\n"})
+    _, out = run(".")
+    assert "svc/jobs.py" in drain(checked)  # a new module beside the others: their import rules look again too
+    assert [f["path"] for f in json.loads(out)["findings"] if f["code"] == "VC503"] == ["svc/jobs.py"]
+    (elsewhere / "vcnowhere.py").write_text(CLEAN)
+    _, out = run(".")
+    assert "svc/jobs.py" in drain(checked)  # `import vcnowhere` now finds a module on sys.path
+    assert [f for f in json.loads(out)["findings"] if f["code"] == "VC503"] == []
+
+
 def resealed(header: bytes, body: bytes) -> bytes:
     """An entry with `header`'s key and a digest that matches the changed `body`, as someone forging one would write."""
     *kept, _ = header.split(b" ")

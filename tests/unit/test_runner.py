@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -142,6 +144,26 @@ def test_project_rules_run_after_the_files_and_honour_suppressions(tmp_path: Pat
     ignored = check_paths(["."], Settings(root=str(tmp_path), jobs=1, per_file_ignores={"a.py": ("TST3",)}),
                           registry=registry)
     assert ("a.py", 1, "TST301") not in codes(ignored)
+
+
+def test_the_project_phase_does_not_walk_the_checked_folder_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Discovery walked `svc/` to find the files; indexing the unchecked test files walks only the rest of the project."""
+    write(tmp_path, {"pyproject.toml": "[project]\nname = 'svc'\n", "svc/__init__.py": "", "svc/core/__init__.py": "",
+                     "svc/core/app.py": "def load():\n    return 1\n",
+                     "tests/test_app.py": "from svc.core.app import load\n\n\ndef test_load():\n    assert load() == 1\n"})
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def counting(path: str) -> Iterator[os.DirEntry[str]]:
+        listed.append(os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", counting)
+    monkeypatch.chdir(tmp_path)
+    report = check_paths(["svc"], Settings(root=str(tmp_path), jobs=1, cache=False))
+    assert listed.count(str(tmp_path / "svc" / "core")) == 1
+    assert str(tmp_path / "tests") in listed  # the test files were indexed still
+    assert not [f for f in report.findings if f.code.startswith("VC3")]  # and reach `load`
 
 
 def test_output_order_is_deterministic(tmp_path: Path) -> None:

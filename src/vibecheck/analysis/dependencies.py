@@ -269,14 +269,23 @@ class DependencyInputs:
     long-lived process (an editor, a test) sees the files as they are now."""
 
     def __call__(self, path: str) -> str:
-        return _folder_inputs(Path(path).resolve().parent)
+        if os.path.islink(path):
+            return _folder_inputs(Path(path).resolve().parent)
+        return _folder_inputs(_resolved_folder(os.path.dirname(os.path.abspath(path))))
 
     def cache_clear(self) -> None:
-        for memo in (_folder_inputs, _installed_state, project_dependencies, module_names_in, _find_root):
+        for memo in (_folder_inputs, _resolved_folder, _installed_state, project_dependencies, module_names_in,
+                     _find_root):
             memo.cache_clear()
 
 
 dependency_inputs = DependencyInputs()
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved_folder(folder: str) -> Path:
+    """`Path(folder).resolve()`, once per folder (the files of a folder share it)."""
+    return Path(folder).resolve()
 
 
 @functools.lru_cache(maxsize=1024)
@@ -289,11 +298,21 @@ def _folder_inputs(folder: Path) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _installed_state() -> tuple[tuple[str, int], ...]:
-    stamps = []
+def _installed_state() -> tuple[tuple[str, object], ...]:
+    """What `is_installed` and `installed_distributions` depend on: for a folder of the Python installation or a
+    site folder, its modification time (a package installed or removed changes it); for any other folder on
+    `sys.path` (a script's folder, a checkout or its editable `src/`), the module names in it, since its time
+    changes with every file written there (this cache's own folder too) while only its modules matter."""
+    installation = tuple({os.path.realpath(prefix) + os.sep for prefix in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
+    stamps: list[tuple[str, object]] = []
     for entry in sys.path:
+        folder = os.path.realpath(entry or ".")
+        if os.path.isdir(folder) and not folder.startswith(installation) \
+                and os.path.basename(folder) not in ("site-packages", "dist-packages"):
+            stamps.append((entry, sorted(module_names_in(Path(folder)))))
+            continue
         try:
-            stamps.append((entry, os.stat(entry or ".").st_mtime_ns))
+            stamps.append((entry, os.stat(folder).st_mtime_ns))
         except OSError:
             stamps.append((entry, 0))
     return tuple(stamps)

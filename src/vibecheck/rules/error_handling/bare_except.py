@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import libcst as cst
-import libcst.matchers as m
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, NodeHead, Rule
-
-RERAISE = m.Raise(exc=None)
 
 
 class BareExcept(Rule):
@@ -69,8 +66,22 @@ class BareExcept(Rule):
     cwe = (396,)
     fixable = True
 
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        # The bare handlers being walked, each with whether a bare `raise` was seen in its body yet.
+        self._open: list[list[bool]] = []
+
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if node.type is not None or m.findall(node.body, RERAISE):
+        if node.type is None:
+            self._open.append([False])
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        if node.exc is None:
+            for handler in self._open:
+                handler[0] = True
+
+    def leave_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.type is not None or self._open.pop()[0]:
             return
         head = NodeHead(node, len("except") + len(node.whitespace_after_except.value))
         self.report(
