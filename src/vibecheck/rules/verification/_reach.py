@@ -193,20 +193,38 @@ class ProjectIndex:
             module.discovers = tuple(result.facts.get(MODULE_DISCOVERS, ()))
             module.own_package_calls = frozenset(result.facts.get(OWN_PACKAGE_CALLS, ()))
             self.modules[name] = module
+        # memos of the name lookups below, which depend on `modules` alone (fixed from here on): the tests of a
+        # large project ask the same questions hundreds of thousands of times
+        self._module_of: dict[str, str | None] = {}
+        self._canonical: dict[str, str] = {}
+        self._facades: dict[str, frozenset[str]] = {}
 
     # -- names and re-exports --------------------------------------------------------------------
 
     def module_of(self, dotted: str) -> str | None:
         """The longest prefix of a dotted name that is a source module of this project."""
+        try:
+            return self._module_of[dotted]
+        except KeyError:
+            pass
+        found = None
         parts = dotted.split(".")
         for end in range(len(parts), 0, -1):
             candidate = ".".join(parts[:end])
             if candidate in self.modules:
-                return candidate
-        return None
+                found = candidate
+                break
+        self._module_of[dotted] = found
+        return found
 
     def canonical(self, dotted: str) -> str:
         """Follow re-exports: `pkg.get` -> `pkg.api.get` when `pkg/__init__.py` does `from .api import get`."""
+        found = self._canonical.get(dotted)
+        if found is None:
+            found = self._canonical[dotted] = self._follow_reexports(dotted)
+        return found
+
+    def _follow_reexports(self, dotted: str) -> str:
         for _ in range(MAX_REEXPORT_HOPS):
             module = self.module_of(dotted)
             if module is None or module == dotted:
@@ -232,13 +250,19 @@ class ProjectIndex:
                 return f"{star}.{name}"
         return None
 
-    def _facade(self, module: str) -> set[str]:
+    def _facade(self, module: str) -> frozenset[str]:
         """A module, plus what importing it brings to a test's hands, transitively.
 
         A package brings the modules its `__init__.py` imports (its public facade); a module brings the
         modules that define the base classes of its classes (`class Flask(App)` brings `App`'s module,
         whose methods the tests call on `Flask` objects).
         """
+        found = self._facades.get(module)
+        if found is None:
+            found = self._facades[module] = frozenset(self._reach_facade(module))
+        return found
+
+    def _reach_facade(self, module: str) -> set[str]:
         reached, pending = set(), [module]
         while pending:
             current = pending.pop()
