@@ -9,11 +9,14 @@ that changes results, the code and versions of vibecheck, its rule packs and ban
 enabled rules read beyond the file (`Rule.cache_inputs`: the dependency files VC503/VC504 read). A result
 with an engine error (a crash, a timeout) is never stored; a VC001 parse error is.
 
-The project phase's findings are cached too, as one entry per set of walked folders: its key holds every
-project file's own key (`Project.fingerprints`: what its facts were computed from), which files are tests,
-each project's root, config and the listing of its root folder (the project files, coverage data and `src/`
-the rules look for there), and what each project rule declares it reads beyond that (`ProjectRule.cache_inputs`).
-Any file of the project changed, added or removed, or any of those inputs changed, and the rules run again.
+The project phase's findings are cached too, as one entry per set of walked folders: its key holds the
+digest of every project file's facts (what the project rules read of it: an edit that leaves them as they
+were, such as a new comment, keeps the phase cached), which files are tests, each project's root, config and
+the listing of its root folder (the project files, coverage data and `src/` the rules look for there), and
+what each project rule declares it reads beyond that (`ProjectRule.cache_inputs`). The files whose text a rule
+read (`Project.read_text`, to place a finding) are stored with the entry under their own keys, and the entry
+is used only while those are unchanged. Any file's facts changed, a file added or removed, or any of those
+inputs changed, and the rules run again.
 
 Entries are one small file per source file (a warm run reads only the entries it needs, a run over part
 of the tree rewrites only its files), written to a temporary file and renamed, so concurrent runs never
@@ -47,10 +50,11 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".vibecheck_cache"
 ENTRIES = "files"
-FORMAT = 2
+FORMAT = 3
 HEADER = b"vibecheck-cache"
 INDEX = "index"  # the kind of entry that holds only the facts of a file indexed for the project rules
 PROJECT = "project"  # the kind of entry that holds the project phase's findings
+TEXTS_READ = "texts_read"  # in a project entry's facts: path -> the key of each file whose text a project rule read
 REGISTERED = "registered"  # the fingerprint of a test file indexed without its facts (only its existence counts)
 ENTRY_LIMIT = 64 * 1024 * 1024  # bytes; a larger entry is not one of ours
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -87,6 +91,7 @@ class ResultCache:
         self._file_keys: dict[str, str] = {}
         self._readers: dict[frozenset[str], tuple[Callable[[str], str], ...]] = {}  # enabled codes -> their inputs
         self.fingerprints: dict[str, str] = {}  # path -> the key its result (and facts) came under, this run
+        self.facts_digests: dict[str, str] = {}  # path -> the digest of its facts' text (what the project phase reads)
         # A hit's facts (most of an entry's bytes): decoded at once ("eager"), kept undecoded until `deferred_facts`
         # asks for them ("deferred": a warm run whose project phase is cached never does), or dropped ("skipped":
         # a run without project rules).
@@ -145,19 +150,21 @@ class ResultCache:
         if cached is not None:
             return cached.facts
         result = FileResult(source_file.relative, facts=compute(data))
-        self._write(entry, key, result)
+        self._record_facts(source_file.relative, self._write(entry, key, result))
         return result.facts
 
     def _read(self, entry: Path, key: str, path: str, *, facts: FactsMode = "eager") -> FileResult | None:
-        """The entry's result if its key matches, with its facts as `facts` says (see `facts_mode`)."""
+        """The entry's result if its key matches, with its facts as `facts` says (see `facts_mode`); the digest
+        of its facts' text is recorded in `facts_digests`."""
         try:
             raw = safe_files.read_regular_file(entry, ENTRY_LIMIT)
         except OSError:
             return None
         header, _, body = raw.partition(b"\n")
-        if header != _header(key, body):  # the body's digest too: a truncated entry never passes for a whole one
-            return None
         head, _, facts_text = body.partition(b"\n")
+        facts_digest = content_digest(facts_text)
+        if header != _header(key, content_digest(head), facts_digest):  # a truncated entry never passes for a whole one
+            return None
         try:
             result = result_codec.load_result(result_codec.loads(head))
             if facts == "eager":
@@ -168,7 +175,12 @@ class ResultCache:
             return None
         if facts == "deferred":
             self._raw_facts[path] = (facts_text, entry)
+        self._record_facts(path, facts_digest)
         return result
+
+    def _record_facts(self, path: str, digest: str | None) -> None:
+        if digest is not None and path != PROJECT:
+            self.facts_digests[path] = digest
 
     def deferred_facts(self, path: str) -> dict[str, Any] | None:
         """The facts of a hit read "deferred", decoded now; None when none are deferred for `path`.
@@ -191,49 +203,62 @@ class ResultCache:
             return
         key = self._key(source_file, result.digest)
         self.fingerprints[source_file.display] = key
-        self._write(self._entry(source_file), key, result)
+        self._record_facts(source_file.display, self._write(self._entry(source_file), key, result))
 
     def project_key(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> str | None:
         """The key of the project phase's findings on these projects; None when a file's facts have no key
-        (its result was not cacheable: an engine error), so the phase cannot be cached either."""
+        (its result was not cacheable: an engine error), so the phase cannot be cached either. A file is in it by
+        its facts' digest (by its own key when its facts were not cached: a file indexed without the cache)."""
         described = []
         for part in parts:
             if any(path not in part.fingerprints for path in part.files):
                 return None
-            files = [(path, part.relative_path(path), path in part.test_files, part.fingerprints[path])
-                     for path in sorted(part.files)]
+            files = [(path, part.relative_path(path), path in part.test_files,
+                      self.facts_digests.get(path) or part.fingerprints[path]) for path in sorted(part.files)]
             inputs = [reader(part, options) for rule, options in rules for reader in rule.cache_inputs]
             described.append([str(part.root), part.config, files, _folder_listing(part.root), inputs])
         codes = [rule.code for rule, _ in rules]
         return _hash(self.run_key, PROJECT, json.dumps([codes, described], sort_keys=True, default=str))
 
-    def project_findings(self, scope: Sequence[str], key: str) -> list[Finding] | None:
-        """The project phase's findings cached under `key` for the run over `scope` (the walked folders), if any;
+    def project_findings(self, scope: Sequence[str], key: str, project: Project) -> list[Finding] | None:
+        """The project phase's findings cached under `key` for the run over `scope` (the walked folders), if any
+        and if the files whose text the rules read are as they were (by their keys in `project.fingerprints`);
         on a hit, the facts left undecoded are let go (nothing will read them)."""
         cached = self._read(self._project_entry(scope), key, PROJECT)
         if cached is None:
             return None
+        read = cached.facts.get(TEXTS_READ)
+        if not isinstance(read, dict) or any(project.fingerprints.get(path) != fingerprint
+                                             for path, fingerprint in read.items()):
+            return None
         self._raw_facts.clear()
         return cached.findings
 
-    def store_project_findings(self, scope: Sequence[str], key: str, findings: list[Finding]) -> None:
-        self._write(self._project_entry(scope), key, FileResult(PROJECT, findings=findings))
+    def store_project_findings(self, scope: Sequence[str], key: str, findings: list[Finding],
+                               parts: Sequence[Project]) -> None:
+        """Store the findings with the keys of the files whose text the rules read (`Project.read_text`)."""
+        read = {path: part.fingerprints.get(path, "") for part in parts for path in sorted(part.texts_read)}
+        self._write(self._project_entry(scope), key, FileResult(PROJECT, findings=findings, facts={TEXTS_READ: read}))
 
     def _project_entry(self, scope: Sequence[str]) -> Path:
         return self.entries / f"{_hash(PROJECT, *sorted(scope))}.json"
 
-    def _write(self, entry: Path, key: str, result: FileResult) -> None:
-        """Write the result on one line and its facts on the next, so a reader can leave the facts undecoded."""
+    def _write(self, entry: Path, key: str, result: FileResult) -> str | None:
+        """Write the result on one line and its facts on the next, so a reader can leave the facts undecoded.
+        Returns the digest of the facts' text (None when the result cannot be cached)."""
         head = dataclasses.replace(result, facts={})
         try:
             texts = (result_codec.dumps(head), result_codec.dumps(result.facts))
         except (ValueError, RecursionError):
-            return  # facts a rule pack made of something else than plain data: check the file again next time
+            return None  # facts a rule pack made of something else than plain data: check the file again next time
         if not (self._prepare() and result_codec.round_trips(head, texts[0]) and _facts_round_trip(result.facts, texts[1])):
-            return
-        body = f"{texts[0]}\n{texts[1]}".encode("ascii")
-        if _write_atomically(entry, _header(key, body) + b"\n" + body):
+            return None
+        head_text, facts_text = texts[0].encode("ascii"), texts[1].encode("ascii")
+        facts_digest = content_digest(facts_text)
+        header = _header(key, content_digest(head_text), facts_digest)
+        if _write_atomically(entry, b"%s\n%s\n%s" % (header, head_text, facts_text)):
             self.stored += 1
+        return facts_digest
 
     def _key(self, source_file: SourceFile, digest: str) -> str:
         file_key = self._file_keys.get(source_file.display)
@@ -271,8 +296,8 @@ class ResultCache:
         return True
 
 
-def _header(key: str, body: bytes) -> bytes:
-    return b"%s %d %s %s" % (HEADER, FORMAT, key.encode(), hashlib.blake2b(body, digest_size=16).hexdigest().encode())
+def _header(key: str, head_digest: str, facts_digest: str) -> bytes:
+    return b"%s %d %s %s %s" % (HEADER, FORMAT, key.encode(), head_digest.encode(), facts_digest.encode())
 
 
 def _load_facts(text: bytes) -> dict[str, Any]:

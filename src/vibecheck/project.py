@@ -35,6 +35,8 @@ class Project:
     relative: dict[str, str] = field(default_factory=dict)
     # What each file's facts were computed from (its cache key), for the project-phase cache (`vibecheck.cache`)
     fingerprints: dict[str, str] = field(default_factory=dict)
+    # The files whose text a rule read (`read_text`): the project-phase cache watches their content, not only their facts
+    texts_read: set[str] = field(default_factory=set)
 
     def relative_path(self, path: str) -> str:
         """A file's path relative to `root` (keys of `files` are paths as reported, maybe relative to the cwd)."""
@@ -44,6 +46,12 @@ class Project:
         """Where a file of the project is on disk."""
         candidate = Path(path)
         return candidate if candidate.is_absolute() else self.root / self.relative_path(path)
+
+    def read_text(self, path: str) -> str:
+        """A project file's text (to place a finding in it); raises `OSError`. Read this way, the cached project
+        phase is used only while the file is unchanged (a new comment moves the lines its facts do not hold)."""
+        self.texts_read.add(path)
+        return self.absolute_path(path).read_text(encoding="utf-8", errors="replace")
 
     def facts(self, key: str) -> Iterator[tuple[str, Any]]:
         """Each file's value for one fact key, in path order."""

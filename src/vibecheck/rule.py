@@ -209,10 +209,11 @@ class ProjectRule(BaseRule):
     # Whether it also reads the definitions of source files that were not passed (what the tests reach
     # through them): the runner then reads them with `ast` only, which is cheap.
     reads_unchecked_source_facts: ClassVar[bool] = False
-    # What the rule reads beyond the files' facts and the listing of the project's root folder (which the
-    # project-phase cache watches for every rule): each callable gets one project of the run (`Project`) and the
-    # rule's options and returns a digest of those inputs (coverage data elsewhere, the sources' times it compares
-    # with). A rule that reads a file it does not declare here may be served a stale cached result.
+    # What the rule reads beyond the files' facts, the project files it reads with `Project.read_text` and the
+    # listing of the project's root folder (which the project-phase cache watches for every rule): each callable
+    # gets one project of the run (`Project`) and the rule's options and returns a digest of those inputs
+    # (coverage data elsewhere, the sources' times it compares with). A rule that reads a file it does not declare
+    # here, or reads a project file another way, may be served a stale cached result.
     cache_inputs: ClassVar[tuple[Callable[[Any, Any], str], ...]] = ()
 
     def __init__(self, options: Any = None) -> None:

@@ -223,14 +223,14 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
     parts = split_projects(project)
     key = None if cache is None else cache.project_key(parts, rules)
     if cache is not None and key is not None:
-        cached = cache.project_findings(scope, key)
+        cached = cache.project_findings(scope, key, project)
         if cached is not None:
             return cached, []
     errors = [] if cache is None else _load_deferred_facts(project, cache)
     findings, rule_errors = run_project_rules(project, rules, parts)
     errors.extend(rule_errors)
     if cache is not None and key is not None and not errors:
-        cache.store_project_findings(scope, key, findings)
+        cache.store_project_findings(scope, key, findings, parts)
     return findings, errors
 
 

@@ -18,11 +18,13 @@ import pytest
 from click.testing import CliRunner
 
 from tests.integration.conftest import run_vibecheck, write
+from tests.integration.test_call_flow_cli import APP as FLOW_APP
 from vibecheck.cache import CACHE_DIR
 from vibecheck.cli import cli
 from vibecheck.model import EngineError, FileResult, Finding
 from vibecheck.pipeline import Pipeline
 from vibecheck.project import Project
+from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
 from vibecheck.rules.verification.no_tests import NoTests
 
 SWALLOW = "def load():\n    try:\n        return work()\n    except Exception:\n        pass\n"
@@ -178,9 +180,10 @@ def test_a_folder_on_sys_path_that_changes_does_not_invalidate_the_cache(tmp_pat
 
 
 def resealed(header: bytes, body: bytes) -> bytes:
-    """An entry with `header`'s key and a digest that matches the changed `body`, as someone forging one would write."""
-    *kept, _ = header.split(b" ")
-    return b" ".join([*kept, hashlib.blake2b(body, digest_size=16).hexdigest().encode()]) + b"\n" + body
+    """An entry with `header`'s key and digests that match the changed `body`, as someone forging one would write."""
+    *kept, _, _ = header.split(b" ")
+    digests = [hashlib.blake2b(part, digest_size=16).hexdigest().encode() for part in body.partition(b"\n")[::2]]
+    return b" ".join([*kept, *digests]) + b"\n" + body
 
 
 @pytest.mark.parametrize("damage", [
@@ -348,6 +351,51 @@ def test_a_pre_commit_run_sees_test_files_it_was_not_passed_come_and_go(project:
     (project / "tests" / "test_app.py").unlink()
     assert "VC307" in codes(run(*sources)[1])
     assert len(project_runs) == 3
+
+
+def test_an_edit_that_leaves_the_facts_alone_keeps_the_project_phase_cached(project: Path, checked: Path,
+                                                                            project_runs: list[str]) -> None:
+    cold = run(".")
+    drain(checked)
+    (project / "svc" / "util.py").write_text(CLEAN + "# the pre-commit case: a new comment line\n")
+    assert run(".") == cold
+    assert drain(checked) == ["svc/util.py"] and project_runs == ["VC307"]  # checked again; its facts as they were
+    (project / "svc" / "util.py").write_text(CLEAN + "\n\ndef sub(a, b):\n    return a - b\n")
+    run(".")
+    assert project_runs == ["VC307", "VC307"]  # a new function: new facts, the project rules ran again
+
+
+@pytest.fixture()
+def flow_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The runs of VC417 (its findings were not served from the cache)."""
+    ran: list[str] = []
+    original = ClientDataThroughCalls.check_project
+
+    def spy(self: ClientDataThroughCalls, project: Project) -> Iterator[Finding]:
+        ran.append(self.code)
+        return original(self, project)
+
+    monkeypatch.setattr(ClientDataThroughCalls, "check_project", spy)
+    return ran
+
+
+def test_a_file_a_project_rule_read_to_place_its_finding_is_watched_by_its_content(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flow_runs: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("VIBECHECK_NO_CACHE", raising=False)
+    write(tmp_path, FLOW_APP)
+
+    def found() -> list[dict]:
+        out = run("--select", "VC4", ".")[1]  # VC417 joins the summaries of the per-file flow rules
+        return [f for f in json.loads(out)["findings"] if f["code"] == "VC417"]
+
+    cold = found()
+    assert "shop/storage.py" in {f["path"] for f in cold} and flow_runs == ["VC417"]
+    for name in ("__init__.py", "storage.py"):  # a new last line: the same facts
+        with (tmp_path / "shop" / name).open("a") as stream:
+            stream.write("# the pre-commit case: a new comment line\n")
+        assert found() == cold
+    assert flow_runs == ["VC417", "VC417"]  # VC417 read the text of storage.py only: that edit alone ran it again
 
 
 def test_coverage_data_and_the_sources_times_are_inputs_of_the_project_phase(tmp_path: Path,

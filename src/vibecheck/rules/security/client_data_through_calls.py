@@ -106,7 +106,7 @@ class ClientDataThroughCalls(ProjectRule):
             lines = cache.get(joined.path)
             if lines is None:
                 try:
-                    text = project.absolute_path(joined.path).read_text(encoding="utf-8", errors="replace")
+                    text = project.read_text(joined.path)
                 except OSError:
                     continue
                 lines = cache[joined.path] = text.splitlines()
