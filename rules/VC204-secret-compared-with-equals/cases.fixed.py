@@ -2,13 +2,14 @@
 import hashlib
 import hmac
 import os
+import urllib.parse
 
 API_KEY = os.environ["API_KEY"]
 
 
 def check_api_key(request):
     # expect: VC204
-    if not hmac.compare_digest(request.headers.get("X-API-Key"), API_KEY):
+    if request.headers.get("X-API-Key") != API_KEY:
         raise PermissionError("bad key")
 
 
@@ -37,7 +38,7 @@ def check_otp(submitted, session):
 
 def check_csrf(request, session):
     # expect: VC204
-    if not hmac.compare_digest(request.form.get("csrf_token"), session.get("csrf_token")):
+    if request.form.get("csrf_token") != session.get("csrf_token"):
         raise PermissionError("csrf")
 
 
@@ -154,7 +155,7 @@ def store_if_changed(session, request):
 
 def bearer_header(request):
     # expect: VC204
-    return not hmac.compare_digest(request.headers.get("Authorization"), f"Bearer {API_TOKEN}")
+    return request.headers.get("Authorization") != f"Bearer {API_TOKEN}"
 
 
 def github_webhook(request, key):
@@ -226,3 +227,20 @@ def token_against_hash(request, api_token_hash):
 def enum_named_token(token, TOKEN_TYPES):
     # expect: VC204 -- a plain upper-case constant that holds a token is no enum member
     return hmac.compare_digest(token, TOKEN_TYPES.ADMIN_TOKEN)
+
+
+def basic_auth_url(url, expected):
+    parsed = urllib.parse.urlparse(url)
+    # expect: VC204 -- reported, but not fixed: `.password` is None when the URL has none
+    return parsed.password == expected
+
+
+def query_token(request, stored):
+    supplied_token = request.args.get("token")
+    # expect: VC204 -- reported, but not fixed: `.get` answers None when the parameter is missing
+    return supplied_token == stored.api_token
+
+
+def header_with_default(request):
+    # expect: VC204 -- fixed: the default keeps the value a string
+    return hmac.compare_digest(request.headers.get("X-API-Key", ""), API_KEY)

@@ -2,6 +2,7 @@
 import hashlib
 import hmac
 import os
+import urllib.parse
 
 API_KEY = os.environ["API_KEY"]
 
@@ -226,3 +227,20 @@ def token_against_hash(request, api_token_hash):
 def enum_named_token(token, TOKEN_TYPES):
     # expect: VC204 -- a plain upper-case constant that holds a token is no enum member
     return token == TOKEN_TYPES.ADMIN_TOKEN
+
+
+def basic_auth_url(url, expected):
+    parsed = urllib.parse.urlparse(url)
+    # expect: VC204 -- reported, but not fixed: `.password` is None when the URL has none
+    return parsed.password == expected
+
+
+def query_token(request, stored):
+    supplied_token = request.args.get("token")
+    # expect: VC204 -- reported, but not fixed: `.get` answers None when the parameter is missing
+    return supplied_token == stored.api_token
+
+
+def header_with_default(request):
+    # expect: VC204 -- fixed: the default keeps the value a string
+    return request.headers.get("X-API-Key", "") == API_KEY

@@ -29,7 +29,7 @@ def reset_token():
 
 @app.post("/hook")
 def hook():
-    if request.headers.get("X-Token") != API_TOKEN:
+    if request.headers["X-Token"] != API_TOKEN:
         return "no", 403
     breakpoint()
     return "ok"
@@ -64,7 +64,7 @@ def reset_token():
 
 @app.post("/hook")
 def hook():
-    if not hmac.compare_digest(request.headers.get("X-Token"), API_TOKEN):
+    if not hmac.compare_digest(request.headers["X-Token"], API_TOKEN):
         return "no", 403
     return "ok"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
@@ -32,6 +34,10 @@ EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__"
 # The kind named in the message, most specific first.
 KIND_ORDER = ("signature", "digest", "api key", "csrf token", "session id", "one-time code", "token", "secret", "password")
 HINT = "Compare with `hmac.compare_digest(a, b)`, which takes the same time however much of the value matches."
+# Values that are `None` when absent: `compare_digest(None, b)` raises `TypeError` where `==` answered `False`.
+OPTIONAL_LOOKUPS = frozenset({"get", "getenv", "getlist"})
+URL_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit"})
+URL_CREDENTIALS = frozenset({"password", "username"})
 PASSWORD_HINT = ("Store a salted hash and check it with the hasher's verify function (e.g. `check_password_hash`), "
                  "or at least compare with `hmac.compare_digest(a, b)`.")
 
@@ -123,9 +129,10 @@ class SecretComparedWithEquals(Rule):
     ## Fix safety
     The fix rewrites `a == b` as `hmac.compare_digest(a, b)` and `a != b` as `not hmac.compare_digest(a, b)`,
     adding `import hmac` when needed; a chained comparison (`a == b == c`) is not fixed, nor a file where
-    `hmac` names something else. It is unsafe: `compare_digest` raises `TypeError` where `==` returned
-    `False`, when a side is `None`, a `str` with non-ASCII characters, or a `str` against `bytes`; such a
-    side must be encoded or checked first.
+    `hmac` names something else, nor a comparison with a side that is `None` when absent (`headers.get("X")`,
+    `os.getenv("KEY")`, `urlparse(url).password`, or a name the function binds to one of them): there
+    `compare_digest` would raise `TypeError` where `==` answered `False`. It stays unsafe: it also raises on
+    a `str` with non-ASCII characters or a `str` against `bytes`, which no rule can see.
 
     ## References
     - [CWE-208: Observable Timing Discrepancy](https://cwe.mitre.org/data/definitions/208.html)
@@ -143,6 +150,7 @@ class SecretComparedWithEquals(Rule):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._functions: list[str] = []
+        self._bodies: list[cst.BaseSuite] = []
         self._module_constants = literal_bindings(self.context.module.body)
         self._class_constants: list[frozenset[str]] = []
         self._change_checks: set[int] = set()
@@ -185,9 +193,11 @@ class SecretComparedWithEquals(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
+        self._bodies.append(node.body)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
+        self._bodies.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if (self.context.is_test_file or id(node) in self._change_checks
@@ -224,7 +234,7 @@ class SecretComparedWithEquals(Rule):
         return True
 
     def _fix(self, node: cst.Comparison) -> NodeFix | None:
-        if len(node.comparisons) != 1:
+        if len(node.comparisons) != 1 or any(self._may_be_none(side) for side in (node.left, node.comparisons[0].comparator)):
             return None
         hmac = reference(self.context, "hmac", "compare_digest")
         if hmac is None:
@@ -234,6 +244,44 @@ class SecretComparedWithEquals(Rule):
         negation = "not " if isinstance(target.operator, cst.NotEqual) else ""
         call = f"{negation}{hmac.spelling}({code(node.left)}, {code(target.comparator)})"  # the node's range has no parentheses
         return NodeFix(f"Compare with `{hmac.spelling}`", ((node, call), *hmac.replacements), safe=False)
+
+
+    def _may_be_none(self, node: cst.BaseExpression) -> bool:
+        """`headers.get("X")`, `os.getenv("KEY")` (no default), `urlparse(url).password`, or a name the
+        function binds to one of them: `None` when the value is absent."""
+        if isinstance(node, cst.Name):
+            return self._bound_to(node, self._may_be_none)
+        if isinstance(node, cst.Call):
+            func = node.func
+            called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            return called in OPTIONAL_LOOKUPS and len(node.args) < 2
+        if isinstance(node, cst.Attribute) and node.attr.value in URL_CREDENTIALS:
+            return self._is_parsed_url(node.value)
+        return False
+
+    def _is_parsed_url(self, node: cst.BaseExpression) -> bool:
+        if isinstance(node, cst.Name):
+            return self._bound_to(node, self._is_parsed_url)
+        return isinstance(node, cst.Call) and self.qualified_name(node) in URL_PARSERS
+
+    def _bound_to(self, name: cst.Name, test: Callable[[cst.BaseExpression], bool]) -> bool:
+        """The enclosing function assigns `name = <value>` with a value that passes `test` (not a name: no chains)."""
+        return bool(self._bodies) and any(
+            isinstance(small, cst.Assign) and not isinstance(small.value, cst.Name) and test(small.value)
+            and any(isinstance(t.target, cst.Name) and t.target.value == name.value for t in small.targets)
+            for small in _statements(self._bodies[-1]))
+
+
+def _statements(body: cst.BaseSuite) -> Iterator[cst.BaseSmallStatement]:
+    """The small statements of a function body, nested blocks included (nested functions and classes not)."""
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.BaseSmallStatement):
+            yield current
+            continue
+        pending.extend(child for child in current.children
+                       if not isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.BaseExpression)))
 
 
 def _is_enum_member(node: cst.BaseExpression) -> bool:

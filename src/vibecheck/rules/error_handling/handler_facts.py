@@ -12,7 +12,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    after doing something) which the function does not declare as a normal result. A broad handler that
    fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated result is the
    bigger problem. When the value is declared (`-> X | None`, or the same empty value returned elsewhere),
-   a handler that does nothing falls back to VC101. A constant that says it is a failure
+   a handler that does nothing falls back to VC101, except `return False` in a function named as a
+   question (`is_...`, `has_...`), where the failure is the answer: no finding. A constant that says it is a failure
    (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
    exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback) nor return an
@@ -266,6 +267,16 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
     return False
 
 
+def answers_question(function: cst.FunctionDef | None, value: cst.BaseExpression | None) -> bool:
+    """`return False` from a function named as a question (`is_ipv4(...)`): the failure is the answer, not lost.
+
+    A function named for an action (`save_user() -> bool`) that returns `False` from a handler still loses
+    its failure: the caller learns that it failed, never why.
+    """
+    return (function is not None and function.name.value.startswith(PREDICATE_PREFIXES)
+            and isinstance(value, cst.Name) and value.value == "False")
+
+
 def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None = None,
              module: cst.Module | None = None) -> Outcome:
     """Decide which single rule of VC101-VC104 owns this handler (see the module docstring).
@@ -295,6 +306,8 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Functi
     if returned is not None and (broad or is_operation_failure(handler.type, resolve)) and not (
             module is not None and is_declared_result(returned, handler, function, module)):
         return Outcome.RETURNS_VALUE
+    if does_nothing and returned is not None and answers_question(function, returned.value):
+        return Outcome.HANDLED
     if does_nothing:
         return Outcome.SWALLOWED
     if broad and not traceback_logged and not returns_error_code(statements):

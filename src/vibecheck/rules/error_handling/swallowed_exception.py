@@ -16,7 +16,9 @@ class SwallowedException(FunctionStackRule):
     ## What it does
     Reports a bare `except:` or an `except Exception`/`except BaseException` whose body only passes,
     continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
-    `contextlib.suppress(Exception)`, the same thing spelled as a context manager.
+    `contextlib.suppress(Exception)`, the same thing spelled as a context manager. A function named as
+    a question (`is_...`, `has_...`, `can_...`) that answers `False` from the handler is left alone: there
+    the failure is the answer (`is_ipv4("x")`).
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:
     a handler that does nothing (`pass`, `continue`, `return`, `return None`) is VC101; one whose only
