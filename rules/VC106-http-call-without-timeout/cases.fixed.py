@@ -114,20 +114,20 @@ def httpx_client_none():
 
 async def aiohttp_session(url):
     # expect: VC106
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(sock_connect=10, sock_read=10)) as session:
         async with session.get(url) as response:
             return await response.text()
 
 
 async def aiohttp_session_imported_by_name(url):
     # expect: VC106
-    async with ClientSession(headers={"Accept": "application/json"}, timeout=aiohttp.ClientTimeout(total=10)) as session:
+    async with ClientSession(headers={"Accept": "application/json"}, timeout=aiohttp.ClientTimeout(sock_connect=10, sock_read=10)) as session:
         return session
 
 
 async def aiohttp_one_off_request(url):
     # expect: VC106
-    async with aiohttp.request("GET", url, timeout=aiohttp.ClientTimeout(total=10)) as response:
+    async with aiohttp.request("GET", url, timeout=aiohttp.ClientTimeout(sock_connect=10, sock_read=10)) as response:
         return await response.text()
 
 

@@ -295,10 +295,11 @@ def test_a_handler_that_only_prints_is_left_to_its_author() -> None:
 
 def test_aiohttp_timeout_is_spelled_through_the_files_own_import() -> None:
     by_name = "from aiohttp import ClientSession, ClientTimeout\n\nsession = ClientSession()\n"
-    assert fixed(HttpCallWithoutTimeout, by_name).endswith("session = ClientSession(timeout=ClientTimeout(total=10))\n")
+    assert fixed(HttpCallWithoutTimeout, by_name).endswith(
+        "session = ClientSession(timeout=ClientTimeout(sock_connect=10, sock_read=10))\n")
     aliased = "import aiohttp as http\n\nsession = http.ClientSession(base_url)\n"
     assert fixed(HttpCallWithoutTimeout, aliased).endswith(
-        "session = http.ClientSession(base_url, timeout=http.ClientTimeout(total=10))\n")
+        "session = http.ClientSession(base_url, timeout=http.ClientTimeout(sock_connect=10, sock_read=10))\n")
     not_fixed(HttpCallWithoutTimeout, "from aiohttp import ClientSession\n\nsession = ClientSession()\n")
 
 

@@ -23,6 +23,8 @@ SESSION_REQUEST_TIMEOUT_POSITION = 8
 HTTPX_TIMEOUT = frozenset({"httpx.Timeout"})
 # Modules that export `ClientTimeout` beside `ClientSession` and `request`.
 AIOHTTP_MODULES = frozenset({"aiohttp", "aiohttp.client"})
+# How long aiohttp may wait for a connection and between two reads: a silent server, not a long download.
+AIOHTTP_SILENCE_LIMITS = ("sock_connect", "sock_read")
 AIOHTTP_TIMEOUTS = frozenset(f"{module}.ClientTimeout" for module in AIOHTTP_MODULES)
 AIOHTTP_WHY = "`aiohttp` then allows 5 minutes per request and never bounds a single read"
 
@@ -86,8 +88,10 @@ class HttpCallWithoutTimeout(HttpClientRule):
     ## Fix safety
     A `requests` call or `urlopen()` without a timeout gets `timeout=` with the `fix-timeout` value (10
     seconds unless configured); an `aiohttp.ClientSession(...)` or `aiohttp.request(...)` gets
-    `timeout=aiohttp.ClientTimeout(total=10)`, spelled through the file's own import (no fix when the file
-    imports neither `aiohttp` nor `ClientTimeout`). The fix is unsafe: a call to a service that takes
+    `timeout=aiohttp.ClientTimeout(sock_connect=10, sock_read=10)`, spelled through the file's own import (no
+    fix when the file imports neither `aiohttp` nor `ClientTimeout`): like `requests`' timeout, it limits how
+    long the server may stay silent, not how long a whole download may take (`total=` would cut off a large
+    streamed body on a session's every request). The fix is unsafe: a call to a service that takes
     longer than that to answer (a slow report, a large upload, a model behind an API) used to wait and now
     raises a timeout error, so the value must be checked against the service. `timeout=None` has no fix:
     it was written on purpose.
@@ -185,15 +189,15 @@ class HttpCallWithoutTimeout(HttpClientRule):
         return NodeFix(f"Add `timeout={seconds}`", ((node, with_keyword(node, "timeout", value)),), safe=False)
 
     def _aiohttp_timeout_fix(self, node: cst.Call) -> NodeFix | None:
-        """`timeout=aiohttp.ClientTimeout(total=N)`, spelled the way this file names aiohttp's `ClientTimeout`."""
+        """`timeout=aiohttp.ClientTimeout(sock_connect=N, sock_read=N)`, spelled the way this file names `ClientTimeout`."""
         timeout = self._client_timeout_spelling(node)
         if timeout is None:
             return None
         seconds, value = self._seconds()
-        total = cst.Arg(value, keyword=cst.Name("total"),
-                        equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")))
-        client_timeout = cst.Call(cst.parse_expression(timeout), [total])
-        return NodeFix(f"Add `timeout={timeout}(total={seconds})`",
+        no_spaces = cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))
+        limits = [cst.Arg(value, keyword=cst.Name(limit), equal=no_spaces) for limit in AIOHTTP_SILENCE_LIMITS]
+        client_timeout = cst.Call(cst.parse_expression(timeout), limits)
+        return NodeFix(f"Add `timeout={self.context.module.code_for_node(client_timeout)}`",
                        ((node, with_keyword(node, "timeout", client_timeout)),), safe=False)
 
     def _client_timeout_spelling(self, node: cst.Call) -> str | None:
