@@ -242,3 +242,26 @@ class StatusCase(unittest.TestCase):
         self.assertNotIn(response.status_code, range(200, 300))
         # ok: VC304
         self.assertEqual(response.status_code, 200)
+
+
+def test_either_outcome_passes():
+    result = compute()
+    # expect: VC304
+    assert result is None or result is not None
+    # expect: VC304
+    assert isinstance(result, dict) or not isinstance(result, dict)
+    # expect: VC304
+    assert result.ok or result.count > 0 or not result.ok
+    # expect: VC304
+    assert len(result) < 3 or len(result) >= 3
+    self_check = result == 1
+    # expect: VC304
+    assert self_check or not self_check
+    # ok: VC304 -- two different conditions: the first may be false and the second too
+    assert result is None or result.count > 0
+    # ok: VC304 -- different operands
+    assert result.start is None or result.end is not None
+    # ok: VC304 -- an `and`, not an `or`: it fails unless both hold
+    assert result is not None and result.count > 0
+    # ok: VC304
+    assert result == 1 or result != 2

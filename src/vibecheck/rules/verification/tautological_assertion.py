@@ -42,6 +42,9 @@ UNITTEST_FALSY = frozenset({"assertFalse", "failIf"})
 UNITTEST_SAME = frozenset({"assertEqual", "assertEquals", "assertIs", "assertGreaterEqual", "assertLessEqual",
                            "assertCountEqual", "assertListEqual", "assertDictEqual", "assertSetEqual",
                            "assertTupleEqual", "assertSequenceEqual", "assertMultiLineEqual", "assertAlmostEqual"})
+# Operator pairs of which one always holds: `x is None or x is not None`.
+COMPLEMENTS = ((cst.Is, cst.IsNot), (cst.Equal, cst.NotEqual), (cst.In, cst.NotIn),
+               (cst.LessThan, cst.GreaterThanEqual), (cst.GreaterThan, cst.LessThanEqual))
 UNITTEST_OPERATORS_CHECKED = frozenset({"assertIn", "assertNotIn", "assertLess", "assertLessEqual", "assertGreater",
                                         "assertGreaterEqual", "assertNotEqual"})
 
@@ -70,6 +73,35 @@ def constant_truth(node: cst.BaseExpression) -> bool | None:
             return True if True in (left, right) else (False if left is False and right is False else None)
         return False if False in (left, right) else (True if left is True and right is True else None)
     return None
+
+
+def disjuncts(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The operands of an `or` chain (`a or b or c` -> [a, b, c]); one operand for anything else."""
+    if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or) and not node.lpar:
+        return disjuncts(node.left) + disjuncts(node.right)
+    if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+        return disjuncts(node.with_changes(lpar=(), rpar=()))
+    return [node]
+
+
+def complementary(first: cst.BaseExpression, second: cst.BaseExpression) -> bool:
+    """`A` and `not A`, or one comparison and its opposite (`x is None` / `x is not None`, `a < b` / `a >= b`)."""
+    for one, other in ((first, second), (second, first)):
+        if isinstance(one, cst.UnaryOperation) and isinstance(one.operator, cst.Not) and one.expression.deep_equals(other):
+            return True
+    if not (isinstance(first, cst.Comparison) and isinstance(second, cst.Comparison)
+            and len(first.comparisons) == 1 and len(second.comparisons) == 1):
+        return False
+    one, other = first.comparisons[0], second.comparisons[0]
+    same_operands = first.left.deep_equals(second.left) and one.comparator.deep_equals(other.comparator)
+    operators = (type(one.operator), type(other.operator))
+    return same_operands and any(operators in (pair, pair[::-1]) for pair in COMPLEMENTS)
+
+
+def covers_both_outcomes(test: cst.BaseExpression) -> bool:
+    """An `or` of a condition and its negation: one of the two always holds."""
+    parts = disjuncts(test)
+    return len(parts) > 1 and any(complementary(a, b) for i, a in enumerate(parts) for b in parts[i + 1:])
 
 
 def same_expression(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode) -> bool:
@@ -124,6 +156,8 @@ def vacuous_reason(test: cst.BaseExpression, about_equality: bool = True) -> str
         if isinstance(test, cst.Tuple):
             return "a non-empty tuple is always true (a message after a comma inside the parentheses is part of the tuple)"
         return "its condition is a constant that is always true"
+    if covers_both_outcomes(test):
+        return "it accepts a condition and its opposite, so one of them always holds"
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         target = test.comparisons[0]
         if isinstance(target.operator, SELF_COMPARISONS) and same_expression(test.left, target.comparator, target.operator):
@@ -152,7 +186,8 @@ class TautologicalAssertion(Rule):
     their text: a truthy constant (`True`, `1`, a non-empty string or container), a non-empty tuple
     (`assert (x == 1, "message")`), `x or True`, `not False`, an expression compared with itself
     (`x is x` on a bare name, `1 == 1`; not `x == x`, which runs the object's own `__eq__`, nor
-    `obj.attr is obj.attr`, which reads a property twice), `len(x) >= 0`, `isinstance(x, object)`,
+    `obj.attr is obj.attr`, which reads a property twice), a condition or its opposite
+    (`x is None or x is not None`, `ok or not ok`, `a < b or a >= b`), `len(x) >= 0`, `isinstance(x, object)`,
     `self.assertTrue(True)`, `self.assertFalse(None)`, `self.assertEqual(1, 1)`, and `assert response` or
     `assert response is not None` on the response of a test client (`client.get(...)`), which is always
     truthy whatever its status.
