@@ -6,7 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from fastapi import APIRouter, Depends, HTTPException
-from flask import Blueprint, abort, send_file
+from flask import Blueprint, abort, request, send_file
 from flask_jwt_extended import get_jwt_identity, jwt_required
 from flask_login import current_user, login_required as flask_login_required
 from rest_framework import viewsets
@@ -192,3 +192,43 @@ class OwnProfileViewSet(viewsets.ModelViewSet):
 class CatalogViewSet(viewsets.ModelViewSet):
     queryset = Product.objects.all()
     permission_classes = [IsAdminUser]
+
+
+@bp.route("/users/<int:user_id>", methods=["POST"])
+@flask_login_required
+def update_user_email(user_id):
+    # expect: VC214 -- the fetched account is the object, not the caller, and the handler changes it
+    account = User.query.get(user_id)
+    account.email = request.json["email"]
+    db.session.commit()
+    return {"ok": True}
+
+
+@bp.route("/users/<int:user_id>", methods=["DELETE"])
+@flask_login_required
+def delete_user(user_id):
+    # expect: VC214 -- a variable named `user` that holds the looked-up row says nothing about the caller
+    user = db.session.get(User, user_id)
+    db.session.delete(user)
+    db.session.commit()
+    return {"ok": True}
+
+
+@bp.route("/users/<int:user_id>/password", methods=["POST"])
+@flask_login_required
+def change_password(user_id):
+    # ok: VC214 -- the handler compares the object with the caller before changing it
+    account = User.query.get_or_404(user_id)
+    if account.id != current_user.id:
+        abort(403)
+    account.set_password(request.json["password"])
+    db.session.commit()
+    return {"ok": True}
+
+
+@bp.route("/members/<int:user_id>")
+@flask_login_required
+def member_page(user_id):
+    # ok: VC214 -- reading another member's public page by id changes nothing
+    member = User.query.get_or_404(user_id)
+    return {"name": member.name}

@@ -35,6 +35,8 @@ OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "Re
                              "RetrieveDestroyAPIView", "RetrieveAPIView", "UpdateAPIView", "DestroyAPIView"})
 OBJECT_PERMISSION_WORDS = frozenset({"owner", "author", "object", "creator"})
 # Handlers that hand the object check to the framework: DRF's `get_object()` runs object permissions.
+# Calls that change or delete an object: `obj.save()`, `session.delete(obj)`, `user.set_password(...)`.
+CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "set_password", "soft_delete", "deactivate"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
 
@@ -69,6 +71,41 @@ def _receiver_words(call: cst.Call) -> set[str]:
     return words
 
 
+def _fetched_names(body: cst.CSTNode, client_ids: set[str]) -> set[str]:
+    """Names bound to a value computed from a client id (`account = User.query.get(user_id)`): the object itself."""
+    names: set[str] = set()
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.Assign) and client_ids & set(names_in(node.value)):
+            names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+        pending.extend(node.children)
+    return names
+
+
+def _changes_any(body: cst.CSTNode, objects: set[str]) -> bool:
+    """The body writes an attribute of one of `objects`, calls a changing method on it, or hands it to `.delete()`."""
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (cst.Assign, cst.AugAssign)):
+            targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+            if any(isinstance(t, cst.Attribute) and _root(t) in objects for t in targets):
+                return True
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in CHANGING_METHODS:
+            receiver_is_object = _root(node.func.value) in objects
+            if receiver_is_object or any(isinstance(a.value, cst.Name) and a.value.value in objects for a in node.args):
+                return True
+        pending.extend(node.children)
+    return False
+
+
+def _root(node: cst.BaseExpression) -> str | None:
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else None
+
+
 class ObjectLookupNotScopedToUser(Rule):
     """An authenticated handler fetches an object by the id the client sent and never checks who owns it.
 
@@ -80,7 +117,10 @@ class ObjectLookupNotScopedToUser(Rule):
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, or an SQL
     `execute` whose `WHERE` names no owner column, when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field, and no
-    framework object check (`get_object()`, `check_object_permissions`, `has_perm`). Also reports a DRF
+    framework object check (`get_object()`, `check_object_permissions`, `has_perm`). When the handler
+    changes or deletes what it fetched, the model's class name and the variable holding the object do not
+    count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
+    reading another member's page by id stays quiet. Also reports a DRF
     `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
     each object but whose `queryset` serves every object, with no `get_queryset` override and no
     object-level permission class (`IsOwner...`).
@@ -195,14 +235,24 @@ class ObjectLookupNotScopedToUser(Rule):
         self.depth -= 1
 
     def _relates_to_caller(self, handler: Handler) -> bool:
+        """Something in the handler ties the object to the caller: an identity, an owner-like field, a framework check.
+
+        When the handler changes or deletes the object it fetched, a model class (`User.query.get(user_id)`)
+        and the variable holding the object (`account = ...`) are the object, not the caller, whatever their
+        names say; reading another user's profile by name stays a normal page.
+        """
         body = handler.node.body
+        fetched = _fetched_names(body, handler.client_ids)
+        changes = _changes_any(body, fetched)
         for dotted in dotted_uses(body):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
             last = dotted.rpartition(".")[2]
             if last in FRAMEWORK_OBJECT_CHECKS:
                 return True
-            if last not in handler.client_ids and set(name_words(last)) & OWNERSHIP_WORDS:
+            if last in handler.client_ids or (changes and (last in fetched or last[:1].isupper())):
+                continue
+            if set(name_words(last)) & OWNERSHIP_WORDS:
                 return True
         return self._delegates(handler)
 
