@@ -1,14 +1,18 @@
 """VC212 corpus: auth checks that always pass fire; real checks, stubs of interfaces and user objects do not."""
 import abc
+import functools
 import hmac
 import logging
+import os
 from typing import Protocol, overload
 
 import jwt
+from flask import abort, g, redirect, request, session
 from flask_login import UserMixin
 from rest_framework.permissions import BasePermission
 
 logger = logging.getLogger(__name__)
+SECRET = os.environ["JWT_SECRET"]
 
 
 # expect: VC212
@@ -183,3 +187,83 @@ class AdminPermission(BasePermission):
     # expect: VC212 -- a subclass of the base class is the real check
     def has_permission(self, request, view):
         return True
+
+
+# expect: VC212
+def admin_required(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        if not session.get("is_admin"):
+            logger.warning("non-admin access to %s", view.__name__)
+        return view(*args, **kwargs)
+    return wrapper
+
+
+# expect: VC212
+def require_api_key(f):
+    @functools.wraps(f)
+    def decorated(*args, **kwargs):
+        key = request.headers.get("X-API-Key")
+        if key:
+            return f(*args, **kwargs)
+        return f(*args, **kwargs)
+    return decorated
+
+
+# expect: VC212
+def roles_required(*roles):
+    def decorator(handler):
+        @functools.wraps(handler)
+        async def wrapper(*args, **kwargs):
+            # TODO: check the roles
+            return await handler(*args, **kwargs)
+        return wrapper
+    return decorator
+
+
+# ok: VC212 -- the wrapper refuses with abort()
+def login_required(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        if not session.get("user_id"):
+            abort(401)
+        return view(*args, **kwargs)
+    return wrapper
+
+
+# ok: VC212 -- the wrapper returns a redirect instead of calling the view
+def staff_required(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_staff:
+            return redirect("login")
+        return view(request, *args, **kwargs)
+    return wrapper
+
+
+# ok: VC212 -- jwt.decode raises on a bad token, which refuses the call
+def token_required(f):
+    @functools.wraps(f)
+    def decorated(*args, **kwargs):
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        claims = jwt.decode(token, SECRET, algorithms=["HS256"])
+        return f(claims["sub"], *args, **kwargs)
+    return decorated
+
+
+# ok: VC212 -- optional authentication calls the view for everyone by design
+def auth_optional(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        g.user = session.get("user")
+        return view(*args, **kwargs)
+    return wrapper
+
+
+# ok: VC212 -- not a guard's name: a timing decorator always calls the view
+def timed(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        logger.info("calling %s", view.__name__)
+        return view(*args, **kwargs)
+    return wrapper

@@ -9,9 +9,11 @@ from typing import cast
 
 import libcst as cst
 
+from vibecheck.analysis.app_model.frameworks import reads_as_guard
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.guard_decorators import never_refusing_wrapper
 
 DEFAULT_NAME_PATTERN = (
     r"^_*(authenticate|authorize|authorise|is_logged_in|logged_in"
@@ -76,7 +78,10 @@ class AuthCheckAlwaysPasses(Rule):
     `verify_token`, `check_permission`, `has_access`, `is_admin`, `authorize`, `validate_api_key`, ...)
     whose body, after its docstring, is only `pass` or `...`, or whose every return gives a constant truthy
     value (`return True`) while nothing in it can fail: no other call than logging, no `raise`, no `assert`.
-    A lambda bound to such a name (`is_admin = lambda user: True`) is reported too.
+    A lambda bound to such a name (`is_admin = lambda user: True`) is reported too, and so is a guard
+    decorator (`admin_required`, `require_api_key`, `token_required`) whose wrapper calls the view on every
+    path and can refuse on none: no `raise`, no `abort`, no other value returned, no call that may fail
+    beyond lookups such as `session.get(...)` and logging.
 
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes, test files, `is_authenticated`
     on user classes (the Flask-Login and Django convention), permission classes named as allow-all
@@ -190,7 +195,11 @@ class AuthCheckAlwaysPasses(Rule):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         frame = cast(Frame, self.scopes.pop())
         name = node.name.value
-        if self.context.is_test_file or self.context.path.endswith(".pyi") or not self.pattern.match(name):
+        if self.context.is_test_file or self.context.path.endswith(".pyi"):
+            return
+        if reads_as_guard(name) and self._report_open_guard(node):
+            return
+        if not self.pattern.match(name):
             return
         if self._exempt(node):
             return
@@ -209,6 +218,19 @@ class AuthCheckAlwaysPasses(Rule):
             value = self.context.module.code_for_node(frame.returns[-1].value)  # type: ignore[arg-type]
             self.report(anchor, f"The check `{name}` always returns `{value}`, so it lets everyone through.",
                         hint=f"Implement `{name}` so that it returns False or raises for callers without access.")
+
+    def _report_open_guard(self, node: cst.FunctionDef) -> bool:
+        """A guard decorator (`admin_required`) whose wrapper calls the view on every path and refuses on none."""
+        wrapper = never_refusing_wrapper(node)
+        if wrapper is None or self._exempt(node):
+            return False
+        name = node.name.value
+        anchor = node.decorators[0] if node.decorators else node
+        self.report(anchor, f"The guard decorator `{name}` calls the function it wraps on every path, so it lets "
+                    "everyone through to every view it protects.",
+                    hint=f"Make `{wrapper.name.value}` refuse callers without access: `abort(401)`/`abort(403)`, "
+                    "raise, or return an error response before calling the view.")
+        return True
 
     def _exempt(self, node: cst.FunctionDef) -> bool:
         decorators = {(self.qualified_name(d.decorator) or "").rsplit(".", 1)[-1] for d in node.decorators}

@@ -1,0 +1,97 @@
+"""Guard decorators whose wrapper can never refuse: `@admin_required` that always calls the view.
+
+An auth decorator protects a view only through a path that does not call it: a `raise`, an `abort(403)`,
+a returned redirect or error response, or a call that may raise (`jwt.decode`, `verify_token(...)`). A
+wrapper that only reads values (`session.get("user")`), logs, and then calls the view on every path lets
+every caller through, whatever it looked at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import libcst as cst
+
+# Calls that read or record without being able to refuse: dict-style lookups, conversions, logging, flashes.
+NON_REFUSING_CALLS = frozenset({
+    "get", "getattr", "getlist", "get_json", "len", "str", "bool", "int", "isinstance", "hasattr", "strip",
+    "lower", "upper", "split", "replace", "removeprefix", "startswith", "endswith", "print", "debug", "info",
+    "warning", "warn", "log", "error", "flash", "wraps", "update_wrapper",
+})
+NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+# Decorators that say authentication is optional: calling the view on every path is their job.
+OPTIONAL_WORDS = ("optional", "maybe", "allow_anonymous", "anonymous", "if_logged_in", "soft")
+
+
+def never_refusing_wrapper(decorator: cst.FunctionDef) -> cst.FunctionDef | None:
+    """The wrapper defined inside `decorator` that calls the decorated function on every path and refuses on none."""
+    if any(word in decorator.name.value.lower() for word in OPTIONAL_WORDS):
+        return None
+    wrapped = {p.name.value for p in _parameters(decorator)}
+    for wrapper in _nested_functions(decorator):
+        if _always_calls(wrapper, wrapped | _factory_parameters(decorator, wrapper)):
+            return wrapper
+    return None
+
+
+def _parameters(function: cst.FunctionDef) -> list[cst.Param]:
+    params = function.params
+    return [*params.posonly_params, *params.params]
+
+
+def _nested_functions(function: cst.FunctionDef) -> Iterator[cst.FunctionDef]:
+    pending: list[cst.CSTNode] = [function.body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.FunctionDef):
+            yield node
+        if not isinstance(node, (cst.ClassDef, cst.Lambda)):
+            pending.extend(node.children)
+
+
+def _factory_parameters(decorator: cst.FunctionDef, wrapper: cst.FunctionDef) -> set[str]:
+    """Parameters of the functions between a decorator factory and its wrapper (`def decorator(view):`)."""
+    names: set[str] = set()
+    for middle in _nested_functions(decorator):
+        if middle is not wrapper and any(inner is wrapper for inner in _nested_functions(middle)):
+            names.update(p.name.value for p in _parameters(middle))
+    return names
+
+
+def _calls_wrapped(node: cst.BaseExpression | None, wrapped: set[str]) -> bool:
+    """`view(*args, **kwargs)` or `await view(...)`."""
+    if isinstance(node, cst.Await):
+        node = node.expression
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in wrapped
+
+
+def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
+    body = wrapper.body
+    statements = list(body.body) if isinstance(body, cst.IndentedBlock) else []
+    last = statements[-1] if statements else None
+    if not (isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], cst.Return)
+            and _calls_wrapped(last.body[-1].value, wrapped)):
+        return False
+    calls_view = False
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (cst.Raise, cst.Assert, cst.Yield, cst.Try, cst.With)):
+            return False
+        if isinstance(node, cst.Return) and not _calls_wrapped(node.value, wrapped):
+            return False
+        if isinstance(node, cst.Call):
+            if _calls_wrapped(node, wrapped):
+                calls_view = True
+            elif _called_name(node) not in NON_REFUSING_CALLS:
+                return False
+        if not isinstance(node, NESTED):
+            pending.extend(node.children)
+    return calls_view
+
+
+def _called_name(call: cst.Call) -> str:
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else ""
