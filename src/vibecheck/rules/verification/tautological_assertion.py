@@ -86,15 +86,16 @@ def disjuncts(node: cst.BaseExpression) -> list[cst.BaseExpression]:
 
 def complementary(first: cst.BaseExpression, second: cst.BaseExpression) -> bool:
     """`A` and `not A`, or one comparison and its opposite (`x is None` / `x is not None`, `a < b` / `a >= b`)."""
-    for one, other in ((first, second), (second, first)):
-        if isinstance(one, cst.UnaryOperation) and isinstance(one.operator, cst.Not) and one.expression.deep_equals(other):
+    for negated, plain in ((first, second), (second, first)):
+        if isinstance(negated, cst.UnaryOperation) and isinstance(negated.operator, cst.Not) \
+                and negated.expression.deep_equals(plain):
             return True
     if not (isinstance(first, cst.Comparison) and isinstance(second, cst.Comparison)
             and len(first.comparisons) == 1 and len(second.comparisons) == 1):
         return False
-    one, other = first.comparisons[0], second.comparisons[0]
-    same_operands = first.left.deep_equals(second.left) and one.comparator.deep_equals(other.comparator)
-    operators = (type(one.operator), type(other.operator))
+    left_target, right_target = first.comparisons[0], second.comparisons[0]
+    same_operands = first.left.deep_equals(second.left) and left_target.comparator.deep_equals(right_target.comparator)
+    operators = (type(left_target.operator), type(right_target.operator))
     return same_operands and any(operators in (pair, pair[::-1]) for pair in COMPLEMENTS)
 
 
