@@ -424,3 +424,28 @@ def test_coverage_data_and_the_sources_times_are_inputs_of_the_project_phase(tmp
     os.utime(tmp_path / "src" / "shop" / "orders.py", ns=(later, later))  # a source touched after the coverage run
     touched = messages()
     assert len(touched) == 1 and "`coverage.json` is older than `src/shop/orders.py`" in touched[0]
+
+
+def test_a_template_that_starts_calling_a_method_re_runs_the_project_phase(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """VC301 counts a method a template calls as called; editing the template must not be served a stale phase."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("VIBECHECK_NO_CACHE", raising=False)
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "shop"\n[tool.vibecheck]\nextend-select = ["VC301"]\n',
+        "src/shop/__init__.py": "",
+        "src/shop/orders.py": "def total(items):\n    return sum(items)\n\n\n"
+                              "class Order:\n    def badge(self):\n        return self\n",
+        "tests/test_orders.py": "from shop.orders import Order, total\n\n\ndef test_total():\n"
+                                "    assert total([1, 2]) == 3\n    assert Order()\n",
+        "templates/order.html": "<p>{{ order.total }}</p>\n",
+    })
+
+    def untested() -> list[str]:
+        return [f["message"] for f in json.loads(run(".")[1])["findings"] if f["code"] == "VC301"]
+
+    before = untested()
+    assert len(before) == 1 and "`shop.orders.Order.badge`" in before[0]
+    assert untested() == before  # a cached phase answers the same
+    (tmp_path / "templates" / "order.html").write_text("<p>{{ order.badge() }}</p>\n", encoding="utf-8")
+    assert untested() == []  # the template now calls it

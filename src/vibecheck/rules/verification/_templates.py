@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 TEMPLATE_FOLDERS = ("templates", "jinja2")
 TEMPLATE_SUFFIXES = frozenset({".html", ".htm", ".jinja", ".jinja2", ".j2", ".txt", ".xml", ".svg", ".md", ".json",
@@ -35,6 +36,21 @@ def template_names(root: Path, source_folders: Iterable[Path]) -> frozenset[str]
         for match in _BLOCK.finditer(text):
             names.update(_NAME.findall(_STRING.sub(" ", match.group(1) or match.group(2) or "")))
     return frozenset(names)
+
+
+def template_inputs(project: Any, options: Any) -> str:
+    """What `template_names` reads (a `ProjectRule.cache_inputs`): each template's path, size and time, so
+    editing a template re-runs the rules that count a name used there as called."""
+    root = Path(project.root)
+    folders = {project.absolute_path(path).parent for path in project.files}
+    stamps = []
+    for path in _template_files(root, folders):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamps.append((str(path), info.st_size, info.st_mtime_ns))
+    return repr(stamps)
 
 
 def _template_files(root: Path, source_folders: Iterable[Path]) -> list[Path]:

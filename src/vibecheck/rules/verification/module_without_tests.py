@@ -21,6 +21,7 @@ from vibecheck.rules.verification._reach import (
     project_finding,
     project_index,
 )
+from vibecheck.rules.verification._templates import template_inputs
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ class ModuleWithoutTests(ProjectRule):
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
     reads_unchecked_source_facts = True
-    cache_inputs = (coverage_inputs,)
+    cache_inputs = (coverage_inputs, template_inputs)
     fact_collectors = (AppModelCollector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options
 

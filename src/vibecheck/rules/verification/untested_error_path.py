@@ -10,6 +10,7 @@ from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._evidence import coverage_inputs, judge_by
 from vibecheck.rules.verification._reach import is_declarative_file, project_finding, project_index
+from vibecheck.rules.verification._templates import template_inputs
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class UntestedErrorPath(ProjectRule):
     confidence = Confidence.MEDIUM
     Options = Options  # it judges the files it is given: no other source's facts are needed
     reads_unchecked_test_facts = False  # coverage data says what ran; that test files exist is enough
-    cache_inputs = (coverage_inputs,)
+    cache_inputs = (coverage_inputs, template_inputs)
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)

@@ -20,6 +20,7 @@ from vibecheck.rules.verification._reach import (
     project_finding,
     project_index,
 )
+from vibecheck.rules.verification._templates import template_inputs
 from vibecheck.rules.verification.module_without_tests import Options as ModuleOptions
 from vibecheck.rules.verification.module_without_tests import modules_without_tests
 
@@ -166,7 +167,7 @@ class UntestedPublicFunction(ProjectRule):
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
     reads_unchecked_source_facts = True
-    cache_inputs = (coverage_inputs,)
+    cache_inputs = (coverage_inputs, template_inputs)
     fact_collectors = (AppModelCollector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options
 
