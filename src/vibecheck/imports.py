@@ -19,6 +19,8 @@ class ImportTable:
         # Many rules resolve the same call node; the spelled name is memoised per node identity (the node
         # is kept in the entry, so its id cannot be reused by another node while the table lives).
         self._dotted: dict[int, tuple[cst.CSTNode, str | None]] = {}
+        # `imports_any` answers, per prefix tuple; cleared when an import is added (the walk meets function-level ones).
+        self._imports_any: dict[tuple[str, ...], bool] = {}
 
     @classmethod
     def from_module(cls, module: cst.Module) -> ImportTable:
@@ -35,6 +37,7 @@ class ImportTable:
         return table
 
     def add(self, node: cst.Import | cst.ImportFrom) -> None:
+        self._imports_any.clear()
         if isinstance(node, cst.Import):
             for alias in node.names:
                 dotted = get_full_name_for_node(alias.name) or ""
@@ -72,6 +75,13 @@ class ImportTable:
     def imported_names(self) -> set[str]:
         """The dotted module or object names imported anywhere in the file."""
         return set(self.aliases.values())
+
+    def imports_any(self, prefixes: tuple[str, ...]) -> bool:
+        """Whether an imported name starts with one of `prefixes`; memoised, since flow rules ask it per function."""
+        found = self._imports_any.get(prefixes)
+        if found is None:
+            found = self._imports_any[prefixes] = any(name.startswith(prefixes) for name in self.aliases.values())
+        return found
 
 
 def _nested_statements(statement: cst.CSTNode) -> list[cst.CSTNode]:

@@ -901,9 +901,8 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
     """The parameters of an AWS Lambda handler (`event`) or a Slack/bolt listener (`body`, `event`, ...)."""
     if len(names) >= 2 and names[0] in LAMBDA_EVENT_NAMES and names[1] in LAMBDA_CONTEXT_NAMES:
         return {names[0]}
-    imported = imports.imported_names()
     for module, methods, parameters in PAYLOAD_HANDLERS:
-        if any(name.startswith(module) for name in imported) and _decorated_with(function, methods):
+        if imports.imports_any((module,)) and _decorated_with(function, methods):
             return set(names) & parameters
     return set()
 
@@ -966,11 +965,11 @@ def is_log_call(call: cst.Call, imports: ImportTable) -> bool:
 
 
 def module_uses_django(imports: ImportTable) -> bool:
-    return any(name.startswith(("django", "rest_framework")) for name in imports.imported_names())
+    return imports.imports_any(("django", "rest_framework"))
 
 
 def module_uses_web_framework(imports: ImportTable) -> bool:
-    return any(name.startswith(WEB_FRAMEWORKS) for name in imports.imported_names())
+    return imports.imports_any(WEB_FRAMEWORKS)
 
 
 _WALRUS_SEEN: dict[int, tuple[str, bool]] = {}

@@ -362,8 +362,14 @@ class FunctionStackRule(Rule):
             self.main_guards.pop()
 
     def outcome(self, handler: cst.ExceptHandler) -> Outcome:
+        """`classify` for the handler in its function, once per file: VC101-VC105 all ask about every handler."""
         function = self.functions[-1] if self.functions else None
-        return classify(handler, self.qualified_name, function, self.context.module)
+        key = ("handler-outcome", id(handler), id(function))
+        known = self.context.shared.get(key)
+        if known is None:
+            known = self.context.shared[key] = (handler, function, classify(handler, self.qualified_name, function,
+                                                                            self.context.module))
+        return known[2]
 
     def handler_label(self, handler: cst.ExceptHandler) -> str:
         """`a bare \\`except:\\`` or `\\`except ValueError\\`` for messages."""
