@@ -202,14 +202,25 @@ def _child_fields(node_type: type) -> tuple[str, ...]:
     return names
 
 
-def _value_kind(value_type: type) -> int:
-    """1 for a libcst node, 2 for a sequence of them, 0 for anything else; cached per type.
+# Nodes that never hold another node: two fifths of a module's nodes are `SimpleWhitespace`, another
+# fifteenth `Newline`. Unless a walker has a handler for them, the walk does not step into them at all.
+_LEAF_NODES = frozenset({cst.SimpleWhitespace, cst.Newline})
+_LEAF_NAMES = frozenset(t.__name__ for t in _LEAF_NODES)
+_PRUNED_KIND: dict[type, int] = {}
 
-    `isinstance(x, cst.CSTNode)` goes through ABCMeta and dominated the walk's cost before this cache.
+
+def _value_kind(value_type: type, kinds: dict[type, int]) -> int:
+    """1 for a libcst node to walk, 2 for a sequence of values, 0 for anything else; cached per type in `kinds`.
+
+    `isinstance(x, cst.CSTNode)` goes through ABCMeta and dominated the walk's cost before this cache. In the
+    pruned table (`_PRUNED_KIND`) the leaf nodes count as 0.
     """
-    kind = _KIND.get(value_type)
+    kind = kinds.get(value_type)
     if kind is None:
-        kind = _KIND[value_type] = 1 if issubclass(value_type, cst.CSTNode) else 2 if value_type in (list, tuple) else 0
+        kind = 1 if issubclass(value_type, cst.CSTNode) else 2 if value_type in (list, tuple) else 0
+        if kind == 1 and kinds is _PRUNED_KIND and value_type in _LEAF_NODES:
+            kind = 0
+        kinds[value_type] = kind
     return kind
 
 
@@ -233,13 +244,20 @@ def _handler_names(rule_type: type) -> tuple[tuple[str, str, str], ...]:
     return names
 
 
+_LEAVING = object()  # on the walk's stack above a node whose leave handlers run once its children are done
+
+
 def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, errors: list[EngineError]) -> None:
     """Visit every node once in source order, calling all rules; a crashing rule is dropped for this file."""
     live = list(instances)
     visit, leave = _dispatch_tables(live, context)
-    stack: list[tuple[Any, bool]] = [(module, False)]
+    kinds = _KIND if not _LEAF_NAMES.isdisjoint(visit.keys() | leave.keys()) else _PRUNED_KIND
+    stack: list[Any] = [module]
     while stack:
-        node, leaving = stack.pop()
+        node = stack.pop()
+        leaving = node is _LEAVING
+        if leaving:
+            node = stack.pop()
         kind = type(node).__name__
         handlers = leave.get(kind) if leaving else visit.get(kind)
         if handlers:
@@ -257,18 +275,20 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
         if leaving:
             continue
         if kind in leave:
-            stack.append((node, True))
+            stack.append(node)
+            stack.append(_LEAVING)
         children: list[Any] = []
         for name in _CHILD_FIELDS.get(type(node)) or _child_fields(type(node)):
             value = getattr(node, name)
-            value_kind = _KIND.get(type(value))
+            value_kind = kinds.get(type(value))
             if value_kind is None:
-                value_kind = _value_kind(type(value))
+                value_kind = _value_kind(type(value), kinds)
             if value_kind == 1:
                 children.append(value)
             elif value_kind == 2:
-                children.extend(item for item in value if (_KIND.get(type(item)) or _value_kind(type(item))) == 1)
-        stack.extend([(child, False) for child in reversed(children)])
+                children.extend(item for item in value if (kinds.get(type(item)) or _value_kind(type(item), kinds)) == 1)
+        children.reverse()
+        stack.extend(children)
 
 
 def _to_findings(path: str, module: cst.Module, source: str, reports: list[PendingReport],
