@@ -2,8 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
+
+# How `full_name` reads the node types that stand for the name in one of their fields.
+_NAME_FIELDS: dict[type, str] = {cst.Call: "func", cst.Subscript: "value", cst.FunctionDef: "name", cst.ClassDef: "name",
+                                  cst.Decorator: "decorator"}
+
+
+def full_name(node: Any) -> str | None:
+    """`get_full_name_for_node` (libcst's helper, same answers, `None.attr` quirk included) with exact-type
+    dispatch and no recursion: the helper's `isinstance` chain through ABCMeta made it a hot spot of the rules."""
+    suffix = ""
+    while True:
+        kind = type(node)
+        if kind is cst.Attribute:
+            suffix = f".{node.attr.value}{suffix}"
+            node = node.value
+            continue
+        if kind is cst.Name or kind is str:
+            return f"{node.value if kind is cst.Name else node}{suffix}"
+        field = _NAME_FIELDS.get(kind, "")
+        if field == "":  # any other type (or a subclass, which libcst's concrete node classes do not have)
+            name = get_full_name_for_node(node)
+            return f"{name}{suffix}" if name is not None or suffix else None
+        node = getattr(node, field)
 
 
 class ImportTable:
@@ -64,7 +89,7 @@ class ImportTable:
             return None
         entry = self._dotted.get(id(node))
         if entry is None:
-            entry = self._dotted[id(node)] = (node, get_full_name_for_node(node))
+            entry = self._dotted[id(node)] = (node, full_name(node))
         dotted = entry[1]
         if dotted is None:
             return None

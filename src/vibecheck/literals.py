@@ -11,16 +11,19 @@ from __future__ import annotations
 import libcst as cst
 
 Literal = str | bytes | int | float | complex
+# Exact types: libcst's concrete node classes have no subclasses, and `isinstance` against them goes through ABCMeta.
+_NUMBER_OR_STRING = frozenset({cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary})
+_STRINGS = frozenset({cst.SimpleString, cst.ConcatenatedString})
 
 
 def literal_value(node: cst.CSTNode | None) -> Literal | None:
     """The value of a string, bytes or number literal (implicit concatenations joined); None when it has no
     constant value (an f-string part, bytes joined to text) or Python would reject it."""
-    if isinstance(node, cst.ConcatenatedString):
+    if type(node) is cst.ConcatenatedString:
         return _concatenated_value(node)
-    if isinstance(node, (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary)):
+    if type(node) in _NUMBER_OR_STRING:
         try:
-            return node.evaluated_value
+            return node.evaluated_value  # type: ignore[union-attr]
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             return None
     return None
@@ -28,16 +31,16 @@ def literal_value(node: cst.CSTNode | None) -> Literal | None:
 
 def string_value(node: cst.CSTNode | None) -> str | None:
     """The text of a string literal, bytes decoded as latin-1; None for anything else."""
-    value = literal_value(node) if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
-    if isinstance(value, bytes):
+    value = literal_value(node) if type(node) in _STRINGS else None
+    if type(value) is bytes:
         return value.decode("latin-1")
-    return value if isinstance(value, str) else None
+    return value if type(value) is str else None
 
 
 def text_value(node: cst.CSTNode | None) -> str | None:
     """The text of a `str` literal (not bytes); None for anything else."""
-    value = literal_value(node) if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
-    return value if isinstance(value, str) else None
+    value = literal_value(node) if type(node) in _STRINGS else None
+    return value if type(value) is str else None
 
 
 def _concatenated_value(node: cst.ConcatenatedString) -> str | bytes | None:

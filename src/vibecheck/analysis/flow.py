@@ -21,10 +21,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, cast
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import concrete_subclasses, suite_statements
-from vibecheck.imports import ImportTable
+from vibecheck.imports import ImportTable, full_name
 from vibecheck.literals import string_value
 from vibecheck.rule import Rule
 
@@ -167,6 +166,10 @@ _NAME_TYPES = frozenset({cst.Name, cst.Attribute})
 _OPERAND_TYPES = frozenset({cst.BinaryOperation, cst.BooleanOperation, cst.ConcatenatedString, cst.Comparison,
                             cst.UnaryOperation, cst.Await, cst.NamedExpr, cst.IfExp, cst.FormattedString, cst.List,
                             cst.Tuple, cst.Set, cst.Dict, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp})
+_BINARY_TYPES = frozenset({cst.BinaryOperation, cst.BooleanOperation, cst.ConcatenatedString})
+_DISPLAY_TYPES = frozenset({cst.List, cst.Tuple, cst.Set})
+_SEQUENCE_TYPES = frozenset({cst.List, cst.Tuple})
+_COMPREHENSION_TYPES = frozenset({cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp})
 _HEADER_TYPES = frozenset({cst.If, cst.While, cst.For, cst.With, cst.Match})
 _IMPORT_TYPES = frozenset({cst.Import, cst.ImportFrom})
 _TRY_TYPES = frozenset({cst.Try, cst.TryStar})
@@ -176,7 +179,7 @@ _EXITING_STATEMENTS = frozenset({cst.Return, cst.Raise, cst.Continue, cst.Break}
 def dotted_name(node: cst.CSTNode) -> str | None:
     """`a.b.c` for a Name/Attribute chain, else None."""
     if type(node) in _NAME_TYPES:
-        return get_full_name_for_node(node)
+        return full_name(node)
     return None
 
 
@@ -302,26 +305,27 @@ class FlowState:
         """The sub-expressions whose taint `node` carries unchanged, in source order; None if it is not such a node."""
         if type(node) not in _OPERAND_TYPES:  # most expressions; saves the ABC checks below
             return None
-        if isinstance(node, (cst.BinaryOperation, cst.BooleanOperation, cst.ConcatenatedString)):
-            return [node.left, node.right]
+        kind = type(node)
+        if kind in _BINARY_TYPES:
+            return [node.left, node.right]  # type: ignore[attr-defined]
         if type(node) is cst.Comparison:
             return [node.left, *(c.comparator for c in node.comparisons)] if self.comparisons_propagate else []
-        if isinstance(node, (cst.UnaryOperation, cst.Await)):
-            return [node.expression]
+        if kind is cst.UnaryOperation or kind is cst.Await:
+            return [node.expression]  # type: ignore[attr-defined]
         if type(node) is cst.NamedExpr:
             return [node.value]
         if type(node) is cst.IfExp:
             return [node.body, node.orelse]
         if type(node) is cst.FormattedString:
             return [p.expression for p in node.parts if type(p) is cst.FormattedStringExpression]
-        if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
-            return [e.value for e in node.elements]
+        if kind in _DISPLAY_TYPES:
+            return [e.value for e in node.elements]  # type: ignore[attr-defined]
         if type(node) is cst.Dict:
-            return [e.value for e in node.elements if isinstance(e, (cst.DictElement, cst.StarredDictElement))]
-        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
-            first = node.value if isinstance(node, cst.DictComp) else node.elt
+            return [e.value for e in node.elements if type(e) is cst.DictElement or type(e) is cst.StarredDictElement]
+        if kind in _COMPREHENSION_TYPES:
+            first = node.value if type(node) is cst.DictComp else node.elt  # type: ignore[attr-defined]
             iterables: list[cst.CSTNode | None] = []
-            for_in: cst.CompFor | None = node.for_in
+            for_in: cst.CompFor | None = node.for_in  # type: ignore[attr-defined]
             while for_in is not None:
                 iterables.append(for_in.iter)
                 for_in = for_in.inner_for_in
@@ -438,8 +442,8 @@ class FlowState:
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         """Record that `target` now holds a value with `taint` (None: clean), unpacking tuples and lists."""
-        if isinstance(target, (cst.Tuple, cst.List)):
-            same_shape = isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(target.elements)
+        if type(target) is cst.Tuple or type(target) is cst.List:
+            same_shape = type(value) in _SEQUENCE_TYPES and len(value.elements) == len(target.elements)  # type: ignore[union-attr]
             values = value.elements if same_shape and isinstance(value, (cst.Tuple, cst.List)) else None
             for index, element in enumerate(target.elements):
                 if values is not None:
@@ -666,8 +670,8 @@ def scan_roots(node: cst.CSTNode) -> list[cst.CSTNode]:
     """The expressions a statement evaluates itself: a compound statement's header, a small statement whole."""
     if type(node) not in _HEADER_TYPES:
         return [node]
-    if isinstance(node, (cst.If, cst.While)):
-        return [node.test]
+    if type(node) is cst.If or type(node) is cst.While:
+        return [node.test]  # type: ignore[attr-defined]
     if type(node) is cst.For:
         return [node.iter]
     if type(node) is cst.With:
