@@ -50,6 +50,7 @@ with warnings.catch_warnings():
     from bandit.core import test_set as bandit_test_set
     from bandit.core.blacklisting import blacklist as bandit_blacklist
     from bandit.plugins import injection_sql
+    from bandit.plugins.trojansource import BIDI_CHARACTERS
 
 from vibecheck.analyzers import ExternalCode
 from vibecheck.integrations import bandit_linear_sql
@@ -87,6 +88,22 @@ NOTICE_ONLY_CODES = frozenset({"B404", "B603"})
 # bandit logs warnings (unknown test in a `# nosec`, a `# nosec` that matched nothing) through the
 # logging module; without a handler Python would print them to stderr in the middle of our report.
 logging.getLogger("bandit").addHandler(logging.NullHandler())
+
+# Text a check cannot report without: at least one of the words occurs in the file, or the check is not run there.
+# Each check below looks for a call or module it names (`yaml.load`, `requests.get`, `verify=False`) or a keyword
+# that must be spelled (`shell=True`); an alias still spells the module in its import. Checks whose names come
+# from their config (the shell-injection lists, B108's directories, B704's extra names) have no entry.
+TEXT_PREFILTERS: dict[str, tuple[str, ...]] = {
+    "B102": ("exec",), "B103": ("chmod",), "B113": ("requests", "httpx"), "B201": ("debug",), "B202": ("extractall",),
+    "B324": ("hashlib", "crypt"), "B501": ("verify",), "B504": ("wrap_socket",), "B505": ("generate",),
+    "B506": ("yaml",), "B507": ("set_missing_host_key_policy",), "B508": ("CommunityData",), "B509": ("UsmUserData",),
+    "B601": ("exec_command",), "B602": ("shell",), "B604": ("shell",), "B610": ("extra",), "B611": ("RawSQL",),
+    "B612": ("listen",), "B613": BIDI_CHARACTERS, "B614": ("torch",),
+    "B615": ("transformers", "datasets", "huggingface_hub"), "B701": ("jinja2",), "B702": ("mako",),
+    "B703": ("safestring",),
+}
+# The same, matched without regard to case (B106 matches parameter names like `PASSWORD=` case-insensitively).
+CASELESS_PREFILTERS: dict[str, tuple[str, ...]] = {"B106": ("pas", "pwd", "token", "secret")}
 
 _SEVERITY = {"UNDEFINED": Severity.INFO, "LOW": Severity.LOW, "MEDIUM": Severity.MEDIUM, "HIGH": Severity.HIGH}
 _CONFIDENCE = {"UNDEFINED": Confidence.LOW, "LOW": Confidence.LOW, "MEDIUM": Confidence.MEDIUM, "HIGH": Confidence.HIGH}
@@ -214,6 +231,7 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
         checks = _checks_for(options.cache_key(), options)
     except Exception as exc:  # a bad plugin setting must be reported, not crash the worker
         return [], [EngineError(path, f"bandit could not be set up: {type(exc).__name__}: {exc}", rule=SOURCE)]
+    checks = _narrowed(checks, source)
     errors: list[EngineError] = []
     nosec = _nosec_lines(source)
     tester = _Tester(checks, nosec)
@@ -398,6 +416,27 @@ def _build_checks(options: BanditOptions) -> dict[str, list[_Check]]:
     for kind in blacklists:
         table.setdefault(kind, []).append(_Check("B001", bandit_blacklist, blacklists, True))
     return table
+
+
+_NARROWED: dict[tuple[int, frozenset[str]], tuple[dict[str, list[_Check]], dict[str, list[_Check]]]] = {}
+_NARROWED_LIMIT = 512  # distinct (check table, absent checks) tables kept; a handful in practice
+
+
+def _narrowed(checks: dict[str, list[_Check]], source: str) -> dict[str, list[_Check]]:
+    """The check table without the checks whose `TEXT_PREFILTERS` words are all absent from `source`."""
+    absent = {code for code, words in TEXT_PREFILTERS.items() if not any(word in source for word in words)}
+    lowered = source.lower()
+    absent.update(code for code, words in CASELESS_PREFILTERS.items() if not any(word in lowered for word in words))
+    if not absent:
+        return checks
+    cache_key = (id(checks), frozenset(absent))
+    cached = _NARROWED.get(cache_key)
+    if cached is None or cached[0] is not checks:
+        if len(_NARROWED) >= _NARROWED_LIMIT:
+            _NARROWED.clear()
+        cached = _NARROWED[cache_key] = (checks, {kind: [c for c in entries if c.test_id not in absent]
+                                                  for kind, entries in checks.items()})
+    return cached[1]
 
 
 class _Tester:
