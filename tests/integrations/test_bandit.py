@@ -339,3 +339,22 @@ def test_pipeline_adds_enabled_bandit_codes_and_the_filter_drops_superseded_ones
     assert sorted(codes_and_lines(result.findings)) == [("B101", 5), ("B602", 4), ("VC408", 4)]
     assert codes_and_lines(pipeline.filter("app.py", "app.py", result.findings)) == [("B101", 5), ("VC408", 4)]
     assert result.errors == []
+
+
+def _check_ids(table: dict[str, list[integration._Check]]) -> set[str]:
+    return {check.test_id for checks in table.values() for check in checks}
+
+
+def test_a_check_whose_words_the_file_never_spells_is_not_run_there() -> None:
+    table = integration._checks_for("", BanditOptions())
+    plain = _check_ids(integration._narrowed(table, "total = compute(1, 2)\n"))
+    assert not plain & (set(integration.TEXT_PREFILTERS) | set(integration.CASELESS_PREFILTERS))
+    assert {"B001", "B101", "B608"} <= plain  # checks without a prefilter always run
+    spelled = _check_ids(integration._narrowed(table, "import yaml as y\nconnect(PassWord='x', shell=True)\n"))
+    assert {"B506", "B106", "B602", "B604"} <= spelled and "B113" not in spelled
+
+
+def test_prefiltered_checks_still_report_through_an_alias() -> None:
+    source = "import yaml as y\nimport requests as r\n\ny.load(data)\nr.get(url)\n"
+    findings, errors = run_bandit("app.py", source, BanditOptions(), is_test_file=False)
+    assert errors == [] and {"B506", "B113"} <= {f.code for f in findings}
