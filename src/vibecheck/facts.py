@@ -26,6 +26,7 @@ import libcst as cst
 from vibecheck.lines import split_lines
 from vibecheck.literals import literal_value
 from vibecheck.rule import RuleContext
+from vibecheck.source import ast_children
 
 DEFINITIONS = "definitions"
 MODULE_IMPORTS = "module_imports"
@@ -535,7 +536,7 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
         if skip_functions and isinstance(node, ast.ClassDef):
             pending.extend([*node.decorator_list, *node.bases, *node.body])
             continue
-        pending.extend(ast.iter_child_nodes(node))
+        pending.extend(ast_children(node))
     return used
 
 
