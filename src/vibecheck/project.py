@@ -63,13 +63,13 @@ class Project:
 
 @functools.lru_cache(maxsize=4096)
 def project_root(folder: Path) -> Path | None:
-    """The nearest folder at or above `folder` that holds a project file; None past a repository's top."""
-    for directory in (folder, *folder.parents):
-        if any((directory / name).is_file() for name in PROJECT_FILES):
-            return directory
-        if (directory / ".git").exists():
-            return None
-    return None
+    """The nearest folder at or above `folder` that holds a project file; None past a repository's top.
+    (Recursive, so the folders of one tree share the answers for their parents.)"""
+    if any((folder / name).is_file() for name in PROJECT_FILES):
+        return folder
+    if (folder / ".git").exists() or folder.parent == folder:
+        return None
+    return project_root(folder.parent)
 
 
 def project_roots(paths: Iterable[Path]) -> set[Path]:
@@ -82,6 +82,7 @@ def split_projects(project: Project) -> list[Project]:
     base = project.root.resolve()
     parts: dict[Path, Project] = {}
     folders: dict[Path, Path] = {}  # resolved once per folder: resolving each of 3,000 files took seconds
+    relative_folders: dict[tuple[Path, Path], str] = {}  # (folder, project root) -> the folder's relative path
     for path, result in project.files.items():
         absolute = _resolved(project.absolute_path(path), folders)
         root = project_root(absolute.parent) or base
@@ -89,7 +90,10 @@ def split_projects(project: Project) -> list[Project]:
         if part is None:
             part = parts[root] = Project(root=root, config=_config_for(project.config, base, root))
         part.files[path] = result
-        part.relative[path] = Path(os.path.relpath(absolute, root)).as_posix()
+        folder = relative_folders.get((absolute.parent, root))
+        if folder is None:
+            folder = relative_folders[absolute.parent, root] = Path(os.path.relpath(absolute.parent, root)).as_posix()
+        part.relative[path] = absolute.name if folder == "." else f"{folder}/{absolute.name}"
         if path in project.fingerprints:
             part.fingerprints[path] = project.fingerprints[path]
         if path in project.test_files:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # Top-level files of a flat layout that are tooling, not the project's code.
@@ -25,6 +25,7 @@ class SourceLayout:
     root: Path
     import_roots: tuple[Path, ...]
     flat: bool
+    _resolved: dict[str, Path] = field(default_factory=dict, compare=False, repr=False)  # memo of `absolute`
 
     @classmethod
     def detect(cls, root: Path, src_paths: tuple[str, ...] | list[str] = ()) -> SourceLayout:
@@ -39,8 +40,11 @@ class SourceLayout:
         return cls(root, ordered, flat=ordered == (root,))
 
     def absolute(self, path: str) -> Path:
-        candidate = Path(path)
-        return (candidate if candidate.is_absolute() else self.root / candidate).resolve()
+        found = self._resolved.get(path)
+        if found is None:
+            candidate = Path(path)
+            found = self._resolved[path] = (candidate if candidate.is_absolute() else self.root / candidate).resolve()
+        return found
 
     def relative(self, path: str) -> str:
         """The path relative to the project root, with `/` separators (the key coverage data is matched on)."""
