@@ -301,18 +301,23 @@ def test_a_file_name_that_is_not_utf8_is_cached_too(project: Path, checked: Path
     assert drain(checked) == []
 
 
-@pytest.fixture()
-def project_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The project rules that ran (their findings were not served from the cache)."""
+def spy_project_rule(monkeypatch: pytest.MonkeyPatch, rule: type[NoTests] | type[ClientDataThroughCalls]) -> list[str]:
+    """The codes of the runs of one project rule (each run means its findings were not served from the cache)."""
     ran: list[str] = []
-    original = NoTests.check_project
+    original = rule.check_project
 
-    def spy(self: NoTests, project: Project) -> Iterator[Finding]:
+    def spy(self: NoTests | ClientDataThroughCalls, project: Project) -> Iterator[Finding]:
         ran.append(self.code)
         return original(self, project)
 
-    monkeypatch.setattr(NoTests, "check_project", spy)
+    monkeypatch.setattr(rule, "check_project", spy)
     return ran
+
+
+@pytest.fixture()
+def project_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The runs of VC307."""
+    return spy_project_rule(monkeypatch, NoTests)
 
 
 def codes(out: str) -> list[str]:
@@ -367,16 +372,8 @@ def test_an_edit_that_leaves_the_facts_alone_keeps_the_project_phase_cached(proj
 
 @pytest.fixture()
 def flow_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The runs of VC417 (its findings were not served from the cache)."""
-    ran: list[str] = []
-    original = ClientDataThroughCalls.check_project
-
-    def spy(self: ClientDataThroughCalls, project: Project) -> Iterator[Finding]:
-        ran.append(self.code)
-        return original(self, project)
-
-    monkeypatch.setattr(ClientDataThroughCalls, "check_project", spy)
-    return ran
+    """The runs of VC417."""
+    return spy_project_rule(monkeypatch, ClientDataThroughCalls)
 
 
 def test_a_file_a_project_rule_read_to_place_its_finding_is_watched_by_its_content(
