@@ -267,3 +267,12 @@ def timed(view):
         logger.info("calling %s", view.__name__)
         return view(*args, **kwargs)
     return wrapper
+
+
+# ok: VC212 -- the wrapper hands the token it read to the view, which checks it: an injector, not the guard
+def with_api_token(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        token = request.headers.get("X-API-Token")
+        return view(token, *args, **kwargs)
+    return wrapper

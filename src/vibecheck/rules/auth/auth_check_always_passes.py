@@ -81,7 +81,8 @@ class AuthCheckAlwaysPasses(Rule):
     A lambda bound to such a name (`is_admin = lambda user: True`) is reported too, and so is a guard
     decorator (`admin_required`, `require_api_key`, `token_required`) whose wrapper calls the view on every
     path and can refuse on none: no `raise`, no `abort`, no other value returned, no call that may fail
-    beyond lookups such as `session.get(...)` and logging.
+    beyond lookups such as `session.get(...)` and logging. A wrapper that hands the view a value it read
+    (`view(token, *args)`) injects it for the view to check and is left alone.
 
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes, test files, `is_authenticated`
     on user classes (the Flask-Login and Django convention), permission classes named as allow-all

@@ -39,6 +39,12 @@ def _parameters(function: cst.FunctionDef) -> list[cst.Param]:
     return [*params.posonly_params, *params.params]
 
 
+def _all_parameters(function: cst.FunctionDef) -> list[cst.Param]:
+    params = function.params
+    stars = [star for star in (params.star_arg, params.star_kwarg) if isinstance(star, cst.Param)]
+    return [*params.posonly_params, *params.params, *params.kwonly_params, *stars]
+
+
 def _nested_functions(function: cst.FunctionDef) -> Iterator[cst.FunctionDef]:
     pending: list[cst.CSTNode] = [function.body]
     while pending:
@@ -65,6 +71,14 @@ def _calls_wrapped(node: cst.BaseExpression | None, wrapped: set[str]) -> bool:
     return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in wrapped
 
 
+def _passes_only_its_arguments(call: cst.Call, own: set[str]) -> bool:
+    """`view(*args, **kwargs)`, `view(request, pk)`: the wrapper hands on what it was given and nothing it read.
+
+    A wrapper that passes a value it looked up (`view(token, *args)`) injects it for the view to check.
+    """
+    return all(isinstance(arg.value, cst.Name) and arg.value.value in own for arg in call.args)
+
+
 def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
     body = wrapper.body
     statements = list(body.body) if isinstance(body, cst.IndentedBlock) else []
@@ -73,6 +87,7 @@ def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
             and _calls_wrapped(last.body[-1].value, wrapped)):
         return False
     calls_view = False
+    own = {param.name.value for param in _all_parameters(wrapper)}
     pending: list[cst.CSTNode] = [body]
     while pending:
         node = pending.pop()
@@ -82,6 +97,8 @@ def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
             return False
         if isinstance(node, cst.Call):
             if _calls_wrapped(node, wrapped):
+                if not _passes_only_its_arguments(node, own):
+                    return False
                 calls_view = True
             elif _called_name(node) not in NON_REFUSING_CALLS:
                 return False
