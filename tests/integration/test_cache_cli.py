@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -395,19 +395,25 @@ def test_a_file_a_project_rule_read_to_place_its_finding_is_watched_by_its_conte
     assert flow_runs == ["VC417", "VC417"]  # VC417 read the text of storage.py only: that edit alone ran it again
 
 
-def test_coverage_data_and_the_sources_times_are_inputs_of_the_project_phase(tmp_path: Path,
-                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def shop_with_vc301(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> Callable[[], list[str]]:
+    """A `shop` package with VC301 selected, run from its root with the cache on: returns a run's VC301 messages."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("VIBECHECK_NO_CACHE", raising=False)
-    write(tmp_path, {
-        "pyproject.toml": '[project]\nname = "shop"\n[tool.vibecheck]\nextend-select = ["VC301"]\n',
-        "src/shop/__init__.py": "",
-        "src/shop/orders.py": "def total(items):\n    return sum(items)\n\n\ndef refund(order):\n    return order\n",
-        "tests/test_orders.py": "from shop.orders import total\n\n\ndef test_total():\n    assert total([1, 2]) == 3\n",
-    })
+    write(tmp_path, {"pyproject.toml": '[project]\nname = "shop"\n[tool.vibecheck]\nextend-select = ["VC301"]\n',
+                     "src/shop/__init__.py": "", **files})
+
     def messages() -> list[str]:
         return [f["message"] for f in json.loads(run(".")[1])["findings"] if f["code"] == "VC301"]
 
+    return messages
+
+
+def test_coverage_data_and_the_sources_times_are_inputs_of_the_project_phase(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    messages = shop_with_vc301(tmp_path, monkeypatch, {
+        "src/shop/orders.py": "def total(items):\n    return sum(items)\n\n\ndef refund(order):\n    return order\n",
+        "tests/test_orders.py": "from shop.orders import total\n\n\ndef test_total():\n    assert total([1, 2]) == 3\n",
+    })
     static = messages()
     assert len(static) == 1 and "static mode" in static[0]
     data = {"meta": {"format": 3}, "files": {"src/shop/orders.py": {"executed_lines": [1, 2]}}}
@@ -426,21 +432,13 @@ def test_coverage_data_and_the_sources_times_are_inputs_of_the_project_phase(tmp
 def test_a_template_that_starts_calling_a_method_re_runs_the_project_phase(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """VC301 counts a method a template calls as called; editing the template must not be served a stale phase."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("VIBECHECK_NO_CACHE", raising=False)
-    write(tmp_path, {
-        "pyproject.toml": '[project]\nname = "shop"\n[tool.vibecheck]\nextend-select = ["VC301"]\n',
-        "src/shop/__init__.py": "",
+    untested = shop_with_vc301(tmp_path, monkeypatch, {
         "src/shop/orders.py": "def total(items):\n    return sum(items)\n\n\n"
                               "class Order:\n    def badge(self):\n        return self\n",
         "tests/test_orders.py": "from shop.orders import Order, total\n\n\ndef test_total():\n"
                                 "    assert total([1, 2]) == 3\n    assert Order()\n",
         "templates/order.html": "<p>{{ order.total }}</p>\n",
     })
-
-    def untested() -> list[str]:
-        return [f["message"] for f in json.loads(run(".")[1])["findings"] if f["code"] == "VC301"]
-
     before = untested()
     assert len(before) == 1 and "`shop.orders.Order.badge`" in before[0]
     assert untested() == before  # a cached phase answers the same
