@@ -18,7 +18,6 @@ from typing import Any
 from vibecheck.bandit_config import apply_bandit_table
 from vibecheck.discovery import invalid_pattern
 from vibecheck.errors import ConfigError, UsageError
-from vibecheck.integrations.bandit import options_from_table
 from vibecheck.model import Severity
 from vibecheck.registry import Registry
 from vibecheck.safe_files import read_regular_file
@@ -192,11 +191,19 @@ def settings_from_table(table: dict[str, Any], registry: Registry, *, where: str
         if not isinstance(table["bandit"], dict):
             raise ConfigError(f"{where}: `bandit` must be a table")
         try:
-            options_from_table(table["bandit"])
+            _check_bandit_options(table["bandit"])
         except ValueError as exc:
             raise ConfigError(f"{where}: `bandit`: {exc}") from exc
         values["bandit"] = dict(table["bandit"])
     return Settings(**values)
+
+
+def _check_bandit_options(table: dict[str, Any]) -> None:
+    """Raise ValueError for a bandit table bandit would refuse; an empty one needs no bandit (nor its import)."""
+    if table:
+        from vibecheck.integrations.bandit import options_from_table  # local: bandit's plugins load on import
+
+        options_from_table(table)
 
 
 def _validate(selectors: Sequence[str], registry: Registry, where: str) -> None:
@@ -298,7 +305,7 @@ def _with_bandit_table(settings: Settings, pyproject: Path) -> Settings:
     prefix = folder.relative_to(root).as_posix() + "/" if folder != root and folder.is_relative_to(root) else ""
     bandit, excludes = apply_bandit_table(table, where=str(pyproject), bandit=settings.bandit, prefix=prefix)
     try:
-        options_from_table(bandit)
+        _check_bandit_options(bandit)
     except ValueError as exc:
         raise ConfigError(f"{pyproject}: {str(exc).replace('[tool.vibecheck.bandit]', '[tool.bandit]')}") from exc
     ignores = dict(settings.per_file_ignores)

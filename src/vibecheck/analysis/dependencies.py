@@ -174,17 +174,23 @@ def find_root(path: Path) -> Path | None:
     return _find_root(path if path.is_dir() else path.parent)
 
 
-@functools.lru_cache(maxsize=1024)
 def _find_root(start: Path) -> Path | None:
-    weak: Path | None = None
-    for directory in (start, *start.parents):
-        if any((directory / marker).is_file() for marker in ROOT_MARKERS):
-            return directory
-        if weak is None and any((directory / marker).exists() for marker in WEAK_ROOT_MARKERS):
-            weak = directory
-        if (directory / ".git").exists():
-            break
-    return weak
+    strong, weak = _roots_above(start)
+    return strong or weak
+
+
+@functools.lru_cache(maxsize=1024)
+def _roots_above(directory: Path) -> tuple[Path | None, Path | None]:
+    """(the nearest folder at or above `directory` with a project file, the nearest with a weak marker), both up to
+    the repository's top. Recursive, so the folders of one tree share their parents' answers (each folder of a
+    large tree walking up to `/` on its own cost 0.2 s of a warm run on Django's 195 folders)."""
+    if any((directory / marker).is_file() for marker in ROOT_MARKERS):
+        return directory, None
+    weak = directory if any((directory / marker).exists() for marker in WEAK_ROOT_MARKERS) else None
+    if (directory / ".git").exists() or directory.parent == directory:
+        return None, weak
+    strong, weak_above = _roots_above(directory.parent)
+    return strong, weak or weak_above
 
 
 @functools.lru_cache(maxsize=64)
@@ -275,7 +281,7 @@ class DependencyInputs:
 
     def cache_clear(self) -> None:
         for memo in (_folder_inputs, _resolved_folder, _installed_state, project_dependencies, module_names_in,
-                     _find_root):
+                     _roots_above):
             memo.cache_clear()
 
 
