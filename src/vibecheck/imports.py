@@ -41,10 +41,15 @@ class ImportTable:
 
     def __init__(self) -> None:
         self.aliases: dict[str, str] = {}
-        # Many rules resolve the same call node; the spelled name is memoised per node identity (the node
-        # is kept in the entry, so its id cannot be reused by another node while the table lives).
-        self._dotted: dict[int, tuple[cst.CSTNode, str | None]] = {}
-        # `imports_any` answers, per prefix tuple; cleared when an import is added (the walk meets function-level ones).
+        # Many rules resolve the same call node; the spelled name and its resolution are memoised per node
+        # identity (the node is kept in the entry, so its id cannot be reused by another node while the table
+        # lives). A resolution holds while `_version` does: it counts the changes to `aliases`.
+        self._dotted: dict[int, tuple[cst.CSTNode, str | None, int, str | None]] = {}
+        self._version = 0
+        # Per import statement: the (local name, dotted name) pairs it binds.
+        self._bindings: dict[int, tuple[cst.CSTNode, tuple[tuple[str, str], ...]]] = {}
+        # `imports_any` answers, per prefix tuple; cleared when an alias changes (the walk meets function-level
+        # imports, each flow rule again).
         self._imports_any: dict[tuple[str, ...], bool] = {}
 
     @classmethod
@@ -62,24 +67,15 @@ class ImportTable:
         return table
 
     def add(self, node: cst.Import | cst.ImportFrom) -> None:
-        self._imports_any.clear()
-        if isinstance(node, cst.Import):
-            for alias in node.names:
-                dotted = get_full_name_for_node(alias.name) or ""
-                if alias.asname is not None:
-                    self.aliases[get_full_name_for_node(alias.asname.name) or dotted] = dotted
-                else:
-                    head = dotted.split(".")[0]
-                    self.aliases[head] = head
-            return
-        module = "." * len(node.relative) + (get_full_name_for_node(node.module) or "" if node.module else "")
-        if isinstance(node.names, cst.ImportStar):
-            return
-        for alias in node.names:
-            imported = get_full_name_for_node(alias.name) or ""
-            local = get_full_name_for_node(alias.asname.name) if alias.asname is not None else imported
-            separator = "" if module.endswith(".") or not module else "."
-            self.aliases[local or imported] = f"{module}{separator}{imported}"
+        """Bind the names an import statement binds (again: each flow rule's walk meets a function's imports)."""
+        entry = self._bindings.get(id(node))
+        if entry is None:
+            entry = self._bindings[id(node)] = (node, _bindings_of(node))
+        for local, target in entry[1]:
+            if self.aliases.get(local) != target:
+                self.aliases[local] = target
+                self._version += 1
+                self._imports_any.clear()
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         """The dotted name an expression refers to (a call resolves to its callee), or None."""
@@ -88,14 +84,16 @@ class ImportTable:
         if type(node) is not cst.Name and type(node) is not cst.Attribute:
             return None
         entry = self._dotted.get(id(node))
-        if entry is None:
-            entry = self._dotted[id(node)] = (node, full_name(node))
-        dotted = entry[1]
-        if dotted is None:
-            return None
-        head, _, rest = dotted.partition(".")
-        resolved = self.aliases.get(head, head)
-        return f"{resolved}.{rest}" if rest else resolved
+        if entry is not None and entry[2] == self._version:
+            return entry[3]
+        dotted = entry[1] if entry is not None else full_name(node)
+        resolved = None
+        if dotted is not None:
+            head, _, rest = dotted.partition(".")
+            resolved = self.aliases.get(head, head)
+            resolved = f"{resolved}.{rest}" if rest else resolved
+        self._dotted[id(node)] = (node, dotted, self._version, resolved)
+        return resolved
 
     def imported_names(self) -> set[str]:
         """The dotted module or object names imported anywhere in the file."""
@@ -107,6 +105,30 @@ class ImportTable:
         if found is None:
             found = self._imports_any[prefixes] = any(name.startswith(prefixes) for name in self.aliases.values())
         return found
+
+
+def _bindings_of(node: cst.Import | cst.ImportFrom) -> tuple[tuple[str, str], ...]:
+    """(local name, dotted name it stands for) for each name an import statement binds, in order."""
+    if isinstance(node, cst.Import):
+        pairs = []
+        for alias in node.names:
+            dotted = get_full_name_for_node(alias.name) or ""
+            if alias.asname is not None:
+                pairs.append((get_full_name_for_node(alias.asname.name) or dotted, dotted))
+            else:
+                head = dotted.split(".")[0]
+                pairs.append((head, head))
+        return tuple(pairs)
+    module = "." * len(node.relative) + (get_full_name_for_node(node.module) or "" if node.module else "")
+    if isinstance(node.names, cst.ImportStar):
+        return ()
+    separator = "" if module.endswith(".") or not module else "."
+    found = []
+    for alias in node.names:
+        imported = get_full_name_for_node(alias.name) or ""
+        local = get_full_name_for_node(alias.asname.name) if alias.asname is not None else imported
+        found.append((local or imported, f"{module}{separator}{imported}"))
+    return tuple(found)
 
 
 def _nested_statements(statement: cst.CSTNode) -> list[cst.CSTNode]:

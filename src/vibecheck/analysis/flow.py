@@ -174,6 +174,7 @@ _HEADER_TYPES = frozenset({cst.If, cst.While, cst.For, cst.With, cst.Match})
 _IMPORT_TYPES = frozenset({cst.Import, cst.ImportFrom})
 _TRY_TYPES = frozenset({cst.Try, cst.TryStar})
 _EXITING_STATEMENTS = frozenset({cst.Return, cst.Raise, cst.Continue, cst.Break})
+COMPOUND_STATEMENTS = concrete_subclasses(cst.BaseCompoundStatement)
 
 
 def dotted_name(node: cst.CSTNode) -> str | None:
@@ -222,6 +223,8 @@ class FlowState:
                  constant_text: ConstantText | None = None, slices_clear: bool = False,
                  comparisons_propagate: bool = True) -> None:
         self.imports = imports
+        # the table's own method, not a wrapper: flow rules resolve names millions of times on a large project
+        self.qualified_name: Callable[[cst.CSTNode], str | None] = imports.qualified_name
         self.source = source
         self.sanitizer = sanitizer
         self.sanitizer_names = sanitizer_names
@@ -251,9 +254,6 @@ class FlowState:
         # Answers remembered for the length of one outermost `taint_of` query, during which no binding changes:
         # a source finder asked about every operand of a 2,500-long `a + b + ...` chain must not rescan it each time.
         self.query_memo: dict[tuple[str, int], Any] | None = None
-
-    def qualified_name(self, node: cst.CSTNode) -> str | None:
-        return self.imports.qualified_name(node)
 
     def is_sanitizer_call(self, call: cst.Call) -> bool:
         if self.sanitizer_names:
@@ -530,13 +530,21 @@ def _is_unpinned_prefix_test(call: cst.Call) -> bool:
     return all(p is not None and p.lower() in UNPINNED_PREFIXES for p in prefixes)
 
 
-def checked_names(test: cst.CSTNode) -> Iterator[str]:
+def checked_names(test: cst.CSTNode) -> tuple[str, ...]:
     """Dotted names that a condition checks against something: `x in ALLOWED`, `x == y`, `is_safe(x)`, `x.startswith()`.
 
     Tests that do not protect are not checks: a substring search (`"http://" in url`, a denylist of shell
     characters), a file extension alone, `endswith` (`evil-example.com` ends with `example.com`), and a
-    scheme-only `startswith`.
+    scheme-only `startswith`. The answer depends on the condition alone, so it is remembered for the file.
     """
+    return _remembered(_CHECKED_NAMES, test, _checked_names)
+
+
+def _checked_names(test: cst.CSTNode) -> tuple[str, ...]:
+    return tuple(_each_checked_name(test))
+
+
+def _each_checked_name(test: cst.CSTNode) -> Iterator[str]:
     for node in iter_expressions(test):
         if type(node) is cst.Comparison:
             if not any(isinstance(c.operator, VALIDATING_OPERATORS) for c in node.comparisons) or _is_substring_test(node):
@@ -617,6 +625,19 @@ _CURRENT_MODULE: dict[str, cst.Module] = {}
 _PARAMETERS: dict[tuple[int, bool], tuple[cst.FunctionDef, tuple[set[str], set[str], set[str]]]] = {}
 # Per file: statement or expression -> everything below it. Several flow rules walk the same statements.
 _EXPRESSIONS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = {}
+# Per file, what every flow rule asks about the same nodes and what no rule's state changes: a statement's calls
+# and walrus bindings (in the expressions it evaluates itself), and the names a condition checks.
+_CALLS: dict[int, tuple[cst.CSTNode, tuple[cst.Call, ...]]] = {}
+_WALRUSES: dict[int, tuple[cst.CSTNode, tuple[cst.NamedExpr, ...]]] = {}
+_CHECKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
+
+
+def _remembered(cache: dict[int, tuple[cst.CSTNode, Any]], node: cst.CSTNode, compute: Callable[[Any], Any]) -> Any:
+    """`compute(node)`, once per node of the file (the entry keeps the node, so its id is not reused meanwhile)."""
+    entry = cache.get(id(node))
+    if entry is None or entry[0] is not node:
+        entry = cache[id(node)] = (node, compute(node))
+    return entry[1]
 
 
 def _is_walked_node(value: object) -> bool:
@@ -629,8 +650,8 @@ def _is_walked_node(value: object) -> bool:
 
 def reset_expression_cache() -> None:
     """Forget the previous file's nodes (called once per module)."""
-    _EXPRESSIONS.clear()
-    _PARAMETERS.clear()
+    for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES):
+        cache.clear()
 
 
 def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
@@ -658,12 +679,18 @@ def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
     return result
 
 
-def iter_calls(node: cst.CSTNode) -> Iterator[cst.Call]:
-    """Calls inside a statement or expression (for compound statements: their header only)."""
-    for root in scan_roots(node):
-        for inner in iter_expressions(root):
-            if type(inner) is cst.Call:
-                yield inner
+def iter_calls(node: cst.CSTNode) -> tuple[cst.Call, ...]:
+    """Calls inside a statement or expression (for compound statements: their header only), in source order."""
+    return _remembered(_CALLS, node, _calls_in)
+
+
+def _calls_in(statement: cst.CSTNode) -> tuple[cst.Call, ...]:
+    return tuple(inner for root in scan_roots(statement) for inner in iter_expressions(root) if type(inner) is cst.Call)
+
+
+def _walruses_in(statement: cst.CSTNode) -> tuple[cst.NamedExpr, ...]:
+    return tuple(inner for root in scan_roots(statement) for inner in iter_expressions(root)
+                 if type(inner) is cst.NamedExpr)
 
 
 def scan_roots(node: cst.CSTNode) -> list[cst.CSTNode]:
@@ -696,10 +723,8 @@ def walk_block(statements: list[cst.CSTNode], state: FlowState, on_statement: Vi
 def _bind_walruses(node: cst.CSTNode, state: FlowState) -> None:
     if not state.has_walrus:
         return
-    for root in scan_roots(node):
-        for inner in iter_expressions(root):
-            if type(inner) is cst.NamedExpr:
-                state.bind(inner.target, state.taint_of(inner.value), inner.value)
+    for walrus in _remembered(_WALRUSES, node, _walruses_in):
+        state.bind(walrus.target, state.taint_of(walrus.value), walrus.value)
 
 
 def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visitor) -> None:

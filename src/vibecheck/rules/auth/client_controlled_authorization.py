@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.analysis.flow import (
+    COMPOUND_STATEMENTS,
     FlowRule,
     FlowState,
     Taint,
@@ -23,6 +24,8 @@ PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff",
 IDENTITY_WORDS = frozenset({"uid", "userid"})
 # A credential sent by the client and checked (a shared token) is authentication, another rule's concern.
 CREDENTIAL_WORDS = frozenset({"token", "key", "secret", "password", "signature", "sig", "authorization", "apikey", "hmac"})
+# The expressions whose value a condition may trust as a client's claim.
+CLAIM_TYPES = frozenset({cst.Name, cst.Attribute, cst.Subscript, cst.Call})
 # Server-side identity: comparing the client's claim against it is a check, not trust.
 SERVER_IDENTITY = ("current_user", "request.user", "g.user", "session", "self.request.user", "get_current_user", "identity",
                    "get_jwt_identity", "claims", "auth.user")
@@ -109,18 +112,18 @@ class ClientControlledAuthorization(FlowRule):
         self._in_route = is_route_handler(function)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        if isinstance(node, (cst.If, cst.While)):
+        if type(node) is cst.If or type(node) is cst.While:  # not `isinstance`: ABCMeta is dear here
             self._check_condition(node.test, state)
             return
-        if isinstance(node, cst.BaseCompoundStatement):
+        if type(node) in COMPOUND_STATEMENTS:
             return
         for inner in iter_expressions(node):
-            if isinstance(inner, cst.IfExp):
+            if type(inner) is cst.IfExp:
                 self._check_condition(inner.test, state)
 
     def _check_condition(self, test: cst.BaseExpression, state: FlowState) -> None:
         for inner in iter_expressions(test):
-            if not isinstance(inner, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
+            if type(inner) not in CLAIM_TYPES:
                 continue
             taint = state.taint_of(inner)
             if taint is None or taint.kind != "request" or self._server_object(inner, taint):

@@ -75,7 +75,7 @@ LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.",
 
 def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Model output: the result of an OpenAI, Anthropic, litellm, Gemini, ollama or langchain call."""
-    if not isinstance(node, cst.Call):
+    if type(node) is not cst.Call:  # not `isinstance`, which goes through ABCMeta: `Call` has no subclasses
         return None
     name = state.qualified_name(node)
     if name is not None and (name in LLM_FUNCTIONS or name.endswith(LLM_CALL_SUFFIXES)):

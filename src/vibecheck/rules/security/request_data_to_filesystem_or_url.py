@@ -189,7 +189,7 @@ def _names_local_hosts(comparison: cst.Comparison) -> bool:
 
 def request_or_client_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Client input, and HTTP client objects (`requests.Session()`, `httpx.AsyncClient()`) to spot their calls."""
-    if isinstance(node, cst.Call) and state.qualified_name(node) in HTTP_CLIENT_FACTORIES:
+    if type(node) is cst.Call and state.qualified_name(node) in HTTP_CLIENT_FACTORIES:
         return Taint("http-client", short_code(node.func))
     if type(node) is cst.Attribute and node.attr.value in ("name", "stem") and type(node.value) is cst.Call \
             and (state.qualified_name(node.value) or "").rsplit(".", 1)[-1] in ("Path", "PurePath", "PurePosixPath"):

@@ -17,17 +17,17 @@ SANITIZERS = frozenset({"len", "bool", "hash", "mask", "redact", "mask_secret", 
 
 def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """A value named like a secret: a variable, an attribute, `config["api_key"]`, `os.getenv("DB_PASSWORD")`."""
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return Taint("secret", node.value) if is_secret_name(node.value) else None
-    if isinstance(node, cst.Attribute):
+    if type(node) is cst.Attribute:
         if is_secret_name(node.attr.value):
             return Taint("secret", dotted_name(node) or node.attr.value)
         # `secret.name`, `token.expires_at`: metadata of a secret object, not the secret itself.
         return None if node.attr.value in SECRET_VALUE_ATTRIBUTES else CLEAN
-    if isinstance(node, cst.Subscript) and isinstance(node.slice[0].slice, cst.Index):
+    if type(node) is cst.Subscript and type(node.slice[0].slice) is cst.Index:
         key = string_value(node.slice[0].slice.value)
         return Taint("secret", f"[{key!r}]") if key is not None and is_secret_name(key) else None
-    if isinstance(node, cst.Call) and node.args:
+    if type(node) is cst.Call and node.args:
         name = state.qualified_name(node) or ""
         method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
         if name in KEY_GETTERS or method in ("get", "getenv"):

@@ -155,19 +155,19 @@ HOW_BUILT = {'f"..."': "an f-string", '"..." % ...': "`%` formatting", '"..." + 
 def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """A string built from a non-constant value by an f-string, `%`, `+` or `.format` (kind `sql` if it looks like SQL)."""
     how = None
-    if isinstance(node, cst.FormattedString):
+    if type(node) is cst.FormattedString:
         how = 'f"..."'
-    elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo) and \
+    elif type(node) is cst.BinaryOperation and type(node.operator) is cst.Modulo and \
             constant_text(node.left, state) is not None:
         how = '"..." % ...'
-    elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+    elif type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
         how = '"..." + ...'
-    elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "format" \
+    elif type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "format" \
             and constant_text(node.func.value, state) is not None:
         how = '"...".format(...)'
     if how is None or constant_text(node, state) is not None:
         return None
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) and not _has_string_part(node, state):
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add and not _has_string_part(node, state):
         return None
     kind = "sql" if looks_like_sql(_literal_text(node, state)) else "string"
     return Taint(kind, how)
