@@ -14,6 +14,11 @@ Literal = str | bytes | int | float | complex
 # Exact types: libcst's concrete node classes have no subclasses, and `isinstance` against them goes through ABCMeta.
 _NUMBER_OR_STRING = frozenset({cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary})
 _STRINGS = frozenset({cst.SimpleString, cst.ConcatenatedString})
+# Per literal node: its value. Many rules read the same literals, and libcst's `evaluated_value` runs
+# `ast.literal_eval` (a compile) each time. The entry keeps the node, so its id is not reused while it is
+# there; the table is emptied when it reaches the limit (it then holds mostly earlier files' literals).
+_VALUES: dict[int, tuple[cst.CSTNode | None, Literal | None]] = {}
+_VALUES_LIMIT = 50_000
 
 
 def literal_value(node: cst.CSTNode | None) -> Literal | None:
@@ -22,10 +27,17 @@ def literal_value(node: cst.CSTNode | None) -> Literal | None:
     if type(node) is cst.ConcatenatedString:
         return _concatenated_value(node)
     if type(node) in _NUMBER_OR_STRING:
+        entry = _VALUES.get(id(node))
+        if entry is not None and entry[0] is node:
+            return entry[1]
         try:
-            return node.evaluated_value  # type: ignore[union-attr]
+            value = node.evaluated_value  # type: ignore[union-attr]
         except (SyntaxError, ValueError, MemoryError, RecursionError):
-            return None
+            value = None
+        if len(_VALUES) >= _VALUES_LIMIT:
+            _VALUES.clear()
+        _VALUES[id(node)] = (node, value)
+        return value
     return None
 
 

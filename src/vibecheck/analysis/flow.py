@@ -820,11 +820,30 @@ def _ignore_statement(node: cst.CSTNode, state: FlowState) -> None:
     """The visitor of a loop's first pass, which only applies bindings."""
 
 
+# Statements whose walk binds nothing (unless a walrus sits in them or the call stores into a container).
+_NON_BINDING_STATEMENTS = frozenset({cst.Expr, cst.Return, cst.Raise, cst.Pass, cst.Continue, cst.Break, cst.Del,
+                                     cst.Global, cst.Nonlocal})
+
+
+def _binds_nothing(statements: list[cst.CSTNode], state: FlowState) -> bool:
+    """A loop body whose first pass would leave the state as it found it (`for x in xs: self.emit(x)`)."""
+    for statement in statements:
+        if type(statement) not in _NON_BINDING_STATEMENTS:
+            return False
+        if type(statement) is cst.Expr and type(statement.value) is cst.Call and type(statement.value.func) is cst.Attribute \
+                and statement.value.func.attr.value in STORING_METHODS:
+            return False
+        if state.has_walrus and _remembered(_WALRUSES, statement, _walruses_in):
+            return False
+    return True
+
+
 def _walk_loop_body(statements: list[cst.CSTNode], state: FlowState, on_statement: Visitor) -> None:
     """Walk a loop body twice: the first pass (silent, at most two loops deep) carries taint from a later
-    iteration's assignment to an earlier use; the loop may also not run, so what held before still holds."""
+    iteration's assignment to an earlier use; the loop may also not run, so what held before still holds.
+    A body that binds nothing skips the first pass, which would change nothing."""
     before = state.snapshot()
-    if state.loop_depth < 2:
+    if state.loop_depth < 2 and not _binds_nothing(statements, state):
         state.loop_depth += 1
         walk_block(statements, state, _ignore_statement)
         state.merge(before)
@@ -1121,7 +1140,7 @@ class FlowRule(Rule):
         summary = state.summary
         if summary is None:
             return
-        tracked = self.untrusted_kinds | SUMMARISED_KINDS
+        tracked = self._tracked_kinds()
         if type(node) is cst.Return and node.value is not None:
             taint = state.taint_of(node.value)
             if taint is not None and taint.kind in tracked:
@@ -1148,6 +1167,15 @@ class FlowRule(Rule):
                         summary.calls.append([callee, where, PARAMETER, parameter, *extra])
                 else:
                     summary.calls.append([callee, where, taint.kind, taint.origin, *extra])
+
+    @classmethod
+    def _tracked_kinds(cls) -> frozenset[str]:
+        """The taint kinds a summary records: the rule's untrusted kinds, parameters and call results."""
+        kinds = cls.__dict__.get("_tracked")
+        if kinds is None:
+            kinds = cls.untrusted_kinds | SUMMARISED_KINDS
+            type.__setattr__(cls, "_tracked", kinds)
+        return kinds
 
     def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
         """What the join must know about a value passed to a project function or returned, beyond its taint:

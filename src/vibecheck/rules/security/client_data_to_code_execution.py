@@ -79,7 +79,10 @@ class ClientDataToCodeExecution(ClientSinkRule):
     confidence = Confidence.HIGH
     cwe = CWE
     supersedes = ("B307", "B102")
-    file_hints = ("eval", "exec", "import", "locate", "run_path", "run_module", "push", "runsource")
+    # the sinks, and the sources a caller passes on to a helper in another file (not `import`, which every
+    # module spells: a module without them lends VC409's calls and returns to VC417)
+    file_hints = ("eval", "exec", "import_module", "__import__", "locate", "find_spec", "run_path", "run_module", "push",
+                  "runsource", "runcode", "request", "event", "argv", "input(", "fileinput", "stdin", "builtins")
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**EXECUTING, **IMPORTING}
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = CONSOLE_METHODS
     sanitizers = SANITIZERS
