@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from vibecheck.source import SourceUnit
 
 # Modules that provide an analyzer; one whose tool is not installed is skipped.
-ANALYZER_MODULES = ("vibecheck.integrations.bandit",)
+ANALYZER_MODULES = ("vibecheck.integrations.bandit_analyzer",)
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,12 @@ class Analyzer(Protocol):
 
     def codes(self) -> Iterable[ExternalCode]:
         """Every code the tool can report."""
+
+    def load(self) -> None:
+        """Import the tool now (before worker processes fork, so they share it)."""
+
+    def fingerprint(self) -> str:
+        """What the tool's code table is read from (its version, its plugins): `vibecheck.manifest` saves the table."""
 
     def is_enabled(self, settings: Any) -> bool:
         """False when the settings switch the whole tool off."""

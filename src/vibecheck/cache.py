@@ -89,7 +89,6 @@ class ResultCache:
         self.hits = 0
         self.stored = 0
         self._file_keys: dict[str, str] = {}
-        self._readers: dict[frozenset[str], tuple[Callable[[str], str], ...]] = {}  # enabled codes -> their inputs
         self.fingerprints: dict[str, str] = {}  # path -> the key its result (and facts) came under, this run
         self.facts_digests: dict[str, str] = {}  # path -> the digest of its facts' text (what the project phase reads)
         # A hit's facts (most of an entry's bytes): decoded at once ("eager"), kept undecoded until `deferred_facts`
@@ -98,7 +97,7 @@ class ResultCache:
         self.facts_mode = facts
         self._raw_facts: dict[str, tuple[bytes, Path]] = {}  # path -> (undecoded facts, the entry they came from)
         self._ready = False
-        for reader in {reader for rule in pipeline.registry.file_rules for reader in rule.cache_inputs}:
+        for reader in pipeline.all_cache_inputs():
             clear_memos = getattr(reader, "cache_clear", None)
             if clear_memos is not None:
                 clear_memos()
@@ -251,12 +250,12 @@ class ResultCache:
             texts = (result_codec.dumps(head), result_codec.dumps(result.facts))
         except (ValueError, RecursionError):
             return None  # facts a rule pack made of something else than plain data: check the file again next time
-        if not (self._prepare() and result_codec.round_trips(head, texts[0]) and _facts_round_trip(result.facts, texts[1])):
+        if not (self.prepare() and result_codec.round_trips(head, texts[0]) and _facts_round_trip(result.facts, texts[1])):
             return None
         head_text, facts_text = texts[0].encode("ascii"), texts[1].encode("ascii")
         facts_digest = content_digest(facts_text)
         header = _header(key, content_digest(head_text), facts_digest)
-        if _write_atomically(entry, b"%s\n%s\n%s" % (header, head_text, facts_text)):
+        if write_atomically(entry, b"%s\n%s\n%s" % (header, head_text, facts_text)):
             self.stored += 1
         return facts_digest
 
@@ -269,17 +268,13 @@ class ResultCache:
     def _inputs_key(self, source_file: SourceFile) -> str:
         """The key of everything but the bytes: the run, the file's paths, what its enabled rules read beyond it."""
         enabled = self.pipeline.selection.enabled_for(source_file.relative)
-        readers = self._readers.get(enabled)
-        if readers is None:
-            readers = self._readers[enabled] = tuple(
-                {reader for rule, _ in self.pipeline.file_rules_for(enabled) for reader in rule.cache_inputs})
-        inputs = sorted([reader(source_file.path) for reader in readers])
+        inputs = sorted([reader(source_file.path) for reader in self.pipeline.cache_inputs_for(enabled)])
         return _hash(self.run_key, source_file.display, source_file.relative, *inputs)
 
     def _entry(self, source_file: SourceFile, kind: str = "") -> Path:
         return self.entries / f"{_hash(kind, source_file.display, source_file.relative)}.json"
 
-    def _prepare(self) -> bool:
+    def prepare(self) -> bool:
         """Create the folder with its `.gitignore` and `CACHEDIR.TAG` once; False when it cannot be written."""
         if self._ready:
             return True
@@ -289,7 +284,7 @@ class ResultCache:
                 return False
             for name, text in ((".gitignore", "# Created by vibecheck.\n*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
                 if not (self.folder / name).exists():
-                    _write_atomically(self.folder / name, text.encode())
+                    write_atomically(self.folder / name, text.encode())
         except OSError:
             return False
         self._ready = True
@@ -338,23 +333,17 @@ def run_digest(settings: Settings, pipeline: Pipeline) -> str:
     """Everything of this run that changes a file's result: the settings, the rules' code and versions, bandit's."""
     values = {k: v for k, v in dataclasses.asdict(settings).items() if k not in NOT_IN_KEY}
     values["raw"] = {k: v for k, v in settings.raw.items() if k not in RAW_NOT_IN_KEY}
-    packs = [(pack.name, pack.version) for pack in pipeline.registry.packs]
-    modules = sorted({rule.__module__ for rule in pipeline.registry.rules})
+    packs = [(name, version) for name, version in pipeline.registry.pack_versions]
     return _hash(str(FORMAT), __version__, json.dumps(values, sort_keys=True, default=str), repr(packs),
-                 _tool_version("bandit"), _code_digest(modules), sys.version)
+                 _tool_version("bandit"), code_digest(pipeline.registry.module_files), sys.version)
 
 
-def _code_digest(modules: Iterable[str]) -> str:
-    """Size and modification time of vibecheck's own sources and of every rule module: an edited rule
+def code_digest(files: Iterable[str]) -> str:
+    """Size and modification time of vibecheck's own sources and of `files` (the rule modules'): an edited rule
     (an editable install, a plugin in development) invalidates the cache even when no version changed."""
-    files = {str(path) for path in Path(__file__).parent.rglob("*.py")}
-    for name in modules:
-        module = sys.modules.get(name)
-        location = getattr(module, "__file__", None)
-        if location:
-            files.add(location)
+    stamped = {str(path) for path in Path(__file__).parent.rglob("*.py")} | set(files)
     stamps = []
-    for location in sorted(files):
+    for location in sorted(stamped):
         with contextlib.suppress(OSError):
             info = os.stat(location)
             stamps.append(f"{location}:{info.st_size}:{info.st_mtime_ns}")
@@ -376,7 +365,7 @@ def _hash(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _write_atomically(target: Path, payload: bytes) -> bool:
+def write_atomically(target: Path, payload: bytes) -> bool:
     """Write `payload` to a temporary file beside `target` and rename it over `target` (atomic on POSIX and
     Windows), so a concurrent reader sees the old entry or the new one, never half of one."""
     try:

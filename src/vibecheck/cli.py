@@ -28,10 +28,11 @@ from vibecheck.commands.fix import fix_command
 from vibecheck.commands.hook import hook_command
 from vibecheck.commands.init import init_command
 from vibecheck.commands.merge import merge_command
-from vibecheck.config import FAIL_ON, Settings, load_settings
+from vibecheck.config import FAIL_ON, Settings, cache_root, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
 from vibecheck.errors import UsageError, VibecheckError
 from vibecheck.gc_tuning import tune_gc
+from vibecheck.manifest import registry_for
 from vibecheck.model import FileResult, Finding, Report
 from vibecheck.redaction import redact_known_secrets
 from vibecheck.registry import Registry, load_registry
@@ -148,9 +149,12 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     global _color_mode
     _color_mode = color
     quiet = quiet or fmt in QUIET_FORMATS
-    registry = load_registry()
     if paths == ("-",) and not stdin_filename:
         stdin_filename = "-"
+    targets = [] if stdin_filename else list(paths) or ["."]
+    no_cache = no_cache or os.environ.get("VIBECHECK_NO_CACHE", "") not in ("", "0", "false")
+    cached = not (no_cache or fix or show_diff or stdin_filename)
+    registry = registry_for(cache_root(targets, config_file=config_file) if cached else None)
     for problem in registry.errors:
         click.echo(f"vibecheck: error: {printable(problem)}", err=True)
     if stdin_filename and (fix or show_diff):
@@ -159,7 +163,6 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         _fail("--unsafe-fixes needs --fix or --diff")
     if stdin_filename and any(path != "-" for path in paths):
         _fail("--stdin-filename checks the source read from stdin; pass no paths with it (or `-`)")
-    targets = [] if stdin_filename else list(paths) or ["."]
     shard = _shard_option(shard_spec, fmt, stdin_filename, statistics)
     shard_results: list[FileResult] = []
     overrides = {
@@ -168,7 +171,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
         "exclude": _globs(exclude), "extend_exclude": _globs(extend_exclude), "force_exclude": force_exclude or None,
         "fix": fix or show_diff or None, "diff": show_diff or None, "unsafe_fixes": unsafe_fixes or None,
         "no_bandit": no_bandit or None,
-        "cache": False if no_cache or os.environ.get("VIBECHECK_NO_CACHE", "") not in ("", "0", "false") else None,
+        "cache": False if no_cache else None,
     }
     try:
         settings = load_settings(targets or [stdin_filename or "."], registry, config_file=config_file, overrides=overrides)

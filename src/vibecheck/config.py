@@ -17,7 +17,7 @@ from typing import Any
 
 from vibecheck.bandit_config import apply_bandit_table
 from vibecheck.discovery import invalid_pattern
-from vibecheck.errors import ConfigError, UsageError
+from vibecheck.errors import ConfigError, UsageError, VibecheckError
 from vibecheck.model import Severity
 from vibecheck.registry import Registry
 from vibecheck.safe_files import read_regular_file
@@ -288,6 +288,20 @@ def load_settings(
     if pyproject is not None:
         settings = _with_bandit_table(settings, pyproject)
     return apply_overrides(settings, overrides or {}, registry)
+
+
+def cache_root(paths: Sequence[str], *, config_file: str | None = None, cwd: Path | None = None) -> Path | None:
+    """The folder whose `.vibecheck_cache/` the run reads (as `load_settings` finds it), or None when the config
+    turns the cache off or cannot be read (`load_settings` then says why). Needs no registry, so that the
+    registry can come from the cache's manifest (`vibecheck.manifest`)."""
+    base = cwd or Path.cwd()
+    try:
+        path = (base / config_file).resolve() if config_file is not None else find_config(common_parent(paths, base))
+        if path is None:
+            return base
+        return path.parent if path.is_file() and read_config(path).get("cache", True) is True else None
+    except (VibecheckError, OSError):
+        return None
 
 
 def _closest_pyproject(start: Path) -> Path | None:

@@ -13,23 +13,25 @@ filter plugs in.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vibecheck.analyzers import Analyzer, analyzers
 from vibecheck.config import Settings
 from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.depth import recursion_headroom
 from vibecheck.discovery import is_test_file
-from vibecheck.engine import check_unit
 from vibecheck.engine_checks import ParseError
-from vibecheck.fixes import FixedFile, fix_in_passes
 from vibecheck.model import EngineError, FileResult, Finding
-from vibecheck.registry import Registry, load_registry
+from vibecheck.registry import Registry, RuleInfo, load_registry
 from vibecheck.rule import Rule
 from vibecheck.selection import Selection, known_codes, resolve_selection
 from vibecheck.source import SourceUnit, decode_source, source_encoding
 from vibecheck.suppression import Suppression, apply_suppressions, has_candidates, hygiene_findings, parse_suppressions
+
+if TYPE_CHECKING:
+    from vibecheck.fixes import FixedFile
 
 # A stage adds its findings, errors and facts for one file to the result; it gets the codes enabled for the file.
 Stage = Callable[[SourceUnit, frozenset[str], FileResult], None]
@@ -56,23 +58,40 @@ class Pipeline:
         self.selection: Selection = settings_selection(settings, self.registry)
         self._known = known_codes(self.registry)
         self._names = {info.name: code for code, info in self._known.items()}
-        self._options: dict[str, Any] = {}
-        for rule in self.registry.rules:
-            raw = settings.rule_options.get(rule.name)
-            self._options[rule.code] = rule.parse_options(raw) if raw else None
+        infos = self.registry.infos  # the rules' facts: no rule module is imported until a file is checked
+        self._options: dict[str, Any] = dict.fromkeys((info.code for info in infos), None)
+        for name, raw in settings.rule_options.items():
+            rule = self.registry.by_name.get(name) if raw else None
+            if rule is not None:
+                self._options[rule.code] = rule.parse_options(raw)
         self._options.update(option_overrides or {})
-        collectors: dict[Any, Any] = {}  # the enabled project rules' walkers, each once, with its first rule's options
+        self._file_rules: dict[frozenset[str], list[tuple[type[Rule], Any]]] = {}
+        self._readers: dict[frozenset[str], tuple[Callable[[str], str], ...]] = {}
+        self._file_infos = [info for info in infos if not info.project]
+        self._project_infos = [info for info in infos if info.project]
+        self.project_codes = frozenset(info.code for info in self._project_infos)
+        self.superseding = superseding_map(infos)
+        self.stages: list[tuple[str, Stage]] = [("vibecheck", self._rules_stage)]
+        self.stages += [(a.name, self._analyzer_stage(a)) for a in tools if a.name not in disabled]
+        self.post_filters: list[FindingFilter] = []
+
+    def load(self) -> None:
+        """Import what checking a file needs (the rule modules, libcst, the analyzers' tools), before workers fork."""
+        from vibecheck import engine  # noqa: F401  (libcst and the engine, shared by the forked workers)
+
+        _ = self.fact_collectors, self.registry.by_code
+        for analyzer in analyzers():
+            analyzer.load()
+
+    @functools.cached_property
+    def fact_collectors(self) -> tuple[tuple[Any, Any], ...]:
+        """The enabled project rules' walkers, each once, with its first rule's options."""
+        collectors: dict[Any, Any] = {}
         for project_rule in self.registry.project_rules:
             if project_rule.code in self.selection.enabled:
                 for collector in project_rule.fact_collectors:
                     collectors.setdefault(collector, self._options[project_rule.code])
-        self.fact_collectors = tuple(collectors.items())
-        self._file_rules: dict[frozenset[str], list[tuple[type[Rule], Any]]] = {}
-        self.project_codes = frozenset(r.code for r in self.registry.project_rules)
-        self.superseding = superseding_map(self.registry.rules)
-        self.stages: list[tuple[str, Stage]] = [("vibecheck", self._rules_stage)]
-        self.stages += [(a.name, self._analyzer_stage(a)) for a in tools if a.name not in disabled]
-        self.post_filters: list[FindingFilter] = []
+        return tuple(collectors.items())
 
     # -- per file, in the worker ------------------------------------------------------------------------
 
@@ -98,6 +117,8 @@ class Pipeline:
 
     def _rules_stage(self, unit: SourceUnit, enabled: frozenset[str], result: FileResult) -> None:
         """vibecheck's own rules (and plugin packs'), all in one walk."""
+        from vibecheck.engine import check_unit  # local: libcst and the rules load when a file is checked, not before
+
         checked = check_unit(unit, self.file_rules_for(enabled), collect_facts=bool(self.project_codes & self.selection.enabled),
                              collectors=self.fact_collectors)
         result.findings.extend(checked.findings)
@@ -119,6 +140,18 @@ class Pipeline:
             rules = [(r, self._options[r.code]) for r in self.registry.file_rules if r.code in enabled]
             self._file_rules[enabled] = rules
         return rules
+
+    def cache_inputs_for(self, enabled: frozenset[str]) -> tuple[Callable[[str], str], ...]:
+        """What the enabled per-file rules read beyond the file (their `cache_inputs`), each function once."""
+        readers = self._readers.get(enabled)
+        if readers is None:
+            found = {reader: None for info in self._file_infos if info.code in enabled for reader in info.cache_inputs}
+            readers = self._readers[enabled] = tuple(found)
+        return readers
+
+    def all_cache_inputs(self) -> set[Callable[[str], str]]:
+        """Every per-file rule's `cache_inputs` functions, enabled or not."""
+        return {reader for info in self._file_infos for reader in info.cache_inputs}
 
     # -- once per file, after the project phase -------------------------------------------------------------
 
@@ -144,6 +177,8 @@ class Pipeline:
         stage. Returns the result of the final text (unfiltered, like `check_bytes`) and the fixed file, or
         the given result and None when nothing changed. Writing is the caller's (`fixes.write_fix`).
         """
+        from vibecheck.fixes import FixedFile, fix_in_passes  # local: libcst loads only when something is fixed
+
         try:
             source, encoding = decode_source(data), source_encoding(data)
         except (UnicodeDecodeError, SyntaxError, LookupError):
@@ -164,8 +199,13 @@ class Pipeline:
             return result, None
         return latest, FixedFile(source, outcome.text, encoding, outcome.applied)
 
-    def project_rules(self) -> list[tuple[Any, Any]]:
-        return [(r, self._options[r.code]) for r in self.registry.project_rules if r.code in self.selection.enabled]
+    def project_rules(self) -> list[tuple[RuleInfo, Any]]:
+        """The enabled project rules' facts with their options (`rule_class` gives the class to run)."""
+        return [(info, self._options[info.code]) for info in self._project_infos if info.code in self.selection.enabled]
+
+    def rule_class(self, code: str) -> Any:
+        """The class of the rule with this code (the rule packs load on the first call)."""
+        return self.registry.by_code[code]
 
     def is_known(self, code: str) -> bool:
         return code in self._known

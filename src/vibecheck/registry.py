@@ -7,12 +7,16 @@ rule still loads and runs. The run then exits 2, because a check did not run.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import pkgutil
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.metadata import entry_points
 from types import ModuleType
+from typing import Any
 
 from vibecheck import __version__
 from vibecheck.engine_checks import ENGINE_CHECKS
@@ -56,26 +60,123 @@ def pack_from_package(name: str, package: ModuleType, version: str = "") -> Rule
     return RulePack(name, tuple(sorted(rules, key=lambda r: r.code)), version, tuple(errors))
 
 
-@dataclass
-class Registry:
-    """All known rules, indexed by code and by name; built once per process."""
+@dataclass(frozen=True)
+class RuleInfo:
+    """What selection, config validation, the cache key and the filter stage read about a rule, as plain data:
+    a run whose every file hits the cache answers from the saved summary (`vibecheck.manifest`) without
+    importing the rule modules, and libcst with them."""
 
-    packs: list[RulePack] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    by_code: dict[str, type[BaseRule]] = field(default_factory=dict)
-    by_name: dict[str, type[BaseRule]] = field(default_factory=dict)
+    code: str
+    name: str
+    default_enabled: bool
+    supersedes: tuple[str, ...] = ()
+    project: bool = False  # a `ProjectRule`, else a per-file `Rule`
+    readers: tuple[str, ...] = ()  # each of `cache_inputs` as `module:attribute`
+    reads_unchecked_test_facts: bool = False
+    reads_unchecked_source_facts: bool = False
+
+    @classmethod
+    def of(cls, rule: type[BaseRule]) -> RuleInfo:
+        """The facts of a rule class; raises ValueError when a `cache_inputs` function cannot be named by module."""
+        return cls(rule.code, rule.name, rule.default_enabled, tuple(rule.supersedes), issubclass(rule, ProjectRule),
+                   tuple(reader_reference(reader) for reader in getattr(rule, "cache_inputs", ())),
+                   bool(getattr(rule, "reads_unchecked_test_facts", False)),
+                   bool(getattr(rule, "reads_unchecked_source_facts", False)))
+
+    @property
+    def cache_inputs(self) -> tuple[Callable[..., str], ...]:
+        """The rule's `cache_inputs` functions, imported from their modules (not the rule's)."""
+        return tuple(resolve_reader(reference) for reference in self.readers)
+
+
+def reader_reference(reader: Any) -> str:
+    """`module:attribute` naming a `cache_inputs` function (or callable object) in the module that defines it."""
+    module_name = getattr(reader, "__module__", None) or type(reader).__module__
+    module = importlib.import_module(module_name)
+    for attribute, value in vars(module).items():
+        if value is reader:
+            return f"{module_name}:{attribute}"
+    raise ValueError(f"`{reader!r}` is not an attribute of its module `{module_name}`")
+
+
+@functools.cache
+def resolve_reader(reference: str) -> Callable[..., str]:
+    module_name, _, attribute = reference.partition(":")
+    reader: Callable[..., str] = getattr(importlib.import_module(module_name), attribute)
+    return reader
+
+
+@dataclass(frozen=True)
+class RegistrySummary:
+    """A registry as plain data: its rules' facts, its packs' versions, its errors and the files of its rule modules."""
+
+    rules: tuple[RuleInfo, ...]
+    packs: tuple[tuple[str, str], ...]
+    errors: tuple[str, ...]
+    module_files: tuple[str, ...]
+
+
+class Registry:
+    """All known rules, indexed by code and by name; built once per process.
+
+    Built `from_summary`, it answers `infos`, `pack_versions`, `module_files` and `errors` from the summary and
+    loads the rule packs the first time a rule class is asked for (a file to check, options to parse, docs).
+    """
+
+    def __init__(self) -> None:
+        self._packs: list[RulePack] = []
+        self._errors: list[str] = []
+        self._by_code: dict[str, type[BaseRule]] = {}
+        self._by_name: dict[str, type[BaseRule]] = {}
+        self._summary: RegistrySummary | None = None
+
+    @classmethod
+    def from_summary(cls, summary: RegistrySummary) -> Registry:
+        registry = cls()
+        registry._summary = summary
+        registry._errors = list(summary.errors)
+        return registry
+
+    @property
+    def deferred(self) -> bool:
+        """True while the rule packs are not loaded (the registry answers from its summary)."""
+        return self._summary is not None
+
+    def _loaded(self) -> Registry:
+        if self._summary is not None:
+            self._summary = None
+            self._errors = []
+            load_packs(self)
+        return self
+
+    @property
+    def packs(self) -> list[RulePack]:
+        return self._loaded()._packs
+
+    @property
+    def errors(self) -> list[str]:
+        return self._errors
+
+    @property
+    def by_code(self) -> dict[str, type[BaseRule]]:
+        return self._loaded()._by_code
+
+    @property
+    def by_name(self) -> dict[str, type[BaseRule]]:
+        return self._loaded()._by_name
 
     def add(self, pack: RulePack) -> None:
+        by_code, by_name = self.by_code, self.by_name
         for rule in pack.rules:
-            for index, key in ((self.by_code, rule.code), (self.by_name, rule.name)):
+            for index, key in ((by_code, rule.code), (by_name, rule.name)):
                 other = index.get(key)
                 if other is not None and other is not rule:
                     raise RegistryError(
                         f"rule pack `{pack.name}` defines `{key}`, which `{other.__module__}` already defines")
-            self.by_code[rule.code] = rule
-            self.by_name[rule.name] = rule
-        self.packs.append(pack)
-        self.errors.extend(pack.errors)
+            by_code[rule.code] = rule
+            by_name[rule.name] = rule
+        self._packs.append(pack)
+        self._errors.extend(pack.errors)
 
     @property
     def rules(self) -> list[type[BaseRule]]:
@@ -97,6 +198,30 @@ class Registry:
     def lookup(self, key: str) -> type[BaseRule] | None:
         return self.by_code.get(key.upper()) or self.by_name.get(key)
 
+    @property
+    def infos(self) -> tuple[RuleInfo, ...]:
+        """Every rule's facts, by code, without loading the packs when the registry has a summary."""
+        if self._summary is not None:
+            return self._summary.rules
+        return tuple(RuleInfo.of(rule) for rule in self.rules)
+
+    @property
+    def pack_versions(self) -> tuple[tuple[str, str], ...]:
+        if self._summary is not None:
+            return self._summary.packs
+        return tuple((pack.name, pack.version) for pack in self._packs)
+
+    @property
+    def module_files(self) -> tuple[str, ...]:
+        """The source files of the rule modules (what an edited rule changes)."""
+        if self._summary is not None:
+            return self._summary.module_files
+        modules = (sys.modules.get(name) for name in sorted({rule.__module__ for rule in self.rules}))
+        return tuple(sorted({module.__file__ for module in modules if module is not None and module.__file__}))
+
+    def summary(self) -> RegistrySummary:
+        return RegistrySummary(self.infos, self.pack_versions, tuple(self.errors), self.module_files)
+
 
 _REGISTRY: Registry | None = None
 
@@ -109,9 +234,25 @@ def engine_pack() -> RulePack:
 def load_registry() -> Registry:
     """Load every installed pack once per process; a pack that fails to load is an error, not a crash."""
     global _REGISTRY
-    if _REGISTRY is not None:
-        return _REGISTRY
-    registry = Registry()
+    if _REGISTRY is None:
+        _REGISTRY = load_packs(Registry())
+    return _REGISTRY
+
+
+def use_registry(registry: Registry) -> Registry:
+    """Make `registry` the process's (`vibecheck.manifest` builds one from a summary); returns it."""
+    global _REGISTRY
+    _REGISTRY = registry
+    return registry
+
+
+def loaded_registry() -> Registry | None:
+    """The process's registry if one was built already."""
+    return _REGISTRY
+
+
+def load_packs(registry: Registry) -> Registry:
+    """Add the engine's pack and every installed pack to `registry`."""
     registry.add(engine_pack())
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name != "vc", e.name)):
         try:
@@ -123,5 +264,4 @@ def load_registry() -> Registry:
         except Exception as exc:  # a broken plugin must not take the built-in rules down with it
             registry.errors.append(f"rule pack `{entry_point.name}` ({entry_point.value}) failed to load: "
                                    f"{type(exc).__name__}: {exc}")
-    _REGISTRY = registry
     return registry

@@ -21,10 +21,8 @@ from vibecheck import safe_files
 from vibecheck.cache import REGISTERED, FactsMode, ResultCache, content_digest
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_test_file
-from vibecheck.engine import check_file
 from vibecheck.errors import UsageError
-from vibecheck.facts import source_facts
-from vibecheck.fixes import unified_diff, write_fix
+from vibecheck.manifest import save_manifest
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
 from vibecheck.project import Project, project_roots, run_project_rules, split_projects
@@ -59,6 +57,8 @@ class Checker(Pipeline):
 
     def _fix(self, source_file: SourceFile, data: bytes, result: FileResult) -> FileResult:
         """Fix the file in memory (`Pipeline.fix`), then write it once, or with `diff` only describe the change."""
+        from vibecheck.fixes import unified_diff, write_fix  # local: libcst loads only when something is fixed
+
         fixed_result, fixed = self.fix(source_file.display, source_file.relative, data, result)
         if fixed is None:
             return result
@@ -108,6 +108,7 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
     worker process starts here)."""
     if not files:
         return
+    checker.load()  # once here, not once per forked worker
     if settings.isolate:
         pool = WorkerPool(settings.jobs or default_jobs(), _WorkerChecker(checker), settings.per_file_timeout,
                           settings.per_file_memory)
@@ -122,6 +123,7 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
 def check_one(checker: Checker, source_file: SourceFile, data: bytes) -> FileResult:
     """`data` checked as `source_file` (unfiltered), in a worker process as `iter_results` checks files."""
     settings = checker.settings
+    checker.load()
     if settings.isolate:
         pool = WorkerPool(1, _WorkerChecker(checker, data), settings.per_file_timeout, settings.per_file_memory)
         try:
@@ -146,6 +148,8 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     # a shard's results carry their facts to `vibecheck merge`; the project phase decodes them only if it runs
     facts: FactsMode = "eager" if keep is not None else "deferred" if checker.project_rules() else "skipped"
     cache = ResultCache.for_run(settings, checker, facts=facts)
+    if cache is not None and not checker.registry.deferred and cache.prepare():
+        save_manifest(cache.folder, checker.registry)  # the next run may not need to import a rule module
     results = (iter_results(files, settings, checker) if cache is None
                else cache.results(files, lambda misses: iter_results(misses, settings, checker)))
     if keep is not None:
@@ -201,7 +205,8 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
                                   parse=any(rule.reads_unchecked_test_facts for rule, _ in rules),
                                   sources=any(rule.reads_unchecked_source_facts for rule, _ in rules), cache=cache)
         project.relative.update(relative)
-        findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked])
+        findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked],
+                                          rule_class=pipeline.rule_class)
         report.errors.extend(errors)
         by_file: dict[str, list[Finding]] = {}
         for finding in findings:
@@ -218,8 +223,9 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
 
 
 def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache | None, *,
-                   scope: Sequence[str]) -> tuple[list[Finding], list[EngineError]]:
-    """The project rules' findings: from the cache when no input of theirs changed, else by running them."""
+                   scope: Sequence[str], rule_class: Callable[[str], Any]) -> tuple[list[Finding], list[EngineError]]:
+    """The project rules' findings: from the cache when no input of theirs changed, else by running them (each
+    rule's class from `rule_class`, so a cached phase loads no rule module)."""
     parts = split_projects(project)
     key = None if cache is None else cache.project_key(parts, rules)
     if cache is not None and key is not None:
@@ -227,7 +233,7 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
         if cached is not None:
             return cached, []
     errors = [] if cache is None else _load_deferred_facts(project, cache)
-    findings, rule_errors = run_project_rules(project, rules, parts)
+    findings, rule_errors = run_project_rules(project, [(rule_class(rule.code), options) for rule, options in rules], parts)
     errors.extend(rule_errors)
     if cache is not None and key is not None and not errors:
         cache.store_project_findings(scope, key, findings, parts)
@@ -292,6 +298,8 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
 
 
 def _test_facts(relative: str, data: bytes) -> dict[str, Any]:
+    from vibecheck.engine import check_file  # local: libcst loads only when a file misses the cache
+
     return check_file(relative, data, [], is_test_file=True).facts
 
 
@@ -301,6 +309,8 @@ def _index_source(project: Project, source_file: SourceFile) -> None:
         text = decode_source(data)
     except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
         return  # unreadable: a run that checks it reports VC001; unasked for, it just adds no facts
+    from vibecheck.facts import source_facts  # local: facts.py imports libcst for its walker
+
     project.files[source_file.relative] = FileResult(source_file.relative, facts=source_facts(text))
     project.fingerprints[source_file.relative] = f"source:{content_digest(data)}"
     project.relative[source_file.relative] = source_file.relative

@@ -46,13 +46,28 @@ def register_external_codes(tool: str, prefix: str, codes: Iterable[ExternalCode
 
 
 def external_codes() -> dict[str, ExternalCode]:
-    """Every external code: the analyzers' (loaded once) and any registered directly."""
+    """Every external code: the analyzers' (loaded once, unless `use_external_codes` gave them) and any registered
+    directly."""
     global _providers_loaded
     if not _providers_loaded:
         _providers_loaded = True
         for analyzer in analyzers():
             register_external_codes(analyzer.name, analyzer.prefix, analyzer.codes())
     return dict(_EXTERNAL)
+
+
+def analyzer_codes() -> dict[str, tuple[str, list[ExternalCode]]]:
+    """{tool: (prefix, its codes)} of every analyzer, as `use_external_codes` takes them back."""
+    return {analyzer.name: (analyzer.prefix, list(analyzer.codes())) for analyzer in analyzers()}
+
+
+def use_external_codes(tables: Mapping[str, tuple[str, Sequence[ExternalCode]]]) -> None:
+    """Register the analyzers' codes from a saved table (`vibecheck.manifest`) instead of asking the analyzers,
+    which would import their tools."""
+    global _providers_loaded
+    _providers_loaded = True
+    for tool, (prefix, codes) in tables.items():
+        register_external_codes(tool, prefix, codes)
 
 
 @dataclass(frozen=True)
@@ -65,7 +80,7 @@ class CodeInfo:
 def known_codes(registry: Registry) -> dict[str, CodeInfo]:
     """Every code vibecheck can report: registered rules and external codes."""
     codes = {c: CodeInfo(c, e.name, e.default_enabled) for c, e in external_codes().items()}
-    for rule in registry.rules:
+    for rule in registry.infos:
         codes[rule.code] = CodeInfo(rule.code, rule.name, rule.default_enabled)
     return codes
 
@@ -168,7 +183,7 @@ def _replaced_by_ignored(registry: Registry, codes: dict[str, CodeInfo], ignore:
     A rule that is merely not selected (`--select B`) does not take the codes it supersedes with it.
     """
     replaced: set[str] = set()
-    for rule in registry.rules:
+    for rule in registry.infos:
         if rule.supersedes and rule.code not in enabled and _best(ignore, rule.code, codes[rule.code]) is not None:
             replaced.update(rule.supersedes)
     return replaced

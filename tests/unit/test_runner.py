@@ -68,6 +68,12 @@ class FakeAnalyzer:
     def codes(self):
         return [ExternalCode("X999", "fake-eval", "Fake.", "fake")]
 
+    def load(self):
+        pass
+
+    def fingerprint(self):
+        return "fake 1"
+
     def is_enabled(self, settings):
         return not settings.no_bandit
 

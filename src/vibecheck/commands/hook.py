@@ -28,9 +28,9 @@ from vibecheck import __version__
 from vibecheck.analyzers import fails_build_for
 from vibecheck.api import check_paths
 from vibecheck.commands.adoption import AdoptionOptions, prepare
-from vibecheck.config import load_settings
+from vibecheck.config import cache_root, load_settings
 from vibecheck.errors import VibecheckError
-from vibecheck.registry import load_registry
+from vibecheck.manifest import registry_for
 from vibecheck.reporters import ReportContext, render, render_diagnostics
 from vibecheck.reporters.escaping import printable
 
@@ -74,7 +74,7 @@ def hook_command() -> None:
     path = Path(base if isinstance(base, str) and os.path.isdir(base) else ".", name).resolve()
     if not path.is_file():
         sys.exit(EXIT_CLEAN)
-    registry = load_registry()
+    registry = registry_for(cache_root([str(path)]))
     try:
         settings = load_settings([str(path)], registry, overrides={"force_exclude": True})
         adopted = prepare(AdoptionOptions(), settings, registry, stdin=False)  # the project's baseline, if it has one

@@ -11,10 +11,11 @@ file reading and its tester, so that:
 - findings that are noise in a test file (B101 assert, B105-B107 fixture passwords, ...; see
   `TEST_FILE_SKIPS`) are not reported there by default; `test-file-skips = [...]` replaces the list.
 
-How the pipeline uses it, per file, through `ANALYZER` (the `vibecheck.analyzers` interface):
+How the pipeline uses it, per file, through `ANALYZER` of `vibecheck.integrations.bandit_analyzer` (the
+`vibecheck.analyzers` interface), which imports this module, and bandit with it, only when a file is checked:
 1. the pipeline skips it with `--no-bandit`, or when the file has a VC001 parse error (Python cannot
    parse it either, so bandit would only add an engine error for the same file);
-2. `ANALYZER.check(unit, enabled, settings)` runs `run_bandit` on the unit's decoded text and on the
+2. `ANALYZER.check(unit, enabled, settings)` (`check_unit`) runs `run_bandit` on the unit's decoded text and on the
    `ast` the pipeline parsed once for the file (the facts collector shares it);
 3. the filter stage's `vibecheck.dedupe.drop_superseded` then runs *before* inline suppressions are
    applied, so `# vibecheck: ignore[VC408]` also silences the B602 it replaced;
@@ -55,6 +56,7 @@ with warnings.catch_warnings():
 from vibecheck.analyzers import ExternalCode
 from vibecheck.integrations import bandit_linear_sql
 from vibecheck.integrations.bandit_advice import bandit_hint
+from vibecheck.integrations.bandit_analyzer import SOURCE
 from vibecheck.integrations.bandit_severity import default_severity
 from vibecheck.lines import split_lines
 from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Severity
@@ -63,7 +65,6 @@ from vibecheck.source import SourceUnit
 
 SUPPORTED_BANDIT = ">=1.7.7,<2"
 bandit_linear_sql.install(injection_sql)  # B608's own regex is quadratic on long literals
-SOURCE = "bandit"
 PASSWORD_CODES = frozenset({"B105", "B106", "B107"})
 # Bandit codes not reported in test files (`test-paths`) by default: each names a risk that exists only
 # when the code runs deployed, so in a test it is the fixture working as intended, not a defect. On flask's
@@ -279,34 +280,24 @@ def _process(visitor: Any, tree: ast.Module) -> None:
     visitor.update_scores(visitor.tester.run_tests(visitor.context, "File"))
 
 
-class BanditAnalyzer:
-    """Bandit behind vibecheck's analyzer interface (`vibecheck.analyzers`)."""
+def external_codes() -> list[ExternalCode]:
+    """Every bandit code as an external code of vibecheck (`vibecheck.integrations.bandit_analyzer`)."""
+    return [ExternalCode(r.code, r.name, r.summary, SOURCE, r.code not in NOTICE_ONLY_CODES, severity=r.severity.value,
+                         cwe=r.cwe, help_uri=r.help_uri, hint=bandit_hint(r.code), docs=r.docs)
+            for r in bandit_rules()]
 
-    name = SOURCE
-    prefix = "B"
 
-    def codes(self) -> list[ExternalCode]:
-        return [ExternalCode(r.code, r.name, r.summary, SOURCE, r.code not in NOTICE_ONLY_CODES, severity=r.severity.value,
-                             cwe=r.cwe, help_uri=r.help_uri, hint=bandit_hint(r.code), docs=r.docs)
-                for r in bandit_rules()]
-
-    def is_enabled(self, settings: Any) -> bool:
-        return not getattr(settings, "no_bandit", False)
-
-    def check(self, unit: SourceUnit, enabled: Collection[str], settings: Any) -> tuple[list[Finding], list[EngineError]]:
-        """Bandit's findings for the enabled codes, on the unit's decoded text and shared `ast`."""
-        if not any(code in enabled for code in _rules_by_code()) or unit.text is None:
-            return [], []
-        tree = unit.python_ast()
-        if tree is None:  # libcst parsed what Python does not: say so once, without parsing again
-            return [], [_failure(unit.path, unit.ast_error or SyntaxError("unparsable"))]
-        options = options_from_table(getattr(settings, "bandit", None) or {})
-        findings, errors = run_bandit(unit.path, unit.text, options, is_test_file=unit.is_test_file, tree=tree,
-                                      data=unit.data)
-        return [f for f in findings if f.code in enabled], errors
-
-    def blocks_build(self, finding: Finding, settings: Any) -> bool:
-        return blocks_build(finding, options_from_table(getattr(settings, "bandit", None) or {}))
+def check_unit(unit: SourceUnit, enabled: Collection[str], settings: Any) -> tuple[list[Finding], list[EngineError]]:
+    """Bandit's findings for the enabled codes, on the unit's decoded text and shared `ast`."""
+    if not any(code in enabled for code in _rules_by_code()) or unit.text is None:
+        return [], []
+    tree = unit.python_ast()
+    if tree is None:  # libcst parsed what Python does not: say so once, without parsing again
+        return [], [_failure(unit.path, unit.ast_error or SyntaxError("unparsable"))]
+    options = options_from_table(getattr(settings, "bandit", None) or {})
+    findings, errors = run_bandit(unit.path, unit.text, options, is_test_file=unit.is_test_file, tree=tree,
+                                  data=unit.data)
+    return [f for f in findings if f.code in enabled], errors
 
 
 def blocks_build(finding: Finding, options: BanditOptions) -> bool:
@@ -542,7 +533,3 @@ def _to_finding(path: str, issue: Any, lines: list[str]) -> Finding:
         category=Category.SECURITY, hint=bandit_hint(code), cwe=corrected_cwe(code, cwe, text), source=SOURCE,
         help_uri=meta.help_uri if meta else _help_uri(code), line_text=snippet,
     )
-
-
-
-ANALYZER = BanditAnalyzer()

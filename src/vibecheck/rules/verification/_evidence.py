@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vibecheck.analysis.coverage_data import CoverageDataError, ExecutedLines, find_coverage_file, load_executed_lines
-from vibecheck.rules.verification._reach import ProjectIndex
+
+if TYPE_CHECKING:  # a type only: `coverage_inputs` is a cache input, read on warm runs that import no libcst
+    from vibecheck.rules.verification._reach import ProjectIndex
 
 
 @dataclass(frozen=True)

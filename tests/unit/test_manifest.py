@@ -1,0 +1,40 @@
+"""The registry manifest: what it saves answers as the loaded registry does, and what it names is checked first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from vibecheck.manifest import FILE, read_manifest, save_manifest
+from vibecheck.registry import Registry, load_registry
+from vibecheck.selection import analyzer_codes, known_codes, resolve_selection
+
+
+def test_a_saved_manifest_answers_as_the_loaded_registry(tmp_path: Path) -> None:
+    registry = load_registry()
+    save_manifest(tmp_path, registry)
+    saved = read_manifest(tmp_path)
+    assert saved is not None
+    summary, tables = saved
+    assert summary == registry.summary()
+    assert {tool: (prefix, list(codes)) for tool, (prefix, codes) in tables.items()} == analyzer_codes()
+    deferred = Registry.from_summary(summary)
+    assert known_codes(deferred) == known_codes(registry)
+    assert resolve_selection(deferred, ignore=("VC1",)) == resolve_selection(registry, ignore=("VC1",))
+    assert deferred.deferred and deferred.module_files == registry.module_files
+    assert deferred.by_code == registry.by_code and not deferred.deferred  # asking for a class loads the packs
+
+
+def test_a_manifest_naming_a_reader_outside_vibecheck_and_the_installed_packs_is_refused(tmp_path: Path) -> None:
+    save_manifest(tmp_path, load_registry())
+    data = json.loads((tmp_path / FILE).read_text(encoding="utf-8"))
+    data["registry"]["rules"][0]["readers"] = ["planted_module:inputs"]
+    (tmp_path / FILE).write_text(json.dumps(data), encoding="utf-8")
+    assert read_manifest(tmp_path) is None
+
+
+def test_a_registry_with_errors_is_not_saved(tmp_path: Path) -> None:
+    broken = Registry()
+    broken.errors.append("rule pack `acme` failed to load: ImportError: no module named acme_helpers")
+    save_manifest(tmp_path, broken)
+    assert not (tmp_path / FILE).exists()
