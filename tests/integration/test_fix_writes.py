@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import vibecheck.pipeline
+import vibecheck.fixes
 from vibecheck.cli import cli
 
 BODY = ["def load():", "    try:", "        return work()", "    except KeyError as err:", '        raise ValueError("bad")']
@@ -63,13 +63,13 @@ def test_file_changed_while_fixing_is_not_overwritten(project: Path, monkeypatch
     path = project / "app.py"
     path.write_text(_source("x = 1"), encoding="utf-8")
     edited_meanwhile = _source("x = 2  # the user's edit")
-    real = vibecheck.pipeline.fix_in_passes
+    real = vibecheck.fixes.fix_in_passes
 
     def fixed_while_the_user_edits(*args, **kwargs):
         path.write_text(edited_meanwhile, encoding="utf-8")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(vibecheck.pipeline, "fix_in_passes", fixed_while_the_user_edits)
+    monkeypatch.setattr(vibecheck.fixes, "fix_in_passes", fixed_while_the_user_edits)
     result = fix("app.py")
     assert path.read_text(encoding="utf-8") == edited_meanwhile
     assert "app.py: not fixed: the file changed while vibecheck was checking it" in result.stderr
