@@ -156,7 +156,7 @@ class ResultCache:
         """The entry's result if its key matches, with its facts as `facts` says (see `facts_mode`); the digest
         of its facts' text is recorded in `facts_digests`."""
         try:
-            raw = safe_files.read_regular_file(entry, ENTRY_LIMIT)
+            raw = safe_files.read_own_file(entry, ENTRY_LIMIT)
         except OSError:
             return None
         header, _, body = raw.partition(b"\n")
@@ -209,12 +209,13 @@ class ResultCache:
         (its result was not cacheable: an engine error), so the phase cannot be cached either. A file is in it by
         its facts' digest (by its own key when its facts were not cached: a file indexed without the cache)."""
         described = []
+        read: dict[tuple[Any, ...], str] = {}  # three rules read the same templates: each reader once per project
         for part in parts:
             if any(path not in part.fingerprints for path in part.files):
                 return None
             files = [(path, part.relative_path(path), path in part.test_files,
                       self.facts_digests.get(path) or part.fingerprints[path]) for path in sorted(part.files)]
-            inputs = [reader(part, options) for rule, options in rules for reader in rule.cache_inputs]
+            inputs = [_read_once(reader, part, options, read) for rule, options in rules for reader in rule.cache_inputs]
             described.append([str(part.root), part.config, files, _folder_listing(part.root), inputs])
         codes = [rule.code for rule, _ in rules]
         return _hash(self.run_key, PROJECT, json.dumps([codes, described], sort_keys=True, default=str))
@@ -289,6 +290,18 @@ class ResultCache:
             return False
         self._ready = True
         return True
+
+
+def _read_once(reader: Callable[[Any, Any], str], part: Project, options: Any, read: dict[tuple[Any, ...], str]) -> str:
+    """`reader(part, options)`, computed once per reader, project and options (when the options are hashable)."""
+    try:
+        key = (reader, id(part), options)
+        hash(key)
+    except TypeError:
+        return reader(part, options)
+    if key not in read:
+        read[key] = reader(part, options)
+    return read[key]
 
 
 def _header(key: str, head_digest: str, facts_digest: str) -> bytes:

@@ -62,7 +62,7 @@ def read_manifest(folder: Path) -> tuple[RegistrySummary, Tables] | None:
     if folder.is_symlink():
         return None  # never follow a planted link out of the project
     try:
-        data = json.loads(safe_files.read_regular_file(folder / FILE, SIZE_LIMIT))
+        data = json.loads(safe_files.read_own_file(folder / FILE, SIZE_LIMIT))
         summary = _summary(data["registry"])
         tables = {str(tool): (str(prefix), [_external(item) for item in codes])
                   for tool, (prefix, codes) in data["external"].items()}
@@ -92,7 +92,7 @@ def save_manifest(folder: Path, registry: Registry) -> None:
     text = json.dumps(payload, sort_keys=True).encode("utf-8")
     target = folder / FILE
     try:
-        if content_digest(safe_files.read_regular_file(target, SIZE_LIMIT)) == content_digest(text):
+        if content_digest(safe_files.read_own_file(target, SIZE_LIMIT)) == content_digest(text):
             return
     except OSError:
         pass

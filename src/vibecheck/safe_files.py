@@ -57,7 +57,19 @@ def read_regular_file(path: str | os.PathLike[str], limit: int | None = None) ->
     reason = special_file_reason(path)
     if reason is not None:
         raise NotRegularFileError(path, reason)
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    return _read_open(path, os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)), limit)
+
+
+def read_own_file(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of a file vibecheck wrote itself (a cache entry): a regular file, never a link, so the path
+    needs no resolving first (resolving each of a warm run's 900 entries cost a tenth of the run)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    if not hasattr(os, "O_NOFOLLOW") and os.path.islink(path):
+        raise NotRegularFileError(path, "it is a link")
+    return _read_open(path, os.open(path, flags), limit)
+
+
+def _read_open(path: str | os.PathLike[str], descriptor: int, limit: int | None) -> bytes:
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise NotRegularFileError(path, NOT_REGULAR)

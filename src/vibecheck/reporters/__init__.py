@@ -10,7 +10,7 @@ they print (`reporters.escaping`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vibecheck.model import Finding, Report
 from vibecheck.redaction import redact_report
@@ -62,7 +62,7 @@ def render(fmt: str, report: Report, ctx: ReportContext) -> str:
 
 def render_diagnostics(report: Report) -> str:
     """The run's errors and warnings as `vibecheck: error: ...` lines for stderr, redacted and escaped."""
-    safe = redact_report(report)
+    safe = redact_report(replace(report, findings=[], baselined=None))  # only its errors and warnings are shown
     lines = [f"vibecheck: warning: {printable(w)}" for w in safe.warnings]
     lines += [f"vibecheck: error: {printable(e.path)}: {printable(e.rule) + ': ' if e.rule else ''}{printable(e.message)}"
               for e in safe.errors]
