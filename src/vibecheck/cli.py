@@ -157,6 +157,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     registry = registry_for(cache_root(targets, config_file=config_file) if cached else None)
     for problem in registry.errors:
         click.echo(f"vibecheck: error: {printable(problem)}", err=True)
+    shown = len(registry.errors)  # a registry from the cache's manifest may meet a pack that fails when it loads
     if stdin_filename and (fix or show_diff):
         _fail(f"{'--diff' if show_diff else '--fix'} cannot be combined with --stdin-filename")
     if unsafe_fixes and not (fix or show_diff):
@@ -210,6 +211,8 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
                             unsafe_fixes=settings.unsafe_fixes)
         click.echo(render_summary(report, ctx), err=True, nl=False, color=True)
     click.echo(render_diagnostics(report), err=True, nl=False)
+    for problem in registry.errors[shown:]:
+        click.echo(f"vibecheck: error: {printable(problem)}", err=True)
     sys.exit(exit_code(report, settings.fail_on.rank, exit_zero, plugin_errors=bool(registry.errors), settings=settings))
 
 

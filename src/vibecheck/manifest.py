@@ -4,8 +4,8 @@ Importing the rule modules (libcst with them) and bandit's plugins takes about 0
 run needs from them before a file misses the cache (each rule's code, name, default, the codes it supersedes and
 what it reads beyond a file; bandit's code table) is saved as `registry.json` in `.vibecheck_cache/`, under a
 stamp of everything it was read from: vibecheck's version and sources, the Python version, the entry points and
-versions of the installed rule packs, the files and folders of their rule modules, and each analyzer's own
-fingerprint (bandit's version and plugins). A manifest whose stamp differs, or that does not decode, is ignored
+versions of the installed rule packs, the files and folders of their rule modules, the site folders (a package
+installed or removed), and each analyzer's own fingerprint (bandit's version and plugins). A manifest whose stamp differs, or that does not decode, is ignored
 and rewritten. The rule packs still load the first time a rule class is needed: a file to check, rule options
 to parse, a rule's docs, a SARIF report.
 """
@@ -106,7 +106,13 @@ def stamp(module_files: Iterable[str]) -> str:
     tools = sorted((analyzer.name, analyzer.fingerprint()) for analyzer in analyzers())
     folders = sorted({os.path.dirname(path) for path in files})
     return content_digest(json.dumps([FORMAT, __version__, sys.version, points, tools,
-                                      code_digest([*files, *folders])]).encode("utf-8"))
+                                      code_digest([*files, *folders, *_site_folders()])]).encode("utf-8"))
+
+
+def _site_folders() -> list[str]:
+    """The site folders on `sys.path`: installing or removing a package changes their time, and a rule pack may
+    fail to load without a package it imports (a warm run must then fail as a cold one does)."""
+    return sorted({entry for entry in sys.path if os.path.basename(entry.rstrip(os.sep)) in ("site-packages", "dist-packages")})
 
 
 def _version(point: Any) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.conftest import run_vibecheck, write
+from tests.integration.conftest import install_pack, run_vibecheck, write
 from vibecheck.cache import CACHE_DIR
 from vibecheck.manifest import FILE
 from vibecheck.registry import load_registry
@@ -106,3 +106,17 @@ def test_a_damaged_or_stale_manifest_is_ignored_and_rewritten(project: Path, dam
 def test_no_cache_neither_reads_nor_writes_the_manifest(project: Path) -> None:
     run_vibecheck(["--no-cache", "."], project)
     assert not (project / CACHE_DIR).exists()
+
+
+def test_a_rule_pack_that_no_longer_loads_fails_a_warm_run_as_a_cold_one(project: Path, tmp_path: Path) -> None:
+    site = install_pack(tmp_path / "lib" / "site-packages", "vc-needy", "needy = vc_needy:pack", {
+        "vc_needy/__init__.py": "import needy_helper\nfrom vibecheck.registry import RulePack\n\npack = RulePack('needy', ())\n",
+        "needy_helper.py": "",
+    })
+    first = run_vibecheck(["."], project, pythonpath=[site])
+    assert first.returncode == 1 and "needy" in (project / CACHE_DIR / FILE).read_text(encoding="utf-8")
+    (site / "needy_helper.py").unlink()  # the package the pack imports is uninstalled; the pack itself is unchanged
+    warm = run_vibecheck(["."], project, pythonpath=[site])
+    cold = run_vibecheck(["--no-cache", "."], project, pythonpath=[site])
+    assert warm.returncode == cold.returncode == 2
+    assert warm.stderr == cold.stderr and "rule pack `needy`" in warm.stderr
