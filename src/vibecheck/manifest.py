@@ -5,9 +5,9 @@ run needs from them before a file misses the cache (each rule's code, name, defa
 what it reads beyond a file; bandit's code table) is saved as `registry.json` in `.vibecheck_cache/`, under a
 stamp of everything it was read from: vibecheck's version and sources, the Python version, the entry points and
 versions of the installed rule packs, the files and folders of their rule modules, the site folders (a package
-installed or removed), and each analyzer's own fingerprint (bandit's version and plugins). A manifest whose stamp differs, or that does not decode, is ignored
-and rewritten. The rule packs still load the first time a rule class is needed: a file to check, rule options
-to parse, a rule's docs, a SARIF report.
+installed or removed), and each analyzer's own fingerprint (bandit's version and plugins). A manifest whose
+stamp differs, or that does not decode, is ignored and rewritten. The rule packs still load the first time a
+rule class is needed: a file to check, rule options to parse, a rule's docs, a SARIF report.
 """
 
 from __future__ import annotations

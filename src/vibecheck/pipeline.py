@@ -14,6 +14,7 @@ filter plugs in.
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -77,8 +78,7 @@ class Pipeline:
 
     def load(self) -> None:
         """Import what checking a file needs (the rule modules, libcst, the analyzers' tools), before workers fork."""
-        from vibecheck import engine  # noqa: F401  (libcst and the engine, shared by the forked workers)
-
+        importlib.import_module("vibecheck.engine")  # libcst and the engine, shared by the forked workers
         _ = self.fact_collectors, self.registry.by_code
         for analyzer in analyzers():
             analyzer.load()
