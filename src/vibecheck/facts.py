@@ -4,10 +4,8 @@ The engine runs one fact collector per file next to the rules, in the same walk 
 it reports nothing and writes plain, JSON-able data into `context.facts`, which travels back from the
 worker in `FileResult.facts` and is cached with the file.
 
-- A test file's collector is a visitor in the walk: the names it imports (resolved by the import
-  table), every identifier and attribute name it uses, dotted references through its imports
-  (`mod.f` -> `pkg.mod.f`), dotted strings (`mock.patch("pkg.mod.f")`) and path-like strings
-  (`client.get("/users")`, the path of a URL).
+- A test file's collector records what the test refers to (`vibecheck.references`), read from the
+  file's `ast` at the end of the walk: the same reading indexes the test files a run did not check.
 - A source file's collector needs line numbers for its definitions, which the libcst walk does not know
   (`PositionProvider` would double the cost of every file). It reads them from Python's own `ast` at the
   end of the walk (`context.python_ast()`, parsed once per file and shared with bandit): parsing with
@@ -24,7 +22,7 @@ from typing import Any
 import libcst as cst
 
 from vibecheck.lines import split_lines
-from vibecheck.literals import literal_value
+from vibecheck.references import DOTTED_STRING, HTTP_METHODS, TEST_REFERENCES, read_test_references
 from vibecheck.rule import RuleContext
 from vibecheck.source import ast_children
 
@@ -35,7 +33,6 @@ MODULE_STAR_IMPORTS = "module_star_imports"
 LOCAL_IMPORTS = "local_imports"
 MODULE_DISCOVERS = "module_discovers"
 OWN_PACKAGE_CALLS = "own_package_calls"
-TEST_REFERENCES = "test_references"
 
 ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket",
                               "api_route", "trace", "view"})
@@ -68,16 +65,11 @@ NAME_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$", re.ASCII)
 CONFIG_CLASSES = frozenset({"Meta", "Config", "Media"})
 # Dunders that only present an object; a class with no other methods only declares data.
 PRESENTATION_DUNDERS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__", "__html__", "__unicode__"})
-HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "trace"})
-# Calls that turn a route's name into its URL: Django's `reverse("order-refund")`, Flask's `url_for("bp.show")`.
 # A string naming a dotted path (`"pkg.flows.resume"`, or the literal end `.app_settings.LIMITS` of an f-string):
 # code that imports what it names by string (`import_string`, Django settings, deferred calls) uses its last part.
 # Three parts at least, or two after a leading dot, so that file names (`"setup.py"`) are no uses.
 NAMED_BY_STRING = re.compile(r"^(?:\.[A-Za-z_]\w*|[A-Za-z_]\w*\.[A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)+$", re.ASCII)
 MAX_DOTTED_STRING = 200
-URL_BY_NAME = frozenset({"reverse", "reverse_lazy", "url_for", "url_path_for"})
-DOTTED_STRING = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
-MAX_STRING = 300
 
 
 def fact_collector(context: RuleContext) -> TestFactCollector | SourceFactCollector:
@@ -109,6 +101,13 @@ def source_facts(source: str, tree: ast.Module | None = None) -> dict[str, Any]:
             tree = ast.parse(source)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return {}  # libcst parsed it, so only odd inputs get here; no facts is the safe answer
+    try:
+        return _read_facts(source, tree)
+    except RecursionError:  # the readers recurse over nested blocks: a thousand `elif`s parse, yet are too deep
+        return {}
+
+
+def _read_facts(source: str, tree: ast.Module) -> dict[str, Any]:
     lines = split_lines(source)
     imports, stars = _module_imports(tree.body)
     own_package_calls: set[str] = set()
@@ -160,139 +159,17 @@ def _imported_in(node: ast.AST) -> set[str]:
 
 
 class TestFactCollector:
-    """Records what a test file imports and refers to, during the walk."""
+    """Records what a test file imports and refers to (`vibecheck.references`), at the end of the walk."""
 
     code = "facts"
 
     def __init__(self, context: RuleContext) -> None:
         self.context = context
-        self.names: set[str] = set()
-        self.dotted: set[str] = set()
-        self.strings: set[str] = set()
-        self.binding_names: set[int] = set()
-        self.importing = False
-        self.client_calls: set[tuple[str, str]] = set()  # (METHOD or "*", "/path" or "name:route-name")
-        self.attached: set[int] = set()  # strings that are a client call's URL (judged with the call's method)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.binding_names.add(id(node.name))
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.binding_names.add(id(node.name))
-
-    def visit_Param(self, node: cst.Param) -> None:
-        self.binding_names.add(id(node.name))
-
-    def visit_Import(self, node: cst.Import) -> None:
-        self.importing = True
-
-    def leave_Import(self, node: cst.Import) -> None:
-        self.importing = False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        self.importing = True
-
-    def leave_ImportFrom(self, node: cst.ImportFrom) -> None:
-        self.importing = False
-
-    def visit_Name(self, node: cst.Name) -> None:
-        # the test's own `def get(...)`, the parts of import statements, and `mod.f` (kept dotted) are no plain names
-        if not self.importing and id(node) not in self.binding_names:
-            self.names.add(node.value)
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        head = node.value
-        while isinstance(head, cst.Attribute):
-            head = head.value
-        dotted = None
-        if isinstance(head, cst.Name) and head.value in self.context.imports.aliases:
-            dotted = self.context.imports.qualified_name(node)
-        if dotted:
-            self.dotted.add(dotted)  # `mock.patch` is `unittest.mock.patch`, not any `patch`
-            self.binding_names.add(id(node.attr))
-
-    def visit_Call(self, node: cst.Call) -> None:
-        """`client.get("/todos/1")`, `self.client.post(reverse("order-refund", ...))`: a request to one route."""
-        func = node.func
-        callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if callee.endswith("_reverse"):  # a project's own wrapper, such as `headless_reverse("headless:login")`
-            callee = "reverse"
-        if callee == "call_command" and node.args:  # Django runs a management command by its module's name
-            command = _literal(node.args[0].value)
-            if command is not None:
-                self.client_calls.add(("*", f"command:{command}"))
-            return
-        if callee in URL_BY_NAME and node.args and node.args[0].keyword is None and id(node) not in self.attached:
-            name = _literal(node.args[0].value)
-            if name is not None:
-                self.attached.add(id(node.args[0].value))
-                self.client_calls.add(("*", f"name:{name}"))
-            return
-        if callee not in HTTP_METHODS or not isinstance(func, cst.Attribute) or not node.args:
-            return
-        url = node.args[0].value
-        method = callee.upper()
-        if isinstance(url, cst.Call) and node.args[0].keyword is None:
-            inner = url.func
-            inner_name = inner.attr.value if isinstance(inner, cst.Attribute) else getattr(inner, "value", "")
-            by_name = inner_name in URL_BY_NAME or str(inner_name).endswith("_reverse")
-            name = _literal(url.args[0].value) if by_name and url.args else None
-            if name is not None:
-                self.attached.update((id(url), id(url.args[0].value)))
-                self.client_calls.add((method, f"name:{name}"))
-            return
-        path = _literal(url)
-        if path is not None and "://" in path:
-            path = "/" + path.split("://", 1)[1].partition("/")[2]
-        if path is not None and node.args[0].keyword is None and path.startswith("/"):
-            self.attached.add(id(url))
-            self.client_calls.add((method, _path_of(path)))
-
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        value = literal_value(node)
-        if isinstance(value, str) and id(node) not in self.attached:
-            self._string(value)
-
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
-        if id(node) not in self.attached:
-            self._string(_literal(node) or "")
 
     def leave_Module(self, node: cst.Module) -> None:
-        imports = sorted(v for v in self.context.imports.imported_names() if v and not v.startswith("."))
-        self.context.facts[TEST_REFERENCES] = {
-            "imports": imports,
-            "dotted": sorted(self.dotted),
-            "names": sorted(self.names - set(self.context.imports.aliases)),
-            "strings": sorted(self.strings),
-            "client_calls": [list(call) for call in sorted(self.client_calls)],
-        }
-
-    def _string(self, value: str) -> None:
-        if len(value) > MAX_STRING:
-            return
-        if DOTTED_STRING.match(value):
-            self.dotted.add(value)
-        elif value.isidentifier():  # `parametrize("method", ["get", "patch"])` then `getattr(app, method)`
-            self.names.add(value)
-        elif value.startswith("/"):
-            self.strings.add(value)
-        elif "://" in value:
-            path = value.split("://", 1)[1].partition("/")[2]
-            self.strings.add("/" + path)
-
-
-def _literal(node: cst.BaseExpression) -> str | None:
-    """A string literal's text; an f-string with `{}` for each interpolation."""
-    if isinstance(node, cst.SimpleString):
-        value = literal_value(node)
-        return value if isinstance(value, str) else None
-    if isinstance(node, cst.FormattedString):
-        return "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in node.parts)
-    return None
-
-
-def _path_of(url: str) -> str:
-    return url.split("?", 1)[0].split("#", 1)[0].replace("{}", "x")
+        tree = self.context.python_ast()  # parsed once per file, shared with bandit; None: no facts is the safe answer
+        if tree is not None:
+            self.context.facts[TEST_REFERENCES] = read_test_references(tree)
 
 
 def _decorator_name(node: ast.expr) -> str:

@@ -25,9 +25,10 @@ from vibecheck.errors import UsageError
 from vibecheck.manifest import save_manifest
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
-from vibecheck.project import Project, project_roots, run_project_rules, split_projects
+from vibecheck.project import PROJECT_FILES, Project, project_roots, run_project_rules, split_projects
+from vibecheck.references import TEST_REFERENCES, read_test_references
 from vibecheck.registry import Registry, load_registry
-from vibecheck.source import decode_source
+from vibecheck.source import SourceUnit, decode_source
 from vibecheck.workers import PoolUnavailable, WorkerPool, check_in_process, crashed
 
 
@@ -266,7 +267,7 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
     """
     root = Path(settings.root)
     done = [folder.resolve() for folder in walked]
-    tops = [top for top in _outermost({root.resolve(), *project_roots(Path(p) for p in checked)})
+    tops = [top for top in _outermost({_indexed_root(root, settings, checked), *project_roots(Path(p) for p in checked)})
             if not any(top.is_relative_to(folder) for folder in done)]
     try:  # the walked folders are left out of this walk: every file in them was checked
         found = [f for top in tops for f in discover([str(top)], root, exclude=settings.exclude,
@@ -297,10 +298,22 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
         project.relative[source_file.relative] = source_file.relative
 
 
-def _test_facts(relative: str, data: bytes) -> dict[str, Any]:
-    from vibecheck.engine import check_file  # local: libcst loads only when a file misses the cache
+def _indexed_root(root: Path, settings: Settings, checked: set[str]) -> Path:
+    """The folder walked for tests besides the checked files' projects: the run's root when a project's top is
+    there (a config, a project file, a repository), else only the folder that holds the checked files, since the
+    root is then just the current folder (a home folder or `/tmp`: reading everything under it took minutes)."""
+    root = root.resolve()
+    if settings.config_path is not None or (root / ".git").exists() or any((root / name).is_file() for name in PROJECT_FILES):
+        return root
+    if not checked:
+        return root
+    return Path(os.path.commonpath([os.path.dirname(os.path.abspath(path)) for path in checked])).resolve()
 
-    return check_file(relative, data, [], is_test_file=True).facts
+
+def _test_facts(relative: str, data: bytes) -> dict[str, Any]:
+    """A test file's references, read with `ast` only (no libcst parse: nothing is reported on this file)."""
+    tree = SourceUnit(relative, data, is_test_file=True).python_ast()
+    return {} if tree is None else {TEST_REFERENCES: read_test_references(tree)}
 
 
 def _index_source(project: Project, source_file: SourceFile) -> None:

@@ -233,6 +233,17 @@ def test_a_long_elif_chain_is_checked(tmp_path: Path) -> None:
     assert [line.split(" [")[0] for line in result.stdout.splitlines() if line.startswith("app.py")] == ["app.py:4007:1: VC101"]
 
 
+def test_a_long_elif_chain_in_a_file_that_was_not_passed_is_no_crash(tmp_path: Path) -> None:
+    """A file that was not passed is read for the project rules' facts with `ast` alone; reading a chain of
+    1,500 `elif`s (which Python parses) recursed past Python's limit and the run ended in a traceback."""
+    branches = "".join(f"elif mode == {i}:\n    pass\n" for i in range(1500))
+    write(tmp_path / "proj", {"pyproject.toml": "[project]\nname = 'proj'\n", "deep.py": "if mode:\n    pass\n" + branches,
+                              "fine.py": SWALLOW, "tests/test_fine.py": "import fine\n"})
+    result = run_vibecheck(["--format", "concise", "fine.py"], tmp_path / "proj")
+    assert result.returncode == 1, result.stderr
+    assert "fine.py:3:1: VC101" in result.stdout and "Traceback" not in result.stderr
+
+
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*/children"):

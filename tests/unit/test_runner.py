@@ -172,6 +172,28 @@ def test_the_project_phase_does_not_walk_the_checked_folder_again(tmp_path: Path
     assert not [f for f in report.findings if f.code.startswith("VC3")]  # and reach `load`
 
 
+@pytest.mark.parametrize("marker", [None, ".git", "setup.cfg"])
+def test_the_project_phase_walks_the_current_folder_only_when_a_project_is_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                              marker: str | None) -> None:
+    """Run from a home folder or /tmp (no config, project file or repository there), the current folder is no project:
+    the unrelated folders beside the checked one are not walked for tests (in /tmp that took minutes)."""
+    write(tmp_path, {"app/orders.py": "def total(items):\n    return sum(items)\n",
+                     "scratch/tests/test_other.py": "def test_other():\n    assert 1 + 1 == 2\n"})
+    if marker is not None:
+        (tmp_path / marker).mkdir() if marker == ".git" else (tmp_path / marker).write_text("", encoding="utf-8")
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def counting(path: str) -> Iterator[os.DirEntry[str]]:
+        listed.append(os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", counting)
+    monkeypatch.chdir(tmp_path)
+    check_paths(["app"], Settings(root=str(tmp_path), jobs=1, cache=False))
+    assert (str(tmp_path / "scratch" / "tests") in listed) == (marker is not None)
+
+
 def test_output_order_is_deterministic(tmp_path: Path) -> None:
     swallow = "try:\n    f()\nexcept Exception:\n    pass\n"
     write(tmp_path, {f"m{i}.py": swallow * 2 for i in range(30)})

@@ -1,0 +1,276 @@
+"""What a test file refers to, read from Python's `ast` (the project phase's test facts).
+
+The project rules ask which functions, modules and routes the tests reach. A test file's references are:
+the names it imports, every identifier and attribute name it uses, dotted references through its imports
+(`mock.patch` -> `unittest.mock.patch`), dotted strings (`mock.patch("pkg.mod.f")`), path-like strings
+(`client.get("/users")`) and the requests it makes to routes (`client.post(reverse("order-refund"))`).
+
+Read with `ast` (parsed once per file and shared with bandit and the chain screen), not with libcst: a run
+that checks only part of a project still indexes every test file of it, and for Django's 1,931 test files a
+libcst parse and walk cost 90 s where `ast` costs a few. The walk visits nodes in libcst's order (a class's
+body before its bases, a function's body before its decorators), because imports met in a function body
+count from there on, as they do for the rules' import table. One difference from a libcst reading remains,
+by design: implicitly concatenated strings (`"/api/" "users"`) are read as the one string Python makes of them.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable
+from typing import Any
+
+TEST_REFERENCES = "test_references"  # the fact's key
+HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "trace"})
+# Calls that turn a route's name into its URL: Django's `reverse("order-refund")`, Flask's `url_for("bp.show")`.
+URL_BY_NAME = frozenset({"reverse", "reverse_lazy", "url_for", "url_path_for"})
+DOTTED_STRING = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
+MAX_STRING = 300
+# The fields that hold child nodes, per node type: in libcst's order where it differs from `ast`'s, without
+# the expression context (`ast.Load`), which is no reference.
+_FIELDS: dict[type, tuple[str, ...]] = {
+    ast.ClassDef: ("body", "bases", "keywords", "decorator_list"),
+    ast.match_case: ("pattern", "body", "guard"),
+}
+
+
+def read_test_references(tree: ast.Module) -> dict[str, Any]:
+    """The references of one test file, as JSON-able lists (the `test_references` fact)."""
+    return _References(tree).facts()
+
+
+class _References:
+    def __init__(self, tree: ast.Module) -> None:
+        self.tree = tree
+        self.aliases: dict[str, str] = {}
+        self.names: set[str] = set()
+        self.dotted: set[str] = set()
+        self.strings: set[str] = set()
+        self.client_calls: set[tuple[str, str]] = set()  # (METHOD or "*", "/path" or "name:route-name")
+        self.attached: set[int] = set()  # strings that are a client call's URL (judged with the call's method)
+        self.skipped: set[int] = set()  # the text parts and format specs of f-strings: not strings of their own
+
+    def facts(self) -> dict[str, Any]:
+        self._module_imports()
+        self._walk()
+        imports = sorted(v for v in self.aliases.values() if v and not v.startswith("."))
+        return {
+            "imports": imports,
+            "dotted": sorted(self.dotted),
+            "names": sorted(self.names - set(self.aliases)),
+            "strings": sorted(self.strings),
+            "client_calls": [list(call) for call in sorted(self.client_calls)],
+        }
+
+    def _module_imports(self) -> None:
+        """The module-level imports (also under `if`, `try` and `with`), known before the walk as in the rules'
+        import table: a function above an import uses it too."""
+        pending: list[ast.stmt] = list(self.tree.body)
+        while pending:
+            statement = pending.pop()
+            if isinstance(statement, (ast.Import, ast.ImportFrom)):
+                self._add_import(statement)
+            elif isinstance(statement, ast.If):
+                pending.extend(_branches(statement))
+            elif isinstance(statement, ast.Try):
+                pending.extend(statement.body)
+                for handler in statement.handlers:
+                    pending.extend(handler.body)
+                pending.extend(statement.orelse)
+            elif isinstance(statement, (ast.With, ast.AsyncWith)):
+                pending.extend(statement.body)
+
+    def _add_import(self, node: ast.Import | ast.ImportFrom) -> None:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname is not None:
+                    self.aliases[alias.asname] = alias.name
+                else:
+                    head = alias.name.split(".")[0]
+                    self.aliases[head] = head
+            return
+        module = "." * node.level + (node.module or "")
+        separator = "" if module.endswith(".") or not module else "."
+        for alias in node.names:
+            if alias.name == "*":
+                return
+            self.aliases[alias.asname or alias.name] = f"{module}{separator}{alias.name}"
+
+    def _walk(self) -> None:
+        visit: dict[type, Callable[[Any], None]] = {ast.Import: self._import, ast.ImportFrom: self._import, ast.Name: self._name,
+                 ast.Attribute: self._attribute, ast.Call: self._call, ast.Constant: self._constant,
+                 ast.JoinedStr: self._joined, ast.keyword: self._keyword, ast.ExceptHandler: self._bound,
+                 ast.Global: self._declared, ast.Nonlocal: self._declared, ast.MatchAs: self._bound,
+                 ast.MatchStar: self._bound, ast.MatchMapping: self._rest, ast.MatchClass: self._class_pattern}
+        pending: list[ast.AST] = [self.tree]
+        while pending:
+            node = pending.pop()
+            handler = visit.get(type(node))
+            if handler is not None:
+                handler(node)
+            pending.extend(reversed(_children(node)))
+
+    def _import(self, node: ast.Import | ast.ImportFrom) -> None:
+        self._add_import(node)  # first, as the rules' import table: the import's own dotted names resolve through it
+        modules = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+        for module in modules:
+            parts = module.split(".")
+            for end in range(len(parts), 1, -1):
+                self._dotted(parts[0], parts[1:end])
+
+    def _name(self, node: ast.Name) -> None:
+        self.names.add(node.id)
+
+    def _attribute(self, node: ast.Attribute) -> None:
+        attributes = [node.attr]
+        head = node.value
+        while isinstance(head, ast.Attribute):
+            attributes.append(head.attr)
+            head = head.value
+        if not (isinstance(head, ast.Name) and self._dotted(head.id, attributes[::-1])):
+            self.names.add(node.attr)
+
+    def _dotted(self, head: str, attributes: list[str]) -> bool:
+        """Record `head.a.b` resolved through the imports (`mock.patch` is `unittest.mock.patch`, not any `patch`)."""
+        resolved = self.aliases.get(head)
+        if resolved is None:
+            return False
+        self.dotted.add(".".join([resolved, *attributes]))
+        return True
+
+    def _keyword(self, node: ast.keyword) -> None:
+        if node.arg is not None:
+            self.names.add(node.arg)
+
+    def _bound(self, node: ast.ExceptHandler | ast.MatchAs | ast.MatchStar) -> None:
+        if node.name is not None:
+            self.names.add(node.name)
+
+    def _declared(self, node: ast.Global | ast.Nonlocal) -> None:
+        self.names.update(node.names)
+
+    def _rest(self, node: ast.MatchMapping) -> None:
+        if node.rest is not None:
+            self.names.add(node.rest)
+
+    def _class_pattern(self, node: ast.MatchClass) -> None:
+        self.names.update(node.kwd_attrs)
+
+    def _constant(self, node: ast.Constant) -> None:
+        value = node.value
+        if isinstance(value, str):
+            if id(node) not in self.attached and id(node) not in self.skipped:
+                self._string(value)
+        elif value is None or value is True or value is False:
+            self.names.add(str(value))  # a name in libcst's reading, as the rules see it
+
+    def _joined(self, node: ast.JoinedStr) -> None:
+        for part in node.values:
+            if isinstance(part, ast.Constant):
+                self.skipped.add(id(part))
+            elif isinstance(part, ast.FormattedValue) and isinstance(part.format_spec, ast.JoinedStr):
+                self.skipped.add(id(part.format_spec))
+                self.skipped.update(id(p) for p in part.format_spec.values if isinstance(p, ast.Constant))
+        if id(node) not in self.attached and id(node) not in self.skipped:
+            self._string(_literal(node) or "")
+
+    def _call(self, node: ast.Call) -> None:
+        """`client.get("/todos/1")`, `self.client.post(reverse("order-refund", ...))`: a request to one route."""
+        func = node.func
+        callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if callee.endswith("_reverse"):  # a project's own wrapper, such as `headless_reverse("headless:login")`
+            callee = "reverse"
+        first, unnamed = _first_argument(node)
+        if callee == "call_command" and first is not None:  # Django runs a management command by its module's name
+            command = _literal(first)
+            if command is not None:
+                self.client_calls.add(("*", f"command:{command}"))
+            return
+        if callee in URL_BY_NAME and first is not None and unnamed and id(node) not in self.attached:
+            name = _literal(first)
+            if name is not None:
+                self.attached.add(id(first))
+                self.client_calls.add(("*", f"name:{name}"))
+            return
+        if callee not in HTTP_METHODS or not isinstance(func, ast.Attribute) or first is None:
+            return
+        method = callee.upper()
+        if isinstance(first, ast.Call) and unnamed:
+            inner = first.func
+            inner_name = inner.attr if isinstance(inner, ast.Attribute) else inner.id if isinstance(inner, ast.Name) else ""
+            inner_first, _ = _first_argument(first)
+            name = _literal(inner_first) if inner_first is not None and (
+                inner_name in URL_BY_NAME or inner_name.endswith("_reverse")) else None
+            if name is not None:
+                self.attached.update((id(first), id(inner_first)))
+                self.client_calls.add((method, f"name:{name}"))
+            return
+        path = _literal(first)
+        if path is not None and "://" in path:
+            path = "/" + path.split("://", 1)[1].partition("/")[2]
+        if path is not None and unnamed and path.startswith("/"):
+            self.attached.add(id(first))
+            self.client_calls.add((method, _path_of(path)))
+
+    def _string(self, value: str) -> None:
+        if len(value) > MAX_STRING:
+            return
+        if DOTTED_STRING.match(value):
+            self.dotted.add(value)
+        elif value.isidentifier():  # `parametrize("method", ["get", "patch"])` then `getattr(app, method)`
+            self.names.add(value)
+        elif value.startswith("/"):
+            self.strings.add(value)
+        elif "://" in value:
+            path = value.split("://", 1)[1].partition("/")[2]
+            self.strings.add("/" + path)
+
+
+def _children(node: ast.AST) -> list[ast.AST]:
+    """The child nodes to walk, in libcst's order."""
+    fields = _FIELDS.get(type(node))
+    if fields is None:
+        fields = _FIELDS[type(node)] = tuple(name for name in node._fields if name != "ctx")
+    children: list[ast.AST] = []
+    for name in fields:
+        value = getattr(node, name, None)
+        if isinstance(value, ast.AST):
+            children.append(value)
+        elif isinstance(value, list):
+            children.extend(item for item in value if isinstance(item, ast.AST))
+    return children
+
+
+def _branches(statement: ast.If) -> list[ast.stmt]:
+    """The statements of an `if`, its `elif`s and its `else`, as one list."""
+    found = list(statement.body)
+    orelse = statement.orelse
+    while len(orelse) == 1 and isinstance(orelse[0], ast.If) and orelse[0].col_offset == statement.col_offset:
+        found.extend(orelse[0].body)  # an `elif` (an `if` inside an `else:` block sits deeper)
+        orelse = orelse[0].orelse
+    found.extend(orelse)
+    return found
+
+
+def _first_argument(call: ast.Call) -> tuple[ast.expr | None, bool]:
+    """The call's first argument in source order (a `*`/`**` argument's value), and whether it has no `key=`."""
+    first = call.args[0] if call.args else None
+    keyword = call.keywords[0] if call.keywords else None
+    if keyword is not None and (first is None or (keyword.lineno, keyword.col_offset) < (first.lineno, first.col_offset)):
+        return keyword.value, keyword.arg is None
+    if isinstance(first, ast.Starred):
+        return first.value, True
+    return first, first is not None
+
+
+def _literal(node: ast.expr) -> str | None:
+    """A string literal's text; an f-string with `{}` for each interpolation."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        return "".join(str(part.value) if isinstance(part, ast.Constant) else "{}" for part in node.values)
+    return None
+
+
+def _path_of(url: str) -> str:
+    return url.split("?", 1)[0].split("#", 1)[0].replace("{}", "x")

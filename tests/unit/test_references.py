@@ -1,0 +1,51 @@
+"""What a test file refers to (`vibecheck.references`): the project rules' reading of tests, from `ast`."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from vibecheck.references import read_test_references
+
+
+def references(source: str) -> dict[str, Any]:
+    return read_test_references(ast.parse(source))
+
+
+def test_dotted_references_resolve_through_the_imports() -> None:
+    found = references('import unittest.mock as mock\n\n\n@mock.patch("shop.orders.refund")\ndef test_refund(refunder):\n'
+                       '    assert refunder.called\n')
+    assert {"unittest.mock.patch", "shop.orders.refund"} <= set(found["dotted"])
+    assert "unittest.mock" in found["imports"]
+    assert "refunder" in found["names"] and "called" in found["names"]
+    assert "test_refund" not in found["names"] and "mock" not in found["names"] and "patch" not in found["names"]
+
+
+def test_requests_to_routes_by_path_name_and_command() -> None:
+    found = references('def test_views(client, order_id):\n'
+                       '    client.get("/users/1?tab=2")\n'
+                       '    client.get(f"/items/{order_id}")\n'
+                       '    client.post(reverse("order-refund", args=[order_id]))\n'
+                       '    client.get(url="/not/positional")\n'
+                       '    call_command("rebuild_index")\n')
+    assert found["client_calls"] == [["*", "command:rebuild_index"], ["GET", "/items/x"], ["GET", "/users/1"],
+                                     ["POST", "name:order-refund"]]
+    assert "/not/positional" in found["strings"] and "/users/1?tab=2" not in found["strings"]
+
+
+def test_an_import_in_a_function_counts_from_where_it_is_met() -> None:
+    """As the rules' import table: `json` imported in the second test is only a name in the first one."""
+    found = references('def test_a():\n    json.dumps(1)\n\n\ndef test_b():\n    import json\n    json.loads("1")\n')
+    assert "json.loads" in found["dotted"] and "json.dumps" not in found["dotted"]
+    assert "dumps" in found["names"]
+
+
+def test_implicitly_concatenated_strings_are_read_as_the_one_string_python_makes() -> None:
+    found = references('TARGET = (\n    "shop.orders."\n    "refund"\n)\n')
+    assert found["dotted"] == ["shop.orders.refund"] and "refund" not in found["names"]
+
+
+def test_keyword_exception_and_pattern_names_are_uses() -> None:
+    found = references('try:\n    run(timeout=1)\nexcept ValueError as problem:\n    pass\n'
+                       'match event:\n    case {"status": state, **rest}:\n        pass\n')
+    assert {"timeout", "problem", "state", "rest", "run", "ValueError"} <= set(found["names"])
