@@ -11,6 +11,8 @@ Measured per run:
   forked workers count once per process, so it overstates) and the sum of PSS (shared pages split between
   the processes that map them: the honest total); a spike shorter than the polling interval can be missed;
 - the largest single process's peak RSS (`ru_maxrss` from `os.wait4`, exact but per process, not a sum).
+Python runs as an installed package runs, writing its bytecode (`PYTHONDONTWRITEBYTECODE` is dropped from the
+cases' environment, and one untimed run of each tool compiles it first), so no case pays for compiling modules.
 Not part of the test run. To add a case, append a `Case` to `CASES` (with `prepare` for setup that must not
 be timed, e.g. a warm cache) and, if it has a target, a line to `RATIOS`.
 """
@@ -35,6 +37,7 @@ DJANGO = "django==5.2"
 POLL_SECONDS = 0.02
 PAGE = os.sysconf("SC_PAGE_SIZE")
 PYTHON = sys.executable
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 # A bare libcst parse of every file, in one process: the floor of any libcst-based checker.
 PARSE_ALL = """
@@ -66,7 +69,8 @@ EDIT_MARK = b"# vibecheck benchmark edit "
 def warm_cache(target: Path) -> None:
     """Fill the result cache (at the folder the cases run in) once, untimed."""
     if not (target.parent / ".vibecheck_cache").is_dir():
-        subprocess.run(vibecheck()(target), cwd=target.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(vibecheck()(target), cwd=target.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+                       env=ENV)
 
 
 def edit_ten_files(target: Path) -> None:
@@ -165,7 +169,7 @@ def _tree_memory(pid: int) -> tuple[int, int]:
 
 def measure(command: list[str], cwd: Path) -> Run:
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     peaks = [0, 0]
     done = threading.Event()
 
@@ -202,6 +206,8 @@ def main() -> None:
     chosen = [c for c in CASES if not args.cases or c.name in args.cases.split(",")]
     print(f"target: {target} ({len(files)} files, {lines:,} lines); {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; "
           f"{args.rounds} interleaved rounds")
+    for compile_first in (vibecheck("--no-cache")(files[0]), [PYTHON, "-m", "bandit", "-q", str(files[0])]):
+        subprocess.run(compile_first, cwd=target.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     results = Results()
     for round_number in range(args.rounds):
         for case in chosen:
