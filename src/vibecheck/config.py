@@ -43,6 +43,9 @@ class Settings:
 
     root: str = "."
     config_path: str | None = None
+    # No config was found, so `root` is only the folder the run started in (maybe a home folder or /tmp): the
+    # project phase then looks for tests beside the checked files only where a project marks its top.
+    root_is_cwd: bool = False
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -283,7 +286,7 @@ def load_settings(
         settings = settings_from_table(read_config(path), registry, where=str(path), root=path.parent,
                                        config_path=path)
     else:
-        settings = Settings(root=str(base), cache=True)
+        settings = Settings(root=str(base), cache=True, root_is_cwd=True)
     pyproject = path if path is not None and path.name == "pyproject.toml" else _closest_pyproject(common_parent(paths, base))
     if pyproject is not None:
         settings = _with_bandit_table(settings, pyproject)

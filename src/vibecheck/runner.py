@@ -299,11 +299,11 @@ def index_unchecked_tests(project: Project, settings: Settings, checked: set[str
 
 
 def _indexed_root(root: Path, settings: Settings, checked: set[str]) -> Path:
-    """The folder walked for tests besides the checked files' projects: the run's root when a project's top is
-    there (a config, a project file, a repository), else only the folder that holds the checked files, since the
-    root is then just the current folder (a home folder or `/tmp`: reading everything under it took minutes)."""
+    """The folder walked for tests besides the checked files' projects: the run's root, unless no config was found
+    and no project marks its top there (a project file, a repository): then that root is just the current folder
+    (a home folder or `/tmp`, where reading everything took minutes), and only the checked files' folder is walked."""
     root = root.resolve()
-    if settings.config_path is not None or (root / ".git").exists() or any((root / name).is_file() for name in PROJECT_FILES):
+    if not settings.root_is_cwd or (root / ".git").exists() or any((root / name).is_file() for name in PROJECT_FILES):
         return root
     if not checked:
         return root

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from vibecheck import analyzers, pipeline, runner, selection, workers
 from vibecheck.analyzers import ExternalCode
 from vibecheck.api import check_paths, check_source
 from vibecheck.cli import cli
-from vibecheck.config import Settings
+from vibecheck.config import Settings, load_settings
 from vibecheck.discovery import SourceFile
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.registry import Registry, RulePack, load_registry
@@ -190,7 +191,8 @@ def test_the_project_phase_walks_the_current_folder_only_when_a_project_is_there
 
     monkeypatch.setattr(os, "scandir", counting)
     monkeypatch.chdir(tmp_path)
-    check_paths(["app"], Settings(root=str(tmp_path), jobs=1, cache=False))
+    settings = load_settings(["app"], load_registry(), cwd=tmp_path)  # as the command line finds them
+    check_paths(["app"], dataclasses.replace(settings, jobs=1, cache=False))
     assert (str(tmp_path / "scratch" / "tests") in listed) == (marker is not None)
 
 
