@@ -206,8 +206,9 @@ def main() -> None:
     chosen = [c for c in CASES if not args.cases or c.name in args.cases.split(",")]
     print(f"target: {target} ({len(files)} files, {lines:,} lines); {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; "
           f"{args.rounds} interleaved rounds")
-    for compile_first in (vibecheck("--no-cache")(files[0]), [PYTHON, "-m", "bandit", "-q", str(files[0])]):
-        subprocess.run(compile_first, cwd=target.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    for compile_first in (vibecheck("--no-cache")(files[0]), [PYTHON, "-m", "bandit", "-q", "--exit-zero", str(files[0])]):
+        subprocess.run(compile_first, cwd=target.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV,
+                       check=True)
     results = Results()
     for round_number in range(args.rounds):
         for case in chosen:
