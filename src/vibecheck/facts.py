@@ -17,14 +17,16 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Sequence
-from typing import Any
-
-import libcst as cst
+from typing import TYPE_CHECKING, Any
 
 from vibecheck.lines import split_lines
 from vibecheck.references import DOTTED_STRING, HTTP_METHODS, TEST_REFERENCES, read_test_references
-from vibecheck.rule import RuleContext
 from vibecheck.source import ast_children
+
+if TYPE_CHECKING:  # the facts are read with `ast`: a run that only indexes files (the hook) never loads libcst
+    import libcst as cst
+
+    from vibecheck.rule import RuleContext
 
 DEFINITIONS = "definitions"
 MODULE_IMPORTS = "module_imports"

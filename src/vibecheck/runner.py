@@ -22,6 +22,7 @@ from vibecheck.cache import REGISTERED, FactsMode, ResultCache, content_digest
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.errors import UsageError
+from vibecheck.facts import source_facts
 from vibecheck.manifest import save_manifest
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
@@ -322,8 +323,6 @@ def _index_source(project: Project, source_file: SourceFile) -> None:
         text = decode_source(data)
     except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
         return  # unreadable: a run that checks it reports VC001; unasked for, it just adds no facts
-    from vibecheck.facts import source_facts  # local: facts.py imports libcst for its walker
-
     project.files[source_file.relative] = FileResult(source_file.relative, facts=source_facts(text))
     project.fingerprints[source_file.relative] = f"source:{content_digest(data)}"
     project.relative[source_file.relative] = source_file.relative
