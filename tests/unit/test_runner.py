@@ -153,19 +153,26 @@ def test_project_rules_run_after_the_files_and_honour_suppressions(tmp_path: Pat
     assert ("a.py", 1, "TST301") not in codes(ignored)
 
 
-def test_the_project_phase_does_not_walk_the_checked_folder_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture()
+def listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The folders listed with `os.scandir` during the test, in order."""
+    folders: list[str] = []
+    scandir = os.scandir
+
+    def counting(path: str) -> Iterator[os.DirEntry[str]]:
+        folders.append(os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", counting)
+    return folders
+
+
+def test_the_project_phase_does_not_walk_the_checked_folder_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  listed: list[str]) -> None:
     """Discovery walked `svc/` to find the files; indexing the unchecked test files walks only the rest of the project."""
     write(tmp_path, {"pyproject.toml": "[project]\nname = 'svc'\n", "svc/__init__.py": "", "svc/core/__init__.py": "",
                      "svc/core/app.py": "def load():\n    return 1\n",
                      "tests/test_app.py": "from svc.core.app import load\n\n\ndef test_load():\n    assert load() == 1\n"})
-    listed: list[str] = []
-    scandir = os.scandir
-
-    def counting(path: str) -> Iterator[os.DirEntry[str]]:
-        listed.append(os.fspath(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", counting)
     monkeypatch.chdir(tmp_path)
     report = check_paths(["svc"], Settings(root=str(tmp_path), jobs=1, cache=False))
     assert listed.count(str(tmp_path / "svc" / "core")) == 1
@@ -175,21 +182,13 @@ def test_the_project_phase_does_not_walk_the_checked_folder_again(tmp_path: Path
 
 @pytest.mark.parametrize("marker", [None, ".git", "setup.cfg"])
 def test_the_project_phase_walks_the_current_folder_only_when_a_project_is_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                              marker: str | None) -> None:
+                                                                              listed: list[str], marker: str | None) -> None:
     """Run from a home folder or /tmp (no config, project file or repository there), the current folder is no project:
     the unrelated folders beside the checked one are not walked for tests (in /tmp that took minutes)."""
     write(tmp_path, {"app/orders.py": "def total(items):\n    return sum(items)\n",
                      "scratch/tests/test_other.py": "def test_other():\n    assert 1 + 1 == 2\n"})
     if marker is not None:
         (tmp_path / marker).mkdir() if marker == ".git" else (tmp_path / marker).write_text("", encoding="utf-8")
-    listed: list[str] = []
-    scandir = os.scandir
-
-    def counting(path: str) -> Iterator[os.DirEntry[str]]:
-        listed.append(os.fspath(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", counting)
     monkeypatch.chdir(tmp_path)
     settings = load_settings(["app"], load_registry(), cwd=tmp_path)  # as the command line finds them
     check_paths(["app"], dataclasses.replace(settings, jobs=1, cache=False))
