@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from vibecheck.source import ast_children
+
 TEST_REFERENCES = "test_references"  # the fact's key
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "trace"})
 # Calls that turn a route's name into its URL: Django's `reverse("order-refund")`, Flask's `url_for("bp.show")`.
@@ -231,14 +233,7 @@ def _children(node: ast.AST) -> list[ast.AST]:
     fields = _FIELDS.get(type(node))
     if fields is None:
         fields = _FIELDS[type(node)] = tuple(name for name in node._fields if name != "ctx")
-    children: list[ast.AST] = []
-    for name in fields:
-        value = getattr(node, name, None)
-        if isinstance(value, ast.AST):
-            children.append(value)
-        elif isinstance(value, list):
-            children.extend(item for item in value if isinstance(item, ast.AST))
-    return children
+    return ast_children(node, fields)
 
 
 def _branches(statement: ast.If) -> list[ast.stmt]:
