@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 import libcst as cst
 
@@ -285,16 +285,16 @@ class FlowState:
             current = pending.pop()
             if type(current) not in EXPRESSION_TYPES:
                 continue
-            current = cast(cst.BaseExpression, current)
-            found = self.source(current, self)
+            expression: cst.BaseExpression = current  # type: ignore[assignment]  # (not `cast`: a call per node)
+            found = self.source(expression, self)
             if found is CLEAN:
                 continue
             if found is None:
-                operands = self._operands(current)
+                operands = self._operands(expression)
                 if operands is not None:
                     pending.extend(reversed(operands))
                     continue
-                found = self._own_taint(current)
+                found = self._own_taint(expression)
             if found is not None:
                 if found.kind not in SUMMARISED_KINDS:
                     return found
@@ -723,7 +723,10 @@ def walk_block(statements: list[cst.CSTNode], state: FlowState, on_statement: Vi
 def _bind_walruses(node: cst.CSTNode, state: FlowState) -> None:
     if not state.has_walrus:
         return
-    for walrus in _remembered(_WALRUSES, node, _walruses_in):
+    entry = _WALRUSES.get(id(node))  # `_remembered`, inlined: asked for every statement of every flow rule
+    if entry is None or entry[0] is not node:
+        entry = _WALRUSES[id(node)] = (node, _walruses_in(node))
+    for walrus in entry[1]:
         state.bind(walrus.target, state.taint_of(walrus.value), walrus.value)
 
 
@@ -1055,9 +1058,15 @@ class FlowRule(Rule):
     # kinds that count as untrusted data for it.
     summarises: ClassVar[bool] = False
     untrusted_kinds: ClassVar[frozenset[str]] = REQUEST_KINDS
+    # The taint kinds a summary records: the untrusted kinds, parameters and call results (set per subclass).
+    tracked_kinds: ClassVar[frozenset[str]] = REQUEST_KINDS | SUMMARISED_KINDS
     _classes: list[str]
     _recording: tuple[Taint, FlowState, str, list[str] | None] | None = None
     _statement: cst.CSTNode | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.tracked_kinds = cls.untrusted_kinds | SUMMARISED_KINDS
 
     def new_state(self) -> FlowState:
         raise NotImplementedError
@@ -1140,7 +1149,7 @@ class FlowRule(Rule):
         summary = state.summary
         if summary is None:
             return
-        tracked = self._tracked_kinds()
+        tracked = self.tracked_kinds
         if type(node) is cst.Return and node.value is not None:
             taint = state.taint_of(node.value)
             if taint is not None and taint.kind in tracked:
@@ -1167,15 +1176,6 @@ class FlowRule(Rule):
                         summary.calls.append([callee, where, PARAMETER, parameter, *extra])
                 else:
                     summary.calls.append([callee, where, taint.kind, taint.origin, *extra])
-
-    @classmethod
-    def _tracked_kinds(cls) -> frozenset[str]:
-        """The taint kinds a summary records: the rule's untrusted kinds, parameters and call results."""
-        kinds = cls.__dict__.get("_tracked")
-        if kinds is None:
-            kinds = cls.untrusted_kinds | SUMMARISED_KINDS
-            type.__setattr__(cls, "_tracked", kinds)
-        return kinds
 
     def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
         """What the join must know about a value passed to a project function or returned, beyond its taint:
