@@ -140,17 +140,27 @@ class ResultCache:
             self.fingerprints[source_file.display] = key
         return hit
 
-    def facts(self, source_file: SourceFile, data: bytes, compute: Callable[[bytes], dict[str, Any]]) -> dict[str, Any]:
-        """The facts of a file indexed for the project rules only (a test file pre-commit did not pass), cached."""
-        key = _hash(self.run_key, INDEX, source_file.display, source_file.relative, content_digest(data))
-        entry = self._entry(source_file, INDEX)
-        cached = self._read(entry, key, source_file.relative)
+    def indexed_facts(self, source_file: SourceFile, kind: str) -> FileResult | None:
+        """The cached facts of a file indexed for the project rules only (`vibecheck.indexing`), if its bytes
+        are as they were; None when they changed, were never indexed, or cannot be read."""
+        try:
+            data = safe_files.read_regular_file(source_file.path)
+        except OSError:
+            return None
+        key = self._index_key(source_file, kind, content_digest(data))
+        hit = self._read(self._entry(source_file, INDEX), key, source_file.relative)
+        if hit is not None:
+            self.fingerprints[source_file.relative] = key
+        return hit
+
+    def store_indexed_facts(self, source_file: SourceFile, kind: str, result: FileResult) -> None:
+        """Write the facts read of an indexed file (`result.digest`: the bytes they were read from)."""
+        key = self._index_key(source_file, kind, result.digest)
         self.fingerprints[source_file.relative] = key
-        if cached is not None:
-            return cached.facts
-        result = FileResult(source_file.relative, facts=compute(data))
-        self._record_facts(source_file.relative, self._write(entry, key, result))
-        return result.facts
+        self._record_facts(source_file.relative, self._write(self._entry(source_file, INDEX), key, result))
+
+    def _index_key(self, source_file: SourceFile, kind: str, digest: str) -> str:
+        return _hash(self.run_key, INDEX, kind, source_file.display, source_file.relative, digest)
 
     def _read(self, entry: Path, key: str, path: str, *, facts: FactsMode = "eager") -> FileResult | None:
         """The entry's result if its key matches, with its facts as `facts` says (see `facts_mode`); the digest

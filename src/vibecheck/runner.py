@@ -10,7 +10,6 @@ after the project rules, so that their findings meet the same suppressions.
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,23 +17,24 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck import safe_files
-from vibecheck.cache import REGISTERED, FactsMode, ResultCache, content_digest
+from vibecheck.cache import FactsMode, ResultCache, content_digest
 from vibecheck.config import Settings
-from vibecheck.discovery import SourceFile, discover, is_test_file
-from vibecheck.errors import UsageError
-from vibecheck.facts import source_facts
+from vibecheck.discovery import SourceFile, is_test_file
+from vibecheck.indexing import FileIndex, IndexJob, plan_index
 from vibecheck.manifest import save_manifest
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
-from vibecheck.project import PROJECT_FILES, Project, project_roots, run_project_rules, split_projects
-from vibecheck.references import TEST_REFERENCES, read_test_references
+from vibecheck.project import Project, run_project_rules, split_projects
 from vibecheck.registry import Registry, load_registry
-from vibecheck.source import SourceUnit, decode_source
 from vibecheck.workers import PoolUnavailable, WorkerPool, check_in_process, crashed
 
 
 class Checker(Pipeline):
     """The pipeline plus what a worker does around it: read each file once and, with `fix`, write and re-check."""
+
+    def run_task(self, task: SourceFile | IndexJob) -> FileResult:
+        """A worker's task: check a file, or read the facts of a file indexed for the project rules."""
+        return task.read() if isinstance(task, IndexJob) else self.check_path(task)
 
     def check_path(self, source_file: SourceFile) -> FileResult:
         """Check one file; an unexpected failure becomes an `EngineError` for that file only."""
@@ -96,7 +96,7 @@ class _WorkerChecker:
             sys.path[:] = self.path
             self.checker = Checker(self.settings)
         if self.data is None:
-            return self.checker.check_path
+            return self.checker.run_task
         checker, data = self.checker, self.data
         return lambda source_file: checker.check_bytes(source_file.path, source_file.relative, data)
 
@@ -105,21 +105,36 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Checker) -> Iterator[FileResult]:
+def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Checker,
+                 index: FileIndex | None = None, indexed: Sequence[IndexJob] = ()) -> Iterator[FileResult]:
     """Each file's result, from worker processes that can die alone (or in-process without `isolate`, or if no
-    worker process starts here)."""
+    worker process starts here). The `indexed` jobs run in the same workers, after the files; their results go
+    to `index`. With no file to check, they run in this process, which then loads no checker."""
+    if index is not None and not files:
+        index.read_here(indexed)
     if not files:
         return
     checker.load()  # once here, not once per forked worker
+    tasks: list[SourceFile | IndexJob] = [*files, *indexed]
+    for task, result in _run_tasks(tasks, settings, checker):
+        if isinstance(task, IndexJob):
+            if index is not None:
+                index.accept(task, result)
+        else:
+            yield result
+
+
+def _run_tasks(tasks: Sequence[SourceFile | IndexJob], settings: Settings,
+               checker: Checker) -> Iterator[tuple[SourceFile | IndexJob, FileResult]]:
     if settings.isolate:
         pool = WorkerPool(settings.jobs or default_jobs(), _WorkerChecker(checker), settings.per_file_timeout,
                           settings.per_file_memory)
         try:
-            yield from pool.check(files)
+            yield from pool.check(tasks)  # type: ignore[misc]  # the pool gives back the tasks it was given
             return
         except PoolUnavailable:
             pass  # no processes here (a sandbox): check in this process, without the isolation
-    yield from (check_in_process(checker.check_path, f) for f in files)
+    yield from ((task, check_in_process(checker.run_task, task)) for task in tasks)
 
 
 def check_one(checker: Checker, source_file: SourceFile, data: bytes) -> FileResult:
@@ -129,7 +144,7 @@ def check_one(checker: Checker, source_file: SourceFile, data: bytes) -> FileRes
     if settings.isolate:
         pool = WorkerPool(1, _WorkerChecker(checker, data), settings.per_file_timeout, settings.per_file_memory)
         try:
-            return list(pool.check([source_file]))[0]
+            return list(pool.check([source_file]))[0][1]
         except PoolUnavailable:
             pass
     return check_in_process(lambda f: checker.check_bytes(f.path, f.relative, data), source_file)
@@ -152,12 +167,14 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     cache = ResultCache.for_run(settings, checker, facts=facts)
     if cache is not None and not checker.registry.deferred and cache.prepare():
         save_manifest(cache.folder, checker.registry)  # the next run may not need to import a rule module
-    results = (iter_results(files, settings, checker) if cache is None
-               else cache.results(files, lambda misses: iter_results(misses, settings, checker)))
+    index = None if keep is not None else plan_index(checker, {f.path for f in files}, walked=walked, cache=cache)
+    indexed = [] if index is None else index.pending()
+    results = (iter_results(files, settings, checker, index, indexed) if cache is None
+               else cache.results(files, lambda misses: iter_results(misses, settings, checker, index, indexed)))
     if keep is not None:
         results = _kept(results, keep)
-    return collect(checker, results, relative, progress=progress, checked={f.path for f in files}, walked=walked,
-                   cache=cache, project_phase=keep is None)
+    return collect(checker, results, relative, progress=progress, index=index, walked=walked, cache=cache,
+                   project_phase=keep is None)
 
 
 def _kept(results: Iterable[FileResult], keep: list[FileResult]) -> Iterator[FileResult]:
@@ -167,12 +184,11 @@ def _kept(results: Iterable[FileResult], keep: list[FileResult]) -> Iterator[Fil
 
 
 def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[str, str], *,
-            progress: Callable[[int], None] | None = None, checked: set[str] | None = None,
+            progress: Callable[[int], None] | None = None, index: FileIndex | None = None,
             walked: Sequence[Path] = (), cache: ResultCache | None = None, project_phase: bool = True) -> Report:
     """Gather the files' results into a report: the project phase, then the filter stage once per file.
 
-    With `checked` (the paths of the checked files), files that were not checked are indexed for the
-    project rules (outside the `walked` folders); with None, nothing else is indexed.
+    The files of `index` (read by the time `results` is consumed) join the project for the project rules.
     """
     settings = pipeline.settings
     report = Report()
@@ -202,10 +218,8 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
         if cache is not None:
             project.fingerprints.update((path, cache.fingerprints[path]) for path in project.files
                                         if path in cache.fingerprints)
-        if checked is not None:
-            index_unchecked_tests(project, settings, checked, walked=walked,
-                                  parse=any(rule.reads_unchecked_test_facts for rule, _ in rules),
-                                  sources=any(rule.reads_unchecked_source_facts for rule, _ in rules), cache=cache)
+        if index is not None:
+            index.add_to(project)
         project.relative.update(relative)
         findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked],
                                           rule_class=pipeline.rule_class)
@@ -255,79 +269,3 @@ def _load_deferred_facts(project: Project, cache: ResultCache) -> list[EngineErr
         if facts is not None:
             result.facts = facts
     return errors
-
-
-def index_unchecked_tests(project: Project, settings: Settings, checked: set[str], *, parse: bool = True,
-                          sources: bool = False, walked: Sequence[Path] = (), cache: ResultCache | None = None) -> None:
-    """Collect the facts of test files that were not passed (pre-commit), so project rules see every test.
-
-    Only facts are kept: these files were not asked for, so nothing is reported on them. Without `parse`,
-    the files are only registered as test files (enough for a rule that asks whether tests exist). With
-    `sources`, the source files that were not passed get their definitions too (read with `ast` only), so
-    what the tests reach through them is known. Folders inside a `walked` one are not walked again.
-    """
-    root = Path(settings.root)
-    done = [folder.resolve() for folder in walked]
-    tops = [top for top in _outermost({_indexed_root(root, settings, checked), *project_roots(Path(p) for p in checked)})
-            if not any(top.is_relative_to(folder) for folder in done)]
-    try:  # the walked folders are left out of this walk: every file in them was checked
-        found = [f for top in tops for f in discover([str(top)], root, exclude=settings.exclude,
-                                                     extend_exclude=settings.extend_exclude, cwd=root,
-                                                     skip_folders={str(folder) for folder in done})]
-    except (OSError, UsageError):
-        return
-    for source_file in found:
-        if source_file.path in checked or not source_file.path.endswith(".py"):
-            continue
-        if not is_test_file(source_file.relative, settings.test_paths):
-            if sources:
-                _index_source(project, source_file)
-            continue
-        facts: dict[str, Any] = {}
-        project.fingerprints[source_file.relative] = REGISTERED
-        if parse:
-            try:
-                data = safe_files.read_regular_file(source_file.path)
-            except OSError:
-                continue
-            compute = functools.partial(_test_facts, source_file.relative)
-            facts = compute(data) if cache is None else cache.facts(source_file, data, compute)
-            project.fingerprints[source_file.relative] = content_digest(data) if cache is None else \
-                cache.fingerprints[source_file.relative]
-        project.files[source_file.relative] = FileResult(source_file.relative, facts=facts)
-        project.test_files.add(source_file.relative)
-        project.relative[source_file.relative] = source_file.relative
-
-
-def _indexed_root(root: Path, settings: Settings, checked: set[str]) -> Path:
-    """The folder walked for tests besides the checked files' projects: the run's root, unless no config was found
-    and no project marks its top there (a project file, a repository): then that root is just the current folder
-    (a home folder or `/tmp`, where reading everything took minutes), and only the checked files' folder is walked."""
-    root = root.resolve()
-    if not settings.root_is_cwd or (root / ".git").exists() or any((root / name).is_file() for name in PROJECT_FILES):
-        return root
-    if not checked:
-        return root
-    return Path(os.path.commonpath([os.path.dirname(os.path.abspath(path)) for path in checked])).resolve()
-
-
-def _test_facts(relative: str, data: bytes) -> dict[str, Any]:
-    """A test file's references, read with `ast` only (no libcst parse: nothing is reported on this file)."""
-    tree = SourceUnit(relative, data, is_test_file=True).python_ast()
-    return {} if tree is None else {TEST_REFERENCES: read_test_references(tree)}
-
-
-def _index_source(project: Project, source_file: SourceFile) -> None:
-    try:
-        data = safe_files.read_regular_file(source_file.path)
-        text = decode_source(data)
-    except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
-        return  # unreadable: a run that checks it reports VC001; unasked for, it just adds no facts
-    project.files[source_file.relative] = FileResult(source_file.relative, facts=source_facts(text))
-    project.fingerprints[source_file.relative] = f"source:{content_digest(data)}"
-    project.relative[source_file.relative] = source_file.relative
-
-
-def _outermost(folders: set[Path]) -> list[Path]:
-    """The folders that are not inside another of them (a project above the run's root holds that root)."""
-    return sorted(f for f in folders if not any(f != other and f.is_relative_to(other) for other in folders))

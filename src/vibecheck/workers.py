@@ -25,14 +25,13 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, Protocol
 
 try:
     import resource
 except ImportError:  # Windows: no memory limit
     resource = None  # type: ignore[assignment]
 
-from vibecheck.discovery import SourceFile
 from vibecheck.gc_tuning import tune_gc
 from vibecheck.model import EngineError, FileResult
 
@@ -41,7 +40,16 @@ WATCHDOG_INTERVAL = 1.0
 _PR_SET_PDEATHSIG = 1
 _MIB = 1024 * 1024
 
-CheckPath = Callable[[SourceFile], FileResult]
+
+
+class Task(Protocol):
+    """What a worker is given: a file to check (`SourceFile`) or to read facts of (`vibecheck.indexing.IndexJob`)."""
+
+    @property
+    def display(self) -> str: ...
+
+
+CheckPath = Callable[[Any], FileResult]
 
 
 class PoolUnavailable(Exception):
@@ -91,16 +99,16 @@ def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int,
             conn.send(crashed(task, f"internal error while sending this file's result: {type(exc).__name__}: {exc}"))
 
 
-def crashed(source_file: SourceFile, message: str) -> FileResult:
-    return FileResult(source_file.display, errors=[EngineError(source_file.display, message)])
+def crashed(task: Task, message: str) -> FileResult:
+    return FileResult(task.display, errors=[EngineError(task.display, message)])
 
 
-def check_in_process(check: CheckPath, source_file: SourceFile) -> FileResult:
-    """`check(source_file)` in this process, without the isolation: running out of memory still costs one file."""
+def check_in_process(check: CheckPath, task: Task) -> FileResult:
+    """`check(task)` in this process, without the isolation: running out of memory still costs one file."""
     try:
-        return check(source_file)
+        return check(task)
     except MemoryError:
-        return crashed(source_file, memory_message(None))
+        return crashed(task, memory_message(None))
 
 
 def memory_message(limit: int | None) -> str:
@@ -129,12 +137,12 @@ def _limit_memory(limit: int | None) -> bool:
 class _Worker:
     process: Any
     conn: Connection
-    task: SourceFile | None = None
+    task: Task | None = None
     deadline: float | None = None
 
 
 class WorkerPool:
-    """`jobs` worker processes, each checking one file at a time with `make_checker()`'s function.
+    """`jobs` worker processes, each running one task (one file) at a time with `make_checker()`'s function.
 
     With the fork start method, `make_checker` runs in the forked child and may close over the parent's
     objects (a registry built in this process); with spawn it must be picklable.
@@ -167,11 +175,11 @@ class WorkerPool:
             raise PoolUnavailable(f"a worker process died while starting (exit code {process.exitcode})") from exc
         return _Worker(process, parent_end)
 
-    def check(self, files: Sequence[SourceFile]) -> Iterator[FileResult]:
-        """Each file's result, in completion order; a file whose worker died or overran gets an `EngineError`."""
-        pending = deque(files)
+    def check(self, tasks: Sequence[Task]) -> Iterator[tuple[Task, FileResult]]:
+        """Each task with its result, in completion order; a task whose worker died or overran gets an `EngineError`."""
+        pending = deque(tasks)
         try:
-            self.workers = [self._start() for _ in range(max(1, min(self.jobs, len(files))))]
+            self.workers = [self._start() for _ in range(max(1, min(self.jobs, len(tasks))))]
             while pending or any(w.task is not None for w in self.workers):
                 for worker in self.workers:
                     if worker.task is None and pending:
@@ -180,13 +188,13 @@ class WorkerPool:
         finally:
             self.close()
 
-    def _assign(self, worker: _Worker, task: SourceFile) -> None:
+    def _assign(self, worker: _Worker, task: Task) -> None:
         worker.task = task
         worker.deadline = time.monotonic() + self.timeout if self.timeout else None
         with contextlib.suppress(OSError, ValueError):  # a dead worker: its sentinel reports it in `_collect`
             worker.conn.send(task)
 
-    def _collect(self) -> Iterator[FileResult]:
+    def _collect(self) -> Iterator[tuple[Task, FileResult]]:
         busy = [w for w in self.workers if w.task is not None]
         deadlines = [w.deadline for w in busy if w.deadline is not None]
         wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
@@ -202,13 +210,13 @@ class WorkerPool:
                     result = None
                 if isinstance(result, FileResult):
                     worker.task = None
-                    yield result
+                    yield task, result
                     continue
                 worker.process.join(1)
-                yield crashed(task, f"the worker process checking this file died "
+                yield task, crashed(task, f"the worker process checking this file died "
                                     f"({_how(worker.process.exitcode, self.memory_limit)}); the file was not checked")
             elif worker.deadline is not None and time.monotonic() >= worker.deadline:
-                yield crashed(task, f"checking this file took longer than the per-file timeout ({self.timeout:g} s); "
+                yield task, crashed(task, f"checking this file took longer than the per-file timeout ({self.timeout:g} s); "
                                     "it was stopped and not checked (raise `per-file-timeout` if the file is just large)")
             else:
                 continue

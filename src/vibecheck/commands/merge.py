@@ -18,6 +18,7 @@ from vibecheck.analyzers import fails_build_for
 from vibecheck.commands.adoption import AdoptionOptions, adoption_options, prepare
 from vibecheck.config import FAIL_ON, load_settings
 from vibecheck.errors import VibecheckError
+from vibecheck.indexing import plan_index
 from vibecheck.pipeline import Pipeline
 from vibecheck.registry import load_registry
 from vibecheck.reporters import FORMATS
@@ -55,9 +56,12 @@ def merge_command(reports: tuple[str, ...], select: str | None, extend_select: s
         pipeline = Pipeline(settings, registry)
         pipeline.post_filters.extend(adopted.filters)
         root = Path(settings.root)
-        report = collect(pipeline, shards.results, shards.relative,
-                         checked={os.path.abspath(root / relative) for relative in shards.relative.values()},
-                         walked=[root / folder for folder in shards.walked])
+        walked = [root / folder for folder in shards.walked]
+        index = plan_index(pipeline, {os.path.abspath(root / relative) for relative in shards.relative.values()},
+                           walked=walked)
+        if index is not None:
+            index.read_here(index.pending())
+        report = collect(pipeline, shards.results, shards.relative, index=index, walked=walked)
         adopted.finish(report)
     except VibecheckError as exc:
         cli._fail(str(exc))

@@ -1,0 +1,179 @@
+"""Files read for the project rules only: the test files (and source files) a run did not check.
+
+A pre-commit run checks the staged files, yet the project rules (VC301/VC302: untested code) need every
+test's references, and what the tests reach through sources that were not staged. Those files are found
+before the check (`plan_index`) and read for their facts only, with `ast` (nothing is reported on them, so
+no libcst parse). When worker processes check files, they read these too, beside the checked files, so the
+two cores are busy together; otherwise this process reads them. Their facts are cached as `index` entries.
+
+A file that cannot be read (or, for a source file, decoded) adds nothing; a test file that does not parse
+is still a test file, with no references. The files enter the project in the order discovery found them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from vibecheck import safe_files
+from vibecheck.cache import REGISTERED, content_digest
+from vibecheck.config import Settings
+from vibecheck.discovery import SourceFile, discover, is_test_file
+from vibecheck.errors import UsageError
+from vibecheck.facts import source_facts
+from vibecheck.model import EngineError, FileResult
+from vibecheck.project import PROJECT_FILES, Project, project_roots
+from vibecheck.references import TEST_REFERENCES, read_test_references
+from vibecheck.source import SourceUnit, decode_source
+
+if TYPE_CHECKING:
+    from vibecheck.cache import ResultCache
+    from vibecheck.pipeline import Pipeline
+
+# "test": a test file's references; "registered": a test file whose existence is all the rules ask about;
+# "source": a source file's definitions, for rules that follow the tests through it.
+IndexKind = Literal["test", "registered", "source"]
+
+
+@dataclass(frozen=True)
+class IndexJob:
+    """One file to read for its facts: a task for a worker process, as a `SourceFile` is a file to check."""
+
+    source_file: SourceFile
+    kind: IndexKind
+
+    @property
+    def display(self) -> str:
+        """The name the project knows the file by (its path from the root: it is shown nowhere)."""
+        return self.source_file.relative
+
+    def read(self) -> FileResult:
+        """The file's facts with the digest of its bytes; an error instead when it cannot be read or decoded."""
+        relative = self.source_file.relative
+        try:
+            data = safe_files.read_regular_file(self.source_file.path)
+        except OSError as exc:
+            return FileResult(relative, errors=[EngineError(relative, f"cannot read the file: {exc.strerror}")])
+        if self.kind == "source":
+            try:
+                facts = source_facts(decode_source(data))
+            except (UnicodeDecodeError, SyntaxError, LookupError) as exc:
+                return FileResult(relative, errors=[EngineError(relative, f"cannot decode the file: {exc}")])
+        else:
+            tree = SourceUnit(relative, data, is_test_file=True).python_ast()
+            facts = {} if tree is None else {TEST_REFERENCES: read_test_references(tree)}
+        return FileResult(relative, facts=facts, digest=content_digest(data))
+
+
+class FileIndex:
+    """The files one run reads for the project rules only, and what was read of them (from the cache or a job)."""
+
+    def __init__(self, jobs: Sequence[IndexJob], cache: ResultCache | None = None) -> None:
+        self.jobs = list(jobs)
+        self.cache = cache
+        self._read: dict[str, FileResult] = {}
+
+    def pending(self) -> list[IndexJob]:
+        """The jobs still to run: the cached files' facts are taken now."""
+        todo = []
+        for job in self.jobs:
+            if job.kind == "registered":
+                continue
+            hit = None if self.cache is None else self.cache.indexed_facts(job.source_file, job.kind)
+            if hit is None:
+                todo.append(job)
+            else:
+                self._read[job.display] = hit
+        return todo
+
+    def accept(self, job: IndexJob, result: FileResult) -> None:
+        """A job's result (a worker's crash of it is an error like any other: the file adds nothing)."""
+        if self.cache is not None and not result.errors:
+            self.cache.store_indexed_facts(job.source_file, job.kind, result)
+        self._read[job.display] = result
+
+    def read_here(self, jobs: Iterable[IndexJob]) -> None:
+        """Run the jobs in this process (no worker pool runs: nothing else to check, or a merge of reports)."""
+        for job in jobs:
+            self.accept(job, job.read())
+
+    def add_to(self, project: Project) -> None:
+        """Put every file that was read into the project, keyed by its path from the root."""
+        for job in self.jobs:
+            relative = job.display
+            facts = {}
+            if job.kind == "registered":
+                project.fingerprints[relative] = REGISTERED
+            else:
+                result = self._read.get(relative)
+                if result is None or result.errors:
+                    continue
+                facts = result.facts
+                project.fingerprints[relative] = self._fingerprint(job, result)
+            project.files[relative] = FileResult(relative, facts=facts)
+            if job.kind != "source":
+                project.test_files.add(relative)
+            project.relative[relative] = relative
+
+    def _fingerprint(self, job: IndexJob, result: FileResult) -> str:
+        if self.cache is not None and job.source_file.relative in self.cache.fingerprints:
+            return self.cache.fingerprints[job.source_file.relative]
+        return f"source:{result.digest}" if job.kind == "source" else result.digest
+
+
+def plan_index(pipeline: Pipeline, checked: set[str], *, walked: Sequence[Path] = (),
+               cache: ResultCache | None = None) -> FileIndex | None:
+    """The files to index beside the `checked` ones (their paths), or None when no project rule is enabled.
+
+    Test files are read for their references only if a project rule reads them (else they are only
+    registered); source files only if one follows the tests through them. Folders inside a `walked` one are
+    not walked again: every file in them was checked.
+    """
+    rules = pipeline.project_rules()
+    if not rules:
+        return None
+    parse = any(rule.reads_unchecked_test_facts for rule, _ in rules)
+    sources = any(rule.reads_unchecked_source_facts for rule, _ in rules)
+    settings = pipeline.settings
+    jobs = []
+    for source_file in _unchecked_files(settings, checked, walked):
+        if is_test_file(source_file.relative, settings.test_paths):
+            jobs.append(IndexJob(source_file, "test" if parse else "registered"))
+        elif sources:
+            jobs.append(IndexJob(source_file, "source"))
+    return FileIndex(jobs, cache)
+
+
+def _unchecked_files(settings: Settings, checked: set[str], walked: Sequence[Path]) -> list[SourceFile]:
+    """The Python files of the run's projects that were not checked, in discovery order."""
+    root = Path(settings.root)
+    done = [folder.resolve() for folder in walked]
+    tops = [top for top in _outermost({_indexed_root(root, settings, checked), *project_roots(Path(p) for p in checked)})
+            if not any(top.is_relative_to(folder) for folder in done)]
+    try:
+        found = [f for top in tops for f in discover([str(top)], root, exclude=settings.exclude,
+                                                     extend_exclude=settings.extend_exclude, cwd=root,
+                                                     skip_folders={str(folder) for folder in done})]
+    except (OSError, UsageError):
+        return []
+    return [f for f in found if f.path not in checked and f.path.endswith(".py")]
+
+
+def _indexed_root(root: Path, settings: Settings, checked: set[str]) -> Path:
+    """The folder walked for tests besides the checked files' projects: the run's root, unless no config was found
+    and no project marks its top there (a project file, a repository): then that root is just the current folder
+    (a home folder or `/tmp`, where reading everything took minutes), and only the checked files' folder is walked."""
+    root = root.resolve()
+    if not settings.root_is_cwd or (root / ".git").exists() or any((root / name).is_file() for name in PROJECT_FILES):
+        return root
+    if not checked:
+        return root
+    return Path(os.path.commonpath([os.path.dirname(os.path.abspath(path)) for path in checked])).resolve()
+
+
+def _outermost(folders: set[Path]) -> list[Path]:
+    """The folders that are not inside another of them (a project above the run's root holds that root)."""
+    return sorted(f for f in folders if not any(f != other and f.is_relative_to(other) for other in folders))
