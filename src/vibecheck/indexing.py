@@ -6,8 +6,10 @@ before the check (`plan_index`) and read for their facts only, with `ast` (nothi
 no libcst parse). When worker processes check files, they read these too, beside the checked files, so the
 two cores are busy together; otherwise this process reads them. Their facts are cached as `index` entries.
 
-A file that cannot be read (or, for a source file, decoded) adds nothing; a test file that does not parse
-is still a test file, with no references. The files enter the project in the order discovery found them.
+A file that cannot be read (or, for a source file, decoded) adds nothing, as when it is checked it would be
+reported; a test file that does not parse is still a test file, with no references. A file whose worker died
+or overran its limits adds nothing either, with a warning: no error, since nobody asked to check it. The files
+enter the project in the order discovery found them.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.errors import UsageError
 from vibecheck.facts import source_facts
-from vibecheck.model import EngineError, FileResult
+from vibecheck.model import FileResult
 from vibecheck.project import PROJECT_FILES, Project, project_roots
 from vibecheck.references import TEST_REFERENCES, read_test_references
 from vibecheck.source import SourceUnit, decode_source
@@ -51,17 +53,17 @@ class IndexJob:
         return self.source_file.relative
 
     def read(self) -> FileResult:
-        """The file's facts with the digest of its bytes; an error instead when it cannot be read or decoded."""
+        """The file's facts with the digest of its bytes; no digest when it cannot be read or decoded."""
         relative = self.source_file.relative
         try:
             data = safe_files.read_regular_file(self.source_file.path)
-        except OSError as exc:
-            return FileResult(relative, errors=[EngineError(relative, f"cannot read the file: {exc.strerror}")])
+        except OSError:
+            return FileResult(relative)
         if self.kind == "source":
             try:
                 facts = source_facts(decode_source(data))
-            except (UnicodeDecodeError, SyntaxError, LookupError) as exc:
-                return FileResult(relative, errors=[EngineError(relative, f"cannot decode the file: {exc}")])
+            except (UnicodeDecodeError, SyntaxError, LookupError):
+                return FileResult(relative)
         else:
             tree = SourceUnit(relative, data, is_test_file=True).python_ast()
             facts = {} if tree is None else {TEST_REFERENCES: read_test_references(tree)}
@@ -75,6 +77,7 @@ class FileIndex:
         self.jobs = list(jobs)
         self.cache = cache
         self._read: dict[str, FileResult] = {}
+        self.warnings: list[str] = []
 
     def pending(self) -> list[IndexJob]:
         """The jobs still to run: the cached files' facts are taken now."""
@@ -90,10 +93,12 @@ class FileIndex:
         return todo
 
     def accept(self, job: IndexJob, result: FileResult) -> None:
-        """A job's result (a worker's crash of it is an error like any other: the file adds nothing)."""
-        if self.cache is not None and not result.errors:
-            self.cache.store_indexed_facts(job.source_file, job.kind, result)
-        self._read[job.display] = result
+        """A job's result; one whose worker crashed, overran or ran out of memory becomes a warning."""
+        self.warnings.extend(f"{error.path}: not read for the project rules: {error.message}" for error in result.errors)
+        if result.digest and not result.errors:
+            if self.cache is not None:
+                self.cache.store_indexed_facts(job.source_file, job.kind, result)
+            self._read[job.display] = result
 
     def read_here(self, jobs: Iterable[IndexJob]) -> None:
         """Run the jobs in this process (no worker pool runs: nothing else to check, or a merge of reports)."""
@@ -109,7 +114,7 @@ class FileIndex:
                 project.fingerprints[relative] = REGISTERED
             else:
                 result = self._read.get(relative)
-                if result is None or result.errors:
+                if result is None:
                     continue
                 facts = result.facts
                 project.fingerprints[relative] = self._fingerprint(job, result)

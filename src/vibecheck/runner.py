@@ -220,6 +220,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
                                         if path in cache.fingerprints)
         if index is not None:
             index.add_to(project)
+            report.warnings.extend(index.warnings)
         project.relative.update(relative)
         findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked],
                                           rule_class=pipeline.rule_class)
