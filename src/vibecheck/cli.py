@@ -39,7 +39,7 @@ from vibecheck.registry import Registry, load_registry
 from vibecheck.reporters import FORMATS, QUIET_FORMATS, ReportContext, render, render_diagnostics, render_summary
 from vibecheck.reporters.escaping import printable, printable_diff
 from vibecheck.reporters.filters import CONFIDENCES, SORT_ORDERS, filtered_report, render_statistics
-from vibecheck.reporters.text import hidden_unsafe_fixes, plural
+from vibecheck.reporters.sentences import hidden_unsafe_fixes, plural
 from vibecheck.selection import ExternalCode, external_codes
 from vibecheck.shards import Shard, shard_payload, with_shard_payload
 

@@ -23,6 +23,7 @@ _CLASSES: dict[str, type] = {cls.__name__: cls for cls in (
     FileResult, Finding, Location, Position, Fix, Edit, EngineError, Suppression)}
 _ENUMS: dict[str, type[Enum]] = {cls.__name__: cls for cls in (Severity, Confidence, Category)}
 _FIELDS: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _CLASSES.values()}
+_FIELD_SETS: dict[type, frozenset[str]] = {cls: frozenset(fields) for cls, fields in _FIELDS.items()}
 
 
 def encode(value: Any) -> Any:
@@ -55,14 +56,15 @@ def encode(value: Any) -> Any:
 
 
 def _decode_object(obj: dict[str, Any]) -> Any:
-    """json's object hook: rebuild one tagged object (its members are decoded already)."""
-    if not any(key.startswith("$") for key in obj):
-        return obj
+    """json's object hook: rebuild one tagged object (its members are decoded already). The common cases are
+    tested first: a warm run decodes some 8,000 objects."""
     if "$c" in obj:
         cls = _CLASSES.get(obj.pop("$c"))
-        if cls is None or set(obj) - set(_FIELDS[cls]):
+        if cls is None or not _FIELD_SETS[cls].issuperset(obj):
             raise ValueError("unknown class or field in the data")
         return cls(**obj)
+    if not any(key[:1] == "$" for key in obj):
+        return obj
     if len(obj) == 1:
         (tag, items), = obj.items()
         if tag == "$t" and isinstance(items, list):

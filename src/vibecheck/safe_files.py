@@ -70,10 +70,18 @@ def read_own_file(path: str | os.PathLike[str], limit: int | None = None) -> byt
 
 
 def _read_open(path: str | os.PathLike[str], descriptor: int, limit: int | None) -> bytes:
+    """Read what the descriptor's size says, plus one byte to notice a file that grew: `read(limit + 1)` made a
+    buffer of the whole limit for every file (a warm run's 900 cache entries with a 64 MiB limit: 0.07 s)."""
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
             raise NotRegularFileError(path, NOT_REGULAR)
-        data = handle.read() if limit is None else handle.read(limit + 1)
+        if limit is None:
+            data = handle.read()
+        else:
+            data = handle.read(min(info.st_size, limit) + 1)
+            if len(data) > info.st_size:  # it grew since `fstat`: read on, up to the limit
+                data += handle.read(limit + 1 - len(data))
     if limit is not None and len(data) > limit:
         raise NotRegularFileError(path, f"it is larger than {limit} bytes")
     return data

@@ -250,7 +250,7 @@ def module_names_in(directory: Path) -> frozenset[str]:
             names.add(stem)
         elif suffix in (".so", ".pyd") and _is_file(entry):
             names.add(entry.name.split(".")[0])
-        elif _is_dir(entry) and entry.name.isidentifier() and _has_python(Path(entry.path)):
+        elif _is_dir(entry) and entry.name.isidentifier() and _has_python(entry.path):
             names.add(entry.name)
     return frozenset(names)
 
@@ -393,14 +393,17 @@ def _lookup(data: Any, *keys: str) -> Any:
     return data
 
 
-def _has_python(directory: Path) -> bool:
-    """Python files directly inside, or a package one level down (`src/` imported as `src.app`)."""
+def _has_python(directory: str) -> bool:
+    """Python files directly inside, or a package one level down (`src/` imported as `src.app`). On strings and
+    `os.scandir`: a warm run asks this of every folder's subfolders (Django's `conf/locale/` has a hundred)."""
     try:
-        children = list(directory.iterdir())
+        with os.scandir(directory) as listing:
+            children = list(listing)
     except OSError:
         return False
-    return any(child.suffix == ".py" for child in children) or any(
-        (child / "__init__.py").is_file() for child in children if child.is_dir())
+    # `len > 3`: a file named `.py` alone has no suffix (as `Path.suffix` says)
+    return any(len(child.name) > 3 and child.name.endswith(".py") for child in children) or any(
+        _is_dir(child) and os.path.isfile(os.path.join(child.path, "__init__.py")) for child in children)
 
 
 def _project_text(path: Path, root: Path) -> str | None:

@@ -9,13 +9,13 @@ they print (`reporters.escaping`).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from vibecheck.model import Finding, Report
 from vibecheck.redaction import redact_report
 from vibecheck.registry import Registry
-from vibecheck.reporters import agent, concise, github, gitlab, json_format, junit, markdown, sarif, text
 from vibecheck.reporters.escaping import printable, without_workflow_commands
 
 
@@ -34,16 +34,18 @@ class ReportContext:
 
 Reporter = Callable[[Report, ReportContext], str]
 
-FORMATS: dict[str, Reporter] = {
-    "text": text.render,
-    "concise": concise.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "junit": junit.render,
-    "github": github.render,
-    "gitlab": gitlab.render,
-    "agent": agent.render,
-    "markdown": markdown.render,
+# Each format's module (its `render` is the reporter), imported only when that format is asked for: the text
+# reporter loads rich, SARIF the docs renderer, JUnit an XML library, and a JSON run needs none of them.
+FORMATS: dict[str, str] = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json_format",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "gitlab": "gitlab",
+    "agent": "agent",
+    "markdown": "markdown",
 }
 
 
@@ -54,9 +56,15 @@ QUIET_FORMATS = frozenset({"agent"})
 WORKFLOW_COMMAND_FORMATS = frozenset({"github"})
 
 
+def reporter(fmt: str) -> Reporter:
+    """The reporter of the named format (a key of `FORMATS`)."""
+    render_format: Reporter = importlib.import_module(f"{__name__}.{FORMATS[fmt]}").render
+    return render_format
+
+
 def render(fmt: str, report: Report, ctx: ReportContext) -> str:
     """Render the report in the named format (a key of `FORMATS`), secrets redacted."""
-    output = FORMATS[fmt](redact_report(report), ctx)
+    output = reporter(fmt)(redact_report(report), ctx)
     return output if fmt in WORKFLOW_COMMAND_FORMATS else without_workflow_commands(output)
 
 
@@ -71,4 +79,6 @@ def render_diagnostics(report: Report) -> str:
 
 def render_summary(report: Report, ctx: ReportContext) -> str:
     """The short tally for stderr: counts by category and severity, errors, fixed files."""
+    from vibecheck.reporters import text  # local: rich loads only when a summary is printed
+
     return text.render_summary(report, ctx)

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from vibecheck.model import Finding, Report, Severity
 from vibecheck.reporters.escaping import printable
+from vibecheck.reporters.sentences import hidden_unsafe_fixes, plural
 
 if TYPE_CHECKING:
     from vibecheck.reporters import ReportContext
@@ -31,16 +32,6 @@ def _console(ctx: ReportContext) -> tuple[Console, io.StringIO]:
                       color_system="standard" if ctx.color else None, width=ctx.width or 100,
                       highlight=False, emoji=False, soft_wrap=ctx.width is None)
     return console, buffer
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """`1 finding`, `2 findings` (`nouns` for an irregular plural)."""
-    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
-
-
-def hidden_unsafe_fixes(findings: list[Finding]) -> int:
-    """How many findings have an unsafe fix, which only `--unsafe-fixes` applies."""
-    return sum(1 for f in findings if f.fix is not None and not f.fix.safe)
 
 
 def _frame(finding: Finding) -> Text:
