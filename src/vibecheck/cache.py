@@ -18,6 +18,12 @@ read (`Project.read_text`, to place a finding) are stored with the entry under t
 is used only while those are unchanged. Any file's facts changed, a file added or removed, or any of those
 inputs changed, and the rules run again.
 
+A warm run need not read every source to hash it: `stats.json` holds, per source path, the `stat` of the file
+(device, inode, size, modification and change times, as git's index keeps them) and the digest of its bytes. A
+file whose `stat` is as recorded is taken to hold those bytes. A record is made only from a `stat` taken before
+the bytes were read and at least `SETTLED_NS` after the file last changed, so an edit in the same clock tick as
+the read is never mistaken for the content read.
+
 Entries are one small file per source file (a warm run reads only the entries it needs, a run over part
 of the tree rewrites only its files), written to a temporary file and renamed, so concurrent runs never
 leave a torn entry. An entry may have been written by anyone who can write the checkout: it is parsed as
@@ -33,8 +39,10 @@ import importlib.metadata
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -57,6 +65,9 @@ PROJECT = "project"  # the kind of entry that holds the project phase's findings
 TEXTS_READ = "texts_read"  # in a project entry's facts: path -> the key of each file whose text a project rule read
 REGISTERED = "registered"  # the fingerprint of a test file indexed without its facts (only its existence counts)
 ENTRY_LIMIT = 64 * 1024 * 1024  # bytes; a larger entry is not one of ours
+STATS = "stats.json"  # path -> the stat signature and content digest of a source file, so a warm run need not read it
+STATS_FORMAT = 1
+SETTLED_NS = 2_000_000_000  # a file changed less than this before its `stat` was taken gets no stat record
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# This file is a cache directory tag created by vibecheck.\n"
                 "# For information about cache directory tags see https://bford.info/cachedir/\n")
@@ -97,6 +108,9 @@ class ResultCache:
         self.facts_mode = facts
         self._raw_facts: dict[str, tuple[bytes, Path]] = {}  # path -> (undecoded facts, the entry they came from)
         self._ready = False
+        self._stats = _read_stats(folder / STATS)  # source path -> [*stat signature, digest] (see `STATS`)
+        self._taken: dict[str, list[int]] = {}  # source path -> its stat signature taken before it was read, this run
+        self._stats_changed = False
         for reader in pipeline.all_cache_inputs():
             clear_memos = getattr(reader, "cache_clear", None)
             if clear_memos is not None:
@@ -128,17 +142,52 @@ class ResultCache:
             if checked is not None:
                 self.store(checked, result)
             yield result
+        self._save_stats()
 
     def lookup(self, source_file: SourceFile) -> FileResult | None:
-        try:
-            data = safe_files.read_regular_file(source_file.path)
-        except OSError:
-            return None  # the worker reports why it cannot be read
-        key = self._key(source_file, content_digest(data))
+        digest = self._known_digest(source_file.path)
+        if digest is None:
+            try:
+                data = safe_files.read_regular_file(source_file.path)
+            except OSError:
+                return None  # the worker reports why it cannot be read
+            digest = content_digest(data)
+            self._record_stat(source_file.path, digest)
+        key = self._key(source_file, digest)
         hit = self._read(self._entry(source_file), key, source_file.display, facts=self.facts_mode)
         if hit is not None:
             self.fingerprints[source_file.display] = key
         return hit
+
+    def _known_digest(self, path: str) -> str | None:
+        """The digest of the file's bytes from its stat record when its `stat` still matches it, else None; the
+        `stat` taken (before any read of the file) is kept for `_record_stat`."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        signature = [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+        record = self._stats.get(path)
+        if record is not None and record[:-1] == signature:
+            return str(record[-1])
+        if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) >= SETTLED_NS:
+            self._taken[path] = signature
+        return None
+
+    def _record_stat(self, path: str, digest: str) -> None:
+        """Remember that the file with the `stat` taken before it was read holds the bytes of `digest`."""
+        signature = self._taken.pop(path, None)
+        if signature is not None:
+            self._stats[path] = [*signature, digest]
+            self._stats_changed = True
+
+    def _save_stats(self) -> None:
+        if self._stats_changed and self.prepare():
+            payload = {"format": STATS_FORMAT, "files": self._stats}
+            write_atomically(self.folder / STATS, json.dumps(payload, separators=(",", ":")).encode("ascii"))
+            self._stats_changed = False
 
     def indexed_facts(self, source_file: SourceFile, kind: str) -> FileResult | None:
         """The cached facts of a file indexed for the project rules only (`vibecheck.indexing`), if its bytes
@@ -212,6 +261,7 @@ class ResultCache:
             return
         key = self._key(source_file, result.digest)
         self.fingerprints[source_file.display] = key
+        self._record_stat(source_file.path, result.digest)  # the worker read the file after `lookup` took its stat
         self._record_facts(source_file.display, self._write(self._entry(source_file), key, result))
 
     def project_key(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> str | None:
@@ -300,6 +350,23 @@ class ResultCache:
             return False
         self._ready = True
         return True
+
+
+def _read_stats(path: Path) -> dict[str, list[Any]]:
+    """The stat records of `STATS`; none when the file is missing, damaged or foreign (each record is checked)."""
+    try:
+        data = json.loads(safe_files.read_own_file(path, ENTRY_LIMIT))
+        if data["format"] != STATS_FORMAT or not isinstance(data["files"], dict):
+            return {}
+        records: dict[str, list[Any]] = data["files"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return {}
+    return {path: record for path, record in records.items() if _is_stat_record(record)}
+
+
+def _is_stat_record(record: Any) -> bool:
+    return (isinstance(record, list) and len(record) == 6 and all(type(n) is int for n in record[:5])
+            and isinstance(record[5], str) and len(record[5]) == 32)
 
 
 def _read_once(reader: Callable[[Any, Any], str], part: Project, options: Any, read: dict[tuple[Any, ...], str]) -> str:

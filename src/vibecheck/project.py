@@ -73,8 +73,9 @@ def project_root(folder: Path) -> Path | None:
 
 
 def project_roots(paths: Iterable[Path]) -> set[Path]:
-    """The project roots of some files (files outside any project have none)."""
-    return {root for root in (project_root(p.resolve().parent) for p in paths) if root is not None}
+    """The project roots of some files (files outside any project have none); each folder resolved once."""
+    folders: dict[Path, Path] = {}
+    return {root for root in (project_root(_resolved(p, folders).parent) for p in paths) if root is not None}
 
 
 def split_projects(project: Project) -> list[Project]:

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from tests.integration.conftest import run_vibecheck, write
 from tests.integration.test_call_flow_cli import APP as FLOW_APP
+from vibecheck import cache, safe_files
 from vibecheck.cache import CACHE_DIR
 from vibecheck.cli import cli
 from vibecheck.model import EngineError, FileResult, Finding
@@ -444,3 +445,52 @@ def test_a_template_that_starts_calling_a_method_re_runs_the_project_phase(tmp_p
     assert untested() == before  # a cached phase answers the same
     (tmp_path / "templates" / "order.html").write_text("<p>{{ order.badge() }}</p>\n", encoding="utf-8")
     assert untested() == []  # the template now calls it
+
+
+def test_a_file_whose_stat_is_unchanged_is_not_read_again_and_an_edit_is_always_seen(
+        project: Path, checked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm run takes the bytes' digest from the file's stat record; an edit of the same size changes the stat."""
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)  # these files were written just now: record them anyway
+    cold = run(".")
+    assert drain(checked) == ALL
+    reads: list[str] = []
+    original = safe_files.read_regular_file
+
+    def counting(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+        reads.append(Path(path).relative_to(project).as_posix())
+        return original(path, limit)
+
+    monkeypatch.setattr(safe_files, "read_regular_file", counting)
+    assert run(".") == cold
+    assert drain(checked) == []
+    assert not set(reads) & set(ALL)
+    (project / "svc" / "util.py").write_text(CLEAN.replace("a + b", "b + a"))  # the same size
+    (project / "svc" / "app.py").write_text(CLEAN.replace("add", "sum"))
+    _, out = run(".")
+    assert drain(checked) == ["svc/app.py", "svc/util.py"]
+    assert "svc/app.py" not in {f["path"] for f in json.loads(out)["findings"]}
+
+
+def test_a_file_changed_just_before_the_run_gets_no_stat_record(project: Path, checked: Path) -> None:
+    """Within `SETTLED_NS` of a change, another change in the same clock tick could keep the stat: read it each time."""
+    run(".")
+    run(".")
+    stats = json.loads((project / CACHE_DIR / cache.STATS).read_bytes()) if (project / CACHE_DIR / cache.STATS).exists() \
+        else {"files": {}}
+    assert not {Path(path).name for path in stats["files"]} & {Path(name).name for name in ALL}
+    assert drain(checked) == ALL
+
+
+@pytest.mark.parametrize("damage", [b"", b"{", b'{"format": 1, "files": {"x": [1]}}', b'{"format": 1, "files": []}'])
+def test_damaged_stat_records_are_ignored(project: Path, checked: Path, monkeypatch: pytest.MonkeyPatch,
+                                          damage: bytes) -> None:
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)
+    cold = run(".")
+    drain(checked)
+    (project / CACHE_DIR / cache.STATS).write_bytes(damage)
+    (project / "svc" / "util.py").write_text(SWALLOW)
+    code, out = run(".")
+    assert drain(checked) == ["svc/util.py"]
+    assert "svc/util.py" in {f["path"] for f in json.loads(out)["findings"]}
+    (project / "svc" / "util.py").write_text(CLEAN)
+    assert run(".") == cold
