@@ -168,19 +168,19 @@ class ResultCache:
             return None
         if not stat.S_ISREG(info.st_mode):
             return None
-        signature = [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+        file_state = [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
         record = self._stats.get(path)
-        if record is not None and record[:-1] == signature:
+        if record is not None and record[:-1] == file_state:
             return str(record[-1])
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) >= SETTLED_NS:
-            self._taken[path] = signature
+            self._taken[path] = file_state
         return None
 
     def _record_stat(self, path: str, digest: str) -> None:
         """Remember that the file with the `stat` taken before it was read holds the bytes of `digest`."""
-        signature = self._taken.pop(path, None)
-        if signature is not None:
-            self._stats[path] = [*signature, digest]
+        file_state = self._taken.pop(path, None)
+        if file_state is not None:
+            self._stats[path] = [*file_state, digest]
             self._stats_changed = True
 
     def _save_stats(self) -> None:
