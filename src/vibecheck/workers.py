@@ -6,7 +6,10 @@ checking: that file gets an `EngineError` (so the run exits 2, never 0), the wor
 other files go on. Before each file, a worker caps its address space at its current size plus the
 per-file memory limit (`RLIMIT_AS`, on Linux): a rule or parse that allocates without bound gets a
 `MemoryError` (the file is reported, the worker goes on) or, in native code, aborts its worker (the file
-is reported, the worker replaced), instead of taking the machine down. Workers die with the run: on
+is reported, the worker replaced), instead of taking the machine down. A worker that has grown by more than
+`RECYCLE_GROWTH` since it started (the allocator keeps what a large file needed, and libcst's and `ast`'s many
+small objects fragment its heap) is replaced by a fresh one after its file, so memory stays flat however many
+files a run checks. Workers die with the run: on
 Linux the kernel kills them when the parent dies (`PR_SET_PDEATHSIG`), and everywhere a watchdog thread
 ends a worker whose parent is gone, so a killed run leaves no orphans behind.
 """
@@ -39,6 +42,7 @@ START_TIMEOUT = 120.0  # seconds for a new worker to say it is ready
 WATCHDOG_INTERVAL = 1.0
 _PR_SET_PDEATHSIG = 1
 _MIB = 1024 * 1024
+RECYCLE_GROWTH = 64 * _MIB  # bytes of resident memory a worker may gain before it is replaced
 
 
 
@@ -139,6 +143,7 @@ class _Worker:
     conn: Connection
     task: Task | None = None
     deadline: float | None = None
+    started_at: int | None = None  # its resident bytes when it said it was ready (None: not measurable here)
 
 
 class WorkerPool:
@@ -173,7 +178,7 @@ class WorkerPool:
             parent_end.recv()
         except (EOFError, OSError) as exc:
             raise PoolUnavailable(f"a worker process died while starting (exit code {process.exitcode})") from exc
-        return _Worker(process, parent_end)
+        return _Worker(process, parent_end, started_at=resident_bytes(process.pid))
 
     def check(self, tasks: Sequence[Task]) -> Iterator[tuple[Task, FileResult]]:
         """Each task with its result, in completion order; a task whose worker died or overran gets an `EngineError`."""
@@ -210,6 +215,8 @@ class WorkerPool:
                     result = None
                 if isinstance(result, FileResult):
                     worker.task = None
+                    if _has_grown(worker):
+                        self._replace(index)
                     yield task, result
                     continue
                 worker.process.join(1)
@@ -222,6 +229,13 @@ class WorkerPool:
                 continue
             self._stop(worker)
             self.workers[index] = self._start()
+
+    def _replace(self, index: int) -> None:
+        """A fresh worker for an idle one that has grown too much; the old one stays if no new one starts."""
+        with contextlib.suppress(PoolUnavailable):
+            fresh = self._start()
+            self._stop(self.workers[index])
+            self.workers[index] = fresh
 
     def _stop(self, worker: _Worker) -> None:
         worker.task = None
@@ -241,6 +255,22 @@ class WorkerPool:
                 worker.process.join(2)
             worker.conn.close()
         self.workers = []
+
+
+def resident_bytes(pid: int) -> int | None:
+    """The resident memory of a process (Linux: `/proc/PID/statm`); None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _has_grown(worker: _Worker) -> bool:
+    if worker.started_at is None:
+        return False
+    now = resident_bytes(worker.process.pid)
+    return now is not None and now - worker.started_at > RECYCLE_GROWTH
 
 
 def _how(exitcode: int | None, memory_limit: int | None = None) -> str:

@@ -212,3 +212,27 @@ def test_falls_back_to_one_process_when_no_pool_starts(tmp_path: Path, monkeypat
     write(tmp_path, {f"m{i}.py": "try:\n    f()\nexcept Exception:\n    pass\n" for i in range(40)})
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2))
     assert report.files_checked == 40 and len(report.findings) == 40 and not report.errors
+
+
+def test_a_worker_that_has_grown_is_replaced_after_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no growth allowed, every file's worker is replaced by a fresh one; no file is lost or checked twice."""
+    if workers.resident_bytes(os.getpid()) is None:
+        pytest.skip("resident memory cannot be read here (no /proc)")
+    started: list[int] = []
+    start = workers.WorkerPool._start
+
+    def counted(pool: workers.WorkerPool) -> workers._Worker:
+        worker = start(pool)
+        started.append(worker.process.pid)
+        return worker
+
+    monkeypatch.setattr(workers.WorkerPool, "_start", counted)
+    monkeypatch.setattr(workers, "RECYCLE_GROWTH", -1)
+    write(tmp_path, {f"m{i}.py": "try:\n    f()\nexcept Exception:\n    pass\n" for i in range(6)})
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2))
+    assert report.files_checked == 6 and len(report.findings) == 6 and not report.errors
+    assert len(started) == 2 + 6 and len(set(started)) == 8  # two at the start, then a fresh one after each file
+    monkeypatch.setattr(workers, "RECYCLE_GROWTH", 1 << 40)
+    started.clear()
+    assert check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2)).findings == report.findings
+    assert len(started) == 2
