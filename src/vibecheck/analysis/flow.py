@@ -1134,7 +1134,19 @@ class FlowRule(Rule):
         summary = state.summary
         if summary.sinks or summary.returns or summary.calls:
             key = f"{state.class_name}.{node.name.value}" if state.class_name else node.name.value
-            self.context.facts.setdefault(SUMMARY_FACT, {}).setdefault(self.code, {})[key] = summary.as_fact()
+            self._add_summary(key, summary.as_fact())
+
+    def _add_summary(self, key: str, fact: dict[str, Any]) -> None:
+        """Record a function's summary; one equal to another flow rule's of the same function is that same object,
+        so it crosses to the parent process once (pickle keeps shared objects shared): the flow rules mostly agree,
+        and their summaries were most of the facts the parent held."""
+        summaries = self.context.facts.setdefault(SUMMARY_FACT, {})
+        for functions in summaries.values():
+            other = functions.get(key) if type(functions) is dict else None
+            if other == fact:
+                fact = other
+                break
+        summaries.setdefault(self.code, {})[key] = fact
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.__dict__.setdefault("_classes", []).append(node.name.value)
