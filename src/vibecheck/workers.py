@@ -178,7 +178,7 @@ class WorkerPool:
             parent_end.recv()
         except (EOFError, OSError) as exc:
             raise PoolUnavailable(f"a worker process died while starting (exit code {process.exitcode})") from exc
-        return _Worker(process, parent_end, started_at=resident_bytes(process.pid))
+        return _Worker(process, parent_end, started_at=None if process.pid is None else resident_bytes(process.pid))
 
     def check(self, tasks: Sequence[Task]) -> Iterator[tuple[Task, FileResult]]:
         """Each task with its result, in completion order; a task whose worker died or overran gets an `EngineError`."""
