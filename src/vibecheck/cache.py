@@ -191,13 +191,13 @@ class ResultCache:
 
     def indexed_facts(self, source_file: SourceFile, kind: str) -> FileResult | None:
         """The cached facts of a file indexed for the project rules only (`vibecheck.indexing`), if its bytes
-        are as they were; None when they changed, were never indexed, or cannot be read."""
+        are as they were, decoded as `facts_mode` says; None when they changed, were never indexed, or cannot be read."""
         try:
             data = safe_files.read_regular_file(source_file.path)
         except OSError:
             return None
         key = self._index_key(source_file, kind, content_digest(data))
-        hit = self._read(self._entry(source_file, INDEX), key, source_file.relative)
+        hit = self._read(self._entry(source_file, INDEX), key, source_file.relative, facts=self.facts_mode)
         if hit is not None:
             self.fingerprints[source_file.relative] = key
         return hit

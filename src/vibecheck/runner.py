@@ -126,15 +126,18 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
 
 def _run_tasks(tasks: Sequence[SourceFile | IndexJob], settings: Settings,
                checker: Checker) -> Iterator[tuple[SourceFile | IndexJob, FileResult]]:
+    done: set[int] = set()
     if settings.isolate:
         pool = WorkerPool(settings.jobs or default_jobs(), _WorkerChecker(checker), settings.per_file_timeout,
                           settings.per_file_memory)
         try:
-            yield from pool.check(tasks)  # type: ignore[misc]  # the pool gives back the tasks it was given
+            for task, result in pool.check(tasks):
+                done.add(id(task))
+                yield task, result  # type: ignore[misc]  # the pool gives back the tasks it was given
             return
         except PoolUnavailable:
-            pass  # no processes here (a sandbox): check in this process, without the isolation
-    yield from ((task, check_in_process(checker.run_task, task)) for task in tasks)
+            pass  # no processes here (a sandbox), or no new one after a crash: the rest in this process, unisolated
+    yield from ((task, check_in_process(checker.run_task, task)) for task in tasks if id(task) not in done)
 
 
 def check_one(checker: Checker, source_file: SourceFile, data: bytes) -> FileResult:

@@ -236,3 +236,30 @@ def test_a_worker_that_has_grown_is_replaced_after_its_file(tmp_path: Path, monk
     started.clear()
     assert check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2)).findings == report.findings
     assert len(started) == 2
+
+
+def test_when_no_worker_starts_after_a_crash_the_rest_is_checked_here_once(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[int] = []
+    start = workers.WorkerPool._start
+
+    def two_at_most(pool: workers.WorkerPool) -> workers._Worker:
+        if len(started) == 2:
+            raise workers.PoolUnavailable("no more processes here")
+        started.append(1)
+        return start(pool)
+
+    check_path = runner.Checker.check_path
+
+    def dies_on_m3(checker: runner.Checker, source_file: SourceFile):
+        if source_file.relative.endswith("m3.py"):
+            os._exit(1)  # in this process it would end the test run: the file must not be checked twice
+        return check_path(checker, source_file)
+
+    monkeypatch.setattr(workers.WorkerPool, "_start", two_at_most)
+    monkeypatch.setattr(runner.Checker, "check_path", dies_on_m3)
+    write(tmp_path, {f"m{i}.py": "try:\n    f()\nexcept Exception:\n    pass\n" for i in range(8)})
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2))
+    assert report.files_checked == 8
+    assert [Path(error.path).name for error in report.errors] == ["m3.py"]
+    assert sorted(Path(f.location.path).name for f in report.findings) == [f"m{i}.py" for i in range(8) if i != 3]
