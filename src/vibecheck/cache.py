@@ -191,12 +191,17 @@ class ResultCache:
 
     def indexed_facts(self, source_file: SourceFile, kind: str) -> FileResult | None:
         """The cached facts of a file indexed for the project rules only (`vibecheck.indexing`), if its bytes
-        are as they were, decoded as `facts_mode` says; None when they changed, were never indexed, or cannot be read."""
-        try:
-            data = safe_files.read_regular_file(source_file.path)
-        except OSError:
-            return None
-        key = self._index_key(source_file, kind, content_digest(data))
+        are as they were (by their stat record, as `lookup`), decoded as `facts_mode` says; None when they changed,
+        were never indexed, or cannot be read."""
+        digest = self._known_digest(source_file.path)
+        if digest is None:
+            try:
+                data = safe_files.read_regular_file(source_file.path)
+            except OSError:
+                return None
+            digest = content_digest(data)
+            self._record_stat(source_file.path, digest)
+        key = self._index_key(source_file, kind, digest)
         hit = self._read(self._entry(source_file, INDEX), key, source_file.relative, facts=self.facts_mode)
         if hit is not None:
             self.fingerprints[source_file.relative] = key
@@ -206,6 +211,7 @@ class ResultCache:
         """Write the facts read of an indexed file (`result.digest`: the bytes they were read from)."""
         key = self._index_key(source_file, kind, result.digest)
         self.fingerprints[source_file.relative] = key
+        self._record_stat(source_file.path, result.digest)  # read after `indexed_facts` took its stat
         self._record_facts(source_file.relative, self._write(self._entry(source_file, INDEX), key, result))
 
     def _index_key(self, source_file: SourceFile, kind: str, digest: str) -> str:

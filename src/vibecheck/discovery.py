@@ -183,6 +183,13 @@ def _in_skipped_dir(relative: str) -> bool:
     return any(part in SKIPPED_DIRS or part.endswith(SKIPPED_SUFFIXES) for part in relative.split("/")[:-1])
 
 
+def _is_regular(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
+
+
 def _is_virtualenv(folder: str) -> bool:
     try:
         return stat.S_ISREG(os.lstat(os.path.join(folder, VIRTUALENV_MARKER)).st_mode)
@@ -229,12 +236,16 @@ class _Walk:
         self.skip_folders = skip_folders
 
     def files(self, chain: tuple[str, ...]) -> Iterator[str]:
-        """Depth-first, entries sorted by name; iterative, so deep trees cannot overflow the stack."""
+        """Depth-first, entries sorted by name; iterative, so deep trees cannot overflow the stack.
+
+        A subfolder's own listing says whether it is a virtual environment and holds a .gitignore (the stack
+        carries the chain of the folder above it): two `stat` calls per folder fewer than asking the disk.
+        """
         top_chain = self.gitignores.chain_below(tuple(f for f in chain if self.gitignores.spec_for(f)), self.top)
-        stack: list[tuple[str, str, tuple[str, ...]]] = [(self.top, os.path.realpath(self.top), top_chain)]
+        stack: list[tuple[str, str, tuple[str, ...], bool]] = [(self.top, os.path.realpath(self.top), top_chain, True)]
         visited: set[str] = set()  # real paths, so a symlink loop is walked once
         while stack:
-            folder, real, folder_chain = stack.pop()
+            folder, real, folder_chain, is_top = stack.pop()
             if real in visited or real in self.skip_folders:
                 continue
             visited.add(real)
@@ -243,7 +254,14 @@ class _Walk:
                     items = sorted(entries, key=lambda e: e.name)
             except OSError:
                 continue
-            subfolders: list[tuple[str, str, tuple[str, ...]]] = []
+            if not is_top:
+                names = {entry.name: entry for entry in items}
+                marker = names.get(VIRTUALENV_MARKER)
+                if marker is not None and _is_regular(marker):
+                    continue
+                if ".gitignore" in names:
+                    folder_chain = self.gitignores.chain_below(folder_chain, folder)
+            subfolders: list[tuple[str, str, tuple[str, ...], bool]] = []
             for entry in items:
                 try:
                     is_dir = entry.is_dir()
@@ -259,9 +277,10 @@ class _Walk:
             stack.extend(reversed(subfolders))
 
     def _subfolder(self, entry: os.DirEntry[str], real: str, is_link: bool,
-                   chain: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]] | None:
+                   chain: tuple[str, ...]) -> tuple[str, str, tuple[str, ...], bool] | None:
+        """The subfolder to walk, with the .gitignore chain of the folder above it (see `files`)."""
         path = entry.path
-        if entry.name in SKIPPED_DIRS or entry.name.endswith(SKIPPED_SUFFIXES) or _is_virtualenv(path):
+        if entry.name in SKIPPED_DIRS or entry.name.endswith(SKIPPED_SUFFIXES) or (is_link and _is_virtualenv(path)):
             return None
         if self.excludes.match_file(_relative_to(path, self.root) + "/") or self.gitignores.ignored(path, True, chain):
             return None
@@ -270,7 +289,7 @@ class _Walk:
                               "outside the checked tree")
             return None
         sub_real = os.path.realpath(path) if is_link else os.path.join(real, entry.name)
-        return path, sub_real, self.gitignores.chain_below(chain, path)
+        return path, sub_real, chain, False
 
     def _is_checked_file(self, entry: os.DirEntry[str], real: str, is_link: bool, chain: tuple[str, ...]) -> bool:
         path = entry.path

@@ -66,11 +66,12 @@ def read_manifest(folder: Path) -> tuple[RegistrySummary, Tables] | None:
         summary = _summary(data["registry"])
         tables = {str(tool): (str(prefix), [_external(item) for item in codes])
                   for tool, (prefix, codes) in data["external"].items()}
-        if data["format"] != FORMAT or data["stamp"] != stamp(summary.module_files):
+        points = _rule_pack_points()
+        if data["format"] != FORMAT or data["stamp"] != stamp(summary.module_files, points):
             return None
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
-    trusted = _trusted_packages()
+    trusted = _trusted_packages(points)
     if any(reference.partition(".")[0].partition(":")[0] not in trusted
            for rule in summary.rules for reference in rule.readers):
         return None  # a reader outside vibecheck and the installed packs: never import what a manifest names
@@ -85,7 +86,7 @@ def save_manifest(folder: Path, registry: Registry) -> None:
         summary = registry.summary()
     except ValueError:
         return  # a rule's `cache_inputs` function has no importable name: this registry always loads
-    payload = {"format": FORMAT, "stamp": stamp(summary.module_files),
+    payload = {"format": FORMAT, "stamp": stamp(summary.module_files, _rule_pack_points()),
                "registry": dataclasses.asdict(summary),
                "external": {tool: [prefix, [dataclasses.asdict(code) for code in codes]]
                             for tool, (prefix, codes) in analyzer_codes().items()}}
@@ -99,10 +100,15 @@ def save_manifest(folder: Path, registry: Registry) -> None:
     write_atomically(target, text)
 
 
-def stamp(module_files: Iterable[str]) -> str:
+def _rule_pack_points() -> Sequence[Any]:
+    """The installed rule packs' entry points (asked once per manifest read: each query scans every distribution)."""
+    return list(entry_points(group=ENTRY_POINT_GROUP))
+
+
+def stamp(module_files: Iterable[str], rule_pack_points: Sequence[Any]) -> str:
     """What the registry and the analyzers' code tables were read from, as one digest."""
     files = sorted(module_files)
-    points = sorted((point.name, point.value, _version(point)) for point in entry_points(group=ENTRY_POINT_GROUP))
+    points = sorted((point.name, point.value, _version(point)) for point in rule_pack_points)
     tools = sorted((analyzer.name, analyzer.fingerprint()) for analyzer in analyzers())
     folders = sorted({os.path.dirname(path) for path in files})
     return content_digest(json.dumps([FORMAT, __version__, sys.version, points, tools,
@@ -120,9 +126,9 @@ def _version(point: Any) -> str:
     return str(getattr(dist, "version", "") or "")
 
 
-def _trusted_packages() -> set[str]:
+def _trusted_packages(rule_pack_points: Sequence[Any]) -> set[str]:
     """vibecheck and the top-level packages of the installed rule packs' entry points."""
-    return {"vibecheck", *(point.value.partition(":")[0].partition(".")[0] for point in entry_points(group=ENTRY_POINT_GROUP))}
+    return {"vibecheck", *(point.value.partition(":")[0].partition(".")[0] for point in rule_pack_points)}
 
 
 def _summary(data: dict[str, Any]) -> RegistrySummary:

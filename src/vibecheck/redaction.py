@@ -5,12 +5,14 @@ CI logs are often public, so a linter that prints the credential it found leaks 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
 from vibecheck.model import Finding, Report
 
 MASK = "****"
+REMEMBERED_LENGTH = 512  # characters: `redact_line` remembers the redaction of texts up to this long
 
 # Credential formats whose shape alone says "this is a live secret". The first group is the public
 # prefix that names the format (safe to show); the whole match is the secret.
@@ -94,7 +96,18 @@ def mask_all_literals(text: str) -> str:
 
 
 def redact_line(text: str) -> str:
-    """Known credential formats, URL passwords and literals given to secret-named keys, masked on any line."""
+    """Known credential formats, URL passwords and literals given to secret-named keys, masked on any line.
+    Short texts are remembered: a report repeats its rules' messages and hints (2,100 texts, 800 distinct, on
+    Django), and a long one (a minified line) is not kept in memory."""
+    return _redact_short_line(text) if len(text) <= REMEMBERED_LENGTH else _redact_line(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _redact_short_line(text: str) -> str:
+    return _redact_line(text)
+
+
+def _redact_line(text: str) -> str:
     pieces: list[str] = []
     cursor = 0
     for name in _ASSIGNED_NAME.finditer(text):

@@ -42,7 +42,7 @@ def template_inputs(project: Any, options: Any) -> str:
     """What `template_names` reads (a `ProjectRule.cache_inputs`): each template's path, size and time, so
     editing a template re-runs the rules that count a name used there as called."""
     root = Path(project.root)
-    folders = {project.absolute_path(path).parent for path in project.files}
+    folders = {Path(folder) for folder in {os.path.dirname(project.absolute_location(path)) for path in project.files}}
     stamps = []
     for path in _template_files(root, folders):
         try:
