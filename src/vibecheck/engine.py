@@ -112,11 +112,20 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
 
 
 def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, errors: list[EngineError]) -> list[Rule]:
-    """Build the rules for this file; one whose construction fails is dropped for this file, like a visit."""
+    """Build the rules for this file, except those whose file hints it lacks; one whose construction fails is
+    dropped for this file, like a visit."""
     instances = []
+    lowered: str | None = None  # the source in lower case, for the rules' file hints
     for rule_cls, options in rules:
         if context.is_test_file or not rule_cls.applies_to_tests_only:
             try:
+                hints = rule_cls.file_hints
+                if hints:
+                    if lowered is None:
+                        lowered = context.source.lower()
+                    if not any(hint in lowered for hint in hints):
+                        rule_cls.skipped_by_hints(context)
+                        continue
                 instances.append(rule_cls(context, options))
             except MemoryError:
                 raise

@@ -25,7 +25,7 @@ import libcst as cst
 from vibecheck.analysis.nodes import concrete_subclasses, suite_statements
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.literals import string_value
-from vibecheck.rule import Rule
+from vibecheck.rule import Rule, RuleContext
 
 # Calls that hand their (first tainted) argument's content on: the result is as tainted as the input.
 PROPAGATING_CALLS = frozenset({
@@ -1024,15 +1024,6 @@ def module_uses_web_framework(imports: ImportTable) -> bool:
 
 
 _WALRUS_SEEN: dict[int, tuple[str, bool]] = {}
-_LOWERED: dict[int, tuple[str, str]] = {}
-
-
-def _lowered_source(source: str) -> str:
-    cached = _LOWERED.get(id(source))
-    if cached is None or cached[0] is not source:
-        _LOWERED.clear()
-        cached = _LOWERED[id(source)] = (source, source.lower())
-    return cached[1]
 
 
 def _source_has_walrus(source: str) -> bool:
@@ -1048,12 +1039,10 @@ class FlowRule(Rule):
     """A rule that walks each function (and the module's top level) once, in source order, with a `FlowState`.
 
     Subclasses implement `new_state()` and `check(node, state)`; `check` sees every small statement and
-    compound-statement header before its bindings are applied. `file_hints` are words (matched in the
-    lower-cased source) without which the rule cannot fire in a file: such files are skipped cheaply.
+    compound-statement header before its bindings are applied. A file without any of its `file_hints` is not
+    walked (the engine does not build the rule there).
     """
 
-    file_hints: tuple[str, ...] = ()
-    skip_file = False
     # Whether the rule records per-function summaries for the inter-procedural join (VC417), and the taint
     # kinds that count as untrusted data for it.
     summarises: ClassVar[bool] = False
@@ -1095,14 +1084,12 @@ class FlowRule(Rule):
         state.local_classes = _module_classes(self.context.module)
         return state
 
+    @classmethod
+    def skipped_by_hints(cls, context: RuleContext) -> None:
+        if cls.summarises and cls.untrusted_kinds == REQUEST_KINDS:
+            context.facts.setdefault(SUMMARY_FACT, {}).setdefault(SKIPPED_BY_HINTS, []).append(cls.code)
+
     def visit_Module(self, node: cst.Module) -> None:
-        if self.file_hints:
-            source = _lowered_source(self.context.source)
-            self.skip_file = not any(hint in source for hint in self.file_hints)
-            if self.skip_file:
-                if self.summarises and self.untrusted_kinds == REQUEST_KINDS:
-                    self.context.facts.setdefault(SUMMARY_FACT, {}).setdefault(SKIPPED_BY_HINTS, []).append(self.code)
-                return
         if _EXPRESSIONS and _CURRENT_MODULE.get("module") is not node:
             reset_expression_cache()
         _CURRENT_MODULE["module"] = node
@@ -1110,8 +1097,6 @@ class FlowRule(Rule):
         walk_block(_block_statements_of_module(node), state, self.check)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        if self.skip_file:
-            return
         state = self._fresh_state()
         self.start_function(node, state)
         if not self.summarises:

@@ -66,6 +66,8 @@ class AllowedHostsWildcard(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (183, 644)
+    # Every finding names the setting or `TrustedHostMiddleware`'s `allowed_hosts=`.
+    file_hints = ("allowed_hosts",)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

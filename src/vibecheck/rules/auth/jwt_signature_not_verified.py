@@ -173,6 +173,8 @@ class JwtSignatureNotVerified(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (347,)
+    # Every finding is a call that resolves to PyJWT (`jwt`), python-jose or authlib's `jose`, so the file imports one.
+    file_hints = ("jwt", "jose")
     fixable = True
 
     def __init__(self, *args, **kwargs) -> None:

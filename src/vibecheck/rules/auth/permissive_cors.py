@@ -95,6 +95,9 @@ class PermissiveCors(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (942, 346)
+    # Every finding needs credentials allowed: `allow_credentials=`, `supports_credentials=`,
+    # `CORS_ALLOW_CREDENTIALS` or the `Access-Control-Allow-Credentials` header.
+    file_hints = ("credentials",)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

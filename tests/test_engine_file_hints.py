@@ -1,0 +1,81 @@
+"""A rule's file hints: the engine does not build the rule for a file without any of them, and says so to the rule."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.engine import check_file
+from vibecheck.model import Category
+from vibecheck.rule import Rule, RuleContext
+
+_DOC = """{summary}
+
+    ## What it does
+    Test double.
+
+    ## Why is this bad?
+    Test double.
+
+    ## Example
+    ```python
+    needle = 1
+    ```
+
+    ## Use instead
+    ```python
+    x = 1
+    ```
+    """
+
+
+class ReportsEveryName(Rule):
+    __doc__ = _DOC.format(summary="Reports every name, in files that mention a needle or a pin.")
+    code = "TST101"
+    name = "reports-every-name"
+    category = Category.ENGINE
+    file_hints = ("needle", "pin")
+    built = 0
+
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        type(self).built += 1
+
+    @classmethod
+    def skipped_by_hints(cls, context: RuleContext) -> None:
+        context.facts.setdefault("skipped", []).append(cls.code)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.report(node, "a name")
+
+
+def test_a_rule_runs_on_a_file_with_one_of_its_hints_in_any_case() -> None:
+    ReportsEveryName.built = 0
+    result = check_file("x.py", b"NeedLe = other\n", [(ReportsEveryName, None)])
+    assert [f.line_text for f in result.findings] == ["NeedLe = other", "NeedLe = other"]
+    assert ReportsEveryName.built == 1
+    assert "skipped" not in result.facts
+
+
+def test_a_rule_is_not_built_for_a_file_without_its_hints_and_is_told_so() -> None:
+    ReportsEveryName.built = 0
+    result = check_file("x.py", b"haystack = other\n", [(ReportsEveryName, None)], collect_facts=False)
+    assert result.findings == []
+    assert ReportsEveryName.built == 0
+    assert result.facts == {"skipped": ["TST101"]}
+
+
+class FailsWhenSkipped(ReportsEveryName):
+    __doc__ = _DOC.format(summary="Raises when told that it was skipped.")
+    code = "TST102"
+    name = "fails-when-skipped"
+
+    @classmethod
+    def skipped_by_hints(cls, context: RuleContext) -> None:
+        raise RuntimeError("boom")
+
+
+def test_a_failing_skip_hook_is_that_rules_error_and_the_next_rule_is_still_handled() -> None:
+    result = check_file("x.py", b"haystack = other\n", [(FailsWhenSkipped, None), (ReportsEveryName, None)])
+    assert [e.rule for e in result.errors] == ["TST102"]
+    assert result.findings == []
+    assert result.facts.get("skipped") == ["TST101"]
