@@ -100,6 +100,8 @@ class InsecureRandomToken(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (330, 338)
+    # Every finding's value comes from `random`, `numpy.random` or `uuid.uuid1`, which the file must name.
+    file_hints = ("random", "uuid1")
     supersedes = ()
     fixable = True
 

@@ -109,6 +109,8 @@ class TlsVerificationDisabled(BindingRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (295,)
+    # Every finding names `verify`, `ssl`, a `*_TLS`/`starttls` client, `cert_reqs`/`CERT_NONE` or `check_hostname`.
+    file_hints = ("verify", "ssl", "tls", "cert", "check_hostname")
     supersedes = ("B501", "B323")
     fixable = True
 
