@@ -18,11 +18,11 @@ read (`Project.read_text`, to place a finding) are stored with the entry under t
 is used only while those are unchanged. Any file's facts changed, a file added or removed, or any of those
 inputs changed, and the rules run again.
 
-A warm run need not read every source to hash it: `stats.json` holds, per source path, the `stat` of the file
-(device, inode, size, modification and change times, as git's index keeps them) and the digest of its bytes. A
-file whose `stat` is as recorded is taken to hold those bytes. A record is made only from a `stat` taken before
-the bytes were read and at least `SETTLED_NS` after the file last changed, so an edit in the same clock tick as
-the read is never mistaken for the content read.
+A warm run need not read every source (checked, or indexed for the project rules) to hash it: `stats.json` holds,
+per source path, the `stat` of the file (device, inode, size, modification and change times, as git's index keeps
+them) and the digest of its bytes. A file whose `stat` is as recorded is taken to hold those bytes. A record is
+made only from a `stat` taken before the bytes were read and at least `SETTLED_NS` after the file last changed, so
+an edit in the same clock tick as the read is never mistaken for the content read.
 
 Entries are one small file per source file (a warm run reads only the entries it needs, a run over part
 of the tree rewrites only its files), written to a temporary file and renamed, so concurrent runs never
@@ -145,19 +145,27 @@ class ResultCache:
         self._save_stats()
 
     def lookup(self, source_file: SourceFile) -> FileResult | None:
-        digest = self._known_digest(source_file.path)
+        digest = self._current_digest(source_file.path)
         if digest is None:
-            try:
-                data = safe_files.read_regular_file(source_file.path)
-            except OSError:
-                return None  # the worker reports why it cannot be read
-            digest = content_digest(data)
-            self._record_stat(source_file.path, digest)
+            return None  # the worker reports why it cannot be read
         key = self._key(source_file, digest)
         hit = self._read(self._entry(source_file), key, source_file.display, facts=self.facts_mode)
         if hit is not None:
             self.fingerprints[source_file.display] = key
         return hit
+
+    def _current_digest(self, path: str) -> str | None:
+        """The digest of the file's bytes, from its stat record when its `stat` still matches it, else read and
+        hashed (and recorded with the `stat` taken before the read); None when it cannot be read."""
+        digest = self._known_digest(path)
+        if digest is None:
+            try:
+                data = safe_files.read_regular_file(path)
+            except OSError:
+                return None
+            digest = content_digest(data)
+            self._record_stat(path, digest)
+        return digest
 
     def _known_digest(self, path: str) -> str | None:
         """The digest of the file's bytes from its stat record when its `stat` still matches it, else None; the
@@ -193,14 +201,9 @@ class ResultCache:
         """The cached facts of a file indexed for the project rules only (`vibecheck.indexing`), if its bytes
         are as they were (by their stat record, as `lookup`), decoded as `facts_mode` says; None when they changed,
         were never indexed, or cannot be read."""
-        digest = self._known_digest(source_file.path)
+        digest = self._current_digest(source_file.path)
         if digest is None:
-            try:
-                data = safe_files.read_regular_file(source_file.path)
-            except OSError:
-                return None
-            digest = content_digest(data)
-            self._record_stat(source_file.path, digest)
+            return None
         key = self._index_key(source_file, kind, digest)
         hit = self._read(self._entry(source_file, INDEX), key, source_file.relative, facts=self.facts_mode)
         if hit is not None:

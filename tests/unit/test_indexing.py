@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.integration.conftest import write
-from vibecheck import indexing, workers
+from vibecheck import cache, indexing, safe_files, workers
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
 
@@ -114,3 +114,24 @@ def test_an_unreadable_unchecked_file_adds_nothing(project: Path) -> None:
     (project / "src/shop/legacy.py").write_bytes(b"# -*- coding: no-such-codec -*-\ndef old_price(x):\n    return x\n")
     report = check_paths(["src/shop/orders.py"], Settings(root=str(project), jobs=2, cache=False))
     assert codes(report) == ["src/shop/orders.py:5 VC301"] and not report.errors and not report.warnings
+
+
+def test_indexed_files_whose_stat_is_unchanged_are_not_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)  # written just now: record their stat anyway
+    settings = Settings(root=str(project), jobs=1, isolate=False, cache=True)
+    check_paths(["src/shop/orders.py"], settings)
+    reads: list[str] = []
+    read = safe_files.read_regular_file
+
+    def counting(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+        reads.append(Path(path).relative_to(project).as_posix())
+        return read(path, limit)
+
+    monkeypatch.setattr(safe_files, "read_regular_file", counting)
+    assert codes(check_paths(["src/shop/orders.py"], settings)) == ["src/shop/orders.py:5 VC301"]
+    assert not [name for name in reads if name.startswith(("src/", "tests/"))]  # no source, checked or indexed
+    test = project / "tests/test_orders.py"
+    edited = test.read_text(encoding="utf-8") + REFUND_TEST.replace("assert", "from shop.orders import refund\n    assert")
+    test.write_text(edited, encoding="utf-8")
+    assert codes(check_paths(["src/shop/orders.py"], settings)) == []  # the edit changed its stat: read again
+    assert "tests/test_orders.py" in reads
