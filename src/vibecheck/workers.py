@@ -42,6 +42,7 @@ START_TIMEOUT = 120.0  # seconds for a new worker to say it is ready
 WATCHDOG_INTERVAL = 1.0
 _PR_SET_PDEATHSIG = 1
 _MIB = 1024 * 1024
+_STATM_SIZE, _STATM_RESIDENT = 0, 1  # fields of /proc/PID/statm, in pages
 RECYCLE_GROWTH = 64 * _MIB  # bytes of resident memory a worker may gain before it is replaced
 
 
@@ -126,9 +127,10 @@ def _limit_memory(limit: int | None) -> bool:
     """Let the next file grow this process's address space by `limit` MiB at most; False where that cannot be done."""
     if limit is None or resource is None:
         return False
+    size = _statm_bytes("self", _STATM_SIZE)  # Linux; elsewhere RLIMIT_AS is not enforced anyway
+    if size is None:
+        return False
     try:
-        with open("/proc/self/statm", "rb") as statm:  # Linux; elsewhere RLIMIT_AS is not enforced anyway
-            size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         soft = size + limit * _MIB if hard == resource.RLIM_INFINITY else min(size + limit * _MIB, hard)
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
@@ -258,10 +260,15 @@ class WorkerPool:
 
 
 def resident_bytes(pid: int) -> int | None:
-    """The resident memory of a process (Linux: `/proc/PID/statm`); None where it cannot be read."""
+    """The resident memory of a process; None where it cannot be read."""
+    return _statm_bytes(pid, _STATM_RESIDENT)
+
+
+def _statm_bytes(pid: int | str, field: int) -> int | None:
+    """One field of `/proc/PID/statm` (Linux), in bytes; None where it cannot be read."""
     try:
         with open(f"/proc/{pid}/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            return int(statm.read().split()[field]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return None
 
