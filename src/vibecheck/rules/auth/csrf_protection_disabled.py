@@ -110,6 +110,9 @@ class CsrfProtectionDisabled(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (352,)
+    # Every finding names `csrf` (`csrf_exempt`, `csrf.exempt`, a `CSRFProtect` object, `WTF_CSRF_ENABLED`,
+    # `enforce_csrf`, `csrf = False`) or the `MIDDLEWARE` setting.
+    file_hints = ("csrf", "middleware")
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)

@@ -117,6 +117,8 @@ class DebugModeInProduction(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (489, 215)
+    # Every finding names `debug` (`debug=`, `use_debugger=`, `DEBUG`), `use_evalex=` or uvicorn's `reload=`.
+    file_hints = ("debug", "evalex", "reload")
     fixable = True
     supersedes = ("B201",)
 

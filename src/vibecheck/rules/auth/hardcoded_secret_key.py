@@ -131,6 +131,9 @@ class HardcodedSecretKey(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (798, 321)
+    # Every finding names a signing key (its words include `secret` or `key`) or a keyed call: `jwt`, `jose`,
+    # `joserfc`, `hmac`, `itsdangerous`, `jwcrypto` or fastapi-users' `JWTStrategy`.
+    file_hints = ("secret", "key", "jwt", "jose", "hmac", "itsdangerous", "jwcrypto")
     fixable = True
     supersedes = ("VC403", "B105")
 

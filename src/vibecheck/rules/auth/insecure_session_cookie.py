@@ -120,6 +120,9 @@ class InsecureSessionCookie(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (614, 1004, 1275)
+    # Every finding names `cookie` (the `*_COOKIE_*` settings, `set_cookie`, a `Set-Cookie` header) or a
+    # `SessionMiddleware`.
+    file_hints = ("cookie", "sessionmiddleware")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -81,6 +81,8 @@ class WeakPasswordHash(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (916, 328)
+    # Every finding is a `hashlib` constructor (or a hash object one made), which the file must name.
+    file_hints = ("hashlib",)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -80,6 +80,8 @@ class BlockingCallInAsync(HttpClientRule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (400,)
+    # Every finding is inside an `async def`.
+    file_hints = ("async",)
 
     def __init__(self, context: RuleContext, options: object = None) -> None:
         super().__init__(context, options)

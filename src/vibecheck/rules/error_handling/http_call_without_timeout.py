@@ -113,6 +113,8 @@ class HttpCallWithoutTimeout(HttpClientRule):
     confidence = Confidence.HIGH
     cwe = (1088, 400)
     supersedes = ("B113",)
+    # Every finding is a call of `requests`, `httpx`, `aiohttp` or `urlopen`, which the file must name.
+    file_hints = ("requests", "httpx", "aiohttp", "urlopen")
     fixable = True
     Options = HttpTimeoutOptions
 

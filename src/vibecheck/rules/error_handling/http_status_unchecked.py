@@ -78,6 +78,8 @@ class HttpStatusUnchecked(HttpClientRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (252, 754)
+    # Every finding reads a response of `requests`, `httpx` or `aiohttp`, which the file must name.
+    file_hints = ("requests", "httpx", "aiohttp")
 
     def __init__(self, context: RuleContext, options: object = None) -> None:
         super().__init__(context, options)

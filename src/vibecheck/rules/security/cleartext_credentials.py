@@ -112,6 +112,9 @@ class CleartextCredentials(BindingRule):
     confidence = Confidence.MEDIUM
     cwe = (319, 523)
     supersedes = ("B321",)
+    # Every finding is a call of a module the file names: an HTTP client's (`HTTP_CLIENT_MODULES`) or a protocol's
+    # (`smtplib`, `imaplib`, `poplib`, `ftplib`).
+    file_hints = ("requests", "httpx", "aiohttp", "niquests", "urllib3", "smtplib", "imaplib", "poplib", "ftplib")
 
     def __init__(self, context: Any, options: Any = None) -> None:
         super().__init__(context, options)

@@ -74,6 +74,8 @@ class ShellCommandFromVariable(BindingRule):
     confidence = Confidence.HIGH
     cwe = (78,)
     supersedes = ("B602", "B605")
+    # Every finding calls one of `SHELL_FUNCTIONS` or `SUBPROCESS_FUNCTIONS`, whose last name the file must spell.
+    file_hints = ("system", "popen", "subprocess", "getoutput", "getstatusoutput")
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.may_call(node, CALLEE_TAILS):

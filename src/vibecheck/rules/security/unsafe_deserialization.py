@@ -118,6 +118,9 @@ class UnsafeDeserialization(BindingRule):
     confidence = Confidence.HIGH
     cwe = (502,)
     supersedes = ("B301", "B506", "B614")
+    # Every finding calls a loader of a module the file names: `pickle` (also `cPickle`, `cloudpickle`, `jsonpickle`,
+    # `read_pickle`, numpy's `allow_pickle=`), `dill`, `joblib`, `shelve`, `yaml` (PyYAML, ruamel) or `torch`.
+    file_hints = ("pickle", "dill", "joblib", "shelve", "yaml", "torch")
     fixable = True
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
