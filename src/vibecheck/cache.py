@@ -24,6 +24,11 @@ them) and the digest of its bytes. A file whose `stat` is as recorded is taken t
 made only from a `stat` taken before the bytes were read and at least `SETTLED_NS` after the file last changed, so
 an edit in the same clock tick as the read is never mistaken for the content read.
 
+A warm run need not open every entry either: `heads` holds the first two lines (the header and the result,
+not the facts) of each entry the runs used, with the entry's `stat` when they were read or written. An entry
+whose `stat` is as recorded is taken from there; its facts, if the project phase needs them, are read from the
+entry itself and checked against its header.
+
 Entries are one small file per source file (a warm run reads only the entries it needs, a run over part
 of the tree rewrites only its files), written to a temporary file and renamed, so concurrent runs never
 leave a torn entry. An entry may have been written by anyone who can write the checkout: it is parsed as
@@ -67,6 +72,8 @@ REGISTERED = "registered"  # the fingerprint of a test file indexed without its 
 ENTRY_LIMIT = 64 * 1024 * 1024  # bytes; a larger entry is not one of ours
 STATS = "stats.json"  # path -> the stat signature and content digest of a source file, so a warm run need not read it
 STATS_FORMAT = 1
+HEADS = "heads"  # an entry's name and stat, its header and its result line, three lines per entry (see `_read`)
+HEADS_HEADER = b"vibecheck-heads"
 SETTLED_NS = 2_000_000_000  # a file changed less than this before its `stat` was taken gets no stat record
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# This file is a cache directory tag created by vibecheck.\n"
@@ -106,11 +113,14 @@ class ResultCache:
         # asks for them ("deferred": a warm run whose project phase is cached never does), or dropped ("skipped":
         # a run without project rules).
         self.facts_mode = facts
-        self._raw_facts: dict[str, tuple[bytes, Path]] = {}  # path -> (undecoded facts, the entry they came from)
+        # path -> (undecoded facts, or None when the result came from `heads`; the entry; its header)
+        self._raw_facts: dict[str, tuple[bytes | None, Path, bytes]] = {}
         self._ready = False
         self._stats = _read_stats(folder / STATS)  # source path -> [*stat signature, digest] (see `STATS`)
         self._taken: dict[str, list[int]] = {}  # source path -> its stat signature taken before it was read, this run
         self._stats_changed = False
+        self._heads = _read_heads(folder / HEADS)  # entry name -> (its `_entry_state`, header, result line)
+        self._heads_used: dict[str, tuple[tuple[int, ...], bytes, bytes]] = {}  # the same, for the entries of this run
         for reader in pipeline.all_cache_inputs():
             clear_memos = getattr(reader, "cache_clear", None)
             if clear_memos is not None:
@@ -143,6 +153,7 @@ class ResultCache:
                 self.store(checked, result)
             yield result
         self._save_stats()
+        self._save_heads()
 
     def lookup(self, source_file: SourceFile) -> FileResult | None:
         digest = self._current_digest(source_file.path)
@@ -222,28 +233,52 @@ class ResultCache:
 
     def _read(self, entry: Path, key: str, path: str, *, facts: FactsMode = "eager") -> FileResult | None:
         """The entry's result if its key matches, with its facts as `facts` says (see `facts_mode`); the digest
-        of its facts' text is recorded in `facts_digests`."""
-        try:
-            raw = safe_files.read_own_file(entry, ENTRY_LIMIT)
-        except OSError:
-            return None
-        header, _, body = raw.partition(b"\n")
-        head, _, facts_text = body.partition(b"\n")
-        facts_digest = content_digest(facts_text)
+        of its facts' text is recorded in `facts_digests`. Unless the facts are needed now, the header and the
+        result come from `heads` when the entry's `stat` is as recorded there."""
+        facts_text: bytes | None = None
+        known = None if facts == "eager" else self._known_head(entry)
+        if known is not None:
+            header, head = known
+            facts_digest = header.rpartition(b" ")[2].decode("ascii", "replace")
+        else:
+            try:
+                raw, info = safe_files.read_own_file_and_stat(entry, ENTRY_LIMIT)
+            except OSError:
+                return None
+            header, _, body = raw.partition(b"\n")
+            head, _, facts_text = body.partition(b"\n")
+            facts_digest = content_digest(facts_text)
         if header != _header(key, content_digest(head), facts_digest):  # a truncated entry never passes for a whole one
             return None
+        if known is None and path != PROJECT:
+            self._heads_used[entry.name] = (_entry_state(info), header, head)
         try:
             result = result_codec.load_result(result_codec.loads(head))
             if facts == "eager":
-                result.facts = _load_facts(facts_text)
+                result.facts = _load_facts(facts_text if facts_text is not None else _facts_of(entry, header))
         except ValueError:
             return None
         if result.path != path:
             return None
         if facts == "deferred":
-            self._raw_facts[path] = (facts_text, entry)
+            self._raw_facts[path] = (facts_text, entry, header)
         self._record_facts(path, facts_digest)
         return result
+
+    def _known_head(self, entry: Path) -> tuple[bytes, bytes] | None:
+        """The entry's header and result line from `heads`, if its `stat` is as recorded there."""
+        known = self._heads.get(entry.name)
+        if known is None:
+            return None
+        try:
+            info = os.stat(entry, follow_symlinks=False)
+        except OSError:
+            return None
+        recorded_state, header, head = known
+        if _entry_state(info) != recorded_state:
+            return None
+        self._heads_used[entry.name] = known
+        return header, head
 
     def _record_facts(self, path: str, digest: str | None) -> None:
         if digest is not None and path != PROJECT:
@@ -256,9 +291,9 @@ class ResultCache:
         deferred = self._raw_facts.pop(path, None)
         if deferred is None:
             return None
-        raw, entry = deferred
+        raw, entry, header = deferred
         try:
-            return _load_facts(raw)
+            return _load_facts(raw if raw is not None else _facts_of(entry, header))
         except ValueError:
             with contextlib.suppress(OSError):
                 entry.unlink()
@@ -327,6 +362,9 @@ class ResultCache:
         header = _header(key, content_digest(head_text), facts_digest)
         if write_atomically(entry, b"%s\n%s\n%s" % (header, head_text, facts_text)):
             self.stored += 1
+            if result.path != PROJECT:
+                with contextlib.suppress(OSError):
+                    self._heads_used[entry.name] = (_entry_state(os.stat(entry, follow_symlinks=False)), header, head_text)
         return facts_digest
 
     def _key(self, source_file: SourceFile, digest: str) -> str:
@@ -359,6 +397,62 @@ class ResultCache:
             return False
         self._ready = True
         return True
+
+    def _save_heads(self) -> None:
+        """Write `heads` with this run's entries added, when any was not there as it is now."""
+        if all(self._heads.get(name) == item for name, item in self._heads_used.items()) or not self.prepare():
+            return
+        self._heads.update(self._heads_used)
+        lines: list[bytes] = []
+        for name, (state, header, head) in self._heads.items():
+            lines += [" ".join([name, *map(str, state)]).encode("ascii"), header, head]
+        body = b"\n".join(lines)
+        write_atomically(self.folder / HEADS, b"%s %d %s\n%s" % (HEADS_HEADER, FORMAT, content_digest(body).encode(), body))
+
+
+def _entry_state(info: os.stat_result) -> tuple[int, ...]:
+    """What tells that an entry is the file that was read or written: a rewrite (ours renames a new file into
+    place) or a damage in place changes one of these."""
+    return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def _read_heads(path: Path) -> dict[str, tuple[tuple[int, ...], bytes, bytes]]:
+    """The records of `HEADS`; none when the file is missing, damaged or foreign."""
+    try:
+        raw = safe_files.read_own_file(path, ENTRY_LIMIT)
+    except OSError:
+        return {}
+    first, _, body = raw.partition(b"\n")
+    if first != b"%s %d %s" % (HEADS_HEADER, FORMAT, content_digest(body).encode()):
+        return {}
+    lines = body.split(b"\n")
+    if len(lines) % 3:
+        return {}
+    heads: dict[str, tuple[tuple[int, ...], bytes, bytes]] = {}
+    try:
+        for at in range(0, len(lines), 3):
+            name, *numbers = lines[at].decode("ascii").split(" ")
+            state = tuple(int(number) for number in numbers)
+            if len(state) != 4:
+                return {}
+            heads[name] = (state, lines[at + 1], lines[at + 2])
+    except ValueError:
+        return {}
+    return heads
+
+
+def _facts_of(entry: Path, header: bytes) -> bytes:
+    """The facts' text of an entry whose header and result were taken from `heads`, if the entry still has that
+    header and its facts match the digest in it; else `ValueError`."""
+    try:
+        raw = safe_files.read_own_file(entry, ENTRY_LIMIT)
+    except OSError as error:
+        raise ValueError(f"the entry cannot be read: {error}") from error
+    found, _, body = raw.partition(b"\n")
+    facts_text = body.partition(b"\n")[2]
+    if found != header or not header.endswith(b" " + content_digest(facts_text).encode()):
+        raise ValueError("the entry is not the one its result was read from")
+    return facts_text
 
 
 def _read_stats(path: Path) -> dict[str, list[Any]]:

@@ -494,3 +494,51 @@ def test_damaged_stat_records_are_ignored(project: Path, checked: Path, monkeypa
     assert "svc/util.py" in {f["path"] for f in json.loads(out)["findings"]}
     (project / "svc" / "util.py").write_text(CLEAN)
     assert run(".") == cold
+
+
+def test_a_warm_run_takes_results_from_heads_without_opening_an_entry(project: Path, checked: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = run(".")
+    drain(checked)
+    opened: list[bytes] = []
+    original = safe_files.read_own_file_and_stat
+
+    def counting(path: str | os.PathLike[str], limit: int | None = None) -> tuple[bytes, os.stat_result]:
+        data, info = original(path, limit)
+        if Path(path).parent.name == cache.ENTRIES:
+            opened.append(data.split(b"\n")[1])
+        return data, info
+
+    monkeypatch.setattr(safe_files, "read_own_file_and_stat", counting)
+    assert run(".") == cold
+    assert drain(checked) == []
+    assert len(opened) == 1 and b'"path":"project"' in opened[0]  # only the project phase's own entry
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"vibecheck-heads 3 00\nx 1 2 3 4\nh\nr", "flipped", "truncate"])
+def test_a_damaged_heads_file_is_ignored(project: Path, checked: Path, damage: bytes | str) -> None:
+    cold = run(".")
+    drain(checked)
+    heads = project / CACHE_DIR / cache.HEADS
+    raw = heads.read_bytes()
+    if damage == "flipped":  # a result changed under a header that no longer matches it
+        heads.write_bytes(raw.replace(b'"VC101"', b'"VC102"'))
+    elif damage == "truncate":
+        heads.write_bytes(raw[: len(raw) // 2])
+    else:
+        assert isinstance(damage, bytes)
+        heads.write_bytes(damage)
+    assert run(".") == cold
+    assert drain(checked) == []  # the entries themselves are whole: read from there
+
+
+def test_an_entry_damaged_in_place_after_heads_was_written_is_checked_again(project: Path, checked: Path) -> None:
+    """An entry whose `stat` changed is read from its own file, whatever `heads` says of it."""
+    cold = run(".")
+    drain(checked)
+    for entry in entries(project):
+        raw = entry.read_bytes()
+        with entry.open("r+b") as stream:  # the same inode and size, other bytes
+            stream.write(raw[:-1] + (b"?" if raw.endswith(b"!") else b"!"))
+    assert run(".") == cold
+    assert drain(checked) == ALL
