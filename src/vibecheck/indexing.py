@@ -156,7 +156,7 @@ def _unchecked_files(settings: Settings, checked: set[str], walked: Sequence[Pat
     """The Python files of the run's projects that were not checked, in discovery order."""
     root = Path(settings.root)
     done = [folder.resolve() for folder in walked]
-    tops = [top for top in _outermost({_indexed_root(root, settings, checked), *project_roots(Path(p) for p in checked)})
+    tops = [top for top in _outermost({_indexed_root(root, settings, checked), *project_roots(checked)})
             if not any(top.is_relative_to(folder) for folder in done)]
     try:
         found = [f for top in tops for f in discover([str(top)], root, exclude=settings.exclude,

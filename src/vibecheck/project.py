@@ -65,21 +65,35 @@ class Project:
                 yield path, value
 
 
-@functools.lru_cache(maxsize=4096)
 def project_root(folder: Path) -> Path | None:
     """The nearest folder at or above `folder` that holds a project file; None past a repository's top.
-    (Recursive, so the folders of one tree share the answers for their parents.)"""
+    (A loop, since a crafted tree may be thousands of folders deep; each folder's own look is memoised, so the
+    folders of one tree share their parents'.)"""
+    current = folder
+    while True:
+        mark = _root_mark(current)
+        if mark == "root":
+            return current
+        if mark == "top":
+            return None
+        current = current.parent
+
+
+@functools.lru_cache(maxsize=4096)
+def _root_mark(folder: Path) -> str:
+    """"root" when the folder holds a project file, "top" at a repository's top or the file system's, else ""."""
     if any((folder / name).is_file() for name in PROJECT_FILES):
-        return folder
+        return "root"
     if (folder / ".git").exists() or folder.parent == folder:
-        return None
-    return project_root(folder.parent)
+        return "top"
+    return ""
 
 
-def project_roots(paths: Iterable[Path]) -> set[Path]:
-    """The project roots of some files (files outside any project have none); each folder resolved once."""
-    folders: dict[Path, Path] = {}
-    return {root for root in (project_root(_resolved(p, folders).parent) for p in paths) if root is not None}
+def project_roots(paths: Iterable[str]) -> set[Path]:
+    """The project roots of some files (files outside any project have none); each folder resolved once (the
+    paths are handled as strings: a `Path` per file cost more than the roots)."""
+    folders = {os.path.dirname(os.path.realpath(p) if os.path.islink(p) else os.path.abspath(p)) for p in paths}
+    return {root for root in (project_root(Path(folder).resolve()) for folder in folders) if root is not None}
 
 
 def split_projects(project: Project) -> list[Project]:
@@ -114,16 +128,6 @@ def split_projects(project: Project) -> list[Project]:
     if not parts or list(parts) == [base]:
         return [project]
     return [parts[root] for root in sorted(parts)]
-
-
-def _resolved(path: Path, folders: dict[Path, Path]) -> Path:
-    """`path.resolve()`, with its folder's resolution memoised in `folders` (a link itself is resolved whole)."""
-    if path.is_symlink():
-        return path.resolve()
-    folder = folders.get(path.parent)
-    if folder is None:
-        folder = folders[path.parent] = path.parent.resolve()
-    return folder / path.name
 
 
 def _config_for(config: dict[str, Any], base: Path, root: Path) -> dict[str, Any]:

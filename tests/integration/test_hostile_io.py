@@ -239,6 +239,34 @@ def test_deeply_nested_setup_py_does_not_crash_the_import_rules(project: Path) -
     assert "app.py:1:8: VC504" in result.stdout
 
 
+def test_a_tree_thousands_of_folders_deep_is_checked(project: Path) -> None:
+    """Finding each file's project root walks up its folders: with recursion, 1,200 levels crashed the run."""
+    write(project, {"pyproject.toml": '[project]\nname = "deep"\nversion = "1"\ndependencies = []\n'})
+    depth = 1200  # a path this long is beyond PATH_MAX: only relative steps (one `chdir` at a time) reach its end
+    for _ in range(depth):
+        os.mkdir("d")
+        os.chdir("d")
+    Path("app.py").write_text("import yaml\n", encoding="utf-8")
+    os.chdir(project)
+    try:
+        result = run_vibecheck(["--no-bandit", "--format", "concise", "--select", "VC504", "."], project)
+    finally:
+        _remove_deep_tree(project, depth)  # pytest's recursive clean-up would fail on it later
+    assert "Traceback" not in result.stderr and "RecursionError" not in result.stdout + result.stderr
+    assert result.returncode == 1, result.stderr
+    assert "/app.py:1:8: VC504" in result.stdout
+
+
+def _remove_deep_tree(project: Path, depth: int) -> None:
+    for _ in range(depth):
+        os.chdir("d")
+    os.remove("app.py")
+    for _ in range(depth):
+        os.chdir("..")
+        os.rmdir("d")
+    os.chdir(project)
+
+
 # --- python -m vibecheck in an untrusted tree ------------------------------------------------------------
 
 def test_python_m_vibecheck_does_not_import_modules_from_the_checked_tree(project: Path) -> None:

@@ -179,18 +179,28 @@ def _find_root(start: Path) -> Path | None:
     return strong or weak
 
 
-@functools.lru_cache(maxsize=1024)
 def _roots_above(directory: Path) -> tuple[Path | None, Path | None]:
     """(the nearest folder at or above `directory` with a project file, the nearest with a weak marker), both up to
-    the repository's top. Recursive, so the folders of one tree share their parents' answers (each folder of a
-    large tree walking up to `/` on its own cost 0.2 s of a warm run on Django's 195 folders)."""
-    if any((directory / marker).is_file() for marker in ROOT_MARKERS):
-        return directory, None
-    weak = directory if any((directory / marker).exists() for marker in WEAK_ROOT_MARKERS) else None
-    if (directory / ".git").exists() or directory.parent == directory:
-        return None, weak
-    strong, weak_above = _roots_above(directory.parent)
-    return strong, weak or weak_above
+    the repository's top. A loop over the folders' own looks, each memoised (each folder of a large tree looking up
+    to `/` on its own cost 0.2 s of a warm run on Django's 195 folders; a crafted tree may be thousands deep)."""
+    weak = None
+    current = directory
+    while True:
+        strong_here, weak_here, top = _root_markers(current)
+        if strong_here:
+            return current, weak
+        weak = weak or (current if weak_here else None)
+        if top:
+            return None, weak
+        current = current.parent
+
+
+@functools.lru_cache(maxsize=1024)
+def _root_markers(directory: Path) -> tuple[bool, bool, bool]:
+    """(a project file is here, a weak marker is here, this is a repository's or the file system's top)."""
+    strong = any((directory / marker).is_file() for marker in ROOT_MARKERS)
+    weak = not strong and any((directory / marker).exists() for marker in WEAK_ROOT_MARKERS)
+    return strong, weak, (directory / ".git").exists() or directory.parent == directory
 
 
 @functools.lru_cache(maxsize=64)
@@ -298,7 +308,7 @@ class DependencyInputs:
 
     def cache_clear(self) -> None:
         for memo in (_folder_inputs, _resolved_folder, _installed_state, project_dependencies, module_names_in,
-                     _roots_above):
+                     _root_markers, _names_digest):
             memo.cache_clear()
 
 
@@ -314,9 +324,28 @@ def _resolved_folder(folder: str) -> Path:
 @functools.lru_cache(maxsize=1024)
 def _folder_inputs(folder: Path) -> str:
     project = project_dependencies(_find_root(folder))
-    local = local_module_names(folder / "__init__.py", project)  # it reads the folder of the file it is given
     state = (str(project.root), sorted(project.declared), project.declares, project.declares_dev,
-             sorted(local), _installed_state())
+             sorted(project.local_modules), _local_names_digest(folder, project.root), _installed_state())
+    return _digest(state)
+
+
+def _local_names_digest(directory: Path, root: Path | None) -> str:
+    """A digest of the module names `local_module_names` finds in `directory` and the folders above it, from each
+    folder's own memoised digest (no union of every level's names per folder). It goes up to `root` or the top,
+    past `local_module_names`' 32 levels: more than it reads, never less."""
+    levels = [_names_digest(directory)]
+    while root is not None and directory != root and directory != directory.parent:
+        directory = directory.parent
+        levels.append(_names_digest(directory))
+    return _digest(levels)
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_digest(directory: Path) -> str:
+    return _digest((str(directory), sorted(module_names_in(directory))))
+
+
+def _digest(state: object) -> str:
     return hashlib.blake2b(repr(state).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
