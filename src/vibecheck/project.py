@@ -92,8 +92,29 @@ def _root_mark(folder: Path) -> str:
 def project_roots(paths: Iterable[str]) -> set[Path]:
     """The project roots of some files (files outside any project have none); each folder resolved once (the
     paths are handled as strings: a `Path` per file cost more than the roots)."""
+    real: dict[str, str] = {}
     folders = {os.path.dirname(os.path.realpath(p) if os.path.islink(p) else os.path.abspath(p)) for p in paths}
-    return {root for root in (project_root(Path(folder).resolve()) for folder in folders) if root is not None}
+    return {root for root in (project_root(Path(real_folder(folder, real))) for folder in folders) if root is not None}
+
+
+def real_folder(folder: str, real: dict[str, str]) -> str:
+    """`os.path.realpath` of an absolute folder, from its parent's (memoised in `real`) when the folder itself is
+    not a link: one `lstat` per folder, where `realpath` took one per component of each folder's path."""
+    if f"{os.sep}." in folder:  # `..` or `.` in it: only `realpath` knows what they mean past a link
+        return os.path.realpath(folder)
+    pending = []
+    current = folder
+    while current not in real:
+        parent = os.path.dirname(current)
+        if parent == current or os.path.islink(current):
+            real[current] = os.path.realpath(current)
+            break
+        pending.append(current)
+        current = parent
+    found = real[current]
+    for path in reversed(pending):
+        found = real[path] = os.path.join(found, os.path.basename(path))
+    return found
 
 
 def split_projects(project: Project) -> list[Project]:
@@ -103,6 +124,7 @@ def split_projects(project: Project) -> list[Project]:
     # a folder as met (resolved for a link) -> (its project root, its path relative to that root): each folder is
     # resolved once and the files are handled as strings (resolving each of 3,000 files took seconds)
     places: dict[str, tuple[Path, str]] = {}
+    real: dict[str, str] = {}
     for path, result in project.files.items():
         absolute = project.absolute_location(path)
         if os.path.islink(absolute):  # a link is resolved whole
@@ -112,9 +134,9 @@ def split_projects(project: Project) -> list[Project]:
             folder, name = os.path.split(absolute)
         place = places.get(folder)
         if place is None:
-            real = Path(folder).resolve()
-            root = project_root(real) or base
-            place = places[folder] = (root, Path(os.path.relpath(real, root)).as_posix())
+            resolved = real_folder(folder, real)
+            root = project_root(Path(resolved)) or base
+            place = places[folder] = (root, Path(os.path.relpath(resolved, root)).as_posix())
         root, relative_folder = place
         part = parts.get(root)
         if part is None:

@@ -1,0 +1,34 @@
+"""Which project each file belongs to: the nearest folder with a project file, seen through links."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from vibecheck.model import FileResult
+from vibecheck.project import Project, real_folder, split_projects
+
+
+def test_real_folder_matches_realpath_through_links_and_dots(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b" / "c").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "d").mkdir(parents=True)
+    (tmp_path / "a" / "link").symlink_to(tmp_path / "elsewhere")
+    real: dict[str, str] = {}
+    folders = [tmp_path / "a" / "b" / "c", tmp_path / "a" / "link" / "d", tmp_path / "a" / "link",
+               tmp_path / "a" / "b" / ".." / "link" / "d", tmp_path / "a" / "missing" / "e", tmp_path]
+    for folder in folders:
+        assert real_folder(str(folder), real) == os.path.realpath(folder), folder
+    assert real_folder(str(tmp_path / "a" / "link" / "d"), real) == str((tmp_path / "elsewhere" / "d").resolve())
+
+
+def test_files_under_a_linked_folder_join_the_project_the_link_points_into(tmp_path: Path) -> None:
+    (tmp_path / "service" / "pkg").mkdir(parents=True)
+    (tmp_path / "service" / "pyproject.toml").write_text("[project]\nname = 'service'\n")
+    (tmp_path / "tool" / "lib").mkdir(parents=True)
+    (tmp_path / "tool" / "pyproject.toml").write_text("[project]\nname = 'tool'\n")
+    (tmp_path / "service" / "vendored").symlink_to(tmp_path / "tool" / "lib")
+    project = Project(root=tmp_path, config={})
+    for path in ("service/pkg/app.py", "service/vendored/helpers.py", "tool/lib/core.py"):
+        project.files[path] = FileResult(path)
+    parts = {part.root.name: sorted(part.relative.values()) for part in split_projects(project)}
+    assert parts == {"service": ["pkg/app.py"], "tool": ["lib/core.py", "lib/helpers.py"]}
