@@ -7,7 +7,6 @@ progress, errors and the summary go to stderr.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import shutil
@@ -30,7 +29,7 @@ from vibecheck.commands.init import init_command
 from vibecheck.commands.merge import merge_command
 from vibecheck.config import FAIL_ON, Settings, cache_root, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
-from vibecheck.errors import UsageError, VibecheckError
+from vibecheck.errors import UsageError, VibecheckError, closest
 from vibecheck.gc_tuning import tune_gc
 from vibecheck.manifest import registry_for
 from vibecheck.model import FileResult, Finding, Report
@@ -55,9 +54,8 @@ class CheckByDefault(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and _looks_like_command(args[0]) and args[0] not in self.commands:
-            close = difflib.get_close_matches(args[0], [name for name, cmd in self.commands.items() if not cmd.hidden],
-                                              n=1, cutoff=0.5)
-            hint = f"; did you mean `vibecheck {close[0]}`?" if close else "; run `vibecheck --help` for the commands"
+            close = closest(args[0], [name for name, cmd in self.commands.items() if not cmd.hidden], cutoff=0.5)
+            hint = f"; did you mean `vibecheck {close}`?" if close else "; run `vibecheck --help` for the commands"
             raise click.UsageError(f"unknown command `{args[0]}`{hint} (to check a path of that name, write `./{args[0]}`)")
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = ["check", *args]
@@ -348,8 +346,8 @@ def rule_command(code_or_name: str) -> None:
             _print_markdown(external_rule_markdown(external))
             sys.exit(EXIT_OK)
         choices = [r.code for r in registry.rules] + [r.name for r in registry.rules]
-        close = difflib.get_close_matches(code_or_name, choices, n=1, cutoff=0.5)
-        _fail(f"unknown rule `{code_or_name}`" + (f"; did you mean `{close[0]}`?" if close else "; run `vibecheck rules`"))
+        close = closest(code_or_name, choices, cutoff=0.5)
+        _fail(f"unknown rule `{code_or_name}`" + (f"; did you mean `{close}`?" if close else "; run `vibecheck rules`"))
     _print_markdown(render_markdown(rule))
 
 

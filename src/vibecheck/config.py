@@ -7,7 +7,6 @@ are errors with a "did you mean" hint: a typo must not silently switch a guardra
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -17,7 +16,7 @@ from typing import Any
 
 from vibecheck.bandit_config import apply_bandit_table
 from vibecheck.discovery import invalid_pattern
-from vibecheck.errors import ConfigError, UsageError, VibecheckError
+from vibecheck.errors import ConfigError, UsageError, VibecheckError, closest
 from vibecheck.model import Severity
 from vibecheck.registry import Registry
 from vibecheck.safe_files import read_regular_file
@@ -135,8 +134,8 @@ def read_config(path: Path) -> dict[str, Any]:
 
 
 def _did_you_mean(word: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    close = closest(word, choices)
+    return f"; did you mean `{close}`?" if close else ""
 
 
 def _string_list(where: str, key: str, value: Any) -> tuple[str, ...]:

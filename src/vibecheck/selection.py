@@ -13,7 +13,6 @@ codes*, so that they can be selected, validated and suppressed like vibecheck's 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from functools import lru_cache
 import pathspec
 
 from vibecheck.analyzers import ExternalCode, analyzers
+from vibecheck.errors import closest
 from vibecheck.registry import Registry
 
 ALL = "ALL"
@@ -113,8 +113,8 @@ def validate_selectors(selectors: Iterable[str], registry: Registry, where: str)
         if any(code.startswith(selector) for code in codes) and _SELECTOR.match(selector):
             continue
         candidates = sorted(codes) + sorted(names) + sorted(_EXTERNAL_PREFIXES)
-        close = difflib.get_close_matches(raw, candidates, n=1, cutoff=0.6)
-        hint = f"; did you mean `{close[0]}`?" if close else "; run `vibecheck rules` to list the codes"
+        close = closest(raw, candidates)
+        hint = f"; did you mean `{close}`?" if close else "; run `vibecheck rules` to list the codes"
         raise SelectionError(f"{where}: unknown rule code, prefix or name `{raw}`{hint}")
 
 
