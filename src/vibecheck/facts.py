@@ -19,9 +19,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from vibecheck.ast_fields import content_children, statement_children
 from vibecheck.lines import split_lines
 from vibecheck.references import DOTTED_STRING, HTTP_METHODS, TEST_REFERENCES, read_test_references
-from vibecheck.source import ast_children
 
 if TYPE_CHECKING:  # the facts are read with `ast`: a run that only indexes files (the hook) never loads libcst
     import libcst as cst
@@ -113,31 +113,54 @@ def _read_facts(source: str, tree: ast.Module) -> dict[str, Any]:
     lines = split_lines(source)
     imports, stars = _module_imports(tree.body)
     own_package_calls: set[str] = set()
-    definitions = list(_definitions(tree.body, "", lines, in_type_checking=False, own_package_calls=own_package_calls))
+    function_imports: dict[int, set[str]] = {}  # by `id` of the function node: both readers below ask for most of them
+    definitions = list(_definitions(tree.body, "", lines, in_type_checking=False, own_package_calls=own_package_calls,
+                                    function_imports=function_imports))
     calls: list[ast.Call] = []
     uses = _uses(tree.body, skip_functions=True, calls=calls)
     own_package_calls.update(_own_package_calls(calls))
     return {DEFINITIONS: definitions, MODULE_IMPORTS: imports, MODULE_STAR_IMPORTS: stars, MODULE_USES: sorted(uses),
-            LOCAL_IMPORTS: _local_imports(tree), MODULE_DISCOVERS: _discovers(calls, set()),
+            LOCAL_IMPORTS: _local_imports(tree, function_imports), MODULE_DISCOVERS: _discovers(calls, set()),
             OWN_PACKAGE_CALLS: sorted(own_package_calls)}
 
 
 # The fields that hold statements: an import is a statement, so expressions are never entered.
 _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+_FUNCTIONS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef})
 
 
-def _local_imports(tree: ast.Module) -> list[str]:
+_BLOCKS_OF: dict[type, tuple[str, ...]] = {}
+
+
+def _block_fields(kind: type) -> tuple[str, ...]:
+    """The `_BLOCK_FIELDS` a node class has, in that order."""
+    fields = _BLOCKS_OF.get(kind)
+    if fields is None:
+        fields = _BLOCKS_OF[kind] = tuple(name for name in _BLOCK_FIELDS if name in kind._fields)  # type: ignore[attr-defined]
+    return fields
+
+
+def _local_imports(tree: ast.Module, function_imports: dict[int, set[str]]) -> list[str]:
     """What functions import in their bodies (`from . import db` inside `create_app`), deferred to call time."""
     found: set[str] = set()
     pending: list[ast.AST] = list(tree.body)
     while pending:
         node = pending.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            found.update(_imported_in(node))
+        kind = type(node)
+        if kind in _FUNCTIONS:
+            found.update(_function_imports(node, function_imports))
             continue
-        for name in _BLOCK_FIELDS:
-            pending.extend(getattr(node, name, ()))
+        for name in _block_fields(kind):
+            pending.extend(getattr(node, name))
     return sorted(found)
+
+
+def _function_imports(function: ast.AST, known: dict[int, set[str]]) -> set[str]:
+    """`_imported_in(function)`, read once per function node of the tree."""
+    found = known.get(id(function))
+    if found is None:
+        found = known[id(function)] = _imported_in(function)
+    return found
 
 
 def _imported_in(node: ast.AST) -> set[str]:
@@ -149,14 +172,16 @@ def _imported_in(node: ast.AST) -> set[str]:
     pending = [node]
     while pending:
         inner = pending.pop()
-        if isinstance(inner, ast.Import):
-            found.update(alias.name for alias in inner.names)
-        elif isinstance(inner, ast.ImportFrom):
-            base = "." * inner.level + (inner.module or "")
+        kind = type(inner)
+        if kind is ast.Import:
+            found.update(alias.name for alias in inner.names)  # type: ignore[attr-defined]
+        elif kind is ast.ImportFrom:
+            base = "." * inner.level + (inner.module or "")  # type: ignore[attr-defined]
             separator = "" if base.endswith(".") or not base else "."
-            found.update(f"{base}{separator}{alias.name}" for alias in inner.names if alias.name != "*")
-        for name in _BLOCK_FIELDS:
-            pending.extend(getattr(inner, name, ()))
+            found.update(f"{base}{separator}{alias.name}" for alias in inner.names if alias.name != "*")  # type: ignore[attr-defined]
+        else:
+            for name in _block_fields(kind):
+                pending.extend(getattr(inner, name))
     return found
 
 
@@ -284,7 +309,7 @@ def _error_paths(function: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[s
             text = lines[header - 1].strip() if header <= len(lines) else ""
             if block and block[0].lineno != header and "pragma: no cover" not in text:
                 found.append([kind, header, block[0].lineno, text])
-        pending.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
+        pending.extend(statement_children(node))
     return sorted(found)
 
 
@@ -311,10 +336,11 @@ def _is_type_checking(test: ast.expr) -> bool:
 
 
 def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type_checking: bool,
-                 own_package_calls: set[str]) -> Any:
+                 own_package_calls: set[str], function_imports: dict[int, set[str]]) -> Any:
     """Functions, classes and methods of a module or class body (not those nested in functions).
 
-    `own_package_calls` collects the functions the code hands its own package to (see `_own_package_calls`).
+    `own_package_calls` collects the functions the code hands its own package to (see `_own_package_calls`);
+    `function_imports` remembers what each function imports (`_function_imports`).
     """
     for statement in body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -352,7 +378,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "routes": _route_paths(statement.decorator_list),
                 "route_methods": _route_methods(statement.decorator_list),
                 "route_receivers": _route_receivers(statement.decorator_list),
-                "imports": [] if is_class else sorted(_imported_in(statement)),
+                "imports": [] if is_class else sorted(_function_imports(statement, function_imports)),
                 "error_paths": [] if isinstance(statement, ast.ClassDef) else _error_paths(statement, lines),
                 "flags": flags,
                 "uses": sorted(uses),
@@ -364,17 +390,17 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             }
             if is_class:
                 yield from _definitions(statement.body, f"{qualname}.", lines, in_type_checking=in_type_checking,
-                                        own_package_calls=own_package_calls)
+                                        own_package_calls=own_package_calls, function_imports=function_imports)
         elif isinstance(statement, ast.If):
             nested = in_type_checking or _is_type_checking(statement.test)
             yield from _definitions(statement.body, prefix, lines, in_type_checking=nested,
-                                    own_package_calls=own_package_calls)
+                                    own_package_calls=own_package_calls, function_imports=function_imports)
             yield from _definitions(statement.orelse, prefix, lines, in_type_checking=in_type_checking,
-                                    own_package_calls=own_package_calls)
+                                    own_package_calls=own_package_calls, function_imports=function_imports)
         elif isinstance(statement, ast.Try):  # not the handlers: a fallback `def` there is a shim, not the API
             for block in (statement.body, statement.orelse):
                 yield from _definitions(block, prefix, lines, in_type_checking=in_type_checking,
-                                        own_package_calls=own_package_calls)
+                                        own_package_calls=own_package_calls, function_imports=function_imports)
 
 
 def _is_main_guard(test: ast.expr) -> bool:
@@ -388,35 +414,46 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
     """Every identifier and attribute name used in the nodes (`f`, `self.helper`, `getattr(x, "helper")`), for the
     call closure; `calls` collects the calls met on the way.
 
-    With `skip_functions`, function bodies are left out (a module's or class's own top-level code).
+    With `skip_functions`, function bodies are left out (a module's or class's own top-level code). Dispatches on
+    the node's exact class (parsed trees hold no subclasses) and skips the operator and context leaves.
     """
     used: set[str] = set()
     pending = list(nodes)
     while pending:
         node = pending.pop()
-        if isinstance(node, ast.Name):
-            used.add(node.id)
-        elif isinstance(node, ast.Attribute):
-            used.add(node.attr)
-        elif isinstance(node, ast.Call):
+        kind = type(node)
+        if kind is ast.Name:
+            used.add(node.id)  # type: ignore[attr-defined]
+            continue  # its only child is its context leaf
+        if kind is ast.Attribute:
+            used.add(node.attr)  # type: ignore[attr-defined]
+        elif kind is ast.Call:
             if calls is not None:
-                calls.append(node)
-            looked_up = _looked_up_name(node)
+                calls.append(node)  # type: ignore[arg-type]
+            looked_up = _looked_up_name(node)  # type: ignore[arg-type]
             if looked_up:
                 used.add(looked_up)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < MAX_DOTTED_STRING \
-                and NAMED_BY_STRING.match(node.value):  # `import_string("pkg.flows.resume")`, f"{app}.app_settings.LIMITS"
-            used.add(node.value.rpartition(".")[2])
-        if skip_functions and isinstance(node, ast.If) and _is_main_guard(node.test):
-            continue
-        if skip_functions and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            pending.extend(node.decorator_list)
-            continue
-        if skip_functions and isinstance(node, ast.ClassDef):
-            pending.extend([*node.decorator_list, *node.bases, *node.body])
-            continue
-        pending.extend(ast_children(node))
+        elif kind is ast.Constant:
+            value = node.value  # type: ignore[attr-defined]
+            if isinstance(value, str) and len(value) < MAX_DOTTED_STRING and NAMED_BY_STRING.match(value):
+                used.add(value.rpartition(".")[2])  # `import_string("pkg.flows.resume")`, f"{app}.app_settings.LIMITS"
+            continue  # no children
+        elif skip_functions and kind in _SKIPPED_IN_OWN_CODE:
+            if kind is ast.If and _is_main_guard(node.test):  # type: ignore[attr-defined]
+                continue
+            if kind is ast.ClassDef:
+                pending.extend([*node.decorator_list, *node.bases, *node.body])  # type: ignore[attr-defined]
+                continue
+            if kind is not ast.If:
+                pending.extend(node.decorator_list)  # type: ignore[attr-defined]
+                continue
+        pending.extend(content_children(node))
     return used
+
+
+# The statements `_uses` treats apart in a module's or class's own code: it leaves out `if __name__ == "__main__":`
+# blocks, function bodies, and a class's keywords.
+_SKIPPED_IN_OWN_CODE = frozenset({ast.If, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
 
 
 def _module_imports(body: list[ast.stmt]) -> tuple[dict[str, str], list[str]]:
@@ -451,8 +488,15 @@ def _module_imports(body: list[ast.stmt]) -> tuple[dict[str, str], list[str]]:
 
 
 def _call_name(call: ast.Call) -> str:
-    """`pkgutil.walk_packages(...)` -> `walk_packages`; `getattr(...)` -> `getattr`."""
-    return _decorator_name(call.func).rpartition(".")[2]
+    """`pkgutil.walk_packages(...)` -> `walk_packages`; `getattr(...)` -> `getattr`; `factory()(...)` -> `factory`
+    (the last part of `_decorator_name(call.func)`, without building the dotted name)."""
+    func = call.func
+    if type(func) is ast.Call:
+        func = func.func
+    kind = type(func)
+    if kind is ast.Attribute:
+        return func.attr  # type: ignore[attr-defined, no-any-return]
+    return func.id if kind is ast.Name else ""  # type: ignore[attr-defined, no-any-return]
 
 
 def _looked_up_name(call: ast.Call) -> str:

@@ -11,6 +11,8 @@ import ast
 import io
 import tokenize
 
+from vibecheck.ast_fields import content_children
+
 # CPython's messages when its parser gives up on nesting, not on a syntax error.
 _TOO_DEEP_MESSAGES = ("too many nested parentheses", "too complex", "too many levels of indentation")
 # The longest chain of calls, attribute accesses and subscripts (`a.b().c[0]()...`, each of the three a link)
@@ -19,6 +21,7 @@ _TOO_DEEP_MESSAGES = ("too many nested parentheses", "too complex", "too many le
 # far below: the longest chain in 22,000 files of the standard library, site-packages and sdists has 36.
 CHAIN_LIMIT = 200
 _LINKS = (ast.Call, ast.Attribute, ast.Subscript)
+_LINK_TYPES = frozenset(_LINKS)  # parsed trees hold these classes themselves, never subclasses
 
 
 def source_encoding(data: bytes) -> str:
@@ -97,13 +100,14 @@ class SourceUnit:
         length: dict[int, int] = {}  # links above each node of a chain, from the chain's outermost link down
         pending: list[ast.AST] = [tree]  # breadth first, as `ast.walk`: parents before children
         for node in pending:
-            pending.extend(ast_children(node))
-            if isinstance(node, _LINKS):
+            pending.extend(content_children(node))  # operator and context leaves cannot be links
+            kind = type(node)
+            if kind in _LINK_TYPES:
                 links = length.pop(id(node), 0) + 1
                 if links > CHAIN_LIMIT:
-                    return links + _rest_of_chain(node), node.lineno
-                inner = node.func if isinstance(node, ast.Call) else node.value
-                if isinstance(inner, _LINKS):
+                    return links + _rest_of_chain(node), node.lineno  # type: ignore[arg-type, attr-defined]
+                inner = node.func if kind is ast.Call else node.value  # type: ignore[attr-defined]
+                if type(inner) in _LINK_TYPES:
                     length[id(inner)] = links
         return None
 

@@ -253,7 +253,7 @@ def test_a_crash_inside_bandit_is_an_engine_error_for_that_file(monkeypatch: pyt
     def explode(self, node):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(integration.node_visitor.BanditNodeVisitor, "generic_visit", explode)
+    monkeypatch.setattr(integration.SelectiveNodeVisitor, "generic_visit", explode)
     findings, errors = run_bandit("deep.py", "x = 1\n", BanditOptions(), is_test_file=False)
     assert findings == []
     assert len(errors) == 1 and errors[0].path == "deep.py" and "RecursionError" in errors[0].message

@@ -1,7 +1,8 @@
 """Bandit's checks, run in-process on the source vibecheck already read, reported as vibecheck findings.
 
-Every coupling to bandit's internals lives in this module (supported: `bandit>=1.7.7,<2`, the range
-pinned in pyproject.toml and checked by tests/integrations/test_bandit.py). We reuse bandit's AST visitor,
+Every coupling to bandit's internals lives in this module and its `bandit_*` siblings (supported:
+`bandit>=1.7.7,<2`, the range pinned in pyproject.toml and checked by tests/integrations/test_bandit.py).
+We reuse bandit's AST visitor (driven only where a check looks: `vibecheck.integrations.bandit_visitor`),
 its plugins and blacklists, its `# nosec` parser and its docs links; we replace its file discovery, its
 file reading and its tester, so that:
 - the test table is built once per process and per options (bandit's own tester mutates the plugin
@@ -27,7 +28,6 @@ How the pipeline uses it, per file, through `ANALYZER` of `vibecheck.integration
 from __future__ import annotations
 
 import ast
-import copy
 import difflib
 import importlib
 import inspect
@@ -47,7 +47,7 @@ from typing import Any
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="The verify_requirements argument", category=DeprecationWarning)
     from bandit.core import context as bandit_context
-    from bandit.core import docs_utils, extension_loader, manager, node_visitor
+    from bandit.core import docs_utils, extension_loader, manager
     from bandit.core import test_set as bandit_test_set
     from bandit.core.blacklisting import blacklist as bandit_blacklist
     from bandit.plugins import injection_sql
@@ -58,6 +58,7 @@ from vibecheck.integrations import bandit_linear_sql
 from vibecheck.integrations.bandit_advice import bandit_hint
 from vibecheck.integrations.bandit_analyzer import SOURCE
 from vibecheck.integrations.bandit_severity import default_severity
+from vibecheck.integrations.bandit_visitor import SelectiveNodeVisitor
 from vibecheck.lines import split_lines
 from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Severity
 from vibecheck.redaction import redact, redact_known_secrets, redact_string_literals
@@ -238,8 +239,8 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
     tester = _Tester(checks, nosec)
     try:
         file_bytes = data if data is not None else _file_bytes(source)
-        visitor = node_visitor.BanditNodeVisitor(path, io.BytesIO(file_bytes), None, None, False, nosec, None)
-        visitor.tester = tester
+        checked_kinds = [kind for kind, entries in checks.items() if entries]
+        visitor = SelectiveNodeVisitor(path, io.BytesIO(file_bytes), nosec, tester, checked_kinds)
         _process(visitor, tree if tree is not None else ast.parse(source))
     except Exception as exc:  # a syntax error, or bandit's recursive visitor or one of its parts failed
         errors.append(_failure(path, exc))
@@ -441,7 +442,7 @@ class _Tester:
 
     def run_tests(self, raw_context: dict[str, Any], checktype: str) -> dict[str, list[int]]:
         for check in self.checks.get(checktype, ()):
-            temp = copy.copy(raw_context)
+            temp = raw_context.copy()  # what bandit's `copy.copy` does for a dict, without its dispatch
             context = bandit_context.Context(temp)
             try:
                 result = check.function(context, check.config) if check.takes_config else check.function(context)

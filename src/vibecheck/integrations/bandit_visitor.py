@@ -1,0 +1,101 @@
+"""Bandit's node visitor, doing its per-node work only on the nodes a check or the visitor itself looks at.
+
+`BanditNodeVisitor` builds a context for every node of the tree (with the node's line range, computed from its
+subtree when the node has no line), logs two debug lines with eagerly formatted arguments, and looks up a
+`visit_<Kind>` method by name, even for the four nodes in five (`Load`, `Name`, `Attribute`, ...) that no check
+and no visitor method reads: that was two thirds of the bandit stage on Django. `SelectiveNodeVisitor` walks the
+same nodes in the same order and links each to its parent and next sibling at the same moment as bandit does
+(checks follow `_bandit_parent` chains up the tree), but builds a context, dispatches and runs checks only for
+the kinds that have checks in the table or a visitor method. Nothing of a skipped node's context is read later:
+the next node's `pre_visit` replaces it, and the line ranges bandit caches on nodes depend on the subtree only.
+Coupled to bandit's visitor (`visit_*` methods, `context`, `imports`, `import_aliases`, `namespace`) as
+`vibecheck.integrations.bandit` is; checked against `bandit -r` by benchmarks/bandit_parity.py.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Collection
+from typing import Any, BinaryIO
+
+from bandit.core import node_visitor
+from bandit.core import utils as bandit_utils
+
+
+class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc]  # bandit has no type hints
+    """`BanditNodeVisitor` with `tester` and the node kinds checked (`checked_kinds`) given by the caller."""
+
+    namespace: str  # the dotted path of the class or function being visited, set by bandit's visitor
+
+    def __init__(self, path: str, data: BinaryIO, nosec_lines: dict[int, Any], tester: Any,
+                 checked_kinds: Collection[str]) -> None:
+        super().__init__(path, data, None, None, False, nosec_lines, None)
+        self.tester = tester
+        self._wanted: dict[type, bool] = {}
+        self._checked_kinds = frozenset(checked_kinds)
+
+    def _wants(self, kind: type) -> bool:
+        wanted = self._wanted.get(kind)
+        if wanted is None:
+            name = kind.__name__
+            wanted = self._wanted[kind] = name in self._checked_kinds or hasattr(self, f"visit_{name}")
+        return wanted
+
+    def generic_visit(self, node: ast.AST) -> None:
+        """Bandit's walk (fields in order, links set before a node is entered), entering only wanted nodes."""
+        for name in node._fields:
+            try:
+                value = getattr(node, name)
+            except AttributeError:
+                continue
+            if isinstance(value, list):
+                last = len(value) - 1
+                for index, item in enumerate(value):
+                    if isinstance(item, ast.AST):
+                        item._bandit_sibling = value[index + 1] if index < last else None  # type: ignore[attr-defined]
+                        item._bandit_parent = node  # type: ignore[attr-defined]
+                        self._enter(item)
+            elif isinstance(value, ast.AST):
+                value._bandit_sibling = None  # type: ignore[attr-defined]
+                value._bandit_parent = node  # type: ignore[attr-defined]
+                self._enter(value)
+
+    def _enter(self, node: ast.AST) -> None:
+        kind = type(node)
+        if kind is ast.Constant and not _reaches_a_check(node):  # type: ignore[arg-type]
+            return  # a constant has no child nodes
+        if self._wants(kind):
+            self.pre_visit(node)
+            self.visit(node)
+            self.generic_visit(node)
+            self.post_visit(node)
+        else:
+            self.generic_visit(node)
+
+    def pre_visit(self, node: ast.AST) -> bool:
+        """Bandit's context for the node (same keys, same order), without the debug logging."""
+        context: dict[str, Any] = {"imports": self.imports, "import_aliases": self.import_aliases}
+        if hasattr(node, "lineno"):
+            context["lineno"] = node.lineno
+        if hasattr(node, "col_offset"):
+            context["col_offset"] = node.col_offset
+        if hasattr(node, "end_col_offset"):
+            context["end_col_offset"] = node.end_col_offset
+        context["node"] = node
+        context["linerange"] = bandit_utils.linerange(node)
+        context["filename"] = self.fname
+        context["file_data"] = self.fdata
+        self.context = context
+        return True
+
+    def post_visit(self, node: ast.AST) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):  # bandit's: leave the namespace its visit entered
+            self.namespace = bandit_utils.namespace_path_split(self.namespace)[0]
+
+    def update_scores(self, scores: dict[str, list[int]]) -> None:
+        """Bandit's per-file score sums are not used (vibecheck's tester returns zeros)."""
+
+
+def _reaches_a_check(node: ast.Constant) -> bool:
+    """Whether bandit's `visit_Constant` would run the string checks: a `str` or `bytes` that is not a docstring."""
+    return isinstance(node.value, (str, bytes)) and not isinstance(node._bandit_parent, ast.Expr)  # type: ignore[attr-defined]
