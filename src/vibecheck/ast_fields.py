@@ -53,16 +53,20 @@ _CLASSES = [kind for kind in vars(ast).values() if isinstance(kind, type) and is
 # {class: its fields}; None for a class whose signature could not be read (its children are then checked one by one).
 CONTENT_FIELDS: dict[type, tuple[str, ...] | None] = {kind: _node_fields(kind) for kind in _CLASSES}
 STATEMENT_FIELDS: dict[type, tuple[str, ...] | None] = {kind: _statement_fields(kind) for kind in _CLASSES}
-_LEAVES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+LEAVES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
+
+
+def content_fields(kind: type) -> tuple[str, ...] | None:
+    """`CONTENT_FIELDS[kind]`, read for a class the `ast` module does not list by name too; None: unknown."""
+    return CONTENT_FIELDS[kind] if kind in CONTENT_FIELDS else CONTENT_FIELDS.setdefault(kind, _node_fields(kind))
 
 
 def content_children(node: ast.AST) -> list[ast.AST]:
     """The children of `node` that can name, call or hold anything (all but operator and context leaves), in
     `ast.iter_child_nodes` order."""
-    kind = type(node)
-    fields = CONTENT_FIELDS[kind] if kind in CONTENT_FIELDS else CONTENT_FIELDS.setdefault(kind, _node_fields(kind))
+    fields = content_fields(type(node))
     if fields is None:
-        return [child for child in ast.iter_child_nodes(node) if not isinstance(child, _LEAVES)]
+        return [child for child in ast.iter_child_nodes(node) if not isinstance(child, LEAVES)]
     children: list[ast.AST] = []
     for name in fields:
         value = getattr(node, name, None)

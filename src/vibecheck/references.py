@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from vibecheck.ast_fields import content_fields
 from vibecheck.source import ast_children
 
 TEST_REFERENCES = "test_references"  # the fact's key
@@ -28,8 +29,8 @@ HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "opti
 URL_BY_NAME = frozenset({"reverse", "reverse_lazy", "url_for", "url_path_for"})
 DOTTED_STRING = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
 MAX_STRING = 300
-# The fields that hold child nodes, per node type: in libcst's order where it differs from `ast`'s, without
-# the expression context (`ast.Load`), which is no reference.
+# The fields that hold child nodes, per node type: in libcst's order where it differs from `ast`'s (else
+# `vibecheck.ast_fields.content_fields`, without the operator and context leaves).
 _FIELDS: dict[type, tuple[str, ...]] = {
     ast.ClassDef: ("body", "bases", "keywords", "decorator_list"),
     ast.match_case: ("pattern", "body", "guard"),
@@ -229,10 +230,12 @@ class _References:
 
 
 def _children(node: ast.AST) -> list[ast.AST]:
-    """The child nodes to walk, in libcst's order."""
-    fields = _FIELDS.get(type(node))
+    """The child nodes to walk, in libcst's order, without operator and context leaves (no references)."""
+    kind = type(node)
+    fields = _FIELDS.get(kind)
     if fields is None:
-        fields = _FIELDS[type(node)] = tuple(name for name in node._fields if name != "ctx")
+        fields = content_fields(kind)
+        fields = _FIELDS[kind] = tuple(name for name in node._fields if name != "ctx") if fields is None else fields
     return ast_children(node, fields)
 
 

@@ -4,10 +4,12 @@
 subtree when the node has no line), logs two debug lines with eagerly formatted arguments, and looks up a
 `visit_<Kind>` method by name, even for the four nodes in five (`Load`, `Name`, `Attribute`, ...) that no check
 and no visitor method reads: that was two thirds of the bandit stage on Django. `SelectiveNodeVisitor` walks the
-same nodes in the same order and links each to its parent and next sibling at the same moment as bandit does
-(checks follow `_bandit_parent` chains up the tree), but builds a context, dispatches and runs checks only for
-the kinds that have checks in the table or a visitor method. Nothing of a skipped node's context is read later:
-the next node's `pre_visit` replaces it, and the line ranges bandit caches on nodes depend on the subtree only.
+same nodes in the same order (bar the operator and context leaves, `Load` or `Add`, one shared instance each,
+which no check reads) and links each to its parent and next sibling at the same moment as bandit does (checks
+follow `_bandit_parent` chains up the tree), but builds a context, dispatches and runs checks only for the kinds
+that have checks in the table or a visitor method, and reads each class's node fields from
+`vibecheck.ast_fields`. Nothing of a skipped node's context is read later: the next node's `pre_visit` replaces
+it, and the line ranges bandit caches on nodes depend on the subtree only.
 Coupled to bandit's visitor (`visit_*` methods, `context`, `imports`, `import_aliases`, `namespace`) as
 `vibecheck.integrations.bandit` is; checked against `bandit -r` by benchmarks/bandit_parity.py.
 """
@@ -21,6 +23,10 @@ from typing import Any, BinaryIO
 from bandit.core import node_visitor
 from bandit.core import utils as bandit_utils
 
+from vibecheck.ast_fields import LEAVES, content_fields
+
+_SKIP, _WALK, _ENTER = 0, 1, 2  # what the walk does with a node of a kind (`SelectiveNodeVisitor._mode`)
+
 
 class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc]  # bandit has no type hints
     """`BanditNodeVisitor` with `tester` and the node kinds checked (`checked_kinds`) given by the caller."""
@@ -31,31 +37,53 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
                  checked_kinds: Collection[str]) -> None:
         super().__init__(path, data, None, None, False, nosec_lines, None)
         self.tester = tester
-        self._wanted: dict[type, bool] = {}
+        self._modes: dict[type, int] = {}
         self._checked_kinds = frozenset(checked_kinds)
 
-    def _wants(self, kind: type) -> bool:
-        wanted = self._wanted.get(kind)
-        if wanted is None:
-            name = kind.__name__
-            wanted = self._wanted[kind] = name in self._checked_kinds or hasattr(self, f"visit_{name}")
-        return wanted
+    def _mode(self, kind: type) -> int:
+        """`_ENTER` a kind with checks or a visitor method, else `_WALK` its children, or `_SKIP` it if it has none."""
+        name = kind.__name__
+        if name in self._checked_kinds or hasattr(self, f"visit_{name}"):
+            mode = _ENTER
+        else:
+            mode = _SKIP if content_fields(kind) == () else _WALK
+        self._modes[kind] = mode
+        return mode
 
     def generic_visit(self, node: ast.AST) -> None:
-        """Bandit's walk (fields in order, links set before a node is entered), entering only wanted nodes."""
-        for name in node._fields:
-            try:
-                value = getattr(node, name)
-            except AttributeError:
-                continue
+        """Bandit's walk (fields in order, links set before a node is entered), entering only wanted nodes.
+
+        Operator and context leaves (`Load`, `Add`: one shared instance each) are neither linked nor entered: no
+        check reads them, and their links would only name whichever node was visited last.
+        """
+        fields = content_fields(type(node))
+        if fields is None:  # a class whose fields are not known: check each value, as bandit does
+            self._visit_values(node, [getattr(node, name, None) for name in node._fields])
+            return
+        for name in fields:
+            value = getattr(node, name, None)
             if isinstance(value, list):
                 last = len(value) - 1
                 for index, item in enumerate(value):
-                    if isinstance(item, ast.AST):
+                    if item is not None:  # `Dict.keys` holds None for `**x`
+                        item._bandit_sibling = value[index + 1] if index < last else None
+                        item._bandit_parent = node
+                        self._enter(item)
+            elif value is not None:
+                value._bandit_sibling = None
+                value._bandit_parent = node
+                self._enter(value)
+
+    def _visit_values(self, node: ast.AST, values: list[Any]) -> None:
+        for value in values:
+            if isinstance(value, list):
+                last = len(value) - 1
+                for index, item in enumerate(value):
+                    if isinstance(item, ast.AST) and not isinstance(item, LEAVES):
                         item._bandit_sibling = value[index + 1] if index < last else None  # type: ignore[attr-defined]
                         item._bandit_parent = node  # type: ignore[attr-defined]
                         self._enter(item)
-            elif isinstance(value, ast.AST):
+            elif isinstance(value, ast.AST) and not isinstance(value, LEAVES):
                 value._bandit_sibling = None  # type: ignore[attr-defined]
                 value._bandit_parent = node  # type: ignore[attr-defined]
                 self._enter(value)
@@ -64,12 +92,15 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
         kind = type(node)
         if kind is ast.Constant and not _reaches_a_check(node):  # type: ignore[arg-type]
             return  # a constant has no child nodes
-        if self._wants(kind):
+        mode = self._modes.get(kind)
+        if mode is None:
+            mode = self._mode(kind)
+        if mode == _ENTER:
             self.pre_visit(node)
             self.visit(node)
             self.generic_visit(node)
             self.post_visit(node)
-        else:
+        elif mode == _WALK:
             self.generic_visit(node)
 
     def pre_visit(self, node: ast.AST) -> bool:
