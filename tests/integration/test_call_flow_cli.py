@@ -555,3 +555,33 @@ def test_modules_that_a_rules_file_hints_skip_still_carry_client_data_to_its_sin
     assert "(through `trace()` -> `trace()` -> `run()`)" in found[("cards/pages.py", 12)]
     assert "`ping()`" not in found[("cards/pages.py", 12)]  # shlex.quote in the service module
     assert sorted(found) == [("cards/pages.py", 8), ("cards/pages.py", 12)]
+
+
+LLM_HELPER_APP = {
+    "pyproject.toml": '[project]\nname = "assistant"\nversion = "1"\ndependencies = ["openai"]\n',
+    "assistant/__init__.py": "",
+    "assistant/runner.py": "import os\n\n\ndef run_snippet(code):\n    exec(code)\n\n\n"
+                           "def run_command(command):\n    os.system(command)\n",
+    "assistant/ask.py": (
+        "from openai import OpenAI\n"
+        "\n"
+        "from assistant.runner import run_command, run_snippet\n"
+        "\n"
+        "client = OpenAI()\n"
+        "\n"
+        "\n"
+        "def solve(task):\n"
+        "    reply = client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": task}])\n"
+        "    run_snippet(reply.choices[0].message.content)\n"
+        "    run_command(reply.choices[0].message.content)\n"
+    ),
+}
+
+
+def test_model_output_reaches_sinks_in_a_module_that_names_no_model(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runner module spells no model word, only its sinks: its summary is made all the same."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, LLM_HELPER_APP)
+    found = {(f["path"], f["start"]["line"]) for f in findings(["."])}
+    assert found == {("assistant/runner.py", 5), ("assistant/runner.py", 9)}

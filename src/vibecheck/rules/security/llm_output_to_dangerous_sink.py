@@ -157,8 +157,11 @@ class LlmOutputToDangerousSink(FlowRule):
     - [OWASP Top 10 for LLM Applications: LLM05 Improper Output Handling](https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/)
     """
 
+    # A model's words, or a sink's: a module that only runs what it is passed (`def run(code): exec(code)`) still
+    # needs its summary, so that VC417 follows model output from another module into it.
     file_hints = ("openai", "anthropic", "litellm", "ollama", "langchain", "completion", "invoke", "predict", "generate",
-                  "llm", "chain", "agent", "gemini", ".run(", ".chat(", "model", "claude", "gpt")
+                  "llm", "chain", "agent", "gemini", ".run(", ".chat(", "model", "claude", "gpt", "open",
+                  *sorted({sink.rsplit(".", 1)[-1].lower() for sink in (*FUNCTION_SINKS, *METHOD_SINKS)}))
     code = "VC401"
     name = "llm-output-to-dangerous-sink"
     category = Category.SECURITY
