@@ -199,9 +199,10 @@ class CleartextCredentials(BindingRule):
                         return f"The `{field}` {'header' if key == 'headers' else 'field'}"
         return None
 
-    def _text(self, node: cst.BaseExpression | None) -> str | None:
-        """A URL's text: literal parts kept, other parts as `\\x00` (names bound to literals followed)."""
-        if node is None:
+    def _text(self, node: cst.BaseExpression | None, depth: int = 8) -> str | None:
+        """A URL's text: literal parts kept, other parts as `\\x00` (names bound to literals followed, `depth` levels
+        deep, so `url = f"{url}/next"` ends)."""
+        if node is None or depth == 0:
             return None
         node = self.resolve(node)
         text = string_value(node)
@@ -209,9 +210,9 @@ class CleartextCredentials(BindingRule):
             return text
         if isinstance(node, cst.FormattedString):
             return "".join(part.value if isinstance(part, cst.FormattedStringText) else
-                           self._text(part.expression) or "\x00" if isinstance(part, cst.FormattedStringExpression)
-                           else "\x00" for part in node.parts)
+                           self._text(part.expression, depth - 1) or "\x00"
+                           if isinstance(part, cst.FormattedStringExpression) else "\x00" for part in node.parts)
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
-            left, right = self._text(node.left), self._text(node.right)
+            left, right = self._text(node.left, depth - 1), self._text(node.right, depth - 1)
             return None if left is None and right is None else (left or "\x00") + (right or "\x00")
         return None
