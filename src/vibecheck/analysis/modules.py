@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from vibecheck.project import real_folder
 
 # Top-level files of a flat layout that are tooling, not the project's code.
 TOOLING_FILES = frozenset({"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "manage.py", "dodo.py",
@@ -26,6 +29,7 @@ class SourceLayout:
     import_roots: tuple[Path, ...]
     flat: bool
     _resolved: dict[str, Path] = field(default_factory=dict, compare=False, repr=False)  # memo of `absolute`
+    _real_folders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # memo of `real_folder`
 
     @classmethod
     def detect(cls, root: Path, src_paths: tuple[str, ...] | list[str] = ()) -> SourceLayout:
@@ -42,8 +46,13 @@ class SourceLayout:
     def absolute(self, path: str) -> Path:
         found = self._resolved.get(path)
         if found is None:
-            candidate = Path(path)
-            found = self._resolved[path] = (candidate if candidate.is_absolute() else self.root / candidate).resolve()
+            joined = os.path.join(self.root, path)  # an absolute `path` stays itself
+            if os.path.islink(joined):  # a linked file is resolved whole
+                real = os.path.realpath(joined)
+            else:  # its folder from the memo of folders: one `lstat` per folder, not one per component of each file
+                folder, name = os.path.split(joined)
+                real = os.path.join(real_folder(folder, self._real_folders), name)
+            found = self._resolved[path] = Path(real)
         return found
 
     def relative(self, path: str) -> str:

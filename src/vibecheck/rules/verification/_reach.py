@@ -649,9 +649,13 @@ class ProjectIndex:
         for key in tested:
             if key in by_key:
                 reach(by_key[key])
+        followed: set[tuple[str, str]] = set()  # (module, name) pairs already followed: following one again adds nothing
         while pending:
             module, uses = pending.pop()
             for name in uses:
+                if (module, name) in followed:
+                    continue
+                followed.add((module, name))
                 for key in self._imported_definitions(module, name):  # `from ._types import f as _f`; `_f()`
                     if key in by_key:
                         reach(by_key[key])
