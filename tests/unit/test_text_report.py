@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vibecheck.model import Category, Confidence, Finding, Location, Position, Report, Severity
+from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Report, Severity
 from vibecheck.registry import load_registry
 from vibecheck.reporters import ReportContext, render, render_summary
 
@@ -49,3 +49,27 @@ def test_one_line_formats_end_the_message_before_the_hint() -> None:
     assert render("github", report, ctx).endswith("::The file cannot be parsed: invalid syntax. Fix the syntax error.\n")
     annotation = render("github", Report(findings=[secret_finding("a.py", "", 1, 2)]), ctx)
     assert annotation.endswith("::`KEY` is hard-coded. Read it from env.\n")
+
+
+def test_report_without_a_terminal_width_is_each_line_once_in_order() -> None:
+    # Without a width (output to a pipe or file) the report is printed in one piece: it must read as line by line.
+    findings = [secret_finding("a.py", 'KEY = "x"', 1, 4), secret_finding("b.py", "", 1, 2)]
+    report = Report(findings=findings, files_checked=2,
+                    errors=[EngineError("c.py", "rule crashed on this file: ValueError: boom", rule="VC101")])
+    text = render("text", report, ReportContext(load_registry(), color=False))
+    assert text.splitlines() == [
+        "a.py",
+        "  5:1  VC203 high [hardcoded-secret-key] `KEY` is hard-coded.",
+        '    5 │ KEY = "x"',
+        "      │ ^^^",
+        "  help: Read it from env.",
+        "",
+        "b.py",
+        "  5:1  VC203 high [hardcoded-secret-key] `KEY` is hard-coded.",
+        "  help: Read it from env.",
+        "",
+        "error: c.py: VC101: rule crashed on this file: ValueError: boom",
+    ]
+    coloured = render("text", report, ReportContext(load_registry(), color=True))
+    assert "\x1b[" in coloured and coloured.count("\n") == text.count("\n")
+    assert render("text", Report(files_checked=3), ReportContext(load_registry(), color=False)) == ""

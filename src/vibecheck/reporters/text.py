@@ -69,8 +69,22 @@ def _hanging(label: Text, body: Text, console: Console, ctx: ReportContext, gap:
 
 def render(report: Report, ctx: ReportContext) -> str:
     console, buffer = _console(ctx)
+    lines = _report_lines(report, ctx, console)
+    if not lines:
+        return ""
+    if ctx.width is None:  # nothing wraps: one print of the joined lines is the same text, and far fewer console calls
+        console.print(Text("\n").join(line for line, _ in lines), soft_wrap=True)
+    else:
+        for line, soft_wrap in lines:
+            console.print(line, soft_wrap=soft_wrap)
+    return buffer.getvalue()
+
+
+def _report_lines(report: Report, ctx: ReportContext, console: Console) -> list[tuple[Text, bool]]:
+    """Each printed line of the report (a finding's frame may hold two), with whether it must never wrap."""
+    lines: list[tuple[Text, bool]] = []
     for path, findings in groupby(report.findings, key=lambda f: f.location.path):
-        console.print(Text(printable(path), style="bold underline"))
+        lines.append((Text(printable(path), style="bold underline"), False))
         for finding in findings:
             where = f"{finding.location.start.line}:{finding.location.start.column}"
             head = Text()
@@ -82,16 +96,17 @@ def render(report: Report, ctx: ReportContext) -> str:
                 head.append(" [*]" if finding.fix.safe or ctx.unsafe_fixes else " [unsafe fix]", style="dim")
             head.append(f" [{printable(finding.name)}] ", style="dim")
             head.append(printable(finding.message))
-            console.print(_hanging(Text(where, style="dim"), head, console, ctx))
+            lines.append((_hanging(Text(where, style="dim"), head, console, ctx), False))
             if finding.line_text:
-                console.print(_frame(finding), soft_wrap=True)
+                lines.append((_frame(finding), True))
             if finding.hint:
-                console.print(_hanging(Text("help:", style="dim"), Text(printable(finding.hint)), console, ctx, gap=" "))
-        console.print()
+                lines.append((_hanging(Text("help:", style="dim"), Text(printable(finding.hint)), console, ctx, gap=" "),
+                              False))
+        lines.append((Text(), False))
     for error in report.errors:
         what = f"{error.rule}: " if error.rule else ""
-        console.print(Text(printable(f"error: {error.path}: {what}{error.message}"), style="bold red"))
-    return buffer.getvalue()
+        lines.append((Text(printable(f"error: {error.path}: {what}{error.message}"), style="bold red"), False))
+    return lines
 
 
 def render_summary(report: Report, ctx: ReportContext) -> str:
