@@ -59,6 +59,9 @@ SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round"})
 # Django's `schema_editor.quote_name`/`connection.ops.quote_name`, psycopg2's `quote_ident`,
 # SQLAlchemy's `preparer.quote_identifier`.
 IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier", "quote_table_name", "quote_column_name"})
+# The constant text of a name bound to a quoting function itself (`qn = connection.ops.quote_name`), so that
+# calls through the alias (`qn(table)`) count as quoted too.
+QUOTER_ALIAS = "\x00quoter"
 HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `cursor.execute(\"... WHERE id = %s\", (value,))`."
 CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 
@@ -84,6 +87,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return node.value
     dotted = dotted_name(node)
     if dotted is not None:
+        if dotted.rpartition(".")[2] in IDENTIFIER_QUOTERS:
+            return QUOTER_ALIAS
         if dotted in state.constants:
             return state.constants[dotted]
         if dotted in state.checked or CONSTANT_NAME.match(dotted.rsplit(".", 1)[-1]):
@@ -105,8 +110,11 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return "".join(parts)
     if isinstance(node, cst.Call):
         return _constant_call_text(node, state)
-    if isinstance(node, (cst.List, cst.Tuple)):
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
         return "" if all(constant_text(e.value, state) is not None for e in node.elements) else None
+    if isinstance(node, cst.Dict):
+        return "" if all(isinstance(e, cst.DictElement) and constant_text(e.value, state) is not None
+                         for e in node.elements) else None
     if isinstance(node, (cst.GeneratorExp, cst.ListComp)):
         return constant_text(node.elt, state)
     if isinstance(node, cst.IfExp):
@@ -119,7 +127,8 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
     if isinstance(func, cst.Name) and func.value in SAFE_VALUE_CALLS:
         return ""
-    if (func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)) in IDENTIFIER_QUOTERS:
+    if (func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)) in IDENTIFIER_QUOTERS \
+            or state.constants.get(dotted_name(func) or "") == QUOTER_ALIAS:
         return ""
     if isinstance(func, cst.Attribute) and func.attr.value == "join" and call.args:
         separator = constant_text(func.value, state)
@@ -250,13 +259,19 @@ class SqlBuiltFromStrings(FlowRule):
     summarises = True
     untrusted_kinds = frozenset({"sql"})
 
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.unpacked: dict[str, int] = {}  # names holding parts of one call's result: name -> that call's id
+
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Parameters do not matter here: any non-constant value pasted into SQL is reported."""
+        self.unpacked = {}
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        self.unpacked = _note_unpacking(node, self.unpacked)
         for call in iter_calls(node):
             query, sink, kinds, cwe = self._sink_query(call, state)
             if query is None:
@@ -265,7 +280,7 @@ class SqlBuiltFromStrings(FlowRule):
             if taint is None:
                 continue
             also = " despite its separate parameters" if _has_parameters(call) else ""
-            if taint.kind == CALL and _parameters_from_the_same_call(call, taint, state):
+            if _parameters_from_the_same_call(call, query, state, self.unpacked):
                 continue
             if taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state):
@@ -332,15 +347,75 @@ def _has_parameters(call: cst.Call) -> bool:
     return positional_count(call) > position + 1 or has_keyword(call, *param_keywords)
 
 
-def _parameters_from_the_same_call(call: cst.Call, query: Taint, state: FlowState) -> bool:
-    """`sql, params = self.as_sql(); cursor.execute(sql, params)`: a query builder (an ORM's compiler) that returns
-    its placeholders' values beside the text; what it pastes into the text are its own identifiers."""
-    func = call.func
-    if not (isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS):
+def _parameters_from_the_same_call(call: cst.Call, query: cst.BaseExpression, state: FlowState,
+                                   unpacked: dict[str, int]) -> bool:
+    """`sql, params = self.as_sql(); cursor.execute(sql, params)` (or `RawSQL("SELECT * FROM (%s) q" % sql, params)`):
+    a query builder (an ORM's compiler) that returns its placeholders' values beside the text; what it pastes into
+    the text are its own identifiers, and what is pasted here is only that text. The two come from one call when
+    they carry the same call's taint or were unpacked from one call's result (`unpacked`: name -> that call)."""
+    parameters = _parameters_argument(call, state)
+    if parameters is None:
         return False
-    position, _, param_keywords = EXECUTE_METHODS[func.attr.value]
-    parameters = call_argument(call, position + 1) or _keyword_argument(call, param_keywords)
-    return parameters is not None and state.taint_of(parameters) == query
+    builder = state.taint_of(parameters)
+    source = unpacked.get(dotted_name(parameters) or "")
+    if (builder is None or builder.kind != CALL) and source is None:
+        return False
+    return all((builder is not None and state.taint_of(piece) == builder)
+               or (source is not None and unpacked.get(dotted_name(piece) or "") == source)
+               for piece in _pasted_pieces(query, state))
+
+
+def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int]) -> dict[str, int]:
+    """Which names now hold parts of one call's result (`sql, params = compiler.as_sql()`): name -> that call.
+
+    Any other binding of a name forgets it, so `sql = sql + suffix` no longer counts as the builder's text.
+    """
+    if isinstance(node, cst.Assign):
+        targets = [t.target for t in node.targets]
+    elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+        targets = [node.target]
+    else:
+        return unpacked
+    bound = {name for target in targets for name in _bound_names(target)}
+    kept = {name: call for name, call in unpacked.items() if name not in bound}
+    if isinstance(node, cst.Assign) and len(targets) == 1 and isinstance(targets[0], cst.Tuple) \
+            and isinstance(node.value, cst.Call):
+        kept.update(dict.fromkeys(bound, id(node.value)))
+    return kept
+
+
+def _bound_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in _bound_names(element.value)]
+    name = dotted_name(target)
+    return [name] if name is not None else []
+
+
+def _parameters_argument(call: cst.Call, state: FlowState) -> cst.BaseExpression | None:
+    """The values a query-running call takes beside its text: `execute(sql, params)`, `RawSQL(sql, params)`."""
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS:
+        position, _, param_keywords = EXECUTE_METHODS[func.attr.value]
+        return call_argument(call, position + 1) or _keyword_argument(call, param_keywords)
+    if state.qualified_name(call) in SQL_FRAGMENT_FUNCTIONS:
+        return call_argument(call, 1, "params")
+    return None
+
+
+def _pasted_pieces(query: cst.BaseExpression, state: FlowState) -> list[cst.BaseExpression]:
+    """What a query pastes into its text: the operands of `%`, `+` or `.format()` and an f-string's expressions
+    that are not constant, or the query itself when it is not built here."""
+    if isinstance(query, cst.BinaryOperation) and isinstance(query.operator, (cst.Modulo, cst.Add)):
+        right = query.right
+        values = [e.value for e in right.elements] if isinstance(right, cst.Tuple) else [right]
+        pieces = values if isinstance(query.operator, cst.Modulo) else [query.left, right]
+        return [p for piece in pieces for p in _pasted_pieces(piece, state)]
+    if isinstance(query, cst.FormattedString):
+        return [p.expression for p in query.parts if isinstance(p, cst.FormattedStringExpression)
+                and constant_text(p.expression, state) is None]
+    if isinstance(query, cst.Call) and isinstance(query.func, cst.Attribute) and query.func.attr.value == "format":
+        return [a.value for a in query.args if constant_text(a.value, state) is None]
+    return [] if constant_text(query, state) is not None else [query]
 
 
 def _keyword_argument(call: cst.Call, names: tuple[str, ...]) -> cst.BaseExpression | None:
