@@ -162,3 +162,14 @@ def test_declared_variants_and_namespaces_cover_their_import_names(tmp_path: Pat
                   "import acme_widgets\nimport acme_widgetz\n",
     })
     assert findings(tmp_path / "svc.py") == [("VC503", 6, "acme_widgetz")]
+
+
+def test_without_a_project_file_the_own_package_is_local(tmp_path: Path) -> None:
+    """No pyproject.toml, setup.py or repository: `from app.runner import run` in `app/main.py` is the app's own."""
+    source = "from app.runner import run\nimport app_missing_pkg\n"
+    write(tmp_path / "namespace", {"app/runner.py": "", "app/main.py": source})
+    write(tmp_path / "package", {"app/__init__.py": "", "app/jobs/__init__.py": "", "app/runner.py": "",
+                                 "app/jobs/main.py": source})
+    assert find_root(tmp_path / "namespace/app/main.py") is None
+    assert findings(tmp_path / "namespace/app/main.py") == [("VC503", 2, "app_missing_pkg")]
+    assert findings(tmp_path / "package/app/jobs/main.py") == [("VC503", 2, "app_missing_pkg")]
