@@ -241,6 +241,38 @@ def builder_text_wrapped_beside_a_raw_value(cursor, compiler, order):
     cursor.execute(f"SELECT * FROM ({sql}) q ORDER BY {order}", params)
 
 
+class ServerVersions:
+    def _scalar(self, cursor, function, suffix=""):
+        # ok: VC402 -- a private helper that every call in this module passes a constant
+        cursor.execute("SELECT %s()%s" % (function, suffix))
+        return cursor.fetchone()[0]
+
+    def lib_version(self, cursor):
+        return self._scalar(cursor, "lib_version")
+
+    def full_version(self, cursor):
+        return self._scalar(cursor, function="full_version", suffix=" AS v")
+
+
+def _count_rows(cursor, table):
+    # expect: VC402 -- one call passes a value that is not constant
+    cursor.execute("SELECT COUNT(*) FROM %s" % table)
+    return cursor.fetchone()[0]
+
+
+def count_tables(cursor, tables):
+    return [_count_rows(cursor, "users")] + [_count_rows(cursor, name) for name in tables]
+
+
+def scalar_query(cursor, function):
+    # expect: VC402 -- a public function: other modules may call it with anything
+    cursor.execute("SELECT %s()" % function)
+
+
+def server_time(cursor):
+    return scalar_query(cursor, "now")
+
+
 def psycopg_ident(cursor, name):
     # ok: VC402 -- psycopg2's identifier quoting
     cursor.execute("TRUNCATE " + quote_ident(name, cursor))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import cast
 
@@ -24,6 +25,7 @@ from vibecheck.analysis.flow import (
     string_value,
 )
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
 
 # Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
 EXECUTE_METHODS = {
@@ -212,14 +214,17 @@ class SqlBuiltFromStrings(FlowRule):
     pandas `read_sql`/`read_sql_query`, DynamoDB expressions (`FilterExpression=`,
     `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
-    names, `?` placeholders), or pasting only names quoted by the driver's identifier quoting (`quote_name`,
-    `quote_ident`), are not reported; passing parameters separately does not excuse a query that still
+    names, `?` placeholders, mappings of them), or pasting only names quoted by the driver's identifier
+    quoting (`quote_name`, `quote_ident`, also through an alias: `qn = connection.ops.quote_name`), or the
+    parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
+    reported; passing parameters separately does not excuse a query that still
     pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
     `B608`, which only sees the one-line form. It also records which parameters and return values of each
     function reach those calls, so that VC417 reports a query built in one function and executed in
     another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across modules;
     a query that a function returns together with its values and that is executed with them
-    (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way) is not followed.
+    (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also wrapped:
+    `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
@@ -267,8 +272,10 @@ class SqlBuiltFromStrings(FlowRule):
         return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
-        """Parameters do not matter here: any non-constant value pasted into SQL is reported."""
+        """Parameters do not matter here: any non-constant value pasted into SQL is reported, except those of a
+        private helper that every call in its module passes a constant (`self._scalar(cursor, "version")`)."""
         self.unpacked = {}
+        state.constants.update(_constant_parameters(function, self.context))
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         self.unpacked = _note_unpacking(node, self.unpacked)
@@ -363,6 +370,66 @@ def _parameters_from_the_same_call(call: cst.Call, query: cst.BaseExpression, st
     return all((builder is not None and state.taint_of(piece) == builder)
                or (source is not None and unpacked.get(dotted_name(piece) or "") == source)
                for piece in _pasted_pieces(query, state))
+
+
+def _constant_parameters(function: cst.FunctionDef, context: RuleContext) -> dict[str, str]:
+    """The parameters of a private function (`_name`, not a dunder) that every call of that name in the module
+    passes a constant (a literal, an UPPER_CASE name, or a constant default left out).
+
+    Other modules should not call a private helper, so its calls here are all the values it gets.
+    """
+    name = function.name.value
+    if not name.startswith("_") or name.endswith("__") or f"{name}(" not in context.source:
+        return {}
+    tree = context.python_ast()
+    calls = _calls_by_name(tree).get(name, []) if tree is not None else []
+    if not calls:
+        return {}
+    params = list(function.params.params)
+    if params and params[0].name.value in ("self", "cls"):
+        params = params[1:]
+    return {param.name.value: "" for index, param in enumerate(params)
+            if all(_passes_constant(call, index, param) for call in calls)}
+
+
+def _passes_constant(call: ast.Call, index: int, param: cst.Param) -> bool:
+    keyword = next((k.value for k in call.keywords if k.arg == param.name.value), None)
+    starred = any(isinstance(a, ast.Starred) for a in call.args[:index + 1]) or any(k.arg is None for k in call.keywords)
+    if starred:
+        return False
+    value = keyword if keyword is not None else call.args[index] if index < len(call.args) else None
+    if value is None:
+        return param.default is not None and (string_value(param.default) is not None or isinstance(
+            param.default, (cst.Integer, cst.Float)))
+    return _is_constant_ast(value)
+
+
+def _is_constant_ast(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (str, int, float))
+    if isinstance(node, ast.Name):
+        return bool(CONSTANT_NAME.match(node.id))
+    return isinstance(node, ast.Attribute) and bool(CONSTANT_NAME.match(node.attr))
+
+
+_CALLS_BY_NAME: dict[int, tuple[ast.Module, dict[str, list[ast.Call]]]] = {}
+
+
+def _calls_by_name(tree: ast.Module) -> dict[str, list[ast.Call]]:
+    """Every call in the module by the last part of its callee's name (`self._scalar(...)` under `_scalar`),
+    computed once per file."""
+    cached = _CALLS_BY_NAME.get(id(tree))
+    if cached is None or cached[0] is not tree:
+        _CALLS_BY_NAME.clear()
+        calls: dict[str, list[ast.Call]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+                if tail is not None:
+                    calls.setdefault(tail, []).append(node)
+        cached = _CALLS_BY_NAME[id(tree)] = (tree, calls)
+    return cached[1]
 
 
 def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int]) -> dict[str, int]:
