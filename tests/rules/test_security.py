@@ -12,6 +12,7 @@ from vibecheck.integrations.bandit import BanditOptions, run_bandit
 from vibecheck.model import Severity
 from vibecheck.redaction import redact
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
+from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
 from vibecheck.rules.security.shell_command_from_variable import ShellCommandFromVariable
 from vibecheck.rules.security.tls_verification_disabled import TlsVerificationDisabled
@@ -121,4 +122,17 @@ PICKLE_STORE = PICKLE_READ + "\ndef put(store, key, value):\n    store[key] = pi
 def test_a_pickle_read_back_from_a_store_the_file_fills_is_medium(source: str, severity: Severity) -> None:
     """Loading what the file itself pickled needs write access to the store first; a lone load may be anyone's data."""
     [finding] = findings_for(UnsafeDeserialization, source)
+    assert finding.severity is severity
+
+
+@pytest.mark.parametrize(("source", "severity"), [
+    ("from flask import Flask, request\napp = Flask(__name__)\n\n@app.get('/calc')\ndef calc():\n"
+     "    return str(eval(request.args['expr']))\n", Severity.HIGH),
+    ("import sys\n\ndef main():\n    print(eval(sys.argv[1]))\n", Severity.MEDIUM),
+    ("import sys\n\ndef main():\n    exec(sys.stdin.read())\n", Severity.MEDIUM),
+    ("def main():\n    exec(input('>>> '))\n", Severity.MEDIUM),
+])
+def test_code_from_the_command_line_is_medium_and_from_a_client_high(source: str, severity: Severity) -> None:
+    """A web client crosses a trust boundary; whoever types a command's input usually runs code already."""
+    [finding] = findings_for(ClientDataToCodeExecution, source)
     assert finding.severity is severity
