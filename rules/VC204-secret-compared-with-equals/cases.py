@@ -244,3 +244,11 @@ def query_token(request, stored):
 def header_with_default(request):
     # expect: VC204 -- fixed: the default keeps the value a string
     return request.headers.get("X-API-Key", "") == API_KEY
+
+
+def check_credentials_pair(access_key, secret_key):
+    access_key_given = access_key is not None
+    secret_key_given = secret_key is not None
+    # ok: VC204 -- flags saying whether each part was given, not the secrets
+    if access_key_given != secret_key_given:
+        raise ValueError("give both the access key and the secret key")

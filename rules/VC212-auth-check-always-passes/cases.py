@@ -276,3 +276,44 @@ def with_api_token(view):
         token = request.headers.get("X-API-Token")
         return view(token, *args, **kwargs)
     return wrapper
+
+
+class StaticFiles:
+    def __init__(self, exports, disallow=None):
+        self.exports = exports
+        if disallow is not None:
+            self.is_allowed = lambda path: not path.startswith(disallow)
+
+    # ok: VC212 -- the default answer, which the class replaces on the instance when it is configured
+    def is_allowed(self, path):
+        return True
+
+
+class Storage:
+    # ok: VC212 -- the default of a hierarchy: the subclass below overrides it
+    def ensure_access_allowed(self):
+        pass
+
+
+class LocalStorage(Storage):
+    pass
+
+
+class ReadOnlyStorage(LocalStorage):
+    def ensure_access_allowed(self):
+        raise PermissionError("read-only storage")
+
+
+class Reports:
+    def __init__(self, owner):
+        self.is_owner = owner is not None
+
+    # expect: VC212 -- an attribute of another name set on the instance does not replace this check
+    def is_admin(self, user):
+        return True
+
+
+class Uploads(Storage):
+    # expect: VC212 -- no class of this file overrides it
+    def check_upload_allowed(self, user):
+        return True

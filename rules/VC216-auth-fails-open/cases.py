@@ -125,3 +125,26 @@ def verify_signature_strict(payload: bytes, signature: str):
         raise RuntimeError("WEBHOOK_SECRET is not set")
     if not hmac.compare_digest(sign(payload, WEBHOOK_SECRET), signature):
         abort(403)
+
+
+def mail_admins(subject, send):
+    # ok: VC216 -- the later check validates the setting's own shape, it compares no credential with it
+    if not settings.ADMINS:
+        return
+    if not all(isinstance(pair, (list, tuple)) and len(pair) == 2 for pair in settings.ADMINS):
+        raise ValueError("ADMINS must be a list of pairs")
+    send(subject, [pair[1] for pair in settings.ADMINS])
+
+
+def check_recipients():
+    # ok: VC216 -- a type check of the setting, not a check of a request
+    if settings.RECIPIENTS and not isinstance(settings.RECIPIENTS, list):
+        raise TypeError("RECIPIENTS must be a list")
+
+
+def verify_any_key(key: str):
+    # expect: VC216 -- a key is compared with the setting's entries
+    if not settings.API_KEYS:
+        return
+    if not any(hmac.compare_digest(key, known) for known in settings.API_KEYS):
+        raise HTTPException(status_code=401)

@@ -203,6 +203,76 @@ def drop_table(cursor, connection, name):
     cursor.execute("DROP TABLE %s" % connection.ops.quote_name(name))
 
 
+def quoter_alias(connection, cursor, table, column):
+    quote = connection.ops.quote_name
+    # ok: VC402 -- calls through a local alias of the driver's identifier quoting
+    cursor.execute("CREATE INDEX %s ON %s (%s)" % (quote(f"{table}_idx"), quote(table), quote(column)))
+
+
+def quoter_alias_beside_a_raw_value(connection, cursor, table, default):
+    qn = connection.ops.quote_name
+    # expect: VC402 -- the alias quotes the table, not the pasted default
+    cursor.execute("ALTER TABLE %s SET DEFAULT %s" % (qn(table), default))
+
+
+def quoted_names_in_a_mapping(schema_editor, model, field):
+    # ok: VC402 -- every value of the mapping is a quoted identifier
+    schema_editor.execute("ALTER TABLE %(table)s DROP COLUMN %(column)s" % {
+        "table": schema_editor.quote_name(model._meta.db_table), "column": schema_editor.quote_name(field.column)})
+
+
+def raw_value_in_a_mapping(schema_editor, model, default):
+    # expect: VC402 -- one value of the mapping is pasted as it is
+    schema_editor.execute("UPDATE %(table)s SET state = %(state)s" % {
+        "table": schema_editor.quote_name(model._meta.db_table), "state": default})
+
+
+def builder_text_wrapped_with_its_own_parameters(compiler):
+    from django.db.models.expressions import RawSQL
+
+    sql, params = compiler.as_sql()
+    # ok: VC402 -- the builder's text, wrapped, runs with the builder's own parameters
+    return RawSQL("SELECT * FROM (%s) subquery" % sql, params)
+
+
+def builder_text_wrapped_beside_a_raw_value(cursor, compiler, order):
+    sql, params = compiler.as_sql()
+    # expect: VC402 -- the order is pasted in beside the builder's text
+    cursor.execute(f"SELECT * FROM ({sql}) q ORDER BY {order}", params)
+
+
+class ServerVersions:
+    def _scalar(self, cursor, function, suffix=""):
+        # ok: VC402 -- a private helper that every call in this module passes a constant
+        cursor.execute("SELECT %s()%s" % (function, suffix))
+        return cursor.fetchone()[0]
+
+    def lib_version(self, cursor):
+        return self._scalar(cursor, "lib_version")
+
+    def full_version(self, cursor):
+        return self._scalar(cursor, function="full_version", suffix=" AS v")
+
+
+def _count_rows(cursor, table):
+    # expect: VC402 -- one call passes a value that is not constant
+    cursor.execute("SELECT COUNT(*) FROM %s" % table)
+    return cursor.fetchone()[0]
+
+
+def count_tables(cursor, tables):
+    return [_count_rows(cursor, "users")] + [_count_rows(cursor, name) for name in tables]
+
+
+def scalar_query(cursor, function):
+    # expect: VC402 -- a public function: other modules may call it with anything
+    cursor.execute("SELECT %s()" % function)
+
+
+def server_time(cursor):
+    return scalar_query(cursor, "now")
+
+
 def psycopg_ident(cursor, name):
     # ok: VC402 -- psycopg2's identifier quoting
     cursor.execute("TRUNCATE " + quote_ident(name, cursor))

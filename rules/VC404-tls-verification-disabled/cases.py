@@ -160,6 +160,17 @@ def cert_none_in_a_dict_comparison(context):
     return modes.get("strict") != CERT_NONE
 
 
+def cert_level_from_a_setting(level_name):
+    # ok: VC404 -- a table from configured names to every certificate level chooses none itself
+    levels = {"required": ssl.CERT_REQUIRED, "optional": ssl.CERT_OPTIONAL, "none": CERT_NONE}
+    return levels[level_name]
+
+
+def options_naming_one_level(websocket, url):
+    # expect: VC404 -- an options mapping with only the off switch
+    return websocket.create_connection(url, sslopt={"cert_reqs": ssl.CERT_NONE, "check_hostname": False})
+
+
 def websocket_options(websocket, url):
     # expect: VC404
     return websocket.create_connection(url, sslopt={"cert_reqs": ssl.CERT_NONE})

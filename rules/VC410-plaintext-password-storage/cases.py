@@ -237,3 +237,14 @@ def store_encoded(user, password):
 def store_hashed(user, password):
     # ok: VC410
     user.password = bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
+
+
+def load_signing_key(pem, key_password):
+    # ok: VC410 -- the password unlocks the key material, nothing keeps it
+    return PrivateKey(pem, password=key_password)
+
+
+def open_keystore(path, store_password):
+    # ok: VC410
+    return Certificate(path, password=store_password)
+

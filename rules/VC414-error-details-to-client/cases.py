@@ -109,6 +109,24 @@ def logged_and_generic():
         return jsonify(error="internal error"), 500
 
 
+@app.post("/debug-only")
+def details_only_when_debugging():
+    try:
+        return jsonify(place_order())
+    except Exception:
+        # ok: VC414 -- the traceback is sent only with debugging switched on
+        return jsonify(error=traceback.format_exc() if app.debug else "internal error"), 500
+
+
+@app.post("/debug-inverted")
+def details_unless_debugging():
+    try:
+        return jsonify(place_order())
+    except Exception:
+        # expect: VC414 -- the details go out when debugging is off
+        return jsonify(error="see the log" if app.debug else traceback.format_exc()), 500
+
+
 @app.post("/validation")
 def validation_message_for_client():
     try:

@@ -11,13 +11,15 @@ from vibecheck.testing import findings_for
 
 
 @pytest.mark.parametrize("identifier", ["password", "newPassword", "user_pwd", "reset_token", "accessToken", "api_key",
-                                        "X-Api-Key", "session_id", "otp", "one_time_code", "csrf_token", "signature"])
+                                        "X-Api-Key", "session_id", "otp", "one_time_code", "csrf_token", "signature",
+                                        "provided_token", "given_password", "supplied_api_key"])
 def test_secret_names_are_recognised(identifier: str) -> None:
     assert names_any(identifier, COMPARED_SECRETS)
 
 
 @pytest.mark.parametrize("identifier", ["password_length", "token_type", "token_url", "is_token_valid", "tokens",
-                                        "token_id", "user_id", "max_password_len", "PASSWORD_FIELD", "monkey"])
+                                        "token_id", "user_id", "max_password_len", "PASSWORD_FIELD", "monkey",
+                                        "access_key_given", "secret_key_given", "tokenProvided", "password_missing"])
 def test_metadata_about_secrets_is_not_a_secret(identifier: str) -> None:
     assert secret_kinds(identifier) == frozenset()
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from vibecheck.analysis.dependencies import candidate_distributions, find_root, normalize, project_dependencies, requirement_name
 from vibecheck.engine import check_file
+from vibecheck.rules.agent_artefacts import undeclared_dependency
 from vibecheck.rules.agent_artefacts.undeclared_dependency import UndeclaredDependency
 from vibecheck.rules.agent_artefacts.unknown_import import UnknownImport
 
@@ -162,3 +165,28 @@ def test_declared_variants_and_namespaces_cover_their_import_names(tmp_path: Pat
                   "import acme_widgets\nimport acme_widgetz\n",
     })
     assert findings(tmp_path / "svc.py") == [("VC503", 6, "acme_widgetz")]
+
+
+def test_without_a_project_file_the_own_package_is_local(tmp_path: Path) -> None:
+    """No pyproject.toml, setup.py or repository: `from app.runner import run` in `app/main.py` is the app's own."""
+    source = "from app.runner import run\nimport app_missing_pkg\n"
+    write(tmp_path / "namespace", {"app/runner.py": "", "app/main.py": source})
+    write(tmp_path / "package", {"app/__init__.py": "", "app/jobs/__init__.py": "", "app/runner.py": "",
+                                 "app/jobs/main.py": source})
+    assert find_root(tmp_path / "namespace/app/main.py") is None
+    assert findings(tmp_path / "namespace/app/main.py") == [("VC503", 2, "app_missing_pkg")]
+    assert findings(tmp_path / "package/app/jobs/main.py") == [("VC503", 2, "app_missing_pkg")]
+
+
+@pytest.mark.parametrize(("typing_spelling", "widgets_spelling"), [
+    ("typing_extensions", "fancy_widgets"), ("typing-extensions", "Fancy-Widgets"), ("Typing.Extensions", "fancy.widgets"),
+])
+def test_the_distribution_named_does_not_depend_on_the_installers_spelling(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typing_spelling: str, widgets_spelling: str) -> None:
+    """Installers write a distribution's name in different spellings; the message names one, wherever it runs."""
+    installed = {"typing_extensions": (typing_spelling,), "fancy_widgets": (widgets_spelling,)}
+    monkeypatch.setattr(undeclared_dependency, "installed_distributions", lambda top_level: installed.get(top_level, ()))
+    write(tmp_path, {"pyproject.toml": '[project]\nname = "x"\ndependencies = ["click"]\n',
+                     "app.py": "import typing_extensions\nimport fancy_widgets\n"})
+    result = check_file(str(tmp_path / "app.py"), (tmp_path / "app.py").read_bytes(), [(UndeclaredDependency, None)])
+    assert sorted(f.message.split("`")[3] for f in result.findings) == ["fancy-widgets", "typing-extensions"]

@@ -9,8 +9,10 @@ import pytest
 from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.engine import check_file
 from vibecheck.integrations.bandit import BanditOptions, run_bandit
+from vibecheck.model import Severity
 from vibecheck.redaction import redact
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
+from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
 from vibecheck.rules.security.shell_command_from_variable import ShellCommandFromVariable
 from vibecheck.rules.security.tls_verification_disabled import TlsVerificationDisabled
@@ -105,3 +107,32 @@ def test_tls_starttls_of_a_verifying_async_client_is_not_reported() -> None:
     assert findings_for(TlsVerificationDisabled, verifying) == []
     plain = verifying.replace("import aiosmtplib", "import smtplib")
     assert [f.location.start.line for f in findings_for(TlsVerificationDisabled, plain)] == [5]
+
+
+PICKLE_READ = "import pickle\n\ndef get(store, key):\n    return pickle.loads(store[key])\n"
+PICKLE_STORE = PICKLE_READ + "\ndef put(store, key, value):\n    store[key] = pickle.dumps(value)\n"
+
+
+@pytest.mark.parametrize(("source", "severity"), [
+    (PICKLE_READ, Severity.HIGH),
+    (PICKLE_STORE, Severity.MEDIUM),
+    (PICKLE_READ.replace("import pickle", "import dill as pickle") + "\ndef save(value, f):\n    pickle.dump(value, f)\n",
+     Severity.MEDIUM),
+])
+def test_a_pickle_read_back_from_a_store_the_file_fills_is_medium(source: str, severity: Severity) -> None:
+    """Loading what the file itself pickled needs write access to the store first; a lone load may be anyone's data."""
+    [finding] = findings_for(UnsafeDeserialization, source)
+    assert finding.severity is severity
+
+
+@pytest.mark.parametrize(("source", "severity"), [
+    ("from flask import Flask, request\napp = Flask(__name__)\n\n@app.get('/calc')\ndef calc():\n"
+     "    return str(eval(request.args['expr']))\n", Severity.HIGH),
+    ("import sys\n\ndef main():\n    print(eval(sys.argv[1]))\n", Severity.MEDIUM),
+    ("import sys\n\ndef main():\n    exec(sys.stdin.read())\n", Severity.MEDIUM),
+    ("def main():\n    exec(input('>>> '))\n", Severity.MEDIUM),
+])
+def test_code_from_the_command_line_is_medium_and_from_a_client_high(source: str, severity: Severity) -> None:
+    """A web client crosses a trust boundary; whoever types a command's input usually runs code already."""
+    [finding] = findings_for(ClientDataToCodeExecution, source)
+    assert finding.severity is severity

@@ -287,12 +287,34 @@ def local_module_names(path: Path, project: ProjectDependencies) -> frozenset[st
     """
     names = set(project.local_modules)
     directory = path.parent
+    if project.root is None:
+        return frozenset(names | _package_neighbours(directory))
     for _ in range(32):
         names |= module_names_in(directory)
         if project.root is None or directory == project.root or directory == directory.parent:
             break
         directory = directory.parent
     return frozenset(names)
+
+
+def _package_neighbours(directory: Path) -> frozenset[str]:
+    """Without a project root: the modules beside the file, in each enclosing package, and beside the top package
+    (or beside the file's folder when it is no package: `python -m app.main` imports `app.runner` from there)."""
+    return frozenset(name for folder in _package_folders(directory) for name in module_names_in(folder))
+
+
+def _package_folders(directory: Path) -> list[Path]:
+    """`directory`, the packages that enclose it and the folder holding the outermost; for a folder that is no
+    package, the folder and its parent."""
+    folders = [directory]
+    if not (directory / "__init__.py").is_file():
+        return folders if directory == directory.parent else [directory, directory.parent]
+    for _ in range(32):
+        if not (directory / "__init__.py").is_file() or directory == directory.parent:
+            break
+        directory = directory.parent
+        folders.append(directory)
+    return folders
 
 
 class DependencyInputs:
@@ -332,9 +354,11 @@ def _folder_inputs(folder: Path) -> str:
 def _local_names_digest(directory: Path, root: Path | None) -> str:
     """A digest of the module names `local_module_names` finds in `directory` and the folders above it, from each
     folder's own memoised digest (no union of every level's names per folder). It goes up to `root` or the top,
-    past `local_module_names`' 32 levels: more than it reads, never less."""
+    past `local_module_names`' 32 levels: more than it reads, never less; without a root, the same folders."""
+    if root is None:
+        return _digest([_names_digest(folder) for folder in _package_folders(directory)])
     levels = [_names_digest(directory)]
-    while root is not None and directory != root and directory != directory.parent:
+    while directory != root and directory != directory.parent:
         directory = directory.parent
         levels.append(_names_digest(directory))
     return _digest(levels)

@@ -899,15 +899,17 @@ def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
     return names
 
 
-def request_parameters(function: cst.FunctionDef, imports: ImportTable, *,
-                       scalars: bool = False) -> tuple[set[str], set[str], set[str]]:
+def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False,
+                       called_here: bool = False) -> tuple[set[str], set[str], set[str]]:
     """(request-object parameters, parameters holding client input, parameters that are not web requests).
 
     Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
     except injected dependencies and framework objects; a Django view's parameters after `request` are URL
-    captures. A parameter named `request` is a web request only in a module that uses a web framework (or
-    in a route); HTTP client libraries call their outgoing requests `request` too. Numbers, booleans and
-    UUIDs (`user_id: int`, `<int:user_id>`) cannot carry a path or a URL: they count only with `scalars`.
+    captures, unless its own module calls it (`called_here`): URLconfs name views, code that calls
+    `render_page(request, page)` passes its own objects to a helper. A parameter named `request` is a web
+    request only in a module that uses a web framework (or in a route); HTTP client libraries call their
+    outgoing requests `request` too. Numbers, booleans and UUIDs (`user_id: int`, `<int:user_id>`) cannot
+    carry a path or a URL: they count only with `scalars`.
     """
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
@@ -942,7 +944,7 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *,
     names = [p.name.value for p in params]
     inputs.update(_payload_parameters(function, names, imports))
     django_view = not route and "request" in request_objects and module_uses_django(imports)
-    if django_view and not _is_view_helper(function, names) and (
+    if django_view and not called_here and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
         inputs.update(names[names.index("request") + 1:])
     return request_objects, inputs, shadowed
@@ -970,6 +972,14 @@ def _decorated_with(function: cst.FunctionDef, methods: frozenset[str]) -> bool:
 
 # A function taking one of these is a middleware or decorator helper, not a view: its other parameters are ours.
 NOT_VIEW_PARAMETERS = frozenset({"response", "exc", "exception", "get_response", "view_func", "callback"})
+
+
+def _called_in_module(name: str, source: str) -> bool:
+    """Whether the module calls a function of this name directly (`name(...)`, not `obj.name(...)`)."""
+    if f"{name}(" not in source and f"{name} (" not in source:
+        return False
+    calls = re.findall(rf"(?<![\w.]){re.escape(name)}\s*\(", source)
+    return len(calls) > len(re.findall(rf"\bdef\s+{re.escape(name)}\s*\(", source))
 
 
 def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
@@ -1070,8 +1080,10 @@ class FlowRule(Rule):
         key = (id(function), self.scalar_inputs_matter)
         cached = _PARAMETERS.get(key)
         if cached is None or cached[0] is not function:
+            called_here = _called_in_module(function.name.value, self.context.source)
             cached = _PARAMETERS[key] = (function, request_parameters(function, self.context.imports,
-                                                                      scalars=self.scalar_inputs_matter))
+                                                                      scalars=self.scalar_inputs_matter,
+                                                                      called_here=called_here))
         objects, inputs, shadowed = cached[1]
         state.request_objects.update(objects)
         state.shadowed.update(shadowed)

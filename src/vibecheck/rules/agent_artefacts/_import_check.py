@@ -9,6 +9,7 @@ changed files pre-commit passes, without a project phase.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -25,6 +26,13 @@ from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import block_statements
 
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+# Shorter module names (`io`, `re`, `db`) occur by chance inside unrelated function names.
+MIN_ADAPTER_NAME = 4
+
+
+def _squashed(name: str) -> str:
+    """`_invoke_bpython_shell` -> `invokebpythonshell`, `PyLibMC` -> `pylibmc`: names compared without case or `_`."""
+    return name.replace("_", "").lower()
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
@@ -37,12 +45,16 @@ class ImportCheck(Rule):
     """Calls `check_import` once per third-party top-level module a file needs at run time."""
 
     cache_inputs = (dependency_inputs,)
+    # Whether an import in an optional backend (see `in_adapter_for`) is left alone; it then does not count as
+    # the file's one check of that module either, so a later plain import of it is still judged.
+    skips_adapters: ClassVar[bool] = False
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._optional: set[int] = set()
         self._marked: set[int] = set()  # compound statements whose imports are in `_optional` already
         self._function_depth = 0
+        self._scopes: list[str] = []  # the names of the enclosing classes and functions, outermost first
         self._seen: set[str] = set()
         self._project: ProjectDependencies | None = None
         self._local: frozenset[str] = frozenset()
@@ -67,9 +79,25 @@ class ImportCheck(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._function_depth += 1
+        self._scopes.append(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._function_depth -= 1
+        self._scopes.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._scopes.append(node.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._scopes.pop()
+
+    def in_adapter_for(self, top_level: str) -> bool:
+        """A deferred import inside a function, in a function or class named after the module it imports
+        (`def ipython(self): from IPython import ...`, `class PyLibMCCache: ... import pylibmc`): the code path
+        that exists to use that package when it is there, the usual shape of an optional backend."""
+        wanted = _squashed(top_level)
+        return self._function_depth > 0 and len(wanted) >= MIN_ADAPTER_NAME and any(
+            wanted in _squashed(scope) for scope in self._scopes)
 
     def visit_Try(self, node: cst.Try) -> None:
         if any(self._catches_import_error(handler.type) for handler in node.handlers):
@@ -107,7 +135,8 @@ class ImportCheck(Rule):
 
     def _check(self, node: cst.CSTNode, module: str, candidates: tuple[str, ...]) -> None:
         top_level = module.split(".")[0]
-        if not top_level or top_level in self._seen or is_standard_library(top_level):
+        if not top_level or top_level in self._seen or is_standard_library(top_level) \
+                or (self.skips_adapters and self.in_adapter_for(top_level)):
             return
         self._seen.add(top_level)
         if top_level not in self.local_modules:

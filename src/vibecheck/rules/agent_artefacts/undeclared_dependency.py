@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from vibecheck.analysis.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, installed_distributions
+from vibecheck.analysis.dependencies import KNOWN_DISTRIBUTIONS, WELL_KNOWN_MODULES, installed_distributions, normalize
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.agent_artefacts._import_check import ImportCheck
 
@@ -23,7 +23,9 @@ class UndeclaredDependency(ImportCheck):
     Optional imports (under `try`/`except ImportError`, its `else`, or `contextlib.suppress(ImportError)`),
     conditional ones (under `if`, including `if TYPE_CHECKING:`), imports inside test functions,
     relative imports, the standard library and the project's own modules are not reported. The project
-    is found as for `unknown-import`.
+    is found as for `unknown-import`. The message names a widely used package's distribution as the
+    project would declare it (`PyYAML` for `yaml`), and other installed ones in their normal form
+    (`typing-extensions`), so it reads the same wherever vibecheck runs.
 
     ## Why is this bad?
     The import works on the machine where the agent ran because something else pulled the package in
@@ -55,9 +57,7 @@ class UndeclaredDependency(ImportCheck):
     cwe = (1104,)
 
     def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
-        distributions = installed_distributions(top_level)
-        if not distributions and (top_level in WELL_KNOWN_MODULES or top_level in KNOWN_DISTRIBUTIONS):
-            distributions = KNOWN_DISTRIBUTIONS.get(top_level, (top_level.replace("_", "-"),))
+        distributions = _named_distributions(top_level)
         project = self.project
         if not distributions or not project.declares or project.provides(*candidates):
             return
@@ -68,3 +68,12 @@ class UndeclaredDependency(ImportCheck):
                     "as a dependency.",
                     hint=f"Add `{distribution}` to the project's dependencies (or to an optional extra or dev group if only "
                     "some code needs it).")
+
+
+def _named_distributions(top_level: str) -> tuple[str, ...]:
+    """The distributions to name for a module, spelled the same wherever vibecheck runs: the table's spelling for
+    a well-known module, else the installed metadata's names in their PEP 503 form (`typing_extensions` and
+    `typing-extensions` are one distribution, spelled either way by different installers)."""
+    if top_level in KNOWN_DISTRIBUTIONS or top_level in WELL_KNOWN_MODULES:
+        return KNOWN_DISTRIBUTIONS.get(top_level, (top_level.replace("_", "-"),))
+    return tuple(sorted({normalize(name) for name in installed_distributions(top_level)}))

@@ -19,8 +19,10 @@ class UnknownImport(ImportCheck):
     a few hundred widely used packages (`requests`, `numpy`: those are `undeclared-dependency`'s). Optional
     imports (under `try`/`except ImportError`, its handlers and `else`, or
     `contextlib.suppress(ImportError)`), conditional ones (under `if`, including `if TYPE_CHECKING:`;
-    not the `__main__` guard) and imports inside test functions are not reported; relative imports
-    never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`) count as
+    not the `__main__` guard), imports inside test functions, and imports deferred into a function of
+    a function or class named after the module (`def ipython(self): from IPython import embed`, `class
+    PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend) are not
+    reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`) count as
     standard library.
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
@@ -66,6 +68,7 @@ class UnknownImport(ImportCheck):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (829,)
+    skips_adapters = True
 
     def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
         if top_level in WELL_KNOWN_MODULES or top_level in KNOWN_DISTRIBUTIONS:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import reads_as_guard
 from vibecheck.literals import literal_value
@@ -70,6 +71,43 @@ class Frame:
     checks: bool = False
 
 
+@dataclass(frozen=True)
+class _ClassFacts:
+    """What the check needs to know of one class of the module: its bases, its methods, what it sets on `self`."""
+
+    bases: frozenset[str] = frozenset()
+    methods: frozenset[str] = frozenset()
+    rebound: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=4)
+def _module_classes(module: cst.Module) -> dict[str, _ClassFacts]:
+    """The facts of every class defined in the module, by class name (computed once per file)."""
+    classes: dict[str, _ClassFacts] = {}
+    pending: list[cst.CSTNode] = [module]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.ClassDef):
+            classes[node.name.value] = _class_facts(node)
+        pending.extend(node.children)
+    return classes
+
+
+def _class_facts(node: cst.ClassDef) -> _ClassFacts:
+    bases = frozenset((get_full_name_for_node(b.value) or "").rpartition(".")[2] for b in node.bases)
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    methods = frozenset(s.name.value for s in body if isinstance(s, cst.FunctionDef))
+    rebound: set[str] = set()
+    pending: list[cst.CSTNode] = [node.body]
+    while pending:
+        inner = pending.pop()
+        if isinstance(inner, cst.AssignTarget) and isinstance(inner.target, cst.Attribute) \
+                and isinstance(inner.target.value, cst.Name) and inner.target.value.value == "self":
+            rebound.add(inner.target.attr.value)
+        pending.extend(inner.children)
+    return _ClassFacts(bases, methods, frozenset(rebound))
+
+
 class AuthCheckAlwaysPasses(Rule):
     """An auth or permission check that returns a constant truthy value, or whose body is a placeholder.
 
@@ -87,9 +125,10 @@ class AuthCheckAlwaysPasses(Rule):
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes, test files, `is_authenticated`
     on user classes (the Flask-Login and Django convention), permission classes named as allow-all
     (`AllowAny`, `PublicAccess`) and the defaults of classes named to be overridden (`BasePermission`,
-    `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer)
-    are not reported. A check that returns who is authenticated (`return (self.user, self.token)`) does
-    not return a constant.
+    `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer),
+    and defaults the same file replaces (a subclass there overrides the method, or the class rebinds it
+    on the instance when configured: `self.is_allowed = lambda path: ...`) are not reported. A check that
+    returns who is authenticated (`return (self.user, self.token)`) does not return a constant.
 
     ## Why is this bad?
     Coding agents stub the hard part to make the demo run: `def verify_token(token): return True  # TODO`.
@@ -244,8 +283,28 @@ class AuthCheckAlwaysPasses(Rule):
         bases |= {(self.qualified_name(k.value) or "").rsplit(".", 1)[-1] for k in owner.keywords}
         if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value) or OVERRIDABLE_CLASS.search(owner.name.value):
             return True
+        if self._replaced(owner, node.name.value):
+            return True
         user_class = USER_CLASS.search(owner.name.value) or any(USER_CLASS.search(b) for b in bases)
         return node.name.value in USER_PROPERTIES and bool(user_class)
+
+    def _replaced(self, owner: cst.ClassDef, method: str) -> bool:
+        """A default the module replaces: a subclass in this file overrides the method, or the class rebinds it on
+        the instance (`self.is_allowed = lambda name: ...` when configured). The permissive body then only
+        answers for the base or for an unconfigured instance, as documented hooks do."""
+        classes = _module_classes(self.context.module)
+        if method in classes.get(owner.name.value, _ClassFacts()).rebound:
+            return True
+        pending, seen = [owner.name.value], set()
+        while pending:
+            base = pending.pop()
+            seen.add(base)
+            for name, facts in classes.items():
+                if base in facts.bases and name not in seen:
+                    if method in facts.methods:
+                        return True
+                    pending.append(name)
+        return False
 
     @staticmethod
     def _statements(node: cst.FunctionDef) -> list[cst.BaseStatement | cst.BaseSmallStatement]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import re
 
 import libcst as cst
@@ -19,6 +20,7 @@ CREDENTIAL_WORDS = frozenset({"token", "key", "keys", "apikey", "secret", "secre
                               "authorization", "bearer", "hmac", "credential", "credentials", "tokens"})
 DENY_WORDS = re.compile(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed")
 ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9_]*$")
+BUILTIN_NAMES = frozenset(dir(builtins))
 
 
 def _code(node: cst.CSTNode) -> str:
@@ -51,6 +53,33 @@ def _negative_check(test: cst.BaseExpression) -> bool:
     if isinstance(test, cst.BooleanOperation):
         return _negative_check(test.left) or _negative_check(test.right)
     return False
+
+
+def _tests_something_else(check: cst.BaseExpression, switch: str) -> bool:
+    """The check compares the switch with another value (a credential, a user), not only the switch's own shape.
+
+    `if not all(isinstance(a, tuple) for a in settings.ADMINS): raise ValueError(...)` validates a setting; it
+    names nothing but the setting, builtins and its own loop variables, so it is no auth check to skip.
+    """
+    bound: set[str] = set()
+    names: set[str] = set()
+    pending: list[cst.CSTNode] = [check]
+    while pending:
+        node = pending.pop()
+        if _code(node) == switch:
+            continue
+        if isinstance(node, cst.CompFor):
+            bound.update(n.value for n in _names(node.target))
+        if isinstance(node, cst.Name):
+            names.add(node.value)
+        pending.extend(node.children)
+    return bool(names - bound - BUILTIN_NAMES)
+
+
+def _names(node: cst.CSTNode) -> list[cst.Name]:
+    if isinstance(node, cst.Name):
+        return [node]
+    return [name for child in node.children for name in _names(child)]
 
 
 def _present(test: cst.BaseExpression) -> cst.BaseExpression:
@@ -177,13 +206,14 @@ class AuthFailsOpen(Rule):
             text = _code(switch)
             rest = operands[index + 1:]
             if self._is_switch(switch) and any(_negative_check(r) and text in _code(r) and self._against_setting(switch, r)
-                                               for r in rest) and _denies(node.body):
+                                               and _tests_something_else(r, text) for r in rest) and _denies(node.body):
                 self._report(node, text, f"if {short_code(node.test)}:")
                 return
         if len(operands) == 1 and self._is_setting(node.test) and node.orelse is None:
             text = _code(node.test)
             inner = _first_if(node.body)
-            if inner is not None and _negative_check(inner.test) and text in _code(node.body) and _denies(inner.body):
+            if inner is not None and _negative_check(inner.test) and text in _code(node.body) \
+                    and _tests_something_else(inner.test, text) and _denies(inner.body):
                 self._report(node, text, f"if {text}:")
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -202,8 +232,8 @@ class AuthFailsOpen(Rule):
                 continue
             text = _code(switch)
             later = statements[index + 1:]
-            if any(isinstance(s, cst.If) and _negative_check(s.test) and text in _code(s.test) and _denies(s.body)
-                   for s in _ifs(later)):
+            if any(isinstance(s, cst.If) and _negative_check(s.test) and text in _code(s.test)
+                   and _tests_something_else(s.test, text) and _denies(s.body) for s in _ifs(later)):
                 self._report(statement, text, f"if not {text}:")
                 return
 

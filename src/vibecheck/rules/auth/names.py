@@ -3,7 +3,7 @@
 An identifier (`reset_token`, `apiKey`, `HASHED_PASSWORD`, or a string key such as `request.form["password"]`)
 is split into lower-case words; each word table below says which kind of secret a word names. Words that
 describe a property of a secret rather than the secret itself (`password_length`, `token_url`,
-`is_token_valid`) veto the match, so `len`-style metadata never looks like the secret.
+`is_token_valid`, `access_key_given`) veto the match, so `len`-style metadata never looks like the secret.
 """
 
 from __future__ import annotations
@@ -68,6 +68,10 @@ VETO_WORDS = frozenset({
     "channel", "ref", "kinds", "boundary", "first", "last",
 })
 _VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
+# A last word that makes the identifier a flag saying whether the secret is there (`access_key_given`,
+# `token_provided`): a boolean. Only as the last word: `provided_token` is the token a client provided.
+PRESENCE_WORDS = frozenset({"given", "provided", "supplied", "present", "missing", "exists", "specified",
+                            "configured", "defined"})
 # Identifiers whose kind is carried by a word that also has an innocent meaning in this spelling.
 IGNORED_IDENTIFIERS = frozenset({"tokens", "secrets", "passes", "first_pass", "second_pass", "bypass"})
 
@@ -111,7 +115,7 @@ def secret_kinds(identifier: str) -> frozenset[str]:
     if not kinds:
         return frozenset()
     vetoes = _VETOES_FOR_SESSION_IDS if SESSION_ID in kinds else VETO_WORDS
-    if any(word in vetoes for word in parts):
+    if parts[-1] in PRESENCE_WORDS or any(word in vetoes for word in parts):
         return frozenset()
     return frozenset(kinds)
 

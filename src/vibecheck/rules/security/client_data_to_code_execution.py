@@ -23,6 +23,8 @@ CONSOLE_METHODS: dict[str, ArgumentSpec] = {"push": (0, "line"), "runsource": (0
 CONSOLE_RECEIVER_WORDS = ("console", "interp", "repl", "shell")
 SANITIZERS = frozenset({"ast.literal_eval", "int", "float", "bool", "json.loads", "uuid.UUID", "decimal.Decimal"})
 CWE = (94, 95)
+# Where command-line input comes from (a taint's origin starts with one): its sender is whoever runs the command.
+COMMAND_LINE_ORIGINS = ("sys.argv", "input(", "builtins.input(", "raw_input(", "sys.stdin", "fileinput.")
 
 
 class ClientDataToCodeExecution(ClientSinkRule):
@@ -35,7 +37,9 @@ class ClientDataToCodeExecution(ClientSinkRule):
     given to `importlib.import_module()`, `__import__()` or `pydoc.locate()`. Values converted with
     `int()`/`float()` or parsed with `ast.literal_eval()`/`json.loads()` are clean. It supersedes bandit's
     `B307` and `B102` on the same line, which report every `eval`/`exec` and name the weakness as OS
-    command injection. `compile()` alone only parses: the code runs when the result is executed.
+    command injection. Command-line input run as code is reported at medium severity: whoever sends it runs
+    the command, and so can usually run code already, unless another program feeds it untrusted input.
+    `compile()` alone only parses: the code runs when the result is executed.
 
     ## Why is this bad?
     `eval(request.args["expr"])` runs whatever the client sends, `__import__('os').system(...)` included:
@@ -105,4 +109,10 @@ class ClientDataToCodeExecution(ClientSinkRule):
         self.report(node, f"Input from `{taint.origin}` is run as Python code by `{short_code(call.func)}()`, so its "
                     "sender can run anything in this process.", hint="Parse the value instead "
                     "(`ast.literal_eval()` for literals, `json.loads()`, or a dict of allowed operations); never "
-                    "evaluate it.", cwe=CWE)
+                    "evaluate it.", cwe=CWE, severity=_severity(taint))
+
+
+def _severity(taint: Taint) -> Severity | None:
+    """Medium for command-line input: its sender is whoever runs the command, who can usually run code already;
+    the rule's own (high) for a web client's input, which crosses a trust boundary."""
+    return Severity.MEDIUM if taint.origin.startswith(COMMAND_LINE_ORIGINS) else None

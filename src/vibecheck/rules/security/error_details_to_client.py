@@ -30,6 +30,8 @@ CLIENT_MEANT_EXCEPTIONS = frozenset({
     "UnprocessableEntity", "SuspiciousOperation", "MethodNotAllowed", "TooManyRequests", "Throttled",
     "OAuth2Error", "OAuthError", "FatalClientError", "InvalidRequestError", "InvalidGrantError",
 })
+# Names of the switch that turns debugging on (`settings.DEBUG`, `app.debug`, `DEBUG_MODE`).
+DEBUG_FLAGS = frozenset({"debug", "debug_mode", "is_debug", "development", "dev_mode"})
 # Exceptions that carry a ready response or redirect (`ImmediateHttpResponse`): raising them is control flow.
 RESPONSE_CARRIER_SUFFIXES = ("Response", "Redirect")
 # Calls whose arguments end up in the response body or in a chat message the user reads.
@@ -78,7 +80,8 @@ class ErrorDetailsToClient(FlowRule):
     `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `JSONResponse`, `abort()`,
     `flash()`, and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ...) are
-    not reported.
+    not reported, nor are details chosen only when debugging is on (`traceback.format_exc() if
+    settings.DEBUG else "Internal Server Error"`).
 
     ## Why is this bad?
     Exception text carries what an attacker needs next: SQL fragments and table names from the database
@@ -166,7 +169,7 @@ class ErrorDetailsToClient(FlowRule):
                         return
 
     def _leak(self, value: cst.BaseExpression, state: FlowState, where: str) -> bool:
-        taint = state.taint_of(value)
+        taint = state.taint_of(_production_branch(value))
         if taint is None or taint.kind != "error":
             return False
         self.report(value, f"Exception details from `{taint.origin}` are sent to the client in {where}, exposing "
@@ -175,3 +178,15 @@ class ErrorDetailsToClient(FlowRule):
                     cwe=CWE)
         return True
 
+
+def _production_branch(value: cst.BaseExpression) -> cst.BaseExpression:
+    """What a value is with debugging off: `traceback.format_exc() if settings.DEBUG else "Internal error"` sends
+    the details only to a developer who switched `DEBUG` on, so only its `else` reaches production clients."""
+    if not isinstance(value, cst.IfExp):
+        return value
+    test, negated = value.test, False
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test, negated = test.expression, True
+    if (dotted_name(test) or "").rpartition(".")[2].lower() not in DEBUG_FLAGS:
+        return value
+    return value.body if negated else value.orelse

@@ -25,9 +25,10 @@ STORE_METHODS = frozenset({"create", "insert", "insert_one", "insert_many", "upd
                            "replace_one", "put_item", "set", "hset", "setex", "write", "writelines", "writerow", "dump",
                            "add_user", "get_or_create", "update_or_create", "put"})
 POSITIONAL_STORES = frozenset({"write", "writelines", "writerow", "set", "hset", "setex", "put"})
-# Constructors that take a password to *use* it (log in somewhere), not to store it.
+# Constructors that take a password to *use* it (log in somewhere, or unlock key material), not to store it.
 CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Credentials|Form|Request|Error|Exception|Pool"
-                          r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login)$")
+                          r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login"
+                          r"|Key|KeyPair|Certificate|Cert|KeyStore|Keystore|Keyring|Signer|Cipher|Wallet)$")
 HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
 SQL_WRITE = re.compile(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
 STORE_CWE = (256, 522)
@@ -137,8 +138,10 @@ class PlaintextPasswordStorage(FlowRule):
     (`response.set_cookie("password", password)`), sent in a URL's query string (`requests.get(f"...?
     password={password}")`, `params={"pwd": pwd}`), or compared with `==` against a stored value
     (`user.password == password`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
-    `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Test
-    files and `assert` statements are not checked: test fixtures hold throwaway passwords.
+    `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Classes
+    that use a password rather than keep it (clients, connections, sessions, and key material such as
+    `PrivateKey(pem, password=...)` or a `Certificate`) are no model constructors. Test files and `assert`
+    statements are not checked: test fixtures hold throwaway passwords.
 
     ## Why is this bad?
     A database dump, a backup, a log of SQL statements or one injection bug then hands every user's

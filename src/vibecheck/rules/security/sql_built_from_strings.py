@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import cast
 
@@ -24,6 +25,7 @@ from vibecheck.analysis.flow import (
     string_value,
 )
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
 
 # Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
 EXECUTE_METHODS = {
@@ -59,6 +61,9 @@ SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round"})
 # Django's `schema_editor.quote_name`/`connection.ops.quote_name`, psycopg2's `quote_ident`,
 # SQLAlchemy's `preparer.quote_identifier`.
 IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier", "quote_table_name", "quote_column_name"})
+# The constant text of a name bound to a quoting function itself (`qn = connection.ops.quote_name`), so that
+# calls through the alias (`qn(table)`) count as quoted too.
+QUOTER_ALIAS = "\x00quoter"
 HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `cursor.execute(\"... WHERE id = %s\", (value,))`."
 CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 
@@ -84,6 +89,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return node.value
     dotted = dotted_name(node)
     if dotted is not None:
+        if dotted.rpartition(".")[2] in IDENTIFIER_QUOTERS:
+            return QUOTER_ALIAS
         if dotted in state.constants:
             return state.constants[dotted]
         if dotted in state.checked or CONSTANT_NAME.match(dotted.rsplit(".", 1)[-1]):
@@ -105,8 +112,11 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return "".join(parts)
     if isinstance(node, cst.Call):
         return _constant_call_text(node, state)
-    if isinstance(node, (cst.List, cst.Tuple)):
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
         return "" if all(constant_text(e.value, state) is not None for e in node.elements) else None
+    if isinstance(node, cst.Dict):
+        return "" if all(isinstance(e, cst.DictElement) and constant_text(e.value, state) is not None
+                         for e in node.elements) else None
     if isinstance(node, (cst.GeneratorExp, cst.ListComp)):
         return constant_text(node.elt, state)
     if isinstance(node, cst.IfExp):
@@ -119,7 +129,8 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
     if isinstance(func, cst.Name) and func.value in SAFE_VALUE_CALLS:
         return ""
-    if (func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)) in IDENTIFIER_QUOTERS:
+    if (func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)) in IDENTIFIER_QUOTERS \
+            or state.constants.get(dotted_name(func) or "") == QUOTER_ALIAS:
         return ""
     if isinstance(func, cst.Attribute) and func.attr.value == "join" and call.args:
         separator = constant_text(func.value, state)
@@ -203,14 +214,17 @@ class SqlBuiltFromStrings(FlowRule):
     pandas `read_sql`/`read_sql_query`, DynamoDB expressions (`FilterExpression=`,
     `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
-    names, `?` placeholders), or pasting only names quoted by the driver's identifier quoting (`quote_name`,
-    `quote_ident`), are not reported; passing parameters separately does not excuse a query that still
+    names, `?` placeholders, mappings of them), or pasting only names quoted by the driver's identifier
+    quoting (`quote_name`, `quote_ident`, also through an alias: `qn = connection.ops.quote_name`), or the
+    parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
+    reported; passing parameters separately does not excuse a query that still
     pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
     `B608`, which only sees the one-line form. It also records which parameters and return values of each
     function reach those calls, so that VC417 reports a query built in one function and executed in
     another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across modules;
     a query that a function returns together with its values and that is executed with them
-    (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way) is not followed.
+    (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also wrapped:
+    `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
@@ -250,13 +264,21 @@ class SqlBuiltFromStrings(FlowRule):
     summarises = True
     untrusted_kinds = frozenset({"sql"})
 
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self.unpacked: dict[str, int] = {}  # names holding parts of one call's result: name -> that call's id
+
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
-        """Parameters do not matter here: any non-constant value pasted into SQL is reported."""
+        """Parameters do not matter here: any non-constant value pasted into SQL is reported, except those of a
+        private helper that every call in its module passes a constant (`self._scalar(cursor, "version")`)."""
+        self.unpacked = {}
+        state.constants.update(_constant_parameters(function, self.context))
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        self.unpacked = _note_unpacking(node, self.unpacked)
         for call in iter_calls(node):
             query, sink, kinds, cwe = self._sink_query(call, state)
             if query is None:
@@ -265,7 +287,7 @@ class SqlBuiltFromStrings(FlowRule):
             if taint is None:
                 continue
             also = " despite its separate parameters" if _has_parameters(call) else ""
-            if taint.kind == CALL and _parameters_from_the_same_call(call, taint, state):
+            if _parameters_from_the_same_call(call, query, state, self.unpacked):
                 continue
             if taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state):
@@ -332,15 +354,135 @@ def _has_parameters(call: cst.Call) -> bool:
     return positional_count(call) > position + 1 or has_keyword(call, *param_keywords)
 
 
-def _parameters_from_the_same_call(call: cst.Call, query: Taint, state: FlowState) -> bool:
-    """`sql, params = self.as_sql(); cursor.execute(sql, params)`: a query builder (an ORM's compiler) that returns
-    its placeholders' values beside the text; what it pastes into the text are its own identifiers."""
-    func = call.func
-    if not (isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS):
+def _parameters_from_the_same_call(call: cst.Call, query: cst.BaseExpression, state: FlowState,
+                                   unpacked: dict[str, int]) -> bool:
+    """`sql, params = self.as_sql(); cursor.execute(sql, params)` (or `RawSQL("SELECT * FROM (%s) q" % sql, params)`):
+    a query builder (an ORM's compiler) that returns its placeholders' values beside the text; what it pastes into
+    the text are its own identifiers, and what is pasted here is only that text. The two come from one call when
+    they carry the same call's taint or were unpacked from one call's result (`unpacked`: name -> that call)."""
+    parameters = _parameters_argument(call, state)
+    if parameters is None:
         return False
-    position, _, param_keywords = EXECUTE_METHODS[func.attr.value]
-    parameters = call_argument(call, position + 1) or _keyword_argument(call, param_keywords)
-    return parameters is not None and state.taint_of(parameters) == query
+    builder = state.taint_of(parameters)
+    source = unpacked.get(dotted_name(parameters) or "")
+    if (builder is None or builder.kind != CALL) and source is None:
+        return False
+    return all((builder is not None and state.taint_of(piece) == builder)
+               or (source is not None and unpacked.get(dotted_name(piece) or "") == source)
+               for piece in _pasted_pieces(query, state))
+
+
+def _constant_parameters(function: cst.FunctionDef, context: RuleContext) -> dict[str, str]:
+    """The parameters of a private function (`_name`, not a dunder) that every call of that name in the module
+    passes a constant (a literal, an UPPER_CASE name, or a constant default left out).
+
+    Other modules should not call a private helper, so its calls here are all the values it gets.
+    """
+    name = function.name.value
+    if not name.startswith("_") or name.endswith("__") or f"{name}(" not in context.source:
+        return {}
+    tree = context.python_ast()
+    calls = _calls_by_name(tree).get(name, []) if tree is not None else []
+    if not calls:
+        return {}
+    params = list(function.params.params)
+    if params and params[0].name.value in ("self", "cls"):
+        params = params[1:]
+    return {param.name.value: "" for index, param in enumerate(params)
+            if all(_passes_constant(call, index, param) for call in calls)}
+
+
+def _passes_constant(call: ast.Call, index: int, param: cst.Param) -> bool:
+    keyword = next((k.value for k in call.keywords if k.arg == param.name.value), None)
+    starred = any(isinstance(a, ast.Starred) for a in call.args[:index + 1]) or any(k.arg is None for k in call.keywords)
+    if starred:
+        return False
+    value = keyword if keyword is not None else call.args[index] if index < len(call.args) else None
+    if value is None:
+        return param.default is not None and (string_value(param.default) is not None or isinstance(
+            param.default, (cst.Integer, cst.Float)))
+    return _is_constant_ast(value)
+
+
+def _is_constant_ast(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (str, int, float))
+    if isinstance(node, ast.Name):
+        return bool(CONSTANT_NAME.match(node.id))
+    return isinstance(node, ast.Attribute) and bool(CONSTANT_NAME.match(node.attr))
+
+
+_CALLS_BY_NAME: dict[int, tuple[ast.Module, dict[str, list[ast.Call]]]] = {}
+
+
+def _calls_by_name(tree: ast.Module) -> dict[str, list[ast.Call]]:
+    """Every call in the module by the last part of its callee's name (`self._scalar(...)` under `_scalar`),
+    computed once per file."""
+    cached = _CALLS_BY_NAME.get(id(tree))
+    if cached is None or cached[0] is not tree:
+        _CALLS_BY_NAME.clear()
+        calls: dict[str, list[ast.Call]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                func = node.func
+                tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+                if tail is not None:
+                    calls.setdefault(tail, []).append(node)
+        cached = _CALLS_BY_NAME[id(tree)] = (tree, calls)
+    return cached[1]
+
+
+def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int]) -> dict[str, int]:
+    """Which names now hold parts of one call's result (`sql, params = compiler.as_sql()`): name -> that call.
+
+    Any other binding of a name forgets it, so `sql = sql + suffix` no longer counts as the builder's text.
+    """
+    if isinstance(node, cst.Assign):
+        targets = [t.target for t in node.targets]
+    elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+        targets = [node.target]
+    else:
+        return unpacked
+    bound = {name for target in targets for name in _bound_names(target)}
+    kept = {name: call for name, call in unpacked.items() if name not in bound}
+    if isinstance(node, cst.Assign) and len(targets) == 1 and isinstance(targets[0], cst.Tuple) \
+            and isinstance(node.value, cst.Call):
+        kept.update(dict.fromkeys(bound, id(node.value)))
+    return kept
+
+
+def _bound_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in _bound_names(element.value)]
+    name = dotted_name(target)
+    return [name] if name is not None else []
+
+
+def _parameters_argument(call: cst.Call, state: FlowState) -> cst.BaseExpression | None:
+    """The values a query-running call takes beside its text: `execute(sql, params)`, `RawSQL(sql, params)`."""
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS:
+        position, _, param_keywords = EXECUTE_METHODS[func.attr.value]
+        return call_argument(call, position + 1) or _keyword_argument(call, param_keywords)
+    if state.qualified_name(call) in SQL_FRAGMENT_FUNCTIONS:
+        return call_argument(call, 1, "params")
+    return None
+
+
+def _pasted_pieces(query: cst.BaseExpression, state: FlowState) -> list[cst.BaseExpression]:
+    """What a query pastes into its text: the operands of `%`, `+` or `.format()` and an f-string's expressions
+    that are not constant, or the query itself when it is not built here."""
+    if isinstance(query, cst.BinaryOperation) and isinstance(query.operator, (cst.Modulo, cst.Add)):
+        right = query.right
+        values = [e.value for e in right.elements] if isinstance(right, cst.Tuple) else [right]
+        pieces = values if isinstance(query.operator, cst.Modulo) else [query.left, right]
+        return [p for piece in pieces for p in _pasted_pieces(piece, state)]
+    if isinstance(query, cst.FormattedString):
+        return [p.expression for p in query.parts if isinstance(p, cst.FormattedStringExpression)
+                and constant_text(p.expression, state) is None]
+    if isinstance(query, cst.Call) and isinstance(query.func, cst.Attribute) and query.func.attr.value == "format":
+        return [a.value for a in query.args if constant_text(a.value, state) is None]
+    return [] if constant_text(query, state) is not None else [query]
 
 
 def _keyword_argument(call: cst.Call, names: tuple[str, ...]) -> cst.BaseExpression | None:

@@ -28,6 +28,8 @@ HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "opti
 DISABLING_KEYWORDS = {"verify": "False", "ssl": "False", "verify_ssl": "False"}
 UNVERIFIED_REFERENCES = frozenset({"ssl._create_unverified_context", "ssl._create_stdlib_context"})
 CERT_NONE_NAMES = frozenset({"ssl.CERT_NONE", "ssl.VerifyMode.CERT_NONE"})
+CERT_LEVELS = frozenset({"CERT_NONE", "CERT_OPTIONAL", "CERT_REQUIRED"})
+CERT_LEVEL_NAMES = frozenset(f"ssl.{prefix}{level}" for prefix in ("", "VerifyMode.") for level in CERT_LEVELS)
 UNVERIFIED_TAILS = tails(UNVERIFIED_REFERENCES)
 CHECKED_KEYWORDS = frozenset({*DISABLING_KEYWORDS, "cert_reqs"})
 CERT_REQS_NONE = frozenset({"CERT_NONE", "NONE", "none"})
@@ -61,7 +63,9 @@ class TlsVerificationDisabled(BindingRule):
     mail and file-transfer clients opened without a context (`smtplib.SMTP_SSL(host)`,
     `imaplib.IMAP4_SSL(host)`, `poplib.POP3_SSL`, `ftplib.FTP_TLS`) and `server.starttls()`/`stls()`
     without one: their default context checks neither the certificate nor the host name. Code inside an `if` that tests a
-    `verify`/`insecure` flag is left alone: it implements the caller's own opt-out. Test files are not
+    `verify`/`insecure` flag is left alone: it implements the caller's own opt-out, and so is a mapping
+    that offers every certificate level (`{"required": CERT_REQUIRED, "none": CERT_NONE}`, a table from
+    configured names to levels): what is configured decides. Test files are not
     checked: tests talk to local servers with self-signed certificates, and that code does not ship.
 
     ## Why is this bad?
@@ -219,10 +223,16 @@ class TlsVerificationDisabled(BindingRule):
         modules = {name.split(".", 1)[0] for name in imported}
         return [client for client in STDLIB_STARTTLS if client.split(".", 1)[0] in modules]
 
-    def visit_DictElement(self, node: cst.DictElement) -> None:
-        if not self._opt_out_depth and self._is_cert_none(node.value):
-            self.report(node, f"`{self.source_of(node)}` makes this TLS connection accept any certificate.",
-                        hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
+    def visit_Dict(self, node: cst.Dict) -> None:
+        if self._opt_out_depth:
+            return
+        values = [e.value for e in node.elements if isinstance(e, cst.DictElement)]
+        if self._is_choice_table(values):
+            return
+        for element in node.elements:
+            if isinstance(element, cst.DictElement) and self._is_cert_none(element.value):
+                self.report(element, f"`{self.source_of(element)}` makes this TLS connection accept any certificate.",
+                            hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if self._opt_out_depth:
@@ -268,6 +278,16 @@ class TlsVerificationDisabled(BindingRule):
             return None
         return statement_removal(line, self._blocks[-1] if self._blocks else None,
                                  f"`{self.source_of(node.targets[0].target)} = False`")
+
+    def _is_choice_table(self, values: list[cst.BaseExpression]) -> bool:
+        """`{"required": CERT_REQUIRED, "none": CERT_NONE}`: a table that turns a configured name into a
+        certificate level offers every level, so it chooses none of them itself (its use decides)."""
+        levels = {self._cert_level(value) for value in values} - {None}
+        return len(levels) > 1
+
+    def _cert_level(self, value: cst.BaseExpression) -> str | None:
+        tail = value.attr.value if isinstance(value, cst.Attribute) else value.value if isinstance(value, cst.Name) else ""
+        return tail if tail in CERT_LEVELS and self.module_name(value) in CERT_LEVEL_NAMES else None
 
     def _is_cert_none(self, value: cst.BaseExpression) -> bool:
         """`ssl.CERT_NONE`, `CERT_NONE` imported from `ssl`, `ssl.VerifyMode.CERT_NONE`."""

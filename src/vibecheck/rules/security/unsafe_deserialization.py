@@ -31,6 +31,9 @@ ALWAYS_UNSAFE: dict[str, int] = {
     "yaml.unsafe_load_all": 0,
 }
 SERIALIZERS = frozenset({f"{module}.dumps" for module in PICKLE_MODULES})
+# Calls that write a pickle: a file that makes them stores objects itself (a cache backend, a job store).
+PICKLE_WRITERS = frozenset({f"{module}.{function}" for module in PICKLE_MODULES for function in ("dump", "dumps", "Pickler")})
+PICKLE_READERS = frozenset(name for name in ALWAYS_UNSAFE if name.partition(".")[0] in PICKLE_MODULES)
 YAML_LOADERS = frozenset({"yaml.load", "yaml.load_all", "ruamel.yaml.load", "ruamel.yaml.load_all"})
 SAFE_YAML_LOADERS = frozenset({"SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader", "RoundTripLoader"})
 # ruamel.yaml's loader objects: `YAML(typ="unsafe")` builds any Python object a document names.
@@ -39,7 +42,7 @@ UNSAFE_RUAMEL_TYPES = frozenset({"unsafe"})
 OPENERS = frozenset({"open", "io.open", "builtins.open", "pathlib.Path", "Path", "gzip.open", "bz2.open", "lzma.open",
                      "importlib.resources.files"})
 JOINERS = frozenset({"os.path.join", "posixpath.join", "os.path.abspath", "os.path.realpath"})
-CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *YAML_LOADERS, *RUAMEL_YAML, "torch.load", "numpy.load"})
+CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *PICKLE_WRITERS, *YAML_LOADERS, *RUAMEL_YAML, "torch.load", "numpy.load"})
 PATH_READERS = frozenset({"read_bytes", "read_text", "read", "joinpath", "open"})
 # What the fix calls instead, and the loaders it may drop (PyYAML's own; a project's loader class may add tags).
 SAFE_YAML_CALLS = {"yaml.load": "safe_load", "yaml.unsafe_load": "safe_load", "yaml.load_all": "safe_load_all",
@@ -68,7 +71,9 @@ class UnsafeDeserialization(BindingRule):
     `RoundTripLoader`), `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")` and
     `numpy.load(allow_pickle=True)`, unless the data comes from a literal path in the repository (also
     through `with open("model.pkl", "rb") as f`) or is what this code just serialised
-    (`pickle.loads(pickle.dumps(obj))`).
+    (`pickle.loads(pickle.dumps(obj))`). A pickle read in a file that also writes pickles (a cache backend
+    or job store reading back what it stored) is reported at medium severity, not high: the data is the
+    program's own unless someone else can write to that store.
 
     ## Why is this bad?
     These formats rebuild arbitrary objects, and rebuilding an object can call any function: loading a
@@ -126,6 +131,8 @@ class UnsafeDeserialization(BindingRule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._named_loaders: dict[str, _NamedLoader] = {}  # by the local name a `from yaml import ...` binds
+        self._pickle_loads: list[tuple[cst.Call, str]] = []  # reported at the end: their severity needs the whole file
+        self._writes_pickles = False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.relative or node.module is None or get_full_name_for_node(node.module) != "yaml":
@@ -147,7 +154,12 @@ class UnsafeDeserialization(BindingRule):
         qualified = self.module_name(node)
         if qualified is None:
             return
-        if qualified in ALWAYS_UNSAFE:
+        if qualified in PICKLE_WRITERS:
+            self._writes_pickles = True
+        elif qualified in PICKLE_READERS:
+            if not self._is_repo_file(argument(node, 0, "file")):
+                self._pickle_loads.append((node, qualified))
+        elif qualified in ALWAYS_UNSAFE:
             index = ALWAYS_UNSAFE[qualified]
             if not self._is_repo_file(argument(node, index, "file")):
                 self._report(node, qualified, "can run arbitrary code while it loads", fix=self._yaml_fix(node, qualified))
@@ -191,11 +203,26 @@ class UnsafeDeserialization(BindingRule):
                     hint=_HINTS.get(qualified.split(".")[0], _HINTS["pickle"]), fix=fix)
 
     def leave_Module(self, node: cst.Module) -> None:
+        self._report_pickle_loads()
         for local, named in self._named_loaders.items():
             fix = self._named_loader_fix(local, named) if named.calls else None
             for call, _qualified, message in named.calls:
                 self.report(call, f"{message}: loading data you did not write yourself gives its author code execution.",
                             hint=_HINTS["yaml"], fix=fix)
+
+    def _report_pickle_loads(self) -> None:
+        """Pickle loads, rated by where the data can come from.
+
+        A file that also writes pickles is most likely reading back a store it fills itself (a cache backend, a
+        job queue): an attacker needs write access to that store first, so the finding is medium, not high.
+        """
+        for call, qualified in self._pickle_loads:
+            if self._writes_pickles:
+                self.report(call, f"`{qualified}()` can run arbitrary code while it loads, so whoever can write to the "
+                            "store this file pickles into (a cache server, a shared folder) can run code here.",
+                            hint=_HINTS["pickle-store"], severity=Severity.MEDIUM)
+            else:
+                self._report(call, qualified, "can run arbitrary code while it loads")
 
     def _named_loader_fix(self, local: str, named: _NamedLoader) -> NodeFix | None:
         """One fix for all the calls of `load` imported by name: the import names `safe_load`, every call drops
@@ -272,6 +299,8 @@ def _is_module_dir(node: cst.BaseExpression) -> bool:
 
 _HINTS = {
     "pickle": "Load data from untrusted sources with a data-only format such as `json`; keep pickles for files you wrote.",
+    "pickle-store": "Keep the store private to this application, or sign what you store (`hmac`) and check it before "
+                    "loading.",
     "yaml": "Use `yaml.safe_load(...)` (or pass `Loader=yaml.SafeLoader`).",
     "ruamel": 'Load with `YAML(typ="safe")` (or the default round-trip `YAML()`), which builds only plain data.',
     "torch": "Pass `weights_only=True` to `torch.load`, or load the weights with `safetensors`.",
