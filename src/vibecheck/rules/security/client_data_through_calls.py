@@ -13,6 +13,8 @@ from vibecheck.rule import ProjectRule
 UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 # Request-flow rules with no file hints: a module another rule skipped borrows their calls and returns.
 LENDERS = ("VC409", "VC405")
+# The flow rules that record per-function summaries (`FlowRule.summarises`): they walk for this rule when not selected.
+SUMMARISING_RULES = ("VC401", "VC402", "VC405", "VC409", "VC411", "VC412", "VC413", "VC416", "VC419", "VC421", "VC422")
 
 
 class ClientDataThroughCalls(ProjectRule):
@@ -96,6 +98,7 @@ class ClientDataThroughCalls(ProjectRule):
     confidence = Confidence.MEDIUM
     cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 943, 502, 601, 113, 117, 434, 643, 90, 730, 1333, 348, 290, 307)
     reads_unchecked_test_facts = False
+    walks_with = SUMMARISING_RULES
 
     def check_project(self, project: Project) -> Iterable[Finding]:
         relative = {path: project.relative_path(path) for path in project.files}
