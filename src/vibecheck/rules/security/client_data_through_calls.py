@@ -37,7 +37,8 @@ class ClientDataThroughCalls(ProjectRule):
     or a regex pattern is medium, as in VC409). A MongoDB filter value in a helper counts only when a caller
     may pass the client's parsed JSON (an object such as `{"$ne": null}`), not a form field or a `str()`
     conversion; client text as a field name or `$where` code counts from any caller. The summaries come from
-    the walk of those flow rules, so it finds the sinks of the ones that are enabled; a module whose text
+    the walk of those flow rules, which runs for this rule also when they are not selected (`--select VC417`
+    alone), their own findings then left out; a module whose text
     a rule skips (a route or service module that never names a template or shell call) lends that rule the
     calls and returns VC409's (or VC405's) walk recorded there.
 
