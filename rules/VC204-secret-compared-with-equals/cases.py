@@ -244,3 +244,9 @@ def query_token(request, stored):
 def header_with_default(request):
     # expect: VC204 -- fixed: the default keeps the value a string
     return request.headers.get("X-API-Key", "") == API_KEY
+
+
+def unpacked_and_discarded(pair, cte_name):
+    _, name = pair
+    # ok: VC204 -- `_` (a name with no words) compared with a name that is no secret; sqlalchemy's compiler crashed it
+    return _ == cte_name and __ != name
