@@ -252,3 +252,9 @@ def check_credentials_pair(access_key, secret_key):
     # ok: VC204 -- flags saying whether each part was given, not the secrets
     if access_key_given != secret_key_given:
         raise ValueError("give both the access key and the secret key")
+
+
+def unpacked_and_discarded(pair, cte_name):
+    _, name = pair
+    # ok: VC204 -- `_` (a name with no words) compared with a name that is no secret; sqlalchemy's compiler crashed it
+    return _ == cte_name and __ != name

@@ -79,7 +79,7 @@ class Pipeline:
     def load(self) -> None:
         """Import what checking a file needs (the rule modules, libcst, the analyzers' tools), before workers fork."""
         importlib.import_module("vibecheck.engine")  # libcst and the engine, shared by the forked workers
-        _ = self.fact_collectors, self.registry.by_code
+        _ = self.fact_collectors, self.walked_codes, self.registry.by_code
         for analyzer in analyzers():
             analyzer.load()
 
@@ -92,6 +92,12 @@ class Pipeline:
                 for collector in project_rule.fact_collectors:
                     collectors.setdefault(collector, self._options[project_rule.code])
         return tuple(collectors.items())
+
+    @functools.cached_property
+    def walked_codes(self) -> frozenset[str]:
+        """The per-file rules that the enabled project rules need in every walk (`ProjectRule.walks_with`)."""
+        return frozenset(code for project_rule in self.registry.project_rules
+                         if project_rule.code in self.selection.enabled for code in project_rule.walks_with)
 
     # -- per file, in the worker ------------------------------------------------------------------------
 
@@ -135,9 +141,12 @@ class Pipeline:
         return stage
 
     def file_rules_for(self, enabled: frozenset[str]) -> list[tuple[type[Rule], Any]]:
+        """The enabled file rules, and those walked for the facts of enabled project rules (their findings are
+        dropped by `filter`, which keeps only the enabled codes)."""
         rules = self._file_rules.get(enabled)
         if rules is None:
-            rules = [(r, self._options[r.code]) for r in self.registry.file_rules if r.code in enabled]
+            walked = enabled | self.walked_codes
+            rules = [(r, self._options[r.code]) for r in self.registry.file_rules if r.code in walked]
             self._file_rules[enabled] = rules
         return rules
 

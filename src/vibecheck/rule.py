@@ -217,6 +217,10 @@ class ProjectRule(BaseRule):
     # like the engine's own fact collector they report nothing and write JSON-able facts into `context.facts`.
     # Rules that share a collector share its facts (it runs once, with the options of the first such rule).
     fact_collectors: ClassVar[tuple[Callable[[RuleContext, Any], Any], ...]] = ()
+    # Codes of the per-file rules whose walk writes the facts this rule reads (VC417 joins the flow rules' summaries):
+    # while this rule is enabled they walk every file even when they are not selected, and the filter stage drops
+    # their findings, so that `--select VC417` alone still has the summaries to join.
+    walks_with: ClassVar[tuple[str, ...]] = ()
     # Whether it also reads the definitions of source files that were not passed (what the tests reach
     # through them): the runner then reads them with `ast` only, which is cheap.
     reads_unchecked_source_facts: ClassVar[bool] = False

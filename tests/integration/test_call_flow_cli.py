@@ -585,3 +585,20 @@ def test_model_output_reaches_sinks_in_a_module_that_names_no_model(tmp_path: Pa
     write(tmp_path, LLM_HELPER_APP)
     found = {(f["path"], f["start"]["line"]) for f in findings(["."])}
     assert found == {("assistant/runner.py", 5), ("assistant/runner.py", 9)}
+
+
+def test_selected_alone_it_still_follows_client_input_and_reports_only_itself(app: Path) -> None:
+    """VC417 joins the flow rules' summaries: `--select VC417` walks them silently instead of finding nothing."""
+    result = CliRunner().invoke(cli, ["--format", "json", "--no-cache", "--select", "VC417", "."], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    reported = json.loads(result.stdout)["findings"]
+    assert {f["code"] for f in reported} == {"VC417"}
+    assert ("shop/storage.py", 5) in {(f["path"], f["start"]["line"]) for f in reported}
+
+
+def test_it_walks_with_exactly_the_rules_that_record_summaries() -> None:
+    from vibecheck.registry import load_registry
+    from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
+
+    summarising = {rule.code for rule in load_registry().file_rules if getattr(rule, "summarises", False)}
+    assert set(ClientDataThroughCalls.walks_with) == summarising

@@ -535,3 +535,16 @@ def test_static_reach_follows_packages_strings_urlconf_functions_and_fixtures(tm
     assert reported(findings, "VC301") == [
         "auth/app_settings.py:12", "auth/cli.py:4", "auth/flows/login.py:4", "auth/views.py:16"]
     assert reported(findings, "VC302") == []
+
+
+
+def test_a_chain_of_imports_longer_than_the_recursion_limit_is_followed_to_its_end(tmp_path: Path) -> None:
+    """Loading a module loads what it imports: a queue, not recursion, or 1,500 chained modules overflowed the stack."""
+    length = 1_500
+    files = {f"shop/m{i}.py": f"from shop import m{i + 1}\n\n\ndef f{i}():\n    return m{i + 1}.f{i + 1}()\n"
+             for i in range(length)}
+    files[f"shop/m{length}.py"] = f"def f{length}():\n    return 1\n"
+    files["shop/__init__.py"] = ""
+    files["tests/test_shop.py"] = "from shop import m0\n\n\ndef test_first():\n    assert m0.f0()\n"
+    findings = project_findings(write_project(tmp_path, files), [ModuleWithoutTests])
+    assert reported(findings, "VC302") == []

@@ -59,6 +59,8 @@ class CallGraph:
         for module in sorted(summaries):
             self.modules_by_last.setdefault(module.rpartition(".")[2], []).append(module)
         self._imported: dict[str, FunctionKey | None] = {}
+        self._origins: dict[tuple[FunctionKey, frozenset[str], int], tuple[str, bool] | None] = {}
+        self._sinks: dict[tuple[FunctionKey, str, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
 
     def resolve(self, callee: str, module: str) -> FunctionKey | None:
         """The function a recorded callee names: `local:f` in the caller's module, `import:pkg.mod.f` anywhere."""
@@ -93,9 +95,16 @@ class CallGraph:
     def returned_origin(self, key: FunctionKey | None, untrusted: frozenset[str], depth: int = MAX_DEPTH
                         ) -> tuple[str, bool] | None:
         """The client source a function's return value carries (directly or from a call it returns), if any, and
-        whether the value may be a client's object (parsed JSON) rather than text."""
+        whether the value may be a client's object (parsed JSON) rather than text. Kept, like `parameter_sinks`:
+        functions that return one of several calls, each of which does the same, multiply the ways to look."""
         if key is None or depth == 0:
             return None
+        question = (key, untrusted, depth)
+        if question not in self._origins:
+            self._origins[question] = self._returned_origin(key, untrusted, depth)
+        return self._origins[question]
+
+    def _returned_origin(self, key: FunctionKey, untrusted: frozenset[str], depth: int) -> tuple[str, bool] | None:
         for kind, origin, *note in self.functions[key]["returns"]:
             shape = note[0] if note else ""
             if kind in untrusted:
@@ -107,15 +116,28 @@ class CallGraph:
         return None
 
     def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, objects: bool, depth: int = MAX_DEPTH
-                        ) -> Iterator[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
+                        ) -> list[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
         """The sinks a parameter reaches: in the function itself, or passed on to further functions. A sink that
-        only an object can abuse (a MongoDB filter value) counts only when the value may be one (`objects`)."""
+        only an object can abuse (a MongoDB filter value) counts only when the value may be one (`objects`).
+
+        Each sink comes once, with the first chain that reaches it (the join reports a sink once anyway), and the
+        answer is kept: the paths through a dense call graph multiply at every call (a function passing its
+        parameter to n helpers that do the same has n**3 of them), the sinks at their ends do not."""
         if key is None or parameter is None or depth == 0:
-            return
+            return []
+        question = (key, parameter, objects, depth)
+        answer = self._sinks.get(question)
+        if answer is None:
+            answer = self._sinks[question] = self._parameter_sinks(key, parameter, objects, depth)
+        return answer
+
+    def _parameter_sinks(self, key: FunctionKey, parameter: str, objects: bool, depth: int
+                         ) -> list[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
+        reached: dict[tuple[FunctionKey, str], tuple[FunctionKey, list[Any], tuple[str, ...]]] = {}
         summary = self.functions[key]
         for sink in summary["sinks"]:
             if sink[0] == PARAMETER and sink[1] == parameter and (objects or _needs(sink) != OBJECT):
-                yield key, sink, (key[1],)
+                reached.setdefault((key, sink[5]), (key, sink, (key[1],)))
         for callee, where, kind, origin, *note in summary["calls"]:
             if kind == PARAMETER and origin == parameter:
                 target = self.resolve(callee, key[0])
@@ -123,7 +145,8 @@ class CallGraph:
                     passed = objects and (note[0] if note else "") != TEXT
                     for found, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where), passed,
                                                                    depth - 1):
-                        yield found, sink, (key[1], *chain)
+                        reached.setdefault((found, sink[5]), (found, sink, (key[1], *chain)))
+        return list(reached.values())
 
     def joined(self, untrusted: frozenset[str]) -> Iterator[tuple[FunctionKey, list[Any], str, tuple[str, ...]]]:
         """Every sink reached by client data across a call: (function, sink, origin, chain of functions)."""

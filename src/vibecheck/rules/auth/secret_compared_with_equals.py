@@ -304,7 +304,8 @@ def _is_class_name(name: str) -> bool:
 
 
 def _both_hashes(left: cst.BaseExpression, left_name: str | None, right: cst.BaseExpression, right_name: str | None) -> bool:
-    """Both sides are variables or attributes named `..._hash` (not a header value, not a constant)."""
-    return all(isinstance(node, (cst.Name, cst.Attribute)) and name and not name.isupper() and words(name)[-1] in HASH_WORDS
+    """Both sides are variables or attributes named `..._hash` (not a header value, not a constant; `_` has no word)."""
+    return all(isinstance(node, (cst.Name, cst.Attribute)) and name and not name.isupper()
+               and any(word in HASH_WORDS for word in words(name)[-1:])
                for node, name in ((left, left_name), (right, right_name)))
 

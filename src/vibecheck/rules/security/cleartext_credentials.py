@@ -199,20 +199,26 @@ class CleartextCredentials(BindingRule):
                         return f"The `{field}` {'header' if key == 'headers' else 'field'}"
         return None
 
-    def _text(self, node: cst.BaseExpression | None, depth: int = 8) -> str | None:
-        """A URL's text: literal parts kept, other parts as `\\x00` (names bound to literals followed, `depth` levels
-        deep, so `url = f"{url}/next"` ends)."""
-        if node is None or depth == 0:
+    def _text(self, node: cst.BaseExpression | None, followed: set[int] | None = None) -> str | None:
+        """A URL's text: literal parts kept, other parts as `\\x00` (names bound to literals followed). Each binding is
+        followed once (`followed`), so `url = f"{url}/next"` ends and `f"{url}{url}{url}"` does not multiply the work
+        by three at every step."""
+        if node is None:
             return None
-        node = self.resolve(node)
-        text = string_value(node)
+        followed = set() if followed is None else followed
+        value = self.resolve(node)
+        if value is not node:
+            if id(value) in followed:
+                return None
+            followed.add(id(value))
+        text = string_value(value)
         if text is not None:
             return text
-        if isinstance(node, cst.FormattedString):
+        if isinstance(value, cst.FormattedString):
             return "".join(part.value if isinstance(part, cst.FormattedStringText) else
-                           self._text(part.expression, depth - 1) or "\x00"
-                           if isinstance(part, cst.FormattedStringExpression) else "\x00" for part in node.parts)
-        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
-            left, right = self._text(node.left, depth - 1), self._text(node.right, depth - 1)
+                           self._text(part.expression, followed) or "\x00"
+                           if isinstance(part, cst.FormattedStringExpression) else "\x00" for part in value.parts)
+        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add):
+            left, right = self._text(value.left, followed), self._text(value.right, followed)
             return None if left is None and right is None else (left or "\x00") + (right or "\x00")
         return None

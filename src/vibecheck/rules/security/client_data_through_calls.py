@@ -13,6 +13,8 @@ from vibecheck.rule import ProjectRule
 UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 # Request-flow rules with no file hints: a module another rule skipped borrows their calls and returns.
 LENDERS = ("VC409", "VC405")
+# The flow rules that record per-function summaries (`FlowRule.summarises`): they walk for this rule when not selected.
+SUMMARISING_RULES = ("VC401", "VC402", "VC405", "VC409", "VC411", "VC412", "VC413", "VC416", "VC419", "VC421", "VC422")
 
 
 class ClientDataThroughCalls(ProjectRule):
@@ -35,7 +37,8 @@ class ClientDataThroughCalls(ProjectRule):
     or a regex pattern is medium, as in VC409). A MongoDB filter value in a helper counts only when a caller
     may pass the client's parsed JSON (an object such as `{"$ne": null}`), not a form field or a `str()`
     conversion; client text as a field name or `$where` code counts from any caller. The summaries come from
-    the walk of those flow rules, so it finds the sinks of the ones that are enabled; a module whose text
+    the walk of those flow rules, which runs for this rule also when they are not selected (`--select VC417`
+    alone), their own findings then left out; a module whose text
     a rule skips (a route or service module that never names a template or shell call) lends that rule the
     calls and returns VC409's (or VC405's) walk recorded there.
 
@@ -96,6 +99,7 @@ class ClientDataThroughCalls(ProjectRule):
     confidence = Confidence.MEDIUM
     cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 943, 502, 601, 113, 117, 434, 643, 90, 730, 1333, 348, 290, 307)
     reads_unchecked_test_facts = False
+    walks_with = SUMMARISING_RULES
 
     def check_project(self, project: Project) -> Iterable[Finding]:
         relative = {path: project.relative_path(path) for path in project.files}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -551,7 +551,30 @@ class ProjectIndex:
                     if target.module in imported:
                         reach(target)
 
+        # `load` and `reach` queue their work; the outermost call does the queue, so an import chain of thousands
+        # of modules (or a long line of calls) takes no stack: a job only queues the loads and reaches it causes.
+        queued: list[tuple[Callable[..., None], tuple[Any, ...]]] = []
+        working: list[bool] = []
+
+        def run(job: Callable[..., None], *arguments: Any) -> None:
+            queued.append((job, arguments))
+            if working:
+                return
+            working.append(True)
+            try:
+                while queued:
+                    next_job, next_arguments = queued.pop()
+                    next_job(*next_arguments)
+            finally:
+                working.clear()
+
         def load(module: str, routed: frozenset[str] = frozenset()) -> None:
+            run(load_now, module, routed)
+
+        def reach(definition: Definition) -> None:
+            run(reach_now, definition)
+
+        def load_now(module: str, routed: frozenset[str]) -> None:
             """The module was imported: its top-level code and the hooks it registers ran (`routed`: names it only
             hands to the URL resolver, which runs them for a matching request alone)."""
             if module in imported:
@@ -596,7 +619,7 @@ class ProjectIndex:
                     if member.simple_name.startswith(new):
                         reach(member)
 
-        def reach(definition: Definition) -> None:
+        def reach_now(definition: Definition) -> None:
             key = (definition.module, definition.qualname)
             if key in reached:
                 return

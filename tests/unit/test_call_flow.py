@@ -1,0 +1,52 @@
+"""The inter-procedural join of `vibecheck.analysis.call_flow` on summaries made by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from vibecheck.analysis.call_flow import CallGraph
+from vibecheck.analysis.flow import CALL, OBJECT, PARAMETER
+
+
+def _helper(index: int, helpers: int) -> dict[str, Any]:
+    """`f<index>(v)`: runs `os.system(v)` and passes `v` to every helper, itself included (a dense call graph)."""
+    return {"parameters": ["v"], "returns": [],
+            "sinks": [[PARAMETER, "v", "Shell.", "", [78], "v", "high", f"os.system(v)  # f{index}"]],
+            "calls": [[f"local:f{other}", 0, PARAMETER, "v"] for other in range(helpers)]}
+
+
+def test_a_dense_call_graph_is_joined_once_per_function_not_once_per_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """30 helpers that each pass their parameter to all 30: 27,000 paths of three calls, 30 sinks at their ends."""
+    helpers = 30
+    graph = CallGraph({"app": {f"f{i}": _helper(i, helpers) for i in range(helpers)}})
+    looked_up = []
+    resolve = graph.resolve
+    monkeypatch.setattr(graph, "resolve", lambda callee, module: looked_up.append(callee) or resolve(callee, module))
+    found = list(graph.parameter_sinks(("app", "f0"), "v", objects=False))
+    assert len(looked_up) <= 3 * helpers * helpers  # each function's calls once per depth, not once per path
+    assert sorted(key[1] for key, _, _ in found) == sorted(f"f{i}" for i in range(helpers))
+    chain = {key[1]: chain for key, _, chain in found}["f7"]
+    assert chain[0] == "f0" and chain[-1] == "f7" and len(chain) <= 3  # each sink once, with the first chain to it
+
+
+def test_functions_returning_one_of_many_calls_are_looked_into_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """30 functions that each return a call of any of the 30, none carrying client data: 27,000 ways, 90 answers."""
+    functions = 30
+    returns = [[CALL, f"local:f{other}"] for other in range(functions)]
+    graph = CallGraph({"app": {f"f{i}": {"parameters": [], "sinks": [], "calls": [], "returns": returns}
+                               for i in range(functions)}})
+    looked_up = []
+    resolve = graph.resolve
+    monkeypatch.setattr(graph, "resolve", lambda callee, module: looked_up.append(callee) or resolve(callee, module))
+    assert graph.returned_origin(("app", "f0"), frozenset({"request"})) is None
+    assert len(looked_up) <= 3 * functions * functions
+
+
+def test_a_returned_call_carries_the_client_data_of_the_function_it_calls() -> None:
+    graph = CallGraph({"app": {"outer": {"parameters": [], "sinks": [], "calls": [], "returns": [[CALL, "local:inner"]]},
+                               "inner": {"parameters": [], "sinks": [], "calls": [],
+                                         "returns": [["request", "request.args", OBJECT]]}}})
+    assert graph.returned_origin(("app", "outer"), frozenset({"request"})) == ("request.args` in `inner()", True)
+    assert graph.returned_origin(("app", "outer"), frozenset({"llm"})) is None
