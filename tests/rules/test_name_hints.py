@@ -1,5 +1,5 @@
 """The flow rules whose file hints are whole names: every sink and named source they read has a part among them,
-and a module that holds a hint only inside a longer name is not walked (VC411, VC413, VC421)."""
+and a module that holds a hint only inside a longer name is not walked (VC411, VC412, VC413, VC414, VC421)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ import pytest
 from vibecheck.analysis.flow import CLI_SOURCES, SKIPPED_BY_HINTS, SUMMARY_FACT
 from vibecheck.engine import check_file
 from vibecheck.rule import Rule
+from vibecheck.rules.security import client_data_in_template_source as template_source
 from vibecheck.rules.security import client_data_to_code_execution as code_execution
 from vibecheck.rules.security import client_data_to_shell as shell
+from vibecheck.rules.security import error_details_to_client as error_details
 from vibecheck.rules.security.client_data_in_html import ClientDataInHtml
 
 # Each rule with the dotted names it must see a part of: its sink tables, and its command-line sources.
@@ -20,6 +22,10 @@ NAMED_BY_HINTS: list[tuple[type[Rule], Iterable[str]]] = [
                                *shell.EXEC_FUNCTIONS]),
     (code_execution.ClientDataToCodeExecution, [*code_execution.EXECUTING, *code_execution.IMPORTING,
                                                 *code_execution.CONSOLE_METHODS, *CLI_SOURCES]),
+    (template_source.ClientDataInTemplateSource, [*template_source.TEMPLATE_SOURCES, *template_source.RENDER_CALLS,
+                                                  *template_source.TEMPLATE_SOURCE_METHODS,
+                                                  *template_source.RENDER_METHODS]),
+    (error_details.ErrorDetailsToClient, [*error_details.TRACEBACK_CALLS, "except"]),
 ]
 
 
@@ -43,6 +49,7 @@ def walked_by(rule: type[Rule], source: str) -> bool:
     (code_execution.ClientDataToCodeExecution, "def submit(executor, job):\n    return executor.submit(job)\n"),
     (code_execution.ClientDataToCodeExecution, "from django.core.signals import request_finished\n"),
     (ClientDataInHtml, "import requests\n\n\ndef prevent(nobody):\n    return requests.get(nobody)\n"),
+    (template_source.ClientDataInTemplateSource, "def page(env, name):\n    return env.get_template(name)\n"),
 ])
 def test_a_module_with_a_hint_only_inside_longer_names_is_not_walked(rule: type[Rule], source: str) -> None:
     assert not walked_by(rule, source)
@@ -55,6 +62,18 @@ def test_a_module_with_a_hint_only_inside_longer_names_is_not_walked(rule: type[
     (code_execution.ClientDataToCodeExecution, "def ask(helper):\n    return helper(raw_input('>'))\n"),
     (code_execution.ClientDataToCodeExecution, "import builtins\n\n\ndef ask(helper):\n    helper(builtins.input())\n"),
     (ClientDataInHtml, "def view(self):\n    return self.request.GET\n"),
+    (template_source.ClientDataInTemplateSource, "def page(env, name):\n    return env.get_template(name).stream(locals())\n"),
 ])
 def test_a_module_that_names_a_sink_or_a_source_is_walked(rule: type[Rule], source: str) -> None:
     assert walked_by(rule, source)
+
+
+@pytest.mark.parametrize(("source", "hinted"), [
+    ("class Failed(exceptions.ValidationError):\n    pass\n", False),
+    ("def view(request):\n    return HttpResponse(traceback_text)\n", False),
+    ("try:\n    run()\nexcept OSError as error:\n    pass\n", True),
+    ("import traceback\n", True),
+    ("info = sys.exc_info()\n", True),
+])
+def test_error_details_need_a_handler_or_a_traceback_call_by_name(source: str, hinted: bool) -> None:
+    assert error_details.ErrorDetailsToClient.hinted_in(source.lower()) is hinted

@@ -128,7 +128,10 @@ class ErrorDetailsToClient(FlowRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = CWE
+    # Names: every finding's value comes from an `except ... as` handler (the keyword) or a `TRACEBACK_CALLS`
+    # call, each of which has `traceback` or `exc_info` as a part of its dotted name.
     file_hints = ("except", "traceback", "exc_info")
+    file_hints_are_names = True
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         super().__init__(context, options)
