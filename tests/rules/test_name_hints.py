@@ -1,5 +1,5 @@
 """The flow rules whose file hints are whole names: every sink and named source they read has a part among them,
-and a module that holds a hint only inside a longer name is not walked (VC411, VC412, VC413, VC414, VC421)."""
+and a module that holds a hint only inside a longer name is not walked (VC411-VC414, VC421, VC422)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from vibecheck.analysis.flow import CLI_SOURCES, SKIPPED_BY_HINTS, SUMMARY_FACT
 from vibecheck.engine import check_file
 from vibecheck.rule import Rule
+from vibecheck.rules.security import client_data_in_query as query
 from vibecheck.rules.security import client_data_in_template_source as template_source
 from vibecheck.rules.security import client_data_to_code_execution as code_execution
 from vibecheck.rules.security import client_data_to_shell as shell
@@ -26,6 +27,10 @@ NAMED_BY_HINTS: list[tuple[type[Rule], Iterable[str]]] = [
                                                   *template_source.TEMPLATE_SOURCE_METHODS,
                                                   *template_source.RENDER_METHODS]),
     (error_details.ErrorDetailsToClient, [*error_details.TRACEBACK_CALLS, "except"]),
+    # the sinks that VC422's substring hints never named either (`fetch*`, `get`, ...) are left to its source words
+    (query.ClientDataInQuery, [name for name in (*query.SQL_TEXT_FUNCTIONS, *query.EXECUTE_METHODS, "raw", "extra",
+                                                 *query.ORDERING_METHODS, *query.LOOKUP_METHODS, *query.MONGO_METHODS)
+                               if not name.startswith(("fetch", "get", "replace_one", "watch"))]),
 ]
 
 
@@ -50,6 +55,7 @@ def walked_by(rule: type[Rule], source: str) -> bool:
     (code_execution.ClientDataToCodeExecution, "from django.core.signals import request_finished\n"),
     (ClientDataInHtml, "import requests\n\n\ndef prevent(nobody):\n    return requests.get(nobody)\n"),
     (template_source.ClientDataInTemplateSource, "def page(env, name):\n    return env.get_template(name)\n"),
+    (query.ClientDataInQuery, "def touch(row):\n    return row.updated_at, row.counter, context(row), row.raw_id\n"),
 ])
 def test_a_module_with_a_hint_only_inside_longer_names_is_not_walked(rule: type[Rule], source: str) -> None:
     assert not walked_by(rule, source)
@@ -63,6 +69,8 @@ def test_a_module_with_a_hint_only_inside_longer_names_is_not_walked(rule: type[
     (code_execution.ClientDataToCodeExecution, "import builtins\n\n\ndef ask(helper):\n    helper(builtins.input())\n"),
     (ClientDataInHtml, "def view(self):\n    return self.request.GET\n"),
     (template_source.ClientDataInTemplateSource, "def page(env, name):\n    return env.get_template(name).stream(locals())\n"),
+    (query.ClientDataInQuery, "def upsert(rows, fields):\n    return rows.update_or_create(**fields)\n"),
+    (query.ClientDataInQuery, "def recent(db, since):\n    return db.events.delete_many({'at': since})\n"),
 ])
 def test_a_module_that_names_a_sink_or_a_source_is_walked(rule: type[Rule], source: str) -> None:
     assert walked_by(rule, source)
