@@ -128,8 +128,8 @@ class ErrorDetailsToClient(FlowRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = CWE
-    # Names: every finding's value comes from an `except ... as` handler (the keyword) or a `TRACEBACK_CALLS`
-    # call, each of which has `traceback` or `exc_info` as a part of its dotted name.
+    # Names: every finding's value comes from an `except ... as` handler (the keyword `except`) or from a
+    # `TRACEBACK_CALLS` call, whose resolved name has `traceback` or `exc_info` as a part (a name in the file).
     file_hints = ("except", "traceback", "exc_info")
     file_hints_are_names = True
 
