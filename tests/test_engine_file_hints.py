@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import libcst as cst
+import pytest
 
 from vibecheck.engine import check_file
 from vibecheck.model import Category
-from vibecheck.rule import Rule, RuleContext
+from vibecheck.rule import Rule, RuleContext, occurs_as_name
 
 _DOC = """{summary}
 
@@ -79,3 +80,38 @@ def test_a_failing_skip_hook_is_that_rules_error_and_the_next_rule_is_still_hand
     assert [e.rule for e in result.errors] == ["TST102"]
     assert result.findings == []
     assert result.facts.get("skipped") == ["TST101"]
+
+
+class ReportsEveryNameNearAName(ReportsEveryName):
+    __doc__ = _DOC.format(summary="Reports every name, in files that name a needle or call pin.")
+    code = "TST103"
+    name = "reports-every-name-near-a-name"
+    file_hints = ("needle", "pin(")
+    file_hints_are_names = True
+
+
+@pytest.mark.parametrize("source", ["needle = 1\n", "x = a.Needle\n", "x = 'needle'\n", "x = pin(1)\n",
+                                    "x = a.pin(1)\n", "x = (needle)\n", "x = needle2 + needle\n"])
+def test_a_rule_whose_hints_are_names_runs_where_one_is_a_whole_name(source: str) -> None:
+    ReportsEveryNameNearAName.built = 0
+    check_file("x.py", source.encode(), [(ReportsEveryNameNearAName, None)])
+    assert ReportsEveryNameNearAName.built == 1
+
+
+@pytest.mark.parametrize("source", ["needles = 1\n", "x = haystack_needle\n", "x = _needle\n",
+                                    "x = spin(1)\n", "x = pin\n", "x = needle\u00e9\n"])
+def test_a_rule_whose_hints_are_names_skips_a_file_where_they_are_only_parts_of_other_names(source: str) -> None:
+    ReportsEveryNameNearAName.built = 0
+    result = check_file("x.py", source.encode(), [(ReportsEveryNameNearAName, None)], collect_facts=False)
+    assert ReportsEveryNameNearAName.built == 0
+    assert result.facts == {"skipped": ["TST103"]}
+
+
+@pytest.mark.parametrize(("word", "text", "found"), [
+    ("exec", "exec", True), ("exec", "os.exec(", True), ("exec", "execute exec", True),
+    ("exec", "execute(x); _exec; exec2", False), ("exec", "", False), ("input(", "raw_input(x)", False),
+    ("input(", "builtins.input(x)", True), ("input(", "input (x)", False), ("(x", "f(xy", False), ("(x", "f(x)", True),
+])
+def test_a_name_occurs_where_no_identifier_character_touches_its_identifier_ends(word: str, text: str,
+                                                                              found: bool) -> None:
+    assert occurs_as_name(word, text) is found

@@ -119,11 +119,10 @@ def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, 
     for rule_cls, options in rules:
         if context.is_test_file or not rule_cls.applies_to_tests_only:
             try:
-                hints = rule_cls.file_hints
-                if hints:
+                if rule_cls.file_hints:
                     if lowered is None:
                         lowered = context.source.lower()
-                    if not any(hint in lowered for hint in hints):
+                    if not rule_cls.hinted_in(lowered):
                         rule_cls.skipped_by_hints(context)
                         continue
                 instances.append(rule_cls(context, options))

@@ -161,6 +161,28 @@ class BaseRule:
         return cls.Options(**values)
 
 
+def occurs_as_name(word: str, text: str) -> bool:
+    """Whether `word` occurs in `text` with no identifier character touching an end of it that is one itself.
+
+    Scans the substring hits, so a file without the word costs one `str.find`, like a plain substring hint;
+    `str.isalnum` and `_` are the identifier characters (`\\w`), so `exec` counts in `os.exec`, `"exec"`
+    and `exec(`, not in `execute` or `_exec`.
+    """
+    check_left, check_right = _is_name_character(word[0]), _is_name_character(word[-1])
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (check_left and start and _is_name_character(text[start - 1])) \
+                and not (check_right and end < len(text) and _is_name_character(text[end])):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _is_name_character(character: str) -> bool:
+    return character == "_" or character.isalnum()
+
+
 class Rule(BaseRule):
     """A per-file rule: libcst `visit_*`/`leave_*` methods, run in the engine's one walk.
 
@@ -177,10 +199,21 @@ class Rule(BaseRule):
     # source): the engine then does not build the rule for that file, so a file it cannot match costs a
     # substring search. Empty: the rule runs on every file.
     file_hints: ClassVar[tuple[str, ...]] = ()
+    # Whether a hint counts only where it is not part of a longer identifier (`exec` in `exec(code)` and
+    # `os.exec`, not in `execute`): true where every finding needs a hint as a whole name in the file, which
+    # the rule argues beside its hints. A hint's end that is punctuation (`input(`) may touch anything.
+    file_hints_are_names: ClassVar[bool] = False
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         self.context = context
         self.options = options if options is not None else self.Options()
+
+    @classmethod
+    def hinted_in(cls, lowered: str) -> bool:
+        """Whether one of the rule's file hints occurs in the lower-cased source (as a name, if they are names)."""
+        if cls.file_hints_are_names:
+            return any(occurs_as_name(hint, lowered) for hint in cls.file_hints)
+        return any(hint in lowered for hint in cls.file_hints)
 
     @classmethod
     def skipped_by_hints(cls, context: RuleContext) -> None:

@@ -96,7 +96,12 @@ class ClientDataInHtml(ClientSinkRule):
     confidence = Confidence.MEDIUM
     cwe = CWE
     supersedes = ("B308", "B703", "B704")
-    file_hints = ("request", "event", "body")
+    # Names, each a part of a request source's dotted name: `request` (Flask's global, a view's parameter,
+    # `self.request`, a `Request` parameter), `httprequest` (a Django `HttpRequest` parameter), a payload's
+    # `event` or `body`. Route parameters, `req` and other payload names are sources these do not name: a
+    # module that reads only those was skipped before too, unless another word held one of these inside it.
+    file_hints = ("request", "httprequest", "event", "body")
+    file_hints_are_names = True
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **MARKED_SAFE}
     sanitizers = ESCAPERS
 

@@ -176,9 +176,17 @@ class ClientDataInQuery(ClientSinkRule):
     supersedes = ("VC402", "B608")
     sanitizers = SANITIZERS
     source: ClassVar[SourceFinder] = staticmethod(query_source)
-    # the sinks, and the sources a caller passes on to a query helper in another file
-    file_hints = ("text(", "execute", "raw", "extra", "read_sql", "literal_column", "order_by", "group_by", "distinct",
-                  "filter", "exclude", "find", "delete", "update", "aggregate", "count", "request", "event")
+    # Names, each a part of a sink's or a request source's dotted name (every part of a resolved name is a name
+    # in the file): the SQL text calls and methods (`text(`, `rawsql`, `read_sql`, `execute`, `.raw(`, ...), the
+    # ordering and lookup methods, the MongoDB methods, and `request`, `httprequest` (a Django `HttpRequest`
+    # parameter) and a payload's `event` for the sources a caller passes on to a query helper in another file.
+    # As substrings before, these never named `fetch*`, `get`, `get_or_create`, `replace_one` or `watch`.
+    file_hints = ("text(", "execute", "executemany", "executescript", "raw", "rawsql", "extra", "read_sql",
+                  "read_sql_query", "literal_column", "order_by", "group_by", "distinct", "filter", "exclude",
+                  "update_or_create", "find", "find_one", "find_one_and_update", "find_one_and_delete",
+                  "find_one_and_replace", "delete_one", "delete_many", "update_one", "update_many", "count_documents",
+                  "aggregate", "request", "httprequest", "event")
+    file_hints_are_names = True
 
     def new_state(self) -> FlowState:
         return QueryState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers)

@@ -81,7 +81,14 @@ class ClientDataInTemplateSource(ClientSinkRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (1336, 94, 200)
-    file_hints = ("template", "render", "from_string")
+    # Names, each a part of a sink's or a renderer's dotted name (every part of a resolved name is a name in the
+    # file: the call's own parts, or the import that binds its head): `template` (`jinja2.Template`, Django's,
+    # Mako's, Tornado's), `render` (`chevron.render`, `django.shortcuts.render`, `.render(`), the longer names
+    # the rest end in, and `stream` (`.stream(locals())`, which `get_template` named only as a substring). A
+    # module without them has no sink; VC417 borrows its calls and returns from VC409.
+    file_hints = ("template", "render", "from_string", "render_template", "render_template_string", "render_to_response",
+                  "render_to_string", "templateresponse", "render_async", "stream")
+    file_hints_are_names = True
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = TEMPLATE_SOURCES
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = TEMPLATE_SOURCE_METHODS
 

@@ -83,10 +83,16 @@ class ClientDataToCodeExecution(ClientSinkRule):
     confidence = Confidence.HIGH
     cwe = CWE
     supersedes = ("B307", "B102")
-    # the sinks, and the sources a caller passes on to a helper in another file (not `import`, which every
-    # module spells: a module without them lends VC409's calls and returns to VC417)
+    # Names, each a part of a sink's or a source's dotted name (every part of a resolved name is a name in the
+    # file: the call's own parts, or the import that binds its head): the sinks' (`eval`, `import_module`, ...,
+    # `builtins.eval` through `eval`), the request sources' (`request`, `self.request`, `flask.request`, a
+    # `Request`/`HttpRequest` parameter, a payload's `event`) and the command line's (`sys.argv`, `input(`,
+    # `raw_input`, `fileinput`, `sys.stdin`, `builtins.input`). A module without them has no sink and reads no
+    # named source; VC417 borrows its calls and returns from VC409 (not `import`, which every module spells).
     file_hints = ("eval", "exec", "import_module", "__import__", "locate", "find_spec", "run_path", "run_module", "push",
-                  "runsource", "runcode", "request", "event", "argv", "input(", "fileinput", "stdin", "builtins")
+                  "runsource", "runcode", "request", "httprequest", "event", "argv", "input(", "raw_input", "fileinput",
+                  "stdin", "builtins")
+    file_hints_are_names = True
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**EXECUTING, **IMPORTING}
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = CONSOLE_METHODS
     sanitizers = SANITIZERS

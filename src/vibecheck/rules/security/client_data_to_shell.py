@@ -104,8 +104,15 @@ class ClientDataToShell(ClientSinkRule):
     confidence = Confidence.HIGH
     cwe = CWE
     supersedes = ("B601", "B602", "B605", "VC408")
-    # the sinks, and the sources a caller passes on to a helper in another file
-    file_hints = ("system", "popen", "subprocess", "getoutput", "exec", "spawn", "pexpect", "request", "event")
+    # Names, each a part of a sink's or a source's dotted name (every part of a resolved name is a name in the
+    # file: the call's own parts, or the import that binds its head): a part of each sink in the tables below
+    # (`os.execv` through `execv`, `asyncio.create_subprocess_shell` through its last part), and the request
+    # sources' (`request`, `self.request`, a `Request`/`HttpRequest` parameter, a payload's `event`). A module
+    # without them has no sink and reads no named source; VC417 borrows its calls and returns from VC409.
+    file_hints = ("system", "popen", "getoutput", "getstatusoutput", "subprocess", "create_subprocess_shell",
+                  "create_subprocess_exec", "pexpect", "exec_command", *(name.partition(".")[2] for name in EXEC_FUNCTIONS),
+                  "request", "httprequest", "event")
+    file_hints_are_names = True
     sanitizers = SANITIZERS
 
     def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:

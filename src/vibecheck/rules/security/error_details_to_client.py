@@ -131,7 +131,10 @@ class ErrorDetailsToClient(FlowRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = CWE
+    # Names: every finding's value comes from an `except ... as` handler (the keyword `except`) or from a
+    # `TRACEBACK_CALLS` call, whose resolved name has `traceback` or `exc_info` as a part (a name in the file).
     file_hints = ("except", "traceback", "exc_info")
+    file_hints_are_names = True
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         super().__init__(context, options)

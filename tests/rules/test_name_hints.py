@@ -1,0 +1,87 @@
+"""The flow rules whose file hints are whole names: every sink and named source they read has a part among them,
+and a module that holds a hint only inside a longer name is not walked (VC411-VC414, VC421, VC422)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+
+from vibecheck.analysis.flow import CLI_SOURCES, SKIPPED_BY_HINTS, SUMMARY_FACT
+from vibecheck.engine import check_file
+from vibecheck.rule import Rule
+from vibecheck.rules.security import client_data_in_query as query
+from vibecheck.rules.security import client_data_in_template_source as template_source
+from vibecheck.rules.security import client_data_to_code_execution as code_execution
+from vibecheck.rules.security import client_data_to_shell as shell
+from vibecheck.rules.security import error_details_to_client as error_details
+from vibecheck.rules.security.client_data_in_html import ClientDataInHtml
+
+# Each rule with the dotted names it must see a part of: its sink tables, and its command-line sources.
+NAMED_BY_HINTS: list[tuple[type[Rule], Iterable[str]]] = [
+    (shell.ClientDataToShell, [*shell.SHELL_FUNCTIONS, *shell.SHELL_METHODS, *shell.SUBPROCESS_FUNCTIONS,
+                               *shell.EXEC_FUNCTIONS]),
+    (code_execution.ClientDataToCodeExecution, [*code_execution.EXECUTING, *code_execution.IMPORTING,
+                                                *code_execution.CONSOLE_METHODS, *CLI_SOURCES]),
+    (template_source.ClientDataInTemplateSource, [*template_source.TEMPLATE_SOURCES, *template_source.RENDER_CALLS,
+                                                  *template_source.TEMPLATE_SOURCE_METHODS,
+                                                  *template_source.RENDER_METHODS]),
+    (error_details.ErrorDetailsToClient, [*error_details.TRACEBACK_CALLS, "except"]),
+    # the sinks that VC422's substring hints never named either (`fetch*`, `get`, ...) are left to its source words
+    (query.ClientDataInQuery, [name for name in (*query.SQL_TEXT_FUNCTIONS, *query.EXECUTE_METHODS, "raw", "extra",
+                                                 *query.ORDERING_METHODS, *query.LOOKUP_METHODS, *query.MONGO_METHODS)
+                               if not name.startswith(("fetch", "get", "replace_one", "watch"))]),
+]
+
+
+@pytest.mark.parametrize(("rule", "names"), NAMED_BY_HINTS, ids=lambda value: getattr(value, "code", ""))
+def test_every_sink_and_command_line_source_has_a_part_among_the_hints(rule: type[Rule], names: Iterable[str]) -> None:
+    """A part of a resolved name is a name in the file; a part called (`input(`) may stand as its call."""
+    hints = set(rule.file_hints)
+    assert rule.file_hints_are_names
+    assert [name for name in names if not any({part, f"{part}("} & hints for part in name.lower().split("."))] == []
+
+
+def walked_by(rule: type[Rule], source: str) -> bool:
+    """Whether the rule walked the module: a summarising flow rule that its hints skip says so in the facts."""
+    result = check_file("helpers.py", source.encode(), [(rule, None)])
+    return rule.code not in result.facts.get(SUMMARY_FACT, {}).get(SKIPPED_BY_HINTS, [])
+
+
+@pytest.mark.parametrize(("rule", "source"), [
+    (shell.ClientDataToShell, "def save(cursor, row):\n    cursor.execute('insert', row)\n    return requests\n"),
+    (shell.ClientDataToShell, "from django.dispatch import receiver\n\nfilesystem_events = []\n"),
+    (code_execution.ClientDataToCodeExecution, "def submit(executor, job):\n    return executor.submit(job)\n"),
+    (code_execution.ClientDataToCodeExecution, "from django.core.signals import request_finished\n"),
+    (ClientDataInHtml, "import requests\n\n\ndef prevent(nobody):\n    return requests.get(nobody)\n"),
+    (template_source.ClientDataInTemplateSource, "def page(env, name):\n    return env.get_template(name)\n"),
+    (query.ClientDataInQuery, "def touch(row):\n    return row.updated_at, row.counter, context(row), row.raw_id\n"),
+])
+def test_a_module_with_a_hint_only_inside_longer_names_is_not_walked(rule: type[Rule], source: str) -> None:
+    assert not walked_by(rule, source)
+
+
+@pytest.mark.parametrize(("rule", "source"), [
+    (shell.ClientDataToShell, "import os\n\n\ndef run(program):\n    os.execvp(program, [program])\n"),
+    (shell.ClientDataToShell, "import asyncio\n\n\nasync def run(line):\n    await asyncio.create_subprocess_shell(line)\n"),
+    (shell.ClientDataToShell, "from django.http import HttpRequest\n\n\ndef view(r: HttpRequest):\n    return r.GET\n"),
+    (code_execution.ClientDataToCodeExecution, "def ask(helper):\n    return helper(raw_input('>'))\n"),
+    (code_execution.ClientDataToCodeExecution, "import builtins\n\n\ndef ask(helper):\n    helper(builtins.input())\n"),
+    (ClientDataInHtml, "def view(self):\n    return self.request.GET\n"),
+    (template_source.ClientDataInTemplateSource, "def page(env, name):\n    return env.get_template(name).stream(locals())\n"),
+    (query.ClientDataInQuery, "def upsert(rows, fields):\n    return rows.update_or_create(**fields)\n"),
+    (query.ClientDataInQuery, "def recent(db, since):\n    return db.events.delete_many({'at': since})\n"),
+])
+def test_a_module_that_names_a_sink_or_a_source_is_walked(rule: type[Rule], source: str) -> None:
+    assert walked_by(rule, source)
+
+
+@pytest.mark.parametrize(("source", "hinted"), [
+    ("class Failed(exceptions.ValidationError):\n    pass\n", False),
+    ("def view(request):\n    return HttpResponse(traceback_text)\n", False),
+    ("try:\n    run()\nexcept OSError as error:\n    pass\n", True),
+    ("import traceback\n", True),
+    ("info = sys.exc_info()\n", True),
+])
+def test_error_details_need_a_handler_or_a_traceback_call_by_name(source: str, hinted: bool) -> None:
+    assert error_details.ErrorDetailsToClient.hinted_in(source.lower()) is hinted
