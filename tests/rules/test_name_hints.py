@@ -10,6 +10,7 @@ import pytest
 from vibecheck.analysis.flow import CLI_SOURCES, SKIPPED_BY_HINTS, SUMMARY_FACT
 from vibecheck.engine import check_file
 from vibecheck.rule import Rule
+from vibecheck.rules.security import client_data_in_html as html
 from vibecheck.rules.security import client_data_in_query as query
 from vibecheck.rules.security import client_data_in_template_source as template_source
 from vibecheck.rules.security import client_data_to_code_execution as code_execution
@@ -27,6 +28,7 @@ NAMED_BY_HINTS: list[tuple[type[Rule], Iterable[str]]] = [
                                                   *template_source.TEMPLATE_SOURCE_METHODS,
                                                   *template_source.RENDER_METHODS]),
     (error_details.ErrorDetailsToClient, [*error_details.TRACEBACK_CALLS, "except"]),
+    (ClientDataInHtml, [*html.RESPONSE_SINKS, *html.MARKED_SAFE]),
     # the sinks that VC422's substring hints never named either (`fetch*`, `get`, ...) are left to its source words
     (query.ClientDataInQuery, [name for name in (*query.SQL_TEXT_FUNCTIONS, *query.EXECUTE_METHODS, "raw", "extra",
                                                  *query.ORDERING_METHODS, *query.LOOKUP_METHODS, *query.MONGO_METHODS)
@@ -85,3 +87,22 @@ def test_a_module_that_names_a_sink_or_a_source_is_walked(rule: type[Rule], sour
 ])
 def test_error_details_need_a_handler_or_a_traceback_call_by_name(source: str, hinted: bool) -> None:
     assert error_details.ErrorDetailsToClient.hinted_in(source.lower()) is hinted
+
+
+@pytest.mark.parametrize("source", [
+    # a route parameter returned as HTML by a Flask view: no request word anywhere in the module
+    'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/hello/<name>")\ndef hello(name):\n'
+    '    return f"<h1>Hello {name}</h1>"\n',
+    # a helper that marks what it is given as safe: the module names only the sink
+    "from django.utils.safestring import mark_safe\n\n\ndef banner(text):\n    return mark_safe(f'<b>{text}</b>')\n",
+    "from starlette.responses import HTMLResponse\n\n\ndef page(req, title):\n    return HTMLResponse(title)\n",
+])
+def test_client_data_in_html_walks_a_module_that_names_a_sink_or_an_html_framework(source: str) -> None:
+    assert walked_by(ClientDataInHtml, source)
+
+
+def test_a_flask_route_parameter_returned_as_html_is_reported_without_a_request_word() -> None:
+    source = ('from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/hello/<name>")\ndef hello(name):\n'
+              '    return f"<h1>Hello {name}</h1>"\n')
+    result = check_file("app.py", source.encode(), [(ClientDataInHtml, None)])
+    assert [(f.code, f.location.start.line) for f in result.findings] == [("VC411", 8)]

@@ -98,9 +98,11 @@ class ClientDataInHtml(ClientSinkRule):
     supersedes = ("B308", "B703", "B704")
     # Names, each a part of a request source's dotted name: `request` (Flask's global, a view's parameter,
     # `self.request`, a `Request` parameter), `httprequest` (a Django `HttpRequest` parameter), a payload's
-    # `event` or `body`. Route parameters, `req` and other payload names are sources these do not name: a
-    # module that reads only those was skipped before too, unless another word held one of these inside it.
-    file_hints = ("request", "httprequest", "event", "body")
+    # `event` or `body`; and the last part of every sink (`mark_safe`, `HttpResponse`): a finding or a summary
+    # needs a sink in the module, also when its source is a route parameter or `req`; and the frameworks whose
+    # routes send a returned string as HTML (`flask`), which the module must import.
+    file_hints = ("request", "httprequest", "event", "body", *HTML_RETURN_FRAMEWORKS,
+                  *sorted({sink.rpartition(".")[2].lower() for sink in (*RESPONSE_SINKS, *MARKED_SAFE)}))
     file_hints_are_names = True
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **MARKED_SAFE}
     sanitizers = ESCAPERS
