@@ -41,6 +41,20 @@ def appended_in_steps(extra_flags):
     subprocess.check_call(command, shell=True)
 
 
+def extended_from_itself(archive):
+    command = f"tar czf {archive} ."
+    command = f"{command} --exclude=.git"
+    # expect: VC408 -- the second binding extends the first: its `command` is the text before it
+    subprocess.run(command, shell=True, check=True)
+
+
+def constant_extended_from_itself():
+    command = "tar czf backup.tgz ."
+    command = f"{command} --exclude=.git"
+    # ok: VC408 -- every part is constant
+    subprocess.run(command, shell=True, check=True)
+
+
 def aliased_import(pattern):
     # expect: VC408
     return run_and_read(f"grep -r {pattern} .", shell=True)

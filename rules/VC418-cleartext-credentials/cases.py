@@ -83,6 +83,21 @@ def pop_password_plain(user, password):
     pop.pass_(password)
 
 
+def password_added_to_a_base_url(password):
+    url = "http://reports.example.com/login"
+    url = f"{url}?password={password}"
+    # expect: VC418 -- the second binding extends the first: its `url` is the text before it
+    return requests.get(url, timeout=10)
+
+
+def key_appended_in_steps(key):
+    url = API_BASE
+    url += "/orders"
+    url = url + "?api_key=" + key
+    # expect: VC418
+    return requests.get(url, timeout=10)
+
+
 def https_with_auth(user, password):
     # ok: VC418
     return requests.get("https://reports.example.com/daily", auth=(user, password), timeout=10)

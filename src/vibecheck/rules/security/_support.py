@@ -8,6 +8,7 @@ unless `pickle` is a local variable.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import libcst as cst
@@ -17,6 +18,8 @@ from vibecheck.literals import text_value
 from vibecheck.rule import Rule
 
 STRING_NODES = (cst.SimpleString, cst.ConcatenatedString)
+# How deep a bound value is searched for uses of its own target (`f"{url}/x"` is three levels: string, part, name).
+SELF_REFERENCE_DEPTH = 6
 
 
 def callee_tail(call: cst.Call) -> str:
@@ -70,13 +73,28 @@ def param_names(params: cst.Parameters) -> list[str]:
     return names
 
 
+def uses_of(name: str, value: cst.CSTNode, depth: int = SELF_REFERENCE_DEPTH) -> Iterator[cst.Name]:
+    """The uses of `name` in an expression, a few levels deep (`url` in `f"{url}/login?key={key}"`)."""
+    if isinstance(value, cst.Name):
+        if value.value == name:
+            yield value
+    elif depth:
+        for child in value.children:
+            yield from uses_of(name, child, depth - 1)
+
+
 class BindingRule(Rule):
-    """A rule base that knows the last value of each name in the current function (no code: not registered)."""
+    """A rule base that knows the last value of each name in the current function (no code: not registered).
+
+    A value that names its own target (`url = f"{url}/login"`) means the previous value there: those uses are
+    remembered with it, so following `url` gives the whole text instead of going round the new binding.
+    """
 
     def __init__(self, context: Any, options: Any = None) -> None:
         super().__init__(context, options)
         self._scopes: list[dict[str, cst.BaseExpression | None]] = [{}]
         self._bound: set[str] = set()
+        self._earlier: dict[int, cst.BaseExpression | None] = {}  # a use of a name in its own new value -> previous
 
     # scopes
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -130,6 +148,10 @@ class BindingRule(Rule):
         if isinstance(target, cst.Name):
             self._bound.add(target.value)
             if remember:
+                if value is not None:
+                    previous = self.value_of(target)
+                    for use in uses_of(target.value, value):
+                        self._earlier[id(use)] = previous
                 self._scopes[-1][target.value] = value
         elif isinstance(target, (cst.Tuple, cst.List)):
             for element in target.elements:
@@ -140,6 +162,8 @@ class BindingRule(Rule):
         """The last value assigned to a name in this function, else at module level; None if unknown."""
         if not isinstance(node, cst.Name):
             return None
+        if id(node) in self._earlier:
+            return self._earlier[id(node)]
         for scope in (self._scopes[-1], self._scopes[0]):
             if node.value in scope:
                 return scope[node.value]
