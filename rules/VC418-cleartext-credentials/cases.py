@@ -98,6 +98,14 @@ def key_appended_in_steps(key):
     return requests.get(url, timeout=10)
 
 
+def password_appended_after_a_rebuild(password):
+    url = "http://reports.example.com"
+    url = f"{url}/login"
+    url += "?password=" + password
+    # expect: VC418 -- `+=` keeps the rebuilt text before it
+    return requests.get(url, timeout=10)
+
+
 def https_with_auth(user, password):
     # ok: VC418
     return requests.get("https://reports.example.com/daily", auth=(user, password), timeout=10)

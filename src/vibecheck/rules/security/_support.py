@@ -130,7 +130,7 @@ class BindingRule(Rule):
         if isinstance(node.target, cst.Name):
             previous = self.value_of(node.target)
             if isinstance(node.operator, cst.AddAssign) and previous is not None:
-                self._bind(node.target, cst.BinaryOperation(previous, cst.Add(), node.value))
+                self._bind(node.target, cst.BinaryOperation(previous, cst.Add(), node.value), reads=node.value)
             else:
                 self._bind(node.target, None)
 
@@ -144,13 +144,16 @@ class BindingRule(Rule):
     def visit_CompFor(self, node: cst.CompFor) -> None:
         self._bind(node.target, None, remember=False)
 
-    def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression | None, *, remember: bool = True) -> None:
+    def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression | None, *, remember: bool = True,
+              reads: cst.BaseExpression | None = None) -> None:
+        """Record `target = value`; the uses of the target in `reads` (default: the whole value; for `+=`, only the
+        added part, the rest being the previous value itself) mean the previous value."""
         if isinstance(target, cst.Name):
             self._bound.add(target.value)
             if remember:
                 if value is not None:
                     previous = self.value_of(target)
-                    for use in uses_of(target.value, value):
+                    for use in uses_of(target.value, value if reads is None else reads):
                         self._earlier[id(use)] = previous
                 self._scopes[-1][target.value] = value
         elif isinstance(target, (cst.Tuple, cst.List)):
