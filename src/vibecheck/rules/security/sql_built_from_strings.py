@@ -24,6 +24,7 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
+from vibecheck.ast_fields import content_children
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 
@@ -422,7 +423,9 @@ def _calls_by_name(tree: ast.Module) -> dict[str, list[ast.Call]]:
     if cached is None or cached[0] is not tree:
         _CALLS_BY_NAME.clear()
         calls: dict[str, list[ast.Call]] = {}
-        for node in ast.walk(tree):
+        pending: list[ast.AST] = [tree]  # breadth first, as `ast.walk`, skipping operator and context leaves
+        for node in pending:
+            pending.extend(content_children(node))
             if isinstance(node, ast.Call):
                 func = node.func
                 tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
