@@ -108,7 +108,8 @@ class RuleContext:
     reports: list[PendingReport] = field(default_factory=list)
     ast_provider: Callable[[], ast.Module | None] | None = None  # the pipeline's: one `ast` parse per file
     # Answers several rules compute alike for the same node of this file (e.g. how an `except` handler ends),
-    # computed once: keys name the helper and the node's id; the value keeps the node alive so its id is not reused.
+    # computed once: keys name the helper and the node's id (the helper alone for an answer about the whole file); the
+    # value keeps the node alive so its id is not reused.
     shared: dict[Any, Any] = field(default_factory=dict)
 
     def python_ast(self) -> ast.Module | None:

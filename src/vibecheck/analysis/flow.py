@@ -978,26 +978,25 @@ NOT_VIEW_PARAMETERS = frozenset({"response", "exc", "exception", "get_response",
 # A name called directly (`name(...)`, not `obj.name(...)`; a `def name(` counts too) and a function's definition.
 DIRECT_CALL = re.compile(r"(?<![\w.])(\w+)\s*\(")
 DEFINITION = re.compile(r"\bdef\s+(\w+)\s*\(")
-_DIRECT_CALLS: dict[int, tuple[str, Counter[str]]] = {}
 
 
-def _called_in_module(name: str, source: str) -> bool:
+def _called_in_module(name: str, context: RuleContext) -> bool:
     """Whether the module calls a function of this name directly (`name(...)`, not `obj.name(...)`)."""
+    source = context.source
     if f"{name}(" not in source and f"{name} (" not in source:
         return False
-    return _direct_calls(source)[name] > 0
+    return _direct_calls(context)[name] > 0
 
 
-def _direct_calls(source: str) -> Counter[str]:
-    """How many times each name is called directly in the module, less its definitions: two scans per file, where a
-    scan per function cost seconds in a module of hundreds of functions (Django's `query.py`)."""
-    cached = _DIRECT_CALLS.get(id(source))
-    if cached is None or cached[0] is not source:
-        _DIRECT_CALLS.clear()
-        counts = Counter(DIRECT_CALL.findall(source))
-        counts.subtract(DEFINITION.findall(source))
-        cached = _DIRECT_CALLS[id(source)] = (source, counts)
-    return cached[1]
+def _direct_calls(context: RuleContext) -> Counter[str]:
+    """How many times each name is called directly in the module, less its definitions: two scans per file (kept in
+    the context's `shared` answers), where a scan per function cost seconds in a module of hundreds of functions
+    (Django's `query.py`)."""
+    counts: Counter[str] | None = context.shared.get(_direct_calls)
+    if counts is None:
+        counts = context.shared[_direct_calls] = Counter(DIRECT_CALL.findall(context.source))
+        counts.subtract(DEFINITION.findall(context.source))
+    return counts
 
 
 def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
@@ -1098,7 +1097,7 @@ class FlowRule(Rule):
         key = (id(function), self.scalar_inputs_matter)
         cached = _PARAMETERS.get(key)
         if cached is None or cached[0] is not function:
-            called_here = _called_in_module(function.name.value, self.context.source)
+            called_here = _called_in_module(function.name.value, self.context)
             cached = _PARAMETERS[key] = (function, request_parameters(function, self.context.imports,
                                                                       scalars=self.scalar_inputs_matter,
                                                                       called_here=called_here))

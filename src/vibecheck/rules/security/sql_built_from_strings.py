@@ -383,7 +383,7 @@ def _constant_parameters(function: cst.FunctionDef, context: RuleContext) -> dic
     if not name.startswith("_") or name.endswith("__") or f"{name}(" not in context.source:
         return {}
     tree = context.python_ast()
-    calls = _calls_by_name(tree).get(name, []) if tree is not None else []
+    calls = _calls_by_name(tree, context).get(name, []) if tree is not None else []
     if not calls:
         return {}
     params = list(function.params.params)
@@ -413,16 +413,12 @@ def _is_constant_ast(node: ast.expr) -> bool:
     return isinstance(node, ast.Attribute) and bool(CONSTANT_NAME.match(node.attr))
 
 
-_CALLS_BY_NAME: dict[int, tuple[ast.Module, dict[str, list[ast.Call]]]] = {}
-
-
-def _calls_by_name(tree: ast.Module) -> dict[str, list[ast.Call]]:
+def _calls_by_name(tree: ast.Module, context: RuleContext) -> dict[str, list[ast.Call]]:
     """Every call in the module by the last part of its callee's name (`self._scalar(...)` under `_scalar`),
-    computed once per file."""
-    cached = _CALLS_BY_NAME.get(id(tree))
-    if cached is None or cached[0] is not tree:
-        _CALLS_BY_NAME.clear()
-        calls: dict[str, list[ast.Call]] = {}
+    computed once per file (kept in the context's `shared` answers)."""
+    calls: dict[str, list[ast.Call]] | None = context.shared.get(_calls_by_name)
+    if calls is None:
+        calls = context.shared[_calls_by_name] = {}
         pending: list[ast.AST] = [tree]  # breadth first, as `ast.walk`, skipping operator and context leaves
         for node in pending:
             pending.extend(content_children(node))
@@ -431,8 +427,7 @@ def _calls_by_name(tree: ast.Module) -> dict[str, list[ast.Call]]:
                 tail = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
                 if tail is not None:
                     calls.setdefault(tail, []).append(node)
-        cached = _CALLS_BY_NAME[id(tree)] = (tree, calls)
-    return cached[1]
+    return calls
 
 
 def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int]) -> dict[str, int]:
