@@ -443,8 +443,19 @@ cli.add_command(clean_command)
 cli.add_command(merge_command)
 
 
+def _drop_script_folder() -> None:
+    """The `vibecheck` command starts with its own folder (the environment's `bin/`) first on `sys.path`, where
+    `python -m vibecheck` has none (`vibecheck.__main__`). The import rules' answers, and so the cache key, read
+    `sys.path`: without that folder, which holds no module, both ways of running share one cache."""
+    script = sys.argv[0] if sys.argv else ""
+    if sys.path and script and os.path.isfile(script) \
+            and os.path.realpath(sys.path[0] or ".") == os.path.dirname(os.path.realpath(script)):
+        del sys.path[0]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: click's usage errors become one line on stderr and exit code 2."""
+    _drop_script_folder()
     tune_gc()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="vibecheck", standalone_mode=False)

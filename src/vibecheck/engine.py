@@ -13,16 +13,17 @@ the nodes that findings and fixes name (`vibecheck.positions`), in files that ha
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import libcst as cst
 from libcst.metadata import CodeRange
 
+from vibecheck.cst_fields import FIELDS_BY_TYPE, child_fields
 from vibecheck.engine_checks import ParseError
 from vibecheck.facts import fact_collector
 from vibecheck.imports import ImportTable
+from vibecheck.libcst_parse import parse_module
 from vibecheck.lines import line_starts, split_lines
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
 from vibecheck.positions import positions_of
@@ -32,7 +33,6 @@ from vibecheck.source import CHAIN_LIMIT, SourceUnit
 
 Handler = tuple[Any, Callable[[Any], Any]]
 
-_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 _KIND: dict[type, int] = {}
 _HANDLERS: dict[type, tuple[tuple[str, str, str], ...]] = {}
 
@@ -80,7 +80,7 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
         result.findings.append(_too_complex(path, chain, source))
         return result
     try:
-        module = cst.parse_module(source)
+        module = parse_module(source, python_accepts=unit.python_ast() is not None)
     except cst.ParserSyntaxError as exc:
         line, column, reason = _syntax_error_position(unit, exc)
         lines = split_lines(source)
@@ -203,13 +203,6 @@ def _crash(path: str, code: str, exc: BaseException) -> EngineError:
     return EngineError(path, f"rule crashed on this file: {type(exc).__name__}: {exc}", rule=code)
 
 
-def _child_fields(node_type: type) -> tuple[str, ...]:
-    names = _CHILD_FIELDS.get(node_type)
-    if names is None:
-        names = _CHILD_FIELDS[node_type] = tuple(f.name for f in dataclasses.fields(node_type))
-    return names
-
-
 # Nodes that never hold another node: two fifths of a module's nodes are `SimpleWhitespace`, another
 # fifteenth `Newline`. Unless a walker has a handler for them, the walk does not step into them at all.
 _LEAF_NODES = frozenset({cst.SimpleWhitespace, cst.Newline})
@@ -286,7 +279,7 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
             stack.append(node)
             stack.append(_LEAVING)
         children: list[Any] = []
-        for name in _CHILD_FIELDS.get(type(node)) or _child_fields(type(node)):
+        for name in FIELDS_BY_TYPE.get(type(node)) or child_fields(type(node)):
             value = getattr(node, name)
             value_kind = kinds.get(type(value))
             if value_kind is None:

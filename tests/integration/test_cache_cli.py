@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -291,6 +292,20 @@ def test_subprocess_cold_and_warm_give_the_same_output(tmp_path: Path) -> None:
     assert cold.returncode == warm.returncode == 1
     assert cold.stdout == warm.stdout
     assert len(entries(tmp_path)) == len(ALL) + 1  # and the project phase's
+
+
+@pytest.mark.skipif(not (Path(sys.executable).parent / "vibecheck").is_file(), reason="needs the installed command")
+def test_the_command_and_python_m_share_one_cache(tmp_path: Path) -> None:
+    """The `vibecheck` command runs with its `bin/` folder on `sys.path` and `python -m vibecheck` without: neither
+    may throw away what the other cached."""
+    write(tmp_path, PROJECT)
+    command = subprocess.run([str(Path(sys.executable).parent / "vibecheck"), "--format", "json", "."], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=300)
+    written = {path: path.stat().st_mtime_ns for path in entries(tmp_path)}
+    module = run_vibecheck(["--format", "json", "."], tmp_path)
+    assert module.stdout == command.stdout
+    assert len(written) == len(ALL) + 1
+    assert {path: path.stat().st_mtime_ns for path in entries(tmp_path)} == written  # read, not written again
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a filesystem that takes any bytes as a name")

@@ -19,6 +19,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, string_value
+from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import ImportTable
 
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
@@ -196,7 +197,7 @@ def names_in(node: cst.CSTNode) -> Iterator[str]:
         current = pending.pop()
         if isinstance(current, cst.Name):
             yield current.value
-        pending.extend(current.children)
+        pending.extend(child_nodes(current))
 
 
 def dotted_uses(node: cst.CSTNode) -> Iterator[str]:
@@ -211,4 +212,4 @@ def dotted_uses(node: cst.CSTNode) -> Iterator[str]:
                 if isinstance(current, cst.Attribute):
                     pending.append(current.value)
                 continue
-        pending.extend(current.children)
+        pending.extend(child_nodes(current))

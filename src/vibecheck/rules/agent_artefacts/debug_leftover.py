@@ -13,6 +13,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.statement_edits import statement_removal
+from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
@@ -325,7 +326,7 @@ class DebugLeftover(Rule):
                 current = pending.pop()
                 if current is node:
                     return index
-                pending.extend(current.children)
+                pending.extend(child_nodes(current))
         return len(self.context.module.body)
 
     def _debugger_import(self, node: cst.Import | cst.ImportFrom, module: str) -> None:
@@ -414,7 +415,7 @@ def _has_call(node: cst.CSTNode) -> bool:
         current = pending.pop()
         if isinstance(current, cst.Call):
             return True
-        pending.extend(current.children)
+        pending.extend(child_nodes(current))
     return False
 
 
@@ -435,7 +436,7 @@ def _read_names(node: cst.CSTNode) -> list[str]:
     if isinstance(node, (cst.Import, cst.ImportFrom)):
         return []
     names = [node.value] if isinstance(node, cst.Name) else []
-    for child in node.children:
+    for child in child_nodes(node):
         names.extend(_read_names(child))
     return names
 

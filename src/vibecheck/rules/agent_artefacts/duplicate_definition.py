@@ -7,6 +7,7 @@ from typing import cast
 
 import libcst as cst
 
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import decorator_names
@@ -133,5 +134,5 @@ def _mentions(node: cst.CSTNode, name: str) -> bool:
         elif isinstance(current, (cst.Attribute, cst.Arg)):
             pending.append(current.value)
         else:
-            pending.extend(current.children)
+            pending.extend(child_nodes(current))
     return False

@@ -20,6 +20,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import reference, times_bound
+from vibecheck.cst_fields import child_nodes
 from vibecheck.rule import LineInsertion, RuleContext
 
 # The first word of a message -> the logging method it asks for.
@@ -181,7 +182,7 @@ def _only_imports(statement: cst.CSTNode) -> bool:
         elif isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.SimpleStatementSuite)):
             return False
         else:
-            pending.extend(node.children)
+            pending.extend(child_nodes(node))
     return True
 
 

@@ -11,6 +11,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import reads_as_guard
+from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -89,7 +90,7 @@ def _module_classes(module: cst.Module) -> dict[str, _ClassFacts]:
         node = pending.pop()
         if isinstance(node, cst.ClassDef):
             classes[node.name.value] = _class_facts(node)
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return classes
 
 
@@ -104,7 +105,7 @@ def _class_facts(node: cst.ClassDef) -> _ClassFacts:
         if isinstance(inner, cst.AssignTarget) and isinstance(inner.target, cst.Attribute) \
                 and isinstance(inner.target.value, cst.Name) and inner.target.value.value == "self":
             rebound.add(inner.target.attr.value)
-        pending.extend(inner.children)
+        pending.extend(child_nodes(inner))
     return _ClassFacts(bases, methods, frozenset(rebound))
 
 

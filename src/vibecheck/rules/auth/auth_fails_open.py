@@ -10,6 +10,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import short_code
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -40,7 +41,7 @@ def _denies(block: cst.BaseSuite | cst.CSTNode) -> bool:
             text = _code(node.value)
             if DENY_WORDS.search(text) or text == "False":
                 return True
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return False
 
 
@@ -72,14 +73,14 @@ def _tests_something_else(check: cst.BaseExpression, switch: str) -> bool:
             bound.update(n.value for n in _names(node.target))
         if isinstance(node, cst.Name):
             names.add(node.value)
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return bool(names - bound - BUILTIN_NAMES)
 
 
 def _names(node: cst.CSTNode) -> list[cst.Name]:
     if isinstance(node, cst.Name):
         return [node]
-    return [name for child in node.children for name in _names(child)]
+    return [name for child in child_nodes(node) for name in _names(child)]
 
 
 def _present(test: cst.BaseExpression) -> cst.BaseExpression:
@@ -194,7 +195,7 @@ class AuthFailsOpen(Rule):
             node = pending.pop()
             if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)) and self._is_setting(node):
                 return True
-            pending.extend(node.children)
+            pending.extend(child_nodes(node))
         return False
 
     def visit_If(self, node: cst.If) -> None:
@@ -258,7 +259,7 @@ def _ifs(statements: list[cst.BaseStatement]) -> list[cst.If]:
             found.append(node)
         if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             continue
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return found
 
 
@@ -272,5 +273,5 @@ def _allows(body: cst.BaseSuite) -> bool:
         node = pending.pop()
         if isinstance(node, (cst.Return, cst.Pass)):
             return True
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return False

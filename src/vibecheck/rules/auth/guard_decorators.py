@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from vibecheck.cst_fields import child_nodes
+
 # Calls that read or record without being able to refuse: dict-style lookups, conversions, logging, flashes.
 NON_REFUSING_CALLS = frozenset({
     "get", "getattr", "getlist", "get_json", "len", "str", "bool", "int", "isinstance", "hasattr", "strip",
@@ -52,7 +54,7 @@ def _nested_functions(function: cst.FunctionDef) -> Iterator[cst.FunctionDef]:
         if isinstance(node, cst.FunctionDef):
             yield node
         if not isinstance(node, (cst.ClassDef, cst.Lambda)):
-            pending.extend(node.children)
+            pending.extend(child_nodes(node))
 
 
 def _factory_parameters(decorator: cst.FunctionDef, wrapper: cst.FunctionDef) -> set[str]:
@@ -103,7 +105,7 @@ def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
             elif _called_name(node) not in NON_REFUSING_CALLS:
                 return False
         if not isinstance(node, NESTED):
-            pending.extend(node.children)
+            pending.extend(child_nodes(node))
     return calls_view
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import assignment_targets, has_star_args, string_value, target_name
@@ -227,7 +228,7 @@ class InsecureRandomToken(Rule):
                 if source is not None:
                     self._report(call, source, _describe(kinds), f"`{names[0]}`")
                 return
-            pending.extend(current.children)
+            pending.extend(child_nodes(current))
 
     def _report(self, node: cst.Call, source: tuple[str, str], kind: str, where: str) -> None:
         if id(node) in self._reported:

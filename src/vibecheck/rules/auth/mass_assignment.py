@@ -7,6 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.flow import is_route_handler, short_code, string_value
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -279,7 +280,7 @@ def _key_checked(body: cst.BaseSuite, key: str) -> bool:
         if isinstance(node, cst.Comparison) and isinstance(node.left, cst.Name) and node.left.value == key \
                 and any(isinstance(c.operator, (cst.In, cst.NotIn)) for c in node.comparisons):
             return True
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return False
 
 
@@ -290,5 +291,5 @@ def _body_calls(body: cst.BaseSuite) -> list[cst.Call]:
         node = pending.pop()
         if isinstance(node, cst.Call):
             calls.append(node)
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return calls

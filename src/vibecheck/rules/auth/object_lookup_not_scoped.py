@@ -20,6 +20,7 @@ from vibecheck.analysis.app_model.handlers import (
     names_in,
 )
 from vibecheck.analysis.flow import short_code, string_value
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -79,7 +80,7 @@ def _fetched_names(body: cst.CSTNode, client_ids: set[str]) -> set[str]:
         node = pending.pop()
         if isinstance(node, cst.Assign) and client_ids & set(names_in(node.value)):
             names.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return names
 
 
@@ -96,7 +97,7 @@ def _changes_any(body: cst.CSTNode, objects: set[str]) -> bool:
             receiver_is_object = _root(node.func.value) in objects
             if receiver_is_object or any(isinstance(a.value, cst.Name) and a.value.value in objects for a in node.args):
                 return True
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return False
 
 
@@ -265,7 +266,7 @@ class ObjectLookupNotScopedToUser(Rule):
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
                     and handler.client_ids & {n for a in node.args for n in names_in(a.value)}:
                 return True
-            pending.extend(node.children)
+            pending.extend(child_nodes(node))
         return False
 
     def _first_lookup(self, handler: Handler) -> cst.Call | None:

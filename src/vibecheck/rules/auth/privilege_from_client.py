@@ -7,6 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.flow import is_route_handler, short_code
+from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -192,5 +193,5 @@ def _asks_if_first(node: cst.BaseExpression) -> bool:
                 and current.func.attr.value in EXISTENCE_CALLS and not current.args \
                 and not FILTERS & set(_chain(current.func.value)):
             return True
-        pending.extend(current.children)
+        pending.extend(child_nodes(current))
     return False

@@ -8,6 +8,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import ClassContext, class_context, decorator_names, dotted_uses, handler_of
 from vibecheck.analysis.flow import string_value
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -44,7 +45,7 @@ def _checks_role(body: cst.BaseSuite) -> bool:
             last = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
             if last.startswith(CHECK_PREFIXES) and _restricts([last]):
                 return True
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return False
 
 

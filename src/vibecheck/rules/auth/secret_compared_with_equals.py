@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, value_name
@@ -280,7 +281,7 @@ def _statements(body: cst.BaseSuite) -> Iterator[cst.BaseSmallStatement]:
         if isinstance(current, cst.BaseSmallStatement):
             yield current
             continue
-        pending.extend(child for child in current.children
+        pending.extend(child for child in child_nodes(current)
                        if not isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.BaseExpression)))
 
 

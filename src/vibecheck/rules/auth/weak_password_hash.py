@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -27,7 +28,7 @@ def mentions_password(node: cst.CSTNode | None) -> bool:
         current = pending.pop()
         if isinstance(current, NAME_NODES) and is_password_name(value_name(current)):
             return True
-        pending.extend(current.children)
+        pending.extend(child_nodes(current))
     return False
 
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 import libcst as cst
 
 from vibecheck.analysis.nodes import suite_statements
+from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import literal_value
 from vibecheck.rule import Rule, RuleContext
 
@@ -161,7 +162,7 @@ def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     while pending:
         current = pending.pop()
         yield current
-        pending.extend(child for child in current.children if not isinstance(child, NESTED_SCOPES))
+        pending.extend(child for child in child_nodes(current) if not isinstance(child, NESTED_SCOPES))
 
 
 def is_broad(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -60,7 +61,7 @@ def _walk_outside_loops(node: cst.CSTNode) -> list[cst.CSTNode]:
     while pending:
         current = pending.pop()
         found.append(current)
-        pending.extend(c for c in current.children if not isinstance(c, LOOPS + SCOPES))
+        pending.extend(c for c in child_nodes(current) if not isinstance(c, LOOPS + SCOPES))
     return found
 
 
@@ -171,7 +172,7 @@ class UnboundedRetry(Rule):
                 self._scan_try(node, facts, pending, conditional)
                 continue
             child_conditional = conditional or (isinstance(node, cst.If) and not in_try)
-            pending.extend((c, in_try, child_conditional) for c in node.children if not isinstance(c, LOOPS + SCOPES))
+            pending.extend((c, in_try, child_conditional) for c in child_nodes(node) if not isinstance(c, LOOPS + SCOPES))
         return facts
 
     def _catches_failure(self, caught: cst.BaseExpression | None) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
 from vibecheck.rule import Rule
 
@@ -79,7 +80,7 @@ def uses_of(name: str, value: cst.CSTNode, depth: int = SELF_REFERENCE_DEPTH) ->
         if value.value == name:
             yield value
     elif depth:
-        for child in value.children:
+        for child in child_nodes(value):
             yield from uses_of(name, child, depth - 1)
 
 

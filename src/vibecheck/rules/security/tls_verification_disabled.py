@@ -8,6 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.call_edits import without_argument
 from vibecheck.analysis.statement_edits import statement_removal
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
@@ -323,5 +324,5 @@ def _mentions_opt_out(test: cst.BaseExpression) -> bool:
                 return True
             pending.append(node.value)
         elif isinstance(node, (cst.UnaryOperation, cst.Comparison, cst.BooleanOperation, cst.ComparisonTarget)):
-            pending.extend(node.children)
+            pending.extend(child_nodes(node))
     return False

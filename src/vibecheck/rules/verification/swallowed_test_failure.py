@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.analysis.nodes import suite_statements
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_telling_call, last_name
 
@@ -52,7 +53,7 @@ def contains_assertion(node: cst.CSTNode) -> bool:
         current = stack.pop()
         if isinstance(current, cst.Assert) or (isinstance(current, cst.Call) and is_assertion_call(current)):
             return True
-        stack.extend(current.children)
+        stack.extend(child_nodes(current))
     return False
 
 

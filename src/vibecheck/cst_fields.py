@@ -1,0 +1,46 @@
+"""The child nodes of a libcst node, read from its dataclass fields: the engine's walk and the rules' own walks.
+
+libcst's `node.children` runs its visitor machinery and builds a copy of the node on every call; reading the
+fields costs a fifth of that. The fields come in declaration order, not source order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import libcst as cst
+
+# The dataclass fields of each libcst node type met so far: hot walks read it directly, `child_fields` fills it.
+FIELDS_BY_TYPE: dict[type, tuple[str, ...]] = {}
+_HOLDS_NODES: dict[type, int] = {}  # per value type: 1 a node, 2 a list or tuple of values, 0 anything else
+
+
+def child_fields(node_type: type) -> tuple[str, ...]:
+    """The dataclass fields of a libcst node type, cached per type (`dataclasses.fields` is dear per call)."""
+    names = FIELDS_BY_TYPE.get(node_type)
+    if names is None:
+        names = FIELDS_BY_TYPE[node_type] = tuple(f.name for f in dataclasses.fields(node_type))
+    return names
+
+
+def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The node's direct children, as `node.children` gives them but in field order rather than source order.
+
+    Where source order matters (the first match in the code), keep `children`.
+    """
+    found: list[cst.CSTNode] = []
+    for name in FIELDS_BY_TYPE.get(type(node)) or child_fields(type(node)):
+        value = getattr(node, name)
+        kind = _HOLDS_NODES.get(type(value))
+        if kind is None:
+            kind = _holds_nodes(type(value))
+        if kind == 1:
+            found.append(value)
+        elif kind == 2:
+            found.extend(item for item in value if (_HOLDS_NODES.get(type(item)) or _holds_nodes(type(item))) == 1)
+    return found
+
+
+def _holds_nodes(value_type: type) -> int:
+    kind = _HOLDS_NODES[value_type] = 1 if issubclass(value_type, cst.CSTNode) else 2 if value_type in (list, tuple) else 0
+    return kind
