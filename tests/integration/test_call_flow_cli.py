@@ -316,6 +316,51 @@ def test_client_data_in_queries_in_the_view_and_in_a_helper_module(tmp_path: Pat
     assert "`request.args` in `items()`" in helper["message"] and helper["cwe"] == ["CWE-89"]
 
 
+MANAGER_APP = {
+    "pyproject.toml": '[project]\nname = "shop"\nversion = "0"\n',
+    "shop/__init__.py": "",
+    "shop/models.py": "class User:\n    pass\n",
+    "shop/services.py": (
+        "from shop.models import User\n"
+        "\n"
+        "\n"
+        "def find_user(filters):\n"
+        "    return User.objects.get(**filters)\n"
+        "\n"
+        "\n"
+        "def by_key(key):\n"
+        "    return User.objects.get(pk=key)\n"
+        "\n"
+        "\n"
+        "def cached(store, options):\n"
+        "    return store.get(**options)\n"
+    ),
+    "shop/views.py": (
+        "from django.http import JsonResponse\n"
+        "\n"
+        "from shop.services import by_key, cached, find_user\n"
+        "\n"
+        "\n"
+        "def show(request):\n"
+        "    user = find_user(request.GET.dict())\n"
+        "    other = by_key(request.GET[\"key\"])\n"
+        "    return JsonResponse({\"id\": user.id, \"other\": other.id, \"c\": cached(None, request.GET.dict())})\n"
+    ),
+}
+
+
+def test_client_lookups_reach_a_model_manager_in_a_helper_that_imports_only_models(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A service module that imports only the project's models queries Django all the same: `User.objects.get(**x)`."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, MANAGER_APP)
+    result = CliRunner().invoke(cli, ["--format", "json", "--select", "VC417,VC422", "."], catch_exceptions=False)
+    found = {(f["path"], f["start"]["line"], f["code"]): f for f in json.loads(result.stdout)["findings"]}
+    assert set(found) == {("shop/services.py", 5, "VC417")}, result.output
+    assert "`request.GET` in `show()` chooses the lookups of `User.objects.get()`" in found[
+        ("shop/services.py", 5, "VC417")]["message"]
+
+
 MONGO_APP = {
     "pyproject.toml": '[project]\nname = "shop"\nversion = "0"\n',
     "shop/__init__.py": "",

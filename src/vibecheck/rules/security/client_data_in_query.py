@@ -52,6 +52,9 @@ CURSOR_RECEIVER = re.compile(r"(cursor|curs|connection)$", re.IGNORECASE)
 ORDERING_METHODS = frozenset({"order_by", "group_by", "distinct"})
 # Django QuerySet methods whose `**kwargs` are lookups (`password__startswith=`).
 LOOKUP_METHODS = frozenset({"filter", "exclude", "get", "get_or_create", "update_or_create"})
+# The attribute a Django model's default manager goes by: `User.objects.get(**filters)` is a Django query even in a
+# helper module that imports only the project's models.
+MANAGER_ATTRIBUTES = frozenset({"objects", "_default_manager", "_base_manager"})
 # MongoDB collection methods -> the position of the filter (or pipeline) argument.
 MONGO_METHODS = {
     "find": 0, "find_one": 0, "find_one_and_update": 0, "find_one_and_delete": 0, "find_one_and_replace": 0,
@@ -111,7 +114,8 @@ class ClientDataInQuery(ClientSinkRule):
     Django `RawSQL()`/`.raw()`/`.extra(where=...)`, pandas `read_sql()` and a database cursor's
     `execute()` (the whole query, not a value pasted into it, which VC402 reports); the column names of
     `.order_by()`, `.group_by()` and `.distinct()` (also `order_by(f"-{sort}")`); the lookups of a Django
-    `filter(**params)`/`exclude(**params)`; and the filter of a MongoDB collection method (`find`,
+    `filter(**params)`/`exclude(**params)`/`get(**params)` (in a module that imports Django, or on a model's
+    manager: `User.objects.get(**params)` in a service module); and the filter of a MongoDB collection method (`find`,
     `find_one`, `update_one`, `delete_many`, `aggregate`, ...) when it is a JSON document from the
     client or holds one of its values, which can be an object such as `{"$ne": null}` (operator
     injection), and any client text used as a field name or `$where` code. Values mapped through a fixed
@@ -185,7 +189,7 @@ class ClientDataInQuery(ClientSinkRule):
                   "read_sql_query", "literal_column", "order_by", "group_by", "distinct", "filter", "exclude",
                   "update_or_create", "find", "find_one", "find_one_and_update", "find_one_and_delete",
                   "find_one_and_replace", "delete_one", "delete_many", "update_one", "update_many", "count_documents",
-                  "aggregate", "request", "httprequest", "event")
+                  "aggregate", "request", "httprequest", "event", "objects", "get_or_create", "replace_one", "watch")
     file_hints_are_names = True
 
     def new_state(self) -> FlowState:
@@ -235,7 +239,7 @@ class ClientDataInQuery(ClientSinkRule):
             for arg in call.args:
                 if arg.keyword is None:
                     yield arg.value, ORDERING
-        elif method in LOOKUP_METHODS and module_uses_django(state.imports):
+        elif method in LOOKUP_METHODS and (module_uses_django(state.imports) or _through_manager(func)):
             for arg in call.args:
                 if arg.star == "**":
                     yield arg.value, LOOKUPS
@@ -423,3 +427,16 @@ def _note_bindings(node: cst.CSTNode, state: QueryState) -> None:
             state.texts.add(key)
         elif type(node.value) is cst.Dict:
             state.dicts[key] = [node.value]
+
+
+def _through_manager(func: cst.BaseExpression) -> bool:
+    """`Model.objects.filter(...)`, also down a chain (`Model.objects.filter(a=1).exclude(...)`)."""
+    node = func
+    while type(node) is cst.Attribute or type(node) is cst.Call:
+        if type(node) is cst.Attribute:
+            if node.attr.value in MANAGER_ATTRIBUTES:
+                return True
+            node = node.value
+        else:
+            node = node.func
+    return False
