@@ -32,7 +32,12 @@ from vibecheck.analysis.flow import (
 )
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ClientSinkRule
-from vibecheck.rules.security.sql_built_from_strings import DB_RECEIVER, EXECUTE_METHODS, EXTRA_KEYWORDS
+from vibecheck.rules.security.sql_built_from_strings import (
+    ASYNC_QUERY_METHODS,
+    DB_RECEIVER,
+    EXECUTE_METHODS,
+    EXTRA_KEYWORDS,
+)
 
 SQL_CWE = (89,)
 NOSQL_CWE = (943,)
@@ -184,12 +189,14 @@ class ClientDataInQuery(ClientSinkRule):
     # in the file): the SQL text calls and methods (`text(`, `rawsql`, `read_sql`, `execute`, `.raw(`, ...), the
     # ordering and lookup methods, the MongoDB methods, and `request`, `httprequest` (a Django `HttpRequest`
     # parameter) and a payload's `event` for the sources a caller passes on to a query helper in another file.
-    # As substrings before, these never named `fetch*`, `get`, `get_or_create`, `replace_one` or `watch`.
+    # `get` is left out (every module names it): a lookup helper is walked for its manager (`objects`) instead.
     file_hints = ("text(", "execute", "executemany", "executescript", "raw", "rawsql", "extra", "read_sql",
                   "read_sql_query", "literal_column", "order_by", "group_by", "distinct", "filter", "exclude",
                   "update_or_create", "find", "find_one", "find_one_and_update", "find_one_and_delete",
                   "find_one_and_replace", "delete_one", "delete_many", "update_one", "update_many", "count_documents",
-                  "aggregate", "request", "httprequest", "event", "objects", "get_or_create", "replace_one", "watch")
+                  "aggregate", "request", "httprequest", "event", "get_or_create", "replace_one", "watch",
+                  *sorted(MANAGER_ATTRIBUTES),
+                  *ASYNC_QUERY_METHODS)
     file_hints_are_names = True
 
     def new_state(self) -> FlowState:
@@ -432,11 +439,12 @@ def _note_bindings(node: cst.CSTNode, state: QueryState) -> None:
 def _through_manager(func: cst.BaseExpression) -> bool:
     """`Model.objects.filter(...)`, also down a chain (`Model.objects.filter(a=1).exclude(...)`)."""
     node = func
-    while type(node) is cst.Attribute or type(node) is cst.Call:
-        if type(node) is cst.Attribute:
+    while True:
+        if isinstance(node, cst.Attribute):
             if node.attr.value in MANAGER_ATTRIBUTES:
                 return True
             node = node.value
-        else:
+        elif isinstance(node, cst.Call):
             node = node.func
-    return False
+        else:
+            return False
