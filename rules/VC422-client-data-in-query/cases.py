@@ -157,6 +157,19 @@ def django_form(request):
     return JsonResponse({"items": list(items.values())})
 
 
+def django_chosen_field(request):
+    field = request.GET.get("field", "name")
+    # expect: VC422
+    items = Product.objects.filter(**{f"{field}__icontains": request.GET.get("q", "")})
+    return JsonResponse({"items": list(items.values())})
+
+
+def django_lookups_with_fixed_keys(request):
+    # ok: VC422
+    items = Product.objects.filter(**{"name__icontains": request.GET.get("q", "")}, **dict(active=True))
+    return JsonResponse({"items": list(items.values())})
+
+
 def django_named_lookup(request):
     # ok: VC422
     items = Product.objects.filter(name=request.GET.get("name"))

@@ -126,7 +126,8 @@ class ClientDataInQuery(ClientSinkRule):
     injection), and any client text used as a field name or `$where` code. Values mapped through a fixed
     dict (`SORTS[sort]`), checked in an `if`/`assert` (`sort in ALLOWED`), converted (`int()`, and for
     MongoDB `str()`/`ObjectId()`, or an `isinstance(value, str)` check), and a form's or serializer's
-    `cleaned_data`/`validated_data` are clean. Form fields and query strings are always strings, so they
+    `cleaned_data`/`validated_data` are clean, and so are the values of lookups whose names are fixed
+    (`filter(**{"name__icontains": q})`: only a client-chosen key is reported). Form fields and query strings are always strings, so they
     are not reported in a MongoDB filter. It also records which parameters of each function reach the
     SQL and ordering sinks, so that VC417 reports request data passed to a query helper elsewhere. It
     supersedes VC402 and bandit's `B608` on the same lines.
@@ -249,7 +250,7 @@ class ClientDataInQuery(ClientSinkRule):
         elif method in LOOKUP_METHODS and (module_uses_django(state.imports) or _through_manager(func)):
             for arg in call.args:
                 if arg.star == "**":
-                    yield arg.value, LOOKUPS
+                    yield from ((part, LOOKUPS) for part in _lookup_names(arg.value))
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
@@ -448,3 +449,13 @@ def _through_manager(func: cst.BaseExpression) -> bool:
             node = node.func
         else:
             return False
+
+
+def _lookup_names(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The parts of a `**` argument that name lookups: a dict literal's keys (its values are only compared, as bound
+    parameters), the keyword-less arguments of `dict(...)`, else the whole mapping."""
+    if isinstance(value, cst.Dict):
+        return [element.key if isinstance(element, cst.DictElement) else element.value for element in value.elements]
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict":
+        return [arg.value for arg in value.args if arg.keyword is None]
+    return [value]
