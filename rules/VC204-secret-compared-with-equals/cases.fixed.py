@@ -258,3 +258,9 @@ def unpacked_and_discarded(pair, cte_name):
     _, name = pair
     # ok: VC204 -- `_` (a name with no words) compared with a name that is no secret; sqlalchemy's compiler crashed it
     return _ == cte_name and __ != name
+
+
+def user_by_token(session, User, token):
+    # ok: VC204 -- an ORM column compared in a query's filter: the database looks the token up, Python compares nothing
+    return session.query(User).filter(User.api_token == token).first()
+

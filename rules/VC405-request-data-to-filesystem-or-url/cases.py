@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import httpx
 import requests
+from aiohttp import web
 from django.http import FileResponse as DjangoFileResponse
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse
@@ -481,3 +482,21 @@ def host_present():
         abort(400)
     # expect: VC405
     return requests.get(url, timeout=5).text
+
+
+async def aiohttp_download(request):
+    name = request.match_info["name"]
+    # expect: VC405
+    return web.FileResponse(os.path.join("/srv/files", name))
+
+
+async def aiohttp_fetch(request):
+    target = request.query.get("url", "")
+    # expect: VC405
+    return web.Response(text=requests.get(target, timeout=5).text)
+
+
+async def aiohttp_safe(request):
+    name = secure_filename(request.match_info["name"])
+    # ok: VC405
+    return web.FileResponse(os.path.join("/srv/files", name))

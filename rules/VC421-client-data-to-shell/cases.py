@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from fastapi import FastAPI
 from flask import Flask, request
 from slack_bolt import App as SlackApp
+from tornado.web import RequestHandler
 
 app = Flask(__name__)
 api = FastAPI()
@@ -209,3 +210,17 @@ def slack_command_argv(ack, command, respond):
     ack()
     # ok: VC421
     subprocess.run(["deploy.sh", command["text"]], check=True)
+
+
+class TornadoPing(RequestHandler):
+    def get(self):
+        host = self.get_argument("host")
+        # expect: VC421
+        self.write(subprocess.run("ping -c 1 " + host, shell=True, capture_output=True, text=True).stdout)
+
+
+class TornadoPingList(RequestHandler):
+    def get(self):
+        host = self.get_argument("host")
+        # ok: VC421
+        self.write(subprocess.run(["ping", "-c", "1", "--", host], capture_output=True, text=True).stdout)

@@ -70,8 +70,16 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "view_args", "query_string",
     "query_params", "path_params", "GET", "POST", "body", "COOKIES", "META", "FILES", "stream", "url", "full_path",
     "path", "host", "referrer", "remote_user",
+    "query", "match_info", "rel_url",  # aiohttp
+    "params", "media",  # Falcon, Pyramid (WebOb)
+    "arguments", "query_arguments", "body_arguments",  # Tornado's `self.request`
 })
-REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read"})
+REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read",
+                                  "post", "text",  # aiohttp: `await request.post()`, `await request.text()`
+                                  "get_param", "get_media"})  # Falcon
+# A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
+HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
+                                   "get_body_argument", "get_body_arguments", "get_cookie"})
 REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request"})
 # The framework globals that may also be spelled as an attribute: `import flask; flask.request.args`.
 QUALIFIED_REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "sanic.request", "bottle.request"})
@@ -1008,9 +1016,13 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ..."""
     if type(node) is cst.Attribute and node.attr.value in REQUEST_DATA_ATTRIBUTES and state.is_request_object(node.value):
         return Taint("request", short_code(node))
-    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in REQUEST_DATA_METHODS \
-            and state.is_request_object(node.func.value):
-        return Taint("request", short_code(node))
+    if type(node) is cst.Call and type(node.func) is cst.Attribute:
+        method, receiver = node.func.attr.value, node.func.value
+        if method in REQUEST_DATA_METHODS and state.is_request_object(receiver):
+            return Taint("request", short_code(node))
+        if method in HANDLER_INPUT_METHODS and type(receiver) is cst.Name and receiver.value == "self" \
+                and state.imports.imports_any(("tornado",)):
+            return Taint("request", short_code(node))
     return None
 
 

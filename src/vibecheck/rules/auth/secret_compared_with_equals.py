@@ -102,6 +102,8 @@ class SecretComparedWithEquals(Rule):
       `signature_method`; upper-case constants count only when the secret is their last word
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
     - change detection that copies one side into the other (`if stored != token: stored = token`);
+    - an ORM model's column in a query (`.filter(User.api_token == token)`): the database looks it up, and
+      Python compares no text;
     - `__eq__`-style methods, and test files.
 
     ## Why is this bad?
@@ -213,7 +215,7 @@ class SecretComparedWithEquals(Rule):
 
     def _check_pair(self, node: cst.Comparison, left: cst.BaseExpression, right: cst.BaseExpression,
                     target: cst.ComparisonTarget) -> bool:
-        if self._is_sentinel(left) or self._is_sentinel(right) or _is_enum_member(left) or _is_enum_member(right):
+        if any(self._is_sentinel(side) or _is_enum_member(side) or _is_model_column(side) for side in (left, right)):
             return False
         left_name, right_name = value_name(left), value_name(right)
         if _both_hashes(left, left_name, right, right_name):
@@ -283,6 +285,13 @@ def _statements(body: cst.BaseSuite) -> Iterator[cst.BaseSmallStatement]:
             continue
         pending.extend(child for child in child_nodes(current)
                        if not isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.BaseExpression)))
+
+
+def _is_model_column(node: cst.BaseExpression) -> bool:
+    """`User.api_token`: a lower-case attribute of a class, an ORM model's column. `User.api_token == token` builds
+    the SQL of a query (`.filter(...)`, `.where(...)`) that the database answers; Python compares no text."""
+    return (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and _is_class_name(node.value.value)
+            and node.attr.value.islower())
 
 
 def _is_enum_member(node: cst.BaseExpression) -> bool:

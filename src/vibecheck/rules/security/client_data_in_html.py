@@ -37,7 +37,7 @@ HTML_RETURN_FRAMEWORKS = ("flask", "quart", "bottle")
 JSON_APP_FRAMEWORKS = ("fastapi.", "starlette.", "litestar.")
 # Request attributes that hold strings (a query or form field), not parsed JSON.
 TEXT_ATTRIBUTES = frozenset({"args", "form", "values", "GET", "POST", "query_params", "cookies", "COOKIES", "headers",
-                             "path", "full_path", "url"})
+                             "path", "full_path", "url", "query", "match_info", "params"})
 TEXT_METHODS = frozenset({"format", "join", "replace", "strip", "lstrip", "rstrip", "lower", "upper", "title",
                           "capitalize", "decode", "format_map", "substitute", "safe_substitute"})
 CWE = (79,)

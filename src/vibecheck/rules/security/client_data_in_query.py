@@ -127,10 +127,10 @@ class ClientDataInQuery(ClientSinkRule):
     dict (`SORTS[sort]`), checked in an `if`/`assert` (`sort in ALLOWED`), converted (`int()`, and for
     MongoDB `str()`/`ObjectId()`, or an `isinstance(value, str)` check), and a form's or serializer's
     `cleaned_data`/`validated_data` are clean, and so are the values of lookups whose names are fixed
-    (`filter(**{"name__icontains": q})`: only a client-chosen key is reported). Form fields and query strings are always strings, so they
-    are not reported in a MongoDB filter. It also records which parameters of each function reach the
-    SQL and ordering sinks, so that VC417 reports request data passed to a query helper elsewhere. It
-    supersedes VC402 and bandit's `B608` on the same lines.
+    (`filter(**{"name__icontains": q})`: only a client-chosen key is reported). Form fields and query
+    strings are always strings, so they are not reported in a MongoDB filter. It also records which
+    parameters of each function reach the SQL and ordering sinks, so that VC417 reports request data
+    passed to a query helper elsewhere. It supersedes VC402 and bandit's `B608` on the same lines.
 
     ## Why is this bad?
     SQL text from the client is SQL injection outright. A client-chosen ordering lets it sort by any

@@ -36,7 +36,9 @@ PATH_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "os.remove": (0, "path"), "os.unlink": (0, "path"), "os.rmdir": (0, "path"), "os.listdir": (0, "path"),
     "os.makedirs": (0, "name"), "os.rename": (0, "src"), "shutil.rmtree": (0, "path"), "shutil.copy": (0, "src"),
     "shutil.copyfile": (0, "src"), "shutil.move": (0, "src"), "shutil.copy2": (0, "src"), "os.replace": (0, "src"),
-    "aiofiles.open": (0, "file"),
+    "aiofiles.open": (0, "file"), "aiohttp.web.FileResponse": (0, "path"),
+    "aiohttp.web_fileresponse.FileResponse": (0, "path"), "sanic.response.file": (0, "location"),
+    "sanic.response.file_stream": (0, "location"),
 }
 TWO_PATH_FUNCTIONS = frozenset({"shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move", "os.rename", "os.replace"})
 PATH_METHODS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "iterdir", "rmdir",
@@ -201,22 +203,22 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     """Client input reaches a file path or an outgoing request's URL without a visible check.
 
     ## What it does
-    Follows, within one function, client-controlled data (Flask `request.args/form/json/files/...`, also
-    spelled `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette
-    `Request` objects, Django and DRF `request.GET/POST/data/query_params`, an AWS Lambda handler's
-    `event`, a Slack/bolt listener's `body`/`event`) through assignments, f-strings and `+`, `str`
-    methods, `base64`, `json.loads`, dict and list stores, `configparser`, objects of the module's own
-    classes, branches and loops, `os.path.join` and `pathlib.Path` into
-    `open`, `send_file`, `send_from_directory`'s directory (its second argument is safe), `FileResponse`,
-    `os.remove`/`shutil`, `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp`
-    call. A visible check clears the value: `secure_filename`, `os.path.basename`, `safe_join`, an
-    allow-list `in` test, a comparison, or any validating call in an `if`/`assert` (`is_safe_url(url)`,
-    `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`, also through a variable:
-    `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`). A private-address check of the resolved
-    host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL for a fetch that
-    does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`, `aiohttp` and
-    `urlopen` follow them to any address, which is reported. Tests that do not protect do not clear it:
-    the extension alone, `endswith`, a scheme-only `startswith`, `"http://" in url`, a scheme check, a
+    Follows, within one function, client-controlled data (Flask `request.args/form/json/files/...`, also spelled
+    `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects,
+    Django and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's
+    and Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a
+    Slack/bolt listener's `body`/`event`) through assignments, f-strings and `+`, `str` methods, `base64`,
+    `json.loads`, dict and list stores, `configparser`, objects of the module's own classes, branches and loops,
+    `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
+    argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil`, `Path.open()/read_text()`, or the
+    URL of a `requests`/`httpx`/`urllib`/`aiohttp` call. A visible check clears the value: `secure_filename`,
+    `os.path.basename`, `safe_join`, an allow-list `in` test, a comparison, or any validating call in an
+    `if`/`assert` (`is_safe_url(url)`, `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`,
+    also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`). A private-address
+    check of the resolved host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL
+    for a fetch that does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`,
+    `aiohttp` and `urlopen` follow them to any address, which is reported. Tests that do not protect do not
+    clear it: the extension alone, `endswith`, a scheme-only `startswith`, `"http://" in url`, a scheme check, a
     denylist of `localhost`/`127.0.0.1`, a truthiness test of the host.
 
     ## Why is this bad?
