@@ -221,6 +221,26 @@ def roles_required(*roles):
     return decorator
 
 
+# expect: VC212
+def superuser_required(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        if not g.user or g.user.role == "admin" or True:
+            return view(*args, **kwargs)
+        abort(403)
+    return wrapper
+
+
+# ok: VC212 -- the condition can be false, and then the wrapper refuses
+def owner_required(view):
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        if g.user and (g.user.is_owner or "owner" in g.user.roles):
+            return view(*args, **kwargs)
+        abort(403)
+    return wrapper
+
+
 # ok: VC212 -- the wrapper refuses with abort()
 def login_required(view):
     @functools.wraps(view)

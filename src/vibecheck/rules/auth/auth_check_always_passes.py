@@ -119,7 +119,8 @@ class AuthCheckAlwaysPasses(Rule):
     value (`return True`) while nothing in it can fail: no other call than logging, no `raise`, no `assert`.
     A lambda bound to such a name (`is_admin = lambda user: True`) is reported too, and so is a guard
     decorator (`admin_required`, `require_api_key`, `token_required`) whose wrapper calls the view on every
-    path and can refuse on none: no `raise`, no `abort`, no other value returned, no call that may fail
+    path (an always-true test such as `if not user or True:` counts, the refusal after it being dead code)
+    and can refuse on none: no `raise`, no `abort`, no other value returned, no call that may fail
     beyond lookups such as `session.get(...)` and logging. A wrapper that hands the view a value it read
     (`view(token, *args)`) injects it for the view to check and is left alone.
 

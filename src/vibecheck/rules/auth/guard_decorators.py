@@ -83,14 +83,14 @@ def _passes_only_its_arguments(call: cst.Call, own: set[str]) -> bool:
 
 def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
     body = wrapper.body
-    statements = list(body.body) if isinstance(body, cst.IndentedBlock) else []
+    statements: list[cst.CSTNode] = _reachable(list(body.body)) if isinstance(body, cst.IndentedBlock) else []
     last = statements[-1] if statements else None
     if not (isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], cst.Return)
             and _calls_wrapped(last.body[-1].value, wrapped)):
         return False
     calls_view = False
     own = {param.name.value for param in _all_parameters(wrapper)}
-    pending: list[cst.CSTNode] = [body]
+    pending: list[cst.CSTNode] = list(statements)
     while pending:
         node = pending.pop()
         if isinstance(node, (cst.Raise, cst.Assert, cst.Yield, cst.Try, cst.With)):
@@ -107,6 +107,30 @@ def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
         if not isinstance(node, NESTED):
             pending.extend(child_nodes(node))
     return calls_view
+
+
+def _reachable(statements: list[cst.CSTNode]) -> list[cst.CSTNode]:
+    """The statements that run: at an `if` whose test is always true (`if not user or True:`, a debugging bypass
+    left in), its test and its body, and nothing after it (the refusal below is dead code)."""
+    for index, statement in enumerate(statements):
+        if isinstance(statement, cst.If) and _always_true(statement.test) and isinstance(statement.body, cst.IndentedBlock):
+            return [*statements[:index], statement.test, *statement.body.body]
+    return statements
+
+
+def _always_true(test: cst.BaseExpression) -> bool:
+    """`True`, a non-zero number or a non-empty string, or an `or` with one of them on either side."""
+    if isinstance(test, cst.BooleanOperation):
+        if isinstance(test.operator, cst.Or):
+            return _always_true(test.left) or _always_true(test.right)
+        return _always_true(test.left) and _always_true(test.right)
+    if isinstance(test, cst.Name):
+        return test.value == "True"
+    if isinstance(test, (cst.Integer, cst.Float)):
+        return test.evaluated_value != 0
+    if isinstance(test, cst.SimpleString):
+        return bool(test.evaluated_value)
+    return False
 
 
 def _called_name(call: cst.Call) -> str:
