@@ -148,3 +148,34 @@ def verify_any_key(key: str):
         return
     if not any(hmac.compare_digest(key, known) for known in settings.API_KEYS):
         raise HTTPException(status_code=401)
+
+
+def flask_key_checked_against_unset_setting():
+    # expect: VC216 -- `API_KEY` is None when unset, and so is the header a client leaves out
+    if request.headers.get("X-API-Key") != API_KEY:
+        abort(401)
+
+
+def flask_key_read_first():
+    given = request.args.get("token")
+    # expect: VC216
+    if os.environ.get("ADMIN_TOKEN") != given:
+        abort(403)
+
+
+def flask_key_against_setting_with_default():
+    # ok: VC216 -- `WEBHOOK_SECRET` is "" when unset, which a missing header (None) never equals
+    if request.headers.get("X-Signature") != WEBHOOK_SECRET:
+        abort(401)
+
+
+def flask_key_against_required_setting():
+    # ok: VC216 -- `os.environ[...]` fails at start-up when the variable is unset
+    if request.headers.get("X-Admin-Token") != ADMIN_TOKEN:
+        abort(401)
+
+
+def flask_header_with_default():
+    # ok: VC216 -- a missing header reads as "", which an unset setting (None) never equals
+    if request.headers.get("X-API-Key", "") != API_KEY:
+        abort(401)

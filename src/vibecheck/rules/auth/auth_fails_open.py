@@ -109,7 +109,9 @@ class AuthFailsOpen(Rule):
     let in), and `if not SECRET: return` (or `return True`, `return await call_next(request)`) before the
     check that uses `SECRET`. The switch is a setting (`settings.x`, `app.config[...]`, an ALL-CAPS
     constant, `os.getenv(...)` or a variable assigned from it) or a credential-named value, and the block
-    it skips denies (raises, aborts, or answers 401/403).
+    it skips denies (raises, aborts, or answers 401/403). It also reports `if request.headers.get("X-API-Key")
+    != API_KEY: abort(401)` where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is
+    unset, a request without the header compares `None != None`, which is false, and gets in.
 
     ## Why is this bad?
     The code fails open: the day the environment variable is missing, the list of keys is empty or a
@@ -159,10 +161,39 @@ class AuthFailsOpen(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.configured: set[str] = set()  # variables assigned from a setting or the environment
+        self.maybe_unset: set[str] = set()  # variables read from the environment without a default: None when unset
+        self.maybe_missing: set[str] = set()  # variables read with `.get(name)` and no default: None when missing
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and self._is_setting(node.value):
-            self.configured.add(node.targets[0].target.value)
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            name = node.targets[0].target.value
+            if self._is_setting(node.value):
+                self.configured.add(name)
+            if self._unset_env_read(node.value):
+                self.maybe_unset.add(name)
+            elif _get_without_default(node.value):
+                self.maybe_missing.add(name)
+
+    def _unset_env_read(self, node: cst.BaseExpression) -> bool:
+        """`os.getenv("API_KEY")`, `os.environ.get("API_KEY")`: None when the variable is unset."""
+        if not isinstance(node, cst.Call) or not _without_default(node):
+            return False
+        name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
+        return name in ("os.getenv", "os.environ.get")
+
+    def _none_equals_none(self, test: cst.BaseExpression) -> str | None:
+        """The setting of `client_value != SETTING` when both may be None (an unset variable, a credential the
+        client left out): `None != None` is false, and the check lets the request in."""
+        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+                and isinstance(test.comparisons[0].operator, cst.NotEqual)):
+            return None
+        sides = (test.left, test.comparisons[0].comparator)
+        for setting, given in (sides, sides[::-1]):
+            unset = (isinstance(setting, cst.Name) and setting.value in self.maybe_unset) or self._unset_env_read(setting)
+            missing = (isinstance(given, cst.Name) and given.value in self.maybe_missing) or _get_without_default(given)
+            if unset and missing:
+                return _code(setting)
+        return None
 
     def _is_setting(self, node: cst.BaseExpression) -> bool:
         if isinstance(node, cst.BooleanOperation):
@@ -200,6 +231,13 @@ class AuthFailsOpen(Rule):
 
     def visit_If(self, node: cst.If) -> None:
         if self.context.is_test_file:
+            return
+        unset = self._none_equals_none(node.test)
+        if unset is not None and _denies(node.body):
+            self.report(node, f"`if {short_code(node.test)}:` lets a request in when `{unset}` is unset: it is None "
+                        "then, a request without the credential gives None too, and `None != None` is false.",
+                        hint=f"Read `{unset}` with `os.environ[...]` (fail at start-up when it is unset) and deny a "
+                        "missing credential before comparing: `if not key or not secrets.compare_digest(key, SECRET):`.")
             return
         operands = _operands(node.test)
         for index, switch in enumerate(operands[:-1]):
@@ -243,6 +281,19 @@ class AuthFailsOpen(Rule):
                     "is let in.",
                     hint=f"Require `{switch}` (fail at start-up when it is unset) and deny the request when the "
                     "credential is missing or wrong.")
+
+
+def _without_default(call: cst.Call) -> bool:
+    """One argument, or a second one that is `None`: the call gives None for a missing name."""
+    if len(call.args) == 1 and call.args[0].keyword is None and not call.args[0].star:
+        return True
+    return len(call.args) == 2 and isinstance(call.args[1].value, cst.Name) and call.args[1].value.value == "None"
+
+
+def _get_without_default(node: cst.BaseExpression) -> bool:
+    """`request.headers.get("X-API-Key")`, `request.args.get("token")`: None when the client leaves it out."""
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+        and _without_default(node)
 
 
 def _first_if(body: cst.BaseSuite) -> cst.If | None:
