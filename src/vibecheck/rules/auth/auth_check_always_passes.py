@@ -10,12 +10,17 @@ from typing import cast
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.app_model.frameworks import reads_as_guard
+from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.guard_decorators import never_refusing_wrapper
+from vibecheck.rules.auth.guard_decorators import (
+    REQUEST_HOOKS,
+    is_enforcing_hook_name,
+    never_refusing_hook,
+    never_refusing_wrapper,
+)
 
 DEFAULT_NAME_PATTERN = (
     r"^_*(authenticate|authorize|authorise|is_logged_in|logged_in"
@@ -122,7 +127,9 @@ class AuthCheckAlwaysPasses(Rule):
     path (an always-true test such as `if not user or True:` counts, the refusal after it being dead code)
     and can refuse on none: no `raise`, no `abort`, no other value returned, no call that may fail
     beyond lookups such as `session.get(...)` and logging. A wrapper that hands the view a value it read
-    (`view(token, *args)`) injects it for the view to check and is left alone.
+    (`view(token, *args)`) injects it for the view to check and is left alone. A Flask/Quart
+    `before_request` hook named to enforce access (`require_login`, `check_auth`; not `load_user`) that can
+    refuse no request the same way is reported too.
 
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes, test files, `is_authenticated`
     on user classes (the Flask-Login and Django convention), permission classes named as allow-all
@@ -241,6 +248,8 @@ class AuthCheckAlwaysPasses(Rule):
             return
         if reads_as_guard(name) and self._report_open_guard(node):
             return
+        if self._report_open_hook(node):
+            return
         if not self.pattern.match(name):
             return
         if self._exempt(node):
@@ -272,6 +281,19 @@ class AuthCheckAlwaysPasses(Rule):
                     "everyone through to every view it protects.",
                     hint=f"Make `{wrapper.name.value}` refuse callers without access: `abort(401)`/`abort(403)`, "
                     "raise, or return an error response before calling the view.")
+        return True
+
+    def _report_open_hook(self, node: cst.FunctionDef) -> bool:
+        """A before-request hook named to enforce access (`require_login`) that lets every request through."""
+        hooks = {(get_full_name_for_node(d.decorator) or "").rsplit(".", 1)[-1] for d in node.decorators}
+        if not hooks & REQUEST_HOOKS or not is_enforcing_hook_name(name_words(node.name.value)):
+            return False
+        if not never_refusing_hook(node):
+            return False
+        name = node.name.value
+        self.report(node.decorators[0], f"The before-request hook `{name}` can refuse no request: it neither aborts, "
+                    "raises nor returns a response, so every request goes on.",
+                    hint=f"Make `{name}` refuse requests without access: `abort(401)`, or return an error response.")
         return True
 
     def _exempt(self, node: cst.FunctionDef) -> bool:

@@ -8,7 +8,7 @@ every caller through, whatever it looked at.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import libcst as cst
 
@@ -55,6 +55,40 @@ def _nested_functions(function: cst.FunctionDef) -> Iterator[cst.FunctionDef]:
             yield node
         if not isinstance(node, (cst.ClassDef, cst.Lambda)):
             pending.extend(child_nodes(node))
+
+
+# Hooks that run before every request of a Flask/Quart app or blueprint: returning None lets the request through.
+REQUEST_HOOKS = frozenset({"before_request", "before_app_request"})
+# A hook's name that says it enforces access (`require_login`, `check_auth`), not one that loads the user.
+ENFORCING_WORDS = frozenset({"auth", "authenticate", "authentication", "authorize", "authorization", "require",
+                             "check", "verify", "protect", "guard", "enforce"})
+LOADING_WORDS = frozenset({"load", "set", "get", "inject", "attach", "fetch", "populate"})
+
+
+def is_enforcing_hook_name(words: Iterable[str]) -> bool:
+    found = set(words)
+    return bool(found & ENFORCING_WORDS) and not found & LOADING_WORDS
+
+
+def never_refusing_hook(function: cst.FunctionDef) -> bool:
+    """A before-request hook that can refuse on no path: no `raise`/`abort`, no returned response, and no call
+    that may fail beyond lookups and logging (`request.headers.get(...)`), so every request goes on."""
+    body = function.body
+    if not isinstance(body, cst.IndentedBlock):
+        return False
+    pending: list[cst.CSTNode] = list(body.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (cst.Raise, cst.Assert, cst.Yield, cst.Try, cst.With, cst.Await)):
+            return False
+        if isinstance(node, cst.Return) and not (node.value is None or (
+                isinstance(node.value, cst.Name) and node.value.value == "None")):
+            return False
+        if isinstance(node, cst.Call) and _called_name(node) not in NON_REFUSING_CALLS:
+            return False
+        if not isinstance(node, NESTED):
+            pending.extend(child_nodes(node))
+    return True
 
 
 def _factory_parameters(decorator: cst.FunctionDef, wrapper: cst.FunctionDef) -> set[str]:
