@@ -6,7 +6,6 @@ import logging
 import os
 from typing import Protocol, overload
 
-import flask
 import jwt
 from flask import abort, g, redirect, request, session
 from flask_login import UserMixin
@@ -339,27 +338,3 @@ class Uploads(Storage):
     def check_upload_allowed(self, user):
         return True
 
-
-app = flask.Flask(__name__)
-
-
-# expect: VC212
-@app.before_request
-def require_login():
-    if request.path.startswith("/static"):
-        return None
-    if not session.get("user_id"):
-        logger.info("anonymous request to %s", request.path)
-
-
-# ok: VC212 -- the hook refuses anonymous requests
-@app.before_request
-def check_auth():
-    if request.endpoint != "login" and not session.get("user_id"):
-        abort(401)
-
-
-# ok: VC212 -- a hook that loads the user for the views, which decide
-@app.before_request
-def load_logged_in_user():
-    g.user = session.get("user_id")

@@ -44,3 +44,34 @@ def test_falling_off_the_end_is_not_always_passing() -> None:
 def test_one_line_body_is_seen() -> None:
     findings = findings_for(AuthCheckAlwaysPasses, "def has_permission(user, perm): return True\n")
     assert len(findings) == 1 and "`True`" in findings[0].message
+
+
+def test_a_before_request_hook_named_to_enforce_access_must_be_able_to_refuse() -> None:
+    """(Not in the corpus: the corpora run as one app, where an auth hook would guard every other corpus's routes.)"""
+    hook = """
+        import flask
+        from flask import abort, request, session
+
+        app = flask.Flask(__name__)
+
+
+        @app.before_request
+        def check_auth():
+            if request.endpoint != "login" and not session.get("user_id"):
+                {refusal}
+    """
+    assert findings_for(AuthCheckAlwaysPasses, hook.format(refusal="abort(401)")) == []
+    assert findings_for(AuthCheckAlwaysPasses, hook.format(refusal='return {"error": "login"}, 401')) == []
+    assert len(findings_for(AuthCheckAlwaysPasses, hook.format(refusal="pass"))) == 1
+    assert len(findings_for(AuthCheckAlwaysPasses, hook.format(refusal='logger.info("anonymous")'))) == 1
+    loader = """
+        from flask import Blueprint, g, session
+
+        bp = Blueprint("auth", __name__)
+
+
+        @bp.before_app_request
+        def load_logged_in_user():
+            g.user = session.get("user_id")
+    """
+    assert findings_for(AuthCheckAlwaysPasses, loader) == []  # it loads the user; the views decide
