@@ -19,7 +19,7 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import CodeRange
 
-from vibecheck.cst_fields import FIELDS_BY_TYPE, child_fields
+from vibecheck.cst_fields import FIELDS_BY_TYPE, KIND_BY_TYPE, child_fields, value_kind
 from vibecheck.engine_checks import ParseError
 from vibecheck.facts import fact_collector
 from vibecheck.imports import ImportTable
@@ -33,7 +33,6 @@ from vibecheck.source import CHAIN_LIMIT, SourceUnit
 
 Handler = tuple[Any, Callable[[Any], Any]]
 
-_KIND: dict[type, int] = {}
 _HANDLERS: dict[type, tuple[tuple[str, str, str], ...]] = {}
 
 
@@ -211,14 +210,13 @@ _PRUNED_KIND: dict[type, int] = {}
 
 
 def _value_kind(value_type: type, kinds: dict[type, int]) -> int:
-    """1 for a libcst node to walk, 2 for a sequence of values, 0 for anything else; cached per type in `kinds`.
-
-    `isinstance(x, cst.CSTNode)` goes through ABCMeta and dominated the walk's cost before this cache. In the
-    pruned table (`_PRUNED_KIND`) the leaf nodes count as 0.
-    """
+    """`cst_fields.value_kind` (1 a node to walk, 2 a sequence of values, 0 anything else), cached per type in
+    `kinds`; in the pruned table (`_PRUNED_KIND`) the leaf nodes count as 0."""
     kind = kinds.get(value_type)
     if kind is None:
-        kind = 1 if issubclass(value_type, cst.CSTNode) else 2 if value_type in (list, tuple) else 0
+        kind = KIND_BY_TYPE.get(value_type)
+        if kind is None:
+            kind = value_kind(value_type)
         if kind == 1 and kinds is _PRUNED_KIND and value_type in _LEAF_NODES:
             kind = 0
         kinds[value_type] = kind
@@ -252,7 +250,7 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
     """Visit every node once in source order, calling all rules; a crashing rule is dropped for this file."""
     live = list(instances)
     visit, leave = _dispatch_tables(live, context)
-    kinds = _KIND if not _LEAF_NAMES.isdisjoint(visit.keys() | leave.keys()) else _PRUNED_KIND
+    kinds = KIND_BY_TYPE if not _LEAF_NAMES.isdisjoint(visit.keys() | leave.keys()) else _PRUNED_KIND
     stack: list[Any] = [module]
     while stack:
         node = stack.pop()

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 
 import libcst as cst
 
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
+from vibecheck.literals import literal_value
 
 # Calls that read or record without being able to refuse: dict-style lookups, conversions, logging, flashes.
 NON_REFUSING_CALLS = frozenset({
@@ -20,7 +21,8 @@ NON_REFUSING_CALLS = frozenset({
     "lower", "upper", "split", "replace", "removeprefix", "startswith", "endswith", "print", "debug", "info",
     "warning", "warn", "log", "error", "flash", "wraps", "update_wrapper",
 })
-NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+# Statements through which a wrapper or hook may refuse (or hand the request elsewhere): not a sure pass.
+MAY_REFUSE = (cst.Raise, cst.Assert, cst.Yield, cst.Try, cst.With)
 # Decorators that say authentication is optional: calling the view on every path is their job.
 OPTIONAL_WORDS = ("optional", "maybe", "allow_anonymous", "anonymous", "if_logged_in", "soft")
 
@@ -73,21 +75,16 @@ def is_enforcing_hook_name(words: Iterable[str]) -> bool:
 def never_refusing_hook(function: cst.FunctionDef) -> bool:
     """A before-request hook that can refuse on no path: no `raise`/`abort`, no returned response, and no call
     that may fail beyond lookups and logging (`request.headers.get(...)`), so every request goes on."""
-    body = function.body
-    if not isinstance(body, cst.IndentedBlock):
+    if not isinstance(function.body, cst.IndentedBlock):
         return False
-    pending: list[cst.CSTNode] = list(body.body)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (cst.Raise, cst.Assert, cst.Yield, cst.Try, cst.With, cst.Await)):
+    for node in (node for statement in function.body.body for node in walk_own(statement)):
+        if isinstance(node, (*MAY_REFUSE, cst.Await)):
             return False
         if isinstance(node, cst.Return) and not (node.value is None or (
                 isinstance(node.value, cst.Name) and node.value.value == "None")):
             return False
         if isinstance(node, cst.Call) and _called_name(node) not in NON_REFUSING_CALLS:
             return False
-        if not isinstance(node, NESTED):
-            pending.extend(child_nodes(node))
     return True
 
 
@@ -124,10 +121,8 @@ def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
         return False
     calls_view = False
     own = {param.name.value for param in _all_parameters(wrapper)}
-    pending: list[cst.CSTNode] = list(statements)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (cst.Raise, cst.Assert, cst.Yield, cst.Try, cst.With)):
+    for node in (node for statement in statements for node in walk_own(statement)):
+        if isinstance(node, MAY_REFUSE):
             return False
         if isinstance(node, cst.Return) and not _calls_wrapped(node.value, wrapped):
             return False
@@ -138,8 +133,6 @@ def _always_calls(wrapper: cst.FunctionDef, wrapped: set[str]) -> bool:
                 calls_view = True
             elif _called_name(node) not in NON_REFUSING_CALLS:
                 return False
-        if not isinstance(node, NESTED):
-            pending.extend(child_nodes(node))
     return calls_view
 
 
@@ -160,11 +153,7 @@ def _always_true(test: cst.BaseExpression) -> bool:
         return _always_true(test.left) and _always_true(test.right)
     if isinstance(test, cst.Name):
         return test.value == "True"
-    if isinstance(test, (cst.Integer, cst.Float)):
-        return test.evaluated_value != 0
-    if isinstance(test, cst.SimpleString):
-        return bool(test.evaluated_value)
-    return False
+    return bool(literal_value(test))
 
 
 def _called_name(call: cst.Call) -> str:

@@ -23,19 +23,18 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import libcst as cst
 
 from vibecheck.analysis.nodes import suite_statements
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import walk_own
 from vibecheck.literals import literal_value
 from vibecheck.rule import Rule, RuleContext
 
 BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
 CONSTANT_NODES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)
 CONSTANT_NAMES = frozenset({"None", "True", "False"})
-NESTED_SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
 TRACEBACK_CALLS = frozenset({
     "traceback.print_exc", "traceback.print_exception", "traceback.format_exc", "traceback.format_exception",
@@ -154,15 +153,6 @@ def is_inert(statement: cst.CSTNode) -> bool:
 def handler_statements(handler: cst.ExceptHandler) -> list[cst.CSTNode]:
     """The small statements of a handler body, or the compound statements where there are some."""
     return suite_statements(handler.body)
-
-
-def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """Every node under `node` that runs in the same scope (nested defs, lambdas and classes are skipped)."""
-    pending = [node]
-    while pending:
-        current = pending.pop()
-        yield current
-        pending.extend(child for child in child_nodes(current) if not isinstance(child, NESTED_SCOPES))
 
 
 def is_broad(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -17,7 +17,6 @@ from vibecheck.rules.error_handling.handler_facts import (
     is_broad,
     is_operation_failure,
     logs_traceback,
-    walk_own,
 )
 
 OS_FAILURES = frozenset({"OSError", "IOError", "EnvironmentError", "socket.error", "builtins.OSError"})
