@@ -13,6 +13,7 @@ the nodes that findings and fixes name (`vibecheck.positions`), in files that ha
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -26,7 +27,7 @@ from vibecheck.imports import ImportTable
 from vibecheck.libcst_parse import parse_module
 from vibecheck.lines import line_starts, split_lines
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
-from vibecheck.positions import positions_of
+from vibecheck.positions import positions_of, statement_paths, statement_positions
 from vibecheck.redaction import redact_known_secrets
 from vibecheck.rule import LineInsertion, NodeFix, NodeHead, PendingReport, Rule, RuleContext, WholeLines
 from vibecheck.source import CHAIN_LIMIT, SourceUnit
@@ -106,7 +107,7 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
     _walk(module, walkers, context, result.errors)
     result.facts = context.facts
     if context.reports:
-        result.findings.extend(_to_findings(path, module, source, context.reports, result.errors))
+        result.findings.extend(_to_findings(path, module, unit.python_ast(), source, context.reports, result.errors))
     return result
 
 
@@ -223,8 +224,31 @@ def _value_kind(value_type: type, kinds: dict[type, int]) -> int:
     return kind
 
 
+# The kinds of statement that can stand at a module's top level or in a class's body: the walk notes which one
+# it is in (see `_Statements`).
+_STATEMENT_KINDS = ("SimpleStatementLine", "FunctionDef", "ClassDef", "If", "For", "While", "Try", "TryStar", "With",
+                    "Match")
+
+
+class _Statements:
+    """Keeps `RuleContext.statement` on the top-level statement (or top-level class's statement) being walked, so
+    that each report says where to look for its node's position (`vibecheck.positions.statement_positions`)."""
+
+    def __init__(self, module: cst.Module, context: RuleContext) -> None:
+        self.paths = statement_paths(module)
+        self.context = context
+
+    def enter(self, node: cst.CSTNode) -> None:
+        path = self.paths.get(id(node))
+        if path is not None:
+            self.context.statement = path
+
+
 def _dispatch_tables(instances: list[Rule], context: RuleContext) -> tuple[dict[str, list[Handler]], dict[str, list[Handler]]]:
     visit: dict[str, list[Handler]] = {"Import": [(None, context.imports.add)], "ImportFrom": [(None, context.imports.add)]}
+    statements = _Statements(context.module, context)
+    for kind in _STATEMENT_KINDS:
+        visit[kind] = [(None, statements.enter)]
     leave: dict[str, list[Handler]] = {}
     for rule in instances:
         for table, node_name, attribute in _handler_names(type(rule)):
@@ -290,11 +314,9 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
         stack.extend(children)
 
 
-def _to_findings(path: str, module: cst.Module, source: str, reports: list[PendingReport],
+def _to_findings(path: str, module: cst.Module, tree: ast.Module | None, source: str, reports: list[PendingReport],
                  errors: list[EngineError]) -> list[Finding]:
-    wanted = [report.node for report in reports]
-    wanted += [_target(old) for report in reports if report.fix for old, _ in report.fix.replacements]
-    positions = positions_of(module, wanted)
+    positions = _positions(module, tree, source, reports)
     lines = split_lines(source)
     findings = []
     for report in reports:
@@ -315,6 +337,29 @@ def _to_findings(path: str, module: cst.Module, source: str, reports: list[Pendi
             line_text=line_text,
         ))
     return findings
+
+
+def _positions(module: cst.Module, tree: ast.Module | None, source: str, reports: list[PendingReport]) -> dict[int, CodeRange]:
+    """The ranges of the reported nodes and their fixes' targets: from the statement the walk was in when they were
+    reported, else from its top-level statement, else from the whole module."""
+    by_statement: dict[tuple[int, ...], list[Any]] = {}
+    for report in reports:
+        nodes = [report.node, *(_target(old) for old, _ in report.fix.replacements)] if report.fix else [report.node]
+        by_statement.setdefault(report.statement or (), []).extend(nodes)
+    positions: dict[int, CodeRange] = {}
+    while by_statement:
+        if tree is not None:
+            positions.update(statement_positions(module, tree, source, {p: n for p, n in by_statement.items() if p}))
+        missing: dict[tuple[int, ...], list[Any]] = {}
+        for path, nodes in by_statement.items():
+            for node in nodes:
+                if id(node) not in positions:
+                    missing.setdefault(path[:-1], []).append(node)
+        whole = missing.pop((), [])
+        if whole:
+            positions.update(positions_of(module, whole))
+        by_statement = missing
+    return positions
 
 
 def _target(old: Any) -> Any:

@@ -93,6 +93,7 @@ class PendingReport:
     severity: Severity | None
     snippet: str | None
     cwe: tuple[int, ...] | None = None
+    statement: tuple[int, ...] | None = None  # where the walk was (`RuleContext.statement`)
 
 
 @dataclass
@@ -111,6 +112,8 @@ class RuleContext:
     # computed once: keys name the helper and the node's id (the helper alone for an answer about the whole file); the
     # value keeps the node alive so its id is not reused.
     shared: dict[Any, Any] = field(default_factory=dict)
+    # the statement the engine's walk is in, by its path (`vibecheck.positions.statement_paths`)
+    statement: tuple[int, ...] | None = None
 
     def python_ast(self) -> ast.Module | None:
         """Python's `ast` of the file (None if Python cannot parse it), parsed at most once per file."""
@@ -235,7 +238,8 @@ class Rule(BaseRule):
 
         `cwe` narrows the rule's CWE ids to the weakness of this finding (a rule with several sinks).
         """
-        self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe))
+        self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe,
+                                                  self.context.statement))
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         return self.context.qualified_name(node)
