@@ -14,6 +14,7 @@ from vibecheck.analysis.app_model.handlers import (
     OWNERSHIP_WORDS,
     ClassContext,
     Handler,
+    checks_role,
     class_context,
     dotted_uses,
     handler_of,
@@ -121,7 +122,10 @@ class ObjectLookupNotScopedToUser(Rule):
     framework object check (`get_object()`, `check_object_permissions`, `has_perm`). When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
-    reading another member's page by id stays quiet. Also reports a DRF
+    reading another member's page by id stays quiet. Handlers restricted to a role or permission
+    (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, `IsAdminUser`, a
+    staff-only mixin, or a role check on the caller or on the verified token's claims in the body, such as
+    `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported. Also reports a DRF
     `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
     each object but whose `queryset` serves every object, with no `get_queryset` override and no
     object-level permission class (`IsOwner...`).
@@ -217,9 +221,9 @@ class ObjectLookupNotScopedToUser(Rule):
         if self.classes and owner is None:
             return
         handler = handler_of(node, self.context.imports, owner)
-        if handler is None or not handler.authenticated or not handler.client_ids:
-            return
-        if self._relates_to_caller(handler):
+        if handler is None or not handler.authenticated or handler.restricted or not handler.client_ids:
+            return  # a role or permission guard lets its holders reach every object by design
+        if self._relates_to_caller(handler) or checks_role(node.body):
             return
         lookup = self._first_lookup(handler)
         if lookup is not None:
