@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required, user_passes_test
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
+from django.views.generic import DeleteView, DetailView, UpdateView
 from fastapi import APIRouter, Depends, HTTPException
 from flask import Blueprint, abort, request, send_file
 from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required
@@ -290,3 +291,50 @@ class RefundView(StaffOnlyMixin, View):
         order = Order.objects.get(pk=pk)
         order.refund()
         return redirect("orders")
+
+
+# expect: VC214 -- any signed-in user reads any order by changing the pk in the URL
+class OrderDetailView(LoginRequiredMixin, DetailView):
+    model = Order
+    template_name = "order.html"
+
+
+# expect: VC214
+class NoteDeleteView(LoginRequiredMixin, DeleteView):
+    queryset = Note.objects.all()
+    success_url = "/notes/"
+
+
+# ok: VC214 -- the queryset is the caller's own
+class NoteUpdateView(LoginRequiredMixin, UpdateView):
+    model = Note
+    fields = ["body"]
+
+    def get_queryset(self):
+        return Note.objects.filter(owner=self.request.user)
+
+
+# ok: VC214 -- a member's profile page is meant for the other members
+class MemberDetailView(LoginRequiredMixin, DetailView):
+    model = User
+
+
+@router.get("/projects/{project_id}")
+async def read_project(project_id: int, user: CurrentUser):
+    # expect: VC214 -- an async ORM looks up on the model class itself
+    project = await Document.get_or_none(id=project_id)
+    if project is None:
+        raise HTTPException(404)
+    return project
+
+
+@router.get("/mongo-notes/{note_id}")
+async def read_mongo_note(note_id: str, user: CurrentUser):
+    # expect: VC214
+    return await db.notes.find_one({"_id": note_id})
+
+
+@router.get("/own-notes/{note_id}")
+async def read_own_note(note_id: str, user: CurrentUser):
+    # ok: VC214
+    return await db.notes.find_one({"_id": note_id, "owner_id": user.id})
