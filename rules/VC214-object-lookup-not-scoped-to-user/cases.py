@@ -1,19 +1,20 @@
 """VC214 corpus: authenticated handlers that fetch by a client id without relating the object to the caller."""
 from typing import Annotated
 
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.decorators import login_required, user_passes_test
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
+from django.views.generic import DeleteView, DetailView, UpdateView
 from fastapi import APIRouter, Depends, HTTPException
 from flask import Blueprint, abort, request, send_file
-from flask_jwt_extended import get_jwt_identity, jwt_required
+from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required
 from flask_login import current_user, login_required as flask_login_required
 from rest_framework import viewsets
 from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
-from .auth import get_current_user
+from .auth import admin_required, get_current_user, require_admin
 from .db import db, get_db
 from .models import Document, Invoice, Note, Order, Todo, User
 
@@ -232,3 +233,108 @@ def member_page(user_id):
     # ok: VC214 -- reading another member's public page by id changes nothing
     member = User.query.get_or_404(user_id)
     return {"name": member.name}
+
+
+@bp.route("/items/<int:item_id>", methods=["DELETE"])
+@admin_required
+def admin_delete_item(item_id):
+    # ok: VC214 -- an admin-only guard reaches every object by design
+    Order.query.filter_by(id=item_id).delete()
+    return "", 204
+
+
+@user_passes_test(lambda u: u.is_staff)
+def customer_detail(request, customer_id):
+    # ok: VC214 -- the guard's test is a staff check
+    customer = get_object_or_404(User, pk=customer_id)
+    return render(request, "customer.html", {"customer": customer})
+
+
+@router.post("/orders/{order_id}/cancel")
+def cancel_any_order(order_id: int, admin: User = Depends(require_admin), session=Depends(get_db)):
+    # ok: VC214 -- the dependency restricts the route to admins
+    order = session.get(Order, order_id)
+    order.status = "cancelled"
+    return order
+
+
+@bp.route("/users/<int:user_id>/deactivate", methods=["POST"])
+@jwt_required()
+def deactivate_user(user_id):
+    if get_jwt()["role"] != "admin":
+        abort(403)
+    # ok: VC214 -- the role claim of the verified token is checked first
+    account = User.query.get_or_404(user_id)
+    account.active = False
+    return {"ok": True}
+
+
+@bp.route("/orders/<int:order_id>/refund", methods=["POST"])
+@jwt_required()
+def refund_order(order_id):
+    if request.headers.get("X-Role") != "admin":
+        abort(403)
+    # expect: VC214 -- a role the client sends in a header restricts nothing
+    order = Order.query.get_or_404(order_id)
+    order.refund()
+    return {"ok": True}
+
+
+class StaffOnlyMixin(UserPassesTestMixin):
+    def test_func(self):
+        return self.request.user.is_staff
+
+
+class RefundView(StaffOnlyMixin, View):
+    def post(self, request, pk):
+        # ok: VC214 -- a staff-only mixin
+        order = Order.objects.get(pk=pk)
+        order.refund()
+        return redirect("orders")
+
+
+# expect: VC214 -- any signed-in user reads any order by changing the pk in the URL
+class OrderDetailView(LoginRequiredMixin, DetailView):
+    model = Order
+    template_name = "order.html"
+
+
+# expect: VC214
+class NoteDeleteView(LoginRequiredMixin, DeleteView):
+    queryset = Note.objects.all()
+    success_url = "/notes/"
+
+
+# ok: VC214 -- the queryset is the caller's own
+class NoteUpdateView(LoginRequiredMixin, UpdateView):
+    model = Note
+    fields = ["body"]
+
+    def get_queryset(self):
+        return Note.objects.filter(owner=self.request.user)
+
+
+# ok: VC214 -- a member's profile page is meant for the other members
+class MemberDetailView(LoginRequiredMixin, DetailView):
+    model = User
+
+
+@router.get("/projects/{project_id}")
+async def read_project(project_id: int, user: CurrentUser):
+    # expect: VC214 -- an async ORM looks up on the model class itself
+    project = await Document.get_or_none(id=project_id)
+    if project is None:
+        raise HTTPException(404)
+    return project
+
+
+@router.get("/mongo-notes/{note_id}")
+async def read_mongo_note(note_id: str, user: CurrentUser):
+    # expect: VC214
+    return await db.notes.find_one({"_id": note_id})
+
+
+@router.get("/own-notes/{note_id}")
+async def read_own_note(note_id: str, user: CurrentUser):
+    # ok: VC214
+    return await db.notes.find_one({"_id": note_id, "owner_id": user.id})

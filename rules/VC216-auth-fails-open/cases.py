@@ -1,10 +1,15 @@
 """VC216 corpus: checks that switch themselves off when a setting is empty or the credential is missing."""
 import hmac
+import logging
 import os
+from functools import wraps
+
+import jwt
 
 from fastapi import Header, HTTPException, Request
 from fastapi.responses import JSONResponse
-from flask import abort, current_app, request
+from flask import abort, current_app, jsonify, request
+from flask_jwt_extended import get_jwt, verify_jwt_in_request
 
 from .config import settings
 
@@ -179,3 +184,95 @@ def flask_header_with_default():
     # ok: VC216 -- a missing header reads as "", which an unset setting (None) never equals
     if request.headers.get("X-API-Key", "") != API_KEY:
         abort(401)
+
+
+def manager_required(fn):
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            verify_jwt_in_request()
+            if get_jwt().get("role") not in ("admin", "manager"):
+                return jsonify(msg="Forbidden"), 403
+        # expect: VC216 -- the missing token's exception is swallowed and the view runs
+        except Exception:
+            logging.warning("auth failed")
+        return fn(*args, **kwargs)
+    return wrapper
+
+
+def editor_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        try:
+            claims = jwt.decode(request.headers["Authorization"], ADMIN_TOKEN, algorithms=["HS256"])
+            if claims["role"] != "editor":
+                abort(403)
+        # expect: VC216 -- the `abort(403)` raised in the `try` is caught here, and the view runs anyway
+        except Exception:
+            return view(*args, **kwargs)
+        return view(*args, **kwargs)
+    return wrapper
+
+
+def check_token(token: str) -> bool:
+    try:
+        jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+        return True
+    # expect: VC216 -- a check that answers True when the token does not decode
+    except jwt.InvalidTokenError:
+        return True
+
+
+class TokenMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            if request.headers.get("Authorization") != f"Bearer {ADMIN_TOKEN}":
+                raise PermissionError("bad token")
+        # expect: VC216
+        except PermissionError:
+            pass
+        return self.get_response(request)
+
+
+def strict_required(fn):
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            verify_jwt_in_request()
+        # ok: VC216 -- the handler denies
+        except Exception:
+            return jsonify(msg="Missing or invalid token"), 401
+        return fn(*args, **kwargs)
+    return wrapper
+
+
+async def identify_user(request: Request, call_next):
+    try:
+        request.state.user = jwt.decode(request.headers.get("authorization", ""), ADMIN_TOKEN, algorithms=["HS256"])
+    # ok: VC216 -- an identifying middleware: nothing in the `try` refuses, routes decide
+    except jwt.InvalidTokenError:
+        request.state.user = None
+    return await call_next(request)
+
+
+def retry_once(fn):
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        # ok: VC216 -- no auth check in the `try`
+        except Exception:
+            return fn(*args, **kwargs)
+    return wrapper
+
+
+def is_token_valid(token: str) -> bool:
+    try:
+        jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    # ok: VC216
+    except jwt.InvalidTokenError:
+        return False
+    return True

@@ -1,7 +1,11 @@
 """VC217 corpus: privileges chosen by the client or granted to the first account, and server-set look-alikes."""
+import json
+
 from django.contrib.auth.models import User as DjangoUser
 from fastapi import APIRouter
 from flask import Flask, request
+from flask_jwt_extended import create_access_token
+from flask_login import current_user
 from pydantic import BaseModel
 
 from .models import User, db
@@ -126,3 +130,39 @@ def invite():
     # ok: VC217 -- a lookup, not an assignment from the client
     role = ROLES[data["kind"]] if data["kind"] in ROLES else "viewer"
     return create_invite(data["email"], role=role)
+
+
+@app.post("/profile")
+def update_profile():
+    payload = request.get_json(silent=True) or {}
+    # expect: VC217 -- `or {}` keeps the client's body
+    current_user.is_admin = payload.get("is_admin", current_user.is_admin)
+    # ok: VC217 -- a non-privilege field
+    current_user.email = payload.get("email", current_user.email)
+
+
+def django_update_role(request):
+    data = json.loads(request.body)
+    # expect: VC217 -- the parsed raw body is client data
+    request.user.role = data["role"]
+
+
+@app.post("/session")
+def issue_token():
+    body = request.get_json()
+    # expect: VC217 -- a claim the client picks is signed into its token
+    token = create_access_token(identity=body["email"], additional_claims={"role": body.get("role", "user")})
+    # ok: VC217 -- the role comes from the stored account
+    refreshed = create_access_token(identity=body["email"], additional_claims={"role": current_user.role})
+    return {"token": token, "refreshed": refreshed}
+
+
+@app.post("/bootstrap")
+def bootstrap_admin():
+    data = request.get_json()
+    is_first = User.query.count() == 0
+    # expect: VC217 -- the first-user test, kept in a variable first
+    user = User(email=data["email"], is_admin=is_first)
+    # ok: VC217
+    other = User(email=data["email"], is_admin=False)
+    return {"id": user.id, "other": other.id}

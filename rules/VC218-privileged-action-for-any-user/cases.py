@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from fastapi import APIRouter, Depends
 from flask import Blueprint
 from flask_login import current_user, login_required as flask_login_required
-from rest_framework import viewsets
+from rest_framework import permissions, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAdminUser, IsAuthenticated
 
@@ -145,3 +145,19 @@ def moderate_open(post_id: int):
 @router.post("/posts/{post_id}/publish")
 def publish_post(post_id: int, current=Depends(get_current_user)):
     return Post.publish(post_id, current)
+
+
+class PaymentViewSet(viewsets.ModelViewSet):
+    permission_classes = [permissions.IsAuthenticated]
+
+    # expect: VC218 -- `permissions.IsAuthenticated` spelled through its module still only authenticates
+    @action(detail=True, methods=["post"])
+    def refund(self, request, pk=None):
+        self.get_object().refund()
+        return Response({"status": "refunded"})
+
+    # ok: VC218
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAdminUser])
+    def approve(self, request, pk=None):
+        self.get_object().approve()
+        return Response({"status": "approved"})

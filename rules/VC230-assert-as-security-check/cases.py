@@ -112,3 +112,23 @@ def user_present(request):
     # ok: VC230 -- the user object's presence, an invariant set by middleware
     assert request.user is not None
     return request.user
+
+
+def require_role(user, role):
+    # expect: VC230 -- a role test on the user object
+    assert user.role == role, "forbidden"
+
+
+def publish_report(claims, report):
+    # expect: VC230 -- a role read from the token's claims
+    assert claims["role"] in ("admin", "editor")
+    # expect: VC230
+    assert "reports:write" in claims.get("scopes", [])
+    report.publish()
+
+
+def make_role(name):
+    role = Role(name)
+    # ok: VC230 -- a bare local compared: an invariant, not a check of who the caller is
+    assert role == name
+    return role

@@ -203,6 +203,8 @@ DISTINCT_PROBLEMS: dict[frozenset[str], str] = {
     frozenset({"VC108", "VC421"}): "client input in a shell command (VC421) whose exit status is also ignored (VC108)",
     frozenset({"VC201", "VC208"}): "a state-changing route with no auth guard and with CSRF protection turned off",
     frozenset({"VC204", "VC205"}): "a fast hash of a password compared with `==`: the hash and the comparison both leak",
+    frozenset({"VC102", "VC216"}): "an auth check's broad `except` that carries on: logging the traceback (VC102) "
+                                   "still lets the request in (VC216)",
     frozenset({"VC407", "VC409"}): "a log call that writes a secret and also client input (log injection)",
     frozenset({"VC901", "VC902"}): "a bare suppression that silences nothing is blanket and unused (README, Suppressions)",
 }

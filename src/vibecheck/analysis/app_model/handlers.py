@@ -11,7 +11,7 @@ identity, and which parameters carry an id chosen by the client.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -36,6 +36,20 @@ IDENTITY_PARAMETERS = frozenset({"user", "current_user", "account", "current_acc
 ID_NAME = re.compile(r"^(id|pk|uuid|slug|key|[a-z0-9_]+_(id|pk|uuid|slug|key))$")
 ROUTE_PARAMETER = re.compile(r"<(?:[^<>:]*:)?(\w+)>|\{(\w+)(?::[^{}]*)?\}")
 # Django and DRF class-based views: handler method -> HTTP method.
+# Words of guard, mixin, permission-class and check names that restrict a handler to some users (a role, a
+# permission, ownership), beyond proving who the caller is: `admin_required`, `IsAdminUser`, `StaffOnlyMixin`.
+ROLE_WORDS = frozenset({"admin", "staff", "superuser", "role", "roles", "perm", "perms", "permission", "permissions",
+                        "owner", "manager", "moderator", "scope", "scopes", "group", "groups", "privileged"})
+# Guards that only authenticate: they say who the caller is, not what the caller may do.
+AUTHENTICATION_ONLY = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly", "login_required", "jwt_required",
+                                 "get_current_user", "get_current_active_user", "current_user", "LoginRequiredMixin",
+                                 "auth_required", "token_required", "require_user", "authenticated"})
+# Calls in a handler body that check a right: `has_role(...)`, `check_permission(...)`, `require_admin(...)`.
+CHECK_PREFIXES = ("has_", "check_", "require", "ensure_", "assert_", "verify_")
+# Decorators whose arguments carry the test: `@user_passes_test(lambda u: u.is_staff)`.
+PREDICATE_DECORATORS = frozenset({"user_passes_test"})
+# Request data: a role read from it is the client's claim, not a check (VC207 reports it).
+CLIENT_ROOTS = frozenset({"request", "req", "self.request"})
 VIEW_METHODS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
                 "retrieve": "GET", "list": "GET", "create": "POST", "update": "PUT", "partial_update": "PATCH",
                 "destroy": "DELETE", "perform_create": "POST", "perform_update": "PUT", "perform_destroy": "DELETE"}
@@ -47,6 +61,7 @@ class ClassContext:
 
     view: bool = False
     authenticated: bool = False
+    restricted: bool = False  # a role, permission or ownership guard on the class, not only a login
 
 
 @dataclass
@@ -56,6 +71,7 @@ class Handler:
     node: cst.FunctionDef
     methods: frozenset[str]
     authenticated: bool
+    restricted: bool = False  # a role, permission or ownership guard, not only a login
     identity_params: set[str] = field(default_factory=set)
     client_ids: set[str] = field(default_factory=set)
     inputs: set[str] = field(default_factory=set)
@@ -119,7 +135,51 @@ def decorator_names(function: cst.FunctionDef | cst.ClassDef, imports: ImportTab
         names.append(_last(imports.qualified_name(callee)))
         if isinstance(expression, cst.Call) and names[-1] in ("method_decorator", "permission_classes"):
             names.extend(_last(dotted_name(a.value)) for a in expression.args if a.keyword is None)
+        elif isinstance(expression, cst.Call) and names[-1] in PREDICATE_DECORATORS:
+            names.extend(_last(n) for a in expression.args for n in dotted_uses(a.value))
     return names
+
+
+def restricts(names: Iterable[str]) -> bool:
+    """A guard or check name that restricts to some users: `admin_required`, `IsAdminUser`, `is_staff`."""
+    return any(set(fw.name_words(n)) & ROLE_WORDS for n in names if n and n not in AUTHENTICATION_ONLY)
+
+
+def _keys_read(test: cst.BaseExpression) -> Iterator[str]:
+    """String keys read from the caller's data in a test (`claims["role"]`, `payload.get("is_admin")`), not from
+    the request itself."""
+    pending: list[cst.CSTNode] = [test]
+    while pending:
+        node = pending.pop()
+        key: cst.CSTNode | None = None
+        if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+            key, source = node.slice[0].slice.value, node.value
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+                and node.args:
+            key, source = node.args[0].value, node.func.value
+        if key is not None and not any(str(dotted_name(source) or "").startswith(f"{root}.") or dotted_name(source) == root
+                                       for root in CLIENT_ROOTS):
+            value = string_value(key)  # type: ignore[arg-type]
+            if value:
+                yield value
+        pending.extend(child_nodes(node))
+
+
+def checks_role(body: cst.CSTNode) -> bool:
+    """A role check in a body: a role word in an `if` or `assert` test (`user.is_staff`, `claims["role"]`) or a
+    `has_perm`/`check_...` call."""
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (cst.If, cst.Assert)):
+            if restricts([n.rpartition(".")[2] for n in dotted_uses(node.test)]) or restricts(_keys_read(node.test)):
+                return True
+        elif isinstance(node, cst.Call):
+            last = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
+            if last.startswith(CHECK_PREFIXES) and restricts([last]):
+                return True
+        pending.extend(child_nodes(node))
+    return False
 
 
 def is_guard_name(name: str) -> bool:
@@ -130,22 +190,22 @@ def is_guard_name(name: str) -> bool:
 def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     """A class-based view: does it require a login (auth mixin, permission classes, guard decorator)?"""
     context = ClassContext()
-    for base in node.bases:
-        last = _last(imports.qualified_name(base.value) or get_full_name_for_node(base.value))
-        if last in fw.VIEW_BASES:
-            context.view = True
-        elif is_guard_name(last):
-            context.authenticated = True
-    if any(is_guard_name(n) for n in decorator_names(node, imports)):
-        context.authenticated = True
+    decorators = decorator_names(node, imports)
+    bases = [_last(imports.qualified_name(b.value) or get_full_name_for_node(b.value)) for b in node.bases]
+    context.view = any(b in fw.VIEW_BASES for b in bases)
+    guards = [n for n in [*decorators, *bases] if n not in fw.VIEW_BASES and is_guard_name(n)]
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
     for statement in body:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
+            context.restricted = True
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
         for small in statement.body:
             if isinstance(small, cst.Assign) and get_full_name_for_node(small.targets[0].target) == "permission_classes":
                 names = [_last(dotted_name(e.value)) for e in getattr(small.value, "elements", [])]
-                context.authenticated |= any(n and n not in fw.OPEN_PERMISSIONS for n in names)
+                guards.extend(n for n in names if n and n not in fw.OPEN_PERMISSIONS)
+    context.authenticated = bool(guards)
+    context.restricted |= restricts([*guards, *decorators, *bases])
     return context
 
 
@@ -160,12 +220,13 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
             return None
         methods = frozenset({VIEW_METHODS[function.name.value]})
         client_params = names[2:] if names[:2] == ["self", "request"] else names[1:]
-        return Handler(function, methods, owner.authenticated or bool(guards),
+        return Handler(function, methods, owner.authenticated or bool(guards), owner.restricted or restricts(guards),
                        client_ids={n for n in client_params if ID_NAME.match(n)} | {"pk"} & set(names),
                        inputs=set(client_params))
     if is_route_handler(function):
         identity = set()
         inputs = set()
+        dependencies = []
         for param in params:
             target = dependency_target(param, imports)
             annotation = param.annotation.annotation if param.annotation is not None else None
@@ -176,18 +237,26 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
             elif target is not None:
                 if is_guard_name(_last(target)) or "user" in param.name.value:
                     identity.add(param.name.value)
+                    dependencies.append(_last(target))
             elif param.name.value not in ("request", "req", "self", "db", "session"):
                 inputs.add(param.name.value)
         if not methods:
             methods = frozenset({"GET"})
-        return Handler(function, methods, bool(guards or identity), identity,
+        restricted = restricts([*guards, *dependencies, *identity, *(_annotation_names(p) for p in params)])
+        return Handler(function, methods, bool(guards or identity), restricted, identity,
                        {n for n in inputs if ID_NAME.match(n) or n in path_params}, inputs)
     if names[:1] == ["request"] and module_uses_django(imports) and not function.name.value.startswith("_"):
         http = {n for n in decorator_names(function, imports) if n in fw.DJANGO_METHOD_DECORATORS}
         fixed = next((fw.DJANGO_METHOD_DECORATORS[n] for n in http if fw.DJANGO_METHOD_DECORATORS[n]), None)
-        return Handler(function, fixed or frozenset({"GET", "POST"}), bool(guards),
+        return Handler(function, fixed or frozenset({"GET", "POST"}), bool(guards), restricts(guards),
                        client_ids={n for n in names[1:] if ID_NAME.match(n)}, inputs=set(names[1:]))
     return None
+
+
+def _annotation_names(param: cst.Param) -> str:
+    """`admin: AdminUser` -> "AdminUser": the alias of a dependency that may restrict (`Annotated[..., Depends()]`)."""
+    annotation = param.annotation.annotation if param.annotation is not None else None
+    return _last(get_full_name_for_node(annotation)) if annotation is not None else ""
 
 
 def names_in(node: cst.CSTNode) -> Iterator[str]:

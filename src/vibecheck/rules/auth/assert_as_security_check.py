@@ -9,6 +9,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.flow import REQUEST_DATA_ATTRIBUTES, REQUEST_DATA_METHODS, REQUEST_OBJECT_NAMES
+from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -23,6 +24,10 @@ AUTHORIZATION_NAME = re.compile(r"^(is|has|can)_\w*(admin|staff|owner|perm|role|
 # An ownership test compares one of these with the caller (`order.owner == request.user`).
 OWNER_NAMES = frozenset({"owner", "owner_id", "user", "user_id", "author", "author_id", "created_by", "created_by_id",
                          "account_id", "tenant_id"})
+# A role test compares one of these, read from an object or claims, with a value (`user.role == "admin"`,
+# `claims["role"] in ALLOWED`, `"admin" in current_user.roles`).
+ROLE_NAMES = frozenset({"role", "roles", "user_type", "account_type", "access_level", "scopes", "scope", "groups",
+                        "permissions", "privileges"})
 CALLER_NAMES = ("request.user", "current_user", "g.user", "self.request.user", "get_current_user", "request.auth")
 HINT = ("Replace the `assert` with an `if` that raises (`PermissionDenied`, `abort(403)`, `ValidationError`), "
         "so the check also runs under `python -O`.")
@@ -41,13 +46,29 @@ def _parts(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         pending.extend(reversed(current.children))
 
 
+def _role_read(side: cst.BaseExpression) -> bool:
+    """`user.role`, `claims["role"]`, `payload.get("scopes")`: a role read from an object, not a bare local."""
+    if isinstance(side, cst.Attribute):
+        return side.attr.value in ROLE_NAMES
+    if isinstance(side, cst.Subscript) and len(side.slice) == 1 and isinstance(side.slice[0].slice, cst.Index):
+        return literal_value(side.slice[0].slice.value) in ROLE_NAMES
+    if isinstance(side, cst.Call) and isinstance(side.func, cst.Attribute) and side.func.attr.value == "get" and side.args:
+        return literal_value(side.args[0].value) in ROLE_NAMES
+    return False
+
+
+def _compares_role(comparison: cst.Comparison) -> bool:
+    return any(map(_role_read, [comparison.left, *(target.comparator for target in comparison.comparisons)]))
+
+
 class AssertAsSecurityCheck(Rule):
     """An `assert` decides whether the caller is allowed in, or whether client input is valid.
 
     ## What it does
     Reports an `assert` statement outside test files whose condition takes an authorization decision
     (`request.user.is_staff`, `user.has_perm(...)`, `has_object_permission(...)`, `can_edit_order(...)`,
-    an ownership test such as `order.owner == request.user`) or validates client input (it reads
+    an ownership test such as `order.owner == request.user`, a role test such as `user.role == "admin"` or
+    `claims["role"] in ALLOWED`) or validates client input (it reads
     `request.args`, `request.data`, `request.POST`, `request.get_json()`, ...).
 
     It supersedes bandit's `B101` on that line: vibecheck reports `B101` (every `assert`) as a notice,
@@ -112,6 +133,8 @@ class AssertAsSecurityCheck(Rule):
         for part in _parts(test):
             if isinstance(part, cst.Comparison) and self._ownership(part):
                 return "decides who owns the object", self.context.module.code_for_node(part)
+            if isinstance(part, cst.Comparison) and _compares_role(part):
+                return "decides an authorization question", self.context.module.code_for_node(part)
             if not isinstance(part, (cst.Name, cst.Attribute)):
                 continue
             dotted = get_full_name_for_node(part) or ""

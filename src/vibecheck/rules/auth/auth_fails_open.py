@@ -10,7 +10,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import short_code
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -21,6 +21,19 @@ CREDENTIAL_WORDS = frozenset({"token", "key", "keys", "apikey", "secret", "secre
                               "authorization", "bearer", "hmac", "credential", "credentials", "tokens"})
 DENY_WORDS = re.compile(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed")
 ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9_]*$")
+# Exceptions whose handler decides an auth check: the broad ones and those token and permission checks raise.
+BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException"})
+AUTH_ERROR_WORDS = frozenset({"jwt", "token", "signature", "expired", "decode", "auth", "authentication",
+                              "unauthorized", "permission", "denied", "forbidden", "credentials", "verification"})
+# Calls that deny by raising: `verify_jwt_in_request()` raises when the token is missing or invalid.
+RAISING_CHECKS = frozenset({"verify_jwt_in_request", "check_permissions", "check_object_permissions",
+                            "permission_denied"})
+# Names under which middleware receives the rest of the request's handling.
+NEXT_HANDLERS = frozenset({"call_next", "get_response", "handler", "next_handler"})
+# A function named as an auth check (`check_token`, `is_authorized`, `verify_api_key`): its `return True` lets in.
+CHECK_NAME = re.compile(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|has|check|verify|validate|ensure)_\w*"
+                        r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
+                        r"|permitted|valid)\w*)$")
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 
@@ -113,6 +126,14 @@ class AuthFailsOpen(Rule):
     != API_KEY: abort(401)` where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is
     unset, a request without the header compares `None != None`, which is false, and gets in.
 
+    It also reports an `except` (bare, `Exception`, or a token or permission error) that swallows a failed
+    check: the `try` refuses (raises, aborts, answers 401/403, or calls `verify_jwt_in_request()`), and the
+    handler neither denies nor re-raises but hands the request on (`return view(*args, **kwargs)`, `return
+    await call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or,
+    in a function named as a check (`check_token`, `is_authorized`), answers `True`. A `try` that only
+    identifies the caller (`request.state.user = None` on failure) leaves the decision to the routes and is
+    not reported.
+
     ## Why is this bad?
     The code fails open: the day the environment variable is missing, the list of keys is empty or a
     client simply leaves the header out, the check is skipped and every request is accepted, with nothing
@@ -163,6 +184,7 @@ class AuthFailsOpen(Rule):
         self.configured: set[str] = set()  # variables assigned from a setting or the environment
         self.maybe_unset: set[str] = set()  # variables read from the environment without a default: None when unset
         self.maybe_missing: set[str] = set()  # variables read with `.get(name)` and no default: None when missing
+        self.outer_params: list[set[str]] = []  # parameters of the enclosing functions: the view a decorator wraps
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
@@ -255,11 +277,48 @@ class AuthFailsOpen(Rule):
                     and _tests_something_else(inner.test, text) and _denies(inner.body):
                 self._report(node, text, f"if {text}:")
 
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        params = node.params
+        self.outer_params.append({p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)})
+
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        """`if not SECRET: return` (or `return True`, `return await call_next(request)`) before a check of `SECRET`."""
+        self.outer_params.pop()
         if self.context.is_test_file or not isinstance(node.body, cst.IndentedBlock):
             return
-        statements = list(node.body.body)
+        self._check_skipped_when_unset(node.body)
+        self._check_swallowed_refusals(node)
+
+    def _check_swallowed_refusals(self, node: cst.FunctionDef) -> None:
+        """`try: <auth check> except Exception: pass` followed by the view, or an `except` that returns the view
+        (or `True`): a check that fails lets the request in."""
+        views = set().union(*self.outer_params) | NEXT_HANDLERS
+        named_check = bool(CHECK_NAME.match(node.name.value))
+        for block in walk_own(node.body):
+            if not isinstance(block, cst.IndentedBlock):
+                continue
+            statements = list(block.body)
+            for index, statement in enumerate(statements):
+                if not isinstance(statement, cst.Try):
+                    continue
+                following = statements[index + 1] if index + 1 < len(statements) else None
+                checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
+                for handler in statement.handlers:
+                    if not _catches_auth_errors(handler) or _denies(handler.body):
+                        continue
+                    returns = [n for n in walk_own(handler.body) if isinstance(n, cst.Return)]
+                    lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
+                        not returns and following is not None and checks and _lets_in_statement(following, views))
+                    if lets_in and (checks or named_check):
+                        caught = _code(handler.type) if handler.type is not None else ""
+                        self.report(handler, f"`except{' ' + caught if caught else ''}:` lets the request in when the "
+                                    "auth check in its `try` fails, so a missing or invalid credential gets through.",
+                                    hint="Deny in the `except` block (raise 401/403, `abort(401)` or `return False`) and "
+                                    "catch only the errors the check raises.")
+                        return
+
+    def _check_skipped_when_unset(self, body: cst.IndentedBlock) -> None:
+        """`if not SECRET: return` (or `return True`, `return await call_next(request)`) before a check of `SECRET`."""
+        statements = list(body.body)
         for index, statement in enumerate(statements):
             if not isinstance(statement, cst.If) or statement.orelse is not None:
                 continue
@@ -281,6 +340,39 @@ class AuthFailsOpen(Rule):
                     "is let in.",
                     hint=f"Require `{switch}` (fail at start-up when it is unset) and deny the request when the "
                     "credential is missing or wrong.")
+
+
+def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
+    """`except:`, `except Exception:`, `except jwt.InvalidTokenError:`, `except (JWTError, KeyError):`."""
+    if handler.type is None:
+        return True
+    types = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
+    names = [(get_full_name_for_node(getattr(t, "value", t)) or "").rpartition(".")[2] for t in types]
+    return any(n in BROAD_EXCEPTIONS or set(name_words(n)) & AUTH_ERROR_WORDS for n in names)
+
+
+def _calls_any(node: cst.CSTNode, names: frozenset[str]) -> bool:
+    return any(isinstance(n, cst.Call) and (get_full_name_for_node(n.func) or "").rpartition(".")[2] in names
+               for n in walk_own(node))
+
+
+def _lets_in(node: cst.Return, views: set[str], named_check: bool) -> bool:
+    """`return True` (in a function named as a check), `return view(*args)`, `return await call_next(request)`."""
+    value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+    if isinstance(value, cst.Name) and value.value == "True":
+        return named_check
+    if not isinstance(value, cst.Call):
+        return False
+    func = value.func
+    return (isinstance(func, cst.Name) and func.value in views) or (
+        isinstance(func, cst.Attribute) and func.attr.value in NEXT_HANDLERS and get_full_name_for_node(func.value) == "self")
+
+
+def _lets_in_statement(statement: cst.BaseStatement, views: set[str]) -> bool:
+    """The statement after a `try` hands the request on: `return view(*args, **kwargs)`."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    return any(isinstance(s, cst.Return) and _lets_in(s, views, named_check=False) for s in statement.body)
 
 
 def _without_default(call: cst.Call) -> bool:

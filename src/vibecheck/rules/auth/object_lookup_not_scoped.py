@@ -14,6 +14,7 @@ from vibecheck.analysis.app_model.handlers import (
     OWNERSHIP_WORDS,
     ClassContext,
     Handler,
+    checks_role,
     class_context,
     dotted_uses,
     handler_of,
@@ -26,8 +27,11 @@ from vibecheck.rule import Rule
 
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
 LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",
-                            "where", "get_by_id"})
+                            "where", "get_by_id", "get_or_none", "find_one", "find_one_and_update",
+                            "find_one_and_delete", "update_one", "delete_one"})
 LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select"})
+# Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
+MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
 SQL_OWNER = re.compile(r"\b(user|owner|author|account|tenant|org|team|member)\w*\b", re.IGNORECASE)
@@ -35,6 +39,14 @@ SQL_OWNER = re.compile(r"\b(user|owner|author|account|tenant|org|team|member)\w*
 OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
                              "RetrieveDestroyAPIView", "RetrieveAPIView", "UpdateAPIView", "DestroyAPIView"})
 OBJECT_PERMISSION_WORDS = frozenset({"owner", "author", "object", "creator"})
+# Django generic views that fetch one object by the URL's `pk` or `slug` from `model` or `queryset`: what they show,
+# change or delete.
+OBJECT_VIEWS = {"DetailView": "shows", "BaseDetailView": "shows", "UpdateView": "changes", "BaseUpdateView": "changes",
+                "DeleteView": "deletes", "BaseDeleteView": "deletes"}
+# Methods of a generic view through which it can scope or check the object (`test_func` of UserPassesTestMixin).
+# Models whose detail page is a member's public profile, shown to the other members by design.
+PUBLIC_PAGE_WORDS = frozenset({"user", "profile", "member", "author"})
+OBJECT_SCOPING_METHODS = frozenset({"get_queryset", "get_object", "test_func", "has_permission", "dispatch"})
 # Handlers that hand the object check to the framework: DRF's `get_object()` runs object permissions.
 # Calls that change or delete an object: `obj.save()`, `session.delete(obj)`, `user.set_password(...)`.
 CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "set_password", "soft_delete", "deactivate"})
@@ -50,6 +62,13 @@ def _class_attribute(body: Sequence[cst.BaseStatement], name: str) -> cst.BaseEx
                 if isinstance(small, cst.Assign) and get_full_name_for_node(small.targets[0].target) == name:
                     return small.value
     return None
+
+
+def _serves_all(queryset: cst.BaseExpression) -> bool:
+    """`Order.objects.all()` or `Order.objects`: every row, not a filtered set."""
+    if isinstance(queryset, cst.Call) and isinstance(queryset.func, cst.Attribute) and not queryset.args:
+        return queryset.func.attr.value == "all"
+    return isinstance(queryset, cst.Attribute) and queryset.attr.value == "objects"
 
 
 def _receiver_words(call: cst.Call) -> set[str]:
@@ -121,10 +140,17 @@ class ObjectLookupNotScopedToUser(Rule):
     framework object check (`get_object()`, `check_object_permissions`, `has_perm`). When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
-    reading another member's page by id stays quiet. Also reports a DRF
+    reading another member's page by id stays quiet. Handlers restricted to a role or permission
+    (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, `IsAdminUser`, a
+    staff-only mixin, or a role check on the caller or on the verified token's claims in the body, such as
+    `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported. Also reports a DRF
     `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
     each object but whose `queryset` serves every object, with no `get_queryset` override and no
-    object-level permission class (`IsOwner...`).
+    object-level permission class (`IsOwner...`), and a Django `DetailView`, `UpdateView` or `DeleteView` behind
+    a login mixin whose `model` or `queryset = X.objects.all()` serves every object, with no `get_queryset`,
+    `get_object` or `test_func` (a member's profile page, `model = User`, is meant to be seen). Lookups count
+    also when an async ORM or a document store runs them on the model class or collection
+    (`await Note.get_or_none(id=note_id)`, `db.notes.find_one({"_id": note_id})`).
 
     ## Why is this bad?
     Authentication says who the caller is; it does not say the object is theirs. Any signed-in user can
@@ -183,6 +209,8 @@ class ObjectLookupNotScopedToUser(Rule):
         self.classes.append(context)
         if context is not None and context.view and not self.context.is_test_file:
             self._check_viewset(node)
+            if context.authenticated and not context.restricted:
+                self._check_generic_view(node)
 
     def _check_viewset(self, node: cst.ClassDef) -> None:
         """A DRF viewset that saves the caller as owner but serves every object: `queryset = X.objects.all()`."""
@@ -206,6 +234,27 @@ class ObjectLookupNotScopedToUser(Rule):
                     hint="Override `get_queryset()` to return only the caller's objects (`filter(owner=self.request.user)`) "
                     "or add an object-level permission class that compares the owner.")
 
+    def _check_generic_view(self, node: cst.ClassDef) -> None:
+        """`class OrderDetailView(LoginRequiredMixin, DetailView): model = Order`: any signed-in user gets any order."""
+        kinds = [OBJECT_VIEWS[last] for b in node.bases
+                 if (last := (self.qualified_name(b.value) or get_full_name_for_node(b.value) or "").rpartition(".")[2])
+                 in OBJECT_VIEWS]
+        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        if not kinds or any(isinstance(s, cst.FunctionDef) and s.name.value in OBJECT_SCOPING_METHODS for s in body):
+            return
+        queryset = _class_attribute(body, "queryset")
+        model = _class_attribute(body, "model")
+        if queryset is not None and not _serves_all(queryset):
+            return  # `queryset = Order.objects.filter(...)`: scoped on some criterion the view chose
+        source = queryset if queryset is not None else model
+        if source is None or (kinds[0] == "shows" and set(name_words(short_code(source))) & PUBLIC_PAGE_WORDS):
+            return  # another member's profile page is meant to be seen
+        anchor = node.decorators[0] if node.decorators else node
+        self.report(anchor, f"`{node.name.value}` {kinds[0]} any `{short_code(source)}` object whose id is in the URL "
+                    "to every signed-in user: nothing scopes its queryset to the caller.",
+                    hint="Override `get_queryset()` to return only the caller's objects "
+                    "(`Model.objects.filter(owner=self.request.user)`), and answer 404 for the others.")
+
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()
 
@@ -217,9 +266,9 @@ class ObjectLookupNotScopedToUser(Rule):
         if self.classes and owner is None:
             return
         handler = handler_of(node, self.context.imports, owner)
-        if handler is None or not handler.authenticated or not handler.client_ids:
-            return
-        if self._relates_to_caller(handler):
+        if handler is None or not handler.authenticated or handler.restricted or not handler.client_ids:
+            return  # a role or permission guard lets its holders reach every object by design
+        if self._relates_to_caller(handler) or checks_role(node.body):
             return
         lookup = self._first_lookup(handler)
         if lookup is not None:
@@ -291,5 +340,6 @@ class ObjectLookupNotScopedToUser(Rule):
             sql = (string_value(call.args[0].value) or "").lower()
             return " where " in f" {sql} " and not SQL_OWNER.search(sql.partition("where")[2])
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
-            return bool(_receiver_words(call) & LOOKUP_RECEIVERS)
+            model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
+            return model_class or bool(_receiver_words(call) & LOOKUP_RECEIVERS)
         return False

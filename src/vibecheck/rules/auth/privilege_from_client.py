@@ -18,6 +18,10 @@ PRIVILEGE_FIELDS = frozenset({"role", "roles", "is_admin", "is_staff", "is_super
 REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
 CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "args", "GET", "query_params"})
 CLIENT_METHODS = frozenset({"get_json", "json"})
+# Wrappers that keep the client's data: `json.loads(request.body)`, `dict(request.form)`.
+CLIENT_WRAPPERS = frozenset({"json.loads", "dict", "loads", "orjson.loads", "ujson.loads"})
+# The raw body, parsed by one of the wrappers above (Django's `request.body`, Flask's `request.data`).
+RAW_BODY = frozenset({"body", "data", "get_data"})
 # Calls that ask whether anyone exists yet: `User.query.count() == 0`, `not User.objects.exists()`.
 EXISTENCE_CALLS = frozenset({"count", "exists", "first", "scalar"})
 INJECTED = frozenset({"Depends", "Security"})
@@ -32,11 +36,12 @@ class PrivilegeFromClient(Rule):
     Reports where a privilege field (`role`, `is_admin`, `is_staff`, `is_superuser`, `groups`,
     `permissions`, `scopes`, `access_level`, ...) gets its value from client data: a keyword argument
     (`User(role=data["role"])`, `create_user(..., is_admin=payload.get("is_admin"))`) or an assignment
-    (`user.role = request.json["role"]`), where the value reads the request body (also through a
-    variable such as `data = request.get_json()`) or a field of a route's body parameter
-    (`body.role`). Also reports the first-user-is-admin pattern: a privilege set from whether any
-    account exists yet (`is_admin = User.query.count() == 0`, `role="admin" if not User.objects.exists()
-    else "user"`).
+    (`user.role = request.json["role"]`) or a key of a dict passed to a call (`create_access_token(...,
+    additional_claims={"role": body["role"]})`), where the value reads the request body (also through a
+    variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`) or a field of a
+    route's body parameter (`body.role`). Also reports the first-user-is-admin pattern: a privilege set from
+    whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
+    that test, `role="admin" if not User.objects.exists() else "user"`).
 
     ## Why is this bad?
     The client picks its own privileges: a sign-up request with `"role": "admin"` creates an admin
@@ -86,6 +91,7 @@ class PrivilegeFromClient(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.frames: list[set[str]] = []  # names holding client data, per function
+        self.first_flags: list[set[str]] = []  # names holding "no account exists yet", per function
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         client: set[str] = set()
@@ -96,9 +102,11 @@ class PrivilegeFromClient(Rule):
                 if param.name.value not in ("request", "self", "db", "session") and not injected:
                     client.add(param.name.value)
         self.frames.append(client)
+        self.first_flags.append(set())
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.frames.pop()
+        self.first_flags.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if not self.frames or self.context.is_test_file:
@@ -106,15 +114,25 @@ class PrivilegeFromClient(Rule):
         for target in node.targets:
             if isinstance(target.target, cst.Name) and self._from_client(node.value):
                 self.frames[-1].add(target.target.value)
+            elif isinstance(target.target, cst.Name) and target.target.value not in PRIVILEGE_FIELDS \
+                    and _asks_if_first(node.value):
+                self.first_flags[-1].add(target.target.value)  # `is_first = User.query.count() == 0`, reported where used
             field = _field_name(target.target)
             if field in PRIVILEGE_FIELDS:
                 # a plain local (`role = request.args.get("role")`) may be a filter; only a first-user grant counts
                 self._check(node, field, node.value, client=not isinstance(target.target, cst.Name))
 
     def visit_Arg(self, node: cst.Arg) -> None:
-        if self.frames and node.keyword is not None and node.keyword.value in PRIVILEGE_FIELDS \
-                and not self.context.is_test_file:
+        if not self.frames or self.context.is_test_file:
+            return
+        if node.keyword is not None and node.keyword.value in PRIVILEGE_FIELDS:
             self._check(node, node.keyword.value, node.value)
+        if isinstance(node.value, cst.Dict):  # `create_access_token(..., additional_claims={"role": data["role"]})`
+            for element in node.value.elements:
+                key = text_value(element.key) if isinstance(element, cst.DictElement) \
+                    and isinstance(element.key, cst.SimpleString) else None
+                if key in PRIVILEGE_FIELDS:
+                    self._check(element, key, element.value)
 
     def _check(self, node: cst.CSTNode, field: str, value: cst.BaseExpression, *, client: bool = True) -> None:
         if client and self._reads_client_field(value):
@@ -122,16 +140,25 @@ class PrivilegeFromClient(Rule):
                         "itself that privilege.",
                         hint=f"Set `{field}` on the server (a fixed default, or an admin-only endpoint that checks the "
                         "caller's own privileges).")
-        elif _asks_if_first(value):
+        elif _asks_if_first(value) or (isinstance(value, cst.Name) and value.value in self.first_flags[-1]):
             self.report(node, f"`{field}` depends on whether any account exists yet (`{short_code(value)}`), so "
                         "whoever registers first on a fresh deployment becomes an administrator.",
                         hint="Create the first administrator out of band (a management command or a seeded "
                         "environment variable), never from a public sign-up.")
 
     def _from_client(self, node: cst.BaseExpression) -> bool:
-        """The request body itself: `request.json`, `request.get_json()`, `await request.json()`, `request.data`."""
+        """The request body itself: `request.json`, `request.get_json()`, `await request.json()`, `request.data`,
+        also as `request.get_json() or {}` or parsed: `json.loads(request.body)`."""
         if isinstance(node, cst.Await):
             node = node.expression
+        if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+            return self._from_client(node.left)
+        if isinstance(node, cst.Call) and node.args and not node.args[0].star \
+                and (self.qualified_name(node.func) or get_full_name_for_node(node.func)) in CLIENT_WRAPPERS:
+            inner = node.args[0].value
+            inner = inner.func if isinstance(inner, cst.Call) and not inner.args else inner
+            return self._from_client(inner) or (isinstance(inner, cst.Attribute) and inner.attr.value in RAW_BODY
+                                                 and get_full_name_for_node(inner.value) in REQUEST_NAMES)
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
             return node.func.attr.value in CLIENT_METHODS and get_full_name_for_node(node.func.value) in REQUEST_NAMES
         return isinstance(node, cst.Attribute) and node.attr.value in CLIENT_ATTRIBUTES \

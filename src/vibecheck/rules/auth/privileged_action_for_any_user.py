@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words
-from vibecheck.analysis.app_model.handlers import ClassContext, class_context, decorator_names, dotted_uses, handler_of
+from vibecheck.analysis.app_model.handlers import (
+    AUTHENTICATION_ONLY,
+    ClassContext,
+    checks_role,
+    class_context,
+    decorator_names,
+    dotted_uses,
+    handler_of,
+    restricts,
+)
 from vibecheck.analysis.flow import string_value
-from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -19,34 +26,7 @@ PRIVILEGED_VERBS = frozenset({
     "impersonate", "unlock", "suspend", "unsuspend", "moderate", "escalate", "override", "elevate", "waive", "comp",
     "chargeback", "reassign",
 })
-# Names (of decorators, dependencies, permission classes, checks in the body) that restrict to some users.
-ROLE_WORDS = frozenset({"admin", "staff", "superuser", "role", "roles", "perm", "perms", "permission", "permissions",
-                        "owner", "manager", "moderator", "scope", "scopes", "group", "groups", "privileged"})
-AUTHENTICATION_ONLY = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly", "login_required", "jwt_required",
-                                 "get_current_user", "get_current_active_user", "current_user", "LoginRequiredMixin",
-                                 "auth_required", "token_required", "require_user", "authenticated"})
 WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
-CHECK_PREFIXES = ("has_", "check_", "require", "ensure_", "assert_", "verify_")
-
-
-def _restricts(names: list[str]) -> bool:
-    return any(set(name_words(n)) & ROLE_WORDS for n in names if n)
-
-
-def _checks_role(body: cst.BaseSuite) -> bool:
-    """A role check in the body: a role word in an `if` or `assert` test, or a `has_perm`/`check_...` call."""
-    pending: list[cst.CSTNode] = [body]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (cst.If, cst.Assert)):
-            if _restricts([n.rpartition(".")[2] for n in dotted_uses(node.test)]):
-                return True
-        elif isinstance(node, cst.Call):
-            last = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
-            if last.startswith(CHECK_PREFIXES) and _restricts([last]):
-                return True
-        pending.extend(child_nodes(node))
-    return False
 
 
 class PrivilegedActionForAnyUser(Rule):
@@ -115,17 +95,7 @@ class PrivilegedActionForAnyUser(Rule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports)
-        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-        names = [*decorator_names(node, self.context.imports),
-                 *((get_full_name_for_node(b.value) or "") for b in node.bases)]
-        for statement in body:
-            if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
-                names.append("permission")
-            if isinstance(statement, cst.SimpleStatementLine):
-                for small in statement.body:
-                    if isinstance(small, cst.Assign) and get_full_name_for_node(small.targets[0].target) == "permission_classes":
-                        names.extend(n for n in dotted_uses(small.value) if n.rpartition(".")[2] not in AUTHENTICATION_ONLY)
-        self.classes.append((context, _restricts(names)))
+        self.classes.append((context, context.restricted))
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()
@@ -147,12 +117,12 @@ class PrivilegedActionForAnyUser(Rule):
                 return
             name, methods, restricted = node.name.value, {m.lower() for m in handler.methods}, False
             authenticated = True
-            restricted = (owner is not None and owner[1]) or _restricts(decorator_names(node, self.context.imports)) \
-                or _restricts([*map(str, handler.identity_params)])
+            restricted = (owner is not None and owner[1]) or restricts(decorator_names(node, self.context.imports)) \
+                or restricts([*map(str, handler.identity_params)])
         verb = next((w for w in name_words(name) if w in PRIVILEGED_VERBS), None)
         if verb is None or not methods & WRITE_METHODS or restricted or not authenticated:
             return
-        if _checks_role(node.body):
+        if checks_role(node.body):
             return
         anchor = node.decorators[0] if node.decorators else node
         self.report(anchor, f"`{name}` performs a privileged operation (`{verb}`) but only checks that the caller is "
@@ -179,7 +149,7 @@ class PrivilegedActionForAnyUser(Rule):
                 if keyword == "methods" and isinstance(arg.value, (cst.List, cst.Tuple)):
                     methods = {(string_value(e.value) or "").lower() for e in arg.value.elements}
                 elif keyword == "permission_classes":
-                    restricted = _restricts([n.rpartition(".")[2] for n in dotted_uses(arg.value)
+                    restricted = restricts([n.rpartition(".")[2] for n in dotted_uses(arg.value)
                                              if n.rpartition(".")[2] not in AUTHENTICATION_ONLY]) \
                         or not all(n.rpartition(".")[2] in AUTHENTICATION_ONLY for n in dotted_uses(arg.value))
                 elif keyword == "url_path":
