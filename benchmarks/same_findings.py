@@ -35,7 +35,7 @@ def report(target: Path) -> bytes:
     """The JSON report of a default run, paths relative to the target (run from inside it)."""
     command = [sys.executable, "-m", "vibecheck", "--format", "json", "--exit-zero", "."]
     if "--no-cache" in subprocess.run([sys.executable, "-m", "vibecheck", "check", "--help"], capture_output=True,
-                                      text=True).stdout:
+                                      text=True, check=True).stdout:
         command.insert(-1, "--no-cache")  # a cache keyed by version would hide what the code change did
     completed = subprocess.run(command, cwd=target, capture_output=True)
     if completed.returncode not in (0, 2) or not completed.stdout:

@@ -115,3 +115,69 @@ def awaited_elsewhere(paths):
     for path in paths:
         # expect: VC108
         sp.run(["gzip", path], check=True); print(path)
+
+
+def output_only(ref):
+    # expect: VC108 -- only the output is used: a failed command gives "" and no error
+    result = subprocess.run(["git", "rev-parse", ref], capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
+def output_read_directly():
+    # expect: VC108
+    return sp.run(["git", "branch", "--show-current"], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def output_parsed(path):
+    # expect: VC108
+    proc = execute(["ffprobe", "-of", "json", path], stdout=subprocess.PIPE, check=True)
+    info = proc.stdout
+    return info
+
+
+def output_and_status():
+    # ok: VC108
+    result = subprocess.run(["git", "status"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr)
+    return result.stdout
+
+
+def output_after_check_returncode():
+    # ok: VC108
+    result = subprocess.run(["git", "status"], capture_output=True, text=True)
+    result.check_returncode()
+    return result.stdout
+
+
+def output_and_stderr():
+    # ok: VC108 -- the caller is shown the error output too
+    result = subprocess.run(["make"], capture_output=True, text=True)
+    return result.stdout, result.stderr
+
+
+def output_with_check_false(path):
+    # ok: VC108 -- non-zero is expected here, and written out
+    result = subprocess.run(["grep", "-c", "TODO", path], capture_output=True, text=True, check=False)
+    return result.stdout
+
+
+def whole_result_handed_on():
+    # ok: VC108
+    result = subprocess.run(["make"], capture_output=True, text=True)
+    log_result(result)
+    return result.stdout
+
+
+def output_parsed_strictly():
+    # ok: VC108 -- int() raises on the empty output of a failed command
+    result = subprocess.run("git log -1 --format=%ct", shell=True, capture_output=True, text=True)
+    stamp = result.stdout
+    return int(stamp)
+
+
+def output_loaded_as_json(path):
+    import json
+    # ok: VC108
+    proc = subprocess.run(["ffprobe", "-of", "json", path], capture_output=True, text=True)
+    return json.loads(proc.stdout)

@@ -1,4 +1,4 @@
-"""VC109 corpus: retry loops with no limit and no pause fire; bounded, paced and worker loops do not."""
+"""VC109 corpus: retry loops with no limit fire, paced or not; bounded, deadline and worker loops do not."""
 import asyncio
 import logging
 import time
@@ -111,7 +111,7 @@ def interrupted_system_call(sock):
 
 
 def sleeps(url):
-    # ok: VC109
+    # expect: VC109 -- paced, but a host that is gone is retried forever
     while True:
         try:
             return r.get(url, timeout=5).json()
@@ -120,7 +120,7 @@ def sleeps(url):
 
 
 async def async_sleeps(fetch):
-    # ok: VC109
+    # expect: VC109
     while True:
         try:
             return await fetch()
@@ -217,3 +217,99 @@ def backoff_helper(fetch, policy):
             return fetch()
         except ConnectionError:
             policy.backoff()
+
+
+def counts_but_never_stops(client):
+    attempt = 0
+    # expect: VC109 -- the count only feeds the backoff and the log line
+    while True:
+        attempt += 1
+        try:
+            client.connect()
+            break
+        except ConnectionError:
+            logger.info("attempt %d failed", attempt)
+            time.sleep(min(2 ** attempt, 30))
+
+
+def logs_traceback_and_retries(fetch):
+    # expect: VC109 -- leaves as soon as one call succeeds: a retry, however loudly it logs
+    while True:
+        try:
+            return fetch()
+        except Exception:
+            logger.exception("retrying")
+            time.sleep(5)
+
+
+def waits_for_flag(client):
+    connected = False
+    # expect: VC109
+    while not connected:
+        try:
+            client.connect()
+            connected = True
+        except ConnectionError:
+            logger.warning("retrying in 5s")
+            time.sleep(5)
+
+
+def flag_with_limit(client):
+    connected, attempts = False, 0
+    # ok: VC109
+    while not connected:
+        try:
+            client.connect()
+            connected = True
+        except ConnectionError:
+            attempts += 1
+            if attempts >= 5:
+                raise
+            time.sleep(5)
+
+
+def handler_gives_up_through_flag(client):
+    done = False
+    # ok: VC109 -- the handler ends the loop
+    while not done:
+        try:
+            client.connect()
+            done = True
+        except ConnectionError:
+            logger.error("cannot connect: giving up")
+            done = True
+
+
+def sleeps_until_deadline(fetch):
+    until = time.monotonic() + 30
+    # ok: VC109
+    while True:
+        if time.monotonic() > until:
+            raise TimeoutError("service did not come up")
+        try:
+            return fetch()
+        except ConnectionError:
+            time.sleep(1)
+
+
+def paced_supervisor(listener):
+    # ok: VC109 -- serves until a sentinel arrives, reporting every failure in full
+    while True:
+        try:
+            message = listener.accept()
+            if message is None:
+                break
+            handle(message)
+        except Exception:
+            logger.exception("request failed")
+            time.sleep(1)
+
+
+def paced_worker(queue):
+    # ok: VC109 -- never leaves on success
+    while True:
+        try:
+            handle(queue.get())
+        except Exception:
+            logger.warning("job failed")
+            time.sleep(1)

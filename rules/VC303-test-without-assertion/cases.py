@@ -303,3 +303,17 @@ def test_prints_then_helper_asserts():
 def test_validation_never_raises():
     """Validation never raises on a good order."""
     validate_order(make_order())
+
+
+# ok: VC303 -- an assertion was meant: VC304 reports the missing parentheses on its line
+def test_mock_assertion_without_parentheses():
+    notifier = mock.Mock()
+    checkout(make_order(), notifier)
+    notifier.notify.assert_called_once
+
+
+# expect: VC303 -- a mock attribute read that looks like no assertion is no attempt either
+def test_reads_mock_attribute():
+    notifier = mock.Mock()
+    checkout(make_order(), notifier)
+    notifier.notify.called

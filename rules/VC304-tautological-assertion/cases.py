@@ -1,9 +1,10 @@
 """VC304 corpus (checked as a test file): assertions fixed by their text fire; real checks do not."""
 import unittest
+from unittest import mock
 from http import HTTPStatus
 
 from rest_framework import status
-from shop import make_order, parse
+from shop import checkout, make_order, parse
 
 
 def test_constants():
@@ -265,3 +266,37 @@ def test_either_outcome_passes():
     assert result is not None and result.count > 0
     # ok: VC304
     assert result == 1 or result != 2
+
+
+def test_mock_assertions_never_made():
+    notifier = mock.Mock()
+    send = mock.Mock()
+    result = checkout(make_order(), notifier, send)
+    assert result.ok
+    # expect: VC304 -- no parentheses: the method is looked up, not called
+    notifier.notify.assert_called_once
+    # expect: VC304
+    send.assert_called_once_with
+    # expect: VC304 -- `called_once_with` is no assertion: the mock invents it
+    notifier.notify.called_once_with(result)
+    # expect: VC304
+    assert send.called_with(result)
+    # expect: VC304
+    send.has_calls([mock.call(result)])
+    # expect: VC304 -- a bound method is always true
+    assert notifier.notify.assert_called
+
+
+def test_mock_assertions_made():
+    notifier = mock.Mock()
+    result = checkout(make_order(), notifier)
+    # ok: VC304
+    notifier.notify.assert_called_once_with(result)
+    # ok: VC304
+    notifier.notify.assert_has_calls([mock.call(result)])
+    # ok: VC304
+    assert notifier.notify.called
+    # ok: VC304
+    assert notifier.notify.call_count == 1
+    # ok: VC304 -- a real attribute read in a comparison, not a call
+    assert notifier.called_with == {"order": result}

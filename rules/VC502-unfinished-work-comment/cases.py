@@ -208,3 +208,41 @@ def pad(items):
     # ok: VC502
     items.append(None)  # placeholder, filled in by the caller
     return items
+
+
+def apply_discount(total, code):
+    if code == "WELCOME":
+        total *= 0.9
+    # expect: VC502 -- an elision marker: the edit stood for code it never wrote
+    # ... rest of the discount logic here
+    return total
+
+
+class OrderService:
+    def create(self, order):
+        # expect: VC502
+        # ... existing code ...
+        return order
+
+    def cancel(self, order):
+        # expect: VC502
+        # Rest of the method remains unchanged
+        return order
+
+
+def validate_address(address):
+    # expect: VC502
+    # Implementation goes here
+    return bool(address)
+
+
+def merge(first, second):
+    # ok: VC502 -- an ellipsis that continues a sentence, not an elision
+    # ... and the second mapping wins on conflicts
+    result = dict(first)
+    # ok: VC502
+    # ...
+    result.update(second)
+    # ok: VC502 -- prose about the rest of a request
+    # the dependency is cached for the rest of the request
+    return result

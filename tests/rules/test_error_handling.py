@@ -94,3 +94,42 @@ def test_vc106_fix_timeout_must_be_a_number() -> None:
     assert HttpCallWithoutTimeout.parse_options({"fix-timeout": 30}).fix_timeout == 30.0
     with pytest.raises(ValueError, match="fix-timeout"):
         HttpCallWithoutTimeout.parse_options({"fix-timeout": "30s"})
+
+
+SWALLOWING_TEST_FILE = """
+import contextlib
+
+def test_refund(gateway):
+    try:
+        assert gateway.refund("order-1").status == "done"
+    except Exception:
+        pass
+    with contextlib.suppress(Exception):
+        assert gateway.refund("order-2").status == "done"
+
+def test_prints_failure(gateway):
+    try:
+        assert gateway.refund("order-3").status == "done"
+    except Exception as exc:
+        print(exc)
+
+def drain(queue):
+    try:
+        queue.close()
+    except Exception:
+        pass
+"""
+
+
+@pytest.mark.parametrize("code", ["VC101", "VC102", "VC104"])
+def test_swallowed_failures_in_tests_are_left_to_vc305(code: str) -> None:
+    """Inside a test function the swallowing handler is VC305's; a helper of the test file is still VC101's."""
+    rule = load_registry().lookup(code)
+    lines = sorted(f.location.start.line for f in findings_for(rule, SWALLOWING_TEST_FILE, is_test_file=True))
+    assert lines == ([21] if code == "VC101" else [])
+
+
+def test_vc305_reports_the_swallowed_failures_of_tests() -> None:
+    rule = load_registry().lookup("VC305")
+    lines = sorted(f.location.start.line for f in findings_for(rule, SWALLOWING_TEST_FILE, is_test_file=True))
+    assert lines == [7, 9, 15]

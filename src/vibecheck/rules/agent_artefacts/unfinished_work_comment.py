@@ -48,6 +48,14 @@ DEFAULT_PHRASES: tuple[str, ...] = (
     r"not (?:a )?(?:real|production[- ]ready) implementation",
     r"(?:actual|real|proper|full) (?:implementation|logic) (?:here|goes|would|should|will)",
     r"(?:your|the) (?:own )?(?:implementation|logic|code) goes here",
+    r"^#+\s*(?:actual |real |the )?(?:implementation|logic|code) goes here",
+    # Elision markers: an edit that stands for code it never wrote ("# ... existing code ...", "# rest of the
+    # logic here"); a bare "# ..." or "# ... and then" stays quiet.
+    r"^#+\s*(?:\.{3}|\u2026)\s*\(?(?:existing|rest|remaining|other|more|previous|original|same|your)\b",
+    r"rest of (?:the )?(?:code|logic|implementation|function|method|class|file|module|handler|view)"
+    r"(?: \w+){0,2} (?:remains?|stays?|unchanged|as before|(?:is )?the same|here|goes here|omitted)",
+    r"(?:existing|remaining|original|other) (?:code|logic|implementation|methods) (?:remains?|unchanged|stays?"
+    r"|as before|omitted|goes here)",
     r"add (?:your|the) (?:own )?(?:actual |real )?(?:logic|code|implementation) here",
     r"normally,? you(?:'d| would)",
     r"this would (?:normally|typically|usually)",

@@ -18,6 +18,11 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
    exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback) nor return an
    error status (`return 1`).
+
+Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
+passes, returns, prints or logs belongs to VC305 `test-swallows-failure`, before all of the above: there
+the question is whether the test can still fail, which VC305 judges (it also leaves alone a `try` around a
+clean-up call in a test that asserts elsewhere).
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.literals import literal_value
 from vibecheck.rule import Rule, RuleContext
+from vibecheck.rules.verification._shared import is_fixture
+from vibecheck.rules.verification.swallowed_test_failure import is_swallowing
 
 BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
 CONSTANT_NODES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)
@@ -62,6 +69,7 @@ SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
 PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
 
 Resolver = Callable[[cst.CSTNode], "str | None"]
+TEST_FAILURE_TYPES = BROAD_EXCEPTIONS | {"AssertionError", "builtins.AssertionError"}
 
 
 class Outcome(enum.Enum):
@@ -72,6 +80,7 @@ class Outcome(enum.Enum):
     PRINTED = "VC104"
     RETURNS_VALUE = "VC103"
     BROAD = "VC102"
+    TEST_FAILURE_SWALLOWED = "VC305"
     HANDLED = "handled"
 
 
@@ -306,6 +315,17 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Functi
     return Outcome.HANDLED
 
 
+def swallows_test_failure(handler: cst.ExceptHandler, resolve: Resolver) -> bool:
+    """A bare, broad or `AssertionError` handler whose body only passes, returns, prints or logs (VC305's)."""
+    caught = handler.type
+    members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+    if not any(m is None or resolve(m) in TEST_FAILURE_TYPES or (isinstance(m, cst.Name) and m.value == "AssertionError")
+               for m in members):
+        return False
+    statements = handler_statements(handler)
+    return bool(statements) and all(is_swallowing(s) for s in statements)
+
+
 def returns_error_code(statements: list[cst.CSTNode]) -> bool:
     """The handler returns a non-zero status (`return 1`): the caller learns of the failure."""
     return any(isinstance(s, cst.Return) and is_error_code(s.value) for s in statements)
@@ -358,9 +378,18 @@ class FunctionStackRule(Rule):
         key = ("handler-outcome", id(handler), id(function))
         known = self.context.shared.get(key)
         if known is None:
-            known = self.context.shared[key] = (handler, function, classify(handler, self.qualified_name, function,
-                                                                            self.context.module))
+            if self.in_test() and swallows_test_failure(handler, self.qualified_name):
+                outcome = Outcome.TEST_FAILURE_SWALLOWED
+            else:
+                outcome = classify(handler, self.qualified_name, function, self.context.module)
+            known = self.context.shared[key] = (handler, function, outcome)
         return known[2]
+
+    def in_test(self) -> bool:
+        """Inside a test function (`test*`, not a fixture) of a test file, at any depth."""
+        outer = self.functions[0] if self.functions else None
+        return (self.context.is_test_file and outer is not None and outer.name.value.startswith("test")
+                and not is_fixture(outer))
 
     def handler_label(self, handler: cst.ExceptHandler) -> str:
         """`a bare \\`except:\\`` or `\\`except ValueError\\`` for messages."""

@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import libcst as cst
 
 from vibecheck.analysis.call_edits import with_keyword
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.error_handling.http_calls import has_star_kwargs, keyword
 
 CHECKABLE = frozenset({"subprocess.run"})
 STATUS_ONLY = frozenset({"subprocess.call", "os.system"})
+# Reading only what the command printed uses its output as if it had succeeded; `stderr`, `returncode`,
+# `check_returncode()` or the whole result handed on are a look at the failure.
+OUTPUT_ATTRS = frozenset({"stdout"})
+# Parsers that raise on the empty or partial output of a failed command, so the failure does not pass silently.
+STRICT_PARSERS = frozenset({"int", "float", "json.loads", "decimal.Decimal", "datetime.datetime.fromisoformat",
+                            "datetime.date.fromisoformat", "uuid.UUID", "ipaddress.ip_address", "yaml.safe_load",
+                            "tomllib.loads"})
+
+
+@dataclass
+class _Scope:
+    """The `subprocess.run` results a function keeps in a name, and how it uses them."""
+
+    runs: dict[str, cst.Call] = field(default_factory=dict)
+    output_reads: set[str] = field(default_factory=set)
+    other_uses: set[str] = field(default_factory=set)
+    skipped: set[int] = field(default_factory=set)  # ids of Name nodes already accounted for
+    outputs: dict[str, str] = field(default_factory=dict)  # a name holding a result's stdout -> the result's name
 
 
 class SubprocessUnchecked(Rule):
@@ -19,8 +40,14 @@ class SubprocessUnchecked(Rule):
     ## What it does
     Reports `subprocess.run(...)` used as a statement on its own (its result thrown away) without a
     `check=` argument, and `subprocess.call(...)` or `os.system(...)` used as a statement on its own:
-    their only result is the exit status, and it is dropped. `check=False` written out is a decision and
-    is not reported; nor is a call that passes `**kwargs`, or one whose result is kept.
+    their only result is the exit status, and it is dropped. Outside test files, also a
+    `subprocess.run(...)` without `check=` whose result is only read for its `stdout`
+    (`subprocess.run(cmd, capture_output=True).stdout`, or `result = subprocess.run(...)` followed by
+    nothing but `result.stdout`): the output of a failed command is used as if it had worked. Output
+    handed to a parser that raises on empty or partial text (`int(...)`, `json.loads(...)`), directly or
+    through a name, fails loudly and is not reported.
+    `check=False` written out is a decision and is not reported; nor is a call that passes `**kwargs`, nor
+    a result whose `returncode`, `stderr` or `check_returncode()` is looked at or which is handed on whole.
 
     ## Why is this bad?
     A command that fails (a missing binary, a failed migration, a full disk) exits with a non-zero status
@@ -63,6 +90,90 @@ class SubprocessUnchecked(Rule):
     confidence = Confidence.HIGH
     cwe = (252, 754)
     fixable = True
+
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self._scopes: list[_Scope] = [_Scope()]
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._scopes.append(_Scope())
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._report_output_only(self._scopes.pop())
+
+    def leave_Module(self, node: cst.Module) -> None:
+        self._report_output_only(self._scopes.pop())
+
+    def _unchecked_run(self, node: cst.BaseExpression) -> cst.Call | None:
+        """The call when it is `subprocess.run(...)` with neither `check=` nor `**kwargs`, outside test files."""
+        if (not self.context.is_test_file and isinstance(node, cst.Call) and not has_star_kwargs(node)
+                and self.qualified_name(node) in CHECKABLE and keyword(node, "check") is None):
+            return node
+        return None
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) != 1 or not isinstance(node.targets[0].target, cst.Name):
+            return
+        target = node.targets[0].target
+        scope = self._scopes[-1]
+        run = self._unchecked_run(node.value)
+        if run is not None:
+            scope.runs[target.value] = run
+            scope.skipped.add(id(target))
+        elif target.value in scope.runs:  # rebound to something else: too tangled to judge
+            scope.other_uses.add(target.value)
+        else:
+            for result in self._outputs_read(node.value, scope):
+                scope.outputs[target.value] = result
+
+    def _outputs_read(self, node: cst.CSTNode, scope: _Scope) -> set[str]:
+        """The kept results whose stdout `node` reads, directly (`result.stdout`) or through a name holding it."""
+        found = set()
+        for inner in walk_own(node):
+            if (isinstance(inner, cst.Attribute) and inner.attr.value in OUTPUT_ATTRS and isinstance(inner.value, cst.Name)
+                    and inner.value.value in scope.runs):
+                found.add(inner.value.value)
+            elif isinstance(inner, cst.Name) and inner.value in scope.outputs:
+                found.add(scope.outputs[inner.value])
+        return found
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self.qualified_name(node) in STRICT_PARSERS:
+            scope = self._scopes[-1]
+            for arg in node.args:
+                scope.other_uses.update(self._outputs_read(arg.value, scope))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value not in OUTPUT_ATTRS:
+            return
+        run = self._unchecked_run(node.value)
+        if run is not None:
+            self._report_output(run)
+        elif isinstance(node.value, cst.Name):
+            scope = self._scopes[-1]
+            scope.output_reads.add(node.value.value)
+            scope.skipped.add(id(node.value))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        scope = self._scopes[-1]
+        if node.value in scope.runs and id(node) not in scope.skipped:
+            scope.other_uses.add(node.value)
+
+    def _report_output_only(self, scope: _Scope) -> None:
+        for name, call in scope.runs.items():
+            if name in scope.output_reads and name not in scope.other_uses:
+                self._report_output(call)
+
+    def _report_output(self, call: cst.Call) -> None:
+        name = self.qualified_name(call)
+        self.report(
+            call,
+            f"`{name}(...)` is used only for its `stdout` and its exit status is never checked: the output of a "
+            "failed command is used as if it had worked.",
+            hint="Pass `check=True` so that a failed command raises `CalledProcessError` (or check `returncode` "
+            "before using the output).",
+            fix=NodeFix("Add `check=True`", ((call, with_keyword(call, "check", cst.Name("True"))),), safe=False),
+        )
 
     def visit_Expr(self, node: cst.Expr) -> None:
         call = node.value

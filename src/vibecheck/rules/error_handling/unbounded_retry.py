@@ -20,34 +20,66 @@ from vibecheck.rules.error_handling.handler_facts import (
 )
 
 OS_FAILURES = frozenset({"OSError", "IOError", "EnvironmentError", "socket.error", "builtins.OSError"})
-PAUSE_WORDS = ("sleep", "backoff", "wait")
+# A pause spaces the attempts out but never ends them; a backoff helper (`policy.backoff()`) may own the limit.
+PAUSE_WORDS = ("sleep", "wait")
+BACKOFF_WORD = "backoff"
 LOOPS = (cst.While, cst.For)
 SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 EXITS = (cst.Break, cst.Return, cst.Raise)
-# (node, inside a try body or its else, inside an `if` outside any try)
-Pending = tuple[cst.CSTNode, bool, bool]
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A node still to scan, and where it sits in the loop body."""
+
+    node: cst.CSTNode
+    in_try: bool = False  # inside a try body or its else: what runs when the work succeeds
+    conditional: bool = False  # inside an `if` outside any try: a guard that can end the loop
+    guarded: bool = False  # inside any `if`
 
 
 @dataclass
 class LoopFacts:
-    """What a `while True` body does about failure and success."""
+    """What a retry loop's body does about failure and success."""
 
     retrying_handler: cst.ExceptHandler | None = None
     exits_on_success: bool = False
+    # Leaves as soon as the try's work succeeded (`return fetch()`, `break` after it): a retry, not a
+    # supervisor that keeps serving until a sentinel arrives.
+    done_after_one_success: bool = False
     bounded: bool = False
+    pauses: bool = False
+    reports_traceback: bool = False
 
 
-def is_forever(test: cst.BaseExpression) -> bool:
-    """`while True:` or `while 1:`."""
-    if isinstance(test, cst.Name):
-        return test.value == "True"
-    return isinstance(test, cst.Integer) and literal_value(test) not in (0, None)
+@dataclass(frozen=True)
+class RetryLoop:
+    """A loop that runs until something in its body says stop: `while True:`, or `while not <flag>:`."""
+
+    flag: str | None  # the name a `while not flag:` loop waits for; None for `while True:`
 
 
-def handler_exits(handler: cst.ExceptHandler, resolve: Resolver) -> bool:
-    """The handler leaves the loop: `break`, `return`, `raise` or an exit call (not inside a nested loop)."""
+def retry_loop(test: cst.BaseExpression) -> RetryLoop | None:
+    """`while True:` / `while 1:`, or `while not done:` on one bare name; None for any other loop."""
+    if isinstance(test, cst.Name) and test.value == "True":
+        return RetryLoop(None)
+    if isinstance(test, cst.Integer) and literal_value(test) not in (0, None):
+        return RetryLoop(None)
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) and isinstance(test.expression, cst.Name):
+        return RetryLoop(test.expression.value)
+    return None
+
+
+def sets_flag(node: cst.CSTNode, flag: str | None) -> bool:
+    """`done = True` (or any value) for the flag of a `while not done:` loop."""
+    return flag is not None and isinstance(node, cst.Assign) and any(
+        isinstance(t.target, cst.Name) and t.target.value == flag for t in node.targets)
+
+
+def handler_exits(handler: cst.ExceptHandler, resolve: Resolver, flag: str | None = None) -> bool:
+    """The handler leaves the loop: `break`, `return`, `raise`, an exit call or setting the loop's flag."""
     for node in _walk_outside_loops(handler.body):
-        if isinstance(node, EXITS):
+        if isinstance(node, EXITS) or sets_flag(node, flag):
             return True
         if isinstance(node, cst.Call) and resolve(node) in EXIT_CALLS:
             return True
@@ -64,42 +96,43 @@ def _walk_outside_loops(node: cst.CSTNode) -> list[cst.CSTNode]:
     return found
 
 
+def _call_name(call: cst.Call) -> str:
+    return (get_full_name_for_node(call.func) or "").rsplit(".", 1)[-1].lower()
+
+
 def is_pause(call: cst.Call) -> bool:
-    """`time.sleep(...)`, `await asyncio.sleep(...)`, `backoff(...)`, `event.wait(...)`."""
-    name = (get_full_name_for_node(call.func) or "").rsplit(".", 1)[-1].lower()
-    return any(word in name for word in PAUSE_WORDS)
+    """`time.sleep(...)`, `await asyncio.sleep(...)`, `event.wait(...)`: spaces attempts out, never ends them."""
+    return any(word in _call_name(call) for word in PAUSE_WORDS)
 
 
-def is_counter_update(node: cst.CSTNode) -> bool:
-    """`attempts += 1`, or `attempts = attempts + 1`."""
-    if isinstance(node, cst.AugAssign):
-        return True
-    if isinstance(node, cst.Assign) and isinstance(node.value, cst.BinaryOperation) and len(node.targets) == 1:
-        target = node.targets[0].target
-        return isinstance(target, cst.Name) and isinstance(node.value.left, cst.Name) and node.value.left.value == target.value
-    return False
+def is_backoff(call: cst.Call) -> bool:
+    """`policy.backoff()`, `backoff(attempt)`: a helper that may raise once its own limit is spent."""
+    return BACKOFF_WORD in _call_name(call)
 
 
 class UnboundedRetry(Rule):
-    """A `while True` loop that retries a failing `try` forever, with no limit and no pause.
+    """A `while True` loop that retries a failing `try` forever, with no attempt limit or deadline.
 
     ## What it does
-    Reports a `while True:` (or `while 1:`) loop that leaves on success (a `break` or `return` after the
-    work succeeded) and holds a `try` whose `except` catches a failure (a bare `except:`, `Exception`,
+    Reports a `while True:` (or `while 1:`, or `while not done:` where the `try` sets `done` once the
+    work succeeded) loop that leaves on success (a `break`, `return` or the flag after the work
+    succeeded) and holds a `try` whose `except` catches a failure (a bare `except:`, `Exception`,
     `OSError`, `ConnectionError`, `TimeoutError`, `requests`/`httpx`/`aiohttp` errors,
-    `subprocess.CalledProcessError`...) and just loops again (`continue`, `pass`, a log line):
-    it neither leaves the loop (`break`, `return`, `raise`), nor counts attempts (`attempt += 1`), nor
-    pauses (`time.sleep`, `asyncio.sleep`, a backoff helper), and no conditional `break`/`raise` in the
-    loop bounds it either. Loops that never leave on success (servers, workers) are not retries, and
-    loops that go round again on control-flow exceptions (`KeyboardInterrupt`, `InterruptedError`,
-    `KeyError`, `ValueError` for a new input) are not failing; neither is reported. Nor is a loop whose
-    handler reports each failure with its traceback (`logger.exception(...)`, `traceback.print_exc()`):
-    that is a supervisor (a debugger, a server's accept loop) making every failure visible.
+    `subprocess.CalledProcessError`...) and just loops again (`continue`, `pass`, a log line, a
+    `time.sleep`): it does not leave the loop (`break`, `return`, `raise`, the flag), and no conditional
+    `break`/`raise` in the loop (`if attempts >= 5: raise`, a deadline) bounds it. Pausing between
+    attempts (`time.sleep`, `asyncio.sleep`) or counting them without a check does not bound the loop; a
+    backoff helper (`policy.backoff()`) is trusted to own its limit. Loops that never leave on success
+    (servers, workers) are not retries, and loops that go round again on control-flow exceptions
+    (`KeyboardInterrupt`, `InterruptedError`, `KeyError`, `ValueError` for a new input) are not failing;
+    neither is reported. Nor is a loop that serves until a sentinel arrives (a conditional `break`
+    inside the `try`) and reports each failure with its traceback (`logger.exception(...)`,
+    `traceback.print_exc()`): that is a supervisor making every failure visible.
 
     ## Why is this bad?
-    When the failure is permanent (a wrong password, a deleted file, a host that is gone) the loop spins
-    at full speed forever: it burns a CPU, floods the log and hammers the other service, and the caller
-    never gets an error to act on.
+    When the failure is permanent (a wrong password, a deleted file, a host that is gone) the loop runs
+    forever: without a pause it burns a CPU, floods the log and hammers the other service; with one it
+    hangs the caller. Either way the caller never gets an error to act on.
 
     ## Example
     ```python
@@ -142,36 +175,55 @@ class UnboundedRetry(Rule):
     cwe = (835, 400)
 
     def visit_While(self, node: cst.While) -> None:
-        if not is_forever(node.test):
+        loop = retry_loop(node.test)
+        if loop is None:
             return
-        facts = self._scan(node.body)
-        if facts.retrying_handler is not None and facts.exits_on_success and not facts.bounded:
+        facts = self._scan(node.body, loop)
+        if facts.retrying_handler is None or not facts.exits_on_success or facts.bounded:
+            return
+        if facts.reports_traceback and not facts.done_after_one_success:
+            return  # a supervisor reporting every failure in full until its sentinel arrives
+        if facts.pauses:
             self.report(
                 node,
-                "`while True` retries a failing `try` forever: its `except` neither stops, counts attempts nor pauses.",
-                hint="Bound the attempts (e.g. `for attempt in range(5):`), sleep with backoff between them, "
-                "and re-raise the last error.",
+                f"`while {self.context.module.code_for_node(node.test)}` retries a failing `try` forever: it pauses between "
+                "attempts but nothing limits them, so a permanent failure hangs the caller instead of raising.",
+                hint="Bound the attempts (e.g. `for attempt in range(5):`) or check a deadline, "
+                "and re-raise the last error when they run out.",
             )
+            return
+        self.report(
+            node,
+            f"`while {self.context.module.code_for_node(node.test)}` retries a failing `try` forever at full speed: "
+            "its `except` neither stops, limits the attempts nor pauses.",
+            hint="Bound the attempts (e.g. `for attempt in range(5):`), sleep with backoff between them, "
+            "and re-raise the last error.",
+        )
 
-    def _scan(self, body: cst.BaseSuite) -> LoopFacts:
+    def _scan(self, body: cst.BaseSuite, loop: RetryLoop) -> LoopFacts:
         facts = LoopFacts()
-        pending: list[Pending] = [(body, False, False)]
+        pending: list[Pending] = [Pending(body)]
         while pending:
-            node, in_try, conditional = pending.pop()
-            if isinstance(node, cst.Call) and is_pause(node) or is_counter_update(node):
+            item = pending.pop()
+            node = item.node
+            if isinstance(node, cst.Call) and is_backoff(node):
                 facts.bounded = True
+            elif isinstance(node, cst.Call) and is_pause(node):
+                facts.pauses = True
             elif isinstance(node, cst.Raise):
-                facts.bounded = facts.bounded or not in_try
-            elif isinstance(node, (cst.Break, cst.Return)) or self._is_exit_call(node):
-                if in_try or not conditional:
+                facts.bounded = facts.bounded or not item.in_try
+            elif isinstance(node, (cst.Break, cst.Return)) or self._is_exit_call(node) or sets_flag(node, loop.flag):
+                if item.in_try or not item.conditional:
                     facts.exits_on_success = True
+                    facts.done_after_one_success |= item.in_try and not item.guarded
                 else:
                     facts.bounded = True
             if isinstance(node, cst.Try):
-                self._scan_try(node, facts, pending, conditional)
+                self._scan_try(node, facts, pending, item, loop)
                 continue
-            child_conditional = conditional or (isinstance(node, cst.If) and not in_try)
-            pending.extend((c, in_try, child_conditional) for c in child_nodes(node) if not isinstance(c, LOOPS + SCOPES))
+            is_if = isinstance(node, cst.If)
+            pending.extend(Pending(c, item.in_try, item.conditional or (is_if and not item.in_try), item.guarded or is_if)
+                           for c in child_nodes(node) if not isinstance(c, LOOPS + SCOPES))
         return facts
 
     def _catches_failure(self, caught: cst.BaseExpression | None) -> bool:
@@ -184,19 +236,22 @@ class UnboundedRetry(Rule):
     def _is_exit_call(self, node: cst.CSTNode) -> bool:
         return isinstance(node, cst.Call) and self.qualified_name(node) in EXIT_CALLS
 
-    def _scan_try(self, node: cst.Try, facts: LoopFacts, pending: list[Pending], conditional: bool) -> None:
-        pending.append((node.body, True, conditional))
+    def _scan_try(self, node: cst.Try, facts: LoopFacts, pending: list[Pending], item: Pending,
+                  loop: RetryLoop) -> None:
+        pending.append(Pending(node.body, True, item.conditional, item.guarded))
         if node.orelse is not None:
-            pending.append((node.orelse, True, conditional))
+            pending.append(Pending(node.orelse, True, item.conditional, item.guarded))
         if node.finalbody is not None:
-            pending.append((node.finalbody, False, conditional))
+            pending.append(Pending(node.finalbody, False, item.conditional, item.guarded))
         for handler in node.handlers:
-            if not self._catches_failure(handler.type) or handler_exits(handler, self.qualified_name):
+            if not self._catches_failure(handler.type) or handler_exits(handler, self.qualified_name, loop.flag):
                 continue
-            if any(isinstance(n, cst.Call) and logs_traceback(n, self.qualified_name) for n in walk_own(handler.body)):
-                continue  # a supervisor loop reporting every failure in full, not a silent retry
             if facts.retrying_handler is None:
                 facts.retrying_handler = handler
             for inner in walk_own(handler.body):
-                if isinstance(inner, cst.Call) and is_pause(inner) or is_counter_update(inner):
+                if isinstance(inner, cst.Call) and is_backoff(inner):
                     facts.bounded = True
+                elif isinstance(inner, cst.Call) and is_pause(inner):
+                    facts.pauses = True
+                elif isinstance(inner, cst.Call) and logs_traceback(inner, self.qualified_name):
+                    facts.reports_traceback = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -14,6 +15,40 @@ TEST_CLASS_SUFFIXES = ("Test", "Tests", "TestCase")
 TELLING_FUNCTIONS = frozenset({"print", "pprint"})
 REPORTING_RECEIVERS = frozenset({"logger", "logging", "log", "LOGGER", "LOG", "warnings", "sys.stderr", "sys.stdout",
                                  "pprint"})
+# Names that read like mock assertions but are none: a `Mock` invents any attribute it does not know (only names
+# starting with `assert`/`assret` raise), so `m.called_once_with(x)` returns a new, always-true mock. The value
+# is the real assertion method.
+INVENTED_MOCK_CHECKS = {
+    "called_once_with": "assert_called_once_with", "called_with": "assert_called_with",
+    "called_once": "assert_called_once", "has_calls": "assert_has_calls", "any_call": "assert_any_call",
+    "not_called": "assert_not_called", "was_called": "assert_called", "was_called_with": "assert_called_with",
+    "was_called_once": "assert_called_once", "was_called_once_with": "assert_called_once_with",
+    "awaited_once_with": "assert_awaited_once_with", "awaited_with": "assert_awaited_with",
+}
+
+
+@dataclass(frozen=True)
+class HollowCheck:
+    """A line that looks like a mock assertion and checks nothing: what it is, why, and the call to write."""
+
+    what: str
+    reason: str
+    instead: str
+
+
+def hollow_mock_check(node: cst.BaseExpression, code_for: Callable[[cst.CSTNode], str]) -> HollowCheck | None:
+    """`m.assert_called_once` without `()` (only looks the method up), or `m.called_once_with(...)` (no such
+    assertion: the mock invents it); None for anything else."""
+    if isinstance(node, cst.Attribute) and node.attr.value.startswith("assert_"):
+        text = code_for(node)
+        return HollowCheck(f"`{text}`", "without `()` the assertion method is only looked up, never called", f"`{text}()`")
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in INVENTED_MOCK_CHECKS:
+        name = node.func.attr.value
+        receiver = code_for(node.func.value)
+        return HollowCheck(f"`{receiver}.{name}(...)`",
+                           f"`{name}` is no mock assertion, so a mock invents it and the call returns a new, "
+                           "always-true mock", f"`{receiver}.{INVENTED_MOCK_CHECKS[name]}(...)`")
+    return None
 
 
 def last_name(node: cst.CSTNode) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_telling_call, last_name
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, hollow_mock_check, is_telling_call, last_name
 
 # Calls that fail the test by themselves, by what they resolve to through the file's imports.
 ASSERTING_CALLS = frozenset({
@@ -42,7 +42,9 @@ class TestWithoutAssertion(TestAwareRule):
     `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
     no `pytest.raises`/`pytest.warns`/`pytest.fail`, no `self.assert*`/`self.fail` call, no mock
     `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
-    `check`, `expect`, `verify`). A helper defined in the same file counts when it asserts itself.
+    `check`, `expect`, `verify`). A helper defined in the same file counts when it asserts itself, and so
+    does a mock assertion that is never made (`m.assert_called_once` without `()`, `m.called_once_with(x)`):
+    VC304 reports that line, saying what to write instead.
     Left alone: a test that skips itself at the top (`pytest.skip(...)`, `self.skipTest(...)`), one that runs
     its code inside `with expectation:` where `expectation` is a parameter (parametrized `pytest.raises` or
     null context), and one whose name or docstring says its point is that nothing raises
@@ -135,6 +137,11 @@ class TestWithoutAssertion(TestAwareRule):
 
     def visit_Raise(self, node: cst.Raise) -> None:
         self._mark_asserting()
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        # `m.assert_called_once` without `()`: an assertion meant but never made; VC304 reports that line.
+        if self.frames and hollow_mock_check(node.value, self.context.module.code_for_node) is not None:
+            self._mark_asserting()
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.frames:

@@ -105,6 +105,7 @@ class TestSwallowsFailure(TestAwareRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (390,)
+    supersedes = ("B110", "B112")
 
     def enter_test(self, frame: Frame) -> None:
         frame.data.update(asserts=False, pending=[])

@@ -9,7 +9,7 @@ import libcst as cst
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.verification._shared import last_name
+from vibecheck.rules.verification._shared import hollow_mock_check, last_name
 from vibecheck.rules.verification._status_checks import (
     MIXED_STATUSES,
     accepts_failure,
@@ -180,7 +180,7 @@ def vacuous_reason(test: cst.BaseExpression, about_equality: bool = True) -> str
 
 
 class TautologicalAssertion(Rule):
-    """An assertion that cannot fail: `assert True`, `assert x == x`, `assert r.status_code in (200, 500)`.
+    """An assertion that cannot fail: `assert True`, `assert x == x`, `m.assert_called_once` without `()`.
 
     ## What it does
     Reports, in test files, `assert` statements and `unittest` assertion calls whose outcome is fixed by
@@ -201,6 +201,11 @@ class TautologicalAssertion(Rule):
     lets both a 2xx and a 4xx/5xx status pass (`in (200, 500)`, `!= 500`, `in range(200, 500)`,
     `self.assertIn(r.status_code, (200, 404))`, with numbers, `status.HTTP_404_NOT_FOUND` or
     `HTTPStatus.NOT_FOUND`).
+
+    Also a mock assertion that is never made: `m.assert_called_once` without `()` (the method is only
+    looked up), `assert m.assert_called` (a bound method is always true), and a call of an assertion name
+    `unittest.mock` does not have (`m.called_once_with(x)`, `m.has_calls([...])`, `m.not_called()`),
+    which a mock invents and answers with a new, always-true mock.
 
     ## Why is this bad?
     A test that cannot fail proves nothing, yet it counts as a passing test and as coverage. Coding
@@ -285,7 +290,20 @@ class TautologicalAssertion(Rule):
         else:
             self._responses[-1].difference_update(names)
 
+    def visit_Expr(self, node: cst.Expr) -> None:
+        self._report_hollow(node, node.value)
+
+    def _report_hollow(self, node: cst.CSTNode, checked: cst.BaseExpression) -> bool:
+        """Report a mock assertion that is never called or does not exist; True when there was one."""
+        hollow = hollow_mock_check(checked, self.context.module.code_for_node)
+        if hollow is not None:
+            self.report(node, f"{hollow.what} can never fail: {hollow.reason}.",
+                        hint=f"Call the mock's assertion method: {hollow.instead}.")
+        return hollow is not None
+
     def visit_Assert(self, node: cst.Assert) -> None:
+        if self._report_hollow(node, node.test):
+            return
         reason = (RESPONSE_REASON if is_presence_check(node.test, self._responses[-1])
                   else vacuous_reason(node.test, self._about_equality))
         if reason is not None:
