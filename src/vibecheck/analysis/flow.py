@@ -43,6 +43,14 @@ PROPAGATING_CALLS = frozenset({
     "next", "iter", "min", "max", "getattr", "operator.itemgetter", "string.Template", "tomllib.loads",
     "tomli.loads", "xmltodict.parse", "yaml.safe_load", "markdown.markdown", "compile", "builtins.compile",
 })
+# `re` functions whose result carries (part of) the text they search: the text's position and keyword. Pulling a
+# code block out of a model's reply (`re.search(r"```(.*?)```", reply, re.S).group(1)`) keeps the reply's taint.
+REGEX_TEXT_ARGUMENTS: dict[str, tuple[int, str]] = {
+    "re.sub": (2, "string"), "re.subn": (2, "string"), "re.search": (1, "string"), "re.match": (1, "string"),
+    "re.fullmatch": (1, "string"), "re.findall": (1, "string"), "re.finditer": (1, "string"), "re.split": (1, "string"),
+}
+# What lets a pattern match text of any shape: `.`, `\S`, `\W`, `\D` or a negated class `[^...]`.
+REGEX_WILDCARD = re.compile(r"(?<!\\)\.|\\[SWD]|\[\^")
 # Methods of a constant receiver that spread their tainted arguments: `"".join(x)`, `"{}".format(x)`.
 ARGUMENT_PROPAGATING_METHODS = frozenset({"join", "format", "format_map", "replace", "substitute", "safe_substitute"})
 # Methods that store their (tainted) argument in the receiver: afterwards the container holds client data.
@@ -324,7 +332,8 @@ class FlowState:
         if type(node) is cst.NamedExpr:
             return [node.value]
         if type(node) is cst.IfExp:
-            return [node.body, node.orelse]
+            allowed = allowed_branch(node) if self.checks_clear else None
+            return [branch for branch in (node.body, node.orelse) if branch is not allowed]
         if type(node) is cst.FormattedString:
             return [p.expression for p in node.parts if type(p) is cst.FormattedStringExpression]
         if kind in _DISPLAY_TYPES:
@@ -334,10 +343,16 @@ class FlowState:
         if kind in _COMPREHENSION_TYPES:
             first = node.value if type(node) is cst.DictComp else node.elt  # type: ignore[attr-defined]
             iterables: list[cst.CSTNode | None] = []
+            targets: set[str] = set()
             for_in: cst.CompFor | None = node.for_in  # type: ignore[attr-defined]
             while for_in is not None:
                 iterables.append(for_in.iter)
+                targets.update(_names_inside(for_in.target))
                 for_in = for_in.inner_for_in
+            elements = (node.key, first) if type(node) is cst.DictComp else (first,)  # type: ignore[attr-defined]
+            if targets.isdisjoint(name for element in elements for name in _names_inside(element)):
+                # `"?" for _ in values`: the element never holds an item, only the count of items comes through
+                return [first]
             return [first, *iterables]
         return None
 
@@ -388,6 +403,10 @@ class FlowState:
         name = self.qualified_name(call)
         if name in PROPAGATING_CALLS or (name is not None and name.rsplit(".", 1)[-1] in ("Path", "PurePath")):
             return self._first(a.value for a in call.args)
+        if name in REGEX_TEXT_ARGUMENTS:
+            return None if _regex_keeps_only_known_text(call, name) else self._first(
+                argument for argument in (call_argument(call, 1, "repl") if name in ("re.sub", "re.subn") else None,
+                                          call_argument(call, *REGEX_TEXT_ARGUMENTS[name])) if argument is not None)
         if type(func) is cst.Name and func.value in self.local_classes:
             # a helper object of this module built from client data carries it in its attributes
             return self._first(a.value for a in call.args)
@@ -602,6 +621,31 @@ def _parsed_host(operand: cst.CSTNode) -> cst.BaseExpression | None:
             and _callee_tail(operand.value.func) in URL_PARSER_NAMES and operand.value.args:
         return operand.value.args[0].value
     return None
+
+
+def _regex_keeps_only_known_text(call: cst.Call, name: str) -> bool:
+    """A constant pattern that lets only allowed characters through: `re.sub(r"[^a-z0-9]", "", name)` deletes
+    everything else, `re.match(r"^([a-z]+)$", name)` matches nothing else."""
+    pattern = string_value(call_argument(call, 0, "pattern"))
+    if pattern is None:
+        return False
+    if name in ("re.sub", "re.subn"):
+        return pattern.startswith("[^")
+    return REGEX_WILDCARD.search(pattern) is None
+
+
+def allowed_branch(node: cst.IfExp) -> cst.BaseExpression | None:
+    """The branch of `x if x in ALLOWED else default` (or `default if x not in ALLOWED else x`) that only a
+    checked value reaches, when that branch is the checked name itself; None otherwise."""
+    test = node.test
+    negated = type(test) is cst.UnaryOperation and type(test.operator) is cst.Not
+    if negated:
+        test = test.expression  # type: ignore[attr-defined]
+    if type(test) is cst.Comparison and all(type(c.operator) in (cst.NotIn, cst.NotEqual) for c in test.comparisons):
+        negated = not negated
+    branch = node.orelse if negated else node.body
+    name = dotted_name(branch)
+    return branch if name is not None and name in checked_names(test) else None
 
 
 def _names_inside(node: cst.CSTNode) -> Iterator[str]:
@@ -945,8 +989,13 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
         if name == "self" and index == 0:
             continue
         if name in ("request", "req"):
-            (request_objects if web and not annotations else shadowed).add(name)
-            continue
+            if web and not annotations:
+                request_objects.add(name)
+                continue
+            shadowed.add(name)
+            if not annotations:
+                continue
+            # `req: PreviewRequest` in a route is the client's payload under a request-like name
         scalar = bool(last_names & SCALAR_TYPES) or name in typed_in_path
         if route and not _is_injected(param, imports) and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
