@@ -519,3 +519,23 @@ def payload_named_request(request: PreviewRequest):
     # expect: VC405
     return requests.get(request.url, timeout=5).text
 
+
+def is_public_host(host):
+    return not ipaddress.ip_address(socket.gethostbyname(host)).is_private
+
+
+@api.get("/fetch-public")
+def host_checked_under_its_own_name(url: str):
+    host = urlparse(url).hostname or ""
+    if not is_public_host(host):
+        abort(400)
+    # ok: VC405
+    return requests.get(url, timeout=5).text
+
+
+@api.get("/fetch-logged")
+def host_only_logged(url: str):
+    host = urlparse(url).hostname or ""
+    print(host)
+    # expect: VC405
+    return requests.get(url, timeout=5).text
