@@ -273,7 +273,7 @@ class SqlBuiltFromStrings(FlowRule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.unpacked: dict[str, int] = {}  # names holding parts of one call's result: name -> that call's id
-        self.class_constants: dict[str, dict[str, str]] = {}  # class -> {"self.table": "users", "cls.table": ...}
+        self.class_constants: dict[str, dict[str, str]] = {}  # class -> {"self.table": "", "cls.table": ""}
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
@@ -362,8 +362,9 @@ def _mongo_code(call: cst.Call) -> cst.BaseExpression | None:
 
 def _class_constants(node: cst.ClassDef, source: str) -> dict[str, str]:
     """The attributes a class body binds to a literal string (`table = "users"`) and no method of the module
-    rebinds (`self.table = ...`), as `self.` and `cls.` names with their text: a query that pastes them in pastes
-    the class's own constant."""
+    rebinds (`self.table = ...`), as `self.` and `cls.` names: a query that pastes them in pastes the class's own
+    constant. Their text is left out, as an UPPER_CASE name's is: a template attribute formatted with values
+    (Django's `self.sql_rename_table % {...}`) is judged by where it goes, not taken for SQL built here."""
     found: dict[str, str] = {}
     for statement in node.body.body:
         if not isinstance(statement, cst.SimpleStatementLine):
@@ -374,7 +375,7 @@ def _class_constants(node: cst.ClassDef, source: str) -> dict[str, str]:
             text = string_value(small.value) if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value else None
             if isinstance(target, cst.Name) and text is not None and not re.search(
                     rf"\b(self|cls)\.{re.escape(target.value)}\s*(=[^=]|\+=)", source):
-                found[f"self.{target.value}"] = found[f"cls.{target.value}"] = text
+                found[f"self.{target.value}"] = found[f"cls.{target.value}"] = ""
     return found
 
 
