@@ -139,8 +139,8 @@ class Taint:
 
 def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str]:
     """Every parameter whose value an expression holds (`os.path.join(folder, name)`: both), not only the first."""
-    found = [held.origin for inner in iter_expressions(node) if type(inner) is cst.Name
-             and (held := state.names.get(inner.value)) is not None and held.kind == PARAMETER]
+    found = [held.origin for inner in iter_expressions(node) if (held := state.names.get(inner.value) if type(inner)
+             is cst.Name else state.attribute_parameter(inner)) is not None and held.kind == PARAMETER]
     return list(dict.fromkeys(found)) or [taint.origin]
 
 
@@ -157,15 +157,19 @@ class FunctionSummary:
     the sink statement's first line, and OBJECT when only an object can abuse it]; `returns`: [kind, origin] of
     each returned value; `calls`: [callee, position or keyword, kind, origin] for each argument that carries
     client data, a parameter, or another call's result. A return or call may end with a note (OBJECT, TEXT).
+    A method's sinks and calls name an attribute it reads but does not bind as the parameter `self.name`;
+    `stores`: [attribute, parameter] for each parameter a method keeps in `self.attribute` (a constructor's).
     """
 
     parameters: list[str]
     sinks: list[list[Any]] = field(default_factory=list)
     returns: list[list[str]] = field(default_factory=list)
     calls: list[list[Any]] = field(default_factory=list)
+    stores: list[list[str]] = field(default_factory=list)
 
     def as_fact(self) -> dict[str, Any]:
-        return {"parameters": self.parameters, "sinks": self.sinks, "returns": self.returns, "calls": self.calls}
+        fact = {"parameters": self.parameters, "sinks": self.sinks, "returns": self.returns, "calls": self.calls}
+        return {**fact, "stores": self.stores} if self.stores else fact
 
 
 # A source finder returns CLEAN to say "this expression is clean, do not look at its parts".
@@ -262,6 +266,8 @@ class FlowState:
         self.summary: FunctionSummary | None = None
         self.project_functions: frozenset[str] = frozenset()
         self.class_name: str | None = None
+        # `self.x` bound in the method being walked: no longer the value another method stored there.
+        self.bound_attributes: set[str] = set()
         # Parameters taken as client input only because the function looks like a Django view (`def f(request,
         # url)`); summarised as parameters, since a function the project calls is a helper, not a view.
         self.guessed_inputs: frozenset[str] = frozenset()
@@ -364,6 +370,9 @@ class FlowState:
             dotted = dotted_name(node)
             if dotted is not None and dotted in self.names:
                 return self.names[dotted]
+            stored = self.attribute_parameter(node)
+            if stored is not None:
+                return stored
             base = self.taint_of(node.value)
             return replace(base, key=node.attr.value) if base is not None else None
         if type(node) is cst.Subscript:
@@ -423,6 +432,8 @@ class FlowState:
         if type(func) is cst.Name:
             if func.value in self.project_functions:
                 return f"local:{func.value}"
+            if func.value in self.local_classes or func.value[:1].isupper():
+                return self._class_callee(func.value, "__init__")  # `Converter(job)` runs `Converter.__init__`
             resolved = self.imports.aliases.get(func.value)
             return f"import:{resolved}" if resolved is not None and "." in resolved and _maybe_project(resolved) else None
         if type(func) is cst.Attribute and type(func.value) is cst.Name:
@@ -485,6 +496,8 @@ class FlowState:
         key = dotted_name(target)
         if key is None:
             return
+        if type(target) is cst.Attribute and key.startswith("self."):
+            self.bound_attributes.add(key)
         if key in REQUEST_OBJECT_NAMES and key not in self.request_objects:
             self.shadowed.add(key)
         if taint is None:
@@ -503,6 +516,15 @@ class FlowState:
             self.checked.add(name)
             if self.checks_clear:
                 self.names.pop(name, None)
+
+    def attribute_parameter(self, node: cst.CSTNode) -> Taint | None:
+        """In a summarised method, `self.x` that it does not bind: what the class stored there (a constructor's
+        parameter, joined in the project phase), as the parameter `self.x`."""
+        if self.summary is None or self.class_name is None or type(node) is not cst.Attribute \
+                or type(node.value) is not cst.Name or node.value.value != "self":
+            return None
+        key = f"self.{node.attr.value}"
+        return Taint(PARAMETER, key) if key not in self.bound_attributes and key not in self.names else None
 
     def is_request_object(self, node: cst.CSTNode) -> bool:
         """`request` (Flask's global, a Django/Starlette view's parameter), `self.request`, a `Request` parameter."""
@@ -1207,7 +1229,7 @@ class FlowRule(Rule):
                 state.names[name] = Taint(PARAMETER, name)
         walk_block(suite_statements(node.body), state, self._check_and_summarise)
         summary = state.summary
-        if summary.sinks or summary.returns or summary.calls:
+        if summary.sinks or summary.returns or summary.calls or summary.stores:
             key = f"{state.class_name}.{node.name.value}" if state.class_name else node.name.value
             self._add_summary(key, summary.as_fact())
 
@@ -1239,10 +1261,18 @@ class FlowRule(Rule):
         tracked = self.tracked_kinds
         if type(node) is cst.Return and node.value is not None:
             taint = state.taint_of(node.value)
-            if taint is not None and taint.kind in tracked:
+            if taint is not None and taint.kind in tracked and not taint.origin.startswith("self."):
                 note = self.value_note(node.value, taint, state)
                 summary.returns.append([PARAMETER if taint.origin in state.guessed_inputs else taint.kind, taint.origin,
                                         *([note] if note else [])])
+        if type(node) is cst.Assign and state.class_name is not None:
+            taint = state.taint_of(node.value)
+            if taint is not None and taint.kind == PARAMETER and not taint.origin.startswith("self."):
+                for target in node.targets:
+                    attribute = dotted_name(target.target)
+                    if attribute is not None and attribute.startswith("self.") and attribute.count(".") == 1:
+                        summary.stores.extend([attribute, parameter] for parameter in parameters_in(node.value, state, taint)
+                                              if not parameter.startswith("self."))
         for call in iter_calls(node):
             callee = state.project_callee(call)
             if callee is None:
