@@ -552,6 +552,23 @@ STORED_APP = {
         "    def listing(self):\n"
         "        return open(self.base).read()\n"
     ),
+    "jobs/assistant.py": (
+        "import sqlite3\n"
+        "\n"
+        "import anthropic\n"
+        "\n"
+        "\n"
+        "class SQLAssistant:\n"
+        "    def __init__(self, path):\n"
+        "        self.conn = sqlite3.connect(path)\n"
+        "        self.client = anthropic.Anthropic()\n"
+        "\n"
+        "    def generate_sql(self, question):\n"
+        "        return self.client.messages.create(model=\"m\", messages=[]).content[0].text\n"
+        "\n"
+        "    def answer(self, question):\n"
+        "        return self.conn.execute(self.generate_sql(question)).fetchall()\n"
+    ),
     "jobs/api.py": (
         "from fastapi import FastAPI\n"
         "from pydantic import BaseModel\n"
@@ -579,7 +596,9 @@ def test_client_input_kept_in_an_attribute_by_the_constructor_reaches_a_method_s
     monkeypatch.chdir(tmp_path)
     write(tmp_path, STORED_APP)
     found = {(f["path"], f["start"]["line"]): f["message"] for f in findings(["."])}
-    assert sorted(found) == [("jobs/convert.py", 10)]
+    assert sorted(found) == [("jobs/assistant.py", 15), ("jobs/convert.py", 10)]
+    # a model called through `self.client` still returns model output, not the attribute it was called on
+    assert "LLM output from `self.client.messages.create(...)`" in found[("jobs/assistant.py", 15)]
     assert "(through `convert()` -> `Converter.__init__()` -> `Converter.notify()`)" in found[("jobs/convert.py", 10)]
 
 

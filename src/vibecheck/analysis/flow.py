@@ -1261,7 +1261,7 @@ class FlowRule(Rule):
         tracked = self.tracked_kinds
         if type(node) is cst.Return and node.value is not None:
             taint = state.taint_of(node.value)
-            if taint is not None and taint.kind in tracked and not taint.origin.startswith("self."):
+            if taint is not None and taint.kind in tracked and not (taint.kind == PARAMETER and taint.origin.startswith("self.")):
                 note = self.value_note(node.value, taint, state)
                 summary.returns.append([PARAMETER if taint.origin in state.guessed_inputs else taint.kind, taint.origin,
                                         *([note] if note else [])])
