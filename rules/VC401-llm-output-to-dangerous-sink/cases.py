@@ -2,6 +2,7 @@
 import json
 import os
 import pickle
+import re
 import subprocess
 
 import anthropic
@@ -214,3 +215,28 @@ def allow_listed_command(task):
         raise ValueError("unknown action")
     # ok: VC401
     return subprocess.run(["tool", command], check=True)
+
+
+def code_block_pulled_out_with_a_regex(task):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": task}])
+    text_out = reply.choices[0].message.content
+    block = re.search(r"```(?:python)?\n(.*?)```", text_out, re.S)
+    code = block.group(1) if block else text_out
+    # expect: VC401
+    exec(code)
+
+
+def fences_removed_with_a_regex(cursor, question):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+    sql = re.sub(r"^```sql|```$", "", reply.choices[0].message.content.strip())
+    # expect: VC401
+    cursor.execute(sql)
+
+
+def name_kept_to_allowed_characters(topic):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": topic}])
+    name = re.sub(r"[^a-z0-9_-]", "", reply.choices[0].message.content.lower())
+    digits = re.findall(r"\d+", reply.choices[0].message.content)
+    # ok: VC401
+    with open(f"/srv/notes/{name}-{digits[0]}.md", "w") as handle:
+        handle.write("")

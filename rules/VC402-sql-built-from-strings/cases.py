@@ -374,3 +374,37 @@ def mongo_plain_filter(collection, name):
 def other_keyword_with_a_built_string(client, name):
     # ok: VC402 -- a message, not a query
     return client.publish(Message=f"user {name} signed up", TopicArn=TOPIC)
+
+
+SORTABLE = ("name", "created")
+
+
+def column_from_allow_list_expression(cursor, sort):
+    column = sort if sort in SORTABLE else "created"
+    # ok: VC402
+    cursor.execute(f"SELECT * FROM notes ORDER BY {column}")
+    unchecked = sort if sort else "created"
+    # expect: VC402
+    cursor.execute(f"SELECT * FROM notes ORDER BY {unchecked}")
+
+
+class NoteRepository:
+    table = "notes"
+    archive: str = "notes_archive"
+    scope = "public"
+
+    def __init__(self, session, scope):
+        self.session = session
+        self.scope = scope
+
+    def count(self):
+        # ok: VC402
+        return self.session.execute(text(f"SELECT COUNT(*) FROM {self.table}")).scalar_one()
+
+    def count_archived(self):
+        # ok: VC402
+        return self.session.execute(text(f"SELECT COUNT(*) FROM {self.archive}")).scalar_one()
+
+    def count_scope(self):
+        # expect: VC402
+        return self.session.execute(text(f"SELECT COUNT(*) FROM {self.table} WHERE scope = '{self.scope}'")).scalar_one()

@@ -20,6 +20,7 @@ from flask import Flask, abort, request, send_file, send_from_directory
 import flask
 from rest_framework.decorators import api_view
 from slack_bolt import App as SlackApp
+from pydantic import BaseModel
 from werkzeug.utils import secure_filename
 
 app = Flask(__name__)
@@ -500,3 +501,41 @@ async def aiohttp_safe(request):
     name = secure_filename(request.match_info["name"])
     # ok: VC405
     return web.FileResponse(os.path.join("/srv/files", name))
+
+
+class PreviewRequest(BaseModel):
+    url: str
+    timeout: float = 5.0
+
+
+@api.post("/preview")
+def payload_named_like_a_request(req: PreviewRequest):
+    # expect: VC405
+    return requests.get(req.url, timeout=req.timeout).text
+
+
+@api.post("/preview-body")
+def payload_named_request(request: PreviewRequest):
+    # expect: VC405
+    return requests.get(request.url, timeout=5).text
+
+
+def is_public_host(host):
+    return not ipaddress.ip_address(socket.gethostbyname(host)).is_private
+
+
+@api.get("/fetch-public")
+def host_checked_under_its_own_name(url: str):
+    host = urlparse(url).hostname or ""
+    if not is_public_host(host):
+        abort(400)
+    # ok: VC405
+    return requests.get(url, timeout=5).text
+
+
+@api.get("/fetch-logged")
+def host_only_logged(url: str):
+    host = urlparse(url).hostname or ""
+    print(host)
+    # expect: VC405
+    return requests.get(url, timeout=5).text

@@ -251,3 +251,35 @@ def parametrised_with_mapped_part():
     # ok: VC422
     cursor.execute(f"SELECT * FROM orders WHERE user_id = %s ORDER BY {order}", (request.args["user"],))
     return cursor.fetchall()
+
+
+@app.get("/notes/count")
+def placeholders_for_each_value():
+    cursor = db.session.connection().connection.cursor()
+    tags = request.args["tags"].split(",")
+    placeholders = ",".join("?" for _ in tags)
+    # ok: VC422
+    cursor.execute(f"SELECT COUNT(*) FROM notes WHERE tag IN ({placeholders})", tags)
+    columns = ", ".join(f'"{tag}"' for tag in tags)
+    # expect: VC422
+    cursor.execute(f"SELECT {columns} FROM notes")
+    return cursor.fetchall()
+
+
+SEARCH_FIELDS = ("name", "sku")
+
+
+@app.get("/items")
+def column_chosen_by_conditional_expression():
+    cursor = db.session.connection().connection.cursor()
+    field = request.args["field"]
+    column = field if field in SEARCH_FIELDS else "name"
+    # ok: VC422
+    cursor.execute(f"SELECT * FROM items WHERE {column} = %s", (request.args["value"],))
+    fallback = "name" if field not in SEARCH_FIELDS else field
+    # ok: VC422
+    cursor.execute(f"SELECT * FROM items WHERE {fallback} = %s", (request.args["value"],))
+    unchecked = field if field not in SEARCH_FIELDS else "name"
+    # expect: VC422
+    cursor.execute(f"SELECT * FROM items WHERE {unchecked} = %s", (request.args["value"],))
+    return cursor.fetchall()

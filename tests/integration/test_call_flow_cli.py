@@ -530,6 +530,78 @@ def test_methods_of_instances_made_on_the_spot_or_at_module_level_are_followed(
     assert sorted(found) == [("links/previews.py", 9), ("links/previews.py", 17)]
 
 
+STORED_APP = {
+    "pyproject.toml": '[project]\nname = "jobs"\nversion = "0"\n',
+    "jobs/__init__.py": "",
+    "jobs/convert.py": (
+        "import requests\n"
+        "\n"
+        "\n"
+        "class Converter:\n"
+        "    def __init__(self, job, base=\"/srv\"):\n"
+        "        self.callback = job.callback\n"
+        "        self.base = base\n"
+        "\n"
+        "    def notify(self):\n"
+        "        return requests.post(self.callback, timeout=5)\n"
+        "\n"
+        "    def status(self):\n"
+        "        self.callback = \"https://hooks.example.com/\"\n"
+        "        return requests.get(self.callback, timeout=5)\n"
+        "\n"
+        "    def listing(self):\n"
+        "        return open(self.base).read()\n"
+    ),
+    "jobs/assistant.py": (
+        "import sqlite3\n"
+        "\n"
+        "import anthropic\n"
+        "\n"
+        "\n"
+        "class SQLAssistant:\n"
+        "    def __init__(self, path):\n"
+        "        self.conn = sqlite3.connect(path)\n"
+        "        self.client = anthropic.Anthropic()\n"
+        "\n"
+        "    def generate_sql(self, question):\n"
+        "        return self.client.messages.create(model=\"m\", messages=[]).content[0].text\n"
+        "\n"
+        "    def answer(self, question):\n"
+        "        return self.conn.execute(self.generate_sql(question)).fetchall()\n"
+    ),
+    "jobs/api.py": (
+        "from fastapi import FastAPI\n"
+        "from pydantic import BaseModel\n"
+        "\n"
+        "from jobs.convert import Converter\n"
+        "\n"
+        "app = FastAPI()\n"
+        "\n"
+        "\n"
+        "class Job(BaseModel):\n"
+        "    callback: str\n"
+        "\n"
+        "\n"
+        "@app.post(\"/convert\")\n"
+        "def convert(job: Job):\n"
+        "    return Converter(job).notify()\n"
+    ),
+}
+
+
+def test_client_input_kept_in_an_attribute_by_the_constructor_reaches_a_method_sink(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Converter(job)` keeps `job.callback` in `self.callback`; `notify()` posts to it. A method that rebinds the
+    attribute first, and an attribute set from a default the caller does not pass, stay clean."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, STORED_APP)
+    found = {(f["path"], f["start"]["line"]): f["message"] for f in findings(["."])}
+    assert sorted(found) == [("jobs/assistant.py", 15), ("jobs/convert.py", 10)]
+    # a model called through `self.client` still returns model output, not the attribute it was called on
+    assert "LLM output from `self.client.messages.create(...)`" in found[("jobs/assistant.py", 15)]
+    assert "(through `convert()` -> `Converter.__init__()` -> `Converter.notify()`)" in found[("jobs/convert.py", 10)]
+
+
 HINTLESS_APP = {
     "pyproject.toml": '[project]\nname = "cards"\nversion = "0"\n',
     "cards/__init__.py": "",

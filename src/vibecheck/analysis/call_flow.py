@@ -61,6 +61,7 @@ class CallGraph:
         self._imported: dict[str, FunctionKey | None] = {}
         self._origins: dict[tuple[FunctionKey, frozenset[str], int], tuple[str, bool] | None] = {}
         self._sinks: dict[tuple[FunctionKey, str, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
+        self._methods: dict[FunctionKey, list[FunctionKey]] = {}
 
     def resolve(self, callee: str, module: str) -> FunctionKey | None:
         """The function a recorded callee names: `local:f` in the caller's module, `import:pkg.mod.f` anywhere."""
@@ -146,7 +147,24 @@ class CallGraph:
                     for found, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where), passed,
                                                                    depth - 1):
                         reached.setdefault((found, sink[5]), (found, sink, (key[1], *chain)))
+        for attribute, stored in summary.get("stores", ()):
+            if stored == parameter:
+                # kept in `self.attribute`: the sinks the class's methods reach with it
+                for method in self.methods_of(key):
+                    for found, sink, chain in self.parameter_sinks(method, attribute, objects, depth - 1):
+                        reached.setdefault((found, sink[5]), (found, sink, (key[1], *chain)))
         return list(reached.values())
+
+    def methods_of(self, key: FunctionKey) -> list[FunctionKey]:
+        """The summarised methods of the class that `key` (`Class.method`) belongs to."""
+        class_name, dot, _ = key[1].rpartition(".")
+        if not dot:
+            return []
+        owner = (key[0], class_name)
+        if owner not in self._methods:
+            self._methods[owner] = [other for other in self.functions
+                                    if other[0] == key[0] and other[1].rpartition(".")[0] == class_name]
+        return self._methods[owner]
 
     def joined(self, untrusted: frozenset[str]) -> Iterator[tuple[FunctionKey, list[Any], str, tuple[str, ...]]]:
         """Every sink reached by client data across a call: (function, sink, origin, chain of functions)."""

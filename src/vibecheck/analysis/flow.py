@@ -43,6 +43,14 @@ PROPAGATING_CALLS = frozenset({
     "next", "iter", "min", "max", "getattr", "operator.itemgetter", "string.Template", "tomllib.loads",
     "tomli.loads", "xmltodict.parse", "yaml.safe_load", "markdown.markdown", "compile", "builtins.compile",
 })
+# `re` functions whose result carries (part of) the text they search: the text's position and keyword. Pulling a
+# code block out of a model's reply (`re.search(r"```(.*?)```", reply, re.S).group(1)`) keeps the reply's taint.
+REGEX_TEXT_ARGUMENTS: dict[str, tuple[int, str]] = {
+    "re.sub": (2, "string"), "re.subn": (2, "string"), "re.search": (1, "string"), "re.match": (1, "string"),
+    "re.fullmatch": (1, "string"), "re.findall": (1, "string"), "re.finditer": (1, "string"), "re.split": (1, "string"),
+}
+# What lets a pattern match text of any shape: `.`, `\S`, `\W`, `\D` or a negated class `[^...]`.
+REGEX_WILDCARD = re.compile(r"(?<!\\)\.|\\[SWD]|\[\^")
 # Methods of a constant receiver that spread their tainted arguments: `"".join(x)`, `"{}".format(x)`.
 ARGUMENT_PROPAGATING_METHODS = frozenset({"join", "format", "format_map", "replace", "substitute", "safe_substitute"})
 # Methods that store their (tainted) argument in the receiver: afterwards the container holds client data.
@@ -131,8 +139,8 @@ class Taint:
 
 def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str]:
     """Every parameter whose value an expression holds (`os.path.join(folder, name)`: both), not only the first."""
-    found = [held.origin for inner in iter_expressions(node) if type(inner) is cst.Name
-             and (held := state.names.get(inner.value)) is not None and held.kind == PARAMETER]
+    found = [held.origin for inner in iter_expressions(node) if (held := state.names.get(inner.value) if type(inner)
+             is cst.Name else state.attribute_parameter(inner)) is not None and held.kind == PARAMETER]
     return list(dict.fromkeys(found)) or [taint.origin]
 
 
@@ -149,15 +157,19 @@ class FunctionSummary:
     the sink statement's first line, and OBJECT when only an object can abuse it]; `returns`: [kind, origin] of
     each returned value; `calls`: [callee, position or keyword, kind, origin] for each argument that carries
     client data, a parameter, or another call's result. A return or call may end with a note (OBJECT, TEXT).
+    A method's sinks and calls name an attribute it reads but does not bind as the parameter `self.name`;
+    `stores`: [attribute, parameter] for each parameter a method keeps in `self.attribute` (a constructor's).
     """
 
     parameters: list[str]
     sinks: list[list[Any]] = field(default_factory=list)
     returns: list[list[str]] = field(default_factory=list)
     calls: list[list[Any]] = field(default_factory=list)
+    stores: list[list[str]] = field(default_factory=list)
 
     def as_fact(self) -> dict[str, Any]:
-        return {"parameters": self.parameters, "sinks": self.sinks, "returns": self.returns, "calls": self.calls}
+        fact = {"parameters": self.parameters, "sinks": self.sinks, "returns": self.returns, "calls": self.calls}
+        return {**fact, "stores": self.stores} if self.stores else fact
 
 
 # A source finder returns CLEAN to say "this expression is clean, do not look at its parts".
@@ -254,6 +266,8 @@ class FlowState:
         self.summary: FunctionSummary | None = None
         self.project_functions: frozenset[str] = frozenset()
         self.class_name: str | None = None
+        # `self.x` bound in the method being walked: no longer the value another method stored there.
+        self.bound_attributes: set[str] = set()
         # Parameters taken as client input only because the function looks like a Django view (`def f(request,
         # url)`); summarised as parameters, since a function the project calls is a helper, not a view.
         self.guessed_inputs: frozenset[str] = frozenset()
@@ -324,7 +338,8 @@ class FlowState:
         if type(node) is cst.NamedExpr:
             return [node.value]
         if type(node) is cst.IfExp:
-            return [node.body, node.orelse]
+            allowed = allowed_branch(node) if self.checks_clear else None
+            return [branch for branch in (node.body, node.orelse) if branch is not allowed]
         if type(node) is cst.FormattedString:
             return [p.expression for p in node.parts if type(p) is cst.FormattedStringExpression]
         if kind in _DISPLAY_TYPES:
@@ -334,10 +349,16 @@ class FlowState:
         if kind in _COMPREHENSION_TYPES:
             first = node.value if type(node) is cst.DictComp else node.elt  # type: ignore[attr-defined]
             iterables: list[cst.CSTNode | None] = []
+            targets: set[str] = set()
             for_in: cst.CompFor | None = node.for_in  # type: ignore[attr-defined]
             while for_in is not None:
                 iterables.append(for_in.iter)
+                targets.update(_names_inside(for_in.target))
                 for_in = for_in.inner_for_in
+            elements = (node.key, first) if type(node) is cst.DictComp else (first,)  # type: ignore[attr-defined]
+            if targets.isdisjoint(name for element in elements for name in _names_inside(element)):
+                # `"?" for _ in values`: the element never holds an item, only the count of items comes through
+                return [first]
             return [first, *iterables]
         return None
 
@@ -349,6 +370,9 @@ class FlowState:
             dotted = dotted_name(node)
             if dotted is not None and dotted in self.names:
                 return self.names[dotted]
+            stored = self.attribute_parameter(node)
+            if stored is not None:
+                return stored
             base = self.taint_of(node.value)
             return replace(base, key=node.attr.value) if base is not None else None
         if type(node) is cst.Subscript:
@@ -388,6 +412,10 @@ class FlowState:
         name = self.qualified_name(call)
         if name in PROPAGATING_CALLS or (name is not None and name.rsplit(".", 1)[-1] in ("Path", "PurePath")):
             return self._first(a.value for a in call.args)
+        if name in REGEX_TEXT_ARGUMENTS:
+            return None if _regex_keeps_only_known_text(call, name) else self._first(
+                argument for argument in (call_argument(call, 1, "repl") if name in ("re.sub", "re.subn") else None,
+                                          call_argument(call, *REGEX_TEXT_ARGUMENTS[name])) if argument is not None)
         if type(func) is cst.Name and func.value in self.local_classes:
             # a helper object of this module built from client data carries it in its attributes
             return self._first(a.value for a in call.args)
@@ -404,6 +432,8 @@ class FlowState:
         if type(func) is cst.Name:
             if func.value in self.project_functions:
                 return f"local:{func.value}"
+            if func.value in self.local_classes or func.value[:1].isupper():
+                return self._class_callee(func.value, "__init__")  # `Converter(job)` runs `Converter.__init__`
             resolved = self.imports.aliases.get(func.value)
             return f"import:{resolved}" if resolved is not None and "." in resolved and _maybe_project(resolved) else None
         if type(func) is cst.Attribute and type(func.value) is cst.Name:
@@ -466,6 +496,8 @@ class FlowState:
         key = dotted_name(target)
         if key is None:
             return
+        if type(target) is cst.Attribute and key.startswith("self."):
+            self.bound_attributes.add(key)
         if key in REQUEST_OBJECT_NAMES and key not in self.request_objects:
             self.shadowed.add(key)
         if taint is None:
@@ -484,6 +516,15 @@ class FlowState:
             self.checked.add(name)
             if self.checks_clear:
                 self.names.pop(name, None)
+
+    def attribute_parameter(self, node: cst.CSTNode) -> Taint | None:
+        """In a summarised method, `self.x` that it does not bind: what the class stored there (a constructor's
+        parameter, joined in the project phase), as the parameter `self.x`."""
+        if self.summary is None or self.class_name is None or type(node) is not cst.Attribute \
+                or type(node.value) is not cst.Name or node.value.value != "self":
+            return None
+        key = f"self.{node.attr.value}"
+        return Taint(PARAMETER, key) if key not in self.bound_attributes and key not in self.names else None
 
     def is_request_object(self, node: cst.CSTNode) -> bool:
         """`request` (Flask's global, a Django/Starlette view's parameter), `self.request`, a `Request` parameter."""
@@ -602,6 +643,31 @@ def _parsed_host(operand: cst.CSTNode) -> cst.BaseExpression | None:
             and _callee_tail(operand.value.func) in URL_PARSER_NAMES and operand.value.args:
         return operand.value.args[0].value
     return None
+
+
+def _regex_keeps_only_known_text(call: cst.Call, name: str) -> bool:
+    """A constant pattern that lets only allowed characters through: `re.sub(r"[^a-z0-9]", "", name)` deletes
+    everything else, `re.match(r"^([a-z]+)$", name)` matches nothing else."""
+    pattern = string_value(call_argument(call, 0, "pattern"))
+    if pattern is None:
+        return False
+    if name in ("re.sub", "re.subn"):
+        return pattern.startswith("[^")
+    return REGEX_WILDCARD.search(pattern) is None
+
+
+def allowed_branch(node: cst.IfExp) -> cst.BaseExpression | None:
+    """The branch of `x if x in ALLOWED else default` (or `default if x not in ALLOWED else x`) that only a
+    checked value reaches, when that branch is the checked name itself; None otherwise."""
+    test = node.test
+    negated = type(test) is cst.UnaryOperation and type(test.operator) is cst.Not
+    if negated:
+        test = test.expression  # type: ignore[attr-defined]
+    if type(test) is cst.Comparison and all(type(c.operator) in (cst.NotIn, cst.NotEqual) for c in test.comparisons):
+        negated = not negated
+    branch = node.orelse if negated else node.body
+    name = dotted_name(branch)
+    return branch if name is not None and name in checked_names(test) else None
 
 
 def _names_inside(node: cst.CSTNode) -> Iterator[str]:
@@ -945,8 +1011,13 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
         if name == "self" and index == 0:
             continue
         if name in ("request", "req"):
-            (request_objects if web and not annotations else shadowed).add(name)
-            continue
+            if web and not annotations:
+                request_objects.add(name)
+                continue
+            shadowed.add(name)
+            if not annotations:
+                continue
+            # `req: PreviewRequest` in a route is the client's payload under a request-like name
         scalar = bool(last_names & SCALAR_TYPES) or name in typed_in_path
         if route and not _is_injected(param, imports) and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
@@ -1158,7 +1229,7 @@ class FlowRule(Rule):
                 state.names[name] = Taint(PARAMETER, name)
         walk_block(suite_statements(node.body), state, self._check_and_summarise)
         summary = state.summary
-        if summary.sinks or summary.returns or summary.calls:
+        if summary.sinks or summary.returns or summary.calls or summary.stores:
             key = f"{state.class_name}.{node.name.value}" if state.class_name else node.name.value
             self._add_summary(key, summary.as_fact())
 
@@ -1190,10 +1261,18 @@ class FlowRule(Rule):
         tracked = self.tracked_kinds
         if type(node) is cst.Return and node.value is not None:
             taint = state.taint_of(node.value)
-            if taint is not None and taint.kind in tracked:
+            if taint is not None and taint.kind in tracked and not (taint.kind == PARAMETER and taint.origin.startswith("self.")):
                 note = self.value_note(node.value, taint, state)
                 summary.returns.append([PARAMETER if taint.origin in state.guessed_inputs else taint.kind, taint.origin,
                                         *([note] if note else [])])
+        if type(node) is cst.Assign and state.class_name is not None:
+            taint = state.taint_of(node.value)
+            if taint is not None and taint.kind == PARAMETER and not taint.origin.startswith("self."):
+                for target in node.targets:
+                    attribute = dotted_name(target.target)
+                    if attribute is not None and attribute.startswith("self.") and attribute.count(".") == 1:
+                        summary.stores.extend([attribute, parameter] for parameter in parameters_in(node.value, state, taint)
+                                              if not parameter.startswith("self."))
         for call in iter_calls(node):
             callee = state.project_callee(call)
             if callee is None:

@@ -29,7 +29,9 @@ class ClientDataThroughCalls(ProjectRule):
     (`run_query(f"... {name}")`), and a `get_client_ip()` helper reading `X-Forwarded-For` whose result an allow-list check
     trusts (VC419): request data passed to a helper (in the same module, a method called on `self` or on an
     instance of a project class, made on the spot or bound at module level, or a function imported from
-    another module of the project) whose parameter reaches the sink, also through
+    another module of the project) whose parameter reaches the sink, or a constructor that keeps it in an
+    attribute one of the class's methods passes to the sink (`Converter(job)`, `requests.post(self.callback)`;
+    not in a method that rebinds the attribute first), also through
     further helpers, and a helper's return value that carries request data (also returned through two calls)
     used at a sink (a `run_ping(host)` helper that runs `os.system(f"ping {host}")`, VC421; a
     `sorted_products(sort)` helper that passes it to `order_by()`, VC422). The finding sits at the sink and

@@ -9,6 +9,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CLEAN,
+    NON_CHECK_CALLS,
     SUMMARISED_KINDS,
     FlowRule,
     FlowState,
@@ -103,6 +104,8 @@ class UrlState(FlowState):
             return self.url_of_host(node.args[0].value)
         if type(node) is cst.Subscript:
             return self.url_of_host(node.value)
+        if type(node) is cst.BooleanOperation and type(node.operator) is cst.Or:
+            return self.url_of_host(node.left)  # `urlparse(url).hostname or ""`
         return None
 
     def note(self, statement: cst.CSTNode) -> None:
@@ -148,6 +151,12 @@ class UrlState(FlowState):
                 url = self.url_of_host(node.value)
                 if url is not None:
                     yield url, True
+            elif type(node) is cst.Call and _is_host_validator(node, self):
+                # `if not is_public(host)`, `if not allowed_host(urlparse(url).hostname)`: the project's own check
+                for arg in node.args:
+                    url = self.url_of_host(arg.value)
+                    if url is not None:
+                        yield url, False
 
 
 REDIRECT_HINT = "Fetch without following redirects (`allow_redirects=False`) and check each `Location` the same way."
@@ -178,6 +187,15 @@ def follows_redirects(call: cst.Call, state: FlowState) -> bool:
     if value is None:
         return default
     return not (type(value) is cst.Name and value.value == "False")
+
+
+def _is_host_validator(call: cst.Call, state: FlowState) -> bool:
+    """A call that may validate a host it is given: not a lookup or conversion (`socket.gethostbyname`), a
+    length or type test, or a string method (`host.endswith(...)`, which VC415 reports)."""
+    func = call.func
+    if type(func) is not cst.Name or func.value in NON_CHECK_CALLS:
+        return False
+    return state.qualified_name(call) not in ADDRESS_CALLS
 
 
 def _names_local_hosts(comparison: cst.Comparison) -> bool:
@@ -214,7 +232,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     URL of a `requests`/`httpx`/`urllib`/`aiohttp` call. A visible check clears the value: `secure_filename`,
     `os.path.basename`, `safe_join`, an allow-list `in` test, a comparison, or any validating call in an
     `if`/`assert` (`is_safe_url(url)`, `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`,
-    also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`). A private-address
+    also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`).
+    A private-address
     check of the resolved host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL
     for a fetch that does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`,
     `aiohttp` and `urlopen` follow them to any address, which is reported. Tests that do not protect do not

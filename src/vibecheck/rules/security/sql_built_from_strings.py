@@ -15,6 +15,7 @@ from vibecheck.analysis.flow import (
     FlowRule,
     FlowState,
     Taint,
+    allowed_branch,
     call_argument,
     dotted_name,
     has_keyword,
@@ -121,7 +122,10 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
     if isinstance(node, (cst.GeneratorExp, cst.ListComp)):
         return constant_text(node.elt, state)
     if isinstance(node, cst.IfExp):
-        body, orelse = constant_text(node.body, state), constant_text(node.orelse, state)
+        # `field if field in ALLOWED else "name"`: the checked branch holds one of the allowed values
+        allowed = allowed_branch(node)
+        body = "" if node.body is allowed else constant_text(node.body, state)
+        orelse = "" if node.orelse is allowed else constant_text(node.orelse, state)
         return body if body is not None and orelse is not None else None
     return None
 
@@ -215,7 +219,8 @@ class SqlBuiltFromStrings(FlowRule):
     pandas `read_sql`/`read_sql_query`, DynamoDB expressions (`FilterExpression=`,
     `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
-    names, `?` placeholders, mappings of them), or pasting only names quoted by the driver's identifier
+    names, `?` placeholders, mappings of them, a class's own literal attributes read as `self.table`, a value
+    picked from an allow-list by `col if col in ALLOWED else "name"`), or pasting only names quoted by the driver's identifier
     quoting (`quote_name`, `quote_ident`, also through an alias: `qn = connection.ops.quote_name`), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
     reported; passing parameters separately does not excuse a query that still
@@ -268,15 +273,24 @@ class SqlBuiltFromStrings(FlowRule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.unpacked: dict[str, int] = {}  # names holding parts of one call's result: name -> that call's id
+        self.class_constants: dict[str, dict[str, str]] = {}  # class -> {"self.table": "", "cls.table": ""}
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Parameters do not matter here: any non-constant value pasted into SQL is reported, except those of a
-        private helper that every call in its module passes a constant (`self._scalar(cursor, "version")`)."""
+        private helper that every call in its module passes a constant (`self._scalar(cursor, "version")`), and
+        the class's own literal attributes (`table = "users"` read as `self.table`)."""
         self.unpacked = {}
         state.constants.update(_constant_parameters(function, self.context))
+        classes = self.__dict__.get("_classes")
+        if classes and classes[-1] is not None:
+            state.constants.update(self.class_constants.get(classes[-1], {}))
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        self.class_constants[node.name.value] = _class_constants(node, self.context.source)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         self.unpacked = _note_unpacking(node, self.unpacked)
@@ -344,6 +358,25 @@ def _mongo_code(call: cst.Call) -> cst.BaseExpression | None:
         if isinstance(element, cst.DictElement) and string_value(element.key) in MONGO_CODE_OPERATORS:
             return element.value
     return None
+
+
+def _class_constants(node: cst.ClassDef, source: str) -> dict[str, str]:
+    """The attributes a class body binds to a literal string (`table = "users"`) and no method of the module
+    rebinds (`self.table = ...`), as `self.` and `cls.` names: a query that pastes them in pastes the class's own
+    constant. Their text is left out, as an UPPER_CASE name's is: a template attribute formatted with values
+    (Django's `self.sql_rename_table % {...}`) is judged by where it goes, not taken for SQL built here."""
+    found: dict[str, str] = {}
+    for statement in node.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 \
+                else small.target if isinstance(small, cst.AnnAssign) else None
+            text = string_value(small.value) if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value else None
+            if isinstance(target, cst.Name) and text is not None and not re.search(
+                    rf"\b(self|cls)\.{re.escape(target.value)}\s*(=[^=]|\+=)", source):
+                found[f"self.{target.value}"] = found[f"cls.{target.value}"] = ""
+    return found
 
 
 def _has_parameters(call: cst.Call) -> bool:
