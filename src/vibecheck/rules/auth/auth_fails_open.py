@@ -185,6 +185,9 @@ class AuthFailsOpen(Rule):
         self.maybe_unset: set[str] = set()  # variables read from the environment without a default: None when unset
         self.maybe_missing: set[str] = set()  # variables read with `.get(name)` and no default: None when missing
         self.outer_params: list[set[str]] = []  # parameters of the enclosing functions: the view a decorator wraps
+        # per enclosing scope, the `try` statements of a function's own blocks, each with the statement after it
+        # (None for a class body, whose blocks belong to no function); collected as the walk meets the blocks
+        self.tries: list[list[tuple[cst.Try, cst.BaseStatement | None]] | None] = []
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
@@ -280,41 +283,50 @@ class AuthFailsOpen(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         params = node.params
         self.outer_params.append({p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)})
+        self.tries.append([])
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.tries.append(None)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.tries.pop()
+
+    def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
+        tries = self.tries[-1] if self.tries else None
+        if tries is not None:
+            statements = node.body
+            tries.extend((statement, statements[index + 1] if index + 1 < len(statements) else None)
+                         for index, statement in enumerate(statements) if isinstance(statement, cst.Try))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.outer_params.pop()
+        tries = self.tries.pop()
         if self.context.is_test_file or not isinstance(node.body, cst.IndentedBlock):
             return
         self._check_skipped_when_unset(node.body)
-        self._check_swallowed_refusals(node)
+        if tries:
+            self._check_swallowed_refusals(node, tries)
 
-    def _check_swallowed_refusals(self, node: cst.FunctionDef) -> None:
+    def _check_swallowed_refusals(self, node: cst.FunctionDef, tries: list[tuple[cst.Try, cst.BaseStatement | None]]) -> None:
         """`try: <auth check> except Exception: pass` followed by the view, or an `except` that returns the view
         (or `True`): a check that fails lets the request in."""
         views = set().union(*self.outer_params) | NEXT_HANDLERS
         named_check = bool(CHECK_NAME.match(node.name.value))
-        for block in walk_own(node.body):
-            if not isinstance(block, cst.IndentedBlock):
-                continue
-            statements = list(block.body)
-            for index, statement in enumerate(statements):
-                if not isinstance(statement, cst.Try):
+        for statement, following in tries:
+            checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
+            for handler in statement.handlers:
+                if not _catches_auth_errors(handler) or _denies(handler.body):
                     continue
-                following = statements[index + 1] if index + 1 < len(statements) else None
-                checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
-                for handler in statement.handlers:
-                    if not _catches_auth_errors(handler) or _denies(handler.body):
-                        continue
-                    returns = [n for n in walk_own(handler.body) if isinstance(n, cst.Return)]
-                    lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
-                        not returns and following is not None and checks and _lets_in_statement(following, views))
-                    if lets_in and (checks or named_check):
-                        caught = _code(handler.type) if handler.type is not None else ""
-                        self.report(handler, f"`except{' ' + caught if caught else ''}:` lets the request in when the "
-                                    "auth check in its `try` fails, so a missing or invalid credential gets through.",
-                                    hint="Deny in the `except` block (raise 401/403, `abort(401)` or `return False`) and "
-                                    "catch only the errors the check raises.")
-                        return
+                returns = [n for n in walk_own(handler.body) if isinstance(n, cst.Return)]
+                lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
+                    not returns and following is not None and checks and _lets_in_statement(following, views))
+                if lets_in and (checks or named_check):
+                    caught = _code(handler.type) if handler.type is not None else ""
+                    self.report(handler, f"`except{' ' + caught if caught else ''}:` lets the request in when the "
+                                "auth check in its `try` fails, so a missing or invalid credential gets through.",
+                                hint="Deny in the `except` block (raise 401/403, `abort(401)` or `return False`) and "
+                                "catch only the errors the check raises.")
+                    return
 
     def _check_skipped_when_unset(self, body: cst.IndentedBlock) -> None:
         """`if not SECRET: return` (or `return True`, `return await call_next(request)`) before a check of `SECRET`."""

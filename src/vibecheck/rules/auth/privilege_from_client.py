@@ -92,6 +92,8 @@ class PrivilegeFromClient(Rule):
         super().__init__(context, options)
         self.frames: list[set[str]] = []  # names holding client data, per function
         self.first_flags: list[set[str]] = []  # names holding "no account exists yet", per function
+        # whether the file calls an existence method at all (`.count(`): most files do not, and need no search
+        self.asks_existence = any(f".{name}(" in context.source for name in EXISTENCE_CALLS)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         client: set[str] = set()
@@ -115,7 +117,7 @@ class PrivilegeFromClient(Rule):
             if isinstance(target.target, cst.Name) and self._from_client(node.value):
                 self.frames[-1].add(target.target.value)
             elif isinstance(target.target, cst.Name) and target.target.value not in PRIVILEGE_FIELDS \
-                    and _asks_if_first(node.value):
+                    and self.asks_existence and _asks_if_first(node.value):
                 self.first_flags[-1].add(target.target.value)  # `is_first = User.query.count() == 0`, reported where used
             field = _field_name(target.target)
             if field in PRIVILEGE_FIELDS:

@@ -128,7 +128,9 @@ class SubprocessUnchecked(Rule):
 
     def _outputs_read(self, node: cst.CSTNode, scope: _Scope) -> set[str]:
         """The kept results whose stdout `node` reads, directly (`result.stdout`) or through a name holding it."""
-        found = set()
+        found: set[str] = set()
+        if not scope.runs and not scope.outputs:
+            return found  # no kept result in this scope: nothing to look for
         for inner in walk_own(node):
             if (isinstance(inner, cst.Attribute) and inner.attr.value in OUTPUT_ATTRS and isinstance(inner.value, cst.Name)
                     and inner.value.value in scope.runs):
