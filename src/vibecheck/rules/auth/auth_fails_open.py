@@ -313,10 +313,12 @@ class AuthFailsOpen(Rule):
         views = set().union(*self.outer_params) | NEXT_HANDLERS
         named_check = bool(CHECK_NAME.match(node.name.value))
         for statement, following in tries:
-            checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
+            checks: bool | None = None  # whether the `try` checks something: asked once a handler could let in
             for handler in statement.handlers:
                 if not _catches_auth_errors(handler) or _denies(handler.body):
                     continue
+                if checks is None:
+                    checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
                 returns = [n for n in walk_own(handler.body) if isinstance(n, cst.Return)]
                 lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
                     not returns and following is not None and checks and _lets_in_statement(following, views))

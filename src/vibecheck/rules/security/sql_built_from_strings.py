@@ -68,6 +68,8 @@ IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier",
 QUOTER_ALIAS = "\x00quoter"
 HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `cursor.execute(\"... WHERE id = %s\", (value,))`."
 CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
+# An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
+REBOUND_ATTRIBUTE = re.compile(r"\b(?:self|cls)\.(\w+)\s*(?:=[^=]|\+=)")
 
 
 def constant_text(node: cst.CSTNode | None, state: FlowState) -> str | None:
@@ -274,6 +276,7 @@ class SqlBuiltFromStrings(FlowRule):
         super().__init__(context, options)
         self.unpacked: dict[str, int] = {}  # names holding parts of one call's result: name -> that call's id
         self.class_constants: dict[str, dict[str, str]] = {}  # class -> {"self.table": "", "cls.table": ""}
+        self.rebound: frozenset[str] | None = None  # attributes the module's methods assign, read at the first class
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
@@ -290,7 +293,9 @@ class SqlBuiltFromStrings(FlowRule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
-        self.class_constants[node.name.value] = _class_constants(node, self.context.source)
+        if self.rebound is None:
+            self.rebound = frozenset(match.group(1) for match in REBOUND_ATTRIBUTE.finditer(self.context.source))
+        self.class_constants[node.name.value] = _class_constants(node, self.rebound)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         self.unpacked = _note_unpacking(node, self.unpacked)
@@ -360,11 +365,12 @@ def _mongo_code(call: cst.Call) -> cst.BaseExpression | None:
     return None
 
 
-def _class_constants(node: cst.ClassDef, source: str) -> dict[str, str]:
+def _class_constants(node: cst.ClassDef, rebound: frozenset[str]) -> dict[str, str]:
     """The attributes a class body binds to a literal string (`table = "users"`) and no method of the module
-    rebinds (`self.table = ...`), as `self.` and `cls.` names: a query that pastes them in pastes the class's own
-    constant. Their text is left out, as an UPPER_CASE name's is: a template attribute formatted with values
-    (Django's `self.sql_rename_table % {...}`) is judged by where it goes, not taken for SQL built here."""
+    rebinds (`self.table = ...`: the names in `rebound`), as `self.` and `cls.` names: a query that pastes them in
+    pastes the class's own constant. Their text is left out, as an UPPER_CASE name's is: a template attribute
+    formatted with values (Django's `self.sql_rename_table % {...}`) is judged by where it goes, not taken for SQL
+    built here."""
     found: dict[str, str] = {}
     for statement in node.body.body:
         if not isinstance(statement, cst.SimpleStatementLine):
@@ -373,8 +379,7 @@ def _class_constants(node: cst.ClassDef, source: str) -> dict[str, str]:
             target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 \
                 else small.target if isinstance(small, cst.AnnAssign) else None
             text = string_value(small.value) if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value else None
-            if isinstance(target, cst.Name) and text is not None and not re.search(
-                    rf"\b(self|cls)\.{re.escape(target.value)}\s*(=[^=]|\+=)", source):
+            if isinstance(target, cst.Name) and text is not None and target.value not in rebound:
                 found[f"self.{target.value}"] = found[f"cls.{target.value}"] = ""
     return found
 
