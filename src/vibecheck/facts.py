@@ -53,6 +53,15 @@ HOOK_DECORATORS = frozenset({
     "simple_tag", "inclusion_tag", "filter", "tag", "assignment_tag",  # Django template tags: templates call them
     "visit", "leave",  # libcst's matcher decorators (`@m.visit(m.Call())`): the visitor calls the method
 })
+# Module-level functions that a test runner or plugin host calls by their name alone: pytest's hooks in a plugin or
+# `conftest.py` (`pytest_configure`, `pytest_addoption`), unittest's `load_tests` protocol.
+HOOK_NAME_PREFIXES = ("pytest_",)
+HOOK_NAMES = frozenset({"load_tests"})
+# Calls that store a function in a registry (`_on_finalize.add(callback)`): a decorator that makes them on its
+# parameter and returns it registers what it decorates, which the registry's owner calls later, unnamed.
+REGISTRY_STORES = frozenset({"add", "append", "appendleft", "insert", "setdefault", "register", "connect", "update"})
+# `"{0.hostname} ({0.status_string})".format(worker)`: the attribute names of a format string's replacement fields.
+FORMAT_FIELD = re.compile(r"\{([A-Za-z_0-9]*(?:\.[A-Za-z_]\w*)+)[^{}]*\}", re.ASCII)
 # Decorators that add a subcommand to a command group (`@cli.command("rules")`, `@app.command()` in typer): the
 # group runs it by the name on the command line. `@click.command()` itself only makes a command, which is named.
 SUBCOMMAND_DECORATORS = frozenset({"command", "group"})
@@ -72,6 +81,7 @@ PRESENTATION_DUNDERS = frozenset({"__repr__", "__str__", "__format__", "__rich_r
 # Three parts at least, or two after a leading dot, so that file names (`"setup.py"`) are no uses.
 NAMED_BY_STRING = re.compile(r"^(?:\.[A-Za-z_]\w*|[A-Za-z_]\w*\.[A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)+$", re.ASCII)
 MAX_DOTTED_STRING = 200
+MAX_FORMAT_STRING = 2000
 
 
 def fact_collector(context: RuleContext) -> TestFactCollector | SourceFactCollector:
@@ -277,8 +287,9 @@ def _is_stub(body: list[ast.stmt]) -> bool:
 
 def _parts(statement: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> list[ast.AST]:
     """What a definition's code uses: decorators and body, and a function's signature (`Depends(get_user)`, its model)."""
-    if isinstance(statement, ast.ClassDef):
-        return [*statement.decorator_list, *statement.body]
+    if isinstance(statement, ast.ClassDef):  # `metaclass=Meta`: its `__new__` and `__instancecheck__` run for the class
+        return [*statement.decorator_list, *(k.value for k in statement.keywords if k.arg == "metaclass"),
+                *statement.body]
     returns = [statement.returns] if statement.returns else []
     return [*statement.decorator_list, statement.args, *returns, *statement.body]
 
@@ -356,8 +367,11 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             is_class = isinstance(statement, ast.ClassDef)
             if _is_stub(statement.body):
                 flags.append("stub")
-            if last_names & HOOK_DECORATORS or any(map(_adds_subcommand, decorators)):
+            if last_names & HOOK_DECORATORS or any(map(_adds_subcommand, decorators)) or not prefix and not is_class \
+                    and (statement.name.startswith(HOOK_NAME_PREFIXES) or statement.name in HOOK_NAMES):
                 flags.append("hook")
+            if not isinstance(statement, ast.ClassDef) and _registers_argument(statement):
+                flags.append("registrar")
             docstring = ast.get_docstring(statement, clean=False) or ""
             if ">>> " in docstring:
                 flags.append("doctest")
@@ -437,12 +451,16 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
             value = node.value  # type: ignore[attr-defined]
             if isinstance(value, str) and len(value) < MAX_DOTTED_STRING and NAMED_BY_STRING.match(value):
                 used.add(value.rpartition(".")[2])  # `import_string("pkg.flows.resume")`, f"{app}.app_settings.LIMITS"
+            elif isinstance(value, str) and "{" in value and len(value) < MAX_FORMAT_STRING:
+                for field in FORMAT_FIELD.findall(value):  # `"{0.status_string}".format(worker)` reads the attribute
+                    used.update(field.split(".")[1:])
             continue  # no children
         elif skip_functions and kind in _SKIPPED_IN_OWN_CODE:
             if kind is ast.If and _is_main_guard(node.test):  # type: ignore[attr-defined]
                 continue
             if kind is ast.ClassDef:
-                pending.extend([*node.decorator_list, *node.bases, *node.body])  # type: ignore[attr-defined]
+                pending.extend([*node.decorator_list, *node.bases, *node.body,  # type: ignore[attr-defined]
+                                *(k.value for k in node.keywords if k.arg == "metaclass")])  # type: ignore[attr-defined]
                 continue
             if kind is not ast.If:
                 pending.extend(node.decorator_list)  # type: ignore[attr-defined]
@@ -452,7 +470,7 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
 
 
 # The statements `_uses` treats apart in a module's or class's own code: it leaves out `if __name__ == "__main__":`
-# blocks, function bodies, and a class's keywords.
+# blocks, function bodies, and a class's keywords but its metaclass.
 _SKIPPED_IN_OWN_CODE = frozenset({ast.If, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
 
 
@@ -501,11 +519,36 @@ def _call_name(call: ast.Call) -> str:
 
 def _looked_up_name(call: ast.Call) -> str:
     """`getattr(obj, "handle")`, `hasattr(obj, "handle")`: the attribute named by a constant string."""
-    if _call_name(call) in ("getattr", "hasattr") and len(call.args) >= 2:
+    called = _call_name(call)
+    if called in ("getattr", "hasattr") and len(call.args) >= 2:
         name = call.args[1]
         if isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value.isidentifier():
             return name.value
+    elif "attr" in called.lower() and called not in ("setattr", "delattr"):  # `self._get_dynamic_attr("item_title", item)`
+        for name in call.args[:2]:
+            if isinstance(name, ast.Constant) and isinstance(name.value, str) and name.value.isidentifier():
+                return name.value
     return ""
+
+
+def _registers_argument(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """`def on_finalize(callback): _callbacks.add(callback); return callback`: a decorator that stores the function it
+    is given in a registry and returns it (its first parameter, handed to a store call, then returned)."""
+    arguments = [*function.args.posonlyargs, *function.args.args]
+    if arguments and arguments[0].arg in ("self", "cls"):
+        arguments = arguments[1:]
+    if not arguments:
+        return False
+    name = arguments[0].arg
+    stored = returned = False
+    for node in ast.walk(function):
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Name) and node.value.id == name:
+            returned = True
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in REGISTRY_STORES:
+            stored = stored or any(isinstance(a, ast.Name) and a.id == name for a in node.args)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == name:
+            stored = stored or any(isinstance(t, ast.Subscript) for t in node.targets)  # `_handlers[key] = fn`
+    return stored and returned
 
 
 def _adds_subcommand(decorator: str) -> bool:

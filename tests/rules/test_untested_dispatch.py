@@ -242,3 +242,182 @@ def test_templates_and_dispatch_need_reached_code(tmp_path: Path) -> None:
         "lint.backends.memory", "lint.cli", "lint.plugins", "lint.plugins.alpha", "lint.plugins.deep.beta",
         "lint.registry", "lint.report", "lint.storage", "lint.visitors",
     ]
+
+
+# Code that runs without a test naming it, found on mature projects (celery, Django): a test suite in a folder the
+# default `test-paths` do not match, pytest hooks, registry decorators, click's help formatting, format strings,
+# metaclasses, attribute lookups by a helper, a method reached through an API object. Beside each, code that stays
+# untested.
+WORKER = {
+    "pyproject.toml": '[project]\nname = "worker"\n',
+    "worker/__init__.py": "",
+    "worker/_state.py": """
+        _finalizers = set()
+
+        def on_finalize(callback):
+            _finalizers.add(callback)
+            return callback
+
+        def finalize(app):
+            for callback in _finalizers:
+                callback(app)
+
+        def tagged(fun):
+            fun.tagged = True
+            return fun
+    """,
+    "worker/builtins.py": """
+        from worker._state import on_finalize, tagged
+
+        @on_finalize
+        def add_backend_cleanup(app):
+            return app
+
+        @tagged
+        def add_unregistered(app):
+            return app
+    """,
+    "worker/app.py": """
+        from worker import builtins
+        from worker._state import finalize
+
+        class Meta(type):
+            def __instancecheck__(cls, instance):
+                return True
+
+        class Empty(metaclass=Meta):
+            pass
+
+        class Worker:
+            R_WORKER = "<Worker: {0.hostname} ({0.status_string})>"
+
+            def __init__(self, hostname):
+                self.hostname = hostname
+
+            def __repr__(self):
+                return self.R_WORKER.format(self)
+
+            @property
+            def status_string(self):
+                return "ONLINE"
+
+            @property
+            def unused_status(self):
+                return "OFFLINE"
+
+        class Feed:
+            def _get_dynamic_attr(self, attname, obj):
+                return getattr(self, attname)(obj)
+
+            def render(self, item):
+                return self._get_dynamic_attr("item_title", item)
+
+            def item_title(self, item):
+                return str(item)
+
+            def item_author(self, item):
+                return ""
+
+        class Introspection:
+            def installed_worker_models(self, tables):
+                return tables
+
+            def removed_worker_models(self, tables):
+                return []
+
+        class Connection:
+            introspection = Introspection()
+
+        def start():
+            finalize(object())
+            return Worker("w1"), Empty(), Feed().render(1)
+    """,
+    "worker/cli.py": """
+        import click
+
+        class WorkerCommand(click.Command):
+            def format_options(self, ctx, formatter):
+                formatter.write_text("options")
+
+            def describe(self):
+                return "worker"
+    """,
+    "worker/plugin.py": """
+        def pytest_configure(config):
+            config.addinivalue_line("markers", "worker: a worker test")
+
+        def worker_app():
+            return None
+
+        def unused_plugin_helper():
+            return None
+    """,
+    "worker/db.py": """
+        from worker.app import Connection
+
+        connection = Connection()
+    """,
+    # celery's layout: the test suite under `t/`, with helpers beside the test files
+    "t/__init__.py": "",
+    "t/integration/__init__.py": "",
+    "t/integration/tasks.py": """
+        def mul(x, y):
+            return x * y
+    """,
+    "t/integration/test_tasks.py": """
+        from worker.app import Worker, start
+        from worker.cli import WorkerCommand
+        from worker.db import connection
+        from worker.plugin import worker_app
+
+        from .tasks import mul
+
+        def test_start():
+            assert repr(start()[0]) == "<Worker: w1 (ONLINE)>"
+            assert mul(2, 3) == 6
+            assert WorkerCommand("w").name == "w"
+            assert worker_app() is None
+            assert Worker("w").hostname == "w"
+
+        def test_introspection():
+            assert connection.introspection.installed_worker_models([1]) == [1]
+    """,
+}
+
+
+def test_code_run_without_being_named_counts_as_reached(tmp_path: Path) -> None:
+    findings = project_findings(write_project(tmp_path, WORKER), PROJECT_RULES)
+    assert reported(findings, "VC301") == [
+        "worker.app.Feed.item_author",           # only `item_title` is looked up by the helper
+        "worker.app.Introspection.removed_worker_models",  # no test names it
+        "worker.app.Worker.unused_status",       # the format string reads `status_string` only
+        "worker.builtins.add_unregistered",      # `tagged` marks the function, registers it nowhere
+        "worker.cli.WorkerCommand.describe",     # click calls `format_options`, not `describe`
+        "worker.plugin.unused_plugin_helper",    # pytest calls `pytest_configure` by its name, nothing calls this
+    ]
+    assert reported(findings, "VC302") == []  # `t/integration/tasks.py` is the tests' helper, not the product
+
+
+def test_a_test_folder_is_only_top_level(tmp_path: Path) -> None:
+    """A package's own `test` sub-package (Django's `django.test`) is product code: it is still judged."""
+    files = {
+        "pyproject.toml": '[project]\nname = "web"\n',
+        "web/__init__.py": "",
+        "web/test/__init__.py": "",
+        "web/test/client.py": """
+            class Client:
+                def get(self, path):
+                    return path
+
+            def untested_helper():
+                return 1
+        """,
+        "tests/test_client.py": """
+            from web.test.client import Client
+
+            def test_get():
+                assert Client().get("/") == "/"
+        """,
+    }
+    findings = project_findings(write_project(tmp_path, files), PROJECT_RULES)
+    assert reported(findings, "VC301") == ["web.test.client.untested_helper"]

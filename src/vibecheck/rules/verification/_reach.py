@@ -44,6 +44,7 @@ from vibecheck.rules.verification._framework import (
 from vibecheck.rules.verification._templates import template_names
 
 MAX_REEXPORT_HOPS = 8
+DISTINCTIVE_LENGTH = 12  # a method name this long, of two words or more, that one definition has names that method
 # Files that declare configuration for a framework to read (Django's admin, apps, settings, URLconf, the
 # WSGI/ASGI entry points): there is no behaviour in them for a test to pin down.
 DECLARATIVE_FILES = frozenset({"admin.py", "apps.py", "settings.py", "urls.py", "wsgi.py", "asgi.py", "routing.py"})
@@ -57,6 +58,9 @@ STARTUP_FILES = frozenset({"apps.py"})
 URLCONF_FILES = frozenset({"urls.py"})
 # Folders whose modules the framework loads by name (Django's template tag libraries, `{% load x %}`).
 LOADED_FOLDERS = frozenset({"templatetags"})
+# Top-level folders that hold a project's test suite under a name the default `test-paths` do not match (celery's
+# `t/`, pytest's `testing/`): the modules there that are no test files are the tests' helpers, not the product.
+TEST_TREE_NAMES = frozenset({"t", "test", "tests", "testing", "testsuite", "test_suite", "unittests"})
 
 
 @dataclass(frozen=True)
@@ -193,11 +197,22 @@ class ProjectIndex:
             module.discovers = tuple(result.facts.get(MODULE_DISCOVERS, ()))
             module.own_package_calls = frozenset(result.facts.get(OWN_PACKAGE_CALLS, ()))
             self.modules[name] = module
+        self.support = self._test_support()
         # memos of the name lookups below, which depend on `modules` alone (fixed from here on): the tests of a
         # large project ask the same questions hundreds of thousands of times
         self._module_of: dict[str, str | None] = {}
         self._canonical: dict[str, str] = {}
         self._facades: dict[str, frozenset[str]] = {}
+
+    def _test_support(self) -> frozenset[str]:
+        """The modules of a test suite's own folder: a top-level folder, not an import root, named like one (`t/`,
+        `test/`). They are the tests' helpers (tasks, fixtures, base cases), run by the tests that import them;
+        they reach what they use, and nothing reports on them. (A folder is not judged by how many test files it
+        holds: a flat package with its tests inside would then be all helpers.)"""
+        roots = {root.name for root in self.layout.import_roots if root.parent == self.layout.root}
+        return frozenset(name for name, module in self.modules.items()
+                         if (parts := module.relative.split("/"))[0] in TEST_TREE_NAMES and len(parts) > 1
+                         and parts[0] not in roots)
 
     # -- names and re-exports --------------------------------------------------------------------
 
@@ -413,6 +428,7 @@ class ProjectIndex:
     def modules_reached(self) -> set[str]:
         """Modules some test reaches by import or reference, or through a route it requests."""
         reached = set().union(*self.modules_reached_by_test.values()) if self.tests else set()
+        reached |= self.support
         for name, module in self.modules.items():
             if name not in reached and any(self.route_is_tested(d) for d in module.definitions if d.routes):
                 reached.add(name)
@@ -425,7 +441,21 @@ class ProjectIndex:
         name = definition.simple_name
         if not name.startswith("__") and self.used_by_tests_of(name, definition.module):
             return True
+        if definition.kind == "method" and name in self.distinctive_methods and name in self.tests_by_name:
+            return True  # `connection.introspection.installed_models(tables)`: an object the test got through an API
         return bool(definition.routes) and self.route_is_tested(definition)
+
+    @cached_property
+    def distinctive_methods(self) -> frozenset[str]:
+        """Method names that only one definition of the project has, and long compound ones (`installed_models`, not
+        `get` or `save`): a test that uses such a name calls that method, whatever object it got it from (a
+        connection's `introspection`, a model's `_meta`), though it never imports the module."""
+        counts: dict[str, int] = {}
+        for _, qualname in {(d.module, d.qualname) for d in self.definitions()}:  # a property's setter is no other
+            simple = qualname.rpartition(".")[2]
+            counts[simple] = counts.get(simple, 0) + 1
+        return frozenset(name for name, count in counts.items()
+                         if count == 1 and len(name) >= DISTINCTIVE_LENGTH and "_" in name.strip("_"))
 
     @cached_property
     def runs_doctests(self) -> bool:
@@ -444,7 +474,7 @@ class ProjectIndex:
         run as doctests (when the pytest configuration collects them)."""
         direct = {(d.module, d.qualname) for d in self.definitions()
                   if self.is_referenced(d) or ("doctest" in d.flags and self.runs_doctests)
-                  or (d.module in self.commands_run and d.qualname == "Command")}
+                  or (d.module in self.commands_run and d.qualname == "Command") or d.module in self.support}
         return direct | self.url_reached | {key for key in self.entry_points if key[1]}
 
     @cached_property
@@ -516,6 +546,9 @@ class ProjectIndex:
         subclasses = self._subclasses(by_key)
         inherited = self._inherited_bases(by_key, subclasses)
         by_name: dict[tuple[str, str], list[Definition]] = {}
+        # project decorators that store the function they decorate in a registry (`@connect_on_app_finalize`):
+        # the registry's owner calls the functions later without naming them
+        registrars = {key for key, d in by_key.items() if "registrar" in d.flags}
         implicit: dict[tuple[str, str], list[Definition]] = {}  # run by Python or the framework, never named
         members: dict[tuple[str, str], list[Definition]] = {}
         for definition in by_key.values():
@@ -525,6 +558,7 @@ class ProjectIndex:
             if owner is not None:
                 members.setdefault(owner_key, []).append(definition)
             if definition.simple_name.startswith("__") and owner or "hook" in definition.flags \
+                    or any(self._resolve(definition.module, d) in registrars for d in definition.decorators) \
                     or framework_calls(definition, inherited.get(owner_key, ())) \
                     or (owner is not None and self.extends_library(owner)):
                 implicit.setdefault(owner_key, []).append(definition)
@@ -725,6 +759,16 @@ class ProjectIndex:
             for child in children:
                 found.setdefault(child, []).extend((parent[1], *by_key[parent].bases))
         return {key: tuple(dict.fromkeys(names)) for key, names in found.items()}
+
+    def _resolve(self, module: str, dotted: str) -> tuple[str, str] | None:
+        """`(module, qualname)` of a dotted name used in `module`: its own definition or what it imports."""
+        head, _, rest = dotted.partition(".")
+        imported = self.modules[module].imports.get(head)
+        if imported is None:
+            return (module, dotted)
+        target = self.canonical(f"{imported}.{rest}" if rest else imported)
+        owner = self.module_of(target)
+        return (owner, target[len(owner) + 1:]) if owner is not None and owner != target else None
 
     def _imported_definitions(self, module: str, name: str) -> list[tuple[str, str]]:
         """`(module, qualname)` that a name imported into `module` stands for, under any alias."""

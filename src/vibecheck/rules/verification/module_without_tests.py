@@ -50,7 +50,7 @@ def modules_without_tests(index: ProjectIndex, options: Any) -> list[SourceModul
     found = []
     for name, module in sorted(index.modules.items()):
         definitions = testable(module)
-        if not definitions or ignored.match_file(module.relative):
+        if not definitions or name in index.support or ignored.match_file(module.relative):
             continue
         if evidence.executed is None:
             if name in index.modules_used_by_tests:

@@ -80,7 +80,10 @@ class UntestedPublicFunction(ProjectRule):
     where other versions import a library's function, and to a method a test names in a string
     (`parametrize("method", ["get", "patch"])`, then `getattr`). The console scripts and entry points
     `pyproject.toml` declares (`[project.scripts]`) count as called, and a module named as an entry point
-    as imported.
+    as imported. A method whose name only one definition of the project has, long and of two words or more
+    (`installed_models`), counts as tested when any test uses that name, also on an object the test got
+    through an API (`connection.introspection.installed_models(tables)`) or as a string
+    (`skipUnlessDBFeature("supports_crosses_lookup")`).
 
     Code that runs by name counts as reached with what runs it: methods a library dispatches by name
     prefix, also through the project's own base classes (`visit_*` of an `ast.NodeVisitor` or libcst
@@ -91,7 +94,15 @@ class UntestedPublicFunction(ProjectRule):
     (`pkgutil.walk_packages(package.__path__)`, also of a package handed to it as
     `sys.modules[__name__]`; `import_module(f"{__name__}.{name}")`) with the subclasses of the classes it
     collects there (`issubclass(obj, Plugin)`), and methods called from the project's templates
-    (`{{ order.total() }}` in a `templates/` folder).
+    (`{{ order.total() }}` in a `templates/` folder). Also run unnamed: pytest's hooks (`pytest_configure` in a
+    plugin module) with their module, functions decorated by a project decorator that stores its argument in a
+    registry and returns it (`_finalizers.add(callback); return callback`), a class's metaclass with the class,
+    attributes a format string reads (`"{0.status_string}".format(worker)`), methods named by a string handed to
+    an attribute lookup helper (`self._get_dynamic_attr("item_title", item)`, `attrgetter("is_ready")`), and a
+    `click.Command` subclass's help formatting (`format_options`).
+
+    A top-level folder named like a test suite that the default `test-paths` do not match (celery's `t/`,
+    `test/`, `testing/`) holds the tests' helpers: its modules are not reported, and what they use is reached.
 
     With coverage data (coverage mode), it instead reports the functions and methods whose body never
     ran during the recorded test run, and a class once when none of its methods ran.
@@ -189,7 +200,8 @@ class UntestedPublicFunction(ProjectRule):
                 static_tested.setdefault(module_name, set()).add(qualname)
         findings: list[Finding] = []
         for name, module in sorted(index.modules.items()):
-            if name in skipped_modules or not self._path_wanted(module.relative) or is_declarative_file(module.relative):
+            if name in skipped_modules or name in index.support or not self._path_wanted(module.relative) \
+                    or is_declarative_file(module.relative):
                 continue
             if executed is not None:
                 tested = self._ran(module.definitions, executed.lines_for(module.relative) or frozenset())
