@@ -1339,9 +1339,10 @@ class FlowRule(Rule):
                     summary.calls.append([callee, where, taint.kind, taint.origin, *extra])
 
     def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
-        """What the join must know about a value passed to a project function or returned, beyond its taint:
-        OBJECT or TEXT for a rule whose sinks only an object can abuse, "" for the others."""
-        return ""
+        """What the join must know about a value passed to a project function or returned, beyond its taint: TEXT
+        for a string built here (a view returning a helper's `"<div>" + title + "</div>"` sends a page), OBJECT
+        for a value that may be the client's parsed JSON (for a rule whose sinks only an object can abuse)."""
+        return TEXT if is_built_text(node) else ""
 
     @contextmanager
     def recording(self, taint: Taint, state: FlowState, needs: str = "", origins: list[str] | None = None
@@ -1373,6 +1374,18 @@ class FlowRule(Rule):
         for origin in origins:
             state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
+
+
+def is_built_text(node: cst.BaseExpression) -> bool:
+    """A string built in the expression itself: a literal, an f-string, `"<b>" + name`, `"%s" % name`,
+    `"{}".format(name)`, `", ".join(names)`."""
+    if type(node) in (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString):
+        return True
+    if type(node) is cst.BinaryOperation and type(node.operator) in (cst.Add, cst.Modulo):
+        return is_built_text(node.left) or (type(node.operator) is cst.Add and is_built_text(node.right))
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in ("format", "join"):
+        return is_built_text(node.func.value)
+    return False
 
 
 def _first_line(node: cst.CSTNode) -> str:
