@@ -1,4 +1,5 @@
 """VC401 corpus: model output reaching code execution, shells, SQL, written paths or deserializers."""
+import importlib
 import json
 import os
 import pickle
@@ -240,3 +241,46 @@ def name_kept_to_allowed_characters(topic):
     # ok: VC401
     with open(f"/srv/notes/{name}-{digits[0]}.md", "w") as handle:
         handle.write("")
+
+
+CODE_BLOCK = re.compile(r"```(?:python)?\n(.*?)```", re.S)
+IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def code_block_from_a_compiled_pattern(task):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": task}])
+    # expect: VC401
+    exec(CODE_BLOCK.search(reply.choices[0].message.content).group(1))
+
+
+def fences_removed_with_a_pattern_made_on_the_spot(cursor, question):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+    sql = re.compile(r"```(sql)?").sub("", reply.choices[0].message.content)
+    # expect: VC401
+    cursor.execute(sql)
+
+
+def name_matched_by_a_compiled_pattern_of_known_characters(topic):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": topic}])
+    found = IDENTIFIER.fullmatch(reply.choices[0].message.content)
+    if found:
+        # ok: VC401
+        importlib.import_module(f"plugins.{found.group(0)}")
+
+
+def select_prefix_is_no_check(session, question):
+    sql = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+    sql = sql.choices[0].message.content
+    if not sql.strip().lower().startswith(("select", "with")):
+        return None
+    # expect: VC401
+    return session.execute(text(sql)).fetchall()
+
+
+def allow_listed_query(session, question):
+    name = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+    name = name.choices[0].message.content
+    if name not in ALLOWED:
+        return None
+    # ok: VC401
+    return session.execute(text(f"SELECT * FROM reports WHERE name = '{name}'")).fetchall()

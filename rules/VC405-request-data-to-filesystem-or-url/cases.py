@@ -539,3 +539,15 @@ def host_only_logged(url: str):
     print(host)
     # expect: VC405
     return requests.get(url, timeout=5).text
+
+
+@app.post("/export-folder")
+def export_folder():
+    # expect: VC405
+    return shutil.make_archive("/tmp/export", "zip", os.path.join("/srv/uploads", request.form["folder"]))
+
+
+@app.post("/export-named")
+def export_named():
+    # ok: VC405
+    return shutil.make_archive("/tmp/export", "zip", root_dir="/srv/uploads", base_dir=secure_filename(request.form["f"]))

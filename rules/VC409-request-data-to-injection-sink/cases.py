@@ -115,6 +115,22 @@ def log_with_repr():
     logger.warning("failed login for %r", username)
 
 
+@app.get("/headers-logged")
+def log_containers_and_reprs():
+    agent = request.headers.get("User-Agent", "")
+    # ok: VC409
+    logger.info("headers: %s", dict(request.headers))
+    # ok: VC409
+    logger.info("%s from %r", "login", agent)
+    # ok: VC409
+    logger.info(f"agent {agent!r}, arguments {sorted(request.args)}")
+    # ok: VC409
+    logger.info("tags %s" % ([agent],))
+    # expect: VC409
+    logger.info("%r from %s", request.path, agent)
+    return "ok"
+
+
 @app.post("/login-stripped")
 def log_stripped():
     username = request.form["username"].replace("\n", "").replace("\r", "")

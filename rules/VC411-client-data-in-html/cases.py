@@ -168,3 +168,39 @@ async def starlette_untyped(request):
 async def starlette_escaped(request: StarletteRequest):
     # ok: VC411
     return StarletteHTML(f"<h1>Hello {html.escape(request.query_params.get('name', ''))}</h1>")
+
+
+pages = FastAPI(default_response_class=HTMLResponse)
+
+
+@api.get("/words", response_class=HTMLResponse)
+def words_page(q: str):
+    listing = "<ul>"
+    for word in q.split():
+        listing += f"<li>{word}</li>"
+    # expect: VC411
+    return listing + "</ul>"
+
+
+@api.get("/echo", response_class=HTMLResponse)
+def echo_page(q: str):
+    # expect: VC411
+    return q
+
+
+@pages.get("/title")
+def title_page(title: str):
+    # expect: VC411
+    return "<title>" + title + "</title>"
+
+
+@api.get("/escaped", response_class=HTMLResponse)
+def escaped_page(q: str):
+    # ok: VC411
+    return f"<p>{html.escape(q)}</p>"
+
+
+@api.get("/words.json")
+def words_json(q: str):
+    # ok: VC411
+    return "<ul>" + q + "</ul>"

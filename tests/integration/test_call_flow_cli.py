@@ -187,10 +187,11 @@ DJANGO_HELPERS = {
 
 def test_a_helper_that_only_looks_like_a_django_view_passes_its_argument_on(tmp_path: Path,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """`url` of `login_redirect_url(request, url)` is not client input: the project calls it with a constant."""
+    """`url` of `login_redirect_url(request, url)` is not client input: the project calls it with a constant. Where
+    a view passes `request.GET["next"]` in, the helper hands it back to the redirect."""
     monkeypatch.chdir(tmp_path)
     write(tmp_path, DJANGO_HELPERS)
-    assert [(f["path"], f["start"]["line"]) for f in findings(["."])] == []
+    assert [(f["path"], f["start"]["line"]) for f in findings(["."])] == [("site_app/views.py", 13)]
 
 
 SHELL_APP = {
@@ -702,6 +703,111 @@ def test_model_output_reaches_sinks_in_a_module_that_names_no_model(tmp_path: Pa
     write(tmp_path, LLM_HELPER_APP)
     found = {(f["path"], f["start"]["line"]) for f in findings(["."])}
     assert found == {("assistant/runner.py", 5), ("assistant/runner.py", 9)}
+
+
+PASSED_THROUGH_APP = {
+    "pyproject.toml": '[project]\nname = "pages"\nversion = "0"\n',
+    "pages/__init__.py": "",
+    "pages/models.py": (
+        "from dataclasses import dataclass\n"
+        "\n"
+        "\n"
+        "@dataclass\n"
+        "class Opts:\n"
+        "    directory: str\n"
+        "    name: str\n"
+    ),
+    "pages/render.py": (
+        "import html\n"
+        "import os\n"
+        "from pathlib import Path\n"
+        "\n"
+        "BASE = Path(\"/srv/files\")\n"
+        "\n"
+        "\n"
+        "def render_card(title):\n"
+        "    return \"<div>\" + title + \"</div>\"\n"
+        "\n"
+        "\n"
+        "def render_safe(title):\n"
+        "    return \"<div>\" + html.escape(title) + \"</div>\"\n"
+        "\n"
+        "\n"
+        "def as_record(title):\n"
+        "    return {\"title\": title}\n"
+        "\n"
+        "\n"
+        "def read(name):\n"
+        "    return (BASE / name).read_bytes()\n"
+        "\n"
+        "\n"
+        "def write(opts, data):\n"
+        "    target = Path(opts.directory, opts.name)\n"
+        "    target.write_bytes(data)\n"
+        "\n"
+        "\n"
+        "def ping_command(host):\n"
+        "    return f\"ping -c 1 {host}\"\n"
+    ),
+    "pages/views.py": (
+        "import os\n"
+        "\n"
+        "from flask import Flask, request\n"
+        "\n"
+        "from pages.models import Opts\n"
+        "from pages.render import as_record, ping_command, read, render_card, render_safe, write\n"
+        "\n"
+        "app = Flask(__name__)\n"
+        "\n"
+        "\n"
+        "@app.get(\"/card\")\n"
+        "def card():\n"
+        "    return render_card(request.args[\"t\"])\n"
+        "\n"
+        "\n"
+        "@app.get(\"/safe\")\n"
+        "def safe():\n"
+        "    return render_safe(request.args[\"t\"]) + str(as_record(request.args[\"t\"])[\"title\"] == \"x\")\n"
+        "\n"
+        "\n"
+        "@app.get(\"/record\")\n"
+        "def record():\n"
+        "    return as_record(request.args[\"t\"])\n"
+        "\n"
+        "\n"
+        "@app.get(\"/file\")\n"
+        "def file():\n"
+        "    return read(request.args[\"p\"])\n"
+        "\n"
+        "\n"
+        "@app.post(\"/save\")\n"
+        "def save():\n"
+        "    write(Opts(directory=\"/srv/up\", name=request.form[\"name\"]), request.get_data())\n"
+        "    return \"ok\"\n"
+        "\n"
+        "\n"
+        "@app.post(\"/ping\")\n"
+        "def ping():\n"
+        "    os.system(ping_command(request.form[\"host\"]))\n"
+        "    return \"ok\"\n"
+    ),
+}
+
+
+def test_client_input_passed_to_a_helper_comes_back_in_what_it_returns(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A helper that returns its parameter transformed (HTML built around it, a command) hands the caller's client
+    input back; a dataclass made from it (no constructor to summarise) keeps it for the helper it is passed to. A
+    helper that escapes it, or returns it in a dict (sent as JSON), does not make a page of it."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, PASSED_THROUGH_APP)
+    found = {(f["path"], f["start"]["line"]): f["message"] for f in findings(["."])}
+    assert sorted(found) == [("pages/render.py", 21), ("pages/render.py", 26), ("pages/views.py", 13),
+                             ("pages/views.py", 39)]
+    assert "(through `card()` -> `render_card()`)" in found[("pages/views.py", 13)]
+    assert "(through `save()` -> `Opts()` -> `write()`)" in found[("pages/render.py", 26)]
+    assert "(through `file()` -> `read()`)" in found[("pages/render.py", 21)]
+    assert "(through `ping()` -> `ping_command()`)" in found[("pages/views.py", 39)]
 
 
 def test_selected_alone_it_still_follows_client_input_and_reports_only_itself(app: Path) -> None:

@@ -20,6 +20,8 @@ from typing import Any
 from vibecheck.analysis.flow import CALL, OBJECT, ORIGIN, PARAMETER, SKIPPED_BY_HINTS, TEXT
 
 MAX_DEPTH = 3
+# How a recorded callee that builds an object ends (`import:pkg.models.Opts.__init__`).
+CONSTRUCTOR = ".__init__"
 FunctionKey = tuple[str, str]  # (module, "function" or "Class.method")
 
 
@@ -59,7 +61,7 @@ class CallGraph:
         for module in sorted(summaries):
             self.modules_by_last.setdefault(module.rpartition(".")[2], []).append(module)
         self._imported: dict[str, FunctionKey | None] = {}
-        self._origins: dict[tuple[FunctionKey, frozenset[str], int], tuple[str, bool] | None] = {}
+        self._origins: dict[tuple[FunctionKey, frozenset[str], int], tuple[str, str] | None] = {}
         self._sinks: dict[tuple[FunctionKey, str, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
         self._methods: dict[FunctionKey, list[FunctionKey]] = {}
 
@@ -94,10 +96,11 @@ class CallGraph:
         return parameters[index] if index < len(parameters) else None
 
     def returned_origin(self, key: FunctionKey | None, untrusted: frozenset[str], depth: int = MAX_DEPTH
-                        ) -> tuple[str, bool] | None:
+                        ) -> tuple[str, str] | None:
         """The client source a function's return value carries (directly or from a call it returns), if any, and
-        whether the value may be a client's object (parsed JSON) rather than text. Kept, like `parameter_sinks`:
-        functions that return one of several calls, each of which does the same, multiply the ways to look."""
+        its shape: OBJECT when it may be a client's object (parsed JSON), TEXT when it is certainly text, else "".
+        Kept, like `parameter_sinks`: functions that return one of several calls, each of which does the same,
+        multiply the ways to look."""
         if key is None or depth == 0:
             return None
         question = (key, untrusted, depth)
@@ -105,15 +108,46 @@ class CallGraph:
             self._origins[question] = self._returned_origin(key, untrusted, depth)
         return self._origins[question]
 
-    def _returned_origin(self, key: FunctionKey, untrusted: frozenset[str], depth: int) -> tuple[str, bool] | None:
+    def _returned_origin(self, key: FunctionKey, untrusted: frozenset[str], depth: int) -> tuple[str, str] | None:
         for kind, origin, *note in self.functions[key]["returns"]:
             shape = note[0] if note else ""
             if kind in untrusted:
-                return f"{origin}` in `{key[1]}()", shape == OBJECT
+                return f"{origin}` in `{key[1]}()", shape
             if kind == CALL:
                 found = self.returned_origin(self.resolve(origin, key[0]), untrusted, depth - 1)
                 if found is not None:
-                    return found[0], found[1] and shape != TEXT
+                    return found[0], TEXT if shape == TEXT else found[1]
+        return None
+
+    def call_origin(self, key: FunctionKey, callee: str, untrusted: frozenset[str]
+                    ) -> tuple[str, str, tuple[str, ...]] | None:
+        """The client source that the result of a call to `callee` in function `key` carries, its shape, and the
+        function it went through when `key` passed it in (for the message): what
+        the callee returns, or what `key` passes to a parameter that the callee returns transformed
+        (`render_card(request.args["t"])` returning `"<div>" + t + "</div>"`); a project class without a summarised
+        constructor (a dataclass, a pydantic model: `Opts(name=request.form["name"])`) keeps every argument."""
+        target = self.resolve(callee, key[0])
+        found = self.returned_origin(target, untrusted)
+        if found is not None:
+            return *found, ()
+        if target is None and not callee.endswith(CONSTRUCTOR):
+            return None
+        returned: dict[str, str] | None = None
+        if target is not None:
+            summary = self.functions[target]
+            returned = {origin: note[0] if note else "" for kind, origin, *note in summary["returns"] if kind == PARAMETER}
+            if callee.endswith(CONSTRUCTOR):  # the object keeps what its constructor stores
+                returned.update((parameter, "") for _, parameter in summary.get("stores", ()))
+        for other, where, kind, origin, *_ in self.functions[key]["calls"]:
+            if other != callee or kind not in untrusted:
+                continue
+            through = (callee.rpartition(":")[2].removesuffix(CONSTRUCTOR).rpartition(".")[2] if target is None
+                       else target[1],)
+            if returned is None:
+                return f"{origin}` in `{key[1]}()", "", through
+            parameter = self.parameter_for(target, where) if target is not None else None
+            if parameter in returned:
+                return f"{origin}` in `{key[1]}()", returned[parameter], through
         return None
 
     def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, objects: bool, depth: int = MAX_DEPTH
@@ -172,23 +206,24 @@ class CallGraph:
             for callee, where, kind, origin, *note in summary["calls"]:
                 found = None
                 if kind == CALL:
-                    found = self.returned_origin(self.resolve(origin, key[0]), untrusted)
+                    found = self.call_origin(key, origin, untrusted)
                 elif kind in untrusted:
-                    found = f"{origin}` in `{key[1]}()", bool(note) and note[0] == OBJECT
+                    found = f"{origin}` in `{key[1]}()", note[0] if note else "", ()
                 target = self.resolve(callee, key[0])
                 if found is None or target is None:
                     continue
-                for sunk, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where), found[1]):
-                    yield sunk, sink, found[0], (key[1], *chain)
+                for sunk, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where),
+                                                              found[1] == OBJECT):
+                    yield sunk, sink, found[0], (key[1], *found[2], *chain)
             for sink in summary["sinks"]:
                 if sink[0] == CALL:
-                    found = self.returned_origin(self.resolve(sink[1], key[0]), untrusted)
-                    if found is not None and (found[1] or _needs(sink) != OBJECT):
-                        yield key, sink, found[0], (key[1],)
+                    found = self.call_origin(key, sink[1], untrusted)
+                    if found is not None and _needs(sink) in ("", found[1]):
+                        yield key, sink, found[0], (key[1], *found[2])
 
 
 def _needs(sink: list[Any]) -> str:
-    """What a recorded sink needs of the value to be abused: OBJECT, or "" for any value."""
+    """What a recorded sink needs of the value to be abused: OBJECT, TEXT (a string returned as a page), or ""."""
     return sink[8] if len(sink) > 8 else ""
 
 

@@ -49,6 +49,9 @@ REGEX_TEXT_ARGUMENTS: dict[str, tuple[int, str]] = {
     "re.sub": (2, "string"), "re.subn": (2, "string"), "re.search": (1, "string"), "re.match": (1, "string"),
     "re.fullmatch": (1, "string"), "re.findall": (1, "string"), "re.finditer": (1, "string"), "re.split": (1, "string"),
 }
+# The same functions as methods of a compiled pattern (`CODE_RE.search(reply)`): their text has no pattern before it.
+COMPILED_REGEX_METHODS: dict[str, tuple[int, str]] = {
+    name.rpartition(".")[2]: (position - 1, keyword) for name, (position, keyword) in REGEX_TEXT_ARGUMENTS.items()}
 # What lets a pattern match text of any shape: `.`, `\S`, `\W`, `\D` or a negated class `[^...]`.
 REGEX_WILDCARD = re.compile(r"(?<!\\)\.|\\[SWD]|\[\^")
 # Methods of a constant receiver that spread their tainted arguments: `"".join(x)`, `"{}".format(x)`.
@@ -242,7 +245,7 @@ class FlowState:
     def __init__(self, imports: ImportTable, source: SourceFinder, *, sanitizer: SanitizerTest | None = None,
                  sanitizer_names: frozenset[str] = frozenset(), checks_clear: bool = True,
                  constant_text: ConstantText | None = None, slices_clear: bool = False,
-                 comparisons_propagate: bool = True) -> None:
+                 comparisons_propagate: bool = True, prefix_checks_clear: bool = True) -> None:
         self.imports = imports
         # the table's own method, not a wrapper: flow rules resolve names millions of times on a large project
         self.qualified_name: Callable[[cst.CSTNode], str | None] = imports.qualified_name
@@ -250,6 +253,9 @@ class FlowState:
         self.sanitizer = sanitizer
         self.sanitizer_names = sanitizer_names
         self.checks_clear = checks_clear
+        # Whether `value.startswith("...")` counts as a check: a pinned URL prefix fixes the host, but text that
+        # starts with `SELECT` or `ls` is still any query or command (`SELECT ...; DROP ...`, `ls; rm -rf /`).
+        self.prefix_checks_clear = prefix_checks_clear
         self.constant_text = constant_text or (lambda node, _state: string_value(node))
         self.checked: set[str] = set()
         self.slices_clear = slices_clear
@@ -260,6 +266,8 @@ class FlowState:
         self.shadowed: set[str] = set()
         self.has_walrus = True
         self.local_classes: frozenset[str] = frozenset()
+        # The module being walked, for tables computed once per file (its compiled patterns).
+        self.module: cst.Module | None = None
         # Module-level names bound to an instance of a class (`previewer = LinkPreviewer()`): name -> class name.
         self.module_instances: dict[str, str] = {}
         # The summary of the function being walked, for rules that take part in inter-procedural flow.
@@ -409,13 +417,15 @@ class FlowState:
                 return receiver
             if method in ARGUMENT_PROPAGATING_METHODS:
                 return self._first(a.value for a in call.args)
+            if method in COMPILED_REGEX_METHODS:
+                compiled = self._compiled_pattern(func.value)
+                if compiled is not None:
+                    return self._regex_text_taint(call, f"re.{method}", compiled)
         name = self.qualified_name(call)
         if name in PROPAGATING_CALLS or (name is not None and name.rsplit(".", 1)[-1] in ("Path", "PurePath")):
             return self._first(a.value for a in call.args)
         if name in REGEX_TEXT_ARGUMENTS:
-            return None if _regex_keeps_only_known_text(call, name) else self._first(
-                argument for argument in (call_argument(call, 1, "repl") if name in ("re.sub", "re.subn") else None,
-                                          call_argument(call, *REGEX_TEXT_ARGUMENTS[name])) if argument is not None)
+            return self._regex_text_taint(call, name, None)
         if type(func) is cst.Name and func.value in self.local_classes:
             # a helper object of this module built from client data carries it in its attributes
             return self._first(a.value for a in call.args)
@@ -423,6 +433,31 @@ class FlowState:
             callee = self.project_callee(call)
             if callee is not None:
                 return Taint(CALL, callee)
+        return None
+
+    def _regex_text_taint(self, call: cst.Call, name: str, compiled: cst.Call | None) -> Taint | None:
+        """The taint of what `re.<name>(pattern, text)` (or `compiled.<name>(text)`, the pattern given to
+        `re.compile`) returns: the text's (and a substitution's), unless the pattern lets only known characters by."""
+        pattern = call_argument(compiled if compiled is not None else call, 0, "pattern")
+        if _regex_keeps_only_known_text(string_value(pattern), name):
+            return None
+        shift = compiled is not None
+        position, keyword = REGEX_TEXT_ARGUMENTS[name]
+        repl = call_argument(call, 1 - shift, "repl") if name in ("re.sub", "re.subn") else None
+        return self._first(argument for argument in (repl, call_argument(call, position - shift, keyword))
+                           if argument is not None)
+
+    def _compiled_pattern(self, receiver: cst.BaseExpression) -> cst.Call | None:
+        """The `re.compile(...)` call a receiver is: made on the spot, or bound to a name at module or class level
+        (`CODE_RE`, `self.CODE_RE`)."""
+        if type(receiver) is cst.Call:
+            return receiver if self.qualified_name(receiver) in REGEX_COMPILERS else None
+        if self.module is None or dotted_name(receiver) in self.names:
+            return None
+        if type(receiver) is cst.Name:
+            return _module_patterns(self.module, self.qualified_name).get(receiver.value)
+        if type(receiver) is cst.Attribute and type(receiver.value) is cst.Name:
+            return _module_patterns(self.module, self.qualified_name).get(receiver.attr.value)
         return None
 
     def project_callee(self, call: cst.Call) -> str | None:
@@ -512,7 +547,7 @@ class FlowState:
 
     def clear_checked(self, test: cst.CSTNode) -> None:
         """Forget the taint of names that an `if`/`assert` visibly checks (`in`, `==`, a validating call)."""
-        for name in checked_names(test):
+        for name in checked_names(test) if self.prefix_checks_clear else checked_names_beyond_prefix(test):
             self.checked.add(name)
             if self.checks_clear:
                 self.names.pop(name, None)
@@ -587,14 +622,21 @@ def checked_names(test: cst.CSTNode) -> tuple[str, ...]:
     characters), a file extension alone, `endswith` (`evil-example.com` ends with `example.com`), and a
     scheme-only `startswith`. The answer depends on the condition alone, so it is remembered for the file.
     """
-    return _remembered(_CHECKED_NAMES, test, _checked_names)
+    return _remembered(_CHECKED_NAMES, test, _checked_names)[0]
 
 
-def _checked_names(test: cst.CSTNode) -> tuple[str, ...]:
-    return tuple(_each_checked_name(test))
+def checked_names_beyond_prefix(test: cst.CSTNode) -> tuple[str, ...]:
+    """`checked_names`, less the names that a condition checks only by their start (`sql.startswith("select")`)."""
+    return _remembered(_CHECKED_NAMES, test, _checked_names)[1]
 
 
-def _each_checked_name(test: cst.CSTNode) -> Iterator[str]:
+def _checked_names(test: cst.CSTNode) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    pairs = tuple(_each_checked_name(test))
+    return tuple(name for name, _ in pairs), tuple(name for name, by_prefix in pairs if not by_prefix)
+
+
+def _each_checked_name(test: cst.CSTNode) -> Iterator[tuple[str, bool]]:
+    """(name, whether a `startswith` test is what checks it)."""
     for node in iter_expressions(test):
         if type(node) is cst.Comparison:
             if not any(isinstance(c.operator, VALIDATING_OPERATORS) for c in node.comparisons) or _is_substring_test(node):
@@ -607,25 +649,27 @@ def _each_checked_name(test: cst.CSTNode) -> Iterator[str]:
                 parsed = _parsed_host(operand)
                 if parsed is not None:
                     # `urlparse(url).hostname in ALLOWED`: the URL's destination is checked
-                    yield from _names_inside(parsed)
+                    yield from ((name, False) for name in _names_inside(parsed))
                     continue
                 field = dotted_name(operand) if type(operand) is cst.Attribute else None
                 if field is not None:
                     # `block.type == "tool_use"` checks one field of `block`, not the rest of it
-                    yield field
+                    yield field, False
                     continue
-                yield from _names_inside(operand)
+                yield from ((name, False) for name in _names_inside(operand))
         elif type(node) is cst.Call:
             func = node.func
             if type(func) is cst.Name and func.value in NON_CHECK_CALLS or _is_unpinned_prefix_test(node) \
                     or _callee_tail(func) in URL_PARSER_NAMES:
                 continue
+            by_prefix = False
             if type(func) is cst.Attribute:
                 if func.attr.value in NON_CHECK_METHODS:
                     continue
-                yield from _names_inside(func.value)
+                by_prefix = func.attr.value == "startswith"
+                yield from ((name, by_prefix) for name in _names_inside(func.value))
             for arg in node.args:
-                yield from _names_inside(arg.value)
+                yield from ((name, by_prefix) for name in _names_inside(arg.value))
 
 
 # Parsing a URL is no check of it: `if not urlparse(url).netloc` only tests that it has a host.
@@ -645,10 +689,9 @@ def _parsed_host(operand: cst.CSTNode) -> cst.BaseExpression | None:
     return None
 
 
-def _regex_keeps_only_known_text(call: cst.Call, name: str) -> bool:
+def _regex_keeps_only_known_text(pattern: str | None, name: str) -> bool:
     """A constant pattern that lets only allowed characters through: `re.sub(r"[^a-z0-9]", "", name)` deletes
     everything else, `re.match(r"^([a-z]+)$", name)` matches nothing else."""
-    pattern = string_value(call_argument(call, 0, "pattern"))
     if pattern is None:
         return False
     if name in ("re.sub", "re.subn"):
@@ -1194,6 +1237,7 @@ class FlowRule(Rule):
         state = self.new_state()
         state.has_walrus = _source_has_walrus(self.context.source)
         state.local_classes = _module_classes(self.context.module)
+        state.module = self.context.module
         return state
 
     @classmethod
@@ -1295,9 +1339,10 @@ class FlowRule(Rule):
                     summary.calls.append([callee, where, taint.kind, taint.origin, *extra])
 
     def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
-        """What the join must know about a value passed to a project function or returned, beyond its taint:
-        OBJECT or TEXT for a rule whose sinks only an object can abuse, "" for the others."""
-        return ""
+        """What the join must know about a value passed to a project function or returned, beyond its taint: TEXT
+        for a string built here (a view returning a helper's `"<div>" + title + "</div>"` sends a page), OBJECT
+        for a value that may be the client's parsed JSON (for a rule whose sinks only an object can abuse)."""
+        return TEXT if is_built_text(node) else ""
 
     @contextmanager
     def recording(self, taint: Taint, state: FlowState, needs: str = "", origins: list[str] | None = None
@@ -1331,6 +1376,18 @@ class FlowRule(Rule):
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
 
 
+def is_built_text(node: cst.BaseExpression) -> bool:
+    """A string built in the expression itself: a literal, an f-string, `"<b>" + name`, `"%s" % name`,
+    `"{}".format(name)`, `", ".join(names)`."""
+    if type(node) in (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString):
+        return True
+    if type(node) is cst.BinaryOperation and type(node.operator) in (cst.Add, cst.Modulo):
+        return is_built_text(node.left) or (type(node.operator) is cst.Add and is_built_text(node.right))
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in ("format", "join"):
+        return is_built_text(node.func.value)
+    return False
+
+
 def _first_line(node: cst.CSTNode) -> str:
     if isinstance(node, cst.BaseCompoundStatement):
         node = node.with_changes(leading_lines=())  # the comments above it
@@ -1353,6 +1410,24 @@ def _module_functions(module: cst.Module) -> frozenset[str]:
 
 
 _INSTANCES: dict[int, tuple[cst.Module, dict[str, str]]] = {}
+_PATTERNS: dict[int, tuple[cst.Module, dict[str, cst.Call]]] = {}
+REGEX_COMPILERS = frozenset({"re.compile", "regex.compile"})
+
+
+def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode], str | None]) -> dict[str, cst.Call]:
+    """Module-level `NAME = re.compile(...)` bindings (also in a class body), computed once per file."""
+    cached = _PATTERNS.get(id(module))
+    if cached is None or cached[0] is not module:
+        _PATTERNS.clear()
+        found: dict[str, cst.Call] = {}
+        top = _block_statements_of_module(module)
+        for statement in (*top, *(s for c in top if type(c) is cst.ClassDef for s in suite_statements(c.body))):
+            if type(statement) is cst.Assign and len(statement.targets) == 1 \
+                    and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call \
+                    and qualified_name(statement.value) in REGEX_COMPILERS:
+                found[statement.targets[0].target.value] = statement.value
+        cached = _PATTERNS[id(module)] = (module, found)
+    return cached[1]
 
 
 def _module_instances(module: cst.Module) -> dict[str, str]:

@@ -48,6 +48,7 @@ def restart_safe():
 
 @app.get("/uptime")
 def uptime_view():
+    # expect: VC417 -- the label comes back in the text the view sends as HTML
     return uptime(request.args.get("label", "server"))
 
 

@@ -6,7 +6,16 @@ from typing import Any, ClassVar
 
 import libcst as cst
 
-from vibecheck.analysis.flow import FlowState, Taint, call_argument, is_route_handler, short_code, string_value
+from vibecheck.analysis.flow import (
+    CALL,
+    TEXT,
+    FlowState,
+    Taint,
+    call_argument,
+    is_route_handler,
+    short_code,
+    string_value,
+)
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
@@ -35,6 +44,10 @@ CONTENT_TYPE_KEYWORDS = ("content_type", "mimetype", "media_type")
 # Flask-like frameworks send a string returned from a view as `text/html`.
 HTML_RETURN_FRAMEWORKS = ("flask", "quart", "bottle")
 JSON_APP_FRAMEWORKS = ("fastapi.", "starlette.", "litestar.")
+# Keywords of a route decorator, or of the app or router it belongs to, that make its return value an HTML page:
+# `@app.get("/", response_class=HTMLResponse)`, `FastAPI(default_response_class=HTMLResponse)`, Litestar's
+# `@get("/", media_type=MediaType.HTML)`.
+HTML_ROUTE_KEYWORDS = frozenset({"response_class", "default_response_class", "media_type"})
 # Request attributes that hold strings (a query or form field), not parsed JSON.
 TEXT_ATTRIBUTES = frozenset({"args", "form", "values", "GET", "POST", "query_params", "cookies", "COOKIES", "headers",
                              "path", "full_path", "url", "query", "match_info", "params"})
@@ -50,7 +63,9 @@ class ClientDataInHtml(ClientSinkRule):
     Follows client input (request fields, route parameters, Lambda and Slack payloads) into the body of
     an HTML response: `make_response()`, Flask/Werkzeug `Response()`, Django `HttpResponse()`,
     Starlette/FastAPI `HTMLResponse()`, a string returned from a Flask view (Flask sends it as
-    `text/html`), and into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
+    `text/html`), the return value of a route that declares HTML responses (FastAPI's
+    `response_class=HTMLResponse`, also as the app's `default_response_class`; Litestar's
+    `media_type=MediaType.HTML`), and into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
     engine not to escape. A value passed through `html.escape`, `markupsafe.escape`, `bleach.clean` or
     a number conversion is clean; a response with a non-HTML content type (`mimetype="text/plain"`,
     `content_type="application/json"`) and dict or list bodies (sent as JSON) are not reported.
@@ -110,40 +125,60 @@ class ClientDataInHtml(ClientSinkRule):
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         super().__init__(context, options)
         self._values: dict[str, cst.BaseExpression] = {}
-        self._html_returns = False
+        self._html_returns: str | None = None
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
         self._values = {}
-        imported = state.imports.imported_names()
-        self._html_returns = is_route_handler(function) and any(n.startswith(HTML_RETURN_FRAMEWORKS) for n in imported) \
-            and not self._json_app_route(function, state)
+        self._html_returns = self._returns_html(function, state) if is_route_handler(function) else None
 
-    def _json_app_route(self, function: cst.FunctionDef, state: FlowState) -> bool:
-        """A route of an app built by `FastAPI()`/`APIRouter()` in this module: its return value is sent as JSON."""
-        apps = {target.target.value for statement in self.context.module.body
-                if isinstance(statement, cst.SimpleStatementLine)
-                for assign in statement.body if isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
-                and (state.qualified_name(assign.value) or "").startswith(JSON_APP_FRAMEWORKS)
-                for target in assign.targets if isinstance(target.target, cst.Name)}
+    def _returns_html(self, function: cst.FunctionDef, state: FlowState) -> str | None:
+        """How a route's returned value becomes a page: "any" value when its decorator (or its app) declares an HTML
+        response, "text" for a Flask-like view (which sends a string as HTML and a dict as JSON), None when its app
+        (`FastAPI()`, `APIRouter()` in this module) sends return values as JSON."""
+        apps: dict[str, bool] = {}
+        for statement in self.context.module.body:
+            for assign in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+                if isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call) \
+                        and (state.qualified_name(assign.value) or "").startswith(JSON_APP_FRAMEWORKS):
+                    html = _declares_html(assign.value, state)
+                    apps.update((target.target.value, html) for target in assign.targets
+                                if isinstance(target.target, cst.Name))
+        json_app = False
         for decorator in function.decorators:
             expression = decorator.decorator
             if isinstance(expression, cst.Call):
+                if _declares_html(expression, state):
+                    return "any"
                 expression = expression.func
             if isinstance(expression, cst.Attribute) and isinstance(expression.value, cst.Name) \
                     and expression.value.value in apps:
-                return True
-        return False
+                if apps[expression.value.value]:
+                    return "any"
+                json_app = True
+        imported = state.imports.imported_names()
+        return "text" if not json_app and any(n.startswith(HTML_RETURN_FRAMEWORKS) for n in imported) else None
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
         if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             self._values[node.targets[0].target.value] = node.value
-        if isinstance(node, cst.Return) and node.value is not None and self._html_returns:
+        if isinstance(node, cst.Return) and node.value is not None and self._html_returns is not None:
             body = node.value.elements[0].value if isinstance(node.value, cst.Tuple) and node.value.elements else node.value
             taint = state.taint_of(body)
-            if taint is not None and taint.kind == "request" and self._is_text(body, state, 3):
+            if taint is None or isinstance(body, (cst.Dict, cst.List, cst.ListComp, cst.DictComp)):
+                return
+            text = self._html_returns == "any" or self._is_text(body, state, 3)
+            if taint.kind == "request" and text:
                 self._report(body, "the page this view returns", taint)
+            elif taint.kind == CALL:
+                # a helper's result (`render_card(request.args["t"])`): a page if the helper returns text
+                with self.recording(taint, state, "" if text else TEXT) as placeholder:
+                    self._report(body, "the page this view returns", placeholder)
+
+    def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
+        """TEXT for a string (`"<div>" + text + "</div>"`): returned to a Flask view, it is sent as a page."""
+        return TEXT if self._is_text(node, state, 3) else ""
 
     def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: FlowState) -> bool:
         name = state.qualified_name(call) or ""
@@ -192,3 +227,16 @@ class ClientDataInHtml(ClientSinkRule):
         self.report(node, f"Client input from `{taint.origin}` is written into {where} as HTML without escaping, so a "
                     "client can inject script (cross-site scripting).", hint="Render the value through a template "
                     "(which escapes it) or wrap it in `markupsafe.escape()`/`html.escape()` first.", cwe=CWE)
+
+
+def _declares_html(call: cst.Call, state: FlowState) -> bool:
+    """A route decorator or an app that declares HTML responses: `response_class=HTMLResponse`,
+    `media_type="text/html"`, `media_type=MediaType.HTML`."""
+    for arg in call.args:
+        if arg.keyword is None or arg.keyword.value not in HTML_ROUTE_KEYWORDS:
+            continue
+        text = string_value(arg.value)
+        name = state.qualified_name(arg.value) or "" if text is None else text
+        if "html" in name.lower():
+            return True
+    return False

@@ -32,16 +32,18 @@ class ClientDataThroughCalls(ProjectRule):
     another module of the project) whose parameter reaches the sink, or a constructor that keeps it in an
     attribute one of the class's methods passes to the sink (`Converter(job)`, `requests.post(self.callback)`;
     not in a method that rebinds the attribute first), also through
-    further helpers, and a helper's return value that carries request data (also returned through two calls)
-    used at a sink (a `run_ping(host)` helper that runs `os.system(f"ping {host}")`, VC421; a
-    `sorted_products(sort)` helper that passes it to `order_by()`, VC422). The finding sits at the sink and
-    names the source and the functions it went through; its CWE and severity are the sink's (an open redirect
-    or a regex pattern is medium, as in VC409). A MongoDB filter value in a helper counts only when a caller
-    may pass the client's parsed JSON (an object such as `{"$ne": null}`), not a form field or a `str()`
-    conversion; client text as a field name or `$where` code counts from any caller. The summaries come from
-    the walk of those flow rules, which runs for this rule also when they are not selected (`--select VC417`
-    alone), their own findings then left out; a module whose text
-    a rule skips (a route or service module that never names a template or shell call) lends that rule the
+    further helpers, a helper's return value that carries request data (also returned through two calls)
+    or the request data its caller passed in (`render_card(request.args["t"])` returning
+    `"<div>" + t + "</div>"` from a Flask view, a dataclass or pydantic object built from it and passed to a
+    helper that writes `Path(opts.directory, opts.name)`) used at a sink (a `run_ping(host)` helper that runs
+    `os.system(f"ping {host}")`, VC421; a `sorted_products(sort)` helper that passes it to `order_by()`,
+    VC422). The finding sits at the sink and names the source and the functions it went through; its CWE and
+    severity are the sink's (an open redirect or a regex pattern is medium, as in VC409). A MongoDB filter
+    value in a helper counts only when a caller may pass the client's parsed JSON (an object such as
+    `{"$ne": null}`), not a form field or a `str()` conversion; client text as a field name or `$where` code
+    counts from any caller. The summaries come from the walk of those flow rules, which runs for this rule
+    also when they are not selected (`--select VC417` alone), their own findings then left out; a module whose
+    text a rule skips (a route or service module that never names a template or shell call) lends that rule the
     calls and returns VC409's (or VC405's) walk recorded there.
 
     ## Why is this bad?

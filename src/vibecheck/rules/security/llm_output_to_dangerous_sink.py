@@ -108,11 +108,14 @@ class LlmOutputToDangerousSink(FlowRule):
     `client.responses.create`, Anthropic `client.messages.create`, litellm `completion`, Gemini
     `generate_content`, ollama `chat`/`generate`, langchain `invoke`/`predict`/`run` on a model or chain)
     through assignments, attributes such as `.choices[0].message.content` or `.content[0].text`,
-    f-strings, string methods and `json.loads`, into `eval`/`exec`/`compile`, `os.system`, `subprocess`,
+    f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
+    `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`, `subprocess`,
     `cursor.execute`/`text()`/`.raw()`, the path of `open(..., "w")`, or `pickle.loads`. A visible check on
-    the value (`if command in ALLOWED_COMMANDS:`) clears it. It also records which parameters and return
-    values of each function reach those sinks, so that VC417 follows model output across functions and
-    modules (a helper that asks the model in one file, a runner that executes its answer in another).
+    the value (`if command in ALLOWED_COMMANDS:`) clears it; a prefix test (`sql.lower().startswith("select")`)
+    does not, since what follows the prefix is still the model's (`SELECT ...; DROP TABLE users`). It also
+    records which parameters and return values of each function reach those sinks, so that VC417 follows
+    model output across functions and modules (a helper that asks the model in one file, a runner that
+    executes its answer in another).
 
     ## Why is this bad?
     Model output is attacker-controlled as soon as any text the model read was: a web page, an email, a
@@ -173,7 +176,8 @@ class LlmOutputToDangerousSink(FlowRule):
     untrusted_kinds = frozenset({"llm"})
 
     def new_state(self) -> FlowState:
-        return FlowState(self.context.imports, llm_source, sanitizer_names=frozenset({"shlex.quote", "quote", "int", "float"}))
+        return FlowState(self.context.imports, llm_source, sanitizer_names=frozenset({"shlex.quote", "quote", "int", "float"}),
+                         prefix_checks_clear=False)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Parameters named as model output (`llm_output`, `generated_code`, `ai_response`) hold model output."""

@@ -40,8 +40,20 @@ PATH_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "aiofiles.open": (0, "file"), "aiohttp.web.FileResponse": (0, "path"),
     "aiohttp.web_fileresponse.FileResponse": (0, "path"), "sanic.response.file": (0, "location"),
     "sanic.response.file_stream": (0, "location"),
+    "shutil.copytree": (0, "src"), "shutil.make_archive": (0, "base_name"), "shutil.unpack_archive": (0, "filename"),
+    "os.scandir": (0, "path"), "os.walk": (0, "top"),
 }
-TWO_PATH_FUNCTIONS = frozenset({"shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move", "os.rename", "os.replace"})
+# Further paths a call reads or writes, looked at when the first is clean: a copy's destination, the folder an
+# archive is made of (`shutil.make_archive(name, "zip", root_dir)`), the folder an archive is unpacked into.
+OTHER_PATH_ARGUMENTS: dict[str, tuple[tuple[int, str | None], ...]] = {
+    **dict.fromkeys(("shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move", "shutil.copytree"), ((1, "dst"),)),
+    **dict.fromkeys(("os.rename", "os.replace"), ((1, "dst"),)),
+    "shutil.make_archive": ((2, "root_dir"), (3, "base_dir")), "shutil.unpack_archive": ((1, "extract_dir"),),
+}
+# Calls and methods whose result is a `pathlib` path, so that `.read_bytes()` on it touches the file system.
+PATH_CLASSES = frozenset({"Path", "PurePath", "PosixPath", "WindowsPath", "PurePosixPath", "AsyncPath"})
+PATH_DERIVING_METHODS = frozenset({"joinpath", "resolve", "absolute", "expanduser", "with_name", "with_suffix",
+                                   "with_stem", "relative_to"})
 PATH_METHODS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "iterdir", "rmdir",
                           "rglob", "glob"})
 HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "stream", "request"})
@@ -84,6 +96,21 @@ class UrlState(FlowState):
         self.hosts: dict[str, str] = {}
         # URLs cleared only by a private-address check, with the taint they had: a redirect gets past that check
         self.address_checked: dict[str, Taint] = {}
+        # names bound to a `pathlib` path (`target = Path(BASE, name)`): their `.read_bytes()` reads a file
+        self.paths: set[str] = set()
+
+    def is_path(self, node: cst.BaseExpression) -> bool:
+        """A `pathlib` path: `Path(...)`, `BASE / name`, `.joinpath(...)`/`.resolve()` of one, or a name bound to one."""
+        if type(node) is cst.Name:
+            return node.value in self.paths
+        if type(node) is cst.BinaryOperation:
+            return type(node.operator) is cst.Divide  # `BASE / name`: a number has no `.read_bytes()`
+        if type(node) is not cst.Call:
+            return False
+        if type(node.func) is cst.Attribute and node.func.attr.value in PATH_DERIVING_METHODS:
+            return self.is_path(node.func.value)
+        name = self.qualified_name(node) or ""
+        return name in PATH_CLASSES or name.rpartition(".")[2] in PATH_CLASSES
 
     def url_of_parts(self, node: cst.BaseExpression) -> str | None:
         """The URL name that `urlparse(url)` or a name bound to it parses."""
@@ -130,6 +157,10 @@ class UrlState(FlowState):
                 continue
             self.parsed.pop(name, None)
             self.hosts.pop(name, None)
+            if self.is_path(statement.value):
+                self.paths.add(name)
+            else:
+                self.paths.discard(name)
             parts, host = self.url_of_parts(statement.value), self.url_of_host(statement.value)
             if parts is not None:
                 self.parsed[name] = parts
@@ -228,8 +259,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     Slack/bolt listener's `body`/`event`) through assignments, f-strings and `+`, `str` methods, `base64`,
     `json.loads`, dict and list stores, `configparser`, objects of the module's own classes, branches and loops,
     `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
-    argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil`, `Path.open()/read_text()`, or the
-    URL of a `requests`/`httpx`/`urllib`/`aiohttp` call. A visible check clears the value: `secure_filename`,
+    argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
+    packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call. In a helper,
+    a path built from a parameter (`Path(BASE, name).read_bytes()`, `(BASE / name).open()`) is recorded for
+    VC417, which reports it when a caller passes client input. A visible check clears the value: `secure_filename`,
     `os.path.basename`, `safe_join`, an allow-list `in` test, a comparison, or any validating call in an
     `if`/`assert` (`is_safe_url(url)`, `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`,
     also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`).
@@ -337,8 +370,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         spec = PATH_FUNCTIONS.get(name)
         if spec is not None:
             path = call_argument(call, *spec)
-            if name in TWO_PATH_FUNCTIONS and state.taint_of(path) is None:
-                path = call_argument(call, 1, "dst")
+            for other in OTHER_PATH_ARGUMENTS.get(name, ()) if state.taint_of(path) is None else ():
+                path = call_argument(call, *other)
+                if state.taint_of(path) is not None:
+                    break
             return path, f"{short_code(call.func)}()", False
         spec = URL_FUNCTIONS.get(name)
         if spec is not None:
@@ -349,7 +384,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         method = func.attr.value
         if method in PATH_METHODS:
             receiver = state.taint_of(func.value)
-            if receiver is not None and receiver.kind == "request":
+            # a parameter's `.open()` may be any object's; a path built from it is a file's
+            if receiver is not None and (receiver.kind == "request" or receiver.kind in SUMMARISED_KINDS
+                                         and isinstance(state, UrlState) and state.is_path(func.value)):
                 return func.value, f"{short_code(func)}()", False
         if method in HTTP_VERBS and self._is_http_client(func.value, state):
             position = 1 if method == "request" else 0

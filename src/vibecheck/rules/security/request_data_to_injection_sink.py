@@ -56,6 +56,13 @@ XPATH_CWE = (643,)
 LDAP_CWE = (90,)
 REGEX_CWE = (730, 1333)
 UPLOAD_CWE = (434, 22)
+# Conversions that write a value's `repr`/`ascii`, which escapes `\n` and `\r`.
+ESCAPING_CONVERSIONS = frozenset({"r", "a"})
+# Calls and displays whose text form escapes control characters: `repr`, a container (its items shown by their
+# `repr`), JSON.
+ESCAPING_TEXT_FORMS = frozenset({"repr", "ascii", "dict", "list", "tuple", "set", "frozenset", "sorted", "json.dumps",
+                                 "collections.OrderedDict", "collections.Counter"})
+ESCAPING_DISPLAYS = frozenset({cst.List, cst.Tuple, cst.Set, cst.Dict, cst.ListComp, cst.SetComp, cst.DictComp})
 
 
 # A `%` placeholder (`%s`, `%(name)s`, `%-5d`); `%%` is a literal percent sign.
@@ -171,7 +178,8 @@ class RequestDataToInjectionSink(FlowRule):
     `redirect()`/`RedirectResponse`/`HttpResponseRedirect` (open redirect, CWE-601; not when a literal
     start such as `f"/blog/{slug}"` fixes the host); a response header
     `response.headers[...] = value` or `headers={...}` of a response (header injection, CWE-113); a
-    `logging`/`logger` call, unless newlines were removed or it is formatted with `%r`/`!r` (log
+    `logging`/`logger` call, unless newlines were removed or it is written by its `repr` (`%r`, `!r`,
+    `repr()`, or as part of a container: `dict(request.headers)`, `[name]`), which escapes them (log
     injection, CWE-117); lxml `.xpath()`/`etree.XPath()` (CWE-643); an LDAP search filter or base
     (CWE-90); the pattern of `re.compile/match/search/...` (ReDoS, CWE-730); and the path of an uploaded
     file's `.save()` built from its client-given name (CWE-434). Log and header findings are reported with
@@ -349,10 +357,12 @@ class RequestDataToInjectionSink(FlowRule):
     def _check_log(self, call: cst.Call, state: FlowState) -> None:
         arguments = [a.value for a in call.args if a.keyword is None]
         template = string_value(arguments[0]) if arguments else None
-        if template is not None and "%r" in template and "%s" not in template:
-            return
-        for argument in arguments:
-            origin = self._tainted(_without_repr_parts(argument), state)
+        conversions = _conversions(template) if template is not None else []
+        for index, argument in enumerate(arguments):
+            if 0 < index <= len(conversions) and conversions[index - 1] in ESCAPING_CONVERSIONS:
+                continue
+            origin = next((found for part in _unescaped_parts(argument, state)
+                           if (found := self._tainted(part, state)) is not None), None)
             if origin is not None:
                 self.report(argument, f"Client input from `{origin}` is logged as is, so a client can forge log lines "
                             "with newlines.", hint="Log the value with `%r` (or `!r`), or remove `\\r` and `\\n` from it "
@@ -397,9 +407,33 @@ def _literal_prefix(node: cst.BaseExpression | None) -> str:
     return string_value(node) or ""
 
 
-def _without_repr_parts(node: cst.BaseExpression) -> cst.BaseExpression:
-    """An f-string without its `{value!r}` parts, which escape newlines."""
-    if isinstance(node, cst.FormattedString):
-        kept = [p for p in node.parts if not (isinstance(p, cst.FormattedStringExpression) and p.conversion == "r")]
-        return node.with_changes(parts=kept)
-    return node
+def _conversions(template: str) -> list[str]:
+    """The conversion letters of a `%`-template's placeholders, in order (`"%s by %r"`: `["s", "r"]`)."""
+    return [match.group()[-1] for match in PERCENT_PLACEHOLDER.finditer(template) if match.group() != "%%"]
+
+
+def _unescaped_parts(node: cst.BaseExpression, state: FlowState) -> list[cst.BaseExpression]:
+    """The parts of a logged expression that are written as they are: not `repr()`, `{value!r}`, `%r`, nor a
+    container, whose text form shows each item by its `repr` (`dict(request.headers)`, `[name]`)."""
+    if type(node) in ESCAPING_DISPLAYS:
+        return []
+    if type(node) is cst.Call:
+        name = state.qualified_name(node)
+        if name in ESCAPING_TEXT_FORMS:
+            return []
+        if name == "str" and node.args:
+            return _unescaped_parts(node.args[0].value, state)
+        return [node]
+    if type(node) is cst.FormattedString:
+        return [part for piece in node.parts if type(piece) is cst.FormattedStringExpression
+                and piece.conversion not in ESCAPING_CONVERSIONS for part in _unescaped_parts(piece.expression, state)]
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Modulo:
+        template = string_value(node.left)
+        if template is None:
+            return [node]
+        values = [e.value for e in node.right.elements] if type(node.right) is cst.Tuple else [node.right]
+        conversions = _conversions(template)
+        return [part for index, value in enumerate(values)
+                if index >= len(conversions) or conversions[index] not in ESCAPING_CONVERSIONS
+                for part in _unescaped_parts(value, state)]
+    return [node]
