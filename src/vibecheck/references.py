@@ -46,6 +46,7 @@ class _References:
     def __init__(self, tree: ast.Module) -> None:
         self.tree = tree
         self.aliases: dict[str, str] = {}
+        self.star_modules: set[str] = set()  # `from pkg.core import *`
         self.names: set[str] = set()
         self.dotted: set[str] = set()
         self.strings: set[str] = set()
@@ -56,7 +57,8 @@ class _References:
     def facts(self) -> dict[str, Any]:
         self._module_imports()
         self._walk()
-        imports = sorted(v for v in self.aliases.values() if v and not v.startswith("."))
+        # relative ones (`..core.area`) are resolved by the reader, which knows the file's module
+        imports = sorted({v for v in self.aliases.values() if v} | self.star_modules)
         return {
             "imports": imports,
             "dotted": sorted(self.dotted),
@@ -95,7 +97,8 @@ class _References:
         module = "." * node.level + (node.module or "")
         separator = "" if module.endswith(".") or not module else "."
         for alias in node.names:
-            if alias.name == "*":
+            if alias.name == "*":  # every public name of the module: the module counts as imported
+                self.star_modules.add(module)
                 return
             self.aliases[alias.asname or alias.name] = f"{module}{separator}{alias.name}"
 

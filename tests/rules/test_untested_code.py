@@ -173,6 +173,38 @@ def test_reexported_name_counts_as_referenced(tmp_path: Path) -> None:
     assert "src/shop/orders.py:10" in reported(findings, "VC301")
 
 
+GEOMETRY = {
+    "pyproject.toml": "[project]\nname = 'geo'\nversion = '1'\n",
+    "geo/__init__.py": "",
+    "geo/core.py": """
+        def area(w, h):
+            return w * h
+
+        def perimeter(w, h):
+            return 2 * (w + h)
+    """,
+    "geo/shapes.py": """
+        def square(side):
+            return (side, side)
+    """,
+    "geo/tests/__init__.py": "",
+}
+
+
+@pytest.mark.parametrize("test_text", [
+    "from ..core import area\n\ndef test_area():\n    assert area(2, 3) == 6\n",
+    "from .. import core\n\ndef test_area():\n    assert core.area(2, 3) == 6\n",
+    "from geo.core import *\n\ndef test_area():\n    assert area(2, 3) == 6\n",
+], ids=["relative name", "relative module", "star import"])
+def test_relative_and_star_imports_in_tests_reach_the_module(tmp_path: Path, test_text: str) -> None:
+    """A test inside the package imports what it tests relatively, or with `*`: the module and the function it
+    calls are tested; the function it never calls, and the module it never imports, are not."""
+    files = {**GEOMETRY, "geo/tests/test_core.py": test_text}
+    findings = project_findings(write_project(tmp_path, files), [UntestedPublicFunction, ModuleWithoutTests])
+    assert reported(findings, "VC302") == ["geo/shapes.py:1"]
+    assert reported(findings, "VC301") == ["geo/core.py:4"]  # perimeter
+
+
 def test_follow_calls_reaches_helpers_of_tested_code(tmp_path: Path) -> None:
     write_project(tmp_path, SHOP)
     followed = reported(project_findings(tmp_path, [UntestedPublicFunction]), "VC301")

@@ -164,14 +164,15 @@ class ProjectIndex:
         self.evidence: dict[Any, Any] = {}  # the coverage evidence of each rule configuration (see `_evidence`)
         for path, result in sorted(project.files.items()):
             references = result.facts.get(TEST_REFERENCES)
+            relative = project.relative_path(path) if hasattr(project, "relative_path") else path
             if references is not None or path in project.test_files:
                 if references is not None:
-                    self.tests.append(TestFile(path, tuple(references["imports"]), tuple(references["dotted"]),
+                    resolve = self._test_resolver(relative)
+                    self.tests.append(TestFile(path, resolve(references["imports"]), resolve(references["dotted"]),
                                                frozenset(references["names"]), tuple(references["strings"]),
                                                tuple(tuple(c) for c in references.get("client_calls", ()))))
                 continue
             definitions = result.facts.get(DEFINITIONS)
-            relative = project.relative_path(path) if hasattr(project, "relative_path") else path
             if definitions is None or not self.layout.is_source(relative):
                 continue
             name = self.layout.module_name(relative)
@@ -203,6 +204,17 @@ class ProjectIndex:
         self._module_of: dict[str, str | None] = {}
         self._canonical: dict[str, str] = {}
         self._facades: dict[str, frozenset[str]] = {}
+
+    def _test_resolver(self, relative: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
+        """How a test file's imported names read as absolute ones: a relative import (`from ..core import area` in
+        `pkg/tests/test_core.py`) against the file's own module; dropped when the file is in no package."""
+        name = self.layout.module_name(relative)
+        is_package = relative.replace("\\", "/").endswith("__init__.py")
+
+        def resolve(names: Iterable[str]) -> tuple[str, ...]:
+            return tuple(resolve_relative(target, name, is_package=is_package) if name else target
+                         for target in names if name or not target.startswith("."))
+        return resolve
 
     def _test_support(self) -> frozenset[str]:
         """The modules of a test suite's own folder: a top-level folder, not an import root, named like one (`t/`,
