@@ -55,6 +55,8 @@ HOOK_DECORATORS = frozenset({
 })
 # Module-level functions that a test runner or plugin host calls by their name alone: pytest's hooks in a plugin or
 # `conftest.py` (`pytest_configure`, `pytest_addoption`), unittest's `load_tests` protocol.
+# coverage.py's default exclusion: a block whose first line says so is never measured.
+NO_COVER = re.compile(r"#\s*(?:pragma|PRAGMA)[:\s]?\s*(?:no|NO)\s*(?:cover|COVER)")
 HOOK_NAME_PREFIXES = ("pytest_",)
 HOOK_NAMES = frozenset({"load_tests"})
 # Calls that store a function in a registry (`_on_finalize.add(callback)`): a decorator that makes them on its
@@ -318,7 +320,7 @@ def _error_paths(function: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[s
             blocks = [("guard", node.lineno, node.body)]
         for kind, header, block in blocks:
             text = lines[header - 1].strip() if header <= len(lines) else ""
-            if block and block[0].lineno != header and "pragma: no cover" not in text:
+            if block and block[0].lineno != header and not NO_COVER.search(text):
                 found.append([kind, header, block[0].lineno, text])
         pending.extend(statement_children(node))
     return sorted(found)
@@ -334,6 +336,13 @@ def _denies(statement: ast.stmt) -> bool:
         return any(isinstance(n, ast.Constant) and type(n.value) is int and n.value in ERROR_STATUS
                    for n in ast.walk(statement.value))
     return False
+
+
+def _excluded_from_coverage(statement: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, lines: list[str]) -> bool:
+    """`# pragma: no cover` on the `def`/`class` line or a decorator's: coverage.py leaves the whole block out,
+    so the project has said that no test is meant to run it."""
+    numbers = [statement.lineno, *(d.lineno for d in statement.decorator_list)]
+    return any(0 < n <= len(lines) and NO_COVER.search(lines[n - 1]) for n in numbers)
 
 
 def _only_declares(node: ast.ClassDef) -> bool:
@@ -367,6 +376,8 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             is_class = isinstance(statement, ast.ClassDef)
             if _is_stub(statement.body):
                 flags.append("stub")
+            if _excluded_from_coverage(statement, lines):
+                flags.append("no_cover")
             if last_names & HOOK_DECORATORS or any(map(_adds_subcommand, decorators)) or not prefix and not is_class \
                     and (statement.name.startswith(HOOK_NAME_PREFIXES) or statement.name in HOOK_NAMES):
                 flags.append("hook")

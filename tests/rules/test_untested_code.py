@@ -205,6 +205,34 @@ def test_relative_and_star_imports_in_tests_reach_the_module(tmp_path: Path, tes
     assert reported(findings, "VC301") == ["geo/core.py:4"]  # perimeter
 
 
+def test_code_marked_no_cover_is_not_reported(tmp_path: Path) -> None:
+    """coverage.py's `# pragma: no cover` on a `def`, a decorator or a `class` line leaves the block out of the tests
+    on purpose: neither it nor the methods of such a class are reported; an unmarked twin still is."""
+    files = {**GEOMETRY, "geo/tests/test_core.py": "from geo.core import area\n\ndef test_area():\n    assert area(1, 1) == 1\n",
+             "geo/core.py": """
+        import functools
+
+        def area(w, h):
+            return w * h
+
+        def debug_dump(w):  # pragma: no cover
+            print(w)
+
+        @functools.cache  # pragma: no cover
+        def cached_dump(w):
+            print(w)
+
+        class Inspector:  # pragma: no cover
+            def show(self):
+                return 1
+
+        def perimeter(w, h):
+            return 2 * (w + h)
+    """}
+    findings = project_findings(write_project(tmp_path, files), [UntestedPublicFunction])
+    assert [f.message.split("`")[1] for f in findings if f.code == "VC301"] == ["geo.core.perimeter"]
+
+
 def test_follow_calls_reaches_helpers_of_tested_code(tmp_path: Path) -> None:
     write_project(tmp_path, SHOP)
     followed = reported(project_findings(tmp_path, [UntestedPublicFunction]), "VC301")

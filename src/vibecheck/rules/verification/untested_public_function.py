@@ -71,7 +71,9 @@ class UntestedPublicFunction(ProjectRule):
     `validate_<field>`, an `AppConfig`'s `ready`), the methods of a class derived from a library's class
     (the library calls its overrides), and protocol methods the standard library calls on objects it is
     handed (`read1`, `get_full_url`). A docstring example counts as a test when the pytest configuration
-    collects doctests, and a Django management command when a test runs it with `call_command`.
+    collects doctests, and a Django management command when a test runs it with `call_command`. A
+    definition marked `# pragma: no cover` (on its `def`/`class` line or a decorator's), and the methods of
+    a class so marked, are left out: coverage.py leaves them out too, so the project meant no test to run them.
     Names are also followed through the submodules of an imported package (`flows.login.run()`), through
     dotted strings that name code to import later (`import_string(f"{app}.app_settings.LIMITS")`), into
     the modules an imported module imports at its top, into URL patterns a function builds
@@ -209,8 +211,9 @@ class UntestedPublicFunction(ProjectRule):
                 tested = static_tested.get(name, set())
             untested = self._collapse(module.definitions, tested)
             interfaces = self._interfaces(module.definitions) if self.options.ignore_abstract else set()
+            excluded = _excluded_from_coverage(module.definitions)
             findings.extend(self._finding(d, evidence.mode, executed is not None) for d in untested
-                            if self._wanted(d) and d.qualname not in interfaces)
+                            if self._wanted(d) and d.qualname not in interfaces and not _inside(d.qualname, excluded))
         return findings
 
     def _path_wanted(self, relative: str) -> bool:
@@ -285,3 +288,14 @@ class UntestedPublicFunction(ProjectRule):
         return project_finding(self, definition.path, definition.line, definition.text, message,
                                f"Add a test that calls `{definition.simple_name}` and asserts on its result, "
                                "or make it private if it is not part of the API.")
+
+
+def _excluded_from_coverage(definitions: Iterable[Definition]) -> frozenset[str]:
+    """The qualified names marked `# pragma: no cover`: the project leaves them out of its tests on purpose."""
+    return frozenset(d.qualname for d in definitions if "no_cover" in d.flags)
+
+
+def _inside(qualname: str, excluded: frozenset[str]) -> bool:
+    """`qualname` is excluded, or is a method of an excluded class (coverage.py leaves out the whole block)."""
+    parts = qualname.split(".")
+    return any(".".join(parts[:end]) in excluded for end in range(1, len(parts) + 1))
