@@ -1,7 +1,9 @@
 """VC109 corpus: retry loops with no limit fire, paced or not; bounded, deadline and worker loops do not."""
 import asyncio
+import itertools
 import logging
 import time
+from itertools import cycle
 
 import requests as r
 from requests import get
@@ -313,3 +315,43 @@ def paced_worker(queue):
         except Exception:
             logger.warning("job failed")
             time.sleep(1)
+
+
+def counts_attempts_forever(fetch):
+    # expect: VC109
+    for attempt in itertools.count(1):
+        try:
+            return fetch()
+        except ConnectionError:
+            logger.warning("attempt %d failed", attempt)
+            time.sleep(1)
+
+
+def cycles_through_mirrors(fetch, mirrors):
+    # expect: VC109
+    for mirror in cycle(mirrors):
+        try:
+            return fetch(mirror)
+        except OSError:
+            continue
+
+
+def counts_attempts_up_to_a_limit(fetch):
+    # ok: VC109
+    for attempt in itertools.count(1):
+        try:
+            return fetch()
+        except ConnectionError:
+            if attempt >= 5:
+                raise
+            time.sleep(attempt)
+
+
+def repeats_a_bounded_number_of_times(fetch):
+    # ok: VC109
+    for _ in itertools.repeat(None, 3):
+        try:
+            return fetch()
+        except ConnectionError:
+            time.sleep(1)
+    raise TimeoutError("three attempts failed")

@@ -26,6 +26,9 @@ BACKOFF_WORD = "backoff"
 LOOPS = (cst.While, cst.For)
 SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 EXITS = (cst.Break, cst.Return, cst.Raise)
+# Iterators that never run out, so a `for` over them loops as `while True:` does: name -> the most positional
+# arguments it takes and still never ends (`itertools.repeat(x, 3)` ends; `repeat(x)` does not).
+ENDLESS_ITERATORS = {"itertools.count": 2, "itertools.cycle": 1, "itertools.repeat": 1}
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,9 @@ class UnboundedRetry(Rule):
     """A `while True` loop that retries a failing `try` forever, with no attempt limit or deadline.
 
     ## What it does
-    Reports a `while True:` (or `while 1:`, or `while not done:` where the `try` sets `done` once the
-    work succeeded) loop that leaves on success (a `break`, `return` or the flag after the work
+    Reports a `while True:` (or `while 1:`, `while not done:` where the `try` sets `done` once the
+    work succeeded, or a `for` over an iterator that never runs out: `itertools.count()`, `cycle(...)`,
+    `repeat(x)`) loop that leaves on success (a `break`, `return` or the flag after the work
     succeeded) and holds a `try` whose `except` catches a failure (a bare `except:`, `Exception`,
     `OSError`, `ConnectionError`, `TimeoutError`, `requests`/`httpx`/`aiohttp` errors,
     `subprocess.CalledProcessError`...) and just loops again (`continue`, `pass`, a log line, a
@@ -176,8 +180,22 @@ class UnboundedRetry(Rule):
 
     def visit_While(self, node: cst.While) -> None:
         loop = retry_loop(node.test)
-        if loop is None:
-            return
+        if loop is not None:
+            self._judge(node, loop, f"while {self.context.module.code_for_node(node.test)}")
+
+    def visit_For(self, node: cst.For) -> None:
+        """`for attempt in itertools.count():` (or `cycle`, `repeat(x)`) counts attempts but never stops at any."""
+        if self._endless(node.iter):
+            code = self.context.module.code_for_node
+            self._judge(node, RetryLoop(None), f"for {code(node.target)} in {code(node.iter)}")
+
+    def _endless(self, iterable: cst.BaseExpression) -> bool:
+        if not isinstance(iterable, cst.Call) or any(arg.keyword is not None or arg.star for arg in iterable.args):
+            return False
+        most = ENDLESS_ITERATORS.get(self.qualified_name(iterable) or "")
+        return most is not None and len(iterable.args) <= most
+
+    def _judge(self, node: cst.While | cst.For, loop: RetryLoop, header: str) -> None:
         facts = self._scan(node.body, loop)
         if facts.retrying_handler is None or not facts.exits_on_success or facts.bounded:
             return
@@ -186,7 +204,7 @@ class UnboundedRetry(Rule):
         if facts.pauses:
             self.report(
                 node,
-                f"`while {self.context.module.code_for_node(node.test)}` retries a failing `try` forever: it pauses between "
+                f"`{header}` retries a failing `try` forever: it pauses between "
                 "attempts but nothing limits them, so a permanent failure hangs the caller instead of raising.",
                 hint="Bound the attempts (e.g. `for attempt in range(5):`) or check a deadline, "
                 "and re-raise the last error when they run out.",
@@ -194,7 +212,7 @@ class UnboundedRetry(Rule):
             return
         self.report(
             node,
-            f"`while {self.context.module.code_for_node(node.test)}` retries a failing `try` forever at full speed: "
+            f"`{header}` retries a failing `try` forever at full speed: "
             "its `except` neither stops, limits the attempts nor pauses.",
             hint="Bound the attempts (e.g. `for attempt in range(5):`), sleep with backoff between them, "
             "and re-raise the last error.",
