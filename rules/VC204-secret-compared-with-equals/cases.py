@@ -264,3 +264,28 @@ def user_by_token(session, User, token):
     # ok: VC204 -- an ORM column compared in a query's filter: the database looks the token up, Python compares nothing
     return session.query(User).filter(User.api_token == token).first()
 
+
+
+class Config:
+    API_KEY = os.environ["API_KEY"]
+
+
+class ProdSettings:
+    WEBHOOK_SECRET = os.environ["WEBHOOK_SECRET"]
+
+
+def key_from_config_class(request):
+    given = request.headers.get("X-API-Key", "")
+    # expect: VC204 -- a settings class's constant is the secret, not an enum member
+    return given == Config.API_KEY
+
+
+def secret_from_settings_class(signature):
+    # expect: VC204 -- a settings class named as such (`ProdSettings`), fixed like any other
+    if signature != ProdSettings.WEBHOOK_SECRET:
+        raise PermissionError("bad signature")
+
+
+def token_kind_is_an_enum_member(token, Token):
+    # ok: VC204 -- picks a branch by the token's type: an enum member, not a secret
+    return token.kind == Token.Kind.ACCESS_TOKEN

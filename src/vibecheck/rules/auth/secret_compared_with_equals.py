@@ -25,6 +25,8 @@ from vibecheck.rules.auth.names import (
 CONFIRMATION_WORDS = frozenset({"confirm", "confirmation", "confirmed", "repeat", "repeated", "again", "retype",
                                 "retyped", "verify", "2"})
 CHANGE_WORDS = (frozenset({"new"}), frozenset({"old", "current", "previous", "existing"}))
+# Words of a class name whose upper-case attributes are settings (`Config.API_KEY`), not enum members.
+SETTINGS_CLASS_WORDS = frozenset({"config", "configuration", "settings", "conf", "secrets", "env", "environment"})
 # Last words of upper-case constants that hold a secret even without a kind word: `EXPECTED_KEY`, `WEBHOOK_HASH`.
 SECRET_CONSTANT_HEADS = frozenset({"key", "secret", "hash", "digest"})
 # Two hashes compared (`refresh_token_hash == rt.hash`): the server hashed the presented token and looks up
@@ -298,19 +300,25 @@ def _is_enum_member(node: cst.BaseExpression) -> bool:
     """`Token.Type.ACCESS_TOKEN`, `authenticator.Type.TOTP`: an upper-case member reached through a class.
 
     Comparing a `type` with an enum member picks a branch; neither side is a secret, whatever the member is named.
+    A settings class's constant (`Config.API_KEY`, `Settings.WEBHOOK_SECRET`) is a setting, not a member.
     """
     if not isinstance(node, cst.Attribute) or not node.attr.value.isupper():
         return False
     owner = node.value
     while isinstance(owner, cst.Attribute):
         if _is_class_name(owner.attr.value):
-            return True
+            return not _holds_settings(owner.attr.value)
         owner = owner.value
-    return isinstance(owner, cst.Name) and _is_class_name(owner.value)
+    return isinstance(owner, cst.Name) and _is_class_name(owner.value) and not _holds_settings(owner.value)
 
 
 def _is_class_name(name: str) -> bool:
     return name[:1].isupper() and not name.isupper()
+
+
+def _holds_settings(class_name: str) -> bool:
+    """`Config`, `AppSettings`, `ProdConfig`, `Secrets`: a class whose upper-case attributes are the app's settings."""
+    return bool(set(words(class_name)) & SETTINGS_CLASS_WORDS)
 
 
 def _both_hashes(left: cst.BaseExpression, left_name: str | None, right: cst.BaseExpression, right_name: str | None) -> bool:
