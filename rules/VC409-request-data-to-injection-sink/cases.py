@@ -131,6 +131,21 @@ def log_containers_and_reprs():
     return "ok"
 
 
+@app.get("/headers-kept")
+def log_containers_kept_in_names():
+    headers = dict(request.headers)
+    # ok: VC409 -- a dict kept in a name is still written by its items' repr
+    logger.info("headers: %s", headers)
+    agent = request.headers.get("User-Agent", "")
+    seen = [agent]
+    # ok: VC409
+    logger.debug("seen %s", seen)
+    seen = agent
+    # expect: VC409 -- rebound to the raw value
+    logger.debug("seen %s", seen)
+    return "ok"
+
+
 @app.post("/login-stripped")
 def log_stripped():
     username = request.form["username"].replace("\n", "").replace("\r", "")

@@ -247,11 +247,27 @@ class RequestDataToInjectionSink(FlowRule):
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, injection_source, sanitizer=strips_newlines, sanitizer_names=SANITIZERS)
 
+    _escaped_in: FlowState | None = None
+    _escaped: frozenset[str] = frozenset()
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if isinstance(node, cst.Assign):
             self._check_header_assignment(node, state)
         for call in iter_calls(node):
             self._check_call(call, state)
+        if isinstance(node, cst.Assign):
+            self._note_escaped(node, state)
+
+    def _note_escaped(self, node: cst.Assign, state: FlowState) -> None:
+        """Names bound to a value whose text form escapes newlines (`headers = dict(request.headers)`), per walk:
+        logging them later is as safe as logging the container itself."""
+        if self._escaped_in is not state:
+            self._escaped_in, self._escaped = state, frozenset()
+        names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
+        if not names:
+            return
+        escaped = not isinstance(node.value, cst.Name) and not _unescaped_parts(node.value, state)
+        self._escaped = self._escaped | names if escaped else self._escaped - names
 
     def _tainted(self, node: cst.BaseExpression | None, state: FlowState) -> str | None:
         taint = state.taint_of(node) if node is not None else None
@@ -361,8 +377,10 @@ class RequestDataToInjectionSink(FlowRule):
         for index, argument in enumerate(arguments):
             if 0 < index <= len(conversions) and conversions[index - 1] in ESCAPING_CONVERSIONS:
                 continue
+            escaped = self._escaped if self._escaped_in is state else frozenset()
             origin = next((found for part in _unescaped_parts(argument, state)
-                           if (found := self._tainted(part, state)) is not None), None)
+                           if not (isinstance(part, cst.Name) and part.value in escaped)
+                           and (found := self._tainted(part, state)) is not None), None)
             if origin is not None:
                 self.report(argument, f"Client input from `{origin}` is logged as is, so a client can forge log lines "
                             "with newlines.", hint="Log the value with `%r` (or `!r`), or remove `\\r` and `\\n` from it "
