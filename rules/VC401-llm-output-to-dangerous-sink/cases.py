@@ -277,6 +277,24 @@ def select_prefix_is_no_check(session, question):
     return session.execute(text(sql)).fetchall()
 
 
+def first_word_is_no_check(session, question):
+    sql = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+    sql = sql.choices[0].message.content
+    if sql.strip().split()[0].lower() != "select":
+        return None
+    # expect: VC401 -- the first word pins how the text starts, not what follows it
+    return session.execute(text(sql)).fetchall()
+
+
+def leading_characters_are_no_check(session, question):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+    sql = reply.choices[0].message.content
+    if sql[:6].upper() != "SELECT":
+        return None
+    # expect: VC401
+    return session.execute(text(sql)).fetchall()
+
+
 def allow_listed_query(session, question):
     name = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
     name = name.choices[0].message.content

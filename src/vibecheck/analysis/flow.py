@@ -656,7 +656,8 @@ def _each_checked_name(test: cst.CSTNode) -> Iterator[tuple[str, bool]]:
                     # `block.type == "tool_use"` checks one field of `block`, not the rest of it
                     yield field, False
                     continue
-                yield from ((name, False) for name in _names_inside(operand))
+                # `text.split()[0].lower() != "select"` pins how the text starts, as `startswith` does
+                yield from ((name, _is_leading_piece(operand)) for name in _names_inside(operand))
         elif type(node) is cst.Call:
             func = node.func
             if type(func) is cst.Name and func.value in NON_CHECK_CALLS or _is_unpinned_prefix_test(node) \
@@ -672,6 +673,23 @@ def _each_checked_name(test: cst.CSTNode) -> Iterator[tuple[str, bool]]:
                 yield from ((name, by_prefix) for name in _names_inside(arg.value))
 
 
+def _is_leading_piece(operand: cst.CSTNode) -> bool:
+    """`text.split()[0]`, `text.partition(" ")[0]`, `text[:6]`, also through `.strip()`/`.lower()`: a piece of the
+    value, so comparing it checks how the value starts, not the whole of it."""
+    node = operand
+    while type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in CASE_AND_SPACE_METHODS:
+        node = node.func.value
+    if type(node) is not cst.Subscript:
+        return False
+    if any(type(element.slice) is cst.Slice for element in node.slice):
+        return True
+    value = node.value
+    return type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value in SPLITTING_METHODS
+
+
+# Methods that change a string's case or trim it, and methods that cut it into pieces.
+CASE_AND_SPACE_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title"})
+SPLITTING_METHODS = frozenset({"split", "rsplit", "partition", "rpartition", "splitlines"})
 # Parsing a URL is no check of it: `if not urlparse(url).netloc` only tests that it has a host.
 URL_PARSER_NAMES = frozenset({"urlparse", "urlsplit"})
 URL_HOST_FIELDS = frozenset({"hostname", "netloc", "host"})
