@@ -186,3 +186,18 @@ def test_only_other_tools_findings_inside_the_vetted_range_of_an_enabled_rule_ar
     assert [(f.code, f.location.start.line, f.location.start.column) for f in kept] == [
         ("B608", 3, 4), ("B608", 5, 3), ("B602", 4, 1), ("B608", 4, 1)]
     assert vetted.drop(findings, {"VC402"}) == findings
+
+
+def test_b602_is_cleared_where_bandit_reports_it_on_a_call_over_several_lines() -> None:
+    found = unfiltered('''
+        import subprocess
+
+        def last_commit(repo_dir):
+            return subprocess.run(
+                "git log --pretty=format:%ct --quiet -1 HEAD",
+                capture_output=True,
+                shell=True,
+                cwd=repo_dir,
+            )
+        ''')
+    assert not [code for code, _ in found if code == "B602"]

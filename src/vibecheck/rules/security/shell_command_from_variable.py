@@ -9,6 +9,7 @@ from vibecheck.rules.security._support import (
     STRING_NODES,
     BindingRule,
     argument,
+    callee_tail,
     is_name_constant,
     keyword,
     param_names,
@@ -97,8 +98,11 @@ class ShellCommandFromVariable(BindingRule):
                 command, how = self._shell_argv(command), f"`{qualified}([<shell>, \"-c\", ...])`"
         else:
             return
-        if command is not None and how.endswith(("()`", "shell=True)`")) and self._vetted_command(command):
-            self.vet(node.func)  # bandit's B602/B605 start where the call (its callee) starts
+        if command is not None and how.endswith(("()`", "shell=True)`")) and self._vetted_command(command) \
+                and not any(_calls_a_shell(arg.value) for arg in node.args if arg.value is not command):
+            # bandit's B602 starts on the line of `shell=`, in the call's first column: inside the call, where no
+            # other shell-running call starts (checked just above)
+            self.vet(node)
             return
         if command is not None and self._is_built(command):
             self.report(node, f"{how} runs a command line built from variables, so their contents can inject shell "
@@ -239,6 +243,17 @@ class ShellCommandFromVariable(BindingRule):
         if isinstance(node, cst.Call):
             return self.qualified_name(node) in QUOTERS
         return False
+
+
+def _calls_a_shell(node: cst.CSTNode) -> bool:
+    """Whether a call that may run a shell (`subprocess.run(...)`, `os.system(...)`) is inside `node`."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Call and callee_tail(current) in CALLEE_TAILS:
+            return True
+        pending.extend(current.children)
+    return False
 
 
 def _flatten_add(node: cst.BaseExpression) -> list[cst.BaseExpression]:
