@@ -201,3 +201,14 @@ def test_b602_is_cleared_where_bandit_reports_it_on_a_call_over_several_lines() 
             )
         ''')
     assert not [code for code, _ in found if code == "B602"]
+
+
+def test_b608_stays_on_a_list_joined_by_name_that_the_function_appends_to() -> None:
+    found = unfiltered('''
+        def union(rows, raw):
+            parts = []
+            for row in rows:
+                parts.append(f"SELECT {raw}")
+            return "SELECT * FROM (%s)" % " UNION ALL ".join(parts)
+        ''')
+    assert ("B608", 6) in found

@@ -331,7 +331,8 @@ class SqlBuiltFromStrings(FlowRule):
         assignment or `return`, or a query passed to a sink, so what is vetted is never part of a larger string.
 
         Stricter than the rule's own test: a name merely compared in an `if` (`state.checked`) does not count,
-        nor an UPPER_CASE name that some indented line assigns (a local, not a module constant)."""
+        nor an UPPER_CASE name that some indented line assigns (a local, not a module constant), nor a list joined by
+        name (`" UNION ALL ".join(parts)`: the flow keeps `parts = []` constant through later `parts.append(...)`)."""
         if self._sql_in_file is None:
             self._sql_in_file = bool(SQL_WORD.search(self.context.source))
         if not self._sql_in_file or not _built_shape(built):
@@ -341,7 +342,8 @@ class SqlBuiltFromStrings(FlowRule):
             text = constant_text(built, state)
         finally:
             state.checked = checked
-        if text is not None and not any(self._assigned_locally(name) for name in _upper_names(built)):
+        if text is not None and not _joins_a_name(built) \
+                and not any(self._assigned_locally(name) for name in _upper_names(built)):
             self.vet(built)
 
     def _assigned_locally(self, name: str) -> bool:
@@ -399,6 +401,18 @@ def _built_shape(node: cst.BaseExpression) -> bool:
     if type(node) is cst.Call:
         return type(node.func) is cst.Attribute and node.func.attr.value == "format"
     return type(node) is cst.FormattedString
+
+
+def _joins_a_name(node: cst.CSTNode) -> bool:
+    """Whether the expression joins a container held in a name (`sep.join(parts)`), which may have been appended to."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Call and type(current.func) is cst.Attribute and current.func.attr.value == "join" \
+                and current.args and isinstance(current.args[0].value, (cst.Name, cst.Attribute)):
+            return True
+        pending.extend(current.children)
+    return False
 
 
 def _upper_names(node: cst.CSTNode) -> list[str]:
