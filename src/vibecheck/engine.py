@@ -8,7 +8,8 @@ so such a file is a VC001 finding and libcst never sees it.
 The walk is a read-only traversal over each node's dataclass fields, dispatching `visit_<Class>` and
 `leave_<Class>` by class name. It is cheaper than libcst's `visit()`, which rebuilds every node, and it
 is iterative, so deeply nested files cannot overflow the interpreter stack. Positions are resolved only for
-the nodes that findings and fixes name (`vibecheck.positions`), in files that have findings.
+the nodes that findings and fixes name (`vibecheck.positions`), in files that have findings; the nodes rules
+vetted (`Rule.vet`) are placed later still, only if another tool reported a code they clear (`vibecheck.vetting`).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from vibecheck.lines import line_starts, split_lines
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
 from vibecheck.positions import positions_of, statement_paths, statement_positions
 from vibecheck.redaction import redact_known_secrets
-from vibecheck.rule import LineInsertion, NodeFix, NodeHead, PendingReport, Rule, RuleContext, WholeLines
+from vibecheck.rule import LineInsertion, NodeFix, NodeHead, PendingReport, PendingVet, Rule, RuleContext, WholeLines
 from vibecheck.source import CHAIN_LIMIT, SourceUnit
+from vibecheck.vetting import Vetted
 
 Handler = tuple[Any, Callable[[Any], Any]]
 
@@ -106,6 +108,8 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
             result.errors.append(_crash(path, getattr(collector, "__name__", "fact-collector"), exc))
     _walk(module, walkers, context, result.errors)
     result.facts = context.facts
+    if context.vets:
+        unit.vetted = _vetted(module, unit, source, context.vets)
     if context.reports:
         result.findings.extend(_to_findings(path, module, unit.python_ast(), source, context.reports, result.errors))
     return result
@@ -293,6 +297,7 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
                     errors.append(_crash(context.path, getattr(rule, "code", "import-table"), exc))
                     live = [r for r in live if r is not rule]
                     context.reports[:] = [r for r in context.reports if not isinstance(rule, r.rule)]
+                    context.vets[:] = [v for v in context.vets if not isinstance(rule, v.rule)]
                     visit, leave = _dispatch_tables(live, context)
                     continue  # the other rules still see this node, so their visit/leave pairs stay balanced
         if leaving:
@@ -339,7 +344,19 @@ def _to_findings(path: str, module: cst.Module, tree: ast.Module | None, source:
     return findings
 
 
-def _positions(module: cst.Module, tree: ast.Module | None, source: str, reports: list[PendingReport]) -> dict[int, CodeRange]:
+def _vetted(module: cst.Module, unit: SourceUnit, source: str, vets: list[PendingVet]) -> Vetted:
+    """The file's vetted nodes, placed only when the pipeline asks (`vibecheck.vetting`), per statement as reports."""
+
+    def resolve(wanted: Sequence[PendingVet]) -> dict[int, tuple[Position, Position]]:
+        ranges = _positions(module, unit.python_ast(), source, wanted) if wanted else {}
+        return {key: (Position(r.start.line, r.start.column + 1), Position(r.end.line, r.end.column + 1))
+                for key, r in ranges.items()}
+
+    return Vetted(vets, resolve)
+
+
+def _positions(module: cst.Module, tree: ast.Module | None, source: str,
+               reports: Sequence[PendingReport | PendingVet]) -> dict[int, CodeRange]:
     """The ranges of the reported nodes and their fixes' targets: from the statement the walk was in when they were
     reported, else from its top-level statement, else from the whole module."""
     by_statement: dict[tuple[int, ...], list[Any]] = {}

@@ -2,8 +2,9 @@
 
 Per file (in a worker): the caller reads the bytes once; a `SourceUnit` decodes them once and parses
 Python's `ast` at most once; the stages run on it: vibecheck's rules in one libcst walk, then each
-analyzer (bandit) on the same text and `ast`; the suppression comments are parsed once. The result is a
-`FileResult` holding the findings *before* filtering and the suppressions as data.
+analyzer (bandit) on the same text and `ast`; the suppression comments are parsed once. Findings of another
+tool that an enabled rule vetted (proved the sink safe: `Rule.vet`, `vibecheck.vetting`) are dropped here. The
+result is a `FileResult` holding the findings *before* filtering and the suppressions as data.
 
 Then, once per file, after the project phase has added its findings: the filter stage (`Pipeline.filter`)
 applies selection and per-file ignores, drops superseded codes, applies inline suppressions and reports
@@ -117,6 +118,14 @@ class Pipeline:
                     raise  # the file as a whole is stopped (`vibecheck.workers`)
                 except Exception as exc:  # one broken stage must not lose the others' findings
                     result.errors.append(EngineError(path, f"{name} stage crashed: {type(exc).__name__}: {exc}", rule=name))
+            if unit.vetted is not None:  # another tool's alarms on sinks a rule proved safe (`vibecheck.vetting`)
+                try:
+                    result.findings = unit.vetted.drop(result.findings, enabled)
+                except MemoryError:
+                    raise
+                except Exception as exc:  # every check ran; the alarms stay, as a guardrail keeps what it cannot clear
+                    result.warnings.append(f"{path}: could not place the nodes rules vetted, so no finding was cleared "
+                                           f"by them: {type(exc).__name__}: {exc}")
         if unit.text is not None and has_candidates(data):
             result.suppressions = tuple(parse_suppressions(unit.text, self._names, self.superseding))
         return result

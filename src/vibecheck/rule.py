@@ -97,6 +97,19 @@ class PendingReport:
 
 
 @dataclass
+class PendingVet:
+    """One call to `Rule.vet`: `node` was examined and found safe for the rule's `vets` codes (positions not resolved).
+
+    Shaped like a `PendingReport` without a fix, so the engine places both the same way, per statement.
+    """
+
+    rule: type[BaseRule]
+    node: Any
+    statement: tuple[int, ...] | None = None
+    fix: None = None
+
+
+@dataclass
 class RuleContext:
     """What a rule may know about the file it checks."""
 
@@ -107,6 +120,7 @@ class RuleContext:
     is_test_file: bool = False
     facts: dict[str, Any] = field(default_factory=dict)
     reports: list[PendingReport] = field(default_factory=list)
+    vets: list[PendingVet] = field(default_factory=list)  # `Rule.vet` calls, resolved only if an analyzer needs them
     ast_provider: Callable[[], ast.Module | None] | None = None  # the pipeline's: one `ast` parse per file
     # Answers several rules compute alike for the same node of this file (e.g. how an `except` handler ends),
     # computed once: keys name the helper and the node's id (the helper alone for an answer about the whole file); the
@@ -139,6 +153,9 @@ class BaseRule:
     cwe: ClassVar[tuple[int, ...]] = ()
     fixable: ClassVar[bool] = False
     supersedes: ClassVar[tuple[str, ...]] = ()
+    # Codes of other tools (bandit's `B608`) whose finding this rule clears where it proved the code safe: a
+    # finding of one of them that starts inside a node the rule passed to `Rule.vet` is dropped (`vibecheck.vetting`).
+    vets: ClassVar[tuple[str, ...]] = ()
     default_enabled: ClassVar[bool] = True
     Options: ClassVar[type] = NoOptions
 
@@ -241,6 +258,13 @@ class Rule(BaseRule):
         self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe,
                                                   self.context.statement))
 
+    def vet(self, node: cst.CSTNode) -> None:
+        """Say that `node` was examined and is safe for every code in the rule's `vets`: a finding of such a code
+        (another tool's context-free alarm) that starts inside the node's range is dropped. Mark the narrowest node
+        that holds the finding's start and whose every part the proof covers: a vetted node clears what starts
+        anywhere inside it. Costs an append; positions are resolved only in a file where such a finding exists."""
+        self.context.vets.append(PendingVet(type(self), node, self.context.statement))
+
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         return self.context.qualified_name(node)
 
@@ -323,6 +347,9 @@ def _validate_rule_class(cls: type[BaseRule]) -> None:
         raise RuleDefinitionError(f"{where}: docstring sections must follow the order {KNOWN_SECTIONS}")
     if cls.fixable != ("Fix safety" in sections):
         raise RuleDefinitionError(f"{where}: a rule has a `Fix safety` section exactly when it is fixable")
+    bad_vets = [code for code in cls.vets if not CODE_PATTERN.match(code) or code.startswith("VC")]
+    if bad_vets:
+        raise RuleDefinitionError(f"{where}: `vets` names other tools' codes (such as B608), not {', '.join(bad_vets)}")
     has_options = bool(dataclasses.fields(cls.Options))
     if has_options != ("Options" in sections):
         raise RuleDefinitionError(f"{where}: a rule has an `Options` section exactly when it has options")

@@ -10,8 +10,12 @@ from __future__ import annotations
 import ast
 import io
 import tokenize
+from typing import TYPE_CHECKING
 
 from vibecheck.ast_fields import content_children
+
+if TYPE_CHECKING:
+    from vibecheck.vetting import Vetted
 
 # CPython's messages when its parser gives up on nesting, not on a syntax error.
 _TOO_DEEP_MESSAGES = ("too many nested parentheses", "too complex", "too many levels of indentation")
@@ -49,6 +53,9 @@ class SourceUnit:
         self._ast: ast.Module | None = None
         self._ast_error: BaseException | None = None
         self._parsed = False
+        # The rules' `Rule.vet` calls on this file, for the pipeline to clear other tools' findings with after every
+        # stage ran (`vibecheck.vetting`); None when no rule vetted anything.
+        self.vetted: Vetted | None = None
 
     @property
     def text(self) -> str | None:

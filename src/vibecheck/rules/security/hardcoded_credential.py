@@ -56,6 +56,26 @@ def is_secret_name(name: str) -> bool:
     return parts[-1] == "key" and len(parts) > 1 and parts[-2] in KEY_QUALIFIERS
 
 
+# Last words of a name that say it holds something about a secret, not the secret: `PASSWORD_FIELD`, `TOKEN_TYPE`.
+LABEL_QUALIFIERS = frozenset({"field", "fields", "type", "name", "header", "param", "parameter", "url", "uri", "endpoint",
+                              "path", "prefix", "suffix", "pattern", "regex", "format", "label", "attr", "attribute",
+                              "column", "kind", "scheme", "mode", "style", "key", "var", "env", "message",
+                              "msg", "text", "template", "error", "hint", "help", "title"})
+# The words bandit's B105 looks for in a name (its `RE_CANDIDATES`), loosely: the cheap screen before the test below.
+_BANDIT_PASSWORD_WORDS = re.compile(r"pas|pwd|token|secret", re.IGNORECASE)
+
+
+def names_a_label(name: str, value: cst.SimpleString) -> bool:
+    """Whether `name = "value"` is a label about a secret, not one: the name is no secret name and ends in a word
+    such as `FIELD` or `TYPE`, and the value is a placeholder (`PASSWORD_FIELD = "password"`,
+    `token_type == "bearer"`). `PASSWORD = "hunter2"` and `ADMIN_PASSWORD_DEFAULT = "admin"` are not labels."""
+    if not _BANDIT_PASSWORD_WORDS.search(name) or is_secret_name(name):
+        return False
+    parts = _NAME_PARTS.findall(name)
+    text = string_value(value)
+    return bool(parts) and parts[-1].lower() in LABEL_QUALIFIERS and text is not None and is_placeholder(text)
+
+
 def is_placeholder(value: str) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
     a path, URL, file name, rate-limit spec (`"5/m/user"`) or regular expression, a label named after a
@@ -122,6 +142,9 @@ class HardcodedCredential(Rule):
     Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names) and values that are no secret
     whatever their key (rate-limit specs such as `"change_password": "5/m/user"`) are left alone, and in test
     files only vendor credential formats are reported. Messages and snippets show a redacted prefix only.
+    A placeholder given to a name that labels a secret rather than holds one (`PASSWORD_FIELD = "password"`,
+    `token_type == "bearer"`: the name ends in `FIELD`, `TYPE`, `HEADER`, `URL`, ...) also clears bandit's `B105`
+    there, which flags any string given to a name containing `password` or `token`.
 
     ## Why is this bad?
     Everyone who can read the repository, its history, a wheel or a CI log can use the credential, and
@@ -169,6 +192,7 @@ class HardcodedCredential(Rule):
     cwe = (798, 259)
     fixable = True
     supersedes = ("B105", "B106", "B107")
+    vets = ("B105",)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -217,7 +241,7 @@ class HardcodedCredential(Rule):
             self._check_named(node.keyword.value, node.value, replaced=node.value, variable=variable)
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
-        self._check_named(string_value(node.key), node.value, replaced=node.value)
+        self._check_named(string_value(node.key), node.value, replaced=node.value, label=node)
 
     def visit_Param(self, node: cst.Param) -> None:
         if node.default is not None:
@@ -240,8 +264,13 @@ class HardcodedCredential(Rule):
             self._check_named("signing_key", argument(node, position, name))
 
     def _check_named(self, name: str | None, value: cst.BaseExpression | None, *, replaced: cst.CSTNode | None = None,
-                     variable: str | None = None) -> None:
-        """Report a credential literal given to `name`; the fix reads `variable` (or `NAME`) instead of `replaced`."""
+                     variable: str | None = None, label: cst.CSTNode | None = None) -> None:
+        """Report a credential literal given to `name`; the fix reads `variable` (or `NAME`) instead of `replaced`.
+
+        A label (`names_a_label`) clears bandit's B105 (`vibecheck.vetting`) on the literal, or on `label` where
+        bandit reports elsewhere (the key of a dict entry)."""
+        if type(value) is cst.SimpleString and name is not None and names_a_label(name, value):
+            self.vet(label or value)
         if name is None or value is None or self.context.is_test_file or not is_secret_name(name):
             return
         if isinstance(value, cst.Call) and self.qualified_name(value) in ENV_GETTERS:

@@ -9,8 +9,10 @@ from vibecheck.rules.security._support import (
     STRING_NODES,
     BindingRule,
     argument,
+    callee_tail,
     is_name_constant,
     keyword,
+    param_names,
     string_value,
     tails,
 )
@@ -38,7 +40,9 @@ class ShellCommandFromVariable(BindingRule):
     `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or `["sh", "-c", ...]`),
     when the command is an f-string, a `%` or `+` concatenation, or a `.format()` call with a variable
     part, also when it is built in a variable first within the function. Values passed through
-    `shlex.quote` and literal constants do not count as variables.
+    `shlex.quote` and literal constants do not count as variables. Where every value of the command line
+    is a literal or quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it), it
+    clears bandit's `B602`/`B605` on that call, which flag any `shell=True`.
 
     ## Why is this bad?
     The shell interprets every character of the command: a file name, branch name or URL that contains
@@ -74,6 +78,7 @@ class ShellCommandFromVariable(BindingRule):
     confidence = Confidence.HIGH
     cwe = (78,)
     supersedes = ("B602", "B605")
+    vets = ("B602", "B605")
     # Every finding calls one of `SHELL_FUNCTIONS` or `SUBPROCESS_FUNCTIONS`, whose last name the file must spell.
     file_hints = ("system", "popen", "subprocess", "getoutput", "getstatusoutput")
 
@@ -93,10 +98,97 @@ class ShellCommandFromVariable(BindingRule):
                 command, how = self._shell_argv(command), f"`{qualified}([<shell>, \"-c\", ...])`"
         else:
             return
+        if command is not None and how.endswith(("()`", "shell=True)`")) and self._vetted_command(command) \
+                and not any(_calls_a_shell(arg.value) for arg in node.args if arg.value is not command):
+            # bandit's B602 starts on the line of `shell=`, in the call's first column: inside the call, where no
+            # other shell-running call starts (checked just above)
+            self.vet(node)
+            return
         if command is not None and self._is_built(command):
             self.report(node, f"{how} runs a command line built from variables, so their contents can inject shell "
                         "commands.", hint="Pass the command as a list of arguments without `shell=True` "
                         "(or quote each variable with `shlex.quote`).")
+
+    # -- vetting: a command line proven free of unquoted values clears bandit's B602/B605 (`vibecheck.vetting`) --
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
+        self._counts.append(dict.fromkeys(param_names(node.params), 1))  # a parameter is bound by the call
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(node)
+        self._counts.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        super().visit_Lambda(node)
+        self._counts.append(dict.fromkeys(param_names(node.params), 1))
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        super().leave_Lambda(node)
+        self._counts.pop()
+
+    def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression | None, *, remember: bool = True,
+              reads: cst.BaseExpression | None = None) -> None:
+        if isinstance(target, cst.Name) and remember:
+            counts = self._counts[-1]
+            counts[target.value] = counts.get(target.value, 0) + 1
+        super()._bind(target, value, remember=remember, reads=reads)
+
+    @property
+    def _counts(self) -> list[dict[str, int]]:
+        """How often each name is bound, per scope as `BindingRule` keeps them (module first)."""
+        counts: list[dict[str, int]] | None = self.__dict__.get("_binding_counts")
+        if counts is None:
+            counts = self.__dict__["_binding_counts"] = [{}]
+        return counts
+
+    def _single_value(self, name: cst.Name) -> cst.BaseExpression | None:
+        """The value of a name bound exactly once in its scope, and not a parameter: `resolve` follows the last
+        binding, which an earlier branch may not have taken; a proof of safety needs the only one."""
+        source = self.context.source
+        if ":=" in source:
+            return None
+        scope, counts = self._scopes[-1], self._counts[-1]
+        if name.value not in scope and "global" not in source:
+            scope, counts = self._scopes[0], self._counts[0]
+        value = scope.get(name.value)
+        return value if value is not None and counts.get(name.value) == 1 and id(name) not in self._earlier else None
+
+    def _vetted_command(self, command: cst.BaseExpression) -> bool:
+        """A command line whose every value is a literal or went through `shlex.quote` (also inside `%`, `+`,
+        `.format()` or `" ".join(...)`), a name bound once to such a line included."""
+        if isinstance(command, cst.Name):
+            value = self._single_value(command)
+            return value is not None and not isinstance(value, cst.Name) and self._vetted_command(value)
+        if isinstance(command, cst.BinaryOperation):
+            if isinstance(command.operator, cst.Modulo):
+                return isinstance(command.left, STRING_NODES) and self._quoted(command.left) and self._quoted(command.right)
+            return isinstance(command.operator, cst.Add) and all(self._quoted(p) for p in _flatten_add(command))
+        if isinstance(command, cst.Call) and isinstance(command.func, cst.Attribute) \
+                and isinstance(command.func.value, STRING_NODES):
+            if command.func.attr.value == "format":
+                return all(self._quoted(arg.value) for arg in command.args)
+            if command.func.attr.value == "join" and len(command.args) == 1:
+                items = command.args[0].value
+                if isinstance(items, (cst.GeneratorExp, cst.ListComp)):
+                    return self._quoted(items.elt)
+                return isinstance(items, (cst.List, cst.Tuple)) and self._quoted(items)
+        return self._quoted(command)
+
+    def _quoted(self, node: cst.BaseExpression, depth: int = 3) -> bool:
+        """A literal, a `shlex.quote(...)`, an f-string or a tuple of them, or a name bound once to one."""
+        if isinstance(node, cst.Name):
+            value = self._single_value(node)
+            return depth > 0 and value is not None and self._quoted(value, depth - 1)
+        if isinstance(node, LITERAL_NODES):
+            return not isinstance(node, cst.ConcatenatedString) or all(
+                self._quoted(part, depth) for part in (node.left, node.right))
+        if isinstance(node, cst.FormattedString):
+            return depth > 0 and all(self._quoted(p.expression, depth - 1) for p in node.parts
+                                     if isinstance(p, cst.FormattedStringExpression))
+        if isinstance(node, (cst.Tuple, cst.List)):
+            return depth > 0 and all(self._quoted(e.value, depth - 1) for e in node.elements)
+        return isinstance(node, cst.Call) and self.qualified_name(node) in QUOTERS
 
     def _shell_argv(self, command: cst.BaseExpression | None) -> cst.BaseExpression | None:
         """The script of `["bash", "-c", script]`, or None."""
@@ -151,6 +243,17 @@ class ShellCommandFromVariable(BindingRule):
         if isinstance(node, cst.Call):
             return self.qualified_name(node) in QUOTERS
         return False
+
+
+def _calls_a_shell(node: cst.CSTNode) -> bool:
+    """Whether a call that may run a shell (`subprocess.run(...)`, `os.system(...)`) is inside `node`."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Call and callee_tail(current) in CALLEE_TAILS:
+            return True
+        pending.extend(current.children)
+    return False
 
 
 def _flatten_add(node: cst.BaseExpression) -> list[cst.BaseExpression]:

@@ -227,8 +227,11 @@ class SqlBuiltFromStrings(FlowRule):
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
     reported; passing parameters separately does not excuse a query that still
     pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
-    `B608`, which only sees the one-line form. It also records which parameters and return values of each
-    function reach those calls, so that VC417 reports a query built in one function and executed in
+    `B608`, which only sees the one-line form, and clears bandit's `B608` on a string it proved built from
+    constants alone (the value of an assignment or `return`, or a query passed to a sink; a name merely compared in
+    an `if` does not count there): bandit flags any SQL-looking string built with `%` or an f-string, also
+    `"SELECT %s FROM %s" % (qn(column), table)` with quoted identifiers. It also records which parameters and
+    return values of each function reach those calls, so that VC417 reports a query built in one function and executed in
     another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across modules;
     a query that a function returns together with its values and that is executed with them
     (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also wrapped:
@@ -269,6 +272,7 @@ class SqlBuiltFromStrings(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = (89, 943)
     supersedes = ("B608",)
+    vets = ("B608",)
     summarises = True
     untrusted_kinds = frozenset({"sql"})
 
@@ -277,6 +281,8 @@ class SqlBuiltFromStrings(FlowRule):
         self.unpacked: dict[str, int] = {}  # names holding parts of one call's result: name -> that call's id
         self.class_constants: dict[str, dict[str, str]] = {}  # class -> {"self.table": "", "cls.table": ""}
         self.rebound: frozenset[str] | None = None  # attributes the module's methods assign, read at the first class
+        self._sql_in_file: bool | None = None  # whether a word bandit's B608 needs occurs at all (for vetting)
+        self._local_upper: dict[str, bool] = {}  # UPPER_CASE name -> whether an indented line assigns it
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
@@ -299,10 +305,16 @@ class SqlBuiltFromStrings(FlowRule):
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         self.unpacked = _note_unpacking(node, self.unpacked)
+        kind = type(node)
+        if (kind is cst.Assign or kind is cst.AnnAssign or kind is cst.AugAssign or kind is cst.Return) \
+                and type(getattr(node, "value", None)) in BUILT_TYPES:
+            self._vet_if_constant(node.value, state)  # type: ignore[attr-defined]  # (checked just above)
         for call in iter_calls(node):
             query, sink, kinds, cwe = self._sink_query(call, state)
             if query is None:
                 continue
+            if type(query) in BUILT_TYPES:
+                self._vet_if_constant(query, state)
             taint = state.taint_of(query)
             if taint is None:
                 continue
@@ -318,6 +330,33 @@ class SqlBuiltFromStrings(FlowRule):
                 how = HOW_BUILT.get(taint.origin, taint.origin)
                 self.report(query, f"An SQL query built with {how} {where} reaches `{sink}`{also}, so a value can "
                             "rewrite the query.", hint=HINT, cwe=cwe)
+
+    def _vet_if_constant(self, built: cst.BaseExpression, state: FlowState) -> None:
+        """Clear bandit's B608 on a string built only from constants (`vibecheck.vetting`): the whole value of an
+        assignment or `return`, or a query passed to a sink, so what is vetted is never part of a larger string.
+
+        Stricter than the rule's own test: a name merely compared in an `if` (`state.checked`) does not count,
+        nor an UPPER_CASE name that some indented line assigns (a local, not a module constant), nor a list joined by
+        name (`" UNION ALL ".join(parts)`: the flow keeps `parts = []` constant through later `parts.append(...)`)."""
+        if self._sql_in_file is None:
+            self._sql_in_file = bool(SQL_WORD.search(self.context.source))
+        if not self._sql_in_file or not _built_shape(built):
+            return
+        checked, state.checked = state.checked, set()
+        try:
+            text = constant_text(built, state)
+        finally:
+            state.checked = checked
+        if text is not None and not _joins_a_name(built) \
+                and not any(self._assigned_locally(name) for name in _upper_names(built)):
+            self.vet(built)
+
+    def _assigned_locally(self, name: str) -> bool:
+        found = self._local_upper.get(name)
+        if found is None:
+            found = self._local_upper[name] = re.search(
+                rf"^[ \t]+{re.escape(name)}\s*(:[^=\n]*)?[-+*/%|&]?=[^=]", self.context.source, re.MULTILINE) is not None
+        return found
 
     def _sink_query(self, call: cst.Call, state: FlowState
                     ) -> tuple[cst.BaseExpression | None, str, tuple[str, ...], tuple[int, ...]]:
@@ -353,6 +392,47 @@ class SqlBuiltFromStrings(FlowRule):
         if last in READ_SQL_FUNCTIONS and not has_keyword(call, "params"):
             return call_argument(call, 0, "sql"), f"{short_code(func)}()", ("sql",), SQL_CWE
         return None, "", (), ()
+
+
+# What bandit's B608 flags: a string literal in an f-string, a `%` or `+` operation, or a `.format()` call.
+BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call})
+# B608 needs one of these words in the string (`select ... from`, `delete from`, `insert into`, `update ... set`).
+SQL_WORD = re.compile(r"select|delete|insert|update", re.IGNORECASE)
+
+
+def _built_shape(node: cst.BaseExpression) -> bool:
+    if type(node) is cst.BinaryOperation:
+        return type(node.operator) in (cst.Modulo, cst.Add)
+    if type(node) is cst.Call:
+        return type(node.func) is cst.Attribute and node.func.attr.value == "format"
+    return type(node) is cst.FormattedString
+
+
+def _joins_a_name(node: cst.CSTNode) -> bool:
+    """Whether the expression joins a container held in a name (`sep.join(parts)`), which may have been appended to."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Call and type(current.func) is cst.Attribute and current.func.attr.value == "join" \
+                and current.args and isinstance(current.args[0].value, (cst.Name, cst.Attribute)):
+            return True
+        pending.extend(current.children)
+    return False
+
+
+def _upper_names(node: cst.CSTNode) -> list[str]:
+    """The UPPER_CASE plain names in an expression (a few nodes: the strings a query is built of)."""
+    found, pending = [], [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Name:
+            if CONSTANT_NAME.match(current.value):
+                found.append(current.value)
+        elif type(current) is cst.Attribute:  # `self.TABLE` names an attribute, not a local: only its head counts
+            pending.append(current.value)
+        else:
+            pending.extend(current.children)
+    return found
 
 
 def _mongo_code(call: cst.Call) -> cst.BaseExpression | None:

@@ -1,0 +1,214 @@
+"""Vetting (`vibecheck.vetting`): a rule that proved a sink safe clears bandit's alarm there, and only there."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from vibecheck.config import Settings
+from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
+from vibecheck.pipeline import Pipeline
+from vibecheck.rule import PendingVet
+from vibecheck.vetting import Vetted
+
+SETTINGS = Settings(select=("B", "VC402", "VC403", "VC408"))
+
+
+def unfiltered(source: str, settings: Settings = SETTINGS) -> list[tuple[str, int]]:
+    """(code, line) of every finding before the filter stage: supersedes and suppressions have not run yet."""
+    result = Pipeline(settings).check_bytes("app/mod.py", "app/mod.py", textwrap.dedent(source).encode())
+    assert not result.errors
+    return sorted((f.code, f.location.start.line) for f in result.findings)
+
+
+SQL_SAFE = {
+    "quoted identifiers": '''
+        def get(connection, cursor, col, key, name):
+            qn = connection.ops.quote_name
+            table = connection.ops.quote_name(name)
+            cursor.execute("SELECT %s FROM %s WHERE k = %%s" % (qn(col), table), [key])
+        ''',
+    "class constant table": '''
+        class Store:
+            table = "users"
+
+            def get(self, cursor, key):
+                return cursor.execute(f"SELECT * FROM {self.table} WHERE id = ?", (key,))
+        ''',
+    "allow-listed column": '''
+        ALLOWED = ("name", "email")
+
+        def rows(cursor, field):
+            column = field if field in ALLOWED else "name"
+            cursor.execute(f"SELECT * FROM users ORDER BY {column}")
+        ''',
+    "placeholder list": '''
+        def rows(cursor, ids):
+            cursor.execute(f"SELECT * FROM users WHERE id IN ({','.join('?' for _ in ids)})", ids)
+        ''',
+    "built in a variable first, over several lines": '''
+        def rows(connection, cursor, name, key):
+            table = connection.ops.quote_name(name)
+            sql = "SELECT %s FROM %s WHERE k = %%s" % (
+                table,
+                table,
+            )
+            cursor.execute(sql, [key])
+        ''',
+}
+
+
+@pytest.mark.parametrize("source", SQL_SAFE.values(), ids=SQL_SAFE.keys())
+def test_b608_is_cleared_on_queries_vc402_proves_constant(source: str) -> None:
+    assert not [code for code, _ in unfiltered(source) if code in ("B608", "VC402")]
+
+
+def test_b608_stays_without_vc402() -> None:
+    source = SQL_SAFE["built in a variable first, over several lines"]
+    assert ("B608", 4) in unfiltered(source, Settings(select=("B",)))
+
+
+SQL_UNSAFE = {
+    "raw name": ('''
+        def rows(cursor, name):
+            cursor.execute("SELECT * FROM users WHERE name = '%s'" % name)
+        ''', 3),
+    "name only compared in an if": ('''
+        def rows(cursor, name):
+            if name != "":
+                cursor.execute(f"SELECT * FROM users WHERE name = '{name}'")
+        ''', 4),
+    "upper-case local": ('''
+        def rows(cursor, request):
+            TABLE = request.args["table"]
+            cursor.execute(f"SELECT * FROM {TABLE}")
+        ''', 4),
+    "constant part of a larger string": ('''
+        def rows(connection, cursor, where):
+            sql = ("SELECT * FROM %s" % connection.ops.quote_name("t")) + where
+            cursor.execute(sql)
+        ''', 3),
+}
+
+
+@pytest.mark.parametrize(("source", "line"), SQL_UNSAFE.values(), ids=SQL_UNSAFE.keys())
+def test_b608_stays_on_queries_with_a_raw_value(source: str, line: int) -> None:
+    assert ("B608", line) in unfiltered(source)
+
+
+def test_b602_is_cleared_when_every_value_is_quoted() -> None:
+    found = unfiltered('''
+        import os
+        import shlex
+        import subprocess
+
+        def ping(host, folder):
+            subprocess.run(f"ping -c 1 {shlex.quote(host)}", shell=True)
+            cmd = "ls %s" % shlex.quote(folder)
+            subprocess.run(cmd, shell=True)
+            os.system(" ".join(shlex.quote(a) for a in ["ls", folder]))
+        ''')
+    assert not [code for code, _ in found if code in ("B602", "B605", "VC408")]
+
+
+SHELL_UNSAFE = {
+    "raw value": ('''
+        import subprocess
+
+        def ping(host):
+            subprocess.run(f"ping {host}", shell=True)
+        ''', 5),
+    "quoted on one branch only": ('''
+        import shlex
+        import subprocess
+
+        def ping(host, safe):
+            cmd = f"ping {host}"
+            if safe:
+                cmd = f"ping {shlex.quote(host)}"
+            subprocess.run(cmd, shell=True)
+        ''', 9),
+    "parameter quoted on one branch only": ('''
+        import shlex
+        import subprocess
+
+        def ping(host, safe):
+            if safe:
+                host = shlex.quote(host)
+            subprocess.run(f"ping {host}", shell=True)
+        ''', 8),
+    "nested call inside a vetted one": ('''
+        import shlex
+        import subprocess
+
+        def ping(host):
+            subprocess.run(f"x {shlex.quote(host)}", shell=True, input=subprocess.check_output(f"y {host}", shell=True))
+        ''', 6),
+}
+
+
+@pytest.mark.parametrize(("source", "line"), SHELL_UNSAFE.values(), ids=SHELL_UNSAFE.keys())
+def test_b602_stays_on_a_command_with_an_unquoted_value(source: str, line: int) -> None:
+    assert ("B602", line) in unfiltered(source)
+
+
+def test_b105_is_cleared_on_labels_of_secrets_only() -> None:
+    found = unfiltered('''
+        PASSWORD_FIELD = "password"
+        TOKEN_TYPE = "bearer"
+
+        def auth(token_type):
+            if token_type == "bearer":
+                return {"password_field": "password"}
+            return None
+
+        PASSWORD = "hunter2"
+        ADMIN_PASSWORD_DEFAULT = "admin"
+        ''')
+    assert [line for code, line in found if code == "B105"] == [10, 11]
+
+
+def test_only_other_tools_findings_inside_the_vetted_range_of_an_enabled_rule_are_dropped() -> None:
+    class Rule:
+        code, vets = "VC999", ("B608",)
+
+    def finding(code: str, line: int, column: int, source: str = "bandit") -> Finding:
+        where = Position(line, column)
+        return Finding(code=code, name="x", message="m", location=Location("f.py", where, where), severity=Severity.LOW,
+                       confidence=Confidence.LOW, category=Category.SECURITY, source=source)
+
+    span = (Position(3, 5), Position(5, 2))
+    vetted = Vetted([PendingVet(Rule, node := object())], lambda vets: {id(node): span} if vets else {})
+    findings = [finding("B608", 3, 5), finding("B608", 5, 2), finding("B608", 3, 4), finding("B608", 5, 3),
+                finding("B602", 4, 1), finding("B608", 4, 1, source="vibecheck")]
+    kept = vetted.drop(findings, {"VC999"})
+    assert [(f.code, f.location.start.line, f.location.start.column) for f in kept] == [
+        ("B608", 3, 4), ("B608", 5, 3), ("B602", 4, 1), ("B608", 4, 1)]
+    assert vetted.drop(findings, {"VC402"}) == findings
+
+
+def test_b602_is_cleared_where_bandit_reports_it_on_a_call_over_several_lines() -> None:
+    found = unfiltered('''
+        import subprocess
+
+        def last_commit(repo_dir):
+            return subprocess.run(
+                "git log --pretty=format:%ct --quiet -1 HEAD",
+                capture_output=True,
+                shell=True,
+                cwd=repo_dir,
+            )
+        ''')
+    assert not [code for code, _ in found if code == "B602"]
+
+
+def test_b608_stays_on_a_list_joined_by_name_that_the_function_appends_to() -> None:
+    found = unfiltered('''
+        def union(rows, raw):
+            parts = []
+            for row in rows:
+                parts.append(f"SELECT {raw}")
+            return "SELECT * FROM (%s)" % " UNION ALL ".join(parts)
+        ''')
+    assert ("B608", 6) in found
