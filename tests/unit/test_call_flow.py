@@ -48,5 +48,6 @@ def test_a_returned_call_carries_the_client_data_of_the_function_it_calls() -> N
     graph = CallGraph({"app": {"outer": {"parameters": [], "sinks": [], "calls": [], "returns": [[CALL, "local:inner"]]},
                                "inner": {"parameters": [], "sinks": [], "calls": [],
                                          "returns": [["request", "request.args", OBJECT]]}}})
-    assert graph.returned_origin(("app", "outer"), frozenset({"request"})) == ("request.args` in `inner()", True)
+    # the shape comes along: OBJECT, a client's object that `inner` returned as it came
+    assert graph.returned_origin(("app", "outer"), frozenset({"request"})) == ("request.args` in `inner()", OBJECT)
     assert graph.returned_origin(("app", "outer"), frozenset({"llm"})) is None
