@@ -6,6 +6,8 @@ from functools import wraps
 
 import jwt
 
+from typing import Annotated, Optional
+
 from fastapi import Header, HTTPException, Request
 from fastapi.responses import JSONResponse
 from flask import abort, current_app, jsonify, request
@@ -276,3 +278,81 @@ def is_token_valid(token: str) -> bool:
     except jwt.InvalidTokenError:
         return False
     return True
+
+
+def fastapi_header_none_against_unset_setting(x_admin_token: str = Header(None)):
+    # expect: VC216 -- the header is None when omitted, and so is `API_KEY` when unset
+    if x_admin_token != API_KEY:
+        raise HTTPException(status_code=403)
+
+
+def fastapi_header_default_keyword(token: Optional[str] = Header(default=None, alias="X-Token")):
+    # expect: VC216
+    if API_KEY != token:
+        raise HTTPException(status_code=403)
+
+
+def fastapi_annotated_header(x_api_key: Annotated[str | None, Header()] = None):
+    # expect: VC216
+    if x_api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def fastapi_required_header(x_api_key: str = Header(...)):
+    # ok: VC216 -- a required header is never None
+    if x_api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def fastapi_header_empty_default(x_api_key: str = Header("")):
+    # ok: VC216 -- an omitted header reads as "", which an unset setting (None) never equals
+    if x_api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def fastapi_header_against_required_setting(x_admin_token: str = Header(None)):
+    # ok: VC216 -- `ADMIN_TOKEN` comes from `os.environ[...]`: never None
+    if x_admin_token != ADMIN_TOKEN:
+        raise HTTPException(status_code=403)
+
+
+def plain_parameter_none(token: str | None = None):
+    # ok: VC216 -- not read from the request here: the caller decides what it passes
+    if token != API_KEY:
+        raise HTTPException(status_code=403)
+
+
+def decode_even_when_expired(token: str) -> dict:
+    try:
+        return jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    except jwt.ExpiredSignatureError:
+        # expect: VC216 -- the expired token is decoded again with the expiry check off, and accepted
+        payload = jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"], options={"verify_exp": False})
+    return payload
+
+
+def decode_even_when_expired_dict(token: str) -> dict:
+    try:
+        payload = jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    except (jwt.ExpiredSignatureError, jwt.InvalidTokenError):
+        # expect: VC216
+        payload = jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"], options=dict(verify_exp=False))
+    return payload
+
+
+def reject_expired(token: str) -> dict:
+    try:
+        return jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    except jwt.ExpiredSignatureError:
+        # ok: VC216 -- it only logs whose token it was, then refuses
+        claims = jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"], options={"verify_exp": False})
+        logging.info("expired token of %s", claims.get("sub"))
+        raise HTTPException(status_code=401, detail="token expired")
+
+
+def decode_for_logging(token: str) -> dict:
+    try:
+        return jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    except ValueError:
+        # ok: VC216 -- not an auth error: a malformed body
+        return {}

@@ -13,6 +13,7 @@ from vibecheck.analysis.flow import short_code
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.exprs import is_false, is_none, string_value
 
 CONFIG_ROOTS = frozenset({"settings", "config", "conf", "app.config", "current_app.config", "os.environ", "env",
                           "self.settings", "self.config", "CONFIG", "SETTINGS"})
@@ -35,6 +36,12 @@ CHECK_NAME = re.compile(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|
                         r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
                         r"|permitted|valid)\w*)$")
 BUILTIN_NAMES = frozenset(dir(builtins))
+# JWT decoders (PyJWT, python-jose) and the switches that turn their expiry check off.
+JWT_DECODERS = frozenset({"jwt.decode", "jwt.decode_complete", "jwt.api_jwt.decode", "jose.jwt.decode"})
+EXPIRY_OPTIONS = frozenset({"verify_exp", "verify_expiration"})
+# FastAPI parameter sources of a credential: `x_token: str = Header(None)` is None when the client leaves it out.
+CLIENT_PARAMETER_SOURCES = frozenset({"fastapi.Header", "fastapi.Cookie", "fastapi.Query", "fastapi.params.Header",
+                                      "fastapi.params.Cookie", "fastapi.params.Query"})
 
 
 def _code(node: cst.CSTNode) -> str:
@@ -124,7 +131,14 @@ class AuthFailsOpen(Rule):
     constant, `os.getenv(...)` or a variable assigned from it) or a credential-named value, and the block
     it skips denies (raises, aborts, or answers 401/403). It also reports `if request.headers.get("X-API-Key")
     != API_KEY: abort(401)` where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is
-    unset, a request without the header compares `None != None`, which is false, and gets in.
+    unset, a request without the header compares `None != None`, which is false, and gets in. The same holds
+    for a FastAPI parameter that is None when the client omits it (`x_token: str = Header(None)`,
+    `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and `Query`).
+
+    It reports a decode that retries with the expiry check off when the token has expired (`except
+    jwt.ExpiredSignatureError: payload = jwt.decode(token, KEY, algorithms=[...], options={"verify_exp":
+    False})`, also `verify_expiration=False`): the check fails open, which is why it is here and not under
+    VC202, whose concern is the signature.
 
     It also reports an `except` (bare, `Exception`, or a token or permission error) that swallows a failed
     check: the `try` refuses (raises, aborts, answers 401/403, or calls `verify_jwt_in_request()`), and the
@@ -183,7 +197,8 @@ class AuthFailsOpen(Rule):
         super().__init__(context, options)
         self.configured: set[str] = set()  # variables assigned from a setting or the environment
         self.maybe_unset: set[str] = set()  # variables read from the environment without a default: None when unset
-        self.maybe_missing: set[str] = set()  # variables read with `.get(name)` and no default: None when missing
+        # per function: variables read with `.get(name)` and no default, and parameters the client may omit (None then)
+        self.maybe_missing: list[set[str]] = [set()]
         self.outer_params: list[set[str]] = []  # parameters of the enclosing functions: the view a decorator wraps
 
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -194,7 +209,7 @@ class AuthFailsOpen(Rule):
             if self._unset_env_read(node.value):
                 self.maybe_unset.add(name)
             elif _get_without_default(node.value):
-                self.maybe_missing.add(name)
+                self.maybe_missing[-1].add(name)
 
     def _unset_env_read(self, node: cst.BaseExpression) -> bool:
         """`os.getenv("API_KEY")`, `os.environ.get("API_KEY")`: None when the variable is unset."""
@@ -212,10 +227,26 @@ class AuthFailsOpen(Rule):
         sides = (test.left, test.comparisons[0].comparator)
         for setting, given in (sides, sides[::-1]):
             unset = (isinstance(setting, cst.Name) and setting.value in self.maybe_unset) or self._unset_env_read(setting)
-            missing = (isinstance(given, cst.Name) and given.value in self.maybe_missing) or _get_without_default(given)
+            missing = (isinstance(given, cst.Name) and given.value in self.maybe_missing[-1]) \
+                or _get_without_default(given)
             if unset and missing:
                 return _code(setting)
         return None
+
+    def _none_when_omitted(self, param: cst.Param) -> bool:
+        """`x: str = Header(None)`, `Header(default=None)`, `x: Annotated[str | None, Header()] = None`."""
+        default = param.default
+        if isinstance(default, cst.Call) and self._client_source(default):
+            return any(is_none(a.value) and (a.keyword.value == "default" if a.keyword is not None else index == 0)
+                       for index, a in enumerate(default.args) if not a.star)
+        annotation = param.annotation.annotation if param.annotation is not None else None
+        if default is None or not is_none(default) or not isinstance(annotation, cst.Subscript):
+            return False
+        return any(isinstance(e.slice, cst.Index) and isinstance(e.slice.value, cst.Call)
+                   and self._client_source(e.slice.value) for e in annotation.slice)
+
+    def _client_source(self, call: cst.Call) -> bool:
+        return (self.qualified_name(call.func) or "") in CLIENT_PARAMETER_SOURCES
 
     def _is_setting(self, node: cst.BaseExpression) -> bool:
         if isinstance(node, cst.BooleanOperation):
@@ -279,14 +310,48 @@ class AuthFailsOpen(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         params = node.params
-        self.outer_params.append({p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)})
+        every = (*params.posonly_params, *params.params, *params.kwonly_params)
+        self.outer_params.append({p.name.value for p in every})
+        self.maybe_missing.append({p.name.value for p in every if self._none_when_omitted(p)})
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.outer_params.pop()
+        self.maybe_missing.pop()
         if self.context.is_test_file or not isinstance(node.body, cst.IndentedBlock):
             return
         self._check_skipped_when_unset(node.body)
         self._check_swallowed_refusals(node)
+        self._check_expiry_retry(node)
+
+    def _check_expiry_retry(self, node: cst.FunctionDef) -> None:
+        """`except jwt.ExpiredSignatureError: payload = jwt.decode(..., options={"verify_exp": False})`: the token
+        that failed the expiry check is accepted anyway, so a stolen token never expires."""
+        for statement in walk_own(node.body):
+            if not isinstance(statement, cst.Try):
+                continue
+            for handler in statement.handlers:
+                if not _catches_auth_errors(handler) or _ends_in_raise(handler.body):
+                    continue
+                retry = next((n for n in walk_own(handler.body) if isinstance(n, cst.Call) and self._skips_expiry(n)), None)
+                if retry is not None:
+                    caught = _code(handler.type) if handler.type is not None else ""
+                    self.report(retry, f"`{short_code(retry)}` decodes again with the expiry check off after "
+                                f"`except{' ' + caught if caught else ''}:`, so an expired token is still accepted.",
+                                hint="Answer 401 when the token has expired and let the client refresh it through a "
+                                "separate, verified refresh token.")
+                    return
+
+    def _skips_expiry(self, call: cst.Call) -> bool:
+        """`jwt.decode(..., options={"verify_exp": False})`, `options=dict(verify_exp=False)`, `verify_expiration=False`."""
+        if (self.qualified_name(call.func) or "") not in JWT_DECODERS:
+            return False
+        for arg in call.args:
+            keyword = arg.keyword.value if arg.keyword is not None else None
+            if keyword in EXPIRY_OPTIONS and is_false(arg.value):
+                return True
+            if keyword == "options" and _option_off(arg.value, EXPIRY_OPTIONS):
+                return True
+        return False
 
     def _check_swallowed_refusals(self, node: cst.FunctionDef) -> None:
         """`try: <auth check> except Exception: pass` followed by the view, or an `except` that returns the view
@@ -340,6 +405,22 @@ class AuthFailsOpen(Rule):
                     "is let in.",
                     hint=f"Require `{switch}` (fail at start-up when it is unset) and deny the request when the "
                     "credential is missing or wrong.")
+
+
+def _option_off(options: cst.BaseExpression, names: frozenset[str]) -> bool:
+    """An options dict (`{"verify_exp": False}` or `dict(verify_exp=False)`) that turns one of `names` off."""
+    if isinstance(options, cst.Dict):
+        return any(isinstance(e, cst.DictElement) and string_value(e.key) in names and is_false(e.value)
+                   for e in options.elements)
+    if isinstance(options, cst.Call) and isinstance(options.func, cst.Name) and options.func.value == "dict":
+        return any(a.keyword is not None and a.keyword.value in names and is_false(a.value) for a in options.args)
+    return False
+
+
+def _ends_in_raise(body: cst.BaseSuite) -> bool:
+    statements = body.body if isinstance(body, cst.IndentedBlock) else ()
+    last = statements[-1] if statements else None
+    return isinstance(last, cst.SimpleStatementLine) and any(isinstance(s, cst.Raise) for s in last.body)
 
 
 def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
