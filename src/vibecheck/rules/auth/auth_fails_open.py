@@ -10,10 +10,11 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import short_code
+from vibecheck.analysis.tokens import skips_expiry
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.exprs import is_false, is_none, string_value
+from vibecheck.rules.auth.exprs import is_none
 
 CONFIG_ROOTS = frozenset({"settings", "config", "conf", "app.config", "current_app.config", "os.environ", "env",
                           "self.settings", "self.config", "CONFIG", "SETTINGS"})
@@ -36,9 +37,6 @@ CHECK_NAME = re.compile(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|
                         r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
                         r"|permitted|valid)\w*)$")
 BUILTIN_NAMES = frozenset(dir(builtins))
-# JWT decoders (PyJWT, python-jose) and the switches that turn their expiry check off.
-JWT_DECODERS = frozenset({"jwt.decode", "jwt.decode_complete", "jwt.api_jwt.decode", "jose.jwt.decode"})
-EXPIRY_OPTIONS = frozenset({"verify_exp", "verify_expiration"})
 # FastAPI parameter sources of a credential: `x_token: str = Header(None)` is None when the client leaves it out.
 CLIENT_PARAMETER_SOURCES = frozenset({"fastapi.Header", "fastapi.Cookie", "fastapi.Query", "fastapi.params.Header",
                                       "fastapi.params.Cookie", "fastapi.params.Query"})
@@ -332,7 +330,8 @@ class AuthFailsOpen(Rule):
             for handler in statement.handlers:
                 if not _catches_auth_errors(handler) or _ends_in_raise(handler.body):
                     continue
-                retry = next((n for n in walk_own(handler.body) if isinstance(n, cst.Call) and self._skips_expiry(n)), None)
+                retry = next((n for n in walk_own(handler.body)
+                              if isinstance(n, cst.Call) and skips_expiry(n, self.qualified_name)), None)
                 if retry is not None:
                     caught = _code(handler.type) if handler.type is not None else ""
                     self.report(retry, f"`{short_code(retry)}` decodes again with the expiry check off after "
@@ -340,18 +339,6 @@ class AuthFailsOpen(Rule):
                                 hint="Answer 401 when the token has expired and let the client refresh it through a "
                                 "separate, verified refresh token.")
                     return
-
-    def _skips_expiry(self, call: cst.Call) -> bool:
-        """`jwt.decode(..., options={"verify_exp": False})`, `options=dict(verify_exp=False)`, `verify_expiration=False`."""
-        if (self.qualified_name(call.func) or "") not in JWT_DECODERS:
-            return False
-        for arg in call.args:
-            keyword = arg.keyword.value if arg.keyword is not None else None
-            if keyword in EXPIRY_OPTIONS and is_false(arg.value):
-                return True
-            if keyword == "options" and _option_off(arg.value, EXPIRY_OPTIONS):
-                return True
-        return False
 
     def _check_swallowed_refusals(self, node: cst.FunctionDef) -> None:
         """`try: <auth check> except Exception: pass` followed by the view, or an `except` that returns the view
@@ -405,16 +392,6 @@ class AuthFailsOpen(Rule):
                     "is let in.",
                     hint=f"Require `{switch}` (fail at start-up when it is unset) and deny the request when the "
                     "credential is missing or wrong.")
-
-
-def _option_off(options: cst.BaseExpression, names: frozenset[str]) -> bool:
-    """An options dict (`{"verify_exp": False}` or `dict(verify_exp=False)`) that turns one of `names` off."""
-    if isinstance(options, cst.Dict):
-        return any(isinstance(e, cst.DictElement) and string_value(e.key) in names and is_false(e.value)
-                   for e in options.elements)
-    if isinstance(options, cst.Call) and isinstance(options.func, cst.Name) and options.func.value == "dict":
-        return any(a.keyword is not None and a.keyword.value in names and is_false(a.value) for a in options.args)
-    return False
 
 
 def _ends_in_raise(body: cst.BaseSuite) -> bool:
