@@ -16,20 +16,24 @@ class RouteWithoutAuth(ProjectRule):
     """A route that changes state, or looks administrative, with no recognised authentication guard.
 
     ## What it does
-    Finds web handlers that answer POST, PUT, PATCH or DELETE, or any method on an administrative-looking
-    path (`/admin`, `/delete`, `/users/<id>`), and reports those with no auth guard that vibecheck can see:
-    Flask and FastAPI route decorators, `add_url_rule`, Flask `MethodView`s, Django function views
-    (`@require_POST`, `@require_http_methods`, `if request.method == "POST"`), Django class-based views and
-    Django REST framework views. Recognised guards: auth decorators placed *below* the route decorator
-    (`@login_required`, `@jwt_required`, `@permission_required`, ...), a `before_request` hook of the app or
-    of the route's blueprint that aborts, redirects or returns, an `@app.middleware("http")` function that
-    answers 401/403, an auth-named class in `app.add_middleware(...)`, FastAPI `Depends`/`Security` on an auth
-    dependency (also in `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or
-    `include_router`, Django auth mixins and `method_decorator`, DRF `permission_classes` other than
-    `AllowAny`, an auth decorator on a class view's `dispatch`, and a recognisable check in the handler body
-    (`request.user.is_authenticated`, `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
-    or an auth-named `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`). Login, signup,
-    health and webhook paths are open by design and are not reported, nor are handlers with a decorator from
+    Finds web handlers that answer POST, PUT, PATCH or DELETE, or any method on an administrative-looking path
+    (`/admin`, `/delete`, `/users/<id>`), and reports those with no auth guard that vibecheck can see: Flask and
+    FastAPI route decorators, `add_url_rule`, Flask `MethodView`s, Django function views (`@require_POST`,
+    `@require_http_methods`, `if request.method == "POST"`), Django class-based views, Django REST framework
+    views, Starlette and FastAPI route lists (`Route("/x", f, methods=["DELETE"])`, `WebSocketRoute`, also
+    inside `Mount("/prefix", routes=[...])`, class `HTTPEndpoint`s) and registration calls
+    (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)` and
+    `router.add_post(...)`, Sanic's `app.add_route(handler, ...)`). Recognised guards: auth decorators placed
+    *below* the route decorator (`@login_required`, `@jwt_required`, `@permission_required`, ...), a
+    `before_request` hook of the app or of the route's blueprint that aborts, redirects or returns, an
+    `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
+    `Starlette(middleware=[Middleware(...)])`, FastAPI `Depends`/`Security` on an auth dependency (also in
+    `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router`, Django auth
+    mixins and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class
+    view's `dispatch`, and a recognisable check in the handler body (`request.user.is_authenticated`,
+    `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`, or an auth-named
+    `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`). Login, signup, health and
+    webhook paths are open by design and are not reported, nor are handlers with a decorator from
     `public-decorators`.
 
     The rule reads the whole app (the app model), so guards declared in another file count too: a
