@@ -12,6 +12,7 @@ Line numbers come from Python's `ast`, parsed only when the file has routes (lib
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 import re
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "as
                          "validate"})
 EXIT_CALLS = frozenset({"abort", "redirect"})
 REGISTRATIONS = fw.REGISTRATION_CALLS | fw.RESOURCE_REGISTRATIONS
+REQUEST_NAMES = frozenset({"request", "req"})
+BUILTIN_NAMES = frozenset(dir(builtins))
 STATE_METHOD_NAMES = {"create": "POST", "update": "PUT", "partial_update": "PATCH", "destroy": "DELETE"}
 
 
@@ -52,6 +55,9 @@ class Frame:
     credential_compared: bool = False
     parent: Frame | None = None
     authenticates: bool = False  # it, or a function nested in it (a decorator's wrapper), checks auth
+    verifies_signature: bool = False  # it checks the request's signature (`construct_event`, `compare_digest`)
+    names_signature: bool = False  # it reads a signature header (`"Stripe-Signature"`, `"X-Hub-Signature-256"`)
+    hands_on_request: bool = False  # it passes the request to a function (`handle_event(request.data)`) that may check it
 
     @property
     def checks_credential(self) -> bool:
@@ -182,6 +188,13 @@ def _registration_anchor(func: ast.expr | cst.BaseExpression) -> bool:
         return attribute in REGISTRATIONS or attribute in fw.ROUTE_OBJECT_NAMES
     name = func.value if isinstance(func, cst.Name) else func.id if isinstance(func, ast.Name) else None
     return name in fw.ROUTE_OBJECT_NAMES
+
+
+def _root(node: cst.BaseExpression) -> str | None:
+    """`request.get_data()` -> `request`: the name an attribute, call or item chain starts from."""
+    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
+        node = node.func if isinstance(node, cst.Call) else node.value
+    return node.value if isinstance(node, cst.Name) else None
 
 
 def _builds_view(method: str) -> bool:
@@ -415,8 +428,13 @@ class AppModelCollector:
             self._mark_body_guard()
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        if "login" in node.value.lower():
+        lowered = node.value.lower()
+        if "login" in lowered:
             self._mark_body_guard()
+        if "signature" in lowered:
+            frame = self._frame()
+            if frame is not None:
+                frame.names_signature = True
 
     def _mark_body_guard(self) -> None:
         frame = self._frame()
@@ -477,6 +495,11 @@ class AppModelCollector:
                 frame.exits = True
             if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks):
                 frame.body_guard = True
+            if fw.checks_signature(last):
+                frame.verifies_signature = True
+            if isinstance(func, cst.Name) and func.value[:1].islower() and func.value not in BUILTIN_NAMES \
+                    and any(_root(a.value) in REQUEST_NAMES for a in node.args):
+                frame.hands_on_request = True
         if _registration_anchor(func):
             self.anchors[id(node)] = ("call", self.registrations_seen)
             self.registrations_seen += 1
@@ -991,14 +1014,23 @@ class AppModelCollector:
             return resolved + name[len(head):]
         return "@" + name
 
+    def _is_webhook(self, path: str | None, names: tuple[str, ...]) -> bool:
+        words = {w for n in names for w in fw.name_words(n)} | {_normal(s) for s in (path or "").split("/")}
+        return bool(words & fw.WEBHOOK_WORDS)
+
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
         path = self._full_path(route)
-        if self._is_public_path(path) or any(self._is_public_name(n) for n in route.names):
-            return None
         frame = route.frame
+        signed = frame is not None and (frame.verifies_signature or frame.names_signature) \
+            or any(fw.checks_signature(_last(r.lstrip("@"))) for r in route.refs)
+        # a webhook is open to its sender by design, so it is reported only when nothing checks the signature
+        webhook = self._is_webhook(path, route.names) and frame is not None and not signed and not frame.hands_on_request
+        if not webhook and (self._is_public_path(path) or any(self._is_public_name(n) for n in route.names)):
+            return None
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
-        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts)
-        guarded = route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential)) \
+        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
+        guarded = route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential
+                                                           or frame.verifies_signature)) \
             or self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)
         label = route.label
         if path != route.path:
@@ -1017,6 +1049,7 @@ class AppModelCollector:
             "guarded": guarded,
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
+            "webhook": webhook,
             "needs_urlconf": route.heuristic,
             "refs": sorted(set(route.refs)),
             "line": line,

@@ -138,6 +138,15 @@ PUBLIC_PATHS = (
     "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
 )
+# Webhook endpoints are open to the sender, who authenticates by signing the body: open by design only when they
+# check that signature. Path segments and handler-name words that mark one:
+WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
+# Calls that check a request's signature (Stripe's `Webhook.construct_event`, `hmac.compare_digest`), and the words
+# of a project's own such check (`verify_github_signature`, `check_hmac`): a route that makes one is authenticated.
+SIGNATURE_CHECK_CALLS = frozenset({"construct_event", "compare_digest", "verify_header", "validate_request",
+                                   "verify_signature", "validate_signature", "verify_webhook", "validate_webhook"})
+SIGNATURE_CHECK_VERBS = frozenset({"verify", "validate", "check", "ensure", "require", "authenticate"})
+SIGNATURE_WORDS = frozenset({"signature", "signatures", "sig", "hmac", "webhook", "signed"})
 # Paths that look administrative: any method on them needs a guard.
 SENSITIVE_PATHS = (r"(^|/)(admin|administrator|delete|remove|destroy|purge|manage|internal|superuser|staff)([/_-]|$)"
                    r"|(^|/)users?/[<{]")
@@ -157,6 +166,12 @@ NOT_GUARDS = frozenset(DJANGO_METHOD_DECORATORS) | frozenset({"csrf_exempt", "cs
 def name_words(name: str) -> list[str]:
     """`get_current_active_user` -> [get, current, active, user]; `HTTPBearer` -> [http, bearer]."""
     return [w.lower() for w in _WORD_SPLIT.findall(name)]
+
+
+def checks_signature(name: str) -> bool:
+    """`construct_event`, `compare_digest`, `verify_github_signature`, `require_signed_request`: a signature check."""
+    words = set(name_words(name))
+    return name in SIGNATURE_CHECK_CALLS or bool(words & SIGNATURE_CHECK_VERBS and words & SIGNATURE_WORDS)
 
 
 def reads_as_guard(name: str) -> bool:

@@ -32,9 +32,14 @@ class RouteWithoutAuth(ProjectRule):
     mixins and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class
     view's `dispatch`, and a recognisable check in the handler body (`request.user.is_authenticated`,
     `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`, or an auth-named
-    `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`). Login, signup, health and
-    webhook paths are open by design and are not reported, nor are handlers with a decorator from
-    `public-decorators`.
+    `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`, or a check of the request's
+    signature: `stripe.Webhook.construct_event(...)`, `hmac.compare_digest(...)`, a project function named
+    like `verify_github_signature`). Login, signup and health paths are open by design and are not reported,
+    nor are handlers with a decorator from `public-decorators`. A webhook (a `webhook` path segment or
+    handler name) is open to its sender by design too, but the sender proves who it is by signing the
+    body: a webhook whose handler never checks a signature (no such call, no signature header such as
+    `"Stripe-Signature"` or `"X-Hub-Signature-256"` read, and the request not handed to another function
+    that may check it) gets its own finding, even in an app without any authentication.
 
     The rule reads the whole app (the app model), so guards declared in another file count too: a
     decorator or dependency defined in the project that checks the user, a session or a token, raises
@@ -119,7 +124,9 @@ class RouteWithoutAuth(ProjectRule):
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)
         unguarded = set(map(id, model.unguarded()))
         for routes in model.apps().values():
-            open_routes = [r for r in routes if id(r) in unguarded]
+            webhooks = [r for r in routes if id(r) in unguarded and r.fact.get("webhook")]
+            yield from map(self._unsigned_webhook, webhooks)
+            open_routes = [r for r in routes if id(r) in unguarded and not r.fact.get("webhook")]
             if len(open_routes) >= AGGREGATE_FROM and not model.authenticates(routes):
                 yield self._no_auth_in_app(open_routes)
                 continue
@@ -135,6 +142,13 @@ class RouteWithoutAuth(ProjectRule):
             message = f"{fact['label']} {what} but has no recognised authentication or authorisation guard."
             hint = ("Protect the handler with an auth guard (`@login_required`, `Depends(get_current_user)`, "
                     "`permission_classes`), or mark it deliberately public with a `public-decorators` decorator.")
+        return self._at(route, message, hint)
+
+    def _unsigned_webhook(self, route: ModelRoute) -> Finding:
+        message = (f"{route.fact['label']} receives webhooks but never checks their signature, so anyone can post "
+                   "forged events to it.")
+        hint = ("Verify the signature of the raw body before acting on it: `stripe.Webhook.construct_event(body, "
+                "signature_header, secret)`, or `hmac.compare_digest` of its HMAC with the `X-Hub-Signature-256` header.")
         return self._at(route, message, hint)
 
     def _no_auth_in_app(self, routes: list[ModelRoute]) -> Finding:
