@@ -8,7 +8,8 @@ import jwt
 
 from typing import Annotated, Optional
 
-from fastapi import Header, HTTPException, Request
+from fastapi import Header, HTTPException, Request, Security
+from fastapi.security import APIKeyHeader
 from fastapi.responses import JSONResponse
 from flask import abort, current_app, jsonify, request
 from flask_jwt_extended import get_jwt, verify_jwt_in_request
@@ -356,3 +357,19 @@ def decode_for_logging(token: str) -> dict:
     except ValueError:
         # ok: VC216 -- not an auth error: a malformed body
         return {}
+
+
+lenient_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
+strict_key_header = APIKeyHeader(name="X-API-Key")
+
+
+def verify_key_from_lenient_scheme(api_key: str = Security(lenient_key_header)):
+    # expect: VC216 -- `auto_error=False` gives None for a missing key, and `API_KEY` is None when unset
+    if api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def verify_key_from_strict_scheme(api_key: str = Security(strict_key_header)):
+    # ok: VC216 -- the scheme answers 403 itself when the key is missing
+    if api_key != API_KEY:
+        raise HTTPException(status_code=401)

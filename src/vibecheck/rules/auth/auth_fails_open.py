@@ -14,7 +14,7 @@ from vibecheck.analysis.tokens import skips_expiry
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.exprs import is_none
+from vibecheck.rules.auth.exprs import is_false, is_none
 
 CONFIG_ROOTS = frozenset({"settings", "config", "conf", "app.config", "current_app.config", "os.environ", "env",
                           "self.settings", "self.config", "CONFIG", "SETTINGS"})
@@ -37,6 +37,8 @@ CHECK_NAME = re.compile(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|
                         r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
                         r"|permitted|valid)\w*)$")
 BUILTIN_NAMES = frozenset(dir(builtins))
+# FastAPI security schemes that, built with `auto_error=False`, hand the dependant None when the client sends no key.
+LENIENT_SCHEMES = frozenset({"APIKeyHeader", "APIKeyQuery", "APIKeyCookie", "OAuth2PasswordBearer"})
 # FastAPI parameter sources of a credential: `x_token: str = Header(None)` is None when the client leaves it out.
 CLIENT_PARAMETER_SOURCES = frozenset({"fastapi.Header", "fastapi.Cookie", "fastapi.Query", "fastapi.params.Header",
                                       "fastapi.params.Cookie", "fastapi.params.Query"})
@@ -131,7 +133,8 @@ class AuthFailsOpen(Rule):
     != API_KEY: abort(401)` where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is
     unset, a request without the header compares `None != None`, which is false, and gets in. The same holds
     for a FastAPI parameter that is None when the client omits it (`x_token: str = Header(None)`,
-    `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and `Query`).
+    `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and `Query`, and
+    `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`).
 
     It reports a decode that retries with the expiry check off when the token has expired (`except
     jwt.ExpiredSignatureError: payload = jwt.decode(token, KEY, algorithms=[...], options={"verify_exp":
@@ -194,6 +197,7 @@ class AuthFailsOpen(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.configured: set[str] = set()  # variables assigned from a setting or the environment
+        self.lenient_schemes: set[str] = set()  # `APIKeyHeader(..., auto_error=False)` instances: None for a missing key
         self.maybe_unset: set[str] = set()  # variables read from the environment without a default: None when unset
         # per function: variables read with `.get(name)` and no default, and parameters the client may omit (None then)
         self.maybe_missing: list[set[str]] = [set()]
@@ -208,6 +212,13 @@ class AuthFailsOpen(Rule):
                 self.maybe_unset.add(name)
             elif _get_without_default(node.value):
                 self.maybe_missing[-1].add(name)
+            if isinstance(node.value, cst.Call) and self._lenient_scheme(node.value):
+                self.lenient_schemes.add(name)
+
+    def _lenient_scheme(self, call: cst.Call) -> bool:
+        """`APIKeyHeader(name="X-API-Key", auto_error=False)`: a security scheme that gives None for a missing key."""
+        return (self.qualified_name(call.func) or "").rpartition(".")[2] in LENIENT_SCHEMES and any(
+            a.keyword is not None and a.keyword.value == "auto_error" and is_false(a.value) for a in call.args)
 
     def _unset_env_read(self, node: cst.BaseExpression) -> bool:
         """`os.getenv("API_KEY")`, `os.environ.get("API_KEY")`: None when the variable is unset."""
@@ -232,16 +243,29 @@ class AuthFailsOpen(Rule):
         return None
 
     def _none_when_omitted(self, param: cst.Param) -> bool:
-        """`x: str = Header(None)`, `Header(default=None)`, `x: Annotated[str | None, Header()] = None`."""
+        """`x: str = Header(None)`, `Header(default=None)`, `x: Annotated[str | None, Header()] = None`, and
+        `key: str = Security(api_key_header)` where `api_key_header = APIKeyHeader(..., auto_error=False)`."""
         default = param.default
+        annotation = param.annotation.annotation if param.annotation is not None else None
+        sources = [default] if default is not None else []
+        if isinstance(annotation, cst.Subscript):
+            sources += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
+        if any(isinstance(s, cst.Call) and self._lenient_dependency(s) for s in sources):
+            return True
         if isinstance(default, cst.Call) and self._client_source(default):
             return any(is_none(a.value) and (a.keyword.value == "default" if a.keyword is not None else index == 0)
                        for index, a in enumerate(default.args) if not a.star)
-        annotation = param.annotation.annotation if param.annotation is not None else None
         if default is None or not is_none(default) or not isinstance(annotation, cst.Subscript):
             return False
         return any(isinstance(e.slice, cst.Index) and isinstance(e.slice.value, cst.Call)
                    and self._client_source(e.slice.value) for e in annotation.slice)
+
+    def _lenient_dependency(self, call: cst.Call) -> bool:
+        if (self.qualified_name(call.func) or "").rpartition(".")[2] not in ("Security", "Depends") or not call.args:
+            return False
+        target = call.args[0].value
+        return (isinstance(target, cst.Name) and target.value in self.lenient_schemes) or (
+            isinstance(target, cst.Call) and self._lenient_scheme(target))
 
     def _client_source(self, call: cst.Call) -> bool:
         return (self.qualified_name(call.func) or "") in CLIENT_PARAMETER_SOURCES
