@@ -373,3 +373,30 @@ def verify_key_from_strict_scheme(api_key: str = Security(strict_key_header)):
     # ok: VC216 -- the scheme answers 403 itself when the key is missing
     if api_key != API_KEY:
         raise HTTPException(status_code=401)
+
+
+def is_admin_request() -> bool:
+    # expect: VC216 -- `None == None` while `API_KEY` is unset and the header is missing
+    return request.headers.get("X-Admin-Token") == API_KEY
+
+
+def admin_view(x_admin_token: str | None = Header(None)):
+    # expect: VC216
+    if x_admin_token == API_KEY:
+        return {"admin": True}
+    raise HTTPException(status_code=403)
+
+
+def is_admin_request_with_default() -> bool:
+    # ok: VC216 -- a missing header reads as "", never None
+    return request.headers.get("X-Admin-Token", "") == API_KEY
+
+
+def is_admin_request_required_setting() -> bool:
+    # ok: VC216 -- `ADMIN_TOKEN` fails at start-up when unset
+    return request.headers.get("X-Admin-Token") == ADMIN_TOKEN
+
+
+def default_page_requested() -> bool:
+    # ok: VC216 -- not a credential
+    return request.args.get("page") == os.getenv("DEFAULT_PAGE")

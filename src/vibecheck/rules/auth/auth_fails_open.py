@@ -131,7 +131,8 @@ class AuthFailsOpen(Rule):
     constant, `os.getenv(...)` or a variable assigned from it) or a credential-named value, and the block
     it skips denies (raises, aborts, or answers 401/403). It also reports `if request.headers.get("X-API-Key")
     != API_KEY: abort(401)` where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is
-    unset, a request without the header compares `None != None`, which is false, and gets in. The same holds
+    unset, a request without the header compares `None != None`, which is false, and gets in (and
+    `request.headers.get("X-Admin-Token") == ADMIN_TOKEN` is true, wherever it is tested). The same holds
     for a FastAPI parameter that is None when the client omits it (`x_token: str = Header(None)`,
     `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and `Query`, and
     `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`).
@@ -227,11 +228,11 @@ class AuthFailsOpen(Rule):
         name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
         return name in ("os.getenv", "os.environ.get")
 
-    def _none_equals_none(self, test: cst.BaseExpression) -> str | None:
-        """The setting of `client_value != SETTING` when both may be None (an unset variable, a credential the
-        client left out): `None != None` is false, and the check lets the request in."""
+    def _none_equals_none(self, test: cst.BaseExpression, operator: type[cst.BaseCompOp] = cst.NotEqual) -> str | None:
+        """The setting of `client_value != SETTING` (or `==`) when both may be None (an unset variable, a credential
+        the client left out): `None != None` is false, `None == None` true, and the check lets the request in."""
         if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
-                and isinstance(test.comparisons[0].operator, cst.NotEqual)):
+                and isinstance(test.comparisons[0].operator, operator)):
             return None
         sides = (test.left, test.comparisons[0].comparator)
         for setting, given in (sides, sides[::-1]):
@@ -269,6 +270,15 @@ class AuthFailsOpen(Rule):
 
     def _client_source(self, call: cst.Call) -> bool:
         return (self.qualified_name(call.func) or "") in CLIENT_PARAMETER_SOURCES
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        """`return request.headers.get("X-Admin-Token") == ADMIN_TOKEN`: true for every request while it is unset."""
+        unset = self._none_equals_none(node, cst.Equal) if not self.context.is_test_file else None
+        if unset is not None and set(name_words(_code(node))) & CREDENTIAL_WORDS:  # a credential, not `page == PAGE`
+            self.report(node, f"`{short_code(node)}` is true when `{unset}` is unset and the request carries no "
+                        "credential: both are None then, and `None == None`.",
+                        hint=f"Read `{unset}` with `os.environ[...]` (fail at start-up when it is unset) and treat a "
+                        "missing credential as a failure: `bool(key) and secrets.compare_digest(key, SECRET)`.")
 
     def _is_setting(self, node: cst.BaseExpression) -> bool:
         if isinstance(node, cst.BooleanOperation):
