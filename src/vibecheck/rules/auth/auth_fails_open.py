@@ -10,7 +10,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import short_code
-from vibecheck.analysis.tokens import skips_expiry
+from vibecheck.analysis.tokens import DECODERS, skips_expiry
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -148,7 +148,9 @@ class AuthFailsOpen(Rule):
     await call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or,
     in a function named as a check (`check_token`, `is_authorized`), answers `True`. A `try` that only
     identifies the caller (`request.state.user = None` on failure) leaves the decision to the routes and is
-    not reported.
+    not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC: return
+    await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the request
+    on without recording an anonymous caller is reported too.
 
     ## Why is this bad?
     The code fails open: the day the environment variable is missing, the list of keys is empty or a
@@ -388,9 +390,16 @@ class AuthFailsOpen(Rule):
                     continue
                 following = statements[index + 1] if index + 1 < len(statements) else None
                 checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
+                # `if path in PUBLIC: return await call_next(request)` first: what follows is meant to guard the rest,
+                # so a token that does not decode must stop the request
+                exempts_first = any(isinstance(s, cst.If) and _allows(s.body) for s in statements[:index])
+                decodes = exempts_first and any(isinstance(n, cst.Call) and (self.qualified_name(n) or "") in DECODERS
+                                                for n in walk_own(statement.body))
                 for handler in statement.handlers:
                     if not _catches_auth_errors(handler) or _denies(handler.body):
                         continue
+                    if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
+                        checks = True  # it does not record an anonymous caller for the routes to judge
                     returns = [n for n in walk_own(handler.body) if isinstance(n, cst.Return)]
                     lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
                         not returns and following is not None and checks and _lets_in_statement(following, views))
