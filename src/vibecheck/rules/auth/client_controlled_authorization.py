@@ -59,8 +59,8 @@ class ClientControlledAuthorization(FlowRule):
     the server-side identity (`current_user`, `request.user`, `session`). The claims of a JWT decoded
     without checking its signature (`jwt.decode(t, options={"verify_signature": False})`,
     `get_unverified_claims(t)`) are the client's too, also when a function of the same module returns them
-    (`if current_claims().get("is_admin"):`, or through a variable). Credentials that are verified
-    (tokens, keys, passwords) are not reported here.
+    (`if current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable).
+    Credentials that are verified (tokens, keys, passwords) are not reported here.
 
     ## Why is this bad?
     Everything in a request is chosen by the client: anyone can add `?admin=true`, a `X-Role: admin` header
@@ -130,9 +130,9 @@ class ClientControlledAuthorization(FlowRule):
             return found
         if decodes_unverified(node, state.qualified_name):
             return Taint("request", UNVERIFIED_ORIGIN.format(short_code(node)))
-        func = node.func
-        if type(func) is cst.Name and func.value in self._unverified_helpers:
-            return Taint("request", UNVERIFIED_ORIGIN.format(f"{func.value}()"), key=func.value)
+        helper = dotted_name(node.func) if self._unverified_helpers else None
+        if helper in self._unverified_helpers:
+            return Taint("request", UNVERIFIED_ORIGIN.format(f"{helper}()"), key=helper.rpartition(".")[2])
         return None
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
@@ -205,12 +205,16 @@ def _quoted(origin: str) -> str:
 
 
 def _unverified_helpers(module: cst.Module, qualified_name: Callable[[cst.CSTNode], str | None]) -> frozenset[str]:
-    """Module-level functions that return the claims of a token nobody verified, directly or through a variable
-    or another such function (`def current_claims(): return jwt.decode(t, options={"verify_signature": False})`)."""
-    functions = [s for s in module.body if isinstance(s, cst.FunctionDef)]
+    """Functions of the module (`name`) and methods of its classes (`self.name`) that return the claims of a token
+    nobody verified, directly, through a variable or through another such helper (`def current_claims(): return
+    jwt.decode(t, options={"verify_signature": False})`)."""
+    functions = [(s.name.value, s) for s in module.body if isinstance(s, cst.FunctionDef)]
+    for statement in module.body:
+        if isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
+            functions += [(f"self.{s.name.value}", s) for s in statement.body.body if isinstance(s, cst.FunctionDef)]
     helpers: set[str] = set()
     for _ in range(2):  # a helper that returns another helper's claims
-        for function in functions:
+        for name, function in functions:
             nodes = list(walk_own(function.body))
             assigns = [n for n in nodes if isinstance(n, cst.Assign)]
             claims: set[str] = set()
@@ -219,7 +223,7 @@ def _unverified_helpers(module: cst.Module, qualified_name: Callable[[cst.CSTNod
                               for t in a.targets if isinstance(t.target, cst.Name))
             if any(isinstance(n, cst.Return) and n.value is not None
                    and _carries_claims(n.value, claims, helpers, qualified_name) for n in nodes):
-                helpers.add(function.name.value)
+                helpers.add(name)
     return frozenset(helpers)
 
 
@@ -228,8 +232,7 @@ def _carries_claims(value: cst.BaseExpression, claims: set[str], helpers: set[st
     for node in walk_own(value):
         if isinstance(node, cst.Name) and node.value in claims:
             return True
-        if isinstance(node, cst.Call) and (decodes_unverified(node, qualified_name) or (
-                isinstance(node.func, cst.Name) and node.func.value in helpers)):
+        if isinstance(node, cst.Call) and (decodes_unverified(node, qualified_name) or dotted_name(node.func) in helpers):
             return True
     return False
 
