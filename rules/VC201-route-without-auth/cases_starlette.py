@@ -104,3 +104,26 @@ shop = Sanic("shop")
 shop.add_route(delete_job, "/orders/<order_id>", methods=["DELETE"])
 # ok: VC201
 shop.add_route(create_job, "/orders", methods=["POST"])
+
+
+
+class ItemView(web.View):
+    async def get(self):
+        return web.json_response({})
+
+    # expect: VC201
+    async def post(self):
+        return web.json_response({}, status=201)
+
+
+aio.add_routes([
+    # ok: VC201
+    web.get("/catalog", list_jobs),
+    # expect: VC201
+    web.post("/catalog", purge_jobs),
+    # expect: VC201
+    web.route("DELETE", "/catalog/{item_id}", delete_job),
+    # ok: VC201 -- `@requires("authenticated")`
+    web.put("/catalog/{item_id}", create_job),
+    web.view("/catalog/items", ItemView),
+])

@@ -185,7 +185,8 @@ def _registration_anchor(func: ast.expr | cst.BaseExpression) -> bool:
     the walk and `_Places` (libcst and `ast`) count the same calls in the same order."""
     if isinstance(func, (cst.Attribute, ast.Attribute)):
         attribute = func.attr.value if isinstance(func, cst.Attribute) else func.attr
-        return attribute in REGISTRATIONS or attribute in fw.ROUTE_OBJECT_NAMES
+        return attribute in REGISTRATIONS or attribute in fw.ROUTE_OBJECT_NAMES or (
+            attribute in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value))
     name = func.value if isinstance(func, cst.Name) else func.id if isinstance(func, ast.Name) else None
     return name in fw.ROUTE_OBJECT_NAMES
 
@@ -195,6 +196,12 @@ def _root(node: cst.BaseExpression) -> str | None:
     while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
         node = node.func if isinstance(node, cst.Call) else node.value
     return node.value if isinstance(node, cst.Name) else None
+
+
+def _is_aiohttp_web(receiver: ast.expr | cst.BaseExpression) -> bool:
+    """The `web` of `web.post(...)`, as `from aiohttp import web` names it."""
+    name = receiver.value if isinstance(receiver, cst.Name) else receiver.id if isinstance(receiver, ast.Name) else None
+    return name == fw.AIOHTTP_MODULE
 
 
 def _builds_view(method: str) -> bool:
@@ -503,6 +510,9 @@ class AppModelCollector:
         if _registration_anchor(func):
             self.anchors[id(node)] = ("call", self.registrations_seen)
             self.registrations_seen += 1
+        if isinstance(func, cst.Attribute) and func.attr.value in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value) \
+                and (self.qualified_name(func) or "").startswith("aiohttp.web."):
+            self._collect_aiohttp_route(node, func.attr.value)
         if _last(get_full_name_for_node(func)) in fw.ROUTE_OBJECT_NAMES:
             qualified = self.qualified_name(func) or ""
             if qualified.startswith(fw.ROUTE_OBJECT_MODULES):
@@ -785,6 +795,23 @@ class AppModelCollector:
         fixed = fw.ROUTE_OBJECTS[kind]
         if view_arg is not None:
             self._register_view(None, path, frozenset({fixed}) if fixed else self._methods_keyword(call), view_arg.value, call)
+
+    def _collect_aiohttp_route(self, call: cst.Call, kind: str) -> None:
+        """`web.post("/items", create_item)`, `web.route("DELETE", "/items/{id}", f)`, `web.view("/items", ItemView)`."""
+        arguments = [a for a in call.args if a.keyword is None and not a.star]
+        fixed = fw.AIOHTTP_ROUTE_DEFS[kind]
+        if fixed is None:
+            method = _string(arguments[0].value) if arguments else None
+            if method is None or method.upper() not in fw.HTTP_METHODS:
+                return
+            arguments = arguments[1:]
+            methods = fw.STATE_CHANGING_METHODS | {"GET"} if method == "*" else frozenset({method.upper()})
+        else:
+            methods = frozenset({fixed})
+        path = _string(arguments[0].value) if arguments else None
+        view = arguments[1] if len(arguments) > 1 else _keyword(call, "handler")
+        if view is not None:
+            self._register_view(None, path, methods, view.value, call)
 
     def _collect_mount(self, call: cst.Call) -> None:
         """`Mount("/api", routes=[Route(...), Mount(...)])`: the prefix of the route objects listed inside."""

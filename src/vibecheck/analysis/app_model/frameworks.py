@@ -31,6 +31,11 @@ REGISTRATION_METHODS: dict[str, str] = {
 # class -> the method it answers when it names none (None: read `methods=`, GET by default).
 ROUTE_OBJECTS: dict[str, str | None] = {"Route": None, "APIRoute": None, "WebSocketRoute": "GET", "APIWebSocketRoute": "GET"}
 ROUTE_OBJECT_MODULES = ("starlette.", "fastapi.")
+# aiohttp's route definitions, spelled through `from aiohttp import web`: `app.add_routes([web.post("/x", f)])`,
+# `web.route("POST", "/x", f)`, `web.view("/x", ItemView)`. Function -> its method (None: the first argument names it).
+AIOHTTP_MODULE = "web"
+AIOHTTP_ROUTE_DEFS: dict[str, str | None] = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH",
+                                             "delete": "DELETE", "view": "GET", "route": None}
 # `Mount("/api", routes=[...])`: a prefix for the route objects listed inside it.
 MOUNTS = frozenset({"Mount"})
 # `Starlette(middleware=[Middleware(TokenAuthMiddleware)])`: app-wide middleware, like `app.add_middleware(...)`.
@@ -90,7 +95,7 @@ DRF_VIEW_BASES = frozenset({
     "RetrieveUpdateAPIView", "RetrieveDestroyAPIView", "RetrieveUpdateDestroyAPIView",
 })
 VIEW_MODULE_PREFIXES = ("flask.", "django.", "rest_framework.", "quart.", "flask_restful.", "flask_restx.",
-                        "flask_smorest.", "starlette.")
+                        "flask_smorest.", "starlette.", "aiohttp.")
 # Class attributes that list decorators applied to every handler of a class-based view.
 CLASS_DECORATOR_ATTRIBUTES = frozenset({"decorators", "method_decorators"})
 # Request attributes that only a handler of submitted data reads (Django).

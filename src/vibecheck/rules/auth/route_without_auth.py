@@ -22,8 +22,9 @@ class RouteWithoutAuth(ProjectRule):
     `@require_http_methods`, `if request.method == "POST"`), Django class-based views, Django REST framework
     views, Starlette and FastAPI route lists (`Route("/x", f, methods=["DELETE"])`, `WebSocketRoute`, also
     inside `Mount("/prefix", routes=[...])`, class `HTTPEndpoint`s) and registration calls
-    (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)` and
-    `router.add_post(...)`, Sanic's `app.add_route(handler, ...)`). Recognised guards: auth decorators placed
+    (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)`,
+    `router.add_post(...)` and `app.add_routes([web.post(...), web.view(...)])`, Sanic's
+    `app.add_route(handler, ...)`). Recognised guards: auth decorators placed
     *below* the route decorator (`@login_required`, `@jwt_required`, `@permission_required`, ...), a
     `before_request` hook of the app or of the route's blueprint that aborts, redirects or returns, an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
