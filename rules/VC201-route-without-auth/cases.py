@@ -1,4 +1,9 @@
 """VC201 corpus (Flask): unguarded state-changing or admin routes fire; guarded or public ones do not."""
+import hashlib
+import hmac
+import json
+
+import stripe
 from flask import Blueprint, Flask, abort, g, jsonify, redirect, request, session, url_for
 from flask.views import MethodView
 from flask_jwt_extended import jwt_required
@@ -6,7 +11,9 @@ from flask_login import current_user
 from flask_login import login_required as needs_login
 from flask_security import roles_required
 
-from .auth import admin_required, public
+from .auth import admin_required, public, verify_github_signature
+from .config import GITHUB_SECRET, STRIPE_SECRET
+from .models import Order, Repository
 
 app = Flask(__name__)
 bp = Blueprint("posts", __name__, url_prefix="/posts")
@@ -139,10 +146,54 @@ def login():
     return authenticate_form(request.form)
 
 
-# ok: VC201
+# ok: VC201 -- the raw body goes to a function that may check its signature
 @app.post("/api/webhooks/stripe")
 def stripe_hook():
     return handle_event(request.data)
+
+
+# expect: VC201 -- a webhook is open to its sender, who must be told apart from a forger by the signature
+@app.post("/api/webhooks/payments")
+def payments_hook():
+    event = json.loads(request.data)
+    if event["type"] == "checkout.session.completed":
+        Order.query.get(event["data"]["object"]["metadata"]["order_id"]).mark_paid()
+    return "", 200
+
+
+# ok: VC201
+@app.post("/api/webhooks/payments-verified")
+def payments_hook_verified():
+    try:
+        event = stripe.Webhook.construct_event(request.data, request.headers["Stripe-Signature"], STRIPE_SECRET)
+    except stripe.error.SignatureVerificationError:
+        abort(400)
+    Order.query.get(event["data"]["object"]["metadata"]["order_id"]).mark_paid()
+    return "", 200
+
+
+# ok: VC201
+@app.post("/github/webhook")
+def github_hook():
+    expected = "sha256=" + hmac.new(GITHUB_SECRET, request.data, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, request.headers.get("X-Hub-Signature-256", "")):
+        abort(403)
+    return sync_repository(request.get_json())
+
+
+# ok: VC201 -- a project check named for the signature
+@app.post("/hooks/github")
+def github_hook_checked():
+    verify_github_signature(request)
+    return sync_repository(request.get_json())
+
+
+# expect: VC201
+@app.post("/github/webhook-unchecked")
+def github_hook_unchecked():
+    payload = request.get_json()
+    Repository.query.filter_by(name=payload["repository"]["full_name"]).delete()
+    return "", 204
 
 
 # ok: VC201

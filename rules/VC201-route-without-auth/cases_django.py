@@ -1,4 +1,7 @@
 """VC201 corpus (Django and DRF): unguarded writing views fire; mixins, decorators, permissions do not."""
+import json
+
+import stripe
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required, permission_required, user_passes_test
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
@@ -6,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.views import View
+from django.http import HttpResponse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from rest_framework import viewsets
@@ -13,7 +18,8 @@ from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
-from .models import Article
+from .models import Article, Subscription
+from .settings import WEBHOOK_SECRET
 from .serializers import ArticleSerializer
 
 
@@ -221,3 +227,24 @@ def delete_bookmark(request, pk):
     if not request.session.get("user_id"):
         return redirect("signin")
     return redirect("bookmarks")
+
+
+# expect: VC201 -- a webhook that acts on an unsigned payload
+@csrf_exempt
+@require_POST
+def stripe_webhook(request):
+    event = json.loads(request.body)
+    Subscription.objects.filter(stripe_id=event["data"]["object"]["id"]).update(active=False)
+    return HttpResponse(status=200)
+
+
+# ok: VC201
+@csrf_exempt
+@require_POST
+def stripe_webhook_verified(request):
+    try:
+        event = stripe.Webhook.construct_event(request.body, request.META["HTTP_STRIPE_SIGNATURE"], WEBHOOK_SECRET)
+    except stripe.error.SignatureVerificationError:
+        return HttpResponse(status=400)
+    Subscription.objects.filter(stripe_id=event["data"]["object"]["id"]).update(active=False)
+    return HttpResponse(status=200)

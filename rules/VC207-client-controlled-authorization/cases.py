@@ -2,9 +2,12 @@
 import hmac
 import os
 
+import jwt
+
 from django.http import HttpResponseForbidden
 from fastapi import FastAPI, Header
 from flask import Flask, abort, g, request, session
+from flask.views import MethodView
 from flask_login import current_user
 
 app = Flask(__name__)
@@ -242,3 +245,64 @@ async def fastapi_body_model(body: PromoteRequest):
     if body.is_admin:
         return {"promoted": True}
     return {}
+
+
+def current_claims():
+    token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+    return jwt.decode(token, options={"verify_signature": False})
+
+
+def unverified_payload():
+    payload = jwt.decode(request.cookies["session"], ADMIN_TOKEN, algorithms=["HS256"], verify=False)
+    return payload
+
+
+def verified_claims():
+    token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+    return jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+
+
+@app.get("/reports/<int:report_id>")
+def report_from_helper(report_id):
+    # expect: VC207 -- the helper's claims were never verified
+    if current_claims().get("is_admin"):
+        return "report"
+    abort(403)
+
+
+@app.get("/audit")
+def audit_through_variable():
+    claims = unverified_payload()
+    # expect: VC207
+    if claims["role"] == "admin":
+        return "audit"
+    abort(403)
+
+
+@app.get("/audit-inline")
+def audit_inline():
+    claims = jwt.get_unverified_claims(request.headers["Authorization"])
+    # expect: VC207
+    if "admin" in claims.get("roles", []):
+        return "audit"
+    abort(403)
+
+
+@app.get("/audit-verified")
+def audit_verified():
+    claims = verified_claims()
+    # ok: VC207 -- the signature was checked
+    if claims.get("role") == "admin":
+        return "audit"
+    abort(403)
+
+
+class ReportView(MethodView):
+    def claims(self):
+        return jwt.decode(request.headers["Authorization"], options={"verify_signature": False})
+
+    def delete(self, report_id):
+        # expect: VC207
+        if self.claims()["role"] == "admin":
+            return "deleted"
+        abort(403)

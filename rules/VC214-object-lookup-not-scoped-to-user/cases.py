@@ -11,12 +11,13 @@ from flask import Blueprint, abort, request, send_file
 from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required
 from flask_login import current_user, login_required as flask_login_required
 from rest_framework import viewsets
-from rest_framework.permissions import IsAdminUser, IsAuthenticated
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
 from .auth import admin_required, get_current_user, require_admin
 from .db import db, get_db
-from .models import Document, Invoice, Note, Order, Todo, User
+from .models import Document, Invoice, Note, Order, Team, Todo, User
 
 router = APIRouter()
 bp = Blueprint("notes", __name__)
@@ -338,3 +339,64 @@ async def read_mongo_note(note_id: str, user: CurrentUser):
 async def read_own_note(note_id: str, user: CurrentUser):
     # ok: VC214
     return await db.notes.find_one({"_id": note_id, "owner_id": user.id})
+
+
+class TeamMembersView(APIView):
+    """No `permission_classes`: DRF's `DEFAULT_PERMISSION_CLASSES` (a login, at most) decide."""
+
+    def post(self, request, pk):
+        # expect: VC214
+        team = Team.objects.get(pk=pk)
+        team.members.add(request.data["user_id"])
+        return Response(status=201)
+
+    def delete(self, request, pk):
+        team = Team.objects.get(pk=pk)
+        # ok: VC214 -- the owner is checked
+        if team.owner_id != request.user.id:
+            return Response(status=403)
+        team.members.remove(request.data["user_id"])
+        return Response(status=204)
+
+    def put(self, request, pk):
+        # ok: VC214 -- `get_object()` runs the object permissions
+        team = self.get_object()
+        team.name = request.data["name"]
+        team.save()
+        return Response(status=200)
+
+
+class AdminTeamView(APIView):
+    permission_classes = [IsAdminUser]
+
+    def delete(self, request, pk):
+        # ok: VC214 -- staff reach every team by design
+        Team.objects.get(pk=pk).delete()
+        return Response(status=204)
+
+
+class OpenTeamView(APIView):
+    permission_classes = [AllowAny]
+
+    def get(self, request, pk):
+        # ok: VC214 -- an open view: not an authenticated lookup (VC201 and VC219 judge open views)
+        return Response({"name": Team.objects.get(pk=pk).name})
+
+
+@api_view(["POST"])
+def archive_team(request, team_id):
+    # expect: VC214
+    team = get_object_or_404(Team, pk=team_id)
+    team.archived = True
+    team.save()
+    return Response(status=204)
+
+
+@api_view(["POST"])
+@permission_classes([AllowAny])
+def public_team_ping(request, team_id):
+    # ok: VC214 -- open by its own permission classes
+    team = get_object_or_404(Team, pk=team_id)
+    team.pinged = True
+    team.save()
+    return Response(status=204)

@@ -6,7 +6,10 @@ from functools import wraps
 
 import jwt
 
-from fastapi import Header, HTTPException, Request
+from typing import Annotated, Optional
+
+from fastapi import Header, HTTPException, Request, Security
+from fastapi.security import APIKeyHeader
 from fastapi.responses import JSONResponse
 from flask import abort, current_app, jsonify, request
 from flask_jwt_extended import get_jwt, verify_jwt_in_request
@@ -276,3 +279,149 @@ def is_token_valid(token: str) -> bool:
     except jwt.InvalidTokenError:
         return False
     return True
+
+
+def fastapi_header_none_against_unset_setting(x_admin_token: str = Header(None)):
+    # expect: VC216 -- the header is None when omitted, and so is `API_KEY` when unset
+    if x_admin_token != API_KEY:
+        raise HTTPException(status_code=403)
+
+
+def fastapi_header_default_keyword(token: Optional[str] = Header(default=None, alias="X-Token")):
+    # expect: VC216
+    if API_KEY != token:
+        raise HTTPException(status_code=403)
+
+
+def fastapi_annotated_header(x_api_key: Annotated[str | None, Header()] = None):
+    # expect: VC216
+    if x_api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def fastapi_required_header(x_api_key: str = Header(...)):
+    # ok: VC216 -- a required header is never None
+    if x_api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def fastapi_header_empty_default(x_api_key: str = Header("")):
+    # ok: VC216 -- an omitted header reads as "", which an unset setting (None) never equals
+    if x_api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def fastapi_header_against_required_setting(x_admin_token: str = Header(None)):
+    # ok: VC216 -- `ADMIN_TOKEN` comes from `os.environ[...]`: never None
+    if x_admin_token != ADMIN_TOKEN:
+        raise HTTPException(status_code=403)
+
+
+def plain_parameter_none(token: str | None = None):
+    # ok: VC216 -- not read from the request here: the caller decides what it passes
+    if token != API_KEY:
+        raise HTTPException(status_code=403)
+
+
+def decode_even_when_expired(token: str) -> dict:
+    try:
+        return jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    except jwt.ExpiredSignatureError:
+        # expect: VC216 -- the expired token is decoded again with the expiry check off, and accepted
+        payload = jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"], options={"verify_exp": False})
+    return payload
+
+
+def decode_even_when_expired_dict(token: str) -> dict:
+    try:
+        payload = jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    except (jwt.ExpiredSignatureError, jwt.InvalidTokenError):
+        # expect: VC216
+        payload = jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"], options=dict(verify_exp=False))
+    return payload
+
+
+def reject_expired(token: str) -> dict:
+    try:
+        return jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    except jwt.ExpiredSignatureError:
+        # ok: VC216 -- it only logs whose token it was, then refuses
+        claims = jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"], options={"verify_exp": False})
+        logging.info("expired token of %s", claims.get("sub"))
+        raise HTTPException(status_code=401, detail="token expired")
+
+
+def decode_for_logging(token: str) -> dict:
+    try:
+        return jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])
+    except ValueError:
+        # ok: VC216 -- not an auth error: a malformed body
+        return {}
+
+
+lenient_key_header = APIKeyHeader(name="X-API-Key", auto_error=False)
+strict_key_header = APIKeyHeader(name="X-API-Key")
+
+
+def verify_key_from_lenient_scheme(api_key: str = Security(lenient_key_header)):
+    # expect: VC216 -- `auto_error=False` gives None for a missing key, and `API_KEY` is None when unset
+    if api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def verify_key_from_strict_scheme(api_key: str = Security(strict_key_header)):
+    # ok: VC216 -- the scheme answers 403 itself when the key is missing
+    if api_key != API_KEY:
+        raise HTTPException(status_code=401)
+
+
+def is_admin_request() -> bool:
+    # expect: VC216 -- `None == None` while `API_KEY` is unset and the header is missing
+    return request.headers.get("X-Admin-Token") == API_KEY
+
+
+def admin_view(x_admin_token: str | None = Header(None)):
+    # expect: VC216
+    if x_admin_token == API_KEY:
+        return {"admin": True}
+    raise HTTPException(status_code=403)
+
+
+def is_admin_request_with_default() -> bool:
+    # ok: VC216 -- a missing header reads as "", never None
+    return request.headers.get("X-Admin-Token", "") == API_KEY
+
+
+def is_admin_request_required_setting() -> bool:
+    # ok: VC216 -- `ADMIN_TOKEN` fails at start-up when unset
+    return request.headers.get("X-Admin-Token") == ADMIN_TOKEN
+
+
+def default_page_requested() -> bool:
+    # ok: VC216 -- not a credential
+    return request.args.get("page") == os.getenv("DEFAULT_PAGE")
+
+
+PUBLIC_PATHS = {"/health", "/login"}
+
+
+async def guarding_middleware(request: Request, call_next):
+    if request.url.path in PUBLIC_PATHS:
+        return await call_next(request)
+    try:
+        request.state.claims = jwt.decode(request.headers.get("authorization", ""), ADMIN_TOKEN, algorithms=["HS256"])
+    # expect: VC216 -- public paths were let through above: this one was meant to need a token
+    except Exception:
+        return await call_next(request)
+    return await call_next(request)
+
+
+async def identifying_middleware(request: Request, call_next):
+    if request.url.path in PUBLIC_PATHS:
+        return await call_next(request)
+    try:
+        request.state.claims = jwt.decode(request.headers.get("authorization", ""), ADMIN_TOKEN, algorithms=["HS256"])
+    # ok: VC216 -- it records an anonymous caller: the routes decide
+    except jwt.InvalidTokenError:
+        request.state.claims = None
+    return await call_next(request)

@@ -161,3 +161,40 @@ class PaymentViewSet(viewsets.ModelViewSet):
     def approve(self, request, pk=None):
         self.get_object().approve()
         return Response({"status": "approved"})
+
+
+class PaymentViewSet(viewsets.ModelViewSet):
+    """No `permission_classes`: DRF's `DEFAULT_PERMISSION_CLASSES` (a login, at most) decide."""
+
+    # expect: VC218
+    @action(detail=True, methods=["post"])
+    def refund(self, request, pk=None):
+        self.get_object().refund()
+        return Response({"status": "refunded"})
+
+    # ok: VC218 -- the action restricts itself
+    @action(detail=True, methods=["post"], permission_classes=[IsAdminUser])
+    def approve(self, request, pk=None):
+        self.get_object().approve()
+        return Response({"status": "approved"})
+
+
+class OpenPaymentViewSet(viewsets.ModelViewSet):
+    permission_classes = [permissions.AllowAny]
+
+    # ok: VC218 -- open to everyone: a missing guard, VC201's concern
+    @action(detail=True, methods=["post"])
+    def refund(self, request, pk=None):
+        self.get_object().refund()
+        return Response({"status": "refunded"})
+
+
+class ModeratedPaymentViewSet(viewsets.ModelViewSet):
+    def get_permissions(self):
+        return [IsAdminUser()]
+
+    # ok: VC218 -- `get_permissions` decides
+    @action(detail=True, methods=["post"])
+    def refund(self, request, pk=None):
+        self.get_object().refund()
+        return Response({"status": "refunded"})

@@ -15,7 +15,7 @@ CORPORA = RULES_DIR / "VC201-route-without-auth"
 DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 
-@pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py"])
+@pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
@@ -262,6 +262,23 @@ def test_add_middleware_with_an_auth_class_guards_the_app() -> None:
         @app.delete("/items/{{item_id}}")
         def delete_item(item_id: int):
             return remove(item_id)
+    """
+    assert findings_for(RouteWithoutAuth, source.format(cls="ApiKeyAuthMiddleware")) == []
+    assert len(findings_for(RouteWithoutAuth, source.format(cls="AuthenticationMiddleware, backend=TokenBackend()"))) == 1
+
+
+def test_starlette_middleware_list_with_an_auth_class_guards_the_app() -> None:
+    source = """
+        from starlette.applications import Starlette
+        from starlette.middleware import Middleware
+        from starlette.middleware.authentication import AuthenticationMiddleware
+        from starlette.routing import Route
+
+        async def delete_item(request):
+            return remove(request.path_params["item_id"])
+
+        app = Starlette(routes=[Route("/items/{{item_id}}", delete_item, methods=["DELETE"])],
+                        middleware=[Middleware({cls})])
     """
     assert findings_for(RouteWithoutAuth, source.format(cls="ApiKeyAuthMiddleware")) == []
     assert len(findings_for(RouteWithoutAuth, source.format(cls="AuthenticationMiddleware, backend=TokenBackend()"))) == 1

@@ -12,6 +12,7 @@ Line numbers come from Python's `ast`, parsed only when the file has routes (lib
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 import re
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "as
                          "validate"})
 EXIT_CALLS = frozenset({"abort", "redirect"})
 REGISTRATIONS = fw.REGISTRATION_CALLS | fw.RESOURCE_REGISTRATIONS
+REQUEST_NAMES = frozenset({"request", "req"})
+BUILTIN_NAMES = frozenset(dir(builtins))
 STATE_METHOD_NAMES = {"create": "POST", "update": "PUT", "partial_update": "PATCH", "destroy": "DELETE"}
 
 
@@ -52,6 +55,9 @@ class Frame:
     credential_compared: bool = False
     parent: Frame | None = None
     authenticates: bool = False  # it, or a function nested in it (a decorator's wrapper), checks auth
+    verifies_signature: bool = False  # it checks the request's signature (`construct_event`, `compare_digest`)
+    names_signature: bool = False  # it reads a signature header (`"Stripe-Signature"`, `"X-Hub-Signature-256"`)
+    hands_on_request: bool = False  # it passes the request to a function (`handle_event(request.data)`) that may check it
 
     @property
     def checks_credential(self) -> bool:
@@ -157,7 +163,7 @@ class _Places:
         for node in ast.walk(tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 definitions.append(node)
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in REGISTRATIONS:
+            elif isinstance(node, ast.Call) and _registration_anchor(node.func):
                 calls.append(node)
         definitions.sort(key=lambda n: (n.lineno, n.col_offset))
         calls.sort(key=lambda n: (n.lineno, n.col_offset))
@@ -172,6 +178,30 @@ class _Places:
 
     def text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+
+def _registration_anchor(func: ast.expr | cst.BaseExpression) -> bool:
+    """A call that may register a route (`app.add_url_rule(...)`, `Route(...)`), told by its spelling alone, so that
+    the walk and `_Places` (libcst and `ast`) count the same calls in the same order."""
+    if isinstance(func, (cst.Attribute, ast.Attribute)):
+        attribute = func.attr.value if isinstance(func, cst.Attribute) else func.attr
+        return attribute in REGISTRATIONS or attribute in fw.ROUTE_OBJECT_NAMES or (
+            attribute in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value))
+    name = func.value if isinstance(func, cst.Name) else func.id if isinstance(func, ast.Name) else None
+    return name in fw.ROUTE_OBJECT_NAMES
+
+
+def _root(node: cst.BaseExpression) -> str | None:
+    """`request.get_data()` -> `request`: the name an attribute, call or item chain starts from."""
+    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
+        node = node.func if isinstance(node, cst.Call) else node.value
+    return node.value if isinstance(node, cst.Name) else None
+
+
+def _is_aiohttp_web(receiver: ast.expr | cst.BaseExpression) -> bool:
+    """The `web` of `web.post(...)`, as `from aiohttp import web` names it."""
+    name = receiver.value if isinstance(receiver, cst.Name) else receiver.id if isinstance(receiver, ast.Name) else None
+    return name == fw.AIOHTTP_MODULE
 
 
 def _builds_view(method: str) -> bool:
@@ -262,6 +292,7 @@ class AppModelCollector:
         self.view_aliases: dict[str, dict[str, Any]] = {}
         self.dependency_aliases: dict[str, str] = {}
         self.settings: dict[str, Any] = {}
+        self.mount_prefixes: dict[int, str] = {}  # route objects listed in a `Mount(...)`: the prefix it adds
 
     # names ---------------------------------------------------------------------------------------------
 
@@ -404,8 +435,13 @@ class AppModelCollector:
             self._mark_body_guard()
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        if "login" in node.value.lower():
+        lowered = node.value.lower()
+        if "login" in lowered:
             self._mark_body_guard()
+        if "signature" in lowered:
+            frame = self._frame()
+            if frame is not None:
+                frame.names_signature = True
 
     def _mark_body_guard(self) -> None:
         frame = self._frame()
@@ -466,9 +502,27 @@ class AppModelCollector:
                 frame.exits = True
             if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks):
                 frame.body_guard = True
-        if last in REGISTRATIONS and isinstance(node.func, cst.Attribute):
+            if fw.checks_signature(last):
+                frame.verifies_signature = True
+            if isinstance(func, cst.Name) and func.value[:1].islower() and func.value not in BUILTIN_NAMES \
+                    and any(_root(a.value) in REQUEST_NAMES for a in node.args):
+                frame.hands_on_request = True
+        if _registration_anchor(func):
             self.anchors[id(node)] = ("call", self.registrations_seen)
             self.registrations_seen += 1
+        if isinstance(func, cst.Attribute) and func.attr.value in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value) \
+                and (self.qualified_name(func) or "").startswith("aiohttp.web."):
+            self._collect_aiohttp_route(node, func.attr.value)
+        if _last(get_full_name_for_node(func)) in fw.ROUTE_OBJECT_NAMES:
+            qualified = self.qualified_name(func) or ""
+            if qualified.startswith(fw.ROUTE_OBJECT_MODULES):
+                kind = _last(qualified)
+                if kind in fw.ROUTE_OBJECTS:
+                    self._collect_route_object(node, kind)
+                elif kind in fw.MOUNTS:
+                    self._collect_mount(node)
+                elif kind in fw.MIDDLEWARE_WRAPPERS:
+                    self._collect_middleware(_positional(node, 0) or _keyword(node, "cls"))
         if last in fw.URLCONF_CALLS and (not self.scopes or (self.qualified_name(func) or "").startswith(fw.URLCONF_MODULES)):
             self._collect_url(node)  # also in a function that builds the patterns (allauth's `build_urlpatterns(client)`)
         if last in fw.REGISTRATION_CALLS and isinstance(node.func, cst.Attribute):
@@ -480,10 +534,7 @@ class AppModelCollector:
                 hook_receiver = "*" if last == "before_app_request" else receiver
                 self.hooks.append((hook_receiver, get_full_name_for_node(target.value) or "*", False))
         elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
-            target = _positional(node, 0)
-            middleware = _last(get_full_name_for_node(target.value)) if target is not None else ""
-            if middleware not in fw.IDENTIFYING_MIDDLEWARE and fw.reads_as_guard(middleware):
-                self.global_guard = True
+            self._collect_middleware(_positional(node, 0))
         elif last in ("include_router", "register_blueprint"):
             target = _positional(node, 0)
             name = get_full_name_for_node(target.value) if target is not None else None
@@ -504,6 +555,12 @@ class AppModelCollector:
             if name is not None:
                 for path in paths or [None]:
                     self.view_registrations.setdefault(name, []).append((None, path, node))
+
+    def _collect_middleware(self, target: cst.Arg | None) -> None:
+        """`app.add_middleware(TokenAuthMiddleware)`, `Middleware(TokenAuthMiddleware)`: app-wide when it reads as auth."""
+        middleware = _last(get_full_name_for_node(target.value)) if target is not None else ""
+        if middleware not in fw.IDENTIFYING_MIDDLEWARE and fw.reads_as_guard(middleware):
+            self.global_guard = True
 
     def _collect_url(self, call: cst.Call) -> None:
         """`path("x/", login_required(views.f))`, `re_path(...)`, `router.register("x", ViewSet)`: what a URLconf routes."""
@@ -701,19 +758,74 @@ class AppModelCollector:
         ))
 
     def _collect_registration(self, call: cst.Call) -> None:
-        """`app.add_url_rule("/x", view_func=f, methods=[...])`, `router.add_api_route("/x", f, methods=[...])`."""
+        """`app.add_url_rule("/x", view_func=f, methods=[...])`, `router.add_api_route("/x", f, methods=[...])`,
+        Starlette's `app.add_route("/x", f)`, aiohttp's `router.add_route("POST", "/x", f)` and `router.add_post("/x", f)`."""
         func = cast(cst.Attribute, call.func)
         kind = func.attr.value
         receiver = get_full_name_for_node(func.value)
-        path_arg = _positional(call, 0) or _keyword(call, "rule") or _keyword(call, "path")
-        path = _string(path_arg.value) if path_arg is not None else None
-        if kind == "add_url_rule":
-            view_arg = _keyword(call, "view_func") or _positional(call, 2)
+        first = _positional(call, 0)
+        method = _string(first.value) if first is not None else None
+        second = _positional(call, 1)
+        if kind == "add_route" and method is not None and method.upper() in fw.HTTP_METHODS:  # aiohttp: method first
+            path_arg, view_arg = second, _positional(call, 2) or _keyword(call, "handler")
+            methods = fw.STATE_CHANGING_METHODS | {"GET"} if method == "*" else frozenset({method.upper()})
+        elif kind == "add_route" and first is not None and method is None:  # Sanic: `app.add_route(handler, "/x")`
+            path_arg, view_arg = second or _keyword(call, "uri"), first
+            methods = self._methods_keyword(call)
         else:
-            view_arg = _keyword(call, "endpoint") or _positional(call, 1)
-        if view_arg is None:
-            return
-        view = view_arg.value
+            path_arg = first or _keyword(call, "rule") or _keyword(call, "path")
+            if kind == "add_url_rule":
+                view_arg = _keyword(call, "view_func") or _positional(call, 2)
+            else:
+                view_arg = _keyword(call, "endpoint") or _keyword(call, "route") or _keyword(call, "handler") \
+                    or _positional(call, 1)
+            fixed = fw.REGISTRATION_METHODS.get(kind)
+            methods = frozenset({fixed}) if fixed else self._methods_keyword(call)
+        path = _string(path_arg.value) if path_arg is not None else None
+        if view_arg is not None:
+            self._register_view(receiver, path, methods, view_arg.value, call)
+
+    def _collect_route_object(self, call: cst.Call, kind: str) -> None:
+        """`Route("/jobs/{job_id}", delete_job, methods=["DELETE"])` in a route list (also inside a `Mount`)."""
+        path_arg = _positional(call, 0) or _keyword(call, "path")
+        view_arg = _positional(call, 1) or _keyword(call, "endpoint")
+        path = _string(path_arg.value) if path_arg is not None else None
+        if path is not None:
+            path = self.mount_prefixes.get(id(call), "") + path
+        fixed = fw.ROUTE_OBJECTS[kind]
+        if view_arg is not None:
+            self._register_view(None, path, frozenset({fixed}) if fixed else self._methods_keyword(call), view_arg.value, call)
+
+    def _collect_aiohttp_route(self, call: cst.Call, kind: str) -> None:
+        """`web.post("/items", create_item)`, `web.route("DELETE", "/items/{id}", f)`, `web.view("/items", ItemView)`."""
+        arguments = [a for a in call.args if a.keyword is None and not a.star]
+        fixed = fw.AIOHTTP_ROUTE_DEFS[kind]
+        if fixed is None:
+            method = _string(arguments[0].value) if arguments else None
+            if method is None or method.upper() not in fw.HTTP_METHODS:
+                return
+            arguments = arguments[1:]
+            methods = fw.STATE_CHANGING_METHODS | {"GET"} if method == "*" else frozenset({method.upper()})
+        else:
+            methods = frozenset({fixed})
+        path = _string(arguments[0].value) if arguments else None
+        view = arguments[1] if len(arguments) > 1 else _keyword(call, "handler")
+        if view is not None:
+            self._register_view(None, path, methods, view.value, call)
+
+    def _collect_mount(self, call: cst.Call) -> None:
+        """`Mount("/api", routes=[Route(...), Mount(...)])`: the prefix of the route objects listed inside."""
+        path_arg = _positional(call, 0) or _keyword(call, "path")
+        own = _string(path_arg.value) if path_arg is not None else None
+        prefix = self.mount_prefixes.get(id(call), "") + (own or "")
+        routes = _keyword(call, "routes") or _positional(call, 1)
+        if routes is not None and isinstance(routes.value, (cst.List, cst.Tuple)):
+            for element in routes.value.elements:
+                self.mount_prefixes[id(element.value)] = prefix.rstrip("/")
+
+    def _register_view(self, receiver: str | None, path: str | None, methods: frozenset[str], view: cst.BaseExpression,
+                       call: cst.Call) -> None:
+        """A view registered by a call: a function, a class-based view (`V.as_view()`, a Starlette `HTTPEndpoint`)."""
         if isinstance(view, cst.Call):
             callee = view.func
             if isinstance(callee, cst.Attribute) and _builds_view(callee.attr.value):
@@ -723,8 +835,9 @@ class AppModelCollector:
         name = get_full_name_for_node(view)
         if name is None:
             return
-        methods_arg = _keyword(call, "methods")
-        methods = self._methods_keyword(call) if methods_arg is not None else frozenset({"GET"})
+        if name in self.classes:
+            self.view_registrations.setdefault(name, []).append((receiver, path, call))
+            return
         self.function_registrations.append((receiver, path, methods, name, call))
 
     def _signature_guards(self, node: cst.FunctionDef) -> bool:
@@ -928,14 +1041,23 @@ class AppModelCollector:
             return resolved + name[len(head):]
         return "@" + name
 
+    def _is_webhook(self, path: str | None, names: tuple[str, ...]) -> bool:
+        words = {w for n in names for w in fw.name_words(n)} | {_normal(s) for s in (path or "").split("/")}
+        return bool(words & fw.WEBHOOK_WORDS)
+
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
         path = self._full_path(route)
-        if self._is_public_path(path) or any(self._is_public_name(n) for n in route.names):
-            return None
         frame = route.frame
+        signed = frame is not None and (frame.verifies_signature or frame.names_signature) \
+            or any(fw.checks_signature(_last(r.lstrip("@"))) for r in route.refs)
+        # a webhook is open to its sender by design, so it is reported only when nothing checks the signature
+        webhook = self._is_webhook(path, route.names) and frame is not None and not signed and not frame.hands_on_request
+        if not webhook and (self._is_public_path(path) or any(self._is_public_name(n) for n in route.names)):
+            return None
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
-        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts)
-        guarded = route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential)) \
+        state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
+        guarded = route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential
+                                                           or frame.verifies_signature)) \
             or self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)
         label = route.label
         if path != route.path:
@@ -954,6 +1076,7 @@ class AppModelCollector:
             "guarded": guarded,
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
+            "webhook": webhook,
             "needs_urlconf": route.heuristic,
             "refs": sorted(set(route.refs)),
             "line": line,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 STATE_CHANGING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+HTTP_METHODS = STATE_CHANGING_METHODS | {"GET", "HEAD", "OPTIONS", "*"}
 
 # `@app.route(...)`/`@router.post(...)`: decorator attribute -> HTTP method (None: read `methods=`).
 ROUTE_DECORATORS: dict[str, str | None] = {
@@ -17,8 +18,29 @@ ROUTE_DECORATORS: dict[str, str | None] = {
     "get": "GET", "head": "HEAD", "options": "OPTIONS",
     "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
 }
-# Registration calls whose first argument is a path: `app.add_url_rule("/x", view_func=...)`.
-REGISTRATION_CALLS = frozenset({"add_url_rule", "add_api_route"})
+# Registration calls whose first argument is a path: `app.add_url_rule("/x", view_func=...)`, Starlette's
+# `app.add_route("/x", f, methods=[...])` (aiohttp's `router.add_route("POST", "/x", f)` puts the method first).
+# Calls that fix the method: aiohttp's `router.add_post("/x", f)`; a websocket endpoint is reached by a GET.
+REGISTRATION_CALLS = frozenset({"add_url_rule", "add_api_route", "add_route", "add_websocket_route", "add_api_websocket_route",
+                                "add_get", "add_post", "add_put", "add_patch", "add_delete"})
+REGISTRATION_METHODS: dict[str, str] = {
+    "add_websocket_route": "GET", "add_api_websocket_route": "GET", "add_get": "GET", "add_post": "POST",
+    "add_put": "PUT", "add_patch": "PATCH", "add_delete": "DELETE",
+}
+# Route objects in a route list (`routes = [Route("/x", f, methods=["DELETE"])]; app = Starlette(routes=routes)`):
+# class -> the method it answers when it names none (None: read `methods=`, GET by default).
+ROUTE_OBJECTS: dict[str, str | None] = {"Route": None, "APIRoute": None, "WebSocketRoute": "GET", "APIWebSocketRoute": "GET"}
+ROUTE_OBJECT_MODULES = ("starlette.", "fastapi.")
+# aiohttp's route definitions, spelled through `from aiohttp import web`: `app.add_routes([web.post("/x", f)])`,
+# `web.route("POST", "/x", f)`, `web.view("/x", ItemView)`. Function -> its method (None: the first argument names it).
+AIOHTTP_MODULE = "web"
+AIOHTTP_ROUTE_DEFS: dict[str, str | None] = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH",
+                                             "delete": "DELETE", "view": "GET", "route": None}
+# `Mount("/api", routes=[...])`: a prefix for the route objects listed inside it.
+MOUNTS = frozenset({"Mount"})
+# `Starlette(middleware=[Middleware(TokenAuthMiddleware)])`: app-wide middleware, like `app.add_middleware(...)`.
+MIDDLEWARE_WRAPPERS = frozenset({"Middleware"})
+ROUTE_OBJECT_NAMES = frozenset(ROUTE_OBJECTS) | MOUNTS | MIDDLEWARE_WRAPPERS
 # Flask-RESTful/Flask-RESTX: `api.add_resource(ItemResource, "/items/<int:item_id>")`.
 RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
 # Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.
@@ -53,8 +75,8 @@ DJANGO_METHOD_DECORATORS: dict[str, frozenset[str] | None] = {
 
 # Class-based views: base class -> state-changing by inheritance alone (it handles POST without a method here).
 VIEW_BASES: dict[str, bool] = {
-    # Flask, Flask-RESTful, Flask-RESTX
-    "MethodView": False, "View": False, "Resource": False,
+    # Flask, Flask-RESTful, Flask-RESTX; Starlette's class endpoints
+    "MethodView": False, "View": False, "Resource": False, "HTTPEndpoint": False,
     # Django
     "TemplateView": False, "ListView": False, "DetailView": False, "RedirectView": False,
     "FormView": True, "CreateView": True, "UpdateView": True, "DeleteView": True,
@@ -73,7 +95,7 @@ DRF_VIEW_BASES = frozenset({
     "RetrieveUpdateAPIView", "RetrieveDestroyAPIView", "RetrieveUpdateDestroyAPIView",
 })
 VIEW_MODULE_PREFIXES = ("flask.", "django.", "rest_framework.", "quart.", "flask_restful.", "flask_restx.",
-                        "flask_smorest.")
+                        "flask_smorest.", "starlette.", "aiohttp.")
 # Class attributes that list decorators applied to every handler of a class-based view.
 CLASS_DECORATOR_ATTRIBUTES = frozenset({"decorators", "method_decorators"})
 # Request attributes that only a handler of submitted data reads (Django).
@@ -121,6 +143,15 @@ PUBLIC_PATHS = (
     "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
 )
+# Webhook endpoints are open to the sender, who authenticates by signing the body: open by design only when they
+# check that signature. Path segments and handler-name words that mark one:
+WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
+# Calls that check a request's signature (Stripe's `Webhook.construct_event`, `hmac.compare_digest`), and the words
+# of a project's own such check (`verify_github_signature`, `check_hmac`): a route that makes one is authenticated.
+SIGNATURE_CHECK_CALLS = frozenset({"construct_event", "compare_digest", "verify_header", "validate_request",
+                                   "verify_signature", "validate_signature", "verify_webhook", "validate_webhook"})
+SIGNATURE_CHECK_VERBS = frozenset({"verify", "validate", "check", "ensure", "require", "authenticate"})
+SIGNATURE_WORDS = frozenset({"signature", "signatures", "sig", "hmac", "webhook", "signed"})
 # Paths that look administrative: any method on them needs a guard.
 SENSITIVE_PATHS = (r"(^|/)(admin|administrator|delete|remove|destroy|purge|manage|internal|superuser|staff)([/_-]|$)"
                    r"|(^|/)users?/[<{]")
@@ -140,6 +171,12 @@ NOT_GUARDS = frozenset(DJANGO_METHOD_DECORATORS) | frozenset({"csrf_exempt", "cs
 def name_words(name: str) -> list[str]:
     """`get_current_active_user` -> [get, current, active, user]; `HTTPBearer` -> [http, bearer]."""
     return [w.lower() for w in _WORD_SPLIT.findall(name)]
+
+
+def checks_signature(name: str) -> bool:
+    """`construct_event`, `compare_digest`, `verify_github_signature`, `require_signed_request`: a signature check."""
+    words = set(name_words(name))
+    return name in SIGNATURE_CHECK_CALLS or bool(words & SIGNATURE_CHECK_VERBS and words & SIGNATURE_WORDS)
 
 
 def reads_as_guard(name: str) -> bool:

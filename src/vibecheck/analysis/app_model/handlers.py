@@ -62,6 +62,7 @@ class ClassContext:
     view: bool = False
     authenticated: bool = False
     restricted: bool = False  # a role, permission or ownership guard on the class, not only a login
+    drf_default: bool = False  # a DRF view with no permission classes: the settings' defaults decide
 
 
 @dataclass
@@ -75,10 +76,21 @@ class Handler:
     identity_params: set[str] = field(default_factory=set)
     client_ids: set[str] = field(default_factory=set)
     inputs: set[str] = field(default_factory=set)
+    drf_default: bool = False  # a DRF view with no permission classes: the settings' defaults decide
 
     @property
     def writes(self) -> bool:
         return bool(self.methods & fw.STATE_CHANGING_METHODS)
+
+    @property
+    def signed_in(self) -> bool:
+        """Only signed-in callers get here, as far as we can tell: a guard here, or DRF's default permissions.
+
+        A DRF view without `permission_classes` is left to `DEFAULT_PERMISSION_CLASSES`; like VC201 (unless its
+        `drf-default-is-open` is set), the rules take that default to require a login (`IsAuthenticated`, the
+        usual setting) and nothing more, since the settings module is another file.
+        """
+        return self.authenticated or self.drf_default
 
 
 def _last(name: str | None) -> str:
@@ -195,6 +207,7 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     context.view = any(b in fw.VIEW_BASES for b in bases)
     guards = [n for n in [*decorators, *bases] if n not in fw.VIEW_BASES and is_guard_name(n)]
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    sets_permissions = False
     for statement in body:
         if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
             context.restricted = True
@@ -202,10 +215,13 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
             continue
         for small in statement.body:
             if isinstance(small, cst.Assign) and get_full_name_for_node(small.targets[0].target) == "permission_classes":
+                sets_permissions = True
                 names = [_last(dotted_name(e.value)) for e in getattr(small.value, "elements", [])]
                 guards.extend(n for n in names if n and n not in fw.OPEN_PERMISSIONS)
     context.authenticated = bool(guards)
     context.restricted |= restricts([*guards, *decorators, *bases])
+    context.drf_default = any(b in fw.DRF_VIEW_BASES for b in bases) and not (sets_permissions or guards
+                                                                              or context.restricted)
     return context
 
 
@@ -214,13 +230,16 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     params = parameters(function)
     names = [p.name.value for p in params]
     methods, path_params = _route_methods(function)
-    guards = [n for n in decorator_names(function, imports) if is_guard_name(n)]
+    decorators = decorator_names(function, imports)
+    guards = [n for n in decorators if is_guard_name(n)]
+    drf_default = "api_view" in decorators and "permission_classes" not in decorators and not guards
     if owner is not None:
         if not owner.view or function.name.value not in VIEW_METHODS:
             return None
         methods = frozenset({VIEW_METHODS[function.name.value]})
         client_params = names[2:] if names[:2] == ["self", "request"] else names[1:]
         return Handler(function, methods, owner.authenticated or bool(guards), owner.restricted or restricts(guards),
+                       drf_default=owner.drf_default and not guards,
                        client_ids={n for n in client_params if ID_NAME.match(n)} | {"pk"} & set(names),
                        inputs=set(client_params))
     if is_route_handler(function):
@@ -240,17 +259,27 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                     dependencies.append(_last(target))
             elif param.name.value not in ("request", "req", "self", "db", "session"):
                 inputs.add(param.name.value)
-        if not methods:
-            methods = frozenset({"GET"})
+        methods = methods or _api_view_methods(function) or frozenset({"GET"})
         restricted = restricts([*guards, *dependencies, *identity, *(_annotation_names(p) for p in params)])
         return Handler(function, methods, bool(guards or identity), restricted, identity,
-                       {n for n in inputs if ID_NAME.match(n) or n in path_params}, inputs)
+                       {n for n in inputs if ID_NAME.match(n) or n in path_params}, inputs, drf_default=drf_default)
     if names[:1] == ["request"] and module_uses_django(imports) and not function.name.value.startswith("_"):
-        http = {n for n in decorator_names(function, imports) if n in fw.DJANGO_METHOD_DECORATORS}
+        http = {n for n in decorators if n in fw.DJANGO_METHOD_DECORATORS}
         fixed = next((fw.DJANGO_METHOD_DECORATORS[n] for n in http if fw.DJANGO_METHOD_DECORATORS[n]), None)
-        return Handler(function, fixed or frozenset({"GET", "POST"}), bool(guards), restricts(guards),
+        return Handler(function, fixed or frozenset({"GET", "POST"}), bool(guards),
+                       restricts(guards), drf_default=drf_default,
                        client_ids={n for n in names[1:] if ID_NAME.match(n)}, inputs=set(names[1:]))
     return None
+
+
+def _api_view_methods(function: cst.FunctionDef) -> frozenset[str]:
+    """`@api_view(["POST"])`: the methods a DRF function view answers (empty when it names none)."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if isinstance(expression, cst.Call) and _last(get_full_name_for_node(expression.func)) == "api_view" \
+                and expression.args and isinstance(expression.args[0].value, (cst.List, cst.Tuple)):
+            return frozenset((string_value(e.value) or "").upper() for e in expression.args[0].value.elements)
+    return frozenset()
 
 
 def _annotation_names(param: cst.Param) -> str:

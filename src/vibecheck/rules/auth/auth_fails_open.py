@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import builtins
 import re
+from dataclasses import dataclass
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import short_code
+from vibecheck.analysis.tokens import DECODERS, skips_expiry
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
+from vibecheck.rules.auth.exprs import is_false, is_none
 
 CONFIG_ROOTS = frozenset({"settings", "config", "conf", "app.config", "current_app.config", "os.environ", "env",
                           "self.settings", "self.config", "CONFIG", "SETTINGS"})
@@ -35,6 +38,11 @@ CHECK_NAME = re.compile(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|
                         r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
                         r"|permitted|valid)\w*)$")
 BUILTIN_NAMES = frozenset(dir(builtins))
+# FastAPI security schemes that, built with `auto_error=False`, hand the dependant None when the client sends no key.
+LENIENT_SCHEMES = frozenset({"APIKeyHeader", "APIKeyQuery", "APIKeyCookie", "OAuth2PasswordBearer"})
+# FastAPI parameter sources of a credential: `x_token: str = Header(None)` is None when the client leaves it out.
+CLIENT_PARAMETER_SOURCES = frozenset({"fastapi.Header", "fastapi.Cookie", "fastapi.Query", "fastapi.params.Header",
+                                      "fastapi.params.Cookie", "fastapi.params.Query"})
 
 
 def _code(node: cst.CSTNode) -> str:
@@ -112,6 +120,16 @@ def _operands(test: cst.BaseExpression) -> list[cst.BaseExpression]:
     return [test]
 
 
+@dataclass(frozen=True)
+class OwnTry:
+    """A `try` in a function's own blocks, the statement after it, and whether an `if` before it in the same
+    block lets some requests through first (a public-path exemption)."""
+
+    statement: cst.Try
+    following: cst.BaseStatement | None
+    exempts_first: bool
+
+
 class AuthFailsOpen(Rule):
     """An auth check that lets everyone in when a setting is empty or the client sends no credential.
 
@@ -124,7 +142,16 @@ class AuthFailsOpen(Rule):
     constant, `os.getenv(...)` or a variable assigned from it) or a credential-named value, and the block
     it skips denies (raises, aborts, or answers 401/403). It also reports `if request.headers.get("X-API-Key")
     != API_KEY: abort(401)` where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is
-    unset, a request without the header compares `None != None`, which is false, and gets in.
+    unset, a request without the header compares `None != None`, which is false, and gets in (and
+    `request.headers.get("X-Admin-Token") == ADMIN_TOKEN` is true, wherever it is tested). The same holds
+    for a FastAPI parameter that is None when the client omits it (`x_token: str = Header(None)`,
+    `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and `Query`, and
+    `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`).
+
+    It reports a decode that retries with the expiry check off when the token has expired (`except
+    jwt.ExpiredSignatureError: payload = jwt.decode(token, KEY, algorithms=[...], options={"verify_exp":
+    False})`, also `verify_expiration=False`): the check fails open, which is why it is here and not under
+    VC202, whose concern is the signature.
 
     It also reports an `except` (bare, `Exception`, or a token or permission error) that swallows a failed
     check: the `try` refuses (raises, aborts, answers 401/403, or calls `verify_jwt_in_request()`), and the
@@ -132,7 +159,9 @@ class AuthFailsOpen(Rule):
     await call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or,
     in a function named as a check (`check_token`, `is_authorized`), answers `True`. A `try` that only
     identifies the caller (`request.state.user = None` on failure) leaves the decision to the routes and is
-    not reported.
+    not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC: return
+    await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the request
+    on without recording an anonymous caller is reported too.
 
     ## Why is this bad?
     The code fails open: the day the environment variable is missing, the list of keys is empty or a
@@ -182,12 +211,14 @@ class AuthFailsOpen(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.configured: set[str] = set()  # variables assigned from a setting or the environment
+        self.lenient_schemes: set[str] = set()  # `APIKeyHeader(..., auto_error=False)` instances: None for a missing key
         self.maybe_unset: set[str] = set()  # variables read from the environment without a default: None when unset
-        self.maybe_missing: set[str] = set()  # variables read with `.get(name)` and no default: None when missing
+        # per function: variables read with `.get(name)` and no default, and parameters the client may omit (None then)
+        self.maybe_missing: list[set[str]] = [set()]
         self.outer_params: list[set[str]] = []  # parameters of the enclosing functions: the view a decorator wraps
         # per enclosing scope, the `try` statements of a function's own blocks, each with the statement after it
         # (None for a class body, whose blocks belong to no function); collected as the walk meets the blocks
-        self.tries: list[list[tuple[cst.Try, cst.BaseStatement | None]] | None] = []
+        self.tries: list[list[OwnTry] | None] = []
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
@@ -197,7 +228,14 @@ class AuthFailsOpen(Rule):
             if self._unset_env_read(node.value):
                 self.maybe_unset.add(name)
             elif _get_without_default(node.value):
-                self.maybe_missing.add(name)
+                self.maybe_missing[-1].add(name)
+            if isinstance(node.value, cst.Call) and self._lenient_scheme(node.value):
+                self.lenient_schemes.add(name)
+
+    def _lenient_scheme(self, call: cst.Call) -> bool:
+        """`APIKeyHeader(name="X-API-Key", auto_error=False)`: a security scheme that gives None for a missing key."""
+        return (self.qualified_name(call.func) or "").rpartition(".")[2] in LENIENT_SCHEMES and any(
+            a.keyword is not None and a.keyword.value == "auto_error" and is_false(a.value) for a in call.args)
 
     def _unset_env_read(self, node: cst.BaseExpression) -> bool:
         """`os.getenv("API_KEY")`, `os.environ.get("API_KEY")`: None when the variable is unset."""
@@ -206,19 +244,57 @@ class AuthFailsOpen(Rule):
         name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
         return name in ("os.getenv", "os.environ.get")
 
-    def _none_equals_none(self, test: cst.BaseExpression) -> str | None:
-        """The setting of `client_value != SETTING` when both may be None (an unset variable, a credential the
-        client left out): `None != None` is false, and the check lets the request in."""
+    def _none_equals_none(self, test: cst.BaseExpression, operator: type[cst.BaseCompOp] = cst.NotEqual) -> str | None:
+        """The setting of `client_value != SETTING` (or `==`) when both may be None (an unset variable, a credential
+        the client left out): `None != None` is false, `None == None` true, and the check lets the request in."""
         if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
-                and isinstance(test.comparisons[0].operator, cst.NotEqual)):
+                and isinstance(test.comparisons[0].operator, operator)):
             return None
         sides = (test.left, test.comparisons[0].comparator)
         for setting, given in (sides, sides[::-1]):
             unset = (isinstance(setting, cst.Name) and setting.value in self.maybe_unset) or self._unset_env_read(setting)
-            missing = (isinstance(given, cst.Name) and given.value in self.maybe_missing) or _get_without_default(given)
+            missing = (isinstance(given, cst.Name) and given.value in self.maybe_missing[-1]) \
+                or _get_without_default(given)
             if unset and missing:
                 return _code(setting)
         return None
+
+    def _none_when_omitted(self, param: cst.Param) -> bool:
+        """`x: str = Header(None)`, `Header(default=None)`, `x: Annotated[str | None, Header()] = None`, and
+        `key: str = Security(api_key_header)` where `api_key_header = APIKeyHeader(..., auto_error=False)`."""
+        default = param.default
+        annotation = param.annotation.annotation if param.annotation is not None else None
+        sources = [default] if default is not None else []
+        if isinstance(annotation, cst.Subscript):
+            sources += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
+        if any(isinstance(s, cst.Call) and self._lenient_dependency(s) for s in sources):
+            return True
+        if isinstance(default, cst.Call) and self._client_source(default):
+            return any(is_none(a.value) and (a.keyword.value == "default" if a.keyword is not None else index == 0)
+                       for index, a in enumerate(default.args) if not a.star)
+        if default is None or not is_none(default) or not isinstance(annotation, cst.Subscript):
+            return False
+        return any(isinstance(e.slice, cst.Index) and isinstance(e.slice.value, cst.Call)
+                   and self._client_source(e.slice.value) for e in annotation.slice)
+
+    def _lenient_dependency(self, call: cst.Call) -> bool:
+        if (self.qualified_name(call.func) or "").rpartition(".")[2] not in ("Security", "Depends") or not call.args:
+            return False
+        target = call.args[0].value
+        return (isinstance(target, cst.Name) and target.value in self.lenient_schemes) or (
+            isinstance(target, cst.Call) and self._lenient_scheme(target))
+
+    def _client_source(self, call: cst.Call) -> bool:
+        return (self.qualified_name(call.func) or "") in CLIENT_PARAMETER_SOURCES
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        """`return request.headers.get("X-Admin-Token") == ADMIN_TOKEN`: true for every request while it is unset."""
+        unset = self._none_equals_none(node, cst.Equal) if not self.context.is_test_file else None
+        if unset is not None and set(name_words(_code(node))) & CREDENTIAL_WORDS:  # a credential, not `page == PAGE`
+            self.report(node, f"`{short_code(node)}` is true when `{unset}` is unset and the request carries no "
+                        "credential: both are None then, and `None == None`.",
+                        hint=f"Read `{unset}` with `os.environ[...]` (fail at start-up when it is unset) and treat a "
+                        "missing credential as a failure: `bool(key) and secrets.compare_digest(key, SECRET)`.")
 
     def _is_setting(self, node: cst.BaseExpression) -> bool:
         if isinstance(node, cst.BooleanOperation):
@@ -282,7 +358,9 @@ class AuthFailsOpen(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         params = node.params
-        self.outer_params.append({p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)})
+        every = (*params.posonly_params, *params.params, *params.kwonly_params)
+        self.outer_params.append({p.name.value for p in every})
+        self.maybe_missing.append({p.name.value for p in every if self._none_when_omitted(p)})
         self.tries.append([])
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
@@ -293,32 +371,62 @@ class AuthFailsOpen(Rule):
 
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         tries = self.tries[-1] if self.tries else None
-        if tries is not None:
-            statements = node.body
-            tries.extend((statement, statements[index + 1] if index + 1 < len(statements) else None)
-                         for index, statement in enumerate(statements) if isinstance(statement, cst.Try))
+        if tries is None:
+            return
+        statements = node.body
+        for index, statement in enumerate(statements):
+            if isinstance(statement, cst.Try):
+                following = statements[index + 1] if index + 1 < len(statements) else None
+                # `if path in PUBLIC: return await call_next(request)` first: what follows is meant to guard the rest
+                exempts_first = any(isinstance(s, cst.If) and _allows(s.body) for s in statements[:index])
+                tries.append(OwnTry(statement, following, exempts_first))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.outer_params.pop()
+        self.maybe_missing.pop()
         tries = self.tries.pop()
         if self.context.is_test_file or not isinstance(node.body, cst.IndentedBlock):
             return
         self._check_skipped_when_unset(node.body)
         if tries:
             self._check_swallowed_refusals(node, tries)
+            self._check_expiry_retry(tries)
 
-    def _check_swallowed_refusals(self, node: cst.FunctionDef, tries: list[tuple[cst.Try, cst.BaseStatement | None]]) -> None:
+    def _check_expiry_retry(self, tries: list[OwnTry]) -> None:
+        """`except jwt.ExpiredSignatureError: payload = jwt.decode(..., options={"verify_exp": False})`: the token
+        that failed the expiry check is accepted anyway, so a stolen token never expires."""
+        for own in tries:
+            for handler in own.statement.handlers:
+                if not _catches_auth_errors(handler) or _ends_in_raise(handler.body):
+                    continue
+                retry = next((n for n in walk_own(handler.body)
+                              if isinstance(n, cst.Call) and skips_expiry(n, self.qualified_name)), None)
+                if retry is not None:
+                    caught = _code(handler.type) if handler.type is not None else ""
+                    self.report(retry, f"`{short_code(retry)}` decodes again with the expiry check off after "
+                                f"`except{' ' + caught if caught else ''}:`, so an expired token is still accepted.",
+                                hint="Answer 401 when the token has expired and let the client refresh it through a "
+                                "separate, verified refresh token.")
+                    return
+
+    def _check_swallowed_refusals(self, node: cst.FunctionDef, tries: list[OwnTry]) -> None:
         """`try: <auth check> except Exception: pass` followed by the view, or an `except` that returns the view
         (or `True`): a check that fails lets the request in."""
         views = set().union(*self.outer_params) | NEXT_HANDLERS
         named_check = bool(CHECK_NAME.match(node.name.value))
-        for statement, following in tries:
+        for own in tries:
+            statement, following = own.statement, own.following
             checks: bool | None = None  # whether the `try` checks something: asked once a handler could let in
+            # after a public-path exemption, a token that does not decode must stop the request
+            decodes = own.exempts_first and any(isinstance(n, cst.Call) and (self.qualified_name(n) or "") in DECODERS
+                                                for n in walk_own(statement.body))
             for handler in statement.handlers:
                 if not _catches_auth_errors(handler) or _denies(handler.body):
                     continue
                 if checks is None:
                     checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
+                if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
+                    checks = True  # it does not record an anonymous caller for the routes to judge
                 returns = [n for n in walk_own(handler.body) if isinstance(n, cst.Return)]
                 lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
                     not returns and following is not None and checks and _lets_in_statement(following, views))
@@ -354,6 +462,12 @@ class AuthFailsOpen(Rule):
                     "is let in.",
                     hint=f"Require `{switch}` (fail at start-up when it is unset) and deny the request when the "
                     "credential is missing or wrong.")
+
+
+def _ends_in_raise(body: cst.BaseSuite) -> bool:
+    statements = body.body if isinstance(body, cst.IndentedBlock) else ()
+    last = statements[-1] if statements else None
+    return isinstance(last, cst.SimpleStatementLine) and any(isinstance(s, cst.Raise) for s in last.body)
 
 
 def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
 
 from vibecheck.analysis.flow import (
@@ -16,6 +18,8 @@ from vibecheck.analysis.flow import (
     short_code,
 )
 from vibecheck.analysis.secrets_names import name_words
+from vibecheck.analysis.tokens import decodes_unverified
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 
 PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff", "superuser", "su", "sudo", "root",
@@ -26,6 +30,9 @@ IDENTITY_WORDS = frozenset({"uid", "userid"})
 CREDENTIAL_WORDS = frozenset({"token", "key", "secret", "password", "signature", "sig", "authorization", "apikey", "hmac"})
 # The expressions whose value a condition may trust as a client's claim.
 CLAIM_TYPES = frozenset({cst.Name, cst.Attribute, cst.Subscript, cst.Call})
+# How the message names a value read from a token nobody verified.
+UNVERIFIED_SUFFIX = ", the claims of a token whose signature nobody checked"
+UNVERIFIED_ORIGIN = "`{}`" + UNVERIFIED_SUFFIX
 # Server-side identity: comparing the client's claim against it is a check, not trust.
 SERVER_IDENTITY = ("current_user", "request.user", "g.user", "session", "self.request.user", "get_current_user", "identity",
                    "get_jwt_identity", "claims", "auth.user")
@@ -49,8 +56,11 @@ class ClientControlledAuthorization(FlowRule):
     data read under a privilege-like name: `request.args.get("admin")`, a `role`/`is_admin`/`is_staff`/
     `permissions` value from headers, cookies, the query string or the body (also after being stored in a
     variable), a FastAPI route parameter such as `x_role`, or a `user_id` claim that is not compared with
-    the server-side identity (`current_user`, `request.user`, `session`). Credentials that are verified
-    (tokens, keys, passwords) are not reported here.
+    the server-side identity (`current_user`, `request.user`, `session`). The claims of a JWT decoded
+    without checking its signature (`jwt.decode(t, options={"verify_signature": False})`,
+    `get_unverified_claims(t)`) are the client's too, also when a function of the same module returns them
+    (`if current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable).
+    Credentials that are verified (tokens, keys, passwords) are not reported here.
 
     ## Why is this bad?
     Everything in a request is chosen by the client: anyone can add `?admin=true`, a `X-Role: admin` header
@@ -104,8 +114,26 @@ class ClientControlledAuthorization(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = (807, 639)
 
+    _unverified_helpers: frozenset[str] = frozenset()
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._unverified_helpers = _unverified_helpers(node, self.qualified_name)
+        super().visit_Module(node)
+
     def new_state(self) -> FlowState:
-        return FlowState(self.context.imports, request_source, checks_clear=False)
+        return FlowState(self.context.imports, self._source, checks_clear=False)
+
+    def _source(self, node: cst.BaseExpression, state: FlowState) -> Taint | None:
+        """Request data, and the claims of a token nobody verified (decoded here or by a helper of this module)."""
+        found = request_source(node, state)
+        if found is not None or type(node) is not cst.Call:
+            return found
+        if decodes_unverified(node, state.qualified_name):
+            return Taint("request", UNVERIFIED_ORIGIN.format(short_code(node)))
+        helper = dotted_name(node.func) if self._unverified_helpers else None
+        if helper in self._unverified_helpers:
+            return Taint("request", UNVERIFIED_ORIGIN.format(f"{helper}()"), key=helper.rpartition(".")[2])
+        return None
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
@@ -139,7 +167,7 @@ class ClientControlledAuthorization(FlowRule):
             if identity and not _privileged_words(claim) and _optional_filter(test, inner, taint):
                 continue
             code = short_code(inner)
-            source = "" if taint.origin in (code, claim) else f", read from `{taint.origin}`"
+            source = "" if taint.origin in (code, claim) else f", read from {_quoted(taint.origin)}"
             self.report(inner, f"The condition trusts `{code}` (`{claim}`{source}), a value the client chooses, to decide "
                         "about privileges.",
                         hint="Take roles and identity from the server-side session or a verified token "
@@ -170,6 +198,43 @@ class ClientControlledAuthorization(FlowRule):
             if candidate and _is_privilege_name(candidate)[0]:
                 return candidate
         return None
+
+
+def _quoted(origin: str) -> str:
+    return origin if origin.endswith(UNVERIFIED_SUFFIX) else f"`{origin}`"
+
+
+def _unverified_helpers(module: cst.Module, qualified_name: Callable[[cst.CSTNode], str | None]) -> frozenset[str]:
+    """Functions of the module (`name`) and methods of its classes (`self.name`) that return the claims of a token
+    nobody verified, directly, through a variable or through another such helper (`def current_claims(): return
+    jwt.decode(t, options={"verify_signature": False})`)."""
+    functions = [(s.name.value, s) for s in module.body if isinstance(s, cst.FunctionDef)]
+    for statement in module.body:
+        if isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
+            functions += [(f"self.{s.name.value}", s) for s in statement.body.body if isinstance(s, cst.FunctionDef)]
+    helpers: set[str] = set()
+    for _ in range(2):  # a helper that returns another helper's claims
+        for name, function in functions:
+            nodes = list(walk_own(function.body))
+            assigns = [n for n in nodes if isinstance(n, cst.Assign)]
+            claims: set[str] = set()
+            for _ in range(2):  # `payload = decode(...)` then `claims = payload["data"]`, in any order of the walk
+                claims.update(t.target.value for a in assigns if _carries_claims(a.value, claims, helpers, qualified_name)
+                              for t in a.targets if isinstance(t.target, cst.Name))
+            if any(isinstance(n, cst.Return) and n.value is not None
+                   and _carries_claims(n.value, claims, helpers, qualified_name) for n in nodes):
+                helpers.add(name)
+    return frozenset(helpers)
+
+
+def _carries_claims(value: cst.BaseExpression, claims: set[str], helpers: set[str],
+                    qualified_name: Callable[[cst.CSTNode], str | None]) -> bool:
+    for node in walk_own(value):
+        if isinstance(node, cst.Name) and node.value in claims:
+            return True
+        if isinstance(node, cst.Call) and (decodes_unverified(node, qualified_name) or dotted_name(node.func) in helpers):
+            return True
+    return False
 
 
 def _privileged_words(name: str) -> bool:

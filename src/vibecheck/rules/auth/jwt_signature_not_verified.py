@@ -8,6 +8,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import times_bound
+from vibecheck.analysis.tokens import DECODERS, SIGNATURE_OPTIONS, UNVERIFIED_READERS, options_turn_off
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import (
@@ -34,11 +35,6 @@ from vibecheck.rules.auth.jwt_fix import (
 )
 from vibecheck.rules.auth.names import words
 
-# PyJWT (`jwt`), python-jose (`jose.jwt`): `decode(token, key, algorithms, options, ...)`.
-DECODERS = frozenset({
-    "jwt.decode", "jwt.decode_complete", "jwt.api_jwt.decode", "jwt.api_jwt.decode_complete", "jwt.PyJWT.decode",
-    "jose.jwt.decode",
-})
 # Signers: qualified name -> (position, keyword) of the algorithm (PyJWT, python-jose).
 ENCODERS: dict[str, tuple[int, str]] = {
     "jwt.encode": (2, "algorithm"), "jwt.api_jwt.encode": (2, "algorithm"), "jwt.api_jws.encode": (2, "algorithm"),
@@ -50,9 +46,7 @@ ALGORITHM_HOLDERS: dict[str, tuple[int, str]] = {
     "authlib.jose.JsonWebToken": (0, "algorithms"), "authlib.jose.JsonWebSignature": (0, "algorithms"),
     "authlib.jose.rfc7519.JsonWebToken": (0, "algorithms"),
 }
-# Readers that never verify: their result must not decide who the caller is.
-UNVERIFIED_READERS = frozenset({"jose.jwt.get_unverified_claims", "jwt.get_unverified_claims"})
-VERIFY_OPTIONS = frozenset({"verify_signature"})
+VERIFY_OPTIONS = SIGNATURE_OPTIONS
 # A result stored under such a name is read on purpose without trust (e.g. to pick the verification key).
 DELIBERATE_WORDS = frozenset({"unverified", "untrusted", "insecure"})
 HINT = 'Pass the signing key and a fixed list such as `algorithms=["HS256"]`, and keep signature verification on.'
@@ -60,12 +54,7 @@ HINT = 'Pass the signing key and a fixed list such as `algorithms=["HS256"]`, an
 
 def _disables_verification(options: cst.CSTNode | None) -> bool | None:
     """True if an options dict turns signature checking off; None if it is not a dict we can read."""
-    if isinstance(options, cst.Dict):
-        return any(isinstance(e, cst.DictElement) and string_value(e.key) in VERIFY_OPTIONS and is_false(e.value)
-                   for e in options.elements)
-    if isinstance(options, cst.Call) and isinstance(options.func, cst.Name) and options.func.value == "dict":
-        return any(a.keyword is not None and a.keyword.value in VERIFY_OPTIONS and is_false(a.value) for a in options.args)
-    return None
+    return options_turn_off(options, SIGNATURE_OPTIONS)
 
 
 @dataclass

@@ -48,8 +48,10 @@ OBJECT_VIEWS = {"DetailView": "shows", "BaseDetailView": "shows", "UpdateView": 
 PUBLIC_PAGE_WORDS = frozenset({"user", "profile", "member", "author"})
 OBJECT_SCOPING_METHODS = frozenset({"get_queryset", "get_object", "test_func", "has_permission", "dispatch"})
 # Handlers that hand the object check to the framework: DRF's `get_object()` runs object permissions.
-# Calls that change or delete an object: `obj.save()`, `session.delete(obj)`, `user.set_password(...)`.
-CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "set_password", "soft_delete", "deactivate"})
+# Calls that change or delete an object: `obj.save()`, `session.delete(obj)`, `user.set_password(...)`, and a
+# Django related manager's `team.members.add(...)`.
+CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "set_password", "soft_delete", "deactivate",
+                              "add", "clear", "set"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
 
@@ -132,8 +134,10 @@ class ObjectLookupNotScopedToUser(Rule):
     ## What it does
     Looks inside route handlers that authenticate the caller (a guard decorator such as `@login_required`,
     an auth dependency such as `user = Depends(get_current_user)`, an auth mixin or permission class on a
-    class-based view) and reports the first lookup keyed by an id the client chose (a path parameter, a
-    Django URL capture, `pk`): `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
+    class-based view, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`, which
+    is taken to require a login as `IsAuthenticated` does, since the settings are another file) and reports
+    the first lookup keyed by an id the client chose (a path parameter, a Django URL capture, `pk`):
+    `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, or an SQL
     `execute` whose `WHERE` names no owner column, when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field, and no
@@ -266,17 +270,19 @@ class ObjectLookupNotScopedToUser(Rule):
         if self.classes and owner is None:
             return
         handler = handler_of(node, self.context.imports, owner)
-        if handler is None or not handler.authenticated or handler.restricted or not handler.client_ids:
+        if handler is None or not handler.signed_in or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
         if self._relates_to_caller(handler) or checks_role(node.body):
             return
         lookup = self._first_lookup(handler)
         if lookup is not None:
             ids = sorted(handler.client_ids & set(names_in(lookup)))
+            where = "a handler that knows the signed-in user" if handler.authenticated else \
+                "a DRF view left to `DEFAULT_PERMISSION_CLASSES`, which at most signs the caller in,"
             self.report(
                 lookup,
-                f"`{short_code(lookup)}` fetches an object by the client's `{ids[0]}` in a handler that knows the "
-                "signed-in user but never checks that the object belongs to them.",
+                f"`{short_code(lookup)}` fetches an object by the client's `{ids[0]}` in {where} but never checks "
+                "that the object belongs to them.",
                 hint="Scope the lookup to the caller (`owner=request.user`, `Model.owner_id == current_user.id`) or "
                 "check the owner before using the object, and answer 404 when it is not theirs.",
             )

@@ -36,7 +36,9 @@ class PrivilegedActionForAnyUser(Rule):
     Finds handlers whose name or path is a privileged operation (`refund`, `approve`, `reject`, `ban`,
     `promote`, `grant`, `revoke`, `payout`, `impersonate`, `moderate`, ...) that write (a DRF `@action`
     with `methods=["post"]`, a POST/PUT/PATCH/DELETE route) and are protected by authentication only:
-    `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, with no role or permission check
+    `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, or no `permission_classes` on a DRF
+    view, which leaves it to `DEFAULT_PERMISSION_CLASSES` (taken to require a login, as `IsAuthenticated`
+    does, since the settings are another file), with no role or permission check
     anywhere (no `IsAdminUser` or custom permission class, no `@staff_member_required`/`@permission_required`,
     no `is_staff`, `has_perm`, `role` or `is_admin` in the body, no `get_permissions` override).
 
@@ -110,13 +112,15 @@ class PrivilegedActionForAnyUser(Rule):
             if owner is None or owner[1]:
                 return
             name, methods, restricted = action
-            authenticated = owner[0].authenticated
+            authenticated = owner[0].authenticated or owner[0].drf_default
+            by_default = not owner[0].authenticated
         else:
             handler = handler_of(node, self.context.imports, owner[0] if owner else None)
-            if handler is None or not handler.writes or not handler.authenticated:
+            if handler is None or not handler.writes or not handler.signed_in:
                 return
             name, methods, restricted = node.name.value, {m.lower() for m in handler.methods}, False
             authenticated = True
+            by_default = not handler.authenticated
             restricted = (owner is not None and owner[1]) or restricts(decorator_names(node, self.context.imports)) \
                 or restricts([*map(str, handler.identity_params)])
         verb = next((w for w in name_words(name) if w in PRIVILEGED_VERBS), None)
@@ -125,7 +129,8 @@ class PrivilegedActionForAnyUser(Rule):
         if checks_role(node.body):
             return
         anchor = node.decorators[0] if node.decorators else node
-        self.report(anchor, f"`{name}` performs a privileged operation (`{verb}`) but only checks that the caller is "
+        checks = "is left to DRF's `DEFAULT_PERMISSION_CLASSES`, which at most check" if by_default else "only checks"
+        self.report(anchor, f"`{name}` performs a privileged operation (`{verb}`) but {checks} that the caller is "
                     "signed in, so every user may call it.",
                     hint="Restrict it to the users allowed to do it (`permission_classes=[IsAdminUser]`, a role check, "
                     "`@permission_required(...)`) and test that an ordinary user gets 403.")

@@ -16,21 +16,31 @@ class RouteWithoutAuth(ProjectRule):
     """A route that changes state, or looks administrative, with no recognised authentication guard.
 
     ## What it does
-    Finds web handlers that answer POST, PUT, PATCH or DELETE, or any method on an administrative-looking
-    path (`/admin`, `/delete`, `/users/<id>`), and reports those with no auth guard that vibecheck can see:
-    Flask and FastAPI route decorators, `add_url_rule`, Flask `MethodView`s, Django function views
-    (`@require_POST`, `@require_http_methods`, `if request.method == "POST"`), Django class-based views and
-    Django REST framework views. Recognised guards: auth decorators placed *below* the route decorator
-    (`@login_required`, `@jwt_required`, `@permission_required`, ...), a `before_request` hook of the app or
-    of the route's blueprint that aborts, redirects or returns, an `@app.middleware("http")` function that
-    answers 401/403, an auth-named class in `app.add_middleware(...)`, FastAPI `Depends`/`Security` on an auth
-    dependency (also in `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or
-    `include_router`, Django auth mixins and `method_decorator`, DRF `permission_classes` other than
-    `AllowAny`, an auth decorator on a class view's `dispatch`, and a recognisable check in the handler body
-    (`request.user.is_authenticated`, `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`,
-    or an auth-named `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`). Login, signup,
-    health and webhook paths are open by design and are not reported, nor are handlers with a decorator from
-    `public-decorators`.
+    Finds web handlers that answer POST, PUT, PATCH or DELETE, or any method on an administrative-looking path
+    (`/admin`, `/delete`, `/users/<id>`), and reports those with no auth guard that vibecheck can see: Flask and
+    FastAPI route decorators, `add_url_rule`, Flask `MethodView`s, Django function views (`@require_POST`,
+    `@require_http_methods`, `if request.method == "POST"`), Django class-based views, Django REST framework
+    views, Starlette and FastAPI route lists (`Route("/x", f, methods=["DELETE"])`, `WebSocketRoute`, also
+    inside `Mount("/prefix", routes=[...])`, class `HTTPEndpoint`s) and registration calls
+    (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)`,
+    `router.add_post(...)` and `app.add_routes([web.post(...), web.view(...)])`, Sanic's
+    `app.add_route(handler, ...)`). Recognised guards: auth decorators placed
+    *below* the route decorator (`@login_required`, `@jwt_required`, `@permission_required`, ...), a
+    `before_request` hook of the app or of the route's blueprint that aborts, redirects or returns, an
+    `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
+    `Starlette(middleware=[Middleware(...)])`, FastAPI `Depends`/`Security` on an auth dependency (also in
+    `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router`, Django auth
+    mixins and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class
+    view's `dispatch`, and a recognisable check in the handler body (`request.user.is_authenticated`,
+    `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`, or an auth-named
+    `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`, or a check of the request's
+    signature: `stripe.Webhook.construct_event(...)`, `hmac.compare_digest(...)`, a project function named
+    like `verify_github_signature`). Login, signup and health paths are open by design and are not reported,
+    nor are handlers with a decorator from `public-decorators`. A webhook (a `webhook` path segment or
+    handler name) is open to its sender by design too, but the sender proves who it is by signing the
+    body: a webhook whose handler never checks a signature (no such call, no signature header such as
+    `"Stripe-Signature"` or `"X-Hub-Signature-256"` read, and the request not handed to another function
+    that may check it) gets its own finding, even in an app without any authentication.
 
     The rule reads the whole app (the app model), so guards declared in another file count too: a
     decorator or dependency defined in the project that checks the user, a session or a token, raises
@@ -115,7 +125,9 @@ class RouteWithoutAuth(ProjectRule):
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)
         unguarded = set(map(id, model.unguarded()))
         for routes in model.apps().values():
-            open_routes = [r for r in routes if id(r) in unguarded]
+            webhooks = [r for r in routes if id(r) in unguarded and r.fact.get("webhook")]
+            yield from map(self._unsigned_webhook, webhooks)
+            open_routes = [r for r in routes if id(r) in unguarded and not r.fact.get("webhook")]
             if len(open_routes) >= AGGREGATE_FROM and not model.authenticates(routes):
                 yield self._no_auth_in_app(open_routes)
                 continue
@@ -131,6 +143,13 @@ class RouteWithoutAuth(ProjectRule):
             message = f"{fact['label']} {what} but has no recognised authentication or authorisation guard."
             hint = ("Protect the handler with an auth guard (`@login_required`, `Depends(get_current_user)`, "
                     "`permission_classes`), or mark it deliberately public with a `public-decorators` decorator.")
+        return self._at(route, message, hint)
+
+    def _unsigned_webhook(self, route: ModelRoute) -> Finding:
+        message = (f"{route.fact['label']} receives webhooks but never checks their signature, so anyone can post "
+                   "forged events to it.")
+        hint = ("Verify the signature of the raw body before acting on it: `stripe.Webhook.construct_event(body, "
+                "signature_header, secret)`, or `hmac.compare_digest` of its HMAC with the `X-Hub-Signature-256` header.")
         return self._at(route, message, hint)
 
     def _no_auth_in_app(self, routes: list[ModelRoute]) -> Finding:
