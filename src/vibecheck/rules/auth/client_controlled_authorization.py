@@ -48,6 +48,9 @@ def _is_privilege_name(name: str | None) -> tuple[bool, bool]:
     return bool(PRIVILEGE_WORDS & set(words)) or identity, identity
 
 
+# Text every unverified decode holds (`verify_signature`, `verify=False`, `get_unverified_claims`).
+UNVERIFIED_HINT = "verif"
+
 class ClientControlledAuthorization(FlowRule):
     """An `if` decides about privileges from a role, admin flag or user id the client sent.
 
@@ -117,7 +120,10 @@ class ClientControlledAuthorization(FlowRule):
     _unverified_helpers: frozenset[str] = frozenset()
 
     def visit_Module(self, node: cst.Module) -> None:
-        self._unverified_helpers = _unverified_helpers(node, self.qualified_name)
+        # an unverified decode spells `verify_signature`, `verify=False` or `get_unverified_claims`: most modules
+        # have none, and need no search of every function for helpers
+        if UNVERIFIED_HINT in self.context.source:
+            self._unverified_helpers = _unverified_helpers(node, self.qualified_name)
         super().visit_Module(node)
 
     def new_state(self) -> FlowState:
