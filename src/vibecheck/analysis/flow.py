@@ -1328,13 +1328,14 @@ class FlowRule(Rule):
                 summary.returns.append([PARAMETER if taint.origin in state.guessed_inputs else taint.kind, taint.origin,
                                         *([note] if note else [])])
         if type(node) is cst.Assign and state.class_name is not None:
-            taint = state.taint_of(node.value)
+            # `self.x = <parameter>`: the targets first, since most assignments of a method bind no attribute
+            attributes = [a for t in node.targets if (a := dotted_name(t.target)) is not None
+                          and a.startswith("self.") and a.count(".") == 1]
+            taint = state.taint_of(node.value) if attributes else None
             if taint is not None and taint.kind == PARAMETER and not taint.origin.startswith("self."):
-                for target in node.targets:
-                    attribute = dotted_name(target.target)
-                    if attribute is not None and attribute.startswith("self.") and attribute.count(".") == 1:
-                        summary.stores.extend([attribute, parameter] for parameter in parameters_in(node.value, state, taint)
-                                              if not parameter.startswith("self."))
+                for attribute in attributes:
+                    summary.stores.extend([attribute, parameter] for parameter in parameters_in(node.value, state, taint)
+                                          if not parameter.startswith("self."))
         for call in iter_calls(node):
             callee = state.project_callee(call)
             if callee is None:
