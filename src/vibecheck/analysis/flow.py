@@ -66,6 +66,9 @@ NON_PROPAGATING_METHODS = frozenset({
 })
 # Functions that take a tainted value and say something about it; used in an `if`, they are a visible check.
 NON_CHECK_CALLS = frozenset({"len", "isinstance", "bool", "str", "type", "print", "repr", "Path", "PurePath"})
+# Methods that change a string's case or trim it, and methods that cut it into pieces (`_is_leading_piece`).
+CASE_AND_SPACE_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title"})
+SPLITTING_METHODS = frozenset({"split", "rsplit", "partition", "rpartition", "splitlines"})
 # Methods that read or test a value without validating its content: `os.path.exists(path)` is no check.
 NON_CHECK_METHODS = frozenset({"get", "getlist", "exists", "isfile", "isdir", "is_file", "is_dir", "lower", "upper",
                                "endswith", "splitext", "rsplit", "partition", "rpartition", "casefold",
@@ -687,9 +690,6 @@ def _is_leading_piece(operand: cst.CSTNode) -> bool:
     return type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value in SPLITTING_METHODS
 
 
-# Methods that change a string's case or trim it, and methods that cut it into pieces.
-CASE_AND_SPACE_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title"})
-SPLITTING_METHODS = frozenset({"split", "rsplit", "partition", "rpartition", "splitlines"})
 # Parsing a URL is no check of it: `if not urlparse(url).netloc` only tests that it has a host.
 URL_PARSER_NAMES = frozenset({"urlparse", "urlsplit"})
 URL_HOST_FIELDS = frozenset({"hostname", "netloc", "host"})

@@ -94,6 +94,8 @@ class BindingRule(Rule):
     def __init__(self, context: Any, options: Any = None) -> None:
         super().__init__(context, options)
         self._scopes: list[dict[str, cst.BaseExpression | None]] = [{}]
+        # how often each name is bound, per scope (a parameter once, by the call): a value bound once is the only one
+        self._counts: list[dict[str, int]] = [{}]
         self._bound: set[str] = set()
         self._earlier: dict[int, cst.BaseExpression | None] = {}  # a use of a name in its own new value -> previous
 
@@ -103,17 +105,21 @@ class BindingRule(Rule):
         names = param_names(node.params)
         self._bound.update(names)
         self._scopes.append(dict.fromkeys(names))
+        self._counts.append(dict.fromkeys(names, 1))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.pop()
+        self._counts.pop()
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         names = param_names(node.params)
         self._bound.update(names)
         self._scopes.append(dict.fromkeys(names))
+        self._counts.append(dict.fromkeys(names, 1))
 
     def leave_Lambda(self, node: cst.Lambda) -> None:
         self._scopes.pop()
+        self._counts.pop()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._bound.add(node.name.value)
@@ -157,6 +163,8 @@ class BindingRule(Rule):
                     for use in uses_of(target.value, value if reads is None else reads):
                         self._earlier[id(use)] = previous
                 self._scopes[-1][target.value] = value
+                counts = self._counts[-1]
+                counts[target.value] = counts.get(target.value, 0) + 1
         elif isinstance(target, (cst.Tuple, cst.List)):
             for element in target.elements:
                 self._bind(element.value, None, remember=remember)

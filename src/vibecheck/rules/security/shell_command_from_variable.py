@@ -12,7 +12,6 @@ from vibecheck.rules.security._support import (
     callee_tail,
     is_name_constant,
     keyword,
-    param_names,
     string_value,
     tails,
 )
@@ -110,37 +109,6 @@ class ShellCommandFromVariable(BindingRule):
                         "(or quote each variable with `shlex.quote`).")
 
     # -- vetting: a command line proven free of unquoted values clears bandit's B602/B605 (`vibecheck.vetting`) --
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        super().visit_FunctionDef(node)
-        self._counts.append(dict.fromkeys(param_names(node.params), 1))  # a parameter is bound by the call
-
-    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        super().leave_FunctionDef(node)
-        self._counts.pop()
-
-    def visit_Lambda(self, node: cst.Lambda) -> None:
-        super().visit_Lambda(node)
-        self._counts.append(dict.fromkeys(param_names(node.params), 1))
-
-    def leave_Lambda(self, node: cst.Lambda) -> None:
-        super().leave_Lambda(node)
-        self._counts.pop()
-
-    def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression | None, *, remember: bool = True,
-              reads: cst.BaseExpression | None = None) -> None:
-        if isinstance(target, cst.Name) and remember:
-            counts = self._counts[-1]
-            counts[target.value] = counts.get(target.value, 0) + 1
-        super()._bind(target, value, remember=remember, reads=reads)
-
-    @property
-    def _counts(self) -> list[dict[str, int]]:
-        """How often each name is bound, per scope as `BindingRule` keeps them (module first)."""
-        counts: list[dict[str, int]] | None = self.__dict__.get("_binding_counts")
-        if counts is None:
-            counts = self.__dict__["_binding_counts"] = [{}]
-        return counts
 
     def _single_value(self, name: cst.Name) -> cst.BaseExpression | None:
         """The value of a name bound exactly once in its scope, and not a parameter: `resolve` follows the last
