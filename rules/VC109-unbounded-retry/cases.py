@@ -355,3 +355,121 @@ def repeats_a_bounded_number_of_times(fetch):
         except ConnectionError:
             time.sleep(1)
     raise TimeoutError("three attempts failed")
+
+
+def resets_its_counter_at_the_top(url):
+    # expect: VC109 -- `attempts` is 0 again on every pass: `attempts >= 5` never holds
+    while True:
+        attempts = 0
+        try:
+            return r.get(url, timeout=5).json()
+        except r.RequestException:
+            attempts += 1
+            if attempts >= 5:
+                raise
+            time.sleep(1)
+
+
+def resets_its_counter_inside_the_try(url, max_retries):
+    # expect: VC109
+    while True:
+        try:
+            retries = 0
+            response = get(url, timeout=5)
+            response.raise_for_status()
+            return response.json()
+        except r.RequestException:
+            retries += 1
+            if max_retries < retries:
+                break
+            time.sleep(2)
+
+
+def checks_a_reset_counter_before_the_try(url):
+    # expect: VC109
+    while True:
+        tries = 0
+        if tries > 10:
+            raise RuntimeError("gave up")
+        try:
+            return r.get(url, timeout=5)
+        except ConnectionError:
+            tries += 1
+            continue
+
+
+def counts_down_a_reset_counter(url):
+    attempt = 0
+    # expect: VC109 -- the loop's own condition reads a counter set back on every pass
+    while attempt < 5:
+        attempt = 0
+        try:
+            return r.get(url, timeout=5)
+        except ConnectionError:
+            attempt += 1
+
+
+def counter_set_once_before_the_loop(url):
+    attempts = 0
+    # ok: VC109
+    while True:
+        try:
+            return r.get(url, timeout=5).json()
+        except r.RequestException:
+            attempts += 1
+            if attempts >= 5:
+                raise
+            time.sleep(1)
+
+
+def counts_consecutive_failures(url):
+    failures = 0
+    # ok: VC109 -- set back only once the fetch succeeded: five failures in a row still end it
+    while True:
+        try:
+            data = r.get(url, timeout=5).json()
+            failures = 0
+            if data["done"]:
+                return data
+        except r.RequestException:
+            failures += 1
+            if failures > 5:
+                raise
+            time.sleep(1)
+
+
+def limit_of_one_is_reached(url):
+    # ok: VC109 -- one increment reaches `>= 1`: the first failure raises
+    while True:
+        errors = 0
+        try:
+            return r.get(url, timeout=5)
+        except ConnectionError:
+            errors += 1
+            if errors >= 1:
+                raise
+
+
+def counter_loop_that_counts(url):
+    attempt = 0
+    # ok: VC109
+    while attempt < 5:
+        try:
+            return r.get(url, timeout=5)
+        except ConnectionError:
+            attempt += 1
+    raise TimeoutError(url)
+
+
+def checks_the_deadline_too(url, deadline):
+    # ok: VC109 -- the deadline ends it even though the counter is set back
+    while True:
+        attempts = 0
+        if time.monotonic() > deadline:
+            raise TimeoutError(url)
+        try:
+            return r.get(url, timeout=5)
+        except ConnectionError:
+            attempts += 1
+            if attempts > 3:
+                raise

@@ -5,6 +5,7 @@ from http import HTTPStatus
 
 from rest_framework import status
 from shop import checkout, make_order, parse
+from uuid import UUID
 
 
 def test_constants():
@@ -300,3 +301,68 @@ def test_mock_assertions_made():
     assert notifier.notify.call_count == 1
     # ok: VC304 -- a real attribute read in a comparison, not a call
     assert notifier.called_with == {"order": result}
+
+
+def test_literal_types():
+    # expect: VC304
+    assert isinstance({}, dict)
+    # expect: VC304
+    assert isinstance([1, 2], (list, tuple))
+    # expect: VC304
+    assert isinstance("abc", str)
+    # expect: VC304
+    assert isinstance(b"raw", bytes)
+
+
+class LiteralTypeTests(unittest.TestCase):
+    def test_literal(self):
+        # expect: VC304
+        self.assertIsInstance({"a": 1}, dict)
+        # expect: VC304
+        self.assertTrue(isinstance(3, int))
+        # ok: VC304 -- the value the code under test returned
+        self.assertIsInstance(parse("{}"), dict)
+
+    def test_constructed(self):
+        cart = checkout.Cart(items=[])
+        # expect: VC304
+        self.assertIsNotNone(cart)
+        # expect: VC304
+        self.assertIsInstance(cart, checkout.Cart)
+
+
+def test_literal_types_near_misses():
+    result = parse("{}")
+    # ok: VC304
+    assert isinstance(result, dict)
+    # ok: VC304 -- a literal of another type: this fails, it does not pass vacuously
+    assert isinstance({}, list)
+    # ok: VC304 -- a bytes literal is no `str`
+    assert isinstance(b"raw", str)
+
+
+def test_constructed_objects():
+    order = make_order()
+    receipt = checkout.Receipt(order)
+    # expect: VC304
+    assert receipt is not None
+    # expect: VC304
+    assert isinstance(receipt, checkout.Receipt)
+    # ok: VC304 -- an object may define `__bool__` or `__len__`
+    assert receipt
+    # ok: VC304 -- a subclass check the constructor does not settle
+    assert isinstance(receipt, checkout.Printable)
+    # ok: VC304 -- a factory function may return None
+    assert order is not None
+    receipt = receipt.finalise()
+    # ok: VC304 -- rebound to what a method returned
+    assert receipt is not None
+    # ok: VC304 -- an alternative constructor may return None
+    loaded = checkout.Receipt.load("r-1")
+    assert loaded is not None
+    # ok: VC304 -- the object built is called in turn, and may return anything
+    response = checkout.Middleware(order)(receipt)
+    assert response is not None
+    # ok: VC304 -- a constant's call (`UUID`, `DEFAULTS`) is not read as a class
+    ident = UUID("12345678123456781234567812345678")
+    assert ident is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -29,6 +29,14 @@ EXITS = (cst.Break, cst.Return, cst.Raise)
 # Iterators that never run out, so a `for` over them loops as `while True:` does: name -> the most positional
 # arguments it takes and still never ends (`itertools.repeat(x, 3)` ends; `repeat(x)` does not).
 ENDLESS_ITERATORS = {"itertools.count": 2, "itertools.cycle": 1, "itertools.repeat": 1}
+# `counter <op> bound` checks that a counter set back to its start on every pass can never meet, as
+# (operator, how far above the start the bound must be): one increment per pass reaches start + 1 at most.
+STALE_CHECKS: dict[type[cst.BaseCompOp], int] = {cst.GreaterThan: 1, cst.GreaterThanEqual: 2, cst.Equal: 2}
+# The same checks written bound first (`5 <= attempts`), by the operator that reads them counter first.
+MIRRORED: dict[type[cst.BaseCompOp], type[cst.BaseCompOp]] = {
+    cst.LessThan: cst.GreaterThan, cst.LessThanEqual: cst.GreaterThanEqual, cst.Equal: cst.Equal}
+# `while attempts < 5:` on a counter set back on every pass runs as `while True:` does.
+COUNTED_WHILE = (cst.LessThan, cst.LessThanEqual, cst.NotEqual)
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,7 @@ class Pending:
     in_try: bool = False  # inside a try body or its else: what runs when the work succeeds
     conditional: bool = False  # inside an `if` outside any try: a guard that can end the loop
     guarded: bool = False  # inside any `if`
+    stale: bool = False  # under an `if` on a counter the loop sets back on every pass: it never runs
 
 
 @dataclass
@@ -53,6 +62,7 @@ class LoopFacts:
     bounded: bool = False
     pauses: bool = False
     reports_traceback: bool = False
+    stale_counter: str | None = None  # the counter of a limit that is never reached
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,70 @@ class RetryLoop:
     """A loop that runs until something in its body says stop: `while True:`, or `while not <flag>:`."""
 
     flag: str | None  # the name a `while not flag:` loop waits for; None for `while True:`
+    # Counters set to an integer on every pass before the work can fail (`attempts = 0` at the top of the
+    # body, or first in its `try`), with that integer: a limit on them is never reached.
+    resets: dict[str, int] = field(default_factory=dict)
+
+
+def reset_counters(body: cst.BaseSuite) -> dict[str, int]:
+    """Names the loop body sets to an integer on every pass before its first `try` can fail.
+
+    The statements before the first `try` run on every pass; inside it only those before the first one that
+    can fail. A counter set back after the work (`failures = 0` once the fetch succeeded) counts consecutive
+    failures and is a real limit, so it is not one of them.
+    """
+    resets: dict[str, int] = {}
+    for statement in body.body if isinstance(body, cst.IndentedBlock) else ():
+        if isinstance(statement, cst.Try):
+            for inner in statement.body.body if isinstance(statement.body, cst.IndentedBlock) else ():
+                if not _note_resets(inner, resets, leading=True):
+                    break
+            break
+        _note_resets(statement, resets, leading=False)
+    return resets
+
+
+def _note_resets(statement: cst.CSTNode, resets: dict[str, int], *, leading: bool) -> bool:
+    """Record `name = <int>` assignments of a statement line; False once `leading` meets anything else."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    for small in statement.body:
+        value = small.value if isinstance(small, cst.Assign) else None
+        number = literal_value(value) if isinstance(value, cst.Integer) else None
+        for target in small.targets if isinstance(small, cst.Assign) else ():
+            if isinstance(target.target, cst.Name):
+                if isinstance(number, int):
+                    resets[target.target.value] = number
+                else:
+                    resets.pop(target.target.value, None)
+        if leading and not isinstance(number, int):
+            return False
+    return True
+
+
+def stale_guard(test: cst.BaseExpression, resets: dict[str, int]) -> str | None:
+    """The counter of `if attempts >= 5:` when `attempts` is set back to 0 on every pass, so the check never holds."""
+    if not resets or not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    left, operator, right = test.left, type(test.comparisons[0].operator), test.comparisons[0].comparator
+    if not (isinstance(left, cst.Name) and left.value in resets):
+        left, right, operator = right, left, MIRRORED.get(operator, cst.Is)
+    if not (isinstance(left, cst.Name) and left.value in resets) or operator not in STALE_CHECKS:
+        return None
+    if isinstance(right, cst.Integer):
+        bound = literal_value(right)
+        return left.value if isinstance(bound, int) and bound >= resets[left.value] + STALE_CHECKS[operator] else None
+    named_bound = isinstance(right, (cst.Name, cst.Attribute)) and not (isinstance(right, cst.Name) and right.value in resets)
+    return left.value if named_bound else None
+
+
+def counted_while(test: cst.BaseExpression, body: cst.BaseSuite) -> RetryLoop | None:
+    """`while attempts < 5:` whose body sets `attempts` back on every pass: it runs as `while True:` does."""
+    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name)
+            and isinstance(test.comparisons[0].operator, COUNTED_WHILE)):
+        return None
+    resets = reset_counters(body)
+    return RetryLoop(None, resets) if test.left.value in resets else None
 
 
 def retry_loop(test: cst.BaseExpression) -> RetryLoop | None:
@@ -79,22 +153,28 @@ def sets_flag(node: cst.CSTNode, flag: str | None) -> bool:
         isinstance(t.target, cst.Name) and t.target.value == flag for t in node.targets)
 
 
-def handler_exits(handler: cst.ExceptHandler, resolve: Resolver, flag: str | None = None) -> bool:
-    """The handler leaves the loop: `break`, `return`, `raise`, an exit call or setting the loop's flag."""
-    for node in _walk_outside_loops(handler.body):
-        if isinstance(node, EXITS) or sets_flag(node, flag):
+def handler_exits(handler: cst.ExceptHandler, resolve: Resolver, loop: RetryLoop) -> bool:
+    """The handler leaves the loop: `break`, `return`, `raise`, an exit call or setting the loop's flag.
+
+    An exit under a check that never holds (`if attempts >= 5:` on a counter set back on every pass) does not.
+    """
+    for node in _walk_outside_loops(handler.body, loop.resets):
+        if isinstance(node, EXITS) or sets_flag(node, loop.flag):
             return True
         if isinstance(node, cst.Call) and resolve(node) in EXIT_CALLS:
             return True
     return False
 
 
-def _walk_outside_loops(node: cst.CSTNode) -> list[cst.CSTNode]:
+def _walk_outside_loops(node: cst.CSTNode, resets: dict[str, int]) -> list[cst.CSTNode]:
     found = []
     pending = [node]
     while pending:
         current = pending.pop()
         found.append(current)
+        if isinstance(current, cst.If) and stale_guard(current.test, resets):
+            pending.extend(c for c in (current.orelse,) if c is not None)
+            continue
         pending.extend(c for c in child_nodes(current) if not isinstance(c, LOOPS + SCOPES))
     return found
 
@@ -126,7 +206,10 @@ class UnboundedRetry(Rule):
     `time.sleep`): it does not leave the loop (`break`, `return`, `raise`, the flag), and no conditional
     `break`/`raise` in the loop (`if attempts >= 5: raise`, a deadline) bounds it. Pausing between
     attempts (`time.sleep`, `asyncio.sleep`) or counting them without a check does not bound the loop; a
-    backoff helper (`policy.backoff()`) is trusted to own its limit. Loops that never leave on success
+    backoff helper (`policy.backoff()`) is trusted to own its limit. A limit on a counter the loop sets back
+    on every pass (`attempts = 0` at the top of its body or first in its `try`, then
+    `if attempts >= 5: raise`, or `while attempts < 5:`) is never reached and bounds nothing; a counter set
+    back only once the work succeeded counts failures in a row and is a real limit. Loops that never leave on success
     (servers, workers) are not retries, and loops that go round again on control-flow exceptions
     (`KeyboardInterrupt`, `InterruptedError`, `KeyError`, `ValueError` for a new input) are not failing;
     neither is reported. Nor is a loop that serves until a sentinel arrives (a conditional `break`
@@ -179,7 +262,7 @@ class UnboundedRetry(Rule):
     cwe = (835, 400)
 
     def visit_While(self, node: cst.While) -> None:
-        loop = retry_loop(node.test)
+        loop = retry_loop(node.test) or counted_while(node.test, node.body)
         if loop is not None:
             self._judge(node, loop, f"while {self.context.module.code_for_node(node.test)}")
 
@@ -196,11 +279,22 @@ class UnboundedRetry(Rule):
         return most is not None and len(iterable.args) <= most
 
     def _judge(self, node: cst.While | cst.For, loop: RetryLoop, header: str) -> None:
+        if not loop.resets:
+            loop = RetryLoop(loop.flag, reset_counters(node.body))
         facts = self._scan(node.body, loop)
         if facts.retrying_handler is None or not facts.exits_on_success or facts.bounded:
             return
         if facts.reports_traceback and not facts.done_after_one_success:
             return  # a supervisor reporting every failure in full until its sentinel arrives
+        if facts.stale_counter is not None:
+            self.report(
+                node,
+                f"`{header}` retries a failing `try` forever: its attempt counter `{facts.stale_counter}` is set "
+                "back on every pass, so the limit it is checked against is never reached.",
+                hint=f"Set `{facts.stale_counter}` once before the loop (or use `for attempt in range(5):`), "
+                "and re-raise the last error when the attempts run out.",
+            )
+            return
         if facts.pauses:
             self.report(
                 node,
@@ -228,6 +322,8 @@ class UnboundedRetry(Rule):
                 facts.bounded = True
             elif isinstance(node, cst.Call) and is_pause(node):
                 facts.pauses = True
+            elif item.stale:
+                pass  # an exit that never runs bounds nothing and ends no attempt
             elif isinstance(node, cst.Raise):
                 facts.bounded = facts.bounded or not item.in_try
             elif isinstance(node, (cst.Break, cst.Return)) or self._is_exit_call(node) or sets_flag(node, loop.flag):
@@ -240,9 +336,19 @@ class UnboundedRetry(Rule):
                 self._scan_try(node, facts, pending, item, loop)
                 continue
             is_if = isinstance(node, cst.If)
-            pending.extend(Pending(c, item.in_try, item.conditional or (is_if and not item.in_try), item.guarded or is_if)
+            never_runs = node.body if isinstance(node, cst.If) and self._stale(node, loop, facts) else None
+            pending.extend(Pending(c, item.in_try, item.conditional or (is_if and not item.in_try), item.guarded or is_if,
+                                   item.stale or c is never_runs)
                            for c in child_nodes(node) if not isinstance(c, LOOPS + SCOPES))
         return facts
+
+    @staticmethod
+    def _stale(node: cst.If, loop: RetryLoop, facts: LoopFacts) -> bool:
+        """An `if` on a counter the loop sets back on every pass: its body never runs (noted for the message)."""
+        counter = stale_guard(node.test, loop.resets)
+        if counter is not None:
+            facts.stale_counter = counter
+        return counter is not None
 
     def _catches_failure(self, caught: cst.BaseExpression | None) -> bool:
         """Broad, OS-level or network/subprocess failures; not `KeyboardInterrupt`, `KeyError`, `ValueError`..."""
@@ -250,6 +356,15 @@ class UnboundedRetry(Rule):
             return any(self._catches_failure(e.value) for e in caught.elements)
         return (is_broad(caught, self.qualified_name) or is_operation_failure(caught, self.qualified_name)
                 or (caught is not None and (self.qualified_name(caught) or "") in OS_FAILURES))
+
+    @staticmethod
+    def _note_stale_checks(handler: cst.ExceptHandler, loop: RetryLoop, facts: LoopFacts) -> None:
+        """Name the counter of a limit in a retrying handler that never holds (`if attempts >= 5: raise`)."""
+        if not loop.resets:
+            return
+        for inner in walk_own(handler.body):
+            if isinstance(inner, cst.If) and stale_guard(inner.test, loop.resets):
+                facts.stale_counter = stale_guard(inner.test, loop.resets)
 
     def _is_exit_call(self, node: cst.CSTNode) -> bool:
         return isinstance(node, cst.Call) and self.qualified_name(node) in EXIT_CALLS
@@ -262,8 +377,9 @@ class UnboundedRetry(Rule):
         if node.finalbody is not None:
             pending.append(Pending(node.finalbody, False, item.conditional, item.guarded))
         for handler in node.handlers:
-            if not self._catches_failure(handler.type) or handler_exits(handler, self.qualified_name, loop.flag):
+            if not self._catches_failure(handler.type) or handler_exits(handler, self.qualified_name, loop):
                 continue
+            self._note_stale_checks(handler, loop, facts)
             if facts.retrying_handler is None:
                 facts.retrying_handler = handler
             for inner in walk_own(handler.body):

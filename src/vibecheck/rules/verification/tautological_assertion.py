@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import libcst as cst
 
@@ -47,6 +48,17 @@ COMPLEMENTS = ((cst.Is, cst.IsNot), (cst.Equal, cst.NotEqual), (cst.In, cst.NotI
                (cst.LessThan, cst.GreaterThanEqual), (cst.GreaterThan, cst.LessThanEqual))
 UNITTEST_OPERATORS_CHECKED = frozenset({"assertIn", "assertNotIn", "assertLess", "assertLessEqual", "assertGreater",
                                         "assertGreaterEqual", "assertNotEqual"})
+# A literal's type is fixed by its text: `isinstance({}, dict)` holds whatever the code under test does.
+STRINGS = frozenset({"str", "object"})
+LITERAL_TYPES: dict[type[cst.CSTNode], frozenset[str]] = {
+    cst.Dict: frozenset({"dict", "object"}), cst.DictComp: frozenset({"dict", "object"}),
+    cst.List: frozenset({"list", "object"}), cst.ListComp: frozenset({"list", "object"}),
+    cst.Set: frozenset({"set", "object"}), cst.SetComp: frozenset({"set", "object"}),
+    cst.Tuple: frozenset({"tuple", "object"}), cst.Integer: frozenset({"int", "object"}),
+    cst.Float: frozenset({"float", "object"}), cst.FormattedString: STRINGS, cst.ConcatenatedString: STRINGS,
+}
+CONSTRUCTED = "`{name}` was just built by `{cls}(...)`, and a constructed object is never `None`"
+CONSTRUCTED_TYPE = "`{name}` was just built by `{cls}(...)`, so it is a `{cls}`"
 
 
 def constant_truth(node: cst.BaseExpression) -> bool | None:
@@ -129,6 +141,39 @@ def is_object_type(node: cst.BaseExpression) -> bool:
     return False
 
 
+def literal_types(node: cst.BaseExpression) -> frozenset[str]:
+    """The type names a literal is always an instance of (`{}` -> dict, object); empty for anything else."""
+    if isinstance(node, cst.SimpleString):
+        return frozenset({"bytes", "object"}) if "b" in node.prefix.lower() else STRINGS
+    if isinstance(node, cst.Name) and node.value in ("True", "False"):
+        return frozenset({"bool", "int", "object"})
+    return LITERAL_TYPES.get(type(node), frozenset())
+
+
+def type_names(node: cst.BaseExpression) -> set[str]:
+    """`dict` -> {dict}; `(list, tuple)` -> {list, tuple}; `builtins.str` -> {str}."""
+    if isinstance(node, cst.Tuple):
+        return {name for e in node.elements for name in type_names(e.value)}
+    return {last_name(node)}
+
+
+def literal_instance_reason(args: Sequence[cst.Arg]) -> str | None:
+    """`isinstance({}, dict)`, `isinstance("a", (str, bytes))`: a literal checked against its own type."""
+    if len(args) != 2 or args[0].keyword is not None or args[0].star:
+        return None
+    if literal_types(args[0].value) & type_names(args[1].value):
+        return "the type of a literal is fixed by its text"
+    return None
+
+
+def constructed_class(value: cst.BaseExpression) -> str | None:
+    """`Cart(...)` or `models.Cart(...)` -> `Cart`: a call of a class-named callable, which never returns `None`."""
+    if not (isinstance(value, cst.Call) and isinstance(value.func, (cst.Name, cst.Attribute))):
+        return None  # `Middleware(app)(request)` calls the object built, which may return anything
+    name = last_name(value.func)
+    return name if name[:1].isupper() and any(c.islower() for c in name) else None
+
+
 def is_client_response(value: cst.BaseExpression) -> bool:
     """`client.get(...)`, `await async_client.post(...)`, `app.test_client().get(...)`."""
     if isinstance(value, cst.Await):
@@ -169,9 +214,10 @@ def vacuous_reason(test: cst.BaseExpression, about_equality: bool = True) -> str
                 and literal_value(target.comparator) == 0 and isinstance(test.left, cst.Call)
                 and last_name(test.left.func) == "len"):
             return "a length is never negative"
-    if isinstance(test, cst.Call) and last_name(test.func) == "isinstance" and len(test.args) == 2 \
-            and is_object_type(test.args[1].value):
-        return "every value is an instance of `object`"
+    if isinstance(test, cst.Call) and last_name(test.func) == "isinstance" and len(test.args) == 2:
+        if is_object_type(test.args[1].value):
+            return "every value is an instance of `object`"
+        return literal_instance_reason(test.args)
     if is_status_read(test):
         return "an HTTP status code is never 0"
     if isinstance(test, cst.Comparison):
@@ -189,6 +235,10 @@ class TautologicalAssertion(Rule):
     (`x is x` on a bare name, `1 == 1`; not `x == x`, which runs the object's own `__eq__`, nor
     `obj.attr is obj.attr`, which reads a property twice), a condition or its opposite
     (`x is None or x is not None`, `ok or not ok`, `a < b or a >= b`), `len(x) >= 0`, `isinstance(x, object)`,
+    a literal checked against its own type (`isinstance({}, dict)`, `self.assertIsInstance("a", str)`), a presence
+    or type check of an object the test has just built by calling its class (`cart = Cart()`, then
+    `assert cart is not None` or `isinstance(cart, Cart)`; a called name in CapWords counts as a class, and
+    `assert cart` is left alone, since an object may define `__bool__` or `__len__`),
     `self.assertTrue(True)`, `self.assertFalse(None)`, `self.assertEqual(1, 1)`, and `assert response` or
     `assert response is not None` on the response of a test client (`client.get(...)`), which is always
     truthy whatever its status.
@@ -246,6 +296,8 @@ class TautologicalAssertion(Rule):
         # Per open function: self-comparisons waiting for its end, and the names it compares with other names.
         self._self_compared: list[list[tuple[cst.CSTNode, str, str]]] = [[]]
         self._compared: list[set[str]] = [set()]
+        # Per open function: names last bound to a new object (`cart = Cart()`), with the class that built it.
+        self._constructed: list[dict[str, str]] = [{}]
 
     @property
     def _about_equality(self) -> bool:
@@ -263,10 +315,12 @@ class TautologicalAssertion(Rule):
         self._scopes.append(node.name.value)
         self._self_compared.append([])
         self._compared.append(set())
+        self._constructed.append({})
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._responses.pop()
         self._scopes.pop()
+        self._constructed.pop()
         compared = self._compared.pop()
         for found, what, name in self._self_compared.pop():
             if name not in compared:
@@ -289,6 +343,43 @@ class TautologicalAssertion(Rule):
             self._responses[-1].update(names)
         else:
             self._responses[-1].difference_update(names)
+        self._note_binding(names, node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if isinstance(node.target, cst.Name):
+            self._note_binding({node.target.value}, node.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if isinstance(node.target, cst.Name):
+            self._note_binding({node.target.value}, None)
+
+    def _note_binding(self, names: set[str], value: cst.BaseExpression | None) -> None:
+        built = constructed_class(value) if value is not None else None
+        constructed = self._constructed[-1]
+        for name in names:
+            if built is None:
+                constructed.pop(name, None)
+            else:
+                constructed[name] = built
+
+    def _constructed_reason(self, test: cst.BaseExpression) -> str | None:
+        """`assert cart is not None` or `isinstance(cart, Cart)` right after `cart = Cart(...)`: true by construction."""
+        checked: cst.BaseExpression | None = None
+        type_arg: cst.BaseExpression | None = None
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
+                and isinstance(test.comparisons[0].operator, cst.IsNot) and is_none_name(test.comparisons[0].comparator):
+            checked = test.left
+        elif isinstance(test, cst.Call) and last_name(test.func) == "isinstance" and len(test.args) == 2:
+            checked, type_arg = test.args[0].value, test.args[1].value
+        return self._built_reason(checked, type_arg)
+
+    def _built_reason(self, checked: cst.BaseExpression | None, type_arg: cst.BaseExpression | None) -> str | None:
+        """Why a presence or type check of a name last bound to `Cls(...)` holds (`type_arg` None: a presence check)."""
+        built = self._constructed[-1].get(checked.value) if isinstance(checked, cst.Name) else None
+        if built is None or (type_arg is not None and built not in type_names(type_arg)):
+            return None
+        template = CONSTRUCTED if type_arg is None else CONSTRUCTED_TYPE
+        return template.format(name=checked.value if isinstance(checked, cst.Name) else "", cls=built)
 
     def visit_Expr(self, node: cst.Expr) -> None:
         self._report_hollow(node, node.value)
@@ -305,7 +396,7 @@ class TautologicalAssertion(Rule):
         if self._report_hollow(node, node.test):
             return
         reason = (RESPONSE_REASON if is_presence_check(node.test, self._responses[-1])
-                  else vacuous_reason(node.test, self._about_equality))
+                  else vacuous_reason(node.test, self._about_equality) or self._constructed_reason(node.test))
         if reason is not None:
             self._report_or_wait(node, f"`assert {self.context.module.code_for_node(node.test)}`", reason, node.test)
 
@@ -323,7 +414,9 @@ class TautologicalAssertion(Rule):
             if constant_truth(first) is True or (method == "assertIsNotNone" and _is_literal(first)):
                 reason = "its argument is a constant that is always true"
             elif method != "assertIsNotNone":
-                reason = vacuous_reason(first, self._about_equality)
+                reason = vacuous_reason(first, self._about_equality) or self._constructed_reason(first)
+            else:
+                reason = self._built_reason(first, None)
         elif method in UNITTEST_FALSY:
             if constant_truth(first) is False:
                 reason = "its argument is a constant that is always false"
@@ -339,6 +432,8 @@ class TautologicalAssertion(Rule):
             reason = accepts_failure(unittest_codes(method, list(node.args)))
         elif method == "assertIsInstance" and len(node.args) >= 2 and is_object_type(node.args[1].value):
             reason = "every value is an instance of `object`"
+        elif method == "assertIsInstance" and len(node.args) >= 2:
+            reason = literal_instance_reason(node.args[:2]) or self._built_reason(first, node.args[1].value)
         if reason is not None:
             self._report_or_wait(node, f"`{self.context.module.code_for_node(node.func)}(...)`", reason, first)
 
@@ -356,6 +451,10 @@ class TautologicalAssertion(Rule):
         verdict = "cannot tell success from failure" if reason.startswith(MIXED_STATUSES) else "can never fail"
         self.report(node, f"{what} {verdict}: {reason}.",
                     hint="Assert on the value the code under test produced, compared with an independent expected value.")
+
+
+def is_none_name(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
 
 
 def _is_literal(node: cst.BaseExpression) -> bool:
