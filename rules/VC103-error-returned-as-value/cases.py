@@ -2,6 +2,7 @@
 import json
 import logging
 import subprocess
+from decimal import Decimal
 from typing import Optional
 
 import httpx
@@ -245,3 +246,79 @@ def computed_fallback():
         logger.warning("using defaults: %s", exc)
         # ok: VC103
         return default_settings()
+
+
+def total_of(items):
+    try:
+        return sum(item.price * item.qty for item in items)
+    except (TypeError, AttributeError) as exc:
+        logger.error("could not compute the total: %s", exc)
+        # expect: VC103 -- a narrow handler that logs an error, then answers as if there were a value
+        return None
+
+
+def load_settings(path):
+    with open(path) as handle:
+        try:
+            return json.load(handle)
+        except json.JSONDecodeError:
+            logging.critical("settings file %s is not JSON", path)
+            # expect: VC103
+            return {}
+
+
+class Importer:
+    def parse_amount(self, text):
+        try:
+            return Decimal(text)
+        except ValueError as exc:
+            self.logger.exception("bad amount %r", text)
+            # expect: VC103
+            return 0
+
+
+def lookup_price(prices, sku):
+    try:
+        return prices[sku]
+    except KeyError:
+        logger.error("no price for %s", sku)
+        # ok: VC103 -- a missing key: returning a default is the idiom
+        return None
+
+
+def parse_port(value):
+    try:
+        return int(value)
+    except ValueError:
+        logger.warning("invalid port %r", value)
+        # ok: VC103 -- a warning says the default is an expected branch
+        return 0
+
+
+def parse_limit(value) -> int | None:
+    try:
+        return int(value)
+    except ValueError:
+        logger.error("invalid limit %r", value)
+        # ok: VC103 -- the signature declares `None` as a result
+        return None
+
+
+def save_order(db, order):
+    try:
+        db.insert(order)
+        return True
+    except ValueError as exc:
+        logger.error("could not save the order: %s", exc)
+        # ok: VC103 -- `False` against `True`: the caller can tell
+        return False
+
+
+def validate_rows(rows, errors):
+    try:
+        return [row.validate() for row in rows]
+    except ValueError as exc:
+        logger.error("invalid rows: %s", exc)
+        errors.append(exc)
+        # ok: VC103 -- the handler records the error for the caller
+        return []

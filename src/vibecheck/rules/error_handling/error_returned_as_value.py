@@ -21,9 +21,13 @@ class ErrorReturnedAsValue(FunctionStackRule):
     constant such as `None`, `False`, `0`, `""`, `[]`, `{}` or `{"status": "ok"}`. It looks at broad
     handlers (bare `except:`, `Exception`, `BaseException`) and at handlers of network and subprocess
     failures (`ConnectionError`, `TimeoutError`, `requests.RequestException`, `httpx.HTTPError`,
-    `urllib.error.URLError`, `subprocess.CalledProcessError`, ...). Narrow "nothing there" handlers such
+    `urllib.error.URLError`, `subprocess.CalledProcessError`, ...), and at any other narrow handler whose
+    only action is to log the failure at error level (`logger.error(...)`, `logging.critical(...)`,
+    `log.exception(...)`) before it returns: the code says it failed, yet answers with a value
+    (`except ValueError as e: logger.error(e); return None`). Narrow "nothing there" handlers such
     as `except KeyError: return None` or `except FileNotFoundError: return []` are a normal idiom and are
-    not reported. A bare `return` (a procedure stopping) is not a value either.
+    not reported, logged or not; nor is a narrow handler that logs a warning (an expected branch) or does
+    more than log (records the error, cleans up). A bare `return` (a procedure stopping) is not a value either.
 
     Not reported either: a value the function declares as a normal result, i.e. `return None` in a
     function annotated to return an optional value (`-> User | None`), `return False` in a predicate

@@ -7,7 +7,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    or `None`;
 3. VC104 `error-printed-not-raised`: `print(...)` to stdout is the only handling (broad, or printing
    the caught error), and what it prints is not the traceback;
-4. VC103 `error-returned-as-value`: the handler (broad, or of a network or subprocess failure) ends by
+4. VC103 `error-returned-as-value`: the handler (broad, of a network or subprocess failure, or a narrow one
+   that only logs the failure at error level and is no "nothing there" `KeyError`) ends by
    returning a constant that looks like a result (`False`, `0`, `""`, `{}`, `{"status": "ok"}`, or `None`
    after doing something) which the function does not declare as a normal result. A broad handler that
    fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated result is the
@@ -54,6 +55,15 @@ OPERATION_FAILURES = frozenset({
     "subprocess.CalledProcessError", "subprocess.TimeoutExpired", "subprocess.SubprocessError",
     "asyncio.TimeoutError", "urllib.error.URLError", "urllib.error.HTTPError",
 })
+# Narrow exceptions that mean "nothing there" (a missing key, file, module or row): returning a default for them
+# is the normal idiom, also when the handler logs it.
+NOTHING_THERE = frozenset({
+    "KeyError", "IndexError", "LookupError", "FileNotFoundError", "NotADirectoryError", "StopIteration",
+    "StopAsyncIteration", "ImportError", "ModuleNotFoundError", "DoesNotExist", "ObjectDoesNotExist", "NoResultFound",
+    "NotFound", "ProcessLookupError", "UnicodeDecodeError", "UnicodeEncodeError",
+})
+# Log levels that say the program failed, not that it took an expected branch.
+ERROR_LEVELS = frozenset({"error", "critical", "fatal", "exception"})
 OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.exceptions.", "grpc.")
 OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
 
@@ -303,7 +313,8 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Functi
         return Outcome.SWALLOWED
     if not traceback_logged and _prints_only(handler, statements, broad, resolve):
         return Outcome.PRINTED
-    if returned is not None and (broad or is_operation_failure(handler.type, resolve)) and not (
+    if returned is not None and (broad or is_operation_failure(handler.type, resolve)
+                                 or logs_failure_then_returns(handler, statements, resolve)) and not (
             module is not None and is_declared_result(returned, handler, function, module)):
         return Outcome.RETURNS_VALUE
     if does_nothing and returned is not None and answers_question(function, returned.value):
@@ -324,6 +335,33 @@ def swallows_test_failure(handler: cst.ExceptHandler, resolve: Resolver) -> bool
         return False
     statements = handler_statements(handler)
     return bool(statements) and all(is_swallowing(s) for s in statements)
+
+
+def logs_failure_then_returns(handler: cst.ExceptHandler, statements: list[cst.CSTNode], resolve: Resolver) -> bool:
+    """A narrow handler that only logs the failure at error level, then returns: `logger.error(...); return None`.
+
+    The code says it failed, yet hands its caller a value. A "nothing there" exception (`KeyError`,
+    `FileNotFoundError`) is the normal default idiom, and a handler that does anything besides logging
+    (records the error, cleans up) handles it; neither is this.
+    """
+    caught = handler.type
+    members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+    if any(m is None or (resolve(m) or "").rpartition(".")[2] in NOTHING_THERE for m in members):
+        return False
+    logged = [s for s in statements[:-1] if not is_inert(s)]
+    return bool(logged) and all(_logs_at(s, ERROR_LEVELS | {"warning", "warn", "info", "debug", "log"}) for s in logged) \
+        and any(_logs_at(s, ERROR_LEVELS) for s in logged)
+
+
+def _logs_at(statement: cst.CSTNode, levels: frozenset[str]) -> bool:
+    """`logger.error(...)`, `logging.critical(...)`, `self.log.exception(...)`: a log call at one of `levels`."""
+    if not (isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call)):
+        return False
+    func = statement.value.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value in levels):
+        return False
+    receiver = func.value.attr.value if isinstance(func.value, cst.Attribute) else getattr(func.value, "value", "")
+    return isinstance(receiver, str) and "log" in receiver.lower()
 
 
 def returns_error_code(statements: list[cst.CSTNode]) -> bool:
