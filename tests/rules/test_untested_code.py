@@ -233,6 +233,94 @@ def test_code_marked_no_cover_is_not_reported(tmp_path: Path) -> None:
     assert [f.message.split("`")[1] for f in findings if f.code == "VC301"] == ["geo.core.perimeter"]
 
 
+COVERED_GEOMETRY = {
+    **GEOMETRY,
+    "geo/tests/test_core.py": "from geo.core import area\nimport geo.shapes\n\ndef test_area():\n    assert area(1, 1) == 1\n",
+    "geo/core.py": """
+        from typing import Protocol
+
+        from geo.tracing import trace
+
+        def area(w, h):
+            return w * h
+
+        def debug_dump(w):
+            print(w)
+
+        class Drawable(Protocol):
+            def draw(self):
+                return None
+
+        @trace
+        def render_shape(shape):
+            return str(shape)
+
+        def perimeter(w, h):
+            return 2 * (w + h)
+    """,
+    "geo/generated/__init__.py": "",
+    "geo/generated/tables.py": "def table():\n    return []\n",
+    "geo/tracing.py": "def trace(function):\n    return function\n",
+    "geo/legacy.py": "def old_area(w, h):\n    return w * h\n",
+}
+PYPROJECT_COVERAGE = """
+    [project]
+    name = 'geo'
+    version = '1'
+
+    [tool.coverage.run]
+    omit = ["geo/generated/*", "*/legacy.py"]
+
+    [tool.coverage.report]
+    exclude_lines = ['pragma: no cover', 'def debug_', 'class .*\\bProtocol\\):']
+    exclude_also = ['@trace$', '[unclosed']
+"""
+COVERAGERC = """
+    [run]
+    omit =
+        geo/generated/*
+        */legacy.py
+
+    [report]
+    exclude_lines =
+        def debug_
+        class .*\\bProtocol\\):
+        @trace$
+"""
+
+
+def untested_names(root: Path) -> list[str]:
+    findings = project_findings(root, [UntestedPublicFunction, ModuleWithoutTests])
+    return sorted(f.message.split("`")[1] for f in findings if f.code in ("VC301", "VC302"))
+
+
+@pytest.mark.parametrize("config", [
+    {"pyproject.toml": PYPROJECT_COVERAGE},
+    {".coveragerc": COVERAGERC},
+    {"setup.cfg": COVERAGERC.replace("[run]", "[coverage:run]").replace("[report]", "[coverage:report]")},
+], ids=["pyproject", "coveragerc", "setup.cfg"])
+def test_coverage_configuration_omit_and_exclude_lines_are_honoured(tmp_path: Path, config: dict[str, str]) -> None:
+    """Files the coverage configuration omits and blocks whose `def`/`class`/decorator line an `exclude_lines`
+    pattern matches are left out, as `# pragma: no cover` is (a class with its methods); an invalid pattern is
+    ignored, and what the configuration does not name is still reported."""
+    write_project(tmp_path, {**COVERED_GEOMETRY, **config})
+    assert untested_names(tmp_path) == ["geo.core.perimeter", "geo.shapes.square"]
+
+
+def test_without_coverage_configuration_the_same_code_is_reported(tmp_path: Path) -> None:
+    write_project(tmp_path, {**COVERED_GEOMETRY, "tox.ini": "[tox]\nenvlist = py312\n"})
+    assert untested_names(tmp_path) == [
+        "geo.core.Drawable", "geo.core.debug_dump", "geo.core.perimeter", "geo.core.render_shape", "geo.generated.tables",
+        "geo.legacy", "geo.shapes.square"]
+
+
+def test_an_empty_coveragerc_wins_over_pyproject(tmp_path: Path) -> None:
+    """coverage.py reads `.coveragerc` whenever it exists, and then not `pyproject.toml`."""
+    rc_without_exclusions = "[html]\ndirectory = out\n"
+    write_project(tmp_path, {**COVERED_GEOMETRY, "pyproject.toml": PYPROJECT_COVERAGE, ".coveragerc": rc_without_exclusions})
+    assert "geo.core.debug_dump" in untested_names(tmp_path)
+
+
 def test_follow_calls_reaches_helpers_of_tested_code(tmp_path: Path) -> None:
     write_project(tmp_path, SHOP)
     followed = reported(project_findings(tmp_path, [UntestedPublicFunction]), "VC301")

@@ -11,6 +11,12 @@ import pathspec
 from vibecheck.analysis.app_model import AppModelCollector
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
+from vibecheck.rules.verification._coverage_config import (
+    coverage_config,
+    coverage_config_inputs,
+    excluded_from_coverage,
+    inside,
+)
 from vibecheck.rules.verification._evidence import coverage_inputs, judge_by
 from vibecheck.rules.verification._reach import (
     Definition,
@@ -47,10 +53,13 @@ def modules_without_tests(index: ProjectIndex, options: Any) -> list[SourceModul
         return []
     evidence = judge_by(index, use_coverage=options.use_coverage, coverage_file=options.coverage_file)
     ignored = pathspec.GitIgnoreSpec.from_lines(options.ignore_paths)
+    coverage = coverage_config(index.project.root)
     found = []
     for name, module in sorted(index.modules.items()):
-        definitions = testable(module)
-        if not definitions or name in index.support or ignored.match_file(module.relative):
+        excluded = excluded_from_coverage(module.definitions, coverage)
+        definitions = [d for d in testable(module) if not inside(d.qualname, excluded)]
+        if not definitions or name in index.support or ignored.match_file(module.relative) \
+                or coverage.omits(module.relative):
             continue
         if evidence.executed is None:
             if name in index.modules_used_by_tests:
@@ -78,7 +87,9 @@ class ModuleWithoutTests(ProjectRule):
     untested legacy code makes one line per file. Modules with nothing to test are left out: no
     functions or classes, only interface stubs, only declarative classes (pydantic models, enums, classes
     of fields and settings), or declarative files (Django's `admin.py`, `apps.py`, `urls.py`, settings,
-    migrations, `wsgi.py`/`asgi.py`). With no test file at all, `no-tests` reports the project instead.
+    migrations, `wsgi.py`/`asgi.py`); so are the files the project's coverage configuration omits and
+    the definitions it excludes (`# pragma: no cover`, `exclude_lines`; see `untested-public-function`).
+    With no test file at all, `no-tests` reports the project instead.
 
     ## Why is this bad?
     Coding agents add whole modules with no test beside them. A module no test imports is tested at best
@@ -119,7 +130,7 @@ class ModuleWithoutTests(ProjectRule):
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
     reads_unchecked_source_facts = True
-    cache_inputs = (coverage_inputs, template_inputs)
+    cache_inputs = (coverage_inputs, template_inputs, coverage_config_inputs)
     fact_collectors = (AppModelCollector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options
 

@@ -12,6 +12,12 @@ import pathspec
 from vibecheck.analysis.app_model import AppModelCollector
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
+from vibecheck.rules.verification._coverage_config import (
+    coverage_config,
+    coverage_config_inputs,
+    excluded_from_coverage,
+    inside,
+)
 from vibecheck.rules.verification._evidence import coverage_inputs, judge_by
 from vibecheck.rules.verification._reach import (
     Definition,
@@ -74,6 +80,10 @@ class UntestedPublicFunction(ProjectRule):
     collects doctests, and a Django management command when a test runs it with `call_command`. A
     definition marked `# pragma: no cover` (on its `def`/`class` line or a decorator's), and the methods of
     a class so marked, are left out: coverage.py leaves them out too, so the project meant no test to run them.
+    So are the files the project's coverage configuration omits (`[tool.coverage.run] omit` in
+    `pyproject.toml`, `[run] omit` in `.coveragerc`, `[coverage:run]` in `setup.cfg` or `tox.ini`) and the
+    definitions whose `def`/`class` line or decorator matches one of its `exclude_lines` or `exclude_also`
+    patterns (`def __repr__`, `class .*Protocol`), with the methods of a class so matched.
     Names are also followed through the submodules of an imported package (`flows.login.run()`), through
     dotted strings that name code to import later (`import_string(f"{app}.app_settings.LIMITS")`), into
     the modules an imported module imports at its top, into URL patterns a function builds
@@ -180,7 +190,7 @@ class UntestedPublicFunction(ProjectRule):
     severity = Severity.LOW
     confidence = Confidence.MEDIUM
     reads_unchecked_source_facts = True
-    cache_inputs = (coverage_inputs, template_inputs)
+    cache_inputs = (coverage_inputs, template_inputs, coverage_config_inputs)
     fact_collectors = (AppModelCollector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options
 
@@ -201,9 +211,10 @@ class UntestedPublicFunction(ProjectRule):
                                           else index.referenced_definitions):
                 static_tested.setdefault(module_name, set()).add(qualname)
         findings: list[Finding] = []
+        coverage = coverage_config(project.root)
         for name, module in sorted(index.modules.items()):
             if name in skipped_modules or name in index.support or not self._path_wanted(module.relative) \
-                    or is_declarative_file(module.relative):
+                    or is_declarative_file(module.relative) or coverage.omits(module.relative):
                 continue
             if executed is not None:
                 tested = self._ran(module.definitions, executed.lines_for(module.relative) or frozenset())
@@ -211,9 +222,9 @@ class UntestedPublicFunction(ProjectRule):
                 tested = static_tested.get(name, set())
             untested = self._collapse(module.definitions, tested)
             interfaces = self._interfaces(module.definitions) if self.options.ignore_abstract else set()
-            excluded = _excluded_from_coverage(module.definitions)
+            excluded = excluded_from_coverage(module.definitions, coverage)
             findings.extend(self._finding(d, evidence.mode, executed is not None) for d in untested
-                            if self._wanted(d) and d.qualname not in interfaces and not _inside(d.qualname, excluded))
+                            if self._wanted(d) and d.qualname not in interfaces and not inside(d.qualname, excluded))
         return findings
 
     def _path_wanted(self, relative: str) -> bool:
@@ -288,14 +299,3 @@ class UntestedPublicFunction(ProjectRule):
         return project_finding(self, definition.path, definition.line, definition.text, message,
                                f"Add a test that calls `{definition.simple_name}` and asserts on its result, "
                                "or make it private if it is not part of the API.")
-
-
-def _excluded_from_coverage(definitions: Iterable[Definition]) -> frozenset[str]:
-    """The qualified names marked `# pragma: no cover`: the project leaves them out of its tests on purpose."""
-    return frozenset(d.qualname for d in definitions if "no_cover" in d.flags)
-
-
-def _inside(qualname: str, excluded: frozenset[str]) -> bool:
-    """`qualname` is excluded, or is a method of an excluded class (coverage.py leaves out the whole block)."""
-    parts = qualname.split(".")
-    return any(".".join(parts[:end]) in excluded for end in range(1, len(parts) + 1))
