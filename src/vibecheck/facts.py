@@ -83,6 +83,9 @@ PRESENTATION_DUNDERS = frozenset({"__repr__", "__str__", "__format__", "__rich_r
 # Three parts at least, or two after a leading dot, so that file names (`"setup.py"`) are no uses.
 NAMED_BY_STRING = re.compile(r"^(?:\.[A-Za-z_]\w*|[A-Za-z_]\w*\.[A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)+$", re.ASCII)
 MAX_DOTTED_STRING = 200
+# Class options whose strings name methods the framework calls by name: Django's admin shows each of
+# `list_display = ("number", "is_overdue")` by calling the model's or the admin's method of that name.
+METHODS_BY_OPTION = frozenset({"list_display", "list_display_links", "readonly_fields", "actions"})
 MAX_FORMAT_STRING = 2000
 
 
@@ -466,6 +469,8 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
                 for field in FORMAT_FIELD.findall(value):  # `"{0.status_string}".format(worker)` reads the attribute
                     used.update(field.split(".")[1:])
             continue  # no children
+        elif kind is ast.Assign:
+            used.update(_methods_by_option(node))  # type: ignore[arg-type]
         elif skip_functions and kind in _SKIPPED_IN_OWN_CODE:
             if kind is ast.If and _is_main_guard(node.test):  # type: ignore[attr-defined]
                 continue
@@ -478,6 +483,16 @@ def _uses(nodes: Sequence[ast.AST], *, skip_functions: bool, calls: list[ast.Cal
                 continue
         pending.extend(content_children(node))
     return used
+
+
+def _methods_by_option(assign: ast.Assign) -> list[str]:
+    """`list_display = ("number", "is_overdue")`: the method names an admin option lists as strings."""
+    target = assign.targets[0] if len(assign.targets) == 1 else None
+    if not (isinstance(target, ast.Name) and target.id in METHODS_BY_OPTION
+            and isinstance(assign.value, (ast.Tuple, ast.List))):
+        return []
+    return [e.value for e in assign.value.elts
+            if isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value.isidentifier()]
 
 
 # The statements `_uses` treats apart in a module's or class's own code: it leaves out `if __name__ == "__main__":`

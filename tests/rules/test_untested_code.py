@@ -321,6 +321,81 @@ def test_an_empty_coveragerc_wins_over_pyproject(tmp_path: Path) -> None:
     assert "geo.core.debug_dump" in untested_names(tmp_path)
 
 
+DJANGO_SHOP = {
+    "pyproject.toml": "[project]\nname = 'shop'\nversion = '1'\n",
+    "shop/__init__.py": "",
+    "shop/models.py": """
+        from django.contrib import admin
+        from django.db import models
+
+        class Order(models.Model):
+            paid = models.BooleanField(default=False)
+
+            @admin.display(boolean=True)
+            def is_overdue(self):
+                return not self.paid
+
+            def customer_label(self):
+                return "customer"
+
+            def total(self):
+                return 0
+
+            def refund(self):
+                self.paid = False
+    """,
+    "shop/tests/__init__.py": "",
+    "shop/tests/test_models.py": "from shop.models import Order\n\ndef test_total():\n    assert Order().total() == 0\n",
+}
+
+
+@pytest.mark.parametrize("admin_files", [
+    {"shop/admin.py": """
+        from django.contrib import admin
+
+        from shop.models import Order
+
+        @admin.register(Order)
+        class OrderAdmin(admin.ModelAdmin):
+            list_display = ("id", "is_overdue")
+            readonly_fields = ["customer_label"]
+    """},
+    {"shop/admin/__init__.py": "from .orders import OrderAdmin\n", "shop/admin/orders.py": """
+        from django.contrib import admin
+
+        from shop.models import Order
+
+        @admin.register(Order)
+        class OrderAdmin(admin.ModelAdmin):
+            list_display = ("id", "is_overdue")
+            readonly_fields = ["customer_label"]
+
+            @admin.display(description="Paid")
+            def paid_badge(self, obj):
+                return "yes" if obj.paid else "no"
+    """},
+], ids=["admin.py", "admin package"])
+def test_methods_the_django_admin_calls_by_name_are_reached(tmp_path: Path, admin_files: dict[str, str]) -> None:
+    """The admin imports each app's admin module at start-up and calls the methods its options name as strings
+    (`list_display`, `readonly_fields`, `actions`): those are reached, the model's other methods are not."""
+    write_project(tmp_path, {**DJANGO_SHOP, **admin_files})
+    assert untested_names(tmp_path) == ["shop.models.Order.refund"]
+
+
+def test_an_admin_folder_outside_django_is_no_admin_module(tmp_path: Path) -> None:
+    """A package named `admin` that does not import Django's admin is not loaded at start-up: its code is judged
+    as any other, and strings in a `list_display` that no loaded code holds reach nothing."""
+    write_project(tmp_path, {**DJANGO_SHOP, "shop/admin/__init__.py": "", "shop/admin/panel.py": """
+        class Panel:
+            list_display = ("is_overdue",)
+
+            def render(self):
+                return "panel"
+    """})
+    assert untested_names(tmp_path) == ["shop.admin.panel", "shop.models.Order.customer_label",
+                                        "shop.models.Order.is_overdue", "shop.models.Order.refund"]
+
+
 def test_follow_calls_reaches_helpers_of_tested_code(tmp_path: Path) -> None:
     write_project(tmp_path, SHOP)
     followed = reported(project_findings(tmp_path, [UntestedPublicFunction]), "VC301")

@@ -58,6 +58,10 @@ STARTUP_FILES = frozenset({"apps.py"})
 URLCONF_FILES = frozenset({"urls.py"})
 # Folders whose modules the framework loads by name (Django's template tag libraries, `{% load x %}`).
 LOADED_FOLDERS = frozenset({"templatetags"})
+# Django's admin imports each app's `admin` module (or `admin/` package) at start-up, when the admin is installed:
+# a module of that name that imports `django.contrib.admin` runs whenever the tests run at all.
+ADMIN_MODULE = "admin"
+ADMIN_PACKAGE = "django.contrib.admin"
 # Top-level folders that hold a project's test suite under a name the default `test-paths` do not match (celery's
 # `t/`, pytest's `testing/`): the modules there that are no test files are the tests' helpers, not the product.
 TEST_TREE_NAMES = frozenset({"t", "test", "tests", "testing", "testsuite", "test_suite", "unittests"})
@@ -103,6 +107,14 @@ def is_declarative_file(relative: str) -> bool:
     """Django's `admin.py`, `apps.py`, settings (also a `settings/` package), `urls.py`, migrations."""
     parts = relative.replace("\\", "/").split("/")
     return parts[-1] in DECLARATIVE_FILES or any(p in DECLARATIVE_FOLDERS for p in parts[:-1])
+
+
+def is_admin_module(source: SourceModule) -> bool:
+    """`app/admin.py` or a module of `app/admin/` that imports Django's admin: the admin autodiscovers it."""
+    parts = source.name.split(".")
+    if ADMIN_MODULE not in (parts[-1], *(parts[-2:-1] if not source.is_package else ())):
+        return False
+    return any(t == ADMIN_PACKAGE or t.startswith(ADMIN_PACKAGE + ".") for t in source.imports.values())
 
 
 def is_declarative(definition: Definition) -> bool:
@@ -703,7 +715,7 @@ class ProjectIndex:
                 if source.relative.rpartition("/")[2] in URLCONF_FILES:
                     load(source.name, views)
         for source in self.modules.values():
-            if LOADED_FOLDERS & set(source.relative.split("/")[:-1]):
+            if LOADED_FOLDERS & set(source.relative.split("/")[:-1]) or is_admin_module(source):
                 load(source.name)
             if source.relative.rpartition("/")[2] in STARTUP_FILES:
                 for definition in source.definitions:

@@ -74,7 +74,10 @@ class UntestedPublicFunction(ProjectRule):
     framework calls by itself (`@app.on_event("startup")`, `@bp.before_request`, `@receiver(...)`,
     validators) are reached with their module or class, and so are the methods a framework base class
     calls by name (a view's `get_queryset`, a permission's `has_object_permission`, a serializer's
-    `validate_<field>`, an `AppConfig`'s `ready`), the methods of a class derived from a library's class
+    `validate_<field>`, an `AppConfig`'s `ready`, the methods Django's admin calls by the names its options
+    list as strings: `list_display = ("number", "is_overdue")`, `readonly_fields`, `actions`; the admin
+    modules that import `django.contrib.admin`, `admin.py` or an `admin/` package, run at start-up), the
+    methods of a class derived from a library's class
     (the library calls its overrides), and protocol methods the standard library calls on objects it is
     handed (`read1`, `get_full_url`). A docstring example counts as a test when the pytest configuration
     collects doctests, and a Django management command when a test runs it with `call_command`. A
