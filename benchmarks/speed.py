@@ -1,4 +1,5 @@
-"""Cold-run cost of `vibecheck` next to `bandit -r` and a bare libcst parse, on Django 5.2's `django/` package.
+"""What vibecheck costs next to `bandit -r` and a bare libcst parse, on Django 5.2's `django/` package: cold,
+warm (nothing changed), the pre-commit case (10 changed files), `vibecheck hook` on one edited file.
 
 Usage: python benchmarks/speed.py [--rounds N] [PATH]
 (default PATH: the Django 5.2 sdist, fetched with `pip download` into /tmp; default 3 rounds)
@@ -14,12 +15,13 @@ Measured per run:
 Python runs as an installed package runs, writing its bytecode (`PYTHONDONTWRITEBYTECODE` is dropped from the
 cases' environment, and one untimed run of each tool compiles it first), so no case pays for compiling modules.
 Not part of the test run. To add a case, append a `Case` to `CASES` (with `prepare` for setup that must not
-be timed, e.g. a warm cache) and, if it has a target, a line to `RATIOS`.
+be timed, e.g. a warm cache) and, if it has a target, a line to `RATIOS` or `SECONDS`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -48,6 +50,15 @@ for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.py")):
     except libcst.ParserSyntaxError:
         pass
 """
+# vibecheck's engine with no rule and no fact collector, in one process: decoding, the parse and the engine's own
+# walk of every node, the floor vibecheck's per-file work is measured against (its overhead over them).
+PARSE_AND_WALK = """
+import sys, pathlib
+from vibecheck.engine import check_unit
+from vibecheck.source import SourceUnit
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.py")):
+    check_unit(SourceUnit(str(path), path.read_bytes()), [], collect_facts=False)
+"""
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,8 @@ class Case:
     name: str
     command: Callable[[Path], list[str]]
     prepare: Callable[[Path], None] | None = None
+    stdin: Callable[[Path], bytes] | None = None  # what the command reads on stdin (a hook's payload)
+    exit_codes: tuple[int, ...] = (0, 1)  # the exits that mean it ran (`vibecheck hook` exits 2 on findings)
 
 
 def vibecheck(*options: str) -> Callable[[Path], list[str]]:
@@ -73,25 +86,48 @@ def warm_cache(target: Path) -> None:
                    env=ENV)
 
 
+def edit(path: Path) -> None:
+    """Change a file as an edit does, with a new last comment line (replacing the previous such edit)."""
+    data = path.read_bytes()
+    kept = data[: data.index(EDIT_MARK)] if EDIT_MARK in data else data
+    path.write_bytes(kept + EDIT_MARK + str(time.time_ns()).encode() + b"\n")
+
+
 def edit_ten_files(target: Path) -> None:
-    """The pre-commit case: a warm cache, then 10 files spread over the tree changed (a new last comment line)."""
+    """The pre-commit case: a warm cache, then 10 files spread over the tree changed."""
     warm_cache(target)
     files = sorted(target.rglob("*.py"))
-    stamp = str(time.time_ns()).encode()
     for path in files[:: max(1, len(files) // 10)][:10]:
-        data = path.read_bytes()
-        kept = data[: data.index(EDIT_MARK)] if EDIT_MARK in data else data
-        path.write_bytes(kept + EDIT_MARK + stamp + b"\n")
+        edit(path)
+
+
+HOOK_FILE = "utils/text.py"  # a mid-sized module of the package, as an agent's edit would touch
+
+
+def edit_hook_file(target: Path) -> None:
+    """The agent's loop: a warm cache, then the one file the hook is told about changed."""
+    warm_cache(target)
+    edit(target / HOOK_FILE)
+
+
+def hook_payload(target: Path) -> bytes:
+    """Claude Code's PostToolUse payload for a write of HOOK_FILE."""
+    path = target / HOOK_FILE
+    return json.dumps({"hook_event_name": "PostToolUse", "tool_name": "Write", "cwd": str(target.parent),
+                       "tool_input": {"file_path": str(path), "content": path.read_text(encoding="utf-8")}}).encode()
 
 
 CASES: list[Case] = [
     Case("vibecheck cold", vibecheck("--no-cache")),
     Case("vibecheck warm", vibecheck(), prepare=warm_cache),
     Case("vibecheck 10 changed", vibecheck(), prepare=edit_ten_files),
+    Case("vibecheck hook (1 file)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=edit_hook_file,
+         stdin=hook_payload, exit_codes=(0, 2)),
     Case("vibecheck --no-bandit", vibecheck("--no-cache", "--no-bandit")),
     Case("vibecheck --jobs 1", vibecheck("--no-cache", "--jobs", "1")),
     Case("bandit -r", lambda target: [PYTHON, "-m", "bandit", "-r", "-q", "-f", "json", str(target)]),
     Case("libcst parse (1 process)", lambda target: [PYTHON, "-c", PARSE_ALL, str(target)]),
+    Case("parse + bare walk (1 process)", lambda target: [PYTHON, "-c", PARSE_AND_WALK, str(target)]),
 ]
 # (label, case, reference case, target ratio or None): printed as median wall(case) / median wall(reference).
 RATIOS: list[tuple[str, str, str, float | None]] = [
@@ -99,7 +135,14 @@ RATIOS: list[tuple[str, str, str, float | None]] = [
     ("warm, nothing changed / bandit -r (wall)", "vibecheck warm", "bandit -r", 0.05),
     ("--no-bandit / bandit -r (wall)", "vibecheck --no-bandit", "bandit -r", None),
     ("--jobs 1 / libcst parse (wall, 1 process each)", "vibecheck --jobs 1", "libcst parse (1 process)", None),
+    ("--jobs 1 / parse + bare walk (overhead, 1 process)", "vibecheck --jobs 1", "parse + bare walk (1 process)", 1.3),
 ]
+# (label, case, target wall seconds): absolute targets, printed with the case's median wall.
+SECONDS: list[tuple[str, str, float]] = [
+    ("pre-commit case, 10 changed files (wall s)", "vibecheck 10 changed", 1.0),
+    ("vibecheck hook on one file (wall s)", "vibecheck hook (1 file)", 0.5),
+]
+PSS_TARGET_MIB = 300  # peak PSS of the process tree, for every vibecheck case
 
 
 @dataclass
@@ -167,9 +210,13 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def measure(command: list[str], cwd: Path) -> Run:
+def measure(command: list[str], cwd: Path, stdin: bytes | None = None, exit_codes: tuple[int, ...] = (0, 1)) -> Run:
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV,
+                               stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE)
+    if process.stdin is not None:
+        process.stdin.write(stdin or b"")  # a hook payload: far below a pipe's buffer
+        process.stdin.close()
     peaks = [0, 0]
     done = threading.Event()
 
@@ -188,7 +235,7 @@ def measure(command: list[str], cwd: Path) -> Run:
     done.set()
     poller.join()
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
+    if process.returncode not in exit_codes:
         raise SystemExit(f"{command[:4]} failed ({process.returncode}): {stderr.decode(errors='replace')[-2000:]}")
     mib = 1024 * 1024
     return Run(elapsed, usage.ru_utime + usage.ru_stime, peaks[0] / mib, peaks[1] / mib, usage.ru_maxrss / 1024)
@@ -214,7 +261,8 @@ def main() -> None:
         for case in chosen:
             if case.prepare is not None:
                 case.prepare(target)
-            run = measure(case.command(target), target.parent)
+            payload = case.stdin(target) if case.stdin is not None else None
+            run = measure(case.command(target), target.parent, payload, case.exit_codes)
             results.runs.setdefault(case.name, []).append(run)
             print(f"  round {round_number + 1}: {case.name:28} {run.wall:7.2f} s wall {run.cpu:7.2f} s CPU "
                   f"{run.tree_pss:6.0f} MiB tree PSS", flush=True)
@@ -232,6 +280,13 @@ def main() -> None:
             cpu_ratio = results.median(case_name, "cpu") / results.median(reference, "cpu")
             goal = f"   (target <= {target_ratio:g})" if target_ratio is not None else ""
             print(f"{label:48} {ratio:5.2f}   CPU {cpu_ratio:5.2f}{goal}")
+    for label, case_name, seconds in SECONDS:
+        if case_name in results.runs:
+            print(f"{label:48} {results.median(case_name, 'wall'):5.2f}   (target < {seconds:g})")
+    measured = [name for name in results.runs if name.startswith("vibecheck")]
+    if measured:
+        peak = max(results.peak(name, "tree_pss") for name in measured)
+        print(f"{'peak PSS of a vibecheck process tree (MiB)':48} {peak:5.0f}   (target <= {PSS_TARGET_MIB})")
 
 
 if __name__ == "__main__":
