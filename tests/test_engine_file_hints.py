@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import libcst as cst
 import pytest
 
+import vibecheck
 from vibecheck.engine import check_file
 from vibecheck.model import Category
-from vibecheck.rule import Rule, RuleContext, occurs_as_name
+from vibecheck.registry import load_registry
+from vibecheck.rule import Rule, RuleContext, SourceHints, occurs_as_name
 
 _DOC = """{summary}
 
@@ -115,3 +119,18 @@ def test_a_rule_whose_hints_are_names_skips_a_file_where_they_are_only_parts_of_
 def test_a_name_occurs_where_no_identifier_character_touches_its_identifier_ends(word: str, text: str,
                                                                               found: bool) -> None:
     assert occurs_as_name(word, text) is found
+
+
+@pytest.mark.parametrize("module", ["engine.py", "analysis/flow.py", "rules/security/client_data_to_shell.py",
+                                    "rules/auth/jwt_signature_not_verified.py"])
+def test_the_per_file_hint_index_answers_as_searching_the_source_would(module: str) -> None:
+    """Every registered hint, and its halves (word pieces that sit inside longer words), against real modules."""
+    source = (Path(vibecheck.__file__).parent / module).read_text(encoding="utf-8") + "\nx = na\u00efve_\u00e9t\u00e9\n"
+    lowered = source.lower()
+    hints = SourceHints(source)
+    words = {hint for rule in load_registry().rules for hint in getattr(rule, "file_hints", ())}
+    words |= {word[: len(word) // 2] for word in words if len(word) > 3} | {"na\u00efve", "\u00e9t\u00e9", "input(", "os.system"}
+    assert len(words) > 200
+    for word in sorted(words):
+        assert hints.has_name(word) is occurs_as_name(word, lowered), word
+        assert hints.has_text(word) is (word in lowered), word

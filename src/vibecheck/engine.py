@@ -30,7 +30,17 @@ from vibecheck.lines import line_starts, split_lines
 from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Location, Position
 from vibecheck.positions import positions_of, statement_paths, statement_positions
 from vibecheck.redaction import redact_known_secrets
-from vibecheck.rule import LineInsertion, NodeFix, NodeHead, PendingReport, PendingVet, Rule, RuleContext, WholeLines
+from vibecheck.rule import (
+    LineInsertion,
+    NodeFix,
+    NodeHead,
+    PendingReport,
+    PendingVet,
+    Rule,
+    RuleContext,
+    SourceHints,
+    WholeLines,
+)
 from vibecheck.source import CHAIN_LIMIT, SourceUnit
 from vibecheck.vetting import Vetted
 
@@ -119,14 +129,14 @@ def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, 
     """Build the rules for this file, except those whose file hints it lacks; one whose construction fails is
     dropped for this file, like a visit."""
     instances = []
-    lowered: str | None = None  # the source in lower case, for the rules' file hints
+    hints: SourceHints | None = None  # what the rules' file hints are matched against, built on first need
     for rule_cls, options in rules:
         if context.is_test_file or not rule_cls.applies_to_tests_only:
             try:
                 if rule_cls.file_hints:
-                    if lowered is None:
-                        lowered = context.source.lower()
-                    if not rule_cls.hinted_in(lowered):
+                    if hints is None:
+                        hints = SourceHints(context.source)
+                    if not rule_cls.hinted_in(hints):
                         rule_cls.skipped_by_hints(context)
                         continue
                 instances.append(rule_cls(context, options))

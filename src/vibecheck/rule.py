@@ -7,6 +7,7 @@ them for all enabled rules in one walk. A `ProjectRule` runs once per run over t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -204,6 +205,36 @@ def _is_name_character(character: str) -> bool:
     return character == "_" or character.isalnum()
 
 
+_WORD = re.compile(r"\w+")
+
+
+class SourceHints:
+    r"""What the rules' file hints are matched against, computed once per file: the lower-cased source, its
+    distinct words (`\w+`, the identifier characters of `occurs_as_name`), and those words joined by spaces.
+
+    A hint that is one word then costs a set lookup (as a name) or a search of the joined words, a fraction of
+    the source (a word hint cannot span two words); others are searched in the source as before. Thirty rules
+    with 260 hints searched the whole source each, 1.5 ms of every Django file."""
+
+    def __init__(self, source: str) -> None:
+        self.lowered = source.lower()
+        self.words = frozenset(_WORD.findall(self.lowered))
+        self.joined = " ".join(self.words)
+
+    def has_name(self, hint: str) -> bool:
+        """`hint` occurs as a whole name (see `occurs_as_name`)."""
+        return hint in self.words if _is_word(hint) else occurs_as_name(hint, self.lowered)
+
+    def has_text(self, hint: str) -> bool:
+        """`hint` occurs anywhere in the lower-cased source."""
+        return hint in (self.joined if _is_word(hint) else self.lowered)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_word(hint: str) -> bool:
+    return _WORD.fullmatch(hint) is not None
+
+
 class Rule(BaseRule):
     """A per-file rule: libcst `visit_*`/`leave_*` methods, run in the engine's one walk.
 
@@ -230,11 +261,10 @@ class Rule(BaseRule):
         self.options = options if options is not None else self.Options()
 
     @classmethod
-    def hinted_in(cls, lowered: str) -> bool:
+    def hinted_in(cls, source: SourceHints) -> bool:
         """Whether one of the rule's file hints occurs in the lower-cased source (as a name, if they are names)."""
-        if cls.file_hints_are_names:
-            return any(occurs_as_name(hint, lowered) for hint in cls.file_hints)
-        return any(hint in lowered for hint in cls.file_hints)
+        found = source.has_name if cls.file_hints_are_names else source.has_text
+        return any(found(hint) for hint in cls.file_hints)
 
     @classmethod
     def skipped_by_hints(cls, context: RuleContext) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from vibecheck.analysis.flow import CLI_SOURCES, SKIPPED_BY_HINTS, SUMMARY_FACT
 from vibecheck.engine import check_file
-from vibecheck.rule import Rule
+from vibecheck.rule import Rule, SourceHints
 from vibecheck.rules.security import client_data_in_html as html
 from vibecheck.rules.security import client_data_in_query as query
 from vibecheck.rules.security import client_data_in_template_source as template_source
@@ -89,7 +89,7 @@ def test_a_module_that_names_a_sink_or_a_source_is_walked(rule: type[Rule], sour
     ("info = sys.exc_info()\n", True),
 ])
 def test_error_details_need_a_handler_or_a_traceback_call_by_name(source: str, hinted: bool) -> None:
-    assert error_details.ErrorDetailsToClient.hinted_in(source.lower()) is hinted
+    assert error_details.ErrorDetailsToClient.hinted_in(SourceHints(source)) is hinted
 
 
 @pytest.mark.parametrize("source", [

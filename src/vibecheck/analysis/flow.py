@@ -1241,7 +1241,11 @@ class FlowRule(Rule):
         key = (id(function), self.scalar_inputs_matter)
         cached = _PARAMETERS.get(key)
         if cached is None or cached[0] is not function:
-            called_here = _called_in_module(function.name.value, self.context)
+            # (asked only of a Django view's signature: `request_parameters` reads it for a `request` parameter)
+            parameters = function.params
+            called_here = any(p.name.value == "request" for p in (
+                *parameters.posonly_params, *parameters.params, *parameters.kwonly_params)) and _called_in_module(
+                function.name.value, self.context)
             cached = _PARAMETERS[key] = (function, request_parameters(function, self.context.imports,
                                                                       scalars=self.scalar_inputs_matter,
                                                                       called_here=called_here))

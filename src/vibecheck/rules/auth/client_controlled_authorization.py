@@ -48,8 +48,9 @@ def _is_privilege_name(name: str | None) -> tuple[bool, bool]:
     return bool(PRIVILEGE_WORDS & set(words)) or identity, identity
 
 
-# Text every unverified decode holds (`verify_signature`, `verify=False`, `get_unverified_claims`).
-UNVERIFIED_HINT = "verif"
+# Text every module with an unverified decode holds: the library's name (every decoder is `jwt.*` or `jose.jwt.*`)
+# and `verif` (`verify_signature`, `verify=False`, `get_unverified_claims`).
+UNVERIFIED_HINTS = ("jwt", "verif")
 
 class ClientControlledAuthorization(FlowRule):
     """An `if` decides about privileges from a role, admin flag or user id the client sent.
@@ -120,9 +121,8 @@ class ClientControlledAuthorization(FlowRule):
     _unverified_helpers: frozenset[str] = frozenset()
 
     def visit_Module(self, node: cst.Module) -> None:
-        # an unverified decode spells `verify_signature`, `verify=False` or `get_unverified_claims`: most modules
-        # have none, and need no search of every function for helpers
-        if UNVERIFIED_HINT in self.context.source:
+        # most modules decode no token, and need no search of every function for helpers
+        if all(hint in self.context.source for hint in UNVERIFIED_HINTS):
             self._unverified_helpers = _unverified_helpers(node, self.qualified_name)
         super().visit_Module(node)
 
