@@ -14,7 +14,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 def split_lines(source: str) -> list[str]:
     """The lines of `source` without their line breaks (no empty last line after a final break)."""
-    lines = LINE_BREAK.split(source)
+    lines = source.split("\n") if "\r" not in source else LINE_BREAK.split(source)  # (str.split: a few times faster)
     if lines and lines[-1] == "":
         lines.pop()
     return lines

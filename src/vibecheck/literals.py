@@ -30,15 +30,42 @@ def literal_value(node: cst.CSTNode | None) -> Literal | None:
         entry = _VALUES.get(id(node))
         if entry is not None and entry[0] is node:
             return entry[1]
-        try:
-            value = node.evaluated_value  # type: ignore[union-attr]
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            value = None
+        value = _plain_text(node.value) if type(node) is cst.SimpleString else None  # type: ignore[union-attr]
+        if value is None:
+            try:
+                value = node.evaluated_value  # type: ignore[union-attr]
+            except (SyntaxError, ValueError, MemoryError, RecursionError):
+                value = None
         if len(_VALUES) >= _VALUES_LIMIT:
             _VALUES.clear()
         _VALUES[id(node)] = (node, value)
         return value
     return None
+
+
+# The prefixes of a text literal whose body is its value as written: with no backslash in it, or raw.
+_PLAIN_PREFIXES = frozenset({"", "u", "U"})
+_RAW_PREFIXES = frozenset({"r", "R"})
+
+
+def _plain_text(literal: str) -> str | None:
+    """The value of a text literal that needs no parser to read (`"users"`, `r"[a-z]+"`, a triple-quoted
+    docstring): no escape sequence and no carriage return (which the tokenizer turns into a newline); None for
+    any other literal, left to `ast.literal_eval`. Most literals are plain, and the parser costs a compile each."""
+    quote_at = next((i for i, character in enumerate(literal) if character in "'\""), None)
+    if quote_at is None:
+        return None
+    prefix = literal[:quote_at]
+    raw = prefix in _RAW_PREFIXES
+    if not raw and prefix not in _PLAIN_PREFIXES:
+        return None
+    quote = literal[quote_at] * 3
+    if not (literal.startswith(quote, quote_at) and len(literal) - quote_at >= 6):
+        quote = literal[quote_at]
+    body = literal[quote_at + len(quote):len(literal) - len(quote)]
+    if "\r" in body or (not raw and "\\" in body):
+        return None
+    return body
 
 
 def string_value(node: cst.CSTNode | None) -> str | None:

@@ -149,9 +149,17 @@ _SIGNING_KEY_PAIRS = frozenset({("secret", "key"), ("signing", "key"), ("jwt", "
                                 ("encryption", "key"), ("private", "key"), ("app", "key"), ("session", "secret")})
 
 
-@lru_cache(maxsize=4096)
 def is_signing_key_name(identifier: str) -> bool:
-    """`SECRET_KEY`, `JWT_SECRET_KEY`, `APP_SECRET`, `signing_key`, but not `SECRET_KEY_ENV` or `secret_key_file`."""
+    """`SECRET_KEY`, `JWT_SECRET_KEY`, `APP_SECRET`, `signing_key`, but not `SECRET_KEY_ENV` or `secret_key_file`.
+
+    Asked of every call's first string argument (translated messages too): a name holds `secret` or `key`
+    (every signing-key word and pair does) before it is split into words."""
+    lowered = identifier.lower()
+    return ("secret" in lowered or "key" in lowered) and _is_signing_key_name(identifier)
+
+
+@lru_cache(maxsize=4096)
+def _is_signing_key_name(identifier: str) -> bool:
     parts = words(identifier)
     if not parts or any(word in VETO_WORDS for word in parts):
         return False

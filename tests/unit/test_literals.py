@@ -1,0 +1,26 @@
+"""Literal values: read without Python's parser where the text is the value, with it everywhere else."""
+
+from __future__ import annotations
+
+import ast
+
+import libcst as cst
+import pytest
+
+from vibecheck.literals import literal_value
+
+LITERALS = [
+    '""', "''", '""""""', "''''''", '"users"', "'it'", 'r"\\d+"', 'R"x"', 'u"x"', 'U"x"', 'b"x"', 'rb"\\x"', 'Br"x"',
+    '"a\\nb"', '"tab\\there"', "'''a'b'''", '"""a""b"""', '"\'"', "'\"'", 'r"\\""', '"""\nline\n"""', '"\'\'\'"',
+    "'\"\"\"'", 'r""', 'r""""""', '"\\N{BULLET}"', '"caf\u00e9"', '"""ends with quote\\""""', "'''x\r\ny'''",
+]
+
+
+@pytest.mark.parametrize("literal", LITERALS)
+def test_a_string_literal_has_the_value_python_gives_it(literal: str) -> None:
+    node = cst.parse_expression(literal)
+    assert literal_value(node) == ast.literal_eval(literal)
+
+
+def test_an_invalid_escape_has_no_value_instead_of_raising() -> None:
+    assert literal_value(cst.parse_expression('"\\N{no such name}"')) is None
