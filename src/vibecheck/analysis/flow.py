@@ -42,6 +42,9 @@ PROPAGATING_CALLS = frozenset({
     "reversed", "zip", "enumerate", "collections.OrderedDict", "collections.ChainMap", "copy.copy", "copy.deepcopy",
     "next", "iter", "min", "max", "getattr", "operator.itemgetter", "string.Template", "tomllib.loads",
     "tomli.loads", "xmltodict.parse", "yaml.safe_load", "markdown.markdown", "compile", "builtins.compile",
+    "io.BytesIO", "io.StringIO", "tornado.escape.json_decode", "tornado.escape.url_unescape", "tornado.escape.to_unicode",
+    # an archive opened on client data: its member names and contents are the client's too
+    "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile",
 })
 # `re` functions whose result carries (part of) the text they search: the text's position and keyword. Pulling a
 # code block out of a model's reply (`re.search(r"```(.*?)```", reply, re.S).group(1)`) keeps the reply's taint.
@@ -86,7 +89,7 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
     "path", "host", "referrer", "remote_user",
     "query", "match_info", "rel_url",  # aiohttp
     "params", "media",  # Falcon, Pyramid (WebOb)
-    "arguments", "query_arguments", "body_arguments",  # Tornado's `self.request`
+    "arguments", "query_arguments", "body_arguments", "uri",  # Tornado's `self.request`
 })
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read",
                                   "post", "text",  # aiohttp: `await request.post()`, `await request.text()`
@@ -273,6 +276,9 @@ class FlowState:
         self.module: cst.Module | None = None
         # Module-level names bound to an instance of a class (`previewer = LinkPreviewer()`): name -> class name.
         self.module_instances: dict[str, str] = {}
+        # Names this function bound to an instance of a capitalised class (`repo = UserRepository(session)`), in a
+        # summarising walk: `repo.find(name)` is a call to `UserRepository.find`.
+        self.instances: dict[str, str] = {}
         # The summary of the function being walked, for rules that take part in inter-procedural flow.
         self.summary: FunctionSummary | None = None
         self.project_functions: frozenset[str] = frozenset()
@@ -367,6 +373,9 @@ class FlowState:
                 targets.update(_names_inside(for_in.target))
                 for_in = for_in.inner_for_in
             elements = (node.key, first) if type(node) is cst.DictComp else (first,)  # type: ignore[attr-defined]
+            if all(type(e) is cst.Call and self.is_sanitizer_call(e) for e in elements):
+                # `re.escape(w) for w in words`: whatever each item holds, the element is made safe
+                return [first]
             if targets.isdisjoint(name for element in elements for name in _names_inside(element)):
                 # `"?" for _ in values`: the element never holds an item, only the count of items comes through
                 return [first]
@@ -478,6 +487,9 @@ class FlowState:
             head = func.value.value
             if head in ("self", "cls") and self.class_name is not None:
                 return f"local:{self.class_name}.{func.attr.value}"
+            made = self.instances.get(head) or (head if head in self.local_classes else None)
+            if made is not None:  # `repo.find(name)` on `repo = UserRepository(...)`; `UserRepository.find(name)`
+                return self._class_callee(made, func.attr.value)
             module = self.imports.aliases.get(head)
             if module is not None and head not in self.names and _maybe_project(module):
                 return f"import:{module}.{func.attr.value}"
@@ -542,11 +554,20 @@ class FlowState:
             self.names.pop(key, None)
         else:
             self.names[key] = taint
+        if self.summary is not None:
+            self._note_instance(key, value)
         text = self.constant_text(value, self) if value is not None else None
         if text is not None:
             self.constants[key] = text
         else:
             self.constants.pop(key, None)
+
+    def _note_instance(self, key: str, value: cst.CSTNode | None) -> None:
+        """Remember (or forget) that a name holds an instance made here: `Name(...)` with a capitalised callee."""
+        if type(value) is cst.Call and type(value.func) is cst.Name and value.func.value[:1].isupper():
+            self.instances[key] = value.func.value
+        elif self.instances:
+            self.instances.pop(key, None)
 
     def clear_checked(self, test: cst.CSTNode) -> None:
         """Forget the taint of names that an `if`/`assert` visibly checks (`in`, `==`, a validating call)."""
@@ -1036,7 +1057,7 @@ def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
 
 
 def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False,
-                       called_here: bool = False) -> tuple[set[str], set[str], set[str]]:
+                       called_here: bool = False, handler_method: bool = False) -> tuple[set[str], set[str], set[str]]:
     """(request-object parameters, parameters holding client input, parameters that are not web requests).
 
     Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
@@ -1045,7 +1066,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     `render_page(request, page)` passes its own objects to a helper. A parameter named `request` is a web
     request only in a module that uses a web framework (or in a route); HTTP client libraries call their
     outgoing requests `request` too. Numbers, booleans and UUIDs (`user_id: int`, `<int:user_id>`) cannot
-    carry a path or a URL: they count only with `scalars`.
+    carry a path or a URL: they count only with `scalars`. A method of a Tornado handler class (`handler_method`)
+    named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`).
     """
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
@@ -1088,6 +1110,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     if django_view and not called_here and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
         inputs.update(names[names.index("request") + 1:])
+    if handler_method and names[:1] == ["self"] and function.name.value in HTTP_METHOD_NAMES:
+        inputs.update(names[1:])
     return request_objects, inputs, shadowed
 
 
@@ -1242,9 +1266,9 @@ class FlowRule(Rule):
         cached = _PARAMETERS.get(key)
         if cached is None or cached[0] is not function:
             called_here = _called_in_module(function.name.value, self.context)
-            cached = _PARAMETERS[key] = (function, request_parameters(function, self.context.imports,
-                                                                      scalars=self.scalar_inputs_matter,
-                                                                      called_here=called_here))
+            cached = _PARAMETERS[key] = (function, request_parameters(
+                function, self.context.imports, scalars=self.scalar_inputs_matter, called_here=called_here,
+                handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",))))
         objects, inputs, shadowed = cached[1]
         state.request_objects.update(objects)
         state.shadowed.update(shadowed)
@@ -1309,9 +1333,17 @@ class FlowRule(Rule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.__dict__.setdefault("_classes", []).append(node.name.value)
+        self.__dict__.setdefault("_handlers", []).append(_is_handler_class(node))
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.__dict__.setdefault("_classes", [None]).pop()
+        self.__dict__.setdefault("_handlers", [False]).pop()
+
+    def in_handler_class(self) -> bool:
+        """Whether the function being walked is a method of a class whose base is a `...Handler` (Tornado's
+        `RequestHandler`, a project's `BaseHandler`): its `self.redirect()` and verb parameters are the framework's."""
+        handlers: list[bool] | None = self.__dict__.get("_handlers")
+        return bool(handlers and handlers[-1])
 
     def _check_and_summarise(self, node: cst.CSTNode, state: FlowState) -> None:
         """`check`, then what the project phase needs: returned taint and the arguments of project calls."""
@@ -1393,6 +1425,10 @@ class FlowRule(Rule):
         for origin in origins:
             state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
+
+
+def _is_handler_class(node: cst.ClassDef) -> bool:
+    return any((dotted_name(base.value) or "").endswith("Handler") for base in node.bases)
 
 
 def is_built_text(node: cst.BaseExpression) -> bool:
