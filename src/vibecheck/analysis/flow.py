@@ -167,7 +167,9 @@ class FunctionSummary:
     each returned value; `calls`: [callee, position or keyword, kind, origin] for each argument that carries
     client data, a parameter, or another call's result. A return or call may end with a note (OBJECT, TEXT).
     A method's sinks and calls name an attribute it reads but does not bind as the parameter `self.name`;
-    `stores`: [attribute, parameter] for each parameter a method keeps in `self.attribute` (a constructor's).
+    `stores`: [attribute, parameter] for each parameter a method keeps in `self.attribute` (a constructor's);
+    `kept`: [attribute, kind, origin] for client data a method keeps there (`self.sort = request.GET["sort"]`),
+    which the class's other methods read as `self.sort`.
     """
 
     parameters: list[str]
@@ -175,10 +177,15 @@ class FunctionSummary:
     returns: list[list[str]] = field(default_factory=list)
     calls: list[list[Any]] = field(default_factory=list)
     stores: list[list[str]] = field(default_factory=list)
+    kept: list[list[str]] = field(default_factory=list)
 
     def as_fact(self) -> dict[str, Any]:
         fact = {"parameters": self.parameters, "sinks": self.sinks, "returns": self.returns, "calls": self.calls}
-        return {**fact, "stores": self.stores} if self.stores else fact
+        if self.stores:
+            fact["stores"] = self.stores
+        if self.kept:
+            fact["kept"] = self.kept
+        return fact
 
 
 # A source finder returns CLEAN to say "this expression is clean, do not look at its parts".
@@ -1315,7 +1322,7 @@ class FlowRule(Rule):
                 state.names[name] = Taint(PARAMETER, name)
         walk_block(suite_statements(node.body), state, self._check_and_summarise)
         summary = state.summary
-        if summary.sinks or summary.returns or summary.calls or summary.stores:
+        if summary.sinks or summary.returns or summary.calls or summary.stores or summary.kept:
             key = f"{state.class_name}.{node.name.value}" if state.class_name else node.name.value
             self._add_summary(key, summary.as_fact())
 
@@ -1368,6 +1375,8 @@ class FlowRule(Rule):
                 for attribute in attributes:
                     summary.stores.extend([attribute, parameter] for parameter in parameters_in(node.value, state, taint)
                                           if not parameter.startswith("self."))
+            elif taint is not None and taint.kind in self.untrusted_kinds and taint.origin not in state.guessed_inputs:
+                summary.kept.extend([attribute, taint.kind, taint.origin] for attribute in attributes)
         for call in iter_calls(node):
             callee = state.project_callee(call)
             if callee is None:
