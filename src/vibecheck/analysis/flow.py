@@ -380,11 +380,11 @@ class FlowState:
                 targets.update(_names_inside(for_in.target))
                 for_in = for_in.inner_for_in
             elements = (node.key, first) if type(node) is cst.DictComp else (first,)  # type: ignore[attr-defined]
-            if all(type(e) is cst.Call and self.is_sanitizer_call(e) for e in elements):
-                # `re.escape(w) for w in words`: whatever each item holds, the element is made safe
-                return [first]
             if targets.isdisjoint(name for element in elements for name in _names_inside(element)):
                 # `"?" for _ in values`: the element never holds an item, only the count of items comes through
+                return [first]
+            if type(first) is cst.Call and all(type(e) is cst.Call and self.is_sanitizer_call(e) for e in elements):
+                # `re.escape(w) for w in words`: whatever each item holds, the element is made safe
                 return [first]
             return [first, *iterables]
         return None

@@ -193,24 +193,8 @@ class UrlState(FlowState):
                 elif not by_address:
                     self.address_checked.pop(url, None)
             return
-        if not self.archives_matter:
-            self._note_paths_and_urls(statement)
-            return
-        if type(statement) is cst.With:
-            for item in statement.items:
-                if item.asname is not None and type(item.asname.name) is cst.Name:
-                    self._note_archive(item.asname.name.value, item.item)
-            return
-        if type(statement) is cst.Expr:
-            self._note_saved_upload(statement.value)
-            return
-        self._note_paths_and_urls(statement)
-        if type(statement) is cst.Assign and type(statement.value) is cst.Call:
-            for target in statement.targets:
-                if type(target.target) is cst.Name:
-                    self._note_archive(target.target.value, statement.value)
-
-    def _note_paths_and_urls(self, statement: cst.CSTNode) -> None:
+        if self.archives_matter:
+            self._note_archive_statement(statement)
         if type(statement) is not cst.Assign:
             return
         for target in statement.targets:
@@ -228,6 +212,19 @@ class UrlState(FlowState):
                 self.parsed[name] = parts
             elif host is not None:
                 self.hosts[name] = host
+
+    def _note_archive_statement(self, statement: cst.CSTNode) -> None:
+        """Names bound to an archive (`with tarfile.open(...) as tar`, `zf = ZipFile(...)`), paths uploads are saved to."""
+        if type(statement) is cst.With:
+            for item in statement.items:
+                if item.asname is not None and type(item.asname.name) is cst.Name:
+                    self._note_archive(item.asname.name.value, item.item)
+        elif type(statement) is cst.Expr:
+            self._note_saved_upload(statement.value)
+        elif type(statement) is cst.Assign and type(statement.value) is cst.Call:
+            for target in statement.targets:
+                if type(target.target) is cst.Name:
+                    self._note_archive(target.target.value, statement.value)
 
     def _note_archive(self, name: str, value: cst.BaseExpression) -> None:
         if self.is_archive(value):
@@ -531,26 +528,26 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         if taint is not None and taint.kind not in SUMMARISED_KINDS:
             return taint.kind == "http-client"
         dotted = dotted_name(receiver)
-        if dotted is not None and dotted.startswith("self.") and dotted[5:] in self._client_attributes(state):
-            return True
-        return dotted is not None and dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES \
-            and not dotted.startswith(("request", "self.request"))
+        if dotted is None:
+            return False
+        if dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES:
+            return not dotted.startswith(("request", "self.request"))
+        if dotted.startswith("self."):
+            clients = self._clients
+            if clients is None:
+                clients = self._clients = self._client_attributes(state)
+            return dotted[5:] in clients
+        return False
+
+    _clients: frozenset[str] | None = None
 
     def _client_attributes(self, state: FlowState) -> frozenset[str]:
         """The attributes a method of the module's classes binds to an HTTP client (`self.session =
         requests.Session()`), found once per file, and only in a file that spells a client factory."""
-        shared = self.context.shared
-        found: frozenset[str] | None = shared.get(_client_attributes_key)
-        if found is None:
-            source = self.context.source
-            found = shared[_client_attributes_key] = frozenset(
-                _attributes_bound_to_clients(self.context.module, state) if any(
-                    tail in source for tail in CLIENT_FACTORY_TAILS) else ())
-        return found
-
-
-def _client_attributes_key() -> None:
-    """The key of the file's client attributes in the context's shared answers."""
+        source = self.context.source
+        if not any(tail in source for tail in CLIENT_FACTORY_TAILS):
+            return frozenset()
+        return frozenset(_attributes_bound_to_clients(self.context.module, state))
 
 
 def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterator[str]:

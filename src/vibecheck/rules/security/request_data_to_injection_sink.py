@@ -26,6 +26,7 @@ from vibecheck.analysis.flow import (
     string_value,
 )
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
 
 REDIRECTS = frozenset({
     "flask.redirect", "redirect", "werkzeug.utils.redirect", "quart.redirect", "django.shortcuts.redirect",
@@ -262,20 +263,17 @@ class RequestDataToInjectionSink(FlowRule):
     _escaped_in: FlowState | None = None
     _escaped: frozenset[str] = frozenset()
 
-    _mentions: dict[str, bool]
-
-    def mentions(self, word: str) -> bool:
-        """Whether the file's text holds `word`, asked once per file: a cheap gate before a per-call look."""
-        answers = self.__dict__.setdefault("_mentions", {})
-        found = answers.get(word)
-        if found is None:
-            found = answers[word] = word in self.context.source
-        return found
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        # what the file spells, read once: the per-statement and per-call looks for these sinks run only where they can
+        source = context.source
+        self.mongo_regex = MONGO_REGEX_KEY in source
+        self.regex_lookups = any(suffix in source for suffix in REGEX_LOOKUP_SUFFIXES)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if isinstance(node, cst.Assign):
             self._check_header_assignment(node, state)
-        if self.mentions(MONGO_REGEX_KEY):
+        if self.mongo_regex:
             self._check_mongo_regex(node, state)
         for call in iter_calls(node):
             self._check_call(call, state)
@@ -350,7 +348,7 @@ class RequestDataToInjectionSink(FlowRule):
         if method in PANDAS_REGEX_METHODS and _is_pandas_regex(call, method, state):
             self._check_pattern(call_argument(call, 0, "pat"), f".str.{method}()", state)
             return
-        if self.mentions("regex"):
+        if self.regex_lookups:
             for arg in call.args:
                 if arg.keyword is not None and arg.keyword.value.endswith(REGEX_LOOKUP_SUFFIXES):
                     self._check_pattern(arg.value, f"{arg.keyword.value}=", state)
