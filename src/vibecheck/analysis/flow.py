@@ -493,7 +493,8 @@ class FlowState:
         if type(func) is cst.Attribute and type(func.value) is cst.Name:
             head = func.value.value
             if head in ("self", "cls") and self.class_name is not None:
-                return f"local:{self.class_name}.{func.attr.value}"
+                method = func.attr.value
+                return f"local:{_method_owner(self.module, self.class_name, method)}.{method}"
             made = self.instances.get(head) or (head if head in self.local_classes else None)
             if made is not None:  # `repo.find(name)` on `repo = UserRepository(...)`; `UserRepository.find(name)`
                 return self._class_callee(made, func.attr.value)
@@ -1509,6 +1510,41 @@ def _module_instances(module: cst.Module) -> dict[str, str]:
                         and type(statement.value.func) is cst.Name and statement.value.func.value[:1].isupper():
                     found[statement.targets[0].target.value] = statement.value.func.value
         cached = _INSTANCES[id(module)] = (module, found)
+    return cached[1]
+
+
+_HIERARCHY: dict[int, tuple[cst.Module, dict[str, tuple[frozenset[str], tuple[str, ...]]]]] = {}
+
+
+def _method_owner(module: cst.Module | None, class_name: str, method: str) -> str:
+    """The class whose `method` a `self.method()` call in `class_name` runs: the class itself when it defines the
+    method (or nothing is known), else the nearest base class of the same module that does (`BaseHandler`)."""
+    if module is None:
+        return class_name
+    classes = _class_hierarchy(module)
+    pending, seen = [class_name], set()
+    while pending:
+        current = pending.pop(0)
+        entry = classes.get(current)
+        if entry is None or current in seen:
+            continue
+        seen.add(current)
+        if method in entry[0]:
+            return current
+        pending.extend(entry[1])
+    return class_name
+
+
+def _class_hierarchy(module: cst.Module) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """The module's top-level classes: the methods each defines and its bases named by a plain name, once per file."""
+    cached = _HIERARCHY.get(id(module))
+    if cached is None or cached[0] is not module:
+        _HIERARCHY.clear()
+        found = {statement.name.value: (
+            frozenset(s.name.value for s in suite_statements(statement.body) if type(s) is cst.FunctionDef),
+            tuple(base.value.value for base in statement.bases if type(base.value) is cst.Name))
+            for statement in module.body if type(statement) is cst.ClassDef}
+        cached = _HIERARCHY[id(module)] = (module, found)
     return cached[1]
 
 
