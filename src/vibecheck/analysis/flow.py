@@ -571,9 +571,15 @@ class FlowState:
             self.constants.pop(key, None)
 
     def _note_instance(self, key: str, value: cst.CSTNode | None) -> None:
-        """Remember (or forget) that a name holds an instance made here: `Name(...)` with a capitalised callee."""
-        if type(value) is cst.Call and type(value.func) is cst.Name and value.func.value[:1].isupper():
-            self.instances[key] = value.func.value
+        """Remember (or forget) that a name holds an instance made here: `Name(...)` with a capitalised callee, or
+        the result of one of the module's functions whose return annotation names a class (`-> SearchService`)."""
+        made = None
+        if type(value) is cst.Call and type(value.func) is cst.Name:
+            callee = value.func.value
+            made = callee if callee[:1].isupper() else _returned_classes(self.module).get(callee) \
+                if self.module is not None and callee in self.project_functions else None
+        if made is not None:
+            self.instances[key] = made
         elif self.instances:
             self.instances.pop(key, None)
 
@@ -1321,6 +1327,10 @@ class FlowRule(Rule):
         for name in (*parameters, *(p.name.value for p in node.params.kwonly_params)):
             if name not in state.names and name not in state.request_objects and name not in ("self", "cls"):
                 state.names[name] = Taint(PARAMETER, name)
+        for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
+            made = _annotated_class(param.annotation)
+            if made is not None:  # `repo: UserRepository = Depends(get_repo)`: its calls are that class's methods
+                state.instances[param.name.value] = made
         walk_block(suite_statements(node.body), state, self._check_and_summarise)
         summary = state.summary
         if summary.sinks or summary.returns or summary.calls or summary.stores or summary.kept:
@@ -1510,6 +1520,31 @@ def _module_instances(module: cst.Module) -> dict[str, str]:
                         and type(statement.value.func) is cst.Name and statement.value.func.value[:1].isupper():
                     found[statement.targets[0].target.value] = statement.value.func.value
         cached = _INSTANCES[id(module)] = (module, found)
+    return cached[1]
+
+
+def _annotated_class(annotation: cst.Annotation | None) -> str | None:
+    """The capitalised class name an annotation gives (`SearchService`, `Annotated[SearchService, Depends(...)]`)."""
+    if annotation is None:
+        return None
+    node = annotation.annotation
+    if type(node) is cst.Subscript and type(node.value) is cst.Name and node.value.value == "Annotated" \
+            and type(node.slice[0].slice) is cst.Index:
+        node = node.slice[0].slice.value
+    return node.value if type(node) is cst.Name and node.value[:1].isupper() else None
+
+
+_RETURNS: dict[int, tuple[cst.Module, dict[str, str]]] = {}
+
+
+def _returned_classes(module: cst.Module) -> dict[str, str]:
+    """The module's top-level functions whose return annotation names a class (`def get_service() -> Service`)."""
+    cached = _RETURNS.get(id(module))
+    if cached is None or cached[0] is not module:
+        _RETURNS.clear()
+        found = {statement.name.value: made for statement in module.body if type(statement) is cst.FunctionDef
+                 and (made := _annotated_class(statement.returns)) is not None}
+        cached = _RETURNS[id(module)] = (module, found)
     return cached[1]
 
 

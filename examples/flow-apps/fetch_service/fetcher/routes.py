@@ -1,6 +1,6 @@
 """Routes that hand the client's URLs, names and paths to the clients and repositories of this package."""
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from . import store
 from .clients import ApiClient, StatusPoller, WebhookSender, fetch_json
@@ -50,3 +50,18 @@ def restore_backup(name: str):
     store.restore(f"/srv/backups/{name}", "/srv/restore")
     store.restore_filtered(f"/srv/backups/{name}", "/srv/restore")
     return {"ok": True}
+
+
+def get_repo() -> OrderRepository:
+    return OrderRepository(SESSION)
+
+
+@app.get("/orders/region")
+def orders_by_region(region: str, repo: OrderRepository = Depends(get_repo)):
+    return repo.by_region(region)
+
+
+@app.get("/orders/city")
+def orders_by_city(city: str):
+    repo = get_repo()
+    return repo.by_city(city)

@@ -17,6 +17,14 @@ class OrderRepository:
         # ok: VC417
         return self.session.execute(text("SELECT * FROM orders WHERE customer = :c"), {"c": customer}).all()
 
+    def by_region(self, region: str):
+        # expect: VC417
+        return self.session.execute(text(f"SELECT * FROM orders WHERE region = '{region}'")).all()
+
+    def by_city(self, city: str):
+        # expect: VC417
+        return self.session.execute(text("SELECT * FROM orders WHERE city = '" + city + "'")).all()
+
     @classmethod
     def by_status(cls, session, status: str):
         # expect: VC417
