@@ -6,6 +6,7 @@ import re
 import ldap
 import pandas as pd
 from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from flask import Flask, make_response, redirect, request, url_for
@@ -382,3 +383,17 @@ def joined_escaped_alternatives():
     # ok: VC409
     alternation = re.compile("|".join(re.escape(w) for w in words))
     return [w for w in WORDS if alternation.search(w)]
+
+
+def next_page_verdict(request):
+    redirect_to = request.POST.get("next", request.GET.get("next"))
+    url_is_safe = url_has_allowed_host_and_scheme(url=redirect_to, allowed_hosts={request.get_host()})
+    # ok: VC409 -- the validator's verdict, kept in a name, picks the branch
+    return HttpResponseRedirect(redirect_to if url_is_safe else "/")
+
+
+def next_page_lookup(request):
+    redirect_to = request.GET.get("next", "/")
+    known = lookup_page(redirect_to)
+    # expect: VC409 -- finding a page says nothing about where the URL points
+    return HttpResponseRedirect(redirect_to if known else "/")

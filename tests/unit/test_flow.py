@@ -304,3 +304,18 @@ def test_a_tornado_handlers_verb_parameters_are_inputs_only_when_asked() -> None
     method = next(s for s in module.body if isinstance(s, cst.FunctionDef))
     assert request_parameters(method, imports, handler_method=True)[1] == {"slug"}
     assert request_parameters(method, imports)[1] == set()
+
+
+def test_a_validators_verdict_bound_to_a_name_checks_its_argument() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            target = request.args["next"]
+            url_is_safe = url_has_allowed_host_and_scheme(url=target, allowed_hosts=HOSTS)
+            sink(target if url_is_safe else "/")
+            sink(target if loaded else "/")
+            loaded = json.loads(target)
+            sink(target if loaded else "/")
+    """)
+    assert seen['target if url_is_safe else "/"'] is None
+    assert seen['target if loaded else "/"'] is not None  # a parsed value is no verdict

@@ -275,6 +275,8 @@ class FlowState:
         self.comparisons_propagate = comparisons_propagate
         self.names: dict[str, Taint] = {}
         self.constants: dict[str, str] = {}
+        # Names bound to a validator's verdict (`ok = url_has_allowed_host_and_scheme(url, ...)`) -> the names it checks.
+        self.verdicts: dict[str, tuple[str, ...]] = {}
         self.request_objects: set[str] = set()
         self.shadowed: set[str] = set()
         self.has_walrus = True
@@ -362,7 +364,7 @@ class FlowState:
         if type(node) is cst.NamedExpr:
             return [node.value]
         if type(node) is cst.IfExp:
-            allowed = allowed_branch(node) if self.checks_clear else None
+            allowed = allowed_branch(node, self.verdict_of(node.test)) if self.checks_clear else None
             return [branch for branch in (node.body, node.orelse) if branch is not allowed]
         if type(node) is cst.FormattedString:
             return [p.expression for p in node.parts if type(p) is cst.FormattedStringExpression]
@@ -564,6 +566,10 @@ class FlowState:
             self.names[key] = taint
         if self.summary is not None:
             self._note_instance(key, value)
+        if type(value) is cst.Call and VERDICT_CALL.search(_callee_tail(value.func) or ""):
+            self.verdicts[key] = checked_names(value)
+        elif self.verdicts:
+            self.verdicts.pop(key, None)
         text = self.constant_text(value, self) if value is not None else None
         if text is not None:
             self.constants[key] = text
@@ -585,10 +591,19 @@ class FlowState:
 
     def clear_checked(self, test: cst.CSTNode) -> None:
         """Forget the taint of names that an `if`/`assert` visibly checks (`in`, `==`, a validating call)."""
-        for name in checked_names(test) if self.prefix_checks_clear else checked_names_beyond_prefix(test):
+        names = checked_names(test) if self.prefix_checks_clear else checked_names_beyond_prefix(test)
+        for name in (*names, *self.verdict_of(test)):
             self.checked.add(name)
             if self.checks_clear:
                 self.names.pop(name, None)
+
+    def verdict_of(self, test: cst.CSTNode) -> tuple[str, ...]:
+        """The names a test checks through a validator's verdict bound earlier: `if ok:`, `if not ok:`."""
+        if not self.verdicts:
+            return ()
+        if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+            test = test.expression
+        return self.verdicts.get(test.value, ()) if type(test) is cst.Name else ()
 
     def attribute_parameter(self, node: cst.CSTNode) -> Taint | None:
         """In a summarised method, `self.x` that it does not bind: what the class stored there (a constructor's
@@ -725,6 +740,8 @@ def _is_leading_piece(operand: cst.CSTNode) -> bool:
     return type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value in SPLITTING_METHODS
 
 
+# Calls whose result, bound to a name, is a verdict on their arguments (`ok = is_safe_url(url)`; `if ok:`).
+VERDICT_CALL = re.compile(r"^(is|has|check|validate|verify|allow)_|allowed|_valid|trusted", re.IGNORECASE)
 # Parsing a URL is no check of it: `if not urlparse(url).netloc` only tests that it has a host.
 URL_PARSER_NAMES = frozenset({"urlparse", "urlsplit"})
 URL_HOST_FIELDS = frozenset({"hostname", "netloc", "host"})
@@ -752,9 +769,10 @@ def _regex_keeps_only_known_text(pattern: str | None, name: str) -> bool:
     return REGEX_WILDCARD.search(pattern) is None
 
 
-def allowed_branch(node: cst.IfExp) -> cst.BaseExpression | None:
-    """The branch of `x if x in ALLOWED else default` (or `default if x not in ALLOWED else x`) that only a
-    checked value reaches, when that branch is the checked name itself; None otherwise."""
+def allowed_branch(node: cst.IfExp, verdict: tuple[str, ...] = ()) -> cst.BaseExpression | None:
+    """The branch of `x if x in ALLOWED else default` (or `default if x not in ALLOWED else x`, or `x if ok else
+    default` where `ok` holds a validator's `verdict` on `x`) that only a checked value reaches, when that branch is
+    the checked name itself; None otherwise."""
     test = node.test
     negated = type(test) is cst.UnaryOperation and type(test.operator) is cst.Not
     if negated:
@@ -763,7 +781,7 @@ def allowed_branch(node: cst.IfExp) -> cst.BaseExpression | None:
         negated = not negated
     branch = node.orelse if negated else node.body
     name = dotted_name(branch)
-    return branch if name is not None and name in checked_names(test) else None
+    return branch if name is not None and (name in verdict or name in checked_names(test)) else None
 
 
 def _names_inside(node: cst.CSTNode) -> Iterator[str]:
