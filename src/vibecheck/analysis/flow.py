@@ -564,23 +564,29 @@ class FlowState:
             self.names.pop(key, None)
         else:
             self.names[key] = taint
-        if self.summary is not None:
-            self._note_instance(key, value)
-        if type(value) is cst.Call and VERDICT_CALL.search(_callee_tail(value.func) or ""):
-            self.verdicts[key] = checked_names(value)
-        elif self.verdicts:
-            self.verdicts.pop(key, None)
+        if type(value) is cst.Call:
+            if self.summary is not None:
+                self._note_instance(key, value)
+            if _is_verdict_call(value):
+                self.verdicts[key] = checked_names(value)
+            elif self.verdicts:
+                self.verdicts.pop(key, None)
+        else:
+            if self.instances:
+                self.instances.pop(key, None)
+            if self.verdicts:
+                self.verdicts.pop(key, None)
         text = self.constant_text(value, self) if value is not None else None
         if text is not None:
             self.constants[key] = text
         else:
             self.constants.pop(key, None)
 
-    def _note_instance(self, key: str, value: cst.CSTNode | None) -> None:
+    def _note_instance(self, key: str, value: cst.Call) -> None:
         """Remember (or forget) that a name holds an instance made here: `Name(...)` with a capitalised callee, or
         the result of one of the module's functions whose return annotation names a class (`-> SearchService`)."""
         made = None
-        if type(value) is cst.Call and type(value.func) is cst.Name:
+        if type(value.func) is cst.Name:
             callee = value.func.value
             made = callee if callee[:1].isupper() else _returned_classes(self.module).get(callee) \
                 if self.module is not None and callee in self.project_functions else None
@@ -742,6 +748,19 @@ def _is_leading_piece(operand: cst.CSTNode) -> bool:
 
 # Calls whose result, bound to a name, is a verdict on their arguments (`ok = is_safe_url(url)`; `if ok:`).
 VERDICT_CALL = re.compile(r"^(is|has|check|validate|verify|allow)_|allowed|_valid|trusted", re.IGNORECASE)
+_VERDICT_NAMES: dict[str, bool] = {}
+
+
+def _is_verdict_call(call: cst.Call) -> bool:
+    """A call named like a check (`url_has_allowed_host_and_scheme(...)`), its name's answer kept for the process."""
+    func = call.func
+    tail = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+    found = _VERDICT_NAMES.get(tail)
+    if found is None:
+        found = _VERDICT_NAMES[tail] = VERDICT_CALL.search(tail) is not None
+    return found
+
+
 # Parsing a URL is no check of it: `if not urlparse(url).netloc` only tests that it has a host.
 URL_PARSER_NAMES = frozenset({"urlparse", "urlsplit"})
 URL_HOST_FIELDS = frozenset({"hostname", "netloc", "host"})
