@@ -1,20 +1,25 @@
 """VC405 corpus: client input reaching file paths and outgoing URLs, and the checked look-alikes."""
 import base64
 import configparser
+import io
 import ipaddress
 import json
 import os
 import shutil
 import socket
+import tarfile
+import tempfile
 import urllib.request
+import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
+import aiohttp
 import httpx
 import requests
 from aiohttp import web
 from django.http import FileResponse as DjangoFileResponse
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, UploadFile
 from fastapi.responses import FileResponse
 from flask import Flask, abort, request, send_file, send_from_directory
 import flask
@@ -551,3 +556,192 @@ def export_folder():
 def export_named():
     # ok: VC405
     return shutil.make_archive("/tmp/export", "zip", root_dir="/srv/uploads", base_dir=secure_filename(request.form["f"]))
+
+
+# An HTTP client whose base URL the client chooses: every later call goes to that host.
+API_BASE = "https://api.example.com"
+
+
+@app.get("/client/base-url")
+def client_with_client_base_url():
+    user_url = request.args["url"]
+    # expect: VC405
+    with httpx.Client(base_url=user_url, timeout=5) as client:
+        return client.get("/health").text
+
+
+@app.get("/client/async-base-url")
+async def async_client_with_client_host():
+    target = request.args["target"]
+    # expect: VC405
+    async with httpx.AsyncClient(base_url=f"https://{target}", timeout=5) as client:
+        return (await client.get("/status")).text
+
+
+@app.get("/client/aiohttp-base-url")
+async def aiohttp_session_with_client_base():
+    base = request.json["webhook"]
+    # expect: VC405
+    async with aiohttp.ClientSession(base) as session:
+        async with session.post("/notify", json={}) as resp:
+            return await resp.text()
+
+
+@app.get("/client/fixed-base-url")
+def client_with_fixed_base_url():
+    path = request.args["path"]
+    # ok: VC405
+    client = httpx.Client(base_url=API_BASE, timeout=5)
+    return client.get("/items", params={"path": path}).text
+
+
+@app.get("/client/listed-base-url")
+def client_with_listed_host():
+    host = request.args["host"]
+    if host not in ALLOWED_HOSTS:
+        abort(400)
+    # ok: VC405
+    client = httpx.Client(base_url=f"https://{host}", timeout=5)
+    return client.get("/").text
+
+
+class PreviewView:
+    """A class keeps its HTTP session in an attribute: its calls are an HTTP client's."""
+
+    def __init__(self) -> None:
+        self.session = requests.Session()
+
+    def preview(self):
+        # expect: VC405
+        return self.session.get(request.args["url"], timeout=5).text
+
+    def status(self):
+        # ok: VC405
+        return self.session.get(API_BASE, params={"q": request.args["q"]}, timeout=5).text
+
+
+# Archives the client uploads: `tarfile` writes members named `../x` (and links) outside the destination unless a
+# filter or a checked member list is given; `zipfile` drops `..` from names itself, but names used by hand do not.
+DEST = "/srv/imports"
+
+
+@app.post("/import/tar")
+def import_tar():
+    upload = request.files["archive"]
+    with tarfile.open(fileobj=upload.stream) as tar:
+        # expect: VC405
+        tar.extractall(DEST)
+    return "ok"
+
+
+@app.post("/import/tar-chained")
+def import_tar_chained():
+    # expect: VC405
+    tarfile.open(fileobj=request.files["archive"], mode="r:gz").extractall(path=DEST)
+    return "ok"
+
+
+@app.post("/import/fully-trusted")
+def import_tar_fully_trusted():
+    archive = tarfile.open(fileobj=request.files["archive"])
+    # expect: VC405 -- the filter that lets everything through
+    archive.extractall(DEST, filter="fully_trusted")
+    return "ok"
+
+
+@app.post("/import/members")
+def import_tar_member_by_member():
+    tar = tarfile.open(fileobj=request.files["archive"].stream)
+    for member in tar.getmembers():
+        # expect: VC405
+        tar.extract(member, DEST)
+    return "ok"
+
+
+@app.post("/import/saved")
+def import_saved_upload():
+    upload = request.files["archive"]
+    tmp = os.path.join(tempfile.mkdtemp(), "upload.tar")
+    upload.save(tmp)
+    # expect: VC405
+    shutil.unpack_archive(tmp, DEST)
+    return "ok"
+
+
+@app.post("/import/zip-by-hand")
+def import_zip_by_hand():
+    with zipfile.ZipFile(request.files["archive"]) as zf:
+        for name in zf.namelist():
+            # expect: VC405
+            with open(os.path.join(DEST, name), "wb") as out:
+                out.write(zf.read(name))
+    return "ok"
+
+
+@api.post("/import/bytes")
+async def import_uploaded_bytes(file: UploadFile):
+    data = await file.read()
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
+        # expect: VC405
+        archive.extractall(path=UPLOADS / "themes")
+    return {"ok": True}
+
+
+@app.post("/import/filtered")
+def import_tar_filtered():
+    with tarfile.open(fileobj=request.files["archive"].stream) as tar:
+        # ok: VC405
+        tar.extractall(DEST, filter="data")
+    return "ok"
+
+
+@app.post("/import/checked-members")
+def import_tar_checked_members():
+    with tarfile.open(fileobj=request.files["archive"].stream) as tar:
+        members = [m for m in tar.getmembers() if m.isfile() and not m.name.startswith(("/", ".."))]
+        # ok: VC405
+        tar.extractall(DEST, members=members)
+    return "ok"
+
+
+@app.post("/import/checked-member")
+def import_tar_checked_member():
+    tar = tarfile.open(fileobj=request.files["archive"].stream)
+    for member in tar.getmembers():
+        if not os.path.realpath(os.path.join(DEST, member.name)).startswith(DEST + os.sep):
+            abort(400)
+        # ok: VC405
+        tar.extract(member, DEST)
+    return "ok"
+
+
+@app.post("/import/zip")
+def import_zip():
+    with zipfile.ZipFile(request.files["archive"]) as zf:
+        # ok: VC405 -- zipfile strips `..` and leading slashes from member names
+        zf.extractall(DEST)
+    return "ok"
+
+
+@app.post("/import/zip-manifest")
+def read_zip_manifest():
+    with zipfile.ZipFile(request.files["archive"]) as bundle:
+        # ok: VC405 -- a member of the archive, not a file on disk
+        with bundle.open("manifest.json") as handle:
+            return handle.read()
+
+
+@app.post("/import/saved-filtered")
+def import_saved_upload_filtered():
+    upload = request.files["archive"]
+    tmp = os.path.join(tempfile.mkdtemp(), "upload.tar")
+    upload.save(tmp)
+    # ok: VC405
+    shutil.unpack_archive(tmp, DEST, filter="data")
+    return "ok"
+
+
+def restore_site_backup():
+    with tarfile.open("/var/backups/site.tar") as tar:
+        # ok: VC405 -- the server's own archive
+        tar.extractall(DEST)

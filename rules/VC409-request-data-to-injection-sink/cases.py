@@ -4,12 +4,15 @@ import os
 import re
 
 import ldap
+import pandas as pd
 from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 from flask import Flask, make_response, redirect, request, url_for
 from ldap.filter import escape_filter_chars
 from lxml import etree
+from pymongo import MongoClient
 from werkzeug.utils import secure_filename
 
 app = Flask(__name__)
@@ -294,3 +297,103 @@ def allow_listed_redirect():
         target = "/"
     # ok: VC409
     return redirect(target)
+
+
+# Patterns built from client input, past `re`: a regex lookup the database runs, a MongoDB `$regex`, pandas'
+# string methods that read their argument as a regex; and joined alternatives.
+mongo = MongoClient()["app"]
+WORDS = ["alpha", "beta"]
+
+
+class Article:
+    objects = None
+
+
+def django_regex_lookup(request):
+    q = request.GET.get("q", "")
+    # expect: VC409
+    return Article.objects.filter(title__iregex=q)
+
+
+def django_contains_lookup(request):
+    q = request.GET.get("q", "")
+    # ok: VC409
+    return Article.objects.filter(title__icontains=q)
+
+
+@app.get("/mongo/search")
+def mongo_regex():
+    q = request.args["q"]
+    # expect: VC409
+    return list(mongo.users.find({"name": {"$regex": q, "$options": "i"}}))
+
+
+@app.get("/mongo/escaped")
+def mongo_escaped_regex():
+    q = request.args["q"]
+    # ok: VC409
+    return list(mongo.users.find({"name": {"$regex": re.escape(q), "$options": "i"}}))
+
+
+@app.get("/mongo/prefix")
+def mongo_constant_regex():
+    # ok: VC409
+    return list(mongo.users.find({"name": {"$regex": "^admin"}, "team": request.args["team"]}))
+
+
+@app.get("/frame/contains")
+def frame_contains():
+    df = pd.read_csv("items.csv")
+    # expect: VC409
+    return df[df["name"].str.contains(request.args["term"], case=False)].to_json()
+
+
+@app.get("/frame/literal")
+def frame_contains_literal():
+    df = pd.read_csv("items.csv")
+    # ok: VC409
+    return df[df["name"].str.contains(request.args["term"], regex=False)].to_json()
+
+
+@app.get("/frame/replace")
+def frame_replace():
+    df = pd.read_csv("items.csv")
+    # ok: VC409 -- pandas replaces plain text unless told `regex=True`
+    return df["name"].str.replace(request.args["term"], "").to_json()
+
+
+@app.get("/frame/replace-regex")
+def frame_replace_regex():
+    df = pd.read_csv("items.csv")
+    # expect: VC409
+    return df["name"].str.replace(request.args["term"], "", regex=True).to_json()
+
+
+@app.post("/words")
+def joined_alternatives():
+    words = request.get_json()["words"]
+    # expect: VC409
+    alternation = re.compile("|".join(words))
+    return [w for w in WORDS if alternation.search(w)]
+
+
+@app.post("/words/escaped")
+def joined_escaped_alternatives():
+    words = request.get_json()["words"]
+    # ok: VC409
+    alternation = re.compile("|".join(re.escape(w) for w in words))
+    return [w for w in WORDS if alternation.search(w)]
+
+
+def next_page_verdict(request):
+    redirect_to = request.POST.get("next", request.GET.get("next"))
+    url_is_safe = url_has_allowed_host_and_scheme(url=redirect_to, allowed_hosts={request.get_host()})
+    # ok: VC409 -- the validator's verdict, kept in a name, picks the branch
+    return HttpResponseRedirect(redirect_to if url_is_safe else "/")
+
+
+def next_page_lookup(request):
+    redirect_to = request.GET.get("next", "/")
+    known = lookup_page(redirect_to)
+    # expect: VC409 -- finding a page says nothing about where the URL points
+    return HttpResponseRedirect(redirect_to if known else "/")

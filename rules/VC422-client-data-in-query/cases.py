@@ -283,3 +283,46 @@ def column_chosen_by_conditional_expression():
     # expect: VC422
     cursor.execute(f"SELECT * FROM items WHERE {unchecked} = %s", (request.args["value"],))
     return cursor.fetchall()
+
+
+class ReportView:
+    """A class-based view keeps its session, connection and cursor in attributes."""
+
+    def __init__(self, session, conn) -> None:
+        self.session = session
+        self.conn = conn
+        self.cursor = conn.cursor()
+
+    def by_name(self):
+        name = request.args["name"]
+        # expect: VC422
+        rows = self.session.execute(text(f"SELECT * FROM reports WHERE name = '{name}'"))
+        return [dict(r) for r in rows]
+
+    def by_name_bound(self):
+        name = request.args["name"]
+        # ok: VC422
+        rows = self.session.execute(text("SELECT * FROM reports WHERE name = :name").bindparams(name=name))
+        return [dict(r) for r in rows]
+
+    def by_name_params(self):
+        # ok: VC422
+        rows = self.session.execute(text("SELECT * FROM reports WHERE name = :name"), {"name": request.args["name"]})
+        return [dict(r) for r in rows]
+
+    def by_owner(self):
+        owner = request.args["owner"]
+        # expect: VC422
+        self.cursor.execute("SELECT id FROM reports WHERE owner = '%s'" % owner)
+        return self.cursor.fetchall()
+
+    def by_owner_params(self):
+        # ok: VC422
+        self.cursor.execute("SELECT id FROM reports WHERE owner = %s", (request.args["owner"],))
+        return self.cursor.fetchall()
+
+    def count(self):
+        table = request.args["table"]
+        sql = f"SELECT COUNT(*) FROM {table}"
+        # expect: VC422
+        return self.conn.execute(sql).scalar()

@@ -6,6 +6,7 @@ import textwrap
 
 import pytest
 
+from tests.conftest import RULES_DIR
 from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.engine import check_file
 from vibecheck.integrations.bandit import BanditOptions, run_bandit
@@ -14,10 +15,12 @@ from vibecheck.redaction import redact
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
+from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
+from vibecheck.rules.security.request_data_to_injection_sink import RequestDataToInjectionSink
 from vibecheck.rules.security.shell_command_from_variable import ShellCommandFromVariable
 from vibecheck.rules.security.tls_verification_disabled import TlsVerificationDisabled
 from vibecheck.rules.security.unsafe_deserialization import UnsafeDeserialization
-from vibecheck.testing import findings_for
+from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
 KEY = "sk-proj-" + "4fJ9kLq2Xw8RtY6uVb3NmZ1pQs7DhG5e"
 PASSWORD = "Tr0ub4dor&3-prod"
@@ -136,3 +139,13 @@ def test_code_from_the_command_line_is_medium_and_from_a_client_high(source: str
     """A web client crosses a trust boundary; whoever types a command's input usually runs code already."""
     [finding] = findings_for(ClientDataToCodeExecution, source)
     assert finding.severity is severity
+
+
+@pytest.mark.parametrize("rule", [RequestDataToFilesystemOrUrl, RequestDataToInjectionSink])
+def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOrUrl]) -> None:
+    """A Tornado handler's arguments, path captures, body and URI are client input; other classes' methods are not."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/cases_tornado.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert len(expected) >= 4 and len(ok) >= 4
+    result = check_corpus(rule, corpus)
+    assert not result.missed and not result.unexpected, result.describe()

@@ -51,3 +51,25 @@ def test_a_returned_call_carries_the_client_data_of_the_function_it_calls() -> N
     # the shape comes along: OBJECT, a client's object that `inner` returned as it came
     assert graph.returned_origin(("app", "outer"), frozenset({"request"})) == ("request.args` in `inner()", OBJECT)
     assert graph.returned_origin(("app", "outer"), frozenset({"llm"})) is None
+
+
+def _sink_on(parameter: str) -> list[Any]:
+    return [PARAMETER, parameter, "Regex.", "", [730], parameter, "medium", f"re.compile({parameter})"]
+
+
+def test_client_data_a_method_keeps_in_an_attribute_reaches_the_other_methods_sinks() -> None:
+    """`self.term = request.args["q"]` in `__init__`, `re.compile(self.term)` in `match`: one flow, reported once."""
+    view = {"View.__init__": {"parameters": ["self", "request"], "sinks": [], "calls": [], "returns": [],
+                              "kept": [["self.term", "request", "request.args"]]},
+            "View.match": {"parameters": ["self"], "sinks": [_sink_on("self.term")], "calls": [], "returns": []},
+            "View.limit": {"parameters": ["self"], "sinks": [_sink_on("self.size")], "calls": [], "returns": []}}
+    found = list(CallGraph({"app": view}).joined(frozenset({"request"})))
+    assert [(key[1], origin, chain) for key, _, origin, chain in found] == [
+        ("View.match", "request.args` in `View.__init__()", ("View.__init__", "View.match"))]
+    assert list(CallGraph({"app": view}).joined(frozenset({"llm"}))) == []
+
+
+def test_a_relative_import_names_the_module_after_its_dots() -> None:
+    graph = CallGraph({"pkg.clients": {"fetch": {"parameters": ["url"], "sinks": [], "calls": [], "returns": []}}})
+    assert graph.resolve("import:.clients.fetch", "pkg.routes") == ("pkg.clients", "fetch")
+    assert graph.resolve("import:..pkg.clients.fetch", "pkg.sub.routes") == ("pkg.clients", "fetch")

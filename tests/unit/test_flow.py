@@ -281,3 +281,41 @@ def test_checks_that_do_not_protect_leave_the_taint() -> None:
             sink(host)
     """)
     assert all(seen[key] is not None for key in ("name", "url", "host"))
+
+
+def test_a_comprehension_of_sanitised_items_is_clean() -> None:
+    seen = tainted_at_calls("""
+        import re
+        from flask import request
+        def view():
+            words = request.get_json()["words"]
+            sink("|".join(re.escape(w) for w in words))
+            sink("|".join(w.strip() for w in words))
+            sink({w: re.escape(w) for w in words})
+    """, sanitizers=frozenset({"re.escape"}))
+    assert seen['"|".join(re.escape(w) for w in words)'] is None
+    assert seen['"|".join(w.strip() for w in words)'] is not None
+    assert seen["{w: re.escape(w) for w in words}"] is not None  # the keys are the client's words
+
+
+def test_a_tornado_handlers_verb_parameters_are_inputs_only_when_asked() -> None:
+    module = cst.parse_module("import tornado.web\ndef get(self, slug):\n    pass\n")
+    imports = ImportTable.from_module(module)
+    method = next(s for s in module.body if isinstance(s, cst.FunctionDef))
+    assert request_parameters(method, imports, handler_method=True)[1] == {"slug"}
+    assert request_parameters(method, imports)[1] == set()
+
+
+def test_a_validators_verdict_bound_to_a_name_checks_its_argument() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            target = request.args["next"]
+            url_is_safe = url_has_allowed_host_and_scheme(url=target, allowed_hosts=HOSTS)
+            sink(target if url_is_safe else "/")
+            sink(target if loaded else "/")
+            loaded = json.loads(target)
+            sink(target if loaded else "/")
+    """)
+    assert seen['target if url_is_safe else "/"'] is None
+    assert seen['target if loaded else "/"'] is not None  # a parsed value is no verdict

@@ -75,8 +75,9 @@ class CallGraph:
         return self._imported[name]
 
     def _resolve_import(self, name: str) -> FunctionKey | None:
-        """The first module, in name order, that is (or ends with) the imported module and defines the function."""
-        parts = name.split(".")
+        """The first module, in name order, that is (or ends with) the imported module and defines the function; a
+        relative import (`from .clients import ApiClient`) is matched by the module names after its dots."""
+        parts = name.lstrip(".").split(".")
         for tail in (1, 2):
             if len(parts) <= tail:
                 continue
@@ -215,6 +216,14 @@ class CallGraph:
                 for sunk, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where),
                                                               found[1] == OBJECT):
                     yield sunk, sink, found[0], (key[1], *found[2], *chain)
+            for attribute, kind, origin in summary.get("kept", ()):
+                if kind not in untrusted:
+                    continue
+                # client data a method keeps in `self.attribute`: the sinks the class's other methods reach with it
+                for method in self.methods_of(key):
+                    if method != key:
+                        for sunk, sink, chain in self.parameter_sinks(method, attribute, False):
+                            yield sunk, sink, f"{origin}` in `{key[1]}()", (key[1], *chain)
             for sink in summary["sinks"]:
                 if sink[0] == CALL:
                     found = self.call_origin(key, sink[1], untrusted)

@@ -42,6 +42,9 @@ PROPAGATING_CALLS = frozenset({
     "reversed", "zip", "enumerate", "collections.OrderedDict", "collections.ChainMap", "copy.copy", "copy.deepcopy",
     "next", "iter", "min", "max", "getattr", "operator.itemgetter", "string.Template", "tomllib.loads",
     "tomli.loads", "xmltodict.parse", "yaml.safe_load", "markdown.markdown", "compile", "builtins.compile",
+    "io.BytesIO", "io.StringIO", "tornado.escape.json_decode", "tornado.escape.url_unescape", "tornado.escape.to_unicode",
+    # an archive opened on client data: its member names and contents are the client's too
+    "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile",
 })
 # `re` functions whose result carries (part of) the text they search: the text's position and keyword. Pulling a
 # code block out of a model's reply (`re.search(r"```(.*?)```", reply, re.S).group(1)`) keeps the reply's taint.
@@ -86,7 +89,7 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
     "path", "host", "referrer", "remote_user",
     "query", "match_info", "rel_url",  # aiohttp
     "params", "media",  # Falcon, Pyramid (WebOb)
-    "arguments", "query_arguments", "body_arguments",  # Tornado's `self.request`
+    "arguments", "query_arguments", "body_arguments", "uri",  # Tornado's `self.request`
 })
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read",
                                   "post", "text",  # aiohttp: `await request.post()`, `await request.text()`
@@ -164,7 +167,9 @@ class FunctionSummary:
     each returned value; `calls`: [callee, position or keyword, kind, origin] for each argument that carries
     client data, a parameter, or another call's result. A return or call may end with a note (OBJECT, TEXT).
     A method's sinks and calls name an attribute it reads but does not bind as the parameter `self.name`;
-    `stores`: [attribute, parameter] for each parameter a method keeps in `self.attribute` (a constructor's).
+    `stores`: [attribute, parameter] for each parameter a method keeps in `self.attribute` (a constructor's);
+    `kept`: [attribute, kind, origin] for client data a method keeps there (`self.sort = request.GET["sort"]`),
+    which the class's other methods read as `self.sort`.
     """
 
     parameters: list[str]
@@ -172,10 +177,15 @@ class FunctionSummary:
     returns: list[list[str]] = field(default_factory=list)
     calls: list[list[Any]] = field(default_factory=list)
     stores: list[list[str]] = field(default_factory=list)
+    kept: list[list[str]] = field(default_factory=list)
 
     def as_fact(self) -> dict[str, Any]:
         fact = {"parameters": self.parameters, "sinks": self.sinks, "returns": self.returns, "calls": self.calls}
-        return {**fact, "stores": self.stores} if self.stores else fact
+        if self.stores:
+            fact["stores"] = self.stores
+        if self.kept:
+            fact["kept"] = self.kept
+        return fact
 
 
 # A source finder returns CLEAN to say "this expression is clean, do not look at its parts".
@@ -265,6 +275,8 @@ class FlowState:
         self.comparisons_propagate = comparisons_propagate
         self.names: dict[str, Taint] = {}
         self.constants: dict[str, str] = {}
+        # Names bound to a validator's verdict (`ok = url_has_allowed_host_and_scheme(url, ...)`) -> the names it checks.
+        self.verdicts: dict[str, tuple[str, ...]] = {}
         self.request_objects: set[str] = set()
         self.shadowed: set[str] = set()
         self.has_walrus = True
@@ -273,6 +285,9 @@ class FlowState:
         self.module: cst.Module | None = None
         # Module-level names bound to an instance of a class (`previewer = LinkPreviewer()`): name -> class name.
         self.module_instances: dict[str, str] = {}
+        # Names this function bound to an instance of a capitalised class (`repo = UserRepository(session)`), in a
+        # summarising walk: `repo.find(name)` is a call to `UserRepository.find`.
+        self.instances: dict[str, str] = {}
         # The summary of the function being walked, for rules that take part in inter-procedural flow.
         self.summary: FunctionSummary | None = None
         self.project_functions: frozenset[str] = frozenset()
@@ -349,7 +364,7 @@ class FlowState:
         if type(node) is cst.NamedExpr:
             return [node.value]
         if type(node) is cst.IfExp:
-            allowed = allowed_branch(node) if self.checks_clear else None
+            allowed = allowed_branch(node, self.verdict_of(node.test)) if self.checks_clear else None
             return [branch for branch in (node.body, node.orelse) if branch is not allowed]
         if type(node) is cst.FormattedString:
             return [p.expression for p in node.parts if type(p) is cst.FormattedStringExpression]
@@ -369,6 +384,9 @@ class FlowState:
             elements = (node.key, first) if type(node) is cst.DictComp else (first,)  # type: ignore[attr-defined]
             if targets.isdisjoint(name for element in elements for name in _names_inside(element)):
                 # `"?" for _ in values`: the element never holds an item, only the count of items comes through
+                return [first]
+            if type(first) is cst.Call and all(type(e) is cst.Call and self.is_sanitizer_call(e) for e in elements):
+                # `re.escape(w) for w in words`: whatever each item holds, the element is made safe
                 return [first]
             return [first, *iterables]
         return None
@@ -477,7 +495,11 @@ class FlowState:
         if type(func) is cst.Attribute and type(func.value) is cst.Name:
             head = func.value.value
             if head in ("self", "cls") and self.class_name is not None:
-                return f"local:{self.class_name}.{func.attr.value}"
+                method = func.attr.value
+                return f"local:{_method_owner(self.module, self.class_name, method)}.{method}"
+            made = self.instances.get(head) or (head if head in self.local_classes else None)
+            if made is not None:  # `repo.find(name)` on `repo = UserRepository(...)`; `UserRepository.find(name)`
+                return self._class_callee(made, func.attr.value)
             module = self.imports.aliases.get(head)
             if module is not None and head not in self.names and _maybe_project(module):
                 return f"import:{module}.{func.attr.value}"
@@ -542,18 +564,52 @@ class FlowState:
             self.names.pop(key, None)
         else:
             self.names[key] = taint
+        if type(value) is cst.Call:
+            if self.summary is not None:
+                self._note_instance(key, value)
+            if _is_verdict_call(value):
+                self.verdicts[key] = checked_names(value)
+            elif self.verdicts:
+                self.verdicts.pop(key, None)
+        else:
+            if self.instances:
+                self.instances.pop(key, None)
+            if self.verdicts:
+                self.verdicts.pop(key, None)
         text = self.constant_text(value, self) if value is not None else None
         if text is not None:
             self.constants[key] = text
         else:
             self.constants.pop(key, None)
 
+    def _note_instance(self, key: str, value: cst.Call) -> None:
+        """Remember (or forget) that a name holds an instance made here: `Name(...)` with a capitalised callee, or
+        the result of one of the module's functions whose return annotation names a class (`-> SearchService`)."""
+        made = None
+        if type(value.func) is cst.Name:
+            callee = value.func.value
+            made = callee if callee[:1].isupper() else _returned_classes(self.module).get(callee) \
+                if self.module is not None and callee in self.project_functions else None
+        if made is not None:
+            self.instances[key] = made
+        elif self.instances:
+            self.instances.pop(key, None)
+
     def clear_checked(self, test: cst.CSTNode) -> None:
         """Forget the taint of names that an `if`/`assert` visibly checks (`in`, `==`, a validating call)."""
-        for name in checked_names(test) if self.prefix_checks_clear else checked_names_beyond_prefix(test):
+        names = checked_names(test) if self.prefix_checks_clear else checked_names_beyond_prefix(test)
+        for name in (*names, *self.verdict_of(test)):
             self.checked.add(name)
             if self.checks_clear:
                 self.names.pop(name, None)
+
+    def verdict_of(self, test: cst.CSTNode) -> tuple[str, ...]:
+        """The names a test checks through a validator's verdict bound earlier: `if ok:`, `if not ok:`."""
+        if not self.verdicts:
+            return ()
+        if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+            test = test.expression
+        return self.verdicts.get(test.value, ()) if type(test) is cst.Name else ()
 
     def attribute_parameter(self, node: cst.CSTNode) -> Taint | None:
         """In a summarised method, `self.x` that it does not bind: what the class stored there (a constructor's
@@ -690,6 +746,21 @@ def _is_leading_piece(operand: cst.CSTNode) -> bool:
     return type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value in SPLITTING_METHODS
 
 
+# Calls whose result, bound to a name, is a verdict on their arguments (`ok = is_safe_url(url)`; `if ok:`).
+VERDICT_CALL = re.compile(r"^(is|has|check|validate|verify|allow)_|allowed|_valid|trusted", re.IGNORECASE)
+_VERDICT_NAMES: dict[str, bool] = {}
+
+
+def _is_verdict_call(call: cst.Call) -> bool:
+    """A call named like a check (`url_has_allowed_host_and_scheme(...)`), its name's answer kept for the process."""
+    func = call.func
+    tail = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+    found = _VERDICT_NAMES.get(tail)
+    if found is None:
+        found = _VERDICT_NAMES[tail] = VERDICT_CALL.search(tail) is not None
+    return found
+
+
 # Parsing a URL is no check of it: `if not urlparse(url).netloc` only tests that it has a host.
 URL_PARSER_NAMES = frozenset({"urlparse", "urlsplit"})
 URL_HOST_FIELDS = frozenset({"hostname", "netloc", "host"})
@@ -717,9 +788,10 @@ def _regex_keeps_only_known_text(pattern: str | None, name: str) -> bool:
     return REGEX_WILDCARD.search(pattern) is None
 
 
-def allowed_branch(node: cst.IfExp) -> cst.BaseExpression | None:
-    """The branch of `x if x in ALLOWED else default` (or `default if x not in ALLOWED else x`) that only a
-    checked value reaches, when that branch is the checked name itself; None otherwise."""
+def allowed_branch(node: cst.IfExp, verdict: tuple[str, ...] = ()) -> cst.BaseExpression | None:
+    """The branch of `x if x in ALLOWED else default` (or `default if x not in ALLOWED else x`, or `x if ok else
+    default` where `ok` holds a validator's `verdict` on `x`) that only a checked value reaches, when that branch is
+    the checked name itself; None otherwise."""
     test = node.test
     negated = type(test) is cst.UnaryOperation and type(test.operator) is cst.Not
     if negated:
@@ -728,7 +800,7 @@ def allowed_branch(node: cst.IfExp) -> cst.BaseExpression | None:
         negated = not negated
     branch = node.orelse if negated else node.body
     name = dotted_name(branch)
-    return branch if name is not None and name in checked_names(test) else None
+    return branch if name is not None and (name in verdict or name in checked_names(test)) else None
 
 
 def _names_inside(node: cst.CSTNode) -> Iterator[str]:
@@ -1036,7 +1108,7 @@ def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
 
 
 def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False,
-                       called_here: bool = False) -> tuple[set[str], set[str], set[str]]:
+                       called_here: bool = False, handler_method: bool = False) -> tuple[set[str], set[str], set[str]]:
     """(request-object parameters, parameters holding client input, parameters that are not web requests).
 
     Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
@@ -1045,7 +1117,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     `render_page(request, page)` passes its own objects to a helper. A parameter named `request` is a web
     request only in a module that uses a web framework (or in a route); HTTP client libraries call their
     outgoing requests `request` too. Numbers, booleans and UUIDs (`user_id: int`, `<int:user_id>`) cannot
-    carry a path or a URL: they count only with `scalars`.
+    carry a path or a URL: they count only with `scalars`. A method of a Tornado handler class (`handler_method`)
+    named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`).
     """
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
@@ -1088,6 +1161,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     if django_view and not called_here and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
         inputs.update(names[names.index("request") + 1:])
+    if handler_method and names[:1] == ["self"] and function.name.value in HTTP_METHOD_NAMES:
+        inputs.update(names[1:])
     return request_objects, inputs, shadowed
 
 
@@ -1246,9 +1321,9 @@ class FlowRule(Rule):
             called_here = any(p.name.value == "request" for p in (
                 *parameters.posonly_params, *parameters.params, *parameters.kwonly_params)) and _called_in_module(
                 function.name.value, self.context)
-            cached = _PARAMETERS[key] = (function, request_parameters(function, self.context.imports,
-                                                                      scalars=self.scalar_inputs_matter,
-                                                                      called_here=called_here))
+            cached = _PARAMETERS[key] = (function, request_parameters(
+                function, self.context.imports, scalars=self.scalar_inputs_matter, called_here=called_here,
+                handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",))))
         objects, inputs, shadowed = cached[1]
         state.request_objects.update(objects)
         state.shadowed.update(shadowed)
@@ -1293,9 +1368,13 @@ class FlowRule(Rule):
         for name in (*parameters, *(p.name.value for p in node.params.kwonly_params)):
             if name not in state.names and name not in state.request_objects and name not in ("self", "cls"):
                 state.names[name] = Taint(PARAMETER, name)
+        for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
+            made = _annotated_class(param.annotation)
+            if made is not None:  # `repo: UserRepository = Depends(get_repo)`: its calls are that class's methods
+                state.instances[param.name.value] = made
         walk_block(suite_statements(node.body), state, self._check_and_summarise)
         summary = state.summary
-        if summary.sinks or summary.returns or summary.calls or summary.stores:
+        if summary.sinks or summary.returns or summary.calls or summary.stores or summary.kept:
             key = f"{state.class_name}.{node.name.value}" if state.class_name else node.name.value
             self._add_summary(key, summary.as_fact())
 
@@ -1313,9 +1392,17 @@ class FlowRule(Rule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.__dict__.setdefault("_classes", []).append(node.name.value)
+        self.__dict__.setdefault("_handlers", []).append(_is_handler_class(node))
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.__dict__.setdefault("_classes", [None]).pop()
+        self.__dict__.setdefault("_handlers", [False]).pop()
+
+    def in_handler_class(self) -> bool:
+        """Whether the function being walked is a method of a class whose base is a `...Handler` (Tornado's
+        `RequestHandler`, a project's `BaseHandler`): its `self.redirect()` and verb parameters are the framework's."""
+        handlers: list[bool] | None = self.__dict__.get("_handlers")
+        return bool(handlers and handlers[-1])
 
     def _check_and_summarise(self, node: cst.CSTNode, state: FlowState) -> None:
         """`check`, then what the project phase needs: returned taint and the arguments of project calls."""
@@ -1340,6 +1427,8 @@ class FlowRule(Rule):
                 for attribute in attributes:
                     summary.stores.extend([attribute, parameter] for parameter in parameters_in(node.value, state, taint)
                                           if not parameter.startswith("self."))
+            elif taint is not None and taint.kind in self.untrusted_kinds and taint.origin not in state.guessed_inputs:
+                summary.kept.extend([attribute, taint.kind, taint.origin] for attribute in attributes)
         for call in iter_calls(node):
             callee = state.project_callee(call)
             if callee is None:
@@ -1397,6 +1486,10 @@ class FlowRule(Rule):
         for origin in origins:
             state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
+
+
+def _is_handler_class(node: cst.ClassDef) -> bool:
+    return any((dotted_name(base.value) or "").endswith("Handler") for base in node.bases)
 
 
 def is_built_text(node: cst.BaseExpression) -> bool:
@@ -1468,6 +1561,66 @@ def _module_instances(module: cst.Module) -> dict[str, str]:
                         and type(statement.value.func) is cst.Name and statement.value.func.value[:1].isupper():
                     found[statement.targets[0].target.value] = statement.value.func.value
         cached = _INSTANCES[id(module)] = (module, found)
+    return cached[1]
+
+
+def _annotated_class(annotation: cst.Annotation | None) -> str | None:
+    """The capitalised class name an annotation gives (`SearchService`, `Annotated[SearchService, Depends(...)]`)."""
+    if annotation is None:
+        return None
+    node = annotation.annotation
+    if type(node) is cst.Subscript and type(node.value) is cst.Name and node.value.value == "Annotated" \
+            and type(node.slice[0].slice) is cst.Index:
+        node = node.slice[0].slice.value
+    return node.value if type(node) is cst.Name and node.value[:1].isupper() else None
+
+
+_RETURNS: dict[int, tuple[cst.Module, dict[str, str]]] = {}
+
+
+def _returned_classes(module: cst.Module) -> dict[str, str]:
+    """The module's top-level functions whose return annotation names a class (`def get_service() -> Service`)."""
+    cached = _RETURNS.get(id(module))
+    if cached is None or cached[0] is not module:
+        _RETURNS.clear()
+        found = {statement.name.value: made for statement in module.body if type(statement) is cst.FunctionDef
+                 and (made := _annotated_class(statement.returns)) is not None}
+        cached = _RETURNS[id(module)] = (module, found)
+    return cached[1]
+
+
+_HIERARCHY: dict[int, tuple[cst.Module, dict[str, tuple[frozenset[str], tuple[str, ...]]]]] = {}
+
+
+def _method_owner(module: cst.Module | None, class_name: str, method: str) -> str:
+    """The class whose `method` a `self.method()` call in `class_name` runs: the class itself when it defines the
+    method (or nothing is known), else the nearest base class of the same module that does (`BaseHandler`)."""
+    if module is None:
+        return class_name
+    classes = _class_hierarchy(module)
+    pending, seen = [class_name], set()
+    while pending:
+        current = pending.pop(0)
+        entry = classes.get(current)
+        if entry is None or current in seen:
+            continue
+        seen.add(current)
+        if method in entry[0]:
+            return current
+        pending.extend(entry[1])
+    return class_name
+
+
+def _class_hierarchy(module: cst.Module) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """The module's top-level classes: the methods each defines and its bases named by a plain name, once per file."""
+    cached = _HIERARCHY.get(id(module))
+    if cached is None or cached[0] is not module:
+        _HIERARCHY.clear()
+        found = {statement.name.value: (
+            frozenset(s.name.value for s in suite_statements(statement.body) if type(s) is cst.FunctionDef),
+            tuple(base.value.value for base in statement.bases if type(base.value) is cst.Name))
+            for statement in module.body if type(statement) is cst.ClassDef}
+        cached = _HIERARCHY[id(module)] = (module, found)
     return cached[1]
 
 

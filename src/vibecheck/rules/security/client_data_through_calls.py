@@ -27,11 +27,14 @@ class ClientDataThroughCalls(ProjectRule):
     across up to three calls, and likewise LLM output (VC401's shell, `eval`, SQL, deserializer and
     written-path sinks) an SQL query built from strings (VC402) executed by a helper
     (`run_query(f"... {name}")`), and a `get_client_ip()` helper reading `X-Forwarded-For` whose result an allow-list check
-    trusts (VC419): request data passed to a helper (in the same module, a method called on `self` or on an
-    instance of a project class, made on the spot or bound at module level, or a function imported from
-    another module of the project) whose parameter reaches the sink, or a constructor that keeps it in an
+    trusts (VC419): request data passed to a helper (in the same module, a method called on `self`, also one a
+    base class of the module defines, or on an instance of a project class, made on the spot, bound at module
+    level or in the function, returned by a function annotated with the class, or a parameter annotated with it
+    such as a FastAPI `repo: Repo = Depends(get_repo)`; a class method; or a function imported from another
+    module of the project, also relatively) whose parameter reaches the sink, or a constructor that keeps it in an
     attribute one of the class's methods passes to the sink (`Converter(job)`, `requests.post(self.callback)`;
-    not in a method that rebinds the attribute first), also through
+    not in a method that rebinds the attribute first), or a method that keeps request data itself in an attribute
+    (`self.term = request.GET["q"]`) another method passes to the sink, also through
     further helpers, a helper's return value that carries request data (also returned through two calls)
     or the request data its caller passed in (`render_card(request.args["t"])` returning
     `"<div>" + t + "</div>"` from a Flask view, a dataclass or pydantic object built from it and passed to a

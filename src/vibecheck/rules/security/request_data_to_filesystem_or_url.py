@@ -16,12 +16,14 @@ from vibecheck.analysis.flow import (
     Taint,
     call_argument,
     dotted_name,
+    has_keyword,
     iter_calls,
     iter_expressions,
     request_source,
     short_code,
     string_value,
 )
+from vibecheck.analysis.nodes import suite_statements
 from vibecheck.model import Category, Confidence, Severity
 
 PATH_CWE = (22, 73)
@@ -64,12 +66,29 @@ URL_FUNCTIONS: dict[str, tuple[int, str | None]] = {
 }
 HTTP_CLIENT_FACTORIES = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
                                    "aiohttp.ClientSession", "urllib3.PoolManager"})
+# Client factories whose `base_url` every later call of the client is relative to: (position, keyword).
+BASE_URL_FACTORIES: dict[str, tuple[int | None, str | None]] = {
+    "httpx.Client": (None, "base_url"), "httpx.AsyncClient": (None, "base_url"), "aiohttp.ClientSession": (0, "base_url"),
+}
+# What a class keeps an HTTP client in: `self.session = requests.Session()` in any method, spelled as in the file.
+CLIENT_FACTORY_TAILS = ("Session(", "session(", "Client(", "PoolManager(")
 HTTP_CLIENT_NAMES = frozenset({"client", "http", "http_client", "async_client", "aclient", "httpx_client", "http_session"})
 SANITIZERS = frozenset({"secure_filename", "werkzeug.utils.secure_filename", "os.path.basename", "basename",
                         "safe_join", "werkzeug.security.safe_join", "flask.safe_join", "int", "float", "uuid.UUID", "UUID",
                         "is_safe_url", "url_has_allowed_host_and_scheme", "validate_url", "slugify",
                         "django.utils.text.slugify", "get_valid_filename"})
 
+
+# Archives: what opens one, and the `tarfile` ones, whose extraction writes members named `../x` or links outside the
+# destination unless a `filter=` (Python 3.12+, and 3.8.17+ backports) or a checked `members=` list is given; `zipfile`
+# drops `..` and leading slashes from member names itself.
+ARCHIVE_MODULES = ("tarfile", "zipfile", "shutil")
+TAR_OPENERS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
+ARCHIVE_OPENERS = TAR_OPENERS | {"zipfile.ZipFile"}
+UNFILTERED = frozenset({"fully_trusted"})
+ARCHIVE_CWE = (22,)
+ARCHIVE_HINT = ("Extract with `filter=\"data\"` (`tar.extractall(dest, filter=\"data\")`, `shutil.unpack_archive(path, "
+                "dest, filter=\"data\")`), or check each member's resolved path against the destination first.")
 
 # Parsers whose result holds a URL's parts, the attributes that are its host, and the calls that turn a host
 # into an address: a check of what they give is a check of the URL's destination.
@@ -98,6 +117,31 @@ class UrlState(FlowState):
         self.address_checked: dict[str, Taint] = {}
         # names bound to a `pathlib` path (`target = Path(BASE, name)`): their `.read_bytes()` reads a file
         self.paths: set[str] = set()
+        # names bound to an open archive (its `.open()` reads a member, not a file), and those of the client's
+        # tar archives with the taint of their content; paths an upload was saved to, with the upload's taint
+        self.archives: set[str] = set()
+        self.tars: dict[str, Taint] = {}
+        self.client_files: dict[str, Taint] = {}
+        # whether the file names an archive module at all: else none of the above is tracked
+        self.archives_matter = False
+
+    def archive_taint(self, node: cst.BaseExpression) -> Taint | None:
+        """The taint of the content of a `tarfile` archive: a name bound to one, or `tarfile.open(...)` of client
+        data, of a parameter, or of a path an upload was saved to."""
+        if type(node) is cst.Name:
+            return self.tars.get(node.value)
+        if type(node) is not cst.Call or self.qualified_name(node) not in TAR_OPENERS:
+            return None
+        for arg in node.args:
+            taint = self.client_files.get(dotted_name(arg.value) or "") or self.taint_of(arg.value)
+            if taint is not None and (taint.kind == "request" or taint.kind in SUMMARISED_KINDS):
+                return taint
+        return None
+
+    def is_archive(self, node: cst.BaseExpression) -> bool:
+        if type(node) is cst.Name:
+            return node.value in self.archives
+        return type(node) is cst.Call and self.qualified_name(node) in ARCHIVE_OPENERS
 
     def is_path(self, node: cst.BaseExpression) -> bool:
         """A `pathlib` path: `Path(...)`, `BASE / name`, `.joinpath(...)`/`.resolve()` of one, or a name bound to one."""
@@ -149,6 +193,8 @@ class UrlState(FlowState):
                 elif not by_address:
                     self.address_checked.pop(url, None)
             return
+        if self.archives_matter:
+            self._note_archive_statement(statement)
         if type(statement) is not cst.Assign:
             return
         for target in statement.targets:
@@ -166,6 +212,40 @@ class UrlState(FlowState):
                 self.parsed[name] = parts
             elif host is not None:
                 self.hosts[name] = host
+
+    def _note_archive_statement(self, statement: cst.CSTNode) -> None:
+        """Names bound to an archive (`with tarfile.open(...) as tar`, `zf = ZipFile(...)`), paths uploads are saved to."""
+        if type(statement) is cst.With:
+            for item in statement.items:
+                if item.asname is not None and type(item.asname.name) is cst.Name:
+                    self._note_archive(item.asname.name.value, item.item)
+        elif type(statement) is cst.Expr:
+            self._note_saved_upload(statement.value)
+        elif type(statement) is cst.Assign and type(statement.value) is cst.Call:
+            for target in statement.targets:
+                if type(target.target) is cst.Name:
+                    self._note_archive(target.target.value, statement.value)
+
+    def _note_archive(self, name: str, value: cst.BaseExpression) -> None:
+        if self.is_archive(value):
+            self.archives.add(name)
+        else:
+            self.archives.discard(name)
+        taint = self.archive_taint(value)
+        if taint is not None:
+            self.tars[name] = taint
+        else:
+            self.tars.pop(name, None)
+
+    def _note_saved_upload(self, value: cst.BaseExpression) -> None:
+        """`upload.save(tmp_path)`: the file at `tmp_path` now holds what the client sent."""
+        if type(value) is not cst.Call or type(value.func) is not cst.Attribute or value.func.attr.value != "save":
+            return
+        destination = call_argument(value, 0, "dst")
+        path = dotted_name(destination) if destination is not None else None
+        taint = self.taint_of(value.func.value)
+        if path is not None and taint is not None and taint.kind == "request":
+            self.client_files[path] = taint
 
     def _checked_urls(self, test: cst.BaseExpression) -> Iterator[tuple[str, bool]]:
         """URLs whose host a condition compares with something (`host in ALLOWED_HOSTS`) or checks for a private
@@ -260,7 +340,15 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `json.loads`, dict and list stores, `configparser`, objects of the module's own classes, branches and loops,
     `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
     argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
-    packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call. In a helper,
+    packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call (also of a
+    session a class keeps in `self.session = requests.Session()`) or the `base_url` of an `httpx.Client` or
+    `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
+    (`tarfile.open(fileobj=upload.stream)`, or a path an upload was `.save()`d to) extracted by `extractall()`
+    without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
+    `shutil.unpack_archive()` without `filter=` is reported too (zip slip); `zipfile`'s own extraction drops `..`
+    from member names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado
+    handler's `self.get_argument()` (and its query and body variants), `self.request.body/uri/files` and the
+    groups its URL pattern captures (`def get(self, name)`) are client input. In a helper,
     a path built from a parameter (`Path(BASE, name).read_bytes()`, `(BASE / name).open()`) is recorded for
     VC417, which reports it when a caller passes client input. A visible check clears the value: `secure_filename`,
     `os.path.basename`, `safe_join`, an allow-list `in` test, a comparison, or any validating call in an
@@ -316,16 +404,22 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (22, 73, 918)
+    supersedes = ("B202",)
 
     summarises = True
 
     def new_state(self) -> FlowState:
-        return UrlState(self.context.imports, request_or_client_source, sanitizer_names=SANITIZERS)
+        state = UrlState(self.context.imports, request_or_client_source, sanitizer_names=SANITIZERS)
+        state.archives_matter = self.context.imports.imports_any(ARCHIVE_MODULES)
+        return state
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if isinstance(state, UrlState):
             state.note(node)
+        archives = isinstance(state, UrlState) and state.archives_matter
         for call in iter_calls(node):
+            if archives and _is_unpacking(call):
+                self._check_extraction(call, state)
             sink = self._sink(call, state)
             if sink is None:
                 continue
@@ -340,6 +434,36 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 self._report_sink(argument, label, is_url, taint)
             elif is_url and isinstance(state, UrlState) and follows_redirects(call, state):
                 self._report_redirect_bypass(argument, label, state)
+
+    def _check_extraction(self, call: cst.Call, state: FlowState) -> None:
+        """A client's `tarfile` archive extracted without a filter or a member check, or unpacked by `shutil`."""
+        if not isinstance(state, UrlState) or has_keyword(call, "filter") and string_value(
+                call_argument(call, None, "filter")) not in UNFILTERED:
+            return
+        func = call.func
+        if type(func) is cst.Attribute and func.attr.value in ("extractall", "extract"):
+            taint = state.archive_taint(func.value)
+            if taint is None or func.attr.value == "extractall" and has_keyword(call, "members") \
+                    or func.attr.value == "extract" and _is_checked_member(call_argument(call, 0, "member"), state):
+                return
+        elif state.qualified_name(call) == "shutil.unpack_archive":
+            archive = call_argument(call, 0, "filename")
+            taint = state.client_files.get(dotted_name(archive) or "") if archive is not None else None
+            if taint is None:
+                return
+        else:
+            return
+        label = f"{short_code(func)}()"
+        if taint.kind in SUMMARISED_KINDS:
+            with self.recording(taint, state) as placeholder:
+                self._report_extraction(call, label, placeholder)
+        else:
+            self._report_extraction(call, label, taint)
+
+    def _report_extraction(self, call: cst.Call, label: str, taint: Taint) -> None:
+        self.report(call, f"An archive from `{taint.origin}` is extracted by `{label}` without a member filter, so a "
+                    "member named `../../app.py` or a link can write outside the destination.", hint=ARCHIVE_HINT,
+                    cwe=ARCHIVE_CWE)
 
     def _report_redirect_bypass(self, argument: cst.BaseExpression, label: str, state: UrlState) -> None:
         """A URL checked for private addresses, fetched by a call that follows redirects to any address."""
@@ -378,11 +502,14 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         spec = URL_FUNCTIONS.get(name)
         if spec is not None:
             return call_argument(call, *spec), f"{short_code(call.func)}()", True
+        base = BASE_URL_FACTORIES.get(name)
+        if base is not None:
+            return call_argument(call, *base), f"{short_code(call.func)}(base_url=...)", True
         func = call.func
         if not isinstance(func, cst.Attribute):
             return None
         method = func.attr.value
-        if method in PATH_METHODS:
+        if method in PATH_METHODS and not (isinstance(state, UrlState) and state.is_archive(func.value)):
             receiver = state.taint_of(func.value)
             # a parameter's `.open()` may be any object's; a path built from it is a file's
             if receiver is not None and (receiver.kind == "request" or receiver.kind in SUMMARISED_KINDS
@@ -401,5 +528,54 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         if taint is not None and taint.kind not in SUMMARISED_KINDS:
             return taint.kind == "http-client"
         dotted = dotted_name(receiver)
-        return dotted is not None and dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES \
-            and not dotted.startswith(("request", "self.request"))
+        if dotted is None:
+            return False
+        if dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES:
+            return not dotted.startswith(("request", "self.request"))
+        if dotted.startswith("self."):
+            clients = self._clients
+            if clients is None:
+                clients = self._clients = self._client_attributes(state)
+            return dotted[5:] in clients
+        return False
+
+    _clients: frozenset[str] | None = None
+
+    def _client_attributes(self, state: FlowState) -> frozenset[str]:
+        """The attributes a method of the module's classes binds to an HTTP client (`self.session =
+        requests.Session()`), found once per file, and only in a file that spells a client factory."""
+        source = self.context.source
+        if not any(tail in source for tail in CLIENT_FACTORY_TAILS):
+            return frozenset()
+        return frozenset(_attributes_bound_to_clients(self.context.module, state))
+
+
+def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterator[str]:
+    for statement in module.body:
+        if type(statement) is not cst.ClassDef:
+            continue
+        for method in suite_statements(statement.body):
+            if type(method) is not cst.FunctionDef:
+                continue
+            for small in suite_statements(method.body):
+                if type(small) is cst.Assign and type(small.value) is cst.Call \
+                        and state.qualified_name(small.value) in HTTP_CLIENT_FACTORIES:
+                    for target in small.targets:
+                        attribute = dotted_name(target.target)
+                        if attribute is not None and attribute.startswith("self.") and attribute.count(".") == 1:
+                            yield attribute[5:]
+
+
+def _is_unpacking(call: cst.Call) -> bool:
+    """A call that may unpack an archive: `.extractall()`, `.extract()`, `shutil.unpack_archive()`."""
+    func = call.func
+    return type(func) is cst.Attribute and func.attr.value in ("extractall", "extract", "unpack_archive") \
+        or type(func) is cst.Name and func.value == "unpack_archive"
+
+
+def _is_checked_member(member: cst.BaseExpression | None, state: FlowState) -> bool:
+    """A member whose name an `if` checked (`member.name`, or the member itself), or one named by a literal."""
+    if member is None or string_value(member) is not None:
+        return True
+    name = dotted_name(member)
+    return name is not None and (name in state.checked or any(c.startswith(name + ".") for c in state.checked))

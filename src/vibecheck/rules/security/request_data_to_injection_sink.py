@@ -19,11 +19,14 @@ from vibecheck.analysis.flow import (
     has_keyword,
     is_log_call,
     iter_calls,
+    iter_expressions,
     request_source,
+    scan_roots,
     short_code,
     string_value,
 )
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
 
 REDIRECTS = frozenset({
     "flask.redirect", "redirect", "werkzeug.utils.redirect", "quart.redirect", "django.shortcuts.redirect",
@@ -38,6 +41,14 @@ RESPONSE_FACTORIES = frozenset({"flask.make_response", "make_response", "flask.R
 HEADER_METHODS = frozenset({"add", "set", "setdefault", "add_header", "__setitem__"})
 REGEX_NAMES = ("compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split")
 REGEX_FUNCTIONS = frozenset(f"{module}.{name}" for module in ("re", "regex") for name in REGEX_NAMES)
+# Other places a pattern goes: a Django lookup (`title__iregex=q`, run by the database), a MongoDB `$regex`
+# value, and the pandas string methods that read their argument as a regex (`df[col].str.contains(q)`), with the
+# keyword that turns that off (`regex=False`) or, for `replace`, on.
+REGEX_LOOKUP_SUFFIXES = ("__regex", "__iregex")
+MONGO_REGEX_KEY = "$regex"
+PANDAS_REGEX_METHODS = frozenset({"contains", "match", "fullmatch", "extract", "extractall", "findall", "count",
+                                  "split", "replace"})
+PANDAS_REGEX_OFF_BY_DEFAULT = frozenset({"replace"})
 XPATH_FUNCTIONS = frozenset({"lxml.etree.XPath", "lxml.etree.ETXPath", "etree.XPath"})
 LDAP_METHODS = {"search_s": (0, 2, "filterstr"), "search_st": (0, 2, "filterstr"), "search_ext": (0, 2, "filterstr"),
                 "search_ext_s": (0, 2, "filterstr"), "search": (0, 1, "search_filter")}
@@ -181,7 +192,9 @@ class RequestDataToInjectionSink(FlowRule):
     `logging`/`logger` call, unless newlines were removed or it is written by its `repr` (`%r`, `!r`,
     `repr()`, or as part of a container: `dict(request.headers)`, `[name]`), which escapes them (log
     injection, CWE-117); lxml `.xpath()`/`etree.XPath()` (CWE-643); an LDAP search filter or base
-    (CWE-90); the pattern of `re.compile/match/search/...` (ReDoS, CWE-730); and the path of an uploaded
+    (CWE-90); the pattern of `re.compile/match/search/...`, of a Django `__regex`/`__iregex` lookup, of a MongoDB
+    `{"$regex": ...}` filter, or of a pandas `.str.contains/match/extract/...` (unless `regex=False`; `replace` only
+    with `regex=True`) (ReDoS, CWE-730); a Tornado handler's `self.redirect()`; and the path of an uploaded
     file's `.save()` built from its client-given name (CWE-434). Log and header findings are reported with
     low severity: current frameworks reject line breaks in header values, and log injection misleads
     rather than breaks in. A visible check in an `if`/`assert`
@@ -250,9 +263,18 @@ class RequestDataToInjectionSink(FlowRule):
     _escaped_in: FlowState | None = None
     _escaped: frozenset[str] = frozenset()
 
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        # what the file spells, read once: the per-statement and per-call looks for these sinks run only where they can
+        source = context.source
+        self.mongo_regex = MONGO_REGEX_KEY in source
+        self.regex_lookups = any(suffix in source for suffix in REGEX_LOOKUP_SUFFIXES)
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if isinstance(node, cst.Assign):
             self._check_header_assignment(node, state)
+        if self.mongo_regex:
+            self._check_mongo_regex(node, state)
         for call in iter_calls(node):
             self._check_call(call, state)
         if isinstance(node, cst.Assign):
@@ -305,14 +327,7 @@ class RequestDataToInjectionSink(FlowRule):
         func = call.func
         method = func.attr.value if isinstance(func, cst.Attribute) else None
         if name in REDIRECTS:
-            target = call_argument(call, 0, "location") or call_argument(call, None, "url") \
-                or call_argument(call, None, "redirect_to")
-            taint = self._flow(target, state)
-            if taint is not None and target is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)):
-                self._report_flow(target, taint, state, lambda origin: f"Client input from `{origin}` decides where "
-                                  f"`{short_code(func)}()` sends the browser, an open redirect.", hint="Redirect only "
-                                  "to relative paths or allow-listed hosts (check with `url_has_allowed_host_and_scheme`), "
-                                  "else to a fixed page.", cwe=REDIRECT_CWE)
+            self._check_redirect(call, func, state)
             return
         if name in RESPONSE_FACTORIES or name.rsplit(".", 1)[-1] in ("make_response",):
             self._check_response_headers(call, state)
@@ -328,13 +343,18 @@ class RequestDataToInjectionSink(FlowRule):
             self._check_log(call, state)
             return
         if name in REGEX_FUNCTIONS and _is_imported(func, state):
-            pattern = call_argument(call, 0, "pattern")
-            taint = self._flow(pattern, state)
-            if taint is not None and pattern is not None:
-                self._report_flow(pattern, taint, state, lambda origin: f"Client input from `{origin}` is used as the "
-                                  f"pattern of `{name}()`, so a client can send a pattern that takes exponential time.",
-                                  hint="Escape the input with `re.escape()` or match it as plain text (`in`, "
-                                  "`str.startswith`).", cwe=REGEX_CWE)
+            self._check_pattern(call_argument(call, 0, "pattern"), f"{name}()", state)
+            return
+        if method in PANDAS_REGEX_METHODS and _is_pandas_regex(call, method, state):
+            self._check_pattern(call_argument(call, 0, "pat"), f".str.{method}()", state)
+            return
+        if self.regex_lookups:
+            for arg in call.args:
+                if arg.keyword is not None and arg.keyword.value.endswith(REGEX_LOOKUP_SUFFIXES):
+                    self._check_pattern(arg.value, f"{arg.keyword.value}=", state)
+        if method == "redirect" and isinstance(func, cst.Attribute) and dotted_name(func.value) == "self" \
+                and self.in_handler_class() and state.imports.imports_any(("tornado",)):
+            self._check_redirect(call, func, state)  # a Tornado handler's `self.redirect(url)`
             return
         if method == "xpath" or name in XPATH_FUNCTIONS:
             query = call_argument(call, 0, "_path") or call_argument(call, None, "path")
@@ -358,6 +378,32 @@ class RequestDataToInjectionSink(FlowRule):
             return
         if method == "save" and isinstance(func, cst.Attribute):
             self._check_upload_save(call, func, state)
+
+    def _check_redirect(self, call: cst.Call, func: cst.BaseExpression, state: FlowState) -> None:
+        target = call_argument(call, 0, "location") or call_argument(call, None, "url") \
+            or call_argument(call, None, "redirect_to")
+        taint = self._flow(target, state)
+        if taint is not None and target is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)):
+            self._report_flow(target, taint, state, lambda origin: f"Client input from `{origin}` decides where "
+                              f"`{short_code(func)}()` sends the browser, an open redirect.", hint="Redirect only "
+                              "to relative paths or allow-listed hosts (check with `url_has_allowed_host_and_scheme`), "
+                              "else to a fixed page.", cwe=REDIRECT_CWE)
+
+    def _check_pattern(self, pattern: cst.BaseExpression | None, label: str, state: FlowState) -> None:
+        """A regex pattern (of `re`, pandas, a Django lookup or a MongoDB filter) that client input may write."""
+        taint = self._flow(pattern, state)
+        if taint is not None and pattern is not None:
+            self._report_flow(pattern, taint, state, lambda origin: f"Client input from `{origin}` is used as the "
+                              f"pattern of `{label}`, so a client can send a pattern that takes exponential time.",
+                              hint="Escape the input with `re.escape()` or match it as plain text (`in`, "
+                              "`str.startswith`, `icontains`).", cwe=REGEX_CWE)
+
+    def _check_mongo_regex(self, node: cst.CSTNode, state: FlowState) -> None:
+        """`{"name": {"$regex": q}}`: the client's text is a pattern the database runs."""
+        for root in scan_roots(node):
+            for inner in iter_expressions(root):
+                if type(inner) is cst.DictElement and string_value(inner.key) == MONGO_REGEX_KEY:
+                    self._check_pattern(inner.value, f"{{\"{MONGO_REGEX_KEY}\": ...}}", state)
 
     def _check_response_headers(self, call: cst.Call, state: FlowState) -> None:
         headers = call_argument(call, None, "headers")
@@ -403,6 +449,18 @@ class RequestDataToInjectionSink(FlowRule):
             self.report(destination, f"An uploaded file is saved under a path built from `{taint.origin}`, its "
                         "client-given name.", hint="Build the name with `werkzeug.utils.secure_filename()` (or generate "
                         "one) and check the extension against an allow-list.", cwe=UPLOAD_CWE)
+
+
+def _is_pandas_regex(call: cst.Call, method: str, state: FlowState) -> bool:
+    """`series.str.contains(pat)` in a module that imports pandas, unless `regex=False` (for `replace`: `regex=True`)."""
+    func = call.func
+    if not (type(func) is cst.Attribute and type(func.value) is cst.Attribute and func.value.attr.value == "str"
+            and state.imports.imports_any(("pandas",))):
+        return False
+    switch = call_argument(call, None, "regex")
+    if method in PANDAS_REGEX_OFF_BY_DEFAULT:
+        return dotted_name(switch) == "True" if switch is not None else False
+    return not (switch is not None and dotted_name(switch) == "False")
 
 
 def _is_imported(func: cst.BaseExpression, state: FlowState) -> bool:

@@ -1,0 +1,44 @@
+"""Tornado handlers sharing helpers through a base class of the same module."""
+
+import json
+import os
+
+import tornado.web
+
+BASE = "/srv/files"
+
+
+class BaseHandler(tornado.web.RequestHandler):
+    def json_body(self):
+        return json.loads(self.request.body)
+
+    def read_file(self, name: str) -> str:
+        # expect: VC417
+        with open(os.path.join(BASE, name)) as fh:
+            return fh.read()
+
+    def read_listed(self, name: str) -> str:
+        if name not in {"a.txt", "b.txt"}:
+            raise tornado.web.HTTPError(404)
+        # ok: VC417
+        with open(os.path.join(BASE, name)) as fh:
+            return fh.read()
+
+
+class ImportHandler(BaseHandler):
+    def post(self):
+        data = self.json_body()
+        # expect: VC417 -- the body comes back from the base class's helper
+        with open(data["path"]) as fh:
+            self.write(fh.read())
+
+
+class ReadHandler(BaseHandler):
+    def get(self):
+        self.write(self.read_file(self.get_argument("name")))
+        self.write(self.read_listed(self.get_argument("name")))
+
+
+class DefaultHandler(BaseHandler):
+    def get(self):
+        self.write(self.read_file("default.txt"))

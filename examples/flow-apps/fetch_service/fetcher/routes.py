@@ -1,0 +1,67 @@
+"""Routes that hand the client's URLs, names and paths to the clients and repositories of this package."""
+
+from fastapi import Depends, FastAPI
+
+from . import store
+from .clients import ApiClient, StatusPoller, WebhookSender, fetch_json
+from .store import OrderRepository
+
+app = FastAPI()
+PARTNER = "https://partner.example.com"
+SESSION = None
+
+
+@app.get("/proxy")
+def proxy(upstream: str, path: str = "/"):
+    client = ApiClient(upstream)
+    return client.fetch(path)
+
+
+@app.post("/hooks/test")
+def test_hook(url: str):
+    sender = WebhookSender(url)
+    return sender.send({"ping": True}).status_code
+
+
+@app.get("/partner/status")
+def partner_status():
+    poller = StatusPoller(PARTNER + "/status")
+    return {"status": poller.poll()}
+
+
+@app.get("/remote")
+async def remote(base: str):
+    return await fetch_json(base, "/data")
+
+
+@app.get("/orders")
+def orders(customer: str):
+    repo = OrderRepository(SESSION)
+    return repo.by_customer(customer) + repo.by_customer_bound(customer)
+
+
+@app.get("/orders/status")
+def orders_by_status(status: str):
+    return OrderRepository.by_status(SESSION, status)
+
+
+@app.post("/restore")
+def restore_backup(name: str):
+    store.restore(f"/srv/backups/{name}", "/srv/restore")
+    store.restore_filtered(f"/srv/backups/{name}", "/srv/restore")
+    return {"ok": True}
+
+
+def get_repo() -> OrderRepository:
+    return OrderRepository(SESSION)
+
+
+@app.get("/orders/region")
+def orders_by_region(region: str, repo: OrderRepository = Depends(get_repo)):
+    return repo.by_region(region)
+
+
+@app.get("/orders/city")
+def orders_by_city(city: str):
+    repo = get_repo()
+    return repo.by_city(city)

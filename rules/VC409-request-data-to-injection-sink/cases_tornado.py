@@ -1,0 +1,59 @@
+"""VC409 corpus, Tornado: a handler's input into a redirect and a regex."""
+import re
+
+import tornado.escape
+from tornado.web import RequestHandler
+
+
+class NextHandler(RequestHandler):
+    def get(self):
+        # expect: VC409
+        self.redirect(self.get_query_argument("next"))
+
+
+class LegacyHandler(RequestHandler):
+    def get(self, path):
+        # expect: VC409 -- `//evil.example` is another host
+        self.redirect(path)
+
+
+class SearchHandler(RequestHandler):
+    def post(self):
+        data = tornado.escape.json_decode(self.request.body)
+        # expect: VC409
+        self.write({"hits": re.findall(data["pattern"], "abc")})
+
+
+class FilterHandler(RequestHandler):
+    def get(self):
+        # expect: VC409
+        rx = re.compile(self.get_argument("q"))
+        self.write({"ok": bool(rx.search("abc"))})
+
+
+class HomeHandler(RequestHandler):
+    def get(self):
+        # ok: VC409
+        self.redirect(self.reverse_url("home"))
+
+
+class BlogHandler(RequestHandler):
+    def get(self, slug):
+        # ok: VC409 -- a literal path start fixes the host
+        self.redirect(f"/blog/{slug}")
+
+
+class EscapedSearchHandler(RequestHandler):
+    def get(self):
+        # ok: VC409
+        rx = re.compile(re.escape(self.get_argument("q")))
+        self.write({"ok": bool(rx.search("abc"))})
+
+
+class Pager:
+    def redirect(self, url):
+        return url
+
+    def get(self, page):
+        # ok: VC409 -- not a handler: its own method
+        return self.redirect(page)
