@@ -18,7 +18,10 @@ class SwallowedException(FunctionStackRule):
     continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager. A function named as
     a question (`is_...`, `has_...`, `can_...`) that answers `False` from the handler is left alone: there
-    the failure is the answer (`is_ipv4("x")`).
+    the failure is the answer (`is_ipv4("x")`). So are the handlers the code shows to be decided: a
+    best-effort clean-up (`try: stream.close()`), a finaliser (`__del__`), a probe whose `else:` holds
+    what needs the success, and an `except` line that waives another linter's broad-except check
+    (`# pylint: disable=broad-except`, `# noqa: BLE001`).
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:
     a handler that does nothing (`pass`, `continue`, `return`, `return None`) is VC101; one whose only
