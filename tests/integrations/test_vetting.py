@@ -348,3 +348,18 @@ def test_b704_is_cleared_on_markup_escaped_by_markupsafe() -> None:
             return Markup("<b>%s</b>" % escape(name)), Markup(raw)
         ''', MARKUP)
     assert [line for code, line in found if code == "B704"] == [5]
+
+
+def test_b301_is_cleared_on_loads_vc406_proves_trusted_and_kept_on_others() -> None:
+    found = unfiltered('''
+        import pickle
+
+        import yaml
+
+        def copies(obj, data):
+            clone = pickle.loads(pickle.dumps(obj))
+            with open("fixtures/settings.yml") as stream:
+                settings = yaml.load(stream, Loader=yaml.Loader)
+            return clone, settings, pickle.loads(data)
+        ''', Settings(select=("B", "VC406")))
+    assert [(code, line) for code, line in found if code in ("B301", "B506", "VC406")] == [("B301", 10), ("VC406", 10)]
