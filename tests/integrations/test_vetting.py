@@ -363,3 +363,22 @@ def test_b301_is_cleared_on_loads_vc406_proves_trusted_and_kept_on_others() -> N
             return clone, settings, pickle.loads(data)
         ''', Settings(select=("B", "VC406")))
     assert [(code, line) for code, line in found if code in ("B301", "B506", "VC406")] == [("B301", 10), ("VC406", 10)]
+
+
+def test_b110_is_cleared_on_handlers_vc101_judges_decided_and_kept_on_swallowed_ones() -> None:
+    found = unfiltered('''
+        def close(stream, work):
+            try:
+                stream.close()
+            except Exception:
+                pass
+            try:
+                work()
+            except Exception:  # pylint: disable=broad-except
+                pass
+            try:
+                work()
+            except Exception:
+                pass
+        ''', Settings(select=("B", "VC101")))
+    assert [(code, line) for code, line in found if code in ("B110", "VC101")] == [("B110", 13), ("VC101", 13)]

@@ -25,6 +25,8 @@ NOTICES: dict[str, str] = {
     "B311": "VC206 reads what the value becomes and reports every `random` value that builds a token, password, "
             "key, nonce or salt; the B311 findings it leaves are samples, shuffles, jitter and seeds (9 of 12 "
             "on Django, in lorem ipsum and cache culling)",
+    "B606": "starting a process without a shell (`os.execv`, `os.spawnv`) is the same notice as B603 for "
+            "`subprocess`, which is off by default; a program named by client input is VC421's",
     **{code: f"importing `{module}` is no defect: the calls that parse or load untrusted data with it are "
              f"reported by their own codes ({calls}), and an import of a constant or an exception class "
              "(`from pickle import PicklingError`) by none"

@@ -103,6 +103,7 @@ class Outcome(enum.Enum):
     BROAD = "VC102"
     TEST_FAILURE_SWALLOWED = "VC305"
     HANDLED = "handled"
+    DECIDED = "decided"  # would be VC101's or VC102's, but the code shows the catch is considered (`is_considered`)
 
 
 def is_constant(node: cst.BaseExpression | None) -> bool:
@@ -315,11 +316,15 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Functi
 
     With the enclosing `function` (and its `module`), a constant that the function declares as a normal
     result is not VC103's: such a broad handler falls through to VC102. With the `try` `statement` it belongs
-    to, a considered decision (`is_considered`) is no VC101's or VC102's.
+    to, a considered decision (`is_considered`) is no VC101's or VC102's but DECIDED.
     """
-    outcome = _classify(handler, resolve, function, module)
+    return _decided(_classify(handler, resolve, function, module), handler, function, statement)
+
+
+def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.FunctionDef | None,
+             statement: cst.Try | None) -> Outcome:
     if outcome in (Outcome.SWALLOWED, Outcome.BROAD) and is_considered(outcome, handler, function, statement):
-        return Outcome.HANDLED
+        return Outcome.DECIDED
     return outcome
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome, is_broad
+from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome, handler_statements, is_broad
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
 
@@ -75,9 +75,15 @@ class SwallowedException(FunctionStackRule):
     confidence = Confidence.HIGH
     cwe = (390, 703)
     supersedes = ("B110", "B112")
+    # A do-nothing handler the code shows to be decided (a clean-up, a probe, a waived line) is no finding here, and
+    # bandit's try-except-pass/continue on it is cleared too.
+    vets = ("B110", "B112")
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if self.outcome(node) is Outcome.SWALLOWED:
+        outcome = self.outcome(node)
+        if outcome is Outcome.DECIDED and all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(node)):
+            self.vet(node)
+        if outcome is Outcome.SWALLOWED:
             self.report(
                 node,
                 f"{self.handler_label(node)} swallows every error: its body does nothing with the failure.",
