@@ -67,6 +67,7 @@ MUTABLE_LITERALS = (cst.List, cst.ListComp, cst.Dict, cst.DictComp, cst.Set, cst
 READING_CALLS = frozenset({"join", "len", "str", "list", "tuple", "sorted", "reversed", "enumerate", "zip", "set",
                            "frozenset", "any", "all", "iter", "isinstance", "mark_safe", "SafeString", "Markup"})
 SAFE_DATA = "SafeData"
+MAX_DEPTH = 60  # nested pieces of one marked value (and the values of the names in it) a proof looks through
 UNKNOWN = None  # a binding whose value is not an expression of the function (parameter, loop variable, import)
 
 Bindings = dict[str, list["cst.BaseExpression | None"]]
@@ -100,12 +101,24 @@ class MarkupProof:
         self._guarded: set[int] | None = None
         self._pending: set[str] = set()
         self._known: dict[str, bool] = {}
+        self._depth = 0
 
     def clears(self, call: cst.Call, value: cst.BaseExpression) -> bool:
         """Whether marking `value` safe in `call` cannot put text the code did not build or escape into the page."""
         return self.safe(value) or (self._safe_data and id(call) in self._guarded_calls())
 
     def safe(self, node: cst.BaseExpression) -> bool:
+        """Whether the value is markup the code built itself (see the module docstring); False past `MAX_DEPTH`
+        nested pieces, where generated code could otherwise exhaust the stack."""
+        if self._depth >= MAX_DEPTH:
+            return False
+        self._depth += 1
+        try:
+            return self._safe(node)
+        finally:
+            self._depth -= 1
+
+    def _safe(self, node: cst.BaseExpression) -> bool:
         if isinstance(node, LITERAL_TYPES):
             return True
         if isinstance(node, cst.Name):
@@ -305,12 +318,16 @@ def _guard_names(scope: cst.FunctionDef | cst.Module) -> frozenset[str]:
 
 def _is_safe_data_test(test: cst.BaseExpression, guards: frozenset[str]) -> bool:
     """`isinstance(v, SafeData)`, a name holding that test, or an `and` with one of those as an operand."""
-    if isinstance(test, cst.BooleanOperation):
-        return isinstance(test.operator, cst.And) and (
-            _is_safe_data_test(test.left, guards) or _is_safe_data_test(test.right, guards))
-    if isinstance(test, cst.Name):
-        return test.value in guards
-    if not isinstance(test, cst.Call) or not isinstance(test.func, cst.Name) or test.func.value != "isinstance" \
-            or len(test.args) != 2:
-        return False
-    return _callee_tail(test.args[1].value) == SAFE_DATA
+    pending = [test]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.BooleanOperation):
+            if isinstance(current.operator, cst.And):
+                pending.extend((current.left, current.right))
+        elif isinstance(current, cst.Name):
+            if current.value in guards:
+                return True
+        elif isinstance(current, cst.Call) and isinstance(current.func, cst.Name) and current.func.value == "isinstance" \
+                and len(current.args) == 2 and _callee_tail(current.args[1].value) == SAFE_DATA:
+            return True
+    return False
