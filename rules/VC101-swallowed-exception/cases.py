@@ -282,6 +282,13 @@ class Upload:
             except Exception:
                 pass
 
+    def disclose(self, report):
+        try:
+            report.disclose()
+        # expect: VC101 -- a word that holds "close" is no clean-up
+        except Exception:
+            pass
+
     def flush_then_close(self):
         try:
             self.stream.flush()

@@ -79,7 +79,9 @@ FAILURE_KEYS = frozenset({"error", "errors", "error_message", "exception"})
 SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
 PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
 
-# Clean-up calls (besides any whose name holds `close`) whose failure a best-effort `try` may ignore.
+# Clean-up calls whose failure a best-effort `try` may ignore: these names, and any with a word of CLOSERS
+# (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
+CLOSERS = frozenset({"close", "aclose", "closer"})
 CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release", "disconnect", "unlink", "remove",
                            "rmdir", "rmtree", "unregister"})
 # Representations must never raise: the text of a failure is their fallback.
@@ -397,7 +399,7 @@ def is_best_effort_cleanup(statement: cst.Try) -> bool:
         if not isinstance(value, cst.Call):
             return False
         calls.append(callee_tail(value.func) or "")
-    return bool(calls) and all("close" in tail or tail in CLEANUP_CALLS for tail in calls)
+    return bool(calls) and all(tail in CLEANUP_CALLS or CLOSERS.intersection(tail.split("_")) for tail in calls)
 
 
 def swallows_test_failure(handler: cst.ExceptHandler, resolve: Resolver) -> bool:
