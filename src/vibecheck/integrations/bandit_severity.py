@@ -23,8 +23,8 @@ NOTICES: dict[str, str] = {
     "B107": "VC403 reports the hard-coded credentials given as default arguments; what it leaves are placeholders",
     "B308": "bandit's B703 reports the same `mark_safe` call, and looks at its argument first",
     "B311": "VC206 reads what the value becomes and reports every `random` value that builds a token, password, "
-            "key, nonce or salt; the B311 findings it leaves are samples, shuffles, jitter and seeds (9 of 12 "
-            "on Django, in lorem ipsum and cache culling)",
+            "key, nonce or salt; the B311 findings it leaves are samples, shuffles, jitter and seeds (the 12 on "
+            "the precision sdists: lorem ipsum, cache culling, a test seed, retry countdowns, a MIME boundary)",
     "B606": "starting a process without a shell (`os.execv`, `os.spawnv`) is the same notice as B603 for "
             "`subprocess`, which is off by default; a program named by client input is VC421's",
     **{code: f"importing `{module}` is no defect: the calls that parse or load untrusted data with it are "
