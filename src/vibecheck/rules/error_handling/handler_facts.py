@@ -39,6 +39,7 @@ import re
 from collections.abc import Callable
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
@@ -52,8 +53,10 @@ CONSTANT_NODES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.C
 CONSTANT_NAMES = frozenset({"None", "True", "False"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
 # Calls that always raise: a handler ending in them propagates the failure (as a test failure or an HTTP error).
-RAISING_CALLS = frozenset({"pytest.fail", "pytest.skip", "pytest.exit", "self.fail", "flask.abort",
-                           "werkzeug.exceptions.abort"})
+RAISING_CALLS = frozenset({"pytest.fail", "pytest.skip", "pytest.exit", "flask.abort", "werkzeug.exceptions.abort"})
+# `self.fail(...)` raises in a `unittest` test case; elsewhere a method of that name may only record a failure.
+TEST_CASE_RAISING_CALLS = RAISING_CALLS | {"self.fail"}
+TEST_CASE_SUFFIX = "TestCase"  # `unittest.TestCase`, Django's `SimpleTestCase`, a project's `APITestCase`
 TRACEBACK_CALLS = frozenset({
     "traceback.print_exc", "traceback.print_exception", "traceback.format_exc", "traceback.format_exception",
     "sys.exc_info", "sentry_sdk.capture_exception", "logging.exception",
@@ -313,14 +316,15 @@ def answers_question(function: cst.FunctionDef | None, value: cst.BaseExpression
 
 
 def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None = None,
-             module: cst.Module | None = None, statement: cst.Try | None = None) -> Outcome:
+             module: cst.Module | None = None, statement: cst.Try | None = None,
+             raising: frozenset[str] = RAISING_CALLS) -> Outcome:
     """Decide which single rule of VC101-VC104 owns this handler (see the module docstring).
 
     With the enclosing `function` (and its `module`), a constant that the function declares as a normal
     result is not VC103's: such a broad handler falls through to VC102. With the `try` `statement` it belongs
     to, a considered decision (`is_considered`) is no VC101's or VC102's but DECIDED.
     """
-    return _decided(_classify(handler, resolve, function, module), handler, function, statement)
+    return _decided(_classify(handler, resolve, function, module, raising), handler, function, statement)
 
 
 def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.FunctionDef | None,
@@ -331,7 +335,7 @@ def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Functio
 
 
 def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None,
-              module: cst.Module | None) -> Outcome:
+              module: cst.Module | None, raising: frozenset[str]) -> Outcome:
     traceback_logged = False
     name = caught_name(handler)
     for node in walk_own(handler.body):
@@ -339,7 +343,7 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
             return Outcome.PROPAGATES
         if isinstance(node, cst.Call):
             called = resolve(node)
-            if called in EXIT_CALLS or called in RAISING_CALLS:
+            if called in EXIT_CALLS or called in raising:
                 return Outcome.PROPAGATES
             traceback_logged = traceback_logged or logs_traceback(node, resolve) or delegates(node, name)
         elif isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(node.value, cst.Name) and node.value.value == name:
@@ -445,6 +449,7 @@ class FunctionStackRule(Rule):
         self.functions: list[cst.FunctionDef] = []
         self.main_guards: list[cst.If] = []
         self.tries: dict[int, cst.Try] = {}  # handler id -> its `try` statement
+        self.classes: list[cst.ClassDef] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node)
@@ -473,9 +478,24 @@ class FunctionStackRule(Rule):
             if self.in_test() and swallows_test_failure(handler, self.qualified_name):
                 outcome = Outcome.TEST_FAILURE_SWALLOWED
             else:
-                outcome = classify(handler, self.qualified_name, function, self.context.module, self.tries.get(id(handler)))
+                outcome = classify(handler, self.qualified_name, function, self.context.module, self.tries.get(id(handler)),
+                                   self._raising())
             known = self.context.shared[key] = (handler, function, outcome)
         return known[2]
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def _raising(self) -> frozenset[str]:
+        """The calls that always raise here: with `self.fail` in a test file or a `unittest` test case's class."""
+        if self.context.is_test_file:
+            return TEST_CASE_RAISING_CALLS
+        bases = self.classes[-1].bases if self.classes else ()
+        test_case = any((get_full_name_for_node(base.value) or "").endswith(TEST_CASE_SUFFIX) for base in bases)
+        return TEST_CASE_RAISING_CALLS if test_case else RAISING_CALLS
 
     def in_test(self) -> bool:
         """Inside a test function (`test*`, not a fixture) of a test file, at any depth."""
