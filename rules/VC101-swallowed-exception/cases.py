@@ -240,3 +240,88 @@ def exits_the_script():
     # ok: VC101
     except Exception:
         sys.exit(1)
+
+
+def waived_for_pylint(window):
+    try:
+        return window.getkey()
+    # ok: VC101 -- the author waived pylint's broad-except check on this line
+    except Exception:  # pylint: disable=broad-except
+        return None
+
+
+def waived_for_ruff(window):
+    try:
+        return window.getkey()
+    # ok: VC101 -- ruff's (flake8-blind-except's) code
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def waived_for_line_length(window):
+    try:
+        return window.getkey()
+    # expect: VC101 -- the waiver is for another check
+    except Exception:  # noqa: E501
+        return None
+
+
+class Upload:
+    def close(self):
+        try:
+            self.stream.close()
+        # ok: VC101 -- a best-effort clean-up
+        except Exception:
+            pass
+
+    def close_all(self, files):
+        for f in files:
+            try:
+                f.close()
+            # ok: VC101 -- a best-effort clean-up
+            except Exception:
+                pass
+
+    def disclose(self, report):
+        try:
+            report.disclose()
+        # expect: VC101 -- a word that holds "close" is no clean-up
+        except Exception:
+            pass
+
+    def flush_then_close(self):
+        try:
+            self.stream.flush()
+            self.stream.close()
+        # expect: VC101 -- the flush is work whose failure is lost
+        except Exception:
+            pass
+
+    def __del__(self):
+        try:
+            self.finish()
+        # ok: VC101 -- a finaliser can only print and ignore what it raises
+        except Exception:
+            pass
+
+
+def app_module_probe(entry):
+    app_module = None
+    try:
+        module = import_module(entry)
+    # ok: VC101 -- a probe: only the `else:` uses the success
+    except Exception:
+        pass
+    else:
+        app_module = module
+    return app_module
+
+
+def probe_that_returns(entry):
+    try:
+        module = import_module(entry)
+    # expect: VC101 -- returns nothing, as if the import had given nothing
+    except Exception:
+        return None
+    else:
+        return module.apps

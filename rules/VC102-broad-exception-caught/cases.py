@@ -4,6 +4,7 @@ import contextlib
 import logging
 import sys
 import traceback
+import unittest
 
 logger = logging.getLogger(__name__)
 
@@ -238,6 +239,77 @@ def exits():
     except Exception as exc:
         logger.error("fatal: %s", exc)
         sys.exit(2)
+
+
+def waived_for_pylint(app):
+    try:
+        transport = app.connection().transport_cls
+    # ok: VC102 -- the author waived pylint's broad-except check on this line
+    except Exception:  # pylint: disable=broad-except
+        transport = ""
+    return transport
+
+
+def waived_for_another_check(app):
+    try:
+        transport = app.connection().transport_cls
+    # expect: VC102 -- the waiver is for another check
+    except Exception:  # pylint: disable=unused-variable
+        transport = ""
+    return transport
+
+
+class Request:
+    def __repr__(self):
+        try:
+            url = self.url
+        # ok: VC102 -- a representation must never raise
+        except Exception as exc:
+            url = f"(invalid URL: {exc})"
+        return f"<Request {url!r}>"
+
+    def report(self):
+        try:
+            url = self.url
+        # expect: VC102 -- not a representation
+        except Exception as exc:
+            url = f"(invalid URL: {exc})"
+        return url
+
+
+class Job:
+    def run(self):
+        try:
+            self.execute()
+        # expect: VC102 -- outside a test case, `fail()` may only record the failure
+        except Exception as exc:
+            self.fail(f"job failed: {exc}")
+
+
+class XmlAssertions(unittest.TestCase):
+    def assert_xml_equal(self, first, second):
+        try:
+            result = compare_xml(first, second)
+        # ok: VC102 -- `self.fail()` raises the test's failure
+        except Exception as exc:
+            self.fail(f"not valid XML: {exc}")
+        return result
+
+    def count_failures(self, first, second):
+        try:
+            compare_xml(first, second)
+        # expect: VC102 -- counting is not failing
+        except Exception:
+            self.failures += 1
+
+
+class Console:
+    def runcode(self, code):
+        try:
+            exec(code, self.locals)
+        # ok: VC102 -- shows the traceback
+        except Exception:
+            self.showtraceback()
 
 
 if __name__ == "__main__":

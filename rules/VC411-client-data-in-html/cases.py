@@ -2,6 +2,8 @@
 import html
 
 from django.http import HttpResponse
+from django.utils.html import escape as django_escape
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
@@ -204,3 +206,34 @@ def escaped_page(q: str):
 def words_json(q: str):
     # ok: VC411
     return "<ul>" + q + "</ul>"
+
+
+def django_format_html_then_marked(request):
+    snippet = format_html("<a href='?next={}'>Log in</a>", request.GET["next"])
+    # ok: VC411 -- format_html() escaped the client's value
+    return HttpResponse(mark_safe(snippet))
+
+
+def django_escaped_into_literal(request):
+    url = request.GET["url"]
+    # ok: VC411 -- every client value went through escape()
+    return HttpResponse(mark_safe('<a href="{v}">{v}</a>'.format(v=django_escape(url))))
+
+
+def django_marked_fstring(request):
+    name = request.GET["name"]
+    # expect: VC411 -- an f-string pasting the raw value
+    return HttpResponse(mark_safe(f"<b>{name}</b>"))
+
+
+def django_marked_on_one_branch_only(request):
+    note = request.GET["note"]
+    if request.GET.get("escape"):
+        note = django_escape(note)
+    # expect: VC411 -- escaped on one branch only
+    return HttpResponse(mark_safe("<p>%s</p>" % note))
+
+
+def django_client_template(request):
+    # expect: VC411 -- format_html() trusts its template
+    return HttpResponse(format_html(request.GET["template"], request.user))

@@ -72,6 +72,31 @@ def test_blacklist_findings_use_the_blacklist_name() -> None:
     by_code = {f.code: f for f in findings}
     assert by_code["B301"].name == "pickle" and by_code["B301"].cwe == (502,)
     assert by_code["B403"].name == "import_pickle"
+    assert by_code["B403"].severity is Severity.INFO  # a notice: the load itself is B301's
+    assert by_code["B301"].severity is Severity.MEDIUM
+
+
+def test_import_and_random_notices_do_not_fail_the_build() -> None:
+    findings = run("""\
+        import random
+        from xml.dom import minidom
+
+        def jitter(delay, text):
+            return delay * random.random(), minidom.parseString(text)
+        """)
+    severities = {f.code: f.severity for f in findings}
+    assert severities["B408"] is Severity.INFO and severities["B311"] is Severity.INFO
+    assert severities["B318"] is Severity.MEDIUM
+
+
+@pytest.mark.parametrize(("text", "severity"), [
+    ('SHORT_DATE_FORMAT = "d\u200f/m\u200f/Y"\n', Severity.INFO),
+    ('ACCESS = "user\u202e \u2066# admin\u2069 \u2066"\n', Severity.HIGH),
+    ('FORMAT = "d\u200f/m"\nACCESS = "user\u202e"\n', Severity.HIGH),
+], ids=["right-to-left mark only", "override", "mark reported first, override further down"])
+def test_b613_is_a_notice_only_in_a_file_without_reordering_characters(text: str, severity: Severity) -> None:
+    [finding] = [f for f in run(text) if f.code == "B613"]
+    assert finding.severity is severity
 
 
 def test_wrong_bandit_cwes_are_corrected_per_finding() -> None:

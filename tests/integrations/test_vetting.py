@@ -212,3 +212,173 @@ def test_b608_stays_on_a_list_joined_by_name_that_the_function_appends_to() -> N
             return "SELECT * FROM (%s)" % " UNION ALL ".join(parts)
         ''')
     assert ("B608", 6) in found
+
+
+MARKUP = Settings(select=("B", "VC411"))
+MARKUP_HEADER = (
+    "from django.utils.html import conditional_escape, escape, format_html\n"
+    "from django.utils.safestring import SafeData, SafeString, mark_safe\n"
+    "from django.utils.translation import gettext as _\n"
+)
+MARKUP_SAFE = {
+    "literal choice": '''
+        def end_class(last):
+            return mark_safe(' class="end"' if last else "")
+        ''',
+    "format_html result, rebound": '''
+        def login(request, url):
+            snippet = "<a href='{href}?next={next}'>Log in</a>"
+            snippet = format_html(snippet, href=url, next=escape(request.path))
+            return mark_safe(snippet)
+        ''',
+    "escaped values in a literal": '''
+        def link(value, text):
+            first = mark_safe('<a href="{v}">{v}</a>'.format(v=escape(value)))
+            second = mark_safe("<pre>%s</pre>" % conditional_escape(text))
+            return first, second
+        ''',
+    "lookup in a table of literals": '''
+        def code(value):
+            return mark_safe("<code>%s</code>" % {True: "true", False: "false", None: "null"}[value])
+        ''',
+    "translated literal in an f-string": '''
+        def checkbox():
+            label = _("Select all")
+            return mark_safe(f'<input type="checkbox" aria-label="{label}">')
+        ''',
+    "join of escaped parts": '''
+        def items(values, sep):
+            rows = []
+            for value in values:
+                rows.append(format_html("<li>{}</li>", value))
+            return mark_safe("".join(rows)), SafeString(conditional_escape(sep).join(escape(v) for v in values))
+        ''',
+    "rendered template": '''
+        def render(renderer, template, context, form):
+            return mark_safe(renderer.render(template, context)), mark_safe(form.errors.as_ul())
+        ''',
+    "already safe input kept safe": '''
+        def cut(value, arg):
+            safe = isinstance(value, SafeData)
+            value = value.replace(arg, "")
+            if safe and arg != ";":
+                return mark_safe(value)
+            return mark_safe(value.upper()) if isinstance(value, SafeData) else value
+        ''',
+    "module constant": '''
+        BADGE = "<span class='badge'>new</span>"
+
+        def badge():
+            return mark_safe(BADGE)
+        ''',
+}
+
+
+@pytest.mark.parametrize("source", MARKUP_SAFE.values(), ids=MARKUP_SAFE.keys())
+def test_b703_is_cleared_on_markup_vc411_proves_built_or_escaped(source: str) -> None:
+    found = unfiltered(MARKUP_HEADER + textwrap.dedent(source), MARKUP)
+    assert any(code == "B308" for code, _ in found)  # bandit looked at the marking calls
+    assert not [code for code, _ in found if code in ("B703", "VC411", "VC001")]
+
+
+def test_b703_stays_without_vc411() -> None:
+    source = MARKUP_HEADER + textwrap.dedent(MARKUP_SAFE["literal choice"])
+    assert ("B703", 6) in unfiltered(source, Settings(select=("B",)))
+
+
+MARKUP_UNSAFE = {
+    "parameter": ('''
+        def safe(value):
+            return mark_safe(value)
+        ''', 6),
+    "f-string with a variable": ('''
+        def bold(value):
+            return mark_safe(f"<b>{value}</b>")
+        ''', 6),
+    "escaped on one branch only": ('''
+        def note(text, autoescape):
+            if autoescape:
+                text = escape(text)
+            return mark_safe("<p>%s</p>" % text)
+        ''', 8),
+    "attribute": ('''
+        def title(page):
+            return mark_safe(page.title)
+        ''', 6),
+    "join of a list a helper fills": ('''
+        def rows(values):
+            parts = []
+            fill(parts, values)
+            return mark_safe("".join(parts))
+        ''', 8),
+    "join of a raw element": ('''
+        def rows(values):
+            parts = []
+            for value in values:
+                parts.append("<li>%s</li>" % value)
+            return mark_safe("\\n".join(parts))
+        ''', 9),
+    "raw value in a comprehension": ('''
+        def rows(values):
+            return mark_safe("".join(f"<li>{v}</li>" for v in values))
+        ''', 6),
+    "safe test of another kind": ('''
+        def maybe(value, is_safe):
+            if is_safe or isinstance(value, SafeData):
+                return mark_safe(value)
+            return value
+        ''', 7),
+    "marking call inside a vetted one": ('''
+        def wrap(value):
+            return mark_safe(format_html("<b>{}</b>{}", escape(value), mark_safe(value)))
+        ''', 6),
+}
+
+
+@pytest.mark.parametrize(("source", "line"), MARKUP_UNSAFE.values(), ids=MARKUP_UNSAFE.keys())
+def test_b703_stays_on_markup_with_a_raw_value(source: str, line: int) -> None:
+    assert ("B703", line) in unfiltered(MARKUP_HEADER + textwrap.dedent(source), MARKUP)
+
+
+def test_b704_is_cleared_on_markup_escaped_by_markupsafe() -> None:
+    found = unfiltered('''
+        from markupsafe import Markup, escape
+
+        def greet(name, raw):
+            return Markup("<b>%s</b>" % escape(name)), Markup(raw)
+        ''', MARKUP)
+    assert [line for code, line in found if code == "B704"] == [5]
+
+
+def test_b301_is_cleared_on_loads_vc406_proves_trusted_and_kept_on_others() -> None:
+    found = unfiltered('''
+        import pickle
+
+        import yaml
+
+        def copies(obj, data):
+            clone = pickle.loads(pickle.dumps(obj))
+            with open("fixtures/settings.yml") as stream:
+                settings = yaml.load(stream, Loader=yaml.Loader)
+            return clone, settings, pickle.loads(data)
+        ''', Settings(select=("B", "VC406")))
+    assert [(code, line) for code, line in found if code in ("B301", "B506", "VC406")] == [("B301", 10), ("VC406", 10)]
+
+
+def test_b110_is_cleared_on_handlers_vc101_judges_decided_and_kept_on_swallowed_ones() -> None:
+    found = unfiltered('''
+        def close(stream, work):
+            try:
+                stream.close()
+            except Exception:
+                pass
+            try:
+                work()
+            except Exception:  # pylint: disable=broad-except
+                pass
+            try:
+                work()
+            except Exception:
+                pass
+        ''', Settings(select=("B", "VC101")))
+    assert [(code, line) for code, line in found if code in ("B110", "VC101")] == [("B110", 13), ("VC101", 13)]

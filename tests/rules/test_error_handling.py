@@ -115,7 +115,7 @@ def test_prints_failure(gateway):
 
 def drain(queue):
     try:
-        queue.close()
+        queue.put(None)
     except Exception:
         pass
 """

@@ -57,7 +57,7 @@ from vibecheck.analyzers import ExternalCode
 from vibecheck.integrations import bandit_linear_sql
 from vibecheck.integrations.bandit_advice import bandit_hint
 from vibecheck.integrations.bandit_analyzer import SOURCE
-from vibecheck.integrations.bandit_severity import default_severity
+from vibecheck.integrations.bandit_severity import default_severity, finding_severity
 from vibecheck.integrations.bandit_visitor import SelectiveNodeVisitor
 from vibecheck.lines import split_lines
 from vibecheck.model import Category, Confidence, EngineError, Finding, Location, Position, Severity
@@ -529,7 +529,7 @@ def _to_finding(path: str, issue: Any, lines: list[str]) -> Finding:
         end = start
     return Finding(
         code=code, name=name, message=redact_known_secrets(message), location=Location(path, start, end),
-        severity=default_severity(code, _SEVERITY.get(issue.severity, Severity.MEDIUM)),
+        severity=finding_severity(code, _SEVERITY.get(issue.severity, Severity.MEDIUM), lines),
         confidence=_CONFIDENCE.get(issue.confidence, Confidence.LOW),
         category=Category.SECURITY, hint=bandit_hint(code), cwe=corrected_cwe(code, cwe, text), source=SOURCE,
         help_uri=meta.help_uri if meta else _help_uri(code), line_text=snippet,

@@ -25,10 +25,14 @@ class BroadExceptionCaught(FunctionStackRule):
     Reports a bare `except:` or an `except Exception`/`except BaseException` that does something with
     the failure (logs a message, cleans up, records it) but neither re-raises it, nor logs the traceback
     (`logger.exception(...)`, `exc_info=True`, `traceback.print_exc()`), nor hands the exception object
-    on (`self.handle_error(exc)`, `error = exc`), nor returns an error status (`return 1`). A broad
-    handler that follows one re-raising the exceptions that must pass (`except KeyboardInterrupt: raise`)
-    is a considered fallback. Handlers directly inside a top-level boundary function (see Options) or
-    under `if __name__ == "__main__":` are not reported: catching everything there, to report and exit,
+    on (`self.handle_error(exc)`, `error = exc`), nor returns an error status (`return 1`), nor fails the
+    test (`self.fail(...)`). A broad handler that follows one re-raising the exceptions that must pass
+    (`except KeyboardInterrupt: raise`) is a considered fallback, and so is a handler inside a
+    representation (`__repr__`, `saferepr`, which must never raise), a finaliser (`__del__`), a
+    best-effort clean-up (`try: stream.close()`), or on an `except` line that waives another linter's
+    broad-except check (`# pylint: disable=broad-except`). Handlers directly inside a top-level boundary
+    function (see Options) or under `if __name__ == "__main__":` are not reported: catching everything
+    there, to report and exit,
     is the job of a boundary.
 
     One handler gets one finding: a broad handler that does nothing is VC101 (`swallowed-exception`),
@@ -89,6 +93,7 @@ class BroadExceptionCaught(FunctionStackRule):
 
     def visit_Try(self, node: cst.Try) -> None:
         """A broad handler after one that re-raises (`except KeyboardInterrupt: raise`) is a decided fallback."""
+        super().visit_Try(node)
         reraised = False
         for handler in node.handlers:
             if reraised:

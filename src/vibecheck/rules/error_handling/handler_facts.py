@@ -20,6 +20,13 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback) nor return an
    error status (`return 1`).
 
+A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
+`except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
+one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
+clean-up (`stream.close()`, `os.unlink(tmp)`), a do-nothing handler of a `try` whose `else:` holds what needs the
+success (a probe: the code does not go on as if it had worked), and a broad handler inside a representation
+(`__repr__`, `saferepr`), which must never raise.
+
 Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
 passes, returns, prints or logs belongs to VC305 `test-swallows-failure`, before all of the above: there
 the question is whether the test can still fail, which VC305 judges (it also leaves alone a `try` around a
@@ -29,9 +36,11 @@ clean-up call in a test that asserts elsewhere).
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
@@ -44,6 +53,11 @@ BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception"
 CONSTANT_NODES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)
 CONSTANT_NAMES = frozenset({"None", "True", "False"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
+# Calls that always raise: a handler ending in them propagates the failure (as a test failure or an HTTP error).
+RAISING_CALLS = frozenset({"pytest.fail", "pytest.skip", "pytest.exit", "flask.abort", "werkzeug.exceptions.abort"})
+# `self.fail(...)` raises in a `unittest` test case; elsewhere a method of that name may only record a failure.
+TEST_CASE_RAISING_CALLS = RAISING_CALLS | {"self.fail"}
+TEST_CASE_SUFFIX = "TestCase"  # `unittest.TestCase`, Django's `SimpleTestCase`, a project's `APITestCase`
 TRACEBACK_CALLS = frozenset({
     "traceback.print_exc", "traceback.print_exception", "traceback.format_exc", "traceback.format_exception",
     "sys.exc_info", "sentry_sdk.capture_exception", "logging.exception",
@@ -78,6 +92,18 @@ FAILURE_KEYS = frozenset({"error", "errors", "error_message", "exception"})
 SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
 PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
 
+# Clean-up calls whose failure a best-effort `try` may ignore: these names, and any with a word of CLOSERS
+# (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
+CLOSERS = frozenset({"close", "aclose", "closer"})
+CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release", "disconnect", "unlink", "remove",
+                           "rmdir", "rmtree", "unregister"})
+# Representations must never raise: the text of a failure is their fallback.
+REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__"})
+# Another linter's waiver of its broad-except check on the `except` line (pylint, flake8-blind-except/ruff,
+# pycodestyle's bare except).
+LINTER_WAIVER = re.compile(r"pylint:\s*disable\s*=[\w\s,-]*\b(?:broad-except|broad-exception-caught|bare-except|W0703|"
+                           r"W0718|W0702)\b|noqa:[\w\s,]*\b(?:BLE001|BLE|E722)\b")
+
 Resolver = Callable[[cst.CSTNode], "str | None"]
 TEST_FAILURE_TYPES = BROAD_EXCEPTIONS | {"AssertionError", "builtins.AssertionError"}
 
@@ -92,6 +118,7 @@ class Outcome(enum.Enum):
     BROAD = "VC102"
     TEST_FAILURE_SWALLOWED = "VC305"
     HANDLED = "handled"
+    DECIDED = "decided"  # would be VC101's or VC102's, but the code shows the catch is considered (`is_considered`)
 
 
 def is_constant(node: cst.BaseExpression | None) -> bool:
@@ -196,8 +223,12 @@ def is_operation_failure(caught: cst.BaseExpression | None, resolve: Resolver) -
 
 
 def logs_traceback(call: cst.Call, resolve: Resolver) -> bool:
-    """`logger.exception(...)`, any call with a true `exc_info=`, or a traceback printer such as `traceback.print_exc()`."""
-    if isinstance(call.func, cst.Attribute) and call.func.attr.value == "exception":
+    """`logger.exception(...)`, any call with a true `exc_info=`, or a traceback printer such as `traceback.print_exc()`
+    or a method named for one (`self.showtraceback()`, `log_traceback(exc)`)."""
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value == "exception":
+        return True
+    if "traceback" in (callee_tail(func) or "").lower():
         return True
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value in ("exc_info", "stack_info"):
@@ -214,6 +245,13 @@ def delegates(call: cst.Call, name: str | None) -> bool:
     if called in TEXT_CALLS:
         return False
     return any(isinstance(arg.value, cst.Name) and arg.value.value == name for arg in call.args)
+
+
+def callee_tail(func: cst.BaseExpression) -> str | None:
+    """The last name of a callee: `close` for `self.stream.close`, `closer` for `closer`."""
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else None
 
 
 def caught_name(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> str | None:
@@ -288,19 +326,34 @@ def answers_question(function: cst.FunctionDef | None, value: cst.BaseExpression
 
 
 def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None = None,
-             module: cst.Module | None = None) -> Outcome:
+             module: cst.Module | None = None, statement: cst.Try | None = None,
+             raising: frozenset[str] = RAISING_CALLS) -> Outcome:
     """Decide which single rule of VC101-VC104 owns this handler (see the module docstring).
 
     With the enclosing `function` (and its `module`), a constant that the function declares as a normal
-    result is not VC103's: such a broad handler falls through to VC102.
+    result is not VC103's: such a broad handler falls through to VC102. With the `try` `statement` it belongs
+    to, a considered decision (`is_considered`) is no VC101's or VC102's but DECIDED.
     """
+    return _decided(_classify(handler, resolve, function, module, raising), handler, function, statement)
+
+
+def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.FunctionDef | None,
+             statement: cst.Try | None) -> Outcome:
+    if outcome in (Outcome.SWALLOWED, Outcome.BROAD) and is_considered(outcome, handler, function, statement):
+        return Outcome.DECIDED
+    return outcome
+
+
+def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None,
+              module: cst.Module | None, raising: frozenset[str]) -> Outcome:
     traceback_logged = False
     name = caught_name(handler)
     for node in walk_own(handler.body):
         if isinstance(node, cst.Raise):
             return Outcome.PROPAGATES
         if isinstance(node, cst.Call):
-            if resolve(node) in EXIT_CALLS:
+            called = resolve(node)
+            if called in EXIT_CALLS or called in raising:
                 return Outcome.PROPAGATES
             traceback_logged = traceback_logged or logs_traceback(node, resolve) or delegates(node, name)
         elif isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(node.value, cst.Name) and node.value.value == name:
@@ -324,6 +377,44 @@ def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Functi
     if broad and not traceback_logged and not returns_error_code(statements):
         return Outcome.BROAD
     return Outcome.HANDLED
+
+
+def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.FunctionDef | None,
+                  statement: cst.Try | None) -> bool:
+    """A broad handler the code shows to be a decision, not an error made to disappear (see the module docstring)."""
+    name = function.name.value if function is not None else ""
+    if name == "__del__" or waives_broad_except(handler):
+        return True
+    if statement is not None and is_best_effort_cleanup(statement):
+        return True
+    if outcome is Outcome.SWALLOWED:
+        return statement is not None and statement.orelse is not None and all(
+            isinstance(s, cst.Pass) for s in handler_statements(handler))
+    return name in REPRESENTATIONS or name.endswith("repr")
+
+
+def waives_broad_except(handler: cst.ExceptHandler) -> bool:
+    """The `except` line carries another linter's waiver of its broad-except check: the author decided."""
+    body = handler.body
+    if isinstance(body, cst.IndentedBlock):
+        comment = body.header.comment
+    else:
+        comment = body.trailing_whitespace.comment if isinstance(body, cst.SimpleStatementSuite) else None
+    return comment is not None and LINTER_WAIVER.search(comment.value) is not None
+
+
+def is_best_effort_cleanup(statement: cst.Try) -> bool:
+    """The `try` only releases resources (`self.stream.close()`, `os.unlink(path)`): a failure to clean up must not
+    replace the outcome of the work, and there is nothing else to do about it."""
+    calls = []
+    for small in suite_statements(statement.body):
+        value = small.value if isinstance(small, cst.Expr) else None
+        if isinstance(value, cst.Await):
+            value = value.expression
+        if not isinstance(value, cst.Call):
+            return False
+        calls.append(callee_tail(value.func) or "")
+    return bool(calls) and all(tail in CLEANUP_CALLS or CLOSERS.intersection(tail.split("_")) for tail in calls)
 
 
 def swallows_test_failure(handler: cst.ExceptHandler, resolve: Resolver) -> bool:
@@ -395,12 +486,18 @@ class FunctionStackRule(Rule):
         super().__init__(context, options)
         self.functions: list[cst.FunctionDef] = []
         self.main_guards: list[cst.If] = []
+        self.tries: dict[int, cst.Try] = {}  # handler id -> its `try` statement
+        self.classes: list[cst.ClassDef] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()
+
+    def visit_Try(self, node: cst.Try) -> None:
+        for handler in node.handlers:
+            self.tries[id(handler)] = node
 
     def visit_If(self, node: cst.If) -> None:
         if is_main_guard(node):
@@ -419,9 +516,24 @@ class FunctionStackRule(Rule):
             if self.in_test() and swallows_test_failure(handler, self.qualified_name):
                 outcome = Outcome.TEST_FAILURE_SWALLOWED
             else:
-                outcome = classify(handler, self.qualified_name, function, self.context.module)
+                outcome = classify(handler, self.qualified_name, function, self.context.module, self.tries.get(id(handler)),
+                                   self._raising())
             known = self.context.shared[key] = (handler, function, outcome)
         return known[2]
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes.pop()
+
+    def _raising(self) -> frozenset[str]:
+        """The calls that always raise here: with `self.fail` in a test file or a `unittest` test case's class."""
+        if self.context.is_test_file:
+            return TEST_CASE_RAISING_CALLS
+        bases = self.classes[-1].bases if self.classes else ()
+        test_case = any((get_full_name_for_node(base.value) or "").endswith(TEST_CASE_SUFFIX) for base in bases)
+        return TEST_CASE_RAISING_CALLS if test_case else RAISING_CALLS
 
     def in_test(self) -> bool:
         """Inside a test function (`test*`, not a fixture) of a test file, at any depth."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome, is_broad
+from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome, handler_statements, is_broad
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
 
@@ -18,7 +18,10 @@ class SwallowedException(FunctionStackRule):
     continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager. A function named as
     a question (`is_...`, `has_...`, `can_...`) that answers `False` from the handler is left alone: there
-    the failure is the answer (`is_ipv4("x")`).
+    the failure is the answer (`is_ipv4("x")`). So are the handlers the code shows to be decided: a
+    best-effort clean-up (`try: stream.close()`), a finaliser (`__del__`), a probe whose `else:` holds
+    what needs the success, and an `except` line that waives another linter's broad-except check
+    (`# pylint: disable=broad-except`, `# noqa: BLE001`).
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:
     a handler that does nothing (`pass`, `continue`, `return`, `return None`) is VC101; one whose only
@@ -72,9 +75,15 @@ class SwallowedException(FunctionStackRule):
     confidence = Confidence.HIGH
     cwe = (390, 703)
     supersedes = ("B110", "B112")
+    # A do-nothing handler the code shows to be decided (a clean-up, a probe, a waived line) is no finding here, and
+    # bandit's try-except-pass/continue on it is cleared too.
+    vets = ("B110", "B112")
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if self.outcome(node) is Outcome.SWALLOWED:
+        outcome = self.outcome(node)
+        if outcome is Outcome.DECIDED and all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(node)):
+            self.vet(node)
+        if outcome is Outcome.SWALLOWED:
             self.report(
                 node,
                 f"{self.handler_label(node)} swallows every error: its body does nothing with the failure.",

@@ -13,12 +13,14 @@ from vibecheck.analysis.flow import (
     Taint,
     call_argument,
     is_route_handler,
+    iter_calls,
     short_code,
     string_value,
 )
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
+from vibecheck.rules.security._safe_markup import MARKING_WORDS, SAFE_DATA, Bindings, MarkupProof, marked_value, scope_bindings
 
 # Responses whose body is HTML unless a content type says otherwise.
 RESPONSE_SINKS: dict[str, ArgumentSpec] = {
@@ -37,8 +39,11 @@ MARKED_SAFE: dict[str, ArgumentSpec] = {
 }
 ESCAPERS = frozenset({
     "html.escape", "markupsafe.escape", "flask.escape", "jinja2.escape", "django.utils.html.escape",
-    "django.utils.html.conditional_escape", "bleach.clean", "nh3.clean", "int", "float", "uuid.UUID",
-    "cgi.escape", "xml.sax.saxutils.escape", "urllib.parse.quote", "urllib.parse.quote_plus",
+    "django.utils.html.conditional_escape", "django.utils.html.escapejs", "django.utils.html.json_script",
+    # escape every value they paste (their template, a sink of its own above, is checked where they are called)
+    "django.utils.html.format_html", "django.utils.html.format_html_join",
+    "bleach.clean", "nh3.clean", "int", "float", "uuid.UUID", "cgi.escape", "xml.sax.saxutils.escape",
+    "urllib.parse.quote", "urllib.parse.quote_plus",
 })
 CONTENT_TYPE_KEYWORDS = ("content_type", "mimetype", "media_type")
 # Flask-like frameworks send a string returned from a view as `text/html`.
@@ -69,6 +74,9 @@ class ClientDataInHtml(ClientSinkRule):
     engine not to escape. A value passed through `html.escape`, `markupsafe.escape`, `bleach.clean` or
     a number conversion is clean; a response with a non-HTML content type (`mimetype="text/plain"`,
     `content_type="application/json"`) and dict or list bodies (sent as JSON) are not reported.
+    Bandit's B703/B704 (every `mark_safe()`/`Markup()` of anything but a literal) are dropped where the marked
+    value is provably the code's own markup: literals, escaped values pasted into them, `format_html()` or
+    template output, a join of such parts, or a value re-marked after `isinstance(value, SafeData)`.
 
     ## Why is this bad?
     Text from the request becomes markup in the victim's browser: `?name=<script>...</script>` runs the
@@ -111,6 +119,9 @@ class ClientDataInHtml(ClientSinkRule):
     confidence = Confidence.MEDIUM
     cwe = CWE
     supersedes = ("B308", "B703", "B704")
+    # Bandit reports every `mark_safe()`/`Markup()` of anything but one literal; the calls whose value this rule
+    # proves built or escaped by the code (`_safe_markup`) are cleared.
+    vets = ("B703", "B704")
     # Names, each a part of a request source's dotted name: `request` (Flask's global, a view's parameter,
     # `self.request`, a `Request` parameter), `httprequest` (a Django `HttpRequest` parameter), a payload's
     # `event` or `body`; and the last part of every sink (`mark_safe`, `HttpResponse`): a finding or a summary
@@ -126,9 +137,18 @@ class ClientDataInHtml(ClientSinkRule):
         super().__init__(context, options)
         self._values: dict[str, cst.BaseExpression] = {}
         self._html_returns: str | None = None
+        self._marks = any(word in context.source for word in MARKING_WORDS)
+        self._scope: cst.FunctionDef | cst.Module = context.module
+        self._proof: MarkupProof | None = None
+        self._module_bindings: Bindings | None = None
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._scope, self._proof = node, None
+        super().visit_Module(node)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
+        self._scope, self._proof = function, None
         self._values = {}
         self._html_returns = self._returns_html(function, state) if is_route_handler(function) else None
 
@@ -161,6 +181,8 @@ class ClientDataInHtml(ClientSinkRule):
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
+        if self._marks:
+            self._vet_marked(node, state)
         if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             self._values[node.targets[0].target.value] = node.value
         if isinstance(node, cst.Return) and node.value is not None and self._html_returns is not None:
@@ -175,6 +197,25 @@ class ClientDataInHtml(ClientSinkRule):
                 # a helper's result (`render_card(request.args["t"])`): a page if the helper returns text
                 with self.recording(taint, state, "" if text else TEXT) as placeholder:
                     self._report(body, "the page this view returns", placeholder)
+
+    def _vet_marked(self, node: cst.CSTNode, state: FlowState) -> None:
+        """Clear bandit's B703/B704 on a marking call whose value `MarkupProof` proves the code's own markup; the
+        call's callee is vetted, where bandit reports, so a marking call inside the argument keeps its own finding."""
+        for call in iter_calls(node):
+            value = marked_value(call, state.qualified_name(call))
+            if value is None:
+                continue
+            if self._proof is None:
+                self._proof = MarkupProof(self._scope, self._top_level_bindings, state.qualified_name,
+                                          jinja=self.context.imports.imports_any(("jinja2",)),
+                                          safe_data=SAFE_DATA in self.context.source)
+            if self._proof.clears(call, value):
+                self.vet(call.func)
+
+    def _top_level_bindings(self) -> Bindings:
+        if self._module_bindings is None:
+            self._module_bindings = scope_bindings(self.context.module)[0]
+        return self._module_bindings
 
     def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
         """TEXT for a string (`"<div>" + text + "</div>"`): returned to a Flask view, it is sent as a page."""

@@ -123,6 +123,7 @@ class UnsafeDeserialization(BindingRule):
     confidence = Confidence.HIGH
     cwe = (502,)
     supersedes = ("B301", "B506", "B614")
+    vets = ("B301", "B506", "B614")
     # Every finding calls a loader of a module the file names: `pickle` (also `cPickle`, `cloudpickle`, `jsonpickle`,
     # `read_pickle`, numpy's `allow_pickle=`), `dill`, `joblib`, `shelve`, `yaml` (PyYAML, ruamel) or `torch`.
     file_hints = ("pickle", "dill", "joblib", "shelve", "yaml", "torch")
@@ -157,23 +158,23 @@ class UnsafeDeserialization(BindingRule):
         if qualified in PICKLE_WRITERS:
             self._writes_pickles = True
         elif qualified in PICKLE_READERS:
-            if not self._is_repo_file(argument(node, 0, "file")):
+            if not self._trusted(node, argument(node, 0, "file")):
                 self._pickle_loads.append((node, qualified))
         elif qualified in ALWAYS_UNSAFE:
             index = ALWAYS_UNSAFE[qualified]
-            if not self._is_repo_file(argument(node, index, "file")):
+            if not self._trusted(node, argument(node, index, "file")):
                 self._report(node, qualified, "can run arbitrary code while it loads", fix=self._yaml_fix(node, qualified))
         elif qualified in YAML_LOADERS:
             loader = argument(node, 1, "Loader")
             loader_name = (self.qualified_name(loader) or "").rsplit(".", 1)[-1] if loader is not None else ""
-            if loader_name not in SAFE_YAML_LOADERS and not self._is_repo_file(argument(node, 0, "stream")):
+            if loader_name not in SAFE_YAML_LOADERS and not self._trusted(node, argument(node, 0, "stream")):
                 used = f" with `Loader={loader_name}`" if loader_name else " without a safe `Loader`"
                 self._report(node, qualified, f"{used} can build arbitrary Python objects", with_name=False,
                              fix=self._yaml_fix(node, qualified))
         elif qualified == "torch.load":
             weights_only = keyword(node, "weights_only")
-            if (weights_only is None or not is_name_constant(weights_only.value, "True")) and not self._is_repo_file(
-                    argument(node, 0, "f")):
+            if (weights_only is None or not is_name_constant(weights_only.value, "True")) and not self._trusted(
+                    node, argument(node, 0, "f")):
                 self._report(node, qualified, "without `weights_only=True` unpickles arbitrary objects")
         elif qualified in ("numpy.load", "np.load"):
             allow = keyword(node, "allow_pickle")
@@ -266,6 +267,14 @@ class UnsafeDeserialization(BindingRule):
         fixed = fixed.with_changes(func=node.func.with_changes(attr=cst.Name(replacement)))
         custom_tags = any(word in self.context.source for word in CUSTOM_TAG_WORDS)
         return NodeFix(f"Use `{replacement}`", ((node, fixed),), safe=not custom_tags)
+
+    def _trusted(self, call: cst.Call, data: cst.BaseExpression | None) -> bool:
+        """`_is_repo_file`, and when so, bandit's alarm on the same load (B301, B506, B614) is cleared too: its callee
+        is vetted, where bandit reports, so a load nested in its argument keeps its own finding."""
+        if not self._is_repo_file(data):
+            return False
+        self.vet(call.func)
+        return True
 
     def _is_repo_file(self, data: cst.BaseExpression | None, depth: int = 4) -> bool:
         """The data is a literal path, or read from one (`open("m.pkl", "rb")`, `Path("m.pkl").read_bytes()`)."""
