@@ -1,4 +1,4 @@
-"""VC201 route-without-auth: one strict corpus per framework, options, and precision on real apps."""
+"""VC201 route-without-auth: one strict corpus per framework, options, precision on real apps; VC207 claims across modules."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT, RULES_DIR
+from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
+from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
 from vibecheck.testing import check_corpus, findings_for, parse_annotations, project_findings
 
 CORPORA = RULES_DIR / "VC201-route-without-auth"
@@ -451,3 +453,53 @@ def test_a_webhook_signature_checked_by_a_helper_of_another_module(tmp_path: Pat
         """,
     })
     assert [route for _, route in _findings_in(tmp_path)] == ["POST /webhooks/gitlab"]
+
+
+def test_claims_decoded_without_verification_in_another_module_are_joined_by_vc417(tmp_path: Path) -> None:
+    """VC207 notes a condition on what an imported function returns; VC417 reports it when that function returns
+    the claims of an unverified decode, and not when it verifies the token."""
+    _write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/claims.py": """
+            import jwt
+            from flask import request
+
+            def current_claims():
+                token = request.headers["Authorization"].removeprefix("Bearer ")
+                payload = jwt.decode(token, options={"verify_signature": False})
+                return payload
+
+            def verified_claims():
+                return jwt.decode(request.headers["Authorization"], KEY, algorithms=["HS256"])
+        """,
+        "app/views.py": """
+            from flask import Flask, abort
+            from . import claims as tokens
+            from .claims import current_claims, verified_claims
+
+            app = Flask(__name__)
+
+            @app.post("/admin/purge")
+            def purge():
+                if not current_claims().get("is_admin"):
+                    abort(403)
+                return do_purge()
+
+            @app.post("/admin/reindex")
+            def reindex():
+                data = tokens.current_claims()
+                if data["role"] != "admin":
+                    abort(403)
+                return do_reindex()
+
+            @app.post("/admin/reset")
+            def reset():
+                if verified_claims()["role"] != "admin":
+                    abort(403)
+                return do_reset()
+        """,
+    })
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.code, f.location.start.line, f.message.split("`")[1]) for f in findings] == [
+        ("VC417", 10, 'current_claims().get("is_admin")'), ("VC417", 17, 'data["role"]')]
+    assert "jwt.decode(token, options=" in findings[0].message and "through `purge()`" in findings[0].message

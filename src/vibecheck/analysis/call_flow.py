@@ -75,8 +75,9 @@ class CallGraph:
         return self._imported[name]
 
     def _resolve_import(self, name: str) -> FunctionKey | None:
-        """The first module, in name order, that is (or ends with) the imported module and defines the function."""
-        parts = name.split(".")
+        """The first module, in name order, that is (or ends with) the imported module and defines the function; a
+        relative import (`.auth.current_claims`) is matched by the names after its dots."""
+        parts = name.lstrip(".").split(".")
         for tail in (1, 2):
             if len(parts) <= tail:
                 continue
