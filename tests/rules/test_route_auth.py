@@ -350,6 +350,7 @@ STARLETTE_APP = {
         routes = [Route("/users", list_users)]
     """,
     "app/main.py": """
+        from fastapi import APIRouter, Depends
         from starlette.applications import Starlette
         from starlette.routing import Mount, Route
         from external_pkg.views import vendor_purge
@@ -363,6 +364,9 @@ STARLETTE_APP = {
             Route("/vendor/purge", vendor_purge, methods=["POST"]),
             Mount("/admin", routes=admin.routes),
         ])
+        router = APIRouter()
+        router.add_api_route("/items/{item_id}/archive", handlers.delete_item, methods=["POST"],
+                             dependencies=[Depends(require_staff)])
     """,
 }
 
@@ -393,6 +397,11 @@ def test_a_view_registered_elsewhere_keeps_the_guard_of_its_own_module(tmp_path:
 
             def publish_note(note_id):
                 return publish(note_id)
+
+            def _pin_note(note_id):
+                return pin(note_id)
+
+            pin_note = login_required(_pin_note)
         """,
         "site/auth.py": """
             import functools
@@ -414,6 +423,7 @@ def test_a_view_registered_elsewhere_keeps_the_guard_of_its_own_module(tmp_path:
             app.add_url_rule("/notes/<int:note_id>", view_func=views.delete_note, methods=["DELETE"])
             app.add_url_rule("/notes/<int:note_id>/archive", view_func=views.archive_note, methods=["POST"])
             app.add_url_rule("/notes/<int:note_id>/publish", view_func=views.publish_note, methods=["POST"])
+            app.add_url_rule("/notes/<int:note_id>/pin", view_func=views.pin_note, methods=["POST"])
         """,
     })
     assert [route for _, route in _findings_in(tmp_path)] == ["POST /notes/<int:note_id>/publish"]

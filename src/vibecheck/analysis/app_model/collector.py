@@ -309,6 +309,7 @@ class AppModelCollector:
         self.route_lists: dict[int, str] = {}
         self.list_prefixes: dict[str, str] = {}
         self.constants: dict[str, str] = {}  # module-level strings (`ADMIN_PREFIX = "/admin"`)
+        self.wrapped: list[tuple[str, cst.Call]] = []  # `delete_note = login_required(_delete_note)`: a handler, maybe
 
     # names ---------------------------------------------------------------------------------------------
 
@@ -631,6 +632,8 @@ class AppModelCollector:
         value = node.value
         if isinstance(value, cst.SimpleString):
             self.constants[target] = _string(value) or ""
+        elif isinstance(value, cst.Call) and len(value.args) == 1 and isinstance(value.args[0].value, cst.Name):
+            self.wrapped.append((target, value))
         elif isinstance(value, (cst.List, cst.Tuple)):
             self.route_lists.update((id(e.value), target) for e in value.elements if isinstance(e.value, cst.Call))
         if target in fw.SECURITY_SETTINGS:
@@ -1050,12 +1053,14 @@ class AppModelCollector:
         for receiver, path, methods, name, call in self.function_registrations:
             frame = self.functions.get(_last(name))
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{_last(name)}`)"
+            dependencies = _non_empty(_keyword(call, "dependencies"))  # `add_api_route(..., dependencies=[...])`
             if frame is None:
-                if name.split(".")[0] in self.context.imports.aliases:  # `Route("/x", handlers.purge)`: judged later
+                # `Route("/x", handlers.purge)`: judged with its module's facts (a class endpoint is judged there alone)
+                if name.split(".")[0] in self.context.imports.aliases and not _last(name)[:1].isupper():
                     self.routes.append(Route(call, label, methods, path, receiver, (_last(name),), None,
-                                             refs=(self._ref_text(name),), imported=True))
+                                             guarded=dependencies, refs=(self._ref_text(name),), imported=True))
                 continue
-            guarded = any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
+            guarded = dependencies or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
             refs = tuple(r for d in frame.node.decorators for r in self._decorator_refs(d.decorator))
             self.routes.append(Route(call, label, methods, path, receiver, (_last(name),), frame, guarded=guarded,
                                      refs=refs))
@@ -1115,6 +1120,11 @@ class AppModelCollector:
                 refs = [r for d in decorators for r in self._decorator_refs(d)]
                 if refs:
                     found[name] = refs
+        for name, call in self.wrapped:
+            if self._decorator_guards(call.func):
+                found[name] = []
+            elif call.args[0].value.value in self.functions:  # type: ignore[attr-defined]
+                found[name] = self._decorator_refs(call.func)
         return found
 
     def _guard_functions(self) -> set[str]:
