@@ -513,3 +513,40 @@ def test_claims_decoded_without_verification_in_another_module_are_joined_by_vc4
     assert [(f.code, f.location.start.line, f.message.split("`")[1]) for f in findings] == [
         ("VC417", 10, 'current_claims().get("is_admin")'), ("VC417", 17, 'data["role"]')]
     assert "jwt.decode(token, options=" in findings[0].message and "through `purge()`" in findings[0].message
+
+
+@pytest.mark.parametrize(("hook", "reported"), [("load_user", ["POST /notes"]), ("require_login", [])])
+def test_a_hook_from_another_module_guards_only_when_it_refuses(tmp_path: Path, hook: str, reported: list[str]) -> None:
+    _write_project(tmp_path, {
+        "notes/__init__.py": "",
+        "notes/hooks.py": """
+            from flask import g, redirect, session, url_for
+
+            def load_user():
+                g.user = None
+                if "user_id" in session:
+                    g.user = find_user(session["user_id"])
+
+            def require_login():
+                if session.get("user_id") is None:
+                    return redirect(url_for("signin"))
+        """,
+        "notes/app.py": f"""
+            from flask import Flask, g
+            from . import hooks
+
+            app = Flask(__name__)
+            app.before_request(hooks.{hook})
+
+            @app.post("/notes")
+            def add_note():
+                return save()
+
+            @app.post("/account/delete")
+            def delete_account():
+                if g.user is None:
+                    return "login required", 401
+                return remove(g.user)
+        """,
+    })
+    assert [route for _, route in _findings_in(tmp_path)] == reported

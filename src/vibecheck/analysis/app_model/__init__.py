@@ -22,7 +22,9 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
 - `guard_functions`: module-level functions that authenticate (they, or a wrapper nested in them, look
   at the user, a session or a token and deny: raise or answer 401/403, or redirect to login).
 - `handler_guards`: decorated module-level functions another module may register as handlers, with [] for a
-  guard decorator or the decorators' names; `signature_functions`: functions that check a request's signature.
+  guard decorator or the decorators' names; `signature_functions`: functions that check a request's signature;
+  `hook_refs` ([receiver, hook] of a `before_request` hook imported from another module) and `refusing_hooks`
+  (argument-less functions that can turn a request away): such a hook guards its receiver only if it refuses.
 - `guarded_receivers`, `includes` (`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
   `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `dependency_aliases`

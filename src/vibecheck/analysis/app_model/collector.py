@@ -270,6 +270,12 @@ def _hook_refuses(frame: Frame, must_deny: bool) -> bool:
     return frame.body_guard if must_deny else frame.exits or frame.denies_by_call
 
 
+def _may_hook(frame: Frame) -> bool:
+    """A module-level function that takes no arguments, as a `before_request` hook is called."""
+    params = frame.node.params
+    return not (params.params or params.posonly_params or params.kwonly_params)
+
+
 class AppModelCollector:
     """Walks one file and writes its part of the app model (see `vibecheck.analysis.app_model`)."""
 
@@ -309,6 +315,7 @@ class AppModelCollector:
         self.route_lists: dict[int, str] = {}
         self.list_prefixes: dict[str, str] = {}
         self.constants: dict[str, str] = {}  # module-level strings (`ADMIN_PREFIX = "/admin"`)
+        self.hook_refs: list[list[str]] = []  # [receiver, hook] of hooks imported from another module
         self.wrapped: list[tuple[str, cst.Call]] = []  # `delete_note = login_required(_delete_note)`: a handler, maybe
 
     # names ---------------------------------------------------------------------------------------------
@@ -1087,16 +1094,23 @@ class AppModelCollector:
             "guard_functions": guard_functions,
             "handler_guards": self._handler_guards(),
             "signature_functions": sorted(n for n, f in self.functions.items() if f.verifies_signature),
+            "hook_refs": self.hook_refs,
+            "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False)),
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
                                             "guard_functions", "dependency_aliases", "handler_guards",
-                                            "signature_functions")):
+                                            "signature_functions", "hook_refs")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
         for receiver, target, must_deny in self.hooks:
             frame = target if isinstance(target, Frame) else self.functions.get(_last(target))
+            if frame is None and isinstance(target, str) and receiver != "*" \
+                    and target.split(".")[0] in self.context.imports.aliases:
+                # `app.before_request(auth.load_user)`: whether the hook refuses is known where it is defined
+                self.hook_refs.append([self._ref_text(receiver), self._ref_text(target)])
+                continue
             if frame is not None and not _hook_refuses(frame, must_deny):
                 continue
             self.guarded_receivers.add(receiver)

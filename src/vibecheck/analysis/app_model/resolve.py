@@ -86,6 +86,8 @@ class AppModel:
               sensitive_paths: str = fw.SENSITIVE_PATHS) -> AppModel:
         model = cls(drf_default_is_open=drf_default_is_open)
         layout = SourceLayout.detect(Path(project.root))
+        refusing: set[str] = set()
+        hooks: list[tuple[str, str]] = []
         for path, facts in project.facts(APP_MODEL):
             if path in project.test_files:
                 continue
@@ -100,6 +102,8 @@ class AppModel:
                 model.authenticating_files.add(path)
             model.guard_functions.update(full("@" + name) for name in facts["guard_functions"])
             model.signature_functions.update(full("@" + name) for name in facts.get("signature_functions", ()))
+            refusing.update(full("@" + name) for name in facts.get("refusing_hooks", ()))
+            hooks.extend((full(receiver), full(hook)) for receiver, hook in facts.get("hook_refs", ()))
             model.handler_guards.update({full("@" + name): [full(r) for r in refs]
                                          for name, refs in facts.get("handler_guards", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
@@ -130,6 +134,9 @@ class AppModel:
                     signature_refs=tuple(full(r) for r in fact.get("signature_refs", ())),
                     route_list=full(fact["route_list"]) if fact.get("route_list") else None,
                 ))
+        if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
+            refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
+            model.guarded_receivers.update(receiver for receiver, hook in hooks if any(True for _ in refusers.matching(hook)))
         if any(route.fact.get("imported_handler") for route in model.routes):
             model.project_modules = {_module_of(layout, project.relative_path(path))[0] for path in project.files}
         sensitive = re.compile(sensitive_paths, re.IGNORECASE)
