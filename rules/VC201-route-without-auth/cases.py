@@ -6,13 +6,13 @@ import json
 import stripe
 from flask import Blueprint, Flask, abort, g, jsonify, redirect, request, session, url_for
 from flask.views import MethodView
-from flask_jwt_extended import jwt_required
+from flask_jwt_extended import jwt_required, verify_jwt_in_request
 from flask_login import current_user
 from flask_login import login_required as needs_login
 from flask_security import roles_required
 
 from .auth import admin_required, public, verify_github_signature
-from .config import GITHUB_SECRET, STRIPE_SECRET
+from .config import GITHUB_SECRET, PARTNER_SECRET, STRIPE_SECRET
 from .models import Order, Repository
 
 app = Flask(__name__)
@@ -328,3 +328,53 @@ def remember_visit():
 @drafts.post("/")
 def add_draft():
     return db.add_draft(request.json)
+
+
+profiles = Blueprint("profiles", __name__, url_prefix="/profiles")
+keys = Blueprint("keys", __name__, url_prefix="/keys")
+
+
+@profiles.before_request
+def load_profile_user():
+    g.user = None
+    if "user_id" in session:
+        g.user = db.load_user(session["user_id"])
+
+
+# expect: VC201 -- the hook reads the session but never turns a request away
+@profiles.post("/bio")
+def set_bio():
+    return db.set_bio(g.user, request.form["bio"])
+
+
+@keys.before_request
+def check_token():
+    verify_jwt_in_request()
+
+
+# ok: VC201 -- the hook's check raises for a request without a valid token
+@keys.post("/")
+def add_key():
+    return db.add_key(request.json)
+
+
+def _signed_by_partner(body, given):
+    return hmac.compare_digest(hmac.new(PARTNER_SECRET, body, hashlib.sha256).hexdigest(), given)
+
+
+# ok: VC201 -- a function of the module compares the HMAC
+@app.post("/partner/webhook")
+def partner_hook():
+    body = request.get_data()
+    given = request.headers.get("X-Partner-Token", "")
+    if not _signed_by_partner(body, given):
+        return "", 400
+    return db.record(json.loads(body))
+
+
+# expect: VC201 -- `construct_from` builds the event from the body without checking anything
+@app.post("/api/webhooks/stripe-events")
+def stripe_events_hook():
+    event = stripe.Event.construct_from(json.loads(request.data), stripe.api_key)
+    Order.query.get(event.data.object.metadata["order_id"]).mark_paid()
+    return "", 200

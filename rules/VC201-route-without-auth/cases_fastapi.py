@@ -1,12 +1,14 @@
 """VC201 corpus (FastAPI/Starlette): unguarded routes fire; dependencies, Security and public routes do not."""
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI, Form, Header, HTTPException, Security, status
+from fastapi import APIRouter, Depends, FastAPI, Form, Header, HTTPException, Request, Security, status
 from fastapi.security import APIKeyHeader, HTTPBearer, OAuth2PasswordBearer
+from nacl.signing import VerifyKey
 from sqlalchemy.orm import Session
 from starlette.authentication import requires
+from svix.webhooks import Webhook
 
-from .deps import get_current_active_superuser, get_db
+from .deps import CLERK_SECRET, DISCORD_PUBLIC_KEY, SIG, get_current_active_superuser, get_db
 
 app = FastAPI()
 router = APIRouter(prefix="/items")
@@ -200,3 +202,28 @@ async def create_file(file: bytes, token: Annotated[str, Form()]):
     if token == "":
         raise HTTPException(status_code=422)
     return {"token": token}
+
+
+discord_key = VerifyKey(bytes.fromhex(DISCORD_PUBLIC_KEY))
+
+
+# ok: VC201 -- svix checks the signature headers
+@app.post("/webhooks/clerk")
+async def clerk_webhook(request: Request):
+    event = Webhook(CLERK_SECRET).verify(await request.body(), dict(request.headers))
+    return db.sync_user(event["data"])
+
+
+# ok: VC201 -- PyNaCl checks the Ed25519 signature
+@app.post("/webhooks/discord")
+async def discord_webhook(request: Request):
+    body = await request.body()
+    discord_key.verify(request.headers["X-Timestamp"].encode() + body, bytes.fromhex(request.headers[SIG]))
+    return {"type": 1}
+
+
+# expect: VC201 -- the verifiers are imported, but this handler uses none
+@app.post("/webhooks/resend")
+async def resend_webhook(request: Request):
+    event = await request.json()
+    return db.record_bounce(event["data"])

@@ -127,3 +127,35 @@ aio.add_routes([
     web.put("/catalog/{item_id}", create_job),
     web.view("/catalog/items", ItemView),
 ])
+
+
+async def admin_users(request):
+    return JSONResponse([])
+
+
+async def team_report(request):
+    return JSONResponse({})
+
+
+async def shop_settings(request):
+    return JSONResponse({})
+
+
+ADMIN = "/admin"
+admin_routes = [
+    # expect: VC201 -- `/admin/users`: the list is mounted below under a prefix held in a constant
+    Route("/users", admin_users),
+]
+team_routes = [
+    # expect: VC201 -- `/manage/report`
+    Route("/report", team_report),
+]
+shop_routes = [
+    # ok: VC201 -- `/shop/settings` reads and looks like no administration
+    Route("/settings", shop_settings),
+]
+mounted = Starlette(routes=[
+    Mount(ADMIN, routes=admin_routes),
+    Mount("/manage", routes=team_routes),
+    Mount("/shop", routes=shop_routes),
+])

@@ -255,3 +255,57 @@ def signature_switch_beside_other_options(token):
     # expect: VC202
     return jwt.decode(token, SECRET_KEY, algorithms=["HS256"],
                       options={"verify_signature": False, "verify_aud": False})
+
+
+NO_EXPIRY = {"verify_exp": False}
+
+
+def expiry_off(token):
+    # expect: VC202 -- a token that never expires, for no stated reason
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options={"verify_exp": False})
+
+
+def expiry_off_by_name(token):
+    # expect: VC202
+    claims = pyjwt.decode(token, SECRET_KEY, algorithms=ALGORITHMS, options=NO_EXPIRY)
+    return claims["sub"]
+
+
+def expiry_off_pyjwt1(token):
+    # expect: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], verify_expiration=False)
+
+
+def expiry_off_jose(token):
+    # expect: VC202
+    return jose_jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options=dict(verify_exp=False))
+
+
+def refresh_access_token(old_token):
+    # ok: VC202 -- a refresh flow reads the expired access token on purpose
+    claims = jwt.decode(old_token, SECRET_KEY, algorithms=["HS256"], options={"verify_exp": False})
+    return issue_token(claims["sub"])
+
+
+def logout(token):
+    # ok: VC202 -- the result is named for what it is
+    expired_claims = jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options={"verify_exp": False})
+    revoke_jti(expired_claims["jti"])
+
+
+def expiry_checked(token):
+    # ok: VC202
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options={"verify_exp": True, "require": ["exp"]})
+
+
+def expiry_retry(token):
+    try:
+        return jwt.decode(token, SECRET_KEY, algorithms=["HS256"])
+    except jwt.ExpiredSignatureError:
+        # ok: VC202 -- a retry after the expiry error is VC216's finding
+        return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options={"verify_exp": False})
+
+
+def audience_off(token):
+    # ok: VC202 -- another claim check, not the expiry
+    return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options={"verify_aud": False})

@@ -1,4 +1,4 @@
-"""VC201 route-without-auth: one strict corpus per framework, options, and precision on real apps."""
+"""VC201 route-without-auth: one strict corpus per framework, options, precision on real apps; VC207 claims across modules."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT, RULES_DIR
+from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
+from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
 from vibecheck.testing import check_corpus, findings_for, parse_annotations, project_findings
 
 CORPORA = RULES_DIR / "VC201-route-without-auth"
@@ -282,3 +284,269 @@ def test_starlette_middleware_list_with_an_auth_class_guards_the_app() -> None:
     """
     assert findings_for(RouteWithoutAuth, source.format(cls="ApiKeyAuthMiddleware")) == []
     assert len(findings_for(RouteWithoutAuth, source.format(cls="AuthenticationMiddleware, backend=TokenBackend()"))) == 1
+
+
+def _write_project(root: Path, files: dict[str, str]) -> None:
+    for name, source in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source), encoding="utf-8")
+
+
+DRF_VIEWS = """
+    from rest_framework import viewsets
+    from rest_framework.permissions import IsAuthenticated
+    from rest_framework.views import APIView
+
+    class OrderCreate(APIView):
+        def post(self, request):
+            return create(request.data)
+
+    class OrderCancel(APIView):
+        permission_classes = [IsAuthenticated]
+
+        def post(self, request, pk):
+            return cancel(pk, request.user)
+
+    class OrderViewSet(viewsets.ModelViewSet):
+        queryset = Order.objects.all()
+"""
+
+
+@pytest.mark.parametrize(("settings", "reported"), [
+    ('REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"]}', 2),
+    ('INSTALLED_APPS = ["django.contrib.auth", "rest_framework"]', 2),  # DRF's own default: AllowAny
+    ('THIRD_PARTY_APPS = ["rest_framework"]\nINSTALLED_APPS = [*THIRD_PARTY_APPS]', 2),
+    ('REST_FRAMEWORK = dict(DEFAULT_PERMISSION_CLASSES=("rest_framework.permissions.AllowAny",))', 2),
+    ('REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": ("rest_framework.permissions.IsAuthenticated",)}', 0),
+    ('REST_FRAMEWORK = {}\nREST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"] = ["rest_framework.permissions.IsAdminUser"]', 0),
+    ('INSTALLED_APPS = ["rest_framework"]\nREST_FRAMEWORK = {**BASE_REST_FRAMEWORK, "PAGE_SIZE": 20}', 0),  # unknown
+    ('DEBUG = False', 0),  # no DRF settings checked: `drf-default-is-open` decides
+])
+def test_drf_views_follow_the_checked_settings(tmp_path: Path, settings: str, reported: int) -> None:
+    _write_project(tmp_path, {"shop/settings.py": settings + "\n", "shop/views.py": DRF_VIEWS})
+    assert [route for _, route in _findings_in(tmp_path)] == ["OrderCreate.post", "OrderViewSet"][:reported]
+
+
+STARLETTE_APP = {
+    "app/__init__.py": "",
+    "app/handlers.py": """
+        from starlette.responses import JSONResponse
+
+        async def delete_item(request):
+            return remove(request.path_params["item_id"])
+
+        async def update_item(request):
+            if not request.user.is_authenticated:
+                return JSONResponse({"detail": "login required"}, status_code=401)
+            return save(request.path_params["item_id"])
+    """,
+    "app/admin.py": """
+        from starlette.routing import Route
+
+        async def list_users(request):
+            return everyone()
+
+        routes = [Route("/users", list_users)]
+    """,
+    "app/main.py": """
+        from fastapi import APIRouter, Depends
+        from starlette.applications import Starlette
+        from starlette.routing import Mount, Route
+        from external_pkg.views import vendor_purge
+
+        from . import admin, handlers
+        from .handlers import update_item
+
+        app = Starlette(routes=[
+            Route("/items/{item_id}", handlers.delete_item, methods=["DELETE"]),
+            Route("/items/{item_id}", update_item, methods=["PUT"]),
+            Route("/vendor/purge", vendor_purge, methods=["POST"]),
+            Mount("/admin", routes=admin.routes),
+        ])
+        router = APIRouter()
+        router.add_api_route("/items/{item_id}/archive", handlers.delete_item, methods=["POST"],
+                             dependencies=[Depends(require_staff)])
+    """,
+}
+
+
+def test_starlette_endpoints_and_route_lists_from_other_modules(tmp_path: Path) -> None:
+    """The handler's own check counts where it is defined; a list mounted elsewhere gets the mount's prefix; a
+    handler from outside the checked project is not judged."""
+    _write_project(tmp_path, STARLETTE_APP)
+    findings = project_findings(tmp_path, [RouteWithoutAuth])
+    assert sorted((Path(f.location.path).name, f.message.split("`")[1]) for f in findings) == [
+        ("admin.py", "GET /admin/users"), ("main.py", "DELETE /items/{item_id}")]
+
+
+def test_a_view_registered_elsewhere_keeps_the_guard_of_its_own_module(tmp_path: Path) -> None:
+    _write_project(tmp_path, {
+        "site/__init__.py": "",
+        "site/views.py": """
+            from flask_login import login_required
+            from .auth import team_only
+
+            @login_required
+            def delete_note(note_id):
+                return remove(note_id)
+
+            @team_only
+            def archive_note(note_id):
+                return archive(note_id)
+
+            def publish_note(note_id):
+                return publish(note_id)
+
+            def _pin_note(note_id):
+                return pin(note_id)
+
+            pin_note = login_required(_pin_note)
+        """,
+        "site/auth.py": """
+            import functools
+            from flask import abort, g
+
+            def team_only(view):
+                @functools.wraps(view)
+                def wrapped(**kwargs):
+                    if g.user is None or not g.user.in_team:
+                        abort(403)
+                    return view(**kwargs)
+                return wrapped
+        """,
+        "site/app.py": """
+            from flask import Flask
+            from . import views
+
+            app = Flask(__name__)
+            app.add_url_rule("/notes/<int:note_id>", view_func=views.delete_note, methods=["DELETE"])
+            app.add_url_rule("/notes/<int:note_id>/archive", view_func=views.archive_note, methods=["POST"])
+            app.add_url_rule("/notes/<int:note_id>/publish", view_func=views.publish_note, methods=["POST"])
+            app.add_url_rule("/notes/<int:note_id>/pin", view_func=views.pin_note, methods=["POST"])
+        """,
+    })
+    assert [route for _, route in _findings_in(tmp_path)] == ["POST /notes/<int:note_id>/publish"]
+
+
+def test_a_webhook_signature_checked_by_a_helper_of_another_module(tmp_path: Path) -> None:
+    _write_project(tmp_path, {
+        "hooks/__init__.py": "",
+        "hooks/security.py": """
+            import hashlib
+            import hmac
+            import json
+
+            def is_authentic(body, given):
+                return hmac.compare_digest(hmac.new(SECRET, body, hashlib.sha256).hexdigest(), given)
+
+            def parse_event(body):
+                return json.loads(body)
+        """,
+        "hooks/main.py": """
+            from fastapi import FastAPI, Request, Response
+            from .security import is_authentic, parse_event
+
+            app = FastAPI()
+
+            @app.post("/webhooks/github")
+            async def github_webhook(request: Request):
+                body = await request.body()
+                if not is_authentic(body, request.headers.get(HEADER, "")):
+                    return Response(status_code=400)
+                return handle(parse_event(body))
+
+            @app.post("/webhooks/gitlab")
+            async def gitlab_webhook(request: Request):
+                body = await request.body()
+                return handle(parse_event(body))
+        """,
+    })
+    assert [route for _, route in _findings_in(tmp_path)] == ["POST /webhooks/gitlab"]
+
+
+def test_claims_decoded_without_verification_in_another_module_are_joined_by_vc417(tmp_path: Path) -> None:
+    """VC207 notes a condition on what an imported function returns; VC417 reports it when that function returns
+    the claims of an unverified decode, and not when it verifies the token."""
+    _write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/claims.py": """
+            import jwt
+            from flask import request
+
+            def current_claims():
+                token = request.headers["Authorization"].removeprefix("Bearer ")
+                payload = jwt.decode(token, options={"verify_signature": False})
+                return payload
+
+            def verified_claims():
+                return jwt.decode(request.headers["Authorization"], KEY, algorithms=["HS256"])
+        """,
+        "app/views.py": """
+            from flask import Flask, abort
+            from . import claims as tokens
+            from .claims import current_claims, verified_claims
+
+            app = Flask(__name__)
+
+            @app.post("/admin/purge")
+            def purge():
+                if not current_claims().get("is_admin"):
+                    abort(403)
+                return do_purge()
+
+            @app.post("/admin/reindex")
+            def reindex():
+                data = tokens.current_claims()
+                if data["role"] != "admin":
+                    abort(403)
+                return do_reindex()
+
+            @app.post("/admin/reset")
+            def reset():
+                if verified_claims()["role"] != "admin":
+                    abort(403)
+                return do_reset()
+        """,
+    })
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.code, f.location.start.line, f.message.split("`")[1]) for f in findings] == [
+        ("VC417", 10, 'current_claims().get("is_admin")'), ("VC417", 17, 'data["role"]')]
+    assert "jwt.decode(token, options=" in findings[0].message and "through `purge()`" in findings[0].message
+
+
+@pytest.mark.parametrize(("hook", "reported"), [("load_user", ["POST /notes"]), ("require_login", [])])
+def test_a_hook_from_another_module_guards_only_when_it_refuses(tmp_path: Path, hook: str, reported: list[str]) -> None:
+    _write_project(tmp_path, {
+        "notes/__init__.py": "",
+        "notes/hooks.py": """
+            from flask import g, redirect, session, url_for
+
+            def load_user():
+                g.user = None
+                if "user_id" in session:
+                    g.user = find_user(session["user_id"])
+
+            def require_login():
+                if session.get("user_id") is None:
+                    return redirect(url_for("signin"))
+        """,
+        "notes/app.py": f"""
+            from flask import Flask, g
+            from . import hooks
+
+            app = Flask(__name__)
+            app.before_request(hooks.{hook})
+
+            @app.post("/notes")
+            def add_note():
+                return save()
+
+            @app.post("/account/delete")
+            def delete_account():
+                if g.user is None:
+                    return "login required", 401
+                return remove(g.user)
+        """,
+    })
+    assert [route for _, route in _findings_in(tmp_path)] == reported

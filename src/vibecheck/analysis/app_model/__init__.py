@@ -16,9 +16,15 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   same-file hook or middleware), `guard_above` (a guard decorator placed above the route decorator),
   `drf_default` (a DRF view that relies on the settings), `needs_urlconf` (a Django view not registered in
   its own file: it counts only if a URLconf routes it), `refs` (decorators, dependencies and bases another file may define),
-  `line`, `column`, `text`.
+  `imported_handler` (its handler is imported: judged by the guards of the handler's module), `route_list` (the
+  module-level list of route objects it is in, which another module may `Mount` under a prefix), `signature_refs`
+  (for a webhook: the functions its handler calls, which may check the signature), `line`, `column`, `text`.
 - `guard_functions`: module-level functions that authenticate (they, or a wrapper nested in them, look
   at the user, a session or a token and deny: raise or answer 401/403, or redirect to login).
+- `handler_guards`: decorated module-level functions another module may register as handlers, with [] for a
+  guard decorator or the decorators' names; `signature_functions`: functions that check a request's signature;
+  `hook_refs` ([receiver, hook] of a `before_request` hook imported from another module) and `refusing_hooks`
+  (argument-less functions that can turn a request away): such a hook guards its receiver only if it refuses.
 - `guarded_receivers`, `includes` (`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
   `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `dependency_aliases`

@@ -23,6 +23,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.options import GuardOptions
+from vibecheck.cst_fields import walk_own
 from vibecheck.literals import text_value
 from vibecheck.rule import RuleContext
 
@@ -58,6 +59,7 @@ class Frame:
     verifies_signature: bool = False  # it checks the request's signature (`construct_event`, `compare_digest`)
     names_signature: bool = False  # it reads a signature header (`"Stripe-Signature"`, `"X-Hub-Signature-256"`)
     hands_on_request: bool = False  # it passes the request to a function (`handle_event(request.data)`) that may check it
+    denies_by_call: bool = False  # it calls a check that refuses by raising (`verify_jwt_in_request()`, `@login_required`)
 
     @property
     def checks_credential(self) -> bool:
@@ -97,6 +99,7 @@ class Route:
     heuristic: bool = False  # a Django view not registered in its file: routed only if a URLconf names it
     framework: str | None = None
     handler: str | None = None
+    imported: bool = False  # its handler is imported from another module (`Route("/x", handlers.purge)`)
 
 
 @dataclass(frozen=True)
@@ -259,6 +262,20 @@ def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, c
     return []
 
 
+def _hook_refuses(frame: Frame, must_deny: bool) -> bool:
+    """Whether an app-wide hook can turn a request away. An HTTP middleware (`must_deny`) always answers with the
+    next handler's response, so only an auth check in it counts; a `before_request` hook refuses by answering,
+    aborting or raising, or through a check that raises (`verify_jwt_in_request()`): one that only loads the user
+    (`g.user = None`, also under `if "user_id" in session:`) or logs leaves every route open."""
+    return frame.body_guard if must_deny else frame.exits or frame.denies_by_call
+
+
+def _may_hook(frame: Frame) -> bool:
+    """A module-level function that takes no arguments, as a `before_request` hook is called."""
+    params = frame.node.params
+    return not (params.params or params.posonly_params or params.kwonly_params)
+
+
 class AppModelCollector:
     """Walks one file and writes its part of the app model (see `vibecheck.analysis.app_model`)."""
 
@@ -292,7 +309,14 @@ class AppModelCollector:
         self.view_aliases: dict[str, dict[str, Any]] = {}
         self.dependency_aliases: dict[str, str] = {}
         self.settings: dict[str, Any] = {}
+        self.signature_library = False  # the file imports a library whose objects verify signatures (svix, PyNaCl)
         self.mount_prefixes: dict[int, str] = {}  # route objects listed in a `Mount(...)`: the prefix it adds
+        # route objects in a module-level list (`admin_routes = [Route(...)]`) -> the list; a `Mount` of it adds a prefix
+        self.route_lists: dict[int, str] = {}
+        self.list_prefixes: dict[str, str] = {}
+        self.constants: dict[str, str] = {}  # module-level strings (`ADMIN_PREFIX = "/admin"`)
+        self.hook_refs: list[list[str]] = []  # [receiver, hook] of hooks imported from another module
+        self.wrapped: list[tuple[str, cst.Call]] = []  # `delete_note = login_required(_delete_note)`: a handler, maybe
 
     # names ---------------------------------------------------------------------------------------------
 
@@ -383,6 +407,7 @@ class AppModelCollector:
         self.uses_django = any(v.startswith(("django", "rest_framework")) for v in imported)
         self.framework = next((name for prefix, name in FRAMEWORK_PREFIXES
                                if any(v == prefix or v.startswith(prefix + ".") for v in imported)), None)
+        self.signature_library = any(v.startswith(fw.SIGNATURE_LIBRARIES) for v in imported)
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
         self.in_decorator += 1
@@ -501,9 +526,10 @@ class AppModelCollector:
             if last in EXIT_CALLS:
                 frame.exits = True
             if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks):
-                frame.body_guard = True
-            if fw.checks_signature(last):
-                frame.verifies_signature = True
+                frame.body_guard = frame.denies_by_call = True
+            if fw.checks_signature(last) or (self.signature_library and last in fw.VERIFIER_METHODS
+                                             and isinstance(func, cst.Attribute)):
+                frame.verifies_signature = True  # also `Webhook(secret).verify(body, headers)` (svix), `key.verify(...)`
             if isinstance(func, cst.Name) and func.value[:1].islower() and func.value not in BUILTIN_NAMES \
                     and any(_root(a.value) in REQUEST_NAMES for a in node.args):
                 frame.hands_on_request = True
@@ -603,12 +629,25 @@ class AppModelCollector:
     def visit_Assign(self, node: cst.Assign) -> None:
         if self.scopes or len(node.targets) != 1:
             return
-        target = get_full_name_for_node(node.targets[0].target)
+        assigned = node.targets[0].target
+        if isinstance(assigned, cst.Subscript):
+            self._collect_setting_item(assigned, node.value)
+            return
+        target = get_full_name_for_node(assigned)
         if target is None:
             return
         value = node.value
+        if isinstance(value, cst.SimpleString):
+            self.constants[target] = _string(value) or ""
+        elif isinstance(value, cst.Call) and len(value.args) == 1 and isinstance(value.args[0].value, cst.Name):
+            self.wrapped.append((target, value))
+        elif isinstance(value, (cst.List, cst.Tuple)):
+            self.route_lists.update((id(e.value), target) for e in value.elements if isinstance(e.value, cst.Call))
         if target in fw.SECURITY_SETTINGS:
             self._collect_setting(target, value)
+        elif target.endswith(fw.APP_LIST_SUFFIX) and isinstance(value, (cst.List, cst.Tuple)):
+            apps = self.settings.setdefault(fw.INSTALLED_APPS, [])
+            apps.extend(a for a in _strings(value) or () if a in fw.APPS_THAT_MATTER and a not in apps)
         if self.uses_django and isinstance(value, cst.Call):
             view = self._view_of(value, called=True)
             if view is not None:  # `edit = login_required(EditView.as_view())`: a URLconf may route the alias
@@ -635,16 +674,34 @@ class AppModelCollector:
                         self.dependency_aliases[target] = self._ref_text(name)
 
     def _collect_setting(self, name: str, value: cst.BaseExpression) -> None:
-        """`REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": [...]}`, `MIDDLEWARE = [...]`: settings that guard views."""
+        """`REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": [...]}` (or `dict(...)`), `MIDDLEWARE = [...]`: settings
+        that guard views. A key the dict may take from elsewhere (`{**BASE, ...}`) is unknown (None), not absent."""
         if isinstance(value, cst.Dict):
-            table = {}
+            table: dict[str, Any] = {}
             for element in value.elements:
+                if isinstance(element, cst.StarredDictElement):
+                    table.update({key: None for key in fw.DEFAULT_SETTINGS_KEYS})
                 key = _string(element.key) if isinstance(element, cst.DictElement) else None
                 if key is not None:
-                    table[key] = _strings(element.value)  # type: ignore[union-attr]
+                    table[key] = _strings(element.value)
             self.settings[name] = table
+        elif isinstance(value, cst.Call) and _last(get_full_name_for_node(value.func)) == "dict":
+            self.settings[name] = {a.keyword.value: _strings(a.value) for a in value.args if a.keyword is not None}
+            if any(a.star for a in value.args):
+                self.settings[name].update({key: None for key in fw.DEFAULT_SETTINGS_KEYS})
         else:
             self.settings[name] = _strings(value)
+
+    def _collect_setting_item(self, target: cst.Subscript, value: cst.BaseExpression) -> None:
+        """`REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"] = (...)`: one key of a settings dict set on its own."""
+        name = get_full_name_for_node(target.value)
+        index = target.slice[0].slice if len(target.slice) == 1 else None
+        key = _string(index.value) if isinstance(index, cst.Index) else None
+        if name in fw.SECURITY_SETTINGS and key is not None:
+            table = self.settings.get(name)
+            if not isinstance(table, dict):
+                table = self.settings[name] = {}
+            table[key] = _strings(value)
 
     def _record_prefix(self, name: str, call: cst.Call) -> None:
         for keyword in fw.PREFIX_KEYWORDS:
@@ -653,8 +710,11 @@ class AppModelCollector:
                 self.prefixes[name] = prefix.rstrip("/") + self.prefixes.get(name, "")
 
     def _full_path(self, route: Route) -> str | None:
-        if route.path is None or route.receiver is None:
-            return route.path
+        if route.path is None:
+            return None
+        if route.receiver is None:
+            listed = self.route_lists.get(id(route.report_node))
+            return self.list_prefixes.get(listed, "") + route.path if listed is not None else route.path
         return self.prefixes.get(route.receiver, "") + route.path
 
     # routes ---------------------------------------------------------------------------------------------
@@ -673,7 +733,7 @@ class AppModelCollector:
             if isinstance(decorator, cst.Attribute) and decorator.attr.value in fw.BEFORE_REQUEST_HOOKS:
                 hooked = get_full_name_for_node(decorator.value) or ""
                 self.hooks.append(("*" if decorator.attr.value == "before_app_request" else hooked, frame, False))
-                frame.body_guard |= any(self._decorator_guards(d) for d in decorators)  # `@bp.before_request @login_required`
+                frame.denies_by_call |= any(self._decorator_guards(d) for d in decorators)  # `@bp.before_request @login_required`
             elif isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Attribute) \
                     and decorator.func.attr.value in fw.MIDDLEWARE_HOOKS:
                 self.hooks.append(("*", frame, True))
@@ -814,14 +874,27 @@ class AppModelCollector:
             self._register_view(None, path, methods, view.value, call)
 
     def _collect_mount(self, call: cst.Call) -> None:
-        """`Mount("/api", routes=[Route(...), Mount(...)])`: the prefix of the route objects listed inside."""
+        """`Mount("/api", routes=[Route(...), Mount(...)])`: the prefix of the route objects listed inside; also of a
+        list named there (`Mount(ADMIN_PREFIX, routes=admin_routes)`), which another module may hold (`admin.routes`)."""
         path_arg = _positional(call, 0) or _keyword(call, "path")
-        own = _string(path_arg.value) if path_arg is not None else None
-        prefix = self.mount_prefixes.get(id(call), "") + (own or "")
+        own = self._text(path_arg.value) if path_arg is not None else None
+        prefix = (self.mount_prefixes.get(id(call), "") + (own or "")).rstrip("/")
         routes = _keyword(call, "routes") or _positional(call, 1)
         if routes is not None and isinstance(routes.value, (cst.List, cst.Tuple)):
             for element in routes.value.elements:
-                self.mount_prefixes[id(element.value)] = prefix.rstrip("/")
+                self.mount_prefixes[id(element.value)] = prefix
+            return
+        listed = get_full_name_for_node(routes.value) if routes is not None else None
+        if listed is None or not prefix:
+            return
+        if listed in self.route_lists.values():
+            self.list_prefixes[listed] = prefix
+        else:
+            self.includes.append({"parent": None, "child": self._ref_text(listed), "guarded": False, "prefix": prefix})
+
+    def _text(self, node: cst.BaseExpression) -> str | None:
+        """A string literal, or a module-level name bound to one."""
+        return self.constants.get(node.value) if isinstance(node, cst.Name) else _string(node)
 
     def _register_view(self, receiver: str | None, path: str | None, methods: frozenset[str], view: cst.BaseExpression,
                        call: cst.Call) -> None:
@@ -986,10 +1059,15 @@ class AppModelCollector:
         self._class_routes()
         for receiver, path, methods, name, call in self.function_registrations:
             frame = self.functions.get(_last(name))
-            if frame is None:
-                continue
-            guarded = any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{_last(name)}`)"
+            dependencies = _non_empty(_keyword(call, "dependencies"))  # `add_api_route(..., dependencies=[...])`
+            if frame is None:
+                # `Route("/x", handlers.purge)`: judged with its module's facts (a class endpoint is judged there alone)
+                if name.split(".")[0] in self.context.imports.aliases and not _last(name)[:1].isupper():
+                    self.routes.append(Route(call, label, methods, path, receiver, (_last(name),), None,
+                                             guarded=dependencies, refs=(self._ref_text(name),), imported=True))
+                continue
+            guarded = dependencies or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
             refs = tuple(r for d in frame.node.decorators for r in self._decorator_refs(d.decorator))
             self.routes.append(Route(call, label, methods, path, receiver, (_last(name),), frame, guarded=guarded,
                                      refs=refs))
@@ -1014,20 +1092,54 @@ class AppModelCollector:
             "dependency_aliases": self.dependency_aliases,
             "settings": self.settings,
             "guard_functions": guard_functions,
+            "handler_guards": self._handler_guards(),
+            "signature_functions": sorted(n for n, f in self.functions.items() if f.verifies_signature),
+            "hook_refs": self.hook_refs,
+            "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False)),
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
-                                            "guard_functions", "dependency_aliases")):
+                                            "guard_functions", "dependency_aliases", "handler_guards",
+                                            "signature_functions", "hook_refs")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
         for receiver, target, must_deny in self.hooks:
             frame = target if isinstance(target, Frame) else self.functions.get(_last(target))
-            if frame is not None and not (frame.body_guard or (frame.exits and not must_deny)):
+            if frame is None and isinstance(target, str) and receiver != "*" \
+                    and target.split(".")[0] in self.context.imports.aliases:
+                # `app.before_request(auth.load_user)`: whether the hook refuses is known where it is defined
+                self.hook_refs.append([self._ref_text(receiver), self._ref_text(target)])
+                continue
+            if frame is not None and not _hook_refuses(frame, must_deny):
                 continue
             self.guarded_receivers.add(receiver)
         if "*" in self.guarded_receivers or self.guarded_receivers & self.app_names:
             self.global_guard = True
+
+    def _handler_guards(self) -> dict[str, list[str]]:
+        """Decorated module-level functions that another module may register as handlers (`Route("/x", views.f)`,
+        `app.add_url_rule(..., view_func=views.f)`): [] for a guard decorator, else the decorators' names (a guard
+        defined elsewhere in the project)."""
+        found: dict[str, list[str]] = {}
+        if self.uses_django:
+            return found  # Django and DRF route views through URLconfs, which the model reads on their own
+        for name, frame in self.functions.items():
+            decorators = [d.decorator for d in frame.node.decorators]
+            if not decorators or any(self._route_decorator(d) is not None for d in decorators):
+                continue
+            if any(self._decorator_guards(d) for d in decorators):
+                found[name] = []
+            else:
+                refs = [r for d in decorators for r in self._decorator_refs(d)]
+                if refs:
+                    found[name] = refs
+        for name, call in self.wrapped:
+            if self._decorator_guards(call.func):
+                found[name] = []
+            elif call.args[0].value.value in self.functions:  # type: ignore[attr-defined]
+                found[name] = self._decorator_refs(call.func)
+        return found
 
     def _guard_functions(self) -> set[str]:
         """Module-level functions and classes that authenticate: project-defined decorators and dependencies."""
@@ -1041,6 +1153,17 @@ class AppModelCollector:
             return resolved + name[len(head):]
         return "@" + name
 
+    def _helpers_called(self, frame: Frame) -> list[str]:
+        """The functions a webhook handler calls by name (`is_authentic(body, sig)`, `security.check(body)`): one of the
+        module's, or one imported from the project, may check the signature for it. Read only for webhooks."""
+        names = (get_full_name_for_node(n.func) for n in walk_own(frame.node.body) if isinstance(n, cst.Call))
+        return sorted({n for n in names if n is not None and n.split(".")[0] not in BUILTIN_NAMES})
+
+    def _unmounted_list(self, route: Route) -> str | None:
+        """The module-level list a route object is in, when no `Mount` of this file gives it its prefix."""
+        listed = self.route_lists.get(id(route.report_node)) if route.receiver is None else None
+        return listed if listed is not None and listed not in self.list_prefixes else None
+
     def _is_webhook(self, path: str | None, names: tuple[str, ...]) -> bool:
         words = {w for n in names for w in fw.name_words(n)} | {_normal(s) for s in (path or "").split("/")}
         return bool(words & fw.WEBHOOK_WORDS)
@@ -1052,6 +1175,8 @@ class AppModelCollector:
             or any(fw.checks_signature(_last(r.lstrip("@"))) for r in route.refs)
         # a webhook is open to its sender by design, so it is reported only when nothing checks the signature
         webhook = self._is_webhook(path, route.names) and frame is not None and not signed and not frame.hands_on_request
+        helpers = self._helpers_called(frame) if webhook and frame is not None else []
+        webhook = webhook and not any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
         if not webhook and (self._is_public_path(path) or any(self._is_public_name(n) for n in route.names)):
             return None
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
@@ -1077,7 +1202,10 @@ class AppModelCollector:
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
             "webhook": webhook,
+            "signature_refs": [self._ref_text(h) for h in helpers if h not in self.functions] if webhook else [],
             "needs_urlconf": route.heuristic,
+            "imported_handler": route.imported,
+            "route_list": self._ref_text(listed) if (listed := self._unmounted_list(route)) else None,
             "refs": sorted(set(route.refs)),
             "line": line,
             "column": column,

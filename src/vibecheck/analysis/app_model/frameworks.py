@@ -51,6 +51,13 @@ URLCONF_CALLS = frozenset({"path", "re_path", "url", "register"})
 URLCONF_MODULES = ("django.urls.", "django.conf.urls.")
 # Module-level settings that decide whether views are guarded by default (Django, DRF).
 SECURITY_SETTINGS = frozenset({"REST_FRAMEWORK", "MIDDLEWARE"})
+# Keys of `REST_FRAMEWORK` that decide it: unknown when the dict copies another (`{**BASE, ...}`).
+DEFAULT_SETTINGS_KEYS = ("DEFAULT_PERMISSION_CLASSES",)
+# `INSTALLED_APPS` and the lists it is often built from (`THIRD_PARTY_APPS`): a settings module that installs DRF
+# and sets no `DEFAULT_PERMISSION_CLASSES` leaves DRF's own default, `AllowAny`. Only these apps are kept.
+INSTALLED_APPS = "INSTALLED_APPS"
+APP_LIST_SUFFIX = "_APPS"
+APPS_THAT_MATTER = frozenset({"rest_framework"})
 # Django middleware that makes every view require a login (Django 5.1+) unless marked `login_not_required`.
 LOGIN_MIDDLEWARE = frozenset({"LoginRequiredMiddleware"})
 # DRF permission classes that let everyone in.
@@ -150,6 +157,12 @@ WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
 # of a project's own such check (`verify_github_signature`, `check_hmac`): a route that makes one is authenticated.
 SIGNATURE_CHECK_CALLS = frozenset({"construct_event", "compare_digest", "verify_header", "validate_request",
                                    "verify_signature", "validate_signature", "verify_webhook", "validate_webhook"})
+# Libraries whose objects verify a signature through a method (svix's and Standard Webhooks' `Webhook(secret).verify(body,
+# headers)`, PyNaCl's `VerifyKey(key).verify(...)`, Slack's `SignatureVerifier(...).is_valid_request(...)`, Twilio's
+# `RequestValidator(token).validate(...)`): in a file that imports one, such a method call checks the signature.
+SIGNATURE_LIBRARIES = ("svix", "standardwebhooks", "nacl", "slack_sdk.signature", "slack.signature",
+                       "twilio.request_validator", "cryptography.hazmat.primitives.asymmetric", "ecdsa")
+VERIFIER_METHODS = frozenset({"verify", "is_valid_request", "is_valid", "validate"})
 SIGNATURE_CHECK_VERBS = frozenset({"verify", "validate", "check", "ensure", "require", "authenticate"})
 SIGNATURE_WORDS = frozenset({"signature", "signatures", "sig", "hmac", "webhook", "signed"})
 # Paths that look administrative: any method on them needs a guard.

@@ -11,6 +11,7 @@ comparing every route with every guard, URLconf entry and alias (quadratic on Dj
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ class ModelRoute:
     receiver: str | None
     handler: str
     refs: tuple[str, ...]
+    signature_refs: tuple[str, ...] = ()  # the functions a webhook handler calls, which may check its signature
+    route_list: str | None = None  # the module-level list of route objects it is in, when its own file mounts none
     guarded_by: str | None = None  # what guards it ("decorator", "router include", "URLconf", ...), None if nothing
 
     @property
@@ -63,6 +66,7 @@ class AppModel:
 
     routes: list[ModelRoute] = field(default_factory=list)
     guard_functions: set[str] = field(default_factory=set)
+    signature_functions: set[str] = field(default_factory=set)  # functions that check a request's signature
     guarded_receivers: set[str] = field(default_factory=set)
     includes: list[tuple[str | None, str, bool]] = field(default_factory=list)
     url_views: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # (view, guarded, wrappers)
@@ -74,11 +78,16 @@ class AppModel:
     settings: dict[str, Any] = field(default_factory=dict)
     authenticating_files: set[str] = field(default_factory=set)
     drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
+    handler_guards: dict[str, list[str]] = field(default_factory=dict)  # decorated function -> [] (guarded) or refs
+    project_modules: set[str] = field(default_factory=set)  # every checked module, when a route's handler is imported
 
     @classmethod
-    def build(cls, project: Any, *, drf_default_is_open: bool = False) -> AppModel:
+    def build(cls, project: Any, *, drf_default_is_open: bool = False,
+              sensitive_paths: str = fw.SENSITIVE_PATHS) -> AppModel:
         model = cls(drf_default_is_open=drf_default_is_open)
         layout = SourceLayout.detect(Path(project.root))
+        refusing: set[str] = set()
+        hooks: list[tuple[str, str]] = []
         for path, facts in project.facts(APP_MODEL):
             if path in project.test_files:
                 continue
@@ -92,6 +101,11 @@ class AppModel:
             if facts["authenticates"]:
                 model.authenticating_files.add(path)
             model.guard_functions.update(full("@" + name) for name in facts["guard_functions"])
+            model.signature_functions.update(full("@" + name) for name in facts.get("signature_functions", ()))
+            refusing.update(full("@" + name) for name in facts.get("refusing_hooks", ()))
+            hooks.extend((full(receiver), full(hook)) for receiver, hook in facts.get("hook_refs", ()))
+            model.handler_guards.update({full("@" + name): [full(r) for r in refs]
+                                         for name, refs in facts.get("handler_guards", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
             for include in facts["includes"]:
                 parent = full(include["parent"]) if include["parent"] else None
@@ -108,18 +122,58 @@ class AppModel:
             model.url_entries.extend(UrlEntry(full(v["view"]), v.get("path"), v.get("name"), v.get("router", False))
                                      for v in facts["url_views"])
             for name, value in facts["settings"].items():
-                model.settings.setdefault(name, value)
+                if name == fw.INSTALLED_APPS:
+                    model.settings.setdefault(name, []).extend(value)
+                else:
+                    model.settings.setdefault(name, value)
             for fact in facts["routes"]:
                 model.routes.append(ModelRoute(
                     path=path, module=module, fact=fact, receiver=full(fact["receiver"]) if fact["receiver"] else None,
                     handler=f"{module}.{fact['handler']}" if module else fact["handler"],
                     refs=tuple(full(r) for r in fact["refs"]),
+                    signature_refs=tuple(full(r) for r in fact.get("signature_refs", ())),
+                    route_list=full(fact["route_list"]) if fact.get("route_list") else None,
                 ))
+        if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
+            refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
+            model.guarded_receivers.update(receiver for receiver, hook in hooks if any(True for _ in refusers.matching(hook)))
+        if any(route.fact.get("imported_handler") for route in model.routes):
+            model.project_modules = {_module_of(layout, project.relative_path(path))[0] for path in project.files}
+        sensitive = re.compile(sensitive_paths, re.IGNORECASE)
         for route in model.routes:
+            if route.route_list is not None:
+                model._mount(route, sensitive)
             route.guarded_by = model._guard_of(route)
         return model
 
+    def _mount(self, route: ModelRoute, sensitive: re.Pattern[str]) -> None:
+        """A route object in a list that another module mounts (`Mount("/admin", routes=admin.routes)`): its path
+        gets the prefix, and an administrative prefix makes it need a guard."""
+        prefix = next(self._mounts.matching(route.route_list or ""), None)
+        fact = route.fact
+        if prefix is None or fact["path"] is None:
+            return
+        path = prefix + fact["path"]
+        route.fact = {**fact, "path": path, "label": fact["label"].replace(f" {fact['path']}`", f" {path}`", 1),
+                      "sensitive": fact["sensitive"] or bool(sensitive.search(path))}
+
     # indexes of the names the joins look up, built on first use (after `build` has gathered the names) -------
+
+    @functools.cached_property
+    def _signature_functions(self) -> _ByLastPart[str]:
+        return _ByLastPart((f, f) for f in self.signature_functions)
+
+    @functools.cached_property
+    def _mounts(self) -> _ByLastPart[str]:
+        return _ByLastPart(self.mounts.items())
+
+    @functools.cached_property
+    def _handler_guards(self) -> _ByLastPart[list[str]]:
+        return _ByLastPart(self.handler_guards.items())
+
+    @functools.cached_property
+    def _modules(self) -> _ByLastPart[str]:
+        return _ByLastPart((m, m) for m in self.project_modules)
 
     @functools.cached_property
     def _guards(self) -> _ByLastPart[str]:
@@ -157,8 +211,15 @@ class AppModel:
             return "a guard in its own file"
         if self._any_guard(route.refs):
             return "a guard defined in the project"
+        if any(True for name in route.signature_refs for _ in self._signature_functions.matching(name)):
+            return "a signature check in a function of the project"
+        if fact.get("imported_handler") and any(not refs or self._any_guard(tuple(refs))
+                                                for refs in self._handler_guards.matching(route.refs[0])):
+            return "a guard on its handler, in the handler's module"
         if route.receiver is not None and self.receiver_guarded(route.receiver):
             return "its router, blueprint or app"
+        if route.route_list is not None and self.receiver_guarded(route.route_list):
+            return "the `Mount` of its route list"
         if fact["framework"] in ("django", "drf"):
             if any(guarded or self._any_guard(wrappers)
                    for guarded, wrappers in self._entries_routing_to(self._url_views_and_aliases, route.view)):
@@ -196,7 +257,8 @@ class AppModel:
         """True: `DEFAULT_PERMISSION_CLASSES` requires something; False: the settings leave views open; None: unknown."""
         rest = self.settings.get("REST_FRAMEWORK")
         if not isinstance(rest, dict):
-            return None
+            # settings that install DRF and never configure it leave DRF's own default, `AllowAny`
+            return False if "rest_framework" in self.settings.get(fw.INSTALLED_APPS, ()) else None
         if "DEFAULT_PERMISSION_CLASSES" not in rest:
             return False  # DRF's own default is `AllowAny`
         classes = rest["DEFAULT_PERMISSION_CLASSES"]
@@ -206,6 +268,8 @@ class AppModel:
 
     def is_routed(self, route: ModelRoute) -> bool:
         """A Django view not registered in its own file counts only when a URLconf names it (if any was checked)."""
+        if route.fact.get("imported_handler"):  # a handler from a module the run did not check is not judged
+            return any(True for _ in self._modules.matching(route.refs[0].rpartition(".")[0]))
         if not route.fact["needs_urlconf"]:
             return True
         if route.view.rpartition(".")[2].startswith("_"):

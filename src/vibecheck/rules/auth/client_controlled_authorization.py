@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from typing import Any
 
 import libcst as cst
 
 from vibecheck.analysis.flow import (
+    CALL,
     COMPOUND_STATEMENTS,
+    ORIGIN,
+    PROPAGATING_CALLS,
+    SUMMARY_FACT,
     FlowRule,
     FlowState,
     Taint,
@@ -48,6 +54,8 @@ def _is_privilege_name(name: str | None) -> tuple[bool, bool]:
     return bool(PRIVILEGE_WORDS & set(words)) or identity, identity
 
 
+HINT = ("Take roles and identity from the server-side session or a verified token (`current_user`, `request.user`), "
+        "never from request parameters, headers, cookies or the body.")
 # Text every module with an unverified decode holds: the library's name (every decoder is `jwt.*` or `jose.jwt.*`)
 # and `verif` (`verify_signature`, `verify=False`, `get_unverified_claims`).
 UNVERIFIED_HINTS = ("jwt", "verif")
@@ -63,7 +71,9 @@ class ClientControlledAuthorization(FlowRule):
     the server-side identity (`current_user`, `request.user`, `session`). The claims of a JWT decoded
     without checking its signature (`jwt.decode(t, options={"verify_signature": False})`,
     `get_unverified_claims(t)`) are the client's too, also when a function of the same module returns them
-    (`if current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable).
+    (`if current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable); when
+    such a function lives in another module of the project, the walk notes the condition and the helper, and
+    VC417 (which joins flows across modules) reports it.
     Credentials that are verified (tokens, keys, passwords) are not reported here.
 
     ## Why is this bad?
@@ -118,13 +128,30 @@ class ClientControlledAuthorization(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = (807, 639)
 
-    _unverified_helpers: frozenset[str] = frozenset()
+    _unverified_helpers: dict[str, str] = {}
+    _function: str | None = None  # the function being walked, as the project phase names it (`f`, `Class.f`)
+    _statement: cst.CSTNode | None = None
 
     def visit_Module(self, node: cst.Module) -> None:
         # most modules decode no token, and need no search of every function for helpers
         if all(hint in self.context.source for hint in UNVERIFIED_HINTS):
             self._unverified_helpers = _unverified_helpers(node, self.qualified_name)
+            self._summarise_helpers(node)
         super().visit_Module(node)
+
+    def _summarise_helpers(self, module: cst.Module) -> None:
+        """Tell the project phase which module functions return unverified claims: a condition in another module that
+        trusts their result is joined to them there (VC417 reports it, as it reports every flow across modules)."""
+        functions = {s.name.value: s for s in module.body if isinstance(s, cst.FunctionDef)}
+        for name, origin in self._unverified_helpers.items():
+            function = functions.get(name)
+            if function is not None:
+                parameters = [p.name.value for p in (*function.params.posonly_params, *function.params.params)]
+                self._summary(name, parameters)["returns"].append(["request", origin])
+
+    def _summary(self, function: str, parameters: list[str]) -> dict[str, Any]:
+        functions = self.context.facts.setdefault(SUMMARY_FACT, {}).setdefault(self.code, {})
+        return functions.setdefault(function, {"parameters": parameters, "sinks": [], "returns": [], "calls": []})
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, self._source, checks_clear=False)
@@ -139,13 +166,33 @@ class ClientControlledAuthorization(FlowRule):
         helper = dotted_name(node.func) if self._unverified_helpers else None
         if helper in self._unverified_helpers:
             return Taint("request", UNVERIFIED_ORIGIN.format(f"{helper}()"), key=helper.rpartition(".")[2])
-        return None
+        callee = self._imported_callee(node)
+        return Taint(CALL, callee) if callee is not None else None
+
+    def _imported_callee(self, call: cst.Call) -> str | None:
+        """`import:app.auth.current_claims` for a call to a function imported from outside the standard library
+        (`current_claims()`, `tokens.current_claims()`): the project phase knows whether it returns the client's data."""
+        func = call.func
+        if type(func) is cst.Name:
+            head, rest = func.value, ""
+        elif type(func) is cst.Attribute and type(func.value) is cst.Name:
+            head, rest = func.value.value, "." + func.attr.value
+        else:
+            return None
+        module = self.context.imports.aliases.get(head)
+        if module is None or not (rest or "." in module) or module.lstrip(".").split(".", 1)[0] in sys.stdlib_module_names:
+            return None
+        callee = module + rest
+        return None if callee in PROPAGATING_CALLS else f"import:{callee}"  # `yaml.safe_load(body)` carries its argument's
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
         self._in_route = is_route_handler(function)
+        classes = self.__dict__.get("_classes") or [None]
+        self._function = f"{classes[-1]}.{function.name.value}" if classes[-1] else function.name.value
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        self._statement = node
         if type(node) is cst.If or type(node) is cst.While:  # not `isinstance`: ABCMeta is dear here
             self._check_condition(node.test, state)
             return
@@ -160,7 +207,7 @@ class ClientControlledAuthorization(FlowRule):
             if type(inner) not in CLAIM_TYPES:
                 continue
             taint = state.taint_of(inner)
-            if taint is None or taint.kind != "request" or self._server_object(inner, taint):
+            if taint is None or taint.kind not in ("request", CALL) or self._server_object(inner, taint):
                 continue
             claim = self._claim(inner, taint)
             if claim is None:
@@ -173,12 +220,27 @@ class ClientControlledAuthorization(FlowRule):
             if identity and not _privileged_words(claim) and _optional_filter(test, inner, taint):
                 continue
             code = short_code(inner)
+            if taint.kind == CALL:
+                self._record(inner, code, claim, taint.origin)
+                return
             source = "" if taint.origin in (code, claim) else f", read from {_quoted(taint.origin)}"
             self.report(inner, f"The condition trusts `{code}` (`{claim}`{source}), a value the client chooses, to decide "
-                        "about privileges.",
-                        hint="Take roles and identity from the server-side session or a verified token "
-                        "(`current_user`, `request.user`), never from request parameters, headers, cookies or the body.")
+                        "about privileges.", hint=HINT)
             return
+
+    def _record(self, node: cst.CSTNode, code: str, claim: str, callee: str) -> None:
+        """A privilege decided by what an imported function returns: the project phase reports it if that function
+        returns the client's data (`current_claims()` decoding the bearer token without its key)."""
+        if self._function is None or self._statement is None:
+            return
+        statement = self._statement
+        if isinstance(statement, cst.BaseCompoundStatement):
+            statement = statement.with_changes(leading_lines=())
+        first = cst.Module([]).code_for_node(statement).strip().splitlines()
+        message = (f"The condition trusts `{code}` (`{claim}`, read from `{ORIGIN}`), a value the client chooses, to "
+                   "decide about privileges.")
+        sink = [CALL, callee, message, HINT, list(self.cwe), code, self.severity.value, first[0].strip() if first else ""]
+        self._summary(self._function, [])["sinks"].append(sink)
 
     def _server_object(self, node: cst.CSTNode, taint: Taint) -> bool:
         """`user.is_authenticated`, `address.user_id`: an attribute of a Django view's parameter.
@@ -210,37 +272,46 @@ def _quoted(origin: str) -> str:
     return origin if origin.endswith(UNVERIFIED_SUFFIX) else f"`{origin}`"
 
 
-def _unverified_helpers(module: cst.Module, qualified_name: Callable[[cst.CSTNode], str | None]) -> frozenset[str]:
+def _unverified_helpers(module: cst.Module, qualified_name: Callable[[cst.CSTNode], str | None]) -> dict[str, str]:
     """Functions of the module (`name`) and methods of its classes (`self.name`) that return the claims of a token
     nobody verified, directly, through a variable or through another such helper (`def current_claims(): return
-    jwt.decode(t, options={"verify_signature": False})`)."""
+    jwt.decode(t, options={"verify_signature": False})`), each with the unverified decode it returns."""
     functions = [(s.name.value, s) for s in module.body if isinstance(s, cst.FunctionDef)]
     for statement in module.body:
         if isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
             functions += [(f"self.{s.name.value}", s) for s in statement.body.body if isinstance(s, cst.FunctionDef)]
-    helpers: set[str] = set()
+    helpers: dict[str, str] = {}
     for _ in range(2):  # a helper that returns another helper's claims
         for name, function in functions:
             nodes = list(walk_own(function.body))
             assigns = [n for n in nodes if isinstance(n, cst.Assign)]
-            claims: set[str] = set()
+            claims: dict[str, str] = {}
             for _ in range(2):  # `payload = decode(...)` then `claims = payload["data"]`, in any order of the walk
-                claims.update(t.target.value for a in assigns if _carries_claims(a.value, claims, helpers, qualified_name)
-                              for t in a.targets if isinstance(t.target, cst.Name))
-            if any(isinstance(n, cst.Return) and n.value is not None
-                   and _carries_claims(n.value, claims, helpers, qualified_name) for n in nodes):
-                helpers.add(name)
-    return frozenset(helpers)
+                for assign in assigns:
+                    origin = _carried_claims(assign.value, claims, helpers, qualified_name)
+                    if origin is not None:
+                        claims.update((t.target.value, origin) for t in assign.targets if isinstance(t.target, cst.Name))
+            returned = (_carried_claims(n.value, claims, helpers, qualified_name) for n in nodes
+                        if isinstance(n, cst.Return) and n.value is not None)
+            origin = next((o for o in returned if o is not None), None)
+            if origin is not None:
+                helpers[name] = origin
+    return helpers
 
 
-def _carries_claims(value: cst.BaseExpression, claims: set[str], helpers: set[str],
-                    qualified_name: Callable[[cst.CSTNode], str | None]) -> bool:
+def _carried_claims(value: cst.BaseExpression, claims: dict[str, str], helpers: dict[str, str],
+                    qualified_name: Callable[[cst.CSTNode], str | None]) -> str | None:
+    """The unverified decode (its code) whose claims `value` carries, if any."""
     for node in walk_own(value):
         if isinstance(node, cst.Name) and node.value in claims:
-            return True
-        if isinstance(node, cst.Call) and (decodes_unverified(node, qualified_name) or dotted_name(node.func) in helpers):
-            return True
-    return False
+            return claims[node.value]
+        if isinstance(node, cst.Call):
+            if decodes_unverified(node, qualified_name):
+                return short_code(node)
+            helper = helpers.get(dotted_name(node.func) or "")
+            if helper is not None:
+                return helper
+    return None
 
 
 def _privileged_words(name: str) -> bool:

@@ -8,7 +8,14 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import times_bound
-from vibecheck.analysis.tokens import DECODERS, SIGNATURE_OPTIONS, UNVERIFIED_READERS, options_turn_off
+from vibecheck.analysis.tokens import (
+    DECODERS,
+    EXPIRY_OPTIONS,
+    SIGNATURE_OPTIONS,
+    UNVERIFIED_READERS,
+    options_turn_off,
+    skips_expiry,
+)
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import (
@@ -49,6 +56,9 @@ ALGORITHM_HOLDERS: dict[str, tuple[int, str]] = {
 VERIFY_OPTIONS = SIGNATURE_OPTIONS
 # A result stored under such a name is read on purpose without trust (e.g. to pick the verification key).
 DELIBERATE_WORDS = frozenset({"unverified", "untrusted", "insecure"})
+# A function or result so named reads an expired token on purpose: to refresh it, or to revoke or log it out.
+EXPIRY_REASON_WORDS = frozenset({"refresh", "refreshed", "renew", "expired", "revoke", "revoked", "logout",
+                                 "blacklist", "blocklist", "denylist", "unverified", "untrusted", "insecure"})
 HINT = 'Pass the signing key and a fixed list such as `algorithms=["HS256"]`, and keep signature verification on.'
 
 
@@ -108,6 +118,11 @@ class JwtSignatureNotVerified(Rule):
     - pass no `algorithms` at all: python-jose and PyJWT 1 then let the token's header pick the
       algorithm (the HS256/RS256 key-confusion attack), and PyJWT 2 rejects every token.
 
+    A decode that turns the expiry check off (`options={"verify_exp": False}`, also through a name bound to such
+    a dict, or PyJWT 1's `verify_expiration=False`) is reported as medium unless the code says why: a function
+    named for a refresh, logout or revocation (`refresh_access_token`, `revoke`), or a result named so
+    (`expired_claims = ...`). A retry inside `except jwt.ExpiredSignatureError:` is VC216's.
+
     It also reports `jwt.get_unverified_claims(...)` (python-jose), which returns claims nobody checked, and
     tokens signed with the `none` algorithm (`jwt.encode(claims, None, algorithm="none")`, PyJWT's
     `algorithm=None`, python-jose's `jwt.encode`/`jws.sign`), which anyone can forge.
@@ -154,6 +169,7 @@ class JwtSignatureNotVerified(Rule):
     - [CWE-347: Improper Verification of Cryptographic Signature](https://cwe.mitre.org/data/definitions/347.html)
     - [PyJWT: `jwt.decode`](https://pyjwt.readthedocs.io/en/stable/api.html#jwt.decode)
     - [RFC 8725: JSON Web Token Best Current Practices, section 3.1](https://www.rfc-editor.org/rfc/rfc8725#section-3.1)
+    - [CWE-613: Insufficient Session Expiration](https://cwe.mitre.org/data/definitions/613.html)
     """
 
     code = "VC202"
@@ -161,7 +177,7 @@ class JwtSignatureNotVerified(Rule):
     category = Category.AUTH
     severity = Severity.HIGH
     confidence = Confidence.HIGH
-    cwe = (347,)
+    cwe = (347, 613)
     # Every finding is a call that resolves to PyJWT (`jwt`), python-jose or authlib's `jose`, so the file imports one.
     file_hints = ("jwt", "jose")
     fixable = True
@@ -170,7 +186,10 @@ class JwtSignatureNotVerified(Rule):
         super().__init__(*args, **kwargs)
         # Per scope (module, then each enclosing function): names bound to an options dict -> disables verification.
         self._scopes: list[dict[str, bool]] = [{}]
+        self._expiry_scopes: list[dict[str, bool]] = [{}]  # the same for dicts that turn the expiry check off
         self._deliberate = 0  # depth of assignments to a name such as `unverified_claims`
+        self._expiry_reasons = [False]  # per function: its name says why it reads expired tokens (`refresh_token`)
+        self._handlers = 0  # depth of `except` blocks: a decode there retries after a failed one (VC216's)
         # Per scope: names bound to algorithm names (`ALGORITHM = "HS256"`, `ALGORITHMS = ["RS256", ALGORITHM]`).
         self._algorithms: list[dict[str, list[str]]] = [{}]
         self._decodes: list[_Decode] = []
@@ -178,11 +197,21 @@ class JwtSignatureNotVerified(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.append({})
+        self._expiry_scopes.append({})
         self._algorithms.append({})
+        self._expiry_reasons.append(self._expiry_reasons[-1] or bool(EXPIRY_REASON_WORDS & set(words(node.name.value))))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.pop()
+        self._expiry_scopes.pop()
         self._algorithms.pop()
+        self._expiry_reasons.pop()
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        self._handlers += 1
+
+    def leave_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        self._handlers -= 1
 
     def _algorithm_names(self, node: cst.CSTNode | None) -> list[str]:
         """The algorithm names an expression spells: literals, and names bound to literals in this file."""
@@ -199,14 +228,22 @@ class JwtSignatureNotVerified(Rule):
     def leave_Assign(self, node: cst.Assign) -> None:
         if self._names_deliberate(node):
             self._deliberate -= 1
+        if self._names_reason(node):
+            self._expiry_reasons.pop()
 
     @staticmethod
     def _names_deliberate(node: cst.Assign) -> bool:
         return any(DELIBERATE_WORDS & set(words(target_name(t.target) or "")) for t in node.targets)
 
+    @staticmethod
+    def _names_reason(node: cst.Assign) -> bool:
+        return any(EXPIRY_REASON_WORDS & set(words(target_name(t.target) or "")) for t in node.targets)
+
     def visit_Assign(self, node: cst.Assign) -> None:
         if self._names_deliberate(node):
             self._deliberate += 1
+        if self._names_reason(node):
+            self._expiry_reasons.append(True)
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 names = self._algorithm_names(node.value)
@@ -215,6 +252,7 @@ class JwtSignatureNotVerified(Rule):
                 disabled = _disables_verification(node.value)
                 if disabled is not None:
                     self._scopes[-1][target.target.value] = disabled
+                    self._expiry_scopes[-1][target.target.value] = bool(options_turn_off(node.value, EXPIRY_OPTIONS))
             elif (isinstance(target.target, cst.Subscript) and isinstance(target.target.value, cst.Name)
                   and subscript_key(target.target) in VERIFY_OPTIONS and is_false(node.value)):
                 self._scopes[-1][target.target.value.value] = True
@@ -261,6 +299,23 @@ class JwtSignatureNotVerified(Rule):
                 message, hint, severity = problem
                 self._decodes.append(_Decode(node, message, severity, self._algorithm_names(algorithms),
                                              len(self._algorithms) > 1, hint))
+            elif self._skips_expiry(node):
+                self.report(node, f"`jwt.{callee}()` is called with the expiry check off, so a stolen or logged-out "
+                            "token is accepted forever.", severity=Severity.MEDIUM, cwe=(613,),
+                            hint="Keep `verify_exp` on and answer 401 for an expired token; only a refresh or logout "
+                            "flow, in a function named for it, may read an expired token.")
+
+    def _skips_expiry(self, node: cst.Call) -> bool:
+        """The expiry check is off (`options={"verify_exp": False}`, a dict so bound, `verify_expiration=False`) for no
+        visible reason: not in an `except` retrying a failed decode (VC216 judges that), nor in a refresh or logout
+        flow (`def refresh_token`, `expired_claims = ...`)."""
+        if self._handlers or self._expiry_reasons[-1]:
+            return False
+        if skips_expiry(node, self.qualified_name):
+            return True
+        options = argument(node, 3, "options")
+        return isinstance(options, cst.Name) and next(
+            (s[options.value] for s in reversed(self._expiry_scopes) if options.value in s), False)
 
     def _defer(self, node: cst.Call, message: str, algorithms: cst.BaseExpression | None) -> None:
         self._decodes.append(_Decode(node, message, None, self._algorithm_names(algorithms), len(self._algorithms) > 1))

@@ -21,12 +21,14 @@ class RouteWithoutAuth(ProjectRule):
     FastAPI route decorators, `add_url_rule`, Flask `MethodView`s, Django function views (`@require_POST`,
     `@require_http_methods`, `if request.method == "POST"`), Django class-based views, Django REST framework
     views, Starlette and FastAPI route lists (`Route("/x", f, methods=["DELETE"])`, `WebSocketRoute`, also
-    inside `Mount("/prefix", routes=[...])`, class `HTTPEndpoint`s) and registration calls
+    inside `Mount("/prefix", routes=[...])` or a list it names, `Mount(ADMIN_PREFIX, routes=admin.routes)`, class
+    `HTTPEndpoint`s; an endpoint imported from another module keeps the guards of its own) and registration calls
     (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)`,
     `router.add_post(...)` and `app.add_routes([web.post(...), web.view(...)])`, Sanic's
     `app.add_route(handler, ...)`). Recognised guards: auth decorators placed
     *below* the route decorator (`@login_required`, `@jwt_required`, `@permission_required`, ...), a
-    `before_request` hook of the app or of the route's blueprint that aborts, redirects or returns, an
+    `before_request` hook of the app or of the route's blueprint that aborts, redirects, returns or calls a check
+    that raises (one that only loads the user or logs turns nobody away), an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
     `Starlette(middleware=[Middleware(...)])`, FastAPI `Depends`/`Security` on an auth dependency (also in
     `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router`, Django auth
@@ -35,11 +37,12 @@ class RouteWithoutAuth(ProjectRule):
     `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`, or an auth-named
     `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`, or a check of the request's
     signature: `stripe.Webhook.construct_event(...)`, `hmac.compare_digest(...)`, a project function named
-    like `verify_github_signature`). Login, signup and health paths are open by design and are not reported,
-    nor are handlers with a decorator from `public-decorators`. A webhook (a `webhook` path segment or
-    handler name) is open to its sender by design too, but the sender proves who it is by signing the
-    body: a webhook whose handler never checks a signature (no such call, no signature header such as
-    `"Stripe-Signature"` or `"X-Hub-Signature-256"` read, and the request not handed to another function
+    like `verify_github_signature` or one, here or in another module, that makes such a check, and the
+    `verify` methods of svix, Standard Webhooks, PyNaCl, Slack and Twilio verifiers). Login, signup and health
+    paths are open by design and are not reported, nor are handlers with a decorator from `public-decorators`.
+    A webhook (a `webhook` path segment or handler name) is open to its sender by design too, but the sender
+    proves who it is by signing the body: a webhook whose handler never checks a signature (no such call, no signature
+    header such as `"Stripe-Signature"` or `"X-Hub-Signature-256"` read, and the request not handed to another function
     that may check it) gets its own finding, even in an app without any authentication.
 
     The rule reads the whole app (the app model), so guards declared in another file count too: a
@@ -49,7 +52,8 @@ class RouteWithoutAuth(ProjectRule):
     `before_request` hook registered in another module; a Django URLconf wrapping the view
     (`path("x/", login_required(views.edit))`); `LoginRequiredMiddleware`; DRF's
     `DEFAULT_PERMISSION_CLASSES` in the settings. A DRF view without `permission_classes` is reported
-    when the checked settings leave the default open (no `DEFAULT_PERMISSION_CLASSES`, or `AllowAny`);
+    when the checked settings leave the default open (`AllowAny`, a `REST_FRAMEWORK` without
+    `DEFAULT_PERMISSION_CLASSES`, or settings that install `rest_framework` and never configure it);
     when no settings were checked, `drf-default-is-open` decides. A function that merely takes `request`
     is a Django view only if a checked URLconf routes it (or no URLconf was checked). An app with no
     authentication anywhere gets one finding for all its routes instead of one per route.
@@ -122,7 +126,8 @@ class RouteWithoutAuth(ProjectRule):
     fact_collectors = (AppModelCollector,)
 
     def check_project(self, project: object) -> Iterator[Finding]:
-        model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)
+        model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open,
+                               sensitive_paths=self.options.sensitive_paths)
         unguarded = set(map(id, model.unguarded()))
         for routes in model.apps().values():
             webhooks = [r for r in routes if id(r) in unguarded and r.fact.get("webhook")]

@@ -13,8 +13,10 @@ from vibecheck.rule import ProjectRule
 UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 # Request-flow rules with no file hints: a module another rule skipped borrows their calls and returns.
 LENDERS = ("VC409", "VC405")
-# The flow rules that record per-function summaries (`FlowRule.summarises`): they walk for this rule when not selected.
-SUMMARISING_RULES = ("VC401", "VC402", "VC405", "VC409", "VC411", "VC412", "VC413", "VC416", "VC419", "VC421", "VC422")
+# The flow rules that record per-function summaries (`FlowRule.summarises`; VC207 only those of its unverified-claims
+# helpers and of the conditions trusting an imported call): they walk for this rule when not selected.
+SUMMARISING_RULES = ("VC401", "VC402", "VC405", "VC409", "VC411", "VC412", "VC413", "VC416", "VC419", "VC421", "VC422",
+                     "VC207")
 
 
 class ClientDataThroughCalls(ProjectRule):
@@ -27,14 +29,16 @@ class ClientDataThroughCalls(ProjectRule):
     across up to three calls, and likewise LLM output (VC401's shell, `eval`, SQL, deserializer and
     written-path sinks) an SQL query built from strings (VC402) executed by a helper
     (`run_query(f"... {name}")`), and a `get_client_ip()` helper reading `X-Forwarded-For` whose result an allow-list check
-    trusts (VC419): request data passed to a helper (in the same module, a method called on `self`, also one a
-    base class of the module defines, or on an instance of a project class, made on the spot, bound at module
-    level or in the function, returned by a function annotated with the class, or a parameter annotated with it
-    such as a FastAPI `repo: Repo = Depends(get_repo)`; a class method; or a function imported from another
-    module of the project, also relatively) whose parameter reaches the sink, or a constructor that keeps it in an
-    attribute one of the class's methods passes to the sink (`Converter(job)`, `requests.post(self.callback)`;
-    not in a method that rebinds the attribute first), or a method that keeps request data itself in an attribute
-    (`self.term = request.GET["q"]`) another method passes to the sink, also through
+    trusts (VC419), and a privilege decided by the claims that a function of another module decodes without checking
+    the token's signature (VC207: `if current_claims().get("is_admin"):`): request data passed to a helper (in the
+    same module, a method called on `self`, also one a base class of the module defines, or on an instance of a
+    project class, made on the spot, bound at module level or in the function, returned by a function annotated
+    with the class, or a parameter annotated with it such as a FastAPI `repo: Repo = Depends(get_repo)`; a class
+    method; or a function imported from another module of the project, also relatively) whose parameter reaches
+    the sink, or a constructor that keeps it in an attribute one of the class's methods passes to the sink
+    (`Converter(job)`, `requests.post(self.callback)`; not in a method that rebinds the attribute first), or a
+    method that keeps request data itself in an attribute (`self.term = request.GET["q"]`) another method passes
+    to the sink, also through
     further helpers, a helper's return value that carries request data (also returned through two calls)
     or the request data its caller passed in (`render_card(request.args["t"])` returning
     `"<div>" + t + "</div>"` from a Flask view, a dataclass or pydantic object built from it and passed to a
@@ -97,6 +101,7 @@ class ClientDataThroughCalls(ProjectRule):
     - [CWE-1426: Improper Validation of Generative AI Output](https://cwe.mitre.org/data/definitions/1426.html)
     - [CWE-348: Use of Less Trusted Source](https://cwe.mitre.org/data/definitions/348.html)
     - [CWE-943: Improper Neutralization of Special Elements in Data Query Logic](https://cwe.mitre.org/data/definitions/943.html)
+    - [CWE-807: Reliance on Untrusted Inputs in a Security Decision](https://cwe.mitre.org/data/definitions/807.html)
     """
 
     code = "VC417"
@@ -104,7 +109,8 @@ class ClientDataThroughCalls(ProjectRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 943, 502, 601, 113, 117, 434, 643, 90, 730, 1333, 348, 290, 307)
+    cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 943, 502, 601, 113, 117, 434, 643, 90, 730, 1333, 348, 290, 307,
+           807, 639)
     reads_unchecked_test_facts = False
     walks_with = SUMMARISING_RULES
 
