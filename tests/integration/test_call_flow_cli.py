@@ -823,5 +823,6 @@ def test_it_walks_with_exactly_the_rules_that_record_summaries() -> None:
     from vibecheck.registry import load_registry
     from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
 
-    summarising = {rule.code for rule in load_registry().file_rules if getattr(rule, "summarises", False)}
+    summarising = {rule.code for rule in load_registry().file_rules
+                   if getattr(rule, "summarises", False) or getattr(rule, "records_summaries", False)}
     assert set(ClientDataThroughCalls.walks_with) == summarising

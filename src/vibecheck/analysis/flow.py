@@ -1292,6 +1292,9 @@ class FlowRule(Rule):
     # Whether the rule records per-function summaries for the inter-procedural join (VC417), and the taint
     # kinds that count as untrusted data for it.
     summarises: ClassVar[bool] = False
+    # Whether the rule writes summaries for the join itself, outside the summarising walk (VC207: the helpers that
+    # return unverified claims, and the conditions that trust what an imported function returns).
+    records_summaries: ClassVar[bool] = False
     untrusted_kinds: ClassVar[frozenset[str]] = REQUEST_KINDS
     # The taint kinds a summary records: the untrusted kinds, parameters and call results (set per subclass).
     tracked_kinds: ClassVar[frozenset[str]] = REQUEST_KINDS | SUMMARISED_KINDS

@@ -128,6 +128,7 @@ class ClientControlledAuthorization(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = (807, 639)
 
+    records_summaries = True
     _unverified_helpers: dict[str, str] = {}
     _function: str | None = None  # the function being walked, as the project phase names it (`f`, `Class.f`)
     _statement: cst.CSTNode | None = None
