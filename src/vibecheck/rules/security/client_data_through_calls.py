@@ -24,9 +24,9 @@ class ClientDataThroughCalls(ProjectRule):
 
     ## What it does
     Joins the per-function summaries that the flow rules (VC401, VC402, VC405, VC409, VC411, VC412, VC413,
-    VC416, VC419, VC421, VC422, and VC207 for unverified claims) record in their walk: which parameters reach their sinks, what each function
-    returns, and what it passes to the project's other functions. It reports a sink reached by client input
-    across up to three calls, and likewise LLM output (VC401's shell, `eval`, SQL, deserializer and
+    VC416, VC419, VC421, VC422, and VC207 for unverified claims) record in their walk: which parameters reach
+    their sinks, what each function returns, and what it passes to the project's other functions. It reports a
+    sink reached by client input across up to three calls, and likewise LLM output (VC401's shell, `eval`, SQL, deserializer and
     written-path sinks) an SQL query built from strings (VC402) executed by a helper
     (`run_query(f"... {name}")`), and a `get_client_ip()` helper reading `X-Forwarded-For` whose result an allow-list check
     trusts (VC419), and a privilege decided by the claims that a function of another module decodes without checking
