@@ -295,7 +295,8 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
         leaving = node is _LEAVING
         if leaving:
             node = stack.pop()
-        kind = type(node).__name__
+        node_type = type(node)
+        kind = node_type.__name__
         handlers = leave.get(kind) if leaving else visit.get(kind)
         if handlers:
             for rule, method in handlers:
@@ -316,7 +317,7 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
             stack.append(node)
             stack.append(_LEAVING)
         children: list[Any] = []
-        for name in FIELDS_BY_TYPE.get(type(node)) or child_fields(type(node)):
+        for name in FIELDS_BY_TYPE.get(node_type) or child_fields(node_type):
             value = getattr(node, name)
             value_kind = kinds.get(type(value))
             if value_kind is None:
@@ -324,7 +325,10 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
             if value_kind == 1:
                 children.append(value)
             elif value_kind == 2:
-                children.extend(item for item in value if (kinds.get(type(item)) or _value_kind(type(item), kinds)) == 1)
+                for item in value:  # (a loop, not a generator: most sequences are short, and this runs per node)
+                    item_kind = kinds.get(type(item))
+                    if item_kind == 1 or (item_kind is None and _value_kind(type(item), kinds) == 1):
+                        children.append(item)
         children.reverse()
         stack.extend(children)
 
