@@ -873,14 +873,18 @@ def iter_expressions(node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
         return cached[1]
     found = []
     stack = [node]
+    walked = _NODE_TYPES  # (`_is_walked_node`, inlined: this runs for every node of every statement of a file)
     while stack:
         current = stack.pop()
         found.append(current)
-        for name in _expression_fields(type(current)):
+        for name in _EXPRESSION_FIELDS.get(type(current)) or _expression_fields(type(current)):
             value = getattr(current, name)
-            if type(value) in (list, tuple):
-                stack.extend(item for item in value if _is_walked_node(item))
-            elif _is_walked_node(value):
+            value_type = type(value)
+            if value_type is list or value_type is tuple:
+                for item in value:
+                    if walked.get(type(item)) or (type(item) not in walked and _is_walked_node(item)):
+                        stack.append(item)
+            elif walked.get(value_type) or (value_type not in walked and _is_walked_node(value)):
                 stack.append(value)
     result = tuple(found)
     _EXPRESSIONS[id(node)] = (node, result)
