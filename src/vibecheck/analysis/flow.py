@@ -838,6 +838,9 @@ _EXPRESSIONS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = {}
 _CALLS: dict[int, tuple[cst.CSTNode, tuple[cst.Call, ...]]] = {}
 _WALRUSES: dict[int, tuple[cst.CSTNode, tuple[cst.NamedExpr, ...]]] = {}
 _CHECKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
+# Per file, the code a summary quotes: a sink's statement's first line, a reported node's lines.
+_FIRST_LINES: dict[int, tuple[cst.CSTNode, str]] = {}
+_CODE_LINES: dict[int, tuple[cst.CSTNode, list[str]]] = {}
 
 
 def _remembered(cache: dict[int, tuple[cst.CSTNode, Any]], node: cst.CSTNode, compute: Callable[[Any], Any]) -> Any:
@@ -858,7 +861,7 @@ def _is_walked_node(value: object) -> bool:
 
 def reset_expression_cache() -> None:
     """Forget the previous file's nodes (called once per module)."""
-    for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES):
+    for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES):
         cache.clear()
 
 
@@ -1486,7 +1489,7 @@ class FlowRule(Rule):
         taint, state, needs, given = self._recording
         if state.summary is None:
             return
-        code = cst.Module([]).code_for_node(node).strip().splitlines()
+        code = _code_lines(node)
         # the first line of the statement, to find the sink among other uses of the same name (`url`)
         statement = _first_line(self._statement) if self._statement is not None else ""
         origins = given or (parameters_in(node, state, taint) if taint.kind == PARAMETER else [taint.origin])
@@ -1512,10 +1515,25 @@ def is_built_text(node: cst.BaseExpression) -> bool:
 
 
 def _first_line(node: cst.CSTNode) -> str:
+    """The statement's first line of code, once per statement of the file (several flow rules record the same sink)."""
+    return _remembered(_FIRST_LINES, node, _compute_first_line)
+
+
+# A one-line body put in place of a compound statement's own before its code is generated: only the header is wanted.
+_HEADER_BODY = cst.IndentedBlock(body=[cst.SimpleStatementLine([cst.Pass()])])
+
+
+def _compute_first_line(node: cst.CSTNode) -> str:
     if isinstance(node, cst.BaseCompoundStatement):
-        node = node.with_changes(leading_lines=())  # the comments above it
+        # without the comments above it, and without its body, which may be hundreds of lines
+        node = node.with_changes(leading_lines=(), **({"body": _HEADER_BODY} if hasattr(node, "body") else {}))
     lines = cst.Module([]).code_for_node(node).strip().splitlines()
     return lines[0].strip() if lines else ""
+
+
+def _code_lines(node: cst.CSTNode) -> list[str]:
+    """A reported node's code, by line, once per node of the file."""
+    return _remembered(_CODE_LINES, node, lambda found: cst.Module([]).code_for_node(found).strip().splitlines())
 
 
 _CLASSES: dict[int, tuple[cst.Module, frozenset[str]]] = {}

@@ -296,6 +296,8 @@ class AuthCheckAlwaysPasses(Rule):
                     hint=f"Make `{name}` refuse requests without access: `abort(401)`, or return an error response.")
         return True
 
+    _classes: dict[str, _ClassFacts] | None = None  # the module's classes, read on the first question about them
+
     def _exempt(self, node: cst.FunctionDef) -> bool:
         decorators = {(self.qualified_name(d.decorator) or "").rsplit(".", 1)[-1] for d in node.decorators}
         if decorators & ABSTRACT_DECORATORS:
@@ -316,7 +318,9 @@ class AuthCheckAlwaysPasses(Rule):
         """A default the module replaces: a subclass in this file overrides the method, or the class rebinds it on
         the instance (`self.is_allowed = lambda name: ...` when configured). The permissive body then only
         answers for the base or for an unconfigured instance, as documented hooks do."""
-        classes = _module_classes(self.context.module)
+        classes = self._classes
+        if classes is None:
+            classes = self._classes = _module_classes(self.context.module)
         if method in classes.get(owner.name.value, _ClassFacts()).rebound:
             return True
         pending, seen = [owner.name.value], set()
