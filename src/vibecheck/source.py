@@ -126,10 +126,12 @@ def ast_children(node: ast.AST, fields: tuple[str, ...] | None = None) -> list[a
     children: list[ast.AST] = []
     for name in node._fields if fields is None else fields:
         value = getattr(node, name, None)
-        if isinstance(value, ast.AST):
+        if type(value) is list:
+            for item in value:  # (a loop, not a generator per field: this runs for every node of every file)
+                if isinstance(item, ast.AST):
+                    children.append(item)
+        elif isinstance(value, ast.AST):
             children.append(value)
-        elif isinstance(value, list):
-            children.extend(item for item in value if isinstance(item, ast.AST))
     return children
 
 
