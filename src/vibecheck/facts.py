@@ -384,7 +384,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
             if last_names & HOOK_DECORATORS or any(map(_adds_subcommand, decorators)) or not prefix and not is_class \
                     and (statement.name.startswith(HOOK_NAME_PREFIXES) or statement.name in HOOK_NAMES):
                 flags.append("hook")
-            if not isinstance(statement, ast.ClassDef) and _registers_argument(statement):
+            if not isinstance(statement, ast.ClassDef) and _registers_argument(statement, lines):
                 flags.append("registrar")
             docstring = ast.get_docstring(statement, clean=False) or ""
             if ">>> " in docstring:
@@ -557,15 +557,21 @@ def _looked_up_name(call: ast.Call) -> str:
     return ""
 
 
-def _registers_argument(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+def _registers_argument(function: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> bool:
     """`def on_finalize(callback): _callbacks.add(callback); return callback`: a decorator that stores the function it
-    is given in a registry and returns it (its first parameter, handed to a store call, then returned)."""
+    is given in a registry and returns it (its first parameter, handed to a store call, then returned).
+
+    The function's text must say `return <parameter>` first: most functions don't, and walking each one's tree
+    cost more than a percent of a run."""
     arguments = [*function.args.posonlyargs, *function.args.args]
     if arguments and arguments[0].arg in ("self", "cls"):
         arguments = arguments[1:]
     if not arguments:
         return False
     name = arguments[0].arg
+    text = "\n".join(lines[function.lineno - 1:function.end_lineno or function.lineno])
+    if re.search(rf"\breturn[\s(]+{re.escape(name)}\b", text) is None:
+        return False
     stored = returned = False
     for node in ast.walk(function):
         if isinstance(node, ast.Return) and isinstance(node.value, ast.Name) and node.value.id == name:
