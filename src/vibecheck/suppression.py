@@ -34,7 +34,7 @@ from vibecheck.engine_checks import BlanketSuppression, UnusedSuppression
 from vibecheck.model import Finding, Location, Position, Severity
 from vibecheck.rule import BaseRule
 
-_CANDIDATE = re.compile(rb"noqa|nosec|vibecheck\s*:", re.IGNORECASE)
+_DIRECTIVE = re.compile(rb"vibecheck\s*:")  # matched in the lower-cased bytes, as the two plain words are
 # Between codes `\s*(?:,\s*)?`, not `\s*,?\s*`: two adjacent `\s*` split a run of spaces every possible way (quadratic).
 _NOQA = re.compile(r"#\s*noqa(?:\s*:\s*(?P<codes>[A-Za-z]+-?[0-9]+(?:\s*(?:,\s*)?[A-Za-z]+-?[0-9]+)*))?", re.IGNORECASE)
 _VIBECHECK = re.compile(r"#\s*vibecheck\s*:\s*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]]*)\])?")
@@ -81,8 +81,10 @@ class Suppression:
 
 
 def has_candidates(data: bytes) -> bool:
-    """Cheap pre-check, so files without any suppression word are never tokenized."""
-    return _CANDIDATE.search(data) is not None
+    """Cheap pre-check, so files without any suppression word are never tokenized. (Substring searches of the
+    lower-cased bytes: a case-insensitive regex of the three words scanned Django ten times slower.)"""
+    lowered = data.lower()
+    return b"noqa" in lowered or b"nosec" in lowered or (b"vibecheck" in lowered and _DIRECTIVE.search(lowered) is not None)
 
 
 def parse_suppressions(source: str, names: dict[str, str] | None = None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.suppression import apply_suppressions, has_candidates, hygiene_findings, parse_suppressions
 
@@ -111,3 +113,12 @@ def test_ruff_names_for_bandit_checks_and_blind_except() -> None:
     hygiene = hygiene_findings("f.py", suppressions, outcome.used,
                                enabled={"VC901", "B105", "B602"}, known={"B105", "B602"}.__contains__)
     assert hygiene == []
+
+
+@pytest.mark.parametrize(("data", "found"), [
+    (b"x = 1  # noqa\n", True), (b"x = 1  # NOQA: E501\n", True), (b"x = 1  # nosec B105\n", True),
+    (b"x = 1  # NoSec\n", True), (b"# vibecheck: ignore-file\n", True), (b"x = 1  # VibeCheck :ignore[VC101]\n", True),
+    (b"import vibecheck\n", False), (b"x = 'no qa'\n", False), (b"", False),
+])
+def test_the_pre_check_finds_every_spelling_of_a_suppression_word(data: bytes, found: bool) -> None:
+    assert has_candidates(data) is found
