@@ -339,7 +339,8 @@ class SqlBuiltFromStrings(FlowRule):
         nor an UPPER_CASE name that some indented line assigns (a local, not a module constant), nor a list joined by
         name (`" UNION ALL ".join(parts)`: the flow keeps `parts = []` constant through later `parts.append(...)`)."""
         if self._sql_in_file is None:
-            self._sql_in_file = bool(SQL_WORD.search(self.context.source))
+            lowered = self.context.source.lower()  # (substring searches: a case-insensitive regex is ten times slower)
+            self._sql_in_file = any(word in lowered for word in SQL_WORDS)
         if not self._sql_in_file or not _built_shape(built):
             return
         checked, state.checked = state.checked, set()
@@ -397,7 +398,7 @@ class SqlBuiltFromStrings(FlowRule):
 # What bandit's B608 flags: a string literal in an f-string, a `%` or `+` operation, or a `.format()` call.
 BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call})
 # B608 needs one of these words in the string (`select ... from`, `delete from`, `insert into`, `update ... set`).
-SQL_WORD = re.compile(r"select|delete|insert|update", re.IGNORECASE)
+SQL_WORDS = ("select", "delete", "insert", "update")
 
 
 def _built_shape(node: cst.BaseExpression) -> bool:
