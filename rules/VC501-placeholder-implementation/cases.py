@@ -303,3 +303,12 @@ def apply_coupon(order, code):
 def _process_setup_stub(*args):
     """Stub that keeps run() simple."""
     pass
+
+
+class OrderView(View):
+    def get(self, request):
+        return render(request, "orders.html")
+
+    # expect: VC501 -- an empty request handler is no opt-out: the view answers None
+    def post(self, request):
+        pass

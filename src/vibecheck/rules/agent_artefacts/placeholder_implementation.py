@@ -55,6 +55,8 @@ HOOK_METHOD_NAMES = re.compile(
     r"^(?:visit_|leave_|on_|handle_|before_|after_|pre_|post_|setUp|tearDown|startTest|stopTest)|hook$"
     r"|^a?(?:close|flush|start|stop|startup|shutdown|suspend|resume|done|started|reset|cleanup|register|unregister"
     r"|initialize_options|finalize_options)$", re.IGNORECASE)
+# A view's request handlers: an empty one answers `None` (an error in every framework), never a deliberate opt-out.
+REQUEST_HANDLERS = frozenset({"get", "post", "put", "patch", "delete"})
 # Decorators of specifications (`@hookspec`) whose bodies are empty on purpose.
 SPEC_DECORATOR = re.compile(r"spec|hook|interface", re.IGNORECASE)
 # A module-level `raise NotImplementedError(...)` whose message says it is unfinished, not unsupported by design.
@@ -97,14 +99,14 @@ class PlaceholderImplementation(Rule):
     ("PostgreSQL cannot undo this", "unused", `# pragma: no cover`) are not reported. Methods meant to be
     overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
     `raise NotImplementedError` in a base class) and a subclass's empty override of one step of its base
-    (`def database_backwards(self, ...): pass` beside real methods, where the base is imported or defines
-    that method) are not reported unless a placeholder comment or a "not implemented yet" message says
-    they are unfinished. A subclass whose every method is empty is a scaffold and is reported, and so is a
-    method that raises `NotImplementedError` while this file calls it on an instance
-    (`service = OrderService(); service.cancel(...)`). "Mock", "dummy" or "fake" in a comment counts as a
-    placeholder's admission only for a function the module defines directly, not for a fallback or a
-    helper named as a no-op. In test files only functions with a placeholder comment are reported: test
-    doubles are empty on purpose.
+    (`def database_backwards(self, ...): pass` beside real methods, where the base is imported or
+    defines that method; not a view's `get`/`post`/... handler) are not reported unless a placeholder
+    comment or a "not implemented yet" message says they are unfinished. A subclass whose every method
+    is empty is a scaffold and is reported, and so is a method that raises `NotImplementedError` while
+    this file calls it on an instance (`service = OrderService(); service.cancel(...)`). "Mock", "dummy"
+    or "fake" in a comment counts as a placeholder's admission only for a function the module defines
+    directly, not for a fallback or a helper named as a no-op. In test files only functions with a
+    placeholder comment are reported: test doubles are empty on purpose.
 
     ## Why is this bad?
     Coding agents scaffold the function they were asked for and leave the body for later. The program
@@ -247,7 +249,7 @@ class PlaceholderImplementation(Rule):
             return False
         if kind == "raise":
             return not _says_not_yet(statements[0]) and not self._called_from_outside(enclosing.name, name)
-        if not enclosing.skeleton and self._may_override(enclosing.bases, name):
+        if not enclosing.skeleton and name not in REQUEST_HANDLERS and self._may_override(enclosing.bases, name):
             return True  # a subclass opting out of one step of its base (`def database_backwards(...): pass`)
         return node.get_docstring() is not None
 
