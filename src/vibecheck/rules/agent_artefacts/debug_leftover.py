@@ -176,7 +176,7 @@ class DebugLeftover(Rule):
         self._name_counts: Counter[str] | None = None  # how often each name is read in the file, counted once
         self._reported_lines: set[int] = set()
         self._functions: list[str] = []
-        self._printing_functions: list[bool] = []  # per enclosing function: its docstring says it prints
+        self._function_nodes: list[cst.FunctionDef] = []  # their docstrings are read only when one prints
         self._prints: dict[int, list[cst.Call]] = {}  # by enclosing function (0: module level)
         # builtin `print` calls -> (directly inside an `except` block, in a function named for debugging)
         self._fixable_prints: dict[int, tuple[bool, bool]] = {}
@@ -204,13 +204,13 @@ class DebugLeftover(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
-        self._printing_functions.append(bool(PRINTING_DOCSTRING.search(node.get_docstring() or "")))
+        self._function_nodes.append(node)
         self._function_ids.append(id(node))
         self._in_handler.append(False)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
-        self._printing_functions.pop()
+        self._function_nodes.pop()
         self._function_ids.pop()
         self._in_handler.pop()
 
@@ -412,7 +412,8 @@ class DebugLeftover(Rule):
     def _prints_on_purpose(self, node: cst.Call) -> bool:
         if any(arg.keyword is not None and arg.keyword.value in OUTPUT_KEYWORDS for arg in node.args):
             return True
-        return any(self._printing_functions) or any(PRINTING_FUNCTION.search(name) for name in self._functions)
+        return any(PRINTING_FUNCTION.search(name) for name in self._functions) or any(
+            PRINTING_DOCSTRING.search(function.get_docstring() or "") for function in self._function_nodes)
 
 
 def _only_prints(handler: cst.ExceptHandler) -> bool:
