@@ -75,13 +75,24 @@ class Options:
 class _ClassInfo:
     """What a method's class says about an empty body: an interface, the methods its bases may define, a skeleton."""
 
-    __slots__ = ("bases", "is_interface", "name", "skeleton")
+    __slots__ = ("_skeleton", "bases", "is_interface", "node")
 
-    def __init__(self, name: str, is_interface: bool, bases: list[str], skeleton: bool) -> None:
-        self.name = name
+    def __init__(self, node: cst.ClassDef, is_interface: bool) -> None:
+        self.node = node
         self.is_interface = is_interface
-        self.bases = bases
-        self.skeleton = skeleton
+        self.bases = _inherited_names(node)
+        self._skeleton: bool | None = None
+
+    @property
+    def name(self) -> str:
+        return self.node.name.value
+
+    @property
+    def skeleton(self) -> bool:
+        """Read only for a class with an empty method (most classes have none)."""
+        if self._skeleton is None:
+            self._skeleton = _is_skeleton(self.node)
+        return self._skeleton
 
 
 class PlaceholderImplementation(Rule):
@@ -183,7 +194,7 @@ class PlaceholderImplementation(Rule):
             or bool(HOOK_CLASS_WORDS.search(node.name.value))
             or (self.options.allow_overridable_methods and _has_abstract_method(node, self._called_from_outside))
         )
-        self._classes.append(_ClassInfo(node.name.value, is_interface, _inherited_names(node), _is_skeleton(node)))
+        self._classes.append(_ClassInfo(node, is_interface))
         if isinstance(node.body, cst.IndentedBlock):
             self._mark_direct(node.body.body)
 
