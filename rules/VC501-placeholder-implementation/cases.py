@@ -171,3 +171,144 @@ class NullCache:
     # ok: VC501 -- a null object
     def set(self, key, value):
         pass
+
+
+class Operation:
+    def state_forwards(self, app_label, state):
+        raise NotImplementedError("subclasses must provide state_forwards()")
+
+    def database_forwards(self, app_label, editor):
+        raise NotImplementedError("subclasses must provide database_forwards()")
+
+
+class AlterOptions(Operation):
+    def state_forwards(self, app_label, state):
+        state.alter(app_label)
+
+    # ok: VC501 -- a subclass opting out of one step its base defines
+    def database_forwards(self, app_label, editor):
+        pass
+
+    # expect: VC501 -- no base in this file defines it: not an override
+    def database_rename(self, app_label, editor):
+        pass
+
+
+class ScryptHasher(Hasher):
+    def encode(self, password, salt):
+        return password + salt
+
+    # ok: VC501 -- overrides a step of an imported base, and says why it is empty
+    def harden_runtime(self, password, encoded):
+        # The runtime of scrypt is too complicated to harden sensibly.
+        pass
+
+    # ok: VC501 -- overrides a method of an imported base
+    @classmethod
+    def clear_expired(cls):
+        pass
+
+
+class StripeGateway(PaymentGateway):
+    # expect: VC501 -- every method of the subclass is empty: a scaffold
+    def charge(self, amount):
+        pass
+
+    # expect: VC501
+    def refund(self, payment_id):
+        pass
+
+
+class Scheduler:
+    def tick(self):
+        self.sync()
+
+    # ok: VC501 -- a hook that a subclass in this file fills in
+    def sync(self):
+        pass
+
+
+class PersistentScheduler(Scheduler):
+    def sync(self):
+        return self.store.sync()
+
+
+class OrderService:
+    def create(self, data):
+        return self.db.insert(data)
+
+    # expect: VC501 -- callers in this file use it on an instance
+    def cancel(self, order_id):
+        raise NotImplementedError
+
+    # expect: VC501 -- the class is not a base class: `cancel` is called
+    def archive(self, order_id):
+        pass
+
+
+def cancel_order_view(order_id):
+    service = OrderService()
+    return service.cancel(order_id)
+
+
+# ok: VC501 -- the comment says why nothing happens
+def _terminate(self, signal):
+    # Done in `TaskPool.terminate_job`
+    pass
+
+
+# ok: VC501 -- a sentinel excluded from coverage on purpose
+def _frontend_endpoint():
+    pass  # pragma: no cover
+
+
+def wrap(decorator):
+    # Cheat by decorating a dummy function.
+    @decorator
+    # ok: VC501 -- "dummy" describes the deliberate double
+    def dummy(*args, **kwargs):
+        pass
+    return dummy
+
+
+try:
+    import fcntl
+except ImportError:
+    # Dummy functions that don't do anything.
+    # ok: VC501 -- a fallback described as a dummy
+    def lock(f, flags):
+        return False
+
+
+class BaseFinder:
+    # Deprecated: when the deprecation ends, replace with:
+    # def find(self, path):
+    # ok: VC501 -- "replace with" a signature, not with a real implementation
+    def find(self, path, **kwargs):
+        raise NotImplementedError("subclasses of BaseFinder must provide a find() method")
+
+
+# expect: VC501 -- a fake result in a function the program calls
+def charge_card(card, amount):
+    return {"status": "success"}  # mock response
+
+
+# expect: VC501
+def apply_coupon(order, code):
+    # Coupon validation logic goes here
+    pass
+
+
+# ok: VC501 -- its name says it is empty on purpose
+def _process_setup_stub(*args):
+    """Stub that keeps run() simple."""
+    pass
+
+
+class OrderView(View):
+    def get(self, request):
+        return render(request, "orders.html")
+
+    # expect: VC501 -- an empty request handler is no opt-out: the view answers None
+    def post(self, request):
+        pass

@@ -57,6 +57,22 @@ if sys.version_info >= (3, 12):
     import attr
 
 
+try:
+    # ok: VC504 -- optional
+    import lark
+except ImportError as error:
+    raise SystemExit("this backend needs lark") from error
+
+# ok: VC504 -- the `try` above checked that it is installed
+from lark.exceptions import LarkError
+
+# expect: VC504 -- `if TYPE_CHECKING:` did not check that it is installed
+import rpds
+
+# expect: VC504 -- a version test is not a check that it is installed
+from attr import define
+
+
 def load_schema(path):
     # expect: VC504 -- a lazy import still needs the package
     import jsonschema_specifications
@@ -67,4 +83,4 @@ def styles():
     # ok: VC504 -- the same package once reported is not reported again in this file
     import yaml as again
     return (again, Console, cst, Finding, click, pytest, highlight, MarkdownIt, stevedore, pluggy, Registry, mdurl,
-            sortedcontainers)
+            sortedcontainers, LarkError, rpds, define)

@@ -135,6 +135,53 @@ def progress(done, total):
     logger.info("progress: %s %%", done * 100 // total)
 
 
+def dump_locals(frame, out):
+    # ok: VC505 -- written to the stream the caller passed
+    pprint(frame.f_locals, stream=out)
+
+
+if sys.flags.dev_mode or sys.argv.count("--debug-imports"):
+    def debug_import(name):
+        # ok: VC505 -- switched on by a debug option
+        print(f"-- imports {name}")
+        return name
+
+
+if sys.argv.count("--region"):
+    def region_import(name):
+        # expect: VC505 -- the switch is not about debugging output
+        logger.info(f"-- region {name}")
+        return name
+
+
+def table(rows):
+    """Print the rows as an aligned table."""
+    for row in rows:
+        # ok: VC505 -- its docstring says printing is its job
+        print(row)
+
+
+def save_rows(rows):
+    """Save the rows to the database."""
+    # expect: VC505
+    logger.info("%s", rows)
+    return rows
+
+
+def install_rdb_handler(signals):
+    def rdb_handler(*args):
+        # ok: VC505 -- the debugger this handler exists to open
+        from celery.contrib.rdb import set_trace
+        # ok: VC505
+        set_trace()
+    signals["SIGUSR2"] = rdb_handler
+
+
+def on_signal(*args):
+    # expect: VC505 -- a handler not named for the debugger
+    pass
+
+
 app = Flask(__name__)
 
 

@@ -190,3 +190,23 @@ def test_the_distribution_named_does_not_depend_on_the_installers_spelling(
                      "app.py": "import typing_extensions\nimport fancy_widgets\n"})
     result = check_file(str(tmp_path / "app.py"), (tmp_path / "app.py").read_bytes(), [(UndeclaredDependency, None)])
     assert sorted(f.message.split("`")[3] for f in result.findings) == ["fancy-widgets", "typing-extensions"]
+
+
+def test_extras_of_a_requirement_and_runtimes_it_installs_are_declared(tmp_path: Path) -> None:
+    """`kombu[sqlalchemy]` installs SQLAlchemy and `gevent` installs greenlet: a project declaring them (also in an
+    extra) declares those imports; a library merely installed next to a declared one (pygments) is not."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "worker"\ndependencies = ["requests[socks, security]>=2"]\n'
+                          '[project.optional-dependencies]\nsqlalchemy = ["kombu[sqlalchemy]"]\ngevent = ["gevent"]\n',
+        "worker.py": "import sqlalchemy\nimport socks\nfrom greenlet import GreenletExit\nimport pygments\n",
+    })
+    assert findings(tmp_path / "worker.py") == [("VC504", 4, "pygments")]
+
+
+def test_a_module_the_file_imports_under_except_import_error_is_checked_once(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "requirements.txt": "flask\n",
+        "backend.py": "try:\n    import MySQLdb\nexcept ImportError as error:\n    raise RuntimeError('install it') from error\n"
+                      "from MySQLdb.constants import FIELD_TYPE\nimport pymysql\n",
+    })
+    assert findings(tmp_path / "backend.py") == [("VC504", 6, "pymysql")]

@@ -36,6 +36,8 @@ DEPENDENCY_FILE_LIMIT = 2_000_000  # bytes; larger "dependency files" are not wh
 ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg")
 WEAK_ROOT_MARKERS = ("requirements.txt", "Pipfile", ".git")
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+# The extras of a requirement (`kombu[sqlalchemy]`, `celery[redis]`): each names a package that requirement pulls in.
+_REQUIREMENT_EXTRAS = re.compile(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
 _EGG_NAME = re.compile(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
 _DEV_WORDS = re.compile(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
                         re.IGNORECASE)
@@ -82,6 +84,11 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "saml2": ("pysaml2",), "Xlib": ("python-xlib",),
     "apiclient": ("google-api-python-client",), "OpenGL": ("PyOpenGL",),
 }
+# Runtimes that a declared distribution always installs with it and that code importing them uses only through that
+# distribution (`greenlet` under gevent or eventlet, `docutils` under a Sphinx extension): a project that declares the
+# distribution, also as an extra, declares them. A library a project calls directly (`werkzeug` beside Flask) is not
+# listed: its code should declare it.
+PULLED_IN_BY: dict[str, tuple[str, ...]] = {"greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",)}
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
 VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-headless", "-cpu", "-gpu")
@@ -401,6 +408,7 @@ def candidate_distributions(module: str) -> frozenset[str]:
     names: set[str] = set()
     for distribution in installed_distributions(top):
         names.add(normalize(distribution))
+    names.update(normalize(distribution) for distribution in PULLED_IN_BY.get(top, ()))
     for length in range(len(parts), 0, -1):
         prefix = ".".join(parts[:length])
         for distribution in KNOWN_DISTRIBUTIONS.get(prefix, ()):
@@ -504,7 +512,17 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def _names(requirements: Iterable[str]) -> set[str]:
-    return {name for name in map(requirement_name, requirements) if name}
+    """The declared distributions, with the extras each requirement asks for: `kombu[sqlalchemy]` installs SQLAlchemy,
+    `requests[socks]` PySocks, which is how a project declares an optional backend through another package."""
+    names: set[str] = set()
+    for requirement in requirements:
+        name = requirement_name(requirement)
+        if name:
+            names.add(name)
+        extras = _REQUIREMENT_EXTRAS.match(requirement)
+        if extras:
+            names |= {normalize(extra.strip()) for extra in extras.group(1).split(",") if extra.strip()}
+    return names
 
 
 def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:

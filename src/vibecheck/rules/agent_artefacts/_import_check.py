@@ -41,6 +41,14 @@ def _is_main_guard(test: cst.BaseExpression) -> bool:
         get_full_name_for_node(test.left), *(get_full_name_for_node(c.comparator) for c in test.comparisons)}
 
 
+def _top_levels(node: cst.Import | cst.ImportFrom) -> set[str]:
+    """The top-level modules an absolute import names (`MySQLdb` for `import MySQLdb as Database`)."""
+    if isinstance(node, cst.ImportFrom):
+        module = None if node.relative or node.module is None else get_full_name_for_node(node.module)
+        return {module.split(".")[0]} if module else set()
+    return {(get_full_name_for_node(alias.name) or "").split(".")[0] for alias in node.names} - {""}
+
+
 class ImportCheck(Rule):
     """Calls `check_import` once per third-party top-level module a file needs at run time."""
 
@@ -56,6 +64,7 @@ class ImportCheck(Rule):
         self._function_depth = 0
         self._scopes: list[str] = []  # the names of the enclosing classes and functions, outermost first
         self._seen: set[str] = set()
+        self._guarded: set[str] = set()  # top-level modules imported under `except ImportError`
         self._project: ProjectDependencies | None = None
         self._local: frozenset[str] = frozenset()
 
@@ -101,7 +110,7 @@ class ImportCheck(Rule):
 
     def visit_Try(self, node: cst.Try) -> None:
         if any(self._catches_import_error(handler.type) for handler in node.handlers):
-            self._mark_optional(node)
+            self._mark_optional(node, guards=True)
 
     def visit_If(self, node: cst.If) -> None:
         if not _is_main_guard(node.test):
@@ -112,7 +121,7 @@ class ImportCheck(Rule):
             call = item.item
             if (isinstance(call, cst.Call) and self.qualified_name(call) == "contextlib.suppress"
                     and any(self._catches_import_error(arg.value) for arg in call.args)):
-                self._mark_optional(node)
+                self._mark_optional(node, guards=True)
 
     def visit_Import(self, node: cst.Import) -> None:
         if self._skipped(node):
@@ -135,7 +144,7 @@ class ImportCheck(Rule):
 
     def _check(self, node: cst.CSTNode, module: str, candidates: tuple[str, ...]) -> None:
         top_level = module.split(".")[0]
-        if not top_level or top_level in self._seen or is_standard_library(top_level) \
+        if not top_level or top_level in self._seen or top_level in self._guarded or is_standard_library(top_level) \
                 or (self.skips_adapters and self.in_adapter_for(top_level)):
             return
         self._seen.add(top_level)
@@ -149,8 +158,11 @@ class ImportCheck(Rule):
             return any(self._catches_import_error(element.value) for element in caught.elements)
         return (self.qualified_name(caught) or "").removeprefix("builtins.") in IMPORT_ERRORS
 
-    def _mark_optional(self, statement: cst.If | cst.Try | cst.With) -> None:
+    def _mark_optional(self, statement: cst.If | cst.Try | cst.With, *, guards: bool = False) -> None:
         """Every import in the statement's blocks (an `else`, handlers and nested blocks included).
+
+        `guards`: the statement catches `ImportError`, so it checks that its modules are there; the file's later
+        plain imports of them (`from MySQLdb.constants import ...` after `try: import MySQLdb`) rely on that check.
 
         A block marked once is not walked again when the walk reaches its nested statements (an `elif`
         chain is nested `If`s: walking each again would be quadratic in the chain's length).
@@ -160,6 +172,8 @@ class ImportCheck(Rule):
             node = pending.pop()
             if isinstance(node, (cst.Import, cst.ImportFrom)):
                 self._optional.add(id(node))
+                if guards:
+                    self._guarded.update(_top_levels(node))
             elif isinstance(node, cst.SimpleStatementLine):
                 pending.extend(node.body)
             elif isinstance(node, (cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.With)):

@@ -38,12 +38,9 @@ def docstring_node(scope: Scope) -> cst.SimpleString | cst.ConcatenatedString | 
     return None
 
 
-def comments_of_function(node: cst.FunctionDef) -> Iterator[str]:
-    """Every comment written just above the `def`, on its line, or inside its body."""
-    for line in node.leading_lines:
-        if line.comment is not None:
-            yield line.comment.value
-    for line in node.lines_after_decorators:
+def comments_of_function(node: cst.FunctionDef, *, above: bool = True) -> Iterator[str]:
+    """Every comment written just above the `def` (unless `above` is false), on its line, or inside its body."""
+    for line in (*node.leading_lines, *node.lines_after_decorators) if above else ():
         if line.comment is not None:
             yield line.comment.value
     body = node.body

@@ -46,8 +46,16 @@ WEB_FRAMEWORKS = frozenset({
 PRINTING_FUNCTION = re.compile(
     r"^_*(?:main|cli|run_cli)$|print|show|display|echo|dump|pretty|report|render|output|emit|usage|banner|summary|repl",
     re.IGNORECASE)
-# `if verbose:` / `if self.debug:`: output the caller asked for.
-VERBOSE_TEST = re.compile(r"verbose|verbosity|debug|quiet|silent|trace", re.IGNORECASE)
+# `if verbose:` / `if self.debug:` / `if os.environ.get("APP_BENCH"):`: output the caller or the operator asked for.
+VERBOSE_TEST = re.compile(r"verbose|verbosity|debug|quiet|silent|trace|bench", re.IGNORECASE)
+# A docstring that says the function prints ("displaying the fields", "Print the rows"): printing is its job.
+PRINTING_DOCSTRING = re.compile(r"\b(?:print(?:s|ed|ing)?|display(?:s|ed|ing)?)\b|\bto\s+(?:stdout|the\s+console)\b",
+                                re.IGNORECASE)
+# Functions named for a debugger (`rdb_handler`, `install_pdb_hook`) wire it in on purpose: a signal or an option
+# opens it there, which an agent's forgotten `breakpoint()` in `checkout` never does.
+DEBUGGER_FUNCTION = re.compile(r"pdb|rdb|debugger|breakpoint|set_trace", re.IGNORECASE)
+# `print(..., file=)` and `pprint(..., stream=)` write where the caller said.
+OUTPUT_KEYWORDS = frozenset({"file", "stream"})
 # Names a debugger module is used by when it is integrated (a `--pdb` option, a hook), not left behind.
 DEBUGGER_ENTRY_POINTS = frozenset({"set_trace", "post_mortem", "pm", "run", "runcall", "runeval"})
 TYPE_CHECKING_NAMES = frozenset({"TYPE_CHECKING", "typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"})
@@ -60,7 +68,7 @@ class Options:
     check_print: bool = True
     print_allowed_dirs: tuple[str, ...] = (
         "scripts", "bin", "examples", "example", "docs", "doc", "tools", "demo", "demos", "benchmarks", "notebooks",
-        "cli", "command", "commands", "management",
+        "cli", "command", "commands", "management", "testing",
     )
     print_allowed_files: tuple[str, ...] = (
         "__main__.py", "setup.py", "manage.py", "noxfile.py", "fabfile.py", "tasks.py", "conftest.py",
@@ -77,10 +85,13 @@ class DebugLeftover(Rule):
     st; st()` is found. `print()` is allowed in tests, under `if __name__ == "__main__":`, in scripts
     (modules with that guard, unless they build a Flask/FastAPI/Django/... app),
     `__main__.py`, command-line modules (those that import `argparse`, `click`, `typer`, ...), functions
-    whose job is to print (`main`, `print_*`, `show_*`, `*_report`, ...), under a verbosity switch
-    (`if verbose:`), calls with an explicit `file=`, and the configured directories and files.
-    Post-mortem debugging is allowed in command-line modules (a `--pdb` option), and importing `pdb` is
-    allowed in code that works with the debugger (`pdb.Pdb`) or only for type checking.
+    whose job is to print (`main`, `print_*`, `show_*`, `*_report`, ..., or a docstring that says it
+    prints or displays), under a verbosity or debug switch (`if verbose:`,
+    `if os.environ.get("APP_DEBUG"):`), calls with an explicit `file=` (`stream=` for `pprint`), and the
+    configured directories and files. Post-mortem debugging is allowed in command-line modules (a `--pdb`
+    option), importing `pdb` is allowed in code that works with the debugger (`pdb.Pdb`) or only for type
+    checking, and debugger calls and imports are allowed inside a function named for the debugger
+    (`rdb_handler`, `install_pdb_hook`): that is where a signal or an option opens it on purpose.
 
     ## Why is this bad?
     A `breakpoint()` left in a web handler freezes the worker waiting for input on a terminal nobody
@@ -128,7 +139,8 @@ class DebugLeftover(Rule):
     ## Options
     - `check-print` (default `true`): report `print()` and `pprint()` in library code.
     - `print-allowed-dirs`: directory names whose files may print (default `scripts`, `bin`, `examples`,
-      `example`, `docs`, `doc`, `tools`, `demo`, `demos`, `benchmarks`, `notebooks`).
+      `example`, `docs`, `doc`, `tools`, `demo`, `demos`, `benchmarks`, `notebooks`, `cli`, `command`,
+      `commands`, `management`, `testing`).
     - `print-allowed-files`: file names that may print (default `__main__.py`, `setup.py`, `manage.py`,
       `noxfile.py`, `fabfile.py`, `tasks.py`, `conftest.py`).
 
@@ -164,6 +176,7 @@ class DebugLeftover(Rule):
         self._name_counts: Counter[str] | None = None  # how often each name is read in the file, counted once
         self._reported_lines: set[int] = set()
         self._functions: list[str] = []
+        self._function_nodes: list[cst.FunctionDef] = []  # their docstrings are read only when one prints
         self._prints: dict[int, list[cst.Call]] = {}  # by enclosing function (0: module level)
         # builtin `print` calls -> (directly inside an `except` block, in a function named for debugging)
         self._fixable_prints: dict[int, tuple[bool, bool]] = {}
@@ -191,11 +204,13 @@ class DebugLeftover(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
+        self._function_nodes.append(node)
         self._function_ids.append(id(node))
         self._in_handler.append(False)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
+        self._function_nodes.pop()
         self._function_ids.pop()
         self._in_handler.pop()
 
@@ -261,6 +276,8 @@ class DebugLeftover(Rule):
             return
         name = self._callee(node)
         if name in DEBUGGER_CALLS:
+            if self._in_debugger_function():
+                return
             if name in CLI_DEBUGGER_CALLS:
                 self._cli_only.append((node, f"`{name}()` opens a post-mortem debugger: a leftover from a debugging "
                                        "session.", self._line))
@@ -329,8 +346,11 @@ class DebugLeftover(Rule):
                 pending.extend(child_nodes(current))
         return len(self.context.module.body)
 
+    def _in_debugger_function(self) -> bool:
+        return any(DEBUGGER_FUNCTION.search(function) for function in self._functions)
+
     def _debugger_import(self, node: cst.Import | cst.ImportFrom, module: str) -> None:
-        if self._type_checking:
+        if self._type_checking or self._in_debugger_function():
             return
         statement = " ".join(self.context.module.code_for_node(node).split()).rstrip(";")
         fix = self._note_fix()
@@ -390,9 +410,10 @@ class DebugLeftover(Rule):
         return self.qualified_name(node) or ""
 
     def _prints_on_purpose(self, node: cst.Call) -> bool:
-        if any(arg.keyword is not None and arg.keyword.value == "file" for arg in node.args):
+        if any(arg.keyword is not None and arg.keyword.value in OUTPUT_KEYWORDS for arg in node.args):
             return True
-        return any(PRINTING_FUNCTION.search(name) for name in self._functions)
+        return any(PRINTING_FUNCTION.search(name) for name in self._functions) or any(
+            PRINTING_DOCSTRING.search(function.get_docstring() or "") for function in self._function_nodes)
 
 
 def _only_prints(handler: cst.ExceptHandler) -> bool:
@@ -442,12 +463,19 @@ def _read_names(node: cst.CSTNode) -> list[str]:
 
 
 def _names_in(test: cst.BaseExpression) -> set[str]:
-    """The dotted names an `if` test reads (`__name__`, `TYPE_CHECKING`, `self.verbose`), without descending into calls."""
+    """The dotted names an `if` test reads (`__name__`, `TYPE_CHECKING`, `self.verbose`), and the strings it looks up
+    (`os.environ.get("APP_DEBUG")`, `os.environ["VERBOSE"]`): not the callee's name, which says nothing of verbosity."""
     names: set[str] = set()
     pending: list[cst.CSTNode] = [test]
     while pending:
         node = pending.pop()
-        if isinstance(node, (cst.Name, cst.Attribute)):
+        if isinstance(node, cst.Call):
+            pending.extend(arg.value for arg in node.args)
+        elif isinstance(node, cst.Subscript):
+            pending.extend(element.slice.value for element in node.slice if isinstance(element.slice, cst.Index))
+        elif isinstance(node, cst.SimpleString):
+            names.add(node.value)
+        elif isinstance(node, (cst.Name, cst.Attribute)):
             names.add(get_full_name_for_node(node) or "")
         elif isinstance(node, cst.Comparison):
             pending.append(node.left)

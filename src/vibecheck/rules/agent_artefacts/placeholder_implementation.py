@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -22,7 +23,18 @@ from vibecheck.rules.error_handling.handler_facts import is_constant
 
 PLACEHOLDER_COMMENT = re.compile(
     r"\b(?:todo|fixme|xxx|tbd|placeholder|stub(?:bed)?|not\s+(?:yet\s+)?implemented|implement\s+(?:me|this|later|here)"
-    r"|mock(?:ed)?|dummy|fake|hard-?coded|for\s+now|in\s+a\s+real|replace\s+with)\b",
+    r"|for\s+now|in\s+a\s+real|replace\s+(?:this\s+)?with\s+(?:an?\s+|the\s+)?(?:real|actual|proper)"
+    r"|(?:logic|code|implementation)\s+goes\s+here|(?:logic|code)\s+here)\b",
+    re.IGNORECASE,
+)
+# Words that call a body fake: a placeholder's admission in a function the program calls, but the plain description
+# of a deliberate double in a fallback (`except ImportError:` -> `def lock(f): return False  # dummy`) or a helper.
+FAKE_COMMENT = re.compile(r"\b(?:mock(?:ed)?|dummy|fake|hard-?coded)\b", re.IGNORECASE)
+# A comment that says why the body is empty ("PostgreSQL does not provide a way...", "unused", "done in X"): the
+# author chose to do nothing there, which a placeholder never explains.
+EXPLAINED_COMMENT = re.compile(
+    r"\b(?:no|not|nothing|never|unused|unneeded|already|handled|intentional(?:ly)?|deliberately|on\s+purpose"
+    r"|done\s+(?:in|by|elsewhere)|cannot|can't|don't|doesn't|isn't|aren't|too\s+complicated)\b|pragma:\s*no\s*cover",
     re.IGNORECASE,
 )
 NOT_YET_MESSAGE = re.compile(r"\b(?:yet|todo|coming\s+soon|later|placeholder|implement\s+me)\b", re.IGNORECASE)
@@ -36,12 +48,15 @@ EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 HOOK_CLASS_WORDS = re.compile(
     r"(?:Base(?=[A-Z_]|$)|^Abstract|Mixin$|Interface$|Protocol$|Hooks?|Handler|Visitor|Listener|Callbacks?|Observer"
     r"|^_?(?:Null|Noop|NoOp|Nop|Dummy|Fake|Mock|Stub)(?=[A-Z_]|$))")
-NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|dummy|ignore|ignored|unused)(?:_|$)", re.IGNORECASE)
+NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|dummy|ignore|ignored|unused|stub|sentinel)(?:_|$)",
+                         re.IGNORECASE)
 # Methods named as callbacks that a framework calls, empty until a subclass has something to do.
 HOOK_METHOD_NAMES = re.compile(
     r"^(?:visit_|leave_|on_|handle_|before_|after_|pre_|post_|setUp|tearDown|startTest|stopTest)|hook$"
     r"|^a?(?:close|flush|start|stop|startup|shutdown|suspend|resume|done|started|reset|cleanup|register|unregister"
     r"|initialize_options|finalize_options)$", re.IGNORECASE)
+# A view's request handlers: an empty one answers `None` (an error in every framework), never a deliberate opt-out.
+REQUEST_HANDLERS = frozenset({"get", "post", "put", "patch", "delete"})
 # Decorators of specifications (`@hookspec`) whose bodies are empty on purpose.
 SPEC_DECORATOR = re.compile(r"spec|hook|interface", re.IGNORECASE)
 # A module-level `raise NotImplementedError(...)` whose message says it is unfinished, not unsupported by design.
@@ -58,10 +73,26 @@ class Options:
 
 
 class _ClassInfo:
-    __slots__ = ("is_interface",)
+    """What a method's class says about an empty body: an interface, the methods its bases may define, a skeleton."""
 
-    def __init__(self, is_interface: bool) -> None:
+    __slots__ = ("_skeleton", "bases", "is_interface", "node")
+
+    def __init__(self, node: cst.ClassDef, is_interface: bool) -> None:
+        self.node = node
         self.is_interface = is_interface
+        self.bases = _inherited_names(node)
+        self._skeleton: bool | None = None
+
+    @property
+    def name(self) -> str:
+        return self.node.name.value
+
+    @property
+    def skeleton(self) -> bool:
+        """Read only for a class with an empty method (most classes have none)."""
+        if self._skeleton is None:
+            self._skeleton = _is_skeleton(self.node)
+        return self._skeleton
 
 
 class PlaceholderImplementation(Rule):
@@ -74,11 +105,19 @@ class PlaceholderImplementation(Rule):
     exception classes, null objects (`NullCache`), `.pyi` stubs and modules named as test doubles
     (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
     methods (`on_*`, `visit_*`, `close`, `flush`, ...), no-op callbacks named as such (`noop`),
-    `raise NotImplementedError("...")` whose message explains an unsupported case, and functions
-    defined as alternatives under `if`/`try` are not reported. Methods meant to be overridden
-    (a documented `pass` hook, `raise NotImplementedError` in a base class) are not reported unless a
-    placeholder comment or a "not implemented yet" message says they are unfinished. In test files only
-    functions with a placeholder comment are reported: test doubles are empty on purpose.
+    `raise NotImplementedError("...")` whose message explains an unsupported case, functions
+    defined as alternatives under `if`/`try`, and empty bodies whose comment says why they are empty
+    ("PostgreSQL cannot undo this", "unused", `# pragma: no cover`) are not reported. Methods meant to be
+    overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
+    `raise NotImplementedError` in a base class) and a subclass's empty override of one step of its base
+    (`def database_backwards(self, ...): pass` beside real methods, where the base is imported or
+    defines that method; not a view's `get`/`post`/... handler) are not reported unless a placeholder
+    comment or a "not implemented yet" message says they are unfinished. A subclass whose every method
+    is empty is a scaffold and is reported, and so is a method that raises `NotImplementedError` while
+    this file calls it on an instance (`service = OrderService(); service.cancel(...)`). "Mock", "dummy"
+    or "fake" in a comment counts as a placeholder's admission only for a function the module defines
+    directly, not for a fallback or a helper named as a no-op. In test files only functions with a
+    placeholder comment are reported: test doubles are empty on purpose.
 
     ## Why is this bad?
     Coding agents scaffold the function they were asked for and leave the body for later. The program
@@ -136,9 +175,16 @@ class PlaceholderImplementation(Rule):
         self._classes: list[_ClassInfo | None] = []  # None marks a function scope
         self._direct: set[int] = set()
         self._skip_file = context.path.endswith(".pyi") or bool(TEST_DOUBLE_FILE.search(PurePath(context.path).stem))
+        self._module_classes: dict[str, cst.ClassDef] = {}
+        self._overridden: dict[str, set[str]] = {}  # class name -> methods its subclasses in this file define
 
     def visit_Module(self, node: cst.Module) -> None:
         self._mark_direct(node.body)
+        for statement in node.body:
+            if isinstance(statement, cst.ClassDef):
+                self._module_classes[statement.name.value] = statement
+                for base in _inherited_names(statement):
+                    self._overridden.setdefault(base, set()).update(_method_names(statement))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         bases = [name.rpartition(".")[2] for name in base_names(node)]
@@ -146,9 +192,9 @@ class PlaceholderImplementation(Rule):
             any(base in INTERFACE_BASES or base.endswith(EXCEPTION_SUFFIXES) for base in bases)
             or node.name.value.endswith(EXCEPTION_SUFFIXES)
             or bool(HOOK_CLASS_WORDS.search(node.name.value))
-            or (self.options.allow_overridable_methods and _has_abstract_method(node))
+            or (self.options.allow_overridable_methods and _has_abstract_method(node, self._called_from_outside))
         )
-        self._classes.append(_ClassInfo(is_interface))
+        self._classes.append(_ClassInfo(node, is_interface))
         if isinstance(node.body, cst.IndentedBlock):
             self._mark_direct(node.body.body)
 
@@ -172,10 +218,14 @@ class PlaceholderImplementation(Rule):
         name = node.name.value
         if any(d.rpartition(".")[2] in INTENTIONAL_DECORATORS or SPEC_DECORATOR.search(d) for d in decorator_names(node)):
             return
-        comment = next((c for c in comments_of_function(node) if PLACEHOLDER_COMMENT.search(c)), None)
+        comments = list(comments_of_function(node))
+        comment = next((c for c in comments if PLACEHOLDER_COMMENT.search(c)), None)
+        if comment is None and id(node) in self._direct and not NO_OP_NAMES.search(name):
+            comment = next((c for c in comments if FAKE_COMMENT.search(c)), None)
         if kind in ("return", "docstring") and comment is None:
             return
-        if comment is None and self._is_intentional(node, kind, statements, in_class, nested, enclosing):
+        if comment is None and (any(EXPLAINED_COMMENT.search(c) for c in comments_of_function(node, above=False))
+                                or self._is_intentional(node, kind, statements, in_class, nested, enclosing)):
             return
         self.report(node.name, _message(name, kind, statements, comment, self.context.module),
                     hint=f"Implement `{name}` or delete it until it is needed; mark a method that subclasses must "
@@ -202,13 +252,37 @@ class PlaceholderImplementation(Rule):
             return kind == "raise" and _raise_message(statements[0]) is not None and not _says_unfinished(statements[0])
         if HOOK_METHOD_NAMES.search(name) and self.options.allow_overridable_methods:
             return True
-        if enclosing is not None and enclosing.is_interface:
-            return True
+        if enclosing is None:
+            return False
+        if enclosing.is_interface or name in self._overridden.get(enclosing.name, ()):
+            return True  # an interface, or a hook that a subclass in this file fills in
         if not self.options.allow_overridable_methods:
             return False
         if kind == "raise":
-            return not _says_not_yet(statements[0])
+            return not _says_not_yet(statements[0]) and not self._called_from_outside(enclosing.name, name)
+        if not enclosing.skeleton and name not in REQUEST_HANDLERS and self._may_override(enclosing.bases, name):
+            return True  # a subclass opting out of one step of its base (`def database_backwards(...): pass`)
         return node.get_docstring() is not None
+
+    def _may_override(self, bases: list[str], name: str, depth: int = 0) -> bool:
+        """Whether a base may define `name`: one defined in this file is read (and its bases, a few levels up);
+        an imported one cannot be, so it is taken to define it."""
+        for base in bases:
+            defined_here = self._module_classes.get(base)
+            if defined_here is None or depth > 3:
+                return True
+            if name in _method_names(defined_here) or self._may_override(_inherited_names(defined_here), name, depth + 1):
+                return True
+        return False
+
+    def _called_from_outside(self, class_name: str, name: str) -> bool:
+        """`service = PaymentService(...)` then `service.cancel(...)` in this file: a method that callers use on an
+        instance, not a step a subclass provides (those are called as `self.cancel()`, on objects of subclasses)."""
+        source = self.context.source
+        if f".{name}(" not in source or f"{class_name}(" not in source:
+            return False
+        instances = set(re.findall(rf"(\w+)\s*(?::[^=\n]+)?=\s*{re.escape(class_name)}\(", source))
+        return any(re.search(rf"\b{re.escape(instance)}\.{re.escape(name)}\(", source) for instance in instances)
 
 
 def _placeholder_kind(statements: list[cst.CSTNode]) -> str | None:
@@ -231,16 +305,39 @@ def _placeholder_kind(statements: list[cst.CSTNode]) -> str | None:
     return None
 
 
-def _has_abstract_method(node: cst.ClassDef) -> bool:
-    """A class with a method that only raises `NotImplementedError` is a base class in all but name."""
-    if not isinstance(node.body, cst.IndentedBlock):
-        return False
-    for statement in node.body.body:
-        if isinstance(statement, cst.FunctionDef):
-            statements = without_docstring(suite_statements(statement.body))
-            if _placeholder_kind(statements) == "raise" and not _says_not_yet(statements[0]):
-                return True
+def _has_abstract_method(node: cst.ClassDef, called_from_outside: Callable[[str, str], bool]) -> bool:
+    """A class with a method that only raises `NotImplementedError` is a base class in all but name, unless callers in
+    this file call that method on an instance (`service.cancel(order)`): then it is code that fails when called."""
+    for statement in _methods(node):
+        statements = without_docstring(suite_statements(statement.body))
+        if (_placeholder_kind(statements) == "raise" and not _says_not_yet(statements[0])
+                and not called_from_outside(node.name.value, statement.name.value)):
+            return True
     return False
+
+
+def _methods(node: cst.ClassDef) -> list[cst.FunctionDef]:
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    return [statement for statement in body if isinstance(statement, cst.FunctionDef)]
+
+
+def _method_names(node: cst.ClassDef) -> set[str]:
+    return {method.name.value for method in _methods(node)}
+
+
+def _inherited_names(node: cst.ClassDef) -> list[str]:
+    """The last names of the real bases (not `object`, not a `metaclass=` keyword)."""
+    names = [(get_full_name_for_node(base.value.value if isinstance(base.value, cst.Subscript) else base.value) or "")
+             for base in node.bases if base.keyword is None]
+    return [name.rpartition(".")[2] for name in names if name and name != "object"]
+
+
+def _is_skeleton(node: cst.ClassDef) -> bool:
+    """Every method but the dunders is a placeholder: a scaffold of the class, not a subclass skipping one step."""
+    methods = [m for m in _methods(node) if not (m.name.value.startswith("__") and m.name.value.endswith("__"))]
+    return bool(methods) and all(
+        _placeholder_kind(without_docstring(suite_statements(m.body))) not in (None, "return")
+        or not without_docstring(suite_statements(m.body)) for m in methods)
 
 
 def _raise_message(statement: cst.CSTNode) -> str | None:

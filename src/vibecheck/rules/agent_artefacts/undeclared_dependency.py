@@ -21,8 +21,11 @@ class UndeclaredDependency(ImportCheck):
     `PKG-INFO`, the `deps` of `tox.ini`); optional extras and development groups count as declared.
     Test files are checked only when the project declares development or test dependencies somewhere.
     Optional imports (under `try`/`except ImportError`, its `else`, or `contextlib.suppress(ImportError)`),
-    conditional ones (under `if`, including `if TYPE_CHECKING:`), imports inside test functions,
-    relative imports, the standard library and the project's own modules are not reported. The project
+    conditional ones (under `if`, including `if TYPE_CHECKING:`), a later import of a module the file
+    imported under `except ImportError` (that `try` checked it is there), imports inside test functions,
+    relative imports, the standard library and the project's own modules are not reported. A requirement's
+    extras count as declared (`kombu[sqlalchemy]` installs SQLAlchemy), and so do runtimes a declared
+    distribution always installs and that code uses only through it (`greenlet` under `gevent`). The project
     is found as for `unknown-import`. The message names a widely used package's distribution as the
     project would declare it (`PyYAML` for `yaml`), and other installed ones in their normal form
     (`typing-extensions`), so it reads the same wherever vibecheck runs.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import libcst as cst
 
@@ -64,6 +65,14 @@ DEFAULT_PHRASES: tuple[str, ...] = (
 )
 
 
+# A class or module named as a stand-in (`DummyCache`, `DisabledBackend`, `backends/dummy/`, `werkzeug/test.py`):
+# its docstring saying it is a dummy or simulates requests describes what it is for, not unfinished work.
+DOUBLE_CLASS = re.compile(r"^_?(?:Dummy|Fake|Mock|Stub|Null|Disabled|Noop|NoOp|Simulated|Test)(?=[A-Z_]|$)")
+DOUBLE_MODULE_PARTS = frozenset({
+    "dummy", "fake", "fakes", "mock", "mocks", "stub", "stubs", "test", "testing", "null", "disabled",
+})
+
+
 @functools.lru_cache(maxsize=16)
 def compile_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One alternation of all phrases, word-bounded and case-insensitive; spaces match any run of whitespace."""
@@ -88,7 +97,9 @@ class UnfinishedWorkComment(Rule):
     Reports comments and docstrings that say the code next to them is a stand-in: "In a real
     implementation you would...", "For now, just return True", "This is a placeholder", "mock data",
     "replace with actual API call", "TODO: implement", "simplified version", "for demo purposes",
-    "hardcoded for the demo". Only comments and docstrings are read, never string data. Known
+    "hardcoded for the demo". Only comments and docstrings are read, never string data. The docstring of
+    a class or module named as a stand-in (`DummyCache`, `DisabledBackend`, a `dummy/`, `testing/` or
+    `test.py` module, and its classes and functions) says what it is for and is not read. Known
     limitations ("ignored for now") and advice ("do not use in production") do not match. Test files are
     not checked unless `check-tests` is set.
 
@@ -134,6 +145,8 @@ class UnfinishedWorkComment(Rule):
         super().__init__(context, options)
         self._pattern = compile_phrases(tuple(self.options.phrases) + tuple(self.options.extend_phrases))
         self._enabled = self.options.check_tests or not context.is_test_file
+        path = PurePath(context.path)
+        self._double_module = any(part in DOUBLE_MODULE_PARTS for part in (*path.parts[:-1], path.stem))
 
     def visit_Comment(self, node: cst.Comment) -> None:
         if self._enabled:
@@ -143,13 +156,14 @@ class UnfinishedWorkComment(Rule):
         self._check_docstring(node)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._check_docstring(node)
+        if not DOUBLE_CLASS.search(node.name.value):
+            self._check_docstring(node)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._check_docstring(node)
 
     def _check_docstring(self, scope: cst.Module | cst.ClassDef | cst.FunctionDef) -> None:
-        if not self._enabled:
+        if not self._enabled or self._double_module:
             return
         literal = docstring_node(scope)
         if literal is not None:

@@ -19,7 +19,8 @@ class UnknownImport(ImportCheck):
     a few hundred widely used packages (`requests`, `numpy`: those are `undeclared-dependency`'s). Optional
     imports (under `try`/`except ImportError`, its handlers and `else`, or
     `contextlib.suppress(ImportError)`), conditional ones (under `if`, including `if TYPE_CHECKING:`;
-    not the `__main__` guard), imports inside test functions, and imports deferred into a function of
+    not the `__main__` guard), later imports of a module the file imported under `except ImportError`,
+    imports inside test functions, and imports deferred into a function of
     a function or class named after the module (`def ipython(self): from IPython import embed`, `class
     PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend) are not
     reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`) count as
@@ -29,7 +30,9 @@ class UnknownImport(ImportCheck):
     `setup.cfg`. Declared dependencies are read from PEP 621 `dependencies` and
     `optional-dependencies`, dependency groups, Poetry/PDM/uv/Hatch tables, `requirements*.txt`
     (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed, not run), `Pipfile`,
-    `tox.ini` and `PKG-INFO`; `setuptools` counts as declared when no `[build-system]` is. Import
+    `tox.ini` and `PKG-INFO`, with the extras a requirement asks for (`kombu[sqlalchemy]`) and the runtimes
+    a declared distribution always installs (`greenlet` under `gevent`); `setuptools` counts as declared
+    when no `[build-system]` is. Import
     names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's
     dependencies): normalised names (`typing_extensions` is `typing-extensions`), the usual spellings
