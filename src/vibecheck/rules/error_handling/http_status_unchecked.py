@@ -139,7 +139,7 @@ class HttpStatusUnchecked(HttpClientRule):
     def visit_Expr(self, node: cst.Expr) -> None:
         """`requests.post(url, json=event)` on its own: the response, and its status, are dropped."""
         call = unwrap_await(node.value)
-        if not self._is_response(call) or self.context.is_test_file:
+        if not isinstance(call, cst.Call) or not self._is_response(call) or self.context.is_test_file:
             return
         if self.request_library(call) is Library.AIOHTTP and not isinstance(node.value, cst.Await):
             return  # a coroutine never awaited: no request is sent at all
