@@ -251,3 +251,22 @@ def test_project_code_with_standard_library_data():
     with mock.patch("shop.weather.fetch_temperature", return_value=21):
         client = WeatherClient(Path("city.txt"))
     assert client.city == "city"
+
+
+# expect: VC308
+def test_monkeypatched_unit_called(monkeypatch):
+    monkeypatch.setattr(shop.weather, "fetch_temperature", lambda city: 21)
+    assert shop.weather.fetch_temperature("Oslo") == 21
+
+
+# expect: VC308
+def test_monkeypatched_by_path(monkeypatch):
+    monkeypatch.setattr("shop.gateway.charge", lambda amount: "ok")
+    assert charge(7) == "ok"
+
+
+# ok: VC308
+def test_monkeypatched_dependency(monkeypatch):
+    monkeypatch.setattr(shop.weather, "fetch_temperature", lambda city: 21)
+    monkeypatch.setenv("UNITS", "metric")
+    assert WeatherClient("Oslo").report() == "21 C"

@@ -61,7 +61,8 @@ class AssertionOnMockOnly(TestAwareRule):
     which run the project's modules): no code of the
     project runs, so the assertions can only check what the test told the mock to do. Calling the very
     name a patch replaced counts as calling the mock: after `@patch("shop.api.fetch")`,
-    `mocker.patch("shop.api.fetch")` or `patch.object(Api, "fetch")`, a call of `fetch` (imported from
+    `mocker.patch("shop.api.fetch")`, `patch.object(Api, "fetch")` or pytest's
+    `monkeypatch.setattr(api, "fetch", fake)`, a call of `fetch` (imported from
     `shop.api`), `shop.api.fetch` or `Api.fetch` returns the value the test configured.
 
     ## Why is this bad?
@@ -154,6 +155,9 @@ class AssertionOnMockOnly(TestAwareRule):
         if test is None:
             return
         data = test.data
+        if root_name(node.func) == "monkeypatch":
+            data["patched"].update(filter(None, [self._monkeypatch_target(node)]))
+            return
         if self._is_mock_factory(node):
             target = self._patch_target(node)
             if target:
@@ -211,6 +215,16 @@ class AssertionOnMockOnly(TestAwareRule):
             owner, attribute = self.qualified_name(first), string_value(call.args[1].value)
             return f"{owner}.{attribute}" if owner and attribute else ""
         return ""
+
+    def _monkeypatch_target(self, call: cst.Call) -> str:
+        """What `monkeypatch.setattr(api, "fetch", fake)` or `monkeypatch.setattr("shop.api.fetch", fake)` replaces."""
+        if last_name(call.func) != "setattr" or not call.args:
+            return ""
+        first = call.args[0].value
+        if len(call.args) == 2 or string_value(first) is not None:
+            return string_value(first) or ""
+        owner, attribute = self.qualified_name(first), string_value(call.args[1].value)
+        return f"{owner}.{attribute}" if owner and attribute else ""
 
     def _patched_parameters(self, node: cst.FunctionDef) -> list[str]:
         """The parameters that `@patch(...)` decorators inject (the last ones, one per decorator)."""
