@@ -8,7 +8,14 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
-from vibecheck.rules.error_handling.http_calls import HttpClientRule, Library, keyword, unwrap_await
+from vibecheck.rules.error_handling.http_calls import (
+    CLIENT_METHODS,
+    VERBS,
+    HttpClientRule,
+    Library,
+    keyword,
+    unwrap_await,
+)
 
 BODY_ATTRIBUTES = frozenset({"json", "text", "content", "read", "iter_content", "iter_lines", "iter_bytes", "iter_text"})
 STATUS_ATTRIBUTES = frozenset({
@@ -16,6 +23,8 @@ STATUS_ATTRIBUTES = frozenset({
     "is_server_error", "is_redirect", "reason", "reason_phrase",
 })
 CHECKING_CLIENT_OPTIONS = ("raise_for_status", "event_hooks", "hooks")
+# The method names of every attribute call `request_library` recognises (`requests.post`, `session.put`).
+REQUEST_NAMES = VERBS | CLIENT_METHODS
 
 
 @dataclass
@@ -139,7 +148,9 @@ class HttpStatusUnchecked(HttpClientRule):
     def visit_Expr(self, node: cst.Expr) -> None:
         """`requests.post(url, json=event)` on its own: the response, and its status, are dropped."""
         call = unwrap_await(node.value)
-        if not isinstance(call, cst.Call) or not self._is_response(call) or self.context.is_test_file:
+        if not isinstance(call, cst.Call) or (isinstance(call.func, cst.Attribute) and call.func.attr.value not in REQUEST_NAMES):
+            return  # cheap first: most statements are method calls of other names (`items.append(...)`)
+        if not self._is_response(call) or self.context.is_test_file:
             return
         if self.request_library(call) is Library.AIOHTTP and not isinstance(node.value, cst.Await):
             return  # a coroutine never awaited: no request is sent at all

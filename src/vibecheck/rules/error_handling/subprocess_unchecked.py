@@ -98,6 +98,8 @@ class SubprocessUnchecked(Rule):
     confidence = Confidence.HIGH
     cwe = (252, 754)
     fixable = True
+    # Every finding is a call of `subprocess` or `os.system`, which the file must name.
+    file_hints = ("subprocess", "system")
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
