@@ -28,6 +28,12 @@ def is_route(function: cst.FunctionDef) -> bool:
                and d.decorator.func.attr.value in ROUTE_DECORATORS for d in function.decorators)
 
 
+def sets_status(statement: cst.CSTNode) -> bool:
+    """`response.status_code = 400` (FastAPI's `Response` parameter) before the body: the answer has its status."""
+    return isinstance(statement, cst.Assign) and any(
+        isinstance(t.target, cst.Attribute) and t.target.attr.value in STATUS_KEYWORDS for t in statement.targets)
+
+
 def error_body_with_ok_status(value: cst.BaseExpression | None) -> bool:
     """`{"error": ...}`, `jsonify({"success": False})`, `JSONResponse({"error": ...})`: an error body sent as 200."""
     if isinstance(value, cst.Call) and (get_full_name_for_node(value.func) or "").rpartition(".")[2] in JSON_RESPONSES:
@@ -66,7 +72,8 @@ class ErrorReturnedAsValue(FunctionStackRule):
     In a web route (`@app.get(...)`, `@router.post(...)`, `@bp.route(...)`) a handler that answers with an
     error body (`{"error": ...}`, `jsonify({"success": False})`, `JSONResponse({"error": ...})`) but no
     status is reported too, even when it is narrow and logged: the response goes out as 200, which clients,
-    proxies and monitoring read as a success. A status (`return body, 400`, `status_code=`) is an answer.
+    proxies and monitoring read as a success. A status (`return body, 400`, `status_code=`, or
+    `response.status_code = 400` set first) is an answer.
 
     One handler gets one finding. A broad handler whose whole body is `pass` or `return None` is VC101
     (`swallowed-exception`); a broad handler that returns any other constant is reported here, because a
@@ -149,7 +156,7 @@ class ErrorReturnedAsValue(FunctionStackRule):
         statements = handler_statements(node)
         last = statements[-1] if statements else None
         if not (isinstance(last, cst.Return) and self.functions and is_route(self.functions[-1])
-                and error_body_with_ok_status(last.value)):
+                and error_body_with_ok_status(last.value)) or any(sets_status(s) for s in statements):
             return
         self.report(
             last,
