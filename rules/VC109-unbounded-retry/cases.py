@@ -560,3 +560,15 @@ class Client:
         except ConnectionError:
             # ok: VC109
             return get(url)
+
+
+class Connector:
+    def connect(self):
+        if self.attempts >= 3:
+            raise ConnectionError("database unreachable")
+        try:
+            return socket.create_connection(("db", 5432), timeout=5)
+        except OSError:
+            self.attempts += 1
+            # ok: VC109 -- the counter it moves is checked at the top
+            return self.connect()

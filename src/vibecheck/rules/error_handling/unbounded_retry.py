@@ -234,8 +234,8 @@ class UnboundedRetry(Rule):
     The same retry spelled as recursion is reported too: an `except` that catches such a failure and calls
     its own function again (`send(to, body)` inside `def send(to, body)`, or `self.send(...)` in a method)
     with the very arguments it received, under no condition. A call that changes an argument
-    (`send(to, body, attempts - 1)`) or sits under an `if` or beside a `raise` may count down to a limit,
-    and is left alone.
+    (`send(to, body, attempts - 1)`), sits under an `if` or beside a `raise`, or follows an assignment
+    (`self.attempts += 1`, checked at the top of the function) may count down to a limit, and is left alone.
 
     ## Why is this bad?
     When the failure is permanent (a wrong password, a deleted file, a host that is gone) the loop runs
@@ -311,8 +311,8 @@ class UnboundedRetry(Rule):
             own_names = {f"self.{function.name.value}", f"cls.{function.name.value}"}
         calls = []
         for inner in walk_own(node.body):
-            if isinstance(inner, (cst.If, cst.IfExp, cst.Raise, cst.BooleanOperation)):
-                return  # a condition or an exit in the handler may be the limit
+            if isinstance(inner, (cst.If, cst.IfExp, cst.Raise, cst.BooleanOperation, cst.AugAssign, cst.Assign)):
+                return  # a condition or an exit may be the limit; a counter it moves (`self.attempts += 1`) may be checked
             if isinstance(inner, cst.Call) and get_full_name_for_node(inner.func) in own_names:
                 calls.append(inner)
         for call in calls:
