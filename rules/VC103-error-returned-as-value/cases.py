@@ -322,3 +322,97 @@ def validate_rows(rows, errors):
         errors.append(exc)
         # ok: VC103 -- the handler records the error for the caller
         return []
+
+
+@app.post("/orders")
+def create_order_route(customer_id: int, total: float):
+    try:
+        order_id = save_new_order(customer_id, total)
+    except ValueError as e:
+        logger.error(f"create failed: {e}")
+        # expect: VC103
+        return {"status": "failed", "error": "invalid customer"}
+    return {"id": order_id}
+
+
+@bp.route("/reports", methods=["POST"])
+def create_report_route():
+    try:
+        start_report()
+    except KeyError:
+        # expect: VC103
+        return jsonify({"success": False})
+    return jsonify({"ok": True}), 202
+
+
+@router.get("/notes/{note_id}")
+async def get_note_route(note_id: int):
+    try:
+        return await load_note(note_id)
+    except LookupError:
+        # expect: VC103
+        return JSONResponse(content={"error": "note not found"})
+
+
+@bp.route("/reports/<job_id>")
+def report_status_route(job_id):
+    try:
+        return jsonify(load_status(job_id))
+    except KeyError:
+        # ok: VC103 -- the status says it
+        return jsonify({"error": "not found"}), 404
+
+
+@router.get("/items/{item_id}")
+async def get_item_route(item_id: int):
+    try:
+        return await load_item(item_id)
+    except LookupError:
+        # ok: VC103 -- the status says it
+        return JSONResponse(status_code=404, content={"error": "item not found"})
+
+
+@router.get("/items/{item_id}/raw")
+async def get_item_raw(item_id: int):
+    try:
+        return await load_item(item_id)
+    except LookupError:
+        # ok: VC103 -- the status says it
+        return JSONResponse({"error": "item not found"}, 404)
+
+
+def not_a_route(order):
+    try:
+        return save_new_order(order.customer_id, order.total)
+    except ValueError:
+        # ok: VC103 -- an in-band error for a Python caller, who can test it
+        return {"error": "invalid customer"}
+
+
+@app.get("/health")
+def health_route():
+    try:
+        ping_database()
+    except ValueError:
+        # ok: VC103 -- a health answer that is not an error body
+        return {"database": "slow"}
+    return {"database": "up"}
+
+
+@router.post("/items")
+def create_item_route(item: dict, response: Response):
+    try:
+        return store_item(item)
+    except ValueError:
+        response.status_code = 422
+        # ok: VC103 -- the status is set on the response first
+        return {"error": "invalid item"}
+
+
+@api_view(["POST"])
+def drf_style(request):
+    try:
+        return Response(store_item(request.data))
+    except ValueError:
+        # ok: VC103 -- not one of the route decorators this check knows
+        return Response({"error": "invalid item"}, status=400)

@@ -209,3 +209,14 @@ def urlopen_with_data(url, body):
     # expect: VC106
     with urllib.request.urlopen(url, body, timeout=10) as response:
         return response.read()
+
+
+def download_to_disk(url, path):
+    # expect: VC106
+    urllib.request.urlretrieve(url, path)
+
+
+def download_with_urlopen(url, path):
+    # ok: VC106
+    with urllib.request.urlopen(url, timeout=30) as response, open(path, "wb") as handle:
+        handle.write(response.read())

@@ -154,3 +154,49 @@ def reassigned(url, cache):
     resp = cache.lookup(url)
     # ok: VC107
     return resp.json()
+
+
+def fire_and_forget(url, event):
+    # expect: VC107
+    requests.post(url, json=event, timeout=5)
+
+
+def session_put_dropped(path, url):
+    session = requests.Session()
+    with open(path, "rb") as handle:
+        # expect: VC107
+        session.put(url, data=handle, timeout=60)
+
+
+async def httpx_async_dropped(url, payload):
+    async with httpx.AsyncClient(timeout=5) as client:
+        # expect: VC107
+        await client.post(url, json=payload)
+
+
+async def aiohttp_dropped(url):
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session:
+        # expect: VC107
+        await session.delete(url)
+
+
+def dropped_but_checked_in_a_chain(url, event):
+    # ok: VC107
+    requests.post(url, json=event, timeout=5).raise_for_status()
+
+
+def dropped_through_checking_client(url):
+    with httpx.Client(event_hooks={"response": [raise_on_4xx_5xx]}) as client:
+        # ok: VC107
+        client.post(url, json={})
+
+
+async def aiohttp_dropped_raising_client(url):
+    async with aiohttp.ClientSession(raise_for_status=True, timeout=aiohttp.ClientTimeout(total=5)) as session:
+        # ok: VC107
+        await session.delete(url)
+
+
+def dict_get_dropped(cache, key):
+    # ok: VC107
+    cache.get(key)

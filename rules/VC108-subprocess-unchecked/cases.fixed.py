@@ -181,3 +181,48 @@ def output_loaded_as_json(path):
     # ok: VC108
     proc = subprocess.run(["ffprobe", "-of", "json", path], capture_output=True, text=True)
     return json.loads(proc.stdout)
+
+
+def popen_waited(src, dst):
+    proc = subprocess.Popen(["ffmpeg", "-i", src, dst])
+    # expect: VC108
+    proc.wait()
+    publish(dst)
+
+
+def popen_communicated(src):
+    with subprocess.Popen(["gzip", src], stdout=subprocess.PIPE) as proc:
+        # expect: VC108
+        proc.communicate()
+
+
+def popen_status_checked(src, dst):
+    proc = subprocess.Popen(["ffmpeg", "-i", src, dst])
+    # ok: VC108
+    proc.wait()
+    if proc.returncode != 0:
+        raise RuntimeError("ffmpeg failed")
+
+
+def popen_wait_value_used(src, dst):
+    proc = subprocess.Popen(["ffmpeg", "-i", src, dst])
+    # ok: VC108
+    if proc.wait():
+        raise RuntimeError("ffmpeg failed")
+
+
+def popen_handed_on(src, dst, supervisor):
+    proc = subprocess.Popen(["ffmpeg", "-i", src, dst])
+    supervisor.track(proc)
+    # ok: VC108
+    proc.wait()
+
+
+def popen_in_background(path):
+    # ok: VC108
+    subprocess.Popen(["xdg-open", path])
+
+
+def not_a_process(event):
+    # ok: VC108
+    event.wait()

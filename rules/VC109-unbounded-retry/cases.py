@@ -2,9 +2,11 @@
 import asyncio
 import itertools
 import logging
+import socket
 import time
 from itertools import cycle
 
+import requests
 import requests as r
 from requests import get
 
@@ -473,3 +475,100 @@ def checks_the_deadline_too(url, deadline):
             attempts += 1
             if attempts > 3:
                 raise
+
+
+def send_email(to, body):
+    try:
+        requests.post("https://mail.example/send", json={"to": to, "body": body}, timeout=10).raise_for_status()
+    except requests.RequestException:
+        time.sleep(1)
+        # expect: VC109
+        send_email(to, body)
+
+
+class Uploader:
+    def upload(self, path, *, bucket):
+        try:
+            return self.client.put(path, bucket)
+        except ConnectionError:
+            # expect: VC109
+            return self.upload(path, bucket=bucket)
+
+    async def refresh(self):
+        try:
+            await self.session.refresh()
+        except Exception:
+            await asyncio.sleep(5)
+            # expect: VC109
+            await self.refresh()
+
+
+def connect():
+    try:
+        return socket.create_connection(("db", 5432), timeout=5)
+    except OSError:
+        # expect: VC109
+        return connect()
+
+
+def send_counted(to, body, retries=3):
+    try:
+        requests.post("https://mail.example/send", json={"to": to}, timeout=10).raise_for_status()
+    except requests.RequestException:
+        # ok: VC109
+        send_counted(to, body, retries - 1)
+
+
+def send_guarded(to, body, attempt=0):
+    try:
+        requests.post("https://mail.example/send", json={"to": to}, timeout=10).raise_for_status()
+    except requests.RequestException:
+        if attempt >= 3:
+            raise
+        # ok: VC109
+        send_guarded(to, body, attempt=attempt + 1)
+
+
+def parse_or_retry(text):
+    try:
+        return int(text)
+    except ValueError:
+        # ok: VC109
+        return parse_or_retry(text.strip())
+
+
+def walk(node):
+    try:
+        return node.value
+    except KeyError:
+        # ok: VC109
+        return walk(node)
+
+
+def other_function(url):
+    try:
+        return fetch(url)
+    except ConnectionError:
+        # ok: VC109
+        return fetch_from_mirror(url)
+
+
+class Client:
+    def get(self, url):
+        try:
+            return self.session.get(url, timeout=5)
+        except ConnectionError:
+            # ok: VC109
+            return get(url)
+
+
+class Connector:
+    def connect(self):
+        if self.attempts >= 3:
+            raise ConnectionError("database unreachable")
+        try:
+            return socket.create_connection(("db", 5432), timeout=5)
+        except OSError:
+            self.attempts += 1
+            # ok: VC109 -- the counter it moves is checked at the top
+            return self.connect()

@@ -147,3 +147,58 @@ async def read_cache_in_thread(name):
 async def path_without_io(name):
     # ok: VC110
     return Path(name).with_suffix(".json").name
+
+
+def fetch_rate(currency):
+    response = requests.get(f"https://rates.example/{currency}", timeout=5)
+    response.raise_for_status()
+    return response.json()["rate"]
+
+
+def convert_video(path):
+    subprocess.run(["ffmpeg", "-i", path, path + ".mp4"], check=True)
+
+
+def read_settings(path):
+    with open(path) as handle:
+        return handle.read()
+
+
+def format_rate(rate):
+    return f"{rate:.2f}"
+
+
+async def rate_endpoint(currency):
+    # expect: VC110
+    rate = fetch_rate(currency)
+    # ok: VC110 -- a plain helper that does not block
+    return format_rate(rate)
+
+
+async def convert_endpoint(path):
+    # expect: VC110
+    convert_video(path)
+
+
+async def offloaded_rate(currency):
+    # ok: VC110
+    return await asyncio.to_thread(fetch_rate, currency)
+
+
+async def offloaded_call(loop, currency):
+    # ok: VC110
+    return await loop.run_in_executor(None, lambda: fetch_rate(currency))
+
+
+async def settings_endpoint(path):
+    # ok: VC110 -- a small local file read one step away is left alone
+    return read_settings(path)
+
+
+class RateClient:
+    def fetch_rate(self, currency):
+        return requests.get(f"https://rates.example/{currency}", timeout=5).json()
+
+    async def cached(self, currency):
+        # ok: VC110 -- a method of the same name is not the module function
+        return format_rate(currency)

@@ -366,3 +366,20 @@ def test_constructed_objects():
     # ok: VC304 -- a constant's call (`UUID`, `DEFAULTS`) is not read as a class
     ident = UUID("12345678123456781234567812345678")
     assert ident is not None
+
+
+def test_registry_after_cancel():
+    checkout.cancel("none")
+    # expect: VC304
+    assert checkout.JOBS == checkout.JOBS
+
+
+def test_registry_attribute_against_expected():
+    checkout.cancel("none")
+    # ok: VC304
+    assert checkout.JOBS == {}
+
+
+def test_local_object_attribute_read_twice(client):
+    # ok: VC304 -- a property may change between reads
+    assert client.session.token == client.session.token

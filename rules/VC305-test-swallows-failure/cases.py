@@ -304,3 +304,38 @@ class TestSpecificRaises:
         with self.assertRaisesRegex(Exception, "negative"):
             order = make_order(items=-1)
             order.total()
+
+
+class TestSkipOnFailure:
+    def test_refund_skips_when_it_fails(self):
+        try:
+            refund(make_order())
+        # expect: VC305
+        except Exception:
+            self.skipTest("refund backend unavailable")
+
+    def test_skip_on_a_specific_error(self):
+        try:
+            refund(make_order())
+        # ok: VC305
+        except ConnectionError:
+            self.skipTest("refund backend unavailable")
+        assert make_order().refunded
+
+
+def test_assertion_failure_becomes_a_skip():
+    order = make_order()
+    try:
+        assert order.total() == 7
+    # expect: VC305
+    except AssertionError:
+        pytest.skip("totals are rounded differently on this platform")
+
+
+def test_import_failure_skips():
+    try:
+        import numpy
+    # ok: VC305
+    except ImportError:
+        pytest.skip("numpy is not installed")
+    assert numpy.zeros(1)[0] == 0

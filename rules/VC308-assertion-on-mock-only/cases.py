@@ -1,5 +1,9 @@
 """VC308 corpus (checked as a test file): tests that only exercise their own mocks fire."""
+import json
+import importlib
+import runpy
 import unittest
+from pathlib import Path
 from unittest import mock
 from unittest.mock import MagicMock, Mock, create_autospec, patch
 
@@ -219,3 +223,50 @@ def test_patch_object_other_attribute():
 def test_patched_name_of_another_module(mocker):
     mocker.patch("shop.cache.fetch_temperature", return_value=21)
     assert fetch_temperature("Paris") == 21
+
+
+# expect: VC308
+def test_patched_unit_called_with_standard_library_data():
+    with mock.patch("shop.weather.fetch_temperature") as fetch:
+        fetch_temperature(Path("city.txt"), json.loads('{"unit": "C"}'))
+        fetch.assert_called_once()
+
+
+# ok: VC308
+def test_standard_library_runs_the_project_module():
+    with mock.patch("uvicorn.run") as run:
+        runpy.run_module("shop.main", run_name="__main__")
+    run.assert_called_once()
+
+
+# ok: VC308
+def test_standard_library_imports_the_project_module():
+    with mock.patch("uvicorn.run") as run:
+        importlib.import_module("shop.main")
+    run.assert_not_called()
+
+
+# ok: VC308
+def test_project_code_with_standard_library_data():
+    with mock.patch("shop.weather.fetch_temperature", return_value=21):
+        client = WeatherClient(Path("city.txt"))
+    assert client.city == "city"
+
+
+# expect: VC308
+def test_monkeypatched_unit_called(monkeypatch):
+    monkeypatch.setattr(shop.weather, "fetch_temperature", lambda city: 21)
+    assert shop.weather.fetch_temperature("Oslo") == 21
+
+
+# expect: VC308
+def test_monkeypatched_by_path(monkeypatch):
+    monkeypatch.setattr("shop.gateway.charge", lambda amount: "ok")
+    assert charge(7) == "ok"
+
+
+# ok: VC308
+def test_monkeypatched_dependency(monkeypatch):
+    monkeypatch.setattr(shop.weather, "fetch_temperature", lambda city: 21)
+    monkeypatch.setenv("UNITS", "metric")
+    assert WeatherClient("Oslo").report() == "21 C"

@@ -76,6 +76,13 @@ def test_http_call_without_timeout_skips_test_files() -> None:
     assert findings_for(HttpCallWithoutTimeout, source, is_test_file=True) == []
 
 
+def test_vc106_urlretrieve_is_bounded_by_a_default_socket_timeout_in_the_file() -> None:
+    download = "import urllib.request\n\ndef fetch(url, path):\n    urllib.request.urlretrieve(url, path)\n"
+    bounded = "import socket\n" + download + "\nsocket.setdefaulttimeout(30)\n"
+    assert len(findings_for(HttpCallWithoutTimeout, download)) == 1
+    assert findings_for(HttpCallWithoutTimeout, bounded) == []
+
+
 def test_vc106_fix_timeout_is_configurable_and_the_fix_is_unsafe(tmp_path: Path) -> None:
     source = "import requests\n\ndef rates(url):\n    return requests.get(url)\n"
     (tmp_path / "pyproject.toml").write_text('[tool.vibecheck.rules.http-call-without-timeout]\nfix-timeout = 2.5\n',

@@ -21,6 +21,7 @@ BLOCKING_CALLS: dict[str, str] = {
     "io.open": "Do the file work in `await asyncio.to_thread(...)`, or use an async file library such as `aiofiles`.",
 }
 FILE_HINT = BLOCKING_CALLS["open"]
+FILE_CALLS = frozenset({"open", "io.open"})
 # `Path(...).<method>()`: file I/O on a path built in place.
 PATH_IO_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "open"})
 # Calls whose arguments run in a worker thread, not on the event loop.
@@ -38,6 +39,10 @@ class BlockingCallInAsync(HttpClientRule):
     place (`Path(name).read_text()`, `.write_bytes(...)`, `.open()`). Calls in a nested plain
     `def` or `lambda` (which may run in a thread) and in the arguments of `run_in_executor(...)`,
     `asyncio.to_thread(...)` or `anyio.to_thread.run_sync(...)` are not reported.
+
+    Also a call, inside an `async def`, of a plain `def` function of the same file that itself sleeps,
+    sends a synchronous HTTP request or runs a child process (`rate = get_rate(currency)` where
+    `def get_rate` calls `requests.get`): the blocking call is one step away, and blocks just the same.
 
     ## Why is this bad?
     An event loop runs all its tasks on one thread. While one coroutine sleeps or waits on a socket
@@ -87,6 +92,10 @@ class BlockingCallInAsync(HttpClientRule):
         super().__init__(context, options)
         self.functions: list[cst.FunctionDef | cst.Lambda] = []
         self.offloading: list[cst.Call] = []
+        # Plain module-level functions of this file that block (name -> the blocking callee), and the calls
+        # of plain names from `async def`s, judged against them once the whole file is read.
+        self.blocking_helpers: dict[str, str] = {}
+        self.helper_calls: list[tuple[cst.Call, str, str]] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
@@ -112,8 +121,13 @@ class BlockingCallInAsync(HttpClientRule):
             self.offloading.append(node)
             return
         function = self.functions[-1] if self.functions else None
-        if not isinstance(function, cst.FunctionDef) or function.asynchronous is None or self.offloading:
+        if not isinstance(function, cst.FunctionDef) or self.offloading:
             return
+        if function.asynchronous is None:
+            self._note_blocking_helper(node, function)
+            return
+        if isinstance(func, cst.Name):
+            self.helper_calls.append((node, func.value, function.name.value))
         name = self.qualified_name(node) or ""
         hint = BLOCKING_CALLS.get(name)
         if hint is None and self.request_library(node) in SYNC_HTTP:
@@ -133,3 +147,23 @@ class BlockingCallInAsync(HttpClientRule):
     def _is_path_io(self, func: cst.BaseExpression) -> bool:
         return (isinstance(func, cst.Attribute) and func.attr.value in PATH_IO_METHODS
                 and isinstance(func.value, cst.Call) and self.qualified_name(func.value) == "pathlib.Path")
+
+    def _note_blocking_helper(self, node: cst.Call, function: cst.FunctionDef) -> None:
+        """A module-level plain `def` that sleeps, sends a synchronous request or runs a process (not file I/O)."""
+        if self.scopes != [function] or function.name.value in self.blocking_helpers:
+            return
+        name = self.qualified_name(node) or ""
+        if (name in BLOCKING_CALLS and name not in FILE_CALLS) or self.request_library(node) in SYNC_HTTP:
+            self.blocking_helpers[function.name.value] = " ".join(self.context.module.code_for_node(node.func).split())
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for call, helper, caller in self.helper_calls:
+            blocking = self.blocking_helpers.get(helper)
+            if blocking is None:
+                continue
+            self.report(
+                call,
+                f"`{helper}(...)` blocks the event loop inside `async def {caller}`: it calls `{blocking}(...)`, "
+                "so every other task stalls until it returns.",
+                hint=f"Run it with `await asyncio.to_thread({helper}, ...)`, or make `{helper}` async.",
+            )

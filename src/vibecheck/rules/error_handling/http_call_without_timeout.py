@@ -17,6 +17,8 @@ from vibecheck.rules.error_handling.http_calls import (
 )
 
 URLOPEN = frozenset({"urllib.request.urlopen", "urllib2.urlopen"})
+# Downloads that take no timeout at all: only `socket.setdefaulttimeout(...)` in the file bounds them.
+URLRETRIEVE = frozenset({"urllib.request.urlretrieve", "urllib.urlretrieve"})
 URLOPEN_TIMEOUT_POSITION = 2
 # requests.Session.request(method, url, params, data, headers, cookies, files, auth, timeout, ...)
 SESSION_REQUEST_TIMEOUT_POSITION = 8
@@ -52,7 +54,8 @@ class HttpCallWithoutTimeout(HttpClientRule):
       `httpx.Client(...)`/`httpx.AsyncClient(...)`. `httpx` applies a 5-second default timeout, so a call
       without `timeout=` is bounded and is not reported.
     - `urllib.request.urlopen(url)` without a timeout: it then waits on the global socket default, which
-      is none.
+      is none; and `urllib.request.urlretrieve(url, path)`, which takes no timeout at all, unless the file
+      sets that default (`socket.setdefaulttimeout(...)`).
     - `aiohttp.ClientSession()` and `aiohttp.request(...)` without `timeout=`: the default only bounds
       the whole request at 5 minutes, far longer than any caller waits, and never bounds a single read.
     Test files are not checked: a test talks to a local test server, and a hung test is caught by the
@@ -113,8 +116,8 @@ class HttpCallWithoutTimeout(HttpClientRule):
     confidence = Confidence.HIGH
     cwe = (1088, 400)
     supersedes = ("B113",)
-    # Every finding is a call of `requests`, `httpx`, `aiohttp` or `urlopen`, which the file must name.
-    file_hints = ("requests", "httpx", "aiohttp", "urlopen")
+    # Every finding is a call of `requests`, `httpx`, `aiohttp`, `urlopen` or `urlretrieve`, which the file must name.
+    file_hints = ("requests", "httpx", "aiohttp", "urlopen", "urlretrieve")
     fixable = True
     Options = HttpTimeoutOptions
 
@@ -126,6 +129,16 @@ class HttpCallWithoutTimeout(HttpClientRule):
             if keyword(node, "timeout") is None and _positional_count(node) <= URLOPEN_TIMEOUT_POSITION:
                 self._report_missing(node, "`urlopen()` waits on the global socket default, which is no timeout",
                                      fix=self._timeout_fix(node))
+            return
+        if name in URLRETRIEVE:
+            if "setdefaulttimeout" not in self.context.source:
+                self.report(
+                    node,
+                    f"`{self._callee(node)}(...)` takes no timeout and waits on the global socket default, which is "
+                    "none, so a server that never answers blocks it forever.",
+                    hint="Download with `urllib.request.urlopen(url, timeout=...)` (or `requests` with `timeout=`) "
+                    "and write the body to the file.",
+                )
             return
         library = self.client_library(node)
         if library is not None:

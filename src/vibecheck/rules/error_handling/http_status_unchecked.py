@@ -8,7 +8,14 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
-from vibecheck.rules.error_handling.http_calls import HttpClientRule, keyword, unwrap_await
+from vibecheck.rules.error_handling.http_calls import (
+    CLIENT_METHODS,
+    VERBS,
+    HttpClientRule,
+    Library,
+    keyword,
+    unwrap_await,
+)
 
 BODY_ATTRIBUTES = frozenset({"json", "text", "content", "read", "iter_content", "iter_lines", "iter_bytes", "iter_text"})
 STATUS_ATTRIBUTES = frozenset({
@@ -16,6 +23,8 @@ STATUS_ATTRIBUTES = frozenset({
     "is_server_error", "is_redirect", "reason", "reason_phrase",
 })
 CHECKING_CLIENT_OPTIONS = ("raise_for_status", "event_hooks", "hooks")
+# The method names of every attribute call `request_library` recognises (`requests.post`, `session.put`).
+REQUEST_NAMES = VERBS | CLIENT_METHODS
 
 
 @dataclass
@@ -34,7 +43,9 @@ class HttpStatusUnchecked(HttpClientRule):
     when the response comes from an HTTP request (`requests`, a `requests.Session()`, `httpx`, an
     `httpx.Client()`, an `aiohttp.ClientSession()`) and, in the same function, nothing looks at its
     status: no `raise_for_status()`, no `status_code`/`status`/`ok`/`is_success`/`is_error`, no
-    `if response:`. Chained calls such as `requests.get(url).json()` are reported too.
+    `if response:`. Chained calls such as `requests.get(url).json()` are reported too, and so is a
+    request whose response is thrown away (`requests.post(url, json=event)` as a statement on its own,
+    or `await client.put(...)`): nothing can ever learn that the server refused it.
 
     Not reported: a response passed to another function, returned, or stored (someone else may check
     it), and requests sent through a client built with `raise_for_status=True` (aiohttp) or response
@@ -133,6 +144,22 @@ class HttpStatusUnchecked(HttpClientRule):
             state.checked = True
         elif attribute in BODY_ATTRIBUTES and state.first_use is None:
             state.first_use = node
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        """`requests.post(url, json=event)` on its own: the response, and its status, are dropped."""
+        call = unwrap_await(node.value)
+        if not isinstance(call, cst.Call) or (isinstance(call.func, cst.Attribute) and call.func.attr.value not in REQUEST_NAMES):
+            return  # cheap first: most statements are method calls of other names (`items.append(...)`)
+        if not self._is_response(call) or self.context.is_test_file:
+            return
+        if self.request_library(call) is Library.AIOHTTP and not isinstance(node.value, cst.Await):
+            return  # a coroutine never awaited: no request is sent at all
+        self.report(
+            node,
+            "The response of this HTTP request is thrown away, so a refused or failed request "
+            "(a 4xx or 5xx status) goes unnoticed.",
+            hint="Keep the response and call `response.raise_for_status()` (or check `response.status_code`).",
+        )
 
     def visit_Arg(self, node: cst.Arg) -> None:
         self._escapes(node.value)

@@ -14,6 +14,8 @@ from vibecheck.rules.error_handling.http_calls import has_star_kwargs, keyword
 
 CHECKABLE = frozenset({"subprocess.run"})
 STATUS_ONLY = frozenset({"subprocess.call", "os.system"})
+# Waiting for a started process returns (or sets) its exit status; as a bare statement, it is dropped.
+WAITS = frozenset({"wait", "communicate"})
 # Reading only what the command printed uses its output as if it had succeeded; `stderr`, `returncode`,
 # `check_returncode()` or the whole result handed on are a look at the failure.
 OUTPUT_ATTRS = frozenset({"stdout"})
@@ -32,6 +34,8 @@ class _Scope:
     other_uses: set[str] = field(default_factory=set)
     skipped: set[int] = field(default_factory=set)  # ids of Name nodes already accounted for
     outputs: dict[str, str] = field(default_factory=dict)  # a name holding a result's stdout -> the result's name
+    popens: dict[str, cst.Call] = field(default_factory=dict)  # `proc = subprocess.Popen(...)`
+    waits: dict[str, cst.Call] = field(default_factory=dict)  # `proc.wait()` as a statement: the status dropped
 
 
 class SubprocessUnchecked(Rule):
@@ -48,6 +52,10 @@ class SubprocessUnchecked(Rule):
     through a name, fails loudly and is not reported.
     `check=False` written out is a decision and is not reported; nor is a call that passes `**kwargs`, nor
     a result whose `returncode`, `stderr` or `check_returncode()` is looked at or which is handed on whole.
+    Also a `proc = subprocess.Popen(...)` that the function waits for with `proc.wait()` or
+    `proc.communicate()` as a statement on its own, and whose process it never looks at otherwise
+    (`proc.returncode`, `if proc.wait():`, handing `proc` on): the code waits for the command to finish
+    but not to succeed. A process started and left running in the background is not reported.
 
     ## Why is this bad?
     A command that fails (a missing binary, a failed migration, a full disk) exits with a non-zero status
@@ -90,6 +98,8 @@ class SubprocessUnchecked(Rule):
     confidence = Confidence.HIGH
     cwe = (252, 754)
     fixable = True
+    # Every finding is a call of `subprocess` or `os.system`, which the file must name.
+    file_hints = ("subprocess", "system")
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -99,10 +109,33 @@ class SubprocessUnchecked(Rule):
         self._scopes.append(_Scope())
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._report_output_only(self._scopes.pop())
+        self._report_scope(self._scopes.pop())
 
     def leave_Module(self, node: cst.Module) -> None:
-        self._report_output_only(self._scopes.pop())
+        self._report_scope(self._scopes.pop())
+
+    def _report_scope(self, scope: _Scope) -> None:
+        self._report_output_only(scope)
+        for name, wait in scope.waits.items():
+            if name in scope.popens and name not in scope.other_uses:
+                self.report(
+                    wait,
+                    f"`{self.context.module.code_for_node(wait)}` waits for the command but drops its exit status: "
+                    "a failed command goes unnoticed.",
+                    hint="Check the status (`if proc.wait() != 0: raise ...`), or use `subprocess.run([...], check=True)`.",
+                )
+
+    def _started_process(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        """`proc = subprocess.Popen(...)` (or `with ... as proc`), outside test files: remember it."""
+        if (isinstance(target, cst.Name) and isinstance(value, cst.Call) and not self.context.is_test_file
+                and self.qualified_name(value) == "subprocess.Popen"):
+            scope = self._scopes[-1]
+            scope.popens[target.value] = value
+            scope.skipped.add(id(target))
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._started_process(node.asname.name, node.item)
 
     def _unchecked_run(self, node: cst.BaseExpression) -> cst.Call | None:
         """The call when it is `subprocess.run(...)` with neither `check=` nor `**kwargs`, outside test files."""
@@ -116,6 +149,7 @@ class SubprocessUnchecked(Rule):
             return
         target = node.targets[0].target
         scope = self._scopes[-1]
+        self._started_process(target, node.value)
         run = self._unchecked_run(node.value)
         if run is not None:
             scope.runs[target.value] = run
@@ -158,7 +192,7 @@ class SubprocessUnchecked(Rule):
 
     def visit_Name(self, node: cst.Name) -> None:
         scope = self._scopes[-1]
-        if node.value in scope.runs and id(node) not in scope.skipped:
+        if (node.value in scope.runs or node.value in scope.popens) and id(node) not in scope.skipped:
             scope.other_uses.add(node.value)
 
     def _report_output_only(self, scope: _Scope) -> None:
@@ -180,6 +214,13 @@ class SubprocessUnchecked(Rule):
     def visit_Expr(self, node: cst.Expr) -> None:
         call = node.value
         if not isinstance(call, cst.Call) or has_star_kwargs(call):
+            return
+        func = call.func
+        if isinstance(func, cst.Attribute) and func.attr.value in WAITS and isinstance(func.value, cst.Name):
+            scope = self._scopes[-1]
+            if func.value.value in scope.popens:
+                scope.waits.setdefault(func.value.value, call)
+                scope.skipped.add(id(func.value))
             return
         name = self.qualified_name(call)
         if name in CHECKABLE and keyword(call, "check") is None:

@@ -10,7 +10,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rule import Rule
+from vibecheck.rule import Rule, RuleContext
 from vibecheck.rules.error_handling.handler_facts import (
     EXIT_CALLS,
     Resolver,
@@ -179,6 +179,21 @@ def _walk_outside_loops(node: cst.CSTNode, resets: dict[str, int]) -> list[cst.C
     return found
 
 
+def same_arguments(call: cst.Call, params: cst.Parameters) -> bool:
+    """The call hands on the parameters it received, unchanged (`send(to, body, retries=retries)`), so nothing counts down."""
+    names = [p.name.value for p in (*params.posonly_params, *params.params) if p.name.value not in ("self", "cls")]
+    keywords = {p.name.value for p in params.kwonly_params} | set(names)
+    for position, arg in enumerate(call.args):
+        if not isinstance(arg.value, cst.Name) or arg.star:
+            return False
+        if arg.keyword is not None:
+            if arg.keyword.value not in keywords or arg.value.value != arg.keyword.value:
+                return False
+        elif position >= len(names) or arg.value.value != names[position]:
+            return False
+    return True
+
+
 def _call_name(call: cst.Call) -> str:
     return (get_full_name_for_node(call.func) or "").rsplit(".", 1)[-1].lower()
 
@@ -215,6 +230,12 @@ class UnboundedRetry(Rule):
     neither is reported. Nor is a loop that serves until a sentinel arrives (a conditional `break`
     inside the `try`) and reports each failure with its traceback (`logger.exception(...)`,
     `traceback.print_exc()`): that is a supervisor making every failure visible.
+
+    The same retry spelled as recursion is reported too: an `except` that catches such a failure and calls
+    its own function again (`send(to, body)` inside `def send(to, body)`, or `self.send(...)` in a method)
+    with the very arguments it received, under no condition. A call that changes an argument
+    (`send(to, body, attempts - 1)`), sits under an `if` or beside a `raise`, or follows an assignment
+    (`self.attempts += 1`, checked at the top of the function) may count down to a limit, and is left alone.
 
     ## Why is this bad?
     When the failure is permanent (a wrong password, a deleted file, a host that is gone) the loop runs
@@ -260,6 +281,50 @@ class UnboundedRetry(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (835, 400)
+
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self.functions: list[cst.FunctionDef] = []
+        self.in_class: list[bool] = [False]
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.in_class.append(True)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self.in_class.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.append(node)
+        self.in_class.append(False)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.pop()
+        self.in_class.pop()
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        """`except ConnectionError: return send(to, body)` inside `def send(to, body)`: recursion without a limit."""
+        if not self.functions or not self._catches_failure(node.type):
+            return
+        function = self.functions[-1]
+        own_names = {function.name.value}
+        if len(self.in_class) >= 2 and self.in_class[-2]:
+            own_names = {f"self.{function.name.value}", f"cls.{function.name.value}"}
+        calls = []
+        for inner in walk_own(node.body):
+            if isinstance(inner, (cst.If, cst.IfExp, cst.Raise, cst.BooleanOperation, cst.AugAssign, cst.Assign)):
+                return  # a condition or an exit may be the limit; a counter it moves (`self.attempts += 1`) may be checked
+            if isinstance(inner, cst.Call) and get_full_name_for_node(inner.func) in own_names:
+                calls.append(inner)
+        for call in calls:
+            if same_arguments(call, function.params):
+                self.report(
+                    call,
+                    f"`{function.name.value}` calls itself again from its `except` with the same arguments: "
+                    "a retry with no limit, which recurses until the stack overflows on a permanent failure.",
+                    hint="Retry in a bounded loop (e.g. `for attempt in range(5):`) and re-raise the last error "
+                    "when the attempts run out.",
+                )
+                return
 
     def visit_While(self, node: cst.While) -> None:
         loop = retry_loop(node.test) or counted_while(node.test, node.body)

@@ -17,6 +17,13 @@ HARMLESS_CALLS = frozenset({"len", "str", "int", "float", "bool", "list", "dict"
                             "sorted", "isinstance", "issubclass", "type", "repr", "print", "getattr", "hasattr",
                             "callable", "id", "range", "call", "super"})
 HARMLESS_PREFIXES = ("pytest.", "unittest.mock.", "mock.")
+# Standard-library modules whose calls only build values for a test (not `importlib`, `runpy`, `subprocess`,
+# `asyncio` or `threading`, which run the project's code).
+DATA_MODULES = frozenset({
+    "pathlib", "json", "datetime", "decimal", "fractions", "uuid", "collections", "re", "io", "string",
+    "textwrap", "base64", "hashlib", "enum", "itertools", "math", "random", "time", "zoneinfo", "ipaddress",
+    "urllib.parse", "http", "os.path", "copy", "operator", "types", "typing", "tempfile", "struct", "binascii",
+})
 
 
 def root_name(node: cst.BaseExpression) -> str:
@@ -49,10 +56,13 @@ class AssertionOnMockOnly(TestAwareRule):
     ## What it does
     Reports a test function that creates mocks (`Mock(...)`, `MagicMock(...)`, `create_autospec(...)`,
     `patch(...)`, `mocker.patch(...)`, `@patch` parameters, `self.<name> = Mock()` in `setUp`), asserts
-    something, and calls nothing but those mocks, builtins and test-framework helpers: no code of the
+    something, and calls nothing but those mocks, builtins, test-framework helpers and standard-library
+    names that only build the test's data (`Path("a.mov")`, `json.dumps(...)`; not `importlib` or `runpy`,
+    which run the project's modules): no code of the
     project runs, so the assertions can only check what the test told the mock to do. Calling the very
     name a patch replaced counts as calling the mock: after `@patch("shop.api.fetch")`,
-    `mocker.patch("shop.api.fetch")` or `patch.object(Api, "fetch")`, a call of `fetch` (imported from
+    `mocker.patch("shop.api.fetch")`, `patch.object(Api, "fetch")` or pytest's
+    `monkeypatch.setattr(api, "fetch", fake)`, a call of `fetch` (imported from
     `shop.api`), `shop.api.fetch` or `Api.fetch` returns the value the test configured.
 
     ## Why is this bad?
@@ -145,6 +155,9 @@ class AssertionOnMockOnly(TestAwareRule):
         if test is None:
             return
         data = test.data
+        if root_name(node.func) == "monkeypatch":
+            data["patched"].update(filter(None, [self._monkeypatch_target(node)]))
+            return
         if self._is_mock_factory(node):
             target = self._patch_target(node)
             if target:
@@ -168,7 +181,18 @@ class AssertionOnMockOnly(TestAwareRule):
             return
         if called in HARMLESS_CALLS and isinstance(node.func, cst.Name) or qualified.startswith(HARMLESS_PREFIXES):
             return
+        if self._from_standard_library(node.func):
+            return
         data["real_call"] = True
+
+    def _from_standard_library(self, func: cst.BaseExpression) -> bool:
+        """`Path("a.mov")`, `json.dumps(...)`: an imported standard-library name builds test data, it tests nothing."""
+        head = root_name(func)
+        target = self.context.imports.aliases.get(head) if head else None
+        if target is None:
+            return False
+        module, _, rest = target.partition(".")
+        return module in DATA_MODULES or f"{module}.{rest.partition('.')[0]}" in DATA_MODULES
 
     def _is_mock_factory(self, call: cst.Call) -> bool:
         called = last_name(call.func)
@@ -191,6 +215,16 @@ class AssertionOnMockOnly(TestAwareRule):
             owner, attribute = self.qualified_name(first), string_value(call.args[1].value)
             return f"{owner}.{attribute}" if owner and attribute else ""
         return ""
+
+    def _monkeypatch_target(self, call: cst.Call) -> str:
+        """What `monkeypatch.setattr(api, "fetch", fake)` or `monkeypatch.setattr("shop.api.fetch", fake)` replaces."""
+        if last_name(call.func) != "setattr" or not call.args:
+            return ""
+        first = call.args[0].value
+        if len(call.args) == 2 or string_value(first) is not None:
+            return string_value(first) or ""
+        owner, attribute = self.qualified_name(first), string_value(call.args[1].value)
+        return f"{owner}.{attribute}" if owner and attribute else ""
 
     def _patched_parameters(self, node: cst.FunctionDef) -> list[str]:
         """The parameters that `@patch(...)` decorators inject (the last ones, one per decorator)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import child_nodes
@@ -22,6 +23,8 @@ RAISES_HINT = "Wrap only the call that should raise, in `pytest.raises(TheSpecif
 # Calls that make a test fail by themselves besides assertion calls.
 EXPECTING_CALLS = frozenset({"pytest.raises", "pytest.warns", "pytest.deprecated_call"})
 
+SKIPPING_CALLS = frozenset({"pytest.skip", "pytest.xfail"})
+
 HINT = "Let the failure propagate, or use `pytest.raises(SpecificError)` when the exception is the expected outcome."
 
 
@@ -30,14 +33,21 @@ def _is_telling_only(statement: cst.BaseSmallStatement) -> bool:
     return isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call) and is_telling_call(statement.value)
 
 
+def is_skipping(statement: cst.CSTNode) -> bool:
+    """`self.skipTest(...)`, `pytest.skip(...)`, `pytest.xfail(...)`: the failure turns into a skip, never a red test."""
+    if not (isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Call)):
+        return False
+    return (get_full_name_for_node(statement.value.func) or "") in SKIPPING_CALLS or last_name(statement.value.func) == "skipTest"
+
+
 def is_swallowing(statement: cst.CSTNode) -> bool:
-    """A statement that lets the test go on (or end) as if nothing failed."""
+    """A statement that lets the test go on (or end, or skip) as if nothing failed."""
     if isinstance(statement, (cst.Pass, cst.Continue, cst.Break, cst.Return)):
         return True
     if isinstance(statement, cst.Expr):
         if isinstance(statement.value, (cst.Ellipsis, cst.SimpleString, cst.ConcatenatedString)):
             return True
-        return _is_telling_only(statement)
+        return _is_telling_only(statement) or is_skipping(statement)
     return False
 
 
@@ -63,7 +73,8 @@ class TestSwallowsFailure(TestAwareRule):
     ## What it does
     Reports, inside test functions, an `except` clause that catches a broad exception
     (`Exception`, `BaseException`, a bare `except:`) or `AssertionError`, and whose body only passes,
-    continues, breaks, returns, prints or logs; and `with contextlib.suppress(...)` of those exceptions.
+    continues, breaks, returns, prints, logs or skips the test (`self.skipTest(...)`, `pytest.skip(...)`:
+    a failure then shows as a skip, never as a red test); and `with contextlib.suppress(...)` of those exceptions.
     It reports when the guarded block holds an assertion, or when the test asserts nothing anywhere; a
     `try` around a clean-up or set-up call in a test that asserts elsewhere is left alone.
 
@@ -134,8 +145,9 @@ class TestSwallowsFailure(TestAwareRule):
             if statements and all(is_swallowing(s) for s in statements):
                 code = self.context.module.code_for_node
                 caught = "a bare `except:`" if handler.type is None else f"`except {code(handler.type)}`"
+                outcome = "is skipped" if any(is_skipping(s) for s in statements) else "passes"
                 self._flag(node.body, handler, f"In test `{test.node.name.value}`, {caught} swallows the failure, "
-                                                "so the test passes on that path whatever happens.")
+                                                f"so the test {outcome} on that path whatever happens.")
 
     def visit_With(self, node: cst.With) -> None:
         test = self.current_test

@@ -244,7 +244,8 @@ class TautologicalAssertion(Rule):
     truthy whatever its status.
 
     Also a value compared with itself (`assert result == result`, `self.assertEqual(result, result)`,
-    `self.assertTrue(result == result)`), except in a test or test class named for equality, ordering or
+    `self.assertTrue(result == result)`, `assert jobs.JOBS == jobs.JOBS` on an imported module or class),
+    except in a test or test class named for equality, ordering or
     hashing (`test_eq`, `TestComparison`) or one that also compares the name with another name
     (`assert e1 != e2`), where the object's own `__eq__` is what runs; and a status
     check that accepts the failure: `assert r.status_code < 600`, `assert r.status_code`, or one that
@@ -396,9 +397,25 @@ class TautologicalAssertion(Rule):
         if self._report_hollow(node, node.test):
             return
         reason = (RESPONSE_REASON if is_presence_check(node.test, self._responses[-1])
-                  else vacuous_reason(node.test, self._about_equality) or self._constructed_reason(node.test))
+                  else vacuous_reason(node.test, self._about_equality) or self._constructed_reason(node.test)
+                  or self._imported_attribute_reason(node.test))
         if reason is not None:
             self._report_or_wait(node, f"`assert {self.context.module.code_for_node(node.test)}`", reason, node.test)
+
+    def _imported_attribute_reason(self, test: cst.BaseExpression) -> str | None:
+        """`assert jobs.JOBS == jobs.JOBS`: an attribute of an imported module or class, read twice, is one value."""
+        if self._about_equality or not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+            return None
+        target = test.comparisons[0]
+        left = test.left
+        if not (isinstance(left, cst.Attribute) and isinstance(target.operator, SELF_EQUALITY)
+                and left.deep_equals(target.comparator)):
+            return None
+        root: cst.BaseExpression = left
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        imported = isinstance(root, cst.Name) and root.value in self.context.imports.aliases
+        return "it compares an imported name's attribute with itself" if imported else None
 
     def visit_Call(self, node: cst.Call) -> None:
         method = last_name(node.func) if isinstance(node.func, cst.Attribute) else ""
