@@ -5,6 +5,8 @@ Poetry, PDM, uv and Hatch tables, `requirements*.txt`/`.in` (with `-r` includes)
 the literal lists of a `setup.py` (parsed, never executed), `Pipfile` and an sdist's `PKG-INFO`.
 These files come from the checked tree, so they are read as regular files inside the project only, with a
 size cap (`-r /dev/zero` or `-r ../../etc/x` is ignored), and a file too deep to parse declares nothing.
+A requirement's extras count as declared packages (`kombu[sqlalchemy]`), and so do the modules a declared
+distribution always installs (`greenlet` with `gevent`: the `PULLED_IN_BY` table).
 Installed distributions are looked up through `importlib.metadata` and `PathFinder`, which do not import
 the module they find.
 """
@@ -37,6 +39,7 @@ ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg")
 WEAK_ROOT_MARKERS = ("requirements.txt", "Pipfile", ".git")
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 _EGG_NAME = re.compile(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
+_EXTRAS = re.compile(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
 _DEV_WORDS = re.compile(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
                         re.IGNORECASE)
 # Standard-library modules of older Pythons (2.7 and those removed since 3.8), which code keeps as fallbacks.
@@ -86,6 +89,15 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
 VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-headless", "-cpu", "-gpu")
 
+# Modules a distribution is built on and exposes in its own API, so that it always installs them: code written
+# for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes. Module -> those distributions. (Not every
+# transitive dependency: importing `pygments` because `rich` happens to use it is still undeclared.)
+PULLED_IN_BY: dict[str, tuple[str, ...]] = {
+    "greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",), "markupsafe": ("jinja2", "flask", "werkzeug"),
+    "starlette": ("fastapi",), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
+    "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
+}
+
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
 # declared nor installed is an undeclared dependency, not an invented package.
 WELL_KNOWN_MODULES = frozenset({
@@ -111,6 +123,7 @@ WELL_KNOWN_MODULES = frozenset({
     "geopandas", "boto", "pymssql", "cx_Oracle", "oracledb", "sqlmodel", "flask_sqlalchemy", "flask_login",
     "flask_cors", "flask_wtf", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
+    *PULLED_IN_BY,
 })
 
 
@@ -146,6 +159,7 @@ class ProjectDependencies:
         """
         declared = _declared_forms(self.declared)
         return any(candidate_distributions(module) & declared or _in_declared_namespace(module, self.declared)
+                   or any(normalize(name) in declared for name in PULLED_IN_BY.get(module.split(".")[0], ()))
                    for module in modules)
 
 
@@ -504,7 +518,16 @@ def _strings(value: Any) -> Iterator[str]:
 
 
 def _names(requirements: Iterable[str]) -> set[str]:
-    return {name for name in map(requirement_name, requirements) if name}
+    """The distributions the requirements name, and the extras they ask for (`kombu[sqlalchemy]` installs
+    SQLAlchemy; `backports.zoneinfo[tzdata]`, `tzdata`): an extra is named after the package it brings in."""
+    names: set[str] = set()
+    for requirement in requirements:
+        name = requirement_name(requirement)
+        if name:
+            names.add(name)
+            extras = _EXTRAS.match(requirement)
+            names.update(normalize(extra.strip()) for extra in (extras.group(1).split(",") if extras else ()) if extra.strip())
+    return names
 
 
 def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
