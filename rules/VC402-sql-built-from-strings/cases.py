@@ -1,5 +1,6 @@
 """VC402 corpus: SQL text built from values reaches an executing call; parameterised and constant queries do not."""
 import sqlite3
+from functools import cached_property
 
 import pandas as pd
 from django.db import models
@@ -482,3 +483,23 @@ class OracleLikeBackend:
         self.cache_counter += label
         # expect: VC402
         cursor.execute("SELECT * FROM {} WHERE {} > 0".format(self.quote_name(table), self.cache_counter))
+
+
+class OracleLikeFeatures:
+    modern = False
+
+    @cached_property
+    def select_suffix(self):
+        return "" if self.modern else " FROM DUAL"
+
+    @property
+    def tenant_filter(self):
+        return f" WHERE tenant = '{self.tenant}'"
+
+    def supports_cast(self, cursor):
+        # ok: VC402 -- a property that returns one of two literals
+        cursor.execute("SELECT CAST('a' AS VARCHAR2(4001))" + self.select_suffix)
+
+    def tenant_rows(self, cursor):
+        # expect: VC402 -- this property pastes an attribute in
+        cursor.execute("SELECT * FROM rows" + self.tenant_filter)

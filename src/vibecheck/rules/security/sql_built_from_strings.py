@@ -279,8 +279,9 @@ class SqlBuiltFromStrings(FlowRule):
     pandas `read_sql`/`read_sql_query`, DynamoDB expressions (`FilterExpression=`,
     `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
-    names, `?` placeholders, mappings of them and their items, a class's own literal attributes and tables read as
-    `self.table` or `self.operators["contains"]`, a value picked from an allow-list by
+    names, `?` placeholders, mappings of them and their items, a class's own literal attributes, tables and properties read as
+    `self.table`, `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM
+    DUAL"`), a value picked from an allow-list by
     `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a comprehension over a constant
     mapping's `items()`), a `%(key)s` template whose named keys all take constants from a local dict (`"DROP
     DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by the driver's
@@ -517,6 +518,9 @@ def _class_constants(node: cst.ClassDef, rebound: frozenset[str]) -> dict[str, s
     built here."""
     found: dict[str, str] = {}
     for statement in node.body.body:
+        if isinstance(statement, cst.FunctionDef) and _literal_property(statement) \
+                and statement.name.value not in rebound:
+            found[f"self.{statement.name.value}"] = ""
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
         for small in statement.body:
@@ -527,6 +531,29 @@ def _class_constants(node: cst.ClassDef, rebound: frozenset[str]) -> dict[str, s
                     and target.value not in rebound:
                 found[f"self.{target.value}"] = found[f"cls.{target.value}"] = ""
     return found
+
+
+def _literal_property(function: cst.FunctionDef) -> bool:
+    """A property whose body only returns literal strings (`return "" if self.modern else " FROM DUAL"`)."""
+    if not any(_last_name(d.decorator) in PROPERTY_DECORATORS for d in function.decorators):
+        return False
+    body = function.body.body
+    returned = body[-1].body[0] if body and isinstance(body[-1], cst.SimpleStatementLine) else None
+    return len(body) == 1 and isinstance(returned, cst.Return) and returned.value is not None \
+        and _literal_choice(returned.value)
+
+
+PROPERTY_DECORATORS = frozenset({"property", "cached_property"})
+
+
+def _last_name(node: cst.BaseExpression) -> str:
+    return node.attr.value if isinstance(node, cst.Attribute) else node.value if isinstance(node, cst.Name) else ""
+
+
+def _literal_choice(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.IfExp):
+        return _literal_choice(node.body) and _literal_choice(node.orelse)
+    return _literal_strings(node)
 
 
 def _literal_strings(node: cst.BaseExpression) -> bool:
