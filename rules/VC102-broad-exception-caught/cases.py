@@ -312,6 +312,51 @@ class Console:
             self.showtraceback()
 
 
+class CachedSession:
+    def load(self):
+        try:
+            data = self.cache.get(self.cache_key)
+        # ok: VC102 -- a commented fallback for the value the `try` computes
+        except Exception:
+            # Some cache backends raise on invalid keys: start a new session then.
+            data = None
+        return data or self.create()
+
+    def user_label(self, request):
+        try:
+            self.label = str(request.user)
+        # ok: VC102
+        except Exception:  # the user lookup may hit an unavailable database
+            self.label = "[unknown user]"
+
+    def load_quietly(self):
+        try:
+            data = self.cache.get(self.cache_key)
+        # expect: VC102 -- a fallback nobody explains
+        except Exception:
+            data = None
+        return data
+
+    def load_other(self):
+        try:
+            data = self.cache.get(self.cache_key)
+        # expect: VC102 -- the fallback is not what the `try` computes
+        except Exception:
+            # Some cache backends raise on invalid keys.
+            self.broken = True
+        return data
+
+    def load_and_count(self):
+        try:
+            data = self.cache.get(self.cache_key)
+        # expect: VC102 -- it does more than put a fallback in place
+        except Exception:
+            # Some cache backends raise on invalid keys.
+            data = None
+            self.metrics.incr("cache.error")
+        return data
+
+
 if __name__ == "__main__":
     try:
         work()

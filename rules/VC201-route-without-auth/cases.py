@@ -378,3 +378,25 @@ def stripe_events_hook():
     event = stripe.Event.construct_from(json.loads(request.data), stripe.api_key)
     Order.query.get(event.data.object.metadata["order_id"]).mark_paid()
     return "", 200
+
+
+# ok: VC201 -- the visitor's own language, kept in their cookie: open by design
+@app.post("/i18n/setlang/")
+def switch_language():
+    response = redirect(request.form.get("next", "/"))
+    response.set_cookie("lang", request.form["language"])
+    return response
+
+
+# ok: VC201
+@app.route("/preferences", methods=["POST"])
+def set_timezone():
+    session["tz"] = request.form["tz"]
+    return "", 204
+
+
+# expect: VC201 -- another user's stored language, not the visitor's preference
+@app.post("/users/<int:user_id>/language")
+def update_language(user_id):
+    db.set_language(user_id, request.form["language"])
+    return "", 204

@@ -1,5 +1,6 @@
 """VC402 corpus: SQL text built from values reaches an executing call; parameterised and constant queries do not."""
 import sqlite3
+from functools import cached_property
 
 import pandas as pd
 from django.db import models
@@ -408,3 +409,97 @@ class NoteRepository:
     def count_scope(self):
         # expect: VC402
         return self.session.execute(text(f"SELECT COUNT(*) FROM {self.table} WHERE scope = '{self.scope}'")).scalar_one()
+
+
+def create_test_database(connection, cursor, name, charset):
+    params = {"dbname": connection.ops.quote_name(name), "suffix": f"CHARACTER SET {charset}"}
+    # ok: VC402 -- the template reads only the quoted `dbname`
+    cursor.execute("DROP DATABASE %(dbname)s" % params)
+    # expect: VC402
+    cursor.execute("CREATE DATABASE %(dbname)s %(suffix)s" % params)
+    # ok: VC402
+    cursor.execute("DROP DATABASE %(dbname)s" % {"dbname": connection.ops._quote_name(name), "suffix": charset})
+    params["dbname"] = name
+    # expect: VC402
+    cursor.execute("DROP DATABASE %(dbname)s" % params)
+
+
+def collation_options(schema_editor, name, locale, provider, deterministic):
+    options = {"locale": schema_editor.quote_name(locale)}
+    if provider:
+        options["provider"] = schema_editor.quote_name(provider)
+    # ok: VC402
+    schema_editor.execute("CREATE COLLATION %s (%s)" % (schema_editor.quote_name(name), ", ".join(
+        f"{option}={value}" for option, value in options.items())))
+    options["deterministic"] = deterministic
+    # expect: VC402
+    schema_editor.execute("CREATE COLLATION %s (%s)" % (schema_editor.quote_name(name), ", ".join(
+        f"{option}={value}" for option, value in options.items())))
+
+
+def filters_appended(cursor, name):
+    clauses = ["deleted = 0"]
+    clauses.append(f"name = '{name}'")
+    # expect: VC402
+    cursor.execute("SELECT * FROM users WHERE " + " AND ".join(clauses))
+
+
+def converted_column(schema_editor, table, column, kind, expression):
+    value = schema_editor.quote_name(column)
+    if kind == "clob":
+        value = "TO_CHAR(%s)" % value
+    elif kind == "date":
+        value = "TO_DATE(%s, 'YYYY-MM-DD')" % value
+    # ok: VC402 -- every branch leaves a quoted name in a constant template
+    schema_editor.execute("UPDATE %s SET %s = %s" % (schema_editor.quote_name(table), value, value))
+    if kind == "raw":
+        value = expression
+    # expect: VC402
+    schema_editor.execute("UPDATE %s SET %s = %s" % (schema_editor.quote_name(table), value, value))
+
+
+class OracleLikeBackend:
+    operators = {"contains": "LIKE %s ESCAPE '\\'", "exact": "= %s"}
+    lookups = {"contains": "LIKE %s"}
+    cache_counter = 1
+
+    def check_like(self, cursor):
+        # ok: VC402 -- an item of the class's own literal table
+        cursor.execute("SELECT 1 FROM DUAL WHERE DUMMY %s" % self.operators["contains"], ["X"])
+
+    def check_lookup(self, cursor):
+        # expect: VC402 -- `set_lookup` below stores values in this table
+        cursor.execute("SELECT 1 FROM DUAL WHERE DUMMY %s" % self.lookups["contains"], ["X"])
+
+    def set_lookup(self, name, sql):
+        self.lookups[name] = sql
+
+    def describe(self, cursor, table):
+        self.cache_counter += 1
+        # ok: VC402 -- a number after `+= 1`
+        cursor.execute("SELECT * FROM {} WHERE ROWNUM < 2 AND {} > 0".format(self.quote_name(table), self.cache_counter))
+
+    def describe_named(self, cursor, table, label):
+        self.cache_counter += label
+        # expect: VC402
+        cursor.execute("SELECT * FROM {} WHERE {} > 0".format(self.quote_name(table), self.cache_counter))
+
+
+class OracleLikeFeatures:
+    modern = False
+
+    @cached_property
+    def select_suffix(self):
+        return "" if self.modern else " FROM DUAL"
+
+    @property
+    def tenant_filter(self):
+        return f" WHERE tenant = '{self.tenant}'"
+
+    def supports_cast(self, cursor):
+        # ok: VC402 -- a property that returns one of two literals
+        cursor.execute("SELECT CAST('a' AS VARCHAR2(4001))" + self.select_suffix)
+
+    def tenant_rows(self, cursor):
+        # expect: VC402 -- this property pastes an attribute in
+        cursor.execute("SELECT * FROM rows" + self.tenant_filter)

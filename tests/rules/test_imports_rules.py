@@ -167,6 +167,18 @@ def test_declared_variants_and_namespaces_cover_their_import_names(tmp_path: Pat
     assert findings(tmp_path / "svc.py") == [("VC503", 6, "acme_widgetz")]
 
 
+def test_extras_and_hard_dependencies_of_declared_packages_count_as_declared(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "PKG-INFO": 'Metadata-Version: 2.1\nName: worker\nRequires-Dist: kombu[sqlalchemy, yaml]; extra == "sql"\n'
+                    'Requires-Dist: gevent>=1.5; extra == "gevent"\n',
+        "setup.py": "from setuptools import setup\nsetup(extras_require=extras_require())\n",
+        "requirements/docs.txt": "Sphinx>=7\n",
+        "worker.py": "import sqlalchemy\nimport yaml\nimport greenlet\nimport docutils\nimport pygments\n"
+                     "import greenlet_turbo\n",
+    })
+    assert findings(tmp_path / "worker.py") == [("VC503", 6, "greenlet_turbo"), ("VC504", 5, "pygments")]
+
+
 def test_without_a_project_file_the_own_package_is_local(tmp_path: Path) -> None:
     """No pyproject.toml, setup.py or repository: `from app.runner import run` in `app/main.py` is the app's own."""
     source = "from app.runner import run\nimport app_missing_pkg\n"

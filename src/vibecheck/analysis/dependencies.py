@@ -5,6 +5,8 @@ Poetry, PDM, uv and Hatch tables, `requirements*.txt`/`.in` (with `-r` includes)
 the literal lists of a `setup.py` (parsed, never executed), `Pipfile` and an sdist's `PKG-INFO`.
 These files come from the checked tree, so they are read as regular files inside the project only, with a
 size cap (`-r /dev/zero` or `-r ../../etc/x` is ignored), and a file too deep to parse declares nothing.
+A requirement's extras count as declared packages (`kombu[sqlalchemy]`), and so do the modules a declared
+distribution always installs (`greenlet` with `gevent`: the `PULLED_IN_BY` table).
 Installed distributions are looked up through `importlib.metadata` and `PathFinder`, which do not import
 the module they find.
 """
@@ -84,14 +86,18 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "saml2": ("pysaml2",), "Xlib": ("python-xlib",),
     "apiclient": ("google-api-python-client",), "OpenGL": ("PyOpenGL",),
 }
-# Runtimes that a declared distribution always installs with it and that code importing them uses only through that
-# distribution (`greenlet` under gevent or eventlet, `docutils` under a Sphinx extension): a project that declares the
-# distribution, also as an extra, declares them. A library a project calls directly (`werkzeug` beside Flask) is not
-# listed: its code should declare it.
-PULLED_IN_BY: dict[str, tuple[str, ...]] = {"greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",)}
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
 VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-headless", "-cpu", "-gpu")
+
+# Modules a distribution is built on and exposes in its own API, so that it always installs them: code written
+# for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes. Module -> those distributions. (Not every
+# transitive dependency: importing `pygments` because `rich` happens to use it is still undeclared.)
+PULLED_IN_BY: dict[str, tuple[str, ...]] = {
+    "greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",), "markupsafe": ("jinja2", "flask", "werkzeug"),
+    "starlette": ("fastapi",), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
+    "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
+}
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
 # declared nor installed is an undeclared dependency, not an invented package.
@@ -118,6 +124,7 @@ WELL_KNOWN_MODULES = frozenset({
     "geopandas", "boto", "pymssql", "cx_Oracle", "oracledb", "sqlmodel", "flask_sqlalchemy", "flask_login",
     "flask_cors", "flask_wtf", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
+    *PULLED_IN_BY,
 })
 
 

@@ -533,11 +533,13 @@ class FlowState:
         return dict(self.names), dict(self.constants)
 
     def merge(self, other: tuple[dict[str, Taint], dict[str, str]]) -> None:
-        """After two branches: a name is tainted if either branch left it tainted; a constant only if both agree."""
+        """After two branches: a name is tainted if either branch left it tainted; a constant if both left one (with
+        both texts when they differ: `value = "TO_CHAR(%s)" % value` in one branch only)."""
         names, constants = other
         for key, taint in names.items():
             self.names.setdefault(key, taint)
-        self.constants = {k: v for k, v in self.constants.items() if constants.get(k) == v}
+        self.constants = {k: v if constants[k] in v else f"{v}\n{constants[k]}"
+                          for k, v in self.constants.items() if k in constants}
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         """Record that `target` now holds a value with `taint` (None: clean), unpacking tuples and lists."""

@@ -149,6 +149,8 @@ PUBLIC_PATHS = (
     "webhook", "webhooks", "callback", "oauth", "forgot-password", "forgot_password", "reset-password",
     "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",
     "contact", "subscribe", "unsubscribe", "csp-report", ".well-known",
+    # a visitor's own display preference, kept in their cookie or session (Django's `set_language` at `i18n/setlang/`)
+    "setlang", "set-language", "set_language", "set-locale", "set_locale", "set-timezone", "set_timezone",
 )
 # Webhook endpoints are open to the sender, who authenticates by signing the body: open by design only when they
 # check that signature. Path segments and handler-name words that mark one:

@@ -29,7 +29,9 @@ class BroadExceptionCaught(FunctionStackRule):
     test (`self.fail(...)`). A broad handler that follows one re-raising the exceptions that must pass
     (`except KeyboardInterrupt: raise`) is a considered fallback, and so is a handler inside a
     representation (`__repr__`, `saferepr`, which must never raise), a finaliser (`__del__`), a
-    best-effort clean-up (`try: stream.close()`), or on an `except` line that waives another linter's
+    best-effort clean-up (`try: stream.close()`), one that only assigns a fallback to what the `try`
+    computes under a comment saying why (`try: data = cache.get(key)`, `except Exception:`, `# some
+    backends raise on invalid keys`, `data = None`), or on an `except` line that waives another linter's
     broad-except check (`# pylint: disable=broad-except`). Handlers directly inside a top-level boundary
     function (see Options) or under `if __name__ == "__main__":` are not reported: catching everything
     there, to report and exit,

@@ -23,9 +23,10 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
 `except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
-clean-up (`stream.close()`, `os.unlink(tmp)`), a do-nothing handler of a `try` whose `else:` holds what needs the
-success (a probe: the code does not go on as if it had worked), and a broad handler inside a representation
-(`__repr__`, `saferepr`), which must never raise.
+clean-up (`stream.close()`, `os.unlink(tmp)`), a handler that only assigns a fallback to what the `try` computes
+under a comment saying why (`data = None  # some cache backends raise on invalid keys`), a do-nothing handler
+of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it had worked),
+and a broad handler inside a representation (`__repr__`, `saferepr`), which must never raise.
 
 Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
 passes, returns, prints or logs belongs to VC305 `test-swallows-failure`, before all of the above: there
@@ -385,7 +386,7 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     name = function.name.value if function is not None else ""
     if name == "__del__" or waives_broad_except(handler):
         return True
-    if statement is not None and is_best_effort_cleanup(statement):
+    if statement is not None and (is_best_effort_cleanup(statement) or is_explained_fallback(handler, statement)):
         return True
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and all(
@@ -401,6 +402,50 @@ def waives_broad_except(handler: cst.ExceptHandler) -> bool:
     else:
         comment = body.trailing_whitespace.comment if isinstance(body, cst.SimpleStatementSuite) else None
     return comment is not None and LINTER_WAIVER.search(comment.value) is not None
+
+
+# A comment addressed to a tool (`# pylint: disable=...`, a noqa or a type-ignore), not to a reader.
+TOOL_DIRECTIVE = re.compile(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibecheck:|mypy|pyright|ruff)", re.IGNORECASE)
+
+
+def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try) -> bool:
+    """The handler only puts a fallback in place of what the `try` computes, and a comment says why
+    (`try: data = cache.get(key)` / `except Exception:` / `# some backends raise on invalid keys` / `data = None`):
+    the failure is answered by the value the code goes on with, as the author explains."""
+    fallbacks = handler_statements(handler)
+    if not fallbacks or not _explained(handler):
+        return False
+    computed = {_target_text(t) for small in suite_statements(statement.body) for t in _assign_targets(small)}
+    computed.discard(None)
+    return all(isinstance(small, (cst.Assign, cst.AnnAssign)) and all(_target_text(t) in computed
+               for t in _assign_targets(small)) for small in fallbacks)
+
+
+def _explained(handler: cst.ExceptHandler) -> bool:
+    """A comment in words (not a tool's directive) on the `except` line or above the handler's first statement."""
+    body = handler.body
+    if isinstance(body, cst.SimpleStatementSuite):
+        return _explains(body.trailing_whitespace.comment)
+    if not isinstance(body, cst.IndentedBlock):
+        return False
+    if _explains(body.header.comment):
+        return True
+    first = body.body[0] if body.body else None
+    return first is not None and any(_explains(line.comment) for line in getattr(first, "leading_lines", ()))
+
+
+def _explains(comment: cst.Comment | None) -> bool:
+    return comment is not None and TOOL_DIRECTIVE.match(comment.value) is None
+
+
+def _assign_targets(small: cst.CSTNode) -> list[cst.BaseExpression]:
+    if isinstance(small, cst.Assign):
+        return [target.target for target in small.targets]
+    return [small.target] if isinstance(small, (cst.AnnAssign, cst.AugAssign)) else []
+
+
+def _target_text(target: cst.BaseExpression) -> str | None:
+    return get_full_name_for_node(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
 
 
 def is_best_effort_cleanup(statement: cst.Try) -> bool:

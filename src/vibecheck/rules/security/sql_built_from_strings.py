@@ -11,6 +11,7 @@ import libcst as cst
 from vibecheck.analysis.flow import (
     CALL,
     ORIGIN,
+    STORING_METHODS,
     SUMMARISED_KINDS,
     FlowRule,
     FlowState,
@@ -62,14 +63,18 @@ SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round"})
 # The driver's or ORM's own identifier quoting makes a table or column name safe to paste into DDL:
 # Django's `schema_editor.quote_name`/`connection.ops.quote_name`, psycopg2's `quote_ident`,
 # SQLAlchemy's `preparer.quote_identifier`.
-IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier", "quote_table_name", "quote_column_name"})
+IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier", "quote_table_name", "quote_column_name",
+                                "quote_name_unless_alias"})
 # The constant text of a name bound to a quoting function itself (`qn = connection.ops.quote_name`), so that
 # calls through the alias (`qn(table)`) count as quoted too.
 QUOTER_ALIAS = "\x00quoter"
+# Methods of a container that hand out its items: constant when the container is.
+CONTAINER_VIEWS = frozenset({"items", "keys", "values", "copy"})
 HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `cursor.execute(\"... WHERE id = %s\", (value,))`."
 CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
-REBOUND_ATTRIBUTE = re.compile(r"\b(?:self|cls)\.(\w+)\s*(?:=[^=]|\+=)")
+REBOUND_ATTRIBUTE = re.compile(
+    r"\b(?:self|cls)\.(\w+)(?:\s*(?:=[^=]|\+=)|\[[^\]\n]*\]\s*=[^=]|\.(?:update|setdefault|append|extend|insert|add)\()")
 
 
 def constant_text(node: cst.CSTNode | None, state: FlowState) -> str | None:
@@ -93,7 +98,7 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return node.value
     dotted = dotted_name(node)
     if dotted is not None:
-        if dotted.rpartition(".")[2] in IDENTIFIER_QUOTERS:
+        if dotted.rpartition(".")[2].lstrip("_") in IDENTIFIER_QUOTERS:
             return QUOTER_ALIAS
         if dotted in state.constants:
             return state.constants[dotted]
@@ -101,10 +106,9 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
             return ""
         return None
     if isinstance(node, cst.BinaryOperation):
-        left, right = constant_text(node.left, state), constant_text(node.right, state)
-        if isinstance(node.operator, cst.Multiply) and (left is not None or right is not None):
-            return left or right or ""
-        return left + right if left is not None and right is not None else None
+        return _constant_operation_text(node, state)
+    if isinstance(node, cst.Subscript):  # an item of a constant container (`OPERATORS["contains"]`)
+        return "" if constant_text(node.value, state) is not None else None
     if isinstance(node, cst.FormattedString):
         parts = []
         for part in node.parts:
@@ -122,7 +126,7 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return "" if all(isinstance(e, cst.DictElement) and constant_text(e.value, state) is not None
                          for e in node.elements) else None
     if isinstance(node, (cst.GeneratorExp, cst.ListComp)):
-        return constant_text(node.elt, state)
+        return _comprehension_text(node, state)
     if isinstance(node, cst.IfExp):
         # `field if field in ALLOWED else "name"`: the checked branch holds one of the allowed values
         allowed = allowed_branch(node)
@@ -132,12 +136,66 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
     return None
 
 
+def _constant_operation_text(node: cst.BinaryOperation, state: FlowState) -> str | None:
+    """`a + b` of constants; `n + 1` is a number (or raises); `"... %(name)s" % params` reads only the keys it names."""
+    left, right = constant_text(node.left, state), constant_text(node.right, state)
+    operator = type(node.operator)
+    if operator is cst.Multiply and (left is not None or right is not None):
+        return left or right or ""
+    if operator in (cst.Add, cst.Subtract) and (type(node.left) in NUMBERS or type(node.right) in NUMBERS):
+        return ""
+    if left is not None and right is None and operator is cst.Modulo:
+        return left if _named_keys_constant(left, node.right, state) else None
+    return left + right if left is not None and right is not None else None
+
+
+NUMBERS = (cst.Integer, cst.Float)
+NAMED_PLACEHOLDER = re.compile(r"%\((\w+)\)")
+
+
+def _named_keys_constant(template: str, values: cst.BaseExpression, state: FlowState) -> bool:
+    """Whether every `%(key)s` of a template takes a constant: from a dict literal, or a local name bound to one
+    whose items the rule tracks (`state.constants["params['key']"]`, see `_track_dict_items`)."""
+    keys = NAMED_PLACEHOLDER.findall(template)
+    if not keys:
+        return False
+    if isinstance(values, cst.Dict):
+        items = {string_value(e.key): e.value for e in values.elements if isinstance(e, cst.DictElement)}
+        return all(key in items and constant_text(items[key], state) is not None for key in keys)
+    name = dotted_name(values)
+    return name is not None and all(_item_key(name, key) in state.constants for key in keys)
+
+
+def _item_key(name: str, key: str) -> str:
+    return f"{name}[{key!r}]"
+
+
+def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState) -> str | None:
+    """A comprehension over constant iterables (`args.items()` of a dict of quoted names) yields constants."""
+    targets = []
+    clause: cst.CompFor | None = node.for_in
+    while clause is not None:
+        if constant_text(clause.iter, state) is None:
+            return constant_text(node.elt, state)
+        targets.extend(_bound_names(clause.target))
+        clause = clause.inner_for_in
+    added = {name: "" for name in targets if name not in state.constants}
+    state.constants.update(added)
+    try:
+        return constant_text(node.elt, state)
+    finally:
+        for name in added:
+            state.constants.pop(name, None)
+
+
 def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
     if isinstance(func, cst.Name) and func.value in SAFE_VALUE_CALLS:
         return ""
-    if (func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)) in IDENTIFIER_QUOTERS \
-            or state.constants.get(dotted_name(func) or "") == QUOTER_ALIAS:
+    if isinstance(func, cst.Attribute) and func.attr.value in CONTAINER_VIEWS and not call.args:
+        return "" if constant_text(func.value, state) is not None else None
+    tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    if tail.lstrip("_") in IDENTIFIER_QUOTERS or state.constants.get(dotted_name(func) or "") == QUOTER_ALIAS:
         return ""
     if isinstance(func, cst.Attribute) and func.attr.value == "join" and call.args:
         separator = constant_text(func.value, state)
@@ -221,9 +279,14 @@ class SqlBuiltFromStrings(FlowRule):
     pandas `read_sql`/`read_sql_query`, DynamoDB expressions (`FilterExpression=`,
     `KeyConditionExpression=`, `UpdateExpression=`, ..., PartiQL `Statement=`, Redshift `Sql=`) and
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
-    names, `?` placeholders, mappings of them, a class's own literal attributes read as `self.table`, a value
-    picked from an allow-list by `col if col in ALLOWED else "name"`), or pasting only names quoted by the driver's identifier
-    quoting (`quote_name`, `quote_ident`, also through an alias: `qn = connection.ops.quote_name`), or the
+    names, `?` placeholders, mappings of them and their items, a class's own literal attributes, tables and properties read as
+    `self.table`, `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM
+    DUAL"`), a value picked from an allow-list by
+    `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a comprehension over a constant
+    mapping's `items()`), a `%(key)s` template whose named keys all take constants from a local dict (`"DROP
+    DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by the driver's
+    identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
+    alias: `qn = connection.ops.quote_name`), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
     reported; passing parameters separately does not excuse a query that still
     pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
@@ -306,6 +369,8 @@ class SqlBuiltFromStrings(FlowRule):
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         self.unpacked = _note_unpacking(node, self.unpacked)
         kind = type(node)
+        if kind is cst.Assign or kind is cst.Expr:
+            _track_dict_items(node, state)
         if (kind is cst.Assign or kind is cst.AnnAssign or kind is cst.AugAssign or kind is cst.Return) \
                 and type(getattr(node, "value", None)) in BUILT_TYPES:
             self._vet_if_constant(node.value, state)  # type: ignore[attr-defined]  # (checked just above)
@@ -454,15 +519,105 @@ def _class_constants(node: cst.ClassDef, rebound: frozenset[str]) -> dict[str, s
     built here."""
     found: dict[str, str] = {}
     for statement in node.body.body:
+        if isinstance(statement, cst.FunctionDef) and _literal_property(statement) \
+                and statement.name.value not in rebound:
+            found[f"self.{statement.name.value}"] = ""
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
         for small in statement.body:
             target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 \
                 else small.target if isinstance(small, cst.AnnAssign) else None
-            text = string_value(small.value) if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value else None
-            if isinstance(target, cst.Name) and text is not None and target.value not in rebound:
+            value = small.value if isinstance(small, (cst.Assign, cst.AnnAssign)) else None
+            if isinstance(target, cst.Name) and value is not None and _literal_strings(value) \
+                    and target.value not in rebound:
                 found[f"self.{target.value}"] = found[f"cls.{target.value}"] = ""
     return found
+
+
+def _literal_property(function: cst.FunctionDef) -> bool:
+    """A property whose body only returns literal strings (`return "" if self.modern else " FROM DUAL"`)."""
+    if not any(_last_name(d.decorator) in PROPERTY_DECORATORS for d in function.decorators):
+        return False
+    body = function.body.body
+    returned = body[-1].body[0] if body and isinstance(body[-1], cst.SimpleStatementLine) else None
+    return len(body) == 1 and isinstance(returned, cst.Return) and returned.value is not None \
+        and _literal_choice(returned.value)
+
+
+PROPERTY_DECORATORS = frozenset({"property", "cached_property"})
+
+
+def _last_name(node: cst.BaseExpression) -> str:
+    return node.attr.value if isinstance(node, cst.Attribute) else node.value if isinstance(node, cst.Name) else ""
+
+
+def _literal_choice(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.IfExp):
+        return _literal_choice(node.body) and _literal_choice(node.orelse)
+    return _literal_strings(node)
+
+
+def _literal_strings(node: cst.BaseExpression) -> bool:
+    """A string literal, or a dict, list or tuple of them (`_operators = {"contains": "LIKE %s"}`)."""
+    if isinstance(node, cst.Dict):
+        return all(isinstance(e, cst.DictElement) and string_value(e.key) is not None and _literal_strings(e.value)
+                   for e in node.elements)
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return all(_literal_strings(e.value) for e in node.elements)
+    return string_value(node) is not None
+
+
+def _track_dict_items(node: cst.CSTNode, state: FlowState) -> None:
+    """Keep, for a local name bound to a dict literal, which of its items are constant (as `params['key']` in
+    `state.constants`, so branches merge them): `"DROP DATABASE %(dbname)s" % params` then needs only `dbname`
+    quoted. A store of a value that is not constant into a container (`params["x"] = value`,
+    `parts.append(name)`) also makes the container itself no longer constant."""
+    if type(node) is cst.Assign:
+        for target in node.targets:
+            _store_item(target.target, node.value, state)
+    elif type(node) is cst.Expr and type(node.value) is cst.Call and type(node.value.func) is cst.Attribute \
+            and node.value.func.attr.value in STORING_METHODS:
+        container = dotted_name(node.value.func.value)
+        if container is not None and not all(constant_text(a.value, state) is not None for a in node.value.args):
+            _forget_container(container, state)
+
+
+def _store_item(target: cst.BaseExpression, value: cst.BaseExpression, state: FlowState) -> None:
+    if type(target) is cst.Subscript:
+        container = dotted_name(target.value)
+        if container is None:
+            return
+        key = string_value(target.slice[0].slice.value) if len(target.slice) == 1 \
+            and isinstance(target.slice[0].slice, cst.Index) else None
+        constant = constant_text(value, state) is not None
+        if not constant:
+            state.constants.pop(container, None)
+        if key is not None and constant:
+            state.constants[_item_key(container, key)] = ""
+        elif key is not None:
+            state.constants.pop(_item_key(container, key), None)
+        elif not constant:
+            _forget_container(container, state)
+        return
+    for bound in _bound_names(target):  # the flow's binding decides whether the name itself is constant
+        _forget_items(bound, state)
+    name = dotted_name(target)
+    if name is not None and isinstance(value, cst.Dict):
+        for element in value.elements:
+            key = string_value(element.key) if isinstance(element, cst.DictElement) else None
+            if key is not None and constant_text(element.value, state) is not None:
+                state.constants[_item_key(name, key)] = ""
+
+
+def _forget_container(name: str, state: FlowState) -> None:
+    state.constants.pop(name, None)
+    _forget_items(name, state)
+
+
+def _forget_items(name: str, state: FlowState) -> None:
+    prefix = f"{name}["
+    for key in [k for k in state.constants if k.startswith(prefix)]:
+        del state.constants[key]
 
 
 def _has_parameters(call: cst.Call) -> bool:
