@@ -190,6 +190,8 @@ class FunctionSummary:
 
 # A source finder returns CLEAN to say "this expression is clean, do not look at its parts".
 CLEAN = Taint("clean", "")
+# What a comprehension's items are taken to hold while asking whether its element sanitises them.
+ITEM = Taint("request", "\u27e8item\u27e9")
 
 SourceFinder = Callable[[cst.BaseExpression, "FlowState"], "Taint | None"]
 SanitizerTest = Callable[[cst.Call, "FlowState"], bool]
@@ -388,8 +390,32 @@ class FlowState:
             if type(first) is cst.Call and all(type(e) is cst.Call and self.is_sanitizer_call(e) for e in elements):
                 # `re.escape(w) for w in words`: whatever each item holds, the element is made safe
                 return [first]
+            if self._items_made_safe(elements, targets):
+                return [first]
             return [first, *iterables]
         return None
+
+    def _items_made_safe(self, elements: tuple[cst.BaseExpression, ...], targets: set[str]) -> bool:
+        """Whether a comprehension's elements stay clean however tainted its items are: each use of an item passes
+        through a sanitiser (`f"<li>{escape(x)}</li>"`, `"%s" % html.escape(t)`). Asked only of an element that
+        calls something; the items are bound to a stand-in taint for the question, the earlier bindings then put back.
+        An element that carries other client data still carries it; one whose answer is a project call's result may
+        hide the item behind it (`render(x)`), so it keeps the iterable's taint."""
+        if not any(type(inner) is cst.Call for element in elements for inner in iter_expressions(element)):
+            return False
+        saved = {target: self.names.get(target) for target in targets}
+        memo, self.query_memo = self.query_memo, {}
+        self.names.update((target, ITEM) for target in targets)
+        try:
+            return all((taint := self._taint_of(element)) is None
+                       or (taint.origin != ITEM.origin and taint.kind not in SUMMARISED_KINDS) for element in elements)
+        finally:
+            self.query_memo = memo
+            for target, taint in saved.items():
+                if taint is None:
+                    self.names.pop(target, None)
+                else:
+                    self.names[target] = taint
 
     def _own_taint(self, node: cst.BaseExpression) -> Taint | None:
         """The taint of a name, an attribute or item of a tainted value, or a call's result."""
