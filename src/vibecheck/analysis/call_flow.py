@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from vibecheck.analysis.flow import CALL, OBJECT, ORIGIN, PARAMETER, SKIPPED_BY_HINTS, TEXT
+from vibecheck.analysis.flow import CALL, OBJECT, ORIGIN, PARAMETER, RETURNED, SKIPPED_BY_HINTS, TEXT
 
 MAX_DEPTH = 3
 # How a recorded callee that builds an object ends (`import:pkg.models.Opts.__init__`).
@@ -65,9 +65,24 @@ class CallGraph:
         self._sinks: dict[tuple[FunctionKey, str, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
         self._methods: dict[FunctionKey, list[FunctionKey]] = {}
 
-    def resolve(self, callee: str, module: str) -> FunctionKey | None:
-        """The function a recorded callee names: `local:f` in the caller's module, `import:pkg.mod.f` anywhere."""
+    def resolve(self, callee: str, module: str, depth: int = MAX_DEPTH) -> FunctionKey | None:
+        """The function a recorded callee names: `local:f` in the caller's module, `import:pkg.mod.f` anywhere; of
+        several split by `|` (a method of one of a class's imported bases), the first that the project defines; for
+        `returned:<factory>#method`, the method of the class the factory's summary says it makes."""
+        if "|" in callee:
+            return next((key for part in callee.split("|") if (key := self.resolve(part, module)) is not None), None)
         kind, _, name = callee.partition(":")
+        if kind == RETURNED[:-1]:  # `returned:import:app.deps.get_service#run`: `run` of the class the factory makes
+            factory, _, method = name.rpartition("#")
+            made = self.resolve(factory, module) if depth > 0 else None
+            if made is None:
+                return None
+            summary = self.functions[made]
+            if summary.get("makes"):
+                return self.resolve(f"{summary['makes']}.{method}", made[0])
+            # a factory that returns another factory's object (`return get_cached()`)
+            return next((key for kind, origin, *_ in summary["returns"] if kind == CALL
+                         and (key := self.resolve(f"{RETURNED}{origin}#{method}", made[0], depth - 1)) is not None), None)
         if kind == "local":
             return (module, name) if (module, name) in self.functions else None
         if name not in self._imported:

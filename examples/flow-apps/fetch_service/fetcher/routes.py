@@ -2,8 +2,9 @@
 
 from fastapi import Depends, FastAPI
 
-from . import store
+from . import deps, store
 from .clients import ApiClient, StatusPoller, WebhookSender, fetch_json
+from .deps import get_archiver, get_cached_runner, get_runner
 from .store import OrderRepository
 
 app = FastAPI()
@@ -65,3 +66,25 @@ def orders_by_region(region: str, repo: OrderRepository = Depends(get_repo)):
 def orders_by_city(city: str):
     repo = get_repo()
     return repo.by_city(city)
+
+
+@app.post("/jobs/run")
+def run_job(cmd: str):
+    runner = get_runner()
+    return {"out": runner.run(cmd), "listed": runner.run_listed(cmd)}
+
+
+@app.post("/jobs/cached")
+def run_cached(cmd: str, runner=Depends(get_cached_runner)):
+    return {"out": runner.run_script(cmd)}
+
+
+@app.get("/jobs/ping")
+def ping(host: str):
+    return {"out": deps.get_runner().ping(host)}
+
+
+@app.post("/jobs/archive")
+def archive(name: str):
+    get_archiver().pack("reports")
+    return {"name": name}

@@ -1,0 +1,32 @@
+"""Services the routes get from factories in `deps.py`: a shell runner and a pinger."""
+
+import subprocess
+
+
+class Runner:
+    def __init__(self, cwd: str = "/srv") -> None:
+        self.cwd = cwd
+
+    def run(self, cmd: str) -> str:
+        # expect: VC417 -- reached through `get_runner()`
+        return subprocess.run(cmd, shell=True, cwd=self.cwd, capture_output=True, text=True).stdout
+
+    def run_listed(self, cmd: str) -> str:
+        if cmd not in {"uptime", "df -h"}:
+            raise ValueError(cmd)
+        # ok: VC417
+        return subprocess.run(cmd, shell=True, cwd=self.cwd, capture_output=True, text=True).stdout
+
+    def run_script(self, script: str) -> str:
+        # expect: VC417 -- reached through `Depends(get_cached_runner)`, a factory returning another's object
+        return subprocess.check_output(["sh", "-c", script], cwd=self.cwd, text=True)
+
+    def ping(self, host: str) -> str:
+        # expect: VC417 -- reached through `deps.get_runner().ping(host)`
+        return subprocess.check_output(f"ping -c 1 {host}", shell=True, text=True)
+
+
+class Archiver:
+    def pack(self, name: str) -> None:
+        # ok: VC417 -- its one caller passes a constant
+        subprocess.run(f"tar czf /srv/out.tgz {name}", shell=True, check=True)
