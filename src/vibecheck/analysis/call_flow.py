@@ -252,11 +252,13 @@ def _needs(sink: list[Any]) -> str:
 
 
 def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], untrusted: frozenset[str],
-                 lenders: tuple[str, ...] = ()) -> Iterator[JoinedSink]:
+                 lenders: tuple[str, ...] = (), borrowers: tuple[str, ...] = ()) -> Iterator[JoinedSink]:
     """Join the summaries of each rule over the project's files (`facts`: path -> the file's summary fact).
 
     A module that a rule's file hints skipped has no summary of that rule; it gets the calls and returns (not
-    the sinks) of the first of `lenders`, rules that walk every file with the same request sources.
+    the sinks) of the first of `lenders`, rules that walk every file with the same request sources. Each of
+    `borrowers`, a rule whose sinks are only conditions on what a call returns (VC207), gets in every module the
+    returns of the functions it did not summarise itself (`def get_role(): return request.headers["X-Role"]`).
     """
     by_rule: dict[str, dict[str, dict[str, Any]]] = {}
     paths: dict[str, str] = {}
@@ -275,6 +277,9 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
             carried = {function: {**summary, "sinks": []} for function, summary in lent.items()}
             for code in codes:
                 by_rule.setdefault(code, {})[module] = carried
+    for code in borrowers:
+        if code in by_rule:
+            _borrow_returns(by_rule, code, lenders)
     seen: set[tuple[str, str, str]] = set()
     for code in sorted(by_rule):
         graph = CallGraph(by_rule[code])
@@ -285,6 +290,19 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
             seen.add(identity)
             yield JoinedSink(paths[module], function, origin, chain, sink[2].replace(ORIGIN, origin), sink[3] or "",
                              tuple(sink[4]), sink[5], sink[6] if len(sink) > 6 else None, sink[7] if len(sink) > 7 else "")
+
+
+def _borrow_returns(by_rule: dict[str, dict[str, dict[str, Any]]], code: str, lenders: tuple[str, ...]) -> None:
+    """Give `code`, in every module, the returns (only) that the first of `lenders` recorded for the functions `code`
+    has no summary of; the facts themselves are left as they are."""
+    own = by_rule[code]
+    modules = {module for lender in lenders for module in by_rule.get(lender, {})}
+    for module in modules:
+        lent = next(by_rule[lender][module] for lender in lenders if module in by_rule.get(lender, {}))
+        carried = {function: {"parameters": summary["parameters"], "sinks": [], "returns": summary["returns"],
+                              "calls": []} for function, summary in lent.items() if summary["returns"]}
+        if carried:
+            own[module] = {**carried, **own.get(module, {})}
 
 
 def locate(lines: list[str], function: str, code: str, statement: str = "") -> tuple[int, int]:

@@ -26,6 +26,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.tokens import decodes_unverified
 from vibecheck.cst_fields import walk_own
+from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 
 PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff", "superuser", "su", "sudo", "root",
@@ -73,7 +74,9 @@ class ClientControlledAuthorization(FlowRule):
     `get_unverified_claims(t)`) are the client's too, also when a function of the same module returns them
     (`if current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable); when
     such a function lives in another module of the project, the walk notes the condition and the helper, and
-    VC417 (which joins flows across modules) reports it.
+    VC417 (which joins flows across modules) reports it, as it does for a helper of another module that returns
+    request data (`def get_role(): return request.headers["X-Role"]`, then `if get_role() == "admin":`; the claim
+    named by the helper, the header it is given, the key read or the variable).
     Credentials that are verified (tokens, keys, passwords) are not reported here.
 
     ## Why is this bad?
@@ -262,6 +265,12 @@ class ClientControlledAuthorization(FlowRule):
             candidates.append(node.value)
         elif isinstance(node, cst.Attribute):
             candidates.append(node.attr.value)
+        elif isinstance(node, cst.Call) and taint.kind == CALL:
+            # `if get_role() == "admin":`, `if header("X-Role") == "admin":` name the claim a helper of another
+            # module returns (the project phase reports it only if that helper returns the client's data)
+            candidates.append((dotted_name(node.func) or "").rpartition(".")[2])
+            if node.args:
+                candidates.append(string_value(node.args[0].value))
         for candidate in candidates:
             if candidate and _is_privilege_name(candidate)[0]:
                 return candidate

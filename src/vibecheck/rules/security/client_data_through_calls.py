@@ -15,6 +15,8 @@ UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 LENDERS = ("VC409", "VC405")
 # The flow rules that record per-function summaries (`FlowRule.summarises`; VC207 only those of its unverified-claims
 # helpers and of the conditions trusting an imported call): they walk for this rule when not selected.
+# Rules whose summaries note only conditions on what a call returns: they borrow the lenders' returns everywhere.
+BORROWERS = ("VC207",)
 SUMMARISING_RULES = ("VC401", "VC402", "VC405", "VC409", "VC411", "VC412", "VC413", "VC416", "VC419", "VC421", "VC422",
                      "VC207")
 
@@ -30,7 +32,8 @@ class ClientDataThroughCalls(ProjectRule):
     written-path sinks) an SQL query built from strings (VC402) executed by a helper
     (`run_query(f"... {name}")`), and a `get_client_ip()` helper reading `X-Forwarded-For` whose result an allow-list check
     trusts (VC419), and a privilege decided by the claims that a function of another module decodes without checking
-    the token's signature (VC207: `if current_claims().get("is_admin"):`): request data passed to a helper (in the
+    the token's signature or by the request data it returns (VC207: `if current_claims().get("is_admin"):`, `if
+    get_role() == "admin":`): request data passed to a helper (in the
     same module, a method called on `self`, also one a base class of the module or of another module of the project
     defines, or on an instance of a project class, made on the spot, bound at module level or in the function,
     returned by a function annotated with the class or by a factory of the project that builds it (`svc =
@@ -119,7 +122,7 @@ class ClientDataThroughCalls(ProjectRule):
     def check_project(self, project: Project) -> Iterable[Finding]:
         relative = {path: project.relative_path(path) for path in project.files}
         cache: dict[str, list[str]] = {}
-        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED, LENDERS):
+        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED, LENDERS, BORROWERS):
             if joined.path in project.test_files:
                 continue
             lines = cache.get(joined.path)
