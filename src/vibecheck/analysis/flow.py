@@ -1478,6 +1478,9 @@ class FlowRule(Rule):
         if summary is None:
             return
         tracked = self.tracked_kinds
+        if not summary.makes and type(node) is cst.Expr and type(node.value) is cst.Yield \
+                and type(node.value.value) is cst.Name:  # a FastAPI dependency: `svc = Service(); yield svc`
+            summary.makes = _made_object(node.value.value, state)
         if type(node) is cst.Return and node.value is not None:
             if not summary.makes:
                 summary.makes = _made_object(node.value, state)
@@ -1561,6 +1564,8 @@ def _made_object(value: cst.BaseExpression, state: FlowState) -> str:
     it; "" when unknown (a returned call's result: the join follows the summary's `returns`)."""
     if type(value) is cst.Call and type(value.func) is cst.Name and value.func.value[:1].isupper():
         made: str | None = value.func.value
+    elif type(value) is cst.Call and type(value.func) is cst.Name and value.func.value == "cls":
+        made = state.class_name  # `return cls(...)` in a class method such as `from_env()`
     elif type(value) is cst.Name:
         made = state.instances.get(value.value) or state.module_instances.get(value.value)
     else:

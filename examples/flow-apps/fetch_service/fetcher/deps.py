@@ -19,3 +19,11 @@ def get_cached_runner():
 def get_archiver():
     archiver = Archiver()
     return archiver
+
+
+def runner_dependency():
+    runner = Runner("/srv/tmp")
+    try:
+        yield runner
+    finally:
+        runner.cwd = "/srv"

@@ -4,7 +4,8 @@ from fastapi import Depends, FastAPI
 
 from . import deps, store
 from .clients import ApiClient, StatusPoller, WebhookSender, fetch_json
-from .deps import get_archiver, get_cached_runner, get_runner
+from .deps import get_archiver, get_cached_runner, get_runner, runner_dependency
+from .runner import Runner
 from .store import OrderRepository
 
 app = FastAPI()
@@ -88,3 +89,13 @@ def ping(host: str):
 def archive(name: str):
     get_archiver().pack("reports")
     return {"name": name}
+
+
+@app.get("/jobs/show")
+def show(name: str, runner=Depends(runner_dependency)):
+    return {"text": runner.show(name)}
+
+
+@app.get("/jobs/tail")
+def tail(name: str):
+    return {"text": Runner.from_env().tail(name)}

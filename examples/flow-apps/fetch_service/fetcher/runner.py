@@ -1,11 +1,25 @@
 """Services the routes get from factories in `deps.py`: a shell runner and a pinger."""
 
+import os
 import subprocess
 
 
 class Runner:
     def __init__(self, cwd: str = "/srv") -> None:
         self.cwd = cwd
+
+    @classmethod
+    def from_env(cls) -> "Runner":
+        return cls(os.environ.get("JOBS_DIR", "/srv"))
+
+    def show(self, name: str) -> str:
+        # expect: VC417 -- reached through `Depends(runner_dependency)`, a dependency that yields the runner
+        with open(os.path.join(self.cwd, name)) as fh:
+            return fh.read()
+
+    def tail(self, name: str) -> str:
+        # expect: VC417 -- reached through `Runner.from_env()`, a class method that returns `cls(...)`
+        return subprocess.check_output(f"tail -n 20 {name}", shell=True, cwd=self.cwd, text=True)
 
     def run(self, cmd: str) -> str:
         # expect: VC417 -- reached through `get_runner()`

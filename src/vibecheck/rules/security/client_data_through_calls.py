@@ -37,8 +37,9 @@ class ClientDataThroughCalls(ProjectRule):
     same module, a method called on `self`, also one a base class of the module or of another module of the project
     defines, or on an instance of a project class, made on the spot, bound at module level or in the function,
     returned by a function annotated with the class or by a factory of the project that builds it (`svc =
-    get_service()`, also through another factory), or a parameter annotated with it such as a FastAPI `repo: Repo =
-    Depends(get_repo)` or injected from such a factory (`svc=Depends(get_service)`); a class
+    get_service()`, also through another factory, a dependency that yields it, a class method returning `cls(...)`),
+    or a parameter annotated with it such as a FastAPI `repo: Repo = Depends(get_repo)` or injected from such a
+    factory (`svc=Depends(get_service)`); a class
     method; or a function imported from another module of the project, also relatively) whose parameter reaches
     the sink, or a constructor that keeps it in an attribute one of the class's methods passes to the sink
     (`Converter(job)`, `requests.post(self.callback)`; not in a method that rebinds the attribute first), or a
