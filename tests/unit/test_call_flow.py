@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from vibecheck.analysis.call_flow import CallGraph
-from vibecheck.analysis.flow import CALL, OBJECT, PARAMETER
+from vibecheck.analysis.flow import CALL, INSTANCES, OBJECT, PARAMETER
 
 
 def _helper(index: int, helpers: int) -> dict[str, Any]:
@@ -100,3 +100,15 @@ def test_of_several_imported_bases_the_first_that_defines_the_method_is_taken() 
     callee = "import:tornado.web.RequestHandler.read_file|import:.base.BaseHandler.read_file"
     assert graph.resolve(callee, "app.files") == ("app.base", "BaseHandler.read_file")
     assert graph.resolve("import:.mixins.AuditMixin.read_file|import:.base.BaseHandler.audit", "app.files") is None
+
+
+def test_a_method_of_an_instance_another_module_binds_at_its_top_level_is_its_class_method() -> None:
+    graph = CallGraph({
+        "app.services": {"Shell.run": _function(["self", "cmd"]),
+                         INSTANCES: _function([], instances={"shell": "local:Shell", "remote": "import:.remote.Client"})},
+        "app.remote": {"Client.get": _function(["self", "url"])},
+    })
+    assert graph.resolve("import:.services.shell.run", "app.views") == ("app.services", "Shell.run")
+    assert graph.resolve("import:app.services.remote.get", "app.views") == ("app.remote", "Client.get")
+    assert graph.resolve("import:.services.shell.stop", "app.views") is None
+    assert graph.resolve("import:.services.other.run", "app.views") is None

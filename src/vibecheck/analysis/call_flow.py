@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from vibecheck.analysis.flow import CALL, OBJECT, ORIGIN, PARAMETER, RETURNED, SKIPPED_BY_HINTS, TEXT
+from vibecheck.analysis.flow import CALL, INSTANCES, OBJECT, ORIGIN, PARAMETER, RETURNED, SKIPPED_BY_HINTS, TEXT
 
 MAX_DEPTH = 3
 # How a recorded callee that builds an object ends (`import:pkg.models.Opts.__init__`).
@@ -91,7 +91,9 @@ class CallGraph:
 
     def _resolve_import(self, name: str) -> FunctionKey | None:
         """The first module, in name order, that is (or ends with) the imported module and defines the function; a
-        relative import (`from .clients import ApiClient`) is matched by the module names after its dots."""
+        relative import (`from .clients import ApiClient`) is matched by the module names after its dots. A method
+        of an instance the module binds at its top level (`from .deps import service; service.run(cmd)`) is the
+        method of its class."""
         parts = name.lstrip(".").split(".")
         for tail in (1, 2):
             if len(parts) <= tail:
@@ -100,6 +102,14 @@ class CallGraph:
             for candidate in self.modules_by_last.get(wanted.rpartition(".")[2], ()):
                 if (candidate == wanted or candidate.endswith("." + wanted)) and (candidate, function) in self.functions:
                     return candidate, function
+        if len(parts) < 3:
+            return None
+        wanted, instance, method = ".".join(parts[:-2]), parts[-2], parts[-1]
+        for candidate in self.modules_by_last.get(wanted.rpartition(".")[2], ()):
+            made = self.functions.get((candidate, INSTANCES), {}).get("instances", {}).get(instance) \
+                if candidate == wanted or candidate.endswith("." + wanted) else None
+            if made is not None:
+                return self.resolve(f"{made}.{method}", candidate)
         return None
 
     def parameter_for(self, key: FunctionKey, where: int | str) -> str | None:

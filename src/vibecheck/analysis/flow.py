@@ -126,6 +126,8 @@ HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", 
 PARAMETER, CALL = "parameter", "call"
 # A callee that names a method of what a project function returns: `returned:import:app.deps.get_service#run`.
 RETURNED = "returned:"
+# The summary (of no function) that lists a module's top-level instances: name -> class (`local:Service`).
+INSTANCES = "<instances>"
 SUMMARISED_KINDS = frozenset({PARAMETER, CALL})
 REQUEST_KINDS = frozenset({"request"})
 # What a summary may note about a passed or returned value, for sinks that only an object can abuse (a MongoDB
@@ -1411,6 +1413,16 @@ class FlowRule(Rule):
         _CURRENT_MODULE["module"] = node
         state = self._fresh_state()
         walk_block(_block_statements_of_module(node), state, self.check)
+        if self.summarises:
+            self._summarise_instances(node, state)
+
+    def _summarise_instances(self, module: cst.Module, state: FlowState) -> None:
+        """The module's top-level `service = Service()` bindings, as the summary `INSTANCES`: a module that imports
+        `service` calls that class's methods (`from .deps import service; service.run(cmd)`)."""
+        made = {name: reference for name, class_name in _module_instances(module).items()
+                if (reference := state.class_reference(class_name)) is not None}
+        if made:
+            self._add_summary(INSTANCES, {"parameters": [], "sinks": [], "returns": [], "calls": [], "instances": made})
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         state = self._fresh_state()

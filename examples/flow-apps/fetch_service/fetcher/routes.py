@@ -5,7 +5,7 @@ from fastapi import Depends, FastAPI
 from . import deps, store
 from .clients import ApiClient, StatusPoller, WebhookSender, fetch_json
 from .deps import get_archiver, get_cached_runner, get_runner, runner_dependency
-from .runner import Runner
+from .runner import Runner, notifier
 from .store import OrderRepository
 
 app = FastAPI()
@@ -99,3 +99,8 @@ def show(name: str, runner=Depends(runner_dependency)):
 @app.get("/jobs/tail")
 def tail(name: str):
     return {"text": Runner.from_env().tail(name)}
+
+
+@app.post("/jobs/notify")
+def notify(url: str, job: str):
+    return {"status": notifier.notify(url), "partner": notifier.notify_partner(job)}

@@ -3,6 +3,10 @@
 import os
 import subprocess
 
+import requests
+
+PARTNER = "https://partner.example.com"
+
 
 class Runner:
     def __init__(self, cwd: str = "/srv") -> None:
@@ -44,3 +48,16 @@ class Archiver:
     def pack(self, name: str) -> None:
         # ok: VC417 -- its one caller passes a constant
         subprocess.run(f"tar czf /srv/out.tgz {name}", shell=True, check=True)
+
+
+class Notifier:
+    def notify(self, url: str) -> int:
+        # expect: VC417 -- reached through `notifier`, an instance this module binds and the routes import
+        return requests.post(url, json={"done": True}, timeout=5).status_code
+
+    def notify_partner(self, job: str) -> int:
+        # ok: VC417 -- a number under a fixed host
+        return requests.post(f"{PARTNER}/jobs/{int(job)}", timeout=5).status_code
+
+
+notifier = Notifier()

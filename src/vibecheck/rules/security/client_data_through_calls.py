@@ -35,7 +35,8 @@ class ClientDataThroughCalls(ProjectRule):
     the token's signature or by the request data it returns (VC207: `if current_claims().get("is_admin"):`, `if
     get_role() == "admin":`): request data passed to a helper (in the
     same module, a method called on `self`, also one a base class of the module or of another module of the project
-    defines, or on an instance of a project class, made on the spot, bound at module level or in the function,
+    defines, or on an instance of a project class, made on the spot, bound at module level (also in another module
+    that the caller imports it from: `from .services import shell; shell.run(cmd)`) or in the function,
     returned by a function annotated with the class or by a factory of the project that builds it (`svc =
     get_service()`, also through another factory, a dependency that yields it, a class method returning `cls(...)`),
     or a parameter annotated with it such as a FastAPI `repo: Repo = Depends(get_repo)` or injected from such a
