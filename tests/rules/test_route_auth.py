@@ -573,6 +573,49 @@ def test_a_helper_of_another_module_returning_request_data_is_a_client_claim_joi
     assert "read from `request.headers` in `get_role()`" in findings[0].message
 
 
+def test_a_helper_of_the_same_module_returning_request_data_is_joined_and_a_read_inside_stays_reported(
+        tmp_path: Path) -> None:
+    files = {
+        "views.py": """
+            from flask import Flask, abort, current_user, request
+
+            app = Flask(__name__)
+
+            def get_role():
+                return request.headers["X-Role"]
+
+            def is_admin_role(role):
+                return role == "admin"
+
+            def is_admin():
+                return current_user.role == "admin"
+
+            class Api:
+                def role(self):
+                    return request.headers.get("X-Role")
+
+                def handle(self):
+                    if self.role() == "admin":
+                        return "ok"
+
+            @app.post("/a")
+            def a():
+                if get_role() != "admin":
+                    abort(403)
+                if is_admin_role(request.headers["X-Role"]):
+                    return "yes"
+                if is_admin():
+                    return "server"
+        """,
+    }
+    _write_project(tmp_path, files)
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in findings] == [
+        (20, "self.role()"), (25, "get_role()")]
+    local = findings_for(ClientControlledAuthorization, files["views.py"])
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in local] == [(27, 'request.headers["X-Role"]')]
+
+
 @pytest.mark.parametrize(("hook", "reported"), [("load_user", ["POST /notes"]), ("require_login", [])])
 def test_a_hook_from_another_module_guards_only_when_it_refuses(tmp_path: Path, hook: str, reported: list[str]) -> None:
     _write_project(tmp_path, {

@@ -1432,7 +1432,7 @@ class FlowRule(Rule):
             return
         classes = self.__dict__.setdefault("_classes", [])
         state.class_name = classes[-1] if classes else None
-        state.project_functions = _module_functions(self.context.module)
+        state.project_functions = module_functions(self.context.module)
         state.module_instances = _module_instances(self.context.module)
         parameters = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
         state.summary = FunctionSummary(parameters)
@@ -1622,7 +1622,7 @@ _CLASSES: dict[int, tuple[cst.Module, frozenset[str]]] = {}
 _FUNCTIONS: dict[int, tuple[cst.Module, frozenset[str]]] = {}
 
 
-def _module_functions(module: cst.Module) -> frozenset[str]:
+def module_functions(module: cst.Module) -> frozenset[str]:
     """The module's own top-level functions, computed once per file: calls to them are summarised."""
     cached = _FUNCTIONS.get(id(module))
     if cached is None or cached[0] is not module:
