@@ -1362,6 +1362,8 @@ class FlowRule(Rule):
     _classes: list[str]
     _recording: tuple[Taint, FlowState, str, list[str] | None] | None = None
     _statement: cst.CSTNode | None = None
+    # The nodes the rule reported in the statement being summarised (most statements: none).
+    _reported_here: tuple[cst.CSTNode, ...] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -1485,6 +1487,7 @@ class FlowRule(Rule):
     def _check_and_summarise(self, node: cst.CSTNode, state: FlowState) -> None:
         """`check`, then what the project phase needs: returned taint and the arguments of project calls."""
         self._statement = node
+        self._reported_here = ()
         self.check(node, state)
         summary = state.summary
         if summary is None:
@@ -1530,8 +1533,16 @@ class FlowRule(Rule):
                 if taint.kind == PARAMETER or taint.origin in state.guessed_inputs:
                     for parameter in parameters_in(arg.value, state, taint):
                         summary.calls.append([callee, where, PARAMETER, parameter, *extra])
-                else:
+                elif not self._reported_in(arg.value):
                     summary.calls.append([callee, where, taint.kind, taint.origin, *extra])
+
+    def _reported_in(self, node: cst.BaseExpression) -> bool:
+        """Whether the rule reported this argument (or a part of it) where it is passed (`self.execute("..." % x)`,
+        VC402): the value is not followed into the callee too, where the same flow would be reported a second time."""
+        if not self._reported_here:
+            return False
+        reported = {id(done) for done in self._reported_here}
+        return any(id(inner) in reported for inner in iter_expressions(node))
 
     def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
         """What the join must know about a value passed to a project function or returned, beyond its taint: TEXT
@@ -1558,6 +1569,7 @@ class FlowRule(Rule):
                severity: Any = None, snippet: str | None = None, cwe: tuple[int, ...] | None = None) -> None:
         if self._recording is None:
             super().report(node, message, hint=hint, fix=fix, severity=severity, snippet=snippet, cwe=cwe)
+            self._reported_here = (*self._reported_here, node)
             return
         taint, state, needs, given = self._recording
         if state.summary is None:

@@ -55,7 +55,9 @@ class ClientDataThroughCalls(ProjectRule):
     severity are the sink's (an open redirect or a regex pattern is medium, as in VC409). A MongoDB filter
     value in a helper counts only when a caller may pass the client's parsed JSON (an object such as
     `{"$ne": null}`), not a form field or a `str()` conversion; client text as a field name or `$where` code
-    counts from any caller. The summaries come from the walk of those flow rules, which runs for this rule
+    counts from any caller. A value the flow rule already reports where it is passed (`self.execute("..." % x)`,
+    VC402) is not followed into the callee, where the same flow would be reported again. The summaries come from
+    the walk of those flow rules, which runs for this rule
     also when they are not selected (`--select VC417` alone), their own findings then left out; a module whose
     text a rule skips (a route or service module that never names a template or shell call) lends that rule the
     calls and returns VC409's (or VC405's) walk recorded there.
