@@ -402,19 +402,22 @@ class FlowState:
             if type(first) is cst.Call and all(type(e) is cst.Call and self.is_sanitizer_call(e) for e in elements):
                 # `re.escape(w) for w in words`: whatever each item holds, the element is made safe
                 return [first]
-            if self._items_made_safe(elements, targets):
+            if self._items_made_safe(elements, targets, iterables):
                 return [first]
             return [first, *iterables]
         return None
 
-    def _items_made_safe(self, elements: tuple[cst.BaseExpression, ...], targets: set[str]) -> bool:
+    def _items_made_safe(self, elements: tuple[cst.BaseExpression, ...], targets: set[str],
+                         iterables: list[cst.CSTNode | None]) -> bool:
         """Whether a comprehension's elements stay clean however tainted its items are: each use of an item passes
-        through a sanitiser (`f"<li>{escape(x)}</li>"`, `"%s" % html.escape(t)`). Asked only of an element that
-        calls something; the items are bound to a stand-in taint for the question, the earlier bindings then put back.
-        An element that carries other client data still carries it; one whose answer is a project call's result may
-        hide the item behind it (`render(x)`), so it keeps the iterable's taint."""
+        through a sanitiser (`f"<li>{escape(x)}</li>"`, `"%s" % html.escape(t)`), or the items are clean. Asked only
+        of an element that calls something; the items are bound to a stand-in taint for the question, the earlier
+        bindings then put back. An element that carries other client data still carries it; one whose answer is a
+        project call's result may hide the item behind it (`render(x)`), so it keeps the iterable's taint."""
         if not any(type(inner) is cst.Call for element in elements for inner in iter_expressions(element)):
             return False
+        if all(self._taint_of(iterable) is None for iterable in iterables):
+            return True  # most comprehensions: nothing to sanitise, and the iterables need no second look
         saved = {target: self.names.get(target) for target in targets}
         memo, self.query_memo = self.query_memo, {}
         self.names.update((target, ITEM) for target in targets)
