@@ -237,3 +237,34 @@ def django_marked_on_one_branch_only(request):
 def django_client_template(request):
     # expect: VC411 -- format_html() trusts its template
     return HttpResponse(format_html(request.GET["template"], request.user))
+
+
+def django_items_escaped_in_fstring(request):
+    # ok: VC411 -- every item is escaped before it is pasted
+    return mark_safe("".join(f"<li>{django_escape(x)}</li>" for x in request.GET.getlist("t")))
+
+
+def django_items_escaped_with_percent(request):
+    # ok: VC411
+    return mark_safe("<ul>" + "".join("<li>%s</li>" % html.escape(t) for t in request.GET.getlist("t")) + "</ul>")
+
+
+@app.get("/tags")
+def markup_items_formatted():
+    # ok: VC411 -- `Markup.format` escapes what it pastes
+    return Markup("".join(Markup("<li>{}</li>").format(t) for t in request.args.getlist("t")))
+
+
+def django_items_pasted_raw(request):
+    # expect: VC411
+    return mark_safe("".join(f"<li>{x}</li>" for x in request.GET.getlist("t")))
+
+
+def django_item_value_left_raw(request):
+    # expect: VC411 -- the key is escaped, the value is not
+    return mark_safe("".join(f"<li>{django_escape(k)}={v}</li>" for k, v in request.GET.items()))
+
+
+def django_item_escaped_once_of_two(request):
+    # expect: VC411
+    return mark_safe("".join(f"<li>{len(x)}: {x}</li>" for x in request.GET.getlist("t")))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
+from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
 from vibecheck.rules.security.plaintext_password_storage import PlaintextPasswordStorage
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
 from vibecheck.rules.security.request_data_to_injection_sink import RequestDataToInjectionSink
 from vibecheck.rules.security.secret_in_log import SecretInLog
 from vibecheck.rules.security.sql_built_from_strings import SqlBuiltFromStrings
-from vibecheck.testing import findings_for
+from vibecheck.testing import findings_for, project_findings
 
 
 def test_each_finding_carries_the_cwe_of_its_sink() -> None:
@@ -122,3 +125,41 @@ def test_code_execution_rule_supersedes_bandit_eval_and_exec_and_follows_cli_inp
             print(eval(expression))
     """)
     assert [f.cwe for f in findings] == [(94, 95)] and "system.argv" in findings[0].message
+
+
+def test_a_value_reported_where_it_is_passed_is_not_followed_into_the_callee(tmp_path: Path) -> None:
+    """`self.execute("..." % x)` is VC402's finding at the call; the join does not report the same flow again at the
+    `cursor.execute()` of the helper (here in a base class of another module), and still follows one VC402 does not
+    report where it is passed (`self.run(...)`)."""
+    sources = {
+        "app/__init__.py": "",
+        "app/base.py": """
+class BaseEditor:
+    def execute(self, sql, params=()):
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+""",
+        "app/sqlite.py": """
+from .base import BaseEditor
+
+
+class Editor(BaseEditor):
+    def copy(self, table, columns):
+        self.execute("INSERT INTO %s SELECT %s FROM old" % (table, ", ".join(columns)))
+""",
+        "app/helpers.py": """
+class Reports:
+    def run(self, sql):
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql)
+
+    def monthly(self, month):
+        self.run("SELECT * FROM sales WHERE month = '%s'" % month)
+""",
+    }
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(SqlBuiltFromStrings,))
+    assert [(Path(f.location.path).as_posix(), f.location.start.line, f.message.rpartition("(through ")[2])
+            for f in findings] == [("app/helpers.py", 5, "`Reports.monthly()` -> `Reports.run()`).")]

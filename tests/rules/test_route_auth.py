@@ -515,6 +515,107 @@ def test_claims_decoded_without_verification_in_another_module_are_joined_by_vc4
     assert "jwt.decode(token, options=" in findings[0].message and "through `purge()`" in findings[0].message
 
 
+def test_a_helper_of_another_module_returning_request_data_is_a_client_claim_joined_by_vc417(tmp_path: Path) -> None:
+    """VC207 notes a condition on what an imported helper returns, named by the helper (`get_role()`), the header it
+    reads (`header("X-Role")`), the key or the variable; VC417 reports it when the helper returns request data, and
+    not when it returns the session's, a verified token's or a preference."""
+    _write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/utils.py": """
+            import jwt
+            from flask import request, session
+
+            def get_role():
+                return request.headers["X-Role"]
+
+            def header(name):
+                return request.headers.get(name)
+
+            def client_flags():
+                return request.get_json()
+
+            def session_role():
+                return session.get("role")
+
+            def verified_role():
+                return jwt.decode(request.headers["Authorization"], KEY, algorithms=["HS256"])["role"]
+
+            def get_theme():
+                return request.cookies.get("theme")
+        """,
+        "app/views.py": """
+            from flask import Flask, abort
+            from . import utils
+            from .utils import client_flags, get_role, get_theme, header, session_role, verified_role
+
+            app = Flask(__name__)
+
+            @app.post("/a")
+            def a():
+                if get_role() == "admin":
+                    return purge()
+                role = utils.get_role()
+                if role != "admin":
+                    abort(403)
+                if header("X-Role") == "admin":
+                    return purge()
+                if client_flags()["is_admin"]:
+                    return purge()
+                if session_role() == "admin" or verified_role() == "admin":
+                    return purge()
+                if get_theme() == "dark" or header("X-Theme") == "dark":
+                    return "dark"
+        """,
+    })
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in findings if f.code == "VC417"] == [
+        (10, "get_role()"), (13, "role"), (15, 'header("X-Role")'), (17, 'client_flags()["is_admin"]')]
+    assert "read from `request.headers` in `get_role()`" in findings[0].message
+
+
+def test_a_helper_of_the_same_module_returning_request_data_is_joined_and_a_read_inside_stays_reported(
+        tmp_path: Path) -> None:
+    files = {
+        "views.py": """
+            from flask import Flask, abort, current_user, request
+
+            app = Flask(__name__)
+
+            def get_role():
+                return request.headers["X-Role"]
+
+            def is_admin_role(role):
+                return role == "admin"
+
+            def is_admin():
+                return current_user.role == "admin"
+
+            class Api:
+                def role(self):
+                    return request.headers.get("X-Role")
+
+                def handle(self):
+                    if self.role() == "admin":
+                        return "ok"
+
+            @app.post("/a")
+            def a():
+                if get_role() != "admin":
+                    abort(403)
+                if is_admin_role(request.headers["X-Role"]):
+                    return "yes"
+                if is_admin():
+                    return "server"
+        """,
+    }
+    _write_project(tmp_path, files)
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in findings] == [
+        (20, "self.role()"), (25, "get_role()")]
+    local = findings_for(ClientControlledAuthorization, files["views.py"])
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in local] == [(27, 'request.headers["X-Role"]')]
+
+
 @pytest.mark.parametrize(("hook", "reported"), [("load_user", ["POST /notes"]), ("require_login", [])])
 def test_a_hook_from_another_module_guards_only_when_it_refuses(tmp_path: Path, hook: str, reported: list[str]) -> None:
     _write_project(tmp_path, {

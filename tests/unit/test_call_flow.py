@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from vibecheck.analysis.call_flow import CallGraph
-from vibecheck.analysis.flow import CALL, OBJECT, PARAMETER
+from vibecheck.analysis.flow import CALL, INSTANCES, OBJECT, PARAMETER
 
 
 def _helper(index: int, helpers: int) -> dict[str, Any]:
@@ -73,3 +73,42 @@ def test_a_relative_import_names_the_module_after_its_dots() -> None:
     graph = CallGraph({"pkg.clients": {"fetch": {"parameters": ["url"], "sinks": [], "calls": [], "returns": []}}})
     assert graph.resolve("import:.clients.fetch", "pkg.routes") == ("pkg.clients", "fetch")
     assert graph.resolve("import:..pkg.clients.fetch", "pkg.sub.routes") == ("pkg.clients", "fetch")
+
+
+def _function(parameters: list[str], **fields: Any) -> dict[str, Any]:
+    return {"parameters": parameters, "sinks": [], "returns": [], "calls": [], **fields}
+
+
+def test_a_method_of_what_a_factory_makes_is_resolved_also_through_another_factory() -> None:
+    graph = CallGraph({
+        "app.service": {"Service.run": _function(["self", "cmd"])},
+        "app.deps": {"get_service": _function([], makes="import:.service.Service"),
+                     "get_cached": _function([], returns=[[CALL, "local:get_service"]]),
+                     "get_loop": _function([], returns=[[CALL, "local:get_loop"]]),
+                     "get_name": _function([], returns=[["request", "request.args"]])},
+    })
+    assert graph.resolve("returned:import:app.deps.get_service#run", "app.views") == ("app.service", "Service.run")
+    assert graph.resolve("returned:import:.deps.get_cached#run", "app.views") == ("app.service", "Service.run")
+    assert graph.resolve("returned:import:.deps.get_service#stop", "app.views") is None
+    assert graph.resolve("returned:import:.deps.get_loop#run", "app.views") is None  # a factory returning itself ends
+    assert graph.resolve("returned:import:.deps.get_name#run", "app.views") is None
+
+
+def test_of_several_imported_bases_the_first_that_defines_the_method_is_taken() -> None:
+    graph = CallGraph({"app.base": {"BaseHandler.read_file": _function(["self", "name"])},
+                       "app.mixins": {"AuditMixin.audit": _function(["self", "what"])}})
+    callee = "import:tornado.web.RequestHandler.read_file|import:.base.BaseHandler.read_file"
+    assert graph.resolve(callee, "app.files") == ("app.base", "BaseHandler.read_file")
+    assert graph.resolve("import:.mixins.AuditMixin.read_file|import:.base.BaseHandler.audit", "app.files") is None
+
+
+def test_a_method_of_an_instance_another_module_binds_at_its_top_level_is_its_class_method() -> None:
+    graph = CallGraph({
+        "app.services": {"Shell.run": _function(["self", "cmd"]),
+                         INSTANCES: _function([], instances={"shell": "local:Shell", "remote": "import:.remote.Client"})},
+        "app.remote": {"Client.get": _function(["self", "url"])},
+    })
+    assert graph.resolve("import:.services.shell.run", "app.views") == ("app.services", "Shell.run")
+    assert graph.resolve("import:app.services.remote.get", "app.views") == ("app.remote", "Client.get")
+    assert graph.resolve("import:.services.shell.stop", "app.views") is None
+    assert graph.resolve("import:.services.other.run", "app.views") is None

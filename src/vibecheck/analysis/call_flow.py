@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from vibecheck.analysis.flow import CALL, OBJECT, ORIGIN, PARAMETER, SKIPPED_BY_HINTS, TEXT
+from vibecheck.analysis.flow import CALL, INSTANCES, OBJECT, ORIGIN, PARAMETER, RETURNED, SKIPPED_BY_HINTS, TEXT
 
 MAX_DEPTH = 3
 # How a recorded callee that builds an object ends (`import:pkg.models.Opts.__init__`).
@@ -65,9 +65,24 @@ class CallGraph:
         self._sinks: dict[tuple[FunctionKey, str, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
         self._methods: dict[FunctionKey, list[FunctionKey]] = {}
 
-    def resolve(self, callee: str, module: str) -> FunctionKey | None:
-        """The function a recorded callee names: `local:f` in the caller's module, `import:pkg.mod.f` anywhere."""
+    def resolve(self, callee: str, module: str, depth: int = MAX_DEPTH) -> FunctionKey | None:
+        """The function a recorded callee names: `local:f` in the caller's module, `import:pkg.mod.f` anywhere; of
+        several split by `|` (a method of one of a class's imported bases), the first that the project defines; for
+        `returned:<factory>#method`, the method of the class the factory's summary says it makes."""
+        if "|" in callee:
+            return next((key for part in callee.split("|") if (key := self.resolve(part, module)) is not None), None)
         kind, _, name = callee.partition(":")
+        if kind == RETURNED[:-1]:  # `returned:import:app.deps.get_service#run`: `run` of the class the factory makes
+            factory, _, method = name.rpartition("#")
+            made = self.resolve(factory, module) if depth > 0 else None
+            if made is None:
+                return None
+            summary = self.functions[made]
+            if summary.get("makes"):
+                return self.resolve(f"{summary['makes']}.{method}", made[0])
+            # a factory that returns another factory's object (`return get_cached()`)
+            return next((key for kind, origin, *_ in summary["returns"] if kind == CALL
+                         and (key := self.resolve(f"{RETURNED}{origin}#{method}", made[0], depth - 1)) is not None), None)
         if kind == "local":
             return (module, name) if (module, name) in self.functions else None
         if name not in self._imported:
@@ -76,7 +91,9 @@ class CallGraph:
 
     def _resolve_import(self, name: str) -> FunctionKey | None:
         """The first module, in name order, that is (or ends with) the imported module and defines the function; a
-        relative import (`from .clients import ApiClient`) is matched by the module names after its dots."""
+        relative import (`from .clients import ApiClient`) is matched by the module names after its dots. A method
+        of an instance the module binds at its top level (`from .deps import service; service.run(cmd)`) is the
+        method of its class."""
         parts = name.lstrip(".").split(".")
         for tail in (1, 2):
             if len(parts) <= tail:
@@ -85,6 +102,14 @@ class CallGraph:
             for candidate in self.modules_by_last.get(wanted.rpartition(".")[2], ()):
                 if (candidate == wanted or candidate.endswith("." + wanted)) and (candidate, function) in self.functions:
                     return candidate, function
+        if len(parts) < 3:
+            return None
+        wanted, instance, method = ".".join(parts[:-2]), parts[-2], parts[-1]
+        for candidate in self.modules_by_last.get(wanted.rpartition(".")[2], ()):
+            made = self.functions.get((candidate, INSTANCES), {}).get("instances", {}).get(instance) \
+                if candidate == wanted or candidate.endswith("." + wanted) else None
+            if made is not None:
+                return self.resolve(f"{made}.{method}", candidate)
         return None
 
     def parameter_for(self, key: FunctionKey, where: int | str) -> str | None:
@@ -237,11 +262,13 @@ def _needs(sink: list[Any]) -> str:
 
 
 def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], untrusted: frozenset[str],
-                 lenders: tuple[str, ...] = ()) -> Iterator[JoinedSink]:
+                 lenders: tuple[str, ...] = (), borrowers: tuple[str, ...] = ()) -> Iterator[JoinedSink]:
     """Join the summaries of each rule over the project's files (`facts`: path -> the file's summary fact).
 
     A module that a rule's file hints skipped has no summary of that rule; it gets the calls and returns (not
-    the sinks) of the first of `lenders`, rules that walk every file with the same request sources.
+    the sinks) of the first of `lenders`, rules that walk every file with the same request sources. Each of
+    `borrowers`, a rule whose sinks are only conditions on what a call returns (VC207), gets in every module the
+    returns of the functions it did not summarise itself (`def get_role(): return request.headers["X-Role"]`).
     """
     by_rule: dict[str, dict[str, dict[str, Any]]] = {}
     paths: dict[str, str] = {}
@@ -260,6 +287,9 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
             carried = {function: {**summary, "sinks": []} for function, summary in lent.items()}
             for code in codes:
                 by_rule.setdefault(code, {})[module] = carried
+    for code in borrowers:
+        if code in by_rule:
+            _borrow_returns(by_rule, code, lenders)
     seen: set[tuple[str, str, str]] = set()
     for code in sorted(by_rule):
         graph = CallGraph(by_rule[code])
@@ -270,6 +300,19 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
             seen.add(identity)
             yield JoinedSink(paths[module], function, origin, chain, sink[2].replace(ORIGIN, origin), sink[3] or "",
                              tuple(sink[4]), sink[5], sink[6] if len(sink) > 6 else None, sink[7] if len(sink) > 7 else "")
+
+
+def _borrow_returns(by_rule: dict[str, dict[str, dict[str, Any]]], code: str, lenders: tuple[str, ...]) -> None:
+    """Give `code`, in every module, the returns (only) that the first of `lenders` recorded for the functions `code`
+    has no summary of; the facts themselves are left as they are."""
+    own = by_rule[code]
+    modules = {module for lender in lenders for module in by_rule.get(lender, {})}
+    for module in modules:
+        lent = next(by_rule[lender][module] for lender in lenders if module in by_rule.get(lender, {}))
+        carried = {function: {"parameters": summary["parameters"], "sinks": [], "returns": summary["returns"],
+                              "calls": []} for function, summary in lent.items() if summary["returns"]}
+        if carried:
+            own[module] = {**carried, **own.get(module, {})}
 
 
 def locate(lines: list[str], function: str, code: str, statement: str = "") -> tuple[int, int]:

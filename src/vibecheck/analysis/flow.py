@@ -124,6 +124,10 @@ HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", 
 # the result of a call to one of the project's functions a CALL taint; a sink reached by either is recorded
 # (with ORIGIN standing for the client's source in its message) and joined across functions in the project phase.
 PARAMETER, CALL = "parameter", "call"
+# A callee that names a method of what a project function returns: `returned:import:app.deps.get_service#run`.
+RETURNED = "returned:"
+# The summary (of no function) that lists a module's top-level instances: name -> class (`local:Service`).
+INSTANCES = "<instances>"
 SUMMARISED_KINDS = frozenset({PARAMETER, CALL})
 REQUEST_KINDS = frozenset({"request"})
 # What a summary may note about a passed or returned value, for sinks that only an object can abuse (a MongoDB
@@ -169,7 +173,8 @@ class FunctionSummary:
     A method's sinks and calls name an attribute it reads but does not bind as the parameter `self.name`;
     `stores`: [attribute, parameter] for each parameter a method keeps in `self.attribute` (a constructor's);
     `kept`: [attribute, kind, origin] for client data a method keeps there (`self.sort = request.GET["sort"]`),
-    which the class's other methods read as `self.sort`.
+    which the class's other methods read as `self.sort`. `makes`: the class (`local:Service`, `import:pkg.mod.Service`)
+    of the object a factory returns (`return Service(...)`, `-> Service`), whose methods its callers call.
     """
 
     parameters: list[str]
@@ -178,18 +183,24 @@ class FunctionSummary:
     calls: list[list[Any]] = field(default_factory=list)
     stores: list[list[str]] = field(default_factory=list)
     kept: list[list[str]] = field(default_factory=list)
+    makes: str = ""
 
     def as_fact(self) -> dict[str, Any]:
-        fact = {"parameters": self.parameters, "sinks": self.sinks, "returns": self.returns, "calls": self.calls}
+        fact: dict[str, Any] = {"parameters": self.parameters, "sinks": self.sinks, "returns": self.returns,
+                                "calls": self.calls}
         if self.stores:
             fact["stores"] = self.stores
         if self.kept:
             fact["kept"] = self.kept
+        if self.makes:
+            fact["makes"] = self.makes
         return fact
 
 
 # A source finder returns CLEAN to say "this expression is clean, do not look at its parts".
 CLEAN = Taint("clean", "")
+# What a comprehension's items are taken to hold while asking whether its element sanitises them.
+ITEM = Taint("request", "\u27e8item\u27e9")
 
 SourceFinder = Callable[[cst.BaseExpression, "FlowState"], "Taint | None"]
 SanitizerTest = Callable[[cst.Call, "FlowState"], bool]
@@ -292,6 +303,9 @@ class FlowState:
         self.summary: FunctionSummary | None = None
         self.project_functions: frozenset[str] = frozenset()
         self.class_name: str | None = None
+        # Whether the function is a method of a `...Handler` class: its `self.get_argument()` reads the client's
+        # arguments also in a module that imports only the project's own Tornado base handler.
+        self.handler_class = False
         # `self.x` bound in the method being walked: no longer the value another method stored there.
         self.bound_attributes: set[str] = set()
         # Parameters taken as client input only because the function looks like a Django view (`def f(request,
@@ -388,8 +402,35 @@ class FlowState:
             if type(first) is cst.Call and all(type(e) is cst.Call and self.is_sanitizer_call(e) for e in elements):
                 # `re.escape(w) for w in words`: whatever each item holds, the element is made safe
                 return [first]
+            if self._items_made_safe(elements, targets, iterables):
+                return [first]
             return [first, *iterables]
         return None
+
+    def _items_made_safe(self, elements: tuple[cst.BaseExpression, ...], targets: set[str],
+                         iterables: list[cst.CSTNode | None]) -> bool:
+        """Whether a comprehension's elements stay clean however tainted its items are: each use of an item passes
+        through a sanitiser (`f"<li>{escape(x)}</li>"`, `"%s" % html.escape(t)`), or the items are clean. Asked only
+        of an element that calls something; the items are bound to a stand-in taint for the question, the earlier
+        bindings then put back. An element that carries other client data still carries it; one whose answer is a
+        project call's result may hide the item behind it (`render(x)`), so it keeps the iterable's taint."""
+        if not any(type(inner) is cst.Call for element in elements for inner in iter_expressions(element)):
+            return False
+        if all(self._taint_of(iterable) is None for iterable in iterables):
+            return True  # most comprehensions: nothing to sanitise, and the iterables need no second look
+        saved = {target: self.names.get(target) for target in targets}
+        memo, self.query_memo = self.query_memo, {}
+        self.names.update((target, ITEM) for target in targets)
+        try:
+            return all((taint := self._taint_of(element)) is None
+                       or (taint.origin != ITEM.origin and taint.kind not in SUMMARISED_KINDS) for element in elements)
+        finally:
+            self.query_memo = memo
+            for target, taint in saved.items():
+                if taint is None:
+                    self.names.pop(target, None)
+                else:
+                    self.names[target] = taint
 
     def _own_taint(self, node: cst.BaseExpression) -> Taint | None:
         """The taint of a name, an attribute or item of a tainted value, or a call's result."""
@@ -496,8 +537,10 @@ class FlowState:
             head = func.value.value
             if head in ("self", "cls") and self.class_name is not None:
                 method = func.attr.value
-                return f"local:{_method_owner(self.module, self.class_name, method)}.{method}"
+                return _method_callee(self.module, self.imports, self.class_name, method)
             made = self.instances.get(head) or (head if head in self.local_classes else None)
+            if made is not None and made.startswith(RETURNED):  # `svc = get_service(); svc.run(cmd)`
+                return f"{made}#{func.attr.value}"
             if made is not None:  # `repo.find(name)` on `repo = UserRepository(...)`; `UserRepository.find(name)`
                 return self._class_callee(made, func.attr.value)
             module = self.imports.aliases.get(head)
@@ -506,18 +549,39 @@ class FlowState:
             made = self.module_instances.get(head)
             if made is not None and head not in self.names:
                 return self._class_callee(made, func.attr.value)
-        if type(func) is cst.Attribute and type(func.value) is cst.Call and type(func.value.func) is cst.Name:
-            # `LinkPreviewer().preview(url)`: a method of an instance made on the spot
-            return self._class_callee(func.value.func.value, func.attr.value)
+        if type(func) is cst.Attribute and type(func.value) is cst.Call:
+            inner = func.value.func
+            if type(inner) is cst.Name and inner.value[:1].isupper():
+                # `LinkPreviewer().preview(url)`: a method of an instance made on the spot
+                return self._class_callee(inner.value, func.attr.value)
+            factory = self.factory_callee(func.value)
+            # `get_service().run(cmd)`: a method of what one of the project's functions returns
+            return f"{factory}#{func.attr.value}" if factory is not None else None
         return None
+
+    def factory_callee(self, call: cst.Call) -> str | None:
+        """`returned:<callee>` for a call to one of the project's functions (not a class) whose result may be an
+        object: the join looks up the class its summary says it makes (`def get_service(): return Service()`)."""
+        func = call.func
+        if type(func) is cst.Name and func.value[:1].isupper():
+            return None
+        callee = self.project_callee(call)
+        if callee is None or callee.endswith(".__init__") or callee.startswith(RETURNED) or "|" in callee:
+            return None
+        return RETURNED + callee
 
     def _class_callee(self, class_name: str, method: str) -> str | None:
         """`Class.method` of one of the module's classes, or of a class imported from the project."""
+        reference = self.class_reference(class_name)
+        return f"{reference}.{method}" if reference is not None else None
+
+    def class_reference(self, class_name: str) -> str | None:
+        """`local:Class` for one of the module's classes, `import:pkg.mod.Class` for a class imported from the project."""
         if class_name in self.local_classes:
-            return f"local:{class_name}.{method}"
+            return f"local:{class_name}"
         resolved = self.imports.aliases.get(class_name)
         if resolved is not None and "." in resolved and _maybe_project(resolved) and resolved.rpartition(".")[2][:1].isupper():
-            return f"import:{resolved}.{method}"
+            return f"import:{resolved}"
         return None
 
     def store(self, container: cst.CSTNode, taint: Taint | None) -> None:
@@ -585,13 +649,16 @@ class FlowState:
             self.constants.pop(key, None)
 
     def _note_instance(self, key: str, value: cst.Call) -> None:
-        """Remember (or forget) that a name holds an instance made here: `Name(...)` with a capitalised callee, or
-        the result of one of the module's functions whose return annotation names a class (`-> SearchService`)."""
+        """Remember (or forget) that a name holds an instance made here: `Name(...)` with a capitalised callee,
+        the result of one of the module's functions whose return annotation names a class (`-> SearchService`), or
+        the result of another of the project's functions (`RETURNED`), whose summary may say what it makes."""
         made = None
         if type(value.func) is cst.Name:
             callee = value.func.value
             made = callee if callee[:1].isupper() else _returned_classes(self.module).get(callee) \
                 if self.module is not None and callee in self.project_functions else None
+        if made is None:  # `svc = get_service()`, `svc = deps.get_service()`: what the join finds it makes
+            made = self.factory_callee(value)
         if made is not None:
             self.instances[key] = made
         elif self.instances:
@@ -1237,7 +1304,7 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         if method in REQUEST_DATA_METHODS and state.is_request_object(receiver):
             return Taint("request", short_code(node))
         if method in HANDLER_INPUT_METHODS and type(receiver) is cst.Name and receiver.value == "self" \
-                and state.imports.imports_any(("tornado",)):
+                and (state.handler_class or state.imports.imports_any(("tornado",))):
             return Taint("request", short_code(node))
     return None
 
@@ -1310,6 +1377,8 @@ class FlowRule(Rule):
     _classes: list[str]
     _recording: tuple[Taint, FlowState, str, list[str] | None] | None = None
     _statement: cst.CSTNode | None = None
+    # The nodes the rule reported in the statement being summarised (most statements: none).
+    _reported_here: tuple[cst.CSTNode, ...] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -1337,6 +1406,7 @@ class FlowRule(Rule):
                 function, self.context.imports, scalars=self.scalar_inputs_matter, called_here=called_here,
                 handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",))))
         objects, inputs, shadowed = cached[1]
+        state.handler_class = self.in_handler_class()
         state.request_objects.update(objects)
         state.shadowed.update(shadowed)
         for name in inputs:
@@ -1360,6 +1430,16 @@ class FlowRule(Rule):
         _CURRENT_MODULE["module"] = node
         state = self._fresh_state()
         walk_block(_block_statements_of_module(node), state, self.check)
+        if self.summarises:
+            self._summarise_instances(node, state)
+
+    def _summarise_instances(self, module: cst.Module, state: FlowState) -> None:
+        """The module's top-level `service = Service()` bindings, as the summary `INSTANCES`: a module that imports
+        `service` calls that class's methods (`from .deps import service; service.run(cmd)`)."""
+        made = {name: reference for name, class_name in _module_instances(module).items()
+                if (reference := state.class_reference(class_name)) is not None}
+        if made:
+            self._add_summary(INSTANCES, {"parameters": [], "sinks": [], "returns": [], "calls": [], "instances": made})
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         state = self._fresh_state()
@@ -1369,7 +1449,7 @@ class FlowRule(Rule):
             return
         classes = self.__dict__.setdefault("_classes", [])
         state.class_name = classes[-1] if classes else None
-        state.project_functions = _module_functions(self.context.module)
+        state.project_functions = module_functions(self.context.module)
         state.module_instances = _module_instances(self.context.module)
         parameters = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
         state.summary = FunctionSummary(parameters)
@@ -1381,12 +1461,15 @@ class FlowRule(Rule):
             if name not in state.names and name not in state.request_objects and name not in ("self", "cls"):
                 state.names[name] = Taint(PARAMETER, name)
         for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
-            made = _annotated_class(param.annotation)
+            made = _annotated_class(param.annotation) or _injected_factory(param, state)
             if made is not None:  # `repo: UserRepository = Depends(get_repo)`: its calls are that class's methods
                 state.instances[param.name.value] = made
+        returned = _annotated_class(node.returns)
+        if returned is not None:
+            state.summary.makes = state.class_reference(returned) or ""
         walk_block(suite_statements(node.body), state, self._check_and_summarise)
         summary = state.summary
-        if summary.sinks or summary.returns or summary.calls or summary.stores or summary.kept:
+        if summary.sinks or summary.returns or summary.calls or summary.stores or summary.kept or summary.makes:
             key = f"{state.class_name}.{node.name.value}" if state.class_name else node.name.value
             self._add_summary(key, summary.as_fact())
 
@@ -1419,12 +1502,18 @@ class FlowRule(Rule):
     def _check_and_summarise(self, node: cst.CSTNode, state: FlowState) -> None:
         """`check`, then what the project phase needs: returned taint and the arguments of project calls."""
         self._statement = node
+        self._reported_here = ()
         self.check(node, state)
         summary = state.summary
         if summary is None:
             return
         tracked = self.tracked_kinds
+        if not summary.makes and type(node) is cst.Expr and type(node.value) is cst.Yield \
+                and type(node.value.value) is cst.Name:  # a FastAPI dependency: `svc = Service(); yield svc`
+            summary.makes = _made_object(node.value.value, state)
         if type(node) is cst.Return and node.value is not None:
+            if not summary.makes:
+                summary.makes = _made_object(node.value, state)
             taint = state.taint_of(node.value)
             if taint is not None and taint.kind in tracked and not (taint.kind == PARAMETER and taint.origin.startswith("self.")):
                 note = self.value_note(node.value, taint, state)
@@ -1459,8 +1548,16 @@ class FlowRule(Rule):
                 if taint.kind == PARAMETER or taint.origin in state.guessed_inputs:
                     for parameter in parameters_in(arg.value, state, taint):
                         summary.calls.append([callee, where, PARAMETER, parameter, *extra])
-                else:
+                elif not self._reported_in(arg.value):
                     summary.calls.append([callee, where, taint.kind, taint.origin, *extra])
+
+    def _reported_in(self, node: cst.BaseExpression) -> bool:
+        """Whether the rule reported this argument (or a part of it) where it is passed (`self.execute("..." % x)`,
+        VC402): the value is not followed into the callee too, where the same flow would be reported a second time."""
+        if not self._reported_here:
+            return False
+        reported = {id(done) for done in self._reported_here}
+        return any(id(inner) in reported for inner in iter_expressions(node))
 
     def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
         """What the join must know about a value passed to a project function or returned, beyond its taint: TEXT
@@ -1487,6 +1584,7 @@ class FlowRule(Rule):
                severity: Any = None, snippet: str | None = None, cwe: tuple[int, ...] | None = None) -> None:
         if self._recording is None:
             super().report(node, message, hint=hint, fix=fix, severity=severity, snippet=snippet, cwe=cwe)
+            self._reported_here = (*self._reported_here, node)
             return
         taint, state, needs, given = self._recording
         if state.summary is None:
@@ -1498,6 +1596,30 @@ class FlowRule(Rule):
         for origin in origins:
             state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
+
+
+def _made_object(value: cst.BaseExpression, state: FlowState) -> str:
+    """The class of the object a returned value is (`Service(...)`, a name bound to one), as `class_reference` names
+    it; "" when unknown (a returned call's result: the join follows the summary's `returns`)."""
+    if type(value) is cst.Call and type(value.func) is cst.Name and value.func.value[:1].isupper():
+        made: str | None = value.func.value
+    elif type(value) is cst.Call and type(value.func) is cst.Name and value.func.value == "cls":
+        made = state.class_name  # `return cls(...)` in a class method such as `from_env()`
+    elif type(value) is cst.Name:
+        made = state.instances.get(value.value) or state.module_instances.get(value.value)
+    else:
+        return ""
+    return (state.class_reference(made) or "") if made is not None and not made.startswith(RETURNED) else ""
+
+
+def _injected_factory(param: cst.Param, state: FlowState) -> str | None:
+    """`svc=Depends(get_service)`: the parameter holds what the project's `get_service` returns (`RETURNED`)."""
+    default = param.default
+    if type(default) is not cst.Call or not default.args or (dotted_name(default.func) or "").rpartition(".")[2] \
+            not in ("Depends", "Security"):
+        return None
+    factory = default.args[0].value
+    return state.factory_callee(cst.Call(func=factory)) if type(factory) in _NAME_TYPES else None
 
 
 def _is_handler_class(node: cst.ClassDef) -> bool:
@@ -1542,7 +1664,7 @@ _CLASSES: dict[int, tuple[cst.Module, frozenset[str]]] = {}
 _FUNCTIONS: dict[int, tuple[cst.Module, frozenset[str]]] = {}
 
 
-def _module_functions(module: cst.Module) -> frozenset[str]:
+def module_functions(module: cst.Module) -> frozenset[str]:
     """The module's own top-level functions, computed once per file: calls to them are summarised."""
     cached = _FUNCTIONS.get(id(module))
     if cached is None or cached[0] is not module:
@@ -1619,13 +1741,15 @@ def _returned_classes(module: cst.Module) -> dict[str, str]:
 _HIERARCHY: dict[int, tuple[cst.Module, dict[str, tuple[frozenset[str], tuple[str, ...]]]]] = {}
 
 
-def _method_owner(module: cst.Module | None, class_name: str, method: str) -> str:
-    """The class whose `method` a `self.method()` call in `class_name` runs: the class itself when it defines the
-    method (or nothing is known), else the nearest base class of the same module that does (`BaseHandler`)."""
+def _method_callee(module: cst.Module | None, imports: ImportTable, class_name: str, method: str) -> str:
+    """The method a `self.method()` call in `class_name` runs: the class's own (or, when nothing is known, its name),
+    else the nearest base class of the same module that defines it (`local:BaseHandler.read_file`), else one of the
+    bases imported from the project (`import:app.handlers.base.BaseHandler.read_file`; several, split by `|`,
+    are tried in order by the join)."""
     if module is None:
-        return class_name
+        return f"local:{class_name}.{method}"
     classes = _class_hierarchy(module)
-    pending, seen = [class_name], set()
+    pending, seen, imported = [class_name], set(), []
     while pending:
         current = pending.pop(0)
         entry = classes.get(current)
@@ -1633,19 +1757,25 @@ def _method_owner(module: cst.Module | None, class_name: str, method: str) -> st
             continue
         seen.add(current)
         if method in entry[0]:
-            return current
-        pending.extend(entry[1])
-    return class_name
+            return f"local:{current}.{method}"
+        for base in entry[1]:
+            if base in classes:
+                pending.append(base)
+            else:
+                resolved = _resolve(base, imports)
+                if "." in resolved and _maybe_project(resolved):
+                    imported.append(f"import:{resolved}.{method}")
+    return "|".join(imported) if imported else f"local:{class_name}.{method}"
 
 
 def _class_hierarchy(module: cst.Module) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
-    """The module's top-level classes: the methods each defines and its bases named by a plain name, once per file."""
+    """The module's top-level classes: the methods each defines and its bases' dotted names, once per file."""
     cached = _HIERARCHY.get(id(module))
     if cached is None or cached[0] is not module:
         _HIERARCHY.clear()
         found = {statement.name.value: (
             frozenset(s.name.value for s in suite_statements(statement.body) if type(s) is cst.FunctionDef),
-            tuple(base.value.value for base in statement.bases if type(base.value) is cst.Name))
+            tuple(name for base in statement.bases if base.keyword is None and (name := dotted_name(base.value))))
             for statement in module.body if type(statement) is cst.ClassDef}
         cached = _HIERARCHY[id(module)] = (module, found)
     return cached[1]

@@ -2,6 +2,7 @@
 
 import json
 import os
+import subprocess
 
 import tornado.web
 
@@ -23,6 +24,15 @@ class BaseHandler(tornado.web.RequestHandler):
         # ok: VC417
         with open(os.path.join(BASE, name)) as fh:
             return fh.read()
+
+
+    def run_tool(self, cmd: str) -> str:
+        # expect: VC417 -- its caller lives in `tools.py`
+        return subprocess.check_output(cmd, shell=True, text=True)
+
+    def run_fixed(self) -> str:
+        # ok: VC417
+        return subprocess.check_output("uptime", shell=True, text=True)
 
 
 class ImportHandler(BaseHandler):

@@ -2,8 +2,10 @@
 
 from fastapi import Depends, FastAPI
 
-from . import store
+from . import deps, store
 from .clients import ApiClient, StatusPoller, WebhookSender, fetch_json
+from .deps import get_archiver, get_cached_runner, get_runner, runner_dependency
+from .runner import Runner, notifier
 from .store import OrderRepository
 
 app = FastAPI()
@@ -65,3 +67,40 @@ def orders_by_region(region: str, repo: OrderRepository = Depends(get_repo)):
 def orders_by_city(city: str):
     repo = get_repo()
     return repo.by_city(city)
+
+
+@app.post("/jobs/run")
+def run_job(cmd: str):
+    runner = get_runner()
+    return {"out": runner.run(cmd), "listed": runner.run_listed(cmd)}
+
+
+@app.post("/jobs/cached")
+def run_cached(cmd: str, runner=Depends(get_cached_runner)):
+    return {"out": runner.run_script(cmd)}
+
+
+@app.get("/jobs/ping")
+def ping(host: str):
+    return {"out": deps.get_runner().ping(host)}
+
+
+@app.post("/jobs/archive")
+def archive(name: str):
+    get_archiver().pack("reports")
+    return {"name": name}
+
+
+@app.get("/jobs/show")
+def show(name: str, runner=Depends(runner_dependency)):
+    return {"text": runner.show(name)}
+
+
+@app.get("/jobs/tail")
+def tail(name: str):
+    return {"text": Runner.from_env().tail(name)}
+
+
+@app.post("/jobs/notify")
+def notify(url: str, job: str):
+    return {"status": notifier.notify(url), "partner": notifier.notify_partner(job)}

@@ -20,12 +20,14 @@ from vibecheck.analysis.flow import (
     dotted_name,
     is_route_handler,
     iter_expressions,
+    module_functions,
     request_source,
     short_code,
 )
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.analysis.tokens import decodes_unverified
 from vibecheck.cst_fields import walk_own
+from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 
 PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff", "superuser", "su", "sudo", "root",
@@ -73,7 +75,10 @@ class ClientControlledAuthorization(FlowRule):
     `get_unverified_claims(t)`) are the client's too, also when a function of the same module returns them
     (`if current_claims().get("is_admin"):`, a method called as `self.claims()`, or through a variable); when
     such a function lives in another module of the project, the walk notes the condition and the helper, and
-    VC417 (which joins flows across modules) reports it.
+    VC417 (which joins flows across modules) reports it, as it does for a helper of this or another module that
+    returns request data (`def get_role(): return request.headers["X-Role"]`, then `if get_role() == "admin":`, or
+    a method called as `self.role()`; the claim named by the helper, the header it is given, the key read or the
+    variable).
     Credentials that are verified (tokens, keys, passwords) are not reported here.
 
     ## Why is this bad?
@@ -167,8 +172,19 @@ class ClientControlledAuthorization(FlowRule):
         helper = dotted_name(node.func) if self._unverified_helpers else None
         if helper in self._unverified_helpers:
             return Taint("request", UNVERIFIED_ORIGIN.format(f"{helper}()"), key=helper.rpartition(".")[2])
-        callee = self._imported_callee(node)
+        callee = self._imported_callee(node) or self._local_callee(node)
         return Taint(CALL, callee) if callee is not None else None
+
+    def _local_callee(self, call: cst.Call) -> str | None:
+        """`local:get_role` for a call to a function of this module, `local:Api.role` for `self.role()` in a method of
+        `Api`: the project phase knows whether it returns the client's data (`return request.headers["X-Role"]`)."""
+        func = call.func
+        if type(func) is cst.Name:
+            return f"local:{func.value}" if func.value in module_functions(self.context.module) else None
+        classes = self.__dict__.get("_classes")
+        if type(func) is cst.Attribute and type(func.value) is cst.Name and func.value.value == "self" and classes:
+            return f"local:{classes[-1]}.{func.attr.value}"
+        return None
 
     def _imported_callee(self, call: cst.Call) -> str | None:
         """`import:app.auth.current_claims` for a call to a function imported from outside the standard library
@@ -204,6 +220,7 @@ class ClientControlledAuthorization(FlowRule):
                 self._check_condition(inner.test, state)
 
     def _check_condition(self, test: cst.BaseExpression, state: FlowState) -> None:
+        recorded = False
         for inner in iter_expressions(test):
             if type(inner) not in CLAIM_TYPES:
                 continue
@@ -222,8 +239,12 @@ class ClientControlledAuthorization(FlowRule):
                 continue
             code = short_code(inner)
             if taint.kind == CALL:
-                self._record(inner, code, claim, taint.origin)
-                return
+                # noted once for the project phase; client data read in the condition itself is still reported here
+                # (`if is_admin_role(request.headers["X-Role"]):`)
+                if not recorded:
+                    self._record(inner, code, claim, taint.origin)
+                    recorded = True
+                continue
             source = "" if taint.origin in (code, claim) else f", read from {_quoted(taint.origin)}"
             self.report(inner, f"The condition trusts `{code}` (`{claim}`{source}), a value the client chooses, to decide "
                         "about privileges.", hint=HINT)
@@ -263,6 +284,12 @@ class ClientControlledAuthorization(FlowRule):
             candidates.append(node.value)
         elif isinstance(node, cst.Attribute):
             candidates.append(node.attr.value)
+        elif isinstance(node, cst.Call) and taint.kind == CALL:
+            # `if get_role() == "admin":`, `if header("X-Role") == "admin":` name the claim a helper of another
+            # module returns (the project phase reports it only if that helper returns the client's data)
+            candidates.append((dotted_name(node.func) or "").rpartition(".")[2])
+            if node.args:
+                candidates.append(string_value(node.args[0].value))
         for candidate in candidates:
             if candidate and _is_privilege_name(candidate)[0]:
                 return candidate

@@ -45,6 +45,8 @@ ESCAPERS = frozenset({
     "bleach.clean", "nh3.clean", "int", "float", "uuid.UUID", "cgi.escape", "xml.sax.saxutils.escape",
     "urllib.parse.quote", "urllib.parse.quote_plus",
 })
+# markupsafe's `Markup` classes: `Markup("<li>{}</li>").format(x)` escapes every value it pastes into its template.
+MARKUP_CLASSES = frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup"})
 CONTENT_TYPE_KEYWORDS = ("content_type", "mimetype", "media_type")
 # Flask-like frameworks send a string returned from a view as `text/html`.
 HTML_RETURN_FRAMEWORKS = ("flask", "quart", "bottle")
@@ -71,9 +73,11 @@ class ClientDataInHtml(ClientSinkRule):
     `text/html`), the return value of a route that declares HTML responses (FastAPI's
     `response_class=HTMLResponse`, also as the app's `default_response_class`; Litestar's
     `media_type=MediaType.HTML`), and into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
-    engine not to escape. A value passed through `html.escape`, `markupsafe.escape`, `bleach.clean` or
-    a number conversion is clean; a response with a non-HTML content type (`mimetype="text/plain"`,
-    `content_type="application/json"`) and dict or list bodies (sent as JSON) are not reported.
+    engine not to escape. A value passed through `html.escape`, `markupsafe.escape`, `bleach.clean`,
+    `format_html()`, `Markup("<li>{}</li>").format()` or a number conversion is clean, and so is a join of items
+    each escaped that way (`"".join(f"<li>{escape(t)}</li>" for t in tags)`); a response with a non-HTML
+    content type (`mimetype="text/plain"`, `content_type="application/json"`) and dict or list bodies (sent as
+    JSON) are not reported.
     Bandit's B703/B704 (every `mark_safe()`/`Markup()` of anything but a literal) are dropped where the marked
     value is provably the code's own markup: literals, escaped values pasted into them, `format_html()` or
     template output, a join of such parts, or a value re-marked after `isinstance(value, SafeData)`.
@@ -132,6 +136,10 @@ class ClientDataInHtml(ClientSinkRule):
     file_hints_are_names = True
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**RESPONSE_SINKS, **MARKED_SAFE}
     sanitizers = ESCAPERS
+
+    def new_state(self) -> FlowState:
+        return FlowState(self.context.imports, type(self).source, sanitizer=_escaping_format,
+                         sanitizer_names=self.sanitizers)
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         super().__init__(context, options)
@@ -268,6 +276,13 @@ class ClientDataInHtml(ClientSinkRule):
         self.report(node, f"Client input from `{taint.origin}` is written into {where} as HTML without escaping, so a "
                     "client can inject script (cross-site scripting).", hint="Render the value through a template "
                     "(which escapes it) or wrap it in `markupsafe.escape()`/`html.escape()` first.", cwe=CWE)
+
+
+def _escaping_format(call: cst.Call, state: FlowState) -> bool:
+    """`Markup("<li>{}</li>").format(x)`: markup whose `format` escapes the values (its template is a sink of its own)."""
+    func = call.func
+    return type(func) is cst.Attribute and func.attr.value in ("format", "format_map") and type(func.value) is cst.Call \
+        and state.qualified_name(func.value) in MARKUP_CLASSES
 
 
 def _declares_html(call: cst.Call, state: FlowState) -> bool:

@@ -15,6 +15,8 @@ UNTRUSTED = frozenset({"request", "llm", "sql", "xff"})
 LENDERS = ("VC409", "VC405")
 # The flow rules that record per-function summaries (`FlowRule.summarises`; VC207 only those of its unverified-claims
 # helpers and of the conditions trusting an imported call): they walk for this rule when not selected.
+# Rules whose summaries note only conditions on what a call returns: they borrow the lenders' returns everywhere.
+BORROWERS = ("VC207",)
 SUMMARISING_RULES = ("VC401", "VC402", "VC405", "VC409", "VC411", "VC412", "VC413", "VC416", "VC419", "VC421", "VC422",
                      "VC207")
 
@@ -30,10 +32,15 @@ class ClientDataThroughCalls(ProjectRule):
     written-path sinks) an SQL query built from strings (VC402) executed by a helper
     (`run_query(f"... {name}")`), and a `get_client_ip()` helper reading `X-Forwarded-For` whose result an allow-list check
     trusts (VC419), and a privilege decided by the claims that a function of another module decodes without checking
-    the token's signature (VC207: `if current_claims().get("is_admin"):`): request data passed to a helper (in the
-    same module, a method called on `self`, also one a base class of the module defines, or on an instance of a
-    project class, made on the spot, bound at module level or in the function, returned by a function annotated
-    with the class, or a parameter annotated with it such as a FastAPI `repo: Repo = Depends(get_repo)`; a class
+    the token's signature or by the request data it returns (VC207: `if current_claims().get("is_admin"):`, `if
+    get_role() == "admin":`): request data passed to a helper (in the
+    same module, a method called on `self`, also one a base class of the module or of another module of the project
+    defines, or on an instance of a project class, made on the spot, bound at module level (also in another module
+    that the caller imports it from: `from .services import shell; shell.run(cmd)`) or in the function,
+    returned by a function annotated with the class or by a factory of the project that builds it (`svc =
+    get_service()`, also through another factory, a dependency that yields it, a class method returning `cls(...)`),
+    or a parameter annotated with it such as a FastAPI `repo: Repo = Depends(get_repo)` or injected from such a
+    factory (`svc=Depends(get_service)`); a class
     method; or a function imported from another module of the project, also relatively) whose parameter reaches
     the sink, or a constructor that keeps it in an attribute one of the class's methods passes to the sink
     (`Converter(job)`, `requests.post(self.callback)`; not in a method that rebinds the attribute first), or a
@@ -48,7 +55,9 @@ class ClientDataThroughCalls(ProjectRule):
     severity are the sink's (an open redirect or a regex pattern is medium, as in VC409). A MongoDB filter
     value in a helper counts only when a caller may pass the client's parsed JSON (an object such as
     `{"$ne": null}`), not a form field or a `str()` conversion; client text as a field name or `$where` code
-    counts from any caller. The summaries come from the walk of those flow rules, which runs for this rule
+    counts from any caller. A value the flow rule already reports where it is passed (`self.execute("..." % x)`,
+    VC402) is not followed into the callee, where the same flow would be reported again. The summaries come from
+    the walk of those flow rules, which runs for this rule
     also when they are not selected (`--select VC417` alone), their own findings then left out; a module whose
     text a rule skips (a route or service module that never names a template or shell call) lends that rule the
     calls and returns VC409's (or VC405's) walk recorded there.
@@ -117,7 +126,7 @@ class ClientDataThroughCalls(ProjectRule):
     def check_project(self, project: Project) -> Iterable[Finding]:
         relative = {path: project.relative_path(path) for path in project.files}
         cache: dict[str, list[str]] = {}
-        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED, LENDERS):
+        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED, LENDERS, BORROWERS):
             if joined.path in project.test_files:
                 continue
             lines = cache.get(joined.path)
