@@ -208,18 +208,37 @@ class ResultCache:
             write_atomically(self.folder / STATS, json.dumps(payload, separators=(",", ":")).encode("ascii"))
             self._stats_changed = False
 
-    def indexed_facts(self, source_file: SourceFile, kind: str) -> FileResult | None:
+    def indexed_facts(self, source_file: SourceFile, kind: str, from_check: tuple[str, ...] = ()) -> FileResult | None:
         """The cached facts of a file indexed for the project rules only (`vibecheck.indexing`), if its bytes
         are as they were (by their stat record, as `lookup`), decoded as `facts_mode` says; None when they changed,
-        were never indexed, or cannot be read."""
+        were never indexed, or cannot be read.
+
+        With `from_check` (the facts an index job of this kind reads, which checking the file records too): a file
+        never indexed but checked by an earlier run with these bytes (a whole-project run before a one-file hook)
+        gets those facts from its check entry, stored as its index entry first, so that they are read back, and
+        their digest taken, as an index job's would be."""
         digest = self._current_digest(source_file.path)
         if digest is None:
             return None
         key = self._index_key(source_file, kind, digest)
-        hit = self._read(self._entry(source_file, INDEX), key, source_file.relative, facts=self.facts_mode)
+        entry = self._entry(source_file, INDEX)
+        hit = self._read(entry, key, source_file.relative, facts=self.facts_mode)
+        if hit is None and from_check:
+            derived = self._facts_from_check(source_file, digest, from_check)
+            if derived is not None:
+                self.store_indexed_facts(source_file, kind, derived)
+                hit = self._read(entry, key, source_file.relative, facts=self.facts_mode)
         if hit is not None:
             self.fingerprints[source_file.relative] = key
         return hit
+
+    def _facts_from_check(self, source_file: SourceFile, digest: str, keys: tuple[str, ...]) -> FileResult | None:
+        """The `keys` of the facts in the file's check entry for these bytes, as an index job's result; None when
+        there is no such entry or it holds no such facts (a run with no project rule records none)."""
+        checked = self._read(self._entry(source_file), self._key(source_file, digest), source_file.display)
+        if checked is None or checked.errors or not all(key in checked.facts for key in keys):
+            return None
+        return FileResult(source_file.relative, facts={key: checked.facts[key] for key in keys}, digest=digest)
 
     def store_indexed_facts(self, source_file: SourceFile, kind: str, result: FileResult) -> None:
         """Write the facts read of an indexed file (`result.digest`: the bytes they were read from)."""

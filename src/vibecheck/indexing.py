@@ -25,7 +25,7 @@ from vibecheck.cache import REGISTERED, content_digest
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.errors import UsageError
-from vibecheck.facts import source_facts
+from vibecheck.facts import SOURCE_FACT_KEYS, source_facts
 from vibecheck.model import FileResult
 from vibecheck.project import PROJECT_FILES, Project, project_roots
 from vibecheck.references import TEST_REFERENCES, read_test_references
@@ -85,7 +85,8 @@ class FileIndex:
         for job in self.jobs:
             if job.kind == "registered":
                 continue
-            hit = None if self.cache is None else self.cache.indexed_facts(job.source_file, job.kind)
+            hit = None if self.cache is None else self.cache.indexed_facts(
+                job.source_file, job.kind, SOURCE_FACT_KEYS if job.kind == "source" else ())
             if hit is None:
                 todo.append(job)
             else:

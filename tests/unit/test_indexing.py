@@ -135,3 +135,28 @@ def test_indexed_files_whose_stat_is_unchanged_are_not_read_again(project: Path,
     test.write_text(edited, encoding="utf-8")
     assert codes(check_paths(["src/shop/orders.py"], settings)) == []  # the edit changed its stat: read again
     assert "tests/test_orders.py" in reads
+
+
+def test_a_file_an_earlier_run_checked_is_indexed_from_its_check_entry(project: Path, readers: Path) -> None:
+    """A hook after a whole-project run: the other source files' facts come from their check entries, not a new read,
+    and the one-file run reports what it reports with no cache at all."""
+    settings = Settings(root=str(project), jobs=1, isolate=False, cache=True)
+    check_paths(["."], settings)
+    readers.unlink(missing_ok=True)
+    warm = check_paths(["src/shop/orders.py"], settings)
+    # only the test file is read: the facts taken from check entries are source facts, a test is read for its references
+    assert sorted(name for _, name in read_log(readers)) == ["tests/test_orders.py"]
+    readers.unlink()
+    again = check_paths(["src/shop/orders.py"], settings)
+    assert read_log(readers) == []  # what was derived was stored as index entries
+    cold = check_paths(["src/shop/orders.py"], Settings(root=str(project), jobs=1, isolate=False, cache=False))
+    assert codes(warm) == codes(again) == codes(cold) == ["src/shop/orders.py:5 VC301"]
+
+
+def test_an_edited_file_is_not_indexed_from_its_stale_check_entry(project: Path, readers: Path) -> None:
+    settings = Settings(root=str(project), jobs=1, isolate=False, cache=True)
+    check_paths(["."], settings)
+    (project / "src/shop/legacy.py").write_text("def old_price(x):\n    return x * 2\n", encoding="utf-8")
+    readers.unlink(missing_ok=True)
+    check_paths(["src/shop/orders.py"], settings)
+    assert "src/shop/legacy.py" in {name for _, name in read_log(readers)}
