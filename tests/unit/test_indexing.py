@@ -11,6 +11,7 @@ from tests.integration.conftest import write
 from vibecheck import cache, indexing, safe_files, workers
 from vibecheck.api import check_paths
 from vibecheck.config import Settings
+from vibecheck.facts import SOURCE_FACT_KEYS, source_facts
 
 PROJECT = {
     "pyproject.toml": "[project]\nname = 'shop'\n",
@@ -160,3 +161,8 @@ def test_an_edited_file_is_not_indexed_from_its_stale_check_entry(project: Path,
     readers.unlink(missing_ok=True)
     check_paths(["src/shop/orders.py"], settings)
     assert "src/shop/legacy.py" in {name for _, name in read_log(readers)}
+
+
+def test_the_source_fact_keys_are_what_source_facts_writes() -> None:
+    written = source_facts("import os\n\n\ndef f():\n    return os.getcwd()\n")
+    assert set(written) == set(SOURCE_FACT_KEYS)
