@@ -13,6 +13,7 @@ re-walked per node.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import sys
 from collections import Counter
@@ -23,7 +24,7 @@ from typing import Any, ClassVar
 
 import libcst as cst
 
-from vibecheck.analysis.nodes import concrete_subclasses, suite_statements
+from vibecheck.analysis.nodes import callee_tail, concrete_subclasses, suite_statements
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.literals import string_value
 from vibecheck.rule import Rule, RuleContext
@@ -789,7 +790,7 @@ def _each_checked_name(test: cst.CSTNode) -> Iterator[tuple[str, bool]]:
         elif type(node) is cst.Call:
             func = node.func
             if type(func) is cst.Name and func.value in NON_CHECK_CALLS or _is_unpinned_prefix_test(node) \
-                    or _callee_tail(func) in URL_PARSER_NAMES:
+                    or callee_tail(func) in URL_PARSER_NAMES:
                 continue
             by_prefix = False
             if type(func) is cst.Attribute:
@@ -817,17 +818,16 @@ def _is_leading_piece(operand: cst.CSTNode) -> bool:
 
 # Calls whose result, bound to a name, is a verdict on their arguments (`ok = is_safe_url(url)`; `if ok:`).
 VERDICT_CALL = re.compile(r"^(is|has|check|validate|verify|allow)_|allowed|_valid|trusted", re.IGNORECASE)
-_VERDICT_NAMES: dict[str, bool] = {}
 
 
 def _is_verdict_call(call: cst.Call) -> bool:
-    """A call named like a check (`url_has_allowed_host_and_scheme(...)`), its name's answer kept for the process."""
-    func = call.func
-    tail = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
-    found = _VERDICT_NAMES.get(tail)
-    if found is None:
-        found = _VERDICT_NAMES[tail] = VERDICT_CALL.search(tail) is not None
-    return found
+    """A call named like a check (`url_has_allowed_host_and_scheme(...)`)."""
+    return _is_verdict_name(callee_tail(call.func) or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_verdict_name(name: str) -> bool:
+    return VERDICT_CALL.search(name) is not None
 
 
 # Parsing a URL is no check of it: `if not urlparse(url).netloc` only tests that it has a host.
@@ -835,14 +835,10 @@ URL_PARSER_NAMES = frozenset({"urlparse", "urlsplit"})
 URL_HOST_FIELDS = frozenset({"hostname", "netloc", "host"})
 
 
-def _callee_tail(func: cst.BaseExpression) -> str | None:
-    return func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else None
-
-
 def _parsed_host(operand: cst.CSTNode) -> cst.BaseExpression | None:
     """The URL argument of `urlparse(url).hostname` (or `.netloc`), compared in a condition; None otherwise."""
     if type(operand) is cst.Attribute and operand.attr.value in URL_HOST_FIELDS and type(operand.value) is cst.Call \
-            and _callee_tail(operand.value.func) in URL_PARSER_NAMES and operand.value.args:
+            and callee_tail(operand.value.func) in URL_PARSER_NAMES and operand.value.args:
         return operand.value.args[0].value
     return None
 
@@ -1664,14 +1660,20 @@ _CLASSES: dict[int, tuple[cst.Module, frozenset[str]]] = {}
 _FUNCTIONS: dict[int, tuple[cst.Module, frozenset[str]]] = {}
 
 
+def _of_module(cache: dict[int, tuple[cst.Module, Any]], module: cst.Module, compute: Callable[[cst.Module], Any]) -> Any:
+    """`compute(module)`, once per file: `cache` holds the answer for the module being checked only (the entry keeps
+    the module, so its id is not reused meanwhile)."""
+    cached = cache.get(id(module))
+    if cached is None or cached[0] is not module:
+        cache.clear()
+        cached = cache[id(module)] = (module, compute(module))
+    return cached[1]
+
+
 def module_functions(module: cst.Module) -> frozenset[str]:
     """The module's own top-level functions, computed once per file: calls to them are summarised."""
-    cached = _FUNCTIONS.get(id(module))
-    if cached is None or cached[0] is not module:
-        _FUNCTIONS.clear()
-        names = frozenset(s.name.value for s in module.body if type(s) is cst.FunctionDef)
-        cached = _FUNCTIONS[id(module)] = (module, names)
-    return cached[1]
+    return _of_module(_FUNCTIONS, module, lambda found: frozenset(
+        s.name.value for s in found.body if type(s) is cst.FunctionDef))
 
 
 _INSTANCES: dict[int, tuple[cst.Module, dict[str, str]]] = {}
@@ -1681,9 +1683,7 @@ REGEX_COMPILERS = frozenset({"re.compile", "regex.compile"})
 
 def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode], str | None]) -> dict[str, cst.Call]:
     """Module-level `NAME = re.compile(...)` bindings (also in a class body), computed once per file."""
-    cached = _PATTERNS.get(id(module))
-    if cached is None or cached[0] is not module:
-        _PATTERNS.clear()
+    def compute(module: cst.Module) -> dict[str, cst.Call]:
         found: dict[str, cst.Call] = {}
         top = _block_statements_of_module(module)
         for statement in (*top, *(s for c in top if type(c) is cst.ClassDef for s in suite_statements(c.body))):
@@ -1691,26 +1691,26 @@ def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode],
                     and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call \
                     and qualified_name(statement.value) in REGEX_COMPILERS:
                 found[statement.targets[0].target.value] = statement.value
-        cached = _PATTERNS[id(module)] = (module, found)
-    return cached[1]
+        return found
+    return _of_module(_PATTERNS, module, compute)
 
 
 def _module_instances(module: cst.Module) -> dict[str, str]:
     """Module-level `name = ClassName(...)` bindings (a capitalised callee), computed once per file."""
-    cached = _INSTANCES.get(id(module))
-    if cached is None or cached[0] is not module:
-        _INSTANCES.clear()
-        found: dict[str, str] = {}
-        for line in module.body:
-            if type(line) is not cst.SimpleStatementLine:
-                continue
-            for statement in line.body:
-                if type(statement) is cst.Assign and len(statement.targets) == 1 \
-                        and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call \
-                        and type(statement.value.func) is cst.Name and statement.value.func.value[:1].isupper():
-                    found[statement.targets[0].target.value] = statement.value.func.value
-        cached = _INSTANCES[id(module)] = (module, found)
-    return cached[1]
+    return _of_module(_INSTANCES, module, _instances_of)
+
+
+def _instances_of(module: cst.Module) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for line in module.body:
+        if type(line) is not cst.SimpleStatementLine:
+            continue
+        for statement in line.body:
+            if type(statement) is cst.Assign and len(statement.targets) == 1 \
+                    and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call \
+                    and type(statement.value.func) is cst.Name and statement.value.func.value[:1].isupper():
+                found[statement.targets[0].target.value] = statement.value.func.value
+    return found
 
 
 def _annotated_class(annotation: cst.Annotation | None) -> str | None:
@@ -1729,13 +1729,9 @@ _RETURNS: dict[int, tuple[cst.Module, dict[str, str]]] = {}
 
 def _returned_classes(module: cst.Module) -> dict[str, str]:
     """The module's top-level functions whose return annotation names a class (`def get_service() -> Service`)."""
-    cached = _RETURNS.get(id(module))
-    if cached is None or cached[0] is not module:
-        _RETURNS.clear()
-        found = {statement.name.value: made for statement in module.body if type(statement) is cst.FunctionDef
-                 and (made := _annotated_class(statement.returns)) is not None}
-        cached = _RETURNS[id(module)] = (module, found)
-    return cached[1]
+    return _of_module(_RETURNS, module, lambda found: {
+        statement.name.value: made for statement in found.body if type(statement) is cst.FunctionDef
+        and (made := _annotated_class(statement.returns)) is not None})
 
 
 _HIERARCHY: dict[int, tuple[cst.Module, dict[str, tuple[frozenset[str], tuple[str, ...]]]]] = {}
@@ -1770,25 +1766,16 @@ def _method_callee(module: cst.Module | None, imports: ImportTable, class_name: 
 
 def _class_hierarchy(module: cst.Module) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
     """The module's top-level classes: the methods each defines and its bases' dotted names, once per file."""
-    cached = _HIERARCHY.get(id(module))
-    if cached is None or cached[0] is not module:
-        _HIERARCHY.clear()
-        found = {statement.name.value: (
-            frozenset(s.name.value for s in suite_statements(statement.body) if type(s) is cst.FunctionDef),
-            tuple(name for base in statement.bases if base.keyword is None and (name := dotted_name(base.value))))
-            for statement in module.body if type(statement) is cst.ClassDef}
-        cached = _HIERARCHY[id(module)] = (module, found)
-    return cached[1]
+    return _of_module(_HIERARCHY, module, lambda found: {statement.name.value: (
+        frozenset(s.name.value for s in suite_statements(statement.body) if type(s) is cst.FunctionDef),
+        tuple(name for base in statement.bases if base.keyword is None and (name := dotted_name(base.value))))
+        for statement in found.body if type(statement) is cst.ClassDef})
 
 
 def _module_classes(module: cst.Module) -> frozenset[str]:
     """The names of the classes a module defines at its top level, computed once per file."""
-    cached = _CLASSES.get(id(module))
-    if cached is None or cached[0] is not module:
-        _CLASSES.clear()
-        names = frozenset(s.name.value for s in module.body if type(s) is cst.ClassDef)
-        cached = _CLASSES[id(module)] = (module, names)
-    return cached[1]
+    return _of_module(_CLASSES, module, lambda found: frozenset(
+        s.name.value for s in found.body if type(s) is cst.ClassDef))
 
 
 def _block_statements_of_module(module: cst.Module) -> list[cst.CSTNode]:

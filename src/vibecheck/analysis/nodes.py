@@ -5,6 +5,12 @@ from __future__ import annotations
 import libcst as cst
 
 
+def callee_tail(func: cst.BaseExpression) -> str | None:
+    """The last name of a callee (`close` for `self.stream.close`, `run` for `run`); None for any other callee."""
+    kind = type(func)
+    return func.attr.value if kind is cst.Attribute else func.value if kind is cst.Name else None  # type: ignore[attr-defined]
+
+
 def concrete_subclasses(base: type) -> frozenset[type]:
     """Every class below `base` (and `base` itself): `type(node) in` the set is `isinstance` without ABCMeta's cost."""
     found: set[type] = {base}

@@ -43,7 +43,7 @@ from collections.abc import Callable
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.nodes import suite_statements
+from vibecheck.analysis.nodes import callee_tail, suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.literals import literal_value
 from vibecheck.rule import Rule, RuleContext
@@ -246,13 +246,6 @@ def delegates(call: cst.Call, name: str | None) -> bool:
     if called in TEXT_CALLS:
         return False
     return any(isinstance(arg.value, cst.Name) and arg.value.value == name for arg in call.args)
-
-
-def callee_tail(func: cst.BaseExpression) -> str | None:
-    """The last name of a callee: `close` for `self.stream.close`, `closer` for `closer`."""
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return func.value if isinstance(func, cst.Name) else None
 
 
 def caught_name(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> str | None:

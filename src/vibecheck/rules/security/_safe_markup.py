@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 
 import libcst as cst
 
+from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import walk_own
 
 QualifiedName = Callable[[cst.CSTNode], "str | None"]
@@ -226,13 +227,9 @@ def scope_bindings(scope: cst.FunctionDef | cst.Module) -> tuple[Bindings, set[s
     for node in nodes:
         for name, value in _bound_by(node):
             bindings.setdefault(name, []).append(value)
-        if type(node) is cst.Call and _callee_tail(node.func) not in READING_CALLS:
+        if type(node) is cst.Call and callee_tail(node.func) not in READING_CALLS:
             passed.update(arg.value.value for arg in node.args if type(arg.value) is cst.Name)
     return bindings, passed
-
-
-def _callee_tail(func: cst.BaseExpression) -> str | None:
-    return func.attr.value if type(func) is cst.Attribute else getattr(func, "value", None)
 
 
 def _module_level(module: cst.Module) -> Iterator[cst.CSTNode]:
@@ -328,6 +325,6 @@ def _is_safe_data_test(test: cst.BaseExpression, guards: frozenset[str]) -> bool
             if current.value in guards:
                 return True
         elif isinstance(current, cst.Call) and isinstance(current.func, cst.Name) and current.func.value == "isinstance" \
-                and len(current.args) == 2 and _callee_tail(current.args[1].value) == SAFE_DATA:
+                and len(current.args) == 2 and callee_tail(current.args[1].value) == SAFE_DATA:
             return True
     return False

@@ -14,6 +14,7 @@ from typing import Any
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis import nodes
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
 from vibecheck.rule import Rule
@@ -25,10 +26,7 @@ SELF_REFERENCE_DEPTH = 6
 
 def callee_tail(call: cst.Call) -> str:
     """The last name of the callee (`run` for `subprocess.run(...)`): a cheap filter before resolving names."""
-    func = call.func
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    return func.value if isinstance(func, cst.Name) else ""
+    return nodes.callee_tail(call.func) or ""
 
 
 def tails(names: frozenset[str] | set[str] | dict[str, int]) -> frozenset[str]:
