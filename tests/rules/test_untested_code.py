@@ -321,6 +321,17 @@ def test_an_empty_coveragerc_wins_over_pyproject(tmp_path: Path) -> None:
     assert "geo.core.debug_dump" in untested_names(tmp_path)
 
 
+def test_a_hostile_coverage_configuration_is_no_configuration(tmp_path: Path) -> None:
+    """A pyproject.toml nested too deep to read and a `.coveragerc` that is a link to a device are read as the project's
+    dependency files are (regular files, a size cap): no settings, the same findings, no crash of the rules."""
+    nested = "[tool.coverage.run]\nomit = " + "[" * 100_000 + "]" * 100_000 + "\n"
+    write_project(tmp_path, {**COVERED_GEOMETRY, "pyproject.toml": nested})
+    (tmp_path / ".coveragerc").symlink_to("/dev/zero")
+    assert untested_names(tmp_path) == [
+        "geo.core.Drawable", "geo.core.debug_dump", "geo.core.perimeter", "geo.core.render_shape", "geo.generated.tables",
+        "geo.legacy", "geo.shapes.square"]
+
+
 DJANGO_SHOP = {
     "pyproject.toml": "[project]\nname = 'shop'\nversion = '1'\n",
     "shop/__init__.py": "",

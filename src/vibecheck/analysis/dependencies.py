@@ -226,7 +226,7 @@ def project_dependencies(root: Path | None) -> ProjectDependencies:
     declares = False
     declares_dev = False
     src_paths: list[str] = ["src"]
-    pyproject = _read_toml(root / "pyproject.toml")
+    pyproject = read_project_toml(root / "pyproject.toml")
     if pyproject:
         try:
             found, names = _pyproject_dependencies(pyproject)
@@ -484,7 +484,9 @@ def _project_text(path: Path, root: Path) -> str | None:
         return None
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_project_toml(path: Path) -> dict[str, Any]:
+    """A TOML file of the checked project (its pyproject.toml, Pipfile), read as its dependency files are: a regular
+    file within the size cap; {} when it is missing, special, too large, invalid or nested too deep to read."""
     text = _project_text(path, path.parent)
     if text is None:
         return {}
@@ -587,7 +589,7 @@ def _files_declare_dev(root: Path) -> bool:
     """A dev/test requirements file, test requirements in setup.cfg, or a Pipfile's dev packages."""
     if any(_DEV_WORDS.search(path.relative_to(root).as_posix().removesuffix(path.suffix)) for path in _requirement_files(root)):
         return True
-    if bool(_read_toml(root / "Pipfile").get("dev-packages")):
+    if bool(read_project_toml(root / "Pipfile").get("dev-packages")):
         return True
     return "tests_require" in (_project_text(root / "setup.cfg", root) or "")
 
@@ -693,7 +695,7 @@ def _setup_py(root: Path) -> tuple[bool, set[str]]:
 
 
 def _pipfile(root: Path) -> tuple[bool, set[str]]:
-    data = _read_toml(root / "Pipfile")
+    data = read_project_toml(root / "Pipfile")
     tables = [data.get("packages"), data.get("dev-packages")]
     names = {normalize(key) for table in tables if isinstance(table, dict) for key in table}
     return bool(data), names

@@ -13,19 +13,16 @@ from __future__ import annotations
 import configparser
 import fnmatch
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from vibecheck.analysis.dependencies import DEPENDENCY_FILE_LIMIT, read_project_toml
+from vibecheck.safe_files import read_regular_text
+
 if TYPE_CHECKING:
     from vibecheck.rules.verification._reach import Definition
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - the 3.10 fallback
-    import tomli as tomllib
 
 # (file, prefix of its coverage sections): `[run]` in `.coveragerc`, `[coverage:run]` in `setup.cfg` and `tox.ini`.
 INI_FILES = ((".coveragerc", ""), ("setup.cfg", "coverage:"), ("tox.ini", "coverage:"))
@@ -94,12 +91,13 @@ def _compiled(patterns: Iterable[str]) -> Iterable[re.Pattern[str]]:
 
 def _ini_sections(path: Path, prefix: str) -> dict[str, dict[str, str]] | None:
     """The coverage sections of an INI file by their short name (`run`, `report`); None when it has none."""
-    if not path.is_file():
+    text = _config_text(path)
+    if text is None:
         return None
     parser = configparser.RawConfigParser()
     try:
-        parser.read(path, encoding="utf-8")
-    except (configparser.Error, OSError, UnicodeDecodeError):
+        parser.read_string(text, source=str(path))
+    except configparser.Error:
         return None
     sections = {name[len(prefix):]: dict(parser.items(name)) for name in parser.sections() if name.startswith(prefix)}
     if prefix == "" and path.name == ".coveragerc":
@@ -108,12 +106,18 @@ def _ini_sections(path: Path, prefix: str) -> dict[str, dict[str, str]] | None:
 
 
 def _pyproject_table(path: Path) -> dict[str, Any]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return {}
+    data = read_project_toml(path)
     table = data.get("tool", {}).get("coverage", {}) if isinstance(data.get("tool"), dict) else {}
     return table if isinstance(table, dict) else {}
+
+
+def _config_text(path: Path) -> str | None:
+    """A configuration file's text, read as the project's dependency files are: a regular file only (not a link
+    to a device or a pipe), at most `DEPENDENCY_FILE_LIMIT` bytes, as UTF-8; None when it cannot be read so."""
+    try:
+        return read_regular_text(path, DEPENDENCY_FILE_LIMIT)
+    except OSError:
+        return None
 
 
 def excluded_from_coverage(definitions: Iterable[Definition], coverage: CoverageConfig) -> frozenset[str]:

@@ -11,18 +11,13 @@ when a test uses a path that matches its route (`"/users/42"` for `@app.get("/us
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
-
 from vibecheck.analysis.app_model import AppModel
+from vibecheck.analysis.dependencies import read_project_toml
 from vibecheck.analysis.modules import SourceLayout, resolve_relative
 from vibecheck.facts import (
     DEFINITIONS,
@@ -505,10 +500,8 @@ class ProjectIndex:
     def entry_points(self) -> set[tuple[str, str]]:
         """`(module, qualname)` of the console scripts and plugin entry points `pyproject.toml` declares
         (`flask = "flask.cli:main"`): the installed command or the host application calls them."""
-        try:
-            with (self.layout.root / "pyproject.toml").open("rb") as file:
-                project = tomllib.load(file).get("project", {})
-        except (OSError, tomllib.TOMLDecodeError):
+        project = read_project_toml(self.layout.root / "pyproject.toml").get("project", {})
+        if not isinstance(project, dict):
             return set()
         tables = [project.get("scripts"), project.get("gui-scripts"), *(project.get("entry-points") or {}).values()]
         found = set()
