@@ -2,9 +2,11 @@
 
 A pre-commit run checks the staged files, yet the project rules (VC301/VC302: untested code) need every
 test's references, and what the tests reach through sources that were not staged. Those files are found
-before the check (`plan_index`) and read for their facts only, with `ast` (nothing is reported on them, so
-no libcst parse). When worker processes check files, they read these too, beside the checked files, so the
-two cores are busy together; otherwise this process reads them. Their facts are cached as `index` entries.
+by `plan_index` and read for their facts only, with `ast` (nothing is reported on them, so no libcst parse).
+The walk that finds them, and the cache lookups for them, run when the jobs are first asked for: once the
+worker processes have been given the checked files, so that this process does them while the workers check.
+The workers then read these files too, after the checked ones, so the two cores are busy together; with no
+file to check, this process reads them. Their facts are cached as `index` entries.
 
 A file that cannot be read (or, for a source file, decoded) adds nothing, as when it is checked it would be
 reported; a test file that does not parse is still a test file, with no references. A file whose worker died
@@ -15,8 +17,9 @@ enter the project in the order discovery found them.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -73,11 +76,16 @@ class IndexJob:
 class FileIndex:
     """The files one run reads for the project rules only, and what was read of them (from the cache or a job)."""
 
-    def __init__(self, jobs: Sequence[IndexJob], cache: ResultCache | None = None) -> None:
-        self.jobs = list(jobs)
+    def __init__(self, plan: Callable[[], list[IndexJob]], cache: ResultCache | None = None) -> None:
+        self.plan = plan
         self.cache = cache
         self._read: dict[str, FileResult] = {}
         self.warnings: list[str] = []
+
+    @cached_property
+    def jobs(self) -> list[IndexJob]:
+        """The files to read, found by walking the projects when first asked for (see the module's docstring)."""
+        return self.plan()
 
     def pending(self) -> list[IndexJob]:
         """The jobs still to run: the cached files' facts are taken now."""
@@ -136,7 +144,7 @@ def plan_index(pipeline: Pipeline, checked: set[str], *, walked: Sequence[Path] 
 
     Test files are read for their references only if a project rule reads them (else they are only
     registered); source files only if one follows the tests through them. Folders inside a `walked` one are
-    not walked again: every file in them was checked.
+    not walked again: every file in them was checked. The walk itself waits for the first `jobs`/`pending` call.
     """
     rules = pipeline.project_rules()
     if not rules:
@@ -144,13 +152,17 @@ def plan_index(pipeline: Pipeline, checked: set[str], *, walked: Sequence[Path] 
     parse = any(rule.reads_unchecked_test_facts for rule, _ in rules)
     sources = any(rule.reads_unchecked_source_facts for rule, _ in rules)
     settings = pipeline.settings
-    jobs = []
-    for source_file in _unchecked_files(settings, checked, walked):
-        if is_test_file(source_file.relative, settings.test_paths):
-            jobs.append(IndexJob(source_file, "test" if parse else "registered"))
-        elif sources:
-            jobs.append(IndexJob(source_file, "source"))
-    return FileIndex(jobs, cache)
+
+    def planned() -> list[IndexJob]:
+        jobs = []
+        for source_file in _unchecked_files(settings, checked, walked):
+            if is_test_file(source_file.relative, settings.test_paths):
+                jobs.append(IndexJob(source_file, "test" if parse else "registered"))
+            elif sources:
+                jobs.append(IndexJob(source_file, "source"))
+        return jobs
+
+    return FileIndex(planned, cache)
 
 
 def _unchecked_files(settings: Settings, checked: set[str], walked: Sequence[Path]) -> list[SourceFile]:

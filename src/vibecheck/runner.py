@@ -106,17 +106,18 @@ def default_jobs() -> int:
 
 
 def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Checker,
-                 index: FileIndex | None = None, indexed: Sequence[IndexJob] = ()) -> Iterator[FileResult]:
+                 index: FileIndex | None = None) -> Iterator[FileResult]:
     """Each file's result, from worker processes that can die alone (or in-process without `isolate`, or if no
-    worker process starts here). The `indexed` jobs run in the same workers, after the files; their results go
-    to `index`. With no file to check, they run in this process, which then loads no checker."""
-    if index is not None and not files:
-        index.read_here(indexed)
+    worker process starts here). The jobs `index` has pending run in the same workers, after the files (this
+    process finds them while the workers check the first files); their results go to `index`. With no file to
+    check, they run in this process, which then loads no checker."""
     if not files:
+        if index is not None:
+            index.read_here(index.pending())
         return
     checker.load()  # once here, not once per forked worker
-    tasks: list[SourceFile | IndexJob] = [*files, *indexed]
-    for task, result in _run_tasks(tasks, settings, checker):
+    later = _Later(index.pending if index is not None else list)
+    for task, result in _run_tasks(files, later, settings, checker):
         if isinstance(task, IndexJob):
             if index is not None:
                 index.accept(task, result)
@@ -124,19 +125,33 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
             yield result
 
 
-def _run_tasks(tasks: Sequence[SourceFile | IndexJob], settings: Settings,
+class _Later:
+    """Tasks known only once the first ones are under way: computed when first asked for, then kept."""
+
+    def __init__(self, compute: Callable[[], Sequence[IndexJob]]) -> None:
+        self.compute = compute
+        self.tasks: list[IndexJob] | None = None
+
+    def get(self) -> list[IndexJob]:
+        if self.tasks is None:
+            self.tasks = list(self.compute())
+        return self.tasks
+
+
+def _run_tasks(files: Sequence[SourceFile], later: _Later, settings: Settings,
                checker: Checker) -> Iterator[tuple[SourceFile | IndexJob, FileResult]]:
     done: set[int] = set()
     if settings.isolate:
         pool = WorkerPool(settings.jobs or default_jobs(), _WorkerChecker(checker), settings.per_file_timeout,
                           settings.per_file_memory)
         try:
-            for task, result in pool.check(tasks):
+            for task, result in pool.check(files, more=later.get):
                 done.add(id(task))
                 yield task, result  # type: ignore[misc]  # the pool gives back the tasks it was given
             return
         except PoolUnavailable:
             pass  # no processes here (a sandbox), or no new one after a crash: the rest in this process, unisolated
+    tasks: list[SourceFile | IndexJob] = [*files, *later.get()]
     yield from ((task, check_in_process(checker.run_task, task)) for task in tasks if id(task) not in done)
 
 
@@ -171,9 +186,8 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     if cache is not None and not checker.registry.deferred and cache.prepare():
         save_manifest(cache.folder, checker.registry)  # the next run may not need to import a rule module
     index = None if keep is not None else plan_index(checker, {f.path for f in files}, walked=walked, cache=cache)
-    indexed = [] if index is None else index.pending()
-    results = (iter_results(files, settings, checker, index, indexed) if cache is None
-               else cache.results(files, lambda misses: iter_results(misses, settings, checker, index, indexed)))
+    results = (iter_results(files, settings, checker, index) if cache is None
+               else cache.results(files, lambda misses: iter_results(misses, settings, checker, index)))
     if keep is not None:
         results = _kept(results, keep)
     return collect(checker, results, relative, progress=progress, index=index, walked=walked, cache=cache,

@@ -182,18 +182,33 @@ class WorkerPool:
             raise PoolUnavailable(f"a worker process died while starting (exit code {process.exitcode})") from exc
         return _Worker(process, parent_end, started_at=None if process.pid is None else resident_bytes(process.pid))
 
-    def check(self, tasks: Sequence[Task]) -> Iterator[tuple[Task, FileResult]]:
-        """Each task with its result, in completion order; a task whose worker died or overran gets an `EngineError`."""
+    def check(self, tasks: Sequence[Task], more: Callable[[], Sequence[Task]] | None = None
+              ) -> Iterator[tuple[Task, FileResult]]:
+        """Each task with its result, in completion order; a task whose worker died or overran gets an `EngineError`.
+
+        `more` gives tasks to run after `tasks`; it is called once the workers have their first tasks, so that
+        what it computes overlaps their work (and more workers start if its tasks need them)."""
         pending = deque(tasks)
         try:
             self.workers = [self._start() for _ in range(max(1, min(self.jobs, len(tasks))))]
-            while pending or any(w.task is not None for w in self.workers):
+            while pending or more is not None or any(w.task is not None for w in self.workers):
                 for worker in self.workers:
                     if worker.task is None and pending:
                         self._assign(worker, pending.popleft())
+                if more is not None:
+                    pending.extend(more())
+                    more = None
+                    self._add_workers(len(pending))
+                    continue
                 yield from self._collect()
         finally:
             self.close()
+
+    def _add_workers(self, waiting: int) -> None:
+        """Start workers for `waiting` tasks, up to `jobs` in all."""
+        busy = sum(worker.task is not None for worker in self.workers)
+        while len(self.workers) < min(self.jobs, busy + waiting):
+            self.workers.append(self._start())
 
     def _assign(self, worker: _Worker, task: Task) -> None:
         worker.task = task
