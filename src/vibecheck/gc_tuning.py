@@ -5,17 +5,41 @@ libcst trees, `ast` trees and rule objects of each file allocate millions: about
 to collections that found almost nothing (libcst and `ast` nodes hold no parent pointers, so a file's trees
 are freed by reference counting). A larger first threshold cuts that; `gc.freeze()` moves what is alive after
 start-up (modules, rules, bandit's tables) out of every later collection, and keeps it out of the pages a
-forked worker copies when the collector would touch it.
+forked worker copies when the collector would touch it. The rules, libcst and bandit are imported later, when
+the first file is checked (`loading`): the collector is off while they load (one collection of what the imports
+allocated cost a one-file hook run 30 ms, for nothing to free), and what they made is frozen too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
+from collections.abc import Iterator
 
 THRESHOLDS = (100_000, 50, 100)
+_tuned = False  # set by `tune_gc`: the process is vibecheck's own (the command line, a worker), not a library caller's
 
 
 def tune_gc() -> None:
     """Call once start-up is done (in the command-line process and in each worker before its first file)."""
+    global _tuned
+    _tuned = True
     gc.set_threshold(*THRESHOLDS)
     gc.freeze()
+
+
+@contextlib.contextmanager
+def loading() -> Iterator[None]:
+    """Around a long-lived load (modules, tables): no collection during it, and what it made frozen after it.
+    Only in a process `tune_gc` tuned: freezing a library caller's heap would keep its garbage forever."""
+    if not _tuned:
+        yield
+        return
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

@@ -25,6 +25,7 @@ from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.depth import recursion_headroom
 from vibecheck.discovery import is_test_file
 from vibecheck.engine_checks import ParseError
+from vibecheck.gc_tuning import loading
 from vibecheck.model import EngineError, FileResult, Finding
 from vibecheck.registry import Registry, RuleInfo, load_registry
 from vibecheck.rule import Rule
@@ -79,10 +80,11 @@ class Pipeline:
 
     def load(self) -> None:
         """Import what checking a file needs (the rule modules, libcst, the analyzers' tools), before workers fork."""
-        importlib.import_module("vibecheck.engine")  # libcst and the engine, shared by the forked workers
-        _ = self.fact_collectors, self.walked_codes, self.registry.by_code
-        for analyzer in analyzers():
-            analyzer.load()
+        with loading():
+            importlib.import_module("vibecheck.engine")  # libcst and the engine, shared by the forked workers
+            _ = self.fact_collectors, self.walked_codes, self.registry.by_code
+            for analyzer in analyzers():
+                analyzer.load()
 
     @functools.cached_property
     def fact_collectors(self) -> tuple[tuple[Any, Any], ...]:
