@@ -235,8 +235,10 @@ class CallGraph:
                     found = self.call_origin(key, origin, untrusted)
                 elif kind in untrusted:
                     found = f"{origin}` in `{key[1]}()", note[0] if note else "", ()
+                if found is None:
+                    continue
                 target = self.resolve(callee, key[0])
-                if found is None or target is None:
+                if target is None:
                     continue
                 for sunk, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where),
                                                               found[1] == OBJECT):

@@ -30,6 +30,7 @@ class SourceLayout:
     flat: bool
     _resolved: dict[str, Path] = field(default_factory=dict, compare=False, repr=False)  # memo of `absolute`
     _real_folders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # memo of `real_folder`
+    _module_names: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # of `module_name`
 
     @classmethod
     def detect(cls, root: Path, src_paths: tuple[str, ...] | list[str] = ()) -> SourceLayout:
@@ -65,6 +66,13 @@ class SourceLayout:
 
     def module_name(self, path: str) -> str | None:
         """`src/pkg/mod.py` -> `pkg.mod`, `src/pkg/__init__.py` -> `pkg`; None outside the import roots."""
+        try:
+            return self._module_names[path]
+        except KeyError:
+            found = self._module_names[path] = self._module_name(path)
+            return found
+
+    def _module_name(self, path: str) -> str | None:
         absolute = self.absolute(path)
         for import_root in self.import_roots:
             try:

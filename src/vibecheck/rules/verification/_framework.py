@@ -13,6 +13,7 @@ of base class, as data.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -126,15 +127,19 @@ def framework_calls(definition: Definition, bases: Iterable[str]) -> bool:
         return False
     if definition.simple_name in PROTOCOL_METHODS or definition.simple_name.startswith(PROTOCOL_PREFIXES):
         return True
-    for base in bases:
-        last = base.rpartition(".")[2]
-        for table in (FRAMEWORK_METHODS, DISPATCHING_BASES):
-            for suffix, patterns in table.items():
-                if last.endswith(suffix) and any(fnmatch.fnmatchcase(definition.simple_name, p) for p in patterns):
-                    return True
-    return False
+    name = definition.simple_name
+    return any(fnmatch.fnmatchcase(name, pattern) for base in bases for pattern in _called_patterns(base.rpartition(".")[2]))
 
 
+@functools.lru_cache(maxsize=4096)
+def _called_patterns(base_name: str) -> tuple[str, ...]:
+    """The method-name patterns the tables give a base class of this name (the same few bases recur thousands
+    of times in a project's classes)."""
+    return tuple(pattern for table in (FRAMEWORK_METHODS, DISPATCHING_BASES) for suffix, patterns in table.items()
+                 if base_name.endswith(suffix) for pattern in patterns)
+
+
+@functools.lru_cache(maxsize=4096)
 def known_framework_base(base: str) -> bool:
     """A base class whose framework-called methods `FRAMEWORK_METHODS` lists (a view, a serializer, a model...)."""
     last = base.rpartition(".")[2]

@@ -88,11 +88,11 @@ class Definition:
     def full_name(self) -> str:
         return f"{self.module}.{self.qualname}"
 
-    @property
+    @cached_property
     def simple_name(self) -> str:
         return self.qualname.rpartition(".")[2]
 
-    @property
+    @cached_property
     def owner(self) -> str:
         """The qualname of the enclosing class ('' for module-level definitions)."""
         return self.qualname.rpartition(".")[0]
@@ -325,13 +325,18 @@ class ProjectIndex:
     def modules_reached_by_test(self) -> dict[str, set[str]]:
         """For each test file, the source modules it reaches."""
         reached: dict[str, set[str]] = {}
+        by_dotted: dict[str, set[str]] = {}  # the tests of a project import the same names over and over
         for test in self.tests:
             modules: set[str] = set()
             for dotted in (*test.imports, *test.dotted):
-                for name in (dotted, self.canonical(dotted)):
-                    module = self.module_of(name)
-                    if module is not None:
-                        modules |= self._facade(module)
+                found = by_dotted.get(dotted)
+                if found is None:
+                    found = by_dotted[dotted] = set()
+                    for name in (dotted, self.canonical(dotted)):
+                        module = self.module_of(name)
+                        if module is not None:
+                            found |= self._facade(module)
+                modules |= found
             reached[test.path] = modules
         fixtures = {self._folder(path): modules for path, modules in reached.items() if path.endswith("conftest.py")}
         for path, modules in reached.items():  # a test uses the fixtures of every conftest.py above it
@@ -349,11 +354,10 @@ class ProjectIndex:
     def referenced_names(self) -> set[str]:
         """Every dotted name the tests refer to, after following re-exports, with all its prefixes."""
         names: set[str] = set()
-        for test in self.tests:
-            for dotted in (*test.imports, *test.dotted):
-                for name in {dotted, self.canonical(dotted)}:
-                    parts = name.split(".")
-                    names.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+        for dotted in {dotted for test in self.tests for dotted in (*test.imports, *test.dotted)}:
+            for name in {dotted, self.canonical(dotted)}:
+                parts = name.split(".")
+                names.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
         return names
 
     @cached_property
@@ -562,14 +566,14 @@ class ProjectIndex:
             by_key[key] = definition if known is None else replace(known, uses=known.uses | definition.uses)
         subclasses = self._subclasses(by_key)
         inherited = self._inherited_bases(by_key, subclasses)
-        by_name: dict[tuple[str, str], list[Definition]] = {}
+        by_name: dict[str, dict[str, list[Definition]]] = {}  # name -> module -> its definitions of that name
         # project decorators that store the function they decorate in a registry (`@connect_on_app_finalize`):
         # the registry's owner calls the functions later without naming them
         registrars = {key for key, d in by_key.items() if "registrar" in d.flags}
         implicit: dict[tuple[str, str], list[Definition]] = {}  # run by Python or the framework, never named
         members: dict[tuple[str, str], list[Definition]] = {}
         for definition in by_key.values():
-            by_name.setdefault((definition.module, definition.simple_name), []).append(definition)
+            by_name.setdefault(definition.simple_name, {}).setdefault(definition.module, []).append(definition)
             owner_key = (definition.module, definition.owner)
             owner = by_key.get(owner_key) if definition.owner else None
             if owner is not None:
@@ -723,19 +727,21 @@ class ProjectIndex:
         for key in tested:
             if key in by_key:
                 reach(by_key[key])
-        followed: set[tuple[str, str]] = set()  # (module, name) pairs already followed: following one again adds nothing
+        followed: dict[str, set[str]] = {}  # each module's names already followed: following one again adds nothing
         while pending:
             module, uses = pending.pop()
-            for name in uses:
-                if (module, name) in followed:
-                    continue
-                followed.add((module, name))
+            done = followed.setdefault(module, set())
+            new = uses - done
+            done |= new
+            for name in new:
                 for key in self._imported_definitions(module, name):  # `from ._types import f as _f`; `_f()`
                     if key in by_key:
                         reach(by_key[key])
-                for neighbour in neighbours.get(module, ()):
-                    for target in by_name.get((neighbour, name), ()):
-                        reach(target)
+                defined = by_name.get(name)  # most names used are no definition of the project
+                if defined is not None:
+                    for neighbour in neighbours.get(module, ()):
+                        for target in defined.get(neighbour, ()):
+                            reach(target)
                 call(name)
         return reached
 
