@@ -382,3 +382,160 @@ def test_b110_is_cleared_on_handlers_vc101_judges_decided_and_kept_on_swallowed_
                 pass
         ''', Settings(select=("B", "VC101")))
     assert [(code, line) for code, line in found if code in ("B110", "VC101")] == [("B110", 13), ("VC101", 13)]
+
+
+HASH = Settings(select=("B", "VC205"))
+HASH_SAFE = {
+    "etag function": '''
+        from hashlib import sha1
+
+        def generate_etag(data):
+            return sha1(data).hexdigest()
+        ''',
+    "cache key assigned": '''
+        import hashlib
+
+        def lookup(cache, url):
+            cache_key = "page:" + hashlib.md5(url.encode()).hexdigest()
+            return cache.get(cache_key)
+        ''',
+    "cache call and etag keyword": '''
+        import hashlib
+
+        def store(cache, response, url, body):
+            cache.set(hashlib.md5(url.encode()).hexdigest(), body)
+            response.set_etag(hashlib.sha1(body).hexdigest())
+            return make_response(body, etag=hashlib.md5(body).hexdigest())
+        ''',
+    "hash object read into a fingerprint": '''
+        import hashlib
+
+        def scan(path, seen):
+            h = hashlib.md5()
+            with open(path, "rb") as stream:
+                h.update(stream.read())
+            fingerprint = h.hexdigest()
+            seen.add(fingerprint)
+        ''',
+    "helper a cache-key method calls": '''
+        import hashlib
+
+        class Loader:
+            def cache_key(self, name, skip):
+                return "-".join((name, self.generate_hash(skip)))
+
+            def generate_hash(self, values):
+                return hashlib.sha1("|".join(values).encode()).hexdigest()
+        ''',
+    "HTTP Digest authentication": '''
+        import hashlib
+        import os
+
+        class HTTPDigestAuth:
+            def build_digest_header(self, method, url, realm, nonce, qop):
+                def md5_utf8(x):
+                    return hashlib.md5(x.encode()).hexdigest()
+
+                cnonce = hashlib.sha1(os.urandom(8)).hexdigest()[:16]
+                return md5_utf8(f"{realm}:{nonce}:{cnonce}:{qop}")
+        ''',
+    "digest method of a signer": '''
+        import hashlib
+
+        def _lazy_sha1(string=b""):
+            return hashlib.sha1(string)
+
+        class SessionInterface:
+            digest_method = staticmethod(_lazy_sha1)
+        ''',
+    "HMAC digests": '''
+        import hashlib
+        import hmac
+
+        def _md5(data=b""):
+            return hashlib.md5(data)
+
+        def sign(key, message):
+            first = hmac.new(key, message, _md5).hexdigest()
+            return first, hmac.new(key, message, digestmod=lambda d=b"": hashlib.sha1(d)).hexdigest()
+        ''',
+    "SQL functions": '''
+        from hashlib import md5
+
+        def register(connection):
+            connection.create_function("MD5", 1, _sqlite_md5)
+
+        def _sqlite_md5(text):
+            return md5(text.encode()).hexdigest()
+        ''',
+}
+
+
+@pytest.mark.parametrize("source", HASH_SAFE.values(), ids=HASH_SAFE.keys())
+def test_b324_is_cleared_where_vc205_reads_the_hash_as_no_protection(source: str) -> None:
+    assert not [code for code, _ in unfiltered(source, HASH) if code in ("B324", "VC205")]
+
+
+def test_b324_stays_without_vc205() -> None:
+    assert ("B324", 5) in unfiltered(HASH_SAFE["etag function"], Settings(select=("B",)))
+
+
+HASH_UNSAFE = {
+    "signature": ('''
+        import hashlib
+
+        def sign(secret, payload):
+            signature = hashlib.md5(secret + payload).hexdigest()
+            return signature
+        ''', 5),
+    "token in a cache-named function": ('''
+        import hashlib
+
+        def cache_token(token):
+            return hashlib.sha1(token.encode()).hexdigest()
+        ''', 5),
+    "token cache key": ('''
+        import hashlib
+
+        def remember(user):
+            token_cache_key = hashlib.md5(user.email.encode()).hexdigest()
+            return token_cache_key
+        ''', 5),
+    "PIN with a salt": ('''
+        import hashlib
+
+        def hash_pin(pin):
+            return hashlib.sha1(f"{pin} added salt".encode()).hexdigest()[:12]
+        ''', 5),
+    "digest-named class without digest authentication": ('''
+        import hashlib
+
+        class MessageDigest:
+            def sign(self, key, body):
+                return hashlib.md5(key + body).hexdigest()
+        ''', 6),
+    "a helper no content-id function calls": ('''
+        import hashlib
+
+        def generate_hash(values):
+            return hashlib.sha1("|".join(values).encode()).hexdigest()
+
+        def api_signature(values):
+            return generate_hash(values)
+        ''', 5),
+}
+
+
+@pytest.mark.parametrize(("source", "line"), HASH_UNSAFE.values(), ids=HASH_UNSAFE.keys())
+def test_b324_stays_on_hashes_that_protect_something(source: str, line: int) -> None:
+    assert ("B324", line) in unfiltered(source, HASH)
+
+
+def test_b324_gives_way_to_vc205_on_a_password_also_in_a_cache_named_function() -> None:
+    found = unfiltered('''
+        import hashlib
+
+        def cache_credentials(password):
+            return hashlib.md5(password.encode()).hexdigest()
+        ''', HASH)
+    assert ("VC205", 5) in found and ("B324", 5) in found  # left for the filter stage, which drops it for VC205's
