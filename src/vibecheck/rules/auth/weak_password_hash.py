@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import libcst as cst
 
 from vibecheck.analysis.nodes import callee_tail
@@ -43,6 +45,7 @@ def mentions_password(node: cst.CSTNode | None) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def names_content_id(identifier: str | None) -> bool:
     """`etag`, `cache_key`, `file_fingerprint`: the name says the value identifies contents, and names no secret
     (`token_cache_key`, `signature_checksum` keep their findings)."""
