@@ -539,3 +539,119 @@ def test_b324_gives_way_to_vc205_on_a_password_also_in_a_cache_named_function() 
             return hashlib.md5(password.encode()).hexdigest()
         ''', HASH)
     assert ("VC205", 5) in found and ("B324", 5) in found  # left for the filter stage, which drops it for VC205's
+
+
+RUNS = Settings(select=("B", "VC413"))
+
+
+def severities(source: str, settings: Settings = RUNS) -> list[tuple[str, int, str]]:
+    """(code, line, severity) of every finding before the filter stage."""
+    result = Pipeline(settings).check_bytes("app/mod.py", "app/mod.py", textwrap.dedent(source).encode())
+    assert not result.errors
+    return sorted((f.code, f.location.start.line, f.severity.value) for f in result.findings)
+
+
+FILE_RUNS = {
+    "config file through compile": ('''
+        import types
+
+        def from_pyfile(root, filename):
+            d = types.ModuleType("config")
+            with open(root + filename, mode="rb") as config_file:
+                exec(compile(config_file.read(), filename, "exec"), d.__dict__)
+            return d
+        ''', "B102", 7),
+    "startup script by eval": ('''
+        import os
+
+        def shell():
+            ctx = {}
+            startup = os.environ.get("PYTHONSTARTUP")
+            if startup and os.path.isfile(startup):
+                with open(startup) as f:
+                    eval(compile(f.read(), startup, "exec"), ctx)
+        ''', "B307", 9),
+    "contents read into a name first": ('''
+        import os
+
+        def run_rc(namespace):
+            for pythonrc in (os.environ.get("PYTHONSTARTUP"), "~/.pythonrc.py"):
+                with open(pythonrc) as handle:
+                    pythonrc_code = handle.read()
+                exec(compile(pythonrc_code, pythonrc, "exec"), namespace)
+        ''', "B102", 8),
+    "pathlib and a module-level version file": ('''
+        from pathlib import Path
+
+        about = {}
+        exec(Path("src/pkg/__about__.py").read_text(), about)
+        exec(open("src/pkg/version.py").read(), about)
+        ''', "B102", 5),
+}
+
+
+@pytest.mark.parametrize(("source", "code", "line"), FILE_RUNS.values(), ids=FILE_RUNS.keys())
+def test_exec_of_a_file_the_program_names_is_a_notice(source: str, code: str, line: int) -> None:
+    assert (code, line, "info") in severities(source)
+
+
+def test_exec_of_a_file_stays_failing_without_vc413() -> None:
+    source, code, line = FILE_RUNS["config file through compile"]
+    assert (code, line, "medium") in severities(source, Settings(select=("B",)))
+
+
+CODE_RUNS = {
+    "request body": ('''
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+        @app.post("/run")
+        def run():
+            exec(request.get_data(as_text=True), {})
+        ''', "B102", 8),
+    "file named by the client": ('''
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+        @app.post("/run")
+        def run():
+            with open(request.args["script"]) as f:
+                exec(f.read(), {})
+        ''', "B102", 9),
+    "file named on the command line": ('''
+        import sys
+
+        def main():
+            source = open(sys.argv[1]).read()
+            exec(source)
+        ''', "B102", 6),
+    "model output": ('''
+        import openai
+
+        def solve(question):
+            answer = openai.chat.completions.create(model="m", messages=[{"role": "user", "content": question}])
+            return eval(answer.choices[0].message.content)
+        ''', "B307", 6),
+    "name rebound to other text after the read": ('''
+        def run(path, payload):
+            code = open(path).read()
+            code = payload
+            exec(code)
+        ''', "B102", 5),
+    "generated code": ('''
+        def make(name, args):
+            definition = "def %s(%s): return 1" % (name, args)
+            namespace = {}
+            exec(definition, namespace)
+            return namespace[name]
+        ''', "B102", 5),
+}
+
+
+@pytest.mark.parametrize(("source", "code", "line"), CODE_RUNS.values(), ids=CODE_RUNS.keys())
+def test_exec_of_code_from_elsewhere_keeps_failing(source: str, code: str, line: int) -> None:
+    found = severities(source, Settings(select=("B", "VC401", "VC413")))
+    assert (code, line, "info") not in found
+    assert any(c == code and ln == line for c, ln, _ in found)
