@@ -655,3 +655,37 @@ def test_exec_of_code_from_elsewhere_keeps_failing(source: str, code: str, line:
     found = severities(source, Settings(select=("B", "VC401", "VC413")))
     assert (code, line, "info") not in found
     assert any(c == code and ln == line for c, ln, _ in found)
+
+
+TAGGED_MARKUP = '''
+    from markupsafe import Markup
+
+    class TagMarkup:
+        key = " m"
+
+        def to_json(self, value):
+            return str(value.__html__())
+
+        def to_python(self, value):
+            return Markup(value)
+
+        def tag(self, value):
+            return {self.key: Markup(value)}
+    '''
+
+
+def test_b704_is_a_notice_where_a_serializer_restores_the_markup_it_stored() -> None:
+    found = severities(TAGGED_MARKUP, MARKUP)
+    assert [(line, severity) for code, line, severity in found if code == "B704"] == [(11, "info"), (14, "medium")]
+
+
+def test_b704_stays_on_loading_markup_a_class_never_stored() -> None:
+    found = severities(TAGGED_MARKUP.replace("value.__html__()", "value"), MARKUP)
+    assert [(line, severity) for code, line, severity in found if code == "B704"] == [(11, "medium"), (14, "medium")]
+
+
+def test_b704_stays_on_a_loader_that_marks_something_else_than_its_parameter() -> None:
+    source = TAGGED_MARKUP.replace("return Markup(value)", "return Markup(request.cookies['m'])").replace(
+        "from markupsafe import Markup", "from flask import request\n    from markupsafe import Markup")
+    found = severities(source, MARKUP)
+    assert ("B704", 12, "medium") in found and ("B704", 12, "info") not in found
