@@ -188,6 +188,22 @@ def test_only_other_tools_findings_inside_the_vetted_range_of_an_enabled_rule_ar
     assert vetted.drop(findings, {"VC402"}) == findings
 
 
+def test_findings_inside_a_node_vetted_as_a_notice_stay_at_info() -> None:
+    class Rule:
+        code, vets = "VC999", ("B102",)
+
+    def finding(line: int) -> Finding:
+        where = Position(line, 1)
+        return Finding(code="B102", name="x", message="m", location=Location("f.py", where, where),
+                       severity=Severity.MEDIUM, confidence=Confidence.HIGH, category=Category.SECURITY, source="bandit")
+
+    notice, dropped = object(), object()
+    spans = {id(notice): (Position(2, 1), Position(4, 9)), id(dropped): (Position(4, 1), Position(4, 9))}
+    vetted = Vetted([PendingVet(Rule, notice, notice=True), PendingVet(Rule, dropped)], lambda vets: spans)
+    kept = vetted.drop([finding(1), finding(3), finding(4)], {"VC999"})
+    assert [(f.location.start.line, f.severity) for f in kept] == [(1, Severity.MEDIUM), (3, Severity.INFO)]
+
+
 def test_b602_is_cleared_where_bandit_reports_it_on_a_call_over_several_lines() -> None:
     found = unfiltered('''
         import subprocess
@@ -406,6 +422,13 @@ HASH_SAFE = {
             cache.set(hashlib.md5(url.encode()).hexdigest(), body)
             response.set_etag(hashlib.sha1(body).hexdigest())
             return make_response(body, etag=hashlib.md5(body).hexdigest())
+        ''',
+    "ETag header": '''
+        import hashlib
+
+        def send(body, response):
+            response.headers["ETag"] = hashlib.md5(body).hexdigest()
+            return body, 200, {"ETag": hashlib.sha1(body).hexdigest()}
         ''',
     "hash object read into a fingerprint": '''
         import hashlib

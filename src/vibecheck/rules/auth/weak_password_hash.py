@@ -74,7 +74,7 @@ class WeakPasswordHash(Rule):
 
     It supersedes bandit's `B324` (every MD5/SHA-1) on the lines it reports, and clears `B324` where the code
     shows the hash protects nothing: its value becomes an ETag, a cache key, a fingerprint or a checksum (an
-    assignment, a keyword, a call or the function named so, and no secret named with it), the call sits in
+    assignment, a keyword, a dict key, a call or the function named so, and no secret named with it), the call sits in
     an HTTP Digest authentication class or function (RFC 7616 names MD5 and SHA-1), the function that calls it
     is the digest of an HMAC (`digestmod=`, `digest_method = staticmethod(_sha1)`) or the implementation of an
     SQL function (`create_function("MD5", 1, _md5)`). MD5 or SHA-1 of a token, a signature or a PIN keeps
@@ -202,6 +202,14 @@ class WeakPasswordHash(Rule):
 
     def leave_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None and names_content_id(node.keyword.value):
+            self._content_ids -= 1
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        if names_content_id(string_value(node.key)):  # `{"ETag": sha1(body).hexdigest()}`
+            self._content_ids += 1
+
+    def leave_DictElement(self, node: cst.DictElement) -> None:
+        if names_content_id(string_value(node.key)):
             self._content_ids -= 1
 
     def _note_digest_function(self, value: cst.BaseExpression) -> None:
