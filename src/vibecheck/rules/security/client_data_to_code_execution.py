@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 import libcst as cst
@@ -38,6 +39,7 @@ CWE = (94, 95)
 FILE_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "pathlib.Path", "pathlib.PurePath"})
 READ_METHODS = frozenset({"read", "read_text", "read_bytes"})
 RUNNERS = frozenset({"eval", "exec", "builtins.eval", "builtins.exec"})
+RUNNER_CALL = re.compile(r"\b(?:exec|eval)\s*\(")  # not `execute(`, `.evaluate(`: a file without one has nothing to vet
 # Where command-line input comes from (a taint's origin starts with one): its sender is whoever runs the command.
 COMMAND_LINE_ORIGINS = ("sys.argv", "input(", "builtins.input(", "raw_input(", "sys.stdin", "fileinput.")
 
@@ -122,7 +124,7 @@ class ClientDataToCodeExecution(ClientSinkRule):
     vets = ("B307", "B102")
 
     def visit_Module(self, node: cst.Module) -> None:
-        self._runs_code = "exec" in self.context.source or "eval" in self.context.source
+        self._runs_code = RUNNER_CALL.search(self.context.source) is not None
         self._reads_state: FlowState | None = None
         self._handles: dict[str, cst.Call] = {}  # names bound to an opened file (`with open(p) as f`)
         self._contents: set[str] = set()  # names bound to what a file holds (`code = f.read()`)
