@@ -407,12 +407,17 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
     (`try: data = cache.get(key)` / `except Exception:` / `# some backends raise on invalid keys` / `data = None`):
     the failure is answered by the value the code goes on with, as the author explains. A commented `pass` is
     such a fallback when the value the code goes on with is already there: the `try` only updates names it reads
-    (`value = loads(value)` / `# keep the value as a string`), or returns what a `return` after it replaces."""
+    (`value = loads(value)` / `# keep the value as a string`), or returns what a `return` after it replaces. So is
+    a handler that returns another result in place of the one the `try` returns, computed there
+    (`# fall back to the plain text` / `template = from_string(body)` / `return template`), or one that only
+    calls (`self.create()  # reset the session`) before a fallback `return` after the `try`."""
     fallbacks = handler_statements(handler)
     if not fallbacks or not _explained(handler):
         return False
     if all(isinstance(small, cst.Pass) for small in fallbacks):
         return _keeps_prior_value(statement, function)
+    if _returns_instead(fallbacks, statement, function):
+        return True
     computed = {_target_text(t) for small in suite_statements(statement.body) for t in _assign_targets(small)}
     computed.discard(None)
     return all(isinstance(small, (cst.Assign, cst.AnnAssign)) and all(_target_text(t) in computed
@@ -426,6 +431,20 @@ def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> 
     if computed and all(_updates_itself(small) for small in computed):
         return True
     return (bool(computed) and isinstance(computed[-1], cst.Return) and function is not None
+            and isinstance(_statement_after(function.body, statement), cst.Return))
+
+
+def _returns_instead(fallbacks: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
+    """The `try` ends by returning its result and the handler answers with another one: it returns a value it
+    computes with assignments, or it only calls (a reset) and a `return` after the `try` gives the fallback."""
+    computed = suite_statements(statement.body)
+    if not computed or not isinstance(computed[-1], cst.Return):
+        return False
+    *steps, last = fallbacks
+    if isinstance(last, cst.Return):
+        return last.value is not None and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in steps)
+    return (function is not None and all(isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+                                         for small in fallbacks)
             and isinstance(_statement_after(function.body, statement), cst.Return))
 
 
