@@ -537,6 +537,18 @@ HASH_UNSAFE = {
             def sign(self, key, body):
                 return hashlib.md5(key + body).hexdigest()
         ''', 6),
+    "a helper a cache-key function calls, also called to sign": ('''
+        import hashlib
+
+        def cache_key(values):
+            return "k-" + sign(values)
+
+        def sign(values):
+            return hashlib.md5("|".join(values).encode()).hexdigest()
+
+        def send(values):
+            return {"values": values, "signature": sign(values)}
+        ''', 8),
     "a helper no content-id function calls": ('''
         import hashlib
 

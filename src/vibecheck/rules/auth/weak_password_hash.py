@@ -129,7 +129,11 @@ class WeakPasswordHash(Rule):
         self._content_ids = 0  # depth of assignments, calls and keywords naming a content identifier (an ETag)
         self._constructors: list[dict[str, cst.Call]] = [{}]  # per scope: hash object names -> the call making them
         self._in_function: list[tuple[str, cst.Call]] = []  # weak hashes whose function may turn out a digest method
-        self._vouched_functions: set[str] = set()  # names used as an HMAC's digest, an SQL function or by a content-id function
+        self._digest_functions: set[str] = set()  # names used as an HMAC's digest or an SQL function
+        # Functions called from a content-id function (`def cache_key(...): ... self.generate_hash(names)`), and those
+        # called from anywhere else: a helper counts as making content ids only when no other code calls it.
+        self._content_callees: set[str] = set()
+        self._other_callees: set[str] = set()
         self._naming_content_ids: list[bool] = []  # per function: whether its name says it makes a content id
         self._digest_auth = "qop" in self.context.source  # RFC 7616's quality-of-protection parameter
 
@@ -153,7 +157,8 @@ class WeakPasswordHash(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         for function, call in self._in_function:
-            if function in self._vouched_functions:
+            if function in self._digest_functions or (
+                    function in self._content_callees and function not in self._other_callees):
                 self.vet(call)
 
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -223,14 +228,15 @@ class WeakPasswordHash(Rule):
             return
         name = callee_tail(value)
         if name is not None:
-            self._vouched_functions.add(name)
+            self._digest_functions.add(name)
 
     def _note_call_roles(self, node: cst.Call) -> None:
         """The functions this call hands on as a digest or an SQL function (the third positional argument), and
         the one a content-id function calls (`def cache_key(...): ... self.generate_hash(names)`)."""
         tail = callee_tail(node.func)
-        if tail is not None and self._naming_content_ids and self._naming_content_ids[-1]:
-            self._vouched_functions.add(tail)
+        if tail is not None:
+            in_content_id = bool(self._naming_content_ids) and self._naming_content_ids[-1]
+            (self._content_callees if in_content_id else self._other_callees).add(tail)
         hands_on = tail in SQL_FUNCTION_REGISTRARS or (tail in ("new", "HMAC", "digest")
                                                         and self.qualified_name(node) in HMAC_CALLS)
         if hands_on and len(node.args) > 2 and node.args[2].keyword is None:
