@@ -325,3 +325,62 @@ def probe_that_returns(entry):
         return None
     else:
         return module.apps
+
+
+def from_prefixed_env(environ, config):
+    for key in sorted(environ):
+        value = environ[key]
+        try:
+            value = json.loads(value)
+        # ok: VC101 -- the comment says the value read before the `try` is the fallback
+        except Exception:
+            # Keep the value as a string if loading failed.
+            pass
+        config[key] = value
+
+
+def decode_session(data):
+    try:
+        return signing.loads(data)
+    # ok: VC101 -- the commented fallback is the `return` after the `try`
+    except Exception:  # unpickling errors: an empty session
+        pass
+    return {}
+
+
+def update_without_comment(environ, key):
+    value = environ[key]
+    try:
+        value = json.loads(value)
+    # expect: VC101 -- the same shape without a word on why
+    except Exception:
+        pass
+    return value
+
+
+def commented_pass_without_fallback():
+    try:
+        work()
+    # expect: VC101 -- the comment explains nothing the code goes on with
+    except Exception:
+        # ignore errors
+        pass
+
+
+def commented_pass_new_value(raw):
+    try:
+        parsed = json.loads(raw)
+    # expect: VC101 -- `parsed` had no value before: the code goes on with an unbound name
+    except Exception:
+        # parsing failed, fine
+        pass
+    return parsed
+
+
+def commented_pass_then_nothing(data):
+    try:
+        return signing.loads(data)
+    # expect: VC101 -- nothing after the `try` supplies the fallback: the caller gets `None`
+    except Exception:  # bad data
+        pass
+    log.info("done")

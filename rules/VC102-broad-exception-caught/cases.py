@@ -363,3 +363,49 @@ if __name__ == "__main__":
     # ok: VC102 -- the script's top level
     except Exception as exc:
         logger.critical("fatal: %s", exc)
+
+
+class ErrorRenderer:
+    def error_template(self, names, response):
+        try:
+            return self.resolve_template(names)
+        # ok: VC102 -- another result in place of the one the `try` returns, explained
+        except Exception:
+            # Fall back to the status line as the page
+            body = "%d %s" % (response.status_code, response.status_text)
+            return self.from_string(body)
+
+    def decode(self, data):
+        try:
+            return self.loads(data)
+        # ok: VC102 -- an explained reset before the fallback `return` after the `try`
+        except Exception:
+            # Bad signature or unpickling errors: start a new session.
+            self.create()
+        return {}
+
+    def error_template_unexplained(self, names, response):
+        try:
+            return self.resolve_template(names)
+        # expect: VC102 -- the same fallback without a word on why
+        except Exception:
+            body = "%d %s" % (response.status_code, response.status_text)
+            return self.from_string(body)
+
+    def decode_then_nothing(self, data):
+        try:
+            return self.loads(data)
+        # expect: VC102 -- nothing after the `try` gives the fallback
+        except Exception:
+            # start a new session
+            self.create()
+        self.log_state()
+
+    def notify_then_return(self, data):
+        try:
+            self.send(data)
+            return True
+        # expect: VC102 -- the handler hides the failure behind a side effect, and the `try` returns no result it replaces
+        except Exception:
+            # tell the user
+            self.flash("failed")

@@ -3,6 +3,7 @@ import hashlib
 import hmac
 import os
 import urllib.parse
+from urllib.parse import urlparse
 
 API_KEY = os.environ["API_KEY"]
 
@@ -289,3 +290,20 @@ def secret_from_settings_class(signature):
 def token_kind_is_an_enum_member(token, Token):
     # ok: VC204 -- picks a branch by the token's type: an enum member, not a secret
     return token.kind == Token.Kind.ACCESS_TOKEN
+
+
+def origin_allowed(origin, allowed_origins):
+    parsed_origin = urlparse(origin)
+    for allowed in allowed_origins:
+        parsed_allowed = urlparse(allowed)
+        # ok: VC204 -- the user-info parts of two parsed URLs: one URL matched against another
+        if parsed_origin.password != parsed_allowed.password:
+            continue
+        return True
+    return False
+
+
+def database_login(url, settings):
+    parsed = urlparse(url)
+    # expect: VC204 -- a parsed URL's password against a kept secret
+    return parsed.password == settings.DB_PASSWORD

@@ -97,3 +97,13 @@ def etag(body):
 def password_length_fingerprint(password_length):
     # ok: VC205
     return hashlib.sha256(str(password_length).encode()).hexdigest()
+
+
+def cache_credentials(password):
+    # expect: VC205 -- a cache-named function still hashes a password
+    return hashlib.md5(password.encode()).hexdigest()
+
+
+def generate_etag(body):
+    # ok: VC205
+    return hashlib.sha1(body).hexdigest()

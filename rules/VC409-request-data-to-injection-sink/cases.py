@@ -206,6 +206,16 @@ def django_article(request, slug):
     return HttpResponseRedirect("/articles/" + slug)
 
 
+def django_typed_next(request, next_url: str, page: int | None = None):
+    # expect: VC409 -- a capture typed as a converter's `str`
+    return HttpResponseRedirect(next_url)
+
+
+def complete_login(request, sociallogin: SocialLogin) -> HttpResponseRedirect:
+    # ok: VC409 -- typed as a class: an object the caller passed, no URL capture
+    return HttpResponseRedirect(sociallogin.state["next"])
+
+
 def _set_cache_headers(request, response, etag):
     if request.method in ("GET", "HEAD"):
         # ok: VC409

@@ -142,3 +142,10 @@ def method_named_eval():
     model = object()
     # ok: VC413
     return str(getattr(model, "eval")(request.args["x"]))
+
+
+def from_pyfile(namespace, filename):
+    with open(filename, "rb") as config_file:
+        # ok: VC413 -- a configuration file the program names (bandit's B102 becomes a notice)
+        exec(compile(config_file.read(), filename, "exec"), namespace)
+

@@ -108,6 +108,7 @@ class PendingVet:
     node: Any
     statement: tuple[int, ...] | None = None
     fix: None = None
+    notice: bool = False  # the finding is kept as a notice (`info`) instead of dropped
 
 
 @dataclass
@@ -288,12 +289,14 @@ class Rule(BaseRule):
         self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe,
                                                   self.context.statement))
 
-    def vet(self, node: cst.CSTNode) -> None:
+    def vet(self, node: cst.CSTNode, *, notice: bool = False) -> None:
         """Say that `node` was examined and is safe for every code in the rule's `vets`: a finding of such a code
         (another tool's context-free alarm) that starts inside the node's range is dropped. Mark the narrowest node
         that holds the finding's start and whose every part the proof covers: a vetted node clears what starts
-        anywhere inside it. Costs an append; positions are resolved only in a file where such a finding exists."""
-        self.context.vets.append(PendingVet(type(self), node, self.context.statement))
+        anywhere inside it. With `notice`, the finding stays as a notice (`info`, which does not fail the build):
+        the code shows the risk is a design choice a reader may still want to see (`exec` of a configuration file).
+        Costs an append; positions are resolved only in a file where such a finding exists."""
+        self.context.vets.append(PendingVet(type(self), node, self.context.statement, notice=notice))
 
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         return self.context.qualified_name(node)

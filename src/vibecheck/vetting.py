@@ -16,6 +16,10 @@ Vetting is that way, data-driven like `supersedes`:
   are the positions of the vetted nodes resolved, per statement, like the positions of reports. A file without
   such a finding costs nothing more, so the mechanism stays off the hot path.
 
+A rule may instead vet a node as a *notice* (`self.vet(node, notice=True)`): the finding stays, at `info`, which
+does not fail the build (B102 on `exec` of a configuration file the program reads: a design choice, shown, not
+failed). A finding inside both kinds of vetted node is dropped.
+
 A finding is cleared when its code is among the vetting rule's `vets`, that rule is enabled for the file (a rule
 walked only for a project rule's facts, or switched off, vouches for nothing), and the finding's start
 (line and column) lies inside a vetted node's range. vibecheck's own findings are never cleared this way.
@@ -26,10 +30,10 @@ decide which rules run.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from vibecheck.model import Finding, Position
+from vibecheck.model import Finding, Position, Severity
 
 # (the pending vets to place) -> {id(node): (start, end)}, each position 1-based in line and column
 Resolver = Callable[[Sequence[Any]], dict[int, tuple[Position, Position]]]
@@ -43,7 +47,8 @@ class Vetted:
     resolve: Resolver
 
     def drop(self, findings: list[Finding], enabled: Collection[str]) -> list[Finding]:
-        """`findings` without those another tool reported inside a node that an enabled rule vetted for their code."""
+        """`findings` without those another tool reported inside a node that an enabled rule vetted for their code,
+        and with those inside a node vetted as a notice reported at `info`."""
         vets = [vet for vet in self.vets if vet.rule.code in enabled]
         vetted_codes = {code for vet in vets for code in vet.rule.vets}
         if not any(f.code in vetted_codes and f.source != "vibecheck" for f in findings):
@@ -52,12 +57,20 @@ class Vetted:
         vets = [vet for vet in vets if wanted.intersection(vet.rule.vets)]
         ranges = self.resolve(vets)
         spans: dict[str, list[tuple[Position, Position]]] = {}
+        notices: dict[str, list[tuple[Position, Position]]] = {}
         for vet in vets:
             where = ranges.get(id(vet.node))
             if where is not None:
                 for code in vet.rule.vets:
-                    spans.setdefault(code, []).append(where)
-        return [f for f in findings if f.source == "vibecheck" or not _inside(f.location.start, spans.get(f.code, ()))]
+                    (notices if vet.notice else spans).setdefault(code, []).append(where)
+        kept = []
+        for finding in findings:
+            if finding.source == "vibecheck":
+                kept.append(finding)
+            elif not _inside(finding.location.start, spans.get(finding.code, ())):
+                notice = _inside(finding.location.start, notices.get(finding.code, ()))
+                kept.append(replace(finding, severity=Severity.INFO) if notice else finding)
+        return kept
 
 
 def _inside(position: Position, spans: Sequence[tuple[Position, Position]]) -> bool:

@@ -62,13 +62,13 @@ def test_ignoring_a_rule_ignores_the_bandit_checks_it_supersedes(tmp_path: Path)
 
 
 def test_bandit_codes_are_rated_on_vibecheck_severity_scale(tmp_path: Path) -> None:
-    weak_hash = "import hashlib\n\n\ndef etag(body):\n    return hashlib.md5(body).hexdigest()\n"
-    write(tmp_path, {"lib.py": ASSERT, "etag.py": weak_hash, "opts.py": 'SETTINGS = {"PASSWORD": "None"}\n'})
+    weak_hash = "import hashlib\n\n\ndef signature(key, body):\n    return hashlib.md5(key + body).hexdigest()\n"
+    write(tmp_path, {"lib.py": ASSERT, "sign.py": weak_hash, "opts.py": 'SETTINGS = {"PASSWORD": "None"}\n'})
     run = run_vibecheck(["--format", "json", "."], cwd=tmp_path)
     rated = sorted((f["code"], f["severity"]) for f in json.loads(run.stdout)["findings"])
     assert rated == [("B101", "info"), ("B105", "info"), ("B324", "medium")]
     assert run.returncode == 1, run.stderr
-    write(tmp_path, {"etag.py": weak_hash.replace("(body)", "(body, usedforsecurity=False)")})
+    write(tmp_path, {"sign.py": weak_hash.replace("(key + body)", "(key + body, usedforsecurity=False)")})
     notices_only = run_vibecheck(["--format", "json", "."], cwd=tmp_path)
     assert [f["severity"] for f in json.loads(notices_only.stdout)["findings"]] == ["info", "info"]
     assert notices_only.returncode == 0, notices_only.stdout

@@ -383,3 +383,17 @@ def test_prefiltered_checks_still_report_through_an_alias() -> None:
     source = "import yaml as y\nimport requests as r\n\ny.load(data)\nr.get(url)\n"
     findings, errors = run_bandit("app.py", source, BanditOptions(), is_test_file=False)
     assert errors == [] and {"B506", "B113"} <= {f.code for f in findings}
+
+
+def test_b104_only_where_all_interfaces_may_be_bound_not_compared() -> None:
+    findings = run('''
+        def banner(host, app):
+            if host in {"0.0.0.0", "::"}:
+                shown = "all addresses"
+            if host == "0.0.0.0" or "0.0.0.0" != host:
+                shown = "IPv4"
+            app.run(host="0.0.0.0")
+            default = "0.0.0.0"
+            return shown, default
+        ''')
+    assert [line for code, line in codes_and_lines(findings) if code == "B104"] == [7, 8]

@@ -188,6 +188,22 @@ def test_only_other_tools_findings_inside_the_vetted_range_of_an_enabled_rule_ar
     assert vetted.drop(findings, {"VC402"}) == findings
 
 
+def test_findings_inside_a_node_vetted_as_a_notice_stay_at_info() -> None:
+    class Rule:
+        code, vets = "VC999", ("B102",)
+
+    def finding(line: int) -> Finding:
+        where = Position(line, 1)
+        return Finding(code="B102", name="x", message="m", location=Location("f.py", where, where),
+                       severity=Severity.MEDIUM, confidence=Confidence.HIGH, category=Category.SECURITY, source="bandit")
+
+    notice, dropped = object(), object()
+    spans = {id(notice): (Position(2, 1), Position(4, 9)), id(dropped): (Position(4, 1), Position(4, 9))}
+    vetted = Vetted([PendingVet(Rule, notice, notice=True), PendingVet(Rule, dropped)], lambda vets: spans)
+    kept = vetted.drop([finding(1), finding(3), finding(4)], {"VC999"})
+    assert [(f.location.start.line, f.severity) for f in kept] == [(1, Severity.MEDIUM), (3, Severity.INFO)]
+
+
 def test_b602_is_cleared_where_bandit_reports_it_on_a_call_over_several_lines() -> None:
     found = unfiltered('''
         import subprocess
@@ -382,3 +398,329 @@ def test_b110_is_cleared_on_handlers_vc101_judges_decided_and_kept_on_swallowed_
                 pass
         ''', Settings(select=("B", "VC101")))
     assert [(code, line) for code, line in found if code in ("B110", "VC101")] == [("B110", 13), ("VC101", 13)]
+
+
+HASH = Settings(select=("B", "VC205"))
+HASH_SAFE = {
+    "etag function": '''
+        from hashlib import sha1
+
+        def generate_etag(data):
+            return sha1(data).hexdigest()
+        ''',
+    "cache key assigned": '''
+        import hashlib
+
+        def lookup(cache, url):
+            cache_key = "page:" + hashlib.md5(url.encode()).hexdigest()
+            return cache.get(cache_key)
+        ''',
+    "cache call and etag keyword": '''
+        import hashlib
+
+        def store(cache, response, url, body):
+            cache.set(hashlib.md5(url.encode()).hexdigest(), body)
+            response.set_etag(hashlib.sha1(body).hexdigest())
+            return make_response(body, etag=hashlib.md5(body).hexdigest())
+        ''',
+    "ETag header": '''
+        import hashlib
+
+        def send(body, response):
+            response.headers["ETag"] = hashlib.md5(body).hexdigest()
+            return body, 200, {"ETag": hashlib.sha1(body).hexdigest()}
+        ''',
+    "hash object read into a fingerprint": '''
+        import hashlib
+
+        def scan(path, seen):
+            h = hashlib.md5()
+            with open(path, "rb") as stream:
+                h.update(stream.read())
+            fingerprint = h.hexdigest()
+            seen.add(fingerprint)
+        ''',
+    "helper a cache-key method calls": '''
+        import hashlib
+
+        class Loader:
+            def cache_key(self, name, skip):
+                return "-".join((name, self.generate_hash(skip)))
+
+            def generate_hash(self, values):
+                return hashlib.sha1("|".join(values).encode()).hexdigest()
+        ''',
+    "HTTP Digest authentication": '''
+        import hashlib
+        import os
+
+        class HTTPDigestAuth:
+            def build_digest_header(self, method, url, realm, nonce, qop):
+                def md5_utf8(x):
+                    return hashlib.md5(x.encode()).hexdigest()
+
+                cnonce = hashlib.sha1(os.urandom(8)).hexdigest()[:16]
+                return md5_utf8(f"{realm}:{nonce}:{cnonce}:{qop}")
+        ''',
+    "digest method of a signer": '''
+        import hashlib
+
+        def _lazy_sha1(string=b""):
+            return hashlib.sha1(string)
+
+        class SessionInterface:
+            digest_method = staticmethod(_lazy_sha1)
+        ''',
+    "HMAC digests": '''
+        import hashlib
+        import hmac
+
+        def _md5(data=b""):
+            return hashlib.md5(data)
+
+        def sign(key, message):
+            first = hmac.new(key, message, _md5).hexdigest()
+            return first, hmac.new(key, message, digestmod=lambda d=b"": hashlib.sha1(d)).hexdigest()
+        ''',
+    "SQL functions": '''
+        from hashlib import md5
+
+        def register(connection):
+            connection.create_function("MD5", 1, _sqlite_md5)
+
+        def _sqlite_md5(text):
+            return md5(text.encode()).hexdigest()
+        ''',
+}
+
+
+@pytest.mark.parametrize("source", HASH_SAFE.values(), ids=HASH_SAFE.keys())
+def test_b324_is_cleared_where_vc205_reads_the_hash_as_no_protection(source: str) -> None:
+    assert not [code for code, _ in unfiltered(source, HASH) if code in ("B324", "VC205")]
+
+
+def test_b324_stays_without_vc205() -> None:
+    assert ("B324", 5) in unfiltered(HASH_SAFE["etag function"], Settings(select=("B",)))
+
+
+HASH_UNSAFE = {
+    "signature": ('''
+        import hashlib
+
+        def sign(secret, payload):
+            signature = hashlib.md5(secret + payload).hexdigest()
+            return signature
+        ''', 5),
+    "token in a cache-named function": ('''
+        import hashlib
+
+        def cache_token(token):
+            return hashlib.sha1(token.encode()).hexdigest()
+        ''', 5),
+    "token cache key": ('''
+        import hashlib
+
+        def remember(user):
+            token_cache_key = hashlib.md5(user.email.encode()).hexdigest()
+            return token_cache_key
+        ''', 5),
+    "PIN with a salt": ('''
+        import hashlib
+
+        def hash_pin(pin):
+            return hashlib.sha1(f"{pin} added salt".encode()).hexdigest()[:12]
+        ''', 5),
+    "digest-named class without digest authentication": ('''
+        import hashlib
+
+        class MessageDigest:
+            def sign(self, key, body):
+                return hashlib.md5(key + body).hexdigest()
+        ''', 6),
+    "a helper a cache-key function calls, also called to sign": ('''
+        import hashlib
+
+        def cache_key(values):
+            return "k-" + sign(values)
+
+        def sign(values):
+            return hashlib.md5("|".join(values).encode()).hexdigest()
+
+        def send(values):
+            return {"values": values, "signature": sign(values)}
+        ''', 8),
+    "a helper no content-id function calls": ('''
+        import hashlib
+
+        def generate_hash(values):
+            return hashlib.sha1("|".join(values).encode()).hexdigest()
+
+        def api_signature(values):
+            return generate_hash(values)
+        ''', 5),
+}
+
+
+@pytest.mark.parametrize(("source", "line"), HASH_UNSAFE.values(), ids=HASH_UNSAFE.keys())
+def test_b324_stays_on_hashes_that_protect_something(source: str, line: int) -> None:
+    assert ("B324", line) in unfiltered(source, HASH)
+
+
+def test_b324_gives_way_to_vc205_on_a_password_also_in_a_cache_named_function() -> None:
+    found = unfiltered('''
+        import hashlib
+
+        def cache_credentials(password):
+            return hashlib.md5(password.encode()).hexdigest()
+        ''', HASH)
+    assert ("VC205", 5) in found and ("B324", 5) in found  # left for the filter stage, which drops it for VC205's
+
+
+RUNS = Settings(select=("B", "VC413"))
+
+
+def severities(source: str, settings: Settings = RUNS) -> list[tuple[str, int, str]]:
+    """(code, line, severity) of every finding before the filter stage."""
+    result = Pipeline(settings).check_bytes("app/mod.py", "app/mod.py", textwrap.dedent(source).encode())
+    assert not result.errors
+    return sorted((f.code, f.location.start.line, f.severity.value) for f in result.findings)
+
+
+FILE_RUNS = {
+    "config file through compile": ('''
+        import types
+
+        def from_pyfile(root, filename):
+            d = types.ModuleType("config")
+            with open(root + filename, mode="rb") as config_file:
+                exec(compile(config_file.read(), filename, "exec"), d.__dict__)
+            return d
+        ''', "B102", 7),
+    "startup script by eval": ('''
+        import os
+
+        def shell():
+            ctx = {}
+            startup = os.environ.get("PYTHONSTARTUP")
+            if startup and os.path.isfile(startup):
+                with open(startup) as f:
+                    eval(compile(f.read(), startup, "exec"), ctx)
+        ''', "B307", 9),
+    "contents read into a name first": ('''
+        import os
+
+        def run_rc(namespace):
+            for pythonrc in (os.environ.get("PYTHONSTARTUP"), "~/.pythonrc.py"):
+                with open(pythonrc) as handle:
+                    pythonrc_code = handle.read()
+                exec(compile(pythonrc_code, pythonrc, "exec"), namespace)
+        ''', "B102", 8),
+    "pathlib and a module-level version file": ('''
+        from pathlib import Path
+
+        about = {}
+        exec(Path("src/pkg/__about__.py").read_text(), about)
+        exec(open("src/pkg/version.py").read(), about)
+        ''', "B102", 5),
+}
+
+
+@pytest.mark.parametrize(("source", "code", "line"), FILE_RUNS.values(), ids=FILE_RUNS.keys())
+def test_exec_of_a_file_the_program_names_is_a_notice(source: str, code: str, line: int) -> None:
+    assert (code, line, "info") in severities(source)
+
+
+def test_exec_of_a_file_stays_failing_without_vc413() -> None:
+    source, code, line = FILE_RUNS["config file through compile"]
+    assert (code, line, "medium") in severities(source, Settings(select=("B",)))
+
+
+CODE_RUNS = {
+    "request body": ('''
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+        @app.post("/run")
+        def run():
+            exec(request.get_data(as_text=True), {})
+        ''', "B102", 8),
+    "file named by the client": ('''
+        from flask import Flask, request
+
+        app = Flask(__name__)
+
+        @app.post("/run")
+        def run():
+            with open(request.args["script"]) as f:
+                exec(f.read(), {})
+        ''', "B102", 9),
+    "file named on the command line": ('''
+        import sys
+
+        def main():
+            source = open(sys.argv[1]).read()
+            exec(source)
+        ''', "B102", 6),
+    "model output": ('''
+        import openai
+
+        def solve(question):
+            answer = openai.chat.completions.create(model="m", messages=[{"role": "user", "content": question}])
+            return eval(answer.choices[0].message.content)
+        ''', "B307", 6),
+    "name rebound to other text after the read": ('''
+        def run(path, payload):
+            code = open(path).read()
+            code = payload
+            exec(code)
+        ''', "B102", 5),
+    "generated code": ('''
+        def make(name, args):
+            definition = "def %s(%s): return 1" % (name, args)
+            namespace = {}
+            exec(definition, namespace)
+            return namespace[name]
+        ''', "B102", 5),
+}
+
+
+@pytest.mark.parametrize(("source", "code", "line"), CODE_RUNS.values(), ids=CODE_RUNS.keys())
+def test_exec_of_code_from_elsewhere_keeps_failing(source: str, code: str, line: int) -> None:
+    found = severities(source, Settings(select=("B", "VC401", "VC413")))
+    assert (code, line, "info") not in found
+    assert any(c == code and ln == line for c, ln, _ in found)
+
+
+TAGGED_MARKUP = '''
+    from markupsafe import Markup
+
+    class TagMarkup:
+        key = " m"
+
+        def to_json(self, value):
+            return str(value.__html__())
+
+        def to_python(self, value):
+            return Markup(value)
+
+        def tag(self, value):
+            return {self.key: Markup(value)}
+    '''
+
+
+def test_b704_is_a_notice_where_a_serializer_restores_the_markup_it_stored() -> None:
+    found = severities(TAGGED_MARKUP, MARKUP)
+    assert [(line, severity) for code, line, severity in found if code == "B704"] == [(11, "info"), (14, "medium")]
+
+
+def test_b704_stays_on_loading_markup_a_class_never_stored() -> None:
+    found = severities(TAGGED_MARKUP.replace("value.__html__()", "value"), MARKUP)
+    assert [(line, severity) for code, line, severity in found if code == "B704"] == [(11, "medium"), (14, "medium")]
+
+
+def test_b704_stays_on_a_loader_that_marks_something_else_than_its_parameter() -> None:
+    source = TAGGED_MARKUP.replace("return Markup(value)", "return Markup(request.cookies['m'])").replace(
+        "from markupsafe import Markup", "from flask import request\n    from markupsafe import Markup")
+    found = severities(source, MARKUP)
+    assert ("B704", 12, "medium") in found and ("B704", 12, "info") not in found

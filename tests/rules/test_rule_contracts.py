@@ -214,7 +214,6 @@ DISTINCT_PROBLEMS: dict[frozenset[str], str] = {
 # owners of those rules; until then they are known, not silent.
 DUPLICATES_TO_RESOLVE: dict[frozenset[str], str] = {
     frozenset({"B311", "VC206"}): "`random` used for a token: VC206 is the precise form of bandit's B311",
-    frozenset({"B324", "VC205"}): "MD5/SHA-1 of a password: VC205 is the precise form of bandit's B324",
     frozenset({"VC204", "VC410"}): "a plain-text password compared with `==`: hashing it (VC410) also removes the `==`",
 }
 

@@ -117,6 +117,9 @@ WEB_FRAMEWORKS = ("flask", "django", "rest_framework", "starlette", "fastapi", "
                   "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid")
 SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "Decimal", "PositiveInt",
                           "conint", "StrictInt", "StrictBool"})
+# What a Django URL capture can be annotated as (path converters give `str`, `int` or `UUID`): a view parameter typed
+# as any other class (`sociallogin: SocialLogin`) is an object the caller passed, so the function is a helper.
+CAPTURE_TYPES = frozenset({"str", "int", "UUID", "uuid.UUID", "Any", "typing.Any", "t.Any"})
 SCALAR_CONVERTER = re.compile(r"<(?:int|float|uuid)(?:\([^)]*\))?:(\w+)>")
 HTTP_METHOD_NAMES = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 
@@ -1148,6 +1151,12 @@ def is_route_handler(function: cst.FunctionDef) -> bool:
     return False
 
 
+def _may_be_capture(parameter: cst.Param) -> bool:
+    """Whether a Django view's parameter can hold a URL capture: unannotated, or typed as a converter's value."""
+    annotations = _annotation_names(parameter)
+    return not annotations or bool(annotations & CAPTURE_TYPES)
+
+
 def _annotation_names(parameter: cst.Param) -> set[str]:
     if parameter.annotation is None:
         return set()
@@ -1232,7 +1241,7 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     django_view = not route and "request" in request_objects and module_uses_django(imports)
     if django_view and not called_here and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
-        inputs.update(names[names.index("request") + 1:])
+        inputs.update(param.name.value for param in params[names.index("request") + 1:] if _may_be_capture(param))
     if handler_method and names[:1] == ["self"] and function.name.value in HTTP_METHOD_NAMES:
         inputs.update(names[1:])
     return request_objects, inputs, shadowed

@@ -9,6 +9,8 @@ file reading and its tester, so that:
   functions' `_config`, which would leak one configuration into another),
 - a check that raises becomes an `EngineError` for that file instead of a log line,
 - hard-coded password findings (B105-B107) never print the password,
+- a finding whose node's place shows no defect is not reported (`_names_no_defect`: B104's `"0.0.0.0"`
+  compared with a host, not bound),
 - findings that are noise in a test file (B101 assert, B105-B107 fixture passwords, ...; see
   `TEST_FILE_SKIPS`) are not reported there by default; `test-file-skips = [...]` replaces the list.
 
@@ -461,6 +463,8 @@ class _Tester:
             result.test = check.function.__name__
             if result.test_id == "":
                 result.test_id = check.test_id
+            if _names_no_defect(result.test_id, temp.get("node")):
+                continue
             skip = self._nosec(temp, result)
             if skip is not None and (not skip or result.test_id in skip):
                 continue
@@ -474,6 +478,17 @@ class _Tester:
         if on_line is None and on_node is None:
             return None
         return set(on_line or ()) | set(on_node or ())
+
+
+def _names_no_defect(code: str, node: Any) -> bool:
+    """A finding the place of its node shows to be no defect: B104's `"0.0.0.0"` as an operand of a comparison
+    (`if host == "0.0.0.0":`, `host in {"0.0.0.0", "::"}`) tests a configured host, it binds nothing."""
+    if code != "B104" or node is None:
+        return False
+    parent = getattr(node, "_bandit_parent", None)
+    if isinstance(parent, (ast.Set, ast.Tuple, ast.List)):
+        parent = getattr(parent, "_bandit_parent", None)
+    return isinstance(parent, ast.Compare)
 
 
 def _nosec_lines(source: str) -> dict[int, set[str] | None]:

@@ -220,7 +220,7 @@ class SecretComparedWithEquals(Rule):
         if any(self._is_sentinel(side) or _is_enum_member(side) or _is_model_column(side) for side in (left, right)):
             return False
         left_name, right_name = value_name(left), value_name(right)
-        if _both_hashes(left, left_name, right, right_name):
+        if _both_hashes(left, left_name, right, right_name) or all(self._is_url_credential(side) for side in (left, right)):
             return False
         if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
             return False  # one side is metadata about a secret (`cache_token`, `signature_method`)
@@ -263,6 +263,11 @@ class SecretComparedWithEquals(Rule):
         if isinstance(node, cst.Attribute) and node.attr.value in URL_CREDENTIALS:
             return self._is_parsed_url(node.value)
         return False
+
+    def _is_url_credential(self, node: cst.BaseExpression) -> bool:
+        """`urlparse(origin).password`: the user-info part of a parsed URL. Two of them compared match one URL against
+        another (an origin against an allowed origin), not a presented secret against a kept one."""
+        return isinstance(node, cst.Attribute) and node.attr.value in URL_CREDENTIALS and self._is_parsed_url(node.value)
 
     def _is_parsed_url(self, node: cst.BaseExpression) -> bool:
         if isinstance(node, cst.Name):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import libcst as cst
 
+from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, target_name, value_name
-from vibecheck.rules.auth.names import PASSWORD_KIND, function_kinds, is_password_name
+from vibecheck.rules.auth.names import PASSWORD_KIND, function_kinds, is_password_name, secret_kinds, words
 
 FAST_HASHES = frozenset({
     "md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384", "sha3_512",
@@ -17,6 +20,16 @@ FAST_HASHES = frozenset({
 })
 CONSTRUCTORS = frozenset(f"hashlib.{name}" for name in FAST_HASHES) | {"hashlib.new"}
 NAME_NODES = (cst.Name, cst.Attribute, cst.Subscript, cst.Call)
+# Words naming what a hash is for when it is no secret: a response's ETag, a cache key, a file's fingerprint or
+# checksum. MD5/SHA-1 there only tell contents apart; nobody gains by forging a collision.
+CONTENT_ID_WORDS = ("etag", "cache", "fingerprint", "checksum")
+# Where a hash constructor is handed to an HMAC (or a signer built on one) as its digest: HMAC-SHA1 and HMAC-MD5
+# stay sound, since an HMAC's strength does not rest on the hash's collision resistance.
+DIGEST_KEYWORDS = frozenset({"digestmod", "digest_method", "hashfunc", "hash_func"})
+HMAC_CALLS = frozenset({"hmac.new", "hmac.HMAC", "hmac.digest"})
+# sqlite3's `create_function(name, narg, func)` (and Django's `create_deterministic_function` wrapper): `func`
+# implements the SQL function `name`, whose algorithm the SQL that calls it chooses (`SELECT MD5(...)`).
+SQL_FUNCTION_REGISTRARS = frozenset({"create_function", "create_deterministic_function"})
 HINT = ("Hash passwords with a slow, salted key-derivation function: `hashlib.scrypt`, `hashlib.pbkdf2_hmac` with "
         "a high iteration count, bcrypt or argon2.")
 
@@ -30,6 +43,17 @@ def mentions_password(node: cst.CSTNode | None) -> bool:
             return True
         pending.extend(child_nodes(current))
     return False
+
+
+@lru_cache(maxsize=4096)
+def names_content_id(identifier: str | None) -> bool:
+    """`etag`, `cache_key`, `file_fingerprint`: the name says the value identifies contents, and names no secret
+    (`token_cache_key`, `signature_checksum` keep their findings)."""
+    if not identifier:
+        return False
+    lowered = identifier.lower()
+    return any(word in lowered for word in CONTENT_ID_WORDS) and not secret_kinds(identifier) and not any(
+        secret_kinds(word) for word in words(identifier))
 
 
 class WeakPasswordHash(Rule):
@@ -47,6 +71,14 @@ class WeakPasswordHash(Rule):
     Values that only mention a password but are tokens (`password_reset_token`) are not reported: hashing
     a random token with SHA-256 is fine. `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. Test
     files are not checked.
+
+    It supersedes bandit's `B324` (every MD5/SHA-1) on the lines it reports, and clears `B324` where the code
+    shows the hash protects nothing: its value becomes an ETag, a cache key, a fingerprint or a checksum (an
+    assignment, a keyword, a dict key, a call or the function named so, and no secret named with it), the call sits in
+    an HTTP Digest authentication class or function (RFC 7616 names MD5 and SHA-1), the function that calls it
+    is the digest of an HMAC (`digestmod=`, `digest_method = staticmethod(_sha1)`) or the implementation of an
+    SQL function (`create_function("MD5", 1, _md5)`). MD5 or SHA-1 of a token, a signature or a PIN keeps
+    bandit's finding.
 
     ## Why is this bad?
     General-purpose hashes are built to be fast: a stolen table of SHA-256 password hashes, even salted,
@@ -82,6 +114,9 @@ class WeakPasswordHash(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (916, 328)
+    # The same call's `B324` says less: a fast hash of a password is the weak-hash use that matters.
+    supersedes = ("B324",)
+    vets = ("B324",)
     # Every finding is a `hashlib` constructor (or a hash object one made), which the file must name.
     file_hints = ("hashlib",)
 
@@ -90,14 +125,41 @@ class WeakPasswordHash(Rule):
         self._functions: list[str] = []
         self._hashers: list[dict[str, str]] = [{}]  # per scope: names bound to a fast hash object -> its constructor
         self._password_targets = 0  # depth of assignments whose target is a password
+        self._classes: list[str] = []
+        self._content_ids = 0  # depth of assignments, calls and keywords naming a content identifier (an ETag)
+        self._constructors: list[dict[str, cst.Call]] = [{}]  # per scope: hash object names -> the call making them
+        self._in_function: list[tuple[str, cst.Call]] = []  # weak hashes whose function may turn out a digest method
+        self._digest_functions: set[str] = set()  # names used as an HMAC's digest or an SQL function
+        # Functions called from a content-id function (`def cache_key(...): ... self.generate_hash(names)`), and those
+        # called from anywhere else: a helper counts as making content ids only when no other code calls it.
+        self._content_callees: set[str] = set()
+        self._other_callees: set[str] = set()
+        self._naming_content_ids: list[bool] = []  # per function: whether its name says it makes a content id
+        self._digest_auth = "qop" in self.context.source  # RFC 7616's quality-of-protection parameter
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
         self._hashers.append({})
+        self._constructors.append({})
+        self._naming_content_ids.append(names_content_id(node.name.value))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
         self._hashers.pop()
+        self._constructors.pop()
+        self._naming_content_ids.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes.append(node.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes.pop()
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for function, call in self._in_function:
+            if function in self._digest_functions or (
+                    function in self._content_callees and function not in self._other_callees):
+                self.vet(call)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._enter_assignment(node, node.value)
@@ -114,13 +176,71 @@ class WeakPasswordHash(Rule):
     def _enter_assignment(self, node: cst.Assign | cst.AnnAssign, value: cst.BaseExpression | None) -> None:
         if isinstance(value, cst.Call) and self.qualified_name(value) in CONSTRUCTORS:
             qualified = self.qualified_name(value) or ""
-            self._hashers[-1].update((t.value, qualified) for t in assignment_targets(node) if isinstance(t, cst.Name))
+            names = [t.value for t in assignment_targets(node) if isinstance(t, cst.Name)]
+            self._hashers[-1].update((name, qualified) for name in names)
+            self._constructors[-1].update((name, value) for name in names)
         if self._targets_password(node):
             self._password_targets += 1
+        if self._targets_content_id(node):
+            self._content_ids += 1
+        if value is not None and any(target_name(t) in DIGEST_KEYWORDS for t in assignment_targets(node)):
+            self._note_digest_function(value)
 
     def _leave_assignment(self, node: cst.Assign | cst.AnnAssign) -> None:
         if self._targets_password(node):
             self._password_targets -= 1
+        if self._targets_content_id(node):
+            self._content_ids -= 1
+
+    @staticmethod
+    def _targets_content_id(node: cst.Assign | cst.AnnAssign) -> bool:
+        return any(names_content_id(target_name(t)) for t in assignment_targets(node))
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        keyword = node.keyword
+        if keyword is None:
+            return
+        if names_content_id(keyword.value):
+            self._content_ids += 1
+        elif keyword.value in DIGEST_KEYWORDS:
+            self._note_digest_function(node.value)
+
+    def leave_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None and names_content_id(node.keyword.value):
+            self._content_ids -= 1
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        if names_content_id(string_value(node.key)):  # `{"ETag": sha1(body).hexdigest()}`
+            self._content_ids += 1
+
+    def leave_DictElement(self, node: cst.DictElement) -> None:
+        if names_content_id(string_value(node.key)):
+            self._content_ids -= 1
+
+    def _note_digest_function(self, value: cst.BaseExpression) -> None:
+        """`value` is used as a digest (`digestmod=_sha1`, `staticmethod(_sha1)`, `lambda d=b"": sha1(d)`): the
+        function it names computes an HMAC's inner hash, and a weak constructor called by a lambda is vetted."""
+        if isinstance(value, cst.Call) and callee_tail(value.func) == "staticmethod" and value.args:
+            value = value.args[0].value
+        if isinstance(value, cst.Lambda):
+            if isinstance(value.body, cst.Call) and self.qualified_name(value.body) in CONSTRUCTORS:
+                self.vet(value.body)
+            return
+        name = callee_tail(value)
+        if name is not None:
+            self._digest_functions.add(name)
+
+    def _note_call_roles(self, node: cst.Call) -> None:
+        """The functions this call hands on as a digest or an SQL function (the third positional argument), and
+        the one a content-id function calls (`def cache_key(...): ... self.generate_hash(names)`)."""
+        tail = callee_tail(node.func)
+        if tail is not None:
+            in_content_id = bool(self._naming_content_ids) and self._naming_content_ids[-1]
+            (self._content_callees if in_content_id else self._other_callees).add(tail)
+        hands_on = tail in SQL_FUNCTION_REGISTRARS or (tail in ("new", "HMAC", "digest")
+                                                        and self.qualified_name(node) in HMAC_CALLS)
+        if hands_on and len(node.args) > 2 and node.args[2].keyword is None:
+            self._note_digest_function(node.args[2].value)
 
     @staticmethod
     def _targets_password(node: cst.Assign | cst.AnnAssign) -> bool:
@@ -129,6 +249,8 @@ class WeakPasswordHash(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         if self.context.is_test_file:
             return
+        if self._names_content_id_callee(node):
+            self._content_ids += 1
         qualified = self.qualified_name(node)
         if qualified in CONSTRUCTORS:
             data = argument(node, 1, "data") if qualified == "hashlib.new" else argument(node, 0, "data")
@@ -137,12 +259,39 @@ class WeakPasswordHash(Rule):
             in_password_function = bool(self._functions) and PASSWORD_KIND in function_kinds(self._functions[-1])
             if mentions_password(data) or self._password_targets or in_password_function:
                 self._report(node, node, qualified)
+            else:
+                self._vet_purpose(node)
             return
+        self._note_call_roles(node)
         func = node.func
-        if (isinstance(func, cst.Attribute) and func.attr.value == "update" and isinstance(func.value, cst.Name)
-                and func.value.value in self._hashers[-1] and node.args and mentions_password(node.args[0].value)):
-            constructor = self._hashers[-1][func.value.value]
-            self._report(node, None, constructor)
+        if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)):
+            return
+        receiver = func.value.value
+        if (func.attr.value == "update" and receiver in self._hashers[-1] and node.args
+                and mentions_password(node.args[0].value)):
+            self._report(node, None, self._hashers[-1][receiver])
+        elif func.attr.value in ("hexdigest", "digest") and self._content_ids and receiver in self._constructors[-1]:
+            self.vet(self._constructors[-1][receiver])  # `h = sha1(); ...; etag = h.hexdigest()`
+
+    def leave_Call(self, node: cst.Call) -> None:
+        if not self.context.is_test_file and self._names_content_id_callee(node):
+            self._content_ids -= 1
+
+    @staticmethod
+    def _names_content_id_callee(node: cst.Call) -> bool:
+        """`set_etag(...)`, `cache.set(...)`, `make_cache_key(...)`: what the call's arguments become is named."""
+        func = node.func
+        return names_content_id(callee_tail(func)) or (
+            isinstance(func, cst.Attribute) and names_content_id(callee_tail(func.value)))
+
+    def _vet_purpose(self, node: cst.Call) -> None:
+        """Clear bandit's B324 on a hash the code shows to protect nothing (see the docstring)."""
+        function = self._functions[-1] if self._functions else None
+        if self._content_ids or (self._naming_content_ids and self._naming_content_ids[-1]) or (
+                self._digest_auth and any("digest" in name.lower() for name in (*self._classes, *self._functions))):
+            self.vet(node)
+        elif function is not None:
+            self._in_function.append((function, node))
 
     def _report(self, node: cst.Call, constructor: cst.Call | None, qualified: str) -> None:
         algorithm = qualified.rsplit(".", 1)[-1]

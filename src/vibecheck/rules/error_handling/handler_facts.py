@@ -379,7 +379,8 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     name = function.name.value if function is not None else ""
     if name == "__del__" or waives_broad_except(handler):
         return True
-    if statement is not None and (is_best_effort_cleanup(statement) or is_explained_fallback(handler, statement)):
+    if statement is not None and (is_best_effort_cleanup(statement)
+                                  or is_explained_fallback(handler, statement, function)):
         return True
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and all(
@@ -401,17 +402,89 @@ def waives_broad_except(handler: cst.ExceptHandler) -> bool:
 TOOL_DIRECTIVE = re.compile(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibecheck:|mypy|pyright|ruff)", re.IGNORECASE)
 
 
-def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try) -> bool:
+def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, function: cst.FunctionDef | None = None) -> bool:
     """The handler only puts a fallback in place of what the `try` computes, and a comment says why
     (`try: data = cache.get(key)` / `except Exception:` / `# some backends raise on invalid keys` / `data = None`):
-    the failure is answered by the value the code goes on with, as the author explains."""
+    the failure is answered by the value the code goes on with, as the author explains. A commented `pass` is
+    such a fallback when the value the code goes on with is already there: the `try` only updates names it reads
+    (`value = loads(value)` / `# keep the value as a string`), or returns what a `return` after it replaces. So is
+    a handler that returns another result in place of the one the `try` returns, computed there
+    (`# fall back to the plain text` / `template = from_string(body)` / `return template`), or one that only
+    calls (`self.create()  # reset the session`) before a fallback `return` after the `try`."""
     fallbacks = handler_statements(handler)
     if not fallbacks or not _explained(handler):
         return False
+    if all(isinstance(small, cst.Pass) for small in fallbacks):
+        return _keeps_prior_value(statement, function)
+    if _returns_instead(fallbacks, statement, function):
+        return True
     computed = {_target_text(t) for small in suite_statements(statement.body) for t in _assign_targets(small)}
     computed.discard(None)
     return all(isinstance(small, (cst.Assign, cst.AnnAssign)) and all(_target_text(t) in computed
                for t in _assign_targets(small)) for small in fallbacks)
+
+
+def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> bool:
+    """Whether the code after a failed `try` goes on with a value it had before: every statement of the `try`
+    rebinds a name from its own value, or the `try` returns and the statement after it returns too."""
+    computed = suite_statements(statement.body)
+    if computed and all(_updates_itself(small) for small in computed):
+        return True
+    return (bool(computed) and isinstance(computed[-1], cst.Return) and function is not None
+            and isinstance(_statement_after(function.body, statement), cst.Return))
+
+
+def _returns_instead(fallbacks: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
+    """The `try` ends by returning its result and the handler answers with another one: it returns a value it
+    computes with assignments, or it only calls (a reset) and a `return` after the `try` gives the fallback."""
+    computed = suite_statements(statement.body)
+    if not computed or not isinstance(computed[-1], cst.Return):
+        return False
+    *steps, last = fallbacks
+    if isinstance(last, cst.Return):
+        return last.value is not None and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in steps)
+    return (function is not None and all(isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+                                         for small in fallbacks)
+            and isinstance(_statement_after(function.body, statement), cst.Return))
+
+
+def _updates_itself(small: cst.CSTNode) -> bool:
+    """`value = loads(value)`: an assignment to names that its value reads, which therefore held a value before."""
+    if not isinstance(small, (cst.Assign, cst.AnnAssign)) or small.value is None:
+        return False
+    targets = _assign_targets(small)
+    read = {node.value for node in walk_own(small.value) if isinstance(node, cst.Name)}
+    return bool(targets) and all(isinstance(t, cst.Name) and t.value in read for t in targets)
+
+
+def _statement_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> cst.CSTNode | None:
+    """The small statement (or compound statement) that follows `statement` in its block, searched from `suite`."""
+    statements = suite_statements(suite)
+    for index, current in enumerate(statements):
+        if current is statement:
+            return statements[index + 1] if index + 1 < len(statements) else None
+        for block in _blocks_of(current):
+            found = _statement_after(block, statement)
+            if found is not None:
+                return found
+    return None
+
+
+def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
+    """The blocks a compound statement holds (not nested functions or classes: `statement` is in this scope)."""
+    if isinstance(compound, (cst.FunctionDef, cst.ClassDef)) or not isinstance(compound, cst.BaseCompoundStatement):
+        return []
+    blocks = [compound.body]
+    for name in ("orelse", "finalbody"):
+        part = getattr(compound, name, None)
+        while isinstance(part, cst.If):
+            blocks.append(part.body)
+            part = part.orelse
+        if part is not None:
+            blocks.append(part.body)
+    blocks.extend(handler.body for handler in getattr(compound, "handlers", ()))
+    blocks.extend(case.body for case in getattr(compound, "cases", ()))
+    return blocks
 
 
 def _explained(handler: cst.ExceptHandler) -> bool:

@@ -20,8 +20,11 @@ class SwallowedException(FunctionStackRule):
     a question (`is_...`, `has_...`, `can_...`) that answers `False` from the handler is left alone: there
     the failure is the answer (`is_ipv4("x")`). So are the handlers the code shows to be decided: a
     best-effort clean-up (`try: stream.close()`), a finaliser (`__del__`), a probe whose `else:` holds
-    what needs the success, and an `except` line that waives another linter's broad-except check
-    (`# pylint: disable=broad-except`, `# noqa: BLE001`).
+    what needs the success, an `except` line that waives another linter's broad-except check
+    (`# pylint: disable=broad-except`, `# noqa: BLE001`), and a `pass` under a comment saying why where the
+    code goes on with the value it had before the `try` (`try: value = loads(value)`, `except Exception:`,
+    `# keep the value as a string`, `pass`; or a `try` that returns, followed by a fallback `return`).
+    Without the comment, or without such a value, the handler is reported.
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:
     a handler that does nothing (`pass`, `continue`, `return`, `return None`) is VC101; one whose only

@@ -8,6 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CALL,
+    PARAMETER,
     TEXT,
     FlowState,
     Taint,
@@ -17,6 +18,7 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
@@ -48,6 +50,8 @@ ESCAPERS = frozenset({
 # markupsafe's `Markup` classes: `Markup("<li>{}</li>").format(x)` escapes every value it pastes into its template.
 MARKUP_CLASSES = frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup"})
 CONTENT_TYPE_KEYWORDS = ("content_type", "mimetype", "media_type")
+# The loading half of a serializer (`to_python`, `from_json`, `loads`, `decode`, `deserialize`, `restore`).
+LOADING_METHOD_PREFIXES = ("to_python", "from_", "load", "decode", "deserial", "unserial", "restore")
 # Flask-like frameworks send a string returned from a view as `text/html`.
 HTML_RETURN_FRAMEWORKS = ("flask", "quart", "bottle")
 JSON_APP_FRAMEWORKS = ("fastapi.", "starlette.", "litestar.")
@@ -80,7 +84,9 @@ class ClientDataInHtml(ClientSinkRule):
     JSON) are not reported.
     Bandit's B703/B704 (every `mark_safe()`/`Markup()` of anything but a literal) are dropped where the marked
     value is provably the code's own markup: literals, escaped values pasted into them, `format_html()` or
-    template output, a join of such parts, or a value re-marked after `isinstance(value, SafeData)`.
+    template output, a join of such parts, or a value re-marked after `isinstance(value, SafeData)`. They are
+    notices where a serializer's loading method (`to_python`, `loads`, ...) re-marks its parameter and another
+    method of its class stored markup as its `__html__()` (flask's tagged JSON for the signed session).
 
     ## Why is this bad?
     Text from the request becomes markup in the victim's browser: `?name=<script>...</script>` runs the
@@ -219,6 +225,24 @@ class ClientDataInHtml(ClientSinkRule):
                                           safe_data=SAFE_DATA in self.context.source)
             if self._proof.clears(call, value):
                 self.vet(call.func)
+            elif self._restores_own_markup(value, state):
+                self.vet(call.func, notice=True)
+
+    def _restores_own_markup(self, value: cst.BaseExpression, state: FlowState) -> bool:
+        """`Markup(value)` in the loading half of a serializer whose other half stores markup as its `__html__()`
+        (flask's tagged JSON for the signed session: `to_json` -> `str(value.__html__())`, `to_python` ->
+        `Markup(value)`): it restores what the code stored, so bandit's alarm is a notice; whether the store can be
+        forged (an unsigned cookie) is the store's question."""
+        scope = self._scope
+        if (type(value) is not cst.Name or state.class_name is None or type(scope) is not cst.FunctionDef
+                or not scope.name.value.lower().startswith(LOADING_METHOD_PREFIXES)
+                or "__html__" not in self.context.source):
+            return False
+        taint = state.taint_of(value)
+        if taint is None or taint.kind != PARAMETER or taint.origin != value.value:
+            return False
+        return any(type(statement) is cst.ClassDef and statement.name.value == state.class_name
+                   and _stores_html(statement) for statement in self.context.module.body)
 
     def _top_level_bindings(self) -> Bindings:
         if self._module_bindings is None:
@@ -296,3 +320,10 @@ def _declares_html(call: cst.Call, state: FlowState) -> bool:
         if "html" in name.lower():
             return True
     return False
+
+
+def _stores_html(node: cst.ClassDef) -> bool:
+    """A method of the class calls `<value>.__html__()`: it stores markup as the HTML it already is."""
+    return any(type(method) is cst.FunctionDef and any(
+        type(inner) is cst.Call and type(inner.func) is cst.Attribute and inner.func.attr.value == "__html__"
+        for inner in walk_own(method.body)) for method in node.body.body)

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 import libcst as cst
 
-from vibecheck.analysis.flow import SourceFinder, Taint, client_or_cli_source, dotted_name, short_code
+from vibecheck.analysis.flow import (
+    SUMMARISED_KINDS,
+    FlowState,
+    SourceFinder,
+    Taint,
+    call_argument,
+    client_or_cli_source,
+    dotted_name,
+    iter_calls,
+    short_code,
+)
+from vibecheck.analysis.nodes import callee_tail
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
@@ -23,6 +35,11 @@ CONSOLE_METHODS: dict[str, ArgumentSpec] = {"push": (0, "line"), "runsource": (0
 CONSOLE_RECEIVER_WORDS = ("console", "interp", "repl", "shell")
 SANITIZERS = frozenset({"ast.literal_eval", "int", "float", "bool", "json.loads", "uuid.UUID", "decimal.Decimal"})
 CWE = (94, 95)
+# What opens a file by its path (`open(path)`, `Path(path)`), and the methods that read what it holds.
+FILE_OPENERS = frozenset({"open", "builtins.open", "io.open", "codecs.open", "pathlib.Path", "pathlib.PurePath"})
+READ_METHODS = frozenset({"read", "read_text", "read_bytes"})
+RUNNERS = frozenset({"eval", "exec", "builtins.eval", "builtins.exec"})
+RUNNER_CALL = re.compile(r"\b(?:exec|eval)\s*\(")  # not `execute(`, `.evaluate(`: a file without one has nothing to vet
 # Where command-line input comes from (a taint's origin starts with one): its sender is whoever runs the command.
 COMMAND_LINE_ORIGINS = ("sys.argv", "input(", "builtins.input(", "raw_input(", "sys.stdin", "fileinput.")
 
@@ -40,6 +57,11 @@ class ClientDataToCodeExecution(ClientSinkRule):
     command injection. Command-line input run as code is reported at medium severity: whoever sends it runs
     the command, and so can usually run code already, unless another program feeds it untrusted input.
     `compile()` alone only parses: the code runs when the result is executed.
+
+    Bandit's `B102`/`B307` on `exec`/`eval` of what the program reads from a file it names (a configuration
+    file, `PYTHONSTARTUP`: `exec(compile(f.read(), path, "exec"), ns)` with `f` from `with open(path)`, or a
+    name bound to such a read) become notices, which do not fail the build: running such a file is the
+    feature. A path that is client or command-line input keeps them (and is reported here).
 
     ## Why is this bad?
     `eval(request.args["expr"])` runs whatever the client sends, `__import__('os').system(...)` included:
@@ -98,6 +120,77 @@ class ClientDataToCodeExecution(ClientSinkRule):
     sanitizers = SANITIZERS
     source: ClassVar[SourceFinder] = staticmethod(client_or_cli_source)
     scalar_inputs_matter = True
+
+    vets = ("B307", "B102")
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._runs_code = RUNNER_CALL.search(self.context.source) is not None
+        self._reads_state: FlowState | None = None
+        self._handles: dict[str, cst.Call] = {}  # names bound to an opened file (`with open(p) as f`)
+        self._contents: set[str] = set()  # names bound to what a file holds (`code = f.read()`)
+        super().visit_Module(node)
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        super().check(node, state)
+        if self._runs_code:
+            self._vet_file_runs(node, state)
+
+    def _vet_file_runs(self, node: cst.CSTNode, state: FlowState) -> None:
+        """Make bandit's alarm a notice on `exec`/`eval` of a file's contents, and note which names hold a file or
+        its contents (per walk: each function's state is new)."""
+        if self._reads_state is not state:
+            self._reads_state, self._handles, self._contents = state, {}, set()
+        for call in iter_calls(node):
+            if state.qualified_name(call) in RUNNERS:
+                code = call_argument(call, 0, "source")
+                if code is not None and self._is_file_contents(code, state):
+                    self.vet(call, notice=True)
+        kind = type(node)
+        if kind is cst.With:
+            for item in node.items:  # type: ignore[attr-defined]
+                opener = self._opened_file(item.item, state)
+                if item.asname is not None and type(item.asname.name) is cst.Name and opener is not None:
+                    self._handles[item.asname.name.value] = opener
+        elif kind is cst.Assign:
+            names = [t.target.value for t in node.targets if type(t.target) is cst.Name]  # type: ignore[attr-defined]
+            value = node.value  # type: ignore[attr-defined]
+            for name in names:
+                self._handles.pop(name, None)
+                self._contents.discard(name)
+                opener = self._opened_file(value, state)
+                if opener is not None:
+                    self._handles[name] = opener
+                elif self._is_file_contents(value, state):
+                    self._contents.add(name)
+
+    def _is_file_contents(self, node: cst.BaseExpression, state: FlowState) -> bool:
+        """`f.read()`, `open(p).read()`, `Path(p).read_text()`, `compile(<one of them>, p, "exec")`, or a name
+        bound to one, where `p` is no client or command-line input."""
+        if type(node) is cst.Name:
+            return node.value in self._contents
+        if type(node) is not cst.Call:
+            return False
+        func = node.func
+        if callee_tail(func) == "compile" and state.qualified_name(node) in ("compile", "builtins.compile"):
+            source = call_argument(node, 0, "source")
+            return source is not None and self._is_file_contents(source, state)
+        return type(func) is cst.Attribute and func.attr.value in READ_METHODS and self._opened_file(
+            func.value, state) is not None
+
+    def _opened_file(self, node: cst.BaseExpression, state: FlowState) -> cst.Call | None:
+        """The `open(path)`/`Path(path)` call a file handle comes from, when its path is the program's own."""
+        if type(node) is cst.Name:
+            return self._handles.get(node.value)
+        if type(node) is not cst.Call:
+            return None
+        func = node.func
+        if type(func) is cst.Attribute and func.attr.value == "open":  # `Path(p).open()`, `handle.open()`
+            return self._opened_file(func.value, state)
+        if state.qualified_name(node) not in FILE_OPENERS:
+            return None
+        path = call_argument(node, 0, "file")
+        taint = state.taint_of(path) if path is not None else None
+        return node if taint is None or taint.kind in SUMMARISED_KINDS else None
 
     def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: object) -> bool:
         func = call.func
