@@ -70,21 +70,22 @@ def test_the_worker_processes_read_the_unchecked_files(project: Path, readers: P
 def test_the_index_is_planned_while_the_workers_check_the_first_files(project: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     events: list[str] = []
-    assign, walk = workers.WorkerPool._assign, indexing._unchecked_files
+    begin, walk = workers.WorkerPool._begin, indexing._unchecked_files
 
-    def assigned(pool: workers.WorkerPool, worker: object, task: object) -> None:
-        events.append(f"assign {task.display}")  # type: ignore[attr-defined]
-        assign(pool, worker, task)  # type: ignore[arg-type]
+    def begun(pool: workers.WorkerPool, worker: object, task: object) -> None:
+        if task is not None:
+            events.append(f"begin {task.display}")  # type: ignore[attr-defined]
+        begin(pool, worker, task)  # type: ignore[arg-type]
 
     def walked(*args: object) -> object:
         events.append("walk")
         return walk(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(workers.WorkerPool, "_assign", assigned)
+    monkeypatch.setattr(workers.WorkerPool, "_begin", begun)
     monkeypatch.setattr(indexing, "_unchecked_files", walked)
     report = check_paths(["src/shop/orders.py"], Settings(root=str(project), jobs=2, cache=False))
-    assert events[:2] == ["assign src/shop/orders.py", "walk"]
-    assert sorted(events[2:]) == ["assign src/shop/__init__.py", "assign src/shop/legacy.py", "assign tests/test_orders.py"]
+    assert events[:2] == ["begin src/shop/orders.py", "walk"]
+    assert sorted(events[2:]) == ["begin src/shop/__init__.py", "begin src/shop/legacy.py", "begin tests/test_orders.py"]
     assert codes(report) == ["src/shop/orders.py:5 VC301"]
 
 

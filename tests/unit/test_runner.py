@@ -263,3 +263,30 @@ def test_when_no_worker_starts_after_a_crash_the_rest_is_checked_here_once(tmp_p
     assert report.files_checked == 8
     assert [Path(error.path).name for error in report.errors] == ["m3.py"]
     assert sorted(Path(f.location.path).name for f in report.findings) == [f"m{i}.py" for i in range(8) if i != 3]
+
+
+def test_a_task_sent_ahead_to_a_worker_that_dies_is_checked_once_by_its_successor(tmp_path: Path,
+                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    sent_ahead: list[str] = []
+    send_ahead = workers.WorkerPool._send_ahead
+
+    def recorded(pool: workers.WorkerPool, pending: object) -> None:
+        before = [worker.queued for worker in pool.workers]
+        send_ahead(pool, pending)  # type: ignore[arg-type]
+        sent_ahead.extend(Path(w.queued.display).name for w, old in zip(pool.workers, before)
+                          if w.queued is not None and w.queued is not old)
+
+    check_path = runner.Checker.check_path
+
+    def dies_on_m2(checker: runner.Checker, source_file: SourceFile):
+        if source_file.relative.endswith("m2.py"):
+            os._exit(1)
+        return check_path(checker, source_file)
+
+    monkeypatch.setattr(workers.WorkerPool, "_send_ahead", recorded)
+    monkeypatch.setattr(runner.Checker, "check_path", dies_on_m2)
+    write(tmp_path, {f"m{i}.py": "try:\n    f()\nexcept Exception:\n    pass\n" for i in range(6)})
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1))
+    assert "m3.py" in sent_ahead  # it waited in the pipe of the worker that died on m2
+    assert [Path(error.path).name for error in report.errors] == ["m2.py"]
+    assert sorted(Path(f.location.path).name for f in report.findings) == [f"m{i}.py" for i in range(6) if i != 2]
