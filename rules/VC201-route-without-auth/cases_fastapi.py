@@ -3,12 +3,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Form, Header, HTTPException, Request, Security, status
 from fastapi.security import APIKeyHeader, HTTPBearer, OAuth2PasswordBearer
+from firebase_admin.auth import UserRecord as AdminUser
 from nacl.signing import VerifyKey
 from sqlalchemy.orm import Session
 from starlette.authentication import requires
 from svix.webhooks import Webhook
 
-from .deps import CLERK_SECRET, DISCORD_PUBLIC_KEY, SIG, get_current_active_superuser, get_db
+from .deps import CLERK_SECRET, DISCORD_PUBLIC_KEY, SIG, get_current_active_superuser, get_db, load_profile
 
 app = FastAPI()
 router = APIRouter(prefix="/items")
@@ -227,3 +228,27 @@ async def discord_webhook(request: Request):
 async def resend_webhook(request: Request):
     event = await request.json()
     return db.record_bounce(event["data"])
+
+
+# expect: VC201 -- the type is named like a guard, but `load_profile` is what runs, and it checks nothing
+@app.delete("/profiles/{profile_id}")
+def delete_profile(profile_id: int, profile: AdminUser = Depends(load_profile)):
+    return db.delete_profile(profile_id)
+
+
+# expect: VC201 -- the same in `Annotated[...]`
+@app.delete("/profiles/{profile_id}/avatar")
+def delete_avatar(profile_id: int, profile: Annotated[AdminUser, Depends(load_profile)]):
+    return db.delete_avatar(profile_id)
+
+
+# ok: VC201 -- a foreign type, and a factory that authenticates
+@app.delete("/profiles/{profile_id}/banner")
+def delete_banner(profile_id: int, user: Annotated[AdminUser, Depends(get_current_user)]):
+    return db.delete_banner(profile_id)
+
+
+# ok: VC201 -- `Depends()` with no factory calls the annotated class itself
+@app.delete("/profiles/{profile_id}/theme")
+def delete_theme(profile_id: int, user: AdminUser = Depends()):
+    return db.delete_theme(profile_id)

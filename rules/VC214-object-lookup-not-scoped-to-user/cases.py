@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DeleteView, DetailView, UpdateView
 from fastapi import APIRouter, Depends, HTTPException
+from firebase_admin.auth import UserRecord
 from flask import Blueprint, abort, request, send_file
 from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required
 from flask_login import current_user, login_required as flask_login_required
@@ -15,7 +16,7 @@ from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
-from .auth import admin_required, get_current_user, require_admin
+from .auth import admin_required, firebase_user, get_current_user, get_user_repository, require_admin
 from .db import db, get_db
 from .models import Document, Invoice, Note, Order, Team, Todo, User
 
@@ -400,3 +401,27 @@ def public_team_ping(request, team_id):
     team.pinged = True
     team.save()
     return Response(status=204)
+
+
+@router.get("/invoices/{invoice_id}")
+def read_invoice(invoice_id: int, caller: Annotated[UserRecord, Depends(firebase_user)], session=Depends(get_db)):
+    # expect: VC214 -- the factory names the caller; its type comes from another library
+    return session.get(Invoice, invoice_id)
+
+
+@router.get("/invoices/{invoice_id}/pdf")
+def invoice_pdf(invoice_id: int, claims: Annotated[dict, Depends(firebase_user)], session=Depends(get_db)):
+    # expect: VC214 -- a dict of token claims is still the signed-in caller
+    return session.query(Invoice).filter(Invoice.id == invoice_id).first()
+
+
+@router.get("/invoices/{invoice_id}/mine")
+def my_invoice(invoice_id: int, caller: Annotated[UserRecord, Depends(firebase_user)], session=Depends(get_db)):
+    # ok: VC214
+    return session.query(Invoice).filter(Invoice.id == invoice_id, Invoice.owner_uid == caller.uid).first()
+
+
+@router.get("/public-invoices/{invoice_id}")
+def shared_invoice(invoice_id: int, repo: Annotated[UserRecord, Depends(get_user_repository)], session=Depends(get_db)):
+    # ok: VC214 -- a repository of users is no caller: the handler is not known to be signed in
+    return session.get(Invoice, invoice_id)

@@ -409,6 +409,8 @@ class AppModelCollector:
                 values += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
             elif annotation is not None:
                 values.append(annotation)
+            if any(self._names_factory(v) for v in values):
+                values = [v for v in values if isinstance(v, cst.Call)]  # the type it returns guards nothing
             for value in values:
                 if isinstance(value, cst.Call) and _last(self.qualified_name(value.func)) in DEPENDENCY_CALLS:
                     first = _positional(value, 0) or _keyword(value, "dependency")
@@ -419,6 +421,11 @@ class AppModelCollector:
                 if name is not None:
                     refs.append(self._ref_text(name))
         return refs
+
+    def _names_factory(self, value: cst.BaseExpression) -> bool:
+        """`Depends(get_user)`, not `Depends()`: a dependency whose factory, not its parameter's type, is called."""
+        return isinstance(value, cst.Call) and bool(value.args) \
+            and _last(self.qualified_name(value.func)) in DEPENDENCY_CALLS
 
     def _permissions_guard(self, value: cst.BaseExpression) -> bool:
         """DRF permission classes other than an empty list or `AllowAny` alone."""
@@ -975,8 +982,8 @@ class AppModelCollector:
             if isinstance(default, cst.Call) and _last(self.qualified_name(default.func)) in DEPENDENCY_CALLS:
                 if self._dependency_guards(default) or fw.reads_as_guard(param.name.value):
                     return True
-                if not default.args and param.annotation is not None and self._type_guards(param.annotation.annotation):
-                    return True
+                if default.args:
+                    continue  # `user: AdminUser = Depends(load_user)`: the factory decides, not the type it returns
             if param.annotation is not None and self._type_guards(param.annotation.annotation):
                 return True
         return False

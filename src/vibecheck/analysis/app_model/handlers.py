@@ -33,6 +33,9 @@ OWNERSHIP_WORDS = frozenset({"user", "owner", "author", "creator", "account", "t
 # Parameter names that hold the caller when their type is an alias defined elsewhere (`account: Account`).
 IDENTITY_PARAMETERS = frozenset({"user", "current_user", "account", "current_account", "principal", "identity",
                                  "member", "caller", "me", "viewer", "actor"})
+# A dependency factory named for who calls (`firebase_user`, `get_account`): its value is the caller, whatever type
+# it is annotated with (`Annotated[UserRecord, Depends(firebase_user)]`, a foreign type).
+IDENTITY_FACTORY_ENDS = frozenset({"user", "account", "principal", "identity", "caller", "viewer", "me"})
 ID_NAME = re.compile(r"^(id|pk|uuid|slug|key|[a-z0-9_]+_(id|pk|uuid|slug|key))$")
 ROUTE_PARAMETER = re.compile(r"<(?:[^<>:]*:)?(\w+)>|\{(\w+)(?::[^{}]*)?\}")
 # Django and DRF class-based views: handler method -> HTTP method.
@@ -254,7 +257,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                     fw.reads_as_guard(annotated) or (annotated[:1].isupper() and param.name.value in IDENTITY_PARAMETERS)):
                 identity.add(param.name.value)  # `user: CurrentUser`, `account: Account`: `Annotated[..., Depends()]` aliases
             elif target is not None:
-                if is_guard_name(_last(target)) or "user" in param.name.value:
+                if is_guard_name(_last(target)) or "user" in param.name.value or param.name.value in IDENTITY_PARAMETERS \
+                        or _names_caller(_last(target)):
                     identity.add(param.name.value)
                     dependencies.append(_last(target))
             elif param.name.value not in ("request", "req", "self", "db", "session"):
@@ -280,6 +284,12 @@ def _api_view_methods(function: cst.FunctionDef) -> frozenset[str]:
                 and expression.args and isinstance(expression.args[0].value, (cst.List, cst.Tuple)):
             return frozenset((string_value(e.value) or "").upper() for e in expression.args[0].value.elements)
     return frozenset()
+
+
+def _names_caller(factory: str) -> bool:
+    """`firebase_user`, `get_account`: a dependency named for the caller (not `get_user_repository`)."""
+    words = fw.name_words(factory)
+    return bool(words) and words[-1] in IDENTITY_FACTORY_ENDS
 
 
 def _annotation_names(param: cst.Param) -> str:
