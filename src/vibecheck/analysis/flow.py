@@ -1700,6 +1700,29 @@ def _module_instances(module: cst.Module) -> dict[str, str]:
     return _of_module(_INSTANCES, module, _instances_of)
 
 
+_STRINGS: dict[int, tuple[cst.Module, dict[str, str]]] = {}
+
+
+def module_strings(module: cst.Module) -> dict[str, str]:
+    """Module-level `NAME = "text"` bindings (`API_BASE = "https://api.github.com"`), computed once per file."""
+    return _of_module(_STRINGS, module, _strings_of)
+
+
+def _strings_of(module: cst.Module) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for statement in _block_statements_of_module(module):
+        if type(statement) is cst.Assign and len(statement.targets) == 1 and type(statement.targets[0].target) is cst.Name:
+            name, value = statement.targets[0].target.value, statement.value
+        elif type(statement) is cst.AnnAssign and type(statement.target) is cst.Name and statement.value is not None:
+            name, value = statement.target.value, statement.value
+        else:
+            continue
+        text = string_value(value)
+        if text is not None:
+            found[name] = text
+    return found
+
+
 def _instances_of(module: cst.Module) -> dict[str, str]:
     found: dict[str, str] = {}
     for line in module.body:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from vibecheck.analysis.flow import (
     has_keyword,
     iter_calls,
     iter_expressions,
+    module_strings,
     request_source,
     short_code,
     string_value,
@@ -106,6 +108,33 @@ HOST_CHECK_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
 LOCAL_HOST_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "169.254.169.254", "metadata.google.internal"})
 
 
+# A URL that names its scheme and host and then ends the host (`https://api.github.com/`, `...?`): text joined after
+# it cannot move the request to another host (before the `/`, `@evil.com` or `.evil.com` could).
+PINNED_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\\]+[/?#]", re.IGNORECASE)
+HOST_ENDS = ("/", "?", "#")
+PINNABLE = (cst.BinaryOperation, cst.FormattedString, cst.ConcatenatedString, cst.Call)
+
+
+def _url_pieces(node: cst.BaseExpression) -> list[cst.BaseExpression | str]:
+    """The parts a URL is built from, in order: text, and the expressions between (`BASE + "/" + path`,
+    `f"{BASE}/repos/{path}"`, `"https://x/%s" % path`, `"https://x/{}".format(path)`)."""
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
+        return [*_url_pieces(node.left), *_url_pieces(node.right)]
+    if type(node) is cst.ConcatenatedString:
+        return [*_url_pieces(node.left), *_url_pieces(node.right)]
+    if type(node) is cst.FormattedString:
+        return [p.value if type(p) is cst.FormattedStringText else p.expression  # type: ignore[attr-defined]
+                for p in node.parts]
+    template = node.left if type(node) is cst.BinaryOperation and type(node.operator) is cst.Modulo else \
+        node.func.value if type(node) is cst.Call and type(node.func) is cst.Attribute \
+        and node.func.attr.value == "format" else None
+    text = string_value(template) if template is not None else None
+    if text is None:
+        return [node]
+    rest = [node.right] if type(node) is cst.BinaryOperation else [a.value for a in node.args]  # type: ignore[attr-defined]
+    return [text.split("%" if type(node) is cst.BinaryOperation else "{", 1)[0], *rest]
+
+
 class UrlState(FlowState):
     """The flow state plus, per name, the client URL whose parts (`parsed`) or host or address (`hosts`) it holds."""
 
@@ -124,6 +153,35 @@ class UrlState(FlowState):
         self.client_files: dict[str, Taint] = {}
         # whether the file names an archive module at all: else none of the above is tracked
         self.archives_matter = False
+        # names bound to a URL whose host is pinned (`url = f"{API}/users/{name}"`)
+        self.pinned: set[str] = set()
+
+    def pins_host(self, node: cst.BaseExpression) -> bool:
+        """A URL whose scheme and host come before any client text: a constant (`"https://api.github.com/" + path`,
+        `f"{API_BASE}/repos/{path}"`), or a base the client does not give (`settings.API_URL + "/" + path`) followed by
+        a `/`. The path is the client's; the server it goes to is not."""
+        text, base = "", False
+        for piece in _url_pieces(node):
+            known = piece if isinstance(piece, str) else self._known_text(piece)
+            if known is not None:
+                text += known
+            elif text or base or self.taint_of(piece) is not None:  # type: ignore[arg-type]
+                return False
+            elif type(piece) is cst.Name and piece.value in self.pinned:
+                return True
+            else:
+                base = True  # configuration (`settings.API_URL`, `self.base_url`): its host is the server's choice
+            if PINNED_HOST.match(text) or base and text.startswith(HOST_ENDS):
+                return True
+        return False
+
+    def _known_text(self, node: cst.BaseExpression) -> str | None:
+        if type(node) is not cst.Name:
+            return string_value(node)
+        known = self.constants.get(node.value)
+        if known is None and self.module is not None and node.value not in self.names:
+            known = module_strings(self.module).get(node.value)
+        return known
 
     def archive_taint(self, node: cst.BaseExpression) -> Taint | None:
         """The taint of the content of a `tarfile` archive: a name bound to one, or `tarfile.open(...)` of client
@@ -203,6 +261,10 @@ class UrlState(FlowState):
                 continue
             self.parsed.pop(name, None)
             self.hosts.pop(name, None)
+            if type(statement.value) in PINNABLE and self.pins_host(statement.value):
+                self.pinned.add(name)
+            else:
+                self.pinned.discard(name)
             if self.is_path(statement.value):
                 self.paths.add(name)
             else:
@@ -359,7 +421,11 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     for a fetch that does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`,
     `aiohttp` and `urlopen` follow them to any address, which is reported. Tests that do not protect do not
     clear it: the extension alone, `endswith`, a scheme-only `startswith`, `"http://" in url`, a scheme check, a
-    denylist of `localhost`/`127.0.0.1`, a truthiness test of the host.
+    denylist of `localhost`/`127.0.0.1`, a truthiness test of the host. A URL whose scheme and host come before
+    any client text is not reported: `API_BASE + "/" + path`, `f"{API_BASE}/repos/{owner}"` with a constant
+    `https://host`, `"https://host/items/%s" % item`, or a base from configuration (`settings.API_URL`) followed
+    by a `/`; without that `/` (`API_BASE + path`), `@evil.com` moves the request to another host, and
+    `urljoin(API_BASE, path)` takes the host of an absolute path, so both are.
 
     ## Why is this bad?
     `../../etc/passwd` in a file name reads or overwrites any file the server can reach (path traversal).
@@ -427,6 +493,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if argument is None:
                 continue
             taint = state.taint_of(argument)
+            if taint is not None and is_url and isinstance(state, UrlState) and self._host_pinned(argument, state):
+                continue
             if taint is not None and taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state) as placeholder:
                     self._report_sink(argument, label, is_url, placeholder)
@@ -434,6 +502,13 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 self._report_sink(argument, label, is_url, taint)
             elif is_url and isinstance(state, UrlState) and follows_redirects(call, state):
                 self._report_redirect_bypass(argument, label, state)
+
+    @staticmethod
+    def _host_pinned(argument: cst.BaseExpression, state: UrlState) -> bool:
+        """The URL's host is fixed before any client text: `BASE + "/" + path`, or a name bound to such a URL."""
+        if type(argument) is cst.Name:
+            return argument.value in state.pinned
+        return type(argument) in PINNABLE and state.pins_host(argument)
 
     def _check_extraction(self, call: cst.Call, state: FlowState) -> None:
         """A client's `tarfile` archive extracted without a filter or a member check, or unpacked by `shutil`."""
