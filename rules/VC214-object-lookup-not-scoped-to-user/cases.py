@@ -17,7 +17,8 @@ from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
 from .auth import admin_required, firebase_user, get_current_user, get_user_repository, require_admin
-from .db import db, get_db
+from .db import db, get_db, query_db
+from sqlalchemy import text
 from .models import Document, Invoice, Note, Order, Team, Todo, User
 
 router = APIRouter()
@@ -425,3 +426,44 @@ def my_invoice(invoice_id: int, caller: Annotated[UserRecord, Depends(firebase_u
 def shared_invoice(invoice_id: int, repo: Annotated[UserRecord, Depends(get_user_repository)], session=Depends(get_db)):
     # ok: VC214 -- a repository of users is no caller: the handler is not known to be signed in
     return session.get(Invoice, invoice_id)
+
+
+@bp.get("/files/<int:file_id>/meta")
+@jwt_required()
+def file_meta(file_id):
+    # expect: VC214 -- the project's SQL helper gets a statement that selects by the client's id alone
+    rows = query_db("SELECT name, size FROM files WHERE id = ?", (file_id,))
+    return rows[0]
+
+
+@bp.delete("/files/<int:file_id>/tags")
+@jwt_required()
+def clear_tags(file_id):
+    # expect: VC214 -- SQLAlchemy `text()` through the session
+    db.session.execute(text("DELETE FROM file_tags WHERE file_id = :id"), {"id": file_id})
+    db.session.commit()
+    return "", 204
+
+
+@bp.get("/files/<int:file_id>/mine")
+@jwt_required()
+def my_file_meta(file_id):
+    # ok: VC214 -- the statement names the owner
+    rows = query_db("SELECT name FROM files WHERE id = ? AND owner_id = ?", (file_id, get_jwt_identity()))
+    return rows[0]
+
+
+@bp.post("/files/<int:file_id>/views")
+@jwt_required()
+def count_view(file_id):
+    # ok: VC214 -- an insert adds a row; it reads nothing the caller does not own
+    query_db("INSERT INTO file_views (file_id, at) VALUES (?, now())", (file_id,))
+    return "", 204
+
+
+@bp.get("/files/<int:file_id>/log")
+@jwt_required()
+def file_log(file_id):
+    # ok: VC214 -- a log line that mentions the id is no lookup
+    app_log("select file where id=%s", file_id)
+    return ""

@@ -34,6 +34,9 @@ LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session",
 MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
+# The statement a project's own SQL helper is handed: read, change or delete rows of a table.
+SQL_STATEMENT = re.compile(r"^\s*(select\s.*?\sfrom|update\s.*?\sset|delete\s+from)\s", re.IGNORECASE | re.DOTALL)
+SQL_TEXT_WRAPPERS = frozenset({"text", "sql", "SQL"})
 SQL_OWNER = re.compile(r"\b(user|owner|author|account|tenant|org|team|member)\w*\b", re.IGNORECASE)
 # DRF viewsets that serve single objects by id (retrieve, update, destroy).
 OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
@@ -71,6 +74,16 @@ def _serves_all(queryset: cst.BaseExpression) -> bool:
     if isinstance(queryset, cst.Call) and isinstance(queryset.func, cst.Attribute) and not queryset.args:
         return queryset.func.attr.value == "all"
     return isinstance(queryset, cst.Attribute) and queryset.attr.value == "objects"
+
+
+def _sql_argument(call: cst.Call) -> str | None:
+    """The SQL literal a call gets first, lowercased, also wrapped in SQLAlchemy's `text(...)`."""
+    first = call.args[0].value if call.args and call.args[0].keyword is None else None
+    if isinstance(first, cst.Call) and first.args \
+            and (get_full_name_for_node(first.func) or "").rpartition(".")[2] in SQL_TEXT_WRAPPERS:
+        first = first.args[0].value
+    sql = string_value(first) if first is not None else None
+    return sql.lower() if sql is not None else None
 
 
 def _receiver_words(call: cst.Call) -> set[str]:
@@ -133,13 +146,16 @@ class ObjectLookupNotScopedToUser(Rule):
 
     ## What it does
     Looks inside route handlers that authenticate the caller (a guard decorator such as `@login_required`,
-    an auth dependency such as `user = Depends(get_current_user)`, an auth mixin or permission class on a
+    an auth dependency such as `user = Depends(get_current_user)` (or one named for the caller, `firebase_user`,
+    whatever type it is annotated with), an auth mixin or permission class on a
     class-based view, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`, which
     is taken to require a login as `IsAuthenticated` does, since the settings are another file) and reports
     the first lookup keyed by an id the client chose (a path parameter, a Django URL capture, `pk`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, or an SQL
-    `execute` whose `WHERE` names no owner column, when nothing in the handler relates the object to the
+    `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
+    or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
+    column, when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field, and no
     framework object check (`get_object()`, `check_object_permissions`, `has_perm`). When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
@@ -313,13 +329,15 @@ class ObjectLookupNotScopedToUser(Rule):
         return self._delegates(handler)
 
     def _delegates(self, handler: Handler) -> bool:
-        """The client id goes to a plain function (`post = get_post(id)`): the check may live there, unseen."""
+        """The client id goes to a plain function (`post = get_post(id)`): the check may live there, unseen; not when
+        the call hands it the SQL it runs (`query_db("SELECT ... WHERE id = ?", (id,))`), which shows no owner."""
         pending: list[cst.CSTNode] = [handler.node.body]
         while pending:
             node = pending.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
-                    and handler.client_ids & {n for a in node.args for n in names_in(a.value)}:
+                    and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
+                    and not SQL_STATEMENT.match(_sql_argument(node) or ""):  # the statement it runs is in view
                 return True
             pending.extend(child_nodes(node))
         return False
@@ -342,8 +360,9 @@ class ObjectLookupNotScopedToUser(Rule):
         last = name.rpartition(".")[2]
         if last in LOOKUP_FUNCTIONS:
             return True
-        if last in SQL_EXECUTE and call.args:
-            sql = (string_value(call.args[0].value) or "").lower()
+        sql = _sql_argument(call)
+        if sql is not None and (last in SQL_EXECUTE or SQL_STATEMENT.match(sql)):
+            # `db.execute(...)`, or a project helper given the statement (`query("SELECT ... WHERE id = ?", (id,))`)
             return " where " in f" {sql} " and not SQL_OWNER.search(sql.partition("where")[2])
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
