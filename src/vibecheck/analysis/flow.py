@@ -83,6 +83,9 @@ ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "de
 REQUEST_TYPES = frozenset({"Request", "HttpRequest", "WebSocket", "starlette.requests.Request", "fastapi.Request",
                            "django.http.HttpRequest", "rest_framework.request.Request", "flask.Request"})
 NON_INPUT_PARAMETER_TYPES = frozenset({"Session", "AsyncSession", "BackgroundTasks", "Response", "HTTPConnection"})
+# How FastAPI code names its `Annotated[..., Depends(...)]` aliases (`SessionDep`, `TokenDep`, `CurrentUser`): a
+# parameter typed with one imported from another module is injected, not sent by the client.
+DEPENDENCY_ALIAS = re.compile(r"[a-z](?:Dep|Deps|Dependency)$|^Current[A-Z]")
 # Attributes of a request object that hold client-controlled data (Flask, Starlette/FastAPI, Django, DRF).
 REQUEST_DATA_ATTRIBUTES = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "view_args", "query_string",
@@ -1180,7 +1183,8 @@ def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
 
 
 def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False,
-                       called_here: bool = False, handler_method: bool = False) -> tuple[set[str], set[str], set[str]]:
+                       called_here: bool = False, handler_method: bool = False,
+                       aliases: frozenset[str] = frozenset()) -> tuple[set[str], set[str], set[str]]:
     """(request-object parameters, parameters holding client input, parameters that are not web requests).
 
     Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
@@ -1190,7 +1194,9 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     request only in a module that uses a web framework (or in a route); HTTP client libraries call their
     outgoing requests `request` too. Numbers, booleans and UUIDs (`user_id: int`, `<int:user_id>`) cannot
     carry a path or a URL: they count only with `scalars`. A method of a Tornado handler class (`handler_method`)
-    named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`).
+    named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`). A parameter typed
+    with a dependency alias (`session: SessionDep`, `user: CurrentUser`: one of the module's `aliases`, bound to
+    `Annotated[..., Depends(...)]`, or one named as such aliases are, imported from another module) is injected.
     """
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
@@ -1225,7 +1231,9 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
                 continue
             # `req: PreviewRequest` in a route is the client's payload under a request-like name
         scalar = bool(last_names & SCALAR_TYPES) or name in typed_in_path
-        if route and not _is_injected(param, imports) and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
+        injected = _is_injected(param, imports) or bool(last_names & aliases) \
+            or any(DEPENDENCY_ALIAS.search(n) for n in last_names)
+        if route and not injected and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
     names = [p.name.value for p in params]
     inputs.update(_payload_parameters(function, names, imports))
@@ -1400,7 +1408,9 @@ class FlowRule(Rule):
                 function.name.value, self.context)
             cached = _PARAMETERS[key] = (function, request_parameters(
                 function, self.context.imports, scalars=self.scalar_inputs_matter, called_here=called_here,
-                handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",))))
+                handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",)),
+                aliases=dependency_aliases(self.context.module) if "Depends" in self.context.source
+                or "Security" in self.context.source else frozenset()))
         objects, inputs, shadowed = cached[1]
         state.handler_class = self.in_handler_class()
         state.request_objects.update(objects)
@@ -1698,6 +1708,25 @@ def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode],
 def _module_instances(module: cst.Module) -> dict[str, str]:
     """Module-level `name = ClassName(...)` bindings (a capitalised callee), computed once per file."""
     return _of_module(_INSTANCES, module, _instances_of)
+
+
+_ALIASES: dict[int, tuple[cst.Module, frozenset[str]]] = {}
+
+
+def dependency_aliases(module: cst.Module) -> frozenset[str]:
+    """Module-level `CurrentUser = Annotated[User, Depends(get_current_user)]` bindings, once per file."""
+    return _of_module(_ALIASES, module, _aliases_of)
+
+
+def _aliases_of(module: cst.Module) -> frozenset[str]:
+    found = set()
+    for statement in _block_statements_of_module(module):
+        if type(statement) is cst.Assign and len(statement.targets) == 1 and type(statement.targets[0].target) is cst.Name \
+                and type(statement.value) is cst.Subscript and any(
+                    (dotted_name(e) or "").rsplit(".", 1)[-1] in ("Depends", "Security")
+                    for e in iter_expressions(statement.value)):
+            found.add(statement.targets[0].target.value)
+    return frozenset(found)
 
 
 _STRINGS: dict[int, tuple[cst.Module, dict[str, str]]] = {}
