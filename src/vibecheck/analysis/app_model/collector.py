@@ -422,6 +422,25 @@ class AppModelCollector:
                     refs.append(self._ref_text(name))
         return refs
 
+    def _dependencies_guard(self, arg: cst.Arg | None) -> bool:
+        """`dependencies=[Depends(verify_token)]` on a route, router, app or include: it may check the caller, unless
+        every dependency listed only provides a resource (`[Depends(get_db)]`, `[Depends(RateLimiter(times=2))]`)."""
+        if not _non_empty(arg):
+            return False
+        value = arg.value  # type: ignore[union-attr]
+        if not isinstance(value, (cst.List, cst.Tuple)):
+            return True  # `dependencies=AUTH`: a list built elsewhere
+        return not all(self._provides_resource(e.value) for e in value.elements)
+
+    def _provides_resource(self, element: cst.BaseExpression) -> bool:
+        if not isinstance(element, cst.Call) or _last(self.qualified_name(element.func)) != "Depends":
+            return False
+        first = _positional(element, 0) or _keyword(element, "dependency")
+        target = first.value.func if first is not None and isinstance(first.value, cst.Call) else \
+            first.value if first is not None else None
+        name = get_full_name_for_node(target) if target is not None else None
+        return name is not None and fw.provides_resource(_last(name))
+
     def _names_factory(self, value: cst.BaseExpression) -> bool:
         """`Depends(get_user)`, not `Depends()`: a dependency whose factory, not its parameter's type, is called."""
         return isinstance(value, cst.Call) and bool(value.args) \
@@ -608,7 +627,7 @@ class AppModelCollector:
             name = get_full_name_for_node(target.value) if target is not None else None
             if name is not None:
                 self._record_prefix(name, node)
-                guarded = _non_empty(_keyword(node, "dependencies"))
+                guarded = self._dependencies_guard(_keyword(node, "dependencies"))
                 if guarded:
                     self.guarded_receivers.add(name)
                 parent = get_full_name_for_node(node.func.value) if isinstance(node.func, cst.Attribute) else None
@@ -713,7 +732,8 @@ class AppModelCollector:
                 self.app_names.add(target)
             if constructor in fw.ROUTER_CONSTRUCTORS:
                 self._record_prefix(target, value)
-            if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS and _non_empty(_keyword(value, "dependencies")):
+            if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
+                    and self._dependencies_guard(_keyword(value, "dependencies")):
                 self.guarded_receivers.add(target)
             if constructor in self.match.guard_dependencies:
                 self.guard_names.add(target)
@@ -832,7 +852,7 @@ class AppModelCollector:
         method = fw.ROUTE_DECORATORS[kind]
         methods = frozenset({method}) if method else self._methods_keyword(decorator)
         receiver = get_full_name_for_node(decorator.func.value)
-        return receiver, path, methods, _non_empty(_keyword(decorator, "dependencies"))
+        return receiver, path, methods, self._dependencies_guard(_keyword(decorator, "dependencies"))
 
     def _methods_keyword(self, call: cst.Call) -> frozenset[str]:
         arg = _keyword(call, "methods")
@@ -1122,7 +1142,7 @@ class AppModelCollector:
         for receiver, path, methods, name, call in self.function_registrations:
             frame = self.functions.get(_last(name))
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{_last(name)}`)"
-            dependencies = _non_empty(_keyword(call, "dependencies"))  # `add_api_route(..., dependencies=[...])`
+            dependencies = self._dependencies_guard(_keyword(call, "dependencies"))  # `add_api_route(..., dependencies=[...])`
             if frame is None:
                 # `Route("/x", handlers.purge)`: judged with its module's facts (a class endpoint is judged there alone)
                 if name.split(".")[0] in self.context.imports.aliases and not _last(name)[:1].isupper():

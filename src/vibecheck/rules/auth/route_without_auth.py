@@ -31,8 +31,9 @@ class RouteWithoutAuth(ProjectRule):
     that raises (one that only loads the user or logs turns nobody away), an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
     `Starlette(middleware=[Middleware(...)])`, FastAPI `Depends`/`Security` on an auth dependency (also in
-    `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router`, Django auth
-    mixins and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class
+    `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router` (unless it
+    lists only dependencies that provide a resource, `Depends(get_db)` or a rate limiter), Django auth mixins
+    and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class
     view's `dispatch`, and a recognisable check in the handler body (`request.user.is_authenticated`,
     `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`, or an auth-named
     `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`, or a check of the request's
