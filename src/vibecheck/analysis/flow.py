@@ -17,7 +17,7 @@ import functools
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
@@ -137,6 +137,11 @@ REQUEST_KINDS = frozenset({"request"})
 # What a summary may note about a passed or returned value, for sinks that only an object can abuse (a MongoDB
 # filter's value): OBJECT, it may be the client's parsed JSON; TEXT, it is certainly a string or a number.
 OBJECT, TEXT = "object", "text"
+# An attribute a class binds to a client object (`self.api = httpx.Client()` in `__init__`): recorded as the summary
+# (of no function) `Class.api~client`, so that a subclass in another module that calls `self.api.post(url)` can
+# record that sink on condition, with NEEDS_ATTRIBUTE and the callee that names it (`import:app.base.Base.api~client`).
+CLIENT_ATTRIBUTE = "~client"
+NEEDS_ATTRIBUTE = "attribute:"
 SUMMARY_FACT = "vibecheck.flow.summaries"
 # In a file's summary fact: the codes of the request-flow rules whose file hints skipped the file. The join
 # borrows that module's calls and returns from a rule that walks every file (a route module that never names
@@ -1439,6 +1444,25 @@ class FlowRule(Rule):
         if self.summarises:
             self._summarise_instances(node, state)
 
+    def summarise_client_attributes(self, attributes: Iterable[tuple[str, str]]) -> None:
+        """Record `Class.attribute~client` for each (class, attribute) bound to a client, for subclasses elsewhere."""
+        for class_name, attribute in attributes:
+            self._add_summary(f"{class_name}.{attribute}{CLIENT_ATTRIBUTE}",
+                              {"parameters": [], "sinks": [], "returns": [], "calls": []})
+
+    def inherited_attribute(self, receiver: cst.BaseExpression, state: FlowState) -> str | None:
+        """For `self.api` in a method of a class whose bases are imported from the project, the callee naming the
+        attribute as a base binds it (`import:app.base.Base.api~client|...`); None when the module may bind it."""
+        if state.summary is None or state.class_name is None or type(receiver) is not cst.Attribute \
+                or type(receiver.value) is not cst.Name or receiver.value.value != "self":
+            return None
+        attribute = receiver.attr.value
+        if attribute in _bound_attributes(self.context.module):
+            return None
+        callee = _method_callee(self.context.module, self.context.imports, state.class_name,
+                                attribute + CLIENT_ATTRIBUTE)
+        return callee if callee.startswith("import:") else None
+
     def _summarise_instances(self, module: cst.Module, state: FlowState) -> None:
         """The module's top-level `service = Service()` bindings, as the summary `INSTANCES`: a module that imports
         `service` calls that class's methods (`from .deps import service; service.run(cmd)`)."""
@@ -1559,8 +1583,9 @@ class FlowRule(Rule):
 
     def _reported_in(self, node: cst.BaseExpression) -> bool:
         """Whether the rule reported this argument (or a part of it) where it is passed (`self.execute("..." % x)`,
-        VC402): the value is not followed into the callee too, where the same flow would be reported a second time."""
-        if not self._reported_here:
+        VC402): the value is not followed into the callee too, where the same flow would be reported a second time.
+        A rule walked only for VC417 (`--select VC417`) reports nothing itself: then the value is followed."""
+        if not self._reported_here or self.code in self.context.silent:
             return False
         reported = {id(done) for done in self._reported_here}
         return any(id(inner) in reported for inner in iter_expressions(node))
@@ -1726,6 +1751,30 @@ def _aliases_of(module: cst.Module) -> frozenset[str]:
                     (dotted_name(e) or "").rsplit(".", 1)[-1] in ("Depends", "Security")
                     for e in iter_expressions(statement.value)):
             found.add(statement.targets[0].target.value)
+    return frozenset(found)
+
+
+_BOUND: dict[int, tuple[cst.Module, frozenset[str]]] = {}
+
+
+def _bound_attributes(module: cst.Module) -> frozenset[str]:
+    """The attributes the methods of the module's classes bind (`self.api = ...`), once per file."""
+    return _of_module(_BOUND, module, _bound_attributes_of)
+
+
+def _bound_attributes_of(module: cst.Module) -> frozenset[str]:
+    found: set[str] = set()
+    for statement in module.body:
+        if type(statement) is not cst.ClassDef:
+            continue
+        for method in suite_statements(statement.body):
+            if type(method) is not cst.FunctionDef:
+                continue
+            for small in suite_statements(method.body):
+                targets = [t.target for t in small.targets] if type(small) is cst.Assign else \
+                    [small.target] if type(small) is cst.AnnAssign else []
+                found.update(t.attr.value for t in targets
+                             if type(t) is cst.Attribute and type(t.value) is cst.Name and t.value.value == "self")
     return frozenset(found)
 
 

@@ -10,6 +10,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CLEAN,
+    NEEDS_ATTRIBUTE,
     NON_CHECK_CALLS,
     SUMMARISED_KINDS,
     FlowRule,
@@ -403,7 +404,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
     argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
     packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call (also of a
-    session a class keeps in `self.session = requests.Session()`) or the `base_url` of an `httpx.Client` or
+    session a class keeps in `self.session = requests.Session()`; for VC417 also one that a base class in another
+    module of the project binds) or the `base_url` of an `httpx.Client` or
     `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
     (`tarfile.open(fileobj=upload.stream)`, or a path an upload was `.save()`d to) extracted by `extractall()`
     without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
@@ -488,6 +490,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 self._check_extraction(call, state)
             sink = self._sink(call, state)
             if sink is None:
+                self._check_inherited_client(call, state)
                 continue
             argument, label, is_url = sink
             if argument is None:
@@ -502,6 +505,27 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 self._report_sink(argument, label, is_url, taint)
             elif is_url and isinstance(state, UrlState) and follows_redirects(call, state):
                 self._report_redirect_bypass(argument, label, state)
+
+    def visit_Module(self, node: cst.Module) -> None:
+        super().visit_Module(node)
+        if self.summarises and any(tail in self.context.source for tail in CLIENT_FACTORY_TAILS):
+            self.summarise_client_attributes(_attributes_bound_to_clients(node, self._fresh_state()))
+
+    def _check_inherited_client(self, call: cst.Call, state: FlowState) -> None:
+        """`self.api.post(url)` in a class whose base, in another module, may bind `self.api = httpx.Client()`: a
+        parameter that reaches the URL is recorded on that condition, which the join checks against the base."""
+        func = call.func
+        if type(func) is not cst.Attribute or func.attr.value not in HTTP_VERBS or type(func.value) is not cst.Attribute:
+            return
+        url = call_argument(call, 1 if func.attr.value == "request" else 0, "url")
+        taint = state.taint_of(url) if url is not None else None
+        if taint is None or taint.kind not in SUMMARISED_KINDS or not isinstance(state, UrlState) \
+                or self._host_pinned(url, state):  # type: ignore[arg-type]
+            return
+        condition = self.inherited_attribute(func.value, state)
+        if condition is not None:
+            with self.recording(taint, state, needs=NEEDS_ATTRIBUTE + condition) as placeholder:
+                self._report_sink(url, f"{short_code(func)}()", True, placeholder)  # type: ignore[arg-type]
 
     @staticmethod
     def _host_pinned(argument: cst.BaseExpression, state: UrlState) -> bool:
@@ -622,10 +646,11 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         source = self.context.source
         if not any(tail in source for tail in CLIENT_FACTORY_TAILS):
             return frozenset()
-        return frozenset(_attributes_bound_to_clients(self.context.module, state))
+        return frozenset(attribute for _, attribute in _attributes_bound_to_clients(self.context.module, state))
 
 
-def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterator[str]:
+def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterator[tuple[str, str]]:
+    """(class, attribute) for each `self.attribute = requests.Session()` in a method of the module's classes."""
     for statement in module.body:
         if type(statement) is not cst.ClassDef:
             continue
@@ -638,7 +663,7 @@ def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterat
                     for target in small.targets:
                         attribute = dotted_name(target.target)
                         if attribute is not None and attribute.startswith("self.") and attribute.count(".") == 1:
-                            yield attribute[5:]
+                            yield statement.name.value, attribute[5:]
 
 
 def _is_unpacking(call: cst.Call) -> bool:
