@@ -113,7 +113,13 @@ LOCAL_HOST_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "169.254.169.254"
 # it cannot move the request to another host (before the `/`, `@evil.com` or `.evil.com` could).
 PINNED_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\\]+[/?#]", re.IGNORECASE)
 HOST_ENDS = ("/", "?", "#")
-PINNABLE = (cst.BinaryOperation, cst.FormattedString, cst.ConcatenatedString, cst.Call)
+PINNABLE = (cst.BinaryOperation, cst.FormattedString, cst.ConcatenatedString)
+
+
+def _built_url(node: cst.BaseExpression) -> bool:
+    """Text joined from parts (`+`, an f-string, `%`, `.format`): the only URLs whose host a prefix can pin."""
+    return type(node) in PINNABLE or type(node) is cst.Call and type(node.func) is cst.Attribute \
+        and node.func.attr.value == "format"
 
 
 def _url_pieces(node: cst.BaseExpression) -> list[cst.BaseExpression | str]:
@@ -262,7 +268,7 @@ class UrlState(FlowState):
                 continue
             self.parsed.pop(name, None)
             self.hosts.pop(name, None)
-            if type(statement.value) in PINNABLE and self.pins_host(statement.value):
+            if _built_url(statement.value) and self.pins_host(statement.value):
                 self.pinned.add(name)
             else:
                 self.pinned.discard(name)
@@ -515,7 +521,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         """`self.api.post(url)` in a class whose base, in another module, may bind `self.api = httpx.Client()`: a
         parameter that reaches the URL is recorded on that condition, which the join checks against the base."""
         func = call.func
-        if type(func) is not cst.Attribute or func.attr.value not in HTTP_VERBS or type(func.value) is not cst.Attribute:
+        if type(func) is not cst.Attribute or func.attr.value not in HTTP_VERBS or type(func.value) is not cst.Attribute \
+                or state.summary is None or state.class_name is None:
             return
         url = call_argument(call, 1 if func.attr.value == "request" else 0, "url")
         taint = state.taint_of(url) if url is not None else None
@@ -532,7 +539,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         """The URL's host is fixed before any client text: `BASE + "/" + path`, or a name bound to such a URL."""
         if type(argument) is cst.Name:
             return argument.value in state.pinned
-        return type(argument) in PINNABLE and state.pins_host(argument)
+        return _built_url(argument) and state.pins_host(argument)
 
     def _check_extraction(self, call: cst.Call, state: FlowState) -> None:
         """A client's `tarfile` archive extracted without a filter or a member check, or unpacked by `shutil`."""
