@@ -1414,8 +1414,7 @@ class FlowRule(Rule):
             cached = _PARAMETERS[key] = (function, request_parameters(
                 function, self.context.imports, scalars=self.scalar_inputs_matter, called_here=called_here,
                 handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",)),
-                aliases=dependency_aliases(self.context.module) if "Depends" in self.context.source
-                or "Security" in self.context.source else frozenset()))
+                aliases=dependency_aliases(self.context.module)))
         objects, inputs, shadowed = cached[1]
         state.handler_class = self.in_handler_class()
         state.request_objects.update(objects)
@@ -1746,8 +1745,8 @@ def dependency_aliases(module: cst.Module) -> frozenset[str]:
 def _aliases_of(module: cst.Module) -> frozenset[str]:
     found = set()
     for statement in _block_statements_of_module(module):
-        if type(statement) is cst.Assign and len(statement.targets) == 1 and type(statement.targets[0].target) is cst.Name \
-                and type(statement.value) is cst.Subscript and any(
+        if type(statement) is cst.Assign and type(statement.value) is cst.Subscript and len(statement.targets) == 1 \
+                and type(statement.targets[0].target) is cst.Name and any(
                     (dotted_name(e) or "").rsplit(".", 1)[-1] in ("Depends", "Security")
                     for e in iter_expressions(statement.value)):
             found.add(statement.targets[0].target.value)
