@@ -817,3 +817,19 @@ def joined():
 
     # expect: VC405 -- `urljoin` lets an absolute or `//host` path replace the host
     return requests.get(urljoin(GITHUB_API, request.args["path"]), timeout=5).json()
+
+
+@app.get("/pinned/extended")
+def extended_pinned():
+    url = f"{GITHUB_API}/search/repositories?q={request.args['q']}"
+    url = url + "&page=" + request.args.get("page", "1")
+    # ok: VC405 -- extended after the host was fixed
+    return requests.get(url, timeout=5).json()
+
+
+@app.get("/unpinned/extended")
+def extended_unpinned():
+    url = BARE_HOST + request.args["path"]
+    url = url + "?v=1"
+    # expect: VC405 -- the host was open before it was extended
+    return requests.get(url, timeout=5).json()

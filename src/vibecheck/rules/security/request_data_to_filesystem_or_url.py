@@ -122,6 +122,12 @@ def _built_url(node: cst.BaseExpression) -> bool:
         and node.func.attr.value == "format"
 
 
+def _extends(value: cst.BaseExpression, name: str) -> bool:
+    """`name + ...`, `f"{name}..."`: text that starts with what `name` holds."""
+    pieces = _url_pieces(value)
+    return bool(pieces) and type(pieces[0]) is cst.Name and pieces[0].value == name  # type: ignore[union-attr]
+
+
 def _url_pieces(node: cst.BaseExpression) -> list[cst.BaseExpression | str]:
     """The parts a URL is built from, in order: text, and the expressions between (`BASE + "/" + path`,
     `f"{BASE}/repos/{path}"`, `"https://x/%s" % path`, `"https://x/{}".format(path)`)."""
@@ -160,10 +166,10 @@ class UrlState(FlowState):
         self.client_files: dict[str, Taint] = {}
         # whether the file names an archive module at all: else none of the above is tracked
         self.archives_matter = False
-        # names bound to a URL whose host is pinned (`url = f"{API}/users/{name}"`)
-        self.pinned: set[str] = set()
+        # names bound to a built URL (`url = f"{API}/users/{name}"`), whose host is judged only if it is fetched
+        self.built: dict[str, cst.BaseExpression] = {}
 
-    def pins_host(self, node: cst.BaseExpression) -> bool:
+    def pins_host(self, node: cst.BaseExpression, depth: int = 0) -> bool:
         """A URL whose scheme and host come before any client text: a constant (`"https://api.github.com/" + path`,
         `f"{API_BASE}/repos/{path}"`), or a base the client does not give (`settings.API_URL + "/" + path`) followed by
         a `/`. The path is the client's; the server it goes to is not."""
@@ -172,10 +178,10 @@ class UrlState(FlowState):
             known = piece if isinstance(piece, str) else self._known_text(piece)
             if known is not None:
                 text += known
+            elif not (text or base) and type(piece) is cst.Name and piece.value in self.built:
+                return depth < 3 and self.pins_host(self.built[piece.value], depth + 1)  # `url + "?page=2"`
             elif text or base or self.taint_of(piece) is not None:  # type: ignore[arg-type]
                 return False
-            elif type(piece) is cst.Name and piece.value in self.pinned:
-                return True
             else:
                 base = True  # configuration (`settings.API_URL`, `self.base_url`): its host is the server's choice
             if PINNED_HOST.match(text) or base and text.startswith(HOST_ENDS):
@@ -268,10 +274,10 @@ class UrlState(FlowState):
                 continue
             self.parsed.pop(name, None)
             self.hosts.pop(name, None)
-            if _built_url(statement.value) and self.pins_host(statement.value):
-                self.pinned.add(name)
-            else:
-                self.pinned.discard(name)
+            if not _built_url(statement.value):
+                self.built.pop(name, None)
+            elif not _extends(statement.value, name):  # `url = url + "?page=2"` keeps the start `url` had
+                self.built[name] = statement.value
             if self.is_path(statement.value):
                 self.paths.add(name)
             else:
@@ -524,12 +530,12 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         if type(func) is not cst.Attribute or func.attr.value not in HTTP_VERBS or type(func.value) is not cst.Attribute \
                 or state.summary is None or state.class_name is None:
             return
-        url = call_argument(call, 1 if func.attr.value == "request" else 0, "url")
+        condition = self.inherited_attribute(func.value, state)
+        url = call_argument(call, 1 if func.attr.value == "request" else 0, "url") if condition is not None else None
         taint = state.taint_of(url) if url is not None else None
         if taint is None or taint.kind not in SUMMARISED_KINDS or not isinstance(state, UrlState) \
                 or self._host_pinned(url, state):  # type: ignore[arg-type]
             return
-        condition = self.inherited_attribute(func.value, state)
         if condition is not None:
             with self.recording(taint, state, needs=NEEDS_ATTRIBUTE + condition) as placeholder:
                 self._report_sink(url, f"{short_code(func)}()", True, placeholder)  # type: ignore[arg-type]
@@ -538,7 +544,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     def _host_pinned(argument: cst.BaseExpression, state: UrlState) -> bool:
         """The URL's host is fixed before any client text: `BASE + "/" + path`, or a name bound to such a URL."""
         if type(argument) is cst.Name:
-            return argument.value in state.pinned
+            built = state.built.get(argument.value)
+            return built is not None and state.pins_host(built)
         return _built_url(argument) and state.pins_host(argument)
 
     def _check_extraction(self, call: cst.Call, state: FlowState) -> None:
