@@ -9,8 +9,10 @@ from django.views.generic import DeleteView, DetailView, UpdateView
 from fastapi import APIRouter, Depends, HTTPException
 from firebase_admin.auth import UserRecord
 from flask import Blueprint, abort, request, send_file
+from flask.views import MethodView
 from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required
 from flask_login import current_user, login_required as flask_login_required
+from flask_restx import Resource
 from rest_framework import viewsets
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
@@ -467,3 +469,52 @@ def file_log(file_id):
     # ok: VC214 -- a log line that mentions the id is no lookup
     app_log("select file where id=%s", file_id)
     return ""
+
+
+signed_in = APIRouter(prefix="/tickets", dependencies=[Depends(get_current_user)])
+admins_only = APIRouter(prefix="/admin/tickets", dependencies=[Depends(require_admin)])
+sessions_only = APIRouter(prefix="/open/tickets", dependencies=[Depends(get_db)])
+
+
+@signed_in.delete("/{ticket_id}")
+def delete_ticket(ticket_id: int, session=Depends(get_db)):
+    # expect: VC214 -- the router signs the caller in for every route; the handler never looks at them
+    session.query(Order).filter(Order.id == ticket_id).delete()
+
+
+@admins_only.delete("/{ticket_id}")
+def admin_delete_ticket(ticket_id: int, session=Depends(get_db)):
+    # ok: VC214 -- the router lets only admins in
+    session.query(Order).filter(Order.id == ticket_id).delete()
+
+
+@sessions_only.get("/{ticket_id}")
+def open_ticket(ticket_id: int, session=Depends(get_db)):
+    # ok: VC214 -- nobody is signed in here: whether that is right is VC201's question
+    return session.get(Order, ticket_id)
+
+
+class InvoiceResource(Resource):
+    method_decorators = [jwt_required()]
+
+    def get(self, invoice_id):
+        # expect: VC214 -- `method_decorators` signs the caller in for every method
+        return Invoice.query.get_or_404(invoice_id).to_dict()
+
+
+class MyInvoiceResource(Resource):
+    method_decorators = {"get": [jwt_required()]}
+
+    def get(self, invoice_id):
+        # ok: VC214
+        return Invoice.query.filter_by(id=invoice_id, owner_id=get_jwt_identity()).first_or_404().to_dict()
+
+
+class NoteView(MethodView):
+    decorators = [flask_login_required]
+
+    def post(self, note_id):
+        # expect: VC214 -- Flask's `decorators` class attribute
+        note = Note.query.get_or_404(note_id)
+        note.archived = True
+        return ""

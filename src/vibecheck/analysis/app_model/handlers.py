@@ -211,6 +211,7 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     guards = [n for n in [*decorators, *bases] if n not in fw.VIEW_BASES and is_guard_name(n)]
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
     sets_permissions = False
+    guards += _class_decorator_guards(body, imports)
     for statement in body:
         if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
             context.restricted = True
@@ -228,13 +229,81 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     return context
 
 
-def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None) -> Handler | None:
-    """The handler view of a function, or None when it is not a route handler."""
+def router_dependencies(module: cst.Module, imports: ImportTable) -> dict[str, list[str]]:
+    """The module's routers and apps that run dependencies for every route (`router = APIRouter(dependencies=
+    [Depends(get_current_user)])`, `app.include_router(router, dependencies=[...])`) -> those dependencies' names."""
+    found: dict[str, list[str]] = {}
+    for line in module.body:
+        for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+            call = small.value if isinstance(small, (cst.Assign, cst.Expr)) else None
+            if not isinstance(call, cst.Call):
+                continue
+            callee = _last(imports.qualified_name(call.func) or get_full_name_for_node(call.func))
+            if isinstance(small, cst.Assign) and callee in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS:
+                router = get_full_name_for_node(small.targets[0].target)
+            elif callee == "include_router" and call.args:
+                router = get_full_name_for_node(call.args[0].value)
+            else:
+                continue
+            names = _dependency_names(call)
+            if router is not None and names:
+                found.setdefault(router, []).extend(names)
+    return found
+
+
+def _dependency_names(call: cst.Call) -> list[str]:
+    """`dependencies=[Depends(get_current_user), Security(scheme)]` -> the dependencies' names."""
+    listed = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "dependencies"), None)
+    names = []
+    for element in listed.elements if isinstance(listed, (cst.List, cst.Tuple)) else ():
+        value = element.value
+        if not isinstance(value, cst.Call):
+            continue
+        kind = _last(get_full_name_for_node(value.func))
+        if kind == "Security" or kind == "Depends" and value.args:
+            target = value.args[0].value if kind == "Depends" else value.func
+            names.append(_last(get_full_name_for_node(target.func if isinstance(target, cst.Call) else target)))
+    return names
+
+
+def _receivers(function: cst.FunctionDef) -> list[str]:
+    """`router` of `@router.get(...)`: what the route decorators register the function on."""
+    return [name for d in function.decorators if isinstance(d.decorator, cst.Call)
+            and isinstance(d.decorator.func, cst.Attribute) and d.decorator.func.attr.value in fw.ROUTE_DECORATORS
+            and (name := get_full_name_for_node(d.decorator.func.value)) is not None]
+
+
+def _class_decorator_guards(body: Iterable[cst.BaseStatement], imports: ImportTable) -> list[str]:
+    """`method_decorators = [jwt_required()]`, `decorators = [login_required]` (Flask views, Flask-RESTful and
+    Flask-RESTX resources): guards applied to every handler method of the class."""
+    found = []
+    for statement in body:
+        for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+            if not isinstance(small, cst.Assign) or get_full_name_for_node(small.targets[0].target) \
+                    not in fw.CLASS_DECORATOR_ATTRIBUTES:
+                continue
+            value = small.value
+            lists = [e.value for e in value.elements] if isinstance(value, cst.Dict) else [value]
+            for listed in lists:
+                for element in listed.elements if isinstance(listed, (cst.List, cst.Tuple)) else ():
+                    callee = element.value.func if isinstance(element.value, cst.Call) else element.value
+                    name = _last(imports.qualified_name(callee) or get_full_name_for_node(callee))
+                    if is_guard_name(name):
+                        found.append(name)
+    return found
+
+
+def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None,
+               routers: dict[str, list[str]] | None = None) -> Handler | None:
+    """The handler view of a function, or None when it is not a route handler. `routers`: the dependencies that
+    routers of the module run for each of their routes (`router_dependencies`)."""
     params = parameters(function)
     names = [p.name.value for p in params]
     methods, path_params = _route_methods(function)
     decorators = decorator_names(function, imports)
     guards = [n for n in decorators if is_guard_name(n)]
+    if routers:
+        guards += [n for r in _receivers(function) for n in routers.get(r, ()) if n == "Security" or is_guard_name(n)]
     drf_default = "api_view" in decorators and "permission_classes" not in decorators and not guards
     if owner is not None:
         if not owner.view or function.name.value not in VIEW_METHODS:

@@ -19,6 +19,7 @@ from vibecheck.analysis.app_model.handlers import (
     dotted_uses,
     handler_of,
     names_in,
+    router_dependencies,
 )
 from vibecheck.analysis.flow import short_code, string_value
 from vibecheck.cst_fields import child_nodes
@@ -147,7 +148,8 @@ class ObjectLookupNotScopedToUser(Rule):
     ## What it does
     Looks inside route handlers that authenticate the caller (a guard decorator such as `@login_required`,
     an auth dependency such as `user = Depends(get_current_user)` (or one named for the caller, `firebase_user`,
-    whatever type it is annotated with), an auth mixin or permission class on a
+    whatever type it is annotated with; or on the module's router, `APIRouter(dependencies=[Depends(...)])`), the
+    `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
     class-based view, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`, which
     is taken to require a login as `IsAuthenticated` does, since the settings are another file) and reports
     the first lookup keyed by an id the client chose (a path parameter, a Django URL capture, `pk`):
@@ -223,6 +225,11 @@ class ObjectLookupNotScopedToUser(Rule):
         super().__init__(context, options)
         self.classes: list[ClassContext | None] = []
         self.depth = 0
+        self.routers: dict[str, list[str]] = {}
+
+    def visit_Module(self, node: cst.Module) -> None:
+        if "dependencies" in self.context.source:
+            self.routers = router_dependencies(node, self.context.imports)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports) if not self.depth else None
@@ -285,7 +292,7 @@ class ObjectLookupNotScopedToUser(Rule):
         owner = self.classes[-1] if self.classes else None
         if self.classes and owner is None:
             return
-        handler = handler_of(node, self.context.imports, owner)
+        handler = handler_of(node, self.context.imports, owner, self.routers)
         if handler is None or not handler.signed_in or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
         if self._relates_to_caller(handler) or checks_role(node.body):
