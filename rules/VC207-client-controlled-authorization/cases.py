@@ -346,3 +346,27 @@ def fastapi_query_flag(project_id: int, user: CurrentUser, is_admin: bool = Fals
     if is_admin:
         return {"published": project_id}
     return {"error": "forbidden"}
+
+
+@api.put("/users/{user_id}/profile")
+def fastapi_owner_check(user_id: int, me: dict = Depends(load_caller)):
+    # ok: VC207 -- compared with the caller a dependency loaded: the owner check itself
+    if user_id != me["id"]:
+        return {"error": "forbidden"}
+    return {"updated": user_id}
+
+
+@api.put("/users/{user_id}/email")
+def fastapi_owner_check_alias(user_id: int, caller: Caller):
+    # ok: VC207 -- the same through a dependency alias
+    if caller["id"] != user_id:
+        return {"error": "forbidden"}
+    return {"updated": user_id}
+
+
+@api.put("/users/{user_id}/role")
+def fastapi_compared_with_client(user_id: int, owner_id: int):
+    # expect: VC207 -- both sides come from the client
+    if user_id != owner_id:
+        return {"error": "forbidden"}
+    return {"updated": user_id}

@@ -1169,6 +1169,18 @@ def _is_injected(parameter: cst.Param, imports: ImportTable) -> bool:
     return any(name.rsplit(".", 1)[-1] in ("Depends", "Security") for name in _annotation_names(parameter))
 
 
+def injected_parameters(function: cst.FunctionDef, imports: ImportTable, module: cst.Module) -> frozenset[str]:
+    """The parameters FastAPI injects (`me: User = Depends(current_user)`, `user: CurrentUser`): the server's
+    objects, such as the signed-in caller, not the client's input."""
+    aliases = dependency_aliases(module)
+    found = set()
+    for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
+        names = {n.rsplit(".", 1)[-1] for n in _annotation_names(param)}
+        if _is_injected(param, imports) or names & aliases or any(DEPENDENCY_ALIAS.search(n) for n in names):
+            found.add(param.name.value)
+    return frozenset(found)
+
+
 def _resolve(dotted: str, imports: ImportTable) -> str:
     head, _, rest = dotted.partition(".")
     resolved = imports.aliases.get(head, head)
