@@ -19,7 +19,8 @@ from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
 from .auth import admin_required, firebase_user, get_current_user, get_user_repository, require_admin
-from .db import db, get_db, query_db
+from . import crud
+from .db import db, get_db, get_repo, query_db
 from sqlalchemy import text
 from .models import Document, Invoice, Note, Order, Team, Todo, User
 
@@ -518,3 +519,34 @@ class NoteView(MethodView):
         note = Note.query.get_or_404(note_id)
         note.archived = True
         return ""
+
+
+@router.patch("/members/{member_id}")
+def patch_member(member_id: int, body: dict, user: User = Depends(get_current_user), repo=Depends(get_repo)):
+    # expect: VC214 -- a repository reads the row it is asked for
+    member = repo.by_id(member_id)
+    for key, value in body.items():
+        setattr(member, key, value)
+    return member
+
+
+@router.get("/items/{item_id}/crud")
+def read_item_crud(item_id: int, user: User = Depends(get_current_user), session=Depends(get_db)):
+    # expect: VC214 -- FastAPI's project template spells it `crud.<model>.get(db, id=...)`
+    return crud.item.get(session, id=item_id)
+
+
+@router.patch("/members/{member_id}/self")
+def patch_self(member_id: int, body: dict, user: User = Depends(get_current_user), repo=Depends(get_repo)):
+    if member_id != user.id:
+        raise HTTPException(403)
+    # ok: VC214 -- the caller may only change their own row
+    member = repo.by_id(member_id)
+    member.name = body["name"]
+    return member
+
+
+@router.get("/catalog/{product_id}")
+def read_product(product_id: int, repo=Depends(get_repo)):
+    # ok: VC214 -- nobody is signed in: a public catalogue
+    return repo.by_id(product_id)

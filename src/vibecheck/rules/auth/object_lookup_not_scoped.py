@@ -29,8 +29,12 @@ from vibecheck.rule import Rule
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
 LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",
                             "where", "get_by_id", "get_or_none", "find_one", "find_one_and_update",
-                            "find_one_and_delete", "update_one", "delete_one"})
-LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select"})
+                            "find_one_and_delete", "update_one", "delete_one", "by_id", "find_by_id", "fetch_by_id",
+                            "get_by_pk", "find_by_pk"})
+# Receivers of such lookups: an ORM's, and a project's own data-access object (`repo.by_id(id)`, `crud.item.get(db,
+# id=id)` of FastAPI's project template), which reads the row it is asked for.
+LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select", "repo", "repository",
+                              "crud", "dao"})
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
 MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
@@ -120,7 +124,8 @@ def _fetched_names(body: cst.CSTNode, client_ids: set[str]) -> set[str]:
 
 
 def _changes_any(body: cst.CSTNode, objects: set[str]) -> bool:
-    """The body writes an attribute of one of `objects`, calls a changing method on it, or hands it to `.delete()`."""
+    """The body writes an attribute of one of `objects` (also by `setattr`), calls a changing method on it, or hands it
+    to `.delete()`."""
     pending: list[cst.CSTNode] = [body]
     while pending:
         node = pending.pop()
@@ -128,6 +133,9 @@ def _changes_any(body: cst.CSTNode, objects: set[str]) -> bool:
             targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
             if any(isinstance(t, cst.Attribute) and _root(t) in objects for t in targets):
                 return True
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "setattr" and node.args \
+                and _root(node.args[0].value) in objects:
+            return True  # `setattr(user, key, value)` for each field the client sent
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in CHANGING_METHODS:
             receiver_is_object = _root(node.func.value) in objects
             if receiver_is_object or any(isinstance(a.value, cst.Name) and a.value.value in objects for a in node.args):
@@ -154,7 +162,8 @@ class ObjectLookupNotScopedToUser(Rule):
     is taken to require a login as `IsAuthenticated` does, since the settings are another file) and reports
     the first lookup keyed by an id the client chose (a path parameter, a Django URL capture, `pk`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
-    `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, or an SQL
+    `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
+    object (`repo.by_id(id)`, `crud.item.get(db, id=id)`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
     column, when nothing in the handler relates the object to the
