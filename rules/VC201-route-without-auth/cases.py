@@ -11,6 +11,7 @@ from flask_login import current_user
 from flask_login import login_required as needs_login
 from flask_security import roles_required
 
+from . import billing, ledger_checks
 from .auth import admin_required, public, verify_github_signature
 from .config import GITHUB_SECRET, PARTNER_SECRET, STRIPE_SECRET
 from .models import Order, Repository
@@ -400,3 +401,49 @@ def set_timezone():
 def update_language(user_id):
     db.set_language(user_id, request.form["language"])
     return "", 204
+
+
+# expect: VC201 -- the signature header is read, but nothing checks it
+@app.post("/api/webhooks/billing")
+def billing_hook():
+    signature = request.headers.get("Stripe-Signature")
+    event = request.get_json()
+    Order.query.get(event["data"]["object"]["metadata"]["order_id"]).mark_paid()
+    return "", 200
+
+
+# expect: VC201 -- that the header is there says nothing about who signed the body
+@app.post("/api/webhooks/shipping")
+def shipping_hook():
+    sig = request.headers.get("X-Hub-Signature-256", "")
+    if not sig or not sig.startswith("sha256="):
+        abort(400)
+    app.logger.info("webhook signed %s", sig)
+    return db.record(request.get_json())
+
+
+# expect: VC201 -- a function of this module gets the signature and never checks it
+@app.post("/api/webhooks/refunds")
+def refunds_hook():
+    sig = request.headers["Stripe-Signature"]
+    return _record_refund(request.get_json(), sig)
+
+
+def _record_refund(event, sig):
+    return db.record(event)
+
+
+# ok: VC201 -- the signature goes to an object that may check it
+@app.post("/api/webhooks/invoices")
+def invoices_hook():
+    sig = request.headers.get("Stripe-Signature")
+    return billing.handle_webhook(request.data, sig)
+
+
+# ok: VC201 -- the parts of the signature header go to an imported check
+@app.post("/api/webhooks/ledger")
+def ledger_hook():
+    header = request.headers.get("X-Ledger-Signature", "")
+    parts = dict(item.split("=", 1) for item in header.split(","))
+    ledger_checks.ensure(request.data, parts)
+    return db.record(request.get_json())

@@ -3,12 +3,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Form, Header, HTTPException, Request, Security, status
 from fastapi.security import APIKeyHeader, HTTPBearer, OAuth2PasswordBearer
+from fastapi_limiter.depends import RateLimiter
+from firebase_admin.auth import UserRecord as AdminUser
 from nacl.signing import VerifyKey
 from sqlalchemy.orm import Session
 from starlette.authentication import requires
 from svix.webhooks import Webhook
 
-from .deps import CLERK_SECRET, DISCORD_PUBLIC_KEY, SIG, get_current_active_superuser, get_db
+from .deps import (CLERK_SECRET, DISCORD_PUBLIC_KEY, ROUTE_GUARDS, SIG, check_scope, get_current_active_superuser, get_db,
+                   load_profile)
 
 app = FastAPI()
 router = APIRouter(prefix="/items")
@@ -227,3 +230,60 @@ async def discord_webhook(request: Request):
 async def resend_webhook(request: Request):
     event = await request.json()
     return db.record_bounce(event["data"])
+
+
+# expect: VC201 -- the type is named like a guard, but `load_profile` is what runs, and it checks nothing
+@app.delete("/profiles/{profile_id}")
+def delete_profile(profile_id: int, profile: AdminUser = Depends(load_profile)):
+    return db.delete_profile(profile_id)
+
+
+# expect: VC201 -- the same in `Annotated[...]`
+@app.delete("/profiles/{profile_id}/avatar")
+def delete_avatar(profile_id: int, profile: Annotated[AdminUser, Depends(load_profile)]):
+    return db.delete_avatar(profile_id)
+
+
+# ok: VC201 -- a foreign type, and a factory that authenticates
+@app.delete("/profiles/{profile_id}/banner")
+def delete_banner(profile_id: int, user: Annotated[AdminUser, Depends(get_current_user)]):
+    return db.delete_banner(profile_id)
+
+
+# ok: VC201 -- `Depends()` with no factory calls the annotated class itself
+@app.delete("/profiles/{profile_id}/theme")
+def delete_theme(profile_id: int, user: AdminUser = Depends()):
+    return db.delete_theme(profile_id)
+
+
+# expect: VC201 -- a database session checks nobody
+@app.post("/admin/reset-db", dependencies=[Depends(get_db)])
+def reset_database():
+    return db.reset()
+
+
+# expect: VC201 -- a rate limiter slows callers down; it does not tell them apart
+@app.delete("/items/{item_id}/hard", dependencies=[Depends(RateLimiter(times=2, seconds=5)), Depends(get_db)])
+def hard_delete_item(item_id: int):
+    return db.hard_delete(item_id)
+
+
+# ok: VC201 -- beside the session, a dependency that may check the caller
+@app.delete("/items/{item_id}/soft", dependencies=[Depends(get_db), Depends(check_scope)])
+def soft_delete_item(item_id: int):
+    return db.soft_delete(item_id)
+
+
+resources_only = APIRouter(prefix="/exports", dependencies=[Depends(get_db)])
+
+
+# expect: VC201 -- its router lists only a session
+@resources_only.post("/run")
+def run_export():
+    return db.export()
+
+
+# ok: VC201 -- a list of dependencies built elsewhere
+@app.post("/imports/run", dependencies=ROUTE_GUARDS)
+def run_import():
+    return db.run_import()

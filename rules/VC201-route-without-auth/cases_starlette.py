@@ -10,7 +10,7 @@ from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 
-from .auth import TokenBackend
+from .auth import BearerAuthMiddleware, RequestIdMiddleware, TokenBackend
 
 
 async def list_jobs(request):
@@ -158,4 +158,37 @@ mounted = Starlette(routes=[
     Mount(ADMIN, routes=admin_routes),
     Mount("/manage", routes=team_routes),
     Mount("/shop", routes=shop_routes),
+])
+
+
+async def purge_cache(request):
+    return JSONResponse({})
+
+
+async def rotate_keys(request):
+    return JSONResponse({})
+
+
+ops_routes = [
+    # ok: VC201 -- mounted below under the bearer-token middleware
+    Route("/keys/rotate", rotate_keys, methods=["POST"]),
+]
+scoped = Starlette(routes=[
+    Mount("/internal", routes=[
+        # ok: VC201 -- the `Mount`'s own middleware turns away callers without a token
+        Route("/cache/purge", purge_cache, methods=["POST"]),
+        Mount("/deep", routes=[
+            # ok: VC201 -- a `Mount` inside the guarded one
+            Route("/cache/purge", purge_cache, methods=["POST"]),
+        ]),
+    ], middleware=[Middleware(BearerAuthMiddleware)]),
+    Mount("/ops", routes=ops_routes, middleware=[Middleware(BearerAuthMiddleware)]),
+    # expect: VC201 -- the middleware of the `Mount` above guards its routes only
+    Route("/cache/purge", purge_cache, methods=["POST"]),
+    Mount("/tools", routes=[
+        # expect: VC201 -- a request-id middleware guards nothing
+        Route("/cache/purge", purge_cache, methods=["POST"]),
+    ], middleware=[Middleware(RequestIdMiddleware)]),
+    # ok: VC201 -- Starlette runs a route's own middleware before its endpoint
+    Route("/keys/purge", rotate_keys, methods=["POST"], middleware=[Middleware(BearerAuthMiddleware)]),
 ])

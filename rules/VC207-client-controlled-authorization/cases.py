@@ -1,14 +1,17 @@
 """VC207 corpus: privilege decisions taken from request data, and server-side look-alikes."""
 import hmac
 import os
+from typing import Annotated
 
 import jwt
-
 from django.http import HttpResponseForbidden
-from fastapi import FastAPI, Header
+from fastapi import Depends, FastAPI, Header
 from flask import Flask, abort, g, request, session
 from flask.views import MethodView
 from flask_login import current_user
+
+from .deps import CurrentUser, SessionDep, load_admin_settings, load_caller
+from .models import Project
 
 app = Flask(__name__)
 api = FastAPI()
@@ -306,3 +309,64 @@ class ReportView(MethodView):
         if self.claims()["role"] == "admin":
             return "deleted"
         abort(403)
+
+
+AdminDeps = Annotated[dict, Depends(load_admin_settings)]
+Caller = Annotated[dict, Depends(load_caller)]
+
+
+@api.get("/projects/{project_id}")
+def fastapi_session_alias(project_id: int, session: SessionDep, user: CurrentUser):
+    project = session.get(Project, project_id)
+    # ok: VC207 -- `SessionDep` is an injected session: the row comes from the database
+    if project.owner_id != user["id"]:
+        return {"error": "not found"}
+    return project
+
+
+@api.delete("/projects/{project_id}")
+def fastapi_current_user_alias(project_id: int, user: CurrentUser):
+    # ok: VC207 -- `CurrentUser` is the dependency that checked the token
+    if user["role"] != "admin":
+        return {"error": "forbidden"}
+    return {"deleted": project_id}
+
+
+@api.post("/projects/{project_id}/archive")
+def fastapi_local_alias(project_id: int, caller: Caller, settings: AdminDeps):
+    # ok: VC207 -- `Caller` is bound to a dependency in this module
+    if caller["is_admin"] or settings["admin_override"]:
+        return {"archived": project_id}
+    return {"error": "forbidden"}
+
+
+@api.post("/projects/{project_id}/publish")
+def fastapi_query_flag(project_id: int, user: CurrentUser, is_admin: bool = False):
+    # expect: VC207 -- beside the injected user, a query parameter the client sets
+    if is_admin:
+        return {"published": project_id}
+    return {"error": "forbidden"}
+
+
+@api.put("/users/{user_id}/profile")
+def fastapi_owner_check(user_id: int, me: dict = Depends(load_caller)):
+    # ok: VC207 -- compared with the caller a dependency loaded: the owner check itself
+    if user_id != me["id"]:
+        return {"error": "forbidden"}
+    return {"updated": user_id}
+
+
+@api.put("/users/{user_id}/email")
+def fastapi_owner_check_alias(user_id: int, caller: Caller):
+    # ok: VC207 -- the same through a dependency alias
+    if caller["id"] != user_id:
+        return {"error": "forbidden"}
+    return {"updated": user_id}
+
+
+@api.put("/users/{user_id}/role")
+def fastapi_compared_with_client(user_id: int, owner_id: int):
+    # expect: VC207 -- both sides come from the client
+    if user_id != owner_id:
+        return {"error": "forbidden"}
+    return {"updated": user_id}

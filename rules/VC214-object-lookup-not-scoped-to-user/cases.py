@@ -7,16 +7,21 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DeleteView, DetailView, UpdateView
 from fastapi import APIRouter, Depends, HTTPException
+from firebase_admin.auth import UserRecord
 from flask import Blueprint, abort, request, send_file
+from flask.views import MethodView
 from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required
 from flask_login import current_user, login_required as flask_login_required
+from flask_restx import Resource
 from rest_framework import viewsets
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
-from .auth import admin_required, get_current_user, require_admin
-from .db import db, get_db
+from .auth import admin_required, firebase_user, get_current_user, get_user_repository, require_admin
+from . import crud
+from .db import db, get_db, get_repo, query_db
+from sqlalchemy import text
 from .models import Document, Invoice, Note, Order, Team, Todo, User
 
 router = APIRouter()
@@ -400,3 +405,148 @@ def public_team_ping(request, team_id):
     team.pinged = True
     team.save()
     return Response(status=204)
+
+
+@router.get("/invoices/{invoice_id}")
+def read_invoice(invoice_id: int, caller: Annotated[UserRecord, Depends(firebase_user)], session=Depends(get_db)):
+    # expect: VC214 -- the factory names the caller; its type comes from another library
+    return session.get(Invoice, invoice_id)
+
+
+@router.get("/invoices/{invoice_id}/pdf")
+def invoice_pdf(invoice_id: int, claims: Annotated[dict, Depends(firebase_user)], session=Depends(get_db)):
+    # expect: VC214 -- a dict of token claims is still the signed-in caller
+    return session.query(Invoice).filter(Invoice.id == invoice_id).first()
+
+
+@router.get("/invoices/{invoice_id}/mine")
+def my_invoice(invoice_id: int, caller: Annotated[UserRecord, Depends(firebase_user)], session=Depends(get_db)):
+    # ok: VC214
+    return session.query(Invoice).filter(Invoice.id == invoice_id, Invoice.owner_uid == caller.uid).first()
+
+
+@router.get("/public-invoices/{invoice_id}")
+def shared_invoice(invoice_id: int, repo: Annotated[UserRecord, Depends(get_user_repository)], session=Depends(get_db)):
+    # ok: VC214 -- a repository of users is no caller: the handler is not known to be signed in
+    return session.get(Invoice, invoice_id)
+
+
+@bp.get("/files/<int:file_id>/meta")
+@jwt_required()
+def file_meta(file_id):
+    # expect: VC214 -- the project's SQL helper gets a statement that selects by the client's id alone
+    rows = query_db("SELECT name, size FROM files WHERE id = ?", (file_id,))
+    return rows[0]
+
+
+@bp.delete("/files/<int:file_id>/tags")
+@jwt_required()
+def clear_tags(file_id):
+    # expect: VC214 -- SQLAlchemy `text()` through the session
+    db.session.execute(text("DELETE FROM file_tags WHERE file_id = :id"), {"id": file_id})
+    db.session.commit()
+    return "", 204
+
+
+@bp.get("/files/<int:file_id>/mine")
+@jwt_required()
+def my_file_meta(file_id):
+    # ok: VC214 -- the statement names the owner
+    rows = query_db("SELECT name FROM files WHERE id = ? AND owner_id = ?", (file_id, get_jwt_identity()))
+    return rows[0]
+
+
+@bp.post("/files/<int:file_id>/views")
+@jwt_required()
+def count_view(file_id):
+    # ok: VC214 -- an insert adds a row; it reads nothing the caller does not own
+    query_db("INSERT INTO file_views (file_id, at) VALUES (?, now())", (file_id,))
+    return "", 204
+
+
+@bp.get("/files/<int:file_id>/log")
+@jwt_required()
+def file_log(file_id):
+    # ok: VC214 -- a log line that mentions the id is no lookup
+    app_log("select file where id=%s", file_id)
+    return ""
+
+
+signed_in = APIRouter(prefix="/tickets", dependencies=[Depends(get_current_user)])
+admins_only = APIRouter(prefix="/admin/tickets", dependencies=[Depends(require_admin)])
+sessions_only = APIRouter(prefix="/open/tickets", dependencies=[Depends(get_db)])
+
+
+@signed_in.delete("/{ticket_id}")
+def delete_ticket(ticket_id: int, session=Depends(get_db)):
+    # expect: VC214 -- the router signs the caller in for every route; the handler never looks at them
+    session.query(Order).filter(Order.id == ticket_id).delete()
+
+
+@admins_only.delete("/{ticket_id}")
+def admin_delete_ticket(ticket_id: int, session=Depends(get_db)):
+    # ok: VC214 -- the router lets only admins in
+    session.query(Order).filter(Order.id == ticket_id).delete()
+
+
+@sessions_only.get("/{ticket_id}")
+def open_ticket(ticket_id: int, session=Depends(get_db)):
+    # ok: VC214 -- nobody is signed in here: whether that is right is VC201's question
+    return session.get(Order, ticket_id)
+
+
+class InvoiceResource(Resource):
+    method_decorators = [jwt_required()]
+
+    def get(self, invoice_id):
+        # expect: VC214 -- `method_decorators` signs the caller in for every method
+        return Invoice.query.get_or_404(invoice_id).to_dict()
+
+
+class MyInvoiceResource(Resource):
+    method_decorators = {"get": [jwt_required()]}
+
+    def get(self, invoice_id):
+        # ok: VC214
+        return Invoice.query.filter_by(id=invoice_id, owner_id=get_jwt_identity()).first_or_404().to_dict()
+
+
+class NoteView(MethodView):
+    decorators = [flask_login_required]
+
+    def post(self, note_id):
+        # expect: VC214 -- Flask's `decorators` class attribute
+        note = Note.query.get_or_404(note_id)
+        note.archived = True
+        return ""
+
+
+@router.patch("/members/{member_id}")
+def patch_member(member_id: int, body: dict, user: User = Depends(get_current_user), repo=Depends(get_repo)):
+    # expect: VC214 -- a repository reads the row it is asked for
+    member = repo.by_id(member_id)
+    for key, value in body.items():
+        setattr(member, key, value)
+    return member
+
+
+@router.get("/items/{item_id}/crud")
+def read_item_crud(item_id: int, user: User = Depends(get_current_user), session=Depends(get_db)):
+    # expect: VC214 -- FastAPI's project template spells it `crud.<model>.get(db, id=...)`
+    return crud.item.get(session, id=item_id)
+
+
+@router.patch("/members/{member_id}/self")
+def patch_self(member_id: int, body: dict, user: User = Depends(get_current_user), repo=Depends(get_repo)):
+    if member_id != user.id:
+        raise HTTPException(403)
+    # ok: VC214 -- the caller may only change their own row
+    member = repo.by_id(member_id)
+    member.name = body["name"]
+    return member
+
+
+@router.get("/catalog/{product_id}")
+def read_product(product_id: int, repo=Depends(get_repo)):
+    # ok: VC214 -- nobody is signed in: a public catalogue
+    return repo.by_id(product_id)

@@ -745,3 +745,91 @@ def restore_site_backup():
     with tarfile.open("/var/backups/site.tar") as tar:
         # ok: VC405 -- the server's own archive
         tar.extractall(DEST)
+
+
+GITHUB_API = "https://api.github.com"
+BARE_HOST = "https://cdn.example.com"
+
+
+@app.get("/pinned/github")
+def github_repo():
+    path = request.args.get("path", "")
+    # ok: VC405 -- the scheme and host are fixed before the client's path
+    return requests.get(GITHUB_API + "/" + path, timeout=5).json()
+
+
+@app.get("/pinned/github-fstring")
+def github_repo_fstring():
+    owner = request.args["owner"]
+    # ok: VC405 -- an f-string with the host first
+    return requests.get(f"{GITHUB_API}/repos/{owner}", timeout=5).json()
+
+
+@app.get("/pinned/named")
+def github_named():
+    url = "https://api.github.com/users/%s" % request.args["user"]
+    # ok: VC405 -- bound to a name first
+    return requests.get(url, timeout=5).json()
+
+
+@app.get("/pinned/settings")
+def settings_base():
+    # ok: VC405 -- the base comes from configuration, then a `/`
+    return httpx.get(app.config["BILLING_URL"] + "/invoices/" + request.args["id"], timeout=5).json()
+
+
+@app.get("/pinned/format")
+def formatted_base():
+    # ok: VC405 -- `str.format` with the host in the template
+    return requests.get("https://api.example.com/items/{}".format(request.args["item"]), timeout=5).json()
+
+
+@app.get("/unpinned/no-slash")
+def no_slash():
+    # expect: VC405 -- no `/` after the host: `@evil.com` or `.evil.com` moves the request elsewhere
+    return requests.get(BARE_HOST + request.args["path"], timeout=5).content
+
+
+@app.get("/unpinned/host")
+def client_host():
+    region = request.args["region"]
+    # expect: VC405 -- the client picks part of the host
+    return requests.get(f"https://{region}.api.example.com/status", timeout=5).json()
+
+
+@app.get("/unpinned/config-no-slash")
+def config_no_slash():
+    # expect: VC405 -- a configured base with the client's text right after its host
+    return httpx.get(app.config["BILLING_URL"] + request.args["rest"], timeout=5).json()
+
+
+@app.get("/unpinned/rebound")
+def rebound():
+    url = GITHUB_API + "/" + request.args["path"]
+    url = request.args["next"]
+    # expect: VC405 -- rebound to the client's URL
+    return requests.get(url, timeout=5).json()
+
+
+@app.get("/unpinned/urljoin")
+def joined():
+    from urllib.parse import urljoin
+
+    # expect: VC405 -- `urljoin` lets an absolute or `//host` path replace the host
+    return requests.get(urljoin(GITHUB_API, request.args["path"]), timeout=5).json()
+
+
+@app.get("/pinned/extended")
+def extended_pinned():
+    url = f"{GITHUB_API}/search/repositories?q={request.args['q']}"
+    url = url + "&page=" + request.args.get("page", "1")
+    # ok: VC405 -- extended after the host was fixed
+    return requests.get(url, timeout=5).json()
+
+
+@app.get("/unpinned/extended")
+def extended_unpinned():
+    url = BARE_HOST + request.args["path"]
+    url = url + "?v=1"
+    # expect: VC405 -- the host was open before it was extended
+    return requests.get(url, timeout=5).json()

@@ -66,12 +66,14 @@ def check_file(
 
 
 def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, collect_facts: bool = True,
-               collectors: Sequence[tuple[Callable[[RuleContext, Any], Any], Any]] = ()) -> FileResult:
+               collectors: Sequence[tuple[Callable[[RuleContext, Any], Any], Any]] = (),
+               silent: frozenset[str] = frozenset()) -> FileResult:
     """Run the rules on one file; a file that cannot be decoded or parsed gives one VC001 finding instead.
 
     With `collect_facts` (pass False when no project rule is enabled), a fact collector rides along in
     the same walk and fills `FileResult.facts` for the project phase (see `vibecheck.facts`); `collectors`
-    (the `fact_collectors` of the enabled project rules, with their options) ride along too.
+    (the `fact_collectors` of the enabled project rules, with their options) ride along too. `silent`: the codes
+    of `rules` walked only for those facts, whose findings the filter drops (`RuleContext.silent`).
     """
     path = unit.path
     result = FileResult(path=path)
@@ -106,7 +108,7 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
         result.findings.append(_parse_error(path, 1, 1, f"the file is too deeply nested to parse ({type(exc).__name__})", ""))
         return result
     context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module),
-                          is_test_file=unit.is_test_file, ast_provider=unit.python_ast)
+                          is_test_file=unit.is_test_file, ast_provider=unit.python_ast, silent=silent)
     instances = _instantiate(rules, context, result.errors)
     walkers: list[Any] = [*instances, fact_collector(context)] if collect_facts else list(instances)
     for collector, options in collectors:

@@ -137,7 +137,7 @@ class Pipeline:
         from vibecheck.engine import check_unit  # local: libcst and the rules load when a file is checked, not before
 
         checked = check_unit(unit, self.file_rules_for(enabled), collect_facts=bool(self.project_codes & self.selection.enabled),
-                             collectors=self.fact_collectors)
+                             collectors=self.fact_collectors, silent=self.walked_codes - enabled)
         result.findings.extend(checked.findings)
         result.errors.extend(checked.errors)
         result.facts.update(checked.facts)

@@ -130,6 +130,9 @@ class RuleContext:
     shared: dict[Any, Any] = field(default_factory=dict)
     # the statement the engine's walk is in, by its path (`vibecheck.positions.statement_paths`)
     statement: tuple[int, ...] | None = None
+    # the rules walked here only for an enabled project rule's facts (`ProjectRule.walks_with`): their findings are
+    # dropped, so nothing they would have reported may be left out of those facts
+    silent: frozenset[str] = frozenset()
 
     def python_ast(self) -> ast.Module | None:
         """Python's `ast` of the file (None if Python cannot parse it), parsed at most once per file."""

@@ -55,3 +55,35 @@ def test_the_apps_hold_enough_cases_of_each_kind() -> None:
     assert sum(len(m["expect"]) for m in counts) >= 16
     assert sum(len(m["ok"]) for m in counts) >= 16
     assert all(len(m["expect"]) >= 4 and len(m["ok"]) >= 4 for m in counts)
+
+
+def test_select_vc417_alone_reports_sql_built_where_vc402_would_have(tmp_path: Path) -> None:
+    """`self.execute("..." % (table, name))` is VC402's finding at the call, so VC417 leaves the flow there; with
+    `--select VC417` alone VC402's findings are dropped, and the flow is reported at the helper's `execute` instead.
+    Client input reaching the same sink is named over the SQL built on the way."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "app" / "base.py").write_text(
+        "class BaseEditor:\n"
+        "    def execute(self, sql):\n"
+        "        with self.connection.cursor() as cursor:\n"
+        "            cursor.execute(sql)\n", encoding="utf-8")
+    (tmp_path / "app" / "editor.py").write_text(
+        "from .base import BaseEditor\n\n\n"
+        "class Editor(BaseEditor):\n"
+        "    def rename(self, table, name):\n"
+        "        self.execute(\"UPDATE %s SET name = '%s'\" % (table, name))\n", encoding="utf-8")
+
+    def run(select: str) -> list[tuple[str, str, int, str]]:
+        done = subprocess.run([sys.executable, "-m", "vibecheck", ".", "--format", "json", "--no-bandit", "--no-cache",
+                               "--select", select], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert done.returncode in (0, 1), done.stderr
+        return sorted((f["code"], Path(f["path"]).as_posix(), f["start"]["line"], f["message"].split(" ")[0])
+                      for f in json.loads(done.stdout)["findings"])
+
+    assert run("VC402,VC417") == [("VC402", "app/editor.py", 6, "An")]
+    assert run("VC417") == [("VC417", "app/base.py", 4, "An")]
+    (tmp_path / "app" / "web.py").write_text(
+        "from flask import Flask, request\n\nfrom .editor import Editor\n\napp = Flask(__name__)\n\n\n"
+        "@app.post('/rename')\ndef rename():\n    Editor().rename('items', request.form['name'])\n", encoding="utf-8")
+    assert run("VC417") == [("VC417", "app/base.py", 4, "Client")]

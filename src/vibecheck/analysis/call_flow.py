@@ -17,7 +17,17 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from vibecheck.analysis.flow import CALL, INSTANCES, OBJECT, ORIGIN, PARAMETER, RETURNED, SKIPPED_BY_HINTS, TEXT
+from vibecheck.analysis.flow import (
+    CALL,
+    INSTANCES,
+    NEEDS_ATTRIBUTE,
+    OBJECT,
+    ORIGIN,
+    PARAMETER,
+    RETURNED,
+    SKIPPED_BY_HINTS,
+    TEXT,
+)
 
 MAX_DEPTH = 3
 # How a recorded callee that builds an object ends (`import:pkg.models.Opts.__init__`).
@@ -197,7 +207,8 @@ class CallGraph:
         reached: dict[tuple[FunctionKey, str], tuple[FunctionKey, list[Any], tuple[str, ...]]] = {}
         summary = self.functions[key]
         for sink in summary["sinks"]:
-            if sink[0] == PARAMETER and sink[1] == parameter and (objects or _needs(sink) != OBJECT):
+            if sink[0] == PARAMETER and sink[1] == parameter and (objects or _needs(sink) != OBJECT) \
+                    and self._attribute_holds(sink, key[0]):
                 reached.setdefault((key, sink[5]), (key, sink, (key[1],)))
         for callee, where, kind, origin, *note in summary["calls"]:
             if kind == PARAMETER and origin == parameter:
@@ -254,23 +265,37 @@ class CallGraph:
             for sink in summary["sinks"]:
                 if sink[0] == CALL:
                     found = self.call_origin(key, sink[1], untrusted)
-                    if found is not None and _needs(sink) in ("", found[1]):
+                    if found is not None and _needs(sink) in ("", found[1]) and self._attribute_holds(sink, key[0]):
                         yield key, sink, found[0], (key[1], *found[2])
 
 
+    def _attribute_holds(self, sink: list[Any], module: str) -> bool:
+        """A sink recorded on condition (`self.api.post(url)` where a base class in another module may bind `self.api`
+        to an HTTP client) holds when that base's summary says it does."""
+        condition = sink[8] if len(sink) > 8 else ""
+        if not condition.startswith(NEEDS_ATTRIBUTE):
+            return True
+        return self.resolve(condition[len(NEEDS_ATTRIBUTE):], module) is not None
+
+
 def _needs(sink: list[Any]) -> str:
-    """What a recorded sink needs of the value to be abused: OBJECT, TEXT (a string returned as a page), or ""."""
-    return sink[8] if len(sink) > 8 else ""
+    """What a recorded sink needs of the value to be abused: OBJECT, TEXT (a string returned as a page), or ""; a
+    condition on an attribute (NEEDS_ATTRIBUTE) asks nothing of the value."""
+    needs: str = sink[8] if len(sink) > 8 else ""
+    return "" if needs.startswith(NEEDS_ATTRIBUTE) else needs
 
 
 def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], untrusted: frozenset[str],
-                 lenders: tuple[str, ...] = (), borrowers: tuple[str, ...] = ()) -> Iterator[JoinedSink]:
+                 lenders: tuple[str, ...] = (), borrowers: tuple[str, ...] = (),
+                 yielding: tuple[str, ...] = ()) -> Iterator[JoinedSink]:
     """Join the summaries of each rule over the project's files (`facts`: path -> the file's summary fact).
 
     A module that a rule's file hints skipped has no summary of that rule; it gets the calls and returns (not
     the sinks) of the first of `lenders`, rules that walk every file with the same request sources. Each of
     `borrowers`, a rule whose sinks are only conditions on what a call returns (VC207), gets in every module the
     returns of the functions it did not summarise itself (`def get_role(): return request.headers["X-Role"]`).
+    A sink is reported once: by the first rule that reaches it, the rules of `yielding` (whose flows start at text
+    built in the project, VC402's SQL) after the others, so that the client's input is named when it gets there too.
     """
     by_rule: dict[str, dict[str, dict[str, Any]]] = {}
     paths: dict[str, str] = {}
@@ -293,7 +318,7 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
         if code in by_rule:
             _borrow_returns(by_rule, code, lenders)
     seen: set[tuple[str, str, str]] = set()
-    for code in sorted(by_rule):
+    for code in sorted(by_rule, key=lambda c: (c in yielding, c)):
         graph = CallGraph(by_rule[code])
         for (module, function), sink, origin, chain in graph.joined(untrusted):
             identity = (paths[module], function, sink[5])

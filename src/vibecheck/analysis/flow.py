@@ -17,7 +17,7 @@ import functools
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
@@ -83,6 +83,9 @@ ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "de
 REQUEST_TYPES = frozenset({"Request", "HttpRequest", "WebSocket", "starlette.requests.Request", "fastapi.Request",
                            "django.http.HttpRequest", "rest_framework.request.Request", "flask.Request"})
 NON_INPUT_PARAMETER_TYPES = frozenset({"Session", "AsyncSession", "BackgroundTasks", "Response", "HTTPConnection"})
+# How FastAPI code names its `Annotated[..., Depends(...)]` aliases (`SessionDep`, `TokenDep`, `CurrentUser`): a
+# parameter typed with one imported from another module is injected, not sent by the client.
+DEPENDENCY_ALIAS = re.compile(r"[a-z](?:Dep|Deps|Dependency)$|^Current[A-Z]")
 # Attributes of a request object that hold client-controlled data (Flask, Starlette/FastAPI, Django, DRF).
 REQUEST_DATA_ATTRIBUTES = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "view_args", "query_string",
@@ -137,6 +140,11 @@ REQUEST_KINDS = frozenset({"request"})
 # What a summary may note about a passed or returned value, for sinks that only an object can abuse (a MongoDB
 # filter's value): OBJECT, it may be the client's parsed JSON; TEXT, it is certainly a string or a number.
 OBJECT, TEXT = "object", "text"
+# An attribute a class binds to a client object (`self.api = httpx.Client()` in `__init__`): recorded as the summary
+# (of no function) `Class.api~client`, so that a subclass in another module that calls `self.api.post(url)` can
+# record that sink on condition, with NEEDS_ATTRIBUTE and the callee that names it (`import:app.base.Base.api~client`).
+CLIENT_ATTRIBUTE = "~client"
+NEEDS_ATTRIBUTE = "attribute:"
 SUMMARY_FACT = "vibecheck.flow.summaries"
 # In a file's summary fact: the codes of the request-flow rules whose file hints skipped the file. The join
 # borrows that module's calls and returns from a rule that walks every file (a route module that never names
@@ -1170,6 +1178,18 @@ def _is_injected(parameter: cst.Param, imports: ImportTable) -> bool:
     return any(name.rsplit(".", 1)[-1] in ("Depends", "Security") for name in _annotation_names(parameter))
 
 
+def injected_parameters(function: cst.FunctionDef, imports: ImportTable, module: cst.Module) -> frozenset[str]:
+    """The parameters FastAPI injects (`me: User = Depends(current_user)`, `user: CurrentUser`): the server's
+    objects, such as the signed-in caller, not the client's input."""
+    aliases = dependency_aliases(module)
+    found = set()
+    for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
+        names = {n.rsplit(".", 1)[-1] for n in _annotation_names(param)}
+        if _is_injected(param, imports) or names & aliases or any(DEPENDENCY_ALIAS.search(n) for n in names):
+            found.add(param.name.value)
+    return frozenset(found)
+
+
 def _resolve(dotted: str, imports: ImportTable) -> str:
     head, _, rest = dotted.partition(".")
     resolved = imports.aliases.get(head, head)
@@ -1189,7 +1209,8 @@ def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
 
 
 def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False,
-                       called_here: bool = False, handler_method: bool = False) -> tuple[set[str], set[str], set[str]]:
+                       called_here: bool = False, handler_method: bool = False,
+                       aliases: frozenset[str] = frozenset()) -> tuple[set[str], set[str], set[str]]:
     """(request-object parameters, parameters holding client input, parameters that are not web requests).
 
     Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
@@ -1199,7 +1220,9 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     request only in a module that uses a web framework (or in a route); HTTP client libraries call their
     outgoing requests `request` too. Numbers, booleans and UUIDs (`user_id: int`, `<int:user_id>`) cannot
     carry a path or a URL: they count only with `scalars`. A method of a Tornado handler class (`handler_method`)
-    named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`).
+    named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`). A parameter typed
+    with a dependency alias (`session: SessionDep`, `user: CurrentUser`: one of the module's `aliases`, bound to
+    `Annotated[..., Depends(...)]`, or one named as such aliases are, imported from another module) is injected.
     """
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
@@ -1234,7 +1257,9 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
                 continue
             # `req: PreviewRequest` in a route is the client's payload under a request-like name
         scalar = bool(last_names & SCALAR_TYPES) or name in typed_in_path
-        if route and not _is_injected(param, imports) and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
+        injected = _is_injected(param, imports) or bool(last_names & aliases) \
+            or any(DEPENDENCY_ALIAS.search(n) for n in last_names)
+        if route and not injected and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
     names = [p.name.value for p in params]
     inputs.update(_payload_parameters(function, names, imports))
@@ -1409,7 +1434,8 @@ class FlowRule(Rule):
                 function.name.value, self.context)
             cached = _PARAMETERS[key] = (function, request_parameters(
                 function, self.context.imports, scalars=self.scalar_inputs_matter, called_here=called_here,
-                handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",))))
+                handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",)),
+                aliases=dependency_aliases(self.context.module)))
         objects, inputs, shadowed = cached[1]
         state.handler_class = self.in_handler_class()
         state.request_objects.update(objects)
@@ -1437,6 +1463,25 @@ class FlowRule(Rule):
         walk_block(_block_statements_of_module(node), state, self.check)
         if self.summarises:
             self._summarise_instances(node, state)
+
+    def summarise_client_attributes(self, attributes: Iterable[tuple[str, str]]) -> None:
+        """Record `Class.attribute~client` for each (class, attribute) bound to a client, for subclasses elsewhere."""
+        for class_name, attribute in attributes:
+            self._add_summary(f"{class_name}.{attribute}{CLIENT_ATTRIBUTE}",
+                              {"parameters": [], "sinks": [], "returns": [], "calls": []})
+
+    def inherited_attribute(self, receiver: cst.BaseExpression, state: FlowState) -> str | None:
+        """For `self.api` in a method of a class whose bases are imported from the project, the callee naming the
+        attribute as a base binds it (`import:app.base.Base.api~client|...`); None when the module may bind it."""
+        if state.summary is None or state.class_name is None or type(receiver) is not cst.Attribute \
+                or type(receiver.value) is not cst.Name or receiver.value.value != "self":
+            return None
+        attribute = receiver.attr.value
+        if attribute in _bound_attributes(self.context.module):
+            return None
+        callee = _method_callee(self.context.module, self.context.imports, state.class_name,
+                                attribute + CLIENT_ATTRIBUTE)
+        return callee if callee.startswith("import:") else None
 
     def _summarise_instances(self, module: cst.Module, state: FlowState) -> None:
         """The module's top-level `service = Service()` bindings, as the summary `INSTANCES`: a module that imports
@@ -1558,8 +1603,9 @@ class FlowRule(Rule):
 
     def _reported_in(self, node: cst.BaseExpression) -> bool:
         """Whether the rule reported this argument (or a part of it) where it is passed (`self.execute("..." % x)`,
-        VC402): the value is not followed into the callee too, where the same flow would be reported a second time."""
-        if not self._reported_here:
+        VC402): the value is not followed into the callee too, where the same flow would be reported a second time.
+        A rule walked only for VC417 (`--select VC417`) reports nothing itself: then the value is followed."""
+        if not self._reported_here or self.code in self.context.silent:
             return False
         reported = {id(done) for done in self._reported_here}
         return any(id(inner) in reported for inner in iter_expressions(node))
@@ -1707,6 +1753,72 @@ def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode],
 def _module_instances(module: cst.Module) -> dict[str, str]:
     """Module-level `name = ClassName(...)` bindings (a capitalised callee), computed once per file."""
     return _of_module(_INSTANCES, module, _instances_of)
+
+
+_ALIASES: dict[int, tuple[cst.Module, frozenset[str]]] = {}
+
+
+def dependency_aliases(module: cst.Module) -> frozenset[str]:
+    """Module-level `CurrentUser = Annotated[User, Depends(get_current_user)]` bindings, once per file."""
+    return _of_module(_ALIASES, module, _aliases_of)
+
+
+def _aliases_of(module: cst.Module) -> frozenset[str]:
+    found = set()
+    for statement in _block_statements_of_module(module):
+        if type(statement) is cst.Assign and type(statement.value) is cst.Subscript and len(statement.targets) == 1 \
+                and type(statement.targets[0].target) is cst.Name and any(
+                    (dotted_name(e) or "").rsplit(".", 1)[-1] in ("Depends", "Security")
+                    for e in iter_expressions(statement.value)):
+            found.add(statement.targets[0].target.value)
+    return frozenset(found)
+
+
+_BOUND: dict[int, tuple[cst.Module, frozenset[str]]] = {}
+
+
+def _bound_attributes(module: cst.Module) -> frozenset[str]:
+    """The attributes the methods of the module's classes bind (`self.api = ...`), once per file."""
+    return _of_module(_BOUND, module, _bound_attributes_of)
+
+
+def _bound_attributes_of(module: cst.Module) -> frozenset[str]:
+    found: set[str] = set()
+    for statement in module.body:
+        if type(statement) is not cst.ClassDef:
+            continue
+        for method in suite_statements(statement.body):
+            if type(method) is not cst.FunctionDef:
+                continue
+            for small in suite_statements(method.body):
+                targets = [t.target for t in small.targets] if type(small) is cst.Assign else \
+                    [small.target] if type(small) is cst.AnnAssign else []
+                found.update(t.attr.value for t in targets
+                             if type(t) is cst.Attribute and type(t.value) is cst.Name and t.value.value == "self")
+    return frozenset(found)
+
+
+_STRINGS: dict[int, tuple[cst.Module, dict[str, str]]] = {}
+
+
+def module_strings(module: cst.Module) -> dict[str, str]:
+    """Module-level `NAME = "text"` bindings (`API_BASE = "https://api.github.com"`), computed once per file."""
+    return _of_module(_STRINGS, module, _strings_of)
+
+
+def _strings_of(module: cst.Module) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for statement in _block_statements_of_module(module):
+        if type(statement) is cst.Assign and len(statement.targets) == 1 and type(statement.targets[0].target) is cst.Name:
+            name, value = statement.targets[0].target.value, statement.value
+        elif type(statement) is cst.AnnAssign and type(statement.target) is cst.Name and statement.value is not None:
+            name, value = statement.target.value, statement.value
+        else:
+            continue
+        text = string_value(value)
+        if text is not None:
+            found[name] = text
+    return found
 
 
 def _instances_of(module: cst.Module) -> dict[str, str]:

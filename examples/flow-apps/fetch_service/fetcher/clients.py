@@ -42,3 +42,16 @@ async def fetch_json(base: str, path: str):
         # ok: VC417 -- the path is a constant
         async with session.get(path) as resp:
             return await resp.json()
+
+
+class PartnerBase:
+    """A base class other modules extend: the session it binds is an HTTP client in theirs too."""
+
+    def __init__(self, token: str) -> None:
+        self.api = requests.Session()
+        self.token = token
+
+
+class LedgerBase:
+    def __init__(self) -> None:
+        self.ledger = {}

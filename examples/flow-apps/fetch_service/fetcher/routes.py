@@ -4,6 +4,7 @@ from fastapi import Depends, FastAPI
 
 from . import deps, store
 from .clients import ApiClient, StatusPoller, WebhookSender, fetch_json
+from .integrations import LedgerView, PartnerSync
 from .deps import get_archiver, get_cached_runner, get_runner, runner_dependency
 from .runner import Runner, notifier
 from .store import OrderRepository
@@ -104,3 +105,18 @@ def tail(name: str):
 @app.post("/jobs/notify")
 def notify(url: str, job: str):
     return {"status": notifier.notify(url), "partner": notifier.notify_partner(job)}
+
+
+@app.post("/partner/push")
+def partner_push(target: str):
+    return PartnerSync("token").push(target).status_code
+
+
+@app.get("/partner/items/{item_id}")
+def partner_item(item_id: str):
+    return PartnerSync("token").item(item_id).json()
+
+
+@app.get("/ledger/{key}")
+def ledger_entry(key: str):
+    return LedgerView().entry(key)

@@ -15,6 +15,7 @@ import ast
 import builtins
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -37,6 +38,11 @@ CREDENTIAL_SOURCES = frozenset({"Header", "Cookie"})
 CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
                          "validate"})
 EXIT_CALLS = frozenset({"abort", "redirect"})
+# Calls that read, test, reshape or log a signature header without checking it: handing it to one is no check.
+SIGNATURE_READS = frozenset({"get", "getlist", "getone", "pop", "split", "strip", "lower", "encode", "decode",
+                             "startswith", "removeprefix", "print", "debug", "info", "warning", "warn", "error",
+                             "exception", "critical", "log", "abort", "HTTPException", "JSONResponse", "Response",
+                             "jsonify", "make_response"})
 REGISTRATIONS = fw.REGISTRATION_CALLS | fw.RESOURCE_REGISTRATIONS
 REQUEST_NAMES = frozenset({"request", "req"})
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -57,7 +63,7 @@ class Frame:
     parent: Frame | None = None
     authenticates: bool = False  # it, or a function nested in it (a decorator's wrapper), checks auth
     verifies_signature: bool = False  # it checks the request's signature (`construct_event`, `compare_digest`)
-    names_signature: bool = False  # it reads a signature header (`"Stripe-Signature"`, `"X-Hub-Signature-256"`)
+    names_signature: bool = False  # it names a signature header (`"Stripe-Signature"`): read only then for hand-offs
     hands_on_request: bool = False  # it passes the request to a function (`handle_event(request.data)`) that may check it
     denies_by_call: bool = False  # it calls a check that refuses by raising (`verify_jwt_in_request()`, `@login_required`)
 
@@ -212,6 +218,30 @@ def _builds_view(method: str) -> bool:
     return method == "as_view" or (method.startswith("as_") and method.endswith("_view"))
 
 
+def _guards_as_middleware(target: cst.Arg | None) -> bool:
+    """`TokenAuthMiddleware`: an auth-named middleware class, not one that only identifies the user."""
+    middleware = _last(get_full_name_for_node(target.value)) if target is not None else ""
+    return middleware not in fw.IDENTIFYING_MIDDLEWARE and fw.reads_as_guard(middleware)
+
+
+def _mentions_signature(node: cst.BaseExpression, carriers: set[str]) -> bool:
+    """An expression built from a signature header: it names one (`"Stripe-Signature"`) or a name holding one."""
+    for found in walk_own(node):
+        if isinstance(found, cst.Name) and found.value in carriers \
+                or isinstance(found, cst.SimpleString) and "signature" in found.value.lower():
+            return True
+    return False
+
+
+def _bound_names(target: cst.BaseExpression) -> Iterator[str]:
+    """`sig`, `(sig, ts)`: the names an assignment target binds."""
+    if isinstance(target, cst.Name):
+        yield target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from _bound_names(element.value)
+
+
 def _last(name: str | None) -> str:
     return (name or "").rsplit(".", 1)[-1]
 
@@ -314,6 +344,11 @@ class AppModelCollector:
         # route objects in a module-level list (`admin_routes = [Route(...)]`) -> the list; a `Mount` of it adds a prefix
         self.route_lists: dict[int, str] = {}
         self.list_prefixes: dict[str, str] = {}
+        # route objects (and module-level route lists) under a `Mount(..., middleware=[Middleware(TokenAuth)])` or
+        # with a `Route(..., middleware=[...])` of their own; and the `Middleware(...)` calls that guard only those
+        self.guarded_objects: set[int] = set()
+        self.guarded_lists: set[str] = set()
+        self.scoped_middleware: set[int] = set()
         self.constants: dict[str, str] = {}  # module-level strings (`ADMIN_PREFIX = "/admin"`)
         self.hook_refs: list[list[str]] = []  # [receiver, hook] of hooks imported from another module
         self.wrapped: list[tuple[str, cst.Call]] = []  # `delete_note = login_required(_delete_note)`: a handler, maybe
@@ -374,6 +409,8 @@ class AppModelCollector:
                 values += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
             elif annotation is not None:
                 values.append(annotation)
+            if any(self._names_factory(v) for v in values):
+                values = [v for v in values if isinstance(v, cst.Call)]  # the type it returns guards nothing
             for value in values:
                 if isinstance(value, cst.Call) and _last(self.qualified_name(value.func)) in DEPENDENCY_CALLS:
                     first = _positional(value, 0) or _keyword(value, "dependency")
@@ -384,6 +421,30 @@ class AppModelCollector:
                 if name is not None:
                     refs.append(self._ref_text(name))
         return refs
+
+    def _dependencies_guard(self, arg: cst.Arg | None) -> bool:
+        """`dependencies=[Depends(verify_token)]` on a route, router, app or include: it may check the caller, unless
+        every dependency listed only provides a resource (`[Depends(get_db)]`, `[Depends(RateLimiter(times=2))]`)."""
+        if not _non_empty(arg):
+            return False
+        value = arg.value  # type: ignore[union-attr]
+        if not isinstance(value, (cst.List, cst.Tuple)):
+            return True  # `dependencies=AUTH`: a list built elsewhere
+        return not all(self._provides_resource(e.value) for e in value.elements)
+
+    def _provides_resource(self, element: cst.BaseExpression) -> bool:
+        if not isinstance(element, cst.Call) or _last(self.qualified_name(element.func)) != "Depends":
+            return False
+        first = _positional(element, 0) or _keyword(element, "dependency")
+        target = first.value.func if first is not None and isinstance(first.value, cst.Call) else \
+            first.value if first is not None else None
+        name = get_full_name_for_node(target) if target is not None else None
+        return name is not None and fw.provides_resource(_last(name))
+
+    def _names_factory(self, value: cst.BaseExpression) -> bool:
+        """`Depends(get_user)`, not `Depends()`: a dependency whose factory, not its parameter's type, is called."""
+        return isinstance(value, cst.Call) and bool(value.args) \
+            and _last(self.qualified_name(value.func)) in DEPENDENCY_CALLS
 
     def _permissions_guard(self, value: cst.BaseExpression) -> bool:
         """DRF permission classes other than an empty list or `AllowAny` alone."""
@@ -547,7 +608,7 @@ class AppModelCollector:
                     self._collect_route_object(node, kind)
                 elif kind in fw.MOUNTS:
                     self._collect_mount(node)
-                elif kind in fw.MIDDLEWARE_WRAPPERS:
+                elif kind in fw.MIDDLEWARE_WRAPPERS and id(node) not in self.scoped_middleware:
                     self._collect_middleware(_positional(node, 0) or _keyword(node, "cls"))
         if last in fw.URLCONF_CALLS and (not self.scopes or (self.qualified_name(func) or "").startswith(fw.URLCONF_MODULES)):
             self._collect_url(node)  # also in a function that builds the patterns (allauth's `build_urlpatterns(client)`)
@@ -566,7 +627,7 @@ class AppModelCollector:
             name = get_full_name_for_node(target.value) if target is not None else None
             if name is not None:
                 self._record_prefix(name, node)
-                guarded = _non_empty(_keyword(node, "dependencies"))
+                guarded = self._dependencies_guard(_keyword(node, "dependencies"))
                 if guarded:
                     self.guarded_receivers.add(name)
                 parent = get_full_name_for_node(node.func.value) if isinstance(node.func, cst.Attribute) else None
@@ -584,9 +645,22 @@ class AppModelCollector:
 
     def _collect_middleware(self, target: cst.Arg | None) -> None:
         """`app.add_middleware(TokenAuthMiddleware)`, `Middleware(TokenAuthMiddleware)`: app-wide when it reads as auth."""
-        middleware = _last(get_full_name_for_node(target.value)) if target is not None else ""
-        if middleware not in fw.IDENTIFYING_MIDDLEWARE and fw.reads_as_guard(middleware):
+        if _guards_as_middleware(target):
             self.global_guard = True
+
+    def _scoped_middleware_guards(self, call: cst.Call) -> bool:
+        """`Mount(..., middleware=[Middleware(TokenAuth)])`, `Route(..., middleware=[...])`: middleware that runs for
+        this object's routes only. Its `Middleware(...)` calls are set aside so that they do not guard the whole app."""
+        listed = _keyword(call, "middleware")
+        if listed is None or not isinstance(listed.value, (cst.List, cst.Tuple)):
+            return False
+        guards = False
+        for element in listed.value.elements:
+            wrapper = element.value
+            if isinstance(wrapper, cst.Call) and _last(self.qualified_name(wrapper.func)) in fw.MIDDLEWARE_WRAPPERS:
+                self.scoped_middleware.add(id(wrapper))
+                guards |= _guards_as_middleware(_positional(wrapper, 0) or _keyword(wrapper, "cls"))
+        return guards
 
     def _collect_url(self, call: cst.Call) -> None:
         """`path("x/", login_required(views.f))`, `re_path(...)`, `router.register("x", ViewSet)`: what a URLconf routes."""
@@ -658,7 +732,8 @@ class AppModelCollector:
                 self.app_names.add(target)
             if constructor in fw.ROUTER_CONSTRUCTORS:
                 self._record_prefix(target, value)
-            if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS and _non_empty(_keyword(value, "dependencies")):
+            if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
+                    and self._dependencies_guard(_keyword(value, "dependencies")):
                 self.guarded_receivers.add(target)
             if constructor in self.match.guard_dependencies:
                 self.guard_names.add(target)
@@ -777,7 +852,7 @@ class AppModelCollector:
         method = fw.ROUTE_DECORATORS[kind]
         methods = frozenset({method}) if method else self._methods_keyword(decorator)
         receiver = get_full_name_for_node(decorator.func.value)
-        return receiver, path, methods, _non_empty(_keyword(decorator, "dependencies"))
+        return receiver, path, methods, self._dependencies_guard(_keyword(decorator, "dependencies"))
 
     def _methods_keyword(self, call: cst.Call) -> frozenset[str]:
         arg = _keyword(call, "methods")
@@ -849,6 +924,8 @@ class AppModelCollector:
         """`Route("/jobs/{job_id}", delete_job, methods=["DELETE"])` in a route list (also inside a `Mount`)."""
         path_arg = _positional(call, 0) or _keyword(call, "path")
         view_arg = _positional(call, 1) or _keyword(call, "endpoint")
+        if self._scoped_middleware_guards(call):
+            self.guarded_objects.add(id(call))
         path = _string(path_arg.value) if path_arg is not None else None
         if path is not None:
             path = self.mount_prefixes.get(id(call), "") + path
@@ -879,18 +956,23 @@ class AppModelCollector:
         path_arg = _positional(call, 0) or _keyword(call, "path")
         own = self._text(path_arg.value) if path_arg is not None else None
         prefix = (self.mount_prefixes.get(id(call), "") + (own or "")).rstrip("/")
+        guarded = self._scoped_middleware_guards(call) or id(call) in self.guarded_objects
         routes = _keyword(call, "routes") or _positional(call, 1)
         if routes is not None and isinstance(routes.value, (cst.List, cst.Tuple)):
             for element in routes.value.elements:
                 self.mount_prefixes[id(element.value)] = prefix
+                if guarded:
+                    self.guarded_objects.add(id(element.value))
             return
         listed = get_full_name_for_node(routes.value) if routes is not None else None
-        if listed is None or not prefix:
+        if listed is None or not (prefix or guarded):
             return
         if listed in self.route_lists.values():
             self.list_prefixes[listed] = prefix
+            if guarded:
+                self.guarded_lists.add(listed)
         else:
-            self.includes.append({"parent": None, "child": self._ref_text(listed), "guarded": False, "prefix": prefix})
+            self.includes.append({"parent": None, "child": self._ref_text(listed), "guarded": guarded, "prefix": prefix})
 
     def _text(self, node: cst.BaseExpression) -> str | None:
         """A string literal, or a module-level name bound to one."""
@@ -920,8 +1002,8 @@ class AppModelCollector:
             if isinstance(default, cst.Call) and _last(self.qualified_name(default.func)) in DEPENDENCY_CALLS:
                 if self._dependency_guards(default) or fw.reads_as_guard(param.name.value):
                     return True
-                if not default.args and param.annotation is not None and self._type_guards(param.annotation.annotation):
-                    return True
+                if default.args:
+                    continue  # `user: AdminUser = Depends(load_user)`: the factory decides, not the type it returns
             if param.annotation is not None and self._type_guards(param.annotation.annotation):
                 return True
         return False
@@ -1060,14 +1142,16 @@ class AppModelCollector:
         for receiver, path, methods, name, call in self.function_registrations:
             frame = self.functions.get(_last(name))
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{_last(name)}`)"
-            dependencies = _non_empty(_keyword(call, "dependencies"))  # `add_api_route(..., dependencies=[...])`
+            dependencies = self._dependencies_guard(_keyword(call, "dependencies"))  # `add_api_route(..., dependencies=[...])`
             if frame is None:
                 # `Route("/x", handlers.purge)`: judged with its module's facts (a class endpoint is judged there alone)
                 if name.split(".")[0] in self.context.imports.aliases and not _last(name)[:1].isupper():
                     self.routes.append(Route(call, label, methods, path, receiver, (_last(name),), None,
-                                             guarded=dependencies, refs=(self._ref_text(name),), imported=True))
+                                             guarded=dependencies or self._object_guarded(call),
+                                             refs=(self._ref_text(name),), imported=True))
                 continue
-            guarded = dependencies or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
+            guarded = dependencies or self._object_guarded(call) \
+                or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
             refs = tuple(r for d in frame.node.decorators for r in self._decorator_refs(d.decorator))
             self.routes.append(Route(call, label, methods, path, receiver, (_last(name),), frame, guarded=guarded,
                                      refs=refs))
@@ -1159,6 +1243,38 @@ class AppModelCollector:
         names = (get_full_name_for_node(n.func) for n in walk_own(frame.node.body) if isinstance(n, cst.Call))
         return sorted({n for n in names if n is not None and n.split(".")[0] not in BUILTIN_NAMES})
 
+    def _object_guarded(self, call: cst.Call) -> bool:
+        """A route object under a guarding `Mount`'s middleware, or in a route list such a `Mount` lists."""
+        return id(call) in self.guarded_objects or self.route_lists.get(id(call)) in self.guarded_lists
+
+    def _hands_on_signature(self, frame: Frame) -> bool:
+        """The handler passes the signature header it reads to a method or an imported function
+        (`handler.process(payload, sig)`), which may check it. Reading the header, testing that it is there or
+        logging it checks nothing; a function of this module is judged by its own body (`_helpers_called`)."""
+        if not frame.names_signature:
+            return False
+        nodes = list(walk_own(frame.node.body))
+        carriers: set[str] = set()
+        assigns = [n for n in nodes if isinstance(n, cst.Assign)]
+        for _ in range(3):  # `sig = headers.get(...)`, then `parts = sig.split(",")`: a few steps, in any order
+            grown = {t for a in assigns if _mentions_signature(a.value, carriers)
+                     for target in a.targets for t in _bound_names(target.target)}
+            if grown <= carriers:
+                break
+            carriers |= grown
+        return any(self._hands_on(n, carriers) for n in nodes if isinstance(n, cst.Call))
+
+    def _hands_on(self, call: cst.Call, carriers: set[str]) -> bool:
+        """A call that gets the signature and is not a read, a log line or a builtin; nor a local function."""
+        func = call.func
+        if isinstance(func, cst.Attribute):
+            if func.attr.value in SIGNATURE_READS:
+                return False
+        elif not isinstance(func, cst.Name) or func.value in BUILTIN_NAMES or func.value in self.functions \
+                or func.value in SIGNATURE_READS:
+            return False
+        return any(_mentions_signature(a.value, carriers) for a in call.args)
+
     def _unmounted_list(self, route: Route) -> str | None:
         """The module-level list a route object is in, when no `Mount` of this file gives it its prefix."""
         listed = self.route_lists.get(id(route.report_node)) if route.receiver is None else None
@@ -1171,7 +1287,7 @@ class AppModelCollector:
     def _route_fact(self, route: Route, places: _Places) -> dict[str, Any] | None:
         path = self._full_path(route)
         frame = route.frame
-        signed = frame is not None and (frame.verifies_signature or frame.names_signature) \
+        signed = frame is not None and (frame.verifies_signature or self._hands_on_signature(frame)) \
             or any(fw.checks_signature(_last(r.lstrip("@"))) for r in route.refs)
         # a webhook is open to its sender by design, so it is reported only when nothing checks the signature
         webhook = self._is_webhook(path, route.names) and frame is not None and not signed and not frame.hands_on_request

@@ -128,6 +128,13 @@ GUARD_DEPENDENCIES = (
     "require_admin", "authenticate", "HTTPBearer", "HTTPBasic", "HTTPDigest", "APIKeyHeader", "APIKeyQuery",
     "APIKeyCookie", "OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer", "OpenIdConnect",
 )
+# Words of dependencies that provide a resource, not a caller (`Depends(get_db)`, `Depends(RateLimiter(...))`): a
+# `dependencies=[...]` list of only these guards nothing. Any other dependency there may check the caller.
+RESOURCE_DEPENDENCY_WORDS = frozenset({
+    "db", "database", "session", "sessions", "conn", "connection", "engine", "cursor", "redis", "cache", "settings",
+    "config", "configuration", "logger", "logging", "limiter", "ratelimit", "throttle", "pagination", "paginate",
+    "paginator", "locale", "language", "lang", "tracer", "tracing", "metrics", "storage", "repo", "repository",
+})
 # Calls, attributes and names that show an auth check inside a view body.
 IN_BODY_CHECKS = (
     "is_authenticated", "is_anonymous", "is_staff", "is_superuser", "is_admin", "has_perm", "has_perms",
@@ -192,6 +199,12 @@ def checks_signature(name: str) -> bool:
     """`construct_event`, `compare_digest`, `verify_github_signature`, `require_signed_request`: a signature check."""
     words = set(name_words(name))
     return name in SIGNATURE_CHECK_CALLS or bool(words & SIGNATURE_CHECK_VERBS and words & SIGNATURE_WORDS)
+
+
+def provides_resource(name: str) -> bool:
+    """`get_db`, `get_session`, `RateLimiter`: a dependency that hands the route a resource and checks nobody."""
+    words = name_words(name)
+    return bool(set(words) & RESOURCE_DEPENDENCY_WORDS) and not reads_as_guard(name)
 
 
 def reads_as_guard(name: str) -> bool:

@@ -33,6 +33,9 @@ OWNERSHIP_WORDS = frozenset({"user", "owner", "author", "creator", "account", "t
 # Parameter names that hold the caller when their type is an alias defined elsewhere (`account: Account`).
 IDENTITY_PARAMETERS = frozenset({"user", "current_user", "account", "current_account", "principal", "identity",
                                  "member", "caller", "me", "viewer", "actor"})
+# A dependency factory named for who calls (`firebase_user`, `get_account`): its value is the caller, whatever type
+# it is annotated with (`Annotated[UserRecord, Depends(firebase_user)]`, a foreign type).
+IDENTITY_FACTORY_ENDS = frozenset({"user", "account", "principal", "identity", "caller", "viewer", "me"})
 ID_NAME = re.compile(r"^(id|pk|uuid|slug|key|[a-z0-9_]+_(id|pk|uuid|slug|key))$")
 ROUTE_PARAMETER = re.compile(r"<(?:[^<>:]*:)?(\w+)>|\{(\w+)(?::[^{}]*)?\}")
 # Django and DRF class-based views: handler method -> HTTP method.
@@ -208,6 +211,7 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     guards = [n for n in [*decorators, *bases] if n not in fw.VIEW_BASES and is_guard_name(n)]
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
     sets_permissions = False
+    guards += _class_decorator_guards(body, imports)
     for statement in body:
         if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
             context.restricted = True
@@ -225,13 +229,81 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     return context
 
 
-def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None) -> Handler | None:
-    """The handler view of a function, or None when it is not a route handler."""
+def router_dependencies(module: cst.Module, imports: ImportTable) -> dict[str, list[str]]:
+    """The module's routers and apps that run dependencies for every route (`router = APIRouter(dependencies=
+    [Depends(get_current_user)])`, `app.include_router(router, dependencies=[...])`) -> those dependencies' names."""
+    found: dict[str, list[str]] = {}
+    for line in module.body:
+        for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+            call = small.value if isinstance(small, (cst.Assign, cst.Expr)) else None
+            if not isinstance(call, cst.Call):
+                continue
+            callee = _last(imports.qualified_name(call.func) or get_full_name_for_node(call.func))
+            if isinstance(small, cst.Assign) and callee in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS:
+                router = get_full_name_for_node(small.targets[0].target)
+            elif callee == "include_router" and call.args:
+                router = get_full_name_for_node(call.args[0].value)
+            else:
+                continue
+            names = _dependency_names(call)
+            if router is not None and names:
+                found.setdefault(router, []).extend(names)
+    return found
+
+
+def _dependency_names(call: cst.Call) -> list[str]:
+    """`dependencies=[Depends(get_current_user), Security(scheme)]` -> the dependencies' names."""
+    listed = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "dependencies"), None)
+    names = []
+    for element in listed.elements if isinstance(listed, (cst.List, cst.Tuple)) else ():
+        value = element.value
+        if not isinstance(value, cst.Call):
+            continue
+        kind = _last(get_full_name_for_node(value.func))
+        if kind == "Security" or kind == "Depends" and value.args:
+            target = value.args[0].value if kind == "Depends" else value.func
+            names.append(_last(get_full_name_for_node(target.func if isinstance(target, cst.Call) else target)))
+    return names
+
+
+def _receivers(function: cst.FunctionDef) -> list[str]:
+    """`router` of `@router.get(...)`: what the route decorators register the function on."""
+    return [name for d in function.decorators if isinstance(d.decorator, cst.Call)
+            and isinstance(d.decorator.func, cst.Attribute) and d.decorator.func.attr.value in fw.ROUTE_DECORATORS
+            and (name := get_full_name_for_node(d.decorator.func.value)) is not None]
+
+
+def _class_decorator_guards(body: Iterable[cst.BaseStatement], imports: ImportTable) -> list[str]:
+    """`method_decorators = [jwt_required()]`, `decorators = [login_required]` (Flask views, Flask-RESTful and
+    Flask-RESTX resources): guards applied to every handler method of the class."""
+    found = []
+    for statement in body:
+        for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+            if not isinstance(small, cst.Assign) or get_full_name_for_node(small.targets[0].target) \
+                    not in fw.CLASS_DECORATOR_ATTRIBUTES:
+                continue
+            value = small.value
+            lists = [e.value for e in value.elements] if isinstance(value, cst.Dict) else [value]
+            for listed in lists:
+                for element in listed.elements if isinstance(listed, (cst.List, cst.Tuple)) else ():
+                    callee = element.value.func if isinstance(element.value, cst.Call) else element.value
+                    name = _last(imports.qualified_name(callee) or get_full_name_for_node(callee))
+                    if is_guard_name(name):
+                        found.append(name)
+    return found
+
+
+def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None,
+               routers: dict[str, list[str]] | None = None) -> Handler | None:
+    """The handler view of a function, or None when it is not a route handler. `routers`: the dependencies that
+    routers of the module run for each of their routes (`router_dependencies`)."""
     params = parameters(function)
     names = [p.name.value for p in params]
     methods, path_params = _route_methods(function)
     decorators = decorator_names(function, imports)
     guards = [n for n in decorators if is_guard_name(n)]
+    if routers:
+        guards += [n for r in _receivers(function) for n in routers.get(r, ()) if n == "Security" or is_guard_name(n)]
     drf_default = "api_view" in decorators and "permission_classes" not in decorators and not guards
     if owner is not None:
         if not owner.view or function.name.value not in VIEW_METHODS:
@@ -254,7 +326,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                     fw.reads_as_guard(annotated) or (annotated[:1].isupper() and param.name.value in IDENTITY_PARAMETERS)):
                 identity.add(param.name.value)  # `user: CurrentUser`, `account: Account`: `Annotated[..., Depends()]` aliases
             elif target is not None:
-                if is_guard_name(_last(target)) or "user" in param.name.value:
+                if is_guard_name(_last(target)) or "user" in param.name.value or param.name.value in IDENTITY_PARAMETERS \
+                        or _names_caller(_last(target)):
                     identity.add(param.name.value)
                     dependencies.append(_last(target))
             elif param.name.value not in ("request", "req", "self", "db", "session"):
@@ -280,6 +353,12 @@ def _api_view_methods(function: cst.FunctionDef) -> frozenset[str]:
                 and expression.args and isinstance(expression.args[0].value, (cst.List, cst.Tuple)):
             return frozenset((string_value(e.value) or "").upper() for e in expression.args[0].value.elements)
     return frozenset()
+
+
+def _names_caller(factory: str) -> bool:
+    """`firebase_user`, `get_account`: a dependency named for the caller (not `get_user_repository`)."""
+    words = fw.name_words(factory)
+    return bool(words) and words[-1] in IDENTITY_FACTORY_ENDS
 
 
 def _annotation_names(param: cst.Param) -> str:

@@ -18,6 +18,7 @@ from vibecheck.analysis.flow import (
     FlowState,
     Taint,
     dotted_name,
+    injected_parameters,
     is_route_handler,
     iter_expressions,
     module_functions,
@@ -126,6 +127,7 @@ class ClientControlledAuthorization(FlowRule):
                   "owner", "moderator", "uid", "userid", "user_id", "accountid", "account_id", "customer_id")
     scalar_inputs_matter = True
     _in_route = False
+    _injected: frozenset[str] = frozenset()
     code = "VC207"
     name = "client-controlled-authorization"
     category = Category.AUTH
@@ -205,6 +207,8 @@ class ClientControlledAuthorization(FlowRule):
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
         self._in_route = is_route_handler(function)
+        self._injected = injected_parameters(function, self.context.imports, self.context.module) \
+            if self._in_route and "Depends" in self.context.source else frozenset()
         classes = self.__dict__.get("_classes") or [None]
         self._function = f"{classes[-1]}.{function.name.value}" if classes[-1] else function.name.value
 
@@ -231,7 +235,7 @@ class ClientControlledAuthorization(FlowRule):
             if claim is None:
                 continue
             privileged, identity = _is_privilege_name(claim)
-            if identity and _mentions_server_identity(test):
+            if identity and _mentions_server_identity(test, self._injected):
                 continue
             if _validated_against_collection(test, inner):
                 continue
@@ -370,9 +374,11 @@ def _validated_against_collection(test: cst.BaseExpression, value: cst.CSTNode) 
     return False
 
 
-def _mentions_server_identity(test: cst.BaseExpression) -> bool:
+def _mentions_server_identity(test: cst.BaseExpression, injected: frozenset[str]) -> bool:
+    """The test compares with the server's idea of the caller: `current_user.id`, or a FastAPI dependency's
+    (`user_id != me.id` with `me: User = Depends(current_user)`)."""
     for inner in iter_expressions(test):
         dotted = dotted_name(inner)
-        if dotted is not None and dotted.startswith(SERVER_IDENTITY):
+        if dotted is not None and (dotted.startswith(SERVER_IDENTITY) or dotted.split(".", 1)[0] in injected):
             return True
     return False

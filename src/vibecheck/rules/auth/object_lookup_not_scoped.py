@@ -19,6 +19,7 @@ from vibecheck.analysis.app_model.handlers import (
     dotted_uses,
     handler_of,
     names_in,
+    router_dependencies,
 )
 from vibecheck.analysis.flow import short_code, string_value
 from vibecheck.cst_fields import child_nodes
@@ -28,12 +29,19 @@ from vibecheck.rule import Rule
 # ORM lookups by key: `X.objects.get(pk=pk)`, `X.query.get_or_404(id)`, `session.get(X, id)`, `.filter_by(id=id)`.
 LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_or_404", "one_or_none", "select_for_update",
                             "where", "get_by_id", "get_or_none", "find_one", "find_one_and_update",
-                            "find_one_and_delete", "update_one", "delete_one"})
-LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select"})
+                            "find_one_and_delete", "update_one", "delete_one", "by_id", "find_by_id", "fetch_by_id",
+                            "get_by_pk", "find_by_pk"})
+# Receivers of such lookups: an ORM's, and a project's own data-access object (`repo.by_id(id)`, `crud.item.get(db,
+# id=id)` of FastAPI's project template), which reads the row it is asked for.
+LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select", "repo", "repository",
+                              "crud", "dao"})
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
 MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
+# The statement a project's own SQL helper is handed: read, change or delete rows of a table.
+SQL_STATEMENT = re.compile(r"^\s*(select\s.*?\sfrom|update\s.*?\sset|delete\s+from)\s", re.IGNORECASE | re.DOTALL)
+SQL_TEXT_WRAPPERS = frozenset({"text", "sql", "SQL"})
 SQL_OWNER = re.compile(r"\b(user|owner|author|account|tenant|org|team|member)\w*\b", re.IGNORECASE)
 # DRF viewsets that serve single objects by id (retrieve, update, destroy).
 OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
@@ -73,6 +81,16 @@ def _serves_all(queryset: cst.BaseExpression) -> bool:
     return isinstance(queryset, cst.Attribute) and queryset.attr.value == "objects"
 
 
+def _sql_argument(call: cst.Call) -> str | None:
+    """The SQL literal a call gets first, lowercased, also wrapped in SQLAlchemy's `text(...)`."""
+    first = call.args[0].value if call.args and call.args[0].keyword is None else None
+    if isinstance(first, cst.Call) and first.args \
+            and (get_full_name_for_node(first.func) or "").rpartition(".")[2] in SQL_TEXT_WRAPPERS:
+        first = first.args[0].value
+    sql = string_value(first) if first is not None else None
+    return sql.lower() if sql is not None else None
+
+
 def _receiver_words(call: cst.Call) -> set[str]:
     func = call.func
     target = func.value if isinstance(func, cst.Attribute) else None
@@ -106,7 +124,8 @@ def _fetched_names(body: cst.CSTNode, client_ids: set[str]) -> set[str]:
 
 
 def _changes_any(body: cst.CSTNode, objects: set[str]) -> bool:
-    """The body writes an attribute of one of `objects`, calls a changing method on it, or hands it to `.delete()`."""
+    """The body writes an attribute of one of `objects` (also by `setattr`), calls a changing method on it, or hands it
+    to `.delete()`."""
     pending: list[cst.CSTNode] = [body]
     while pending:
         node = pending.pop()
@@ -114,6 +133,9 @@ def _changes_any(body: cst.CSTNode, objects: set[str]) -> bool:
             targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
             if any(isinstance(t, cst.Attribute) and _root(t) in objects for t in targets):
                 return True
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "setattr" and node.args \
+                and _root(node.args[0].value) in objects:
+            return True  # `setattr(user, key, value)` for each field the client sent
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in CHANGING_METHODS:
             receiver_is_object = _root(node.func.value) in objects
             if receiver_is_object or any(isinstance(a.value, cst.Name) and a.value.value in objects for a in node.args):
@@ -133,13 +155,18 @@ class ObjectLookupNotScopedToUser(Rule):
 
     ## What it does
     Looks inside route handlers that authenticate the caller (a guard decorator such as `@login_required`,
-    an auth dependency such as `user = Depends(get_current_user)`, an auth mixin or permission class on a
+    an auth dependency such as `user = Depends(get_current_user)` (or one named for the caller, `firebase_user`,
+    whatever type it is annotated with; or on the module's router, `APIRouter(dependencies=[Depends(...)])`), the
+    `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
     class-based view, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`, which
     is taken to require a login as `IsAuthenticated` does, since the settings are another file) and reports
     the first lookup keyed by an id the client chose (a path parameter, a Django URL capture, `pk`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
-    `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, or an SQL
-    `execute` whose `WHERE` names no owner column, when nothing in the handler relates the object to the
+    `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
+    object (`repo.by_id(id)`, `crud.item.get(db, id=id)`), or an SQL
+    `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
+    or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
+    column, when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field, and no
     framework object check (`get_object()`, `check_object_permissions`, `has_perm`). When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
@@ -207,6 +234,11 @@ class ObjectLookupNotScopedToUser(Rule):
         super().__init__(context, options)
         self.classes: list[ClassContext | None] = []
         self.depth = 0
+        self.routers: dict[str, list[str]] = {}
+
+    def visit_Module(self, node: cst.Module) -> None:
+        if "dependencies" in self.context.source:
+            self.routers = router_dependencies(node, self.context.imports)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports) if not self.depth else None
@@ -269,7 +301,7 @@ class ObjectLookupNotScopedToUser(Rule):
         owner = self.classes[-1] if self.classes else None
         if self.classes and owner is None:
             return
-        handler = handler_of(node, self.context.imports, owner)
+        handler = handler_of(node, self.context.imports, owner, self.routers)
         if handler is None or not handler.signed_in or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
         if self._relates_to_caller(handler) or checks_role(node.body):
@@ -313,13 +345,15 @@ class ObjectLookupNotScopedToUser(Rule):
         return self._delegates(handler)
 
     def _delegates(self, handler: Handler) -> bool:
-        """The client id goes to a plain function (`post = get_post(id)`): the check may live there, unseen."""
+        """The client id goes to a plain function (`post = get_post(id)`): the check may live there, unseen; not when
+        the call hands it the SQL it runs (`query_db("SELECT ... WHERE id = ?", (id,))`), which shows no owner."""
         pending: list[cst.CSTNode] = [handler.node.body]
         while pending:
             node = pending.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
-                    and handler.client_ids & {n for a in node.args for n in names_in(a.value)}:
+                    and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
+                    and not SQL_STATEMENT.match(_sql_argument(node) or ""):  # the statement it runs is in view
                 return True
             pending.extend(child_nodes(node))
         return False
@@ -342,8 +376,9 @@ class ObjectLookupNotScopedToUser(Rule):
         last = name.rpartition(".")[2]
         if last in LOOKUP_FUNCTIONS:
             return True
-        if last in SQL_EXECUTE and call.args:
-            sql = (string_value(call.args[0].value) or "").lower()
+        sql = _sql_argument(call)
+        if sql is not None and (last in SQL_EXECUTE or SQL_STATEMENT.match(sql)):
+            # `db.execute(...)`, or a project helper given the statement (`query("SELECT ... WHERE id = ?", (id,))`)
             return " where " in f" {sql} " and not SQL_OWNER.search(sql.partition("where")[2])
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))

@@ -31,8 +31,9 @@ class RouteWithoutAuth(ProjectRule):
     that raises (one that only loads the user or logs turns nobody away), an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
     `Starlette(middleware=[Middleware(...)])`, FastAPI `Depends`/`Security` on an auth dependency (also in
-    `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router`, Django auth
-    mixins and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class
+    `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router` (unless it
+    lists only dependencies that provide a resource, `Depends(get_db)` or a rate limiter), Django auth mixins
+    and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class
     view's `dispatch`, and a recognisable check in the handler body (`request.user.is_authenticated`,
     `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`, or an auth-named
     `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`, or a check of the request's
@@ -41,9 +42,10 @@ class RouteWithoutAuth(ProjectRule):
     `verify` methods of svix, Standard Webhooks, PyNaCl, Slack and Twilio verifiers). Login, signup and health
     paths are open by design and are not reported, nor are handlers with a decorator from `public-decorators`.
     A webhook (a `webhook` path segment or handler name) is open to its sender by design too, but the sender
-    proves who it is by signing the body: a webhook whose handler never checks a signature (no such call, no signature
-    header such as `"Stripe-Signature"` or `"X-Hub-Signature-256"` read, and the request not handed to another function
-    that may check it) gets its own finding, even in an app without any authentication.
+    proves who it is by signing the body: a webhook whose handler never checks a signature (no such call, the
+    request not handed to another function that may check it, and a signature header such as `"Stripe-Signature"`
+    read but not handed to a method or an imported function either: reading it, testing that it is there or logging
+    it checks nothing) gets its own finding, even in an app without any authentication.
 
     The rule reads the whole app (the app model), so guards declared in another file count too: a
     decorator or dependency defined in the project that checks the user, a session or a token, raises

@@ -17,6 +17,9 @@ LENDERS = ("VC409", "VC405")
 # helpers and of the conditions trusting an imported call): they walk for this rule when not selected.
 # Rules whose summaries note only conditions on what a call returns: they borrow the lenders' returns everywhere.
 BORROWERS = ("VC207",)
+# Rules whose flows start at text the project builds (VC402's SQL), not at client input: where another rule's flow
+# reaches the same sink with the client's input, that one is reported.
+YIELDING = ("VC402",)
 SUMMARISING_RULES = ("VC401", "VC402", "VC405", "VC409", "VC411", "VC412", "VC413", "VC416", "VC419", "VC421", "VC422",
                      "VC207")
 
@@ -56,7 +59,9 @@ class ClientDataThroughCalls(ProjectRule):
     value in a helper counts only when a caller may pass the client's parsed JSON (an object such as
     `{"$ne": null}`), not a form field or a `str()` conversion; client text as a field name or `$where` code
     counts from any caller. A value the flow rule already reports where it is passed (`self.execute("..." % x)`,
-    VC402) is not followed into the callee, where the same flow would be reported again. The summaries come from
+    VC402) is not followed into the callee, where the same flow would be reported again; with that rule not
+    selected (`--select VC417` alone, or a per-file ignore), it is, so the flow is reported somewhere. Where client
+    input and SQL built in the project reach the same sink, the finding names the client's input. The summaries come from
     the walk of those flow rules, which runs for this rule
     also when they are not selected (`--select VC417` alone), their own findings then left out; a module whose
     text a rule skips (a route or service module that never names a template or shell call) lends that rule the
@@ -126,7 +131,7 @@ class ClientDataThroughCalls(ProjectRule):
     def check_project(self, project: Project) -> Iterable[Finding]:
         relative = {path: project.relative_path(path) for path in project.files}
         cache: dict[str, list[str]] = {}
-        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED, LENDERS, BORROWERS):
+        for joined in joined_sinks(project.facts(SUMMARY_FACT), relative, UNTRUSTED, LENDERS, BORROWERS, YIELDING):
             if joined.path in project.test_files:
                 continue
             lines = cache.get(joined.path)

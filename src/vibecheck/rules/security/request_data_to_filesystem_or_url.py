@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,6 +10,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CLEAN,
+    NEEDS_ATTRIBUTE,
     NON_CHECK_CALLS,
     SUMMARISED_KINDS,
     FlowRule,
@@ -19,6 +21,7 @@ from vibecheck.analysis.flow import (
     has_keyword,
     iter_calls,
     iter_expressions,
+    module_strings,
     request_source,
     short_code,
     string_value,
@@ -106,6 +109,45 @@ HOST_CHECK_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
 LOCAL_HOST_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "169.254.169.254", "metadata.google.internal"})
 
 
+# A URL that names its scheme and host and then ends the host (`https://api.github.com/`, `...?`): text joined after
+# it cannot move the request to another host (before the `/`, `@evil.com` or `.evil.com` could).
+PINNED_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\\]+[/?#]", re.IGNORECASE)
+HOST_ENDS = ("/", "?", "#")
+PINNABLE = (cst.BinaryOperation, cst.FormattedString, cst.ConcatenatedString)
+
+
+def _built_url(node: cst.BaseExpression) -> bool:
+    """Text joined from parts (`+`, an f-string, `%`, `.format`): the only URLs whose host a prefix can pin."""
+    return type(node) in PINNABLE or type(node) is cst.Call and type(node.func) is cst.Attribute \
+        and node.func.attr.value == "format"
+
+
+def _extends(value: cst.BaseExpression, name: str) -> bool:
+    """`name + ...`, `f"{name}..."`: text that starts with what `name` holds."""
+    pieces = _url_pieces(value)
+    return bool(pieces) and type(pieces[0]) is cst.Name and pieces[0].value == name  # type: ignore[union-attr]
+
+
+def _url_pieces(node: cst.BaseExpression) -> list[cst.BaseExpression | str]:
+    """The parts a URL is built from, in order: text, and the expressions between (`BASE + "/" + path`,
+    `f"{BASE}/repos/{path}"`, `"https://x/%s" % path`, `"https://x/{}".format(path)`)."""
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
+        return [*_url_pieces(node.left), *_url_pieces(node.right)]
+    if type(node) is cst.ConcatenatedString:
+        return [*_url_pieces(node.left), *_url_pieces(node.right)]
+    if type(node) is cst.FormattedString:
+        return [p.value if type(p) is cst.FormattedStringText else p.expression  # type: ignore[attr-defined]
+                for p in node.parts]
+    template = node.left if type(node) is cst.BinaryOperation and type(node.operator) is cst.Modulo else \
+        node.func.value if type(node) is cst.Call and type(node.func) is cst.Attribute \
+        and node.func.attr.value == "format" else None
+    text = string_value(template) if template is not None else None
+    if text is None:
+        return [node]
+    rest = [node.right] if type(node) is cst.BinaryOperation else [a.value for a in node.args]  # type: ignore[attr-defined]
+    return [text.split("%" if type(node) is cst.BinaryOperation else "{", 1)[0], *rest]
+
+
 class UrlState(FlowState):
     """The flow state plus, per name, the client URL whose parts (`parsed`) or host or address (`hosts`) it holds."""
 
@@ -124,6 +166,35 @@ class UrlState(FlowState):
         self.client_files: dict[str, Taint] = {}
         # whether the file names an archive module at all: else none of the above is tracked
         self.archives_matter = False
+        # names bound to a built URL (`url = f"{API}/users/{name}"`), whose host is judged only if it is fetched
+        self.built: dict[str, cst.BaseExpression] = {}
+
+    def pins_host(self, node: cst.BaseExpression, depth: int = 0) -> bool:
+        """A URL whose scheme and host come before any client text: a constant (`"https://api.github.com/" + path`,
+        `f"{API_BASE}/repos/{path}"`), or a base the client does not give (`settings.API_URL + "/" + path`) followed by
+        a `/`. The path is the client's; the server it goes to is not."""
+        text, base = "", False
+        for piece in _url_pieces(node):
+            known = piece if isinstance(piece, str) else self._known_text(piece)
+            if known is not None:
+                text += known
+            elif not (text or base) and type(piece) is cst.Name and piece.value in self.built:
+                return depth < 3 and self.pins_host(self.built[piece.value], depth + 1)  # `url + "?page=2"`
+            elif text or base or self.taint_of(piece) is not None:  # type: ignore[arg-type]
+                return False
+            else:
+                base = True  # configuration (`settings.API_URL`, `self.base_url`): its host is the server's choice
+            if PINNED_HOST.match(text) or base and text.startswith(HOST_ENDS):
+                return True
+        return False
+
+    def _known_text(self, node: cst.BaseExpression) -> str | None:
+        if type(node) is not cst.Name:
+            return string_value(node)
+        known = self.constants.get(node.value)
+        if known is None and self.module is not None and node.value not in self.names:
+            known = module_strings(self.module).get(node.value)
+        return known
 
     def archive_taint(self, node: cst.BaseExpression) -> Taint | None:
         """The taint of the content of a `tarfile` archive: a name bound to one, or `tarfile.open(...)` of client
@@ -203,6 +274,10 @@ class UrlState(FlowState):
                 continue
             self.parsed.pop(name, None)
             self.hosts.pop(name, None)
+            if not _built_url(statement.value):
+                self.built.pop(name, None)
+            elif not _extends(statement.value, name):  # `url = url + "?page=2"` keeps the start `url` had
+                self.built[name] = statement.value
             if self.is_path(statement.value):
                 self.paths.add(name)
             else:
@@ -341,7 +416,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
     argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
     packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call (also of a
-    session a class keeps in `self.session = requests.Session()`) or the `base_url` of an `httpx.Client` or
+    session a class keeps in `self.session = requests.Session()`; for VC417 also one that a base class in another
+    module of the project binds) or the `base_url` of an `httpx.Client` or
     `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
     (`tarfile.open(fileobj=upload.stream)`, or a path an upload was `.save()`d to) extracted by `extractall()`
     without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
@@ -359,7 +435,11 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     for a fetch that does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`,
     `aiohttp` and `urlopen` follow them to any address, which is reported. Tests that do not protect do not
     clear it: the extension alone, `endswith`, a scheme-only `startswith`, `"http://" in url`, a scheme check, a
-    denylist of `localhost`/`127.0.0.1`, a truthiness test of the host.
+    denylist of `localhost`/`127.0.0.1`, a truthiness test of the host. A URL whose scheme and host come before
+    any client text is not reported: `API_BASE + "/" + path`, `f"{API_BASE}/repos/{owner}"` with a constant
+    `https://host`, `"https://host/items/%s" % item`, or a base from configuration (`settings.API_URL`) followed
+    by a `/`; without that `/` (`API_BASE + path`), `@evil.com` moves the request to another host, and
+    `urljoin(API_BASE, path)` takes the host of an absolute path, so both are.
 
     ## Why is this bad?
     `../../etc/passwd` in a file name reads or overwrites any file the server can reach (path traversal).
@@ -422,11 +502,14 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 self._check_extraction(call, state)
             sink = self._sink(call, state)
             if sink is None:
+                self._check_inherited_client(call, state)
                 continue
             argument, label, is_url = sink
             if argument is None:
                 continue
             taint = state.taint_of(argument)
+            if taint is not None and is_url and isinstance(state, UrlState) and self._host_pinned(argument, state):
+                continue
             if taint is not None and taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state) as placeholder:
                     self._report_sink(argument, label, is_url, placeholder)
@@ -434,6 +517,36 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 self._report_sink(argument, label, is_url, taint)
             elif is_url and isinstance(state, UrlState) and follows_redirects(call, state):
                 self._report_redirect_bypass(argument, label, state)
+
+    def visit_Module(self, node: cst.Module) -> None:
+        super().visit_Module(node)
+        if self.summarises and any(tail in self.context.source for tail in CLIENT_FACTORY_TAILS):
+            self.summarise_client_attributes(_attributes_bound_to_clients(node, self._fresh_state()))
+
+    def _check_inherited_client(self, call: cst.Call, state: FlowState) -> None:
+        """`self.api.post(url)` in a class whose base, in another module, may bind `self.api = httpx.Client()`: a
+        parameter that reaches the URL is recorded on that condition, which the join checks against the base."""
+        func = call.func
+        if type(func) is not cst.Attribute or func.attr.value not in HTTP_VERBS or type(func.value) is not cst.Attribute \
+                or state.summary is None or state.class_name is None:
+            return
+        condition = self.inherited_attribute(func.value, state)
+        url = call_argument(call, 1 if func.attr.value == "request" else 0, "url") if condition is not None else None
+        taint = state.taint_of(url) if url is not None else None
+        if taint is None or taint.kind not in SUMMARISED_KINDS or not isinstance(state, UrlState) \
+                or self._host_pinned(url, state):  # type: ignore[arg-type]
+            return
+        if condition is not None:
+            with self.recording(taint, state, needs=NEEDS_ATTRIBUTE + condition) as placeholder:
+                self._report_sink(url, f"{short_code(func)}()", True, placeholder)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _host_pinned(argument: cst.BaseExpression, state: UrlState) -> bool:
+        """The URL's host is fixed before any client text: `BASE + "/" + path`, or a name bound to such a URL."""
+        if type(argument) is cst.Name:
+            built = state.built.get(argument.value)
+            return built is not None and state.pins_host(built)
+        return _built_url(argument) and state.pins_host(argument)
 
     def _check_extraction(self, call: cst.Call, state: FlowState) -> None:
         """A client's `tarfile` archive extracted without a filter or a member check, or unpacked by `shutil`."""
@@ -547,10 +660,11 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         source = self.context.source
         if not any(tail in source for tail in CLIENT_FACTORY_TAILS):
             return frozenset()
-        return frozenset(_attributes_bound_to_clients(self.context.module, state))
+        return frozenset(attribute for _, attribute in _attributes_bound_to_clients(self.context.module, state))
 
 
-def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterator[str]:
+def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterator[tuple[str, str]]:
+    """(class, attribute) for each `self.attribute = requests.Session()` in a method of the module's classes."""
     for statement in module.body:
         if type(statement) is not cst.ClassDef:
             continue
@@ -563,7 +677,7 @@ def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterat
                     for target in small.targets:
                         attribute = dotted_name(target.target)
                         if attribute is not None and attribute.startswith("self.") and attribute.count(".") == 1:
-                            yield attribute[5:]
+                            yield statement.name.value, attribute[5:]
 
 
 def _is_unpacking(call: cst.Call) -> bool:
