@@ -1,5 +1,6 @@
 """VC109 corpus: retry loops with no limit fire, paced or not; bounded, deadline and worker loops do not."""
 import asyncio
+import os
 import itertools
 import logging
 import socket
@@ -755,3 +756,20 @@ def backs_off_when_idle(sqs):
             time.sleep(1)
             continue
         handle(batch)
+
+
+def start_watchdog(parent):
+    def watch_parent():
+        # ok: VC109 -- a watchdog runs as long as what it watches lives
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+    return watch_parent
+
+
+def monitor_connection(conn):
+    # ok: VC109
+    while True:
+        if not conn.ping():
+            return
+        time.sleep(30)

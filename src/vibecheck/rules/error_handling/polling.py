@@ -31,6 +31,13 @@ CLOCK_CALLS = frozenset({"time", "monotonic", "perf_counter", "monotonic_ns", "t
 LIMIT_WORDS = ("deadline", "timeout", "time", "elapsed", "until", "expir", "attempt", "retr", "tries", "tried", "max",
                "limit", "budget", "remaining", "count", "iteration", "stop", "shutdown", "running", "cancel", "close",
                "exit", "quit", "abort", "set", "wait", "alive", "terminat", "kill", "interrupt")
+# Words in the name of a function whose loop watches something for as long as it lives (a parent process, a
+# connection): it is meant to run that long, usually in a daemon thread (`def watch(): while os.getppid() == parent:`).
+WATCHER_WORDS = ("watch", "monitor", "keepalive", "keep_alive", "heartbeat", "daemon", "supervis", "guard")
+
+
+def is_watcher(function_name: str) -> bool:
+    return any(word in function_name.lower() for word in WATCHER_WORDS)
 
 
 @dataclass

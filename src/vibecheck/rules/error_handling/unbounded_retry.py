@@ -245,7 +245,8 @@ class UnboundedRetry(Rule):
     condition of the loop that reads a clock (`time.monotonic() > deadline`), a counter it moves (`polls += 1`) or
     a name saying it limits or stops the wait (`max_polls`, `timeout`, `self._stop.is_set()`, `self.running`)
     clears it, as does a way out the loop does not ask about (a flag another thread sets); loops that never
-    leave (schedulers, consumers) and loops that `wait(...)` on the work itself are not polls.
+    leave (schedulers, consumers), loops that `wait(...)` on the work itself and watchdogs (a loop in a function
+    named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
 
     ## Why is this bad?
     When the failure is permanent (a wrong password, a deleted file, a host that is gone) the loop runs
@@ -364,7 +365,7 @@ class UnboundedRetry(Rule):
 
     def _judge_poll(self, node: cst.While | cst.For, loop_test: cst.BaseExpression | None, header: str) -> None:
         """A loop that asks for an answer, pauses and asks again until it comes, with no deadline or attempt limit."""
-        if not self.may_poll:
+        if not self.may_poll or (self.functions and polling.is_watcher(self.functions[-1].name.value)):
             return
         awaited = polling.waits_forever(polling.scan(node.body), loop_test)
         if awaited is None:
