@@ -4,6 +4,7 @@ import os
 import itertools
 import logging
 import socket
+import sqlite3
 import time
 from itertools import cycle
 
@@ -773,3 +774,13 @@ def monitor_connection(conn):
         if not conn.ping():
             return
         time.sleep(30)
+
+
+def write_while_locked(conn, row):
+    # expect: VC109 -- a database locked for good keeps this loop waiting forever
+    while True:
+        try:
+            conn.execute("INSERT INTO t VALUES (?)", (row,))
+            break
+        except sqlite3.OperationalError:
+            time.sleep(0.1)

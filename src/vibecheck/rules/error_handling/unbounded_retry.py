@@ -218,7 +218,8 @@ class UnboundedRetry(Rule):
     `repeat(x)`) loop that leaves on success (a `break`, `return` or the flag after the work
     succeeded) and holds a `try` whose `except` catches a failure (a bare `except:`, `Exception`,
     `OSError`, `ConnectionError`, `TimeoutError`, `requests`/`httpx`/`aiohttp` errors,
-    `subprocess.CalledProcessError`...) and just loops again (`continue`, `pass`, a log line, a
+    `subprocess.CalledProcessError`,
+    database driver errors such as `sqlite3.OperationalError`...) and just loops again (`continue`, `pass`, a log line, a
     `time.sleep`): it does not leave the loop (`break`, `return`, `raise`, the flag), and no conditional
     `break`/`raise` in the loop (`if attempts >= 5: raise`, a deadline) bounds it. Pausing between
     attempts (`time.sleep`, `asyncio.sleep`) or counting them without a check does not bound the loop; a
