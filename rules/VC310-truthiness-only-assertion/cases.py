@@ -139,3 +139,47 @@ def helper_not_a_test():
     invoice = build_invoice({})
     # ok: VC310
     assert invoice
+
+
+def test_non_empty_only():
+    rows = billing.fetch_rows("2024")
+    # expect: VC310
+    assert len(rows) > 0
+
+
+def test_present_and_non_empty():
+    rows = billing.fetch_rows("2024")
+    # expect: VC310
+    assert rows is not None and len(rows) >= 1
+
+
+class TestRows(unittest.TestCase):
+    def test_rows(self):
+        rows = billing.query_rows("2024")
+        # expect: VC310
+        self.assertGreater(len(rows), 0)
+
+    def test_row_count(self):
+        rows = billing.query_rows("2024")
+        # ok: VC310 -- a count is content
+        self.assertGreater(len(rows), 2)
+
+
+def test_exact_length():
+    rows = billing.fetch_rows("2024")
+    # ok: VC310
+    assert len(rows) == 3
+
+
+def test_two_names():
+    rows = billing.fetch_rows("2024")
+    other = billing.fetch_rows("2023")
+    # ok: VC310 -- two values compared in one check
+    assert rows and other and rows != other
+
+
+class TestPage(unittest.TestCase):
+    def test_tools_shown(self):
+        tools = self.selenium.find_elements("css selector", "ul.object-tools li")
+        # ok: VC310 -- a search's answer is whether it found anything
+        self.assertGreater(len(tools), 0)

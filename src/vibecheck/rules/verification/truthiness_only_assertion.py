@@ -13,11 +13,12 @@ from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
 # The first word of a function that builds or fetches data (`build_invoice`, `fetch_orders`, `parse_config`): what
 # it returns has content to check, and any non-empty wrong answer is truthy. A predicate (`is_valid`, `exists`,
 # `login`) is left alone: `assert is_eligible(user)` checks the whole answer.
+# A search (`find_elements`, `search_users`, `lookup_host`) is left out: whether it found anything is its answer.
 DATA_VERBS = frozenset({
-    "get", "fetch", "load", "build", "create", "make", "parse", "read", "list", "find", "query", "search", "compute",
-    "calculate", "calc", "generate", "render", "summarize", "summarise", "transform", "serialize", "serialise",
-    "convert", "format", "extract", "collect", "aggregate", "export", "prepare", "normalize", "normalise", "lookup",
-    "retrieve", "download", "scrape", "encode", "decode", "merge", "group", "to", "as", "compose", "assemble",
+    "get", "fetch", "load", "build", "create", "make", "parse", "read", "list", "query", "compute", "calculate", "calc",
+    "generate", "render", "summarize", "summarise", "transform", "serialize", "serialise", "convert", "format",
+    "extract", "collect", "aggregate", "export", "prepare", "normalize", "normalise", "retrieve", "download", "scrape",
+    "encode", "decode", "merge", "group", "to", "as", "compose", "assemble",
 })
 # Verbs that name the data themselves, so the bare word is a data function too (`parse(text)`, `summarize(rows)`);
 # the others need an object after them (`get_user`, not `get`, which is a dict's, a client's or a cache's read).
@@ -72,15 +73,36 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
 
 
 def truth_checked(test: cst.BaseExpression) -> cst.BaseExpression:
-    """The operand of `x`, `x is not None`, `x != None` or `bool(x)`; the expression itself otherwise."""
+    """The operand of `x`, `x is not None`, `x != None`, `bool(x)` or a non-empty check (`len(x) > 0`, `len(x) >= 1`,
+    `len(x) != 0`), also of an `and` of such checks on one operand; the expression itself otherwise."""
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        left, right = truth_checked(test.left), truth_checked(test.right)
+        return left if left.deep_equals(right) else test
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         target = test.comparisons[0]
         if isinstance(target.operator, (cst.IsNot, cst.NotEqual)) and isinstance(target.comparator, cst.Name) \
                 and target.comparator.value == "None":
             return test.left
+        measured = _length_of(test.left) if _non_empty(target.operator, target.comparator) else None
+        if measured is not None:
+            return measured
     if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "bool" and len(test.args) == 1:
         return test.args[0].value
     return test
+
+
+def _length_of(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """`x` of `len(x)`."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" and len(node.args) == 1:
+        return node.args[0].value
+    return None
+
+
+def _non_empty(operator: cst.BaseCompOp, bound: cst.BaseExpression) -> bool:
+    """`> 0`, `!= 0` or `>= 1`: the length check any non-empty value passes."""
+    number = bound.value if isinstance(bound, cst.Integer) else None
+    return (isinstance(operator, (cst.GreaterThan, cst.NotEqual)) and number == "0") or (
+        isinstance(operator, cst.GreaterThanEqual) and number == "1")
 
 
 def name_count(node: cst.CSTNode, name: str) -> int:
@@ -98,8 +120,9 @@ class TruthinessOnlyAssertion(TestAwareRule):
     """A test whose only check on what a data function returned is `assert result` or `is not None`.
 
     ## What it does
-    Reports, in test files, `assert result`, `assert result is not None`, `assert bool(result)`,
-    `self.assertTrue(result)` and `self.assertIsNotNone(result)` (and the same on a direct call:
+    Reports, in test files, `assert result`, `assert result is not None`, `assert bool(result)`, a non-empty
+    check (`assert len(result) > 0`, `>= 1`, `!= 0`, `self.assertGreater(len(result), 0)`), an `and` of
+    such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)` (and the same on a direct call:
     `assert build_invoice(order)`) where the value comes from a function that builds or fetches data
     (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
     `summarize`), the test checks nothing else (no other `assert`, no assertion call, no mock
@@ -172,10 +195,22 @@ class TruthinessOnlyAssertion(TestAwareRule):
         if checks is None:
             return
         method = last_name(node.func)
-        if method in UNITTEST_TRUTHY and isinstance(node.func, cst.Attribute) and len(node.args) == 1:
-            self._note_check(checks, node, node.args[0].value)
+        checked = self._unittest_truth_check(node, method)
+        if checked is not None:
+            self._note_check(checks, node, checked)
         elif method.lower().startswith(CHECK_PREFIXES) or method in CHECKING_CALLS:
             checks.other_checks = True
+
+    @staticmethod
+    def _unittest_truth_check(node: cst.Call, method: str) -> cst.BaseExpression | None:
+        """What `self.assertTrue(x)`, `self.assertIsNotNone(x)` or `self.assertGreater(len(x), 0)` checks for truth."""
+        if not isinstance(node.func, cst.Attribute):
+            return None
+        if method in UNITTEST_TRUTHY and len(node.args) == 1:
+            return truth_checked(node.args[0].value)
+        if method == "assertGreater" and len(node.args) == 2 and _non_empty(cst.GreaterThan(), node.args[1].value):
+            return _length_of(node.args[0].value)
+        return None
 
     def _note_check(self, checks: TestChecks, node: cst.CSTNode, checked: cst.BaseExpression) -> None:
         if isinstance(checked, cst.Name) and checked.value in checks.results:
@@ -206,5 +241,7 @@ class TruthinessOnlyAssertion(TestAwareRule):
     @staticmethod
     def _used_elsewhere(function: cst.FunctionDef, candidate: Candidate, checks: TestChecks) -> bool:
         """The name occurs beyond its one binding and its truthiness checks: the test goes on to use it."""
-        checked = sum(1 for other in checks.weak if other.name == candidate.name)
-        return candidate.name is not None and name_count(function.body, candidate.name) > 1 + checked
+        if candidate.name is None:
+            return False
+        checked = sum(name_count(other.node, candidate.name) for other in checks.weak if other.name == candidate.name)
+        return name_count(function.body, candidate.name) > 1 + checked
