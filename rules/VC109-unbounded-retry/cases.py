@@ -784,3 +784,22 @@ def write_while_locked(conn, row):
             break
         except sqlite3.OperationalError:
             time.sleep(0.1)
+
+
+def poll_a_flag(client):
+    done = False
+    # expect: VC109
+    while not done:
+        done = client.check()
+        time.sleep(1)
+
+
+def poll_a_flag_with_a_budget(client, budget):
+    done = False
+    # ok: VC109
+    while not done:
+        done = client.check()
+        budget -= 1
+        if budget <= 0:
+            raise TimeoutError("not done")
+        time.sleep(1)

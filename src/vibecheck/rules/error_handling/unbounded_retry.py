@@ -345,8 +345,8 @@ class UnboundedRetry(Rule):
         loop = retry_loop(node.test) or counted_while(node.test, node.body)
         header = f"while {self.context.module.code_for_node(node.test)}"
         if loop is not None:
-            if not self._judge(node, loop, header) and loop.flag is None and not loop.resets:
-                self._judge_poll(node, None, header)
+            if not self._judge(node, loop, header) and not loop.resets:
+                self._judge_poll(node, node.test if loop.flag is not None else None, header)
         else:
             self._judge_poll(node, node.test, header)
 
