@@ -1,11 +1,14 @@
 """VC103 corpus: handlers that log or clean up and then return a normal-looking value fire."""
 import json
 import logging
+import sqlite3
 import subprocess
 from decimal import Decimal
 from typing import Optional
 
 import httpx
+import psycopg2
+import redis
 import requests as r
 from requests.exceptions import ConnectionError as RequestsConnectionError
 
@@ -416,3 +419,41 @@ def drf_style(request):
     except ValueError:
         # ok: VC103 -- not one of the route decorators this check knows
         return Response({"error": "invalid item"}, status=400)
+
+
+def rows_or_empty_on_database_error(conn, owner):
+    try:
+        return [row[0] for row in conn.execute("SELECT stats FROM snaps WHERE owner = ?", (owner,))]
+    except sqlite3.Error as exc:
+        logger.warning("db error: %s", exc)
+        # expect: VC103 -- an outage reads as "no rows"
+        return []
+
+
+def zero_when_postgres_is_down(cursor):
+    try:
+        cursor.execute("SELECT count(*) FROM orders")
+        return cursor.fetchone()[0]
+    except psycopg2.OperationalError:
+        logger.warning("postgres unavailable")
+        # expect: VC103
+        return 0
+
+
+def cache_miss_on_redis_failure(client, key):
+    try:
+        return json.loads(client.get(key))
+    except redis.exceptions.ConnectionError:
+        logger.info("redis down")
+        # expect: VC103
+        return {}
+
+
+def duplicate_insert_is_an_answer(conn, email):
+    try:
+        conn.execute("INSERT INTO users (email) VALUES (?)", (email,))
+    except sqlite3.IntegrityError:
+        logger.warning("user %s exists", email)
+        # ok: VC103 -- the row is already there: an expected branch
+        return None
+    return email

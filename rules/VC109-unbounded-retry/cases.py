@@ -1,8 +1,10 @@
 """VC109 corpus: retry loops with no limit fire, paced or not; bounded, deadline and worker loops do not."""
 import asyncio
+import os
 import itertools
 import logging
 import socket
+import sqlite3
 import time
 from itertools import cycle
 
@@ -572,3 +574,232 @@ class Connector:
             self.attempts += 1
             # ok: VC109 -- the counter it moves is checked at the top
             return self.connect()
+
+
+def poll_job_until_done(job_id):
+    # expect: VC109 -- a job stuck in "running" keeps the caller here forever
+    while True:
+        response = requests.get(f"https://api.example.com/jobs/{job_id}", timeout=10)
+        response.raise_for_status()
+        if response.json()["status"] == "done":
+            break
+        time.sleep(2)
+    return response.json()
+
+
+def poll_client_status(client, job):
+    # expect: VC109
+    while True:
+        status = client.get_status(job)
+        if status.state == "FAILED":
+            raise RuntimeError(status.error)
+        if status.state == "SUCCEEDED":
+            return status.result
+        time.sleep(10)
+
+
+async def poll_async(session, url):
+    # expect: VC109
+    while True:
+        async with session.get(url) as resp:
+            payload = await resp.json()
+        if payload.get("ready"):
+            return payload
+        await asyncio.sleep(1)
+
+
+def poll_while_pending(client, job_id):
+    status = client.get_job(job_id).status
+    # expect: VC109
+    while status != "done":
+        time.sleep(5)
+        status = client.get_job(job_id).status
+    return status
+
+
+def wait_until_ready(client):
+    # expect: VC109
+    while not client.is_ready():
+        time.sleep(1)
+
+
+def poll_with_sleep_imported(fetch_export):
+    from time import sleep
+    # expect: VC109
+    for attempt in itertools.count(1):
+        export = fetch_export()
+        if export and export["url"]:
+            return export["url"]
+        sleep(3)
+
+
+def poll_and_log_errors(url):
+    # expect: VC109 -- the except keeps polling and the only way out is the awaited answer
+    while True:
+        state = None
+        try:
+            state = r.get(url, timeout=5).json()["state"]
+        except r.RequestException:
+            logger.warning("status check failed")
+        if state == "complete":
+            return state
+        time.sleep(5)
+
+
+def poll_nested_checks(url):
+    # expect: VC109
+    while True:
+        resp = get(url, timeout=5)
+        if resp.status_code == 200:
+            data = resp.json()
+            if data["ready"]:
+                return data
+        time.sleep(1)
+
+
+def poll_against_a_deadline(client, job_id, timeout=300):
+    deadline = time.monotonic() + timeout
+    # ok: VC109
+    while time.monotonic() < deadline:
+        if client.get_job(job_id).status == "done":
+            return
+        time.sleep(5)
+    raise TimeoutError(job_id)
+
+
+def poll_checks_elapsed_time(client, job_id, timeout):
+    start = time.time()
+    # ok: VC109
+    while True:
+        if client.get_job(job_id).status == "done":
+            return
+        if time.time() - start > timeout:
+            raise TimeoutError(job_id)
+        time.sleep(5)
+
+
+def poll_counts_its_attempts(client, job_id):
+    polls = 0
+    # ok: VC109
+    while True:
+        status = client.get_job(job_id).status
+        if status == "done":
+            return status
+        polls += 1
+        if polls > 60:
+            raise TimeoutError(job_id)
+        time.sleep(5)
+
+
+def poll_with_max_attempts(client, job_id, max_polls):
+    # ok: VC109
+    for _ in range(max_polls):
+        if client.get_job(job_id).status == "done":
+            return
+        time.sleep(5)
+    raise TimeoutError(job_id)
+
+
+class Poller:
+    def run(self):
+        # ok: VC109 -- a stop event ends it from outside
+        while True:
+            if self._stop_event.is_set():
+                break
+            job = self.client.next_job()
+            if job is None:
+                return
+            time.sleep(1)
+
+    def watch(self):
+        # ok: VC109
+        while self.running:
+            self.refresh(self.client.poll())
+            time.sleep(5)
+
+    def wait_for_flag(self):
+        # ok: VC109 -- another thread sets the flag; nothing is asked here
+        while True:
+            if self.finished:
+                break
+            time.sleep(0.1)
+
+
+def consumer(queue):
+    # ok: VC109 -- blocks on the queue, leaves on the sentinel, never sleeps
+    while True:
+        message = queue.get()
+        if message is None:
+            break
+        handle(message)
+
+
+def scheduler():
+    # ok: VC109 -- a main loop that never leaves
+    while True:
+        run_pending()
+        time.sleep(1)
+
+
+def drain(pool, pending):
+    # ok: VC109 -- `wait(..., timeout=)` waits on the work itself
+    while pending:
+        done, pending = pool.wait(pending, timeout=0.1)
+        for future in done:
+            future.result()
+
+
+def backs_off_when_idle(sqs):
+    # ok: VC109 -- a consumer: the sleep is for an empty queue, and nothing ends it
+    while True:
+        batch = sqs.receive()
+        if not batch:
+            time.sleep(1)
+            continue
+        handle(batch)
+
+
+def start_watchdog(parent):
+    def watch_parent():
+        # ok: VC109 -- a watchdog runs as long as what it watches lives
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+    return watch_parent
+
+
+def monitor_connection(conn):
+    # ok: VC109
+    while True:
+        if not conn.ping():
+            return
+        time.sleep(30)
+
+
+def write_while_locked(conn, row):
+    # expect: VC109 -- a database locked for good keeps this loop waiting forever
+    while True:
+        try:
+            conn.execute("INSERT INTO t VALUES (?)", (row,))
+            break
+        except sqlite3.OperationalError:
+            time.sleep(0.1)
+
+
+def poll_a_flag(client):
+    done = False
+    # expect: VC109
+    while not done:
+        done = client.check()
+        time.sleep(1)
+
+
+def poll_a_flag_with_a_budget(client, budget):
+    done = False
+    # ok: VC109
+    while not done:
+        done = client.check()
+        budget -= 1
+        if budget <= 0:
+            raise TimeoutError("not done")
+        time.sleep(1)

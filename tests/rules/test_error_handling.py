@@ -140,3 +140,96 @@ def test_vc305_reports_the_swallowed_failures_of_tests() -> None:
     rule = load_registry().lookup("VC305")
     lines = sorted(f.location.start.line for f in findings_for(rule, SWALLOWING_TEST_FILE, is_test_file=True))
     assert lines == [7, 9, 15]
+
+
+RATES = """
+import time
+
+import requests as r
+from subprocess import run
+
+
+def fetch_rate(currency):
+    return r.get(f"https://rates.example/{currency}", timeout=5).json()["rate"]
+
+
+def cached_rate(currency):
+    return fetch_rate(currency)
+
+
+def pause():
+    time.sleep(1)
+
+
+def convert_files(folder):
+    run(["convert", folder], check=True)
+
+
+def parse_rate(text):
+    return float(text)
+
+
+async def fetch_rate_async(currency):
+    return currency
+"""
+
+
+def _blocking_through_import(service: str, helpers: str = RATES, helper_path: str = "app/rates.py") -> list[str]:
+    from vibecheck.rules.error_handling.blocking_call_through_import import BlockingCallThroughImport
+    from vibecheck.testing import sources_findings
+
+    sources = {"app/__init__.py": "", helper_path: helpers, "app/api.py": service}
+    return [f"{f.location.start.line}:{f.message.split('`')[1]}"
+            for f in sources_findings(sources, [BlockingCallThroughImport]) if f.location.path == "app/api.py"]
+
+
+def test_vc112_reports_blocking_helpers_imported_from_another_module() -> None:
+    service = """
+from app.rates import fetch_rate, cached_rate as rate_of
+from . import rates
+from .rates import convert_files
+
+
+async def convert(amount, currency):
+    rates.pause()
+    convert_files("/tmp/x")
+    return amount * fetch_rate(currency) * rate_of(currency)
+
+
+class Handler:
+    async def handle(self, currency):
+        return rates.fetch_rate(currency)
+"""
+    assert _blocking_through_import(service) == [
+        "8:rates.pause(...)", "9:convert_files(...)", "10:fetch_rate(...)", "10:rate_of(...)", "15:rates.fetch_rate(...)"]
+
+
+def test_vc112_leaves_offloaded_async_and_harmless_helpers_alone() -> None:
+    service = """
+import asyncio
+
+from app.rates import fetch_rate, fetch_rate_async, parse_rate
+
+
+def sync_caller(currency):
+    return fetch_rate(currency)
+
+
+async def convert(amount, currency, loop):
+    rate = await asyncio.to_thread(fetch_rate, currency)
+    other = await loop.run_in_executor(None, fetch_rate, currency)
+    again = await asyncio.to_thread(lambda: fetch_rate(currency))
+    return amount * rate * other * again * parse_rate("1.0") * await fetch_rate_async(currency)
+"""
+    assert _blocking_through_import(service) == []
+
+
+def test_vc112_leaves_a_same_named_function_of_another_package_alone() -> None:
+    service = """
+from vendor.rates import fetch_rate
+
+
+async def convert(amount, currency):
+    return amount * fetch_rate(currency)
+"""
+    assert _blocking_through_import(service) == []

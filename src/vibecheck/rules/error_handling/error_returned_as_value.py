@@ -52,7 +52,10 @@ class ErrorReturnedAsValue(FunctionStackRule):
     constant such as `None`, `False`, `0`, `""`, `[]`, `{}` or `{"status": "ok"}`. It looks at broad
     handlers (bare `except:`, `Exception`, `BaseException`) and at handlers of network and subprocess
     failures (`ConnectionError`, `TimeoutError`, `requests.RequestException`, `httpx.HTTPError`,
-    `urllib.error.URLError`, `subprocess.CalledProcessError`, ...), and at any other narrow handler whose
+    `urllib.error.URLError`, `subprocess.CalledProcessError`, ...) and of database and data-store failures
+    (`sqlite3.Error`, `psycopg2.OperationalError`, `sqlalchemy.exc.OperationalError`, `redis`, `pymongo` and
+    `asyncpg` errors; not `IntegrityError` or `DuplicateKeyError`, which say the row is already there), and at any
+    other narrow handler whose
     only action is to log the failure at error level (`logger.error(...)`, `logging.critical(...)`,
     `log.exception(...)`) before it returns: the code says it failed, yet answers with a value
     (`except ValueError as e: logger.error(e); return None`). Narrow "nothing there" handlers such

@@ -79,8 +79,15 @@ NOTHING_THERE = frozenset({
 })
 # Log levels that say the program failed, not that it took an expected branch.
 ERROR_LEVELS = frozenset({"error", "critical", "fatal", "exception"})
-OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.exceptions.", "grpc.")
+OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.exceptions.", "grpc.",
+                              # database drivers and stores: the query did not run (a lost connection, a locked file)
+                              "sqlite3.", "psycopg2.", "psycopg.", "pymysql.", "MySQLdb.", "asyncpg.", "sqlalchemy.exc.",
+                              "pymongo.errors.", "redis.")
 OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
+# Errors of those packages that answer a question about the data rather than say the operation failed: a row that
+# already exists (`except sqlite3.IntegrityError: return None` on a duplicate insert) is an expected branch.
+DATA_ANSWERS = ("IntegrityError", "UniqueViolation", "DuplicateKeyError", "NoResultFound", "MultipleResultsFound",
+                "WatchError", "DataError")
 
 # Calls that only render an error as text: passing the exception to them does not hand its traceback on.
 TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "fatal", "log", "print", "str", "repr",
@@ -212,7 +219,8 @@ def is_broad(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
 
 
 def is_operation_failure(caught: cst.BaseExpression | None, resolve: Resolver) -> bool:
-    """An exception that means an I/O, network or subprocess operation failed (e.g. `requests.RequestException`)."""
+    """An exception that means an I/O, network, database or subprocess operation failed (`requests.RequestException`,
+    `sqlite3.OperationalError`, `redis.ConnectionError`)."""
     if caught is None:
         return False
     if isinstance(caught, cst.Tuple):
@@ -220,7 +228,8 @@ def is_operation_failure(caught: cst.BaseExpression | None, resolve: Resolver) -
     name = resolve(caught) or ""
     if name in OPERATION_FAILURES:
         return True
-    return name.startswith(OPERATION_FAILURE_PACKAGES) and name.endswith(OPERATION_FAILURE_SUFFIXES)
+    return (name.startswith(OPERATION_FAILURE_PACKAGES) and name.endswith(OPERATION_FAILURE_SUFFIXES)
+            and not name.endswith(DATA_ANSWERS))
 
 
 def logs_traceback(call: cst.Call, resolve: Resolver) -> bool:

@@ -11,6 +11,7 @@ from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule, RuleContext
+from vibecheck.rules.error_handling import polling
 from vibecheck.rules.error_handling.handler_facts import (
     EXIT_CALLS,
     Resolver,
@@ -217,7 +218,8 @@ class UnboundedRetry(Rule):
     `repeat(x)`) loop that leaves on success (a `break`, `return` or the flag after the work
     succeeded) and holds a `try` whose `except` catches a failure (a bare `except:`, `Exception`,
     `OSError`, `ConnectionError`, `TimeoutError`, `requests`/`httpx`/`aiohttp` errors,
-    `subprocess.CalledProcessError`...) and just loops again (`continue`, `pass`, a log line, a
+    `subprocess.CalledProcessError`,
+    database driver errors such as `sqlite3.OperationalError`...) and just loops again (`continue`, `pass`, a log line, a
     `time.sleep`): it does not leave the loop (`break`, `return`, `raise`, the flag), and no conditional
     `break`/`raise` in the loop (`if attempts >= 5: raise`, a deadline) bounds it. Pausing between
     attempts (`time.sleep`, `asyncio.sleep`) or counting them without a check does not bound the loop; a
@@ -237,10 +239,21 @@ class UnboundedRetry(Rule):
     (`send(to, body, attempts - 1)`), sits under an `if` or beside a `raise`, or follows an assignment
     (`self.attempts += 1`, checked at the top of the function) may count down to a limit, and is left alone.
 
+    Also a poll with no end: a loop that asks for something on every pass (`status = client.get_status(job)`,
+    `r = requests.get(url)`), sleeps on every pass (`time.sleep`, `await asyncio.sleep`) and leaves only once the
+    answer says so (`if status.done: break`, `if r.json()["state"] == "failed": raise`, or its own condition:
+    `while not client.is_ready():`, `while status != "done":`), with no deadline or attempt limit. Any
+    condition of the loop that reads a clock (`time.monotonic() > deadline`), a counter it moves (`polls += 1`) or
+    a name saying it limits or stops the wait (`max_polls`, `timeout`, `self._stop.is_set()`, `self.running`)
+    clears it, as does a way out the loop does not ask about (a flag another thread sets); loops that never
+    leave (schedulers, consumers), loops that `wait(...)` on the work itself and watchdogs (a loop in a function
+    named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
+
     ## Why is this bad?
     When the failure is permanent (a wrong password, a deleted file, a host that is gone) the loop runs
     forever: without a pause it burns a CPU, floods the log and hammers the other service; with one it
-    hangs the caller. Either way the caller never gets an error to act on.
+    hangs the caller. Either way the caller never gets an error to act on. A poll whose answer never comes (a
+    job stuck in `running`, a service that never starts) hangs the same way, silently.
 
     ## Example
     ```python
@@ -286,6 +299,8 @@ class UnboundedRetry(Rule):
         super().__init__(context, options)
         self.functions: list[cst.FunctionDef] = []
         self.in_class: list[bool] = [False]
+        # Every poll this rule reports paces itself with a `sleep` call.
+        self.may_poll = polling.PAUSE_WORD in context.source
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.in_class.append(True)
@@ -328,14 +343,20 @@ class UnboundedRetry(Rule):
 
     def visit_While(self, node: cst.While) -> None:
         loop = retry_loop(node.test) or counted_while(node.test, node.body)
+        header = f"while {self.context.module.code_for_node(node.test)}"
         if loop is not None:
-            self._judge(node, loop, f"while {self.context.module.code_for_node(node.test)}")
+            if not self._judge(node, loop, header) and not loop.resets:
+                self._judge_poll(node, node.test if loop.flag is not None else None, header)
+        else:
+            self._judge_poll(node, node.test, header)
 
     def visit_For(self, node: cst.For) -> None:
         """`for attempt in itertools.count():` (or `cycle`, `repeat(x)`) counts attempts but never stops at any."""
         if self._endless(node.iter):
             code = self.context.module.code_for_node
-            self._judge(node, RetryLoop(None), f"for {code(node.target)} in {code(node.iter)}")
+            header = f"for {code(node.target)} in {code(node.iter)}"
+            if not self._judge(node, RetryLoop(None), header):
+                self._judge_poll(node, None, header)
 
     def _endless(self, iterable: cst.BaseExpression) -> bool:
         if not isinstance(iterable, cst.Call) or any(arg.keyword is not None or arg.star for arg in iterable.args):
@@ -343,14 +364,32 @@ class UnboundedRetry(Rule):
         most = ENDLESS_ITERATORS.get(self.qualified_name(iterable) or "")
         return most is not None and len(iterable.args) <= most
 
-    def _judge(self, node: cst.While | cst.For, loop: RetryLoop, header: str) -> None:
+    def _judge_poll(self, node: cst.While | cst.For, loop_test: cst.BaseExpression | None, header: str) -> None:
+        """A loop that asks for an answer, pauses and asks again until it comes, with no deadline or attempt limit."""
+        if not self.may_poll or (self.functions and polling.is_watcher(self.functions[-1].name.value)):
+            return
+        awaited = polling.waits_forever(polling.scan(node.body), loop_test)
+        if awaited is None:
+            return
+        how, test = awaited
+        condition = " ".join(self.context.module.code_for_node(test).split())
+        self.report(
+            node,
+            f"`{header}` polls {how} `{condition}` with no deadline or attempt limit: if that answer never comes "
+            "(a job stuck, a service that never starts) the caller waits forever.",
+            hint="Poll against a deadline (`deadline = time.monotonic() + 300`, raise `TimeoutError` once past it) "
+            "or a bounded `for attempt in range(...)`.",
+        )
+
+    def _judge(self, node: cst.While | cst.For, loop: RetryLoop, header: str) -> bool:
+        """Report a retry with no limit; True when the loop was judged a retry (reported, bounded or a supervisor)."""
         if not loop.resets:
             loop = RetryLoop(loop.flag, reset_counters(node.body))
         facts = self._scan(node.body, loop)
         if facts.retrying_handler is None or not facts.exits_on_success or facts.bounded:
-            return
+            return False
         if facts.reports_traceback and not facts.done_after_one_success:
-            return  # a supervisor reporting every failure in full until its sentinel arrives
+            return True  # a supervisor reporting every failure in full until its sentinel arrives
         if facts.stale_counter is not None:
             self.report(
                 node,
@@ -359,7 +398,7 @@ class UnboundedRetry(Rule):
                 hint=f"Set `{facts.stale_counter}` once before the loop (or use `for attempt in range(5):`), "
                 "and re-raise the last error when the attempts run out.",
             )
-            return
+            return True
         if facts.pauses:
             self.report(
                 node,
@@ -368,7 +407,7 @@ class UnboundedRetry(Rule):
                 hint="Bound the attempts (e.g. `for attempt in range(5):`) or check a deadline, "
                 "and re-raise the last error when they run out.",
             )
-            return
+            return True
         self.report(
             node,
             f"`{header}` retries a failing `try` forever at full speed: "
@@ -376,6 +415,7 @@ class UnboundedRetry(Rule):
             hint="Bound the attempts (e.g. `for attempt in range(5):`), sleep with backoff between them, "
             "and re-raise the last error.",
         )
+        return True
 
     def _scan(self, body: cst.BaseSuite, loop: RetryLoop) -> LoopFacts:
         facts = LoopFacts()

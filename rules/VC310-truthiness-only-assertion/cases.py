@@ -1,0 +1,185 @@
+"""VC310 corpus (checked as a test file): a data function's result checked only for truth fires; real checks do not."""
+import unittest
+from unittest.mock import MagicMock
+
+import pytest
+
+from shop import billing
+from shop.billing import build_invoice, is_eligible, parse_tags, summarize
+from shop.client import ApiClient
+
+
+def test_build_invoice():
+    invoice = build_invoice({"id": 1, "items": []})
+    # expect: VC310
+    assert invoice
+
+
+def test_parse_tags_not_none():
+    tags = parse_tags("a, b")
+    # expect: VC310
+    assert tags is not None
+
+
+def test_direct_call():
+    # expect: VC310
+    assert billing.summarize_orders([{"amount": 1}])
+
+
+def test_module_function():
+    report = billing.generate_report(2024)
+    # expect: VC310
+    assert bool(report)
+
+
+@pytest.fixture
+def client():
+    return ApiClient(token="t")
+
+
+def test_fetch_user(client):
+    user = client.fetch_user(1)
+    # expect: VC310
+    assert user
+
+
+async def test_async_fetch(client):
+    orders = await client.list_orders(1)
+    # expect: VC310
+    assert orders is not None
+
+
+class TestReports(unittest.TestCase):
+    def test_load(self):
+        rows = billing.load_rows("in.csv")
+        # expect: VC310
+        self.assertTrue(rows)
+
+    def test_summary(self):
+        total = summarize([1, 2])
+        # expect: VC310
+        self.assertIsNotNone(total)
+
+
+def test_checked_twice():
+    config = billing.read_config("c.toml")
+    # expect: VC310
+    assert config
+    # expect: VC310
+    assert config is not None
+
+
+def test_predicate():
+    # ok: VC310 -- a predicate's whole answer is its truth
+    assert is_eligible({"age": 30})
+
+
+def test_content_checked():
+    invoice = build_invoice({"id": 1, "items": []})
+    # ok: VC310 -- the test goes on to check the content
+    assert invoice
+    assert invoice.total == 0
+
+
+def test_other_assertion():
+    tags = parse_tags("a")
+    # ok: VC310
+    assert tags
+    assert len(tags) == 1
+
+
+def test_mock_assertion_too(client):
+    client.session = MagicMock()
+    user = client.fetch_user(1)
+    # ok: VC310 -- the mock check says what the call did
+    assert user
+    client.session.get.assert_called_once_with("/users/1")
+
+
+def test_on_a_mock():
+    mock_repo = MagicMock()
+    # ok: VC310 -- a mock's answer is VC308's
+    assert mock_repo.get_user(1)
+
+
+def test_bare_get(cache):
+    value = cache.get("k")
+    # ok: VC310 -- `get` alone is a dict's or a cache's read, often of a flag
+    assert value
+
+
+def test_value_used_later(tmp_path):
+    path = billing.export_csv(tmp_path)
+    # ok: VC310
+    assert path
+    billing.import_csv(path)
+
+
+def test_raises():
+    result = parse_tags("a")
+    # ok: VC310
+    assert result
+    with pytest.raises(ValueError):
+        parse_tags(None)
+
+
+def test_login(client):
+    # ok: VC310
+    assert client.login("ada", "secret")
+
+
+def test_rebound_from_other_call():
+    result = build_invoice({"id": 1, "items": []})
+    result = result.to_dict()
+    # ok: VC310 -- the name was used again to build the checked value
+    assert result
+
+
+def helper_not_a_test():
+    invoice = build_invoice({})
+    # ok: VC310
+    assert invoice
+
+
+def test_non_empty_only():
+    rows = billing.fetch_rows("2024")
+    # expect: VC310
+    assert len(rows) > 0
+
+
+def test_present_and_non_empty():
+    rows = billing.fetch_rows("2024")
+    # expect: VC310
+    assert rows is not None and len(rows) >= 1
+
+
+class TestRows(unittest.TestCase):
+    def test_rows(self):
+        rows = billing.query_rows("2024")
+        # expect: VC310
+        self.assertGreater(len(rows), 0)
+
+    def test_row_count(self):
+        rows = billing.query_rows("2024")
+        # ok: VC310 -- a count is content
+        self.assertGreater(len(rows), 2)
+
+
+def test_exact_length():
+    rows = billing.fetch_rows("2024")
+    # ok: VC310
+    assert len(rows) == 3
+
+
+def test_two_names():
+    rows = billing.fetch_rows("2024")
+    other = billing.fetch_rows("2023")
+    # ok: VC310 -- two values compared in one check
+    assert rows and other and rows != other
+
+
+class TestPage(unittest.TestCase):
+    def test_tools_shown(self):
+        tools = self.selenium.find_elements("css selector", "ul.object-tools li")
+        # ok: VC310 -- a search's answer is whether it found anything
+        self.assertGreater(len(tools), 0)

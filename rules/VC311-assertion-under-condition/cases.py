@@ -1,0 +1,146 @@
+"""VC311 corpus (checked as a test file): tests whose every assertion hides under an `if` on their result fire."""
+import sys
+import unittest
+
+import pytest
+
+from shop import api, build_cart, fetch_order
+
+
+def test_status_guard(client):
+    response = client.get("/orders/1")
+    # expect: VC311
+    if response.status_code == 200:
+        assert response.json()["id"] == 1
+
+
+def test_truthy_guard():
+    order = fetch_order(1)
+    # expect: VC311
+    if order:
+        assert order["total"] == 10
+        assert order["currency"] == "EUR"
+
+
+async def test_async_guard(async_client):
+    response = await async_client.post("/orders", json={})
+    # expect: VC311
+    if response.status_code in (200, 201):
+        assert response.json()["created"]
+
+
+def test_nested_guard():
+    result = api.sync()
+    # expect: VC311
+    if result is not None:
+        if result.errors:
+            assert result.errors == []
+
+
+class TestOrders(unittest.TestCase):
+    def test_guarded(self):
+        order = fetch_order(2)
+        # expect: VC311
+        if order is not None:
+            self.assertEqual(order["id"], 2)
+
+
+def test_mock_assertion_guarded(mocker):
+    sender = mocker.patch("shop.api.send")
+    receipt = api.checkout(1)
+    # expect: VC311
+    if receipt.sent:
+        sender.assert_called_once()
+
+
+def test_key_guard():
+    data = api.export()
+    # expect: VC311
+    if "items" in data:
+        assert len(data["items"]) == 3
+
+
+def test_elif_guard():
+    cart = build_cart()
+    # expect: VC311
+    if cart.total > 100:
+        assert cart.discount == 10
+    elif cart.total > 50:
+        assert cart.discount == 5
+
+
+def test_checked_first(client):
+    response = client.get("/orders/1")
+    assert response.status_code == 200
+    # ok: VC311 -- the status is asserted before
+    if response.json().get("items"):
+        assert response.json()["items"][0]["qty"] > 0
+
+
+def test_fails_itself(client):
+    response = client.get("/orders/1")
+    # ok: VC311 -- the `if` is the check
+    if response.status_code != 200:
+        pytest.fail(f"status {response.status_code}")
+    assert response.json()["id"] == 1
+
+
+def test_raises_itself():
+    order = fetch_order(1)
+    # ok: VC311
+    if order is None:
+        raise AssertionError("no order")
+
+
+def test_both_branches():
+    order = fetch_order(1)
+    # ok: VC311 -- both outcomes are checked
+    if order:
+        assert order["id"] == 1
+    else:
+        assert False, "no order"
+
+
+def test_platform_guard():
+    path = api.data_path()
+    # ok: VC311 -- a condition on the platform, not on the result
+    if sys.platform == "win32":
+        assert path.endswith("\\data")
+
+
+def test_flag_parameter(strict):
+    result = api.sync()
+    # ok: VC311
+    if strict:
+        assert result.errors == []
+
+
+def test_skips_on_condition():
+    result = api.sync()
+    # ok: VC311
+    if result is None:
+        pytest.skip("no service")
+    assert result.errors == []
+
+
+def helper_with_guard():
+    order = fetch_order(1)
+    # ok: VC311 -- not a test
+    if order:
+        assert order["id"] == 1
+
+
+def test_table_of_cases():
+    for case in api.cases():
+        result = api.parse(case.text)
+        # ok: VC311 -- the `if` picks the cases the check applies to
+        if result.has_z:
+            assert result.wkt == case.wkt
+
+
+def test_builtin_input(connection):
+    numbers = list(range(2050))
+    limit = connection.features.max_query_params
+    # ok: VC311 -- a capability of the backend, and input the test built
+    if limit is None or limit >= len(numbers):
+        assert api.count(numbers) == 2050

@@ -1,0 +1,137 @@
+"""What a polling loop waits for, and whether anything limits the wait (VC109).
+
+A poll asks something outside the loop (`status = client.get_status(job)`, `r = requests.get(url)`) on every pass,
+pauses, and leaves once the answer says so (`if status.done: break`). It never ends when that answer never comes
+unless the loop also checks a clock, counts its passes or watches a stop signal: those spellings are read here from
+the words and calls of the loop's conditions, so a limit written any way at all is trusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from vibecheck.analysis.nodes import callee_tail
+from vibecheck.cst_fields import child_nodes
+
+LOOPS = (cst.While, cst.For)
+SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
+EXITS = (cst.Break, cst.Return, cst.Raise)
+# A poll paces itself with a sleep; a `wait(...)` call (`concurrent.futures.wait`, `wait_until_done(future)`) waits
+# on the awaited thing itself, or on a stop event.
+PAUSE_WORD = "sleep"
+# Calls that read a clock: a condition holding one is a deadline (`time.monotonic() > deadline`, `loop.time()`).
+CLOCK_CALLS = frozenset({"time", "monotonic", "perf_counter", "monotonic_ns", "time_ns", "perf_counter_ns", "now",
+                         "utcnow", "today"})
+# Words in a condition's names that say it limits the wait or stops it from outside: a deadline, a timeout, a counted
+# attempt, a stop event or flag (`stop_event.is_set()`, `self.running`, `shutdown_requested`).
+# Matched against the start of each `_`-separated part of a name, so `max_attempts` and `retry_count` count and
+# `account` does not.
+LIMIT_WORDS = ("deadline", "timeout", "time", "elapsed", "until", "expir", "attempt", "retr", "tries", "tried", "max",
+               "limit", "budget", "remaining", "count", "iteration", "stop", "shutdown", "running", "cancel", "close",
+               "exit", "quit", "abort", "set", "wait", "alive", "terminat", "kill", "interrupt")
+# Words in the name of a function whose loop watches something for as long as it lives (a parent process, a
+# connection): it is meant to run that long, usually in a daemon thread (`def watch(): while os.getppid() == parent:`).
+WATCHER_WORDS = ("watch", "monitor", "keepalive", "keep_alive", "heartbeat", "daemon", "supervis", "guard")
+
+
+def is_watcher(function_name: str) -> bool:
+    return any(word in function_name.lower() for word in WATCHER_WORDS)
+
+
+@dataclass
+class PollFacts:
+    """What one loop's body does: what it asks on each pass, how it pauses and when it leaves."""
+
+    polled: set[str] = field(default_factory=set)  # names bound to a call's answer inside the loop
+    counters: set[str] = field(default_factory=set)  # names moved by `+=`/`-=` inside the loop
+    pauses: bool = False  # a `sleep` on every pass (not under an `if`, not in an `except`)
+    exit_tests: list[cst.BaseExpression] = field(default_factory=list)  # conditions of the exits
+    unguarded_exit: bool = False  # an exit under no condition, or in an `except`: the loop is no plain poll
+
+
+def _calls(node: cst.CSTNode) -> list[cst.Call]:
+    found, pending = [], [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.Call):
+            found.append(current)
+        pending.extend(c for c in child_nodes(current) if not isinstance(c, (cst.Lambda, *SCOPES)))
+    return found
+
+
+def _names(node: cst.CSTNode) -> list[str]:
+    """Identifiers a condition reads: bare names and attribute names (`self.stop_event.is_set` gives all four)."""
+    found, pending = [], [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.Name):
+            found.append(current.value)
+        pending.extend(child_nodes(current))
+    return found
+
+
+def _is_pause(call: cst.Call) -> bool:
+    return PAUSE_WORD in (callee_tail(call.func) or "").lower()
+
+
+def limits(test: cst.BaseExpression, facts: PollFacts) -> bool:
+    """A condition that ends the wait by itself: it reads a clock, a counter the loop moves, or a limit/stop word."""
+    if any((callee_tail(call.func) or "") in CLOCK_CALLS for call in _calls(test)):
+        return True
+    return any(name in facts.counters or _limit_word(name) for name in _names(test))
+
+
+def _limit_word(name: str) -> bool:
+    return any(part.startswith(LIMIT_WORDS) for part in name.lower().split("_"))
+
+
+def polls(test: cst.BaseExpression, facts: PollFacts) -> bool:
+    """A condition on something asked afresh on each pass: it calls out itself, or reads a name bound to an answer."""
+    return bool(_calls(test)) or any(name in facts.polled for name in _names(test))
+
+
+def scan(body: cst.BaseSuite) -> PollFacts:
+    """Read a loop body (not the loops and functions nested in it) for what it asks, pauses on and exits on."""
+    facts = PollFacts()
+    pending: list[tuple[cst.CSTNode, tuple[cst.BaseExpression, ...], bool]] = [(body, (), False)]
+    while pending:
+        node, tests, in_handler = pending.pop()
+        _note(node, tests, in_handler, facts)
+        inner_tests = (*tests, node.test) if isinstance(node, cst.If) else tests
+        inner_handler = in_handler or isinstance(node, cst.ExceptHandler)
+        pending.extend((c, tests if isinstance(node, cst.If) and c is node.test else inner_tests, inner_handler)
+                       for c in child_nodes(node) if not isinstance(c, LOOPS + SCOPES))
+    return facts
+
+
+def _note(node: cst.CSTNode, tests: tuple[cst.BaseExpression, ...], in_handler: bool, facts: PollFacts) -> None:
+    if isinstance(node, (cst.Assign, cst.AnnAssign)) and node.value is not None and _calls(node.value):
+        targets = node.targets if isinstance(node, cst.Assign) else (node,)
+        facts.polled.update(name for target in targets for name in _names(target.target))
+    elif isinstance(node, cst.AugAssign):
+        facts.counters.update(_names(node.target))
+    elif isinstance(node, cst.Call) and _is_pause(node) and not tests and not in_handler:
+        facts.pauses = True
+    elif isinstance(node, EXITS):
+        if tests and not in_handler:
+            facts.exit_tests.extend(tests)
+        else:
+            facts.unguarded_exit = True
+
+
+def waits_forever(facts: PollFacts, loop_test: cst.BaseExpression | None) -> tuple[str, cst.BaseExpression] | None:
+    """How a pacing loop waits (`"while"` its condition holds, `"until"` an exit's does) and on what, when nothing
+    limits the wait; else None.
+
+    `loop_test` is the `while` condition (None for `while True:`); the exits' own conditions count alike. Any
+    condition that limits the wait, or an exit the loop takes for a reason it does not ask about (a flag another
+    thread sets), clears the loop: the rule only reports a wait whose every way out is the awaited answer.
+    """
+    if not facts.pauses or facts.unguarded_exit:
+        return None
+    tests = ([loop_test] if loop_test is not None else []) + facts.exit_tests
+    if not tests or any(limits(test, facts) or not polls(test, facts) for test in tests):
+        return None
+    return ("while", loop_test) if loop_test is not None else ("until", facts.exit_tests[-1])

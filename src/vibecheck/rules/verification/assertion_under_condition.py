@@ -1,0 +1,177 @@
+"""VC311: a test whose every assertion sits under an `if` on the result it checks, so a wrong result skips them all."""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from vibecheck.cst_fields import child_nodes
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
+
+# Calls that fail the test by themselves: under an `if` they are the check (`if r.status_code != 200: pytest.fail()`).
+FAILING_CALLS = frozenset({"fail", "skip", "xfail", "skipTest"})
+ASSERTION_PREFIXES = ("assert",)
+# `numbers = list(range(10))`, `kml = getattr(case, "kml", None)`: a builtin builds the test's input, not a result.
+BUILTINS = frozenset(dir(builtins))
+
+
+@dataclass
+class TestConditions:
+    """One test's names bound from calls, the `if`s on them open in the walk, and where its assertions sit."""
+
+    results: set[str] = field(default_factory=set)
+    loops: int = 0  # `for` loops open in the walk: an `if` in one picks the cases of a table, not a result to check
+    open_conditions: list[cst.If | None] = field(default_factory=list)  # None: an `if` on anything else
+    first_condition: cst.If | None = None
+    conditional: int = 0
+    unconditional: int = 0
+
+
+def _reads(node: cst.CSTNode, names: set[str]) -> bool:
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.Name) and current.value in names:
+            return True
+        pending.extend(child_nodes(current))
+    return False
+
+
+def _ends_in_else(node: cst.If) -> bool:
+    """An `if`/`elif` chain with a final `else:`: some branch runs whatever the result."""
+    branch: cst.If | cst.Else | None = node
+    while isinstance(branch, cst.If):
+        branch = branch.orelse
+    return isinstance(branch, cst.Else)
+
+
+class AssertionUnderCondition(TestAwareRule):
+    """A test whose every assertion sits under an `if` on the result it checks: a wrong result skips them all.
+
+    ## What it does
+    Reports a test (in test files) whose assertions (`assert`, `self.assert*`, a mock's `assert_*`) all sit
+    under an `if` (or `if`/`elif` chain) without an `else` whose condition reads a value the test got from a call (`response =
+    client.get(...)`, then `if response.status_code == 200: assert ...`; `if result: assert result["id"] == 1`).
+    When the condition is false, nothing is checked and the test passes. An `if` that fails the test itself
+    (`if response.status_code != 200: pytest.fail(...)`, a `raise`) is a check, and so is any assertion
+    outside such an `if`; a condition on anything else (`if sys.platform == "win32":`, a fixture's flag, a
+    value a builtin built: `numbers = list(range(10))`), an `if` with an `else` branch and an `if` inside a `for`
+    loop (which picks the cases of a table of inputs) are left alone.
+
+    ## Why is this bad?
+    The test goes green exactly when the code is broken: an error status, `None` or an empty answer skips
+    every check. Coding agents write such guards to make a flaky or failing test pass.
+
+    ## Example
+    ```python
+    def test_get_user(client):
+        response = client.get("/users/1")
+        if response.status_code == 200:
+            assert response.json()["id"] == 1
+    ```
+
+    ## Use instead
+    ```python
+    def test_get_user(client):
+        response = client.get("/users/1")
+        assert response.status_code == 200
+        assert response.json()["id"] == 1
+    ```
+
+    ## References
+    - [pytest: asserting with the assert statement](https://docs.pytest.org/en/stable/how-to/assert.html)
+    - [CWE-1164: Irrelevant Code](https://cwe.mitre.org/data/definitions/1164.html)
+    """
+
+    code = "VC311"
+    name = "assertion-under-condition"
+    category = Category.TESTS
+    severity = Severity.MEDIUM
+    confidence = Confidence.MEDIUM
+    cwe = (1164,)
+    # Every finding sits under an `if` in a test.
+    file_hints = ("if ",)
+
+    def enter_test(self, frame: Frame) -> None:
+        frame.data["conditions"] = TestConditions()
+
+    def _conditions(self) -> TestConditions | None:
+        test = self.current_test
+        return test.data["conditions"] if test is not None else None
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        conditions = self._conditions()
+        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        if conditions is not None and isinstance(value, cst.Call) and not (
+                isinstance(value.func, cst.Name) and value.func.value in BUILTINS):
+            conditions.results.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+
+    def visit_If(self, node: cst.If) -> None:
+        conditions = self._conditions()
+        if conditions is None:
+            return
+        on_result = not conditions.loops and not _ends_in_else(node) and _reads(node.test, conditions.results)
+        conditions.open_conditions.append(node if on_result else None)
+
+    def leave_If(self, node: cst.If) -> None:
+        conditions = self._conditions()
+        if conditions is not None and conditions.open_conditions:
+            conditions.open_conditions.pop()
+
+    def visit_For(self, node: cst.For) -> None:
+        conditions = self._conditions()
+        if conditions is not None:
+            conditions.loops += 1
+
+    def leave_For(self, node: cst.For) -> None:
+        conditions = self._conditions()
+        if conditions is not None:
+            conditions.loops -= 1
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        self._note_assertion()
+
+    def visit_Raise(self, node: cst.Raise) -> None:
+        conditions = self._conditions()
+        if conditions is not None:
+            conditions.unconditional += 1
+
+    def visit_Call(self, node: cst.Call) -> None:
+        conditions = self._conditions()
+        if conditions is None:
+            return
+        method = last_name(node.func)
+        if method in FAILING_CALLS:
+            conditions.unconditional += 1
+        elif method.startswith(ASSERTION_PREFIXES) or method == "raises":
+            self._note_assertion()
+
+    def _note_assertion(self) -> None:
+        conditions = self._conditions()
+        if conditions is None:
+            return
+        guard = next((c for c in conditions.open_conditions if c is not None), None)
+        if guard is None:
+            conditions.unconditional += 1
+            return
+        conditions.conditional += 1
+        if conditions.first_condition is None:
+            conditions.first_condition = guard
+
+    def exit_test(self, frame: Frame) -> None:
+        conditions: TestConditions = frame.data["conditions"]
+        if conditions.unconditional or conditions.first_condition is None:
+            return
+        condition = " ".join(self.context.module.code_for_node(conditions.first_condition.test).split())
+        if len(condition) > 60:
+            condition = condition[:57] + "..."
+        self.report(
+            conditions.first_condition,
+            f"Every assertion of `{frame.node.name.value}` sits under `if {condition}:`: when the result makes "
+            "the condition false, nothing is checked and the test passes.",
+            hint="Assert the condition itself (`assert response.status_code == 200`), then check the result "
+            "unconditionally.",
+        )

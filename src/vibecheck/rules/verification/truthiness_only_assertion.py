@@ -1,0 +1,247 @@
+"""VC310: a test whose only check on what the code returned is that it is truthy or not `None`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from vibecheck.cst_fields import child_nodes
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
+
+# The first word of a function that builds or fetches data (`build_invoice`, `fetch_orders`, `parse_config`): what
+# it returns has content to check, and any non-empty wrong answer is truthy. A predicate (`is_valid`, `exists`,
+# `login`) is left alone: `assert is_eligible(user)` checks the whole answer.
+# A search (`find_elements`, `search_users`, `lookup_host`) is left out: whether it found anything is its answer.
+DATA_VERBS = frozenset({
+    "get", "fetch", "load", "build", "create", "make", "parse", "read", "list", "query", "compute", "calculate", "calc",
+    "generate", "render", "summarize", "summarise", "transform", "serialize", "serialise", "convert", "format",
+    "extract", "collect", "aggregate", "export", "prepare", "normalize", "normalise", "retrieve", "download", "scrape",
+    "encode", "decode", "merge", "group", "to", "as", "compose", "assemble",
+})
+# Verbs that name the data themselves, so the bare word is a data function too (`parse(text)`, `summarize(rows)`);
+# the others need an object after them (`get_user`, not `get`, which is a dict's, a client's or a cache's read).
+STANDALONE_VERBS = frozenset({
+    "parse", "summarize", "summarise", "transform", "serialize", "serialise", "render", "compute", "calculate",
+    "generate", "extract", "aggregate", "normalize", "normalise", "compose", "assemble",
+})
+UNITTEST_TRUTHY = frozenset({"assertTrue", "assertIsNotNone", "assert_"})
+# Calls that check something beyond truth: any assertion helper, a mock's `assert_*`, `pytest.raises`.
+CHECK_PREFIXES = ("assert", "expect", "check", "verify", "fail")
+CHECKING_CALLS = frozenset({"raises", "warns", "approx", "deprecated_call", "fail"})
+MOCK_WORD = "mock"
+
+
+@dataclass
+class Candidate:
+    """A truthiness check, the name it checks (None for a direct call) and the data function that made the value."""
+
+    node: cst.CSTNode
+    name: str | None
+    callee: str
+
+
+@dataclass
+class TestChecks:
+    """What one test binds from data functions and how it checks them."""
+
+    results: dict[str, str] = field(default_factory=dict)  # name -> the data function it was last bound from
+    weak: list[Candidate] = field(default_factory=list)
+    other_checks: bool = False
+
+
+def data_callee(value: cst.BaseExpression | None) -> str | None:
+    """`build_invoice` for `build_invoice(order)` or `await client.fetch_orders()`; None for anything else.
+
+    A call on a mock (`mock_repo.get_user(1)`) returns what the test configured, and VC308 speaks for it.
+    """
+    if isinstance(value, cst.Await):
+        value = value.expression
+    if not isinstance(value, cst.Call) or not isinstance(value.func, (cst.Name, cst.Attribute)):
+        return None
+    name = last_name(value.func)
+    parts = name.lower().split("_")
+    if parts[0] not in DATA_VERBS or (len(parts) == 1 and parts[0] not in STANDALONE_VERBS):
+        return None
+    receiver: cst.BaseExpression = value.func
+    while isinstance(receiver, (cst.Attribute, cst.Call, cst.Subscript)):
+        receiver = receiver.value if not isinstance(receiver, cst.Call) else receiver.func
+        if isinstance(receiver, (cst.Name, cst.Attribute)) and MOCK_WORD in last_name(receiver).lower():
+            return None
+    return name
+
+
+def truth_checked(test: cst.BaseExpression) -> cst.BaseExpression:
+    """The operand of `x`, `x is not None`, `x != None`, `bool(x)` or a non-empty check (`len(x) > 0`, `len(x) >= 1`,
+    `len(x) != 0`), also of an `and` of such checks on one operand; the expression itself otherwise."""
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        left, right = truth_checked(test.left), truth_checked(test.right)
+        return left if left.deep_equals(right) else test
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        if isinstance(target.operator, (cst.IsNot, cst.NotEqual)) and isinstance(target.comparator, cst.Name) \
+                and target.comparator.value == "None":
+            return test.left
+        measured = _length_of(test.left) if _non_empty(target.operator, target.comparator) else None
+        if measured is not None:
+            return measured
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "bool" and len(test.args) == 1:
+        return test.args[0].value
+    return test
+
+
+def _length_of(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """`x` of `len(x)`."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" and len(node.args) == 1:
+        return node.args[0].value
+    return None
+
+
+def _non_empty(operator: cst.BaseCompOp, bound: cst.BaseExpression) -> bool:
+    """`> 0`, `!= 0` or `>= 1`: the length check any non-empty value passes."""
+    number = bound.value if isinstance(bound, cst.Integer) else None
+    return (isinstance(operator, (cst.GreaterThan, cst.NotEqual)) and number == "0") or (
+        isinstance(operator, cst.GreaterThanEqual) and number == "1")
+
+
+def name_count(node: cst.CSTNode, name: str) -> int:
+    """How often a bare name occurs in a function (bindings, reads and checks alike)."""
+    count, pending = 0, [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.Name) and current.value == name:
+            count += 1
+        pending.extend(child_nodes(current))
+    return count
+
+
+class TruthinessOnlyAssertion(TestAwareRule):
+    """A test whose only check on what a data function returned is `assert result` or `is not None`.
+
+    ## What it does
+    Reports, in test files, `assert result`, `assert result is not None`, `assert bool(result)`, a non-empty
+    check (`assert len(result) > 0`, `>= 1`, `!= 0`, `self.assertGreater(len(result), 0)`), an `and` of
+    such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)` (and the same on a direct call:
+    `assert build_invoice(order)`) where the value comes from a function that builds or fetches data
+    (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
+    `summarize`), the test checks nothing else (no other `assert`, no assertion call, no mock
+    `assert_*`, no `pytest.raises`) and uses the value nowhere else. A predicate (`assert is_valid(x)`,
+    `assert client.login(...)`), a value the test goes on to use or check, a call on a mock (VC308's) and an
+    object built by calling its class (VC304's) are left alone.
+
+    ## Why is this bad?
+    A wrong answer is as truthy as the right one: a `build_invoice` that returns the wrong total, a
+    `parse_tags` that returns `["a, b"]`, a `fetch_user` that returns someone else all pass. Coding
+    agents write such tests to make coverage go green; they fail only when the function returns nothing.
+
+    ## Example
+    ```python
+    from shop.billing import build_invoice
+
+    def test_build_invoice():
+        invoice = build_invoice({"id": 1, "items": [{"sku": "a", "qty": 2, "price": 3.0}]})
+        assert invoice
+    ```
+
+    ## Use instead
+    ```python
+    from shop.billing import build_invoice
+
+    def test_build_invoice():
+        invoice = build_invoice({"id": 1, "items": [{"sku": "a", "qty": 2, "price": 3.0}]})
+        assert invoice.total == 6.0
+        assert [line["sku"] for line in invoice.lines] == ["a"]
+    ```
+
+    ## References
+    - [pytest: asserting with the assert statement](https://docs.pytest.org/en/stable/how-to/assert.html)
+    - [CWE-1164: Irrelevant Code](https://cwe.mitre.org/data/definitions/1164.html)
+    """
+
+    code = "VC310"
+    name = "truthiness-only-assertion"
+    category = Category.TESTS
+    severity = Severity.LOW
+    confidence = Confidence.MEDIUM
+    cwe = (1164,)
+
+    def enter_test(self, frame: Frame) -> None:
+        frame.data["checks"] = TestChecks()
+
+    def _checks(self) -> TestChecks | None:
+        test = self.current_test
+        return test.data["checks"] if test is not None else None
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        checks = self._checks()
+        if checks is None:
+            return
+        callee = data_callee(node.value)
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                if callee is None:
+                    checks.results.pop(target.target.value, None)
+                else:
+                    checks.results[target.target.value] = callee
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        checks = self._checks()
+        if checks is not None:
+            self._note_check(checks, node, truth_checked(node.test))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        checks = self._checks()
+        if checks is None:
+            return
+        method = last_name(node.func)
+        checked = self._unittest_truth_check(node, method)
+        if checked is not None:
+            self._note_check(checks, node, checked)
+        elif method.lower().startswith(CHECK_PREFIXES) or method in CHECKING_CALLS:
+            checks.other_checks = True
+
+    @staticmethod
+    def _unittest_truth_check(node: cst.Call, method: str) -> cst.BaseExpression | None:
+        """What `self.assertTrue(x)`, `self.assertIsNotNone(x)` or `self.assertGreater(len(x), 0)` checks for truth."""
+        if not isinstance(node.func, cst.Attribute):
+            return None
+        if method in UNITTEST_TRUTHY and len(node.args) == 1:
+            return truth_checked(node.args[0].value)
+        if method == "assertGreater" and len(node.args) == 2 and _non_empty(cst.GreaterThan(), node.args[1].value):
+            return _length_of(node.args[0].value)
+        return None
+
+    def _note_check(self, checks: TestChecks, node: cst.CSTNode, checked: cst.BaseExpression) -> None:
+        if isinstance(checked, cst.Name) and checked.value in checks.results:
+            checks.weak.append(Candidate(node, checked.value, checks.results[checked.value]))
+            return
+        callee = data_callee(checked)
+        if callee is not None:
+            checks.weak.append(Candidate(node, None, callee))
+        else:
+            checks.other_checks = True
+
+    def exit_test(self, frame: Frame) -> None:
+        checks: TestChecks = frame.data["checks"]
+        if checks.other_checks or not checks.weak:
+            return
+        for candidate in checks.weak:
+            if candidate.name is not None and self._used_elsewhere(frame.node, candidate, checks):
+                continue
+            shown = f"`{candidate.name}`" if candidate.name is not None else "its value"
+            self.report(
+                candidate.node,
+                f"The test only checks that {shown} from `{candidate.callee}(...)` is truthy (or not `None`): "
+                "any non-empty wrong result passes.",
+                hint="Compare the result with the value you expect (`assert result == expected`), "
+                "or assert on the fields that matter.",
+            )
+
+    @staticmethod
+    def _used_elsewhere(function: cst.FunctionDef, candidate: Candidate, checks: TestChecks) -> bool:
+        """The name occurs beyond its one binding and its truthiness checks: the test goes on to use it."""
+        if candidate.name is None:
+            return False
+        checked = sum(name_count(other.node, candidate.name) for other in checks.weak if other.name == candidate.name)
+        return name_count(function.body, candidate.name) > 1 + checked
