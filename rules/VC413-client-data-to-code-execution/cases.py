@@ -5,12 +5,15 @@ import importlib
 import json
 import sys
 
+import gradio as gr
+
 from fastapi import FastAPI
 from flask import Flask, request
 
 app = Flask(__name__)
 api = FastAPI()
 PLUGINS = {"csv": "exporters.csv", "json": "exporters.json"}
+OPERATIONS = {"square": "x ** 2", "half": "x / 2"}
 
 
 @app.get("/calc")
@@ -142,3 +145,39 @@ def method_named_eval():
     model = object()
     # ok: VC413
     return str(getattr(model, "eval")(request.args["x"]))
+
+
+def gradio_calculate(expression: str) -> str:
+    # expect: VC413
+    return str(eval(expression))
+
+
+def gradio_run(snippet, history):
+    scope = {}
+    # expect: VC413
+    exec(snippet, scope)
+    return scope.get("result"), history
+
+
+def gradio_parse(text: str) -> str:
+    # ok: VC413
+    return str(ast.literal_eval(text))
+
+
+def gradio_operation(name: str, x: float) -> str:
+    # ok: VC413 -- the input only picks one of the app's own expressions
+    return str(eval(OPERATIONS[name], {"x": x}))
+
+
+def gradio_unbound(expression: str) -> str:
+    # ok: VC413 -- bound to no input of the app
+    return str(eval(expression))
+
+
+calculator = gr.Interface(fn=gradio_calculate, inputs="text", outputs="text")
+with gr.Blocks() as demo:
+    source = gr.Code(language="python")
+    power = gr.Slider(1, 10)
+    gr.Button("Run").click(gradio_run, inputs=[source, gr.State([])], outputs=[gr.Textbox(), gr.State()])
+    gr.Button("Parse").click(fn=gradio_parse, inputs=source, outputs=gr.Textbox())
+    power.change(gradio_operation, [gr.Dropdown(list(OPERATIONS)), power], gr.Textbox())

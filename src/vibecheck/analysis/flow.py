@@ -108,6 +108,18 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("slack_sdk", frozenset({"event", "command", "action", "message", "view", "shortcut"}),
      frozenset({"body", "event", "command", "payload", "message", "action", "view", "shortcut"})),
 )
+# Tool servers whose every parameter is the caller's (an MCP client, so a model that may have read a hostile page):
+# (module the file imports, decorator methods that register a handler). `@mcp.tool()`, `@server.call_tool()`.
+TOOL_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
+    (("mcp", "fastmcp"), frozenset({"tool", "resource", "prompt", "call_tool", "read_resource", "get_prompt"})),
+)
+# Parameters a tool server fills itself, not from the call's arguments: FastMCP's `ctx: Context`.
+TOOL_CONTEXT_NAMES = frozenset({"ctx", "context"})
+# Gradio binds a function to the browser's inputs by passing it to an event or an interface: `btn.click(fn, ...)`,
+# `gr.Interface(fn=...)`, `gr.ChatInterface(respond)`; every parameter then holds what the user typed.
+GRADIO_HANDLER = re.compile(
+    r"(?:\.(?:click|submit|change|input|upload|select|blur|release|stream|then|success|load)|\b(?:Chat|Tabbed)?Interface)"
+    r"\(\s*(?:fn\s*=\s*)?([A-Za-z_]\w*)\s*[,)]")
 # AWS Lambda handlers, `def handler(event, context)`: the event is the caller's request.
 LAMBDA_EVENT_NAMES = frozenset({"event", "evt"})
 LAMBDA_CONTEXT_NAMES = frozenset({"context", "ctx", "_context", "lambda_context"})
@@ -1180,7 +1192,8 @@ def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
 
 
 def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False,
-                       called_here: bool = False, handler_method: bool = False) -> tuple[set[str], set[str], set[str]]:
+                       called_here: bool = False, handler_method: bool = False,
+                       handlers: frozenset[str] = frozenset()) -> tuple[set[str], set[str], set[str]]:
     """(request-object parameters, parameters holding client input, parameters that are not web requests).
 
     Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
@@ -1190,7 +1203,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     request only in a module that uses a web framework (or in a route); HTTP client libraries call their
     outgoing requests `request` too. Numbers, booleans and UUIDs (`user_id: int`, `<int:user_id>`) cannot
     carry a path or a URL: they count only with `scalars`. A method of a Tornado handler class (`handler_method`)
-    named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`).
+    named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`). An MCP tool's
+    parameters, and those of the functions named in `handlers` (a Gradio app's event handlers), are input too.
     """
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
@@ -1229,6 +1243,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
             inputs.add(name)
     names = [p.name.value for p in params]
     inputs.update(_payload_parameters(function, names, imports))
+    if not route:
+        inputs.update(_tool_parameters(function, params, imports, scalars, handlers))
     django_view = not route and "request" in request_objects and module_uses_django(imports)
     if django_view and not called_here and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
@@ -1246,6 +1262,31 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
         if imports.imports_any((module,)) and _decorated_with(function, methods):
             return set(names) & parameters
     return set()
+
+
+def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports: ImportTable, scalars: bool,
+                     handlers: frozenset[str]) -> set[str]:
+    """Every parameter of an MCP tool (`@mcp.tool()`) or a Gradio event handler, but the server's own context and,
+    unless `scalars`, numbers and booleans; nothing for other functions (most: the import test answers first)."""
+    if function.name.value not in handlers and not any(
+            imports.imports_any(modules) and _decorated_with(function, methods) for modules, methods in TOOL_HANDLERS):
+        return set()
+    inputs = set()
+    for param in params:
+        types = {n.rsplit(".", 1)[-1] for n in _annotation_names(param)}
+        if param.name.value not in TOOL_CONTEXT_NAMES and "Context" not in types and (scalars or not types & SCALAR_TYPES):
+            inputs.add(param.name.value)
+    return inputs - {"self", "cls"}
+
+
+def ui_handlers(context: RuleContext) -> frozenset[str]:
+    """The names of the functions a Gradio module binds to the browser's inputs; read from the source once per file
+    (kept in the context's `shared` answers), and only in a module that imports Gradio."""
+    found: frozenset[str] | None = context.shared.get(ui_handlers)
+    if found is None:
+        found = context.shared[ui_handlers] = frozenset(GRADIO_HANDLER.findall(context.source)) \
+            if context.imports.imports_any(("gradio",)) else frozenset()
+    return found
 
 
 def _decorated_with(function: cst.FunctionDef, methods: frozenset[str]) -> bool:
@@ -1400,7 +1441,8 @@ class FlowRule(Rule):
                 function.name.value, self.context)
             cached = _PARAMETERS[key] = (function, request_parameters(
                 function, self.context.imports, scalars=self.scalar_inputs_matter, called_here=called_here,
-                handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",))))
+                handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",)),
+                handlers=ui_handlers(self.context)))
         objects, inputs, shadowed = cached[1]
         state.handler_class = self.in_handler_class()
         state.request_objects.update(objects)
