@@ -4,13 +4,22 @@ import json
 import os
 import pickle
 import re
+import shutil
 import subprocess
+from pathlib import Path
 
 import anthropic
 import litellm
 import ollama
 import openai
+import markdown
+import streamlit as st
+from fastapi.responses import HTMLResponse
+from flask import render_template_string
+from jinja2 import Environment
+from jinja2.sandbox import SandboxedEnvironment
 from langchain_openai import ChatOpenAI
+from markupsafe import Markup, escape
 from litellm import completion
 from openai import OpenAI
 from sqlalchemy import text
@@ -302,3 +311,71 @@ def allow_listed_query(session, question):
         return None
     # ok: VC401
     return session.execute(text(f"SELECT * FROM reports WHERE name = '{name}'")).fetchall()
+
+
+def answer_as_template(question):
+    answer = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+    # expect: VC401
+    return render_template_string("<div>" + answer.choices[0].message.content + "</div>")
+
+
+def answer_from_string(question):
+    reply = llm.invoke(question).content
+    # expect: VC401
+    return Environment().from_string(reply).render()
+
+
+def answer_in_sandbox(question):
+    reply = llm.invoke(question).content
+    # ok: VC401 -- a sandboxed environment
+    return SandboxedEnvironment().from_string(reply).render()
+
+
+def answer_as_markup(question):
+    reply = llm.invoke(question).content
+    # expect: VC401
+    return Markup(markdown.markdown(reply))
+
+
+def answer_escaped(question):
+    reply = llm.invoke(question).content
+    # ok: VC401
+    return Markup(escape(reply))
+
+
+def answer_page(question):
+    reply = claude.messages.create(model="claude-3-5-haiku-latest", max_tokens=512, messages=[])
+    # expect: VC401
+    return HTMLResponse(reply.content[0].text)
+
+
+def streamlit_answer(question):
+    summary = client.responses.create(model="gpt-4.1", input=question).output_text
+    # expect: VC401
+    st.markdown(summary, unsafe_allow_html=True)
+    # ok: VC401 -- rendered as Markdown, HTML escaped
+    st.markdown(summary)
+
+
+def model_picks_file_to_read(question):
+    plan = json.loads(llm.invoke(question).content)
+    # expect: VC401
+    with open(plan["path"]) as handle:
+        return handle.read()
+
+
+def model_cleans_up(question):
+    plan = json.loads(llm.invoke(question).content)
+    for stale in plan["cleanup"]:
+        # expect: VC401
+        shutil.rmtree(stale, ignore_errors=True)
+    # expect: VC401
+    Path(plan["notes"]).write_text(plan["content"])
+
+
+def model_writes_content_only(question):
+    reply = llm.invoke(question).content
+    # ok: VC401 -- the model chose the content, not the path
+    Path("answers/latest.md").write_text(reply.replace("\r", ""))
+    # ok: VC401
+    os.remove("answers/previous.md")

@@ -1737,6 +1737,22 @@ def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode],
     return _of_module(_PATTERNS, module, compute)
 
 
+def instance_class(receiver: cst.BaseExpression, state: FlowState) -> str | None:
+    """The resolved class of the object a method is called on, when the code shows it: made on the spot
+    (`SandboxedEnvironment().from_string`), or a name bound to one at module level or, in a summarising walk
+    (which keeps `instances`), in this function."""
+    if type(receiver) is cst.Call:
+        return state.qualified_name(receiver)
+    if type(receiver) is not cst.Name:
+        return None
+    made = state.instances.get(receiver.value)  # (kept in a summarising walk) a class name or a reference to one
+    if made is None and state.module is not None and receiver.value not in state.names:
+        made = _module_instances(state.module).get(receiver.value)
+    if made is None:
+        return None
+    return made.partition(":")[2] if ":" in made else _resolve(made, state.imports)
+
+
 def _module_instances(module: cst.Module) -> dict[str, str]:
     """Module-level `name = ClassName(...)` bindings (a capitalised callee), computed once per file."""
     return _of_module(_INSTANCES, module, _instances_of)
