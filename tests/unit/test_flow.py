@@ -7,13 +7,17 @@ import textwrap
 import libcst as cst
 
 from vibecheck.analysis.flow import (
+    CALL,
     GRADIO_HANDLER,
+    MAX_ALSO,
+    PARAMETER,
     FlowState,
     Taint,
     client_or_cli_source,
     iter_calls,
     request_parameters,
     request_source,
+    summarised_in,
     walk_block,
 )
 from vibecheck.imports import ImportTable
@@ -348,6 +352,18 @@ def test_the_gradio_handlers_are_the_functions_passed_to_events_and_interfaces()
         "gr.Interface(fn=calc, inputs='text')\nbtn.click(run, inputs=x)\ngr.ChatInterface(respond)\n"
         "box.submit(fn=send)\njson.load(fh)\nbtn.click(lambda x: x, inputs=y)\nsearch.change(  lookup )\n"
     )) == {"calc", "run", "respond", "send", "fh", "lookup"}  # `fh`: no function of the module, so no harm
+
+
+def test_a_value_holding_a_parameter_and_a_call_result_remembers_both() -> None:
+    state = FlowState(ImportTable(), request_source)
+    state.names.update(root=Taint(PARAMETER, "root"), entry=Taint(CALL, "local:plan"))
+    joined = cst.parse_expression('os.path.join(root, entry["path"], root)')
+    taint = state.taint_of(joined)
+    assert taint is not None and (taint.kind, taint.origin) == (PARAMETER, "root")
+    assert summarised_in(joined, state, taint) == [(PARAMETER, "root"), (CALL, "local:plan")]
+    state.names.update((f"p{index}", Taint(PARAMETER, f"p{index}")) for index in range(40))
+    chain = state.taint_of(cst.parse_expression(" + ".join(f"p{index}" for index in range(40))))
+    assert chain is not None and len(chain.also) == MAX_ALSO
 
 
 def test_a_validators_verdict_bound_to_a_name_checks_its_argument() -> None:

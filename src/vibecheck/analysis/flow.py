@@ -142,6 +142,8 @@ RETURNED = "returned:"
 # The summary (of no function) that lists a module's top-level instances: name -> class (`local:Service`).
 INSTANCES = "<instances>"
 SUMMARISED_KINDS = frozenset({PARAMETER, CALL})
+# How many more parameters and call results one value remembers (generated code adds thousands of names in one `+`).
+MAX_ALSO = 8
 REQUEST_KINDS = frozenset({"request"})
 # What a summary may note about a passed or returned value, for sinks that only an object can abuse (a MongoDB
 # filter's value): OBJECT, it may be the client's parsed JSON; TEXT, it is certainly a string or a number.
@@ -161,6 +163,9 @@ class Taint:
     kind: str
     origin: str
     key: str | None = None
+    # The other parameters and call results a summarised value holds (`os.path.join(root, answer["path"])`: the
+    # parameter `root`, and `answer`'s call), which the summary records beside the first.
+    also: tuple[Taint, ...] = ()
 
 
 def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str]:
@@ -168,6 +173,24 @@ def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str
     found = [held.origin for inner in iter_expressions(node) if (held := state.names.get(inner.value) if type(inner)
              is cst.Name else state.attribute_parameter(inner)) is not None and held.kind == PARAMETER]
     return list(dict.fromkeys(found)) or [taint.origin]
+
+
+def _joined(first: Taint, other: Taint) -> Taint:
+    """A summarised taint that also holds `other`, a parameter or call result met later in the same value; the
+    first stays the one messages name."""
+    if (other.kind == first.kind and other.origin == first.origin) or len(first.also) >= MAX_ALSO:
+        return first
+    return replace(first, also=(*first.also, other, *other.also[:MAX_ALSO]))
+
+
+def summarised_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[tuple[str, str]]:
+    """Every parameter and project call's result a value reaching a sink holds, as (kind, origin): one reached by
+    `os.path.join(root, entry["path"])` is reached by the parameter `root` and by the helper's answer in `entry`,
+    not only by the first of them that `taint` names."""
+    found = [(PARAMETER, parameter) for parameter in parameters_in(node, state, taint)] if taint.kind == PARAMETER \
+        else [(taint.kind, taint.origin)]
+    found.extend((each.kind, each.origin) for each in taint.also)
+    return list(dict.fromkeys(found))
 
 
 def _maybe_project(module: str) -> bool:
@@ -374,7 +397,7 @@ class FlowState:
             if found is not None:
                 if found.kind not in SUMMARISED_KINDS:
                     return found
-                summarised = summarised or found
+                summarised = found if summarised is None else _joined(summarised, found)
         return summarised
 
     def _operands(self, node: cst.BaseExpression) -> list[cst.CSTNode | None] | None:
@@ -475,7 +498,7 @@ class FlowState:
             if found is not None:
                 if found.kind not in SUMMARISED_KINDS:
                     return found
-                summarised = summarised or found
+                summarised = found if summarised is None else _joined(summarised, found)
         return summarised
 
     def _call_taint(self, call: cst.Call) -> Taint | None:
@@ -1630,9 +1653,9 @@ class FlowRule(Rule):
         code = _code_lines(node)
         # the first line of the statement, to find the sink among other uses of the same name (`url`)
         statement = _first_line(self._statement) if self._statement is not None else ""
-        origins = given or (parameters_in(node, state, taint) if taint.kind == PARAMETER else [taint.origin])
-        for origin in origins:
-            state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
+        origins = [(taint.kind, origin) for origin in given] if given else summarised_in(node, state, taint)
+        for kind, origin in origins:
+            state.summary.sinks.append([kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
 
 
