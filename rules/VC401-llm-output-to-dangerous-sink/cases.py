@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import anthropic
+import boto3
 import litellm
 import ollama
 import openai
@@ -17,7 +18,14 @@ import streamlit as st
 from fastapi.responses import HTMLResponse
 from flask import render_template_string
 from jinja2 import Environment
+from agents import Runner
+from crewai import Crew
+from huggingface_hub import InferenceClient as HFClient
 from jinja2.sandbox import SandboxedEnvironment
+from langgraph.prebuilt import create_react_agent
+from llama_index.core import VectorStoreIndex
+from pydantic_ai import Agent as TypedAgent
+from transformers import pipeline
 from langchain_openai import ChatOpenAI
 from markupsafe import Markup, escape
 from litellm import completion
@@ -28,6 +36,14 @@ client = OpenAI()
 claude = anthropic.Anthropic()
 llm = ChatOpenAI(model="gpt-4o")
 ALLOWED = {"status", "log"}
+hf = HFClient(model="Qwen/Qwen2.5-Coder-32B-Instruct")
+generator = pipeline("text-generation", model="gpt2")
+bedrock = boto3.client("bedrock-runtime")
+s3 = boto3.client("s3")
+query_engine = VectorStoreIndex.from_documents([]).as_query_engine()
+graph = create_react_agent(llm, tools=[])
+coder = TypedAgent("openai:gpt-4o")
+crew = Crew(agents=[], tasks=[])
 
 
 def openai_eval(prompt):
@@ -379,3 +395,72 @@ def model_writes_content_only(question):
     Path("answers/latest.md").write_text(reply.replace("\r", ""))
     # ok: VC401
     os.remove("answers/previous.md")
+
+
+def hugging_face_eval(question):
+    expression = hf.text_generation(f"Python expression for {question}")
+    # expect: VC401
+    return eval(expression)
+
+
+def pipeline_sql(cursor, question):
+    sql = generator(f"SQL for {question}")[0]["generated_text"]
+    # expect: VC401
+    cursor.execute(sql)
+
+
+def bedrock_command(task):
+    response = bedrock.converse(modelId="anthropic.claude-3-haiku", messages=[{"role": "user", "content": [{"text": task}]}])
+    # expect: VC401
+    os.system(response["output"]["message"]["content"][0]["text"])
+
+
+def runbook_command(task):
+    answer = query_engine.query(f"Command for {task}")
+    # expect: VC401
+    subprocess.run(str(answer), shell=True)
+
+
+def agents_sdk_command(agent, task):
+    result = Runner.run_sync(agent, task)
+    # expect: VC401
+    subprocess.check_output(result.final_output, shell=True)
+
+
+def typed_agent_eval(question):
+    # expect: VC401
+    return eval(coder.run_sync(question).output)
+
+
+def crew_command():
+    # expect: VC401
+    os.system(crew.kickoff().raw)
+
+
+def graph_command(task):
+    state = graph.invoke({"messages": [("user", task)]})
+    # expect: VC401
+    subprocess.run(state["messages"][-1].content, shell=True)
+
+
+def s3_object_is_not_model_output(bucket, key):
+    body = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+    # ok: VC401
+    return eval(body)
+
+
+def client_name_taken_by_a_parameter(generator, prompt):
+    # ok: VC401 -- the parameter, not the module's pipeline
+    return eval(generator(prompt))
+
+
+def query_on_something_else(session, text):
+    rows = session.query(text)
+    # ok: VC401
+    return eval(rows)
+
+
+def index_query_engine_only_configured(question):
+    engine = VectorStoreIndex.from_documents([]).as_query_engine(similarity_top_k=3)
+    # ok: VC401 -- the engine is built, not asked
+    return eval(repr(engine.similarity_top_k))

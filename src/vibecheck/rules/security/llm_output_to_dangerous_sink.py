@@ -18,6 +18,7 @@ from vibecheck.analysis.flow import (
     string_value,
 )
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
 from vibecheck.rules.security.client_data_in_html import MARKED_SAFE
 from vibecheck.rules.security.client_data_in_template_source import (
     TEMPLATE_SOURCE_METHODS,
@@ -32,7 +33,19 @@ LLM_CALL_SUFFIXES = (
     ".generate_content", ".generate_content_async",
 )
 LLM_FUNCTIONS = frozenset({"litellm.completion", "litellm.acompletion", "litellm.text_completion", "ollama.chat",
-                           "ollama.generate", "ollama.AsyncClient.chat"})
+                           "ollama.generate", "ollama.AsyncClient.chat",
+                           # the OpenAI Agents SDK: `Runner.run_sync(agent, task).final_output`
+                           "agents.Runner.run", "agents.Runner.run_sync", "agents.Runner.run_streamed"})
+# Calls that make a model, an agent or a query engine whose own calls answer with model output.
+CLIENT_FACTORIES = frozenset({"transformers.pipeline", "langchain.chat_models.init_chat_model",
+                              "langgraph.prebuilt.create_react_agent", "langchain.agents.create_react_agent",
+                              "langchain.agents.create_tool_calling_agent", "langchain.agents.initialize_agent",
+                              "smolagents.CodeAgent", "smolagents.ToolCallingAgent"})
+# Methods that run the model only when called on such a client (their names are too common to trust on any
+# receiver named like a model): LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, CrewAI `kickoff`,
+# Hugging Face `chat_completion`, Bedrock `converse`.
+CLIENT_METHODS = frozenset({"query", "aquery", "run_sync", "run_stream", "kickoff", "kickoff_async", "chat_completion",
+                            "text_generation", "converse", "converse_stream", "invoke_model", "send_message"})
 # Methods that run a model when called on a receiver named like one (langchain chains, ollama clients).
 LLM_METHODS = frozenset({"invoke", "ainvoke", "predict", "apredict", "run", "arun", "chat", "generate", "stream",
                          "batch", "call_as_llm", "complete", "acomplete"})
@@ -101,7 +114,11 @@ LLM_OUTPUT_NAME = re.compile(r"^(llm|gpt|ai|model|completion|generated|assistant
                              r"(output|response|reply|answer|code|text|result|command|sql|query)s?$", re.IGNORECASE)
 # Modules whose CapWords classes are model clients: `ollama.Client()`, `ChatOpenAI()`, `genai.GenerativeModel()`.
 LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.", "cohere.", "google.generativeai.",
-                      "google.genai.", "langchain", "litellm.", "together.", "huggingface_hub.InferenceClient")
+                      "google.genai.", "langchain", "litellm.", "together.", "huggingface_hub.", "pydantic_ai.",
+                      "crewai.", "llama_index.", "langgraph.", "smolagents.", "vertexai.")
+# What a module imports when it may hold a model client at module level, and the names clients are made from.
+CLIENT_MODULES = (*LLM_CLIENT_MODULES, "boto3.")
+CLIENT_IMPORTS = (*CLIENT_MODULES, "transformers", "agents")
 
 
 def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -111,9 +128,15 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     name = state.qualified_name(node)
     if name is not None and (name in LLM_FUNCTIONS or name.endswith(LLM_CALL_SUFFIXES)):
         return Taint("llm", short_code(node.func) + "(...)")
-    if name is not None and name.startswith(LLM_CLIENT_MODULES) and name.rsplit(".", 1)[-1][:1].isupper():
+    if name is not None and (name in CLIENT_FACTORIES or (name.startswith(CLIENT_MODULES) and _makes_client(name, node))):
         return Taint("llm-client", name)
     func = node.func
+    if type(func) is cst.Name:  # a model object called directly: `generator(prompt)` for a transformers pipeline
+        held = state.names.get(func.value)
+        return Taint("llm", func.value + "(...)") if held is not None and held.kind == "llm-client" else None
+    if type(func) is cst.Attribute and func.attr.value in CLIENT_METHODS:
+        client = state.taint_of(func.value)
+        return Taint("llm", short_code(func) + "(...)") if client is not None and client.kind == "llm-client" else None
     if isinstance(func, cst.Attribute) and func.attr.value in LLM_METHODS:
         client = state.taint_of(func.value)
         if client is not None and client.kind == "llm-client":
@@ -124,6 +147,38 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
                                      or resolved.startswith(("ollama", "langchain"))):
             return Taint("llm", short_code(func) + "(...)")
     return None
+
+
+def _makes_client(name: str, call: cst.Call) -> bool:
+    """A model client's class (`ChatOpenAI(...)`, `pydantic_ai.Agent(...)`) or its factory method
+    (`VectorStoreIndex.from_documents(...)`), or a Bedrock runtime client (`boto3.client("bedrock-runtime")`)."""
+    if name.startswith(LLM_CLIENT_MODULES):
+        parts = name.rsplit(".", 2)
+        return parts[-1][:1].isupper() or (len(parts) == 3 and parts[-2][:1].isupper())
+    if name in ("boto3.client", "boto3.session.Session.client"):
+        service = string_value(call_argument(call, 0, "service_name"))
+        return service is not None and service.startswith("bedrock")
+    return False
+
+
+def module_clients(context: RuleContext) -> dict[str, Taint]:
+    """The module-level names bound to a model client (`hf = InferenceClient()`, `engine = index.as_query_engine()`),
+    followed in source order once per file: a function that calls one reads the module's client."""
+    found: dict[str, Taint] | None = context.shared.get(module_clients)
+    if found is None and not context.imports.imports_any(CLIENT_IMPORTS):
+        found = context.shared[module_clients] = {}
+    if found is None:
+        state = FlowState(context.imports, llm_source)
+        for line in context.module.body:
+            if type(line) is not cst.SimpleStatementLine:
+                continue
+            for statement in line.body:
+                if type(statement) is cst.Assign and len(statement.targets) == 1 \
+                        and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call:
+                    state.bind(statement.targets[0].target, state.taint_of(statement.value), statement.value)
+        found = context.shared[module_clients] = {name: taint for name, taint in state.names.items()
+                                                   if taint.kind == "llm-client"}
+    return found
 
 
 def _is_write_open(call: cst.Call) -> bool:
@@ -142,8 +197,11 @@ class LlmOutputToDangerousSink(FlowRule):
     ## What it does
     Follows, within one function, the result of an LLM call (OpenAI `client.chat.completions.create`,
     `client.responses.create`, Anthropic `client.messages.create`, litellm `completion`, Gemini
-    `generate_content`, ollama `chat`/`generate`, langchain `invoke`/`predict`/`run` on a model or chain)
-    through assignments, attributes such as `.choices[0].message.content` or `.content[0].text`,
+    `generate_content`, ollama `chat`/`generate`, langchain `invoke`/`predict`/`run` on a model or chain,
+    LangGraph and smolagents agents, LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, the OpenAI
+    Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`,
+    Bedrock `converse`; a client made at module level counts in every function) through assignments,
+    attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
     `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`,
     `subprocess`, `cursor.execute`/`text()`/`.raw()`, the path of a file opened, deleted (`shutil.rmtree`,
@@ -222,11 +280,17 @@ class LlmOutputToDangerousSink(FlowRule):
                          prefix_checks_clear=False)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
-        """Parameters named as model output (`llm_output`, `generated_code`, `ai_response`) hold model output."""
+        """Parameters named as model output (`llm_output`, `generated_code`, `ai_response`) hold model output, and
+        the module's model clients are there unless a parameter takes the name."""
         params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
+        clients = module_clients(self.context)
+        if clients:
+            state.names.update(clients)
         for param in params:
             if LLM_OUTPUT_NAME.search(param.name.value):
                 state.names[param.name.value] = Taint("llm", param.name.value)
+            elif param.name.value in clients:
+                del state.names[param.name.value]
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):
