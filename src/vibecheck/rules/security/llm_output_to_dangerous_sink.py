@@ -118,7 +118,7 @@ LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.",
                       "crewai.", "llama_index.", "langgraph.", "smolagents.", "vertexai.")
 # What a module imports when it may hold a model client at module level, and the names clients are made from.
 CLIENT_MODULES = (*LLM_CLIENT_MODULES, "boto3.")
-CLIENT_IMPORTS = (*CLIENT_MODULES, "transformers", "agents")
+CLIENT_IMPORTS = (*(module.rstrip(".") for module in CLIENT_MODULES), "transformers", "agents")
 
 
 def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
