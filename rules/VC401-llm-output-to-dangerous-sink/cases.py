@@ -18,13 +18,15 @@ import streamlit as st
 from fastapi.responses import HTMLResponse
 from flask import render_template_string
 from jinja2 import Environment
-from agents import Runner
+from agents import Runner, function_tool
 from crewai import Crew
 from huggingface_hub import InferenceClient as HFClient
 from jinja2.sandbox import SandboxedEnvironment
+from langchain.tools import tool as lc_tool
 from langgraph.prebuilt import create_react_agent
 from llama_index.core import VectorStoreIndex
-from pydantic_ai import Agent as TypedAgent
+from mcp.server.fastmcp import FastMCP
+from pydantic_ai import Agent as TypedAgent, RunContext
 from transformers import pipeline
 from langchain_openai import ChatOpenAI
 from markupsafe import Markup, escape
@@ -44,6 +46,7 @@ query_engine = VectorStoreIndex.from_documents([]).as_query_engine()
 graph = create_react_agent(llm, tools=[])
 coder = TypedAgent("openai:gpt-4o")
 crew = Crew(agents=[], tasks=[])
+mcp = FastMCP("ops")
 
 
 def openai_eval(prompt):
@@ -464,3 +467,51 @@ def index_query_engine_only_configured(question):
     engine = VectorStoreIndex.from_documents([]).as_query_engine(similarity_top_k=3)
     # ok: VC401 -- the engine is built, not asked
     return eval(repr(engine.similarity_top_k))
+
+
+@lc_tool
+def shell_tool(command: str) -> str:
+    """Run a shell command for the agent."""
+    # expect: VC401
+    return subprocess.run(command, shell=True, capture_output=True, text=True).stdout
+
+
+@function_tool
+def tail_tool(path: str, lines: int) -> str:
+    # expect: VC401
+    return subprocess.check_output(f"tail -n {lines} {path}", shell=True, text=True)
+
+
+@coder.tool
+def query_tool(ctx: RunContext[None], sql: str) -> list:
+    # expect: VC401
+    return ctx.deps.cursor.execute(sql).fetchall()
+
+
+@coder.tool_plain(retries=2)
+def python_tool(code: str) -> str:
+    # expect: VC401
+    return str(eval(code))
+
+
+@coder.tool_plain
+def countdown_tool(seconds: int) -> str:
+    # ok: VC401 -- a number, validated by the framework
+    return subprocess.check_output(f"sleep {seconds}", shell=True, text=True)
+
+
+@coder.tool
+def context_only_tool(ctx: RunContext[None]) -> str:
+    # ok: VC401
+    return subprocess.check_output(ctx.deps.command, shell=True, text=True)
+
+
+@mcp.tool()
+def mcp_shell(command: str) -> str:
+    # ok: VC401 -- an MCP client's argument, VC421's to report
+    return subprocess.check_output(command, shell=True, text=True)
+
+
+def plain_helper(command: str) -> str:
+    # ok: VC401 -- no tool: its callers decide
+    return subprocess.check_output(command, shell=True, text=True)

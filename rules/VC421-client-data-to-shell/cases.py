@@ -11,6 +11,7 @@ from subprocess import Popen, check_output
 import paramiko
 from mcp.server import Server
 from mcp.server.fastmcp import Context, FastMCP as McpServer
+from pydantic_ai import Agent as PydanticAgent
 from django.http import HttpResponse
 from fastapi import FastAPI
 from flask import Flask, request
@@ -22,6 +23,7 @@ api = FastAPI()
 bolt = SlackApp()
 mcp = McpServer("devtools")
 lowlevel = Server("shell")
+assistant = PydanticAgent("openai:gpt-4o")
 TOOLS = {"ping": "/bin/ping", "trace": "/usr/bin/traceroute"}
 BASE_COMMAND = ["git", "log", "--oneline"]
 
@@ -270,4 +272,10 @@ def mcp_log(path: str) -> str:
 
 def mcp_helper(command):
     # ok: VC421 -- not a tool: its caller decides what it runs
+    return subprocess.check_output(command, shell=True, text=True)
+
+
+@assistant.tool_plain
+def agent_shell(command: str) -> str:
+    # ok: VC421 -- the model's argument, not an MCP client's: VC401 reports it
     return subprocess.check_output(command, shell=True, text=True)

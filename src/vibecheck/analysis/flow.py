@@ -113,6 +113,7 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
 TOOL_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
     (("mcp", "fastmcp"), frozenset({"tool", "resource", "prompt", "call_tool", "read_resource", "get_prompt"})),
 )
+TOOL_SERVER_MODULES = tuple(module for modules, _ in TOOL_HANDLERS for module in modules)
 # Parameters a tool server fills itself, not from the call's arguments: FastMCP's `ctx: Context`.
 TOOL_CONTEXT_NAMES = frozenset({"ctx", "context"})
 # Gradio binds a function to the browser's inputs by passing it to an event or an interface: `btn.click(fn, ...)`,
@@ -1227,7 +1228,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     outgoing requests `request` too. Numbers, booleans and UUIDs (`user_id: int`, `<int:user_id>`) cannot
     carry a path or a URL: they count only with `scalars`. A method of a Tornado handler class (`handler_method`)
     named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`). An MCP tool's
-    parameters, and those of the functions named in `handlers` (a Gradio app's event handlers), are input too.
+    parameters, and those of the functions named in `handlers` (a Gradio app's event handlers), are input too;
+    a tool decorator of an object named in `handlers` (not a tool server) is not an MCP tool's.
     """
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
@@ -1292,7 +1294,8 @@ def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports
     """Every parameter of an MCP tool (`@mcp.tool()`) or a Gradio event handler, but the server's own context and,
     unless `scalars`, numbers and booleans; nothing for other functions (most: the import test answers first)."""
     if function.name.value not in handlers and not any(
-            imports.imports_any(modules) and _decorated_with(function, methods) for modules, methods in TOOL_HANDLERS):
+            imports.imports_any(modules) and _registered_on_server(function, methods, handlers)
+            for modules, methods in TOOL_HANDLERS):
         return set()
     inputs = set()
     for param in params:
@@ -1302,13 +1305,31 @@ def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports
     return inputs - {"self", "cls"}
 
 
+def _registered_on_server(function: cst.FunctionDef, methods: frozenset[str], others: frozenset[str]) -> bool:
+    """Decorated by a tool server's method (`@mcp.tool()`), not by the same method of another of the module's
+    objects (`@agent.tool` of a pydantic-ai agent: the model calls that one)."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if type(expression) is cst.Call:
+            expression = expression.func
+        if type(expression) is cst.Attribute and expression.attr.value in methods and not (
+                type(expression.value) is cst.Name and expression.value.value in others):
+            return True
+    return False
+
+
 def ui_handlers(context: RuleContext) -> frozenset[str]:
-    """The names of the functions a Gradio module binds to the browser's inputs; read from the source once per file
-    (kept in the context's `shared` answers), and only in a module that imports Gradio."""
+    """The names of the functions a Gradio module binds to the browser's inputs, and in a module that imports a
+    tool server, its module-level objects that are not one (`agent = Agent(...)`); read once per file (kept in the
+    context's `shared` answers)."""
     found: frozenset[str] | None = context.shared.get(ui_handlers)
     if found is None:
-        found = context.shared[ui_handlers] = frozenset(GRADIO_HANDLER.findall(context.source)) \
-            if context.imports.imports_any(("gradio",)) else frozenset()
+        imports = context.imports
+        gradio = frozenset(GRADIO_HANDLER.findall(context.source)) if imports.imports_any(("gradio",)) else frozenset()
+        others = frozenset(name for name, made in _module_instances(context.module).items()
+                           if not _resolve(made, imports).startswith(TOOL_SERVER_MODULES)) \
+            if any(imports.imports_any(modules) for modules, _ in TOOL_HANDLERS) else frozenset()
+        found = context.shared[ui_handlers] = gradio | others
     return found
 
 

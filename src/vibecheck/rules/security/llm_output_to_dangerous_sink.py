@@ -14,6 +14,7 @@ from vibecheck.analysis.flow import (
     call_argument,
     dotted_name,
     iter_calls,
+    iter_expressions,
     short_code,
     string_value,
 )
@@ -109,6 +110,16 @@ METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
 # HTML with its markup escaped (`Markup(escape(reply))`).
 SANITIZERS = frozenset({"shlex.quote", "quote", "int", "float", "html.escape", "markupsafe.escape", "flask.escape",
                         "bleach.clean", "nh3.clean"})
+# Decorators that hand a function to a model as a tool: the model writes every argument it is called with.
+TOOL_DECORATORS = frozenset({"langchain_core.tools.tool", "langchain.tools.tool", "langchain.agents.tool",
+                             "langchain_core.tools.convert.tool", "agents.function_tool", "smolagents.tool",
+                             "crewai.tools.tool", "crewai_tools.tool"})
+TOOL_IMPORTS = ("langchain", "agents", "smolagents", "crewai", "pydantic_ai")
+# Methods that register a tool on an agent the module made (pydantic-ai `@agent.tool`, `@agent.tool_plain`).
+TOOL_METHODS = frozenset({"tool", "tool_plain"})
+# Parameters a tool framework fills itself, and argument types that cannot carry text (the frameworks validate them).
+TOOL_CONTEXT = frozenset({"self", "cls", "ctx", "context", "run_context", "RunContext", "Context", "RunContextWrapper"})
+NUMBER_TYPES = frozenset({"int", "float", "bool", "datetime", "date", "Decimal", "UUID"})
 WRITE_MODE = re.compile(r"[wax+]")
 LLM_OUTPUT_NAME = re.compile(r"^(llm|gpt|ai|model|completion|generated|assistant|agent|chatgpt|claude)_?"
                              r"(output|response|reply|answer|code|text|result|command|sql|query)s?$", re.IGNORECASE)
@@ -181,6 +192,14 @@ def module_clients(context: RuleContext) -> dict[str, Taint]:
     return found
 
 
+def _annotated_with(param: cst.Param, names: frozenset[str]) -> bool:
+    """Whether a parameter's annotation names one of `names` (`ctx: RunContext[Deps]`, `count: int`)."""
+    if param.annotation is None:
+        return False
+    return any(type(inner) is cst.Name and inner.value in names or type(inner) is cst.Attribute and inner.attr.value in names
+               for inner in iter_expressions(param.annotation.annotation))
+
+
 def _is_write_open(call: cst.Call) -> bool:
     mode = string_value(call_argument(call, 1, "mode"))
     return mode is not None and bool(WRITE_MODE.search(mode))
@@ -200,7 +219,9 @@ class LlmOutputToDangerousSink(FlowRule):
     `generate_content`, ollama `chat`/`generate`, langchain `invoke`/`predict`/`run` on a model or chain,
     LangGraph and smolagents agents, LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, the OpenAI
     Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`,
-    Bedrock `converse`; a client made at module level counts in every function) through assignments,
+    Bedrock `converse`; a client made at module level counts in every function; the arguments of a function
+    the model calls as a tool, `@tool`, `@function_tool`, pydantic-ai `@agent.tool`, but numbers and the
+    framework's context) through assignments,
     attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
     `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`,
@@ -286,11 +307,28 @@ class LlmOutputToDangerousSink(FlowRule):
         clients = module_clients(self.context)
         if clients:
             state.names.update(clients)
+        if function.decorators and self.context.imports.imports_any(TOOL_IMPORTS) and self._is_model_tool(function, clients):
+            for param in params:
+                if param.name.value not in TOOL_CONTEXT and not _annotated_with(param, TOOL_CONTEXT | NUMBER_TYPES):
+                    state.names[param.name.value] = Taint("llm", f"{function.name.value}({param.name.value}=...)")
+            return
         for param in params:
             if LLM_OUTPUT_NAME.search(param.name.value):
                 state.names[param.name.value] = Taint("llm", param.name.value)
             elif param.name.value in clients:
                 del state.names[param.name.value]
+
+    def _is_model_tool(self, function: cst.FunctionDef, clients: dict[str, Taint]) -> bool:
+        """Decorated as a tool the model calls: `@tool` (langchain, smolagents, CrewAI), `@function_tool` (the OpenAI
+        Agents SDK), or `@agent.tool` on an agent made in this module (pydantic-ai)."""
+        for decorator in function.decorators:
+            expression = decorator.decorator.func if type(decorator.decorator) is cst.Call else decorator.decorator
+            if self.context.imports.qualified_name(expression) in TOOL_DECORATORS:
+                return True
+            if type(expression) is cst.Attribute and expression.attr.value in TOOL_METHODS \
+                    and type(expression.value) is cst.Name and expression.value.value in clients:
+                return True
+        return False
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):
