@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 import aiohttp
 import httpx
 import requests
+import streamlit as st
 from aiohttp import web
 from django.http import FileResponse as DjangoFileResponse
 from fastapi import FastAPI, Request, UploadFile
@@ -782,3 +783,26 @@ def mcp_read_workspace(path: str) -> str:
 def mcp_read_page(page: int) -> str:
     # ok: VC405
     return Path(f"pages/{page}.md").read_text()
+
+
+def streamlit_page():
+    page = st.query_params.get("page", "home")
+    # expect: VC405
+    with open(f"pages/{page}.md") as fh:
+        return fh.read()
+
+
+def streamlit_known_page():
+    page = st.query_params.get("page", "home")
+    if page in {"home", "about"}:
+        # ok: VC405
+        with open(f"pages/{page}.md") as fh:
+            return fh.read()
+    return ""
+
+
+def streamlit_upload_name():
+    upload = st.file_uploader("Document")
+    # expect: VC405
+    with open(os.path.join("uploads", upload.name), "wb") as fh:
+        fh.write(upload.getvalue())

@@ -6,6 +6,7 @@ import json
 import sys
 
 import gradio as gr
+import streamlit as st
 
 from fastapi import FastAPI
 from flask import Flask, request
@@ -181,3 +182,14 @@ with gr.Blocks() as demo:
     gr.Button("Run").click(gradio_run, inputs=[source, gr.State([])], outputs=[gr.Textbox(), gr.State()])
     gr.Button("Parse").click(fn=gradio_parse, inputs=source, outputs=gr.Textbox())
     power.change(gradio_operation, [gr.Dropdown(list(OPERATIONS)), power], gr.Textbox())
+
+
+def streamlit_calculator():
+    expression = st.chat_input("Expression")
+    # expect: VC413
+    st.write(eval(expression))
+
+
+def streamlit_parse():
+    # ok: VC413
+    st.write(ast.literal_eval(st.text_input("List")))

@@ -95,6 +95,8 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read",
                                   "post", "text",  # aiohttp: `await request.post()`, `await request.text()`
                                   "get_param", "get_media"})  # Falcon
+# Streamlit widgets that return the text (or the file) a visitor of the app typed or uploaded.
+STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_uploader", "experimental_get_query_params"})
 # A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
 HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
                                    "get_body_argument", "get_body_arguments", "get_cookie"})
@@ -1377,16 +1379,24 @@ def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
 
 
 def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
-    """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ..."""
-    if type(node) is cst.Attribute and node.attr.value in REQUEST_DATA_ATTRIBUTES and state.is_request_object(node.value):
+    """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ...,
+    and what a Streamlit app's visitor types (`st.text_input(...)`, `st.query_params`)."""
+    if type(node) is cst.Attribute and node.attr.value in REQUEST_DATA_ATTRIBUTES and (
+            state.is_request_object(node.value)
+            or (node.attr.value == "query_params" and state.qualified_name(node) == "streamlit.query_params")):
         return Taint("request", short_code(node))
     if type(node) is cst.Call and type(node.func) is cst.Attribute:
         method, receiver = node.func.attr.value, node.func.value
         if method in REQUEST_DATA_METHODS and state.is_request_object(receiver):
             return Taint("request", short_code(node))
+        if method in STREAMLIT_INPUTS and (state.qualified_name(node) or "").startswith("streamlit."):
+            return Taint("request", short_code(node.func) + "(...)")
         if method in HANDLER_INPUT_METHODS and type(receiver) is cst.Name and receiver.value == "self" \
                 and (state.handler_class or state.imports.imports_any(("tornado",))):
             return Taint("request", short_code(node))
+    elif type(node) is cst.Call and type(node.func) is cst.Name and node.func.value in STREAMLIT_INPUTS \
+            and node.func.value not in state.names and (state.qualified_name(node) or "").startswith("streamlit."):
+        return Taint("request", node.func.value + "(...)")
     return None
 
 
