@@ -6,6 +6,7 @@ import pickle
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import anthropic
@@ -515,3 +516,25 @@ def mcp_shell(command: str) -> str:
 def plain_helper(command: str) -> str:
     # ok: VC401 -- no tool: its callers decide
     return subprocess.check_output(command, shell=True, text=True)
+
+
+def model_code_through_interpreter(question):
+    code = llm.invoke(question).content
+    # expect: VC401
+    subprocess.run([sys.executable, "-c", code], check=True)
+    # expect: VC401
+    subprocess.run(("node", "-e", code), check=True)
+
+
+def model_names_the_program(question):
+    program = llm.invoke(question).content.split()[0]
+    # expect: VC401
+    subprocess.run([program, "--version"], check=True)
+
+
+def model_text_as_one_argument(question):
+    path = llm.invoke(question).content.strip()
+    # ok: VC401 -- one word for a fixed program, after `--`
+    subprocess.run(["git", "log", "--oneline", "--", path], check=True)
+    # ok: VC401 -- an argument of the script, not the code after `-c`
+    subprocess.run(["python3", "-c", "import sys; print(sys.argv[1])", path], check=True)

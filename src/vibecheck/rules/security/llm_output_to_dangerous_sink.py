@@ -54,6 +54,7 @@ LLM_RECEIVER = re.compile(r"llm|chain|agent|model|chat|gpt|claude|openai|anthrop
                           re.IGNORECASE)
 
 # Sink (resolved dotted name or method) -> (argument position, keyword, CWE ids, what it is).
+SUBPROCESS = "a subprocess command"
 FUNCTION_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
     "eval": (0, None, (94, 95), "code execution"),
     "exec": (0, None, (94, 95), "code execution"),
@@ -64,11 +65,11 @@ FUNCTION_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] =
     "importlib.import_module": (0, "name", (94,), "code loading"),
     "os.system": (0, "command", (78,), "a shell command"),
     "os.popen": (0, "cmd", (78,), "a shell command"),
-    "subprocess.run": (0, "args", (78,), "a subprocess command"),
-    "subprocess.call": (0, "args", (78,), "a subprocess command"),
-    "subprocess.check_call": (0, "args", (78,), "a subprocess command"),
-    "subprocess.check_output": (0, "args", (78,), "a subprocess command"),
-    "subprocess.Popen": (0, "args", (78,), "a subprocess command"),
+    "subprocess.run": (0, "args", (78,), SUBPROCESS),
+    "subprocess.call": (0, "args", (78,), SUBPROCESS),
+    "subprocess.check_call": (0, "args", (78,), SUBPROCESS),
+    "subprocess.check_output": (0, "args", (78,), SUBPROCESS),
+    "subprocess.Popen": (0, "args", (78,), SUBPROCESS),
     "subprocess.getoutput": (0, "cmd", (78,), "a shell command"),
     "subprocess.getstatusoutput": (0, "cmd", (78,), "a shell command"),
     "asyncio.create_subprocess_shell": (0, "cmd", (78,), "a shell command"),
@@ -120,6 +121,8 @@ TOOL_METHODS = frozenset({"tool", "tool_plain"})
 # Parameters a tool framework fills itself, and argument types that cannot carry text (the frameworks validate them).
 TOOL_CONTEXT = frozenset({"self", "cls", "ctx", "context", "run_context", "RunContext", "Context", "RunContextWrapper"})
 NUMBER_TYPES = frozenset({"int", "float", "bool", "datetime", "date", "Decimal", "UUID"})
+# Flags after which a program reads its next argument as code: `sh -c`, `python -c`, `node -e`, `cmd /c`.
+CODE_FLAGS = frozenset({"-c", "-lc", "-e", "/c", "-Command"})
 WRITE_MODE = re.compile(r"[wax+]")
 LLM_OUTPUT_NAME = re.compile(r"^(llm|gpt|ai|model|completion|generated|assistant|agent|chatgpt|claude)_?"
                              r"(output|response|reply|answer|code|text|result|command|sql|query)s?$", re.IGNORECASE)
@@ -192,6 +195,24 @@ def module_clients(context: RuleContext) -> dict[str, Taint]:
     return found
 
 
+def _program_or_code(command: cst.BaseExpression, call: cst.Call) -> cst.BaseExpression | None:
+    """What of a subprocess's argument list can run the model's text: all of it with `shell=True`; in a list
+    display, the program and the code after `-c` (`[sys.executable, "-c", code]`), not a plain later argument
+    (`["git", "log", "--", path]`), which reaches the program as one word."""
+    shell = call_argument(call, None, "shell")
+    if (shell is not None and not (type(shell) is cst.Name and shell.value == "False")) \
+            or type(command) not in (cst.List, cst.Tuple) or not command.elements:  # type: ignore[attr-defined]
+        return command
+    elements = command.elements  # type: ignore[attr-defined]
+    if type(elements[0]) is not cst.Element:  # `[*base, path]`: the program is in the starred part
+        return command
+    code = next((elements[index + 1].value for index, element in enumerate(elements[:-1])
+                 if string_value(element.value) in CODE_FLAGS), None)
+    if code is None:
+        return elements[0].value
+    return code if string_value(elements[0].value) is not None else command  # (`[sys.executable, "-c", code]`: both)
+
+
 def _annotated_with(param: cst.Param, names: frozenset[str]) -> bool:
     """Whether a parameter's annotation names one of `names` (`ctx: RunContext[Deps]`, `count: int`)."""
     if param.annotation is None:
@@ -225,7 +246,9 @@ class LlmOutputToDangerousSink(FlowRule):
     attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
     `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`,
-    `subprocess`, `cursor.execute`/`text()`/`.raw()`, the path of a file opened, deleted (`shutil.rmtree`,
+    `subprocess` (with `shell=True`, or the program and the code after `-c`/`-e` of an argument list:
+    `["git", "log", "--", path]` passes the model's text as one word and is not reported),
+    `cursor.execute`/`text()`/`.raw()`, the path of a file opened, deleted (`shutil.rmtree`,
     `os.remove`) or read and written through `pathlib` (a file only read is reported as medium), template source
     (`render_template_string`, `jinja2.Template`, `from_string` outside a `SandboxedEnvironment`), HTML shown
     unescaped (`Markup`, `mark_safe`, `HTMLResponse`, Streamlit's `unsafe_allow_html=True`), or `pickle.loads`;
@@ -366,7 +389,10 @@ class LlmOutputToDangerousSink(FlowRule):
         spec = FUNCTION_SINKS.get(name or "")
         if spec is not None:
             position, keyword, cwe, what = spec
-            return call_argument(call, position, keyword), f"{name}()", cwe, what
+            argument = call_argument(call, position, keyword)
+            if what == SUBPROCESS and argument is not None:
+                argument = _program_or_code(argument, call)
+            return argument, f"{name}()", cwe, what
         if name in UNSAFE_HTML_CALLS and _allows_html(call):
             return call_argument(call, 0, "body"), f"{name}(..., unsafe_allow_html=True)", (79,), "raw HTML"
         func = call.func
