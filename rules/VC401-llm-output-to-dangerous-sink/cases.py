@@ -4,13 +4,33 @@ import json
 import os
 import pickle
 import re
+import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import anthropic
+import boto3
 import litellm
 import ollama
 import openai
+import markdown
+import streamlit as st
+from fastapi.responses import HTMLResponse
+from flask import render_template_string
+from jinja2 import Environment
+from agents import Runner, function_tool
+from crewai import Crew
+from huggingface_hub import InferenceClient as HFClient
+from jinja2.sandbox import SandboxedEnvironment
+from langchain.tools import tool as lc_tool
+from langgraph.prebuilt import create_react_agent
+from llama_index.core import VectorStoreIndex
+from mcp.server.fastmcp import FastMCP
+from pydantic_ai import Agent as TypedAgent, RunContext
+from transformers import pipeline
 from langchain_openai import ChatOpenAI
+from markupsafe import Markup, escape
 from litellm import completion
 from openai import OpenAI
 from sqlalchemy import text
@@ -19,6 +39,15 @@ client = OpenAI()
 claude = anthropic.Anthropic()
 llm = ChatOpenAI(model="gpt-4o")
 ALLOWED = {"status", "log"}
+hf = HFClient(model="Qwen/Qwen2.5-Coder-32B-Instruct")
+generator = pipeline("text-generation", model="gpt2")
+bedrock = boto3.client("bedrock-runtime")
+s3 = boto3.client("s3")
+query_engine = VectorStoreIndex.from_documents([]).as_query_engine()
+graph = create_react_agent(llm, tools=[])
+coder = TypedAgent("openai:gpt-4o")
+crew = Crew(agents=[], tasks=[])
+mcp = FastMCP("ops")
 
 
 def openai_eval(prompt):
@@ -302,3 +331,210 @@ def allow_listed_query(session, question):
         return None
     # ok: VC401
     return session.execute(text(f"SELECT * FROM reports WHERE name = '{name}'")).fetchall()
+
+
+def answer_as_template(question):
+    answer = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+    # expect: VC401
+    return render_template_string("<div>" + answer.choices[0].message.content + "</div>")
+
+
+def answer_from_string(question):
+    reply = llm.invoke(question).content
+    # expect: VC401
+    return Environment().from_string(reply).render()
+
+
+def answer_in_sandbox(question):
+    reply = llm.invoke(question).content
+    # ok: VC401 -- a sandboxed environment
+    return SandboxedEnvironment().from_string(reply).render()
+
+
+def answer_as_markup(question):
+    reply = llm.invoke(question).content
+    # expect: VC401
+    return Markup(markdown.markdown(reply))
+
+
+def answer_escaped(question):
+    reply = llm.invoke(question).content
+    # ok: VC401
+    return Markup(escape(reply))
+
+
+def answer_page(question):
+    reply = claude.messages.create(model="claude-3-5-haiku-latest", max_tokens=512, messages=[])
+    # expect: VC401
+    return HTMLResponse(reply.content[0].text)
+
+
+def streamlit_answer(question):
+    summary = client.responses.create(model="gpt-4.1", input=question).output_text
+    # expect: VC401
+    st.markdown(summary, unsafe_allow_html=True)
+    # ok: VC401 -- rendered as Markdown, HTML escaped
+    st.markdown(summary)
+
+
+def model_picks_file_to_read(question):
+    plan = json.loads(llm.invoke(question).content)
+    # expect: VC401
+    with open(plan["path"]) as handle:
+        return handle.read()
+
+
+def model_cleans_up(question):
+    plan = json.loads(llm.invoke(question).content)
+    for stale in plan["cleanup"]:
+        # expect: VC401
+        shutil.rmtree(stale, ignore_errors=True)
+    # expect: VC401
+    Path(plan["notes"]).write_text(plan["content"])
+
+
+def model_writes_content_only(question):
+    reply = llm.invoke(question).content
+    # ok: VC401 -- the model chose the content, not the path
+    Path("answers/latest.md").write_text(reply.replace("\r", ""))
+    # ok: VC401
+    os.remove("answers/previous.md")
+
+
+def hugging_face_eval(question):
+    expression = hf.text_generation(f"Python expression for {question}")
+    # expect: VC401
+    return eval(expression)
+
+
+def pipeline_sql(cursor, question):
+    sql = generator(f"SQL for {question}")[0]["generated_text"]
+    # expect: VC401
+    cursor.execute(sql)
+
+
+def bedrock_command(task):
+    response = bedrock.converse(modelId="anthropic.claude-3-haiku", messages=[{"role": "user", "content": [{"text": task}]}])
+    # expect: VC401
+    os.system(response["output"]["message"]["content"][0]["text"])
+
+
+def runbook_command(task):
+    answer = query_engine.query(f"Command for {task}")
+    # expect: VC401
+    subprocess.run(str(answer), shell=True)
+
+
+def agents_sdk_command(agent, task):
+    result = Runner.run_sync(agent, task)
+    # expect: VC401
+    subprocess.check_output(result.final_output, shell=True)
+
+
+def typed_agent_eval(question):
+    # expect: VC401
+    return eval(coder.run_sync(question).output)
+
+
+def crew_command():
+    # expect: VC401
+    os.system(crew.kickoff().raw)
+
+
+def graph_command(task):
+    state = graph.invoke({"messages": [("user", task)]})
+    # expect: VC401
+    subprocess.run(state["messages"][-1].content, shell=True)
+
+
+def s3_object_is_not_model_output(bucket, key):
+    body = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+    # ok: VC401
+    return eval(body)
+
+
+def client_name_taken_by_a_parameter(generator, prompt):
+    # ok: VC401 -- the parameter, not the module's pipeline
+    return eval(generator(prompt))
+
+
+def query_on_something_else(session, text):
+    rows = session.query(text)
+    # ok: VC401
+    return eval(rows)
+
+
+def index_query_engine_only_configured(question):
+    engine = VectorStoreIndex.from_documents([]).as_query_engine(similarity_top_k=3)
+    # ok: VC401 -- the engine is built, not asked
+    return eval(repr(engine.similarity_top_k))
+
+
+@lc_tool
+def shell_tool(command: str) -> str:
+    """Run a shell command for the agent."""
+    # expect: VC401
+    return subprocess.run(command, shell=True, capture_output=True, text=True).stdout
+
+
+@function_tool
+def tail_tool(path: str, lines: int) -> str:
+    # expect: VC401
+    return subprocess.check_output(f"tail -n {lines} {path}", shell=True, text=True)
+
+
+@coder.tool
+def query_tool(ctx: RunContext[None], sql: str) -> list:
+    # expect: VC401
+    return ctx.deps.cursor.execute(sql).fetchall()
+
+
+@coder.tool_plain(retries=2)
+def python_tool(code: str) -> str:
+    # expect: VC401
+    return str(eval(code))
+
+
+@coder.tool_plain
+def countdown_tool(seconds: int) -> str:
+    # ok: VC401 -- a number, validated by the framework
+    return subprocess.check_output(f"sleep {seconds}", shell=True, text=True)
+
+
+@coder.tool
+def context_only_tool(ctx: RunContext[None]) -> str:
+    # ok: VC401
+    return subprocess.check_output(ctx.deps.command, shell=True, text=True)
+
+
+@mcp.tool()
+def mcp_shell(command: str) -> str:
+    # ok: VC401 -- an MCP client's argument, VC421's to report
+    return subprocess.check_output(command, shell=True, text=True)
+
+
+def plain_helper(command: str) -> str:
+    # ok: VC401 -- no tool: its callers decide
+    return subprocess.check_output(command, shell=True, text=True)
+
+
+def model_code_through_interpreter(question):
+    code = llm.invoke(question).content
+    # expect: VC401
+    subprocess.run([sys.executable, "-c", code], check=True)
+    # expect: VC401
+    subprocess.run(("node", "-e", code), check=True)
+
+
+def model_names_the_program(question):
+    program = llm.invoke(question).content.split()[0]
+    # expect: VC401
+    subprocess.run([program, "--version"], check=True)
+
+
+def model_text_as_one_argument(question):
+    path = llm.invoke(question).content.strip()
+    # ok: VC401 -- one word for a fixed program, after `--`
+    subprocess.run(["git", "log", "--oneline", "--", path], check=True)
+    # ok: VC401 -- an argument of the script, not the code after `-c`
+    subprocess.run(["python3", "-c", "import sys; print(sys.argv[1])", path], check=True)

@@ -17,11 +17,13 @@ from urllib.parse import urlparse
 import aiohttp
 import httpx
 import requests
+import streamlit as st
 from aiohttp import web
 from django.http import FileResponse as DjangoFileResponse
 from fastapi import FastAPI, Request, UploadFile
 from fastapi.responses import FileResponse
 from flask import Flask, abort, request, send_file, send_from_directory
+from fastmcp import FastMCP
 import flask
 from rest_framework.decorators import api_view
 from slack_bolt import App as SlackApp
@@ -30,6 +32,8 @@ from werkzeug.utils import secure_filename
 
 app = Flask(__name__)
 bolt = SlackApp()
+tools = FastMCP("files")
+WORKSPACE = Path("/srv/workspace").resolve()
 api = FastAPI()
 UPLOADS = Path("/srv/uploads")
 ALLOWED_HOSTS = {"api.example.com"}
@@ -833,3 +837,60 @@ def extended_unpinned():
     url = url + "?v=1"
     # expect: VC405 -- the host was open before it was extended
     return requests.get(url, timeout=5).json()
+
+
+@tools.tool()
+def mcp_read_file(path: str) -> str:
+    # expect: VC405
+    return Path(path).read_text()
+
+
+@tools.tool
+def mcp_fetch(url: str) -> str:
+    # expect: VC405
+    return httpx.get(url, timeout=10).text
+
+
+@tools.resource("notes://{name}")
+def mcp_note(name: str) -> str:
+    # expect: VC405
+    with open(os.path.join("notes", name)) as fh:
+        return fh.read()
+
+
+@tools.tool()
+def mcp_read_workspace(path: str) -> str:
+    target = (WORKSPACE / path).resolve()
+    if not target.is_relative_to(WORKSPACE):
+        raise ValueError("outside the workspace")
+    # ok: VC405
+    return target.read_text()
+
+
+@tools.tool()
+def mcp_read_page(page: int) -> str:
+    # ok: VC405
+    return Path(f"pages/{page}.md").read_text()
+
+
+def streamlit_page():
+    page = st.query_params.get("page", "home")
+    # expect: VC405
+    with open(f"pages/{page}.md") as fh:
+        return fh.read()
+
+
+def streamlit_known_page():
+    page = st.query_params.get("page", "home")
+    if page in {"home", "about"}:
+        # ok: VC405
+        with open(f"pages/{page}.md") as fh:
+            return fh.read()
+    return ""
+
+
+def streamlit_upload_name():
+    upload = st.file_uploader("Document")
+    # expect: VC405
+    with open(os.path.join("uploads", upload.name), "wb") as fh:
+        fh.write(upload.getvalue())

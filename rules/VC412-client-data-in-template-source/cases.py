@@ -5,10 +5,13 @@ from django.template import Context, Template
 from fastapi import FastAPI
 from flask import Flask, render_template, render_template_string, request
 from jinja2 import Environment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment as Sandbox
 
 app = Flask(__name__)
 api = FastAPI()
 env = Environment(autoescape=True)
+sandbox = Sandbox(autoescape=True)
+prompts = jinja2.Environment()
 PAGE = "<h1>Hello {{ name }}</h1>"
 
 
@@ -121,3 +124,37 @@ def template_chosen_from_allow_list():
 def offline_report(title):
     # ok: VC412
     return jinja2.Template(f"<h1>{title}</h1>").render()
+
+
+@app.post("/prompt/preview")
+def prompt_preview_sandboxed():
+    data = request.get_json()
+    # ok: VC412 -- a sandboxed environment keeps the template away from Python internals
+    return sandbox.from_string(data["template"]).render(**data.get("variables", {}))
+
+
+@app.post("/prompt/preview-inline")
+def prompt_preview_immutable_sandbox():
+    # ok: VC412
+    return ImmutableSandboxedEnvironment().from_string(request.form["template"]).render()
+
+
+@app.post("/prompt/preview-plain")
+def prompt_preview_plain_environment():
+    data = request.get_json()
+    # expect: VC412
+    return prompts.from_string(data["template"]).render(**data.get("variables", {}))
+
+
+@app.post("/prompt/preview-rebound")
+def prompt_preview_shadowed_sandbox():
+    sandbox = Environment()
+    # expect: VC412 -- the name no longer holds the module's sandbox
+    return sandbox.from_string(request.form["template"]).render()
+
+
+@app.post("/prompt/preview-local-sandbox")
+def prompt_preview_local_sandbox():
+    engine = Sandbox()
+    # ok: VC412
+    return engine.from_string(request.form["template"]).render()

@@ -5,12 +5,16 @@ import importlib
 import json
 import sys
 
+import gradio as gr
+import streamlit as st
+
 from fastapi import FastAPI
 from flask import Flask, request
 
 app = Flask(__name__)
 api = FastAPI()
 PLUGINS = {"csv": "exporters.csv", "json": "exporters.json"}
+OPERATIONS = {"square": "x ** 2", "half": "x / 2"}
 
 
 @app.get("/calc")
@@ -149,3 +153,48 @@ def from_pyfile(namespace, filename):
         # ok: VC413 -- a configuration file the program names (bandit's B102 becomes a notice)
         exec(compile(config_file.read(), filename, "exec"), namespace)
 
+def gradio_calculate(expression: str) -> str:
+    # expect: VC413
+    return str(eval(expression))
+
+
+def gradio_run(snippet, history):
+    scope = {}
+    # expect: VC413
+    exec(snippet, scope)
+    return scope.get("result"), history
+
+
+def gradio_parse(text: str) -> str:
+    # ok: VC413
+    return str(ast.literal_eval(text))
+
+
+def gradio_operation(name: str, x: float) -> str:
+    # ok: VC413 -- the input only picks one of the app's own expressions
+    return str(eval(OPERATIONS[name], {"x": x}))
+
+
+def gradio_unbound(expression: str) -> str:
+    # ok: VC413 -- bound to no input of the app
+    return str(eval(expression))
+
+
+calculator = gr.Interface(fn=gradio_calculate, inputs="text", outputs="text")
+with gr.Blocks() as demo:
+    source = gr.Code(language="python")
+    power = gr.Slider(1, 10)
+    gr.Button("Run").click(gradio_run, inputs=[source, gr.State([])], outputs=[gr.Textbox(), gr.State()])
+    gr.Button("Parse").click(fn=gradio_parse, inputs=source, outputs=gr.Textbox())
+    power.change(gradio_operation, [gr.Dropdown(list(OPERATIONS)), power], gr.Textbox())
+
+
+def streamlit_calculator():
+    expression = st.chat_input("Expression")
+    # expect: VC413
+    st.write(eval(expression))
+
+
+def streamlit_parse():
+    # ok: VC413
+    st.write(ast.literal_eval(st.text_input("List")))

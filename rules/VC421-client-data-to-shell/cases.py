@@ -9,6 +9,9 @@ import subprocess as sp
 from subprocess import Popen, check_output
 
 import paramiko
+from mcp.server import Server
+from mcp.server.fastmcp import Context, FastMCP as McpServer
+from pydantic_ai import Agent as PydanticAgent
 from django.http import HttpResponse
 from fastapi import FastAPI
 from flask import Flask, request
@@ -18,6 +21,9 @@ from tornado.web import RequestHandler
 app = Flask(__name__)
 api = FastAPI()
 bolt = SlackApp()
+mcp = McpServer("devtools")
+lowlevel = Server("shell")
+assistant = PydanticAgent("openai:gpt-4o")
 TOOLS = {"ping": "/bin/ping", "trace": "/usr/bin/traceroute"}
 BASE_COMMAND = ["git", "log", "--oneline"]
 
@@ -224,3 +230,52 @@ class TornadoPingList(RequestHandler):
         host = self.get_argument("host")
         # ok: VC421
         self.write(subprocess.run(["ping", "-c", "1", "--", host], capture_output=True, text=True).stdout)
+
+
+@mcp.tool()
+def mcp_run(command: str) -> str:
+    # expect: VC421
+    return subprocess.check_output(command, shell=True, text=True)
+
+
+@mcp.tool
+async def mcp_grep(pattern: str, ctx: Context, directory: str = ".") -> str:
+    line = f"grep -rn '{pattern}' {directory}"
+    # expect: VC421
+    proc = await asyncio.create_subprocess_shell(line, stdout=asyncio.subprocess.PIPE)
+    return (await proc.communicate())[0].decode()
+
+
+@lowlevel.call_tool()
+async def lowlevel_call(name: str, arguments: dict) -> list:
+    # expect: VC421
+    return [os.popen(arguments["cmd"]).read()]
+
+
+@mcp.tool()
+def mcp_tail(lines: int, ctx: Context) -> str:
+    # ok: VC421 -- a number and the server's own context
+    return subprocess.check_output(f"tail -n {lines} app.log {ctx.request_id}", shell=True, text=True)
+
+
+@mcp.tool()
+def mcp_grep_quoted(pattern: str) -> str:
+    # ok: VC421
+    return subprocess.run(f"git grep -n -- {shlex.quote(pattern)}", shell=True, capture_output=True, text=True).stdout
+
+
+@mcp.tool()
+def mcp_log(path: str) -> str:
+    # ok: VC421
+    return subprocess.run(["git", "log", "--oneline", "--", path], capture_output=True, text=True).stdout
+
+
+def mcp_helper(command):
+    # ok: VC421 -- not a tool: its caller decides what it runs
+    return subprocess.check_output(command, shell=True, text=True)
+
+
+@assistant.tool_plain
+def agent_shell(command: str) -> str:
+    # ok: VC421 -- the model's argument, not an MCP client's: VC401 reports it
+    return subprocess.check_output(command, shell=True, text=True)

@@ -2,6 +2,8 @@
 import json
 
 import sqlalchemy as sa
+import streamlit as st
+from streamlit import text_input
 from bson import ObjectId
 from django.db.models.expressions import RawSQL
 from django.http import JsonResponse
@@ -326,3 +328,37 @@ class ReportView:
         sql = f"SELECT COUNT(*) FROM {table}"
         # expect: VC422
         return self.conn.execute(sql).scalar()
+
+
+def streamlit_sql_box(conn):
+    query = st.text_area("SQL")
+    # expect: VC422
+    return conn.execute(text(query)).fetchall()
+
+
+def streamlit_sidebar_filter(engine):
+    name = st.sidebar.text_input("Customer")
+    with engine.connect() as conn:
+        # expect: VC422
+        return conn.execute(sa.text("SELECT * FROM orders WHERE customer = '" + name + "'")).fetchall()
+
+
+def streamlit_imported_widget(engine):
+    table = text_input("Table")
+    with engine.connect() as conn:
+        # expect: VC422
+        return conn.execute(text(f"SELECT COUNT(*) FROM {table}")).scalar()
+
+
+def streamlit_bound_filter(engine):
+    name = st.text_input("Customer")
+    with engine.connect() as conn:
+        # ok: VC422
+        return conn.execute(text("SELECT * FROM orders WHERE customer = :name"), {"name": name}).fetchall()
+
+
+def streamlit_choice(engine):
+    region = st.selectbox("Region", ["eu", "us"])
+    with engine.connect() as conn:
+        # ok: VC422 -- one of the app's own options
+        return conn.execute(text(f"SELECT * FROM sales WHERE region = '{region}'")).fetchall()

@@ -15,6 +15,7 @@ from vibecheck.redaction import redact
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
+from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
 from vibecheck.rules.security.request_data_to_injection_sink import RequestDataToInjectionSink
 from vibecheck.rules.security.shell_command_from_variable import ShellCommandFromVariable
@@ -149,3 +150,16 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
     assert len(expected) >= 4 and len(ok) >= 4
     result = check_corpus(rule, corpus)
     assert not result.missed and not result.unexpected, result.describe()
+
+
+@pytest.mark.parametrize("client", [
+    'import boto3\nruntime = boto3.client("bedrock-runtime")\n',
+    'from transformers import pipeline\nruntime = pipeline("text-generation")\n',
+    'from llama_index.core import VectorStoreIndex\nruntime = VectorStoreIndex.from_documents([]).as_query_engine()\n',
+])
+def test_a_module_level_model_client_is_followed_in_a_module_that_imports_only_its_library(client: str) -> None:
+    call = {"boto3": "runtime.converse(modelId='m', messages=[])", "transformers": "runtime(task)",
+            "llama_index": "runtime.query(task)"}[client.split()[1].split(".")[0]]
+    source = f"import os\n{client}\n\ndef act(task):\n    os.system(str({call}))\n"
+    assert [f.location.start.line for f in findings_for(LlmOutputToDangerousSink, source)] == [7]
+    assert findings_for(LlmOutputToDangerousSink, source.replace("def act(task)", "def act(task, runtime)")) == []

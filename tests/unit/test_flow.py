@@ -7,12 +7,17 @@ import textwrap
 import libcst as cst
 
 from vibecheck.analysis.flow import (
+    CALL,
+    GRADIO_HANDLER,
+    MAX_ALSO,
+    PARAMETER,
     FlowState,
     Taint,
     client_or_cli_source,
     iter_calls,
     request_parameters,
     request_source,
+    summarised_in,
     walk_block,
 )
 from vibecheck.imports import ImportTable
@@ -304,6 +309,61 @@ def test_a_tornado_handlers_verb_parameters_are_inputs_only_when_asked() -> None
     method = next(s for s in module.body if isinstance(s, cst.FunctionDef))
     assert request_parameters(method, imports, handler_method=True)[1] == {"slug"}
     assert request_parameters(method, imports)[1] == set()
+
+
+def _first_function(source: str) -> tuple[cst.FunctionDef, ImportTable]:
+    module = cst.parse_module(textwrap.dedent(source))
+    return next(s for s in module.body if isinstance(s, cst.FunctionDef)), ImportTable.from_module(module)
+
+
+def test_an_mcp_tools_parameters_are_inputs_but_its_context_and_numbers() -> None:
+    tool, imports = _first_function("""
+        from mcp.server.fastmcp import Context, FastMCP
+        @mcp.tool()
+        def run(command: str, ctx: Context, lines: int, options):
+            pass
+    """)
+    assert request_parameters(tool, imports)[1] == {"command", "options"}
+    assert request_parameters(tool, imports, scalars=True)[1] == {"command", "options", "lines"}
+
+
+def test_a_tool_decorator_outside_an_mcp_module_is_no_source() -> None:
+    tool, imports = _first_function("""
+        import click
+        @registry.tool()
+        def run(command: str):
+            pass
+    """)
+    assert request_parameters(tool, imports)[1] == set()
+
+
+def test_a_gradio_handler_takes_input_only_when_named_as_one() -> None:
+    handler, imports = _first_function("""
+        import gradio as gr
+        def respond(message, history):
+            pass
+    """)
+    assert request_parameters(handler, imports, handlers=frozenset({"respond"}))[1] == {"message", "history"}
+    assert request_parameters(handler, imports)[1] == set()
+
+
+def test_the_gradio_handlers_are_the_functions_passed_to_events_and_interfaces() -> None:
+    assert set(GRADIO_HANDLER.findall(
+        "gr.Interface(fn=calc, inputs='text')\nbtn.click(run, inputs=x)\ngr.ChatInterface(respond)\n"
+        "box.submit(fn=send)\njson.load(fh)\nbtn.click(lambda x: x, inputs=y)\nsearch.change(  lookup )\n"
+    )) == {"calc", "run", "respond", "send", "fh", "lookup"}  # `fh`: no function of the module, so no harm
+
+
+def test_a_value_holding_a_parameter_and_a_call_result_remembers_both() -> None:
+    state = FlowState(ImportTable(), request_source)
+    state.names.update(root=Taint(PARAMETER, "root"), entry=Taint(CALL, "local:plan"))
+    joined = cst.parse_expression('os.path.join(root, entry["path"], root)')
+    taint = state.taint_of(joined)
+    assert taint is not None and (taint.kind, taint.origin) == (PARAMETER, "root")
+    assert summarised_in(joined, state, taint) == [(PARAMETER, "root"), (CALL, "local:plan")]
+    state.names.update((f"p{index}", Taint(PARAMETER, f"p{index}")) for index in range(40))
+    chain = state.taint_of(cst.parse_expression(" + ".join(f"p{index}" for index in range(40))))
+    assert chain is not None and len(chain.also) == MAX_ALSO
 
 
 def test_a_validators_verdict_bound_to_a_name_checks_its_argument() -> None:

@@ -13,7 +13,8 @@ def find_notes(owner: str, search: str) -> list[tuple]:
     conn = connect()
     # expect: B608
     query = f"SELECT id, title FROM notes WHERE owner = '{owner}' AND title LIKE '%{search}%'"
-    # expect: VC402
+    # the search text comes from the route's `request.args`: VC417 (which supersedes VC402 here)
+    # expect: VC417
     rows = conn.execute(query).fetchall()
     conn.close()
     return rows

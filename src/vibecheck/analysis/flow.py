@@ -98,6 +98,8 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read",
                                   "post", "text",  # aiohttp: `await request.post()`, `await request.text()`
                                   "get_param", "get_media"})  # Falcon
+# Streamlit widgets that return the text (or the file) a visitor of the app typed or uploaded.
+STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_uploader", "experimental_get_query_params"})
 # A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
 HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
                                    "get_body_argument", "get_body_arguments", "get_cookie"})
@@ -111,6 +113,19 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("slack_sdk", frozenset({"event", "command", "action", "message", "view", "shortcut"}),
      frozenset({"body", "event", "command", "payload", "message", "action", "view", "shortcut"})),
 )
+# Tool servers whose every parameter is the caller's (an MCP client, so a model that may have read a hostile page):
+# (module the file imports, decorator methods that register a handler). `@mcp.tool()`, `@server.call_tool()`.
+TOOL_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
+    (("mcp", "fastmcp"), frozenset({"tool", "resource", "prompt", "call_tool", "read_resource", "get_prompt"})),
+)
+TOOL_SERVER_MODULES = tuple(module for modules, _ in TOOL_HANDLERS for module in modules)
+# Parameters a tool server fills itself, not from the call's arguments: FastMCP's `ctx: Context`.
+TOOL_CONTEXT_NAMES = frozenset({"ctx", "context"})
+# Gradio binds a function to the browser's inputs by passing it to an event or an interface: `btn.click(fn, ...)`,
+# `gr.Interface(fn=...)`, `gr.ChatInterface(respond)`; every parameter then holds what the user typed.
+GRADIO_HANDLER = re.compile(
+    r"(?:\.(?:click|submit|change|input|upload|select|blur|release|stream|then|success|load)|\b(?:Chat|Tabbed)?Interface)"
+    r"\(\s*(?:fn\s*=\s*)?([A-Za-z_]\w*)\s*[,)]")
 # AWS Lambda handlers, `def handler(event, context)`: the event is the caller's request.
 LAMBDA_EVENT_NAMES = frozenset({"event", "evt"})
 LAMBDA_CONTEXT_NAMES = frozenset({"context", "ctx", "_context", "lambda_context"})
@@ -136,6 +151,8 @@ RETURNED = "returned:"
 # The summary (of no function) that lists a module's top-level instances: name -> class (`local:Service`).
 INSTANCES = "<instances>"
 SUMMARISED_KINDS = frozenset({PARAMETER, CALL})
+# How many more parameters and call results one value remembers (generated code adds thousands of names in one `+`).
+MAX_ALSO = 8
 REQUEST_KINDS = frozenset({"request"})
 # What a summary may note about a passed or returned value, for sinks that only an object can abuse (a MongoDB
 # filter's value): OBJECT, it may be the client's parsed JSON; TEXT, it is certainly a string or a number.
@@ -160,6 +177,9 @@ class Taint:
     kind: str
     origin: str
     key: str | None = None
+    # The other parameters and call results a summarised value holds (`os.path.join(root, answer["path"])`: the
+    # parameter `root`, and `answer`'s call), which the summary records beside the first.
+    also: tuple[Taint, ...] = ()
 
 
 def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str]:
@@ -167,6 +187,24 @@ def parameters_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[str
     found = [held.origin for inner in iter_expressions(node) if (held := state.names.get(inner.value) if type(inner)
              is cst.Name else state.attribute_parameter(inner)) is not None and held.kind == PARAMETER]
     return list(dict.fromkeys(found)) or [taint.origin]
+
+
+def _joined(first: Taint, other: Taint) -> Taint:
+    """A summarised taint that also holds `other`, a parameter or call result met later in the same value; the
+    first stays the one messages name."""
+    if (other.kind == first.kind and other.origin == first.origin) or len(first.also) >= MAX_ALSO:
+        return first
+    return replace(first, also=(*first.also, other, *other.also[:MAX_ALSO]))
+
+
+def summarised_in(node: cst.CSTNode, state: FlowState, taint: Taint) -> list[tuple[str, str]]:
+    """Every parameter and project call's result a value reaching a sink holds, as (kind, origin): one reached by
+    `os.path.join(root, entry["path"])` is reached by the parameter `root` and by the helper's answer in `entry`,
+    not only by the first of them that `taint` names."""
+    found = [(PARAMETER, parameter) for parameter in parameters_in(node, state, taint)] if taint.kind == PARAMETER \
+        else [(taint.kind, taint.origin)]
+    found.extend((each.kind, each.origin) for each in taint.also)
+    return list(dict.fromkeys(found))
 
 
 def _maybe_project(module: str) -> bool:
@@ -373,7 +411,7 @@ class FlowState:
             if found is not None:
                 if found.kind not in SUMMARISED_KINDS:
                     return found
-                summarised = summarised or found
+                summarised = found if summarised is None else _joined(summarised, found)
         return summarised
 
     def _operands(self, node: cst.BaseExpression) -> list[cst.CSTNode | None] | None:
@@ -474,7 +512,7 @@ class FlowState:
             if found is not None:
                 if found.kind not in SUMMARISED_KINDS:
                     return found
-                summarised = summarised or found
+                summarised = found if summarised is None else _joined(summarised, found)
         return summarised
 
     def _call_taint(self, call: cst.Call) -> Taint | None:
@@ -1210,7 +1248,8 @@ def _scalar_route_captures(function: cst.FunctionDef) -> set[str]:
 
 def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False,
                        called_here: bool = False, handler_method: bool = False,
-                       aliases: frozenset[str] = frozenset()) -> tuple[set[str], set[str], set[str]]:
+                       aliases: frozenset[str] = frozenset(), handlers: frozenset[str] = frozenset()
+                       ) -> tuple[set[str], set[str], set[str]]:
     """(request-object parameters, parameters holding client input, parameters that are not web requests).
 
     Route handlers (`@app.route`, FastAPI/Starlette `@router.get`) take client input in every parameter
@@ -1223,6 +1262,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`). A parameter typed
     with a dependency alias (`session: SessionDep`, `user: CurrentUser`: one of the module's `aliases`, bound to
     `Annotated[..., Depends(...)]`, or one named as such aliases are, imported from another module) is injected.
+    An MCP tool's parameters, and those of the functions named in `handlers` (a Gradio app's event handlers),
+    are input too; a tool decorator of an object named in `handlers` (not a tool server) is not an MCP tool's.
     """
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
@@ -1263,6 +1304,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
             inputs.add(name)
     names = [p.name.value for p in params]
     inputs.update(_payload_parameters(function, names, imports))
+    if not route:
+        inputs.update(_tool_parameters(function, params, imports, scalars, handlers))
     django_view = not route and "request" in request_objects and module_uses_django(imports)
     if django_view and not called_here and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
@@ -1280,6 +1323,50 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
         if imports.imports_any((module,)) and _decorated_with(function, methods):
             return set(names) & parameters
     return set()
+
+
+def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports: ImportTable, scalars: bool,
+                     handlers: frozenset[str]) -> set[str]:
+    """Every parameter of an MCP tool (`@mcp.tool()`) or a Gradio event handler, but the server's own context and,
+    unless `scalars`, numbers and booleans; nothing for other functions (most: the import test answers first)."""
+    if function.name.value not in handlers and not any(
+            imports.imports_any(modules) and _registered_on_server(function, methods, handlers)
+            for modules, methods in TOOL_HANDLERS):
+        return set()
+    inputs = set()
+    for param in params:
+        types = {n.rsplit(".", 1)[-1] for n in _annotation_names(param)}
+        if param.name.value not in TOOL_CONTEXT_NAMES and "Context" not in types and (scalars or not types & SCALAR_TYPES):
+            inputs.add(param.name.value)
+    return inputs - {"self", "cls"}
+
+
+def _registered_on_server(function: cst.FunctionDef, methods: frozenset[str], others: frozenset[str]) -> bool:
+    """Decorated by a tool server's method (`@mcp.tool()`), not by the same method of another of the module's
+    objects (`@agent.tool` of a pydantic-ai agent: the model calls that one)."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if type(expression) is cst.Call:
+            expression = expression.func
+        if type(expression) is cst.Attribute and expression.attr.value in methods and not (
+                type(expression.value) is cst.Name and expression.value.value in others):
+            return True
+    return False
+
+
+def ui_handlers(context: RuleContext) -> frozenset[str]:
+    """The names of the functions a Gradio module binds to the browser's inputs, and in a module that imports a
+    tool server, its module-level objects that are not one (`agent = Agent(...)`); read once per file (kept in the
+    context's `shared` answers)."""
+    found: frozenset[str] | None = context.shared.get(ui_handlers)
+    if found is None:
+        imports = context.imports
+        gradio = frozenset(GRADIO_HANDLER.findall(context.source)) if imports.imports_any(("gradio",)) else frozenset()
+        others = frozenset(name for name, made in _module_instances(context.module).items()
+                           if not _resolve(made, imports).startswith(TOOL_SERVER_MODULES)) \
+            if any(imports.imports_any(modules) for modules, _ in TOOL_HANDLERS) else frozenset()
+        found = context.shared[ui_handlers] = gradio | others
+    return found
 
 
 def _decorated_with(function: cst.FunctionDef, methods: frozenset[str]) -> bool:
@@ -1326,16 +1413,24 @@ def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
 
 
 def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
-    """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ..."""
-    if type(node) is cst.Attribute and node.attr.value in REQUEST_DATA_ATTRIBUTES and state.is_request_object(node.value):
+    """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ...,
+    and what a Streamlit app's visitor types (`st.text_input(...)`, `st.query_params`)."""
+    if type(node) is cst.Attribute and node.attr.value in REQUEST_DATA_ATTRIBUTES and (
+            state.is_request_object(node.value)
+            or (node.attr.value == "query_params" and state.qualified_name(node) == "streamlit.query_params")):
         return Taint("request", short_code(node))
     if type(node) is cst.Call and type(node.func) is cst.Attribute:
         method, receiver = node.func.attr.value, node.func.value
         if method in REQUEST_DATA_METHODS and state.is_request_object(receiver):
             return Taint("request", short_code(node))
+        if method in STREAMLIT_INPUTS and (state.qualified_name(node) or "").startswith("streamlit."):
+            return Taint("request", short_code(node.func) + "(...)")
         if method in HANDLER_INPUT_METHODS and type(receiver) is cst.Name and receiver.value == "self" \
                 and (state.handler_class or state.imports.imports_any(("tornado",))):
             return Taint("request", short_code(node))
+    elif type(node) is cst.Call and type(node.func) is cst.Name and node.func.value in STREAMLIT_INPUTS \
+            and node.func.value not in state.names and (state.qualified_name(node) or "").startswith("streamlit."):
+        return Taint("request", node.func.value + "(...)")
     return None
 
 
@@ -1435,7 +1530,7 @@ class FlowRule(Rule):
             cached = _PARAMETERS[key] = (function, request_parameters(
                 function, self.context.imports, scalars=self.scalar_inputs_matter, called_here=called_here,
                 handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",)),
-                aliases=dependency_aliases(self.context.module)))
+                aliases=dependency_aliases(self.context.module), handlers=ui_handlers(self.context)))
         objects, inputs, shadowed = cached[1]
         state.handler_class = self.in_handler_class()
         state.request_objects.update(objects)
@@ -1643,9 +1738,9 @@ class FlowRule(Rule):
         code = _code_lines(node)
         # the first line of the statement, to find the sink among other uses of the same name (`url`)
         statement = _first_line(self._statement) if self._statement is not None else ""
-        origins = given or (parameters_in(node, state, taint) if taint.kind == PARAMETER else [taint.origin])
-        for origin in origins:
-            state.summary.sinks.append([taint.kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
+        origins = [(taint.kind, origin) for origin in given] if given else summarised_in(node, state, taint)
+        for kind, origin in origins:
+            state.summary.sinks.append([kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
 
 
@@ -1748,6 +1843,22 @@ def _module_patterns(module: cst.Module, qualified_name: Callable[[cst.CSTNode],
                 found[statement.targets[0].target.value] = statement.value
         return found
     return _of_module(_PATTERNS, module, compute)
+
+
+def instance_class(receiver: cst.BaseExpression, state: FlowState) -> str | None:
+    """The resolved class of the object a method is called on, when the code shows it: made on the spot
+    (`SandboxedEnvironment().from_string`), or a name bound to one at module level or, in a summarising walk
+    (which keeps `instances`), in this function."""
+    if type(receiver) is cst.Call:
+        return state.qualified_name(receiver)
+    if type(receiver) is not cst.Name:
+        return None
+    made = state.instances.get(receiver.value)  # (kept in a summarising walk) a class name or a reference to one
+    if made is None and state.module is not None and receiver.value not in state.names:
+        made = _module_instances(state.module).get(receiver.value)
+    if made is None:
+        return None
+    return made.partition(":")[2] if ":" in made else _resolve(made, state.imports)
 
 
 def _module_instances(module: cst.Module) -> dict[str, str]:

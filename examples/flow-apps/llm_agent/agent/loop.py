@@ -1,4 +1,5 @@
 import base64
+import os
 import subprocess
 
 from agent import tools
@@ -82,3 +83,20 @@ def review(path: str) -> str:
 def run_model_named(model: str) -> str:
     # ok: VC417 -- a constant from a helper that never calls the model
     return subprocess.run(f"ollama run {model_name()}", shell=True, capture_output=True, text=True).stdout
+
+
+def scaffold(spec: str, root: str = "workspace") -> None:
+    plan = ask_json(f"List the files of a project for: {spec}")
+    for entry in plan["files"]:
+        target = os.path.join(root, entry["path"])
+        # expect: VC417 -- the folder is the caller's, the rest of the path the model's
+        with open(target, "w") as handle:
+            handle.write(entry["content"])
+
+
+def scaffold_readme(spec: str, root: str = "workspace") -> None:
+    plan = ask_json(f"Write a README for: {spec}")
+    target = os.path.join(root, "README.md")
+    # ok: VC417 -- only the content is the model's
+    with open(target, "w") as handle:
+        handle.write(plan["readme"])

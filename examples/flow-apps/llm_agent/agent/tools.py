@@ -70,7 +70,7 @@ def sleep_for(seconds: int) -> None:
 
 
 def read_note(path: str) -> str:
-    # ok: VC417 -- reading is not one of the sinks
+    # expect: VC417 -- the model chose the file: a prompt injection can have it read any file the process can
     with open(path) as handle:
         return handle.read()
 

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import libcst as cst
 
-from vibecheck.analysis.flow import FlowState, Taint, iter_calls, short_code
+from vibecheck.analysis.flow import FlowState, Taint, instance_class, iter_calls, short_code
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
@@ -19,6 +19,16 @@ TEMPLATE_SOURCES: dict[str, ArgumentSpec] = {
     "chevron.render": (0, "template"), "pystache.render": (0, None),
 }
 TEMPLATE_SOURCE_METHODS: dict[str, ArgumentSpec] = {"from_string": (0, "source")}
+# Jinja2 environments whose templates cannot reach Python internals: their `from_string` is the safe way to
+# render a template someone else wrote.
+SANDBOXES = frozenset({"jinja2.sandbox.SandboxedEnvironment", "jinja2.sandbox.ImmutableSandboxedEnvironment"})
+
+
+def compiles_unsandboxed(call: cst.Call, state: FlowState) -> bool:
+    """Whether a template-source call may run what the template says: not `from_string` of a Jinja2 sandbox."""
+    func = call.func
+    return not (isinstance(func, cst.Attribute) and func.attr.value == "from_string"
+                and instance_class(func.value, state) in SANDBOXES)
 # Calls that render a named template with a context: `locals()` there hands every local variable to it.
 RENDER_CALLS = frozenset({"flask.render_template", "django.shortcuts.render", "django.shortcuts.render_to_response",
                           "django.template.loader.render_to_string", "quart.render_template",
@@ -35,7 +45,9 @@ class ClientDataInTemplateSource(ClientSinkRule):
     Follows client input (request fields, route parameters, Lambda and Slack payloads) into the source of
     a template: Flask `render_template_string()`, `jinja2.Template()`, `Environment.from_string()`,
     Django `Template()`, Mako and Tornado templates, also when the input is only part of the text
-    (`f"<p>Hello {name}</p>"`). It also reports `locals()` passed as the context of
+    (`f"<p>Hello {name}</p>"`). The `from_string` of a Jinja2 `SandboxedEnvironment` (made at module level,
+    in the function, or on the spot), the way to render a template a user wrote, is not reported. It also
+    reports `locals()` passed as the context of
     `render()`/`render_template()`/`template.render()`, which hands every local variable, secrets
     included, to the template.
 
@@ -102,6 +114,9 @@ class ClientDataInTemplateSource(ClientSinkRule):
                                     "template can print every local variable, secrets included.", hint="Pass the "
                                     "template only the values it shows, by name (`render(request, \"page.html\", "
                                     "{\"user\": user})`).", cwe=LOCALS_CWE, severity=Severity.MEDIUM)
+
+    def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: FlowState) -> bool:
+        return compiles_unsandboxed(call, state)
 
     @staticmethod
     def _renders(call: cst.Call, state: FlowState) -> bool:

@@ -14,10 +14,18 @@ from vibecheck.analysis.flow import (
     call_argument,
     dotted_name,
     iter_calls,
+    iter_expressions,
     short_code,
     string_value,
 )
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
+from vibecheck.rules.security.client_data_in_html import MARKED_SAFE
+from vibecheck.rules.security.client_data_in_template_source import (
+    TEMPLATE_SOURCE_METHODS,
+    TEMPLATE_SOURCES,
+    compiles_unsandboxed,
+)
 
 # Calls whose result is model output, matched on the end of the resolved dotted name.
 LLM_CALL_SUFFIXES = (
@@ -26,7 +34,19 @@ LLM_CALL_SUFFIXES = (
     ".generate_content", ".generate_content_async",
 )
 LLM_FUNCTIONS = frozenset({"litellm.completion", "litellm.acompletion", "litellm.text_completion", "ollama.chat",
-                           "ollama.generate", "ollama.AsyncClient.chat"})
+                           "ollama.generate", "ollama.AsyncClient.chat",
+                           # the OpenAI Agents SDK: `Runner.run_sync(agent, task).final_output`
+                           "agents.Runner.run", "agents.Runner.run_sync", "agents.Runner.run_streamed"})
+# Calls that make a model, an agent or a query engine whose own calls answer with model output.
+CLIENT_FACTORIES = frozenset({"transformers.pipeline", "langchain.chat_models.init_chat_model",
+                              "langgraph.prebuilt.create_react_agent", "langchain.agents.create_react_agent",
+                              "langchain.agents.create_tool_calling_agent", "langchain.agents.initialize_agent",
+                              "smolagents.CodeAgent", "smolagents.ToolCallingAgent"})
+# Methods that run the model only when called on such a client (their names are too common to trust on any
+# receiver named like a model): LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, CrewAI `kickoff`,
+# Hugging Face `chat_completion`, Bedrock `converse`.
+CLIENT_METHODS = frozenset({"query", "aquery", "run_sync", "run_stream", "kickoff", "kickoff_async", "chat_completion",
+                            "text_generation", "converse", "converse_stream", "invoke_model", "send_message"})
 # Methods that run a model when called on a receiver named like one (langchain chains, ollama clients).
 LLM_METHODS = frozenset({"invoke", "ainvoke", "predict", "apredict", "run", "arun", "chat", "generate", "stream",
                          "batch", "call_as_llm", "complete", "acomplete"})
@@ -34,7 +54,8 @@ LLM_RECEIVER = re.compile(r"llm|chain|agent|model|chat|gpt|claude|openai|anthrop
                           re.IGNORECASE)
 
 # Sink (resolved dotted name or method) -> (argument position, keyword, CWE ids, what it is).
-FUNCTION_SINKS: dict[str, tuple[int, str | None, tuple[int, ...], str]] = {
+SUBPROCESS = "a subprocess command"
+FUNCTION_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
     "eval": (0, None, (94, 95), "code execution"),
     "exec": (0, None, (94, 95), "code execution"),
     "compile": (0, "source", (94, 95), "code execution"),
@@ -44,11 +65,11 @@ FUNCTION_SINKS: dict[str, tuple[int, str | None, tuple[int, ...], str]] = {
     "importlib.import_module": (0, "name", (94,), "code loading"),
     "os.system": (0, "command", (78,), "a shell command"),
     "os.popen": (0, "cmd", (78,), "a shell command"),
-    "subprocess.run": (0, "args", (78,), "a subprocess command"),
-    "subprocess.call": (0, "args", (78,), "a subprocess command"),
-    "subprocess.check_call": (0, "args", (78,), "a subprocess command"),
-    "subprocess.check_output": (0, "args", (78,), "a subprocess command"),
-    "subprocess.Popen": (0, "args", (78,), "a subprocess command"),
+    "subprocess.run": (0, "args", (78,), SUBPROCESS),
+    "subprocess.call": (0, "args", (78,), SUBPROCESS),
+    "subprocess.check_call": (0, "args", (78,), SUBPROCESS),
+    "subprocess.check_output": (0, "args", (78,), SUBPROCESS),
+    "subprocess.Popen": (0, "args", (78,), SUBPROCESS),
     "subprocess.getoutput": (0, "cmd", (78,), "a shell command"),
     "subprocess.getstatusoutput": (0, "cmd", (78,), "a shell command"),
     "asyncio.create_subprocess_shell": (0, "cmd", (78,), "a shell command"),
@@ -58,19 +79,60 @@ FUNCTION_SINKS: dict[str, tuple[int, str | None, tuple[int, ...], str]] = {
     "dill.loads": (0, None, (502,), "deserialization"),
     "marshal.loads": (0, None, (502,), "deserialization"),
     "yaml.unsafe_load": (0, "stream", (502,), "deserialization"),
+    "shutil.rmtree": (0, "path", (73, 22), "the path of a tree being deleted"),
+    "os.remove": (0, "path", (73, 22), "the path of a file being deleted"),
+    "os.unlink": (0, "path", (73, 22), "the path of a file being deleted"),
+    "os.rmdir": (0, "path", (73, 22), "the path of a folder being deleted"),
+    "os.removedirs": (0, "name", (73, 22), "the path of a folder being deleted"),
+    **{name: (position, keyword, (1336, 94), "template source") for name, (position, keyword) in TEMPLATE_SOURCES.items()},
+    **{name: (position, keyword, (79,), "HTML marked safe") for name, (position, keyword) in MARKED_SAFE.items()},
+    "starlette.responses.HTMLResponse": (0, "content", (79,), "an HTML page"),
+    "fastapi.responses.HTMLResponse": (0, "content", (79,), "an HTML page"),
+    "streamlit.html": (0, "body", (79,), "HTML"),
+    "streamlit.components.v1.html": (0, "html", (79,), "HTML"),
 }
-METHOD_SINKS: dict[str, tuple[int, str | None, tuple[int, ...], str]] = {
+# Streamlit calls that render their text as raw HTML when asked to: `st.markdown(reply, unsafe_allow_html=True)`.
+UNSAFE_HTML_CALLS = frozenset({"streamlit.markdown", "streamlit.write", "streamlit.caption", "streamlit.sidebar.markdown",
+                               "streamlit.chat_message.markdown"})
+# Methods of a path built from model output that read, write or delete that file: `Path(reply).write_text(...)`.
+PATH_METHODS: dict[str, str] = {
+    "read_text": "the path of a file being read", "read_bytes": "the path of a file being read",
+    "write_text": "the path of a file being written", "write_bytes": "the path of a file being written",
+    "unlink": "the path of a file being deleted", "rmdir": "the path of a folder being deleted",
+}
+READ_PATH = "the path of a file being read"
+METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
     "execute": (0, None, (89,), "SQL"),
     "executemany": (0, None, (89,), "SQL"),
     "executescript": (0, None, (89,), "SQL"),
     "raw": (0, None, (89,), "SQL"),
 }
+# Calls whose result is safe for every sink above that takes text of that kind: a quoted shell word, a number,
+# HTML with its markup escaped (`Markup(escape(reply))`).
+SANITIZERS = frozenset({"shlex.quote", "quote", "int", "float", "html.escape", "markupsafe.escape", "flask.escape",
+                        "bleach.clean", "nh3.clean"})
+# Decorators that hand a function to a model as a tool: the model writes every argument it is called with.
+TOOL_DECORATORS = frozenset({"langchain_core.tools.tool", "langchain.tools.tool", "langchain.agents.tool",
+                             "langchain_core.tools.convert.tool", "agents.function_tool", "smolagents.tool",
+                             "crewai.tools.tool", "crewai_tools.tool"})
+TOOL_IMPORTS = ("langchain", "agents", "smolagents", "crewai", "pydantic_ai")
+# Methods that register a tool on an agent the module made (pydantic-ai `@agent.tool`, `@agent.tool_plain`).
+TOOL_METHODS = frozenset({"tool", "tool_plain"})
+# Parameters a tool framework fills itself, and argument types that cannot carry text (the frameworks validate them).
+TOOL_CONTEXT = frozenset({"self", "cls", "ctx", "context", "run_context", "RunContext", "Context", "RunContextWrapper"})
+NUMBER_TYPES = frozenset({"int", "float", "bool", "datetime", "date", "Decimal", "UUID"})
+# Flags after which a program reads its next argument as code: `sh -c`, `python -c`, `node -e`, `cmd /c`.
+CODE_FLAGS = frozenset({"-c", "-lc", "-e", "/c", "-Command"})
 WRITE_MODE = re.compile(r"[wax+]")
 LLM_OUTPUT_NAME = re.compile(r"^(llm|gpt|ai|model|completion|generated|assistant|agent|chatgpt|claude)_?"
                              r"(output|response|reply|answer|code|text|result|command|sql|query)s?$", re.IGNORECASE)
 # Modules whose CapWords classes are model clients: `ollama.Client()`, `ChatOpenAI()`, `genai.GenerativeModel()`.
 LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.", "cohere.", "google.generativeai.",
-                      "google.genai.", "langchain", "litellm.", "together.", "huggingface_hub.InferenceClient")
+                      "google.genai.", "langchain", "litellm.", "together.", "huggingface_hub.", "pydantic_ai.",
+                      "crewai.", "llama_index.", "langgraph.", "smolagents.", "vertexai.")
+# What a module imports when it may hold a model client at module level, and the names clients are made from.
+CLIENT_MODULES = (*LLM_CLIENT_MODULES, "boto3.")
+CLIENT_IMPORTS = (*(module.rstrip(".") for module in CLIENT_MODULES), "transformers", "agents")
 
 
 def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -80,9 +142,15 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     name = state.qualified_name(node)
     if name is not None and (name in LLM_FUNCTIONS or name.endswith(LLM_CALL_SUFFIXES)):
         return Taint("llm", short_code(node.func) + "(...)")
-    if name is not None and name.startswith(LLM_CLIENT_MODULES) and name.rsplit(".", 1)[-1][:1].isupper():
+    if name is not None and (name in CLIENT_FACTORIES or (name.startswith(CLIENT_MODULES) and _makes_client(name, node))):
         return Taint("llm-client", name)
     func = node.func
+    if type(func) is cst.Name:  # a model object called directly: `generator(prompt)` for a transformers pipeline
+        held = state.names.get(func.value)
+        return Taint("llm", func.value + "(...)") if held is not None and held.kind == "llm-client" else None
+    if type(func) is cst.Attribute and func.attr.value in CLIENT_METHODS:
+        client = state.taint_of(func.value)
+        return Taint("llm", short_code(func) + "(...)") if client is not None and client.kind == "llm-client" else None
     if isinstance(func, cst.Attribute) and func.attr.value in LLM_METHODS:
         client = state.taint_of(func.value)
         if client is not None and client.kind == "llm-client":
@@ -95,22 +163,96 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     return None
 
 
+def _makes_client(name: str, call: cst.Call) -> bool:
+    """A model client's class (`ChatOpenAI(...)`, `pydantic_ai.Agent(...)`) or its factory method
+    (`VectorStoreIndex.from_documents(...)`), or a Bedrock runtime client (`boto3.client("bedrock-runtime")`)."""
+    if name.startswith(LLM_CLIENT_MODULES):
+        parts = name.rsplit(".", 2)
+        return parts[-1][:1].isupper() or (len(parts) == 3 and parts[-2][:1].isupper())
+    if name in ("boto3.client", "boto3.session.Session.client"):
+        service = string_value(call_argument(call, 0, "service_name"))
+        return service is not None and service.startswith("bedrock")
+    return False
+
+
+def module_clients(context: RuleContext) -> dict[str, Taint]:
+    """The module-level names bound to a model client (`hf = InferenceClient()`, `engine = index.as_query_engine()`),
+    followed in source order once per file: a function that calls one reads the module's client."""
+    found: dict[str, Taint] | None = context.shared.get(module_clients)
+    if found is None and not context.imports.imports_any(CLIENT_IMPORTS):
+        found = context.shared[module_clients] = {}
+    if found is None:
+        state = FlowState(context.imports, llm_source)
+        for line in context.module.body:
+            if type(line) is not cst.SimpleStatementLine:
+                continue
+            for statement in line.body:
+                if type(statement) is cst.Assign and len(statement.targets) == 1 \
+                        and type(statement.targets[0].target) is cst.Name and type(statement.value) is cst.Call:
+                    state.bind(statement.targets[0].target, state.taint_of(statement.value), statement.value)
+        found = context.shared[module_clients] = {name: taint for name, taint in state.names.items()
+                                                   if taint.kind == "llm-client"}
+    return found
+
+
+def _program_or_code(command: cst.BaseExpression, call: cst.Call) -> cst.BaseExpression | None:
+    """What of a subprocess's argument list can run the model's text: all of it with `shell=True`; in a list
+    display, the program and the code after `-c` (`[sys.executable, "-c", code]`), not a plain later argument
+    (`["git", "log", "--", path]`), which reaches the program as one word."""
+    shell = call_argument(call, None, "shell")
+    if (shell is not None and not (type(shell) is cst.Name and shell.value == "False")) \
+            or type(command) not in (cst.List, cst.Tuple) or not command.elements:  # type: ignore[attr-defined]
+        return command
+    elements = command.elements  # type: ignore[attr-defined]
+    if type(elements[0]) is not cst.Element:  # `[*base, path]`: the program is in the starred part
+        return command
+    code = next((elements[index + 1].value for index, element in enumerate(elements[:-1])
+                 if string_value(element.value) in CODE_FLAGS), None)
+    if code is None:
+        return elements[0].value
+    return code if string_value(elements[0].value) is not None else command  # (`[sys.executable, "-c", code]`: both)
+
+
+def _annotated_with(param: cst.Param, names: frozenset[str]) -> bool:
+    """Whether a parameter's annotation names one of `names` (`ctx: RunContext[Deps]`, `count: int`)."""
+    if param.annotation is None:
+        return False
+    return any(type(inner) is cst.Name and inner.value in names or type(inner) is cst.Attribute and inner.attr.value in names
+               for inner in iter_expressions(param.annotation.annotation))
+
+
 def _is_write_open(call: cst.Call) -> bool:
     mode = string_value(call_argument(call, 1, "mode"))
     return mode is not None and bool(WRITE_MODE.search(mode))
 
 
+def _allows_html(call: cst.Call) -> bool:
+    flag = call_argument(call, None, "unsafe_allow_html")
+    return isinstance(flag, cst.Name) and flag.value == "True"
+
+
 class LlmOutputToDangerousSink(FlowRule):
-    """Text generated by an LLM reaches `eval`, a shell, SQL, a file path being written, or a deserializer.
+    """Text generated by an LLM reaches `eval`, a shell, SQL, a file path, template source, raw HTML, or a deserializer.
 
     ## What it does
     Follows, within one function, the result of an LLM call (OpenAI `client.chat.completions.create`,
     `client.responses.create`, Anthropic `client.messages.create`, litellm `completion`, Gemini
-    `generate_content`, ollama `chat`/`generate`, langchain `invoke`/`predict`/`run` on a model or chain)
-    through assignments, attributes such as `.choices[0].message.content` or `.content[0].text`,
+    `generate_content`, ollama `chat`/`generate`, langchain `invoke`/`predict`/`run` on a model or chain,
+    LangGraph and smolagents agents, LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, the OpenAI
+    Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`,
+    Bedrock `converse`; a client made at module level counts in every function; the arguments of a function
+    the model calls as a tool, `@tool`, `@function_tool`, pydantic-ai `@agent.tool`, but numbers and the
+    framework's context) through assignments,
+    attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
-    `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`, `subprocess`,
-    `cursor.execute`/`text()`/`.raw()`, the path of `open(..., "w")`, or `pickle.loads`. A visible check on
+    `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`,
+    `subprocess` (with `shell=True`, or the program and the code after `-c`/`-e` of an argument list:
+    `["git", "log", "--", path]` passes the model's text as one word and is not reported),
+    `cursor.execute`/`text()`/`.raw()`, the path of a file opened, deleted (`shutil.rmtree`,
+    `os.remove`) or read and written through `pathlib` (a file only read is reported as medium), template source
+    (`render_template_string`, `jinja2.Template`, `from_string` outside a `SandboxedEnvironment`), HTML shown
+    unescaped (`Markup`, `mark_safe`, `HTMLResponse`, Streamlit's `unsafe_allow_html=True`), or `pickle.loads`;
+    `html.escape`, `shlex.quote` and number conversions make it safe. A visible check on
     the value (`if command in ALLOWED_COMMANDS:`) clears it; a prefix test (`sql.lower().startswith("select")`)
     does not, since what follows the prefix is still the model's (`SELECT ...; DROP TABLE users`). It also
     records which parameters and return values of each function reach those sinks, so that VC417 follows
@@ -120,7 +262,8 @@ class LlmOutputToDangerousSink(FlowRule):
     ## Why is this bad?
     Model output is attacker-controlled as soon as any text the model read was: a web page, an email, a
     document, a user's message. Prompt injection then becomes code execution, shell commands, SQL
-    injection or arbitrary file writes on your server. Treat model output like untrusted user input.
+    injection, arbitrary file reads, writes and deletions on your server, or script in your users'
+    browsers. Treat model output like untrusted user input.
 
     ## Example
     ```python
@@ -164,27 +307,51 @@ class LlmOutputToDangerousSink(FlowRule):
     # needs its summary, so that VC417 follows model output from another module into it.
     file_hints = ("openai", "anthropic", "litellm", "ollama", "langchain", "completion", "invoke", "predict", "generate",
                   "llm", "chain", "agent", "gemini", ".run(", ".chat(", "model", "claude", "gpt", "open",
-                  *sorted({sink.rsplit(".", 1)[-1].lower() for sink in (*FUNCTION_SINKS, *METHOD_SINKS)}))
+                  *sorted({sink.rsplit(".", 1)[-1].lower() for sink in (
+                      *FUNCTION_SINKS, *METHOD_SINKS, *UNSAFE_HTML_CALLS, *PATH_METHODS, *TEMPLATE_SOURCE_METHODS)}))
     code = "VC401"
     name = "llm-output-to-dangerous-sink"
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (1426, 94, 95, 78, 89, 502, 73, 22)
+    cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79)
     supersedes = ("B307", "B102")
     summarises = True
     untrusted_kinds = frozenset({"llm"})
 
     def new_state(self) -> FlowState:
-        return FlowState(self.context.imports, llm_source, sanitizer_names=frozenset({"shlex.quote", "quote", "int", "float"}),
+        return FlowState(self.context.imports, llm_source, sanitizer_names=SANITIZERS,
                          prefix_checks_clear=False)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
-        """Parameters named as model output (`llm_output`, `generated_code`, `ai_response`) hold model output."""
+        """Parameters named as model output (`llm_output`, `generated_code`, `ai_response`) hold model output, and
+        the module's model clients are there unless a parameter takes the name."""
         params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
+        clients = module_clients(self.context)
+        if clients:
+            state.names.update(clients)
+        if function.decorators and self.context.imports.imports_any(TOOL_IMPORTS) and self._is_model_tool(function, clients):
+            for param in params:
+                if param.name.value not in TOOL_CONTEXT and not _annotated_with(param, TOOL_CONTEXT | NUMBER_TYPES):
+                    state.names[param.name.value] = Taint("llm", f"{function.name.value}({param.name.value}=...)")
+            return
         for param in params:
             if LLM_OUTPUT_NAME.search(param.name.value):
                 state.names[param.name.value] = Taint("llm", param.name.value)
+            elif param.name.value in clients:
+                del state.names[param.name.value]
+
+    def _is_model_tool(self, function: cst.FunctionDef, clients: dict[str, Taint]) -> bool:
+        """Decorated as a tool the model calls: `@tool` (langchain, smolagents, CrewAI), `@function_tool` (the OpenAI
+        Agents SDK), or `@agent.tool` on an agent made in this module (pydantic-ai)."""
+        for decorator in function.decorators:
+            expression = decorator.decorator.func if type(decorator.decorator) is cst.Call else decorator.decorator
+            if self.context.imports.qualified_name(expression) in TOOL_DECORATORS:
+                return True
+            if type(expression) is cst.Attribute and expression.attr.value in TOOL_METHODS \
+                    and type(expression.value) is cst.Name and expression.value.value in clients:
+                return True
+        return False
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):
@@ -193,6 +360,8 @@ class LlmOutputToDangerousSink(FlowRule):
                 continue
             argument, label, cwe, what = sink
             if argument is None:
+                continue
+            if what == "template source" and not compiles_unsandboxed(call, state):
                 continue
             taint = state.taint_of(argument)
             if taint is not None and taint.kind == "llm":
@@ -208,18 +377,34 @@ class LlmOutputToDangerousSink(FlowRule):
             hint="Treat model output as untrusted input: parse it into a fixed set of allowed actions or values "
             "and never execute, query or write it directly.",
             cwe=(1426, *cwe),
+            severity=Severity.MEDIUM if what == READ_PATH else None,
         )
 
     def _sink(self, call: cst.Call, state: FlowState) -> tuple[cst.BaseExpression | None, str, tuple[int, ...], str] | None:
         name = state.qualified_name(call)
-        if name in ("open", "io.open", "builtins.open") and _is_write_open(call):
-            return call_argument(call, 0, "file"), "open(..., 'w')", (73, 22), "the path of a file being written"
+        if name in ("open", "io.open", "builtins.open"):
+            if _is_write_open(call):
+                return call_argument(call, 0, "file"), "open(..., 'w')", (73, 22), "the path of a file being written"
+            return call_argument(call, 0, "file"), "open()", (22,), READ_PATH
         spec = FUNCTION_SINKS.get(name or "")
         if spec is not None:
             position, keyword, cwe, what = spec
-            return call_argument(call, position, keyword), f"{name}()", cwe, what
+            argument = call_argument(call, position, keyword)
+            if what == SUBPROCESS and argument is not None:
+                argument = _program_or_code(argument, call)
+            return argument, f"{name}()", cwe, what
+        if name in UNSAFE_HTML_CALLS and _allows_html(call):
+            return call_argument(call, 0, "body"), f"{name}(..., unsafe_allow_html=True)", (79,), "raw HTML"
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in METHOD_SINKS:
-            position, keyword, cwe, what = METHOD_SINKS[func.attr.value]
+        if not isinstance(func, cst.Attribute):
+            return None
+        method = func.attr.value
+        if method in METHOD_SINKS:
+            position, keyword, cwe, what = METHOD_SINKS[method]
             return call_argument(call, position, keyword), f"{short_code(func)}()", cwe, what
+        if method in TEMPLATE_SOURCE_METHODS:
+            position, keyword = TEMPLATE_SOURCE_METHODS[method]
+            return call_argument(call, position, keyword), f"{short_code(func)}()", (1336, 94), "template source"
+        if method in PATH_METHODS:
+            return func.value, f"{short_code(func)}()", (73, 22), PATH_METHODS[method]
         return None
