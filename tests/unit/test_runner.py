@@ -273,7 +273,7 @@ def test_a_task_sent_ahead_to_a_worker_that_dies_is_checked_once_by_its_successo
     def recorded(pool: workers.WorkerPool, pending: object) -> None:
         before = [worker.queued for worker in pool.workers]
         send_ahead(pool, pending)  # type: ignore[arg-type]
-        sent_ahead.extend(Path(w.queued.display).name for w, old in zip(pool.workers, before)
+        sent_ahead.extend(Path(w.queued.display).name for w, old in zip(pool.workers, before, strict=True)
                           if w.queued is not None and w.queued is not old)
 
     check_path = runner.Checker.check_path
