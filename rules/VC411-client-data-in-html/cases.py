@@ -268,3 +268,16 @@ def django_item_value_left_raw(request):
 def django_item_escaped_once_of_two(request):
     # expect: VC411
     return mark_safe("".join(f"<li>{len(x)}: {x}</li>" for x in request.GET.getlist("t")))
+
+
+@app.get("/flag")
+def flag_shown():
+    wanted = request.args.get("mode", "")
+    # ok: VC411 -- the text of a comparison is only True or False
+    return "<p>Compact: " + str(wanted == "compact") + ", full: " + repr(not wanted) + "</p>"
+
+
+@app.get("/mode")
+def mode_shown():
+    # expect: VC411 -- the text of the value itself
+    return "<p>Mode: " + str(request.args.get("mode")) + "</p>"

@@ -30,6 +30,8 @@ from vibecheck.literals import string_value
 from vibecheck.rule import Rule, RuleContext
 
 # Calls that hand their (first tainted) argument's content on: the result is as tainted as the input.
+# Of PROPAGATING_CALLS, those that give the text of any value: of a comparison's truth value, only "True" or "False".
+TEXT_OF_CALLS = frozenset({"str", "repr", "format"})
 PROPAGATING_CALLS = frozenset({
     "str", "repr", "bytes", "bytearray", "format", "json.loads", "json.dumps", "ast.literal_eval",
     "os.path.join", "os.path.abspath", "os.path.normpath", "os.path.expanduser", "os.fspath", "posixpath.join",
@@ -535,6 +537,8 @@ class FlowState:
                     return self._regex_text_taint(call, f"re.{method}", compiled)
         name = self.qualified_name(call)
         if name in PROPAGATING_CALLS or (name is not None and name.rsplit(".", 1)[-1] in ("Path", "PurePath")):
+            if name in TEXT_OF_CALLS and call.args and _is_truth_value(call.args[0].value):
+                return None  # `str(a == b)` is "True" or "False", whatever `a` held
             return self._first(a.value for a in call.args)
         if name in REGEX_TEXT_ARGUMENTS:
             return self._regex_text_taint(call, name, None)
@@ -758,6 +762,12 @@ VALIDATING_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
 
 # Prefixes that say nothing about where a URL points or what a path names: `url.startswith("https://")`.
 UNPINNED_PREFIXES = frozenset({"", "http", "https", "http://", "https://", "ftp://", "file://", "//", "www.", "."})
+
+
+def _is_truth_value(node: cst.BaseExpression) -> bool:
+    """A comparison or a `not`: its value is True or False (an ORM's comparison object prints as SQL with a
+    placeholder, never the value it compares)."""
+    return type(node) is cst.Comparison or (type(node) is cst.UnaryOperation and type(node.operator) is cst.Not)
 
 
 def _is_substring_test(node: cst.Comparison) -> bool:
