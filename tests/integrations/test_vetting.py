@@ -356,6 +356,143 @@ def test_b703_stays_on_markup_with_a_raw_value(source: str, line: int) -> None:
     assert ("B703", line) in unfiltered(MARKUP_HEADER + textwrap.dedent(source), MARKUP)
 
 
+FILTER_SAFE = {
+    "escaped when the flag is on": '''
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def linebreaksbr(value, autoescape=True):
+            autoescape = autoescape and not isinstance(value, SafeData)
+            value = value.strip()
+            if autoescape:
+                value = escape(value)
+            return mark_safe(value.replace("\\n", "<br>"))
+        ''',
+    "escaper chosen by the flag": '''
+        @register.filter(needs_autoescape=True)
+        def initial_letter(text, autoescape=True):
+            esc = conditional_escape if autoescape else (lambda x: x)
+            first, other = text[0], text[1:]
+            result = "<strong>%s</strong>%s" % (esc(first), esc(other))
+            return mark_safe(result)
+        ''',
+    "joined in a try, raw only with the flag off": '''
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def join(value, arg, autoescape=True):
+            try:
+                if autoescape:
+                    data = conditional_escape(arg).join([conditional_escape(v) for v in value])
+                else:
+                    data = arg.join(value)
+            except TypeError:
+                return value
+            return mark_safe(data)
+        ''',
+    "raw marking in the flag-off arm": '''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True):
+            if not autoescape or isinstance(value, SafeData):
+                return mark_safe("<b>%s</b>" % value)
+            return mark_safe("<b>%s</b>" % escape(value))
+        ''',
+    "rebound to a number before formatting": '''
+        def ordinal(value):
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                return value
+            if value % 10 == 1:
+                value = _("{}st").format(value)
+            else:
+                value = _("{}th").format(value)
+            return mark_safe(value)
+        ''',
+}
+
+
+@pytest.mark.parametrize("source", FILTER_SAFE.values(), ids=FILTER_SAFE.keys())
+def test_b703_is_cleared_on_markup_escaped_on_every_path_to_the_mark(source: str) -> None:
+    found = unfiltered(MARKUP_HEADER + textwrap.dedent(source), MARKUP)
+    assert any(code == "B308" for code, _ in found)
+    assert not [code for code, _ in found if code in ("B703", "VC411", "VC001")]
+
+
+FILTER_UNSAFE = {
+    "raw value marked with the flag on": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True):
+            if not autoescape:
+                value = escape(value)
+            return mark_safe("<b>%s</b>" % value)
+        ''', 9),
+    "raw value in the flag-on arm": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True):
+            if autoescape:
+                return mark_safe(f"<b>{value}</b>")
+            return mark_safe(value)
+        ''', 8),
+    "flag widened": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True, force=False):
+            autoescape = autoescape or force
+            if autoescape:
+                value = escape(value)
+            return mark_safe(value)
+        ''', 10),
+    "no needs_autoescape": ('''
+        @register.filter(is_safe=True)
+        def bold(value, autoescape=True):
+            if autoescape:
+                value = escape(value)
+            return mark_safe(value)
+        ''', 9),
+    "escaper chosen when the flag is off": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True):
+            esc = (lambda x: x) if autoescape else conditional_escape
+            return mark_safe("<b>%s</b>" % esc(value))
+        ''', 8),
+    "escaped after the mark": ('''
+        def bold(value):
+            marked = mark_safe(value)
+            value = escape(value)
+            return marked, value
+        ''', 6),
+    "raw on the path a break takes": ('''
+        def first(values):
+            out = ""
+            for value in values:
+                out = value
+                if value:
+                    break
+                out = escape(value)
+            return mark_safe(out)
+        ''', 12),
+    "raw where the handler starts": ('''
+        def title(value):
+            text = "untitled"
+            try:
+                text = value
+                text = escape(text)
+            except ValueError:
+                return mark_safe(text)
+            return text
+        ''', 11),
+    "request data in a filter": ('''
+        @register.filter(needs_autoescape=True)
+        def greet(request, autoescape=True):
+            name = request.GET["name"]
+            if autoescape:
+                return mark_safe(f"<b>{name}</b>")
+            return name
+        ''', 9),
+}
+
+
+@pytest.mark.parametrize(("source", "line"), FILTER_UNSAFE.values(), ids=FILTER_UNSAFE.keys())
+def test_b703_stays_where_a_path_marks_a_raw_value(source: str, line: int) -> None:
+    assert ("B703", line) in unfiltered(MARKUP_HEADER + textwrap.dedent(source), MARKUP)
+
+
 def test_b704_is_cleared_on_markup_escaped_by_markupsafe() -> None:
     found = unfiltered('''
         from markupsafe import Markup, escape

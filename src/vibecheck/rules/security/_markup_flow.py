@@ -1,0 +1,348 @@
+"""The markup proof read along a function's statements: VC411's second look at a marking call the plain proof left.
+
+`MarkupProof` counts every value a name is ever bound to, so a name escaped after it was read raw
+(`value = escape(value)`) or rebound to a number (`value = int(value)`) stays unproved. `FlowProof` follows the
+statements in order instead: each name holds whether its value at that point is safe, a branch joins its arms
+(safe only when safe in both), a loop runs until nothing changes, a `return` or `raise` ends a path, and each
+marking call is judged with the names as they stand where it runs.
+
+In a Django filter registered with `needs_autoescape=True`, the engine passes the template's autoescaping as the
+function's `autoescape` parameter; where it is off, the template author chose raw output, so only the path with
+the flag on must produce escaped markup. There, `if autoescape:` runs its body only, `if not autoescape:` (or `not
+autoescape or isinstance(value, SafeData)`, the already-safe input) its `else` only, and `esc = conditional_escape if
+autoescape else (lambda x: x)` makes `esc` an escaper. The flag is trusted only while every rebinding of it keeps
+it (`autoescape = autoescape and not isinstance(value, SafeData)`); a filter that marks a raw value on the path with
+the flag on stays reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+import libcst as cst
+
+from vibecheck.cst_fields import walk_own
+from vibecheck.rules.security._safe_markup import (
+    ELEMENT_METHODS,
+    ESCAPED_OUTPUT,
+    MUTABLE_LITERALS,
+    SAFE_DATA,
+    Bindings,
+    MarkupProof,
+    QualifiedName,
+    marked_value,
+)
+
+FLAG = "autoescape"  # the keyword by which Django passes a filter the template's autoescaping
+FLAG_DECORATOR_KEYWORD = "needs_autoescape"
+ESCAPER = "escaper"  # a name holding an escaping function (`esc = conditional_escape`), not a value
+MAX_ROUNDS = 8  # runs of one loop body before its names are given up as unsafe
+
+Value = bool | str  # True: safe markup; False: unknown; ESCAPER: an escaping function
+State = dict[str, Value]
+
+
+def filter_flag(function: cst.FunctionDef) -> str | None:
+    """`autoescape` when the function is a filter Django hands its template's autoescaping (`needs_autoescape=True`
+    on its decorator, an `autoescape` parameter) and it rebinds the flag only to narrow it; otherwise None."""
+    params = function.params
+    if not any(p.name.value == FLAG for p in (*params.params, *params.kwonly_params)):
+        return None
+    if not any(type(d.decorator) is cst.Call and any(
+            arg.keyword is not None and arg.keyword.value == FLAG_DECORATOR_KEYWORD
+            and type(arg.value) is cst.Name and arg.value.value == "True" for arg in d.decorator.args)
+            for d in function.decorators):
+        return None
+    for node in walk_own(function.body):
+        if type(node) in (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.NamedExpr, cst.For, cst.WithItem) \
+                and _rebinds_flag(node):
+            return None
+    return FLAG
+
+
+def _rebinds_flag(node: cst.CSTNode) -> bool:
+    """A binding of the flag other than `flag = flag and not isinstance(..., SafeData)`."""
+    if type(node) is cst.Assign and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name:
+        if node.targets[0].target.value != FLAG:
+            return False
+        return not _narrows_flag(node.value)
+    targets: list[cst.CSTNode] = []
+    if isinstance(node, cst.Assign):
+        targets = [t.target for t in node.targets]
+    elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr, cst.For)):
+        targets = [node.target]
+    elif isinstance(node, cst.WithItem) and node.asname is not None:
+        targets = [node.asname.name]
+    return any(type(n) is cst.Name and n.value == FLAG for target in targets for n in walk_own(target))
+
+
+def _narrows_flag(value: cst.BaseExpression) -> bool:
+    operands = _operands(value, cst.And)
+    return len(operands) > 1 and _is_flag(operands[0]) and all(_not_safe_data(o) for o in operands[1:])
+
+
+def _operands(node: cst.BaseExpression, operator: type) -> list[cst.BaseExpression]:
+    if type(node) is cst.BooleanOperation and type(node.operator) is operator:
+        return [*_operands(node.left, operator), *_operands(node.right, operator)]
+    return [node]
+
+
+def _is_flag(node: cst.BaseExpression) -> bool:
+    return type(node) is cst.Name and node.value == FLAG
+
+
+def _is_safe_data(node: cst.BaseExpression) -> bool:
+    return type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "isinstance" \
+        and len(node.args) == 2 and type(node.args[1].value) is cst.Name and node.args[1].value.value == SAFE_DATA
+
+
+def _not_safe_data(node: cst.BaseExpression) -> bool:
+    return type(node) is cst.UnaryOperation and type(node.operator) is cst.Not and _is_safe_data(node.expression)
+
+
+def _flag_off(node: cst.BaseExpression) -> bool:
+    return type(node) is cst.UnaryOperation and type(node.operator) is cst.Not and _is_flag(node.expression)
+
+
+def flag_branch(test: cst.BaseExpression) -> bool | None:
+    """Which arm of a test runs with the flag on: True its body (`autoescape`, `autoescape and not
+    isinstance(v, SafeData)`), False its `else` (`not autoescape`, `not autoescape or isinstance(v, SafeData)`,
+    a value already safe HTML), None when the test is not about the flag."""
+    if _is_flag(test) or _narrows_flag(test):
+        return True
+    operands = _operands(test, cst.Or)
+    if any(_flag_off(o) for o in operands) and all(_flag_off(o) or _is_safe_data(o) for o in operands):
+        return False
+    return None
+
+
+def meet(states: Iterable[State | None]) -> State | None:
+    """The state where paths join: a name keeps its value only when every reaching path agrees; None if no path
+    reaches."""
+    reaching = [s for s in states if s is not None]
+    if not reaching:
+        return None
+    first, *others = reaching
+    return {name: value for name, value in first.items() if all(other.get(name, False) == value for other in others)}
+
+
+class FlowProof(MarkupProof):
+    """Judges each marking call of one function with the names' values where it runs (see the module docstring)."""
+
+    def __init__(self, function: cst.FunctionDef, module_bindings: Callable[[], Bindings],
+                 qualified_name: QualifiedName, *, jinja: bool) -> None:
+        super().__init__(function, module_bindings, qualified_name, jinja=jinja, safe_data=False)
+        self._function = function
+        self._flag = filter_flag(function)
+        self._state: State = {}
+        self._verdicts: dict[int, bool] | None = None
+        self._loops: list[tuple[list[State], list[State]]] = []  # (breaks, continues) of each enclosing loop
+        self._volatile: set[str] = set()
+
+    def clears(self, call: cst.Call, value: cst.BaseExpression) -> bool:
+        if self._verdicts is None:
+            self._verdicts = {}
+            bindings, passed = self._scope_bindings(), self._passed
+            self._volatile = {n for n in passed if any(isinstance(v, MUTABLE_LITERALS) for v in bindings.get(n, ()))}
+            self._run(self._function.body.body, {})
+        return self._verdicts.get(id(call), False)
+
+    def _name_safe(self, name: str) -> bool:
+        if name in self._volatile:
+            return False
+        if name in self._state:
+            return self._state[name] is True
+        if name in self._scope_bindings():
+            return False  # a parameter, or a name not yet bound on this path
+        return super()._name_safe(name)
+
+    def _safe(self, node: cst.BaseExpression) -> bool:
+        if type(node) is cst.IfExp and self._flag is not None:
+            branch = flag_branch(node.test)
+            if branch is not None:
+                return self.safe(node.body if branch else node.orelse)
+        return super()._safe(node)
+
+    def _call_safe(self, call: cst.Call) -> bool:
+        func = call.func
+        if type(func) is cst.Name and func.value in self._scope_bindings():
+            return self._state.get(func.value) == ESCAPER
+        return super()._call_safe(call)
+
+    def _value(self, node: cst.BaseExpression) -> Value:
+        """What assigning `node` binds: ESCAPER for an escaping function, else whether it is safe markup."""
+        if type(node) is cst.IfExp and self._flag is not None:
+            branch = flag_branch(node.test)
+            if branch is not None:
+                return self._value(node.body if branch else node.orelse)
+        if type(node) is cst.Name and node.value in self._scope_bindings():
+            return self._state.get(node.value, False)
+        if type(node) in (cst.Name, cst.Attribute) and self._qualified_name(node) in ESCAPED_OUTPUT:
+            return ESCAPER
+        return self.safe(node)
+
+    def _run(self, body: Sequence[cst.BaseStatement | cst.BaseSmallStatement], state: State | None) -> State | None:
+        for statement in body:
+            if state is None:
+                return None
+            state = self._statement(statement, state)
+        return state
+
+    def _statement(self, node: cst.CSTNode, state: State) -> State | None:
+        if isinstance(node, cst.SimpleStatementLine):
+            return self._run(node.body, state)
+        if isinstance(node, cst.If):
+            return self._if(node, state)
+        if isinstance(node, (cst.For, cst.While)):
+            return self._loop(node, state)
+        if isinstance(node, cst.Try):
+            return self._try(node, state)
+        if isinstance(node, cst.With):
+            return self._with(node, state)
+        if isinstance(node, (cst.Return, cst.Raise)):
+            self._judge(node, state)
+            return None
+        if isinstance(node, (cst.Break, cst.Continue)) and self._loops:
+            self._loops[-1][0 if isinstance(node, cst.Break) else 1].append(state)
+            return None
+        if isinstance(node, (cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Expr)):
+            self._judge(node, state)
+            return self._effect(node, state)
+        if isinstance(node, (cst.Pass, cst.Assert, cst.Del)):
+            self._judge(node, state)
+            return state
+        return self._unknown(node, state)
+
+    def _with(self, node: cst.With, state: State) -> State | None:
+        for item in node.items:
+            self._judge(item.item, state)
+        names = [item.asname.name for item in node.items if item.asname is not None]
+        return self._run(node.body.body, _unbound(dict(state), *names))
+
+    def _unknown(self, node: cst.CSTNode, state: State) -> State:
+        """A statement the proof does not follow (`match`, a nested def, an import): what it binds becomes unknown
+        and its marking calls stay reported."""
+        return _unbound(dict(state), node)
+
+    def _judge(self, node: cst.CSTNode, state: State) -> None:
+        """Record, for each marking call in `node` (not in nested statements), whether its value is safe here."""
+        assert self._verdicts is not None
+        self._state = state
+        for inner in walk_own(node):
+            if type(inner) is cst.Call:
+                value = marked_value(inner, self._qualified_name(inner))
+                if value is not None:
+                    self._verdicts[id(inner)] = self._verdicts.get(id(inner), True) and self.safe(value)
+
+    def _raw_output(self, node: cst.CSTNode) -> None:
+        """Clear the marking calls of an arm that runs only with the flag off: raw output is the template's choice."""
+        assert self._verdicts is not None
+        for inner in walk_own(node):
+            if type(inner) is cst.Call and marked_value(inner, self._qualified_name(inner)) is not None:
+                self._verdicts.setdefault(id(inner), True)
+
+    def _effect(self, node: cst.CSTNode, state: State) -> State:
+        self._state = state
+        new = dict(state)
+        if type(node) is cst.Assign:
+            value = self._value(node.value)
+            for target in node.targets:
+                _bind(new, target.target, value)
+        elif type(node) is cst.AnnAssign:
+            if node.value is not None:
+                _bind(new, node.target, self._value(node.value))
+        elif type(node) is cst.AugAssign:
+            if type(node.target) is cst.Name:
+                name = node.target.value
+                new[name] = type(node.operator) is cst.AddAssign and state.get(name) is True and self.safe(node.value)
+        elif type(node) is cst.Expr and type(node.value) is cst.Call:
+            self._element_added(node.value, new)
+        return {name: value for name, value in new.items() if value is not False}
+
+    def _element_added(self, call: cst.Call, new: State) -> None:
+        func = call.func
+        if type(func) is cst.Attribute and type(func.value) is cst.Name and func.attr.value in ELEMENT_METHODS:
+            position = ELEMENT_METHODS[func.attr.value]
+            name = func.value.value
+            safe = position < len(call.args) and self.safe(call.args[position].value)
+            new[name] = new.get(name) is True and safe
+
+    def _if(self, node: cst.If, state: State) -> State | None:
+        self._judge(node.test, state)
+        branch = flag_branch(node.test) if self._flag is not None else None
+        orelse = node.orelse
+        otherwise: Callable[[], State | None] = (
+            (lambda: state) if orelse is None else
+            (lambda: self._statement(orelse, dict(state))) if type(orelse) is cst.If else
+            (lambda: self._run(orelse.body.body, dict(state))))
+        if branch is True:
+            if orelse is not None:
+                self._raw_output(orelse)
+            return self._run(node.body.body, dict(state))
+        if branch is False:
+            self._raw_output(node.body)
+            return otherwise()
+        return meet((self._run(node.body.body, dict(state)), otherwise()))
+
+    def _loop(self, node: cst.For | cst.While, state: State) -> State | None:
+        """A loop runs its body until the names at its head stop changing; it leaves from the head or a `break`."""
+        self._judge(node.iter if isinstance(node, cst.For) else node.test, state)
+        head: State | None = state
+        breaks: list[State] = []
+        continues: list[State] = []
+        for _ in range(MAX_ROUNDS):
+            assert head is not None
+            entry = _unbound(dict(head), node.target) if isinstance(node, cst.For) else dict(head)
+            breaks, continues = [], []
+            self._loops.append((breaks, continues))
+            end = self._run(node.body.body, entry)
+            self._loops.pop()
+            joined = meet((head, end, *continues))
+            if joined == head:
+                break
+            head = joined
+        else:  # not settled: every name is unknown, and the body's marking calls are judged so
+            head = {}
+            self._run(node.body.body, {})
+        assert head is not None
+        after = self._run(node.orelse.body.body, dict(head)) if node.orelse is not None else head
+        return meet((after, *breaks))
+
+    def _try(self, node: cst.Try, state: State) -> State | None:
+        """A handler may start after any statement of the `try` body: the names that body binds are unknown there."""
+        end = self._run(node.body.body, dict(state))
+        if node.orelse is not None:
+            end = self._run(node.orelse.body.body, end) if end is not None else None
+        raised = _unbound(dict(state), node.body)
+        ends = [end]
+        for handler in node.handlers:
+            start = _unbound(dict(raised), handler.name.name) if handler.name is not None else dict(raised)
+            ends.append(self._run(handler.body.body, start))
+        joined = meet(ends)
+        if node.finalbody is None:
+            return joined
+        final = self._run(node.finalbody.body.body, meet((joined, raised)) or {})
+        return final if joined is not None else None
+
+
+def _bind(state: State, target: cst.BaseExpression, value: Value) -> None:
+    if type(target) is cst.Name:
+        state[target.value] = value
+    elif type(target) is cst.Subscript and type(target.value) is cst.Name:
+        name = target.value.value
+        state[name] = state.get(name) is True and value is True  # one more element of the list or table
+    else:
+        _unbound_into(state, target)
+
+
+def _unbound(state: State, *nodes: cst.CSTNode) -> State:
+    for node in nodes:
+        _unbound_into(state, node)
+    return state
+
+
+def _unbound_into(state: State, node: cst.CSTNode) -> None:
+    """Every name bound in `node` (a target, or a block of statements) becomes unknown."""
+    for inner in walk_own(node):
+        if type(inner) is cst.Name:
+            state.pop(inner.value, None)
