@@ -405,6 +405,21 @@ FILTER_SAFE = {
                 value = _("{}th").format(value)
             return mark_safe(value)
         ''',
+    "a number or an empty value, by its test": '''
+        def number_format(number, grouping=0):
+            if number is None or number == "":
+                return mark_safe(number)
+            if isinstance(number, (int, float)) and not grouping:
+                return mark_safe(number)
+            return str(number)
+        ''',
+    "rendered template nodes": '''
+        def render(nodes, context):
+            parts = []
+            for node in nodes:
+                parts.append(node.render_annotated(context))
+            return mark_safe("".join(parts)), SafeString("".join([n.render_annotated(context) for n in nodes]))
+        ''',
 }
 
 
@@ -485,6 +500,22 @@ FILTER_UNSAFE = {
                 return mark_safe(f"<b>{name}</b>")
             return name
         ''', 9),
+    "tested for a string": ('''
+        def show(value):
+            if isinstance(value, (int, str)):
+                return mark_safe(value)
+        ''', 7),
+    "compared with another value": ('''
+        def show(value, other):
+            if value == other or value is None:
+                return mark_safe(value)
+        ''', 7),
+    "number test only on one arm": ('''
+        def show(value):
+            if isinstance(value, int):
+                pass
+            return mark_safe(value)
+        ''', 8),
 }
 
 

@@ -25,6 +25,7 @@ from vibecheck.cst_fields import walk_own
 from vibecheck.rules.security._safe_markup import (
     ELEMENT_METHODS,
     ESCAPED_OUTPUT,
+    LITERAL_TYPES,
     MUTABLE_LITERALS,
     SAFE_DATA,
     Bindings,
@@ -36,6 +37,7 @@ from vibecheck.rules.security._safe_markup import (
 FLAG = "autoescape"  # the keyword by which Django passes a filter the template's autoescaping
 FLAG_DECORATOR_KEYWORD = "needs_autoescape"
 ESCAPER = "escaper"  # a name holding an escaping function (`esc = conditional_escape`), not a value
+NUMBER_TYPES = frozenset({"int", "float", "bool", "complex", "Decimal", "Fraction"})  # `str()` of one is digits
 MAX_ROUNDS = 8  # runs of one loop body before its names are given up as unsafe
 
 Value = bool | str  # True: safe markup; False: unknown; ESCAPER: an escaping function
@@ -114,6 +116,27 @@ def flag_branch(test: cst.BaseExpression) -> bool | None:
     if any(_flag_off(o) for o in operands) and all(_flag_off(o) or _is_safe_data(o) for o in operands):
         return False
     return None
+
+
+def _narrowed(test: cst.BaseExpression) -> set[str]:
+    """The names a test proves safe text where it holds: `isinstance(n, int)` (a number), `n is None`, `n == ""`
+    (a literal); through `and` any operand's, through `or` every operand's."""
+    if type(test) is cst.BooleanOperation:
+        left, right = _narrowed(test.left), _narrowed(test.right)
+        return left | right if type(test.operator) is cst.And else left & right
+    if type(test) is cst.Call and type(test.func) is cst.Name and test.func.value == "isinstance" \
+            and len(test.args) == 2 and type(test.args[0].value) is cst.Name:
+        kinds = test.args[1].value
+        names = [e.value for e in kinds.elements] if type(kinds) is cst.Tuple else [kinds]
+        if all(type(n) is cst.Name and n.value in NUMBER_TYPES for n in names):
+            return {test.args[0].value.value}
+    if type(test) is cst.Comparison and type(test.left) is cst.Name and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        if (type(target.operator) is cst.Is and type(target.comparator) is cst.Name
+                and target.comparator.value == "None") or (
+                type(target.operator) is cst.Equal and isinstance(target.comparator, LITERAL_TYPES)):
+            return {test.left.value}
+    return set()
 
 
 def meet(states: Iterable[State | None]) -> State | None:
@@ -275,14 +298,15 @@ class FlowProof(MarkupProof):
             (lambda: state) if orelse is None else
             (lambda: self._statement(orelse, dict(state))) if type(orelse) is cst.If else
             (lambda: self._run(orelse.body.body, dict(state))))
+        narrowed: State = {name: True for name in _narrowed(node.test)}
         if branch is True:
             if orelse is not None:
                 self._raw_output(orelse)
-            return self._run(node.body.body, dict(state))
+            return self._run(node.body.body, state | narrowed)
         if branch is False:
             self._raw_output(node.body)
             return otherwise()
-        return meet((self._run(node.body.body, dict(state)), otherwise()))
+        return meet((self._run(node.body.body, state | narrowed), otherwise()))
 
     def _loop(self, node: cst.For | cst.While, state: State) -> State | None:
         """A loop runs its body until the names at its head stop changing; it leaves from the head or a `break`."""

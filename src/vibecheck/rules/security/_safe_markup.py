@@ -41,10 +41,11 @@ ESCAPED_OUTPUT = frozenset({
 })
 # Template renderers: the engine escapes the variables (Django autoescapes by default).
 RENDERERS = frozenset({"django.template.loader.render_to_string"})
-# Methods returning a template's rendered output (Django's `Template.render`, a form renderer's `render`, the
-# template-rendered forms and error lists `as_ul()`/`as_p()`/`as_table()`/`as_div()`); not in a module that
-# imports Jinja2, whose templates do not escape unless told to.
-RENDER_METHODS = frozenset({"render", "as_ul", "as_p", "as_table", "as_div"})
+# Methods returning a template's rendered output (Django's `Template.render`, a template node's `render` and
+# `render_annotated`, a form renderer's `render`, the template-rendered forms and error lists
+# `as_ul()`/`as_p()`/`as_table()`/`as_div()`); not in a module that imports Jinja2, whose templates do not escape
+# unless told to.
+RENDER_METHODS = frozenset({"render", "render_annotated", "as_ul", "as_p", "as_table", "as_div"})
 # Calls that escape their values into a template: safe when the template (the arguments at these positions) is.
 FORMATTERS: dict[str, tuple[int, ...]] = {
     "django.utils.html.format_html": (0,), "django.utils.html.format_html_join": (0, 1),

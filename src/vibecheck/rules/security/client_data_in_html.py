@@ -85,7 +85,10 @@ class ClientDataInHtml(ClientSinkRule):
     JSON) are not reported.
     Bandit's B703/B704 (every `mark_safe()`/`Markup()` of anything but a literal) are dropped where the marked
     value is provably the code's own markup: literals, escaped values pasted into them, `format_html()` or
-    template output, a join of such parts, or a value re-marked after `isinstance(value, SafeData)`. They are
+    template output, a join of such parts, a value re-marked after `isinstance(value, SafeData)`, or a value that
+    is such markup on every path to the mark (escaped after it was read, tested to be a number or `None`); in a
+    Django filter registered with `needs_autoescape=True`, on every path with its `autoescape` flag on
+    (`if autoescape: value = escape(value)`, `esc = conditional_escape if autoescape else ...`). They are
     notices where a serializer's loading method (`to_python`, `loads`, ...) re-marks its parameter and another
     method of its class stored markup as its `__html__()` (flask's tagged JSON for the signed session).
 
