@@ -420,6 +420,26 @@ FILTER_SAFE = {
                 parts.append(node.render_annotated(context))
             return mark_safe("".join(parts)), SafeString("".join([n.render_annotated(context) for n in nodes]))
         ''',
+    "every element rewritten in place, numbered": '''
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def linenumbers(value, autoescape=True):
+            lines = value.split("\\n")
+            width = str(len(str(len(lines))))
+            if not autoescape or isinstance(value, SafeData):
+                for i, line in enumerate(lines):
+                    lines[i] = ("%0" + width + "d. %s") % (i + 1, line)
+            else:
+                for i, line in enumerate(lines):
+                    lines[i] = ("%0" + width + "d. %s") % (i + 1, escape(line))
+            return mark_safe("\\n".join(lines))
+        ''',
+    "range counter": '''
+        def cells(count):
+            out = ""
+            for n in range(count):
+                out += "<td>%s</td>" % n
+            return mark_safe(out)
+        ''',
 }
 
 
@@ -428,6 +448,14 @@ def test_b703_is_cleared_on_markup_escaped_on_every_path_to_the_mark(source: str
     found = unfiltered(MARKUP_HEADER + textwrap.dedent(source), MARKUP)
     assert any(code == "B308" for code, _ in found)
     assert not [code for code, _ in found if code in ("B703", "VC411", "VC001")]
+
+
+def rewrite_loop(body: str) -> str:
+    """A function that loops over a list's elements by `enumerate()` with `body` (unindented) as the loop's body."""
+    return (
+        "\ndef numbered(lines):\n    lines = list(lines)\n    for i, line in enumerate(lines):\n"
+        + textwrap.indent(body, " " * 8) + '\n    return mark_safe("<br>".join(lines))\n'
+    )
 
 
 FILTER_UNSAFE = {
@@ -516,12 +544,25 @@ FILTER_UNSAFE = {
                 pass
             return mark_safe(value)
         ''', 8),
+    "rewrite skipped by continue": (rewrite_loop("if not line:\n    continue\nlines[i] = escape(line)"), 11),
+    "rewrite on one branch": (rewrite_loop("if line:\n    lines[i] = escape(line)"), 10),
+    "rewrite of a raw value": (rewrite_loop("lines[i] = line.strip()"), 9),
+    "rewrite with another counter": (rewrite_loop("i = 0\nlines[i] = escape(line)"), 10),
+    "rewrite while appending": (rewrite_loop("lines[i] = escape(line)\nlines.append(line)"), 10),
+    "rewrite from a later start": (rewrite_loop("lines[i] = escape(line)").replace(
+        "enumerate(lines)", "enumerate(lines, 1)"), 9),
 }
 
 
 @pytest.mark.parametrize(("source", "line"), FILTER_UNSAFE.values(), ids=FILTER_UNSAFE.keys())
 def test_b703_stays_where_a_path_marks_a_raw_value(source: str, line: int) -> None:
     assert ("B703", line) in unfiltered(MARKUP_HEADER + textwrap.dedent(source), MARKUP)
+
+
+def test_b703_is_cleared_on_a_list_whose_every_element_is_rewritten_escaped() -> None:
+    found = unfiltered(MARKUP_HEADER + rewrite_loop("lines[i] = escape(line)"), MARKUP)
+    assert ("B308", 9) in found
+    assert not [code for code, _ in found if code in ("B703", "VC411", "VC001")]
 
 
 def test_b704_is_cleared_on_markup_escaped_by_markupsafe() -> None:

@@ -4,7 +4,9 @@
 (`value = escape(value)`) or rebound to a number (`value = int(value)`) stays unproved. `FlowProof` follows the
 statements in order instead: each name holds whether its value at that point is safe, a branch joins its arms
 (safe only when safe in both), a loop runs until nothing changes, a `return` or `raise` ends a path, and each
-marking call is judged with the names as they stand where it runs.
+marking call is judged with the names as they stand where it runs. A test narrows a name where it holds
+(`isinstance(n, int)`, `n is None`, `n == ""`), the counter of `enumerate()`/`range()` is a number, and a list whose
+every element a loop replaces (`for i, x in enumerate(items): items[i] = escape(x)`) holds what the loop put in it.
 
 In a Django filter registered with `needs_autoescape=True`, the engine passes the template's autoescaping as the
 function's `autoescape` parameter; where it is off, the template author chose raw output, so only the path with
@@ -161,6 +163,8 @@ class FlowProof(MarkupProof):
         self._verdicts: dict[int, bool] | None = None
         self._loops: list[tuple[list[State], list[State]]] = []  # (breaks, continues) of each enclosing loop
         self._volatile: set[str] = set()
+        # (list, counter) of each enclosing `for i, x in enumerate(items): items[i] = ...` -> every element safe so far
+        self._rewrites: dict[tuple[str, str] | None, bool] = {}
 
     def clears(self, call: cst.Call, value: cst.BaseExpression) -> bool:
         if self._verdicts is None:
@@ -269,6 +273,9 @@ class FlowProof(MarkupProof):
         new = dict(state)
         if type(node) is cst.Assign:
             value = self._value(node.value)
+            key = _element_key(node.targets[0].target) if len(node.targets) == 1 else None
+            if key in self._rewrites:
+                self._rewrites[key] = self._rewrites[key] and value is True
             for target in node.targets:
                 _bind(new, target.target, value)
         elif type(node) is cst.AnnAssign:
@@ -311,12 +318,15 @@ class FlowProof(MarkupProof):
     def _loop(self, node: cst.For | cst.While, state: State) -> State | None:
         """A loop runs its body until the names at its head stop changing; it leaves from the head or a `break`."""
         self._judge(node.iter if isinstance(node, cst.For) else node.test, state)
+        rewrite = _rewrite(node) if isinstance(node, cst.For) else None
+        if rewrite is not None:
+            self._rewrites[rewrite] = True
         head: State | None = state
         breaks: list[State] = []
         continues: list[State] = []
         for _ in range(MAX_ROUNDS):
             assert head is not None
-            entry = _unbound(dict(head), node.target) if isinstance(node, cst.For) else dict(head)
+            entry = self._loop_entry(node, head)
             breaks, continues = [], []
             self._loops.append((breaks, continues))
             end = self._run(node.body.body, entry)
@@ -329,8 +339,21 @@ class FlowProof(MarkupProof):
             head = {}
             self._run(node.body.body, {})
         assert head is not None
+        if rewrite is not None and self._rewrites.pop(rewrite):
+            head = head | {rewrite[0]: True}
         after = self._run(node.orelse.body.body, dict(head)) if node.orelse is not None else head
         return meet((after, *breaks))
+
+    def _loop_entry(self, node: cst.For | cst.While, head: State) -> State:
+        """The names at the start of an iteration: a `for` target is unknown, but for the counter of `enumerate()`
+        or `range()`, a number."""
+        if not isinstance(node, cst.For):
+            return dict(head)
+        entry = _unbound(dict(head), node.target)
+        counter = _counter(node, self._qualified_name)
+        if counter is not None:
+            entry[counter] = True
+        return entry
 
     def _try(self, node: cst.Try, state: State) -> State | None:
         """A handler may start after any statement of the `try` body: the names that body binds are unknown there."""
@@ -347,6 +370,86 @@ class FlowProof(MarkupProof):
             return joined
         final = self._run(node.finalbody.body.body, meet((joined, raised)) or {})
         return final if joined is not None else None
+
+
+def _counter(node: cst.For, qualified_name: QualifiedName) -> str | None:
+    """The name a `for` binds to a number: `i` in `for i, x in enumerate(...)` and in `for i in range(...)`."""
+    if type(node.iter) is not cst.Call:
+        return None
+    name = qualified_name(node.iter)
+    target = node.target
+    if name == "range" and type(target) is cst.Name:
+        return target.value
+    if name == "enumerate" and type(target) is cst.Tuple and target.elements \
+            and type(target.elements[0].value) is cst.Name:
+        return target.elements[0].value.value
+    return None
+
+
+def _rewrite(node: cst.For) -> tuple[str, str] | None:
+    """(items, i) for `for i, x in enumerate(items): ... items[i] = value`, a loop that replaces every element: the
+    assignment stands unconditionally in the body, which has no `break` or `continue` and changes `items` no other
+    way."""
+    call = node.iter
+    target = node.target
+    if not (type(call) is cst.Call and type(call.func) is cst.Name and call.func.value == "enumerate"
+            and len(call.args) == 1 and type(call.args[0].value) is cst.Name and type(target) is cst.Tuple
+            and len(target.elements) == 2 and type(target.elements[0].value) is cst.Name):
+        return None
+    key = (call.args[0].value.value, target.elements[0].value.value)
+    rewrites = [statement for line in node.body.body if type(line) is cst.SimpleStatementLine
+                for statement in line.body if type(statement) is cst.Assign and len(statement.targets) == 1
+                and _element_key(statement.targets[0].target) == key]
+    if not rewrites:
+        return None
+    for inner in walk_own(node.body):
+        if type(inner) in (cst.Break, cst.Continue) or (
+                type(inner) is cst.Name and inner.value == key[0] and not _only_read(inner, node.body, rewrites)):
+            return None
+        if type(inner) in (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For) and any(
+                key[1] in _bound_names(target) for target in _targets(inner)):
+            return None  # the counter rebound: `items[i]` no longer walks every element
+    return key
+
+
+def _only_read(name: cst.Name, body: cst.BaseSuite, rewrites: list[cst.Assign]) -> bool:
+    """The list's name appears in the body as the rewrite's target or as a plain value (`items[j]`, `len(items)`),
+    never as a method's receiver or an assignment's target."""
+    if any(name is rewrite.targets[0].target.value for rewrite in rewrites):  # type: ignore[attr-defined]
+        return True
+    for inner in walk_own(body):
+        if type(inner) is cst.Attribute and inner.value is name:
+            return False
+        if type(inner) in (cst.Assign, cst.AugAssign, cst.AnnAssign) and any(
+                node is name for target in _targets(inner) for node in walk_own(target)):
+            return False
+    return True
+
+
+def _targets(node: cst.CSTNode) -> list[cst.CSTNode]:
+    if type(node) is cst.Assign:
+        return [t.target for t in node.targets]
+    return [node.target]  # type: ignore[attr-defined]
+
+
+def _bound_names(target: cst.CSTNode) -> set[str]:
+    """The names an assignment target binds (not those it only reads, as the index of `items[i]`)."""
+    if type(target) is cst.Name:
+        return {target.value}
+    if type(target) in (cst.Tuple, cst.List):
+        return set().union(*(_bound_names(e.value) for e in target.elements))  # type: ignore[attr-defined]
+    if type(target) is cst.StarredElement:
+        return _bound_names(target.value)  # type: ignore[attr-defined]
+    return set()
+
+
+def _element_key(target: cst.BaseExpression) -> tuple[str, str] | None:
+    """(items, i) for the assignment target `items[i]`."""
+    if type(target) is cst.Subscript and type(target.value) is cst.Name and len(target.slice) == 1:
+        index = target.slice[0].slice
+        if type(index) is cst.Index and type(index.value) is cst.Name:
+            return target.value.value, index.value.value
+    return None
 
 
 def _bind(state: State, target: cst.BaseExpression, value: Value) -> None:
