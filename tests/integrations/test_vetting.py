@@ -433,6 +433,24 @@ FILTER_SAFE = {
                     lines[i] = ("%0" + width + "d. %s") % (i + 1, escape(line))
             return mark_safe("\\n".join(lines))
         ''',
+    "Django's helpers told to escape": '''
+        from django.utils.html import linebreaks, urlize as _urlize
+
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def linebreaks_filter(value, autoescape=True):
+            autoescape = autoescape and not isinstance(value, SafeData)
+            return mark_safe(linebreaks(value, autoescape))
+
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def urlizetrunc(value, limit, autoescape=True):
+            return mark_safe(_urlize(value, trim_url_limit=int(limit), nofollow=True, autoescape=autoescape))
+        ''',
+    "a number in the locale's format": '''
+        from django.utils import formats
+
+        def floatformat(d):
+            return mark_safe(formats.number_format("%d" % (int(d)), 0, use_l10n=True))
+        ''',
     "range counter": '''
         def cells(count):
             out = ""
@@ -543,6 +561,32 @@ FILTER_UNSAFE = {
             if isinstance(value, int):
                 pass
             return mark_safe(value)
+        ''', 8),
+    "Django's helper not told to escape": ('''
+        from django.utils.html import linebreaks, urlize
+
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def linebreaks_filter(value, autoescape=True):
+            return mark_safe(linebreaks(value))
+        ''', 9),
+    "Django's helper told not to escape": ('''
+        from django.utils.html import urlize
+
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def urlize_filter(value, autoescape=True):
+            return mark_safe(urlize(value, autoescape=False))
+        ''', 9),
+    "Django's helper given a flag outside a filter": ('''
+        from django.utils.html import linebreaks
+
+        def paragraphs(value, autoescape=True):
+            return mark_safe(linebreaks(value, autoescape))
+        ''', 8),
+    "a raw value in the locale's format": ('''
+        from django.utils import formats
+
+        def price(value):
+            return mark_safe(formats.number_format(value, 2))
         ''', 8),
     "rewrite skipped by continue": (rewrite_loop("if not line:\n    continue\nlines[i] = escape(line)"), 11),
     "rewrite on one branch": (rewrite_loop("if line:\n    lines[i] = escape(line)"), 10),

@@ -12,7 +12,8 @@ In a Django filter registered with `needs_autoescape=True`, the engine passes th
 function's `autoescape` parameter; where it is off, the template author chose raw output, so only the path with
 the flag on must produce escaped markup. There, `if autoescape:` runs its body only, `if not autoescape:` (or `not
 autoescape or isinstance(value, SafeData)`, the already-safe input) its `else` only, and `esc = conditional_escape if
-autoescape else (lambda x: x)` makes `esc` an escaper. The flag is trusted only while every rebinding of it keeps
+autoescape else (lambda x: x)` makes `esc` an escaper, and Django's `linebreaks()`/`urlize()` escape what they
+are given with `autoescape=autoescape`. The flag is trusted only while every rebinding of it keeps
 it (`autoescape = autoescape and not isinstance(value, SafeData)`); a filter that marks a raw value on the path with
 the flag on stays reported.
 """
@@ -39,6 +40,8 @@ from vibecheck.rules.security._safe_markup import (
 FLAG = "autoescape"  # the keyword by which Django passes a filter the template's autoescaping
 FLAG_DECORATOR_KEYWORD = "needs_autoescape"
 ESCAPER = "escaper"  # a name holding an escaping function (`esc = conditional_escape`), not a value
+# Django's helpers that escape their text when passed the flag (its position, or the keyword `autoescape`).
+FLAG_ESCAPERS = {"django.utils.html.linebreaks": 1, "django.utils.html.urlize": 3}
 NUMBER_TYPES = frozenset({"int", "float", "bool", "complex", "Decimal", "Fraction"})  # `str()` of one is digits
 MAX_ROUNDS = 8  # runs of one loop body before its names are given up as unsafe
 
@@ -120,6 +123,16 @@ def flag_branch(test: cst.BaseExpression) -> bool | None:
     return None
 
 
+def _passes_flag(call: cst.Call, position: int) -> bool:
+    """The call hands on the filter's flag, at `position` or as `autoescape=`."""
+    for index, arg in enumerate(call.args):
+        if arg.star:
+            return False
+        if (arg.keyword.value == FLAG if arg.keyword is not None else index == position):
+            return _is_flag(arg.value)
+    return False
+
+
 def _narrowed(test: cst.BaseExpression) -> set[str]:
     """The names a test proves safe text where it holds: `isinstance(n, int)` (a number), `n is None`, `n == ""`
     (a literal); through `and` any operand's, through `or` every operand's."""
@@ -194,6 +207,9 @@ class FlowProof(MarkupProof):
         func = call.func
         if type(func) is cst.Name and func.value in self._scope_bindings():
             return self._state.get(func.value) == ESCAPER
+        position = FLAG_ESCAPERS.get(self._qualified_name(call) or "") if self._flag is not None else None
+        if position is not None and _passes_flag(call, position):
+            return True
         return super()._call_safe(call)
 
     def _value(self, node: cst.BaseExpression) -> Value:

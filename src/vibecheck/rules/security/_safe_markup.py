@@ -50,6 +50,9 @@ RENDER_METHODS = frozenset({"render", "render_annotated", "as_ul", "as_p", "as_t
 FORMATTERS: dict[str, tuple[int, ...]] = {
     "django.utils.html.format_html": (0,), "django.utils.html.format_html_join": (0, 1),
 }
+# Calls that write their first argument with the locale's separators (a number's digits, a string as it is): safe
+# when that argument is.
+LOCALIZED = frozenset({"django.utils.formats.number_format", "django.utils.formats.localize"})
 # Translations: text the project's translators write for a literal message id.
 TRANSLATIONS = frozenset(
     f"django.utils.translation.{name}" for name in (
@@ -152,6 +155,9 @@ class MarkupProof:
         if name in FORMATTERS:
             return all(i < len(call.args) and not call.args[i].keyword and self.safe(call.args[i].value)
                        for i in FORMATTERS[name])
+        if name in LOCALIZED:
+            return bool(call.args) and call.args[0].keyword is None and not call.args[0].star \
+                and self.safe(call.args[0].value)
         if name in TRANSLATIONS or name == "str":
             return self._arguments_safe(call)
         if name in MARKING_CALLS:
