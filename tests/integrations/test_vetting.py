@@ -588,6 +588,40 @@ FILTER_UNSAFE = {
         def price(value):
             return mark_safe(formats.number_format(value, 2))
         ''', 8),
+    "table updated with raw values": ('''
+        def cells(values):
+            table = {"a": "<b>"}
+            table.update(values)
+            return mark_safe(table["a"])
+        ''', 8),
+    "table updated by keyword": ('''
+        def cells(value):
+            table = {"a": "<b>"}
+            table.update(a=value)
+            return mark_safe(table["a"])
+        ''', 8),
+    "set filled with a raw value": ('''
+        def tags(value):
+            seen = {"<hr>"}
+            seen.add(value)
+            return mark_safe(" ".join(seen))
+        ''', 8),
+    "raw value added to an element": ('''
+        def tags(value, key):
+            parts = {"a": ""}
+            parts[key] += value
+            return mark_safe(parts[key])
+        ''', 8),
+    "raw where a context manager swallows the error": ('''
+        import contextlib
+
+        def title(value):
+            text = escape(value)
+            with contextlib.suppress(ValueError):
+                text = value
+                text = escape(text.strip())
+            return mark_safe(text)
+        ''', 12),
     "rewrite skipped by continue": (rewrite_loop("if not line:\n    continue\nlines[i] = escape(line)"), 11),
     "rewrite on one branch": (rewrite_loop("if line:\n    lines[i] = escape(line)"), 10),
     "rewrite of a raw value": (rewrite_loop("lines[i] = line.strip()"), 9),

@@ -34,6 +34,7 @@ from vibecheck.rules.security._safe_markup import (
     Bindings,
     MarkupProof,
     QualifiedName,
+    element_added,
     marked_value,
 )
 
@@ -260,7 +261,8 @@ class FlowProof(MarkupProof):
         for item in node.items:
             self._judge(item.item, state)
         names = [item.asname.name for item in node.items if item.asname is not None]
-        return self._run(node.body.body, _unbound(dict(state), *names))
+        end = self._run(node.body.body, _unbound(dict(state), *names))
+        return meet((end, _unbound(dict(state), *names, node.body)))  # a context manager may swallow an exception
 
     def _unknown(self, node: cst.CSTNode, state: State) -> State:
         """A statement the proof does not follow (`match`, a nested def, an import): what it binds becomes unknown
@@ -298,20 +300,22 @@ class FlowProof(MarkupProof):
             if node.value is not None:
                 _bind(new, node.target, self._value(node.value))
         elif type(node) is cst.AugAssign:
-            if type(node.target) is cst.Name:
-                name = node.target.value
+            augmented = node.target
+            if type(augmented) is cst.Name:
+                name = augmented.value
                 new[name] = type(node.operator) is cst.AddAssign and state.get(name) is True and self.safe(node.value)
-        elif type(node) is cst.Expr and type(node.value) is cst.Call:
-            self._element_added(node.value, new)
+            else:
+                _bind(new, augmented, self.safe(node.value) and type(node.operator) is cst.AddAssign)
+        for inner in walk_own(node):
+            if type(inner) is cst.Call:
+                self._element_added(inner, new)
         return {name: value for name, value in new.items() if value is not False}
 
     def _element_added(self, call: cst.Call, new: State) -> None:
         func = call.func
         if type(func) is cst.Attribute and type(func.value) is cst.Name and func.attr.value in ELEMENT_METHODS:
-            position = ELEMENT_METHODS[func.attr.value]
-            name = func.value.value
-            safe = position < len(call.args) and self.safe(call.args[position].value)
-            new[name] = new.get(name) is True and safe
+            value = element_added(call, ELEMENT_METHODS[func.attr.value])
+            new[func.value.value] = new.get(func.value.value) is True and value is not None and self.safe(value)
 
     def _if(self, node: cst.If, state: State) -> State | None:
         self._judge(node.test, state)

@@ -66,7 +66,8 @@ TEXT_METHODS = frozenset({
 LITERAL_TYPES = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary)
 CONSTANT_NAMES = frozenset({"True", "False", "None"})
 # Methods by which a list held in a name gains elements: (method, position of the element argument).
-ELEMENT_METHODS = {"append": 0, "insert": 1, "extend": 0}
+# A set's `add`/`update` and a dict's `update`/`setdefault` too: the argument must be the call's last, positional.
+ELEMENT_METHODS = {"append": 0, "insert": 1, "extend": 0, "add": 0, "update": 0, "setdefault": 1}
 MUTABLE_LITERALS = (cst.List, cst.ListComp, cst.Dict, cst.DictComp, cst.Set, cst.SetComp)
 # Calls that read a list without changing it: passing one to them keeps its elements known.
 READING_CALLS = frozenset({"join", "len", "str", "list", "tuple", "sorted", "reversed", "enumerate", "zip", "set",
@@ -304,13 +305,20 @@ def _imported_or_defined(node: cst.Import | cst.ImportFrom | cst.FunctionDef | c
             yield bound.value, UNKNOWN
 
 
-def _elements_added(call: cst.Call) -> Iterator[tuple[str, cst.BaseExpression]]:
+def _elements_added(call: cst.Call) -> Iterator[tuple[str, cst.BaseExpression | None]]:
     """`parts.append(x)`, `parts.insert(i, x)`, `parts.extend(xs)`: x (or the iterable xs) becomes part of `parts`."""
     func = call.func
     if type(func) is cst.Attribute and type(func.value) is cst.Name and func.attr.value in ELEMENT_METHODS:
-        position = ELEMENT_METHODS[func.attr.value]
-        if len(call.args) > position and not call.args[position].keyword:
-            yield func.value.value, call.args[position].value
+        yield func.value.value, element_added(call, ELEMENT_METHODS[func.attr.value])
+
+
+def element_added(call: cst.Call, position: int) -> cst.BaseExpression | None:
+    """The element (or iterable of elements) an `ELEMENT_METHODS` call adds at `position`, or UNKNOWN where the call
+    has other arguments (`d.update(k=v)`, `parts.append(*xs)`)."""
+    args = call.args
+    if len(args) != position + 1 or any(arg.keyword is not None or arg.star for arg in args):
+        return UNKNOWN
+    return args[position].value
 
 
 def _guard_names(scope: cst.FunctionDef | cst.Module) -> frozenset[str]:
