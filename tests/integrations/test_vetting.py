@@ -10,6 +10,7 @@ from vibecheck.config import Settings
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.pipeline import Pipeline
 from vibecheck.rule import PendingVet
+from vibecheck.rules.security import _markup_flow
 from vibecheck.vetting import Vetted
 
 SETTINGS = Settings(select=("B", "VC402", "VC403", "VC408"))
@@ -641,6 +642,13 @@ def test_b703_is_cleared_on_a_list_whose_every_element_is_rewritten_escaped() ->
     found = unfiltered(MARKUP_HEADER + rewrite_loop("lines[i] = escape(line)"), MARKUP)
     assert ("B308", 9) in found
     assert not [code for code, _ in found if code in ("B703", "VC411", "VC001")]
+
+
+def test_b703_stays_where_the_flow_proof_runs_past_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = MARKUP_HEADER + textwrap.dedent(FILTER_SAFE["escaped when the flag is on"])
+    assert ("B703", 11) not in unfiltered(source, MARKUP)
+    monkeypatch.setattr(_markup_flow, "MAX_STATEMENTS", 3)  # fewer than the filter's statements
+    assert ("B703", 11) in unfiltered(source, MARKUP)
 
 
 def test_b704_is_cleared_on_markup_escaped_by_markupsafe() -> None:

@@ -45,6 +45,12 @@ ESCAPER = "escaper"  # a name holding an escaping function (`esc = conditional_e
 FLAG_ESCAPERS = {"django.utils.html.linebreaks": 1, "django.utils.html.urlize": 3}
 NUMBER_TYPES = frozenset({"int", "float", "bool", "complex", "Decimal", "Fraction"})  # `str()` of one is digits
 MAX_ROUNDS = 8  # runs of one loop body before its names are given up as unsafe
+# Statements one proof may visit (nested loops run their bodies again per round): past it, nothing is cleared.
+MAX_STATEMENTS = 20_000
+
+
+class _OverBudget(Exception):
+    """The proof visited `MAX_STATEMENTS` statements (deeply nested loops in generated code)."""
 
 Value = bool | str  # True: safe markup; False: unknown; ESCAPER: an escaping function
 State = dict[str, Value]
@@ -177,6 +183,7 @@ class FlowProof(MarkupProof):
         self._verdicts: dict[int, bool] | None = None
         self._loops: list[tuple[list[State], list[State]]] = []  # (breaks, continues) of each enclosing loop
         self._volatile: set[str] = set()
+        self._budget = MAX_STATEMENTS
         # (list, counter) of each enclosing `for i, x in enumerate(items): items[i] = ...` -> every element safe so far
         self._rewrites: dict[tuple[str, str] | None, bool] = {}
 
@@ -185,7 +192,10 @@ class FlowProof(MarkupProof):
             self._verdicts = {}
             bindings, passed = self._scope_bindings(), self._passed
             self._volatile = {n for n in passed if any(isinstance(v, MUTABLE_LITERALS) for v in bindings.get(n, ()))}
-            self._run(self._function.body.body, {})
+            try:
+                self._run(self._function.body.body, {})
+            except _OverBudget:
+                self._verdicts = {}
         return self._verdicts.get(id(call), False)
 
     def _name_safe(self, name: str) -> bool:
@@ -233,6 +243,9 @@ class FlowProof(MarkupProof):
         return state
 
     def _statement(self, node: cst.CSTNode, state: State) -> State | None:
+        self._budget -= 1
+        if self._budget < 0:
+            raise _OverBudget
         if isinstance(node, cst.SimpleStatementLine):
             return self._run(node.body, state)
         if isinstance(node, cst.If):
