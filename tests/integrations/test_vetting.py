@@ -500,6 +500,21 @@ FILTER_UNSAFE = {
                 value = escape(value)
             return mark_safe(value)
         ''', 10),
+    "flag narrowed by another value's safety": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True, label=""):
+            autoescape = autoescape and not isinstance(label, SafeData)
+            if autoescape:
+                value = escape(value)
+            return mark_safe(value)
+        ''', 10),
+    "flag-off arm taken for another value's safety": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True, label=""):
+            if not autoescape or isinstance(label, SafeData):
+                return mark_safe(value)
+            return escape(value)
+        ''', 8),
     "no needs_autoescape": ('''
         @register.filter(is_safe=True)
         def bold(value, autoescape=True):

@@ -56,12 +56,15 @@ Value = bool | str  # True: safe markup; False: unknown; ESCAPER: an escaping fu
 State = dict[str, Value]
 
 
-def filter_flag(function: cst.FunctionDef) -> str | None:
-    """`autoescape` when the function is a filter Django hands its template's autoescaping (`needs_autoescape=True`
-    on its decorator, an `autoescape` parameter) and it rebinds the flag only to narrow it; otherwise None."""
+def filter_value(function: cst.FunctionDef) -> str | None:
+    """The name of the value a filter filters (its first parameter) when the function is a filter Django hands its
+    template's autoescaping as `autoescape` (`needs_autoescape=True` on its decorator, an `autoescape` parameter)
+    and it rebinds the flag only to narrow it; otherwise None."""
     params = function.params
-    if not any(p.name.value == FLAG for p in (*params.params, *params.kwonly_params)):
+    positional = (*params.posonly_params, *params.params)
+    if not positional or not any(p.name.value == FLAG for p in (*params.params, *params.kwonly_params)):
         return None
+    subject = positional[0].name.value
     if not any(type(d.decorator) is cst.Call and any(
             arg.keyword is not None and arg.keyword.value == FLAG_DECORATOR_KEYWORD
             and type(arg.value) is cst.Name and arg.value.value == "True" for arg in d.decorator.args)
@@ -69,17 +72,17 @@ def filter_flag(function: cst.FunctionDef) -> str | None:
         return None
     for node in walk_own(function.body):
         if type(node) in (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.NamedExpr, cst.For, cst.WithItem) \
-                and _rebinds_flag(node):
+                and _rebinds_flag(node, subject):
             return None
-    return FLAG
+    return subject
 
 
-def _rebinds_flag(node: cst.CSTNode) -> bool:
-    """A binding of the flag other than `flag = flag and not isinstance(..., SafeData)`."""
+def _rebinds_flag(node: cst.CSTNode, subject: str) -> bool:
+    """A binding of the flag other than `flag = flag and not isinstance(value, SafeData)`."""
     if type(node) is cst.Assign and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name:
         if node.targets[0].target.value != FLAG:
             return False
-        return not _narrows_flag(node.value)
+        return not _narrows_flag(node.value, subject)
     targets: list[cst.CSTNode] = []
     if isinstance(node, cst.Assign):
         targets = [t.target for t in node.targets]
@@ -90,9 +93,9 @@ def _rebinds_flag(node: cst.CSTNode) -> bool:
     return any(type(n) is cst.Name and n.value == FLAG for target in targets for n in walk_own(target))
 
 
-def _narrows_flag(value: cst.BaseExpression) -> bool:
+def _narrows_flag(value: cst.BaseExpression, subject: str) -> bool:
     operands = _operands(value, cst.And)
-    return len(operands) > 1 and _is_flag(operands[0]) and all(_not_safe_data(o) for o in operands[1:])
+    return len(operands) > 1 and _is_flag(operands[0]) and all(_not_safe_data(o, subject) for o in operands[1:])
 
 
 def _operands(node: cst.BaseExpression, operator: type) -> list[cst.BaseExpression]:
@@ -105,27 +108,32 @@ def _is_flag(node: cst.BaseExpression) -> bool:
     return type(node) is cst.Name and node.value == FLAG
 
 
-def _is_safe_data(node: cst.BaseExpression) -> bool:
-    return type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == "isinstance" \
-        and len(node.args) == 2 and type(node.args[1].value) is cst.Name and node.args[1].value.value == SAFE_DATA
+def _is_safe_data(node: cst.BaseExpression, subject: str) -> bool:
+    """`isinstance(value, SafeData)` on the filtered value."""
+    if type(node) is not cst.Call or type(node.func) is not cst.Name or node.func.value != "isinstance" \
+            or len(node.args) != 2:
+        return False
+    tested, kind = node.args[0].value, node.args[1].value
+    return type(tested) is cst.Name and tested.value == subject and type(kind) is cst.Name and kind.value == SAFE_DATA
 
 
-def _not_safe_data(node: cst.BaseExpression) -> bool:
-    return type(node) is cst.UnaryOperation and type(node.operator) is cst.Not and _is_safe_data(node.expression)
+def _not_safe_data(node: cst.BaseExpression, subject: str) -> bool:
+    return type(node) is cst.UnaryOperation and type(node.operator) is cst.Not \
+        and _is_safe_data(node.expression, subject)
 
 
 def _flag_off(node: cst.BaseExpression) -> bool:
     return type(node) is cst.UnaryOperation and type(node.operator) is cst.Not and _is_flag(node.expression)
 
 
-def flag_branch(test: cst.BaseExpression) -> bool | None:
+def flag_branch(test: cst.BaseExpression, subject: str) -> bool | None:
     """Which arm of a test runs with the flag on: True its body (`autoescape`, `autoescape and not
-    isinstance(v, SafeData)`), False its `else` (`not autoescape`, `not autoescape or isinstance(v, SafeData)`,
-    a value already safe HTML), None when the test is not about the flag."""
-    if _is_flag(test) or _narrows_flag(test):
+    isinstance(value, SafeData)`), False its `else` (`not autoescape`, `not autoescape or isinstance(value,
+    SafeData)`, the filtered value already safe HTML), None when the test is not about the flag."""
+    if _is_flag(test) or _narrows_flag(test, subject):
         return True
     operands = _operands(test, cst.Or)
-    if any(_flag_off(o) for o in operands) and all(_flag_off(o) or _is_safe_data(o) for o in operands):
+    if any(_flag_off(o) for o in operands) and all(_flag_off(o) or _is_safe_data(o, subject) for o in operands):
         return False
     return None
 
@@ -178,7 +186,7 @@ class FlowProof(MarkupProof):
                  qualified_name: QualifiedName, *, jinja: bool) -> None:
         super().__init__(function, module_bindings, qualified_name, jinja=jinja, safe_data=False)
         self._function = function
-        self._flag = filter_flag(function)
+        self._filtered = filter_value(function)  # set when the autoescape flag is trusted
         self._state: State = {}
         self._verdicts: dict[int, bool] | None = None
         self._loops: list[tuple[list[State], list[State]]] = []  # (breaks, continues) of each enclosing loop
@@ -208,8 +216,8 @@ class FlowProof(MarkupProof):
         return super()._name_safe(name)
 
     def _safe(self, node: cst.BaseExpression) -> bool:
-        if type(node) is cst.IfExp and self._flag is not None:
-            branch = flag_branch(node.test)
+        if type(node) is cst.IfExp and self._filtered is not None:
+            branch = flag_branch(node.test, self._filtered)
             if branch is not None:
                 return self.safe(node.body if branch else node.orelse)
         return super()._safe(node)
@@ -218,15 +226,15 @@ class FlowProof(MarkupProof):
         func = call.func
         if type(func) is cst.Name and func.value in self._scope_bindings():
             return self._state.get(func.value) == ESCAPER
-        position = FLAG_ESCAPERS.get(self._qualified_name(call) or "") if self._flag is not None else None
+        position = FLAG_ESCAPERS.get(self._qualified_name(call) or "") if self._filtered is not None else None
         if position is not None and _passes_flag(call, position):
             return True
         return super()._call_safe(call)
 
     def _value(self, node: cst.BaseExpression) -> Value:
         """What assigning `node` binds: ESCAPER for an escaping function, else whether it is safe markup."""
-        if type(node) is cst.IfExp and self._flag is not None:
-            branch = flag_branch(node.test)
+        if type(node) is cst.IfExp and self._filtered is not None:
+            branch = flag_branch(node.test, self._filtered)
             if branch is not None:
                 return self._value(node.body if branch else node.orelse)
         if type(node) is cst.Name and node.value in self._scope_bindings():
@@ -332,7 +340,7 @@ class FlowProof(MarkupProof):
 
     def _if(self, node: cst.If, state: State) -> State | None:
         self._judge(node.test, state)
-        branch = flag_branch(node.test) if self._flag is not None else None
+        branch = flag_branch(node.test, self._filtered) if self._filtered is not None else None
         orelse = node.orelse
         otherwise: Callable[[], State | None] = (
             (lambda: state) if orelse is None else
