@@ -234,6 +234,31 @@ def django_marked_on_one_branch_only(request):
     return HttpResponse(mark_safe("<p>%s</p>" % note))
 
 
+def django_escaped_under_a_view_flag(request, autoescape=True):
+    note = request.GET["note"]
+    if autoescape:
+        note = django_escape(note)
+    # expect: VC411 -- a view's own `autoescape` parameter is not a template's autoescaping
+    return HttpResponse(mark_safe("<p>%s</p>" % note))
+
+
+def django_escaped_then_rebound_raw(request):
+    note = django_escape(request.GET["note"])
+    note = request.GET["note"]
+    # expect: VC411 -- the escaped value was replaced by the raw one
+    return HttpResponse(mark_safe("<p>%s</p>" % note))
+
+
+def django_escaped_on_every_path(request):
+    note = request.GET["note"]
+    if request.GET.get("short"):
+        note = django_escape(note[:20])
+    else:
+        note = django_escape(note)
+    # ok: VC411 -- both arms escape the value
+    return HttpResponse(mark_safe("<p>%s</p>" % note))
+
+
 def django_client_template(request):
     # expect: VC411 -- format_html() trusts its template
     return HttpResponse(format_html(request.GET["template"], request.user))

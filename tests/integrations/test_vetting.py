@@ -10,6 +10,7 @@ from vibecheck.config import Settings
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.pipeline import Pipeline
 from vibecheck.rule import PendingVet
+from vibecheck.rules.security import _markup_flow
 from vibecheck.vetting import Vetted
 
 SETTINGS = Settings(select=("B", "VC402", "VC403", "VC408"))
@@ -354,6 +355,315 @@ MARKUP_UNSAFE = {
 @pytest.mark.parametrize(("source", "line"), MARKUP_UNSAFE.values(), ids=MARKUP_UNSAFE.keys())
 def test_b703_stays_on_markup_with_a_raw_value(source: str, line: int) -> None:
     assert ("B703", line) in unfiltered(MARKUP_HEADER + textwrap.dedent(source), MARKUP)
+
+
+FILTER_SAFE = {
+    "escaped when the flag is on": '''
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def linebreaksbr(value, autoescape=True):
+            autoescape = autoescape and not isinstance(value, SafeData)
+            value = value.strip()
+            if autoescape:
+                value = escape(value)
+            return mark_safe(value.replace("\\n", "<br>"))
+        ''',
+    "escaper chosen by the flag": '''
+        @register.filter(needs_autoescape=True)
+        def initial_letter(text, autoescape=True):
+            esc = conditional_escape if autoescape else (lambda x: x)
+            first, other = text[0], text[1:]
+            result = "<strong>%s</strong>%s" % (esc(first), esc(other))
+            return mark_safe(result)
+        ''',
+    "joined in a try, raw only with the flag off": '''
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def join(value, arg, autoescape=True):
+            try:
+                if autoescape:
+                    data = conditional_escape(arg).join([conditional_escape(v) for v in value])
+                else:
+                    data = arg.join(value)
+            except TypeError:
+                return value
+            return mark_safe(data)
+        ''',
+    "raw marking in the flag-off arm": '''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True):
+            if not autoescape or isinstance(value, SafeData):
+                return mark_safe("<b>%s</b>" % value)
+            return mark_safe("<b>%s</b>" % escape(value))
+        ''',
+    "rebound to a number before formatting": '''
+        def ordinal(value):
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                return value
+            if value % 10 == 1:
+                value = _("{}st").format(value)
+            else:
+                value = _("{}th").format(value)
+            return mark_safe(value)
+        ''',
+    "a number or an empty value, by its test": '''
+        def number_format(number, grouping=0):
+            if number is None or number == "":
+                return mark_safe(number)
+            if isinstance(number, (int, float)) and not grouping:
+                return mark_safe(number)
+            return str(number)
+        ''',
+    "rendered template nodes": '''
+        def render(nodes, context):
+            parts = []
+            for node in nodes:
+                parts.append(node.render_annotated(context))
+            return mark_safe("".join(parts)), SafeString("".join([n.render_annotated(context) for n in nodes]))
+        ''',
+    "every element rewritten in place, numbered": '''
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def linenumbers(value, autoescape=True):
+            lines = value.split("\\n")
+            width = str(len(str(len(lines))))
+            if not autoescape or isinstance(value, SafeData):
+                for i, line in enumerate(lines):
+                    lines[i] = ("%0" + width + "d. %s") % (i + 1, line)
+            else:
+                for i, line in enumerate(lines):
+                    lines[i] = ("%0" + width + "d. %s") % (i + 1, escape(line))
+            return mark_safe("\\n".join(lines))
+        ''',
+    "Django's helpers told to escape": '''
+        from django.utils.html import linebreaks, urlize as _urlize
+
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def linebreaks_filter(value, autoescape=True):
+            autoescape = autoescape and not isinstance(value, SafeData)
+            return mark_safe(linebreaks(value, autoescape))
+
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def urlizetrunc(value, limit, autoescape=True):
+            return mark_safe(_urlize(value, trim_url_limit=int(limit), nofollow=True, autoescape=autoescape))
+        ''',
+    "a number in the locale's format": '''
+        from django.utils import formats
+
+        def floatformat(d):
+            return mark_safe(formats.number_format("%d" % (int(d)), 0, use_l10n=True))
+        ''',
+    "range counter": '''
+        def cells(count):
+            out = ""
+            for n in range(count):
+                out += "<td>%s</td>" % n
+            return mark_safe(out)
+        ''',
+}
+
+
+@pytest.mark.parametrize("source", FILTER_SAFE.values(), ids=FILTER_SAFE.keys())
+def test_b703_is_cleared_on_markup_escaped_on_every_path_to_the_mark(source: str) -> None:
+    found = unfiltered(MARKUP_HEADER + textwrap.dedent(source), MARKUP)
+    assert any(code == "B308" for code, _ in found)
+    assert not [code for code, _ in found if code in ("B703", "VC411", "VC001")]
+
+
+def rewrite_loop(body: str) -> str:
+    """A function that loops over a list's elements by `enumerate()` with `body` (unindented) as the loop's body."""
+    return (
+        "\ndef numbered(lines):\n    lines = list(lines)\n    for i, line in enumerate(lines):\n"
+        + textwrap.indent(body, " " * 8) + '\n    return mark_safe("<br>".join(lines))\n'
+    )
+
+
+FILTER_UNSAFE = {
+    "raw value marked with the flag on": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True):
+            if not autoescape:
+                value = escape(value)
+            return mark_safe("<b>%s</b>" % value)
+        ''', 9),
+    "raw value in the flag-on arm": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True):
+            if autoescape:
+                return mark_safe(f"<b>{value}</b>")
+            return mark_safe(value)
+        ''', 8),
+    "flag widened": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True, force=False):
+            autoescape = autoescape or force
+            if autoescape:
+                value = escape(value)
+            return mark_safe(value)
+        ''', 10),
+    "flag narrowed by another value's safety": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True, label=""):
+            autoescape = autoescape and not isinstance(label, SafeData)
+            if autoescape:
+                value = escape(value)
+            return mark_safe(value)
+        ''', 10),
+    "flag-off arm taken for another value's safety": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True, label=""):
+            if not autoescape or isinstance(label, SafeData):
+                return mark_safe(value)
+            return escape(value)
+        ''', 8),
+    "no needs_autoescape": ('''
+        @register.filter(is_safe=True)
+        def bold(value, autoescape=True):
+            if autoescape:
+                value = escape(value)
+            return mark_safe(value)
+        ''', 9),
+    "escaper chosen when the flag is off": ('''
+        @register.filter(needs_autoescape=True)
+        def bold(value, autoescape=True):
+            esc = (lambda x: x) if autoescape else conditional_escape
+            return mark_safe("<b>%s</b>" % esc(value))
+        ''', 8),
+    "escaped after the mark": ('''
+        def bold(value):
+            marked = mark_safe(value)
+            value = escape(value)
+            return marked, value
+        ''', 6),
+    "raw on the path a break takes": ('''
+        def first(values):
+            out = ""
+            for value in values:
+                out = value
+                if value:
+                    break
+                out = escape(value)
+            return mark_safe(out)
+        ''', 12),
+    "raw where the handler starts": ('''
+        def title(value):
+            text = "untitled"
+            try:
+                text = value
+                text = escape(text)
+            except ValueError:
+                return mark_safe(text)
+            return text
+        ''', 11),
+    "request data in a filter": ('''
+        @register.filter(needs_autoescape=True)
+        def greet(request, autoescape=True):
+            name = request.GET["name"]
+            if autoescape:
+                return mark_safe(f"<b>{name}</b>")
+            return name
+        ''', 9),
+    "tested for a string": ('''
+        def show(value):
+            if isinstance(value, (int, str)):
+                return mark_safe(value)
+        ''', 7),
+    "compared with another value": ('''
+        def show(value, other):
+            if value == other or value is None:
+                return mark_safe(value)
+        ''', 7),
+    "number test only on one arm": ('''
+        def show(value):
+            if isinstance(value, int):
+                pass
+            return mark_safe(value)
+        ''', 8),
+    "Django's helper not told to escape": ('''
+        from django.utils.html import linebreaks, urlize
+
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def linebreaks_filter(value, autoescape=True):
+            return mark_safe(linebreaks(value))
+        ''', 9),
+    "Django's helper told not to escape": ('''
+        from django.utils.html import urlize
+
+        @register.filter(is_safe=True, needs_autoescape=True)
+        def urlize_filter(value, autoescape=True):
+            return mark_safe(urlize(value, autoescape=False))
+        ''', 9),
+    "Django's helper given a flag outside a filter": ('''
+        from django.utils.html import linebreaks
+
+        def paragraphs(value, autoescape=True):
+            return mark_safe(linebreaks(value, autoescape))
+        ''', 8),
+    "a raw value in the locale's format": ('''
+        from django.utils import formats
+
+        def price(value):
+            return mark_safe(formats.number_format(value, 2))
+        ''', 8),
+    "table updated with raw values": ('''
+        def cells(values):
+            table = {"a": "<b>"}
+            table.update(values)
+            return mark_safe(table["a"])
+        ''', 8),
+    "table updated by keyword": ('''
+        def cells(value):
+            table = {"a": "<b>"}
+            table.update(a=value)
+            return mark_safe(table["a"])
+        ''', 8),
+    "set filled with a raw value": ('''
+        def tags(value):
+            seen = {"<hr>"}
+            seen.add(value)
+            return mark_safe(" ".join(seen))
+        ''', 8),
+    "raw value added to an element": ('''
+        def tags(value, key):
+            parts = {"a": ""}
+            parts[key] += value
+            return mark_safe(parts[key])
+        ''', 8),
+    "raw where a context manager swallows the error": ('''
+        import contextlib
+
+        def title(value):
+            text = escape(value)
+            with contextlib.suppress(ValueError):
+                text = value
+                text = escape(text.strip())
+            return mark_safe(text)
+        ''', 12),
+    "rewrite skipped by continue": (rewrite_loop("if not line:\n    continue\nlines[i] = escape(line)"), 11),
+    "rewrite on one branch": (rewrite_loop("if line:\n    lines[i] = escape(line)"), 10),
+    "rewrite of a raw value": (rewrite_loop("lines[i] = line.strip()"), 9),
+    "rewrite with another counter": (rewrite_loop("i = 0\nlines[i] = escape(line)"), 10),
+    "rewrite while appending": (rewrite_loop("lines[i] = escape(line)\nlines.append(line)"), 10),
+    "rewrite from a later start": (rewrite_loop("lines[i] = escape(line)").replace(
+        "enumerate(lines)", "enumerate(lines, 1)"), 9),
+}
+
+
+@pytest.mark.parametrize(("source", "line"), FILTER_UNSAFE.values(), ids=FILTER_UNSAFE.keys())
+def test_b703_stays_where_a_path_marks_a_raw_value(source: str, line: int) -> None:
+    assert ("B703", line) in unfiltered(MARKUP_HEADER + textwrap.dedent(source), MARKUP)
+
+
+def test_b703_is_cleared_on_a_list_whose_every_element_is_rewritten_escaped() -> None:
+    found = unfiltered(MARKUP_HEADER + rewrite_loop("lines[i] = escape(line)"), MARKUP)
+    assert ("B308", 9) in found
+    assert not [code for code, _ in found if code in ("B703", "VC411", "VC001")]
+
+
+def test_b703_stays_where_the_flow_proof_runs_past_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = MARKUP_HEADER + textwrap.dedent(FILTER_SAFE["escaped when the flag is on"])
+    assert ("B703", 11) not in unfiltered(source, MARKUP)
+    monkeypatch.setattr(_markup_flow, "MAX_STATEMENTS", 3)  # fewer than the filter's statements
+    assert ("B703", 11) in unfiltered(source, MARKUP)
 
 
 def test_b704_is_cleared_on_markup_escaped_by_markupsafe() -> None:

@@ -41,14 +41,18 @@ ESCAPED_OUTPUT = frozenset({
 })
 # Template renderers: the engine escapes the variables (Django autoescapes by default).
 RENDERERS = frozenset({"django.template.loader.render_to_string"})
-# Methods returning a template's rendered output (Django's `Template.render`, a form renderer's `render`, the
-# template-rendered forms and error lists `as_ul()`/`as_p()`/`as_table()`/`as_div()`); not in a module that
-# imports Jinja2, whose templates do not escape unless told to.
-RENDER_METHODS = frozenset({"render", "as_ul", "as_p", "as_table", "as_div"})
+# Methods returning a template's rendered output (Django's `Template.render`, a template node's `render` and
+# `render_annotated`, a form renderer's `render`, the template-rendered forms and error lists
+# `as_ul()`/`as_p()`/`as_table()`/`as_div()`); not in a module that imports Jinja2, whose templates do not escape
+# unless told to.
+RENDER_METHODS = frozenset({"render", "render_annotated", "as_ul", "as_p", "as_table", "as_div"})
 # Calls that escape their values into a template: safe when the template (the arguments at these positions) is.
 FORMATTERS: dict[str, tuple[int, ...]] = {
     "django.utils.html.format_html": (0,), "django.utils.html.format_html_join": (0, 1),
 }
+# Calls that write their first argument with the locale's separators (a number's digits, a string as it is): safe
+# when that argument is.
+LOCALIZED = frozenset({"django.utils.formats.number_format", "django.utils.formats.localize"})
 # Translations: text the project's translators write for a literal message id.
 TRANSLATIONS = frozenset(
     f"django.utils.translation.{name}" for name in (
@@ -62,7 +66,8 @@ TEXT_METHODS = frozenset({
 LITERAL_TYPES = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary)
 CONSTANT_NAMES = frozenset({"True", "False", "None"})
 # Methods by which a list held in a name gains elements: (method, position of the element argument).
-ELEMENT_METHODS = {"append": 0, "insert": 1, "extend": 0}
+# A set's `add`/`update` and a dict's `update`/`setdefault` too: the argument must be the call's last, positional.
+ELEMENT_METHODS = {"append": 0, "insert": 1, "extend": 0, "add": 0, "update": 0, "setdefault": 1}
 MUTABLE_LITERALS = (cst.List, cst.ListComp, cst.Dict, cst.DictComp, cst.Set, cst.SetComp)
 # Calls that read a list without changing it: passing one to them keeps its elements known.
 READING_CALLS = frozenset({"join", "len", "str", "list", "tuple", "sorted", "reversed", "enumerate", "zip", "set",
@@ -151,6 +156,9 @@ class MarkupProof:
         if name in FORMATTERS:
             return all(i < len(call.args) and not call.args[i].keyword and self.safe(call.args[i].value)
                        for i in FORMATTERS[name])
+        if name in LOCALIZED:
+            return bool(call.args) and call.args[0].keyword is None and not call.args[0].star \
+                and self.safe(call.args[0].value)
         if name in TRANSLATIONS or name == "str":
             return self._arguments_safe(call)
         if name in MARKING_CALLS:
@@ -297,13 +305,20 @@ def _imported_or_defined(node: cst.Import | cst.ImportFrom | cst.FunctionDef | c
             yield bound.value, UNKNOWN
 
 
-def _elements_added(call: cst.Call) -> Iterator[tuple[str, cst.BaseExpression]]:
+def _elements_added(call: cst.Call) -> Iterator[tuple[str, cst.BaseExpression | None]]:
     """`parts.append(x)`, `parts.insert(i, x)`, `parts.extend(xs)`: x (or the iterable xs) becomes part of `parts`."""
     func = call.func
     if type(func) is cst.Attribute and type(func.value) is cst.Name and func.attr.value in ELEMENT_METHODS:
-        position = ELEMENT_METHODS[func.attr.value]
-        if len(call.args) > position and not call.args[position].keyword:
-            yield func.value.value, call.args[position].value
+        yield func.value.value, element_added(call, ELEMENT_METHODS[func.attr.value])
+
+
+def element_added(call: cst.Call, position: int) -> cst.BaseExpression | None:
+    """The element (or iterable of elements) an `ELEMENT_METHODS` call adds at `position`, or UNKNOWN where the call
+    has other arguments (`d.update(k=v)`, `parts.append(*xs)`)."""
+    args = call.args
+    if len(args) != position + 1 or any(arg.keyword is not None or arg.star for arg in args):
+        return UNKNOWN
+    return args[position].value
 
 
 def _guard_names(scope: cst.FunctionDef | cst.Module) -> frozenset[str]:

@@ -22,6 +22,7 @@ from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
+from vibecheck.rules.security._markup_flow import FlowProof
 from vibecheck.rules.security._safe_markup import MARKING_WORDS, SAFE_DATA, Bindings, MarkupProof, marked_value, scope_bindings
 
 # Responses whose body is HTML unless a content type says otherwise.
@@ -84,7 +85,10 @@ class ClientDataInHtml(ClientSinkRule):
     JSON) are not reported.
     Bandit's B703/B704 (every `mark_safe()`/`Markup()` of anything but a literal) are dropped where the marked
     value is provably the code's own markup: literals, escaped values pasted into them, `format_html()` or
-    template output, a join of such parts, or a value re-marked after `isinstance(value, SafeData)`. They are
+    template output, a join of such parts, a value re-marked after `isinstance(value, SafeData)`, or a value that
+    is such markup on every path to the mark (escaped after it was read, tested to be a number or `None`); in a
+    Django filter registered with `needs_autoescape=True`, on every path with its `autoescape` flag on
+    (`if autoescape: value = escape(value)`, `esc = conditional_escape if autoescape else ...`). They are
     notices where a serializer's loading method (`to_python`, `loads`, ...) re-marks its parameter and another
     method of its class stored markup as its `__html__()` (flask's tagged JSON for the signed session).
 
@@ -154,6 +158,7 @@ class ClientDataInHtml(ClientSinkRule):
         self._marks = any(word in context.source for word in MARKING_WORDS)
         self._scope: cst.FunctionDef | cst.Module = context.module
         self._proof: MarkupProof | None = None
+        self._flow: FlowProof | None = None
         self._module_bindings: Bindings | None = None
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -162,7 +167,7 @@ class ClientDataInHtml(ClientSinkRule):
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
-        self._scope, self._proof = function, None
+        self._scope, self._proof, self._flow = function, None, None
         self._values = {}
         self._html_returns = self._returns_html(function, state) if is_route_handler(function) else None
 
@@ -223,10 +228,20 @@ class ClientDataInHtml(ClientSinkRule):
                 self._proof = MarkupProof(self._scope, self._top_level_bindings, state.qualified_name,
                                           jinja=self.context.imports.imports_any(("jinja2",)),
                                           safe_data=SAFE_DATA in self.context.source)
-            if self._proof.clears(call, value):
+            if self._proof.clears(call, value) or self._flow_clears(call, value, state):
                 self.vet(call.func)
             elif self._restores_own_markup(value, state):
                 self.vet(call.func, notice=True)
+
+    def _flow_clears(self, call: cst.Call, value: cst.BaseExpression, state: FlowState) -> bool:
+        """The proof read along the function's statements (`_markup_flow`): asked only for a call the plain proof
+        left, so a file whose marking calls are all proved pays nothing more."""
+        if type(self._scope) is not cst.FunctionDef:
+            return False
+        if self._flow is None:
+            self._flow = FlowProof(self._scope, self._top_level_bindings, state.qualified_name,
+                                   jinja=self.context.imports.imports_any(("jinja2",)))
+        return self._flow.clears(call, value)
 
     def _restores_own_markup(self, value: cst.BaseExpression, state: FlowState) -> bool:
         """`Markup(value)` in the loading half of a serializer whose other half stores markup as its `__html__()`
