@@ -188,7 +188,8 @@ class FlowProof(MarkupProof):
         self._function = function
         self._filtered = filter_value(function)  # set when the autoescape flag is trusted
         self._state: State = {}
-        self._verdicts: dict[int, bool] | None = None
+        self._verdicts: dict[int, bool] = {}  # each marking call's verdict, once the function has been run
+        self._judged = False
         self._loops: list[tuple[list[State], list[State]]] = []  # (breaks, continues) of each enclosing loop
         self._volatile: set[str] = set()
         self._budget = MAX_STATEMENTS
@@ -196,8 +197,8 @@ class FlowProof(MarkupProof):
         self._rewrites: dict[tuple[str, str] | None, bool] = {}
 
     def clears(self, call: cst.Call, value: cst.BaseExpression) -> bool:
-        if self._verdicts is None:
-            self._verdicts = {}
+        if not self._judged:
+            self._judged = True
             bindings, passed = self._scope_bindings(), self._passed
             self._volatile = {n for n in passed if any(isinstance(v, MUTABLE_LITERALS) for v in bindings.get(n, ()))}
             try:
@@ -292,7 +293,6 @@ class FlowProof(MarkupProof):
 
     def _judge(self, node: cst.CSTNode, state: State) -> None:
         """Record, for each marking call in `node` (not in nested statements), whether its value is safe here."""
-        assert self._verdicts is not None
         self._state = state
         for inner in walk_own(node):
             if type(inner) is cst.Call:
@@ -302,7 +302,6 @@ class FlowProof(MarkupProof):
 
     def _raw_output(self, node: cst.CSTNode) -> None:
         """Clear the marking calls of an arm that runs only with the flag off: raw output is the template's choice."""
-        assert self._verdicts is not None
         for inner in walk_own(node):
             if type(inner) is cst.Call and marked_value(inner, self._qualified_name(inner)) is not None:
                 self._verdicts.setdefault(id(inner), True)
@@ -362,24 +361,22 @@ class FlowProof(MarkupProof):
         rewrite = _rewrite(node) if isinstance(node, cst.For) else None
         if rewrite is not None:
             self._rewrites[rewrite] = True
-        head: State | None = state
+        head: State = state
         breaks: list[State] = []
         continues: list[State] = []
         for _ in range(MAX_ROUNDS):
-            assert head is not None
             entry = self._loop_entry(node, head)
             breaks, continues = [], []
             self._loops.append((breaks, continues))
             end = self._run(node.body.body, entry)
             self._loops.pop()
-            joined = meet((head, end, *continues))
+            joined = meet((head, end, *continues)) or {}  # `head` reaches: never None
             if joined == head:
                 break
             head = joined
         else:  # not settled: every name is unknown, and the body's marking calls are judged so
             head = {}
             self._run(node.body.body, {})
-        assert head is not None
         if rewrite is not None and self._rewrites.pop(rewrite):
             head = head | {rewrite[0]: True}
         after = self._run(node.orelse.body.body, dict(head)) if node.orelse is not None else head
