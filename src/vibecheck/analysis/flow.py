@@ -1904,7 +1904,11 @@ def _bound_attributes(module: cst.Module) -> frozenset[str]:
 
 
 def _bound_attributes_of(module: cst.Module) -> frozenset[str]:
-    found: set[str] = set()
+    return frozenset(attribute for _, attribute, _ in self_assignments(module))
+
+
+def self_assignments(module: cst.Module) -> Iterator[tuple[str, str, cst.Assign | cst.AnnAssign]]:
+    """(class, attribute, statement) for each `self.attribute = ...` at the top of a method of the module's classes."""
     for statement in module.body:
         if type(statement) is not cst.ClassDef:
             continue
@@ -1912,11 +1916,12 @@ def _bound_attributes_of(module: cst.Module) -> frozenset[str]:
             if type(method) is not cst.FunctionDef:
                 continue
             for small in suite_statements(method.body):
-                targets = [t.target for t in small.targets] if type(small) is cst.Assign else \
-                    [small.target] if type(small) is cst.AnnAssign else []
-                found.update(t.attr.value for t in targets
-                             if type(t) is cst.Attribute and type(t.value) is cst.Name and t.value.value == "self")
-    return frozenset(found)
+                if not isinstance(small, (cst.Assign, cst.AnnAssign)):
+                    continue
+                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                for target in targets:
+                    if type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == "self":
+                        yield statement.name.value, target.attr.value, small
 
 
 _STRINGS: dict[int, tuple[cst.Module, dict[str, str]]] = {}

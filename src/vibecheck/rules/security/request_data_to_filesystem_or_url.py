@@ -23,10 +23,10 @@ from vibecheck.analysis.flow import (
     iter_expressions,
     module_strings,
     request_source,
+    self_assignments,
     short_code,
     string_value,
 )
-from vibecheck.analysis.nodes import suite_statements
 from vibecheck.model import Category, Confidence, Severity
 
 PATH_CWE = (22, 73)
@@ -665,19 +665,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
 
 def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterator[tuple[str, str]]:
     """(class, attribute) for each `self.attribute = requests.Session()` in a method of the module's classes."""
-    for statement in module.body:
-        if type(statement) is not cst.ClassDef:
-            continue
-        for method in suite_statements(statement.body):
-            if type(method) is not cst.FunctionDef:
-                continue
-            for small in suite_statements(method.body):
-                if type(small) is cst.Assign and type(small.value) is cst.Call \
-                        and state.qualified_name(small.value) in HTTP_CLIENT_FACTORIES:
-                    for target in small.targets:
-                        attribute = dotted_name(target.target)
-                        if attribute is not None and attribute.startswith("self.") and attribute.count(".") == 1:
-                            yield statement.name.value, attribute[5:]
+    for class_name, attribute, statement in self_assignments(module):
+        if type(statement) is cst.Assign and type(statement.value) is cst.Call \
+                and state.qualified_name(statement.value) in HTTP_CLIENT_FACTORIES:
+            yield class_name, attribute
 
 
 def _is_unpacking(call: cst.Call) -> bool:
