@@ -51,6 +51,16 @@ def value_kind(value_type: type) -> int:
     return kind
 
 
+def names_in(node: cst.CSTNode) -> Iterator[str]:
+    """Every identifier and attribute name inside a node (`self.stop_event.is_set` gives all four)."""
+    pending: list[cst.CSTNode] = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, cst.Name):
+            yield current.value
+        pending.extend(child_nodes(current))
+
+
 def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """Every node under `node` that runs in the same scope (nested defs, lambdas and classes are skipped)."""
     pending = [node]

@@ -367,16 +367,6 @@ def _annotation_names(param: cst.Param) -> str:
     return _last(get_full_name_for_node(annotation)) if annotation is not None else ""
 
 
-def names_in(node: cst.CSTNode) -> Iterator[str]:
-    """Every identifier and attribute name inside a node."""
-    pending: list[cst.CSTNode] = [node]
-    while pending:
-        current = pending.pop()
-        if isinstance(current, cst.Name):
-            yield current.value
-        pending.extend(child_nodes(current))
-
-
 def dotted_uses(node: cst.CSTNode) -> Iterator[str]:
     """The dotted names (`request.user.id`, `current_user`) used inside a node, outermost first."""
     pending: list[cst.CSTNode] = [node]

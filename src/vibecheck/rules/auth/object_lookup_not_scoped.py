@@ -18,11 +18,10 @@ from vibecheck.analysis.app_model.handlers import (
     class_context,
     dotted_uses,
     handler_of,
-    names_in,
     router_dependencies,
 )
 from vibecheck.analysis.flow import short_code, string_value
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, names_in
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from vibecheck.analysis.nodes import callee_tail
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import NESTED_SCOPES, child_nodes, names_in, walk_own
 
 LOOPS = (cst.While, cst.For)
-SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 EXITS = (cst.Break, cst.Return, cst.Raise)
 # A poll paces itself with a sleep; a `wait(...)` call (`concurrent.futures.wait`, `wait_until_done(future)`) waits
 # on the awaited thing itself, or on a stop event.
@@ -52,24 +51,12 @@ class PollFacts:
 
 
 def _calls(node: cst.CSTNode) -> list[cst.Call]:
-    found, pending = [], [node]
-    while pending:
-        current = pending.pop()
-        if isinstance(current, cst.Call):
-            found.append(current)
-        pending.extend(c for c in child_nodes(current) if not isinstance(c, (cst.Lambda, *SCOPES)))
-    return found
+    return [inner for inner in walk_own(node) if type(inner) is cst.Call]
 
 
 def _names(node: cst.CSTNode) -> list[str]:
     """Identifiers a condition reads: bare names and attribute names (`self.stop_event.is_set` gives all four)."""
-    found, pending = [], [node]
-    while pending:
-        current = pending.pop()
-        if isinstance(current, cst.Name):
-            found.append(current.value)
-        pending.extend(child_nodes(current))
-    return found
+    return list(names_in(node))
 
 
 def _is_pause(call: cst.Call) -> bool:
@@ -102,7 +89,7 @@ def scan(body: cst.BaseSuite) -> PollFacts:
         inner_tests = (*tests, node.test) if isinstance(node, cst.If) else tests
         inner_handler = in_handler or isinstance(node, cst.ExceptHandler)
         pending.extend((c, tests if isinstance(node, cst.If) and c is node.test else inner_tests, inner_handler)
-                       for c in child_nodes(node) if not isinstance(c, LOOPS + SCOPES))
+                       for c in child_nodes(node) if not isinstance(c, LOOPS + NESTED_SCOPES))
     return facts
 
 

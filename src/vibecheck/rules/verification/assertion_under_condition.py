@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
 
@@ -28,16 +28,6 @@ class TestConditions:
     first_condition: cst.If | None = None
     conditional: int = 0
     unconditional: int = 0
-
-
-def _reads(node: cst.CSTNode, names: set[str]) -> bool:
-    pending = [node]
-    while pending:
-        current = pending.pop()
-        if isinstance(current, cst.Name) and current.value in names:
-            return True
-        pending.extend(child_nodes(current))
-    return False
 
 
 def _ends_in_else(node: cst.If) -> bool:
@@ -113,7 +103,7 @@ class AssertionUnderCondition(TestAwareRule):
         conditions = self._conditions()
         if conditions is None:
             return
-        on_result = not conditions.loops and not _ends_in_else(node) and _reads(node.test, conditions.results)
+        on_result = not conditions.loops and not _ends_in_else(node) and not conditions.results.isdisjoint(names_in(node.test))
         conditions.open_conditions.append(node if on_result else None)
 
     def leave_If(self, node: cst.If) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
 
@@ -107,13 +107,7 @@ def _non_empty(operator: cst.BaseCompOp, bound: cst.BaseExpression) -> bool:
 
 def name_count(node: cst.CSTNode, name: str) -> int:
     """How often a bare name occurs in a function (bindings, reads and checks alike)."""
-    count, pending = 0, [node]
-    while pending:
-        current = pending.pop()
-        if isinstance(current, cst.Name) and current.value == name:
-            count += 1
-        pending.extend(child_nodes(current))
-    return count
+    return sum(found == name for found in names_in(node))
 
 
 class TruthinessOnlyAssertion(TestAwareRule):
