@@ -211,7 +211,7 @@ class _References:
                 self.attached.update((id(first), id(inner_first)))
                 self.client_calls.add((method, f"name:{name}"))
             return
-        path = _literal(first)
+        path = _url_literal(first)
         if path is not None and "://" in path:
             path = "/" + path.split("://", 1)[1].partition("/")[2]
         if path is not None and unnamed and path.startswith("/"):
@@ -271,6 +271,17 @@ def _literal(node: ast.expr) -> str | None:
     if isinstance(node, ast.JoinedStr):
         return "".join(str(part.value) if isinstance(part, ast.Constant) else "{}" for part in node.values)
     return None
+
+
+def _url_literal(node: ast.expr) -> str | None:
+    """A requested URL as written: a string literal, an f-string, or literals joined by `+` to other values (`{}` for
+    each: `"/base64/" + encoded` requests `/base64/{}`); None when no part of it is literal."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _url_literal(node.left), _url_literal(node.right)
+        if left is None and right is None:
+            return None
+        return (left if left is not None else "{}") + (right if right is not None else "{}")
+    return _literal(node)
 
 
 def _path_of(url: str) -> str:

@@ -33,6 +33,14 @@ def test_requests_to_routes_by_path_name_and_command() -> None:
     assert "/not/positional" in found["strings"] and "/users/1?tab=2" not in found["strings"]
 
 
+def test_a_request_to_a_path_joined_with_plus_keeps_its_literal_parts() -> None:
+    found = references('def test_decode(client, encoded, slug):\n'
+                       '    client.get("/base64/" + encoded)\n'
+                       '    client.post("/items/" + slug + "/tags")\n'
+                       '    client.get(base_url + "/health")\n')
+    assert found["client_calls"] == [["GET", "/base64/x"], ["POST", "/items/x/tags"]]
+
+
 def test_an_import_in_a_function_counts_from_where_it_is_met() -> None:
     """As the rules' import table: `json` imported in the second test is only a name in the first one."""
     found = references('def test_a():\n    json.dumps(1)\n\n\ndef test_b():\n    import json\n    json.loads("1")\n')
