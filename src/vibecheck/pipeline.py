@@ -77,9 +77,14 @@ class Pipeline:
         self.stages: list[tuple[str, Stage]] = [("vibecheck", self._rules_stage)]
         self.stages += [(a.name, self._analyzer_stage(a)) for a in tools if a.name not in disabled]
         self.post_filters: list[FindingFilter] = []
+        self._loaded = False
 
     def load(self) -> None:
-        """Import what checking a file needs (the rule modules, libcst, the analyzers' tools), before workers fork."""
+        """Import what checking a file needs (the rule modules, libcst, the analyzers' tools): before workers fork,
+        or in a worker before its first file. Once per process."""
+        if self._loaded:
+            return
+        self._loaded = True
         with loading():
             importlib.import_module("vibecheck.engine")  # libcst and the engine, shared by the forked workers
             _ = self.fact_collectors, self.walked_codes, self.registry.by_code

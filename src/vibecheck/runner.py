@@ -33,8 +33,12 @@ class Checker(Pipeline):
     """The pipeline plus what a worker does around it: read each file once and, with `fix`, write and re-check."""
 
     def run_task(self, task: SourceFile | IndexJob) -> FileResult:
-        """A worker's task: check a file, or read the facts of a file indexed for the project rules."""
-        return task.read() if isinstance(task, IndexJob) else self.check_path(task)
+        """A worker's task: check a file, or read the facts of a file indexed for the project rules (which needs
+        none of what `load` imports)."""
+        if isinstance(task, IndexJob):
+            return task.read()
+        self.load()  # done already when the workers were forked from a process that loaded
+        return self.check_path(task)
 
     def check_path(self, source_file: SourceFile) -> FileResult:
         """Check one file; an unexpected failure becomes an `EngineError` for that file only."""
@@ -110,12 +114,17 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
     """Each file's result, from worker processes that can die alone (or in-process without `isolate`, or if no
     worker process starts here). The jobs `index` has pending run in the same workers, after the files (this
     process finds them while the workers check the first files); their results go to `index`. With no file to
-    check, they run in this process, which then loads no checker."""
+    check, they run in this process, which then loads no checker.
+
+    The checker is loaded here, once, before the workers fork, unless there are no more files than workers (a
+    hook's or a pre-commit run's one file): then each worker loads it before its file, while this process walks
+    and reads the index instead of making the workers wait for a load it does not need itself."""
     if not files:
         if index is not None:
             index.read_here(index.pending())
         return
-    checker.load()  # once here, not once per forked worker
+    if len(files) > (settings.jobs or default_jobs()):
+        checker.load()
     later = _Later(index.pending if index is not None else list)
     for task, result in _run_tasks(files, later, settings, checker):
         if isinstance(task, IndexJob):
