@@ -11,7 +11,7 @@ import sys
 if not getattr(sys.flags, "safe_path", False) and sys.path and os.path.realpath(sys.path[0] or ".") == os.path.realpath("."):
     del sys.path[0]
 
-from vibecheck.cli import main  # noqa: E402 -- the line above must run before any third-party import
+from vibecheck.entry import main  # noqa: E402 -- the line above must run before any third-party import
 
 if __name__ == "__main__":
     main()

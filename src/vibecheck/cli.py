@@ -27,8 +27,10 @@ from vibecheck.commands.fix import fix_command
 from vibecheck.commands.hook import hook_command
 from vibecheck.commands.init import init_command
 from vibecheck.commands.merge import merge_command
+from vibecheck.commands.server import server_command
 from vibecheck.config import FAIL_ON, Settings, cache_root, load_settings
 from vibecheck.docs import TABLE_END, TABLE_START, render_markdown, rule_folder_name, with_rules_table
+from vibecheck.entry import drop_script_folder
 from vibecheck.errors import UsageError, VibecheckError, closest
 from vibecheck.gc_tuning import tune_gc
 from vibecheck.manifest import registry_for
@@ -441,21 +443,12 @@ def _update_readme_table(readme: Path, rules: list[Any], *, write: bool) -> bool
 
 cli.add_command(clean_command)
 cli.add_command(merge_command)
-
-
-def _drop_script_folder() -> None:
-    """The `vibecheck` command starts with its own folder (the environment's `bin/`) first on `sys.path`, where
-    `python -m vibecheck` has none (`vibecheck.__main__`). The import rules' answers, and so the cache key, read
-    `sys.path`: without that folder, which holds no module, both ways of running share one cache."""
-    script = sys.argv[0] if sys.argv else ""
-    if sys.path and script and os.path.isfile(script) \
-            and os.path.realpath(sys.path[0] or ".") == os.path.dirname(os.path.realpath(script)):
-        del sys.path[0]
+cli.add_command(server_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: click's usage errors become one line on stderr and exit code 2."""
-    _drop_script_folder()
+    drop_script_folder()
     tune_gc()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="vibecheck", standalone_mode=False)

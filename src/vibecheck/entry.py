@@ -1,0 +1,99 @@
+"""The `vibecheck` command's entry: run by a resident server (`vibecheck server start`) when one is running for
+this environment, else in this process.
+
+A server has imported vibecheck, libcst, bandit and the rule packs once; for each command it forks a child that
+runs the command line exactly as this process would (same arguments, folder, environment, `sys.path`, umask and
+standard streams, passed as descriptors), so the command skips about half a second of imports. This process waits
+for the child's exit code and exits with it; Ctrl-C is passed on to the child. With no server (or
+`VIBECHECK_NO_SERVER` set, or a server that declines: it found its code changed on disk), the command runs here.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sys
+
+from vibecheck import server_socket
+
+TYPE_CHECKING = False  # `typing` is not imported for every command (mypy reads this name as true)
+if TYPE_CHECKING:
+    from typing import IO
+
+LOCAL_COMMANDS = frozenset({"server"})  # commands that manage the server run here, never in it
+START_TIMEOUT = 10.0  # seconds for a server to take the command (it answers at once unless it is stopped)
+
+
+def drop_script_folder() -> None:
+    """The `vibecheck` command starts with its own folder (the environment's `bin/`) first on `sys.path`, where
+    `python -m vibecheck` has none (`vibecheck.__main__`). The import rules' answers, and so the cache key, read
+    `sys.path`: without that folder, which holds no module, both ways of running share one cache (and one server)."""
+    script = sys.argv[0] if sys.argv else ""
+    if sys.path and script and os.path.isfile(script) \
+            and os.path.realpath(sys.path[0] or ".") == os.path.dirname(os.path.realpath(script)):
+        del sys.path[0]
+
+
+def main() -> None:
+    drop_script_folder()
+    arguments = sys.argv[1:]
+    if server_socket.supported() and not os.environ.get(server_socket.NO_SERVER_ENV) \
+            and not LOCAL_COMMANDS.intersection(arguments[:1]):
+        code = run_in_server(arguments)
+        if code is not None:
+            sys.exit(code)
+    from vibecheck.cli import main as run_here
+
+    run_here()
+
+
+def run_in_server(arguments: list[str]) -> int | None:
+    """The command's exit code from the server's child; None when no server took the command (run it here)."""
+    path = server_socket.socket_path(sys.path)
+    if path is None:
+        return None
+    connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    connection.settimeout(START_TIMEOUT)
+    try:
+        connection.connect(path)
+        umask = os.umask(0o077)
+        os.umask(umask)
+        streams = {name: [stream.encoding, stream.errors] for name, stream in
+                   (("stdin", sys.stdin), ("stdout", sys.stdout), ("stderr", sys.stderr)) if stream is not None}
+        request = {"argv": arguments, "cwd": os.getcwd(), "env": dict(os.environ), "path": sys.path, "umask": umask,
+                   "streams": streams}
+        server_socket.send_message(connection, request, (0, 1, 2))
+        replies = connection.makefile("rb")
+        first = replies.readline().split()
+        child = int(first[1]) if len(first) == 2 and first[0] == b"started" else None
+    except (OSError, ValueError):
+        child = None  # no server, or one that went away (or declined) before it took the command
+    if child is None:
+        connection.close()
+        return None
+    connection.settimeout(None)
+    with connection, replies:
+        return _wait(replies, child)
+
+
+def _wait(replies: IO[bytes], child: int) -> int:
+    """Wait for the child's exit line; Ctrl-C here is sent on to the child, which stops as a local run would."""
+    while True:
+        try:
+            line = replies.readline()
+        except KeyboardInterrupt:
+            try:
+                os.kill(child, signal.SIGINT)
+            except OSError:
+                return 130
+            continue
+        except OSError:
+            line = b""
+        words = line.split()
+        if len(words) == 2 and words[0] == b"exit":
+            return int(words[1])
+        if not line:
+            sys.stderr.write("vibecheck: error: the resident server's process running this command died; run it "
+                             f"again with {server_socket.NO_SERVER_ENV}=1, or `vibecheck server stop`\n")
+            return 2
