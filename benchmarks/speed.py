@@ -1,5 +1,6 @@
 """What vibecheck costs next to `bandit -r` and a bare libcst parse, on Django 5.2's `django/` package: cold,
-warm (nothing changed), the pre-commit case (10 changed files), `vibecheck hook` on one edited file.
+warm (nothing changed), the pre-commit case (10 changed files), `vibecheck hook` on one edited file, and the last
+two again through a resident server (`vibecheck server start`).
 
 Usage: python benchmarks/speed.py [--rounds N] [PATH]
 (default PATH: the Django 5.2 sdist, fetched with `pip download` into /tmp; default 3 rounds)
@@ -12,6 +13,9 @@ Measured per run:
   forked workers count once per process, so it overstates) and the sum of PSS (shared pages split between
   the processes that map them: the honest total); a spike shorter than the polling interval can be missed;
 - the largest single process's peak RSS (`ru_maxrss` from `os.wait4`, exact but per process, not a sum).
+A server case's CPU and memory are the command's own process only (the server's child that runs it is the
+server's, not the command's); its wall time is the whole. Every other case runs with `VIBECHECK_NO_SERVER`; the
+server is stopped at the end.
 Python runs as an installed package runs, writing its bytecode (`PYTHONDONTWRITEBYTECODE` is dropped from the
 cases' environment, and one untimed run of each tool compiles it first), so no case pays for compiling modules.
 Not part of the test run. To add a case, append a `Case` to `CASES` (with `prepare` for setup that must not
@@ -40,6 +44,7 @@ POLL_SECONDS = 0.02
 PAGE = os.sysconf("SC_PAGE_SIZE")
 PYTHON = sys.executable
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+ALONE_ENV = {**ENV, "VIBECHECK_NO_SERVER": "1"}  # the cases that measure a command run on its own
 
 # A bare libcst parse of every file, in one process: the floor of any libcst-based checker.
 PARSE_ALL = """
@@ -70,6 +75,7 @@ class Case:
     prepare: Callable[[Path], None] | None = None
     stdin: Callable[[Path], bytes] | None = None  # what the command reads on stdin (a hook's payload)
     exit_codes: tuple[int, ...] = (0, 1)  # the exits that mean it ran (`vibecheck hook` exits 2 on findings)
+    served: bool = False  # run by a resident server (started, untimed, before the first run)
 
 
 def vibecheck(*options: str) -> Callable[[Path], list[str]]:
@@ -83,7 +89,7 @@ def warm_cache(target: Path) -> None:
     """Bring the result cache (at the folder the cases run in) up to date, untimed: a cache left by another version
     of vibecheck, or by the previous case's edits, is refilled here rather than in the timed run."""
     subprocess.run(vibecheck()(target), cwd=target.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
-                   env=ENV)
+                   env=ALONE_ENV)
 
 
 def edit(path: Path) -> None:
@@ -105,8 +111,12 @@ HOOK_FILE = "utils/text.py"  # a mid-sized module of the package, as an agent's 
 
 
 def edit_hook_file(target: Path) -> None:
-    """The agent's loop: a warm cache, then the one file the hook is told about changed."""
+    """The agent's loop: a warm cache, the hook run after the previous edit, then the one file it is told about changed.
+    (The first hook run after a whole-project run alone also indexes the project for the hook's own project phase:
+    a one-time cost, not the per-edit one this case measures.)"""
     warm_cache(target)
+    subprocess.run([PYTHON, "-m", "vibecheck", "hook"], input=hook_payload(target), cwd=target.parent,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ALONE_ENV, check=False)
     edit(target / HOOK_FILE)
 
 
@@ -123,6 +133,9 @@ CASES: list[Case] = [
     Case("vibecheck 10 changed", vibecheck(), prepare=edit_ten_files),
     Case("vibecheck hook (1 file)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=edit_hook_file,
          stdin=hook_payload, exit_codes=(0, 2)),
+    Case("vibecheck 10 changed (server)", vibecheck(), prepare=edit_ten_files, served=True),
+    Case("vibecheck hook (server)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=edit_hook_file,
+         stdin=hook_payload, exit_codes=(0, 2), served=True),
     Case("vibecheck --no-bandit", vibecheck("--no-cache", "--no-bandit")),
     Case("vibecheck --jobs 1", vibecheck("--no-cache", "--jobs", "1")),
     Case("bandit -r", lambda target: [PYTHON, "-m", "bandit", "-r", "-q", "-f", "json", str(target)]),
@@ -141,6 +154,8 @@ RATIOS: list[tuple[str, str, str, float | None]] = [
 SECONDS: list[tuple[str, str, float]] = [
     ("pre-commit case, 10 changed files (wall s)", "vibecheck 10 changed", 1.0),
     ("vibecheck hook on one file (wall s)", "vibecheck hook (1 file)", 0.5),
+    ("pre-commit case, resident server (wall s)", "vibecheck 10 changed (server)", 1.0),
+    ("vibecheck hook on one file, resident server (wall s)", "vibecheck hook (server)", 0.5),
 ]
 PSS_TARGET_MIB = 300  # peak PSS of the process tree, for every vibecheck case
 
@@ -210,9 +225,10 @@ def _tree_memory(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def measure(command: list[str], cwd: Path, stdin: bytes | None = None, exit_codes: tuple[int, ...] = (0, 1)) -> Run:
+def measure(command: list[str], cwd: Path, stdin: bytes | None = None, exit_codes: tuple[int, ...] = (0, 1),
+            env: dict[str, str] = ALONE_ENV) -> Run:
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV,
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
                                stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE)
     if process.stdin is not None:
         process.stdin.write(stdin or b"")  # a hook payload: far below a pipe's buffer
@@ -254,19 +270,33 @@ def main() -> None:
     print(f"target: {target} ({len(files)} files, {lines:,} lines); {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; "
           f"{args.rounds} interleaved rounds")
     for compile_first in (vibecheck("--no-cache")(files[0]), [PYTHON, "-m", "bandit", "-q", "--exit-zero", str(files[0])]):
-        subprocess.run(compile_first, cwd=target.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV,
+        subprocess.run(compile_first, cwd=target.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ALONE_ENV,
                        check=True)
+    if any(case.served for case in chosen):
+        subprocess.run([PYTHON, "-m", "vibecheck", "server", "start"], env=ENV, check=True)
+    try:
+        results = run_rounds(chosen, target, args.rounds)
+    finally:
+        subprocess.run([PYTHON, "-m", "vibecheck", "server", "stop"], env=ENV, stderr=subprocess.DEVNULL, check=False)
+    report(chosen, results, args.rounds)
+
+
+def run_rounds(chosen: list[Case], target: Path, rounds: int) -> Results:
     results = Results()
-    for round_number in range(args.rounds):
+    for round_number in range(rounds):
         for case in chosen:
             if case.prepare is not None:
                 case.prepare(target)
             payload = case.stdin(target) if case.stdin is not None else None
-            run = measure(case.command(target), target.parent, payload, case.exit_codes)
+            run = measure(case.command(target), target.parent, payload, case.exit_codes, ENV if case.served else ALONE_ENV)
             results.runs.setdefault(case.name, []).append(run)
             print(f"  round {round_number + 1}: {case.name:28} {run.wall:7.2f} s wall {run.cpu:7.2f} s CPU "
                   f"{run.tree_pss:6.0f} MiB tree PSS", flush=True)
-    print(f"\n{'median of ' + str(args.rounds):28} {'wall s':>8} {'CPU s':>8} {'tree RSS':>9} {'tree PSS':>9} {'largest':>8}"
+    return results
+
+
+def report(chosen: list[Case], results: Results, rounds: int) -> None:
+    print(f"\n{'median of ' + str(rounds):28} {'wall s':>8} {'CPU s':>8} {'tree RSS':>9} {'tree PSS':>9} {'largest':>8}"
           "   (MiB: peak over the rounds)")
     for case in chosen:
         name = case.name
@@ -283,7 +313,7 @@ def main() -> None:
     for label, case_name, seconds in SECONDS:
         if case_name in results.runs:
             print(f"{label:48} {results.median(case_name, 'wall'):5.2f}   (target < {seconds:g})")
-    measured = [name for name in results.runs if name.startswith("vibecheck")]
+    measured = [case.name for case in chosen if case.name.startswith("vibecheck") and not case.served]
     if measured:
         peak = max(results.peak(name, "tree_pss") for name in measured)
         print(f"{'peak PSS of a vibecheck process tree (MiB)':48} {peak:5.0f}   (target <= {PSS_TARGET_MIB})")
