@@ -13,6 +13,7 @@ rule class is needed: a file to check, rule options to parse, a rule's docs, a S
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import sys
@@ -82,15 +83,9 @@ def save_manifest(folder: Path, registry: Registry) -> None:
     """Save the summary of a loaded registry (one with errors is not saved: a fixed plugin must load again)."""
     if registry.deferred or registry.errors:
         return
-    try:
-        summary = registry.summary()
-    except ValueError:
-        return  # a rule's `cache_inputs` function has no importable name: this registry always loads
-    payload = {"format": FORMAT, "stamp": stamp(summary.module_files, _rule_pack_points()),
-               "registry": dataclasses.asdict(summary),
-               "external": {tool: [prefix, [dataclasses.asdict(code) for code in codes]]
-                            for tool, (prefix, codes) in analyzer_codes().items()}}
-    text = json.dumps(payload, sort_keys=True).encode("utf-8")
+    text = manifest_text(registry)
+    if text is None:
+        return
     target = folder / FILE
     try:
         if content_digest(safe_files.read_own_file(target, SIZE_LIMIT)) == content_digest(text):
@@ -98,6 +93,21 @@ def save_manifest(folder: Path, registry: Registry) -> None:
     except OSError:
         pass
     write_atomically(target, text)
+
+
+@functools.lru_cache(maxsize=1)
+def manifest_text(registry: Registry) -> bytes | None:
+    """The manifest of a loaded registry, once per process (a resident server makes it before forking commands);
+    None when a rule's `cache_inputs` function has no importable name: that registry always loads."""
+    try:
+        summary = registry.summary()
+    except ValueError:
+        return None
+    payload = {"format": FORMAT, "stamp": stamp(summary.module_files, _rule_pack_points()),
+               "registry": dataclasses.asdict(summary),
+               "external": {tool: [prefix, [dataclasses.asdict(code) for code in codes]]
+                            for tool, (prefix, codes) in analyzer_codes().items()}}
+    return json.dumps(payload, sort_keys=True).encode("utf-8")
 
 
 def _rule_pack_points() -> Sequence[Any]:

@@ -68,23 +68,23 @@ class Project:
 def project_root(folder: Path) -> Path | None:
     """The nearest folder at or above `folder` that holds a project file; None past a repository's top.
     (A loop, since a crafted tree may be thousands of folders deep; each folder's own look is memoised, so the
-    folders of one tree share their parents'.)"""
-    current = folder
+    folders of one tree share their parents'. Strings, not `Path`s: a run looks at every folder of the project.)"""
+    current = str(folder)
     while True:
         mark = _root_mark(current)
         if mark == "root":
-            return current
+            return Path(current)
         if mark == "top":
             return None
-        current = current.parent
+        current = os.path.dirname(current)
 
 
 @functools.lru_cache(maxsize=4096)
-def _root_mark(folder: Path) -> str:
+def _root_mark(folder: str) -> str:
     """"root" when the folder holds a project file, "top" at a repository's top or the file system's, else ""."""
-    if any((folder / name).is_file() for name in PROJECT_FILES):
+    if any(os.path.isfile(os.path.join(folder, name)) for name in PROJECT_FILES):
         return "root"
-    if (folder / ".git").exists() or folder.parent == folder:
+    if os.path.exists(os.path.join(folder, ".git")) or os.path.dirname(folder) == folder:
         return "top"
     return ""
 

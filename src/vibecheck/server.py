@@ -36,11 +36,14 @@ def preload() -> None:
     import vibecheck.cli  # noqa: F401 -- click, rich, the commands and the reporters
     import vibecheck.engine  # noqa: F401 -- libcst
     from vibecheck.analyzers import analyzers
+    from vibecheck.manifest import manifest_text
     from vibecheck.registry import load_registry
 
-    _ = load_registry().rules
+    registry = load_registry()
+    _ = registry.rules
     for analyzer in analyzers():
         analyzer.load()
+    manifest_text(registry)  # what each command compares with its project's saved manifest
 
 
 def code_stamps() -> dict[str, tuple[int, int]]:
