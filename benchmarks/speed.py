@@ -1,6 +1,6 @@
 """What vibecheck costs next to `bandit -r` and a bare libcst parse, on Django 5.2's `django/` package: cold,
 warm (nothing changed), the pre-commit case (10 changed files), `vibecheck hook` on one edited file, and the last
-two again through a resident server (`vibecheck server start`).
+three again through a resident server (`vibecheck server start`).
 
 Usage: python benchmarks/speed.py [--rounds N] [PATH]
 (default PATH: the Django 5.2 sdist, fetched with `pip download` into /tmp; default 3 rounds)
@@ -133,6 +133,7 @@ CASES: list[Case] = [
     Case("vibecheck 10 changed", vibecheck(), prepare=edit_ten_files),
     Case("vibecheck hook (1 file)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=edit_hook_file,
          stdin=hook_payload, exit_codes=(0, 2)),
+    Case("vibecheck warm (server)", vibecheck(), prepare=warm_cache, served=True),
     Case("vibecheck 10 changed (server)", vibecheck(), prepare=edit_ten_files, served=True),
     Case("vibecheck hook (server)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=edit_hook_file,
          stdin=hook_payload, exit_codes=(0, 2), served=True),
@@ -146,6 +147,7 @@ CASES: list[Case] = [
 RATIOS: list[tuple[str, str, str, float | None]] = [
     ("cold / bandit -r (wall)", "vibecheck cold", "bandit -r", 1.5),
     ("warm, nothing changed / bandit -r (wall)", "vibecheck warm", "bandit -r", 0.05),
+    ("warm, resident server / bandit -r (wall)", "vibecheck warm (server)", "bandit -r", 0.05),
     ("--no-bandit / bandit -r (wall)", "vibecheck --no-bandit", "bandit -r", None),
     ("--jobs 1 / libcst parse (wall, 1 process each)", "vibecheck --jobs 1", "libcst parse (1 process)", None),
     ("--jobs 1 / parse + bare walk (overhead, 1 process)", "vibecheck --jobs 1", "parse + bare walk (1 process)", 1.3),
