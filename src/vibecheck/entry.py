@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from typing import IO
 
 LOCAL_COMMANDS = frozenset({"server"})  # commands that manage the server run here, never in it
+STDIN_ARGUMENTS = frozenset({"-", "--stdin-filename", "hook"})  # what makes a command read its stdin
 START_TIMEOUT = 10.0  # seconds for a server to take the command (it answers at once unless it is stopped)
 
 
@@ -39,13 +40,21 @@ def main() -> None:
     drop_script_folder()
     arguments = sys.argv[1:]
     if server_socket.supported() and not os.environ.get(server_socket.NO_SERVER_ENV) \
-            and not LOCAL_COMMANDS.intersection(arguments[:1]):
+            and not LOCAL_COMMANDS.intersection(arguments[:1]) and not _reads_terminal(arguments):
         code = run_in_server(arguments)
         if code is not None:
             sys.exit(code)
     from vibecheck.cli import main as run_here
 
     run_here()
+
+
+def _reads_terminal(arguments: list[str]) -> bool:
+    """A command that may read a terminal on its stdin runs here: the server's child is not in the terminal's
+    foreground process group, and reading it would stop the child."""
+    if not os.isatty(0):
+        return False
+    return any(argument in STDIN_ARGUMENTS or argument.startswith("--stdin-filename=") for argument in arguments)
 
 
 def run_in_server(arguments: list[str]) -> int | None:

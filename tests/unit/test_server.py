@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vibecheck import server, server_socket
+from vibecheck import entry, server, server_socket
 
 pytestmark = pytest.mark.skipif(not server_socket.supported(), reason="resident servers need fork and Unix sockets")
 
@@ -85,3 +85,17 @@ def test_a_server_answers_status_and_stops_on_request() -> None:
         if process.is_alive():
             process.kill()
         os.rmdir(folder)
+
+
+@pytest.mark.parametrize(("arguments", "terminal", "here"), [
+    (["check", "-"], True, True),
+    (["--stdin-filename=app.py"], True, True),
+    (["check", "--stdin-filename", "app.py"], True, True),
+    (["hook"], True, True),
+    (["check", "src"], True, False),
+    (["check", "-"], False, False),
+])
+def test_a_command_that_may_read_a_terminal_runs_in_its_own_process(monkeypatch: pytest.MonkeyPatch, arguments: list[str],
+                                                                    terminal: bool, here: bool) -> None:
+    monkeypatch.setattr(entry.os, "isatty", lambda fd: terminal and fd == 0)
+    assert entry._reads_terminal(arguments) is here
