@@ -87,7 +87,10 @@ def serve(path: str, idle: float = DEFAULT_IDLE) -> None:
                 if time.monotonic() >= deadline or not _still_ours(path, inode):
                     return
                 continue
-            connection, _ = listener.accept()
+            try:
+                connection, _ = listener.accept()
+            except (BlockingIOError, ConnectionAbortedError):  # the command went away before it was accepted
+                continue
             with connection:
                 outcome = _answer(connection, listener, stamps)
             if outcome == EXIT:
@@ -163,7 +166,12 @@ def _answer(connection: socket.socket, listener: socket.socket, stamps: dict[str
         if changed(stamps):
             _reply(connection, "declined stale")
             return EXIT
-        child = os.fork()
+        try:
+            child = os.fork()
+        except OSError as exc:  # no process to spare (a process limit): the command runs in its own
+            _reply(connection, "declined fork")
+            _log(f"could not fork for a command: {exc}")
+            return ANSWERED
         if child == 0:
             _run_child(connection, listener, request, fds)
         _log(f"process {child} runs a command")
