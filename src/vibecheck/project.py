@@ -120,35 +120,40 @@ def real_folder(folder: str, real: dict[str, str]) -> str:
 def split_projects(project: Project) -> list[Project]:
     """One project per project root among the files; files outside any project stay with `project.root`."""
     base = project.root.resolve()
-    parts: dict[Path, Project] = {}
-    # a folder as met (resolved for a link) -> (its project root, its path relative to that root): each folder is
-    # resolved once and the files are handled as strings (resolving each of 3,000 files took seconds)
-    places: dict[str, tuple[Path, str]] = {}
+    # a folder as met (resolved for a link) -> (its resolved path, its project root): each folder is resolved once
+    # and the files are handled as strings (resolving each of 3,000 files took seconds)
+    places: dict[str, tuple[str, Path]] = {}
     real: dict[str, str] = {}
-    for path, result in project.files.items():
+    located: list[tuple[str, str, str]] = []  # (path, its folder, its name)
+    for path in project.files:
         absolute = project.absolute_location(path)
         if os.path.islink(absolute):  # a link is resolved whole
             target = Path(absolute).resolve()
             folder, name = str(target.parent), target.name
         else:
             folder, name = os.path.split(absolute)
-        place = places.get(folder)
-        if place is None:
+        if folder not in places:
             resolved = real_folder(folder, real)
-            root = project_root(Path(resolved)) or base
-            place = places[folder] = (root, Path(os.path.relpath(resolved, root)).as_posix())
-        root, relative_folder = place
+            places[folder] = (resolved, project_root(Path(resolved)) or base)
+        located.append((path, folder, name))
+    if all(root == base for _, root in places.values()):
+        return [project]  # one project: the usual case, with no copy of its tables
+    parts: dict[Path, Project] = {}
+    relative_folders: dict[str, str] = {}
+    for path, folder, name in located:
+        resolved, root = places[folder]
+        relative_folder = relative_folders.get(folder)
+        if relative_folder is None:
+            relative_folder = relative_folders[folder] = Path(os.path.relpath(resolved, root)).as_posix()
         part = parts.get(root)
         if part is None:
             part = parts[root] = Project(root=root, config=_config_for(project.config, base, root))
-        part.files[path] = result
+        part.files[path] = project.files[path]
         part.relative[path] = name if relative_folder == "." else f"{relative_folder}/{name}"
         if path in project.fingerprints:
             part.fingerprints[path] = project.fingerprints[path]
         if path in project.test_files:
             part.test_files.add(path)
-    if not parts or list(parts) == [base]:
-        return [project]
     return [parts[root] for root in sorted(parts)]
 
 
