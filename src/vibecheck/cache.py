@@ -208,7 +208,8 @@ class ResultCache:
             write_atomically(self.folder / STATS, json.dumps(payload, separators=(",", ":")).encode("ascii"))
             self._stats_changed = False
 
-    def indexed_facts(self, source_file: SourceFile, kind: str, from_check: tuple[str, ...] = ()) -> FileResult | None:
+    def indexed_facts(self, source_file: SourceFile, kind: str, from_check: tuple[str, ...] = (),
+                      optional: tuple[str, ...] = ()) -> FileResult | None:
         """The cached facts of a file indexed for the project rules only (`vibecheck.indexing`), if its bytes
         are as they were (by their stat record, as `lookup`), decoded as `facts_mode` says; None when they changed,
         were never indexed, or cannot be read.
@@ -216,7 +217,8 @@ class ResultCache:
         With `from_check` (the facts an index job of this kind reads, which checking the file records too): a file
         never indexed but checked by an earlier run with these bytes (a whole-project run before a one-file hook)
         gets those facts from its check entry, stored as its index entry first, so that they are read back, and
-        their digest taken, as an index job's would be."""
+        their digest taken, as an index job's would be; with the `optional` ones the check entry holds (a rule's
+        `index_fact_readers` give the fact its collector writes, or none where it writes none)."""
         digest = self._current_digest(source_file.path)
         if digest is None:
             return None
@@ -225,7 +227,7 @@ class ResultCache:
         index_result = FileResult(source_file.relative, digest=digest)  # all an index entry's result line holds
         hit = self._read(entry, key, source_file.relative, facts=self.facts_mode, stands_for=index_result)
         if hit is None and from_check:
-            derived = self._facts_from_check(source_file, digest, from_check)
+            derived = self._facts_from_check(source_file, digest, from_check, optional)
             if derived is not None:
                 self.store_indexed_facts(source_file, kind, derived)
                 hit = self._read(entry, key, source_file.relative, facts=self.facts_mode, stands_for=index_result)
@@ -233,13 +235,16 @@ class ResultCache:
             self.fingerprints[source_file.relative] = key
         return hit
 
-    def _facts_from_check(self, source_file: SourceFile, digest: str, keys: tuple[str, ...]) -> FileResult | None:
-        """The `keys` of the facts in the file's check entry for these bytes, as an index job's result; None when
-        there is no such entry or it holds no such facts (a run with no project rule records none)."""
+    def _facts_from_check(self, source_file: SourceFile, digest: str, keys: tuple[str, ...],
+                          optional: tuple[str, ...] = ()) -> FileResult | None:
+        """The `keys` (and the `optional` keys it has) of the facts in the file's check entry for these bytes, as an
+        index job's result; None when there is no such entry or it holds no such facts (a run with no project rule
+        records none)."""
         checked = self._read(self._entry(source_file), self._key(source_file, digest), source_file.display)
         if checked is None or checked.errors or not all(key in checked.facts for key in keys):
             return None
-        return FileResult(source_file.relative, facts={key: checked.facts[key] for key in keys}, digest=digest)
+        taken = [*keys, *(key for key in optional if key in checked.facts)]
+        return FileResult(source_file.relative, facts={key: checked.facts[key] for key in taken}, digest=digest)
 
     def store_indexed_facts(self, source_file: SourceFile, kind: str, result: FileResult) -> None:
         """Write the facts read of an indexed file (`result.digest`: the bytes they were read from)."""

@@ -111,15 +111,22 @@ class SourceFactCollector:
             self.context.facts.update(source_facts(self.context.source, tree))
 
 
+def parse_or_none(source: str) -> ast.Module | None:
+    """The source's `ast`, or None for text that does not parse (or nests past the parser's limits)."""
+    try:
+        return ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
 def source_facts(source: str, tree: ast.Module | None = None) -> dict[str, Any]:
     """The definitions, module-level imports and uses of a source file, read with `ast` (no facts if it does not parse).
 
     `tree` is the file's `ast` when the caller has it (the pipeline parses it once per file, shared with bandit).
     """
     if tree is None:
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = parse_or_none(source)
+        if tree is None:
             return {}  # libcst parsed it, so only odd inputs get here; no facts is the safe answer
     try:
         return _read_facts(source, tree)

@@ -21,17 +21,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from vibecheck import safe_files
 from vibecheck.cache import REGISTERED, content_digest
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.errors import UsageError
-from vibecheck.facts import SOURCE_FACT_KEYS, source_facts
+from vibecheck.facts import SOURCE_FACT_KEYS, parse_or_none, source_facts
 from vibecheck.model import FileResult
 from vibecheck.project import PROJECT_FILES, Project, project_roots
 from vibecheck.references import TEST_REFERENCES, read_test_references
+from vibecheck.registry import resolve_reader
 from vibecheck.source import SourceUnit, decode_source
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class IndexJob:
 
     source_file: SourceFile
     kind: IndexKind
+    readers: tuple[tuple[str, str], ...] = ()  # a source file's facts beyond the definitions (`index_fact_readers`)
 
     @property
     def display(self) -> str:
@@ -64,13 +66,25 @@ class IndexJob:
             return FileResult(relative)
         if self.kind == "source":
             try:
-                facts = source_facts(decode_source(data))
+                facts = self._source_facts(decode_source(data))
             except (UnicodeDecodeError, SyntaxError, LookupError):
                 return FileResult(relative)
         else:
             tree = SourceUnit(relative, data, is_test_file=True).python_ast()
             facts = {} if tree is None else {TEST_REFERENCES: read_test_references(tree)}
         return FileResult(relative, facts=facts, digest=content_digest(data))
+
+    def _source_facts(self, text: str) -> dict[str, Any]:
+        """The definitions and imports, and what the rules' `index_fact_readers` read, from one `ast` parse."""
+        tree = parse_or_none(text)
+        if tree is None:
+            return {}
+        facts = source_facts(text, tree)
+        for key, reference in self.readers:
+            value = resolve_reader(reference)(text, tree)
+            if value is not None:
+                facts[key] = value
+        return facts
 
 
 class FileIndex:
@@ -94,7 +108,8 @@ class FileIndex:
             if job.kind == "registered":
                 continue
             hit = None if self.cache is None else self.cache.indexed_facts(
-                job.source_file, job.kind, SOURCE_FACT_KEYS if job.kind == "source" else ())
+                job.source_file, job.kind, SOURCE_FACT_KEYS if job.kind == "source" else (),
+                tuple(key for key, _ in job.readers))
             if hit is None:
                 todo.append(job)
             else:
@@ -151,6 +166,7 @@ def plan_index(pipeline: Pipeline, checked: set[str], *, walked: Sequence[Path] 
         return None
     parse = any(rule.reads_unchecked_test_facts for rule, _ in rules)
     sources = any(rule.reads_unchecked_source_facts for rule, _ in rules)
+    readers = tuple(sorted({pair for rule, _ in rules for pair in rule.index_readers}))
     settings = pipeline.settings
 
     def planned() -> list[IndexJob]:
@@ -159,7 +175,7 @@ def plan_index(pipeline: Pipeline, checked: set[str], *, walked: Sequence[Path] 
             if is_test_file(source_file.relative, settings.test_paths):
                 jobs.append(IndexJob(source_file, "test" if parse else "registered"))
             elif sources:
-                jobs.append(IndexJob(source_file, "source"))
+                jobs.append(IndexJob(source_file, "source", readers))
         return jobs
 
     return FileIndex(planned, cache)

@@ -37,7 +37,7 @@ from vibecheck.registry import (
 from vibecheck.selection import analyzer_codes, use_external_codes
 
 FILE = "registry.json"
-FORMAT = 1
+FORMAT = 2
 SIZE_LIMIT = 16 * 1024 * 1024  # bytes; a larger file is not one of ours
 
 Tables = Mapping[str, tuple[str, Sequence[ExternalCode]]]
@@ -142,11 +142,13 @@ def _trusted_packages(rule_pack_points: Sequence[Any]) -> set[str]:
 
 
 def _summary(data: dict[str, Any]) -> RegistrySummary:
-    rules = tuple(RuleInfo(**{**rule, "supersedes": tuple(rule["supersedes"]), "readers": tuple(rule["readers"])})
+    rules = tuple(RuleInfo(**{**rule, "supersedes": tuple(rule["supersedes"]), "readers": tuple(rule["readers"]),
+                              "index_readers": tuple((key, reader) for key, reader in rule["index_readers"])})
                   for rule in data["rules"])
     for rule in rules:
         if not (isinstance(rule.code, str) and isinstance(rule.name, str)
-                and all(isinstance(item, str) for item in (*rule.supersedes, *rule.readers))):
+                and all(isinstance(item, str) for item in (*rule.supersedes, *rule.readers,
+                                                             *(text for pair in rule.index_readers for text in pair)))):
             raise ValueError("a rule's facts are not text")
     packs = tuple((str(name), str(version)) for name, version in data["packs"])
     return RegistrySummary(rules, packs, tuple(str(error) for error in data["errors"]),

@@ -74,14 +74,17 @@ class RuleInfo:
     readers: tuple[str, ...] = ()  # each of `cache_inputs` as `module:attribute`
     reads_unchecked_test_facts: bool = False
     reads_unchecked_source_facts: bool = False
+    index_readers: tuple[tuple[str, str], ...] = ()  # each of `index_fact_readers` as (fact key, `module:attribute`)
 
     @classmethod
     def of(cls, rule: type[BaseRule]) -> RuleInfo:
-        """The facts of a rule class; raises ValueError when a `cache_inputs` function cannot be named by module."""
+        """The facts of a rule class; raises ValueError when a `cache_inputs` or `index_fact_readers` function cannot
+        be named by module."""
         return cls(rule.code, rule.name, rule.default_enabled, tuple(rule.supersedes), issubclass(rule, ProjectRule),
                    tuple(reader_reference(reader) for reader in getattr(rule, "cache_inputs", ())),
                    bool(getattr(rule, "reads_unchecked_test_facts", False)),
-                   bool(getattr(rule, "reads_unchecked_source_facts", False)))
+                   bool(getattr(rule, "reads_unchecked_source_facts", False)),
+                   tuple((key, reader_reference(reader)) for key, reader in getattr(rule, "index_fact_readers", {}).items()))
 
     @property
     def cache_inputs(self) -> tuple[Callable[..., str], ...]:
@@ -90,7 +93,8 @@ class RuleInfo:
 
 
 def reader_reference(reader: Any) -> str:
-    """`module:attribute` naming a `cache_inputs` function (or callable object) in the module that defines it."""
+    """`module:attribute` naming a `cache_inputs` or `index_fact_readers` function (or callable object) in the module
+    that defines it."""
     module_name = getattr(reader, "__module__", None) or type(reader).__module__
     module = importlib.import_module(module_name)
     for attribute, value in vars(module).items():
@@ -100,9 +104,9 @@ def reader_reference(reader: Any) -> str:
 
 
 @functools.cache
-def resolve_reader(reference: str) -> Callable[..., str]:
+def resolve_reader(reference: str) -> Callable[..., Any]:
     module_name, _, attribute = reference.partition(":")
-    reader: Callable[..., str] = getattr(importlib.import_module(module_name), attribute)
+    reader: Callable[..., Any] = getattr(importlib.import_module(module_name), attribute)
     return reader
 
 

@@ -322,6 +322,11 @@ class ProjectRule(BaseRule):
     # Whether it also reads the definitions of source files that were not passed (what the tests reach
     # through them): the runner then reads them with `ast` only, which is cheap.
     reads_unchecked_source_facts: ClassVar[bool] = False
+    # Fact key -> a function of an unchecked source file's text and `ast` tree that gives that fact (None: no fact),
+    # as the rule's collector writes it when the file is checked: a run that checks one file (a hook, pre-commit)
+    # still has it for the project's other files. Only for collectors that read the `ast` alone (no libcst walk);
+    # set `reads_unchecked_source_facts` too.
+    index_fact_readers: ClassVar[dict[str, Callable[[str, ast.Module], Any]]] = {}
     # What the rule reads beyond the files' facts, the project files it reads with `Project.read_text` and the
     # listing of the project's root folder (which the project-phase cache watches for every rule): each callable
     # gets one project of the run (`Project`) and the rule's options and returns a digest of those inputs

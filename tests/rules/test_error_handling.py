@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -233,3 +234,24 @@ async def convert(amount, currency):
     return amount * fetch_rate(currency)
 """
     assert _blocking_through_import(service) == []
+
+
+@pytest.mark.parametrize("whole_project_first", [False, True])
+def test_vc112_sees_the_helpers_of_modules_a_one_file_run_does_not_check(tmp_path: Path,
+                                                                       whole_project_first: bool) -> None:
+    """A hook or pre-commit run checks `api.py` alone: the helper module is indexed, not checked, and its blocking
+    helpers still count (read from its `ast` at index time, or taken from the whole-project run's cache entry)."""
+    from tests.integration.conftest import run_vibecheck
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n", encoding="utf-8")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "app" / "rates.py").write_text(RATES, encoding="utf-8")
+    (tmp_path / "app" / "api.py").write_text(
+        "from app.rates import fetch_rate\n\n\nasync def convert(amount, currency):\n"
+        "    return amount * fetch_rate(currency)\n", encoding="utf-8")
+    if whole_project_first:
+        assert run_vibecheck(["check", "--select", "VC112", "app"], tmp_path).returncode == 1
+    run = run_vibecheck(["check", "--select", "VC112", "--format", "json", "app/api.py"], tmp_path)
+    found = [(f["code"], f["start"]["line"]) for f in json.loads(run.stdout)["findings"]]
+    assert found == [("VC112", 5)], run.stderr

@@ -106,9 +106,22 @@ def _async_calls(tree: ast.Module, aliases: dict[str, str]) -> list[list[Any]]:
     return found
 
 
+def read_blocking_io(source: str, tree: ast.Module | None) -> dict[str, Any] | None:
+    """`FACT` of a module: the blocking helpers it defines and the imported calls its `async def`s make; None when
+    it has neither (or its text cannot hold one). Read from the `ast`: when the file is checked, and when a run that
+    checks other files indexes it (`index_fact_readers`)."""
+    has_helpers = any(word in source for word in HELPER_WORDS)
+    has_async = ASYNC_WORD in source
+    if not (has_helpers or has_async) or tree is None:
+        return None
+    aliases = _imports(tree)
+    helpers = _blocking_helpers(tree, aliases) if has_helpers else {}
+    calls = _async_calls(tree, aliases) if has_async else []
+    return {"helpers": helpers, "calls": calls} if helpers or calls else None
+
+
 class BlockingIoCollector:
-    """Writes, for the files whose text may hold one, the blocking helpers a module defines and the imported calls its
-    `async def`s make (`FACT`), read from the file's `ast` once the walk is over."""
+    """Writes `FACT` of a checked source file once the walk is over."""
 
     code = "blocking-io"
 
@@ -116,19 +129,14 @@ class BlockingIoCollector:
         self.context = context
 
     def leave_Module(self, node: object) -> None:
+        if self.context.is_test_file:
+            return
         source = self.context.source
-        has_helpers = any(word in source for word in HELPER_WORDS)
-        has_async = ASYNC_WORD in source
-        if not (has_helpers or has_async) or self.context.is_test_file:
+        if not (ASYNC_WORD in source or any(word in source for word in HELPER_WORDS)):
             return
-        tree = self.context.python_ast()
-        if tree is None:
-            return
-        aliases = _imports(tree)
-        helpers = _blocking_helpers(tree, aliases) if has_helpers else {}
-        calls = _async_calls(tree, aliases) if has_async else []
-        if helpers or calls:
-            self.context.facts[FACT] = {"helpers": helpers, "calls": calls}
+        fact = read_blocking_io(source, self.context.python_ast())
+        if fact is not None:
+            self.context.facts[FACT] = fact
 
 
 class BlockingCallThroughImport(ProjectRule):
@@ -186,7 +194,9 @@ class BlockingCallThroughImport(ProjectRule):
     confidence = Confidence.MEDIUM
     cwe = (400,)
     reads_unchecked_test_facts = False
+    reads_unchecked_source_facts = True  # a one-file run (a hook) still knows the helpers of the modules it imports
     fact_collectors = (BlockingIoCollector,)
+    index_fact_readers = {FACT: read_blocking_io}
 
     def check_project(self, project: Project) -> Iterable[Finding]:
         facts = dict(project.facts(FACT))
