@@ -14,6 +14,7 @@ import boto3
 import litellm
 import ollama
 import openai
+import pandas as pd
 import markdown
 import streamlit as st
 from fastapi.responses import HTMLResponse
@@ -618,3 +619,26 @@ def model_picks_from_a_fixed_family(messages, toolbox):
 
 
 TOOLS = {"search": len}
+
+
+SENTIMENT_TASK = "sentiment-analysis"
+sentiment = pipeline(SENTIMENT_TASK)
+
+
+def sentiment_label_from_a_named_task(review):
+    label = sentiment(review)[0]["label"]
+    # ok: VC401 -- the task, named by a constant, is a classifier
+    with open(os.path.join("reviews", label), "a") as handle:
+        handle.write(review)
+
+
+def model_sql_to_pandas(question, engine):
+    sql = llm.invoke(f"SQL for {question}").content
+    # expect: VC401
+    return pd.read_sql(sql, engine)
+
+
+def model_sql_in_text_reported_once(session, question):
+    sql = llm.invoke(f"SQL for {question}").content
+    # expect: VC401
+    return session.execute(text(sql))

@@ -222,11 +222,16 @@ FUNCTION_VERBS = frozenset({"set", "check", "verify", "validate", "get", "make",
 
 
 def function_kinds(name: str) -> frozenset[str]:
-    """The kinds of secret a function handles, judged from its name after its leading verbs."""
+    """The kinds of secret a function handles, judged from its name after its leading verbs, or with the last of
+    them when that verb is the secret's own qualifier (`make_reset_code`: a reset code, not a `code`)."""
     parts = list(words(name))
-    while parts and parts[0] in FUNCTION_VERBS:
-        parts.pop(0)
-    return secret_kinds("_".join(parts)) if parts else frozenset()
+    start = 0
+    while start < len(parts) and parts[start] in FUNCTION_VERBS:
+        start += 1
+    kinds = secret_kinds("_".join(parts[start:])) if start < len(parts) else frozenset()
+    if not kinds and 0 < start < len(parts):
+        kinds = secret_kinds("_".join(parts[start - 1:]))
+    return kinds
 
 
 # A value that is a user's password (not a token or code that merely mentions one, e.g. `password_reset_token`).

@@ -16,6 +16,7 @@ from vibecheck.analysis.flow import (
     dotted_name,
     iter_calls,
     iter_expressions,
+    module_strings,
     short_code,
     string_value,
 )
@@ -23,6 +24,7 @@ from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security.client_data_in_html import MARKED_SAFE
+from vibecheck.rules.security.client_data_in_query import SQL_TEXT_FUNCTIONS
 from vibecheck.rules.security.client_data_in_template_source import (
     TEMPLATE_SOURCE_METHODS,
     TEMPLATE_SOURCES,
@@ -79,7 +81,7 @@ FUNCTION_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] =
     "subprocess.getoutput": (0, "cmd", (78,), "a shell command"),
     "subprocess.getstatusoutput": (0, "cmd", (78,), "a shell command"),
     "asyncio.create_subprocess_shell": (0, "cmd", (78,), "a shell command"),
-    "sqlalchemy.text": (0, "text", (89,), "SQL"),
+    **{name: (0, keyword, (89,), "SQL") for name, keyword in SQL_TEXT_FUNCTIONS.items()},
     "pickle.loads": (0, "data", (502,), "deserialization"),
     "pickle.load": (0, "file", (502,), "deserialization"),
     "dill.loads": (0, None, (502,), "deserialization"),
@@ -154,7 +156,7 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if name is not None and (name in LLM_FUNCTIONS or name.endswith(LLM_CALL_SUFFIXES)):
         return Taint("llm", short_code(node.func) + "(...)")
     if name == "transformers.pipeline":
-        return Taint("llm-client", name) if _generates_text(node) else None
+        return Taint("llm-client", name) if _generates_text(node, state) else None
     if name is not None and (name in CLIENT_FACTORIES or (name.startswith(CLIENT_MODULES) and _makes_client(name, node))):
         return Taint("llm-client", name)
     func = node.func
@@ -176,10 +178,15 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     return None
 
 
-def _generates_text(pipeline: cst.Call) -> bool:
-    """Whether a `transformers.pipeline(...)` writes text: its task is a generating one, or not written as a literal
-    (`pipeline(model="gpt2")` takes the model's own task)."""
-    task = string_value(call_argument(pipeline, 0, "task"))
+def _generates_text(pipeline: cst.Call, state: FlowState) -> bool:
+    """Whether a `transformers.pipeline(...)` writes text: its task is a generating one, or not known here
+    (`pipeline(model="gpt2")` takes the model's own task). The task may be a literal or a name bound to one."""
+    argument = call_argument(pipeline, 0, "task")
+    task = string_value(argument)
+    if task is None and type(argument) is cst.Name:
+        task = state.constants.get(argument.value)
+        if task is None and state.module is not None:
+            task = module_strings(state.module).get(argument.value)
     return task is None or task.startswith(GENERATING_TASKS)
 
 
@@ -203,6 +210,7 @@ def module_clients(context: RuleContext) -> dict[str, Taint]:
         found = context.shared[module_clients] = {}
     if found is None:
         state = FlowState(context.imports, llm_source)
+        state.module = context.module
         for line in context.module.body:
             if type(line) is not cst.SimpleStatementLine:
                 continue
