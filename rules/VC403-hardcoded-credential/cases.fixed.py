@@ -224,3 +224,12 @@ REPLICA_PASSWORD = os.environ["REPLICA_PASSWORD"]  # nosec B608
 
 # expect: VC403 -- the fix reads the variable the vendor's client reads itself (OPENAI_API_KEY)
 llm = openai.OpenAI(api_key=os.environ["OPENAI_API_KEY"])
+
+
+def aws_session_settings():
+    return {
+        # expect: VC403
+        "aws_secret_access_key": os.environ["AWS_SECRET_ACCESS_KEY"],
+        # ok: VC403 -- a region, no secret
+        "region_name": "eu-west-1",
+    }

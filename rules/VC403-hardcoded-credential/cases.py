@@ -224,3 +224,12 @@ REPLICA_PASSWORD = "Tr0ub4dor&3-repl"  # nosec B608
 
 # expect: VC403 -- the fix reads the variable the vendor's client reads itself (OPENAI_API_KEY)
 llm = openai.OpenAI(api_key="sk-proj-Qw3rTy7UiOp2AsDf9GhJkL4ZxCvBnM1q")
+
+
+def aws_session_settings():
+    return {
+        # expect: VC403
+        "aws_secret_access_key": "q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh0Ij2Kl4Mn6Op8Qr",
+        # ok: VC403 -- a region, no secret
+        "region_name": "eu-west-1",
+    }

@@ -228,3 +228,12 @@ def test_one_problem_on_a_line_is_one_finding_under_the_precise_code(tmp_path: P
             expected = line.split("  # ")[1].split(",")[0]
             security = {code for code in codes_by_line.get(number, set()) if not code.startswith(("VC1", "VC5"))}
             assert security == {expected}, (number, line)
+
+
+@pytest.mark.parametrize(("value", "severity"), [
+    ("q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh0Ij2Kl4Mn6Op8Qr", Severity.HIGH),  # 40 characters: the AWS format
+    ("q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh0Ij2Kl4Mn6Op8QrS", Severity.MEDIUM),  # 41: a credential of unknown format
+])
+def test_an_aws_secret_access_key_is_known_by_its_name_and_length(value: str, severity: Severity) -> None:
+    [finding] = findings_for(HardcodedCredential, f'AWS_SECRET_ACCESS_KEY = "{value}"\n')
+    assert finding.severity is severity

@@ -119,6 +119,16 @@ def credential_format(value: str) -> tuple[str, str] | None:
     return None
 
 
+# An AWS secret access key has no prefix of its own: 40 base64 characters under a name that says what it is.
+_AWS_SECRET = re.compile(r"[A-Za-z0-9/+]{40}")
+
+
+def _is_aws_secret(name: str, value: str) -> bool:
+    """`aws_secret_access_key = "wJalrXUtnFEMI/K7MDENG/..."`: the name ends in `secret_access_key` (any case)."""
+    return name.lower().replace("-", "_").endswith("secret_access_key") and _AWS_SECRET.fullmatch(value) is not None \
+        and looks_random(value)
+
+
 def url_password(value: str) -> str | None:
     """The redacted URL when `value` has a real password in its user info (`postgres://app:s3cret@db/app`)."""
     match = URL_PASSWORD.search(value)
@@ -282,6 +292,10 @@ class HardcodedCredential(Rule):
             return  # a known format is reported by `visit_SimpleString`, with its kind
         literal = value.left if isinstance(value, cst.ConcatenatedString) else value
         fix = environment_fix(self.context, replaced, variable or variable_name(name)) if replaced is not None else None
+        if _is_aws_secret(name, text):
+            self._report(literal, f"A hard-coded AWS secret access key (`{redact(text)}`) is given to `{name}` in the "
+                         "source code.", Severity.HIGH, fix)
+            return
         self._report(literal, f"A hard-coded credential (`{redact(text)}`) is given to `{name}` in the source code.",
                      Severity.MEDIUM, fix)
 
