@@ -558,6 +558,14 @@ def model_text_in_a_list_built_first(question):
     words = answer.split()
     # expect: VC401
     subprocess.run(words, check=True)
+    shell = ["sh", "-c"]
+    shell.append(answer)
+    # expect: VC401
+    subprocess.run(shell, check=True)
+    commit = ["git", "commit", "-m"]
+    commit.append(answer)
+    # ok: VC401 -- the model writes the commit message, one word for git
+    subprocess.run(commit, check=True)
 
 
 classifier = pipeline("text-classification", model="distilbert-base-uncased-finetuned-sst-2-english")

@@ -238,6 +238,8 @@ def _program_or_code(command: cst.BaseExpression, call: cst.Call, state: FlowSta
     elements = display.elements
     if not elements or type(elements[0]) is not cst.Element:  # `[*base, path]`: the program is in the starred part
         return command
+    if string_value(elements[-1].value) in CODE_FLAGS:  # `["sh", "-c"]`, the code appended later: the list's taint
+        return command
     code = next((elements[index + 1].value for index, element in enumerate(elements[:-1])
                  if string_value(element.value) in CODE_FLAGS), None)
     # (`[sys.executable, "-c", code]`: both the program and the code)
