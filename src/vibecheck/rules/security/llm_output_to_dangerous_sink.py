@@ -265,6 +265,13 @@ def looked_up_name(expression: cst.BaseExpression, state: FlowState) -> cst.Base
     return None if name is None or _has_fixed_prefix(name) else name
 
 
+def _lookup_label(lookup: cst.BaseExpression) -> str:
+    """`getattr()` or `globals()[...]`: how a message names the lookup."""
+    if type(lookup) is cst.Subscript:
+        return f"{short_code(lookup.value)}[...]"
+    return f"{short_code(lookup.func)}()" if type(lookup) is cst.Call else short_code(lookup)
+
+
 def _has_fixed_prefix(name: cst.BaseExpression) -> bool:
     """`f"tool_{name}"`, `"tool_" + name`: text that starts with a literal."""
     while type(name) is cst.BinaryOperation and type(name.operator) is cst.Add:
@@ -454,11 +461,12 @@ class LlmOutputToDangerousSink(FlowRule):
         for call in iter_calls(node):
             name = looked_up_name(call.func, state)
             if name is not None:
-                found.append((call, (name, f"{short_code(call.func, 30)}(...)", (470, 94), DISPATCH)))
+                found.append((call, (name, _lookup_label(call.func), (470, 94), DISPATCH)))
         if type(node) is cst.Assign and len(node.targets) == 1 and type(target := node.targets[0].target) is cst.Name:
             name = looked_up_name(node.value, state)
-            if name is not None and _calls_name(self._function or self.context.module, target.value):
-                found.append((node.value, (name, short_code(node.value, 30), (470, 94), DISPATCH)))
+            if name is not None and state.taint_of(name) is not None \
+                    and _calls_name(self._function or self.context.module, target.value):
+                found.append((node.value, (name, _lookup_label(node.value), (470, 94), DISPATCH)))
         return found
 
     def _report_sink(self, argument: cst.BaseExpression, label: str, cwe: tuple[int, ...], what: str, taint: Taint) -> None:
