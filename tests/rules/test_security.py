@@ -210,7 +210,7 @@ def api_key():
 
 
 if __name__ == "__main__":
-    app.run(host="0.0.0.0", debug=True)  # VC211, not B104
+    app.run(debug=True)  # VC211, not B201
 '''
 
 

@@ -65,9 +65,6 @@ class DebugModeInProduction(Rule):
     - `uvicorn.run(..., reload=True)` outside the `if __name__ == "__main__":` block (a server entry point
       that auto-reloads from disk is a development server).
 
-    It supersedes bandit's `B201` (Flask debug) and `B104` (binding to all interfaces) on the lines it
-    reports: `app.run(host="0.0.0.0", debug=True)` is one problem, the debugger open to the network.
-
     Development places are not reported: test files, files and folders named like `dev`, `local`,
     `development` or `testing` (`settings/dev.py`, `local_settings.py`), and classes such as
     `DevelopmentConfig` or `TestingConfig`.
@@ -123,7 +120,7 @@ class DebugModeInProduction(Rule):
     # Every finding names `debug` (`debug=`, `use_debugger=`, `DEBUG`), `use_evalex=` or uvicorn's `reload=`.
     file_hints = ("debug", "evalex", "reload")
     fixable = True
-    supersedes = ("B201", "B104")
+    supersedes = ("B201",)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
