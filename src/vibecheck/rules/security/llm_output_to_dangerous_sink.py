@@ -112,6 +112,8 @@ READ_PATH = "the path of a file being read"
 DISPATCH = "the name of the function it calls"
 # (the argument that reaches the sink, how to name the sink, CWE ids, what the argument is there)
 Sink = tuple[cst.BaseExpression | None, str, tuple[int, ...], str]
+# What may look a function up by name: `getattr(tools, name)`, `globals()[name]`.
+LOOKUP_TYPES = frozenset({cst.Call, cst.Subscript})
 # Calls that return a namespace as a dict: `globals()[name]` looks a function up by name, as `getattr` does.
 NAMESPACE_CALLS = frozenset({"globals", "locals", "vars", "builtins.globals", "builtins.locals", "builtins.vars"})
 METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
@@ -265,11 +267,14 @@ def looked_up_name(expression: cst.BaseExpression, state: FlowState) -> cst.Base
     return None if name is None or _has_fixed_prefix(name) else name
 
 
-def _lookup_label(lookup: cst.BaseExpression) -> str:
-    """`getattr()` or `globals()[...]`: how a message names the lookup."""
-    if type(lookup) is cst.Subscript:
-        return f"{short_code(lookup.value)}[...]"
-    return f"{short_code(lookup.func)}()" if type(lookup) is cst.Call else short_code(lookup)
+def _dispatch(lookup: cst.BaseExpression, state: FlowState) -> Sink | None:
+    """A lookup whose result is called, as the sink of the name it looks up; None for any other expression."""
+    name = looked_up_name(lookup, state)
+    if name is None:
+        return None
+    label = f"{short_code(lookup.value)}[...]" if type(lookup) is cst.Subscript else \
+        f"{short_code(lookup.func)}()"  # type: ignore[attr-defined]
+    return name, label, (470, 94), DISPATCH
 
 
 def _has_fixed_prefix(name: cst.BaseExpression) -> bool:
@@ -437,9 +442,20 @@ class LlmOutputToDangerousSink(FlowRule):
         return False
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        sinks: list[tuple[cst.BaseExpression, Sink]] = [
-            (call, sink) for call in iter_calls(node) if (sink := self._sink(call, state)) is not None]
-        sinks += self._dispatches(node, state)
+        sinks: list[tuple[cst.BaseExpression, Sink]] = []
+        for call in iter_calls(node):
+            sink = self._sink(call, state)
+            if sink is None and type(call.func) in LOOKUP_TYPES:  # `getattr(tools, name)(**args)`
+                sink = _dispatch(call.func, state)
+            if sink is not None:
+                sinks.append((call, sink))
+        if type(node) is cst.Assign:
+            sinks += self._bound_dispatch(node, state)
+        if sinks:
+            self._check_sinks(sinks, state)
+        note_argument_list(node, state)
+
+    def _check_sinks(self, sinks: list[tuple[cst.BaseExpression, Sink]], state: FlowState) -> None:
         sink_calls = {id(call) for call, _ in sinks}
         for call, (argument, label, cwe, what) in sinks:
             if argument is None or id(argument) in sink_calls:  # `exec(compile(code, ...))`: the inner sink reports
@@ -452,22 +468,18 @@ class LlmOutputToDangerousSink(FlowRule):
             elif taint is not None and taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state) as placeholder:
                     self._report_sink(argument, label, cwe, what, placeholder)
-        note_argument_list(node, state)
 
-    def _dispatches(self, node: cst.CSTNode, state: FlowState) -> list[tuple[cst.BaseExpression, Sink]]:
-        """The lookups whose result is called, as sinks of the name looked up: `getattr(tools, name)(**args)`, and
-        `fn = getattr(tools, name)` (or `globals()[name]`) in a function that then calls `fn(...)`."""
-        found: list[tuple[cst.BaseExpression, Sink]] = []
-        for call in iter_calls(node):
-            name = looked_up_name(call.func, state)
-            if name is not None:
-                found.append((call, (name, _lookup_label(call.func), (470, 94), DISPATCH)))
-        if type(node) is cst.Assign and len(node.targets) == 1 and type(target := node.targets[0].target) is cst.Name:
-            name = looked_up_name(node.value, state)
-            if name is not None and state.taint_of(name) is not None \
-                    and _calls_name(self._function or self.context.module, target.value):
-                found.append((node.value, (name, _lookup_label(node.value), (470, 94), DISPATCH)))
-        return found
+    def _bound_dispatch(self, node: cst.Assign, state: FlowState) -> list[tuple[cst.BaseExpression, Sink]]:
+        """`fn = getattr(tools, name)` (or `globals()[name]`) with model output in `name`, in a function that then
+        calls `fn(...)`: a sink of the name looked up."""
+        if len(node.targets) != 1 or type(target := node.targets[0].target) is not cst.Name \
+                or type(node.value) not in LOOKUP_TYPES:
+            return []
+        sink = _dispatch(node.value, state)
+        if sink is None or state.taint_of(sink[0]) is None \
+                or not _calls_name(self._function or self.context.module, target.value):
+            return []
+        return [(node.value, sink)]
 
     def _report_sink(self, argument: cst.BaseExpression, label: str, cwe: tuple[int, ...], what: str, taint: Taint) -> None:
         self.report(
