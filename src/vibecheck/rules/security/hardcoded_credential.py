@@ -18,7 +18,9 @@ SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "se
 KEY_QUALIFIERS = frozenset({"api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client",
                             "license", "webhook", "app"})
 PLACEHOLDER_WORDS = ("xxx", "***", "...", "change", "your", "example", "dummy", "placeholder",
-                     "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "$", "%s")
+                     "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "$", "%s",
+                     # what the docs of local model servers pass as the key they ignore (LM Studio, llama.cpp)
+                     "not-needed", "no-key", "lm-studio")
 PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd", "secret", "token", "apikey", "api_key"})
 # calls whose argument is a signing key: qualified name -> (position, keyword)
 KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new": (0, "key"),
