@@ -240,3 +240,10 @@ def unrelated_secret_keyword(client):
 def template_key(user_id):
     # ok: VC203 -- a `${VAR}` template filled in by the deployment
     return jwt.encode({"sub": user_id}, "${JWT_SECRET}", algorithm="HS256")
+
+
+# expect: VC203 -- an encryption key: whoever reads it decrypts what it protects
+FERNET_KEY = os.environ["FERNET_KEY"]
+
+# ok: VC203 -- a cloud credential (VC403's), not a key the app signs with
+AWS_SECRET_ACCESS_KEY = "q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh0Ij2Kl4Mn6Op8Qr"

@@ -164,3 +164,13 @@ def sampled_password():
     # expect: VC206
     password = "".join(secrets.SystemRandom().sample(ALPHABET, 12))
     return password
+
+
+def make_reset_code():
+    # expect: VC206
+    return str(secrets.randbelow(900000) + 100000)
+
+
+def reset_counter():
+    # ok: VC206 -- `reset` is the verb here, and a counter no secret
+    return random.randint(0, 10)

@@ -164,3 +164,13 @@ def sampled_password():
     # expect: VC206
     password = "".join(random.sample(ALPHABET, 12))
     return password
+
+
+def make_reset_code():
+    # expect: VC206
+    return str(random.randint(100000, 999999))
+
+
+def reset_counter():
+    # ok: VC206 -- `reset` is the verb here, and a counter no secret
+    return random.randint(0, 10)

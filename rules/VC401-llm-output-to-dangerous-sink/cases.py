@@ -14,6 +14,7 @@ import boto3
 import litellm
 import ollama
 import openai
+import pandas as pd
 import markdown
 import streamlit as st
 from fastapi.responses import HTMLResponse
@@ -538,3 +539,114 @@ def model_text_as_one_argument(question):
     subprocess.run(["git", "log", "--oneline", "--", path], check=True)
     # ok: VC401 -- an argument of the script, not the code after `-c`
     subprocess.run(["python3", "-c", "import sys; print(sys.argv[1])", path], check=True)
+
+
+def model_text_in_a_list_built_first(question):
+    answer = llm.invoke(question).content
+    argv = ["echo", answer]
+    # ok: VC401 -- the list's program is fixed; the model's text is one word for it
+    subprocess.run(argv, check=True)
+    base = ["git", "log", "--grep"]
+    # ok: VC401 -- the program is the list's
+    subprocess.run(base + [answer], check=True)
+    script = [sys.executable, "-c", answer]
+    # expect: VC401
+    subprocess.run(script, check=True)
+    chosen = [answer.split()[0], "--help"]
+    # expect: VC401
+    subprocess.run(chosen, check=True)
+    words = answer.split()
+    # expect: VC401
+    subprocess.run(words, check=True)
+    shell = ["sh", "-c"]
+    shell.append(answer)
+    # expect: VC401
+    subprocess.run(shell, check=True)
+    commit = ["git", "commit", "-m"]
+    commit.append(answer)
+    # ok: VC401 -- the model writes the commit message, one word for git
+    subprocess.run(commit, check=True)
+
+
+classifier = pipeline("text-classification", model="distilbert-base-uncased-finetuned-sst-2-english")
+zero_shot = pipeline(task="zero-shot-classification")
+summarizer = pipeline("summarization")
+translator = pipeline("translation_en_to_fr")
+unnamed_task = pipeline(model="gpt2")
+
+
+def classifier_label_is_not_model_text(review):
+    label = classifier(review)[0]["label"]
+    # ok: VC401 -- one of the classifier's own labels
+    with open(os.path.join("reviews", label), "a") as handle:
+        handle.write(review)
+    queue = zero_shot(review, candidate_labels=["bug", "billing"])["labels"][0]
+    # ok: VC401
+    os.remove(os.path.join("queues", queue))
+
+
+def generated_summaries_are_model_text(article):
+    summary = summarizer(article)[0]["summary_text"]
+    # expect: VC401
+    os.system("notify-send " + summary)
+    french = translator(article)[0]["translation_text"]
+    # expect: VC401
+    eval(french)
+    # expect: VC401
+    eval(unnamed_task(article)[0]["generated_text"])
+
+
+def nested_sinks_report_once(question):
+    code = llm.invoke(question).content
+    # expect: VC401
+    exec(compile(code, "<llm>", "exec"))
+
+
+def model_picks_the_tool_by_name(messages, tools_module):
+    call = client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message.tool_calls[0]
+    args = json.loads(call.function.arguments)
+    # expect: VC401
+    handler = getattr(tools_module, call.function.name)
+    handler(**args)
+    # expect: VC401
+    getattr(tools_module, call.function.name)(**args)
+    # expect: VC401
+    globals()[call.function.name](**args)
+
+
+def model_picks_from_a_fixed_family(messages, toolbox):
+    call = client.chat.completions.create(model="gpt-4o", messages=messages).choices[0].message.tool_calls[0]
+    args = json.loads(call.function.arguments)
+    # ok: VC401 -- a table of allowed tools
+    TOOLS[call.function.name](**args)
+    # ok: VC401 -- only the `tool_` methods
+    getattr(toolbox, f"tool_{call.function.name}")(**args)
+    # ok: VC401 -- an attribute read, not called
+    colour = getattr(toolbox.palette, call.function.name, "grey")
+    return colour
+
+
+TOOLS = {"search": len}
+
+
+SENTIMENT_TASK = "sentiment-analysis"
+sentiment = pipeline(SENTIMENT_TASK)
+
+
+def sentiment_label_from_a_named_task(review):
+    label = sentiment(review)[0]["label"]
+    # ok: VC401 -- the task, named by a constant, is a classifier
+    with open(os.path.join("reviews", label), "a") as handle:
+        handle.write(review)
+
+
+def model_sql_to_pandas(question, engine):
+    sql = llm.invoke(f"SQL for {question}").content
+    # expect: VC401
+    return pd.read_sql(sql, engine)
+
+
+def model_sql_in_text_reported_once(session, question):
+    sql = llm.invoke(f"SQL for {question}").content
+    # expect: VC401
+    return session.execute(text(sql))

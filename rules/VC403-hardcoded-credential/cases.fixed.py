@@ -224,3 +224,19 @@ REPLICA_PASSWORD = os.environ["REPLICA_PASSWORD"]  # nosec B608
 
 # expect: VC403 -- the fix reads the variable the vendor's client reads itself (OPENAI_API_KEY)
 llm = openai.OpenAI(api_key=os.environ["OPENAI_API_KEY"])
+
+
+def aws_session_settings():
+    return {
+        # expect: VC403
+        "aws_secret_access_key": os.environ["AWS_SECRET_ACCESS_KEY"],
+        # ok: VC403 -- a region, no secret
+        "region_name": "eu-west-1",
+    }
+
+# ok: VC403 -- a local model server ignores the key; these are the values its docs pass
+local_llm = openai.OpenAI(base_url="http://localhost:1234/v1", api_key="lm-studio")
+# ok: VC403
+llama_server = openai.OpenAI(base_url="http://localhost:8080/v1", api_key="sk-no-key-required")
+# ok: VC403
+vllm = openai.OpenAI(base_url="http://vllm:8000/v1", api_key="not-needed")

@@ -4,6 +4,7 @@ import code
 import importlib
 import json
 import sys
+from pathlib import Path
 
 import gradio as gr
 import streamlit as st
@@ -198,3 +199,31 @@ def streamlit_calculator():
 def streamlit_parse():
     # ok: VC413
     st.write(ast.literal_eval(st.text_input("List")))
+
+
+@app.post("/run-script")
+def run_named_script():
+    # expect: VC413
+    exec(open(request.args["script"]).read())
+
+
+@app.post("/run-plugin")
+def run_named_plugin():
+    plugin = request.form["plugin"]
+    with open(f"plugins/{plugin}.py") as handle:
+        # expect: VC413
+        exec(compile(handle.read(), plugin, "exec"), {})
+
+
+@app.post("/run-hook")
+def run_hook():
+    source = Path(request.json["hook"]).read_text()
+    # expect: VC413
+    exec(source, {})
+
+
+@app.post("/run-report")
+def run_fixed_report():
+    name = request.args["report"]
+    # ok: VC413 -- the program's own script; the client only names the report it prints
+    exec(open("reports/render.py").read(), {"report": name})

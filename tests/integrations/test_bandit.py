@@ -89,6 +89,18 @@ def test_import_and_random_notices_do_not_fail_the_build() -> None:
     assert severities["B318"] is Severity.MEDIUM
 
 
+def test_importing_the_crypto_package_is_a_notice_and_a_weak_cipher_is_not() -> None:
+    findings = run("""\
+        from Crypto.Cipher import AES, DES
+
+        def seal(key, data):
+            return DES.new(key, DES.MODE_ECB).encrypt(data), AES
+        """)
+    severities = {f.code: f.severity for f in findings}
+    assert severities["B413"] is Severity.INFO
+    assert severities["B304"] is Severity.HIGH
+
+
 @pytest.mark.parametrize(("text", "severity"), [
     ('SHORT_DATE_FORMAT = "d\u200f/m\u200f/Y"\n', Severity.INFO),
     ('ACCESS = "user\u202e \u2066# admin\u2069 \u2066"\n', Severity.HIGH),

@@ -213,7 +213,6 @@ DISTINCT_PROBLEMS: dict[frozenset[str], str] = {
 # The same problem reported twice. Each is a candidate for `supersedes` on the first code, left to the
 # owners of those rules; until then they are known, not silent.
 DUPLICATES_TO_RESOLVE: dict[frozenset[str], str] = {
-    frozenset({"B311", "VC206"}): "`random` used for a token: VC206 is the precise form of bandit's B311",
     frozenset({"VC204", "VC410"}): "a plain-text password compared with `==`: hashing it (VC410) also removes the `==`",
 }
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import RULES_DIR
+from vibecheck.api import check_paths
+from vibecheck.config import Settings
 from vibecheck.dedupe import drop_superseded, superseding_map
 from vibecheck.engine import check_file
 from vibecheck.integrations.bandit import BanditOptions, run_bandit
@@ -163,3 +166,74 @@ def test_a_module_level_model_client_is_followed_in_a_module_that_imports_only_i
     source = f"import os\n{client}\n\ndef act(task):\n    os.system(str({call}))\n"
     assert [f.location.start.line for f in findings_for(LlmOutputToDangerousSink, source)] == [7]
     assert findings_for(LlmOutputToDangerousSink, source.replace("def act(task)", "def act(task, runtime)")) == []
+
+
+ONE_FINDING_A_LINE = '''
+import os
+import pickle
+import random
+import subprocess
+import string
+
+from flask import Flask, request
+from openai import OpenAI
+
+client = OpenAI()
+app = Flask(__name__)
+
+
+def ask(prompt):
+    reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])
+    return reply.choices[0].message.content
+
+
+def run_fix(log):
+    command = client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content
+    subprocess.run(command, shell=True)  # VC401, not B602
+
+
+def restore(prompt):
+    return pickle.loads(ask(prompt).encode())  # VC417, not VC406
+
+
+def calculate(prompt):
+    return eval(ask(prompt))  # VC417, not B307
+
+
+@app.post("/script")
+def run_script():
+    exec(open(request.args["script"]).read())  # VC413, not VC405 or B102
+
+
+def api_key():
+    return "".join(random.choice(string.ascii_letters) for _ in range(32))  # VC206, not B311
+
+
+if __name__ == "__main__":
+    app.run(debug=True)  # VC211, not B201
+'''
+
+
+def test_one_problem_on_a_line_is_one_finding_under_the_precise_code(tmp_path: Path) -> None:
+    root = tmp_path / "service"
+    root.mkdir()
+    (root / "agent.py").write_text(ONE_FINDING_A_LINE, encoding="utf-8")
+    report = check_paths([str(root)], Settings(root=str(root), jobs=1))
+    lines = ONE_FINDING_A_LINE.splitlines()
+    codes_by_line: dict[int, set[str]] = {}
+    for finding in report.findings:
+        codes_by_line.setdefault(finding.location.start.line, set()).add(finding.code)
+    for number, line in enumerate(lines, 1):
+        if "  # VC" in line:
+            expected = line.split("  # ")[1].split(",")[0]
+            security = {code for code in codes_by_line.get(number, set()) if not code.startswith(("VC1", "VC5"))}
+            assert security == {expected}, (number, line)
+
+
+@pytest.mark.parametrize(("value", "severity"), [
+    ("q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh0Ij2Kl4Mn6Op8Qr", Severity.HIGH),  # 40 characters: the AWS format
+    ("q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh0Ij2Kl4Mn6Op8QrS", Severity.MEDIUM),  # 41: a credential of unknown format
+])
+def test_an_aws_secret_access_key_is_known_by_its_name_and_length(value: str, severity: Severity) -> None:
+    [finding] = findings_for(HardcodedCredential, f'AWS_SECRET_ACCESS_KEY = "{value}"\n')
+    assert finding.severity is severity

@@ -25,6 +25,10 @@ NOTICES: dict[str, str] = {
     "B311": "VC206 reads what the value becomes and reports every `random` value that builds a token, password, "
             "key, nonce or salt; the B311 findings it leaves are samples, shuffles, jitter and seeds (the 12 on "
             "the precision sdists: lorem ipsum, cache culling, a test seed, retry countdowns, a MIME boundary)",
+    "B413": "the `Crypto` package that code imports today is pycryptodome's, the maintained drop-in that installs "
+            "under pycrypto's name (pycrypto stopped at 2.6.1 in 2013 and does not build on Python 3.12, which has no "
+            "`distutils`); bandit cannot tell them apart, so `from Crypto.Cipher import AES` failed every build that "
+            "uses pycryptodome. The weak ciphers themselves are B304",
     "B606": "starting a process without a shell (`os.execv`, `os.spawnv`) is the same notice as B603 for "
             "`subprocess`, which is off by default; a program named by client input is VC421's",
     **{code: f"importing `{module}` is no defect: the calls that parse or load untrusted data with it are "

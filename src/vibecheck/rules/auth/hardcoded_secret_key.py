@@ -10,7 +10,7 @@ from vibecheck.analysis.environment_fixes import environment_fix, variable_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, redacted_code, string_value, target_name
-from vibecheck.rules.auth.names import is_signing_key_name, words
+from vibecheck.rules.auth.names import is_encryption_key_name, is_signing_key_name, words
 
 # Callables that take a signing key: qualified name -> (position, keyword) of the key argument.
 KEYED_CALLS: dict[str, tuple[int, str]] = {
@@ -55,9 +55,16 @@ def _secret_literal(node: cst.CSTNode | None, *, is_the_key: bool = False) -> cs
     return node  # type: ignore[return-value]
 
 
+def _can_do_with(name: str) -> str:
+    """What a reader of the code can do with the key a name holds."""
+    if is_encryption_key_name(name):
+        return "can decrypt, and forge, whatever it protects"
+    return "can sign sessions or tokens with it"
+
+
 def _names_a_setting(value: str) -> bool:
     """`"AWS_SECRET_ACCESS_KEY"` (an environment variable) or `"AWSSecretKey"` (a field): names, not secrets."""
-    if not value.isidentifier() or not is_signing_key_name(value):
+    if not value.isidentifier() or not (is_signing_key_name(value) or words(value)[-2:] == ("access", "key")):
         return False
     return value.isupper() or (value[0].isupper() and not value.isupper() and "_" not in value)
 
@@ -182,7 +189,7 @@ class HardcodedSecretKey(Rule):
                 continue
             if literal is not None and (string_value(literal) or "").upper() != name.upper():
                 self._report_literal(literal, f"`{name}` is set to a hard-coded string literal, so anyone who can read "
-                                     "the code can sign sessions or tokens with it.", HINT, variable=variable_name(name))
+                                     f"the code {_can_do_with(name)}.", HINT, variable=variable_name(name))
             elif literal is None:
                 self._check_fallback(value, name)
 
@@ -195,7 +202,7 @@ class HardcodedSecretKey(Rule):
                 literal = _secret_literal(arg.value)
                 if literal is not None:
                     self._report_literal(literal, f"`{arg.keyword.value}=` is given a hard-coded string literal, so anyone "
-                                         "who can read the code can sign sessions or tokens with it.", HINT,
+                                         f"who can read the code {_can_do_with(arg.keyword.value)}.", HINT,
                                          variable=variable_name(arg.keyword.value))
         if qualified in KEYED_CALLS:
             self._check_keyed_call(node, qualified)
@@ -209,7 +216,7 @@ class HardcodedSecretKey(Rule):
         if (key is not None and literal is not None and key.isidentifier() and is_signing_key_name(key)
                 and not self._skipped()):
             self._report_literal(literal, f'`"{key}"` is set to a hard-coded string literal, so anyone who can read the '
-                                 "code can sign sessions or tokens with it.", HINT, variable=variable_name(key))
+                                 f"code {_can_do_with(key)}.", HINT, variable=variable_name(key))
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         if not isinstance(node.operator, cst.Or) or self._skipped():

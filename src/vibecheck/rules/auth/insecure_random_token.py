@@ -103,7 +103,7 @@ class InsecureRandomToken(Rule):
     cwe = (330, 338)
     # Every finding's value comes from `random`, `numpy.random` or `uuid.uuid1`, which the file must name.
     file_hints = ("random", "uuid1")
-    supersedes = ()
+    supersedes = ("B311",)
     fixable = True
 
     def __init__(self, *args, **kwargs) -> None:

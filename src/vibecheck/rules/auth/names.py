@@ -33,7 +33,7 @@ WORD_KINDS: dict[str, str] = {
     "signature": SIGNATURE, "hmac": SIGNATURE,
     "digest": DIGEST, "hashed": DIGEST,
     "otp": OTP, "totp": OTP, "hotp": OTP,
-    "nonce": NONCE,
+    "nonce": NONCE, "iv": NONCE,
     "salt": SALT,
     "sessionid": SESSION_ID,
     "csrf": CSRF, "xsrf": CSRF,
@@ -146,7 +146,17 @@ GENERATED_SECRETS = frozenset({PASSWORD_KIND, TOKEN, SECRET, API_KEY, OTP, NONCE
 
 # Signing keys: `SECRET_KEY`, `JWT_SECRET`, `app.secret_key`, `SIGNING_KEY`, `jwt_key`.
 _SIGNING_KEY_PAIRS = frozenset({("secret", "key"), ("signing", "key"), ("jwt", "key"), ("hmac", "key"),
+                                ("fernet", "key"), ("aes", "key"), ("cipher", "key"),
                                 ("encryption", "key"), ("private", "key"), ("app", "key"), ("session", "secret")})
+
+
+# Words that make a key an encryption key: what it protects can be read, not only forged.
+ENCRYPTION_WORDS = frozenset({"encryption", "encrypt", "fernet", "aes", "cipher", "crypt", "crypto"})
+
+
+def is_encryption_key_name(identifier: str) -> bool:
+    """`ENCRYPTION_KEY`, `FERNET_KEY`, `aes_key`: a key that decrypts, not only one that signs."""
+    return bool(ENCRYPTION_WORDS.intersection(words(identifier)))
 
 
 def is_signing_key_name(identifier: str) -> bool:
@@ -161,8 +171,8 @@ def is_signing_key_name(identifier: str) -> bool:
 @lru_cache(maxsize=4096)
 def _is_signing_key_name(identifier: str) -> bool:
     parts = words(identifier)
-    if not parts or any(word in VETO_WORDS for word in parts):
-        return False
+    if not parts or any(word in VETO_WORDS for word in parts) or parts[-2:] == ("access", "key"):
+        return False  # (`AWS_SECRET_ACCESS_KEY`: a cloud credential, VC403's, not a key the app signs with)
     if "secret" in parts or any(word.endswith("secret") for word in parts):
         return True
     return any(pair in _SIGNING_KEY_PAIRS for pair in zip(parts, parts[1:], strict=False))
@@ -222,11 +232,16 @@ FUNCTION_VERBS = frozenset({"set", "check", "verify", "validate", "get", "make",
 
 
 def function_kinds(name: str) -> frozenset[str]:
-    """The kinds of secret a function handles, judged from its name after its leading verbs."""
+    """The kinds of secret a function handles, judged from its name after its leading verbs, or with the last of
+    them when that verb is the secret's own qualifier (`make_reset_code`: a reset code, not a `code`)."""
     parts = list(words(name))
-    while parts and parts[0] in FUNCTION_VERBS:
-        parts.pop(0)
-    return secret_kinds("_".join(parts)) if parts else frozenset()
+    start = 0
+    while start < len(parts) and parts[start] in FUNCTION_VERBS:
+        start += 1
+    kinds = secret_kinds("_".join(parts[start:])) if start < len(parts) else frozenset()
+    if not kinds and 0 < start < len(parts):
+        kinds = secret_kinds("_".join(parts[start - 1:]))
+    return kinds
 
 
 # A value that is a user's password (not a token or code that merely mentions one, e.g. `password_reset_token`).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import ClassVar
 
 import libcst as cst
@@ -41,6 +42,8 @@ READ_METHODS = frozenset({"read", "read_text", "read_bytes"})
 RUNNERS = frozenset({"eval", "exec", "builtins.eval", "builtins.exec"})
 RUNNER_CALL = re.compile(r"\b(?:exec|eval)\s*\(")  # not `execute(`, `.evaluate(`: a file without one has nothing to vet
 # Where command-line input comes from (a taint's origin starts with one): its sender is whoever runs the command.
+# The label of a path whose file's contents are run (`exec(open(path).read())`).
+FILE_RUN = "file run"
 COMMAND_LINE_ORIGINS = ("sys.argv", "input(", "builtins.input(", "raw_input(", "sys.stdin", "fileinput.")
 
 
@@ -50,12 +53,14 @@ class ClientDataToCodeExecution(ClientSinkRule):
     ## What it does
     Follows client input (request fields, route parameters, Lambda and Slack payloads) and what a
     command-line program reads from its user (`sys.argv`, `input()`, `sys.stdin`) into `eval()`,
-    `exec()`, `runpy`, `code.InteractiveConsole.push()`/`runsource()`, and into the name
+    `exec()` (also as the path of the file whose contents they run: `exec(open(path).read())`), `runpy`,
+    `code.InteractiveConsole.push()`/`runsource()`, and into the name
     given to `importlib.import_module()`, `__import__()` or `pydoc.locate()`. Values converted with
     `int()`/`float()` or parsed with `ast.literal_eval()`/`json.loads()` are clean. It supersedes bandit's
     `B307` and `B102` on the same line, which report every `eval`/`exec` and name the weakness as OS
-    command injection. Command-line input run as code is reported at medium severity: whoever sends it runs
-    the command, and so can usually run code already, unless another program feeds it untrusted input.
+    command injection, and VC405 there (the path that chooses the file run is the same problem).
+    Command-line input run as code is reported at medium severity: whoever sends it runs the command, and
+    so can usually run code already, unless another program feeds it untrusted input.
     `compile()` alone only parses: the code runs when the result is executed.
 
     Bandit's `B102`/`B307` on `exec`/`eval` of what the program reads from a file it names (a configuration
@@ -104,7 +109,7 @@ class ClientDataToCodeExecution(ClientSinkRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = CWE
-    supersedes = ("B307", "B102")
+    supersedes = ("B307", "B102", "VC405")
     # Names, each a part of a sink's or a source's dotted name (every part of a resolved name is a name in the
     # file: the call's own parts, or the import that binds its head): the sinks' (`eval`, `import_module`, ...,
     # `builtins.eval` through `eval`), the request sources' (`request`, `self.request`, `flask.request`, a
@@ -127,28 +132,40 @@ class ClientDataToCodeExecution(ClientSinkRule):
         self._runs_code = RUNNER_CALL.search(self.context.source) is not None
         self._reads_state: FlowState | None = None
         self._handles: dict[str, cst.Call] = {}  # names bound to an opened file (`with open(p) as f`)
-        self._contents: set[str] = set()  # names bound to what a file holds (`code = f.read()`)
+        self._contents: dict[str, cst.Call] = {}  # names bound to what a file holds (`code = f.read()`): its opener
         super().visit_Module(node)
 
+    def sinks(self, call: cst.Call, state: FlowState) -> Iterator[tuple[cst.BaseExpression, str]]:
+        """The table's sinks, and the path of the file whose contents `exec`/`eval` run (`exec(open(path).read())`),
+        which runs whatever file the path names, as `runpy.run_path(path)` does."""
+        yield from super().sinks(call, state)
+        if self._runs_code and state.qualified_name(call) in RUNNERS:
+            code = call_argument(call, 0, "source")
+            opener = self._contents_opener(code, state) if code is not None else None
+            path = call_argument(opener, 0, "file") if opener is not None else None
+            if path is not None:
+                yield path, FILE_RUN
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        if self._runs_code and self._reads_state is not state:
+            self._reads_state, self._handles, self._contents = state, {}, {}
         super().check(node, state)
         if self._runs_code:
             self._vet_file_runs(node, state)
 
     def _vet_file_runs(self, node: cst.CSTNode, state: FlowState) -> None:
-        """Make bandit's alarm a notice on `exec`/`eval` of a file's contents, and note which names hold a file or
-        its contents (per walk: each function's state is new)."""
-        if self._reads_state is not state:
-            self._reads_state, self._handles, self._contents = state, {}, set()
+        """Make bandit's alarm a notice on `exec`/`eval` of the contents of a file the program names, and note which
+        names hold a file or its contents (per walk: each function's state is new)."""
         for call in iter_calls(node):
             if state.qualified_name(call) in RUNNERS:
                 code = call_argument(call, 0, "source")
-                if code is not None and self._is_file_contents(code, state):
+                opener = self._contents_opener(code, state) if code is not None else None
+                if opener is not None and _names_own_file(opener, state):
                     self.vet(call, notice=True)
         kind = type(node)
         if kind is cst.With:
             for item in node.items:  # type: ignore[attr-defined]
-                opener = self._opened_file(item.item, state)
+                opener = self._opener(item.item, state)
                 if item.asname is not None and type(item.asname.name) is cst.Name and opener is not None:
                     self._handles[item.asname.name.value] = opener
         elif kind is cst.Assign:
@@ -156,41 +173,36 @@ class ClientDataToCodeExecution(ClientSinkRule):
             value = node.value  # type: ignore[attr-defined]
             for name in names:
                 self._handles.pop(name, None)
-                self._contents.discard(name)
-                opener = self._opened_file(value, state)
+                self._contents.pop(name, None)
+                opener = self._opener(value, state)
                 if opener is not None:
                     self._handles[name] = opener
-                elif self._is_file_contents(value, state):
-                    self._contents.add(name)
+                elif (opener := self._contents_opener(value, state)) is not None:
+                    self._contents[name] = opener
 
-    def _is_file_contents(self, node: cst.BaseExpression, state: FlowState) -> bool:
-        """`f.read()`, `open(p).read()`, `Path(p).read_text()`, `compile(<one of them>, p, "exec")`, or a name
-        bound to one, where `p` is no client or command-line input."""
+    def _contents_opener(self, node: cst.BaseExpression, state: FlowState) -> cst.Call | None:
+        """For what a file holds (`f.read()`, `open(p).read()`, `Path(p).read_text()`, `compile(<one of them>, p,
+        "exec")`, or a name bound to one): the `open(p)`/`Path(p)` call that names the file."""
         if type(node) is cst.Name:
-            return node.value in self._contents
+            return self._contents.get(node.value)
         if type(node) is not cst.Call:
-            return False
+            return None
         func = node.func
         if callee_tail(func) == "compile" and state.qualified_name(node) in ("compile", "builtins.compile"):
             source = call_argument(node, 0, "source")
-            return source is not None and self._is_file_contents(source, state)
-        return type(func) is cst.Attribute and func.attr.value in READ_METHODS and self._opened_file(
-            func.value, state) is not None
+            return self._contents_opener(source, state) if source is not None else None
+        return self._opener(func.value, state) if type(func) is cst.Attribute and func.attr.value in READ_METHODS else None
 
-    def _opened_file(self, node: cst.BaseExpression, state: FlowState) -> cst.Call | None:
-        """The `open(path)`/`Path(path)` call a file handle comes from, when its path is the program's own."""
+    def _opener(self, node: cst.BaseExpression, state: FlowState) -> cst.Call | None:
+        """The `open(path)`/`Path(path)` call a file handle comes from."""
         if type(node) is cst.Name:
             return self._handles.get(node.value)
         if type(node) is not cst.Call:
             return None
         func = node.func
         if type(func) is cst.Attribute and func.attr.value == "open":  # `Path(p).open()`, `handle.open()`
-            return self._opened_file(func.value, state)
-        if state.qualified_name(node) not in FILE_OPENERS:
-            return None
-        path = call_argument(node, 0, "file")
-        taint = state.taint_of(path) if path is not None else None
-        return node if taint is None or taint.kind in SUMMARISED_KINDS else None
+            return self._opener(func.value, state)
+        return node if state.qualified_name(node) in FILE_OPENERS else None
 
     def accepts(self, call: cst.Call, argument: cst.BaseExpression, state: object) -> bool:
         func = call.func
@@ -205,10 +217,23 @@ class ClientDataToCodeExecution(ClientSinkRule):
                         "so a client can load any installed module.", hint="Map the input to a module through a "
                         "fixed dict of allowed names (`PLUGINS[name]`) instead of importing it by name.", cwe=(94,))
             return
+        if label == FILE_RUN:
+            self.report(node, f"Input from `{taint.origin}` names the file whose contents `{short_code(call.func)}()` "
+                        "runs as Python code, so its sender can run any script on the server (or one it uploaded).",
+                        hint="Run only files the program chooses: map the input to a fixed table of allowed scripts.",
+                        cwe=CWE, severity=_severity(taint))
+            return
         self.report(node, f"Input from `{taint.origin}` is run as Python code by `{short_code(call.func)}()`, so its "
                     "sender can run anything in this process.", hint="Parse the value instead "
                     "(`ast.literal_eval()` for literals, `json.loads()`, or a dict of allowed operations); never "
                     "evaluate it.", cwe=CWE, severity=_severity(taint))
+
+
+def _names_own_file(opener: cst.Call, state: FlowState) -> bool:
+    """Whether the program chose the file an `open(path)` opens: its path is no client or command-line input."""
+    path = call_argument(opener, 0, "file")
+    taint = state.taint_of(path) if path is not None else None
+    return taint is None or taint.kind in SUMMARISED_KINDS
 
 
 def _severity(taint: Taint) -> Severity | None:

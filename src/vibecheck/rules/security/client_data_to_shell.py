@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import libcst as cst
 
+from vibecheck.analysis.argument_lists import NOT_A_LIST, ArgumentListState, list_display, note_argument_list
 from vibecheck.analysis.flow import PARAMETER, FlowState, Taint, call_argument, short_code, string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ClientSinkRule
@@ -161,17 +161,10 @@ class ClientDataToShell(ClientSinkRule):
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
-        if type(node) is cst.Assign and isinstance(state, ShellState):
-            for target in node.targets:
-                if type(target.target) is cst.Name:
-                    display = list_display(node.value, state)
-                    if display is NOT_A_LIST:
-                        state.lists.pop(target.target.value, None)
-                    else:
-                        state.lists[target.target.value] = display
+        note_argument_list(node, state)
 
     def new_state(self) -> FlowState:
-        return ShellState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers)
+        return ArgumentListState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers)
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
         callee = short_code(call.func)
@@ -191,31 +184,3 @@ def _is_parameter(node: cst.BaseExpression, state: FlowState) -> bool:
     """A helper's parameter passed whole: its callers may pass a list (`["ping", host]`) as well as a string."""
     taint = state.names.get(node.value) if type(node) is cst.Name else None
     return taint is not None and taint.kind == PARAMETER
-
-
-class ShellState(FlowState):
-    """The flow state plus the names that hold an argument list display (`args = ["ping", host]`)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.lists: dict[str, cst.BaseExpression | None] = {}
-
-
-NOT_A_LIST = cst.Name("NOT_A_LIST")
-
-
-def list_display(node: cst.BaseExpression, state: FlowState) -> cst.BaseExpression | None:
-    """The display an argument list starts with (`["ping", host]`, `BASE + [host]`, a name bound to one); None for
-    a list whose elements are unknown (`list(args)`); NOT_A_LIST for anything else (a string, a split)."""
-    if isinstance(node, (cst.List, cst.Tuple)):
-        return node
-    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
-        left = list_display(node.left, state)
-        if left is not NOT_A_LIST:
-            return left
-        return None if list_display(node.right, state) is not NOT_A_LIST else NOT_A_LIST
-    if type(node) is cst.Name and isinstance(state, ShellState) and node.value in state.lists:
-        return state.lists[node.value]
-    if type(node) is cst.Name and node.value.isupper():
-        return None
-    return NOT_A_LIST

@@ -18,7 +18,9 @@ SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "se
 KEY_QUALIFIERS = frozenset({"api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client",
                             "license", "webhook", "app"})
 PLACEHOLDER_WORDS = ("xxx", "***", "...", "change", "your", "example", "dummy", "placeholder",
-                     "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "$", "%s")
+                     "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "$", "%s",
+                     # what the docs of local model servers pass as the key they ignore (LM Studio, llama.cpp)
+                     "not-needed", "no-key", "lm-studio")
 PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd", "secret", "token", "apikey", "api_key"})
 # calls whose argument is a signing key: qualified name -> (position, keyword)
 KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new": (0, "key"),
@@ -117,6 +119,16 @@ def credential_format(value: str) -> tuple[str, str] | None:
         if looks_random(match.group(0)[len(match.group(1)):]):
             return kind, match.group(1) + MASK
     return None
+
+
+# An AWS secret access key has no prefix of its own: 40 base64 characters under a name that says what it is.
+_AWS_SECRET = re.compile(r"[A-Za-z0-9/+]{40}")
+
+
+def _is_aws_secret(name: str, value: str) -> bool:
+    """`aws_secret_access_key = "wJalrXUtnFEMI/K7MDENG/..."`: the name ends in `secret_access_key` (any case)."""
+    return name.lower().replace("-", "_").endswith("secret_access_key") and _AWS_SECRET.fullmatch(value) is not None \
+        and looks_random(value)
 
 
 def url_password(value: str) -> str | None:
@@ -282,6 +294,10 @@ class HardcodedCredential(Rule):
             return  # a known format is reported by `visit_SimpleString`, with its kind
         literal = value.left if isinstance(value, cst.ConcatenatedString) else value
         fix = environment_fix(self.context, replaced, variable or variable_name(name)) if replaced is not None else None
+        if _is_aws_secret(name, text):
+            self._report(literal, f"A hard-coded AWS secret access key (`{redact(text)}`) is given to `{name}` in the "
+                         "source code.", Severity.HIGH, fix)
+            return
         self._report(literal, f"A hard-coded credential (`{redact(text)}`) is given to `{name}` in the source code.",
                      Severity.MEDIUM, fix)
 

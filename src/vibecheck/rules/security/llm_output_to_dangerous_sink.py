@@ -6,6 +6,7 @@ import re
 
 import libcst as cst
 
+from vibecheck.analysis.argument_lists import NOT_A_LIST, ArgumentListState, list_display, note_argument_list
 from vibecheck.analysis.flow import (
     SUMMARISED_KINDS,
     FlowRule,
@@ -15,12 +16,15 @@ from vibecheck.analysis.flow import (
     dotted_name,
     iter_calls,
     iter_expressions,
+    module_strings,
     short_code,
     string_value,
 )
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security.client_data_in_html import MARKED_SAFE
+from vibecheck.rules.security.client_data_in_query import SQL_TEXT_FUNCTIONS
 from vibecheck.rules.security.client_data_in_template_source import (
     TEMPLATE_SOURCE_METHODS,
     TEMPLATE_SOURCES,
@@ -42,6 +46,10 @@ CLIENT_FACTORIES = frozenset({"transformers.pipeline", "langchain.chat_models.in
                               "langgraph.prebuilt.create_react_agent", "langchain.agents.create_react_agent",
                               "langchain.agents.create_tool_calling_agent", "langchain.agents.initialize_agent",
                               "smolagents.CodeAgent", "smolagents.ToolCallingAgent"})
+# `transformers.pipeline` tasks whose output is text the model wrote (or transcribed): a classifier's label, an
+# embedding or an extracted span is not (`pipeline("text-classification")(text)[0]["label"]` is one of its labels).
+GENERATING_TASKS = ("text-generation", "text2text-generation", "summarization", "translation", "conversational",
+                    "image-to-text", "image-text-to-text", "visual-question-answering", "automatic-speech-recognition")
 # Methods that run the model only when called on such a client (their names are too common to trust on any
 # receiver named like a model): LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, CrewAI `kickoff`,
 # Hugging Face `chat_completion`, Bedrock `converse`.
@@ -73,7 +81,7 @@ FUNCTION_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] =
     "subprocess.getoutput": (0, "cmd", (78,), "a shell command"),
     "subprocess.getstatusoutput": (0, "cmd", (78,), "a shell command"),
     "asyncio.create_subprocess_shell": (0, "cmd", (78,), "a shell command"),
-    "sqlalchemy.text": (0, "text", (89,), "SQL"),
+    **{name: (0, keyword, (89,), "SQL") for name, keyword in SQL_TEXT_FUNCTIONS.items()},
     "pickle.loads": (0, "data", (502,), "deserialization"),
     "pickle.load": (0, "file", (502,), "deserialization"),
     "dill.loads": (0, None, (502,), "deserialization"),
@@ -101,6 +109,13 @@ PATH_METHODS: dict[str, str] = {
     "unlink": "the path of a file being deleted", "rmdir": "the path of a folder being deleted",
 }
 READ_PATH = "the path of a file being read"
+DISPATCH = "the name of the function it calls"
+# (the argument that reaches the sink, how to name the sink, CWE ids, what the argument is there)
+Sink = tuple[cst.BaseExpression | None, str, tuple[int, ...], str]
+# What may look a function up by name: `getattr(tools, name)`, `globals()[name]`.
+LOOKUP_TYPES = frozenset({cst.Call, cst.Subscript})
+# Calls that return a namespace as a dict: `globals()[name]` looks a function up by name, as `getattr` does.
+NAMESPACE_CALLS = frozenset({"globals", "locals", "vars", "builtins.globals", "builtins.locals", "builtins.vars"})
 METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
     "execute": (0, None, (89,), "SQL"),
     "executemany": (0, None, (89,), "SQL"),
@@ -142,6 +157,8 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     name = state.qualified_name(node)
     if name is not None and (name in LLM_FUNCTIONS or name.endswith(LLM_CALL_SUFFIXES)):
         return Taint("llm", short_code(node.func) + "(...)")
+    if name == "transformers.pipeline":
+        return Taint("llm-client", name) if _generates_text(node, state) else None
     if name is not None and (name in CLIENT_FACTORIES or (name.startswith(CLIENT_MODULES) and _makes_client(name, node))):
         return Taint("llm-client", name)
     func = node.func
@@ -161,6 +178,18 @@ def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
                                      or resolved.startswith(("ollama", "langchain"))):
             return Taint("llm", short_code(func) + "(...)")
     return None
+
+
+def _generates_text(pipeline: cst.Call, state: FlowState) -> bool:
+    """Whether a `transformers.pipeline(...)` writes text: its task is a generating one, or not known here
+    (`pipeline(model="gpt2")` takes the model's own task). The task may be a literal or a name bound to one."""
+    argument = call_argument(pipeline, 0, "task")
+    task = string_value(argument)
+    if task is None and type(argument) is cst.Name:
+        task = state.constants.get(argument.value)
+        if task is None and state.module is not None:
+            task = module_strings(state.module).get(argument.value)
+    return task is None or task.startswith(GENERATING_TASKS)
 
 
 def _makes_client(name: str, call: cst.Call) -> bool:
@@ -183,6 +212,7 @@ def module_clients(context: RuleContext) -> dict[str, Taint]:
         found = context.shared[module_clients] = {}
     if found is None:
         state = FlowState(context.imports, llm_source)
+        state.module = context.module
         for line in context.module.body:
             if type(line) is not cst.SimpleStatementLine:
                 continue
@@ -195,22 +225,71 @@ def module_clients(context: RuleContext) -> dict[str, Taint]:
     return found
 
 
-def _program_or_code(command: cst.BaseExpression, call: cst.Call) -> cst.BaseExpression | None:
+def _program_or_code(command: cst.BaseExpression, call: cst.Call, state: FlowState) -> cst.BaseExpression | None:
     """What of a subprocess's argument list can run the model's text: all of it with `shell=True`; in a list
-    display, the program and the code after `-c` (`[sys.executable, "-c", code]`), not a plain later argument
-    (`["git", "log", "--", path]`), which reaches the program as one word."""
+    display, or a name bound to one, the program and the code after `-c` (`[sys.executable, "-c", code]`), not a
+    plain later argument (`["git", "log", "--", path]`), which reaches the program as one word."""
     shell = call_argument(call, None, "shell")
-    if (shell is not None and not (type(shell) is cst.Name and shell.value == "False")) \
-            or type(command) not in (cst.List, cst.Tuple) or not command.elements:  # type: ignore[attr-defined]
+    if shell is not None and not (type(shell) is cst.Name and shell.value == "False"):
         return command
-    elements = command.elements  # type: ignore[attr-defined]
-    if type(elements[0]) is not cst.Element:  # `[*base, path]`: the program is in the starred part
+    display = list_display(command, state)
+    if display is NOT_A_LIST:
+        return command
+    if not isinstance(display, (cst.List, cst.Tuple)):  # `BASE_COMMAND + [path]`: the program is the constant's
+        return None
+    elements = display.elements
+    if not elements or type(elements[0]) is not cst.Element:  # `[*base, path]`: the program is in the starred part
+        return command
+    if string_value(elements[-1].value) in CODE_FLAGS:  # `["sh", "-c"]`, the code appended later: the list's taint
         return command
     code = next((elements[index + 1].value for index, element in enumerate(elements[:-1])
                  if string_value(element.value) in CODE_FLAGS), None)
-    if code is None:
-        return elements[0].value
-    return code if string_value(elements[0].value) is not None else command  # (`[sys.executable, "-c", code]`: both)
+    # (`[sys.executable, "-c", code]`: both the program and the code)
+    program_fixed = string_value(elements[0].value) is not None
+    chosen = elements[0].value if code is None else code if program_fixed else display
+    if display is command:
+        return chosen
+    return command if state.taint_of(chosen) is not None else None  # a name bound to the list: reported at the call
+
+
+def looked_up_name(expression: cst.BaseExpression, state: FlowState) -> cst.BaseExpression | None:
+    """The name a value is fetched by from an object or a namespace: `getattr(tools, name)`, `globals()[name]`; None
+    for any other expression, and for a name with a fixed prefix (`getattr(self, f"tool_{name}")`), which keeps
+    the choice among the functions meant to be called."""
+    if type(expression) is cst.Call and state.qualified_name(expression) in ("getattr", "builtins.getattr"):
+        name = call_argument(expression, 1)
+    elif type(expression) is cst.Subscript and type(expression.value) is cst.Call \
+            and state.qualified_name(expression.value) in NAMESPACE_CALLS and len(expression.slice) == 1 \
+            and type(expression.slice[0].slice) is cst.Index:
+        name = expression.slice[0].slice.value
+    else:
+        return None
+    return None if name is None or _has_fixed_prefix(name) else name
+
+
+def _dispatch(lookup: cst.BaseExpression, state: FlowState) -> Sink | None:
+    """A lookup whose result is called, as the sink of the name it looks up; None for any other expression."""
+    name = looked_up_name(lookup, state)
+    if name is None:
+        return None
+    label = f"{short_code(lookup.value)}[...]" if type(lookup) is cst.Subscript else \
+        f"{short_code(lookup.func)}()"  # type: ignore[attr-defined]
+    return name, label, (470, 94), DISPATCH
+
+
+def _has_fixed_prefix(name: cst.BaseExpression) -> bool:
+    """`f"tool_{name}"`, `"tool_" + name`: text that starts with a literal."""
+    while type(name) is cst.BinaryOperation and type(name.operator) is cst.Add:
+        name = name.left
+    if type(name) is cst.FormattedString:
+        return bool(name.parts) and type(name.parts[0]) is cst.FormattedStringText
+    return bool(string_value(name))
+
+
+def _calls_name(scope: cst.CSTNode, name: str) -> bool:
+    """Whether code in `scope` (a function, or the module) calls the plain name `name`: `fn(**args)`."""
+    return any(type(node) is cst.Call and type(node.func) is cst.Name and node.func.value == name  # type: ignore[attr-defined]
+               for node in walk_own(scope.body if type(scope) is cst.FunctionDef else scope))  # type: ignore[attr-defined]
 
 
 def _annotated_with(param: cst.Param, names: frozenset[str]) -> bool:
@@ -239,15 +318,18 @@ class LlmOutputToDangerousSink(FlowRule):
     `client.responses.create`, Anthropic `client.messages.create`, litellm `completion`, Gemini
     `generate_content`, ollama `chat`/`generate`, langchain `invoke`/`predict`/`run` on a model or chain,
     LangGraph and smolagents agents, LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, the OpenAI
-    Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`,
+    Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`
+    (a generating task: text generation, summarisation, translation, transcription; not a classifier's label),
     Bedrock `converse`; a client made at module level counts in every function; the arguments of a function
     the model calls as a tool, `@tool`, `@function_tool`, pydantic-ai `@agent.tool`, but numbers and the
     framework's context) through assignments,
     attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
     `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`,
-    `subprocess` (with `shell=True`, or the program and the code after `-c`/`-e` of an argument list:
-    `["git", "log", "--", path]` passes the model's text as one word and is not reported),
+    `subprocess` (with `shell=True`, or the program and the code after `-c`/`-e` of an argument list, also one
+    built in a variable first: `["git", "log", "--", path]` passes the model's text as one word and is not
+    reported), the name of a function looked up and called (`getattr(tools, name)(**args)`, `globals()[name]`;
+    not a name with a fixed prefix, `getattr(self, f"tool_{name}")`),
     `cursor.execute`/`text()`/`.raw()`, the path of a file opened, deleted (`shutil.rmtree`,
     `os.remove`) or read and written through `pathlib` (a file only read is reported as medium), template source
     (`render_template_string`, `jinja2.Template`, `from_string` outside a `SandboxedEnvironment`), HTML shown
@@ -257,7 +339,8 @@ class LlmOutputToDangerousSink(FlowRule):
     does not, since what follows the prefix is still the model's (`SELECT ...; DROP TABLE users`). It also
     records which parameters and return values of each function reach those sinks, so that VC417 follows
     model output across functions and modules (a helper that asks the model in one file, a runner that
-    executes its answer in another).
+    executes its answer in another). It supersedes the generic finding of the same sink on the same line
+    (bandit's `B602`/`B307`/`B301`/`B704`..., VC402, VC406, VC408): one problem, one finding.
 
     ## Why is this bad?
     Model output is attacker-controlled as soon as any text the model read was: a web page, an email, a
@@ -300,6 +383,7 @@ class LlmOutputToDangerousSink(FlowRule):
     ## References
     - [CWE-94: Code Injection](https://cwe.mitre.org/data/definitions/94.html)
     - [CWE-1426: Improper Validation of Generative AI Output](https://cwe.mitre.org/data/definitions/1426.html)
+    - [CWE-470: Unsafe Reflection](https://cwe.mitre.org/data/definitions/470.html)
     - [OWASP Top 10 for LLM Applications: LLM05 Improper Output Handling](https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/)
     """
 
@@ -314,18 +398,22 @@ class LlmOutputToDangerousSink(FlowRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79)
-    supersedes = ("B307", "B102")
+    cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79, 470)
+    # the generic form of each sink, reported by bandit or another rule on the same line (one problem, one finding)
+    supersedes = ("B307", "B102", "B602", "B605", "VC408", "VC402", "B608", "VC406", "B301", "B302", "B506", "B614",
+                  "B308", "B703", "B704")
     summarises = True
     untrusted_kinds = frozenset({"llm"})
+    _function: cst.FunctionDef | None = None  # the function being walked (None: the module's top level)
 
     def new_state(self) -> FlowState:
-        return FlowState(self.context.imports, llm_source, sanitizer_names=SANITIZERS,
-                         prefix_checks_clear=False)
+        return ArgumentListState(self.context.imports, llm_source, sanitizer_names=SANITIZERS,
+                                 prefix_checks_clear=False)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Parameters named as model output (`llm_output`, `generated_code`, `ai_response`) hold model output, and
         the module's model clients are there unless a parameter takes the name."""
+        self._function = function
         params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
         clients = module_clients(self.context)
         if clients:
@@ -354,14 +442,25 @@ class LlmOutputToDangerousSink(FlowRule):
         return False
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        sinks: list[tuple[cst.BaseExpression, Sink]] = []
         for call in iter_calls(node):
             sink = self._sink(call, state)
-            if sink is None:
+            if sink is None and type(call.func) in LOOKUP_TYPES:  # `getattr(tools, name)(**args)`
+                sink = _dispatch(call.func, state)
+            if sink is not None:
+                sinks.append((call, sink))
+        if type(node) is cst.Assign:
+            sinks += self._bound_dispatch(node, state)
+        if sinks:
+            self._check_sinks(sinks, state)
+        note_argument_list(node, state)
+
+    def _check_sinks(self, sinks: list[tuple[cst.BaseExpression, Sink]], state: FlowState) -> None:
+        sink_calls = {id(call) for call, _ in sinks}
+        for call, (argument, label, cwe, what) in sinks:
+            if argument is None or id(argument) in sink_calls:  # `exec(compile(code, ...))`: the inner sink reports
                 continue
-            argument, label, cwe, what = sink
-            if argument is None:
-                continue
-            if what == "template source" and not compiles_unsandboxed(call, state):
+            if what == "template source" and type(call) is cst.Call and not compiles_unsandboxed(call, state):
                 continue
             taint = state.taint_of(argument)
             if taint is not None and taint.kind == "llm":
@@ -369,6 +468,18 @@ class LlmOutputToDangerousSink(FlowRule):
             elif taint is not None and taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state) as placeholder:
                     self._report_sink(argument, label, cwe, what, placeholder)
+
+    def _bound_dispatch(self, node: cst.Assign, state: FlowState) -> list[tuple[cst.BaseExpression, Sink]]:
+        """`fn = getattr(tools, name)` (or `globals()[name]`) with model output in `name`, in a function that then
+        calls `fn(...)`: a sink of the name looked up."""
+        if len(node.targets) != 1 or type(target := node.targets[0].target) is not cst.Name \
+                or type(node.value) not in LOOKUP_TYPES:
+            return []
+        sink = _dispatch(node.value, state)
+        if sink is None or state.taint_of(sink[0]) is None \
+                or not _calls_name(self._function or self.context.module, target.value):
+            return []
+        return [(node.value, sink)]
 
     def _report_sink(self, argument: cst.BaseExpression, label: str, cwe: tuple[int, ...], what: str, taint: Taint) -> None:
         self.report(
@@ -380,7 +491,7 @@ class LlmOutputToDangerousSink(FlowRule):
             severity=Severity.MEDIUM if what == READ_PATH else None,
         )
 
-    def _sink(self, call: cst.Call, state: FlowState) -> tuple[cst.BaseExpression | None, str, tuple[int, ...], str] | None:
+    def _sink(self, call: cst.Call, state: FlowState) -> Sink | None:
         name = state.qualified_name(call)
         if name in ("open", "io.open", "builtins.open"):
             if _is_write_open(call):
@@ -391,7 +502,7 @@ class LlmOutputToDangerousSink(FlowRule):
             position, keyword, cwe, what = spec
             argument = call_argument(call, position, keyword)
             if what == SUBPROCESS and argument is not None:
-                argument = _program_or_code(argument, call)
+                argument = _program_or_code(argument, call, state)
             return argument, f"{name}()", cwe, what
         if name in UNSAFE_HTML_CALLS and _allows_html(call):
             return call_argument(call, 0, "body"), f"{name}(..., unsafe_allow_html=True)", (79,), "raw HTML"
