@@ -55,6 +55,11 @@ def problems(args: list[str]) -> list[str]:
         command = cli.commands[rest.pop(0)]
     elif rest and rest[0] in GROUP_OPTIONS:
         return found
+    while isinstance(command, click.Group):  # `vibecheck server start`: the subcommand's own options
+        if not rest or rest[0] not in command.commands:
+            word = rest[0] if rest else ""
+            return [f"`vibecheck {command.name}` has no command {word!r}"] if word not in ("--help", "-h") else found
+        command = command.commands[rest.pop(0)]
     params = {opt: p for p in command.params if isinstance(p, click.Option) for opt in (*p.opts, *p.secondary_opts)}
     params.update({opt: click.Option([opt], is_flag=True) for opt in ("--help", "-h")})
     arguments = [p for p in command.params if isinstance(p, click.Argument)]

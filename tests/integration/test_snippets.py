@@ -75,6 +75,8 @@ def test_the_checker_rejects_what_does_not_exist() -> None:
     """The check below can fail: a misspelt option, a bad value and an unknown command are caught."""
     assert problems(["--formt", "json"]) and problems(["--format", "xml"]) and problems(["hook", "extra"])
     assert not problems(["--format", "sarif", "--output", "x.sarif", "src"])
+    assert not problems(["server", "start", "--idle-timeout", "60"]) and not problems(["server", "stop"])
+    assert problems(["server", "begin"]) and problems(["server"]) and problems(["server", "start", "--idle", "1"])
     assert list(commands_in("cat app.py | vibecheck --stdin-filename app.py  # comment")) == [["--stdin-filename", "app.py"]]
 
 
