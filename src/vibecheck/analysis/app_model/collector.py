@@ -362,12 +362,31 @@ class AppModelCollector:
         return last in table or last in self.guard_names or (self.match.guess and fw.reads_as_guard(last))
 
     def _is_public_name(self, name: str) -> bool:
+        """`login_view`, `reset_password`, `health_check`; not `delete_contact` or `update_status`, which act on an
+        object whose name only sounds like an open endpoint."""
         words = fw.name_words(name)
         joined = {a + b for a, b in zip(words, words[1:], strict=False)}
-        return any(w in self.match.public_paths for w in words) or bool(joined & self.match.public_paths)
+        if joined & self.match.public_paths:
+            return True
+        return any(w in self.match.public_paths for w in words) and not fw.OBJECT_ACTION_WORDS & set(words)
 
     def _is_public_path(self, path: str | None) -> bool:
-        return path is not None and any(_normal(s) in self.match.public_paths for s in path.split("/") if s)
+        """An open-by-design segment (`/auth/login`, `/reset-password/<token>`) that no object's id comes before."""
+        for segment in (path or "").split("/"):
+            parameters = _path_params(segment)
+            if parameters:
+                if _normal(parameters[0]) not in fw.NON_OBJECT_PARAMETERS:
+                    return False
+            elif segment and _normal(segment) in self.match.public_paths:
+                return True
+        return False
+
+    def _is_public_route(self, path: str | None, names: tuple[str, ...]) -> bool:
+        """Open by design: its path says so, or (for a path that names no object) its handler's name does."""
+        if self._is_public_path(path):
+            return True
+        names_object = any(_normal(p) not in fw.NON_OBJECT_PARAMETERS for p in _path_params(path))
+        return not names_object and any(self._is_public_name(n) for n in names)
 
     def _decorator_guards(self, expression: cst.BaseExpression) -> bool:
         """`@login_required`, `@roles_required("x")`, `@method_decorator(login_required)`, `@permission_classes([...])`."""
@@ -1293,7 +1312,7 @@ class AppModelCollector:
         webhook = self._is_webhook(path, route.names) and frame is not None and not signed and not frame.hands_on_request
         helpers = self._helpers_called(frame) if webhook and frame is not None else []
         webhook = webhook and not any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
-        if not webhook and (self._is_public_path(path) or any(self._is_public_name(n) for n in route.names)):
+        if not webhook and self._is_public_route(path, route.names):
             return None
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
