@@ -1195,15 +1195,29 @@ def _walk_loop_body(statements: list[cst.CSTNode], state: FlowState, on_statemen
 
 
 def is_route_handler(function: cst.FunctionDef) -> bool:
-    """Decorated like a web route: `@app.route`, `@router.get(...)`, `@bp.post(...)`, `@api_view`."""
+    """Decorated like a web route: `@app.route`, `@router.get(...)`, `@bp.post(...)`, `@api_view`, and the bare
+    verbs Litestar and Bottle import (`@get("/notes/{note_id:int}")`, `@post(path="/notes")`) given a path."""
     for decorator in function.decorators:
         expression = decorator.decorator
-        if type(expression) is cst.Call:
-            expression = expression.func
+        call = expression if type(expression) is cst.Call else None
+        if call is not None:
+            expression = call.func
         if type(expression) is cst.Attribute and expression.attr.value in ROUTE_DECORATOR_METHODS:
             return True
         if type(expression) is cst.Name and expression.value in ("api_view", "route"):
             return True
+        if type(expression) is cst.Name and expression.value in ROUTE_DECORATOR_METHODS and call is not None \
+                and _names_a_path(call):
+            return True
+    return False
+
+
+def _names_a_path(call: cst.Call) -> bool:
+    """`get("/notes")`, `post(path="/notes")`: the first argument or `path=` is a literal URL path."""
+    for arg in call.args:
+        if arg.keyword is None or arg.keyword.value == "path":
+            text = string_value(arg.value)
+            return text is not None and text.startswith("/")
     return False
 
 

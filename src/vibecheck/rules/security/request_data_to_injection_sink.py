@@ -33,6 +33,10 @@ REDIRECTS = frozenset({
     "django.http.HttpResponseRedirect", "django.http.HttpResponsePermanentRedirect", "HttpResponseRedirect",
     "HttpResponsePermanentRedirect", "starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse",
     "RedirectResponse",
+    # aiohttp answers a redirect by raising it (`raise web.HTTPFound(url)`); Litestar returns `Redirect(path=url)`
+    *(f"{module}.{name}" for module in ("aiohttp.web", "aiohttp.web_exceptions")
+      for name in ("HTTPFound", "HTTPSeeOther", "HTTPMovedPermanently", "HTTPTemporaryRedirect", "HTTPPermanentRedirect")),
+    "litestar.Redirect", "litestar.response.Redirect", "litestar.response.redirect.Redirect",
 })
 RESPONSE_FACTORIES = frozenset({"flask.make_response", "make_response", "flask.Response", "werkzeug.wrappers.Response",
                                 "starlette.responses.Response", "fastapi.responses.Response", "fastapi.Response",
@@ -381,7 +385,7 @@ class RequestDataToInjectionSink(FlowRule):
 
     def _check_redirect(self, call: cst.Call, func: cst.BaseExpression, state: FlowState) -> None:
         target = call_argument(call, 0, "location") or call_argument(call, None, "url") \
-            or call_argument(call, None, "redirect_to")
+            or call_argument(call, None, "redirect_to") or call_argument(call, None, "path")
         taint = self._flow(target, state)
         if taint is not None and target is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)):
             self._report_flow(target, taint, state, lambda origin: f"Client input from `{origin}` decides where "
