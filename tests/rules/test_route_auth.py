@@ -17,7 +17,7 @@ CORPORA = RULES_DIR / "VC201-route-without-auth"
 DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 
-@pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py"])
+@pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")

@@ -258,6 +258,14 @@ def _strings(node: cst.BaseExpression | None) -> list[str] | None:
     return None
 
 
+def _lists_any(arg: cst.Arg | None) -> bool:
+    """`guards=[requires_login]`, `guards=GUARDS`: a keyword that names something; `guards=[]` names nothing."""
+    if arg is None:
+        return False
+    return bool(arg.value.elements) if isinstance(arg.value, (cst.List, cst.Tuple)) else not isinstance(arg.value, cst.Name) \
+        or arg.value.value != "None"
+
+
 def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
     return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
 
@@ -329,6 +337,7 @@ class AppModelCollector:
         self.function_registrations: list[tuple[str | None, str | None, frozenset[str], str, cst.Call]] = []
         self.prefixes: dict[str, str] = {}
         self.global_guard = False
+        self.guarded_handlers: set[str] = set()  # handlers a Litestar `Router(..., guards=[...])` lists
         self.uses_django = False
         self.framework: str | None = None
         self.anchors: dict[int, tuple[str, int]] = {}
@@ -619,6 +628,9 @@ class AppModelCollector:
         if isinstance(func, cst.Attribute) and func.attr.value in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value) \
                 and (self.qualified_name(func) or "").startswith("aiohttp.web."):
             self._collect_aiohttp_route(node, func.attr.value)
+        if last in fw.HANDLER_OWNERS and _lists_any(_keyword(node, "guards")) \
+                and (self.qualified_name(func) or "").startswith(fw.HANDLER_DECORATOR_MODULES):
+            self._collect_guarded_handlers(node, last)
         if _last(get_full_name_for_node(func)) in fw.ROUTE_OBJECT_NAMES:
             qualified = self.qualified_name(func) or ""
             if qualified.startswith(fw.ROUTE_OBJECT_MODULES):
@@ -661,6 +673,16 @@ class AppModelCollector:
             if name is not None:
                 for path in paths or [None]:
                     self.view_registrations.setdefault(name, []).append((None, path, node))
+
+    def _collect_guarded_handlers(self, call: cst.Call, owner: str) -> None:
+        """`Litestar(route_handlers=[...], guards=[requires_login])` guards the whole app; a `Router(...)` with guards,
+        the handlers it lists."""
+        if owner == "Litestar":
+            self.global_guard = True
+            return
+        listed = _keyword(call, "route_handlers")
+        if listed is not None and isinstance(listed.value, (cst.List, cst.Tuple)):
+            self.guarded_handlers.update(_last(get_full_name_for_node(e.value)) for e in listed.value.elements)
 
     def _collect_middleware(self, target: cst.Arg | None) -> None:
         """`app.add_middleware(TokenAuthMiddleware)`, `Middleware(TokenAuthMiddleware)`: app-wide when it reads as auth."""
@@ -857,6 +879,8 @@ class AppModelCollector:
 
     def _route_decorator(self, decorator: cst.BaseExpression) -> tuple[str | None, str | None, frozenset[str], bool] | None:
         """(receiver, path, methods, has dependencies) of `@app.route(...)`/`@router.post(...)`, else None."""
+        if isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Name):
+            return self._handler_decorator(decorator)
         if not isinstance(decorator, cst.Call) or not isinstance(decorator.func, cst.Attribute):
             return None
         kind = decorator.func.attr.value
@@ -873,11 +897,25 @@ class AppModelCollector:
         receiver = get_full_name_for_node(decorator.func.value)
         return receiver, path, methods, self._dependencies_guard(_keyword(decorator, "dependencies"))
 
-    def _methods_keyword(self, call: cst.Call) -> frozenset[str]:
-        arg = _keyword(call, "methods")
+    def _handler_decorator(self, decorator: cst.Call) -> tuple[str | None, str | None, frozenset[str], bool] | None:
+        """Litestar's `@get("/notes/{note_id:int}", guards=[requires_login])`: a route of whatever router or app lists the
+        handler, guarded by the guards it names (a handler listed under guards of its own `Router`/`Litestar` too)."""
+        qualified = self.qualified_name(decorator.func) or ""
+        kind = _last(qualified)
+        if not qualified.startswith(fw.HANDLER_DECORATOR_MODULES) or kind not in fw.ROUTE_DECORATORS:
+            return None
+        path_arg = _positional(decorator, 0) or _keyword(decorator, "path")
+        path = (_string(path_arg.value) or next(iter(_strings(path_arg.value) or ()), None)) if path_arg else "/"
+        method = fw.ROUTE_DECORATORS[kind]
+        methods = frozenset({method}) if method else self._methods_keyword(decorator, "http_method")
+        return None, path, methods, _lists_any(_keyword(decorator, "guards"))
+
+    def _methods_keyword(self, call: cst.Call, keyword: str = "methods") -> frozenset[str]:
+        arg = _keyword(call, keyword)
         if arg is None:
             return frozenset({"GET"})
-        values = _strings(arg.value)
+        single = _string(arg.value)
+        values = [single] if single is not None else _strings(arg.value)
         return frozenset(v.upper() for v in values) if values is not None else frozenset({"GET"})
 
     def _takes_request(self, node: cst.FunctionDef) -> bool:
@@ -1318,7 +1356,8 @@ class AppModelCollector:
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
         guarded = route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential
                                                            or frame.verifies_signature)) \
-            or self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)
+            or self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers) \
+            or not self.guarded_handlers.isdisjoint(route.names)
         label = route.label
         if path != route.path:
             label = label.replace(f" {route.path}`", f" {path}`", 1)

@@ -36,6 +36,10 @@ ROUTE_OBJECT_MODULES = ("starlette.", "fastapi.")
 AIOHTTP_MODULE = "web"
 AIOHTTP_ROUTE_DEFS: dict[str, str | None] = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH",
                                              "delete": "DELETE", "view": "GET", "route": None}
+# Frameworks whose route decorators are bare verbs bound to no app (`from litestar import get`; `@get("/x")`): the
+# handler is listed in `Litestar(route_handlers=[...])` or a `Router(...)`, whose `guards=[...]` cover it.
+HANDLER_DECORATOR_MODULES = ("litestar.",)
+HANDLER_OWNERS = frozenset({"Litestar", "Router"})
 # `Mount("/api", routes=[...])`: a prefix for the route objects listed inside it.
 MOUNTS = frozenset({"Mount"})
 # `Starlette(middleware=[Middleware(TokenAuthMiddleware)])`: app-wide middleware, like `app.add_middleware(...)`.
