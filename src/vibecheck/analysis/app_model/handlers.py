@@ -158,7 +158,7 @@ def decorator_names(function: cst.FunctionDef | cst.ClassDef, imports: ImportTab
 def route_guards(function: cst.FunctionDef) -> list[str]:
     """The guards a route decorator names (Litestar's `@get("/notes/{id:int}", guards=[requires_login])`): each runs
     before the handler and refuses whom it rejects, whatever its name."""
-    names = []
+    names: list[str] = []
     for decorator in function.decorators:
         expression = decorator.decorator
         listed = next((a.value for a in expression.args if a.keyword is not None and a.keyword.value == "guards"), None) \
