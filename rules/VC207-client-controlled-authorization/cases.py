@@ -5,7 +5,7 @@ from typing import Annotated
 
 import jwt
 from django.http import HttpResponseForbidden
-from fastapi import Depends, FastAPI, Header
+from fastapi import Depends, FastAPI, Header, HTTPException
 from flask import Flask, abort, g, request, session
 from flask.views import MethodView
 from flask_login import current_user
@@ -370,3 +370,42 @@ def fastapi_compared_with_client(user_id: int, owner_id: int):
     if user_id != owner_id:
         return {"error": "forbidden"}
     return {"updated": user_id}
+
+
+async def internal_caller(x_internal_caller: Annotated[str | None, Header()] = None) -> str:
+    # expect: VC207 -- a dependency's header, compared with fixed names before a 403: any client can send the name
+    if x_internal_caller not in {"scheduler", "reconciler"}:
+        raise HTTPException(status_code=403)
+    return x_internal_caller
+
+
+@app.post("/internal/reindex")
+def reindex():
+    # expect: VC207
+    if request.headers.get("X-Service") != "indexer":
+        abort(403)
+    return "ok"
+
+
+@app.post("/internal/flush")
+def flush():
+    # ok: VC207 -- the browser sets Origin; refusing other origins is CSRF defence
+    if request.headers.get("Origin") not in {"https://app.example.com"}:
+        abort(403)
+    return "ok"
+
+
+@app.post("/internal/cache")
+def cache_mode():
+    # ok: VC207 -- a choice of mode, and the branch does not refuse the request
+    if request.args.get("mode") == "full":
+        return "full"
+    return "partial"
+
+
+@app.post("/internal/compare")
+def compare_key():
+    # ok: VC207 -- a credential compared with a secret is authentication (VC204 judges how it is compared)
+    if request.headers.get("X-Service-Key") != os.environ["SERVICE_KEY"]:
+        abort(401)
+    return "ok"

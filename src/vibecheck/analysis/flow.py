@@ -1286,8 +1286,10 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`). A parameter typed
     with a dependency alias (`session: SessionDep`, `user: CurrentUser`: one of the module's `aliases`, bound to
     `Annotated[..., Depends(...)]`, or one named as such aliases are, imported from another module) is injected.
-    An MCP tool's parameters, and those of the functions named in `handlers` (a Gradio app's event handlers),
-    are input too; a tool decorator of an object named in `handlers` (not a tool server) is not an MCP tool's.
+    A parameter FastAPI fills from the request (`x_role: str = Header()`, `Annotated[str, Query()]`) is input in any
+    function, a dependency too. An MCP tool's parameters, and those of the functions named in `handlers` (a Gradio
+    app's event handlers), are input too; a tool decorator of an object named in `handlers` (not a tool server) is
+    not an MCP tool's.
     """
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
@@ -1326,6 +1328,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
             or any(DEPENDENCY_ALIAS.search(n) for n in last_names)
         if route and not injected and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
+        elif not route and (scalars or not scalar) and _reads_the_request(param, imports):
+            inputs.add(name)  # a FastAPI dependency's `x_role: str = Header()`: FastAPI fills it from the request
     names = [p.name.value for p in params]
     inputs.update(_payload_parameters(function, names, imports))
     if not route:
@@ -1337,6 +1341,20 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     if handler_method and names[:1] == ["self"] and function.name.value in HTTP_METHOD_NAMES:
         inputs.update(names[1:])
     return request_objects, inputs, shadowed
+
+
+# FastAPI's markers of a parameter it fills from the request, in any function it calls (a dependency too).
+REQUEST_PARAMETER_MARKERS = frozenset(f"fastapi.{name}" for name in ("Header", "Cookie", "Query", "Path", "Body",
+                                                                     "Form", "File"))
+
+
+def _reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
+    """`x_role: str = Header()`, `tab: Annotated[str, Query()]`: FastAPI takes the value from the client's request."""
+    markers = [parameter.default] if parameter.default is not None else []
+    if parameter.annotation is not None:
+        markers += [e for e in iter_expressions(parameter.annotation.annotation) if type(e) is cst.Call]
+    return any(type(m) is cst.Call and _resolve(dotted_name(m.func) or "", imports) in REQUEST_PARAMETER_MARKERS
+               for m in markers)
 
 
 def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
