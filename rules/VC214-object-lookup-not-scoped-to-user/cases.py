@@ -17,6 +17,7 @@ from litestar import Request as LitestarRequest, get
 from rest_framework import viewsets
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .auth import admin_required, firebase_user, get_current_user, get_user_repository, require_admin
@@ -24,7 +25,7 @@ from . import crud
 from .db import db, fetch_one, get_db, get_repo, query_db
 from .guards import requires_login
 from sqlalchemy import text
-from .models import Document, Invoice, Note, Order, Team, Todo, User
+from .models import Comment, Document, Invoice, Label, Note, Order, Team, Ticket, Todo, User
 
 router = APIRouter()
 bp = Blueprint("notes", __name__)
@@ -570,3 +571,29 @@ async def read_own_note_litestar(request: LitestarRequest, note_id: int) -> dict
 async def read_published_note(note_id: int) -> dict:
     # ok: VC214 -- no guard: nobody is signed in to be scoped to
     return await fetch_one("SELECT * FROM notes WHERE id = $1 AND published", note_id)
+
+
+class TicketCommentsView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request, ticket_id):
+        # expect: VC214 -- the caller signs the new comment; nothing says the ticket is theirs
+        ticket = Ticket.objects.get(pk=ticket_id)
+        comment = Comment.objects.create(ticket=ticket, author=request.user, text=request.data["text"])
+        return Response({"id": comment.id})
+
+    def put(self, request, ticket_id):
+        # ok: VC214 -- the ticket is looked up among the caller's own
+        ticket = Ticket.objects.get(pk=ticket_id, reporter=request.user)
+        Comment.objects.create(ticket=ticket, author=request.user, text=request.data["text"])
+        return Response({"ok": True})
+
+
+@bp.post("/notes/<int:note_id>/labels")
+@flask_login_required
+def add_label(note_id):
+    # expect: VC214
+    note = Note.query.get_or_404(note_id)
+    db.session.add(Label(note=note, created_by=current_user, name=request.form["name"]))
+    db.session.commit()
+    return "", 201

@@ -380,11 +380,14 @@ def _annotation_names(param: cst.Param) -> str:
     return _last(get_full_name_for_node(annotation)) if annotation is not None else ""
 
 
-def dotted_uses(node: cst.CSTNode) -> Iterator[str]:
-    """The dotted names (`request.user.id`, `current_user`) used inside a node, outermost first."""
+def dotted_uses(node: cst.CSTNode, skip: set[int] | frozenset[int] = frozenset()) -> Iterator[str]:
+    """The dotted names (`request.user.id`, `current_user`) used inside a node, outermost first, not inside the nodes
+    whose ids are in `skip`."""
     pending: list[cst.CSTNode] = [node]
     while pending:
         current = pending.pop()
+        if id(current) in skip:
+            continue
         if isinstance(current, (cst.Name, cst.Attribute)):
             dotted = get_full_name_for_node(current)
             if dotted is not None:

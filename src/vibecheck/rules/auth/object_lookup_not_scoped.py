@@ -59,6 +59,10 @@ OBJECT_SCOPING_METHODS = frozenset({"get_queryset", "get_object", "test_func", "
 # Django related manager's `team.members.add(...)`.
 CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "set_password", "soft_delete", "deactivate",
                               "add", "clear", "set"})
+# Calls that make a new row (and model constructors): the caller passed to one as its author (`Comment.objects.create(ticket=ticket,
+# author=request.user)`, `serializer.save(owner=request.user)`, `Comment(author=g.user)`) stamps the new row, and
+# says nothing about whether the object fetched by the client's id is the caller's.
+CREATING_METHODS = frozenset({"create", "bulk_create", "save", "insert", "insert_one", "add"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
 
@@ -141,6 +145,22 @@ def _changes_any(body: cst.CSTNode, objects: set[str]) -> bool:
                 return True
         pending.extend(child_nodes(node))
     return False
+
+
+def _authorship_arguments(body: cst.CSTNode) -> set[int]:
+    """The keyword arguments of creating calls (`author=request.user`, `created_by=current_user`): the fields of the
+    new row, which the caller may stamp, not a test of the fetched object."""
+    found: set[int] = set()
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.Call):
+            callee = get_full_name_for_node(node.func) or ""
+            last = callee.rpartition(".")[2]
+            if last in CREATING_METHODS or MODEL_CLASS.match(last):
+                found.update(id(a) for a in node.args if a.keyword is not None)
+        pending.extend(child_nodes(node))
+    return found
 
 
 def _root(node: cst.BaseExpression) -> str | None:
@@ -331,7 +351,7 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
-        for dotted in dotted_uses(body):
+        for dotted in dotted_uses(body, skip=_authorship_arguments(body)):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
             last = dotted.rpartition(".")[2]
