@@ -59,9 +59,10 @@ OBJECT_SCOPING_METHODS = frozenset({"get_queryset", "get_object", "test_func", "
 # Django related manager's `team.members.add(...)`.
 CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "set_password", "soft_delete", "deactivate",
                               "add", "clear", "set"})
-# Calls that make a new row (and model constructors): the caller passed to one as its author (`Comment.objects.create(ticket=ticket,
-# author=request.user)`, `serializer.save(owner=request.user)`, `Comment(author=g.user)`) stamps the new row, and
-# says nothing about whether the object fetched by the client's id is the caller's.
+# Calls that make a new row (and model constructors): the caller passed to one as its author
+# (`Comment.objects.create(ticket=ticket, author=request.user)`, `serializer.save(owner=request.user)`,
+# `Comment(author=g.user)`) stamps the new row, and says nothing about whether the object fetched by the client's id
+# is the caller's.
 CREATING_METHODS = frozenset({"create", "bulk_create", "save", "insert", "insert_one", "add"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
