@@ -651,3 +651,42 @@ def test_a_hook_from_another_module_guards_only_when_it_refuses(tmp_path: Path, 
         """,
     })
     assert [route for _, route in _findings_in(tmp_path)] == reported
+
+
+def test_a_guarding_annotated_alias_from_another_module_guards_whatever_it_is_called(tmp_path: Path) -> None:
+    """`Me = Annotated[User, Security(get_current_user)]` in `deps.py`: a route taking `me: Me` is guarded, though
+    `Me` does not read as a guard; `DB = Annotated[Session, Depends(get_db)]` guards nothing."""
+    _write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/deps.py": """
+            from typing import Annotated
+            from fastapi import Depends, HTTPException, Security
+
+            def get_db():
+                yield object()
+
+            def get_current_user(token: str = Depends(oauth2)):
+                if not token:
+                    raise HTTPException(status_code=401)
+                return token
+
+            DB = Annotated[object, Depends(get_db)]
+            Me = Annotated[dict, Security(get_current_user, scopes=["projects"])]
+        """,
+        "app/routes.py": """
+            from fastapi import APIRouter
+            from .deps import DB, Me
+
+            router = APIRouter()
+
+            @router.patch("/projects/{project_id}")
+            def patch_project(project_id: int, db: DB, me: Me):
+                return db.update(project_id)
+
+            @router.post("/projects/{project_id}/archive")
+            def archive_project(project_id: int, db: DB):
+                return db.archive(project_id)
+        """,
+    })
+    findings = project_findings(tmp_path, [RouteWithoutAuth])
+    assert [f.message.split("`")[1] for f in findings] == ["POST /projects/{project_id}/archive"]

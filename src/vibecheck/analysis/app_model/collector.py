@@ -778,9 +778,9 @@ class AppModelCollector:
                 self.guarded_receivers.add(target)
             if constructor in self.match.guard_dependencies:
                 self.guard_names.add(target)
-        elif isinstance(value, cst.Subscript) and self._type_guards(value):
-            self.guard_names.add(target)
         elif isinstance(value, cst.Subscript) and _last(self.qualified_name(value.value)) == "Annotated":
+            if self._type_guards(value):
+                self.guard_names.add(target)
             for element in value.slice:  # `Account = Annotated[dict, Depends(current_account)]`: resolved later
                 inner = element.slice.value if isinstance(element.slice, cst.Index) else None
                 if isinstance(inner, cst.Call) and _last(self.qualified_name(inner.func)) in DEPENDENCY_CALLS:
