@@ -10,7 +10,7 @@ from flask import Flask, abort, g, request, session
 from flask.views import MethodView
 from flask_login import current_user
 
-from .deps import CurrentUser, SessionDep, load_admin_settings, load_caller
+from .deps import DB, CurrentUser, Me, SessionDep, load_admin_settings, load_caller
 from .models import Project
 
 app = Flask(__name__)
@@ -409,3 +409,20 @@ def compare_key():
     if request.headers.get("X-Service-Key") != os.environ["SERVICE_KEY"]:
         abort(401)
     return "ok"
+
+
+@api.patch("/projects/{project_id}")
+def patch_project(project_id: int, db: DB, me: Me):
+    project = db.get(Project, project_id)
+    # ok: VC207 -- `db` is the session a dependency hands over (an alias from another module), not client input
+    if project is None or project.owner_id != me.id:
+        raise HTTPException(status_code=404)
+    return project
+
+
+@api.get("/projects/by-session")
+def project_by_session(session: str):
+    # expect: VC207 -- a query parameter named `session` is still the client's
+    if session == "admin-session":
+        raise HTTPException(status_code=403)
+    return {}

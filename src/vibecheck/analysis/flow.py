@@ -84,6 +84,12 @@ ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "de
                                      "websocket", "api_view"})
 REQUEST_TYPES = frozenset({"Request", "HttpRequest", "WebSocket", "starlette.requests.Request", "fastapi.Request",
                            "django.http.HttpRequest", "rest_framework.request.Request", "flask.Request"})
+# Route parameters named for a resource a dependency hands over (`db: DB`, `session: DbSession`, an alias of
+# `Annotated[Session, Depends(get_db)]` imported from another module): no client sends a database session.
+RESOURCE_PARAMETERS = frozenset({"db", "session", "database", "conn", "connection", "cursor", "redis", "cache", "engine",
+                                 "uow"})
+# Annotations under which such a name would still be the client's value (`session: str` is a query parameter).
+CLIENT_VALUE_TYPES = frozenset({"str", "bytes", "dict", "list", "Any", "Dict", "List"})
 NON_INPUT_PARAMETER_TYPES = frozenset({"Session", "AsyncSession", "BackgroundTasks", "Response", "HTTPConnection"})
 # How FastAPI code names its `Annotated[..., Depends(...)]` aliases (`SessionDep`, `TokenDep`, `CurrentUser`): a
 # parameter typed with one imported from another module is injected, not sent by the client.
@@ -1325,7 +1331,8 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
             # `req: PreviewRequest` in a route is the client's payload under a request-like name
         scalar = bool(last_names & SCALAR_TYPES) or name in typed_in_path
         injected = _is_injected(param, imports) or bool(last_names & aliases) \
-            or any(DEPENDENCY_ALIAS.search(n) for n in last_names)
+            or any(DEPENDENCY_ALIAS.search(n) for n in last_names) \
+            or (name in RESOURCE_PARAMETERS and bool(last_names) and not last_names & (CLIENT_VALUE_TYPES | SCALAR_TYPES))
         if route and not injected and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
         elif not route and (scalars or not scalar) and _reads_the_request(param, imports):
