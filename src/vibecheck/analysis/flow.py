@@ -1364,6 +1364,36 @@ def _reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
                for m in markers)
 
 
+# Calls that run a function they are given, later or elsewhere, with the arguments that follow it: FastAPI's
+# `tasks.add_task(f, *args)`, `executor.submit(f, *args)`, `asyncio.to_thread(f, *args)`, and where the function sits
+# after another argument, `loop.run_in_executor(None, f, *args)`.
+DISPATCHING_METHODS: dict[str, int] = {"add_task": 0, "submit": 0, "to_thread": 0, "run_in_executor": 1}
+# A Celery task's own methods queue a call of it: `send_webhook.delay(url)`.
+QUEUEING_METHODS = frozenset({"delay"})
+
+
+def dispatched_call(call: cst.Call) -> cst.Call | None:
+    """The call a dispatcher makes (`tasks.add_task(send_webhook, url)` -> `send_webhook(url)`), built from the same
+    argument nodes so that their taint carries over; `threading.Thread(target=f, args=(url,))` too. None otherwise."""
+    func = call.func
+    method = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+    if method in QUEUEING_METHODS and type(func) is cst.Attribute:
+        return cst.Call(func=func.value, args=call.args)
+    if method == "Thread":
+        target = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "target"), None)
+        listed = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "args"), None)
+        if target is None:
+            return None
+        elements = listed.elements if type(listed) is cst.Tuple or type(listed) is cst.List else ()
+        return cst.Call(func=target, args=[cst.Arg(value=e.value) for e in elements])
+    index = DISPATCHING_METHODS.get(method)
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    if index is None or len(positional) <= index:
+        return None
+    rest = [a for a in call.args[call.args.index(positional[index]) + 1:]]
+    return cst.Call(func=positional[index].value, args=rest)
+
+
 def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
     """The parameters of an AWS Lambda handler (`event`) or a Slack/bolt listener (`body`, `event`, ...)."""
     if len(names) >= 2 and names[0] in LAMBDA_EVENT_NAMES and names[1] in LAMBDA_CONTEXT_NAMES:
@@ -1724,8 +1754,11 @@ class FlowRule(Rule):
                                           if not parameter.startswith("self."))
             elif taint is not None and taint.kind in self.untrusted_kinds and taint.origin not in state.guessed_inputs:
                 summary.kept.extend([attribute, taint.kind, taint.origin] for attribute in attributes)
-        for call in iter_calls(node):
-            callee = state.project_callee(call)
+        for found in iter_calls(node):
+            dispatched = dispatched_call(found)  # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`
+            callee = state.project_callee(dispatched) if dispatched is not None else None
+            call = dispatched if dispatched is not None and callee is not None else found
+            callee = callee or state.project_callee(found)
             if callee is None:
                 continue
             position = 0
