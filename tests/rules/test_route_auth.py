@@ -690,3 +690,52 @@ def test_a_guarding_annotated_alias_from_another_module_guards_whatever_it_is_ca
     })
     findings = project_findings(tmp_path, [RouteWithoutAuth])
     assert [f.message.split("`")[1] for f in findings] == ["POST /projects/{project_id}/archive"]
+
+
+def test_a_fastapi_dependency_returning_client_data_is_a_client_claim_joined_by_vc417(tmp_path: Path) -> None:
+    """`role: str = Depends(header_role)`: the route's parameter holds what the dependency returns; when that is the
+    client's header or unverified claims, the condition on it trusts the client. A dependency returning the verified
+    caller's role is the server's."""
+    _write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/deps.py": """
+            from typing import Annotated
+            from fastapi import Depends, Header
+            from jose import jwt
+
+            def header_role(x_role: Annotated[str, Header()] = "viewer") -> str:
+                return x_role
+
+            def unverified_role(authorization: Annotated[str, Header()]) -> str:
+                return jwt.get_unverified_claims(authorization.removeprefix("Bearer ")).get("role", "viewer")
+
+            def verified_role(user=Depends(get_current_user)) -> str:
+                return user.role
+        """,
+        "app/routes.py": """
+            from typing import Annotated
+            from fastapi import APIRouter, Depends, HTTPException
+            from .deps import header_role, unverified_role, verified_role
+
+            router = APIRouter()
+
+            @router.post("/admin/purge")
+            def purge(role: str = Depends(header_role)):
+                if role != "admin":
+                    raise HTTPException(status_code=403)
+                return {"ok": True}
+
+            @router.get("/admin/whoami")
+            def whoami(role: Annotated[str, Depends(unverified_role)]):
+                return {"admin": role == "admin"} if role else {}
+
+            @router.post("/admin/reset")
+            def reset(role: str = Depends(verified_role)):
+                if role != "admin":
+                    raise HTTPException(status_code=403)
+                return {"ok": True}
+        """,
+    })
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.code, f.location.start.line, f.message.split("`")[5]) for f in findings] == [
+        ("VC417", 10, "x_role"), ("VC417", 16, 'jwt.get_unverified_claims(authorization.removeprefix("Bea...')]

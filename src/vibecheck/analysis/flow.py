@@ -1678,7 +1678,9 @@ class FlowRule(Rule):
         parameters = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
         state.summary = FunctionSummary(parameters)
         if not is_route_handler(node):
-            payload = _payload_parameters(node, parameters, self.context.imports)
+            # a Lambda event, and what FastAPI fills from the request (`x_role: str = Header()`), are certainly input
+            payload = _payload_parameters(node, parameters, self.context.imports) | {
+                p.name.value for p in node.params.params if _reads_the_request(p, self.context.imports)}
             state.guessed_inputs = frozenset(name for name in parameters if name not in payload and (
                 held := state.names.get(name)) is not None and held.kind == "request" and held.origin == name)
         for name in (*parameters, *(p.name.value for p in node.params.kwonly_params)):

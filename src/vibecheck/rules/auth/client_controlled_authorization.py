@@ -217,6 +217,25 @@ class ClientControlledAuthorization(FlowRule):
             if self._in_route and "Depends" in self.context.source else frozenset()
         classes = self.__dict__.get("_classes") or [None]
         self._function = f"{classes[-1]}.{function.name.value}" if classes[-1] else function.name.value
+        if self._in_route and self._injected:
+            self._bind_dependency_results(function, state)
+
+    def _bind_dependency_results(self, function: cst.FunctionDef, state: FlowState) -> None:
+        """`role: str = Depends(current_role)`: the parameter holds what the project's `current_role()` returns, which
+        the project phase knows (the `X-Role` header, or claims decoded without the key), as if the route called it."""
+        for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
+            if param.name.value not in self._injected:
+                continue
+            markers = [param.default] if param.default is not None else []
+            if param.annotation is not None:
+                markers += [e for e in iter_expressions(param.annotation.annotation) if type(e) is cst.Call]
+            for marker in markers:
+                if type(marker) is cst.Call and (dotted_name(marker.func) or "").rpartition(".")[2] == "Depends" \
+                        and marker.args and marker.args[0].keyword is None:
+                    call = cst.Call(func=marker.args[0].value)
+                    callee = self._imported_callee(call) or self._local_callee(call)
+                    if callee is not None:
+                        state.names[param.name.value] = Taint(CALL, callee, key=param.name.value)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         self._statement = node
