@@ -26,10 +26,10 @@ class RouteWithoutAuth(ProjectRule):
     (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)`,
     `router.add_post(...)` and `app.add_routes([web.post(...), web.view(...)])`, Sanic's
     `app.add_route(handler, ...)`), and Litestar's bare-verb handlers (`@post("/notes")`, guarded by their own
-    `guards=[...]`, a `Router(..., guards=[...])` that lists them, or `Litestar(guards=[...])`). Recognised guards: auth decorators placed
-    *below* the route decorator (`@login_required`, `@jwt_required`, `@permission_required`, ...), a
-    `before_request` hook of the app or of the route's blueprint that aborts, redirects, returns or calls a check
-    that raises (one that only loads the user or logs turns nobody away), an
+    `guards=[...]`, a `Router(..., guards=[...])` that lists them, or `Litestar(guards=[...])`). Recognised
+    guards: auth decorators placed *below* the route decorator (`@login_required`, `@jwt_required`,
+    `@permission_required`, ...), a `before_request` hook of the app or of the route's blueprint that aborts,
+    redirects, returns or calls a check that raises (one that only loads the user or logs turns nobody away), an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
     `Starlette(middleware=[Middleware(...)])`, FastAPI `Depends`/`Security` on an auth dependency (also in
     `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router` (unless it
