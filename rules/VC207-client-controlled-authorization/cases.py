@@ -426,3 +426,11 @@ def project_by_session(session: str):
     if session == "admin-session":
         raise HTTPException(status_code=403)
     return {}
+
+
+@app.post("/internal/stats")
+def internal_stats():
+    # ok: VC207 -- the client's address, which VC419 judges
+    if request.headers.get("X-Real-IP") != "127.0.0.1":
+        abort(403)
+    return "ok"

@@ -336,8 +336,10 @@ DENYING_NAMES = frozenset({"PermissionDenied", "HTTPForbidden", "HTTPUnauthorize
 DENYING_CODES = frozenset({"401", "403"})
 # Values a browser sets or that describe the request, not who sends it: checking them is CSRF defence or content
 # negotiation (`if request.headers.get("Origin") not in ALLOWED_ORIGINS: abort(403)`), not trust in a claim.
+# The client's address (`X-Real-IP`, `X-Forwarded-For`, `REMOTE_ADDR`) is VC419's to judge.
 REQUEST_DESCRIPTION_WORDS = frozenset({"origin", "referer", "referrer", "host", "content", "type", "accept", "agent",
-                                       "method", "fetch", "mode", "site", "dest", "encoding", "length", "format"})
+                                       "method", "fetch", "mode", "site", "dest", "encoding", "length", "format",
+                                       "ip", "forwarded", "addr", "remote"})
 
 
 def _denies_access(body: cst.BaseSuite) -> bool:
