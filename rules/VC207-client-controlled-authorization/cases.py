@@ -420,10 +420,19 @@ def patch_project(project_id: int, db: DB, me: Me):
     return project
 
 
-@api.get("/projects/by-session")
-def project_by_session(session: str):
-    # expect: VC207 -- a query parameter named `session` is still the client's
-    if session == "admin-session":
+@api.get("/projects/by-cache")
+def project_by_cache(cache: str):
+    role = cache.partition(":")[0]
+    # expect: VC207 -- a query parameter named `cache` is still the client's
+    if role == "admin":
+        return {"all": True}
+    return {}
+
+
+@api.put("/items/{item_id}")
+def update_only_plumbus(item_id: str):
+    # ok: VC207 -- a path value compared before a 403 picks the object, it claims no identity
+    if item_id != "plumbus":
         raise HTTPException(status_code=403)
     return {}
 

@@ -81,7 +81,7 @@ class ClientControlledAuthorization(FlowRule):
     returns request data (`def get_role(): return request.headers["X-Role"]`, then `if get_role() == "admin":`, or
     a method called as `self.role()`; the claim named by the helper, the header it is given, the key read or the
     variable).
-    Whatever the value is called, a test of a header, cookie or parameter against fixed text before a refusal
+    Whatever the value is called, a test of a header or cookie against fixed text before a refusal
     (`if x_internal_caller not in {"scheduler", "billing"}: raise HTTPException(403)`, also in a FastAPI
     dependency's `Header()` parameter) is reported too: the client need only send that text. Values that
     describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`) are not.
@@ -355,11 +355,14 @@ def _denies_access(body: cst.BaseSuite) -> bool:
 
 
 def _gatekeeping_claim(test: cst.BaseExpression, value: cst.CSTNode, taint: Taint) -> str | None:
-    """The name of a client value that a test before a refusal compares with fixed text (`x_caller != "cron"`,
+    """The name of a header or cookie that a test before a refusal compares with fixed text (`x_caller != "cron"`,
     `request.headers.get("X-Client") not in {"ops", "billing"}`): the client need only send that text. A credential,
     compared with a secret, is authentication; a value describing the request (`Origin`) is no claim of identity."""
     name = taint.key or (value.value if isinstance(value, cst.Name) else value.attr.value
                          if isinstance(value, cst.Attribute) else None)
+    origin = (taint.origin or "").lower()
+    if not ("header" in origin or "cookie" in origin or (name or "").lower().startswith(("x_", "x-"))):
+        return None  # a path or query value compared before a 403 (`item_id != "plumbus"`) picks an object
     words = set(name_words(name or ""))
     if not words or words & CREDENTIAL_WORDS or words & REQUEST_DESCRIPTION_WORDS:
         return None
