@@ -1,7 +1,12 @@
-"""VC409 corpus, aiohttp and Litestar: a redirect raised as an exception or returned as a response object."""
+"""VC409 corpus, aiohttp, Litestar, Sanic, Falcon, Pyramid and Bottle: their own redirects, raised or returned."""
+import bottle
+import falcon
 from aiohttp import web
 from litestar import get
 from litestar.response import Redirect
+from pyramid.httpexceptions import HTTPFound
+from pyramid.view import view_config
+from sanic import Sanic, response
 
 routes = web.RouteTableDef()
 
@@ -42,3 +47,42 @@ async def leave(url: str) -> Redirect:
 async def stay(section: str) -> Redirect:
     # ok: VC409
     return Redirect(path=f"/docs/{section}")
+
+
+sanic_app = Sanic("shop")
+
+
+@sanic_app.get("/next")
+async def sanic_next(request):
+    # expect: VC409
+    return response.redirect(request.args.get("to"))
+
+
+@sanic_app.get("/orders")
+async def sanic_orders(request):
+    # ok: VC409
+    return response.redirect("/orders/")
+
+
+class Back:
+    def on_get(self, req, resp):
+        # expect: VC409
+        raise falcon.HTTPFound(req.get_param("to"))
+
+
+@view_config(route_name="out")
+def pyramid_out(request):
+    # expect: VC409
+    raise HTTPFound(location=request.params["to"])
+
+
+@view_config(route_name="home")
+def pyramid_home(request):
+    # ok: VC409
+    raise HTTPFound(location=request.route_url("home"))
+
+
+@bottle.get("/go")
+def bottle_go():
+    # expect: VC409
+    bottle.redirect(bottle.request.query.get("to"))
