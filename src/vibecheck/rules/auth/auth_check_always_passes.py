@@ -70,6 +70,12 @@ def _is_truthy_constant(node: cst.BaseExpression | None) -> bool:
     return False
 
 
+def _names_role_guard(name: str) -> bool:
+    """`require_admin`, `get_current_superuser`, `staff_only`, `require_role`: a role, and a word that enforces it."""
+    words = set(name_words(name))
+    return bool(words & ROLE_GUARD_WORDS and words & ENFORCING_WORDS)
+
+
 def _tests_anything(node: cst.FunctionDef) -> bool:
     """An `if`, a comparison or a boolean operator anywhere in the body: the function decides something."""
     pending: list[cst.CSTNode] = [node.body]
@@ -147,8 +153,9 @@ class AuthCheckAlwaysPasses(Rule):
     (`view(token, *args)`) injects it for the view to check and is left alone. A Flask/Quart
     `before_request` hook named to enforce access (`require_login`, `check_auth`; not `load_user`) that can
     refuse no request the same way is reported too, and so is a dependency named for a role (`require_admin`,
-    `get_current_superuser`, `staff_only`) that hands back the caller the framework injected
-    (`user = Depends(get_current_user)`) without testing anything: every signed-in caller passes it.
+    `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back
+    the caller the framework injected (`user = Depends(get_current_user)`) without testing anything: every signed-in
+    caller passes it.
 
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes, test files, `is_authenticated`
     on user classes (the Flask-Login and Django convention), permission classes named as allow-all
@@ -297,16 +304,18 @@ class AuthCheckAlwaysPasses(Rule):
 
     def _report_role_pass_through(self, node: cst.FunctionDef, frame: Frame) -> bool:
         """`def require_admin(user = Depends(current_user)): return user`: a role guard that hands back the caller it
-        was given without looking at the role, so every signed-in caller passes."""
-        words = set(name_words(node.name.value))
-        if not words & ROLE_GUARD_WORDS or not words & ENFORCING_WORDS or frame.checks or not frame.returns:
+        was given without looking at the role, so every signed-in caller passes. The dependency a factory such as
+        `require_role("admin")` builds (`def checker(user = Depends(...)): return user`) is judged by the factory's name."""
+        outer = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], Frame) else None
+        name = next((n for n in (node.name.value, outer.node.name.value if outer is not None else "")
+                     if _names_role_guard(n)), None)
+        if name is None or frame.checks or not frame.returns:
             return False
         if not all(isinstance(r.value, cst.Name) for r in frame.returns) or self._exempt(node) or _tests_anything(node):
             return False
         returned = {cast(cst.Name, r.value).value for r in frame.returns}
         if not returned <= injected_parameters(node, self.context.imports, self.context.module):
             return False  # only a dependency the framework hands the caller to (`Depends(current_user)`) is a guard
-        name = node.name.value
         caller = sorted(returned)[0]
         self.report(node.decorators[0] if node.decorators else node,
                     f"The role check `{name}` returns `{caller}` without looking at its role, so every signed-in "
