@@ -147,6 +147,43 @@ def login():
     return authenticate_form(request.form)
 
 
+# expect: VC201 -- a contact the app stores is an object, not the open contact form its name sounds like
+@app.delete("/api/contacts/<int:contact_id>")
+def delete_contact(contact_id):
+    db.delete_contact(contact_id)
+    return "", 204
+
+
+# expect: VC201 -- `/status` after an order's id changes that order
+@app.route("/orders/<int:order_id>/status", methods=["PUT"])
+def order_status(order_id):
+    return db.set_status(order_id, request.json["status"])
+
+
+# expect: VC201 -- a user's id before `activate`: an admin action on that account, not the link in a sign-up mail
+@app.post("/users/<uuid:user_id>/activate")
+def activate_user(user_id):
+    return db.activate(user_id)
+
+
+# ok: VC201 -- the link a sign-up mail carries: its token is the credential
+@app.post("/activate/<token>")
+def activate_account(token):
+    return db.activate_by_token(token)
+
+
+# ok: VC201 -- the language comes before the login segment
+@app.route("/<lang>/login", methods=["POST"])
+def localized_login(lang):
+    return authenticate_form(request.form)
+
+
+# ok: VC201
+@app.post("/api/contact")
+def send_contact_message():
+    return db.queue_message(request.form)
+
+
 # ok: VC201 -- the raw body goes to a function that may check its signature
 @app.post("/api/webhooks/stripe")
 def stripe_hook():

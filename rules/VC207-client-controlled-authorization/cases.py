@@ -5,12 +5,12 @@ from typing import Annotated
 
 import jwt
 from django.http import HttpResponseForbidden
-from fastapi import Depends, FastAPI, Header
+from fastapi import Depends, FastAPI, Header, HTTPException
 from flask import Flask, abort, g, request, session
 from flask.views import MethodView
 from flask_login import current_user
 
-from .deps import CurrentUser, SessionDep, load_admin_settings, load_caller
+from .deps import DB, CurrentUser, Me, SessionDep, load_admin_settings, load_caller
 from .models import Project
 
 app = Flask(__name__)
@@ -370,3 +370,76 @@ def fastapi_compared_with_client(user_id: int, owner_id: int):
     if user_id != owner_id:
         return {"error": "forbidden"}
     return {"updated": user_id}
+
+
+async def internal_caller(x_internal_caller: Annotated[str | None, Header()] = None) -> str:
+    # expect: VC207 -- a dependency's header, compared with fixed names before a 403: any client can send the name
+    if x_internal_caller not in {"scheduler", "reconciler"}:
+        raise HTTPException(status_code=403)
+    return x_internal_caller
+
+
+@app.post("/internal/reindex")
+def reindex():
+    # expect: VC207
+    if request.headers.get("X-Service") != "indexer":
+        abort(403)
+    return "ok"
+
+
+@app.post("/internal/flush")
+def flush():
+    # ok: VC207 -- the browser sets Origin; refusing other origins is CSRF defence
+    if request.headers.get("Origin") not in {"https://app.example.com"}:
+        abort(403)
+    return "ok"
+
+
+@app.post("/internal/cache")
+def cache_mode():
+    # ok: VC207 -- a choice of mode, and the branch does not refuse the request
+    if request.args.get("mode") == "full":
+        return "full"
+    return "partial"
+
+
+@app.post("/internal/compare")
+def compare_key():
+    # ok: VC207 -- a credential compared with a secret is authentication (VC204 judges how it is compared)
+    if request.headers.get("X-Service-Key") != os.environ["SERVICE_KEY"]:
+        abort(401)
+    return "ok"
+
+
+@api.patch("/projects/{project_id}")
+def patch_project(project_id: int, db: DB, me: Me):
+    project = db.get(Project, project_id)
+    # ok: VC207 -- `db` is the session a dependency hands over (an alias from another module), not client input
+    if project is None or project.owner_id != me.id:
+        raise HTTPException(status_code=404)
+    return project
+
+
+@api.get("/projects/by-cache")
+def project_by_cache(cache: str):
+    role = cache.partition(":")[0]
+    # expect: VC207 -- a query parameter named `cache` is still the client's
+    if role == "admin":
+        return {"all": True}
+    return {}
+
+
+@api.put("/items/{item_id}")
+def update_only_plumbus(item_id: str):
+    # ok: VC207 -- a path value compared before a 403 picks the object, it claims no identity
+    if item_id != "plumbus":
+        raise HTTPException(status_code=403)
+    return {}
+
+
+@app.post("/internal/stats")
+def internal_stats():
+    # ok: VC207 -- the client's address, which VC419 judges
+    if request.headers.get("X-Real-IP") != "127.0.0.1":
+        abort(403)
+    return "ok"

@@ -4,9 +4,10 @@ import functools
 import hmac
 import logging
 import os
-from typing import Protocol, overload
+from typing import Annotated, Protocol, overload
 
 import jwt
+from fastapi import Depends, HTTPException, Security
 from flask import abort, g, redirect, request, session
 from flask_login import UserMixin
 from rest_framework.permissions import BasePermission
@@ -338,3 +339,75 @@ class Uploads(Storage):
     def check_upload_allowed(self, user):
         return True
 
+
+
+# expect: VC212
+def is_valid_service_key(key):
+    # TODO: check against the keys ops provisions
+    return True
+
+
+# expect: VC212
+def verify_client_secret(secret):
+    return True
+
+
+# ok: VC212 -- a key of a mapping, not a credential
+def is_valid_key(key):
+    return True
+
+
+# expect: VC212
+async def require_admin(user=Depends(get_current_user)):
+    return user
+
+
+# expect: VC212
+def get_current_superuser(principal: Annotated[dict, Security(get_current_user)]):
+    logger.info("superuser %s", principal)
+    return principal
+
+
+# expect: VC212 -- the dependency that gives the caller is called in the signature, and checks no role
+def verify_token_dependency(token: str = Depends(oauth2_scheme)) -> bool:
+    return True
+
+
+# ok: VC212
+async def require_staff(user=Depends(get_current_user)):
+    if not user.is_staff:
+        raise HTTPException(status_code=403)
+    return user
+
+
+# ok: VC212 -- the role is checked by the dependency it names
+async def require_owner(user=Depends(owner_of_resource)):
+    return user if user.is_owner else None
+
+
+# ok: VC212 -- an ordinary helper, not a dependency the framework hands the caller to
+def admin_required_context(context):
+    return context
+
+
+# ok: VC212 -- names the caller, not a role
+async def current_active_user(user=Depends(get_current_user)):
+    return user
+
+
+def require_role(role):
+    # expect: VC212 -- the dependency the factory builds never looks at `role`
+    def checker(user=Depends(get_current_user)):
+        return user
+
+    return checker
+
+
+def require_roles(*roles):
+    # ok: VC212
+    def checker(user=Depends(get_current_user)):
+        if not set(roles) & set(user.roles):
+            raise HTTPException(status_code=403)
+        return user
+
+    return checker

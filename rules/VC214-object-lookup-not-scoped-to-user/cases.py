@@ -13,16 +13,19 @@ from flask.views import MethodView
 from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required
 from flask_login import current_user, login_required as flask_login_required
 from flask_restx import Resource
+from litestar import Request as LitestarRequest, get
 from rest_framework import viewsets
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .auth import admin_required, firebase_user, get_current_user, get_user_repository, require_admin
 from . import crud
-from .db import db, get_db, get_repo, query_db
+from .db import db, fetch_one, get_db, get_repo, query_db
+from .guards import requires_login
 from sqlalchemy import text
-from .models import Document, Invoice, Note, Order, Team, Todo, User
+from .models import Comment, Document, Invoice, Label, Note, Order, Team, Ticket, Todo, User
 
 router = APIRouter()
 bp = Blueprint("notes", __name__)
@@ -550,3 +553,47 @@ def patch_self(member_id: int, body: dict, user: User = Depends(get_current_user
 def read_product(product_id: int, repo=Depends(get_repo)):
     # ok: VC214 -- nobody is signed in: a public catalogue
     return repo.by_id(product_id)
+
+
+@get("/notes/{note_id:int}", guards=[requires_login])
+async def read_note_litestar(note_id: int) -> dict:
+    # expect: VC214 -- Litestar's route guard signs the caller in; the SQL never mentions them
+    return await fetch_one("SELECT * FROM notes WHERE id = $1", note_id)
+
+
+@get("/mine/{note_id:int}", guards=[requires_login])
+async def read_own_note_litestar(request: LitestarRequest, note_id: int) -> dict:
+    # ok: VC214
+    return await fetch_one("SELECT * FROM notes WHERE id = $1 AND owner_id = $2", note_id, request.session["user_id"])
+
+
+@get("/published/{note_id:int}")
+async def read_published_note(note_id: int) -> dict:
+    # ok: VC214 -- no guard: nobody is signed in to be scoped to
+    return await fetch_one("SELECT * FROM notes WHERE id = $1 AND published", note_id)
+
+
+class TicketCommentsView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request, ticket_id):
+        # expect: VC214 -- the caller signs the new comment; nothing says the ticket is theirs
+        ticket = Ticket.objects.get(pk=ticket_id)
+        comment = Comment.objects.create(ticket=ticket, author=request.user, text=request.data["text"])
+        return Response({"id": comment.id})
+
+    def put(self, request, ticket_id):
+        # ok: VC214 -- the ticket is looked up among the caller's own
+        ticket = Ticket.objects.get(pk=ticket_id, reporter=request.user)
+        Comment.objects.create(ticket=ticket, author=request.user, text=request.data["text"])
+        return Response({"ok": True})
+
+
+@bp.post("/notes/<int:note_id>/labels")
+@flask_login_required
+def add_label(note_id):
+    # expect: VC214
+    note = Note.query.get_or_404(note_id)
+    db.session.add(Label(note=note, created_by=current_user, name=request.form["name"]))
+    db.session.commit()
+    return "", 201

@@ -1,5 +1,8 @@
 """VC215 corpus: client data copied onto models wholesale, and the explicit spellings that are safe."""
 from django import forms
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.views.generic import CreateView, DetailView, UpdateView
+from django.views.generic.edit import UpdateView as EditView
 from fastapi import APIRouter, Depends
 from flask import Flask, request
 from pydantic import BaseModel
@@ -154,3 +157,34 @@ def patch_settings(settings_id: int, changes: dict):
 def build_defaults(options):
     # ok: VC215 -- not client data
     return Profile(**options)
+
+
+class NoteCreateView(LoginRequiredMixin, CreateView):
+    model = Note
+    # expect: VC215 -- the form the view builds lets the client pick the author
+    fields = ["title", "body", "author"]
+
+
+class OrderEditView(LoginRequiredMixin, EditView):
+    model = Order
+    # expect: VC215
+    fields = "__all__"
+
+
+class NoteUpdateView(LoginRequiredMixin, UpdateView):
+    model = Note
+    # ok: VC215
+    fields = ["title", "body"]
+
+
+class AccountAdminView(PermissionRequiredMixin, UpdateView):
+    model = Account
+    permission_required = "accounts.change_account"
+    # ok: VC215 -- only holders of the permission reach this form
+    fields = ["email", "is_staff", "role"]
+
+
+class OrderDetailView(LoginRequiredMixin, DetailView):
+    model = Order
+    # ok: VC215 -- a detail view writes nothing
+    fields = "__all__"

@@ -12,6 +12,7 @@ import tempfile
 import urllib.request
 import zipfile
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlparse
 
 import aiohttp
@@ -20,7 +21,7 @@ import requests
 import streamlit as st
 from aiohttp import web
 from django.http import FileResponse as DjangoFileResponse
-from fastapi import FastAPI, Request, UploadFile
+from fastapi import Cookie, FastAPI, Query, Request, UploadFile
 from fastapi.responses import FileResponse
 from flask import Flask, abort, request, send_file, send_from_directory
 from fastmcp import FastMCP
@@ -894,3 +895,18 @@ def streamlit_upload_name():
     # expect: VC405
     with open(os.path.join("uploads", upload.name), "wb") as fh:
         fh.write(upload.getvalue())
+
+
+def report_template(name: str = Query(...)):
+    # expect: VC405 -- a FastAPI dependency: its `Query()` parameter is the client's, as a route's would be
+    return open(os.path.join("templates", name)).read()
+
+
+def theme_file(theme: Annotated[str, Cookie()] = "light"):
+    # expect: VC405
+    return Path("themes", theme).read_text()
+
+
+def default_theme(theme: str = "light"):
+    # ok: VC405 -- a plain helper's parameter, not filled from a request
+    return Path("themes", theme).read_text()

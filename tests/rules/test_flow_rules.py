@@ -163,3 +163,76 @@ class Reports:
     findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(SqlBuiltFromStrings,))
     assert [(Path(f.location.path).as_posix(), f.location.start.line, f.message.rpartition("(through ")[2])
             for f in findings] == [("app/helpers.py", 5, "`Reports.monthly()` -> `Reports.run()`).")]
+
+
+def test_client_data_handed_to_a_dispatcher_reaches_the_function_it_runs(tmp_path: Path) -> None:
+    """`tasks.add_task(send_webhook, url)`, `executor.submit(...)`, `loop.run_in_executor(None, f, ...)`,
+    `Thread(target=f, args=(...))` and a Celery task's `.delay(...)` call the function they are given with the
+    arguments that follow it; a constant URL handed over the same way is not the client's."""
+    sources = {
+        "app/__init__.py": "",
+        "app/notify.py": """
+import httpx
+from celery import shared_task
+
+
+def send_webhook(url, event):
+    return httpx.post(url, json=event, timeout=5.0)
+
+
+def fetch_avatar(url):
+    return httpx.get(url, timeout=5.0)
+
+
+def warm_cache(url):
+    return httpx.get(url, timeout=5.0)
+
+
+def prefetch(url):
+    return httpx.get(url, timeout=5.0)
+
+
+@shared_task
+def crawl(url):
+    return httpx.get(url, timeout=5.0)
+""",
+        "app/routes.py": """
+import asyncio
+import threading
+
+from fastapi import APIRouter, BackgroundTasks
+
+from .notify import crawl, fetch_avatar, prefetch, send_webhook, warm_cache
+
+router = APIRouter()
+
+
+@router.post("/ping")
+def ping(url: str, tasks: BackgroundTasks):
+    tasks.add_task(send_webhook, url, {"event": "ping"})
+
+
+@router.post("/avatar")
+async def avatar(avatar_url: str):
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, fetch_avatar, avatar_url)
+
+
+@router.post("/warm")
+def warm(tasks: BackgroundTasks):
+    tasks.add_task(warm_cache, "https://example.com/")
+    threading.Thread(target=warm_cache, args=("https://example.com/",)).start()
+
+
+@router.post("/prefetch")
+def start_prefetch(page_url: str, start_url: str):
+    threading.Thread(target=prefetch, args=(page_url,)).start()
+    crawl.delay(start_url)
+""",
+    }
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(RequestDataToFilesystemOrUrl,))
+    assert sorted((Path(f.location.path).name, f.location.start.line) for f in findings) == [
+        ("notify.py", 7), ("notify.py", 11), ("notify.py", 19), ("notify.py", 24)]

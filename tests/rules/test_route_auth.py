@@ -17,7 +17,7 @@ CORPORA = RULES_DIR / "VC201-route-without-auth"
 DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 
-@pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py"])
+@pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
@@ -651,3 +651,91 @@ def test_a_hook_from_another_module_guards_only_when_it_refuses(tmp_path: Path, 
         """,
     })
     assert [route for _, route in _findings_in(tmp_path)] == reported
+
+
+def test_a_guarding_annotated_alias_from_another_module_guards_whatever_it_is_called(tmp_path: Path) -> None:
+    """`Me = Annotated[User, Security(get_current_user)]` in `deps.py`: a route taking `me: Me` is guarded, though
+    `Me` does not read as a guard; `DB = Annotated[Session, Depends(get_db)]` guards nothing."""
+    _write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/deps.py": """
+            from typing import Annotated
+            from fastapi import Depends, HTTPException, Security
+
+            def get_db():
+                yield object()
+
+            def get_current_user(token: str = Depends(oauth2)):
+                if not token:
+                    raise HTTPException(status_code=401)
+                return token
+
+            DB = Annotated[object, Depends(get_db)]
+            Me = Annotated[dict, Security(get_current_user, scopes=["projects"])]
+        """,
+        "app/routes.py": """
+            from fastapi import APIRouter
+            from .deps import DB, Me
+
+            router = APIRouter()
+
+            @router.patch("/projects/{project_id}")
+            def patch_project(project_id: int, db: DB, me: Me):
+                return db.update(project_id)
+
+            @router.post("/projects/{project_id}/archive")
+            def archive_project(project_id: int, db: DB):
+                return db.archive(project_id)
+        """,
+    })
+    findings = project_findings(tmp_path, [RouteWithoutAuth])
+    assert [f.message.split("`")[1] for f in findings] == ["POST /projects/{project_id}/archive"]
+
+
+def test_a_fastapi_dependency_returning_client_data_is_a_client_claim_joined_by_vc417(tmp_path: Path) -> None:
+    """`role: str = Depends(header_role)`: the route's parameter holds what the dependency returns; when that is the
+    client's header or unverified claims, the condition on it trusts the client. A dependency returning the verified
+    caller's role is the server's."""
+    _write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/deps.py": """
+            from typing import Annotated
+            from fastapi import Depends, Header
+            from jose import jwt
+
+            def header_role(x_role: Annotated[str, Header()] = "viewer") -> str:
+                return x_role
+
+            def unverified_role(authorization: Annotated[str, Header()]) -> str:
+                return jwt.get_unverified_claims(authorization.removeprefix("Bearer ")).get("role", "viewer")
+
+            def verified_role(user=Depends(get_current_user)) -> str:
+                return user.role
+        """,
+        "app/routes.py": """
+            from typing import Annotated
+            from fastapi import APIRouter, Depends, HTTPException
+            from .deps import header_role, unverified_role, verified_role
+
+            router = APIRouter()
+
+            @router.post("/admin/purge")
+            def purge(role: str = Depends(header_role)):
+                if role != "admin":
+                    raise HTTPException(status_code=403)
+                return {"ok": True}
+
+            @router.get("/admin/whoami")
+            def whoami(role: Annotated[str, Depends(unverified_role)]):
+                return {"admin": role == "admin"} if role else {}
+
+            @router.post("/admin/reset")
+            def reset(role: str = Depends(verified_role)):
+                if role != "admin":
+                    raise HTTPException(status_code=403)
+                return {"ok": True}
+        """,
+    })
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.code, f.location.start.line, f.message.split("`")[5]) for f in findings] == [
+        ("VC417", 10, "x_role"), ("VC417", 16, 'jwt.get_unverified_claims(authorization.removeprefix("Bea...')]

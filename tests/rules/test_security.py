@@ -155,6 +155,18 @@ def test_tornado_corpus_is_reported_exactly(rule: type[RequestDataToFilesystemOr
     assert not result.missed and not result.unexpected, result.describe()
 
 
+@pytest.mark.parametrize(("rule", "name"), [(RequestDataToInjectionSink, "cases_other_frameworks.py"),
+                                            (RequestDataToFilesystemOrUrl, "cases_quart_litestar.py")])
+def test_framework_corpus_is_reported_exactly(rule: type[RequestDataToInjectionSink], name: str) -> None:
+    """aiohttp, Falcon and Pyramid raise their redirects, Quart awaits its file responses, and Litestar's handlers
+    take their input as bare-verb route parameters and answer with `File(path=...)`."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/{name}")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert len(expected) >= 3 and len(ok) >= 3
+    result = check_corpus(rule, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
 @pytest.mark.parametrize("client", [
     'import boto3\nruntime = boto3.client("bedrock-runtime")\n',
     'from transformers import pipeline\nruntime = pipeline("text-generation")\n',

@@ -348,13 +348,18 @@ def locate(lines: list[str], function: str, code: str, statement: str = "") -> t
     name = function.rsplit(".", 1)[-1]
     definition = re.compile(rf"^\s*(async\s+)?def\s+{re.escape(name)}\b")
     start = next((i for i, line in enumerate(lines) if definition.match(line)), 0)
+    found = None
     if statement:
-        start = next((i - 1 for i in range(start + 1, len(lines)) if lines[i].strip().startswith(statement)), start)
+        found = next((i for i in range(start + 1, len(lines)) if lines[i].strip().startswith(statement)), None)
+        start = found - 1 if found is not None else start
     escaped = rf"\b{re.escape(code)}\b" if code.isidentifier() else re.escape(code)
-    # an argument first (`open(path)`, `url=link`), then anywhere (`path = ...` binds it, it is not the sink)
-    for pattern in (re.compile(rf"[(,=]\s*({escaped})"), re.compile(rf"({escaped})")):
-        for index in range(start + 1, len(lines)):
-            match = pattern.search(lines[index]) if code else None
+    # an argument first (`open(path)`, `url=link`), then anywhere (`path = ...` binds it, it is not the sink); the
+    # statement's own line first (`if role != "admin":`), before a later function's `def f(role)` could match
+    patterns = (re.compile(rf"[(,=]\s*({escaped})"), re.compile(rf"({escaped})")) if code else ()
+    searches = [(pattern, range(found, found + 1)) for pattern in patterns] if found is not None else []
+    for pattern, indexes in (*searches, *((pattern, range(start + 1, len(lines))) for pattern in patterns)):
+        for index in indexes:
+            match = pattern.search(lines[index])
             if match is not None:
                 return index + 1, match.start(1) + 1
     return start + 1, 1

@@ -84,6 +84,12 @@ ROUTE_DECORATOR_METHODS = frozenset({"route", "get", "post", "put", "patch", "de
                                      "websocket", "api_view"})
 REQUEST_TYPES = frozenset({"Request", "HttpRequest", "WebSocket", "starlette.requests.Request", "fastapi.Request",
                            "django.http.HttpRequest", "rest_framework.request.Request", "flask.Request"})
+# Route parameters named for a resource a dependency hands over (`db: DB`, `session: DbSession`, an alias of
+# `Annotated[Session, Depends(get_db)]` imported from another module): no client sends a database session.
+RESOURCE_PARAMETERS = frozenset({"db", "session", "database", "conn", "connection", "cursor", "redis", "cache", "engine",
+                                 "uow"})
+# Annotations under which such a name would still be the client's value (`session: str` is a query parameter).
+CLIENT_VALUE_TYPES = frozenset({"str", "bytes", "dict", "list", "Any", "Dict", "List"})
 NON_INPUT_PARAMETER_TYPES = frozenset({"Session", "AsyncSession", "BackgroundTasks", "Response", "HTTPConnection"})
 # How FastAPI code names its `Annotated[..., Depends(...)]` aliases (`SessionDep`, `TokenDep`, `CurrentUser`): a
 # parameter typed with one imported from another module is injected, not sent by the client.
@@ -1195,15 +1201,29 @@ def _walk_loop_body(statements: list[cst.CSTNode], state: FlowState, on_statemen
 
 
 def is_route_handler(function: cst.FunctionDef) -> bool:
-    """Decorated like a web route: `@app.route`, `@router.get(...)`, `@bp.post(...)`, `@api_view`."""
+    """Decorated like a web route: `@app.route`, `@router.get(...)`, `@bp.post(...)`, `@api_view`, and the bare
+    verbs Litestar and Bottle import (`@get("/notes/{note_id:int}")`, `@post(path="/notes")`) given a path."""
     for decorator in function.decorators:
         expression = decorator.decorator
-        if type(expression) is cst.Call:
-            expression = expression.func
+        call = expression if type(expression) is cst.Call else None
+        if call is not None:
+            expression = call.func
         if type(expression) is cst.Attribute and expression.attr.value in ROUTE_DECORATOR_METHODS:
             return True
         if type(expression) is cst.Name and expression.value in ("api_view", "route"):
             return True
+        if type(expression) is cst.Name and expression.value in ROUTE_DECORATOR_METHODS and call is not None \
+                and _names_a_path(call):
+            return True
+    return False
+
+
+def _names_a_path(call: cst.Call) -> bool:
+    """`get("/notes")`, `post(path="/notes")`: the first argument or `path=` is a literal URL path."""
+    for arg in call.args:
+        if arg.keyword is None or arg.keyword.value == "path":
+            text = string_value(arg.value)
+            return text is not None and text.startswith("/")
     return False
 
 
@@ -1272,8 +1292,10 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`). A parameter typed
     with a dependency alias (`session: SessionDep`, `user: CurrentUser`: one of the module's `aliases`, bound to
     `Annotated[..., Depends(...)]`, or one named as such aliases are, imported from another module) is injected.
-    An MCP tool's parameters, and those of the functions named in `handlers` (a Gradio app's event handlers),
-    are input too; a tool decorator of an object named in `handlers` (not a tool server) is not an MCP tool's.
+    A parameter FastAPI fills from the request (`x_role: str = Header()`, `Annotated[str, Query()]`) is input in any
+    function, a dependency too. An MCP tool's parameters, and those of the functions named in `handlers` (a Gradio
+    app's event handlers), are input too; a tool decorator of an object named in `handlers` (not a tool server) is
+    not an MCP tool's.
     """
     typed_in_path = _scalar_route_captures(function)
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
@@ -1309,9 +1331,12 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
             # `req: PreviewRequest` in a route is the client's payload under a request-like name
         scalar = bool(last_names & SCALAR_TYPES) or name in typed_in_path
         injected = _is_injected(param, imports) or bool(last_names & aliases) \
-            or any(DEPENDENCY_ALIAS.search(n) for n in last_names)
+            or any(DEPENDENCY_ALIAS.search(n) for n in last_names) \
+            or (name in RESOURCE_PARAMETERS and bool(last_names) and not last_names & (CLIENT_VALUE_TYPES | SCALAR_TYPES))
         if route and not injected and not last_names & NON_INPUT_PARAMETER_TYPES and (scalars or not scalar):
             inputs.add(name)
+        elif not route and (scalars or not scalar) and _reads_the_request(param, imports):
+            inputs.add(name)  # a FastAPI dependency's `x_role: str = Header()`: FastAPI fills it from the request
     names = [p.name.value for p in params]
     inputs.update(_payload_parameters(function, names, imports))
     if not route:
@@ -1323,6 +1348,50 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     if handler_method and names[:1] == ["self"] and function.name.value in HTTP_METHOD_NAMES:
         inputs.update(names[1:])
     return request_objects, inputs, shadowed
+
+
+# FastAPI's markers of a parameter it fills from the request, in any function it calls (a dependency too).
+REQUEST_PARAMETER_MARKERS = frozenset(f"fastapi.{name}" for name in ("Header", "Cookie", "Query", "Path", "Body",
+                                                                     "Form", "File"))
+
+
+def _reads_the_request(parameter: cst.Param, imports: ImportTable) -> bool:
+    """`x_role: str = Header()`, `tab: Annotated[str, Query()]`: FastAPI takes the value from the client's request."""
+    markers = [parameter.default] if parameter.default is not None else []
+    if parameter.annotation is not None:
+        markers += [e for e in iter_expressions(parameter.annotation.annotation) if type(e) is cst.Call]
+    return any(type(m) is cst.Call and _resolve(dotted_name(m.func) or "", imports) in REQUEST_PARAMETER_MARKERS
+               for m in markers)
+
+
+# Calls that run a function they are given, later or elsewhere, with the arguments that follow it: FastAPI's
+# `tasks.add_task(f, *args)`, `executor.submit(f, *args)`, `asyncio.to_thread(f, *args)`, and where the function sits
+# after another argument, `loop.run_in_executor(None, f, *args)`.
+DISPATCHING_METHODS: dict[str, int] = {"add_task": 0, "submit": 0, "to_thread": 0, "run_in_executor": 1}
+# A Celery task's own methods queue a call of it: `send_webhook.delay(url)`.
+QUEUEING_METHODS = frozenset({"delay"})
+
+
+def dispatched_call(call: cst.Call) -> cst.Call | None:
+    """The call a dispatcher makes (`tasks.add_task(send_webhook, url)` -> `send_webhook(url)`), built from the same
+    argument nodes so that their taint carries over; `threading.Thread(target=f, args=(url,))` too. None otherwise."""
+    func = call.func
+    method = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+    if method in QUEUEING_METHODS and type(func) is cst.Attribute:
+        return cst.Call(func=func.value, args=call.args)
+    if method == "Thread":
+        target = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "target"), None)
+        listed = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "args"), None)
+        if target is None:
+            return None
+        elements = listed.elements if type(listed) is cst.Tuple or type(listed) is cst.List else ()
+        return cst.Call(func=target, args=[cst.Arg(value=e.value) for e in elements])
+    index = DISPATCHING_METHODS.get(method)
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    if index is None or len(positional) <= index:
+        return None
+    rest = [a for a in call.args[call.args.index(positional[index]) + 1:]]
+    return cst.Call(func=positional[index].value, args=rest)
 
 
 def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: ImportTable) -> set[str]:
@@ -1609,7 +1678,9 @@ class FlowRule(Rule):
         parameters = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
         state.summary = FunctionSummary(parameters)
         if not is_route_handler(node):
-            payload = _payload_parameters(node, parameters, self.context.imports)
+            # a Lambda event, and what FastAPI fills from the request (`x_role: str = Header()`), are certainly input
+            payload = _payload_parameters(node, parameters, self.context.imports) | {
+                p.name.value for p in node.params.params if _reads_the_request(p, self.context.imports)}
             state.guessed_inputs = frozenset(name for name in parameters if name not in payload and (
                 held := state.names.get(name)) is not None and held.kind == "request" and held.origin == name)
         for name in (*parameters, *(p.name.value for p in node.params.kwonly_params)):
@@ -1685,8 +1756,11 @@ class FlowRule(Rule):
                                           if not parameter.startswith("self."))
             elif taint is not None and taint.kind in self.untrusted_kinds and taint.origin not in state.guessed_inputs:
                 summary.kept.extend([attribute, taint.kind, taint.origin] for attribute in attributes)
-        for call in iter_calls(node):
-            callee = state.project_callee(call)
+        for found in iter_calls(node):
+            dispatched = dispatched_call(found)  # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`
+            callee = state.project_callee(dispatched) if dispatched is not None else None
+            call = dispatched if dispatched is not None and callee is not None else found
+            callee = callee or state.project_callee(found)
             if callee is None:
                 continue
             position = 0

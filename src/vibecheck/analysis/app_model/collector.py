@@ -258,6 +258,14 @@ def _strings(node: cst.BaseExpression | None) -> list[str] | None:
     return None
 
 
+def _lists_any(arg: cst.Arg | None) -> bool:
+    """`guards=[requires_login]`, `guards=GUARDS`: a keyword that names something; `guards=[]` names nothing."""
+    if arg is None:
+        return False
+    return bool(arg.value.elements) if isinstance(arg.value, (cst.List, cst.Tuple)) else not isinstance(arg.value, cst.Name) \
+        or arg.value.value != "None"
+
+
 def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
     return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
 
@@ -329,6 +337,7 @@ class AppModelCollector:
         self.function_registrations: list[tuple[str | None, str | None, frozenset[str], str, cst.Call]] = []
         self.prefixes: dict[str, str] = {}
         self.global_guard = False
+        self.guarded_handlers: set[str] = set()  # handlers a Litestar `Router(..., guards=[...])` lists
         self.uses_django = False
         self.framework: str | None = None
         self.anchors: dict[int, tuple[str, int]] = {}
@@ -362,12 +371,31 @@ class AppModelCollector:
         return last in table or last in self.guard_names or (self.match.guess and fw.reads_as_guard(last))
 
     def _is_public_name(self, name: str) -> bool:
+        """`login_view`, `reset_password`, `health_check`; not `delete_contact` or `update_status`, which act on an
+        object whose name only sounds like an open endpoint."""
         words = fw.name_words(name)
         joined = {a + b for a, b in zip(words, words[1:], strict=False)}
-        return any(w in self.match.public_paths for w in words) or bool(joined & self.match.public_paths)
+        if joined & self.match.public_paths:
+            return True
+        return any(w in self.match.public_paths for w in words) and not fw.OBJECT_ACTION_WORDS & set(words)
 
     def _is_public_path(self, path: str | None) -> bool:
-        return path is not None and any(_normal(s) in self.match.public_paths for s in path.split("/") if s)
+        """An open-by-design segment (`/auth/login`, `/reset-password/<token>`) that no object's id comes before."""
+        for segment in (path or "").split("/"):
+            parameters = _path_params(segment)
+            if parameters:
+                if _normal(parameters[0]) not in fw.NON_OBJECT_PARAMETERS:
+                    return False
+            elif segment and _normal(segment) in self.match.public_paths:
+                return True
+        return False
+
+    def _is_public_route(self, path: str | None, names: tuple[str, ...]) -> bool:
+        """Open by design: its path says so, or (for a path that names no object) its handler's name does."""
+        if self._is_public_path(path):
+            return True
+        names_object = any(_normal(p) not in fw.NON_OBJECT_PARAMETERS for p in _path_params(path))
+        return not names_object and any(self._is_public_name(n) for n in names)
 
     def _decorator_guards(self, expression: cst.BaseExpression) -> bool:
         """`@login_required`, `@roles_required("x")`, `@method_decorator(login_required)`, `@permission_classes([...])`."""
@@ -600,6 +628,9 @@ class AppModelCollector:
         if isinstance(func, cst.Attribute) and func.attr.value in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value) \
                 and (self.qualified_name(func) or "").startswith("aiohttp.web."):
             self._collect_aiohttp_route(node, func.attr.value)
+        if last in fw.HANDLER_OWNERS and _lists_any(_keyword(node, "guards")) \
+                and (self.qualified_name(func) or "").startswith(fw.HANDLER_DECORATOR_MODULES):
+            self._collect_guarded_handlers(node, last)
         if _last(get_full_name_for_node(func)) in fw.ROUTE_OBJECT_NAMES:
             qualified = self.qualified_name(func) or ""
             if qualified.startswith(fw.ROUTE_OBJECT_MODULES):
@@ -642,6 +673,16 @@ class AppModelCollector:
             if name is not None:
                 for path in paths or [None]:
                     self.view_registrations.setdefault(name, []).append((None, path, node))
+
+    def _collect_guarded_handlers(self, call: cst.Call, owner: str) -> None:
+        """`Litestar(route_handlers=[...], guards=[requires_login])` guards the whole app; a `Router(...)` with guards,
+        the handlers it lists."""
+        if owner == "Litestar":
+            self.global_guard = True
+            return
+        listed = _keyword(call, "route_handlers")
+        if listed is not None and isinstance(listed.value, (cst.List, cst.Tuple)):
+            self.guarded_handlers.update(_last(get_full_name_for_node(e.value)) for e in listed.value.elements)
 
     def _collect_middleware(self, target: cst.Arg | None) -> None:
         """`app.add_middleware(TokenAuthMiddleware)`, `Middleware(TokenAuthMiddleware)`: app-wide when it reads as auth."""
@@ -737,9 +778,9 @@ class AppModelCollector:
                 self.guarded_receivers.add(target)
             if constructor in self.match.guard_dependencies:
                 self.guard_names.add(target)
-        elif isinstance(value, cst.Subscript) and self._type_guards(value):
-            self.guard_names.add(target)
         elif isinstance(value, cst.Subscript) and _last(self.qualified_name(value.value)) == "Annotated":
+            if self._type_guards(value):
+                self.guard_names.add(target)
             for element in value.slice:  # `Account = Annotated[dict, Depends(current_account)]`: resolved later
                 inner = element.slice.value if isinstance(element.slice, cst.Index) else None
                 if isinstance(inner, cst.Call) and _last(self.qualified_name(inner.func)) in DEPENDENCY_CALLS:
@@ -838,6 +879,8 @@ class AppModelCollector:
 
     def _route_decorator(self, decorator: cst.BaseExpression) -> tuple[str | None, str | None, frozenset[str], bool] | None:
         """(receiver, path, methods, has dependencies) of `@app.route(...)`/`@router.post(...)`, else None."""
+        if isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Name):
+            return self._handler_decorator(decorator)
         if not isinstance(decorator, cst.Call) or not isinstance(decorator.func, cst.Attribute):
             return None
         kind = decorator.func.attr.value
@@ -854,11 +897,25 @@ class AppModelCollector:
         receiver = get_full_name_for_node(decorator.func.value)
         return receiver, path, methods, self._dependencies_guard(_keyword(decorator, "dependencies"))
 
-    def _methods_keyword(self, call: cst.Call) -> frozenset[str]:
-        arg = _keyword(call, "methods")
+    def _handler_decorator(self, decorator: cst.Call) -> tuple[str | None, str | None, frozenset[str], bool] | None:
+        """Litestar's `@get("/notes/{note_id:int}", guards=[requires_login])`: a route of whatever router or app lists the
+        handler, guarded by the guards it names (a handler listed under guards of its own `Router`/`Litestar` too)."""
+        qualified = self.qualified_name(decorator.func) or ""
+        kind = _last(qualified)
+        if not qualified.startswith(fw.HANDLER_DECORATOR_MODULES) or kind not in fw.ROUTE_DECORATORS:
+            return None
+        path_arg = _positional(decorator, 0) or _keyword(decorator, "path")
+        path = (_string(path_arg.value) or next(iter(_strings(path_arg.value) or ()), None)) if path_arg else "/"
+        method = fw.ROUTE_DECORATORS[kind]
+        methods = frozenset({method}) if method else self._methods_keyword(decorator, "http_method")
+        return None, path, methods, _lists_any(_keyword(decorator, "guards"))
+
+    def _methods_keyword(self, call: cst.Call, keyword: str = "methods") -> frozenset[str]:
+        arg = _keyword(call, keyword)
         if arg is None:
             return frozenset({"GET"})
-        values = _strings(arg.value)
+        single = _string(arg.value)
+        values = [single] if single is not None else _strings(arg.value)
         return frozenset(v.upper() for v in values) if values is not None else frozenset({"GET"})
 
     def _takes_request(self, node: cst.FunctionDef) -> bool:
@@ -1293,13 +1350,14 @@ class AppModelCollector:
         webhook = self._is_webhook(path, route.names) and frame is not None and not signed and not frame.hands_on_request
         helpers = self._helpers_called(frame) if webhook and frame is not None else []
         webhook = webhook and not any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
-        if not webhook and (self._is_public_path(path) or any(self._is_public_name(n) for n in route.names)):
+        if not webhook and self._is_public_route(path, route.names):
             return None
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
         guarded = route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential
                                                            or frame.verifies_signature)) \
-            or self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)
+            or self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers) \
+            or not self.guarded_handlers.isdisjoint(route.names)
         label = route.label
         if path != route.path:
             label = label.replace(f" {route.path}`", f" {path}`", 1)

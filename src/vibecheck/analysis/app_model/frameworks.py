@@ -36,6 +36,10 @@ ROUTE_OBJECT_MODULES = ("starlette.", "fastapi.")
 AIOHTTP_MODULE = "web"
 AIOHTTP_ROUTE_DEFS: dict[str, str | None] = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH",
                                              "delete": "DELETE", "view": "GET", "route": None}
+# Frameworks whose route decorators are bare verbs bound to no app (`from litestar import get`; `@get("/x")`): the
+# handler is listed in `Litestar(route_handlers=[...])` or a `Router(...)`, whose `guards=[...]` cover it.
+HANDLER_DECORATOR_MODULES = ("litestar.",)
+HANDLER_OWNERS = frozenset({"Litestar", "Router"})
 # `Mount("/api", routes=[...])`: a prefix for the route objects listed inside it.
 MOUNTS = frozenset({"Mount"})
 # `Starlette(middleware=[Middleware(TokenAuthMiddleware)])`: app-wide middleware, like `app.add_middleware(...)`.
@@ -159,6 +163,15 @@ PUBLIC_PATHS = (
     # a visitor's own display preference, kept in their cookie or session (Django's `set_language` at `i18n/setlang/`)
     "setlang", "set-language", "set_language", "set-locale", "set_locale", "set-timezone", "set_timezone",
 )
+# Verbs of a handler that acts on one stored object: `delete_contact`, `update_status`, `revoke_token` change what the
+# object's owner has, however much the object's name sounds like an open endpoint (`contact`, `status`, `token`).
+OBJECT_ACTION_WORDS = frozenset({"delete", "remove", "destroy", "update", "edit", "modify", "change", "set", "revoke",
+                                 "cancel", "purge", "archive", "approve", "ban", "disable", "deactivate"})
+# Path parameters that name no stored object: a language, an API version, an identity provider, or a credential the
+# link itself carries (`/reset/<uidb64>/<token>`). Any other parameter before an open-by-design segment makes the
+# route an action on that object (`/orders/<id>/status`, `/users/<id>/activate`), which is not open by design.
+NON_OBJECT_PARAMETERS = frozenset({"lang", "language", "locale", "version", "provider", "backend", "token", "code",
+                                   "key", "uid", "uidb64", "signature"})
 # Webhook endpoints are open to the sender, who authenticates by signing the body: open by design only when they
 # check that signature. Path segments and handler-name words that mark one:
 WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})

@@ -155,6 +155,19 @@ def decorator_names(function: cst.FunctionDef | cst.ClassDef, imports: ImportTab
     return names
 
 
+def route_guards(function: cst.FunctionDef) -> list[str]:
+    """The guards a route decorator names (Litestar's `@get("/notes/{id:int}", guards=[requires_login])`): each runs
+    before the handler and refuses whom it rejects, whatever its name."""
+    names: list[str] = []
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        listed = next((a.value for a in expression.args if a.keyword is not None and a.keyword.value == "guards"), None) \
+            if isinstance(expression, cst.Call) else None
+        if isinstance(listed, (cst.List, cst.Tuple)):
+            names.extend(_last(dotted_name(e.value)) or "guard" for e in listed.elements)
+    return names
+
+
 def restricts(names: Iterable[str]) -> bool:
     """A guard or check name that restricts to some users: `admin_required`, `IsAdminUser`, `is_staff`."""
     return any(set(fw.name_words(n)) & ROLE_WORDS for n in names if n and n not in AUTHENTICATION_ONLY)
@@ -301,7 +314,7 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     names = [p.name.value for p in params]
     methods, path_params = _route_methods(function)
     decorators = decorator_names(function, imports)
-    guards = [n for n in decorators if is_guard_name(n)]
+    guards = [n for n in decorators if is_guard_name(n)] + route_guards(function)
     if routers:
         guards += [n for r in _receivers(function) for n in routers.get(r, ()) if n == "Security" or is_guard_name(n)]
     drf_default = "api_view" in decorators and "permission_classes" not in decorators and not guards
@@ -367,11 +380,14 @@ def _annotation_names(param: cst.Param) -> str:
     return _last(get_full_name_for_node(annotation)) if annotation is not None else ""
 
 
-def dotted_uses(node: cst.CSTNode) -> Iterator[str]:
-    """The dotted names (`request.user.id`, `current_user`) used inside a node, outermost first."""
+def dotted_uses(node: cst.CSTNode, skip: set[int] | frozenset[int] = frozenset()) -> Iterator[str]:
+    """The dotted names (`request.user.id`, `current_user`) used inside a node, outermost first, not inside the nodes
+    whose ids are in `skip`."""
     pending: list[cst.CSTNode] = [node]
     while pending:
         current = pending.pop()
+        if id(current) in skip:
+            continue
         if isinstance(current, (cst.Name, cst.Attribute)):
             dotted = get_full_name_for_node(current)
             if dotted is not None:

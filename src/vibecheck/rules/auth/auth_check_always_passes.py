@@ -11,6 +11,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
+from vibecheck.analysis.flow import injected_parameters
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
@@ -25,7 +26,8 @@ from vibecheck.rules.auth.guard_decorators import (
 DEFAULT_NAME_PATTERN = (
     r"^_*(authenticate|authorize|authorise|is_logged_in|logged_in"
     r"|(is|has|check|verify|validate|ensure|require|user|can)_\w*"
-    r"(auth|admin|staff|superuser|perm|access|role|token|jwt|api_?key|password|passwd|signature|credential|owner"
+    r"(auth|admin|staff|superuser|perm|access|role|token|jwt|api_?key|secret"
+    r"|(service|client|partner|master|shared|signing|webhook|internal|licen[cs]e)_?key|password|passwd|signature|credential|owner"
     r"|allowed|permitted|login|logged_in|signed_in|member)\w*"
     r"|can_(edit|delete|view|modify|update|manage|read|write|create|publish|remove|change)\w*)$"
 )
@@ -41,6 +43,10 @@ USER_PROPERTIES = frozenset({"is_authenticated", "is_active"})
 OVERRIDABLE_CLASS = re.compile(r"^_*(Base|Abstract|Default)[A-Z]|(Base|Mixin)$")
 # Permission classes whose purpose is to allow everyone.
 ALLOW_ALL_CLASS = re.compile(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all)")
+# A dependency or helper named to let only some callers through (`require_admin`, `get_current_superuser`,
+# `staff_only`): a role word, and a word that says it enforces the role or hands over the caller who holds it.
+ROLE_GUARD_WORDS = frozenset({"admin", "staff", "superuser", "owner", "moderator", "manager", "role", "roles"})
+ENFORCING_WORDS = frozenset({"require", "required", "requires", "ensure", "only", "must", "current", "check", "verify"})
 # Calls that only leave a trace: a body of these and `return True` still checks nothing.
 TRACE_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "log", "error"})
 
@@ -61,6 +67,23 @@ def _is_truthy_constant(node: cst.BaseExpression | None) -> bool:
     if isinstance(node, cst.Dict):
         return bool(node.elements) and all(isinstance(e, cst.DictElement) and _is_literal(e.key) and _is_literal(e.value)
                                            for e in node.elements)
+    return False
+
+
+def _names_role_guard(name: str) -> bool:
+    """`require_admin`, `get_current_superuser`, `staff_only`, `require_role`: a role, and a word that enforces it."""
+    words = set(name_words(name))
+    return bool(words & ROLE_GUARD_WORDS and words & ENFORCING_WORDS)
+
+
+def _tests_anything(node: cst.FunctionDef) -> bool:
+    """An `if`, a comparison or a boolean operator anywhere in the body: the function decides something."""
+    pending: list[cst.CSTNode] = [node.body]
+    while pending:
+        inner = pending.pop()
+        if isinstance(inner, (cst.If, cst.IfExp, cst.Comparison, cst.BooleanOperation, cst.Match, cst.While)):
+            return True
+        pending.extend(child_nodes(inner))
     return False
 
 
@@ -129,7 +152,10 @@ class AuthCheckAlwaysPasses(Rule):
     beyond lookups such as `session.get(...)` and logging. A wrapper that hands the view a value it read
     (`view(token, *args)`) injects it for the view to check and is left alone. A Flask/Quart
     `before_request` hook named to enforce access (`require_login`, `check_auth`; not `load_user`) that can
-    refuse no request the same way is reported too.
+    refuse no request the same way is reported too, and so is a dependency named for a role (`require_admin`,
+    `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back
+    the caller the framework injected (`user = Depends(get_current_user)`) without testing anything: every signed-in
+    caller passes it.
 
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes, test files, `is_authenticated`
     on user classes (the Flask-Login and Django convention), permission classes named as allow-all
@@ -227,6 +253,12 @@ class AuthCheckAlwaysPasses(Rule):
     def leave_Decorator(self, node: cst.Decorator) -> None:
         self.in_decorator -= 1
 
+    def visit_Parameters(self, node: cst.Parameters) -> None:
+        self.in_decorator += 1  # `user = Depends(current_user)` is how the check gets the caller, not a check of it
+
+    def leave_Parameters(self, node: cst.Parameters) -> None:
+        self.in_decorator -= 1
+
     def _mark_check(self) -> None:
         frame = self._frame()
         if frame is not None and not self.in_decorator:
@@ -250,7 +282,7 @@ class AuthCheckAlwaysPasses(Rule):
             return
         if self._report_open_hook(node):
             return
-        if not self.pattern.match(name):
+        if self._report_role_pass_through(node, frame) or not self.pattern.match(name):
             return
         if self._exempt(node):
             return
@@ -269,6 +301,26 @@ class AuthCheckAlwaysPasses(Rule):
             value = self.context.module.code_for_node(frame.returns[-1].value)  # type: ignore[arg-type]
             self.report(anchor, f"The check `{name}` always returns `{value}`, so it lets everyone through.",
                         hint=f"Implement `{name}` so that it returns False or raises for callers without access.")
+
+    def _report_role_pass_through(self, node: cst.FunctionDef, frame: Frame) -> bool:
+        """`def require_admin(user = Depends(current_user)): return user`: a role guard that hands back the caller it
+        was given without looking at the role, so every signed-in caller passes. The dependency a factory such as
+        `require_role("admin")` builds (`def checker(user = Depends(...)): return user`) is judged by the factory's name."""
+        outer = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], Frame) else None
+        name = next((n for n in (node.name.value, outer.node.name.value if outer is not None else "")
+                     if _names_role_guard(n)), None)
+        if name is None or frame.checks or not frame.returns:
+            return False
+        if not all(isinstance(r.value, cst.Name) for r in frame.returns) or self._exempt(node) or _tests_anything(node):
+            return False
+        returned = {cast(cst.Name, r.value).value for r in frame.returns}
+        if not returned <= injected_parameters(node, self.context.imports, self.context.module):
+            return False  # only a dependency the framework hands the caller to (`Depends(current_user)`) is a guard
+        caller = sorted(returned)[0]
+        self.report(node.decorators[0] if node.decorators else node,
+                    f"The role check `{name}` returns `{caller}` without looking at its role, so every signed-in "
+                    "caller passes.", hint=f"Make `{name}` raise (403) unless `{caller}` holds the role its name says.")
+        return True
 
     def _report_open_guard(self, node: cst.FunctionDef) -> bool:
         """A guard decorator (`admin_required`) whose wrapper calls the view on every path and refuses on none."""

@@ -14,6 +14,7 @@ from vibecheck.analysis.flow import (
     ORIGIN,
     PROPAGATING_CALLS,
     SUMMARY_FACT,
+    VALIDATING_OPERATORS,
     FlowRule,
     FlowState,
     Taint,
@@ -80,6 +81,10 @@ class ClientControlledAuthorization(FlowRule):
     returns request data (`def get_role(): return request.headers["X-Role"]`, then `if get_role() == "admin":`, or
     a method called as `self.role()`; the claim named by the helper, the header it is given, the key read or the
     variable).
+    Whatever the value is called, a test of a header or cookie against fixed text before a refusal
+    (`if x_internal_caller not in {"scheduler", "billing"}: raise HTTPException(403)`, also in a FastAPI
+    dependency's `Header()` parameter) is reported too: the client need only send that text. Values that
+    describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`) are not.
     Credentials that are verified (tokens, keys, passwords) are not reported here.
 
     ## Why is this bad?
@@ -124,7 +129,8 @@ class ClientControlledAuthorization(FlowRule):
     """
 
     file_hints = ("admin", "role", "staff", "superuser", "sudo", "root", "perm", "privilege", "authori", "authenti",
-                  "owner", "moderator", "uid", "userid", "user_id", "accountid", "account_id", "customer_id")
+                  "owner", "moderator", "uid", "userid", "user_id", "accountid", "account_id", "customer_id",
+                  "401", "403", "forbidden", "permissiondenied", "unauthorized", "notauthorized")
     scalar_inputs_matter = True
     _in_route = False
     _injected: frozenset[str] = frozenset()
@@ -211,11 +217,30 @@ class ClientControlledAuthorization(FlowRule):
             if self._in_route and "Depends" in self.context.source else frozenset()
         classes = self.__dict__.get("_classes") or [None]
         self._function = f"{classes[-1]}.{function.name.value}" if classes[-1] else function.name.value
+        if self._in_route and self._injected:
+            self._bind_dependency_results(function, state)
+
+    def _bind_dependency_results(self, function: cst.FunctionDef, state: FlowState) -> None:
+        """`role: str = Depends(current_role)`: the parameter holds what the project's `current_role()` returns, which
+        the project phase knows (the `X-Role` header, or claims decoded without the key), as if the route called it."""
+        for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
+            if param.name.value not in self._injected:
+                continue
+            markers = [param.default] if param.default is not None else []
+            if param.annotation is not None:
+                markers += [e for e in iter_expressions(param.annotation.annotation) if type(e) is cst.Call]
+            for marker in markers:
+                if type(marker) is cst.Call and (dotted_name(marker.func) or "").rpartition(".")[2] == "Depends" \
+                        and marker.args and marker.args[0].keyword is None:
+                    call = cst.Call(func=marker.args[0].value)
+                    callee = self._imported_callee(call) or self._local_callee(call)
+                    if callee is not None:
+                        state.names[param.name.value] = Taint(CALL, callee, key=param.name.value)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         self._statement = node
         if type(node) is cst.If or type(node) is cst.While:  # not `isinstance`: ABCMeta is dear here
-            self._check_condition(node.test, state)
+            self._check_condition(node.test, state, denies=type(node) is cst.If and _denies_access(node.body))
             return
         if type(node) in COMPOUND_STATEMENTS:
             return
@@ -223,7 +248,9 @@ class ClientControlledAuthorization(FlowRule):
             if type(inner) is cst.IfExp:
                 self._check_condition(inner.test, state)
 
-    def _check_condition(self, test: cst.BaseExpression, state: FlowState) -> None:
+    def _check_condition(self, test: cst.BaseExpression, state: FlowState, *, denies: bool = False) -> None:
+        """`denies`: the branch the test opens refuses the request (401/403), so the test decides who gets in, whatever
+        the tested value is called: a header compared with fixed names (`x_internal_caller not in {"scheduler"}`)."""
         recorded = False
         for inner in iter_expressions(test):
             if type(inner) not in CLAIM_TYPES:
@@ -232,6 +259,8 @@ class ClientControlledAuthorization(FlowRule):
             if taint is None or taint.kind not in ("request", CALL) or self._server_object(inner, taint):
                 continue
             claim = self._claim(inner, taint)
+            if claim is None and denies and taint.kind == "request":
+                claim = _gatekeeping_claim(test, inner, taint)
             if claim is None:
                 continue
             privileged, identity = _is_privilege_name(claim)
@@ -298,6 +327,58 @@ class ClientControlledAuthorization(FlowRule):
             if candidate and _is_privilege_name(candidate)[0]:
                 return candidate
         return None
+
+
+# Calls and names that refuse a request: `abort(403)`, `raise HTTPException(status_code=403)`, `PermissionDenied()`.
+DENYING_NAMES = frozenset({"PermissionDenied", "HTTPForbidden", "HTTPUnauthorized", "Forbidden", "Unauthorized",
+                           "NotAuthorizedException", "PermissionDeniedException", "AuthenticationFailed", "NotAuthenticated",
+                           "HTTP_401_UNAUTHORIZED", "HTTP_403_FORBIDDEN", "HttpResponseForbidden"})
+DENYING_CODES = frozenset({"401", "403"})
+# Values a browser sets or that describe the request, not who sends it: checking them is CSRF defence or content
+# negotiation (`if request.headers.get("Origin") not in ALLOWED_ORIGINS: abort(403)`), not trust in a claim.
+# The client's address (`X-Real-IP`, `X-Forwarded-For`, `REMOTE_ADDR`) is VC419's to judge.
+REQUEST_DESCRIPTION_WORDS = frozenset({"origin", "referer", "referrer", "host", "content", "type", "accept", "agent",
+                                       "method", "fetch", "mode", "site", "dest", "encoding", "length", "format",
+                                       "ip", "forwarded", "addr", "remote"})
+
+
+def _denies_access(body: cst.BaseSuite) -> bool:
+    """The block refuses the request: raises or returns a 401/403 (`abort(403)`, `HTTPException(status_code=403)`)."""
+    for node in walk_own(body):
+        if type(node) is cst.Integer and node.value in DENYING_CODES:
+            return True
+        if type(node) is cst.Name and node.value in DENYING_NAMES:
+            return True
+        if type(node) is cst.Attribute and node.attr.value in DENYING_NAMES:
+            return True
+    return False
+
+
+def _gatekeeping_claim(test: cst.BaseExpression, value: cst.CSTNode, taint: Taint) -> str | None:
+    """The name of a header or cookie that a test before a refusal compares with fixed text (`x_caller != "cron"`,
+    `request.headers.get("X-Client") not in {"ops", "billing"}`): the client need only send that text. A credential,
+    compared with a secret, is authentication; a value describing the request (`Origin`) is no claim of identity."""
+    name = taint.key or (value.value if isinstance(value, cst.Name) else value.attr.value
+                         if isinstance(value, cst.Attribute) else None)
+    origin = (taint.origin or "").lower()
+    if not ("header" in origin or "cookie" in origin or (name or "").lower().startswith(("x_", "x-"))):
+        return None  # a path or query value compared before a 403 (`item_id != "plumbus"`) picks an object
+    words = set(name_words(name or ""))
+    if not words or words & CREDENTIAL_WORDS or words & REQUEST_DESCRIPTION_WORDS:
+        return None
+    for inner in iter_expressions(test):
+        if isinstance(inner, cst.Comparison) and inner.left is value and len(inner.comparisons) == 1:
+            target = inner.comparisons[0]
+            if isinstance(target.operator, VALIDATING_OPERATORS) and _fixed_text(target.comparator):
+                return name
+    return None
+
+
+def _fixed_text(node: cst.BaseExpression) -> bool:
+    """A string literal, or a display of string literals (`{"scheduler", "reconciler"}`)."""
+    if isinstance(node, (cst.Set, cst.List, cst.Tuple)):
+        return bool(node.elements) and all(string_value(e.value) is not None for e in node.elements)
+    return string_value(node) is not None
 
 
 def _quoted(origin: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.app_model.handlers import parameters
+from vibecheck.analysis.app_model.handlers import parameters, restricts
 from vibecheck.analysis.flow import is_route_handler, short_code, string_value
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
@@ -18,6 +18,8 @@ SENSITIVE_FIELDS = frozenset({
     "is_verified", "email_verified", "approved", "is_approved", "tenant", "tenant_id", "organization_id",
 })
 MODEL_FORM_BASES = frozenset({"ModelSerializer", "HyperlinkedModelSerializer", "ModelForm"})
+# Django's generic editing views build a `ModelForm` from their own `fields` attribute.
+EDITING_VIEW_BASES = frozenset({"CreateView", "UpdateView", "BaseCreateView", "BaseUpdateView"})
 SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
 REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
 CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "query_params", "GET", "args"})
@@ -35,9 +37,10 @@ class MassAssignment(Rule):
 
     ## What it does
     Reports the ways a handler lets the request body choose which fields of a stored object it writes:
-    a DRF `ModelSerializer` or Django `ModelForm` whose `Meta.fields` is `"__all__"` or lists a writable
-    privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `paid`, `status`, ... not in
-    `read_only_fields`); `Model(**request.data)`, `Model.objects.create(**request.json)`,
+    a DRF `ModelSerializer` or Django `ModelForm` whose `Meta.fields` (or a Django `CreateView`/`UpdateView`
+    whose `fields`, unless a permission mixin or `permission_required` restricts it to staff) is `"__all__"`
+    or lists a writable privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`,
+    `paid`, `approved`, ... not in `read_only_fields`); `Model(**request.data)`, `Model.objects.create(**request.json)`,
     `.update(**payload)` with a raw client dict (also through a variable, `request.get_json()` or a
     `dict`-typed FastAPI body); the same with a Pydantic body whose class (in the same file) declares such
     a field; and `for key, value in data.items(): setattr(obj, key, value)` over client data.
@@ -108,11 +111,16 @@ class MassAssignment(Rule):
             outer_bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in outer.bases}
             if outer_bases & MODEL_FORM_BASES:
                 self._check_meta(node, outer.name.value)
+        elif bases & EDITING_VIEW_BASES and not self.functions and not self.context.is_test_file \
+                and not restricts(bases) and "permission_required" not in _class_assignments(node):
+            self._check_meta(node, node.name.value, view=True)  # a view for staff may edit any field by design
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()
 
-    def _check_meta(self, meta: cst.ClassDef, owner: str) -> None:
+    def _check_meta(self, meta: cst.ClassDef, owner: str, *, view: bool = False) -> None:
+        """The `fields` of a serializer's or form's `Meta`, or of a generic editing view (`view`), which has no
+        `read_only_fields`: what it lists, the client may write."""
         assignments = _class_assignments(meta)
         fields = assignments.get("fields")
         if fields is None:
@@ -126,13 +134,17 @@ class MassAssignment(Rule):
         if string_value(value) == "__all__":
             self.report(node, f"`{owner}` exposes every model field with `fields = \"__all__\"`, so clients can write "
                         "fields such as owner, role or status that they must not set.",
-                        hint="List the fields clients may send in `Meta.fields` and put the rest in `read_only_fields`.",
+                        hint="List only the fields clients may send in `fields`, and set the others in `form_valid()`."
+                        if view else "List the fields clients may send in `Meta.fields` and put the rest in "
+                        "`read_only_fields`.",
                         severity=Severity.MEDIUM)
             return
         writable = [f for f in _strings(value) if f in SENSITIVE_FIELDS and f not in read_only]
         if writable:
             self.report(node, f"`{owner}` lets clients write `{writable[0]}`, a field only the server should set.",
-                        hint=f"Add `{writable[0]}` to `read_only_fields` (or drop it from `fields`) and set it in the view.")
+                        hint=f"Drop `{writable[0]}` from `fields` and set it in `form_valid()` (`form.instance.{writable[0]} = "
+                        "...`)." if view else f"Add `{writable[0]}` to `read_only_fields` (or drop it from `fields`) and set "
+                        "it in the view.")
 
     # handlers ------------------------------------------------------------------------------------------------
 

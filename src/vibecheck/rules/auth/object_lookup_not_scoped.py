@@ -59,6 +59,11 @@ OBJECT_SCOPING_METHODS = frozenset({"get_queryset", "get_object", "test_func", "
 # Django related manager's `team.members.add(...)`.
 CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "set_password", "soft_delete", "deactivate",
                               "add", "clear", "set"})
+# Calls that make a new row (and model constructors): the caller passed to one as its author
+# (`Comment.objects.create(ticket=ticket, author=request.user)`, `serializer.save(owner=request.user)`,
+# `Comment(author=g.user)`) stamps the new row, and says nothing about whether the object fetched by the client's id
+# is the caller's.
+CREATING_METHODS = frozenset({"create", "bulk_create", "save", "insert", "insert_one", "add"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
 
@@ -143,6 +148,22 @@ def _changes_any(body: cst.CSTNode, objects: set[str]) -> bool:
     return False
 
 
+def _authorship_arguments(body: cst.CSTNode) -> set[int]:
+    """The keyword arguments of creating calls (`author=request.user`, `created_by=current_user`): the fields of the
+    new row, which the caller may stamp, not a test of the fetched object."""
+    found: set[int] = set()
+    pending: list[cst.CSTNode] = [body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.Call):
+            callee = get_full_name_for_node(node.func) or ""
+            last = callee.rpartition(".")[2]
+            if last in CREATING_METHODS or MODEL_CLASS.match(last):
+                found.update(id(a) for a in node.args if a.keyword is not None)
+        pending.extend(child_nodes(node))
+    return found
+
+
 def _root(node: cst.BaseExpression) -> str | None:
     while isinstance(node, cst.Attribute):
         node = node.value
@@ -167,7 +188,8 @@ class ObjectLookupNotScopedToUser(Rule):
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
     column, when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field, and no
-    framework object check (`get_object()`, `check_object_permissions`, `has_perm`). When the handler
+    framework object check (`get_object()`, `check_object_permissions`, `has_perm`); the caller stamped on a new row
+    (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one. When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
     reading another member's page by id stays quiet. Handlers restricted to a role or permission
@@ -331,7 +353,7 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
-        for dotted in dotted_uses(body):
+        for dotted in dotted_uses(body, skip=_authorship_arguments(body)):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
             last = dotted.rpartition(".")[2]

@@ -25,10 +25,11 @@ class RouteWithoutAuth(ProjectRule):
     `HTTPEndpoint`s; an endpoint imported from another module keeps the guards of its own) and registration calls
     (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)`,
     `router.add_post(...)` and `app.add_routes([web.post(...), web.view(...)])`, Sanic's
-    `app.add_route(handler, ...)`). Recognised guards: auth decorators placed
-    *below* the route decorator (`@login_required`, `@jwt_required`, `@permission_required`, ...), a
-    `before_request` hook of the app or of the route's blueprint that aborts, redirects, returns or calls a check
-    that raises (one that only loads the user or logs turns nobody away), an
+    `app.add_route(handler, ...)`), and Litestar's bare-verb handlers (`@post("/notes")`, guarded by their own
+    `guards=[...]`, a `Router(..., guards=[...])` that lists them, or `Litestar(guards=[...])`). Recognised
+    guards: auth decorators placed *below* the route decorator (`@login_required`, `@jwt_required`,
+    `@permission_required`, ...), a `before_request` hook of the app or of the route's blueprint that aborts,
+    redirects, returns or calls a check that raises (one that only loads the user or logs turns nobody away), an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
     `Starlette(middleware=[Middleware(...)])`, FastAPI `Depends`/`Security` on an auth dependency (also in
     `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router` (unless it
@@ -40,7 +41,9 @@ class RouteWithoutAuth(ProjectRule):
     signature: `stripe.Webhook.construct_event(...)`, `hmac.compare_digest(...)`, a project function named
     like `verify_github_signature` or one, here or in another module, that makes such a check, and the
     `verify` methods of svix, Standard Webhooks, PyNaCl, Slack and Twilio verifiers). Login, signup and health
-    paths are open by design and are not reported, nor are handlers with a decorator from `public-decorators`.
+    paths are open by design and are not reported (not when the word acts on an object: `/orders/<id>/status`,
+    `/users/<id>/activate`, a handler named `delete_contact` or `update_status`), nor are handlers with a
+    decorator from `public-decorators`.
     A webhook (a `webhook` path segment or handler name) is open to its sender by design too, but the sender
     proves who it is by signing the body: a webhook whose handler never checks a signature (no such call, the
     request not handed to another function that may check it, and a signature header such as `"Stripe-Signature"`

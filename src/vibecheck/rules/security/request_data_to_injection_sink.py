@@ -33,6 +33,13 @@ REDIRECTS = frozenset({
     "django.http.HttpResponseRedirect", "django.http.HttpResponsePermanentRedirect", "HttpResponseRedirect",
     "HttpResponsePermanentRedirect", "starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse",
     "RedirectResponse",
+    # aiohttp, Falcon and Pyramid answer a redirect by raising it (`raise web.HTTPFound(url)`); Litestar returns
+    # `Redirect(path=url)`; Sanic and Bottle have their own `redirect()`
+    *(f"{module}.{name}" for module in ("aiohttp.web", "aiohttp.web_exceptions", "falcon", "falcon.redirects",
+                                        "pyramid.httpexceptions")
+      for name in ("HTTPFound", "HTTPSeeOther", "HTTPMovedPermanently", "HTTPTemporaryRedirect", "HTTPPermanentRedirect")),
+    "litestar.Redirect", "litestar.response.Redirect", "litestar.response.redirect.Redirect",
+    "sanic.response.redirect", "sanic.redirect", "bottle.redirect",
 })
 RESPONSE_FACTORIES = frozenset({"flask.make_response", "make_response", "flask.Response", "werkzeug.wrappers.Response",
                                 "starlette.responses.Response", "fastapi.responses.Response", "fastapi.Response",
@@ -186,7 +193,8 @@ class RequestDataToInjectionSink(FlowRule):
     ## What it does
     Follows, within one function, client-controlled data (Flask `request.*`, Flask and FastAPI route
     parameters, Starlette `Request` objects, Django `request.GET/POST/...`) into:
-    `redirect()`/`RedirectResponse`/`HttpResponseRedirect` (open redirect, CWE-601; not when a literal
+    `redirect()`/`RedirectResponse`/`HttpResponseRedirect`, a redirect raised by aiohttp, Falcon or Pyramid
+    (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)` (open redirect, CWE-601; not when a literal
     start such as `f"/blog/{slug}"` fixes the host); a response header
     `response.headers[...] = value` or `headers={...}` of a response (header injection, CWE-113); a
     `logging`/`logger` call, unless newlines were removed or it is written by its `repr` (`%r`, `!r`,
@@ -381,7 +389,7 @@ class RequestDataToInjectionSink(FlowRule):
 
     def _check_redirect(self, call: cst.Call, func: cst.BaseExpression, state: FlowState) -> None:
         target = call_argument(call, 0, "location") or call_argument(call, None, "url") \
-            or call_argument(call, None, "redirect_to")
+            or call_argument(call, None, "redirect_to") or call_argument(call, None, "path")
         taint = self._flow(target, state)
         if taint is not None and target is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(target)):
             self._report_flow(target, taint, state, lambda origin: f"Client input from `{origin}` decides where "
