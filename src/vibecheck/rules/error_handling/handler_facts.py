@@ -524,8 +524,8 @@ def _target_text(target: cst.BaseExpression) -> str | None:
 
 
 def is_best_effort_cleanup(statement: cst.Try | cst.With) -> bool:
-    """The `try` (or `with suppress(...)`) only releases resources (`self.stream.close()`, `os.unlink(path)`): a failure to clean up must not
-    replace the outcome of the work, and there is nothing else to do about it."""
+    """The `try` (or `with suppress(...)`) only releases resources (`self.stream.close()`, `os.unlink(path)`): a failure
+    to clean up must not replace the outcome of the work, and there is nothing else to do about it."""
     calls = []
     for small in suite_statements(statement.body):
         value = small.value if isinstance(small, cst.Expr) else None
