@@ -525,3 +525,22 @@ def test_snapshot_alias_unittest_style():
     result = expected
     # expect: VC304
     unittest.TestCase().assertEqual(result, expected)
+
+
+class TestFlags(unittest.TestCase):
+    def test_flag_set_by_callback(self):
+        cancelled = False
+
+        def on_cancel():
+            nonlocal cancelled
+            cancelled = True
+
+        checkout.cancel(on_cancel)
+        expected = False
+        # ok: VC304 -- a name bound to a constant is no alias of another value
+        self.assertIs(cancelled, expected)
+
+    def test_proxy_manager_builds_its_class(self):
+        order = make_order.ProxyOrder.objects.create(total=5)
+        # ok: VC304 -- a manager may build a subclass: its type is what the test checks
+        self.assertIsInstance(order, make_order.ProxyOrder)

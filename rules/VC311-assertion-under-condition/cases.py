@@ -146,15 +146,38 @@ def test_builtin_input(connection):
         assert api.count(numbers) == 2050
 
 
-def test_items_only_checked_in_loop():
-    orders = api.list_orders()
+def test_items_only_checked_in_loop(client):
+    response = client.get("/orders")
     # expect: VC311
+    for order in response.json():
+        assert order["total"] > 0
+
+
+def test_items_of_response_data_checked_in_loop(client):
+    data = client.get("/orders").json()["items"]
+    # expect: VC311
+    for order in data:
+        assert order["total"] > 0
+
+
+def test_query_results_checked_in_loop():
+    orders = api.list_orders()
+    # ok: VC311 -- a query on the test's own fixtures, not an endpoint's answer
     for order in orders:
         assert order["total"] > 0
 
 
-def test_items_checked_after_count():
-    orders = api.list_orders()
+def test_error_tolerated_by_design():
+    """parse() doesn't raise a UnicodeEncodeError on non-ASCII input."""
+    try:
+        api.parse("31 мая")
+    # ok: VC311
+    except Exception as exc:
+        assert isinstance(exc, ValueError)
+
+
+def test_items_checked_after_count(client):
+    orders = client.get("/orders").json()
     assert len(orders) == 2
     # ok: VC311
     for order in orders:

@@ -10,6 +10,8 @@ import libcst as cst
 from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
+from vibecheck.rules.verification.missing_assertion import NO_RAISE_INTENT
+from vibecheck.rules.verification.tautological_assertion import is_client_response
 
 # Calls that fail the test by themselves: under an `if` they are the check (`if r.status_code != 200: pytest.fail()`).
 FAILING_CALLS = frozenset({"fail", "skip", "xfail", "skipTest"})
@@ -26,6 +28,9 @@ class TestConditions:
     """One test's names bound from calls, the `if`s on them open in the walk, and where its assertions sit."""
 
     results: set[str] = field(default_factory=set)
+    # Names holding a test client's response or data read from one (`data = response.json()`): a `for` over them
+    # checks nothing when the endpoint answers with an empty list or an error.
+    responses: set[str] = field(default_factory=set)
     loops: int = 0  # `for` loops open in the walk: an `if` in one picks the cases of a table, not a result to check
     # Blocks open in the walk that run only for some results: an `if` on a result, a `for` over one, an `except`
     # (runs only when the code raises); None: a block that runs whatever the result.
@@ -43,6 +48,28 @@ def _ends_in_else(node: cst.If) -> bool:
     return isinstance(branch, cst.Else)
 
 
+def _reads_response(value: cst.BaseExpression, responses: set[str]) -> bool:
+    """`client.get(...)`, `client.get(...).json()["items"]`, or `response.json()`, `data["items"]` on a name holding
+    a response or its data: a chain of reads from the answer itself (not `parse(response.content)`, another result)."""
+    node: cst.BaseExpression = value
+    while True:
+        if is_client_response(node):
+            return True
+        if isinstance(node, cst.Await):
+            node = node.expression
+        elif isinstance(node, (cst.Attribute, cst.Subscript)):
+            node = node.value
+        elif isinstance(node, cst.Call):
+            node = node.func
+        else:
+            return isinstance(node, cst.Name) and node.value in responses
+
+
+def _may_not_raise(test: cst.FunctionDef) -> bool:
+    """A test named or documented for the code not raising: its `except` checks the one failure it tolerates."""
+    return bool(NO_RAISE_INTENT.search(test.name.value.replace("_", " ")) or NO_RAISE_INTENT.search(test.get_docstring() or ""))
+
+
 class AssertionUnderCondition(TestAwareRule):
     """A test whose every assertion sits under an `if` on the result it checks: a wrong result skips them all.
 
@@ -51,9 +78,11 @@ class AssertionUnderCondition(TestAwareRule):
     under an `if` (or `if`/`elif` chain) without an `else` whose condition reads a value the test got from a call (`response =
     client.get(...)`, then `if response.status_code == 200: assert ...`; `if result: assert result["id"] == 1`).
     When the condition is false, nothing is checked and the test passes. The same for assertions that all sit in
-    a `for` loop over such a value (`for order in orders: assert order.total > 0`: an empty answer checks nothing)
-    or in the `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when the code does not
-    raise, nothing is checked; a `pytest.fail(...)` after the call in the `try` is a check). An `if` that fails
+    a `for` loop over a test client's response (`for order in client.get("/orders").json(): assert ...`: an
+    empty or error answer checks nothing; a loop over other results, such as a query on the test's fixtures,
+    is left alone) or in the `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
+    the code does not raise, nothing is checked; a `pytest.fail(...)` after the call in the `try` is a check,
+    and a test whose name or docstring says the code must not raise is left alone). An `if` that fails
     the test itself (`if response.status_code != 200: pytest.fail(...)`, a `raise`) is a check, and so is any
     assertion outside such a block; a condition on anything else (`if sys.platform == "win32":`, a fixture's
     flag, a value a builtin built: `numbers = list(range(10))`), an `if` with an `else` branch and an `if` or
@@ -102,10 +131,16 @@ class AssertionUnderCondition(TestAwareRule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         conditions = self._conditions()
+        if conditions is None:
+            return
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        if conditions is not None and isinstance(value, cst.Call) and not (
-                isinstance(value.func, cst.Name) and value.func.value in BUILTINS):
-            conditions.results.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+        targets = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
+        if isinstance(value, cst.Call) and not (isinstance(value.func, cst.Name) and value.func.value in BUILTINS):
+            conditions.results.update(targets)
+        if _reads_response(node.value, conditions.responses):
+            conditions.responses.update(targets)
+        else:
+            conditions.responses.difference_update(targets)
 
     def visit_If(self, node: cst.If) -> None:
         conditions = self._conditions()
@@ -122,7 +157,7 @@ class AssertionUnderCondition(TestAwareRule):
     def visit_For(self, node: cst.For) -> None:
         conditions = self._conditions()
         if conditions is not None:
-            over_result = not conditions.loops and not conditions.results.isdisjoint(names_in(node.iter))
+            over_result = not conditions.loops and _reads_response(node.iter, conditions.responses)
             conditions.open_conditions.append(node if over_result else None)
             conditions.loops += 1
 
@@ -178,6 +213,8 @@ class AssertionUnderCondition(TestAwareRule):
         if conditions.unconditional or guard is None:
             return
         name = frame.node.name.value
+        if isinstance(guard, cst.ExceptHandler) and _may_not_raise(frame.node):
+            return
         if isinstance(guard, cst.ExceptHandler):
             caught = f"except {self._shown(guard.type)}" if guard.type is not None else "except"
             self.report(guard, f"Every assertion of `{name}` sits in `{caught}:`: when the code does not raise, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import libcst as cst
 
@@ -75,7 +76,7 @@ LITERAL_TYPES: dict[type[cst.CSTNode], frozenset[str]] = {
 CONSTRUCTED = "`{name}` was just built by `{built}`, and a constructed object is never `None`"
 CONSTRUCTED_TYPE = "`{name}` was just built by `{built}`, so it is a `{cls}`"
 # A Django manager's methods that return a model instance or raise: never `None`.
-MANAGER_BUILDERS = frozenset({"create", "get", "create_user", "create_superuser"})
+MANAGER_BUILDERS = frozenset({"create", "get"})
 
 
 def constant_truth(node: cst.BaseExpression) -> bool | None:
@@ -183,19 +184,28 @@ def literal_instance_reason(args: Sequence[cst.Arg]) -> str | None:
     return None
 
 
-def constructed_class(value: cst.BaseExpression) -> tuple[str, str] | None:
-    """`Cart(...)` or `models.Cart(...)` -> (`Cart`, `Cart(...)`): a call of a class-named callable, which never
-    returns `None`; also a Django manager's `Order.objects.create(...)` or `.get(...)`, which return an `Order` or
-    raise."""
+@dataclass(frozen=True)
+class Built:
+    """How a name got its object: the class, the call as shown, and whether that call fixes the exact type."""
+
+    cls: str
+    shown: str
+    exact_type: bool = True
+
+
+def constructed_class(value: cst.BaseExpression) -> Built | None:
+    """`Cart(...)` or `models.Cart(...)`: a call of a class-named callable, which never returns `None`; also a Django
+    manager's `Order.objects.create(...)` or `.get(...)`, which return an object or raise (its type is the
+    manager's business: a proxy or custom manager may build a subclass)."""
     if not (isinstance(value, cst.Call) and isinstance(value.func, (cst.Name, cst.Attribute))):
         return None  # `Middleware(app)(request)` calls the object built, which may return anything
     func = value.func
     if isinstance(func, cst.Attribute) and func.attr.value in MANAGER_BUILDERS and isinstance(func.value, cst.Attribute) \
             and func.value.attr.value == "objects" and is_class_name(last_name(func.value.value)):
         model = last_name(func.value.value)
-        return model, f"{model}.objects.{func.attr.value}(...)"
+        return Built(model, f"{model}.objects.{func.attr.value}(...)", exact_type=False)
     name = last_name(func)
-    return (name, f"{name}(...)") if is_class_name(name) else None
+    return Built(name, f"{name}(...)") if is_class_name(name) else None
 
 
 def is_class_name(name: str) -> bool:
@@ -355,7 +365,7 @@ class TautologicalAssertion(Rule):
         self._self_compared: list[list[tuple[cst.CSTNode, str, str]]] = [[]]
         self._compared: list[set[str]] = [set()]
         # Per open function: names last bound to a new object (`cart = Cart()`), with the class that built it.
-        self._constructed: list[dict[str, tuple[str, str]]] = [{}]
+        self._constructed: list[dict[str, Built]] = [{}]
         # Per open function: names last bound to another name (`expected = result`), with that name.
         self._aliases: list[dict[str, str]] = [{}]
 
@@ -427,7 +437,7 @@ class TautologicalAssertion(Rule):
         for alias, original in list(aliases.items()):
             if alias in names or original in names:
                 del aliases[alias]
-        if isinstance(value, cst.Name) and len(names) == 1 and value.value not in names:
+        if isinstance(value, cst.Name) and len(names) == 1 and value.value not in names and constant_truth(value) is None:
             aliases[next(iter(names))] = value.value
 
     def _alias_reason(self, left: cst.BaseExpression, right: cst.BaseExpression) -> str | None:
@@ -462,10 +472,10 @@ class TautologicalAssertion(Rule):
     def _built_reason(self, checked: cst.BaseExpression | None, type_arg: cst.BaseExpression | None) -> str | None:
         """Why a presence or type check of a name last bound to `Cls(...)` holds (`type_arg` None: a presence check)."""
         built = self._constructed[-1].get(checked.value) if isinstance(checked, cst.Name) else None
-        if built is None or (type_arg is not None and built[0] not in type_names(type_arg)):
+        if built is None or (type_arg is not None and (not built.exact_type or built.cls not in type_names(type_arg))):
             return None
         template = CONSTRUCTED if type_arg is None else CONSTRUCTED_TYPE
-        return template.format(name=checked.value if isinstance(checked, cst.Name) else "", cls=built[0], built=built[1])
+        return template.format(name=checked.value if isinstance(checked, cst.Name) else "", cls=built.cls, built=built.shown)
 
     def visit_Expr(self, node: cst.Expr) -> None:
         if not self._report_hollow(node, node.value) and isinstance(node.value, cst.Call):
