@@ -544,3 +544,27 @@ class TestFlags(unittest.TestCase):
         order = make_order.ProxyOrder.objects.create(total=5)
         # ok: VC304 -- a manager may build a subclass: its type is what the test checks
         self.assertIsInstance(order, make_order.ProxyOrder)
+
+
+class TestItemText(unittest.TestCase):
+    def test_item_text(self):
+        item = make_order.Item(sku="a")
+        # expect: VC304
+        self.assertEqual(repr(item), repr(item))
+
+    def test_item_text_matches(self):
+        item = make_order.Item(sku="a")
+        # ok: VC304
+        self.assertEqual(str(item), "a")
+
+
+def test_item_length():
+    item = make_order.Item(sku="a")
+    # expect: VC304
+    assert len(item) == len(item)
+
+
+def test_generator_read_twice():
+    items = make_order.stream()
+    # ok: VC304 -- a second `list(...)` of an iterator may differ
+    assert list(items) == list(items)

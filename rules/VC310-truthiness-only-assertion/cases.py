@@ -219,3 +219,14 @@ def test_place_order():
     order = billing.place_order("sku-1", 2)
     # expect: VC310
     assert order is not None
+
+
+class TestReports(unittest.TestCase):
+    def test_report_with_message(self):
+        report = billing.build_report("2024")
+        # expect: VC310
+        self.assertTrue(report, "the report is empty")
+
+    def test_report_with_msg_keyword(self):
+        # expect: VC310
+        self.assertIsNotNone(billing.fetch_report("2024"), msg="no report")

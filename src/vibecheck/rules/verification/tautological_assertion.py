@@ -34,6 +34,8 @@ SELF_EQUAL_FUNCTIONS = frozenset({
     "assert_index_equal", "assert_array_equal", "assert_array_almost_equal", "assert_allclose", "assert_equal",
     "assert_almost_equal",
 })
+# Builtins that give one answer for one object, read twice: `str(item) == str(item)` compares a value with itself.
+SAME_VIEWS = frozenset({"str", "repr", "len", "type", "id"})
 COUNT_ATTRIBUTES = frozenset({"call_count", "await_count"})
 COUNT_CALLS = frozenset({"len", "count"})
 SELF_COMPARISONS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)
@@ -147,8 +149,13 @@ def same_expression(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode
 
 
 def same_local(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode) -> bool:
-    """`result == result` (or `<=`, `>=`) on one bare name."""
-    return isinstance(left, cst.Name) and isinstance(operator, SELF_EQUALITY) and left.deep_equals(right)
+    """`result == result` (or `<=`, `>=`) on one bare name, also through one builtin view (`str(item) == str(item)`)."""
+    if not (isinstance(operator, SELF_EQUALITY) and left.deep_equals(right)):
+        return False
+    if isinstance(left, cst.Call) and isinstance(left.func, cst.Name) and left.func.value in SAME_VIEWS \
+            and len(left.args) == 1:
+        left = left.args[0].value
+    return isinstance(left, cst.Name)
 
 
 def is_object_type(node: cst.BaseExpression) -> bool:
@@ -304,7 +311,8 @@ class TautologicalAssertion(Rule):
     truthy whatever its status.
 
     Also a value compared with itself (`assert result == result`, `self.assertEqual(result, result)`,
-    `self.assertTrue(result == result)`, `assert df.equals(df)`, `np.testing.assert_array_equal(a, a)`, a name
+    `self.assertTrue(result == result)`, `str(item) == str(item)`, `assert df.equals(df)`,
+    `np.testing.assert_array_equal(a, a)`, a name
     compared with its own alias: `snapshot = result`, then `assert result == snapshot`,
     `assert jobs.JOBS == jobs.JOBS` on an imported module or class),
     except in a test or test class named for equality, ordering or

@@ -103,6 +103,12 @@ def falsity_checked(test: cst.BaseExpression) -> cst.BaseExpression | None:
     return None
 
 
+def _is_message(arg: cst.Arg) -> bool:
+    """The failure message of a unittest assertion: `msg=...` or a string (`"no rows returned"`, an f-string)."""
+    return (arg.keyword is not None and arg.keyword.value == "msg") or (
+        arg.keyword is None and isinstance(arg.value, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)))
+
+
 def unittest_falsity_checked(method: str, args: Sequence[cst.Arg]) -> cst.BaseExpression | None:
     """The `x` of `self.assertFalse(x)` or `self.assertIs(x, False)`: a unittest check that it can be false."""
     if method in UNITTEST_FALSY:
@@ -157,9 +163,9 @@ class TruthinessOnlyAssertion(TestAwareRule):
     ## What it does
     Reports, in test files, `assert result`, `assert result is not None`, `assert bool(result)`, a non-empty
     check (`assert len(result) > 0`, `>= 1`, `!= 0`, `self.assertGreater(len(result), 0)`), an `and` of
-    such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)` (and the same on a direct call:
-    `assert build_invoice(order)`) where the value comes from a function that builds or fetches data
-    (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
+    such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)`, also with a failure message
+    (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
+    that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
     `summarize`), the test checks nothing else (no other `assert`, no assertion call, no mock
     `assert_*`, no `pytest.raises`) and uses the value nowhere else. A predicate (`assert is_valid(x)`,
     `assert client.login(...)`), a getter named for a flag (`transaction.get_rollback()`,
@@ -260,7 +266,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
         """What `self.assertTrue(x)`, `self.assertIsNotNone(x)` or `self.assertGreater(len(x), 0)` checks for truth."""
         if not isinstance(node.func, cst.Attribute):
             return None
-        if method in UNITTEST_TRUTHY and len(node.args) == 1:
+        if method in UNITTEST_TRUTHY and node.args and node.args[0].keyword is None and all(
+                _is_message(arg) for arg in node.args[1:]):
             return truth_checked(node.args[0].value)
         if method == "assertGreater" and len(node.args) == 2 and _non_empty(cst.GreaterThan(), node.args[1].value):
             return _length_of(node.args[0].value)
