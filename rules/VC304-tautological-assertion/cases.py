@@ -480,6 +480,22 @@ def test_rows_count(rows):
     assert rows.count("x") >= 0
 
 
+def test_counting_function():
+    # expect: VC304
+    assert checkout.count_open_orders() >= 0
+
+
+def test_count_attribute(cursor):
+    checkout.pay(cursor)
+    # expect: VC304
+    assert cursor.rowCount >= 0
+
+
+def test_balance_never_negative(account):
+    # ok: VC304 -- a balance can be negative
+    assert account.balance >= 0
+
+
 def test_mock_call_count_real(gateway):
     checkout.pay(gateway)
     # ok: VC304

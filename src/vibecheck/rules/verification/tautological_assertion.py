@@ -36,8 +36,7 @@ SELF_EQUAL_FUNCTIONS = frozenset({
 })
 # Builtins that give one answer for one object, read twice: `str(item) == str(item)` compares a value with itself.
 SAME_VIEWS = frozenset({"str", "repr", "len", "type", "id"})
-COUNT_ATTRIBUTES = frozenset({"call_count", "await_count"})
-COUNT_CALLS = frozenset({"len", "count"})
+COUNT_WORD = "count"
 SELF_COMPARISONS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)
 # Test clients whose responses (werkzeug, httpx, Django) define no `__bool__`: `assert response` always holds.
 TEST_CLIENTS = frozenset({"client", "test_client", "async_client", "aclient", "app_client", "TestClient", "Client",
@@ -252,10 +251,16 @@ def self_compared(call: cst.Call) -> cst.Name | None:
 
 
 def is_count(node: cst.BaseExpression) -> bool:
-    """`len(x)`, `m.call_count`, `m.await_count` or `rows.count(...)`: a number that is never negative."""
+    """`len(x)`, `m.call_count`, `rows.count(...)`, `count_rows(...)`, `get_count()`: a number that is never negative."""
     if isinstance(node, cst.Attribute):
-        return node.attr.value in COUNT_ATTRIBUTES
-    return isinstance(node, cst.Call) and last_name(node.func) in COUNT_CALLS
+        return _names_count(node.attr.value)
+    return isinstance(node, cst.Call) and (last_name(node.func) == "len" or _names_count(last_name(node.func)))
+
+
+def _names_count(name: str) -> bool:
+    """`count`, `call_count`, `count_rows`, `rowCount`: a name whose first or last word is "count"."""
+    words = CAMEL_BOUNDARY.sub("_", name).lower().strip("_").split("_")
+    return COUNT_WORD in (words[0], words[-1])
 
 
 def vacuous_reason(test: cst.BaseExpression, about_equality: bool = True) -> str | None:
@@ -300,7 +305,7 @@ class TautologicalAssertion(Rule):
     (`x is x` on a bare name, `1 == 1`; not `x == x`, which runs the object's own `__eq__`, nor
     `obj.attr is obj.attr`, which reads a property twice), a condition or its opposite
     (`x is None or x is not None`, `ok or not ok`, `a < b or a >= b`), `len(x) >= 0` (also `m.call_count >= 0`,
-    `rows.count(x) >= 0`), `isinstance(x, object)`,
+    `rows.count(x) >= 0`, `count_rows() >= 0`), `isinstance(x, object)`,
     a literal checked against its own type (`isinstance({}, dict)`, `self.assertIsInstance("a", str)`), a presence
     or type check of an object the test has just built by calling its class (`cart = Cart()`, then
     `assert cart is not None` or `isinstance(cart, Cart)`; a called name in CapWords counts as a class, and so
