@@ -449,6 +449,11 @@ def test_raises_with_callable():
     pytest.raises(ValueError, parse, "bad")
 
 
+def test_raises_with_unpacked_arguments(case):
+    # ok: VC304 -- the callable may be in `case`
+    pytest.raises(*case)
+
+
 def test_excinfo_read_inside_block():
     with pytest.raises(ValueError) as excinfo:
         parse("bad")

@@ -44,9 +44,11 @@ def context_assertion_statement(call: cst.Call, qualified: str | None, code_for:
                                 ) -> UnmadeCheck | None:
     """`self.assertRaises(TypeError)` or `pytest.raises(ValueError)` on its own line, with no callable to run."""
     method = last_name(call.func)
-    positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
+    if any(arg.star for arg in call.args):
+        return None  # `*args` may hold the callable
+    positional = [arg for arg in call.args if arg.keyword is None]
     if isinstance(call.func, cst.Attribute) and method in CONTEXT_ASSERTIONS:
-        unmade = len(positional) <= CONTEXT_ASSERTIONS[method] and not any(arg.star for arg in call.args)
+        unmade = len(positional) <= CONTEXT_ASSERTIONS[method]
     else:
         unmade = qualified in PYTEST_CONTEXTS and len(positional) <= (0 if qualified == "pytest.deprecated_call" else 1)
     if not unmade:
