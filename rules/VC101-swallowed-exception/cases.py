@@ -210,6 +210,19 @@ def suppress_broad():
         work()
 
 
+def suppress_around_cleanup(session):
+    # ok: VC101
+    with contextlib.suppress(Exception):
+        session.close()
+
+
+def suppress_around_work_then_cleanup(session, entries):
+    # expect: VC101
+    with contextlib.suppress(Exception):
+        session.push(entries)
+        session.close()
+
+
 def suppress_aliased():
     from contextlib import suppress as quietly
     # expect: VC101

@@ -219,3 +219,16 @@ def download_with_urlopen(url, path):
     # ok: VC106
     with urllib.request.urlopen(url, timeout=30) as response, open(path, "wb") as handle:
         handle.write(response.read())
+
+
+class FallbackSessionClient:
+    def __init__(self, session: requests.Session | None = None):
+        self.session = session or requests.Session()
+
+    def fetch(self, url):
+        # expect: VC106
+        return self.session.get(url)
+
+    def fetch_bounded(self, url):
+        # ok: VC106
+        return self.session.get(url, timeout=5)

@@ -1,4 +1,6 @@
 """VC107 corpus: response bodies read without a status check fire; checked or handed-on responses do not."""
+from typing import Optional
+
 import aiohttp
 import httpx
 import requests
@@ -200,3 +202,38 @@ async def aiohttp_dropped_raising_client(url):
 def dict_get_dropped(cache, key):
     # ok: VC107
     cache.get(key)
+
+
+class InjectedSessionClient:
+    """A client that takes an optional session and falls back to its own."""
+
+    def __init__(self, session: requests.Session | None = None):
+        self.session = session or requests.Session()
+
+    def charge(self, url, payload):
+        response = self.session.post(url, json=payload, timeout=10)
+        # expect: VC107
+        return response.json()
+
+    def refund(self, url):
+        # expect: VC107
+        self.session.post(url, timeout=10)
+
+    def checked_charge(self, url, payload):
+        response = self.session.post(url, json=payload, timeout=10)
+        response.raise_for_status()
+        # ok: VC107
+        return response.json()
+
+
+def optional_client_parameter(url, client: Optional[httpx.Client] = None):
+    client = client if client is not None else httpx.Client()
+    response = client.get(url)
+    # expect: VC107
+    return response.json()
+
+
+def cache_or_default(cache, key, default=None):
+    store = cache or {}
+    # ok: VC107
+    store.get(key)

@@ -803,3 +803,50 @@ def poll_a_flag_with_a_budget(client, budget):
         if budget <= 0:
             raise TimeoutError("not done")
         time.sleep(1)
+
+
+def bounded_retry_without_pause(url):
+    # expect: VC109
+    for attempt in range(3):
+        try:
+            return requests.get(url, timeout=5).json()
+        except requests.RequestException:
+            logger.warning("attempt %d failed", attempt)
+    raise RuntimeError("service down")
+
+
+async def bounded_async_retry_without_pause(connect):
+    # expect: VC109
+    for _ in range(5):
+        try:
+            return await connect()
+        except (ConnectionError, asyncio.TimeoutError):
+            continue
+
+
+def bounded_retry_with_backoff(url):
+    # ok: VC109
+    for attempt in range(3):
+        try:
+            return requests.get(url, timeout=5).json()
+        except requests.RequestException:
+            time.sleep(2 ** attempt)
+    raise RuntimeError("service down")
+
+
+def bounded_retry_of_a_collision(db, make_code):
+    # ok: VC109 -- a collision asks for another value, not for time
+    for _ in range(10):
+        try:
+            return db.insert(make_code())
+        except sqlite3.IntegrityError:
+            continue
+
+
+def tries_each_mirror(mirrors):
+    # ok: VC109 -- each pass tries another mirror
+    for index in range(len(mirrors)):
+        try:
+            return requests.get(mirrors[index], timeout=5).json()
+        except requests.RequestException:
+            continue

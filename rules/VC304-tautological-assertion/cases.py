@@ -1,5 +1,7 @@
 """VC304 corpus (checked as a test file): assertions fixed by their text fire; real checks do not."""
 import unittest
+
+import pytest
 from unittest import mock
 from http import HTTPStatus
 
@@ -383,3 +385,207 @@ def test_registry_attribute_against_expected():
 def test_local_object_attribute_read_twice(client):
     # ok: VC304 -- a property may change between reads
     assert client.session.token == client.session.token
+
+
+class TestOrders(unittest.TestCase):
+    def test_export_rejects_missing_owner(self):
+        # expect: VC304
+        self.assertRaises(TypeError)
+        checkout.export()
+
+    def test_export_rejects_with_callable(self):
+        # ok: VC304
+        self.assertRaises(TypeError, checkout.export)
+
+    def test_export_warns_regex_with_callable(self):
+        # ok: VC304
+        self.assertWarnsRegex(DeprecationWarning, "old", checkout.export, "x")
+
+    def test_rows_with_message_as_value(self):
+        rows = checkout.export("bob")
+        # expect: VC304
+        self.assertTrue(rows, [{"total": 3}])
+
+    def test_status_with_message(self):
+        rows = checkout.export("bob")
+        # ok: VC304 -- a real failure message
+        self.assertTrue(rows, "export returned nothing")
+
+    def test_status_with_message_name(self, message="no rows"):
+        # ok: VC304
+        self.assertTrue(checkout.export("bob"), message)
+
+    def test_created_order_exists(self):
+        order = make_order.Order.objects.create(total=5)
+        # expect: VC304
+        self.assertIsNotNone(order)
+
+    def test_first_order_exists(self):
+        order = make_order.Order.objects.first()
+        # ok: VC304 -- `first()` returns None on an empty table
+        self.assertIsNotNone(order)
+
+    def test_message_kept_after_block(self):
+        with self.assertRaises(ValueError) as caught:
+            parse("bad")
+        # ok: VC304
+        self.assertIn("bad", str(caught.exception))
+
+    def test_message_checked_inside_block(self):
+        with self.assertRaises(ValueError) as caught:
+            parse("bad")
+            # expect: VC304
+            self.assertIn("bad", str(caught.exception))
+
+
+def test_raises_on_its_own_line():
+    # expect: VC304
+    pytest.raises(ValueError)
+    parse("bad")
+
+
+def test_raises_with_callable():
+    # ok: VC304
+    pytest.raises(ValueError, parse, "bad")
+
+
+def test_raises_with_unpacked_arguments(case):
+    # ok: VC304 -- the callable may be in `case`
+    pytest.raises(*case)
+
+
+def test_excinfo_read_inside_block():
+    with pytest.raises(ValueError) as excinfo:
+        parse("bad")
+        # expect: VC304
+        assert "bad" in str(excinfo.value)
+
+
+def test_excinfo_read_after_block():
+    with pytest.raises(ValueError) as excinfo:
+        parse("bad")
+    # ok: VC304
+    assert "bad" in str(excinfo.value)
+
+
+def test_assert_inside_raises_block_without_excinfo():
+    with pytest.raises(ValueError):
+        # ok: VC304 -- the assertion's own call is what raises
+        assert parse("bad")
+
+
+def test_mock_call_count(gateway):
+    checkout.pay(gateway)
+    # expect: VC304
+    assert gateway.charge.call_count >= 0
+
+
+def test_rows_count(rows):
+    # expect: VC304
+    assert rows.count("x") >= 0
+
+
+def test_counting_function():
+    # expect: VC304
+    assert checkout.count_open_orders() >= 0
+
+
+def test_count_attribute(cursor):
+    checkout.pay(cursor)
+    # expect: VC304
+    assert cursor.rowCount >= 0
+
+
+def test_balance_never_negative(account):
+    # ok: VC304 -- a balance can be negative
+    assert account.balance >= 0
+
+
+def test_mock_call_count_real(gateway):
+    checkout.pay(gateway)
+    # ok: VC304
+    assert gateway.charge.call_count >= 1
+
+
+def test_frame_after_parse():
+    frame = parse("a,b\n1,2")
+    # expect: VC304
+    assert frame.equals(frame)
+
+
+def test_frame_matches_expected():
+    frame = parse("a,b\n1,2")
+    expected = parse("a,b\n1,2")
+    # ok: VC304 -- two values, one parser: a determinism check
+    assert frame.equals(expected)
+
+
+def test_array_after_parse(np):
+    values = parse("1 2 3")
+    # expect: VC304
+    np.testing.assert_array_equal(values, values)
+
+
+def test_snapshot_is_the_result():
+    report = parse("a")
+    snapshot = report
+    # expect: VC304
+    assert report == snapshot
+
+
+def test_snapshot_rebound_before_check():
+    report = parse("a")
+    snapshot = report
+    report = parse("b")
+    # ok: VC304
+    assert report != snapshot
+
+
+def test_snapshot_alias_unittest_style():
+    expected = parse("a")
+    result = expected
+    # expect: VC304
+    unittest.TestCase().assertEqual(result, expected)
+
+
+class TestFlags(unittest.TestCase):
+    def test_flag_set_by_callback(self):
+        cancelled = False
+
+        def on_cancel():
+            nonlocal cancelled
+            cancelled = True
+
+        checkout.cancel(on_cancel)
+        expected = False
+        # ok: VC304 -- a name bound to a constant is no alias of another value
+        self.assertIs(cancelled, expected)
+
+    def test_proxy_manager_builds_its_class(self):
+        order = make_order.ProxyOrder.objects.create(total=5)
+        # ok: VC304 -- a manager may build a subclass: its type is what the test checks
+        self.assertIsInstance(order, make_order.ProxyOrder)
+
+
+class TestItemText(unittest.TestCase):
+    def test_item_text(self):
+        item = make_order.Item(sku="a")
+        # expect: VC304
+        self.assertEqual(repr(item), repr(item))
+
+    def test_item_text_matches(self):
+        item = make_order.Item(sku="a")
+        # ok: VC304
+        self.assertEqual(str(item), "a")
+
+
+def test_item_length():
+    item = make_order.Item(sku="a")
+    # expect: VC304
+    assert len(item) == len(item)
+
+
+def test_generator_read_twice():
+    items = make_order.stream()
+    # ok: VC304 -- a second `list(...)` of an iterator may differ
+    assert list(items) == list(items)

@@ -183,3 +183,50 @@ class TestPage(unittest.TestCase):
         tools = self.selenium.find_elements("css selector", "ul.object-tools li")
         # ok: VC310 -- a search's answer is whether it found anything
         self.assertGreater(len(tools), 0)
+
+
+class TestTransactions(unittest.TestCase):
+    def test_rollback_marked(self):
+        billing.mark_failed()
+        # ok: VC310 -- a getter named for a flag answers yes or no
+        self.assertTrue(billing.get_rollback())
+
+    def test_autocommit(self):
+        # ok: VC310
+        assert billing.connection.get_autocommit()
+
+    def test_is_active_getter(self):
+        # ok: VC310
+        assert billing.get_is_active("u1")
+
+
+def test_feature_switch_on():
+    # ok: VC310 -- the file also expects `get_feature_switch` to be false: it answers yes or no
+    assert billing.get_feature_switch("beta")
+
+
+def test_feature_switch_off():
+    assert not billing.get_feature_switch("legacy")
+
+
+def test_count_rows():
+    count = billing.count_rows("2024")
+    # expect: VC310
+    assert count
+
+
+def test_place_order():
+    order = billing.place_order("sku-1", 2)
+    # expect: VC310
+    assert order is not None
+
+
+class TestReports(unittest.TestCase):
+    def test_report_with_message(self):
+        report = billing.build_report("2024")
+        # expect: VC310
+        self.assertTrue(report, "the report is empty")
+
+    def test_report_with_msg_keyword(self):
+        # expect: VC310
+        self.assertIsNotNone(billing.fetch_report("2024"), msg="no report")

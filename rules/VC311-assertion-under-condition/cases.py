@@ -144,3 +144,82 @@ def test_builtin_input(connection):
     # ok: VC311 -- a capability of the backend, and input the test built
     if limit is None or limit >= len(numbers):
         assert api.count(numbers) == 2050
+
+
+def test_items_only_checked_in_loop(client):
+    response = client.get("/orders")
+    # expect: VC311
+    for order in response.json():
+        assert order["total"] > 0
+
+
+def test_items_of_response_data_checked_in_loop(client):
+    data = client.get("/orders").json()["items"]
+    # expect: VC311
+    for order in data:
+        assert order["total"] > 0
+
+
+def test_query_results_checked_in_loop():
+    orders = api.list_orders()
+    # ok: VC311 -- a query on the test's own fixtures, not an endpoint's answer
+    for order in orders:
+        assert order["total"] > 0
+
+
+def test_error_tolerated_by_design():
+    """parse() doesn't raise a UnicodeEncodeError on non-ASCII input."""
+    try:
+        api.parse("31 мая")
+    # ok: VC311
+    except Exception as exc:
+        assert isinstance(exc, ValueError)
+
+
+def test_items_checked_after_count(client):
+    orders = client.get("/orders").json()
+    assert len(orders) == 2
+    # ok: VC311
+    for order in orders:
+        assert order["total"] > 0
+
+
+def test_loop_over_a_table():
+    # ok: VC311
+    for raw, expected in [("1", 1), ("2", 2)]:
+        assert api.parse(raw) == expected
+
+
+def test_error_only_checked_if_raised():
+    try:
+        api.parse("bad")
+    # expect: VC311
+    except ValueError as exc:
+        assert "bad" in str(exc)
+
+
+def test_error_checked_with_fail():
+    try:
+        api.parse("bad")
+        pytest.fail("parse accepted bad input")
+    # ok: VC311
+    except ValueError as exc:
+        assert "bad" in str(exc)
+
+
+class TestParse(unittest.TestCase):
+    def test_error_only_checked_if_raised(self):
+        try:
+            api.parse("bad")
+        # expect: VC311
+        except Exception as exc:
+            self.assertIn("bad", str(exc))
+
+    def test_error_checked_with_else(self):
+        try:
+            api.parse("bad")
+        # ok: VC311
+        except ValueError as exc:
+            self.assertIn("bad", str(exc))
+        else:
+            self.fail("parse accepted bad input")

@@ -143,6 +143,30 @@ def test_vc305_reports_the_swallowed_failures_of_tests() -> None:
     assert lines == [7, 9, 15]
 
 
+TEST_CHECKS_CAUGHT_ERROR = """
+def test_parse_error_message():
+    try:
+        parse("bad")
+    except Exception as exc:
+        assert "bad" in str(exc)
+
+
+def test_parse_error_rolled_back():
+    try:
+        parse("bad")
+    except Exception:
+        rollback()
+    assert parse("good") == 1
+"""
+
+
+def test_a_test_that_asserts_on_the_caught_error_is_no_broad_handler() -> None:
+    """The handler's `assert` is the test's check (VC311 judges whether it can be skipped); a clean-up alone is not."""
+    rule = load_registry().lookup("VC102")
+    lines = [f.location.start.line for f in findings_for(rule, TEST_CHECKS_CAUGHT_ERROR, is_test_file=True)]
+    assert lines == [12]
+
+
 RATES = """
 import time
 

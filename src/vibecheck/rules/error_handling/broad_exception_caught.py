@@ -26,9 +26,9 @@ class BroadExceptionCaught(FunctionStackRule):
     the failure (logs a message, cleans up, records it) but neither re-raises it, nor logs the traceback
     (`logger.exception(...)`, `exc_info=True`, `traceback.print_exc()`), nor hands the exception object
     on (`self.handle_error(exc)`, `error = exc`), nor returns an error status (`return 1`), nor fails the
-    test (`self.fail(...)`). A broad handler that follows one re-raising the exceptions that must pass
-    (`except KeyboardInterrupt: raise`) is a considered fallback, and so is a handler inside a
-    representation (`__repr__`, `saferepr`, which must never raise), a finaliser (`__del__`), a
+    test (`self.fail(...)`) or, in a test, asserts on the error it caught. A broad handler that follows one
+    re-raising the exceptions that must pass (`except KeyboardInterrupt: raise`) is a considered fallback, and so is a
+    handler inside a representation (`__repr__`, `saferepr`, which must never raise), a finaliser (`__del__`), a
     best-effort clean-up (`try: stream.close()`), one that only assigns a fallback to what the `try`
     computes under a comment saying why (`try: data = cache.get(key)`, `except Exception:`, `# some
     backends raise on invalid keys`, `data = None`), one that returns another result in place of the one the

@@ -31,7 +31,8 @@ and a broad handler inside a representation (`__repr__`, `saferepr`), which must
 Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
 passes, returns, prints or logs belongs to VC305 `test-swallows-failure`, before all of the above: there
 the question is whether the test can still fail, which VC305 judges (it also leaves alone a `try` around a
-clean-up call in a test that asserts elsewhere).
+clean-up call in a test that asserts elsewhere). A handler in a test that asserts on the error it caught is
+that test's check, no finding of these rules (VC311 reports a test whose only checks sit in such handlers).
 """
 
 from __future__ import annotations
@@ -523,9 +524,9 @@ def _target_text(target: cst.BaseExpression) -> str | None:
     return get_full_name_for_node(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
 
 
-def is_best_effort_cleanup(statement: cst.Try) -> bool:
-    """The `try` only releases resources (`self.stream.close()`, `os.unlink(path)`): a failure to clean up must not
-    replace the outcome of the work, and there is nothing else to do about it."""
+def is_best_effort_cleanup(statement: cst.Try | cst.With) -> bool:
+    """The `try` (or `with suppress(...)`) only releases resources (`self.stream.close()`, `os.unlink(path)`): a failure
+    to clean up must not replace the outcome of the work, and there is nothing else to do about it."""
     calls = []
     for small in suite_statements(statement.body):
         value = small.value if isinstance(small, cst.Expr) else None
@@ -546,6 +547,13 @@ def swallows_test_failure(handler: cst.ExceptHandler, resolve: Resolver) -> bool
         return False
     statements = handler_statements(handler)
     return bool(statements) and all(is_swallowing(s) for s in statements)
+
+
+def checks_caught_error(handler: cst.ExceptHandler) -> bool:
+    """The handler asserts (`assert "timeout" in str(exc)`, `self.assertIn(...)`): in a test, that is its check."""
+    return any(isinstance(node, cst.Assert) or (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
+                                                and node.func.attr.value.startswith("assert"))
+               for node in walk_own(handler.body))
 
 
 def logs_failure_then_returns(handler: cst.ExceptHandler, statements: list[cst.CSTNode], resolve: Resolver) -> bool:
@@ -635,6 +643,8 @@ class FunctionStackRule(Rule):
         if known is None:
             if self.in_test() and swallows_test_failure(handler, self.qualified_name):
                 outcome = Outcome.TEST_FAILURE_SWALLOWED
+            elif self.in_test() and checks_caught_error(handler):
+                outcome = Outcome.HANDLED  # the test's check of the error; VC311 judges whether it can be skipped
             else:
                 outcome = classify(handler, self.qualified_name, function, self.context.module, self.tries.get(id(handler)),
                                    self._raising())

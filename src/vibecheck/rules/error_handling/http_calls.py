@@ -2,7 +2,9 @@
 
 A client is tracked by the name it is bound to in this file (`session = requests.Session()`,
 `self.client = httpx.Client()`, `async with aiohttp.ClientSession() as session`, a parameter annotated
-`session: requests.Session`, a class attribute used as `self.session`), so that `session.get(...)`
+`session: requests.Session` or `requests.Session | None`, a class attribute used as `self.session`, and a
+name bound from such a client or a fallback to one: `self.session = session or requests.Session()`), so that
+`session.get(...)`
 is recognised as a request without type inference. Names are per file, not per scope: a name reused for
 something else later is rare and only costs a missed finding or one on that later call.
 """
@@ -96,20 +98,33 @@ class HttpClientRule(Rule):
             return self.clients.get(get_full_name_for_node(receiver) or "")
         return None
 
-    def visit_Assign(self, node: cst.Assign) -> None:
-        value = unwrap_await(node.value)
+    def bound_client(self, value: cst.BaseExpression) -> tuple[Library, cst.Call | None] | None:
+        """The client a value holds: a constructor call, a name bound to a client, or either side of a fallback
+        (`session or requests.Session()`, `a if shared else requests.Session()`); with its constructor call if known."""
+        value = unwrap_await(value)
         if isinstance(value, cst.Call):
             library = self.client_library(value)
-            if library is not None:
-                for target in node.targets:
-                    self._bind(target.target, library, value)
+            return (library, value) if library is not None else None
+        if isinstance(value, (cst.Name, cst.Attribute)):
+            name = get_full_name_for_node(value) or ""
+            library = self.clients.get(name)
+            return (library, self.client_calls.get(name)) if library is not None else None
+        if isinstance(value, cst.BooleanOperation):
+            return self.bound_client(value.right) or self.bound_client(value.left)
+        if isinstance(value, cst.IfExp):
+            return self.bound_client(value.body) or self.bound_client(value.orelse)
+        return None
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        client = self.bound_client(node.value)
+        if client is not None:
+            for target in node.targets:
+                self._bind(target.target, *client)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        value = unwrap_await(node.value) if node.value is not None else None
-        if isinstance(value, cst.Call):
-            library = self.client_library(value)
-            if library is not None:
-                self._bind(node.target, library, value)
+        client = self.bound_client(node.value) if node.value is not None else None
+        if client is not None:
+            self._bind(node.target, *client)
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         item = unwrap_await(node.item)
@@ -128,11 +143,20 @@ class HttpClientRule(Rule):
         return self.client_calls.get(get_full_name_for_node(func.value) or "")
 
     def visit_Param(self, node: cst.Param) -> None:
-        """`def fetch(session: requests.Session, url)`: the parameter holds a client."""
+        """`def fetch(session: requests.Session, url)`: the parameter holds a client (also `Session | None`)."""
         if node.annotation is not None:
-            library = CLIENT_CONSTRUCTORS.get(self.qualified_name(node.annotation.annotation) or "")
+            library = self._annotated_library(node.annotation.annotation)
             if library is not None:
                 self._bind(node.name, library, None)
+
+    def _annotated_library(self, annotation: cst.BaseExpression) -> Library | None:
+        """`requests.Session`, `requests.Session | None` or `Optional[requests.Session]` -> the client's library."""
+        if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
+            return self._annotated_library(annotation.left) or self._annotated_library(annotation.right)
+        if isinstance(annotation, cst.Subscript) and (self.qualified_name(annotation.value) or "").endswith("Optional"):
+            element = annotation.slice[0].slice if annotation.slice else None
+            return self._annotated_library(element.value) if isinstance(element, cst.Index) else None
+        return CLIENT_CONSTRUCTORS.get(self.qualified_name(annotation) or "")
 
     def _bind(self, target: cst.BaseExpression, library: Library, call: cst.Call | None) -> None:
         name = get_full_name_for_node(target)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.error_handling.handler_facts import FunctionStackRule, Outcome, handler_statements, is_broad
+from vibecheck.rule import RuleContext
+from vibecheck.rules.error_handling.handler_facts import (
+    FunctionStackRule,
+    Outcome,
+    handler_statements,
+    is_best_effort_cleanup,
+    is_broad,
+)
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
 
@@ -16,7 +23,8 @@ class SwallowedException(FunctionStackRule):
     ## What it does
     Reports a bare `except:` or an `except Exception`/`except BaseException` whose body only passes,
     continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
-    `contextlib.suppress(Exception)`, the same thing spelled as a context manager. A function named as
+    `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
+    cleans up: `with suppress(Exception): conn.close()`). A function named as
     a question (`is_...`, `has_...`, `can_...`) that answers `False` from the handler is left alone: there
     the failure is the answer (`is_ipv4("x")`). So are the handlers the code shows to be decided: a
     best-effort clean-up (`try: stream.close()`), a finaliser (`__del__`), a probe whose `else:` holds
@@ -82,6 +90,14 @@ class SwallowedException(FunctionStackRule):
     # bandit's try-except-pass/continue on it is cleared too.
     vets = ("B110", "B112")
 
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self._cleanup_suppressions: set[int] = set()  # ids of `suppress(...)` calls whose block only cleans up
+
+    def visit_With(self, node: cst.With) -> None:
+        if is_best_effort_cleanup(node):
+            self._cleanup_suppressions.update(id(item.item) for item in node.items)
+
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         outcome = self.outcome(node)
         if outcome is Outcome.DECIDED and all(isinstance(s, (cst.Pass, cst.Continue)) for s in handler_statements(node)):
@@ -95,7 +111,7 @@ class SwallowedException(FunctionStackRule):
             )
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self.qualified_name(node) not in SUPPRESS_CALLS or self.in_test():
+        if self.qualified_name(node) not in SUPPRESS_CALLS or self.in_test() or id(node) in self._cleanup_suppressions:
             return  # in a test, a suppressed failure is VC305's, which judges whether the test can still fail
         if any(arg.keyword is None and is_broad(arg.value, self.qualified_name) for arg in node.args):
             self.report(

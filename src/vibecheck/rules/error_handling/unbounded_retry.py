@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.cst_fields import child_nodes, walk_own
+from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule, RuleContext
@@ -20,6 +20,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     logs_traceback,
 )
 
+RANGES = frozenset({"range", "builtins.range"})
 OS_FAILURES = frozenset({"OSError", "IOError", "EnvironmentError", "socket.error", "builtins.OSError"})
 # A pause spaces the attempts out but never ends them; a backoff helper (`policy.backoff()`) may own the limit.
 PAUSE_WORDS = ("sleep", "wait")
@@ -249,11 +250,19 @@ class UnboundedRetry(Rule):
     leave (schedulers, consumers), loops that `wait(...)` on the work itself and watchdogs (a loop in a function
     named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
 
+    Also, as a low-severity finding, a bounded retry that never pauses: a `for attempt in range(3):` whose
+    `try` does not read `attempt` (the same work, tried again) and whose `except` catches a failed request,
+    command or query (`requests.RequestException`, `ConnectionError`, `TimeoutError`, `OSError`, database
+    driver errors; not a broad `Exception`, nor a collision such as `IntegrityError`, which asks for another
+    value rather than for time) and goes round again with no `sleep`, `wait` or backoff in the loop.
+
     ## Why is this bad?
     When the failure is permanent (a wrong password, a deleted file, a host that is gone) the loop runs
     forever: without a pause it burns a CPU, floods the log and hammers the other service; with one it
     hangs the caller. Either way the caller never gets an error to act on. A poll whose answer never comes (a
-    job stuck in `running`, a service that never starts) hangs the same way, silently.
+    job stuck in `running`, a service that never starts) hangs the same way, silently. A bounded retry with
+    no pause fails all its attempts within milliseconds against a service that is briefly down, restarting
+    or limiting the rate, which is what a retry is for.
 
     ## Example
     ```python
@@ -352,11 +361,39 @@ class UnboundedRetry(Rule):
 
     def visit_For(self, node: cst.For) -> None:
         """`for attempt in itertools.count():` (or `cycle`, `repeat(x)`) counts attempts but never stops at any."""
+        code = self.context.module.code_for_node
+        header = f"for {code(node.target)} in {code(node.iter)}"
         if self._endless(node.iter):
-            code = self.context.module.code_for_node
-            header = f"for {code(node.target)} in {code(node.iter)}"
             if not self._judge(node, RetryLoop(None), header):
                 self._judge_poll(node, None, header)
+        elif self._counts_attempts(node):
+            self._judge_hammering(node, header)
+
+    def _counts_attempts(self, node: cst.For) -> bool:
+        """`for attempt in range(3):` around a `try` that does not read `attempt`: the same work, tried again."""
+        if not (isinstance(node.iter, cst.Call) and self.qualified_name(node.iter) in RANGES
+                and isinstance(node.target, cst.Name)):
+            return False
+        counter = node.target.value
+        tries = [n for n in walk_own(node.body) if isinstance(n, cst.Try)]
+        return bool(tries) and not any(counter in names_in(t.body) for t in tries)
+
+    def _judge_hammering(self, node: cst.For, header: str) -> None:
+        """A bounded retry of a failed request, command or query that never pauses between its attempts."""
+        facts = self._scan(node.body, RetryLoop(None))
+        caught = facts.retrying_handler.type if facts.retrying_handler is not None else None
+        if caught is None or not facts.exits_on_success or facts.pauses or not is_operation_failure(
+                caught, self.qualified_name) or any(
+                isinstance(n, cst.Call) and is_backoff(n) for n in walk_own(node.body)):
+            return
+        self.report(
+            node,
+            f"`{header}` retries a failed `{self.context.module.code_for_node(caught)}` at once: nothing "
+            "pauses between the attempts, so a service that is briefly down or limiting the rate fails all of them "
+            "within milliseconds.",
+            hint="Sleep with backoff between the attempts (`time.sleep(2 ** attempt)`), or use a retry helper.",
+            severity=Severity.LOW,
+        )
 
     def _endless(self, iterable: cst.BaseExpression) -> bool:
         if not isinstance(iterable, cst.Call) or any(arg.keyword is not None or arg.star for arg in iterable.args):

@@ -10,6 +10,8 @@ import libcst as cst
 from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
+from vibecheck.rules.verification.missing_assertion import NO_RAISE_INTENT
+from vibecheck.rules.verification.tautological_assertion import is_client_response
 
 # Calls that fail the test by themselves: under an `if` they are the check (`if r.status_code != 200: pytest.fail()`).
 FAILING_CALLS = frozenset({"fail", "skip", "xfail", "skipTest"})
@@ -18,14 +20,22 @@ ASSERTION_PREFIXES = ("assert",)
 BUILTINS = frozenset(dir(builtins))
 
 
+Guard = cst.If | cst.For | cst.ExceptHandler
+
+
 @dataclass
 class TestConditions:
     """One test's names bound from calls, the `if`s on them open in the walk, and where its assertions sit."""
 
     results: set[str] = field(default_factory=set)
+    # Names holding a test client's response or data read from one (`data = response.json()`): a `for` over them
+    # checks nothing when the endpoint answers with an empty list or an error.
+    responses: set[str] = field(default_factory=set)
     loops: int = 0  # `for` loops open in the walk: an `if` in one picks the cases of a table, not a result to check
-    open_conditions: list[cst.If | None] = field(default_factory=list)  # None: an `if` on anything else
-    first_condition: cst.If | None = None
+    # Blocks open in the walk that run only for some results: an `if` on a result, a `for` over one, an `except`
+    # (runs only when the code raises); None: a block that runs whatever the result.
+    open_conditions: list[Guard | None] = field(default_factory=list)
+    first_condition: Guard | None = None
     conditional: int = 0
     unconditional: int = 0
 
@@ -38,6 +48,28 @@ def _ends_in_else(node: cst.If) -> bool:
     return isinstance(branch, cst.Else)
 
 
+def _reads_response(value: cst.BaseExpression, responses: set[str]) -> bool:
+    """`client.get(...)`, `client.get(...).json()["items"]`, or `response.json()`, `data["items"]` on a name holding
+    a response or its data: a chain of reads from the answer itself (not `parse(response.content)`, another result)."""
+    node: cst.BaseExpression = value
+    while True:
+        if is_client_response(node):
+            return True
+        if isinstance(node, cst.Await):
+            node = node.expression
+        elif isinstance(node, (cst.Attribute, cst.Subscript)):
+            node = node.value
+        elif isinstance(node, cst.Call):
+            node = node.func
+        else:
+            return isinstance(node, cst.Name) and node.value in responses
+
+
+def _may_not_raise(test: cst.FunctionDef) -> bool:
+    """A test named or documented for the code not raising: its `except` checks the one failure it tolerates."""
+    return bool(NO_RAISE_INTENT.search(test.name.value.replace("_", " ")) or NO_RAISE_INTENT.search(test.get_docstring() or ""))
+
+
 class AssertionUnderCondition(TestAwareRule):
     """A test whose every assertion sits under an `if` on the result it checks: a wrong result skips them all.
 
@@ -45,11 +77,16 @@ class AssertionUnderCondition(TestAwareRule):
     Reports a test (in test files) whose assertions (`assert`, `self.assert*`, a mock's `assert_*`) all sit
     under an `if` (or `if`/`elif` chain) without an `else` whose condition reads a value the test got from a call (`response =
     client.get(...)`, then `if response.status_code == 200: assert ...`; `if result: assert result["id"] == 1`).
-    When the condition is false, nothing is checked and the test passes. An `if` that fails the test itself
-    (`if response.status_code != 200: pytest.fail(...)`, a `raise`) is a check, and so is any assertion
-    outside such an `if`; a condition on anything else (`if sys.platform == "win32":`, a fixture's flag, a
-    value a builtin built: `numbers = list(range(10))`), an `if` with an `else` branch and an `if` inside a `for`
-    loop (which picks the cases of a table of inputs) are left alone.
+    When the condition is false, nothing is checked and the test passes. The same for assertions that all sit in
+    a `for` loop over a test client's response (`for order in client.get("/orders").json(): assert ...`: an
+    empty or error answer checks nothing; a loop over other results, such as a query on the test's fixtures,
+    is left alone) or in the `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
+    the code does not raise, nothing is checked; a `pytest.fail(...)` after the call in the `try` is a check,
+    and a test whose name or docstring says the code must not raise is left alone). An `if` that fails
+    the test itself (`if response.status_code != 200: pytest.fail(...)`, a `raise`) is a check, and so is any
+    assertion outside such a block; a condition on anything else (`if sys.platform == "win32":`, a fixture's
+    flag, a value a builtin built: `numbers = list(range(10))`), an `if` with an `else` branch and an `if` or
+    `except` inside a `for` loop (which picks the cases of a table of inputs) are left alone.
 
     ## Why is this bad?
     The test goes green exactly when the code is broken: an error status, `None` or an empty answer skips
@@ -82,8 +119,8 @@ class AssertionUnderCondition(TestAwareRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (1164,)
-    # Every finding sits under an `if` in a test.
-    file_hints = ("if ",)
+    # Every finding sits under an `if`, in a `for` or in an `except` of a test.
+    file_hints = ("if ", "for ", "except")
 
     def enter_test(self, frame: Frame) -> None:
         frame.data["conditions"] = TestConditions()
@@ -94,10 +131,16 @@ class AssertionUnderCondition(TestAwareRule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         conditions = self._conditions()
+        if conditions is None:
+            return
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        if conditions is not None and isinstance(value, cst.Call) and not (
-                isinstance(value.func, cst.Name) and value.func.value in BUILTINS):
-            conditions.results.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+        targets = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
+        if isinstance(value, cst.Call) and not (isinstance(value.func, cst.Name) and value.func.value in BUILTINS):
+            conditions.results.update(targets)
+        if _reads_response(node.value, conditions.responses):
+            conditions.responses.update(targets)
+        else:
+            conditions.responses.difference_update(targets)
 
     def visit_If(self, node: cst.If) -> None:
         conditions = self._conditions()
@@ -114,12 +157,25 @@ class AssertionUnderCondition(TestAwareRule):
     def visit_For(self, node: cst.For) -> None:
         conditions = self._conditions()
         if conditions is not None:
+            over_result = not conditions.loops and _reads_response(node.iter, conditions.responses)
+            conditions.open_conditions.append(node if over_result else None)
             conditions.loops += 1
 
     def leave_For(self, node: cst.For) -> None:
         conditions = self._conditions()
         if conditions is not None:
             conditions.loops -= 1
+            conditions.open_conditions.pop()
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        conditions = self._conditions()
+        if conditions is not None:
+            conditions.open_conditions.append(None if conditions.loops else node)
+
+    def leave_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        conditions = self._conditions()
+        if conditions is not None:
+            conditions.open_conditions.pop()
 
     def visit_Assert(self, node: cst.Assert) -> None:
         self._note_assertion()
@@ -153,15 +209,32 @@ class AssertionUnderCondition(TestAwareRule):
 
     def exit_test(self, frame: Frame) -> None:
         conditions: TestConditions = frame.data["conditions"]
-        if conditions.unconditional or conditions.first_condition is None:
+        guard = conditions.first_condition
+        if conditions.unconditional or guard is None:
             return
-        condition = " ".join(self.context.module.code_for_node(conditions.first_condition.test).split())
-        if len(condition) > 60:
-            condition = condition[:57] + "..."
-        self.report(
-            conditions.first_condition,
-            f"Every assertion of `{frame.node.name.value}` sits under `if {condition}:`: when the result makes "
-            "the condition false, nothing is checked and the test passes.",
-            hint="Assert the condition itself (`assert response.status_code == 200`), then check the result "
-            "unconditionally.",
-        )
+        name = frame.node.name.value
+        if isinstance(guard, cst.ExceptHandler) and _may_not_raise(frame.node):
+            return
+        if isinstance(guard, cst.ExceptHandler):
+            caught = f"except {self._shown(guard.type)}" if guard.type is not None else "except"
+            self.report(guard, f"Every assertion of `{name}` sits in `{caught}:`: when the code does not raise, "
+                               "nothing is checked and the test passes.",
+                        hint="Expect the error with `with pytest.raises(...) as excinfo:` (or `self.assertRaises`), "
+                        "then check `excinfo.value` after the block.")
+        elif isinstance(guard, cst.For):
+            self.report(guard, f"Every assertion of `{name}` sits in `for {self._shown(guard.target)} in "
+                               f"{self._shown(guard.iter)}:`: when the result is empty, nothing is checked and the "
+                               "test passes.",
+                        hint="Assert how many items you expect first (`assert len(items) == 2`), then check each.")
+        else:
+            self.report(
+                guard,
+                f"Every assertion of `{name}` sits under `if {self._shown(guard.test)}:`: when the result makes "
+                "the condition false, nothing is checked and the test passes.",
+                hint="Assert the condition itself (`assert response.status_code == 200`), then check the result "
+                "unconditionally.",
+            )
+
+    def _shown(self, node: cst.CSTNode) -> str:
+        text = " ".join(self.context.module.code_for_node(node).split())
+        return text if len(text) <= 60 else text[:57] + "..."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import libcst as cst
 
@@ -18,8 +19,24 @@ from vibecheck.rules.verification._status_checks import (
     is_status_read,
     unittest_codes,
 )
+from vibecheck.rules.verification._unmade_checks import (
+    UnmadeCheck,
+    assertions_after_raise,
+    context_assertion_statement,
+    message_as_expected_value,
+)
 
 FALSY_NAMES = frozenset({"False", "None"})
+# Equality spelled as a method or a function (`df.equals(df)`, `np.array_equal(a, a)`, `assert_frame_equal(df, df)`).
+SELF_EQUAL_METHODS = frozenset({"equals", "equal", "eq", "__eq__", "identical"})
+SELF_EQUAL_FUNCTIONS = frozenset({
+    "array_equal", "array_equiv", "allclose", "isclose", "equal", "assert_frame_equal", "assert_series_equal",
+    "assert_index_equal", "assert_array_equal", "assert_array_almost_equal", "assert_allclose", "assert_equal",
+    "assert_almost_equal",
+})
+# Builtins that give one answer for one object, read twice: `str(item) == str(item)` compares a value with itself.
+SAME_VIEWS = frozenset({"str", "repr", "len", "type", "id"})
+COUNT_WORD = "count"
 SELF_COMPARISONS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)
 # Test clients whose responses (werkzeug, httpx, Django) define no `__bool__`: `assert response` always holds.
 TEST_CLIENTS = frozenset({"client", "test_client", "async_client", "aclient", "app_client", "TestClient", "Client",
@@ -57,8 +74,10 @@ LITERAL_TYPES: dict[type[cst.CSTNode], frozenset[str]] = {
     cst.Tuple: frozenset({"tuple", "object"}), cst.Integer: frozenset({"int", "object"}),
     cst.Float: frozenset({"float", "object"}), cst.FormattedString: STRINGS, cst.ConcatenatedString: STRINGS,
 }
-CONSTRUCTED = "`{name}` was just built by `{cls}(...)`, and a constructed object is never `None`"
-CONSTRUCTED_TYPE = "`{name}` was just built by `{cls}(...)`, so it is a `{cls}`"
+CONSTRUCTED = "`{name}` was just built by `{built}`, and a constructed object is never `None`"
+CONSTRUCTED_TYPE = "`{name}` was just built by `{built}`, so it is a `{cls}`"
+# A Django manager's methods that return a model instance or raise: never `None`.
+MANAGER_BUILDERS = frozenset({"create", "get"})
 
 
 def constant_truth(node: cst.BaseExpression) -> bool | None:
@@ -129,8 +148,13 @@ def same_expression(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode
 
 
 def same_local(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode) -> bool:
-    """`result == result` (or `<=`, `>=`) on one bare name."""
-    return isinstance(left, cst.Name) and isinstance(operator, SELF_EQUALITY) and left.deep_equals(right)
+    """`result == result` (or `<=`, `>=`) on one bare name, also through one builtin view (`str(item) == str(item)`)."""
+    if not (isinstance(operator, SELF_EQUALITY) and left.deep_equals(right)):
+        return False
+    if isinstance(left, cst.Call) and isinstance(left.func, cst.Name) and left.func.value in SAME_VIEWS \
+            and len(left.args) == 1:
+        left = left.args[0].value
+    return isinstance(left, cst.Name)
 
 
 def is_object_type(node: cst.BaseExpression) -> bool:
@@ -166,12 +190,33 @@ def literal_instance_reason(args: Sequence[cst.Arg]) -> str | None:
     return None
 
 
-def constructed_class(value: cst.BaseExpression) -> str | None:
-    """`Cart(...)` or `models.Cart(...)` -> `Cart`: a call of a class-named callable, which never returns `None`."""
+@dataclass(frozen=True)
+class Built:
+    """How a name got its object: the class, the call as shown, and whether that call fixes the exact type."""
+
+    cls: str
+    shown: str
+    exact_type: bool = True
+
+
+def constructed_class(value: cst.BaseExpression) -> Built | None:
+    """`Cart(...)` or `models.Cart(...)`: a call of a class-named callable, which never returns `None`; also a Django
+    manager's `Order.objects.create(...)` or `.get(...)`, which return an object or raise (its type is the
+    manager's business: a proxy or custom manager may build a subclass)."""
     if not (isinstance(value, cst.Call) and isinstance(value.func, (cst.Name, cst.Attribute))):
         return None  # `Middleware(app)(request)` calls the object built, which may return anything
-    name = last_name(value.func)
-    return name if name[:1].isupper() and any(c.islower() for c in name) else None
+    func = value.func
+    if isinstance(func, cst.Attribute) and func.attr.value in MANAGER_BUILDERS and isinstance(func.value, cst.Attribute) \
+            and func.value.attr.value == "objects" and is_class_name(last_name(func.value.value)):
+        model = last_name(func.value.value)
+        return Built(model, f"{model}.objects.{func.attr.value}(...)", exact_type=False)
+    name = last_name(func)
+    return Built(name, f"{name}(...)") if is_class_name(name) else None
+
+
+def is_class_name(name: str) -> bool:
+    """CapWords (`Cart`, `HTTPClient`), not a constant (`MAX`)."""
+    return name[:1].isupper() and any(c.islower() for c in name)
 
 
 def is_client_response(value: cst.BaseExpression) -> bool:
@@ -190,6 +235,32 @@ def is_presence_check(test: cst.BaseExpression, responses: set[str]) -> bool:
             return False
         test = test.left
     return isinstance(test, cst.Name) and test.value in responses
+
+
+def self_compared(call: cst.Call) -> cst.Name | None:
+    """The name that `df.equals(df)` or `np.array_equal(a, a)` compares with itself; None for anything else."""
+    positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value in SELF_EQUAL_METHODS and isinstance(func.value, cst.Name) \
+            and len(positional) == 1 and func.value.deep_equals(positional[0]):
+        return func.value
+    if last_name(func) in SELF_EQUAL_FUNCTIONS and len(positional) >= 2 and isinstance(positional[0], cst.Name) \
+            and positional[0].deep_equals(positional[1]):
+        return positional[0]
+    return None
+
+
+def is_count(node: cst.BaseExpression) -> bool:
+    """`len(x)`, `m.call_count`, `rows.count(...)`, `count_rows(...)`, `get_count()`: a number that is never negative."""
+    if isinstance(node, cst.Attribute):
+        return _names_count(node.attr.value)
+    return isinstance(node, cst.Call) and (last_name(node.func) == "len" or _names_count(last_name(node.func)))
+
+
+def _names_count(name: str) -> bool:
+    """`count`, `call_count`, `count_rows`, `rowCount`: a name whose first or last word is "count"."""
+    words = CAMEL_BOUNDARY.sub("_", name).lower().strip("_").split("_")
+    return COUNT_WORD in (words[0], words[-1])
 
 
 def vacuous_reason(test: cst.BaseExpression, about_equality: bool = True) -> str | None:
@@ -211,9 +282,8 @@ def vacuous_reason(test: cst.BaseExpression, about_equality: bool = True) -> str
         if not about_equality and same_local(test.left, target.comparator, target.operator):
             return SELF_LOCAL
         if (isinstance(target.operator, cst.GreaterThanEqual) and isinstance(target.comparator, cst.Integer)
-                and literal_value(target.comparator) == 0 and isinstance(test.left, cst.Call)
-                and last_name(test.left.func) == "len"):
-            return "a length is never negative"
+                and literal_value(target.comparator) == 0 and is_count(test.left)):
+            return "a length or count is never negative"
     if isinstance(test, cst.Call) and last_name(test.func) == "isinstance" and len(test.args) == 2:
         if is_object_type(test.args[1].value):
             return "every value is an instance of `object`"
@@ -234,17 +304,22 @@ class TautologicalAssertion(Rule):
     (`assert (x == 1, "message")`), `x or True`, `not False`, an expression compared with itself
     (`x is x` on a bare name, `1 == 1`; not `x == x`, which runs the object's own `__eq__`, nor
     `obj.attr is obj.attr`, which reads a property twice), a condition or its opposite
-    (`x is None or x is not None`, `ok or not ok`, `a < b or a >= b`), `len(x) >= 0`, `isinstance(x, object)`,
+    (`x is None or x is not None`, `ok or not ok`, `a < b or a >= b`), `len(x) >= 0` (also `m.call_count >= 0`,
+    `rows.count(x) >= 0`, `count_rows() >= 0`), `isinstance(x, object)`,
     a literal checked against its own type (`isinstance({}, dict)`, `self.assertIsInstance("a", str)`), a presence
     or type check of an object the test has just built by calling its class (`cart = Cart()`, then
-    `assert cart is not None` or `isinstance(cart, Cart)`; a called name in CapWords counts as a class, and
-    `assert cart` is left alone, since an object may define `__bool__` or `__len__`),
+    `assert cart is not None` or `isinstance(cart, Cart)`; a called name in CapWords counts as a class, and so
+    does a Django manager's `Order.objects.create(...)`; `assert cart` is left alone, since an object may define
+    `__bool__` or `__len__`),
     `self.assertTrue(True)`, `self.assertFalse(None)`, `self.assertEqual(1, 1)`, and `assert response` or
     `assert response is not None` on the response of a test client (`client.get(...)`), which is always
     truthy whatever its status.
 
     Also a value compared with itself (`assert result == result`, `self.assertEqual(result, result)`,
-    `self.assertTrue(result == result)`, `assert jobs.JOBS == jobs.JOBS` on an imported module or class),
+    `self.assertTrue(result == result)`, `str(item) == str(item)`, `assert df.equals(df)`,
+    `np.testing.assert_array_equal(a, a)`, a name
+    compared with its own alias: `snapshot = result`, then `assert result == snapshot`,
+    `assert jobs.JOBS == jobs.JOBS` on an imported module or class),
     except in a test or test class named for equality, ordering or
     hashing (`test_eq`, `TestComparison`) or one that also compares the name with another name
     (`assert e1 != e2`), where the object's own `__eq__` is what runs; and a status
@@ -256,7 +331,12 @@ class TautologicalAssertion(Rule):
     Also a mock assertion that is never made: `m.assert_called_once` without `()` (the method is only
     looked up), `assert m.assert_called` (a bound method is always true), and a call of an assertion name
     `unittest.mock` does not have (`m.called_once_with(x)`, `m.has_calls([...])`, `m.not_called()`),
-    which a mock invents and answers with a new, always-true mock.
+    which a mock invents and answers with a new, always-true mock. And assertions that check nothing as
+    written: `self.assertRaises(TypeError)` or `pytest.raises(ValueError)` on a line of its own, with no
+    callable and no `with` (it only returns a context manager); an assertion on `excinfo` inside
+    `with pytest.raises(...) as excinfo:` (or `cm` of `self.assertRaises`), which never runs, because the
+    expected exception leaves the block first; and `self.assertTrue(rows, [1])` with a value (a number, a
+    container, `None`) where the failure message goes, which only checks that `rows` is truthy.
 
     ## Why is this bad?
     A test that cannot fail proves nothing, yet it counts as a passing test and as coverage. Coding
@@ -298,7 +378,9 @@ class TautologicalAssertion(Rule):
         self._self_compared: list[list[tuple[cst.CSTNode, str, str]]] = [[]]
         self._compared: list[set[str]] = [set()]
         # Per open function: names last bound to a new object (`cart = Cart()`), with the class that built it.
-        self._constructed: list[dict[str, str]] = [{}]
+        self._constructed: list[dict[str, Built]] = [{}]
+        # Per open function: names last bound to another name (`expected = result`), with that name.
+        self._aliases: list[dict[str, str]] = [{}]
 
     @property
     def _about_equality(self) -> bool:
@@ -317,11 +399,13 @@ class TautologicalAssertion(Rule):
         self._self_compared.append([])
         self._compared.append(set())
         self._constructed.append({})
+        self._aliases.append({})
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._responses.pop()
         self._scopes.pop()
         self._constructed.pop()
+        self._aliases.pop()
         compared = self._compared.pop()
         for found, what, name in self._self_compared.pop():
             if name not in compared:
@@ -362,6 +446,30 @@ class TautologicalAssertion(Rule):
                 constructed.pop(name, None)
             else:
                 constructed[name] = built
+        aliases = self._aliases[-1]
+        for alias, original in list(aliases.items()):
+            if alias in names or original in names:
+                del aliases[alias]
+        if isinstance(value, cst.Name) and len(names) == 1 and value.value not in names and constant_truth(value) is None:
+            aliases[next(iter(names))] = value.value
+
+    def _alias_reason(self, left: cst.BaseExpression, right: cst.BaseExpression) -> str | None:
+        """`expected = result`, then `assert result == expected`: both names hold the one object."""
+        if self._about_equality or not (isinstance(left, cst.Name) and isinstance(right, cst.Name)):
+            return None
+        aliases = self._aliases[-1]
+        for alias, original in ((left.value, right.value), (right.value, left.value)):
+            if aliases.get(alias) == original:
+                return f"`{alias}` was bound to `{original}` itself (`{alias} = {original}`), so it compares a value with itself"
+        return None
+
+    def _compared_with_itself(self, node: cst.CSTNode, call: cst.Call, what: str) -> bool:
+        """Report `df.equals(df)` or `np.testing.assert_array_equal(a, a)` (at the function's end); True if it is one."""
+        name = self_compared(call)
+        if name is None or self._about_equality:
+            return False
+        self._report_or_wait(node, what, SELF_LOCAL, name)
+        return True
 
     def _constructed_reason(self, test: cst.BaseExpression) -> str | None:
         """`assert cart is not None` or `isinstance(cart, Cart)` right after `cart = Cart(...)`: true by construction."""
@@ -377,13 +485,23 @@ class TautologicalAssertion(Rule):
     def _built_reason(self, checked: cst.BaseExpression | None, type_arg: cst.BaseExpression | None) -> str | None:
         """Why a presence or type check of a name last bound to `Cls(...)` holds (`type_arg` None: a presence check)."""
         built = self._constructed[-1].get(checked.value) if isinstance(checked, cst.Name) else None
-        if built is None or (type_arg is not None and built not in type_names(type_arg)):
+        if built is None or (type_arg is not None and (not built.exact_type or built.cls not in type_names(type_arg))):
             return None
         template = CONSTRUCTED if type_arg is None else CONSTRUCTED_TYPE
-        return template.format(name=checked.value if isinstance(checked, cst.Name) else "", cls=built)
+        return template.format(name=checked.value if isinstance(checked, cst.Name) else "", cls=built.cls, built=built.shown)
 
     def visit_Expr(self, node: cst.Expr) -> None:
-        self._report_hollow(node, node.value)
+        if not self._report_hollow(node, node.value) and isinstance(node.value, cst.Call):
+            self._report_unmade(context_assertion_statement(node.value, self.qualified_name(node.value),
+                                                            self.context.module.code_for_node))
+
+    def visit_With(self, node: cst.With) -> None:
+        for unmade in assertions_after_raise(node, self.qualified_name, self.context.module.code_for_node):
+            self._report_unmade(unmade)
+
+    def _report_unmade(self, unmade: UnmadeCheck | None) -> None:
+        if unmade is not None:
+            self.report(unmade.node, unmade.message, hint=unmade.hint)
 
     def _report_hollow(self, node: cst.CSTNode, checked: cst.BaseExpression) -> bool:
         """Report a mock assertion that is never called or does not exist; True when there was one."""
@@ -399,8 +517,15 @@ class TautologicalAssertion(Rule):
         reason = (RESPONSE_REASON if is_presence_check(node.test, self._responses[-1])
                   else vacuous_reason(node.test, self._about_equality) or self._constructed_reason(node.test)
                   or self._imported_attribute_reason(node.test))
+        test = node.test
+        if reason is None and isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
+                and isinstance(test.comparisons[0].operator, (cst.Equal, cst.Is)):
+            reason = self._alias_reason(test.left, test.comparisons[0].comparator)
+        what = f"`assert {self.context.module.code_for_node(node.test)}`"
         if reason is not None:
-            self._report_or_wait(node, f"`assert {self.context.module.code_for_node(node.test)}`", reason, node.test)
+            self._report_or_wait(node, what, reason, node.test)
+        elif isinstance(test, cst.Call):
+            self._compared_with_itself(node, test, what)
 
     def _imported_attribute_reason(self, test: cst.BaseExpression) -> str | None:
         """`assert jobs.JOBS == jobs.JOBS`: an attribute of an imported module or class, read twice, is one value."""
@@ -418,6 +543,9 @@ class TautologicalAssertion(Rule):
         return "it compares an imported name's attribute with itself" if imported else None
 
     def visit_Call(self, node: cst.Call) -> None:
+        if last_name(node.func).startswith("assert_") and self._compared_with_itself(
+                node, node, f"`{self.context.module.code_for_node(node.func)}(...)`"):
+            return
         method = last_name(node.func) if isinstance(node.func, cst.Attribute) else ""
         if not method.startswith(("assert", "fail")) or not node.args:
             return
@@ -445,6 +573,8 @@ class TautologicalAssertion(Rule):
         elif method in UNITTEST_SAME and len(node.args) >= 2 and not self._about_equality and same_local(
                 first, node.args[1].value, cst.Equal()):
             reason = SELF_LOCAL
+        elif method in UNITTEST_SAME and len(node.args) >= 2:
+            reason = self._alias_reason(first, node.args[1].value)
         elif method in UNITTEST_OPERATORS_CHECKED:
             reason = accepts_failure(unittest_codes(method, list(node.args)))
         elif method == "assertIsInstance" and len(node.args) >= 2 and is_object_type(node.args[1].value):
@@ -453,6 +583,8 @@ class TautologicalAssertion(Rule):
             reason = literal_instance_reason(node.args[:2]) or self._built_reason(first, node.args[1].value)
         if reason is not None:
             self._report_or_wait(node, f"`{self.context.module.code_for_node(node.func)}(...)`", reason, first)
+        else:
+            self._report_unmade(message_as_expected_value(node, self.context.module.code_for_node))
 
     def _report_or_wait(self, node: cst.CSTNode, what: str, reason: str, checked: cst.BaseExpression) -> None:
         """Report now; a self-comparison waits for the function's end, in case it compares the name with others."""

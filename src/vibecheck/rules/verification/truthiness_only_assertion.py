@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
 
 from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
 
 # The first word of a function that builds or fetches data (`build_invoice`, `fetch_orders`, `parse_config`): what
@@ -18,8 +20,17 @@ DATA_VERBS = frozenset({
     "get", "fetch", "load", "build", "create", "make", "parse", "read", "list", "query", "compute", "calculate", "calc",
     "generate", "render", "summarize", "summarise", "transform", "serialize", "serialise", "convert", "format",
     "extract", "collect", "aggregate", "export", "prepare", "normalize", "normalise", "retrieve", "download", "scrape",
-    "encode", "decode", "merge", "group", "to", "as", "compose", "assemble",
+    "encode", "decode", "merge", "group", "to", "as", "compose", "assemble", "count", "place",
 })
+# The last word of a getter that reads a flag (`transaction.get_rollback()`, `connection.get_autocommit()`,
+# `get_user_enabled()`): it answers yes or no, so `assert get_rollback()` checks the whole answer.
+FLAG_WORDS = frozenset({
+    "rollback", "autocommit", "enabled", "disabled", "active", "inactive", "visible", "hidden", "valid", "invalid",
+    "ready", "open", "closed", "locked", "dirty", "empty", "running", "done", "finished", "available", "required",
+    "allowed", "deleted", "exists", "flag", "debug", "readonly",
+})
+# The second word of a getter named for a question (`get_is_active`, `get_has_children`).
+QUESTION_WORDS = frozenset({"is", "has", "can", "should", "was", "will", "needs", "must"})
 # Verbs that name the data themselves, so the bare word is a data function too (`parse(text)`, `summarize(rows)`);
 # the others need an object after them (`get_user`, not `get`, which is a dict's, a client's or a cache's read).
 STANDALONE_VERBS = frozenset({
@@ -27,6 +38,9 @@ STANDALONE_VERBS = frozenset({
     "generate", "extract", "aggregate", "normalize", "normalise", "compose", "assemble",
 })
 UNITTEST_TRUTHY = frozenset({"assertTrue", "assertIsNotNone", "assert_"})
+# `self.assertFalse(x)`, `self.assertIs(x, False)`, `self.assertEqual(x, True)`: checks that say `x` is a yes or no.
+UNITTEST_FALSY = frozenset({"assertFalse"})
+UNITTEST_EXACT = frozenset({"assertIs", "assertEqual", "assertIsNot", "assertNotEqual"})
 # Calls that check something beyond truth: any assertion helper, a mock's `assert_*`, `pytest.raises`.
 CHECK_PREFIXES = ("assert", "expect", "check", "verify", "fail")
 CHECKING_CALLS = frozenset({"raises", "warns", "approx", "deprecated_call", "fail"})
@@ -62,7 +76,7 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
         return None
     name = last_name(value.func)
     parts = name.lower().split("_")
-    if parts[0] not in DATA_VERBS or (len(parts) == 1 and parts[0] not in STANDALONE_VERBS):
+    if parts[0] not in DATA_VERBS or (len(parts) == 1 and parts[0] not in STANDALONE_VERBS) or reads_flag(parts):
         return None
     receiver: cst.BaseExpression = value.func
     while isinstance(receiver, (cst.Attribute, cst.Call, cst.Subscript)):
@@ -70,6 +84,39 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
         if isinstance(receiver, (cst.Name, cst.Attribute)) and MOCK_WORD in last_name(receiver).lower():
             return None
     return name
+
+
+def reads_flag(parts: list[str]) -> bool:
+    """`get_rollback`, `get_is_active`: a getter whose name says it answers yes or no."""
+    return len(parts) > 1 and (parts[-1] in FLAG_WORDS or parts[1] in QUESTION_WORDS)
+
+
+def falsity_checked(test: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The operand of `not x`, `x is False`, `x is True` or `x == False`: a check that it can be false."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return test.expression
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        if isinstance(target.operator, (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual)) and isinstance(
+                target.comparator, cst.Name) and target.comparator.value in ("True", "False"):
+            return test.left
+    return None
+
+
+def _is_message(arg: cst.Arg) -> bool:
+    """The failure message of a unittest assertion: `msg=...` or a string (`"no rows returned"`, an f-string)."""
+    return (arg.keyword is not None and arg.keyword.value == "msg") or (
+        arg.keyword is None and isinstance(arg.value, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)))
+
+
+def unittest_falsity_checked(method: str, args: Sequence[cst.Arg]) -> cst.BaseExpression | None:
+    """The `x` of `self.assertFalse(x)` or `self.assertIs(x, False)`: a unittest check that it can be false."""
+    if method in UNITTEST_FALSY:
+        return args[0].value
+    if method in UNITTEST_EXACT and len(args) >= 2 and isinstance(args[1].value, cst.Name) \
+            and args[1].value.value in ("True", "False"):
+        return args[0].value
+    return None
 
 
 def truth_checked(test: cst.BaseExpression) -> cst.BaseExpression:
@@ -116,13 +163,15 @@ class TruthinessOnlyAssertion(TestAwareRule):
     ## What it does
     Reports, in test files, `assert result`, `assert result is not None`, `assert bool(result)`, a non-empty
     check (`assert len(result) > 0`, `>= 1`, `!= 0`, `self.assertGreater(len(result), 0)`), an `and` of
-    such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)` (and the same on a direct call:
-    `assert build_invoice(order)`) where the value comes from a function that builds or fetches data
-    (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
+    such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)`, also with a failure message
+    (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
+    that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
     `summarize`), the test checks nothing else (no other `assert`, no assertion call, no mock
     `assert_*`, no `pytest.raises`) and uses the value nowhere else. A predicate (`assert is_valid(x)`,
-    `assert client.login(...)`), a value the test goes on to use or check, a call on a mock (VC308's) and an
-    object built by calling its class (VC304's) are left alone.
+    `assert client.login(...)`), a getter named for a flag (`transaction.get_rollback()`,
+    `get_autocommit()`, `get_is_active()`) or one the same file also expects to be false
+    (`assert not get_feature_switch("x")`, `self.assertFalse(...)`), a value the test goes on to use or check,
+    a call on a mock (VC308's) and an object built by calling its class (VC304's) are left alone.
 
     ## Why is this bad?
     A wrong answer is as truthy as the right one: a `build_invoice` that returns the wrong total, a
@@ -160,6 +209,11 @@ class TruthinessOnlyAssertion(TestAwareRule):
     confidence = Confidence.MEDIUM
     cwe = (1164,)
 
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self._answers_yes_or_no: set[str] = set()  # data-named functions the file also expects to be false
+        self._pending: list[Candidate] = []
+
     def enter_test(self, frame: Frame) -> None:
         frame.data["checks"] = TestChecks()
 
@@ -182,13 +236,25 @@ class TruthinessOnlyAssertion(TestAwareRule):
     def visit_Assert(self, node: cst.Assert) -> None:
         checks = self._checks()
         if checks is not None:
+            self._note_falsity(checks, falsity_checked(node.test))
             self._note_check(checks, node, truth_checked(node.test))
+
+    def _note_falsity(self, checks: TestChecks, checked: cst.BaseExpression | None) -> None:
+        """`assert not get_rollback()`, `self.assertFalse(flag)`: the function answers yes or no, its truth is the check."""
+        if isinstance(checked, cst.Name) and checked.value in checks.results:
+            self._answers_yes_or_no.add(checks.results[checked.value])
+        elif checked is not None:
+            callee = data_callee(checked)
+            if callee is not None:
+                self._answers_yes_or_no.add(callee)
 
     def visit_Call(self, node: cst.Call) -> None:
         checks = self._checks()
         if checks is None:
             return
         method = last_name(node.func)
+        if isinstance(node.func, cst.Attribute) and node.args:
+            self._note_falsity(checks, unittest_falsity_checked(method, node.args))
         checked = self._unittest_truth_check(node, method)
         if checked is not None:
             self._note_check(checks, node, checked)
@@ -200,7 +266,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
         """What `self.assertTrue(x)`, `self.assertIsNotNone(x)` or `self.assertGreater(len(x), 0)` checks for truth."""
         if not isinstance(node.func, cst.Attribute):
             return None
-        if method in UNITTEST_TRUTHY and len(node.args) == 1:
+        if method in UNITTEST_TRUTHY and node.args and node.args[0].keyword is None and all(
+                _is_message(arg) for arg in node.args[1:]):
             return truth_checked(node.args[0].value)
         if method == "assertGreater" and len(node.args) == 2 and _non_empty(cst.GreaterThan(), node.args[1].value):
             return _length_of(node.args[0].value)
@@ -220,8 +287,12 @@ class TruthinessOnlyAssertion(TestAwareRule):
         checks: TestChecks = frame.data["checks"]
         if checks.other_checks or not checks.weak:
             return
-        for candidate in checks.weak:
-            if candidate.name is not None and self._used_elsewhere(frame.node, candidate, checks):
+        self._pending.extend(candidate for candidate in checks.weak
+                             if candidate.name is None or not self._used_elsewhere(frame.node, candidate, checks))
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for candidate in self._pending:
+            if candidate.callee in self._answers_yes_or_no:
                 continue
             shown = f"`{candidate.name}`" if candidate.name is not None else "its value"
             self.report(

@@ -1,0 +1,118 @@
+"""VC113 corpus: asyncio tasks started and let go fire; tasks kept, awaited or owned by a group do not."""
+import asyncio
+import asyncio as aio
+from asyncio import create_task, ensure_future
+
+background_tasks = set()
+
+
+async def fire_and_forget(order):
+    # expect: VC113
+    asyncio.create_task(send_confirmation(order))
+
+
+async def aliased_module(order):
+    # expect: VC113
+    aio.ensure_future(send_confirmation(order))
+
+
+async def imported_name(order):
+    # expect: VC113
+    create_task(send_confirmation(order))
+    # expect: VC113
+    ensure_future(send_confirmation(order))
+
+
+async def running_loop(order):
+    # expect: VC113
+    asyncio.get_running_loop().create_task(send_confirmation(order))
+
+
+async def loop_name(order):
+    loop = asyncio.get_event_loop()
+    # expect: VC113
+    loop.create_task(send_confirmation(order))
+
+
+class Worker:
+    def __init__(self, loop):
+        self._loop = loop
+
+    def schedule(self, job):
+        # expect: VC113
+        self._loop.create_task(self.process(job))
+
+    def schedule_kept(self, job):
+        # ok: VC113
+        self.current = self._loop.create_task(self.process(job))
+
+    async def process(self, job):
+        return job
+
+
+async def bound_but_never_used(order):
+    # expect: VC113
+    task = asyncio.create_task(send_confirmation(order))
+    return order
+
+
+async def kept_in_a_set(order):
+    # ok: VC113
+    task = asyncio.create_task(send_confirmation(order))
+    background_tasks.add(task)
+    task.add_done_callback(background_tasks.discard)
+
+
+async def awaited_later(order):
+    # ok: VC113
+    task = asyncio.create_task(send_confirmation(order))
+    await save(order)
+    await task
+
+
+async def collected(orders):
+    # ok: VC113
+    tasks = [asyncio.create_task(send_confirmation(o)) for o in orders]
+    await asyncio.gather(*tasks)
+
+
+async def task_group(order):
+    async with asyncio.TaskGroup() as tg:
+        # ok: VC113 -- the group awaits its tasks and raises their errors
+        tg.create_task(send_confirmation(order))
+
+
+async def returned(order):
+    # ok: VC113
+    return asyncio.create_task(send_confirmation(order))
+
+
+class Service:
+    def __init__(self):
+        self.tasks = []
+
+    async def start(self, order):
+        # ok: VC113
+        self.tasks.append(asyncio.create_task(send_confirmation(order)))
+
+    async def start_cancellable(self, order):
+        # ok: VC113
+        self._runner = asyncio.ensure_future(send_confirmation(order))
+
+
+async def with_callback(order, on_done):
+    # ok: VC113 -- the callback receives the task and its outcome
+    asyncio.create_task(send_confirmation(order)).add_done_callback(on_done)
+
+
+def unrelated_create_task(scheduler, job):
+    # ok: VC113 -- not an event loop
+    scheduler.create_task(job)
+
+
+async def send_confirmation(order):
+    return order
+
+
+async def save(order):
+    return order

@@ -1,0 +1,124 @@
+"""VC113: an asyncio task started and let go, so its failure is never seen and the task itself may vanish."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from vibecheck.cst_fields import names_in
+from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import Rule, RuleContext
+
+SPAWNERS = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
+# Calls that return an event loop, and the names code conventionally keeps one in.
+LOOP_FACTORIES = frozenset({"asyncio.get_event_loop", "asyncio.get_running_loop", "asyncio.new_event_loop"})
+LOOP_NAMES = frozenset({"loop", "event_loop", "self.loop", "self._loop", "self.event_loop"})
+LOOP_METHODS = frozenset({"create_task", "ensure_future"})
+
+
+class DanglingTask(Rule):
+    """An `asyncio` task that nothing keeps or awaits: its exception is never retrieved.
+
+    ## What it does
+    Reports `asyncio.create_task(...)`, `asyncio.ensure_future(...)` and an event loop's `create_task(...)`
+    (`loop.create_task`, `asyncio.get_running_loop().create_task`) whose task is thrown away: the call is a
+    statement on its own, or its task is bound to a local name that the function never reads again.
+    A task kept in a collection, an attribute or a name that is used later (awaited, cancelled, given a
+    done callback) is left alone, and so is a `TaskGroup`'s `create_task`, whose group awaits its tasks
+    and raises their errors.
+
+    ## Why is this bad?
+    The event loop keeps only a weak reference to a task: a task nobody holds can be garbage-collected
+    before it finishes, so the work silently stops half-way. And when the task fails, nobody awaits it, so
+    its exception is never raised anywhere: at best asyncio logs "Task exception was never retrieved" when
+    the task is collected, long after the fact. Coding agents start background work this way to make an
+    endpoint answer faster ("send the e-mail in the background").
+
+    ## Example
+    ```python
+    import asyncio
+
+    async def place_order(order):
+        await save(order)
+        asyncio.create_task(send_confirmation(order))
+    ```
+
+    ## Use instead
+    ```python
+    import asyncio
+
+    background_tasks = set()
+
+    async def place_order(order):
+        await save(order)
+        task = asyncio.create_task(send_confirmation(order))
+        background_tasks.add(task)
+        task.add_done_callback(background_tasks.discard)
+    ```
+
+    ## References
+    - [Python docs: `asyncio.create_task` (save a reference to the result)](https://docs.python.org/3/library/asyncio-task.html#asyncio.create_task)
+    - [CWE-391: Unchecked Error Condition](https://cwe.mitre.org/data/definitions/391.html)
+    """
+
+    code = "VC113"
+    name = "dangling-task"
+    category = Category.ERROR_HANDLING
+    severity = Severity.MEDIUM
+    confidence = Confidence.HIGH
+    cwe = (391,)
+    file_hints = ("create_task", "ensure_future")
+
+    def __init__(self, context: RuleContext, options: object = None) -> None:
+        super().__init__(context, options)
+        self._loops: set[str] = set()  # names bound to an event loop in this file
+        # Per open function: tasks bound to a local name, checked for a later read when the function ends.
+        self._bound: list[list[tuple[cst.Call, str]]] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._bound.append([])
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        bound = self._bound.pop()
+        if not bound:
+            return
+        names = list(names_in(node.body))
+        for call, name in bound:
+            if names.count(name) == 1:
+                self._report(call, f"its task is bound to `{name}`, which is never used again")
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = node.value
+        if isinstance(value, cst.Call) and self.qualified_name(value) in LOOP_FACTORIES:
+            self._loops.update(filter(None, (get_full_name_for_node(t.target) for t in node.targets)))
+        if not (isinstance(value, cst.Call) and self._spawns(value) and self._bound):
+            return
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            self._bound[-1].append((value, node.targets[0].target.value))
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        if isinstance(node.value, cst.Call) and self._spawns(node.value):
+            self._report(node.value, "the task it returns is thrown away")
+
+    def _spawns(self, call: cst.Call) -> bool:
+        """`asyncio.create_task(...)`, `asyncio.ensure_future(...)` or an event loop's `create_task(...)`."""
+        if self.qualified_name(call) in SPAWNERS:
+            return True
+        func = call.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in LOOP_METHODS):
+            return False
+        receiver = func.value
+        if isinstance(receiver, cst.Call):
+            return self.qualified_name(receiver) in LOOP_FACTORIES
+        name = get_full_name_for_node(receiver) or ""
+        return name in LOOP_NAMES or name in self._loops
+
+    def _report(self, call: cst.Call, why: str) -> None:
+        shown = f"{self.context.module.code_for_node(call.func)}(...)"
+        self.report(
+            call,
+            f"`{shown}` starts a task that nothing keeps: {why}, so the task can be garbage-collected before it "
+            "finishes and an exception it raises is never retrieved.",
+            hint="Keep the task and handle its outcome: await it, use an `asyncio.TaskGroup`, or add it to a set "
+            "with `task.add_done_callback(tasks.discard)`.",
+        )
