@@ -67,7 +67,8 @@ STORING_METHODS = frozenset({"append", "appendleft", "extend", "insert", "update
                              "put_nowait", "read_string", "read_dict", "read_file", "__setitem__", "set"})
 # Methods whose result says something about a tainted value without carrying it on.
 NON_PROPAGATING_METHODS = frozenset({
-    "startswith", "endswith", "isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal", "isidentifier",
+    "startswith", "endswith", "isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal", "isidentifier", "isascii",
+    "isspace", "islower", "isupper", "istitle", "isprintable",
     "count", "index", "find", "rfind", "__len__", "save", "close", "is_relative_to",
 })
 # Functions that take a tainted value and say something about it; used in an `if`, they are a visible check.
