@@ -792,6 +792,41 @@ HASH_SAFE = {
             first = hmac.new(key, message, _md5).hexdigest()
             return first, hmac.new(key, message, digestmod=lambda d=b"": hashlib.sha1(d)).hexdigest()
         ''',
+    "WebSocket accept key with the GUID in a constant": '''
+        import base64
+        import hashlib
+
+        WS_KEY = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+        def accept_value(key):
+            return base64.b64encode(hashlib.sha1(key.encode() + WS_KEY).digest()).decode()
+        ''',
+    "WebSocket accept key with the GUID fed to the hash object": '''
+        import hashlib
+
+        def compute_accept_value(key):
+            sha1 = hashlib.sha1()
+            sha1.update(key)
+            sha1.update(b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+            return sha1.digest()
+        ''',
+    "WebSocket accept key checked against the header": '''
+        import base64
+        import hashlib
+
+        from .http import WS_KEY, hdrs
+
+        def check_handshake(response, sec_key):
+            expected = response.headers.get(hdrs.SEC_WEBSOCKET_ACCEPT, "")
+            return expected == base64.b64encode(hashlib.sha1(sec_key + WS_KEY).digest()).decode()
+        ''',
+    "hash object asked only for its size": '''
+        import os
+        from hashlib import sha1
+
+        def new_salt():
+            return os.urandom(sha1().digest_size)
+        ''',
     "SQL functions": '''
         from hashlib import md5
 
@@ -859,6 +894,20 @@ HASH_UNSAFE = {
         def send(values):
             return {"values": values, "signature": sign(values)}
         ''', 8),
+    "a signature in a module that also does the WebSocket handshake": ('''
+        import hashlib
+
+        WS_KEY = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+        def sign(secret, payload):
+            return hashlib.md5(secret + payload).hexdigest()
+        ''', 7),
+    "a hash object whose size is read after hashing": ('''
+        from hashlib import sha1
+
+        def sign(secret, payload):
+            return sha1(secret + payload).digest_size, sha1(secret + payload).hexdigest()
+        ''', 5),
     "a helper no content-id function calls": ('''
         import hashlib
 
