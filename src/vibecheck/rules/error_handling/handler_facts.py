@@ -10,7 +10,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 4. VC103 `error-returned-as-value`: the handler (broad, of a network or subprocess failure, or a narrow one
    that only logs the failure at error level and is no "nothing there" `KeyError`) ends by
    returning a constant that looks like a result (`False`, `0`, `""`, `{}`, `{"status": "ok"}`, or `None`
-   after doing something) which the function does not declare as a normal result. A broad handler that
+   after doing something) which the function does not declare as a normal result, and does not keep the exception
+   object where the caller can read it (`self._exception = exc`, `future.set_exception(exc)`). A broad handler that
    fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated result is the
    bigger problem. When the value is declared (`-> X | None`, or the same empty value returned elsewhere),
    a handler that does nothing falls back to VC101, except `return False` in a function named as a
@@ -350,6 +351,7 @@ def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Functio
 def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None,
               module: cst.Module | None, raising: frozenset[str]) -> Outcome:
     traceback_logged = False
+    kept = False  # the exception object is handed on or stored, so the caller can still learn of the failure
     name = caught_name(handler)
     for node in walk_own(handler.body):
         if isinstance(node, cst.Raise):
@@ -358,9 +360,10 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
             called = resolve(node)
             if called in EXIT_CALLS or called in raising:
                 return Outcome.PROPAGATES
-            traceback_logged = traceback_logged or logs_traceback(node, resolve) or delegates(node, name)
+            kept = kept or delegates(node, name)
+            traceback_logged = traceback_logged or logs_traceback(node, resolve) or kept
         elif isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(node.value, cst.Name) and node.value.value == name:
-            traceback_logged = True  # the exception object, traceback included, is kept for later
+            traceback_logged = kept = True  # the exception object, traceback included, is kept for later
     broad = is_broad(handler.type, resolve)
     statements = handler_statements(handler)
     returned = returned_constant(statements)
@@ -369,7 +372,7 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
         return Outcome.SWALLOWED
     if not traceback_logged and _prints_only(handler, statements, broad, resolve):
         return Outcome.PRINTED
-    if returned is not None and (broad or is_operation_failure(handler.type, resolve)
+    if returned is not None and not kept and (broad or is_operation_failure(handler.type, resolve)
                                  or logs_failure_then_returns(handler, statements, resolve)) and not (
             module is not None and is_declared_result(returned, handler, function, module)):
         return Outcome.RETURNS_VALUE
