@@ -94,6 +94,18 @@ def test_import_and_random_notices_do_not_fail_the_build() -> None:
     assert severities["B318"] is Severity.MEDIUM and severities["B321"] is Severity.HIGH
 
 
+@pytest.mark.parametrize(("patch", "reported"), [
+    ("import defusedxml.xmlrpc\n\ndefusedxml.xmlrpc.monkey_patch()\n", False),
+    ("from defusedxml import xmlrpc as safe_xmlrpc\n\nsafe_xmlrpc.monkey_patch()\n", False),
+    ("import defusedxml.xmlrpc\n", True),
+    ("def monkey_patch():\n    pass\n\nmonkey_patch()\n", True),
+], ids=["patched", "patched through an alias", "imported, never patched", "another monkey_patch"])
+def test_b411_is_dropped_where_the_module_applies_defusedxml_to_xmlrpc(patch: str, reported: bool) -> None:
+    """B411's own advice is `defusedxml.xmlrpc.monkey_patch()`: a module that calls it has done what B411 asks."""
+    findings = run("import xmlrpc.client as xmlrpclib\n" + patch + "\nBODY = xmlrpclib.dumps((1,), 'ping')\n")
+    assert ("B411" in {f.code for f in findings}) is reported
+
+
 @pytest.mark.parametrize(("text", "severity"), [
     ('SHORT_DATE_FORMAT = "d\u200f/m\u200f/Y"\n', Severity.INFO),
     ('ACCESS = "user\u202e \u2066# admin\u2069 \u2066"\n', Severity.HIGH),

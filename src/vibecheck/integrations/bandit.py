@@ -245,16 +245,35 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
         file_bytes = data if data is not None else _file_bytes(source)
         checked_kinds = [kind for kind, entries in checks.items() if entries]
         visitor = SelectiveNodeVisitor(path, io.BytesIO(file_bytes), nosec, tester, checked_kinds)
-        _process(visitor, tree if tree is not None else ast.parse(source))
+        tree = tree if tree is not None else ast.parse(source)
+        _process(visitor, tree)
     except Exception as exc:  # a syntax error, or bandit's recursive visitor or one of its parts failed
         errors.append(_failure(path, exc))
     for check, line, crash in tester.errors:
         errors.append(EngineError(path, f"bandit check {check.test_id} (`{check.function.__name__}`) crashed at line "
                                         f"{line}: {type(crash).__name__}: {crash}", rule=check.test_id))
     lines = split_lines(source)
+    defused = _DEFUSED_XMLRPC_CALL in source and tree is not None and _patches_xmlrpc(tree)
     findings = [_to_finding(path, issue, lines) for issue in tester.results
-                if not (is_test_file and issue.test_id in options.test_file_skips)]
+                if not (is_test_file and issue.test_id in options.test_file_skips)
+                and not (defused and issue.test_id == "B411")]
     return findings, errors
+
+
+# B411 asks for `defusedxml.xmlrpc.monkey_patch()`: a module that calls it has followed the advice.
+_DEFUSED_XMLRPC_CALL = "monkey_patch"
+
+
+def _patches_xmlrpc(tree: ast.Module) -> bool:
+    """The module calls `defusedxml.xmlrpc.monkey_patch()` (also through `from defusedxml import xmlrpc`)."""
+    imported = {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                and node.module == "defusedxml" for alias in node.names if alias.name == "xmlrpc"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == _DEFUSED_XMLRPC_CALL:
+            receiver = ast.unparse(node.func.value)
+            if receiver == "defusedxml.xmlrpc" or receiver in imported:
+                return True
+    return False
 
 
 _OPTIONS_CACHE: dict[str, BanditOptions] = {}
