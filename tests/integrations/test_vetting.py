@@ -1083,3 +1083,45 @@ def test_b704_stays_on_a_loader_that_marks_something_else_than_its_parameter() -
         "from markupsafe import Markup", "from flask import request\n    from markupsafe import Markup")
     found = severities(source, MARKUP)
     assert ("B704", 12, "medium") in found and ("B704", 12, "info") not in found
+
+
+FTP = Settings(select=("B", "VC418"))
+
+
+def test_b321_gives_way_to_vc418_on_the_client_whose_login_it_reports() -> None:
+    found = unfiltered('''
+        from ftplib import FTP
+
+        def stat_file(host, user, password, path):
+            with FTP() as ftp:
+                ftp.connect(host)
+                ftp.login(user, password)
+                return ftp.size(path)
+        ''', FTP)
+    assert ("VC418", 7) in found and ("B321", 5) not in found
+
+
+def test_b321_is_cleared_on_a_plain_client_chosen_by_a_tls_flag() -> None:
+    found = unfiltered('''
+        import ssl
+        from ftplib import FTP, FTP_TLS
+
+        def store(host, user, password, tls=False):
+            ftp = FTP_TLS(context=ssl.create_default_context()) if tls else FTP()
+            ftp.connect(host)
+            ftp.login(user, password)
+        ''', FTP)
+    assert not [code for code, line in found if code == "B321" and line == 6]
+
+
+def test_b321_stays_on_a_plain_client_that_vc418_does_not_report() -> None:
+    found = unfiltered('''
+        from ftplib import FTP
+
+        def download(host, name, out):
+            ftp = FTP(host)
+            ftp.login()
+            ftp.retrbinary("RETR " + name, out.write)
+            return FTP(host) if name else None
+        ''', FTP)
+    assert ("B321", 5) in found and ("B321", 8) in found and not [code for code, _ in found if code == "VC418"]
