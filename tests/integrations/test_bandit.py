@@ -94,6 +94,29 @@ def test_import_and_random_notices_do_not_fail_the_build() -> None:
     assert severities["B318"] is Severity.MEDIUM and severities["B321"] is Severity.HIGH
 
 
+def test_b503_points_at_the_default_that_names_the_bad_protocol() -> None:
+    """Bandit reports B503 at the `def`; the value to change (and where ruff puts its S503) is the default."""
+    findings = run("""\
+        from OpenSSL import SSL
+
+        class Factory:
+            def __init__(
+                self,
+                method=SSL.SSLv23_METHOD,
+                verbose=False,
+            ):
+                self.method = method
+
+        def legacy(version=SSL.SSLv3_METHOD):  # nosec B503
+            return version
+
+        def modern(version=SSL.TLS_METHOD):
+            return version
+        """)
+    assert [(f.code, f.location.start.line, f.location.start.column) for f in findings if f.code == "B503"] == [
+        ("B503", 6, 16)]
+
+
 @pytest.mark.parametrize(("patch", "reported"), [
     ("import defusedxml.xmlrpc\n\ndefusedxml.xmlrpc.monkey_patch()\n", False),
     ("from defusedxml import xmlrpc as safe_xmlrpc\n\nsafe_xmlrpc.monkey_patch()\n", False),

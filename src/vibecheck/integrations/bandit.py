@@ -486,6 +486,8 @@ class _Tester:
                 result.test_id = check.test_id
             if _names_no_defect(result.test_id, temp.get("node")):
                 continue
+            if result.test_id == "B503":
+                _point_at_default(result, temp, check.config)
             skip = self._nosec(temp, result)
             if skip is not None and (not skip or result.test_id in skip):
                 continue
@@ -499,6 +501,22 @@ class _Tester:
         if on_line is None and on_node is None:
             return None
         return set(on_line or ()) | set(on_node or ())
+
+
+def _point_at_default(result: Any, context: dict[str, Any], config: Any) -> None:
+    """Move B503 from the `def` line to the default that names the bad protocol (`method=SSL.SSLv23_METHOD`): the
+    finding then shows the value to change, and a `# noqa: S503` written there (ruff reports it there) applies."""
+    node = context.get("node")
+    bad = set((config or {}).get("bad_protocol_versions", ()))
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not bad:
+        return
+    for default in (*node.args.defaults, *node.args.kw_defaults):
+        name = default.attr if isinstance(default, ast.Attribute) else default.id if isinstance(default, ast.Name) else ""
+        if name in bad and default is not None:
+            result.lineno, result.col_offset = default.lineno, default.col_offset
+            result.end_col_offset = default.end_col_offset or 0
+            result.linerange = [default.lineno]  # a `# nosec` on the `def` line still counts (the node's lines)
+            return
 
 
 def _names_no_defect(code: str, node: Any) -> bool:
