@@ -384,3 +384,49 @@ def commented_pass_then_nothing(data):
     except Exception:  # bad data
         pass
     log.info("done")
+
+
+def supports_color(stream):
+    try:
+        if stream.isatty():
+            if curses_available():
+                return True
+    # ok: VC101 -- the `try` answers from a branch, the `return` after it is the explained fallback
+    except Exception:
+        # falling back to plain logs beats breaking at startup
+        pass
+    return False
+
+
+def supports_color_unexplained(stream):
+    try:
+        if stream.isatty():
+            return True
+    # expect: VC101 -- no comment says why the failure may pass
+    except Exception:
+        pass
+    return False
+
+
+class Connection:
+    async def close(self):
+        self.stream.close()
+        try:
+            await self.serving
+        # ok: VC101 -- closing must not fail the caller; the serving loop logs its own errors
+        except Exception:
+            pass
+
+    def send(self, data):
+        try:
+            self.stream.write(data)
+        # expect: VC101 -- a write that fails silently
+        except Exception:
+            pass
+
+    def close_and_report(self):
+        try:
+            self.stream.write(b"bye")
+        # expect: VC101 -- a handler that fabricates a value is no clean-up's `pass`
+        except Exception:
+            return None

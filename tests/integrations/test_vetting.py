@@ -693,7 +693,7 @@ def test_b301_is_cleared_on_loads_vc406_proves_trusted_and_kept_on_others() -> N
 
 def test_b110_is_cleared_on_handlers_vc101_judges_decided_and_kept_on_swallowed_ones() -> None:
     found = unfiltered('''
-        def close(stream, work):
+        def finish(stream, work):
             try:
                 stream.close()
             except Exception:

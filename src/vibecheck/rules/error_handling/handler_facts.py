@@ -24,8 +24,9 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
 `except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
-clean-up (`stream.close()`, `os.unlink(tmp)`), a handler that only assigns a fallback to what the `try` computes
-under a comment saying why (`data = None  # some cache backends raise on invalid keys`), a do-nothing handler
+clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
+(`def close(self):`, `shutdown`, `close_connection`: closing must not fail its caller), a handler that only
+assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends raise on invalid keys`), a do-nothing handler
 of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it had worked),
 and a broad handler inside a representation (`__repr__`, `saferepr`), which must never raise.
 
@@ -106,6 +107,8 @@ PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_
 CLOSERS = frozenset({"close", "aclose", "closer"})
 CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release", "disconnect", "unlink", "remove",
                            "rmdir", "rmtree", "unregister"})
+# Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS).
+TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown", "dispose", "__exit__", "__aexit__"})
 # Representations must never raise: the text of a failure is their fallback.
 REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__"})
 # Another linter's waiver of its broad-except check on the `except` line (pylint, flake8-blind-except/ruff,
@@ -394,6 +397,9 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if statement is not None and (is_best_effort_cleanup(statement)
                                   or is_explained_fallback(handler, statement, function)):
         return True
+    if outcome is Outcome.SWALLOWED and is_teardown(name) and all(
+            isinstance(s, cst.Pass) for s in handler_statements(handler)):
+        return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and all(
             isinstance(s, cst.Pass) for s in handler_statements(handler))
@@ -438,12 +444,14 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
 
 def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> bool:
     """Whether the code after a failed `try` goes on with a value it had before: every statement of the `try`
-    rebinds a name from its own value, or the `try` returns and the statement after it returns too."""
+    rebinds a name from its own value, or the `try` returns (at its end, or from a branch inside: `if curses: ...
+    return True`) and the statement after it returns too (the fallback answer, `return False`)."""
     computed = suite_statements(statement.body)
     if computed and all(_updates_itself(small) for small in computed):
         return True
-    return (bool(computed) and isinstance(computed[-1], cst.Return) and function is not None
-            and isinstance(_statement_after(function.body, statement), cst.Return))
+    returns = bool(computed) and (isinstance(computed[-1], cst.Return)
+                                  or any(isinstance(node, cst.Return) for node in walk_own(statement.body)))
+    return returns and function is not None and isinstance(_statement_after(function.body, statement), cst.Return)
 
 
 def _returns_instead(fallbacks: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
@@ -526,6 +534,18 @@ def _target_text(target: cst.BaseExpression) -> str | None:
     return get_full_name_for_node(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
 
 
+def is_cleanup_name(name: str) -> bool:
+    """`close`, `safe_close`, `unlink`, `rmtree`: a call that releases a resource."""
+    return name in CLEANUP_CALLS or bool(CLOSERS.intersection(name.split("_")))
+
+
+def is_teardown(function_name: str) -> bool:
+    """`close`, `aclose`, `shutdown`, `close_connection`, `__exit__`: a function that tears its object down (named
+    for that first: `flush_then_close` does work before it closes)."""
+    first = function_name.lower().lstrip("_").split("_", 1)[0]
+    return function_name in TEARDOWN_FUNCTIONS or first in CLOSERS or first in TEARDOWN_FUNCTIONS
+
+
 def is_best_effort_cleanup(statement: cst.Try) -> bool:
     """The `try` only releases resources (`self.stream.close()`, `os.unlink(path)`): a failure to clean up must not
     replace the outcome of the work, and there is nothing else to do about it."""
@@ -537,7 +557,7 @@ def is_best_effort_cleanup(statement: cst.Try) -> bool:
         if not isinstance(value, cst.Call):
             return False
         calls.append(callee_tail(value.func) or "")
-    return bool(calls) and all(tail in CLEANUP_CALLS or CLOSERS.intersection(tail.split("_")) for tail in calls)
+    return bool(calls) and all(is_cleanup_name(tail) for tail in calls)
 
 
 def swallows_test_failure(handler: cst.ExceptHandler, resolve: Resolver) -> bool:
