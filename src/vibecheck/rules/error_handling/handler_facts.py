@@ -26,9 +26,10 @@ A handler the code shows to be a considered decision gets no VC101/VC102 finding
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
 clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
 (`def close(self):`, `shutdown`, `close_connection`: closing must not fail its caller), a handler that only
-assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends raise on invalid keys`), a do-nothing handler
-of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it had worked),
-and a broad handler inside a representation (`__repr__`, `saferepr`), which must never raise.
+assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
+raise on invalid keys`), a do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the
+code does not go on as if it had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
+which must never raise.
 
 Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
 passes, returns, prints or logs belongs to VC305 `test-swallows-failure`, before all of the above: there
