@@ -409,3 +409,59 @@ class ErrorRenderer:
         except Exception:
             # tell the user
             self.flash("failed")
+
+
+class Template:
+    def render(self, context):
+        try:
+            return self.root(context)
+        # ok: VC102 -- `handle_exception()` reads the exception being handled and re-raises it rewritten
+        except Exception:
+            return self.environment.handle_exception()
+
+    def render_quietly(self, context):
+        try:
+            return self.root(context)
+        # expect: VC102 -- a method named for the result, not for the exception
+        except Exception:
+            return self.environment.empty_result()
+
+
+def download(queue_deferred, slot, request):
+    from twisted.python.failure import Failure
+
+    try:
+        response = slot.download(request)
+    # ok: VC102 -- `Failure()` captures the exception being handled, traceback included
+    except Exception:
+        queue_deferred.errback(Failure())
+    else:
+        queue_deferred.callback(response)
+
+
+def serve_channel(channel, log, util):
+    try:
+        channel.process()
+    # ok: VC102 -- the traceback's lines are logged
+    except Exception as e:
+        log("Exception in server processing: " + str(e))
+        log(util.tb_strings())
+
+
+async def execute(request, web):
+    try:
+        body = await request.json()
+    # ok: VC102 -- the client is told with an error status
+    except Exception:
+        return web.json_response({"error": "invalid JSON body"}, status=400)
+    return web.json_response(body)
+
+
+async def execute_ok_status(request, web):
+    try:
+        body = await request.json()
+    # expect: VC102 -- a 200 answer hides the failure
+    except Exception:
+        body = {}
+        return web.json_response({"error": "invalid JSON body"}, status=200)
+    return web.json_response(body)

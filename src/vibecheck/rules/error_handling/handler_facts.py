@@ -18,8 +18,9 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    question (`is_...`, `has_...`), where the failure is the answer: no finding. A constant that says it is a failure
    (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
-   exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback) nor return an
-   error status (`return 1`).
+   exception on (`self.handle_exception(exc)`, `error = exc` keep the traceback; so do a handler of the current
+   exception, `handle_exception()`, and Twisted's `Failure()`) nor return an error status (`return 1`, an HTTP
+   error response such as `json_response(..., status=400)`).
 
 A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
 `except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
@@ -65,7 +66,14 @@ TEST_CASE_SUFFIX = "TestCase"  # `unittest.TestCase`, Django's `SimpleTestCase`,
 TRACEBACK_CALLS = frozenset({
     "traceback.print_exc", "traceback.print_exception", "traceback.format_exc", "traceback.format_exception",
     "sys.exc_info", "sentry_sdk.capture_exception", "logging.exception",
+    # Twisted's `Failure()` without arguments captures the exception being handled, traceback included
+    "twisted.python.failure.Failure",
 })
+# Words of a callee that handles or renders the exception being handled (`handle_exception()`, which reads
+# `sys.exc_info()`; paramiko's `util.tb_strings()`), as `traceback` does.
+TRACEBACK_WORDS = frozenset({"traceback", "tb", "exception", "exc"})
+# Keywords of a response builder that carry its HTTP status (`web.json_response({...}, status=400)`).
+STATUS_KEYWORDS = frozenset({"status", "status_code"})
 # Narrow exceptions that mean "a remote call or a child process failed". `OSError` is left out on purpose:
 # `except OSError: return []` for a missing file or directory is a normal "nothing there" idiom.
 OPERATION_FAILURES = frozenset({
@@ -243,7 +251,9 @@ def logs_traceback(call: cst.Call, resolve: Resolver) -> bool:
     func = call.func
     if isinstance(func, cst.Attribute) and func.attr.value == "exception":
         return True
-    if "traceback" in (callee_tail(func) or "").lower():
+    tail = (callee_tail(func) or "").lower()
+    if "traceback" in tail or TRACEBACK_WORDS.intersection(tail.split("_")) and (tail.startswith(("handle", "tb", "log"))
+                                                                              or tail.endswith("_tb")):
         return True
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value in ("exc_info", "stack_info"):
@@ -600,8 +610,15 @@ def _logs_at(statement: cst.CSTNode, levels: frozenset[str]) -> bool:
 
 
 def returns_error_code(statements: list[cst.CSTNode]) -> bool:
-    """The handler returns a non-zero status (`return 1`): the caller learns of the failure."""
-    return any(isinstance(s, cst.Return) and is_error_code(s.value) for s in statements)
+    """The handler returns a non-zero status (`return 1`) or an HTTP error response (`return json_response(...,
+    status=400)`): the caller learns of the failure."""
+    return any(isinstance(s, cst.Return) and (is_error_code(s.value) or _is_error_response(s.value)) for s in statements)
+
+
+def _is_error_response(value: cst.BaseExpression | None) -> bool:
+    return isinstance(value, cst.Call) and any(
+        arg.keyword is not None and arg.keyword.value in STATUS_KEYWORDS and isinstance(arg.value, cst.Integer)
+        and int(arg.value.value) >= 400 for arg in value.args)
 
 
 def _prints_only(handler: cst.ExceptHandler, statements: list[cst.CSTNode], broad: bool, resolve: Resolver) -> bool:
