@@ -224,3 +224,13 @@ REPLICA_PASSWORD = "Tr0ub4dor&3-repl"  # nosec B608
 
 # expect: VC403 -- the fix reads the variable the vendor's client reads itself (OPENAI_API_KEY)
 llm = openai.OpenAI(api_key="sk-proj-Qw3rTy7UiOp2AsDf9GhJkL4ZxCvBnM1q")
+
+
+def lexer_tokens(tokens, token):
+    # ok: VC403 -- a lexer's marker, not a secret
+    if token == "#bygroup":
+        return tokens
+    # expect: VC403 -- a password that starts with a sigil is still a password
+    if token == "#Tr0ub4dor&3":
+        return None
+    return token
