@@ -437,5 +437,10 @@ def test_b104_only_where_all_interfaces_may_be_bound_not_compared() -> None:
             app.run(host="0.0.0.0")
             default = "0.0.0.0"
             return shown, default
+
+        class Connection:
+            def __init__(self, address):
+                self.remote_ip = "0.0.0.0"
+                self.bind_host = "0.0.0.0"
         ''')
-    assert [line for code, line in codes_and_lines(findings) if code == "B104"] == [7, 8]
+    assert [line for code, line in codes_and_lines(findings) if code == "B104"] == [7, 8, 14]

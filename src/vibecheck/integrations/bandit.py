@@ -521,13 +521,21 @@ def _point_at_default(result: Any, context: dict[str, Any], config: Any) -> None
 
 def _names_no_defect(code: str, node: Any) -> bool:
     """A finding the place of its node shows to be no defect: B104's `"0.0.0.0"` as an operand of a comparison
-    (`if host == "0.0.0.0":`, `host in {"0.0.0.0", "::"}`) tests a configured host, it binds nothing."""
+    (`if host == "0.0.0.0":`, `host in {"0.0.0.0", "::"}`) tests a configured host, and one assigned to the address
+    of the other end (`self.remote_ip = "0.0.0.0"`, a placeholder for a Unix socket's peer) names no interface:
+    neither binds anything."""
     if code != "B104" or node is None:
         return False
     parent = getattr(node, "_bandit_parent", None)
     if isinstance(parent, (ast.Set, ast.Tuple, ast.List)):
         parent = getattr(parent, "_bandit_parent", None)
+    if isinstance(parent, ast.Assign) and parent.value is node:
+        return all(_PEER_ADDRESS.search(ast.unparse(target)) for target in parent.targets)
     return isinstance(parent, ast.Compare)
+
+
+# Names of the other end's address: `remote_ip`, `peer_addr`, `client_host`.
+_PEER_ADDRESS = re.compile(r"(?:remote|peer|client)_?(?:ip|addr|address|host)\b", re.IGNORECASE)
 
 
 def _nosec_lines(source: str) -> dict[int, set[str] | None]:
