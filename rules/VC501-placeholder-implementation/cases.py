@@ -361,3 +361,19 @@ def _blank(): ...
 
 # expect: VC501
 def _blanket_refund(order): ...
+
+
+class EmptyStreamReader:
+    def read_nowait(self):
+        return b""
+
+    # TODO add readuntil
+
+    # ok: VC501 -- the note a blank line above is about the class, not this method body
+    def readany(self):
+        return b""
+
+    # TODO: read from the real stream
+    # expect: VC501 -- a note that touches the def is about it
+    def readchunk(self):
+        return b""

@@ -104,7 +104,8 @@ class PlaceholderImplementation(Rule):
     ## What it does
     Reports a function or method whose body, after its docstring, is only `pass`, `...` or
     `raise NotImplementedError`, and one that only returns a constant (`return {"status": "success"}`)
-    or has only a docstring, under a `TODO`/placeholder comment. Abstract methods, `@overload`s, `Protocol` and ABC classes,
+    or has only a docstring, under a `TODO`/placeholder comment (in the body, on the `def` line or just above it;
+    a comment a blank line above the `def` is about the code around). Abstract methods, `@overload`s, `Protocol` and ABC classes,
     exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`), null
     objects (`NullCache`), `.pyi` stubs and modules named as test doubles
     (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
