@@ -465,3 +465,39 @@ async def execute_ok_status(request, web):
         body = {}
         return web.json_response({"error": "invalid JSON body"}, status=200)
     return web.json_response(body)
+
+
+def resolve_filter(name, undefined):
+    msg = f"No filter named {name!r}."
+    try:
+        undefined.fail()
+    # ok: VC102 -- the message takes the error's text and the code raises right after
+    except Exception as e:
+        msg = f"{msg} ({e})"
+    raise LookupError(msg)
+
+
+def resolve_filter_quietly(name, undefined):
+    msg = f"No filter named {name!r}."
+    try:
+        undefined.fail()
+    # expect: VC102 -- the message is returned, the failure is gone
+    except Exception as e:
+        msg = f"{msg} ({e})"
+    return msg
+
+
+async def run_handler(handler, request, ws, events):
+    try:
+        await handler(request, ws)
+    # ok: VC102 -- the exception object goes on to the listeners
+    except Exception as e:
+        await events.dispatch("websocket.handler.exception", context={"request": request, "exception": e})
+
+
+async def run_handler_text_only(handler, request, ws, events):
+    try:
+        await handler(request, ws)
+    # expect: VC102 -- only its text goes on
+    except Exception as e:
+        await events.dispatch("websocket.handler.exception", context={"request": request, "error": str(e)})

@@ -26,7 +26,8 @@ A handler the code shows to be a considered decision gets no VC101/VC102 finding
 `except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
 clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
-(`def close(self):`, `shutdown`, `close_connection`: closing must not fail its caller), a handler that only
+(`def close(self):`, `shutdown`, `close_connection`: closing must not fail its caller), a handler of a `try` the
+code raises right after (`except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`), a handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
 raise on invalid keys`), a do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the
 code does not go on as if it had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
@@ -262,14 +263,27 @@ def logs_traceback(call: cst.Call, resolve: Resolver) -> bool:
 
 
 def delegates(call: cst.Call, name: str | None) -> bool:
-    """The call hands the caught exception object on (`handle_error(exc)`, `future.set_exception(exc)`)."""
+    """The call hands the caught exception object on (`handle_error(exc)`, `future.set_exception(exc)`,
+    `dispatch("failed", context={"exception": exc})`)."""
     if name is None:
         return False
     func = call.func
     called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
     if called in TEXT_CALLS:
         return False
-    return any(isinstance(arg.value, cst.Name) and arg.value.value == name for arg in call.args)
+    return any(_holds_name(arg.value, name) for arg in call.args)
+
+
+def _holds_name(value: cst.BaseExpression, name: str) -> bool:
+    """`exc`, or a literal container that holds it as an item (`context={"exception": exc}`, `(request, exc)`)."""
+    if isinstance(value, cst.Name):
+        return value.value == name
+    if isinstance(value, cst.Dict):
+        return any(isinstance(e, cst.DictElement) and isinstance(e.value, cst.Name) and e.value.value == name
+                   for e in value.elements)
+    if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+        return any(isinstance(e.value, cst.Name) and e.value.value == name for e in value.elements)
+    return False
 
 
 def caught_name(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> str | None:
@@ -408,6 +422,9 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if statement is not None and (is_best_effort_cleanup(statement)
                                   or is_explained_fallback(handler, statement, function)):
         return True
+    if statement is not None and function is not None and isinstance(_statement_after(function.body, statement),
+                                                                      cst.Raise):
+        return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
     if outcome is Outcome.SWALLOWED and is_teardown(name) and all(
             isinstance(s, cst.Pass) for s in handler_statements(handler)):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
