@@ -469,7 +469,7 @@ class _Tester:
             context = bandit_context.Context(temp)
             try:
                 result = check.function(context, check.config) if check.takes_config else check.function(context)
-            except Exception as exc:  # vibecheck: ignore[VC102] -- recorded below, becomes an EngineError (exit 2)
+            except Exception as exc:  # recorded below, becomes an EngineError (exit 2)
                 self.errors.append((check, temp.get("lineno", 0), exc))
                 continue
             if result is None:
