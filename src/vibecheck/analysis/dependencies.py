@@ -27,6 +27,7 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 from typing import Any
 
+from vibecheck.project import holds_project_file
 from vibecheck.safe_files import is_inside, read_regular_text
 
 if sys.version_info >= (3, 11):
@@ -220,7 +221,7 @@ def _roots_above(directory: Path) -> tuple[Path | None, Path | None]:
 @functools.lru_cache(maxsize=1024)
 def _root_markers(directory: Path) -> tuple[bool, bool, bool]:
     """(a project file is here, a weak marker is here, this is a repository's or the file system's top)."""
-    strong = any((directory / marker).is_file() for marker in ROOT_MARKERS)
+    strong = holds_project_file(directory, ROOT_MARKERS)
     weak = not strong and any((directory / marker).exists() for marker in WEAK_ROOT_MARKERS)
     return strong, weak, (directory / ".git").exists() or directory.parent == directory
 
