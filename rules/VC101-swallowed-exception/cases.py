@@ -430,3 +430,44 @@ class Connection:
         # expect: VC101 -- a handler that fabricates a value is no clean-up's `pass`
         except Exception:
             return None
+
+
+def accept_list(request, header):
+    parsed = getattr(request, "_parsed_accept_list", None)
+    if parsed is None:
+        parsed = [part.strip() for part in header.split(",")]
+        try:
+            request._parsed_accept_list = parsed
+        # ok: VC101 -- a memo: if the object refuses it, the code goes on with the same list
+        except Exception:
+            pass
+    return parsed
+
+
+def accept_list_computed_in_try(request, header):
+    try:
+        request._parsed_accept_list = parse_accept(header)
+    # expect: VC101 -- the parse itself may fail, and nothing is kept
+    except Exception:
+        pass
+    return request._parsed_accept_list
+
+
+def serve(channel, log):
+    try:
+        channel.process()
+    except Exception as e:
+        log.error("processing failed: %s", e, exc_info=True)
+        try:
+            channel.send_status("failure")
+        # ok: VC101 -- a best effort on a failure path already handled
+        except Exception:
+            pass
+
+
+def serve_without_reporting(channel):
+    try:
+        channel.process()
+    # expect: VC101
+    except Exception:
+        pass

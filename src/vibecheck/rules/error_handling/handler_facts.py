@@ -26,7 +26,9 @@ A handler the code shows to be a considered decision gets no VC101/VC102 finding
 `except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
 clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
-(`def close(self):`, `shutdown`, `close_connection`: closing must not fail its caller), a handler of a `try` the
+(`def close(self):`, `shutdown`, `close_connection`: closing must not fail its caller), a `pass` handler of a
+`try` that only keeps a value it has on an object (a memo: `request._cache = parsed`) or that sits in another
+handler's `except` block (a best effort on a failure path already handled), a handler of a `try` the
 code raises right after (`except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`), a handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
 raise on invalid keys`), a do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the
@@ -425,9 +427,12 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if statement is not None and function is not None and isinstance(_statement_after(function.body, statement),
                                                                       cst.Raise):
         return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
-    if outcome is Outcome.SWALLOWED and is_teardown(name) and all(
-            isinstance(s, cst.Pass) for s in handler_statements(handler)):
+    passes = all(isinstance(s, cst.Pass) for s in handler_statements(handler))
+    if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
+    if outcome is Outcome.SWALLOWED and passes and statement is not None and (
+            _stores_attributes_only(statement) or (function is not None and _inside_handler(function, statement))):
+        return True
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and all(
             isinstance(s, cst.Pass) for s in handler_statements(handler))
@@ -560,6 +565,22 @@ def _assign_targets(small: cst.CSTNode) -> list[cst.BaseExpression]:
 
 def _target_text(target: cst.BaseExpression) -> str | None:
     return get_full_name_for_node(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
+
+
+def _stores_attributes_only(statement: cst.Try) -> bool:
+    """`try: request._parsed_accept_list = parsed`: the `try` only keeps a value it has on an object (a memo); if the
+    object refuses it, the code goes on with the same value."""
+    stores = suite_statements(statement.body)
+    return bool(stores) and all(
+        isinstance(small, cst.Assign) and isinstance(small.value, cst.Name)
+        and all(isinstance(target.target, cst.Attribute) for target in small.targets) for small in stores)
+
+
+def _inside_handler(function: cst.FunctionDef, statement: cst.Try) -> bool:
+    """The `try` sits in an `except` block of the same function: the code is already handling a failure (it logged
+    it, it answers with an error page), and this is a best effort on that path (`try: send_status(FAILURE)`)."""
+    return any(isinstance(node, cst.ExceptHandler) and any(inner is statement for inner in walk_own(node.body))
+               for node in walk_own(function.body))
 
 
 def is_cleanup_name(name: str) -> bool:
