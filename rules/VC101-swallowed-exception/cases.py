@@ -471,3 +471,22 @@ def serve_without_reporting(channel):
     # expect: VC101
     except Exception:
         pass
+
+
+class Websocket:
+    def end_connection(self, frames):
+        try:
+            while frames:
+                self.transport.write(frames.pop(0))
+        # ok: VC101 -- `...` is `pass`: closing must not fail the caller
+        except Exception:
+            # sending close frames may fail if the transport closes meanwhile
+            ...
+
+    def send_frames(self, frames):
+        try:
+            while frames:
+                self.transport.write(frames.pop(0))
+        # expect: VC101 -- frames lost without a word
+        except Exception:
+            ...

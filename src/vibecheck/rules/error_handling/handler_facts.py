@@ -26,10 +26,10 @@ A handler the code shows to be a considered decision gets no VC101/VC102 finding
 `except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
 clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
-(`def close(self):`, `shutdown`, `close_connection`: closing must not fail its caller), a `pass` handler of a
-`try` that only keeps a value it has on an object (a memo: `request._cache = parsed`) or that sits in another
-handler's `except` block (a best effort on a failure path already handled), a handler of a `try` the
-code raises right after (`except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`), a handler that only
+(`def close(self):`, `shutdown`, `end_connection`: closing must not fail its caller; `...` counts as `pass`), a
+`pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`) or that
+sits in another handler's `except` block (a best effort on a failure path already handled), a handler of a `try`
+the code raises right after (`except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`), a handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
 raise on invalid keys`), a do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the
 code does not go on as if it had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
@@ -120,7 +120,8 @@ CLOSERS = frozenset({"close", "aclose", "closer"})
 CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release", "disconnect", "unlink", "remove",
                            "rmdir", "rmtree", "unregister"})
 # Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS).
-TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown", "dispose", "__exit__", "__aexit__"})
+TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown", "dispose", "end", "__exit__",
+                                "__aexit__"})
 # Representations must never raise: the text of a failure is their fallback.
 REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__"})
 # Another linter's waiver of its broad-except check on the `except` line (pylint, flake8-blind-except/ruff,
@@ -207,6 +208,11 @@ def is_error_code(node: cst.BaseExpression | None) -> bool:
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
         node = node.expression
     return isinstance(node, cst.Integer) and literal_value(node) not in (0, None)
+
+
+def is_pass(statement: cst.CSTNode) -> bool:
+    """`pass`, or `...` written in its place."""
+    return isinstance(statement, cst.Pass) or (isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Ellipsis))
 
 
 def is_inert(statement: cst.CSTNode) -> bool:
@@ -427,15 +433,14 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if statement is not None and function is not None and isinstance(_statement_after(function.body, statement),
                                                                       cst.Raise):
         return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
-    passes = all(isinstance(s, cst.Pass) for s in handler_statements(handler))
+    passes = all(is_pass(s) for s in handler_statements(handler))
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
     if outcome is Outcome.SWALLOWED and passes and statement is not None and (
             _stores_attributes_only(statement) or (function is not None and _inside_handler(function, statement))):
         return True
     if outcome is Outcome.SWALLOWED:
-        return statement is not None and statement.orelse is not None and all(
-            isinstance(s, cst.Pass) for s in handler_statements(handler))
+        return statement is not None and statement.orelse is not None and passes
     return name in REPRESENTATIONS or name.endswith("repr")
 
 
@@ -465,7 +470,7 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
     fallbacks = handler_statements(handler)
     if not fallbacks or not _explained(handler):
         return False
-    if all(isinstance(small, cst.Pass) for small in fallbacks):
+    if all(is_pass(small) for small in fallbacks):
         return _keeps_prior_value(statement, function)
     if _returns_instead(fallbacks, statement, function):
         return True
