@@ -397,3 +397,109 @@ def commented_pass_then_nothing(data):
     except Exception:  # bad data
         pass
     log.info("done")
+
+
+def supports_color(stream):
+    try:
+        if stream.isatty():
+            if curses_available():
+                return True
+    # ok: VC101 -- the `try` answers from a branch, the `return` after it is the explained fallback
+    except Exception:
+        # falling back to plain logs beats breaking at startup
+        pass
+    return False
+
+
+def supports_color_unexplained(stream):
+    try:
+        if stream.isatty():
+            return True
+    # expect: VC101 -- no comment says why the failure may pass
+    except Exception:
+        pass
+    return False
+
+
+class Connection:
+    async def close(self):
+        self.stream.close()
+        try:
+            await self.serving
+        # ok: VC101 -- closing must not fail the caller; the serving loop logs its own errors
+        except Exception:
+            pass
+
+    def send(self, data):
+        try:
+            self.stream.write(data)
+        # expect: VC101 -- a write that fails silently
+        except Exception:
+            pass
+
+    def close_and_report(self):
+        try:
+            self.stream.write(b"bye")
+        # expect: VC101 -- a handler that fabricates a value is no clean-up's `pass`
+        except Exception:
+            return None
+
+
+def accept_list(request, header):
+    parsed = getattr(request, "_parsed_accept_list", None)
+    if parsed is None:
+        parsed = [part.strip() for part in header.split(",")]
+        try:
+            request._parsed_accept_list = parsed
+        # ok: VC101 -- a memo: if the object refuses it, the code goes on with the same list
+        except Exception:
+            pass
+    return parsed
+
+
+def accept_list_computed_in_try(request, header):
+    try:
+        request._parsed_accept_list = parse_accept(header)
+    # expect: VC101 -- the parse itself may fail, and nothing is kept
+    except Exception:
+        pass
+    return request._parsed_accept_list
+
+
+def serve(channel, log):
+    try:
+        channel.process()
+    except Exception as e:
+        log.error("processing failed: %s", e, exc_info=True)
+        try:
+            channel.send_status("failure")
+        # ok: VC101 -- a best effort on a failure path already handled
+        except Exception:
+            pass
+
+
+def serve_without_reporting(channel):
+    try:
+        channel.process()
+    # expect: VC101
+    except Exception:
+        pass
+
+
+class Websocket:
+    def end_connection(self, frames):
+        try:
+            while frames:
+                self.transport.write(frames.pop(0))
+        # ok: VC101 -- `...` is `pass`: closing must not fail the caller
+        except Exception:
+            # sending close frames may fail if the transport closes meanwhile
+            ...
+
+    def send_frames(self, frames):
+        try:
+            while frames:
+                self.transport.write(frames.pop(0))
+        # expect: VC101 -- frames lost without a word
+        except Exception:
+            ...

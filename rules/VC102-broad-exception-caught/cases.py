@@ -409,3 +409,95 @@ class ErrorRenderer:
         except Exception:
             # tell the user
             self.flash("failed")
+
+
+class Template:
+    def render(self, context):
+        try:
+            return self.root(context)
+        # ok: VC102 -- `handle_exception()` reads the exception being handled and re-raises it rewritten
+        except Exception:
+            return self.environment.handle_exception()
+
+    def render_quietly(self, context):
+        try:
+            return self.root(context)
+        # expect: VC102 -- a method named for the result, not for the exception
+        except Exception:
+            return self.environment.empty_result()
+
+
+def download(queue_deferred, slot, request):
+    from twisted.python.failure import Failure
+
+    try:
+        response = slot.download(request)
+    # ok: VC102 -- `Failure()` captures the exception being handled, traceback included
+    except Exception:
+        queue_deferred.errback(Failure())
+    else:
+        queue_deferred.callback(response)
+
+
+def serve_channel(channel, log, util):
+    try:
+        channel.process()
+    # ok: VC102 -- the traceback's lines are logged
+    except Exception as e:
+        log("Exception in server processing: " + str(e))
+        log(util.tb_strings())
+
+
+async def execute(request, web):
+    try:
+        body = await request.json()
+    # ok: VC102 -- the client is told with an error status
+    except Exception:
+        return web.json_response({"error": "invalid JSON body"}, status=400)
+    return web.json_response(body)
+
+
+async def execute_ok_status(request, web):
+    try:
+        body = await request.json()
+    # expect: VC102 -- a 200 answer hides the failure
+    except Exception:
+        body = {}
+        return web.json_response({"error": "invalid JSON body"}, status=200)
+    return web.json_response(body)
+
+
+def resolve_filter(name, undefined):
+    msg = f"No filter named {name!r}."
+    try:
+        undefined.fail()
+    # ok: VC102 -- the message takes the error's text and the code raises right after
+    except Exception as e:
+        msg = f"{msg} ({e})"
+    raise LookupError(msg)
+
+
+def resolve_filter_quietly(name, undefined):
+    msg = f"No filter named {name!r}."
+    try:
+        undefined.fail()
+    # expect: VC102 -- the message is returned, the failure is gone
+    except Exception as e:
+        msg = f"{msg} ({e})"
+    return msg
+
+
+async def run_handler(handler, request, ws, events):
+    try:
+        await handler(request, ws)
+    # ok: VC102 -- the exception object goes on to the listeners
+    except Exception as e:
+        await events.dispatch("websocket.handler.exception", context={"request": request, "exception": e})
+
+
+async def run_handler_text_only(handler, request, ws, events):
+    try:
+        await handler(request, ws)
+    # expect: VC102 -- only its text goes on
+    except Exception as e:
+        await events.dispatch("websocket.handler.exception", context={"request": request, "error": str(e)})

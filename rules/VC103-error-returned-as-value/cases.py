@@ -457,3 +457,25 @@ def duplicate_insert_is_an_answer(conn, email):
         # ok: VC103 -- the row is already there: an expected branch
         return None
     return email
+
+
+class Connection:
+    def close(self, code):
+        try:
+            self.writer.close(code)
+        except Exception as exc:
+            self.exception = exc
+            self.close_code = 1006
+            # ok: VC103 -- the error is kept for `exception()`, and `True` says the connection is closed
+            return True
+        return False
+
+    def flush(self):
+        try:
+            self.writer.drain()
+        except Exception as exc:
+            self.close_code = 1006
+            logger.info("flush failed: %s", exc)
+            # expect: VC103 -- the message is logged, the exception object is dropped
+            return True
+        return False

@@ -232,3 +232,27 @@ class FallbackSessionClient:
     def fetch_bounded(self, url):
         # ok: VC106
         return self.session.get(url, timeout=5)
+
+
+class Downloader:
+    def __init__(self):
+        # ok: VC106 -- every request below passes its own timeout
+        self._session = aiohttp.ClientSession(raise_for_status=False)
+
+    async def fetch(self, url, seconds):
+        async with self._session.request("GET", url, timeout=aiohttp.ClientTimeout(total=seconds)) as response:
+            return await response.read()
+
+
+class Crawler:
+    def __init__(self):
+        # expect: VC106 -- one request goes out without a timeout
+        self._session = aiohttp.ClientSession(raise_for_status=False)
+
+    async def fetch(self, url, seconds):
+        async with self._session.get(url, timeout=aiohttp.ClientTimeout(total=seconds)) as response:
+            return await response.read()
+
+    async def probe(self, url):
+        async with self._session.head(url) as response:
+            return response.status

@@ -132,3 +132,29 @@ def make_role(name):
     # ok: VC230 -- a bare local compared: an invariant, not a check of who the caller is
     assert role == name
     return role
+
+
+class RequestWrapper:
+    @property
+    def session(self):
+        # ok: VC230 -- the message says it checks the program's setup, not the caller
+        assert "session" in self.scope, "SessionMiddleware must be installed to access request.session"
+        return self.scope["session"]
+
+    @property
+    def scopes(self):
+        # expect: VC230 -- the same test with a message about the caller's rights
+        assert "read" in self.scope, "the token lacks the read scope"
+        return self.scope["read"]
+
+
+def next_url(request):
+    # ok: VC230 -- tells the type checker the server set the URI
+    assert request.uri is not None
+    return request.uri
+
+
+def search(request):
+    # expect: VC230 -- judges what the client sent
+    assert request.args.get("q") is not None
+    return request.args["q"]

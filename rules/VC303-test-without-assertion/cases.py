@@ -8,7 +8,7 @@ from unittest import mock
 
 import pytest
 
-from shop import Order, checkout, make_order, validate_order
+from shop import ExpectLog, Order, Transaction, checkout, make_order, validate_order
 
 
 # expect: VC303
@@ -317,3 +317,50 @@ def test_reads_mock_attribute():
     notifier = mock.Mock()
     checkout(make_order(), notifier)
     notifier.notify.called
+
+
+# ok: VC303 -- a context manager named for an assertion fails on exit when the log line never came
+def test_failure_is_logged():
+    with ExpectLog(logging.getLogger("shop"), "checkout failed"):
+        checkout(None)
+
+
+# expect: VC303 -- a context manager that checks nothing
+def test_checkout_in_a_transaction():
+    with Transaction():
+        checkout(make_order())
+
+
+# ok: VC303 -- the comment says the point is that nothing raises
+def test_refund_twice():
+    # refunding an order twice should not raise an error
+    order = make_order()
+    order.refund()
+    order.refund()
+
+
+# expect: VC303 -- a comment that says something else
+def test_refund_once():
+    # refunds the order
+    make_order().refund()
+
+
+class TestCheckoutFinishes(unittest.TestCase):
+    def tearDown(self):
+        self.assertTrue(self.finished)
+
+    # ok: VC303 -- `tearDown` asserts on what each test leaves
+    def test_checkout_finishes(self):
+        checkout(make_order())
+        self.finished = True
+
+
+class TestCheckoutCleansUp(unittest.TestCase):
+    def tearDown(self):
+        super().tearDown()
+        self.order.refund()
+
+    # expect: VC303 -- a `tearDown` that checks nothing
+    def test_checkout_runs(self):
+        self.order = make_order()
+        checkout(self.order)

@@ -240,3 +240,13 @@ local_llm = openai.OpenAI(base_url="http://localhost:1234/v1", api_key="lm-studi
 llama_server = openai.OpenAI(base_url="http://localhost:8080/v1", api_key="sk-no-key-required")
 # ok: VC403
 vllm = openai.OpenAI(base_url="http://vllm:8000/v1", api_key="not-needed")
+
+
+def lexer_tokens(tokens, token):
+    # ok: VC403 -- a lexer's marker, not a secret
+    if token == "#bygroup":
+        return tokens
+    # expect: VC403 -- a password that starts with a sigil is still a password
+    if token == "#Tr0ub4dor&3":
+        return None
+    return token

@@ -267,3 +267,68 @@ class Mailer:
         # expect: VC404
         self.server.starttls()
         self.server.login(user, password)
+
+
+def context_for_the_callers_flag(verified):
+    if verified:
+        return ssl.create_default_context()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    if not verified:
+        # ok: VC404 -- the caller asked for an unverified context with its own flag
+        context.check_hostname = False
+    return context
+
+
+def context_for_the_callers_flag_else_branch(verified):
+    if verified:
+        context = ssl.create_default_context()
+    else:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        # ok: VC404 -- the `else` of the caller's flag
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def _make_insecure_ssl_context():
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # ok: VC404 -- a builder named for the unverified context its callers ask for
+    context.check_hostname = False
+    # ok: VC404
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def fetch_unverified(url):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # expect: VC404 -- the name says so, but the function uses the context itself instead of handing it back
+    context.check_hostname = False
+    return urllib.request.urlopen(url, context=context)
+
+
+def make_context_for_internal_api():
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    # expect: VC404 -- nothing in the name or a flag says the caller chose this
+    context.check_hostname = False
+    return context
+
+
+class ContextLikeWrapper:
+    """Copies the `ssl.SSLContext` API over another TLS library and checks host names itself."""
+
+    def __init__(self, protocol):
+        self.protocol = protocol
+        # ok: VC404 -- this class's own field, not an SSL context's
+        self.check_hostname = False
+
+
+class LenientContext(ssl.SSLContext):
+    def __init__(self, protocol):
+        super().__init__(protocol)
+        # expect: VC404 -- a real context class turns its own checking off
+        self.check_hostname = False
+
+
+class ApiClient:
+    def __init__(self):
+        # expect: VC404 -- `verify` on a client is what its requests use
+        self.verify = False

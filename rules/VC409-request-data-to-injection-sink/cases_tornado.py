@@ -57,3 +57,30 @@ class Pager:
     def get(self, page):
         # ok: VC409 -- not a handler: its own method
         return self.redirect(page)
+
+
+def _is_protocol_relative(path):
+    return path.startswith("//")
+
+
+class DirectoryHandler(RequestHandler):
+    def get(self):
+        if not self.request.path.endswith("/"):
+            if _is_protocol_relative(self.request.path):
+                raise tornado.web.HTTPError(403)
+            # ok: VC409 -- the path was checked first
+            self.redirect(self.request.path + "/", permanent=True)
+
+
+class SlashHandler(RequestHandler):
+    def get(self):
+        if not self.request.path.endswith("/"):
+            # expect: VC409 -- `//evil.example` becomes another host
+            self.redirect(self.request.path + "/", permanent=True)
+
+
+class QueryCheckHandler(RequestHandler):
+    def get(self):
+        if "next" in self.request.arguments:
+            # expect: VC409 -- a test of one field checks none of the values
+            self.redirect(self.request.arguments["next"][0].decode())

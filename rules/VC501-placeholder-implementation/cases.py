@@ -1,7 +1,11 @@
 """Corpus for VC501 placeholder-implementation: agent scaffolds versus intentional empty bodies."""
 import abc
 from abc import ABC, abstractmethod
-from typing import Protocol, overload
+from typing import TYPE_CHECKING, Protocol, overload
+
+from zope.interface import implementer
+
+from twisted_stubs import IBodyProducer
 
 
 # expect: VC501
@@ -312,3 +316,64 @@ class OrderView(View):
     # expect: VC501 -- an empty request handler is no opt-out: the view answers None
     def post(self, request):
         pass
+
+
+if TYPE_CHECKING:
+
+    class _Translations(Protocol):
+        # ok: VC501 -- a declaration for the type checker, never run
+        def gettext(self, message: str) -> str: ...
+
+    class _TranslationsWithContext(_Translations):
+        # ok: VC501 -- a subclass of that protocol, declared the same way
+        def pgettext(self, context: str, message: str) -> str: ...
+
+
+@implementer(IBodyProducer)
+class _BytesProducer:
+    def __init__(self, body):
+        self.body = body
+        self.length = len(body)
+
+    def startProducing(self, consumer):
+        consumer.write(self.body)
+
+    # ok: VC501 -- an interface method with nothing to do in this implementation
+    def pauseProducing(self):
+        pass
+
+
+class _BytesUploader:
+    def __init__(self, body):
+        self.body = body
+
+    def upload(self, consumer):
+        consumer.write(self.body)
+
+    # expect: VC501 -- no interface is declared: an empty public method is a scaffold
+    def cancel_upload(self):
+        pass
+
+
+# ok: VC501 -- a no-op callback named as one
+def _blank(): ...
+
+
+# expect: VC501
+def _blanket_refund(order): ...
+
+
+class EmptyStreamReader:
+    def read_nowait(self):
+        return b""
+
+    # TODO add readuntil
+
+    # ok: VC501 -- the note a blank line above is about the class, not this method body
+    def readany(self):
+        return b""
+
+    # TODO: read from the real stream
+    # expect: VC501 -- a note that touches the def is about it
+    def readchunk(self):
+        return b""

@@ -30,7 +30,7 @@ from vibecheck.discovery import SourceFile, discover, is_test_file
 from vibecheck.errors import UsageError
 from vibecheck.facts import SOURCE_FACT_KEYS, parse_or_none, source_facts
 from vibecheck.model import FileResult
-from vibecheck.project import PROJECT_FILES, Project, project_roots
+from vibecheck.project import Project, holds_project_file, project_roots
 from vibecheck.references import TEST_REFERENCES, read_test_references
 from vibecheck.registry import resolve_reader
 from vibecheck.source import SourceUnit, decode_source
@@ -201,7 +201,7 @@ def _indexed_root(root: Path, settings: Settings, checked: set[str]) -> Path:
     and no project marks its top there (a project file, a repository): then that root is just the current folder
     (a home folder or `/tmp`, where reading everything took minutes), and only the checked files' folder is walked."""
     root = root.resolve()
-    if not settings.root_is_cwd or (root / ".git").exists() or any((root / name).is_file() for name in PROJECT_FILES):
+    if not settings.root_is_cwd or (root / ".git").exists() or holds_project_file(root):
         return root
     if not checked:
         return root

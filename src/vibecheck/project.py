@@ -24,6 +24,13 @@ from vibecheck.rule import ProjectRule
 PROJECT_FILES = ("vibecheck.toml", "pyproject.toml", "setup.cfg", "setup.py")
 
 
+def holds_project_file(folder: str | os.PathLike[str], names: Iterable[str] = PROJECT_FILES) -> bool:
+    """Whether `folder` holds one of the project files `names`. A `setup.py` beside an `__init__.py` is a module of
+    that package (sanic's `sanic/logging/setup.py` sets logging up), not the build script of a project."""
+    return any(os.path.isfile(os.path.join(folder, name))
+               and not (name == "setup.py" and os.path.isfile(os.path.join(folder, "__init__.py"))) for name in names)
+
+
 @dataclass
 class Project:
     """Everything a project rule may look at: the root, the files' results and facts, the raw config."""
@@ -82,7 +89,7 @@ def project_root(folder: Path) -> Path | None:
 @functools.lru_cache(maxsize=4096)
 def _root_mark(folder: str) -> str:
     """"root" when the folder holds a project file, "top" at a repository's top or the file system's, else ""."""
-    if any(os.path.isfile(os.path.join(folder, name)) for name in PROJECT_FILES):
+    if holds_project_file(folder):
         return "root"
     if os.path.exists(os.path.join(folder, ".git")) or os.path.dirname(folder) == folder:
         return "top"

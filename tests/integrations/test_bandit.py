@@ -78,15 +78,55 @@ def test_blacklist_findings_use_the_blacklist_name() -> None:
 
 def test_import_and_random_notices_do_not_fail_the_build() -> None:
     findings = run("""\
+        import ftplib
         import random
         from xml.dom import minidom
 
         def jitter(delay, text):
             return delay * random.random(), minidom.parseString(text)
+
+        def listing(host):
+            return ftplib.FTP(host).nlst()
         """)
     severities = {f.code: f.severity for f in findings}
     assert severities["B408"] is Severity.INFO and severities["B311"] is Severity.INFO
-    assert severities["B318"] is Severity.MEDIUM
+    assert severities["B402"] is Severity.INFO  # a notice: the connection itself is B321's (and VC418's)
+    assert severities["B318"] is Severity.MEDIUM and severities["B321"] is Severity.HIGH
+
+
+def test_b503_points_at_the_default_that_names_the_bad_protocol() -> None:
+    """Bandit reports B503 at the `def`; the value to change (and where ruff puts its S503) is the default."""
+    findings = run("""\
+        from OpenSSL import SSL
+
+        class Factory:
+            def __init__(
+                self,
+                method=SSL.SSLv23_METHOD,
+                verbose=False,
+            ):
+                self.method = method
+
+        def legacy(version=SSL.SSLv3_METHOD):  # nosec B503
+            return version
+
+        def modern(version=SSL.TLS_METHOD):
+            return version
+        """)
+    assert [(f.code, f.location.start.line, f.location.start.column) for f in findings if f.code == "B503"] == [
+        ("B503", 6, 16)]
+
+
+@pytest.mark.parametrize(("patch", "reported"), [
+    ("import defusedxml.xmlrpc\n\ndefusedxml.xmlrpc.monkey_patch()\n", False),
+    ("from defusedxml import xmlrpc as safe_xmlrpc\n\nsafe_xmlrpc.monkey_patch()\n", False),
+    ("import defusedxml.xmlrpc\n", True),
+    ("def monkey_patch():\n    pass\n\nmonkey_patch()\n", True),
+], ids=["patched", "patched through an alias", "imported, never patched", "another monkey_patch"])
+def test_b411_is_dropped_where_the_module_applies_defusedxml_to_xmlrpc(patch: str, reported: bool) -> None:
+    """B411's own advice is `defusedxml.xmlrpc.monkey_patch()`: a module that calls it has done what B411 asks."""
+    findings = run("import xmlrpc.client as xmlrpclib\n" + patch + "\nBODY = xmlrpclib.dumps((1,), 'ping')\n")
+    assert ("B411" in {f.code for f in findings}) is reported
 
 
 def test_importing_the_crypto_package_is_a_notice_and_a_weak_cipher_is_not() -> None:
@@ -178,6 +218,7 @@ def test_assert_is_reported_in_code_but_not_in_tests() -> None:
 
 
 FIXTURE_NOISE = """\
+import hashlib
 import random
 import shutil
 
@@ -193,14 +234,15 @@ def make_user(name, password="secret"):
 def test_login(client):
     app = create_app(password="admin123")
     shutil.rmtree("/tmp/myapp-test")
-    client.post("/login", data={"password": PASSWORD})
+    response = client.post("/login", data={"password": PASSWORD})
     assert app.name == "myapp"
+    assert response.headers["Content-MD5"] == hashlib.md5(response.data).hexdigest()
 """
 
 
 def test_fixture_noise_is_reported_in_code_but_not_in_tests() -> None:
     in_code = {code for code, _ in codes_and_lines(run(FIXTURE_NOISE))}
-    assert {"B101", "B105", "B106", "B107", "B108", "B311"} <= in_code
+    assert {"B101", "B105", "B106", "B107", "B108", "B311", "B324"} <= in_code
     assert run(FIXTURE_NOISE, is_test_file=True, path="tests/test_login.py") == []
 
 
@@ -407,5 +449,10 @@ def test_b104_only_where_all_interfaces_may_be_bound_not_compared() -> None:
             app.run(host="0.0.0.0")
             default = "0.0.0.0"
             return shown, default
+
+        class Connection:
+            def __init__(self, address):
+                self.remote_ip = "0.0.0.0"
+                self.bind_host = "0.0.0.0"
         ''')
-    assert [line for code, line in codes_and_lines(findings) if code == "B104"] == [7, 8]
+    assert [line for code, line in codes_and_lines(findings) if code == "B104"] == [7, 8, 14]

@@ -693,7 +693,7 @@ def test_b301_is_cleared_on_loads_vc406_proves_trusted_and_kept_on_others() -> N
 
 def test_b110_is_cleared_on_handlers_vc101_judges_decided_and_kept_on_swallowed_ones() -> None:
     found = unfiltered('''
-        def close(stream, work):
+        def finish(stream, work):
             try:
                 stream.close()
             except Exception:
@@ -792,6 +792,41 @@ HASH_SAFE = {
             first = hmac.new(key, message, _md5).hexdigest()
             return first, hmac.new(key, message, digestmod=lambda d=b"": hashlib.sha1(d)).hexdigest()
         ''',
+    "WebSocket accept key with the GUID in a constant": '''
+        import base64
+        import hashlib
+
+        WS_KEY = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+        def accept_value(key):
+            return base64.b64encode(hashlib.sha1(key.encode() + WS_KEY).digest()).decode()
+        ''',
+    "WebSocket accept key with the GUID fed to the hash object": '''
+        import hashlib
+
+        def compute_accept_value(key):
+            sha1 = hashlib.sha1()
+            sha1.update(key)
+            sha1.update(b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+            return sha1.digest()
+        ''',
+    "WebSocket accept key checked against the header": '''
+        import base64
+        import hashlib
+
+        from .http import WS_KEY, hdrs
+
+        def check_handshake(response, sec_key):
+            expected = response.headers.get(hdrs.SEC_WEBSOCKET_ACCEPT, "")
+            return expected == base64.b64encode(hashlib.sha1(sec_key + WS_KEY).digest()).decode()
+        ''',
+    "hash object asked only for its size": '''
+        import os
+        from hashlib import sha1
+
+        def new_salt():
+            return os.urandom(sha1().digest_size)
+        ''',
     "SQL functions": '''
         from hashlib import md5
 
@@ -859,6 +894,20 @@ HASH_UNSAFE = {
         def send(values):
             return {"values": values, "signature": sign(values)}
         ''', 8),
+    "a signature in a module that also does the WebSocket handshake": ('''
+        import hashlib
+
+        WS_KEY = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+        def sign(secret, payload):
+            return hashlib.md5(secret + payload).hexdigest()
+        ''', 7),
+    "a hash object whose size is read after hashing": ('''
+        from hashlib import sha1
+
+        def sign(secret, payload):
+            return sha1(secret + payload).digest_size, sha1(secret + payload).hexdigest()
+        ''', 5),
     "a helper no content-id function calls": ('''
         import hashlib
 
@@ -1034,3 +1083,45 @@ def test_b704_stays_on_a_loader_that_marks_something_else_than_its_parameter() -
         "from markupsafe import Markup", "from flask import request\n    from markupsafe import Markup")
     found = severities(source, MARKUP)
     assert ("B704", 12, "medium") in found and ("B704", 12, "info") not in found
+
+
+FTP = Settings(select=("B", "VC418"))
+
+
+def test_b321_gives_way_to_vc418_on_the_client_whose_login_it_reports() -> None:
+    found = unfiltered('''
+        from ftplib import FTP
+
+        def stat_file(host, user, password, path):
+            with FTP() as ftp:
+                ftp.connect(host)
+                ftp.login(user, password)
+                return ftp.size(path)
+        ''', FTP)
+    assert ("VC418", 7) in found and ("B321", 5) not in found
+
+
+def test_b321_is_cleared_on_a_plain_client_chosen_by_a_tls_flag() -> None:
+    found = unfiltered('''
+        import ssl
+        from ftplib import FTP, FTP_TLS
+
+        def store(host, user, password, tls=False):
+            ftp = FTP_TLS(context=ssl.create_default_context()) if tls else FTP()
+            ftp.connect(host)
+            ftp.login(user, password)
+        ''', FTP)
+    assert not [code for code, line in found if code == "B321" and line == 6]
+
+
+def test_b321_stays_on_a_plain_client_that_vc418_does_not_report() -> None:
+    found = unfiltered('''
+        from ftplib import FTP
+
+        def download(host, name, out):
+            ftp = FTP(host)
+            ftp.login()
+            ftp.retrbinary("RETR " + name, out.write)
+            return FTP(host) if name else None
+        ''', FTP)
+    assert ("B321", 5) in found and ("B321", 8) in found and not [code for code, _ in found if code == "VC418"]

@@ -222,3 +222,17 @@ def test_a_module_the_file_imports_under_except_import_error_is_checked_once(tmp
                       "from MySQLdb.constants import FIELD_TYPE\nimport pymysql\n",
     })
     assert findings(tmp_path / "backend.py") == [("VC504", 6, "pymysql")]
+
+
+def test_tox_factor_deps_runtime_modules_and_renamed_distributions_are_declared(tmp_path: Path) -> None:
+    """`full: pycares<5` in tox.ini declares pycares; Pyodide's `js` comes with the runtime; `PyDispatcher` ships
+    `pydispatch`; `aiohttp` always installs `yarl`. A name none of them provides is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "crawler"\ndependencies = ["aiohttp", "PyDispatcher>=2"]\n',
+        "tox.ini": "[testenv]\ndeps =\n    full: pycares<5\n    py3{11,12}-!pypy: twisted\n"
+                   "    docs: -r{toxinidir}/requirements/docs.txt\n",
+        "requirements/docs.txt": "Sphinx>=7\n",
+        "crawler.py": "import pycares\nimport twisted\nimport docutils\nimport js\nfrom pyodide.ffi import to_js\n"
+                      "from pydispatch import dispatcher\nimport yarl\nimport pycares_turbo\n",
+    })
+    assert findings(tmp_path / "crawler.py") == [("VC503", 8, "pycares_turbo")]

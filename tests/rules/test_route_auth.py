@@ -616,6 +616,35 @@ def test_a_helper_of_the_same_module_returning_request_data_is_joined_and_a_read
     assert [(f.location.start.line, f.message.split("`")[1]) for f in local] == [(27, 'request.headers["X-Role"]')]
 
 
+def test_a_helper_that_checks_the_clients_token_against_a_secret_is_authentication_not_a_claim(tmp_path: Path) -> None:
+    """`token.isascii() and hmac.compare_digest(token, secret)` answers with the server's verdict (a boolean test of the
+    token says nothing the client chose); a helper returning the header's own yes/no is still the client's claim."""
+    _write_project(tmp_path, {
+        "control.py": """
+            import hmac
+            from aiohttp import web
+
+            class RemoteControl:
+                def _is_authenticated(self, request):
+                    token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+                    return self._token is not None and token.isascii() and hmac.compare_digest(token, self._token)
+
+                def _is_admin(self, request):
+                    flag = request.headers.get("X-Admin", "").strip()
+                    return flag.isascii() and flag == "yes"
+
+                async def status(self, request):
+                    if not self._is_authenticated(request):
+                        return web.json_response({"error": "unauthorized"}, status=401)
+                    if self._is_admin(request):
+                        return web.json_response({"admin": True})
+                    return web.json_response({})
+        """,
+    })
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in findings] == [(17, "self._is_admin(request)")]
+
+
 @pytest.mark.parametrize(("hook", "reported"), [("load_user", ["POST /notes"]), ("require_login", [])])
 def test_a_hook_from_another_module_guards_only_when_it_refuses(tmp_path: Path, hook: str, reported: list[str]) -> None:
     _write_project(tmp_path, {

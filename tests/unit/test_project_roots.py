@@ -32,3 +32,20 @@ def test_files_under_a_linked_folder_join_the_project_the_link_points_into(tmp_p
         project.files[path] = FileResult(path)
     parts = {part.root.name: sorted(part.relative.values()) for part in split_projects(project)}
     assert parts == {"service": ["pkg/app.py"], "tool": ["lib/core.py", "lib/helpers.py"]}
+
+
+def test_a_setup_module_inside_a_package_is_no_project_file(tmp_path: Path) -> None:
+    """`sanic/logging/setup.py` sets logging up: its folder stays part of the project above, with its tests; a
+    `setup.py` in a folder that is no package is a build script and makes a project of its own."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'web'\n")
+    (tmp_path / "web" / "logging").mkdir(parents=True)
+    for name in ("web/__init__.py", "web/logging/__init__.py", "web/logging/setup.py"):
+        (tmp_path / name).write_text("")
+    (tmp_path / "tools" / "cli").mkdir(parents=True)
+    (tmp_path / "tools" / "cli" / "setup.py").write_text("from setuptools import setup\nsetup(name='cli')\n")
+    project = Project(root=tmp_path, config={})
+    for path in ("web/logging/setup.py", "web/logging/color.py", "tests/test_web.py", "tools/cli/main.py"):
+        project.files[path] = FileResult(path)
+    parts = {part.root.name: sorted(part.relative.values()) for part in split_projects(project)}
+    assert parts == {tmp_path.name: ["tests/test_web.py", "web/logging/color.py", "web/logging/setup.py"],
+                     "cli": ["main.py"]}

@@ -27,6 +27,7 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 from typing import Any
 
+from vibecheck.project import holds_project_file
 from vibecheck.safe_files import is_inside, read_regular_text
 
 if sys.version_info >= (3, 11):
@@ -40,6 +41,8 @@ WEAK_ROOT_MARKERS = ("requirements.txt", "Pipfile", ".git")
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 # The extras of a requirement (`kombu[sqlalchemy]`, `celery[redis]`): each names a package that requirement pulls in.
 _REQUIREMENT_EXTRAS = re.compile(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
+# The factor condition before a tox requirement: `full: pycares<5`, `py3{11,12}-!pypy: brotli`.
+_TOX_FACTORS = re.compile(r"^[\w{},.!-]+:\s*(?!//)")
 _EGG_NAME = re.compile(r"[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
 _DEV_WORDS = re.compile(r"(?:^|[-_./])(?:dev|develop|development|test|tests|testing|lint|ci|check|typing|docs?)(?:$|[-_./])",
                         re.IGNORECASE)
@@ -51,6 +54,10 @@ LEGACY_STDLIB = frozenset({
     "urlparse", "xmlrpclib", "Tkinter", "tkMessageBox", "copy_reg", "repr", "UserDict", "UserList", "UserString",
     "asynchat", "asyncore", "smtpd", "imp", "distutils", "binhex", "formatter", "parser", "symbol", "macpath",
 })
+# Modules that a Python runtime or host application provides, not a PyPI distribution: Pyodide's bridge to
+# JavaScript (`js`, `pyodide.ffi`), Jython's and IronPython's host libraries, PyPy's internals. Code for those
+# platforms cannot declare them as dependencies.
+RUNTIME_MODULES = frozenset({"js", "pyodide", "pyodide_js", "_pyodide", "java", "javax", "clr", "__pypy__"})
 _SKIPPED_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "build", "dist"})
 
 # Import names whose distribution is named differently, for packages that may not be installed where
@@ -85,6 +92,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "oauth2_provider": ("django-oauth-toolkit",),
     "saml2": ("pysaml2",), "Xlib": ("python-xlib",),
     "apiclient": ("google-api-python-client",), "OpenGL": ("PyOpenGL",),
+    "pydispatch": ("PyDispatcher", "PyPyDispatcher"),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -97,6 +105,7 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",), "markupsafe": ("jinja2", "flask", "werkzeug"),
     "starlette": ("fastapi",), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
+    "yarl": ("aiohttp",), "multidict": ("aiohttp",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -212,7 +221,7 @@ def _roots_above(directory: Path) -> tuple[Path | None, Path | None]:
 @functools.lru_cache(maxsize=1024)
 def _root_markers(directory: Path) -> tuple[bool, bool, bool]:
     """(a project file is here, a weak marker is here, this is a repository's or the file system's top)."""
-    strong = any((directory / marker).is_file() for marker in ROOT_MARKERS)
+    strong = holds_project_file(directory, ROOT_MARKERS)
     weak = not strong and any((directory / marker).exists() for marker in WEAK_ROOT_MARKERS)
     return strong, weak, (directory / ".git").exists() or directory.parent == directory
 
@@ -449,7 +458,8 @@ def is_installed(top_level: str) -> bool:
 
 
 def is_standard_library(top_level: str) -> bool:
-    return top_level in sys.stdlib_module_names or top_level in LEGACY_STDLIB or top_level == "__future__"
+    return top_level in sys.stdlib_module_names or top_level in LEGACY_STDLIB or top_level in RUNTIME_MODULES \
+        or top_level == "__future__"
 
 
 def _lookup(data: Any, *keys: str) -> Any:
@@ -605,7 +615,7 @@ def _tox_ini(root: Path) -> tuple[bool, set[str]]:
         if parser.has_option(section, "deps"):
             found = True
             for line in parser.get(section, "deps").splitlines():
-                line = line.strip()
+                line = _TOX_FACTORS.sub("", line.strip()).replace("{toxinidir}", ".")
                 if line.startswith("-r"):
                     names |= _parse_requirements(root / line[2:].strip(), set(), root)
                 elif line and not line.startswith(("{", "-", "#")):

@@ -67,7 +67,8 @@ STORING_METHODS = frozenset({"append", "appendleft", "extend", "insert", "update
                              "put_nowait", "read_string", "read_dict", "read_file", "__setitem__", "set"})
 # Methods whose result says something about a tainted value without carrying it on.
 NON_PROPAGATING_METHODS = frozenset({
-    "startswith", "endswith", "isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal", "isidentifier",
+    "startswith", "endswith", "isdigit", "isalnum", "isalpha", "isnumeric", "isdecimal", "isidentifier", "isascii",
+    "isspace", "islower", "isupper", "istitle", "isprintable",
     "count", "index", "find", "rfind", "__len__", "save", "close", "is_relative_to",
 })
 # Functions that take a tainted value and say something about it; used in an `if`, they are a visible check.
@@ -103,6 +104,8 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
     "params", "media",  # Falcon, Pyramid (WebOb)
     "arguments", "query_arguments", "body_arguments", "uri",  # Tornado's `self.request`
 })
+# Request attributes that are one text value (not a mapping of the client's fields): a check of the name checks it all.
+WHOLE_VALUE_REQUEST_ATTRIBUTES = frozenset({"path", "full_path", "url", "uri", "host", "referrer", "query_string"})
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read",
                                   "post", "text",  # aiohttp: `await request.post()`, `await request.text()`
                                   "get_param", "get_media"})  # Falcon
@@ -408,7 +411,7 @@ class FlowState:
                 continue
             expression: cst.BaseExpression = current  # type: ignore[assignment]  # (not `cast`: a call per node)
             found = self.source(expression, self)
-            if found is CLEAN:
+            if found is CLEAN or (found is not None and self.checked and self._checked_source(expression)):
                 continue
             if found is None:
                 operands = self._operands(expression)
@@ -421,6 +424,13 @@ class FlowState:
                     return found
                 summarised = found if summarised is None else _joined(summarised, found)
         return summarised
+
+    def _checked_source(self, node: cst.BaseExpression) -> bool:
+        """A request's whole-value attribute that an earlier `if`/`assert` checked as a name is checked
+        (`if _is_protocol_relative(self.request.path): raise ...`, then `self.redirect(self.request.path + "/")`).
+        Containers (`request.args`) are left out: a test of one of their items names the container too."""
+        return self.checks_clear and type(node) is cst.Attribute and node.attr.value in WHOLE_VALUE_REQUEST_ATTRIBUTES \
+            and dotted_name(node) in self.checked
 
     def _operands(self, node: cst.BaseExpression) -> list[cst.CSTNode | None] | None:
         """The sub-expressions whose taint `node` carries unchanged, in source order; None if it is not such a node."""

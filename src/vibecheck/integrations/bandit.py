@@ -82,7 +82,9 @@ TEST_FILE_SKIPS: dict[str, str] = {
     "B108": "tests write to /tmp on purpose, on a throw-away machine",
     "B113": "a request without timeout in a test talks to a local test server; the test runner times out",
     "B201": "a Flask app with `debug=True` in a test is never served to anyone",
+    "B303": "a weak hash in a test computes what the code under test must match (a checksum, a digest response)",
     "B311": "`random` makes test data, not secrets",
+    "B324": "a weak hash in a test computes what the code under test must match (a checksum, a digest response)",
     "B704": "`Markup` in a test checks escaping; nothing is rendered to a browser",
 }
 # Bandit's "consider the security implications of this import/call" notices name no defect: selecting
@@ -243,16 +245,35 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
         file_bytes = data if data is not None else _file_bytes(source)
         checked_kinds = [kind for kind, entries in checks.items() if entries]
         visitor = SelectiveNodeVisitor(path, io.BytesIO(file_bytes), nosec, tester, checked_kinds)
-        _process(visitor, tree if tree is not None else ast.parse(source))
+        tree = tree if tree is not None else ast.parse(source)
+        _process(visitor, tree)
     except Exception as exc:  # a syntax error, or bandit's recursive visitor or one of its parts failed
         errors.append(_failure(path, exc))
     for check, line, crash in tester.errors:
         errors.append(EngineError(path, f"bandit check {check.test_id} (`{check.function.__name__}`) crashed at line "
                                         f"{line}: {type(crash).__name__}: {crash}", rule=check.test_id))
     lines = split_lines(source)
+    defused = _DEFUSED_XMLRPC_CALL in source and tree is not None and _patches_xmlrpc(tree)
     findings = [_to_finding(path, issue, lines) for issue in tester.results
-                if not (is_test_file and issue.test_id in options.test_file_skips)]
+                if not (is_test_file and issue.test_id in options.test_file_skips)
+                and not (defused and issue.test_id == "B411")]
     return findings, errors
+
+
+# B411 asks for `defusedxml.xmlrpc.monkey_patch()`: a module that calls it has followed the advice.
+_DEFUSED_XMLRPC_CALL = "monkey_patch"
+
+
+def _patches_xmlrpc(tree: ast.Module) -> bool:
+    """The module calls `defusedxml.xmlrpc.monkey_patch()` (also through `from defusedxml import xmlrpc`)."""
+    imported = {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                and node.module == "defusedxml" for alias in node.names if alias.name == "xmlrpc"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == _DEFUSED_XMLRPC_CALL:
+            receiver = ast.unparse(node.func.value)
+            if receiver == "defusedxml.xmlrpc" or receiver in imported:
+                return True
+    return False
 
 
 _OPTIONS_CACHE: dict[str, BanditOptions] = {}
@@ -448,7 +469,7 @@ class _Tester:
             context = bandit_context.Context(temp)
             try:
                 result = check.function(context, check.config) if check.takes_config else check.function(context)
-            except Exception as exc:  # vibecheck: ignore[VC102] -- recorded below, becomes an EngineError (exit 2)
+            except Exception as exc:  # recorded below, becomes an EngineError (exit 2)
                 self.errors.append((check, temp.get("lineno", 0), exc))
                 continue
             if result is None:
@@ -465,6 +486,8 @@ class _Tester:
                 result.test_id = check.test_id
             if _names_no_defect(result.test_id, temp.get("node")):
                 continue
+            if result.test_id == "B503":
+                _point_at_default(result, temp, check.config)
             skip = self._nosec(temp, result)
             if skip is not None and (not skip or result.test_id in skip):
                 continue
@@ -480,15 +503,39 @@ class _Tester:
         return set(on_line or ()) | set(on_node or ())
 
 
+def _point_at_default(result: Any, context: dict[str, Any], config: Any) -> None:
+    """Move B503 from the `def` line to the default that names the bad protocol (`method=SSL.SSLv23_METHOD`): the
+    finding then shows the value to change, and a `# noqa: S503` written there (ruff reports it there) applies."""
+    node = context.get("node")
+    bad = set((config or {}).get("bad_protocol_versions", ()))
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not bad:
+        return
+    for default in (*node.args.defaults, *node.args.kw_defaults):
+        name = default.attr if isinstance(default, ast.Attribute) else default.id if isinstance(default, ast.Name) else ""
+        if name in bad and default is not None:
+            result.lineno, result.col_offset = default.lineno, default.col_offset
+            result.end_col_offset = default.end_col_offset or 0
+            result.linerange = [default.lineno]  # a `# nosec` on the `def` line still counts (the node's lines)
+            return
+
+
 def _names_no_defect(code: str, node: Any) -> bool:
     """A finding the place of its node shows to be no defect: B104's `"0.0.0.0"` as an operand of a comparison
-    (`if host == "0.0.0.0":`, `host in {"0.0.0.0", "::"}`) tests a configured host, it binds nothing."""
+    (`if host == "0.0.0.0":`, `host in {"0.0.0.0", "::"}`) tests a configured host, and one assigned to the address
+    of the other end (`self.remote_ip = "0.0.0.0"`, a placeholder for a Unix socket's peer) names no interface:
+    neither binds anything."""
     if code != "B104" or node is None:
         return False
     parent = getattr(node, "_bandit_parent", None)
     if isinstance(parent, (ast.Set, ast.Tuple, ast.List)):
         parent = getattr(parent, "_bandit_parent", None)
+    if isinstance(parent, ast.Assign) and parent.value is node:
+        return all(_PEER_ADDRESS.search(ast.unparse(target)) for target in parent.targets)
     return isinstance(parent, ast.Compare)
+
+
+# Names of the other end's address: `remote_ip`, `peer_addr`, `client_host`.
+_PEER_ADDRESS = re.compile(r"(?:remote|peer|client)_?(?:ip|addr|address|host)\b", re.IGNORECASE)
 
 
 def _nosec_lines(source: str) -> dict[int, set[str] | None]:

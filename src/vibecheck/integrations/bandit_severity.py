@@ -35,6 +35,7 @@ NOTICES: dict[str, str] = {
              f"reported by their own codes ({calls}), and an import of a constant or an exception class "
              "(`from pickle import PicklingError`) by none"
        for code, module, calls in (
+           ("B402", "ftplib", "B321, VC418"),
            ("B403", "pickle", "B301, VC406"), ("B405", "xml.etree", "B313-B314, VC416"),
            ("B406", "xml.sax", "B317, VC416"), ("B407", "xml.dom.expatbuilder", "B316, VC416"),
            ("B408", "xml.dom.minidom", "B318, VC416"), ("B409", "xml.dom.pulldom", "B319, VC416"),

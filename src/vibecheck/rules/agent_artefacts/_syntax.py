@@ -39,8 +39,13 @@ def docstring_node(scope: Scope) -> cst.SimpleString | cst.ConcatenatedString | 
 
 
 def comments_of_function(node: cst.FunctionDef, *, above: bool = True) -> Iterator[str]:
-    """Every comment written just above the `def` (unless `above` is false), on its line, or inside its body."""
-    for line in (*node.leading_lines, *node.lines_after_decorators) if above else ():
+    """Every comment written just above the `def` (unless `above` is false), on its line, or inside its body.
+
+    Just above: the comment lines that touch the `def` (or its decorators). A comment a blank line away
+    (`# TODO add readuntil`, then an empty line) is about the code around, not about this function."""
+    leading = list(node.leading_lines)
+    touching = leading[max((i for i, line in enumerate(leading) if line.comment is None), default=-1) + 1:]
+    for line in (*touching, *node.lines_after_decorators) if above else ():
         if line.comment is not None:
             yield line.comment.value
     body = node.body

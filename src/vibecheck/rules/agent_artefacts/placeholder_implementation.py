@@ -44,12 +44,15 @@ INTENTIONAL_DECORATORS = frozenset({
 })
 # Base classes whose methods are interfaces or hooks, not implementations.
 INTERFACE_BASES = frozenset({"Protocol", "ABC", "ABCMeta", "Interface", "NamedTuple", "TypedDict"})
+# Class decorators that declare the class an implementation of an interface (`@implementer(IBodyProducer)`): a method
+# with nothing to do there (`pauseProducing` of a producer that never pauses) is a complete implementation.
+IMPLEMENTS_DECORATORS = frozenset({"implementer", "implements"})
 EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 HOOK_CLASS_WORDS = re.compile(
     r"(?:Base(?=[A-Z_]|$)|^Abstract|Mixin$|Interface$|Protocol$|Hooks?|Handler|Visitor|Listener|Callbacks?|Observer"
     r"|^_?(?:Null|Noop|NoOp|Nop|Dummy|Fake|Mock|Stub)(?=[A-Z_]|$))")
-NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|dummy|ignore|ignored|unused|stub|sentinel)(?:_|$)",
-                         re.IGNORECASE)
+NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|blank|dummy|ignore|ignored|unused|stub|sentinel)"
+                         r"(?:_|$)", re.IGNORECASE)
 # Methods named as callbacks that a framework calls, empty until a subclass has something to do.
 HOOK_METHOD_NAMES = re.compile(
     r"^(?:visit_|leave_|on_|handle_|before_|after_|pre_|post_|setUp|tearDown|startTest|stopTest)|hook$"
@@ -101,12 +104,15 @@ class PlaceholderImplementation(Rule):
     ## What it does
     Reports a function or method whose body, after its docstring, is only `pass`, `...` or
     `raise NotImplementedError`, and one that only returns a constant (`return {"status": "success"}`)
-    or has only a docstring, under a `TODO`/placeholder comment. Abstract methods, `@overload`s, `Protocol` and ABC classes,
-    exception classes, null objects (`NullCache`), `.pyi` stubs and modules named as test doubles
+    or has only a docstring, under a `TODO`/placeholder comment (in the body, on the `def` line or just above it;
+    a comment a blank line above the `def` is about the code around). Abstract methods, `@overload`s, `Protocol` and ABC classes,
+    exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`), null
+    objects (`NullCache`), `.pyi` stubs and modules named as test doubles
     (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
-    methods (`on_*`, `visit_*`, `close`, `flush`, ...), no-op callbacks named as such (`noop`),
+    methods (`on_*`, `visit_*`, `close`, `flush`, ...), no-op callbacks named as such (`noop`, `_blank`),
     `raise NotImplementedError("...")` whose message explains an unsupported case, functions
-    defined as alternatives under `if`/`try`, and empty bodies whose comment says why they are empty
+    defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
+    `Protocol`s under `if TYPE_CHECKING:`), and empty bodies whose comment says why they are empty
     ("PostgreSQL cannot undo this", "unused", `# pragma: no cover`) are not reported. Methods meant to be
     overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
     `raise NotImplementedError` in a base class) and a subclass's empty override of one step of its base
@@ -190,13 +196,14 @@ class PlaceholderImplementation(Rule):
         bases = [name.rpartition(".")[2] for name in base_names(node)]
         is_interface = (
             any(base in INTERFACE_BASES or base.endswith(EXCEPTION_SUFFIXES) for base in bases)
+            or any(d.rpartition(".")[2] in IMPLEMENTS_DECORATORS for d in decorator_names(node))
             or node.name.value.endswith(EXCEPTION_SUFFIXES)
             or bool(HOOK_CLASS_WORDS.search(node.name.value))
             or (self.options.allow_overridable_methods and _has_abstract_method(node, self._called_from_outside))
         )
         self._classes.append(_ClassInfo(node, is_interface))
-        if isinstance(node.body, cst.IndentedBlock):
-            self._mark_direct(node.body.body)
+        if isinstance(node.body, cst.IndentedBlock) and id(node) in self._direct:
+            self._mark_direct(node.body.body)  # a class under `if TYPE_CHECKING:` or `try` declares, like its functions
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self._classes.pop()
@@ -236,7 +243,7 @@ class PlaceholderImplementation(Rule):
 
     def _mark_direct(self, statements: object) -> None:
         for statement in statements:  # type: ignore[attr-defined]
-            if isinstance(statement, cst.FunctionDef):
+            if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
                 self._direct.add(id(statement))
 
     def _is_intentional(self, node: cst.FunctionDef, kind: str, statements: list[cst.CSTNode], in_class: bool,

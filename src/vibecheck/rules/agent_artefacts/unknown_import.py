@@ -23,14 +23,15 @@ class UnknownImport(ImportCheck):
     imports inside test functions, and imports deferred into a function of
     a function or class named after the module (`def ipython(self): from IPython import embed`, `class
     PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend) are not
-    reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`) count as
-    standard library.
+    reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`) and the
+    modules a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`) count as standard library.
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
     `setup.cfg`. Declared dependencies are read from PEP 621 `dependencies` and
     `optional-dependencies`, dependency groups, Poetry/PDM/uv/Hatch tables, `requirements*.txt`
     (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed, not run), `Pipfile`,
-    `tox.ini` and `PKG-INFO`, with the extras a requirement asks for (`kombu[sqlalchemy]`) and the runtimes
+    `tox.ini` (factor-conditional lines too: `full: pycares<5`) and `PKG-INFO`, with the extras a requirement
+    asks for (`kombu[sqlalchemy]`) and the runtimes
     a declared distribution always installs (`greenlet` under `gevent`); `setuptools` counts as declared
     when no `[build-system]` is. Import
     names are matched to distributions from the declarations alone, so the answer does not depend on

@@ -29,6 +29,10 @@ OWNER_NAMES = frozenset({"owner", "owner_id", "user", "user_id", "author", "auth
 ROLE_NAMES = frozenset({"role", "roles", "user_type", "account_type", "access_level", "scopes", "scope", "groups",
                         "permissions", "privileges"})
 CALLER_NAMES = ("request.user", "current_user", "g.user", "self.request.user", "get_current_user", "request.auth")
+# A message that says the assert checks how the program is set up, not who calls it: `"SessionMiddleware must be
+# installed to access request.session"` fails for the developer who forgot a step, whatever the client sends.
+SETUP_MESSAGE = re.compile(r"\bmust be (?:installed|configured|enabled|registered|set ?up|initiali[sz]ed|added)\b"
+                           r"|\bmiddleware\b|\bnot (?:installed|configured|enabled|registered)\b", re.IGNORECASE)
 HINT = ("Replace the `assert` with an `if` that raises (`PermissionDenied`, `abort(403)`, `ValidationError`), "
         "so the check also runs under `python -O`.")
 
@@ -57,6 +61,14 @@ def _role_read(side: cst.BaseExpression) -> bool:
     return False
 
 
+def _narrows_type(test: cst.BaseExpression, part: cst.CSTNode) -> bool:
+    """`assert request.uri is not None`: the whole test tells the type checker that the server filled the attribute
+    in; the client's data is neither read nor judged."""
+    return (isinstance(test, cst.Comparison) and test.left is part and len(test.comparisons) == 1
+            and isinstance(test.comparisons[0].operator, cst.IsNot)
+            and isinstance(test.comparisons[0].comparator, cst.Name) and test.comparisons[0].comparator.value == "None")
+
+
 def _compares_role(comparison: cst.Comparison) -> bool:
     return any(map(_role_read, [comparison.left, *(target.comparator for target in comparison.comparisons)]))
 
@@ -73,7 +85,9 @@ class AssertAsSecurityCheck(Rule):
 
     It supersedes bandit's `B101` on that line: vibecheck reports `B101` (every `assert`) as a notice,
     because in library code an `assert` checks an API's use or an invariant; this is the `assert` worth
-    failing the build on. Type and invariant asserts (`assert isinstance(x, int)`) are not reported.
+    failing the build on. Type and invariant asserts (`assert isinstance(x, int)`, `assert request.uri is not
+    None` for the type checker) are not reported, nor an assert whose message says it checks the program's setup
+    (`"SessionMiddleware must be installed to access request.session"`).
 
     ## Why is this bad?
     Python removes every `assert` when it runs with `-O` or `PYTHONOPTIMIZE`, which some production images
@@ -120,7 +134,7 @@ class AssertAsSecurityCheck(Rule):
     supersedes = ("B101",)
 
     def visit_Assert(self, node: cst.Assert) -> None:
-        if self.context.is_test_file:
+        if self.context.is_test_file or SETUP_MESSAGE.search(str(literal_value(node.msg) or "")):
             return
         decision = self._decision(node.test)
         if decision is None:
@@ -141,7 +155,7 @@ class AssertAsSecurityCheck(Rule):
             last = dotted.rsplit(".", 1)[-1]
             if last in AUTHORIZATION_NAMES or AUTHORIZATION_NAME.match(last):
                 return "decides an authorization question", dotted
-            if self._reads_request(part, dotted):
+            if self._reads_request(part, dotted) and not _narrows_type(test, part):
                 return "validates client input", dotted
         return None
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import libcst as cst
 
 from vibecheck.analysis.nodes import callee_tail
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -30,6 +31,13 @@ HMAC_CALLS = frozenset({"hmac.new", "hmac.HMAC", "hmac.digest"})
 # sqlite3's `create_function(name, narg, func)` (and Django's `create_deterministic_function` wrapper): `func`
 # implements the SQL function `name`, whose algorithm the SQL that calls it chooses (`SELECT MD5(...)`).
 SQL_FUNCTION_REGISTRARS = frozenset({"create_function", "create_deterministic_function"})
+# RFC 6455's WebSocket handshake: `Sec-WebSocket-Accept` is the SHA-1 of the client's key and this GUID. The protocol
+# names the hash; a function that hashes with the GUID (a literal, or a module constant holding it) or names the
+# header it computes (`"Sec-WebSocket-Accept"`, `hdrs.SEC_WEBSOCKET_ACCEPT`) computes that.
+WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+WEBSOCKET_ACCEPT = re.compile(r"sec[-_]websocket[-_]accept", re.IGNORECASE)
+# Attributes a hash object has without hashing anything: `os.urandom(sha1().digest_size)` only asks for a size.
+SIZE_ATTRIBUTES = frozenset({"digest_size", "block_size", "name"})
 HINT = ("Hash passwords with a slow, salted key-derivation function: `hashlib.scrypt`, `hashlib.pbkdf2_hmac` with "
         "a high iteration count, bcrypt or argon2.")
 
@@ -75,10 +83,11 @@ class WeakPasswordHash(Rule):
     It supersedes bandit's `B324` (every MD5/SHA-1) on the lines it reports, and clears `B324` where the code
     shows the hash protects nothing: its value becomes an ETag, a cache key, a fingerprint or a checksum (an
     assignment, a keyword, a dict key, a call or the function named so, and no secret named with it), the call sits in
-    an HTTP Digest authentication class or function (RFC 7616 names MD5 and SHA-1), the function that calls it
-    is the digest of an HMAC (`digestmod=`, `digest_method = staticmethod(_sha1)`) or the implementation of an
-    SQL function (`create_function("MD5", 1, _md5)`). MD5 or SHA-1 of a token, a signature or a PIN keeps
-    bandit's finding.
+    an HTTP Digest authentication class or function (RFC 7616 names MD5 and SHA-1) or a function that hashes with
+    the WebSocket GUID or names the `Sec-WebSocket-Accept` header (RFC 6455 makes it a SHA-1), the hash object
+    serves only for its size (`sha1().digest_size`), the function that calls it is the digest of an HMAC
+    (`digestmod=`, `digest_method = staticmethod(_sha1)`) or the implementation of an SQL function
+    (`create_function("MD5", 1, _md5)`). MD5 or SHA-1 of a token, a signature or a PIN keeps bandit's finding.
 
     ## Why is this bad?
     General-purpose hashes are built to be fast: a stolen table of SHA-256 password hashes, even salted,
@@ -136,18 +145,50 @@ class WeakPasswordHash(Rule):
         self._other_callees: set[str] = set()
         self._naming_content_ids: list[bool] = []  # per function: whether its name says it makes a content id
         self._digest_auth = "qop" in self.context.source  # RFC 7616's quality-of-protection parameter
+        self._has_guid = WEBSOCKET_GUID in self.context.source
+        self._names_accept = WEBSOCKET_ACCEPT.search(self.context.source) is not None
+        self._guid_names: frozenset[str] = frozenset()  # module constants holding the WebSocket GUID
+        self._handshakes: list[bool] = []  # per function: whether it hashes with the WebSocket GUID
+
+    def visit_Module(self, node: cst.Module) -> None:
+        if self._has_guid:
+            self._guid_names = frozenset(
+                target.value for statement in node.body if isinstance(statement, cst.SimpleStatementLine)
+                for small in statement.body if isinstance(small, (cst.Assign, cst.AnnAssign))
+                and WEBSOCKET_GUID in str(string_value(small.value) or "")
+                for target in assignment_targets(small) if isinstance(target, cst.Name))
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
         self._hashers.append({})
         self._constructors.append({})
         self._naming_content_ids.append(names_content_id(node.name.value))
+        self._handshakes.append(self._hashes_websocket_guid(node))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
         self._hashers.pop()
         self._constructors.pop()
         self._naming_content_ids.pop()
+        self._handshakes.pop()
+
+    def _hashes_websocket_guid(self, node: cst.FunctionDef) -> bool:
+        """The function mentions the WebSocket GUID (`sha1(key + WS_KEY)`, `h.update(b"258EAFA5-...")`) or the
+        `Sec-WebSocket-Accept` header the hash becomes."""
+        if not (self._has_guid or self._names_accept):
+            return False
+        for inner in walk_own(node.body):
+            if isinstance(inner, cst.SimpleString) and (WEBSOCKET_GUID in inner.value or WEBSOCKET_ACCEPT.search(inner.value)):
+                return True
+            if isinstance(inner, cst.Name) and (inner.value in self._guid_names or WEBSOCKET_ACCEPT.fullmatch(inner.value)):
+                return True
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        made = node.value
+        if node.attr.value in SIZE_ATTRIBUTES and isinstance(made, cst.Call) and not made.args \
+                and self.qualified_name(made) in CONSTRUCTORS:
+            self.vet(made)  # `sha1().digest_size`: nothing is hashed
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._classes.append(node.name.value)
@@ -288,6 +329,7 @@ class WeakPasswordHash(Rule):
         """Clear bandit's B324 on a hash the code shows to protect nothing (see the docstring)."""
         function = self._functions[-1] if self._functions else None
         if self._content_ids or (self._naming_content_ids and self._naming_content_ids[-1]) or (
+                self._handshakes and self._handshakes[-1]) or (
                 self._digest_auth and any("digest" in name.lower() for name in (*self._classes, *self._functions))):
             self.vet(node)
         elif function is not None:

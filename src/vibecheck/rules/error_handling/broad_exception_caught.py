@@ -24,11 +24,16 @@ class BroadExceptionCaught(FunctionStackRule):
     ## What it does
     Reports a bare `except:` or an `except Exception`/`except BaseException` that does something with
     the failure (logs a message, cleans up, records it) but neither re-raises it, nor logs the traceback
-    (`logger.exception(...)`, `exc_info=True`, `traceback.print_exc()`), nor hands the exception object
-    on (`self.handle_error(exc)`, `error = exc`), nor returns an error status (`return 1`), nor fails the
-    test (`self.fail(...)`) or, in a test, asserts on the error it caught. A broad handler that follows one
-    re-raising the exceptions that must pass (`except KeyboardInterrupt: raise`) is a considered fallback, and so is a
-    handler inside a representation (`__repr__`, `saferepr`, which must never raise), a finaliser (`__del__`), a
+    (`logger.exception(...)`, `exc_info=True`, `traceback.print_exc()`, `util.tb_strings()`), nor hands the
+    exception on (`self.handle_error(exc)`, `error = exc`, `dispatch(..., context={"exception": exc})`, a
+    handler of the current exception such as
+    `self.environment.handle_exception()`, Twisted's `Failure()`), nor returns an error status (`return 1`, an
+    HTTP error response: `json_response(..., status=400)`), nor fails the test (`self.fail(...)`) or, in a test,
+    asserts on the error it caught. A broad
+    handler that follows one re-raising the exceptions that must pass (`except KeyboardInterrupt: raise`) is a
+    considered fallback, and so is a handler of a `try` that the code raises right after (`msg += f" ({e})"`,
+    then `raise Error(msg)`), a handler inside a
+    representation (`__repr__`, `saferepr`, which must never raise), a finaliser (`__del__`), a
     best-effort clean-up (`try: stream.close()`), one that only assigns a fallback to what the `try`
     computes under a comment saying why (`try: data = cache.get(key)`, `except Exception:`, `# some
     backends raise on invalid keys`, `data = None`), one that returns another result in place of the one the

@@ -70,7 +70,9 @@ class ErrorReturnedAsValue(FunctionStackRule):
     handle it); a non-zero integer, which reads as an error code. A truthy constant such as `True` or
     `{"status": "success"}` is always reported: from a handler it fabricates success. A constant that
     says it is a failure (`{"success": False}`, `{"error": "timeout"}`, `"unavailable"`) is an in-band
-    error the caller can test, and is not reported.
+    error the caller can test, and is not reported; nor is a handler that keeps the exception object where the
+    caller can read it (`self._exception = exc`, `future.set_exception(exc)`, `errors.append(exc)`) before it
+    answers.
 
     In a web route (`@app.get(...)`, `@router.post(...)`, `@bp.route(...)`) a handler that answers with an
     error body (`{"error": ...}`, `jsonify({"success": False})`, `JSONResponse({"error": ...})`) but no

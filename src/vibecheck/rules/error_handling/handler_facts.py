@@ -10,23 +10,30 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 4. VC103 `error-returned-as-value`: the handler (broad, of a network or subprocess failure, or a narrow one
    that only logs the failure at error level and is no "nothing there" `KeyError`) ends by
    returning a constant that looks like a result (`False`, `0`, `""`, `{}`, `{"status": "ok"}`, or `None`
-   after doing something) which the function does not declare as a normal result. A broad handler that
+   after doing something) which the function does not declare as a normal result, and does not keep the exception
+   object where the caller can read it (`self._exception = exc`, `future.set_exception(exc)`). A broad handler that
    fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated result is the
    bigger problem. When the value is declared (`-> X | None`, or the same empty value returned elsewhere),
    a handler that does nothing falls back to VC101, except `return False` in a function named as a
    question (`is_...`, `has_...`), where the failure is the answer: no finding. A constant that says it is a failure
    (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
-   exception object on (`self.handle_exception(exc)`, `error = exc` keep the traceback) nor return an
-   error status (`return 1`).
+   exception on (`self.handle_exception(exc)`, `error = exc` keep the traceback; so do a handler of the current
+   exception, `handle_exception()`, and Twisted's `Failure()`) nor return an error status (`return 1`, an HTTP
+   error response such as `json_response(..., status=400)`).
 
 A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
 `except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
-clean-up (`stream.close()`, `os.unlink(tmp)`), a handler that only assigns a fallback to what the `try` computes
-under a comment saying why (`data = None  # some cache backends raise on invalid keys`), a do-nothing handler
-of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it had worked),
-and a broad handler inside a representation (`__repr__`, `saferepr`), which must never raise.
+clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
+(`def close(self):`, `shutdown`, `end_connection`: closing must not fail its caller; `...` counts as `pass`), a
+`pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`) or that
+sits in another handler's `except` block (a best effort on a failure path already handled), a handler of a `try`
+the code raises right after (`except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`), a handler that only
+assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
+raise on invalid keys`), a do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the
+code does not go on as if it had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
+which must never raise.
 
 Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
 passes, returns, prints or logs belongs to VC305 `test-swallows-failure`, before all of the above: there
@@ -63,7 +70,14 @@ TEST_CASE_SUFFIX = "TestCase"  # `unittest.TestCase`, Django's `SimpleTestCase`,
 TRACEBACK_CALLS = frozenset({
     "traceback.print_exc", "traceback.print_exception", "traceback.format_exc", "traceback.format_exception",
     "sys.exc_info", "sentry_sdk.capture_exception", "logging.exception",
+    # Twisted's `Failure()` without arguments captures the exception being handled, traceback included
+    "twisted.python.failure.Failure",
 })
+# Words of a callee that handles or renders the exception being handled (`handle_exception()`, which reads
+# `sys.exc_info()`; paramiko's `util.tb_strings()`), as `traceback` does.
+TRACEBACK_WORDS = frozenset({"traceback", "tb", "exception", "exc"})
+# Keywords of a response builder that carry its HTTP status (`web.json_response({...}, status=400)`).
+STATUS_KEYWORDS = frozenset({"status", "status_code"})
 # Narrow exceptions that mean "a remote call or a child process failed". `OSError` is left out on purpose:
 # `except OSError: return []` for a missing file or directory is a normal "nothing there" idiom.
 OPERATION_FAILURES = frozenset({
@@ -106,6 +120,9 @@ PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_
 CLOSERS = frozenset({"close", "aclose", "closer"})
 CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release", "disconnect", "unlink", "remove",
                            "rmdir", "rmtree", "unregister"})
+# Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS).
+TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown", "dispose", "end", "__exit__",
+                                "__aexit__"})
 # Representations must never raise: the text of a failure is their fallback.
 REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__"})
 # Another linter's waiver of its broad-except check on the `except` line (pylint, flake8-blind-except/ruff,
@@ -194,6 +211,11 @@ def is_error_code(node: cst.BaseExpression | None) -> bool:
     return isinstance(node, cst.Integer) and literal_value(node) not in (0, None)
 
 
+def is_pass(statement: cst.CSTNode) -> bool:
+    """`pass`, or `...` written in its place."""
+    return isinstance(statement, cst.Pass) or (isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Ellipsis))
+
+
 def is_inert(statement: cst.CSTNode) -> bool:
     """`pass`, `...`, `continue`, a bare string, or `return <constant>`: nothing is done with the error."""
     if isinstance(statement, (cst.Pass, cst.Continue)):
@@ -239,7 +261,9 @@ def logs_traceback(call: cst.Call, resolve: Resolver) -> bool:
     func = call.func
     if isinstance(func, cst.Attribute) and func.attr.value == "exception":
         return True
-    if "traceback" in (callee_tail(func) or "").lower():
+    tail = (callee_tail(func) or "").lower()
+    if "traceback" in tail or TRACEBACK_WORDS.intersection(tail.split("_")) and (tail.startswith(("handle", "tb", "log"))
+                                                                              or tail.endswith("_tb")):
         return True
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value in ("exc_info", "stack_info"):
@@ -248,14 +272,27 @@ def logs_traceback(call: cst.Call, resolve: Resolver) -> bool:
 
 
 def delegates(call: cst.Call, name: str | None) -> bool:
-    """The call hands the caught exception object on (`handle_error(exc)`, `future.set_exception(exc)`)."""
+    """The call hands the caught exception object on (`handle_error(exc)`, `future.set_exception(exc)`,
+    `dispatch("failed", context={"exception": exc})`)."""
     if name is None:
         return False
     func = call.func
     called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
     if called in TEXT_CALLS:
         return False
-    return any(isinstance(arg.value, cst.Name) and arg.value.value == name for arg in call.args)
+    return any(_holds_name(arg.value, name) for arg in call.args)
+
+
+def _holds_name(value: cst.BaseExpression, name: str) -> bool:
+    """`exc`, or a literal container that holds it as an item (`context={"exception": exc}`, `(request, exc)`)."""
+    if isinstance(value, cst.Name):
+        return value.value == name
+    if isinstance(value, cst.Dict):
+        return any(isinstance(e, cst.DictElement) and isinstance(e.value, cst.Name) and e.value.value == name
+                   for e in value.elements)
+    if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+        return any(isinstance(e.value, cst.Name) and e.value.value == name for e in value.elements)
+    return False
 
 
 def caught_name(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> str | None:
@@ -351,6 +388,7 @@ def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Functio
 def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None,
               module: cst.Module | None, raising: frozenset[str]) -> Outcome:
     traceback_logged = False
+    kept = False  # the exception object is handed on or stored, so the caller can still learn of the failure
     name = caught_name(handler)
     for node in walk_own(handler.body):
         if isinstance(node, cst.Raise):
@@ -359,9 +397,10 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
             called = resolve(node)
             if called in EXIT_CALLS or called in raising:
                 return Outcome.PROPAGATES
-            traceback_logged = traceback_logged or logs_traceback(node, resolve) or delegates(node, name)
+            kept = kept or delegates(node, name)
+            traceback_logged = traceback_logged or logs_traceback(node, resolve) or kept
         elif isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(node.value, cst.Name) and node.value.value == name:
-            traceback_logged = True  # the exception object, traceback included, is kept for later
+            traceback_logged = kept = True  # the exception object, traceback included, is kept for later
     broad = is_broad(handler.type, resolve)
     statements = handler_statements(handler)
     returned = returned_constant(statements)
@@ -370,7 +409,7 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
         return Outcome.SWALLOWED
     if not traceback_logged and _prints_only(handler, statements, broad, resolve):
         return Outcome.PRINTED
-    if returned is not None and (broad or is_operation_failure(handler.type, resolve)
+    if returned is not None and not kept and (broad or is_operation_failure(handler.type, resolve)
                                  or logs_failure_then_returns(handler, statements, resolve)) and not (
             module is not None and is_declared_result(returned, handler, function, module)):
         return Outcome.RETURNS_VALUE
@@ -392,9 +431,17 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if statement is not None and (is_best_effort_cleanup(statement)
                                   or is_explained_fallback(handler, statement, function)):
         return True
+    if statement is not None and function is not None and isinstance(_statement_after(function.body, statement),
+                                                                      cst.Raise):
+        return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
+    passes = all(is_pass(s) for s in handler_statements(handler))
+    if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
+        return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
+    if outcome is Outcome.SWALLOWED and passes and statement is not None and (
+            _stores_attributes_only(statement) or (function is not None and _inside_handler(function, statement))):
+        return True
     if outcome is Outcome.SWALLOWED:
-        return statement is not None and statement.orelse is not None and all(
-            isinstance(s, cst.Pass) for s in handler_statements(handler))
+        return statement is not None and statement.orelse is not None and passes
     return name in REPRESENTATIONS or name.endswith("repr")
 
 
@@ -424,7 +471,7 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
     fallbacks = handler_statements(handler)
     if not fallbacks or not _explained(handler):
         return False
-    if all(isinstance(small, cst.Pass) for small in fallbacks):
+    if all(is_pass(small) for small in fallbacks):
         return _keeps_prior_value(statement, function)
     if _returns_instead(fallbacks, statement, function):
         return True
@@ -436,12 +483,14 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
 
 def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> bool:
     """Whether the code after a failed `try` goes on with a value it had before: every statement of the `try`
-    rebinds a name from its own value, or the `try` returns and the statement after it returns too."""
+    rebinds a name from its own value, or the `try` returns (at its end, or from a branch inside: `if curses: ...
+    return True`) and the statement after it returns too (the fallback answer, `return False`)."""
     computed = suite_statements(statement.body)
     if computed and all(_updates_itself(small) for small in computed):
         return True
-    return (bool(computed) and isinstance(computed[-1], cst.Return) and function is not None
-            and isinstance(_statement_after(function.body, statement), cst.Return))
+    returns = bool(computed) and (isinstance(computed[-1], cst.Return)
+                                  or any(isinstance(node, cst.Return) for node in walk_own(statement.body)))
+    return returns and function is not None and isinstance(_statement_after(function.body, statement), cst.Return)
 
 
 def _returns_instead(fallbacks: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
@@ -524,6 +573,34 @@ def _target_text(target: cst.BaseExpression) -> str | None:
     return get_full_name_for_node(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
 
 
+def _stores_attributes_only(statement: cst.Try) -> bool:
+    """`try: request._parsed_accept_list = parsed`: the `try` only keeps a value it has on an object (a memo); if the
+    object refuses it, the code goes on with the same value."""
+    stores = suite_statements(statement.body)
+    return bool(stores) and all(
+        isinstance(small, cst.Assign) and isinstance(small.value, cst.Name)
+        and all(isinstance(target.target, cst.Attribute) for target in small.targets) for small in stores)
+
+
+def _inside_handler(function: cst.FunctionDef, statement: cst.Try) -> bool:
+    """The `try` sits in an `except` block of the same function: the code is already handling a failure (it logged
+    it, it answers with an error page), and this is a best effort on that path (`try: send_status(FAILURE)`)."""
+    return any(isinstance(node, cst.ExceptHandler) and any(inner is statement for inner in walk_own(node.body))
+               for node in walk_own(function.body))
+
+
+def is_cleanup_name(name: str) -> bool:
+    """`close`, `safe_close`, `unlink`, `rmtree`: a call that releases a resource."""
+    return name in CLEANUP_CALLS or bool(CLOSERS.intersection(name.split("_")))
+
+
+def is_teardown(function_name: str) -> bool:
+    """`close`, `aclose`, `shutdown`, `close_connection`, `__exit__`: a function that tears its object down (named
+    for that first: `flush_then_close` does work before it closes)."""
+    first = function_name.lower().lstrip("_").split("_", 1)[0]
+    return function_name in TEARDOWN_FUNCTIONS or first in CLOSERS or first in TEARDOWN_FUNCTIONS
+
+
 def is_best_effort_cleanup(statement: cst.Try | cst.With) -> bool:
     """The `try` (or `with suppress(...)`) only releases resources (`self.stream.close()`, `os.unlink(path)`): a failure
     to clean up must not replace the outcome of the work, and there is nothing else to do about it."""
@@ -535,7 +612,7 @@ def is_best_effort_cleanup(statement: cst.Try | cst.With) -> bool:
         if not isinstance(value, cst.Call):
             return False
         calls.append(callee_tail(value.func) or "")
-    return bool(calls) and all(tail in CLEANUP_CALLS or CLOSERS.intersection(tail.split("_")) for tail in calls)
+    return bool(calls) and all(is_cleanup_name(tail) for tail in calls)
 
 
 def swallows_test_failure(handler: cst.ExceptHandler, resolve: Resolver) -> bool:
@@ -584,8 +661,15 @@ def _logs_at(statement: cst.CSTNode, levels: frozenset[str]) -> bool:
 
 
 def returns_error_code(statements: list[cst.CSTNode]) -> bool:
-    """The handler returns a non-zero status (`return 1`): the caller learns of the failure."""
-    return any(isinstance(s, cst.Return) and is_error_code(s.value) for s in statements)
+    """The handler returns a non-zero status (`return 1`) or an HTTP error response (`return json_response(...,
+    status=400)`): the caller learns of the failure."""
+    return any(isinstance(s, cst.Return) and (is_error_code(s.value) or _is_error_response(s.value)) for s in statements)
+
+
+def _is_error_response(value: cst.BaseExpression | None) -> bool:
+    return isinstance(value, cst.Call) and any(
+        arg.keyword is not None and arg.keyword.value in STATUS_KEYWORDS and isinstance(arg.value, cst.Integer)
+        and int(arg.value.value) >= 400 for arg in value.args)
 
 
 def _prints_only(handler: cst.ExceptHandler, statements: list[cst.CSTNode], broad: bool, resolve: Resolver) -> bool:

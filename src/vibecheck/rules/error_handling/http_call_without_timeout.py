@@ -10,6 +10,7 @@ from vibecheck.analysis.call_edits import with_keyword
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix
 from vibecheck.rules.error_handling.http_calls import (
+    CLIENT_METHODS,
     HttpClientRule,
     Library,
     has_star_kwargs,
@@ -57,7 +58,8 @@ class HttpCallWithoutTimeout(HttpClientRule):
       is none; and `urllib.request.urlretrieve(url, path)`, which takes no timeout at all, unless the file
       sets that default (`socket.setdefaulttimeout(...)`).
     - `aiohttp.ClientSession()` and `aiohttp.request(...)` without `timeout=`: the default only bounds
-      the whole request at 5 minutes, far longer than any caller waits, and never bounds a single read.
+      the whole request at 5 minutes, far longer than any caller waits, and never bounds a single read. A
+      session is not reported when every request this file sends through it passes its own `timeout=`.
     Test files are not checked: a test talks to a local test server, and a hung test is caught by the
     test runner's own timeout (bandit's `B113` is not reported there either).
 
@@ -121,8 +123,17 @@ class HttpCallWithoutTimeout(HttpClientRule):
     fixable = True
     Options = HttpTimeoutOptions
 
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        # aiohttp sessions made without a timeout -> whether every request sent through them passes one (None: none
+        # seen yet); judged at the end of the file, since the requests come after the session is made
+        self._sessions: dict[int, tuple[cst.Call, bool | None]] = {}
+
     def visit_Call(self, node: cst.Call) -> None:
-        if self.context.is_test_file or has_star_kwargs(node):
+        if self.context.is_test_file:
+            return
+        self._note_session_request(node)
+        if has_star_kwargs(node):
             return
         name = self.qualified_name(node) or ""
         if name in URLOPEN:
@@ -154,7 +165,25 @@ class HttpCallWithoutTimeout(HttpClientRule):
             if timeout is not None and self._disables(timeout.value):
                 self._report_disabled(node)
         elif library is Library.AIOHTTP and timeout is None:
-            self._report_missing(node, AIOHTTP_WHY, fix=self._aiohttp_timeout_fix(node))
+            self._sessions[id(node)] = (node, None)
+
+    def _note_session_request(self, node: cst.Call) -> None:
+        """A request sent through an aiohttp session made without a timeout: does it pass its own?"""
+        session = self.client_call(node) if self._sessions else None
+        func = node.func
+        if session is None or id(session) not in self._sessions or not isinstance(func, cst.Attribute) \
+                or func.attr.value not in CLIENT_METHODS:
+            return
+        made, timed = self._sessions[id(session)]
+        passes = keyword(node, "timeout") is not None or has_star_kwargs(node)
+        self._sessions[id(session)] = (made, passes if timed is None else timed and passes)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        """An aiohttp session without a timeout is reported unless every request sent through it in this file
+        passes its own (`session.request(..., timeout=aiohttp.ClientTimeout(total=t))`)."""
+        for session, timed in self._sessions.values():
+            if not timed:
+                self._report_missing(session, AIOHTTP_WHY, fix=self._aiohttp_timeout_fix(session))
 
     def _check_request(self, node: cst.Call, library: Library) -> None:
         timeout = keyword(node, "timeout")

@@ -8,6 +8,7 @@ from typing import Any
 import libcst as cst
 
 from vibecheck.analysis.secrets_names import is_secret_name
+from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._support import BindingRule, argument, keyword, positional, string_value
 
@@ -41,6 +42,8 @@ TLS_HINTS = {
     "POP3": "Connect with `poplib.POP3_SSL`, or call `stls(context=ssl.create_default_context())` before sending the password.",
     "FTP": "Use `ftplib.FTP_TLS` (then `prot_p()`), or better SFTP, so the password and the files are encrypted.",
 }
+# Words of a flag that chooses between a TLS client and a plain one (`tls`, `use_ssl`, `secure`).
+TLS_FLAG_WORDS = ("tls", "ssl", "secure")
 HTTP_HINT = "Use an `https://` URL (and keep certificate checks on) for every request that carries credentials."
 
 
@@ -68,7 +71,8 @@ class CleartextCredentials(BindingRule):
 
     `https://` URLs, `SMTP_SSL`/`IMAP4_SSL`/`POP3_SSL`/`FTP_TLS`, anonymous `ftp.login()` and
     requests without credentials are not reported. It supersedes bandit's `B321`, which reports every
-    `ftplib` call whether or not it logs in.
+    `ftplib` call whether or not it logs in, and clears it on the `FTP()` whose login it reports and on a plain
+    `FTP()` that a TLS flag chooses (`FTP_TLS(context=ctx) if tls else FTP()`: the caller's opt-out).
 
     ## Why is this bad?
     Anything sent without TLS can be read by whoever shares the network path: a coffee-shop Wi-Fi, a
@@ -112,6 +116,9 @@ class CleartextCredentials(BindingRule):
     confidence = Confidence.MEDIUM
     cwe = (319, 523)
     supersedes = ("B321",)
+    # Bandit's B321 on the `FTP()` whose login this rule reports (one problem, one finding), and on a plain `FTP()`
+    # chosen by the caller's TLS flag (`FTP_TLS(context=ctx) if tls else FTP()`).
+    vets = ("B321",)
     # Every finding is a call of a module the file names: an HTTP client's (`HTTP_CLIENT_MODULES`) or a protocol's
     # (`smtplib`, `imaplib`, `poplib`, `ftplib`).
     file_hints = ("requests", "httpx", "aiohttp", "niquests", "urllib3", "smtplib", "imaplib", "poplib", "ftplib")
@@ -149,9 +156,17 @@ class CleartextCredentials(BindingRule):
             elif method in senders and receiver not in self._secured[-1] and (node.args or label != "FTP"):
                 self.report(node, f"`{method}()` sends credentials over a plain {label} connection (no TLS), so they "
                             "cross the network in clear text.", hint=TLS_HINTS[label])
+                self.vet(self.resolve(func.value))
             return
         if method in HTTP_VERBS and (name.startswith(HTTP_CLIENT_MODULES) or self._is_http_client(func.value)):
             self._check_http(node, method)
+
+    def visit_IfExp(self, node: cst.IfExp) -> None:
+        """`FTP_TLS(context=ctx) if tls else FTP()`: the plain client is the caller's opt-out, as the flag says."""
+        if any(word in name.lower() for name in names_in(node.test) for word in TLS_FLAG_WORDS):
+            for branch in (node.body, node.orelse):
+                if isinstance(branch, cst.Call) and self.module_name(branch) == "ftplib.FTP":
+                    self.vet(branch)
 
     def _protocol_of(self, receiver: cst.BaseExpression) -> str | None:
         """`smtplib.SMTP` for `smtplib.SMTP(...).login` or a name last bound to such a call (also by `with ... as`)."""

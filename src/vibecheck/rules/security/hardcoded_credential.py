@@ -43,6 +43,8 @@ _LABEL_SHAPE = re.compile(r"^_*[a-z]+(?:[-_.][a-z]+)+$")
 _LABEL_WORDS = ("password", "passwd", "token")
 _FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 # A rate-limit spec (`"5/m/user"`, `"20/m/ip,5/m/key"`, `"100/hour"`): the limits of a password or token view.
+# A lexer's or parser's marker (`token == "#bygroup"`, `"#pop"`) and SQLite's `":memory:"`: a word between sigils.
+_MARKER = re.compile(r"^(?:#[a-z_]+|:[a-z_]+:)$")
 _RATE_LIMIT = re.compile(r"^\d+/\d*[a-z]+(?:/[a-z]+)?(?:\s*[,;]\s*\d+/\d*[a-z]+(?:/[a-z]+)?)*$")
 _PEM_BODY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
@@ -80,8 +82,8 @@ def names_a_label(name: str, value: cst.SimpleString) -> bool:
 
 def is_placeholder(value: str) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
-    a path, URL, file name, rate-limit spec (`"5/m/user"`) or regular expression, a label named after a
-    secret (`"_password_reset_token"`),
+    a path, URL, file name, rate-limit spec (`"5/m/user"`), marker (`"#bygroup"`, `":memory:"`) or regular
+    expression, a label named after a secret (`"_password_reset_token"`),
     or a word agents use for "fill this in"."""
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
@@ -93,7 +95,7 @@ def is_placeholder(value: str) -> bool:
     if value.startswith(("/", "./", "~")) or "://" in value:
         return True
     if (_LABEL_SHAPE.match(value) and any(word in value for word in _LABEL_WORDS)) or _FILE_NAME.match(value) \
-            or _RATE_LIMIT.match(value):
+            or _RATE_LIMIT.match(value) or _MARKER.match(value):
         return True
     return any(word in lowered for word in PLACEHOLDER_WORDS)
 

@@ -206,7 +206,8 @@ class RequestDataToInjectionSink(FlowRule):
     file's `.save()` built from its client-given name (CWE-434). Log and header findings are reported with
     low severity: current frameworks reject line breaks in header values, and log injection misleads
     rather than breaks in. A visible check in an `if`/`assert`
-    (`url_has_allowed_host_and_scheme(url)`, `next_url.startswith("/")`, `in ALLOWED`) and escaping
+    (`url_has_allowed_host_and_scheme(url)`, `next_url.startswith("/")`, `in ALLOWED`; also of a request's
+    whole-value attribute read again later: `if _is_protocol_relative(self.request.path): raise ...`) and escaping
     functions (`re.escape`, `escape_filter_chars`, `secure_filename`) clear the value. It also records
     which parameters and return values of each function reach a redirect, a regex, XPath or LDAP, so that
     VC417 follows client input into such sinks in helpers and other modules (log and header findings,

@@ -8,7 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.call_edits import without_argument
 from vibecheck.analysis.statement_edits import statement_removal
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
@@ -46,8 +46,15 @@ STARTTLS_METHODS = frozenset(method for method, _, _ in STDLIB_STARTTLS.values()
 # Async mail clients whose `starttls()` verifies by default: a file that uses one is not guessed about.
 VERIFYING_MAIL_MODULES = ("aiosmtplib", "aioimaplib")
 STDLIB_TLS_TAILS = tails(frozenset(STDLIB_TLS_CLIENTS))
-# `if not verify:` -- a branch that implements the caller's own choice, as HTTP libraries do.
-OPT_OUT_WORDS = ("verify", "insecure", "ssl", "tls", "cert")
+# `if not verify:`, `if verified: ... else: ...` -- a branch that implements the caller's own choice, as HTTP
+# libraries do.
+OPT_OUT_WORDS = ("verif", "insecure", "ssl", "tls", "cert")
+# `def _make_insecure_ssl_ctx(): ...; return ctx` -- a function whose name says it builds the unverified object it
+# returns, for callers that ask for it by name.
+INSECURE_BUILDER_WORDS = ("insecure", "unverified", "noverify", "no_verify", "unchecked")
+# Settings that only an SSL context has: `self.check_hostname = False` in a class that is not a context is that
+# class's own attribute (a wrapper that copies the context API and checks host names itself).
+CONTEXT_ONLY_FIELDS = frozenset({"check_hostname", "verify_mode"})
 # Objects that have a `verify` attribute from the start (deleting `x.verify = False` leaves it at `True`).
 SESSION_CONSTRUCTORS = frozenset({"requests.Session", "requests.session", "requests.sessions.Session",
                                   "niquests.Session", "pip._vendor.requests.Session"})
@@ -64,9 +71,12 @@ class TlsVerificationDisabled(BindingRule):
     mail and file-transfer clients opened without a context (`smtplib.SMTP_SSL(host)`,
     `imaplib.IMAP4_SSL(host)`, `poplib.POP3_SSL`, `ftplib.FTP_TLS`) and `server.starttls()`/`stls()`
     without one: their default context checks neither the certificate nor the host name. Code inside an `if` that tests a
-    `verify`/`insecure` flag is left alone: it implements the caller's own opt-out, and so is a mapping
-    that offers every certificate level (`{"required": CERT_REQUIRED, "none": CERT_NONE}`, a table from
-    configured names to levels): what is configured decides. Test files are not
+    `verify`/`verified`/`insecure` flag (either branch) is left alone: it implements the caller's own opt-out, and so
+    is the object a function named for it builds and returns (`def _make_insecure_ssl_ctx(): ... return ctx`:
+    callers ask for it by name), `self.check_hostname = False` in a class that is not a context class (its own
+    field, in a wrapper that copies the context API), and a mapping that offers every certificate level
+    (`{"required": CERT_REQUIRED, "none": CERT_NONE}`, a table from configured names to levels): what is
+    configured decides. Test files are not
     checked: tests talk to local servers with self-signed certificates, and that code does not ship.
 
     ## Why is this bad?
@@ -125,6 +135,8 @@ class TlsVerificationDisabled(BindingRule):
         self._opt_out_ifs: set[int] = set()
         self._line: cst.SimpleStatementLine | cst.SimpleStatementSuite | None = None
         self._blocks: list[Sequence[cst.BaseStatement]] = []  # the indented blocks around the current line
+        self._built: list[frozenset[str]] = []  # per enclosing function: what an insecure-named builder returns
+        self._classes: list[bool] = []  # per enclosing class: whether it derives from a TLS context class
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._line = node
@@ -141,6 +153,22 @@ class TlsVerificationDisabled(BindingRule):
     def visit_Module(self, node: cst.Module) -> None:
         if self.context.is_test_file:
             self._opt_out_depth += 1  # never decremented: nothing in a test file is reported
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
+        named_insecure = any(word in node.name.value.lower() for word in INSECURE_BUILDER_WORDS)
+        self._built.append(_returned_names(node) if named_insecure else frozenset())
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(node)
+        self._built.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        self._classes.append(any((self.dotted(base.value) or "").endswith("Context") for base in node.bases))
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes.pop()
 
     def visit_If(self, node: cst.If) -> None:
         if _mentions_opt_out(node.test):
@@ -247,6 +275,8 @@ class TlsVerificationDisabled(BindingRule):
             if not isinstance(attribute, cst.Attribute):
                 continue
             field = attribute.attr.value
+            if (field in CONTEXT_ONLY_FIELDS and self._is_own_attribute(attribute)) or self._is_built(attribute):
+                continue
             if field in ("verify", "check_hostname") and is_name_constant(self.resolve(node.value), "False"):
                 what = "host name checking" if field == "check_hostname" else "TLS certificate verification"
                 self.report(node, f"`{self.source_of(attribute)} = False` turns off {what} for every request it makes.",
@@ -263,6 +293,15 @@ class TlsVerificationDisabled(BindingRule):
             self.report(node, f"Assigning `{value}` makes every default HTTPS connection skip certificate verification.",
                         hint="Remove this assignment and fix the certificate problem (install the CA, or pass `cafile=`).")
 
+
+    def _is_own_attribute(self, attribute: cst.Attribute) -> bool:
+        """`self.check_hostname` in a class that does not derive from a context class: the class's own field."""
+        return isinstance(attribute.value, cst.Name) and attribute.value.value == "self" and bool(self._classes) \
+            and not self._classes[-1]
+
+    def _is_built(self, attribute: cst.Attribute) -> bool:
+        """`context.check_hostname = False` where `context` is what `_make_insecure_ssl_ctx()` returns."""
+        return bool(self._built) and isinstance(attribute.value, cst.Name) and attribute.value.value in self._built[-1]
 
     def _assignment_removal(self, node: cst.Assign) -> NodeFix | None:
         """Delete `session.verify = False`: a literal `False`, alone on its line, on a `requests` session (a name
@@ -309,6 +348,12 @@ def _subscript_key(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
         return string_value(node.slice[0].slice.value)
     return None
+
+
+def _returned_names(function: cst.FunctionDef) -> frozenset[str]:
+    """The plain names the function's own `return` statements give back (`return ctx`)."""
+    return frozenset(node.value.value for node in walk_own(function.body)
+                     if isinstance(node, cst.Return) and isinstance(node.value, cst.Name))
 
 
 def _mentions_opt_out(test: cst.BaseExpression) -> bool:

@@ -27,6 +27,8 @@ NO_RAISE_INTENT = re.compile(
     r"|\bno (?:\S+ ){0,4}?(?:exception|error)s? (?:is |are |gets )?(?:raised|thrown)"
     r"|nothing (?:happens|(?:gets |is )?raised)|\bsilent\b|\bsmoke\b",
     re.IGNORECASE)
+# Methods that run after each test of their class: an assertion there checks every test (`self.finished` set by each).
+TEARDOWN_METHODS = frozenset({"tearDown", "asyncTearDown", "teardown_method"})
 
 
 @dataclass(frozen=True)
@@ -42,15 +44,18 @@ class TestWithoutAssertion(TestAwareRule):
     `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
     no `pytest.raises`/`pytest.warns`/`pytest.fail`, no `self.assert*`/`self.fail` call, no mock
     `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
-    `check`, `expect`, `verify`). A helper defined in the same file counts when it asserts itself, and so
-    does a mock assertion that is never made (`m.assert_called_once` without `()`, `m.called_once_with(x)`):
-    VC304 reports that line, saying what to write instead.
+    `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
+    (`with ExpectLog(app_log, "Exception in callback"):`, which fails on exit when the log never came). A helper
+    defined in the same file counts when it asserts itself, and so does a mock assertion that is never made
+    (`m.assert_called_once` without `()`, `m.called_once_with(x)`): VC304 reports that line, saying what to
+    write instead. A test method counts when its class's `tearDown` (`asyncTearDown`, `teardown_method`)
+    asserts: that check runs after each test (`self.assertTrue(self.finished)`).
     Left alone: a test that skips itself at the top (`pytest.skip(...)`, `self.skipTest(...)`), one that runs
     its code inside `with expectation:` where `expectation` is a parameter (parametrized `pytest.raises` or
-    null context), and one whose name or docstring says its point is that nothing raises
-    (`test_parse_does_not_raise`, "Nothing happens if the value is valid."), unless it prints or logs what
-    the code returned (`print(result)`, `logger.info(...)`): a test that shows its result to a person
-    checks nothing, whatever its docstring says.
+    null context), and one whose name, docstring or comments say its point is that nothing raises
+    (`test_parse_does_not_raise`, "Nothing happens if the value is valid.", `# should not throw if ...`),
+    unless it prints or logs what the code returned (`print(result)`, `logger.info(...)`): a test that shows
+    its result to a person checks nothing, whatever its docstring says.
 
     ## Why is this bad?
     A test without an assertion passes whenever the code does not raise: it reports green on a wrong
@@ -93,13 +98,27 @@ class TestWithoutAssertion(TestAwareRule):
         super().__init__(context, options)
         prefixes = "|".join(re.escape(p) for p in self.options.assertion_prefixes)
         self._helper = re.compile(rf"^_*(?:{prefixes})(?:$|[_A-Z0-9])") if prefixes else None
+        # a context manager class named for an assertion checks its block on exit (`with ExpectLog(log, "boom"):`)
+        capitalised = "|".join(re.escape(p[:1].upper() + p[1:]) for p in self.options.assertion_prefixes)
+        self._checking_context = re.compile(rf"^_*(?:{capitalised})(?:$|[_A-Z0-9])") if capitalised else None
+        self._class_names: list[str] = []
+        self._asserting_teardowns: dict[str, Frame] = {}  # class name -> its teardown method's frame
         self._asserting_functions: set[str] = set()
         self._calls_by_function: dict[str, set[str]] = {}
         self._pending: list[Frame] = []
 
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        self._class_names.append(node.name.value)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        super().leave_ClassDef(node)
+        self._class_names.pop()
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
-        self.frames[-1].data.update(asserts=False, calls=set(), tells=False)
+        owner = self._class_names[-1] if self._class_names and len(self.frames) == 1 else None
+        self.frames[-1].data.update(asserts=False, calls=set(), tells=False, owner=owner)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         frame = self.frames[-1]
@@ -107,7 +126,15 @@ class TestWithoutAssertion(TestAwareRule):
         if frame.data["asserts"]:
             self._asserting_functions.add(name)
         self._calls_by_function.setdefault(name, set()).update(frame.data["calls"])
+        if name in TEARDOWN_METHODS and frame.data["owner"] is not None:
+            self._asserting_teardowns[frame.data["owner"]] = frame
         super().leave_FunctionDef(node)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        item = node.item
+        if self.frames and self._checking_context is not None and isinstance(item, cst.Call) \
+                and self._checking_context.match(last_name(item)):
+            self._mark_asserting()
 
     def exit_test(self, frame: Frame) -> None:
         # A test that prints or logs its results shows them to a person: its name or docstring does not make it a check.
@@ -126,7 +153,13 @@ class TestWithoutAssertion(TestAwareRule):
                     for small in statement.body):
                 return True
         docstring = node.get_docstring() or ""
-        return bool(NO_RAISE_INTENT.search(node.name.value.replace("_", " ")) or NO_RAISE_INTENT.search(docstring))
+        return bool(NO_RAISE_INTENT.search(node.name.value.replace("_", " ")) or NO_RAISE_INTENT.search(docstring)
+                    or NO_RAISE_INTENT.search(self._comments(node)))
+
+    def _comments(self, node: cst.FunctionDef) -> str:
+        """The text of the comments in the function, joined (`# remove_handler should not throw if ...`)."""
+        lines = self.context.module.code_for_node(node.body).splitlines()
+        return " ".join(line.strip().lstrip("#").strip() for line in lines if line.strip().startswith("#"))
 
     def _is_skip(self, call: cst.Call) -> bool:
         return self.qualified_name(call) in SKIPPING_CALLS or (
@@ -160,7 +193,7 @@ class TestWithoutAssertion(TestAwareRule):
     def leave_Module(self, node: cst.Module) -> None:
         asserting = self._asserting_functions_closure()
         for frame in self._pending:
-            if frame.data["calls"] & asserting:
+            if frame.data["calls"] & asserting or self._checked_by_teardown(frame, asserting):
                 continue
             name = frame.node.name.value
             if frame.data["tells"]:
@@ -173,6 +206,12 @@ class TestWithoutAssertion(TestAwareRule):
                 f"Test `{name}` asserts nothing, so it passes whatever result the code under test returns.",
                 hint="Assert on the result or effect the test is about, e.g. `assert result == expected` or `pytest.raises`.",
             )
+
+    def _checked_by_teardown(self, frame: Frame, asserting: set[str]) -> bool:
+        """A test method of a class whose `tearDown` asserts (on what each test left: `self.assertTrue(self.finished)`)."""
+        teardown = self._asserting_teardowns.get(frame.data["owner"]) if frame.data["owner"] is not None else None
+        return teardown is not None and (teardown.data["asserts"]
+                                         or bool((teardown.data["calls"] - TEARDOWN_METHODS) & asserting))
 
     def _mark_asserting(self) -> None:
         for frame in self.frames:

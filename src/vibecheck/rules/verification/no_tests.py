@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from vibecheck.model import Category, Confidence, Finding, Severity
+from vibecheck.project import holds_project_file
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._reach import project_finding, project_index
 
@@ -15,7 +16,7 @@ PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg")
 
 
 def is_packaged(root: Path) -> bool:
-    return any((root / marker).is_file() for marker in PROJECT_MARKERS)
+    return holds_project_file(root, PROJECT_MARKERS)
 
 
 class NoTests(ProjectRule):
