@@ -850,3 +850,21 @@ def tries_each_mirror(mirrors):
             return requests.get(mirrors[index], timeout=5).json()
         except requests.RequestException:
             continue
+
+
+def test_job_finishes(client):
+    deadline = time.monotonic() + 30
+    # ok: VC109 -- the assert ends the wait at the deadline
+    while client.get("/job").json()["state"] == "running":
+        assert time.monotonic() < deadline, "the job did not finish"
+        time.sleep(0.5)
+
+
+def test_job_answers(client):
+    # expect: VC109 -- the assert only checks each answer; nothing ends the wait
+    while True:
+        response = client.get("/job")
+        assert response.status_code < 500
+        if response.json()["state"] == "done":
+            break
+        time.sleep(0.5)

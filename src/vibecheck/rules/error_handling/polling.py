@@ -106,6 +106,8 @@ def _note(node: cst.CSTNode, tests: tuple[cst.BaseExpression, ...], in_handler: 
             facts.exit_tests.extend(tests)
         else:
             facts.unguarded_exit = True
+    elif isinstance(node, cst.Assert) and not in_handler:  # leaves by raising once its condition fails
+        facts.exit_tests.append(node.test)
 
 
 def waits_forever(facts: PollFacts, loop_test: cst.BaseExpression | None) -> tuple[str, cst.BaseExpression] | None:
