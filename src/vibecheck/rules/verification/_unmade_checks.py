@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from vibecheck.analysis.flow import short_code
 from vibecheck.cst_fields import names_in, walk_own
 from vibecheck.rules.verification._shared import last_name
 
@@ -92,7 +93,7 @@ def assertions_after_raise(with_node: cst.With, resolve: Callable[[cst.CSTNode],
             checked = _assertion_operands(node)
             if checked is not None and any(captured in names_in(operand) for operand in checked):
                 yield UnmadeCheck(
-                    node, f"`{_shown(node, code_for)}` never runs: the exception `{code_for(call.func)}` expects "
+                    node, f"`{short_code(node, 70)}` never runs: the exception `{code_for(call.func)}` expects "
                           f"leaves the block before it, and `{captured}` is filled only once the block has ended.",
                     f"Move the assertion on `{captured}` after the `with` block, dedented.")
 
@@ -104,8 +105,3 @@ def _assertion_operands(node: cst.CSTNode) -> list[cst.CSTNode] | None:
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value.startswith("assert"):
         return [arg.value for arg in node.args]
     return None
-
-
-def _shown(node: cst.CSTNode, code_for: Callable[[cst.CSTNode], str]) -> str:
-    text = " ".join(code_for(node).split())
-    return text if len(text) <= 70 else text[:67] + "..."

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from vibecheck.analysis.flow import short_code
 from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
@@ -216,25 +217,21 @@ class AssertionUnderCondition(TestAwareRule):
         if isinstance(guard, cst.ExceptHandler) and _may_not_raise(frame.node):
             return
         if isinstance(guard, cst.ExceptHandler):
-            caught = f"except {self._shown(guard.type)}" if guard.type is not None else "except"
+            caught = f"except {short_code(guard.type)}" if guard.type is not None else "except"
             self.report(guard, f"Every assertion of `{name}` sits in `{caught}:`: when the code does not raise, "
                                "nothing is checked and the test passes.",
                         hint="Expect the error with `with pytest.raises(...) as excinfo:` (or `self.assertRaises`), "
                         "then check `excinfo.value` after the block.")
         elif isinstance(guard, cst.For):
-            self.report(guard, f"Every assertion of `{name}` sits in `for {self._shown(guard.target)} in "
-                               f"{self._shown(guard.iter)}:`: when the result is empty, nothing is checked and the "
+            self.report(guard, f"Every assertion of `{name}` sits in `for {short_code(guard.target)} in "
+                               f"{short_code(guard.iter)}:`: when the result is empty, nothing is checked and the "
                                "test passes.",
                         hint="Assert how many items you expect first (`assert len(items) == 2`), then check each.")
         else:
             self.report(
                 guard,
-                f"Every assertion of `{name}` sits under `if {self._shown(guard.test)}:`: when the result makes "
+                f"Every assertion of `{name}` sits under `if {short_code(guard.test)}:`: when the result makes "
                 "the condition false, nothing is checked and the test passes.",
                 hint="Assert the condition itself (`assert response.status_code == 200`), then check the result "
                 "unconditionally.",
             )
-
-    def _shown(self, node: cst.CSTNode) -> str:
-        text = " ".join(self.context.module.code_for_node(node).split())
-        return text if len(text) <= 60 else text[:57] + "..."
