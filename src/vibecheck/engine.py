@@ -31,6 +31,8 @@ from vibecheck.model import Edit, EngineError, FileResult, Finding, Fix, Locatio
 from vibecheck.positions import positions_of, statement_paths, statement_positions
 from vibecheck.redaction import redact_known_secrets
 from vibecheck.rule import (
+    RULE_FAILURES,
+    JointFailures,
     LineInsertion,
     NodeFix,
     NodeHead,
@@ -46,7 +48,7 @@ from vibecheck.vetting import Vetted
 
 Handler = tuple[Any, Callable[[Any], Any]]
 
-_HANDLERS: dict[type, tuple[tuple[str, str, str], ...]] = {}
+_HANDLERS: dict[type, tuple[tuple[str, str, str, Any], ...]] = {}
 
 
 def check_file(
@@ -116,7 +118,7 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
             walkers.append(collector(context, options))
         except MemoryError:
             raise
-        except _RULE_FAILURES as exc:
+        except RULE_FAILURES as exc:
             result.errors.append(_crash(path, getattr(collector, "__name__", "fact-collector"), exc))
     _walk(module, walkers, context, result.errors)
     result.facts = context.facts
@@ -144,7 +146,7 @@ def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, 
                 instances.append(rule_cls(context, options))
             except MemoryError:
                 raise
-            except _RULE_FAILURES as exc:
+            except RULE_FAILURES as exc:
                 errors.append(_crash(context.path, rule_cls.code, exc))
     return instances
 
@@ -209,12 +211,6 @@ def _too_complex(path: str, chain: tuple[int, int], source: str) -> Finding:
         lines[line - 1] if line <= len(lines) else "")
 
 
-# What a rule may raise that is its own failure: any error, and `SystemExit` (a rule or plugin calling
-# `sys.exit()` must not end the run with its exit code). KeyboardInterrupt still stops the run, and
-# MemoryError stops the file (the worker's memory limit, `vibecheck.workers`), since memory is not the rule's alone.
-_RULE_FAILURES = (Exception, SystemExit)
-
-
 def _crash(path: str, code: str, exc: BaseException) -> EngineError:
     return EngineError(path, f"rule crashed on this file: {type(exc).__name__}: {exc}", rule=code)
 
@@ -260,25 +256,46 @@ class _Statements:
             self.context.statement = path
 
 
+class _JointVisit:
+    """The handler of a method marked `visited_together`: one call for all the rules that share it."""
+
+    def __init__(self, joint: Callable[[list[Any], Any], None]) -> None:
+        self.joint = joint
+        self.rules: list[Rule] = []
+
+    def __call__(self, node: cst.CSTNode) -> None:
+        self.joint(self.rules, node)
+
+
 def _dispatch_tables(instances: list[Rule], context: RuleContext) -> tuple[dict[str, list[Handler]], dict[str, list[Handler]]]:
     visit: dict[str, list[Handler]] = {"Import": [(None, context.imports.add)], "ImportFrom": [(None, context.imports.add)]}
     statements = _Statements(context.module, context)
     for kind in _STATEMENT_KINDS:
         visit[kind] = [(None, statements.enter)]
     leave: dict[str, list[Handler]] = {}
+    joints: dict[tuple[str, Any], _JointVisit] = {}
     for rule in instances:
-        for table, node_name, attribute in _handler_names(type(rule)):
-            (visit if table == "visit" else leave).setdefault(node_name, []).append((rule, getattr(rule, attribute)))
+        for table, node_name, attribute, joint in _handler_names(type(rule)):
+            handlers = (visit if table == "visit" else leave).setdefault(node_name, [])
+            if joint is None:
+                handlers.append((rule, getattr(rule, attribute)))
+                continue
+            shared = joints.get((attribute, joint))
+            if shared is None:
+                shared = joints[(attribute, joint)] = _JointVisit(joint)
+                handlers.append((None, shared))
+            shared.rules.append(rule)
     return visit, leave
 
 
-def _handler_names(rule_type: type) -> tuple[tuple[str, str, str], ...]:
-    """(`visit`|`leave`, node class name, method name) for a rule class; `dir()` is dear, so cached per class."""
+def _handler_names(rule_type: type) -> tuple[tuple[str, str, str, Any], ...]:
+    """(`visit`|`leave`, node class name, method name, its joint visit or None) for a rule class; `dir()` is dear, so
+    cached per class."""
     names = _HANDLERS.get(rule_type)
     if names is None:
         names = _HANDLERS[rule_type] = tuple(
-            (attribute[:5], attribute[6:], attribute) for attribute in dir(rule_type)
-            if attribute.startswith(("visit_", "leave_"))
+            (attribute[:5], attribute[6:], attribute, getattr(getattr(rule_type, attribute), "joint_visit", None))
+            for attribute in dir(rule_type) if attribute.startswith(("visit_", "leave_"))
         )
     return names
 
@@ -306,11 +323,12 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
                     method(node)
                 except MemoryError:
                     raise
-                except _RULE_FAILURES as exc:  # a rule bug (or its sys.exit) must not stop the other rules
-                    errors.append(_crash(context.path, getattr(rule, "code", "import-table"), exc))
-                    live = [r for r in live if r is not rule]
-                    context.reports[:] = [r for r in context.reports if not isinstance(rule, r.rule)]
-                    context.vets[:] = [v for v in context.vets if not isinstance(rule, v.rule)]
+                except RULE_FAILURES as exc:  # a rule bug (or its sys.exit) must not stop the other rules
+                    for failed, error in exc.failures if isinstance(exc, JointFailures) else [(rule, exc)]:
+                        errors.append(_crash(context.path, getattr(failed, "code", "import-table"), error))
+                        live = [r for r in live if r is not failed]
+                        context.reports[:] = [r for r in context.reports if not isinstance(failed, r.rule)]
+                        context.vets[:] = [v for v in context.vets if not isinstance(failed, v.rule)]
                     visit, leave = _dispatch_tables(live, context)
                     continue  # the other rules still see this node, so their visit/leave pairs stay balanced
         if leaving:

@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from vibecheck.model import Category, Confidence, Finding, Severity
 
@@ -237,6 +237,35 @@ class SourceHints:
 @functools.lru_cache(maxsize=4096)
 def _is_word(hint: str) -> bool:
     return _WORD.fullmatch(hint) is not None
+
+
+# What a rule may raise that is its own failure: any error, and `SystemExit` (a rule or plugin calling
+# `sys.exit()` must not end the run with its exit code). KeyboardInterrupt still stops the run, and
+# MemoryError stops the file (the worker's memory limit, `vibecheck.workers`), since memory is not the rule's alone.
+RULE_FAILURES = (Exception, SystemExit)
+
+_RuleMethod = TypeVar("_RuleMethod", bound=Callable[..., Any])
+
+
+class JointFailures(Exception):
+    """Raised by a joint visit (`visited_together`) for the rules that failed in it, each with its error: the engine
+    drops each of them for the file as it drops a rule whose own handler raised; the other rules' work stands."""
+
+    def __init__(self, failures: list[tuple[Any, BaseException]]) -> None:
+        super().__init__(", ".join(f"{getattr(rule, 'code', rule)}: {error!r}" for rule, error in failures))
+        self.failures = failures
+
+
+def visited_together(joint: Callable[[list[Any], Any], None]) -> Callable[[_RuleMethod], _RuleMethod]:
+    """Mark a `visit_*` method that the engine calls once per node for all the file's rules that inherit it
+    unchanged, as `joint(rules, node)`, instead of once per rule: rules that walk the same statements alike share
+    the walk (the flow rules' walk of each function). `joint` raises `JointFailures` for the rules that failed."""
+
+    def mark(method: _RuleMethod) -> _RuleMethod:
+        method.joint_visit = joint  # type: ignore[attr-defined]
+        return method
+
+    return mark
 
 
 class Rule(BaseRule):

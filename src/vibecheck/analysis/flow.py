@@ -27,7 +27,7 @@ import libcst as cst
 from vibecheck.analysis.nodes import callee_tail, concrete_subclasses, suite_statements
 from vibecheck.imports import ImportTable, full_name
 from vibecheck.literals import string_value
-from vibecheck.rule import Rule, RuleContext
+from vibecheck.rule import RULE_FAILURES, JointFailures, Rule, RuleContext, visited_together
 
 # Calls that hand their (first tainted) argument's content on: the result is as tainted as the input.
 # Of PROPAGATING_CALLS, those that give the text of any value: of a comparison's truth value, only "True" or "False".
@@ -265,6 +265,8 @@ ITEM = Taint("request", "\u27e8item\u27e9")
 
 SourceFinder = Callable[[cst.BaseExpression, "FlowState"], "Taint | None"]
 SanitizerTest = Callable[[cst.Call, "FlowState"], bool]
+# What a state held at some point: its tainted names and its constants (`FlowState.snapshot`).
+Snapshot = tuple[dict[str, Taint], dict[str, str]]
 ConstantText = Callable[[cst.CSTNode, "FlowState"], "str | None"]
 
 
@@ -281,7 +283,7 @@ _SEQUENCE_TYPES = frozenset({cst.List, cst.Tuple})
 _COMPREHENSION_TYPES = frozenset({cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp})
 _HEADER_TYPES = frozenset({cst.If, cst.While, cst.For, cst.With, cst.Match})
 _IMPORT_TYPES = frozenset({cst.Import, cst.ImportFrom})
-_TRY_TYPES = frozenset({cst.Try, cst.TryStar})
+_COMPOUND_TYPES = frozenset({cst.If, cst.While, cst.For, cst.With, cst.Try, cst.TryStar, cst.Match})
 _EXITING_STATEMENTS = frozenset({cst.Return, cst.Raise, cst.Continue, cst.Break})
 COMPOUND_STATEMENTS = concrete_subclasses(cst.BaseCompoundStatement)
 
@@ -663,10 +665,10 @@ class FlowState:
         if held is None or (held.kind in SUMMARISED_KINDS and taint.kind not in SUMMARISED_KINDS):
             self.names[key] = taint
 
-    def snapshot(self) -> tuple[dict[str, Taint], dict[str, str]]:
+    def snapshot(self) -> Snapshot:
         return dict(self.names), dict(self.constants)
 
-    def merge(self, other: tuple[dict[str, Taint], dict[str, str]]) -> None:
+    def merge(self, other: Snapshot) -> None:
         """After two branches: a name is tainted if either branch left it tainted; a constant if both left one (with
         both texts when they differ: `value = "TO_CHAR(%s)" % value` in one branch only)."""
         names, constants = other
@@ -1069,10 +1071,51 @@ _BINARY_FOR_AUGMENTED: dict[type, type] = {cst.AddAssign: cst.Add, cst.ModuloAss
 Visitor = Callable[[cst.CSTNode, FlowState], None]
 
 
+class Lane:
+    """One rule's walk through a block: its state, what it does at each statement, and the error that stopped it.
+
+    Several rules walk a function together, lane by lane at each statement (`walk_lanes`): the statements are
+    split, and the branches and loops found, once for all of them. A lane whose rule fails stops there; the others
+    go on, as the engine lets the other rules go on when one crashes.
+    """
+
+    __slots__ = ("rule", "state", "visit", "failure")
+
+    def __init__(self, state: FlowState, visit: Visitor, rule: Any = None) -> None:
+        self.rule = rule
+        self.state = state
+        self.visit = visit
+        self.failure: BaseException | None = None
+
+
 def walk_block(statements: list[cst.CSTNode], state: FlowState, on_statement: Visitor) -> None:
     """Walk statements in source order: call `on_statement` on each, then apply its bindings."""
+    lane = Lane(state, on_statement)
+    walk_lanes(statements, [lane])
+    if lane.failure is not None:
+        raise lane.failure
+
+
+def walk_lanes(statements: list[cst.CSTNode], lanes: list[Lane]) -> None:
+    """`walk_block` for several states at once: each lane sees each statement, then applies its bindings."""
     for statement in statements:
-        _walk_statement(statement, state, on_statement)
+        _walk_statement(statement, lanes)
+
+
+def _each(lanes: list[Lane], step: Callable[[FlowState], Any]) -> list[Any]:
+    """`step(state)` for each live lane, in order (None for a stopped lane); a step that fails stops its lane."""
+    results: list[Any] = []
+    for lane in lanes:
+        result = None
+        if lane.failure is None:
+            try:
+                result = step(lane.state)
+            except MemoryError:
+                raise
+            except RULE_FAILURES as exc:
+                lane.failure = exc
+        results.append(result)
+    return results
 
 
 def _bind_walruses(node: cst.CSTNode, state: FlowState) -> None:
@@ -1085,15 +1128,34 @@ def _bind_walruses(node: cst.CSTNode, state: FlowState) -> None:
         state.bind(walrus.target, state.taint_of(walrus.value), walrus.value)
 
 
-def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visitor) -> None:
+def _walk_statement(statement: cst.CSTNode, lanes: list[Lane]) -> None:
     kind = type(statement)
     if kind is cst.FunctionDef or kind is cst.ClassDef:
         return
     if kind in _IMPORT_TYPES and isinstance(statement, (cst.Import, cst.ImportFrom)):
-        state.imports.add(statement)  # a function-level import, met before the engine's walk reaches it
+        for lane in lanes:  # a function-level import, met before the engine's walk reaches it
+            lane.state.imports.add(statement)
         return
-    _bind_walruses(statement, state)
-    on_statement(statement, state)
+    compound = kind in _COMPOUND_TYPES
+    for lane in lanes:
+        if lane.failure is not None:
+            continue
+        state = lane.state
+        try:
+            _bind_walruses(statement, state)
+            lane.visit(statement, state)
+            if not compound:
+                _bind_small_statement(statement, state)
+        except MemoryError:
+            raise
+        except RULE_FAILURES as exc:
+            lane.failure = exc
+    if compound:
+        _walk_compound(statement, lanes)
+
+
+def _bind_small_statement(statement: cst.CSTNode, state: FlowState) -> None:
+    """Apply what a simple statement binds (or, for `assert`, checks)."""
     if type(statement) is cst.Assign:
         taint = state.taint_of(statement.value)
         for target in statement.targets:
@@ -1114,47 +1176,79 @@ def _walk_statement(statement: cst.CSTNode, state: FlowState, on_statement: Visi
         state.bind(statement.target, state.taint_of(combined), combined)
     elif type(statement) is cst.Assert:
         state.clear_checked(statement.test)
-    elif type(statement) is cst.If:
-        state.clear_checked(statement.test)
-        before = state.snapshot()
-        body = suite_statements(statement.body)
-        walk_block(body, state, on_statement)
-        after_body = None if _leaves_block(body) else state.snapshot()
-        state.names, state.constants = before
-        if type(statement.orelse) is cst.If:
-            _walk_statement(statement.orelse, state, on_statement)
-        elif statement.orelse is not None:
-            orelse = suite_statements(statement.orelse.body)
-            walk_block(orelse, state, on_statement)
-            if after_body is not None and _leaves_block(orelse):
-                state.names, state.constants = after_body
-                return
-        if after_body is not None:
-            state.merge(after_body)
+
+
+def _walk_compound(statement: cst.CSTNode, lanes: list[Lane]) -> None:
+    """Walk a compound statement's blocks, with each lane's bindings of its header."""
+    if type(statement) is cst.If:
+        _walk_if(statement, lanes)
     elif type(statement) is cst.While:
-        state.clear_checked(statement.test)
-        _walk_loop_body(suite_statements(statement.body), state, on_statement)
+        _each(lanes, lambda state: state.clear_checked(statement.test))
+        _walk_loop_body(suite_statements(statement.body), lanes)
     elif type(statement) is cst.For:
-        state.bind(statement.target, state.taint_of(statement.iter), statement.iter)
-        _walk_loop_body(suite_statements(statement.body), state, on_statement)
+        _each(lanes, lambda state: state.bind(statement.target, state.taint_of(statement.iter), statement.iter))
+        _walk_loop_body(suite_statements(statement.body), lanes)
     elif type(statement) is cst.With:
-        for item in statement.items:
-            if item.asname is not None:
-                state.bind(item.asname.name, state.taint_of(item.item))
-        walk_block(suite_statements(statement.body), state, on_statement)
-    elif kind in _TRY_TYPES and isinstance(statement, (cst.Try, cst.TryStar)):
-        walk_block(suite_statements(statement.body), state, on_statement)
+        _each(lanes, lambda state: _bind_with_items(statement, state))
+        walk_lanes(suite_statements(statement.body), lanes)
+    elif type(statement) is cst.Try or type(statement) is cst.TryStar:
+        walk_lanes(suite_statements(statement.body), lanes)
         for handler in statement.handlers:
-            if state.caught is not None and handler.name is not None:
-                state.bind(handler.name.name, state.caught(handler, state))
-            walk_block(suite_statements(handler.body), state, on_statement)
+            if handler.name is not None:
+                _each(lanes, functools.partial(_bind_caught, handler))
+            walk_lanes(suite_statements(handler.body), lanes)
         if statement.orelse is not None:
-            walk_block(suite_statements(statement.orelse.body), state, on_statement)
+            walk_lanes(suite_statements(statement.orelse.body), lanes)
         if statement.finalbody is not None:
-            walk_block(suite_statements(statement.finalbody.body), state, on_statement)
+            walk_lanes(suite_statements(statement.finalbody.body), lanes)
     elif type(statement) is cst.Match:
         for case in statement.cases:
-            walk_block(suite_statements(case.body), state, on_statement)
+            walk_lanes(suite_statements(case.body), lanes)
+
+
+def _bind_caught(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: FlowState) -> None:
+    """`except ... as name` binds what the rule's `caught` says the exception holds (for the rules that follow one)."""
+    if state.caught is not None and handler.name is not None:
+        state.bind(handler.name.name, state.caught(handler, state))
+
+
+def _bind_with_items(statement: cst.With, state: FlowState) -> None:
+    for item in statement.items:
+        if item.asname is not None:
+            state.bind(item.asname.name, state.taint_of(item.item))
+
+
+def _walk_if(statement: cst.If, lanes: list[Lane]) -> None:
+    """Each branch starts from what held before the `if`; after it, a name is tainted if a branch that falls through
+    left it tainted (a branch that returns or raises leaves nothing behind)."""
+
+    def checked_then_saved(state: FlowState) -> Snapshot:
+        state.clear_checked(statement.test)
+        return state.snapshot()
+
+    before = _each(lanes, checked_then_saved)
+    body = suite_statements(statement.body)
+    walk_lanes(body, lanes)
+    after_body = None if _leaves_block(body) else _each(lanes, FlowState.snapshot)
+    _restore(lanes, before)
+    if type(statement.orelse) is cst.If:
+        _walk_statement(statement.orelse, lanes)
+    elif statement.orelse is not None:
+        orelse = suite_statements(statement.orelse.body)
+        walk_lanes(orelse, lanes)
+        if after_body is not None and _leaves_block(orelse):
+            _restore(lanes, after_body)
+            return
+    if after_body is not None:
+        for lane, saved in zip(lanes, after_body, strict=True):
+            if lane.failure is None and saved is not None:
+                lane.state.merge(saved)
+
+
+def _restore(lanes: list[Lane], saved: list[Snapshot | None]) -> None:
+    for lane, snapshot in zip(lanes, saved, strict=True):
+        if lane.failure is None and snapshot is not None:
+            lane.state.names, lane.state.constants = snapshot
 
 
 # Calls after which a block does not fall through to the next statement.
@@ -1183,7 +1277,7 @@ _NON_BINDING_STATEMENTS = frozenset({cst.Expr, cst.Return, cst.Raise, cst.Pass, 
                                      cst.Global, cst.Nonlocal})
 
 
-def _binds_nothing(statements: list[cst.CSTNode], state: FlowState) -> bool:
+def _binds_nothing(statements: list[cst.CSTNode], has_walrus: bool) -> bool:
     """A loop body whose first pass would leave the state as it found it (`for x in xs: self.emit(x)`)."""
     for statement in statements:
         if type(statement) not in _NON_BINDING_STATEMENTS:
@@ -1191,23 +1285,39 @@ def _binds_nothing(statements: list[cst.CSTNode], state: FlowState) -> bool:
         if type(statement) is cst.Expr and type(statement.value) is cst.Call and type(statement.value.func) is cst.Attribute \
                 and statement.value.func.attr.value in STORING_METHODS:
             return False
-        if state.has_walrus and _remembered(_WALRUSES, statement, _walruses_in):
+        if has_walrus and _remembered(_WALRUSES, statement, _walruses_in):
             return False
     return True
 
 
-def _walk_loop_body(statements: list[cst.CSTNode], state: FlowState, on_statement: Visitor) -> None:
+def _walk_loop_body(statements: list[cst.CSTNode], lanes: list[Lane]) -> None:
     """Walk a loop body twice: the first pass (silent, at most two loops deep) carries taint from a later
     iteration's assignment to an earlier use; the loop may also not run, so what held before still holds.
-    A body that binds nothing skips the first pass, which would change nothing."""
-    before = state.snapshot()
-    if state.loop_depth < 2 and not _binds_nothing(statements, state):
-        state.loop_depth += 1
-        walk_block(statements, state, _ignore_statement)
-        state.merge(before)
-        state.loop_depth -= 1
-    walk_block(statements, state, on_statement)
-    state.merge(before)
+    A body that binds nothing skips the first pass, which would change nothing. (The lanes walk the same
+    statements, so their loop depths agree.)"""
+    live = [lane for lane in lanes if lane.failure is None]
+    if not live:
+        return
+    before = _each(lanes, FlowState.snapshot)
+    first = live[0].state
+    if first.loop_depth < 2 and not _binds_nothing(statements, first.has_walrus):
+        quiet = [Lane(lane.state, _ignore_statement) for lane in live]
+        for lane in live:
+            lane.state.loop_depth += 1
+        walk_lanes(statements, quiet)
+        for lane, silent in zip(live, quiet, strict=True):
+            lane.failure = silent.failure
+        _merge(lanes, before)
+        for lane in live:
+            lane.state.loop_depth -= 1
+    walk_lanes(statements, lanes)
+    _merge(lanes, before)
+
+
+def _merge(lanes: list[Lane], saved: list[Snapshot | None]) -> None:
+    for lane, snapshot in zip(lanes, saved, strict=True):
+        if lane.failure is None and snapshot is not None:
+            lane.state.merge(snapshot)
 
 
 def is_route_handler(function: cst.FunctionDef) -> bool:
@@ -1571,6 +1681,34 @@ def _source_has_walrus(source: str) -> bool:
     return cached[1]
 
 
+def walk_functions_together(rules: list[FlowRule], function: cst.FunctionDef) -> None:
+    """Walk a function once for all the file's flow rules, each in its lane (`walk_lanes`): the rules' states
+    differ, the statements, branches and loops they step through do not. Raises `JointFailures` for the rules that
+    failed, after the others have finished."""
+    lanes: list[Lane] = []
+    failures: list[tuple[Any, BaseException]] = []
+    for rule in rules:
+        try:
+            lanes.append(rule.begin_function(function))
+        except MemoryError:
+            raise
+        except RULE_FAILURES as exc:
+            failures.append((rule, exc))
+    walk_lanes(suite_statements(function.body), lanes)
+    for lane in lanes:
+        if lane.failure is None:
+            try:
+                lane.rule.end_function(function, lane.state)
+            except MemoryError:
+                raise
+            except RULE_FAILURES as exc:
+                lane.failure = exc
+        if lane.failure is not None:
+            failures.append((lane.rule, lane.failure))
+    if failures:
+        raise JointFailures(failures)
+
+
 class FlowRule(Rule):
     """A rule that walks each function (and the module's top level) once, in source order, with a `FlowState`.
 
@@ -1675,12 +1813,16 @@ class FlowRule(Rule):
         if made:
             self._add_summary(INSTANCES, {"parameters": [], "sinks": [], "returns": [], "calls": [], "instances": made})
 
+    @visited_together(walk_functions_together)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        walk_functions_together([self], node)
+
+    def begin_function(self, node: cst.FunctionDef) -> Lane:
+        """The rule's lane through a function: its state seeded from the parameters, and its visitor."""
         state = self._fresh_state()
         self.start_function(node, state)
         if not self.summarises:
-            walk_block(suite_statements(node.body), state, self.check)
-            return
+            return Lane(state, self.check, self)
         classes = self.__dict__.setdefault("_classes", [])
         state.class_name = classes[-1] if classes else None
         state.project_functions = module_functions(self.context.module)
@@ -1703,9 +1845,13 @@ class FlowRule(Rule):
         returned = _annotated_class(node.returns)
         if returned is not None:
             state.summary.makes = state.class_reference(returned) or ""
-        walk_block(suite_statements(node.body), state, self._check_and_summarise)
+        return Lane(state, self._check_and_summarise, self)
+
+    def end_function(self, node: cst.FunctionDef, state: FlowState) -> None:
+        """After the walk: record the function's summary, if it has anything to say."""
         summary = state.summary
-        if summary.sinks or summary.returns or summary.calls or summary.stores or summary.kept or summary.makes:
+        if summary is not None and (summary.sinks or summary.returns or summary.calls or summary.stores or summary.kept
+                                    or summary.makes):
             key = f"{state.class_name}.{node.name.value}" if state.class_name else node.name.value
             self._add_summary(key, summary.as_fact())
 

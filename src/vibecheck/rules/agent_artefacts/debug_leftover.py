@@ -454,9 +454,9 @@ def _is_plain(node: cst.BaseExpression) -> bool:
 
 def _read_names(node: cst.CSTNode) -> list[str]:
     """Every `Name` in a statement, the way `ast` counts them (not the names inside `import` statements)."""
-    if isinstance(node, (cst.Import, cst.ImportFrom)):
+    if type(node) is cst.Import or type(node) is cst.ImportFrom:
         return []
-    names = [node.value] if isinstance(node, cst.Name) else []
+    names = [node.value] if type(node) is cst.Name else []
     for child in child_nodes(node):
         names.extend(_read_names(child))
     return names

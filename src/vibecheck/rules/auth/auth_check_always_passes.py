@@ -116,7 +116,7 @@ def _module_classes(module: cst.Module) -> dict[str, _ClassFacts]:
     pending: list[cst.CSTNode] = [module]
     while pending:
         node = pending.pop()
-        if isinstance(node, cst.ClassDef):
+        if type(node) is cst.ClassDef:
             classes[node.name.value] = _class_facts(node)
         pending.extend(child_nodes(node))
     return classes
@@ -130,8 +130,8 @@ def _class_facts(node: cst.ClassDef) -> _ClassFacts:
     pending: list[cst.CSTNode] = [node.body]
     while pending:
         inner = pending.pop()
-        if isinstance(inner, cst.AssignTarget) and isinstance(inner.target, cst.Attribute) \
-                and isinstance(inner.target.value, cst.Name) and inner.target.value.value == "self":
+        if type(inner) is cst.AssignTarget and type(inner.target) is cst.Attribute \
+                and type(inner.target.value) is cst.Name and inner.target.value.value == "self":
             rebound.add(inner.target.attr.value)
         pending.extend(child_nodes(inner))
     return _ClassFacts(bases, methods, frozenset(rebound))

@@ -249,7 +249,15 @@ def _module_level(module: cst.Module) -> Iterator[cst.CSTNode]:
             yield from walk_own(statement)
 
 
+# The nodes `_bound_by` reads (none has subclasses): every other node of the module is passed over by its type.
+_BINDING_NODES = frozenset({cst.Assign, cst.AnnAssign, cst.AugAssign, cst.NamedExpr, cst.For, cst.CompFor, cst.WithItem,
+                            cst.ExceptHandler, cst.Global, cst.Nonlocal, cst.Import, cst.ImportFrom, cst.FunctionDef,
+                            cst.ClassDef, cst.Call})
+
+
 def _bound_by(node: cst.CSTNode) -> Iterator[tuple[str, cst.BaseExpression | None]]:
+    if type(node) not in _BINDING_NODES:
+        return
     if isinstance(node, cst.Assign):
         for target in node.targets:
             yield from _target_values(target.target, node.value)

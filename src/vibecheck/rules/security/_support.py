@@ -74,7 +74,7 @@ def param_names(params: cst.Parameters) -> list[str]:
 
 def uses_of(name: str, value: cst.CSTNode, depth: int = SELF_REFERENCE_DEPTH) -> Iterator[cst.Name]:
     """The uses of `name` in an expression, a few levels deep (`url` in `f"{url}/login?key={key}"`)."""
-    if isinstance(value, cst.Name):
+    if type(value) is cst.Name:
         if value.value == name:
             yield value
     elif depth:

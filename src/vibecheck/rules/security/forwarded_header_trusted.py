@@ -176,9 +176,9 @@ class ForwardedHeaderTrusted(FlowRule):
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, forwarded_source, checks_clear=False, comparisons_propagate=False)
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._function.append(node.name.value)
-        super().visit_FunctionDef(node)
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        self._function.append(function.name.value)  # taken off by `leave_FunctionDef`
+        super().start_function(function, state)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._function.pop()

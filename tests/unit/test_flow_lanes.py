@@ -1,0 +1,180 @@
+"""The flow rules' shared walk: lanes see what separate walks see, and a failing rule stops only its own lane."""
+
+from __future__ import annotations
+
+import textwrap
+
+import libcst as cst
+
+from vibecheck.analysis.flow import FlowRule, FlowState, Lane, Taint, iter_calls, request_source, walk_block, walk_lanes
+from vibecheck.analysis.nodes import suite_statements
+from vibecheck.engine import check_file
+from vibecheck.imports import ImportTable
+from vibecheck.model import Category
+
+FUNCTION = """
+    from flask import request
+
+    def view(items):
+        name = request.args["name"]
+        first = items[0]
+        if (extra := request.form.get("extra")):
+            name = name + extra
+        else:
+            first = "fixed"
+        for item in items:
+            sink(name, item, first)
+            first = request.args["again"]
+        while first:
+            first = first[1:]
+            break
+        try:
+            value = int(name)
+        except ValueError as error:
+            sink(error, value)
+            return None
+        with open(first) as handle:
+            sink(handle, value)
+        sink(name, first, extra)
+"""
+
+
+def _source_of_items(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """A second kind of source, so the lanes' states differ: the parameter `items`."""
+    if type(node) is cst.Name and node.value == "items":
+        return Taint("items", "items")
+    return request_source(node, state)
+
+
+def _walk(function: cst.FunctionDef, imports: ImportTable, together: bool) -> list[list[tuple[str, str | None]]]:
+    """For each of two states, the taint kind of every `sink()` argument in walk order."""
+    module_code = cst.Module(body=[])
+    seen: list[list[tuple[str, str | None]]] = [[], []]
+
+    def recorder(index: int):  # noqa: ANN202 - a visitor per lane
+        def on_statement(node: cst.CSTNode, state: FlowState) -> None:
+            for call in iter_calls(node):
+                if type(call.func) is cst.Name and call.func.value == "sink":
+                    for arg in call.args:
+                        taint = state.taint_of(arg.value)
+                        seen[index].append((module_code.code_for_node(arg.value), taint and taint.kind))
+        return on_statement
+
+    states = [FlowState(imports, request_source), FlowState(imports, _source_of_items)]
+    statements = suite_statements(function.body)
+    if together:
+        walk_lanes(statements, [Lane(state, recorder(index)) for index, state in enumerate(states)])
+    else:
+        for index, state in enumerate(states):
+            walk_block(statements, state, recorder(index))
+    return seen
+
+
+def test_lanes_see_what_separate_walks_see() -> None:
+    module = cst.parse_module(textwrap.dedent(FUNCTION))
+    function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
+    imports = ImportTable.from_module(module)
+    together = _walk(function, imports, together=True)
+    apart = _walk(function, imports, together=False)
+    assert together == apart
+    assert together[0] != together[1]  # the states differ: `items` is a source in the second lane only
+    assert ("item", "items") in together[1] and ("item", None) in together[0]
+    assert ("extra", "request") in together[0]  # the walrus in the `if` bound it
+
+
+def test_a_failing_lane_stops_alone() -> None:
+    module = cst.parse_module(textwrap.dedent(FUNCTION))
+    function = next(s for s in module.body if isinstance(s, cst.FunctionDef))
+    imports = ImportTable.from_module(module)
+    visited: list[int] = []
+
+    def breaks_in_loop(node: cst.CSTNode, state: FlowState) -> None:
+        if type(node) is cst.For:
+            raise RuntimeError("the rule broke")
+
+    def counts(node: cst.CSTNode, state: FlowState) -> None:
+        visited.append(1)
+
+    broken, counting = Lane(FlowState(imports, request_source), breaks_in_loop), Lane(FlowState(imports, request_source), counts)
+    walk_lanes(suite_statements(function.body), [broken, counting])
+    assert isinstance(broken.failure, RuntimeError)
+    assert counting.failure is None
+    alone: list[int] = []
+    walk_block(suite_statements(function.body), FlowState(imports, request_source), lambda node, state: alone.append(1))
+    assert len(visited) == len(alone) > 10
+
+
+DOC = """A test flow rule.
+
+## What it does
+Test rule.
+
+## Why is this bad?
+Test rule.
+
+## Example
+```python
+sink(request.args["q"])
+```
+
+## Use instead
+```python
+sink("fixed")
+```
+"""
+
+
+class _SinkRule(FlowRule):
+    """Reports request data passed to `sink()`."""
+
+    __doc__ = DOC
+    category = Category.SECURITY
+
+    def new_state(self) -> FlowState:
+        return FlowState(self.context.imports, request_source)
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        for call in iter_calls(node):
+            if type(call.func) is cst.Name and call.func.value == "sink" and call.args \
+                    and state.taint_of(call.args[0].value) is not None:
+                self.report(call, f"{self.code}: request data reaches sink().")
+
+
+class Reports(_SinkRule):
+    __doc__ = DOC
+    code = "TST701"
+    name = "reports-sinks"
+
+
+class BreaksOnSecond(_SinkRule):
+    __doc__ = DOC
+    code = "TST702"
+    name = "breaks-on-second"
+
+    def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        super().check(node, state)
+        if any(type(call.func) is cst.Name and call.func.value == "second" for call in iter_calls(node)):
+            raise RuntimeError("the rule broke")
+
+
+SOURCE = b"""
+from flask import request
+
+def first():
+    sink(request.args["a"])
+
+def second():
+    sink(request.args["b"])
+    second()
+    sink(request.args["c"])
+
+def third():
+    sink(request.args["d"])
+"""
+
+
+def test_a_rule_failing_in_the_shared_walk_is_dropped_and_the_others_go_on() -> None:
+    result = check_file("app.py", SOURCE, [(Reports, None), (BreaksOnSecond, None)])
+    assert [(e.rule, "RuntimeError" in e.message) for e in result.errors] == [("TST702", True)]
+    assert {f.code for f in result.findings} == {"TST701"}  # the failed rule's findings are dropped, as for any crash
+    assert sorted(f.location.start.line for f in result.findings) == [5, 8, 10, 13]
