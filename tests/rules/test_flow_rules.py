@@ -9,7 +9,6 @@ import pytest
 from vibecheck.docs import parse_doc
 from vibecheck.registry import load_registry
 from vibecheck.rule import Rule
-
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
