@@ -31,7 +31,7 @@ CLASSES = {
     522: "credentials", 256: "credentials", 532: "credentials", 328: "weak password hash",
     319: "cleartext transport", 295: "TLS", 78: "shell",
     502: "deserialisation", 614: "cookies", 1004: "cookies", 347: "JWT", 798: "hard-coded key", 89: "SQL/NoSQL",
-    943: "SQL/NoSQL", 918: "SSRF", 22: "path", 601: "open redirect",
+    943: "SQL/NoSQL", 918: "SSRF", 22: "path", 601: "open redirect", 327: "weak cipher mode",
 }
 
 Mark = tuple[str, int, tuple[int, ...]]

@@ -5,6 +5,7 @@ import itertools
 import logging
 import socket
 import sqlite3
+import subprocess
 import time
 from itertools import cycle
 
@@ -456,7 +457,7 @@ def limit_of_one_is_reached(url):
 
 def counter_loop_that_counts(url):
     attempt = 0
-    # ok: VC109
+    # expect: VC109 -- bounded (no unbounded-retry finding), but nothing pauses between the attempts
     while attempt < 5:
         try:
             return r.get(url, timeout=5)
@@ -822,6 +823,60 @@ async def bounded_async_retry_without_pause(connect):
             return await connect()
         except (ConnectionError, asyncio.TimeoutError):
             continue
+
+
+def counted_retry_without_pause(url, max_attempts=3):
+    attempt = 0
+    # expect: VC109 -- bounded by the counter it moves, but nothing pauses
+    while attempt < max_attempts:
+        try:
+            return requests.get(url, timeout=5).json()
+        except requests.ConnectionError:
+            attempt += 1
+    raise RuntimeError("service down")
+
+
+def countdown_retry_without_pause(run, command):
+    retries = 3
+    # expect: VC109
+    while retries:
+        try:
+            return run(command, check=True)
+        except subprocess.CalledProcessError:
+            retries = retries - 1
+    raise RuntimeError("command keeps failing")
+
+
+def counted_retry_with_pause(url, max_attempts=3):
+    attempt = 0
+    # ok: VC109 -- bounded, and it waits before trying again
+    while attempt < max_attempts:
+        try:
+            return requests.get(url, timeout=5).json()
+        except requests.ConnectionError:
+            attempt += 1
+            time.sleep(2 ** attempt)
+    raise RuntimeError("service down")
+
+
+def counted_loop_over_pages(fetch, pages):
+    page = 0
+    # ok: VC109 -- each pass asks for another page
+    while page < pages:
+        try:
+            fetch(page)
+        except requests.ConnectionError:
+            logger.warning("page %d failed", page)
+        page += 1
+
+
+def countdown_with_unmoved_counter(url, retries):
+    # ok: VC109 -- the counter never moves: not a bounded retry (and no pause: not a poll)
+    while retries:
+        try:
+            return requests.get(url, timeout=5).json()
+        except requests.ConnectionError:
+            logger.warning("failed")
 
 
 def bounded_retry_with_backoff(url):

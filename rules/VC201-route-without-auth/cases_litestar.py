@@ -1,5 +1,7 @@
-"""VC201 corpus (Litestar): bare-verb handlers guarded by their own `guards=`, a guarded `Router`, or nothing."""
-from litestar import Litestar, Router, delete, get, patch, post, put, route
+"""VC201 corpus (Litestar): bare-verb handlers and controller methods guarded by their own `guards=`, their
+controller's `guards`, a guarded `Router`, or nothing."""
+from litestar import Controller, Litestar, Router, delete, get, patch, post, put, route
+from litestar.controller import Controller as BaseController
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException
 from litestar.handlers.base import BaseRouteHandler
@@ -111,7 +113,68 @@ async def health() -> dict:
     return {"ok": True}
 
 
-drafts_router = Router(path="/me", route_handlers=[create_draft, delete_draft], guards=[requires_login])
+class CommentController(Controller):
+    path = "/comments"
+
+    # expect: VC201 -- a controller without `guards`
+    @delete("/{comment_id:int}")
+    async def delete_comment(self, comment_id: int) -> None:
+        await comments.delete(comment_id)
+
+    # expect: VC201
+    @post()
+    async def create_comment(self, data: dict) -> dict:
+        return await comments.create(data)
+
+    # ok: VC201 -- a read that names no administrative path
+    @get("/{comment_id:int}")
+    async def read_comment(self, comment_id: int) -> dict:
+        return await comments.get(comment_id)
+
+    # ok: VC201 -- its own route guard
+    @patch("/{comment_id:int}", guards=[requires_login])
+    async def edit_comment(self, comment_id: int, data: dict) -> dict:
+        return await comments.edit(comment_id, data)
+
+    # ok: VC201 -- a helper, not a route
+    async def delete_all(self) -> None:
+        await comments.delete_all()
+
+
+class LabelController(BaseController):
+    path = "/labels"
+    guards = [requires_login]
+
+    # ok: VC201 -- the controller's guards run before each of its routes
+    @delete("/{label_id:int}")
+    async def delete_label(self, label_id: int) -> None:
+        await labels.delete(label_id)
+
+    # ok: VC201
+    @post("/")
+    async def create_label(self, data: dict) -> dict:
+        return await labels.create(data)
+
+
+class AttachmentController(Controller):
+    path = "/attachments"
+
+    # ok: VC201 -- the router that lists the controller runs `requires_login` first
+    @delete("/{attachment_id:int}")
+    async def delete_attachment(self, attachment_id: int) -> None:
+        await attachments.delete(attachment_id)
+
+
+class NotAController:
+    # ok: VC201 -- its class is no `Controller`, so its methods are not routes
+    @delete("/{thing_id:int}")
+    async def delete_thing(self, thing_id: int) -> None:
+        await things.delete(thing_id)
+
+
+drafts_router = Router(path="/me", route_handlers=[create_draft, delete_draft, AttachmentController],
+                       guards=[requires_login])
 tags_router = Router(path="/", route_handlers=[rename_tag])
 app = Litestar(route_handlers=[create_note, delete_note, replace_note, archive_note, all_notes, share_note, purge_note,
-                               read_note, login, pin_note, health, import_notes, activate_user, drafts_router, tags_router])
+                               read_note, login, pin_note, health, import_notes, activate_user, drafts_router, tags_router,
+                               CommentController, LabelController])

@@ -13,7 +13,7 @@ from flask.views import MethodView
 from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required
 from flask_login import current_user, login_required as flask_login_required
 from flask_restx import Resource
-from litestar import Request as LitestarRequest, get
+from litestar import Controller, Request as LitestarRequest, delete as litestar_delete, get
 from rest_framework import viewsets
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
@@ -352,8 +352,8 @@ async def read_own_note(note_id: str, user: CurrentUser):
 class TeamMembersView(APIView):
     """No `permission_classes`: DRF's `DEFAULT_PERMISSION_CLASSES` (a login, at most) decide."""
 
+    # expect: VC214 -- reported on the view method, where VC201 reports it when the settings leave DRF's default open
     def post(self, request, pk):
-        # expect: VC214
         team = Team.objects.get(pk=pk)
         team.members.add(request.data["user_id"])
         return Response(status=201)
@@ -391,9 +391,9 @@ class OpenTeamView(APIView):
         return Response({"name": Team.objects.get(pk=pk).name})
 
 
+# expect: VC214
 @api_view(["POST"])
 def archive_team(request, team_id):
-    # expect: VC214
     team = get_object_or_404(Team, pk=team_id)
     team.archived = True
     team.save()
@@ -571,6 +571,40 @@ async def read_own_note_litestar(request: LitestarRequest, note_id: int) -> dict
 async def read_published_note(note_id: int) -> dict:
     # ok: VC214 -- no guard: nobody is signed in to be scoped to
     return await fetch_one("SELECT * FROM notes WHERE id = $1 AND published", note_id)
+
+
+class NoteController(Controller):
+    path = "/notes"
+    guards = [requires_login]
+
+    @get("/{note_id:int}")
+    async def read_note(self, note_id: int) -> dict:
+        # expect: VC214 -- the controller's guards sign the caller in; the SQL never mentions them
+        return await fetch_one("SELECT * FROM notes WHERE id = $1", note_id)
+
+    @litestar_delete("/{note_id:int}")
+    async def delete_note(self, note_id: int, db_session: AsyncSession) -> None:
+        # expect: VC214
+        note = await db_session.get(Note, note_id)
+        await db_session.delete(note)
+
+    @get("/mine/{note_id:int}")
+    async def read_own_note(self, request: LitestarRequest, note_id: int) -> dict:
+        # ok: VC214
+        return await fetch_one("SELECT * FROM notes WHERE id = $1 AND owner_id = $2", note_id, request.user.id)
+
+    async def load(self, note_id: int) -> dict:
+        # ok: VC214 -- a helper method, not a route
+        return await fetch_one("SELECT * FROM notes WHERE id = $1", note_id)
+
+
+class PublicNoteController(Controller):
+    path = "/public"
+
+    @get("/{note_id:int}")
+    async def read_note(self, note_id: int) -> dict:
+        # ok: VC214 -- no guard: nobody is signed in to be scoped to
+        return await fetch_one("SELECT * FROM notes WHERE id = $1", note_id)
 
 
 class TicketCommentsView(APIView):

@@ -135,7 +135,7 @@ def _instantiate(rules: Sequence[tuple[type[Rule], Any]], context: RuleContext, 
     instances = []
     hints: SourceHints | None = None  # what the rules' file hints are matched against, built on first need
     for rule_cls, options in rules:
-        if context.is_test_file or not rule_cls.applies_to_tests_only:
+        if rule_cls.applies_to_tests if context.is_test_file else not rule_cls.applies_to_tests_only:
             try:
                 if rule_cls.file_hints:
                     if hints is None:

@@ -272,9 +272,12 @@ class Rule(BaseRule):
     """A per-file rule: libcst `visit_*`/`leave_*` methods, run in the engine's one walk.
 
     `applies_to_tests_only` rules (hollow tests) run on test files only; their corpus is checked as one.
+    `applies_to_tests = False` rules judge a risk that only deployed code has (a handler a real client reaches):
+    in a test file that code is a fixture, so they do not run there.
     """
 
     applies_to_tests_only: ClassVar[bool] = False
+    applies_to_tests: ClassVar[bool] = True
     # What the rule reads beyond the file (the project's dependency files, the modules beside it), as
     # functions from the checked file's path to a digest of it: part of the file's cache key, so a change
     # there re-checks the files the rule is enabled for. Empty: the rule reads the file only. A function that

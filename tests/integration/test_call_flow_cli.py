@@ -680,9 +680,15 @@ LLM_HELPER_APP = {
     "assistant/__init__.py": "",
     "assistant/runner.py": "import os\n\n\ndef run_snippet(code):\n    exec(code)\n\n\n"
                            "def run_command(command):\n    os.system(command)\n",
+    # a module whose only sink is a function looked up by the name it is given (tool calls dispatched by name)
+    "assistant/dispatch.py": "from assistant import handlers\n\n\ndef dispatch(fn_name, kwargs):\n"
+                             "    return getattr(handlers, fn_name)(**kwargs)\n\n\n"
+                             "def dispatch_prefixed(fn_name, kwargs):\n"
+                             "    return getattr(handlers, f\"handle_{fn_name}\")(**kwargs)\n",
     "assistant/ask.py": (
         "from openai import OpenAI\n"
         "\n"
+        "from assistant.dispatch import dispatch, dispatch_prefixed\n"
         "from assistant.runner import run_command, run_snippet\n"
         "\n"
         "client = OpenAI()\n"
@@ -692,17 +698,21 @@ LLM_HELPER_APP = {
         "    reply = client.chat.completions.create(model=\"gpt-4o\", messages=[{\"role\": \"user\", \"content\": task}])\n"
         "    run_snippet(reply.choices[0].message.content)\n"
         "    run_command(reply.choices[0].message.content)\n"
+        "    call = reply.choices[0].message.tool_calls[0]\n"
+        "    dispatch(call.function.name, {})\n"
+        "    dispatch_prefixed(call.function.name, {})\n"
     ),
 }
 
 
 def test_model_output_reaches_sinks_in_a_module_that_names_no_model(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """The runner module spells no model word, only its sinks: its summary is made all the same."""
+    """The runner and dispatch modules spell no model word, only their sinks (`getattr` of a name they are given): their
+    summaries are made all the same; a name with a fixed prefix picks among the `handle_` functions only."""
     monkeypatch.chdir(tmp_path)
     write(tmp_path, LLM_HELPER_APP)
     found = {(f["path"], f["start"]["line"]) for f in findings(["."])}
-    assert found == {("assistant/runner.py", 5), ("assistant/runner.py", 9)}
+    assert found == {("assistant/runner.py", 5), ("assistant/runner.py", 9), ("assistant/dispatch.py", 5)}
 
 
 PASSED_THROUGH_APP = {

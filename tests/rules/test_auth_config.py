@@ -109,3 +109,19 @@ def test_every_auth_rule_declares_its_cwe() -> None:
     assert len(rules) >= 9
     for rule in rules:
         assert rule.cwe, rule.code
+
+
+@pytest.mark.parametrize(("source", "consequence", "variable"), [
+    ('app.secret_key = "s3cr3t-value-42"\n', "sign sessions or tokens", "SECRET_KEY"),
+    ('GITHUB_CLIENT_SECRET = "3f9a8b7c6d5e4f3a2b1c"\n', "act as this app at the identity provider",
+     "GITHUB_CLIENT_SECRET"),
+    ('oauth.register("github", client_secret="3f9a8b7c6d5e4f3a2b1c")\n', "act as this app at the identity provider",
+     "CLIENT_SECRET"),
+    ('STRIPE_WEBHOOK_SECRET = "whsec-not-real-42"\n', "forge webhook events", "STRIPE_WEBHOOK_SECRET"),
+    ('API_SECRET = "s3cr3t-value-42"\n', "call the service's API as this app", "API_SECRET"),
+    ('ENCRYPTION_KEY = "0123456789abcdef"\n', "decrypt", "ENCRYPTION_KEY"),
+])
+def test_the_message_says_what_the_kind_of_secret_gives_away(source: str, consequence: str, variable: str) -> None:
+    [finding] = findings_for(HardcodedSecretKey, source)
+    assert consequence in finding.message
+    assert f"environment variable {variable} " in (finding.hint or "")

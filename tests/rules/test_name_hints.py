@@ -17,6 +17,7 @@ from vibecheck.rules.security import client_data_to_code_execution as code_execu
 from vibecheck.rules.security import client_data_to_shell as shell
 from vibecheck.rules.security import error_details_to_client as error_details
 from vibecheck.rules.security.client_data_in_html import ClientDataInHtml
+from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
 
 # Each rule with the dotted names it must see a part of: its sink tables, and its command-line sources.
 NAMED_BY_HINTS: list[tuple[type[Rule], Iterable[str]]] = [
@@ -79,6 +80,16 @@ def test_a_module_with_a_hint_only_inside_longer_names_is_not_walked(rule: type[
 ])
 def test_a_module_that_names_a_sink_or_a_source_is_walked(rule: type[Rule], source: str) -> None:
     assert walked_by(rule, source)
+
+
+@pytest.mark.parametrize(("source", "walked"), [
+    # the only sink of a dispatch module: a function looked up by the name it is passed (VC417 joins model output in)
+    ("import handlers\n\n\ndef dispatch(fn_name, kwargs):\n    return getattr(handlers, fn_name)(**kwargs)\n", True),
+    ("def dispatch(fn_name, kwargs):\n    return globals()[fn_name](**kwargs)\n", True),
+    ("def area(width, height):\n    return width * height\n", False),
+])
+def test_llm_output_rule_walks_a_module_that_calls_a_function_by_name(source: str, walked: bool) -> None:
+    assert LlmOutputToDangerousSink.hinted_in(SourceHints(source)) is walked
 
 
 @pytest.mark.parametrize(("source", "hinted"), [

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT, RULES_DIR
+from vibecheck.api import check_paths
+from vibecheck.config import Settings
 from vibecheck.rules.auth.client_controlled_authorization import ClientControlledAuthorization
 from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.security.client_data_through_calls import ClientDataThroughCalls
@@ -768,3 +770,36 @@ def test_a_fastapi_dependency_returning_client_data_is_a_client_claim_joined_by_
     findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
     assert [(f.code, f.location.start.line, f.message.split("`")[5]) for f in findings] == [
         ("VC417", 10, "x_role"), ("VC417", 16, 'jwt.get_unverified_claims(authorization.removeprefix("Bea...')]
+
+
+DRF_LOOKUP_VIEWS = """
+    from django.shortcuts import get_object_or_404
+    from rest_framework.response import Response
+    from rest_framework.views import APIView
+
+    from .models import Invoice
+
+    class InvoiceDetail(APIView):
+        def get(self, request, pk):
+            return Response({"total": get_object_or_404(Invoice, pk=pk).total})
+
+        def delete(self, request, pk):
+            get_object_or_404(Invoice, pk=pk).delete()
+            return Response(status=204)
+"""
+
+
+@pytest.mark.parametrize(("settings", "expected"), [
+    # DRF's own default lets anyone in: the open `delete` is VC201's finding alone; the read stays VC214's
+    ('INSTALLED_APPS = ["rest_framework"]', [("get", "VC214"), ("delete", "VC201")]),
+    # a login by default: both are lookups any signed-in user can aim at another's invoice
+    ('REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"]}',
+     [("get", "VC214"), ("delete", "VC214")]),
+])
+def test_an_open_drf_view_is_reported_once(tmp_path: Path, settings: str, expected: list[tuple[str, str]]) -> None:
+    _write_project(tmp_path, {"shop/settings.py": settings + "\n", "shop/views.py": DRF_LOOKUP_VIEWS})
+    report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=1, select=("VC201", "VC214"),
+                                                   no_bandit=True, cache=False))
+    lines = (tmp_path / "shop/views.py").read_text(encoding="utf-8").splitlines()
+    found = [(lines[f.location.start.line - 1].split("def ")[1].split("(")[0], f.code) for f in report.findings]
+    assert found == expected

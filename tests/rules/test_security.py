@@ -17,6 +17,7 @@ from vibecheck.model import Severity
 from vibecheck.redaction import redact
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
+from vibecheck.rules.security.ecb_cipher_mode import EcbCipherMode
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
@@ -77,6 +78,12 @@ def test_tls_rule_ignores_test_files() -> None:
     assert findings_for(TlsVerificationDisabled, source, is_test_file=True) == []
 
 
+def test_ecb_rule_ignores_test_files_where_known_answer_tests_use_ecb() -> None:
+    source = "from Crypto.Cipher import AES\ncipher = AES.new(KEY, AES.MODE_ECB)\n"
+    assert len(findings_for(EcbCipherMode, source)) == 1
+    assert findings_for(EcbCipherMode, source, is_test_file=True) == []
+
+
 @pytest.mark.parametrize(("rule", "source", "bandit_code"), [
     (TlsVerificationDisabled, "import requests\nrequests.get(url, verify=False, timeout=3)\n", "B501"),
     (UnsafeDeserialization, "import pickle\ndef f(blob):\n    return pickle.loads(blob)\n", "B301"),
@@ -85,6 +92,7 @@ def test_tls_rule_ignores_test_files() -> None:
     (ShellCommandFromVariable, "import os\ndef f(host):\n    os.system('ping ' + host)\n", "B605"),
     (HardcodedCredential, f'password = "{PASSWORD}"\n', "B105"),
     (HardcodedCredential, f'connect(password="{PASSWORD}")\n', "B106"),
+    (EcbCipherMode, "from cryptography.hazmat.primitives.ciphers import modes\nmode = modes.ECB()\n", "B305"),
 ])
 def test_a_vc_finding_replaces_the_bandit_finding_it_supersedes(rule, source: str, bandit_code: str) -> None:
     assert bandit_code in rule.supersedes

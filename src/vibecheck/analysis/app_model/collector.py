@@ -16,7 +16,7 @@ import builtins
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 import libcst as cst
@@ -83,6 +83,8 @@ class ClassView:
     state_by_base: bool = False
     guarded: bool = False
     has_permission_classes: bool = False
+    controller: bool = False  # a Litestar `Controller`: its verb-decorated methods are routes under `path`
+    path: str = ""
     methods: dict[str, Frame] = field(default_factory=dict)
     refs: list[str] = field(default_factory=list)  # bases and decorators another file may define as guards
 
@@ -260,10 +262,13 @@ def _strings(node: cst.BaseExpression | None) -> list[str] | None:
 
 def _lists_any(arg: cst.Arg | None) -> bool:
     """`guards=[requires_login]`, `guards=GUARDS`: a keyword that names something; `guards=[]` names nothing."""
-    if arg is None:
-        return False
-    return bool(arg.value.elements) if isinstance(arg.value, (cst.List, cst.Tuple)) else not isinstance(arg.value, cst.Name) \
-        or arg.value.value != "None"
+    return arg is not None and _names_something(arg.value)
+
+
+def _names_something(value: cst.BaseExpression) -> bool:
+    """`[requires_login]`, `GUARDS`: not `[]`, `()` or `None`."""
+    return bool(value.elements) if isinstance(value, (cst.List, cst.Tuple)) else not isinstance(value, cst.Name) \
+        or value.value != "None"
 
 
 def _keyword(call: cst.Call, name: str) -> cst.Arg | None:
@@ -511,6 +516,8 @@ class AppModelCollector:
         self.scopes.append(frame)
         if isinstance(parent, ClassView):
             parent.methods[node.name.value] = frame
+            if parent.controller:
+                self._collect_controller_routes(node, frame, parent)
             return
         if parent is None:
             self.functions[node.name.value] = frame
@@ -877,6 +884,19 @@ class AppModelCollector:
             method_decorator = decorators[names.index(method_names[0])] if method_names else None
             self._add_django_view(node, frame, method_decorator, decorators)
 
+    def _collect_controller_routes(self, node: cst.FunctionDef, frame: Frame, controller: ClassView) -> None:
+        """The routes of a Litestar controller's method: under the controller's `path`, guarded also by its `guards`,
+        and named by the class too (a `Router(route_handlers=[NoteController], guards=[...])` lists the class)."""
+        first = len(self.routes)
+        self._collect_function_routes(node, frame)
+        name = controller.node.name.value
+        for index in range(first, len(self.routes)):
+            route = self.routes[index]
+            path = controller.path.rstrip("/") + route.path if route.path not in (None, "/") else controller.path or "/"
+            label = f"The route `{'/'.join(sorted(route.methods))} {path}` (`{name}.{node.name.value}`)"
+            self.routes[index] = replace(route, label=label, path=path, names=(*route.names, name),
+                                         guarded=route.guarded or controller.guarded, handler=f"{name}.{node.name.value}")
+
     def _route_decorator(self, decorator: cst.BaseExpression) -> tuple[str | None, str | None, frozenset[str], bool] | None:
         """(receiver, path, methods, has dependencies) of `@app.route(...)`/`@router.post(...)`, else None."""
         if isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Name):
@@ -1112,6 +1132,7 @@ class AppModelCollector:
             qualified = self.qualified_name(base.value) or ""
             last = _last(qualified)
             local = self.classes.get(qualified)
+            view.controller |= fw.is_handler_class(qualified)
             if local is not None:
                 view.view |= local.view
                 view.drf |= local.drf
@@ -1162,6 +1183,10 @@ class AppModelCollector:
                 view.guarded |= any(self._decorator_guards(e.value) for e in value.elements)
             elif target in ("permission_required", "login_url") and value is not None:
                 view.guarded = True
+            elif view.controller and target == "guards":
+                view.guarded |= _names_something(value)
+            elif view.controller and target == "path":
+                view.path = _string(value) or ""
 
     def _class_routes(self) -> None:
         for name, view in self.classes.items():

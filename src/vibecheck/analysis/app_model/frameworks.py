@@ -40,6 +40,9 @@ AIOHTTP_ROUTE_DEFS: dict[str, str | None] = {"get": "GET", "post": "POST", "put"
 # handler is listed in `Litestar(route_handlers=[...])` or a `Router(...)`, whose `guards=[...]` cover it.
 HANDLER_DECORATOR_MODULES = ("litestar.",)
 HANDLER_OWNERS = frozenset({"Litestar", "Router"})
+# Litestar's class of routes (`class NoteController(Controller)`): its `path` prefixes the verbs' paths of its methods,
+# its `guards = [...]` run before each of them.
+HANDLER_CLASS = "Controller"
 # `Mount("/api", routes=[...])`: a prefix for the route objects listed inside it.
 MOUNTS = frozenset({"Mount"})
 # `Starlette(middleware=[Middleware(TokenAuthMiddleware)])`: app-wide middleware, like `app.add_middleware(...)`.
@@ -229,3 +232,8 @@ def reads_as_guard(name: str) -> bool:
     if "currentuser" in joined or "currentactiveuser" in joined or "apikey" in joined:
         return True
     return any(w in GUARD_WORDS for w in words)
+
+
+def is_handler_class(qualified: str) -> bool:
+    """`litestar.Controller` (however imported): a class whose verb-decorated methods are routes."""
+    return qualified.startswith(HANDLER_DECORATOR_MODULES) and qualified.rpartition(".")[2] == HANDLER_CLASS

@@ -63,6 +63,7 @@ class ClassContext:
     """What a class-based view's class says about all its handler methods."""
 
     view: bool = False
+    controller: bool = False  # a Litestar `Controller`: its methods are routes by their verb decorators
     authenticated: bool = False
     restricted: bool = False  # a role, permission or ownership guard on the class, not only a login
     drf_default: bool = False  # a DRF view with no permission classes: the settings' defaults decide
@@ -104,26 +105,42 @@ def parameters(function: cst.FunctionDef) -> list[cst.Param]:
     return [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
 
 
-def _route_methods(function: cst.FunctionDef) -> tuple[frozenset[str], set[str]]:
-    """HTTP methods and path parameters of the route decorators (`@app.route("/x/<id>", methods=[...])`)."""
+def _route_kind(expression: cst.BaseExpression, imports: ImportTable) -> str | None:
+    """`get` of `@app.get(...)`/`@router.get(...)`, and of Litestar's bare verbs (`@get(...)`, `@route(...)`)."""
+    if not isinstance(expression, cst.Call):
+        return None
+    func = expression.func
+    if isinstance(func, cst.Attribute):
+        kind = func.attr.value
+    elif isinstance(func, cst.Name) and (imports.qualified_name(func) or "").startswith(fw.HANDLER_DECORATOR_MODULES):
+        kind = _last(imports.qualified_name(func))
+    else:
+        return None
+    return kind if kind in fw.ROUTE_DECORATORS else None
+
+
+def _route_methods(function: cst.FunctionDef, imports: ImportTable) -> tuple[frozenset[str], set[str]]:
+    """HTTP methods and path parameters of the route decorators (`@app.route("/x/<id>", methods=[...])`, Litestar's
+    `@delete("/notes/{note_id:int}")` and `@route("/x", http_method=[...])`)."""
     methods: set[str] = set()
     path_params: set[str] = set()
     for decorator in function.decorators:
         expression = decorator.decorator
-        if not isinstance(expression, cst.Call) or not isinstance(expression.func, cst.Attribute):
+        kind = _route_kind(expression, imports)
+        if kind is None or not isinstance(expression, cst.Call):
             continue
-        kind = expression.func.attr.value
-        if kind not in fw.ROUTE_DECORATORS:
-            continue
-        path = string_value(expression.args[0].value) if expression.args else None
+        path_arg = next((a for a in expression.args if a.keyword is None or a.keyword.value == "path"), None)
+        path = string_value(path_arg.value) if path_arg is not None else None
         path_params.update(a or b for a, b in ROUTE_PARAMETER.findall(path or ""))
         fixed = fw.ROUTE_DECORATORS[kind]
         if fixed:
             methods.add(fixed)
             continue
-        keyword = next((a for a in expression.args if a.keyword is not None and a.keyword.value == "methods"), None)
-        values = keyword.value.elements if keyword is not None and isinstance(keyword.value, (cst.List, cst.Tuple)) else []
-        methods.update([(string_value(e.value) or "").upper() for e in values] or ["GET"])
+        keyword = next((a.value for a in expression.args if a.keyword is not None
+                        and a.keyword.value in ("methods", "http_method")), None)
+        values = [e.value for e in keyword.elements] if isinstance(keyword, (cst.List, cst.Tuple)) else [keyword] \
+            if keyword is not None else []
+        methods.update([(string_value(v) or "").upper() for v in values] or ["GET"])
     return frozenset(methods), path_params
 
 
@@ -221,6 +238,7 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     decorators = decorator_names(node, imports)
     bases = [_last(imports.qualified_name(b.value) or get_full_name_for_node(b.value)) for b in node.bases]
     context.view = any(b in fw.VIEW_BASES for b in bases)
+    context.controller = any(fw.is_handler_class(imports.qualified_name(b.value) or "") for b in node.bases)
     guards = [n for n in [*decorators, *bases] if n not in fw.VIEW_BASES and is_guard_name(n)]
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
     sets_permissions = False
@@ -231,10 +249,15 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
         for small in statement.body:
-            if isinstance(small, cst.Assign) and get_full_name_for_node(small.targets[0].target) == "permission_classes":
+            if not isinstance(small, cst.Assign):
+                continue
+            target = get_full_name_for_node(small.targets[0].target)
+            if target == "permission_classes":
                 sets_permissions = True
                 names = [_last(dotted_name(e.value)) for e in getattr(small.value, "elements", [])]
                 guards.extend(n for n in names if n and n not in fw.OPEN_PERMISSIONS)
+            elif target == "guards" and context.controller:  # each guard runs before every handler of the controller
+                guards.extend(_last(dotted_name(e.value)) or "guard" for e in getattr(small.value, "elements", []))
     context.authenticated = bool(guards)
     context.restricted |= restricts([*guards, *decorators, *bases])
     context.drf_default = any(b in fw.DRF_VIEW_BASES for b in bases) and not (sets_permissions or guards
@@ -312,13 +335,16 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
     routers of the module run for each of their routes (`router_dependencies`)."""
     params = parameters(function)
     names = [p.name.value for p in params]
-    methods, path_params = _route_methods(function)
+    methods, path_params = _route_methods(function, imports)
     decorators = decorator_names(function, imports)
     guards = [n for n in decorators if is_guard_name(n)] + route_guards(function)
     if routers:
         guards += [n for r in _receivers(function) for n in routers.get(r, ()) if n == "Security" or is_guard_name(n)]
     drf_default = "api_view" in decorators and "permission_classes" not in decorators and not guards
-    if owner is not None:
+    controller = owner if owner is not None and owner.controller else None
+    if controller is not None and not methods:
+        return None  # a helper method of a Litestar controller, not a route
+    if owner is not None and controller is None:
         if not owner.view or function.name.value not in VIEW_METHODS:
             return None
         methods = frozenset({VIEW_METHODS[function.name.value]})
@@ -327,7 +353,7 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                        drf_default=owner.drf_default and not guards,
                        client_ids={n for n in client_params if ID_NAME.match(n)} | {"pk"} & set(names),
                        inputs=set(client_params))
-    if is_route_handler(function):
+    if controller is not None or is_route_handler(function):
         identity = set()
         inputs = set()
         dependencies = []
@@ -346,8 +372,10 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
             elif param.name.value not in ("request", "req", "self", "db", "session"):
                 inputs.add(param.name.value)
         methods = methods or _api_view_methods(function) or frozenset({"GET"})
-        restricted = restricts([*guards, *dependencies, *identity, *(_annotation_names(p) for p in params)])
-        return Handler(function, methods, bool(guards or identity), restricted, identity,
+        restricted = restricts([*guards, *dependencies, *identity, *(_annotation_names(p) for p in params)]) \
+            or (controller is not None and controller.restricted)
+        authenticated = bool(guards or identity) or (controller is not None and controller.authenticated)
+        return Handler(function, methods, authenticated, restricted, identity,
                        {n for n in inputs if ID_NAME.match(n) or n in path_params}, inputs, drf_default=drf_default)
     if names[:1] == ["request"] and module_uses_django(imports) and not function.name.value.startswith("_"):
         http = {n for n in decorators if n in fw.DJANGO_METHOD_DECORATORS}

@@ -135,6 +135,7 @@ class ClientControlledAuthorization(FlowRule):
     _in_route = False
     _injected: frozenset[str] = frozenset()
     code = "VC207"
+    applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
     name = "client-controlled-authorization"
     category = Category.AUTH
     severity = Severity.HIGH

@@ -32,8 +32,10 @@ ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"}
 # Mapping lookups with a positional default: `config.get("JWT_SECRET", "dev")`, `settings.setdefault(...)`.
 LOOKUP_METHODS = frozenset({"get", "getenv", "setdefault"})
 TEST_CLASS_WORDS = frozenset({"test", "tests", "testing"})
-HINT = 'Read the key from the environment or a secret store (`os.environ["SECRET_KEY"]`) and fail at start-up if it is missing.'
-FALLBACK_HINT = 'Read the key with `os.environ["SECRET_KEY"]` (no default) so that a missing key stops the app at start-up.'
+# No quoted names in hints: on a secret's line every quoted literal of a hint is masked.
+HINT = ("Read the key from an environment variable (`os.environ[...]`) or a secret store, fail at start-up if it is "
+        "missing, and replace the committed value: it is public now.")
+FALLBACK_HINT = "Read the key with `os.environ[...]` and no default, so that a missing key stops the app at start-up."
 
 
 # A dotted lower-case path (`"mfa.totp.secret"`, `"app.auth.signing_key"`): the name under which a secret is
@@ -55,11 +57,31 @@ def _secret_literal(node: cst.CSTNode | None, *, is_the_key: bool = False) -> cs
     return node  # type: ignore[return-value]
 
 
+# Kinds of secret by a word of their name, with what a reader of the code can do with one, first match wins;
+# any other is a key the app signs sessions or tokens with.
+SECRET_KINDS: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"client", "consumer", "oauth", "oauth2", "oidc"}), "can act as this app at the identity provider: "
+     "obtain tokens in its name and exchange intercepted authorisation codes"),
+    (frozenset({"webhook", "webhooks", "endpoint"}), "can forge webhook events that the app accepts as genuine"),
+    (frozenset({"api"}), "can call the service's API as this app"),
+)
+SIGNING_USE = "can sign sessions or tokens that the app accepts as genuine"
+ENCRYPTION_USE = "can decrypt, and forge, whatever it protects"
+
+
 def _can_do_with(name: str) -> str:
-    """What a reader of the code can do with the key a name holds."""
+    """What a reader of the code can do with the secret a name holds."""
     if is_encryption_key_name(name):
-        return "can decrypt, and forge, whatever it protects"
-    return "can sign sessions or tokens with it"
+        return ENCRYPTION_USE
+    parts = set(words(name.rpartition(".")[2]))  # `app.secret_key`: the setting, not the object holding it
+    return next((use for kind, use in SECRET_KINDS if kind & parts), SIGNING_USE)
+
+
+def _hint_for(name: str) -> str:
+    """Where the secret a name holds should come from, and that the committed value must be replaced."""
+    variable = variable_name(name.rpartition(".")[2]) or "SECRET_KEY"
+    return (f"Read it from the environment variable {variable} (`os.environ[...]`) or a secret store, fail at start-up "
+            "if it is missing, and replace the committed value: it is public now.")
 
 
 def _names_a_setting(value: str) -> bool:
@@ -96,8 +118,10 @@ class HardcodedSecretKey(Rule):
 
     ## Why is this bad?
     Whoever reads the repository (or a leaked copy, or the package on PyPI) can sign session cookies and
-    tokens that the app accepts as genuine, and so log in as anyone. Agents write `SECRET_KEY = "dev"` to
-    make the app start and the placeholder ships.
+    tokens that the app accepts as genuine, and so log in as anyone; with an OAuth client secret they act as the
+    app at the identity provider, with a webhook secret they forge the events it trusts, with an API secret they
+    call the service as the app, and an encryption key decrypts what it protects. The message says which.
+    Agents write `SECRET_KEY = "dev"` to make the app start and the placeholder ships.
 
     ## Example
     ```python
@@ -189,7 +213,7 @@ class HardcodedSecretKey(Rule):
                 continue
             if literal is not None and (string_value(literal) or "").upper() != name.upper():
                 self._report_literal(literal, f"`{name}` is set to a hard-coded string literal, so anyone who can read "
-                                     f"the code {_can_do_with(name)}.", HINT, variable=variable_name(name))
+                                     f"the code {_can_do_with(name)}.", _hint_for(name), variable=variable_name(name))
             elif literal is None:
                 self._check_fallback(value, name)
 
@@ -202,8 +226,8 @@ class HardcodedSecretKey(Rule):
                 literal = _secret_literal(arg.value)
                 if literal is not None:
                     self._report_literal(literal, f"`{arg.keyword.value}=` is given a hard-coded string literal, so anyone "
-                                         f"who can read the code {_can_do_with(arg.keyword.value)}.", HINT,
-                                         variable=variable_name(arg.keyword.value))
+                                         f"who can read the code {_can_do_with(arg.keyword.value)}.",
+                                         _hint_for(arg.keyword.value), variable=variable_name(arg.keyword.value))
         if qualified in KEYED_CALLS:
             self._check_keyed_call(node, qualified)
         variable = string_value(node.args[0].value) if node.args else None
@@ -216,7 +240,7 @@ class HardcodedSecretKey(Rule):
         if (key is not None and literal is not None and key.isidentifier() and is_signing_key_name(key)
                 and not self._skipped()):
             self._report_literal(literal, f'`"{key}"` is set to a hard-coded string literal, so anyone who can read the '
-                                 f"code {_can_do_with(key)}.", HINT, variable=variable_name(key))
+                                 f"code {_can_do_with(key)}.", _hint_for(key), variable=variable_name(key))
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         if not isinstance(node.operator, cst.Or) or self._skipped():

@@ -178,8 +178,10 @@ class ObjectLookupNotScopedToUser(Rule):
     an auth dependency such as `user = Depends(get_current_user)` (or one named for the caller, `firebase_user`,
     whatever type it is annotated with; or on the module's router, `APIRouter(dependencies=[Depends(...)])`), the
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
-    class-based view, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`, which
-    is taken to require a login as `IsAuthenticated` does, since the settings are another file) and reports
+    class-based view, Litestar `guards` on the route or on its `Controller`, or a DRF view with no `permission_classes`,
+    left to `DEFAULT_PERMISSION_CLASSES`, which is taken to require a login as `IsAuthenticated` does, since the
+    settings are another file; such a view's finding sits on the view method, where VC201 reports the view instead
+    when the checked settings leave DRF's default open) and reports
     the first lookup keyed by an id the client chose (a path parameter, a Django URL capture, `pk`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
@@ -330,10 +332,16 @@ class ObjectLookupNotScopedToUser(Rule):
         lookup = self._first_lookup(handler)
         if lookup is not None:
             ids = sorted(handler.client_ids & set(names_in(lookup)))
-            where = "a handler that knows the signed-in user" if handler.authenticated else \
-                "a DRF view left to `DEFAULT_PERMISSION_CLASSES`, which at most signs the caller in,"
+            anchor: cst.CSTNode = lookup
+            if handler.authenticated:
+                where = "a handler that knows the signed-in user"
+            else:
+                # reported where VC201 reports the view when the settings leave DRF's default open (`AllowAny`): the
+                # view is then open to anyone, VC201's finding, which supersedes this one on its line
+                where = "a DRF view left to `DEFAULT_PERMISSION_CLASSES`, which at most signs the caller in,"
+                anchor = node.decorators[0] if node.decorators else node.name
             self.report(
-                lookup,
+                anchor,
                 f"`{short_code(lookup)}` fetches an object by the client's `{ids[0]}` in {where} but never checks "
                 "that the object belongs to them.",
                 hint="Scope the lookup to the caller (`owner=request.user`, `Model.owner_id == current_user.id`) or "

@@ -25,8 +25,9 @@ class RouteWithoutAuth(ProjectRule):
     `HTTPEndpoint`s; an endpoint imported from another module keeps the guards of its own) and registration calls
     (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)`,
     `router.add_post(...)` and `app.add_routes([web.post(...), web.view(...)])`, Sanic's
-    `app.add_route(handler, ...)`), and Litestar's bare-verb handlers (`@post("/notes")`, guarded by their own
-    `guards=[...]`, a `Router(..., guards=[...])` that lists them, or `Litestar(guards=[...])`). Recognised
+    `app.add_route(handler, ...)`), and Litestar's bare-verb handlers (`@post("/notes")`, also as methods of a
+    `Controller` under its `path`; guarded by their own `guards=[...]`, the controller's `guards`, a
+    `Router(..., guards=[...])` that lists them or their controller, or `Litestar(guards=[...])`). Recognised
     guards: auth decorators placed *below* the route decorator (`@login_required`, `@jwt_required`,
     `@permission_required`, ...), a `before_request` hook of the app or of the route's blueprint that aborts,
     redirects, returns or calls a check that raises (one that only loads the user or logs turns nobody away), an
@@ -127,6 +128,9 @@ class RouteWithoutAuth(ProjectRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (306, 862)
+    # An unscoped lookup in a DRF view that the settings leave open (VC214 reports it on the view's line): the view
+    # is open to anyone, and this finding says so.
+    supersedes = ("VC214",)
     Options = GuardOptions
     fact_collectors = (AppModelCollector,)
 

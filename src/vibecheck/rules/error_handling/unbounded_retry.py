@@ -39,6 +39,8 @@ MIRRORED: dict[type[cst.BaseCompOp], type[cst.BaseCompOp]] = {
     cst.LessThan: cst.GreaterThan, cst.LessThanEqual: cst.GreaterThanEqual, cst.Equal: cst.Equal}
 # `while attempts < 5:` on a counter set back on every pass runs as `while True:` does.
 COUNTED_WHILE = (cst.LessThan, cst.LessThanEqual, cst.NotEqual)
+# `while attempt < max_attempts:`, `while retries > 0:`, either way round: a bound on a counter the body moves.
+BOUNDING_COMPARISONS = (cst.LessThan, cst.LessThanEqual, cst.NotEqual, cst.GreaterThan, cst.GreaterThanEqual)
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,29 @@ def counted_while(test: cst.BaseExpression, body: cst.BaseSuite) -> RetryLoop | 
         return None
     resets = reset_counters(body)
     return RetryLoop(None, resets) if test.left.value in resets else None
+
+
+def bounding_counters(test: cst.BaseExpression) -> set[str]:
+    """The names a `while` condition bounds: `retries` of `while retries:`, both sides of `while attempt < limit:`."""
+    if isinstance(test, cst.Name):
+        return {test.value}
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
+            and isinstance(test.comparisons[0].operator, BOUNDING_COMPARISONS):
+        sides = (test.left, test.comparisons[0].comparator)
+        return {side.value for side in sides if isinstance(side, cst.Name)}
+    return set()
+
+
+def moved_names(body: cst.BaseSuite) -> set[str]:
+    """Names a loop body steps from their own value: `attempt += 1`, `retries = retries - 1`."""
+    moved: set[str] = set()
+    for node in walk_own(body):
+        if isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Name):
+            moved.add(node.target.value)
+        elif isinstance(node, cst.Assign) and isinstance(node.value, cst.BinaryOperation):
+            reads = set(names_in(node.value))
+            moved.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name) and t.target.value in reads)
+    return moved
 
 
 def retry_loop(test: cst.BaseExpression) -> RetryLoop | None:
@@ -250,8 +275,10 @@ class UnboundedRetry(Rule):
     leave (schedulers, consumers), loops that `wait(...)` on the work itself and watchdogs (a loop in a function
     named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
 
-    Also, as a low-severity finding, a bounded retry that never pauses: a `for attempt in range(3):` whose
-    `try` does not read `attempt` (the same work, tried again) and whose `except` catches a failed request,
+    Also, as a low-severity finding, a bounded retry that never pauses: a `for attempt in range(3):`, or a
+    `while attempt < max_attempts:` / `while retries:` whose body moves that counter (`attempt += 1`,
+    `retries = retries - 1`), whose `try` does not read the counter (the same work, tried again) and whose
+    `except` catches a failed request,
     command or query (`requests.RequestException`, `ConnectionError`, `TimeoutError`, `OSError`, database
     driver errors; not a broad `Exception`, nor a collision such as `IntegrityError`, which asks for another
     value rather than for time) and goes round again with no `sleep`, `wait` or backoff in the loop.
@@ -356,6 +383,8 @@ class UnboundedRetry(Rule):
         if loop is not None:
             if not self._judge(node, loop, header) and not loop.resets:
                 self._judge_poll(node, node.test if loop.flag is not None else None, header)
+        elif self._repeats_work(node.body, self._moved_counter(node)):
+            self._judge_hammering(node, header)
         else:
             self._judge_poll(node, node.test, header)
 
@@ -366,19 +395,27 @@ class UnboundedRetry(Rule):
         if self._endless(node.iter):
             if not self._judge(node, RetryLoop(None), header):
                 self._judge_poll(node, None, header)
-        elif self._counts_attempts(node):
+        elif isinstance(node.iter, cst.Call) and self.qualified_name(node.iter) in RANGES \
+                and isinstance(node.target, cst.Name) and self._repeats_work(node.body, node.target.value):
             self._judge_hammering(node, header)
 
-    def _counts_attempts(self, node: cst.For) -> bool:
-        """`for attempt in range(3):` around a `try` that does not read `attempt`: the same work, tried again."""
-        if not (isinstance(node.iter, cst.Call) and self.qualified_name(node.iter) in RANGES
-                and isinstance(node.target, cst.Name)):
+    @staticmethod
+    def _moved_counter(node: cst.While) -> str | None:
+        """The counter of `while attempt < max_attempts:` or `while retries:` that the body moves (`attempt += 1`,
+        `retries = retries - 1`): the loop ends after that many attempts, as `for attempt in range(n):` does."""
+        bounded = bounding_counters(node.test)
+        moved = moved_names(node.body) & bounded if bounded else set()
+        return min(moved) if moved else None
+
+    @staticmethod
+    def _repeats_work(body: cst.BaseSuite, counter: str | None) -> bool:
+        """A bounded loop around a `try` that does not read its counter: the same work, tried again."""
+        if counter is None:
             return False
-        counter = node.target.value
-        tries = [n for n in walk_own(node.body) if isinstance(n, cst.Try)]
+        tries = [n for n in walk_own(body) if isinstance(n, cst.Try)]
         return bool(tries) and not any(counter in names_in(t.body) for t in tries)
 
-    def _judge_hammering(self, node: cst.For, header: str) -> None:
+    def _judge_hammering(self, node: cst.For | cst.While, header: str) -> None:
         """A bounded retry of a failed request, command or query that never pauses between its attempts."""
         facts = self._scan(node.body, RetryLoop(None))
         caught = facts.retrying_handler.type if facts.retrying_handler is not None else None

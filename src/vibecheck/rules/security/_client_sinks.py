@@ -32,6 +32,8 @@ class ClientSinkRule(FlowRule):
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {}
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = {}
     sanitizers: ClassVar[frozenset[str]] = frozenset()
+    # a handler in a test file is a fixture that no client reaches
+    applies_to_tests = False
     source: ClassVar[SourceFinder] = staticmethod(request_source)
 
     def new_state(self) -> FlowState:

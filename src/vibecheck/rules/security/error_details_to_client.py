@@ -126,6 +126,7 @@ class ErrorDetailsToClient(FlowRule):
     """
 
     code = "VC414"
+    applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
     name = "error-details-to-client"
     category = Category.SECURITY
     severity = Severity.MEDIUM

@@ -387,10 +387,12 @@ class LlmOutputToDangerousSink(FlowRule):
     - [OWASP Top 10 for LLM Applications: LLM05 Improper Output Handling](https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/)
     """
 
-    # A model's words, or a sink's: a module that only runs what it is passed (`def run(code): exec(code)`) still
-    # needs its summary, so that VC417 follows model output from another module into it.
+    # A model's words, or a sink's: a module that only runs what it is passed (`def run(code): exec(code)`, or calls
+    # a function by the name it is passed: `getattr(handlers, name)(**args)`, `globals()[name]`) still needs its
+    # summary, so that VC417 follows model output from another module into it.
     file_hints = ("openai", "anthropic", "litellm", "ollama", "langchain", "completion", "invoke", "predict", "generate",
-                  "llm", "chain", "agent", "gemini", ".run(", ".chat(", "model", "claude", "gpt", "open",
+                  "llm", "chain", "agent", "gemini", ".run(", ".chat(", "model", "claude", "gpt", "open", "getattr(",
+                  "globals()",
                   *sorted({sink.rsplit(".", 1)[-1].lower() for sink in (
                       *FUNCTION_SINKS, *METHOD_SINKS, *UNSAFE_HTML_CALLS, *PATH_METHODS, *TEMPLATE_SOURCE_METHODS)}))
     code = "VC401"

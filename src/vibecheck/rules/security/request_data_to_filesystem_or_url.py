@@ -482,6 +482,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     """
 
     code = "VC405"
+    applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
     name = "request-data-to-filesystem-or-url"
     category = Category.SECURITY
     severity = Severity.HIGH

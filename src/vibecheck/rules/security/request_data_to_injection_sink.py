@@ -259,6 +259,7 @@ class RequestDataToInjectionSink(FlowRule):
     """
 
     code = "VC409"
+    applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
     name = "request-data-to-injection-sink"
     category = Category.SECURITY
     severity = Severity.MEDIUM

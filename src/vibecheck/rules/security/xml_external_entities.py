@@ -10,7 +10,7 @@ from vibecheck.analysis.flow import FlowState, Taint, call_argument, iter_calls,
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
-# lxml functions that parse their first argument; without `parser=` they use a parser that resolves entities.
+# lxml functions that parse their first argument; without `parser=`, lxml before 5.2 resolves external entities.
 LXML_PARSERS: dict[str, ArgumentSpec] = {
     "lxml.etree.fromstring": (0, "text"), "lxml.etree.XML": (0, "text"), "lxml.etree.parse": (0, "source"),
     "lxml.etree.iterparse": (0, "source"), "lxml.etree.fromstringlist": (0, "strings"),
@@ -47,7 +47,8 @@ class XmlExternalEntities(ClientSinkRule):
     An XML document can declare an entity that points at `file:///etc/passwd` or an internal URL; a
     parser that resolves it pastes the file into the parsed data (often echoed back) or makes the server
     fetch the URL (XML external entities, and server-side request forgery through them). lxml's default
-    parser resolves entities unless told otherwise.
+    parser resolved external entities until lxml 5.2 (2024), and projects still pin or run older versions;
+    a parser made with `resolve_entities=True` resolves them in every version.
 
     ## Example
     ```python
@@ -120,6 +121,6 @@ class XmlExternalEntities(ClientSinkRule):
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
         self.report(node, f"Client input from `{taint.origin}` is parsed by `{short_code(call.func)}()` with lxml's "
-                    "default parser, which resolves external entities.", hint="Pass "
+                    "default parser, which resolves external entities before lxml 5.2.", hint="Pass "
                     "`parser=etree.XMLParser(resolve_entities=False, no_network=True)` or parse with "
                     "`defusedxml.lxml`.", cwe=CWE)

@@ -26,6 +26,11 @@ INVENTED_MOCK_CHECKS = {
     "awaited_once_with": "assert_awaited_once_with", "awaited_with": "assert_awaited_with",
 }
 
+# Test clients whose responses (werkzeug, httpx, Django) define no `__bool__`: `assert response` always holds.
+TEST_CLIENTS = frozenset({"client", "test_client", "async_client", "aclient", "app_client", "TestClient", "Client",
+                          "AsyncClient"})
+HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
+
 
 @dataclass(frozen=True)
 class HollowCheck:
@@ -60,6 +65,15 @@ def last_name(node: cst.CSTNode) -> str:
     if isinstance(node, cst.Name):
         return node.value
     return ""
+
+
+def is_client_response(value: cst.BaseExpression) -> bool:
+    """`client.get(...)`, `await async_client.post(...)`, `app.test_client().get(...)`: a test client's response (VC304,
+    VC311)."""
+    if isinstance(value, cst.Await):
+        value = value.expression
+    return (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in HTTP_METHODS
+            and last_name(value.func.value) in TEST_CLIENTS)
 
 
 def is_telling_call(call: cst.Call) -> bool:

@@ -10,9 +10,8 @@ import libcst as cst
 from vibecheck.analysis.flow import short_code
 from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_client_response, last_name
 from vibecheck.rules.verification.missing_assertion import NO_RAISE_INTENT
-from vibecheck.rules.verification.tautological_assertion import is_client_response
 
 # Calls that fail the test by themselves: under an `if` they are the check (`if r.status_code != 200: pytest.fail()`).
 FAILING_CALLS = frozenset({"fail", "skip", "xfail", "skipTest"})

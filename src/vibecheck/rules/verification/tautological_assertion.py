@@ -11,7 +11,7 @@ import libcst as cst
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.verification._shared import hollow_mock_check, last_name
+from vibecheck.rules.verification._shared import hollow_mock_check, is_client_response, last_name
 from vibecheck.rules.verification._status_checks import (
     MIXED_STATUSES,
     accepts_failure,
@@ -38,10 +38,6 @@ SELF_EQUAL_FUNCTIONS = frozenset({
 SAME_VIEWS = frozenset({"str", "repr", "len", "type", "id"})
 COUNT_WORD = "count"
 SELF_COMPARISONS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)
-# Test clients whose responses (werkzeug, httpx, Django) define no `__bool__`: `assert response` always holds.
-TEST_CLIENTS = frozenset({"client", "test_client", "async_client", "aclient", "app_client", "TestClient", "Client",
-                          "AsyncClient"})
-HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
 RESPONSE_REASON = "a test client's response object is always truthy and never `None`, whatever its status code"
 LITERALS = (cst.Integer, cst.Float, cst.SimpleString)
 # A test (or its class) named for equality or ordering exercises the object's own `__eq__`: `assert a == a` is
@@ -217,14 +213,6 @@ def constructed_class(value: cst.BaseExpression) -> Built | None:
 def is_class_name(name: str) -> bool:
     """CapWords (`Cart`, `HTTPClient`), not a constant (`MAX`)."""
     return name[:1].isupper() and any(c.islower() for c in name)
-
-
-def is_client_response(value: cst.BaseExpression) -> bool:
-    """`client.get(...)`, `await async_client.post(...)`, `app.test_client().get(...)`."""
-    if isinstance(value, cst.Await):
-        value = value.expression
-    return (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in HTTP_METHODS
-            and last_name(value.func.value) in TEST_CLIENTS)
 
 
 def is_presence_check(test: cst.BaseExpression, responses: set[str]) -> bool:
