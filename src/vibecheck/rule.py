@@ -420,6 +420,10 @@ def _validate_rule_class(cls: type[BaseRule]) -> None:
         raise RuleDefinitionError(f"{where}: docstring sections must follow the order {KNOWN_SECTIONS}")
     if cls.fixable != ("Fix safety" in sections):
         raise RuleDefinitionError(f"{where}: a rule has a `Fix safety` section exactly when it is fixable")
+    upper = [hint for hint in getattr(cls, "file_hints", ()) if hint != hint.lower()]
+    if upper:  # matched in the lower-cased source, such a hint would never match: the rule would never run
+        raise RuleDefinitionError(f"{where}: file hints are matched in the lower-cased source, so they must be lower "
+                                  f"case: {', '.join(map(repr, upper))}")
     bad_vets = [code for code in cls.vets if not CODE_PATTERN.match(code) or code.startswith("VC")]
     if bad_vets:
         raise RuleDefinitionError(f"{where}: `vets` names other tools' codes (such as B608), not {', '.join(bad_vets)}")

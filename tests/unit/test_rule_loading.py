@@ -11,6 +11,7 @@ import pytest
 
 from tests.integration.conftest import install_pack, run_vibecheck, write
 from vibecheck.registry import pack_from_package
+from vibecheck.rule import RuleDefinitionError
 
 RULE = '''
 import libcst as cst
@@ -88,3 +89,13 @@ def test_a_broken_rule_in_an_installed_pack_exits_2_and_every_other_rule_runs(tm
     assert "app.py:1:1: TST501" in result.stdout and "app.py:3:1: TST503" in result.stdout
     assert "app.py:6:1: VC101" in result.stdout and "TST502" not in result.stdout
 
+
+
+def test_a_file_hint_with_capitals_is_refused_where_the_rule_is_defined() -> None:
+    namespace: dict[str, object] = {}
+    source = RULE.format(cls="Shouting", code="TST504", name="delta", section="Why is this bad?").replace(
+        '    code = "TST504"', '    file_hints = ("delta", "Delta(")\n    code = "TST504"')
+    with pytest.raises(RuleDefinitionError, match=r"lower case: 'Delta\('"):
+        exec(compile(source, "shouting.py", "exec"), namespace)  # noqa: S102 - the test's own rule source
+    exec(compile(source.replace('"Delta("', '"delta("'), "quiet.py", "exec"), namespace)  # noqa: S102 - as above
+    assert namespace["Shouting"].file_hints == ("delta", "delta(")  # type: ignore[attr-defined]
