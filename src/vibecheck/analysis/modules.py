@@ -31,6 +31,7 @@ class SourceLayout:
     _resolved: dict[str, Path] = field(default_factory=dict, compare=False, repr=False)  # memo of `absolute`
     _real_folders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # memo of `real_folder`
     _module_names: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # of `module_name`
+    _packages: dict[Path, bool] = field(default_factory=dict, compare=False, repr=False)  # folders with `__init__.py`
 
     @classmethod
     def detect(cls, root: Path, src_paths: tuple[str, ...] | list[str] = ()) -> SourceLayout:
@@ -106,9 +107,16 @@ class SourceLayout:
         folder = import_root
         for part in folders:
             folder = folder / part
-            if not (folder / "__init__.py").exists():
+            if not self._is_package(folder):
                 return False
         return True
+
+    def _is_package(self, folder: Path) -> bool:
+        """Whether the folder holds an `__init__.py` (asked once per folder, not once per file in it)."""
+        found = self._packages.get(folder)
+        if found is None:
+            found = self._packages[folder] = (folder / "__init__.py").exists()
+        return found
 
 
 def resolve_relative(name: str, module: str, *, is_package: bool) -> str:
