@@ -411,6 +411,24 @@ class TestOrders(unittest.TestCase):
         # ok: VC304 -- a real failure message
         self.assertTrue(rows, "export returned nothing")
 
+    def test_headers_are_stripped(self, headers):
+        for key, value in headers.items():
+            # ok: VC304 -- the first argument is a comparison: the tuple shows the pair that failed
+            self.assertTrue(value == value.strip(), (key, value))
+
+    def test_prefix_of_expected(self, expected, got):
+        # ok: VC304 -- a predicate's answer, with the two texts as the message
+        self.assertTrue(expected.startswith(got), (expected, got))
+
+    def test_total_with_expected_list(self):
+        totals = checkout.totals("bob")
+        # expect: VC304 -- a value, not a test: `[3, 4]` was meant as the expected value
+        self.assertTrue(totals, [3, 4])
+
+    def test_issue_count_with_expected(self):
+        # expect: VC304 -- `issues()` is no predicate (`is` + `sues`)
+        self.assertTrue(checkout.issues("bob"), [])
+
     def test_status_with_message_name(self, message="no rows"):
         # ok: VC304
         self.assertTrue(checkout.export("bob"), message)

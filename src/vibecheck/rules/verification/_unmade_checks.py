@@ -30,6 +30,15 @@ TRUTH_METHODS = frozenset({"assertTrue", "assertFalse", "assert_", "failUnless",
 # Arguments that are plainly values, not failure messages.
 VALUE_NODES = (cst.Integer, cst.Float, cst.List, cst.Dict, cst.Set, cst.Tuple, cst.ListComp, cst.DictComp, cst.SetComp)
 VALUE_NAMES = frozenset({"True", "False", "None"})
+# A first argument that is itself a test (`v == v.strip()`, `not done`, `isinstance(c, Client)`,
+# `text.startswith(prefix)`): the author asks for its truth, so a tuple after it is a deliberate failure message
+# (`self.assertTrue(v == v.strip(), (k, v))` shows the pair that failed), not a mistaken expected value.
+TEST_NODES = (cst.Comparison, cst.BooleanOperation)
+PREDICATE_CALLS = frozenset({"isinstance", "issubclass", "hasattr", "callable", "any", "all", "startswith", "endswith",
+                             "exists", "match", "fullmatch", "search", "issuperset", "issubset", "isdisjoint",
+                             "isdigit", "isalpha", "isalnum", "isnumeric", "isdecimal", "isspace", "isupper", "islower",
+                             "istitle", "isidentifier", "isascii", "iscoroutinefunction", "isfunction", "isclass"})
+PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_")
 
 
 @dataclass(frozen=True)
@@ -70,11 +79,29 @@ def message_as_expected_value(call: cst.Call, code_for: Callable[[cst.CSTNode], 
     if second.keyword is not None or second.star or not (
             isinstance(value, VALUE_NODES) or (isinstance(value, cst.Name) and value.value in VALUE_NAMES)):
         return None
+    if _is_a_test(call.args[0].value):
+        return None
     method = call.func.attr.value
     return UnmadeCheck(call, f"`{method}({code_for(call.args[0].value)}, {code_for(value)})` only checks the truth of "
                              f"its first argument: the second, `{code_for(value)}`, is the failure message, never "
                              "compared with anything.",
                        "Compare with the expected value: `self.assertEqual(actual, expected)`.")
+
+
+def _is_a_test(node: cst.BaseExpression) -> bool:
+    """Whether an expression is itself a yes-or-no question (a comparison, `not x`, a predicate's call)."""
+    if isinstance(node, TEST_NODES) or (isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not)):
+        return True
+    if not isinstance(node, cst.Call):
+        return False
+    name = last_name(node.func)
+    return name in PREDICATE_CALLS or name.startswith(PREDICATE_PREFIXES) or _camel_predicate(name, "is") \
+        or _camel_predicate(name, "has")
+
+
+def _camel_predicate(name: str, prefix: str) -> bool:
+    """`isValid`, `hasKey`: the prefix, then a capital (not `issues` or `hash`)."""
+    return name.startswith(prefix) and name[len(prefix):len(prefix) + 1].isupper()
 
 
 def assertions_after_raise(with_node: cst.With, resolve: Callable[[cst.CSTNode], str | None],

@@ -324,7 +324,8 @@ class TautologicalAssertion(Rule):
     callable and no `with` (it only returns a context manager); an assertion on `excinfo` inside
     `with pytest.raises(...) as excinfo:` (or `cm` of `self.assertRaises`), which never runs, because the
     expected exception leaves the block first; and `self.assertTrue(rows, [1])` with a value (a number, a
-    container, `None`) where the failure message goes, which only checks that `rows` is truthy.
+    container, `None`) where the failure message goes, which only checks that `rows` is truthy (after a
+    comparison or a predicate, `assertTrue(v == v.strip(), (k, v))`, the tuple is a deliberate message).
 
     ## Why is this bad?
     A test that cannot fail proves nothing, yet it counts as a passing test and as coverage. Coding
