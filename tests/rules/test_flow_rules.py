@@ -236,3 +236,27 @@ def start_prefetch(page_url: str, start_url: str):
     findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(RequestDataToFilesystemOrUrl,))
     assert sorted((Path(f.location.path).name, f.location.start.line) for f in findings) == [
         ("notify.py", 7), ("notify.py", 11), ("notify.py", 19), ("notify.py", 24)]
+
+
+def test_vc207_takes_names_imported_from_a_dependency_module_for_injected_objects() -> None:
+    """`admin: AdminUser` imported from `..deps` is FastAPI's `Annotated[User, Depends(require_admin)]`, also in a
+    module that never spells `Depends`; a body model imported from `..models` stays the client's."""
+    source = """
+        from fastapi import APIRouter, HTTPException
+        from ..deps import AdminUser, SessionDep
+        from ..models import RoleChange, User
+        router = APIRouter()
+
+        @router.delete("/{member_id}")
+        def remove_member(member_id: int, session: SessionDep, admin: AdminUser):
+            member = session.get(User, member_id)
+            if member is None or member.org_id != admin.org_id:
+                raise HTTPException(status_code=404)
+
+        @router.post("/{member_id}/role")
+        def change_role(member_id: int, body: RoleChange):
+            if body.role == "admin":
+                raise HTTPException(status_code=403)
+    """
+    findings = findings_for(ClientControlledAuthorization, source)
+    assert [f.location.start.line for f in findings] == [15]
