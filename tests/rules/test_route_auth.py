@@ -768,3 +768,39 @@ def test_a_fastapi_dependency_returning_client_data_is_a_client_claim_joined_by_
     findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(ClientControlledAuthorization,))
     assert [(f.code, f.location.start.line, f.message.split("`")[5]) for f in findings] == [
         ("VC417", 10, "x_role"), ("VC417", 16, 'jwt.get_unverified_claims(authorization.removeprefix("Bea...')]
+
+
+@pytest.mark.parametrize(("registration", "reported"), [
+    ("app = web.Application(middlewares=[error_middleware, auth_middleware])", []),
+    ("app = web.Application()\n                app.middlewares.append(auth_middleware)", []),
+    ("app = web.Application(middlewares=[error_middleware])", ["POST /items/{sku}/sync"]),
+])
+def test_aiohttp_auth_middleware_guards_the_route_tables_the_app_adds(
+        tmp_path: Path, registration: str, reported: list[str]) -> None:
+    """`web.Application(middlewares=[auth_middleware])` runs for the `RouteTableDef` another module defines and
+    `app.add_routes(routes)` adds; middleware that does not read as auth guards nothing."""
+    _write_project(tmp_path, {
+        "inventory/__init__.py": "",
+        "inventory/handlers.py": """
+            from aiohttp import web
+
+            routes = web.RouteTableDef()
+
+            @routes.post("/items/{sku}/sync")
+            async def sync_item(request):
+                return web.json_response(await sync(request.match_info["sku"]))
+        """,
+        "inventory/app.py": f"""
+            from aiohttp import web
+
+            from .handlers import routes
+            from .middleware import auth_middleware, error_middleware
+
+            def make_app():
+                {registration}
+                app.add_routes(routes)
+                return app
+        """,
+    })
+    findings = project_findings(tmp_path, [RouteWithoutAuth])
+    assert [f.message.split("`")[1] for f in findings] == reported

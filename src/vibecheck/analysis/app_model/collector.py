@@ -676,7 +676,15 @@ class AppModelCollector:
                 self.hooks.append((hook_receiver, get_full_name_for_node(target.value) or "*", False))
         elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             self._collect_middleware(_positional(node, 0))
-        elif last in ("include_router", "register_blueprint"):
+        elif last == "Application" and self.qualified_name(func) == fw.AIOHTTP_APPLICATION:
+            listed = _keyword(node, "middlewares")
+            if listed is not None and isinstance(listed.value, (cst.List, cst.Tuple)):
+                for element in listed.value.elements:
+                    self._collect_middleware(cst.Arg(element.value))
+        elif last == "append" and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute) \
+                and func.value.attr.value in fw.MIDDLEWARE_LISTS:
+            self._collect_middleware(_positional(node, 0))
+        elif last in fw.INCLUDE_CALLS:
             target = _positional(node, 0)
             name = get_full_name_for_node(target.value) if target is not None else None
             if name is not None:
