@@ -597,3 +597,27 @@ def add_label(note_id):
     db.session.add(Label(note=note, created_by=current_user, name=request.form["name"]))
     db.session.commit()
     return "", 201
+
+
+@login_required
+def export_document(request, pk):
+    # expect: VC214 -- the owner-like field is only shown, in the row written out
+    document = get_object_or_404(Document, pk=pk)
+    return csv_response([document.title, document.author, document.body], {"owner": document.owner_name})
+
+
+@login_required
+def export_own_document(request, pk):
+    # ok: VC214 -- the owner is tested before the row is written
+    document = get_object_or_404(Document, pk=pk)
+    if document.owner_id != request.user.id:
+        return redirect("documents")
+    return csv_response([document.title, document.author, document.body])
+
+
+@login_required
+def export_checked_document(request, pk):
+    # ok: VC214 -- a check named for ownership, given the object's owner field
+    document = get_object_or_404(Document, pk=pk)
+    ensure_owner(document.owner)
+    return csv_response([document.title, document.body])

@@ -21,7 +21,7 @@ from vibecheck.analysis.app_model.handlers import (
     router_dependencies,
 )
 from vibecheck.analysis.flow import short_code, string_value
-from vibecheck.cst_fields import child_nodes, names_in
+from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -66,6 +66,9 @@ CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "
 CREATING_METHODS = frozenset({"create", "bulk_create", "save", "insert", "insert_one", "add"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
+
+
+DISPLAYS = frozenset({cst.List, cst.Tuple, cst.Set, cst.Dict, cst.FormattedString})
 
 
 def _class_attribute(body: Sequence[cst.BaseStatement], name: str) -> cst.BaseExpression | None:
@@ -164,6 +167,12 @@ def _authorship_arguments(body: cst.CSTNode) -> set[int]:
     return found
 
 
+def _displayed_values(body: cst.CSTNode) -> set[int]:
+    """Lists, tuples, sets, dicts and f-strings: values gathered for output (`writerow([book.title, book.author])`,
+    `{"author": post.author}`), where an owner-like field is shown, not tested against the caller."""
+    return {id(node) for node in walk_own(body) if type(node) in DISPLAYS}
+
+
 def _root(node: cst.BaseExpression) -> str | None:
     while isinstance(node, cst.Attribute):
         node = node.value
@@ -187,8 +196,8 @@ class ObjectLookupNotScopedToUser(Rule):
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
     column, when nothing in the handler relates the object to the
-    caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field, and no
-    framework object check (`get_object()`, `check_object_permissions`, `has_perm`); the caller stamped on a new row
+    caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field (one only shown, in a
+    list, dict or f-string such as `writerow([book.title, book.author])`, tests nothing), and no framework object check (`get_object()`, `check_object_permissions`, `has_perm`); the caller stamped on a new row
     (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one. When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
@@ -353,7 +362,9 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
-        for dotted in dotted_uses(body, skip=_authorship_arguments(body)):
+        stamped = _authorship_arguments(body)
+        tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
+        for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
             last = dotted.rpartition(".")[2]
@@ -361,7 +372,7 @@ class ObjectLookupNotScopedToUser(Rule):
                 return True
             if last in handler.client_ids or (changes and (last in fetched or last[:1].isupper())):
                 continue
-            if set(name_words(last)) & OWNERSHIP_WORDS:
+            if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS:
                 return True
         return self._delegates(handler)
 
