@@ -197,7 +197,8 @@ class ObjectLookupNotScopedToUser(Rule):
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
     column, when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field (one only shown, in a
-    list, dict or f-string such as `writerow([book.title, book.author])`, tests nothing), and no framework object check (`get_object()`, `check_object_permissions`, `has_perm`); the caller stamped on a new row
+    list, dict or f-string such as `writerow([book.title, book.author])`, tests nothing), and no framework object
+    check (`get_object()`, `check_object_permissions`, `has_perm`); the caller stamped on a new row
     (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one. When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
