@@ -24,7 +24,7 @@ from vibecheck.api import check_paths
 from vibecheck.config import Settings
 
 APPS = Path(__file__).resolve().parent.parent / "examples" / "holdout-apps"
-MARK = re.compile(r"^\s*#\s*(expect|ok):\s*(VC\d{3}(?:\s*[/,]\s*VC\d{3})*)\s*$")
+MARK = re.compile(r"^\s*#\s*(expect|ok):\s*(VC\d{3}(?:\s*[/,]\s*VC\d{3})*)\s*(?:--.*)?$")
 # Rules about untested code report every function of an app without tests; they are measured elsewhere.
 NOT_MEASURED = frozenset({"VC301", "VC302", "VC307", "VC309"})
 

@@ -5,7 +5,7 @@ def test_promote_commits(client, monkeypatch):
     fake_db = MagicMock()
     monkeypatch.setattr("panel.views.admin.db", fake_db)
     client.post("/admin/users/1/promote")
-    # expect: VC308
+    # ok: VC308 -- the app runs through the test client; the test is weak (it checks a call, not the result) but not mock-only
     fake_db.session.commit.assert_called_once()
 
 
