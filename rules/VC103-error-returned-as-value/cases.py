@@ -10,6 +10,7 @@ import httpx
 import psycopg2
 import redis
 import requests as r
+from azure.core.exceptions import ResourceNotFoundError
 from botocore.exceptions import ClientError
 from requests.exceptions import ConnectionError as RequestsConnectionError
 
@@ -489,3 +490,11 @@ def bucket_tags(s3, bucket):
         logger.warning("tagging lookup failed: %s", exc)
         # expect: VC103 -- the SDK call failed (throttled, denied, gone): no tags is a made-up answer
         return []
+
+
+def blob_text(blob_client):
+    try:
+        return blob_client.download_blob().readall().decode()
+    except ResourceNotFoundError:
+        # ok: VC103 -- no such blob: the SDK's "nothing there", answered as a store answers a missing key
+        return None

@@ -928,3 +928,10 @@ def deliver_event(self, url, body):
 @app.task(max_retries=None)
 def cleanup():
     remove_old_rows()
+
+
+# ok: VC109 -- each retry passes the limit its caller chose
+@app.task(bind=True, max_retries=None)
+def unlock_when_ready(self, group, interval=1, max_retries=None):
+    if not group.ready():
+        raise self.retry(countdown=interval, max_retries=max_retries)

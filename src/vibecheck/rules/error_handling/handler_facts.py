@@ -105,7 +105,10 @@ OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
 # Errors of those packages that answer a question about the data rather than say the operation failed: a row that
 # already exists (`except sqlite3.IntegrityError: return None` on a duplicate insert) is an expected branch.
 DATA_ANSWERS = ("IntegrityError", "UniqueViolation", "DuplicateKeyError", "NoResultFound", "MultipleResultsFound",
-                "WatchError", "DataError")
+                "WatchError", "DataError",
+                # a cloud SDK's "no such object" or "already there" (`azure.core.exceptions.ResourceNotFoundError`,
+                # `google.api_core.exceptions.NotFound`, `AlreadyExists`)
+                "NotFound", "NotFoundError", "NoSuchKey", "ExistsError", "AlreadyExists")
 
 # Calls that only render an error as text: passing the exception to them does not hand its traceback on.
 TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "fatal", "log", "print", "str", "repr",

@@ -161,9 +161,15 @@ def _endless_task_retries(decorator: cst.BaseExpression, function: cst.FunctionD
     limit = keywords.get("max_retries")
     if not (isinstance(limit, cst.Name) and limit.value == "None"):
         return False
-    return "autoretry_for" in keywords or any(
-        isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "retry"
-        for n in walk_own(function.body))
+    retries = [n for n in walk_own(function.body)
+               if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "retry"]
+    # `self.retry(exc=exc, max_retries=limit)` sets the limit of each retry itself
+    return "autoretry_for" in keywords or any(_unlimited_retry_call(call) for call in retries)
+
+
+def _unlimited_retry_call(call: cst.Call) -> bool:
+    limit = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "max_retries"), None)
+    return limit is None or (isinstance(limit, cst.Name) and limit.value == "None")
 
 
 def sets_flag(node: cst.CSTNode, flag: str | None) -> bool:
@@ -269,7 +275,8 @@ class UnboundedRetry(Rule):
     named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
 
     Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or
-    `@shared_task(...)`) on a task that calls `self.retry(...)` or lists `autoretry_for=`.
+    `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists
+    `autoretry_for=`.
 
     Also, as a low-severity finding, a bounded retry that never pauses: a `for attempt in range(3):` whose
     `try` does not read `attempt` (the same work, tried again) and whose `except` catches a failed request,
