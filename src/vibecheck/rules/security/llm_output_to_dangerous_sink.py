@@ -394,6 +394,7 @@ class LlmOutputToDangerousSink(FlowRule):
     - [CWE-94: Code Injection](https://cwe.mitre.org/data/definitions/94.html)
     - [CWE-1426: Improper Validation of Generative AI Output](https://cwe.mitre.org/data/definitions/1426.html)
     - [CWE-470: Unsafe Reflection](https://cwe.mitre.org/data/definitions/470.html)
+    - [CWE-918: Server-Side Request Forgery](https://cwe.mitre.org/data/definitions/918.html)
     - [OWASP Top 10 for LLM Applications: LLM05 Improper Output Handling](https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/)
     """
 
@@ -408,7 +409,7 @@ class LlmOutputToDangerousSink(FlowRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79, 470)
+    cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79, 470, 918)
     # the generic form of each sink, reported by bandit or another rule on the same line (one problem, one finding)
     supersedes = ("B307", "B102", "B602", "B605", "VC408", "VC402", "B608", "VC406", "B301", "B302", "B506", "B614",
                   "B308", "B703", "B704")
