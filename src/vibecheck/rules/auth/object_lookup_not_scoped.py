@@ -187,9 +187,10 @@ class ObjectLookupNotScopedToUser(Rule):
     an auth dependency such as `user = Depends(get_current_user)` (or one named for the caller, `firebase_user`,
     whatever type it is annotated with; or on the module's router, `APIRouter(dependencies=[Depends(...)])`), the
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
-    class-based view, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`, which
-    is taken to require a login as `IsAuthenticated` does, since the settings are another file) and reports
-    the first lookup keyed by an id the client chose (a path parameter, a Django URL capture, `pk`):
+    class-based view, Starlette's `@requires("authenticated")`, or a DRF view with no `permission_classes`, left to
+    `DEFAULT_PERMISSION_CLASSES`, which is taken to require a login as `IsAuthenticated` does, since the settings are
+    another file) and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
+    capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
     object (`repo.by_id(id)`, `crud.item.get(db, id=id)`), or an SQL
