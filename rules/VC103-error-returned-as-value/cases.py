@@ -10,6 +10,8 @@ import httpx
 import psycopg2
 import redis
 import requests as r
+from azure.core.exceptions import ResourceNotFoundError
+from botocore.exceptions import ClientError
 from requests.exceptions import ConnectionError as RequestsConnectionError
 
 logger = logging.getLogger(__name__)
@@ -479,3 +481,20 @@ class Connection:
             # expect: VC103 -- the message is logged, the exception object is dropped
             return True
         return False
+
+
+def bucket_tags(s3, bucket):
+    try:
+        return s3.get_bucket_tagging(Bucket=bucket)["TagSet"]
+    except ClientError as exc:
+        logger.warning("tagging lookup failed: %s", exc)
+        # expect: VC103 -- the SDK call failed (throttled, denied, gone): no tags is a made-up answer
+        return []
+
+
+def blob_text(blob_client):
+    try:
+        return blob_client.download_blob().readall().decode()
+    except ResourceNotFoundError:
+        # ok: VC103 -- no such blob: the SDK's "nothing there", answered as a store answers a missing key
+        return None

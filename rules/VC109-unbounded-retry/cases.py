@@ -11,7 +11,11 @@ from itertools import cycle
 
 import requests
 import requests as r
+from botocore.exceptions import ClientError
+from celery import shared_task
 from requests import get
+
+from .celery_app import app
 
 logger = logging.getLogger(__name__)
 
@@ -923,3 +927,66 @@ def test_job_answers(client):
         if response.json()["state"] == "done":
             break
         time.sleep(0.5)
+
+
+def upload_until_it_works(s3, path, bucket, key):
+    attempt = 0
+    # expect: VC109 -- the SDK's error, counted but never checked
+    while True:
+        try:
+            s3.upload_file(path, bucket, key)
+            return
+        except ClientError:
+            attempt += 1
+            time.sleep(min(2**attempt, 60))
+
+
+def upload_bounded(s3, path, bucket, key):
+    attempt = 0
+    # ok: VC109 -- the counter is checked
+    while True:
+        try:
+            s3.upload_file(path, bucket, key)
+            return
+        except ClientError:
+            attempt += 1
+            if attempt >= 5:
+                raise
+            time.sleep(2**attempt)
+
+
+# expect: VC109 -- Celery's retry limit switched off on a task that retries
+@app.task(bind=True, max_retries=None, default_retry_delay=30)
+def deliver_webhook(self, url, body):
+    try:
+        requests.post(url, data=body, timeout=10).raise_for_status()
+    except requests.RequestException as exc:
+        raise self.retry(exc=exc) from exc
+
+
+# expect: VC109
+@shared_task(autoretry_for=(requests.RequestException,), max_retries=None)
+def sync_contact(url, contact):
+    requests.put(url, json=contact, timeout=10).raise_for_status()
+
+
+# ok: VC109 -- a limit, with backoff
+@shared_task(bind=True, max_retries=5, retry_backoff=True)
+def deliver_event(self, url, body):
+    try:
+        requests.post(url, data=body, timeout=10).raise_for_status()
+    except requests.RequestException as exc:
+        raise self.retry(exc=exc) from exc
+
+
+# ok: VC109 -- no limit, but the task never retries
+@app.task(max_retries=None)
+def cleanup():
+    remove_old_rows()
+
+
+# ok: VC109 -- each retry passes the limit its caller chose
+@app.task(bind=True, max_retries=None)
+def unlock_when_ready(self, group, interval=1, max_retries=None):
+    if not group.ready():
+        raise self.retry(countdown=interval, max_retries=max_retries)

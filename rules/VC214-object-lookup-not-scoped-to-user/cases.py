@@ -22,9 +22,10 @@ from rest_framework.views import APIView
 
 from .auth import admin_required, firebase_user, get_current_user, get_user_repository, require_admin
 from . import crud
-from .db import db, fetch_one, get_db, get_repo, query_db
+from .db import SessionLocal, db, fetch_one, get_db, get_repo, query_db
 from .guards import requires_login
-from sqlalchemy import text
+from sqlalchemy import select, text
+from starlette.authentication import requires
 from .models import Comment, Document, Invoice, Label, Note, Order, Team, Ticket, Todo, User
 
 router = APIRouter()
@@ -631,3 +632,62 @@ def add_label(note_id):
     db.session.add(Label(note=note, created_by=current_user, name=request.form["name"]))
     db.session.commit()
     return "", 201
+
+
+@login_required
+def export_document(request, pk):
+    # expect: VC214 -- the owner-like field is only shown, in the row written out
+    document = get_object_or_404(Document, pk=pk)
+    return csv_response([document.title, document.author, document.body], {"owner": document.owner_name})
+
+
+@login_required
+def export_own_document(request, pk):
+    # ok: VC214 -- the owner is tested before the row is written
+    document = get_object_or_404(Document, pk=pk)
+    if document.owner_id != request.user.id:
+        return redirect("documents")
+    return csv_response([document.title, document.author, document.body])
+
+
+@login_required
+def export_checked_document(request, pk):
+    # ok: VC214 -- a check named for ownership, given the object's owner field
+    document = get_object_or_404(Document, pk=pk)
+    ensure_owner(document.owner)
+    return csv_response([document.title, document.body])
+
+
+@requires("authenticated")
+async def starlette_note(request):
+    note_id = request.path_params["note_id"]
+    async with SessionLocal() as session:
+        # expect: VC214 -- Starlette: the id is read from the request, the caller never compared
+        note = await session.get(Note, note_id)
+        return {"id": note.id, "title": note.title}
+
+
+@requires("authenticated")
+async def starlette_own_note(request):
+    note_id = int(request.path_params["note_id"])
+    async with SessionLocal() as session:
+        # ok: VC214
+        note = await session.scalar(select(Note).where(Note.id == note_id, Note.owner_id == request.user.id))
+        return {"id": note.id}
+
+
+@requires(["authenticated", "admin"])
+async def starlette_any_note(request):
+    note_id = request.path_params["note_id"]
+    async with SessionLocal() as session:
+        # ok: VC214 -- admins reach every note by design
+        note = await session.get(Note, note_id)
+        return {"id": note.id}
+
+
+async def starlette_public_note(request):
+    note_id = request.path_params["note_id"]
+    async with SessionLocal() as session:
+        # ok: VC214 -- nobody signs in here: whether that is right is VC201's and VC219's question
+        note = await session.get(Note, note_id)
+        return {"id": note.id}

@@ -3,7 +3,7 @@ from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.views.generic import CreateView, DetailView, UpdateView
 from django.views.generic.edit import UpdateView as EditView
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from flask import Flask, request
 from pydantic import BaseModel
 from rest_framework import serializers
@@ -188,3 +188,30 @@ class OrderDetailView(LoginRequiredMixin, DetailView):
     model = Order
     # ok: VC215 -- a detail view writes nothing
     fields = "__all__"
+
+
+class ProjectPatch(BaseModel):
+    name: str | None = None
+    description: str | None = None
+
+
+@router.put("/projects/{project_id}/settings")
+async def replace_project_settings(project_id: int, request: Request):
+    project = load_project(project_id)
+    payload = await request.json()
+    # expect: VC215 -- SQLModel copies every key the client sent, `org_id` too
+    project.sqlmodel_update(payload)
+
+
+@router.patch("/projects/{project_id}")
+def patch_project(project_id: int, body: ProjectPatch):
+    project = load_project(project_id)
+    # ok: VC215 -- the schema lists only the fields clients may set
+    project.sqlmodel_update(body.model_dump(exclude_unset=True))
+
+
+@router.put("/tasks/{task_id}")
+async def replace_task(task_id: int, request: Request):
+    task = await load_task(task_id)
+    # expect: VC215 -- Tortoise's `update_from_dict` does the same
+    task.update_from_dict(await request.json())

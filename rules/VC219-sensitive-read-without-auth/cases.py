@@ -108,3 +108,16 @@ def public_profile(name: str):
 @app.delete("/orders/{order_id}")
 def delete_order(order_id: int):
     return remove(order_id)
+
+
+# ok: VC219 -- it returns only values written here: nobody's data can leak through it
+@app.get("/reports/plans")
+def report_plans():
+    """The plans a report can be ordered on."""
+    return [{"name": "free", "price": 0}, {"name": "team", "price": 2900, "seats": None}]
+
+
+# expect: VC219 -- a constant beside data it reads
+@app.get("/reports/summary")
+def report_summary():
+    return {"version": 1, "rows": all_orders()}

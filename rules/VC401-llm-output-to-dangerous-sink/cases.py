@@ -4,6 +4,8 @@ import json
 import os
 import pickle
 import re
+import urllib.request
+from urllib.parse import urlparse
 import shutil
 import subprocess
 import sys
@@ -12,8 +14,10 @@ from pathlib import Path
 import anthropic
 import boto3
 import litellm
+import httpx
 import ollama
 import openai
+import requests
 import pandas as pd
 import markdown
 import streamlit as st
@@ -650,3 +654,31 @@ def model_sql_in_text_reported_once(session, question):
     sql = llm.invoke(f"SQL for {question}").content
     # expect: VC401
     return session.execute(text(sql))
+
+
+@lc_tool
+def fetch_page(url: str) -> str:
+    """Fetch a web page for the agent."""
+    # expect: VC401 -- the model picks the address the server requests (medium)
+    return httpx.get(url, follow_redirects=True, timeout=20).text
+
+
+def summarise_link(question):
+    reply = openai.OpenAI().chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}])
+    link = reply.choices[0].message.content.strip()
+    # expect: VC401
+    page = requests.request("GET", link, timeout=10).text
+    # expect: VC401
+    return page + urllib.request.urlopen(link, timeout=10).read().decode()
+
+
+DOC_HOSTS = {"docs.python.org", "developer.mozilla.org"}
+
+
+@lc_tool
+def fetch_docs(url: str) -> str:
+    """Fetch a page of the allowed documentation sites."""
+    if urlparse(url).hostname not in DOC_HOSTS:
+        raise ValueError("only documentation sites")
+    # ok: VC401 -- the host is checked against an allow-list first
+    return requests.get(url, timeout=10).text

@@ -263,3 +263,27 @@ def test_model_output_run_by_a_test_is_still_reported_there() -> None:
     """A test run that executes a model's answer shares the risk, as shell injection's does."""
     example = parse_doc(LlmOutputToDangerousSink.__doc__ or "").code_block("Example")
     assert findings_for(LlmOutputToDangerousSink, example, is_test_file=True)
+
+
+def test_vc207_takes_names_imported_from_a_dependency_module_for_injected_objects() -> None:
+    """`admin: AdminUser` imported from `..deps` is FastAPI's `Annotated[User, Depends(require_admin)]`, also in a
+    module that never spells `Depends`; a body model imported from `..models` stays the client's."""
+    source = """
+        from fastapi import APIRouter, HTTPException
+        from ..deps import AdminUser, SessionDep
+        from ..models import RoleChange, User
+        router = APIRouter()
+
+        @router.delete("/{member_id}")
+        def remove_member(member_id: int, session: SessionDep, admin: AdminUser):
+            member = session.get(User, member_id)
+            if member is None or member.org_id != admin.org_id:
+                raise HTTPException(status_code=404)
+
+        @router.post("/{member_id}/role")
+        def change_role(member_id: int, body: RoleChange):
+            if body.role == "admin":
+                raise HTTPException(status_code=403)
+    """
+    findings = findings_for(ClientControlledAuthorization, source)
+    assert [f.location.start.line for f in findings] == [15]

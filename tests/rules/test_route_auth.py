@@ -803,3 +803,39 @@ def test_an_open_drf_view_is_reported_once(tmp_path: Path, settings: str, expect
     lines = (tmp_path / "shop/views.py").read_text(encoding="utf-8").splitlines()
     found = [(lines[f.location.start.line - 1].split("def ")[1].split("(")[0], f.code) for f in report.findings]
     assert found == expected
+
+
+@pytest.mark.parametrize(("registration", "reported"), [
+    ("app = web.Application(middlewares=[error_middleware, auth_middleware])", []),
+    ("app = web.Application()\n                app.middlewares.append(auth_middleware)", []),
+    ("app = web.Application(middlewares=[error_middleware])", ["POST /items/{sku}/sync"]),
+])
+def test_aiohttp_auth_middleware_guards_the_route_tables_the_app_adds(
+        tmp_path: Path, registration: str, reported: list[str]) -> None:
+    """`web.Application(middlewares=[auth_middleware])` runs for the `RouteTableDef` another module defines and
+    `app.add_routes(routes)` adds; middleware that does not read as auth guards nothing."""
+    _write_project(tmp_path, {
+        "inventory/__init__.py": "",
+        "inventory/handlers.py": """
+            from aiohttp import web
+
+            routes = web.RouteTableDef()
+
+            @routes.post("/items/{sku}/sync")
+            async def sync_item(request):
+                return web.json_response(await sync(request.match_info["sku"]))
+        """,
+        "inventory/app.py": f"""
+            from aiohttp import web
+
+            from .handlers import routes
+            from .middleware import auth_middleware, error_middleware
+
+            def make_app():
+                {registration}
+                app.add_routes(routes)
+                return app
+        """,
+    })
+    findings = project_findings(tmp_path, [RouteWithoutAuth])
+    assert [f.message.split("`")[1] for f in findings] == reported

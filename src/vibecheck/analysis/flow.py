@@ -1359,11 +1359,24 @@ def _annotation_names(parameter: cst.Param) -> set[str]:
     return {n for n in (dotted_name(e) for e in iter_expressions(parameter.annotation.annotation)) if n}
 
 
+# Modules that hold FastAPI's dependencies by convention (`app/api/deps.py`): a name imported from one
+# (`admin: AdminUser`, `db: DB`) is an `Annotated[..., Depends(...)]` alias or a dependency, not a body model.
+DEPENDENCY_MODULES = frozenset({"deps", "dependencies", "dependency"})
+
+
 def _is_injected(parameter: cst.Param, imports: ImportTable) -> bool:
     default = parameter.default
     if type(default) is cst.Call and (dotted_name(default.func) or "").rsplit(".", 1)[-1] in ("Depends", "Security"):
         return True
-    return any(name.rsplit(".", 1)[-1] in ("Depends", "Security") for name in _annotation_names(parameter))
+    names = _annotation_names(parameter)
+    return any(name.rsplit(".", 1)[-1] in ("Depends", "Security") or _from_dependency_module(name, imports)
+               for name in names)
+
+
+def _from_dependency_module(name: str, imports: ImportTable) -> bool:
+    """`AdminUser` imported from `..deps`, `deps.CurrentUser` with `from . import deps`."""
+    module = _resolve(name, imports).rpartition(".")[0]
+    return module.rpartition(".")[2] in DEPENDENCY_MODULES
 
 
 def injected_parameters(function: cst.FunctionDef, imports: ImportTable, module: cst.Module) -> frozenset[str]:

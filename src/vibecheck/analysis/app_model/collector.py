@@ -124,6 +124,29 @@ class Matchers:
     guess: bool
 
 
+CONSTANT_NAMES = frozenset({"True", "False", "None"})
+
+
+def _serves_constants(function: cst.FunctionDef) -> bool:
+    """The handler only returns values written in it (`return [{"name": "free", "price": 0}]`): it reads no data, so
+    nobody's data can leak through it, whatever its path says."""
+    if not isinstance(function.body, cst.IndentedBlock):
+        return False
+    returned = False
+    for line in function.body.body:
+        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+            return False
+        statement = line.body[0]
+        if isinstance(statement, cst.Expr) and isinstance(statement.value, (cst.SimpleString, cst.ConcatenatedString)):
+            continue  # the docstring
+        if not isinstance(statement, cst.Return) or statement.value is None:
+            return False
+        if any(isinstance(n, cst.Name) and n.value not in CONSTANT_NAMES for n in walk_own(statement.value)):
+            return False
+        returned = True
+    return returned
+
+
 def _normal(word: str) -> str:
     return re.sub(r"[-_.]", "", word.lower())
 
@@ -660,7 +683,15 @@ class AppModelCollector:
                 self.hooks.append((hook_receiver, get_full_name_for_node(target.value) or "*", False))
         elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             self._collect_middleware(_positional(node, 0))
-        elif last in ("include_router", "register_blueprint"):
+        elif last == "Application" and self.qualified_name(func) == fw.AIOHTTP_APPLICATION:
+            listed = _keyword(node, "middlewares")
+            if listed is not None and isinstance(listed.value, (cst.List, cst.Tuple)):
+                for element in listed.value.elements:
+                    self._collect_middleware(cst.Arg(element.value))
+        elif last == "append" and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute) \
+                and func.value.attr.value in fw.MIDDLEWARE_LISTS:
+            self._collect_middleware(_positional(node, 0))
+        elif last in fw.INCLUDE_CALLS:
             target = _positional(node, 0)
             name = get_full_name_for_node(target.value) if target is not None else None
             if name is not None:
@@ -1406,6 +1437,7 @@ class AppModelCollector:
             "imported_handler": route.imported,
             "route_list": self._ref_text(listed) if (listed := self._unmounted_list(route)) else None,
             "refs": sorted(set(route.refs)),
+            "serves_constants": frame is not None and _serves_constants(frame.node),
             "line": line,
             "column": column,
             "text": places.text(line),

@@ -48,6 +48,12 @@ MOUNTS = frozenset({"Mount"})
 # `Starlette(middleware=[Middleware(TokenAuthMiddleware)])`: app-wide middleware, like `app.add_middleware(...)`.
 MIDDLEWARE_WRAPPERS = frozenset({"Middleware"})
 ROUTE_OBJECT_NAMES = frozenset(ROUTE_OBJECTS) | MOUNTS | MIDDLEWARE_WRAPPERS
+# aiohttp's app-wide middleware: `web.Application(middlewares=[auth_middleware])`, `app.middlewares.append(...)`.
+AIOHTTP_APPLICATION = "aiohttp.web.Application"
+MIDDLEWARE_LISTS = frozenset({"middlewares"})
+# Calls that put a router's routes under an app: FastAPI's `include_router`, Flask's `register_blueprint`, aiohttp's
+# `app.add_routes(routes)` with a `RouteTableDef` (the app's middleware then runs for them).
+INCLUDE_CALLS = frozenset({"include_router", "register_blueprint", "add_routes"})
 # Flask-RESTful/Flask-RESTX: `api.add_resource(ItemResource, "/items/<int:item_id>")`.
 RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
 # Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.

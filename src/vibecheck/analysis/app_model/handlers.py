@@ -51,6 +51,12 @@ AUTHENTICATION_ONLY = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly",
 CHECK_PREFIXES = ("has_", "check_", "require", "ensure_", "assert_", "verify_")
 # Decorators whose arguments carry the test: `@user_passes_test(lambda u: u.is_staff)`.
 PREDICATE_DECORATORS = frozenset({"user_passes_test"})
+# Frameworks whose endpoints take only the request and read the URL's captures from it: Starlette's
+# `async def get_note(request)` with `request.path_params["note_id"]` (routed by a `Route(...)` list elsewhere).
+REQUEST_ONLY_FRAMEWORKS = ("starlette",)
+PATH_CAPTURES = frozenset({"request.path_params"})
+# Starlette's `@requires("authenticated")` signs the caller in; any other scope (`"admin"`) restricts it.
+SIGNED_IN_SCOPES = frozenset({"authenticated"})
 # Request data: a role read from it is the client's claim, not a check (VC207 reports it).
 CLIENT_ROOTS = frozenset({"request", "req", "self.request"})
 VIEW_METHODS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
@@ -377,6 +383,11 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
         authenticated = bool(guards or identity) or (controller is not None and controller.authenticated)
         return Handler(function, methods, authenticated, restricted, identity,
                        {n for n in inputs if ID_NAME.match(n) or n in path_params}, inputs, drf_default=drf_default)
+    if names == ["request"] and imports.imports_any(REQUEST_ONLY_FRAMEWORKS) and not function.name.value.startswith("_"):
+        captured = _captured_ids(function)
+        if captured:
+            return Handler(function, frozenset({"GET"}), bool(guards), restricts(guards) or _requires_a_role(function),
+                           client_ids=captured, inputs=captured)
     if names[:1] == ["request"] and module_uses_django(imports) and not function.name.value.startswith("_"):
         http = {n for n in decorators if n in fw.DJANGO_METHOD_DECORATORS}
         fixed = next((fw.DJANGO_METHOD_DECORATORS[n] for n in http if fw.DJANGO_METHOD_DECORATORS[n]), None)
@@ -384,6 +395,31 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                        restricts(guards), drf_default=drf_default,
                        client_ids={n for n in names[1:] if ID_NAME.match(n)}, inputs=set(names[1:]))
     return None
+
+
+def _captured_ids(function: cst.FunctionDef) -> set[str]:
+    """Names bound to a capture of the URL (`note_id = request.path_params["note_id"]`, also through `int(...)`)."""
+    found: set[str] = set()
+    pending: list[cst.CSTNode] = [function.body]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.Assign) and any(dotted in PATH_CAPTURES for dotted in dotted_uses(node.value)):
+            found.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+        pending.extend(c for c in child_nodes(node) if not isinstance(c, (cst.FunctionDef, cst.ClassDef, cst.Lambda)))
+    return found
+
+
+def _requires_a_role(function: cst.FunctionDef) -> bool:
+    """`@requires("admin")`, `@requires(["authenticated", "staff"])`: a scope beyond signing in."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        if isinstance(expression, cst.Call) and _last(get_full_name_for_node(expression.func)) == "requires" \
+                and expression.args:
+            scopes = expression.args[0].value
+            values = [e.value for e in scopes.elements] if isinstance(scopes, (cst.List, cst.Tuple)) else [scopes]
+            if any(string_value(v) not in SIGNED_IN_SCOPES for v in values):
+                return True
+    return False
 
 
 def _api_view_methods(function: cst.FunctionDef) -> frozenset[str]:

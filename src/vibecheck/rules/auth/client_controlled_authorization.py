@@ -215,7 +215,7 @@ class ClientControlledAuthorization(FlowRule):
         super().start_function(function, state)
         self._in_route = is_route_handler(function)
         self._injected = injected_parameters(function, self.context.imports, self.context.module) \
-            if self._in_route and "Depends" in self.context.source else frozenset()
+            if self._in_route else frozenset()
         classes = self.__dict__.get("_classes") or [None]
         self._function = f"{classes[-1]}.{function.name.value}" if classes[-1] else function.name.value
         if self._in_route and self._injected:

@@ -30,6 +30,9 @@ NOT_MODELS = frozenset({"Response", "JsonResponse", "JSONResponse", "HTTPExcepti
                         "ValueError", "TypeError", "Template", "Context", "Counter", "OrderedDict", "Namespace",
                         "SimpleNamespace", "Path"})
 DICT_TYPES = frozenset({"dict", "Dict", "Any", "Mapping", "MutableMapping", "JSON"})
+# Methods that copy every key of the mapping they are given onto the object: SQLModel's `obj.sqlmodel_update(data)`,
+# Tortoise ORM's `obj.update_from_dict(data)`.
+COPYING_METHODS = frozenset({"sqlmodel_update", "update_from_dict"})
 
 
 class MassAssignment(Rule):
@@ -41,8 +44,9 @@ class MassAssignment(Rule):
     whose `fields`, unless a permission mixin or `permission_required` restricts it to staff) is `"__all__"`
     or lists a writable privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`,
     `paid`, `approved`, ... not in `read_only_fields`); `Model(**request.data)`, `Model.objects.create(**request.json)`,
-    `.update(**payload)` with a raw client dict (also through a variable, `request.get_json()` or a
-    `dict`-typed FastAPI body); the same with a Pydantic body whose class (in the same file) declares such
+    `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
+    raw client dict (also through a variable, `request.get_json()`, `await request.json()` or a `dict`-typed FastAPI
+    body); the same with a Pydantic body whose class (in the same file) declares such
     a field; and `for key, value in data.items(): setattr(obj, key, value)` over client data.
 
     ## Why is this bad?
@@ -181,6 +185,14 @@ class MassAssignment(Rule):
                 self.report(node, f"`{short_code(node)}` copies {why} into the object's attributes, so the client "
                             "chooses which fields it writes.",
                             hint="Assign the allowed fields one by one instead of updating `__dict__`.")
+            return
+        if last in COPYING_METHODS and isinstance(node.func, cst.Attribute) and node.args:
+            why = self._client_dict(node.args[0].value)
+            if why is not None:
+                self.report(node, f"`{short_code(node)}` copies every key of {why} onto the object, so the client "
+                            "chooses which fields it writes (`org_id`, `owner`, `role`...).",
+                            hint="Validate the body with a schema that lists only the fields clients may set, and "
+                            "pass its `model_dump(exclude_unset=True)`.")
             return
         if last == "setattr":
             return

@@ -21,7 +21,7 @@ from vibecheck.analysis.app_model.handlers import (
     router_dependencies,
 )
 from vibecheck.analysis.flow import short_code, string_value
-from vibecheck.cst_fields import child_nodes, names_in
+from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -66,6 +66,9 @@ CHANGING_METHODS = frozenset({"save", "delete", "update", "remove", "destroy", "
 CREATING_METHODS = frozenset({"create", "bulk_create", "save", "insert", "insert_one", "add"})
 FRAMEWORK_OBJECT_CHECKS = frozenset({"get_object", "check_object_permissions", "has_object_permission", "has_perm",
                                      "get_queryset", "filter_queryset"})
+
+
+DISPLAYS = frozenset({cst.List, cst.Tuple, cst.Set, cst.Dict, cst.FormattedString})
 
 
 def _class_attribute(body: Sequence[cst.BaseStatement], name: str) -> cst.BaseExpression | None:
@@ -164,6 +167,12 @@ def _authorship_arguments(body: cst.CSTNode) -> set[int]:
     return found
 
 
+def _displayed_values(body: cst.CSTNode) -> set[int]:
+    """Lists, tuples, sets, dicts and f-strings: values gathered for output (`writerow([book.title, book.author])`,
+    `{"author": post.author}`), where an owner-like field is shown, not tested against the caller."""
+    return {id(node) for node in walk_own(body) if type(node) in DISPLAYS}
+
+
 def _root(node: cst.BaseExpression) -> str | None:
     while isinstance(node, cst.Attribute):
         node = node.value
@@ -178,19 +187,21 @@ class ObjectLookupNotScopedToUser(Rule):
     an auth dependency such as `user = Depends(get_current_user)` (or one named for the caller, `firebase_user`,
     whatever type it is annotated with; or on the module's router, `APIRouter(dependencies=[Depends(...)])`), the
     `decorators`/`method_decorators` of a Flask view or Flask-RESTful/RESTX resource, an auth mixin or permission class on a
-    class-based view, Litestar `guards` on the route or on its `Controller`, or a DRF view with no `permission_classes`,
-    left to `DEFAULT_PERMISSION_CLASSES`, which is taken to require a login as `IsAuthenticated` does, since the
-    settings are another file; such a view's finding sits on the view method, where VC201 reports the view instead
-    when the checked settings leave DRF's default open) and reports
-    the first lookup keyed by an id the client chose (a path parameter, a Django URL capture, `pk`):
+    class-based view, Litestar `guards` on the route or on its `Controller`, Starlette's
+    `@requires("authenticated")`, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`,
+    which is taken to require a login as `IsAuthenticated` does, since the settings are another file; such a view's
+    finding sits on the view method, where VC201 reports the view instead when the checked settings leave DRF's
+    default open) and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
+    capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
     object (`repo.by_id(id)`, `crud.item.get(db, id=id)`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
     column, when nothing in the handler relates the object to the
-    caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field, and no
-    framework object check (`get_object()`, `check_object_permissions`, `has_perm`); the caller stamped on a new row
+    caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field (one only shown, in a
+    list, dict or f-string such as `writerow([book.title, book.author])`, tests nothing), and no framework object
+    check (`get_object()`, `check_object_permissions`, `has_perm`); the caller stamped on a new row
     (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one. When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
@@ -361,7 +372,9 @@ class ObjectLookupNotScopedToUser(Rule):
         body = handler.node.body
         fetched = _fetched_names(body, handler.client_ids)
         changes = _changes_any(body, fetched)
-        for dotted in dotted_uses(body, skip=_authorship_arguments(body)):
+        stamped = _authorship_arguments(body)
+        tested = set(dotted_uses(body, skip=stamped | _displayed_values(body)))
+        for dotted in dotted_uses(body, skip=stamped):
             if dotted in IDENTITY_EXPRESSIONS or dotted.partition(".")[0] in handler.identity_params:
                 return True
             last = dotted.rpartition(".")[2]
@@ -369,7 +382,7 @@ class ObjectLookupNotScopedToUser(Rule):
                 return True
             if last in handler.client_ids or (changes and (last in fetched or last[:1].isupper())):
                 continue
-            if set(name_words(last)) & OWNERSHIP_WORDS:
+            if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS:
                 return True
         return self._delegates(handler)
 

@@ -32,7 +32,9 @@ class RouteWithoutAuth(ProjectRule):
     `@permission_required`, ...), a `before_request` hook of the app or of the route's blueprint that aborts,
     redirects, returns or calls a check that raises (one that only loads the user or logs turns nobody away), an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
-    `Starlette(middleware=[Middleware(...)])`, FastAPI `Depends`/`Security` on an auth dependency (also in
+    `Starlette(middleware=[Middleware(...)])`, an auth-named aiohttp middleware in `web.Application(middlewares=[...])`
+    or `app.middlewares.append(...)` (for the `RouteTableDef`s the app adds with `app.add_routes`), FastAPI
+    `Depends`/`Security` on an auth dependency (also in
     `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router` (unless it
     lists only dependencies that provide a resource, `Depends(get_db)` or a rate limiter), Django auth mixins
     and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class

@@ -33,7 +33,8 @@ class SensitiveReadWithoutAuth(ProjectRule):
     handler name is about people's data or fetches for the caller (`/users`, `/orders/{id}`, `/invoices`,
     `/export`, `/download`, `/me`, `/proxy`, `/fetch`...) when no guard protects them anywhere (their
     decorators, dependencies, router, blueprint hook, URLconf entry, DRF defaults) while other routes of
-    the same app are guarded. Routes open by design (`/login`, `/health`, `public-paths`) and routes
+    the same app are guarded. Routes open by design (`/login`, `/health`, `public-paths`), routes that only
+    return values written in them (`return [{"plan": "free", "price": 0}]`: they read nobody's data) and routes
     marked with a `public-decorators` decorator are not reported; VC201 handles the routes that write.
 
     ## Why is this bad?
@@ -101,7 +102,8 @@ class SensitiveReadWithoutAuth(ProjectRule):
             if not any(r.guarded_by for r in routes):
                 continue
             for route in routes:
-                if route.needs_guard or route.guarded_by or not model.is_routed(route):
+                if route.needs_guard or route.guarded_by or route.fact.get("serves_constants") \
+                        or not model.is_routed(route):
                     continue
                 words = _words(route) & SENSITIVE_READ_WORDS
                 if words:

@@ -97,12 +97,18 @@ ERROR_LEVELS = frozenset({"error", "critical", "fatal", "exception"})
 OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.exceptions.", "grpc.",
                               # database drivers and stores: the query did not run (a lost connection, a locked file)
                               "sqlite3.", "psycopg2.", "psycopg.", "pymysql.", "MySQLdb.", "asyncpg.", "sqlalchemy.exc.",
-                              "pymongo.errors.", "redis.")
+                              "pymongo.errors.", "redis.",
+                              # cloud and API SDKs: the call to the service failed
+                              "botocore.exceptions.", "boto3.exceptions.", "google.api_core.exceptions.",
+                              "azure.core.exceptions.", "openai.", "anthropic.")
 OPERATION_FAILURE_SUFFIXES = ("Error", "Exception", "Timeout")
 # Errors of those packages that answer a question about the data rather than say the operation failed: a row that
 # already exists (`except sqlite3.IntegrityError: return None` on a duplicate insert) is an expected branch.
 DATA_ANSWERS = ("IntegrityError", "UniqueViolation", "DuplicateKeyError", "NoResultFound", "MultipleResultsFound",
-                "WatchError", "DataError")
+                "WatchError", "DataError",
+                # a cloud SDK's "no such object" or "already there" (`azure.core.exceptions.ResourceNotFoundError`,
+                # `google.api_core.exceptions.NotFound`, `AlreadyExists`)
+                "NotFound", "NotFoundError", "NoSuchKey", "ExistsError", "AlreadyExists")
 
 # Calls that only render an error as text: passing the exception to them does not hand its traceback on.
 TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical", "fatal", "log", "print", "str", "repr",

@@ -26,6 +26,8 @@ OS_FAILURES = frozenset({"OSError", "IOError", "EnvironmentError", "socket.error
 PAUSE_WORDS = ("sleep", "wait")
 BACKOFF_WORD = "backoff"
 LOOPS = (cst.While, cst.For)
+# Celery's task decorators (`@app.task`, `@shared_task`), whose `max_retries=None` lifts the retry limit.
+TASK_DECORATORS = frozenset({"task", "shared_task"})
 SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
 EXITS = (cst.Break, cst.Return, cst.Raise)
 # Iterators that never run out, so a `for` over them loops as `while True:` does: name -> the most positional
@@ -174,6 +176,27 @@ def retry_loop(test: cst.BaseExpression) -> RetryLoop | None:
     return None
 
 
+def _endless_task_retries(decorator: cst.BaseExpression, function: cst.FunctionDef) -> bool:
+    """`@app.task(bind=True, max_retries=None)` on a task that calls `self.retry(...)`, or
+    `@shared_task(autoretry_for=(...), max_retries=None)`: Celery's limit switched off on a task that retries."""
+    if not isinstance(decorator, cst.Call) or (get_full_name_for_node(decorator.func) or "").rpartition(".")[2] \
+            not in TASK_DECORATORS:
+        return False
+    keywords = {a.keyword.value: a.value for a in decorator.args if a.keyword is not None}
+    limit = keywords.get("max_retries")
+    if not (isinstance(limit, cst.Name) and limit.value == "None"):
+        return False
+    retries = [n for n in walk_own(function.body)
+               if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "retry"]
+    # `self.retry(exc=exc, max_retries=limit)` sets the limit of each retry itself
+    return "autoretry_for" in keywords or any(_unlimited_retry_call(call) for call in retries)
+
+
+def _unlimited_retry_call(call: cst.Call) -> bool:
+    limit = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "max_retries"), None)
+    return limit is None or (isinstance(limit, cst.Name) and limit.value == "None")
+
+
 def sets_flag(node: cst.CSTNode, flag: str | None) -> bool:
     """`done = True` (or any value) for the flag of a `while not done:` loop."""
     return flag is not None and isinstance(node, cst.Assign) and any(
@@ -243,7 +266,8 @@ class UnboundedRetry(Rule):
     work succeeded, or a `for` over an iterator that never runs out: `itertools.count()`, `cycle(...)`,
     `repeat(x)`) loop that leaves on success (a `break`, `return` or the flag after the work
     succeeded) and holds a `try` whose `except` catches a failure (a bare `except:`, `Exception`,
-    `OSError`, `ConnectionError`, `TimeoutError`, `requests`/`httpx`/`aiohttp` errors,
+    `OSError`, `ConnectionError`, `TimeoutError`, `requests`/`httpx`/`aiohttp` errors, cloud SDK errors
+    (`botocore.exceptions.ClientError`, `google.api_core` and `azure.core` exceptions, `openai.APIError`),
     `subprocess.CalledProcessError`,
     database driver errors such as `sqlite3.OperationalError`...) and just loops again (`continue`, `pass`, a log line, a
     `time.sleep`): it does not leave the loop (`break`, `return`, `raise`, the flag), and no conditional
@@ -274,6 +298,10 @@ class UnboundedRetry(Rule):
     clears it, as does a way out the loop does not ask about (a flag another thread sets); loops that never
     leave (schedulers, consumers), loops that `wait(...)` on the work itself and watchdogs (a loop in a function
     named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
+
+    Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or
+    `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists
+    `autoretry_for=`.
 
     Also, as a low-severity finding, a bounded retry that never pauses: a `for attempt in range(3):`, or a
     `while attempt < max_attempts:` / `while retries:` whose body moves that counter (`attempt += 1`,
@@ -347,6 +375,15 @@ class UnboundedRetry(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node)
         self.in_class.append(False)
+        for decorator in node.decorators:
+            if _endless_task_retries(decorator.decorator, node):
+                self.report(
+                    decorator,
+                    f"Task `{node.name.value}` retries with `max_retries=None`: Celery retries it forever, so a "
+                    "permanent failure (a gone endpoint, a rejected payload) is never given up on nor reported.",
+                    hint="Set a limit (`max_retries=5`, Celery's default is 3) with `retry_backoff=True`, and let the "
+                    "task fail when the retries run out.",
+                )
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()

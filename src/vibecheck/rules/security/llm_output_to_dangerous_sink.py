@@ -63,6 +63,11 @@ LLM_RECEIVER = re.compile(r"llm|chain|agent|model|chat|gpt|claude|openai|anthrop
 
 # Sink (resolved dotted name or method) -> (argument position, keyword, CWE ids, what it is).
 SUBPROCESS = "a subprocess command"
+# A request the server sends to a URL the model chose: a prompt injection points it at internal addresses
+# (`http://169.254.169.254/`, `http://localhost:6379/`). Reported as medium, as a file only read is.
+FETCH = "the URL of a request the server sends"
+FETCHING_MODULES = ("requests", "httpx")
+URL_FIRST_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
 FUNCTION_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
     "eval": (0, None, (94, 95), "code execution"),
     "exec": (0, None, (94, 95), "code execution"),
@@ -98,6 +103,10 @@ FUNCTION_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] =
     "fastapi.responses.HTMLResponse": (0, "content", (79,), "an HTML page"),
     "streamlit.html": (0, "body", (79,), "HTML"),
     "streamlit.components.v1.html": (0, "html", (79,), "HTML"),
+    **{f"{module}.{verb}": (0, "url", (918,), FETCH) for module in FETCHING_MODULES for verb in URL_FIRST_VERBS},
+    **{f"{module}.request": (1, "url", (918,), FETCH) for module in FETCHING_MODULES},
+    "httpx.stream": (1, "url", (918,), FETCH),
+    "urllib.request.urlopen": (0, "url", (918,), FETCH),
 }
 # Streamlit calls that render their text as raw HTML when asked to: `st.markdown(reply, unsafe_allow_html=True)`.
 UNSAFE_HTML_CALLS = frozenset({"streamlit.markdown", "streamlit.write", "streamlit.caption", "streamlit.sidebar.markdown",
@@ -333,7 +342,8 @@ class LlmOutputToDangerousSink(FlowRule):
     `cursor.execute`/`text()`/`.raw()`, the path of a file opened, deleted (`shutil.rmtree`,
     `os.remove`) or read and written through `pathlib` (a file only read is reported as medium), template source
     (`render_template_string`, `jinja2.Template`, `from_string` outside a `SandboxedEnvironment`), HTML shown
-    unescaped (`Markup`, `mark_safe`, `HTMLResponse`, Streamlit's `unsafe_allow_html=True`), or `pickle.loads`;
+    unescaped (`Markup`, `mark_safe`, `HTMLResponse`, Streamlit's `unsafe_allow_html=True`), `pickle.loads`, or the
+    URL of a request the server sends (`requests.get(url)`, `httpx.get(url)`, `urlopen(url)`: medium, as a file read);
     `html.escape`, `shlex.quote` and number conversions make it safe. A visible check on
     the value (`if command in ALLOWED_COMMANDS:`) clears it; a prefix test (`sql.lower().startswith("select")`)
     does not, since what follows the prefix is still the model's (`SELECT ...; DROP TABLE users`). It also
@@ -384,6 +394,7 @@ class LlmOutputToDangerousSink(FlowRule):
     - [CWE-94: Code Injection](https://cwe.mitre.org/data/definitions/94.html)
     - [CWE-1426: Improper Validation of Generative AI Output](https://cwe.mitre.org/data/definitions/1426.html)
     - [CWE-470: Unsafe Reflection](https://cwe.mitre.org/data/definitions/470.html)
+    - [CWE-918: Server-Side Request Forgery](https://cwe.mitre.org/data/definitions/918.html)
     - [OWASP Top 10 for LLM Applications: LLM05 Improper Output Handling](https://genai.owasp.org/llmrisk/llm052025-improper-output-handling/)
     """
 
@@ -400,7 +411,7 @@ class LlmOutputToDangerousSink(FlowRule):
     category = Category.SECURITY
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
-    cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79, 470)
+    cwe = (1426, 94, 95, 78, 89, 502, 73, 22, 1336, 79, 470, 918)
     # the generic form of each sink, reported by bandit or another rule on the same line (one problem, one finding)
     supersedes = ("B307", "B102", "B602", "B605", "VC408", "VC402", "B608", "VC406", "B301", "B302", "B506", "B614",
                   "B308", "B703", "B704")
@@ -490,7 +501,7 @@ class LlmOutputToDangerousSink(FlowRule):
             hint="Treat model output as untrusted input: parse it into a fixed set of allowed actions or values "
             "and never execute, query or write it directly.",
             cwe=(1426, *cwe),
-            severity=Severity.MEDIUM if what == READ_PATH else None,
+            severity=Severity.MEDIUM if what in (READ_PATH, FETCH) else None,
         )
 
     def _sink(self, call: cst.Call, state: FlowState) -> Sink | None:

@@ -1,0 +1,2 @@
+class WeatherError(Exception):
+    """Raised when the weather API cannot answer."""
