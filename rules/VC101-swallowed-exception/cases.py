@@ -421,6 +421,42 @@ def supports_color_unexplained(stream):
     return False
 
 
+def get_converted(self, key, default=None, type=None):
+    """Return the most recent value for a key.
+
+    :param type: If defined, this callable casts the value. Exceptions are suppressed and result in the
+        default value to be returned.
+    """
+    try:
+        value = self.dict[key][-1]
+        return type(value) if type else value
+    # ok: VC101 -- the docstring makes the default the documented answer to a failure
+    except Exception:
+        pass
+    return default
+
+
+def get_converted_undocumented(self, key, default=None, type=None):
+    """Return the most recent value for a key, or the default."""
+    try:
+        value = self.dict[key][-1]
+        return type(value) if type else value
+    # expect: VC101 -- the docstring names a default, not a failure's answer
+    except Exception:
+        pass
+    return default
+
+
+def load_documented(path):
+    """Load the file; errors fall back to the defaults."""
+    try:
+        data = parse(path)
+    # expect: VC101 -- a documented fallback, but nothing supplies it: `data` is unbound after a failure
+    except Exception:
+        pass
+    return data
+
+
 class Connection:
     async def close(self):
         self.stream.close()

@@ -768,6 +768,32 @@ def start_watchdog(parent):
     return watch_parent
 
 
+def run_with_reloader(args, lockfile, interval):
+    while os.path.exists(lockfile):
+        process = subprocess.Popen(args)
+        # ok: VC109 -- waits for the child process it started, as `process.wait()` does: a reloader's supervisor
+        while process.poll() is None:
+            os.utime(lockfile, None)
+            time.sleep(interval)
+        if process.returncode != 3:
+            return process.returncode
+
+
+def wait_for_child_in_a_loop(process, lockfile):
+    # ok: VC109 -- the exit test is the child's exit status
+    while True:
+        if process.poll() is not None:
+            break
+        os.utime(lockfile, None)
+        time.sleep(1)
+
+
+def poll_a_service_process(client, job):
+    # expect: VC109 -- the answer is a job's state on a service, not a child process's exit status
+    while client.poll(job) is None:
+        time.sleep(1)
+
+
 def monitor_connection(conn):
     # ok: VC109
     while True:

@@ -35,6 +35,17 @@ def _squashed(name: str) -> str:
     return name.replace("_", "").lower()
 
 
+def _backend_names(module: str) -> set[str]:
+    """The names a backend class is called by besides the module's own: the sub-package of a namespace package
+    (`appengine` of `google.appengine.ext`) and the host an extension package is named after (`aiohttp` of
+    `aiohttp_wsgi`)."""
+    parts = module.split(".")
+    words = parts[0].strip("_").split("_")
+    names = {words[0]} if len(words) > 1 else set()
+    names.update(parts[1:2])
+    return {_squashed(name) for name in names if len(name) >= MIN_ADAPTER_NAME}
+
+
 def _is_main_guard(test: cst.BaseExpression) -> bool:
     """`if __name__ == "__main__":` runs the script, so its imports are not conditional."""
     return isinstance(test, cst.Comparison) and "__name__" in {
@@ -63,6 +74,7 @@ class ImportCheck(Rule):
         self._marked: set[int] = set()  # compound statements whose imports are in `_optional` already
         self._function_depth = 0
         self._scopes: list[str] = []  # the names of the enclosing classes and functions, outermost first
+        self._class_scopes: list[str] = []  # the names of the enclosing classes, outermost first
         self._seen: set[str] = set()
         self._guarded: set[str] = set()  # top-level modules imported under `except ImportError`
         self._project: ProjectDependencies | None = None
@@ -96,17 +108,25 @@ class ImportCheck(Rule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._scopes.append(node.name.value)
+        self._class_scopes.append(node.name.value)
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self._scopes.pop()
+        self._class_scopes.pop()
 
-    def in_adapter_for(self, top_level: str) -> bool:
+    def in_adapter_for(self, module: str) -> bool:
         """A deferred import inside a function, in a function or class named after the module it imports
         (`def ipython(self): from IPython import ...`, `class PyLibMCCache: ... import pylibmc`): the code path
-        that exists to use that package when it is there, the usual shape of an optional backend."""
-        wanted = _squashed(top_level)
-        return self._function_depth > 0 and len(wanted) >= MIN_ADAPTER_NAME and any(
-            wanted in _squashed(scope) for scope in self._scopes)
+        that exists to use that package when it is there, the usual shape of an optional backend. A class whose
+        name begins with one of the module's backend names (`class AppEngineServer` for `google.appengine.ext`,
+        `class AiohttpServer` for `aiohttp_wsgi`) is such an adapter too; the looser names must begin a class's
+        name, so a helper that merely mentions a host framework (`def create_flask_app`) is still judged."""
+        if self._function_depth == 0:
+            return False
+        wanted = _squashed(module.split(".")[0])
+        backends = _backend_names(module)
+        return (len(wanted) >= MIN_ADAPTER_NAME and any(wanted in _squashed(scope) for scope in self._scopes)) or any(
+            _squashed(scope).startswith(name) for scope in self._class_scopes for name in backends)
 
     def visit_Try(self, node: cst.Try) -> None:
         if any(self._catches_import_error(handler.type) for handler in node.handlers):
@@ -145,7 +165,7 @@ class ImportCheck(Rule):
     def _check(self, node: cst.CSTNode, module: str, candidates: tuple[str, ...]) -> None:
         top_level = module.split(".")[0]
         if not top_level or top_level in self._seen or top_level in self._guarded or is_standard_library(top_level) \
-                or (self.skips_adapters and self.in_adapter_for(top_level)):
+                or (self.skips_adapters and self.in_adapter_for(module)):
             return
         self._seen.add(top_level)
         if top_level not in self.local_modules:

@@ -58,6 +58,17 @@ HOOK_METHOD_NAMES = re.compile(
     r"^(?:visit_|leave_|on_|handle_|before_|after_|pre_|post_|setUp|tearDown|startTest|stopTest)|hook$"
     r"|^a?(?:close|flush|start|stop|startup|shutdown|suspend|resume|done|started|reset|cleanup|register|unregister"
     r"|initialize_options|finalize_options)$", re.IGNORECASE)
+# Methods of standard protocols that return `None` by contract, where doing nothing is a complete implementation: an
+# import loader whose `create_module` built the module (`exec_module`), a finder with no cache, a request handler that
+# keeps quiet (`log_message`), a socket server or asyncio protocol with nothing to do at one step, a handler without a
+# lock (`createLock`).
+PROTOCOL_METHODS = frozenset({
+    "exec_module", "invalidate_caches",
+    "log_message", "log_request", "log_error", "setup", "finish", "server_activate", "service_actions",
+    "connection_made", "connection_lost", "data_received", "eof_received", "datagram_received", "error_received",
+    "pause_writing", "resume_writing", "pause_reading", "resume_reading",
+    "createLock", "acquire", "release",
+})
 # A view's request handlers: an empty one answers `None` (an error in every framework), never a deliberate opt-out.
 REQUEST_HANDLERS = frozenset({"get", "post", "put", "patch", "delete"})
 # Decorators of specifications (`@hookspec`) whose bodies are empty on purpose.
@@ -109,7 +120,9 @@ class PlaceholderImplementation(Rule):
     exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`), null
     objects (`NullCache`), `.pyi` stubs and modules named as test doubles
     (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
-    methods (`on_*`, `visit_*`, `close`, `flush`, ...), no-op callbacks named as such (`noop`, `_blank`),
+    methods (`on_*`, `visit_*`, `close`, `flush`, ...), the methods of standard protocols that return
+    `None` by contract (an import loader's `exec_module`, a request handler's `log_message`, an asyncio
+    protocol's `connection_lost`: an empty one is complete), no-op callbacks named as such (`noop`, `_blank`),
     `raise NotImplementedError("...")` whose message explains an unsupported case, functions
     defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
     `Protocol`s under `if TYPE_CHECKING:`), and empty bodies whose comment says why they are empty
@@ -259,6 +272,8 @@ class PlaceholderImplementation(Rule):
             return kind == "raise" and _raise_message(statements[0]) is not None and not _says_unfinished(statements[0])
         if HOOK_METHOD_NAMES.search(name) and self.options.allow_overridable_methods:
             return True
+        if name in PROTOCOL_METHODS and kind != "raise":
+            return True  # a loader, handler or protocol with nothing to do at that step
         if enclosing is None:
             return False
         if enclosing.is_interface or name in self._overridden.get(enclosing.name, ()):

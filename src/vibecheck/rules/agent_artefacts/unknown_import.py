@@ -22,9 +22,11 @@ class UnknownImport(ImportCheck):
     not the `__main__` guard), later imports of a module the file imported under `except ImportError`,
     imports inside test functions, and imports deferred into a function of
     a function or class named after the module (`def ipython(self): from IPython import embed`, `class
-    PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend) are not
-    reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`) and the
-    modules a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`) count as standard library.
+    PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend; also a class named
+    after a namespace package's sub-package or the host an extension serves: `class AppEngineServer` for
+    `google.appengine.ext`, `class AiohttpServer` for `aiohttp_wsgi`) are not reported; relative imports
+    never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`) and the modules a
+    runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`) count as standard library.
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
     `setup.cfg`. Declared dependencies are read from PEP 621 `dependencies` and

@@ -31,8 +31,9 @@ clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function th
 sits in another handler's `except` block (a best effort on a failure path already handled), a handler of a `try`
 the code raises right after (`except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`), a handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
-raise on invalid keys`), a do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the
-code does not go on as if it had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
+raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
+do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it
+had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
 which must never raise.
 
 Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
@@ -459,8 +460,16 @@ def waives_broad_except(handler: cst.ExceptHandler) -> bool:
 TOOL_DIRECTIVE = re.compile(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibecheck:|mypy|pyright|ruff)", re.IGNORECASE)
 
 
+# A docstring sentence that names a failure and a fallback together ("Exceptions are suppressed and result in the
+# default value", "returns None if the conversion fails, the default otherwise"): the function's contract explains
+# its handlers. Each sentence is searched for both words on its own, so no pattern spans the whole docstring.
+DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?)\b", re.IGNORECASE)
+DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced)\b", re.IGNORECASE)
+
+
 def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, function: cst.FunctionDef | None = None) -> bool:
-    """The handler only puts a fallback in place of what the `try` computes, and a comment says why
+    """The handler only puts a fallback in place of what the `try` computes, and a comment (or the function's
+    docstring: "exceptions are suppressed and result in the default value") says why
     (`try: data = cache.get(key)` / `except Exception:` / `# some backends raise on invalid keys` / `data = None`):
     the failure is answered by the value the code goes on with, as the author explains. A commented `pass` is
     such a fallback when the value the code goes on with is already there: the `try` only updates names it reads
@@ -469,7 +478,7 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
     (`# fall back to the plain text` / `template = from_string(body)` / `return template`), or one that only
     calls (`self.create()  # reset the session`) before a fallback `return` after the `try`."""
     fallbacks = handler_statements(handler)
-    if not fallbacks or not _explained(handler):
+    if not fallbacks or not (_explained(handler) or _documents_fallback(function)):
         return False
     if all(is_pass(small) for small in fallbacks):
         return _keeps_prior_value(statement, function)
@@ -479,6 +488,12 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
     computed.discard(None)
     return all(isinstance(small, (cst.Assign, cst.AnnAssign)) and all(_target_text(t) in computed
                for t in _assign_targets(small)) for small in fallbacks)
+
+
+def _documents_fallback(function: cst.FunctionDef | None) -> bool:
+    docstring = function.get_docstring() if function is not None else None
+    return docstring is not None and any(DOCUMENTED_FAILURE.search(sentence) and DOCUMENTED_FALLBACK.search(sentence)
+                                         for sentence in docstring.split("."))
 
 
 def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> bool:

@@ -35,7 +35,8 @@ class SwallowedException(FunctionStackRule):
     (`# pylint: disable=broad-except`, `# noqa: BLE001`), and a `pass` under a comment saying why where the
     code goes on with the value it had before the `try` (`try: value = loads(value)`, `except Exception:`,
     `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by
-    a fallback `return`).
+    a fallback `return`). The function's docstring can say why instead of a comment, when it makes the
+    fallback the answer to a failure ("exceptions are suppressed and result in the default value").
     Without the comment, or without such a value, the handler is reported.
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:

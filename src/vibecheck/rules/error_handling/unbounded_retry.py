@@ -247,8 +247,9 @@ class UnboundedRetry(Rule):
     condition of the loop that reads a clock (`time.monotonic() > deadline`), a counter it moves (`polls += 1`) or
     a name saying it limits or stops the wait (`max_polls`, `timeout`, `self._stop.is_set()`, `self.running`)
     clears it, as does a way out the loop does not ask about (a flag another thread sets); loops that never
-    leave (schedulers, consumers), loops that `wait(...)` on the work itself and watchdogs (a loop in a function
-    named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
+    leave (schedulers, consumers), loops that `wait(...)` on the work itself, loops that wait for a child
+    process they started to end (`while proc.poll() is None:`, as `proc.wait()` does: a reloader) and watchdogs
+    (a loop in a function named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
 
     Also, as a low-severity finding, a bounded retry that never pauses: a `for attempt in range(3):` whose
     `try` does not read `attempt` (the same work, tried again) and whose `except` catches a failed request,
