@@ -8,6 +8,7 @@ changed files pre-commit passes, without a project phase.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,6 +26,9 @@ from vibecheck.analysis.dependencies import (
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import block_statements
 
+# A waiver of another linter's import-outside-toplevel check: the author deferred the import on purpose, the way an
+# optional dependency is imported only by the feature that needs it.
+DEFERRAL_WAIVER = re.compile(r"\bPLC0415\b|\bC0415\b|import-outside-toplevel", re.IGNORECASE)
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 # Shorter module names (`io`, `re`, `db`) occur by chance inside unrelated function names.
 MIN_ADAPTER_NAME = 4
@@ -72,6 +76,7 @@ class ImportCheck(Rule):
         super().__init__(context, options)
         self._optional: set[int] = set()
         self._marked: set[int] = set()  # compound statements whose imports are in `_optional` already
+        self._deferred: set[int] = set()  # imports whose line waives import-outside-toplevel: optional on purpose
         self._function_depth = 0
         self._scopes: list[str] = []  # the names of the enclosing classes and functions, outermost first
         self._class_scopes: list[str] = []  # the names of the enclosing classes, outermost first
@@ -128,6 +133,11 @@ class ImportCheck(Rule):
         return (len(wanted) >= MIN_ADAPTER_NAME and any(wanted in _squashed(scope) for scope in self._scopes)) or any(
             _squashed(scope).startswith(name) for scope in self._class_scopes for name in backends)
 
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        comment = node.trailing_whitespace.comment
+        if comment is not None and DEFERRAL_WAIVER.search(comment.value):
+            self._deferred.update(id(small) for small in node.body if isinstance(small, (cst.Import, cst.ImportFrom)))
+
     def visit_Try(self, node: cst.Try) -> None:
         if any(self._catches_import_error(handler.type) for handler in node.handlers):
             self._mark_optional(node, guards=True)
@@ -159,8 +169,10 @@ class ImportCheck(Rule):
         self._check(node.module, module, (module, *names))
 
     def _skipped(self, node: cst.Import | cst.ImportFrom) -> bool:
-        """Optional and conditional imports, and imports inside test functions (tests build modules on the fly)."""
-        return id(node) in self._optional or (self.context.is_test_file and self._function_depth > 0)
+        """Optional and conditional imports, imports inside test functions (tests build modules on the fly), and,
+        where adapters are skipped, imports deferred on purpose (`import feedparser  # noqa: PLC0415`)."""
+        return id(node) in self._optional or (self.context.is_test_file and self._function_depth > 0) or (
+            self.skips_adapters and id(node) in self._deferred)
 
     def _check(self, node: cst.CSTNode, module: str, candidates: tuple[str, ...]) -> None:
         top_level = module.split(".")[0]

@@ -24,9 +24,11 @@ class UnknownImport(ImportCheck):
     a function or class named after the module (`def ipython(self): from IPython import embed`, `class
     PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend; also a class named
     after a namespace package's sub-package or the host an extension serves: `class AppEngineServer` for
-    `google.appengine.ext`, `class AiohttpServer` for `aiohttp_wsgi`) are not reported; relative imports
-    never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`) and the modules a
-    runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`) count as standard library.
+    `google.appengine.ext`, `class AiohttpServer` for `aiohttp_wsgi`), and imports whose line waives
+    another linter's import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on
+    purpose, an optional dependency) are not reported; relative imports never are. Standard-library names
+    of older Pythons (`BaseHTTPServer`, `distutils`) and the modules a runtime provides (Pyodide's `js`
+    and `pyodide`, PyPy's `__pypy__`) count as standard library.
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
     `setup.cfg`. Declared dependencies are read from PEP 621 `dependencies` and
