@@ -421,6 +421,39 @@ def supports_color_unexplained(stream):
     return False
 
 
+def repl(client, history_file):
+    try:
+        client.run()
+    finally:
+        client.close()
+        try:
+            readline.write_history_file(history_file)
+        # ok: VC101 -- a best effort on the way out: an error here would replace the one in flight
+        except Exception:
+            pass
+
+
+async def handle_client(reader, writer):
+    try:
+        await serve(reader, writer)
+    finally:
+        writer.close()
+        try:
+            await writer.wait_closed()
+        # ok: VC101 -- waiting for the close to finish is a clean-up
+        except Exception:
+            pass
+
+
+def save_then_report(client, history_file):
+    try:
+        readline.write_history_file(history_file)
+    # expect: VC101 -- not on the way out of anything: the save's failure is the result
+    except Exception:
+        pass
+    client.report()
+
+
 def get_converted(self, key, default=None, type=None):
     """Return the most recent value for a key.
 

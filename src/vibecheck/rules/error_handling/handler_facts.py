@@ -28,7 +28,8 @@ one in a finaliser (`__del__`, where an exception can only be printed and ignore
 clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
 (`def close(self):`, `shutdown`, `end_connection`: closing must not fail its caller; `...` counts as `pass`), a
 `pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`) or that
-sits in another handler's `except` block (a best effort on a failure path already handled), a handler of a `try`
+sits in another handler's `except` block or in a `finally:` block (a best effort on a failure path already handled,
+or on the way out), a handler of a `try`
 the code raises right after (`except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`), a handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
 raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
@@ -120,7 +121,7 @@ PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_
 # (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
 CLOSERS = frozenset({"close", "aclose", "closer"})
 CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release", "disconnect", "unlink", "remove",
-                           "rmdir", "rmtree", "unregister"})
+                           "rmdir", "rmtree", "unregister", "wait_closed", "stop"})
 # Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS).
 TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown", "dispose", "end", "__exit__",
                                 "__aexit__"})
@@ -599,9 +600,21 @@ def _stores_attributes_only(statement: cst.Try) -> bool:
 
 def _inside_handler(function: cst.FunctionDef, statement: cst.Try) -> bool:
     """The `try` sits in an `except` block of the same function: the code is already handling a failure (it logged
-    it, it answers with an error page), and this is a best effort on that path (`try: send_status(FAILURE)`)."""
-    return any(isinstance(node, cst.ExceptHandler) and any(inner is statement for inner in walk_own(node.body))
-               for node in walk_own(function.body))
+    it, it answers with an error page), and this is a best effort on that path (`try: send_status(FAILURE)`). So is
+    one in a `finally:` block (`finally: try: readline.write_history_file(path)`): it runs on the way out, where a new
+    error would replace the one in flight or the result."""
+    return any(any(inner is statement for inner in walk_own(block))
+               for block in _failure_path_blocks(function))
+
+
+def _failure_path_blocks(function: cst.FunctionDef) -> list[cst.BaseSuite]:
+    blocks: list[cst.BaseSuite] = []
+    for node in walk_own(function.body):
+        if isinstance(node, cst.ExceptHandler):
+            blocks.append(node.body)
+        elif isinstance(node, cst.Try) and node.finalbody is not None:
+            blocks.append(node.finalbody.body)
+    return blocks
 
 
 def is_cleanup_name(name: str) -> bool:
