@@ -30,6 +30,9 @@ CLOCK_CALLS = frozenset({"time", "monotonic", "perf_counter", "monotonic_ns", "t
 LIMIT_WORDS = ("deadline", "timeout", "time", "elapsed", "until", "expir", "attempt", "retr", "tries", "tried", "max",
                "limit", "budget", "remaining", "count", "iteration", "stop", "shutdown", "running", "cancel", "close",
                "exit", "quit", "abort", "set", "wait", "alive", "terminat", "kill", "interrupt")
+# Built-ins that compute from values the program already holds, asking nothing outside it.
+BUILTIN_READS = frozenset({"len", "any", "all", "sum", "min", "max", "sorted", "isinstance", "bool", "hasattr",
+                           "getattr"})
 # Words in the name of a function whose loop watches something for as long as it lives (a parent process, a
 # connection): it is meant to run that long, usually in a daemon thread (`def watch(): while os.getppid() == parent:`).
 WATCHER_WORDS = ("watch", "monitor", "keepalive", "keep_alive", "heartbeat", "daemon", "supervis", "guard")
@@ -90,8 +93,14 @@ def _limit_word(name: str) -> bool:
 
 
 def polls(test: cst.BaseExpression, facts: PollFacts) -> bool:
-    """A condition on something asked afresh on each pass: it calls out itself, or reads a name bound to an answer."""
-    return bool(_calls(test)) or any(name in facts.polled for name in _names(test))
+    """A condition on something asked afresh on each pass: it calls out itself, or reads a name bound to an answer.
+    A built-in over the program's own values (`len(self.workers) > n`, `any(e["type"] == "done" for e in events)`)
+    asks nothing outside: the loop waits on state that its own work or a task beside it changes."""
+    return any(not _reads_own_values(call) for call in _calls(test)) or any(name in facts.polled for name in _names(test))
+
+
+def _reads_own_values(call: cst.Call) -> bool:
+    return isinstance(call.func, cst.Name) and call.func.value in BUILTIN_READS
 
 
 def scan(body: cst.BaseSuite) -> PollFacts:
