@@ -36,8 +36,9 @@ class BroadExceptionCaught(FunctionStackRule):
     representation (`__repr__`, `saferepr`, which must never raise), a finaliser (`__del__`), a
     best-effort clean-up (`try: stream.close()`), one that only assigns a fallback to what the `try`
     computes under a comment saying why (`try: data = cache.get(key)`, `except Exception:`, `# some
-    backends raise on invalid keys`, `data = None`), one that returns another result in place of the one the
-    `try` returns under such a comment (or only resets state before a fallback `return` after the `try`), or
+    backends raise on invalid keys`, `data = None`; the function's docstring can say why instead), one that
+    returns another result in place of the one the `try` returns (or computes for the `return` right after
+    it) under such a comment (or only resets state before a fallback `return` after the `try`), or
     on an `except` line that waives another linter's broad-except check (`# pylint: disable=broad-except`).
     Handlers directly inside a top-level boundary function (see Options) or under `if __name__ ==
     "__main__":` are not reported: catching everything there, to report and exit, is the job of a boundary.

@@ -510,17 +510,25 @@ def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> 
 
 
 def _returns_instead(fallbacks: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
-    """The `try` ends by returning its result and the handler answers with another one: it returns a value it
-    computes with assignments, or it only calls (a reset) and a `return` after the `try` gives the fallback."""
+    """The `try` ends by returning its result (or computes the name returned right after it) and the handler answers
+    with another one: it returns a value it computes with assignments, or it only calls (a reset) and a `return` after
+    the `try` gives the fallback."""
     computed = suite_statements(statement.body)
-    if not computed or not isinstance(computed[-1], cst.Return):
-        return False
+    returns = bool(computed) and isinstance(computed[-1], cst.Return)
     *steps, last = fallbacks
-    if isinstance(last, cst.Return):
+    if isinstance(last, cst.Return) and (returns or _returned_after(computed, statement, function)):
         return last.value is not None and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in steps)
-    return (function is not None and all(isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
-                                         for small in fallbacks)
+    return (returns and function is not None
+            and all(isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) for small in fallbacks)
             and isinstance(_statement_after(function.body, statement), cst.Return))
+
+
+def _returned_after(computed: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
+    """`try: info = locate(obj)` / ... / `return info`: the `try` computes what the function returns right after it."""
+    after = _statement_after(function.body, statement) if function is not None else None
+    if not (isinstance(after, cst.Return) and isinstance(after.value, cst.Name)):
+        return False
+    return any(_target_text(target) == after.value.value for small in computed for target in _assign_targets(small))
 
 
 def _updates_itself(small: cst.CSTNode) -> bool:
