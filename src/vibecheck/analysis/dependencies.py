@@ -552,6 +552,7 @@ def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
         found = "dependencies" in project or "dependencies" not in project.get("dynamic", [])
         names |= _names(_strings(project.get("dependencies", [])))
         names |= _names(_strings(project.get("optional-dependencies", {})))
+        names |= _entry_point_hosts(project.get("entry-points"))
     groups = data.get("dependency-groups")
     if isinstance(groups, dict):
         found = True
@@ -574,6 +575,13 @@ def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
             names |= _names(_strings(env.get("dependencies", [])))
             names |= _names(_strings(env.get("extra-dependencies", [])))
     return found, names
+
+
+def _entry_point_hosts(groups: object) -> set[str]:
+    """The packages whose entry-point groups the project joins (`[project.entry-points."paste.server_runner"]`,
+    `flake8.extension`): each loads the module it names, so that module runs where its host is installed."""
+    return {normalize(group.split(".")[0]) for group in groups if isinstance(group, str)} if isinstance(groups, dict) \
+        else set()
 
 
 def _pyproject_declares_dev(data: dict[str, Any]) -> bool:

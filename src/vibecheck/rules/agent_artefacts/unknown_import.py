@@ -37,7 +37,8 @@ class UnknownImport(ImportCheck):
     `tox.ini` (factor-conditional lines too: `full: pycares<5`) and `PKG-INFO`, with the extras a requirement
     asks for (`kombu[sqlalchemy]`) and the runtimes
     a declared distribution always installs (`greenlet` under `gevent`); `setuptools` counts as declared
-    when no `[build-system]` is. Import
+    when no `[build-system]` is, and so does the host of an entry-point group the project joins (`paste`
+    for `[project.entry-points."paste.server_runner"]`: it loads the module it names). Import
     names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's
     dependencies): normalised names (`typing_extensions` is `typing-extensions`), the usual spellings
