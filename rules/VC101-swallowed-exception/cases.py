@@ -454,6 +454,32 @@ def save_then_report(client, history_file):
     client.report()
 
 
+def count_reset(self, now):
+    if len(self.resets) > RESET_LIMIT:
+        self.closed = True
+        try:
+            self.connection.close_connection(error_code=ENHANCE_YOUR_CALM)
+            self.send_pending_data()
+        # ok: VC101 -- the block goes on to raise: the code fails whether or not the goodbye was sent
+        except Exception:
+            pass
+        self.abort_all_streams()
+        raise ProtocolError("reset rate exceeded")
+
+
+def count_reset_and_go_on(self, now):
+    if len(self.resets) > RESET_LIMIT:
+        try:
+            self.connection.close_connection(error_code=ENHANCE_YOUR_CALM)
+            self.send_pending_data()
+        # expect: VC101 -- the block returns after the calls: nothing fails for the caller to see
+        except Exception:
+            pass
+        self.abort_all_streams()
+        return False
+    return True
+
+
 def get_converted(self, key, default=None, type=None):
     """Return the most recent value for a key.
 

@@ -31,8 +31,8 @@ class BroadExceptionCaught(FunctionStackRule):
     HTTP error response: `json_response(..., status=400)`), nor fails the test (`self.fail(...)`) or, in a test,
     asserts on the error it caught. A broad
     handler that follows one re-raising the exceptions that must pass (`except KeyboardInterrupt: raise`) is a
-    considered fallback, and so is a handler of a `try` that the code raises right after (`msg += f" ({e})"`,
-    then `raise Error(msg)`), a handler inside a
+    considered fallback, and so is a handler of a `try` that the code raises right after, or after plain calls
+    (`msg += f" ({e})"`, then `raise Error(msg)`; `self._abort_all_streams()`, then `raise`), a handler inside a
     representation (`__repr__`, `saferepr`, which must never raise), a finaliser (`__del__`), a
     best-effort clean-up (`try: stream.close()`), one that only assigns a fallback to what the `try`
     computes under a comment saying why (`try: data = cache.get(key)`, `except Exception:`, `# some

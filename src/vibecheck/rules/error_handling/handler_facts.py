@@ -30,7 +30,8 @@ clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function th
 `pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`) or that
 sits in another handler's `except` block or in a `finally:` block (a best effort on a failure path already handled,
 or on the way out), a handler of a `try`
-the code raises right after (`except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`), a handler that only
+the code raises right after, or after plain calls (`except Exception as e: msg += f" ({e})"`, then `raise
+Error(msg)`), a handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
 raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
 do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it
@@ -433,8 +434,7 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if statement is not None and (is_best_effort_cleanup(statement)
                                   or is_explained_fallback(handler, statement, function)):
         return True
-    if statement is not None and function is not None and isinstance(_statement_after(function.body, statement),
-                                                                      cst.Raise):
+    if statement is not None and function is not None and _raises_after(function, statement):
         return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
     passes = all(is_pass(s) for s in handler_statements(handler))
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
@@ -542,15 +542,29 @@ def _updates_itself(small: cst.CSTNode) -> bool:
 
 def _statement_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> cst.CSTNode | None:
     """The small statement (or compound statement) that follows `statement` in its block, searched from `suite`."""
+    rest = _statements_after(suite, statement)
+    return rest[0] if rest else None
+
+
+def _statements_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> list[cst.CSTNode] | None:
+    """The statements that follow `statement` in its block (None when `suite` does not hold it)."""
     statements = suite_statements(suite)
     for index, current in enumerate(statements):
         if current is statement:
-            return statements[index + 1] if index + 1 < len(statements) else None
+            return statements[index + 1:]
         for block in _blocks_of(current):
-            found = _statement_after(block, statement)
+            found = _statements_after(block, statement)
             if found is not None:
                 return found
     return None
+
+
+def _raises_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
+    """The block goes on to `raise`, through plain calls only (`self._abort_all_streams()`, then `raise
+    ProtocolError(...)`): the code fails whether or not the `try` did, so its handler hides nothing."""
+    rest = _statements_after(function.body, statement) or []
+    return bool(rest) and isinstance(rest[-1], cst.Raise) and all(
+        isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)) for small in rest[:-1])
 
 
 def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
