@@ -249,3 +249,12 @@ def test_the_host_of_an_entry_point_group_the_project_joins_is_declared(tmp_path
         "server/pasterapp.py": "from paste.deploy import loadapp\nimport pastel_widgets\n",
     })
     assert findings(tmp_path / "server/pasterapp.py") == [("VC503", 2, "pastel_widgets")]
+
+
+def test_urllib3_comes_with_requests(tmp_path: Path) -> None:
+    """`requests` is built on urllib3 and takes its `Retry` in `HTTPAdapter`: declaring requests declares urllib3."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "client"\ndependencies = ["requests>=2"]\n',
+        "client.py": "from urllib3.util import Retry\nimport certifi\n",
+    })
+    assert findings(tmp_path / "client.py") == [("VC504", 2, "certifi")]

@@ -99,13 +99,14 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
 VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-headless", "-cpu", "-gpu")
 
 # Modules a distribution is built on and exposes in its own API, so that it always installs them: code written
-# for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes. Module -> those distributions. (Not every
-# transitive dependency: importing `pygments` because `rich` happens to use it is still undeclared.)
+# for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes, a `requests` adapter takes a `urllib3` Retry.
+# Module -> those distributions. (Not every transitive dependency: importing `pygments` because `rich` happens to use
+# it is still undeclared.)
 PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",), "markupsafe": ("jinja2", "flask", "werkzeug"),
     "starlette": ("fastapi",), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
-    "yarl": ("aiohttp",), "multidict": ("aiohttp",),
+    "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
