@@ -454,6 +454,24 @@ def save_then_report(client, history_file):
     client.report()
 
 
+class ServerProtocol(asyncio.Protocol):
+    def connection_lost(self, exc):
+        self.closed = True
+        if self.writer_protocol is not None:
+            try:
+                self.writer_protocol.connection_lost(exc)
+            # ok: VC101 -- asyncio tears the protocol down here: a failure has no one left to tell
+            except Exception:
+                pass
+
+    def data_received(self, data):
+        try:
+            self.parser.feed(data)
+        # expect: VC101 -- a request's bytes lost without a word
+        except Exception:
+            pass
+
+
 def count_reset(self, now):
     if len(self.resets) > RESET_LIMIT:
         self.closed = True

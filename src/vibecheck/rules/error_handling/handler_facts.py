@@ -123,9 +123,10 @@ PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_
 CLOSERS = frozenset({"close", "aclose", "closer"})
 CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release", "disconnect", "unlink", "remove",
                            "rmdir", "rmtree", "unregister", "wait_closed", "stop"})
-# Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS).
+# Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS;
+# asyncio calls a protocol's `connection_lost` once the connection is gone).
 TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown", "dispose", "end", "__exit__",
-                                "__aexit__"})
+                                "__aexit__", "connection_lost"})
 # Representations must never raise: the text of a failure is their fallback.
 REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__"})
 # Another linter's waiver of its broad-except check on the `except` line (pylint, flake8-blind-except/ruff,
