@@ -421,6 +421,119 @@ def supports_color_unexplained(stream):
     return False
 
 
+def repl(client, history_file):
+    try:
+        client.run()
+    finally:
+        client.close()
+        try:
+            readline.write_history_file(history_file)
+        # ok: VC101 -- a best effort on the way out: an error here would replace the one in flight
+        except Exception:
+            pass
+
+
+async def handle_client(reader, writer):
+    try:
+        await serve(reader, writer)
+    finally:
+        writer.close()
+        try:
+            await writer.wait_closed()
+        # ok: VC101 -- waiting for the close to finish is a clean-up
+        except Exception:
+            pass
+
+
+def save_then_report(client, history_file):
+    try:
+        readline.write_history_file(history_file)
+    # expect: VC101 -- not on the way out of anything: the save's failure is the result
+    except Exception:
+        pass
+    client.report()
+
+
+class ServerProtocol(asyncio.Protocol):
+    def connection_lost(self, exc):
+        self.closed = True
+        if self.writer_protocol is not None:
+            try:
+                self.writer_protocol.connection_lost(exc)
+            # ok: VC101 -- asyncio tears the protocol down here: a failure has no one left to tell
+            except Exception:
+                pass
+
+    def data_received(self, data):
+        try:
+            self.parser.feed(data)
+        # expect: VC101 -- a request's bytes lost without a word
+        except Exception:
+            pass
+
+
+def count_reset(self, now):
+    if len(self.resets) > RESET_LIMIT:
+        self.closed = True
+        try:
+            self.connection.close_connection(error_code=ENHANCE_YOUR_CALM)
+            self.send_pending_data()
+        # ok: VC101 -- the block goes on to raise: the code fails whether or not the goodbye was sent
+        except Exception:
+            pass
+        self.abort_all_streams()
+        raise ProtocolError("reset rate exceeded")
+
+
+def count_reset_and_go_on(self, now):
+    if len(self.resets) > RESET_LIMIT:
+        try:
+            self.connection.close_connection(error_code=ENHANCE_YOUR_CALM)
+            self.send_pending_data()
+        # expect: VC101 -- the block returns after the calls: nothing fails for the caller to see
+        except Exception:
+            pass
+        self.abort_all_streams()
+        return False
+    return True
+
+
+def get_converted(self, key, default=None, type=None):
+    """Return the most recent value for a key.
+
+    :param type: If defined, this callable casts the value. Exceptions are suppressed and result in the
+        default value to be returned.
+    """
+    try:
+        value = self.dict[key][-1]
+        return type(value) if type else value
+    # ok: VC101 -- the docstring makes the default the documented answer to a failure
+    except Exception:
+        pass
+    return default
+
+
+def get_converted_undocumented(self, key, default=None, type=None):
+    """Return the most recent value for a key, or the default."""
+    try:
+        value = self.dict[key][-1]
+        return type(value) if type else value
+    # expect: VC101 -- the docstring names a default, not a failure's answer
+    except Exception:
+        pass
+    return default
+
+
+def load_documented(path):
+    """Load the file; errors fall back to the defaults."""
+    try:
+        data = parse(path)
+    # expect: VC101 -- a documented fallback, but nothing supplies it: `data` is unbound after a failure
+    except Exception:
+        pass
+    return data
+
+
 class Connection:
     async def close(self):
         self.stream.close()

@@ -773,6 +773,53 @@ def start_watchdog(parent):
     return watch_parent
 
 
+def run_with_reloader(args, lockfile, interval):
+    while os.path.exists(lockfile):
+        process = subprocess.Popen(args)
+        # ok: VC109 -- waits for the child process it started, as `process.wait()` does: a reloader's supervisor
+        while process.poll() is None:
+            os.utime(lockfile, None)
+            time.sleep(interval)
+        if process.returncode != 3:
+            return process.returncode
+
+
+def wait_for_child_in_a_loop(process, lockfile):
+    # ok: VC109 -- the exit test is the child's exit status
+    while True:
+        if process.poll() is not None:
+            break
+        os.utime(lockfile, None)
+        time.sleep(1)
+
+
+async def wait_for_startup(events):
+    # ok: VC109 -- waits on a list a task beside it fills: `any()` over its own values asks nothing outside
+    while True:
+        if any(e["type"] == "lifespan.startup.complete" for e in events):
+            break
+        await asyncio.sleep(0)
+
+
+async def kill_excess_workers(self):
+    # ok: VC109 -- each pass kills a worker: the loop makes its own condition false
+    while len(self.workers) > self.num_workers:
+        self.kill_worker(min(self.workers))
+        await asyncio.sleep(0.1)
+
+
+def wait_for_all_jobs(client, jobs):
+    # expect: VC109 -- `any()` wraps a question asked of a service on every pass
+    while any(client.status(job) != "done" for job in jobs):
+        time.sleep(5)
+
+
+def poll_a_service_process(client, job):
+    # expect: VC109 -- the answer is a job's state on a service, not a child process's exit status
+    while client.poll(job) is None:
+        time.sleep(1)
+
+
 def monitor_connection(conn):
     # ok: VC109
     while True:

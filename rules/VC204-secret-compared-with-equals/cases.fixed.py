@@ -307,3 +307,15 @@ def database_login(url, settings):
     parsed = urlparse(url)
     # expect: VC204 -- a parsed URL's password against a kept secret
     return parsed.password == settings.DB_PASSWORD
+
+
+def detect_proxy_protocol(buf):
+    # ok: VC204 -- the first twelve bytes against a protocol's magic number: public by design
+    if buf[:12] == PP_V2_SIGNATURE:
+        return "v2"
+    return None
+
+
+def check_truncated_signature(signature, expected_signature):
+    # expect: VC204 -- a truncated signature compared with a kept value, not with a format's constant
+    return hmac.compare_digest(signature[:12], expected_signature)

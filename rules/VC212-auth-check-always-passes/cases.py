@@ -115,6 +115,24 @@ class TokenVerifier(Protocol):
         ...
 
 
+class ICSRFStoragePolicy(Interface):
+    # ok: VC212 -- a zope.interface declaration: its methods have no body by design
+    def check_csrf_token(request, token):
+        """Return True if the token is valid, otherwise False."""
+
+
+class IStrictCSRFStoragePolicy(ICSRFStoragePolicy):
+    # ok: VC212 -- an interface that extends another declares too
+    def verify_token(request, token):
+        """Return True if the token is valid and fresh."""
+
+
+class InternalTokenStore(TokenStoreBase):
+    # expect: VC212 -- named with a leading `I`, but an implementation: its base is no interface
+    def verify_token(self, token):
+        pass
+
+
 # ok: VC212
 @overload
 def check_access(user: str) -> bool: ...

@@ -150,6 +150,28 @@ def check_recipients():
         raise TypeError("RECIPIENTS must be a list")
 
 
+def create_sockets(conf):
+    # ok: VC216 -- the setting's own file must exist: a start-up check of a configured path, not of a request
+    if conf.certfile and not os.path.exists(conf.certfile):
+        raise ValueError('certfile "%s" does not exist' % conf.certfile)
+
+
+def split_path(environ, path_info):
+    script_name = os.environ.get("SCRIPT_NAME", "")
+    # ok: VC216 -- the path must begin with the configured prefix: routing, not access
+    if script_name:
+        if not path_info.startswith(script_name):
+            raise ConfigurationProblem("path %r does not start with SCRIPT_NAME %r" % (path_info, script_name))
+        path_info = path_info[len(script_name):]
+    return path_info
+
+
+def require_known_client(client_id):
+    # expect: VC216 -- no credential word, but the refusal is an access denial: an empty list lets every client in
+    if settings.ALLOWED_CLIENTS and client_id not in settings.ALLOWED_CLIENTS:
+        abort(403)
+
+
 def verify_any_key(key: str):
     # expect: VC216 -- a key is compared with the setting's entries
     if not settings.API_KEYS:

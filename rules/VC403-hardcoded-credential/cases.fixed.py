@@ -250,3 +250,23 @@ def lexer_tokens(tokens, token):
     if token == "#Tr0ub4dor&3":
         return None
     return token
+
+
+SAMPLE_SETTINGS = {
+    # ok: VC403 -- a sample configuration's value that spells its own slot
+    "cloudfiles_api_key": "my_rackspace_api_key",
+    # expect: VC403 -- ends like its slot, but with digits: a real (weak) password
+    "smtp_password": os.environ["SMTP_PASSWORD"],
+}
+
+
+class DummySession(dict):
+    def new_csrf_token(self):
+        # ok: VC403 -- characters counting up: a dummy token's filler
+        token = "0123456789012345678901234567890123456789"
+        self["_csrft_"] = token
+        return token
+
+
+# expect: VC403 -- a short counting run is a weak password, not filler
+ADMIN_PASSWORD = os.environ["ADMIN_PASSWORD"]

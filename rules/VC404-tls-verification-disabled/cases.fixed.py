@@ -152,6 +152,15 @@ def wrapped_socket_imported_constant(host):
     return ssl.wrap_socket(sock, cert_reqs=CERT_NONE)
 
 
+# ok: VC404 -- the level an option starts at (a server that asks no client certificate); it configures no connection
+SSL_CERT_REQS_OPTION = click.option("--ssl-cert-reqs", type=int, default=int(ssl.CERT_NONE))
+
+
+def cert_none_converted_then_passed(sock):
+    # expect: VC404 -- the converted level still reaches the connection
+    return ssl.wrap_socket(sock, cert_reqs=ssl.VerifyMode(int(ssl.CERT_NONE)))
+
+
 def cert_none_in_a_dict_comparison(context):
     modes = {"strict": ssl.CERT_REQUIRED}
     # ok: VC404

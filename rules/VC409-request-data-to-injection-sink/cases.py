@@ -134,6 +134,15 @@ def log_containers_and_reprs():
     return "ok"
 
 
+@app.get("/unmatched")
+def log_rebuilt_url():
+    # ok: VC409 -- the framework rebuilds the URL percent-encoded: a newline arrives as `%0A`
+    logger.debug("no route matched for url %s" % request.url)
+    # expect: VC409 -- the decoded path can hold a newline
+    logger.debug("no route matched for path %s" % request.path)
+    return "not found", 404
+
+
 @app.get("/headers-kept")
 def log_containers_kept_in_names():
     headers = dict(request.headers)

@@ -147,6 +147,19 @@ def value_error_message():
     return jsonify(quantity=quantity)
 
 
+@app.post("/format")
+def format_source():
+    try:
+        formatted = formatter.format(request.get_data(as_text=True))
+    except (formatter.InvalidInput, formatter.SourceParseError) as exc:
+        # ok: VC414 -- the error is about the source the client sent, written for that client
+        return jsonify(error=str(exc)), 400
+    except formatter.FormatterCrash as exc:
+        # expect: VC414 -- an internal failure's text
+        return jsonify(error=str(exc)), 500
+    return jsonify(formatted=formatted)
+
+
 @app.get("/logged-detail")
 def detail_logged_not_returned():
     try:

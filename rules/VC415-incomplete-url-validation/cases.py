@@ -103,3 +103,23 @@ def membership_in_collection(host):
 def domain_listed(url):
     # ok: VC415
     return "example.com" in ALLOWED_HOSTS and url is not None
+
+
+def github_remote(url):
+    # ok: VC415 -- the test only says the cut will work: the code parses the remote, it allows nothing
+    if "github.com/" in url:
+        host, path = url.split("github.com/", 1)
+    # ok: VC415
+    elif url.startswith("git@github.com:"):
+        host, path = url.split("git@github.com:", 1)
+    else:
+        return None, None
+    return host, path
+
+
+def allowed_redirect(next_url):
+    # expect: VC415 -- the cut is on another text: the test decides the redirect
+    if "example.com" in next_url:
+        target = next_url.split("?", 1)[0]
+        return redirect(target)
+    return redirect("/")

@@ -106,3 +106,22 @@ def handler_names(text):
 def replace_after_an_unrelated_replace(text):
     # expect: VC420
     return text.replace("\r\n", "\n").replace("<script", "")
+
+
+def autop(content, blocks):
+    if "<object" in content:
+        # ok: VC420 -- the replacement puts the tag back: whitespace around it is tidied, nothing is removed
+        content = re.sub(r"\s*</embed>\s*", "</embed>", content)
+
+    def _preserve_newline(match):
+        return match.group(0).replace("\n", "<WPPreserveNewline />")
+
+    # ok: VC420 -- a function of this file rebuilds each match
+    content = re.sub(r"<(script|style).*?</\1>", _preserve_newline, content, flags=re.S)
+    # ok: VC420 -- a backreference keeps the matched tag
+    return re.sub(r"(<script[^>]*>)\s+", r"\1", content)
+
+
+def strip_scripts_with_a_comment(html):
+    # expect: VC420 -- the tag is replaced by a comment: removed, with other spellings left behind
+    return re.sub(r"<script.*?</script>", "<!-- removed -->", html, flags=re.S)

@@ -284,6 +284,54 @@ except ImportError:
         return False
 
 
+class _ImportRedirect:
+    def create_module(self, spec):
+        return self.load_module(spec.name)
+
+    # ok: VC501 -- an import loader whose `create_module` built the module: `exec_module` returns None by contract
+    def exec_module(self, module):
+        pass  # This probably breaks importlib.reload()
+
+    def load_module(self, fullname):
+        return __import__(fullname)
+
+
+class QuietAccessLog:
+    # ok: VC501 -- a request handler's log method that keeps the access log quiet
+    def log_message(self, format, *args):
+        pass
+
+    def do_GET(self):
+        self.send_response(204)
+
+
+class WhenReady(Setting):
+    name = "when_ready"
+
+    # ok: VC501 -- the class hands the empty function on as its default callable: a no-op hook by design
+    def when_ready(server):
+        pass
+    default = staticmethod(when_ready)
+
+
+class ReportSetting(Setting):
+    name = "report"
+
+    # expect: VC501 -- the class body calls it for a value: an empty body gives that value as None
+    def build_report(server):
+        pass
+    default = build_report(None)
+
+
+class TemplateLoader:
+    def create_module(self, spec):
+        return None
+
+    # expect: VC501 -- a protocol method whose comment says it is unfinished
+    def exec_module(self, module):
+        pass  # TODO: render the template into the module
+
+
 class BaseFinder:
     # Deprecated: when the deprecation ends, replace with:
     # def find(self, path):

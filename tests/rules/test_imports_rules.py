@@ -236,3 +236,25 @@ def test_tox_factor_deps_runtime_modules_and_renamed_distributions_are_declared(
                       "from pydispatch import dispatcher\nimport yarl\nimport pycares_turbo\n",
     })
     assert findings(tmp_path / "crawler.py") == [("VC503", 8, "pycares_turbo")]
+
+
+def test_the_host_of_an_entry_point_group_the_project_joins_is_declared(tmp_path: Path) -> None:
+    """`[project.entry-points."paste.server_runner"]`: paste loads the module it names, so `paste.deploy` is there
+    when that module runs. A group is no declaration of anything else."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "server"\ndependencies = []\n'
+                          '[project.entry-points."paste.server_runner"]\nmain = "server.pasterapp:serve"\n'
+                          '[project.entry-points.console_scripts]\nserver = "server:run"\n',
+        "server/__init__.py": "",
+        "server/pasterapp.py": "from paste.deploy import loadapp\nimport pastel_widgets\n",
+    })
+    assert findings(tmp_path / "server/pasterapp.py") == [("VC503", 2, "pastel_widgets")]
+
+
+def test_urllib3_comes_with_requests(tmp_path: Path) -> None:
+    """`requests` is built on urllib3 and takes its `Retry` in `HTTPAdapter`: declaring requests declares urllib3."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "client"\ndependencies = ["requests>=2"]\n',
+        "client.py": "from urllib3.util import Retry\nimport certifi\n",
+    })
+    assert findings(tmp_path / "client.py") == [("VC504", 2, "certifi")]

@@ -99,13 +99,14 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
 VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-headless", "-cpu", "-gpu")
 
 # Modules a distribution is built on and exposes in its own API, so that it always installs them: code written
-# for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes. Module -> those distributions. (Not every
-# transitive dependency: importing `pygments` because `rich` happens to use it is still undeclared.)
+# for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes, a `requests` adapter takes a `urllib3` Retry.
+# Module -> those distributions. (Not every transitive dependency: importing `pygments` because `rich` happens to use
+# it is still undeclared.)
 PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",), "markupsafe": ("jinja2", "flask", "werkzeug"),
     "starlette": ("fastapi",), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
-    "yarl": ("aiohttp",), "multidict": ("aiohttp",),
+    "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -552,6 +553,7 @@ def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
         found = "dependencies" in project or "dependencies" not in project.get("dynamic", [])
         names |= _names(_strings(project.get("dependencies", [])))
         names |= _names(_strings(project.get("optional-dependencies", {})))
+        names |= _entry_point_hosts(project.get("entry-points"))
     groups = data.get("dependency-groups")
     if isinstance(groups, dict):
         found = True
@@ -574,6 +576,13 @@ def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
             names |= _names(_strings(env.get("dependencies", [])))
             names |= _names(_strings(env.get("extra-dependencies", [])))
     return found, names
+
+
+def _entry_point_hosts(groups: object) -> set[str]:
+    """The packages whose entry-point groups the project joins (`[project.entry-points."paste.server_runner"]`,
+    `flake8.extension`): each loads the module it names, so that module runs where its host is installed."""
+    return {normalize(group.split(".")[0]) for group in groups if isinstance(group, str)} if isinstance(groups, dict) \
+        else set()
 
 
 def _pyproject_declares_dev(data: dict[str, Any]) -> bool:

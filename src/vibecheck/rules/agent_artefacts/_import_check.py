@@ -8,6 +8,7 @@ changed files pre-commit passes, without a project phase.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,6 +26,9 @@ from vibecheck.analysis.dependencies import (
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import block_statements
 
+# A waiver of another linter's import-outside-toplevel check: the author deferred the import on purpose, the way an
+# optional dependency is imported only by the feature that needs it.
+DEFERRAL_WAIVER = re.compile(r"\bPLC0415\b|\bC0415\b|import-outside-toplevel", re.IGNORECASE)
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 # The statements whose blocks `_mark_optional` walks into (no subclasses: compared by type first on a hot walk).
 _BLOCK_OWNERS = frozenset({cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.With})
@@ -35,6 +39,17 @@ MIN_ADAPTER_NAME = 4
 def _squashed(name: str) -> str:
     """`_invoke_bpython_shell` -> `invokebpythonshell`, `PyLibMC` -> `pylibmc`: names compared without case or `_`."""
     return name.replace("_", "").lower()
+
+
+def _backend_names(module: str) -> set[str]:
+    """The names a backend class is called by besides the module's own: the sub-package of a namespace package
+    (`appengine` of `google.appengine.ext`) and the host an extension package is named after (`aiohttp` of
+    `aiohttp_wsgi`)."""
+    parts = module.split(".")
+    words = parts[0].strip("_").split("_")
+    names = {words[0]} if len(words) > 1 else set()
+    names.update(parts[1:2])
+    return {_squashed(name) for name in names if len(name) >= MIN_ADAPTER_NAME}
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
@@ -63,8 +78,10 @@ class ImportCheck(Rule):
         super().__init__(context, options)
         self._optional: set[int] = set()
         self._marked: set[int] = set()  # compound statements whose imports are in `_optional` already
+        self._deferred: set[int] = set()  # imports whose line waives import-outside-toplevel: optional on purpose
         self._function_depth = 0
         self._scopes: list[str] = []  # the names of the enclosing classes and functions, outermost first
+        self._class_scopes: list[str] = []  # the names of the enclosing classes, outermost first
         self._seen: set[str] = set()
         self._guarded: set[str] = set()  # top-level modules imported under `except ImportError`
         self._project: ProjectDependencies | None = None
@@ -98,17 +115,30 @@ class ImportCheck(Rule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._scopes.append(node.name.value)
+        self._class_scopes.append(node.name.value)
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self._scopes.pop()
+        self._class_scopes.pop()
 
-    def in_adapter_for(self, top_level: str) -> bool:
+    def in_adapter_for(self, module: str) -> bool:
         """A deferred import inside a function, in a function or class named after the module it imports
         (`def ipython(self): from IPython import ...`, `class PyLibMCCache: ... import pylibmc`): the code path
-        that exists to use that package when it is there, the usual shape of an optional backend."""
-        wanted = _squashed(top_level)
-        return self._function_depth > 0 and len(wanted) >= MIN_ADAPTER_NAME and any(
-            wanted in _squashed(scope) for scope in self._scopes)
+        that exists to use that package when it is there, the usual shape of an optional backend. A class whose
+        name begins with one of the module's backend names (`class AppEngineServer` for `google.appengine.ext`,
+        `class AiohttpServer` for `aiohttp_wsgi`) is such an adapter too; the looser names must begin a class's
+        name, so a helper that merely mentions a host framework (`def create_flask_app`) is still judged."""
+        if self._function_depth == 0:
+            return False
+        wanted = _squashed(module.split(".")[0])
+        backends = _backend_names(module)
+        return (len(wanted) >= MIN_ADAPTER_NAME and any(wanted in _squashed(scope) for scope in self._scopes)) or any(
+            _squashed(scope).startswith(name) for scope in self._class_scopes for name in backends)
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        comment = node.trailing_whitespace.comment
+        if comment is not None and DEFERRAL_WAIVER.search(comment.value):
+            self._deferred.update(id(small) for small in node.body if isinstance(small, (cst.Import, cst.ImportFrom)))
 
     def visit_Try(self, node: cst.Try) -> None:
         if any(self._catches_import_error(handler.type) for handler in node.handlers):
@@ -141,13 +171,15 @@ class ImportCheck(Rule):
         self._check(node.module, module, (module, *names))
 
     def _skipped(self, node: cst.Import | cst.ImportFrom) -> bool:
-        """Optional and conditional imports, and imports inside test functions (tests build modules on the fly)."""
-        return id(node) in self._optional or (self.context.is_test_file and self._function_depth > 0)
+        """Optional and conditional imports, imports inside test functions (tests build modules on the fly), and,
+        where adapters are skipped, imports deferred on purpose (`import feedparser  # noqa: PLC0415`)."""
+        return id(node) in self._optional or (self.context.is_test_file and self._function_depth > 0) or (
+            self.skips_adapters and id(node) in self._deferred)
 
     def _check(self, node: cst.CSTNode, module: str, candidates: tuple[str, ...]) -> None:
         top_level = module.split(".")[0]
         if not top_level or top_level in self._seen or top_level in self._guarded or is_standard_library(top_level) \
-                or (self.skips_adapters and self.in_adapter_for(top_level)):
+                or (self.skips_adapters and self.in_adapter_for(module)):
             return
         self._seen.add(top_level)
         if top_level not in self.local_modules:

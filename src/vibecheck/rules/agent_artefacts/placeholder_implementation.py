@@ -11,6 +11,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import suite_statements
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import (
@@ -58,6 +59,17 @@ HOOK_METHOD_NAMES = re.compile(
     r"^(?:visit_|leave_|on_|handle_|before_|after_|pre_|post_|setUp|tearDown|startTest|stopTest)|hook$"
     r"|^a?(?:close|flush|start|stop|startup|shutdown|suspend|resume|done|started|reset|cleanup|register|unregister"
     r"|initialize_options|finalize_options)$", re.IGNORECASE)
+# Methods of standard protocols that return `None` by contract, where doing nothing is a complete implementation: an
+# import loader whose `create_module` built the module (`exec_module`), a finder with no cache, a request handler that
+# keeps quiet (`log_message`), a socket server or asyncio protocol with nothing to do at one step, a handler without a
+# lock (`createLock`).
+PROTOCOL_METHODS = frozenset({
+    "exec_module", "invalidate_caches",
+    "log_message", "log_request", "log_error", "setup", "finish", "server_activate", "service_actions",
+    "connection_made", "connection_lost", "data_received", "eof_received", "datagram_received", "error_received",
+    "pause_writing", "resume_writing", "pause_reading", "resume_reading",
+    "createLock", "acquire", "release",
+})
 # A view's request handlers: an empty one answers `None` (an error in every framework), never a deliberate opt-out.
 REQUEST_HANDLERS = frozenset({"get", "post", "put", "patch", "delete"})
 # Decorators of specifications (`@hookspec`) whose bodies are empty on purpose.
@@ -78,13 +90,14 @@ class Options:
 class _ClassInfo:
     """What a method's class says about an empty body: an interface, the methods its bases may define, a skeleton."""
 
-    __slots__ = ("_skeleton", "bases", "is_interface", "node")
+    __slots__ = ("_skeleton", "_values", "bases", "is_interface", "node")
 
     def __init__(self, node: cst.ClassDef, is_interface: bool) -> None:
         self.node = node
         self.is_interface = is_interface
         self.bases = _inherited_names(node)
         self._skeleton: bool | None = None
+        self._values: frozenset[str] | None = None
 
     @property
     def name(self) -> str:
@@ -96,6 +109,13 @@ class _ClassInfo:
         if self._skeleton is None:
             self._skeleton = _is_skeleton(self.node)
         return self._skeleton
+
+    @property
+    def values(self) -> frozenset[str]:
+        """Names the class body hands on as values (`default = staticmethod(when_ready)`); read only when needed."""
+        if self._values is None:
+            self._values = _names_used_as_values(self.node)
+        return self._values
 
 
 class PlaceholderImplementation(Rule):
@@ -109,9 +129,12 @@ class PlaceholderImplementation(Rule):
     exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`), null
     objects (`NullCache`), `.pyi` stubs and modules named as test doubles
     (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
-    methods (`on_*`, `visit_*`, `close`, `flush`, ...), no-op callbacks named as such (`noop`, `_blank`),
-    `raise NotImplementedError("...")` whose message explains an unsupported case, functions
-    defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
+    methods (`on_*`, `visit_*`, `close`, `flush`, ...), the methods of standard protocols that return
+    `None` by contract (an import loader's `exec_module`, a request handler's `log_message`, an asyncio
+    protocol's `connection_lost`: an empty one is complete), a function that its class body hands on as a
+    default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), no-op
+    callbacks named as such (`noop`, `_blank`), `raise NotImplementedError("...")` whose message explains an
+    unsupported case, functions defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
     `Protocol`s under `if TYPE_CHECKING:`), and empty bodies whose comment says why they are empty
     ("PostgreSQL cannot undo this", "unused", `# pragma: no cover`) are not reported. Methods meant to be
     overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
@@ -259,10 +282,14 @@ class PlaceholderImplementation(Rule):
             return kind == "raise" and _raise_message(statements[0]) is not None and not _says_unfinished(statements[0])
         if HOOK_METHOD_NAMES.search(name) and self.options.allow_overridable_methods:
             return True
+        if name in PROTOCOL_METHODS and kind != "raise":
+            return True  # a loader, handler or protocol with nothing to do at that step
         if enclosing is None:
             return False
         if enclosing.is_interface or name in self._overridden.get(enclosing.name, ()):
             return True  # an interface, or a hook that a subclass in this file fills in
+        if name in enclosing.values:
+            return True  # `def when_ready(server): pass` / `default = staticmethod(when_ready)`: a no-op default
         if not self.options.allow_overridable_methods:
             return False
         if kind == "raise":
@@ -310,6 +337,19 @@ def _placeholder_kind(statements: list[cst.CSTNode]) -> str | None:
     if isinstance(statement, cst.Return) and statement.value is not None and is_constant(statement.value):
         return "return"
     return None
+
+
+def _names_used_as_values(node: cst.ClassDef) -> frozenset[str]:
+    """Names the class body's own statements pass to a call or assign (`default = staticmethod(when_ready)`,
+    `handler = noop`): a function used there is the class's default callable, not a method anyone calls."""
+    values: list[cst.BaseExpression] = []
+    for statement in suite_statements(node.body):
+        for inner in walk_own(statement) if not isinstance(statement, (cst.FunctionDef, cst.ClassDef)) else ():
+            if isinstance(inner, cst.Call):
+                values.extend(arg.value for arg in inner.args)
+            elif isinstance(inner, (cst.Assign, cst.AnnAssign)) and inner.value is not None:
+                values.append(inner.value)
+    return frozenset(value.value for value in values if isinstance(value, cst.Name))
 
 
 def _has_abstract_method(node: cst.ClassDef, called_from_outside: Callable[[str, str], bool]) -> bool:

@@ -25,7 +25,8 @@ class UndeclaredDependency(ImportCheck):
     imported under `except ImportError` (that `try` checked it is there), imports inside test functions,
     relative imports, the standard library and the project's own modules are not reported. A requirement's
     extras count as declared (`kombu[sqlalchemy]` installs SQLAlchemy), and so do runtimes a declared
-    distribution always installs and that code uses only through it (`greenlet` under `gevent`). The project
+    distribution always installs and that code uses only through it (`greenlet` under `gevent`, `urllib3`
+    under `requests`). The project
     is found as for `unknown-import`. The message names a widely used package's distribution as the
     project would declare it (`PyYAML` for `yaml`), and other installed ones in their normal form
     (`typing-extensions`), so it reads the same wherever vibecheck runs.

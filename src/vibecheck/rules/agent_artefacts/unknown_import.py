@@ -22,9 +22,13 @@ class UnknownImport(ImportCheck):
     not the `__main__` guard), later imports of a module the file imported under `except ImportError`,
     imports inside test functions, and imports deferred into a function of
     a function or class named after the module (`def ipython(self): from IPython import embed`, `class
-    PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend) are not
-    reported; relative imports never are. Standard-library names of older Pythons (`BaseHTTPServer`, `distutils`) and the
-    modules a runtime provides (Pyodide's `js` and `pyodide`, PyPy's `__pypy__`) count as standard library.
+    PyLibMCCache: def __init__(self): import pylibmc`, the shape of an optional backend; also a class named
+    after a namespace package's sub-package or the host an extension serves: `class AppEngineServer` for
+    `google.appengine.ext`, `class AiohttpServer` for `aiohttp_wsgi`), and imports whose line waives
+    another linter's import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on
+    purpose, an optional dependency) are not reported; relative imports never are. Standard-library names
+    of older Pythons (`BaseHTTPServer`, `distutils`) and the modules a runtime provides (Pyodide's `js`
+    and `pyodide`, PyPy's `__pypy__`) count as standard library.
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
     `setup.cfg`. Declared dependencies are read from PEP 621 `dependencies` and
@@ -33,7 +37,8 @@ class UnknownImport(ImportCheck):
     `tox.ini` (factor-conditional lines too: `full: pycares<5`) and `PKG-INFO`, with the extras a requirement
     asks for (`kombu[sqlalchemy]`) and the runtimes
     a declared distribution always installs (`greenlet` under `gevent`); `setuptools` counts as declared
-    when no `[build-system]` is. Import
+    when no `[build-system]` is, and so does the host of an entry-point group the project joins (`paste`
+    for `[project.entry-points."paste.server_runner"]`: it loads the module it names). Import
     names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's
     dependencies): normalised names (`typing_extensions` is `typing-extensions`), the usual spellings

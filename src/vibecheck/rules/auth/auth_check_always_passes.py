@@ -31,10 +31,12 @@ DEFAULT_NAME_PATTERN = (
     r"|allowed|permitted|login|logged_in|signed_in|member)\w*"
     r"|can_(edit|delete|view|modify|update|manage|read|write|create|publish|remove|change)\w*)$"
 )
-# Decorators and bases that mark a body as an interface, not an implementation.
+# Decorators and bases that mark a body as an interface, not an implementation (`Interface`: zope.interface).
 ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod",
                                  "overload"})
-INTERFACE_BASES = frozenset({"ABC", "Protocol", "ABCMeta"})
+INTERFACE_BASES = frozenset({"ABC", "Protocol", "ABCMeta", "Interface"})
+# zope.interface's naming: an interface that extends another (`class IAuthPolicy(ISecurityPolicy)`) declares too.
+INTERFACE_NAME = re.compile(r"^I[A-Z]")
 # A user object answering `is_authenticated` with True is how Flask-Login and Django model a signed-in user.
 USER_CLASS = re.compile(r"(User|Account|Member|Principal|Identity|UserMixin)$")
 USER_PROPERTIES = frozenset({"is_authenticated", "is_active"})
@@ -157,7 +159,8 @@ class AuthCheckAlwaysPasses(Rule):
     the caller the framework injected (`user = Depends(get_current_user)`) without testing anything: every signed-in
     caller passes it.
 
-    Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes, test files, `is_authenticated`
+    Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes and of zope.interface
+    declarations (`class ICSRFStoragePolicy(Interface)`, and interfaces that extend them), test files, `is_authenticated`
     on user classes (the Flask-Login and Django convention), permission classes named as allow-all
     (`AllowAny`, `PublicAccess`) and the defaults of classes named to be overridden (`BasePermission`,
     `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer),
@@ -360,6 +363,8 @@ class AuthCheckAlwaysPasses(Rule):
         bases = {(self.qualified_name(b.value) or "").rsplit(".", 1)[-1] for b in owner.bases}
         bases |= {(self.qualified_name(k.value) or "").rsplit(".", 1)[-1] for k in owner.keywords}
         if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value) or OVERRIDABLE_CLASS.search(owner.name.value):
+            return True
+        if INTERFACE_NAME.match(owner.name.value) and bases and all(INTERFACE_NAME.match(base) for base in bases):
             return True
         if self._replaced(owner, node.name.value):
             return True

@@ -66,6 +66,23 @@ def _denies(block: cst.BaseSuite | cst.CSTNode) -> bool:
     return False
 
 
+def _guards_access(switch: str, check: cst.CSTNode, denial: cst.CSTNode) -> bool:
+    """The skipped check is about access: it names a credential (`token`, `api_keys`, `signature`) or denies as
+    access is denied (401/403, `abort`, `PermissionDenied`). A setting's own validation (`if conf.certfile and not
+    os.path.exists(conf.certfile): raise ValueError(...)`) is no auth check that an empty setting skips."""
+    if set(name_words(f"{switch} {_code(check)}")) & CREDENTIAL_WORDS:
+        return True
+    return any(_refuses_access(node) for node in walk_own(denial))
+
+
+def _refuses_access(node: cst.CSTNode) -> bool:
+    """`abort(...)`, or a return or raise that answers 401/403 or names a refusal (`PermissionDenied`)."""
+    if isinstance(node, cst.Call):
+        return (get_full_name_for_node(node.func) or "").rpartition(".")[2] == "abort"
+    answer = node.value if isinstance(node, cst.Return) else node.exc if isinstance(node, cst.Raise) else None
+    return answer is not None and DENY_WORDS.search(_code(answer)) is not None
+
+
 def _negative_check(test: cst.BaseExpression) -> bool:
     """`x != y`, `x not in y`, `x is not y`, `not check(x)`: a test that is true when the credential is wrong."""
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
@@ -346,14 +363,16 @@ class AuthFailsOpen(Rule):
             text = _code(switch)
             rest = operands[index + 1:]
             if self._is_switch(switch) and any(_negative_check(r) and text in _code(r) and self._against_setting(switch, r)
-                                               and _tests_something_else(r, text) for r in rest) and _denies(node.body):
+                                               and _tests_something_else(r, text) and _guards_access(text, r, node.body)
+                                               for r in rest) and _denies(node.body):
                 self._report(node, text, f"if {short_code(node.test)}:")
                 return
         if len(operands) == 1 and self._is_setting(node.test) and node.orelse is None:
             text = _code(node.test)
             inner = _first_if(node.body)
             if inner is not None and _negative_check(inner.test) and text in _code(node.body) \
-                    and _tests_something_else(inner.test, text) and _denies(inner.body):
+                    and _tests_something_else(inner.test, text) and _denies(inner.body) \
+                    and _guards_access(text, inner.test, inner.body):
                 self._report(node, text, f"if {text}:")
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -453,7 +472,8 @@ class AuthFailsOpen(Rule):
             text = _code(switch)
             later = statements[index + 1:]
             if any(isinstance(s, cst.If) and _negative_check(s.test) and text in _code(s.test)
-                   and _tests_something_else(s.test, text) and _denies(s.body) for s in _ifs(later)):
+                   and _tests_something_else(s.test, text) and _denies(s.body) and _guards_access(text, s.test, s.body)
+                   for s in _ifs(later)):
                 self._report(statement, text, f"if not {text}:")
                 return
 

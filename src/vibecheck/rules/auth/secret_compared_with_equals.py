@@ -106,6 +106,8 @@ class SecretComparedWithEquals(Rule):
     - change detection that copies one side into the other (`if stored != token: stored = token`);
     - an ORM model's column in a query (`.filter(User.api_token == token)`): the database looks it up, and
       Python compares no text;
+    - a fixed-length prefix of a buffer against an upper-case constant (`buf[:12] == PP_V2_SIGNATURE`): a
+      format's magic number, public by design;
     - `__eq__`-style methods, and test files.
 
     ## Why is this bad?
@@ -219,6 +221,8 @@ class SecretComparedWithEquals(Rule):
                     target: cst.ComparisonTarget) -> bool:
         if any(self._is_sentinel(side) or _is_enum_member(side) or _is_model_column(side) for side in (left, right)):
             return False
+        if _sniffs_magic(left, right) or _sniffs_magic(right, left):
+            return False
         left_name, right_name = value_name(left), value_name(right)
         if _both_hashes(left, left_name, right, right_name) or all(self._is_url_credential(side) for side in (left, right)):
             return False
@@ -292,6 +296,19 @@ def _statements(body: cst.BaseSuite) -> Iterator[cst.BaseSmallStatement]:
             continue
         pending.extend(child for child in child_nodes(current)
                        if not isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.BaseExpression)))
+
+
+def _sniffs_magic(prefix: cst.BaseExpression, constant: cst.BaseExpression) -> bool:
+    """`buf[:12] == PP_V2_SIGNATURE`: a fixed-length prefix of a buffer against an upper-case constant is a format's
+    magic number (a protocol or file signature), public by design; a secret is compared whole."""
+    name = value_name(constant)
+    if not (isinstance(constant, (cst.Name, cst.Attribute)) and name and name.isupper()):
+        return False
+    if not (isinstance(prefix, cst.Subscript) and len(prefix.slice) == 1 and isinstance(prefix.slice[0].slice, cst.Slice)):
+        return False
+    bounds = prefix.slice[0].slice
+    return bounds.step is None and any(bound is not None for bound in (bounds.lower, bounds.upper)) and all(
+        bound is None or isinstance(bound, cst.Integer) for bound in (bounds.lower, bounds.upper))
 
 
 def _is_model_column(node: cst.BaseExpression) -> bool:

@@ -31,13 +31,14 @@ class BroadExceptionCaught(FunctionStackRule):
     HTTP error response: `json_response(..., status=400)`), nor fails the test (`self.fail(...)`) or, in a test,
     asserts on the error it caught. A broad
     handler that follows one re-raising the exceptions that must pass (`except KeyboardInterrupt: raise`) is a
-    considered fallback, and so is a handler of a `try` that the code raises right after (`msg += f" ({e})"`,
-    then `raise Error(msg)`), a handler inside a
+    considered fallback, and so is a handler of a `try` that the code raises right after, or after plain calls
+    (`msg += f" ({e})"`, then `raise Error(msg)`; `self._abort_all_streams()`, then `raise`), a handler inside a
     representation (`__repr__`, `saferepr`, which must never raise), a finaliser (`__del__`), a
     best-effort clean-up (`try: stream.close()`), one that only assigns a fallback to what the `try`
     computes under a comment saying why (`try: data = cache.get(key)`, `except Exception:`, `# some
-    backends raise on invalid keys`, `data = None`), one that returns another result in place of the one the
-    `try` returns under such a comment (or only resets state before a fallback `return` after the `try`), or
+    backends raise on invalid keys`, `data = None`; the function's docstring can say why instead), one that
+    returns another result in place of the one the `try` returns (or computes for the `return` right after
+    it) under such a comment (or only resets state before a fallback `return` after the `try`), or
     on an `except` line that waives another linter's broad-except check (`# pylint: disable=broad-except`).
     Handlers directly inside a top-level boundary function (see Options) or under `if __name__ ==
     "__main__":` are not reported: catching everything there, to report and exit, is the job of a boundary.

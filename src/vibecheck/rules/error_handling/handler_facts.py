@@ -28,11 +28,14 @@ one in a finaliser (`__del__`, where an exception can only be printed and ignore
 clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
 (`def close(self):`, `shutdown`, `end_connection`: closing must not fail its caller; `...` counts as `pass`), a
 `pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`) or that
-sits in another handler's `except` block (a best effort on a failure path already handled), a handler of a `try`
-the code raises right after (`except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`), a handler that only
+sits in another handler's `except` block or in a `finally:` block (a best effort on a failure path already handled,
+or on the way out), a handler of a `try`
+the code raises right after, or after plain calls (`except Exception as e: msg += f" ({e})"`, then `raise
+Error(msg)`), a handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
-raise on invalid keys`), a do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the
-code does not go on as if it had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
+raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
+do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it
+had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
 which must never raise.
 
 Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
@@ -125,10 +128,11 @@ PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_
 # (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
 CLOSERS = frozenset({"close", "aclose", "closer"})
 CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release", "disconnect", "unlink", "remove",
-                           "rmdir", "rmtree", "unregister"})
-# Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS).
+                           "rmdir", "rmtree", "unregister", "wait_closed", "stop"})
+# Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS;
+# asyncio calls a protocol's `connection_lost` once the connection is gone).
 TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown", "dispose", "end", "__exit__",
-                                "__aexit__"})
+                                "__aexit__", "connection_lost"})
 # Representations must never raise: the text of a failure is their fallback.
 REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__"})
 # Another linter's waiver of its broad-except check on the `except` line (pylint, flake8-blind-except/ruff,
@@ -437,8 +441,7 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if statement is not None and (is_best_effort_cleanup(statement)
                                   or is_explained_fallback(handler, statement, function)):
         return True
-    if statement is not None and function is not None and isinstance(_statement_after(function.body, statement),
-                                                                      cst.Raise):
+    if statement is not None and function is not None and _raises_after(function, statement):
         return True  # `except Exception as e: msg += f" ({e})"`, then `raise Error(msg)`: the code fails either way
     passes = all(is_pass(s) for s in handler_statements(handler))
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
@@ -465,8 +468,16 @@ def waives_broad_except(handler: cst.ExceptHandler) -> bool:
 TOOL_DIRECTIVE = re.compile(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibecheck:|mypy|pyright|ruff)", re.IGNORECASE)
 
 
+# A docstring sentence that names a failure and a fallback together ("Exceptions are suppressed and result in the
+# default value", "returns None if the conversion fails, the default otherwise"): the function's contract explains
+# its handlers. Each sentence is searched for both words on its own, so no pattern spans the whole docstring.
+DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?)\b", re.IGNORECASE)
+DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced)\b", re.IGNORECASE)
+
+
 def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, function: cst.FunctionDef | None = None) -> bool:
-    """The handler only puts a fallback in place of what the `try` computes, and a comment says why
+    """The handler only puts a fallback in place of what the `try` computes, and a comment (or the function's
+    docstring: "exceptions are suppressed and result in the default value") says why
     (`try: data = cache.get(key)` / `except Exception:` / `# some backends raise on invalid keys` / `data = None`):
     the failure is answered by the value the code goes on with, as the author explains. A commented `pass` is
     such a fallback when the value the code goes on with is already there: the `try` only updates names it reads
@@ -475,7 +486,7 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
     (`# fall back to the plain text` / `template = from_string(body)` / `return template`), or one that only
     calls (`self.create()  # reset the session`) before a fallback `return` after the `try`."""
     fallbacks = handler_statements(handler)
-    if not fallbacks or not _explained(handler):
+    if not fallbacks or not (_explained(handler) or _documents_fallback(function)):
         return False
     if all(is_pass(small) for small in fallbacks):
         return _keeps_prior_value(statement, function)
@@ -485,6 +496,12 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
     computed.discard(None)
     return all(isinstance(small, (cst.Assign, cst.AnnAssign)) and all(_target_text(t) in computed
                for t in _assign_targets(small)) for small in fallbacks)
+
+
+def _documents_fallback(function: cst.FunctionDef | None) -> bool:
+    docstring = function.get_docstring() if function is not None else None
+    return docstring is not None and any(DOCUMENTED_FAILURE.search(sentence) and DOCUMENTED_FALLBACK.search(sentence)
+                                         for sentence in docstring.split("."))
 
 
 def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> bool:
@@ -500,17 +517,25 @@ def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> 
 
 
 def _returns_instead(fallbacks: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
-    """The `try` ends by returning its result and the handler answers with another one: it returns a value it
-    computes with assignments, or it only calls (a reset) and a `return` after the `try` gives the fallback."""
+    """The `try` ends by returning its result (or computes the name returned right after it) and the handler answers
+    with another one: it returns a value it computes with assignments, or it only calls (a reset) and a `return` after
+    the `try` gives the fallback."""
     computed = suite_statements(statement.body)
-    if not computed or not isinstance(computed[-1], cst.Return):
-        return False
+    returns = bool(computed) and isinstance(computed[-1], cst.Return)
     *steps, last = fallbacks
-    if isinstance(last, cst.Return):
+    if isinstance(last, cst.Return) and (returns or _returned_after(computed, statement, function)):
         return last.value is not None and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in steps)
-    return (function is not None and all(isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
-                                         for small in fallbacks)
+    return (returns and function is not None
+            and all(isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) for small in fallbacks)
             and isinstance(_statement_after(function.body, statement), cst.Return))
+
+
+def _returned_after(computed: list[cst.CSTNode], statement: cst.Try, function: cst.FunctionDef | None) -> bool:
+    """`try: info = locate(obj)` / ... / `return info`: the `try` computes what the function returns right after it."""
+    after = _statement_after(function.body, statement) if function is not None else None
+    if not (isinstance(after, cst.Return) and isinstance(after.value, cst.Name)):
+        return False
+    return any(_target_text(target) == after.value.value for small in computed for target in _assign_targets(small))
 
 
 def _updates_itself(small: cst.CSTNode) -> bool:
@@ -524,15 +549,29 @@ def _updates_itself(small: cst.CSTNode) -> bool:
 
 def _statement_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> cst.CSTNode | None:
     """The small statement (or compound statement) that follows `statement` in its block, searched from `suite`."""
+    rest = _statements_after(suite, statement)
+    return rest[0] if rest else None
+
+
+def _statements_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> list[cst.CSTNode] | None:
+    """The statements that follow `statement` in its block (None when `suite` does not hold it)."""
     statements = suite_statements(suite)
     for index, current in enumerate(statements):
         if current is statement:
-            return statements[index + 1] if index + 1 < len(statements) else None
+            return statements[index + 1:]
         for block in _blocks_of(current):
-            found = _statement_after(block, statement)
+            found = _statements_after(block, statement)
             if found is not None:
                 return found
     return None
+
+
+def _raises_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
+    """The block goes on to `raise`, through plain calls only (`self._abort_all_streams()`, then `raise
+    ProtocolError(...)`): the code fails whether or not the `try` did, so its handler hides nothing."""
+    rest = _statements_after(function.body, statement) or []
+    return bool(rest) and isinstance(rest[-1], cst.Raise) and all(
+        isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)) for small in rest[:-1])
 
 
 def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
@@ -590,9 +629,21 @@ def _stores_attributes_only(statement: cst.Try) -> bool:
 
 def _inside_handler(function: cst.FunctionDef, statement: cst.Try) -> bool:
     """The `try` sits in an `except` block of the same function: the code is already handling a failure (it logged
-    it, it answers with an error page), and this is a best effort on that path (`try: send_status(FAILURE)`)."""
-    return any(isinstance(node, cst.ExceptHandler) and any(inner is statement for inner in walk_own(node.body))
-               for node in walk_own(function.body))
+    it, it answers with an error page), and this is a best effort on that path (`try: send_status(FAILURE)`). So is
+    one in a `finally:` block (`finally: try: readline.write_history_file(path)`): it runs on the way out, where a new
+    error would replace the one in flight or the result."""
+    return any(any(inner is statement for inner in walk_own(block))
+               for block in _failure_path_blocks(function))
+
+
+def _failure_path_blocks(function: cst.FunctionDef) -> list[cst.BaseSuite]:
+    blocks: list[cst.BaseSuite] = []
+    for node in walk_own(function.body):
+        if isinstance(node, cst.ExceptHandler):
+            blocks.append(node.body)
+        elif isinstance(node, cst.Try) and node.finalbody is not None:
+            blocks.append(node.finalbody.body)
+    return blocks
 
 
 def is_cleanup_name(name: str) -> bool:

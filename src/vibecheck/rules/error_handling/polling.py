@@ -30,9 +30,27 @@ CLOCK_CALLS = frozenset({"time", "monotonic", "perf_counter", "monotonic_ns", "t
 LIMIT_WORDS = ("deadline", "timeout", "time", "elapsed", "until", "expir", "attempt", "retr", "tries", "tried", "max",
                "limit", "budget", "remaining", "count", "iteration", "stop", "shutdown", "running", "cancel", "close",
                "exit", "quit", "abort", "set", "wait", "alive", "terminat", "kill", "interrupt")
+# Built-ins that compute from values the program already holds, asking nothing outside it.
+BUILTIN_READS = frozenset({"len", "any", "all", "sum", "min", "max", "sorted", "isinstance", "bool", "hasattr",
+                           "getattr"})
 # Words in the name of a function whose loop watches something for as long as it lives (a parent process, a
 # connection): it is meant to run that long, usually in a daemon thread (`def watch(): while os.getppid() == parent:`).
 WATCHER_WORDS = ("watch", "monitor", "keepalive", "keep_alive", "heartbeat", "daemon", "supervis", "guard")
+
+
+def watches_process(test: cst.BaseExpression) -> bool:
+    """A condition on whether a child process has ended (`proc.poll() is None`, `proc.poll() is not None`): a loop on
+    it waits for a process the code started, as `proc.wait()` does, for as long as that process runs (a reloader, a
+    supervisor)."""
+    return any(isinstance(node, cst.Comparison) and _polls_process(node.left) and all(
+        isinstance(c.operator, (cst.Is, cst.IsNot)) and isinstance(c.comparator, cst.Name)
+        and c.comparator.value == "None" for c in node.comparisons) for node in walk_own(test))
+
+
+def _polls_process(node: cst.BaseExpression) -> bool:
+    """`proc.poll()`: a child process's exit status, `None` while it runs."""
+    return (isinstance(node, cst.Call) and not node.args and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "poll")
 
 
 def is_watcher(function_name: str) -> bool:
@@ -75,8 +93,14 @@ def _limit_word(name: str) -> bool:
 
 
 def polls(test: cst.BaseExpression, facts: PollFacts) -> bool:
-    """A condition on something asked afresh on each pass: it calls out itself, or reads a name bound to an answer."""
-    return bool(_calls(test)) or any(name in facts.polled for name in _names(test))
+    """A condition on something asked afresh on each pass: it calls out itself, or reads a name bound to an answer.
+    A built-in over the program's own values (`len(self.workers) > n`, `any(e["type"] == "done" for e in events)`)
+    asks nothing outside: the loop waits on state that its own work or a task beside it changes."""
+    return any(not _reads_own_values(call) for call in _calls(test)) or any(name in facts.polled for name in _names(test))
+
+
+def _reads_own_values(call: cst.Call) -> bool:
+    return isinstance(call.func, cst.Name) and call.func.value in BUILTIN_READS
 
 
 def scan(body: cst.BaseSuite) -> PollFacts:
@@ -115,12 +139,13 @@ def waits_forever(facts: PollFacts, loop_test: cst.BaseExpression | None) -> tup
     limits the wait; else None.
 
     `loop_test` is the `while` condition (None for `while True:`); the exits' own conditions count alike. Any
-    condition that limits the wait, or an exit the loop takes for a reason it does not ask about (a flag another
-    thread sets), clears the loop: the rule only reports a wait whose every way out is the awaited answer.
+    condition that limits the wait, waits for a child process to end (as `proc.wait()` does), or an exit the loop
+    takes for a reason it does not ask about (a flag another thread sets), clears the loop: the rule only reports a
+    wait whose every way out is the awaited answer.
     """
     if not facts.pauses or facts.unguarded_exit:
         return None
     tests = ([loop_test] if loop_test is not None else []) + facts.exit_tests
-    if not tests or any(limits(test, facts) or not polls(test, facts) for test in tests):
+    if not tests or any(limits(test, facts) or not polls(test, facts) or watches_process(test) for test in tests):
         return None
     return ("while", loop_test) if loop_test is not None else ("until", facts.exit_tests[-1])

@@ -27,15 +27,17 @@ class SwallowedException(FunctionStackRule):
     cleans up: `with suppress(Exception): conn.close()`). A function named as
     a question (`is_...`, `has_...`, `can_...`) that answers `False` from the handler is left alone: there
     the failure is the answer (`is_ipv4("x")`). So are the handlers the code shows to be decided: a
-    best-effort clean-up (`try: stream.close()`), a `pass` in a function that tears its object down (`def
-    close(self):`, `shutdown`), a `pass` after a `try` that only keeps a value on an object (a memo:
-    `request._cache = parsed`) or inside another handler's `except` block (a best effort on a failure path the
-    code already handles), a finaliser (`__del__`), a probe whose `else:` holds
+    best-effort clean-up (`try: stream.close()`, `await writer.wait_closed()`), a `pass` in a function that tears
+    its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
+    `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or inside another handler's
+    `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
+    out, where a new error would replace the one in flight), a finaliser (`__del__`), a probe whose `else:` holds
     what needs the success, an `except` line that waives another linter's broad-except check
     (`# pylint: disable=broad-except`, `# noqa: BLE001`), and a `pass` under a comment saying why where the
     code goes on with the value it had before the `try` (`try: value = loads(value)`, `except Exception:`,
     `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by
-    a fallback `return`).
+    a fallback `return`). The function's docstring can say why instead of a comment, when it makes the
+    fallback the answer to a failure ("exceptions are suppressed and result in the default value").
     Without the comment, or without such a value, the handler is reported.
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:

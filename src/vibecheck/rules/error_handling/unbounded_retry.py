@@ -295,9 +295,12 @@ class UnboundedRetry(Rule):
     `while not client.is_ready():`, `while status != "done":`), with no deadline or attempt limit. Any
     condition of the loop that reads a clock (`time.monotonic() > deadline`), a counter it moves (`polls += 1`) or
     a name saying it limits or stops the wait (`max_polls`, `timeout`, `self._stop.is_set()`, `self.running`)
-    clears it, as does a way out the loop does not ask about (a flag another thread sets); loops that never
-    leave (schedulers, consumers), loops that `wait(...)` on the work itself and watchdogs (a loop in a function
-    named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
+    clears it, as does a way out the loop does not ask about (a flag another thread sets) or a condition that
+    only applies built-ins to the program's own values (`len(self.workers) > n`, `any(... for e in events)`:
+    state its own work or a task beside it changes); loops that never
+    leave (schedulers, consumers), loops that `wait(...)` on the work itself, loops that wait for a child
+    process they started to end (`while proc.poll() is None:`, as `proc.wait()` does: a reloader) and watchdogs
+    (a loop in a function named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
 
     Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or
     `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists

@@ -6,6 +6,7 @@ from typing import Any
 
 import libcst as cst
 
+from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import (
     FlowRule,
     FlowState,
@@ -30,6 +31,9 @@ CLIENT_MEANT_EXCEPTIONS = frozenset({
     "UnprocessableEntity", "SuspiciousOperation", "MethodNotAllowed", "TooManyRequests", "Throttled",
     "OAuth2Error", "OAuthError", "FatalClientError", "InvalidRequestError", "InvalidGrantError",
 })
+# Words that name an exception about what the client sent (`InvalidInput`, `SourceASTParseError`, `HeaderError`): its
+# text says what was wrong with the request, written to be read by whoever sent it.
+CLIENT_INPUT_WORDS = frozenset({"invalid", "validation", "malformed", "parse", "header"})
 # Names of the switch that turns debugging on (`settings.DEBUG`, `app.debug`, `DEBUG_MODE`).
 DEBUG_FLAGS = frozenset({"debug", "debug_mode", "is_debug", "development", "dev_mode"})
 # Exceptions that carry a ready response or redirect (`ImmediateHttpResponse`): raising them is control flow.
@@ -59,7 +63,8 @@ def caught_exception(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: 
     types = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type] if handler.type else []
     caught = [dotted_name(e.value if isinstance(e, cst.Element) else e) or "" for e in types]
     names = [c.rsplit(".", 1)[-1] for c in caught if c]
-    if names and all(name in CLIENT_MEANT_EXCEPTIONS or name.endswith(RESPONSE_CARRIER_SUFFIXES) for name in names):
+    if names and all(name in CLIENT_MEANT_EXCEPTIONS or name.endswith(RESPONSE_CARRIER_SUFFIXES)
+                     or CLIENT_INPUT_WORDS.intersection(name_words(name)) for name in names):
         return None
     return Taint("error", handler.name.name.value)
 
@@ -79,9 +84,10 @@ class ErrorDetailsToClient(FlowRule):
     receives: the value a web view returns, `jsonify()`, `make_response()`, Django `HttpResponse`/
     `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `JSONResponse`, `abort()`,
     `flash()`, and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
-    client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ...) are
-    not reported, nor are details chosen only when debugging is on (`traceback.format_exc() if
-    settings.DEBUG else "Internal Server Error"`).
+    client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ..., and those
+    named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`) are not reported, nor are
+    details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
+    Server Error"`).
 
     ## Why is this bad?
     Exception text carries what an attacker needs next: SQL fragments and table names from the database

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 import libcst as cst
 
@@ -80,11 +81,19 @@ def names_a_label(name: str, value: cst.SimpleString) -> bool:
     return bool(parts) and parts[-1].lower() in LABEL_QUALIFIERS and text is not None and is_placeholder(text)
 
 
+def _names_its_slot(name: str, value: str) -> bool:
+    """`"cloudfiles_api_key": "my_rackspace_api_key"`: a label-shaped value that ends in the name's own last words
+    says what belongs there, as a sample configuration does; a real credential does not spell its slot."""
+    words = [w for w in re.split(r"[^a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()) if w]
+    slot = "_".join(words[-2:])
+    return len(slot) >= 5 and _LABEL_SHAPE.match(value) is not None and value.replace("-", "_").endswith(slot)
+
+
 def is_placeholder(value: str) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
     a path, URL, file name, rate-limit spec (`"5/m/user"`), marker (`"#bygroup"`, `":memory:"`) or regular
-    expression, a label named after a secret (`"_password_reset_token"`),
-    or a word agents use for "fill this in"."""
+    expression, a label named after a secret (`"_password_reset_token"`), characters counting up
+    (`"0123456789..."`), or a word agents use for "fill this in"."""
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
         return True
@@ -97,7 +106,14 @@ def is_placeholder(value: str) -> bool:
     if (_LABEL_SHAPE.match(value) and any(word in value for word in _LABEL_WORDS)) or _FILE_NAME.match(value) \
             or _RATE_LIMIT.match(value) or _MARKER.match(value):
         return True
-    return any(word in lowered for word in PLACEHOLDER_WORDS)
+    return _counts_up(lowered) or any(word in lowered for word in PLACEHOLDER_WORDS)
+
+
+def _counts_up(value: str) -> bool:
+    """`"0123456789012345..."`, `"abcdefgh"`: characters counting up (digits wrapping from 9 to 0), the filler of a
+    dummy token, never a generated secret."""
+    steps = {(ord(b) - ord(a)) % (10 if a.isdigit() and b.isdigit() else 256) for a, b in pairwise(value)}
+    return len(value) >= 16 and steps == {1}
 
 
 def looks_random(secret: str) -> bool:
@@ -153,7 +169,9 @@ class HardcodedCredential(Rule):
     `password`, `api_key`, `token` or `secret` (assignments, keyword arguments, dict keys, parameter
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers).
-    Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names) and values that are no secret
+    Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names, a value that spells its own slot as a
+    sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, a dummy's counting filler:
+    `"0123456789012345..."`) and values that are no secret
     whatever their key (rate-limit specs such as `"change_password": "5/m/user"`) are left alone, and in test
     files only vendor credential formats are reported. Messages and snippets show a redacted prefix only.
     A placeholder given to a name that labels a secret rather than holds one (`PASSWORD_FIELD = "password"`,
@@ -292,7 +310,8 @@ class HardcodedCredential(Rule):
         text = string_value(value)
         if replaced is not None and isinstance(value, cst.SimpleString):  # `OPENAI_API_KEY = "sk-..."`: fixed where reported
             self._named[id(value)] = (replaced, variable or variable_name(name))
-        if text is None or is_placeholder(text) or name.lower() in text.lower() or credential_format(text):
+        if text is None or is_placeholder(text) or name.lower() in text.lower() or _names_its_slot(name, text) \
+                or credential_format(text):
             return  # a known format is reported by `visit_SimpleString`, with its kind
         literal = value.left if isinstance(value, cst.ConcatenatedString) else value
         fix = environment_fix(self.context, replaced, variable or variable_name(name)) if replaced is not None else None

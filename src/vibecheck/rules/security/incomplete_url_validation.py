@@ -7,6 +7,7 @@ import re
 import libcst as cst
 
 from vibecheck.analysis.flow import iter_expressions, short_code, string_value
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -18,6 +19,8 @@ URL_WORDS = re.compile(r"(^|_)(url|uri|host|hostname|netloc|origin|referer|refer
 URL_ATTRIBUTES = frozenset({"netloc", "hostname", "host", "origin", "url", "referrer", "host_url"})
 URL_HEADERS = frozenset({"origin", "referer", "host", "x-forwarded-host"})
 CWE = (20,)
+# Methods that cut a string at a literal: a test for the literal before one of them guards a parse.
+CUTS = frozenset({"split", "rsplit", "partition", "rpartition", "index", "rindex", "find", "rfind"})
 
 
 def _is_url_like(node: cst.BaseExpression) -> bool:
@@ -51,7 +54,9 @@ class IncompleteUrlValidation(Rule):
     Reports tests on a value named or built like a URL or host (`url`, `next_url`, `redirect_to`,
     `origin`, `parsed.netloc`, `request.headers.get("Origin")`, ...) that compare it with a domain by
     text: `host.endswith("example.com")` (without the leading dot), `url.startswith("https://example.com")`
-    (without the `/` that ends the host), and `"example.com" in url`.
+    (without the `/` that ends the host), and `"example.com" in url`. A test whose `if` body cuts the value at
+    the same literal (`if "github.com/" in url: host, path = url.split("github.com/", 1)`) guards a parse,
+    not a decision, and is not reported.
 
     ## Why is this bad?
     These tests are used to allow a redirect, a fetch, a webhook or a CORS origin, and each lets a host
@@ -90,9 +95,31 @@ class IncompleteUrlValidation(Rule):
     confidence = Confidence.MEDIUM
     cwe = CWE
 
+    def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(context, options)
+        self._parse_guards: set[int] = set()  # tests whose `if` body cuts the value at the literal it tested
+
+    def visit_If(self, node: cst.If) -> None:
+        """`if "github.com/" in url: host, path = url.split("github.com/", 1)`: the test only says the cut will work;
+        the code parses the value there, it allows nothing."""
+        test = node.test
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            value, literal = test.comparisons[0].comparator, string_value(test.left)
+        elif isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.args:
+            value, literal = test.func.value, string_value(test.args[0].value)
+        else:
+            return
+        spelled = short_code(value)
+        if literal is not None and any(
+                isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) and inner.func.attr.value in CUTS
+                and short_code(inner.func.value) == spelled and inner.args
+                and string_value(inner.args[0].value) == literal for inner in walk_own(node.body)):
+            self._parse_guards.add(id(test))
+
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if not (isinstance(func, cst.Attribute) and func.attr.value in ("endswith", "startswith") and node.args):
+        if not (isinstance(func, cst.Attribute) and func.attr.value in ("endswith", "startswith") and node.args) \
+                or id(node) in self._parse_guards:
             return
         first = node.args[0].value
         literals = [string_value(e.value) for e in first.elements] if isinstance(first, cst.Tuple) else [string_value(first)]
@@ -102,7 +129,8 @@ class IncompleteUrlValidation(Rule):
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         text = string_value(node.left)
-        if text is None or len(node.comparisons) != 1 or not isinstance(node.comparisons[0].operator, cst.In):
+        if text is None or id(node) in self._parse_guards or len(node.comparisons) != 1 \
+                or not isinstance(node.comparisons[0].operator, cst.In):
             return
         if _weak_literal("in", text) and _is_url_like(node.comparisons[0].comparator):
             self._report(node, short_code(node), text, "in")

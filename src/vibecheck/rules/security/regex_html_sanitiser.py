@@ -23,6 +23,8 @@ DANGEROUS_MARKUP = re.compile(r"<(?:\\s|[^a-z>]){0,8}(script|iframe|object|embed
 TAG_STRIPPER = re.compile(r"^<(\[\^>\]|\.)[*+]\??>|^</?\??\[\^>\]")
 SANITISER_NAME = re.compile(r"saniti[sz]|xss|clean_?html|safe_?html|escape_?html|strip_?(?:scripts?|tags|html)|purify",
                             re.IGNORECASE)
+# A backreference in a replacement (`\1`, `\g<1>`, `\g<name>`): the matched markup is put back.
+KEPT_GROUP = re.compile(r"\\(?:\d|g<)")
 HINT = ("Escape the text (`markupsafe.escape`, `html.escape`, template autoescaping), or clean HTML with a parser-based "
         "allow-list such as `nh3.clean()`.")
 
@@ -36,7 +38,9 @@ class RegexHtmlSanitiser(Rule):
     `javascript:`), and `str.replace()` calls that remove such text (`html.replace("<script>", "")`).
     A generic tag stripper (`<[^>]+>`, `<.*?>`) is reported only inside a function that says it
     sanitises (`sanitize_html`, `clean_html`, `strip_xss`): elsewhere it usually makes plain text for a
-    preview that is escaped later.
+    preview that is escaped later. A substitution whose replacement puts the markup back (the same tag,
+    `re.sub(r"\\s*</embed>\\s*", "</embed>", html)`, a `\\1` backreference, or a function of the file that
+    rebuilds the match) reformats HTML and is not reported.
 
     ## Why is this bad?
     Markup has too many spellings for a pattern to catch: `<ScRiPt>`, `<script src=...>` split over
@@ -80,9 +84,11 @@ class RegexHtmlSanitiser(Rule):
         super().__init__(context, options)
         self._functions: list[str] = []
         self._compiled: list[dict[str, str]] = [{}]
+        self._defined: set[str] = set()  # functions defined so far: a replacement function rebuilds the match
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
+        self._defined.add(node.name.value)
         self._compiled.append({})
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
@@ -113,13 +119,27 @@ class RegexHtmlSanitiser(Rule):
     def _sanitising(self, node: cst.Call) -> tuple[str, str] | None:
         """The removed pattern when the call tries to defuse markup, else None."""
         pattern = self._removed_pattern(node)
-        if pattern is None:
+        if pattern is None or self._keeps_markup(node):
             return None
         kind, text = pattern
         intended = any(SANITISER_NAME.search(name) for name in self._functions)
         if DANGEROUS_MARKUP.search(text) or (intended and kind == "regex" and TAG_STRIPPER.search(text)):
             return pattern
         return None
+
+    def _keeps_markup(self, node: cst.Call) -> bool:
+        """The replacement puts the markup back (`re.sub(r"\\s*</embed>\\s*", "</embed>", html)`, a `\\1` backreference,
+        or a function of this file that rebuilds the match): the call reformats HTML, it removes nothing."""
+        compiled = isinstance(node.func, cst.Attribute) and node.func.attr.value in ("sub", "subn") \
+            and self.qualified_name(node) not in REGEX_SUBSTITUTIONS
+        position = 0 if compiled else 1
+        if len(node.args) <= position:
+            return False
+        replacement = node.args[position].value
+        if isinstance(replacement, cst.Name):
+            return replacement.value in self._defined
+        text = string_value(replacement)
+        return text is not None and (DANGEROUS_MARKUP.search(text) is not None or KEPT_GROUP.search(text) is not None)
 
     def _removed_pattern(self, node: cst.Call) -> tuple[str, str] | None:
         """("regex", pattern) for a substitution, ("text", old) for `str.replace(old, ...)`; None otherwise."""

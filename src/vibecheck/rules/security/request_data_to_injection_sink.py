@@ -89,6 +89,11 @@ PERCENT_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdrifxXo
 # regex syntax (`^user-?%s` is a pattern).
 URL_BEFORE_QUERY = re.compile(r"^[\w/:.\-~%@]*$")
 
+# A request's URLs as the framework rebuilds them (WebOb's and Werkzeug's `request.url`, `path_url`, `host_url`):
+# percent-encoded, so a `\n` the client sent arrives as `%0A` and cannot start a new log line. (`request.path` is
+# decoded and can hold one.)
+QUOTED_URL_ATTRIBUTES = frozenset({"url", "base_url", "host_url", "url_root", "path_url", "application_url"})
+
 
 def _url_pieces(node: cst.BaseExpression) -> list[str | cst.BaseExpression] | None:
     """The literal texts and the interpolated values of a string built by `%`, an f-string or `+`, in order."""
@@ -198,7 +203,8 @@ class RequestDataToInjectionSink(FlowRule):
     start such as `f"/blog/{slug}"` fixes the host); a response header
     `response.headers[...] = value` or `headers={...}` of a response (header injection, CWE-113); a
     `logging`/`logger` call, unless newlines were removed or it is written by its `repr` (`%r`, `!r`,
-    `repr()`, or as part of a container: `dict(request.headers)`, `[name]`), which escapes them (log
+    `repr()`, or as part of a container: `dict(request.headers)`, `[name]`), which escapes them, or it is
+    a URL the framework rebuilds percent-encoded (`request.url`, `path_url`, `host_url`) (log
     injection, CWE-117); lxml `.xpath()`/`etree.XPath()` (CWE-643); an LDAP search filter or base
     (CWE-90); the pattern of `re.compile/match/search/...`, of a Django `__regex`/`__iregex` lookup, of a MongoDB
     `{"$regex": ...}` filter, or of a pandas `.str.contains/match/extract/...` (unless `regex=False`; `replace` only
@@ -437,7 +443,7 @@ class RequestDataToInjectionSink(FlowRule):
             origin = next((found for part in _unescaped_parts(argument, state)
                            if not (isinstance(part, cst.Name) and part.value in escaped)
                            and (found := self._tainted(part, state)) is not None), None)
-            if origin is not None:
+            if origin is not None and origin.rpartition(".")[2] not in QUOTED_URL_ATTRIBUTES:
                 self.report(argument, f"Client input from `{origin}` is logged as is, so a client can forge log lines "
                             "with newlines.", hint="Log the value with `%r` (or `!r`), or remove `\\r` and `\\n` from it "
                             "first.", cwe=LOG_CWE, severity=Severity.LOW)

@@ -10,6 +10,9 @@ from vibecheck.model import Category, Confidence, Severity
 
 SECRET_VALUE_ATTRIBUTES = frozenset({"value", "raw", "plaintext", "secret_value", "data", "key", "token", "password"})
 KEY_GETTERS = frozenset({"get", "getenv", "pop", "environ.get", "os.getenv", "os.environ.get"})
+# In a tokenizer or lexer, `token` is a piece of source text (`tokenize`, `pygments.token`), not a credential.
+LEXER_MODULES = frozenset({"token", "tokenize", "lexer", "lexers"})
+LEXICAL_NAMES = frozenset({"token", "tokens", "tok"})
 # Calls that reduce a secret to something harmless to log.
 SANITIZERS = frozenset({"len", "bool", "hash", "mask", "redact", "mask_secret", "redact_secret", "type", "id",
                         "hashlib.sha256", "hashlib.md5", "hashlib.sha1", "hmac.new", "isinstance"})
@@ -45,7 +48,9 @@ class SecretInLog(FlowRule):
     a lookup such as `config["api_key"]` or `os.getenv("DB_PASSWORD")`, directly, inside an f-string,
     `%`/`.format()` formatting, or after being assigned to another variable in the same function. Names are
     matched on their last word, so `token_count`, `max_tokens`, `tokenizer`, `password_hash` and
-    `next_page_token` are not secrets; `len(token)`, `token[:4]` and hashes of a secret are not reported.
+    `next_page_token` are not secrets; `len(token)`, `token[:4]` and hashes of a secret are not reported, nor
+    is a bare `token` in a file that imports a token or lexer module (`tokenize`, `pygments.token`): there
+    it is a piece of source text.
 
     ## Why is this bad?
     Logs are copied to log aggregators, CI output, crash reporters and support tickets, and are read by
@@ -96,6 +101,13 @@ class SecretInLog(FlowRule):
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Secrets are recognised by name, so parameters need no seeding."""
 
+    def _lexical_token(self, origin: str, state: FlowState) -> bool:
+        """`print(f"{tok_name[type]}\t{token!r}")` in a tokenizer: a module that imports a token or lexer module
+        (`from blib2to3.pgen2.token import NAME`, `import tokenize`, `pygments.token`) means a piece of source."""
+        return origin in LEXICAL_NAMES and any(
+            target in LEXER_MODULES or not LEXER_MODULES.isdisjoint(target.split(".")[:-1])
+            for target in state.imports.aliases.values())
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):
             is_print = isinstance(call.func, cst.Name) and call.func.value == "print"
@@ -105,7 +117,7 @@ class SecretInLog(FlowRule):
                 if arg.keyword is not None and arg.keyword.value not in ("msg", "extra"):
                     continue
                 taint = state.taint_of(arg.value)
-                if taint is not None and taint.kind == "secret":
+                if taint is not None and taint.kind == "secret" and not self._lexical_token(taint.origin, state):
                     where = "printed" if is_print else "logged"
                     self.report(arg.value, f"The secret `{taint.origin}` is {where}, so anyone who can read the output "
                                 "can use it.", hint="Remove the secret from the message; log a fixed marker or its last "

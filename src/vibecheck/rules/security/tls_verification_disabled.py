@@ -55,6 +55,8 @@ INSECURE_BUILDER_WORDS = ("insecure", "unverified", "noverify", "no_verify", "un
 # Settings that only an SSL context has: `self.check_hostname = False` in a class that is not a context is that
 # class's own attribute (a wrapper that copies the context API and checks host names itself).
 CONTEXT_ONLY_FIELDS = frozenset({"check_hostname", "verify_mode"})
+# Built-in conversions: `int(ssl.CERT_NONE)` spells the level as a number, as an option's default does.
+CONVERSIONS = frozenset({"int", "str"})
 # Objects that have a `verify` attribute from the start (deleting `x.verify = False` leaves it at `True`).
 SESSION_CONSTRUCTORS = frozenset({"requests.Session", "requests.session", "requests.sessions.Session",
                                   "niquests.Session", "pip._vendor.requests.Session"})
@@ -76,7 +78,8 @@ class TlsVerificationDisabled(BindingRule):
     callers ask for it by name), `self.check_hostname = False` in a class that is not a context class (its own
     field, in a wrapper that copies the context API), and a mapping that offers every certificate level
     (`{"required": CERT_REQUIRED, "none": CERT_NONE}`, a table from configured names to levels): what is
-    configured decides. Test files are not
+    configured decides; so does an option's `default=` (`click.option("--ssl-cert-reqs",
+    default=int(ssl.CERT_NONE))`, the level a server starts at for client certificates). Test files are not
     checked: tests talk to local servers with self-signed certificates, and that code does not ship.
 
     ## Why is this bad?
@@ -137,6 +140,7 @@ class TlsVerificationDisabled(BindingRule):
         self._blocks: list[Sequence[cst.BaseStatement]] = []  # the indented blocks around the current line
         self._built: list[frozenset[str]] = []  # per enclosing function: what an insecure-named builder returns
         self._classes: list[bool] = []  # per enclosing class: whether it derives from a TLS context class
+        self._option_defaults: set[int] = set()  # ids of `default=` values: an option's default, which users choose
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._line = node
@@ -184,7 +188,10 @@ class TlsVerificationDisabled(BindingRule):
         if self._opt_out_depth:
             return
         for arg in node.args:
-            if self._is_cert_none(arg.value):
+            if arg.keyword is not None and arg.keyword.value == "default":
+                self._option_defaults.add(id(arg.value))
+        for arg in node.args:
+            if self._is_cert_none(arg.value) and not self._is_option_default(node, arg):
                 self.report(arg, f"`{self.source_of(arg)}` makes this TLS connection accept any certificate.",
                             hint="Use `ssl.CERT_REQUIRED` (the default of `ssl.create_default_context()`).")
         self._check_stdlib_tls(node)
@@ -211,6 +218,14 @@ class TlsVerificationDisabled(BindingRule):
             self.report(node, "`cert_reqs=CERT_NONE` turns off TLS certificate verification for this connection pool.",
                         hint="Remove `cert_reqs=CERT_NONE` (the default, `CERT_REQUIRED`, verifies certificates).",
                         fix=_removal(node, cert_reqs, string_value(cert_reqs.value) in CERT_REQS_NONE))
+
+    def _is_option_default(self, call: cst.Call, arg: cst.Arg) -> bool:
+        """`click.option("--ssl-cert-reqs", default=int(ssl.CERT_NONE))`: the level an option starts at (a server that
+        asks no client certificate), which configures no connection until the user's choice reaches one."""
+        if id(arg.value) in self._option_defaults:
+            return True
+        converts = isinstance(call.func, cst.Name) and call.func.value in CONVERSIONS
+        return converts and id(call) in self._option_defaults
 
     def _check_stdlib_tls(self, node: cst.Call) -> None:
         """`smtplib.SMTP_SSL(host)` and `server.starttls()` without a context: nothing is verified."""

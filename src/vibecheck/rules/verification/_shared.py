@@ -89,6 +89,10 @@ def is_telling_call(call: cst.Call) -> bool:
     return False
 
 
+# Decorators that make a function named `test*` a helper that tests use, not a test.
+HELPER_DECORATORS = frozenset({"fixture", "contextmanager", "asynccontextmanager"})
+
+
 def is_test_class(node: cst.ClassDef) -> bool:
     """A class pytest collects (`Test*`) or a unittest `TestCase` subclass (by its base's name)."""
     name = node.name.value
@@ -98,10 +102,11 @@ def is_test_class(node: cst.ClassDef) -> bool:
 
 
 def is_fixture(node: cst.FunctionDef) -> bool:
-    """`@pytest.fixture`, `@fixture(...)`, `@pytest_asyncio.fixture`: a fixture named `test_*` is no test."""
+    """`@pytest.fixture`, `@fixture(...)`, `@pytest_asyncio.fixture`, `@contextlib.contextmanager`: a fixture or a
+    context-manager helper named `test*` (`def testing_server(root):`) is no test."""
     for decorator in node.decorators:
         target = decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator
-        if last_name(target) == "fixture":
+        if last_name(target) in HELPER_DECORATORS:
             return True
     return False
 

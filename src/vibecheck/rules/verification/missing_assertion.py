@@ -55,7 +55,8 @@ class TestWithoutAssertion(TestAwareRule):
     null context), and one whose name, docstring or comments say its point is that nothing raises
     (`test_parse_does_not_raise`, "Nothing happens if the value is valid.", `# should not throw if ...`),
     unless it prints or logs what the code returned (`print(result)`, `logger.info(...)`): a test that shows
-    its result to a person checks nothing, whatever its docstring says.
+    its result to a person checks nothing, whatever its docstring says. Fixtures and context-manager helpers
+    named `test*` (`@contextlib.contextmanager def testing_server(root):`) are no tests.
 
     ## Why is this bad?
     A test without an assertion passes whenever the code does not raise: it reports green on a wrong
