@@ -24,7 +24,14 @@ import streamlit as st
 from fastapi.responses import HTMLResponse
 from flask import render_template_string
 from jinja2 import Environment
+import yaml
 from agents import Runner, function_tool
+from autogen import AssistantAgent, UserProxyAgent, register_function
+from autogen_core.tools import FunctionTool
+from crewai.tools import BaseTool as CrewTool
+from langchain_core.tools import StructuredTool
+from langgraph.prebuilt import ToolNode
+from smolagents import Tool as SmolTool
 from crewai import Crew
 from huggingface_hub import InferenceClient as HFClient
 from jinja2.sandbox import SandboxedEnvironment
@@ -682,3 +689,116 @@ def fetch_docs(url: str) -> str:
         raise ValueError("only documentation sites")
     # ok: VC401 -- the host is checked against an allow-list first
     return requests.get(url, timeout=10).text
+
+
+class ShellTool(CrewTool):
+    name: str = "shell"
+
+    def _run(self, command: str) -> str:
+        # expect: VC401 -- CrewAI calls `_run` with the arguments the model chose
+        return subprocess.getoutput(command)
+
+    def _arun(self, command: str, retries: int) -> str:
+        # ok: VC401 -- a number the framework validated
+        os.system("sleep " + retries)
+        # expect: VC401
+        return subprocess.getoutput(command)
+
+    def describe(self, command: str) -> str:
+        # ok: VC401 -- not the method the framework calls with the model's arguments
+        return subprocess.getoutput(command)
+
+
+class ReadOnlyShellTool(ShellTool):
+    def _run(self, command: str) -> str:
+        # expect: VC401 -- a tool class through the module's own tool base
+        return subprocess.getoutput(command)
+
+
+class DownloadTool(SmolTool):
+    name = "download"
+
+    def forward(self, url: str) -> str:
+        # expect: VC401 -- smolagents calls `forward` with the model's arguments
+        return requests.get(url, timeout=10).text
+
+
+class Worker:
+    def _run(self, command: str) -> str:
+        # ok: VC401 -- not a tool class
+        return subprocess.getoutput(command)
+
+    def forward(self, command: str) -> str:
+        # ok: VC401
+        return subprocess.getoutput(command)
+
+
+def list_folder(folder: str) -> str:
+    # expect: VC401 -- registered below with AutoGen's `register_function`
+    return subprocess.getoutput(f"ls {folder}")
+
+
+def core_tool(command: str) -> str:
+    # expect: VC401 -- wrapped in AutoGen's `FunctionTool`
+    return subprocess.getoutput(command)
+
+
+def structured(command: str) -> str:
+    # expect: VC401 -- `StructuredTool.from_function(func=...)`
+    return subprocess.getoutput(command)
+
+
+def graph_tool(command: str) -> str:
+    # expect: VC401 -- listed in a LangGraph `ToolNode`
+    return subprocess.getoutput(command)
+
+
+def bound_tool(command: str) -> str:
+    # expect: VC401 -- bound to a chat model with `bind_tools`
+    return subprocess.getoutput(command)
+
+
+def unregistered(command: str) -> str:
+    # ok: VC401 -- no framework hands this one to a model
+    return subprocess.getoutput(command)
+
+
+planner = AssistantAgent("planner", llm_config={"model": "gpt-4o"})
+runner = UserProxyAgent("runner", human_input_mode="NEVER")
+register_function(list_folder, caller=planner, executor=runner, description="List a folder.")
+CORE_TOOL = FunctionTool(core_tool, description="Run a command.")
+STRUCTURED = StructuredTool.from_function(func=structured, name="structured")
+GRAPH_TOOLS = ToolNode([graph_tool])
+BOUND = ChatOpenAI(model="gpt-4o").bind_tools([bound_tool])
+unregistered("uptime")
+
+
+@runner.register_for_execution()
+@planner.register_for_llm(description="Evaluate a Python expression.")
+def evaluate(expression: str) -> str:
+    # expect: VC401 -- registered with AutoGen's decorators
+    return str(eval(expression))
+
+
+def model_yaml(config_text):
+    reply = llm.invoke(f"Fix this YAML: {config_text}").content
+    # expect: VC401
+    unsafe = yaml.load(reply, Loader=yaml.FullLoader)
+    # ok: VC401 -- the safe loader builds only plain data
+    return unsafe, yaml.load(reply, Loader=yaml.SafeLoader)
+
+
+NOTES = Path("/srv/notes").resolve()
+
+
+@lc_tool
+def read_note(name: str) -> str:
+    """Read a note from the notes folder."""
+    target = (NOTES / name).resolve()
+    if target.parents:
+        # expect: VC401 -- that the path has parents says nothing about where it points
+        return target.read_text()
+    if NOTES not in target.parents:
+        raise ValueError("outside the notes folder")
+    # ok: VC401 -- the notes folder is checked to contain the path
+    return target.read_text()

@@ -1,0 +1,96 @@
+"""Functions and methods an agent framework hands to a model as tools: the model writes every argument they get.
+
+A tool is declared three ways, each a table here: a decorator (`@tool`, `@function_tool`, AutoGen's
+`@agent.register_for_llm(...)`), a class whose base is the framework's tool class (CrewAI and LangChain
+`BaseTool._run`, smolagents `Tool.forward`), or a call that registers a plain function (AutoGen
+`register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, a `tools=[f, g]` list given to
+an agent or a LangGraph `ToolNode`).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.analysis.flow import call_argument
+from vibecheck.cst_fields import child_nodes
+from vibecheck.rule import RuleContext
+
+# What a module imports when it may declare tools for a model.
+TOOL_IMPORTS = ("langchain", "agents", "smolagents", "crewai", "pydantic_ai", "autogen", "langgraph")
+# Decorators that hand a function to a model as a tool.
+TOOL_DECORATORS = frozenset({"langchain_core.tools.tool", "langchain.tools.tool", "langchain.agents.tool",
+                             "langchain_core.tools.convert.tool", "agents.function_tool", "smolagents.tool",
+                             "crewai.tools.tool", "crewai_tools.tool"})
+# Decorator methods of an agent object that register a tool: pydantic-ai `@agent.tool` (on an agent this module
+# made), and AutoGen's `@assistant.register_for_llm(...)` / `@user_proxy.register_for_execution()`.
+AGENT_TOOL_METHODS = frozenset({"tool", "tool_plain"})
+AUTOGEN_TOOL_METHODS = frozenset({"register_for_llm", "register_for_execution"})
+# Tool base classes and the method of a subclass that the framework calls with the model's arguments.
+TOOL_BASE_CLASSES: dict[str, frozenset[str]] = {
+    **{name: frozenset({"_run", "_arun"}) for name in (
+        "crewai.tools.BaseTool", "crewai.tools.base_tool.BaseTool", "crewai_tools.BaseTool",
+        "langchain_core.tools.BaseTool", "langchain_core.tools.base.BaseTool", "langchain.tools.BaseTool")},
+    **{name: frozenset({"forward"}) for name in ("smolagents.Tool", "smolagents.tools.Tool")},
+}
+# Calls that register a plain function as a tool: (position, keyword) of the function.
+TOOL_FUNCTION_CALLS: dict[str, tuple[int | None, str]] = {
+    "autogen.register_function": (0, "f"),
+    "autogen.agentchat.register_function": (0, "f"),
+    "autogen_core.tools.FunctionTool": (0, "func"),
+    "pydantic_ai.Tool": (0, "function"),
+    **{f"{module}.{tool}.from_function": (0, "func") for module in ("langchain_core.tools", "langchain.tools")
+       for tool in ("Tool", "StructuredTool")},
+    **{f"{module}.Tool": (None, "func") for module in ("langchain_core.tools", "langchain.tools", "langchain.agents")},
+}
+# Calls that take a list of tools, plain functions among them: (position, keyword) of the list.
+TOOL_LIST_CALLS: dict[str, tuple[int | None, str]] = {
+    "langgraph.prebuilt.ToolNode": (0, "tools"),
+    "langgraph.prebuilt.create_react_agent": (1, "tools"),
+    "pydantic_ai.Agent": (None, "tools"),
+    "autogen_agentchat.agents.AssistantAgent": (None, "tools"),
+}
+# Methods that bind a list of tools to a chat model: `llm.bind_tools([lookup, search])`.
+TOOL_LIST_METHODS = frozenset({"bind_tools"})
+
+
+def tool_methods(node: cst.ClassDef, context: RuleContext, local_tools: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The methods of `node` that a framework calls with the model's arguments: `_run` of a CrewAI `BaseTool`,
+    `forward` of a smolagents `Tool`, also through one of the module's own tool classes (`local_tools`)."""
+    methods: frozenset[str] = frozenset()
+    for base in node.bases:
+        name = context.imports.qualified_name(base.value)
+        methods |= TOOL_BASE_CLASSES.get(name or "", local_tools.get(name or "", frozenset()))
+    return methods
+
+
+def registered_tools(context: RuleContext) -> frozenset[str]:
+    """Names of the module's functions registered as tools by a call (`register_function(f, ...)`, `tools=[f]`),
+    found once per file and only in a file that imports a tool framework."""
+    found: frozenset[str] | None = context.shared.get(registered_tools)
+    if found is None:
+        found = context.shared[registered_tools] = frozenset(
+            _registered_names(context) if context.imports.imports_any(TOOL_IMPORTS) else ())
+    return found
+
+
+def _registered_names(context: RuleContext) -> set[str]:
+    names: set[str] = set()
+    pending: list[cst.CSTNode] = [context.module]
+    while pending:
+        call = pending.pop()
+        pending.extend(child_nodes(call))
+        if type(call) is not cst.Call:
+            continue
+        name = context.imports.qualified_name(call.func) or ""
+        if name in TOOL_FUNCTION_CALLS:
+            names.update(_plain_names([call_argument(call, *TOOL_FUNCTION_CALLS[name])]))
+        elif name in TOOL_LIST_CALLS or (type(call.func) is cst.Attribute and call.func.attr.value in TOOL_LIST_METHODS):
+            position, keyword = TOOL_LIST_CALLS.get(name, (0, "tools"))
+            listed = call_argument(call, position, keyword)
+            if type(listed) in (cst.List, cst.Tuple):
+                names.update(_plain_names([element.value for element in listed.elements]))  # type: ignore[union-attr]
+    return names
+
+
+def _plain_names(expressions: list[cst.BaseExpression | None]) -> set[str]:
+    return {expression.value for expression in expressions if type(expression) is cst.Name}
