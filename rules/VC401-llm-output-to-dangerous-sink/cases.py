@@ -24,8 +24,12 @@ import streamlit as st
 from fastapi.responses import HTMLResponse
 from flask import render_template_string
 from jinja2 import Environment
+import dspy
 import yaml
 from agents import Runner, function_tool
+from google import genai
+from haystack.components.fetchers import LinkContentFetcher
+from haystack.components.generators import OpenAIGenerator
 from autogen import AssistantAgent, UserProxyAgent, register_function
 from autogen_core.tools import FunctionTool
 from crewai.tools import BaseTool as CrewTool
@@ -802,3 +806,35 @@ def read_note(name: str) -> str:
         raise ValueError("outside the notes folder")
     # ok: VC401 -- the notes folder is checked to contain the path
     return target.read_text()
+
+
+gemini = genai.Client()
+
+
+def structured_and_streamed_answers(question):
+    parsed = client.responses.parse(model="gpt-4o", input=question, text_format=dict).output_parsed
+    # expect: VC401
+    os.system(parsed["command"])
+    script = ""
+    for chunk in gemini.models.generate_content_stream(model="gemini-2.0-flash", contents=question):
+        script += chunk.text
+    # expect: VC401
+    exec(script)
+
+
+def dspy_program(cursor, question):
+    to_sql = dspy.ChainOfThought("question -> sql")
+    # expect: VC401
+    cursor.execute(to_sql(question=question).sql)
+    example = dspy.Example(question=question, sql="SELECT 1")
+    # ok: VC401 -- an example the code wrote, not a prediction
+    cursor.execute(example.sql)
+
+
+def haystack_components(question, page_url):
+    generator = OpenAIGenerator(model="gpt-4o-mini")
+    # expect: VC401
+    subprocess.run(generator.run(prompt=question)["replies"][0], shell=True)
+    fetcher = LinkContentFetcher()
+    # ok: VC401 -- a fetched page, not the model's words
+    return open(fetcher.run(urls=[page_url])["streams"][0].meta["path"])

@@ -44,7 +44,7 @@ from vibecheck.rules.security.unsafe_deserialization import SAFE_YAML_LOADERS, Y
 LLM_CALL_SUFFIXES = (
     ".chat.completions.create", ".chat.completions.parse", ".completions.create", ".responses.create",
     ".messages.create", ".messages.stream", "openai.ChatCompletion.create", "openai.Completion.create",
-    ".generate_content", ".generate_content_async",
+    ".responses.parse", ".responses.stream", ".generate_content", ".generate_content_async", ".generate_content_stream",
 )
 LLM_FUNCTIONS = frozenset({"litellm.completion", "litellm.acompletion", "litellm.text_completion", "ollama.chat",
                            "ollama.generate", "ollama.AsyncClient.chat",
@@ -152,10 +152,12 @@ CODE_FLAGS = frozenset({"-c", "-lc", "-e", "/c", "-Command"})
 WRITE_MODE = re.compile(r"[wax+]")
 LLM_OUTPUT_NAME = re.compile(r"^(llm|gpt|ai|model|completion|generated|assistant|agent|chatgpt|claude)_?"
                              r"(output|response|reply|answer|code|text|result|command|sql|query)s?$", re.IGNORECASE)
-# Modules whose CapWords classes are model clients: `ollama.Client()`, `ChatOpenAI()`, `genai.GenerativeModel()`.
+# Modules whose CapWords classes are model clients: `ollama.Client()`, `ChatOpenAI()`, `genai.GenerativeModel()`,
+# DSPy programs (`dspy.Predict("question -> sql")(question=q).sql`), Haystack generators (`.run(prompt)["replies"]`).
 LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.", "cohere.", "google.generativeai.",
                       "google.genai.", "langchain", "litellm.", "together.", "huggingface_hub.", "pydantic_ai.",
-                      "crewai.", "llama_index.", "langgraph.", "smolagents.", "vertexai.")
+                      "crewai.", "llama_index.", "langgraph.", "smolagents.", "vertexai.", "dspy.",
+                      "haystack.components.generators.", "haystack_integrations.components.generators.")
 # What a module imports when it may hold a model client at module level, and the names clients are made from.
 CLIENT_MODULES = (*LLM_CLIENT_MODULES, "boto3.")
 CLIENT_IMPORTS = (*(module.rstrip(".") for module in CLIENT_MODULES), "transformers", "agents")
@@ -332,8 +334,9 @@ class LlmOutputToDangerousSink(FlowRule):
 
     ## What it does
     Follows, within one function, the result of an LLM call (OpenAI `client.chat.completions.create`,
-    `client.responses.create`, Anthropic `client.messages.create`, litellm `completion`, Gemini
-    `generate_content`, ollama `chat`/`generate`, langchain `invoke`/`predict`/`run` on a model or chain,
+    `client.responses.create` and `.parse`, Anthropic `client.messages.create`, litellm `completion`, Gemini
+    `generate_content` and its stream, DSPy programs, Haystack generators, ollama `chat`/`generate`, langchain
+    `invoke`/`predict`/`run` on a model or chain,
     LangGraph and smolagents agents, LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, the OpenAI
     Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`
     (a generating task: text generation, summarisation, translation, transcription; not a classifier's label),
