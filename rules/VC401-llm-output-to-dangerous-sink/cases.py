@@ -34,6 +34,7 @@ from autogen import AssistantAgent, UserProxyAgent, register_function
 from autogen_core.tools import FunctionTool
 from crewai.tools import BaseTool as CrewTool
 from langchain_core.tools import StructuredTool
+from langgraph.graph import StateGraph
 from langgraph.prebuilt import ToolNode
 from smolagents import Tool as SmolTool
 from crewai import Crew
@@ -838,3 +839,36 @@ def haystack_components(question, page_url):
     fetcher = LinkContentFetcher()
     # ok: VC401 -- a fetched page, not the model's words
     return open(fetcher.run(urls=[page_url])["streams"][0].meta["path"])
+
+
+def write_sql(state):
+    return {"sql": llm.invoke(f"SQL for {state['question']}").content}
+
+
+def run_sql(state, config):
+    # expect: VC401 -- a LangGraph node reads what the model wrote into the graph's state
+    return {"rows": cursor.execute(state["sql"]).fetchall()}
+
+
+def save_answer(state):
+    # expect: VC401
+    with open(state["path"], "w") as handle:
+        handle.write(state["answer"])
+
+
+def count_rows(state):
+    # ok: VC401 -- a parametrised statement
+    return {"count": cursor.execute("SELECT count(*) FROM t WHERE topic = ?", (state["topic"],)).fetchone()}
+
+
+def not_a_node(state):
+    # ok: VC401 -- no graph hands this function its state
+    return cursor.execute(state["sql"]).fetchall()
+
+
+research_graph = StateGraph(dict)
+research_graph.add_node("write", write_sql)
+research_graph.add_node("run", run_sql)
+research_graph.add_node(save_answer)
+research_graph.add_node("count", action=count_rows)
+not_a_node({"sql": "SELECT 1"})

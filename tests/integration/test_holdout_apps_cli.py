@@ -26,9 +26,6 @@ NOT_MEASURED = frozenset({"VC301", "VC302", "VC307", "VC309"})
 KNOWN_MISSES = {
     # the handler takes no user (the router's include-level dependency authenticates): VC214 needs the caller in view
     ("saas_api", "saas/routers/invoices.py", 18, "VC214"),
-    # a LangGraph node reads SQL another node wrote into the graph's state: the flow follows calls, not the state
-    # the graph hands from node to node
-    ("agent_stack", "research/graph_agent.py", 31, "VC401/VC417"),
 }
 KNOWN_FALSE_ALARMS = {
     # `author` is a plain text field of this model; a per-file rule cannot see the model's field types

@@ -51,6 +51,9 @@ TOOL_LIST_CALLS: dict[str, tuple[int | None, str]] = {
 }
 # Methods that bind a list of tools to a chat model: `llm.bind_tools([lookup, search])`.
 TOOL_LIST_METHODS = frozenset({"bind_tools"})
+# Graph builders whose nodes are handed the shared state: `StateGraph(State).add_node("plan", plan_query)`.
+GRAPH_IMPORTS = ("langgraph",)
+GRAPH_NODE_METHODS = frozenset({"add_node"})
 
 
 def tool_methods(node: cst.ClassDef, context: RuleContext, local_tools: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -66,15 +69,28 @@ def tool_methods(node: cst.ClassDef, context: RuleContext, local_tools: dict[str
 def registered_tools(context: RuleContext) -> frozenset[str]:
     """Names of the module's functions registered as tools by a call (`register_function(f, ...)`, `tools=[f]`),
     found once per file and only in a file that imports a tool framework."""
-    found: frozenset[str] | None = context.shared.get(registered_tools)
+    return _registrations(context)[0]
+
+
+def graph_nodes(context: RuleContext) -> frozenset[str]:
+    """Names of the module's functions added to a LangGraph graph (`graph.add_node("plan", plan)`): their first
+    parameter is the graph's state, which holds what the model and the user wrote in earlier steps."""
+    return _registrations(context)[1]
+
+
+def _registrations(context: RuleContext) -> tuple[frozenset[str], frozenset[str]]:
+    found: tuple[frozenset[str], frozenset[str]] | None = context.shared.get(_registrations)
     if found is None:
-        found = context.shared[registered_tools] = frozenset(
-            _registered_names(context) if context.imports.imports_any(TOOL_IMPORTS) else ())
+        tools, nodes = _registered_names(context) if context.imports.imports_any(TOOL_IMPORTS) else (set(), set())
+        found = context.shared[_registrations] = (frozenset(tools), frozenset(nodes))
     return found
 
 
-def _registered_names(context: RuleContext) -> set[str]:
-    names: set[str] = set()
+def _registered_names(context: RuleContext) -> tuple[set[str], set[str]]:
+    """(functions registered as tools, functions added as graph nodes), from every call in the module."""
+    tools: set[str] = set()
+    nodes: set[str] = set()
+    graphs = context.imports.imports_any(GRAPH_IMPORTS)
     pending: list[cst.CSTNode] = [context.module]
     while pending:
         call = pending.pop()
@@ -82,14 +98,17 @@ def _registered_names(context: RuleContext) -> set[str]:
         if type(call) is not cst.Call:
             continue
         name = context.imports.qualified_name(call.func) or ""
+        method = call.func.attr.value if type(call.func) is cst.Attribute else None
         if name in TOOL_FUNCTION_CALLS:
-            names.update(_plain_names([call_argument(call, *TOOL_FUNCTION_CALLS[name])]))
-        elif name in TOOL_LIST_CALLS or (type(call.func) is cst.Attribute and call.func.attr.value in TOOL_LIST_METHODS):
+            tools.update(_plain_names([call_argument(call, *TOOL_FUNCTION_CALLS[name])]))
+        elif name in TOOL_LIST_CALLS or method in TOOL_LIST_METHODS:
             position, keyword = TOOL_LIST_CALLS.get(name, (0, "tools"))
             listed = call_argument(call, position, keyword)
             if type(listed) in (cst.List, cst.Tuple):
-                names.update(_plain_names([element.value for element in listed.elements]))  # type: ignore[union-attr]
-    return names
+                tools.update(_plain_names([element.value for element in listed.elements]))  # type: ignore[union-attr]
+        elif graphs and method in GRAPH_NODE_METHODS:
+            nodes.update(_plain_names([call_argument(call, 1, "action") or call_argument(call, 0, "node")]))
+    return tools, nodes
 
 
 def _plain_names(expressions: list[cst.BaseExpression | None]) -> set[str]:

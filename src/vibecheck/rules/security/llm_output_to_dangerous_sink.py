@@ -25,6 +25,7 @@ from vibecheck.analysis.model_tools import (
     AUTOGEN_TOOL_METHODS,
     TOOL_DECORATORS,
     TOOL_IMPORTS,
+    graph_nodes,
     registered_tools,
     tool_methods,
 )
@@ -344,7 +345,8 @@ class LlmOutputToDangerousSink(FlowRule):
     the model calls as a tool (`@tool`, `@function_tool`, pydantic-ai `@agent.tool`, AutoGen's `@register_for_llm`;
     `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,
     `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, `ToolNode([f])`,
-    `bind_tools([f])`; but numbers and the framework's context) through assignments,
+    `bind_tools([f])`; but numbers and the framework's context), the state a LangGraph node
+    (`graph.add_node("run", run_sql)`) is handed, which earlier steps wrote, through assignments,
     attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
     `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`,
@@ -445,11 +447,17 @@ class LlmOutputToDangerousSink(FlowRule):
         clients = module_clients(self.context)
         if clients:
             state.names.update(clients)
-        if self.context.imports.imports_any(TOOL_IMPORTS) and self._is_model_tool(function, clients):
-            for param in params:
-                if param.name.value not in TOOL_CONTEXT and not _annotated_with(param, TOOL_CONTEXT | NUMBER_TYPES):
+        if self.context.imports.imports_any(TOOL_IMPORTS):
+            model_written: tuple[cst.Param, ...] | None = None
+            if self._is_model_tool(function, clients):
+                model_written = tuple(p for p in params if p.name.value not in TOOL_CONTEXT
+                                      and not _annotated_with(p, TOOL_CONTEXT | NUMBER_TYPES))
+            elif self._is_graph_node(function):  # its first parameter: the state earlier steps, the model's too, wrote
+                model_written = params[:1]
+            if model_written is not None:
+                for param in model_written:
                     state.names[param.name.value] = Taint("llm", f"{function.name.value}({param.name.value}=...)")
-            return
+                return
         for param in params:
             if LLM_OUTPUT_NAME.search(param.name.value):
                 state.names[param.name.value] = Taint("llm", param.name.value)
@@ -473,6 +481,10 @@ class LlmOutputToDangerousSink(FlowRule):
                     and expression.value.value in clients)):
                 return True
         return len(tool_classes) == 1 and function.name.value in registered_tools(self.context)
+
+    def _is_graph_node(self, function: cst.FunctionDef) -> bool:
+        tool_classes: list[frozenset[str]] = self.__dict__.get("_tool_classes") or [frozenset()]
+        return len(tool_classes) == 1 and function.name.value in graph_nodes(self.context)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
