@@ -34,7 +34,11 @@ from autogen import AssistantAgent, UserProxyAgent, register_function
 from autogen_core.tools import FunctionTool
 from crewai.tools import BaseTool as CrewTool
 from langchain_core.tools import StructuredTool
+from google.adk.agents import Agent as AdkAgent
 from langgraph.graph import StateGraph
+from llama_index.core.tools import FunctionTool as IndexTool
+from semantic_kernel.functions import kernel_function
+from strands import tool as strands_tool
 from langgraph.prebuilt import ToolNode
 from smolagents import Tool as SmolTool
 from crewai import Crew
@@ -872,3 +876,34 @@ research_graph.add_node("run", run_sql)
 research_graph.add_node(save_answer)
 research_graph.add_node("count", action=count_rows)
 not_a_node({"sql": "SELECT 1"})
+
+
+def index_tool(command: str) -> str:
+    # expect: VC401 -- `FunctionTool.from_defaults(fn=...)` of LlamaIndex
+    return subprocess.getoutput(command)
+
+
+def adk_tool(path: str) -> str:
+    # expect: VC401 -- listed in a Google ADK agent's tools
+    return Path(path).read_text()
+
+
+@strands_tool
+def strands_shell(command: str) -> str:
+    # expect: VC401
+    return subprocess.getoutput(command)
+
+
+class ShellPlugin:
+    @kernel_function(description="Run a shell command.")
+    def run(self, command: str) -> str:
+        # expect: VC401 -- a Semantic Kernel function the model calls
+        return subprocess.getoutput(command)
+
+    def audit(self, command: str) -> str:
+        # ok: VC401 -- a plain method of the plugin
+        return subprocess.getoutput(command)
+
+
+INDEX_TOOL = IndexTool.from_defaults(fn=index_tool)
+ADK_AGENT = AdkAgent(name="files", model="gemini-2.0-flash", tools=[adk_tool])

@@ -16,11 +16,14 @@ from vibecheck.cst_fields import child_nodes
 from vibecheck.rule import RuleContext
 
 # What a module imports when it may declare tools for a model.
-TOOL_IMPORTS = ("langchain", "agents", "smolagents", "crewai", "pydantic_ai", "autogen", "langgraph")
+TOOL_IMPORTS = ("langchain", "agents", "smolagents", "crewai", "pydantic_ai", "autogen", "langgraph", "llama_index",
+                "semantic_kernel", "google.adk", "strands", "agno")
 # Decorators that hand a function to a model as a tool.
 TOOL_DECORATORS = frozenset({"langchain_core.tools.tool", "langchain.tools.tool", "langchain.agents.tool",
                              "langchain_core.tools.convert.tool", "agents.function_tool", "smolagents.tool",
-                             "crewai.tools.tool", "crewai_tools.tool"})
+                             "crewai.tools.tool", "crewai_tools.tool", "strands.tool", "agno.tools.tool",
+                             "semantic_kernel.functions.kernel_function",
+                             "semantic_kernel.functions.kernel_function_decorator.kernel_function"})
 # Decorator methods of an agent object that register a tool: pydantic-ai `@agent.tool` (on an agent this module
 # made), and AutoGen's `@assistant.register_for_llm(...)` / `@user_proxy.register_for_execution()`.
 AGENT_TOOL_METHODS = frozenset({"tool", "tool_plain"})
@@ -38,6 +41,7 @@ TOOL_FUNCTION_CALLS: dict[str, tuple[int | None, str]] = {
     "autogen.agentchat.register_function": (0, "f"),
     "autogen_core.tools.FunctionTool": (0, "func"),
     "pydantic_ai.Tool": (0, "function"),
+    "llama_index.core.tools.FunctionTool.from_defaults": (0, "fn"),
     **{f"{module}.{tool}.from_function": (0, "func") for module in ("langchain_core.tools", "langchain.tools")
        for tool in ("Tool", "StructuredTool")},
     **{f"{module}.Tool": (None, "func") for module in ("langchain_core.tools", "langchain.tools", "langchain.agents")},
@@ -48,6 +52,12 @@ TOOL_LIST_CALLS: dict[str, tuple[int | None, str]] = {
     "langgraph.prebuilt.create_react_agent": (1, "tools"),
     "pydantic_ai.Agent": (None, "tools"),
     "autogen_agentchat.agents.AssistantAgent": (None, "tools"),
+    "llama_index.core.agent.workflow.FunctionAgent": (None, "tools"),
+    "llama_index.core.agent.workflow.ReActAgent": (None, "tools"),
+    "google.adk.agents.Agent": (None, "tools"),
+    "google.adk.agents.LlmAgent": (None, "tools"),
+    "strands.Agent": (None, "tools"),
+    "agno.agent.Agent": (None, "tools"),
 }
 # Methods that bind a list of tools to a chat model: `llm.bind_tools([lookup, search])`.
 TOOL_LIST_METHODS = frozenset({"bind_tools"})

@@ -342,10 +342,12 @@ class LlmOutputToDangerousSink(FlowRule):
     Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`
     (a generating task: text generation, summarisation, translation, transcription; not a classifier's label),
     Bedrock `converse`; a client made at module level counts in every function; the arguments of a function
-    the model calls as a tool (`@tool`, `@function_tool`, pydantic-ai `@agent.tool`, AutoGen's `@register_for_llm`;
+    the model calls as a tool (`@tool`, `@function_tool`, pydantic-ai `@agent.tool`, AutoGen's `@register_for_llm`,
+    Semantic Kernel's `@kernel_function`;
     `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,
-    `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, `ToolNode([f])`,
-    `bind_tools([f])`; but numbers and the framework's context), the state a LangGraph node
+    `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, LlamaIndex
+    `FunctionTool.from_defaults(fn=f)`, `ToolNode([f])`, `bind_tools([f])`, an agent's `tools=[f]` (Google ADK,
+    Strands, Agno, AutoGen, LlamaIndex); but numbers and the framework's context), the state a LangGraph node
     (`graph.add_node("run", run_sql)`) is handed, which earlier steps wrote, through assignments,
     attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
