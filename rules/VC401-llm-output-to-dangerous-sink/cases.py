@@ -24,7 +24,23 @@ import streamlit as st
 from fastapi.responses import HTMLResponse
 from flask import render_template_string
 from jinja2 import Environment
+import dspy
+import yaml
 from agents import Runner, function_tool
+from google import genai
+from haystack.components.fetchers import LinkContentFetcher
+from haystack.components.generators import OpenAIGenerator
+from autogen import AssistantAgent, UserProxyAgent, register_function
+from autogen_core.tools import FunctionTool
+from crewai.tools import BaseTool as CrewTool
+from langchain_core.tools import StructuredTool
+from google.adk.agents import Agent as AdkAgent
+from langgraph.graph import StateGraph
+from llama_index.core.tools import FunctionTool as IndexTool
+from semantic_kernel.functions import kernel_function
+from strands import tool as strands_tool
+from langgraph.prebuilt import ToolNode
+from smolagents import Tool as SmolTool
 from crewai import Crew
 from huggingface_hub import InferenceClient as HFClient
 from jinja2.sandbox import SandboxedEnvironment
@@ -682,3 +698,212 @@ def fetch_docs(url: str) -> str:
         raise ValueError("only documentation sites")
     # ok: VC401 -- the host is checked against an allow-list first
     return requests.get(url, timeout=10).text
+
+
+class ShellTool(CrewTool):
+    name: str = "shell"
+
+    def _run(self, command: str) -> str:
+        # expect: VC401 -- CrewAI calls `_run` with the arguments the model chose
+        return subprocess.getoutput(command)
+
+    def _arun(self, command: str, retries: int) -> str:
+        # ok: VC401 -- a number the framework validated
+        os.system("sleep " + retries)
+        # expect: VC401
+        return subprocess.getoutput(command)
+
+    def describe(self, command: str) -> str:
+        # ok: VC401 -- not the method the framework calls with the model's arguments
+        return subprocess.getoutput(command)
+
+
+class ReadOnlyShellTool(ShellTool):
+    def _run(self, command: str) -> str:
+        # expect: VC401 -- a tool class through the module's own tool base
+        return subprocess.getoutput(command)
+
+
+class DownloadTool(SmolTool):
+    name = "download"
+
+    def forward(self, url: str) -> str:
+        # expect: VC401 -- smolagents calls `forward` with the model's arguments
+        return requests.get(url, timeout=10).text
+
+
+class Worker:
+    def _run(self, command: str) -> str:
+        # ok: VC401 -- not a tool class
+        return subprocess.getoutput(command)
+
+    def forward(self, command: str) -> str:
+        # ok: VC401
+        return subprocess.getoutput(command)
+
+
+def list_folder(folder: str) -> str:
+    # expect: VC401 -- registered below with AutoGen's `register_function`
+    return subprocess.getoutput(f"ls {folder}")
+
+
+def core_tool(command: str) -> str:
+    # expect: VC401 -- wrapped in AutoGen's `FunctionTool`
+    return subprocess.getoutput(command)
+
+
+def structured(command: str) -> str:
+    # expect: VC401 -- `StructuredTool.from_function(func=...)`
+    return subprocess.getoutput(command)
+
+
+def graph_tool(command: str) -> str:
+    # expect: VC401 -- listed in a LangGraph `ToolNode`
+    return subprocess.getoutput(command)
+
+
+def bound_tool(command: str) -> str:
+    # expect: VC401 -- bound to a chat model with `bind_tools`
+    return subprocess.getoutput(command)
+
+
+def unregistered(command: str) -> str:
+    # ok: VC401 -- no framework hands this one to a model
+    return subprocess.getoutput(command)
+
+
+planner = AssistantAgent("planner", llm_config={"model": "gpt-4o"})
+runner = UserProxyAgent("runner", human_input_mode="NEVER")
+register_function(list_folder, caller=planner, executor=runner, description="List a folder.")
+CORE_TOOL = FunctionTool(core_tool, description="Run a command.")
+STRUCTURED = StructuredTool.from_function(func=structured, name="structured")
+GRAPH_TOOLS = ToolNode([graph_tool])
+BOUND = ChatOpenAI(model="gpt-4o").bind_tools([bound_tool])
+unregistered("uptime")
+
+
+@runner.register_for_execution()
+@planner.register_for_llm(description="Evaluate a Python expression.")
+def evaluate(expression: str) -> str:
+    # expect: VC401 -- registered with AutoGen's decorators
+    return str(eval(expression))
+
+
+def model_yaml(config_text):
+    reply = llm.invoke(f"Fix this YAML: {config_text}").content
+    # expect: VC401
+    unsafe = yaml.load(reply, Loader=yaml.FullLoader)
+    # ok: VC401 -- the safe loader builds only plain data
+    return unsafe, yaml.load(reply, Loader=yaml.SafeLoader)
+
+
+NOTES = Path("/srv/notes").resolve()
+
+
+@lc_tool
+def read_note(name: str) -> str:
+    """Read a note from the notes folder."""
+    target = (NOTES / name).resolve()
+    if target.parents:
+        # expect: VC401 -- that the path has parents says nothing about where it points
+        return target.read_text()
+    if NOTES not in target.parents:
+        raise ValueError("outside the notes folder")
+    # ok: VC401 -- the notes folder is checked to contain the path
+    return target.read_text()
+
+
+gemini = genai.Client()
+
+
+def structured_and_streamed_answers(question):
+    parsed = client.responses.parse(model="gpt-4o", input=question, text_format=dict).output_parsed
+    # expect: VC401
+    os.system(parsed["command"])
+    script = ""
+    for chunk in gemini.models.generate_content_stream(model="gemini-2.0-flash", contents=question):
+        script += chunk.text
+    # expect: VC401
+    exec(script)
+
+
+def dspy_program(cursor, question):
+    to_sql = dspy.ChainOfThought("question -> sql")
+    # expect: VC401
+    cursor.execute(to_sql(question=question).sql)
+    example = dspy.Example(question=question, sql="SELECT 1")
+    # ok: VC401 -- an example the code wrote, not a prediction
+    cursor.execute(example.sql)
+
+
+def haystack_components(question, page_url):
+    generator = OpenAIGenerator(model="gpt-4o-mini")
+    # expect: VC401
+    subprocess.run(generator.run(prompt=question)["replies"][0], shell=True)
+    fetcher = LinkContentFetcher()
+    # ok: VC401 -- a fetched page, not the model's words
+    return open(fetcher.run(urls=[page_url])["streams"][0].meta["path"])
+
+
+def write_sql(state):
+    return {"sql": llm.invoke(f"SQL for {state['question']}").content}
+
+
+def run_sql(state, config):
+    # expect: VC401 -- a LangGraph node reads what the model wrote into the graph's state
+    return {"rows": cursor.execute(state["sql"]).fetchall()}
+
+
+def save_answer(state):
+    # expect: VC401
+    with open(state["path"], "w") as handle:
+        handle.write(state["answer"])
+
+
+def count_rows(state):
+    # ok: VC401 -- a parametrised statement
+    return {"count": cursor.execute("SELECT count(*) FROM t WHERE topic = ?", (state["topic"],)).fetchone()}
+
+
+def not_a_node(state):
+    # ok: VC401 -- no graph hands this function its state
+    return cursor.execute(state["sql"]).fetchall()
+
+
+research_graph = StateGraph(dict)
+research_graph.add_node("write", write_sql)
+research_graph.add_node("run", run_sql)
+research_graph.add_node(save_answer)
+research_graph.add_node("count", action=count_rows)
+not_a_node({"sql": "SELECT 1"})
+
+
+def index_tool(command: str) -> str:
+    # expect: VC401 -- `FunctionTool.from_defaults(fn=...)` of LlamaIndex
+    return subprocess.getoutput(command)
+
+
+def adk_tool(path: str) -> str:
+    # expect: VC401 -- listed in a Google ADK agent's tools
+    return Path(path).read_text()
+
+
+@strands_tool
+def strands_shell(command: str) -> str:
+    # expect: VC401
+    return subprocess.getoutput(command)
+
+
+class ShellPlugin:
+    @kernel_function(description="Run a shell command.")
+    def run(self, command: str) -> str:
+        # expect: VC401 -- a Semantic Kernel function the model calls
+        return subprocess.getoutput(command)
+
+    def audit(self, command: str) -> str:
+        # ok: VC401 -- a plain method of the plugin
+        return subprocess.getoutput(command)
+
+
+INDEX_TOOL = IndexTool.from_defaults(fn=index_tool)
+ADK_AGENT = AdkAgent(name="files", model="gemini-2.0-flash", tools=[adk_tool])

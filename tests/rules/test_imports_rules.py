@@ -167,6 +167,16 @@ def test_declared_variants_and_namespaces_cover_their_import_names(tmp_path: Pat
     assert findings(tmp_path / "svc.py") == [("VC503", 6, "acme_widgetz")]
 
 
+def test_agent_frameworks_named_apart_from_their_import_are_declared(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "bot"\ndependencies = ["openai-agents>=0.1", "ag2>=0.4", "strands-agents",'
+                          ' "google-adk"]\n',
+        "bot.py": "from agents import Agent\nimport autogen\nimport autogenn\nfrom strands import tool\n"
+                  "from google.adk.agents import Agent as AdkAgent\n",
+    })
+    assert findings(tmp_path / "bot.py") == [("VC503", 3, "autogenn")]
+
+
 def test_extras_and_hard_dependencies_of_declared_packages_count_as_declared(tmp_path: Path) -> None:
     write(tmp_path, {
         "PKG-INFO": 'Metadata-Version: 2.1\nName: worker\nRequires-Dist: kombu[sqlalchemy, yaml]; extra == "sql"\n'

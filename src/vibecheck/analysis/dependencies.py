@@ -93,6 +93,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "saml2": ("pysaml2",), "Xlib": ("python-xlib",),
     "apiclient": ("google-api-python-client",), "OpenGL": ("PyOpenGL",),
     "pydispatch": ("PyDispatcher", "PyPyDispatcher"),
+    "agents": ("openai-agents",), "autogen": ("ag2", "pyautogen"), "strands": ("strands-agents",),
+    "google.adk": ("google-adk",),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.

@@ -778,6 +778,8 @@ class FlowState:
 VALIDATING_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
 
 
+# A path's fields that list the folders it lies in: `BASE in target.parents` is a containment check of `target`.
+PATH_ANCESTRY_FIELDS = frozenset({"parents"})
 # Prefixes that say nothing about where a URL points or what a path names: `url.startswith("https://")`.
 UNPINNED_PREFIXES = frozenset({"", "http", "https", "http://", "https://", "ftp://", "file://", "//", "www.", "."})
 
@@ -859,8 +861,10 @@ def _each_checked_name(test: cst.CSTNode) -> Iterator[tuple[str, bool]]:
                     continue
                 field = dotted_name(operand) if type(operand) is cst.Attribute else None
                 if field is not None:
-                    # `block.type == "tool_use"` checks one field of `block`, not the rest of it
-                    yield field, False
+                    # `block.type == "tool_use"` checks one field of `block`, not the rest of it; but
+                    # `BASE in path.parents` checks where the whole path points
+                    owner, _, attribute = field.rpartition(".")
+                    yield (owner if attribute in PATH_ANCESTRY_FIELDS else field), False
                     continue
                 # `text.split()[0].lower() != "select"` pins how the text starts, as `startswith` does
                 yield from ((name, _is_leading_piece(operand)) for name in _names_inside(operand))

@@ -20,6 +20,15 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
+from vibecheck.analysis.model_tools import (
+    AGENT_TOOL_METHODS,
+    AUTOGEN_TOOL_METHODS,
+    TOOL_DECORATORS,
+    TOOL_IMPORTS,
+    graph_nodes,
+    registered_tools,
+    tool_methods,
+)
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
@@ -30,12 +39,13 @@ from vibecheck.rules.security.client_data_in_template_source import (
     TEMPLATE_SOURCES,
     compiles_unsandboxed,
 )
+from vibecheck.rules.security.unsafe_deserialization import SAFE_YAML_LOADERS, YAML_LOADERS
 
 # Calls whose result is model output, matched on the end of the resolved dotted name.
 LLM_CALL_SUFFIXES = (
     ".chat.completions.create", ".chat.completions.parse", ".completions.create", ".responses.create",
     ".messages.create", ".messages.stream", "openai.ChatCompletion.create", "openai.Completion.create",
-    ".generate_content", ".generate_content_async",
+    ".responses.parse", ".responses.stream", ".generate_content", ".generate_content_async", ".generate_content_stream",
 )
 LLM_FUNCTIONS = frozenset({"litellm.completion", "litellm.acompletion", "litellm.text_completion", "ollama.chat",
                            "ollama.generate", "ollama.AsyncClient.chat",
@@ -135,13 +145,6 @@ METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
 # HTML with its markup escaped (`Markup(escape(reply))`).
 SANITIZERS = frozenset({"shlex.quote", "quote", "int", "float", "html.escape", "markupsafe.escape", "flask.escape",
                         "bleach.clean", "nh3.clean"})
-# Decorators that hand a function to a model as a tool: the model writes every argument it is called with.
-TOOL_DECORATORS = frozenset({"langchain_core.tools.tool", "langchain.tools.tool", "langchain.agents.tool",
-                             "langchain_core.tools.convert.tool", "agents.function_tool", "smolagents.tool",
-                             "crewai.tools.tool", "crewai_tools.tool"})
-TOOL_IMPORTS = ("langchain", "agents", "smolagents", "crewai", "pydantic_ai")
-# Methods that register a tool on an agent the module made (pydantic-ai `@agent.tool`, `@agent.tool_plain`).
-TOOL_METHODS = frozenset({"tool", "tool_plain"})
 # Parameters a tool framework fills itself, and argument types that cannot carry text (the frameworks validate them).
 TOOL_CONTEXT = frozenset({"self", "cls", "ctx", "context", "run_context", "RunContext", "Context", "RunContextWrapper"})
 NUMBER_TYPES = frozenset({"int", "float", "bool", "datetime", "date", "Decimal", "UUID"})
@@ -150,10 +153,12 @@ CODE_FLAGS = frozenset({"-c", "-lc", "-e", "/c", "-Command"})
 WRITE_MODE = re.compile(r"[wax+]")
 LLM_OUTPUT_NAME = re.compile(r"^(llm|gpt|ai|model|completion|generated|assistant|agent|chatgpt|claude)_?"
                              r"(output|response|reply|answer|code|text|result|command|sql|query)s?$", re.IGNORECASE)
-# Modules whose CapWords classes are model clients: `ollama.Client()`, `ChatOpenAI()`, `genai.GenerativeModel()`.
+# Modules whose CapWords classes are model clients: `ollama.Client()`, `ChatOpenAI()`, `genai.GenerativeModel()`,
+# DSPy programs (`dspy.Predict("question -> sql")(question=q).sql`), Haystack generators (`.run(prompt)["replies"]`).
 LLM_CLIENT_MODULES = ("openai.", "anthropic.", "ollama.", "groq.", "mistralai.", "cohere.", "google.generativeai.",
                       "google.genai.", "langchain", "litellm.", "together.", "huggingface_hub.", "pydantic_ai.",
-                      "crewai.", "llama_index.", "langgraph.", "smolagents.", "vertexai.")
+                      "crewai.", "llama_index.", "langgraph.", "smolagents.", "vertexai.", "dspy.",
+                      "haystack.components.generators.", "haystack_integrations.components.generators.")
 # What a module imports when it may hold a model client at module level, and the names clients are made from.
 CLIENT_MODULES = (*LLM_CLIENT_MODULES, "boto3.")
 CLIENT_IMPORTS = (*(module.rstrip(".") for module in CLIENT_MODULES), "transformers", "agents")
@@ -309,6 +314,12 @@ def _annotated_with(param: cst.Param, names: frozenset[str]) -> bool:
                for inner in iter_expressions(param.annotation.annotation))
 
 
+def _unsafe_yaml_loader(call: cst.Call, state: FlowState) -> bool:
+    """`yaml.load(text)` without a loader or with one that builds any Python object (`Loader=yaml.Loader`)."""
+    loader = call_argument(call, 1, "Loader")
+    return loader is None or (state.qualified_name(loader) or "").rsplit(".", 1)[-1] not in SAFE_YAML_LOADERS
+
+
 def _is_write_open(call: cst.Call) -> bool:
     mode = string_value(call_argument(call, 1, "mode"))
     return mode is not None and bool(WRITE_MODE.search(mode))
@@ -324,14 +335,20 @@ class LlmOutputToDangerousSink(FlowRule):
 
     ## What it does
     Follows, within one function, the result of an LLM call (OpenAI `client.chat.completions.create`,
-    `client.responses.create`, Anthropic `client.messages.create`, litellm `completion`, Gemini
-    `generate_content`, ollama `chat`/`generate`, langchain `invoke`/`predict`/`run` on a model or chain,
+    `client.responses.create` and `.parse`, Anthropic `client.messages.create`, litellm `completion`, Gemini
+    `generate_content` and its stream, DSPy programs, Haystack generators, ollama `chat`/`generate`, langchain
+    `invoke`/`predict`/`run` on a model or chain,
     LangGraph and smolagents agents, LlamaIndex `query_engine.query`, pydantic-ai `run_sync`, the OpenAI
     Agents SDK `Runner.run_sync`, CrewAI `kickoff`, Hugging Face `InferenceClient` and `transformers.pipeline`
     (a generating task: text generation, summarisation, translation, transcription; not a classifier's label),
     Bedrock `converse`; a client made at module level counts in every function; the arguments of a function
-    the model calls as a tool, `@tool`, `@function_tool`, pydantic-ai `@agent.tool`, but numbers and the
-    framework's context) through assignments,
+    the model calls as a tool (`@tool`, `@function_tool`, pydantic-ai `@agent.tool`, AutoGen's `@register_for_llm`,
+    Semantic Kernel's `@kernel_function`;
+    `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,
+    `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, LlamaIndex
+    `FunctionTool.from_defaults(fn=f)`, `ToolNode([f])`, `bind_tools([f])`, an agent's `tools=[f]` (Google ADK,
+    Strands, Agno, AutoGen, LlamaIndex); but numbers and the framework's context), the state a LangGraph node
+    (`graph.add_node("run", run_sql)`) is handed, which earlier steps wrote, through assignments,
     attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
     `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`,
@@ -342,7 +359,8 @@ class LlmOutputToDangerousSink(FlowRule):
     `cursor.execute`/`text()`/`.raw()`, the path of a file opened, deleted (`shutil.rmtree`,
     `os.remove`) or read and written through `pathlib` (a file only read is reported as medium), template source
     (`render_template_string`, `jinja2.Template`, `from_string` outside a `SandboxedEnvironment`), HTML shown
-    unescaped (`Markup`, `mark_safe`, `HTMLResponse`, Streamlit's `unsafe_allow_html=True`), `pickle.loads`, or the
+    unescaped (`Markup`, `mark_safe`, `HTMLResponse`, Streamlit's `unsafe_allow_html=True`), `pickle.loads`,
+    `yaml.load` without a safe loader, or the
     URL of a request the server sends (`requests.get(url)`, `httpx.get(url)`, `urlopen(url)`: medium, as a file read);
     `html.escape`, `shlex.quote` and number conversions make it safe. A visible check on
     the value (`if command in ALLOWED_COMMANDS:`) clears it; a prefix test (`sql.lower().startswith("select")`)
@@ -431,11 +449,17 @@ class LlmOutputToDangerousSink(FlowRule):
         clients = module_clients(self.context)
         if clients:
             state.names.update(clients)
-        if function.decorators and self.context.imports.imports_any(TOOL_IMPORTS) and self._is_model_tool(function, clients):
-            for param in params:
-                if param.name.value not in TOOL_CONTEXT and not _annotated_with(param, TOOL_CONTEXT | NUMBER_TYPES):
+        if self.context.imports.imports_any(TOOL_IMPORTS):
+            model_written: tuple[cst.Param, ...] | None = None
+            if self._is_model_tool(function, clients):
+                model_written = tuple(p for p in params if p.name.value not in TOOL_CONTEXT
+                                      and not _annotated_with(p, TOOL_CONTEXT | NUMBER_TYPES))
+            elif self._is_graph_node(function):  # its first parameter: the state earlier steps, the model's too, wrote
+                model_written = params[:1]
+            if model_written is not None:
+                for param in model_written:
                     state.names[param.name.value] = Taint("llm", f"{function.name.value}({param.name.value}=...)")
-            return
+                return
         for param in params:
             if LLM_OUTPUT_NAME.search(param.name.value):
                 state.names[param.name.value] = Taint("llm", param.name.value)
@@ -443,16 +467,39 @@ class LlmOutputToDangerousSink(FlowRule):
                 del state.names[param.name.value]
 
     def _is_model_tool(self, function: cst.FunctionDef, clients: dict[str, Taint]) -> bool:
-        """Decorated as a tool the model calls: `@tool` (langchain, smolagents, CrewAI), `@function_tool` (the OpenAI
-        Agents SDK), or `@agent.tool` on an agent made in this module (pydantic-ai)."""
+        """A tool the model calls: decorated as one (`@tool` of langchain, smolagents or CrewAI, `@function_tool` of
+        the OpenAI Agents SDK, `@agent.tool` on a pydantic-ai agent made in this module, AutoGen's
+        `@agent.register_for_llm(...)`), the method a tool class's framework calls (`BaseTool._run`, `Tool.forward`),
+        or a function of the module registered by a call (`register_function(f, ...)`, `ToolNode([f])`)."""
+        tool_classes: list[frozenset[str]] = self.__dict__.get("_tool_classes") or [frozenset()]
+        if tool_classes[-1]:
+            return function.name.value in tool_classes[-1]
         for decorator in function.decorators:
             expression = decorator.decorator.func if type(decorator.decorator) is cst.Call else decorator.decorator
             if self.context.imports.qualified_name(expression) in TOOL_DECORATORS:
                 return True
-            if type(expression) is cst.Attribute and expression.attr.value in TOOL_METHODS \
-                    and type(expression.value) is cst.Name and expression.value.value in clients:
+            if type(expression) is cst.Attribute and (expression.attr.value in AUTOGEN_TOOL_METHODS or (
+                    expression.attr.value in AGENT_TOOL_METHODS and type(expression.value) is cst.Name
+                    and expression.value.value in clients)):
                 return True
-        return False
+        return len(tool_classes) == 1 and function.name.value in registered_tools(self.context)
+
+    def _is_graph_node(self, function: cst.FunctionDef) -> bool:
+        tool_classes: list[frozenset[str]] = self.__dict__.get("_tool_classes") or [frozenset()]
+        return len(tool_classes) == 1 and function.name.value in graph_nodes(self.context)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        local: dict[str, frozenset[str]] = self.__dict__.setdefault("_local_tool_classes", {})
+        methods = tool_methods(node, self.context, local) \
+            if node.bases and self.context.imports.imports_any(TOOL_IMPORTS) else frozenset()
+        if methods:
+            local[node.name.value] = methods
+        self.__dict__.setdefault("_tool_classes", [frozenset()]).append(methods)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        super().leave_ClassDef(original_node)
+        self.__dict__.setdefault("_tool_classes", [frozenset(), frozenset()]).pop()
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         sinks: list[tuple[cst.BaseExpression, Sink]] = []
@@ -510,6 +557,8 @@ class LlmOutputToDangerousSink(FlowRule):
             if _is_write_open(call):
                 return call_argument(call, 0, "file"), "open(..., 'w')", (73, 22), "the path of a file being written"
             return call_argument(call, 0, "file"), "open()", (22,), READ_PATH
+        if name in YAML_LOADERS and _unsafe_yaml_loader(call, state):
+            return call_argument(call, 0, "stream"), f"{name}()", (502,), "deserialization"
         spec = FUNCTION_SINKS.get(name or "")
         if spec is not None:
             position, keyword, cwe, what = spec

@@ -1,0 +1,125 @@
+"""Functions and methods an agent framework hands to a model as tools: the model writes every argument they get.
+
+A tool is declared three ways, each a table here: a decorator (`@tool`, `@function_tool`, AutoGen's
+`@agent.register_for_llm(...)`), a class whose base is the framework's tool class (CrewAI and LangChain
+`BaseTool._run`, smolagents `Tool.forward`), or a call that registers a plain function (AutoGen
+`register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, a `tools=[f, g]` list given to
+an agent or a LangGraph `ToolNode`).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.analysis.flow import call_argument
+from vibecheck.cst_fields import child_nodes
+from vibecheck.rule import RuleContext
+
+# What a module imports when it may declare tools for a model.
+TOOL_IMPORTS = ("langchain", "agents", "smolagents", "crewai", "pydantic_ai", "autogen", "langgraph", "llama_index",
+                "semantic_kernel", "google.adk", "strands", "agno")
+# Decorators that hand a function to a model as a tool.
+TOOL_DECORATORS = frozenset({"langchain_core.tools.tool", "langchain.tools.tool", "langchain.agents.tool",
+                             "langchain_core.tools.convert.tool", "agents.function_tool", "smolagents.tool",
+                             "crewai.tools.tool", "crewai_tools.tool", "strands.tool", "agno.tools.tool",
+                             "semantic_kernel.functions.kernel_function",
+                             "semantic_kernel.functions.kernel_function_decorator.kernel_function"})
+# Decorator methods of an agent object that register a tool: pydantic-ai `@agent.tool` (on an agent this module
+# made), and AutoGen's `@assistant.register_for_llm(...)` / `@user_proxy.register_for_execution()`.
+AGENT_TOOL_METHODS = frozenset({"tool", "tool_plain"})
+AUTOGEN_TOOL_METHODS = frozenset({"register_for_llm", "register_for_execution"})
+# Tool base classes and the method of a subclass that the framework calls with the model's arguments.
+TOOL_BASE_CLASSES: dict[str, frozenset[str]] = {
+    **{name: frozenset({"_run", "_arun"}) for name in (
+        "crewai.tools.BaseTool", "crewai.tools.base_tool.BaseTool", "crewai_tools.BaseTool",
+        "langchain_core.tools.BaseTool", "langchain_core.tools.base.BaseTool", "langchain.tools.BaseTool")},
+    **{name: frozenset({"forward"}) for name in ("smolagents.Tool", "smolagents.tools.Tool")},
+}
+# Calls that register a plain function as a tool: (position, keyword) of the function.
+TOOL_FUNCTION_CALLS: dict[str, tuple[int | None, str]] = {
+    "autogen.register_function": (0, "f"),
+    "autogen.agentchat.register_function": (0, "f"),
+    "autogen_core.tools.FunctionTool": (0, "func"),
+    "pydantic_ai.Tool": (0, "function"),
+    "llama_index.core.tools.FunctionTool.from_defaults": (0, "fn"),
+    **{f"{module}.{tool}.from_function": (0, "func") for module in ("langchain_core.tools", "langchain.tools")
+       for tool in ("Tool", "StructuredTool")},
+    **{f"{module}.Tool": (None, "func") for module in ("langchain_core.tools", "langchain.tools", "langchain.agents")},
+}
+# Calls that take a list of tools, plain functions among them: (position, keyword) of the list.
+TOOL_LIST_CALLS: dict[str, tuple[int | None, str]] = {
+    "langgraph.prebuilt.ToolNode": (0, "tools"),
+    "langgraph.prebuilt.create_react_agent": (1, "tools"),
+    "pydantic_ai.Agent": (None, "tools"),
+    "autogen_agentchat.agents.AssistantAgent": (None, "tools"),
+    "llama_index.core.agent.workflow.FunctionAgent": (None, "tools"),
+    "llama_index.core.agent.workflow.ReActAgent": (None, "tools"),
+    "google.adk.agents.Agent": (None, "tools"),
+    "google.adk.agents.LlmAgent": (None, "tools"),
+    "strands.Agent": (None, "tools"),
+    "agno.agent.Agent": (None, "tools"),
+}
+# Methods that bind a list of tools to a chat model: `llm.bind_tools([lookup, search])`.
+TOOL_LIST_METHODS = frozenset({"bind_tools"})
+# Graph builders whose nodes are handed the shared state: `StateGraph(State).add_node("plan", plan_query)`.
+GRAPH_IMPORTS = ("langgraph",)
+GRAPH_NODE_METHODS = frozenset({"add_node"})
+
+
+def tool_methods(node: cst.ClassDef, context: RuleContext, local_tools: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The methods of `node` that a framework calls with the model's arguments: `_run` of a CrewAI `BaseTool`,
+    `forward` of a smolagents `Tool`, also through one of the module's own tool classes (`local_tools`)."""
+    methods: frozenset[str] = frozenset()
+    for base in node.bases:
+        name = context.imports.qualified_name(base.value)
+        methods |= TOOL_BASE_CLASSES.get(name or "", local_tools.get(name or "", frozenset()))
+    return methods
+
+
+def registered_tools(context: RuleContext) -> frozenset[str]:
+    """Names of the module's functions registered as tools by a call (`register_function(f, ...)`, `tools=[f]`),
+    found once per file and only in a file that imports a tool framework."""
+    return _registrations(context)[0]
+
+
+def graph_nodes(context: RuleContext) -> frozenset[str]:
+    """Names of the module's functions added to a LangGraph graph (`graph.add_node("plan", plan)`): their first
+    parameter is the graph's state, which holds what the model and the user wrote in earlier steps."""
+    return _registrations(context)[1]
+
+
+def _registrations(context: RuleContext) -> tuple[frozenset[str], frozenset[str]]:
+    found: tuple[frozenset[str], frozenset[str]] | None = context.shared.get(_registrations)
+    if found is None:
+        tools, nodes = _registered_names(context) if context.imports.imports_any(TOOL_IMPORTS) else (set(), set())
+        found = context.shared[_registrations] = (frozenset(tools), frozenset(nodes))
+    return found
+
+
+def _registered_names(context: RuleContext) -> tuple[set[str], set[str]]:
+    """(functions registered as tools, functions added as graph nodes), from every call in the module."""
+    tools: set[str] = set()
+    nodes: set[str] = set()
+    graphs = context.imports.imports_any(GRAPH_IMPORTS)
+    pending: list[cst.CSTNode] = [context.module]
+    while pending:
+        call = pending.pop()
+        pending.extend(child_nodes(call))
+        if type(call) is not cst.Call:
+            continue
+        name = context.imports.qualified_name(call.func) or ""
+        method = call.func.attr.value if type(call.func) is cst.Attribute else None
+        if name in TOOL_FUNCTION_CALLS:
+            tools.update(_plain_names([call_argument(call, *TOOL_FUNCTION_CALLS[name])]))
+        elif name in TOOL_LIST_CALLS or method in TOOL_LIST_METHODS:
+            position, keyword = TOOL_LIST_CALLS.get(name, (0, "tools"))
+            listed = call_argument(call, position, keyword)
+            if type(listed) in (cst.List, cst.Tuple):
+                tools.update(_plain_names([element.value for element in listed.elements]))  # type: ignore[union-attr]
+        elif graphs and method in GRAPH_NODE_METHODS:
+            nodes.update(_plain_names([call_argument(call, 1, "action") or call_argument(call, 0, "node")]))
+    return tools, nodes
+
+
+def _plain_names(expressions: list[cst.BaseExpression | None]) -> set[str]:
+    return {expression.value for expression in expressions if type(expression) is cst.Name}
