@@ -290,3 +290,26 @@ def test_a_task_sent_ahead_to_a_worker_that_dies_is_checked_once_by_its_successo
     assert "m3.py" in sent_ahead  # it waited in the pipe of the worker that died on m2
     assert [Path(error.path).name for error in report.errors] == ["m2.py"]
     assert sorted(Path(f.location.path).name for f in report.findings) == [f"m{i}.py" for i in range(6) if i != 2]
+
+
+def test_a_few_files_leave_the_checker_to_the_workers_and_many_load_it_here(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to `FILES_PER_WORKER_LOADING_ITSELF` files per worker, the workers load the checker (this process reads the
+    index meanwhile); beyond, this process loads it once before forking. The findings are the same either way."""
+    loads_here: list[int] = []
+    original = pipeline.Pipeline.load
+
+    def counted(self: pipeline.Pipeline) -> None:
+        loads_here.append(os.getpid())  # (a forked worker appends to its own copy of the list)
+        original(self)
+
+    monkeypatch.setattr(pipeline.Pipeline, "load", counted)
+    few = runner.FILES_PER_WORKER_LOADING_ITSELF * 2
+    swallow = "try:\n    f()\nexcept Exception:\n    pass\n"
+    write(tmp_path / "few", {f"m{i}.py": swallow for i in range(few)})
+    write(tmp_path / "many", {f"m{i}.py": swallow for i in range(few + 1)})
+    report = check_paths([str(tmp_path / "few")], Settings(root=str(tmp_path / "few"), jobs=2, cache=False))
+    assert (report.files_checked, len(report.findings), report.errors, loads_here) == (few, few, [], [])
+    report = check_paths([str(tmp_path / "many")], Settings(root=str(tmp_path / "many"), jobs=2, cache=False))
+    assert (report.files_checked, len(report.findings), report.errors) == (few + 1, few + 1, [])
+    assert set(loads_here) == {os.getpid()}
