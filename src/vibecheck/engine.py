@@ -324,7 +324,7 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
                 except MemoryError:
                     raise
                 except RULE_FAILURES as exc:  # a rule bug (or its sys.exit) must not stop the other rules
-                    for failed, error in exc.failures if isinstance(exc, JointFailures) else [(rule, exc)]:
+                    for failed, error in _failures(rule, method, exc):
                         errors.append(_crash(context.path, getattr(failed, "code", "import-table"), error))
                         live = [r for r in live if r is not failed]
                         context.reports[:] = [r for r in context.reports if not isinstance(failed, r.rule)]
@@ -351,6 +351,16 @@ def _walk(module: cst.Module, instances: list[Rule], context: RuleContext, error
                         children.append(item)
         children.reverse()
         stack.extend(children)
+
+
+def _failures(rule: Any, method: Callable[[Any], Any], exc: BaseException) -> list[tuple[Any, BaseException]]:
+    """The rules a handler's exception stops: those a joint visit names, all of a joint visit that failed outside
+    their lanes (its walk itself), else the handler's own rule."""
+    if isinstance(exc, JointFailures):
+        return exc.failures
+    if isinstance(method, _JointVisit):
+        return [(joined, exc) for joined in method.rules]
+    return [(rule, exc)]
 
 
 def _to_findings(path: str, module: cst.Module, tree: ast.Module | None, source: str, reports: list[PendingReport],

@@ -11,6 +11,7 @@ from vibecheck.analysis.nodes import suite_statements
 from vibecheck.engine import check_file
 from vibecheck.imports import ImportTable
 from vibecheck.model import Category
+from vibecheck.rule import visited_together
 
 FUNCTION = """
     from flask import request
@@ -178,3 +179,31 @@ def test_a_rule_failing_in_the_shared_walk_is_dropped_and_the_others_go_on() -> 
     assert [(e.rule, "RuntimeError" in e.message) for e in result.errors] == [("TST702", True)]
     assert {f.code for f in result.findings} == {"TST701"}  # the failed rule's findings are dropped, as for any crash
     assert sorted(f.location.start.line for f in result.findings) == [5, 8, 10, 13]
+
+
+def _walk_that_breaks(rules: list[FlowRule], node: cst.FunctionDef) -> None:
+    raise RuntimeError("the shared walk broke")
+
+
+class _BrokenJoint(_SinkRule):
+    @visited_together(_walk_that_breaks)
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        _walk_that_breaks([self], node)
+
+
+class FirstOfBrokenJoint(_BrokenJoint):
+    __doc__ = DOC
+    code = "TST703"
+    name = "first-of-broken-joint"
+
+
+class SecondOfBrokenJoint(_BrokenJoint):
+    __doc__ = DOC
+    code = "TST704"
+    name = "second-of-broken-joint"
+
+
+def test_a_joint_visit_failing_outside_its_lanes_stops_each_of_its_rules_and_no_other() -> None:
+    result = check_file("app.py", SOURCE, [(FirstOfBrokenJoint, None), (SecondOfBrokenJoint, None), (Reports, None)])
+    assert sorted(e.rule for e in result.errors) == ["TST703", "TST704"]
+    assert {f.code for f in result.findings} == {"TST701"}
