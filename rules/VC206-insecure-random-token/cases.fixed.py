@@ -1,11 +1,15 @@
 """VC206 corpus: secrets built with `random` fire; `secrets`, SystemRandom and non-secret randomness do not."""
+import hashlib
 import random
 import random as rnd
 import secrets
 import string
+import time
 import uuid
+from datetime import datetime
 from random import choice, randint
 
+import jwt
 import numpy as np
 
 ALPHABET = string.ascii_letters + string.digits
@@ -174,3 +178,50 @@ def make_reset_code():
 def reset_counter():
     # ok: VC206 -- `reset` is the verb here, and a counter no secret
     return random.randint(0, 10)
+
+
+def issue_session(user_id):
+    # expect: VC206
+    session_id = hashlib.sha1(f"{user_id}:{time.time()}".encode()).hexdigest()
+    return session_id
+
+
+def issue_invite(store):
+    # expect: VC206
+    store.save({"invite_token": str(int(time.time() * 1000))})
+
+
+def make_api_key(user_id):
+    # expect: VC206
+    return hashlib.md5(str(user_id).encode() + str(datetime.now()).encode()).hexdigest()
+
+
+def issue_access_token(user_id, signing_key):
+    # ok: VC206 -- the clock is the token's expiry claim; the signature makes it unguessable
+    token = jwt.encode({"sub": user_id, "exp": time.time() + 3600}, signing_key)
+    return token
+
+
+def remember_reset(user):
+    # ok: VC206 -- when the token was sent, not the token
+    user.reset_token_sent_at = str(time.time())
+    # ok: VC206 -- a bare number: the token's timestamp
+    user.token = time.time()
+
+
+def issue_session_safely(user_id):
+    # ok: VC206 -- `secrets` makes it unguessable, the clock only orders it
+    session_id = hashlib.sha256(f"{user_id}:{time.time()}:{secrets.token_hex(16)}".encode()).hexdigest()
+    return session_id
+
+
+def signed_nonce(secret_key):
+    # ok: VC206 -- a server secret is mixed in
+    nonce = hashlib.sha256(f"{secret_key}{time.time()}".encode()).hexdigest()
+    return nonce
+
+
+def trace_id():
+    # ok: VC206 -- an id for logs, not a secret
+    request_id = f"{int(time.time())}-{random_suffix()}"
+    return request_id

@@ -20,6 +20,19 @@ RANDOM_FUNCTIONS = frozenset({
     *(f"numpy.random.{name}" for name in ("randint", "choice", "bytes", "rand", "random", "random_integers", "permutation")),
     "uuid.uuid1",
 })
+# The clock: a secret made of it (`sha1(f"{user_id}:{time.time()}")`) is guessed by trying the seconds around its issue.
+CLOCK_FUNCTIONS = frozenset({"time.time", "time.time_ns", "time.monotonic", "time.perf_counter", "datetime.datetime.now",
+                             "datetime.datetime.utcnow", "datetime.datetime.today"})
+# Steps that turn a value into a secret's text without adding anything unpredictable: a secret assigned the clock
+# through these alone is the clock. A bare number or an ISO date is a timestamp, not a secret: some step must make text.
+TEXT_CALLS = frozenset({"str", "hex", "repr", "format"})
+TEXT_METHODS = frozenset({"hexdigest", "digest", "encode", "format", "join", "hex"})
+NUMBER_STEPS = frozenset({"int", "round", "float", "timestamp"})
+# Cryptographic randomness mixed in makes the clock harmless.
+STRONG_RANDOM_PREFIXES = ("secrets.", "os.urandom", "uuid.uuid4", "random.SystemRandom")
+# A secret's timestamp (`reset_token_sent_at`, `token_expiry`) is the clock by design.
+TIME_WORDS = frozenset({"at", "time", "timestamp", "ts", "sent", "created", "expires", "expiry", "expiration", "date",
+                        "issued", "iat", "exp", "age", "ttl", "updated", "started", "until", "when"})
 # Enclosing functions or classes whose randomness is not a secret: MIME boundaries, test doubles, retry jitter.
 NOT_SECRET_CONTEXTS = frozenset({"boundary", "mock", "fake", "dummy", "jitter", "backoff", "retry", "shuffle"})
 KIND_ORDER = ("password", "api key", "session id", "csrf token", "one-time code", "nonce", "salt", "secret", "token")
@@ -47,6 +60,12 @@ class InsecureRandomToken(Rule):
       (`digits = random.choices(...)`, then `otp = "".join(digits)`);
     - or a helper function of the same file returns such a value (`def random_string(n): ...`) and its
       result builds a secret in one of the ways above (`token = random_string(32)`).
+
+    A secret made of the clock alone is reported too: `time.time()`, `time.time_ns()` or `datetime.now()` turned
+    into text (`str()`, an f-string, `hashlib.sha1(...).hexdigest()`) and assigned, passed or returned as a
+    secret (`session_id = sha1(f"{user_id}:{time.time()}".encode()).hexdigest()`). Not when `secrets`,
+    `os.urandom` or `uuid4` or a value named like a secret is mixed in, when the clock is a bare number or
+    goes through another call (a JWT's `exp` claim), or when the name says it is a time (`reset_token_sent_at`).
 
     `random.SystemRandom()` and the `secrets` module are not reported; neither are test files, nor code in
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
@@ -102,7 +121,7 @@ class InsecureRandomToken(Rule):
     confidence = Confidence.HIGH
     cwe = (330, 338)
     # Every finding's value comes from `random`, `numpy.random` or `uuid.uuid1`, which the file must name.
-    file_hints = ("random", "uuid1")
+    file_hints = ("random", "uuid1", "time")
     supersedes = ("B311",)
     fixable = True
 
@@ -149,6 +168,7 @@ class InsecureRandomToken(Rule):
         kinds = self._kinds(names)
         if kinds and value is not None:
             self._report_tainted(value, names, kinds)
+            self._report_clock(value, names, kinds)
 
     def _leave(self, node: cst.CSTNode) -> None:
         self._contexts.pop()
@@ -159,10 +179,15 @@ class InsecureRandomToken(Rule):
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None:
             self._own_slots.add(id(node.value))
+            if self._functions:
+                name = self._functions[-1]
+                self._report_clock(node.value, [f"{name}()"], function_kinds(name) & GENERATED_SECRETS)
 
     def visit_Arg(self, node: cst.Arg) -> None:
         self._own_slots.add(id(node.value))
         self._contexts.append([node.keyword.value] if node.keyword is not None else [])
+        if node.keyword is not None:
+            self._report_clock(node.value, [node.keyword.value], self._kinds([node.keyword.value]))
 
     def leave_Arg(self, node: cst.Arg) -> None:
         self._contexts.pop()
@@ -171,6 +196,8 @@ class InsecureRandomToken(Rule):
         self._own_slots.add(id(node.value))
         key = string_value(node.key)
         self._contexts.append([key] if key else [])
+        if key:
+            self._report_clock(node.value, [key], self._kinds([key]))
 
     def leave_DictElement(self, node: cst.DictElement) -> None:
         self._contexts.pop()
@@ -230,12 +257,61 @@ class InsecureRandomToken(Rule):
                 return
             pending.extend(child_nodes(current))
 
+    def _report_clock(self, value: cst.BaseExpression, names: list[str], kinds: frozenset[str]) -> None:
+        """Report the clock when it alone, turned into text, is the secret stored under `names`."""
+        if not kinds or self.context.is_test_file or self._quiet or TIME_WORDS & set(words(names[0])):
+            return
+        clocks: list[cst.Call] = []
+        if not self._clock_text(value, clocks) or not clocks or self._mixes_in_randomness(value):
+            return
+        source = self.qualified_name(clocks[0]) or "time.time"
+        self._report(clocks[0], (source, f"`{source}()`"), _describe(kinds), f"`{names[0]}`")
+
+    def _clock_text(self, node: cst.BaseExpression, clocks: list[cst.Call]) -> bool:
+        """Collect the clock calls `node` is built from through text steps; True when some step made text."""
+        if isinstance(node, cst.FormattedString):
+            for part in node.parts:
+                if isinstance(part, cst.FormattedStringExpression):
+                    self._clock_text(part.expression, clocks)
+            return True
+        if isinstance(node, cst.BinaryOperation):
+            left, right = self._clock_text(node.left, clocks), self._clock_text(node.right, clocks)
+            return left or right
+        if not isinstance(node, cst.Call):
+            return False
+        qualified = self.qualified_name(node) or ""
+        if qualified in CLOCK_FUNCTIONS:
+            clocks.append(node)
+            return False
+        func = node.func
+        inner = [arg.value for arg in node.args]
+        if isinstance(func, cst.Attribute) and func.attr.value in TEXT_METHODS | NUMBER_STEPS:
+            inner.append(func.value)
+        elif not (qualified in TEXT_CALLS | NUMBER_STEPS or qualified.startswith("hashlib.")):
+            return False
+        made_text = [self._clock_text(value, clocks) for value in inner]
+        return any(made_text) or qualified not in NUMBER_STEPS and not (
+            isinstance(func, cst.Attribute) and func.attr.value in NUMBER_STEPS)
+
+    def _mixes_in_randomness(self, value: cst.BaseExpression) -> bool:
+        """Whether the value also draws from a cryptographic generator or mixes in a secret."""
+        pending: list[cst.CSTNode] = [value]
+        while pending:
+            current = pending.pop()
+            if isinstance(current, cst.Call) and (self.qualified_name(current) or "").startswith(STRONG_RANDOM_PREFIXES):
+                return True
+            if isinstance(current, (cst.Name, cst.Attribute)) and secret_kinds(target_name(current) or ""):
+                return True
+            pending.extend(child_nodes(current))
+        return False
+
     def _report(self, node: cst.Call, source: tuple[str, str], kind: str, where: str) -> None:
         if id(node) in self._reported:
             return
         self._reported.add(id(node))
         function, subject = source
-        why = "is built from the clock and the MAC address" if function == "uuid.uuid1" else "is predictable"
+        why = ("is built from the clock and the MAC address" if function == "uuid.uuid1" else
+               "is the current time, which an attacker can try" if function in CLOCK_FUNCTIONS else "is predictable")
         article = "an" if kind[0] in "aeiu" else "a"
         self.report(node, f"{subject} builds {article} {kind} ({where}), but its output {why}, so the {kind} can be "
                     "guessed.", hint=HINT, fix=self._fix(node, function))
