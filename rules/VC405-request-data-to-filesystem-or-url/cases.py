@@ -628,6 +628,7 @@ class PreviewView:
 # Archives the client uploads: `tarfile` writes members named `../x` (and links) outside the destination unless a
 # filter or a checked member list is given; `zipfile` drops `..` from names itself, but names used by hand do not.
 DEST = "/srv/imports"
+BUNDLED_ARCHIVE = "H4sIAAAAAAAAA+3BAQ0AAADCoPdPbQ8HFAAAAAAAAAAAAHwGAAD//wMAAAAAAA=="
 
 
 @app.post("/import/tar")
@@ -734,6 +735,33 @@ def read_zip_manifest():
         # ok: VC405 -- a member of the archive, not a file on disk
         with bundle.open("manifest.json") as handle:
             return handle.read()
+
+
+@app.post("/import/written")
+def import_written_upload():
+    tmp = Path(tempfile.mkdtemp()) / "upload.tar.gz"
+    tmp.write_bytes(request.files["archive"].read())
+    # expect: VC405
+    shutil.unpack_archive(str(tmp), DEST)
+    return "ok"
+
+
+@app.post("/import/written-filtered")
+def import_written_upload_filtered():
+    tmp = Path(tempfile.mkdtemp()) / "upload.tar.gz"
+    tmp.write_bytes(request.files["archive"].read())
+    # ok: VC405
+    shutil.unpack_archive(str(tmp), DEST, filter="data")
+    return "ok"
+
+
+@app.post("/import/written-own")
+def import_own_bytes():
+    tmp = Path(tempfile.mkdtemp()) / "bundle.tar.gz"
+    tmp.write_bytes(base64.b64decode(BUNDLED_ARCHIVE))
+    # ok: VC405 -- the bytes are the program's own
+    shutil.unpack_archive(str(tmp), DEST)
+    return "ok"
 
 
 @app.post("/import/saved-filtered")

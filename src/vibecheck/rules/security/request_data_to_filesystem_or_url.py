@@ -92,6 +92,8 @@ ARCHIVE_MODULES = ("tarfile", "zipfile", "shutil")
 TAR_OPENERS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
 ARCHIVE_OPENERS = TAR_OPENERS | {"zipfile.ZipFile"}
 UNFILTERED = frozenset({"fully_trusted"})
+# Calls that give a path as text: the file behind `str(path)` is the one behind `path`.
+PATH_TO_TEXT = frozenset({"str", "os.fspath"})
 ARCHIVE_CWE = (22,)
 ARCHIVE_HINT = ("Extract with `filter=\"data\"` (`tar.extractall(dest, filter=\"data\")`, `shutil.unpack_archive(path, "
                 "dest, filter=\"data\")`), or check each member's resolved path against the destination first.")
@@ -207,10 +209,16 @@ class UrlState(FlowState):
         if type(node) is not cst.Call or self.qualified_name(node) not in TAR_OPENERS:
             return None
         for arg in node.args:
-            taint = self.client_files.get(dotted_name(arg.value) or "") or self.taint_of(arg.value)
+            taint = self.client_file(arg.value) or self.taint_of(arg.value)
             if taint is not None and (taint.kind == "request" or taint.kind in SUMMARISED_KINDS):
                 return taint
         return None
+
+    def client_file(self, node: cst.BaseExpression) -> Taint | None:
+        """The taint of a path an upload was written to, also spelled `str(path)` or `os.fspath(path)`."""
+        if type(node) is cst.Call and len(node.args) == 1 and self.qualified_name(node) in PATH_TO_TEXT:
+            node = node.args[0].value
+        return self.client_files.get(dotted_name(node) or "")
 
     def is_archive(self, node: cst.BaseExpression) -> bool:
         if type(node) is cst.Name:
@@ -316,12 +324,20 @@ class UrlState(FlowState):
             self.tars.pop(name, None)
 
     def _note_saved_upload(self, value: cst.BaseExpression) -> None:
-        """`upload.save(tmp_path)`: the file at `tmp_path` now holds what the client sent."""
-        if type(value) is not cst.Call or type(value.func) is not cst.Attribute or value.func.attr.value != "save":
+        """`upload.save(tmp_path)`, `tmp_path.write_bytes(await upload.read())`: the file at `tmp_path` now holds
+        what the client sent."""
+        if type(value) is not cst.Call or type(value.func) is not cst.Attribute:
             return
-        destination = call_argument(value, 0, "dst")
+        destination: cst.BaseExpression | None
+        content: cst.BaseExpression | None
+        if value.func.attr.value == "save":
+            destination, content = call_argument(value, 0, "dst"), value.func.value
+        elif value.func.attr.value == "write_bytes":
+            destination, content = value.func.value, call_argument(value, 0, "data")
+        else:
+            return
         path = dotted_name(destination) if destination is not None else None
-        taint = self.taint_of(value.func.value)
+        taint = self.taint_of(content) if content is not None else None
         if path is not None and taint is not None and taint.kind == "request":
             self.client_files[path] = taint
 
@@ -422,7 +438,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     session a class keeps in `self.session = requests.Session()`; for VC417 also one that a base class in another
     module of the project binds) or the `base_url` of an `httpx.Client` or
     `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
-    (`tarfile.open(fileobj=upload.stream)`, or a path an upload was `.save()`d to) extracted by `extractall()`
+    (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by
+    `.save()` or `.write_bytes()`) extracted by `extractall()`
     without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
     `shutil.unpack_archive()` without `filter=` is reported too (zip slip); `zipfile`'s own extraction drops `..`
     from member names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado
@@ -565,7 +582,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 return
         elif state.qualified_name(call) == "shutil.unpack_archive":
             archive = call_argument(call, 0, "filename")
-            taint = state.client_files.get(dotted_name(archive) or "") if archive is not None else None
+            taint = state.client_file(archive) if archive is not None else None
             if taint is None:
                 return
         else:
