@@ -80,6 +80,26 @@ def serve_from_environment():
     app.run(debug=os.environ.get("FLASK_DEBUG") == "1")
 
 
+def serve_debug_by_default():
+    # expect: VC211
+    app.run(debug=os.environ.get("FLASK_DEBUG", "1") == "1")
+
+
+def serve_debug_off_by_default():
+    # ok: VC211
+    app.run(debug=os.environ.get("FLASK_DEBUG", "0") == "1")
+
+
+def api_debug_by_default():
+    # expect: VC211
+    return FastAPI(debug=os.getenv("API_DEBUG", "true").lower() == "true")
+
+
+def configure_debug_by_default():
+    # expect: VC211
+    app.config.update(DEBUG=bool(os.getenv("DEBUG", "True")))
+
+
 def run_coroutines(main):
     # ok: VC211
     asyncio.run(main(), debug=True)

@@ -52,7 +52,8 @@ class DebugModeInProduction(Rule):
     Reports:
     - `app.run(debug=True)` (also `use_debugger=True`, `socketio.run(app, debug=True)`, Dash
       `run_server(debug=True)`, `uvicorn.run(..., debug=True)`), also under `if __name__ == "__main__":`,
-      because `python app.py` is how such apps are started on servers;
+      because `python app.py` is how such apps are started on servers, and also when the flag is read from an
+      environment variable that defaults to on (`debug=os.getenv("FLASK_DEBUG", "1") == "1"`);
     - `FastAPI(debug=True)` and `Starlette(debug=True)`;
     - Flask's `app.debug = True`, `app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`,
       `from_mapping(DEBUG=True)`, Django's `settings.configure(DEBUG=True)`;
@@ -166,23 +167,32 @@ class DebugModeInProduction(Rule):
                 and not self._in_dev_class()):
             self._check_config_keywords(node)
         debug_arg = next((a for a in node.args if a.keyword is not None
-                          and a.keyword.value in DEBUG_KEYWORDS and is_true(a.value)), None)
+                          and a.keyword.value in DEBUG_KEYWORDS and self._switched_on(a.value)), None)
         if debug_arg is None or debug_arg.keyword is None:
             return
         debug_keyword = debug_arg.keyword.value
+        # `debug=os.getenv("FLASK_DEBUG", "1") == "1"` is on wherever nobody thought to set the variable
+        setting, when = ("True", "") if is_true(debug_arg.value) else ("...", " unless an environment variable turns it off")
         if isinstance(func, cst.Attribute) and func.attr.value in RUN_METHODS and not qualified.startswith(NOT_SERVERS):
             receiver = self.context.module.code_for_node(func)
-            self.report(node, f"`{receiver}({debug_keyword}=True)` starts the server in debug mode, whose interactive "
-                        "debugger lets anyone who reaches it run code.", hint=HINT, fix=self._fix(debug_arg.value))
+            self.report(node, f"`{receiver}({debug_keyword}={setting})` starts the server in debug mode{when}; its "
+                        "interactive debugger lets anyone who reaches it run code.", hint=HINT,
+                        fix=self._fix(debug_arg.value))
         elif qualified in APP_CONSTRUCTORS:
-            self.report(node, f"`{qualified.rsplit('.', 1)[-1]}(debug=True)` sends tracebacks and source to every client "
-                        "whose request fails.", hint=HINT, fix=self._fix(debug_arg.value, flask_setting=False))
+            self.report(node, f"`{qualified.rsplit('.', 1)[-1]}(debug={setting})` sends tracebacks and source to every "
+                        f"client whose request fails{when}.", hint=HINT,
+                        fix=self._fix(debug_arg.value, flask_setting=False))
+
+    def _switched_on(self, value: cst.BaseExpression) -> bool:
+        """`True`, or an environment lookup that falls back to on."""
+        return is_true(value) or self._env_default_true(value)
 
     def _check_config_keywords(self, node: cst.Call) -> None:
         for arg in node.args:
-            if arg.keyword is not None and arg.keyword.value == "DEBUG" and is_true(arg.value):
-                self.report(arg, "`DEBUG=True` is written into the app's settings, so debug pages and the debugger are on "
-                            "in every deployment.", hint=HINT, fix=self._fix(arg.value))
+            if arg.keyword is not None and arg.keyword.value == "DEBUG" and self._switched_on(arg.value):
+                on = "in every deployment" if is_true(arg.value) else "wherever its environment variable is unset"
+                self.report(arg, f"`DEBUG` is switched on in the app's settings, so debug pages and the debugger are on {on}.",
+                            hint=HINT, fix=self._fix(arg.value))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._check_assignment(node, node.value)
