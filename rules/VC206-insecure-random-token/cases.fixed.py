@@ -225,3 +225,12 @@ def trace_id():
     # ok: VC206 -- an id for logs, not a secret
     request_id = f"{int(time.time())}-{random_suffix()}"
     return request_id
+
+
+def start_session(response):
+    # expect: VC206
+    response.set_cookie("session_token", uuid.uuid4().hex, httponly=True, secure=True)
+    # expect: VC206
+    response.set_cookie(key="csrf_token", value=str(secrets.randbits(64)))
+    # ok: VC206 -- a cookie for an A/B test bucket, no secret
+    response.set_cookie("ab_bucket", str(random.randint(0, 9)))

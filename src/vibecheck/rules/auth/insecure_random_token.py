@@ -10,7 +10,7 @@ from vibecheck.analysis.import_edits import reference
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
-from vibecheck.rules.auth.exprs import assignment_targets, has_star_args, string_value, target_name
+from vibecheck.rules.auth.exprs import argument, assignment_targets, has_star_args, string_value, target_name
 from vibecheck.rules.auth.names import GENERATED_SECRETS, function_kinds, secret_kinds, words
 
 # Predictable generators: Mersenne Twister (`random`, `numpy.random`) and the clock-and-MAC `uuid1`.
@@ -51,9 +51,9 @@ class InsecureRandomToken(Rule):
     Reports calls to `random.random/randint/randrange/choice/choices/sample/getrandbits/shuffle/uniform/
     randbytes`, the same `numpy.random` functions and `uuid.uuid1()` (through any import alias) when the
     value builds a secret:
-    - it is assigned (also with `+=`, or through a dict key or keyword argument such as
-      `User(password=...)` or `{"token": ...}`) to something named like a token, password, api key,
-      session id, CSRF token, OTP or verification/reset code, nonce, salt or secret;
+    - it is assigned (also with `+=`, or through a dict key, a keyword argument or a cookie's name such as
+      `User(password=...)`, `{"token": ...}` or `set_cookie("session_id", ...)`) to something named like a
+      token, password, api key, session id, CSRF token, OTP or verification/reset code, nonce, salt or secret;
     - it is computed in a function named for one (`generate_token`, `make_otp`, `random_password`,
       `send_verification_code`);
     - or it is first stored in a variable that later flows into such an assignment in the same function
@@ -134,6 +134,7 @@ class InsecureRandomToken(Rule):
         self._quiet = 0  # depth of functions/classes such as `_make_boundary` or `FakeTokenFactory`
         self._helpers: dict[str, str] = {}  # functions of this file that return `random` output -> the random call
         self._own_slots: set[int] = set()  # expressions that stand alone (an argument, a value): a sum needs no parentheses
+        self._cookie_values: dict[int, str] = {}  # the value given to `set_cookie(name, value)` -> the cookie's name
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -185,9 +186,11 @@ class InsecureRandomToken(Rule):
 
     def visit_Arg(self, node: cst.Arg) -> None:
         self._own_slots.add(id(node.value))
-        self._contexts.append([node.keyword.value] if node.keyword is not None else [])
-        if node.keyword is not None:
-            self._report_clock(node.value, [node.keyword.value], self._kinds([node.keyword.value]))
+        cookie = self._cookie_values.get(id(node.value))
+        slot = cookie if cookie is not None else node.keyword.value if node.keyword is not None else None
+        self._contexts.append([slot] if slot is not None else [])
+        if slot is not None:
+            self._report_clock(node.value, [slot], self._kinds([slot]))
 
     def leave_Arg(self, node: cst.Arg) -> None:
         self._contexts.pop()
@@ -223,6 +226,7 @@ class InsecureRandomToken(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         if self.context.is_test_file or self._quiet:
             return
+        self._note_cookie(node)
         source = self._source(node)
         if source is None:
             return
@@ -241,6 +245,15 @@ class InsecureRandomToken(Rule):
                 self._tainted[-1].setdefault(name, node)
         if self._functions:
             self._helpers.setdefault(self._functions[-1], source[0])
+
+    def _note_cookie(self, call: cst.Call) -> None:
+        """`response.set_cookie("session_token", value)`: the value is stored under the cookie's name."""
+        if type(call.func) is not cst.Attribute or call.func.attr.value != "set_cookie":
+            return
+        key, value = argument(call, 0, "key"), argument(call, 1, "value")
+        name = string_value(key) if key is not None else None
+        if name is not None and value is not None:
+            self._cookie_values[id(value)] = name
 
     def _report_tainted(self, value: cst.BaseExpression, names: list[str], kinds: frozenset[str]) -> None:
         tainted = self._tainted[-1]
