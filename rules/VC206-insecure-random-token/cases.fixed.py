@@ -234,3 +234,26 @@ def start_session(response):
     response.set_cookie(key="csrf_token", value=str(secrets.randbits(64)))
     # ok: VC206 -- a cookie for an A/B test bucket, no secret
     response.set_cookie("ab_bucket", str(random.randint(0, 9)))
+
+
+def issue_download_code():
+    # expect: VC206
+    code = f"{secrets.randbelow(1000000):06d}"
+    return code
+
+
+def new_pin():
+    # expect: VC206
+    return str(secrets.randbelow(10**4)).zfill(4)
+
+
+def roll_dice():
+    # ok: VC206 -- a die, not a code
+    code = random.randint(1, 6)
+    return code
+
+
+def fake_status():
+    # ok: VC206 -- an HTTP status
+    status_code = random.choice([200, 500])
+    return status_code

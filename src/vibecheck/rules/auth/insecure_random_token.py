@@ -11,7 +11,7 @@ from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, has_star_args, string_value, target_name
-from vibecheck.rules.auth.names import GENERATED_SECRETS, function_kinds, secret_kinds, words
+from vibecheck.rules.auth.names import GENERATED_SECRETS, OTP, function_kinds, secret_kinds, words
 
 # Predictable generators: Mersenne Twister (`random`, `numpy.random`) and the clock-and-MAC `uuid1`.
 RANDOM_FUNCTIONS = frozenset({
@@ -33,6 +33,10 @@ STRONG_RANDOM_PREFIXES = ("secrets.", "os.urandom", "uuid.uuid4", "random.System
 # A secret's timestamp (`reset_token_sent_at`, `token_expiry`) is the clock by design.
 TIME_WORDS = frozenset({"at", "time", "timestamp", "ts", "sent", "created", "expires", "expiry", "expiration", "date",
                         "issued", "iat", "exp", "age", "ttl", "updated", "started", "until", "when"})
+# A number of four to eight digits drawn by `randint(100000, 999999)` and stored as a `code` or `pin` is a one-time code.
+CODE_WORDS = frozenset({"code", "pin", "passcode"})
+DIGIT_DRAWS = frozenset({"random.randint", "random.randrange"})
+CODE_DIGITS = range(4, 9)
 # Enclosing functions or classes whose randomness is not a secret: MIME boundaries, test doubles, retry jitter.
 NOT_SECRET_CONTEXTS = frozenset({"boundary", "mock", "fake", "dummy", "jitter", "backoff", "retry", "shuffle"})
 KIND_ORDER = ("password", "api key", "session id", "csrf token", "one-time code", "nonce", "salt", "secret", "token")
@@ -58,6 +62,9 @@ class InsecureRandomToken(Rule):
       `send_verification_code`);
     - or it is first stored in a variable that later flows into such an assignment in the same function
       (`digits = random.choices(...)`, then `otp = "".join(digits)`);
+    - or it is a number of four to eight digits (`randint(100000, 999999)`, `randint(0, 999999)`,
+      `randrange(10**6)`) stored or returned as a `code` or `pin` (`download_code`, `def new_pin()`): the shape
+      of a one-time code;
     - or a helper function of the same file returns such a value (`def random_string(n): ...`) and its
       result builds a secret in one of the ways above (`token = random_string(32)`).
 
@@ -240,11 +247,30 @@ class InsecureRandomToken(Rule):
             if kinds:
                 self._report(node, source, _describe(kinds), f"`{self._functions[-1]}()`")
                 return
+        if self._draws_digits(node):
+            slots = [*((f"`{name}`", name) for names in self._contexts[-1:] for name in names),
+                     *((f"`{name}()`", name) for name in self._functions[-1:])]
+            code = next((label for label, name in slots if words(name)[-1:] and words(name)[-1] in CODE_WORDS), None)
+            if code is not None:
+                self._report(node, source, OTP, code)
+                return
         for names in self._contexts:
             for name in names:
                 self._tainted[-1].setdefault(name, node)
         if self._functions:
             self._helpers.setdefault(self._functions[-1], source[0])
+
+    def _draws_digits(self, call: cst.Call) -> bool:
+        """`randint(100000, 999999)`, `randint(0, 999999)`, `randrange(10**6)`: a number of a code's length."""
+        if self.qualified_name(call) not in DIGIT_DRAWS or has_star_args(call) or len(call.args) not in (1, 2):
+            return False
+        given = [_integer(arg.value) for arg in call.args]
+        bounds = [bound for bound in given if bound is not None]
+        if len(bounds) != len(given):
+            return False
+        *low, high = bounds
+        top = high + 1 if self.qualified_name(call) == "random.randint" else high
+        return any(top == 10 ** digits and low in ([], [0], [10 ** (digits - 1)]) for digits in CODE_DIGITS)
 
     def _note_cookie(self, call: cst.Call) -> None:
         """`response.set_cookie("session_token", value)`: the value is stored under the cookie's name."""
@@ -349,6 +375,16 @@ class InsecureRandomToken(Rule):
         if " + " in text and id(call) not in self._own_slots:
             text = f"({text})"
         return NodeFix(f"Draw it from `{secrets.spelling}`", ((call, text), *secrets.replacements))
+
+
+def _integer(node: cst.BaseExpression) -> int | None:
+    """An integer literal, or a power of literals such as `10**6`."""
+    if isinstance(node, cst.Integer):
+        return int(node.evaluated_value)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Power):
+        base, exponent = _integer(node.left), _integer(node.right)
+        return base ** exponent if base is not None and exponent is not None and 0 <= exponent < 20 else None
+    return None
 
 
 Code = Callable[[cst.CSTNode], str]
