@@ -98,3 +98,12 @@ def star_header_is_refused_by_browsers_with_credentials():
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Access-Control-Allow-Credentials"] = "true"
     return response
+
+ORIGINS_FROM_ENV = os.getenv("CORS_ORIGINS", "*").split(",")
+# expect: VC209
+env_api = FastAPI(middleware=[Middleware(CORSMiddleware, allow_origins=ORIGINS_FROM_ENV, allow_credentials=True)])
+
+PINNED_ORIGINS_FROM_ENV = os.getenv("CORS_ORIGINS", "https://app.example.com").split(",")
+# ok: VC209
+pinned_api = FastAPI(middleware=[Middleware(CORSMiddleware, allow_origins=PINNED_ORIGINS_FROM_ENV,
+                                            allow_credentials=True)])

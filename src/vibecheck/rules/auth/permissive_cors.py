@@ -46,7 +46,7 @@ class PermissiveCors(Rule):
       `Middleware(CORSMiddleware, ...)` or a direct call) with `allow_credentials=True` and
       `allow_origins=["*"]` or a match-everything `allow_origin_regex` such as `".*"`, also when the
       origins come from a variable bound to such a list in the same file or from an environment lookup
-      that defaults to `"*"` (`os.getenv("CORS_ORIGINS", "*").split(",")`);
+      that defaults to `"*"` (`os.getenv("CORS_ORIGINS", "*").split(",")`, also through a variable);
     - Flask-CORS `CORS(app, supports_credentials=True)` or `@cross_origin(supports_credentials=True)`
       with no `origins` (the default is `*`), `origins="*"`, or a `resources` entry allowing `*`;
     - Django (django-cors-headers) `CORS_ALLOW_ALL_ORIGINS = True` / `CORS_ORIGIN_ALLOW_ALL = True`, or
@@ -118,8 +118,9 @@ class PermissiveCors(Rule):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in assignment_targets(node):
-            if isinstance(target, cst.Name) and (elements(node.value) is not None or string_value(node.value) is not None):
-                self._bound[target.value] = node.value
+            if isinstance(target, cst.Name) and (elements(node.value) is not None or string_value(node.value) is not None
+                                                 or has_wildcard(node.value, self.qualified_name)):
+                self._bound[target.value] = node.value  # also `os.getenv("CORS_ORIGINS", "*").split(",")`
             name = target_name(target)
             if isinstance(target, cst.Subscript):
                 self._check_header(node, (subscript_key(target) or "").lower(), node.value)
