@@ -107,3 +107,22 @@ def cache_credentials(password):
 def generate_etag(body):
     # ok: VC205
     return hashlib.sha1(body).hexdigest()
+
+
+class LegacyAccount:
+    def check(self, raw):
+        # expect: VC205
+        return hashlib.sha1(raw.encode()).hexdigest() == self.password
+
+    def check_hash(self, attempt):
+        # expect: VC205
+        if self.password_hash != hashlib.sha256(attempt.encode()).hexdigest():
+            raise PermissionError("wrong password")
+
+    def check_reset(self, token):
+        # ok: VC205 -- a random token's hash, compared with the stored token hash
+        return hashlib.sha256(token.encode()).hexdigest() == self.reset_token_hash
+
+    def verify_download(self, data):
+        # ok: VC205 -- a checksum
+        return hashlib.md5(data).hexdigest() == self.expected_md5

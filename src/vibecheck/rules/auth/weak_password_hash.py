@@ -73,8 +73,9 @@ class WeakPasswordHash(Rule):
     - the data hashed mentions a value named like a password (`password.encode()`,
       `(salt + pwd).encode()`, `f"{salt}{raw_password}"`, `form.password.data`);
     - or a hash object is fed one with `.update(...)` in the same function;
-    - or the hash becomes a password: assigned to `password_hash`, `user.password`, ..., or computed in a
-      function such as `hash_password`, `set_password` or `check_password`.
+    - or the hash becomes a password: assigned to `password_hash`, `user.password`, ..., compared with `==` or
+      `!=` to one (`sha1(raw.encode()).hexdigest() == self.password`), or computed in a function such as
+      `hash_password`, `set_password` or `check_password`.
 
     Values that only mention a password but are tokens (`password_reset_token`) are not reported: hashing
     a random token with SHA-256 is fine. `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. Test
@@ -286,6 +287,20 @@ class WeakPasswordHash(Rule):
     @staticmethod
     def _targets_password(node: cst.Assign | cst.AnnAssign) -> bool:
         return any(is_password_name(target_name(t)) for t in assignment_targets(node))
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if self._compares_password(node):  # `sha1(raw.encode()).hexdigest() == self.password`: the stored hash
+            self._password_targets += 1
+
+    def leave_Comparison(self, node: cst.Comparison) -> None:
+        if self._compares_password(node):
+            self._password_targets -= 1
+
+    @staticmethod
+    def _compares_password(node: cst.Comparison) -> bool:
+        return any(isinstance(c.operator, (cst.Equal, cst.NotEqual)) for c in node.comparisons) and any(
+            isinstance(operand, (cst.Name, cst.Attribute, cst.Subscript)) and is_password_name(target_name(operand))
+            for operand in (node.left, *(c.comparator for c in node.comparisons)))
 
     def visit_Call(self, node: cst.Call) -> None:
         if self.context.is_test_file:
