@@ -65,7 +65,7 @@ VETO_WORDS = frozenset({
     "alphabet", "charset", "characters", "digits", "letters", "set", "dict", "map", "mapping", "id", "ids", "state",
     "status", "check", "flag", "method", "methods", "verify", "verified", "next", "page", "pagination",
     "continuation", "lock", "task", "sync", "creation", "idempotency", "keys", "config", "arn", "start", "end",
-    "channel", "ref", "kinds", "boundary", "first", "last",
+    "channel", "ref", "kinds", "boundary", "first", "last", "hasher", "hashers", "generator", "generators",
 })
 _VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
 # A last word that makes the identifier a flag saying whether the secret is there (`access_key_given`,
