@@ -47,6 +47,10 @@ _FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 # A lexer's or parser's marker (`token == "#bygroup"`, `"#pop"`) and SQLite's `":memory:"`: a word between sigils.
 _MARKER = re.compile(r"^(?:#[a-z_]+|:[a-z_]+:)$")
 _RATE_LIMIT = re.compile(r"^\d+/\d*[a-z]+(?:/[a-z]+)?(?:\s*[,;]\s*\d+/\d*[a-z]+(?:/[a-z]+)?)*$")
+# A dotted import path (`"myapp.serializers.SetPasswordSerializer"`, `"auth.hashers.make_token"`): the class or function
+# a setting names for a secret's slot, as pluggable settings do, not a secret.
+# Its last part is a CapWords class or a snake_case function: `"kq7.zr92.wmx4"` stays a password.
+_IMPORT_PATH = re.compile(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+\.(?:[A-Z][a-z]+[A-Za-z0-9]*|[a-z][a-z0-9]*_[a-z0-9_]+)$")
 _PEM_BODY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
 
@@ -91,7 +95,8 @@ def _names_its_slot(name: str, value: str) -> bool:
 
 def is_placeholder(value: str) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
-    a path, URL, file name, rate-limit spec (`"5/m/user"`), marker (`"#bygroup"`, `":memory:"`) or regular
+    a path, URL, file name, import path (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker
+    (`"#bygroup"`, `":memory:"`) or regular
     expression, a label named after a secret (`"_password_reset_token"`), characters counting up
     (`"0123456789..."`), or a word agents use for "fill this in"."""
     lowered = value.lower()
@@ -104,7 +109,7 @@ def is_placeholder(value: str) -> bool:
     if value.startswith(("/", "./", "~")) or "://" in value:
         return True
     if (_LABEL_SHAPE.match(value) and any(word in value for word in _LABEL_WORDS)) or _FILE_NAME.match(value) \
-            or _RATE_LIMIT.match(value) or _MARKER.match(value):
+            or _RATE_LIMIT.match(value) or _MARKER.match(value) or _IMPORT_PATH.match(value):
         return True
     return _counts_up(lowered) or any(word in lowered for word in PLACEHOLDER_WORDS)
 
