@@ -279,3 +279,9 @@ SERIALIZERS = {
 
 # expect: VC403 -- a password with dots in it is still a password
 SERVICE_SETTINGS = {"db_password": "kq7.zr92.wmx4"}
+
+# ok: VC403 -- the sample response of an API schema: it documents the shape of a token, it opens nothing
+LOGIN_RESPONSES = {200: {"content": {"application/json": {"example": {"access_token": "q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh"}}}}}
+
+# expect: VC403 -- the same token outside an example is one the code uses
+SERVICE_AUTH = {"access_token": "q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh"}
