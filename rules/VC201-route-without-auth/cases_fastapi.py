@@ -1,7 +1,7 @@
 """VC201 corpus (FastAPI/Starlette): unguarded routes fire; dependencies, Security and public routes do not."""
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI, Form, Header, HTTPException, Request, Security, status
+from fastapi import APIRouter, Body, Depends, FastAPI, Form, Header, HTTPException, Request, Security, status
 from fastapi.security import APIKeyHeader, HTTPBearer, OAuth2PasswordBearer
 from fastapi_limiter.depends import RateLimiter
 from firebase_admin.auth import UserRecord as AdminUser
@@ -11,7 +11,7 @@ from starlette.authentication import requires
 from svix.webhooks import Webhook
 
 from .deps import (CLERK_SECRET, DISCORD_PUBLIC_KEY, ROUTE_GUARDS, SIG, check_scope, get_current_active_superuser, get_db,
-                   load_profile)
+                   load_profile, verifications)
 
 app = FastAPI()
 router = APIRouter(prefix="/items")
@@ -287,3 +287,15 @@ def run_export():
 @app.post("/imports/run", dependencies=ROUTE_GUARDS)
 def run_import():
     return db.run_import()
+
+
+# ok: VC201 -- the client proves itself with the one-time token it was sent, which the handler checks
+@app.post("/verify")
+async def verify(db: SessionDep, token: str = Body(..., embed=True)):
+    return await verifications.check(db, token)
+
+
+# expect: VC201 -- the same check of an id the client picks proves nothing
+@app.post("/accounts/verify")
+async def verify_account(db: SessionDep, account_id: int = Body(..., embed=True)):
+    return await verifications.check(db, account_id)

@@ -247,3 +247,12 @@ FERNET_KEY = os.environ["FERNET_KEY"]
 
 # ok: VC203 -- a cloud credential (VC403's), not a key the app signs with
 AWS_SECRET_ACCESS_KEY = "q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh0Ij2Kl4Mn6Op8Qr"
+
+# ok: VC203 -- settings that name the machinery making or hashing a secret, not a secret
+OAUTH2_DEFAULTS = {
+    "CLIENT_SECRET_HASHER": "default",
+    "CLIENT_SECRET_GENERATOR_CLASS": "myapp.generators.ClientSecretGenerator",
+}
+
+# expect: VC203 -- the client secret itself, beside its hasher
+OAUTH2_CLIENT = {"CLIENT_SECRET": os.environ["CLIENT_SECRET"], "CLIENT_SECRET_HASHER": "default"}

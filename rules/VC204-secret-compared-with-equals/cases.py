@@ -319,3 +319,13 @@ def detect_proxy_protocol(buf):
 def check_truncated_signature(signature, expected_signature):
     # expect: VC204 -- a truncated signature compared with a kept value, not with a format's constant
     return signature[:12] == expected_signature
+
+
+def logout_prompt_needed(token_user, request):
+    # ok: VC204 -- the user a token belongs to, compared to tell who it is: no secret
+    return token_user != request.user
+
+
+def check_user_token(user_token, provided):
+    # expect: VC204 -- the user's token itself: a secret
+    return user_token == provided

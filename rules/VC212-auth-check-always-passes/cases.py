@@ -429,3 +429,13 @@ def require_roles(*roles):
         return user
 
     return checker
+
+
+class ClientMetadataClaims:
+    # ok: VC212 -- a registration claim's algorithm: any value is accepted, and no caller is let in by it
+    def validate_id_token_encrypted_response_alg(self):
+        """JWE algorithm for encrypting the ID token; the default is no encryption."""
+
+    # expect: VC212 -- the token itself is never checked
+    def validate_id_token(self):
+        """Check the ID token's signature and claims."""

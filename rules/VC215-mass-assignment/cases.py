@@ -1,5 +1,6 @@
 """VC215 corpus: client data copied onto models wholesale, and the explicit spellings that are safe."""
 from django import forms
+from django.contrib import admin
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.views.generic import CreateView, DetailView, UpdateView
 from django.views.generic.edit import UpdateView as EditView
@@ -215,3 +216,21 @@ async def replace_task(task_id: int, request: Request):
     task = await load_task(task_id)
     # expect: VC215 -- Tortoise's `update_from_dict` does the same
     task.update_from_dict(await request.json())
+
+
+class TokenCreateForm(forms.ModelForm):
+    class Meta:
+        model = Account
+        # ok: VC215 -- the form of an admin class: only staff use it, and they set the owner by design
+        fields = ["user", "expiry"]
+
+
+class TokenAdmin(admin.ModelAdmin):
+    add_form = TokenCreateForm
+
+
+class TokenClaimForm(forms.ModelForm):
+    class Meta:
+        model = Account
+        # expect: VC215 -- the same form outside the admin: whoever posts it picks the owner
+        fields = ["user", "expiry"]

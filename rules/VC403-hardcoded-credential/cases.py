@@ -270,3 +270,18 @@ class DummySession(dict):
 
 # expect: VC403 -- a short counting run is a weak password, not filler
 ADMIN_PASSWORD = "12345678"
+
+# ok: VC403 -- pluggable settings: the dotted path of the class that handles each secret, not a secret
+SERIALIZERS = {
+    "set_password": "accounts.serializers.SetPasswordSerializer",
+    "reset_token": "accounts.tokens.make_reset_token",
+}
+
+# expect: VC403 -- a password with dots in it is still a password
+SERVICE_SETTINGS = {"db_password": "kq7.zr92.wmx4"}
+
+# ok: VC403 -- the sample response of an API schema: it documents the shape of a token, it opens nothing
+LOGIN_RESPONSES = {200: {"content": {"application/json": {"example": {"access_token": "q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh"}}}}}
+
+# expect: VC403 -- the same token outside an example is one the code uses
+SERVICE_AUTH = {"access_token": "q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh"}

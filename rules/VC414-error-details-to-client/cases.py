@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from fastapi import FastAPI, HTTPException
 from fastapi.responses import JSONResponse
 from flask import Flask, abort, flash, jsonify, redirect
+from oauthlib.oauth1 import OAuth1Error
 from pydantic import ValidationError
 from slack_bolt import App as SlackApp
 
@@ -206,3 +207,16 @@ def retried():
             continue
     # ok: VC414
     return jsonify(error="timed out"), 504
+
+
+def protected_resource(request, server):
+    try:
+        credential = server.acquire_credential(request)
+    except OAuth1Error as error:
+        # ok: VC414 -- an OAuth protocol error: its code and description are the response the RFC prescribes
+        return JsonResponse(dict(error.get_body()), status=error.status_code)
+    try:
+        return JsonResponse(server.resource_for(credential))
+    except Exception as error:
+        # expect: VC414 -- any other error's details are internal
+        return JsonResponse(dict(error.args), status=500)

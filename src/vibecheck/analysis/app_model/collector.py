@@ -38,6 +38,9 @@ CREDENTIAL_SOURCES = frozenset({"Header", "Cookie"})
 CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
                          "validate"})
 EXIT_CALLS = frozenset({"abort", "redirect"})
+# Last words of a handler parameter that carries a one-time credential the client presents (`token`, `reset_code`):
+# a route that hands it to a check (`manager.verify(token)`) is opened by that credential, as a reset link is.
+PRESENTED_CREDENTIAL_LAST = (["token"], ["code"], ["otp"])
 # Calls that read, test, reshape or log a signature header without checking it: handing it to one is no check.
 SIGNATURE_READS = frozenset({"get", "getlist", "getone", "pop", "split", "strip", "lower", "encode", "decode",
                              "startswith", "removeprefix", "print", "debug", "info", "warning", "warn", "error",
@@ -644,7 +647,8 @@ class AppModelCollector:
             words = fw.name_words(last)
             if last in EXIT_CALLS:
                 frame.exits = True
-            if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks):
+            if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
+                                                      or _checks_presented_credential(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = True
             if fw.checks_signature(last) or (self.signature_library and last in fw.VERIFIER_METHODS
                                              and isinstance(func, cst.Attribute)):
@@ -1442,3 +1446,12 @@ class AppModelCollector:
             "column": column,
             "text": places.text(line),
         }
+
+
+def _checks_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bool:
+    """`manager.verify(token, request)`: a check handed a parameter of the handler that carries a one-time credential
+    (`token`, `reset_code`), which the client proves itself with; not a check of an id (`verify(user_id)`)."""
+    parameters = (*handler.params.posonly_params, *handler.params.params, *handler.params.kwonly_params)
+    presented = {p.name.value for p in parameters if fw.name_words(p.name.value)[-1:] in PRESENTED_CREDENTIAL_LAST}
+    return any(isinstance(a.value, cst.Name) and a.value.value in presented for a in call.args)
+

@@ -23,6 +23,11 @@ from vibecheck.rules.auth.guard_decorators import (
     never_refusing_wrapper,
 )
 
+# Last words of a check named for a setting's shape, not for a caller (`validate_id_token_encrypted_response_alg`,
+# `check_token_endpoint_auth_method`, `validate_password_length`): a registration claim or a policy value, whose
+# empty validator accepts a value but lets no one in.
+METADATA_WORDS = frozenset({"alg", "algs", "algorithm", "algorithms", "enc", "uri", "uris", "url", "urls", "type",
+                            "types", "format", "length", "method", "methods"})
 DEFAULT_NAME_PATTERN = (
     r"^_*(authenticate|authorize|authorise|is_logged_in|logged_in"
     r"|(is|has|check|verify|validate|ensure|require|user|can)_\w*"
@@ -146,7 +151,9 @@ class AuthCheckAlwaysPasses(Rule):
     Reports a function named like an authentication or authorisation check (`is_authenticated`,
     `verify_token`, `check_permission`, `has_access`, `is_admin`, `authorize`, `validate_api_key`, ...)
     whose body, after its docstring, is only `pass` or `...`, or whose every return gives a constant truthy
-    value (`return True`) while nothing in it can fail: no other call than logging, no `raise`, no `assert`.
+    value (`return True`) while nothing in it can fail: no other call than logging, no `raise`, no `assert`
+    (not a check named for a setting's shape, `validate_id_token_encrypted_response_alg` or
+    `validate_password_length`: an empty one accepts a value but lets no one in).
     A lambda bound to such a name (`is_admin = lambda user: True`) is reported too, and so is a guard
     decorator (`admin_required`, `require_api_key`, `token_required`) whose wrapper calls the view on every
     path (an always-true test such as `if not user or True:` counts, the refusal after it being dead code)
@@ -287,7 +294,7 @@ class AuthCheckAlwaysPasses(Rule):
             return
         if self._report_role_pass_through(node, frame) or not self.pattern.match(name):
             return
-        if self._exempt(node):
+        if self._exempt(node) or (name_words(name) or [""])[-1] in METADATA_WORDS:
             return
         statements = self._statements(node)
         anchor = node.decorators[0] if node.decorators else node

@@ -18,6 +18,11 @@ SENSITIVE_FIELDS = frozenset({
     "is_verified", "email_verified", "approved", "is_approved", "tenant", "tenant_id", "organization_id",
 })
 MODEL_FORM_BASES = frozenset({"ModelSerializer", "HyperlinkedModelSerializer", "ModelForm"})
+FORM_BASES = frozenset({"ModelForm"})
+# Django admin classes, used by staff only, and their attributes that name the form they edit with: a form listed
+# there sets any field by design (`add_form = TokenCreateForm` with `user` in its fields).
+ADMIN_BASES = frozenset({"ModelAdmin", "UserAdmin", "GroupAdmin", "InlineModelAdmin", "TabularInline", "StackedInline"})
+ADMIN_FORM_ATTRIBUTES = ("form", "add_form", "change_form")
 # Django's generic editing views build a `ModelForm` from their own `fields` attribute.
 EDITING_VIEW_BASES = frozenset({"CreateView", "UpdateView", "BaseCreateView", "BaseUpdateView"})
 SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
@@ -41,7 +46,8 @@ class MassAssignment(Rule):
     ## What it does
     Reports the ways a handler lets the request body choose which fields of a stored object it writes:
     a DRF `ModelSerializer` or Django `ModelForm` whose `Meta.fields` (or a Django `CreateView`/`UpdateView`
-    whose `fields`, unless a permission mixin or `permission_required` restricts it to staff) is `"__all__"`
+    whose `fields`, unless a permission mixin or `permission_required` restricts it to staff; not a form that an
+    admin class of the same file edits with, `add_form = TokenCreateForm`, used by staff only) is `"__all__"`
     or lists a writable privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`,
     `paid`, `approved`, ... not in `read_only_fields`); `Model(**request.data)`, `Model.objects.create(**request.json)`,
     `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
@@ -101,6 +107,8 @@ class MassAssignment(Rule):
         self.classes: list[cst.ClassDef] = []
         self.schemas: dict[str, list[str]] = {}  # Pydantic classes of this file -> their sensitive fields
         self.functions: list[tuple[set[str], dict[str, str]]] = []  # (client dict names, schema-typed params)
+        self.forms: list[tuple[cst.ClassDef, str]] = []  # (Meta, form name) of this file's model forms, checked last
+        self.admin_forms: set[str] = set()  # forms this file's admin classes edit with
 
     # serializers, forms and schemas ----------------------------------------------------------------------
 
@@ -113,14 +121,26 @@ class MassAssignment(Rule):
         self.classes.append(node)
         if node.name.value == "Meta" and outer is not None and not self.functions and not self.context.is_test_file:
             outer_bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in outer.bases}
-            if outer_bases & MODEL_FORM_BASES:
+            if outer_bases & FORM_BASES:
+                self.forms.append((node, outer.name.value))
+            elif outer_bases & MODEL_FORM_BASES:
                 self._check_meta(node, outer.name.value)
         elif bases & EDITING_VIEW_BASES and not self.functions and not self.context.is_test_file \
                 and not restricts(bases) and "permission_required" not in _class_assignments(node):
             self._check_meta(node, node.name.value, view=True)  # a view for staff may edit any field by design
 
+        if bases & ADMIN_BASES:
+            assignments = _class_assignments(node)
+            self.admin_forms.update((get_full_name_for_node(assignments[a][1]) or "").rpartition(".")[2]
+                                    for a in ADMIN_FORM_ATTRIBUTES if a in assignments)
+
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()
+
+    def leave_Module(self, node: cst.Module) -> None:
+        for meta, form in self.forms:
+            if form not in self.admin_forms:
+                self._check_meta(meta, form)
 
     def _check_meta(self, meta: cst.ClassDef, owner: str, *, view: bool = False) -> None:
         """The `fields` of a serializer's or form's `Meta`, or of a generic editing view (`view`), which has no

@@ -65,13 +65,16 @@ VETO_WORDS = frozenset({
     "alphabet", "charset", "characters", "digits", "letters", "set", "dict", "map", "mapping", "id", "ids", "state",
     "status", "check", "flag", "method", "methods", "verify", "verified", "next", "page", "pagination",
     "continuation", "lock", "task", "sync", "creation", "idempotency", "keys", "config", "arn", "start", "end",
-    "channel", "ref", "kinds", "boundary", "first", "last",
+    "channel", "ref", "kinds", "boundary", "first", "last", "hasher", "hashers", "generator", "generators",
 })
 _VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
 # A last word that makes the identifier a flag saying whether the secret is there (`access_key_given`,
 # `token_provided`): a boolean. Only as the last word: `provided_token` is the token a client provided.
 PRESENCE_WORDS = frozenset({"given", "provided", "supplied", "present", "missing", "exists", "specified",
                             "configured", "defined"})
+# A last word that makes the identifier the party a secret belongs to or names (`token_user`, `api_key_owner`): a
+# user or an account, compared to tell who it is, not a secret. Only as the last word: `user_token` is a token.
+PRINCIPAL_WORDS = frozenset({"user", "users", "owner", "owners", "holder", "holders", "account", "issuer", "subject"})
 # Identifiers whose kind is carried by a word that also has an innocent meaning in this spelling.
 IGNORED_IDENTIFIERS = frozenset({"tokens", "secrets", "passes", "first_pass", "second_pass", "bypass"})
 
@@ -115,7 +118,7 @@ def secret_kinds(identifier: str) -> frozenset[str]:
     if not kinds:
         return frozenset()
     vetoes = _VETOES_FOR_SESSION_IDS if SESSION_ID in kinds else VETO_WORDS
-    if parts[-1] in PRESENCE_WORDS or any(word in vetoes for word in parts):
+    if parts[-1] in PRESENCE_WORDS or parts[-1] in PRINCIPAL_WORDS or any(word in vetoes for word in parts):
         return frozenset()
     return frozenset(kinds)
 

@@ -30,6 +30,9 @@ CLIENT_MEANT_EXCEPTIONS = frozenset({
     "InvalidTokenError", "DecodeError", "RequestValidationError", "ParseError", "NotAcceptable", "Conflict",
     "UnprocessableEntity", "SuspiciousOperation", "MethodNotAllowed", "TooManyRequests", "Throttled",
     "OAuth2Error", "OAuthError", "FatalClientError", "InvalidRequestError", "InvalidGrantError",
+    # OAuth 1 and 2 protocol errors: their error code and description are the response the RFCs prescribe
+    "OAuth1Error", "AccessDeniedError", "UnauthorizedClientError", "UnsupportedGrantTypeError",
+    "UnsupportedResponseTypeError",
 })
 # Words that name an exception about what the client sent (`InvalidInput`, `SourceASTParseError`, `HeaderError`): its
 # text says what was wrong with the request, written to be read by whoever sent it.

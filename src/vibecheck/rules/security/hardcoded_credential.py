@@ -47,6 +47,13 @@ _FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 # A lexer's or parser's marker (`token == "#bygroup"`, `"#pop"`) and SQLite's `":memory:"`: a word between sigils.
 _MARKER = re.compile(r"^(?:#[a-z_]+|:[a-z_]+:)$")
 _RATE_LIMIT = re.compile(r"^\d+/\d*[a-z]+(?:/[a-z]+)?(?:\s*[,;]\s*\d+/\d*[a-z]+(?:/[a-z]+)?)*$")
+# A dotted import path (`"myapp.serializers.SetPasswordSerializer"`, `"auth.hashers.make_token"`): the class or function
+# a setting names for a secret's slot, as pluggable settings do, not a secret.
+# Its last part is a CapWords class or a snake_case function: `"kq7.zr92.wmx4"` stays a password.
+_IMPORT_PATH = re.compile(r"^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+\.(?:[A-Z][a-z]+[A-Za-z0-9]*|[a-z][a-z0-9]*_[a-z0-9_]+)$")
+# Keys and keywords under which an API schema shows a sample response or body (OpenAPI's `"example"`, pydantic's
+# `Field(examples=[...])`, FastAPI's `Body(example=...)`): a sample token there documents the shape, it opens nothing.
+EXAMPLE_KEYS = frozenset({"example", "examples"})
 _PEM_BODY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}")
 
 
@@ -91,7 +98,8 @@ def _names_its_slot(name: str, value: str) -> bool:
 
 def is_placeholder(value: str) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
-    a path, URL, file name, rate-limit spec (`"5/m/user"`), marker (`"#bygroup"`, `":memory:"`) or regular
+    a path, URL, file name, import path (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker
+    (`"#bygroup"`, `":memory:"`) or regular
     expression, a label named after a secret (`"_password_reset_token"`), characters counting up
     (`"0123456789..."`), or a word agents use for "fill this in"."""
     lowered = value.lower()
@@ -104,7 +112,7 @@ def is_placeholder(value: str) -> bool:
     if value.startswith(("/", "./", "~")) or "://" in value:
         return True
     if (_LABEL_SHAPE.match(value) and any(word in value for word in _LABEL_WORDS)) or _FILE_NAME.match(value) \
-            or _RATE_LIMIT.match(value) or _MARKER.match(value):
+            or _RATE_LIMIT.match(value) or _MARKER.match(value) or _IMPORT_PATH.match(value):
         return True
     return _counts_up(lowered) or any(word in lowered for word in PLACEHOLDER_WORDS)
 
@@ -172,7 +180,9 @@ class HardcodedCredential(Rule):
     Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names, a value that spells its own slot as a
     sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, a dummy's counting filler:
     `"0123456789012345..."`) and values that are no secret
-    whatever their key (rate-limit specs such as `"change_password": "5/m/user"`) are left alone, and in test
+    whatever their key (rate-limit specs such as `"change_password": "5/m/user"`, import paths such as
+    `"set_password": "app.serializers.SetPasswordSerializer"`) are left alone, as are named values in an API
+    schema's sample (`{"example": {"access_token": "..."}}`, `Field(examples=[...])`), and in test
     files only vendor credential formats are reported. Messages and snippets show a redacted prefix only.
     A placeholder given to a name that labels a secret rather than holds one (`PASSWORD_FIELD = "password"`,
     `token_type == "bearer"`: the name ends in `FIELD`, `TYPE`, `HEADER`, `URL`, ...) also clears bandit's `B105`
@@ -233,6 +243,7 @@ class HardcodedCredential(Rule):
         self._clients: dict[int, str] = {}  # arguments of a vendor client's constructor -> the client's name
         # a literal given to a name -> what its fix replaces, and the variable to read instead
         self._named: dict[int, tuple[cst.CSTNode, str | None]] = {}
+        self._example_depth = 0  # inside an `"example"` mapping or `examples=` argument of an API schema
 
     # literals of a known format, anywhere
     def visit_Expr(self, node: cst.Expr) -> None:
@@ -267,13 +278,21 @@ class HardcodedCredential(Rule):
             self._check_named(_target_name(node.target), node.value, replaced=node.value)
 
     def visit_Arg(self, node: cst.Arg) -> None:
+        self._example_depth += node.keyword is not None and node.keyword.value in EXAMPLE_KEYS
         if node.keyword is not None:
             client = self._clients.get(id(node))
             variable = CLIENT_KEY_VARIABLES.get(client) if client and node.keyword.value == "api_key" else None
             self._check_named(node.keyword.value, node.value, replaced=node.value, variable=variable)
 
+    def leave_Arg(self, node: cst.Arg) -> None:
+        self._example_depth -= node.keyword is not None and node.keyword.value in EXAMPLE_KEYS
+
     def visit_DictElement(self, node: cst.DictElement) -> None:
         self._check_named(string_value(node.key), node.value, replaced=node.value, label=node)
+        self._example_depth += string_value(node.key) in EXAMPLE_KEYS
+
+    def leave_DictElement(self, node: cst.DictElement) -> None:
+        self._example_depth -= string_value(node.key) in EXAMPLE_KEYS
 
     def visit_Param(self, node: cst.Param) -> None:
         if node.default is not None:
@@ -303,7 +322,7 @@ class HardcodedCredential(Rule):
         bandit reports elsewhere (the key of a dict entry)."""
         if type(value) is cst.SimpleString and name is not None and names_a_label(name, value):
             self.vet(label or value)
-        if name is None or value is None or self.context.is_test_file or not is_secret_name(name):
+        if name is None or value is None or self.context.is_test_file or self._example_depth or not is_secret_name(name):
             return
         if isinstance(value, cst.Call) and self.qualified_name(value) in ENV_GETTERS:
             return  # its default is checked as its own finding
