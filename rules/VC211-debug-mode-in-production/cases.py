@@ -90,6 +90,21 @@ def serve_debug_off_by_default():
     app.run(debug=os.environ.get("FLASK_DEBUG", "0") == "1")
 
 
+def serve_quiet_by_default():
+    # ok: VC211 -- the default "1" is not "0": debug is off unless QUIET=0 is set
+    app.run(debug=os.getenv("QUIET", "1") == "0")
+
+
+def serve_unless_listed_by_default():
+    # ok: VC211 -- the default "yes" is not in the list
+    app.run(debug=os.getenv("APP_DEBUG", "yes").strip().lower() in ("1", "debug"))
+
+
+def serve_listed_by_default():
+    # expect: VC211
+    app.run(debug=os.getenv("APP_DEBUG", " On ").strip().lower() in ("1", "on", "true"))
+
+
 def api_debug_by_default():
     # expect: VC211
     return FastAPI(debug=os.getenv("API_DEBUG", "true").lower() == "true")

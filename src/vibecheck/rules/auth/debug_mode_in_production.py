@@ -45,6 +45,28 @@ def _truthy_default(node: cst.CSTNode) -> bool:
     return is_true(node) or (value is not None and value.lower() in TRUTHY_STRINGS)
 
 
+def _compared_default(default: cst.CSTNode, methods: list[str], comparison: cst.ComparisonTarget) -> bool | None:
+    """Whether `default` (after the text `methods`, innermost first) passes `comparison` with literal text (`== "1"`,
+    `in ("1", "true")`); None when either side is not literal text or the operator is another."""
+    text = string_value(default)
+    if text is None:
+        return None
+    for method in reversed(methods):
+        text = getattr(str, method)(text)
+    operator, target = comparison.operator, comparison.comparator
+    if isinstance(operator, (cst.Equal, cst.NotEqual)):
+        expected = string_value(target)
+        if expected is None:
+            return None
+        return (text == expected) == isinstance(operator, cst.Equal)
+    if isinstance(operator, (cst.In, cst.NotIn)) and isinstance(target, (cst.Tuple, cst.List, cst.Set)):
+        options = [string_value(element.value) for element in target.elements]
+        if any(option is None for option in options):
+            return None
+        return (text in options) == isinstance(operator, cst.In)
+    return None
+
+
 class DebugModeInProduction(Rule):
     """Debug mode is switched on in code that runs in production.
 
@@ -247,18 +269,25 @@ class DebugModeInProduction(Rule):
                                                        *environ.replacements), safe=False)
 
     def _env_default_true(self, value: cst.BaseExpression) -> bool:
-        """`os.getenv("DEBUG", "True")`, also inside a comparison or `bool(...)`/`.lower()` wrapper."""
+        """`os.getenv("DEBUG", "True")`, also inside a comparison or `bool(...)`/`.lower()` wrapper. Compared with
+        literal text, the comparison decides: `os.getenv("QUIET", "1") == "0"` is off by default."""
+        comparison = value.comparisons[0] if isinstance(value, cst.Comparison) and len(value.comparisons) == 1 else None
         if isinstance(value, cst.Comparison):
             value = value.left
+        methods: list[str] = []  # the text methods applied to the value, outermost first
         while isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value in (
                 "lower", "upper", "strip", "casefold"):
+            methods.append(value.func.attr.value)
             value = value.func.value
         if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "bool" and value.args:
             value = value.args[0].value
         if not isinstance(value, cst.Call) or self.qualified_name(value) not in ENV_READERS:
             return False
         default = argument(value, 1, "default")
-        return default is not None and _truthy_default(default)
+        if default is None:
+            return False
+        held = _compared_default(default, methods, comparison) if comparison is not None else None
+        return _truthy_default(default) if held is None else held
 
     def _in_dev_class(self) -> bool:
         return any(is_dev_name(c) for c in self._classes)
