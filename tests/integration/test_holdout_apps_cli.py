@@ -10,18 +10,16 @@ without tests. `benchmarks/holdout_recall.py` prints the same as recall and fals
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from benchmarks.holdout_recall import NOT_MEASURED, Where, read_marks
 
 from tests.conftest import REPO_ROOT
 
 APPS = REPO_ROOT / "examples" / "holdout-apps"
-MARK = re.compile(r"^\s*#\s*(expect|ok):\s*(VC\d{3}(?:\s*[/,]\s*VC\d{3})*)\s*(?:--.*)?$")
-NOT_MEASURED = frozenset({"VC301", "VC302", "VC307", "VC309"})
 # (app, path, line, code) of the marks vibecheck does not honour yet.
 KNOWN_MISSES = {
     # the handler takes no user (the router's include-level dependency authenticates): VC214 needs the caller in view
@@ -32,25 +30,11 @@ KNOWN_FALSE_ALARMS = {
     ("django_library", "library/forms.py", 10, "VC215"),
 }
 
-Where = tuple[str, int]
-
 
 def marks(app: Path) -> tuple[list[tuple[Where, frozenset[str]]], list[tuple[Where, frozenset[str]]]]:
-    """(expect groups, ok groups), each for the next line that is not a mark itself."""
-    found: dict[str, list[tuple[Where, frozenset[str]]]] = {"expect": [], "ok": []}
-    for path in sorted(app.rglob("*.py")):
-        lines = path.read_text(encoding="utf-8").splitlines()
-        for number, line in enumerate(lines, start=1):
-            match = MARK.match(line)
-            if not match:
-                continue
-            target = number + 1
-            while target <= len(lines) and MARK.match(lines[target - 1]):
-                target += 1
-            where = (path.relative_to(app).as_posix(), target)
-            found[match.group(1)] += [(where, frozenset(c.strip() for c in group.split("/")))
-                                      for group in match.group(2).split(",")]
-    return found["expect"], found["ok"]
+    """(expect groups, ok groups), read as the benchmark reads them."""
+    found = read_marks(app)
+    return found.expect, found.ok
 
 
 def reported(app: Path) -> set[tuple[str, int, str]]:
