@@ -5,7 +5,8 @@ A server has imported vibecheck, libcst, bandit and the rule packs once; for eac
 runs the command line exactly as this process would (same arguments, folder, environment, `sys.path`, umask and
 standard streams, passed as descriptors), so the command skips about half a second of imports. This process waits
 for the child's exit code and exits with it; Ctrl-C is passed on to the child. With no server (or
-`VIBECHECK_NO_SERVER` set, or a server that declines: it found its code changed on disk), the command runs here.
+`VIBECHECK_NO_SERVER` set, or a server that declines: it found its code changed on disk), the command runs here;
+`vibecheck hook` then starts a server for the hook runs that follow it (`SERVER_STARTING_COMMANDS`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from typing import IO
 
 LOCAL_COMMANDS = frozenset({"server"})  # commands that manage the server run here, never in it
+# Commands run again and again in one session (a coding agent's hook, after every edit): run here because no server
+# took them, they start one in the background for the next runs, as Gradle's first build starts its daemon.
+SERVER_STARTING_COMMANDS = frozenset({"hook"})
 STDIN_ARGUMENTS = frozenset({"-", "--stdin-filename", "hook"})  # what makes a command read its stdin
 START_TIMEOUT = 10.0  # seconds for a server to take the command (it answers at once unless it is stopped)
 
@@ -39,14 +43,22 @@ def drop_script_folder() -> None:
 def main() -> None:
     drop_script_folder()
     arguments = sys.argv[1:]
-    if server_socket.supported() and not os.environ.get(server_socket.NO_SERVER_ENV) \
-            and not LOCAL_COMMANDS.intersection(arguments[:1]) and not _reads_terminal(arguments):
+    serving = server_socket.supported() and not os.environ.get(server_socket.NO_SERVER_ENV)
+    if serving and not LOCAL_COMMANDS.intersection(arguments[:1]) and not _reads_terminal(arguments):
         code = run_in_server(arguments)
         if code is not None:
             sys.exit(code)
     from vibecheck.cli import main as run_here
 
-    run_here()
+    if not (serving and SERVER_STARTING_COMMANDS.intersection(arguments[:1])):
+        run_here()
+        return
+    try:
+        run_here()
+    finally:  # once this command's answer is out, so that the server's imports do not slow it down
+        from vibecheck.server import start_for_later_commands
+
+        start_for_later_commands()
 
 
 def _reads_terminal(arguments: list[str]) -> bool:

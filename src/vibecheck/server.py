@@ -26,6 +26,7 @@ from typing import Any
 from vibecheck import server_socket
 
 DEFAULT_IDLE = 30 * 60  # seconds without a command before the server exits
+LOG = "server.log"
 REQUEST_TIMEOUT = 10.0  # seconds a connected command has to send its request
 _PEER_CREDENTIALS = struct.Struct("3i")
 RAN, ANSWERED, EXIT = "ran", "answered", "exit"  # what serving one connection came to  # Linux `SO_PEERCRED`: pid, uid, gid
@@ -256,6 +257,20 @@ def _exit_code(code: object) -> int:
         return code
     sys.stderr.write(f"{code}\n")  # `sys.exit("message")` prints the message and exits 1
     return 1
+
+
+def log_path(path: str) -> str:
+    """The server's own log, beside its socket: a line per command."""
+    return os.path.join(os.path.dirname(path), LOG)
+
+
+def start_for_later_commands() -> None:
+    """Start this environment's server in the background without waiting for it, for the commands that come after
+    this one (`vibecheck hook` runs after every edit an agent makes); nothing when it cannot be started here."""
+    path = server_socket.socket_path(sys.path, create=True)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            start_detached(path, DEFAULT_IDLE, log_path(path))
 
 
 def start_detached(path: str, idle: float, log: str) -> subprocess.Popen[bytes]:

@@ -145,8 +145,10 @@ def use_site(monkeypatch: pytest.MonkeyPatch) -> Iterator[callable]:
 
 def run_vibecheck(args: list[str], cwd: Path, *, env: dict[str, str] | None = None, stdin: str | None = None,
                   pythonpath: list[Path] = ()) -> subprocess.CompletedProcess[str]:
-    """`python -m vibecheck ARGS` in a real subprocess, as a user or CI runs it."""
+    """`python -m vibecheck ARGS` in a real subprocess, as a user or CI runs it; alone (no resident server is used or
+    started) unless `env` sets `VIBECHECK_NO_SERVER` empty, as the server's tests do."""
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    full_env["VIBECHECK_NO_SERVER"] = "1"
     if pythonpath:
         full_env["PYTHONPATH"] = os.pathsep.join(str(p) for p in pythonpath)
     full_env.update(env or {})

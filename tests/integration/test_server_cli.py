@@ -32,7 +32,7 @@ def runtime(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A private runtime folder for the test's servers (short: a socket's path is limited to about 100 bytes); any
     server still running at the end is stopped."""
     folder = tempfile.mkdtemp(prefix="vc-", dir="/tmp")
-    env = {"XDG_RUNTIME_DIR": folder}
+    env = {"XDG_RUNTIME_DIR": folder, server_socket.NO_SERVER_ENV: ""}
     yield env
     run_vibecheck(["server", "stop"], tmp_path, env=env)
     shutil.rmtree(folder, ignore_errors=True)
@@ -80,6 +80,33 @@ def test_the_hook_reads_its_payload_from_the_commands_stdin(tmp_path: Path, runt
     assert commands_run(runtime) == 1
     assert served.returncode == 2
     assert "VC101" in served.stderr and served.stdout == ""
+
+
+def test_a_hook_run_alone_starts_a_server_for_the_next_hook(tmp_path: Path, runtime: dict[str, str]) -> None:
+    project = write(tmp_path / "project", {"app.py": SWALLOW, "pyproject.toml": "[project]\nname = 'app'\n"})
+    payload = json.dumps({"hook_event_name": "PostToolUse", "tool_name": "Write", "cwd": str(project),
+                          "tool_input": {"file_path": str(project / "app.py"), "content": SWALLOW}})
+    first = run_vibecheck(["hook"], project, env=runtime, stdin=payload)
+    assert first.returncode == 2 and "VC101" in first.stderr
+    assert commands_run(runtime) == 0  # the first hook ran alone, as it does with no server
+    assert server.wait_until(lambda: run_vibecheck(["server", "status"], tmp_path, env=runtime).returncode == 0, 60)
+
+    second = run_vibecheck(["hook"], project, env=runtime, stdin=payload)
+    assert commands_run(runtime) == 1
+    assert (second.returncode, second.stdout, second.stderr) == (first.returncode, first.stdout, first.stderr)
+
+
+@pytest.mark.parametrize("command", [["hook"], ["check", "--no-cache", "app.py"]])
+def test_no_server_is_started_when_told_not_to_or_by_other_commands(tmp_path: Path, runtime: dict[str, str],
+                                                                     command: list[str]) -> None:
+    project = write(tmp_path / "project", {"app.py": SWALLOW, "pyproject.toml": "[project]\nname = 'app'\n"})
+    payload = json.dumps({"tool_name": "Write", "tool_input": {"file_path": str(project / "app.py")}})
+    alone = {**runtime, server_socket.NO_SERVER_ENV: "1"} if command == ["hook"] else runtime
+    run = run_vibecheck(command, project, env=alone, stdin=payload)
+    assert run.returncode in (1, 2) and "VC101" in run.stdout + run.stderr
+    # a server started in the background has its log opened before the command exits
+    assert not Path(runtime["XDG_RUNTIME_DIR"], f"vibecheck-{os.getuid()}", "server.log").exists()
+    assert run_vibecheck(["server", "status"], tmp_path, env=runtime).returncode == 1
 
 
 def test_usage_errors_keep_their_exit_code_and_message(tmp_path: Path, runtime: dict[str, str]) -> None:

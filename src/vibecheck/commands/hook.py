@@ -11,6 +11,9 @@ codes follow Claude Code's hook protocol, not vibecheck's usual ones:
 - 2: findings that fail the build, one a line with its hint on stderr, which Claude Code shows the model;
 - 1: vibecheck itself failed (a configuration error, a check that did not run): stderr goes to the user,
   and the agent is not blocked by a problem it did not cause.
+
+A hook that no resident server ran starts one in the background once it has answered (`vibecheck.entry`), so
+the hooks after it skip the imports.
 """
 
 from __future__ import annotations

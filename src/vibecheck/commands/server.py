@@ -18,7 +18,6 @@ from vibecheck import server, server_socket
 from vibecheck.reporters.escaping import printable
 
 START_WAIT = 60.0  # seconds for a new server to import everything and listen
-LOG = "server.log"
 SOCKET_PATH_LIMIT = 100  # bytes, with room for the temporary name it is bound under (macOS allows 103, Linux 107)
 
 
@@ -37,7 +36,7 @@ def start_command(idle_timeout: int) -> None:
     if running is not None:
         click.echo(f"vibecheck server already {printable(running)} at {printable(path)}", err=True)
         sys.exit(0)
-    log = os.path.join(os.path.dirname(path), LOG)
+    log = server.log_path(path)
     process = server.start_detached(path, idle_timeout, log)
     listening = server.wait_until(lambda: process.poll() is not None or server.ask(path, {"status": True}) is not None,
                                   START_WAIT)
