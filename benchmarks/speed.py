@@ -92,11 +92,15 @@ def warm_cache(target: Path) -> None:
                    env=ALONE_ENV)
 
 
-def edit(path: Path) -> None:
-    """Change a file as an edit does, with a new last comment line (replacing the previous such edit)."""
+def edit(path: Path, *, new_function: bool = False) -> None:
+    """Change a file as an edit does, with a new last comment line (replacing the previous such edit); with
+    `new_function`, also a new function after it, which changes what the project rules read of the file (an edit
+    of a comment alone leaves their phase cached)."""
     data = path.read_bytes()
     kept = data[: data.index(EDIT_MARK)] if EDIT_MARK in data else data
-    path.write_bytes(kept + EDIT_MARK + str(time.time_ns()).encode() + b"\n")
+    stamp = str(time.time_ns()).encode()
+    added = b"def edited_%s(value):\n    return value\n" % stamp if new_function else b""
+    path.write_bytes(kept + EDIT_MARK + stamp + b"\n" + added)
 
 
 def edit_ten_files(target: Path) -> None:
@@ -120,6 +124,12 @@ def edit_hook_file(target: Path) -> None:
     edit(target / HOOK_FILE)
 
 
+def add_hook_function(target: Path) -> None:
+    """`edit_hook_file`, with an edit that adds a function: the project rules run again, over every file's facts."""
+    edit_hook_file(target)
+    edit(target / HOOK_FILE, new_function=True)
+
+
 def hook_payload(target: Path) -> bytes:
     """Claude Code's PostToolUse payload for a write of HOOK_FILE."""
     path = target / HOOK_FILE
@@ -133,10 +143,14 @@ CASES: list[Case] = [
     Case("vibecheck 10 changed", vibecheck(), prepare=edit_ten_files),
     Case("vibecheck hook (1 file)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=edit_hook_file,
          stdin=hook_payload, exit_codes=(0, 2)),
+    Case("vibecheck hook (new function)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=add_hook_function,
+         stdin=hook_payload, exit_codes=(0, 2)),
     Case("vibecheck warm (server)", vibecheck(), prepare=warm_cache, served=True),
     Case("vibecheck 10 changed (server)", vibecheck(), prepare=edit_ten_files, served=True),
     Case("vibecheck hook (server)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=edit_hook_file,
          stdin=hook_payload, exit_codes=(0, 2), served=True),
+    Case("vibecheck hook (new function) (server)", lambda target: [PYTHON, "-m", "vibecheck", "hook"],
+         prepare=add_hook_function, stdin=hook_payload, exit_codes=(0, 2), served=True),
     Case("vibecheck --no-bandit", vibecheck("--no-cache", "--no-bandit")),
     Case("vibecheck --jobs 1", vibecheck("--no-cache", "--jobs", "1")),
     Case("bandit -r", lambda target: [PYTHON, "-m", "bandit", "-r", "-q", "-f", "json", str(target)]),
@@ -159,6 +173,9 @@ SECONDS: list[tuple[str, str, float]] = [
     ("pre-commit case, resident server (wall s)", "vibecheck 10 changed (server)", 1.0),
     # as an agent's hooks run by default: the first hook of a session starts the server (`vibecheck.entry`)
     ("vibecheck hook on one file, as run (server) (wall s)", "vibecheck hook (server)", 0.5),
+    # an edit that adds a function: the project phase runs again (the cases above edit a comment, which keeps it cached)
+    ("hook, edit adding a function, VIBECHECK_NO_SERVER (wall s)", "vibecheck hook (new function)", 0.5),
+    ("hook, edit adding a function, as run (server) (wall s)", "vibecheck hook (new function) (server)", 0.5),
 ]
 PSS_TARGET_MIB = 300  # peak PSS of the process tree, for every vibecheck case
 
