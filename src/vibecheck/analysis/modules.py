@@ -28,10 +28,11 @@ class SourceLayout:
     root: Path
     import_roots: tuple[Path, ...]
     flat: bool
-    _resolved: dict[str, Path] = field(default_factory=dict, compare=False, repr=False)  # memo of `absolute`
+    _resolved: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # memo of `_real_path`
     _real_folders: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # memo of `real_folder`
     _module_names: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # of `module_name`
-    _packages: dict[Path, bool] = field(default_factory=dict, compare=False, repr=False)  # folders with `__init__.py`
+    _packages: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # folders with `__init__.py`
+    _below: dict[str, tuple[Path, list[str]] | None] = field(default_factory=dict, compare=False, repr=False)  # of `_below_root`
 
     @classmethod
     def detect(cls, root: Path, src_paths: tuple[str, ...] | list[str] = ()) -> SourceLayout:
@@ -46,24 +47,26 @@ class SourceLayout:
         return cls(root, ordered, flat=ordered == (root,))
 
     def absolute(self, path: str) -> Path:
+        return Path(self._real_path(path))
+
+    def _real_path(self, path: str) -> str:
+        """The file's real path, as text: a `Path` per file of a large project cost more than the rest of indexing it."""
         found = self._resolved.get(path)
         if found is None:
             joined = os.path.join(self.root, path)  # an absolute `path` stays itself
             if os.path.islink(joined):  # a linked file is resolved whole
-                real = os.path.realpath(joined)
+                found = os.path.realpath(joined)
             else:  # its folder from the memo of folders: one `lstat` per folder, not one per component of each file
                 folder, name = os.path.split(joined)
-                real = os.path.join(real_folder(folder, self._real_folders), name)
-            found = self._resolved[path] = Path(real)
+                found = os.path.join(real_folder(folder, self._real_folders), name)
+            self._resolved[path] = found
         return found
 
     def relative(self, path: str) -> str:
         """The path relative to the project root, with `/` separators (the key coverage data is matched on)."""
-        absolute = self.absolute(path)
-        try:
-            return absolute.relative_to(self.root).as_posix()
-        except ValueError:
-            return absolute.as_posix()
+        real = self._real_path(path)
+        below = _parts_below(real, str(self.root))
+        return Path(real).as_posix() if below is None else "/".join(below) or "."
 
     def module_name(self, path: str) -> str | None:
         """`src/pkg/mod.py` -> `pkg.mod`, `src/pkg/__init__.py` -> `pkg`; None outside the import roots."""
@@ -73,50 +76,68 @@ class SourceLayout:
             found = self._module_names[path] = self._module_name(path)
             return found
 
+    def _below_root(self, path: str) -> tuple[Path, list[str]] | None:
+        """The first import root that holds the file, and the parts of the file's path below it; None outside them.
+        Compared as text: `Path.relative_to`, asked of every file of a large project, was most of indexing it."""
+        if path not in self._below:
+            text = self._real_path(path)
+            self._below[path] = next(((root, parts) for root in self.import_roots
+                                      if (parts := _parts_below(text, str(root))) is not None), None)
+        return self._below[path]
+
     def _module_name(self, path: str) -> str | None:
-        absolute = self.absolute(path)
-        for import_root in self.import_roots:
-            try:
-                parts = list(absolute.relative_to(import_root).parts)
-            except ValueError:
-                continue
-            if not parts or not parts[-1].endswith(".py"):
-                return None
-            parts[-1] = parts[-1][:-3]
-            if parts[-1] == "__init__":
-                parts.pop()
-            if not parts or not all(p.isidentifier() for p in parts):
-                return None
-            return ".".join(parts)
-        return None
+        below = self._below_root(path)
+        if below is None:
+            return None
+        parts = list(below[1])
+        if not parts or not parts[-1].endswith(".py"):
+            return None
+        parts[-1] = parts[-1][:-3]
+        if parts[-1] == "__init__":
+            parts.pop()
+        if not parts or not all(p.isidentifier() for p in parts):
+            return None
+        return ".".join(parts)
 
     def is_source(self, path: str) -> bool:
         """Whether the file is the project's importable code (checked by the untested-code rules)."""
-        absolute = self.absolute(path)
         name = self.module_name(path)
-        if name is None or absolute.name == "__main__.py":
+        below = self._below_root(path)
+        if name is None or below is None or below[1][-1] == "__main__.py":
             return False
-        import_root = next(r for r in self.import_roots if absolute.is_relative_to(r))
-        folders = absolute.relative_to(import_root).parts[:-1]
+        import_root, parts = below
+        folders = parts[:-1]
         if any(f in NON_SOURCE_DIRS or f.startswith(".") for f in folders):
             return False
         if not self.flat:
             return True
         if not folders:
-            return absolute.name not in TOOLING_FILES
-        folder = import_root
+            return parts[-1] not in TOOLING_FILES
+        folder = str(import_root)
         for part in folders:
-            folder = folder / part
+            folder = os.path.join(folder, part)
             if not self._is_package(folder):
                 return False
         return True
 
-    def _is_package(self, folder: Path) -> bool:
+    def _is_package(self, folder: str) -> bool:
         """Whether the folder holds an `__init__.py` (asked once per folder, not once per file in it)."""
         found = self._packages.get(folder)
         if found is None:
-            found = self._packages[folder] = (folder / "__init__.py").exists()
+            found = self._packages[folder] = os.path.exists(os.path.join(folder, "__init__.py"))
         return found
+
+
+def _parts_below(path: str, folder: str) -> list[str] | None:
+    """The parts of `path` below `folder` (both absolute and normalised, as `Path` prints them); None when `path` is
+    not inside it, [] when it is the folder itself, as `Path.relative_to` answers (case-insensitively on Windows)."""
+    path_key, folder_key = os.path.normcase(path), os.path.normcase(folder)
+    if path_key == folder_key:
+        return []
+    prefix = folder_key if folder_key.endswith(os.sep) else folder_key + os.sep
+    if not path_key.startswith(prefix):
+        return None
+    return path[len(prefix):].split(os.sep)
 
 
 def resolve_relative(name: str, module: str, *, is_package: bool) -> str:
