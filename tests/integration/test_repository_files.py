@@ -24,7 +24,7 @@ def test_pre_commit_hook_definition() -> None:
     hooks = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "vibecheck")
     assert hook["entry"].split() == ["vibecheck", "--force-exclude"]
-    assert hook["language"] == "python" and hook["types"] == ["python"] and hook["require_serial"] is False
+    assert hook["language"] == "python" and hook["types"] == ["python"] and hook["require_serial"] is True
 
 
 def test_ci_script_runs_the_readme_test_command_and_rejects_empty_runs() -> None:
