@@ -92,6 +92,27 @@ def test_raises_itself():
         raise AssertionError("no order")
 
 
+async def test_fake_raises_but_the_test_checks_under_an_if():
+    async def boom():
+        raise ValueError("x")
+
+    result = await drain([boom()])
+    # expect: VC311 -- the `raise` belongs to the fake, not to the test
+    if result is not None:
+        assert isinstance(result, list)
+
+
+def test_fake_raises_and_the_test_checks_unconditionally():
+    def boom():
+        raise ValueError("x")
+
+    result = drain_sync([boom])
+    # ok: VC311
+    if result is not None:
+        assert isinstance(result, list)
+    assert result == [None]
+
+
 def test_both_branches():
     order = fetch_order(1)
     # ok: VC311 -- both outcomes are checked

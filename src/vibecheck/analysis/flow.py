@@ -161,6 +161,9 @@ PARAMETER, CALL = "parameter", "call"
 RETURNED = "returned:"
 # The summary (of no function) that lists a module's top-level instances: name -> class (`local:Service`).
 INSTANCES = "<instances>"
+# The summary of the module's top-level statements: a script (a Streamlit app) that passes client input or a model's
+# answer from one of the project's functions to a sink, or to a helper that reaches one.
+TOP_LEVEL = "<module>"
 SUMMARISED_KINDS = frozenset({PARAMETER, CALL})
 # How many more parameters and call results one value remembers (generated code adds thousands of names in one `+`).
 MAX_ALSO = 8
@@ -1799,9 +1802,16 @@ class FlowRule(Rule):
             reset_expression_cache()
         _CURRENT_MODULE["module"] = node
         state = self._fresh_state()
-        walk_block(_block_statements_of_module(node), state, self.check)
-        if self.summarises:
-            self._summarise_instances(node, state)
+        if not self.summarises:
+            walk_block(_block_statements_of_module(node), state, self.check)
+            return
+        state.project_functions = module_functions(node)
+        state.module_instances = _module_instances(node)
+        summary = state.summary = FunctionSummary([])
+        walk_block(_block_statements_of_module(node), state, self._check_and_summarise)
+        if summary.sinks or summary.calls:
+            self._add_summary(TOP_LEVEL, summary.as_fact())
+        self._summarise_instances(node, state)
 
     def summarise_client_attributes(self, attributes: Iterable[tuple[str, str]]) -> None:
         """Record `Class.attribute~client` for each (class, attribute) bound to a client, for subclasses elsewhere."""

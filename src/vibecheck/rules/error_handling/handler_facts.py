@@ -101,6 +101,9 @@ OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.except
                               # database drivers and stores: the query did not run (a lost connection, a locked file)
                               "sqlite3.", "psycopg2.", "psycopg.", "pymysql.", "MySQLdb.", "asyncpg.", "sqlalchemy.exc.",
                               "pymongo.errors.", "redis.",
+                              # message brokers: the message was not published or consumed
+                              "aio_pika.", "aiormq.", "pika.exceptions.", "kombu.exceptions.", "aiokafka.errors.",
+                              "kafka.errors.", "nats.errors.",
                               # cloud and API SDKs: the call to the service failed
                               "botocore.exceptions.", "boto3.exceptions.", "google.api_core.exceptions.",
                               "azure.core.exceptions.", "openai.", "anthropic.")

@@ -83,8 +83,8 @@ class AssertionUnderCondition(TestAwareRule):
     is left alone) or in the `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
     the code does not raise, nothing is checked; a `pytest.fail(...)` after the call in the `try` is a check,
     and a test whose name or docstring says the code must not raise is left alone). An `if` that fails
-    the test itself (`if response.status_code != 200: pytest.fail(...)`, a `raise`) is a check, and so is any
-    assertion outside such a block; a condition on anything else (`if sys.platform == "win32":`, a fixture's
+    the test itself (`if response.status_code != 200: pytest.fail(...)`, a `raise`; not one in a fake the test
+    defines, `async def boom(): raise ValueError`) is a check, and so is any assertion outside such a block; a condition on anything else (`if sys.platform == "win32":`, a fixture's
     flag, a value a builtin built: `numbers = list(range(10))`), an `if` with an `else` branch and an `if` or
     `except` inside a `for` loop (which picks the cases of a table of inputs) are left alone.
 
@@ -181,8 +181,9 @@ class AssertionUnderCondition(TestAwareRule):
         self._note_assertion()
 
     def visit_Raise(self, node: cst.Raise) -> None:
+        """A `raise` in the test fails it; one in a fake the test defines (`async def boom(): raise ...`) is no check."""
         conditions = self._conditions()
-        if conditions is not None:
+        if conditions is not None and self.frames[-1].is_test:
             conditions.unconditional += 1
 
     def visit_Call(self, node: cst.Call) -> None:
