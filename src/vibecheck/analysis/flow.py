@@ -124,6 +124,13 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("slack_sdk", frozenset({"event", "command", "action", "message", "view", "shortcut"}),
      frozenset({"body", "event", "command", "payload", "message", "action", "view", "shortcut"})),
 )
+PAYLOAD_MODULES = tuple(module for module, _, _ in PAYLOAD_HANDLERS)
+# The fields of such a payload that the platform fills, not its user: ids and timestamps of a fixed shape
+# (`event["user"]` is `U024BE7LH`, `command["channel_id"]`), which carry no text of the sender's choosing.
+PLATFORM_ASSIGNED_KEYS = frozenset({
+    "user", "user_id", "team", "team_id", "channel", "channel_id", "enterprise_id", "api_app_id", "app_id", "bot_id",
+    "ts", "thread_ts", "event_ts", "event_id", "event_time", "trigger_id", "type", "subtype", "channel_type",
+})
 # Tool servers whose every parameter is the caller's (an MCP client, so a model that may have read a hostile page):
 # (module the file imports, decorator methods that register a handler). `@mcp.tool()`, `@server.call_tool()`.
 TOOL_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
@@ -377,6 +384,8 @@ class FlowState:
         # Parameters taken as client input only because the function looks like a Django view (`def f(request,
         # url)`); summarised as parameters, since a function the project calls is a helper, not a view.
         self.guessed_inputs: frozenset[str] = frozenset()
+        # Parameters holding a chat platform's event payload: their PLATFORM_ASSIGNED_KEYS are the platform's ids.
+        self.payloads: frozenset[str] = frozenset()
         # What an `except ... as name` binds, for rules that follow caught exceptions (None: nothing).
         self.caught: Callable[[cst.ExceptHandler | cst.ExceptStarHandler, FlowState], Taint | None] | None = None
         self.loop_depth = 0
@@ -523,6 +532,8 @@ class FlowState:
             if base is None or (self.slices_clear and isinstance(node.slice[0].slice, cst.Slice)):
                 return None
             key = string_value(node.slice[0].slice.value) if isinstance(node.slice[0].slice, cst.Index) else None
+            if key in PLATFORM_ASSIGNED_KEYS and type(node.value) is cst.Name and node.value.value in self.payloads:
+                return None  # `event["user"]`: an id the platform assigned
             return replace(base, key=key) if key is not None else base
         if type(node) is cst.Call:
             return self._call_taint(node)
@@ -1538,9 +1549,15 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
     """The parameters of an AWS Lambda handler (`event`) or a Slack/bolt listener (`body`, `event`, ...)."""
     if len(names) >= 2 and names[0] in LAMBDA_EVENT_NAMES and names[1] in LAMBDA_CONTEXT_NAMES:
         return {names[0]}
+    return _handler_payloads(function, imports)
+
+
+def _handler_payloads(function: cst.FunctionDef, imports: ImportTable) -> set[str]:
+    """The parameters of a Slack/bolt listener that hold the event's payload (`body`, `event`, `command`, ...)."""
     for module, methods, parameters in PAYLOAD_HANDLERS:
         if imports.imports_any((module,)) and _decorated_with(function, methods):
-            return set(names) & parameters
+            return {p.name.value for p in (*function.params.posonly_params, *function.params.params,
+                                            *function.params.kwonly_params)} & parameters
     return set()
 
 
@@ -1779,6 +1796,8 @@ class FlowRule(Rule):
                 handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",)),
                 aliases=dependency_aliases(self.context.module), handlers=ui_handlers(self.context)))
         objects, inputs, shadowed = cached[1]
+        if inputs and self.context.imports.imports_any(PAYLOAD_MODULES):
+            state.payloads = frozenset(_handler_payloads(function, self.context.imports))
         state.handler_class = self.in_handler_class()
         state.request_objects.update(objects)
         state.shadowed.update(shadowed)
