@@ -59,8 +59,8 @@ async def test_on_batch_runs_each_line():
         message = make_message({})
         message.body = b'{"id": 1}\n{"id": 2}'
         await consumer.on_batch(message)
+    # expect: VC311
     for body in handled:
-        # expect: VC311
         assert body.startswith(b"{")
 
 
@@ -73,8 +73,8 @@ async def test_drain_collects_results():
 
     consumer._inflight = {asyncio.ensure_future(boom())}
     result = await consumer.drain()
+    # expect: VC311
     if result is not None:
-        # expect: VC311
         assert isinstance(result, list)
 
 
@@ -133,7 +133,7 @@ class ConsumerCloseTest(unittest.IsolatedAsyncioTestCase):
         # expect: VC304
         self.assertTrue(True)
 
-    # expect: VC303
+    # ok: VC303 -- its only check is a mock assertion never made, which VC304 reports on its line
     async def test_on_cancelled(self):
         consumer = OrderConsumer("key")
         consumer.pool = MagicMock()

@@ -30,11 +30,11 @@ async def test_handle_order_created_runs(pool, session):
 
 
 @pytest.mark.asyncio
+# expect: VC308
 async def test_ship_order_mocked():
     client = AsyncMock()
     client.post.return_value = MagicMock(json=lambda: {"tracking_number": "TRK9"})
     response = await client.post("/shipments", json={"id": 3})
-    # expect: VC308
     assert response.json()["tracking_number"] == "TRK9"
 
 
@@ -70,6 +70,7 @@ async def test_poll_payment_paid():
 
 
 @pytest.mark.asyncio
+# expect: VC303
 async def test_mark_status_handles_db_errors(pool):
     pool.conn.execute.side_effect = RuntimeError("db down")
     try:
@@ -98,7 +99,7 @@ async def test_render_label():
     assert True
 
 
-# expect: VC306
+# ok: VC306 -- an xfail with a reason: VC306 asks for a reason or `strict=True`, not both
 @pytest.mark.xfail(reason="fulfilment sandbox is flaky")
 @pytest.mark.asyncio
 async def test_fetch_invoice_pdf_live():

@@ -49,7 +49,7 @@ def calc(ack, command, respond):
     ack()
     expr = ask_gpt(f"Turn this into a single Python arithmetic expression, nothing else: {command['text']}")
     expr = expr.strip().strip("`")
-    # expect: VC401
+    # expect: VC401/VC417
     value = eval(expr, {"__builtins__": {}})
     respond(f"{command['text']} = {value}")
 
@@ -76,7 +76,7 @@ def ops(ack, command, respond, client):
 def summary(ack, command, respond):
     ack()
     answer = ask_claude(f"Write a Jinja2 template for a weekly summary of: {command['text']}")
-    # expect: VC401
+    # expect: VC401/VC417
     body = Template(answer).render(user=command["user_name"])
     respond(body)
 
@@ -95,7 +95,7 @@ def report(ack, command, respond):
     draft = ask_claude(f"Write a short markdown report. First line: a file name. Topic: {command['text']}")
     title, _, body = draft.partition("\n")
     out = REPORTS / f"{title.strip()}.md"
-    # expect: VC401
+    # expect: VC401/VC417
     out.write_text(body)
     safe_name = re.sub(r"[^a-z0-9-]", "-", title.lower())[:60] or "report"
     # ok: VC401
@@ -106,6 +106,7 @@ def report(ack, command, respond):
 @app.event("app_mention")
 def mention(event, say):
     # expect: VC407
+    # ok: VC409 -- `event['user']` is an id Slack assigns
     logger.debug(f"mention from {event['user']} using token {SLACK_BOT_TOKEN}")
     say(ask_gpt(event["text"]))
 

@@ -21,7 +21,7 @@ conn = sqlite3.connect("warehouse.db", check_same_thread=False)
 
 api_key = st.sidebar.text_input("Your OpenAI key (optional)", type="password")
 if api_key:
-    # expect: VC407
+    # expect: VC407/VC409
     logger.info("user supplied their own key: %s", api_key)
 
 question = st.chat_input("Ask something about orders")
@@ -30,11 +30,11 @@ if question:
     raw = ask_claude(f"{SCHEMA_HINT}\nAnswer with one SQLite SELECT for: {question}")
     query = strip_fences(raw)
     cursor = conn.cursor()
-    # expect: VC401
+    # expect: VC401/VC417
     rows = cursor.execute(query).fetchall()
     st.dataframe(pd.DataFrame(rows))
     explanation = ask_gpt(f"Explain these results as HTML with a <table>: {rows[:20]}")
-    # expect: VC401
+    # expect: VC401/VC417
     st.markdown(explanation, unsafe_allow_html=True)
     # ok: VC401
     st.markdown(explanation)
@@ -57,14 +57,14 @@ if uploaded is not None:
 chart_prompt = st.text_area("Describe a chart")
 if st.button("Draw") and chart_prompt:
     html = ask_claude(f"Return a self-contained HTML page with a Chart.js chart of: {chart_prompt}")
-    # expect: VC401
+    # expect: VC401/VC417
     components.html(html, height=600)
     code = strip_fences(ask_gpt(f"Write matplotlib code for: {chart_prompt}. Use the dataframe `df`."))
     with st.expander("Generated code"):
         st.code(code)
     if st.checkbox("Run it"):
         scope = {"df": pd.read_sql("SELECT * FROM orders", conn), "st": st}
-        # expect: VC401
+        # expect: VC401/VC417
         exec(code, scope)
 
 url = st.text_input("Import a CSV from URL")

@@ -68,4 +68,5 @@ def cleanup(work_dir: str) -> None:
                 child.unlink()
         # expect: VC104
         except OSError as err:
+            # expect: VC505
             print(f"could not remove {child}: {err}")

@@ -41,7 +41,7 @@ def sync(
                 ]
                 frame = frame[keep]
             loaded[name] = load_frame(conn, name, frame)
-        # expect: VC104
+        # expect: VC102/VC104 -- it also rolls back, so VC102 (no traceback) names it, not VC104 (only prints)
         except Exception as exc:
             console.print(f"[red]feed {name} failed:[/red] {exc}")
             safe_rollback(conn)
