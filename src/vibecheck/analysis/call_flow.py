@@ -179,8 +179,8 @@ class CallGraph:
         for other, where, kind, origin, *_ in self.functions[key]["calls"]:
             if other != callee or (kind not in untrusted and (kind != CALL or depth <= 1)):
                 continue
-            through = (callee.rpartition(":")[2].removesuffix(CONSTRUCTOR).rpartition(".")[2] if target is None
-                       else target[1],)
+            through: tuple[str, ...] = (callee.rpartition(":")[2].removesuffix(CONSTRUCTOR).rpartition(".")[2]
+                                        if target is None else target[1],)
             parameter = self.parameter_for(target, where) if target is not None else None
             if returned is not None and parameter not in returned:
                 continue

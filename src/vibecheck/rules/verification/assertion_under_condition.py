@@ -87,11 +87,13 @@ class AssertionUnderCondition(TestAwareRule):
     a `for` loop over a test client's response (`for order in client.get("/orders").json(): assert ...`: an
     empty or error answer checks nothing), or over a list the test starts empty and only a callback it hands
     to the code fills (`handled = []`, `side_effect=lambda body: handled.append(body)`); a loop over other
-    results, such as a query on the test's fixtures or a list the test fills itself, is left alone) or in the `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
+    results, such as a query on the test's fixtures or a list the test fills itself, is left alone) or in the
+    `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
     the code does not raise, nothing is checked; a `pytest.fail(...)` after the call in the `try` is a check,
     and a test whose name or docstring says the code must not raise is left alone). An `if` that fails
     the test itself (`if response.status_code != 200: pytest.fail(...)`, a `raise`; not one in a fake the test
-    defines, `async def boom(): raise ValueError`) is a check, and so is any assertion outside such a block; a condition on anything else (`if sys.platform == "win32":`, a fixture's
+    defines, `async def boom(): raise ValueError`) is a check, and so is any assertion outside such a block; a
+    condition on anything else (`if sys.platform == "win32":`, a fixture's
     flag, a value a builtin built: `numbers = list(range(10))`), an `if` with an `else` branch and an `if` or
     `except` inside a `for` loop (which picks the cases of a table of inputs) are left alone.
 
