@@ -790,6 +790,11 @@ class FlowState:
 
 
 VALIDATING_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
+# The comparisons that hold for a checked value (`x in ALLOWED`) and those that hold for a refused one.
+POSITIVE_CHECKS = frozenset({cst.In, cst.Equal})
+NEGATIVE_CHECKS = frozenset({cst.NotIn, cst.NotEqual})
+# Where a test's check holds (`_polarity`): a plain value in an `and`/`or` (`user and cmd in ALLOWED`) is NEUTRAL.
+HOLDS_IN_BODY, HOLDS_IN_ELSE, NEUTRAL, UNKNOWN = "body", "else", "neutral", "unknown"
 
 
 # A path's fields that list the folders it lies in: `BASE in target.parents` is a containment check of `target`.
@@ -1236,19 +1241,52 @@ def _bind_with_items(statement: cst.With, state: FlowState) -> None:
             state.bind(item.asname.name, state.taint_of(item.item))
 
 
+def check_polarity(test: cst.BaseExpression) -> bool | None:
+    """Which branch of an `if` a check holds in: True for the body (`x in ALLOWED`, `is_safe(x)`, joined by `and`),
+    False for the `else` and what follows a body that leaves (`x not in ALLOWED`, `not is_safe(x)`, joined by `or`);
+    None when it cannot be told (`a in A or b in B`, `len(x) < 10`): then both branches count as checked."""
+    found = _polarity(test)
+    return True if found == HOLDS_IN_BODY else False if found == HOLDS_IN_ELSE else None
+
+
+def _polarity(test: cst.BaseExpression) -> str:
+    kind = type(test)
+    if kind is cst.UnaryOperation and type(test.operator) is cst.Not:  # type: ignore[attr-defined]
+        inner = _polarity(test.expression)  # type: ignore[attr-defined]
+        return {HOLDS_IN_BODY: HOLDS_IN_ELSE, HOLDS_IN_ELSE: HOLDS_IN_BODY}.get(inner, inner)
+    if kind is cst.Comparison:
+        operators = {type(c.operator) for c in test.comparisons}  # type: ignore[attr-defined]
+        return HOLDS_IN_BODY if operators <= POSITIVE_CHECKS else HOLDS_IN_ELSE if operators <= NEGATIVE_CHECKS \
+            else UNKNOWN
+    if kind is cst.Call:
+        return HOLDS_IN_BODY
+    if kind is cst.BooleanOperation:
+        parts = {_polarity(test.left), _polarity(test.right)} - {NEUTRAL}  # type: ignore[attr-defined]
+        wanted = HOLDS_IN_BODY if type(test.operator) is cst.And else HOLDS_IN_ELSE  # type: ignore[attr-defined]
+        return wanted if parts == {wanted} else UNKNOWN
+    return NEUTRAL if kind in (cst.Name, cst.Attribute, cst.Subscript) else UNKNOWN
+
+
 def _walk_if(statement: cst.If, lanes: list[Lane]) -> None:
-    """Each branch starts from what held before the `if`; after it, a name is tainted if a branch that falls through
-    left it tainted (a branch that returns or raises leaves nothing behind)."""
+    """Each branch starts from what held before the `if`, less what the test checks in the branch where the check
+    holds (`check_polarity`); after it, a name is tainted if a branch that falls through left it tainted (a branch
+    that returns or raises leaves nothing behind)."""
+    polarity = check_polarity(statement.test)
 
-    def checked_then_saved(state: FlowState) -> Snapshot:
+    def checked_then_saved(state: FlowState) -> tuple[Snapshot, Snapshot]:
+        unchecked = state.snapshot()
         state.clear_checked(statement.test)
-        return state.snapshot()
+        return state.snapshot(), unchecked
 
-    before = _each(lanes, checked_then_saved)
+    pairs = _each(lanes, checked_then_saved)
+    checked = [pair[0] if pair is not None else None for pair in pairs]
+    unchecked = [pair[1] if pair is not None else None for pair in pairs]
+    if polarity is False:  # `if x not in ALLOWED:`: the body runs for what the check refused
+        _restore(lanes, unchecked)
     body = suite_statements(statement.body)
     walk_lanes(body, lanes)
     after_body = None if _leaves_block(body) else _each(lanes, FlowState.snapshot)
-    _restore(lanes, before)
+    _restore(lanes, unchecked if polarity is True else checked)
     if type(statement.orelse) is cst.If:
         _walk_statement(statement.orelse, lanes)
     elif statement.orelse is not None:
