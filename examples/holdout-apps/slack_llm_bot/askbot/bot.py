@@ -67,7 +67,7 @@ def ops(ack, command, respond, client):
         result = subprocess.run(RUNBOOKS[step["runbook"]], capture_output=True, text=True, timeout=120)
     else:
         shell_line = f"{step['runbook']} {step.get('args', '')}"
-        # expect: VC401/VC408
+        # expect: VC401/VC408/VC417 -- the else runs for what the runbook allowlist refused
         result = subprocess.run(shell_line, shell=True, capture_output=True, text=True, timeout=120)
     respond(f"exit {result.returncode}\n```{result.stdout[-2500:]}```")
 
