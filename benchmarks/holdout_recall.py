@@ -2,7 +2,8 @@
 
 Each folder under `examples/holdout-apps/` is an app written the way a coding agent writes one on a typical
 prompt (FastAPI + SQLModel, Flask-Login + SQLAlchemy 2.0, Django class-based views, aiohttp, a LangChain and
-OpenAI tool-calling agent, a Celery worker, an S3 upload CLI, an async httpx SDK with its tests, Starlette). A pitfall is
+OpenAI tool-calling agent, a Celery worker, an S3 upload CLI, an async httpx SDK with its tests, Starlette, a typer
+data pipeline, an asyncio RabbitMQ consumer with its tests, a Slack bot with a Streamlit dashboard). A pitfall is
 marked `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected), a
 legitimate look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default
 rules, no bandit, the whole pipeline) minus the untested-code rules, which every app without a test suite
@@ -15,6 +16,7 @@ would trip. Per rule it prints the marks found, the look-alikes flagged, and the
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -62,10 +64,16 @@ def read_marks(app: Path) -> Marks:
 
 
 def reported(app: Path) -> set[tuple[str, int, str]]:
-    """(path, line, code) of every measured finding in `app`."""
-    settings = Settings(root=str(app), no_bandit=True, cache=False)
-    report = check_paths([str(app)], settings)
-    return {(Path(f.location.path).resolve().relative_to(app.resolve()).as_posix(), f.location.start.line, f.code)
+    """(path, line, code) of every measured finding in `app`, checked from inside it as `vibecheck .` (the paths a
+    rule sees are then the app's own, as in the command-line test: not `examples/holdout-apps/...`)."""
+    settings = Settings(root=".", no_bandit=True, cache=False)
+    previous = Path.cwd()
+    os.chdir(app)
+    try:
+        report = check_paths(["."], settings)
+    finally:
+        os.chdir(previous)
+    return {(Path(f.location.path).as_posix(), f.location.start.line, f.code)
             for f in report.findings if f.code not in NOT_MEASURED}
 
 

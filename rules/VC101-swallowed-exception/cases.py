@@ -616,3 +616,27 @@ class Websocket:
         # expect: VC101 -- frames lost without a word
         except Exception:
             ...
+
+
+class Consumer:
+    async def close(self):
+        try:
+            await self.drain()
+            await self.connection.close()
+        # expect: VC101 -- `BaseException` in a coroutine also catches its cancellation: the task carries on
+        except BaseException:
+            pass
+
+    async def aclose(self):
+        try:
+            await self.connection.close()
+        # ok: VC101 -- `Exception` lets a cancellation through
+        except Exception:
+            pass
+
+    def shutdown(self):
+        try:
+            self.connection.close()
+        # ok: VC101 -- no coroutine: nothing to cancel
+        except BaseException:
+            pass

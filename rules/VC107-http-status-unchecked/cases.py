@@ -237,3 +237,45 @@ def cache_or_default(cache, key, default=None):
     store = cache or {}
     # ok: VC107
     store.get(key)
+
+
+def _retrying_session() -> requests.Session:
+    session = requests.Session()
+    session.headers["User-Agent"] = "sync/1.0"
+    return session
+
+
+def _plain_session():
+    s = requests.Session()
+    s.headers["Accept"] = "application/json"
+    return s
+
+
+def _registry():
+    return {"manifest": {"version": 1}}
+
+
+def manifest_through_annotated_factory(base_url):
+    resp = _retrying_session().get(f"{base_url}/manifest.json", timeout=30)
+    # expect: VC107
+    return resp.json()
+
+
+def manifest_through_returned_session(base_url):
+    client = _plain_session()
+    resp = client.get(f"{base_url}/manifest.json", timeout=30)
+    # expect: VC107
+    return resp.text
+
+
+def manifest_checked_through_factory(base_url):
+    resp = _retrying_session().get(f"{base_url}/manifest.json", timeout=30)
+    resp.raise_for_status()
+    # ok: VC107
+    return resp.json()
+
+
+def not_a_client(name):
+    entry = _registry().get(name)
+    # ok: VC107
+    return entry.json()

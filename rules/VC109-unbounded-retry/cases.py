@@ -9,6 +9,7 @@ import subprocess
 import time
 from itertools import cycle
 
+import aio_pika
 import requests
 import requests as r
 from botocore.exceptions import ClientError
@@ -522,8 +523,35 @@ def send_counted(to, body, retries=3):
     try:
         requests.post("https://mail.example/send", json={"to": to}, timeout=10).raise_for_status()
     except requests.RequestException:
-        # ok: VC109
+        # expect: VC109 -- `retries` counts down, but nothing ever checks it
         send_counted(to, body, retries - 1)
+
+
+def send_checked(to, body, retries=3):
+    if retries <= 0:
+        raise RuntimeError("mail server unreachable")
+    try:
+        requests.post("https://mail.example/send", json={"to": to}, timeout=10).raise_for_status()
+    except requests.RequestException:
+        # ok: VC109
+        send_checked(to, body, retries - 1)
+
+
+async def publish(channel, body, delay=1.0):
+    try:
+        await channel.publish(body)
+    except ConnectionError:
+        await asyncio.sleep(delay)
+        # expect: VC109
+        await publish(channel, body, min(delay * 2, 30))
+
+
+def fetch_page(url, use_cache=True):
+    try:
+        return requests.get(url, timeout=5, headers={} if use_cache else {"Cache-Control": "no-cache"}).text
+    except requests.RequestException:
+        # ok: VC109 -- the second call differs in a flag the function reads
+        return fetch_page(url, use_cache=False)
 
 
 def send_guarded(to, body, attempt=0):
@@ -1037,3 +1065,22 @@ def cleanup():
 def unlock_when_ready(self, group, interval=1, max_retries=None):
     if not group.ready():
         raise self.retry(countdown=interval, max_retries=max_retries)
+
+
+async def publish_event(channel, routing_key, body, delay=1.0):
+    try:
+        await channel.default_exchange.publish(aio_pika.Message(body=body), routing_key=routing_key)
+    except aio_pika.exceptions.AMQPError:
+        await asyncio.sleep(delay)
+        # expect: VC109
+        await publish_event(channel, routing_key, body, min(delay * 2, 30))
+
+
+async def publish_event_bounded(channel, routing_key, body, attempts=5):
+    try:
+        await channel.default_exchange.publish(aio_pika.Message(body=body), routing_key=routing_key)
+    except aio_pika.exceptions.AMQPError:
+        if attempts <= 1:
+            raise
+        # ok: VC109
+        await publish_event_bounded(channel, routing_key, body, attempts - 1)

@@ -339,3 +339,31 @@ def test_import_failure_skips():
     except ImportError:
         pytest.skip("numpy is not installed")
     assert numpy.zeros(1)[0] == 0
+
+
+def test_connect_retries_until_broker_is_up(consumer, connect):
+    try:
+        consumer.connect()
+    # expect: VC305 -- the call the test is named for: its failure is printed, the test goes on
+    except Exception as exc:
+        print(f"connect failed: {exc}")
+    assert connect.call_count == 2
+
+
+def test_set_may_fail_then_key_is_missing(cache):
+    try:
+        cache.set("key", "a" * 2**21)
+    # ok: VC305 -- the name says the failure is tolerated
+    except Exception:
+        pass
+    assert cache.get("key") is None
+
+
+def test_refund_is_recorded(ledger, tmp_file):
+    refund("order-1")
+    try:
+        tmp_file.unlink()
+    # ok: VC305 -- a clean-up step, not the call the test is named for
+    except Exception:
+        pass
+    assert ledger.entries == ["order-1"]

@@ -270,3 +270,19 @@ def test_monkeypatched_dependency(monkeypatch):
     monkeypatch.setattr(shop.weather, "fetch_temperature", lambda city: 21)
     monkeypatch.setenv("UNITS", "metric")
     assert WeatherClient("Oslo").report() == "21 C"
+
+
+# expect: VC308
+async def test_answer_of_a_mock_checked_through_its_methods():
+    client = mock.AsyncMock()
+    client.post.return_value = MagicMock(json=lambda: {"tracking_number": "TRK9"})
+    response = await client.post("/shipments", json={"id": 3})
+    assert response.json()["tracking_number"] == "TRK9"
+
+
+# ok: VC308
+def test_answer_of_a_mock_handed_to_the_code_under_test():
+    source = MagicMock()
+    source.read.return_value = '{"id": 1}'
+    payload = source.read()
+    assert make_order(payload).id == 1

@@ -230,3 +230,14 @@ class TestReports(unittest.TestCase):
     def test_report_with_msg_keyword(self):
         # expect: VC310
         self.assertIsNotNone(billing.fetch_report("2024"), msg="no report")
+
+
+async def test_poll_payment_returns_a_status(gateway):
+    status = await gateway.poll_payment(42)
+    # expect: VC310 -- "failed" is as truthy as "paid"
+    assert status
+
+
+def test_poll_until_ready(job):
+    # ok: VC310 -- named for a yes-or-no answer
+    assert job.poll_until_ready()

@@ -907,3 +907,39 @@ class ShellPlugin:
 
 INDEX_TOOL = IndexTool.from_defaults(fn=index_tool)
 ADK_AGENT = AdkAgent(name="files", model="gemini-2.0-flash", tools=[adk_tool])
+
+
+def runbook_or_shell(task):
+    plan = json.loads(client.chat.completions.create(
+        model="gpt-4o", messages=[{"role": "user", "content": task}]).choices[0].message.content)
+    if plan["runbook"] in ALLOWED:
+        # ok: VC401
+        subprocess.run(["runbook", plan["runbook"]], check=True)
+    else:
+        # expect: VC401 -- the `else` runs exactly for what the allowlist refused
+        subprocess.run(f"{plan['runbook']} {plan.get('args', '')}", shell=True, check=True)
+
+
+def refused_command_run_anyway(task):
+    command = client.chat.completions.create(
+        model="gpt-4o", messages=[{"role": "user", "content": task}]).choices[0].message.content
+    if command not in ALLOWED:
+        # expect: VC401 -- the body of `not in` runs for what the allowlist refused
+        os.system(command)
+
+
+def refused_command_replaced(task):
+    command = client.chat.completions.create(
+        model="gpt-4o", messages=[{"role": "user", "content": task}]).choices[0].message.content
+    if command not in ALLOWED:
+        command = "status"
+    # ok: VC401
+    os.system(command)
+
+
+def checked_after_an_and(task, user):
+    command = client.chat.completions.create(
+        model="gpt-4o", messages=[{"role": "user", "content": task}]).choices[0].message.content
+    if user and command in ALLOWED:
+        # ok: VC401
+        os.system(command)

@@ -285,3 +285,12 @@ LOGIN_RESPONSES = {200: {"content": {"application/json": {"example": {"access_to
 
 # expect: VC403 -- the same token outside an example is one the code uses
 SERVICE_AUTH = {"access_token": os.environ["ACCESS_TOKEN"]}
+
+# expect: VC403 -- a `$` inside a password is one of its characters
+WAREHOUSE_PASSWORD = os.environ["WAREHOUSE_PASSWORD"]
+
+# ok: VC403 -- a shell variable the deployment fills in
+DEPLOY_PASSWORD = "$DEPLOY_DB_PASSWORD"
+
+# ok: VC403
+TEMPLATE_TOKEN = "${GITHUB_TOKEN}"

@@ -285,3 +285,12 @@ LOGIN_RESPONSES = {200: {"content": {"application/json": {"example": {"access_to
 
 # expect: VC403 -- the same token outside an example is one the code uses
 SERVICE_AUTH = {"access_token": "q8Lm3Nv2Kw4Jz7Xb1Cd5Ef9Gh"}
+
+# expect: VC403 -- a `$` inside a password is one of its characters
+WAREHOUSE_PASSWORD = "Wh-2024!ledger$sync"
+
+# ok: VC403 -- a shell variable the deployment fills in
+DEPLOY_PASSWORD = "$DEPLOY_DB_PASSWORD"
+
+# ok: VC403
+TEMPLATE_TOKEN = "${GITHUB_TOKEN}"

@@ -13,6 +13,7 @@ from yaml import safe_load as load_yaml
 
 MODEL_PATH = "models/classifier.joblib"
 HERE = Path(__file__).parent
+CACHE_DIR = Path("/var/cache/app")
 
 
 def cookie_session(request):
@@ -148,6 +149,19 @@ def shipped_model():
 
 def shipped_pickle_with_open():
     with open("fixtures/vocabulary.pkl", "rb") as handle:
+        # ok: VC406
+        return pickle.load(handle)
+
+
+def state_from_a_path_object(name):
+    state_file = CACHE_DIR / f"{name}.state"
+    with state_file.open("rb") as handle:
+        # expect: VC406 -- `"rb"` is the mode; the path is the object it is opened on
+        return pickle.load(handle)
+
+
+def shipped_path_object_opened():
+    with Path("fixtures/vocabulary.pkl").open("rb") as handle:
         # ok: VC406
         return pickle.load(handle)
 

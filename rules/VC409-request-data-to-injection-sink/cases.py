@@ -13,6 +13,7 @@ from flask import Flask, make_response, redirect, request, url_for
 from ldap.filter import escape_filter_chars
 from lxml import etree
 from pymongo import MongoClient
+from slack_bolt import App as SlackApp
 from werkzeug.utils import secure_filename
 
 app = Flask(__name__)
@@ -416,3 +417,24 @@ def next_page_lookup(request):
     known = lookup_page(redirect_to)
     # expect: VC409 -- finding a page says nothing about where the URL points
     return HttpResponseRedirect(redirect_to if known else "/")
+
+
+slack = SlackApp(token=os.environ.get("SLACK_BOT_TOKEN"))
+
+
+@slack.event("app_mention")
+def on_mention(event, say):
+    # ok: VC409 -- `event["user"]` and `event["channel"]` are ids Slack assigns
+    logger.info(f"mention from {event['user']} in {event['channel']}")
+    # expect: VC409 -- the message text is whatever the sender typed
+    logger.info(f"mention text: {event['text']}")
+    say("on it")
+
+
+@slack.command("/deploy")
+def on_deploy(ack, command, respond):
+    ack()
+    # ok: VC409
+    logger.info("deploy requested by %s", command["user_id"])
+    # expect: VC409
+    logger.warning("deploy target %s", command["text"])

@@ -1,4 +1,5 @@
 """VC413 corpus: client and command-line input run as code or imported by name, and the parsing look-alikes."""
+import argparse
 import ast
 import code
 import importlib
@@ -6,7 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+import click
 import gradio as gr
+import runpy
+import typer
 import streamlit as st
 
 from fastapi import FastAPI
@@ -227,3 +231,48 @@ def run_fixed_report():
     name = request.args["report"]
     # ok: VC413 -- the program's own script; the client only names the report it prints
     exec(open("reports/render.py").read(), {"report": name})
+
+
+tool = typer.Typer()
+
+
+@tool.command()
+def sync(where: str = typer.Option(None), limit: int = 10):
+    rows = [{"amount": n} for n in range(limit)]
+    # expect: VC413
+    return [row for row in rows if eval(where, {}, {"row": row})]
+
+
+@click.command()
+@click.option("--expr")
+def calc_cli(expr):
+    # expect: VC413
+    click.echo(exec(expr))
+
+
+@click.command()
+@click.option("--app", "app_name")
+@click.option("--config")
+def serve(app_name, config):
+    # ok: VC413 -- a tool imports the module its user names (`flask --app`): the feature
+    module = importlib.import_module(app_name)
+    # ok: VC413
+    runpy.run_path(config)
+    return module
+
+
+@tool.command()
+def parse_literal(value: str):
+    # ok: VC413
+    return ast.literal_eval(value)
+
+
+def script_main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--filter")
+    parser.add_argument("--count", type=int)
+    args = parser.parse_args()
+    # expect: VC413
+    keep = eval(args.filter)
+    # ok: VC413
+    return keep, eval(str(int(args.count)))

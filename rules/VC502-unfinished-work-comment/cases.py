@@ -266,3 +266,21 @@ class DummyCache:
         # expect: VC502 -- comments inside a stand-in still count
         # For now, just return nothing
         return None
+
+
+def validate_frame(frame):
+    # expect: VC502
+    # For now, just drop fully empty rows; real schema validation comes later.
+    return frame.dropna(how="all")
+
+
+def load_rows(path):
+    # expect: VC502
+    # Proper error handling will come later.
+    return open(path).read().splitlines()
+
+
+def parse_header(line):
+    # ok: VC502 -- the real data comes later in the file: a fact about the format
+    # The header is a placeholder line; the real data comes later in the stream.
+    return line.split(",")

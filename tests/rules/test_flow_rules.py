@@ -287,3 +287,66 @@ def test_vc207_takes_names_imported_from_a_dependency_module_for_injected_object
     """
     findings = findings_for(ClientControlledAuthorization, source)
     assert [f.location.start.line for f in findings] == [15]
+
+
+def test_a_scripts_top_level_passes_model_output_and_client_input_through_the_projects_helpers(tmp_path: Path) -> None:
+    """A Streamlit app is a script: the model's answer one helper returns, passed through another
+    (`strip_fences(ask_model(...))`), reaches `exec` and SQL at the module's top level, and what the visitor types
+    reaches a helper's shell; a number made of the answer, a constant, and a helper that quotes are safe."""
+    sources = {
+        "app/__init__.py": "",
+        "app/llm.py": """
+import shlex
+import subprocess
+
+from openai import OpenAI
+
+client = OpenAI()
+
+
+def ask_model(prompt):
+    return client.chat.completions.create(model="gpt-4o", messages=[]).choices[0].message.content
+
+
+def strip_fences(text):
+    return text.strip().removeprefix("```").removesuffix("```")
+
+
+def quoted(text):
+    return shlex.quote(text)
+
+
+def run(command):
+    subprocess.run(command, shell=True)
+""",
+        "app/page.py": """
+import sqlite3
+
+import streamlit as st
+
+from .llm import ask_model, quoted, run, strip_fences
+
+conn = sqlite3.connect("app.db")
+question = st.text_input("Question")
+if question:
+    code = strip_fences(ask_model(question))
+    exec(code, {})
+    conn.cursor().execute(ask_model(question))
+    count = int(ask_model(question))
+    st.write(count)
+    run(f"grep -r {question} docs/")
+    run(f"grep -r {quoted(ask_model(question))} docs/")
+    run("ls docs/")
+    conn.execute("SELECT * FROM t WHERE n = ?", (count,))
+""",
+    }
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls])
+    assert sorted((Path(f.location.path).name, f.location.start.line, f.message.rpartition("(through ")[2])
+                  for f in findings) == [
+        ("llm.py", 23, "the module's top level -> `run()`)."),
+        ("page.py", 12, "the module's top level -> `strip_fences()`)."),
+        ("page.py", 13, "the module's top level)."),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import libcst as cst
+import pytest
 
 from vibecheck.analysis.flow import (
     CALL,
@@ -13,6 +14,7 @@ from vibecheck.analysis.flow import (
     PARAMETER,
     FlowState,
     Taint,
+    check_polarity,
     client_or_cli_source,
     iter_calls,
     request_parameters,
@@ -402,3 +404,19 @@ def test_a_comprehension_whose_element_sanitises_each_use_of_its_items_is_clean(
     assert seen["[html.escape(x) for x in tags]"] is None
     held = seen["x"]  # the question's stand-in binding of `x` is undone
     assert held is not None and held.origin == "request.args" and held.key == "x"
+
+
+@pytest.mark.parametrize(("test", "holds_in_body"), [
+    ("command in ALLOWED", True),
+    ("is_safe(path)", True),
+    ("user and command in ALLOWED", True),
+    ("command not in ALLOWED", False),
+    ("not is_safe(path)", False),
+    ("not command or command not in ALLOWED", False),
+    ("a in A or b in B", None),
+    ("len(name) < 10", None),
+    ("command in ALLOWED and other not in DENIED", None),
+])
+def test_a_check_holds_in_the_branch_its_polarity_names(test: str, holds_in_body: bool | None) -> None:
+    """`if x in ALLOWED:` checks `x` in its body only; `if x not in ALLOWED:` in its `else` and after a body that leaves."""
+    assert check_polarity(cst.parse_expression(test)) is holds_in_body

@@ -27,6 +27,7 @@ from vibecheck.analysis.flow import (
     RETURNED,
     SKIPPED_BY_HINTS,
     TEXT,
+    TOP_LEVEL,
 )
 
 MAX_DEPTH = 3
@@ -148,19 +149,20 @@ class CallGraph:
         for kind, origin, *note in self.functions[key]["returns"]:
             shape = note[0] if note else ""
             if kind in untrusted:
-                return f"{origin}` in `{key[1]}()", shape
+                return read_in(origin, key), shape
             if kind == CALL:
                 found = self.returned_origin(self.resolve(origin, key[0]), untrusted, depth - 1)
                 if found is not None:
                     return found[0], TEXT if shape == TEXT else found[1]
         return None
 
-    def call_origin(self, key: FunctionKey, callee: str, untrusted: frozenset[str]
+    def call_origin(self, key: FunctionKey, callee: str, untrusted: frozenset[str], depth: int = MAX_DEPTH
                     ) -> tuple[str, str, tuple[str, ...]] | None:
         """The client source that the result of a call to `callee` in function `key` carries, its shape, and the
         function it went through when `key` passed it in (for the message): what
         the callee returns, or what `key` passes to a parameter that the callee returns transformed
-        (`render_card(request.args["t"])` returning `"<div>" + t + "</div>"`); a project class without a summarised
+        (`render_card(request.args["t"])` returning `"<div>" + t + "</div>"`), also the result of another of the
+        project's calls (`strip_fences(ask_model(prompt))`); a project class without a summarised
         constructor (a dataclass, a pydantic model: `Opts(name=request.form["name"])`) keeps every argument."""
         target = self.resolve(callee, key[0])
         found = self.returned_origin(target, untrusted)
@@ -175,15 +177,20 @@ class CallGraph:
             if callee.endswith(CONSTRUCTOR):  # the object keeps what its constructor stores
                 returned.update((parameter, "") for _, parameter in summary.get("stores", ()))
         for other, where, kind, origin, *_ in self.functions[key]["calls"]:
-            if other != callee or kind not in untrusted:
+            if other != callee or (kind not in untrusted and (kind != CALL or depth <= 1)):
                 continue
-            through = (callee.rpartition(":")[2].removesuffix(CONSTRUCTOR).rpartition(".")[2] if target is None
-                       else target[1],)
-            if returned is None:
-                return f"{origin}` in `{key[1]}()", "", through
+            through: tuple[str, ...] = (callee.rpartition(":")[2].removesuffix(CONSTRUCTOR).rpartition(".")[2]
+                                        if target is None else target[1],)
             parameter = self.parameter_for(target, where) if target is not None else None
-            if parameter in returned:
-                return f"{origin}` in `{key[1]}()", returned[parameter], through
+            if returned is not None and parameter not in returned:
+                continue
+            source = read_in(origin, key), ""
+            if kind == CALL:  # `strip_fences(ask_model(prompt))`: what the inner call returns, passed through
+                inner = self.call_origin(key, origin, untrusted, depth - 1)
+                if inner is None:
+                    continue
+                source, through = inner[:2], (*inner[2], *through)
+            return source[0], returned[parameter] if returned is not None and parameter is not None else source[1], through
         return None
 
     def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, objects: bool, depth: int = MAX_DEPTH
@@ -245,7 +252,7 @@ class CallGraph:
                 if kind == CALL:
                     found = self.call_origin(key, origin, untrusted)
                 elif kind in untrusted:
-                    found = f"{origin}` in `{key[1]}()", note[0] if note else "", ()
+                    found = read_in(origin, key), note[0] if note else "", ()
                 if found is None:
                     continue
                 target = self.resolve(callee, key[0])
@@ -261,7 +268,7 @@ class CallGraph:
                 for method in self.methods_of(key):
                     if method != key:
                         for sunk, sink, chain in self.parameter_sinks(method, attribute, False):
-                            yield sunk, sink, f"{origin}` in `{key[1]}()", (key[1], *chain)
+                            yield sunk, sink, read_in(origin, key), (key[1], *chain)
             for sink in summary["sinks"]:
                 if sink[0] == CALL:
                     found = self.call_origin(key, sink[1], untrusted)
@@ -276,6 +283,17 @@ class CallGraph:
         if not condition.startswith(NEEDS_ATTRIBUTE):
             return True
         return self.resolve(condition[len(NEEDS_ATTRIBUTE):], module) is not None
+
+
+def read_in(origin: str, key: FunctionKey) -> str:
+    """A source named with where it is read, for a message that closes the quote: `X` in `f()`, or at the top level
+    of the module (a script)."""
+    return f"{origin}` at the top level of `{key[0]}" if key[1] == TOP_LEVEL else f"{origin}` in `{key[1]}()"
+
+
+def chain_label(function: str) -> str:
+    """How a message names a function a flow went through (a module's top level is no function)."""
+    return "the module's top level" if function == TOP_LEVEL else f"`{function}()`"
 
 
 def _needs(sink: list[Any]) -> str:

@@ -124,6 +124,13 @@ PAYLOAD_HANDLERS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("slack_sdk", frozenset({"event", "command", "action", "message", "view", "shortcut"}),
      frozenset({"body", "event", "command", "payload", "message", "action", "view", "shortcut"})),
 )
+PAYLOAD_MODULES = tuple(module for module, _, _ in PAYLOAD_HANDLERS)
+# The fields of such a payload that the platform fills, not its user: ids and timestamps of a fixed shape
+# (`event["user"]` is `U024BE7LH`, `command["channel_id"]`), which carry no text of the sender's choosing.
+PLATFORM_ASSIGNED_KEYS = frozenset({
+    "user", "user_id", "team", "team_id", "channel", "channel_id", "enterprise_id", "api_app_id", "app_id", "bot_id",
+    "ts", "thread_ts", "event_ts", "event_id", "event_time", "trigger_id", "type", "subtype", "channel_type",
+})
 # Tool servers whose every parameter is the caller's (an MCP client, so a model that may have read a hostile page):
 # (module the file imports, decorator methods that register a handler). `@mcp.tool()`, `@server.call_tool()`.
 TOOL_HANDLERS: tuple[tuple[tuple[str, ...], frozenset[str]], ...] = (
@@ -161,6 +168,9 @@ PARAMETER, CALL = "parameter", "call"
 RETURNED = "returned:"
 # The summary (of no function) that lists a module's top-level instances: name -> class (`local:Service`).
 INSTANCES = "<instances>"
+# The summary of the module's top-level statements: a script (a Streamlit app) that passes client input or a model's
+# answer from one of the project's functions to a sink, or to a helper that reaches one.
+TOP_LEVEL = "<module>"
 SUMMARISED_KINDS = frozenset({PARAMETER, CALL})
 # How many more parameters and call results one value remembers (generated code adds thousands of names in one `+`).
 MAX_ALSO = 8
@@ -374,6 +384,8 @@ class FlowState:
         # Parameters taken as client input only because the function looks like a Django view (`def f(request,
         # url)`); summarised as parameters, since a function the project calls is a helper, not a view.
         self.guessed_inputs: frozenset[str] = frozenset()
+        # Parameters holding a chat platform's event payload: their PLATFORM_ASSIGNED_KEYS are the platform's ids.
+        self.payloads: frozenset[str] = frozenset()
         # What an `except ... as name` binds, for rules that follow caught exceptions (None: nothing).
         self.caught: Callable[[cst.ExceptHandler | cst.ExceptStarHandler, FlowState], Taint | None] | None = None
         self.loop_depth = 0
@@ -520,6 +532,8 @@ class FlowState:
             if base is None or (self.slices_clear and isinstance(node.slice[0].slice, cst.Slice)):
                 return None
             key = string_value(node.slice[0].slice.value) if isinstance(node.slice[0].slice, cst.Index) else None
+            if key in PLATFORM_ASSIGNED_KEYS and type(node.value) is cst.Name and node.value.value in self.payloads:
+                return None  # `event["user"]`: an id the platform assigned
             return replace(base, key=key) if key is not None else base
         if type(node) is cst.Call:
             return self._call_taint(node)
@@ -776,6 +790,11 @@ class FlowState:
 
 
 VALIDATING_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
+# The comparisons that hold for a checked value (`x in ALLOWED`) and those that hold for a refused one.
+POSITIVE_CHECKS = frozenset({cst.In, cst.Equal})
+NEGATIVE_CHECKS = frozenset({cst.NotIn, cst.NotEqual})
+# Where a test's check holds (`_polarity`): a plain value in an `and`/`or` (`user and cmd in ALLOWED`) is NEUTRAL.
+HOLDS_IN_BODY, HOLDS_IN_ELSE, NEUTRAL, UNKNOWN = "body", "else", "neutral", "unknown"
 
 
 # A path's fields that list the folders it lies in: `BASE in target.parents` is a containment check of `target`.
@@ -1222,19 +1241,52 @@ def _bind_with_items(statement: cst.With, state: FlowState) -> None:
             state.bind(item.asname.name, state.taint_of(item.item))
 
 
+def check_polarity(test: cst.BaseExpression) -> bool | None:
+    """Which branch of an `if` a check holds in: True for the body (`x in ALLOWED`, `is_safe(x)`, joined by `and`),
+    False for the `else` and what follows a body that leaves (`x not in ALLOWED`, `not is_safe(x)`, joined by `or`);
+    None when it cannot be told (`a in A or b in B`, `len(x) < 10`): then both branches count as checked."""
+    found = _polarity(test)
+    return True if found == HOLDS_IN_BODY else False if found == HOLDS_IN_ELSE else None
+
+
+def _polarity(test: cst.BaseExpression) -> str:
+    kind = type(test)
+    if kind is cst.UnaryOperation and type(test.operator) is cst.Not:  # type: ignore[attr-defined]
+        inner = _polarity(test.expression)  # type: ignore[attr-defined]
+        return {HOLDS_IN_BODY: HOLDS_IN_ELSE, HOLDS_IN_ELSE: HOLDS_IN_BODY}.get(inner, inner)
+    if kind is cst.Comparison:
+        operators = {type(c.operator) for c in test.comparisons}  # type: ignore[attr-defined]
+        return HOLDS_IN_BODY if operators <= POSITIVE_CHECKS else HOLDS_IN_ELSE if operators <= NEGATIVE_CHECKS \
+            else UNKNOWN
+    if kind is cst.Call:
+        return HOLDS_IN_BODY
+    if kind is cst.BooleanOperation:
+        parts = {_polarity(test.left), _polarity(test.right)} - {NEUTRAL}  # type: ignore[attr-defined]
+        wanted = HOLDS_IN_BODY if type(test.operator) is cst.And else HOLDS_IN_ELSE  # type: ignore[attr-defined]
+        return wanted if parts == {wanted} else UNKNOWN
+    return NEUTRAL if kind in (cst.Name, cst.Attribute, cst.Subscript) else UNKNOWN
+
+
 def _walk_if(statement: cst.If, lanes: list[Lane]) -> None:
-    """Each branch starts from what held before the `if`; after it, a name is tainted if a branch that falls through
-    left it tainted (a branch that returns or raises leaves nothing behind)."""
+    """Each branch starts from what held before the `if`, less what the test checks in the branch where the check
+    holds (`check_polarity`); after it, a name is tainted if a branch that falls through left it tainted (a branch
+    that returns or raises leaves nothing behind)."""
+    polarity = check_polarity(statement.test)
 
-    def checked_then_saved(state: FlowState) -> Snapshot:
+    def checked_then_saved(state: FlowState) -> tuple[Snapshot, Snapshot]:
+        unchecked = state.snapshot()
         state.clear_checked(statement.test)
-        return state.snapshot()
+        return state.snapshot(), unchecked
 
-    before = _each(lanes, checked_then_saved)
+    pairs = _each(lanes, checked_then_saved)
+    checked = [pair[0] if pair is not None else None for pair in pairs]
+    unchecked = [pair[1] if pair is not None else None for pair in pairs]
+    if polarity is False:  # `if x not in ALLOWED:`: the body runs for what the check refused
+        _restore(lanes, unchecked)
     body = suite_statements(statement.body)
     walk_lanes(body, lanes)
     after_body = None if _leaves_block(body) else _each(lanes, FlowState.snapshot)
-    _restore(lanes, before)
+    _restore(lanes, unchecked if polarity is True else checked)
     if type(statement.orelse) is cst.If:
         _walk_statement(statement.orelse, lanes)
     elif statement.orelse is not None:
@@ -1535,9 +1587,15 @@ def _payload_parameters(function: cst.FunctionDef, names: list[str], imports: Im
     """The parameters of an AWS Lambda handler (`event`) or a Slack/bolt listener (`body`, `event`, ...)."""
     if len(names) >= 2 and names[0] in LAMBDA_EVENT_NAMES and names[1] in LAMBDA_CONTEXT_NAMES:
         return {names[0]}
+    return _handler_payloads(function, imports)
+
+
+def _handler_payloads(function: cst.FunctionDef, imports: ImportTable) -> set[str]:
+    """The parameters of a Slack/bolt listener that hold the event's payload (`body`, `event`, `command`, ...)."""
     for module, methods, parameters in PAYLOAD_HANDLERS:
         if imports.imports_any((module,)) and _decorated_with(function, methods):
-            return set(names) & parameters
+            return {p.name.value for p in (*function.params.posonly_params, *function.params.params,
+                                            *function.params.kwonly_params)} & parameters
     return set()
 
 
@@ -1776,6 +1834,8 @@ class FlowRule(Rule):
                 handler_method=self.in_handler_class() and self.context.imports.imports_any(("tornado",)),
                 aliases=dependency_aliases(self.context.module), handlers=ui_handlers(self.context)))
         objects, inputs, shadowed = cached[1]
+        if inputs and self.context.imports.imports_any(PAYLOAD_MODULES):
+            state.payloads = frozenset(_handler_payloads(function, self.context.imports))
         state.handler_class = self.in_handler_class()
         state.request_objects.update(objects)
         state.shadowed.update(shadowed)
@@ -1799,9 +1859,16 @@ class FlowRule(Rule):
             reset_expression_cache()
         _CURRENT_MODULE["module"] = node
         state = self._fresh_state()
-        walk_block(_block_statements_of_module(node), state, self.check)
-        if self.summarises:
-            self._summarise_instances(node, state)
+        if not self.summarises:
+            walk_block(_block_statements_of_module(node), state, self.check)
+            return
+        state.project_functions = module_functions(node)
+        state.module_instances = _module_instances(node)
+        summary = state.summary = FunctionSummary([])
+        walk_block(_block_statements_of_module(node), state, self._check_and_summarise)
+        if summary.sinks or summary.calls:
+            self._add_summary(TOP_LEVEL, summary.as_fact())
+        self._summarise_instances(node, state)
 
     def summarise_client_attributes(self, attributes: Iterable[tuple[str, str]]) -> None:
         """Record `Class.attribute~client` for each (class, attribute) bound to a client, for subclasses elsewhere."""

@@ -48,6 +48,8 @@ DEFAULT_PHRASES: tuple[str, ...] = (
     r"temporarily hard-?coded",
     r"not (?:a )?(?:real|production[- ]ready) implementation",
     r"(?:actual|real|proper|full) (?:implementation|logic) (?:here|goes|would|should|will)",
+    r"(?:actual|real|proper|full)(?: \w+)? (?:implementation|logic|validation|handling|checks?|support) "
+    r"(?:comes|will come|to come|is coming|coming) (?:later|soon|in a (?:later|follow-up|future))",
     r"(?:your|the) (?:own )?(?:implementation|logic|code) goes here",
     r"^#+\s*(?:actual |real |the )?(?:implementation|logic|code) goes here",
     # Elision markers: an edit that stands for code it never wrote ("# ... existing code ...", "# rest of the

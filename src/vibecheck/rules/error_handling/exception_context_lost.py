@@ -10,6 +10,9 @@ from vibecheck.rules.error_handling.handler_facts import caught_name
 
 Handler = cst.ExceptHandler | cst.ExceptStarHandler
 COPIES = frozenset({"tuple", "list"})
+# Exceptions that end the program (or a command-line tool's command) without a traceback: chaining shows nothing.
+EXITS = frozenset({"SystemExit", "builtins.SystemExit", "typer.Exit", "typer.Abort", "click.exceptions.Exit",
+                   "click.exceptions.Abort", "click.Abort"})
 
 
 def passes_error(exc: cst.BaseExpression, name: str | None) -> bool:
@@ -41,7 +44,8 @@ class ExceptionContextLost(Rule):
     Not reported: re-raising (`raise`, `raise err` of the caught name, `raise err.with_traceback(tb)`);
     wrapping, where the caught error itself is passed to the new one (`raise ConnectionError(err)`,
     `raise InvalidURL(*err.args)`), so it travels with it; raising a variable (which may hold the caught
-    error); a `raise` inside a function defined in the handler.
+    error); a `raise` inside a function defined in the handler; an exit (`raise SystemExit(1)`,
+    `raise typer.Exit(code=1)`, `raise click.Abort()`), which ends the program without a traceback to chain.
 
     ## Why is this bad?
     Without `from`, Python prints the original error under "During handling of the above exception,
@@ -142,6 +146,8 @@ class ExceptionContextLost(Rule):
 
     def _is_new_exception(self, exc: cst.BaseExpression) -> bool:
         """A constructor call or a class name; not a variable that may hold the caught error."""
+        if self.qualified_name(exc.func if isinstance(exc, cst.Call) else exc) in EXITS:
+            return False
         if isinstance(exc, cst.Call):
             func = exc.func
             return not (isinstance(func, cst.Attribute) and func.attr.value == "with_traceback")

@@ -36,7 +36,8 @@ assigns a fallback to what the `try` computes under a comment saying why (`data 
 raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
 do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it
 had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
-which must never raise.
+which must never raise. None of these holds for a handler in a coroutine that catches its cancellation (a bare
+`except:`, `BaseException`, `asyncio.CancelledError`): the cancelled task carries on, whatever it cleans up.
 
 Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
 passes, returns, prints or logs belongs to VC305 `test-swallows-failure`, before all of the above: there
@@ -101,6 +102,9 @@ OPERATION_FAILURE_PACKAGES = ("requests.", "httpx.", "aiohttp.", "urllib3.except
                               # database drivers and stores: the query did not run (a lost connection, a locked file)
                               "sqlite3.", "psycopg2.", "psycopg.", "pymysql.", "MySQLdb.", "asyncpg.", "sqlalchemy.exc.",
                               "pymongo.errors.", "redis.",
+                              # message brokers: the message was not published or consumed
+                              "aio_pika.", "aiormq.", "pika.exceptions.", "kombu.exceptions.", "aiokafka.errors.",
+                              "kafka.errors.", "nats.errors.",
                               # cloud and API SDKs: the call to the service failed
                               "botocore.exceptions.", "boto3.exceptions.", "google.api_core.exceptions.",
                               "azure.core.exceptions.", "openai.", "anthropic.")
@@ -131,6 +135,8 @@ CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release"
                            "rmdir", "rmtree", "unregister", "wait_closed", "stop"})
 # Functions that tear their object down: a failure inside them has no one left to tell (with the words of CLOSERS;
 # asyncio calls a protocol's `connection_lost` once the connection is gone).
+# What catches a task's cancellation (`asyncio.CancelledError` derives from `BaseException`, not `Exception`).
+CANCELLATION_CATCHERS = frozenset({"BaseException", "CancelledError"})
 TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown", "dispose", "end", "__exit__",
                                 "__aexit__", "connection_lost"})
 # Representations must never raise: the text of a failure is their fallback.
@@ -438,6 +444,8 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     name = function.name.value if function is not None else ""
     if name == "__del__" or waives_broad_except(handler):
         return True
+    if swallows_cancellation(handler, function):
+        return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
     if statement is not None and (is_best_effort_cleanup(statement)
                                   or is_explained_fallback(handler, statement, function)):
         return True
@@ -452,6 +460,17 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and passes
     return name in REPRESENTATIONS or name.endswith("repr")
+
+
+def swallows_cancellation(handler: cst.ExceptHandler, function: cst.FunctionDef | None) -> bool:
+    """A coroutine's handler that catches `asyncio.CancelledError` (a bare `except:`, `BaseException`): whatever it
+    cleans up, a task cancelled there does not stop."""
+    if function is None or function.asynchronous is None:
+        return False
+    caught = handler.type
+    members = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+    return any(member is None or (get_full_name_for_node(member) or "").rsplit(".", 1)[-1] in CANCELLATION_CATCHERS
+               for member in members)
 
 
 def waives_broad_except(handler: cst.ExceptHandler) -> bool:

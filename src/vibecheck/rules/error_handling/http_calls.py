@@ -3,8 +3,9 @@
 A client is tracked by the name it is bound to in this file (`session = requests.Session()`,
 `self.client = httpx.Client()`, `async with aiohttp.ClientSession() as session`, a parameter annotated
 `session: requests.Session` or `requests.Session | None`, a class attribute used as `self.session`, and a
-name bound from such a client or a fallback to one: `self.session = session or requests.Session()`), so that
-`session.get(...)`
+name bound from such a client or a fallback to one: `self.session = session or requests.Session()`, or what a
+function of the file returns when it is annotated with a client class or returns one: `_retrying_session().get(url)`),
+so that `session.get(...)`
 is recognised as a request without type inference. Names are per file, not per scope: a name reused for
 something else later is rare and only costs a missed finding or one on that later call.
 """
@@ -16,6 +17,7 @@ import enum
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.cst_fields import walk_own
 from vibecheck.rule import Rule, RuleContext
 
 VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
@@ -68,6 +70,8 @@ class HttpClientRule(Rule):
         self.clients: dict[str, Library] = {}
         self.client_calls: dict[str, cst.Call] = {}
         self.scopes: list[cst.ClassDef | cst.FunctionDef] = []
+        # The file's functions that make a client (`def _session() -> requests.Session:`, or `return session`).
+        self.factories: dict[str, Library] = {}
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.scopes.append(node)
@@ -77,13 +81,28 @@ class HttpClientRule(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.append(node)
+        library = self._annotated_library(node.returns.annotation) if node.returns is not None else None
+        if library is not None:
+            self.factories[node.name.value] = library
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.pop()
+        if self.clients and node.name.value not in self.factories:
+            returned = next((client for inner in walk_own(node.body) if type(inner) is cst.Return
+                             and inner.value is not None and (client := self.bound_client(inner.value)) is not None), None)
+            if returned is not None:
+                self.factories[node.name.value] = returned[0]
 
     def client_library(self, call: cst.Call) -> Library | None:
         """The library of a client constructor call (`requests.Session()`), or None."""
         return CLIENT_CONSTRUCTORS.get(self.qualified_name(call) or "")
+
+    def made_client(self, call: cst.Call) -> Library | None:
+        """The library of the client a call makes: a constructor's, or a factory's of this file (`_session()`)."""
+        library = self.client_library(call)
+        if library is None and isinstance(call.func, cst.Name):
+            return self.factories.get(call.func.value)
+        return library
 
     def request_library(self, call: cst.Call) -> Library | None:
         """The library of a call that sends a request (`requests.get`, `session.post`), or None."""
@@ -94,7 +113,7 @@ class HttpClientRule(Rule):
         if isinstance(func, cst.Attribute) and func.attr.value in CLIENT_METHODS:
             receiver = func.value
             if isinstance(receiver, cst.Call):
-                return self.client_library(receiver)
+                return self.made_client(receiver)
             return self.clients.get(get_full_name_for_node(receiver) or "")
         return None
 
@@ -104,7 +123,10 @@ class HttpClientRule(Rule):
         value = unwrap_await(value)
         if isinstance(value, cst.Call):
             library = self.client_library(value)
-            return (library, value) if library is not None else None
+            if library is None:
+                library = self.made_client(value)
+                return (library, None) if library is not None else None
+            return library, value
         if isinstance(value, (cst.Name, cst.Attribute)):
             name = get_full_name_for_node(value) or ""
             library = self.clients.get(name)

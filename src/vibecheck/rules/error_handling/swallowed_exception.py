@@ -31,8 +31,9 @@ class SwallowedException(FunctionStackRule):
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
     `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or inside another handler's
     `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
-    out, where a new error would replace the one in flight), a finaliser (`__del__`), a probe whose `else:` holds
-    what needs the success, an `except` line that waives another linter's broad-except check
+    out, where a new error would replace the one in flight; but not in a coroutine that catches its own
+    cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a
+    probe whose `else:` holds what needs the success, an `except` line that waives another linter's broad-except check
     (`# pylint: disable=broad-except`, `# noqa: BLE001`), and a `pass` under a comment saying why where the
     code goes on with the value it had before the `try` (`try: value = loads(value)`, `except Exception:`,
     `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by

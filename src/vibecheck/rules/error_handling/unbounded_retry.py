@@ -229,19 +229,38 @@ def _walk_outside_loops(node: cst.CSTNode, resets: dict[str, int]) -> list[cst.C
     return found
 
 
-def same_arguments(call: cst.Call, params: cst.Parameters) -> bool:
-    """The call hands on the parameters it received, unchanged (`send(to, body, retries=retries)`), so nothing counts down."""
+def moved_parameters(call: cst.Call, params: cst.Parameters) -> set[str] | None:
+    """The parameters a call of the function hands a new value (`send(to, body, retries - 1)`: `retries`); an empty
+    set when it hands on those it received, unchanged (`send(to, body, retries=retries)`); None when the call's
+    arguments cannot be matched to the parameters (`*args`, `**options`)."""
     names = [p.name.value for p in (*params.posonly_params, *params.params) if p.name.value not in ("self", "cls")]
     keywords = {p.name.value for p in params.kwonly_params} | set(names)
+    moved = set()
     for position, arg in enumerate(call.args):
-        if not isinstance(arg.value, cst.Name) or arg.star:
-            return False
+        if arg.star:
+            return None
         if arg.keyword is not None:
-            if arg.keyword.value not in keywords or arg.value.value != arg.keyword.value:
-                return False
-        elif position >= len(names) or arg.value.value != names[position]:
-            return False
-    return True
+            if arg.keyword.value not in keywords:
+                return None
+            parameter = arg.keyword.value
+        elif position < len(names):
+            parameter = names[position]
+        else:
+            return None
+        if not (isinstance(arg.value, cst.Name) and arg.value.value == parameter):
+            moved.add(parameter)
+    return moved
+
+
+def condition_names(function: cst.FunctionDef) -> set[str]:
+    """The names the function's own conditions read (`if attempts <= 0: raise`, `while delay < cap`, `x or y`)."""
+    found: set[str] = set()
+    for node in walk_own(function.body):
+        if isinstance(node, (cst.If, cst.While, cst.IfExp, cst.Assert)):
+            found.update(names_in(node.test))
+        elif isinstance(node, (cst.Comparison, cst.BooleanOperation)):
+            found.update(names_in(node))
+    return found
 
 
 def _call_name(call: cst.Call) -> str:
@@ -285,8 +304,10 @@ class UnboundedRetry(Rule):
 
     The same retry spelled as recursion is reported too: an `except` that catches such a failure and calls
     its own function again (`send(to, body)` inside `def send(to, body)`, or `self.send(...)` in a method)
-    with the very arguments it received, under no condition. A call that changes an argument
-    (`send(to, body, attempts - 1)`), sits under an `if` or beside a `raise`, or follows an assignment
+    under no condition, with the very arguments it received or changing only parameters that no condition of the
+    function reads (`publish(body, delay=delay * 2)`, `send(to, body, retries - 1)` where nothing checks
+    `retries`). A call that changes an argument a condition reads (`send(to, body, attempts - 1)` under
+    `if attempts <= 0: raise` at the top), sits under an `if` or beside a `raise`, or follows an assignment
     (`self.attempts += 1`, checked at the top of the function) may count down to a limit, and is left alone.
 
     Also a poll with no end: a loop that asks for something on every pass (`status = client.get_status(job)`,
@@ -407,15 +428,19 @@ class UnboundedRetry(Rule):
             if isinstance(inner, cst.Call) and get_full_name_for_node(inner.func) in own_names:
                 calls.append(inner)
         for call in calls:
-            if same_arguments(call, function.params):
-                self.report(
-                    call,
-                    f"`{function.name.value}` calls itself again from its `except` with the same arguments: "
-                    "a retry with no limit, which recurses until the stack overflows on a permanent failure.",
-                    hint="Retry in a bounded loop (e.g. `for attempt in range(5):`) and re-raise the last error "
-                    "when the attempts run out.",
-                )
-                return
+            moved = moved_parameters(call, function.params)
+            if moved is None or moved & condition_names(function):
+                continue
+            changed = ", ".join(f"`{name}`" for name in sorted(moved))
+            how = f"changing only {changed}, which no condition of it reads" if moved else "with the same arguments"
+            self.report(
+                call,
+                f"`{function.name.value}` calls itself again from its `except` {how}: "
+                "a retry with no limit, which recurses until the stack overflows on a permanent failure.",
+                hint="Retry in a bounded loop (e.g. `for attempt in range(5):`) and re-raise the last error "
+                "when the attempts run out.",
+            )
+            return
 
     def visit_While(self, node: cst.While) -> None:
         loop = retry_loop(node.test) or counted_while(node.test, node.body)

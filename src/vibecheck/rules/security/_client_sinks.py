@@ -35,6 +35,8 @@ class ClientSinkRule(FlowRule):
     # a handler in a test file is a fixture that no client reaches
     applies_to_tests = False
     source: ClassVar[SourceFinder] = staticmethod(request_source)
+    # The taint kinds reported where they reach a sink in the function itself (not followed into other functions).
+    reported_kinds: ClassVar[frozenset[str]] = frozenset({"request"})
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers)
@@ -47,7 +49,7 @@ class ClientSinkRule(FlowRule):
                 taint = state.taint_of(argument)
                 if taint is None or not self.accepts(call, argument, state):
                     continue
-                if taint.kind == "request":
+                if taint.kind in self.reported_kinds:
                     self.describe(argument, label, taint, call)
                     break
                 if taint.kind in SUMMARISED_KINDS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from vibecheck.analysis.call_flow import joined_sinks, locate
+from vibecheck.analysis.call_flow import chain_label, joined_sinks, locate
 from vibecheck.analysis.flow import SUMMARY_FACT
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.project import Project
@@ -149,7 +149,7 @@ class ClientDataThroughCalls(ProjectRule):
                     continue
                 lines = cache[joined.path] = text.splitlines()
             line, column = locate(lines, joined.function, joined.code, joined.statement)
-            through = " -> ".join(f"`{name}()`" for name in joined.chain)
+            through = " -> ".join(chain_label(name) for name in joined.chain)
             yield Finding(
                 code=self.code, name=self.name, message=f"{joined.message[:-1]} (through {through}).",
                 location=Location(joined.path, Position(line, column), Position(line, column + len(joined.code))),

@@ -45,6 +45,40 @@ RUNNER_CALL = re.compile(r"\b(?:exec|eval)\s*\(")  # not `execute(`, `.evaluate(
 # The label of a path whose file's contents are run (`exec(open(path).read())`).
 FILE_RUN = "file run"
 COMMAND_LINE_ORIGINS = ("sys.argv", "input(", "builtins.input(", "raw_input(", "sys.stdin", "fileinput.")
+# The options and arguments of a command-line tool (a click or typer command's parameters, what `parse_args()`
+# returns): followed within the function only, and only into code that runs their text. A tool that imports the
+# module its user names (`flask --app`, `celery -A`) or runs the file they name (a config script) does so by design.
+CLI_OPTION = "cli-option"
+CLI_MODULES = ("click", "typer")
+CLI_DECORATOR_METHODS = frozenset({"command", "callback", "group"})
+CLI_DECORATORS = frozenset({"click.command", "click.group", "click.option", "click.argument", "typer.run"})
+ARGUMENT_PARSERS = frozenset({"parse_args", "parse_known_args", "parse_intermixed_args"})
+# Parameters a command takes that are no option of its user's: click's context, and numbers (which run no code).
+CLI_CONTEXT = frozenset({"self", "cls", "ctx", "context"})
+CLI_SCALARS = frozenset({"int", "float", "bool"})
+
+
+def cli_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
+    """Client and command-line input (`client_or_cli_source`), and what an argument parser returns: `args =
+    parser.parse_args()`, whose `args.expr` is the user's text."""
+    found = client_or_cli_source(node, state)
+    if found is None and type(node) is cst.Call and type(node.func) is cst.Attribute \
+            and node.func.attr.value in ARGUMENT_PARSERS:
+        return Taint(CLI_OPTION, short_code(node))
+    return found
+
+
+def is_cli_command(function: cst.FunctionDef, state: FlowState) -> bool:
+    """A click or typer command: `@app.command()`, `@cli.command("sync")`, `@click.command()`, `@click.option(...)`."""
+    if not state.imports.imports_any(CLI_MODULES):
+        return False
+    for decorator in function.decorators:
+        expression = decorator.decorator.func if type(decorator.decorator) is cst.Call else decorator.decorator
+        if type(expression) is cst.Attribute and expression.attr.value in CLI_DECORATOR_METHODS:
+            return True
+        if state.qualified_name(expression) in CLI_DECORATORS:
+            return True
+    return False
 
 
 class ClientDataToCodeExecution(ClientSinkRule):
@@ -59,6 +93,10 @@ class ClientDataToCodeExecution(ClientSinkRule):
     `int()`/`float()` or parsed with `ast.literal_eval()`/`json.loads()` are clean. It supersedes bandit's
     `B307` and `B102` on the same line, which report every `eval`/`exec` and name the weakness as OS
     command injection, and VC405 there (the path that chooses the file run is the same problem).
+    The options of a click or typer command (its parameters, but numbers and click's `ctx`) and what an
+    argument parser returns (`args = parser.parse_args()`, then `eval(args.filter)`) count too, within the
+    function, where their text is run as code; a tool that imports the module or runs the script its user names
+    (`flask --app`, `celery -A`, a config script) does so by design and is left alone.
     Command-line input run as code is reported at medium severity: whoever sends it runs the command, and
     so can usually run code already, unless another program feeds it untrusted input.
     `compile()` alone only parses: the code runs when the result is executed.
@@ -123,8 +161,20 @@ class ClientDataToCodeExecution(ClientSinkRule):
     function_sinks: ClassVar[dict[str, ArgumentSpec]] = {**EXECUTING, **IMPORTING}
     method_sinks: ClassVar[dict[str, ArgumentSpec]] = CONSOLE_METHODS
     sanitizers = SANITIZERS
-    source: ClassVar[SourceFinder] = staticmethod(client_or_cli_source)
+    source: ClassVar[SourceFinder] = staticmethod(cli_source)
+    reported_kinds = frozenset({"request", CLI_OPTION})
     scalar_inputs_matter = True
+
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        """Route inputs, and a click or typer command's parameters: the options its user typed."""
+        super().start_function(function, state)
+        if not is_cli_command(function, state):
+            return
+        for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
+            name = param.name.value
+            annotation = dotted_name(param.annotation.annotation) if param.annotation is not None else None
+            if name not in CLI_CONTEXT and name not in state.names and annotation not in CLI_SCALARS:
+                state.names[name] = Taint(CLI_OPTION, "--" + name.replace("_", "-"))
 
     vets = ("B307", "B102")
 
@@ -212,6 +262,8 @@ class ClientDataToCodeExecution(ClientSinkRule):
         return True
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
+        if taint.kind == CLI_OPTION and (label in IMPORTING or label in (FILE_RUN, "runpy.run_path", "runpy.run_module")):
+            return  # a tool loading the module or script its user names: the feature
         if label in IMPORTING:
             self.report(node, f"Input from `{taint.origin}` names the module that `{short_code(call.func)}()` imports, "
                         "so a client can load any installed module.", hint="Map the input to a module through a "
@@ -239,4 +291,4 @@ def _names_own_file(opener: cst.Call, state: FlowState) -> bool:
 def _severity(taint: Taint) -> Severity | None:
     """Medium for command-line input: its sender is whoever runs the command, who can usually run code already;
     the rule's own (high) for a web client's input, which crosses a trust boundary."""
-    return Severity.MEDIUM if taint.origin.startswith(COMMAND_LINE_ORIGINS) else None
+    return Severity.MEDIUM if taint.kind == CLI_OPTION or taint.origin.startswith(COMMAND_LINE_ORIGINS) else None

@@ -19,7 +19,7 @@ SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "se
 KEY_QUALIFIERS = frozenset({"api", "access", "secret", "private", "auth", "signing", "encryption", "master", "client",
                             "license", "webhook", "app"})
 PLACEHOLDER_WORDS = ("xxx", "***", "...", "change", "your", "example", "dummy", "placeholder",
-                     "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "$", "%s",
+                     "redacted", "todo", "replace", "insert", "fake", "sample", "<", "{", "%s",
                      # what the docs of local model servers pass as the key they ignore (LM Studio, llama.cpp)
                      "not-needed", "no-key", "lm-studio")
 PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd", "secret", "token", "apikey", "api_key"})
@@ -38,6 +38,8 @@ CLIENT_KEY_VARIABLES = {
 }
 _NAME_PARTS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+# A variable to be filled in (`"$DB_PASSWORD"`, `"${TOKEN}"`, `"$(cat key)"`); a `$` inside a password is a character.
+_SHELL_VARIABLE = re.compile(r"^\$|\$[{(]|\$[A-Z_][A-Z0-9_]+\b")
 _PATTERN_SYNTAX = re.compile(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]")
 # `"_password_reset_token"`, `"set-password"`: a session key, URL segment or form field named after a secret.
 _LABEL_SHAPE = re.compile(r"^_*[a-z]+(?:[-_.][a-z]+)+$")
@@ -101,7 +103,7 @@ def is_placeholder(value: str) -> bool:
     a path, URL, file name, import path (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker
     (`"#bygroup"`, `":memory:"`) or regular
     expression, a label named after a secret (`"_password_reset_token"`), characters counting up
-    (`"0123456789..."`), or a word agents use for "fill this in"."""
+    (`"0123456789..."`), a shell variable (`"$DB_PASSWORD"`, `"${TOKEN}"`), or a word agents use for "fill this in"."""
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
         return True
@@ -114,7 +116,8 @@ def is_placeholder(value: str) -> bool:
     if (_LABEL_SHAPE.match(value) and any(word in value for word in _LABEL_WORDS)) or _FILE_NAME.match(value) \
             or _RATE_LIMIT.match(value) or _MARKER.match(value) or _IMPORT_PATH.match(value):
         return True
-    return _counts_up(lowered) or any(word in lowered for word in PLACEHOLDER_WORDS)
+    return _counts_up(lowered) or _SHELL_VARIABLE.search(value) is not None \
+        or any(word in lowered for word in PLACEHOLDER_WORDS)
 
 
 def _counts_up(value: str) -> bool:

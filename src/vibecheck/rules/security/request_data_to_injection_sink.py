@@ -197,7 +197,8 @@ class RequestDataToInjectionSink(FlowRule):
 
     ## What it does
     Follows, within one function, client-controlled data (Flask `request.*`, Flask and FastAPI route
-    parameters, Starlette `Request` objects, Django `request.GET/POST/...`) into:
+    parameters, Starlette `Request` objects, Django `request.GET/POST/...`, a Slack listener's payload but
+    the ids Slack assigns in it, `event["user"]`, `command["channel_id"]`) into:
     `redirect()`/`RedirectResponse`/`HttpResponseRedirect`, a redirect raised by aiohttp, Falcon or Pyramid
     (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)` (open redirect, CWE-601; not when a literal
     start such as `f"/blog/{slug}"` fixes the host); a response header

@@ -276,6 +276,11 @@ class UnsafeDeserialization(BindingRule):
         self.vet(call.func)
         return True
 
+    def _names_module(self, node: cst.BaseExpression) -> bool:
+        """`gzip`, `os.path`: an expression that starts at an imported module's name, not at a path object."""
+        head = get_full_name_for_node(node) or ""
+        return head.partition(".")[0] in self.context.imports.aliases
+
     def _is_repo_file(self, data: cst.BaseExpression | None, depth: int = 4) -> bool:
         """The data is a literal path, or read from one (`open("m.pkl", "rb")`, `Path("m.pkl").read_bytes()`)."""
         if data is None or depth == 0:
@@ -289,6 +294,9 @@ class UnsafeDeserialization(BindingRule):
             callee = self.qualified_name(data) or ""
             if callee in SERIALIZERS:
                 return True  # a round trip of an object this code just serialised
+            func = data.func
+            if isinstance(func, cst.Attribute) and func.attr.value == "open" and not self._names_module(func.value):
+                return self._is_repo_file(func.value, depth - 1)  # `state_file.open("rb")`: the path is the object
             paths = [arg.value for arg in data.args if arg.keyword is None and not arg.star]
             if callee in OPENERS or callee.endswith((".Path", ".open")):
                 paths = paths[:1]

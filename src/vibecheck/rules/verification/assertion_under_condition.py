@@ -16,6 +16,8 @@ from vibecheck.rules.verification.missing_assertion import NO_RAISE_INTENT
 # Calls that fail the test by themselves: under an `if` they are the check (`if r.status_code != 200: pytest.fail()`).
 FAILING_CALLS = frozenset({"fail", "skip", "xfail", "skipTest"})
 ASSERTION_PREFIXES = ("assert",)
+# List methods that put items in: a list the test fills itself is not empty when its loop runs.
+FILLING_METHODS = frozenset({"append", "extend", "insert"})
 # `numbers = list(range(10))`, `kml = getattr(case, "kml", None)`: a builtin builds the test's input, not a result.
 BUILTINS = frozenset(dir(builtins))
 
@@ -32,6 +34,10 @@ class TestConditions:
     # checks nothing when the endpoint answers with an empty list or an error.
     responses: set[str] = field(default_factory=set)
     loops: int = 0  # `for` loops open in the walk: an `if` in one picks the cases of a table, not a result to check
+    # Names the test binds to an empty list (`handled = []`) and never fills itself: only a callback it hands to the
+    # code (`side_effect=lambda body: handled.append(body)`) does, so a `for` over one checks nothing when it is empty.
+    empty_lists: set[str] = field(default_factory=set)
+    callbacks: int = 0  # lambdas open in the walk: what they append is the code's doing, not the test's
     # Blocks open in the walk that run only for some results: an `if` on a result, a `for` over one, an `except`
     # (runs only when the code raises); None: a block that runs whatever the result.
     open_conditions: list[Guard | None] = field(default_factory=list)
@@ -79,12 +85,15 @@ class AssertionUnderCondition(TestAwareRule):
     client.get(...)`, then `if response.status_code == 200: assert ...`; `if result: assert result["id"] == 1`).
     When the condition is false, nothing is checked and the test passes. The same for assertions that all sit in
     a `for` loop over a test client's response (`for order in client.get("/orders").json(): assert ...`: an
-    empty or error answer checks nothing; a loop over other results, such as a query on the test's fixtures,
-    is left alone) or in the `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
+    empty or error answer checks nothing), or over a list the test starts empty and only a callback it hands
+    to the code fills (`handled = []`, `side_effect=lambda body: handled.append(body)`); a loop over other
+    results, such as a query on the test's fixtures or a list the test fills itself, is left alone) or in the
+    `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
     the code does not raise, nothing is checked; a `pytest.fail(...)` after the call in the `try` is a check,
     and a test whose name or docstring says the code must not raise is left alone). An `if` that fails
-    the test itself (`if response.status_code != 200: pytest.fail(...)`, a `raise`) is a check, and so is any
-    assertion outside such a block; a condition on anything else (`if sys.platform == "win32":`, a fixture's
+    the test itself (`if response.status_code != 200: pytest.fail(...)`, a `raise`; not one in a fake the test
+    defines, `async def boom(): raise ValueError`) is a check, and so is any assertion outside such a block; a
+    condition on anything else (`if sys.platform == "win32":`, a fixture's
     flag, a value a builtin built: `numbers = list(range(10))`), an `if` with an `else` branch and an `if` or
     `except` inside a `for` loop (which picks the cases of a table of inputs) are left alone.
 
@@ -137,6 +146,11 @@ class AssertionUnderCondition(TestAwareRule):
         targets = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
         if isinstance(value, cst.Call) and not (isinstance(value.func, cst.Name) and value.func.value in BUILTINS):
             conditions.results.update(targets)
+        if self.frames[-1].is_test and not conditions.callbacks:
+            if isinstance(value, cst.List) and not value.elements:
+                conditions.empty_lists.update(targets)
+            else:
+                conditions.empty_lists.difference_update(targets)
         if _reads_response(node.value, conditions.responses):
             conditions.responses.update(targets)
         else:
@@ -154,10 +168,31 @@ class AssertionUnderCondition(TestAwareRule):
         if conditions is not None and conditions.open_conditions:
             conditions.open_conditions.pop()
 
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        conditions = self._conditions()
+        if conditions is not None:
+            conditions.callbacks += 1
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        conditions = self._conditions()
+        if conditions is not None:
+            conditions.callbacks -= 1
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._filled(node.target)
+
+    def _filled(self, target: cst.BaseExpression) -> None:
+        """The test itself puts items in a list (`handled.append(x)`, `handled += [x]`): it is not only a callback's."""
+        conditions = self._conditions()
+        if conditions is not None and isinstance(target, cst.Name) and self.frames[-1].is_test \
+                and not conditions.callbacks:
+            conditions.empty_lists.discard(target.value)
+
     def visit_For(self, node: cst.For) -> None:
         conditions = self._conditions()
         if conditions is not None:
-            over_result = not conditions.loops and _reads_response(node.iter, conditions.responses)
+            over_result = not conditions.loops and (_reads_response(node.iter, conditions.responses) or (
+                isinstance(node.iter, cst.Name) and node.iter.value in conditions.empty_lists))
             conditions.open_conditions.append(node if over_result else None)
             conditions.loops += 1
 
@@ -181,8 +216,9 @@ class AssertionUnderCondition(TestAwareRule):
         self._note_assertion()
 
     def visit_Raise(self, node: cst.Raise) -> None:
+        """A `raise` in the test fails it; one in a fake the test defines (`async def boom(): raise ...`) is no check."""
         conditions = self._conditions()
-        if conditions is not None:
+        if conditions is not None and self.frames[-1].is_test:
             conditions.unconditional += 1
 
     def visit_Call(self, node: cst.Call) -> None:
@@ -190,6 +226,8 @@ class AssertionUnderCondition(TestAwareRule):
         if conditions is None:
             return
         method = last_name(node.func)
+        if method in FILLING_METHODS and isinstance(node.func, cst.Attribute):
+            self._filled(node.func.value)
         if method in FAILING_CALLS:
             conditions.unconditional += 1
         elif method.startswith(ASSERTION_PREFIXES) or method == "raises":

@@ -59,7 +59,9 @@ class AssertionOnMockOnly(TestAwareRule):
     something, and calls nothing but those mocks, builtins, test-framework helpers and standard-library
     names that only build the test's data (`Path("a.mov")`, `json.dumps(...)`; not `importlib` or `runpy`,
     which run the project's modules): no code of the
-    project runs, so the assertions can only check what the test told the mock to do. Calling the very
+    project runs, so the assertions can only check what the test told the mock to do; what a mock's call
+    returned (`response = await client.post(...)`) is the mock's too, and so are the calls on it
+    (`response.json()`). Calling the very
     name a patch replaced counts as calling the mock: after `@patch("shop.api.fetch")`,
     `mocker.patch("shop.api.fetch")`, `patch.object(Api, "fetch")` or pytest's
     `monkeypatch.setattr(api, "fetch", fake)`, a call of `fetch` (imported from
@@ -131,9 +133,14 @@ class AssertionOnMockOnly(TestAwareRule):
                         hint="Call the code under test with the mock injected, and assert on its result or its use of the mock.")
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        test = self.current_test
+        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        if test is not None and isinstance(value, cst.Call) and root_name(value.func) in test.data["mocks"]:
+            # `response = await client.post(...)` on a mock: what it answered is the mock's, `response.json()` too
+            test.data["mocks"].update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+            return
         if not (isinstance(node.value, cst.Call) and self._is_mock_factory(node.value)):
             return
-        test = self.current_test
         for target in node.targets:
             if isinstance(target.target, cst.Name) and test is not None:
                 test.data["mocks"].add(target.target.value)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import suite_statements
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_telling_call, last_name
 
@@ -24,6 +26,10 @@ RAISES_HINT = "Wrap only the call that should raise, in `pytest.raises(TheSpecif
 EXPECTING_CALLS = frozenset({"pytest.raises", "pytest.warns", "pytest.deprecated_call"})
 
 SKIPPING_CALLS = frozenset({"pytest.skip", "pytest.xfail"})
+
+# Test names that say a failure of the call is tolerated (`test_call_may_raise_then_state_is_checked`).
+TOLERATES = re.compile(r"(?:^|_)(?:may|might|can|could)_(?:raise|fail|error|throw)|toleran|ignor|best_?effort|swallow"
+                       r"|suppress")
 
 HINT = "Let the failure propagate, or use `pytest.raises(SpecificError)` when the exception is the expected outcome."
 
@@ -56,6 +62,17 @@ def is_assertion_call(node: cst.Call) -> bool:
     return last_name(node.func).startswith(("assert", "fail"))
 
 
+def calls_tested_function(node: cst.CSTNode, test_name: str) -> bool:
+    """Whether a block calls the function its test is named for (`consumer.connect()` in
+    `test_connect_retries_until_broker_is_up`): the code under test, not a set-up or clean-up step; unless the name
+    says a failure is tolerated (`test_set_may_fail`)."""
+    name = f"_{test_name.lower()}_"
+    if TOLERATES.search(name):
+        return False
+    return any(isinstance(inner, cst.Call) and len(called := last_name(inner.func)) > 2 and f"_{called.lower()}_" in name
+               for inner in walk_own(node))
+
+
 def contains_assertion(node: cst.CSTNode) -> bool:
     """An `assert` or an assertion call anywhere inside (only walked for a `try` in a test: rare and small)."""
     stack = [node]
@@ -75,7 +92,9 @@ class TestSwallowsFailure(TestAwareRule):
     (`Exception`, `BaseException`, a bare `except:`) or `AssertionError`, and whose body only passes,
     continues, breaks, returns, prints, logs or skips the test (`self.skipTest(...)`, `pytest.skip(...)`:
     a failure then shows as a skip, never as a red test); and `with contextlib.suppress(...)` of those exceptions.
-    It reports when the guarded block holds an assertion, or when the test asserts nothing anywhere; a
+    It reports when the guarded block holds an assertion or calls the function the test is named for
+    (`consumer.connect()` in `test_connect_retries_until_broker_is_up`: the code under test, unless the name says
+    its failure is tolerated, `test_set_may_fail`), or when the test asserts nothing anywhere; a
     `try` around a clean-up or set-up call in a test that asserts elsewhere is left alone.
 
     Also an expectation of any error around a whole block: `with pytest.raises(Exception):` or
@@ -147,7 +166,8 @@ class TestSwallowsFailure(TestAwareRule):
                 caught = "a bare `except:`" if handler.type is None else f"`except {code(handler.type)}`"
                 outcome = "is skipped" if any(is_skipping(s) for s in statements) else "passes"
                 self._flag(node.body, handler, f"In test `{test.node.name.value}`, {caught} swallows the failure, "
-                                                f"so the test {outcome} on that path whatever happens.")
+                                                f"so the test {outcome} on that path whatever happens.",
+                           now=calls_tested_function(node.body, test.node.name.value))
 
     def visit_With(self, node: cst.With) -> None:
         test = self.current_test
@@ -185,9 +205,10 @@ class TestSwallowsFailure(TestAwareRule):
             self.report(call, f"In test `{test_name}`, {expectation} around {len(statements)} statements passes "
                               "on any error in any of them, a typo or a wrong argument included.", hint=RAISES_HINT)
 
-    def _flag(self, guarded: cst.CSTNode, node: cst.CSTNode, message: str) -> None:
-        """Report now when the guarded block asserts; else only if the test turns out to assert nothing at all."""
-        if contains_assertion(guarded):
+    def _flag(self, guarded: cst.CSTNode, node: cst.CSTNode, message: str, *, now: bool = False) -> None:
+        """Report now when the guarded block asserts (or `now`: it runs the code under test); else only if the test
+        turns out to assert nothing at all."""
+        if now or contains_assertion(guarded):
             self.report(node, message, hint=HINT)
         elif self.current_test is not None:
             self.current_test.data["pending"].append((node, message))
