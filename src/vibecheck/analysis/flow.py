@@ -750,13 +750,16 @@ class FlowState:
         elif self.instances:
             self.instances.pop(key, None)
 
-    def clear_checked(self, test: cst.CSTNode) -> None:
-        """Forget the taint of names that an `if`/`assert` visibly checks (`in`, `==`, a validating call)."""
+    def clear_checked(self, test: cst.CSTNode) -> bool:
+        """Forget the taint of names that an `if`/`assert` visibly checks (`in`, `==`, a validating call); True when
+        one was forgotten."""
         names = checked_names(test) if self.prefix_checks_clear else checked_names_beyond_prefix(test)
+        forgot = False
         for name in (*names, *self.verdict_of(test)):
             self.checked.add(name)
-            if self.checks_clear:
-                self.names.pop(name, None)
+            if self.checks_clear and self.names.pop(name, None) is not None:
+                forgot = True
+        return forgot
 
     def verdict_of(self, test: cst.CSTNode) -> tuple[str, ...]:
         """The names a test checks through a validator's verdict bound earlier: `if ok:`, `if not ok:`."""
@@ -1275,14 +1278,16 @@ def _walk_if(statement: cst.If, lanes: list[Lane]) -> None:
 
     def checked_then_saved(state: FlowState) -> tuple[Snapshot, Snapshot]:
         unchecked = state.snapshot()
-        state.clear_checked(statement.test)
+        if not state.clear_checked(statement.test):
+            return unchecked, unchecked  # nothing forgotten (most tests): one copy stands for both branches
         return state.snapshot(), unchecked
 
     pairs = _each(lanes, checked_then_saved)
     checked = [pair[0] if pair is not None else None for pair in pairs]
     unchecked = [pair[1] if pair is not None else None for pair in pairs]
-    if polarity is False:  # `if x not in ALLOWED:`: the body runs for what the check refused
-        _restore(lanes, unchecked)
+    if polarity is False:  # `if x not in ALLOWED:`: the body runs for what the check refused (a shared copy is
+        # never put in place: the state already holds what it holds, and the copy must stay as it is for the `else`)
+        _restore(lanes, [pair[1] if pair is not None and pair[0] is not pair[1] else None for pair in pairs])
     body = suite_statements(statement.body)
     walk_lanes(body, lanes)
     after_body = None if _leaves_block(body) else _each(lanes, FlowState.snapshot)
