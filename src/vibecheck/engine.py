@@ -110,7 +110,8 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
         result.findings.append(_parse_error(path, 1, 1, f"the file is too deeply nested to parse ({type(exc).__name__})", ""))
         return result
     context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module),
-                          is_test_file=unit.is_test_file, ast_provider=unit.python_ast, silent=silent)
+                          is_test_file=unit.is_test_file, ast_provider=unit.python_ast, silent=silent,
+                          relative=unit.relative)
     instances = _instantiate(rules, context, result.errors)
     walkers: list[Any] = [*instances, fact_collector(context)] if collect_facts else list(instances)
     for collector, options in collectors:

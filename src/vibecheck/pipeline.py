@@ -115,7 +115,7 @@ class Pipeline:
         The findings are not filtered yet: `filter` does that once, when the project rules have run too.
         """
         enabled = self.selection.enabled_for(relative)
-        unit = SourceUnit(path, data, is_test_file(relative, self.settings.test_paths))
+        unit = SourceUnit(path, data, is_test_file(relative, self.settings.test_paths), relative=relative)
         result = FileResult(path=path)
         with recursion_headroom():  # valid code nests up to ~3,000 levels; libcst and rules recurse per level
             for name, stage in self.stages:

@@ -133,6 +133,14 @@ class RuleContext:
     # the rules walked here only for an enabled project rule's facts (`ProjectRule.walks_with`): their findings are
     # dropped, so nothing they would have reported may be left out of those facts
     silent: frozenset[str] = frozenset()
+    # The file's path from its project's root, what a rule that judges a file by its folders reads (`scripts/`,
+    # `examples/`): `path` is as it was given, absolute in a hook's run, where every folder above the project counts.
+    # `path` itself when the file came from elsewhere (stdin, a test).
+    relative: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.relative:
+            self.relative = self.path
 
     def python_ast(self) -> ast.Module | None:
         """Python's `ast` of the file (None if Python cannot parse it), parsed at most once per file."""

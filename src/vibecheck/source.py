@@ -43,8 +43,10 @@ def decode_source(data: bytes) -> str:
 class SourceUnit:
     """One file as read from disk (or stdin): its bytes, and the text and trees computed from them once."""
 
-    def __init__(self, path: str, data: bytes, is_test_file: bool = False, *, text: str | None = None) -> None:
+    def __init__(self, path: str, data: bytes, is_test_file: bool = False, *, text: str | None = None,
+                 relative: str | None = None) -> None:
         self.path = path
+        self.relative = path if relative is None else relative  # from the project root (`SourceFile.relative`)
         self.data = data
         self.is_test_file = is_test_file
         self._text = text

@@ -169,3 +169,19 @@ def test_the_projects_baseline_holds_in_the_hook(project: Path) -> None:
     assert lead == "vibecheck: 2 problems to fix in app.py:"
     # the new copy, in save(), and save() itself, which no test reaches (the baseline holds load()'s finding)
     assert [line.split(" ")[:2] for line in lines] == [["app.py:8:1:", "VC301"], ["app.py:11:5:", "VC101"]]
+
+
+def test_folders_above_the_project_do_not_decide_what_a_file_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from a folder above the project (a monorepo, a home folder), the hook names files from there: a project
+    kept under `~/tools/` or `~/examples/` is still the product, where a file in its own `scripts/` folder may print."""
+    project = tmp_path / "tools" / "examples" / "shop"
+    leftover = "def total(items):\n    print(items)\n    return sum(items)\n"
+    config = "[project]\nname = 'shop'\n\n[tool.vibecheck]\nfail-on = 'low'\n"  # the run's root: this project
+    write(project, {"pyproject.toml": config, "shop/cart.py": leftover, "scripts/seed.py": leftover,
+                    "tests/test_cart.py": "from shop.cart import total\n\n\ndef test_total():\n    assert total([1]) == 1\n",
+                    "tests/test_seed.py": "from scripts.seed import total\n\n\ndef test_seed():\n    assert total([]) == 0\n"})
+    monkeypatch.chdir(tmp_path)  # the agent's folder holds several projects (a monorepo, a home folder)
+    product = hook(post_tool_use("Write", project / "shop" / "cart.py", project))
+    assert product.exit_code == 2 and "VC505" in product.stderr
+    script = hook(post_tool_use("Write", project / "scripts" / "seed.py", project))
+    assert "VC505" not in script.stderr

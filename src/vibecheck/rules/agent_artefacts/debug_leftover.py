@@ -160,7 +160,7 @@ class DebugLeftover(Rule):
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
-        path = PurePath(context.path)
+        path = PurePath(context.relative)
         self._print_allowed = (
             context.is_test_file
             or not self.options.check_print

@@ -88,7 +88,7 @@ class SampleDataInCode(Rule):
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
-        parts = {part.lower() for part in PurePath(context.path).parts[:-1]}
+        parts = {part.lower() for part in PurePath(context.relative).parts[:-1]}
         self._enabled = not context.is_test_file and not (parts & SAMPLE_PATH_PARTS)
         self._frames: list[_Frame] = []
 
