@@ -23,6 +23,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.app_model.handlers import dependency_names, restricts
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.cst_fields import walk_own
 from vibecheck.literals import text_value
@@ -364,6 +365,7 @@ class AppModelCollector:
         self.classes: dict[str, ClassView] = {}
         self.hooks: list[tuple[str, Frame | str, bool]] = []
         self.guarded_receivers: set[str] = set()
+        self.restricted_receivers: set[str] = set()  # guarded by a role, not only a login (`Depends(require_admin)`)
         self.app_names: set[str] = {"app", "application"}
         self.guard_names: set[str] = set()
         self.view_registrations: dict[str, list[tuple[str | None, str | None, cst.Call | None]]] = {}
@@ -726,6 +728,8 @@ class AppModelCollector:
                 guarded = self._dependencies_guard(_keyword(node, "dependencies"))
                 if guarded:
                     self.guarded_receivers.add(name)
+                if restricts(dependency_names(node)):
+                    self.restricted_receivers.add(name)
                 parent = get_full_name_for_node(node.func.value) if isinstance(node.func, cst.Attribute) else None
                 prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix")
                 self.includes.append({"parent": self._ref_text(parent) if parent else None,
@@ -841,6 +845,8 @@ class AppModelCollector:
             if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
                     and self._dependencies_guard(_keyword(value, "dependencies")):
                 self.guarded_receivers.add(target)
+                if restricts(dependency_names(value)):
+                    self.restricted_receivers.add(target)
             if constructor in self.match.guard_dependencies:
                 self.guard_names.add(target)
         elif isinstance(value, cst.Subscript) and _last(self.qualified_name(value.value)) == "Annotated":
@@ -1313,6 +1319,7 @@ class AppModelCollector:
         facts = {
             "routes": routes,
             "guarded_receivers": sorted(self._ref_text(r) for r in self.guarded_receivers if r != "*"),
+            "restricted_receivers": sorted(self._ref_text(r) for r in self.restricted_receivers if r != "*"),
             "app_guard": self.global_guard,
             "includes": self.includes,
             "url_views": self.url_views,
@@ -1342,6 +1349,8 @@ class AppModelCollector:
             if frame is not None and not _hook_refuses(frame, must_deny):
                 continue
             self.guarded_receivers.add(receiver)
+            if frame is not None and restricts([frame.node.name.value]):  # `@bp.before_request def require_admin()`
+                self.restricted_receivers.add(receiver)
         if "*" in self.guarded_receivers or self.guarded_receivers & self.app_names:
             self.global_guard = True
 

@@ -19,7 +19,10 @@ from typing import Any, Generic, TypeVar
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.collector import APP_MODEL
+from vibecheck.analysis.app_model.handlers import restricts
 from vibecheck.analysis.modules import SourceLayout, resolve_relative
+from vibecheck.facts import HELD_FINDINGS
+from vibecheck.model import Finding
 
 MAX_INCLUDE_DEPTH = 8
 T = TypeVar("T")
@@ -68,6 +71,7 @@ class AppModel:
     guard_functions: set[str] = field(default_factory=set)
     signature_functions: set[str] = field(default_factory=set)  # functions that check a request's signature
     guarded_receivers: set[str] = field(default_factory=set)
+    restricted_receivers: set[str] = field(default_factory=set)  # guarded by a role (`Depends(require_admin)`)
     includes: list[tuple[str | None, str, bool]] = field(default_factory=list)
     url_views: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # (view, guarded, wrappers)
     aliases: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # `edit = guard(V.as_view())`
@@ -107,6 +111,7 @@ class AppModel:
             model.handler_guards.update({full("@" + name): [full(r) for r in refs]
                                          for name, refs in facts.get("handler_guards", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
+            model.restricted_receivers.update(full(name) for name in facts.get("restricted_receivers", ()))
             for include in facts["includes"]:
                 parent = full(include["parent"]) if include["parent"] else None
                 model.includes.append((parent, full(include["child"]), include["guarded"]))
@@ -184,6 +189,10 @@ class AppModel:
         return _ByLastPart((r, r) for r in self.guarded_receivers)
 
     @functools.cached_property
+    def _restricted(self) -> _ByLastPart[str]:
+        return _ByLastPart((r, r) for r in self.restricted_receivers)
+
+    @functools.cached_property
     def _includes(self) -> _ByLastPart[tuple[str | None, str, bool]]:
         return _ByLastPart((include[1], include) for include in self.includes)
 
@@ -247,6 +256,38 @@ class AppModel:
             if guarded or (parent is not None and parent != receiver and self.receiver_guarded(parent, depth + 1)):
                 return True
         return False
+
+    def receiver_restricted(self, receiver: str, depth: int = 0) -> bool:
+        """A router, blueprint or app restricted to a role where it is made, where it is included, or by what
+        includes it (`include_router(admin.router, dependencies=[Depends(require_admin)])`)."""
+        if depth > MAX_INCLUDE_DEPTH:
+            return False
+        if any(True for _ in self._restricted.matching(receiver)):
+            return True
+        return any(parent is not None and parent != receiver and self.receiver_restricted(parent, depth + 1)
+                   for parent, _, _ in self._includes.matching(receiver))
+
+    def signed_in_elsewhere(self, path: str, handler: str) -> bool:
+        """Whether the route of `handler` (`read_note`, `NoteView.get`) in the file at `path` is reached by signed-in
+        callers only, and not restricted to a role: what a rule that judges the handler from inside
+        (`Rule.report(..., held_for=...)`) cannot see in its file."""
+        routes = [r for r in self.routes if r.path == path and r.fact["handler"] == handler and self.is_routed(r)]
+        return bool(routes) and all(r.guarded_by is not None and not self._restricted_route(r) for r in routes)
+
+    def released(self, project: Any) -> Iterator[Finding]:
+        """The findings the per-file rules held for a handler (`Rule.report(..., held_for=...)`) whose route the
+        whole app shows reached by signed-in callers only."""
+        for path, held in project.facts(HELD_FINDINGS):
+            if path not in project.test_files:
+                yield from (finding for handler, finding in held if self.signed_in_elsewhere(path, handler))
+
+    def _restricted_route(self, route: ModelRoute) -> bool:
+        """Its router, blueprint or app, or its URLconf entry (`staff_member_required(views.x)`), restricts it to a
+        role."""
+        if route.receiver is not None and self.receiver_restricted(route.receiver):
+            return True
+        return any(restricts(w.rpartition(".")[2] for w in wrappers)
+                   for _, wrappers in self._entries_routing_to(self._url_views_and_aliases, route.view))
 
     @property
     def login_middleware(self) -> bool:
