@@ -862,6 +862,10 @@ FASTAPI_ROUTERS = {
         def require_admin(user=Depends(get_current_user)):
             if not user.is_admin:
                 raise HTTPException(status_code=403)
+
+        def require_cron(x_scheduler: str = Header("")):
+            if x_scheduler != "github-actions":
+                raise HTTPException(status_code=403)
     """,
     "app/items.py": """
         from fastapi import APIRouter
@@ -884,6 +888,17 @@ FASTAPI_ROUTERS = {
         @router.delete("/users/{user_id}")
         def delete_user(user_id: int):
             db.delete(db.get(User, user_id))
+    """,
+    "app/jobs.py": """
+        from fastapi import APIRouter, Depends
+
+        from .auth import require_cron
+
+        router = APIRouter(prefix="/jobs")
+
+        @router.delete("/projects/{project_id}", dependencies=[Depends(require_cron)])
+        def purge_project(project_id: int):
+            db.delete(db.get(Project, project_id))
     """,
     "app/catalog.py": """
         from fastapi import APIRouter
@@ -910,11 +925,12 @@ FASTAPI_ROUTERS = {
 def test_a_handler_guarded_where_its_router_is_included_is_judged_as_signed_in(
         tmp_path: Path, main: str, reported: list[tuple[str, int, str]]) -> None:
     header = "from fastapi import APIRouter, Depends, FastAPI\nfrom .auth import get_current_user, require_admin\n" \
-             "from . import admin, catalog, items\n\napp = FastAPI()\n"
-    admin = "app.include_router(admin.router, dependencies=[Depends(require_admin)])\n"
-    _write_project(tmp_path, {**FASTAPI_ROUTERS, "app/main.py": header + admin + "app.include_router(catalog.router)\n"
-                              + main + "\n"})
-    # the admin router is restricted to a role and the catalogue is public: neither is reported
+             "from . import admin, catalog, items, jobs\n\napp = FastAPI()\n"
+    others = "app.include_router(admin.router, dependencies=[Depends(require_admin)])\n" \
+             "app.include_router(catalog.router)\napp.include_router(jobs.router)\n"
+    _write_project(tmp_path, {**FASTAPI_ROUTERS, "app/main.py": header + others + main + "\n"})
+    # the admin router is restricted to a role, the catalogue is public, and the purge job is for the scheduler, whose
+    # header its route checks (a machine, not a user who may own projects): none is reported
     assert sorted(_held_findings(tmp_path)) == reported
 
 

@@ -25,7 +25,8 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   guard decorator or the decorators' names; `signature_functions`: functions that check a request's signature;
   `hook_refs` ([receiver, hook] of a `before_request` hook imported from another module) and `refusing_hooks`
   (argument-less functions that can turn a request away): such a hook guards its receiver only if it refuses.
-- `guarded_receivers`, `restricted_receivers` (those guarded by a role: `Depends(require_admin)`), `includes` (`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
+- `guarded_receivers`, `restricted_receivers` (those guarded by a role: `Depends(require_admin)`), `includes`
+(`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
   `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `dependency_aliases`
   (`Account = Annotated[dict, Depends(current_account)]`), `settings`
@@ -44,7 +45,9 @@ have none; `authenticates_anywhere` says whether the app authenticates at all.
 to know whether only signed-in callers reach it, which a guard in another file may decide. It reports such a finding
 with `held_for=<handler>`; the engine keeps it in the file's facts (`HELD_FINDINGS`) instead of its findings, and
 `AppModel.released` gives it back in the project phase (VC201 yields them) when every route of that handler is guarded
-(`guarded_by`) and neither its router chain (`restricted_receivers`) nor its URLconf wrapper restricts it to a role.
+by what signs a user in (not by a check of its own file that the rule did not take for a login: a header's shared
+secret, a cron token, a webhook's signature; a hook or dependencies of its receiver, `receiver_guard`, do count) and
+neither its router chain (`restricted_receivers`) nor its URLconf wrapper restricts it to a role.
 Without VC201 no project phase joins them, and they stay held: the rule is then as blind to other files as before.
 
 The tables of routes, guards and settings per framework are data in `frameworks.py`; what counts as a guard

@@ -1451,10 +1451,10 @@ class AppModelCollector:
             return None
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
+        receiver_guard = self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)
         guarded = route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential
                                                            or frame.verifies_signature)) \
-            or self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers) \
-            or not self.guarded_handlers.isdisjoint(route.names)
+            or receiver_guard or not self.guarded_handlers.isdisjoint(route.names)
         label = route.label
         if path != route.path:
             label = label.replace(f" {route.path}`", f" {path}`", 1)
@@ -1470,6 +1470,7 @@ class AppModelCollector:
             "state_changing": state_changing,
             "sensitive": sensitive,
             "guarded": guarded,
+            "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
             "webhook": webhook,

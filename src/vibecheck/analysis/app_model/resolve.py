@@ -25,6 +25,7 @@ from vibecheck.facts import HELD_FINDINGS
 from vibecheck.model import Finding
 
 MAX_INCLUDE_DEPTH = 8
+OWN_FILE_GUARD = "a guard in its own file"
 T = TypeVar("T")
 
 
@@ -217,7 +218,7 @@ class AppModel:
     def _guard_of(self, route: ModelRoute) -> str | None:
         fact = route.fact
         if fact["guarded"]:
-            return "a guard in its own file"
+            return OWN_FILE_GUARD
         if self._any_guard(route.refs):
             return "a guard defined in the project"
         if any(True for name in route.signature_refs for _ in self._signature_functions.matching(name)):
@@ -272,7 +273,14 @@ class AppModel:
         callers only, and not restricted to a role: what a rule that judges the handler from inside
         (`Rule.report(..., held_for=...)`) cannot see in its file."""
         routes = [r for r in self.routes if r.path == path and r.fact["handler"] == handler and self.is_routed(r)]
-        return bool(routes) and all(r.guarded_by is not None and not self._restricted_route(r) for r in routes)
+        return bool(routes) and all(self._signs_in(r) and not self._restricted_route(r) for r in routes)
+
+    def _signs_in(self, route: ModelRoute) -> bool:
+        """Guarded by what signs a user in: not by a check of its own that the per-file rule saw and did not take for
+        one (a shared secret in a header, a webhook's signature, a cron token), which lets a machine in."""
+        if route.guarded_by is None or route.guarded_by.startswith("a signature check"):
+            return False
+        return route.guarded_by != OWN_FILE_GUARD or bool(route.fact.get("receiver_guard"))
 
     def released(self, project: Any) -> Iterator[Finding]:
         """The findings the per-file rules held for a handler (`Rule.report(..., held_for=...)`) whose route the

@@ -194,7 +194,8 @@ class ObjectLookupNotScopedToUser(Rule):
     default open; or a login guard that another file adds: `include_router(router, dependencies=[Depends(...)])`, a
     parent router made with such `dependencies`, a blueprint's `before_request` hook, a URLconf's
     `login_required(views.edit)`, which the project's app model joins, so such findings need VC201 enabled, and not
-    when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`) and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
+    when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`) and reports the first
+    lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
