@@ -42,9 +42,9 @@ class PrivilegedActionForAnyUser(Rule):
     does, since the settings are another file), or a login guard another file adds (`include_router(router,
     dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
     hook, a URLconf's `login_required(...)`: such a finding waits for the app model, so it needs VC201 enabled), with
-    no role or permission check anywhere (not on the including router either, `Depends(require_admin)`) (no
-    `IsAdminUser` or custom permission class, no `@staff_member_required`/`@permission_required`,
-    no `is_staff`, `has_perm`, `role` or `is_admin` in the body, no `get_permissions` override).
+    no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
+    `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included, no
+    `is_staff`, `has_perm`, `role` or `is_admin` in the body, no `get_permissions` override).
 
     ## Why is this bad?
     Being signed in is not the same as being allowed: with only `IsAuthenticated`, every customer can
