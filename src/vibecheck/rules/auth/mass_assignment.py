@@ -7,6 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.handlers import parameters, restricts
 from vibecheck.analysis.flow import is_route_handler, short_code, string_value
+from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, sibling_models_inputs, text_fields
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -41,8 +42,6 @@ COPYING_METHODS = frozenset({"sqlmodel_update", "update_from_dict"})
 # Ownership fields that, stored as plain text, name someone instead of pointing at an account: a book's `author`, a
 # pet's `owner` typed by hand. A form may let its user write such text; only a relation would hand over the object.
 NAME_AS_TEXT_FIELDS = frozenset({"owner", "user", "author", "tenant"})
-# Model, form and serializer fields, and form widgets, that hold plain text (`models.CharField`, `forms.Textarea`).
-TEXT_FIELD_TYPES = frozenset({"CharField", "TextField", "SlugField", "EmailField", "URLField", "TextInput", "Textarea"})
 MODEL_BASES = frozenset({"Model"})
 
 
@@ -57,7 +56,8 @@ class MassAssignment(Rule):
     or lists a writable privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`,
     `paid`, `approved`, ... not in `read_only_fields`; an `owner`, `user`, `author` or `tenant` that the form or
     serializer declares as text, gives a text widget in `Meta.widgets`, or whose model in the same file stores it in a
-    `CharField`, is a name typed by hand, not an account), or whose `Meta.exclude` hides some fields and lets the
+    `CharField` (in the same file, or in the module of its own package it imports the model from, `from .models import
+    Book`), is a name typed by hand, not an account), or whose `Meta.exclude` hides some fields and lets the
     client write all the others, also those added later; `Model(**request.data)`, `Model.objects.create(**request.json)`,
     `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
     raw client dict (also through a variable, `request.get_json()`, `await request.json()` or a `dict`-typed FastAPI
@@ -105,6 +105,7 @@ class MassAssignment(Rule):
     """
 
     code = "VC215"
+    cache_inputs = (sibling_models_inputs,)  # the model module beside a form, for its text fields
     name = "mass-assignment"
     category = Category.AUTH
     severity = Severity.HIGH
@@ -156,13 +157,15 @@ class MassAssignment(Rule):
         """The fields a form or serializer holds as plain text: declared so on it (`author = forms.CharField()`), given
         a text widget in `Meta.widgets`, or so declared by its model when that model is in this file."""
         model = _class_assignments(meta).get("model")
-        model_name = (get_full_name_for_node(model[1]) or "").rpartition(".")[2] if model is not None else ""
+        reference = (self.qualified_name(model[1]) or get_full_name_for_node(model[1]) or "") if model is not None else ""
+        model_name = reference.rpartition(".")[2]
         widgets = _class_assignments(meta).get("widgets")
         widgets_value = widgets[1] if widgets is not None else None
         widget_text = {key for element in (widgets_value.elements if isinstance(widgets_value, cst.Dict) else ())
                        if isinstance(element, cst.DictElement) and (key := string_value(element.key)) is not None
                        and _calls_text_type(element.value)}
-        return _text_fields(form) | widget_text | self.text_fields.get(model_name, set())
+        return _text_fields(form) | widget_text | self.text_fields.get(model_name, set()) \
+            | text_fields(self.context.path, reference)
 
     def _check_meta(self, meta: cst.ClassDef, owner: str, *, view: bool = False,
                     text: set[str] | frozenset[str] = frozenset()) -> None:
