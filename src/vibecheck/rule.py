@@ -325,7 +325,7 @@ class Rule(BaseRule):
         a route handler of this file (`read_note`, `NoteView.get`) that holds only if signed-in callers alone reach
         it through a guard this file does not show (`include_router(..., dependencies=[...])` in another module, a
         URLconf's `login_required(...)`): the finding waits in the file's facts until the app model says so
-        (`vibecheck.analysis.app_model.held`).
+        (`vibecheck.analysis.app_model.AppModel.released`, which VC201 runs).
         """
         self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe,
                                                   self.context.statement, held_for))
