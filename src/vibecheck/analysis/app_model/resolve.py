@@ -190,6 +190,13 @@ class AppModel:
         return _ByLastPart((r, r) for r in self.guarded_receivers)
 
     @functools.cached_property
+    def _routes_by_handler(self) -> dict[tuple[str, str], list[ModelRoute]]:
+        found: dict[tuple[str, str], list[ModelRoute]] = {}
+        for route in self.routes:
+            found.setdefault((route.path, route.fact["handler"]), []).append(route)
+        return found
+
+    @functools.cached_property
     def _restricted(self) -> _ByLastPart[str]:
         return _ByLastPart((r, r) for r in self.restricted_receivers)
 
@@ -272,7 +279,7 @@ class AppModel:
         """Whether the route of `handler` (`read_note`, `NoteView.get`) in the file at `path` is reached by signed-in
         callers only, and not restricted to a role: what a rule that judges the handler from inside
         (`Rule.report(..., held_for=...)`) cannot see in its file."""
-        routes = [r for r in self.routes if r.path == path and r.fact["handler"] == handler and self.is_routed(r)]
+        routes = [r for r in self._routes_by_handler.get((path, handler), ()) if self.is_routed(r)]
         return bool(routes) and all(self._signs_in(r) and not self._restricted_route(r) for r in routes)
 
     def _signs_in(self, route: ModelRoute) -> bool:
