@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
-from rest_framework import viewsets
+from rest_framework import generics, viewsets
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
@@ -248,3 +248,52 @@ def stripe_webhook_verified(request):
         return HttpResponse(status=400)
     Subscription.objects.filter(stripe_id=event["data"]["object"]["id"]).update(active=False)
     return HttpResponse(status=200)
+
+
+# ok: VC201 -- a step of signing in (djoser's social login), opened on purpose with `AllowAny`
+class ProviderAuthView(generics.CreateAPIView):
+    permission_classes = [AllowAny]
+    serializer_class = ArticleSerializer
+
+
+class ResendActivationView(APIView):
+    permission_classes = (AllowAny,)
+
+    # ok: VC201 -- resending the activation e-mail is for those who cannot sign in yet
+    def post(self, request):
+        resend_activation(request.data["email"])
+        return HttpResponse(status=204)
+
+
+# ok: VC201 -- the same on a function view
+@api_view(["POST"])
+@permission_classes([AllowAny])
+def otp_verify(request):
+    return HttpResponse(status=204 if check_otp(request.data) else 400)
+
+
+class ChangePasswordView(APIView):
+    permission_classes = [AllowAny]
+
+    # expect: VC201 -- changing a password acts on an account: opening it lets anyone change it
+    def post(self, request):
+        request.user.set_password(request.data["password"])
+        request.user.save()
+
+
+class PasswordHintView(APIView):
+    permission_classes = []
+
+    # expect: VC201 -- an empty list is no statement of intent (often a leftover)
+    def post(self, request):
+        Article.objects.filter(pk=request.data["pk"]).update(hint=request.data["hint"])
+
+
+class ProfileView(generics.UpdateAPIView):
+    permission_classes = [AllowAny]
+    serializer_class = ArticleSerializer
+    queryset = Article.objects.all()
+
+    # expect: VC201 -- opened on purpose, but it changes a stored object: the intent is the bug
+    def put(self, request, *args, **kwargs):
+        return super().put(request, *args, **kwargs)

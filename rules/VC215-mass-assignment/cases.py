@@ -1,5 +1,6 @@
 """VC215 corpus: client data copied onto models wholesale, and the explicit spellings that are safe."""
 from django import forms
+from django.db import models
 from django.contrib import admin
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.views.generic import CreateView, DetailView, UpdateView
@@ -234,3 +235,75 @@ class TokenClaimForm(forms.ModelForm):
         model = Account
         # expect: VC215 -- the same form outside the admin: whoever posts it picks the owner
         fields = ["user", "expiry"]
+
+
+class NoteEditForm(forms.ModelForm):
+    class Meta:
+        model = Note
+        # expect: VC215 -- `exclude` hides one field; every other one, and each added later, is the client's
+        exclude = ["created_at"]
+
+
+class OrderEditSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Order
+        # expect: VC215 -- the same for a serializer
+        exclude = ("internal_notes",)
+
+
+class OrderReportSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Order
+        # ok: VC215 -- every field is read-only: the client writes nothing
+        exclude = ("internal_notes",)
+        read_only_fields = "__all__"
+
+
+class Book(models.Model):
+    title = models.CharField(max_length=200)
+    author = models.CharField(max_length=120)
+
+
+class Loan(models.Model):
+    book = models.ForeignKey(Book, on_delete=models.CASCADE)
+    user = models.ForeignKey("auth.User", on_delete=models.CASCADE)
+
+
+class BookForm(forms.ModelForm):
+    class Meta:
+        model = Book
+        # ok: VC215 -- the book's `author` is a name typed as text, not an account
+        fields = ["title", "author"]
+
+
+class LoanForm(forms.ModelForm):
+    class Meta:
+        model = Loan
+        # expect: VC215 -- here `user` is a relation: whoever posts the form lends the book to anyone
+        fields = ["book", "user"]
+
+
+class QuoteForm(forms.ModelForm):
+    author = forms.CharField(max_length=120)
+
+    class Meta:
+        model = Note
+        # ok: VC215 -- the form itself declares `author` as text
+        fields = ["body", "author"]
+
+
+class PetForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        # ok: VC215 -- a text widget: the owner's name as typed
+        fields = ["name", "owner"]
+        widgets = {"owner": forms.TextInput(attrs={"placeholder": "Owner's name"})}
+
+
+class StaffNoteForm(forms.ModelForm):
+    author = forms.CharField(max_length=120)
+
+    class Meta:
+        model = Note
+        # expect: VC215 -- text or not, `is_staff` is a privilege
+        fields = ["body", "author", "is_staff"]

@@ -166,3 +166,12 @@ def bootstrap_admin():
     # ok: VC217
     other = User(email=data["email"], is_admin=False)
     return {"id": user.id, "other": other.id}
+
+
+@app.post("/register")
+def register_with_form():
+    # expect: VC217 -- a checkbox of the sign-up form: the client ticks it
+    user = User(email=request.form["email"], is_admin=request.form.get("is_admin") == "on")
+    # ok: VC217 -- the e-mail is compared with a list the server keeps: the comparison is not a literal choice
+    staff = User(email=request.form["email"], is_staff=request.form.get("email") in STAFF_EMAILS)
+    return {"id": user.id, "staff": staff.id}

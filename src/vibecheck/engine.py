@@ -23,7 +23,7 @@ from libcst.metadata import CodeRange
 
 from vibecheck.cst_fields import FIELDS_BY_TYPE, KIND_BY_TYPE, child_fields, value_kind
 from vibecheck.engine_checks import ParseError
-from vibecheck.facts import fact_collector
+from vibecheck.facts import HELD_FINDINGS, fact_collector
 from vibecheck.imports import ImportTable
 from vibecheck.libcst_parse import parse_module
 from vibecheck.lines import line_starts, split_lines
@@ -126,7 +126,12 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
     if context.vets:
         unit.vetted = _vetted(module, unit, source, context.vets)
     if context.reports:
-        result.findings.extend(_to_findings(path, module, unit.python_ast(), source, context.reports, result.errors))
+        findings = _to_findings(path, module, unit.python_ast(), source, context.reports, result.errors)
+        for report, finding in findings:
+            if report.held_for is None:
+                result.findings.append(finding)
+            else:  # released in the project phase if the app model finds the guard (`Rule.report`)
+                context.facts.setdefault(HELD_FINDINGS, []).append([report.held_for, finding])
     return result
 
 
@@ -365,7 +370,7 @@ def _failures(rule: Any, method: Callable[[Any], Any], exc: BaseException) -> li
 
 
 def _to_findings(path: str, module: cst.Module, tree: ast.Module | None, source: str, reports: list[PendingReport],
-                 errors: list[EngineError]) -> list[Finding]:
+                 errors: list[EngineError]) -> list[tuple[PendingReport, Finding]]:
     positions = _positions(module, tree, source, reports)
     lines = split_lines(source)
     findings = []
@@ -379,13 +384,13 @@ def _to_findings(path: str, module: cst.Module, tree: ast.Module | None, source:
         line_text = report.snippet if report.snippet is not None else (lines[start.line - 1] if start.line <= len(lines) else "")
         line_text = redact_known_secrets(line_text)  # no finding may print a credential that sits on its line
         rule = report.rule
-        findings.append(Finding(
+        findings.append((report, Finding(
             code=rule.code, name=rule.name, message=report.message, location=Location(path, start, end),
             severity=report.severity or rule.severity, confidence=rule.confidence, category=rule.category,
             hint=report.hint, cwe=report.cwe or rule.cwe,
             fix=_to_fix(report.fix, module, positions, source) if report.fix else None,
             line_text=line_text,
-        ))
+        )))
     return findings
 
 

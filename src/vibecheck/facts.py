@@ -35,6 +35,8 @@ MODULE_STAR_IMPORTS = "module_star_imports"
 LOCAL_IMPORTS = "local_imports"
 MODULE_DISCOVERS = "module_discovers"
 OWN_PACKAGE_CALLS = "own_package_calls"
+# Findings a rule holds until the project phase (`Rule.report(..., held_for=handler)`): [handler, Finding] pairs.
+HELD_FINDINGS = "held_findings"
 # What `source_facts` writes: a checked file's facts hold these beside the rules' own (a test checks they agree).
 SOURCE_FACT_KEYS = (DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, MODULE_USES, LOCAL_IMPORTS, MODULE_DISCOVERS,
                     OWN_PACKAGE_CALLS)

@@ -95,6 +95,7 @@ class PendingReport:
     snippet: str | None
     cwe: tuple[int, ...] | None = None
     statement: tuple[int, ...] | None = None  # where the walk was (`RuleContext.statement`)
+    held_for: str | None = None  # the route handler whose guard, declared elsewhere, decides (`Rule.report`)
 
 
 @dataclass
@@ -324,13 +325,18 @@ class Rule(BaseRule):
         severity: Severity | None = None,
         snippet: str | None = None,
         cwe: tuple[int, ...] | None = None,
+        held_for: str | None = None,
     ) -> None:
         """Record a finding at `node`; `snippet` replaces the source line in reports (e.g. redacted).
 
-        `cwe` narrows the rule's CWE ids to the weakness of this finding (a rule with several sinks).
+        `cwe` narrows the rule's CWE ids to the weakness of this finding (a rule with several sinks). `held_for` names
+        a route handler of this file (`read_note`, `NoteView.get`) that holds only if signed-in callers alone reach
+        it through a guard this file does not show (`include_router(..., dependencies=[...])` in another module, a
+        URLconf's `login_required(...)`): the finding waits in the file's facts until the app model says so
+        (`vibecheck.analysis.app_model.AppModel.released`, which VC201 runs).
         """
         self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe,
-                                                  self.context.statement))
+                                                  self.context.statement, held_for))
 
     def vet(self, node: cst.CSTNode, *, notice: bool = False) -> None:
         """Say that `node` was examined and is safe for every code in the rule's `vets`: a finding of such a code

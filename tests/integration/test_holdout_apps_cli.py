@@ -21,14 +21,8 @@ from tests.conftest import REPO_ROOT
 
 APPS = REPO_ROOT / "examples" / "holdout-apps"
 # (app, path, line, code) of the marks vibecheck does not honour yet.
-KNOWN_MISSES = {
-    # the handler takes no user (the router's include-level dependency authenticates): VC214 needs the caller in view
-    ("saas_api", "saas/routers/invoices.py", 18, "VC214"),
-}
-KNOWN_FALSE_ALARMS = {
-    # `author` is a plain text field of this model; a per-file rule cannot see the model's field types
-    ("django_library", "library/forms.py", 10, "VC215"),
-}
+KNOWN_MISSES: set[tuple[str, str, int, str]] = set()
+KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = set()
 
 
 def marks(app: Path) -> tuple[list[tuple[Where, frozenset[str]]], list[tuple[Where, frozenset[str]]]]:

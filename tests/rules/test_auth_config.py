@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from vibecheck.analysis.model_fields import sibling_models_inputs
 from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
 from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
+from vibecheck.rules.auth.mass_assignment import MassAssignment
 from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_key_name, names_any, secret_kinds
 from vibecheck.testing import findings_for
 
@@ -125,3 +129,45 @@ def test_the_message_says_what_the_kind_of_secret_gives_away(source: str, conseq
     [finding] = findings_for(HardcodedSecretKey, source)
     assert consequence in finding.message
     assert f"environment variable {variable} " in (finding.hint or "")
+
+
+FORMS = """\
+from django import forms
+
+from .models import Book, Loan
+
+
+class BookForm(forms.ModelForm):
+    class Meta:
+        model = Book
+        fields = ["title", "author"]
+
+
+class LoanForm(forms.ModelForm):
+    class Meta:
+        model = Loan
+        fields = ["book", "user"]
+"""
+
+
+@pytest.mark.parametrize("layout", ["models.py", "models/__init__.py"])
+def test_a_forms_model_fields_are_read_from_the_module_it_imports_them_from(tmp_path: Path, layout: str) -> None:
+    """`author` stored as text in the app's `models.py` is a name typed by hand; `user` as a foreign key is an account."""
+    (tmp_path / layout).parent.mkdir(exist_ok=True)
+    (tmp_path / layout).write_text("from django.db import models\n\n\nclass Book(models.Model):\n"
+                                   "    author = models.CharField(max_length=80)\n\n\nclass Loan(models.Model):\n"
+                                   "    user = models.ForeignKey('auth.User', on_delete=models.CASCADE)\n",
+                                   encoding="utf-8")
+    forms = tmp_path / "forms.py"
+    forms.write_text(FORMS, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(MassAssignment, FORMS, path=str(forms))
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in found] == [(15, "LoanForm")]
+
+
+def test_the_models_module_beside_a_form_is_part_of_its_cache_key(tmp_path: Path) -> None:
+    form = str(tmp_path / "forms.py")
+    before = sibling_models_inputs(form)
+    (tmp_path / "models.py").write_text("class Book:\n    pass\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    assert sibling_models_inputs(form) != before

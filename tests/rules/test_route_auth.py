@@ -839,3 +839,153 @@ def test_aiohttp_auth_middleware_guards_the_route_tables_the_app_adds(
     })
     findings = project_findings(tmp_path, [RouteWithoutAuth])
     assert [f.message.split("`")[1] for f in findings] == reported
+
+
+def _held_findings(root: Path) -> list[tuple[str, int, str]]:
+    """VC214 and VC218 on a whole app, as a user runs them (with VC201, which releases what they hold)."""
+    settings = Settings(root=str(root), select=("VC201", "VC214", "VC218"), no_bandit=True, cache=False)
+    report = check_paths([str(root)], settings)
+    return [(Path(f.location.path).name, f.location.start.line, f.code) for f in report.findings]
+
+
+FASTAPI_ROUTERS = {
+    "app/__init__.py": "",
+    "app/auth.py": """
+        from fastapi import Depends, HTTPException
+
+        def get_current_user(token: str = Depends(oauth2)):
+            user = decode(token)
+            if user is None:
+                raise HTTPException(status_code=401)
+            return user
+
+        def require_admin(user=Depends(get_current_user)):
+            if not user.is_admin:
+                raise HTTPException(status_code=403)
+
+        def require_cron(x_scheduler: str = Header("")):
+            if x_scheduler != "github-actions":
+                raise HTTPException(status_code=403)
+    """,
+    "app/items.py": """
+        from fastapi import APIRouter
+
+        router = APIRouter(prefix="/items")
+
+        @router.delete("/{item_id}")
+        def delete_item(item_id: int):
+            db.delete(db.get(Item, item_id))
+
+        @router.post("/{item_id}/approve")
+        def approve_item(item_id: int):
+            service.approve(item_id)
+    """,
+    "app/admin.py": """
+        from fastapi import APIRouter
+
+        router = APIRouter(prefix="/admin")
+
+        @router.delete("/users/{user_id}")
+        def delete_user(user_id: int):
+            db.delete(db.get(User, user_id))
+    """,
+    "app/jobs.py": """
+        from fastapi import APIRouter, Depends
+
+        from .auth import require_cron
+
+        router = APIRouter(prefix="/jobs")
+
+        @router.delete("/projects/{project_id}", dependencies=[Depends(require_cron)])
+        def purge_project(project_id: int):
+            db.delete(db.get(Project, project_id))
+    """,
+    "app/catalog.py": """
+        from fastapi import APIRouter
+
+        router = APIRouter(prefix="/products")
+
+        @router.get("/{product_id}")
+        def get_product(product_id: int):
+            return db.get(Product, product_id)
+    """,
+}
+
+
+@pytest.mark.parametrize(("main", "reported"), [
+    # the guard added where the router is included: any signed-in user reaches any item
+    ("app.include_router(items.router, dependencies=[Depends(get_current_user)])",
+     [("items.py", 8, "VC214"), ("items.py", 10, "VC218")]),
+    # the same through a parent router that is guarded where it is made
+    ("api = APIRouter(dependencies=[Depends(get_current_user)])\napi.include_router(items.router)\n"
+     "app.include_router(api)", [("items.py", 8, "VC214"), ("items.py", 10, "VC218")]),
+    # nothing guards the router: VC201 reports the routes, the lookup is no question of ownership
+    ("app.include_router(items.router)", [("items.py", 6, "VC201"), ("items.py", 10, "VC201")]),
+])
+def test_a_handler_guarded_where_its_router_is_included_is_judged_as_signed_in(
+        tmp_path: Path, main: str, reported: list[tuple[str, int, str]]) -> None:
+    header = "from fastapi import APIRouter, Depends, FastAPI\nfrom .auth import get_current_user, require_admin\n" \
+             "from . import admin, catalog, items, jobs\n\napp = FastAPI()\n"
+    others = "app.include_router(admin.router, dependencies=[Depends(require_admin)])\n" \
+             "app.include_router(catalog.router)\napp.include_router(jobs.router)\n"
+    _write_project(tmp_path, {**FASTAPI_ROUTERS, "app/main.py": header + others + main + "\n"})
+    # the admin router is restricted to a role, the catalogue is public, and the purge job is for the scheduler, whose
+    # header its route checks (a machine, not a user who may own projects): none is reported
+    assert sorted(_held_findings(tmp_path)) == reported
+
+
+def test_a_django_view_wrapped_in_login_required_by_its_urlconf_is_judged_as_signed_in(tmp_path: Path) -> None:
+    _write_project(tmp_path, {
+        "shop/__init__.py": "",
+        "shop/views.py": """
+            from django.shortcuts import get_object_or_404, redirect
+
+            def delete_invoice(request, pk):
+                get_object_or_404(Invoice, pk=pk).delete()
+                return redirect("invoices")
+
+            def moderate_invoice(request, pk):
+                get_object_or_404(Invoice, pk=pk).delete()
+                return redirect("invoices")
+        """,
+        "shop/urls.py": """
+            from django.contrib.admin.views.decorators import staff_member_required
+            from django.contrib.auth.decorators import login_required
+            from django.urls import path
+
+            from . import views
+
+            urlpatterns = [
+                path("invoices/<int:pk>/delete/", login_required(views.delete_invoice)),
+                path("invoices/<int:pk>/moderate/", staff_member_required(views.moderate_invoice)),
+            ]
+        """,
+    })
+    assert _held_findings(tmp_path) == [("views.py", 5, "VC214")]
+
+
+def test_a_blueprint_guarded_by_its_before_request_hook_is_judged_as_signed_in(tmp_path: Path) -> None:
+    _write_project(tmp_path, {
+        "notes/__init__.py": "",
+        "notes/views.py": """
+            from flask import Blueprint, abort, g, session
+
+            bp = Blueprint("notes", __name__)
+
+            @bp.before_request
+            def require_login():
+                if "user_id" not in session:
+                    abort(401)
+
+            @bp.post("/notes/<int:note_id>/delete")
+            def delete_note(note_id):
+                note = Note.query.get_or_404(note_id)
+                db.session.delete(note)
+
+            @bp.post("/mine/<int:note_id>/delete")
+            def delete_my_note(note_id):
+                note = Note.query.filter_by(id=note_id, owner_id=session["user_id"]).first_or_404()
+                db.session.delete(note)
+        """,
+    })
+    assert _held_findings(tmp_path) == [("views.py", 13, "VC214")]

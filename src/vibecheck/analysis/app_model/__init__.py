@@ -25,7 +25,8 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   guard decorator or the decorators' names; `signature_functions`: functions that check a request's signature;
   `hook_refs` ([receiver, hook] of a `before_request` hook imported from another module) and `refusing_hooks`
   (argument-less functions that can turn a request away): such a hook guards its receiver only if it refuses.
-- `guarded_receivers`, `includes` (`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
+- `guarded_receivers`, `restricted_receivers` (those guarded by a role: `Depends(require_admin)`), `includes`
+(`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:
   `view`, `wrappers`, `guarded`), `view_aliases` (`edit = login_required(EditView.as_view())`), `dependency_aliases`
   (`Account = Annotated[dict, Depends(current_account)]`), `settings`
@@ -39,6 +40,15 @@ their file's module; each route gets `guarded_by` (which guard protects it, if a
 file, project guard functions, its receiver and what includes it, its URLconf entry, Django's
 `LoginRequiredMiddleware`, DRF's default permissions); `unguarded()` lists routes that need a guard and
 have none; `authenticates_anywhere` says whether the app authenticates at all.
+
+*Held findings*: a per-file rule that judges a handler from inside (VC214 ownership, VC218 privileged actions) needs
+to know whether only signed-in callers reach it, which a guard in another file may decide. It reports such a finding
+with `held_for=<handler>`; the engine keeps it in the file's facts (`HELD_FINDINGS`) instead of its findings, and
+`AppModel.released` gives it back in the project phase (VC201 yields them) when every route of that handler is guarded
+by what signs a user in (not by a check of its own file that the rule did not take for a login: a header's shared
+secret, a cron token, a webhook's signature; a hook or dependencies of its receiver, `receiver_guard`, do count) and
+neither its router chain (`restricted_receivers`) nor its URLconf wrapper restricts it to a role.
+Without VC201 no project phase joins them, and they stay held: the rule is then as blind to other files as before.
 
 The tables of routes, guards and settings per framework are data in `frameworks.py`; what counts as a guard
 is configurable through `GuardOptions` (VC201's options).

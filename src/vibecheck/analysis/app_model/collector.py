@@ -23,6 +23,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.app_model.handlers import dependency_names, restricts
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.cst_fields import walk_own
 from vibecheck.literals import text_value
@@ -86,6 +87,7 @@ class ClassView:
     state_by_base: bool = False
     guarded: bool = False
     has_permission_classes: bool = False
+    opened: bool = False  # its permission classes open it explicitly (`[AllowAny]`): public by the author's intent
     controller: bool = False  # a Litestar `Controller`: its verb-decorated methods are routes under `path`
     path: str = ""
     methods: dict[str, Frame] = field(default_factory=dict)
@@ -111,6 +113,7 @@ class Route:
     framework: str | None = None
     handler: str | None = None
     imported: bool = False  # its handler is imported from another module (`Route("/x", handlers.purge)`)
+    opened: bool = False  # its permission classes open it explicitly (`[AllowAny]`)
 
 
 @dataclass(frozen=True)
@@ -362,6 +365,7 @@ class AppModelCollector:
         self.classes: dict[str, ClassView] = {}
         self.hooks: list[tuple[str, Frame | str, bool]] = []
         self.guarded_receivers: set[str] = set()
+        self.restricted_receivers: set[str] = set()  # guarded by a role, not only a login (`Depends(require_admin)`)
         self.app_names: set[str] = {"app", "application"}
         self.guard_names: set[str] = set()
         self.view_registrations: dict[str, list[tuple[str | None, str | None, cst.Call | None]]] = {}
@@ -504,6 +508,27 @@ class AppModelCollector:
         """`Depends(get_user)`, not `Depends()`: a dependency whose factory, not its parameter's type, is called."""
         return isinstance(value, cst.Call) and bool(value.args) \
             and _last(self.qualified_name(value.func)) in DEPENDENCY_CALLS
+
+    def _permissions_open(self, value: cst.BaseExpression) -> bool:
+        """`[AllowAny]`: permission classes that name only an open one, so the view is public on purpose (not `[]`,
+        which may be a leftover)."""
+        names = [_last(self.qualified_name(e.value)) for e in value.elements] \
+            if isinstance(value, (cst.List, cst.Tuple)) else []
+        return bool(names) and all(n in fw.OPEN_PERMISSIONS for n in names)
+
+    def _opens(self, decorator: cst.BaseExpression) -> bool:
+        """`@permission_classes([AllowAny])` on a DRF function view."""
+        if not isinstance(decorator, cst.Call) or _last(self.qualified_name(decorator.func)) != "permission_classes":
+            return False
+        first = _positional(decorator, 0)
+        return first is not None and self._permissions_open(first.value)
+
+    def _is_auth_step(self, path: str | None, names: tuple[str, ...]) -> bool:
+        """A step of signing in, told by its name or path (`ProviderAuthView`, `/auth/o/<provider>/`), on no object."""
+        if any(_normal(p) not in fw.NON_OBJECT_PARAMETERS for p in _path_params(path)):
+            return False
+        words = {w for n in names for w in fw.name_words(n)} | {w for s in (path or "").split("/") for w in fw.name_words(s)}
+        return bool(words & fw.AUTH_STEP_WORDS) and not words & fw.OBJECT_ACTION_WORDS
 
     def _permissions_guard(self, value: cst.BaseExpression) -> bool:
         """DRF permission classes other than an empty list or `AllowAny` alone."""
@@ -703,6 +728,8 @@ class AppModelCollector:
                 guarded = self._dependencies_guard(_keyword(node, "dependencies"))
                 if guarded:
                     self.guarded_receivers.add(name)
+                if restricts(dependency_names(node)):
+                    self.restricted_receivers.add(name)
                 parent = get_full_name_for_node(node.func.value) if isinstance(node.func, cst.Attribute) else None
                 prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix")
                 self.includes.append({"parent": self._ref_text(parent) if parent else None,
@@ -818,6 +845,8 @@ class AppModelCollector:
             if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
                     and self._dependencies_guard(_keyword(value, "dependencies")):
                 self.guarded_receivers.add(target)
+                if restricts(dependency_names(value)):
+                    self.restricted_receivers.add(target)
             if constructor in self.match.guard_dependencies:
                 self.guard_names.add(target)
         elif isinstance(value, cst.Subscript) and _last(self.qualified_name(value.value)) == "Annotated":
@@ -1002,6 +1031,7 @@ class AppModelCollector:
             guarded=guarded, drf_default=drf and not has_permissions,
             refs=tuple(r for d in decorators for r in self._decorator_refs(d)),
             heuristic=method_decorator is None, framework="drf" if drf else "django",
+            opened=any(self._opens(d) for d in decorators),
         ))
 
     def _collect_registration(self, call: cst.Call) -> None:
@@ -1174,6 +1204,7 @@ class AppModelCollector:
                 view.state_by_base |= local.state_by_base
                 view.guarded |= local.guarded
                 view.has_permission_classes |= local.has_permission_classes
+                view.opened |= local.opened
                 view.methods.update(local.methods)
             elif last in fw.VIEW_BASES and (qualified.startswith(fw.VIEW_MODULE_PREFIXES) or qualified == last):
                 view.view = True
@@ -1214,6 +1245,7 @@ class AppModelCollector:
             if target == "permission_classes":
                 view.has_permission_classes = True
                 view.guarded = self._permissions_guard(value)
+                view.opened = self._permissions_open(value)
             elif target in fw.CLASS_DECORATOR_ATTRIBUTES and isinstance(value, (cst.List, cst.Tuple)):
                 view.guarded |= any(self._decorator_guards(e.value) for e in value.elements)
             elif target in ("permission_required", "login_url") and value is not None:
@@ -1236,7 +1268,7 @@ class AppModelCollector:
                     self.routes.append(Route(_anchor(view.node), f"The view `{name}`", frozenset({"POST"}), path, receiver,
                                              (name,), None, guarded=view.guarded, drf_default=self._drf_default(view),
                                              refs=tuple(view.refs), framework=framework, handler=name,
-                                             heuristic=unregistered))
+                                             heuristic=unregistered, opened=view.opened))
                 for method, frame in handlers.items():
                     guarded = view.guarded or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
                     http = STATE_METHOD_NAMES.get(method, method.upper())
@@ -1244,7 +1276,8 @@ class AppModelCollector:
                     refs = view.refs + [r for d in frame.node.decorators for r in self._decorator_refs(d.decorator)]
                     self.routes.append(Route(_anchor(frame.node), label, frozenset({http}), path, receiver, (name,), frame,
                                              guarded=guarded, drf_default=self._drf_default(view), refs=tuple(refs),
-                                             framework=framework, handler=f"{name}.{method}", heuristic=unregistered))
+                                             framework=framework, handler=f"{name}.{method}", heuristic=unregistered,
+                                             opened=view.opened))
 
     def _drf_default(self, view: ClassView) -> bool:
         return view.drf and not view.has_permission_classes
@@ -1286,6 +1319,7 @@ class AppModelCollector:
         facts = {
             "routes": routes,
             "guarded_receivers": sorted(self._ref_text(r) for r in self.guarded_receivers if r != "*"),
+            "restricted_receivers": sorted(self._ref_text(r) for r in self.restricted_receivers if r != "*"),
             "app_guard": self.global_guard,
             "includes": self.includes,
             "url_views": self.url_views,
@@ -1315,6 +1349,8 @@ class AppModelCollector:
             if frame is not None and not _hook_refuses(frame, must_deny):
                 continue
             self.guarded_receivers.add(receiver)
+            if frame is not None and restricts([frame.node.name.value]):  # `@bp.before_request def require_admin()`
+                self.restricted_receivers.add(receiver)
         if "*" in self.guarded_receivers or self.guarded_receivers & self.app_names:
             self.global_guard = True
 
@@ -1410,14 +1446,15 @@ class AppModelCollector:
         webhook = self._is_webhook(path, route.names) and frame is not None and not signed and not frame.hands_on_request
         helpers = self._helpers_called(frame) if webhook and frame is not None else []
         webhook = webhook and not any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
-        if not webhook and self._is_public_route(path, route.names):
+        if not webhook and (self._is_public_route(path, route.names)
+                            or route.opened and self._is_auth_step(path, route.names)):
             return None
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
+        receiver_guard = self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)
         guarded = route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential
                                                            or frame.verifies_signature)) \
-            or self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers) \
-            or not self.guarded_handlers.isdisjoint(route.names)
+            or receiver_guard or not self.guarded_handlers.isdisjoint(route.names)
         label = route.label
         if path != route.path:
             label = label.replace(f" {route.path}`", f" {path}`", 1)
@@ -1433,6 +1470,7 @@ class AppModelCollector:
             "state_changing": state_changing,
             "sensitive": sensitive,
             "guarded": guarded,
+            "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
             "webhook": webhook,

@@ -172,6 +172,13 @@ PUBLIC_PATHS = (
     # a visitor's own display preference, kept in their cookie or session (Django's `set_language` at `i18n/setlang/`)
     "setlang", "set-language", "set_language", "set-locale", "set_locale", "set-timezone", "set_timezone",
 )
+# Words of a view's name or path that, with permission classes that open it explicitly (`[AllowAny]`), make it a step of
+# signing in: djoser's social `ProviderAuthView`, `TokenObtainPairView`, `ResendActivationView`, `OTPVerifyView`. The
+# explicit opening says the author meant it; a view that opens an object (`/users/<id>/`) or acts on one
+# (`ChangePasswordView`) is not such a step.
+AUTH_STEP_WORDS = frozenset({"auth", "authenticate", "authentication", "jwt", "otp", "mfa", "totp", "2fa", "password",
+                             "activation", "resend", "social", "sso", "saml", "obtain", "verification", "verify",
+                             "confirm", "confirmation", "passwordless", "magic", "provider", "invitation"})
 # Verbs of a handler that acts on one stored object: `delete_contact`, `update_status`, `revoke_token` change what the
 # object's owner has, however much the object's name sounds like an open endpoint (`contact`, `status`, `token`).
 OBJECT_ACTION_WORDS = frozenset({"delete", "remove", "destroy", "update", "edit", "modify", "change", "set", "revoke",

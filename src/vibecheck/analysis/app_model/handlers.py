@@ -287,13 +287,13 @@ def router_dependencies(module: cst.Module, imports: ImportTable) -> dict[str, l
                 router = get_full_name_for_node(call.args[0].value)
             else:
                 continue
-            names = _dependency_names(call)
+            names = dependency_names(call)
             if router is not None and names:
                 found.setdefault(router, []).extend(names)
     return found
 
 
-def _dependency_names(call: cst.Call) -> list[str]:
+def dependency_names(call: cst.Call) -> list[str]:
     """`dependencies=[Depends(get_current_user), Security(scheme)]` -> the dependencies' names."""
     listed = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "dependencies"), None)
     names = []

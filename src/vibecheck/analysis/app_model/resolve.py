@@ -19,9 +19,13 @@ from typing import Any, Generic, TypeVar
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.collector import APP_MODEL
+from vibecheck.analysis.app_model.handlers import restricts
 from vibecheck.analysis.modules import SourceLayout, resolve_relative
+from vibecheck.facts import HELD_FINDINGS
+from vibecheck.model import Finding
 
 MAX_INCLUDE_DEPTH = 8
+OWN_FILE_GUARD = "a guard in its own file"
 T = TypeVar("T")
 
 
@@ -68,6 +72,7 @@ class AppModel:
     guard_functions: set[str] = field(default_factory=set)
     signature_functions: set[str] = field(default_factory=set)  # functions that check a request's signature
     guarded_receivers: set[str] = field(default_factory=set)
+    restricted_receivers: set[str] = field(default_factory=set)  # guarded by a role (`Depends(require_admin)`)
     includes: list[tuple[str | None, str, bool]] = field(default_factory=list)
     url_views: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # (view, guarded, wrappers)
     aliases: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # `edit = guard(V.as_view())`
@@ -107,6 +112,7 @@ class AppModel:
             model.handler_guards.update({full("@" + name): [full(r) for r in refs]
                                          for name, refs in facts.get("handler_guards", {}).items()})
             model.guarded_receivers.update(full(name) for name in facts["guarded_receivers"])
+            model.restricted_receivers.update(full(name) for name in facts.get("restricted_receivers", ()))
             for include in facts["includes"]:
                 parent = full(include["parent"]) if include["parent"] else None
                 model.includes.append((parent, full(include["child"]), include["guarded"]))
@@ -184,6 +190,17 @@ class AppModel:
         return _ByLastPart((r, r) for r in self.guarded_receivers)
 
     @functools.cached_property
+    def _routes_by_handler(self) -> dict[tuple[str, str], list[ModelRoute]]:
+        found: dict[tuple[str, str], list[ModelRoute]] = {}
+        for route in self.routes:
+            found.setdefault((route.path, route.fact["handler"]), []).append(route)
+        return found
+
+    @functools.cached_property
+    def _restricted(self) -> _ByLastPart[str]:
+        return _ByLastPart((r, r) for r in self.restricted_receivers)
+
+    @functools.cached_property
     def _includes(self) -> _ByLastPart[tuple[str | None, str, bool]]:
         return _ByLastPart((include[1], include) for include in self.includes)
 
@@ -208,7 +225,7 @@ class AppModel:
     def _guard_of(self, route: ModelRoute) -> str | None:
         fact = route.fact
         if fact["guarded"]:
-            return "a guard in its own file"
+            return OWN_FILE_GUARD
         if self._any_guard(route.refs):
             return "a guard defined in the project"
         if any(True for name in route.signature_refs for _ in self._signature_functions.matching(name)):
@@ -247,6 +264,45 @@ class AppModel:
             if guarded or (parent is not None and parent != receiver and self.receiver_guarded(parent, depth + 1)):
                 return True
         return False
+
+    def receiver_restricted(self, receiver: str, depth: int = 0) -> bool:
+        """A router, blueprint or app restricted to a role where it is made, where it is included, or by what
+        includes it (`include_router(admin.router, dependencies=[Depends(require_admin)])`)."""
+        if depth > MAX_INCLUDE_DEPTH:
+            return False
+        if any(True for _ in self._restricted.matching(receiver)):
+            return True
+        return any(parent is not None and parent != receiver and self.receiver_restricted(parent, depth + 1)
+                   for parent, _, _ in self._includes.matching(receiver))
+
+    def signed_in_elsewhere(self, path: str, handler: str) -> bool:
+        """Whether the route of `handler` (`read_note`, `NoteView.get`) in the file at `path` is reached by signed-in
+        callers only, and not restricted to a role: what a rule that judges the handler from inside
+        (`Rule.report(..., held_for=...)`) cannot see in its file."""
+        routes = [r for r in self._routes_by_handler.get((path, handler), ()) if self.is_routed(r)]
+        return bool(routes) and all(self._signs_in(r) and not self._restricted_route(r) for r in routes)
+
+    def _signs_in(self, route: ModelRoute) -> bool:
+        """Guarded by what signs a user in: not by a check of its own that the per-file rule saw and did not take for
+        one (a shared secret in a header, a webhook's signature, a cron token), which lets a machine in."""
+        if route.guarded_by is None or route.guarded_by.startswith("a signature check"):
+            return False
+        return route.guarded_by != OWN_FILE_GUARD or bool(route.fact.get("receiver_guard"))
+
+    def released(self, project: Any) -> Iterator[Finding]:
+        """The findings the per-file rules held for a handler (`Rule.report(..., held_for=...)`) whose route the
+        whole app shows reached by signed-in callers only."""
+        for path, held in project.facts(HELD_FINDINGS):
+            if path not in project.test_files:
+                yield from (finding for handler, finding in held if self.signed_in_elsewhere(path, handler))
+
+    def _restricted_route(self, route: ModelRoute) -> bool:
+        """Its router, blueprint or app, or its URLconf entry (`staff_member_required(views.x)`), restricts it to a
+        role."""
+        if route.receiver is not None and self.receiver_restricted(route.receiver):
+            return True
+        return any(restricts(w.rpartition(".")[2] for w in wrappers)
+                   for _, wrappers in self._entries_routing_to(self._url_views_and_aliases, route.view))
 
     @property
     def login_middleware(self) -> bool:

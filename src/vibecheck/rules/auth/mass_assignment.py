@@ -7,6 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.handlers import parameters, restricts
 from vibecheck.analysis.flow import is_route_handler, short_code, string_value
+from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, sibling_models_inputs, text_fields
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -38,6 +39,10 @@ DICT_TYPES = frozenset({"dict", "Dict", "Any", "Mapping", "MutableMapping", "JSO
 # Methods that copy every key of the mapping they are given onto the object: SQLModel's `obj.sqlmodel_update(data)`,
 # Tortoise ORM's `obj.update_from_dict(data)`.
 COPYING_METHODS = frozenset({"sqlmodel_update", "update_from_dict"})
+# Ownership fields that, stored as plain text, name someone instead of pointing at an account: a book's `author`, a
+# pet's `owner` typed by hand. A form may let its user write such text; only a relation would hand over the object.
+NAME_AS_TEXT_FIELDS = frozenset({"owner", "user", "author", "tenant"})
+MODEL_BASES = frozenset({"Model"})
 
 
 class MassAssignment(Rule):
@@ -49,7 +54,11 @@ class MassAssignment(Rule):
     whose `fields`, unless a permission mixin or `permission_required` restricts it to staff; not a form that an
     admin class of the same file edits with, `add_form = TokenCreateForm`, used by staff only) is `"__all__"`
     or lists a writable privilege, ownership, money or state field (`is_staff`, `role`, `owner`, `author`,
-    `paid`, `approved`, ... not in `read_only_fields`); `Model(**request.data)`, `Model.objects.create(**request.json)`,
+    `paid`, `approved`, ... not in `read_only_fields`; an `owner`, `user`, `author` or `tenant` that the form or
+    serializer declares as text, gives a text widget in `Meta.widgets`, or whose model in the same file stores it in a
+    `CharField` (in the same file, or in the module of its own package it imports the model from, `from .models import
+    Book`), is a name typed by hand, not an account), or whose `Meta.exclude` hides some fields and lets the
+    client write all the others, also those added later; `Model(**request.data)`, `Model.objects.create(**request.json)`,
     `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
     raw client dict (also through a variable, `request.get_json()`, `await request.json()` or a `dict`-typed FastAPI
     body); the same with a Pydantic body whose class (in the same file) declares such
@@ -96,6 +105,7 @@ class MassAssignment(Rule):
     """
 
     code = "VC215"
+    cache_inputs = (sibling_models_inputs,)  # the model module beside a form, for its text fields
     name = "mass-assignment"
     category = Category.AUTH
     severity = Severity.HIGH
@@ -107,7 +117,8 @@ class MassAssignment(Rule):
         self.classes: list[cst.ClassDef] = []
         self.schemas: dict[str, list[str]] = {}  # Pydantic classes of this file -> their sensitive fields
         self.functions: list[tuple[set[str], dict[str, str]]] = []  # (client dict names, schema-typed params)
-        self.forms: list[tuple[cst.ClassDef, str]] = []  # (Meta, form name) of this file's model forms, checked last
+        self.forms: list[tuple[cst.ClassDef, cst.ClassDef]] = []  # (Meta, form) of this file's model forms, checked last
+        self.text_fields: dict[str, set[str]] = {}  # models of this file -> their fields that hold plain text
         self.admin_forms: set[str] = set()  # forms this file's admin classes edit with
 
     # serializers, forms and schemas ----------------------------------------------------------------------
@@ -121,14 +132,14 @@ class MassAssignment(Rule):
         self.classes.append(node)
         if node.name.value == "Meta" and outer is not None and not self.functions and not self.context.is_test_file:
             outer_bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in outer.bases}
-            if outer_bases & FORM_BASES:
-                self.forms.append((node, outer.name.value))
-            elif outer_bases & MODEL_FORM_BASES:
-                self._check_meta(node, outer.name.value)
+            if outer_bases & MODEL_FORM_BASES:
+                self.forms.append((node, outer))
         elif bases & EDITING_VIEW_BASES and not self.functions and not self.context.is_test_file \
                 and not restricts(bases) and "permission_required" not in _class_assignments(node):
             self._check_meta(node, node.name.value, view=True)  # a view for staff may edit any field by design
 
+        if bases & MODEL_BASES:
+            self.text_fields[node.name.value] = _text_fields(node)
         if bases & ADMIN_BASES:
             assignments = _class_assignments(node)
             self.admin_forms.update((get_full_name_for_node(assignments[a][1]) or "").rpartition(".")[2]
@@ -139,19 +150,42 @@ class MassAssignment(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         for meta, form in self.forms:
-            if form not in self.admin_forms:
-                self._check_meta(meta, form)
+            if form.name.value not in self.admin_forms:
+                self._check_meta(meta, form.name.value, text=self._text_fields_of(meta, form))
 
-    def _check_meta(self, meta: cst.ClassDef, owner: str, *, view: bool = False) -> None:
-        """The `fields` of a serializer's or form's `Meta`, or of a generic editing view (`view`), which has no
-        `read_only_fields`: what it lists, the client may write."""
+    def _text_fields_of(self, meta: cst.ClassDef, form: cst.ClassDef) -> set[str]:
+        """The fields a form or serializer holds as plain text: declared so on it (`author = forms.CharField()`), given
+        a text widget in `Meta.widgets`, or so declared by its model when that model is in this file."""
+        model = _class_assignments(meta).get("model")
+        reference = (self.qualified_name(model[1]) or get_full_name_for_node(model[1]) or "") if model is not None else ""
+        model_name = reference.rpartition(".")[2]
+        widgets = _class_assignments(meta).get("widgets")
+        widgets_value = widgets[1] if widgets is not None else None
+        widget_text = {key for element in (widgets_value.elements if isinstance(widgets_value, cst.Dict) else ())
+                       if isinstance(element, cst.DictElement) and (key := string_value(element.key)) is not None
+                       and _calls_text_type(element.value)}
+        return _text_fields(form) | widget_text | self.text_fields.get(model_name, set()) \
+            | text_fields(self.context.path, reference)
+
+    def _check_meta(self, meta: cst.ClassDef, owner: str, *, view: bool = False,
+                    text: set[str] | frozenset[str] = frozenset()) -> None:
+        """The `fields` of a serializer's or form's `Meta` (or its `exclude`), or of a generic editing view (`view`),
+        which has no `read_only_fields`: what it lists, the client may write; what `exclude` leaves out is all it
+        keeps from them, now and for every field the model gets later."""
         assignments = _class_assignments(meta)
-        fields = assignments.get("fields")
-        if fields is None:
-            return
         read_only_entry = assignments.get("read_only_fields")
         read_only_value = read_only_entry[1] if read_only_entry is not None else None
         if string_value(read_only_value) == "__all__":
+            return
+        fields = assignments.get("fields")
+        excluded = assignments.get("exclude")
+        if fields is None and excluded is not None and not view:
+            self.report(excluded[0], f"`{owner}` exposes every model field but those in `exclude`, so clients can "
+                        "write fields such as owner, role or status that it does not name, and any field added later.",
+                        hint="Replace `exclude` with `fields` listing only the fields clients may send, and put the rest "
+                        "in `read_only_fields`.", severity=Severity.MEDIUM)
+            return
+        if fields is None:
             return
         read_only = set(_strings(read_only_value)) | _extra_read_only(assignments.get("extra_kwargs"))
         node, value = fields
@@ -163,7 +197,8 @@ class MassAssignment(Rule):
                         "`read_only_fields`.",
                         severity=Severity.MEDIUM)
             return
-        writable = [f for f in _strings(value) if f in SENSITIVE_FIELDS and f not in read_only]
+        writable = [f for f in _strings(value) if f in SENSITIVE_FIELDS and f not in read_only
+                    and not (f in NAME_AS_TEXT_FIELDS and f in text)]
         if writable:
             self.report(node, f"`{owner}` lets clients write `{writable[0]}`, a field only the server should set.",
                         hint=f"Drop `{writable[0]}` from `fields` and set it in `form_valid()` (`form.instance.{writable[0]} = "
@@ -283,6 +318,16 @@ def _annotated_fields(node: cst.ClassDef) -> list[str]:
             names.extend(s.target.value for s in statement.body
                          if isinstance(s, cst.AnnAssign) and isinstance(s.target, cst.Name))
     return names
+
+
+def _calls_text_type(value: cst.BaseExpression) -> bool:
+    """`models.CharField(max_length=80)`, `forms.TextInput(attrs=...)`: a constructor of a plain-text field or widget."""
+    return isinstance(value, cst.Call) and (get_full_name_for_node(value.func) or "").rpartition(".")[2] in TEXT_FIELD_TYPES
+
+
+def _text_fields(node: cst.ClassDef) -> set[str]:
+    """The fields a model, form or serializer class declares as plain text."""
+    return {name for name, (_, value) in _class_assignments(node).items() if _calls_text_type(value)}
 
 
 def _class_assignments(node: cst.ClassDef) -> dict[str, tuple[cst.CSTNode, cst.BaseExpression]]:

@@ -191,7 +191,11 @@ class ObjectLookupNotScopedToUser(Rule):
     `@requires("authenticated")`, or a DRF view with no `permission_classes`, left to `DEFAULT_PERMISSION_CLASSES`,
     which is taken to require a login as `IsAuthenticated` does, since the settings are another file; such a view's
     finding sits on the view method, where VC201 reports the view instead when the checked settings leave DRF's
-    default open) and reports the first lookup keyed by an id the client chose (a path parameter, a Django URL
+    default open; or a login guard that another file adds: `include_router(router, dependencies=[Depends(...)])`, a
+    parent router made with such `dependencies`, a blueprint's `before_request` hook, a URLconf's
+    `login_required(views.edit)`, which the project's app model joins, so such findings need VC201 enabled, and not
+    when that guard restricts to a role, `Depends(require_admin)`, `staff_member_required(...)`) and reports the first
+    lookup keyed by an id the client chose (a path parameter, a Django URL
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
@@ -267,6 +271,7 @@ class ObjectLookupNotScopedToUser(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self.classes: list[ClassContext | None] = []
+        self.class_names: list[str] = []
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
 
@@ -277,6 +282,7 @@ class ObjectLookupNotScopedToUser(Rule):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports) if not self.depth else None
         self.classes.append(context)
+        self.class_names.append(node.name.value)
         if context is not None and context.view and not self.context.is_test_file:
             self._check_viewset(node)
             if context.authenticated and not context.restricted:
@@ -327,6 +333,7 @@ class ObjectLookupNotScopedToUser(Rule):
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()
+        self.class_names.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth += 1
@@ -336,7 +343,7 @@ class ObjectLookupNotScopedToUser(Rule):
         if self.classes and owner is None:
             return
         handler = handler_of(node, self.context.imports, owner, self.routers)
-        if handler is None or not handler.signed_in or handler.restricted or not handler.client_ids:
+        if handler is None or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
         if self._relates_to_caller(handler) or checks_role(node.body):
             return
@@ -344,8 +351,13 @@ class ObjectLookupNotScopedToUser(Rule):
         if lookup is not None:
             ids = sorted(handler.client_ids & set(names_in(lookup)))
             anchor: cst.CSTNode = lookup
+            held = None
             if handler.authenticated:
                 where = "a handler that knows the signed-in user"
+            elif not handler.signed_in:
+                # guarded, if at all, where its router is included or its URLconf routes it: the app model decides
+                held = ".".join([*self.class_names[-1:], node.name.value])
+                where = "a handler that only signed-in users reach"
             else:
                 # reported where VC201 reports the view when the settings leave DRF's default open (`AllowAny`): the
                 # view is then open to anyone, VC201's finding, which supersedes this one on its line
@@ -357,6 +369,7 @@ class ObjectLookupNotScopedToUser(Rule):
                 "that the object belongs to them.",
                 hint="Scope the lookup to the caller (`owner=request.user`, `Model.owner_id == current_user.id`) or "
                 "check the owner before using the object, and answer 404 when it is not theirs.",
+                held_for=held,
             )
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:

@@ -28,6 +28,10 @@ INJECTED = frozenset({"Depends", "Security"})
 # A filtered count (`user.groups.filter(name="admin").exists()`) is a membership check, not "is this the first".
 FILTERS = frozenset({"filter", "filter_by", "where", "exclude", "get", "groups", "roles"})
 
+# What a checkbox or a flag from the request is compared with (`"on"`, `1`, `True`, `ADMIN`): the comparison is the
+# client's choice.
+LITERALS = (cst.SimpleString, cst.Integer, cst.Name)
+
 
 class PrivilegeFromClient(Rule):
     """A role, admin flag or permission taken from the request, or granted to whoever signs up first.
@@ -39,7 +43,8 @@ class PrivilegeFromClient(Rule):
     (`user.role = request.json["role"]`) or a key of a dict passed to a call (`create_access_token(...,
     additional_claims={"role": body["role"]})`), where the value reads the request body (also through a
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`) or a field of a
-    route's body parameter (`body.role`). Also reports the first-user-is-admin pattern: a privilege set from
+    route's body parameter (`body.role`), also compared with a literal (a sign-up form's checkbox,
+    `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a privilege set from
     whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
     that test, `role="admin" if not User.objects.exists() else "user"`).
 
@@ -174,6 +179,9 @@ class PrivilegeFromClient(Rule):
             return self._is_client(node.func.value)
         if isinstance(node, cst.Call) and get_full_name_for_node(node.func) in ("bool", "str", "int"):
             return bool(node.args) and self._reads_client_field(node.args[0].value)
+        if isinstance(node, cst.Comparison) and all(isinstance(c.operator, (cst.Equal, cst.NotEqual))
+                                                     and isinstance(c.comparator, LITERALS) for c in node.comparisons):
+            return self._reads_client_field(node.left)  # a checkbox: `request.form.get("is_admin") == "on"`
         if isinstance(node, cst.Subscript):
             return self._is_client(node.value)
         if isinstance(node, cst.Attribute):

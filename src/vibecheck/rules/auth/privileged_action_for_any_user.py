@@ -14,6 +14,7 @@ from vibecheck.analysis.app_model.handlers import (
     dotted_uses,
     handler_of,
     restricts,
+    router_dependencies,
 )
 from vibecheck.analysis.flow import string_value
 from vibecheck.model import Category, Confidence, Severity
@@ -38,9 +39,12 @@ class PrivilegedActionForAnyUser(Rule):
     with `methods=["post"]`, a POST/PUT/PATCH/DELETE route) and are protected by authentication only:
     `IsAuthenticated`, `@login_required`, `Depends(get_current_user)`, or no `permission_classes` on a DRF
     view, which leaves it to `DEFAULT_PERMISSION_CLASSES` (taken to require a login, as `IsAuthenticated`
-    does, since the settings are another file), with no role or permission check
-    anywhere (no `IsAdminUser` or custom permission class, no `@staff_member_required`/`@permission_required`,
-    no `is_staff`, `has_perm`, `role` or `is_admin` in the body, no `get_permissions` override).
+    does, since the settings are another file), or a login guard another file adds (`include_router(router,
+    dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
+    hook, a URLconf's `login_required(...)`: such a finding waits for the app model, so it needs VC201 enabled), with
+    no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
+    `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included, no
+    `is_staff`, `has_perm`, `role` or `is_admin` in the body, no `get_permissions` override).
 
     ## Why is this bad?
     Being signed in is not the same as being allowed: with only `IsAuthenticated`, every customer can
@@ -92,12 +96,17 @@ class PrivilegedActionForAnyUser(Rule):
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
-        self.classes: list[tuple[ClassContext, bool]] = []  # (context, the class restricts to a role)
+        self.classes: list[tuple[ClassContext, bool, str]] = []  # (context, the class restricts to a role, its name)
         self.depth = 0
+        self.routers: dict[str, list[str]] = {}
+
+    def visit_Module(self, node: cst.Module) -> None:
+        if "dependencies" in self.context.source:
+            self.routers = router_dependencies(node, self.context.imports)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         context = class_context(node, self.context.imports)
-        self.classes.append((context, context.restricted))
+        self.classes.append((context, context.restricted, node.name.value))
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.classes.pop()
@@ -108,6 +117,7 @@ class PrivilegedActionForAnyUser(Rule):
             return
         owner = self.classes[-1] if self.classes else None
         action = self._action(node)
+        held = None
         if action is not None:
             if owner is None or owner[1]:
                 return
@@ -115,12 +125,14 @@ class PrivilegedActionForAnyUser(Rule):
             authenticated = owner[0].authenticated or owner[0].drf_default
             by_default = not owner[0].authenticated
         else:
-            handler = handler_of(node, self.context.imports, owner[0] if owner else None)
-            if handler is None or not handler.writes or not handler.signed_in:
+            handler = handler_of(node, self.context.imports, owner[0] if owner else None, self.routers)
+            if handler is None or not handler.writes:
                 return
+            if not handler.signed_in:  # guarded, if at all, where its router is included: the app model decides
+                held = ".".join([*(owner[2:] if owner else ()), node.name.value])
             name, methods, restricted = node.name.value, {m.lower() for m in handler.methods}, False
             authenticated = True
-            by_default = not handler.authenticated
+            by_default = not handler.authenticated and handler.drf_default
             restricted = (owner is not None and owner[1]) or restricts(decorator_names(node, self.context.imports)) \
                 or restricts([*map(str, handler.identity_params)])
         verb = next((w for w in name_words(name) if w in PRIVILEGED_VERBS), None)
@@ -133,7 +145,7 @@ class PrivilegedActionForAnyUser(Rule):
         self.report(anchor, f"`{name}` performs a privileged operation (`{verb}`) but {checks} that the caller is "
                     "signed in, so every user may call it.",
                     hint="Restrict it to the users allowed to do it (`permission_classes=[IsAdminUser]`, a role check, "
-                    "`@permission_required(...)`) and test that an ordinary user gets 403.")
+                    "`@permission_required(...)`) and test that an ordinary user gets 403.", held_for=held)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth -= 1
