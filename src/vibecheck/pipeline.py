@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vibecheck.analyzers import Analyzer, analyzers
@@ -27,6 +29,7 @@ from vibecheck.discovery import is_test_file
 from vibecheck.engine_checks import ParseError
 from vibecheck.gc_tuning import loading
 from vibecheck.model import EngineError, FileResult, Finding
+from vibecheck.project import project_root
 from vibecheck.registry import Registry, RuleInfo, load_registry
 from vibecheck.rule import Rule
 from vibecheck.selection import Selection, known_codes, resolve_selection
@@ -40,6 +43,15 @@ if TYPE_CHECKING:
 Stage = Callable[[SourceUnit, frozenset[str], FileResult], None]
 # A post-filter sees one file's findings after suppressions and returns those to report (baseline, changed lines).
 FindingFilter = Callable[[str, list[Finding]], list[Finding]]
+
+
+def path_in_project(path: str, relative: str) -> str:
+    """The file's path from its own project's root (the nearest folder above it with a project file), `/`-separated;
+    `relative` (from the run's root) when no project holds it. What the rules that judge a file by its folders read:
+    an example app with its own `pyproject.toml` inside a repository's `examples/` is a product of its own."""
+    absolute = os.path.abspath(path)
+    root = project_root(Path(os.path.dirname(absolute)))
+    return relative if root is None else os.path.relpath(absolute, root).replace(os.sep, "/")
 
 
 def settings_selection(settings: Settings, registry: Registry) -> Selection:
@@ -115,7 +127,8 @@ class Pipeline:
         The findings are not filtered yet: `filter` does that once, when the project rules have run too.
         """
         enabled = self.selection.enabled_for(relative)
-        unit = SourceUnit(path, data, is_test_file(relative, self.settings.test_paths), relative=relative)
+        unit = SourceUnit(path, data, is_test_file(relative, self.settings.test_paths),
+                          relative=path_in_project(path, relative))
         result = FileResult(path=path)
         with recursion_headroom():  # valid code nests up to ~3,000 levels; libcst and rules recurse per level
             for name, stage in self.stages:

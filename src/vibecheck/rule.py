@@ -134,9 +134,9 @@ class RuleContext:
     # the rules walked here only for an enabled project rule's facts (`ProjectRule.walks_with`): their findings are
     # dropped, so nothing they would have reported may be left out of those facts
     silent: frozenset[str] = frozenset()
-    # The file's path from its project's root, what a rule that judges a file by its folders reads (`scripts/`,
-    # `examples/`): `path` is as it was given, absolute in a hook's run, where every folder above the project counts.
-    # `path` itself when the file came from elsewhere (stdin, a test).
+    # The file's path from its own project's root (`vibecheck.pipeline.path_in_project`), what a rule that judges a file
+    # by its folders reads (`scripts/`, `examples/`): `path` is as it was given, from wherever the run started, where
+    # the folders above the project count too. `path` itself for a context built outside the pipeline (a test).
     relative: str = ""
 
     def __post_init__(self) -> None:

@@ -46,7 +46,7 @@ class SourceUnit:
     def __init__(self, path: str, data: bytes, is_test_file: bool = False, *, text: str | None = None,
                  relative: str | None = None) -> None:
         self.path = path
-        self.relative = path if relative is None else relative  # from the project root (`SourceFile.relative`)
+        self.relative = path if relative is None else relative  # from its project's root (`path_in_project`)
         self.data = data
         self.is_test_file = is_test_file
         self._text = text

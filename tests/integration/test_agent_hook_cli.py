@@ -176,8 +176,7 @@ def test_folders_above_the_project_do_not_decide_what_a_file_is(tmp_path: Path, 
     kept under `~/tools/` or `~/examples/` is still the product, where a file in its own `scripts/` folder may print."""
     project = tmp_path / "tools" / "examples" / "shop"
     leftover = "def total(items):\n    print(items)\n    return sum(items)\n"
-    config = "[project]\nname = 'shop'\n\n[tool.vibecheck]\nfail-on = 'low'\n"  # the run's root: this project
-    write(project, {"pyproject.toml": config, "shop/cart.py": leftover, "scripts/seed.py": leftover,
+    write(project, {"pyproject.toml": "[project]\nname = 'shop'\n", "shop/cart.py": leftover, "scripts/seed.py": leftover,
                     "tests/test_cart.py": "from shop.cart import total\n\n\ndef test_total():\n    assert total([1]) == 1\n",
                     "tests/test_seed.py": "from scripts.seed import total\n\n\ndef test_seed():\n    assert total([]) == 0\n"})
     monkeypatch.chdir(tmp_path)  # the agent's folder holds several projects (a monorepo, a home folder)
