@@ -127,6 +127,7 @@ class InsecureRandomToken(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (330, 338)
+    applies_to_tests = False  # a token made in a test protects nothing
     # Every finding's value comes from `random`, `numpy.random` or `uuid.uuid1`, which the file must name.
     file_hints = ("random", "uuid1", "time")
     supersedes = ("B311",)
@@ -231,7 +232,7 @@ class InsecureRandomToken(Rule):
         return None
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self.context.is_test_file or self._quiet:
+        if self._quiet:
             return
         self._note_cookie(node)
         source = self._source(node)
@@ -298,7 +299,7 @@ class InsecureRandomToken(Rule):
 
     def _report_clock(self, value: cst.BaseExpression, names: list[str], kinds: frozenset[str]) -> None:
         """Report the clock when it alone, turned into text, is the secret stored under `names`."""
-        if not kinds or self.context.is_test_file or self._quiet or TIME_WORDS & set(words(names[0])):
+        if not kinds or self._quiet or TIME_WORDS & set(words(names[0])):
             return
         clocks: list[cst.Call] = []
         if not self._clock_text(value, clocks) or not clocks or self._mixes_in_randomness(value):

@@ -152,6 +152,7 @@ class SecretComparedWithEquals(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (208,)
+    applies_to_tests = False  # a test compares a secret to check it, and no attacker times that
     fixable = True
 
     def __init__(self, *args, **kwargs) -> None:
@@ -207,7 +208,7 @@ class SecretComparedWithEquals(Rule):
         self._bodies.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        if (self.context.is_test_file or id(node) in self._change_checks
+        if (id(node) in self._change_checks
                 or (self._functions and self._functions[-1] in EQUALITY_METHODS)):
             return
         left = node.left

@@ -127,6 +127,7 @@ class TlsVerificationDisabled(BindingRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (295,)
+    applies_to_tests = False  # a test reaches its own test server or a mock
     # Every finding names `verify`, `ssl`, a `*_TLS`/`starttls` client, `cert_reqs`/`CERT_NONE` or `check_hostname`.
     file_hints = ("verify", "ssl", "tls", "cert", "check_hostname")
     supersedes = ("B501", "B323")
@@ -153,10 +154,6 @@ class TlsVerificationDisabled(BindingRule):
 
     def leave_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self._blocks.pop()
-
-    def visit_Module(self, node: cst.Module) -> None:
-        if self.context.is_test_file:
-            self._opt_out_depth += 1  # never decremented: nothing in a test file is reported
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
