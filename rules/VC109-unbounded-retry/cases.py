@@ -1069,3 +1069,12 @@ def poll_and_delete_failed(client, job_id):
         if job.status == "failed":
             job.delete()
         time.sleep(5)
+
+
+def wait_for_result(results, key):
+    # expect: VC109 -- `pop` takes the answer another thread leaves: nothing here makes it come
+    while True:
+        result = results.pop(key, None)
+        if result is not None:
+            return result
+        time.sleep(0.1)

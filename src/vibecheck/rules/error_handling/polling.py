@@ -33,10 +33,10 @@ LIMIT_WORDS = ("deadline", "timeout", "time", "elapsed", "until", "expir", "atte
 # Built-ins that compute from values the program already holds, asking nothing outside it.
 BUILTIN_READS = frozenset({"len", "any", "all", "sum", "min", "max", "sorted", "isinstance", "bool", "hasattr",
                            "getattr"})
-# Calls that remove what the loop works through (`qs.filter(pk__in=ids).delete()`, `queue.popleft()`): a loop that
-# makes one on every pass drains a backlog, paced by its sleep, and ends by its own work, not by an answer from outside.
-DRAIN_CALLS = frozenset({"delete", "remove", "purge", "discard", "pop", "popleft", "delete_many", "bulk_delete",
-                         "delete_objects", "evict"})
+# Calls that delete what the loop works through (`qs.filter(pk__in=ids).delete()`, `store.delete_many(keys)`): a loop
+# that makes one on every pass drains a backlog, paced by its sleep, and ends by its own work, not by an answer from
+# outside. Not `pop`: `results.pop(key, None)` takes the answer another thread left, which is a poll.
+DRAIN_CALLS = frozenset({"delete", "remove", "purge", "delete_many", "bulk_delete", "delete_objects", "evict"})
 # Words in the name of a function whose loop watches something for as long as it lives (a parent process, a
 # connection): it is meant to run that long, usually in a daemon thread (`def watch(): while os.getppid() == parent:`).
 WATCHER_WORDS = ("watch", "monitor", "keepalive", "keep_alive", "heartbeat", "daemon", "supervis", "guard")
