@@ -43,10 +43,28 @@ def check_csrf(request, session):
         raise PermissionError("csrf")
 
 
-def compare_digests(payload, digest):
-    computed_digest = hashlib.sha256(payload).hexdigest()
-    # expect: VC204
+def compare_digests(payload, digest, key):
+    computed_digest = hmac.new(key, payload, hashlib.sha256).hexdigest()
+    # expect: VC204 -- a keyed digest is a signature: its timing tells the client how much of its guess is right
     return computed_digest == digest
+
+
+def content_checksum(payload, digest):
+    computed_digest = hashlib.sha256(payload).hexdigest()
+    # ok: VC204 -- an unkeyed checksum of the payload: anyone can compute it, so its timing gives nothing away
+    return computed_digest == digest
+
+
+def cleanup_other_tokens(auth_token):
+    for other_token in auth_token.user.auth_token_set.all():
+        # ok: VC204 -- two stored rows compared with each other: the client presents neither digest
+        if other_token.digest != auth_token.digest:
+            other_token.delete()
+
+
+def token_digest_matches(token, auth_token, hash_token):
+    # expect: VC204 -- the digest of the token the client sent, against the stored one
+    return hash_token(token) == auth_token.digest
 
 
 def bearer(auth_header, stored):

@@ -607,3 +607,34 @@ def test_generator_read_twice():
     items = make_order.stream()
     # ok: VC304 -- a second `list(...)` of an iterator may differ
     assert list(items) == list(items)
+
+
+class TestClientFactory(unittest.TestCase):
+    def get_http_client(self):
+        client = checkout.HttpClient(force_instance=True)
+        # ok: VC304 -- a helper checks what it hands out: a class whose `__new__` picks the implementation may build another
+        self.assertTrue(isinstance(client, checkout.HttpClient))
+        return client
+
+    def get_session(self):
+        client = checkout.HttpClient(force_instance=True)
+        # ok: VC304
+        assert isinstance(client, checkout.HttpClient)
+        return client
+
+    def get_session_of(self):
+        client = checkout.HttpClient(force_instance=True)
+        # expect: VC304 -- the object built is not what the helper returns
+        assert isinstance(client, checkout.HttpClient)
+        return client.session
+
+    def get_checked_client(self):
+        client = checkout.HttpClient(force_instance=True)
+        # expect: VC304 -- a presence check: a constructor never returns None
+        self.assertIsNotNone(client)
+        return client
+
+    def test_client_type(self):
+        client = checkout.HttpClient(force_instance=True)
+        # expect: VC304
+        self.assertIsInstance(client, checkout.HttpClient)

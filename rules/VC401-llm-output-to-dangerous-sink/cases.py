@@ -1,4 +1,5 @@
 """VC401 corpus: model output reaching code execution, shells, SQL, written paths or deserializers."""
+import functools
 import importlib
 import json
 import os
@@ -855,9 +856,35 @@ def run_sql(state, config):
 
 
 def save_answer(state):
-    # expect: VC401
+    # ok: VC401 -- no node fills `path` from the model's answer: the caller set it at `invoke`
     with open(state["path"], "w") as handle:
         handle.write(state["answer"])
+
+
+def name_report(state, style):
+    reply = llm.invoke(f"A file name for a {style} report on {state['question']}")
+    name = reply.content.strip()
+    return {"filename": name, "folder": "reports"}
+
+
+class ReportWriter:
+    def save(self, state):
+        # expect: VC401 -- a method added as a node reads a field a node filled from the model's answer
+        with open(state.get("filename"), "w") as handle:
+            # ok: VC401 -- a literal the naming node set beside the model's answer
+            os.makedirs(state["folder"], exist_ok=True)
+            handle.write(state["answer"])
+
+    def relay(self, state):
+        # expect: VC401 -- `messages` holds what the model and the tool nodes wrote
+        subprocess.run(state["messages"][-1].content, shell=True)
+
+    def build(self):
+        graph = StateGraph(dict)
+        graph.add_node("name", functools.partial(name_report, style="short"))
+        graph.add_node("save", self.save)
+        graph.add_node("relay", self.relay)
+        return graph
 
 
 def count_rows(state):

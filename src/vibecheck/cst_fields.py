@@ -71,3 +71,9 @@ def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         current = pending.pop()
         yield current
         pending.extend(child for child in child_nodes(current) if type(child) not in NESTED_SCOPE_TYPES)
+
+
+def returned_names(function: cst.FunctionDef) -> frozenset[str]:
+    """The plain names the function's own `return` statements give back (`return ctx`)."""
+    return frozenset(node.value.value for node in walk_own(function.body)
+                     if isinstance(node, cst.Return) and isinstance(node.value, cst.Name))

@@ -171,3 +171,17 @@ def test_the_models_module_beside_a_form_is_part_of_its_cache_key(tmp_path: Path
     (tmp_path / "models.py").write_text("class Book:\n    pass\n", encoding="utf-8")
     sibling_models_inputs.cache_clear()
     assert sibling_models_inputs(form) != before
+
+
+def test_a_nonce_or_salt_is_told_what_goes_wrong_for_a_value_used_once() -> None:
+    """A nonce or salt must be unique rather than secret: the message says it can repeat, the hint names the call."""
+    from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken
+
+    source = ("import random, time\n"
+              "def make_nonce():\n    nonce = str(time.time())\n    return nonce\n"
+              "def make_salt():\n    salt = random.getrandbits(64)\n    return salt\n"
+              "def make_token():\n    token = random.getrandbits(64)\n    return token\n")
+    nonce, salt, token = findings_for(InsecureRandomToken, source)
+    assert "nonces can repeat or be predicted" in nonce.message and "secrets.token_urlsafe(16)" in (nonce.hint or "")
+    assert "salts can repeat" in salt.message and "secrets.token_bytes(16)" in (salt.hint or "")
+    assert token.message.endswith("so an attacker can guess the token.") and "secrets" in (token.hint or "")

@@ -292,3 +292,27 @@ def test_overlap_finder_pairs_codes_on_one_node() -> None:
     pairs = _overlapping_pairs([finding("VC110", 3, 5), finding("VC999", 3, 5), finding("VC101", 3, 9),
                                 finding("B603", 7, 1), finding("B607", 7, 1)])
     assert pairs == {frozenset({"VC110", "VC999"}): ["a.py:3:5"]}
+
+
+# Rule modules that still import from another rule's module, with what they take; a table shared by two rules belongs
+# in the pack's `_shared`-style module or in `vibecheck.analysis`, so no new entry may be added here.
+RULE_TO_RULE_IMPORTS = {
+    "vibecheck.rules.error_handling.blocking_call_through_import": {"vibecheck.rules.error_handling.blocking_call_in_async"},
+    "vibecheck.rules.security.client_data_in_query": {"vibecheck.rules.security.sql_built_from_strings"},
+    "vibecheck.rules.security.llm_output_to_dangerous_sink": {
+        "vibecheck.rules.security.client_data_in_html", "vibecheck.rules.security.client_data_in_query",
+        "vibecheck.rules.security.client_data_in_template_source", "vibecheck.rules.security.unsafe_deserialization"},
+    "vibecheck.rules.verification.untested_public_function": {"vibecheck.rules.verification.module_without_tests"},
+}
+
+
+def test_no_rule_imports_another_rules_module() -> None:
+    rule_modules = {rule.__module__ for rule in BUILTIN if rule.__module__.startswith("vibecheck.rules.")}
+    found: dict[str, set[str]] = {}
+    for module in sorted(rule_modules):
+        path = REPO_ROOT / "src" / Path(*module.split(".")).with_suffix(".py")
+        imported = {node.module for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                    if isinstance(node, ast.ImportFrom) and node.module in rule_modules and node.module != module}
+        if imported:
+            found[module] = imported
+    assert found == RULE_TO_RULE_IMPORTS

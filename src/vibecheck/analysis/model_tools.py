@@ -61,9 +61,11 @@ TOOL_LIST_CALLS: dict[str, tuple[int | None, str]] = {
 }
 # Methods that bind a list of tools to a chat model: `llm.bind_tools([lookup, search])`.
 TOOL_LIST_METHODS = frozenset({"bind_tools"})
-# Graph builders whose nodes are handed the shared state: `StateGraph(State).add_node("plan", plan_query)`.
+# Graph builders whose nodes are handed the shared state: `StateGraph(State).add_node("plan", plan_query)`, also a
+# method (`self.plan`) or a partial of a function (`functools.partial(plan_query, llm=llm)`).
 GRAPH_IMPORTS = ("langgraph",)
 GRAPH_NODE_METHODS = frozenset({"add_node"})
+PARTIAL_CALLS = frozenset({"functools.partial"})
 
 
 def tool_methods(node: cst.ClassDef, context: RuleContext, local_tools: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -83,8 +85,9 @@ def registered_tools(context: RuleContext) -> frozenset[str]:
 
 
 def graph_nodes(context: RuleContext) -> frozenset[str]:
-    """Names of the module's functions added to a LangGraph graph (`graph.add_node("plan", plan)`): their first
-    parameter is the graph's state, which holds what the model and the user wrote in earlier steps."""
+    """Names of the module's functions and methods added to a LangGraph graph (`graph.add_node("plan", plan)`,
+    `add_node("plan", self.plan)`, `add_node("plan", partial(plan, llm=llm))`): their first parameter (after `self`) is
+    the graph's state, which holds what the model and the user wrote in earlier steps."""
     return _registrations(context)[1]
 
 
@@ -117,8 +120,19 @@ def _registered_names(context: RuleContext) -> tuple[set[str], set[str]]:
             if type(listed) in (cst.List, cst.Tuple):
                 tools.update(_plain_names([element.value for element in listed.elements]))  # type: ignore[union-attr]
         elif graphs and method in GRAPH_NODE_METHODS:
-            nodes.update(_plain_names([call_argument(call, 1, "action") or call_argument(call, 0, "node")]))
+            added = _node_function(call_argument(call, 1, "action") or call_argument(call, 0, "node"), context)
+            if added is not None:
+                nodes.add(added)
     return tools, nodes
+
+
+def _node_function(expression: cst.BaseExpression | None, context: RuleContext) -> str | None:
+    """The name of the function or method a graph node runs: `plan`, `self.plan`, `partial(plan, llm=llm)`."""
+    if type(expression) is cst.Call and context.imports.qualified_name(expression.func) in PARTIAL_CALLS:
+        expression = call_argument(expression, 0, "func")
+    if type(expression) is cst.Attribute and type(expression.value) is cst.Name and expression.value.value in ("self", "cls"):
+        return expression.attr.value
+    return expression.value if type(expression) is cst.Name else None
 
 
 def _plain_names(expressions: list[cst.BaseExpression | None]) -> set[str]:

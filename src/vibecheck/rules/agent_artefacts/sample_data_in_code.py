@@ -85,11 +85,12 @@ class SampleDataInCode(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     default_enabled = False
+    applies_to_tests = False  # sample records are what a test file is for
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         parts = {part.lower() for part in PurePath(context.relative).parts[:-1]}
-        self._enabled = not context.is_test_file and not (parts & SAMPLE_PATH_PARTS)
+        self._enabled = not (parts & SAMPLE_PATH_PARTS)
         self._frames: list[_Frame] = []
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:

@@ -66,12 +66,13 @@ class AllowedHostsWildcard(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (183, 644)
+    applies_to_tests = False  # a test's settings configure the test run, not a deployment
     # Every finding names the setting or `TrustedHostMiddleware`'s `allowed_hosts=`.
     file_hints = ("allowed_hosts",)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._skip_file = self.context.is_test_file or is_dev_path(self.context.path)
+        self._skip_file = is_dev_path(self.context.path)
         self._debug_bodies: set[int] = set()  # the bodies (not the `else`) of `if DEBUG:` statements
         self._debug_branches = 0
 

@@ -131,10 +131,11 @@ class AssertAsSecurityCheck(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (617, 285)
+    applies_to_tests = False  # a test's asserts are its checks, and `-O` does not run tests
     supersedes = ("B101",)
 
     def visit_Assert(self, node: cst.Assert) -> None:
-        if self.context.is_test_file or SETUP_MESSAGE.search(str(literal_value(node.msg) or "")):
+        if SETUP_MESSAGE.search(str(literal_value(node.msg) or "")):
             return
         decision = self._decision(node.test)
         if decision is None:

@@ -213,6 +213,7 @@ class AuthCheckAlwaysPasses(Rule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (287, 863)
+    applies_to_tests = False  # a guard in a test file is a stub that no client reaches
     supersedes = ("VC501",)
 
     @dataclass(frozen=True)
@@ -275,7 +276,7 @@ class AuthCheckAlwaysPasses(Rule):
             frame.checks = True
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if self.context.is_test_file or not isinstance(node.value, cst.Lambda) or len(node.targets) != 1:
+        if not isinstance(node.value, cst.Lambda) or len(node.targets) != 1:
             return
         target = node.targets[0].target
         if isinstance(target, cst.Name) and self.pattern.match(target.value) and _is_truthy_constant(node.value.body):
@@ -286,7 +287,7 @@ class AuthCheckAlwaysPasses(Rule):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         frame = cast(Frame, self.scopes.pop())
         name = node.name.value
-        if self.context.is_test_file or self.context.path.endswith(".pyi"):
+        if self.context.path.endswith(".pyi"):
             return
         if reads_as_guard(name) and self._report_open_guard(node):
             return

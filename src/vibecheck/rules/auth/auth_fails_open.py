@@ -224,6 +224,7 @@ class AuthFailsOpen(Rule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (636,)
+    applies_to_tests = False  # a guard in a test file is a fixture that no client reaches
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -306,7 +307,7 @@ class AuthFailsOpen(Rule):
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         """`return request.headers.get("X-Admin-Token") == ADMIN_TOKEN`: true for every request while it is unset."""
-        unset = self._none_equals_none(node, cst.Equal) if not self.context.is_test_file else None
+        unset = self._none_equals_none(node, cst.Equal)
         if unset is not None and set(name_words(_code(node))) & CREDENTIAL_WORDS:  # a credential, not `page == PAGE`
             self.report(node, f"`{short_code(node)}` is true when `{unset}` is unset and the request carries no "
                         "credential: both are None then, and `None == None`.",
@@ -348,8 +349,6 @@ class AuthFailsOpen(Rule):
         return False
 
     def visit_If(self, node: cst.If) -> None:
-        if self.context.is_test_file:
-            return
         unset = self._none_equals_none(node.test)
         if unset is not None and _denies(node.body):
             self.report(node, f"`if {short_code(node.test)}:` lets a request in when `{unset}` is unset: it is None "
@@ -404,7 +403,7 @@ class AuthFailsOpen(Rule):
         self.outer_params.pop()
         self.maybe_missing.pop()
         tries = self.tries.pop()
-        if self.context.is_test_file or not isinstance(node.body, cst.IndentedBlock):
+        if not isinstance(node.body, cst.IndentedBlock):
             return
         self._check_skipped_when_unset(node.body)
         if tries:

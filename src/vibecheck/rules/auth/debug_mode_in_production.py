@@ -140,6 +140,7 @@ class DebugModeInProduction(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (489, 215)
+    applies_to_tests = False  # a test's settings configure the test run, not a deployment
     # Every finding names `debug` (`debug=`, `use_debugger=`, `DEBUG`), `use_evalex=` or uvicorn's `reload=`.
     file_hints = ("debug", "evalex", "reload")
     fixable = True
@@ -147,7 +148,7 @@ class DebugModeInProduction(Rule):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._skip_file = self.context.is_test_file or is_dev_path(self.context.path)
+        self._skip_file = is_dev_path(self.context.path)
         self._depth = 0  # enclosing functions and classes
         self._classes: list[str] = []
         self._main_guards = 0

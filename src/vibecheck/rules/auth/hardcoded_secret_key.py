@@ -162,6 +162,7 @@ class HardcodedSecretKey(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (798, 321)
+    applies_to_tests = False  # a test's key signs fixture data, not a deployment's sessions
     # Every finding names a signing key (its words include `secret` or `key`) or a keyed call: `jwt`, `jose`,
     # `joserfc`, `hmac`, `itsdangerous`, `jwcrypto` or fastapi-users' `JWTStrategy`.
     file_hints = ("secret", "key", "jwt", "jose", "hmac", "itsdangerous", "jwcrypto")
@@ -194,7 +195,7 @@ class HardcodedSecretKey(Rule):
         self._class_names.pop()
 
     def _skipped(self) -> bool:
-        return self.context.is_test_file or any(TEST_CLASS_WORDS & set(words(c)) for c in self._class_names)
+        return any(TEST_CLASS_WORDS & set(words(c)) for c in self._class_names)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self._check_assignment(node, node.value)

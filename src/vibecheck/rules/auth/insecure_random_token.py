@@ -11,7 +11,7 @@ from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, has_star_args, string_value, target_name
-from vibecheck.rules.auth.names import GENERATED_SECRETS, OTP, function_kinds, secret_kinds, words
+from vibecheck.rules.auth.names import GENERATED_SECRETS, NONCE, OTP, SALT, function_kinds, secret_kinds, words
 
 # Predictable generators: Mersenne Twister (`random`, `numpy.random`) and the clock-and-MAC `uuid1`.
 RANDOM_FUNCTIONS = frozenset({
@@ -42,6 +42,13 @@ NOT_SECRET_CONTEXTS = frozenset({"boundary", "mock", "fake", "dummy", "jitter", 
 KIND_ORDER = ("password", "api key", "session id", "csrf token", "one-time code", "nonce", "salt", "secret", "token")
 HINT = ("Use the `secrets` module: `secrets.token_urlsafe()`, `secrets.token_hex()`, `secrets.choice()` or "
         "`secrets.randbelow()`.")
+# Values whose point is to be used once, not to stay secret: what goes wrong, and what to use, said for them.
+UNIQUE_KINDS = {
+    NONCE: ("so nonces can repeat or be predicted, and a replayed or guessed nonce lets a request or script through",
+            "Make each nonce with `secrets.token_urlsafe(16)`, which is unique and unpredictable."),
+    SALT: ("so salts can repeat or be predicted, and passwords sharing a salt can be cracked together",
+           "Make each salt with `secrets.token_bytes(16)`, or let the password hasher make it (`bcrypt.gensalt()`)."),
+}
 
 
 def _describe(kinds: frozenset[str]) -> str:
@@ -127,6 +134,7 @@ class InsecureRandomToken(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (330, 338)
+    applies_to_tests = False  # a token made in a test protects nothing
     # Every finding's value comes from `random`, `numpy.random` or `uuid.uuid1`, which the file must name.
     file_hints = ("random", "uuid1", "time")
     supersedes = ("B311",)
@@ -231,7 +239,7 @@ class InsecureRandomToken(Rule):
         return None
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self.context.is_test_file or self._quiet:
+        if self._quiet:
             return
         self._note_cookie(node)
         source = self._source(node)
@@ -298,7 +306,7 @@ class InsecureRandomToken(Rule):
 
     def _report_clock(self, value: cst.BaseExpression, names: list[str], kinds: frozenset[str]) -> None:
         """Report the clock when it alone, turned into text, is the secret stored under `names`."""
-        if not kinds or self.context.is_test_file or self._quiet or TIME_WORDS & set(words(names[0])):
+        if not kinds or self._quiet or TIME_WORDS & set(words(names[0])):
             return
         clocks: list[cst.Call] = []
         if not self._clock_text(value, clocks) or not clocks or self._mixes_in_randomness(value):
@@ -350,10 +358,11 @@ class InsecureRandomToken(Rule):
         self._reported.add(id(node))
         function, subject = source
         why = ("is built from the clock and the MAC address" if function == "uuid.uuid1" else
-               "is the current time, which an attacker can try" if function in CLOCK_FUNCTIONS else "is predictable")
+               "is the current time" if function in CLOCK_FUNCTIONS else "is predictable")
         article = "an" if kind[0] in "aeiu" else "a"
-        self.report(node, f"{subject} builds {article} {kind} ({where}), but its output {why}, so the {kind} can be "
-                    "guessed.", hint=HINT, fix=self._fix(node, function))
+        outcome, hint = UNIQUE_KINDS.get(kind, (f"so an attacker can guess the {kind}", HINT))
+        self.report(node, f"{subject} builds {article} {kind} ({where}), but its output {why}, {outcome}.", hint=hint,
+                    fix=self._fix(node, function))
 
     def _fix(self, call: cst.Call, function: str) -> NodeFix | None:
         if self.qualified_name(call) != function:

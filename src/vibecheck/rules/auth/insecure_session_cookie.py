@@ -120,13 +120,14 @@ class InsecureSessionCookie(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (614, 1004, 1275)
+    applies_to_tests = False  # a test's settings configure the test run, not a deployment
     # Every finding names `cookie` (the `*_COOKIE_*` settings, `set_cookie`, a `Set-Cookie` header) or a
     # `SessionMiddleware`.
     file_hints = ("cookie", "sessionmiddleware")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._skip_file = self.context.is_test_file or is_dev_path(self.context.path)
+        self._skip_file = is_dev_path(self.context.path)
         self._classes: list[str] = []
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:

@@ -267,6 +267,7 @@ class ObjectLookupNotScopedToUser(Rule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (639,)
+    applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -283,7 +284,7 @@ class ObjectLookupNotScopedToUser(Rule):
         context = class_context(node, self.context.imports) if not self.depth else None
         self.classes.append(context)
         self.class_names.append(node.name.value)
-        if context is not None and context.view and not self.context.is_test_file:
+        if context is not None and context.view:
             self._check_viewset(node)
             if context.authenticated and not context.restricted:
                 self._check_generic_view(node)
@@ -337,7 +338,7 @@ class ObjectLookupNotScopedToUser(Rule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.depth += 1
-        if self.depth > 1 or self.context.is_test_file:
+        if self.depth > 1:
             return
         owner = self.classes[-1] if self.classes else None
         if self.classes and owner is None:

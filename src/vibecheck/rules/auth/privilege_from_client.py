@@ -92,6 +92,7 @@ class PrivilegeFromClient(Rule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (269,)
+    applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -116,7 +117,7 @@ class PrivilegeFromClient(Rule):
         self.first_flags.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if not self.frames or self.context.is_test_file:
+        if not self.frames:
             return
         for target in node.targets:
             if isinstance(target.target, cst.Name) and self._from_client(node.value):
@@ -130,7 +131,7 @@ class PrivilegeFromClient(Rule):
                 self._check(node, field, node.value, client=not isinstance(target.target, cst.Name))
 
     def visit_Arg(self, node: cst.Arg) -> None:
-        if not self.frames or self.context.is_test_file:
+        if not self.frames:
             return
         if node.keyword is not None and node.keyword.value in PRIVILEGE_FIELDS:
             self._check(node, node.keyword.value, node.value)

@@ -29,9 +29,11 @@ CHANGE_WORDS = (frozenset({"new"}), frozenset({"old", "current", "previous", "ex
 SETTINGS_CLASS_WORDS = frozenset({"config", "configuration", "settings", "conf", "secrets", "env", "environment"})
 # Last words of upper-case constants that hold a secret even without a kind word: `EXPECTED_KEY`, `WEBHOOK_HASH`.
 SECRET_CONSTANT_HEADS = frozenset({"key", "secret", "hash", "digest"})
-# Two hashes compared (`refresh_token_hash == rt.hash`): the server hashed the presented token and looks up
-# the stored hash; the client cannot steer the hash's leading bytes, so `==` leaks nothing usable.
-HASH_WORDS = frozenset({"hash"})
+# Two hashes or digests compared (`refresh_token_hash == rt.hash`, `other_token.digest != auth_token.digest`): the
+# server hashed the presented token and looks up the stored hash, compares two stored rows, or checks a content
+# checksum that anyone can compute; the client cannot steer a hash's leading bytes, so `==` leaks nothing usable.
+# A keyed hash (an HMAC) is a signature, whichever name holds it.
+HASH_WORDS = frozenset({"hash", "digest"})
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
 # The kind named in the message, most specific first.
@@ -104,6 +106,9 @@ class SecretComparedWithEquals(Rule):
       `signature_method`; upper-case constants count only when the secret is their last word
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
     - change detection that copies one side into the other (`if stored != token: stored = token`);
+    - two hashes or digests held in variables or attributes (`refresh_token_hash == rt.hash`,
+      `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call):
+      stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
     - an ORM model's column in a query (`.filter(User.api_token == token)`): the database looks it up, and
       Python compares no text;
     - a fixed-length prefix of a buffer against an upper-case constant (`buf[:12] == PP_V2_SIGNATURE`): a
@@ -152,6 +157,7 @@ class SecretComparedWithEquals(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (208,)
+    applies_to_tests = False  # a test compares a secret to check it, and no attacker times that
     fixable = True
 
     def __init__(self, *args, **kwargs) -> None:
@@ -207,7 +213,7 @@ class SecretComparedWithEquals(Rule):
         self._bodies.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        if (self.context.is_test_file or id(node) in self._change_checks
+        if (id(node) in self._change_checks
                 or (self._functions and self._functions[-1] in EQUALITY_METHODS)):
             return
         left = node.left
@@ -224,7 +230,8 @@ class SecretComparedWithEquals(Rule):
         if _sniffs_magic(left, right) or _sniffs_magic(right, left):
             return False
         left_name, right_name = value_name(left), value_name(right)
-        if _both_hashes(left, left_name, right, right_name) or all(self._is_url_credential(side) for side in (left, right)):
+        if (_both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
+                or all(self._is_url_credential(side) for side in (left, right)):
             return False
         if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
             return False  # one side is metadata about a secret (`cache_token`, `signature_method`)
@@ -267,6 +274,10 @@ class SecretComparedWithEquals(Rule):
         if isinstance(node, cst.Attribute) and node.attr.value in URL_CREDENTIALS:
             return self._is_parsed_url(node.value)
         return False
+
+    def _is_keyed(self, node: cst.BaseExpression) -> bool:
+        """`hmac.new(key, body, sha256).hexdigest()`, or a name the function binds to one: a signature, not a checksum."""
+        return isinstance(node, cst.Name) and self._bound_to(node, _is_hmac_digest)
 
     def _is_url_credential(self, node: cst.BaseExpression) -> bool:
         """`urlparse(origin).password`: the user-info part of a parsed URL. Two of them compared match one URL against

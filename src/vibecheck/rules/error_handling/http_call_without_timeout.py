@@ -117,6 +117,7 @@ class HttpCallWithoutTimeout(HttpClientRule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (1088, 400)
+    applies_to_tests = False  # a test's request goes to a test server or a mock
     supersedes = ("B113",)
     # Every finding is a call of `requests`, `httpx`, `aiohttp`, `urlopen` or `urlretrieve`, which the file must name.
     file_hints = ("requests", "httpx", "aiohttp", "urlopen", "urlretrieve")
@@ -130,8 +131,6 @@ class HttpCallWithoutTimeout(HttpClientRule):
         self._sessions: dict[int, tuple[cst.Call, bool | None]] = {}
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self.context.is_test_file:
-            return
         self._note_session_request(node)
         if has_star_kwargs(node):
             return

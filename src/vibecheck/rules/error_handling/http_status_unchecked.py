@@ -89,6 +89,7 @@ class HttpStatusUnchecked(HttpClientRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (252, 754)
+    applies_to_tests = False  # a test's request goes to a test server or a mock
     # Every finding reads a response of `requests`, `httpx` or `aiohttp`, which the file must name.
     file_hints = ("requests", "httpx", "aiohttp")
 
@@ -150,7 +151,7 @@ class HttpStatusUnchecked(HttpClientRule):
         call = unwrap_await(node.value)
         if not isinstance(call, cst.Call) or (isinstance(call.func, cst.Attribute) and call.func.attr.value not in REQUEST_NAMES):
             return  # cheap first: most statements are method calls of other names (`items.append(...)`)
-        if not self._is_response(call) or self.context.is_test_file:
+        if not self._is_response(call):
             return
         if self.request_library(call) is Library.AIOHTTP and not isinstance(node.value, cst.Await):
             return  # a coroutine never awaited: no request is sent at all
@@ -224,8 +225,6 @@ class HttpStatusUnchecked(HttpClientRule):
                 self._report(state.first_use)
 
     def _report(self, use: cst.Attribute) -> None:
-        if self.context.is_test_file:
-            return
         used = " ".join(self.context.module.code_for_node(use).split())
         if len(used) > 50:
             used = "..." + used[-47:]

@@ -33,6 +33,10 @@ LIMIT_WORDS = ("deadline", "timeout", "time", "elapsed", "until", "expir", "atte
 # Built-ins that compute from values the program already holds, asking nothing outside it.
 BUILTIN_READS = frozenset({"len", "any", "all", "sum", "min", "max", "sorted", "isinstance", "bool", "hasattr",
                            "getattr"})
+# Calls that delete what the loop works through (`qs.filter(pk__in=ids).delete()`, `store.delete_many(keys)`): a loop
+# that makes one on every pass drains a backlog, paced by its sleep, and ends by its own work, not by an answer from
+# outside. Not `pop`: `results.pop(key, None)` takes the answer another thread left, which is a poll.
+DRAIN_CALLS = frozenset({"delete", "remove", "purge", "delete_many", "bulk_delete", "delete_objects", "evict"})
 # Words in the name of a function whose loop watches something for as long as it lives (a parent process, a
 # connection): it is meant to run that long, usually in a daemon thread (`def watch(): while os.getppid() == parent:`).
 WATCHER_WORDS = ("watch", "monitor", "keepalive", "keep_alive", "heartbeat", "daemon", "supervis", "guard")
@@ -64,6 +68,7 @@ class PollFacts:
     polled: set[str] = field(default_factory=set)  # names bound to a call's answer inside the loop
     counters: set[str] = field(default_factory=set)  # names moved by `+=`/`-=` inside the loop
     pauses: bool = False  # a `sleep` on every pass (not under an `if`, not in an `except`)
+    drains: bool = False  # a `DRAIN_CALLS` call on every pass (not under an `if`, not in an `except`)
     exit_tests: list[cst.BaseExpression] = field(default_factory=list)  # conditions of the exits
     unguarded_exit: bool = False  # an exit under no condition, or in an `except`: the loop is no plain poll
 
@@ -123,8 +128,9 @@ def _note(node: cst.CSTNode, tests: tuple[cst.BaseExpression, ...], in_handler: 
         facts.polled.update(name for target in targets for name in _names(target.target))
     elif isinstance(node, cst.AugAssign):
         facts.counters.update(_names(node.target))
-    elif isinstance(node, cst.Call) and _is_pause(node) and not tests and not in_handler:
-        facts.pauses = True
+    elif isinstance(node, cst.Call) and not tests and not in_handler:
+        facts.pauses = facts.pauses or _is_pause(node)
+        facts.drains = facts.drains or callee_tail(node.func) in DRAIN_CALLS
     elif isinstance(node, EXITS):
         if tests and not in_handler:
             facts.exit_tests.extend(tests)
@@ -141,9 +147,10 @@ def waits_forever(facts: PollFacts, loop_test: cst.BaseExpression | None) -> tup
     `loop_test` is the `while` condition (None for `while True:`); the exits' own conditions count alike. Any
     condition that limits the wait, waits for a child process to end (as `proc.wait()` does), or an exit the loop
     takes for a reason it does not ask about (a flag another thread sets), clears the loop: the rule only reports a
-    wait whose every way out is the awaited answer.
+    wait whose every way out is the awaited answer. So does a loop that deletes a batch on every pass: it drains a
+    backlog and ends by its own work (django-oauth-toolkit's `clear_expired`).
     """
-    if not facts.pauses or facts.unguarded_exit:
+    if not facts.pauses or facts.unguarded_exit or facts.drains:
         return None
     tests = ([loop_test] if loop_test is not None else []) + facts.exit_tests
     if not tests or any(limits(test, facts) or not polls(test, facts) or watches_process(test) for test in tests):

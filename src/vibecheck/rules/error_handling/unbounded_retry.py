@@ -320,8 +320,10 @@ class UnboundedRetry(Rule):
     only applies built-ins to the program's own values (`len(self.workers) > n`, `any(... for e in events)`:
     state its own work or a task beside it changes); loops that never
     leave (schedulers, consumers), loops that `wait(...)` on the work itself, loops that wait for a child
-    process they started to end (`while proc.poll() is None:`, as `proc.wait()` does: a reloader) and watchdogs
-    (a loop in a function named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) are not polls.
+    process they started to end (`while proc.poll() is None:`, as `proc.wait()` does: a reloader), watchdogs
+    (a loop in a function named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) and loops that delete a
+    batch on every pass (`qs.filter(pk__in=ids).delete()`, `store.delete_many(keys)`: they drain a backlog, paced by
+    their sleep, and end by their own work) are not polls.
 
     Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or
     `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists

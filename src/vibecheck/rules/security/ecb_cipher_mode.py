@@ -64,6 +64,7 @@ class EcbCipherMode(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     cwe = (327,)
+    applies_to_tests = False  # a test encrypts fixture data
     file_hints = ("ecb",)
     supersedes = ("B305",)
 
@@ -90,14 +91,14 @@ class EcbCipherMode(Rule):
             self._check_constant(node)
 
     def _check_constant(self, node: cst.Attribute | cst.Name) -> None:
-        if self._outside_code or self.context.is_test_file:
+        if self._outside_code:
             return
         name = self.qualified_name(node) or ""
         if name.startswith(PYCRYPTODOME_CIPHERS) and name.endswith(ECB_CONSTANT):
             self._report_ecb(node)
 
     def visit_Call(self, node: cst.Call) -> None:
-        if not self.context.is_test_file and self.qualified_name(node) in CRYPTOGRAPHY_ECB:
+        if self.qualified_name(node) in CRYPTOGRAPHY_ECB:
             self._report_ecb(node)
 
     def _report_ecb(self, node: cst.CSTNode) -> None:

@@ -8,6 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.argument_lists import NOT_A_LIST, ArgumentListState, list_display, note_argument_list
 from vibecheck.analysis.flow import (
+    CLEAN,
     SUMMARISED_KINDS,
     FlowRule,
     FlowState,
@@ -23,12 +24,14 @@ from vibecheck.analysis.flow import (
 from vibecheck.analysis.model_tools import (
     AGENT_TOOL_METHODS,
     AUTOGEN_TOOL_METHODS,
+    GRAPH_IMPORTS,
     TOOL_DECORATORS,
     TOOL_IMPORTS,
     graph_nodes,
     registered_tools,
     tool_methods,
 )
+from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
@@ -164,6 +167,12 @@ CLIENT_MODULES = (*LLM_CLIENT_MODULES, "boto3.")
 CLIENT_IMPORTS = (*(module.rstrip(".") for module in CLIENT_MODULES), "transformers", "agents")
 
 
+# The taint of a LangGraph node's state parameter: not model output as a whole, only the fields the model fills.
+GRAPH_STATE = "graph-state"
+# State fields that hold what chat models and tool nodes wrote, whoever fills them (`MessagesState`, `add_messages`).
+MODEL_STATE_FIELDS = frozenset({"messages"})
+
+
 def llm_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Model output: the result of an OpenAI, Anthropic, litellm, Gemini, ollama or langchain call."""
     if type(node) is not cst.Call:  # not `isinstance`, which goes through ABCMeta: `Call` has no subclasses
@@ -237,6 +246,80 @@ def module_clients(context: RuleContext) -> dict[str, Taint]:
         found = context.shared[module_clients] = {name: taint for name, taint in state.names.items()
                                                    if taint.kind == "llm-client"}
     return found
+
+
+def model_written_fields(context: RuleContext) -> frozenset[str]:
+    """The LangGraph state fields a node of this module fills from the model's answer (`return {"sql": reply.content}`
+    after `reply = llm.invoke(...)`), and `messages`, where chat models and tool nodes write; found once per file. The
+    other fields hold what the caller passed to `invoke` or what plain steps computed."""
+    found: frozenset[str] | None = context.shared.get(model_written_fields)
+    if found is None:
+        nodes = graph_nodes(context)
+        fields = set(MODEL_STATE_FIELDS)
+        for statement in context.module.body:
+            functions = suite_statements(statement.body) if type(statement) is cst.ClassDef else [statement]
+            for function in functions:
+                if type(function) is cst.FunctionDef and function.name.value in nodes:
+                    fields |= _returned_model_fields(function, context)
+        found = context.shared[model_written_fields] = frozenset(fields)
+    return found
+
+
+def _returned_model_fields(function: cst.FunctionDef, context: RuleContext) -> set[str]:
+    """Keys of the dicts `function` returns whose values hold the model's answer, its assignments followed in order."""
+    state = FlowState(context.imports, llm_source)
+    state.names.update(module_clients(context))
+    fields: set[str] = set()
+    pending: list[cst.CSTNode] = list(reversed(suite_statements(function.body)))
+    while pending:
+        statement = pending.pop()
+        if type(statement) is cst.Assign and len(statement.targets) == 1:
+            state.bind(statement.targets[0].target, state.taint_of(statement.value), statement.value)
+        elif type(statement) is cst.Return and type(statement.value) is cst.Dict:
+            fields.update(key for element in statement.value.elements if type(element) is cst.DictElement
+                          and (key := string_value(element.key)) is not None
+                          and (taint := state.taint_of(element.value)) is not None and taint.kind == "llm")
+        elif isinstance(statement, cst.BaseCompoundStatement) and type(statement) not in (cst.FunctionDef, cst.ClassDef):
+            pending.extend(reversed([inner for block in _blocks(statement) for inner in suite_statements(block)]))
+    return fields
+
+
+def _blocks(statement: cst.BaseCompoundStatement) -> list[cst.BaseSuite]:
+    """The blocks of a compound statement in source order: its body, then its handlers, `else` and `finally`."""
+    blocks = [statement.body]
+    blocks += [handler.body for handler in getattr(statement, "handlers", ())]
+    orelse = getattr(statement, "orelse", None)
+    while orelse is not None:
+        blocks.append(orelse.body)
+        orelse = getattr(orelse, "orelse", None) if type(orelse) is cst.If else None
+    final = getattr(statement, "finalbody", None)
+    if final is not None:
+        blocks.append(final.body)
+    return blocks
+
+
+def graph_state_source(node: cst.BaseExpression, state: FlowState, written: frozenset[str]) -> Taint | None:
+    """A field read off a LangGraph node's state (`state["sql"]`, `state.get("sql")`, `state.sql`) is model output
+    when a node fills it from the model's answer, and clean otherwise; anything else is judged by `llm_source`."""
+    read = _state_field(node)
+    if read is not None:
+        held = state.names.get(read[0])
+        if held is not None and held.kind == GRAPH_STATE:
+            return Taint("llm", f"{held.origin}[{read[1]!r}]") if read[1] in written else CLEAN
+    return llm_source(node, state)
+
+
+def _state_field(node: cst.BaseExpression) -> tuple[str, str] | None:
+    """(name, field) of `state["sql"]`, `state.get("sql")` or `state.sql` on a plain name; None for anything else."""
+    key: str | None = None
+    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name) and isinstance(node.slice[0].slice, cst.Index):
+        holder, key = node.value, string_value(node.slice[0].slice.value)
+    elif isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+        holder, key = node.value, node.attr.value
+    elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+            and isinstance(node.func.value, cst.Name) and node.args:
+        holder, key = node.func.value, string_value(node.args[0].value)
+    return (holder.value, key) if key is not None else None
 
 
 def _program_or_code(command: cst.BaseExpression, call: cst.Call, state: FlowState) -> cst.BaseExpression | None:
@@ -347,8 +430,10 @@ class LlmOutputToDangerousSink(FlowRule):
     `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,
     `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, LlamaIndex
     `FunctionTool.from_defaults(fn=f)`, `ToolNode([f])`, `bind_tools([f])`, an agent's `tools=[f]` (Google ADK,
-    Strands, Agno, AutoGen, LlamaIndex); but numbers and the framework's context), the state a LangGraph node
-    (`graph.add_node("run", run_sql)`) is handed, which earlier steps wrote, through assignments,
+    Strands, Agno, AutoGen, LlamaIndex); but numbers and the framework's context), the fields of the state a
+    LangGraph node (`graph.add_node("run", run_sql)`, also `self.run_sql` or `partial(run_sql, ...)`) is handed that a
+    node of the module fills from the model's answer (`return {"sql": reply.content}`), and its `messages` (not the
+    fields the caller set at `invoke`, such as the question), through assignments,
     attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
     `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`,
@@ -438,8 +523,9 @@ class LlmOutputToDangerousSink(FlowRule):
     _function: cst.FunctionDef | None = None  # the function being walked (None: the module's top level)
 
     def new_state(self) -> FlowState:
-        return ArgumentListState(self.context.imports, llm_source, sanitizer_names=SANITIZERS,
-                                 prefix_checks_clear=False)
+        written = model_written_fields(self.context) if self.context.imports.imports_any(GRAPH_IMPORTS) else None
+        source = llm_source if not written else (lambda node, state: graph_state_source(node, state, written))
+        return ArgumentListState(self.context.imports, source, sanitizer_names=SANITIZERS, prefix_checks_clear=False)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Parameters named as model output (`llm_output`, `generated_code`, `ai_response`) hold model output, and
@@ -454,8 +540,10 @@ class LlmOutputToDangerousSink(FlowRule):
             if self._is_model_tool(function, clients):
                 model_written = tuple(p for p in params if p.name.value not in TOOL_CONTEXT
                                       and not _annotated_with(p, TOOL_CONTEXT | NUMBER_TYPES))
-            elif self._is_graph_node(function):  # its first parameter: the state earlier steps, the model's too, wrote
-                model_written = params[:1]
+            elif self._is_graph_node(function):  # the state earlier steps wrote: its fields are read by key
+                for param in [p for p in params if p.name.value not in ("self", "cls")][:1]:
+                    state.names[param.name.value] = Taint(GRAPH_STATE, f"{function.name.value}({param.name.value}=...)")
+                return
             if model_written is not None:
                 for param in model_written:
                     state.names[param.name.value] = Taint("llm", f"{function.name.value}({param.name.value}=...)")
@@ -486,7 +574,7 @@ class LlmOutputToDangerousSink(FlowRule):
 
     def _is_graph_node(self, function: cst.FunctionDef) -> bool:
         tool_classes: list[frozenset[str]] = self.__dict__.get("_tool_classes") or [frozenset()]
-        return len(tool_classes) == 1 and function.name.value in graph_nodes(self.context)
+        return not tool_classes[-1] and function.name.value in graph_nodes(self.context)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)

@@ -8,7 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.call_edits import without_argument
 from vibecheck.analysis.statement_edits import statement_removal
-from vibecheck.cst_fields import child_nodes, walk_own
+from vibecheck.cst_fields import child_nodes, returned_names
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
@@ -127,6 +127,7 @@ class TlsVerificationDisabled(BindingRule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (295,)
+    applies_to_tests = False  # a test reaches its own test server or a mock
     # Every finding names `verify`, `ssl`, a `*_TLS`/`starttls` client, `cert_reqs`/`CERT_NONE` or `check_hostname`.
     file_hints = ("verify", "ssl", "tls", "cert", "check_hostname")
     supersedes = ("B501", "B323")
@@ -154,14 +155,10 @@ class TlsVerificationDisabled(BindingRule):
     def leave_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self._blocks.pop()
 
-    def visit_Module(self, node: cst.Module) -> None:
-        if self.context.is_test_file:
-            self._opt_out_depth += 1  # never decremented: nothing in a test file is reported
-
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         named_insecure = any(word in node.name.value.lower() for word in INSECURE_BUILDER_WORDS)
-        self._built.append(_returned_names(node) if named_insecure else frozenset())
+        self._built.append(returned_names(node) if named_insecure else frozenset())
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
@@ -363,12 +360,6 @@ def _subscript_key(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
         return string_value(node.slice[0].slice.value)
     return None
-
-
-def _returned_names(function: cst.FunctionDef) -> frozenset[str]:
-    """The plain names the function's own `return` statements give back (`return ctx`)."""
-    return frozenset(node.value.value for node in walk_own(function.body)
-                     if isinstance(node, cst.Return) and isinstance(node.value, cst.Name))
 
 
 def _mentions_opt_out(test: cst.BaseExpression) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -11,6 +12,14 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.rule import Rule
 
 TEST_CLASS_SUFFIXES = ("Test", "Tests", "TestCase")
+# A test whose name or docstring says its point is that nothing raises: its missing assert (VC303) or the one
+# failure its `except` tolerates (VC311) is the design.
+NO_RAISE_INTENT = re.compile(
+    r"\b(?:does ?n[o']?t|do ?n[o']?t|should ?n[o']?t|must not|wo ?n'?t|will not|never|without) "
+    r"(?:raises?|raising|fails?|failing|throws?|throwing|errors?|erroring|(?:\w+ ){0,2}crash(?:es)?)\b"
+    r"|\bno (?:\S+ ){0,4}?(?:exception|error)s? (?:is |are |gets )?(?:raised|thrown)"
+    r"|nothing (?:happens|(?:gets |is )?raised)|\bsilent\b|\bsmoke\b",
+    re.IGNORECASE)
 # Calls that show a value or a failure to a person and check nothing: the test still passes.
 TELLING_FUNCTIONS = frozenset({"print", "pprint"})
 REPORTING_RECEIVERS = frozenset({"logger", "logging", "log", "LOGGER", "LOG", "warnings", "sys.stderr", "sys.stdout",
@@ -166,3 +175,8 @@ class TestAwareRule(Rule):
 
     def exit_test(self, frame: Frame) -> None:
         """Called when the walk leaves a test function."""
+
+
+def says_nothing_raises(test: cst.FunctionDef) -> bool:
+    """A test whose name or docstring says its point is that the code does not raise (`test_parse_never_fails`)."""
+    return bool(NO_RAISE_INTENT.search(test.name.value.replace("_", " ")) or NO_RAISE_INTENT.search(test.get_docstring() or ""))

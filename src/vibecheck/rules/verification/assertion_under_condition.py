@@ -10,8 +10,7 @@ import libcst as cst
 from vibecheck.analysis.flow import short_code
 from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_client_response, last_name
-from vibecheck.rules.verification.missing_assertion import NO_RAISE_INTENT
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_client_response, last_name, says_nothing_raises
 
 # Calls that fail the test by themselves: under an `if` they are the check (`if r.status_code != 200: pytest.fail()`).
 FAILING_CALLS = frozenset({"fail", "skip", "xfail", "skipTest"})
@@ -73,7 +72,7 @@ def _reads_response(value: cst.BaseExpression, responses: set[str]) -> bool:
 
 def _may_not_raise(test: cst.FunctionDef) -> bool:
     """A test named or documented for the code not raising: its `except` checks the one failure it tolerates."""
-    return bool(NO_RAISE_INTENT.search(test.name.value.replace("_", " ")) or NO_RAISE_INTENT.search(test.get_docstring() or ""))
+    return says_nothing_raises(test)
 
 
 class AssertionUnderCondition(TestAwareRule):

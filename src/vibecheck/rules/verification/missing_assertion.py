@@ -8,7 +8,15 @@ from dataclasses import dataclass
 import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
-from vibecheck.rules.verification._shared import Frame, TestAwareRule, hollow_mock_check, is_telling_call, last_name
+from vibecheck.rules.verification._shared import (
+    NO_RAISE_INTENT,
+    Frame,
+    TestAwareRule,
+    hollow_mock_check,
+    is_telling_call,
+    last_name,
+    says_nothing_raises,
+)
 
 # Calls that fail the test by themselves, by what they resolve to through the file's imports.
 ASSERTING_CALLS = frozenset({
@@ -20,13 +28,6 @@ ASSERTING_METHODS = frozenset({"fail"})
 # A test body that starts by skipping is a skipped test (VC306 asks for its reason), not one that asserts nothing.
 SKIPPING_CALLS = frozenset({"pytest.skip", "pytest.xfail", "pytest.importorskip"})
 SKIPPING_METHODS = frozenset({"skipTest"})
-# A test whose name or docstring says its point is that nothing raises: the missing assert is the design.
-NO_RAISE_INTENT = re.compile(
-    r"\b(?:does ?n[o']?t|do ?n[o']?t|should ?n[o']?t|must not|wo ?n'?t|will not|never|without) "
-    r"(?:raises?|raising|fails?|failing|throws?|throwing|errors?|erroring|(?:\w+ ){0,2}crash(?:es)?)\b"
-    r"|\bno (?:\S+ ){0,4}?(?:exception|error)s? (?:is |are |gets )?(?:raised|thrown)"
-    r"|nothing (?:happens|(?:gets |is )?raised)|\bsilent\b|\bsmoke\b",
-    re.IGNORECASE)
 # Methods that run after each test of their class: an assertion there checks every test (`self.finished` set by each).
 TEARDOWN_METHODS = frozenset({"tearDown", "asyncTearDown", "teardown_method"})
 
@@ -153,9 +154,7 @@ class TestWithoutAssertion(TestAwareRule):
                     isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and self._is_skip(small.value)
                     for small in statement.body):
                 return True
-        docstring = node.get_docstring() or ""
-        return bool(NO_RAISE_INTENT.search(node.name.value.replace("_", " ")) or NO_RAISE_INTENT.search(docstring)
-                    or NO_RAISE_INTENT.search(self._comments(node)))
+        return says_nothing_raises(node) or bool(NO_RAISE_INTENT.search(self._comments(node)))
 
     def _comments(self, node: cst.FunctionDef) -> str:
         """The text of the comments in the function, joined (`# remove_handler should not throw if ...`)."""

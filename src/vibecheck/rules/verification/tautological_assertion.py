@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from vibecheck.cst_fields import returned_names
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -298,7 +299,8 @@ class TautologicalAssertion(Rule):
     or type check of an object the test has just built by calling its class (`cart = Cart()`, then
     `assert cart is not None` or `isinstance(cart, Cart)`; a called name in CapWords counts as a class, and so
     does a Django manager's `Order.objects.create(...)`; `assert cart` is left alone, since an object may define
-    `__bool__` or `__len__`),
+    `__bool__` or `__len__`, and so is the type check of a helper that returns the object it built, since a class
+    whose `__new__` picks the implementation, as tornado's `AsyncHTTPClient` does, may build another class),
     `self.assertTrue(True)`, `self.assertFalse(None)`, `self.assertEqual(1, 1)`, and `assert response` or
     `assert response is not None` on the response of a test client (`client.get(...)`), which is always
     truthy whatever its status.
@@ -368,6 +370,7 @@ class TautologicalAssertion(Rule):
         self._compared: list[set[str]] = [set()]
         # Per open function: names last bound to a new object (`cart = Cart()`), with the class that built it.
         self._constructed: list[dict[str, Built]] = [{}]
+        self._functions: list[cst.FunctionDef] = []
         # Per open function: names last bound to another name (`expected = result`), with that name.
         self._aliases: list[dict[str, str]] = [{}]
 
@@ -389,12 +392,14 @@ class TautologicalAssertion(Rule):
         self._compared.append(set())
         self._constructed.append({})
         self._aliases.append({})
+        self._functions.append(node)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._responses.pop()
         self._scopes.pop()
         self._constructed.pop()
         self._aliases.pop()
+        self._functions.pop()
         compared = self._compared.pop()
         for found, what, name in self._self_compared.pop():
             if name not in compared:
@@ -474,10 +479,17 @@ class TautologicalAssertion(Rule):
     def _built_reason(self, checked: cst.BaseExpression | None, type_arg: cst.BaseExpression | None) -> str | None:
         """Why a presence or type check of a name last bound to `Cls(...)` holds (`type_arg` None: a presence check)."""
         built = self._constructed[-1].get(checked.value) if isinstance(checked, cst.Name) else None
-        if built is None or (type_arg is not None and (not built.exact_type or built.cls not in type_names(type_arg))):
+        if built is None or (type_arg is not None and (not built.exact_type or built.cls not in type_names(type_arg)
+                                                       or self._hands_out(checked))):
             return None
         template = CONSTRUCTED if type_arg is None else CONSTRUCTED_TYPE
         return template.format(name=checked.value if isinstance(checked, cst.Name) else "", cls=built.cls, built=built.shown)
+
+    def _hands_out(self, checked: cst.BaseExpression | None) -> bool:
+        """Whether the enclosing function returns the name checked: a helper (`get_http_client`) that type-checks what it
+        built before handing it out guards against a class whose `__new__` returns another class (tornado's
+        `AsyncHTTPClient` gives the configured implementation), which a test, returning nothing, does not do."""
+        return isinstance(checked, cst.Name) and bool(self._functions) and checked.value in returned_names(self._functions[-1])
 
     def visit_Expr(self, node: cst.Expr) -> None:
         if not self._report_hollow(node, node.value) and isinstance(node.value, cst.Call):
