@@ -575,10 +575,11 @@ def _raises_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
 
 
 def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
-    """The blocks a compound statement holds (not nested functions or classes: `statement` is in this scope)."""
+    """The blocks a compound statement holds (not nested functions or classes: `statement` is in this scope).
+    A `match` has no block of its own, only its cases'."""
     if isinstance(compound, (cst.FunctionDef, cst.ClassDef)) or not isinstance(compound, cst.BaseCompoundStatement):
         return []
-    blocks = [compound.body]
+    blocks = [compound.body] if hasattr(compound, "body") else []
     for name in ("orelse", "finalbody"):
         part = getattr(compound, name, None)
         while isinstance(part, cst.If):
