@@ -50,7 +50,7 @@ def _is_context_variable(node: cst.ClassDef) -> bool:
     """A class with `contextvars.ContextVar`'s interface (`set` hands out a token that `reset` takes back): its
     "token" is a handle for undoing a `set`, which no one guesses to gain anything."""
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-    return CONTEXT_VARIABLE_METHODS <= {s.name.value for s in body if isinstance(s, cst.FunctionDef)}
+    return CONTEXT_VARIABLE_METHODS.issubset(s.name.value for s in body if isinstance(s, cst.FunctionDef))
 
 
 def _describe(kinds: frozenset[str]) -> str:
