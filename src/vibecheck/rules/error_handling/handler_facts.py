@@ -13,7 +13,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    after doing something) which the function does not declare as a normal result, and does not keep the exception
    object where the caller can read it (`self._exception = exc`, `future.set_exception(exc)`). A broad handler that
    fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated result is the
-   bigger problem. When the value is declared (`-> X | None`, or the same empty value returned elsewhere),
+   bigger problem. When the value is declared (`-> X | None`, the same empty value returned elsewhere, or a
+   docstring saying what a failure reads as: "a lost or reset connection reads as EOF"),
    a handler that does nothing falls back to VC101, except `return False` in a function named as a
    question (`is_...`, `has_...`), where the failure is the answer: no finding. A constant that says it is a failure
    (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
@@ -119,7 +120,9 @@ TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical",
 
 # `click.echo` and friends are left out: in a command-line tool they are the intended channel to the user.
 PRINT_CALLS = frozenset({"print", "builtins.print", "rich.print", "pprint.pprint"})
-FAILURE_WORDS = ("error", "fail", "invalid", "unavailable", "exception", "could not", "cannot", "unable")
+# (`"disconnect"`, `"timed out"`: a protocol's message that the peer went away, ASGI's `{"type": "http.disconnect"}`)
+FAILURE_WORDS = ("error", "fail", "invalid", "unavailable", "exception", "could not", "cannot", "unable", "disconnect",
+                 "timeout", "timed out")
 FAILURE_KEYS = frozenset({"error", "errors", "error_message", "exception"})
 SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
 PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
@@ -342,7 +345,8 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
 
     `return None` under `-> X | None`; `return False` in a predicate (`-> bool`, `is_...`, or one that
     returns `True`/`False` elsewhere); an empty constant (`{}`, `""`, `0`) the function also returns
-    outside this handler. A truthy constant is never declared: from a handler it fabricates success.
+    outside this handler, or one its docstring says a failure reads as ("a lost or reset connection reads as
+    EOF"). A truthy constant is never declared: from a handler it fabricates success.
     """
     if function is None:
         return False
@@ -355,6 +359,8 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
         return True
     if not is_empty_constant(value):
         return False  # a truthy constant from a handler (`True`, `{"status": "ok"}`) always fabricates success
+    if _documents_fallback(function):
+        return True
     code = module.code_for_node(value) if value is not None else "None"
     handler_returns = {id(node) for node in walk_own(handler.body) if isinstance(node, cst.Return)}
     for node in walk_own(function.body):
@@ -471,8 +477,10 @@ TOOL_DIRECTIVE = re.compile(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibeche
 # A docstring sentence that names a failure and a fallback together ("Exceptions are suppressed and result in the
 # default value", "returns None if the conversion fails, the default otherwise"): the function's contract explains
 # its handlers. Each sentence is searched for both words on its own, so no pattern spans the whole docstring.
-DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?)\b", re.IGNORECASE)
-DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced)\b", re.IGNORECASE)
+DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?|lost|reset|timeouts?|timed\s+out)\b",
+                                re.IGNORECASE)
+DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced"
+                                 r"|(?:reads?|treated|counts?)\s+as)\b", re.IGNORECASE)
 
 
 def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, function: cst.FunctionDef | None = None) -> bool:
