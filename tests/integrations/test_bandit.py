@@ -479,3 +479,14 @@ def test_b202_only_for_a_tar_archive_not_a_zip_in_the_same_module() -> None:
             handle.extractall(target)
         ''')
     assert [line for code, line in codes_and_lines(findings) if code == "B202"] == [8, 18]
+
+
+def test_b701_with_options_from_a_mapping_is_reported_without_failing_the_build() -> None:
+    findings = run('''
+        import jinja2
+
+        site = jinja2.Environment(loader=jinja2.FileSystemLoader("t"), **settings["JINJA_ENVIRONMENT"])
+        page = jinja2.Environment(loader=jinja2.FileSystemLoader("t"))
+        ''')
+    b701 = sorted((f.location.start.line, blocks_build(f, BanditOptions())) for f in findings if f.code == "B701")
+    assert b701 == [(4, False), (5, True)]

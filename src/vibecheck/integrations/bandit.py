@@ -488,6 +488,8 @@ class _Tester:
                 continue
             if result.test_id == "B503":
                 _point_at_default(result, temp, check.config)
+            if result.test_id in OPTIONS_MAY_SET and _unpacks_options(temp.get("node")):
+                result.confidence = "LOW"
             skip = self._nosec(temp, result)
             if skip is not None and (not skip or result.test_id in skip):
                 continue
@@ -501,6 +503,16 @@ class _Tester:
         if on_line is None and on_node is None:
             return None
         return set(on_line or ()) | set(on_node or ())
+
+
+# Checks that judge a call by a keyword it lacks (`autoescape=` of jinja2's `Environment`): a call that unpacks its
+# options from a mapping (`Environment(loader=..., **settings["JINJA_ENVIRONMENT"])`) may set it there, so the finding
+# is reported at low confidence, which does not fail the build (`low-confidence-fails` makes it).
+OPTIONS_MAY_SET = frozenset({"B701"})
+
+
+def _unpacks_options(node: Any) -> bool:
+    return isinstance(node, ast.Call) and any(keyword.arg is None for keyword in node.keywords)
 
 
 def _point_at_default(result: Any, context: dict[str, Any], config: Any) -> None:
