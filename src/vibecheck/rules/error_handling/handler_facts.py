@@ -16,7 +16,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    bigger problem. When the value is declared (`-> X | None`, the same empty value returned elsewhere, or a
    docstring saying what a failure reads as: "a lost or reset connection reads as EOF"),
    a handler that does nothing falls back to VC101, except `return False` in a function named as a
-   question (`is_...`, `has_...`), where the failure is the answer: no finding. A constant that says it is a failure
+   question (`is_...`, `has_...`) or as a verifier (`verify_...`), where the failure is the answer: no finding.
+   A constant that says it is a failure
    (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
    exception on (`self.handle_exception(exc)`, `error = exc` keep the traceback; so do a handler of the current
@@ -28,7 +29,8 @@ A handler the code shows to be a considered decision gets no VC101/VC102 finding
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
 clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
 (`def close(self):`, `shutdown`, `end_connection`: closing must not fail its caller; `...` counts as `pass`), a
-`pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`) or that
+`pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`), of a
+`try` that only assigns names the code after it tests against `None` (`if ts is not None:`), or that
 sits in another handler's `except` block or in a `finally:` block (a best effort on a failure path already handled,
 or on the way out), a handler of a `try`
 the code raises right after, or after plain calls (`except Exception as e: msg += f" ({e})"`, then `raise
@@ -125,7 +127,10 @@ FAILURE_WORDS = ("error", "fail", "invalid", "unavailable", "exception", "could 
                  "timeout", "timed out")
 FAILURE_KEYS = frozenset({"error", "errors", "error_message", "exception"})
 SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
-PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
+# A verifier (`verify_signature`, `validate_token`) asks whether its input holds up: input it cannot even decode
+# fails the check, so `return False` from its handler is the answer (and fails closed).
+PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "verify_", "validate_", "_is_", "_has_", "_can_",
+                      "_verify_", "_validate_")
 
 # Clean-up calls whose failure a best-effort `try` may ignore: these names, and any with a word of CLOSERS
 # (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
@@ -453,7 +458,8 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
     if outcome is Outcome.SWALLOWED and passes and statement is not None and (
-            _stores_attributes_only(statement) or (function is not None and _inside_handler(function, statement))):
+            _stores_attributes_only(statement) or (function is not None and (
+                _inside_handler(function, statement) or _tested_after(function, statement)))):
         return True
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and passes
@@ -634,6 +640,20 @@ def _stores_attributes_only(statement: cst.Try) -> bool:
     return bool(stores) and all(
         isinstance(small, cst.Assign) and isinstance(small.value, cst.Name)
         and all(isinstance(target.target, cst.Attribute) for target in small.targets) for small in stores)
+
+
+def _tested_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
+    """`ts = None` / `try: ts = parse(raw)` / `except Exception: pass` / `if ts is not None:`: the `try` only assigns
+    names, and the code after it asks whether they are still `None`, so it goes on knowing whether the `try` worked."""
+    computed = suite_statements(statement.body)
+    names = {t.value for small in computed for t in _assign_targets(small) if isinstance(t, cst.Name)}
+    if not computed or not all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in computed) \
+            or len(names) != sum(len(_assign_targets(small)) for small in computed):
+        return False
+    rest = _statements_after(function.body, statement) or []
+    return any(isinstance(node, cst.Comparison) and isinstance(node.left, cst.Name) and node.left.value in names
+               and any(isinstance(c.operator, (cst.Is, cst.IsNot)) and is_none(c.comparator) for c in node.comparisons)
+               for after in rest for node in walk_own(after))
 
 
 def _inside_handler(function: cst.FunctionDef, statement: cst.Try) -> bool:
