@@ -20,8 +20,9 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    A constant that says it is a failure
    (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
-   exception on (`self.handle_exception(exc)`, `error = exc` keep the traceback; so do a handler of the current
-   exception, `handle_exception()`, and Twisted's `Failure()`) nor return an error status (`return 1`, an HTTP
+   exception on (`self.handle_exception(exc)`, `error = exc`, `return {"exception": exc}` keep the traceback;
+   so do a handler of the current exception, `handle_exception()`, and Twisted's `Failure()`) nor return an
+   error status (`return 1`, an HTTP
    error response such as `json_response(..., status=400)`).
 
 A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
@@ -422,6 +423,9 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
             traceback_logged = traceback_logged or logs_traceback(node, resolve) or kept
         elif isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(node.value, cst.Name) and node.value.value == name:
             traceback_logged = kept = True  # the exception object, traceback included, is kept for later
+        elif isinstance(node, cst.Return) and name is not None and node.value is not None \
+                and _holds_name(node.value, name):
+            traceback_logged = kept = True  # `return {"success": False, "exception": e}`: the caller gets the object
     broad = is_broad(handler.type, resolve)
     statements = handler_statements(handler)
     returned = returned_constant(statements)
