@@ -535,3 +535,23 @@ async def receive_body(stream, timeout):
         # expect: VC103 -- an empty body looks like a complete request
         return {"type": "http.request", "body": b""}
     return {"type": "http.request", "body": chunk}
+
+
+def source_context(frame):
+    try:
+        module = frame.f_globals["__name__"]
+    except Exception:
+        # ok: VC103 -- the function's own "no context" answer, returned below as well
+        return [], None, []
+    if module.startswith("_"):
+        return [], None, []
+    return lines_of(module), module, []
+
+
+def source_lines(frame):
+    try:
+        module = frame.f_globals["__name__"]
+    except Exception:
+        # expect: VC103 -- a made-up context the function never answers otherwise
+        return [], None, []
+    return lines_of(module), module, []

@@ -188,13 +188,16 @@ def is_none(node: cst.BaseExpression | None) -> bool:
 
 
 def is_empty_constant(node: cst.BaseExpression | None) -> bool:
-    """`None`, `False`, `0`, `""`, `[]`, `{}`, `()`: a value that reads as "nothing", not as a success."""
+    """`None`, `False`, `0`, `""`, `[]`, `{}`, `()`: a value that reads as "nothing", not as a success; also several
+    results none of which is there (`return [], None, []`)."""
     if node is None or isinstance(node, cst.Name):
         return node is None or node.value in ("None", "False")
     if isinstance(node, (cst.Integer, cst.Float)):
         return literal_value(node) == 0
     if isinstance(node, cst.SimpleString):
         return literal_value(node) in ("", b"")
+    if isinstance(node, cst.Tuple) and node.elements:
+        return all(isinstance(e, cst.Element) and is_empty_constant(e.value) for e in node.elements)
     if isinstance(node, (cst.List, cst.Tuple, cst.Dict, cst.Set)):
         return not node.elements
     return False
