@@ -260,8 +260,8 @@ class DebugModeInProduction(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         if not self._plain_server or self._dev_server:
-            for assignment, message, value in self._app_debug:
-                self.report(assignment, message, hint=HINT, fix=self._fix(value))
+            for assignment, message, switch in self._app_debug:
+                self.report(assignment, message, hint=HINT, fix=self._fix(switch))
         if self._module_debug and (self._django_settings or is_settings_path(self.context.path)):
             for assignment, defaulted in self._module_debug:
                 how = "defaults to on when its environment variable is unset" if defaulted else "is on"
