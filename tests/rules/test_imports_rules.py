@@ -278,12 +278,3 @@ def test_urllib3_comes_with_requests(tmp_path: Path) -> None:
         "client.py": "from urllib3.util import Retry\nimport certifi\n",
     })
     assert findings(tmp_path / "client.py") == [("VC504", 2, "certifi")]
-
-
-def test_werkzeug_and_jinja2_come_with_flask(tmp_path: Path) -> None:
-    """Flask's `Request` is werkzeug's and its `app.jinja_env` a jinja2 `Environment`: declaring flask declares both."""
-    write(tmp_path, {
-        "pyproject.toml": '[project]\nname = "ui"\ndependencies = ["flask>=3"]\n',
-        "ui.py": "from werkzeug.utils import secure_filename\nfrom jinja2 import Environment\nimport itsdangerous\n",
-    })
-    assert findings(tmp_path / "ui.py") == [("VC504", 3, "itsdangerous")]

@@ -114,8 +114,6 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "starlette": ("fastapi",), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
-    # Flask is built on werkzeug (its `Request` and `Response`) and jinja2 (`app.jinja_env`, `render_template`)
-    "werkzeug": ("flask", "quart"), "jinja2": ("flask", "quart"),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
