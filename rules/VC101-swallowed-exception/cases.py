@@ -640,3 +640,54 @@ class Consumer:
         # ok: VC101 -- no coroutine: nothing to cancel
         except BaseException:
             pass
+
+
+def handle_message(message):
+    match message.kind:
+        case "ready":
+            try:
+                message.ack()
+            # expect: VC101 -- a handler inside a `match` case is read like any other
+            except Exception:
+                pass
+            return True
+
+
+def span_start(span):
+    start = None
+    try:
+        start = parse_timestamp(span["start"])
+    # ok: VC101 -- the code after the `try` asks whether it worked
+    except Exception:
+        pass
+    if start is not None:
+        return start.timestamp()
+    return 0
+
+
+def span_end(span):
+    end = None
+    try:
+        end = parse_timestamp(span["end"])
+    # expect: VC101 -- nothing after the `try` asks whether it worked
+    except Exception:
+        pass
+    return end.timestamp()
+
+
+class Signer:
+    def verify_signature(self, value, signature):
+        try:
+            signature = decode_base64(signature)
+        # ok: VC101 -- a signature that cannot be decoded fails the check: `False` is the answer
+        except Exception:
+            return False
+        return compare(self.sign(value), signature)
+
+    def store_signature(self, value, signature):
+        try:
+            self.db.save(value, decode_base64(signature))
+        # expect: VC101 -- an action's `False` loses why it failed
+        except Exception:
+            return None
+        return True

@@ -521,3 +521,19 @@ def source_info_unexplained(obj, default="[unknown file]"):
     except Exception:
         return default
     return info
+
+
+def timed_insert(client, rows):
+    try:
+        return {"success": True, "result": client.insert(rows)}
+    # ok: VC102 -- the exception object, traceback included, goes back to the caller
+    except Exception as exc:
+        return {"success": False, "exception": exc}
+
+
+def timed_upsert(client, rows):
+    try:
+        return {"success": True, "result": client.upsert(rows)}
+    # expect: VC102 -- only its text goes back
+    except Exception as exc:
+        return {"success": False, "message": str(exc)}

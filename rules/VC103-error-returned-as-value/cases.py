@@ -1,4 +1,5 @@
 """VC103 corpus: handlers that log or clean up and then return a normal-looking value fire."""
+import asyncio
 import json
 import logging
 import sqlite3
@@ -498,3 +499,59 @@ def blob_text(blob_client):
     except ResourceNotFoundError:
         # ok: VC103 -- no such blob: the SDK's "nothing there", answered as a store answers a missing key
         return None
+
+
+class StreamReader:
+    async def read_chunk(self):
+        """Read a chunk of the stream. A lost or reset connection reads as EOF."""
+        try:
+            return await self.reader.read(65536)
+        except (ConnectionError, OSError):
+            # ok: VC103 -- the docstring says the failure reads as the stream's own end
+            return b""
+
+    async def read_block(self):
+        """Read a block of the stream."""
+        try:
+            return await self.reader.read(65536)
+        except (ConnectionError, OSError):
+            # expect: VC103 -- nothing says a dropped connection ends the stream
+            return b""
+
+
+async def receive(stream, timeout):
+    try:
+        chunk = await asyncio.wait_for(stream.read_body_chunk(), timeout)
+    except (asyncio.TimeoutError, ConnectionError):
+        # ok: VC103 -- the protocol's own message that the peer went away
+        return {"type": "http.disconnect"}
+    return {"type": "http.request", "body": chunk}
+
+
+async def receive_body(stream, timeout):
+    try:
+        chunk = await asyncio.wait_for(stream.read_body_chunk(), timeout)
+    except (asyncio.TimeoutError, ConnectionError):
+        # expect: VC103 -- an empty body looks like a complete request
+        return {"type": "http.request", "body": b""}
+    return {"type": "http.request", "body": chunk}
+
+
+def source_context(frame):
+    try:
+        module = frame.f_globals["__name__"]
+    except Exception:
+        # ok: VC103 -- the function's own "no context" answer, returned below as well
+        return [], None, []
+    if module.startswith("_"):
+        return [], None, []
+    return lines_of(module), module, []
+
+
+def source_lines(frame):
+    try:
+        module = frame.f_globals["__name__"]
+    except Exception:
+        # expect: VC103 -- a made-up context the function never answers otherwise
+        return [], None, []
+    return lines_of(module), module, []

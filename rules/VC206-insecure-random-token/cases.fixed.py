@@ -257,3 +257,35 @@ def fake_status():
     # ok: VC206 -- an HTTP status
     status_code = random.choice([200, 500])
     return status_code
+
+
+class ContextVar:
+    """A stand-in for `contextvars.ContextVar` on interpreters without it."""
+
+    def __init__(self, name, default=None):
+        self._values = {}
+        self._default = default
+
+    def get(self, default=None):
+        return self._values.get("value", default or self._default)
+
+    def set(self, value):
+        # ok: VC206 -- a handle for `reset`, not a secret
+        token = str(random.getrandbits(64))
+        self._values[token] = self.get()
+        self._values["value"] = value
+        return token
+
+    def reset(self, token):
+        self._values["value"] = self._values.pop(token)
+
+
+class SessionStore:
+    def get(self, token):
+        return self._sessions.get(token)
+
+    def set(self, user):
+        # expect: VC206 -- a store without `reset`: its token is a session id
+        token = str(secrets.randbits(64))
+        self._sessions[token] = user
+        return token

@@ -109,6 +109,21 @@ def use_printer():
     Printer().print("hello")
 
 
+class ResponsePrintListener:
+    """Prints every response, for debugging one client."""
+
+    def on_request(self, name, response_time):
+        # ok: VC505 -- the class is there to print
+        print(f"{name}\t{response_time}")
+
+
+class SalesReport:
+    def total(self, orders):
+        # expect: VC505 -- a report also computes: this print is a leftover
+        print(orders)
+        return sum(order.amount for order in orders)
+
+
 def sync(items, verbose=False):
     if verbose:
         # ok: VC505 -- output the caller asked for

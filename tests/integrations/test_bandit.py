@@ -456,3 +456,37 @@ def test_b104_only_where_all_interfaces_may_be_bound_not_compared() -> None:
                 self.bind_host = "0.0.0.0"
         ''')
     assert [line for code, line in codes_and_lines(findings) if code == "B104"] == [7, 8, 14]
+
+
+def test_b202_only_for_a_tar_archive_not_a_zip_in_the_same_module() -> None:
+    findings = run('''
+        import tarfile
+        import zipfile
+
+        def unpack(path, target):
+            if path.endswith(".tar"):
+                archive = tarfile.open(path)
+                archive.extractall(target)
+            zipped = zipfile.ZipFile(path)
+            zipped.extractall(target)
+            with zipfile.ZipFile(path) as bundle:
+                bundle.extractall(target)
+            zipfile.ZipFile(path).extractall(target)
+
+        def either(path, target, zipped):
+            handle = zipfile.ZipFile(path) if zipped else None
+            handle = tarfile.open(path)
+            handle.extractall(target)
+        ''')
+    assert [line for code, line in codes_and_lines(findings) if code == "B202"] == [8, 18]
+
+
+def test_b701_with_options_from_a_mapping_is_reported_without_failing_the_build() -> None:
+    findings = run('''
+        import jinja2
+
+        site = jinja2.Environment(loader=jinja2.FileSystemLoader("t"), **settings["JINJA_ENVIRONMENT"])
+        page = jinja2.Environment(loader=jinja2.FileSystemLoader("t"))
+        ''')
+    b701 = sorted((f.location.start.line, blocks_build(f, BanditOptions())) for f in findings if f.code == "B701")
+    assert b701 == [(4, False), (5, True)]

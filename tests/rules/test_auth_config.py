@@ -64,6 +64,25 @@ def test_debug_run_in_a_dev_script_is_not_reported() -> None:
     assert findings_for(DebugModeInProduction, "app.run(debug=True)\n", path="scripts/run_dev.py") == []
 
 
+SERVED_APP = """from flask import Flask
+from gevent import pywsgi
+
+app = Flask(__name__)
+app.debug = True
+app.config["DEBUG"] = True
+server = pywsgi.WSGIServer(("", 8089), app)
+"""
+
+
+def test_debug_flag_of_an_app_served_without_a_debugger_is_not_reported() -> None:
+    assert findings_for(DebugModeInProduction, SERVED_APP, path="web.py") == []
+
+
+def test_debug_flag_of_an_app_also_started_with_its_own_server_is_reported() -> None:
+    source = SERVED_APP + 'if __name__ == "__main__":\n    app.run()\n'
+    assert [f.code for f in findings_for(DebugModeInProduction, source, path="web.py")] == ["VC211", "VC211"]
+
+
 def test_django_allow_all_origins_without_credentials_is_a_public_api() -> None:
     from vibecheck.rules.auth.permissive_cors import PermissiveCors
 

@@ -167,6 +167,16 @@ def test_declared_variants_and_namespaces_cover_their_import_names(tmp_path: Pat
     assert findings(tmp_path / "svc.py") == [("VC503", 6, "acme_widgetz")]
 
 
+def test_a_django_apps_distribution_covers_the_module_without_the_framework_prefix(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["django-treebeard>=4", "django-extra-views",'
+                          ' "django-phonenumber-field"]\n',
+        "shop.py": "from treebeard.mp_tree import MP_Node\nfrom extra_views import ModelFormSetView\n"
+                   "from phonenumber_field.modelfields import PhoneNumberField\nimport haystack\n",
+    })
+    assert findings(tmp_path / "shop.py") == [("VC503", 4, "haystack")]
+
+
 def test_agent_frameworks_named_apart_from_their_import_are_declared(tmp_path: Path) -> None:
     write(tmp_path, {
         "pyproject.toml": '[project]\nname = "bot"\ndependencies = ["openai-agents>=0.1", "ag2>=0.4", "strands-agents",'

@@ -989,3 +989,41 @@ def test_a_blueprint_guarded_by_its_before_request_hook_is_judged_as_signed_in(t
         """,
     })
     assert _held_findings(tmp_path) == [("views.py", 13, "VC214")]
+
+
+BARE_GENERIC_VIEWS = """
+    from django.views import generic
+
+    class BandCreateView(generic.CreateView):
+        pass
+
+    class BandDeleteView(generic.DeleteView):
+        '''Configured where it is routed.'''
+
+    class BandUpdateView(generic.UpdateView):
+        model = Band
+        fields = ["name"]
+"""
+
+
+@pytest.mark.parametrize(("create", "delete", "reported"), [
+    ("BandCreateView.as_view()", "BandDeleteView.as_view()", ["The view `BandUpdateView` changes state"]),
+    ("BandCreateView.as_view(model=Band, fields=['name'])", "BandDeleteView.as_view()",
+     ["2 state-changing or administrative routes, and no authentication anywhere in the app; the first is the view "
+      "`BandCreateView`."]),
+])
+def test_a_bare_generic_view_changes_state_only_where_a_urlconf_configures_it(
+        tmp_path: Path, create: str, delete: str, reported: list[str]) -> None:
+    """`class V(CreateView): pass` has no model or form: Django refuses to serve it until `as_view(model=...)` sets one."""
+    _write_project(tmp_path, {"bands/views.py": BARE_GENERIC_VIEWS, "bands/urls.py": f"""
+        from django.urls import path
+        from .views import BandCreateView, BandDeleteView, BandUpdateView
+
+        urlpatterns = [
+            path("band/create/", {create}),
+            path("band/<int:pk>/delete/", {delete}),
+            path("band/<int:pk>/update/", BandUpdateView.as_view()),
+        ]
+    """})
+    findings = project_findings(tmp_path, [RouteWithoutAuth])
+    assert [f.message.split(" but ")[0] for f in findings] == reported

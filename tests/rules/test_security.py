@@ -25,6 +25,7 @@ from vibecheck.rules.security.request_data_to_injection_sink import RequestDataT
 from vibecheck.rules.security.shell_command_from_variable import ShellCommandFromVariable
 from vibecheck.rules.security.tls_verification_disabled import TlsVerificationDisabled
 from vibecheck.rules.security.unsafe_deserialization import UnsafeDeserialization
+from vibecheck.rules.security.xml_external_entities import XmlExternalEntities
 from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
 KEY = "sk-proj-" + "4fJ9kLq2Xw8RtY6uVb3NmZ1pQs7DhG5e"
@@ -257,3 +258,31 @@ def test_one_problem_on_a_line_is_one_finding_under_the_precise_code(tmp_path: P
 def test_an_aws_secret_access_key_is_known_by_its_name_and_length(value: str, severity: Severity) -> None:
     [finding] = findings_for(HardcodedCredential, f'AWS_SECRET_ACCESS_KEY = "{value}"\n')
     assert finding.severity is severity
+
+
+XML_ROUTES = """
+from flask import Flask, request
+from lxml import etree
+
+app = Flask(__name__)
+
+@app.post("/feed")
+def feed():
+    return etree.fromstring(request.data).tag
+
+@app.post("/stream")
+def stream():
+    return [element.tag for _, element in etree.iterparse(request.files["doc"])]
+
+@app.post("/entities")
+def entities():
+    return etree.fromstring(request.data, etree.XMLParser(resolve_entities=True)).tag
+"""
+
+
+def test_lxml_severity_follows_the_parser_and_the_version_its_default_became_safe() -> None:
+    """The default parser of `fromstring()` is safe since lxml 5.2 (medium); `iterparse()`'s only since 6.1, and a
+    parser told to resolve entities never (high)."""
+    found = [(f.location.start.line, f.severity.value, f.message.rsplit(" ", 1)[-1])
+             for f in findings_for(XmlExternalEntities, XML_ROUTES, path="app.py")]
+    assert found == [(9, "medium", "5.2."), (13, "high", "6.1."), (17, "high", "entities.")]

@@ -782,3 +782,45 @@ def test_a_chain_of_imports_longer_than_the_recursion_limit_is_followed_to_its_e
     files["tests/test_shop.py"] = "from shop import m0\n\n\ndef test_first():\n    assert m0.f0()\n"
     findings = project_findings(write_project(tmp_path, files), [ModuleWithoutTests])
     assert reported(findings, "VC302") == []
+
+
+def test_the_methods_a_transport_adapter_dispatches_are_reached_with_it(tmp_path: Path) -> None:
+    """requests' `HTTPAdapter.send` calls `build_response` and `cert_verify` on the mounted adapter: overriding them
+    is reached when the code the tests reach mounts it; a method of the project's own is not."""
+    write_project(tmp_path, {
+        "pyproject.toml": '[project]\nname = "pkg"\ndependencies = ["requests"]\n',
+        "pkg/__init__.py": "",
+        "pkg/adapters.py": """
+            from requests.adapters import HTTPAdapter
+
+
+            class KeepHeadersAdapter(HTTPAdapter):
+                def build_response(self, req, resp):
+                    return super().build_response(req, resp)
+
+                def cert_verify(self, conn, url, verify, cert):
+                    return super().cert_verify(conn, url, verify, cert)
+
+                def describe(self):
+                    return "keeps headers"
+        """,
+        "pkg/client.py": """
+            import requests
+
+            from .adapters import KeepHeadersAdapter
+
+
+            def session():
+                http = requests.Session()
+                http.mount("https://", KeepHeadersAdapter())
+                return http
+        """,
+        "tests/test_client.py": """
+            from pkg.client import session
+
+
+            def test_session():
+                assert session().adapters
+        """,
+    })
+    assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == ["pkg/adapters.py:11"]

@@ -100,6 +100,11 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
 VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-headless", "-cpu", "-gpu")
 
+# How distributions are conventionally named after the module they ship: `python-dateutil` ships `dateutil`, and
+# a Django app's distribution carries the framework's name that its module leaves out (`django-treebeard` ships
+# `treebeard`, `django-extra-views` ships `extra_views`).
+CONVENTIONAL_FORMS = ("py{}", "python-{}", "{}-python", "py-{}", "django-{}")
+
 # Modules a distribution is built on and exposes in its own API, so that it always installs them: code written
 # for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes, a `requests` adapter takes a `urllib3` Retry.
 # Module -> those distributions. (Not every transitive dependency: importing `pygments` because `rich` happens to use
@@ -433,7 +438,7 @@ def candidate_distributions(module: str) -> frozenset[str]:
         for distribution in KNOWN_DISTRIBUTIONS.get(prefix, ()):
             names.add(normalize(distribution))
         plain = normalize(prefix)
-        names.update({plain, strip_variant(plain), f"py{plain}", f"python-{plain}", f"{plain}-python", f"py-{plain}"})
+        names.update({plain, strip_variant(plain), *(form.format(plain) for form in CONVENTIONAL_FORMS)})
         if plain.startswith("py") and len(plain) > 3:
             names.add(plain[2:])
     return frozenset(names)

@@ -488,6 +488,8 @@ class _Tester:
                 continue
             if result.test_id == "B503":
                 _point_at_default(result, temp, check.config)
+            if result.test_id in OPTIONS_MAY_SET and _unpacks_options(temp.get("node")):
+                result.confidence = "LOW"
             skip = self._nosec(temp, result)
             if skip is not None and (not skip or result.test_id in skip):
                 continue
@@ -501,6 +503,16 @@ class _Tester:
         if on_line is None and on_node is None:
             return None
         return set(on_line or ()) | set(on_node or ())
+
+
+# Checks that judge a call by a keyword it lacks (`autoescape=` of jinja2's `Environment`): a call that unpacks its
+# options from a mapping (`Environment(loader=..., **settings["JINJA_ENVIRONMENT"])`) may set it there, so the finding
+# is reported at low confidence, which does not fail the build (`low-confidence-fails` makes it).
+OPTIONS_MAY_SET = frozenset({"B701"})
+
+
+def _unpacks_options(node: Any) -> bool:
+    return isinstance(node, ast.Call) and any(keyword.arg is None for keyword in node.keywords)
 
 
 def _point_at_default(result: Any, context: dict[str, Any], config: Any) -> None:
@@ -519,11 +531,17 @@ def _point_at_default(result: Any, context: dict[str, Any], config: Any) -> None
             return
 
 
+ZIP_OPENER = "ZipFile"
+
+
 def _names_no_defect(code: str, node: Any) -> bool:
     """A finding the place of its node shows to be no defect: B104's `"0.0.0.0"` as an operand of a comparison
     (`if host == "0.0.0.0":`, `host in {"0.0.0.0", "::"}`) tests a configured host, and one assigned to the address
     of the other end (`self.remote_ip = "0.0.0.0"`, a placeholder for a Unix socket's peer) names no interface:
-    neither binds anything."""
+    neither binds anything. B202 reports every `.extractall()` of a module that imports `tarfile`; one called on a
+    `zipfile.ZipFile` extracts no tar member (and `zipfile` strips `..` and absolute paths itself)."""
+    if code == "B202" and isinstance(node, ast.Call):
+        return _extracts_a_zip(node)
     if code != "B104" or node is None:
         return False
     parent = getattr(node, "_bandit_parent", None)
@@ -532,6 +550,45 @@ def _names_no_defect(code: str, node: Any) -> bool:
     if isinstance(parent, ast.Assign) and parent.value is node:
         return all(_PEER_ADDRESS.search(ast.unparse(target)) for target in parent.targets)
     return isinstance(parent, ast.Compare)
+
+
+def _extracts_a_zip(call: ast.Call) -> bool:
+    """`zipfile.ZipFile(path).extractall(...)`, or `archive.extractall(...)` where every binding of `archive` in the
+    enclosing function (or module) is a `ZipFile(...)`: an assignment or a `with ... as archive`."""
+    receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+    if _is_zip_opener(receiver):
+        return True
+    if not isinstance(receiver, ast.Name):
+        return False
+    scope: Any = call
+    while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+        scope = getattr(scope, "_bandit_parent", None)
+    if scope is None:
+        return False
+    bound = [value for node in ast.walk(scope) for value in _values_bound_to(node, receiver.id)]
+    return bool(bound) and all(_is_zip_opener(value) for value in bound)
+
+
+def _values_bound_to(node: ast.AST, name: str) -> list[ast.expr | None]:
+    """What `node` binds to `name`: the value of `name = ...`, or the context of `with ... as name`."""
+    if isinstance(node, ast.Assign):
+        return [node.value for target in node.targets if isinstance(target, ast.Name) and target.id == name]
+    if isinstance(node, (ast.With, ast.AsyncWith)):
+        return [item.context_expr for item in node.items
+                if isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name]
+    if isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
+        target = node.target
+        return [node.value] if isinstance(target, ast.Name) and target.id == name else []
+    return []
+
+
+def _is_zip_opener(node: ast.expr | None) -> bool:
+    """`zipfile.ZipFile(...)`, `ZipFile(...)`."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return name == ZIP_OPENER
 
 
 # Names of the other end's address: `remote_ip`, `peer_addr`, `client_host`.

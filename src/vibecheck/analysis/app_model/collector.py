@@ -92,6 +92,9 @@ class ClassView:
     path: str = ""
     methods: dict[str, Frame] = field(default_factory=dict)
     refs: list[str] = field(default_factory=list)  # bases and decorators another file may define as guards
+    # A framework's generic view taken as it is (`class BandCreateView(CreateView): pass`): with no model, queryset or
+    # form it can change nothing until `as_view(model=...)` configures it, and raises ImproperlyConfigured until then.
+    unconfigured: bool = False
 
 
 @dataclass
@@ -110,6 +113,7 @@ class Route:
     drf_default: bool = False
     refs: tuple[str, ...] = ()  # decorators, dependencies and bases that another file may define as a guard
     heuristic: bool = False  # a Django view not registered in its file: routed only if a URLconf names it
+    unconfigured: bool = False  # a bare generic view: it changes state only where a URLconf configures it
     framework: str | None = None
     handler: str | None = None
     imported: bool = False  # its handler is imported from another module (`Route("/x", handlers.purge)`)
@@ -242,6 +246,16 @@ def _is_aiohttp_web(receiver: ast.expr | cst.BaseExpression) -> bool:
     """The `web` of `web.post(...)`, as `from aiohttp import web` names it."""
     name = receiver.value if isinstance(receiver, cst.Name) else receiver.id if isinstance(receiver, ast.Name) else None
     return name == fw.AIOHTTP_MODULE
+
+
+def _declares_nothing(node: cst.ClassDef) -> bool:
+    """A class whose body is only a docstring, `pass` or `...`: it adds nothing to its bases."""
+    body = node.body
+    statements = body.body if isinstance(body, cst.IndentedBlock) else ()
+    return all(isinstance(statement, cst.SimpleStatementLine) and all(
+        isinstance(small, cst.Pass) or (isinstance(small, cst.Expr) and isinstance(small.value, (cst.SimpleString,
+                                                                                                  cst.Ellipsis)))
+        for small in statement.body) for statement in statements)
 
 
 def _builds_view(method: str) -> bool:
@@ -791,11 +805,12 @@ class AppModelCollector:
         """
         wrappers: list[str] = []
         view = expression
-        built = False
+        built = configured = False
         while isinstance(view, cst.Call):
             callee = view.func
             built = True
             if isinstance(callee, cst.Attribute) and _builds_view(callee.attr.value):
+                configured = bool(view.args)  # `V.as_view(model=Band, fields=[...])`
                 view = callee.value
                 break
             inner = _positional(view, 0)
@@ -808,7 +823,7 @@ class AppModelCollector:
             return None
         guarded = any(self._is_guard_name(w.lstrip("@").rpartition(".")[2], self.match.guard_decorators)
                       for w in wrappers)
-        return {"view": self._ref_text(name), "wrappers": wrappers, "guarded": guarded}
+        return {"view": self._ref_text(name), "wrappers": wrappers, "guarded": guarded, "configured": configured}
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if self.scopes or len(node.targets) != 1:
@@ -1192,7 +1207,7 @@ class AppModelCollector:
     # class-based views ----------------------------------------------------------------------------------
 
     def _class_view(self, node: cst.ClassDef) -> ClassView:
-        view = ClassView(node)
+        view = ClassView(node, unconfigured=_declares_nothing(node))
         for base in node.bases:
             qualified = self.qualified_name(base.value) or ""
             last = _last(qualified)
@@ -1200,6 +1215,7 @@ class AppModelCollector:
             view.controller |= fw.is_handler_class(qualified)
             if local is not None:
                 view.view |= local.view
+                view.unconfigured &= local.unconfigured
                 view.drf |= local.drf
                 view.state_by_base |= local.state_by_base
                 view.guarded |= local.guarded
@@ -1268,7 +1284,7 @@ class AppModelCollector:
                     self.routes.append(Route(_anchor(view.node), f"The view `{name}`", frozenset({"POST"}), path, receiver,
                                              (name,), None, guarded=view.guarded, drf_default=self._drf_default(view),
                                              refs=tuple(view.refs), framework=framework, handler=name,
-                                             heuristic=unregistered, opened=view.opened))
+                                             heuristic=unregistered, opened=view.opened, unconfigured=view.unconfigured))
                 for method, frame in handlers.items():
                     guarded = view.guarded or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
                     http = STATE_METHOD_NAMES.get(method, method.upper())
@@ -1476,6 +1492,7 @@ class AppModelCollector:
             "webhook": webhook,
             "signature_refs": [self._ref_text(h) for h in helpers if h not in self.functions] if webhook else [],
             "needs_urlconf": route.heuristic,
+            "unconfigured": route.unconfigured,
             "imported_handler": route.imported,
             "route_list": self._ref_text(listed) if (listed := self._unmounted_list(route)) else None,
             "refs": sorted(set(route.refs)),

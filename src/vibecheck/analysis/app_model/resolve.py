@@ -75,6 +75,7 @@ class AppModel:
     restricted_receivers: set[str] = field(default_factory=set)  # guarded by a role (`Depends(require_admin)`)
     includes: list[tuple[str | None, str, bool]] = field(default_factory=list)
     url_views: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # (view, guarded, wrappers)
+    configured_views: set[str] = field(default_factory=set)  # views a URLconf configures (`V.as_view(model=Band)`)
     aliases: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)  # `edit = guard(V.as_view())`
     alias_names: dict[str, str] = field(default_factory=dict)  # alias -> view
     dependency_aliases: dict[str, str] = field(default_factory=dict)  # `Account = Annotated[..., Depends(f)]` -> f
@@ -125,6 +126,7 @@ class AppModel:
             model.alias_names.update({full("@" + alias): full(v["view"]) for alias, v in facts["view_aliases"].items()})
             model.dependency_aliases.update({full("@" + alias): full(target)
                                              for alias, target in facts["dependency_aliases"].items()})
+            model.configured_views.update(full(v["view"]) for v in facts["url_views"] if v.get("configured"))
             model.url_entries.extend(UrlEntry(full(v["view"]), v.get("path"), v.get("name"), v.get("router", False))
                                      for v in facts["url_views"])
             for name, value in facts["settings"].items():
@@ -211,6 +213,10 @@ class AppModel:
     @functools.cached_property
     def _alias_targets(self) -> _ByLastPart[str]:
         return _ByLastPart((target, alias) for alias, target in self.alias_names.items())
+
+    @functools.cached_property
+    def _configured_views(self) -> _ByLastPart[str]:
+        return _ByLastPart((v, v) for v in self.configured_views)
 
     @functools.cached_property
     def _url_views(self) -> _ByLastPart[tuple[bool, tuple[str, ...]]]:
@@ -326,6 +332,8 @@ class AppModel:
         """A Django view not registered in its own file counts only when a URLconf names it (if any was checked)."""
         if route.fact.get("imported_handler"):  # a handler from a module the run did not check is not judged
             return any(True for _ in self._modules.matching(route.refs[0].rpartition(".")[0]))
+        if route.fact.get("unconfigured"):  # a bare generic view changes state only where a URLconf configures it
+            return any(True for _ in self._entries_routing_to(self._configured_views, route.view))
         if not route.fact["needs_urlconf"]:
             return True
         if route.view.rpartition(".")[2].startswith("_"):

@@ -46,6 +46,9 @@ WEB_FRAMEWORKS = frozenset({
 PRINTING_FUNCTION = re.compile(
     r"^_*(?:main|cli|run_cli)$|print|show|display|echo|dump|pretty|report|render|output|emit|usage|banner|summary|repl",
     re.IGNORECASE)
+# Classes whose job is to print (`PrintListener`, `ConsolePrinter`): their methods print on purpose. Narrower than the
+# function names: a `SalesReport` class also computes, and a forgotten print in its `total()` is still one.
+PRINTING_CLASS = re.compile(r"print|console|display|echo|repl|terminal", re.IGNORECASE)
 # `if verbose:` / `if self.debug:` / `if os.environ.get("APP_BENCH"):`: output the caller or the operator asked for.
 VERBOSE_TEST = re.compile(r"verbose|verbosity|debug|quiet|silent|trace|bench", re.IGNORECASE)
 # A docstring that says the function prints ("displaying the fields", "Print the rows"): printing is its job.
@@ -86,7 +89,8 @@ class DebugLeftover(Rule):
     (modules with that guard, unless they build a Flask/FastAPI/Django/... app),
     `__main__.py`, command-line modules (those that import `argparse`, `click`, `typer`, ...), functions
     whose job is to print (`main`, `print_*`, `show_*`, `*_report`, ..., or a docstring that says it
-    prints or displays), under a verbosity or debug switch (`if verbose:`,
+    prints or displays) and the methods of classes whose job it is (`PrintListener`, `ConsolePrinter`, or a class
+    docstring that says it prints), under a verbosity or debug switch (`if verbose:`,
     `if os.environ.get("APP_DEBUG"):`), calls with an explicit `file=` (`stream=` for `pprint`), and the
     configured directories and files. Post-mortem debugging is allowed in command-line modules (a `--pdb`
     option), importing `pdb` is allowed in code that works with the debugger (`pdb.Pdb`) or only for type
@@ -177,6 +181,7 @@ class DebugLeftover(Rule):
         self._reported_lines: set[int] = set()
         self._functions: list[str] = []
         self._function_nodes: list[cst.FunctionDef] = []  # their docstrings are read only when one prints
+        self._classes: list[cst.ClassDef] = []  # enclosing classes: a `PrintListener` prints on purpose
         self._prints: dict[int, list[cst.Call]] = {}  # by enclosing function (0: module level)
         # builtin `print` calls -> (directly inside an `except` block, in a function named for debugging)
         self._fixable_prints: dict[int, tuple[bool, bool]] = {}
@@ -201,6 +206,12 @@ class DebugLeftover(Rule):
 
     def leave_IndentedBlock(self, node: cst.IndentedBlock) -> None:
         self._blocks.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes.append(node)
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        self._classes.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -413,7 +424,9 @@ class DebugLeftover(Rule):
         if any(arg.keyword is not None and arg.keyword.value in OUTPUT_KEYWORDS for arg in node.args):
             return True
         return any(PRINTING_FUNCTION.search(name) for name in self._functions) or any(
-            PRINTING_DOCSTRING.search(function.get_docstring() or "") for function in self._function_nodes)
+            PRINTING_DOCSTRING.search(function.get_docstring() or "") for function in self._function_nodes) or any(
+            PRINTING_CLASS.search(cls.name.value) or PRINTING_DOCSTRING.search(cls.get_docstring() or "")
+            for cls in self._classes)
 
 
 def _only_prints(handler: cst.ExceptHandler) -> bool:

@@ -17,6 +17,10 @@ _FAKING = (r"(?:return(?:s|ing)?|hard-?cod(?:e|ed|ing)|mock(?:s|ed|ing)?|fak(?:e
            r"|stub(?:s|bed|bing)?|(?:store|keep|save)[^.\n]{0,20}?in[- ]memory)")
 # Case-insensitive regular expressions, matched at word boundaries; written to name code that is admitted
 # to be unreal, not a known limitation ("ignored for now") or advice ("do not use in production").
+# "Used as a dummy response object when the client raises": a stand-in named for the role it plays on purpose, not
+# an admission. (`\x20`, not a space: the spaces of a phrase become `\s+`, which a look-behind cannot hold.)
+_NOT_A_ROLE = r"(?<!\bas\x20)(?<!\bas\x20a\x20)(?<!\bas\x20an\x20)"
+
 DEFAULT_PHRASES: tuple[str, ...] = (
     r"in a (?:full|complete|proper|production) implementation",
     r"in a real(?:[-\s]world)? (?:implementation|app|application|system|project|scenario|environment|deployment"
@@ -34,8 +38,9 @@ DEFAULT_PHRASES: tuple[str, ...] = (
     r"placeholder (?:implementation|function|logic|code|data|response|result)",
     r"^#+\s*placeholder\s*:",
     r"placeholder for (?:the )?(?:real|actual|proper)",
-    r"mock(?:ed)? (?:implementation|data|response|result|logic|users?|payment|api|service|database|db|storage|store)",
-    r"(?:dummy|fake|stub(?:bed)?) (?:implementation|data|response|logic|result|database|db|users?)s?",
+    _NOT_A_ROLE + r"mock(?:ed)? (?:implementation|data|response|result|logic|users?|payment|api|service|database|db"
+    r"|storage|store)",
+    _NOT_A_ROLE + r"(?:dummy|fake|stub(?:bed)?) (?:implementation|data|response|logic|result|database|db|users?)s?",
     r"replace (?:this )?with (?:a |an |the |your )?(?:actual|real|proper)",
     r"(?:todo|fixme)\b:?\s*(?:implement (?:this|me|it|the (?:actual|real)|actual|real|proper|logic|later)"
     r"|add (?:real|actual|proper)|connect to (?:the |a )?(?:real|actual))",
@@ -101,7 +106,9 @@ class UnfinishedWorkComment(Rule):
     "replace with actual API call", "TODO: implement", "simplified version", "for demo purposes",
     "hardcoded for the demo". Only comments and docstrings are read, never string data. The docstring of
     a class or module named as a stand-in (`DummyCache`, `DisabledBackend`, a `dummy/`, `testing/` or
-    `test.py` module, and its classes and functions) says what it is for and is not read. Known
+    `test.py` module, and its classes and functions) says what it is for and is not read. A stand-in
+    named for the role it plays on purpose ("used as a dummy response object when the client raises") is no
+    admission either. Known
     limitations ("ignored for now") and advice ("do not use in production") do not match. Test files are
     not checked unless `check-tests` is set.
 

@@ -48,8 +48,10 @@ USER_PROPERTIES = frozenset({"is_authenticated", "is_active"})
 # A framework's base class or default adapter: its permissive answer is the documented default that
 # subclasses or settings override (`BasePermission.has_permission`, allauth's `DefaultMFAAdapter`).
 OVERRIDABLE_CLASS = re.compile(r"^_*(Base|Abstract|Default)[A-Z]|(Base|Mixin)$")
-# Permission classes whose purpose is to allow everyone.
-ALLOW_ALL_CLASS = re.compile(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all)")
+# Permission or policy classes whose purpose is to allow everyone (`AllowAny`, a stock policy `Available` "for when a
+# product is always available", `UnrestrictedAccess`): the permissive answer is what the class is for.
+ALLOW_ALL_CLASS = re.compile(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all|(?<!un)available"
+                             r"|unrestricted)")
 # A dependency or helper named to let only some callers through (`require_admin`, `get_current_superuser`,
 # `staff_only`): a role word, and a word that says it enforces the role or hands over the caller who holds it.
 ROLE_GUARD_WORDS = frozenset({"admin", "staff", "superuser", "owner", "moderator", "manager", "role", "roles"})
@@ -169,7 +171,7 @@ class AuthCheckAlwaysPasses(Rule):
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes and of zope.interface
     declarations (`class ICSRFStoragePolicy(Interface)`, and interfaces that extend them), test files, `is_authenticated`
     on user classes (the Flask-Login and Django convention), permission classes named as allow-all
-    (`AllowAny`, `PublicAccess`) and the defaults of classes named to be overridden (`BasePermission`,
+    (`AllowAny`, `PublicAccess`, `AlwaysAvailable`) and the defaults of classes named to be overridden (`BasePermission`,
     `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer),
     and defaults the same file replaces (a subclass there overrides the method, or the class rebinds it
     on the instance when configured: `self.is_allowed = lambda path: ...`) are not reported. A check that

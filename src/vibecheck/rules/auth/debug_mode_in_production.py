@@ -31,6 +31,10 @@ APP_CONSTRUCTORS = frozenset({"fastapi.FastAPI", "starlette.applications.Starlet
 # Methods that write settings: `app.config.update(DEBUG=True)`, `settings.configure(DEBUG=True)`.
 CONFIG_WRITERS = frozenset({"update", "from_mapping", "configure", "setdefault"})
 RELOADING_SERVERS = frozenset({"uvicorn.run"})
+# WSGI servers without a debugger: an app they serve shows a plain 500 page whatever its `debug` flag says (the flag
+# then only propagates exceptions to the server's log and reloads templates).
+PLAIN_WSGI_SERVERS = frozenset({"gevent.pywsgi.WSGIServer", "waitress.serve", "waitress.create_server",
+                                "cheroot.wsgi.Server", "cheroot.wsgi.WSGIServer", "bjoern.run", "meinheld.server.run"})
 # Module-level names that make a module a Django settings module whatever its file name.
 DJANGO_SETTINGS = frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "ALLOWED_HOSTS", "DATABASES",
                              "WSGI_APPLICATION", "ASGI_APPLICATION"})
@@ -78,7 +82,9 @@ class DebugModeInProduction(Rule):
       environment variable that defaults to on (`debug=os.getenv("FLASK_DEBUG", "1") == "1"`);
     - `FastAPI(debug=True)` and `Starlette(debug=True)`;
     - Flask's `app.debug = True`, `app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`,
-      `from_mapping(DEBUG=True)`, Django's `settings.configure(DEBUG=True)`;
+      `from_mapping(DEBUG=True)`, Django's `settings.configure(DEBUG=True)` (not the first two in a module that
+      serves its app with a WSGI server that has no debugger, gevent's `WSGIServer` or waitress, and never
+      starts Flask's own: there the flag shows no debugger and no traceback to anyone);
     - `DEBUG = True` at module level of a settings module: a file named like `settings.py`,
       `config.py`, `production.py`, a file in a `settings/` or `config/` folder, or any module that also
       sets Django settings such as `INSTALLED_APPS` or `ALLOWED_HOSTS`;
@@ -154,6 +160,9 @@ class DebugModeInProduction(Rule):
         self._main_guards = 0
         self._module_debug: list[tuple[cst.Assign | cst.AnnAssign, bool]] = []  # (assignment, on only by an environment default)
         self._django_settings = False
+        self._app_debug: list[tuple[cst.Assign | cst.AnnAssign, str, cst.BaseExpression]] = []  # (assignment, message, value)
+        self._plain_server = False  # the module hands an app to a WSGI server that has no debugger
+        self._dev_server = False  # ... or starts Flask's own server, whose debugger `app.debug` switches on
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._depth += 1
@@ -182,6 +191,9 @@ class DebugModeInProduction(Rule):
             return
         func = node.func
         qualified = self.qualified_name(node) or ""
+        self._plain_server |= qualified in PLAIN_WSGI_SERVERS
+        self._dev_server |= (isinstance(func, cst.Attribute) and func.attr.value in RUN_METHODS
+                             and qualified not in PLAIN_WSGI_SERVERS and not qualified.startswith(NOT_SERVERS))
         if qualified in RELOADING_SERVERS and is_true(argument(node, None, "reload")) and not self._main_guards:
             self.report(node, f"`{qualified}(..., reload=True)` runs the auto-reloading development server outside "
                         'the `if __name__ == "__main__":` block.', hint="Drop `reload=True` from the server entry point "
@@ -241,13 +253,16 @@ class DebugModeInProduction(Rule):
                     self.report(node, f"`{name}` defaults to on in `{self._classes[-1]}`, so every deployment that uses "
                                 "this config runs in debug mode.", hint=HINT, fix=self._fix(value))
             elif isinstance(target, cst.Attribute) and name == "debug" and self._is_app(target.value):
-                self.report(node, "`app.debug = True` turns on debug mode, whose interactive debugger lets anyone who "
-                            "reaches the server run code.", hint=HINT, fix=self._fix(value))
+                self._app_debug.append((node, "`app.debug = True` turns on debug mode, whose interactive debugger lets "
+                                        "anyone who reaches the server run code.", value))
             elif isinstance(target, cst.Subscript) and subscript_key(target) == "DEBUG" and is_config_object(target.value):
-                self.report(node, '`app.config["DEBUG"] = True` turns on debug mode in every deployment.', hint=HINT,
-                            fix=self._fix(value))
+                self._app_debug.append((node, '`app.config["DEBUG"] = True` turns on debug mode in every deployment.',
+                                        value))
 
     def leave_Module(self, node: cst.Module) -> None:
+        if not self._plain_server or self._dev_server:
+            for assignment, message, switch in self._app_debug:
+                self.report(assignment, message, hint=HINT, fix=self._fix(switch))
         if self._module_debug and (self._django_settings or is_settings_path(self.context.path)):
             for assignment, defaulted in self._module_debug:
                 how = "defaults to on when its environment variable is unset" if defaulted else "is on"

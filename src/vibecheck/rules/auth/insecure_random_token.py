@@ -39,6 +39,8 @@ DIGIT_DRAWS = frozenset({"random.randint", "random.randrange"})
 CODE_DIGITS = range(4, 9)
 # Enclosing functions or classes whose randomness is not a secret: MIME boundaries, test doubles, retry jitter.
 NOT_SECRET_CONTEXTS = frozenset({"boundary", "mock", "fake", "dummy", "jitter", "backoff", "retry", "shuffle"})
+# The methods of `contextvars.ContextVar` that hand out and take back a reset token.
+CONTEXT_VARIABLE_METHODS = frozenset({"get", "set", "reset"})
 KIND_ORDER = ("password", "api key", "session id", "csrf token", "one-time code", "nonce", "salt", "secret", "token")
 HINT = ("Use the `secrets` module: `secrets.token_urlsafe()`, `secrets.token_hex()`, `secrets.choice()` or "
         "`secrets.randbelow()`.")
@@ -49,6 +51,13 @@ UNIQUE_KINDS = {
     SALT: ("so salts can repeat or be predicted, and passwords sharing a salt can be cracked together",
            "Make each salt with `secrets.token_bytes(16)`, or let the password hasher make it (`bcrypt.gensalt()`)."),
 }
+
+
+def _is_context_variable(node: cst.ClassDef) -> bool:
+    """A class with `contextvars.ContextVar`'s interface (`set` hands out a token that `reset` takes back): its
+    "token" is a handle for undoing a `set`, which no one guesses to gain anything."""
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    return CONTEXT_VARIABLE_METHODS.issubset(s.name.value for s in body if isinstance(s, cst.FunctionDef))
 
 
 def _describe(kinds: frozenset[str]) -> str:
@@ -83,7 +92,8 @@ class InsecureRandomToken(Rule):
 
     `random.SystemRandom()` and the `secrets` module are not reported; neither are test files, nor code in
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
-    `retry_with_jitter`).
+    `retry_with_jitter`), nor the reset token of a class shaped like `contextvars.ContextVar` (its `set` returns
+    the token its `reset` takes back).
 
     ## Why is this bad?
     `random` is a Mersenne Twister: after 624 observed outputs its whole future (and past) is known, and
@@ -163,9 +173,11 @@ class InsecureRandomToken(Rule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._enter_scope(node.name.value)
+        self._quiet += _is_context_variable(node)
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self._leave_scope(node.name.value)
+        self._quiet -= _is_context_variable(node)
 
     def _enter_scope(self, name: str) -> None:
         if NOT_SECRET_CONTEXTS & set(words(name)):

@@ -68,7 +68,9 @@ class RouteWithoutAuth(ProjectRule):
     when the checked settings leave the default open (`AllowAny`, a `REST_FRAMEWORK` without
     `DEFAULT_PERMISSION_CLASSES`, or settings that install `rest_framework` and never configure it);
     when no settings were checked, `drf-default-is-open` decides. A function that merely takes `request`
-    is a Django view only if a checked URLconf routes it (or no URLconf was checked). An app with no
+    is a Django view only if a checked URLconf routes it (or no URLconf was checked). A bare generic view
+    (`class BandCreateView(CreateView): pass`: no model, queryset or form, so Django refuses to serve it) changes state
+    only where a URLconf configures it (`BandCreateView.as_view(model=Band, fields=[...])`). An app with no
     authentication anywhere gets one finding for all its routes instead of one per route.
 
     ## Why is this bad?

@@ -25,7 +25,8 @@ class BroadExceptionCaught(FunctionStackRule):
     Reports a bare `except:` or an `except Exception`/`except BaseException` that does something with
     the failure (logs a message, cleans up, records it) but neither re-raises it, nor logs the traceback
     (`logger.exception(...)`, `exc_info=True`, `traceback.print_exc()`, `util.tb_strings()`), nor hands the
-    exception on (`self.handle_error(exc)`, `error = exc`, `dispatch(..., context={"exception": exc})`, a
+    exception on (`self.handle_error(exc)`, `error = exc`, `dispatch(..., context={"exception": exc})`,
+    `return {"success": False, "exception": exc}`, a
     handler of the current exception such as
     `self.environment.handle_exception()`, Twisted's `Failure()`), nor returns an error status (`return 1`, an
     HTTP error response: `json_response(..., status=400)`), nor fails the test (`self.fail(...)`) or, in a test,

@@ -65,11 +65,13 @@ class ErrorReturnedAsValue(FunctionStackRule):
 
     Not reported either: a value the function declares as a normal result, i.e. `return None` in a
     function annotated to return an optional value (`-> User | None`), `return False` in a predicate
-    (`-> bool`, named `is_...`, `has_...`, `can_...`, or returning `True`/`False` elsewhere), or an empty
+    (`-> bool`, named `is_...`, `has_...`, `can_...`, `verify_...`, or returning `True`/`False` elsewhere), or an empty
     constant (`{}`, `[]`, `""`, `0`) the function also returns outside the handler (callers must already
-    handle it); a non-zero integer, which reads as an error code. A truthy constant such as `True` or
+    handle it) or that its docstring names as what a failure reads as ("a lost or reset connection reads as
+    EOF"); a non-zero integer, which reads as an error code. A truthy constant such as `True` or
     `{"status": "success"}` is always reported: from a handler it fabricates success. A constant that
-    says it is a failure (`{"success": False}`, `{"error": "timeout"}`, `"unavailable"`) is an in-band
+    says it is a failure (`{"success": False}`, `{"error": "timeout"}`, `"unavailable"`, a protocol's
+    `{"type": "http.disconnect"}`) is an in-band
     error the caller can test, and is not reported; nor is a handler that keeps the exception object where the
     caller can read it (`self._exception = exc`, `future.set_exception(exc)`, `errors.append(exc)`) before it
     answers.

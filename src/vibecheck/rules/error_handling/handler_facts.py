@@ -13,13 +13,16 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    after doing something) which the function does not declare as a normal result, and does not keep the exception
    object where the caller can read it (`self._exception = exc`, `future.set_exception(exc)`). A broad handler that
    fabricates such a value and does nothing else is VC103's, not VC101's: the fabricated result is the
-   bigger problem. When the value is declared (`-> X | None`, or the same empty value returned elsewhere),
+   bigger problem. When the value is declared (`-> X | None`, the same empty value returned elsewhere, or a
+   docstring saying what a failure reads as: "a lost or reset connection reads as EOF"),
    a handler that does nothing falls back to VC101, except `return False` in a function named as a
-   question (`is_...`, `has_...`), where the failure is the answer: no finding. A constant that says it is a failure
+   question (`is_...`, `has_...`) or as a verifier (`verify_...`), where the failure is the answer: no finding.
+   A constant that says it is a failure
    (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
-   exception on (`self.handle_exception(exc)`, `error = exc` keep the traceback; so do a handler of the current
-   exception, `handle_exception()`, and Twisted's `Failure()`) nor return an error status (`return 1`, an HTTP
+   exception on (`self.handle_exception(exc)`, `error = exc`, `return {"exception": exc}` keep the traceback;
+   so do a handler of the current exception, `handle_exception()`, and Twisted's `Failure()`) nor return an
+   error status (`return 1`, an HTTP
    error response such as `json_response(..., status=400)`).
 
 A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
@@ -27,7 +30,8 @@ A handler the code shows to be a considered decision gets no VC101/VC102 finding
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
 clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
 (`def close(self):`, `shutdown`, `end_connection`: closing must not fail its caller; `...` counts as `pass`), a
-`pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`) or that
+`pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`), of a
+`try` that only assigns names the code after it tests against `None` (`if ts is not None:`), or that
 sits in another handler's `except` block or in a `finally:` block (a best effort on a failure path already handled,
 or on the way out), a handler of a `try`
 the code raises right after, or after plain calls (`except Exception as e: msg += f" ({e})"`, then `raise
@@ -123,10 +127,15 @@ TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical",
 
 # `click.echo` and friends are left out: in a command-line tool they are the intended channel to the user.
 PRINT_CALLS = frozenset({"print", "builtins.print", "rich.print", "pprint.pprint"})
-FAILURE_WORDS = ("error", "fail", "invalid", "unavailable", "exception", "could not", "cannot", "unable")
+# (`"disconnect"`, `"timed out"`: a protocol's message that the peer went away, ASGI's `{"type": "http.disconnect"}`)
+FAILURE_WORDS = ("error", "fail", "invalid", "unavailable", "exception", "could not", "cannot", "unable", "disconnect",
+                 "timeout", "timed out")
 FAILURE_KEYS = frozenset({"error", "errors", "error_message", "exception"})
 SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
-PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "_is_", "_has_", "_can_")
+# A verifier (`verify_signature`, `validate_token`) asks whether its input holds up: input it cannot even decode
+# fails the check, so `return False` from its handler is the answer (and fails closed).
+PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "verify_", "validate_", "_is_", "_has_", "_can_",
+                      "_verify_", "_validate_")
 
 # Clean-up calls whose failure a best-effort `try` may ignore: these names, and any with a word of CLOSERS
 # (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
@@ -185,13 +194,16 @@ def is_none(node: cst.BaseExpression | None) -> bool:
 
 
 def is_empty_constant(node: cst.BaseExpression | None) -> bool:
-    """`None`, `False`, `0`, `""`, `[]`, `{}`, `()`: a value that reads as "nothing", not as a success."""
+    """`None`, `False`, `0`, `""`, `[]`, `{}`, `()`: a value that reads as "nothing", not as a success; also several
+    results none of which is there (`return [], None, []`)."""
     if node is None or isinstance(node, cst.Name):
         return node is None or node.value in ("None", "False")
     if isinstance(node, (cst.Integer, cst.Float)):
         return literal_value(node) == 0
     if isinstance(node, cst.SimpleString):
         return literal_value(node) in ("", b"")
+    if isinstance(node, cst.Tuple) and node.elements:
+        return all(isinstance(e, cst.Element) and is_empty_constant(e.value) for e in node.elements)
     if isinstance(node, (cst.List, cst.Tuple, cst.Dict, cst.Set)):
         return not node.elements
     return False
@@ -348,7 +360,8 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
 
     `return None` under `-> X | None`; `return False` in a predicate (`-> bool`, `is_...`, or one that
     returns `True`/`False` elsewhere); an empty constant (`{}`, `""`, `0`) the function also returns
-    outside this handler. A truthy constant is never declared: from a handler it fabricates success.
+    outside this handler, or one its docstring says a failure reads as ("a lost or reset connection reads as
+    EOF"). A truthy constant is never declared: from a handler it fabricates success.
     """
     if function is None:
         return False
@@ -361,6 +374,8 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
         return True
     if not is_empty_constant(value):
         return False  # a truthy constant from a handler (`True`, `{"status": "ok"}`) always fabricates success
+    if _documents_fallback(function):
+        return True
     code = module.code_for_node(value) if value is not None else "None"
     handler_returns = {id(node) for node in walk_own(handler.body) if isinstance(node, cst.Return)}
     for node in walk_own(function.body):
@@ -417,6 +432,9 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
             traceback_logged = traceback_logged or logs_traceback(node, resolve) or kept
         elif isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(node.value, cst.Name) and node.value.value == name:
             traceback_logged = kept = True  # the exception object, traceback included, is kept for later
+        elif isinstance(node, cst.Return) and name is not None and node.value is not None \
+                and _holds_name(node.value, name):
+            traceback_logged = kept = True  # `return {"success": False, "exception": e}`: the caller gets the object
     broad = is_broad(handler.type, resolve)
     statements = handler_statements(handler)
     returned = returned_constant(statements)
@@ -455,7 +473,8 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
     if outcome is Outcome.SWALLOWED and passes and statement is not None and (
-            _stores_attributes_only(statement) or (function is not None and _inside_handler(function, statement))):
+            _stores_attributes_only(statement) or (function is not None and (
+                _inside_handler(function, statement) or _tested_after(function, statement)))):
         return True
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and passes
@@ -490,8 +509,10 @@ TOOL_DIRECTIVE = re.compile(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibeche
 # A docstring sentence that names a failure and a fallback together ("Exceptions are suppressed and result in the
 # default value", "returns None if the conversion fails, the default otherwise"): the function's contract explains
 # its handlers. Each sentence is searched for both words on its own, so no pattern spans the whole docstring.
-DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?)\b", re.IGNORECASE)
-DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced)\b", re.IGNORECASE)
+DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?|lost|reset|timeouts?|timed\s+out)\b",
+                                re.IGNORECASE)
+DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced"
+                                 r"|(?:reads?|treated|counts?)\s+as)\b", re.IGNORECASE)
 
 
 def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, function: cst.FunctionDef | None = None) -> bool:
@@ -594,10 +615,11 @@ def _raises_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
 
 
 def _blocks_of(compound: cst.CSTNode) -> list[cst.BaseSuite]:
-    """The blocks a compound statement holds (not nested functions or classes: `statement` is in this scope)."""
+    """The blocks a compound statement holds (not nested functions or classes: `statement` is in this scope).
+    A `match` has no block of its own, only its cases'."""
     if isinstance(compound, (cst.FunctionDef, cst.ClassDef)) or not isinstance(compound, cst.BaseCompoundStatement):
         return []
-    blocks = [compound.body]
+    blocks = [compound.body] if hasattr(compound, "body") else []
     for name in ("orelse", "finalbody"):
         part = getattr(compound, name, None)
         while isinstance(part, cst.If):
@@ -644,6 +666,20 @@ def _stores_attributes_only(statement: cst.Try) -> bool:
     return bool(stores) and all(
         isinstance(small, cst.Assign) and isinstance(small.value, cst.Name)
         and all(isinstance(target.target, cst.Attribute) for target in small.targets) for small in stores)
+
+
+def _tested_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
+    """`ts = None` / `try: ts = parse(raw)` / `except Exception: pass` / `if ts is not None:`: the `try` only assigns
+    names, and the code after it asks whether they are still `None`, so it goes on knowing whether the `try` worked."""
+    computed = suite_statements(statement.body)
+    names = {t.value for small in computed for t in _assign_targets(small) if isinstance(t, cst.Name)}
+    if not computed or not all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in computed) \
+            or len(names) != sum(len(_assign_targets(small)) for small in computed):
+        return False
+    rest = _statements_after(function.body, statement) or []
+    return any(isinstance(node, cst.Comparison) and isinstance(node.left, cst.Name) and node.left.value in names
+               and any(isinstance(c.operator, (cst.Is, cst.IsNot)) and is_none(c.comparator) for c in node.comparisons)
+               for after in rest for node in walk_own(after))
 
 
 def _inside_handler(function: cst.FunctionDef, statement: cst.Try) -> bool:

@@ -25,11 +25,13 @@ class SwallowedException(FunctionStackRule):
     continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`). A function named as
-    a question (`is_...`, `has_...`, `can_...`) that answers `False` from the handler is left alone: there
-    the failure is the answer (`is_ipv4("x")`). So are the handlers the code shows to be decided: a
+    a question (`is_...`, `has_...`, `can_...`) or a verifier (`verify_...`, `validate_...`) that answers `False`
+    from the handler is left alone: there the failure is the answer (`is_ipv4("x")`, a signature it cannot
+    decode). So are the handlers the code shows to be decided: a
     best-effort clean-up (`try: stream.close()`, `await writer.wait_closed()`), a `pass` in a function that tears
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
-    `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or inside another handler's
+    `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or only assigns names the code
+    after it tests against `None` (`ts = None`, `try: ts = parse(raw)`, ..., `if ts is not None:`), or inside another handler's
     `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
     out, where a new error would replace the one in flight; but not in a coroutine that catches its own
     cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a

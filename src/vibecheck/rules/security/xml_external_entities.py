@@ -10,12 +10,17 @@ from vibecheck.analysis.flow import FlowState, Taint, call_argument, iter_calls,
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
-# lxml functions that parse their first argument; without `parser=`, lxml before 5.2 resolves external entities.
+# lxml functions that parse their first argument with lxml's default parser when given no `parser=`.
 LXML_PARSERS: dict[str, ArgumentSpec] = {
     "lxml.etree.fromstring": (0, "text"), "lxml.etree.XML": (0, "text"), "lxml.etree.parse": (0, "source"),
     "lxml.etree.iterparse": (0, "source"), "lxml.etree.fromstringlist": (0, "strings"),
     "lxml.objectify.fromstring": (0, "xml"), "lxml.objectify.parse": (0, "f"), "lxml.html.fromstring": (0, "html"),
 }
+# The lxml version from which each one's default parser no longer resolves external entities (the default became
+# `resolve_entities='internal'` in lxml 5.2; `iterparse()` kept `True` until lxml 6.1, CVE-2026-41066). A default
+# that is safe in the lxml of the last two years is medium: only a project that pins or runs an older lxml is open.
+SAFE_DEFAULT_SINCE = {name: "5.2" for name in LXML_PARSERS} | {"lxml.etree.iterparse": "6.1"}
+RECENTLY_SAFE = frozenset({"5.2"})
 PARSER_FACTORIES = frozenset({"lxml.etree.XMLParser", "lxml.etree.XMLPullParser", "lxml.objectify.makeparser",
                               "lxml.etree.ETCompatXMLParser"})
 # Parser options that turn external entity or DTD loading on, with the value that does it.
@@ -42,6 +47,11 @@ class XmlExternalEntities(ClientSinkRule):
     `resolve_entities=True`, `no_network=False`, `load_dtd=True` or `dtd_validation=True`; and a SAX
     or pulldom parser given `setFeature(feature_external_ges, True)`. The standard library's
     `ElementTree`/`minidom` parsers are bandit's `B313`-`B319`.
+
+    The severity follows the parser options used: a parser told to resolve entities or load DTDs is high in
+    every lxml version, and so is `iterparse()` with its default parser (it resolves external entities until
+    lxml 6.1). The default parser of `fromstring()`, `XML()`, `parse()` and `lxml.objectify` no longer resolves
+    them since lxml 5.2 (2024): there the finding is medium, for projects that pin or still run an older lxml.
 
     ## Why is this bad?
     An XML document can declare an entity that points at `file:///etc/passwd` or an internal URL; a
@@ -120,7 +130,8 @@ class XmlExternalEntities(ClientSinkRule):
         return call_argument(call, 1, "parser") is None
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
+        since = SAFE_DEFAULT_SINCE.get(label, "6.1")
         self.report(node, f"Client input from `{taint.origin}` is parsed by `{short_code(call.func)}()` with lxml's "
-                    "default parser, which resolves external entities before lxml 5.2.", hint="Pass "
+                    f"default parser, which resolves external entities before lxml {since}.", hint="Pass "
                     "`parser=etree.XMLParser(resolve_entities=False, no_network=True)` or parse with "
-                    "`defusedxml.lxml`.", cwe=CWE)
+                    "`defusedxml.lxml`.", cwe=CWE, severity=Severity.MEDIUM if since in RECENTLY_SAFE else None)

@@ -52,7 +52,10 @@ FRAMEWORK_METHODS: dict[str, tuple[str, ...]] = {
     "Type": ("convert", "get_metavar", "shell_complete", "split_envvar_value"),
     "Path": ("convert", "shell_complete"),
     "Loader": ("get_source", "list_templates", "load"),
-    "Adapter": ("send", "close"),
+    # a transport adapter: requests' `HTTPAdapter` calls these on itself from `send` and `__init__`
+    "Adapter": ("send", "close", "init_poolmanager", "proxy_manager_for", "cert_verify", "build_response",
+                "build_connection_pool_key_attributes", "get_connection", "get_connection_with_tls_context",
+                "request_url", "add_headers", "proxy_headers"),
     "Request": ("on_json_loading_failed", "_load_form_data"),
     "RequestBase": ("on_json_loading_failed", "_load_form_data"),
     "Preprocessor": ("run",),
