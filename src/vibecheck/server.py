@@ -268,7 +268,7 @@ def start_for_later_commands() -> None:
     """Start this environment's server in the background without waiting for it, for the commands that come after
     this one (`vibecheck hook` runs after every edit an agent makes); nothing when it cannot be started here."""
     path = server_socket.socket_path(sys.path, create=True)
-    if path is not None:
+    if path is not None and server_socket.fits(path):
         with contextlib.suppress(OSError):
             start_detached(path, DEFAULT_IDLE, log_path(path))
 

@@ -25,6 +25,7 @@ import sys
 NO_SERVER_ENV = "VIBECHECK_NO_SERVER"  # set (to anything) to run every command in its own process
 MESSAGE_LIMIT = 8 * 1024 * 1024  # bytes: a request carries the environment and `sys.path`, far below this
 _LENGTH = struct.Struct("!I")
+SOCKET_PATH_LIMIT = 100  # bytes, with room for the temporary name it is bound under (macOS allows 103, Linux 107)
 
 
 def supported() -> bool:
@@ -70,6 +71,11 @@ def socket_path(path: list[str], *, create: bool = False) -> str | None:
     """Where the server for `path` (a `sys.path`) listens; None when the private folder is not there."""
     folder = private_folder(create=create)
     return None if folder is None else os.path.join(folder, f"{identity(path)}.sock")
+
+
+def fits(path: str) -> bool:
+    """Whether a socket can be bound at `path`, with room for the temporary name it is bound under first."""
+    return len(os.fsencode(path)) <= SOCKET_PATH_LIMIT
 
 
 def send_message(connection: socket.socket, message: object, fds: tuple[int, ...] = ()) -> None:

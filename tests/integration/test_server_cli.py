@@ -173,6 +173,11 @@ def test_a_socket_path_too_long_is_a_clear_error(tmp_path: Path) -> None:
     project = write(tmp_path / "project", {"app.py": SWALLOW})
     alone = run_vibecheck(["check", "--no-cache", "app.py"], project, env={"XDG_RUNTIME_DIR": str(deep)})
     assert alone.returncode == 1 and "VC101" in alone.stdout
+    payload = json.dumps({"tool_name": "Write", "tool_input": {"file_path": str(project / "app.py")}})
+    hook = run_vibecheck(["hook"], project, env={"XDG_RUNTIME_DIR": str(deep), server_socket.NO_SERVER_ENV: ""},
+                         stdin=payload)
+    assert hook.returncode == 2 and "VC101" in hook.stderr
+    assert not (deep / f"vibecheck-{os.getuid()}" / "server.log").exists()  # no server started that could not bind
 
 
 def test_the_socket_name_follows_the_interpreter_and_its_path() -> None:

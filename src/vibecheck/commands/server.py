@@ -9,7 +9,6 @@ them imported, and every `vibecheck` command run in the same environment is run 
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -18,7 +17,6 @@ from vibecheck import server, server_socket
 from vibecheck.reporters.escaping import printable
 
 START_WAIT = 60.0  # seconds for a new server to import everything and listen
-SOCKET_PATH_LIMIT = 100  # bytes, with room for the temporary name it is bound under (macOS allows 103, Linux 107)
 
 
 @click.group("server")
@@ -78,7 +76,7 @@ def _path(*, create: bool = False) -> str:
         click.echo(f"vibecheck: error: no private folder for the server's socket ({printable(folder)} is missing, "
                    "or another user's, or open to others)", err=True)
         sys.exit(2)
-    if create and len(os.fsencode(path)) > SOCKET_PATH_LIMIT:
+    if create and not server_socket.fits(path):
         click.echo(f"vibecheck: error: the server's socket path {printable(path)} is too long for a Unix socket; set "
                    "XDG_RUNTIME_DIR to a shorter folder", err=True)
         sys.exit(2)
