@@ -159,6 +159,12 @@ IN_BODY_CHECKS = (
 )
 # Status codes that only an auth check sends.
 AUTH_STATUS_CODES = frozenset({"401", "403"})
+# Names whose use turns a caller away: exceptions and answers a function raises or returns to deny.
+DENIAL_NAMES = frozenset({
+    "PermissionDenied", "NotAuthenticated", "AuthenticationFailed", "Unauthorized", "Forbidden", "HTTP_401_UNAUTHORIZED",
+    "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden", "unauthorized",
+    "redirect_to_login", "handle_no_permission",
+})
 # Explicit "this is meant to be open" markers.
 PUBLIC_DECORATORS = ("public", "public_route", "public_endpoint", "allow_anonymous", "no_auth", "auth_exempt",
                      "login_exempt", "unauthenticated")
