@@ -82,7 +82,8 @@ class Frame:
         the caller: nothing in it can turn a caller away."""
         if self.denies:
             return False
-        return self.returns_none or is_optional(self.node.returns) or (self.nests and self.attaches_user)
+        returns = self.node.returns.annotation if self.node.returns is not None else None
+        return self.returns_none or is_optional(returns) or (self.nests and self.attaches_user)
 
     @property
     def checks_credential(self) -> bool:
@@ -672,7 +673,7 @@ class AppModelCollector:
     def visit_Name(self, node: cst.Name) -> None:
         if node.value in self.match.in_body_checks:
             self._mark_body_guard()
-        if node.value in fw.DENIAL_NAMES:
+        if node.value in fw.DENIAL_NAMES or fw.names_denial(node.value):
             self._mark_denial()
 
     def visit_Integer(self, node: cst.Integer) -> None:
@@ -684,6 +685,7 @@ class AppModelCollector:
         lowered = node.value.lower()
         if "login" in lowered:
             self._mark_body_guard()
+            self._mark_denial()  # `redirect("/login")`, `HttpResponseRedirect(settings.LOGIN_URL + "?next=")`
         if "signature" in lowered:
             frame = self._frame()
             if frame is not None:

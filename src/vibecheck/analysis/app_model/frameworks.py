@@ -161,10 +161,11 @@ IN_BODY_CHECKS = (
 AUTH_STATUS_CODES = frozenset({"401", "403"})
 # Names whose use turns a caller away: exceptions and answers a function raises or returns to deny.
 DENIAL_NAMES = frozenset({
-    "PermissionDenied", "NotAuthenticated", "AuthenticationFailed", "Unauthorized", "Forbidden", "HTTP_401_UNAUTHORIZED",
-    "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden", "unauthorized",
-    "redirect_to_login", "handle_no_permission",
+    "NotAuthenticated", "AuthenticationFailed", "redirect_to_login", "handle_no_permission", "HttpResponseRedirect",
+    "LOGIN_URL", "login_url",
 })
+DENIAL_PARTS = ("unauthori", "forbidden", "denied", "unauthenticated")  # `HTTP_401_UNAUTHORIZED`, `PermissionDenied`
+
 # Explicit "this is meant to be open" markers.
 PUBLIC_DECORATORS = ("public", "public_route", "public_endpoint", "allow_anonymous", "no_auth", "auth_exempt",
                      "login_exempt", "unauthenticated")
@@ -256,3 +257,9 @@ def reads_as_guard(name: str) -> bool:
 def is_handler_class(qualified: str) -> bool:
     """`litestar.Controller` (however imported): a class whose verb-decorated methods are routes."""
     return qualified.startswith(HANDLER_DECORATOR_MODULES) and qualified.rpartition(".")[2] == HANDLER_CLASS
+
+
+def names_denial(name: str) -> bool:
+    """`HTTPStatus.FORBIDDEN`, `login_manager.unauthorized()`, `_access_denied_response`: a name that turns a caller away."""
+    lowered = name.lower()
+    return any(part in lowered for part in DENIAL_PARTS)
