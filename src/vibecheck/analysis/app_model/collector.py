@@ -75,6 +75,8 @@ class Frame:
     returns_none: bool = False  # it returns None on some path (`return None`, a bare `return`)
     attaches_user: bool = False  # it, or a function nested in it, stores something on `g` or the request
     nests: bool = False  # it defines a function (a decorator's wrapper)
+    persists: bool = False  # it, or a function nested in it, calls what stores or sends something (`save`, `send_mail`)
+    sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
 
     @property
     def never_denies(self) -> bool:
@@ -429,6 +431,7 @@ class AppModelCollector:
         # guarded by something else too (a hook, a list built elsewhere), whose guard stands whatever the dependencies do
         self.receiver_dependencies: dict[str, list[str]] = {}
         self.receivers_guarded_otherwise: set[str] = set()
+        self.written_names: set[int] = set()  # `is_admin=` of a call, `user.is_admin = ...`: a field set, not checked
 
     # names ---------------------------------------------------------------------------------------------
 
@@ -649,6 +652,8 @@ class AppModelCollector:
             frame.parent.authenticates = True
         if isinstance(frame, Frame) and frame.parent is not None:
             frame.parent.denies |= frame.denies
+            frame.parent.persists |= frame.persists
+            frame.parent.sets_privilege |= frame.sets_privilege
             frame.parent.attaches_user |= frame.attaches_user
             frame.parent.nests = True
         if isinstance(frame, Frame):
@@ -671,6 +676,8 @@ class AppModelCollector:
     # body evidence --------------------------------------------------------------------------------------
 
     def visit_Name(self, node: cst.Name) -> None:
+        if id(node) in self.written_names:
+            return
         if node.value in self.match.in_body_checks:
             self._mark_body_guard()
         if node.value in fw.DENIAL_NAMES or fw.names_denial(node.value):
@@ -714,6 +721,15 @@ class AppModelCollector:
         frame = self._frame()
         if frame is not None and attaches_to_request(node.target):
             frame.attaches_user = True
+        if frame is not None and isinstance(node.target, cst.Attribute):
+            self.written_names.add(id(node.target.attr))
+            frame.sets_privilege |= node.target.attr.value in fw.PRIVILEGE_FIELDS
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        frame = self._frame()
+        if frame is not None and node.keyword is not None:
+            self.written_names.add(id(node.keyword))
+            frame.sets_privilege |= node.keyword.value in fw.PRIVILEGE_FIELDS
 
     def visit_Return(self, node: cst.Return) -> None:
         frame = self._frame()
@@ -766,6 +782,8 @@ class AppModelCollector:
             words = fw.name_words(last)
             if last in EXIT_CALLS:
                 frame.exits = frame.denies = True
+            if words and words[0] in fw.WRITING_VERBS:
+                frame.persists = True
             if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
                                                       or _checks_presented_credential(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True
@@ -1528,6 +1546,14 @@ class AppModelCollector:
         names = (get_full_name_for_node(n.func) for n in walk_own(frame.node.body) if isinstance(n, cst.Call))
         return sorted({n for n in names if n is not None and n.split(".")[0] not in BUILTIN_NAMES})
 
+    def _opens_sign_up(self, route: Route, path: str | None) -> bool:
+        """`POST /users` (or `/accounts`) with no parameter: a sign-up, open by design like `/register`, unless under an
+        administrative path or setting a privilege field itself (`User(..., is_admin=True)`)."""
+        segments = [s for s in (path or "").split("/") if s]
+        return route.methods == {"POST"} and bool(segments) and segments[-1] in fw.SIGN_UP_COLLECTIONS \
+            and not _path_params(path) and not self.match.sensitive_paths.search(path or "") \
+            and route.frame is not None and not route.frame.sets_privilege
+
     def _guard_dependencies(self, route: Route, receiver_guard: bool) -> list[str]:
         """The dependencies that alone guard a route here (its own, its router's `dependencies=[...]`), [] when
         something else guards it too (a guard decorator, a hook, `Security(...)`)."""
@@ -1592,9 +1618,10 @@ class AppModelCollector:
         webhook = self._is_webhook(path, route.names) and frame is not None and not signed and not frame.hands_on_request
         helpers = self._helpers_called(frame) if webhook and frame is not None else []
         webhook = webhook and not any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
-        if not webhook and (self._is_public_route(path, route.names)
-                            or route.opened and self._is_auth_step(path, route.names)):
-            return None
+        if not webhook and (self._is_public_route(path, route.names) or self._opens_sign_up(route, path)
+                            or route.opened and (self._is_auth_step(path, route.names)
+                                                 or (frame is not None and not frame.persists))):
+            return None  # open by design: a sign-up, a step of signing in, a view opened on purpose that only answers
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
         receiver_guard = self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)

@@ -166,6 +166,20 @@ DENIAL_NAMES = frozenset({
 })
 DENIAL_PARTS = ("unauthori", "forbidden", "denied", "unauthenticated")  # `HTTP_401_UNAUTHORIZED`, `PermissionDenied`
 
+# First words of calls that store, send or change something (`serializer.save()`, `session.commit()`, `send_mail(...)`,
+# `redeem_coupon(...)`): a view opened with `[AllowAny]` that makes none of them only answers (checks a coupon code).
+WRITING_VERBS = frozenset({
+    "save", "delete", "create", "update", "add", "commit", "insert", "remove", "destroy", "bulk", "set", "put", "post",
+    "patch", "send", "execute", "executemany", "write", "upload", "apply", "redeem", "charge", "pay", "refund", "transfer",
+    "grant", "revoke", "register", "reset", "change", "mark", "approve", "cancel", "publish", "invite", "activate",
+    "deactivate", "ban", "promote", "assign", "import", "sync", "enqueue", "delay", "store", "persist", "upsert", "merge",
+    "incr", "increment", "decr", "flush", "purge", "claim", "book", "reserve", "order", "subscribe", "enroll",
+})
+# The collection a sign-up creates its account in (`POST /users`): open by design, like `/register`, unless the
+# handler sets a privilege field itself (what a client sends, VC215 and VC217 report).
+SIGN_UP_COLLECTIONS = frozenset({"users", "accounts"})
+PRIVILEGE_FIELDS = frozenset({"is_admin", "is_staff", "is_superuser", "role", "roles", "permissions", "groups",
+                              "user_permissions", "is_verified", "email_verified"})
 # Explicit "this is meant to be open" markers.
 PUBLIC_DECORATORS = ("public", "public_route", "public_endpoint", "allow_anonymous", "no_auth", "auth_exempt",
                      "login_exempt", "unauthenticated")
