@@ -1143,3 +1143,46 @@ def test_a_dependency_or_decorator_that_never_denies_guards_nothing(tmp_path: Pa
     # callers itself, nor a decorator that aborts
     assert sorted(reported) == [("routes.py", "DELETE /notes/{note_id}"), ("routes.py", "DELETE /tags/{tag_id}"),
                                 ("views.py", "POST /boards/<int:board_id>/delete")]
+
+
+def test_a_django_view_behind_a_project_decorator_that_only_attaches_the_user_is_open(tmp_path: Path) -> None:
+    _write_project(tmp_path, {
+        "shop/__init__.py": "",
+        "shop/auth.py": """
+            from functools import wraps
+
+            from django.shortcuts import redirect
+
+            def attach_auth_user(view):
+                @wraps(view)
+                def wrapper(request, *args, **kwargs):
+                    request.account = find_account(request.session.get("uid"))
+                    return view(request, *args, **kwargs)
+                return wrapper
+
+            def auth_required(view):
+                @wraps(view)
+                def wrapper(request, *args, **kwargs):
+                    if request.session.get("uid") is None:
+                        return redirect("/login/")
+                    return view(request, *args, **kwargs)
+                return wrapper
+        """,
+        "shop/views.py": """
+            from django.views.decorators.http import require_POST
+
+            from .auth import attach_auth_user, auth_required
+
+            @require_POST
+            @attach_auth_user
+            def delete_invoice(request, pk):
+                Invoice.objects.filter(pk=pk).delete()
+
+            @require_POST
+            @auth_required
+            def delete_receipt(request, pk):
+                Receipt.objects.filter(pk=pk).delete()
+        """,
+    })
+    reported = [f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth])]
+    assert reported == ["delete_invoice"]

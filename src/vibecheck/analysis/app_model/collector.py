@@ -1054,16 +1054,15 @@ class AppModelCollector:
             signature = self._signature_guard_refs(node)
             listed = self._dependency_list_refs(_keyword(decorator, "dependencies")) \
                 if isinstance(decorator, cst.Call) else []
-            named = [get_full_name_for_node(d) for d in below]  # `@auth_context`: a project decorator may only attach
-            only_dependencies = signature is not None and listed is not None and None not in named \
+            named = self._named_guards(below)
+            only_dependencies = signature is not None and listed is not None and named is not None \
                 and (bool(listed) or not has_dependencies)
             self.routes.append(Route(
                 _anchor(node), label, methods, path, receiver, (node.name.value,), frame,
                 guarded=bool(below) or has_dependencies or signature is None or bool(signature),
                 guard_above=self.context.module.code_for_node(above[0]) if above and not below else None,
                 refs=tuple(refs),
-                dependency_refs=(*(self._ref_text(n) for n in named), *listed, *signature)  # type: ignore[arg-type,misc]
-                if only_dependencies else None,
+                dependency_refs=(*named, *listed, *signature) if only_dependencies else None,  # type: ignore[misc]
             ))
         if registered:
             return
@@ -1148,7 +1147,8 @@ class AppModelCollector:
                 methods = frozenset(v.upper() for v in values) if values is not None else frozenset({"GET"})
             else:
                 methods = frozenset({"GET"})
-        guarded = any(self._decorator_guards(d) for d in decorators)
+        guarding = [d for d in decorators if self._decorator_guards(d)]
+        guarded = bool(guarding)
         has_permissions = any(_last(self.qualified_name(d.func if isinstance(d, cst.Call) else d)) == "permission_classes"
                               for d in decorators)
         self.routes.append(Route(
@@ -1156,8 +1156,14 @@ class AppModelCollector:
             guarded=guarded, drf_default=drf and not has_permissions,
             refs=tuple(r for d in decorators for r in self._decorator_refs(d)),
             heuristic=method_decorator is None, framework="drf" if drf else "django",
-            opened=any(self._opens(d) for d in decorators),
+            opened=any(self._opens(d) for d in decorators), dependency_refs=self._named_guards(guarding),
         ))
+
+    def _named_guards(self, decorators: list[cst.BaseExpression]) -> tuple[str, ...] | None:
+        """The refs of guard decorators used bare (`@auth_context`), which a project may define to only attach the
+        caller; None when one is called (`@roles_required("admin")`) or names nothing."""
+        names = [get_full_name_for_node(d) if not isinstance(d, cst.Call) else None for d in decorators]
+        return tuple(self._ref_text(n) for n in names if n is not None) if None not in names else None
 
     def _collect_registration(self, call: cst.Call) -> None:
         """`app.add_url_rule("/x", view_func=f, methods=[...])`, `router.add_api_route("/x", f, methods=[...])`,
