@@ -1069,7 +1069,7 @@ OPTIONAL_CALLERS = {
         from typing import Optional
 
         from fastapi import APIRouter, Depends, HTTPException
-        from users_kit import optional_current_user
+        from users_kit import current_user, optional_current_user
 
         from .deps import current_user_or_none, get_current_user
 
@@ -1092,6 +1092,10 @@ OPTIONAL_CALLERS = {
             if user is None:
                 raise HTTPException(status_code=401)
             db.delete(db.get(Pin, pin_id))
+
+        @router.delete("/badges/{badge_id}")
+        def delete_badge(badge_id: int, user: Optional[User] = Depends(current_user)):
+            db.delete(db.get(Badge, badge_id))
     """,
     "web/__init__.py": "",
     "web/auth.py": """
@@ -1138,9 +1142,9 @@ OPTIONAL_CALLERS = {
 def test_a_dependency_or_decorator_that_never_denies_guards_nothing(tmp_path: Path) -> None:
     _write_project(tmp_path, OPTIONAL_CALLERS)
     reported = [(Path(f.location.path).name, f.message.split("`")[1]) for f in project_findings(tmp_path, [RouteWithoutAuth])]
-    # a dependency that returns None, a parameter typed `X | None` fed by a library's dependency, a decorator that only
-    # attaches the caller; not a parameter typed `X | None` whose dependency denies, nor a handler that refuses anonymous
-    # callers itself, nor a decorator that aborts
+    # a dependency that returns None, a library's dependency named optional, a decorator that only attaches the caller;
+    # not a parameter typed `X | None` whose dependency denies (here, or a library's named as a guard: it may be), nor a
+    # handler that refuses anonymous callers itself, nor a decorator that aborts
     assert sorted(reported) == [("routes.py", "DELETE /notes/{note_id}"), ("routes.py", "DELETE /tags/{tag_id}"),
                                 ("views.py", "POST /boards/<int:board_id>/delete")]
 

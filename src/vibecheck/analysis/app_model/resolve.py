@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.collector import APP_MODEL
 from vibecheck.analysis.app_model.handlers import restricts
-from vibecheck.analysis.app_model.optional_guards import OPTIONAL_MARK
+from vibecheck.analysis.app_model.optional_guards import OPTIONAL_MARK, open_by_name
 from vibecheck.analysis.modules import SourceLayout, resolve_relative
 from vibecheck.facts import HELD_FINDINGS
 from vibecheck.model import Finding
@@ -182,8 +182,8 @@ class AppModel:
                          for (parent, child, guarded), refs in zip(self.includes, include_dependencies, strict=True)]
 
     def lets_anyone_in(self, refs: Iterable[str]) -> bool:
-        """Every dependency is a project function that never denies, or feeds a parameter typed `X | None` and is no
-        project guard that denies."""
+        """Every dependency is a project function that never denies, or, defined in no checked file as a guard that
+        denies, is open by its name (`optional_guards.open_by_name`)."""
         refs = list(refs)
         return bool(refs) and all(self._never_denies(r) for r in refs)
 
@@ -192,7 +192,9 @@ class AppModel:
         targets = [name, *self._dependency_aliases.matching(name)]
         if any(True for t in targets for _ in self._optional.matching(t)):
             return True
-        return ref.startswith(OPTIONAL_MARK) and not any(True for t in targets for _ in self._guards.matching(t))
+        mark = OPTIONAL_MARK if ref.startswith(OPTIONAL_MARK) else ""
+        return not any(True for t in targets for _ in self._guards.matching(t)) \
+            and any(open_by_name(mark + t) for t in targets)
 
     def _mount(self, route: ModelRoute, sensitive: re.Pattern[str]) -> None:
         """A route object in a list that another module mounts (`Mount("/admin", routes=admin.routes)`): its path
