@@ -680,7 +680,7 @@ class AppModelCollector:
             return
         if node.value in self.match.in_body_checks:
             self._mark_body_guard()
-        if node.value in fw.DENIAL_NAMES or fw.names_denial(node.value):
+        if node.value in fw.DENIAL_NAMES:
             self._mark_denial()
 
     def visit_Integer(self, node: cst.Integer) -> None:
@@ -784,6 +784,8 @@ class AppModelCollector:
                 frame.exits = frame.denies = True
             if words and words[0] in fw.WRITING_VERBS:
                 frame.persists = True
+            if fw.names_denial(last):
+                frame.denies = True
             if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
                                                       or _checks_presented_credential(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True

@@ -160,11 +160,15 @@ IN_BODY_CHECKS = (
 # Status codes that only an auth check sends.
 AUTH_STATUS_CODES = frozenset({"401", "403"})
 # Names whose use turns a caller away: exceptions and answers a function raises or returns to deny.
+# Looked up for every name of a walk, so a set: a call is also read by its name's parts (`DENIAL_PARTS`).
 DENIAL_NAMES = frozenset({
     "NotAuthenticated", "AuthenticationFailed", "redirect_to_login", "handle_no_permission", "HttpResponseRedirect",
-    "LOGIN_URL", "login_url",
+    "LOGIN_URL", "login_url", "PermissionDenied", "Unauthorized", "Forbidden", "UNAUTHORIZED", "FORBIDDEN",
+    "HTTP_401_UNAUTHORIZED", "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden",
+    "unauthorized", "forbidden", "AccessDenied", "PermissionDeniedError", "UnauthorizedError", "ForbiddenError",
 })
-DENIAL_PARTS = ("unauthori", "forbidden", "denied", "unauthenticated")  # `HTTP_401_UNAUTHORIZED`, `PermissionDenied`
+# Parts of the name of a call that turns a caller away: `login_manager.unauthorized()`, `_access_denied_response()`.
+DENIAL_PARTS = ("unauthori", "forbidden", "denied", "unauthenticated")
 
 # First words of calls that store, send or change something (`serializer.save()`, `session.commit()`, `send_mail(...)`,
 # `redeem_coupon(...)`): a view opened with `[AllowAny]` that makes none of them only answers (checks a coupon code).
@@ -274,6 +278,6 @@ def is_handler_class(qualified: str) -> bool:
 
 
 def names_denial(name: str) -> bool:
-    """`HTTPStatus.FORBIDDEN`, `login_manager.unauthorized()`, `_access_denied_response`: a name that turns a caller away."""
+    """`unauthorized`, `_access_denied_response`, `raise_forbidden`: the name of a call that turns a caller away."""
     lowered = name.lower()
     return any(part in lowered for part in DENIAL_PARTS)
