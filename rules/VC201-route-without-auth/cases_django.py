@@ -297,3 +297,36 @@ class ProfileView(generics.UpdateAPIView):
     # expect: VC201 -- opened on purpose, but it changes a stored object: the intent is the bug
     def put(self, request, *args, **kwargs):
         return super().put(request, *args, **kwargs)
+
+
+class PublicCouponView(APIView):
+    permission_classes = [AllowAny]
+
+    # ok: VC201 -- opened on purpose with `AllowAny`, and it only answers: nothing is stored or sent
+    def post(self, request):
+        code = request.data.get("code")
+        return HttpResponse(status=200 if coupon_is_valid(code) else 404)
+
+
+class RedeemCouponView(APIView):
+    permission_classes = [AllowAny]
+
+    # expect: VC201 -- opened on purpose, but redeeming a coupon changes what is stored
+    def post(self, request):
+        redeem_coupon(request.data.get("code"))
+        return HttpResponse(status=204)
+
+
+@api_view(["POST"])
+@permission_classes([AllowAny])
+# ok: VC201 -- a function view opened on purpose that only computes an answer
+def quote(request):
+    return HttpResponse(price_for(request.data.get("items", [])))
+
+
+# expect: VC201 -- the same opening on a view that sends mail
+@api_view(["POST"])
+@permission_classes([AllowAny])
+def share(request):
+    send_mail("Look", request.data["text"], None, [request.data["to"]])
+    return HttpResponse(status=204)

@@ -299,3 +299,27 @@ async def verify(db: SessionDep, token: str = Body(..., embed=True)):
 @app.post("/accounts/verify")
 async def verify_account(db: SessionDep, account_id: int = Body(..., embed=True)):
     return await verifications.check(db, account_id)
+
+
+# ok: VC201 -- a sign-up: creating one's own account in the users collection is open by design
+@app.post("/users", status_code=201)
+async def sign_up(payload: dict, db: SessionDep):
+    db.add(User(email=payload["email"], password_hash=hash_password(payload["password"])))
+
+
+# expect: VC201 -- the same collection, but the handler makes every new account an administrator
+@router.post("/accounts")
+async def create_account(payload: dict, db: SessionDep):
+    db.add(User(email=payload["email"], is_admin=True))
+
+
+# expect: VC201 -- an account created under an administrative path is no sign-up
+@app.post("/admin/users")
+async def admin_create_user(payload: dict, db: SessionDep):
+    db.add(User(email=payload["email"]))
+
+
+# expect: VC201 -- an object's collection below the users is no sign-up either
+@app.post("/users/{user_id}/keys")
+async def add_key(user_id: int, db: SessionDep):
+    db.add(ApiKey(user_id=user_id))

@@ -204,3 +204,68 @@ def test_a_nonce_or_salt_is_told_what_goes_wrong_for_a_value_used_once() -> None
     assert "nonces can repeat or be predicted" in nonce.message and "secrets.token_urlsafe(16)" in (nonce.hint or "")
     assert "salts can repeat" in salt.message and "secrets.token_bytes(16)" in (salt.hint or "")
     assert token.message.endswith("so an attacker can guess the token.") and "secrets" in (token.hint or "")
+
+
+SCHEMAS = """
+from pydantic import BaseModel
+
+
+class NoteIn(BaseModel):
+    title: str
+
+
+class NoteUpdate(NoteIn):
+    owner_id: int
+"""
+
+NOTE_ROUTES = """
+from fastapi import APIRouter
+
+from .schemas import NoteIn, NoteUpdate
+
+router = APIRouter()
+
+
+@router.put("/notes/{note_id}")
+def replace_note(note_id: int, body: NoteUpdate):
+    note = db.get(Note, note_id)
+    for field, value in body.model_dump().items():
+        setattr(note, field, value)
+
+
+@router.post("/notes/{note_id}/copy")
+def copy_note(note_id: int, body: NoteUpdate):
+    data = body.dict()
+    return Note(**data)
+
+
+@router.patch("/notes/{note_id}")
+def edit_note(note_id: int, body: NoteUpdate):
+    note = db.get(Note, note_id)
+    for field, value in body.model_dump(exclude={"owner_id"}).items():
+        setattr(note, field, value)
+
+
+@router.post("/notes")
+def create_note(body: NoteIn):
+    return Note(**body.model_dump(), owner_id=current_id())
+"""
+
+
+def test_a_body_schema_imported_from_the_schemas_module_beside_the_router(tmp_path: Path) -> None:
+    """`NoteUpdate` (inheriting its other fields) declares `owner_id` in `schemas.py`: copying its dump onto a model
+    by `setattr` or `**` lets the client move the note; not once `exclude=` drops the field, nor for `NoteIn`."""
+    (tmp_path / "schemas.py").write_text(SCHEMAS, encoding="utf-8")
+    routes = tmp_path / "notes.py"
+    routes.write_text(NOTE_ROUTES, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(MassAssignment, NOTE_ROUTES, path=str(routes))
+    assert [f.location.start.line for f in found] == [13, 19] and "`owner_id`" in found[0].message
+
+
+def test_the_schemas_module_beside_a_router_is_part_of_its_cache_key(tmp_path: Path) -> None:
+    routes = str(tmp_path / "notes.py")
+    before = sibling_models_inputs(routes)
+    (tmp_path / "schemas.py").write_text(SCHEMAS, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    assert sibling_models_inputs(routes) != before

@@ -866,6 +866,17 @@ FASTAPI_ROUTERS = {
         def require_cron(x_scheduler: str = Header("")):
             if x_scheduler != "github-actions":
                 raise HTTPException(status_code=403)
+
+        def get_optional_user(token: str | None = Depends(oauth2_optional)) -> User | None:
+            if token is None:
+                return None
+            try:
+                return decode(token)
+            except InvalidTokenError:
+                return None
+
+        def get_current_active_user(user=Depends(get_current_user)) -> User | None:
+            return user if user.is_active else None
     """,
     "app/items.py": """
         from fastapi import APIRouter
@@ -921,10 +932,19 @@ FASTAPI_ROUTERS = {
      "app.include_router(api)", [("items.py", 8, "VC214"), ("items.py", 10, "VC218")]),
     # nothing guards the router: VC201 reports the routes, the lookup is no question of ownership
     ("app.include_router(items.router)", [("items.py", 6, "VC201"), ("items.py", 10, "VC201")]),
+    # a dependency that returns None for a missing or bad token guards nothing, where it is included or made
+    ("app.include_router(items.router, dependencies=[Depends(get_optional_user)])",
+     [("items.py", 6, "VC201"), ("items.py", 10, "VC201")]),
+    ("api = APIRouter(dependencies=[Depends(get_optional_user)])\napi.include_router(items.router)\n"
+     "app.include_router(api)", [("items.py", 6, "VC201"), ("items.py", 10, "VC201")]),
+    # one that may return None too, but only after a dependency that denies: callers are signed in
+    ("app.include_router(items.router, dependencies=[Depends(get_current_active_user)])",
+     [("items.py", 8, "VC214"), ("items.py", 10, "VC218")]),
 ])
 def test_a_handler_guarded_where_its_router_is_included_is_judged_as_signed_in(
         tmp_path: Path, main: str, reported: list[tuple[str, int, str]]) -> None:
-    header = "from fastapi import APIRouter, Depends, FastAPI\nfrom .auth import get_current_user, require_admin\n" \
+    header = "from fastapi import APIRouter, Depends, FastAPI\n" \
+             "from .auth import get_current_active_user, get_current_user, get_optional_user, require_admin\n" \
              "from . import admin, catalog, items, jobs\n\napp = FastAPI()\n"
     others = "app.include_router(admin.router, dependencies=[Depends(require_admin)])\n" \
              "app.include_router(catalog.router)\napp.include_router(jobs.router)\n"
@@ -1027,3 +1047,146 @@ def test_a_bare_generic_view_changes_state_only_where_a_urlconf_configures_it(
     """})
     findings = project_findings(tmp_path, [RouteWithoutAuth])
     assert [f.message.split(" but ")[0] for f in findings] == reported
+
+
+OPTIONAL_CALLERS = {
+    "app/__init__.py": "",
+    "app/deps.py": """
+        from fastapi import Depends, HTTPException
+        from fastapi.security import OAuth2PasswordBearer
+
+        oauth2 = OAuth2PasswordBearer(tokenUrl="token", auto_error=False)
+
+        def get_current_user(token: str = Depends(oauth2)):
+            if token is None:
+                raise HTTPException(status_code=401)
+            return decode(token)
+
+        def current_user_or_none(token: str | None = Depends(oauth2)):
+            return decode(token) if token else None
+    """,
+    "app/routes.py": """
+        from typing import Optional
+
+        from fastapi import APIRouter, Depends, HTTPException
+        from users_kit import current_user, optional_current_user
+
+        from .deps import current_user_or_none, get_current_user
+
+        router = APIRouter()
+
+        @router.delete("/notes/{note_id}")
+        def delete_note(note_id: int, user=Depends(current_user_or_none)):
+            db.delete(db.get(Note, note_id))
+
+        @router.delete("/tags/{tag_id}")
+        def delete_tag(tag_id: int, user: Optional[User] = Depends(optional_current_user)):
+            db.delete(db.get(Tag, tag_id))
+
+        @router.delete("/files/{file_id}")
+        def delete_file(file_id: int, user: Optional[User] = Depends(get_current_user)):
+            db.delete(db.get(File, file_id))
+
+        @router.delete("/pins/{pin_id}")
+        def delete_pin(pin_id: int, user=Depends(current_user_or_none)):
+            if user is None:
+                raise HTTPException(status_code=401)
+            db.delete(db.get(Pin, pin_id))
+
+        @router.delete("/badges/{badge_id}")
+        def delete_badge(badge_id: int, user: Optional[User] = Depends(current_user)):
+            db.delete(db.get(Badge, badge_id))
+    """,
+    "web/__init__.py": "",
+    "web/auth.py": """
+        from functools import wraps
+
+        from flask import abort, g, session
+
+        def auth_context(view):
+            @wraps(view)
+            def wrapper(*args, **kwargs):
+                g.user = load_user(session.get("uid"))
+                return view(*args, **kwargs)
+            return wrapper
+
+        def auth_required(view):
+            @wraps(view)
+            def wrapper(*args, **kwargs):
+                g.user = load_user(session.get("uid"))
+                if g.user is None:
+                    abort(401)
+                return view(*args, **kwargs)
+            return wrapper
+    """,
+    "web/views.py": """
+        from flask import Blueprint
+
+        from .auth import auth_context, auth_required
+
+        bp = Blueprint("boards", __name__)
+
+        @bp.post("/boards/<int:board_id>/delete")
+        @auth_context
+        def delete_board(board_id):
+            db.delete(db.get(Board, board_id))
+
+        @bp.post("/cards/<int:card_id>/delete")
+        @auth_required
+        def delete_card(card_id):
+            db.delete(db.get(Card, card_id))
+    """,
+}
+
+
+def test_a_dependency_or_decorator_that_never_denies_guards_nothing(tmp_path: Path) -> None:
+    _write_project(tmp_path, OPTIONAL_CALLERS)
+    reported = [(Path(f.location.path).name, f.message.split("`")[1]) for f in project_findings(tmp_path, [RouteWithoutAuth])]
+    # a dependency that returns None, a library's dependency named optional, a decorator that only attaches the caller;
+    # not a parameter typed `X | None` whose dependency denies (here, or a library's named as a guard: it may be), nor a
+    # handler that refuses anonymous callers itself, nor a decorator that aborts
+    assert sorted(reported) == [("routes.py", "DELETE /notes/{note_id}"), ("routes.py", "DELETE /tags/{tag_id}"),
+                                ("views.py", "POST /boards/<int:board_id>/delete")]
+
+
+def test_a_django_view_behind_a_project_decorator_that_only_attaches_the_user_is_open(tmp_path: Path) -> None:
+    _write_project(tmp_path, {
+        "shop/__init__.py": "",
+        "shop/auth.py": """
+            from functools import wraps
+
+            from django.shortcuts import redirect
+
+            def attach_auth_user(view):
+                @wraps(view)
+                def wrapper(request, *args, **kwargs):
+                    request.account = find_account(request.session.get("uid"))
+                    return view(request, *args, **kwargs)
+                return wrapper
+
+            def auth_required(view):
+                @wraps(view)
+                def wrapper(request, *args, **kwargs):
+                    if request.session.get("uid") is None:
+                        return redirect("/login/")
+                    return view(request, *args, **kwargs)
+                return wrapper
+        """,
+        "shop/views.py": """
+            from django.views.decorators.http import require_POST
+
+            from .auth import attach_auth_user, auth_required
+
+            @require_POST
+            @attach_auth_user
+            def delete_invoice(request, pk):
+                Invoice.objects.filter(pk=pk).delete()
+
+            @require_POST
+            @auth_required
+            def delete_receipt(request, pk):
+                Receipt.objects.filter(pk=pk).delete()
+        """,
+    })
+    reported = [f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth])]
+    assert reported == ["delete_invoice"]

@@ -1,9 +1,11 @@
-"""Which fields of a Django model hold plain text, read from the module of the package the model is imported from.
+"""Fields of a class defined beside the checked file: a Django model's plain-text fields, a Pydantic schema's fields.
 
 A per-file rule cannot tell a book's `author` typed as text (`models.CharField`) from an account picked by id
-(`models.ForeignKey(User)`) when the model lives in another file. By Django's convention a form imports its model
-from its own app (`from .models import Book`), so that one module beside the checked file is read, with `ast`, once
-per run; `sibling_models_inputs` puts what it reads into the checked file's cache key.
+(`models.ForeignKey(User)`) when the model lives in another file, nor which fields a FastAPI body lets the client send
+when its schema lives in `schemas.py`. By convention a form imports its model, a router its schemas, from its own
+package (`from .models import Book`, `from .schemas import NoteUpdate`), so that one module beside the checked file is
+read, with `ast`, once per run. Only modules with a conventional name (`SIBLING_MODULES`) are read, and
+`sibling_models_inputs` puts them into the checked file's cache key.
 """
 
 from __future__ import annotations
@@ -20,28 +22,72 @@ from vibecheck.safe_files import NotRegularFileError, read_regular_text
 TEXT_FIELD_TYPES = frozenset({"CharField", "TextField", "SlugField", "EmailField", "URLField", "TextInput", "Textarea"})
 # Larger model modules are not read: a generated or vendored file, not an app's models.
 SIZE_LIMIT = 2_000_000
+# The modules beside a file that may define its models and schemas (as `name.py` or a package `name/`).
+SIBLING_MODULES = ("models", "schemas", "schema", "serializers", "dto", "dtos", "entities", "payloads")
+# Base classes of a request schema whose annotated fields a client may send.
+SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
 
 
 def text_fields(path: str, reference: str) -> frozenset[str]:
     """The plain-text fields of the model that `reference` names as imported in the file at `path`
     (`.models.Book`, from `from .models import Book`): empty when it is not a module of the file's own package."""
-    module, _, model = reference.rpartition(".")
-    if not module.startswith(".") or module.startswith("..") or not model:
-        return frozenset()
-    folder = Path(os.path.dirname(os.path.abspath(path)))
+    found = _sibling_module(path, reference, any_module=True)
+    return _text_fields_in(found[0]).get(found[1], frozenset()) if found is not None else frozenset()
+
+
+def schema_fields(path: str, reference: str) -> tuple[str, ...]:
+    """The annotated fields of the Pydantic (or SQLModel, Ninja) schema that `reference` names as imported in the file
+    at `path` (`.schemas.NoteUpdate`), with those it inherits from schemas of the same module; empty when it is no
+    schema of a sibling module."""
+    found = _sibling_module(path, reference)
+    return _schema_fields_in(found[0]).get(found[1], ()) if found is not None else ()
+
+
+def _sibling_module(path: str, reference: str, *, any_module: bool = False) -> tuple[str, str] | None:
+    """(module file, class name) of `.module.Class` when the module lies beside `path` and is one of `SIBLING_MODULES`
+    (or any, for a Django form's model: a model module is named so by Django's convention)."""
+    module, _, name = reference.rpartition(".")
+    if not module.startswith(".") or module.startswith("..") or not name:
+        return None
     parts = module[1:].split(".")
+    if not any_module and parts[0] not in SIBLING_MODULES:
+        return None
+    folder = Path(os.path.dirname(os.path.abspath(path)))
     for candidate in (folder.joinpath(*parts[:-1], parts[-1] + ".py"), folder.joinpath(*parts, "__init__.py")):
         if candidate.is_file():
-            return _text_fields_in(str(candidate)).get(model, frozenset())
-    return frozenset()
+            return str(candidate), name
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(module_path: str) -> ast.Module | None:
+    try:
+        return ast.parse(read_regular_text(module_path, SIZE_LIMIT))
+    except (OSError, NotRegularFileError, SyntaxError, ValueError):
+        return None
+
+
+@functools.lru_cache(maxsize=256)
+def _schema_fields_in(module_path: str) -> dict[str, tuple[str, ...]]:
+    """Each schema class of a module -> its annotated fields, inherited ones (from the same module) first."""
+    tree = _parsed(module_path)
+    found: dict[str, tuple[str, ...]] = {}
+    for node in tree.body if tree is not None else ():
+        if not isinstance(node, ast.ClassDef):
+            continue
+        bases = [_called_name(b) for b in node.bases]
+        if SCHEMA_BASES.isdisjoint(bases) and not any(b in found for b in bases):
+            continue
+        own = tuple(s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name))
+        found[node.name] = tuple(f for b in bases for f in found.get(b, ())) + own
+    return found
 
 
 @functools.lru_cache(maxsize=256)
 def _text_fields_in(module_path: str) -> dict[str, frozenset[str]]:
     """Each class of a module -> the names its body assigns a text field to (`author = models.CharField(...)`)."""
-    try:
-        tree = ast.parse(read_regular_text(module_path, SIZE_LIMIT))
-    except (OSError, NotRegularFileError, SyntaxError, ValueError):
+    tree = _parsed(module_path)
+    if tree is None:
         return {}
     found: dict[str, frozenset[str]] = {}
     for node in tree.body:
@@ -58,29 +104,33 @@ def _called_name(func: ast.expr) -> str:
 
 
 class SiblingModelsInputs:
-    """A digest of the model modules beside the file at `path` (`models.py`, `models/*.py`), which `text_fields`
-    may read: a `Rule.cache_inputs` function. The cache calls `cache_clear` when a run starts."""
+    """A digest of the model and schema modules beside the file at `path` (`models.py`, `schemas/*.py`, ...), which
+    `text_fields` and `schema_fields` may read: a `Rule.cache_inputs` function. The cache calls `cache_clear` when a
+    run starts."""
 
     def __call__(self, path: str) -> str:
         return _folder_digest(os.path.dirname(os.path.abspath(path)))
 
     def cache_clear(self) -> None:
         _folder_digest.cache_clear()
+        _parsed.cache_clear()
         _text_fields_in.cache_clear()
+        _schema_fields_in.cache_clear()
 
 
 @functools.lru_cache(maxsize=1024)
 def _folder_digest(folder: str) -> str:
     base = Path(folder)
-    candidates = [base / "models.py", *sorted((base / "models").glob("*.py"))] if (base / "models").is_dir() \
-        else [base / "models.py"]
+    candidates = [path for name in SIBLING_MODULES
+                  for path in ([base / f"{name}.py", *sorted((base / name).glob("*.py"))] if (base / name).is_dir()
+                               else [base / f"{name}.py"])]
     digest = hashlib.sha256()
     for candidate in candidates:
         try:
             stat = candidate.stat()
         except OSError:
             continue
-        digest.update(f"{candidate.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+        digest.update(f"{candidate.relative_to(base).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

@@ -15,6 +15,7 @@ async def create_user(request: Request):
     return {"id": user.id}
 
 
+# expect: VC201 -- anyone may invite (and, by VC217, make an admin): `is_admin=` is set here, not checked
 @router.post("/users/invite")
 async def invite(request: Request):
     payload = await request.json()

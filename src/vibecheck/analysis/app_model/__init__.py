@@ -32,6 +32,11 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   (`Account = Annotated[dict, Depends(current_account)]`), `settings`
   (`REST_FRAMEWORK`, `MIDDLEWARE`), `authenticates`. A URLconf entry also keeps its pattern and name (a
   router entry its prefix and basename): `AppModel.url_entries`, for the test-reach rules.
+- Guards that may never deny (`optional_guards.py`): `optional_dependencies` (module-level functions that cannot turn a
+  caller away, with the dependencies they run), `dependency_receivers` (routers and apps guarded only by
+  `dependencies=[...]`, with them), an include's `dependencies`, a route's `guard_dependencies` (when dependencies or
+  bare project decorators alone guard it in its file). The resolver drops a guard whose every dependency never denies
+  (`get_optional_user`, a decorator that only attaches `g.user`).
 
 Names are `@local` (defined in the file), `.relative` or `absolute.dotted` as imported.
 

@@ -24,6 +24,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.handlers import dependency_names, restricts
+from vibecheck.analysis.app_model.optional_guards import OPTIONAL_MARK, attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.cst_fields import walk_own
 from vibecheck.literals import text_value
@@ -70,6 +71,21 @@ class Frame:
     names_signature: bool = False  # it names a signature header (`"Stripe-Signature"`): read only then for hand-offs
     hands_on_request: bool = False  # it passes the request to a function (`handle_event(request.data)`) that may check it
     denies_by_call: bool = False  # it calls a check that refuses by raising (`verify_jwt_in_request()`, `@login_required`)
+    denies: bool = False  # it, or a function nested in it, can turn a caller away: raise, abort, answer 401/403
+    returns_none: bool = False  # it returns None on some path (`return None`, a bare `return`)
+    attaches_user: bool = False  # it, or a function nested in it, stores something on `g` or the request
+    nests: bool = False  # it defines a function (a decorator's wrapper)
+    persists: bool = False  # it, or a function nested in it, calls what stores or sends something (`save`, `send_mail`)
+    sets_privilege: bool = False  # it passes or assigns a privilege field (`User(..., is_admin=True)`, `user.role = x`)
+
+    @property
+    def never_denies(self) -> bool:
+        """A dependency that may hand the route None (`get_optional_user`), or a decorator whose wrapper only attaches
+        the caller: nothing in it can turn a caller away."""
+        if self.denies:
+            return False
+        returns = self.node.returns.annotation if self.node.returns is not None else None
+        return self.returns_none or is_optional(returns) or (self.nests and self.attaches_user)
 
     @property
     def checks_credential(self) -> bool:
@@ -118,6 +134,7 @@ class Route:
     handler: str | None = None
     imported: bool = False  # its handler is imported from another module (`Route("/x", handlers.purge)`)
     opened: bool = False  # its permission classes open it explicitly (`[AllowAny]`)
+    dependency_refs: tuple[str, ...] | None = None  # when dependencies alone guard it: theirs, which may never deny
 
 
 @dataclass(frozen=True)
@@ -410,6 +427,11 @@ class AppModelCollector:
         self.constants: dict[str, str] = {}  # module-level strings (`ADMIN_PREFIX = "/admin"`)
         self.hook_refs: list[list[str]] = []  # [receiver, hook] of hooks imported from another module
         self.wrapped: list[tuple[str, cst.Call]] = []  # `delete_note = login_required(_delete_note)`: a handler, maybe
+        # routers and apps guarded by `dependencies=[Depends(f)]` -> the dependencies, which may never deny; and those
+        # guarded by something else too (a hook, a list built elsewhere), whose guard stands whatever the dependencies do
+        self.receiver_dependencies: dict[str, list[str]] = {}
+        self.receivers_guarded_otherwise: set[str] = set()
+        self.written_names: set[int] = set()  # `is_admin=` of a call, `user.is_admin = ...`: a field set, not checked
 
     # names ---------------------------------------------------------------------------------------------
 
@@ -509,6 +531,41 @@ class AppModelCollector:
             return True  # `dependencies=AUTH`: a list built elsewhere
         return not all(self._provides_resource(e.value) for e in value.elements)
 
+    def _dependency_list_refs(self, arg: cst.Arg | None) -> list[str] | None:
+        """The dependencies a `dependencies=[Depends(f), ...]` list may guard with, as refs (not `get_db`); None when
+        the list is built elsewhere or names what is no plain function (`Security(...)`, `Depends(RoleChecker(...))`)."""
+        if not _non_empty(arg):
+            return []
+        value = arg.value  # type: ignore[union-attr]
+        if not isinstance(value, (cst.List, cst.Tuple)):
+            return None
+        refs = []
+        for element in value.elements:
+            if self._provides_resource(element.value):
+                continue
+            target = self._plain_dependency(element.value)
+            if target is None:
+                return None
+            refs.append(self._ref_text(target))
+        return refs
+
+    def _plain_dependency(self, value: cst.BaseExpression) -> str | None:
+        """`Depends(get_user)` -> `get_user`; None for `Security(...)` or a dependency built by a call."""
+        if not isinstance(value, cst.Call) or _last(self.qualified_name(value.func)) != "Depends":
+            return None
+        first = _positional(value, 0) or _keyword(value, "dependency")
+        if first is None or isinstance(first.value, cst.Call):
+            return None
+        return get_full_name_for_node(first.value)
+
+    def _note_receiver_guard(self, receiver: str, arg: cst.Arg | None) -> None:
+        """Remember which dependencies guard a router or app, to drop the guard if none of them can deny."""
+        refs = self._dependency_list_refs(arg)
+        if refs:
+            self.receiver_dependencies.setdefault(receiver, []).extend(refs)
+        else:
+            self.receivers_guarded_otherwise.add(receiver)
+
     def _provides_resource(self, element: cst.BaseExpression) -> bool:
         if not isinstance(element, cst.Call) or _last(self.qualified_name(element.func)) != "Depends":
             return False
@@ -593,6 +650,12 @@ class AppModelCollector:
         if isinstance(frame, Frame) and (frame.body_guard or frame.checks_credential or frame.authenticates) \
                 and frame.parent is not None:
             frame.parent.authenticates = True
+        if isinstance(frame, Frame) and frame.parent is not None:
+            frame.parent.denies |= frame.denies
+            frame.parent.persists |= frame.persists
+            frame.parent.sets_privilege |= frame.sets_privilege
+            frame.parent.attaches_user |= frame.attaches_user
+            frame.parent.nests = True
         if isinstance(frame, Frame):
             frame.authenticates |= frame.body_guard and frame.exits
 
@@ -613,17 +676,23 @@ class AppModelCollector:
     # body evidence --------------------------------------------------------------------------------------
 
     def visit_Name(self, node: cst.Name) -> None:
+        if id(node) in self.written_names:
+            return
         if node.value in self.match.in_body_checks:
             self._mark_body_guard()
+        if node.value in fw.DENIAL_NAMES:
+            self._mark_denial()
 
     def visit_Integer(self, node: cst.Integer) -> None:
         if node.value in fw.AUTH_STATUS_CODES:
             self._mark_body_guard()
+            self._mark_denial()
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         lowered = node.value.lower()
         if "login" in lowered:
             self._mark_body_guard()
+            self._mark_denial()  # `redirect("/login")`, `HttpResponseRedirect(settings.LOGIN_URL + "?next=")`
         if "signature" in lowered:
             frame = self._frame()
             if frame is not None:
@@ -634,16 +703,43 @@ class AppModelCollector:
         if frame is not None:
             frame.body_guard = True
 
+    def _mark_denial(self) -> None:
+        frame = self._frame()
+        if frame is not None:
+            frame.denies = True
+
     def visit_Raise(self, node: cst.Raise) -> None:
         frame = self._frame()
         if frame is not None:
             frame.exits = True
-            frame.raises = True
+            frame.raises = frame.denies = True
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        self._mark_denial()
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        frame = self._frame()
+        if frame is not None and attaches_to_request(node.target):
+            frame.attaches_user = True
+        if frame is not None and isinstance(node.target, cst.Attribute):
+            self.written_names.add(id(node.target.attr))
+            frame.sets_privilege |= node.target.attr.value in fw.PRIVILEGE_FIELDS
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        frame = self._frame()
+        if frame is not None and node.keyword is not None:
+            self.written_names.add(id(node.keyword))
+            frame.sets_privilege |= node.keyword.value in fw.PRIVILEGE_FIELDS
 
     def visit_Return(self, node: cst.Return) -> None:
         frame = self._frame()
-        if frame is not None and node.value is not None and not (isinstance(node.value, cst.Name) and node.value.value == "None"):
+        if frame is None:
+            return
+        if node.value is None or _is_none(node.value):
+            frame.returns_none = True
+        else:
             frame.exits = True
+            frame.returns_none |= isinstance(node.value, cst.IfExp) and (_is_none(node.value.body) or _is_none(node.value.orelse))
 
     def visit_If(self, node: cst.If) -> None:
         """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check."""
@@ -685,10 +781,14 @@ class AppModelCollector:
         if frame is not None:
             words = fw.name_words(last)
             if last in EXIT_CALLS:
-                frame.exits = True
+                frame.exits = frame.denies = True
+            if words and words[0] in fw.WRITING_VERBS:
+                frame.persists = True
+            if fw.names_denial(last):
+                frame.denies = True
             if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
                                                       or _checks_presented_credential(node, frame.node)):
-                frame.body_guard = frame.denies_by_call = True
+                frame.body_guard = frame.denies_by_call = frame.denies = True
             if fw.checks_signature(last) or (self.signature_library and last in fw.VERIFIER_METHODS
                                              and isinstance(func, cst.Attribute)):
                 frame.verifies_signature = True  # also `Webhook(secret).verify(body, headers)` (svix), `key.verify(...)`
@@ -742,12 +842,14 @@ class AppModelCollector:
                 guarded = self._dependencies_guard(_keyword(node, "dependencies"))
                 if guarded:
                     self.guarded_receivers.add(name)
+                    self._note_receiver_guard(name, _keyword(node, "dependencies"))
                 if restricts(dependency_names(node)):
                     self.restricted_receivers.add(name)
                 parent = get_full_name_for_node(node.func.value) if isinstance(node.func, cst.Attribute) else None
                 prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix")
                 self.includes.append({"parent": self._ref_text(parent) if parent else None,
                                       "child": self._ref_text(name), "guarded": guarded,
+                                      "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
                                       "prefix": _string(prefix.value) if prefix is not None else None})
         elif last in fw.RESOURCE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             resource = _positional(node, 0)
@@ -860,6 +962,7 @@ class AppModelCollector:
             if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
                     and self._dependencies_guard(_keyword(value, "dependencies")):
                 self.guarded_receivers.add(target)
+                self._note_receiver_guard(target, _keyword(value, "dependencies"))
                 if restricts(dependency_names(value)):
                     self.restricted_receivers.add(target)
             if constructor in self.match.guard_dependencies:
@@ -950,11 +1053,18 @@ class AppModelCollector:
             above = [d for d in decorators[:index] if self._decorator_guards(d)]
             label = f"The route `{'/'.join(sorted(methods))} {path if path is not None else '<path>'}` (`{node.name.value}`)"
             refs = [r for d in decorators[index + 1:] for r in self._decorator_refs(d)] + self._dependency_refs(node)
+            signature = self._signature_guard_refs(node)
+            listed = self._dependency_list_refs(_keyword(decorator, "dependencies")) \
+                if isinstance(decorator, cst.Call) else []
+            named = self._named_guards(below)
+            only_dependencies = signature is not None and listed is not None and named is not None \
+                and (bool(listed) or not has_dependencies)
             self.routes.append(Route(
                 _anchor(node), label, methods, path, receiver, (node.name.value,), frame,
-                guarded=bool(below) or has_dependencies or self._signature_guards(node),
+                guarded=bool(below) or has_dependencies or signature is None or bool(signature),
                 guard_above=self.context.module.code_for_node(above[0]) if above and not below else None,
                 refs=tuple(refs),
+                dependency_refs=(*named, *listed, *signature) if only_dependencies else None,  # type: ignore[misc]
             ))
         if registered:
             return
@@ -974,7 +1084,8 @@ class AppModelCollector:
             path = controller.path.rstrip("/") + route.path if route.path not in (None, "/") else controller.path or "/"
             label = f"The route `{'/'.join(sorted(route.methods))} {path}` (`{name}.{node.name.value}`)"
             self.routes[index] = replace(route, label=label, path=path, names=(*route.names, name),
-                                         guarded=route.guarded or controller.guarded, handler=f"{name}.{node.name.value}")
+                                         guarded=route.guarded or controller.guarded, handler=f"{name}.{node.name.value}",
+                                         dependency_refs=None if controller.guarded else route.dependency_refs)
 
     def _route_decorator(self, decorator: cst.BaseExpression) -> tuple[str | None, str | None, frozenset[str], bool] | None:
         """(receiver, path, methods, has dependencies) of `@app.route(...)`/`@router.post(...)`, else None."""
@@ -1038,7 +1149,8 @@ class AppModelCollector:
                 methods = frozenset(v.upper() for v in values) if values is not None else frozenset({"GET"})
             else:
                 methods = frozenset({"GET"})
-        guarded = any(self._decorator_guards(d) for d in decorators)
+        guarding = [d for d in decorators if self._decorator_guards(d)]
+        guarded = bool(guarding)
         has_permissions = any(_last(self.qualified_name(d.func if isinstance(d, cst.Call) else d)) == "permission_classes"
                               for d in decorators)
         self.routes.append(Route(
@@ -1046,8 +1158,14 @@ class AppModelCollector:
             guarded=guarded, drf_default=drf and not has_permissions,
             refs=tuple(r for d in decorators for r in self._decorator_refs(d)),
             heuristic=method_decorator is None, framework="drf" if drf else "django",
-            opened=any(self._opens(d) for d in decorators),
+            opened=any(self._opens(d) for d in decorators), dependency_refs=self._named_guards(guarding),
         ))
+
+    def _named_guards(self, decorators: list[cst.BaseExpression]) -> tuple[str, ...] | None:
+        """The refs of guard decorators used bare (`@auth_context`), which a project may define to only attach the
+        caller; None when one is called (`@roles_required("admin")`) or names nothing."""
+        names = [get_full_name_for_node(d) if not isinstance(d, cst.Call) else None for d in decorators]
+        return tuple(self._ref_text(n) for n in names if n is not None) if None not in names else None
 
     def _collect_registration(self, call: cst.Call) -> None:
         """`app.add_url_rule("/x", view_func=f, methods=[...])`, `router.add_api_route("/x", f, methods=[...])`,
@@ -1152,18 +1270,38 @@ class AppModelCollector:
             return
         self.function_registrations.append((receiver, path, methods, name, call))
 
-    def _signature_guards(self, node: cst.FunctionDef) -> bool:
-        params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
-        for param in params:
+    def _signature_guard_refs(self, node: cst.FunctionDef) -> list[str] | None:
+        """The dependencies that guard a handler through its parameters, as refs ([] when none does); None when one
+        guards through what is no plain function (`Security(scheme)`, `Depends(RoleChecker("admin"))`). A parameter
+        typed `X | None` is marked: its dependency may let anonymous callers in."""
+        refs: list[str] = []
+        for param in [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]:
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            mark = OPTIONAL_MARK if is_optional(annotation) else ""
             default = param.default
             if isinstance(default, cst.Call) and _last(self.qualified_name(default.func)) in DEPENDENCY_CALLS:
                 if self._dependency_guards(default) or fw.reads_as_guard(param.name.value):
-                    return True
+                    target = self._plain_dependency(default)
+                    if target is None:
+                        return None
+                    refs.append(mark + self._ref_text(target))
+                    continue
                 if default.args:
                     continue  # `user: AdminUser = Depends(load_user)`: the factory decides, not the type it returns
-            if param.annotation is not None and self._type_guards(param.annotation.annotation):
-                return True
-        return False
+            if annotation is not None and self._type_guards(annotation):
+                target = self._annotation_dependency(annotation)
+                if target is None:
+                    return None
+                refs.append(mark + self._ref_text(target))
+        return refs
+
+    def _annotation_dependency(self, annotation: cst.BaseExpression) -> str | None:
+        """`CurrentUser` (an alias resolved later) or the `f` of `Annotated[User, Depends(f)]`."""
+        if not isinstance(annotation, cst.Subscript):
+            return get_full_name_for_node(annotation)
+        targets = [self._plain_dependency(e.slice.value) for e in annotation.slice if isinstance(e.slice, cst.Index)]
+        found = [t for t in targets if t is not None]
+        return found[0] if len(found) == 1 else None
 
     def _credential_params(self, node: cst.FunctionDef) -> frozenset[str]:
         """Auth-named parameters read from a header or cookie: `x_token: Annotated[str, Header()]`, `api_key=Cookie()`."""
@@ -1346,12 +1484,15 @@ class AppModelCollector:
             "handler_guards": self._handler_guards(),
             "signature_functions": sorted(n for n, f in self.functions.items() if f.verifies_signature),
             "hook_refs": self.hook_refs,
+            "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
+                                     if r not in self.receivers_guarded_otherwise},
+            "optional_dependencies": {n: self._dependency_refs(f.node) for n, f in self.functions.items() if f.never_denies},
             "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False)),
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
                                             "guard_functions", "dependency_aliases", "handler_guards",
-                                            "signature_functions", "hook_refs")):
+                                            "signature_functions", "hook_refs", "optional_dependencies")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
@@ -1365,6 +1506,7 @@ class AppModelCollector:
             if frame is not None and not _hook_refuses(frame, must_deny):
                 continue
             self.guarded_receivers.add(receiver)
+            self.receivers_guarded_otherwise.add(receiver)
             if frame is not None and restricts([frame.node.name.value]):  # `@bp.before_request def require_admin()`
                 self.restricted_receivers.add(receiver)
         if "*" in self.guarded_receivers or self.guarded_receivers & self.app_names:
@@ -1411,6 +1553,28 @@ class AppModelCollector:
         module's, or one imported from the project, may check the signature for it. Read only for webhooks."""
         names = (get_full_name_for_node(n.func) for n in walk_own(frame.node.body) if isinstance(n, cst.Call))
         return sorted({n for n in names if n is not None and n.split(".")[0] not in BUILTIN_NAMES})
+
+    def _opens_sign_up(self, route: Route, path: str | None) -> bool:
+        """`POST /users` (or `/accounts`) with no parameter: a sign-up, open by design like `/register`, unless under an
+        administrative path or setting a privilege field itself (`User(..., is_admin=True)`)."""
+        segments = [s for s in (path or "").split("/") if s]
+        return route.methods == {"POST"} and bool(segments) and segments[-1] in fw.SIGN_UP_COLLECTIONS \
+            and not _path_params(path) and not self.match.sensitive_paths.search(path or "") \
+            and route.frame is not None and not route.frame.sets_privilege
+
+    def _guard_dependencies(self, route: Route, receiver_guard: bool) -> list[str]:
+        """The dependencies that alone guard a route here (its own, its router's `dependencies=[...]`), [] when
+        something else guards it too (a guard decorator, a hook, `Security(...)`)."""
+        refs = list(route.dependency_refs or ()) if route.guarded else []
+        if route.guarded and route.dependency_refs is None:
+            return []
+        if receiver_guard:
+            receiver = route.receiver or ""
+            if self.global_guard or receiver in self.receivers_guarded_otherwise \
+                    or receiver not in self.receiver_dependencies:
+                return []
+            refs += self.receiver_dependencies[receiver]
+        return sorted(set(refs))
 
     def _object_guarded(self, call: cst.Call) -> bool:
         """A route object under a guarding `Mount`'s middleware, or in a route list such a `Mount` lists."""
@@ -1462,15 +1626,16 @@ class AppModelCollector:
         webhook = self._is_webhook(path, route.names) and frame is not None and not signed and not frame.hands_on_request
         helpers = self._helpers_called(frame) if webhook and frame is not None else []
         webhook = webhook and not any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
-        if not webhook and (self._is_public_route(path, route.names)
-                            or route.opened and self._is_auth_step(path, route.names)):
-            return None
+        if not webhook and (self._is_public_route(path, route.names) or self._opens_sign_up(route, path)
+                            or route.opened and (self._is_auth_step(path, route.names)
+                                                 or (frame is not None and not frame.persists))):
+            return None  # open by design: a sign-up, a step of signing in, a view opened on purpose that only answers
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
         receiver_guard = self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)
-        guarded = route.guarded or (frame is not None and (frame.body_guard or frame.checks_credential
-                                                           or frame.verifies_signature)) \
-            or receiver_guard or not self.guarded_handlers.isdisjoint(route.names)
+        guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature) \
+            or not self.guarded_handlers.isdisjoint(route.names)
+        guarded = route.guarded or guarded_otherwise or receiver_guard
         label = route.label
         if path != route.path:
             label = label.replace(f" {route.path}`", f" {path}`", 1)
@@ -1487,6 +1652,8 @@ class AppModelCollector:
             "sensitive": sensitive,
             "guarded": guarded,
             "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it
+            # when dependencies alone guard it (its own, its router's): theirs, which may never deny
+            "guard_dependencies": [] if guarded_otherwise else self._guard_dependencies(route, receiver_guard),
             "guard_above": route.guard_above,
             "drf_default": route.drf_default,
             "webhook": webhook,
@@ -1501,6 +1668,10 @@ class AppModelCollector:
             "column": column,
             "text": places.text(line),
         }
+
+
+def _is_none(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
 
 
 def _checks_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bool:

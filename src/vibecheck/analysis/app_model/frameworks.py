@@ -159,6 +159,31 @@ IN_BODY_CHECKS = (
 )
 # Status codes that only an auth check sends.
 AUTH_STATUS_CODES = frozenset({"401", "403"})
+# Names whose use turns a caller away: exceptions and answers a function raises or returns to deny.
+# Looked up for every name of a walk, so a set: a call is also read by its name's parts (`DENIAL_PARTS`).
+DENIAL_NAMES = frozenset({
+    "NotAuthenticated", "AuthenticationFailed", "redirect_to_login", "handle_no_permission", "HttpResponseRedirect",
+    "LOGIN_URL", "login_url", "PermissionDenied", "Unauthorized", "Forbidden", "UNAUTHORIZED", "FORBIDDEN",
+    "HTTP_401_UNAUTHORIZED", "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden",
+    "unauthorized", "forbidden", "AccessDenied", "PermissionDeniedError", "UnauthorizedError", "ForbiddenError",
+})
+# Parts of the name of a call that turns a caller away: `login_manager.unauthorized()`, `_access_denied_response()`.
+DENIAL_PARTS = ("unauthori", "forbidden", "denied", "unauthenticated")
+
+# First words of calls that store, send or change something (`serializer.save()`, `session.commit()`, `send_mail(...)`,
+# `redeem_coupon(...)`): a view opened with `[AllowAny]` that makes none of them only answers (checks a coupon code).
+WRITING_VERBS = frozenset({
+    "save", "delete", "create", "update", "add", "commit", "insert", "remove", "destroy", "bulk", "set", "put", "post",
+    "patch", "send", "execute", "executemany", "write", "upload", "apply", "redeem", "charge", "pay", "refund", "transfer",
+    "grant", "revoke", "register", "reset", "change", "mark", "approve", "cancel", "publish", "invite", "activate",
+    "deactivate", "ban", "promote", "assign", "import", "sync", "enqueue", "delay", "store", "persist", "upsert", "merge",
+    "incr", "increment", "decr", "flush", "purge", "claim", "book", "reserve", "order", "subscribe", "enroll",
+})
+# The collection a sign-up creates its account in (`POST /users`): open by design, like `/register`, unless the
+# handler sets a privilege field itself (what a client sends, VC215 and VC217 report).
+SIGN_UP_COLLECTIONS = frozenset({"users", "accounts"})
+PRIVILEGE_FIELDS = frozenset({"is_admin", "is_staff", "is_superuser", "role", "roles", "permissions", "groups",
+                              "user_permissions", "is_verified", "email_verified"})
 # Explicit "this is meant to be open" markers.
 PUBLIC_DECORATORS = ("public", "public_route", "public_endpoint", "allow_anonymous", "no_auth", "auth_exempt",
                      "login_exempt", "unauthenticated")
@@ -250,3 +275,9 @@ def reads_as_guard(name: str) -> bool:
 def is_handler_class(qualified: str) -> bool:
     """`litestar.Controller` (however imported): a class whose verb-decorated methods are routes."""
     return qualified.startswith(HANDLER_DECORATOR_MODULES) and qualified.rpartition(".")[2] == HANDLER_CLASS
+
+
+def names_denial(name: str) -> bool:
+    """`unauthorized`, `_access_denied_response`, `raise_forbidden`: the name of a call that turns a caller away."""
+    lowered = name.lower()
+    return any(part in lowered for part in DENIAL_PARTS)

@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.collector import APP_MODEL
 from vibecheck.analysis.app_model.handlers import restricts
+from vibecheck.analysis.app_model.optional_guards import OPTIONAL_MARK, open_by_name
 from vibecheck.analysis.modules import SourceLayout, resolve_relative
 from vibecheck.facts import HELD_FINDINGS
 from vibecheck.model import Finding
@@ -41,6 +42,7 @@ class ModelRoute:
     refs: tuple[str, ...]
     signature_refs: tuple[str, ...] = ()  # the functions a webhook handler calls, which may check its signature
     route_list: str | None = None  # the module-level list of route objects it is in, when its own file mounts none
+    guard_dependencies: tuple[str, ...] = ()  # when dependencies alone guard it in its file: which
     guarded_by: str | None = None  # what guards it ("decorator", "router include", "URLconf", ...), None if nothing
 
     @property
@@ -86,6 +88,7 @@ class AppModel:
     drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
     handler_guards: dict[str, list[str]] = field(default_factory=dict)  # decorated function -> [] (guarded) or refs
     project_modules: set[str] = field(default_factory=set)  # every checked module, when a route's handler is imported
+    optional_dependencies: set[str] = field(default_factory=set)  # functions that never deny (`get_optional_user`)
 
     @classmethod
     def build(cls, project: Any, *, drf_default_is_open: bool = False,
@@ -94,6 +97,9 @@ class AppModel:
         layout = SourceLayout.detect(Path(project.root))
         refusing: set[str] = set()
         hooks: list[tuple[str, str]] = []
+        optional: dict[str, list[str]] = {}  # functions that never deny -> the dependencies they run
+        dependency_receivers: list[tuple[str, list[str]]] = []
+        include_dependencies: list[list[str]] = []
         for path, facts in project.facts(APP_MODEL):
             if path in project.test_files:
                 continue
@@ -109,6 +115,10 @@ class AppModel:
             model.guard_functions.update(full("@" + name) for name in facts["guard_functions"])
             model.signature_functions.update(full("@" + name) for name in facts.get("signature_functions", ()))
             refusing.update(full("@" + name) for name in facts.get("refusing_hooks", ()))
+            optional.update({full("@" + name): [full(r) for r in refs]
+                             for name, refs in facts.get("optional_dependencies", {}).items()})
+            dependency_receivers.extend((full(receiver), [_full_ref(full, r) for r in refs])
+                                        for receiver, refs in facts.get("dependency_receivers", {}).items())
             hooks.extend((full(receiver), full(hook)) for receiver, hook in facts.get("hook_refs", ()))
             model.handler_guards.update({full("@" + name): [full(r) for r in refs]
                                          for name, refs in facts.get("handler_guards", {}).items()})
@@ -117,6 +127,7 @@ class AppModel:
             for include in facts["includes"]:
                 parent = full(include["parent"]) if include["parent"] else None
                 model.includes.append((parent, full(include["child"]), include["guarded"]))
+                include_dependencies.append([_full_ref(full, r) for r in include.get("dependencies", ())])
                 if include.get("prefix"):
                     model.mounts[full(include["child"])] = include["prefix"].rstrip("/")
                 if facts["app_guard"] and parent is not None:
@@ -139,9 +150,11 @@ class AppModel:
                     path=path, module=module, fact=fact, receiver=full(fact["receiver"]) if fact["receiver"] else None,
                     handler=f"{module}.{fact['handler']}" if module else fact["handler"],
                     refs=tuple(full(r) for r in fact["refs"]),
+                    guard_dependencies=tuple(_full_ref(full, r) for r in fact.get("guard_dependencies", ())),
                     signature_refs=tuple(full(r) for r in fact.get("signature_refs", ())),
                     route_list=full(fact["route_list"]) if fact.get("route_list") else None,
                 ))
+        model._drop_optional_guards(optional, dependency_receivers, include_dependencies)
         if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
             refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
             model.guarded_receivers.update(receiver for receiver, hook in hooks if any(True for _ in refusers.matching(hook)))
@@ -153,6 +166,35 @@ class AppModel:
                 model._mount(route, sensitive)
             route.guarded_by = model._guard_of(route)
         return model
+
+    def _drop_optional_guards(self, optional: dict[str, list[str]], dependency_receivers: list[tuple[str, list[str]]],
+                              include_dependencies: list[list[str]]) -> None:
+        """Routers and includes guarded only by dependencies that never deny (`get_optional_user`) are not guarded. A
+        function that never denies itself but runs one that does (`Depends(get_current_user)`) denies."""
+        denying = _ByLastPart((g, g) for g in self.guard_functions if g not in optional)
+        self.optional_dependencies = {name for name, refs in optional.items()
+                                      if not any(True for r in refs for _ in denying.matching(r))}
+        self.guard_functions -= self.optional_dependencies
+        for receiver, refs in dependency_receivers:
+            if self.lets_anyone_in(refs):
+                self.guarded_receivers.discard(receiver)
+        self.includes = [(parent, child, guarded and not (refs and self.lets_anyone_in(refs)))
+                         for (parent, child, guarded), refs in zip(self.includes, include_dependencies, strict=True)]
+
+    def lets_anyone_in(self, refs: Iterable[str]) -> bool:
+        """Every dependency is a project function that never denies, or, defined in no checked file as a guard that
+        denies, is open by its name (`optional_guards.open_by_name`)."""
+        refs = list(refs)
+        return bool(refs) and all(self._never_denies(r) for r in refs)
+
+    def _never_denies(self, ref: str) -> bool:
+        name = ref.removeprefix(OPTIONAL_MARK)
+        targets = [name, *self._dependency_aliases.matching(name)]
+        if any(True for t in targets for _ in self._optional.matching(t)):
+            return True
+        mark = OPTIONAL_MARK if ref.startswith(OPTIONAL_MARK) else ""
+        return not any(True for t in targets for _ in self._guards.matching(t)) \
+            and any(open_by_name(mark + t) for t in targets)
 
     def _mount(self, route: ModelRoute, sensitive: re.Pattern[str]) -> None:
         """A route object in a list that another module mounts (`Mount("/admin", routes=admin.routes)`): its path
@@ -166,6 +208,10 @@ class AppModel:
                       "sensitive": fact["sensitive"] or bool(sensitive.search(path))}
 
     # indexes of the names the joins look up, built on first use (after `build` has gathered the names) -------
+
+    @functools.cached_property
+    def _optional(self) -> _ByLastPart[str]:
+        return _ByLastPart((f, f) for f in self.optional_dependencies)
 
     @functools.cached_property
     def _signature_functions(self) -> _ByLastPart[str]:
@@ -230,7 +276,7 @@ class AppModel:
 
     def _guard_of(self, route: ModelRoute) -> str | None:
         fact = route.fact
-        if fact["guarded"]:
+        if fact["guarded"] and not self.lets_anyone_in(route.guard_dependencies):
             return OWN_FILE_GUARD
         if self._any_guard(route.refs):
             return "a guard defined in the project"
@@ -396,6 +442,12 @@ class _ByLastPart(Generic[T]):
 def _matches(a: str, b: str) -> bool:
     """Dotted names that name the same thing: equal, or one a dotted suffix of the other."""
     return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
+def _full_ref(full: Any, ref: str) -> str:
+    """A dependency's ref as a dotted name, keeping the mark of a parameter typed `X | None`."""
+    mark = OPTIONAL_MARK if ref.startswith(OPTIONAL_MARK) else ""
+    return mark + full(ref.removeprefix(OPTIONAL_MARK))
 
 
 def _module_of(layout: SourceLayout, path: str) -> tuple[str, bool]:

@@ -7,7 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.handlers import parameters, restricts
 from vibecheck.analysis.flow import is_route_handler, short_code, string_value
-from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, sibling_models_inputs, text_fields
+from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, schema_fields, sibling_models_inputs, text_fields
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -61,8 +61,10 @@ class MassAssignment(Rule):
     client write all the others, also those added later; `Model(**request.data)`, `Model.objects.create(**request.json)`,
     `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
     raw client dict (also through a variable, `request.get_json()`, `await request.json()` or a `dict`-typed FastAPI
-    body); the same with a Pydantic body whose class (in the same file) declares such
-    a field; and `for key, value in data.items(): setattr(obj, key, value)` over client data.
+    body); the same with a Pydantic body whose class declares such a field (in the same file, or in a `schemas`,
+    `models`, `dto` ... module of its own package it imports the class from, `from .schemas import NoteUpdate`) and that
+    `body.model_dump()` or `body.dict()` does not drop (`exclude={"owner_id"}`, an `include=` allow-list); and
+    `for key, value in data.items(): setattr(obj, key, value)` over client data.
 
     ## Why is this bad?
     The client decides which columns it writes. A sign-up form that sends `"is_staff": true`, an order
@@ -217,7 +219,12 @@ class MassAssignment(Rule):
                          if annotation is not None else None) or ""
             if route and type_name.rpartition(".")[2] in DICT_TYPES:
                 client.add(param.name.value)
-            elif type_name in self.schemas and self.schemas[type_name]:
+                continue
+            if type_name and type_name not in self.schemas and annotation is not None:
+                imported = schema_fields(self.context.path, self.qualified_name(annotation) or "")
+                if imported:  # `from .schemas import NoteUpdate`: a schema of a module beside this one
+                    self.schemas[type_name] = [f for f in imported if f in SENSITIVE_FIELDS]
+            if self.schemas.get(type_name):
                 typed[param.name.value] = type_name
         self.functions.append((client, typed))
 
@@ -299,8 +306,9 @@ class MassAssignment(Rule):
                 return f"the request body (`{short_code(node)}`)"
             if method in DUMP_METHODS and isinstance(receiver, cst.Name) and self.functions:
                 schema = self.functions[-1][1].get(receiver.value)
-                if schema is not None:
-                    return f"the `{schema}` body, which lets the client send `{self.schemas[schema][0]}`,"
+                sent = _dumped(node, self.schemas[schema]) if schema is not None else []
+                if sent:
+                    return f"the `{schema}` body, which lets the client send `{sent[0]}`,"
             return None
         if isinstance(node, cst.Attribute) and node.attr.value in CLIENT_ATTRIBUTES \
                 and (get_full_name_for_node(node.value) or "") in REQUEST_NAMES:
@@ -308,6 +316,18 @@ class MassAssignment(Rule):
         if isinstance(node, cst.Name) and self.functions and node.value in self.functions[-1][0]:
             return f"the client's `{node.value}`"
         return None
+
+
+def _dumped(call: cst.Call, fields: list[str]) -> list[str]:
+    """The fields of `fields` that `body.model_dump(...)` keeps: none with an `include=` allow-list, not those its
+    `exclude=` names (`model_dump(exclude={"owner_id"})`)."""
+    keywords = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+    if "include" in keywords:
+        return []
+    excluded = keywords.get("exclude")
+    names = _strings(excluded) if not isinstance(excluded, cst.Dict) else \
+        [k for e in excluded.elements if isinstance(e, cst.DictElement) and (k := string_value(e.key)) is not None]
+    return [f for f in fields if f not in names]
 
 
 def _annotated_fields(node: cst.ClassDef) -> list[str]:

@@ -50,8 +50,12 @@ class RouteWithoutAuth(ProjectRule):
     `/users/<id>/activate`, a handler named `delete_contact` or `update_status`), nor are handlers with a
     decorator from `public-decorators`. A DRF view that its permission classes open on purpose (`[AllowAny]`,
     `@permission_classes([AllowAny])`, not an empty list) is public by intent when its name or path reads as a step of
-    signing in (djoser's `ProviderAuthView`, `ResendActivationView`, `otp_verify`) on no object; `AllowAny` on any other
-    writing view (`ChangePasswordView`, a profile update) is reported: there the intent is the bug.
+    signing in (djoser's `ProviderAuthView`, `ResendActivationView`, `otp_verify`) on no object, or when it stores and
+    sends nothing (no call such as `save`, `create`, `update`, `delete`, `commit`, `send_mail`, `redeem_...`: a coupon
+    check that only answers); `AllowAny` on any other writing view (`ChangePasswordView`, a profile update) is reported:
+    there the intent is the bug. A sign-up by collection, `POST /users` or `POST /accounts` with no path parameter and
+    no administrative path, is open by design like `/register`, unless the handler sets a privilege field itself
+    (`User(..., is_admin=True)`, `user.role = ...`); what a client sends into such fields is VC215's and VC217's.
     A webhook (a `webhook` path segment or handler name) is open to its sender by design too, but the sender
     proves who it is by signing the body: a webhook whose handler never checks a signature (no such call, the
     request not handed to another function that may check it, and a signature header such as `"Stripe-Signature"`
@@ -72,6 +76,12 @@ class RouteWithoutAuth(ProjectRule):
     (`class BandCreateView(CreateView): pass`: no model, queryset or form, so Django refuses to serve it) changes state
     only where a URLconf configures it (`BandCreateView.as_view(model=Band, fields=[...])`). An app with no
     authentication anywhere gets one finding for all its routes instead of one per route.
+
+    A guard made only of project dependencies or decorators that never deny is no guard, whatever their name: a
+    `get_optional_user` that returns None when the token is missing or bad (no `raise`, `abort`, 401/403 answer or
+    redirect to the login page, and no dependency of its own that denies), a parameter typed `User | None` (or
+    `Optional[User]`) fed by a dependency that is no denying guard of the project, a decorator whose wrapper only
+    attaches `g.user`. The usual chain `get_current_active_user -> get_current_user -> oauth2_scheme` stays a guard.
 
     ## Why is this bad?
     Coding agents write the happy path: the route works in the demo, so nobody notices that anyone on
