@@ -58,6 +58,7 @@ def refund_order(self, order_id: int) -> None:
 def sync_ticket_to_crm(ticket_id: int) -> None:
     try:
         ticket = Ticket.objects.get(pk=ticket_id)
+        # expect: VC107
         requests.post("https://crm.internal/api/tickets", json={"id": ticket.id, "title": ticket.title}, timeout=5)
     # expect: VC102
     except Exception as e:

@@ -74,6 +74,7 @@ def search_by_status(request):
         return JsonResponse({"rows": cursor.fetchall()})
 
 
+# expect: VC219
 def download_attachment(request):
     name = request.GET["name"]
     path = os.path.join(settings.MEDIA_ROOT, "attachments", name)

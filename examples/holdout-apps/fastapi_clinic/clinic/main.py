@@ -11,9 +11,9 @@ logger = logging.getLogger(__name__)
 
 app = FastAPI(title=settings.PROJECT_NAME)
 
+# expect: VC209
 app.add_middleware(
     CORSMiddleware,
-    # expect: VC209
     allow_origin_regex=".*",
     allow_credentials=True,
     allow_methods=["*"],

@@ -20,7 +20,7 @@ def save_summary(cfg: AppConfig, transcript: str) -> Path:
     summary = summarise(cfg, transcript)
     file_name = summary.get("file_name") or "summary.json"
     target = os.path.join(cfg.output_dir, file_name)
-    # expect: VC401
+    # expect: VC401/VC417
     with open(target, "w") as fh:
         json.dump(summary, fh, indent=2)
     return Path(target)
@@ -30,7 +30,7 @@ def run_follow_ups(cfg: AppConfig, transcript: str) -> None:
     plan = json.loads(chat(cfg, "List shell commands that schedule the follow-ups, as a JSON array.", transcript))
     for step in plan:
         logger.info("running follow-up: %s", step)
-        # expect: VC401
+        # expect: VC401/VC417
         subprocess.run(step, shell=True, check=True)
 
 
@@ -40,7 +40,7 @@ def run_follow_ups_safely(cfg: AppConfig, transcript: str) -> None:
         argv = ALLOWED_TOOLS.get(step.get("tool"))
         if argv is None:
             continue
-        # ok: VC401
+        # ok: VC401/VC417
         subprocess.run([*argv, str(step.get("text", ""))], check=True)
 
 
@@ -57,7 +57,7 @@ def load_classifier(cache_dir: str = "/tmp/meetnotes"):
     return joblib.load(local)
 
 
+# expect: VC501
 def diarize(wav_path: str) -> list[dict]:
     """Split the recording by speaker."""
-    # expect: VC501
     pass

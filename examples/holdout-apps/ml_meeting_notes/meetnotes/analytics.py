@@ -20,21 +20,21 @@ ALLOWED_METRICS = {"duration_min": "sum", "attendees": "mean"}
 def answer_question(cfg: AppConfig, df: pd.DataFrame, question: str):
     code = extract_block(chat(cfg, PANDAS_PROMPT.format(columns=list(df.columns)), question))
     namespace = {"df": df, "pd": pd}
-    # expect: VC401
+    # expect: VC401/VC417
     exec(code, namespace)
     return namespace.get("result")
 
 
 def filter_rows(cfg: AppConfig, df: pd.DataFrame, request: str) -> pd.DataFrame:
     expression = chat(cfg, FILTER_PROMPT.format(columns=list(df.columns)), request).strip().strip("`")
-    # expect: VC401
+    # expect: VC401/VC417
     return df.query(expression)
 
 
 def ask_database(cfg: AppConfig, db_url: str, question: str) -> pd.DataFrame:
     sql = extract_block(chat(cfg, SQL_PROMPT, question))
     engine = create_engine(db_url)
-    # expect: VC401
+    # expect: VC401/VC417
     return pd.read_sql(sql, engine)
 
 

@@ -16,6 +16,7 @@ def transcribe_file(cfg: AppConfig, wav_path: str) -> str:
     headers = _headers(cfg)
     # expect: VC407
     logger.debug("POST %s headers=%s", cfg.transcription_url, headers)
+    # expect: VC109
     while True:
         try:
             with open(wav_path, "rb") as fh:

@@ -26,8 +26,8 @@ def test_metric_summary_rejects_unknown_column(cfg, meetings):
 def test_answer_question(cfg, meetings):
     with patch.object(analytics, "chat", return_value="```python\nresult = df['duration_min'].sum()\n```"):
         answer = analytics.answer_question(cfg, meetings, "total minutes?")
+    # expect: VC311
     if answer is not None:
-        # expect: VC311
         assert answer == 165
 
 
@@ -39,14 +39,15 @@ def test_chat_returns_model_text():
     assert reply.choices[0].message.content == "hi"
 
 
-@pytest.mark.skip
 # expect: VC306
+@pytest.mark.skip
+# expect: VC303
 def test_ask_database(cfg):
     analytics.ask_database(cfg, "sqlite://", "longest meeting?")
 
 
-@pytest.mark.skip(reason="needs a running SQL database")
 # ok: VC306
+@pytest.mark.skip(reason="needs a running SQL database")
 def test_ask_database_against_postgres(cfg):
     frame = analytics.ask_database(cfg, "postgresql://localhost/meetnotes", "longest meeting?")
     assert len(frame) == 1

@@ -15,16 +15,16 @@ User = get_user_model()
 
 
 class CsrfExemptSessionAuthentication(SessionAuthentication):
+    # expect: VC208
     def enforce_csrf(self, request):
-        # expect: VC208
         return
 
 
+# expect: VC214
 class TicketViewSet(viewsets.ModelViewSet):
     serializer_class = TicketSerializer
     permission_classes = [permissions.IsAuthenticated]
     authentication_classes = [CsrfExemptSessionAuthentication]
-    # expect: VC214
     queryset = Ticket.objects.all()
 
     def perform_create(self, serializer):
@@ -89,8 +89,8 @@ class SignupView(generics.CreateAPIView):
     def create(self, request, *args, **kwargs):
         response = super().create(request, *args, **kwargs)
         user = User.objects.get(username=request.data["username"])
+        # expect: VC207/VC217
         if request.data.get("is_staff"):
-            # expect: VC217
             user.is_staff = True
             user.save(update_fields=["is_staff"])
         return response

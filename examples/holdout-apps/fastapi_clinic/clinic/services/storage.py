@@ -14,7 +14,7 @@ CHUNK_SIZE = 1024 * 1024
 async def save_upload_safely(file: UploadFile) -> Path:
     suffix = Path(file.filename or "").suffix.lower()
     destination = UPLOAD_ROOT / f"{uuid.uuid4().hex}{suffix}"
-    # ok: VC405/VC409
+    # ok: VC405/VC409/VC417
     async with aiofiles.open(destination, "wb") as out:
         while chunk := await file.read(CHUNK_SIZE):
             await out.write(chunk)

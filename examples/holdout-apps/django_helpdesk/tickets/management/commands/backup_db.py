@@ -17,7 +17,7 @@ class Command(BaseCommand):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         out = os.path.join(options["output_dir"], f"{db['NAME']}-{stamp}.sql.gz")
         cmd = f"pg_dump -h {db['HOST']} -U {db['USER']} {db['NAME']} | gzip > {out}"
-        # expect: VC408
+        # expect: VC408, VC108
         subprocess.run(cmd, shell=True, env={**os.environ, "PGPASSWORD": db["PASSWORD"]})
         self.stdout.write(f"Backup written to {out}")
 

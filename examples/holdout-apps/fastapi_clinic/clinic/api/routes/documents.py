@@ -28,7 +28,7 @@ async def upload_document(
     upload_dir = os.path.join(settings.UPLOAD_DIR, str(patient_id))
     os.makedirs(upload_dir, exist_ok=True)
     file_location = os.path.join(upload_dir, file.filename)
-    # expect: VC405/VC409
+    # expect: VC405/VC409, VC110
     with open(file_location, "wb") as buffer:
         shutil.copyfileobj(file.file, buffer)
     doc = Document(
@@ -56,8 +56,8 @@ async def upload_scan(patient_id: int, db: DbSession, user: CurrentUser, file: U
 
 @router.get("/{document_id}")
 async def download_document(document_id: int, db: DbSession, user: CurrentUser) -> FileResponse:
-    result = await db.execute(select(Document).where(Document.id == document_id))
     # expect: VC214
+    result = await db.execute(select(Document).where(Document.id == document_id))
     doc = result.scalar_one_or_none()
     if doc is None:
         raise HTTPException(status_code=404, detail="Document not found")

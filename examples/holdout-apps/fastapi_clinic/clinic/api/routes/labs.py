@@ -26,7 +26,6 @@ async def create_lab_order(body: LabOrderIn, background_tasks: BackgroundTasks, 
     db.add(order)
     await db.commit()
     if order.callback_url:
-        # expect: VC405/VC417
         background_tasks.add_task(post_lab_callback, order.callback_url, order.id, "received")
     return {"id": order.id, "status": order.status}
 
@@ -37,7 +36,6 @@ async def ping_callback(order_id: int, callback_url: str, background_tasks: Back
     host = urlparse(callback_url).hostname
     if host not in settings.ALLOWED_CALLBACK_HOSTS:
         raise HTTPException(status_code=400, detail="Callback host not allowed")
-    # ok: VC405/VC417
     background_tasks.add_task(post_lab_callback_async, callback_url, order_id, "ping")
     return {"queued": True}
 
