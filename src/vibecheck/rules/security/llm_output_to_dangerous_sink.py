@@ -335,13 +335,13 @@ def _program_or_code(command: cst.BaseExpression, call: cst.Call, state: FlowSta
     if not isinstance(display, (cst.List, cst.Tuple)):  # `BASE_COMMAND + [path]`: the program is the constant's
         return None
     elements = display.elements
-    if not elements or type(elements[0]) is not cst.Element:  # `[*base, path]`: the program is in the starred part
+    if not elements:
         return command
     if string_value(elements[-1].value) in CODE_FLAGS:  # `["sh", "-c"]`, the code appended later: the list's taint
         return command
     code = next((elements[index + 1].value for index, element in enumerate(elements[:-1])
                  if string_value(element.value) in CODE_FLAGS), None)
-    # (`[sys.executable, "-c", code]`: both the program and the code)
+    # (`[sys.executable, "-c", code]`: both the program and the code; `[*base, path]`: the program is in `base`)
     program_fixed = string_value(elements[0].value) is not None
     chosen = elements[0].value if code is None else code if program_fixed else display
     if display is command:
