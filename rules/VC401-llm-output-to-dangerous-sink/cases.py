@@ -982,3 +982,14 @@ def checked_after_an_and(task, user):
     if user and command in ALLOWED:
         # ok: VC401
         os.system(command)
+
+
+def model_filters_a_frame(question, sales_df, index):
+    expression = llm.invoke(f"Write a DataFrame.query() filter for: {question}").content.strip("`")
+    # expect: VC401 -- pandas evaluates the expression
+    rows = sales_df.query(expression)
+    # expect: VC401
+    totals = pd.eval(expression)
+    # ok: VC401 -- a search index's query is a question, not code
+    hits = index.query(expression)
+    return rows, totals, hits
