@@ -150,8 +150,8 @@ class CallGraph:
             shape = note[0] if note else ""
             if kind in untrusted:
                 return read_in(origin, key), shape
-            if kind == CALL:
-                found = self.returned_origin(self.resolve(origin, key[0]), untrusted, depth - 1)
+            if kind == CALL:  # what the callee returns, or what this function passes through it
+                found = self.call_origin(key, origin, untrusted, depth - 1)
                 if found is not None:
                     return found[0], TEXT if shape == TEXT else found[1]
         return None
@@ -165,7 +165,7 @@ class CallGraph:
         project's calls (`strip_fences(ask_model(prompt))`); a project class without a summarised
         constructor (a dataclass, a pydantic model: `Opts(name=request.form["name"])`) keeps every argument."""
         target = self.resolve(callee, key[0])
-        found = self.returned_origin(target, untrusted)
+        found = self.returned_origin(target, untrusted, depth)
         if found is not None:
             return *found, ()
         if target is None and not callee.endswith(CONSTRUCTOR):
