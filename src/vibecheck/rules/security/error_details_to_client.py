@@ -163,9 +163,10 @@ class ErrorDetailsToClient(FlowRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = CWE
-    # Names: every finding's value comes from an `except ... as` handler (the keyword `except`) or from a
-    # `TRACEBACK_CALLS` call, whose resolved name has `traceback` or `exc_info` as a part (a name in the file).
-    file_hints = ("except", "traceback", "exc_info")
+    # Names: every finding's value comes from an `except ... as` handler (the keyword `except`), an error handler's
+    # parameter (`exception_handler`, `errorhandler`) or a `TRACEBACK_CALLS` call, whose resolved name has
+    # `traceback` or `exc_info` as a part (a name in the file).
+    file_hints = ("except", "traceback", "exc_info", *sorted(EXCEPTION_HANDLER_DECORATORS))
     file_hints_are_names = True
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:

@@ -172,7 +172,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
     such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)`, also with a failure message
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
-    `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`), the test checks nothing else (no other `assert`, no assertion call, no mock
+    `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`), the test checks
+    nothing else (no other `assert`, no assertion call, no mock
     `assert_*`, no `pytest.raises`) and uses the value nowhere else. A predicate (`assert is_valid(x)`,
     `assert client.login(...)`), a getter named for a flag (`transaction.get_rollback()`,
     `get_autocommit()`, `get_is_active()`) or one the same file also expects to be false
