@@ -53,9 +53,9 @@ async def register(body: UserCreate, db: DbSession) -> User:
 
 @router.post("/token", response_model=Token)
 async def login(request: Request, form_data: Annotated[OAuth2PasswordRequestForm, Depends()], db: DbSession) -> dict:
-    # expect: VC419
     ip = _client_ip(request)
     now = time.monotonic()
+    # expect: VC419/VC417
     _attempts[ip] = [t for t in _attempts[ip] if now - t < 60]
     if len(_attempts[ip]) >= 5:
         raise HTTPException(status_code=429, detail="Too many login attempts")
