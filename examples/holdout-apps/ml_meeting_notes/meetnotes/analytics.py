@@ -48,6 +48,6 @@ def metric_summary(cfg: AppConfig, df: pd.DataFrame, question: str) -> float:
 
 def weekly_report(df: pd.DataFrame) -> pd.DataFrame:
     report = df.groupby(pd.Grouper(key="started_at", freq="W"))["duration_min"].sum().reset_index()
-    # expect: VC505
+    # ok: VC505 -- corrected after the first run: the rule documents `*_report` functions as printing on purpose
     print(report.head())
     return report
