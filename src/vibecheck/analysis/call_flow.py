@@ -158,7 +158,8 @@ class CallGraph:
             if kind == CALL:  # what the callee returns, or the model output this function passes through it
                 found = self.returned_origin(self.resolve(origin, key[0]), untrusted, depth - 1)
                 if found is None and untrusted & MODEL_OUTPUT:
-                    found = self.call_origin(key, origin, untrusted & MODEL_OUTPUT, depth - 1)
+                    passed = self.call_origin(key, origin, untrusted & MODEL_OUTPUT, depth - 1)
+                    found = passed[:2] if passed is not None else None
                 if found is not None:
                     return found[0], TEXT if shape == TEXT else found[1]
         return None
