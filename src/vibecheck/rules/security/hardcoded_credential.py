@@ -29,7 +29,7 @@ KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new":
                  "itsdangerous.URLSafeSerializer": (0, "secret_key")}
 # Methods that take a password by position (Django's user managers, `set_password`): method name -> its position.
 # Given by keyword (`password="..."`), the argument is checked as any keyword is.
-PASSWORD_METHODS = {"create_user": 2, "create_superuser": 2, "set_password": 0}
+PASSWORD_METHODS = dict(create_user=2, create_superuser=2, set_password=0)
 # Shapes that test suites use for made-up fixtures; in test files only the vendor formats count.
 FIXTURE_KINDS = frozenset({"bearer token"})
 ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "getenv"})
