@@ -1067,6 +1067,29 @@ def unlock_when_ready(self, group, interval=1, max_retries=None):
         raise self.retry(countdown=interval, max_retries=max_retries)
 
 
+@shared_task(bind=True)
+def refund_payment(self, payment_id):
+    try:
+        gateway.refund(payment_id)
+    except GatewayError as exc:
+        # expect: VC109 -- the retry call itself lifts the task's limit
+        raise self.retry(exc=exc, countdown=30, max_retries=None)
+
+
+@shared_task(bind=True)
+def capture_payment(self, payment_id):
+    try:
+        gateway.capture(payment_id)
+    except GatewayError as exc:
+        # ok: VC109 -- each retry call keeps a limit
+        raise self.retry(exc=exc, countdown=30, max_retries=8)
+
+
+def poll_status(job, max_retries=None):
+    # ok: VC109 -- not a Celery task: `retry` here is the job's own method
+    return job.retry(max_retries=None)
+
+
 async def publish_event(channel, routing_key, body, delay=1.0):
     try:
         await channel.default_exchange.publish(aio_pika.Message(body=body), routing_key=routing_key)

@@ -1,4 +1,7 @@
 """VC208 corpus: CSRF switched off fires; test configs, webhooks and protected views do not."""
+import hashlib
+import hmac
+
 from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -204,3 +207,19 @@ class ViewSetMixin:
 @method_decorator(csrf_exempt, name="dispatch")
 class UserInfoView(View):
     pass
+
+
+# ok: VC208 -- the mail provider signs the body; the view checks that signature, not a cookie session
+@csrf_exempt
+def inbound_email(request):
+    expected = hmac.new(settings.INBOUND_SECRET.encode(), request.body, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(request.headers.get("X-Mail-Signature", ""), expected):
+        return HttpResponseBadRequest("bad signature")
+    return JsonResponse({"ok": True})
+
+
+# expect: VC208 -- computing a signature without comparing it checks nothing
+@csrf_exempt
+def inbound_sms(request):
+    signature = hmac.new(settings.INBOUND_SECRET.encode(), request.body, hashlib.sha256).hexdigest()
+    return JsonResponse({"received": True, "signature": signature})

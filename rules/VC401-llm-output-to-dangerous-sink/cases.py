@@ -589,6 +589,18 @@ def model_text_in_a_list_built_first(question):
     subprocess.run(commit, check=True)
 
 
+TOOL_COMMANDS = {"calendar": ["gcalcli", "add"], "todo": ["todo.sh", "add"]}
+
+
+def model_text_after_a_starred_program(question):
+    answer = llm.invoke(question).content
+    argv = TOOL_COMMANDS["todo"]
+    # ok: VC401 -- the program comes from the starred table entry; the model's text is one word for it
+    subprocess.run([*argv, answer], check=True)
+    # expect: VC401 -- the model's words are spread into the program's place
+    subprocess.run([*answer.split(), "--verbose"], check=True)
+
+
 classifier = pipeline("text-classification", model="distilbert-base-uncased-finetuned-sst-2-english")
 zero_shot = pipeline(task="zero-shot-classification")
 summarizer = pipeline("summarization")
@@ -970,3 +982,14 @@ def checked_after_an_and(task, user):
     if user and command in ALLOWED:
         # ok: VC401
         os.system(command)
+
+
+def model_filters_a_frame(question, sales_df, index):
+    expression = llm.invoke(f"Write a DataFrame.query() filter for: {question}").content.strip("`")
+    # expect: VC401 -- pandas evaluates the expression
+    rows = sales_df.query(expression)
+    # expect: VC401
+    totals = pd.eval(expression)
+    # ok: VC401 -- a search index's query is a question, not code
+    hits = index.query(expression)
+    return rows, totals, hits

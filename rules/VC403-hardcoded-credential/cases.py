@@ -294,3 +294,14 @@ DEPLOY_PASSWORD = "$DEPLOY_DB_PASSWORD"
 
 # ok: VC403
 TEMPLATE_TOKEN = "${GITHUB_TOKEN}"
+
+
+def seed_admin(User, user):
+    # expect: VC403 -- Django's user manager takes the password third, by position
+    User.objects.create_superuser("admin", "admin@shop.local", "Admin@12345")
+    # expect: VC403
+    user.set_password("s3cret-Pass!")
+    # ok: VC403 -- the password comes from the environment
+    User.objects.create_user("ops", "ops@shop.local", os.environ["OPS_PASSWORD"])
+    # ok: VC403 -- a username and an email are not passwords
+    User.objects.create_user("guest", "guest@shop.local")

@@ -10,6 +10,7 @@ import socket
 import tarfile
 import tempfile
 import urllib.request
+import uuid
 import zipfile
 from pathlib import Path
 from typing import Annotated
@@ -144,6 +145,18 @@ def basename_only():
 async def pathlib_name_only(name: str):
     # ok: VC405 -- `Path(name).name` keeps the last part only
     return FileResponse(UPLOADS / Path(name).name)
+
+
+@api.post("/scan")
+async def store_scan(name: str, body: bytes):
+    # ok: VC405 -- a generated name keeps only the client's extension, which has no separator
+    (UPLOADS / f"{uuid.uuid4().hex}{Path(name).suffix.lower()}").write_bytes(body)
+
+
+@api.post("/scan-renamed")
+async def store_scan_renamed(name: str, body: bytes):
+    # expect: VC405 -- a new suffix keeps the client's folders
+    (UPLOADS / Path(name).with_suffix(".pdf")).write_bytes(body)
 
 
 @app.get("/allow-listed")

@@ -279,3 +279,21 @@ def other_load_methods(loader, stream):
 def json_loader(stream):
     # ok: VC406
     return json.load(stream)
+
+
+def configure_workers(app):
+    app.conf.update(
+        # expect: VC406 -- workers that unpickle what the broker hands them
+        accept_content=["json", "pickle"],
+        task_serializer="pickle",
+    )
+    # expect: VC406
+    app.conf.result_accept_content = ("application/x-python-serialize",)
+    # ok: VC406 -- JSON only, Celery's default
+    app.conf.accept_content = ["json"]
+
+
+# expect: VC406 -- the Django-settings spelling
+CELERY_ACCEPT_CONTENT = ["pickle", "json"]
+# ok: VC406 -- a serializer name alone: workers still accept only JSON
+CELERY_TASK_SERIALIZER = "json"

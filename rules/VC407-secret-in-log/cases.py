@@ -111,3 +111,22 @@ def constant_message():
 def not_a_log_call(password):
     # ok: VC407
     store.save(password)
+
+
+def _auth_headers(settings):
+    return {"Authorization": f"Bearer {settings.service_credential}", "Accept": "application/json"}
+
+
+def call_service(settings, url):
+    headers = _auth_headers(settings)
+    # expect: VC407 -- the headers a helper of this module builds carry the credential
+    logger.debug("POST %s headers=%s", url, headers)
+    proxy = {"Proxy-Authorization": settings.proxy_auth}
+    # expect: VC407
+    logger.debug("proxy headers %s", proxy)
+    plain = {"Accept": "application/json", "User-Agent": "meetnotes/1.0"}
+    # ok: VC407 -- no credential among these headers
+    logger.debug("headers %s", plain)
+    placeholder = {"Authorization": "Bearer <token>"}
+    # ok: VC407 -- a literal placeholder, the shape of the header in a help text
+    logger.info("send %s", placeholder)

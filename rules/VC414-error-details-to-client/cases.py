@@ -220,3 +220,35 @@ def protected_resource(request, server):
     except Exception as error:
         # expect: VC414 -- any other error's details are internal
         return JsonResponse(dict(error.args), status=500)
+
+
+@api.exception_handler(Exception)
+async def unhandled(request, exc):
+    logger.exception("unhandled error on %s", request.url.path)
+    # expect: VC414 -- the handler's exception is an internal error, as a caught one is
+    return JSONResponse(status_code=500, content={"detail": "Internal server error", "error": repr(exc)})
+
+
+@app.errorhandler(SQLAlchemyError)
+def database_error(error):
+    # expect: VC414
+    return jsonify(error=f"database error: {error}"), 500
+
+
+@api.exception_handler(RequestValidationError)
+async def invalid_request(request, exc):
+    # ok: VC414 -- a validation error says what was wrong with the request, to whoever sent it
+    return JSONResponse(status_code=422, content={"detail": str(exc)})
+
+
+@app.errorhandler(404)
+def not_found(error):
+    # ok: VC414 -- an HTTP error's text is the status description, meant for the client
+    return jsonify(error=str(error)), 404
+
+
+@api.exception_handler(Exception)
+async def unhandled_generic(request, exc):
+    logger.exception("unhandled error", exc_info=exc)
+    # ok: VC414
+    return JSONResponse(status_code=500, content={"detail": "Internal server error"})

@@ -137,3 +137,20 @@ def forwarded_proto_is_not_an_address():
     if proto != "https":
         return "redirect"
     return "ok"
+
+
+failed_logins: dict[str, int] = {}
+visits: dict[str, int] = {}
+
+
+@api.post("/login")
+async def login_with_lockout(request: Request):
+    ip = request.headers.get("x-forwarded-for", "").split(",")[0].strip()
+    # expect: VC419 -- a hand-rolled limiter keyed on the address the client wrote
+    if failed_logins.get(ip, 0) >= 5 or failed_logins[ip] > 10:
+        return {"error": "locked"}
+    # ok: VC419 -- a visit counter limits nothing
+    visits[ip] = visits.get(ip, 0) + 1
+    # ok: VC419 -- the address the server saw
+    failed_logins[request.client.host] = 0
+    return {"ok": True}

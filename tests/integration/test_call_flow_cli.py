@@ -836,3 +836,59 @@ def test_it_walks_with_exactly_the_rules_that_record_summaries() -> None:
     summarising = {rule.code for rule in load_registry().file_rules
                    if getattr(rule, "summarises", False) or getattr(rule, "records_summaries", False)}
     assert set(ClientDataThroughCalls.walks_with) == summarising
+
+
+RETURNED_THROUGH_APP = {
+    "pyproject.toml": '[project]\nname = "notes"\nversion = "1"\ndependencies = ["openai"]\n',
+    "notes/__init__.py": "",
+    "notes/llm.py": (
+        "import json\n"
+        "\n"
+        "from openai import OpenAI\n"
+        "\n"
+        "\n"
+        "def chat(prompt):\n"
+        "    return OpenAI().chat.completions.create(model=\"m\", messages=[]).choices[0].message.content\n"
+        "\n"
+        "\n"
+        "def strip_fences(text):\n"
+        "    return text.strip().strip(\"`\")\n"
+        "\n"
+        "\n"
+        "def count_words(text):\n"
+        "    return len(text.split())\n"
+        "\n"
+        "\n"
+        "def summarise(prompt):\n"
+        "    raw = chat(prompt)\n"
+        "    return json.loads(strip_fences(raw))\n"
+        "\n"
+        "\n"
+        "def word_count(prompt):\n"
+        "    raw = chat(prompt)\n"
+        "    return str(count_words(raw))\n"
+    ),
+    "notes/save.py": (
+        "from notes.llm import summarise, word_count\n"
+        "\n"
+        "\n"
+        "def save(prompt):\n"
+        "    summary = summarise(prompt)\n"
+        "    with open(summary[\"file_name\"], \"w\") as handle:\n"
+        "        handle.write(\"\")\n"
+        "\n"
+        "\n"
+        "def save_count(prompt):\n"
+        "    with open(word_count(prompt), \"w\") as handle:\n"
+        "        handle.write(\"\")\n"
+    ),
+}
+
+
+def test_a_helper_returns_model_output_it_passed_through_another_helper(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`summarise()` returns `json.loads(strip_fences(chat(...)))`: `strip_fences` hands its argument back, so the
+    summary is the model's; `count_words` returns a number made from it, which names no file of the model's choosing."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, RETURNED_THROUGH_APP)
+    assert {(f["path"], f["start"]["line"]) for f in findings(["."])} == {("notes/save.py", 6)}

@@ -28,7 +28,8 @@ NAMED_BY_HINTS: list[tuple[type[Rule], Iterable[str]]] = [
     (template_source.ClientDataInTemplateSource, [*template_source.TEMPLATE_SOURCES, *template_source.RENDER_CALLS,
                                                   *template_source.TEMPLATE_SOURCE_METHODS,
                                                   *template_source.RENDER_METHODS]),
-    (error_details.ErrorDetailsToClient, [*error_details.TRACEBACK_CALLS, "except"]),
+    (error_details.ErrorDetailsToClient, [*error_details.TRACEBACK_CALLS, "except",
+                                          *error_details.EXCEPTION_HANDLER_DECORATORS]),
     (ClientDataInHtml, [*html.RESPONSE_SINKS, *html.MARKED_SAFE]),
     # `get` (a Django lookup) is in every module: it is left to VC422's source words and to `objects`, a manager's name
     (query.ClientDataInQuery, [name for name in (*query.SQL_TEXT_FUNCTIONS, *query.EXECUTE_METHODS, "raw", "extra",
@@ -77,6 +78,8 @@ def test_a_module_with_a_hint_only_inside_longer_names_is_not_walked(rule: type[
     (query.ClientDataInQuery, "def recent(db, since):\n    return db.events.delete_many({'at': since})\n"),
     (query.ClientDataInQuery, "from shop.models import User\n\n\ndef find(filters):\n    return User.objects.get(**filters)\n"),
     (query.ClientDataInQuery, "def follow(collection, steps):\n    return collection.watch(steps)\n"),
+    (error_details.ErrorDetailsToClient, "@app.exception_handler(Exception)\nasync def failed(request, exc):\n"
+                                         "    return JSONResponse({'error': repr(exc)})\n"),
 ])
 def test_a_module_that_names_a_sink_or_a_source_is_walked(rule: type[Rule], source: str) -> None:
     assert walked_by(rule, source)

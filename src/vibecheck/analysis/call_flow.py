@@ -33,6 +33,11 @@ from vibecheck.analysis.flow import (
 MAX_DEPTH = 3
 # How a recorded callee that builds an object ends (`import:pkg.models.Opts.__init__`).
 CONSTRUCTOR = ".__init__"
+# Model output reaches the project as a call's answer, which helpers then clean (`strip_fences`, `extract_block`) and
+# parse before returning it: for it, a function's return also carries what it passed through such a helper. Client
+# input is not followed so: a helper that hands back part of its argument may be a validator (DRF's
+# `remove_invalid_fields`), which a summary cannot tell from a pass-through.
+MODEL_OUTPUT = frozenset({"llm"})
 FunctionKey = tuple[str, str]  # (module, "function" or "Class.method")
 
 
@@ -150,8 +155,11 @@ class CallGraph:
             shape = note[0] if note else ""
             if kind in untrusted:
                 return read_in(origin, key), shape
-            if kind == CALL:
+            if kind == CALL:  # what the callee returns, or the model output this function passes through it
                 found = self.returned_origin(self.resolve(origin, key[0]), untrusted, depth - 1)
+                if found is None and untrusted & MODEL_OUTPUT:
+                    passed = self.call_origin(key, origin, untrusted & MODEL_OUTPUT, depth - 1)
+                    found = passed[:2] if passed is not None else None
                 if found is not None:
                     return found[0], TEXT if shape == TEXT else found[1]
         return None
@@ -165,7 +173,7 @@ class CallGraph:
         project's calls (`strip_fences(ask_model(prompt))`); a project class without a summarised
         constructor (a dataclass, a pydantic model: `Opts(name=request.form["name"])`) keeps every argument."""
         target = self.resolve(callee, key[0])
-        found = self.returned_origin(target, untrusted)
+        found = self.returned_origin(target, untrusted, depth)
         if found is not None:
             return *found, ()
         if target is None and not callee.endswith(CONSTRUCTOR):

@@ -8,6 +8,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.cst_fields import walk_own
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -27,6 +28,9 @@ SERVER_TO_SERVER_WORDS = frozenset({"webhook", "webhooks", "hook", "callback", "
                                     "token", "revoke", "revocation", "introspect", "introspection", "userinfo",
                                     "jwks", "acs", "sls", "device"})
 SERVER_TO_SERVER_PHRASES = (("client", "registration"), ("user", "info"))
+# Calls that check a request's signature: a view that makes one authenticates its caller without cookies.
+SIGNATURE_CHECKS = frozenset({"hmac.compare_digest", "secrets.compare_digest"})
+SIGNATURE_METHODS = frozenset({"construct_event", "verify_signature", "validate_signature", "verify_webhook"})
 HINT_EXEMPT = ("Remove the exemption and send the CSRF token from the client, or authenticate the endpoint with "
                "something a browser does not send by itself (a signed payload or a token header).")
 HINT_SETTING = "Keep CSRF protection on outside tests and exempt only the endpoints that do not use cookie sessions."
@@ -62,7 +66,8 @@ class CsrfProtectionDisabled(Rule):
     Test files, configuration classes or functions named for tests, dicts that also set `TESTING = True`,
     exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,
     OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
-    client registration, SAML ACS/SLS), and a framework's `csrf_exempt(view)` on a function's own
+    client registration, SAML ACS/SLS) or that check a signature over the request
+    (`hmac.compare_digest`, `construct_event`, `verify_signature`), and a framework's `csrf_exempt(view)` on a function's own
     parameter or local (DRF's `as_view` exempts every API view because its session authentication checks
     CSRF itself) are not reported.
 
@@ -140,8 +145,9 @@ class CsrfProtectionDisabled(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.append(node.name.value)
         self.functions.append(node)
-        for decorator in node.decorators:
-            self._exemption(decorator.decorator, decorator, node.name.value)
+        if not self._checks_signature(node):
+            for decorator in node.decorators:
+                self._exemption(decorator.decorator, decorator, node.name.value)
         if node.name.value == "enforce_csrf" and self._does_nothing(node):
             anchor = node.decorators[0] if node.decorators else node
             self.report(anchor, "`enforce_csrf` is overridden to do nothing, so session-authenticated API calls "
@@ -177,6 +183,15 @@ class CsrfProtectionDisabled(Rule):
             return
         target = f"the view `{view}`" if view else "this view"
         self.report(node, f"`{spelling}` turns off CSRF protection for {target}.", hint=HINT_EXEMPT)
+
+    def _checks_signature(self, view: cst.FunctionDef) -> bool:
+        """`hmac.compare_digest(sig, expected)`, `stripe.Webhook.construct_event(...)`: the view authenticates its caller
+        by a signature over the body, which a forged cross-site request cannot carry."""
+        for node in walk_own(view.body):
+            if isinstance(node, cst.Call) and (self.qualified_name(node.func) in SIGNATURE_CHECKS or (
+                    isinstance(node.func, cst.Attribute) and node.func.attr.value in SIGNATURE_METHODS)):
+                return True
+        return False
 
     def _server_to_server(self, name: str) -> bool:
         """`TokenView`, `saml_acs`, `OpenIDCallbackView.as_view`: every part of the dotted name counts."""

@@ -192,6 +192,21 @@ def _endless_task_retries(decorator: cst.BaseExpression, function: cst.FunctionD
     return "autoretry_for" in keywords or any(_unlimited_retry_call(call) for call in retries)
 
 
+def _is_task_decorator(decorator: cst.BaseExpression) -> bool:
+    target = decorator.func if isinstance(decorator, cst.Call) else decorator
+    return (get_full_name_for_node(target) or "").rpartition(".")[2] in TASK_DECORATORS
+
+
+def _retries_lifting_the_limit(function: cst.FunctionDef) -> list[cst.Call]:
+    """`raise self.retry(exc=exc, max_retries=None)` in a task: the call itself switches Celery's limit off."""
+    if not any(_is_task_decorator(d.decorator) for d in function.decorators):
+        return []
+    return [n for n in walk_own(function.body)
+            if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and n.func.attr.value == "retry"
+            and any(a.keyword is not None and a.keyword.value == "max_retries"
+                    and isinstance(a.value, cst.Name) and a.value.value == "None" for a in n.args)]
+
+
 def _unlimited_retry_call(call: cst.Call) -> bool:
     limit = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "max_retries"), None)
     return limit is None or (isinstance(limit, cst.Name) and limit.value == "None")
@@ -401,15 +416,15 @@ class UnboundedRetry(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node)
         self.in_class.append(False)
-        for decorator in node.decorators:
-            if _endless_task_retries(decorator.decorator, node):
-                self.report(
-                    decorator,
-                    f"Task `{node.name.value}` retries with `max_retries=None`: Celery retries it forever, so a "
-                    "permanent failure (a gone endpoint, a rejected payload) is never given up on nor reported.",
-                    hint="Set a limit (`max_retries=5`, Celery's default is 3) with `retry_backoff=True`, and let the "
-                    "task fail when the retries run out.",
-                )
+        endless = [d for d in node.decorators if _endless_task_retries(d.decorator, node)]
+        for where in endless or _retries_lifting_the_limit(node):
+            self.report(
+                where,
+                f"Task `{node.name.value}` retries with `max_retries=None`: Celery retries it forever, so a "
+                "permanent failure (a gone endpoint, a rejected payload) is never given up on nor reported.",
+                hint="Set a limit (`max_retries=5`, Celery's default is 3) with `retry_backoff=True`, and let the "
+                "task fail when the retries run out.",
+            )
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()

@@ -54,6 +54,7 @@ RESPONSE_CALLS = frozenset({
     "aiohttp.web.Response",
 })
 # Chat and callback replies (Slack/bolt `say`, `respond`, the Web API's `chat_postMessage`).
+EXCEPTION_HANDLER_DECORATORS = frozenset({"exception_handler", "errorhandler", "register_error_handler"})
 MESSAGE_METHODS = frozenset({"chat_postMessage", "chat_postEphemeral", "chat_update", "send_message", "reply_text"})
 MESSAGE_FUNCTIONS = frozenset({"say", "respond"})
 CWE = (209,)
@@ -66,10 +67,30 @@ def caught_exception(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: 
     types = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type] if handler.type else []
     caught = [dotted_name(e.value if isinstance(e, cst.Element) else e) or "" for e in types]
     names = [c.rsplit(".", 1)[-1] for c in caught if c]
-    if names and all(name in CLIENT_MEANT_EXCEPTIONS or name.endswith(RESPONSE_CARRIER_SUFFIXES)
-                     or CLIENT_INPUT_WORDS.intersection(name_words(name)) for name in names):
+    if names and all(_meant_for_client(name) for name in names):
         return None
     return Taint("error", handler.name.name.value)
+
+
+def _meant_for_client(exception: str) -> bool:
+    return exception in CLIENT_MEANT_EXCEPTIONS or exception.endswith(RESPONSE_CARRIER_SUFFIXES) \
+        or bool(CLIENT_INPUT_WORDS.intersection(name_words(exception)))
+
+
+def handled_exception(function: cst.FunctionDef) -> str | None:
+    """The parameter that holds the exception in `@app.exception_handler(Exception)` (FastAPI, Starlette) or
+    `@app.errorhandler(SQLAlchemyError)` (Flask): an internal error, unless its class is written for the client.
+    A status code (`@app.errorhandler(404)`) names an HTTP error, whose text is meant for the client."""
+    params = function.params.params
+    for decorator in function.decorators:
+        call = decorator.decorator
+        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.args and params
+                and call.func.attr.value in EXCEPTION_HANDLER_DECORATORS):
+            continue
+        handled = dotted_name(call.args[0].value)
+        if handled is not None and not _meant_for_client(handled.rpartition(".")[2]):
+            return params[-1].name.value
+    return None
 
 
 def error_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -90,7 +111,8 @@ class ErrorDetailsToClient(FlowRule):
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ..., and those
     named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`) are not reported, nor are
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
-    Server Error"`).
+    Server Error"`). The exception an error handler receives (`@app.exception_handler(Exception)`,
+    `@app.errorhandler(SQLAlchemyError)`) counts as caught, unless its class is written for the client.
 
     ## Why is this bad?
     Exception text carries what an attacker needs next: SQL fragments and table names from the database
@@ -141,9 +163,10 @@ class ErrorDetailsToClient(FlowRule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = CWE
-    # Names: every finding's value comes from an `except ... as` handler (the keyword `except`) or from a
-    # `TRACEBACK_CALLS` call, whose resolved name has `traceback` or `exc_info` as a part (a name in the file).
-    file_hints = ("except", "traceback", "exc_info")
+    # Names: every finding's value comes from an `except ... as` handler (the keyword `except`), an error handler's
+    # parameter (`exception_handler`, `errorhandler`) or a `TRACEBACK_CALLS` call, whose resolved name has
+    # `traceback` or `exc_info` as a part (a name in the file).
+    file_hints = ("except", "traceback", "exc_info", *sorted(EXCEPTION_HANDLER_DECORATORS))
     file_hints_are_names = True
 
     def __init__(self, context: RuleContext, options: Any = None) -> None:
@@ -163,8 +186,10 @@ class ErrorDetailsToClient(FlowRule):
             and module_uses_web_framework(state.imports)
         self._returns_to_client = is_route_handler(function) or django_view or method_view or any(
             isinstance(d.decorator, cst.Call) and isinstance(d.decorator.func, cst.Attribute)
-            and d.decorator.func.attr.value in ("exception_handler", "errorhandler", "register_error_handler")
-            for d in function.decorators)
+            and d.decorator.func.attr.value in EXCEPTION_HANDLER_DECORATORS for d in function.decorators)
+        handled = handled_exception(function)
+        if handled is not None:
+            state.names[handled] = Taint("error", handled)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if isinstance(node, cst.Return) and node.value is not None and self._returns_to_client \

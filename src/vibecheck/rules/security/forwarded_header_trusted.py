@@ -14,6 +14,7 @@ from vibecheck.analysis.flow import (
     FlowState,
     Taint,
     call_argument,
+    dotted_name,
     iter_expressions,
     scan_roots,
     short_code,
@@ -37,6 +38,8 @@ ADDRESS_LIST_WORDS = re.compile(r"ip|addr|allow|white|trust|block|black|deny|ban
                                 r"office|vpn|proxy", re.IGNORECASE)
 IP_LITERAL = re.compile(r"^(\d{1,3}\.){1,3}\d{0,3}(/\d+)?$|^[0-9a-f:]+::|^::1$|^localhost$", re.IGNORECASE)
 RATE_LIMIT_KEYWORDS = frozenset({"key_func", "key", "identifier"})
+# A store a hand-rolled limiter keys on the address: `_attempts[ip]`, `failed_logins[ip]`, `self.buckets[ip]`.
+RATE_STORE_WORDS = re.compile(r"attempt|hits|rate|limit|throttl|fail|bucket|window|lockout|banned", re.IGNORECASE)
 ACCESS_CWE = (348, 290)
 RATE_CWE = (348, 307)
 HINT = ("Use the address the server saw (`request.remote_addr` behind werkzeug's `ProxyFix(x_for=1)`, uvicorn's "
@@ -110,7 +113,8 @@ class ForwardedHeaderTrusted(FlowRule):
     werkzeug's `request.access_route`), through `split(",")[0]`, `strip()`, `ipaddress.ip_address()`
     and assignments, and reports it where it decides something: compared with `==`/`in` (an allow-list,
     a block-list, `ip_address(ip) in ADMIN_NETWORK`), tested with `startswith("10.")`, or returned by a
-    function used as a rate limiter's `key_func` (Flask-Limiter, slowapi; also a `lambda`). An entry
+    function used as a rate limiter's `key_func` (Flask-Limiter, slowapi; also a `lambda`), or used as the key of
+    a hand-rolled limiter's store (`_attempts[ip]`, `failed_logins[ip]`, `self.buckets[ip]`). An entry
     counted from the right (`split(",")[-1]`, `[-num_proxies]`) is what your own proxy appended, and is
     not reported. It records its summaries too, so that VC417 reports a `get_client_ip()` helper that
     reads the header in one function and an allow-list check on its result in another.
@@ -195,6 +199,21 @@ class ForwardedHeaderTrusted(FlowRule):
                     self._check_comparison(inner, state)
                 elif isinstance(inner, cst.Call):
                     self._check_call(inner, state)
+                elif isinstance(inner, cst.Subscript):
+                    self._check_store_key(inner, state)
+
+    def _check_store_key(self, node: cst.Subscript, state: FlowState) -> None:
+        """`_attempts[ip]` in a hand-rolled limiter: the address keys the count of a login or request limit."""
+        store = (dotted_name(node.value) or "").rpartition(".")[2]
+        index = node.slice[0].slice
+        if not RATE_STORE_WORDS.search(store) or len(node.slice) != 1 or not isinstance(index, cst.Index):
+            return
+        taint = state.taint_of(index.value)
+        if taint is not None and taint.kind == "xff":
+            self._report_rate_limit(node, taint.origin)
+        elif taint is not None and taint.kind in SUMMARISED_KINDS:
+            with self.recording(taint, state) as placeholder:
+                self._report_rate_limit(node, placeholder.origin)
 
     def _check_comparison(self, node: cst.Comparison, state: FlowState) -> None:
         operands = [node.left, *(c.comparator for c in node.comparisons)]

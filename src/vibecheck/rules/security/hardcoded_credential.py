@@ -27,6 +27,9 @@ PLACEHOLDER_VALUES = frozenset({"none", "null", "undefined", "password", "passwd
 KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new": (0, "key"),
                  "itsdangerous.Signer": (0, "secret_key"), "itsdangerous.URLSafeTimedSerializer": (0, "secret_key"),
                  "itsdangerous.URLSafeSerializer": (0, "secret_key")}
+# Methods that take a password by position (Django's user managers, `set_password`): method name -> its position.
+# Given by keyword (`password="..."`), the argument is checked as any keyword is.
+PASSWORD_METHODS = dict(create_user=2, create_superuser=2, set_password=0)
 # Shapes that test suites use for made-up fixtures; in test files only the vendor formats count.
 FIXTURE_KINDS = frozenset({"bearer token"})
 ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "getenv"})
@@ -316,6 +319,11 @@ class HardcodedCredential(Rule):
         elif qualified in KEY_ARGUMENTS:
             position, name = KEY_ARGUMENTS[qualified]
             self._check_named("signing_key", argument(node, position, name))
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in PASSWORD_METHODS:
+            position = PASSWORD_METHODS[node.func.attr.value]
+            password = node.args[position] if len(node.args) > position else None
+            if password is not None and password.keyword is None and password.star == "":
+                self._check_named("password", password.value)
 
     def _check_named(self, name: str | None, value: cst.BaseExpression | None, *, replaced: cst.CSTNode | None = None,
                      variable: str | None = None, label: cst.CSTNode | None = None) -> None:

@@ -87,6 +87,7 @@ FUNCTION_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] =
     "compile": (0, "source", (94, 95), "code execution"),
     "builtins.eval": (0, None, (94, 95), "code execution"),
     "builtins.exec": (0, None, (94, 95), "code execution"),
+    "pandas.eval": (0, "expr", (94, 95), "code execution"),
     "__import__": (0, "name", (94,), "code loading"),
     "importlib.import_module": (0, "name", (94,), "code loading"),
     "os.system": (0, "command", (78,), "a shell command"),
@@ -144,6 +145,11 @@ METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
     "executescript": (0, None, (89,), "SQL"),
     "raw": (0, None, (89,), "SQL"),
 }
+# DataFrame methods that evaluate an expression (`df.query(expr)`, `df.eval(expr)`): pandas runs it, with its Python
+# engine as Python code. Reported on a receiver named for a frame (`df`, `sales_df`, `df_clean`, `frame`), since a
+# `.query()` elsewhere is a search (`index.query(question)`), not code.
+FRAME_METHODS = {"query": "expr", "eval": "expr"}
+FRAME_NAME = re.compile(r"^df(?:_|$)|_df$|frame$", re.IGNORECASE)
 # Calls whose result is safe for every sink above that takes text of that kind: a quoted shell word, a number,
 # HTML with its markup escaped (`Markup(escape(reply))`).
 SANITIZERS = frozenset({"shlex.quote", "quote", "int", "float", "html.escape", "markupsafe.escape", "flask.escape",
@@ -335,13 +341,13 @@ def _program_or_code(command: cst.BaseExpression, call: cst.Call, state: FlowSta
     if not isinstance(display, (cst.List, cst.Tuple)):  # `BASE_COMMAND + [path]`: the program is the constant's
         return None
     elements = display.elements
-    if not elements or type(elements[0]) is not cst.Element:  # `[*base, path]`: the program is in the starred part
+    if not elements:
         return command
     if string_value(elements[-1].value) in CODE_FLAGS:  # `["sh", "-c"]`, the code appended later: the list's taint
         return command
     code = next((elements[index + 1].value for index, element in enumerate(elements[:-1])
                  if string_value(element.value) in CODE_FLAGS), None)
-    # (`[sys.executable, "-c", code]`: both the program and the code)
+    # (`[sys.executable, "-c", code]`: both the program and the code; `[*base, path]`: the program is in `base`)
     program_fixed = string_value(elements[0].value) is not None
     chosen = elements[0].value if code is None else code if program_fixed else display
     if display is command:
@@ -436,7 +442,8 @@ class LlmOutputToDangerousSink(FlowRule):
     fields the caller set at `invoke`, such as the question), through assignments,
     attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
-    `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, `os.system`,
+    `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, pandas'
+    expressions (`pd.eval`, `.query()`/`.eval()` of a frame named `df`, `*_df` or `*frame`), `os.system`,
     `subprocess` (with `shell=True`, or the program and the code after `-c`/`-e` of an argument list, also one
     built in a variable first: `["git", "log", "--", path]` passes the model's text as one word and is not
     reported), the name of a function looked up and called (`getattr(tools, name)(**args)`, `globals()[name]`;
@@ -508,7 +515,8 @@ class LlmOutputToDangerousSink(FlowRule):
                   "llm", "chain", "agent", "gemini", ".run(", ".chat(", "model", "claude", "gpt", "open", "getattr(",
                   "globals()",
                   *sorted({sink.rsplit(".", 1)[-1].lower() for sink in (
-                      *FUNCTION_SINKS, *METHOD_SINKS, *UNSAFE_HTML_CALLS, *PATH_METHODS, *TEMPLATE_SOURCE_METHODS)}))
+                      *FUNCTION_SINKS, *METHOD_SINKS, *FRAME_METHODS, *UNSAFE_HTML_CALLS, *PATH_METHODS,
+                      *TEMPLATE_SOURCE_METHODS)}))
     code = "VC401"
     name = "llm-output-to-dangerous-sink"
     category = Category.SECURITY
@@ -663,6 +671,8 @@ class LlmOutputToDangerousSink(FlowRule):
         if method in METHOD_SINKS:
             position, keyword, cwe, what = METHOD_SINKS[method]
             return call_argument(call, position, keyword), f"{short_code(func)}()", cwe, what
+        if method in FRAME_METHODS and FRAME_NAME.search((dotted_name(func.value) or "").rpartition(".")[2]):
+            return call_argument(call, 0, FRAME_METHODS[method]), f"{short_code(func)}()", (94, 95), "code execution"
         if method in TEMPLATE_SOURCE_METHODS:
             position, keyword = TEMPLATE_SOURCE_METHODS[method]
             return call_argument(call, position, keyword), f"{short_code(func)}()", (1336, 94), "template source"

@@ -416,9 +416,9 @@ def request_or_client_source(node: cst.BaseExpression, state: FlowState) -> Tain
     """Client input, and HTTP client objects (`requests.Session()`, `httpx.AsyncClient()`) to spot their calls."""
     if type(node) is cst.Call and state.qualified_name(node) in HTTP_CLIENT_FACTORIES:
         return Taint("http-client", short_code(node.func))
-    if type(node) is cst.Attribute and node.attr.value in ("name", "stem") and type(node.value) is cst.Call \
+    if type(node) is cst.Attribute and node.attr.value in ("name", "stem", "suffix") and type(node.value) is cst.Call \
             and (state.qualified_name(node.value) or "").rsplit(".", 1)[-1] in ("Path", "PurePath", "PurePosixPath"):
-        return CLEAN  # `Path(name).name`: the last part only, like `os.path.basename`
+        return CLEAN  # `Path(name).name`, `.suffix`: a piece of the last part only, like `os.path.basename`
     return request_source(node, state)
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import libcst as cst
 
 from vibecheck.analysis.flow import CLEAN, FlowRule, FlowState, Taint, dotted_name, is_log_call, iter_calls, string_value
 from vibecheck.analysis.secrets_names import is_secret_name
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
+from vibecheck.rule import RuleContext
 
 SECRET_VALUE_ATTRIBUTES = frozenset({"value", "raw", "plaintext", "secret_value", "data", "key", "token", "password"})
 KEY_GETTERS = frozenset({"get", "getenv", "pop", "environ.get", "os.getenv", "os.environ.get"})
@@ -16,6 +20,39 @@ LEXICAL_NAMES = frozenset({"token", "tokens", "tok"})
 # Calls that reduce a secret to something harmless to log.
 SANITIZERS = frozenset({"len", "bool", "hash", "mask", "redact", "mask_secret", "redact_secret", "type", "id",
                         "hashlib.sha256", "hashlib.md5", "hashlib.sha1", "hmac.new", "isinstance"})
+
+# Headers that carry a credential: a dict holding one (`{"Authorization": f"Bearer {key}"}`) is itself a secret.
+CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-key", "api-key", "x-auth-token",
+                                "x-access-token", "cookie"})
+
+
+def credential_header(node: cst.BaseExpression) -> str | None:
+    """The credential key of a dict display whose value for it is computed, not a literal placeholder."""
+    if type(node) is not cst.Dict:
+        return None
+    for element in node.elements:
+        if not isinstance(element, cst.DictElement):
+            continue
+        key = string_value(element.key)
+        if key is not None and (key.lower() in CREDENTIAL_HEADERS or is_secret_name(key)) \
+                and string_value(element.value) is None:
+            return key
+    return None
+
+
+def credential_builders(module: cst.Module) -> dict[str, str]:
+    """Module-level functions that return a dict holding a credential (`def _headers(cfg): return {"Authorization":
+    ...}`): name -> the credential's key, so that `headers = _headers(cfg)` holds the secret too."""
+    found: dict[str, str] = {}
+    for statement in module.body:
+        if not isinstance(statement, cst.FunctionDef):
+            continue
+        for node in walk_own(statement.body):
+            key = credential_header(node.value) if isinstance(node, cst.Return) and node.value is not None else None
+            if key is not None:
+                found[statement.name.value] = key
+                break
+    return found
 
 
 def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -30,6 +67,9 @@ def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     if type(node) is cst.Subscript and type(node.slice[0].slice) is cst.Index:
         key = string_value(node.slice[0].slice.value)
         return Taint("secret", f"[{key!r}]") if key is not None and is_secret_name(key) else None
+    header = credential_header(node)
+    if header is not None:
+        return Taint("secret", f"{header!r} header")
     if type(node) is cst.Call and node.args:
         name = state.qualified_name(node) or ""
         method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
@@ -46,7 +86,9 @@ class SecretInLog(FlowRule):
     Reports a `logging`/`logger.*` call or a `print()` whose arguments carry a value named like a secret:
     a variable or attribute such as `password`, `api_key`, `access_token`, `SECRET_KEY`, `client_secret`,
     a lookup such as `config["api_key"]` or `os.getenv("DB_PASSWORD")`, directly, inside an f-string,
-    `%`/`.format()` formatting, or after being assigned to another variable in the same function. Names are
+    `%`/`.format()` formatting, or after being assigned to another variable in the same function; also a
+    dict that holds a credential header (`{"Authorization": f"Bearer {key}"}`, `X-API-Key`, `Cookie`), built
+    in the function or returned by a function of the same module (`headers = _auth_headers(cfg)`). Names are
     matched on their last word, so `token_count`, `max_tokens`, `tokenizer`, `password_hash` and
     `next_page_token` are not secrets; `len(token)`, `token[:4]` and hashes of a secret are not reported, nor
     is a bare `token` in a file that imports a token or lexer module (`tokenize`, `pygments.token`): there
@@ -86,7 +128,11 @@ class SecretInLog(FlowRule):
     - [OWASP Logging Cheat Sheet: data to exclude](https://cheatsheetseries.owasp.org/cheatsheets/Logging_Cheat_Sheet.html#data-to-exclude)
     """
 
-    file_hints = ("password", "passwd", "pwd", "passphrase", "secret", "token", "key", "cred")
+    file_hints = ("password", "passwd", "pwd", "passphrase", "secret", "token", "key", "cred", "uthorization", "ookie")
+
+    def __init__(self, context: RuleContext, options: Any = None) -> None:
+        super().__init__(context, options)
+        self._builders: dict[str, str] | None = None  # this module's functions that return a credential, when asked
     code = "VC407"
     name = "secret-in-log"
     category = Category.SECURITY
@@ -95,8 +141,18 @@ class SecretInLog(FlowRule):
     cwe = (532, 312)
 
     def new_state(self) -> FlowState:
-        return FlowState(self.context.imports, secret_source, sanitizer_names=SANITIZERS, checks_clear=False,
+        return FlowState(self.context.imports, self._source, sanitizer_names=SANITIZERS, checks_clear=False,
                          slices_clear=True, comparisons_propagate=False)
+
+    def _source(self, node: cst.BaseExpression, state: FlowState) -> Taint | None:
+        """A secret by name, or what a function of this module returns with a credential in it (`_headers(cfg)`)."""
+        if type(node) is cst.Call and type(node.func) is cst.Name:
+            if self._builders is None:
+                self._builders = credential_builders(self.context.module)
+            built = self._builders.get(node.func.value)
+            if built is not None:
+                return Taint("secret", f"{built!r} header of `{node.func.value}()`")
+        return secret_source(node, state)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Secrets are recognised by name, so parameters need no seeding."""

@@ -49,6 +49,10 @@ SAFE_YAML_CALLS = {"yaml.load": "safe_load", "yaml.unsafe_load": "safe_load", "y
                    "yaml.unsafe_load_all": "safe_load_all"}
 PYYAML_LOADERS = frozenset(f"yaml.{prefix}{kind}Loader" for prefix in ("", "C") for kind in ("", "Full", "Unsafe"))
 # Words in a file that registers its own YAML tags: `safe_load` would not know them.
+# Celery's `accept_content` (`CELERY_ACCEPT_CONTENT` in Django settings, `result_accept_content`): the formats a worker
+# decodes; pickle among them lets whoever can publish to the broker run code on every worker.
+ACCEPT_CONTENT_SETTING = "accept_content"
+PICKLE_CONTENT_TYPES = frozenset({"pickle", "application/x-python-serialize"})
 CUSTOM_TAG_WORDS = ("add_constructor", "add_multi_constructor", "YAMLObject")
 
 
@@ -73,7 +77,8 @@ class UnsafeDeserialization(BindingRule):
     through `with open("model.pkl", "rb") as f`) or is what this code just serialised
     (`pickle.loads(pickle.dumps(obj))`). A pickle read in a file that also writes pickles (a cache backend
     or job store reading back what it stored) is reported at medium severity, not high: the data is the
-    program's own unless someone else can write to that store.
+    program's own unless someone else can write to that store. Also a Celery `accept_content` (Django's
+    `CELERY_ACCEPT_CONTENT`) that lists `pickle`: its workers unpickle every message the broker hands them.
 
     ## Why is this bad?
     These formats rebuild arbitrary objects, and rebuilding an object can call any function: loading a
@@ -143,6 +148,27 @@ class UnsafeDeserialization(BindingRule):
             if safe is not None and isinstance(alias.name, cst.Name):
                 local = get_full_name_for_node(alias.asname.name) if alias.asname is not None else alias.name.value
                 self._named_loaders[local or ""] = _NamedLoader(alias.name, safe)
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self._check_accepted_content(node.keyword.value, node.value)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            name = get_full_name_for_node(target.target)
+            if name is not None:
+                self._check_accepted_content(name.rpartition(".")[2], node.value)
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        self._check_accepted_content(string_value(node.key) or "", node.value)
+
+    def _check_accepted_content(self, setting: str, value: cst.BaseExpression) -> None:
+        """`accept_content=["json", "pickle"]`, `CELERY_ACCEPT_CONTENT = [...]`: Celery workers that unpickle messages."""
+        if not setting.lower().endswith(ACCEPT_CONTENT_SETTING) or not isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+            return
+        if any(string_value(element.value) in PICKLE_CONTENT_TYPES for element in value.elements):
+            self.report(value, f"`{setting}` lets Celery workers unpickle messages: whoever can publish to the broker "
+                        "(or tamper with a result) runs code on every worker.", hint=_HINTS["celery"])
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.may_call(node, CALLEE_TAILS):
@@ -322,5 +348,6 @@ _HINTS = {
     "ruamel": 'Load with `YAML(typ="safe")` (or the default round-trip `YAML()`), which builds only plain data.',
     "torch": "Pass `weights_only=True` to `torch.load`, or load the weights with `safetensors`.",
     "numpy": "Drop `allow_pickle=True`, or save the arrays without object dtype so they load without pickle.",
+    "celery": "Accept only `json` (Celery's default) and pass tasks JSON-serialisable arguments, such as ids.",
     "pandas": "Store the frame as Parquet or CSV and read it with `pandas.read_parquet`/`read_csv`.",
 }

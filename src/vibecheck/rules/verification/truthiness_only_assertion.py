@@ -38,6 +38,9 @@ STANDALONE_VERBS = frozenset({
     "parse", "summarize", "summarise", "transform", "serialize", "serialise", "render", "compute", "calculate",
     "generate", "extract", "aggregate", "normalize", "normalise", "compose", "assemble",
 })
+# The last word of a function named for the data it makes, with no verb (`weekly_report(df)`, `order_summary(o)`,
+# `monthly_totals(rows)`): a report or a summary has content to check, as `build_report` does.
+DATA_NOUNS = frozenset({"report", "summary", "totals", "stats", "statistics", "breakdown", "digest", "payload"})
 UNITTEST_TRUTHY = frozenset({"assertTrue", "assertIsNotNone", "assert_"})
 # `self.assertFalse(x)`, `self.assertIs(x, False)`, `self.assertEqual(x, True)`: checks that say `x` is a yes or no.
 UNITTEST_FALSY = frozenset({"assertFalse"})
@@ -77,7 +80,9 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
         return None
     name = last_name(value.func)
     parts = name.lower().split("_")
-    if parts[0] not in DATA_VERBS or (len(parts) == 1 and parts[0] not in STANDALONE_VERBS) or reads_flag(parts):
+    named_for_data = len(parts) > 1 and parts[-1] in DATA_NOUNS and parts[0] not in QUESTION_WORDS
+    if not named_for_data and (parts[0] not in DATA_VERBS or (len(parts) == 1 and parts[0] not in STANDALONE_VERBS)
+                               or reads_flag(parts)):
         return None
     receiver: cst.BaseExpression = value.func
     while isinstance(receiver, (cst.Attribute, cst.Call, cst.Subscript)):
@@ -167,7 +172,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
     such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)`, also with a failure message
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
-    `summarize`), the test checks nothing else (no other `assert`, no assertion call, no mock
+    `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`), the test checks
+    nothing else (no other `assert`, no assertion call, no mock
     `assert_*`, no `pytest.raises`) and uses the value nowhere else. A predicate (`assert is_valid(x)`,
     `assert client.login(...)`), a getter named for a flag (`transaction.get_rollback()`,
     `get_autocommit()`, `get_is_active()`) or one the same file also expects to be false
