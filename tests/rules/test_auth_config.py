@@ -108,6 +108,15 @@ def test_unverified_decode_named_as_such_is_deliberate() -> None:
     assert len(findings_for(JwtSignatureNotVerified, careless)) == 1
 
 
+def test_unverified_decode_in_a_test_file_reads_a_fixture_token() -> None:
+    from vibecheck.rules.auth.jwt_signature_not_verified import JwtSignatureNotVerified
+
+    source = ('import jwt\ndef test_login_token(client):\n    token = client.post("/login").json()["token"]\n'
+              '    claims = jwt.decode(token, options={"verify_signature": False})\n    assert claims["sub"] == "ann"\n')
+    assert findings_for(JwtSignatureNotVerified, source, path="tests/test_login.py", is_test_file=True) == []
+    assert len(findings_for(JwtSignatureNotVerified, source, path="app/login.py")) == 1
+
+
 @pytest.mark.parametrize("module", ["secret_compared_with_equals.SecretComparedWithEquals",
                                     "insecure_random_token.InsecureRandomToken",
                                     "weak_password_hash.WeakPasswordHash"])
