@@ -44,8 +44,8 @@ class UnknownImport(ImportCheck):
     dependencies): normalised names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`),
     the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`), variants that ship the
     same package (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
-    packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`) and a table of well-known differences
-    (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed metadata can add a match, never
+    packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`)
+    and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed metadata can add a match, never
     remove one.
 
     ## Why is this bad?
