@@ -45,8 +45,8 @@ class UnknownImport(ImportCheck):
     the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`), variants that ship the
     same package (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
     packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`)
-    and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed metadata can add a match, never
-    remove one.
+    and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed
+    metadata can add a match, never remove one.
 
     ## Why is this bad?
     Coding agents invent plausible package names (`flask_secure_authz`, `fastapi_jwt_helpers`).
