@@ -50,13 +50,14 @@ def test_hardcoded_key_in_a_test_file_is_not_reported() -> None:
     assert findings_for(HardcodedSecretKey, 'SECRET_KEY = "test-key"\n', path="tests/conftest.py", is_test_file=True) == []
 
 
-@pytest.mark.parametrize("path", ["mysite/settings.py", "mysite/settings/production.py", "config.py", "conf/base.py"])
+@pytest.mark.parametrize("path", ["mysite/settings.py", "mysite/settings/production.py", "config.py", "conf/base.py",
+                                  "devices/settings.py", "contestapp/settings.py"])
 def test_debug_true_in_a_settings_module(path: str) -> None:
     assert [f.code for f in findings_for(DebugModeInProduction, "DEBUG = True\n", path=path)] == ["VC211"]
 
 
 @pytest.mark.parametrize("path", ["mysite/settings/dev.py", "local_settings.py", "mysite/settings/testing.py",
-                                  "app/views.py"])
+                                  "app/views.py", "guardian/testapp/testsettings.py", "mysite/devsettings.py"])
 def test_debug_true_in_dev_settings_or_ordinary_modules_is_not_reported(path: str) -> None:
     assert findings_for(DebugModeInProduction, "DEBUG = True\n", path=path) == []
 
@@ -214,3 +215,13 @@ def test_a_nonce_or_salt_is_told_what_goes_wrong_for_a_value_used_once() -> None
     assert "nonces can repeat or be predicted" in nonce.message and "secrets.token_urlsafe(16)" in (nonce.hint or "")
     assert "salts can repeat" in salt.message and "secrets.token_bytes(16)" in (salt.hint or "")
     assert token.message.endswith("so an attacker can guess the token.") and "secrets" in (token.hint or "")
+
+
+@pytest.mark.parametrize("path", ["guardian/testapp/testsettings.py", "tests/settings.py", "mysite/settings/dev.py"])
+def test_a_random_secret_key_in_test_or_dev_settings_is_not_reported(path: str) -> None:
+    from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken
+
+    source = "import random, string\nSECRET_KEY = ''.join(random.choice(string.ascii_letters) for _ in range(40))\n"
+    assert findings_for(InsecureRandomToken, source, path=path) == []
+    assert len(findings_for(InsecureRandomToken, source, path="mysite/settings.py")) == 1
+    assert len(findings_for(InsecureRandomToken, source, path="accounts/dev/tokens.py")) == 1
