@@ -1,6 +1,7 @@
 """VC303 corpus (checked as a test file): tests that check nothing fire; tests with any real check do not."""
 import logging
 import sys
+import typing
 import unittest
 from contextlib import nullcontext
 from pprint import pprint
@@ -394,6 +395,14 @@ class RefundFlowTest(CheckoutFlowTest):
     # ok: VC303 -- inherited through a class of this file from the project's base
     def test_refund(self):
         self.do_refund(make_order())
+
+    # ok: VC303 -- the same inherited helper, with `self` typed for a checker
+    def test_refund_typed(self):
+        typing.cast("SupportsRefund", self).do_refund(make_order())
+
+    # expect: VC303 -- a cast of another object is no call of an inherited helper
+    def test_cast_order(self):
+        typing.cast("Order", make_order()).recalculate()
 
 
 class OrderCleanupCase(unittest.TestCase):

@@ -43,6 +43,13 @@ class Options:
     assertion_prefixes: tuple[str, ...] = ("assert", "check", "expect", "verify")
 
 
+def _is_self(node: cst.BaseExpression) -> bool:
+    """`self`, also as typed for a checker: `cast("SupportsLoginFlow", self)`."""
+    if isinstance(node, cst.Call) and last_name(node) == "cast" and node.args:
+        node = node.args[-1].value
+    return isinstance(node, cst.Name) and node.value == "self"
+
+
 class TestWithoutAssertion(TestAwareRule):
     """A test function that checks nothing: no `assert`, no `pytest.raises`, no assertion helper.
 
@@ -199,8 +206,7 @@ class TestWithoutAssertion(TestAwareRule):
                 self._helper is not None and self._helper.match(called)) or self.qualified_name(node) in ASSERTING_CALLS:
             self._mark_asserting()
         elif called:
-            calls_own_method = isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name) \
-                and node.func.value.value == "self"
+            calls_own_method = isinstance(node.func, cst.Attribute) and _is_self(node.func.value)
             for frame in self.frames:
                 frame.data["calls"].add(called)
                 if calls_own_method:
