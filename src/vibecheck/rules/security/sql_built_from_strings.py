@@ -293,8 +293,8 @@ class SqlBuiltFromStrings(FlowRule):
     DUAL"`), an ORM model's table name (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a
     value picked from an allow-list by `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a
     comprehension over a constant mapping's `items()`), a `%(key)s` template whose named keys all take constants
-    from a local dict (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by the driver's
-    identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
+    from a local dict (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
+    the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
     reported; passing parameters separately does not excuse a query that still
