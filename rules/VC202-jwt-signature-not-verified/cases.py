@@ -309,3 +309,22 @@ def expiry_retry(token):
 def audience_off(token):
     # ok: VC202 -- another claim check, not the expiry
     return jwt.decode(token, SECRET_KEY, algorithms=["HS256"], options={"verify_aud": False})
+
+
+def get_unverified_claims(token):
+    try:
+        # ok: VC202 -- the function's name tells its callers that these claims are unchecked
+        return jwt.decode(token, options={"verify_signature": False, "verify_exp": False})
+    except jwt.PyJWTError as error:
+        raise ValueError("malformed token") from error
+
+
+def claims_for_session(token):
+    # expect: VC202
+    return jwt.decode(token, options={"verify_signature": False})
+
+
+def unverified_subject(token):
+    # expect: VC202 -- only the result the function returns is named by it, not one it reads on
+    claims = jwt.decode(token, options={"verify_signature": False})
+    return claims["sub"]

@@ -347,3 +347,13 @@ def logout_prompt_needed(token_user, request):
 def check_user_token(user_token, provided):
     # expect: VC204 -- the user's token itself: a secret
     return hmac.compare_digest(user_token, provided)
+
+
+def check_tenant(configured_tenant_uuid, token_tenant_uuid):
+    # ok: VC204 -- the UUID of the tenant a token names identifies a record, like `token_id`: no secret
+    return configured_tenant_uuid != token_tenant_uuid
+
+
+def check_tenant_token(tenant_token, provided):
+    # expect: VC204 -- the tenant's token itself: a secret
+    return hmac.compare_digest(tenant_token, provided)

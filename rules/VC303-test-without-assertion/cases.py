@@ -1,6 +1,7 @@
 """VC303 corpus (checked as a test file): tests that check nothing fire; tests with any real check do not."""
 import logging
 import sys
+import typing
 import unittest
 from contextlib import nullcontext
 from pprint import pprint
@@ -9,6 +10,7 @@ from unittest import mock
 import pytest
 
 from shop import ExpectLog, Order, Transaction, checkout, make_order, validate_order
+from shop.tests.base import CheckoutFlowBase
 
 
 # expect: VC303
@@ -377,3 +379,34 @@ class TestCheckoutCleansUp(unittest.TestCase):
     def test_checkout_runs(self):
         self.order = make_order()
         checkout(self.order)
+
+
+class CheckoutFlowTest(CheckoutFlowBase):
+    # ok: VC303 -- `self.do_checkout()` is the project's base class's, which may assert out of this file's sight
+    def test_checkout(self):
+        self.do_checkout()
+
+    # expect: VC303
+    def test_total_only(self):
+        make_order().total()
+
+
+class RefundFlowTest(CheckoutFlowTest):
+    # ok: VC303 -- inherited through a class of this file from the project's base
+    def test_refund(self):
+        self.do_refund(make_order())
+
+    # ok: VC303 -- the same inherited helper, with `self` typed for a checker
+    def test_refund_typed(self):
+        typing.cast("SupportsRefund", self).do_refund(make_order())
+
+    # expect: VC303 -- a cast of another object is no call of an inherited helper
+    def test_cast_order(self):
+        typing.cast("Order", make_order()).recalculate()
+
+
+class OrderCleanupCase(unittest.TestCase):
+    # expect: VC303 -- unittest's own methods do not assert
+    def test_cleanup_only(self):
+        self.addCleanup(make_order)
+        make_order().total()

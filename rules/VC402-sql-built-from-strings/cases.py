@@ -503,3 +503,17 @@ class OracleLikeFeatures:
     def tenant_rows(self, cursor):
         # expect: VC402 -- this property pastes an attribute in
         cursor.execute("SELECT * FROM rows" + self.tenant_filter)
+
+
+class ModelCounter:
+    def count_rows(self, session):
+        # ok: VC402 -- the model's table name is fixed by its class, also lower-cased
+        return session.execute(text(f"SELECT count(*) FROM {self.model.__tablename__.lower()}"))
+
+    def count_django_rows(self, cursor):
+        # ok: VC402
+        cursor.execute("SELECT count(*) FROM " + self.model._meta.db_table)
+
+    def rows_named(self, session, name):
+        # expect: VC402 -- the table name is fixed, the pasted name is not
+        return session.execute(text(f"SELECT * FROM {self.model.__tablename__} WHERE name = '{name.lower()}'"))

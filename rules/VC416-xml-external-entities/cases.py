@@ -121,3 +121,13 @@ def json_not_xml():
 def default_network_parser():
     # ok: VC416
     return etree.XMLParser(no_network=True)
+
+
+def element_tree_compatible_parser():
+    # expect: VC416 -- resolves entities by default before lxml 6.1
+    return etree.ETCompatXMLParser()
+
+
+def element_tree_compatible_parser_without_entities():
+    # ok: VC416
+    return etree.ETCompatXMLParser(resolve_entities=False, no_network=True)

@@ -23,7 +23,8 @@ def test_secret_names_are_recognised(identifier: str) -> None:
 
 @pytest.mark.parametrize("identifier", ["password_length", "token_type", "token_url", "is_token_valid", "tokens",
                                         "token_id", "user_id", "max_password_len", "PASSWORD_FIELD", "monkey",
-                                        "access_key_given", "secret_key_given", "tokenProvided", "password_missing"])
+                                        "access_key_given", "secret_key_given", "tokenProvided", "password_missing",
+                                        "token_tenant_uuid", "api_key_guid"])
 def test_metadata_about_secrets_is_not_a_secret(identifier: str) -> None:
     assert secret_kinds(identifier) == frozenset()
 
@@ -49,13 +50,14 @@ def test_hardcoded_key_in_a_test_file_is_not_reported() -> None:
     assert findings_for(HardcodedSecretKey, 'SECRET_KEY = "test-key"\n', path="tests/conftest.py", is_test_file=True) == []
 
 
-@pytest.mark.parametrize("path", ["mysite/settings.py", "mysite/settings/production.py", "config.py", "conf/base.py"])
+@pytest.mark.parametrize("path", ["mysite/settings.py", "mysite/settings/production.py", "config.py", "conf/base.py",
+                                  "devices/settings.py", "contestapp/settings.py"])
 def test_debug_true_in_a_settings_module(path: str) -> None:
     assert [f.code for f in findings_for(DebugModeInProduction, "DEBUG = True\n", path=path)] == ["VC211"]
 
 
 @pytest.mark.parametrize("path", ["mysite/settings/dev.py", "local_settings.py", "mysite/settings/testing.py",
-                                  "app/views.py"])
+                                  "app/views.py", "guardian/testapp/testsettings.py", "mysite/devsettings.py"])
 def test_debug_true_in_dev_settings_or_ordinary_modules_is_not_reported(path: str) -> None:
     assert findings_for(DebugModeInProduction, "DEBUG = True\n", path=path) == []
 
@@ -106,6 +108,15 @@ def test_unverified_decode_named_as_such_is_deliberate() -> None:
     careless = 'import jwt\nclaims = jwt.decode(t, options={"verify_signature": False})\n'
     assert findings_for(JwtSignatureNotVerified, deliberate) == []
     assert len(findings_for(JwtSignatureNotVerified, careless)) == 1
+
+
+def test_unverified_decode_in_a_test_file_reads_a_fixture_token() -> None:
+    from vibecheck.rules.auth.jwt_signature_not_verified import JwtSignatureNotVerified
+
+    source = ('import jwt\ndef test_login_token(client):\n    token = client.post("/login").json()["token"]\n'
+              '    claims = jwt.decode(token, options={"verify_signature": False})\n    assert claims["sub"] == "ann"\n')
+    assert findings_for(JwtSignatureNotVerified, source, path="tests/test_login.py", is_test_file=True) == []
+    assert len(findings_for(JwtSignatureNotVerified, source, path="app/login.py")) == 1
 
 
 @pytest.mark.parametrize("module", ["secret_compared_with_equals.SecretComparedWithEquals",
@@ -269,3 +280,13 @@ def test_the_schemas_module_beside_a_router_is_part_of_its_cache_key(tmp_path: P
     (tmp_path / "schemas.py").write_text(SCHEMAS, encoding="utf-8")
     sibling_models_inputs.cache_clear()
     assert sibling_models_inputs(routes) != before
+
+
+@pytest.mark.parametrize("path", ["guardian/testapp/testsettings.py", "tests/settings.py", "mysite/settings/dev.py"])
+def test_a_random_secret_key_in_test_or_dev_settings_is_not_reported(path: str) -> None:
+    from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken
+
+    source = "import random, string\nSECRET_KEY = ''.join(random.choice(string.ascii_letters) for _ in range(40))\n"
+    assert findings_for(InsecureRandomToken, source, path=path) == []
+    assert len(findings_for(InsecureRandomToken, source, path="mysite/settings.py")) == 1
+    assert len(findings_for(InsecureRandomToken, source, path="accounts/dev/tokens.py")) == 1

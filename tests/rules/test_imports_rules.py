@@ -278,3 +278,23 @@ def test_urllib3_comes_with_requests(tmp_path: Path) -> None:
         "client.py": "from urllib3.util import Retry\nimport certifi\n",
     })
     assert findings(tmp_path / "client.py") == [("VC504", 2, "certifi")]
+
+
+def test_plugin_and_python3_spellings_and_what_frameworks_install_are_declared(tmp_path: Path) -> None:
+    """`python3-openid` ships `openid`, `sqlalchemy-citext` ships `citext`, `wtf-peewee` ships `wtfpeewee`; Django
+    installs `asgiref`, FastAPI `pydantic`, python3-saml `xmlsec` and `lxml`. Names none of them ships are unknown,
+    and a framework's runtime imported without the framework is undeclared."""
+    write(tmp_path / "site", {
+        "pyproject.toml": '[project]\nname = "site"\ndependencies = ["python3-openid", "django", "fastapi"]\n'
+                          '[project.optional-dependencies]\nsql = ["sqlalchemy-citext"]\npeewee = ["wtf-peewee"]\n'
+                          'saml = ["python3-saml"]\n',
+        "site.py": "from openid.consumer import consumer\nimport citext\nfrom wtfpeewee.orm import model_form\n"
+                   "from asgiref.sync import sync_to_async\nimport pydantic\nimport xmlsec\nfrom lxml import etree\n"
+                   "import webtest\nimport openidx\nimport peewee_forms\n",
+    })
+    write(tmp_path / "tool", {"pyproject.toml": '[project]\nname = "tool"\ndependencies = ["click"]\n',
+                              "tool.py": "from asgiref.sync import async_to_sync\nimport pydantic\nimport citext\n"})
+    assert findings(tmp_path / "site/site.py") == [("VC503", 9, "openidx"), ("VC503", 10, "peewee_forms"),
+                                                   ("VC504", 8, "webtest")]
+    assert findings(tmp_path / "tool/tool.py") == [("VC503", 3, "citext"), ("VC504", 1, "asgiref.sync"),
+                                                   ("VC504", 2, "pydantic")]

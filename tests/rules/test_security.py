@@ -52,6 +52,14 @@ def test_known_formats_are_reported_in_test_files_but_name_based_fixtures_are_no
     assert [f.location.start.line for f in findings_for(HardcodedCredential, source, is_test_file=True)] == [1]
 
 
+def test_a_private_key_is_a_fixture_in_a_test_file_and_a_leak_elsewhere() -> None:
+    source = ('TEST_KEY = """\n-----BEGIN EC PRIVATE KEY-----\n'
+              'MHcCAQEEIKQya8aIoeoOLeThk7Ad/lLyAo2fTp9IuhIpy2CivH/qoAoGCCqGSM49\n-----END EC PRIVATE KEY-----\n"""\n'
+              f'API_KEY = "{KEY}"\n')
+    assert [f.location.start.line for f in findings_for(HardcodedCredential, source)] == [1, 6]
+    assert [f.location.start.line for f in findings_for(HardcodedCredential, source, is_test_file=True)] == [6]
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("password", True), ("DB_PASSWORD", True), ("apiKey", True), ("client_secret", True), ("GITHUB_TOKEN", True),
     ("stripe_api_key", True), ("db_pass", True), ("key", False), ("token_url", False), ("password_field", False),

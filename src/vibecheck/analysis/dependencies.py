@@ -100,10 +100,10 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
 VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-headless", "-cpu", "-gpu")
 
-# How distributions are conventionally named after the module they ship: `python-dateutil` ships `dateutil`, and
-# a Django app's distribution carries the framework's name that its module leaves out (`django-treebeard` ships
-# `treebeard`, `django-extra-views` ships `extra_views`).
-CONVENTIONAL_FORMS = ("py{}", "python-{}", "{}-python", "py-{}", "django-{}")
+# How distributions are conventionally named after the module they ship: `python-dateutil` (`python3-openid`) ships
+# `dateutil` (`openid`), and a plugin's distribution carries the name of the framework it extends, which its module
+# leaves out (`django-treebeard` ships `treebeard`, `sqlalchemy-citext` ships `citext`).
+CONVENTIONAL_FORMS = ("py{}", "python-{}", "python3-{}", "{}-python", "py-{}", "django-{}", "sqlalchemy-{}")
 
 # Modules a distribution is built on and exposes in its own API, so that it always installs them: code written
 # for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes, a `requests` adapter takes a `urllib3` Retry.
@@ -114,6 +114,7 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "starlette": ("fastapi",), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
+    "asgiref": ("django",), "pydantic": ("fastapi",), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -141,6 +142,7 @@ WELL_KNOWN_MODULES = frozenset({
     "geopandas", "boto", "pymssql", "cx_Oracle", "oracledb", "sqlmodel", "flask_sqlalchemy", "flask_login",
     "flask_cors", "flask_wtf", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
+    "webtest",
     *PULLED_IN_BY,
 })
 
@@ -182,8 +184,9 @@ class ProjectDependencies:
 
 @functools.lru_cache(maxsize=64)
 def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
-    """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`)."""
-    return declared | {strip_variant(name) for name in declared}
+    """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`) and without
+    its hyphens (`wtf-peewee` ships `wtfpeewee`)."""
+    return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared}
 
 
 def strip_variant(name: str) -> str:

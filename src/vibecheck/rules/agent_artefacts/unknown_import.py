@@ -41,12 +41,12 @@ class UnknownImport(ImportCheck):
     for `[project.entry-points."paste.server_runner"]`: it loads the module it names). Import
     names are matched to distributions from the declarations alone, so the answer does not depend on
     what is installed where vibecheck runs (a pre-commit hook's environment never has the project's
-    dependencies): normalised names (`typing_extensions` is `typing-extensions`), the usual spellings
-    (`python-x`, `pyx`), variants that ship the same package (`pydantic-ai-slim`, `opentelemetry-api`,
-    `psycopg2-binary`, `pydantic-core`), namespace packages (a declared `opentelemetry-sdk` or
-    `google-cloud-storage` covers `opentelemetry` or `google`) and a table of well-known differences
-    (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed metadata can add a match, never
-    remove one.
+    dependencies): normalised names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`),
+    the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`), variants that ship the
+    same package (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
+    packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`)
+    and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed
+    metadata can add a match, never remove one.
 
     ## Why is this bad?
     Coding agents invent plausible package names (`flask_secure_authz`, `fastapi_jwt_helpers`).

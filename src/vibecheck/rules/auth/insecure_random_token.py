@@ -11,7 +11,16 @@ from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, has_star_args, string_value, target_name
-from vibecheck.rules.auth.names import GENERATED_SECRETS, NONCE, OTP, SALT, function_kinds, secret_kinds, words
+from vibecheck.rules.auth.names import (
+    GENERATED_SECRETS,
+    NONCE,
+    OTP,
+    SALT,
+    function_kinds,
+    is_dev_settings_path,
+    secret_kinds,
+    words,
+)
 
 # Predictable generators: Mersenne Twister (`random`, `numpy.random`) and the clock-and-MAC `uuid1`.
 RANDOM_FUNCTIONS = frozenset({
@@ -90,7 +99,8 @@ class InsecureRandomToken(Rule):
     `os.urandom` or `uuid4` or a value named like a secret is mixed in, when the clock is a bare number or
     goes through another call (a JWT's `exp` claim), or when the name says it is a time (`reset_token_sent_at`).
 
-    `random.SystemRandom()` and the `secrets` module are not reported; neither are test files, nor code in
+    `random.SystemRandom()` and the `secrets` module are not reported; neither are test files and test or
+    development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
     `retry_with_jitter`), nor the reset token of a class shaped like `contextvars.ContextVar` (its `set` returns
     the token its `reset` takes back).
@@ -156,7 +166,9 @@ class InsecureRandomToken(Rule):
         self._contexts: list[list[str]] = []  # names the value being computed is stored under (innermost last)
         self._tainted: list[dict[str, cst.Call]] = [{}]  # per scope: variable -> the random call it holds
         self._reported: set[int] = set()
-        self._quiet = 0  # depth of functions/classes such as `_make_boundary` or `FakeTokenFactory`
+        # depth of functions/classes such as `_make_boundary` or `FakeTokenFactory`; a test or development settings
+        # module's `SECRET_KEY` signs nothing a deployment trusts
+        self._quiet = int(is_dev_settings_path(self.context.path))
         self._helpers: dict[str, str] = {}  # functions of this file that return `random` output -> the random call
         self._own_slots: set[int] = set()  # expressions that stand alone (an argument, a value): a sum needs no parentheses
         self._cookie_values: dict[int, str] = {}  # the value given to `set_cookie(name, value)` -> the cookie's name

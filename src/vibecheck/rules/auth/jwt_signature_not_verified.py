@@ -127,8 +127,10 @@ class JwtSignatureNotVerified(Rule):
     tokens signed with the `none` algorithm (`jwt.encode(claims, None, algorithm="none")`, PyJWT's
     `algorithm=None`, python-jose's `jwt.encode`/`jws.sign`), which anyone can forge.
     `get_unverified_header` is not reported: reading the `kid` to pick a key is its normal use. Neither is
-    an unverified decode whose result is stored under a name that says so (`unverified_claims = ...`):
-    libraries read claims that way to choose the key, then verify.
+    an unverified decode whose result is stored under a name that says so (`unverified_claims = ...`) or
+    returned by a function so named (`def get_unverified_claims(token): return jwt.decode(...)`): libraries
+    read claims that way to choose the key, then verify. Test files are not checked: a test reads the claims
+    of a token it was handed, or builds a forged one to see it rejected, and no attacker sends either.
 
     ## Why is this bad?
     A token whose signature is not checked is just JSON the client wrote: anyone can set `"sub": "admin"`.
@@ -181,6 +183,7 @@ class JwtSignatureNotVerified(Rule):
     # Every finding is a call that resolves to PyJWT (`jwt`), python-jose or authlib's `jose`, so the file imports one.
     file_hints = ("jwt", "jose")
     fixable = True
+    applies_to_tests = False  # a test decodes the token it was handed to read its claims; no attacker sends it
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -189,6 +192,7 @@ class JwtSignatureNotVerified(Rule):
         self._expiry_scopes: list[dict[str, bool]] = [{}]  # the same for dicts that turn the expiry check off
         self._deliberate = 0  # depth of assignments to a name such as `unverified_claims`
         self._expiry_reasons = [False]  # per function: its name says why it reads expired tokens (`refresh_token`)
+        self._deliberate_returns = [False]  # per function: its name says it returns unverified claims
         self._handlers = 0  # depth of `except` blocks: a decode there retries after a failed one (VC216's)
         # Per scope: names bound to algorithm names (`ALGORITHM = "HS256"`, `ALGORITHMS = ["RS256", ALGORITHM]`).
         self._algorithms: list[dict[str, list[str]]] = [{}]
@@ -200,8 +204,10 @@ class JwtSignatureNotVerified(Rule):
         self._expiry_scopes.append({})
         self._algorithms.append({})
         self._expiry_reasons.append(self._expiry_reasons[-1] or bool(EXPIRY_REASON_WORDS & set(words(node.name.value))))
+        self._deliberate_returns.append(bool(DELIBERATE_WORDS & set(words(node.name.value))))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._deliberate_returns.pop()
         self._scopes.pop()
         self._expiry_scopes.pop()
         self._algorithms.pop()
@@ -224,6 +230,14 @@ class JwtSignatureNotVerified(Rule):
             elif isinstance(item, cst.Name):
                 found.extend(next((s[item.value] for s in reversed(self._algorithms) if item.value in s), []))
         return found
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if self._deliberate_returns[-1]:
+            self._deliberate += 1  # `def get_unverified_claims(token): return jwt.decode(...)` says what it returns
+
+    def leave_Return(self, node: cst.Return) -> None:
+        if self._deliberate_returns[-1]:
+            self._deliberate -= 1
 
     def leave_Assign(self, node: cst.Assign) -> None:
         if self._names_deliberate(node):

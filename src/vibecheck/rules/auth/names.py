@@ -62,7 +62,8 @@ VETO_WORDS = frozenset({
     "scheme", "strength", "changed", "updated", "created", "date", "location", "placeholder", "widget",
     "button", "template", "view", "route", "rules", "requirements", "complexity", "store",
     "storage", "backend", "cache", "parser", "lexer", "stream", "list", "repr", "entropy", "char", "chars",
-    "alphabet", "charset", "characters", "digits", "letters", "set", "dict", "map", "mapping", "id", "ids", "state",
+    "alphabet", "charset", "characters", "digits", "letters", "set", "dict", "map", "mapping", "id", "ids", "uuid",
+    "uuids", "guid", "state",
     "status", "check", "flag", "method", "methods", "verify", "verified", "next", "page", "pagination",
     "continuation", "lock", "task", "sync", "creation", "idempotency", "keys", "config", "arn", "start", "end",
     "channel", "ref", "kinds", "boundary", "first", "last", "hasher", "hashers", "generator", "generators",
@@ -196,9 +197,18 @@ def is_auth_cookie_name(name: str) -> bool:
 DEV_WORDS = frozenset({"dev", "develop", "development", "local", "test", "tests", "testing"})
 
 
+# What a development word is glued to in a one-word name of a place (`testsettings.py`, `testapp/`, `devconfig`).
+DEV_GLUED_TAILS = frozenset({"settings", "setting", "config", "conf", "app", "project", "site"})
+
+
+def _glued_dev_word(word: str) -> bool:
+    """`testsettings`, `testapp`, `localsettings`: a development word and a place's noun written as one word."""
+    return any(word.startswith(dev) and word[len(dev):] in DEV_GLUED_TAILS for dev in DEV_WORDS)
+
+
 def is_dev_name(name: str) -> bool:
-    """`settings/dev.py`, `local_settings`, `DevelopmentConfig`, `TestingConfig`."""
-    return any(word in DEV_WORDS for word in words(name))
+    """`settings/dev.py`, `local_settings`, `DevelopmentConfig`, `TestingConfig`, `testapp/testsettings.py`."""
+    return any(word in DEV_WORDS or _glued_dev_word(word) for word in words(name))
 
 
 def _path_parts(path: str) -> tuple[str, str]:
@@ -222,9 +232,15 @@ SETTINGS_WORDS = frozenset({"settings", "setting", "config", "configs", "conf", 
 
 
 def is_settings_path(path: str) -> bool:
-    """`settings.py`, `settings/production.py`, `config.py`, `prod_settings.py`, `conf/base.py`."""
+    """`settings.py`, `settings/production.py`, `config.py`, `prod_settings.py`, `conf/base.py`, `testsettings.py`."""
     directory, stem = _path_parts(path)
-    return any(word in SETTINGS_WORDS for word in words(stem)) or directory in ("settings", "config", "conf")
+    return any(word in SETTINGS_WORDS or (_glued_dev_word(word) and any(word.endswith(tail) for tail in SETTINGS_WORDS))
+               for word in words(stem)) or directory in ("settings", "config", "conf")
+
+
+def is_dev_settings_path(path: str) -> bool:
+    """A settings module for development or tests (`tests/settings.py`, `testapp/testsettings.py`): not a deployment's."""
+    return is_dev_path(path) and is_settings_path(path)
 
 
 # Verbs that lead a function name about a secret: `set_password`, `check_password`, `generate_token`.

@@ -102,8 +102,8 @@ class SecretComparedWithEquals(Rule):
       `request.signature_method == method`, `next_token == token`);
     - two values from the same form: `password == confirm_password`, `password != password2`,
       `new_password == old_password`;
-    - names that describe a secret rather than hold it: `token_type`, `len(token)`, `password_length`,
-      `signature_method`; upper-case constants count only when the secret is their last word
+    - names that describe a secret rather than hold it: `token_type`, `token_tenant_uuid`, `len(token)`,
+      `password_length`, `signature_method`; upper-case constants count only when the secret is their last word
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
     - change detection that copies one side into the other (`if stored != token: stored = token`);
     - two hashes or digests held in variables or attributes (`refresh_token_hash == rt.hash`,

@@ -30,8 +30,10 @@ KEY_ARGUMENTS = {"jwt.encode": (1, "key"), "jwt.decode": (1, "key"), "hmac.new":
 # Methods that take a password by position (Django's user managers, `set_password`): method name -> its position.
 # Given by keyword (`password="..."`), the argument is checked as any keyword is.
 PASSWORD_METHODS = dict(create_user=2, create_superuser=2, set_password=0)
-# Shapes that test suites use for made-up fixtures; in test files only the vendor formats count.
-FIXTURE_KINDS = frozenset({"bearer token"})
+# Shapes that test suites use for made-up fixtures; in test files only the vendor formats count. A PEM private key in a
+# test signs fixture tokens (a JWT or SAML suite's test key): generated for the test, it opens nothing, unlike a
+# vendor's key, which is issued for a live account.
+FIXTURE_KINDS = frozenset({"bearer token", "private key"})
 ENV_GETTERS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "getenv"})
 # Vendor clients whose `api_key=` has a conventional environment variable (the one the client reads itself).
 CLIENT_KEY_VARIABLES = {
@@ -189,7 +191,8 @@ class HardcodedCredential(Rule):
     whatever their key (rate-limit specs such as `"change_password": "5/m/user"`, import paths such as
     `"set_password": "app.serializers.SetPasswordSerializer"`) are left alone, as are named values in an API
     schema's sample (`{"example": {"access_token": "..."}}`, `Field(examples=[...])`), and in test
-    files only vendor credential formats are reported. Messages and snippets show a redacted prefix only.
+    files only vendor credential formats are reported (not a PEM private key: a test's key signs fixture tokens).
+    Messages and snippets show a redacted prefix only.
     A placeholder given to a name that labels a secret rather than holds one (`PASSWORD_FIELD = "password"`,
     `token_type == "bearer"`: the name ends in `FIELD`, `TYPE`, `HEADER`, `URL`, ...) also clears bandit's `B105`
     there, which flags any string given to a name containing `password` or `token`.

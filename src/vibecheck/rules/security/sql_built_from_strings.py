@@ -70,8 +70,13 @@ IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier",
 QUOTER_ALIAS = "\x00quoter"
 # Methods of a container that hand out its items: constant when the container is.
 CONTAINER_VIEWS = frozenset({"items", "keys", "values", "copy"})
+# String methods that change a constant's case or trim it: still a constant (`Model.__tablename__.lower()`).
+STRING_RESHAPERS = frozenset({"lower", "upper", "casefold", "title", "strip", "lstrip", "rstrip"})
 HINT = "Keep the SQL text constant and pass the values as parameters, e.g. `cursor.execute(\"... WHERE id = %s\", (value,))`."
 CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
+# Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
+# `Model._meta.db_table`): an identifier of the schema, not a value, whatever object it is read through.
+TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table"})
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
 REBOUND_ATTRIBUTE = re.compile(
     r"\b(?:self|cls)\.(\w+)(?:\s*(?:=[^=]|\+=)|\[[^\]\n]*\]\s*=[^=]|\.(?:update|setdefault|append|extend|insert|add)\()")
@@ -102,7 +107,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
             return QUOTER_ALIAS
         if dotted in state.constants:
             return state.constants[dotted]
-        if dotted in state.checked or CONSTANT_NAME.match(dotted.rsplit(".", 1)[-1]):
+        last = dotted.rsplit(".", 1)[-1]
+        if dotted in state.checked or CONSTANT_NAME.match(last) or ("." in dotted and last in TABLE_NAME_ATTRIBUTES):
             return ""
         return None
     if isinstance(node, cst.BinaryOperation):
@@ -194,6 +200,9 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
         return ""
     if isinstance(func, cst.Attribute) and func.attr.value in CONTAINER_VIEWS and not call.args:
         return "" if constant_text(func.value, state) is not None else None
+    if isinstance(func, cst.Attribute) and func.attr.value in STRING_RESHAPERS \
+            and all(constant_text(a.value, state) is not None for a in call.args):
+        return constant_text(func.value, state)
     tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
     if tail.lstrip("_") in IDENTIFIER_QUOTERS or state.constants.get(dotted_name(func) or "") == QUOTER_ALIAS:
         return ""
@@ -281,11 +290,11 @@ class SqlBuiltFromStrings(FlowRule):
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
     names, `?` placeholders, mappings of them and their items, a class's own literal attributes, tables and properties read as
     `self.table`, `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM
-    DUAL"`), a value picked from an allow-list by
-    `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a comprehension over a constant
-    mapping's `items()`), a `%(key)s` template whose named keys all take constants from a local dict (`"DROP
-    DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by the driver's
-    identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
+    DUAL"`), an ORM model's table name (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a
+    value picked from an allow-list by `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a
+    comprehension over a constant mapping's `items()`), a `%(key)s` template whose named keys all take constants
+    from a local dict (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
+    the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
     reported; passing parameters separately does not excuse a query that still

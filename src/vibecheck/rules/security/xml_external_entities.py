@@ -23,6 +23,9 @@ SAFE_DEFAULT_SINCE = {name: "5.2" for name in LXML_PARSERS} | {"lxml.etree.iterp
 RECENTLY_SAFE = frozenset({"5.2"})
 PARSER_FACTORIES = frozenset({"lxml.etree.XMLParser", "lxml.etree.XMLPullParser", "lxml.objectify.makeparser",
                               "lxml.etree.ETCompatXMLParser"})
+# Parsers whose default options resolve entities in every lxml before 6.1: lxml 5.2 made `XMLParser()` safe by default,
+# not these (`ETCompatXMLParser` keeps `resolve_entities=True`). Created without that option, they are reported.
+ENTITY_RESOLVING_BY_DEFAULT = frozenset({"lxml.etree.ETCompatXMLParser"})
 # Parser options that turn external entity or DTD loading on, with the value that does it.
 DANGEROUS_OPTIONS = {"resolve_entities": True, "no_network": False, "load_dtd": True, "dtd_validation": True,
                      "huge_tree": True}
@@ -44,7 +47,8 @@ class XmlExternalEntities(ClientSinkRule):
     Reports client input (request bodies and fields, uploads, route parameters, Lambda and Slack
     payloads) parsed by `lxml.etree.fromstring()`/`XML()`/`parse()`/`iterparse()` or
     `lxml.objectify` without an explicit `parser=`; an lxml `XMLParser(...)` created with
-    `resolve_entities=True`, `no_network=False`, `load_dtd=True` or `dtd_validation=True`; and a SAX
+    `resolve_entities=True`, `no_network=False`, `load_dtd=True` or `dtd_validation=True`; an
+    `ETCompatXMLParser()` created without `resolve_entities=` (it resolves them by default before lxml 6.1); and a SAX
     or pulldom parser given `setFeature(feature_external_ges, True)`. The standard library's
     `ElementTree`/`minidom` parsers are bandit's `B313`-`B319`.
 
@@ -118,6 +122,13 @@ class XmlExternalEntities(ClientSinkRule):
                                 hint="Leave external entities off (the default) or parse with `defusedxml`.", cwe=CWE)
 
     def _check_parser_options(self, call: cst.Call) -> None:
+        name = self.qualified_name(call)
+        if name in ENTITY_RESOLVING_BY_DEFAULT and call_argument(call, None, "resolve_entities") is None \
+                and not any(arg.star == "**" for arg in call.args):
+            self.report(call, f"`{short_code(call.func)}()` resolves entities by default before lxml 6.1, so XML "
+                        "documents can pull in files or URLs.", hint="Pass `resolve_entities=False, no_network=True`, "
+                        "or parse with `defusedxml`.", cwe=CWE)
+            return
         for option, dangerous in DANGEROUS_OPTIONS.items():
             value = call_argument(call, None, option)
             if value is not None and _is_constant(value, dangerous):

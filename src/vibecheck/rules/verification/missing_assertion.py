@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import (
@@ -30,11 +31,23 @@ SKIPPING_CALLS = frozenset({"pytest.skip", "pytest.xfail", "pytest.importorskip"
 SKIPPING_METHODS = frozenset({"skipTest"})
 # Methods that run after each test of their class: an assertion there checks every test (`self.finished` set by each).
 TEARDOWN_METHODS = frozenset({"tearDown", "asyncTearDown", "teardown_method"})
+# Modules whose test base classes we know: their helpers that check start with `assert` (or `fail`), so a `self.<m>()`
+# a test inherits from them is not a hidden check. A base from anywhere else (the project's own `OAuth2Test` in
+# `tests/backends/oauth.py`) may define the `self.do_login()` that asserts, out of this file's sight.
+KNOWN_TEST_BASE_MODULES = ("unittest.", "django.test.", "rest_framework.test.", "tornado.testing.", "aiohttp.test_utils.",
+                           "twisted.trial.", "asynctest.", "flask_testing.", "pytest.")
 
 
 @dataclass(frozen=True)
 class Options:
     assertion_prefixes: tuple[str, ...] = ("assert", "check", "expect", "verify")
+
+
+def _is_self(node: cst.BaseExpression) -> bool:
+    """`self`, also as typed for a checker: `cast("SupportsLoginFlow", self)`."""
+    if isinstance(node, cst.Call) and last_name(node) == "cast" and node.args:
+        node = node.args[-1].value
+    return isinstance(node, cst.Name) and node.value == "self"
 
 
 class TestWithoutAssertion(TestAwareRule):
@@ -50,7 +63,10 @@ class TestWithoutAssertion(TestAwareRule):
     defined in the same file counts when it asserts itself, and so does a mock assertion that is never made
     (`m.assert_called_once` without `()`, `m.called_once_with(x)`): VC304 reports that line, saying what to
     write instead. A test method counts when its class's `tearDown` (`asyncTearDown`, `teardown_method`)
-    asserts: that check runs after each test (`self.assertTrue(self.finished)`).
+    asserts: that check runs after each test (`self.assertTrue(self.finished)`). So does a test method calling
+    `self.<helper>()` that this file does not define, in a class built on a base from outside the file and the known
+    test frameworks (`class GithubTest(OAuth2Test): def test_login(self): self.do_login()`): the project's base
+    class defines that helper, and it may assert where this file cannot show it.
     Left alone: a test that skips itself at the top (`pytest.skip(...)`, `self.skipTest(...)`), one that runs
     its code inside `with expectation:` where `expectation` is a parameter (parametrized `pytest.raises` or
     null context), and one whose name, docstring or comments say its point is that nothing raises
@@ -108,10 +124,13 @@ class TestWithoutAssertion(TestAwareRule):
         self._asserting_functions: set[str] = set()
         self._calls_by_function: dict[str, set[str]] = {}
         self._pending: list[Frame] = []
+        self._class_bases: dict[str, list[str]] = {}  # class of this file -> its bases' qualified names
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
         self._class_names.append(node.name.value)
+        self._class_bases[node.name.value] = [self.qualified_name(base.value) or get_full_name_for_node(base.value) or ""
+                                              for base in node.bases]
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         super().leave_ClassDef(node)
@@ -120,7 +139,7 @@ class TestWithoutAssertion(TestAwareRule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         owner = self._class_names[-1] if self._class_names and len(self.frames) == 1 else None
-        self.frames[-1].data.update(asserts=False, calls=set(), tells=False, owner=owner)
+        self.frames[-1].data.update(asserts=False, calls=set(), self_calls=set(), tells=False, owner=owner)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         frame = self.frames[-1]
@@ -187,13 +206,17 @@ class TestWithoutAssertion(TestAwareRule):
                 self._helper is not None and self._helper.match(called)) or self.qualified_name(node) in ASSERTING_CALLS:
             self._mark_asserting()
         elif called:
+            calls_own_method = isinstance(node.func, cst.Attribute) and _is_self(node.func.value)
             for frame in self.frames:
                 frame.data["calls"].add(called)
+                if calls_own_method:
+                    frame.data["self_calls"].add(called)
 
     def leave_Module(self, node: cst.Module) -> None:
         asserting = self._asserting_functions_closure()
         for frame in self._pending:
-            if frame.data["calls"] & asserting or self._checked_by_teardown(frame, asserting):
+            if frame.data["calls"] & asserting or self._checked_by_teardown(frame, asserting) \
+                    or self._calls_unseen_inherited_method(frame):
                 continue
             name = frame.node.name.value
             if frame.data["tells"]:
@@ -206,6 +229,22 @@ class TestWithoutAssertion(TestAwareRule):
                 f"Test `{name}` asserts nothing, so it passes whatever result the code under test returns.",
                 hint="Assert on the result or effect the test is about, e.g. `assert result == expected` or `pytest.raises`.",
             )
+
+    def _calls_unseen_inherited_method(self, frame: Frame) -> bool:
+        """A test method calling `self.<m>()` that no function of this file defines, in a class built on a base from
+        outside this file and the known test frameworks: `m` is that base's, and may assert where we cannot see."""
+        unseen = frame.data["self_calls"] - self._calls_by_function.keys()
+        return bool(unseen) and frame.data["owner"] is not None and self._has_unseen_base(frame.data["owner"], set())
+
+    def _has_unseen_base(self, class_name: str, visited: set[str]) -> bool:
+        visited.add(class_name)
+        for base in self._class_bases.get(class_name, ()):
+            if base in self._class_bases:
+                if base not in visited and self._has_unseen_base(base, visited):
+                    return True
+            elif base and base != "object" and not base.startswith(KNOWN_TEST_BASE_MODULES):
+                return True
+        return False
 
     def _checked_by_teardown(self, frame: Frame, asserting: set[str]) -> bool:
         """A test method of a class whose `tearDown` asserts (on what each test left: `self.assertTrue(self.finished)`)."""
