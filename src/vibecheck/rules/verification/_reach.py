@@ -89,6 +89,11 @@ class Definition:
         return f"{self.module}.{self.qualname}"
 
     @cached_property
+    def key(self) -> tuple[str, str]:
+        """`(module, qualname)`: how the reach sets name a definition."""
+        return (self.module, self.qualname)
+
+    @cached_property
     def simple_name(self) -> str:
         return self.qualname.rpartition(".")[2]
 
@@ -585,6 +590,8 @@ class ProjectIndex:
                 implicit.setdefault(owner_key, []).append(definition)
         neighbours = {name: self._neighbours(module) for name, module in self.modules.items()}
         reached: set[tuple[str, str]] = set()
+        reached_classes: list[tuple[str, str]] = []  # the classes of `reached`, for `dispatch`
+        overrides: dict[tuple[str, str], dict[str, list[Definition]]] = {}  # see `overrides_in`
         imported: set[str] = set()
         pending: list[tuple[str, frozenset[str]]] = []
         dispatched: list[str] = []  # method-name prefixes that reached code dispatches on
@@ -624,10 +631,12 @@ class ProjectIndex:
                 working.clear()
 
         def load(module: str, routed: frozenset[str] = frozenset()) -> None:
-            run(load_now, module, routed)
+            if module not in imported:  # a job for a loaded module or a reached definition would do nothing
+                run(load_now, module, routed)
 
         def reach(definition: Definition) -> None:
-            run(reach_now, definition)
+            if definition.key not in reached:
+                run(reach_now, definition)
 
         def load_now(module: str, routed: frozenset[str]) -> None:
             """The module was imported: its top-level code and the hooks it registers ran (`routed`: names it only
@@ -664,21 +673,34 @@ class ProjectIndex:
                                                         (found.module, found.qualname), ())}):
                                 reach(found)
 
+        def overrides_in(owner: tuple[str, str]) -> dict[str, list[Definition]]:
+            """The members of a class's subclasses by name, in subclass order: built once per class whose method is
+            reached, where looking each reached method's name up in every subclass cost a lookup per pair."""
+            found = overrides.get(owner)
+            if found is None:
+                found = overrides[owner] = {}
+                for subclass in subclasses.get(owner, ()):
+                    for member in members.get(subclass, ()):
+                        found.setdefault(member.simple_name, []).append(member)
+            return found
+
         def dispatch(prefixes: tuple[str, ...]) -> None:
             new = tuple(p for p in prefixes if p not in dispatched)
             if not new:
                 return
             dispatched.extend(new)
-            for key in sorted(k for k in reached if by_key[k].kind == "class"):
+            for key in sorted(reached_classes):
                 for member in members.get(key, ()):
                     if member.simple_name.startswith(new):
                         reach(member)
 
         def reach_now(definition: Definition) -> None:
-            key = (definition.module, definition.qualname)
+            key = definition.key
             if key in reached:
                 return
             reached.add(key)
+            if definition.kind == "class":
+                reached_classes.append(key)
             pending.append((definition.module, definition.uses))
             load(definition.module)
             for target in definition.imports:  # `from . import signals` in `ready()` loads that module
@@ -695,10 +717,8 @@ class ProjectIndex:
                     if member.simple_name.startswith(tuple(dispatched)):
                         reach(member)
             if owner is not None:  # a call of the base method may run any override
-                for subclass in subclasses.get((definition.module, definition.owner), ()):
-                    override = by_key.get((subclass[0], f"{subclass[1]}.{definition.simple_name}"))
-                    if override is not None:
-                        reach(override)
+                for override in overrides_in(owner.key).get(definition.simple_name, ()):
+                    reach(override)
             if definition.dispatches:
                 dispatch(definition.dispatches)
             if definition.discovers:
@@ -733,16 +753,20 @@ class ProjectIndex:
             done = followed.setdefault(module, set())
             new = uses - done
             done |= new
+            imports = self.modules[module].imports
+            near = neighbours.get(module, set())
             for name in new:
-                for key in self._imported_definitions(module, name):  # `from ._types import f as _f`; `_f()`
-                    if key in by_key:
-                        reach(by_key[key])
+                if name in imports:  # `from ._types import f as _f`; `_f()`
+                    for key in self._imported_definitions(module, name):
+                        if key in by_key:
+                            reach(by_key[key])
                 defined = by_name.get(name)  # most names used are no definition of the project
                 if defined is not None:
-                    for neighbour in neighbours.get(module, ()):
+                    for neighbour in (near.intersection(defined) if len(defined) < len(near) else near):
                         for target in defined.get(neighbour, ()):
                             reach(target)
-                call(name)
+                if name not in called:
+                    call(name)
         return reached
 
     @cached_property
