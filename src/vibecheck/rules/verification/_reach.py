@@ -219,11 +219,16 @@ class ProjectIndex:
 
     def _test_resolver(self, relative: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
         """How a test file's imported names read as absolute ones: a relative import (`from ..core import area` in
-        `pkg/tests/test_core.py`) against the file's own module; dropped when the file is in no package."""
-        name = self.layout.module_name(relative)
+        `pkg/tests/test_core.py`) against the file's own module; dropped when the file is in no package. The file's
+        module is looked up only for a relative import: most tests import absolutely, and looking each test file's
+        path up (links, import roots) cost more than the rest of reading its references."""
         is_package = relative.replace("\\", "/").endswith("__init__.py")
 
         def resolve(names: Iterable[str]) -> tuple[str, ...]:
+            names = tuple(names)
+            if not any(target.startswith(".") for target in names):
+                return names
+            name = self.layout.module_name(relative)
             return tuple(resolve_relative(target, name, is_package=is_package) if name else target
                          for target in names if name or not target.startswith("."))
         return resolve
