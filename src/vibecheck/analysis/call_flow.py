@@ -75,6 +75,7 @@ class CallGraph:
         self._origins: dict[tuple[FunctionKey, frozenset[str], int], tuple[str, str] | None] = {}
         self._sinks: dict[tuple[FunctionKey, str, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
         self._methods: dict[FunctionKey, list[FunctionKey]] = {}
+        self._calls_by_callee: dict[FunctionKey, dict[str, list[list[Any]]]] = {}
 
     def resolve(self, callee: str, module: str, depth: int = MAX_DEPTH) -> FunctionKey | None:
         """The function a recorded callee names: `local:f` in the caller's module, `import:pkg.mod.f` anywhere; of
@@ -176,8 +177,8 @@ class CallGraph:
             returned = {origin: note[0] if note else "" for kind, origin, *note in summary["returns"] if kind == PARAMETER}
             if callee.endswith(CONSTRUCTOR):  # the object keeps what its constructor stores
                 returned.update((parameter, "") for _, parameter in summary.get("stores", ()))
-        for other, where, kind, origin, *_ in self.functions[key]["calls"]:
-            if other != callee or (kind not in untrusted and (kind != CALL or depth <= 1)):
+        for _, where, kind, origin, *_ in self.calls_to(key, callee):
+            if kind not in untrusted and (kind != CALL or depth <= 1):
                 continue
             through: tuple[str, ...] = (callee.rpartition(":")[2].removesuffix(CONSTRUCTOR).rpartition(".")[2]
                                         if target is None else target[1],)
@@ -192,6 +193,16 @@ class CallGraph:
                 source, through = inner[:2], (*inner[2], *through)
             return source[0], returned[parameter] if returned is not None and parameter is not None else source[1], through
         return None
+
+    def calls_to(self, key: FunctionKey, callee: str) -> list[list[Any]]:
+        """The calls function `key` makes to `callee`, in order. Indexed once per function: looking through all its
+        calls for each call whose argument is another call's result took a function's calls squared."""
+        by_callee = self._calls_by_callee.get(key)
+        if by_callee is None:
+            by_callee = self._calls_by_callee[key] = {}
+            for call in self.functions[key]["calls"]:
+                by_callee.setdefault(call[0], []).append(call)
+        return by_callee.get(callee, [])
 
     def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, objects: bool, depth: int = MAX_DEPTH
                         ) -> list[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
@@ -248,15 +259,16 @@ class CallGraph:
         """Every sink reached by client data across a call: (function, sink, origin, chain of functions)."""
         for key, summary in self.functions.items():
             for callee, where, kind, origin, *note in summary["calls"]:
-                found = None
-                if kind == CALL:
-                    found = self.call_origin(key, origin, untrusted)
-                elif kind in untrusted:
-                    found = read_in(origin, key), note[0] if note else "", ()
-                if found is None:
+                if kind != CALL and kind not in untrusted:
                     continue
                 target = self.resolve(callee, key[0])
-                if target is None:
+                if target is None:  # a library's function: asked first, as most are, before what the argument carries
+                    continue
+                if kind == CALL:
+                    found = self.call_origin(key, origin, untrusted)
+                else:
+                    found = read_in(origin, key), note[0] if note else "", ()
+                if found is None:
                     continue
                 for sunk, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where),
                                                               found[1] == OBJECT):

@@ -365,9 +365,10 @@ class ProjectIndex:
         """Every dotted name the tests refer to, after following re-exports, with all its prefixes."""
         names: set[str] = set()
         for dotted in {dotted for test in self.tests for dotted in (*test.imports, *test.dotted)}:
-            for name in {dotted, self.canonical(dotted)}:
-                parts = name.split(".")
-                names.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+            for name in (dotted, self.canonical(dotted)):
+                while name and name not in names:  # a name already in holds its prefixes too: stop there
+                    names.add(name)
+                    name = name.rpartition(".")[0]
         return names
 
     @cached_property
