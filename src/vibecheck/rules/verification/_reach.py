@@ -594,7 +594,7 @@ class ProjectIndex:
                     or framework_calls(definition, inherited.get(owner_key, ())) \
                     or (owner is not None and self.extends_library(owner)):
                 implicit.setdefault(owner_key, []).append(definition)
-        neighbours = {name: self._neighbours(module) for name, module in self.modules.items()}
+        neighbours: dict[str, set[str]] = {}  # of the modules whose names are followed (most, not all)
         reached: set[tuple[str, str]] = set()
         reached_classes: list[tuple[str, str]] = []  # the classes of `reached`, for `dispatch`
         overrides: dict[tuple[str, str], dict[str, list[Definition]]] = {}  # see `overrides_in`
@@ -760,7 +760,9 @@ class ProjectIndex:
             new = uses - done
             done |= new
             imports = self.modules[module].imports
-            near = neighbours.get(module, set())
+            near = neighbours.get(module)
+            if near is None:
+                near = neighbours[module] = self._neighbours(self.modules[module])
             for name in new:
                 if name in imports:  # `from ._types import f as _f`; `_f()`
                     for key in self._imported_definitions(module, name):
