@@ -62,8 +62,12 @@ ADMIN_PACKAGE = "django.contrib.admin"
 TEST_TREE_NAMES = frozenset({"t", "test", "tests", "testing", "testsuite", "test_suite", "unittests"})
 
 
-@dataclass(frozen=True)
+@dataclass
 class Definition:
+    """A function, method or class of the project's source, as its file's facts record it. Not a frozen dataclass
+    (nothing changes one after indexing): a frozen one's `__init__` sets each of its fields through
+    `object.__setattr__`, which took a fifth of indexing the ten thousand definitions of a large project."""
+
     path: str
     module: str
     qualname: str
@@ -251,14 +255,10 @@ class ProjectIndex:
             return self._module_of[dotted]
         except KeyError:
             pass
-        found = None
-        parts = dotted.split(".")
-        for end in range(len(parts), 0, -1):
-            candidate = ".".join(parts[:end])
-            if candidate in self.modules:
-                found = candidate
-                break
-        self._module_of[dotted] = found
+        candidate = dotted
+        while candidate and candidate not in self.modules:
+            candidate = candidate.rpartition(".")[0]
+        found = self._module_of[dotted] = candidate or None
         return found
 
     def canonical(self, dotted: str) -> str:
