@@ -349,6 +349,8 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
             _borrow_returns(by_rule, code, lenders)
     seen: set[tuple[str, str, str]] = set()
     for code in sorted(by_rule, key=lambda c: (c in yielding, c)):
+        if not _has_sinks(by_rule[code]):
+            continue  # every joined flow ends at a sink: a rule that recorded none in the project joins nothing
         graph = CallGraph(by_rule[code])
         for (module, function), sink, origin, chain in graph.joined(untrusted):
             identity = (paths[module], function, sink[5])
@@ -357,6 +359,11 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
             seen.add(identity)
             yield JoinedSink(paths[module], function, origin, chain, sink[2].replace(ORIGIN, origin), sink[3] or "",
                              tuple(sink[4]), sink[5], sink[6] if len(sink) > 6 else None, sink[7] if len(sink) > 7 else "")
+
+
+def _has_sinks(summaries: dict[str, dict[str, dict[str, Any]]]) -> bool:
+    """Whether any function of a rule's summaries (module -> function -> summary) records a sink."""
+    return any(summary["sinks"] for functions in summaries.values() for summary in functions.values())
 
 
 def _borrow_returns(by_rule: dict[str, dict[str, dict[str, Any]]], code: str, lenders: tuple[str, ...]) -> None:
