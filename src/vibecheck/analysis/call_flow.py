@@ -80,6 +80,7 @@ class CallGraph:
         self._origins: dict[tuple[FunctionKey, frozenset[str], int], tuple[str, str] | None] = {}
         self._sinks: dict[tuple[FunctionKey, str, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
         self._methods: dict[FunctionKey, list[FunctionKey]] = {}
+        self._calls_by_callee: dict[FunctionKey, dict[str, list[list[Any]]]] = {}
 
     def resolve(self, callee: str, module: str, depth: int = MAX_DEPTH) -> FunctionKey | None:
         """The function a recorded callee names: `local:f` in the caller's module, `import:pkg.mod.f` anywhere; of
@@ -184,8 +185,8 @@ class CallGraph:
             returned = {origin: note[0] if note else "" for kind, origin, *note in summary["returns"] if kind == PARAMETER}
             if callee.endswith(CONSTRUCTOR):  # the object keeps what its constructor stores
                 returned.update((parameter, "") for _, parameter in summary.get("stores", ()))
-        for other, where, kind, origin, *_ in self.functions[key]["calls"]:
-            if other != callee or (kind not in untrusted and (kind != CALL or depth <= 1)):
+        for _, where, kind, origin, *_ in self.calls_to(key, callee):
+            if kind not in untrusted and (kind != CALL or depth <= 1):
                 continue
             through: tuple[str, ...] = (callee.rpartition(":")[2].removesuffix(CONSTRUCTOR).rpartition(".")[2]
                                         if target is None else target[1],)
@@ -200,6 +201,16 @@ class CallGraph:
                 source, through = inner[:2], (*inner[2], *through)
             return source[0], returned[parameter] if returned is not None and parameter is not None else source[1], through
         return None
+
+    def calls_to(self, key: FunctionKey, callee: str) -> list[list[Any]]:
+        """The calls function `key` makes to `callee`, in order. Indexed once per function: looking through all its
+        calls for each call whose argument is another call's result took a function's calls squared."""
+        by_callee = self._calls_by_callee.get(key)
+        if by_callee is None:
+            by_callee = self._calls_by_callee[key] = {}
+            for call in self.functions[key]["calls"]:
+                by_callee.setdefault(call[0], []).append(call)
+        return by_callee.get(callee, [])
 
     def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, objects: bool, depth: int = MAX_DEPTH
                         ) -> list[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
@@ -256,15 +267,16 @@ class CallGraph:
         """Every sink reached by client data across a call: (function, sink, origin, chain of functions)."""
         for key, summary in self.functions.items():
             for callee, where, kind, origin, *note in summary["calls"]:
-                found = None
-                if kind == CALL:
-                    found = self.call_origin(key, origin, untrusted)
-                elif kind in untrusted:
-                    found = read_in(origin, key), note[0] if note else "", ()
-                if found is None:
+                if kind != CALL and kind not in untrusted:
                     continue
                 target = self.resolve(callee, key[0])
-                if target is None:
+                if target is None:  # a library's function: asked first, as most are, before what the argument carries
+                    continue
+                if kind == CALL:
+                    found = self.call_origin(key, origin, untrusted)
+                else:
+                    found = read_in(origin, key), note[0] if note else "", ()
+                if found is None:
                     continue
                 for sunk, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where),
                                                               found[1] == OBJECT):
@@ -345,6 +357,8 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
             _borrow_returns(by_rule, code, lenders)
     seen: set[tuple[str, str, str]] = set()
     for code in sorted(by_rule, key=lambda c: (c in yielding, c)):
+        if not _has_sinks(by_rule[code]):
+            continue  # every joined flow ends at a sink: a rule that recorded none in the project joins nothing
         graph = CallGraph(by_rule[code])
         for (module, function), sink, origin, chain in graph.joined(untrusted):
             identity = (paths[module], function, sink[5])
@@ -353,6 +367,11 @@ def joined_sinks(facts: Iterator[tuple[str, Any]], relative: dict[str, str], unt
             seen.add(identity)
             yield JoinedSink(paths[module], function, origin, chain, sink[2].replace(ORIGIN, origin), sink[3] or "",
                              tuple(sink[4]), sink[5], sink[6] if len(sink) > 6 else None, sink[7] if len(sink) > 7 else "")
+
+
+def _has_sinks(summaries: dict[str, dict[str, dict[str, Any]]]) -> bool:
+    """Whether any function of a rule's summaries (module -> function -> summary) records a sink."""
+    return any(summary["sinks"] for functions in summaries.values() for summary in functions.values())
 
 
 def _borrow_returns(by_rule: dict[str, dict[str, dict[str, Any]]], code: str, lenders: tuple[str, ...]) -> None:

@@ -131,15 +131,16 @@ def framework_calls(definition: Definition, bases: Iterable[str]) -> bool:
     if definition.simple_name in PROTOCOL_METHODS or definition.simple_name.startswith(PROTOCOL_PREFIXES):
         return True
     name = definition.simple_name
-    return any(fnmatch.fnmatchcase(name, pattern) for base in bases for pattern in _called_patterns(base.rpartition(".")[2]))
+    return any(called.match(name) for base in bases if (called := _called_names(base.rpartition(".")[2])) is not None)
 
 
 @functools.lru_cache(maxsize=4096)
-def _called_patterns(base_name: str) -> tuple[str, ...]:
-    """The method-name patterns the tables give a base class of this name (the same few bases recur thousands
-    of times in a project's classes)."""
-    return tuple(pattern for table in (FRAMEWORK_METHODS, DISPATCHING_BASES) for suffix, patterns in table.items()
-                 if base_name.endswith(suffix) for pattern in patterns)
+def _called_names(base_name: str) -> re.Pattern[str] | None:
+    """The method-name patterns the tables give a base class of this name, as one expression (the same few bases
+    recur thousands of times in a project's classes); None when they give none."""
+    patterns = [pattern for table in (FRAMEWORK_METHODS, DISPATCHING_BASES) for suffix, patterns in table.items()
+                if base_name.endswith(suffix) for pattern in patterns]
+    return re.compile("|".join(fnmatch.translate(pattern) for pattern in patterns)) if patterns else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -62,8 +62,12 @@ ADMIN_PACKAGE = "django.contrib.admin"
 TEST_TREE_NAMES = frozenset({"t", "test", "tests", "testing", "testsuite", "test_suite", "unittests"})
 
 
-@dataclass(frozen=True)
+@dataclass
 class Definition:
+    """A function, method or class of the project's source, as its file's facts record it. Not a frozen dataclass
+    (nothing changes one after indexing): a frozen one's `__init__` sets each of its fields through
+    `object.__setattr__`, which took a fifth of indexing the ten thousand definitions of a large project."""
+
     path: str
     module: str
     qualname: str
@@ -87,6 +91,11 @@ class Definition:
     @property
     def full_name(self) -> str:
         return f"{self.module}.{self.qualname}"
+
+    @cached_property
+    def key(self) -> tuple[str, str]:
+        """`(module, qualname)`: how the reach sets name a definition."""
+        return (self.module, self.qualname)
 
     @cached_property
     def simple_name(self) -> str:
@@ -214,11 +223,16 @@ class ProjectIndex:
 
     def _test_resolver(self, relative: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
         """How a test file's imported names read as absolute ones: a relative import (`from ..core import area` in
-        `pkg/tests/test_core.py`) against the file's own module; dropped when the file is in no package."""
-        name = self.layout.module_name(relative)
+        `pkg/tests/test_core.py`) against the file's own module; dropped when the file is in no package. The file's
+        module is looked up only for a relative import: most tests import absolutely, and looking each test file's
+        path up (links, import roots) cost more than the rest of reading its references."""
         is_package = relative.replace("\\", "/").endswith("__init__.py")
 
         def resolve(names: Iterable[str]) -> tuple[str, ...]:
+            names = tuple(names)
+            if not any(target.startswith(".") for target in names):
+                return names
+            name = self.layout.module_name(relative)
             return tuple(resolve_relative(target, name, is_package=is_package) if name else target
                          for target in names if name or not target.startswith("."))
         return resolve
@@ -241,14 +255,10 @@ class ProjectIndex:
             return self._module_of[dotted]
         except KeyError:
             pass
-        found = None
-        parts = dotted.split(".")
-        for end in range(len(parts), 0, -1):
-            candidate = ".".join(parts[:end])
-            if candidate in self.modules:
-                found = candidate
-                break
-        self._module_of[dotted] = found
+        candidate = dotted
+        while candidate and candidate not in self.modules:
+            candidate = candidate.rpartition(".")[0]
+        found = self._module_of[dotted] = candidate or None
         return found
 
     def canonical(self, dotted: str) -> str:
@@ -355,9 +365,10 @@ class ProjectIndex:
         """Every dotted name the tests refer to, after following re-exports, with all its prefixes."""
         names: set[str] = set()
         for dotted in {dotted for test in self.tests for dotted in (*test.imports, *test.dotted)}:
-            for name in {dotted, self.canonical(dotted)}:
-                parts = name.split(".")
-                names.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+            for name in (dotted, self.canonical(dotted)):
+                while name and name not in names:  # a name already in holds its prefixes too: stop there
+                    names.add(name)
+                    name = name.rpartition(".")[0]
         return names
 
     @cached_property
@@ -583,8 +594,10 @@ class ProjectIndex:
                     or framework_calls(definition, inherited.get(owner_key, ())) \
                     or (owner is not None and self.extends_library(owner)):
                 implicit.setdefault(owner_key, []).append(definition)
-        neighbours = {name: self._neighbours(module) for name, module in self.modules.items()}
+        neighbours: dict[str, set[str]] = {}  # of the modules whose names are followed (most, not all)
         reached: set[tuple[str, str]] = set()
+        reached_classes: list[tuple[str, str]] = []  # the classes of `reached`, for `dispatch`
+        overrides: dict[tuple[str, str], dict[str, list[Definition]]] = {}  # see `overrides_in`
         imported: set[str] = set()
         pending: list[tuple[str, frozenset[str]]] = []
         dispatched: list[str] = []  # method-name prefixes that reached code dispatches on
@@ -624,10 +637,12 @@ class ProjectIndex:
                 working.clear()
 
         def load(module: str, routed: frozenset[str] = frozenset()) -> None:
-            run(load_now, module, routed)
+            if module not in imported:  # a job for a loaded module or a reached definition would do nothing
+                run(load_now, module, routed)
 
         def reach(definition: Definition) -> None:
-            run(reach_now, definition)
+            if definition.key not in reached:
+                run(reach_now, definition)
 
         def load_now(module: str, routed: frozenset[str]) -> None:
             """The module was imported: its top-level code and the hooks it registers ran (`routed`: names it only
@@ -664,21 +679,34 @@ class ProjectIndex:
                                                         (found.module, found.qualname), ())}):
                                 reach(found)
 
+        def overrides_in(owner: tuple[str, str]) -> dict[str, list[Definition]]:
+            """The members of a class's subclasses by name, in subclass order: built once per class whose method is
+            reached, where looking each reached method's name up in every subclass cost a lookup per pair."""
+            found = overrides.get(owner)
+            if found is None:
+                found = overrides[owner] = {}
+                for subclass in subclasses.get(owner, ()):
+                    for member in members.get(subclass, ()):
+                        found.setdefault(member.simple_name, []).append(member)
+            return found
+
         def dispatch(prefixes: tuple[str, ...]) -> None:
             new = tuple(p for p in prefixes if p not in dispatched)
             if not new:
                 return
             dispatched.extend(new)
-            for key in sorted(k for k in reached if by_key[k].kind == "class"):
+            for key in sorted(reached_classes):
                 for member in members.get(key, ()):
                     if member.simple_name.startswith(new):
                         reach(member)
 
         def reach_now(definition: Definition) -> None:
-            key = (definition.module, definition.qualname)
+            key = definition.key
             if key in reached:
                 return
             reached.add(key)
+            if definition.kind == "class":
+                reached_classes.append(key)
             pending.append((definition.module, definition.uses))
             load(definition.module)
             for target in definition.imports:  # `from . import signals` in `ready()` loads that module
@@ -695,10 +723,8 @@ class ProjectIndex:
                     if member.simple_name.startswith(tuple(dispatched)):
                         reach(member)
             if owner is not None:  # a call of the base method may run any override
-                for subclass in subclasses.get((definition.module, definition.owner), ()):
-                    override = by_key.get((subclass[0], f"{subclass[1]}.{definition.simple_name}"))
-                    if override is not None:
-                        reach(override)
+                for override in overrides_in(owner.key).get(definition.simple_name, ()):
+                    reach(override)
             if definition.dispatches:
                 dispatch(definition.dispatches)
             if definition.discovers:
@@ -733,16 +759,22 @@ class ProjectIndex:
             done = followed.setdefault(module, set())
             new = uses - done
             done |= new
+            imports = self.modules[module].imports
+            near = neighbours.get(module)
+            if near is None:
+                near = neighbours[module] = self._neighbours(self.modules[module])
             for name in new:
-                for key in self._imported_definitions(module, name):  # `from ._types import f as _f`; `_f()`
-                    if key in by_key:
-                        reach(by_key[key])
+                if name in imports:  # `from ._types import f as _f`; `_f()`
+                    for key in self._imported_definitions(module, name):
+                        if key in by_key:
+                            reach(by_key[key])
                 defined = by_name.get(name)  # most names used are no definition of the project
                 if defined is not None:
-                    for neighbour in neighbours.get(module, ()):
+                    for neighbour in (near.intersection(defined) if len(defined) < len(near) else near):
                         for target in defined.get(neighbour, ()):
                             reach(target)
-                call(name)
+                if name not in called:
+                    call(name)
         return reached
 
     @cached_property

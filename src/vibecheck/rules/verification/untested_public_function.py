@@ -277,8 +277,10 @@ class UntestedPublicFunction(ProjectRule):
         """Untested definitions; a class none of whose members is tested is reported once, not per member."""
         tested = set(tested)
         for qualname in list(tested):  # a tested member makes its classes tested
-            parts = qualname.split(".")
-            tested.update(".".join(parts[:end]) for end in range(1, len(parts)))
+            owner = qualname.rpartition(".")[0]
+            while owner and owner not in tested:  # one already in gets its own classes in its own turn
+                tested.add(owner)
+                owner = owner.rpartition(".")[0]
         untested = []
         reported_classes: list[str] = []
         for definition in definitions:
