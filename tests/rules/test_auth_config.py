@@ -200,7 +200,21 @@ def test_the_models_module_beside_a_form_is_part_of_its_cache_key(tmp_path: Path
     before = sibling_models_inputs(form)
     (tmp_path / "models.py").write_text("class Book:\n    pass\n", encoding="utf-8")
     sibling_models_inputs.cache_clear()
-    assert sibling_models_inputs(form) != before
+    with_models = sibling_models_inputs(form)
+    assert with_models != before
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "notes.py").write_text("class NoteIn:\n    pass\n", encoding="utf-8")
+    (tmp_path / "views.py").write_text("x = 1\n", encoding="utf-8")  # not a sibling module: no part of the key
+    sibling_models_inputs.cache_clear()
+    with_schemas = sibling_models_inputs(form)
+    assert with_schemas != with_models
+    (tmp_path / "schemas" / "notes.py").write_text("class NoteIn:\n    owner_id: int\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    edited = sibling_models_inputs(form)
+    assert edited != with_schemas
+    (tmp_path / "views.py").write_text("x = 22\n", encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    assert sibling_models_inputs(form) == edited
 
 
 def test_a_nonce_or_salt_is_told_what_goes_wrong_for_a_value_used_once() -> None:

@@ -120,18 +120,34 @@ class SiblingModelsInputs:
 
 @functools.lru_cache(maxsize=1024)
 def _folder_digest(folder: str) -> str:
-    base = Path(folder)
-    candidates = [path for name in SIBLING_MODULES
-                  for path in ([base / f"{name}.py", *sorted((base / name).glob("*.py"))] if (base / name).is_dir()
-                               else [base / f"{name}.py"])]
+    """Name, size and modification time of the sibling modules of `folder`, from one listing of it (a warm run asks
+    for every folder of the project: a `stat` per candidate name cost more than the rest of its key)."""
     digest = hashlib.sha256()
-    for candidate in candidates:
-        try:
-            stat = candidate.stat()
-        except OSError:
-            continue
-        digest.update(f"{candidate.relative_to(base).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    entries = _listing(folder)
+    for name in SIBLING_MODULES:
+        found = [(f"{name}.py", entries.get(f"{name}.py"))]
+        package = entries.get(name)
+        if package is not None and package.is_dir():
+            inside = _listing(package.path)
+            found += [(f"{name}/{file}", inside[file]) for file in sorted(inside)
+                      if file.endswith(".py") and not file.startswith(".")]
+        for relative, entry in found:
+            try:
+                stat = entry.stat() if entry is not None else None
+            except OSError:
+                stat = None
+            if stat is not None:
+                digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+def _listing(folder: str) -> dict[str, os.DirEntry[str]]:
+    """The entries of a folder by name; none when it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return {entry.name: entry for entry in entries}
+    except OSError:
+        return {}
 
 
 sibling_models_inputs = SiblingModelsInputs()
