@@ -111,7 +111,7 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
         return result
     context = RuleContext(path=path, source=source, module=module, imports=ImportTable.from_module(module),
                           is_test_file=unit.is_test_file, ast_provider=unit.python_ast, silent=silent,
-                          relative=unit.relative)
+                          project_path=unit.project_path)
     instances = _instantiate(rules, context, result.errors)
     walkers: list[Any] = [*instances, fact_collector(context)] if collect_facts else list(instances)
     for collector, options in collectors:

@@ -128,7 +128,7 @@ class Pipeline:
         """
         enabled = self.selection.enabled_for(relative)
         unit = SourceUnit(path, data, is_test_file(relative, self.settings.test_paths),
-                          relative=path_in_project(path, relative))
+                          project_path=path_in_project(path, relative))
         result = FileResult(path=path)
         with recursion_headroom():  # valid code nests up to ~3,000 levels; libcst and rules recurse per level
             for name, stage in self.stages:

@@ -137,11 +137,11 @@ class RuleContext:
     # The file's path from its own project's root (`vibecheck.pipeline.path_in_project`), what a rule that judges a file
     # by its folders reads (`scripts/`, `examples/`): `path` is as it was given, from wherever the run started, where
     # the folders above the project count too. `path` itself for a context built outside the pipeline (a test).
-    relative: str = ""
+    project_path: str = ""
 
     def __post_init__(self) -> None:
-        if not self.relative:
-            self.relative = self.path
+        if not self.project_path:
+            self.project_path = self.path
 
     def python_ast(self) -> ast.Module | None:
         """Python's `ast` of the file (None if Python cannot parse it), parsed at most once per file."""

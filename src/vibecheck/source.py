@@ -44,9 +44,9 @@ class SourceUnit:
     """One file as read from disk (or stdin): its bytes, and the text and trees computed from them once."""
 
     def __init__(self, path: str, data: bytes, is_test_file: bool = False, *, text: str | None = None,
-                 relative: str | None = None) -> None:
+                 project_path: str | None = None) -> None:
         self.path = path
-        self.relative = path if relative is None else relative  # from its project's root (`path_in_project`)
+        self.project_path = path if project_path is None else project_path  # from its project's root (`path_in_project`)
         self.data = data
         self.is_test_file = is_test_file
         self._text = text

@@ -164,7 +164,7 @@ class DebugLeftover(Rule):
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
-        path = PurePath(context.relative)
+        path = PurePath(context.project_path)
         self._print_allowed = (
             context.is_test_file
             or not self.options.check_print

@@ -89,7 +89,7 @@ class SampleDataInCode(Rule):
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
-        parts = {part.lower() for part in PurePath(context.relative).parts[:-1]}
+        parts = {part.lower() for part in PurePath(context.project_path).parts[:-1]}
         self._enabled = not (parts & SAMPLE_PATH_PARTS)
         self._frames: list[_Frame] = []
 

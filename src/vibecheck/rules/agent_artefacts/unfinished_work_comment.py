@@ -154,7 +154,7 @@ class UnfinishedWorkComment(Rule):
         super().__init__(context, options)
         self._pattern = compile_phrases(tuple(self.options.phrases) + tuple(self.options.extend_phrases))
         self._enabled = self.options.check_tests or not context.is_test_file
-        path = PurePath(context.relative)
+        path = PurePath(context.project_path)
         self._double_module = any(part in DOUBLE_MODULE_PARTS for part in (*path.parts[:-1], path.stem))
 
     def visit_Comment(self, node: cst.Comment) -> None:
