@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from vibecheck import listings
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, discover, is_excluded, relative_posix
 from vibecheck.model import FileResult, Report
@@ -28,6 +29,7 @@ def check_paths(paths: Sequence[str], settings: Settings | None = None, *, regis
     (before filtering) is appended to `shard_results` for `vibecheck merge`.
     """
     settings = settings or Settings(root=str(Path.cwd()))
+    listings.forget()  # the tree as it is now, for a long-lived caller (an editor, the server's child)
     root = Path(settings.root)
     targets = list(paths or ["."])
     skipped: list[str] = []
@@ -57,6 +59,7 @@ def check_source(source: str | bytes, path: str = "<stdin>", settings: Settings 
     excludes cover is not checked (an empty report).
     """
     settings = settings or Settings(root=str(Path.cwd()))
+    listings.forget()
     checker = Checker(replace(settings, fix=False), registry or load_registry())
     data = source.encode("utf-8") if isinstance(source, str) else source
     relative = relative_posix(Path(path).resolve(), Path(settings.root).resolve()) if path != "<stdin>" else path

@@ -120,7 +120,7 @@ class ResultCache:
         self._taken: dict[str, list[int]] = {}  # source path -> its stat signature taken before it was read, this run
         self._stats_changed = False
         self._heads = _read_heads(folder / HEADS)  # entry name -> (its `_entry_state`, header, result line)
-        self._heads_used: dict[str, tuple[tuple[int, ...], bytes, bytes]] = {}  # the same, for the entries of this run
+        self._heads_used: dict[str, tuple[bytes, bytes, bytes]] = {}  # the same, for the entries of this run
         for reader in pipeline.all_cache_inputs():
             clear_memos = getattr(reader, "cache_clear", None)
             if clear_memos is not None:
@@ -160,7 +160,7 @@ class ResultCache:
         if digest is None:
             return None  # the worker reports why it cannot be read
         key = self._key(source_file, digest)
-        hit = self._read(self._entry(source_file), key, source_file.display, facts=self.facts_mode)
+        hit = self._read(self._entry(source_file), key, source_file.display, facts=self.facts_mode, digest=digest)
         if hit is not None:
             self.fingerprints[source_file.display] = key
         return hit
@@ -240,7 +240,7 @@ class ResultCache:
         """The `keys` (and the `optional` keys it has) of the facts in the file's check entry for these bytes, as an
         index job's result; None when there is no such entry or it holds no such facts (a run with no project rule
         records none)."""
-        checked = self._read(self._entry(source_file), self._key(source_file, digest), source_file.display)
+        checked = self._read(self._entry(source_file), self._key(source_file, digest), source_file.display, digest=digest)
         if checked is None or checked.errors or not all(key in checked.facts for key in keys):
             return None
         taken = [*keys, *(key for key in optional if key in checked.facts)]
@@ -257,12 +257,13 @@ class ResultCache:
         return _hash(self.run_key, INDEX, kind, source_file.display, source_file.relative, digest)
 
     def _read(self, entry: Path, key: str, path: str, *, facts: FactsMode = "eager",
-              stands_for: FileResult | None = None) -> FileResult | None:
+              stands_for: FileResult | None = None, digest: str = "") -> FileResult | None:
         """The entry's result if its key matches, with its facts as `facts` says (see `facts_mode`); the digest
         of its facts' text is recorded in `facts_digests`. Unless the facts are needed now, the header and the
         result come from `heads` when the entry's `stat` is as recorded there. With `stands_for` (the result the key
         stands for, when the key says all of it: an index entry's path and digest), the result line is not decoded
-        (a hook run on Django reads 2,800 index entries)."""
+        (a hook run on Django reads 2,800 index entries). With `digest` (the checked bytes'), a result line that holds
+        nothing else than the path and that digest is not decoded either."""
         facts_text: bytes | None = None
         known = None if facts == "eager" else self._known_head(entry)
         if known is not None:
@@ -281,7 +282,12 @@ class ResultCache:
         if known is None and path != PROJECT:
             self._heads_used[entry.name] = (_entry_state(info), header, head)
         try:
-            result = stands_for if stands_for is not None else result_codec.load_result(result_codec.loads(head))
+            if stands_for is not None:
+                result = stands_for
+            elif digest and head == result_codec.plain_result_text(path, digest):
+                result = FileResult(path, digest=digest)
+            else:
+                result = result_codec.load_result(result_codec.loads(head))
             if facts == "eager":
                 result.facts = _load_facts(facts_text if facts_text is not None else _facts_of(entry, header))
         except ValueError:
@@ -433,19 +439,20 @@ class ResultCache:
         self._heads.update(self._heads_used)
         lines: list[bytes] = []
         for name, (state, header, head) in self._heads.items():
-            lines += [" ".join([name, *map(str, state)]).encode("ascii"), header, head]
+            lines += [b"%s %s" % (name.encode("ascii"), state), header, head]
         body = b"\n".join(lines)
         write_atomically(self.folder / HEADS, b"%s %d %s\n%s" % (HEADS_HEADER, FORMAT, content_digest(body).encode(), body))
 
 
-def _entry_state(info: os.stat_result) -> tuple[int, ...]:
+def _entry_state(info: os.stat_result) -> bytes:
     """What tells that an entry is the file that was read or written: a rewrite (ours renames a new file into
-    place) or a damage in place changes one of these."""
-    return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+    place) or a damage in place changes one of these. As text, compared as `heads` holds it."""
+    return b"%d %d %d %d" % (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def _read_heads(path: Path) -> dict[str, tuple[tuple[int, ...], bytes, bytes]]:
-    """The records of `HEADS`; none when the file is missing, damaged or foreign."""
+def _read_heads(path: Path) -> dict[str, tuple[bytes, bytes, bytes]]:
+    """The records of `HEADS`; none when the file is missing, damaged or foreign. A record's `stat` stays text
+    (a warm run on Django reads 2,800 records and uses each once): a malformed one never equals an entry's."""
     try:
         raw = safe_files.read_own_file(path, ENTRY_LIMIT)
     except OSError:
@@ -456,15 +463,12 @@ def _read_heads(path: Path) -> dict[str, tuple[tuple[int, ...], bytes, bytes]]:
     lines = body.split(b"\n")
     if len(lines) % 3:
         return {}
-    heads: dict[str, tuple[tuple[int, ...], bytes, bytes]] = {}
+    heads: dict[str, tuple[bytes, bytes, bytes]] = {}
     try:
-        for at in range(0, len(lines), 3):
-            name, *numbers = lines[at].decode("ascii").split(" ")
-            state = tuple(int(number) for number in numbers)
-            if len(state) != 4:
-                return {}
-            heads[name] = (state, lines[at + 1], lines[at + 2])
-    except ValueError:
+        for record, header, head in zip(lines[0::3], lines[1::3], lines[2::3], strict=True):
+            name, _, state = record.partition(b" ")
+            heads[name.decode("ascii")] = (state, header, head)
+    except UnicodeDecodeError:
         return {}
     return heads
 

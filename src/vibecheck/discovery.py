@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pathspec
 
+from vibecheck import listings
 from vibecheck.errors import UsageError
 from vibecheck.safe_files import NOT_REGULAR, is_inside, read_regular_text, special_file_reason, system_view_reason
 
@@ -232,7 +233,8 @@ class _Walk:
 
     def __init__(self, top: str, root: str, excludes: pathspec.PathSpec, gitignores: _GitIgnores, notes: list[str],
                  skip_folders: Collection[str]) -> None:
-        self.top, self.root, self.excludes, self.gitignores, self.notes = top, root, excludes, gitignores, notes
+        self.top, self.root, self.gitignores, self.notes = top, root, gitignores, notes
+        self.excludes = excludes if len(excludes) else None  # no pattern: no `match_file` per entry (1 us each)
         self.skip_folders = skip_folders
 
     def files(self, chain: tuple[str, ...]) -> Iterator[str]:
@@ -249,13 +251,9 @@ class _Walk:
             if real in visited or real in self.skip_folders:
                 continue
             visited.add(real)
-            try:
-                with os.scandir(folder) as entries:
-                    items = sorted(entries, key=lambda e: e.name)
-            except OSError:
-                continue
+            names = listings.entries(folder)
+            items = list(names.values())
             if not is_top:
-                names = {entry.name: entry for entry in items}
                 marker = names.get(VIRTUALENV_MARKER)
                 if marker is not None and _is_regular(marker):
                     continue
@@ -282,7 +280,7 @@ class _Walk:
         path = entry.path
         if entry.name in SKIPPED_DIRS or entry.name.endswith(SKIPPED_SUFFIXES) or (is_link and _is_virtualenv(path)):
             return None
-        if self.excludes.match_file(_relative_to(path, self.root) + "/") or self.gitignores.ignored(path, True, chain):
+        if self._excluded(path, "/") or self.gitignores.ignored(path, True, chain):
             return None
         if is_link and not is_inside(path, self.top):
             self.notes.append(f"{_relative_to(path, self.root)}: not walked: a symlink to `{os.path.realpath(path)}`, "
@@ -291,9 +289,13 @@ class _Walk:
         sub_real = os.path.realpath(path) if is_link else os.path.join(real, entry.name)
         return path, sub_real, chain, False
 
+    def _excluded(self, path: str, suffix: str = "") -> bool:
+        """Whether an exclude pattern covers `path` (`suffix` "/" for a folder)."""
+        return self.excludes is not None and self.excludes.match_file(_relative_to(path, self.root) + suffix)
+
     def _is_checked_file(self, entry: os.DirEntry[str], real: str, is_link: bool, chain: tuple[str, ...]) -> bool:
         path = entry.path
-        if self.excludes.match_file(_relative_to(path, self.root)) or self.gitignores.ignored(path, False, chain):
+        if self._excluded(path) or self.gitignores.ignored(path, False, chain):
             return False
         if is_link:
             reason = _unsafe_file(Path(path), (self.top,))

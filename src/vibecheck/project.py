@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vibecheck import listings
 from vibecheck.model import EngineError, FileResult, Finding
 from vibecheck.rule import ProjectRule
 
@@ -26,9 +27,11 @@ PROJECT_FILES = ("vibecheck.toml", "pyproject.toml", "setup.cfg", "setup.py")
 
 def holds_project_file(folder: str | os.PathLike[str], names: Iterable[str] = PROJECT_FILES) -> bool:
     """Whether `folder` holds one of the project files `names`. A `setup.py` beside an `__init__.py` is a module of
-    that package (sanic's `sanic/logging/setup.py` sets logging up), not the build script of a project."""
-    return any(os.path.isfile(os.path.join(folder, name))
-               and not (name == "setup.py" and os.path.isfile(os.path.join(folder, "__init__.py"))) for name in names)
+    that package (sanic's `sanic/logging/setup.py` sets logging up), not the build script of a project. Read from
+    the folder's listing, which discovery made already for a folder it walked."""
+    where = os.fspath(folder)
+    return any(listings.is_file(where, name) and not (name == "setup.py" and listings.is_file(where, "__init__.py"))
+               for name in names)
 
 
 @dataclass
@@ -91,7 +94,7 @@ def _root_mark(folder: str) -> str:
     """"root" when the folder holds a project file, "top" at a repository's top or the file system's, else ""."""
     if holds_project_file(folder):
         return "root"
-    if os.path.exists(os.path.join(folder, ".git")) or os.path.dirname(folder) == folder:
+    if listings.exists(folder, ".git") or os.path.dirname(folder) == folder:
         return "top"
     return ""
 
@@ -134,11 +137,10 @@ def split_projects(project: Project) -> list[Project]:
     located: list[tuple[str, str, str]] = []  # (path, its folder, its name)
     for path in project.files:
         absolute = project.absolute_location(path)
-        if os.path.islink(absolute):  # a link is resolved whole
+        folder, name = os.path.split(absolute)
+        if listings.is_link(folder, name):  # a link is resolved whole
             target = Path(absolute).resolve()
             folder, name = str(target.parent), target.name
-        else:
-            folder, name = os.path.split(absolute)
         if folder not in places:
             resolved = real_folder(folder, real)
             places[folder] = (resolved, project_root(Path(resolved)) or base)

@@ -93,6 +93,25 @@ def loads(text: str | bytes) -> Any:
         raise ValueError(f"malformed data: {type(exc).__name__}") from exc
 
 
+def _plain_parts() -> tuple[str, str, str]:
+    """The text of a result with nothing in it but its path and digest, cut where those two go."""
+    path_mark, digest_mark = "\x00path", "\x00digest"
+    text = dumps(FileResult(path_mark, digest=digest_mark))
+    before, _, rest = text.partition(json.dumps(path_mark))
+    between, _, after = rest.partition(json.dumps(digest_mark))
+    return before, between, after
+
+
+_PLAIN_PARTS = _plain_parts()
+
+
+def plain_result_text(path: str, digest: str) -> bytes:
+    """What `dumps` writes for a result with no finding, error, suppression or warning (most files' result): a
+    cached line equal to it is that result, with nothing to decode (a warm run on Django reads 880 of them)."""
+    before, between, after = _PLAIN_PARTS
+    return f"{before}{json.dumps(path)}{between}{json.dumps(digest)}{after}".encode("ascii")
+
+
 # The type of each field a reporter relies on; a foreign entry may hold any JSON where a field belongs.
 _STR, _INT, _OPT_STR = (str,), (int,), (str, type(None))
 _TYPES: dict[type, dict[str, tuple[type, ...]]] = {

@@ -55,3 +55,16 @@ def test_foreign_or_malformed_data_raises_value_error(text: str) -> None:
 def test_decoded_data_of_the_wrong_shape_is_not_a_result(text: str) -> None:
     with pytest.raises(ValueError):
         result_codec.load_result(result_codec.loads(text))
+
+
+@pytest.mark.parametrize("path", ["a.py", "pkg/café.py", 'odd "quoted" \\ name.py', "caf\udce9.py"])
+def test_the_text_of_a_plain_result_is_what_dumps_writes_for_it(path: str) -> None:
+    """A cache reader takes such a line for the result without decoding it, so it must be byte for byte the same."""
+    assert result_codec.plain_result_text(path, "0f" * 16) == result_codec.dumps(FileResult(path, digest="0f" * 16)).encode()
+
+
+def test_a_result_with_anything_in_it_is_not_plain() -> None:
+    result = sample()
+    assert result_codec.dumps(result).encode() != result_codec.plain_result_text(result.path, result.digest)
+    assert result_codec.dumps(FileResult("a.py", warnings=["w"], digest="d")).encode() != \
+        result_codec.plain_result_text("a.py", "d")

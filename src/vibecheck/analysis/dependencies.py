@@ -27,7 +27,8 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 from typing import Any
 
-from vibecheck.project import holds_project_file
+from vibecheck import listings
+from vibecheck.project import holds_project_file, real_folder
 from vibecheck.safe_files import is_inside, read_regular_text
 
 if sys.version_info >= (3, 11):
@@ -231,10 +232,12 @@ def _roots_above(directory: Path) -> tuple[Path | None, Path | None]:
 
 @functools.lru_cache(maxsize=1024)
 def _root_markers(directory: Path) -> tuple[bool, bool, bool]:
-    """(a project file is here, a weak marker is here, this is a repository's or the file system's top)."""
-    strong = holds_project_file(directory, ROOT_MARKERS)
-    weak = not strong and any((directory / marker).exists() for marker in WEAK_ROOT_MARKERS)
-    return strong, weak, (directory / ".git").exists() or directory.parent == directory
+    """(a project file is here, a weak marker is here, this is a repository's or the file system's top), from the
+    folder's listing."""
+    folder = str(directory)
+    strong = holds_project_file(folder, ROOT_MARKERS)
+    weak = not strong and any(listings.exists(folder, marker) for marker in WEAK_ROOT_MARKERS)
+    return strong, weak, listings.exists(folder, ".git") or directory.parent == directory
 
 
 @functools.lru_cache(maxsize=64)
@@ -279,14 +282,9 @@ def project_dependencies(root: Path | None) -> ProjectDependencies:
 @functools.lru_cache(maxsize=1024)
 def module_names_in(directory: Path) -> frozenset[str]:
     """Top-level module names importable from `directory`: its `.py` files and its package directories.
-    (`os.scandir`: the entries' types come with the listing, where `Path.is_file` paid a `stat` per entry.)"""
-    try:
-        with os.scandir(directory) as listing:
-            entries = list(listing)
-    except OSError:
-        return frozenset()
+    (The folder's listing, shared with discovery: the entries' types come with it.)"""
     names = set()
-    for entry in entries:
+    for entry in listings.entries(str(directory)).values():
         if entry.name.startswith(".") or entry.name in _SKIPPED_DIRS:
             continue
         stem, suffix = os.path.splitext(entry.name)
@@ -294,7 +292,7 @@ def module_names_in(directory: Path) -> frozenset[str]:
             names.add(stem)
         elif suffix in (".so", ".pyd") and _is_file(entry):
             names.add(entry.name.split(".")[0])
-        elif _is_dir(entry) and entry.name.isidentifier() and _has_python(entry.path):
+        elif listings.is_dir(entry) and entry.name.isidentifier() and _has_python(entry.path):
             names.add(entry.name)
     return frozenset(names)
 
@@ -302,13 +300,6 @@ def module_names_in(directory: Path) -> frozenset[str]:
 def _is_file(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_file()
-    except OSError:
-        return False
-
-
-def _is_dir(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()
     except OSError:
         return False
 
@@ -355,26 +346,32 @@ class DependencyInputs:
     """A digest of what VC503/VC504 read for the file at `path` beyond its text: the project's declarations,
     the module names beside the file and in the project, and where installed packages live (a package
     installed or removed changes its site folder). The cache calls `cache_clear` when a run starts, so a
-    long-lived process (an editor, a test) sees the files as they are now."""
+    long-lived process (an editor, a test) sees the files as they are now (the folders' listings are dropped when
+    a check starts: `listings.forget`)."""
+
+    def __init__(self) -> None:
+        self._by_folder: dict[str, str] = {}  # a file's folder, as its path names it -> the digest
+        self._real: dict[str, str] = {}  # the memo of `real_folder`: one `lstat` per folder
 
     def __call__(self, path: str) -> str:
         if os.path.islink(path):
             return _folder_inputs(Path(path).resolve().parent)
-        return _folder_inputs(_resolved_folder(os.path.dirname(os.path.abspath(path))))
+        folder = os.path.dirname(path)
+        digest = self._by_folder.get(folder)
+        if digest is None:
+            real = real_folder(os.path.abspath(folder or os.curdir), self._real)
+            digest = self._by_folder[folder] = _folder_inputs(Path(real))
+        return digest
 
     def cache_clear(self) -> None:
-        for memo in (_folder_inputs, _resolved_folder, _installed_state, project_dependencies, module_names_in,
-                     _root_markers, _names_digest):
+        self._by_folder.clear()
+        self._real.clear()
+        for memo in (_folder_inputs, _installed_state, project_dependencies, module_names_in, _root_markers,
+                     _names_digest):
             memo.cache_clear()
 
 
 dependency_inputs = DependencyInputs()
-
-
-@functools.lru_cache(maxsize=1024)
-def _resolved_folder(folder: str) -> Path:
-    """`Path(folder).resolve()`, once per folder (the files of a folder share it)."""
-    return Path(folder).resolve()
 
 
 @functools.lru_cache(maxsize=1024)
@@ -484,15 +481,12 @@ def _lookup(data: Any, *keys: str) -> Any:
 
 def _has_python(directory: str) -> bool:
     """Python files directly inside, or a package one level down (`src/` imported as `src.app`). On strings and
-    `os.scandir`: a warm run asks this of every folder's subfolders (Django's `conf/locale/` has a hundred)."""
-    try:
-        with os.scandir(directory) as listing:
-            children = list(listing)
-    except OSError:
-        return False
+    the folder's listing: a warm run asks this of every folder's subfolders (Django's `conf/locale/` has a hundred),
+    which discovery listed already when they hold Python."""
+    children = listings.entries(directory).values()
     # `len > 3`: a file named `.py` alone has no suffix (as `Path.suffix` says)
     return any(len(child.name) > 3 and child.name.endswith(".py") for child in children) or any(
-        _is_dir(child) and os.path.isfile(os.path.join(child.path, "__init__.py")) for child in children)
+        listings.is_dir(child) and os.path.isfile(os.path.join(child.path, "__init__.py")) for child in children)
 
 
 def _project_text(path: Path, root: Path) -> str | None:
