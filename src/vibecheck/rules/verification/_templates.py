@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+from vibecheck import listings
 
 TEMPLATE_FOLDERS = ("templates", "jinja2")
 TEMPLATE_SUFFIXES = frozenset({".html", ".htm", ".jinja", ".jinja2", ".j2", ".txt", ".xml", ".svg", ".md", ".json",
@@ -55,13 +57,32 @@ def template_inputs(project: Any, options: Any) -> str:
 
 def _template_files(root: str | os.PathLike[str], source_folders: Iterable[str | os.PathLike[str]]) -> list[str]:
     """The template files under the template folders at `root` and beside the sources, in path order (folders
-    as strings: a project's 1,000 source folders each have two names to try)."""
-    candidates = {os.path.join(folder, name) for folder in (root, *source_folders) for name in TEMPLATE_FOLDERS}
+    as strings: a project's 1,000 source folders each have two names to try, answered by the folders' listings
+    that discovery made)."""
+    candidates = {os.path.join(where, name) for where in map(os.fspath, (root, *source_folders))
+                  for name in TEMPLATE_FOLDERS if _holds_folder(where, name)}
     found: list[str] = []
-    for folder in sorted((c for c in candidates if os.path.isdir(c)), key=lambda c: Path(c).parts):
-        for directory, subdirectories, files in os.walk(folder):
-            subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-            found.extend(os.path.join(directory, f) for f in sorted(files) if os.path.splitext(f)[1] in TEMPLATE_SUFFIXES)
+    for folder in sorted(candidates, key=lambda c: Path(c).parts):
+        for directory in _folders_below(folder):
+            found.extend(os.path.join(directory, entry.name) for entry in listings.entries(directory).values()
+                         if not listings.is_dir(entry) and os.path.splitext(entry.name)[1] in TEMPLATE_SUFFIXES)
             if len(found) >= MAX_TEMPLATES:
                 return found[:MAX_TEMPLATES]
     return found
+
+
+def _holds_folder(folder: str, name: str) -> bool:
+    entry = listings.entries(folder).get(name)
+    return entry is not None and listings.is_dir(entry)
+
+
+def _folders_below(top: str) -> Iterator[str]:
+    """`top` and the folders below it, top-down in name order, skipping hidden ones and not following links (as
+    `os.walk` walks)."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        yield folder
+        below = [entry.path for entry in listings.entries(folder).values()
+                 if not entry.name.startswith(".") and listings.is_dir(entry) and not entry.is_symlink()]
+        stack.extend(reversed(below))
