@@ -136,12 +136,16 @@ class ResultCache:
             return None  # never follow a planted link out of the project
         return cls(folder, run_digest(settings, pipeline), pipeline, facts=facts)
 
-    def results(self, files: Sequence[SourceFile], check: CheckFiles) -> Iterator[FileResult]:
-        """Every file's result: cached ones at once, the others from `check`, stored as they come back."""
+    def results(self, files: Sequence[SourceFile], check: CheckFiles,
+                on_miss: Callable[[], None] | None = None) -> Iterator[FileResult]:
+        """Every file's result: cached ones at once, the others from `check`, stored as they come back. `on_miss`
+        is called at the first file not cached (to start what `check` will need while the others are looked up)."""
         misses: list[SourceFile] = []
         for source_file in files:
             hit = self.lookup(source_file)
             if hit is None:
+                if not misses and on_miss is not None:
+                    on_miss()
                 misses.append(source_file)
             else:
                 self.hits += 1

@@ -95,6 +95,11 @@ class _WorkerChecker:
     def __getstate__(self) -> dict[str, Any]:  # spawned workers rebuild it; the parent's sys.path comes along
         return {"checker": None, "settings": self.settings, "data": self.data, "path": self.path}
 
+    def load(self) -> None:
+        """Load the checker before the first file comes (a worker's `warm_up`)."""
+        if self.checker is not None:
+            self.checker.load()
+
     def __call__(self) -> Callable[[SourceFile], FileResult]:
         if self.checker is None:
             sys.path[:] = self.path
@@ -116,7 +121,7 @@ def default_jobs() -> int:
 
 
 def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Checker,
-                 index: FileIndex | None = None) -> Iterator[FileResult]:
+                 index: FileIndex | None = None, pool: EarlyPool | None = None) -> Iterator[FileResult]:
     """Each file's result, from worker processes that can die alone (or in-process without `isolate`, or if no
     worker process starts here). The jobs `index` has pending run in the same workers, after the files (this
     process finds them while the workers check the first files); their results go to `index`. With no file to
@@ -125,7 +130,8 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
     The checker is loaded here, once, before the workers fork, when there are many files (the workers then share
     what it imported). For a few files (a hook's one file, a pre-commit run's changed ones: up to
     `FILES_PER_WORKER_LOADING_ITSELF` per worker) each worker loads it before its first file, while this process
-    walks and reads the index instead of making the workers wait for a load it does not need itself."""
+    walks and reads the index instead of making the workers wait for a load it does not need itself. With `pool`,
+    its worker started early (see `EarlyPool`) is the first."""
     if not files:
         if index is not None:
             index.read_here(index.pending())
@@ -133,7 +139,7 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
     if len(files) > FILES_PER_WORKER_LOADING_ITSELF * (settings.jobs or default_jobs()):
         checker.load()
     later = _Later(index.pending if index is not None else list)
-    for task, result in _run_tasks(files, later, settings, checker):
+    for task, result in _run_tasks(files, later, settings, checker, pool):
         if isinstance(task, IndexJob):
             if index is not None:
                 index.accept(task, result)
@@ -154,12 +160,41 @@ class _Later:
         return self.tasks
 
 
-def _run_tasks(files: Sequence[SourceFile], later: _Later, settings: Settings,
-               checker: Checker) -> Iterator[tuple[SourceFile | IndexJob, FileResult]]:
+class EarlyPool:
+    """The worker pool of a run with a cache, started at the first file the cache does not hold: its first worker
+    loads the checker (half a second of imports) while this process looks the other files up and plans the index,
+    instead of after (10 changed files on Django, or the one file of a hook)."""
+
+    def __init__(self, settings: Settings, checker: Checker) -> None:
+        self.settings, self.checker = settings, checker
+        self.pool: WorkerPool | None = None
+
+    def start(self) -> None:
+        if self.pool is not None or not self.settings.isolate:
+            return
+        pool = _new_pool(self.settings, self.checker)
+        try:
+            pool.start_early()
+        except PoolUnavailable:
+            return  # `_run_tasks` meets it again and checks the files here
+        self.pool = pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+
+def _new_pool(settings: Settings, checker: Checker) -> WorkerPool:
+    worker_checker = _WorkerChecker(checker)
+    return WorkerPool(settings.jobs or default_jobs(), worker_checker, settings.per_file_timeout,
+                      settings.per_file_memory, warm_up=worker_checker.load)
+
+
+def _run_tasks(files: Sequence[SourceFile], later: _Later, settings: Settings, checker: Checker,
+               early: EarlyPool | None) -> Iterator[tuple[SourceFile | IndexJob, FileResult]]:
     done: set[int] = set()
     if settings.isolate:
-        pool = WorkerPool(settings.jobs or default_jobs(), _WorkerChecker(checker), settings.per_file_timeout,
-                          settings.per_file_memory)
+        pool = early.pool if early is not None and early.pool is not None else _new_pool(settings, checker)
         try:
             for task, result in pool.check(files, more=later.get):
                 done.add(id(task))
@@ -202,12 +237,17 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     if cache is not None and not checker.registry.deferred and cache.prepare():
         save_manifest(cache.folder, checker.registry)  # the next run may not need to import a rule module
     index = None if keep is not None else plan_index(checker, {f.path for f in files}, walked=walked, cache=cache)
+    early = EarlyPool(settings, checker)
     results = (iter_results(files, settings, checker, index) if cache is None
-               else cache.results(files, lambda misses: iter_results(misses, settings, checker, index)))
+               else cache.results(files, lambda misses: iter_results(misses, settings, checker, index, early),
+                                  on_miss=early.start))
     if keep is not None:
         results = _kept(results, keep)
-    return collect(checker, results, relative, progress=progress, index=index, walked=walked, cache=cache,
-                   project_phase=keep is None)
+    try:
+        return collect(checker, results, relative, progress=progress, index=index, walked=walked, cache=cache,
+                       project_phase=keep is None)
+    finally:
+        early.close()
 
 
 def _kept(results: Iterable[FileResult], keep: list[FileResult]) -> Iterator[FileResult]:

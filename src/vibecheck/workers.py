@@ -77,13 +77,19 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int, memory_limit: int | None) -> None:
-    """The worker's loop: one file in, one result out, until told to stop or the parent goes away."""
+def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int, memory_limit: int | None,
+           warm_up: Callable[[], None] | None) -> None:
+    """The worker's loop: one file in, one result out, until told to stop or the parent goes away. Once it said it
+    is ready, `warm_up` loads what its first file needs, while the parent prepares that file (a failure there is
+    met again, and reported, by the first file)."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     check = make_checker()
     tune_gc()
     conn.send("ready")
+    if warm_up is not None:
+        with contextlib.suppress(Exception):
+            warm_up()
     while True:
         try:
             task = conn.recv()
@@ -162,9 +168,10 @@ class WorkerPool:
     """
 
     def __init__(self, jobs: int, make_checker: Callable[[], CheckPath], timeout: float | None,
-                 memory_limit: int | None = None) -> None:
+                 memory_limit: int | None = None, warm_up: Callable[[], None] | None = None) -> None:
         self.jobs = jobs
         self.make_checker = make_checker
+        self.warm_up = warm_up
         self.timeout = timeout
         self.memory_limit = memory_limit  # MiB a file may add to its worker's address space
         self.context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
@@ -172,8 +179,8 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(child_end, self.make_checker, os.getpid(), self.memory_limit),
-                                       daemon=True, name="vibecheck-worker")
+        process = self.context.Process(target=_serve, daemon=True, name="vibecheck-worker",
+                                       args=(child_end, self.make_checker, os.getpid(), self.memory_limit, self.warm_up))
         try:
             process.start()
         except (OSError, ValueError, RuntimeError) as exc:
@@ -196,7 +203,8 @@ class WorkerPool:
         what it computes overlaps their work (and more workers start if its tasks need them)."""
         pending = deque(tasks)
         try:
-            self.workers = [self._start() for _ in range(max(1, min(self.jobs, len(tasks))))]
+            while len(self.workers) < max(1, min(self.jobs, len(tasks))):
+                self.workers.append(self._start())
             while pending or more is not None or any(w.task is not None for w in self.workers):
                 for worker in self.workers:
                     if worker.task is None and pending:
@@ -210,6 +218,12 @@ class WorkerPool:
                 yield from self._collect(pending)
         finally:
             self.close()
+
+    def start_early(self) -> None:
+        """Start the first worker before the tasks are known (its `warm_up` then overlaps this process's work
+        until `check`); raises `PoolUnavailable`."""
+        if not self.workers:
+            self.workers.append(self._start())
 
     def _send_ahead(self, pending: deque[Task]) -> None:
         """Give each busy worker its next task while at least one task per worker waits (at the end of the queue,

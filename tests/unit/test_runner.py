@@ -313,3 +313,39 @@ def test_a_few_files_leave_the_checker_to_the_workers_and_many_load_it_here(tmp_
     report = check_paths([str(tmp_path / "many")], Settings(root=str(tmp_path / "many"), jobs=2, cache=False))
     assert (report.files_checked, len(report.findings), report.errors) == (few + 1, few + 1, [])
     assert set(loads_here) == {os.getpid()}
+
+
+def test_the_first_file_the_cache_misses_starts_a_worker_that_loads_before_its_first_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm run with changed files forks its first worker at the first miss, and that worker loads the checker at
+    once (overlapping this process's lookups); a run with nothing changed starts none. The findings stay those of a
+    run without the cache."""
+    early: list[int] = []
+    start_early = workers.WorkerPool.start_early
+
+    def recorded(pool: workers.WorkerPool) -> None:
+        early.append(len(pool.workers))
+        start_early(pool)
+
+    marker = tmp_path / "loaded-by"
+
+    def load(worker_checker: runner._WorkerChecker) -> None:
+        marker.write_text(str(os.getpid()), encoding="utf-8")  # in the worker: a file, not this process's memory
+
+    monkeypatch.setattr(workers.WorkerPool, "start_early", recorded)
+    monkeypatch.setattr(runner._WorkerChecker, "load", load)
+    project = tmp_path / "project"
+    swallow = "try:\n    f()\nexcept Exception:\n    pass\n"
+    write(project, {f"m{i}.py": swallow for i in range(4)})
+    settings = Settings(root=str(project), jobs=2, cache=True)
+    check_paths([str(project)], settings)
+    early.clear()
+    marker.unlink()
+    assert check_paths([str(project)], settings).files_checked == 4 and early == [] and not marker.exists()
+    (project / "m2.py").write_text(swallow + "x = 1\n", encoding="utf-8")
+    (project / "m3.py").write_text(swallow + "y = 2\n", encoding="utf-8")
+    report = check_paths([str(project)], settings)
+    assert early == [0]  # once, for the first of the two changed files, with no worker yet
+    assert marker.read_text(encoding="utf-8") not in ("", str(os.getpid()))
+    assert report.findings == check_paths([str(project)], dataclasses.replace(settings, cache=False)).findings
+    assert len(report.findings) == 4 and not report.errors
