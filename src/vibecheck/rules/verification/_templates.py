@@ -59,8 +59,8 @@ def _template_files(root: str | os.PathLike[str], source_folders: Iterable[str |
     """The template files under the template folders at `root` and beside the sources, in path order (folders
     as strings: a project's 1,000 source folders each have two names to try, answered by the folders' listings
     that discovery made)."""
-    candidates = {os.path.join(where, name) for where in map(os.fspath, (root, *source_folders))
-                  for name in TEMPLATE_FOLDERS if _holds_folder(where, name)}
+    folders = [os.fspath(folder) for folder in (root, *source_folders)]
+    candidates = {os.path.join(where, name) for where in folders for name in TEMPLATE_FOLDERS if _holds_folder(where, name)}
     found: list[str] = []
     for folder in sorted(candidates, key=lambda c: Path(c).parts):
         for directory in _folders_below(folder):
