@@ -80,16 +80,19 @@ def _die_with_parent(parent: int) -> None:
 def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int, memory_limit: int | None,
            warm_up: Callable[[], None] | None) -> None:
     """The worker's loop: one file in, one result out, until told to stop or the parent goes away. Once it said it
-    is ready, `warm_up` loads what its first file needs, while the parent prepares that file (a failure there is
-    met again, and reported, by the first file)."""
+    is ready, `warm_up` loads what its first file needs, while the parent prepares that file; if it fails, the first
+    file fails with its error, as that file's own load would have."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     check = make_checker()
     tune_gc()
     conn.send("ready")
+    warm_up_failure: BaseException | None = None
     if warm_up is not None:
-        with contextlib.suppress(Exception):
+        try:
             warm_up()
+        except (Exception, SystemExit) as exc:  # raised again in the first file's check, below
+            warm_up_failure = exc
     while True:
         try:
             task = conn.recv()
@@ -99,6 +102,9 @@ def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int,
             return
         limited = _limit_memory(memory_limit)
         try:
+            if warm_up_failure is not None:
+                failure, warm_up_failure = warm_up_failure, None
+                raise failure
             result = check(task)
         except MemoryError:
             result = crashed(task, memory_message(memory_limit if limited else None))

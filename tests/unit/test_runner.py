@@ -17,7 +17,7 @@ from vibecheck.api import check_paths, check_source
 from vibecheck.cli import cli
 from vibecheck.config import Settings, load_settings
 from vibecheck.discovery import SourceFile
-from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
+from vibecheck.model import Category, Confidence, FileResult, Finding, Location, Position, Severity
 from vibecheck.registry import Registry, RulePack, load_registry
 from vibecheck.rule import ProjectRule
 
@@ -349,3 +349,24 @@ def test_the_first_file_the_cache_misses_starts_a_worker_that_loads_before_its_f
     assert marker.read_text(encoding="utf-8") not in ("", str(os.getpid()))
     assert report.findings == check_paths([str(project)], dataclasses.replace(settings, cache=False)).findings
     assert len(report.findings) == 4 and not report.errors
+
+
+@dataclasses.dataclass(frozen=True)
+class _Named:
+    display: str
+
+
+def _fails_to_warm_up() -> None:
+    raise RuntimeError("a rule pack failed to import")
+
+
+def test_a_worker_whose_warm_up_fails_reports_it_with_its_first_file() -> None:
+    def make_checker() -> workers.CheckPath:
+        return lambda task: FileResult(task.display)
+
+    pool = workers.WorkerPool(1, make_checker, None, warm_up=_fails_to_warm_up)
+    pool.start_early()
+    results = {task.display: result for task, result in pool.check([_Named("a.py"), _Named("b.py")])}
+    assert [error.message for error in results["a.py"].errors] == [
+        "internal error while checking this file: RuntimeError: a rule pack failed to import"]
+    assert results["b.py"].errors == []
