@@ -9,20 +9,40 @@ are now; within a run the tree is read as one snapshot.
 
 from __future__ import annotations
 
-import functools
 import os
+from collections import OrderedDict
 
-FOLDERS_KEPT = 4096  # listings held at once: a tree larger than this lists a folder again rather than grow memory
+# Entries held at once, all folders together (about 250 bytes each): past this the listings used longest ago are
+# dropped, and listed again if asked for, so a huge tree costs time, never unbounded memory.
+ENTRIES_KEPT = 200_000
+
+class _Kept:
+    """The listings of this run, oldest use first, and how many entries they hold."""
+
+    def __init__(self) -> None:
+        self.listings: OrderedDict[str, dict[str, os.DirEntry[str]]] = OrderedDict()
+        self.entries = 0
 
 
-@functools.lru_cache(maxsize=FOLDERS_KEPT)
+_KEPT = _Kept()
+
+
 def entries(folder: str) -> dict[str, os.DirEntry[str]]:
     """The folder's entries by name, in name order; none when it cannot be listed."""
+    listing = _KEPT.listings.get(folder)
+    if listing is not None:
+        _KEPT.listings.move_to_end(folder)
+        return listing
     try:
-        with os.scandir(folder) as listing:
-            return {entry.name: entry for entry in sorted(listing, key=lambda entry: entry.name)}
+        with os.scandir(folder) as scan:
+            listing = {entry.name: entry for entry in sorted(scan, key=lambda entry: entry.name)}
     except OSError:
-        return {}
+        listing = {}
+    _KEPT.listings[folder] = listing
+    _KEPT.entries += len(listing)
+    while _KEPT.entries > ENTRIES_KEPT and len(_KEPT.listings) > 1:
+        _KEPT.entries -= len(_KEPT.listings.popitem(last=False)[1])
+    return listing
 
 
 def is_file(folder: str, name: str) -> bool:
@@ -62,4 +82,5 @@ def exists(folder: str, name: str) -> bool:
 
 def forget() -> None:
     """Drop every listing: the next reader lists the folder again."""
-    entries.cache_clear()
+    _KEPT.listings.clear()
+    _KEPT.entries = 0
