@@ -570,7 +570,9 @@ def run_digest(settings: Settings, pipeline: Pipeline) -> str:
 def code_digest(files: Iterable[str]) -> str:
     """Size and modification time of vibecheck's own sources and of `files` (the rule modules'): an edited rule
     (an editable install, a plugin in development) invalidates the cache even when no version changed."""
-    stamped = {str(path) for path in Path(__file__).parent.rglob("*.py")} | set(files)
+    own = [os.path.join(folder, name) for folder, _, names in os.walk(os.path.dirname(__file__))
+           for name in names if name.endswith(".py")]  # `os.walk`: `Path.rglob` took three times as long
+    stamped = set(own) | set(files)
     stamps = []
     for location in sorted(stamped):
         with contextlib.suppress(OSError):
