@@ -366,6 +366,7 @@ class DependencyInputs:
     def cache_clear(self) -> None:
         self._by_folder.clear()
         self._real.clear()
+        _CHAINS.clear()
         for memo in (_folder_inputs, _installed_state, project_dependencies, module_names_in, _root_markers,
                      _names_digest):
             memo.cache_clear()
@@ -388,11 +389,23 @@ def _local_names_digest(directory: Path, root: Path | None) -> str:
     past `local_module_names`' 32 levels: more than it reads, never less; without a root, the same folders."""
     if root is None:
         return _digest([_names_digest(folder) for folder in _package_folders(directory)])
-    levels = [_names_digest(directory)]
-    while directory != root and directory != directory.parent:
-        directory = directory.parent
-        levels.append(_names_digest(directory))
-    return _digest(levels)
+    stem = str(root)
+    pending: list[str] = []
+    current = str(directory)
+    while (current, stem) not in _CHAINS:  # a loop: a crafted tree may be thousands of folders deep
+        parent = os.path.dirname(current)
+        if current == stem or parent == current:
+            _CHAINS[current, stem] = _names_digest(Path(current))
+            break
+        pending.append(current)
+        current = parent
+    digest = _CHAINS[current, stem]
+    for folder in reversed(pending):  # each folder's digest from its parent's: the folders of a tree share theirs
+        digest = _CHAINS[folder, stem] = _digest((_names_digest(Path(folder)), digest))
+    return digest
+
+
+_CHAINS: dict[tuple[str, str], str] = {}  # (folder, root) -> `_local_names_digest`, until `cache_clear`
 
 
 @functools.lru_cache(maxsize=1024)
