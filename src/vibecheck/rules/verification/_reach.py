@@ -88,23 +88,19 @@ class Definition:
     dispatches: tuple[str, ...] = ()  # method-name prefixes its code calls methods by (`getattr(self, f"visit_{k}")`)
     discovers: tuple[str, ...] = ()  # packages whose modules it imports by listing them (`facts._discovers`)
 
+    # Set once in `__post_init__`, not `cached_property`s: the reach rules read them some 30,000 times on Django, and
+    # each first read through `cached_property` (which takes a lock) cost more than computing all three up front.
+    key: tuple[str, str] = field(init=False, repr=False, compare=False)  # `(module, qualname)`: how reach sets name it
+    simple_name: str = field(init=False, repr=False, compare=False)
+    owner: str = field(init=False, repr=False, compare=False)  # the enclosing class's qualname ('' at module level)
+
+    def __post_init__(self) -> None:
+        self.key = (self.module, self.qualname)
+        self.owner, _, self.simple_name = self.qualname.rpartition(".")
+
     @property
     def full_name(self) -> str:
         return f"{self.module}.{self.qualname}"
-
-    @cached_property
-    def key(self) -> tuple[str, str]:
-        """`(module, qualname)`: how the reach sets name a definition."""
-        return (self.module, self.qualname)
-
-    @cached_property
-    def simple_name(self) -> str:
-        return self.qualname.rpartition(".")[2]
-
-    @cached_property
-    def owner(self) -> str:
-        """The qualname of the enclosing class ('' for module-level definitions)."""
-        return self.qualname.rpartition(".")[0]
 
 
 def is_declarative_file(relative: str) -> bool:
