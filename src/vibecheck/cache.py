@@ -102,6 +102,7 @@ class ResultCache:
     def __init__(self, folder: Path, run_key: str, pipeline: Pipeline, *, facts: FactsMode = "eager") -> None:
         self.folder = folder
         self.entries = folder / ENTRIES
+        self._entry_prefix = os.path.join(self.entries, "")  # entries are named as text: a `Path` each cost more
         self.run_key = run_key
         self.pipeline = pipeline
         self.hits = 0
@@ -114,7 +115,7 @@ class ResultCache:
         # a run without project rules).
         self.facts_mode = facts
         # path -> (undecoded facts, or None when the result came from `heads`; the entry; its header)
-        self._raw_facts: dict[str, tuple[bytes | None, Path, bytes]] = {}
+        self._raw_facts: dict[str, tuple[bytes | None, str, bytes]] = {}
         self._ready = False
         self._stats = _read_stats(folder / STATS)  # source path -> [*stat signature, digest] (see `STATS`)
         self._taken: dict[str, list[int]] = {}  # source path -> its stat signature taken before it was read, this run
@@ -260,7 +261,7 @@ class ResultCache:
     def _index_key(self, source_file: SourceFile, kind: str, digest: str) -> str:
         return _hash(self.run_key, INDEX, kind, source_file.display, source_file.relative, digest)
 
-    def _read(self, entry: Path, key: str, path: str, *, facts: FactsMode = "eager",
+    def _read(self, entry: str, key: str, path: str, *, facts: FactsMode = "eager",
               stands_for: FileResult | None = None, digest: str = "") -> FileResult | None:
         """The entry's result if its key matches, with its facts as `facts` says (see `facts_mode`); the digest
         of its facts' text is recorded in `facts_digests`. Unless the facts are needed now, the header and the
@@ -284,7 +285,7 @@ class ResultCache:
         if header != _header(key, content_digest(head), facts_digest):  # a truncated entry never passes for a whole one
             return None
         if known is None and path != PROJECT:
-            self._heads_used[entry.name] = (_entry_state(info), header, head)
+            self._heads_used[os.path.basename(entry)] = (_entry_state(info), header, head)
         try:
             if stands_for is not None:
                 result = stands_for
@@ -303,9 +304,10 @@ class ResultCache:
         self._record_facts(path, facts_digest)
         return result
 
-    def _known_head(self, entry: Path) -> tuple[bytes, bytes] | None:
+    def _known_head(self, entry: str) -> tuple[bytes, bytes] | None:
         """The entry's header and result line from `heads`, if its `stat` is as recorded there."""
-        known = self._heads.get(entry.name)
+        name = os.path.basename(entry)
+        known = self._heads.get(name)
         if known is None:
             return None
         try:
@@ -315,7 +317,7 @@ class ResultCache:
         recorded_state, header, head = known
         if _entry_state(info) != recorded_state:
             return None
-        self._heads_used[entry.name] = known
+        self._heads_used[name] = known
         return header, head
 
     def _record_facts(self, path: str, digest: str | None) -> None:
@@ -334,7 +336,7 @@ class ResultCache:
             return _load_facts(raw if raw is not None else _facts_of(entry, header))
         except ValueError:
             with contextlib.suppress(OSError):
-                entry.unlink()
+                os.unlink(entry)
             raise
 
     def store(self, source_file: SourceFile, result: FileResult) -> None:
@@ -382,10 +384,10 @@ class ResultCache:
         read = {path: part.fingerprints.get(path, "") for part in parts for path in sorted(part.texts_read)}
         self._write(self._project_entry(scope), key, FileResult(PROJECT, findings=findings, facts={TEXTS_READ: read}))
 
-    def _project_entry(self, scope: Sequence[str]) -> Path:
-        return self.entries / f"{_hash(PROJECT, *sorted(scope))}.json"
+    def _project_entry(self, scope: Sequence[str]) -> str:
+        return f"{self._entry_prefix}{_hash(PROJECT, *sorted(scope))}.json"
 
-    def _write(self, entry: Path, key: str, result: FileResult) -> str | None:
+    def _write(self, entry: str, key: str, result: FileResult) -> str | None:
         """Write the result on one line and its facts on the next, so a reader can leave the facts undecoded.
         Returns the digest of the facts' text (None when the result cannot be cached)."""
         head = dataclasses.replace(result, facts={})
@@ -398,11 +400,12 @@ class ResultCache:
         head_text, facts_text = texts[0].encode("ascii"), texts[1].encode("ascii")
         facts_digest = content_digest(facts_text)
         header = _header(key, content_digest(head_text), facts_digest)
-        if write_atomically(entry, b"%s\n%s\n%s" % (header, head_text, facts_text)):
+        if write_atomically(Path(entry), b"%s\n%s\n%s" % (header, head_text, facts_text)):
             self.stored += 1
             if result.path != PROJECT:
                 with contextlib.suppress(OSError):
-                    self._heads_used[entry.name] = (_entry_state(os.stat(entry, follow_symlinks=False)), header, head_text)
+                    self._heads_used[os.path.basename(entry)] = (_entry_state(os.stat(entry, follow_symlinks=False)),
+                                                                 header, head_text)
         return facts_digest
 
     def _key(self, source_file: SourceFile, digest: str) -> str:
@@ -417,8 +420,8 @@ class ResultCache:
         inputs = sorted([reader(source_file.path) for reader in self.pipeline.cache_inputs_for(enabled)])
         return _hash(self.run_key, source_file.display, source_file.relative, *inputs)
 
-    def _entry(self, source_file: SourceFile, kind: str = "") -> Path:
-        return self.entries / f"{_hash(kind, source_file.display, source_file.relative)}.json"
+    def _entry(self, source_file: SourceFile, kind: str = "") -> str:
+        return f"{self._entry_prefix}{_hash(kind, source_file.display, source_file.relative)}.json"
 
     def prepare(self) -> bool:
         """Create the folder with its `.gitignore` and `CACHEDIR.TAG` once; False when it cannot be written."""
@@ -477,7 +480,7 @@ def _read_heads(path: Path) -> dict[str, tuple[bytes, bytes, bytes]]:
     return heads
 
 
-def _facts_of(entry: Path, header: bytes) -> bytes:
+def _facts_of(entry: str, header: bytes) -> bytes:
     """The facts' text of an entry whose header and result were taken from `heads`, if the entry still has that
     header and its facts match the digest in it; else `ValueError`."""
     try:
