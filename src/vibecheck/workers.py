@@ -17,8 +17,6 @@ ends a worker whose parent is gone, so a killed run leaves no orphans behind.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import multiprocessing
 import os
 import signal
 import sys
@@ -27,8 +25,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 try:
     import resource
@@ -37,6 +34,9 @@ except ImportError:  # Windows: no memory limit
 
 from vibecheck.gc_tuning import tune_gc
 from vibecheck.model import EngineError, FileResult
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 START_TIMEOUT = 120.0  # seconds for a new worker to say it is ready
 WATCHDOG_INTERVAL = 1.0
@@ -64,6 +64,8 @@ class PoolUnavailable(Exception):
 def _die_with_parent(parent: int) -> None:
     """Make this worker end when the run ends, however it ends (SIGKILL included)."""
     if sys.platform.startswith("linux"):
+        import ctypes  # local, as `multiprocessing` below: a run that every file's cache entry answers starts no worker
+
         with contextlib.suppress(OSError, AttributeError):  # else the watchdog below still covers it
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
@@ -180,6 +182,8 @@ class WorkerPool:
         self.warm_up = warm_up
         self.timeout = timeout
         self.memory_limit = memory_limit  # MiB a file may add to its worker's address space
+        import multiprocessing
+
         self.context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         self.workers: list[_Worker] = []
 
@@ -262,6 +266,8 @@ class WorkerPool:
         busy = [w for w in self.workers if w.task is not None]
         deadlines = [w.deadline for w in busy if w.deadline is not None]
         wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        from multiprocessing.connection import wait
+
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
         for index, worker in enumerate(self.workers):
             task = worker.task
