@@ -85,6 +85,8 @@ TEST_FILE_SKIPS: dict[str, str] = {
     "B303": "a weak hash in a test computes what the code under test must match (a checksum, a digest response)",
     "B311": "`random` makes test data, not secrets",
     "B324": "a weak hash in a test computes what the code under test must match (a checksum, a digest response)",
+    "B701": "a jinja2 environment in a test renders fixture templates for assertions; nothing is served to a browser",
+    "B702": "a mako template in a test renders fixture data for assertions; nothing is served to a browser",
     "B704": "`Markup` in a test checks escaping; nothing is rendered to a browser",
 }
 # Bandit's "consider the security implications of this import/call" notices name no defect: selecting
