@@ -183,6 +183,13 @@ OBJECT, TEXT = "object", "text"
 # record that sink on condition, with NEEDS_ATTRIBUTE and the callee that names it (`import:app.base.Base.api~client`).
 CLIENT_ATTRIBUTE = "~client"
 NEEDS_ATTRIBUTE = "attribute:"
+# A sink that is the verdict a predicate returns (`return ip in ADMIN_IPS`, `if ip in LOCAL_IPS: return True`): it
+# decides something only where a caller acts on the answer. A call whose answer the caller hands on as data, as an
+# argument of another call (`scope.set_attribute("is_local", is_localhost(ip))`), is noted HANDED_ON after the
+# argument's own note, and its callee's verdicts do not count through it.
+VERDICT = "verdict"
+HANDED_ON = "handed-on"
+VERDICT_PASSING = frozenset({"bool", "all", "any"})
 SUMMARY_FACT = "vibecheck.flow.summaries"
 # In a file's summary fact: the codes of the request-flow rules whose file hints skipped the file. The join
 # borrows that module's calls and returns from a rule that walks every file (a route module that never names
@@ -2001,6 +2008,7 @@ class FlowRule(Rule):
                                           if not parameter.startswith("self."))
             elif taint is not None and taint.kind in self.untrusted_kinds and taint.origin not in state.guessed_inputs:
                 summary.kept.extend([attribute, taint.kind, taint.origin] for attribute in attributes)
+        handed_on: set[int] | None = None
         for found in iter_calls(node):
             dispatched = dispatched_call(found)  # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`
             callee = state.project_callee(dispatched) if dispatched is not None else None
@@ -2018,7 +2026,9 @@ class FlowRule(Rule):
                 if taint is None or taint.kind not in tracked:
                     continue
                 note = self.value_note(arg.value, taint, state)
-                extra = [note] if note else []
+                if handed_on is None:
+                    handed_on = _call_arguments(node)
+                extra = [note, HANDED_ON] if id(found) in handed_on else [note] if note else []
                 if taint.kind == PARAMETER or taint.origin in state.guessed_inputs:
                     for parameter in parameters_in(arg.value, state, taint):
                         summary.calls.append([callee, where, PARAMETER, parameter, *extra])
@@ -2073,6 +2083,13 @@ class FlowRule(Rule):
         for kind, origin in origins:
             state.summary.sinks.append([kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
+
+
+def _call_arguments(statement: cst.CSTNode) -> set[int]:
+    """The calls of a statement whose answer is itself an argument of another call: handed on, not acted on (but
+    `bool(...)`, `all(...)`, `any(...)` pass a verdict through to what tests them)."""
+    return {id(arg.value) for call in iter_calls(statement) if dotted_name(call.func) not in VERDICT_PASSING
+            for arg in call.args if type(arg.value) is cst.Call}
 
 
 def _made_object(value: cst.BaseExpression, state: FlowState) -> str:
