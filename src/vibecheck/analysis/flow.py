@@ -368,6 +368,9 @@ class FlowState:
         self.constants: dict[str, str] = {}
         # Names bound to a validator's verdict (`ok = url_has_allowed_host_and_scheme(url, ...)`) -> the names it checks.
         self.verdicts: dict[str, tuple[str, ...]] = {}
+        # Names bound to a keyed signature of a message (`expected = hmac.new(key, body, sha256).hexdigest()`,
+        # `digest = compute_signature(secret, raw)`) -> the names it signs: a check of the signature checks them.
+        self.signed: dict[str, tuple[str, ...]] = {}
         self.request_objects: set[str] = set()
         self.shadowed: set[str] = set()
         self.has_walrus = True
@@ -735,6 +738,11 @@ class FlowState:
                 self.instances.pop(key, None)
             if self.verdicts:
                 self.verdicts.pop(key, None)
+        signed = _signed_names(value) if value is not None and type(value) in _SIGNATURE_TYPES else ()
+        if signed:
+            self.signed[key] = signed
+        elif self.signed:
+            self.signed.pop(key, None)
         text = self.constant_text(value, self) if value is not None else None
         if text is not None:
             self.constants[key] = text
@@ -761,6 +769,8 @@ class FlowState:
         """Forget the taint of names that an `if`/`assert` visibly checks (`in`, `==`, a validating call); True when
         one was forgotten."""
         names = checked_names(test) if self.prefix_checks_clear else checked_names_beyond_prefix(test)
+        if self.signed:  # `if not hmac.compare_digest(expected, header):` checks what `expected` signs
+            names = (*names, *(message for name in names for message in self.signed.get(name, ())))
         forgot = False
         for name in (*names, *self.verdict_of(test)):
             self.checked.add(name)
@@ -924,6 +934,25 @@ def _is_leading_piece(operand: cst.CSTNode) -> bool:
         return True
     value = node.value
     return type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value in SPLITTING_METHODS
+
+
+# Calls that sign a message with a key: `hmac.new(key, body, ...)`, `hmac.digest(...)`, and helpers named for it
+# (`_signature(secret, body)`, `compute_signature`, `sign_payload`, `hmac_sha256`). A bare hash is no signature: the
+# client can compute `sha256(body)` itself.
+SIGNING_MODULE_CALLS = frozenset({"hmac.new", "hmac.digest", "hmac.HMAC"})
+SIGNING_CALL = re.compile(r"(^|_)(signature|signed|hmac)($|_)|^_*sign($|_(payload|body|message|request|data|webhook))",
+                          re.IGNORECASE)
+# The values that may hold a signing call: the call itself, `"sha256=" + sign(...)`, an f-string around one.
+_SIGNATURE_TYPES = frozenset({cst.Call, cst.BinaryOperation, cst.FormattedString})
+
+
+def _signed_names(value: cst.CSTNode) -> tuple[str, ...]:
+    """The names a value's keyed signature covers (its signing call's arguments), or () when it signs nothing."""
+    for inner in iter_expressions(value):
+        if type(inner) is cst.Call and (dotted_name(inner.func) in SIGNING_MODULE_CALLS
+                                        or SIGNING_CALL.search(callee_tail(inner.func) or "") is not None):
+            return tuple(dict.fromkeys(name for arg in inner.args for name in _names_inside(arg.value)))
+    return ()
 
 
 # Calls whose result, bound to a name, is a verdict on their arguments (`ok = is_safe_url(url)`; `if ok:`).
