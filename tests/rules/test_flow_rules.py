@@ -364,11 +364,15 @@ def is_admin(address):
 def is_office(address):
     if address in OFFICE_IPS: return True
     return False
+
+
+def is_vpn(address):
+    return address in VPN_NETWORKS
 """,
         "app/views.py": """
 from flask import Flask, abort
 
-from .net import client_ip, is_admin, is_local, is_office, is_private
+from .net import client_ip, is_admin, is_local, is_office, is_private, is_vpn
 
 app = Flask(__name__)
 
@@ -380,6 +384,7 @@ def debug_page(scope, log):
     if not is_admin(client_ip()):
         abort(403)
     allowed = bool(is_office(client_ip()))
+    require(is_vpn(client_ip()))
     return {"allowed": allowed}
 """,
     }
@@ -388,4 +393,5 @@ def debug_page(scope, log):
         (tmp_path / relative).write_text(text, encoding="utf-8")
     findings = project_findings(tmp_path, [ClientDataThroughCalls])
     assert sorted((f.location.start.line, f.message.rpartition("(through ")[2]) for f in findings) == [
-        (22, "`debug_page()` -> `is_admin()`)."), (26, "`debug_page()` -> `is_office()`).")]
+        (22, "`debug_page()` -> `is_admin()`)."), (26, "`debug_page()` -> `is_office()`)."),
+        (31, "`debug_page()` -> `is_vpn()`).")]

@@ -189,7 +189,9 @@ NEEDS_ATTRIBUTE = "attribute:"
 # argument's own note, and its callee's verdicts do not count through it.
 VERDICT = "verdict"
 HANDED_ON = "handed-on"
-VERDICT_PASSING = frozenset({"bool", "all", "any"})
+# Calls that act on a verdict they are given (`require(is_admin(ip))`, `abort_unless(...)`, `self.assertTrue(...)`) or
+# pass it on to what tests them (`bool(...)`, `all(...)`): a verdict given to them is not handed on as data.
+VERDICT_TAKERS = re.compile(r"^(bool|all|any)$|^_*(require|ensure|assert|abort|deny|forbid|guard|check)", re.IGNORECASE)
 SUMMARY_FACT = "vibecheck.flow.summaries"
 # In a file's summary fact: the codes of the request-flow rules whose file hints skipped the file. The join
 # borrows that module's calls and returns from a rule that walks every file (a route module that never names
@@ -2115,9 +2117,9 @@ class FlowRule(Rule):
 
 
 def _call_arguments(statement: cst.CSTNode) -> set[int]:
-    """The calls of a statement whose answer is itself an argument of another call: handed on, not acted on (but
-    `bool(...)`, `all(...)`, `any(...)` pass a verdict through to what tests them)."""
-    return {id(arg.value) for call in iter_calls(statement) if dotted_name(call.func) not in VERDICT_PASSING
+    """The calls of a statement whose answer is itself an argument of another call: handed on, not acted on (unless
+    that call takes verdicts: `VERDICT_TAKERS`)."""
+    return {id(arg.value) for call in iter_calls(statement) if VERDICT_TAKERS.search(callee_tail(call.func) or "") is None
             for arg in call.args if type(arg.value) is cst.Call}
 
 
