@@ -480,3 +480,16 @@ def mirror_hook():
         abort(400)
     # expect: VC409 -- a bare hash is no signature: the client computes it for any body
     logger.info("mirror event: %s", raw)
+
+
+SEEN_DIGESTS = set()
+
+
+@app.post("/hooks/replay")
+def replay_hook():
+    raw = request.get_data()
+    digest = hmac.new(WEBHOOK_SECRET, raw, hashlib.sha256).hexdigest()
+    if digest in SEEN_DIGESTS:
+        abort(409)
+    # expect: VC409 -- a signature looked up among those seen: nothing compared it with what the sender signed
+    logger.info("replayed event: %s", raw)

@@ -772,13 +772,22 @@ class FlowState:
         one was forgotten."""
         names = checked_names(test) if self.prefix_checks_clear else checked_names_beyond_prefix(test)
         if self.signed:  # `if not hmac.compare_digest(expected, header):` checks what `expected` signs
-            names = (*names, *(message for name in names for message in self.signed.get(name, ())))
+            messages = [message for name in names for message in self.signed.get(name, ())]
+            if messages and self._compares_with_a_sent_value(test):
+                names = (*names, *messages)
         forgot = False
         for name in (*names, *self.verdict_of(test)):
             self.checked.add(name)
             if self.checks_clear and self.names.pop(name, None) is not None:
                 forgot = True
         return forgot
+
+    def _compares_with_a_sent_value(self, test: cst.CSTNode) -> bool:
+        """Whether a test that names a signature also reads a value the client sent (the signature header it must
+        match), as a check of a signature does; a signature looked up in a cache (`if digest in seen:`) checks nothing
+        the client sent."""
+        return any(type(inner) in _SENT_VALUE_TYPES and dotted_name(inner) not in self.signed
+                   and self.taint_of(inner) is not None for inner in iter_expressions(test))
 
     def verdict_of(self, test: cst.CSTNode) -> tuple[str, ...]:
         """The names a test checks through a validator's verdict bound earlier: `if ok:`, `if not ok:`."""
@@ -946,6 +955,8 @@ SIGNING_CALL = re.compile(r"(^|_)(signature|signed|hmac)($|_)|^_*sign($|_(payloa
                           re.IGNORECASE)
 # The values that may hold a signing call: the call itself, `"sha256=" + sign(...)`, an f-string around one.
 _SIGNATURE_TYPES = frozenset({cst.Call, cst.BinaryOperation, cst.FormattedString})
+# What reads a value in a test: a name, an attribute, a subscript or a call (`request.headers.get(...)`).
+_SENT_VALUE_TYPES = frozenset({cst.Name, cst.Attribute, cst.Subscript, cst.Call})
 
 
 def _signed_names(value: cst.CSTNode) -> tuple[str, ...]:
