@@ -1,4 +1,5 @@
 """VC406 corpus: loading code-carrying formats from outside data fires; safe loaders and repo files do not."""
+import io
 import json
 import pickle
 from pathlib import Path
@@ -185,6 +186,22 @@ def local_object_named_pickle(store, key):
 def round_trip(obj):
     # ok: VC406
     return pickle.loads(pickle.dumps(obj))
+
+
+def round_trip_through_a_buffer(obj):
+    buffer = io.BytesIO()
+    pickle.dump(obj, buffer)
+    # ok: VC406 -- the buffer was made empty here: it holds only what this code wrote
+    first = pickle.loads(buffer.getvalue())
+    buffer.seek(0)
+    # ok: VC406
+    return first, pickle.load(buffer)
+
+
+def buffer_of_received_bytes(blob):
+    buffer = io.BytesIO(blob)
+    # expect: VC406 -- a buffer made from bytes someone sent
+    return pickle.load(buffer)
 
 
 def ruamel_unsafe_loader(request):

@@ -1,4 +1,6 @@
 """VC409 corpus: client input reaching redirects, headers, logs, XPath, LDAP, regexes and upload paths."""
+import hashlib
+import hmac
 import logging
 import os
 import re
@@ -9,7 +11,7 @@ from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
-from flask import Flask, make_response, redirect, request, url_for
+from flask import Flask, abort, make_response, redirect, request, url_for
 from ldap.filter import escape_filter_chars
 from lxml import etree
 from pymongo import MongoClient
@@ -438,3 +440,56 @@ def on_deploy(ack, command, respond):
     logger.info("deploy requested by %s", command["user_id"])
     # expect: VC409
     logger.warning("deploy target %s", command["text"])
+
+
+WEBHOOK_SECRET = os.environ.get("WEBHOOK_SECRET", "").encode()
+
+
+def payload_signature(secret, body):
+    return "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+
+
+@app.post("/hooks/partner")
+def partner_hook():
+    body = request.get_data()
+    # expect: VC409 -- not verified yet: anyone can post this
+    logger.info("partner event: %s", body)
+    expected = payload_signature(WEBHOOK_SECRET, body)
+    if request.headers.get("X-Signature") != expected:
+        abort(401)
+    # ok: VC409 -- the body passed the provider's signature check above
+    logger.info("partner event verified: %s", body)
+
+
+@app.post("/hooks/billing")
+def billing_hook():
+    raw = request.get_data()
+    digest = hmac.new(WEBHOOK_SECRET, raw, hashlib.sha256).hexdigest()
+    if hmac.compare_digest(digest, request.headers.get("X-Hub-Signature-256", "")):
+        # ok: VC409 -- only a signed body gets here
+        logger.info("billing event: %s", raw)
+    # expect: VC409 -- the unsigned body also gets here
+    logger.info("billing hook done: %s", raw)
+
+
+@app.post("/hooks/mirror")
+def mirror_hook():
+    raw = request.get_data()
+    checksum = hashlib.sha256(raw).hexdigest()
+    if request.headers.get("X-Checksum") != checksum:
+        abort(400)
+    # expect: VC409 -- a bare hash is no signature: the client computes it for any body
+    logger.info("mirror event: %s", raw)
+
+
+SEEN_DIGESTS = set()
+
+
+@app.post("/hooks/replay")
+def replay_hook():
+    raw = request.get_data()
+    digest = hmac.new(WEBHOOK_SECRET, raw, hashlib.sha256).hexdigest()
+    if digest in SEEN_DIGESTS:
+        abort(409)
+    # expect: VC409 -- a signature looked up among those seen: nothing compared it with what the sender signed
+    logger.info("replayed event: %s", raw)

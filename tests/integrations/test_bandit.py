@@ -246,6 +246,23 @@ def test_fixture_noise_is_reported_in_code_but_not_in_tests() -> None:
     assert run(FIXTURE_NOISE, is_test_file=True, path="tests/test_login.py") == []
 
 
+def test_unescaped_templates_are_reported_in_code_but_not_in_tests() -> None:
+    source = ("import jinja2\nfrom mako.template import Template\n\n"
+              "def render(name):\n    env = jinja2.Environment(loader=jinja2.DictLoader({}))\n"
+              "    return env.from_string('{{ x }}').render(x=name) + Template('${x}').render(x=name)\n")
+    assert {"B701", "B702"} <= {code for code, _ in codes_and_lines(run(source))}
+    assert run(source, is_test_file=True, path="tests/test_templates.py") == []
+
+
+def test_connections_to_the_tests_own_servers_are_reported_in_code_but_not_in_tests() -> None:
+    source = ("import ftplib\nimport paramiko\n\n"
+              "def fetch(host):\n    client = paramiko.SSHClient()\n"
+              "    client.set_missing_host_key_policy(paramiko.AutoAddPolicy())\n"
+              "    ftp = ftplib.FTP(host)\n    ftp.login('user', 'pw')\n")
+    assert {"B321", "B402", "B507"} <= {code for code, _ in codes_and_lines(run(source))}
+    assert run(source, is_test_file=True, path="tests/test_fetch.py") == []
+
+
 def test_real_risks_are_still_reported_in_tests() -> None:
     source = ("import pickle\nimport subprocess\n\n"
               "def test_it(cmd, blob):\n    subprocess.run(cmd, shell=True)\n    pickle.loads(blob)\n")

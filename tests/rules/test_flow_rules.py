@@ -330,3 +330,68 @@ if question:
         ("page.py", 12, "the module's top level -> `strip_fences()`)."),
         ("page.py", 13, "the module's top level)."),
     ]
+
+
+
+def test_a_predicates_verdict_on_a_forwarded_address_counts_only_where_a_caller_acts_on_it(tmp_path: Path) -> None:
+    """VC419 through calls: `is_admin(ip)` answering `ip in ADMIN_IPS` decides access in `if not is_admin(...)`, not
+    where its answer is handed on as data (a telemetry attribute, a log argument)."""
+    sources = {
+        "app/net.py": """
+from flask import request
+
+LOCAL_IPS = {"127.0.0.1", "::1"}
+
+
+def client_ip():
+    return request.headers.get("X-Forwarded-For", "").split(",")[0].strip() or request.remote_addr
+
+
+def is_local(ip):
+    if ip is not None and ip.strip("[]") in LOCAL_IPS:
+        return True
+    return False
+
+
+def is_private(ip):
+    return ip in PRIVATE_NETWORKS
+
+
+def is_admin(address):
+    return not address in ADMIN_IPS
+
+
+def is_office(address):
+    if address in OFFICE_IPS: return True
+    return False
+
+
+def is_vpn(address):
+    return address in VPN_NETWORKS
+""",
+        "app/views.py": """
+from flask import Flask, abort
+
+from .net import client_ip, is_admin, is_local, is_office, is_private, is_vpn
+
+app = Flask(__name__)
+
+
+@app.get("/debug")
+def debug_page(scope, log):
+    scope.set_attribute("is_localhost", is_local(client_ip()))
+    log.info("private address: %s", is_private(client_ip()))
+    if not is_admin(client_ip()):
+        abort(403)
+    allowed = bool(is_office(client_ip()))
+    require(is_vpn(client_ip()))
+    return {"allowed": allowed}
+""",
+    }
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls])
+    assert sorted((f.location.start.line, f.message.rpartition("(through ")[2]) for f in findings) == [
+        (22, "`debug_page()` -> `is_admin()`)."), (26, "`debug_page()` -> `is_office()`)."),
+        (31, "`debug_page()` -> `is_vpn()`).")]

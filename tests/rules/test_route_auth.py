@@ -140,6 +140,28 @@ def test_routes_in_test_files_are_fixtures() -> None:
     assert findings_for(RouteWithoutAuth, source, path="tests/test_app.py") == []
 
 
+BENCHMARKED_ROUTER = """
+    from starlette.routing import Route, Router
+
+    async def endpoint(request):
+        return PlainTextResponse("ok")
+
+    ROUTER = Router(routes=[Route("/items", endpoint, methods=["GET", "POST"]),
+                            Route("/items/{id:int}", endpoint, methods=["GET", "PUT", "DELETE"])])
+"""
+
+
+@pytest.mark.parametrize(("path", "reported"), [
+    ("app/routing.py", True),
+    ("benchmark_app/routing.py", True),  # only the folder's own name marks a benchmark
+    ("benchmarks/routing_benchmark.py", False),
+    ("src/pkg/bench/app.py", False),
+])
+def test_routers_in_benchmark_folders_are_workloads(tmp_path: Path, path: str, reported: bool) -> None:
+    _write_project(tmp_path, {path: BENCHMARKED_ROUTER})
+    assert bool(project_findings(tmp_path, [RouteWithoutAuth])) is reported
+
+
 def _findings_in(root: Path) -> list[tuple[str, str]]:
     return [(Path(f.location.path).name, f.message.split("`")[1]) for f in project_findings(root, [RouteWithoutAuth])]
 

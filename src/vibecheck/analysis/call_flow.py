@@ -19,6 +19,7 @@ from typing import Any
 
 from vibecheck.analysis.flow import (
     CALL,
+    HANDED_ON,
     INSTANCES,
     NEEDS_ATTRIBUTE,
     OBJECT,
@@ -28,6 +29,7 @@ from vibecheck.analysis.flow import (
     SKIPPED_BY_HINTS,
     TEXT,
     TOP_LEVEL,
+    VERDICT,
 )
 
 MAX_DEPTH = 3
@@ -78,7 +80,7 @@ class CallGraph:
             self.modules_by_last.setdefault(module.rpartition(".")[2], []).append(module)
         self._imported: dict[str, FunctionKey | None] = {}
         self._origins: dict[tuple[FunctionKey, frozenset[str], int], tuple[str, str] | None] = {}
-        self._sinks: dict[tuple[FunctionKey, str, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
+        self._sinks: dict[tuple[FunctionKey, str, bool, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
         self._methods: dict[FunctionKey, list[FunctionKey]] = {}
         self._calls_by_callee: dict[FunctionKey, dict[str, list[list[Any]]]] = {}
 
@@ -212,29 +214,30 @@ class CallGraph:
                 by_callee.setdefault(call[0], []).append(call)
         return by_callee.get(callee, [])
 
-    def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, objects: bool, depth: int = MAX_DEPTH
-                        ) -> list[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
+    def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, objects: bool, depth: int = MAX_DEPTH,
+                        verdicts: bool = True) -> list[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
         """The sinks a parameter reaches: in the function itself, or passed on to further functions. A sink that
-        only an object can abuse (a MongoDB filter value) counts only when the value may be one (`objects`).
+        only an object can abuse (a MongoDB filter value) counts only when the value may be one (`objects`); a
+        predicate's verdict (VERDICT) only when the caller acts on the answer rather than handing it on (`verdicts`).
 
         Each sink comes once, with the first chain that reaches it (the join reports a sink once anyway), and the
         answer is kept: the paths through a dense call graph multiply at every call (a function passing its
         parameter to n helpers that do the same has n**3 of them), the sinks at their ends do not."""
         if key is None or parameter is None or depth == 0:
             return []
-        question = (key, parameter, objects, depth)
+        question = (key, parameter, objects, verdicts, depth)
         answer = self._sinks.get(question)
         if answer is None:
-            answer = self._sinks[question] = self._parameter_sinks(key, parameter, objects, depth)
+            answer = self._sinks[question] = self._parameter_sinks(key, parameter, objects, verdicts, depth)
         return answer
 
-    def _parameter_sinks(self, key: FunctionKey, parameter: str, objects: bool, depth: int
+    def _parameter_sinks(self, key: FunctionKey, parameter: str, objects: bool, verdicts: bool, depth: int
                          ) -> list[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
         reached: dict[tuple[FunctionKey, str], tuple[FunctionKey, list[Any], tuple[str, ...]]] = {}
         summary = self.functions[key]
         for sink in summary["sinks"]:
             if sink[0] == PARAMETER and sink[1] == parameter and (objects or _needs(sink) != OBJECT) \
-                    and self._attribute_holds(sink, key[0]):
+                    and (verdicts or _needs(sink) != VERDICT) and self._attribute_holds(sink, key[0]):
                 reached.setdefault((key, sink[5]), (key, sink, (key[1],)))
         for callee, where, kind, origin, *note in summary["calls"]:
             if kind == PARAMETER and origin == parameter:
@@ -242,7 +245,7 @@ class CallGraph:
                 if target is not None:
                     passed = objects and (note[0] if note else "") != TEXT
                     for found, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where), passed,
-                                                                   depth - 1):
+                                                                   depth - 1, HANDED_ON not in note):
                         reached.setdefault((found, sink[5]), (found, sink, (key[1], *chain)))
         for attribute, stored in summary.get("stores", ()):
             if stored == parameter:
@@ -279,7 +282,7 @@ class CallGraph:
                 if found is None:
                     continue
                 for sunk, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where),
-                                                              found[1] == OBJECT):
+                                                              found[1] == OBJECT, verdicts=HANDED_ON not in note):
                     yield sunk, sink, found[0], (key[1], *found[2], *chain)
             for attribute, kind, origin in summary.get("kept", ()):
                 if kind not in untrusted:
@@ -292,7 +295,8 @@ class CallGraph:
             for sink in summary["sinks"]:
                 if sink[0] == CALL:
                     found = self.call_origin(key, sink[1], untrusted)
-                    if found is not None and _needs(sink) in ("", found[1]) and self._attribute_holds(sink, key[0]):
+                    if found is not None and _needs(sink) in ("", VERDICT, found[1]) \
+                            and self._attribute_holds(sink, key[0]):
                         yield key, sink, found[0], (key[1], *found[2])
 
 
@@ -317,8 +321,8 @@ def chain_label(function: str) -> str:
 
 
 def _needs(sink: list[Any]) -> str:
-    """What a recorded sink needs of the value to be abused: OBJECT, TEXT (a string returned as a page), or ""; a
-    condition on an attribute (NEEDS_ATTRIBUTE) asks nothing of the value."""
+    """What a recorded sink needs of the value to be abused: OBJECT, TEXT (a string returned as a page), VERDICT (a
+    caller acting on the answer), or ""; a condition on an attribute (NEEDS_ATTRIBUTE) asks nothing of the value."""
     needs: str = sink[8] if len(sink) > 8 else ""
     return "" if needs.startswith(NEEDS_ATTRIBUTE) else needs
 

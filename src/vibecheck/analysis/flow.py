@@ -183,6 +183,15 @@ OBJECT, TEXT = "object", "text"
 # record that sink on condition, with NEEDS_ATTRIBUTE and the callee that names it (`import:app.base.Base.api~client`).
 CLIENT_ATTRIBUTE = "~client"
 NEEDS_ATTRIBUTE = "attribute:"
+# A sink that is the verdict a predicate returns (`return ip in ADMIN_IPS`, `if ip in LOCAL_IPS: return True`): it
+# decides something only where a caller acts on the answer. A call whose answer the caller hands on as data, as an
+# argument of another call (`scope.set_attribute("is_local", is_localhost(ip))`), is noted HANDED_ON after the
+# argument's own note, and its callee's verdicts do not count through it.
+VERDICT = "verdict"
+HANDED_ON = "handed-on"
+# Calls that act on a verdict they are given (`require(is_admin(ip))`, `abort_unless(...)`, `self.assertTrue(...)`) or
+# pass it on to what tests them (`bool(...)`, `all(...)`): a verdict given to them is not handed on as data.
+VERDICT_TAKERS = re.compile(r"^(bool|all|any)$|^_*(require|ensure|assert|abort|deny|forbid|guard|check)", re.IGNORECASE)
 SUMMARY_FACT = "vibecheck.flow.summaries"
 # In a file's summary fact: the codes of the request-flow rules whose file hints skipped the file. The join
 # borrows that module's calls and returns from a rule that walks every file (a route module that never names
@@ -361,6 +370,9 @@ class FlowState:
         self.constants: dict[str, str] = {}
         # Names bound to a validator's verdict (`ok = url_has_allowed_host_and_scheme(url, ...)`) -> the names it checks.
         self.verdicts: dict[str, tuple[str, ...]] = {}
+        # Names bound to a keyed signature of a message (`expected = hmac.new(key, body, sha256).hexdigest()`,
+        # `digest = compute_signature(secret, raw)`) -> the names it signs: a check of the signature checks them.
+        self.signed: dict[str, tuple[str, ...]] = {}
         self.request_objects: set[str] = set()
         self.shadowed: set[str] = set()
         self.has_walrus = True
@@ -728,6 +740,11 @@ class FlowState:
                 self.instances.pop(key, None)
             if self.verdicts:
                 self.verdicts.pop(key, None)
+        signed = _signed_names(value) if value is not None and type(value) in _SIGNATURE_TYPES else ()
+        if signed:
+            self.signed[key] = signed
+        elif self.signed:
+            self.signed.pop(key, None)
         text = self.constant_text(value, self) if value is not None else None
         if text is not None:
             self.constants[key] = text
@@ -754,12 +771,23 @@ class FlowState:
         """Forget the taint of names that an `if`/`assert` visibly checks (`in`, `==`, a validating call); True when
         one was forgotten."""
         names = checked_names(test) if self.prefix_checks_clear else checked_names_beyond_prefix(test)
+        if self.signed:  # `if not hmac.compare_digest(expected, header):` checks what `expected` signs
+            messages = [message for name in names for message in self.signed.get(name, ())]
+            if messages and self._compares_with_a_sent_value(test):
+                names = (*names, *messages)
         forgot = False
         for name in (*names, *self.verdict_of(test)):
             self.checked.add(name)
             if self.checks_clear and self.names.pop(name, None) is not None:
                 forgot = True
         return forgot
+
+    def _compares_with_a_sent_value(self, test: cst.CSTNode) -> bool:
+        """Whether a test that names a signature also reads a value the client sent (the signature header it must
+        match), as a check of a signature does; a signature looked up in a cache (`if digest in seen:`) checks nothing
+        the client sent."""
+        return any(type(inner) in _SENT_VALUE_TYPES and dotted_name(inner) not in self.signed
+                   and self.taint_of(inner) is not None for inner in iter_expressions(test))
 
     def verdict_of(self, test: cst.CSTNode) -> tuple[str, ...]:
         """The names a test checks through a validator's verdict bound earlier: `if ok:`, `if not ok:`."""
@@ -917,6 +945,27 @@ def _is_leading_piece(operand: cst.CSTNode) -> bool:
         return True
     value = node.value
     return type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value in SPLITTING_METHODS
+
+
+# Calls that sign a message with a key: `hmac.new(key, body, ...)`, `hmac.digest(...)`, and helpers named for it
+# (`_signature(secret, body)`, `compute_signature`, `sign_payload`, `hmac_sha256`). A bare hash is no signature: the
+# client can compute `sha256(body)` itself.
+SIGNING_MODULE_CALLS = frozenset({"hmac.new", "hmac.digest", "hmac.HMAC"})
+SIGNING_CALL = re.compile(r"(^|_)(signature|signed|hmac)($|_)|^_*sign($|_(payload|body|message|request|data|webhook))",
+                          re.IGNORECASE)
+# The values that may hold a signing call: the call itself, `"sha256=" + sign(...)`, an f-string around one.
+_SIGNATURE_TYPES = frozenset({cst.Call, cst.BinaryOperation, cst.FormattedString})
+# What reads a value in a test: a name, an attribute, a subscript or a call (`request.headers.get(...)`).
+_SENT_VALUE_TYPES = frozenset({cst.Name, cst.Attribute, cst.Subscript, cst.Call})
+
+
+def _signed_names(value: cst.CSTNode) -> tuple[str, ...]:
+    """The names a value's keyed signature covers (its signing call's arguments), or () when it signs nothing."""
+    for inner in iter_expressions(value):
+        if type(inner) is cst.Call and (dotted_name(inner.func) in SIGNING_MODULE_CALLS
+                                        or SIGNING_CALL.search(callee_tail(inner.func) or "") is not None):
+            return tuple(dict.fromkeys(name for arg in inner.args for name in _names_inside(arg.value)))
+    return ()
 
 
 # Calls whose result, bound to a name, is a verdict on their arguments (`ok = is_safe_url(url)`; `if ok:`).
@@ -2001,6 +2050,7 @@ class FlowRule(Rule):
                                           if not parameter.startswith("self."))
             elif taint is not None and taint.kind in self.untrusted_kinds and taint.origin not in state.guessed_inputs:
                 summary.kept.extend([attribute, taint.kind, taint.origin] for attribute in attributes)
+        handed_on: set[int] | None = None
         for found in iter_calls(node):
             dispatched = dispatched_call(found)  # `tasks.add_task(send_webhook, url)` runs `send_webhook(url)`
             callee = state.project_callee(dispatched) if dispatched is not None else None
@@ -2018,7 +2068,9 @@ class FlowRule(Rule):
                 if taint is None or taint.kind not in tracked:
                     continue
                 note = self.value_note(arg.value, taint, state)
-                extra = [note] if note else []
+                if handed_on is None:
+                    handed_on = _call_arguments(node)
+                extra = [note, HANDED_ON] if id(found) in handed_on else [note] if note else []
                 if taint.kind == PARAMETER or taint.origin in state.guessed_inputs:
                     for parameter in parameters_in(arg.value, state, taint):
                         summary.calls.append([callee, where, PARAMETER, parameter, *extra])
@@ -2073,6 +2125,13 @@ class FlowRule(Rule):
         for kind, origin in origins:
             state.summary.sinks.append([kind, origin, message, hint, list(cwe or self.cwe), code[0] if code else "",
                                         (severity or self.severity).value, statement, *([needs] if needs else [])])
+
+
+def _call_arguments(statement: cst.CSTNode) -> set[int]:
+    """The calls of a statement whose answer is itself an argument of another call: handed on, not acted on (unless
+    that call takes verdicts: `VERDICT_TAKERS`)."""
+    return {id(arg.value) for call in iter_calls(statement) if VERDICT_TAKERS.search(callee_tail(call.func) or "") is None
+            for arg in call.args if type(arg.value) is cst.Call}
 
 
 def _made_object(value: cst.BaseExpression, state: FlowState) -> str:

@@ -14,6 +14,14 @@ TOOLING_FILES = frozenset({"setup.py", "conftest.py", "noxfile.py", "fabfile.py"
 # Folders whose modules are not the project's importable code, wherever they sit.
 NON_SOURCE_DIRS = frozenset({"docs", "doc", "examples", "example", "scripts", "benchmarks", "bench", "tools",
                              "build", "dist", "site-packages", "node_modules", "migrations"})
+# Folders of code that times the project (asv, pyperf, pytest-codspeed): an app or router built there is a workload
+# that the harness drives in-process, never served to a client.
+BENCHMARK_DIRS = frozenset({"benchmarks", "benchmark", "bench", "benches"})
+
+
+def in_benchmark_folder(relative: str) -> bool:
+    """Whether a root-relative path lies in a benchmark folder (`benchmarks/routing.py`, `pkg/bench/app.py`)."""
+    return any(folder in BENCHMARK_DIRS for folder in relative.split("/")[:-1])
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,12 @@ TEST_FILE_SKIPS: dict[str, str] = {
     "B201": "a Flask app with `debug=True` in a test is never served to anyone",
     "B303": "a weak hash in a test computes what the code under test must match (a checksum, a digest response)",
     "B311": "`random` makes test data, not secrets",
+    "B321": "a test's FTP client logs in to its own test server with fixture credentials",
     "B324": "a weak hash in a test computes what the code under test must match (a checksum, a digest response)",
+    "B402": "a test imports `ftplib` to talk to its own test server",
+    "B507": "a test's SSH client connects to its own test server, whose key the test made",
+    "B701": "a jinja2 environment in a test renders fixture templates for assertions; nothing is served to a browser",
+    "B702": "a mako template in a test renders fixture data for assertions; nothing is served to a browser",
     "B704": "`Markup` in a test checks escaping; nothing is rendered to a browser",
 }
 # Bandit's "consider the security implications of this import/call" notices name no defect: selecting

@@ -21,7 +21,7 @@ from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.collector import APP_MODEL
 from vibecheck.analysis.app_model.handlers import restricts
 from vibecheck.analysis.app_model.optional_guards import OPTIONAL_MARK, open_by_name
-from vibecheck.analysis.modules import SourceLayout, resolve_relative
+from vibecheck.analysis.modules import SourceLayout, in_benchmark_folder, resolve_relative
 from vibecheck.facts import HELD_FINDINGS
 from vibecheck.model import Finding
 
@@ -101,8 +101,8 @@ class AppModel:
         dependency_receivers: list[tuple[str, list[str]]] = []
         include_dependencies: list[list[str]] = []
         for path, facts in project.facts(APP_MODEL):
-            if path in project.test_files:
-                continue
+            if path in project.test_files or in_benchmark_folder(project.relative_path(path)):
+                continue  # apps built by tests and benchmarks are fixtures and workloads, not the deployed app
             module, is_package = _module_of(layout, project.relative_path(path))
 
             def full(name: str, module: str = module, is_package: bool = is_package) -> str:

@@ -95,6 +95,7 @@ class PermissiveCors(Rule):
     severity = Severity.HIGH
     confidence = Confidence.HIGH
     cwe = (942, 346)
+    applies_to_tests = False  # a test's CORS set-up configures the app under test, not a deployment
     # Every finding needs credentials allowed: `allow_credentials=`, `supports_credentials=`,
     # `CORS_ALLOW_CREDENTIALS` or the `Access-Control-Allow-Credentials` header.
     file_hints = ("credentials",)

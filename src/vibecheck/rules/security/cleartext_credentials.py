@@ -115,6 +115,7 @@ class CleartextCredentials(BindingRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (319, 523)
+    applies_to_tests = False  # a test's credentials are fixtures, sent to its own test server or a mock
     supersedes = ("B321",)
     # Bandit's B321 on the `FTP()` whose login this rule reports (one problem, one finding), and on a plain `FTP()`
     # chosen by the caller's TLS flag (`FTP_TLS(context=ctx) if tls else FTP()`).

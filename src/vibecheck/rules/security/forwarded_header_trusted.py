@@ -10,6 +10,7 @@ import libcst as cst
 from vibecheck.analysis.flow import (
     CLEAN,
     SUMMARISED_KINDS,
+    VERDICT,
     FlowRule,
     FlowState,
     Taint,
@@ -99,6 +100,35 @@ def _looks_like_address_rule(node: cst.BaseExpression) -> bool:
     return False
 
 
+def _verdicts(statement: cst.CSTNode) -> set[int]:
+    """The comparisons whose truth a statement gives back as its function's answer (`return ip in ADMIN_IPS`,
+    `if ip in LOCAL_IPS: return True`): a predicate's verdict, which decides only where a caller acts on it."""
+    if type(statement) is cst.Return and statement.value is not None:
+        stack: list[cst.BaseExpression] = [statement.value]
+    elif type(statement) is cst.If and _returns_a_bool(statement.body):
+        stack = [statement.test]
+    else:
+        return set()
+    found: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.BooleanOperation):
+            stack += [node.left, node.right]
+        elif isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            stack.append(node.expression)
+        elif isinstance(node, cst.Comparison):
+            found.add(id(node))
+    return found
+
+
+def _returns_a_bool(body: cst.BaseSuite) -> bool:
+    """A block that only answers `True` or `False`."""
+    statements = list(body.body) if isinstance(body, cst.SimpleStatementSuite) else [
+        small for line in body.body for small in (line.body if isinstance(line, cst.SimpleStatementLine) else [line])]
+    return len(statements) == 1 and isinstance(statements[0], cst.Return) \
+        and isinstance(statements[0].value, cst.Name) and statements[0].value.value in ("True", "False")
+
+
 def _is_empty(node: cst.BaseExpression) -> bool:
     return (isinstance(node, cst.Name) and node.value == "None") or string_value(node) == ""
 
@@ -117,7 +147,10 @@ class ForwardedHeaderTrusted(FlowRule):
     a hand-rolled limiter's store (`_attempts[ip]`, `failed_logins[ip]`, `self.buckets[ip]`). An entry
     counted from the right (`split(",")[-1]`, `[-num_proxies]`) is what your own proxy appended, and is
     not reported. It records its summaries too, so that VC417 reports a `get_client_ip()` helper that
-    reads the header in one function and an allow-list check on its result in another.
+    reads the header in one function and an allow-list check on its result in another; a predicate that
+    answers whether its argument is in a list (`return ip in ADMIN_IPS`, `if ip in LOCAL_IPS: return True`)
+    is reported where a caller acts on its answer (`if not is_admin(ip): abort(403)`), not where the
+    caller only hands the answer on (`scope.set_attribute("is_local", is_local(ip))`).
 
     ## Why is this bad?
     The client sends these headers itself. Unless a proxy you run replaces them, `X-Forwarded-For:
@@ -193,10 +226,11 @@ class ForwardedHeaderTrusted(FlowRule):
             taint = state.taint_of(node.value)
             if taint is not None and taint.kind == "xff":
                 self._forwarding_functions.setdefault(self._function[-1], node.value)
+        verdicts = _verdicts(node)
         for root in scan_roots(node):
             for inner in iter_expressions(root):
                 if isinstance(inner, cst.Comparison):
-                    self._check_comparison(inner, state)
+                    self._check_comparison(inner, state, id(inner) in verdicts)
                 elif isinstance(inner, cst.Call):
                     self._check_call(inner, state)
                 elif isinstance(inner, cst.Subscript):
@@ -215,7 +249,7 @@ class ForwardedHeaderTrusted(FlowRule):
             with self.recording(taint, state) as placeholder:
                 self._report_rate_limit(node, placeholder.origin)
 
-    def _check_comparison(self, node: cst.Comparison, state: FlowState) -> None:
+    def _check_comparison(self, node: cst.Comparison, state: FlowState, verdict: bool) -> None:
         operands = [node.left, *(c.comparator for c in node.comparisons)]
         if not any(isinstance(c.operator, (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)) for c in node.comparisons):
             return
@@ -229,7 +263,7 @@ class ForwardedHeaderTrusted(FlowRule):
             if taint.kind == "xff":
                 self._report_access(node, taint)
             elif taint.kind in SUMMARISED_KINDS and any(_looks_like_address_rule(o) for o in others):
-                with self.recording(taint, state) as placeholder:
+                with self.recording(taint, state, VERDICT if verdict else "") as placeholder:
                     self._report_access(node, placeholder)
             return
 

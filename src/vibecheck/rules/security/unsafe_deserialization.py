@@ -43,7 +43,10 @@ OPENERS = frozenset({"open", "io.open", "builtins.open", "pathlib.Path", "Path",
                      "importlib.resources.files"})
 JOINERS = frozenset({"os.path.join", "posixpath.join", "os.path.abspath", "os.path.realpath"})
 CALLEE_TAILS = tails({*ALWAYS_UNSAFE, *PICKLE_WRITERS, *YAML_LOADERS, *RUAMEL_YAML, "torch.load", "numpy.load"})
-PATH_READERS = frozenset({"read_bytes", "read_text", "read", "joinpath", "open"})
+# What reads a path's or a buffer's content (`Path("m.pkl").read_bytes()`, `buffer.getvalue()`).
+PATH_READERS = frozenset({"read_bytes", "read_text", "read", "joinpath", "open", "getvalue", "getbuffer"})
+# In-memory buffers: made empty, they hold only what this code writes into them (`pickle.dump(obj, buffer)`).
+MEMORY_BUFFERS = frozenset({"io.BytesIO", "io.StringIO"})
 # What the fix calls instead, and the loaders it may drop (PyYAML's own; a project's loader class may add tags).
 SAFE_YAML_CALLS = {"yaml.load": "safe_load", "yaml.unsafe_load": "safe_load", "yaml.load_all": "safe_load_all",
                    "yaml.unsafe_load_all": "safe_load_all"}
@@ -75,7 +78,8 @@ class UnsafeDeserialization(BindingRule):
     `RoundTripLoader`), `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")` and
     `numpy.load(allow_pickle=True)`, unless the data comes from a literal path in the repository (also
     through `with open("model.pkl", "rb") as f`) or is what this code just serialised
-    (`pickle.loads(pickle.dumps(obj))`). A pickle read in a file that also writes pickles (a cache backend
+    (`pickle.loads(pickle.dumps(obj))`, also through an in-memory buffer it made empty: `buffer = io.BytesIO()`,
+    then `pickle.loads(buffer.getvalue())`). A pickle read in a file that also writes pickles (a cache backend
     or job store reading back what it stored) is reported at medium severity, not high: the data is the
     program's own unless someone else can write to that store. Also a Celery `accept_content` (Django's
     `CELERY_ACCEPT_CONTENT`) that lists `pickle`: its workers unpickle every message the broker hands them.
@@ -320,6 +324,8 @@ class UnsafeDeserialization(BindingRule):
             callee = self.qualified_name(data) or ""
             if callee in SERIALIZERS:
                 return True  # a round trip of an object this code just serialised
+            if callee in MEMORY_BUFFERS:
+                return not data.args  # an empty buffer: a round trip through memory, as above
             func = data.func
             if isinstance(func, cst.Attribute) and func.attr.value == "open" and not self._names_module(func.value):
                 return self._is_repo_file(func.value, depth - 1)  # `state_file.open("rb")`: the path is the object
