@@ -119,6 +119,16 @@ def lookalike_words():
     return "sk-learn-compatible-estimator-wrapper"
 
 
+def prefix_inside_a_word():
+    # ok: VC403 -- the `sk-` of `Flask-` ends a word; a key's prefix starts one
+    return "Flask-AppBuilder-Skeleton-5"
+
+
+def key_after_an_option_name():
+    # expect: VC403
+    return "--api-key=sk-proj-Qw3rTy7UiOp2AsDf9GhJkL4ZxCvBnM1q"
+
+
 def aws_documentation_example():
     # ok: VC403
     return "AKIAIOSFODNN7EXAMPLE"
