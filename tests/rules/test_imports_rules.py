@@ -258,6 +258,17 @@ def test_tox_factor_deps_runtime_modules_and_renamed_distributions_are_declared(
     assert findings(tmp_path / "crawler.py") == [("VC503", 8, "pycares_turbo")]
 
 
+def test_modules_of_a_split_or_signal_dependency_are_declared(tmp_path: Path) -> None:
+    """Flask's signals are blinker's (Flask always installs it), gradio ships its API client as `gradio_client`, and
+    `griffelib` is griffe's library: a project declaring those declares the imports. An invented name is unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "ui"\ndependencies = ["flask>=3", "griffelib>=2"]\n'
+                          '[project.optional-dependencies]\ngradio = ["gradio>=5"]\n',
+        "ui.py": "from blinker import Namespace\nimport griffe\nfrom gradio_client import Client\nimport blinker_signals\n",
+    })
+    assert findings(tmp_path / "ui.py") == [("VC503", 4, "blinker_signals")]
+
+
 def test_the_host_of_an_entry_point_group_the_project_joins_is_declared(tmp_path: Path) -> None:
     """`[project.entry-points."paste.server_runner"]`: paste loads the module it names, so `paste.deploy` is there
     when that module runs. A group is no declaration of anything else."""

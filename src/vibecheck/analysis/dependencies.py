@@ -94,7 +94,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "apiclient": ("google-api-python-client",), "OpenGL": ("PyOpenGL",),
     "pydispatch": ("PyDispatcher", "PyPyDispatcher"),
     "agents": ("openai-agents",), "autogen": ("ag2", "pyautogen"), "strands": ("strands-agents",),
-    "google.adk": ("google-adk",),
+    "google.adk": ("google-adk",), "griffe": ("griffe", "griffelib"),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -115,6 +115,7 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi",), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
+    "blinker": ("flask",), "gradio_client": ("gradio",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
