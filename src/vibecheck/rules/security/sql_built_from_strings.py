@@ -77,6 +77,9 @@ CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 # Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
 # `Model._meta.db_table`): an identifier of the schema, not a value, whatever object it is read through.
 TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table"})
+# An object's own schema names (`self.messages_table`, `self._table_name`, `cls.schema`): configured when the object is
+# made (a store whose table names its constructor takes), identifiers of the database, not values of a request.
+SCHEMA_ATTRIBUTE = re.compile(r"^(?:self|cls)\._*(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name|keyspace)$")
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
 REBOUND_ATTRIBUTE = re.compile(
     r"\b(?:self|cls)\.(\w+)(?:\s*(?:=[^=]|\+=)|\[[^\]\n]*\]\s*=[^=]|\.(?:update|setdefault|append|extend|insert|add)\()")
@@ -108,7 +111,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         if dotted in state.constants:
             return state.constants[dotted]
         last = dotted.rsplit(".", 1)[-1]
-        if dotted in state.checked or CONSTANT_NAME.match(last) or ("." in dotted and last in TABLE_NAME_ATTRIBUTES):
+        if dotted in state.checked or CONSTANT_NAME.match(last) or ("." in dotted and last in TABLE_NAME_ATTRIBUTES) \
+                or (SCHEMA_ATTRIBUTE.match(dotted) and dotted not in state.bound_attributes):
             return ""
         return None
     if isinstance(node, cst.BinaryOperation):
@@ -290,10 +294,12 @@ class SqlBuiltFromStrings(FlowRule):
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
     names, `?` placeholders, mappings of them and their items, a class's own literal attributes, tables and properties read as
     `self.table`, `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM
-    DUAL"`), an ORM model's table name (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a
-    value picked from an allow-list by `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a
-    comprehension over a constant mapping's `items()`), a `%(key)s` template whose named keys all take constants
-    from a local dict (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
+    DUAL"`), the object's own table or schema names (`self.messages_table`, `self._schema`, also when its
+    constructor takes them, unless the method itself rebinds them), an ORM model's table name
+    (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a value picked from an allow-list by
+    `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a comprehension or `for` loop over a
+    constant mapping's `items()`), a `%(key)s` template whose named keys all take constants from a local dict
+    (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
@@ -693,7 +699,8 @@ def _is_constant_ast(node: ast.expr) -> bool:
         return isinstance(node.value, (str, int, float))
     if isinstance(node, ast.Name):
         return bool(CONSTANT_NAME.match(node.id))
-    return isinstance(node, ast.Attribute) and bool(CONSTANT_NAME.match(node.attr))
+    return isinstance(node, ast.Attribute) and (bool(CONSTANT_NAME.match(node.attr)) or (
+        isinstance(node.value, ast.Name) and SCHEMA_ATTRIBUTE.match(f"{node.value.id}.{node.attr}") is not None))
 
 
 def _calls_by_name(tree: ast.Module, context: RuleContext) -> dict[str, list[ast.Call]]:
