@@ -76,6 +76,9 @@ PRESENCE_WORDS = frozenset({"given", "provided", "supplied", "present", "missing
 # A last word that makes the identifier the party a secret belongs to or names (`token_user`, `api_key_owner`): a
 # user or an account, compared to tell who it is, not a secret. Only as the last word: `user_token` is a token.
 PRINCIPAL_WORDS = frozenset({"user", "users", "owner", "owners", "holder", "holders", "account", "issuer", "subject"})
+# Words that name a secret only as the head of a name (`db_pass`, `user_pass`), and are a verb before other words
+# (`pass_collection`, `pass_many`, `pass_through`: marshmallow's hook options).
+VERB_FIRST_WORDS = frozenset({"pass"})
 # Identifiers whose kind is carried by a word that also has an innocent meaning in this spelling.
 IGNORED_IDENTIFIERS = frozenset({"tokens", "secrets", "passes", "first_pass", "second_pass", "bypass"})
 
@@ -107,7 +110,7 @@ def secret_kinds(identifier: str) -> frozenset[str]:
     parts = words(identifier)
     kinds: set[str] = set()
     for index, word in enumerate(parts):
-        kind = WORD_KINDS.get(word)
+        kind = WORD_KINDS.get(word) if word not in VERB_FIRST_WORDS or index == len(parts) - 1 else None
         if kind is None:
             kind = next((k for suffix, k in SUFFIX_KINDS if word.endswith(suffix) and word != suffix), None)
         if kind is not None:
