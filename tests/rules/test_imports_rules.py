@@ -259,14 +259,16 @@ def test_tox_factor_deps_runtime_modules_and_renamed_distributions_are_declared(
 
 
 def test_modules_of_a_split_or_signal_dependency_are_declared(tmp_path: Path) -> None:
-    """Flask's signals are blinker's (Flask always installs it), gradio ships its API client as `gradio_client`, and
-    `griffelib` is griffe's library: a project declaring those declares the imports. An invented name is unknown."""
+    """Flask is built on Jinja2, Werkzeug and blinker (its templates, requests and signals) and always installs them,
+    gradio ships its API client as `gradio_client`, and `griffelib` is griffe's library: a project declaring those
+    declares the imports. An invented name is unknown; a library merely installed beside them is undeclared."""
     write(tmp_path, {
         "pyproject.toml": '[project]\nname = "ui"\ndependencies = ["flask>=3", "griffelib>=2"]\n'
                           '[project.optional-dependencies]\ngradio = ["gradio>=5"]\n',
-        "ui.py": "from blinker import Namespace\nimport griffe\nfrom gradio_client import Client\nimport blinker_signals\n",
+        "ui.py": "from blinker import Namespace\nimport griffe\nfrom gradio_client import Client\nimport blinker_signals\n"
+                 "import jinja2\nfrom werkzeug.utils import secure_filename\nimport pygments\n",
     })
-    assert findings(tmp_path / "ui.py") == [("VC503", 4, "blinker_signals")]
+    assert findings(tmp_path / "ui.py") == [("VC503", 4, "blinker_signals"), ("VC504", 7, "pygments")]
 
 
 def test_the_host_of_an_entry_point_group_the_project_joins_is_declared(tmp_path: Path) -> None:

@@ -115,7 +115,7 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi",), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
-    "blinker": ("flask",), "gradio_client": ("gradio",),
+    "blinker": ("flask",), "jinja2": ("flask",), "werkzeug": ("flask",), "gradio_client": ("gradio",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
