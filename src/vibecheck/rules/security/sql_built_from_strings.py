@@ -117,6 +117,9 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return None
     if isinstance(node, cst.BinaryOperation):
         return _constant_operation_text(node, state)
+    if isinstance(node, cst.ConcatenatedString):  # `f"SELECT ... FROM {self.table} " "WHERE id = ?"`
+        left, right = constant_text(node.left, state), constant_text(node.right, state)
+        return left + right if left is not None and right is not None else None
     if isinstance(node, cst.Subscript):  # an item of a constant container (`OPERATORS["contains"]`)
         return "" if constant_text(node.value, state) is not None else None
     if isinstance(node, cst.FormattedString):
@@ -476,12 +479,14 @@ class SqlBuiltFromStrings(FlowRule):
 
 
 # What bandit's B608 flags: a string literal in an f-string, a `%` or `+` operation, or a `.format()` call.
-BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call})
+BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call, cst.ConcatenatedString})
 # B608 needs one of these words in the string (`select ... from`, `delete from`, `insert into`, `update ... set`).
 SQL_WORDS = ("select", "delete", "insert", "update")
 
 
 def _built_shape(node: cst.BaseExpression) -> bool:
+    if type(node) is cst.ConcatenatedString:  # one string to bandit when a part is an f-string
+        return _built_shape(node.left) or _built_shape(node.right)
     if type(node) is cst.BinaryOperation:
         return type(node.operator) in (cst.Modulo, cst.Add)
     if type(node) is cst.Call:

@@ -210,6 +210,7 @@ class UnsafeDeserialization(BindingRule):
         if qualified is None:
             return
         if self._opted_in() and qualified not in PICKLE_WRITERS:
+            self.vet(node.func)  # bandit's alarm on the same load is the caller's choice too
             return
         if qualified in PICKLE_WRITERS:
             self._writes_pickles = True
@@ -223,8 +224,9 @@ class UnsafeDeserialization(BindingRule):
         elif qualified in YAML_LOADERS:
             loader = argument(node, 1, "Loader")
             loader_name = (self.qualified_name(loader) or "").rsplit(".", 1)[-1] if loader is not None else ""
-            if loader_name not in SAFE_YAML_LOADERS and not self._is_safe_local_loader(loader) \
-                    and not self._trusted(node, argument(node, 0, "stream")):
+            if self._is_safe_local_loader(loader):
+                self.vet(node.func)
+            elif loader_name not in SAFE_YAML_LOADERS and not self._trusted(node, argument(node, 0, "stream")):
                 used = f" with `Loader={loader_name}`" if loader_name else " without a safe `Loader`"
                 self._report(node, qualified, f"{used} can build arbitrary Python objects", with_name=False,
                              fix=self._yaml_fix(node, qualified))
