@@ -129,6 +129,21 @@ def key_after_an_option_name():
     return "--api-key=sk-proj-Qw3rTy7UiOp2AsDf9GhJkL4ZxCvBnM1q"
 
 
+def tokenizer_markers(tokenizer):
+    # ok: VC403 -- a tokenizer's padding marker, not a credential
+    tokenizer.add_special_tokens({"pad_token": "[!#PAD#!]", "mask_token": "[MASK]"})
+
+
+# ok: VC403 -- names the flag a route sets to skip authentication
+def middleware(app, exclude_from_auth_key="exclude_from_auth"):
+    return app, exclude_from_auth_key
+
+
+# expect: VC403
+def signing_middleware(app, session_auth_key="Zq8vL2mN4pR7sT1wX5yB"):
+    return app, session_auth_key
+
+
 def aws_documentation_example():
     # ok: VC403
     return "AKIAIOSFODNN7EXAMPLE"
