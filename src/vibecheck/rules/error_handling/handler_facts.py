@@ -39,7 +39,8 @@ Error(msg)`), a handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
 raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
 do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it
-had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
+had worked), a probe for an optional dependency (a `try` that only imports and sets flags, a handler that only sets
+them or imports a replacement: `except Exception: _HAS_E2B = False`), and a broad handler inside a representation (`__repr__`, `saferepr`),
 which must never raise. None of these holds for a handler in a coroutine that catches its cancellation (a bare
 `except:`, `BaseException`, `asyncio.CancelledError`): the cancelled task carries on, whatever it cleans up.
 
@@ -464,7 +465,7 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
         return True
     if swallows_cancellation(handler, function):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
-    if statement is not None and (is_best_effort_cleanup(statement)
+    if statement is not None and (is_best_effort_cleanup(statement) or is_optional_import(statement, handler)
                                   or is_explained_fallback(handler, statement, function)):
         return True
     if statement is not None and function is not None and _raises_after(function, statement):
@@ -479,6 +480,21 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and passes
     return name in REPRESENTATIONS or name.endswith("repr")
+
+
+def is_optional_import(statement: cst.Try, handler: cst.ExceptHandler) -> bool:
+    """`try: from .e2b import Client; _HAS_E2B = True` / `except Exception: _HAS_E2B = False`: a probe for an optional
+    dependency, whose import may fail in more ways than `ImportError` (a version mismatch, a missing system library).
+    The `try` only imports and sets flags; the handler only sets them, imports a replacement, or passes."""
+    tried = suite_statements(statement.body)
+    return any(isinstance(small, (cst.Import, cst.ImportFrom)) for small in tried) \
+        and all(_imports_or_flags(small) for small in tried) \
+        and all(_imports_or_flags(small) or isinstance(small, cst.Pass) for small in handler_statements(handler))
+
+
+def _imports_or_flags(small: cst.CSTNode) -> bool:
+    return isinstance(small, (cst.Import, cst.ImportFrom)) or (
+        isinstance(small, (cst.Assign, cst.AnnAssign)) and is_constant(small.value))
 
 
 def swallows_cancellation(handler: cst.ExceptHandler, function: cst.FunctionDef | None) -> bool:
