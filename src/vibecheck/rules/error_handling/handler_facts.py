@@ -40,9 +40,10 @@ assigns a fallback to what the `try` computes under a comment saying why (`data 
 raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
 do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it
 had worked), a probe for an optional dependency (a `try` that only imports and sets flags, a handler that only sets
-them or imports a replacement: `except Exception: _HAS_E2B = False`), and a broad handler inside a representation (`__repr__`, `saferepr`),
-which must never raise. None of these holds for a handler in a coroutine that catches its cancellation (a bare
-`except:`, `BaseException`, `asyncio.CancelledError`): the cancelled task carries on, whatever it cleans up.
+them or imports a replacement: `except Exception: _HAS_E2B = False`), and a broad handler inside a representation
+(`__repr__`, `saferepr`), which must never raise. None of these holds for a handler in a coroutine that catches
+its cancellation (a bare `except:`, `BaseException`, `asyncio.CancelledError`): the cancelled task carries on,
+whatever it cleans up.
 
 Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
 passes, returns, prints or logs belongs to VC305 `test-swallows-failure`, before all of the above: there
