@@ -61,6 +61,16 @@ def sign_user_data(user_id):
     return hmac.new(b"webhook-key", msg=str(user_id).encode(), digestmod="sha256").hexdigest()
 
 
+def guessing_game(workflow_class):
+    # ok: VC203 -- the word a player must guess
+    return workflow_class(secret_word="dog")
+
+
+def signer(serializer_class):
+    # expect: VC203
+    return serializer_class(secret_signing_key=os.environ["SECRET_SIGNING_KEY"])
+
+
 KEY = "abc123def456"
 
 

@@ -180,9 +180,16 @@ def _is_signing_key_name(identifier: str) -> bool:
     parts = words(identifier)
     if not parts or any(word in VETO_WORDS for word in parts) or parts[-2:] == ("access", "key"):
         return False  # (`AWS_SECRET_ACCESS_KEY`: a cloud credential, VC403's, not a key the app signs with)
+    if parts[-1] in SECRET_PUZZLE_WORDS:
+        return False  # `secret_word="dog"`: the answer of a guessing game, a value the program hides, not a key
     if "secret" in parts or any(word.endswith("secret") for word in parts):
         return True
     return any(pair in _SIGNING_KEY_PAIRS for pair in zip(parts, parts[1:], strict=False))
+
+
+# Last words that make a "secret" something a game or a puzzle hides from its player (`secret_word`,
+# `secret_number`), not a key anything is signed with.
+SECRET_PUZZLE_WORDS = frozenset({"word", "words", "number", "answer", "riddle"})
 
 
 # Cookies that carry a session or a credential.
