@@ -119,8 +119,8 @@ def secret_kinds(identifier: str) -> frozenset[str]:
             pair = PAIR_KINDS.get((word, parts[index + 1]))
             if pair is not None:
                 kinds.add(pair)
-    if not kinds:
-        return frozenset()
+    if not kinds or (kinds == {SECRET} and parts[-1] in SECRET_PUZZLE_WORDS):
+        return frozenset()  # (`secret_word`: the answer a game hides from its player)
     vetoes = _VETOES_FOR_SESSION_IDS if SESSION_ID in kinds else VETO_WORDS
     if parts[-1] in PRESENCE_WORDS or parts[-1] in PRINCIPAL_WORDS or any(word in vetoes for word in parts):
         return frozenset()
