@@ -49,8 +49,9 @@ class HttpStatusUnchecked(HttpClientRule):
 
     Not reported: a response passed to another function, returned, or stored (someone else may check
     it), and requests sent through a client built with `raise_for_status=True` (aiohttp, also given to the
-    request itself: `session.get(url, raise_for_status=True)`) or response hooks (`event_hooks=`, `hooks=`). Test files are skipped: a test asserts on the body it reads, which
-    checks the response more strictly than a status code does.
+    request itself: `session.get(url, raise_for_status=True)`) or response hooks (`event_hooks=`, `hooks=`).
+    Test files are skipped: a test asserts on the body it reads, which checks the response more strictly than
+    a status code does.
 
     ## Why is this bad?
     HTTP libraries do not raise on a 404 or a 500: they return the error page as a normal response. The
