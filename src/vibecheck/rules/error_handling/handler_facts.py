@@ -415,6 +415,8 @@ def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Functio
              statement: cst.Try | None) -> Outcome:
     if outcome in (Outcome.SWALLOWED, Outcome.BROAD) and is_considered(outcome, handler, function, statement):
         return Outcome.DECIDED
+    if outcome is Outcome.RETURNS_VALUE and statement is not None and is_optional_import(statement, handler):
+        return Outcome.DECIDED  # `try: from e2b import exceptions` / `except Exception: return ()`: no such types
     return outcome
 
 
@@ -486,11 +488,13 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
 def is_optional_import(statement: cst.Try, handler: cst.ExceptHandler) -> bool:
     """`try: from .e2b import Client; _HAS_E2B = True` / `except Exception: _HAS_E2B = False`: a probe for an optional
     dependency, whose import may fail in more ways than `ImportError` (a version mismatch, a missing system library).
-    The `try` only imports and sets flags; the handler only sets them, imports a replacement, or passes."""
+    The `try` only imports and sets flags; the handler only sets them, imports a replacement, passes, or returns
+    a constant: what the function answers without the dependency (`return ()`, `return True`)."""
     tried = suite_statements(statement.body)
     return any(isinstance(small, (cst.Import, cst.ImportFrom)) for small in tried) \
         and all(_imports_or_flags(small) for small in tried) \
-        and all(_imports_or_flags(small) or isinstance(small, cst.Pass) for small in handler_statements(handler))
+        and all(_imports_or_flags(small) or isinstance(small, cst.Pass)
+                or (isinstance(small, cst.Return) and is_constant(small.value)) for small in handler_statements(handler))
 
 
 def _imports_or_flags(small: cst.CSTNode) -> bool:
