@@ -115,7 +115,6 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi",), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
-    "blinker": ("flask",), "jinja2": ("flask",), "werkzeug": ("flask",), "gradio_client": ("gradio",),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -143,7 +142,7 @@ WELL_KNOWN_MODULES = frozenset({
     "geopandas", "boto", "pymssql", "cx_Oracle", "oracledb", "sqlmodel", "flask_sqlalchemy", "flask_login",
     "flask_cors", "flask_wtf", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
-    "webtest",
+    "webtest", "blinker", "gradio_client", "griffe",
     *PULLED_IN_BY,
 })
 
