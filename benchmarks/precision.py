@@ -10,6 +10,7 @@ high-severity ones among them, each per 1,000 lines; with `--show`, every failin
 Targets (issue 12): at most 0.5 failing and 0.05 high findings per 1,000 lines.
 
     nice python benchmarks/precision.py [--sdist-dir /tmp/sdists] [--show] [--select VC2]
+    nice python benchmarks/precision.py --sdist-dir /tmp/new-sdists --project litestar-2.25.0:litestar ...
 """
 
 from __future__ import annotations
@@ -84,6 +85,15 @@ def unpacked_sdist(project: Project, sdist_dir: Path | None, cache: Path) -> Pat
     return next(c for c in base.glob("*/") if (c / project.package).is_dir())
 
 
+def project_spec(text: str) -> Project:
+    """`smolagents-1.26.0:src/smolagents` -> the project `smolagents` 1.26.0 whose package is `src/smolagents`."""
+    folder, _, package = text.partition(":")
+    name, _, version = folder.rpartition("-")
+    if not (name and version and package):
+        raise argparse.ArgumentTypeError(f"expected NAME-VERSION:PACKAGE, got {text!r}")
+    return Project(name, version, package)
+
+
 def count_lines(folder: Path) -> int:
     return sum(path.read_bytes().count(b"\n") for path in folder.rglob("*.py"))
 
@@ -124,13 +134,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="download cache folder")
     parser.add_argument("--select", help="restrict the run to these codes (default: the default selection)")
     parser.add_argument("--show", action="store_true", help="print every failing finding")
+    parser.add_argument("--project", action="append", type=project_spec, metavar="NAME-VERSION:PACKAGE",
+                        help="measure this unpacked or downloadable sdist instead of the pinned ones (repeatable), "
+                        "e.g. litestar-2.25.0:litestar or smolagents-1.26.0:src/smolagents")
     args = parser.parse_args(argv)
     header = f"{'project':<30} {'lines':>7} {'failing':>8} {'/kloc':>6} {'high':>5} {'/kloc':>6}"
     print(header)
     total_lines = total_failing = total_high = 0
     by_code: Counter[str] = Counter()
     shown: list[str] = []
-    for project in PROJECTS:
+    for project in args.project or PROJECTS:
         root = unpacked_sdist(project, args.sdist_dir, args.cache)
         lines = count_lines(root / project.package)
         findings = failing_findings(root, project.package, args.select)

@@ -256,3 +256,40 @@ class Crawler:
     async def probe(self, url):
         async with self._session.head(url) as response:
             return response.status
+
+
+class BotSession:
+    """Made lazily by a method; every request goes through that method and passes its own timeout."""
+
+    def __init__(self, timeout):
+        self._session = None
+        self.timeout = timeout
+
+    async def create_session(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            # ok: VC106 -- every request sent through `create_session()` passes its own timeout
+            self._session = aiohttp.ClientSession(headers={"User-Agent": "bot"})
+        return self._session
+
+    async def make_request(self, url, form, timeout=None):
+        session = await self.create_session()
+        async with session.post(url, data=form, timeout=self.timeout if timeout is None else timeout) as response:
+            return await response.text()
+
+
+class LazyCrawler:
+    async def _client(self):
+        if not hasattr(self, "_http"):
+            # expect: VC106 -- a request through `_client()` goes out without one
+            self._http = aiohttp.ClientSession()
+        return self._http
+
+    async def fetch(self, url):
+        client = await self._client()
+        async with client.get(url, timeout=aiohttp.ClientTimeout(total=5)) as response:
+            return await response.read()
+
+    async def probe(self, url):
+        client = await self._client()
+        async with client.head(url) as response:
+            return response.status

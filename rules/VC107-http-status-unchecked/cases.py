@@ -144,6 +144,20 @@ async def aiohttp_raises(url):
             return await resp.json()
 
 
+async def aiohttp_raises_per_request(url, raise_for_status=True):
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session:
+        async with session.get(url, raise_for_status=raise_for_status) as resp:
+            # ok: VC107
+            return await resp.read()
+
+
+async def aiohttp_per_request_switched_off(url):
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session:
+        async with session.get(url, raise_for_status=False) as resp:
+            # expect: VC107
+            return await resp.read()
+
+
 def not_a_response(path):
     with open(path) as handle:
         # ok: VC107

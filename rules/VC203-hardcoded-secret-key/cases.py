@@ -50,6 +50,27 @@ def sign(message):
     return hmac.new(b"webhook-key", message, "sha256").hexdigest()
 
 
+def derive_web_app_key(bot_token, payload):
+    # ok: VC203 -- the secret is the message: the literal key only labels what the derived key is for
+    secret_key = hmac.new(key=b"WebAppData", msg=bot_token.encode(), digestmod="sha256")
+    return hmac.new(secret_key.digest(), payload, "sha256").hexdigest()
+
+
+def sign_user_data(user_id):
+    # expect: VC203
+    return hmac.new(b"webhook-key", msg=str(user_id).encode(), digestmod="sha256").hexdigest()
+
+
+def guessing_game(workflow_class):
+    # ok: VC203 -- the word a player must guess
+    return workflow_class(secret_word="dog")
+
+
+def signer(serializer_class):
+    # expect: VC203
+    return serializer_class(secret_signing_key="hardcoded-signing-key")
+
+
 KEY = "abc123def456"
 
 

@@ -62,6 +62,36 @@ def cleanup_other_tokens(auth_token):
             other_token.delete()
 
 
+def stored_item_still_matches(run_items, item_ref, input_digests, digest_input_item):
+    # ok: VC204 -- a content fingerprint of an item the program holds, against the one it recorded
+    if digest_input_item(run_items[item_ref.index]) != item_ref.digest:
+        return False
+    # ok: VC204
+    return input_digests[item_ref.index] == item_ref.digest
+
+
+def webhook_digest_matches(request, sign_digest, secret):
+    # expect: VC204 -- a keyed digest, named for signing
+    return hmac.compare_digest(sign_digest(secret, request.body), request.headers["X-Digest"])
+
+
+def messages_of(sessions, messages, session_id):
+    # ok: VC204 -- a SQLAlchemy Core column builds the query's WHERE clause
+    return messages.select().where(messages.c.session_id == session_id)
+
+
+def run_validators(hooks, pass_collection):
+    for hook_many in hooks:
+        # ok: VC204 -- `pass_collection` is an option, `pass` a verb there
+        if hook_many != pass_collection:
+            continue
+
+
+def login(user, db_pass, given):
+    # expect: VC204
+    return hmac.compare_digest(db_pass, given)
+
+
 def token_digest_matches(token, auth_token, hash_token):
     # expect: VC204 -- the digest of the token the client sent, against the stored one
     return hmac.compare_digest(hash_token(token), auth_token.digest)

@@ -68,6 +68,11 @@ def make_user(User):
     return User(name="guest", password=str(secrets.SystemRandom().random()))
 
 
+def get_secret_word():
+    # ok: VC206 -- the word a guessing game hides from its player
+    return random.choice(["cat", "dog", "owl"])
+
+
 def good_token():
     # ok: VC206
     return secrets.token_urlsafe(32)

@@ -115,6 +115,24 @@ def configure_debug_by_default():
     app.config.update(DEBUG=bool(os.getenv("DEBUG", "True")))
 
 
+def serve_from_command_line(ctx, debug, args):
+    if debug:
+        # ok: VC211 -- on only when the command line asked for it
+        ctx.obj.app.debug = True
+    if args.debug:
+        # ok: VC211
+        app.run(debug=True)
+    if os.getenv("APP_DEBUG"):
+        # ok: VC211
+        app.config["DEBUG"] = True
+    if not debug:
+        # expect: VC211 -- on whenever the flag is off
+        app.debug = os.environ.get("FLASK_DEBUG") == "1"
+    if args.port:
+        # expect: VC211
+        app.run(port=args.port, debug=os.environ.get("FLASK_DEBUG") == "1")
+
+
 def run_coroutines(main):
     # ok: VC211
     asyncio.run(main(), debug=True)

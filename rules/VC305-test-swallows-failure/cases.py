@@ -257,6 +257,29 @@ def test_raises_exception_around_one_call():
     assert "unknown" in str(caught.value)
 
 
+def test_raises_exception_around_an_assertion_then_reads_the_message():
+    # ok: VC305 -- a failing `assert` inside raises an AssertionError whose message the check below rejects
+    with pytest.raises(Exception) as caught:
+        order = make_order(items=-1)
+        assert order.total() == 0
+    assert "negative quantity" in str(caught)
+
+
+def test_raises_exception_around_a_block_then_matches():
+    # ok: VC305
+    with pytest.raises(Exception) as caught:
+        order = make_order(items=-1)
+        order.total()
+    caught.match("negative quantity")
+
+
+def test_raises_exception_around_an_assertion_then_reads_nothing_telling():
+    # expect: VC305 -- any exception has a value: the check cannot tell which one was caught
+    with pytest.raises(Exception) as caught:
+        assert make_order(items=-1).total() == 0
+    assert caught is not None
+
+
 def test_raises_exception_with_match():
     # ok: VC305
     with pytest.raises(Exception, match="negative quantity"):

@@ -411,6 +411,52 @@ class NoteRepository:
         return self.session.execute(text(f"SELECT COUNT(*) FROM {self.table} WHERE scope = '{self.scope}'")).scalar_one()
 
 
+class SessionStore:
+    """A store whose table names its constructor takes, as a library's SQLite session does."""
+
+    _OWNED_TABLES = {"message_structure": ("session_id",), "turn_usage": ("session_id",)}
+
+    def __init__(self, conn, session_id, sessions_table="agent_sessions", messages_table="agent_messages"):
+        self.conn = conn
+        self.session_id = session_id
+        self.sessions_table = sessions_table
+        self._messages_table = messages_table
+        self.sort = "id"
+
+    def create_schema(self):
+        # ok: VC402 -- the object's own table names
+        self.conn.execute(f"CREATE TABLE IF NOT EXISTS {self.sessions_table} (session_id TEXT PRIMARY KEY)")
+        # ok: VC402
+        self.conn.execute(f"CREATE INDEX IF NOT EXISTS idx_{self._messages_table}_session ON {self._messages_table} (id)")
+
+    def clear(self):
+        # ok: VC402
+        self.conn.execute(f"DELETE FROM {self._messages_table} WHERE session_id = ?", (self.session_id,))
+        # expect: VC402 -- the sort column is no table name
+        self.conn.execute(f"SELECT * FROM {self._messages_table} ORDER BY {self.sort}")
+
+    def owners(self):
+        for table, columns in self._OWNED_TABLES.items():
+            # ok: VC402 -- an item of a constant mapping
+            self.conn.execute(f"PRAGMA foreign_key_list({table})")
+        for table, columns in self.conn.execute("SELECT name, sql FROM sqlite_master").fetchall():
+            # expect: VC402
+            self.conn.execute(f"PRAGMA foreign_key_list({table})")
+
+    def resolve(self):
+        return self._resolve_table(self.conn, self.sessions_table)
+
+    @staticmethod
+    def _resolve_table(conn, identifier):
+        # ok: VC402 -- every call passes the object's own table name
+        return conn.execute(f"SELECT * FROM {identifier} LIMIT 0").fetchall()
+
+    def rebind(self, request):
+        self.sessions_table = request.args["table"]
+        # expect: VC402 -- bound from the request in this method
+        self.conn.execute(f"DELETE FROM {self.sessions_table}")
+
+
 def create_test_database(connection, cursor, name, charset):
     params = {"dbname": connection.ops.quote_name(name), "suffix": f"CHARACTER SET {charset}"}
     # ok: VC402 -- the template reads only the quoted `dbname`

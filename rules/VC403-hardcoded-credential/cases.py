@@ -119,6 +119,31 @@ def lookalike_words():
     return "sk-learn-compatible-estimator-wrapper"
 
 
+def prefix_inside_a_word():
+    # ok: VC403 -- the `sk-` of `Flask-` ends a word; a key's prefix starts one
+    return "Flask-AppBuilder-Skeleton-5"
+
+
+def key_after_an_option_name():
+    # expect: VC403
+    return "--api-key=sk-proj-Qw3rTy7UiOp2AsDf9GhJkL4ZxCvBnM1q"
+
+
+def tokenizer_markers(tokenizer):
+    # ok: VC403 -- a tokenizer's padding marker, not a credential
+    tokenizer.add_special_tokens({"pad_token": "[!#PAD#!]", "mask_token": "[MASK]"})
+
+
+# ok: VC403 -- names the flag a route sets to skip authentication
+def middleware(app, exclude_from_auth_key="exclude_from_auth"):
+    return app, exclude_from_auth_key
+
+
+# expect: VC403
+def signing_middleware(app, session_auth_key="Zq8vL2mN4pR7sT1wX5yB"):
+    return app, session_auth_key
+
+
 def aws_documentation_example():
     # ok: VC403
     return "AKIAIOSFODNN7EXAMPLE"

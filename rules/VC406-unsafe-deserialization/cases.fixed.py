@@ -86,6 +86,60 @@ def yaml_project_loader(stream):
     return yaml.load(stream, Loader=ProjectLoader)
 
 
+def yaml_loader_derived_from_the_safe_one(stream):
+    # ok: VC406 -- `TupleLoader` (below) derives from `yaml.SafeLoader`
+    return yaml.load(stream, Loader=TupleLoader)
+
+
+def yaml_loader_derived_through_another(stream):
+    # ok: VC406
+    return yaml.load(stream, Loader=StrictTupleLoader)
+
+
+class TupleLoader(yaml.SafeLoader):
+    """A safe loader that also builds tuples."""
+
+
+class StrictTupleLoader(TupleLoader):
+    """Derived from a safe loader of this module."""
+
+
+class ProjectFullLoader(ProjectLoader):
+    """Derived from an unsafe loader of this module."""
+
+
+def yaml_loader_derived_from_an_unsafe_one(stream):
+    # expect: VC406
+    return yaml.load(stream, Loader=ProjectFullLoader)
+
+
+def load_program(path, allow_pickle=False):
+    if not allow_pickle:
+        raise ValueError("Loading with pickle is not allowed: pass `allow_pickle=True` for files you trust.")
+    with open(path, "rb") as handle:
+        # ok: VC406 -- only for a caller who opted in
+        return pickle.load(handle)
+
+
+def load_index(path, *, allow_dangerous_deserialization=None):
+    if allow_dangerous_deserialization:
+        # ok: VC406
+        return pickle.loads(Path(path).read_bytes())
+    return None
+
+
+def load_with_opt_out(path, allow_pickle=True):
+    if not allow_pickle:
+        return None
+    # expect: VC406 -- on by default: every caller who does not think about it loads pickles
+    return pickle.loads(Path(path).read_bytes())
+
+
+def load_with_unchecked_flag(path, trust_remote_code=False):
+    # expect: VC406 -- the flag is never tested
+    return pickle.loads(Path(path).read_bytes())
+
+
 def torch_checkpoint(checkpoint_path):
     # expect: VC406
     return torch.load(checkpoint_path, map_location="cpu")

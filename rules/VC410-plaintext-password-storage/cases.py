@@ -139,6 +139,22 @@ def hashed_passlib(db, username, password):
     db.execute("INSERT INTO users (username, password) VALUES (?, ?)", (username, pwd_context.hash(password)))
 
 
+def register_with_hash_from_caller(model, username, hashed_password, encrypted_pwd):
+    user = model()
+    # ok: VC410 -- the caller hashed it: the name says so
+    user.password = hashed_password
+    # ok: VC410
+    user.pwd = encrypted_pwd
+
+
+def register_with_plain_and_hash(model, new_password, password_hash):
+    user = model()
+    # expect: VC410
+    user.password = new_password
+    # ok: VC410
+    user.password = password_hash
+
+
 def django_create_user(username, password):
     # ok: VC410
     User.objects.create_user(username=username, password=password)

@@ -3,6 +3,7 @@ import abc
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Protocol, overload
 
+import click
 from zope.interface import implementer
 
 from twisted_stubs import IBodyProducer
@@ -132,6 +133,35 @@ class Plugin:
 
 # ok: VC501
 def noop(*args, **kwargs):
+    pass
+
+
+# ok: VC501 -- a default handler that does nothing on purpose
+async def _empty_handler(*args, **kwargs):
+    pass
+
+
+# expect: VC501 -- `empty` is the verb here: the cart is never emptied
+def empty_cart(cart):
+    pass
+
+
+@click.group()
+# ok: VC501 -- a command group: its subcommands do the work
+def cli():
+    """Manage the shop."""
+    pass
+
+
+@cli.group()
+# ok: VC501
+def users():
+    pass
+
+
+@cli.command()
+# expect: VC501
+def export_users():
     pass
 
 

@@ -15,21 +15,22 @@ MASK = "****"
 REMEMBERED_LENGTH = 512  # characters: `redact_line` remembers the redaction of texts up to this long
 
 # Credential formats whose shape alone says "this is a live secret". The first group is the public
-# prefix that names the format (safe to show); the whole match is the secret.
+# prefix that names the format (safe to show); the whole match is the secret. A prefix counts only at the start of
+# a token: `sk-` inside `Flask-AppBuilder-Skeleton-5` is the end of a word, not an OpenAI key.
 CREDENTIAL_FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("Anthropic API key", re.compile(r"(sk-ant-)[A-Za-z0-9_\-]{20,}")),
-    ("OpenAI API key", re.compile(r"(sk-(?:proj-|svcacct-|admin-)?)[A-Za-z0-9_\-]{20,}")),
-    ("Stripe secret key", re.compile(r"((?:sk|rk)_live_)[A-Za-z0-9]{16,}")),
-    ("AWS access key id", re.compile(r"((?:AKIA|ASIA))[A-Z0-9]{16}(?![A-Z0-9])")),
-    ("GitHub token", re.compile(r"((?:ghp|gho|ghu|ghs|ghr)_)[A-Za-z0-9]{36,}")),
-    ("GitHub fine-grained token", re.compile(r"(github_pat_)[A-Za-z0-9_]{22,}")),
-    ("GitLab token", re.compile(r"(glpat-)[A-Za-z0-9_\-]{20,}")),
-    ("Slack token", re.compile(r"(xox[baprs]-)[A-Za-z0-9\-]{10,}")),
+    ("Anthropic API key", re.compile(r"(?<![A-Za-z0-9])(sk-ant-)[A-Za-z0-9_\-]{20,}")),
+    ("OpenAI API key", re.compile(r"(?<![A-Za-z0-9])(sk-(?:proj-|svcacct-|admin-)?)[A-Za-z0-9_\-]{20,}")),
+    ("Stripe secret key", re.compile(r"(?<![A-Za-z0-9])((?:sk|rk)_live_)[A-Za-z0-9]{16,}")),
+    ("AWS access key id", re.compile(r"(?<![A-Za-z0-9])((?:AKIA|ASIA))[A-Z0-9]{16}(?![A-Z0-9])")),
+    ("GitHub token", re.compile(r"(?<![A-Za-z0-9])((?:ghp|gho|ghu|ghs|ghr)_)[A-Za-z0-9]{36,}")),
+    ("GitHub fine-grained token", re.compile(r"(?<![A-Za-z0-9])(github_pat_)[A-Za-z0-9_]{22,}")),
+    ("GitLab token", re.compile(r"(?<![A-Za-z0-9])(glpat-)[A-Za-z0-9_\-]{20,}")),
+    ("Slack token", re.compile(r"(?<![A-Za-z0-9])(xox[baprs]-)[A-Za-z0-9\-]{10,}")),
     ("Slack webhook URL", re.compile(r"(https://hooks\.slack\.com/services/)T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{20,}")),
     ("Hugging Face token", re.compile(r"(?<![A-Za-z0-9])(hf_)[A-Za-z0-9]{34,}")),
     ("Groq API key", re.compile(r"(?<![A-Za-z0-9])(gsk_)[A-Za-z0-9]{40,}")),
-    ("SendGrid API key", re.compile(r"(SG\.)[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}")),
-    ("Google API key", re.compile(r"(AIza)[A-Za-z0-9_\-]{35}")),
+    ("SendGrid API key", re.compile(r"(?<![A-Za-z0-9])(SG\.)[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}")),
+    ("Google API key", re.compile(r"(?<![A-Za-z0-9])(AIza)[A-Za-z0-9_\-]{35}")),
     ("private key", re.compile(r"(-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----)[^\"']*")),
     ("bearer token", re.compile(r"((?:Bearer|Basic|Token) )[A-Za-z0-9._~+/\-]{20,}=*")),
 )

@@ -44,6 +44,18 @@ SQL_SAFE = {
             column = field if field in ALLOWED else "name"
             cursor.execute(f"SELECT * FROM users ORDER BY {column}")
         ''',
+    "the object's own table, in a concatenation over lines": '''
+        class Store:
+            def __init__(self, messages_table="messages"):
+                self.messages_table = messages_table
+
+            def rows(self, conn, key, limit):
+                return conn.execute(
+                    f"SELECT id FROM {self.messages_table} "
+                    "WHERE session_id = ? LIMIT ?",
+                    (key, limit),
+                )
+        ''',
     "placeholder list": '''
         def rows(cursor, ids):
             cursor.execute(f"SELECT * FROM users WHERE id IN ({','.join('?' for _ in ids)})", ids)
@@ -689,6 +701,28 @@ def test_b301_is_cleared_on_loads_vc406_proves_trusted_and_kept_on_others() -> N
             return clone, settings, pickle.loads(data)
         ''', Settings(select=("B", "VC406")))
     assert [(code, line) for code, line in found if code in ("B301", "B506", "VC406")] == [("B301", 10), ("VC406", 10)]
+
+
+def test_b301_and_b506_are_cleared_where_the_caller_opted_in_or_the_loader_derives_from_a_safe_one() -> None:
+    found = unfiltered('''
+        import pickle
+
+        import yaml
+
+        class TupleLoader(yaml.SafeLoader):
+            pass
+
+        def load(data, text, allow_pickle=False):
+            settings = yaml.load(text, Loader=TupleLoader)
+            if not allow_pickle:
+                raise ValueError("pass allow_pickle=True for data you trust")
+            return settings, pickle.loads(data)
+
+        def load_any(data, text):
+            return yaml.load(text, Loader=yaml.Loader), pickle.loads(data)
+        ''', Settings(select=("B", "VC406")))
+    assert [(code, line) for code, line in found if code in ("B301", "B506", "VC406")] == [
+        ("B301", 16), ("B506", 16), ("VC406", 16), ("VC406", 16)]
 
 
 def test_b110_is_cleared_on_handlers_vc101_judges_decided_and_kept_on_swallowed_ones() -> None:

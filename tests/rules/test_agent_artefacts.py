@@ -83,6 +83,16 @@ def test_debug_pdb_integration_and_type_only_imports_are_not_leftovers() -> None
     assert len(findings_for(DebugLeftover, "import pdb\n\ndef f():\n    return 1\n")) == 1
 
 
+def test_debug_module_handed_on_as_a_value_is_an_integration() -> None:
+    """A framework that opens a debugger on request takes the module as a value (`debugger_module = pdb`)."""
+    for integration in ("import pdb\n\ndef make_app(debugger_module=pdb):\n    return debugger_module\n",
+                        "import pdb\nfrom dataclasses import field\n\nDEBUGGER = field(default=pdb)\n",
+                        "import pdb as debugger\n\nclass Config:\n    debugger_module: object = debugger\n"):
+        assert findings_for(DebugLeftover, integration) == [], integration
+    leftover = "import pdb\n\ndef handler(request):\n    pdb.set_trace()\n    return request\n"
+    assert sorted(f.location.start.line for f in findings_for(DebugLeftover, leftover)) == [1, 4]
+
+
 def test_duplicate_overloads_through_a_module_alias_are_intended() -> None:
     source = ("import typing as t\n@t.overload\ndef f(x: int) -> int: ...\n"
               "@t.overload\ndef f(x: str) -> str: ...\ndef f(x):\n    return x\n")

@@ -258,6 +258,19 @@ def test_tox_factor_deps_runtime_modules_and_renamed_distributions_are_declared(
     assert findings(tmp_path / "crawler.py") == [("VC503", 8, "pycares_turbo")]
 
 
+def test_renamed_distributions_are_declared_and_well_known_transitive_ones_undeclared(tmp_path: Path) -> None:
+    """`griffelib` is griffe's library, so declaring it declares `griffe`. Flask's signals need blinker and gradio
+    ships its client as `gradio_client`: imported directly without being declared, they are undeclared dependencies
+    of packages that exist (VC504), not invented names (VC503). An invented name is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "ui"\ndependencies = ["flask>=3", "griffelib>=2"]\n'
+                          '[project.optional-dependencies]\ngradio = ["gradio>=5"]\n',
+        "ui.py": "from blinker import Namespace\nimport griffe\nfrom gradio_client import Client\nimport blinker_signals\n",
+    })
+    assert findings(tmp_path / "ui.py") == [("VC503", 4, "blinker_signals"), ("VC504", 1, "blinker"),
+                                            ("VC504", 3, "gradio_client")]
+
+
 def test_the_host_of_an_entry_point_group_the_project_joins_is_declared(tmp_path: Path) -> None:
     """`[project.entry-points."paste.server_runner"]`: paste loads the module it names, so `paste.deploy` is there
     when that module runs. A group is no declaration of anything else."""

@@ -95,7 +95,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "apiclient": ("google-api-python-client",), "OpenGL": ("PyOpenGL",),
     "pydispatch": ("PyDispatcher", "PyPyDispatcher"),
     "agents": ("openai-agents",), "autogen": ("ag2", "pyautogen"), "strands": ("strands-agents",),
-    "google.adk": ("google-adk",),
+    "google.adk": ("google-adk",), "griffe": ("griffe", "griffelib"),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -143,7 +143,7 @@ WELL_KNOWN_MODULES = frozenset({
     "geopandas", "boto", "pymssql", "cx_Oracle", "oracledb", "sqlmodel", "flask_sqlalchemy", "flask_login",
     "flask_cors", "flask_wtf", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
-    "webtest",
+    "webtest", "blinker", "gradio_client", "griffe",
     *PULLED_IN_BY,
 })
 

@@ -713,6 +713,10 @@ class FlowState:
                     self.bind(element.value, self.taint_of(values[index].value), values[index].value)
                 else:
                     self.bind(element.value, taint)
+            if values is None and value is not None and self.constant_text(value, self) is not None:
+                # `for table, columns in OWNERS.items():`: each item of a constant is constant
+                self.constants.update((name, "") for element in target.elements
+                                      if (name := dotted_name(element.value)) is not None)
             return
         if type(target) is cst.StarredElement:
             self.bind(target.value, taint)

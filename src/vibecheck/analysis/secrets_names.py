@@ -8,6 +8,10 @@ _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 SECRET_WORDS = frozenset({"password", "passwd", "passphrase", "pwd", "secret", "token", "apikey", "credential",
                           "credentials", "creds", "privatekey"})
 PASSWORD_WORDS = frozenset({"password", "passwd", "passphrase", "pwd"})
+# Words before a password word that say the value is no longer the password itself (`hashed_password`,
+# `encrypted_pwd`, `bcrypt_password`): what a hash or cipher made of it.
+PROTECTED_QUALIFIERS = frozenset({"hashed", "hash", "salted", "encrypted", "enc", "crypted", "digested", "bcrypt",
+                                  "argon2", "scrypt", "pbkdf2"})
 KEY_QUALIFIERS = frozenset({"api", "secret", "private", "access", "auth", "signing", "encryption", "master", "client",
                             "openai", "anthropic", "stripe", "aws"})
 # A token that is not a credential: pagination cursors, LLM token counts, CSRF form fields.
@@ -36,6 +40,7 @@ def is_secret_name(name: str) -> bool:
 
 
 def is_password_name(name: str) -> bool:
-    """The name of a value that is a password: `password`, `new_password`, `pwd`, `passwd` (not `password_hash`)."""
+    """The name of a value that is a password: `password`, `new_password`, `pwd`, `passwd` (not `password_hash`, nor
+    `hashed_password`: a qualifier that says the password was already hashed or encrypted)."""
     words = name_words(name)
-    return bool(words) and words[-1] in PASSWORD_WORDS
+    return bool(words) and words[-1] in PASSWORD_WORDS and not PROTECTED_QUALIFIERS.intersection(words[:-1])

@@ -93,8 +93,9 @@ class DebugLeftover(Rule):
     docstring that says it prints), under a verbosity or debug switch (`if verbose:`,
     `if os.environ.get("APP_DEBUG"):`), calls with an explicit `file=` (`stream=` for `pprint`), and the
     configured directories and files. Post-mortem debugging is allowed in command-line modules (a `--pdb`
-    option), importing `pdb` is allowed in code that works with the debugger (`pdb.Pdb`) or only for type
-    checking, and debugger calls and imports are allowed inside a function named for the debugger
+    option), importing `pdb` is allowed in code that works with the debugger (`pdb.Pdb`), hands the module on as
+    a value (`debugger_module: Debugger = pdb`, the debugger a framework opens on request) or imports it only
+    for type checking, and debugger calls and imports are allowed inside a function named for the debugger
     (`rdb_handler`, `install_pdb_hook`): that is where a signal or an option opens it on purpose.
 
     ## Why is this bad?
@@ -259,6 +260,24 @@ class DebugLeftover(Rule):
         value = node.value
         if isinstance(value, cst.Name) and value.value in self._debugger_locals and node.attr.value not in DEBUGGER_ENTRY_POINTS:
             self._debugger_integrated = True  # `pdb.Pdb`: code that works with the debugger, not a leftover
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self._note_debugger_value(node.default)
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        self._note_debugger_value(node.value)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        self._note_debugger_value(node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._note_debugger_value(node.value)
+
+    def _note_debugger_value(self, value: cst.BaseExpression | None) -> None:
+        """`debugger_module: Debugger = pdb`, `field(default=pdb)`: the module handed on as a value, the debugger a
+        framework opens on request (its `pdb_on_exception` option), not a leftover."""
+        if isinstance(value, cst.Name) and value.value in self._debugger_locals:
+            self._debugger_integrated = True
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:

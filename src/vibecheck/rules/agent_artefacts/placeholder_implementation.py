@@ -52,7 +52,8 @@ EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning", "Exit", "Interrupt")
 HOOK_CLASS_WORDS = re.compile(
     r"(?:Base(?=[A-Z_]|$)|^Abstract|Mixin$|Interface$|Protocol$|Hooks?|Handler|Visitor|Listener|Callbacks?|Observer"
     r"|^_?(?:Null|Noop|NoOp|Nop|Dummy|Fake|Mock|Stub)(?=[A-Z_]|$))")
-NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|blank|dummy|ignore|ignored|unused|stub|sentinel)"
+NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|blank|dummy|ignore|ignored|unused|stub"
+                         r"|sentinel|empty_(?:handler|callback|hook|func|function|fn|listener|action))"
                          r"(?:_|$)", re.IGNORECASE)
 # Methods named as callbacks that a framework calls, empty until a subclass has something to do.
 HOOK_METHOD_NAMES = re.compile(
@@ -72,8 +73,10 @@ PROTOCOL_METHODS = frozenset({
 })
 # A view's request handlers: an empty one answers `None` (an error in every framework), never a deliberate opt-out.
 REQUEST_HANDLERS = frozenset({"get", "post", "put", "patch", "delete"})
-# Decorators of specifications (`@hookspec`) whose bodies are empty on purpose.
-SPEC_DECORATOR = re.compile(r"spec|hook|interface", re.IGNORECASE)
+# Decorators of specifications (`@hookspec`) whose bodies are empty on purpose, and of command groups
+# (`@click.group()`, `@cli.group()`, Typer's `@app.callback()`): the group dispatches to its subcommands, so its own
+# function has nothing to do.
+SPEC_DECORATOR = re.compile(r"spec|hook|interface|(?:^|\.)(?:group|callback)$", re.IGNORECASE)
 # A module-level `raise NotImplementedError(...)` whose message says it is unfinished, not unsupported by design.
 UNFINISHED_MESSAGE = re.compile(r"\b(?:implement|yet|todo|soon|later|placeholder|wip)", re.IGNORECASE)
 TEST_DOUBLE_FILE = re.compile(r"mock|fake|dummy|stub", re.IGNORECASE)
@@ -133,7 +136,8 @@ class PlaceholderImplementation(Rule):
     `None` by contract (an import loader's `exec_module`, a request handler's `log_message`, an asyncio
     protocol's `connection_lost`: an empty one is complete), a function that its class body hands on as a
     default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), no-op
-    callbacks named as such (`noop`, `_blank`), `raise NotImplementedError("...")` whose message explains an
+    callbacks named as such (`noop`, `_blank`, `_empty_handler`), command groups (`@click.group()`, Typer's
+    `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")` whose message explains an
     unsupported case, functions defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
     `Protocol`s under `if TYPE_CHECKING:`), and empty bodies whose comment says why they are empty
     ("PostgreSQL cannot undo this", "unused", `# pragma: no cover`) are not reported. Methods meant to be

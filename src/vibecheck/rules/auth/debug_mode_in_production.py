@@ -49,6 +49,25 @@ def _truthy_default(node: cst.CSTNode) -> bool:
     return is_true(node) or (value is not None and value.lower() in TRUTHY_STRINGS)
 
 
+def _tests_debug_flag(test: cst.BaseExpression) -> bool:
+    """`if debug:`, `if args.debug:`, `if os.getenv("APP_DEBUG"):`, `if settings.DEBUG and local:`: debug switched on
+    under such an `if` only follows a flag someone set for a run (a command-line option, the environment). A
+    negated test (`if not debug:`) is no such flag."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return False
+    pending: list[cst.CSTNode] = [test]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            continue
+        text = node.value if isinstance(node, cst.Name) else node.attr.value if isinstance(node, cst.Attribute) \
+            else string_value(node)
+        if text is not None and ("debug" in words(text) or is_dev_name(text)):
+            return True
+        pending.extend(node.children)
+    return False
+
+
 def _compared_default(default: cst.CSTNode, methods: list[str], comparison: cst.ComparisonTarget) -> bool | None:
     """Whether `default` (after the text `methods`, innermost first) passes `comparison` with literal text (`== "1"`,
     `in ("1", "true")`); None when either side is not literal text or the operator is another."""
@@ -96,7 +115,9 @@ class DebugModeInProduction(Rule):
 
     Development places are not reported: test files, files and folders named like `dev`, `local`,
     `development` or `testing` (`settings/dev.py`, `local_settings.py`), and classes such as
-    `DevelopmentConfig` or `TestingConfig`.
+    `DevelopmentConfig` or `TestingConfig`; nor is debug switched on under an `if` that tests a debug or
+    development flag (`if args.debug:`, `if os.getenv("APP_DEBUG"):`, a CLI's `--debug` option), where it
+    follows that flag.
 
     ## Why is this bad?
     Flask's and Werkzeug's debugger runs any Python code typed into the error page: with debug on, one
@@ -163,6 +184,7 @@ class DebugModeInProduction(Rule):
         self._app_debug: list[tuple[cst.Assign | cst.AnnAssign, str, cst.BaseExpression]] = []  # (assignment, message, value)
         self._plain_server = False  # the module hands an app to a WSGI server that has no debugger
         self._dev_server = False  # ... or starts Flask's own server, whose debugger `app.debug` switches on
+        self._flag_ifs = 0  # enclosing `if`s that test a debug flag (`if args.debug:`): debug follows that flag there
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._depth += 1
@@ -181,13 +203,17 @@ class DebugModeInProduction(Rule):
     def visit_If(self, node: cst.If) -> None:
         if is_main_guard(node):
             self._main_guards += 1
+        if _tests_debug_flag(node.test):
+            self._flag_ifs += 1
 
     def leave_If(self, node: cst.If) -> None:
         if is_main_guard(node):
             self._main_guards -= 1
+        if _tests_debug_flag(node.test):
+            self._flag_ifs -= 1
 
     def visit_Call(self, node: cst.Call) -> None:
-        if self._skip_file:
+        if self._skip_file or self._flag_ifs:
             return
         func = node.func
         qualified = self.qualified_name(node) or ""
@@ -241,7 +267,7 @@ class DebugModeInProduction(Rule):
             name = target_name(target)
             if self._depth == 0 and isinstance(target, cst.Name) and name in DJANGO_SETTINGS:
                 self._django_settings = True
-            if self._skip_file or name is None or name.upper() != "DEBUG":
+            if self._skip_file or self._flag_ifs or name is None or name.upper() != "DEBUG":
                 continue
             defaulted = self._env_default_true(value)
             if not is_true(value) and not defaulted:

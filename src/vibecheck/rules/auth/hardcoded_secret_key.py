@@ -10,7 +10,16 @@ from vibecheck.analysis.environment_fixes import environment_fix, variable_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import argument, assignment_targets, redacted_code, string_value, target_name
-from vibecheck.rules.auth.names import is_encryption_key_name, is_signing_key_name, words
+from vibecheck.rules.auth.names import (
+    API_KEY,
+    PASSWORD_KIND,
+    SECRET,
+    TOKEN,
+    is_encryption_key_name,
+    is_signing_key_name,
+    secret_kinds,
+    words,
+)
 
 # Callables that take a signing key: qualified name -> (position, keyword) of the key argument.
 KEYED_CALLS: dict[str, tuple[int, str]] = {
@@ -27,6 +36,13 @@ KEYED_CALLS: dict[str, tuple[int, str]] = {
     "itsdangerous.TimedSerializer": (0, "secret_key"), "itsdangerous.Serializer": (0, "secret_key"),
     "itsdangerous.Signer": (0, "secret_key"), "itsdangerous.TimestampSigner": (0, "secret_key"),
 }
+# HMACs that may derive a key: the secret is then their message (`hmac.new(b"WebAppData", bot_token, sha256)`, as
+# Telegram's Web App check does) and the literal key only labels what the derived key is for.
+DERIVING_CALLS: dict[str, tuple[int, str]] = {"hmac.new": (1, "msg"), "hmac.digest": (1, "msg")}
+SECRET_MESSAGE_KINDS = frozenset({TOKEN, SECRET, API_KEY, PASSWORD_KIND})
+# Calls that only change how a secret is spelled: `token.encode()`, `bytes(token, "utf-8")`.
+ENCODING_METHODS = frozenset({"encode", "strip"})
+ENCODING_FUNCTIONS = frozenset({"bytes", "str", "bytearray"})
 # Environment readers whose default is used when the variable is unset: name -> position of the default.
 ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
 # Mapping lookups with a positional default: `config.get("JWT_SECRET", "dev")`, `settings.setdefault(...)`.
@@ -36,6 +52,20 @@ TEST_CLASS_WORDS = frozenset({"test", "tests", "testing"})
 HINT = ("Read the key from an environment variable (`os.environ[...]`) or a secret store, fail at start-up if it is "
         "missing, and replace the committed value: it is public now.")
 FALLBACK_HINT = "Read the key with `os.environ[...]` and no default, so that a missing key stops the app at start-up."
+
+
+def _is_secret_value(node: cst.BaseExpression | None) -> bool:
+    """A value named like a token, secret, API key or password (`bot.token.encode()`), however it is encoded."""
+    while isinstance(node, cst.Call):
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in ENCODING_METHODS:
+            node = func.value
+        elif isinstance(func, cst.Name) and func.value in ENCODING_FUNCTIONS and node.args:
+            node = node.args[0].value
+        else:
+            return False
+    name = node.attr.value if isinstance(node, cst.Attribute) else node.value if isinstance(node, cst.Name) else None
+    return name is not None and (bool(secret_kinds(name) & SECRET_MESSAGE_KINDS) or is_signing_key_name(name))
 
 
 # A dotted lower-case path (`"mfa.totp.secret"`, `"app.auth.signing_key"`): the name under which a secret is
@@ -104,7 +134,9 @@ class HardcodedSecretKey(Rule):
     - passed as the key to `jwt.encode`/`jwt.decode` (PyJWT, python-jose, authlib, joserfc), `jws.sign`/
       `jws.verify`, joserfc's `OctKey.import_key`, fastapi-users' `JWTStrategy(secret=...)`, `hmac.new`
       or an `itsdangerous` serializer, directly or through a variable bound to a literal in the same file
-      (there even `"SECRET_KEY"` is the key itself, not the name of a setting);
+      (there even `"SECRET_KEY"` is the key itself, not the name of a setting); not an HMAC whose message is
+      the secret (`hmac.new(b"WebAppData", bot_token.encode(), sha256)`, a key derived from the token, as
+      Telegram's Web App check does): there the literal only labels what the derived key is for;
     - used as the default of an environment lookup: `os.environ.get("SECRET_KEY", "dev")`,
       `os.getenv("JWT_SECRET") or "change-me"`, `config.get("JWT_SECRET", "dev")`,
       `config("SECRET_KEY", default="...")` (reported with its own
@@ -261,6 +293,8 @@ class HardcodedSecretKey(Rule):
         position, keyword = KEYED_CALLS[qualified]
         key = argument(node, position, keyword)
         literal = _secret_literal(key, is_the_key=True)
+        if qualified in DERIVING_CALLS and _is_secret_value(argument(node, *DERIVING_CALLS[qualified])):
+            return
         callee = qualified.split(".", 1)[-1] if qualified.startswith(("jose.", "authlib.jose.", "joserfc.")) else qualified
         callee = callee.rsplit(".", 1)[-1] if callee.startswith("fastapi_users.") else callee
         if literal is not None:

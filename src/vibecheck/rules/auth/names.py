@@ -76,6 +76,9 @@ PRESENCE_WORDS = frozenset({"given", "provided", "supplied", "present", "missing
 # A last word that makes the identifier the party a secret belongs to or names (`token_user`, `api_key_owner`): a
 # user or an account, compared to tell who it is, not a secret. Only as the last word: `user_token` is a token.
 PRINCIPAL_WORDS = frozenset({"user", "users", "owner", "owners", "holder", "holders", "account", "issuer", "subject"})
+# Words that name a secret only as the head of a name (`db_pass`, `user_pass`), and are a verb before other words
+# (`pass_collection`, `pass_many`, `pass_through`: marshmallow's hook options).
+VERB_FIRST_WORDS = frozenset({"pass"})
 # Identifiers whose kind is carried by a word that also has an innocent meaning in this spelling.
 IGNORED_IDENTIFIERS = frozenset({"tokens", "secrets", "passes", "first_pass", "second_pass", "bypass"})
 
@@ -107,7 +110,7 @@ def secret_kinds(identifier: str) -> frozenset[str]:
     parts = words(identifier)
     kinds: set[str] = set()
     for index, word in enumerate(parts):
-        kind = WORD_KINDS.get(word)
+        kind = WORD_KINDS.get(word) if word not in VERB_FIRST_WORDS or index == len(parts) - 1 else None
         if kind is None:
             kind = next((k for suffix, k in SUFFIX_KINDS if word.endswith(suffix) and word != suffix), None)
         if kind is not None:
@@ -116,8 +119,8 @@ def secret_kinds(identifier: str) -> frozenset[str]:
             pair = PAIR_KINDS.get((word, parts[index + 1]))
             if pair is not None:
                 kinds.add(pair)
-    if not kinds:
-        return frozenset()
+    if not kinds or (kinds == {SECRET} and parts[-1] in SECRET_PUZZLE_WORDS):
+        return frozenset()  # (`secret_word`: the answer a game hides from its player)
     vetoes = _VETOES_FOR_SESSION_IDS if SESSION_ID in kinds else VETO_WORDS
     if parts[-1] in PRESENCE_WORDS or parts[-1] in PRINCIPAL_WORDS or any(word in vetoes for word in parts):
         return frozenset()
@@ -177,9 +180,16 @@ def _is_signing_key_name(identifier: str) -> bool:
     parts = words(identifier)
     if not parts or any(word in VETO_WORDS for word in parts) or parts[-2:] == ("access", "key"):
         return False  # (`AWS_SECRET_ACCESS_KEY`: a cloud credential, VC403's, not a key the app signs with)
+    if parts[-1] in SECRET_PUZZLE_WORDS:
+        return False  # `secret_word="dog"`: the answer of a guessing game, a value the program hides, not a key
     if "secret" in parts or any(word.endswith("secret") for word in parts):
         return True
     return any(pair in _SIGNING_KEY_PAIRS for pair in zip(parts, parts[1:], strict=False))
+
+
+# Last words that make a "secret" something a game or a puzzle hides from its player (`secret_word`,
+# `secret_number`), not a key anything is signed with.
+SECRET_PUZZLE_WORDS = frozenset({"word", "words", "number", "answer", "riddle"})
 
 
 # Cookies that carry a session or a credential.

@@ -13,6 +13,7 @@ from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, value_name
 from vibecheck.rules.auth.names import (
     COMPARED_SECRETS,
+    DIGEST,
     PASSWORD_KIND,
     SIGNATURE,
     head_kinds,
@@ -34,6 +35,8 @@ SECRET_CONSTANT_HEADS = frozenset({"key", "secret", "hash", "digest"})
 # checksum that anyone can compute; the client cannot steer a hash's leading bytes, so `==` leaks nothing usable.
 # A keyed hash (an HMAC) is a signature, whichever name holds it.
 HASH_WORDS = frozenset({"hash", "digest"})
+# Words of a function that makes a keyed digest (a signature), which a client may be able to steer.
+KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
 # The kind named in the message, most specific first.
@@ -107,10 +110,11 @@ class SecretComparedWithEquals(Rule):
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
     - change detection that copies one side into the other (`if stored != token: stored = token`);
     - two hashes or digests held in variables or attributes (`refresh_token_hash == rt.hash`,
-      `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call):
+      `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
+      `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
-    - an ORM model's column in a query (`.filter(User.api_token == token)`): the database looks it up, and
-      Python compares no text;
+    - an ORM model's column in a query (`.filter(User.api_token == token)`, SQLAlchemy Core's
+      `.where(sessions.c.session_id == session_id)`): the database looks it up, and Python compares no text;
     - a fixed-length prefix of a buffer against an upper-case constant (`buf[:12] == PP_V2_SIGNATURE`): a
       format's magic number, public by design;
     - `__eq__`-style methods, and test files.
@@ -323,10 +327,18 @@ def _sniffs_magic(prefix: cst.BaseExpression, constant: cst.BaseExpression) -> b
 
 
 def _is_model_column(node: cst.BaseExpression) -> bool:
-    """`User.api_token`: a lower-case attribute of a class, an ORM model's column. `User.api_token == token` builds
-    the SQL of a query (`.filter(...)`, `.where(...)`) that the database answers; Python compares no text."""
-    return (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and _is_class_name(node.value.value)
-            and node.attr.value.islower())
+    """`User.api_token`: a lower-case attribute of a class, an ORM model's column, or a column of a SQLAlchemy Core
+    table (`sessions.c.session_id`, `self._messages.columns.token`). `User.api_token == token` builds the SQL of a
+    query (`.filter(...)`, `.where(...)`) that the database answers; Python compares no text."""
+    if not isinstance(node, cst.Attribute):
+        return False
+    owner = node.value
+    if isinstance(owner, cst.Attribute) and owner.attr.value in TABLE_COLUMNS:
+        return True
+    return isinstance(owner, cst.Name) and _is_class_name(owner.value) and node.attr.value.islower()
+
+
+TABLE_COLUMNS = frozenset({"c", "columns"})  # SQLAlchemy `Table.c`, the table's column collection
 
 
 def _is_enum_member(node: cst.BaseExpression) -> bool:
@@ -355,8 +367,25 @@ def _holds_settings(class_name: str) -> bool:
 
 
 def _both_hashes(left: cst.BaseExpression, left_name: str | None, right: cst.BaseExpression, right_name: str | None) -> bool:
-    """Both sides are variables or attributes named `..._hash` (not a header value, not a constant; `_` has no word)."""
-    return all(isinstance(node, (cst.Name, cst.Attribute)) and name and not name.isupper()
-               and any(word in HASH_WORDS for word in words(name)[-1:])
-               for node, name in ((left, left_name), (right, right_name)))
+    """Both sides are hashes the code holds or computes: variables or attributes named `..._hash` (not a header
+    value, not a constant; `_` has no word), an item of a list of them (`input_digests[i]`), or the result of a
+    function named for the digest it makes (`digest_input_item(item)`, not an HMAC's `sign_digest(...)`)."""
+    return all(_is_hash_side(node, name) for node, name in ((left, left_name), (right, right_name)))
+
+
+def _is_hash_side(node: cst.BaseExpression, name: str | None) -> bool:
+    if isinstance(node, (cst.Name, cst.Attribute)):
+        return bool(name) and not name.isupper() and any(word in HASH_WORDS for word in words(name)[-1:])  # type: ignore[union-attr]
+    if isinstance(node, cst.Subscript):
+        held = value_name(node.value)
+        return bool(held) and not held.isupper() and words(held)[-1:] in (("hashes",), ("digests",))  # type: ignore[union-attr]
+    if isinstance(node, cst.Call):
+        callee = node.func.value if isinstance(node.func, cst.Name) else \
+            node.func.attr.value if isinstance(node.func, cst.Attribute) else ""
+        # `h.digest()` itself may be an HMAC's: only a function named for what it hashes, and not a secret's hash
+        # (`hash_token(token)`: the client's token, hashed to meet the stored one)
+        called = set(words(callee))
+        return len(called) > 1 and bool(called & HASH_WORDS) and not called & KEYED_WORDS \
+            and not secret_kinds(callee) - {DIGEST} and not any(secret_kinds(value_name(a.value) or "") for a in node.args)
+    return False
 

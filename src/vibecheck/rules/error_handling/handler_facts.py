@@ -39,9 +39,11 @@ Error(msg)`), a handler that only
 assigns a fallback to what the `try` computes under a comment saying why (`data = None  # some cache backends
 raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
 do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it
-had worked), and a broad handler inside a representation (`__repr__`, `saferepr`),
-which must never raise. None of these holds for a handler in a coroutine that catches its cancellation (a bare
-`except:`, `BaseException`, `asyncio.CancelledError`): the cancelled task carries on, whatever it cleans up.
+had worked), a probe for an optional dependency (a `try` that only imports and sets flags, a handler that only sets
+them or imports a replacement: `except Exception: _HAS_E2B = False`), and a broad handler inside a representation
+(`__repr__`, `saferepr`), which must never raise. None of these holds for a handler in a coroutine that catches
+its cancellation (a bare `except:`, `BaseException`, `asyncio.CancelledError`): the cancelled task carries on,
+whatever it cleans up.
 
 Inside a test function of a test file, a handler that catches a broad error or `AssertionError` and only
 passes, returns, prints or logs belongs to VC305 `test-swallows-failure`, before all of the above: there
@@ -413,6 +415,8 @@ def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Functio
              statement: cst.Try | None) -> Outcome:
     if outcome in (Outcome.SWALLOWED, Outcome.BROAD) and is_considered(outcome, handler, function, statement):
         return Outcome.DECIDED
+    if outcome is Outcome.RETURNS_VALUE and statement is not None and is_optional_import(statement, handler):
+        return Outcome.DECIDED  # `try: from e2b import exceptions` / `except Exception: return ()`: no such types
     return outcome
 
 
@@ -464,7 +468,7 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
         return True
     if swallows_cancellation(handler, function):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
-    if statement is not None and (is_best_effort_cleanup(statement)
+    if statement is not None and (is_best_effort_cleanup(statement) or is_optional_import(statement, handler)
                                   or is_explained_fallback(handler, statement, function)):
         return True
     if statement is not None and function is not None and _raises_after(function, statement):
@@ -479,6 +483,23 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and passes
     return name in REPRESENTATIONS or name.endswith("repr")
+
+
+def is_optional_import(statement: cst.Try, handler: cst.ExceptHandler) -> bool:
+    """`try: from .e2b import Client; _HAS_E2B = True` / `except Exception: _HAS_E2B = False`: a probe for an optional
+    dependency, whose import may fail in more ways than `ImportError` (a version mismatch, a missing system library).
+    The `try` only imports and sets flags; the handler only sets them, imports a replacement, passes, or returns
+    a constant: what the function answers without the dependency (`return ()`, `return True`)."""
+    tried = suite_statements(statement.body)
+    return any(isinstance(small, (cst.Import, cst.ImportFrom)) for small in tried) \
+        and all(_imports_or_flags(small) for small in tried) \
+        and all(_imports_or_flags(small) or isinstance(small, cst.Pass)
+                or (isinstance(small, cst.Return) and is_constant(small.value)) for small in handler_statements(handler))
+
+
+def _imports_or_flags(small: cst.CSTNode) -> bool:
+    return isinstance(small, (cst.Import, cst.ImportFrom)) or (
+        isinstance(small, (cst.Assign, cst.AnnAssign)) and is_constant(small.value))
 
 
 def swallows_cancellation(handler: cst.ExceptHandler, function: cst.FunctionDef | None) -> bool:

@@ -59,7 +59,8 @@ class HttpCallWithoutTimeout(HttpClientRule):
       sets that default (`socket.setdefaulttimeout(...)`).
     - `aiohttp.ClientSession()` and `aiohttp.request(...)` without `timeout=`: the default only bounds
       the whole request at 5 minutes, far longer than any caller waits, and never bounds a single read. A
-      session is not reported when every request this file sends through it passes its own `timeout=`.
+      session is not reported when every request this file sends through it passes its own `timeout=` (also
+      through a method that makes and returns it: `session = await self.create_session()`).
     Test files are not checked: a test talks to a local test server, and a hung test is caught by the
     test runner's own timeout (bandit's `B113` is not reported there either).
 

@@ -62,6 +62,16 @@ def unwrap_await(node: cst.BaseExpression) -> cst.BaseExpression:
     return node.expression if isinstance(node, cst.Await) else node
 
 
+def _factory_name(call: cst.Call) -> str:
+    """The name of the file's function or method a call runs: `_session()`, `self.create_session()`; else ""."""
+    func = call.func
+    if isinstance(func, cst.Name):
+        return func.value
+    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in ("self", "cls"):
+        return func.attr.value
+    return ""
+
+
 class HttpClientRule(Rule):
     """A rule that recognises HTTP requests: module functions and methods of clients bound in this file."""
 
@@ -70,8 +80,11 @@ class HttpClientRule(Rule):
         self.clients: dict[str, Library] = {}
         self.client_calls: dict[str, cst.Call] = {}
         self.scopes: list[cst.ClassDef | cst.FunctionDef] = []
-        # The file's functions that make a client (`def _session() -> requests.Session:`, or `return session`).
+        # The file's functions and methods that make a client (`def _session() -> requests.Session:`, or `return
+        # session`), and the constructor call of the client they return, where they return one made in this file
+        # (`async def create_session(self): ... self._session = ClientSession(...)`, `return self._session`).
         self.factories: dict[str, Library] = {}
+        self.factory_calls: dict[str, cst.Call] = {}
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.scopes.append(node)
@@ -87,21 +100,25 @@ class HttpClientRule(Rule):
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.pop()
-        if self.clients and node.name.value not in self.factories:
+        name = node.name.value
+        if self.clients and (name not in self.factories or name not in self.factory_calls):
             returned = next((client for inner in walk_own(node.body) if type(inner) is cst.Return
                              and inner.value is not None and (client := self.bound_client(inner.value)) is not None), None)
             if returned is not None:
-                self.factories[node.name.value] = returned[0]
+                self.factories.setdefault(name, returned[0])
+                if returned[1] is not None:
+                    self.factory_calls[name] = returned[1]
 
     def client_library(self, call: cst.Call) -> Library | None:
         """The library of a client constructor call (`requests.Session()`), or None."""
         return CLIENT_CONSTRUCTORS.get(self.qualified_name(call) or "")
 
     def made_client(self, call: cst.Call) -> Library | None:
-        """The library of the client a call makes: a constructor's, or a factory's of this file (`_session()`)."""
+        """The library of the client a call makes: a constructor's, or a factory's of this file (`_session()`,
+        `self.create_session()`)."""
         library = self.client_library(call)
-        if library is None and isinstance(call.func, cst.Name):
-            return self.factories.get(call.func.value)
+        if library is None:
+            return self.factories.get(_factory_name(call))
         return library
 
     def request_library(self, call: cst.Call) -> Library | None:
@@ -125,7 +142,7 @@ class HttpClientRule(Rule):
             library = self.client_library(value)
             if library is None:
                 library = self.made_client(value)
-                return (library, None) if library is not None else None
+                return (library, self.factory_calls.get(_factory_name(value))) if library is not None else None
             return library, value
         if isinstance(value, (cst.Name, cst.Attribute)):
             name = get_full_name_for_node(value) or ""

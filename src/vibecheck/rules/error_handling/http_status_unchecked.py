@@ -48,9 +48,10 @@ class HttpStatusUnchecked(HttpClientRule):
     or `await client.put(...)`): nothing can ever learn that the server refused it.
 
     Not reported: a response passed to another function, returned, or stored (someone else may check
-    it), and requests sent through a client built with `raise_for_status=True` (aiohttp) or response
-    hooks (`event_hooks=`, `hooks=`). Test files are skipped: a test asserts on the body it reads, which
-    checks the response more strictly than a status code does.
+    it), and requests sent through a client built with `raise_for_status=True` (aiohttp, also given to the
+    request itself: `session.get(url, raise_for_status=True)`) or response hooks (`event_hooks=`, `hooks=`).
+    Test files are skipped: a test asserts on the body it reads, which checks the response more strictly than
+    a status code does.
 
     ## Why is this bad?
     HTTP libraries do not raise on a 404 or a 500: they return the error page as a normal response. The
@@ -194,6 +195,9 @@ class HttpStatusUnchecked(HttpClientRule):
     def _is_response(self, node: cst.BaseExpression) -> bool:
         call = unwrap_await(node)
         if not isinstance(call, cst.Call) or self.request_library(call) is None:
+            return False
+        per_request = keyword(call, "raise_for_status")  # aiohttp's `session.get(url, raise_for_status=True)`
+        if per_request is not None and not (isinstance(per_request.value, cst.Name) and per_request.value.value == "False"):
             return False
         client = self.client_call(call)
         return client is None or not any(keyword(client, option) for option in CHECKING_CLIENT_OPTIONS)

@@ -35,9 +35,11 @@ class SwallowedException(FunctionStackRule):
     `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
     out, where a new error would replace the one in flight; but not in a coroutine that catches its own
     cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a
-    probe whose `else:` holds what needs the success, an `except` line that waives another linter's broad-except check
-    (`# pylint: disable=broad-except`, `# noqa: BLE001`), and a `pass` under a comment saying why where the
-    code goes on with the value it had before the `try` (`try: value = loads(value)`, `except Exception:`,
+    probe whose `else:` holds what needs the success, a probe for an optional dependency (`try: import ujson`,
+    `except Exception: pass`: a `try` that only imports and sets flags), an `except` line that waives another
+    linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`), and a `pass` under a comment
+    saying why where the code goes on with the value it had before the `try` (`try: value = loads(value)`,
+    `except Exception:`,
     `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by
     a fallback `return`). The function's docstring can say why instead of a comment, when it makes the
     fallback the answer to a failure ("exceptions are suppressed and result in the default value").

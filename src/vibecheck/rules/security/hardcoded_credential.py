@@ -9,6 +9,7 @@ from itertools import pairwise
 import libcst as cst
 
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
+from vibecheck.analysis.secrets_names import NOT_SECRET_QUALIFIERS
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.redaction import CREDENTIAL_FORMATS, MASK, URL_PASSWORD, redact, redact_known_secrets
 from vibecheck.rule import NodeFix, Rule
@@ -70,6 +71,8 @@ def is_secret_name(name: str) -> bool:
     parts = [p.lower() for p in _NAME_PARTS.findall(name)]
     if not parts:
         return False
+    if parts[-1] == "token" and len(parts) > 1 and parts[-2] in NOT_SECRET_QUALIFIERS:
+        return False  # a tokenizer's `pad_token`, a page's `next_token`: a marker or a cursor, not a credential
     if parts[-1] in SECRET_WORDS:
         return parts[-1] != "pass" or len(parts) > 1
     return parts[-1] == "key" and len(parts) > 1 and parts[-2] in KEY_QUALIFIERS
@@ -97,10 +100,15 @@ def names_a_label(name: str, value: cst.SimpleString) -> bool:
 
 def _names_its_slot(name: str, value: str) -> bool:
     """`"cloudfiles_api_key": "my_rackspace_api_key"`: a label-shaped value that ends in the name's own last words
-    says what belongs there, as a sample configuration does; a real credential does not spell its slot."""
+    says what belongs there, as a sample configuration does; a real credential does not spell its slot. So does
+    the name without its `key` (`exclude_from_auth_key = "exclude_from_auth"`: the key of a flag in a mapping)."""
     words = [w for w in re.split(r"[^a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()) if w]
     slot = "_".join(words[-2:])
-    return len(slot) >= 5 and _LABEL_SHAPE.match(value) is not None and value.replace("-", "_").endswith(slot)
+    if _LABEL_SHAPE.match(value) is None:
+        return False
+    spelled = value.replace("-", "_")
+    return (len(slot) >= 5 and spelled.endswith(slot)) or (len(words) > 2 and words[-1] == "key"
+                                                            and spelled == "_".join(words[:-1]))
 
 
 def is_placeholder(value: str) -> bool:

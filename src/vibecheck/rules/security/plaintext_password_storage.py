@@ -131,9 +131,9 @@ class PlaintextPasswordStorage(FlowRule):
     ## What it does
     Follows, within one function, a password (request data read under a password-like key such as
     `request.form["password"]`, a WTForms `form.password.data`, a parameter named `password`/`pwd`/
-    `new_password`) to places where it is kept or checked unhashed: assigned to a model or dict field
-    (`user.password = password`, `users[name] = password`), passed to a model constructor or ORM/NoSQL
-    write (`User(password=password)`, `User.objects.create(password=...)`, `insert_one({...})`), inserted
+    `new_password`, not `hashed_password` or `encrypted_pwd`) to places where it is kept or checked unhashed:
+    assigned to a model or dict field (`user.password = password`, `users[name] = password`), passed to a model
+    constructor or ORM/NoSQL write (`User(password=password)`, `User.objects.create(password=...)`, `insert_one({...})`), inserted
     with SQL (`INSERT`/`UPDATE` parameters), written to a file, set as a cookie's value
     (`response.set_cookie("password", password)`), sent in a URL's query string (`requests.get(f"...?
     password={password}")`, `params={"pwd": pwd}`), or compared with `==` against a stored value

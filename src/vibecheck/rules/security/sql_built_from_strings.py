@@ -77,6 +77,9 @@ CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
 # Where an ORM model keeps its table's name, which its class fixes (SQLAlchemy `Model.__tablename__`, Django
 # `Model._meta.db_table`): an identifier of the schema, not a value, whatever object it is read through.
 TABLE_NAME_ATTRIBUTES = frozenset({"__tablename__", "db_table"})
+# An object's own schema names (`self.messages_table`, `self._table_name`, `cls.schema`): configured when the object is
+# made (a store whose table names its constructor takes), identifiers of the database, not values of a request.
+SCHEMA_ATTRIBUTE = re.compile(r"^(?:self|cls)\._*(?:\w+_)?(?:table|tables|table_name|tablename|schema|schema_name|keyspace)$")
 # An attribute a method assigns (`self.table = ...`, `cls.table += ...`): no longer the class body's constant.
 REBOUND_ATTRIBUTE = re.compile(
     r"\b(?:self|cls)\.(\w+)(?:\s*(?:=[^=]|\+=)|\[[^\]\n]*\]\s*=[^=]|\.(?:update|setdefault|append|extend|insert|add)\()")
@@ -108,11 +111,15 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         if dotted in state.constants:
             return state.constants[dotted]
         last = dotted.rsplit(".", 1)[-1]
-        if dotted in state.checked or CONSTANT_NAME.match(last) or ("." in dotted and last in TABLE_NAME_ATTRIBUTES):
+        if dotted in state.checked or CONSTANT_NAME.match(last) or ("." in dotted and last in TABLE_NAME_ATTRIBUTES) \
+                or (SCHEMA_ATTRIBUTE.match(dotted) and dotted not in state.bound_attributes):
             return ""
         return None
     if isinstance(node, cst.BinaryOperation):
         return _constant_operation_text(node, state)
+    if isinstance(node, cst.ConcatenatedString):  # `f"SELECT ... FROM {self.table} " "WHERE id = ?"`
+        left, right = constant_text(node.left, state), constant_text(node.right, state)
+        return left + right if left is not None and right is not None else None
     if isinstance(node, cst.Subscript):  # an item of a constant container (`OPERATORS["contains"]`)
         return "" if constant_text(node.value, state) is not None else None
     if isinstance(node, cst.FormattedString):
@@ -290,10 +297,12 @@ class SqlBuiltFromStrings(FlowRule):
     MongoDB's `{"$where": ...}` JavaScript. Strings built only from constants (literals, `UPPER_CASE`
     names, `?` placeholders, mappings of them and their items, a class's own literal attributes, tables and properties read as
     `self.table`, `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM
-    DUAL"`), an ORM model's table name (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a
-    value picked from an allow-list by `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a
-    comprehension over a constant mapping's `items()`), a `%(key)s` template whose named keys all take constants
-    from a local dict (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
+    DUAL"`), the object's own table or schema names (`self.messages_table`, `self._schema`, also when its
+    constructor takes them, unless the method itself rebinds them), an ORM model's table name
+    (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a value picked from an allow-list by
+    `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a comprehension or `for` loop over a
+    constant mapping's `items()`), a `%(key)s` template whose named keys all take constants from a local dict
+    (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
@@ -470,12 +479,14 @@ class SqlBuiltFromStrings(FlowRule):
 
 
 # What bandit's B608 flags: a string literal in an f-string, a `%` or `+` operation, or a `.format()` call.
-BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call})
+BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call, cst.ConcatenatedString})
 # B608 needs one of these words in the string (`select ... from`, `delete from`, `insert into`, `update ... set`).
 SQL_WORDS = ("select", "delete", "insert", "update")
 
 
 def _built_shape(node: cst.BaseExpression) -> bool:
+    if type(node) is cst.ConcatenatedString:  # one string to bandit when a part is an f-string
+        return _built_shape(node.left) or _built_shape(node.right)
     if type(node) is cst.BinaryOperation:
         return type(node.operator) in (cst.Modulo, cst.Add)
     if type(node) is cst.Call:
@@ -693,7 +704,8 @@ def _is_constant_ast(node: ast.expr) -> bool:
         return isinstance(node.value, (str, int, float))
     if isinstance(node, ast.Name):
         return bool(CONSTANT_NAME.match(node.id))
-    return isinstance(node, ast.Attribute) and bool(CONSTANT_NAME.match(node.attr))
+    return isinstance(node, ast.Attribute) and (bool(CONSTANT_NAME.match(node.attr)) or (
+        isinstance(node.value, ast.Name) and SCHEMA_ATTRIBUTE.match(f"{node.value.id}.{node.attr}") is not None))
 
 
 def _calls_by_name(tree: ast.Module, context: RuleContext) -> dict[str, list[ast.Call]]:

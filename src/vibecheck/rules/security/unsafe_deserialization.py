@@ -57,6 +57,10 @@ PYYAML_LOADERS = frozenset(f"yaml.{prefix}{kind}Loader" for prefix in ("", "C") 
 ACCEPT_CONTENT_SETTING = "accept_content"
 PICKLE_CONTENT_TYPES = frozenset({"pickle", "application/x-python-serialize"})
 CUSTOM_TAG_WORDS = ("add_constructor", "add_multi_constructor", "YAMLObject")
+# Words of a parameter through which the caller opts in to an unsafe load (`allow_pickle`, `trust_remote_code`,
+# LangChain's `allow_dangerous_deserialization`): a function that takes one, off by default, and tests it before it
+# loads, refuses unless its caller chose to trust the data.
+OPT_IN_WORDS = frozenset({"allow", "trust", "trusted", "unsafe", "dangerous", "dangerously", "insecure"})
 
 
 @dataclass
@@ -75,11 +79,14 @@ class UnsafeDeserialization(BindingRule):
     Reports `pickle`/`cPickle`/`dill`/`cloudpickle`/`joblib` `load(s)`, `pandas.read_pickle`,
     `shelve.open`, `jsonpickle.decode`, `torch.load` without `weights_only=True`, `yaml.load` (and
     ruamel's old `ruamel.yaml.load`) without a safe `Loader` (`SafeLoader`, `CSafeLoader`, `BaseLoader`,
-    `RoundTripLoader`), `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")` and
+    `RoundTripLoader`, or a class of the module derived from one: `class TupleLoader(yaml.SafeLoader)`),
+    `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")` and
     `numpy.load(allow_pickle=True)`, unless the data comes from a literal path in the repository (also
-    through `with open("model.pkl", "rb") as f`) or is what this code just serialised
+    through `with open("model.pkl", "rb") as f`), is what this code just serialised
     (`pickle.loads(pickle.dumps(obj))`, also through an in-memory buffer it made empty: `buffer = io.BytesIO()`,
-    then `pickle.loads(buffer.getvalue())`). A pickle read in a file that also writes pickles (a cache backend
+    then `pickle.loads(buffer.getvalue())`), or is loaded only for a caller who opted in: after an `if` that tests a
+    parameter named like `allow_pickle`, `trust_remote_code` or `allow_dangerous_deserialization` that defaults to
+    off (`if not allow_pickle: raise ValueError(...)`). A pickle read in a file that also writes pickles (a cache backend
     or job store reading back what it stored) is reported at medium severity, not high: the data is the
     program's own unless someone else can write to that store. Also a Celery `accept_content` (Django's
     `CELERY_ACCEPT_CONTENT`) that lists `pickle`: its workers unpickle every message the broker hands them.
@@ -143,6 +150,27 @@ class UnsafeDeserialization(BindingRule):
         self._named_loaders: dict[str, _NamedLoader] = {}  # by the local name a `from yaml import ...` binds
         self._pickle_loads: list[tuple[cst.Call, str]] = []  # reported at the end: their severity needs the whole file
         self._writes_pickles = False
+        self._safe_loaders: frozenset[str] | None = None  # the module's classes that derive from a safe YAML loader
+        # per enclosing function: its opt-in parameters (off by default), and whether an `if` has tested one yet
+        self._opt_ins: list[tuple[frozenset[str], bool]] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
+        self._opt_ins.append((_opt_in_parameters(node.params), False))
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(node)
+        self._opt_ins.pop()
+
+    def visit_If(self, node: cst.If) -> None:
+        """`if not allow_pickle: raise ...` or `if allow_pickle:`: what follows runs only for a caller who opted in."""
+        if self._opt_ins and self._opt_ins[-1][0] and not self._opt_ins[-1][1]:
+            flags, _ = self._opt_ins[-1]
+            tested = any(isinstance(n, cst.Name) and n.value in flags for n in _nodes_of(node.test))
+            self._opt_ins[-1] = (flags, tested)
+
+    def _opted_in(self) -> bool:
+        return bool(self._opt_ins) and self._opt_ins[-1][1]
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.relative or node.module is None or get_full_name_for_node(node.module) != "yaml":
@@ -185,6 +213,9 @@ class UnsafeDeserialization(BindingRule):
         qualified = self.module_name(node)
         if qualified is None:
             return
+        if self._opted_in() and qualified not in PICKLE_WRITERS:
+            self.vet(node.func)  # bandit's alarm on the same load is the caller's choice too
+            return
         if qualified in PICKLE_WRITERS:
             self._writes_pickles = True
         elif qualified in PICKLE_READERS:
@@ -197,7 +228,9 @@ class UnsafeDeserialization(BindingRule):
         elif qualified in YAML_LOADERS:
             loader = argument(node, 1, "Loader")
             loader_name = (self.qualified_name(loader) or "").rsplit(".", 1)[-1] if loader is not None else ""
-            if loader_name not in SAFE_YAML_LOADERS and not self._trusted(node, argument(node, 0, "stream")):
+            if self._is_safe_local_loader(loader):
+                self.vet(node.func)
+            elif loader_name not in SAFE_YAML_LOADERS and not self._trusted(node, argument(node, 0, "stream")):
                 used = f" with `Loader={loader_name}`" if loader_name else " without a safe `Loader`"
                 self._report(node, qualified, f"{used} can build arbitrary Python objects", with_name=False,
                              fix=self._yaml_fix(node, qualified))
@@ -211,6 +244,16 @@ class UnsafeDeserialization(BindingRule):
             if allow is not None and is_name_constant(self.resolve(allow.value), "True") and not self._is_repo_file(
                     argument(node, 0, "file")):
                 self._report(node, qualified, "with `allow_pickle=True` unpickles arbitrary objects")
+
+    def _is_safe_local_loader(self, loader: cst.BaseExpression | None) -> bool:
+        """`Loader=TupleLoader` where the module defines `class TupleLoader(yaml.SafeLoader)` (also through another of
+        its classes): a safe loader with a few more plain-data tags."""
+        if not isinstance(loader, cst.Name):
+            return False
+        if self._safe_loaders is None:
+            tree = self.context.python_ast()
+            self._safe_loaders = _safe_loader_classes(tree) if tree is not None else frozenset()
+        return loader.value in self._safe_loaders
 
     def _is_unsafe_ruamel(self, receiver: cst.BaseExpression) -> bool:
         """`YAML(typ="unsafe")`, directly or through the name it was assigned to in this function or module."""
@@ -337,6 +380,35 @@ class UnsafeDeserialization(BindingRule):
             if isinstance(data.func, cst.Attribute) and data.func.attr.value in PATH_READERS:
                 return self._is_repo_file(data.func.value, depth - 1)
         return _is_module_dir(data)
+
+
+def _opt_in_parameters(params: cst.Parameters) -> frozenset[str]:
+    """Parameters named like a caller's consent to an unsafe load (`allow_pickle`) that default to off."""
+    return frozenset(
+        param.name.value for param in (*params.posonly_params, *params.params, *params.kwonly_params)
+        if param.default is not None and (is_name_constant(param.default, "False") or is_name_constant(param.default, "None"))
+        and OPT_IN_WORDS.intersection(param.name.value.lower().split("_")))
+
+
+def _nodes_of(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The nodes of an `if` test (a few: `not allow_pickle`, `allow_pickle is not True`)."""
+    found, pending = [], [node]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        pending.extend(current.children)
+    return found
+
+
+def _safe_loader_classes(tree: ast.Module) -> frozenset[str]:
+    """The module-level classes that derive, directly or through one another, from a safe PyYAML loader."""
+    safe: set[str] = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.ClassDef) and any(
+                (base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else "")
+                in SAFE_YAML_LOADERS | safe for base in statement.bases):
+            safe.add(statement.name)
+    return frozenset(safe)
 
 
 def _is_module_dir(node: cst.BaseExpression) -> bool:

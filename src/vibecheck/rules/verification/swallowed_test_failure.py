@@ -98,9 +98,10 @@ class TestSwallowsFailure(TestAwareRule):
     `try` around a clean-up or set-up call in a test that asserts elsewhere is left alone.
 
     Also an expectation of any error around a whole block: `with pytest.raises(Exception):` or
-    `with self.assertRaises(BaseException):` (without `match=`) whose block holds an assertion (a failing
-    `assert` raises `AssertionError`, an `Exception`, so the test passes) or two or more statements none
-    of which is a deliberate `raise` (the test passes on a typo in any of them).
+    `with self.assertRaises(BaseException):` (without `match=`, and without a later check of which error it
+    caught: `assert "not found" in str(excinfo)`, `excinfo.match(...)`, `excinfo.type is ...`) whose block holds
+    an assertion (a failing `assert` raises `AssertionError`, an `Exception`, so the test passes) or two or
+    more statements none of which is a deliberate `raise` (the test passes on a typo in any of them).
 
     ## Why is this bad?
     pytest and unittest report a failure by the exception the test raises. A handler that swallows it
@@ -175,7 +176,8 @@ class TestSwallowsFailure(TestAwareRule):
             return
         for item in node.items:
             call = item.item
-            if isinstance(call, cst.Call) and self._expects_any_error(call):
+            if isinstance(call, cst.Call) and self._expects_any_error(call) \
+                    and not _checks_caught_message(item, test.node):
                 self._check_broad_expectation(node, call, test.node.name.value)
             if isinstance(call, cst.Call) and self.qualified_name(call) in SUPPRESSORS and any(
                     self._catches_failures(arg.value) for arg in call.args):
@@ -219,3 +221,33 @@ class TestSwallowsFailure(TestAwareRule):
         if isinstance(caught, cst.Tuple):
             return any(self._catches_failures(e.value) for e in caught.elements)
         return self.qualified_name(caught) in SWALLOWED_TYPES or last_name(caught) == "AssertionError"
+
+
+# What an assertion reads of a caught exception to tell which error it was (`excinfo.type`, `excinfo.match(...)`).
+EXCINFO_DETAILS = frozenset({"type", "typename", "match"})
+
+
+def _checks_caught_message(item: cst.WithItem, test: cst.FunctionDef) -> bool:
+    """`with pytest.raises(Exception) as e:` and later `assert "not found" in str(e)` (or `e.match(...)`,
+    `e.type is ValueError`): the test tells which error it caught, as `match=` does, so a failing `assert` or a
+    typo inside the block (a different error) still fails it."""
+    if item.asname is None or not isinstance(item.asname.name, cst.Name):
+        return False
+    name = item.asname.name.value
+    for node in walk_own(test.body):
+        if isinstance(node, cst.Assert) and _reads(node.test, name) and _tells_which(node.test):
+            return True
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "match" \
+                and isinstance(node.func.value, cst.Name) and node.func.value.value == name:
+            return True
+    return False
+
+
+def _reads(test: cst.CSTNode, name: str) -> bool:
+    return any(isinstance(node, cst.Name) and node.value == name for node in walk_own(test))
+
+
+def _tells_which(test: cst.CSTNode) -> bool:
+    """A literal to compare the message with (`"not found" in str(e)`) or the caught type read from `e`."""
+    return any(isinstance(node, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString))
+               or (isinstance(node, cst.Attribute) and node.attr.value in EXCINFO_DETAILS) for node in walk_own(test))
