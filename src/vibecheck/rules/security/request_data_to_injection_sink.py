@@ -217,8 +217,8 @@ class RequestDataToInjectionSink(FlowRule):
     whole-value attribute read again later: `if _is_protocol_relative(self.request.path): raise ...`; a webhook
     body whose keyed signature is checked against the one the request carries, `expected = hmac.new(key, body,
     sha256).hexdigest()` or a `compute_signature(secret, body)` helper, then `if not hmac.compare_digest(expected,
-    request.headers["X-Signature"]): abort(401)`, is the provider's from there on) and escaping functions (`re.escape`, `escape_filter_chars`, `secure_filename`)
-    clear the value. It also records
+    request.headers["X-Signature"]): abort(401)`, is the provider's from there on) and escaping functions
+    (`re.escape`, `escape_filter_chars`, `secure_filename`) clear the value. It also records
     which parameters and return values of each function reach a redirect, a regex, XPath or LDAP, so that
     VC417 follows client input into such sinks in helpers and other modules (log and header findings,
     low-severity, stay within one function).
