@@ -76,4 +76,4 @@ def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
 def returned_names(function: cst.FunctionDef) -> frozenset[str]:
     """The plain names the function's own `return` statements give back (`return ctx`)."""
     return frozenset(node.value.value for node in walk_own(function.body)
-                     if isinstance(node, cst.Return) and isinstance(node.value, cst.Name))
+                     if type(node) is cst.Return and type(node.value) is cst.Name)

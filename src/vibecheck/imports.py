@@ -58,11 +58,11 @@ class ImportTable:
         pending: list[cst.CSTNode] = list(module.body)
         while pending:
             statement = pending.pop()
-            if isinstance(statement, cst.SimpleStatementLine):
+            if type(statement) is cst.SimpleStatementLine:
                 for small in statement.body:
-                    if isinstance(small, (cst.Import, cst.ImportFrom)):
+                    if type(small) is cst.Import or type(small) is cst.ImportFrom:
                         table.add(small)
-            elif isinstance(statement, (cst.If, cst.Try, cst.With)):
+            elif type(statement) is cst.If or type(statement) is cst.Try or type(statement) is cst.With:
                 pending.extend(_nested_statements(statement))
         return table
 

@@ -301,7 +301,6 @@ _DISPLAY_TYPES = frozenset({cst.List, cst.Tuple, cst.Set})
 _SEQUENCE_TYPES = frozenset({cst.List, cst.Tuple})
 _COMPREHENSION_TYPES = frozenset({cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp})
 _HEADER_TYPES = frozenset({cst.If, cst.While, cst.For, cst.With, cst.Match})
-_IMPORT_TYPES = frozenset({cst.Import, cst.ImportFrom})
 _COMPOUND_TYPES = frozenset({cst.If, cst.While, cst.For, cst.With, cst.Try, cst.TryStar, cst.Match})
 _EXITING_STATEMENTS = frozenset({cst.Return, cst.Raise, cst.Continue, cst.Break})
 COMPOUND_STATEMENTS = concrete_subclasses(cst.BaseCompoundStatement)
@@ -1207,7 +1206,7 @@ def _walk_statement(statement: cst.CSTNode, lanes: list[Lane]) -> None:
     kind = type(statement)
     if kind is cst.FunctionDef or kind is cst.ClassDef:
         return
-    if kind in _IMPORT_TYPES and isinstance(statement, (cst.Import, cst.ImportFrom)):
+    if type(statement) is cst.Import or type(statement) is cst.ImportFrom:
         for lane in lanes:  # a function-level import, met before the engine's walk reaches it
             lane.state.imports.add(statement)
         return
@@ -2296,9 +2295,12 @@ def self_assignments(module: cst.Module) -> Iterator[tuple[str, str, cst.Assign 
             if type(method) is not cst.FunctionDef:
                 continue
             for small in suite_statements(method.body):
-                if not isinstance(small, (cst.Assign, cst.AnnAssign)):
+                if type(small) is cst.Assign:
+                    targets = [t.target for t in small.targets]
+                elif type(small) is cst.AnnAssign:
+                    targets = [small.target]
+                else:
                     continue
-                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
                 for target in targets:
                     if type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == "self":
                         yield statement.name.value, target.attr.value, small

@@ -254,9 +254,13 @@ def _registration_anchor(func: ast.expr | cst.BaseExpression) -> bool:
 
 def _root(node: cst.BaseExpression) -> str | None:
     """`request.get_data()` -> `request`: the name an attribute, call or item chain starts from."""
-    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
-        node = node.func if isinstance(node, cst.Call) else node.value
-    return node.value if isinstance(node, cst.Name) else None
+    while True:
+        if type(node) is cst.Call:
+            node = node.func
+        elif type(node) is cst.Attribute or type(node) is cst.Subscript:
+            node = node.value
+        else:
+            return node.value if type(node) is cst.Name else None
 
 
 def _is_aiohttp_web(receiver: ast.expr | cst.BaseExpression) -> bool:
@@ -349,9 +353,9 @@ def _non_empty(arg: cst.Arg | None) -> bool:
 
 def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, cst.BaseExpression]]:
     """(mapping, key) pairs read in a condition: `m.get(k)`, `m[k]`, `k in m`, through `not`, `and`, `or`, `is None`."""
-    while isinstance(test, cst.UnaryOperation):  # a loop: `not not ... x` may nest thousands deep
+    while type(test) is cst.UnaryOperation:  # a loop: `not not ... x` may nest thousands deep
         test = test.expression
-    if isinstance(test, cst.BooleanOperation):
+    if type(test) is cst.BooleanOperation:
         return _session_reads(test.left) + _session_reads(test.right)
     if isinstance(test, cst.Comparison):
         target = test.comparisons[0]
@@ -721,7 +725,7 @@ class AppModelCollector:
         frame = self._frame()
         if frame is not None and attaches_to_request(node.target):
             frame.attaches_user = True
-        if frame is not None and isinstance(node.target, cst.Attribute):
+        if frame is not None and type(node.target) is cst.Attribute:
             self.written_names.add(id(node.target.attr))
             frame.sets_privilege |= node.target.attr.value in fw.PRIVILEGE_FIELDS
 
@@ -774,8 +778,8 @@ class AppModelCollector:
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if isinstance(func, cst.Name) and func.value in self.context.imports.aliases:
+        last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+        if type(func) is cst.Name and func.value in self.context.imports.aliases:
             last = _last(self.qualified_name(func))
         frame = self._frame()
         if frame is not None:
@@ -792,13 +796,13 @@ class AppModelCollector:
             if fw.checks_signature(last) or (self.signature_library and last in fw.VERIFIER_METHODS
                                              and isinstance(func, cst.Attribute)):
                 frame.verifies_signature = True  # also `Webhook(secret).verify(body, headers)` (svix), `key.verify(...)`
-            if isinstance(func, cst.Name) and func.value[:1].islower() and func.value not in BUILTIN_NAMES \
+            if type(func) is cst.Name and func.value[:1].islower() and func.value not in BUILTIN_NAMES \
                     and any(_root(a.value) in REQUEST_NAMES for a in node.args):
                 frame.hands_on_request = True
         if _registration_anchor(func):
             self.anchors[id(node)] = ("call", self.registrations_seen)
             self.registrations_seen += 1
-        if isinstance(func, cst.Attribute) and func.attr.value in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value) \
+        if type(func) is cst.Attribute and func.attr.value in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value) \
                 and (self.qualified_name(func) or "").startswith("aiohttp.web."):
             self._collect_aiohttp_route(node, func.attr.value)
         if last in fw.HANDLER_OWNERS and _lists_any(_keyword(node, "guards")) \

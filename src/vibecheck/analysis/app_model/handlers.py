@@ -252,7 +252,7 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     for statement in body:
         if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
             context.restricted = True
-        if not isinstance(statement, cst.SimpleStatementLine):
+        if type(statement) is not cst.SimpleStatementLine:
             continue
         for small in statement.body:
             if not isinstance(small, cst.Assign):
@@ -320,7 +320,7 @@ def _class_decorator_guards(body: Iterable[cst.BaseStatement], imports: ImportTa
     Flask-RESTX resources): guards applied to every handler method of the class."""
     found = []
     for statement in body:
-        for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+        for small in statement.body if type(statement) is cst.SimpleStatementLine else ():
             if not isinstance(small, cst.Assign) or get_full_name_for_node(small.targets[0].target) \
                     not in fw.CLASS_DECORATOR_ATTRIBUTES:
                 continue

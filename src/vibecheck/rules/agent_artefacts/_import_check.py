@@ -54,7 +54,7 @@ def _backend_names(module: str) -> set[str]:
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
     """`if __name__ == "__main__":` runs the script, so its imports are not conditional."""
-    return isinstance(test, cst.Comparison) and "__name__" in {
+    return type(test) is cst.Comparison and "__name__" in {
         get_full_name_for_node(test.left), *(get_full_name_for_node(c.comparator) for c in test.comparisons)}
 
 

@@ -18,7 +18,7 @@ def block_statements(body: cst.BaseSuite | cst.Module) -> list[cst.BaseStatement
 
 
 def is_docstring(statement: cst.CSTNode) -> bool:
-    return isinstance(statement, cst.Expr) and isinstance(statement.value, (cst.SimpleString, cst.ConcatenatedString))
+    return type(statement) is cst.Expr and type(statement.value) in (cst.SimpleString, cst.ConcatenatedString)
 
 
 def without_docstring(statements: list[cst.CSTNode]) -> list[cst.CSTNode]:

@@ -280,7 +280,7 @@ class DebugLeftover(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if isinstance(func, cst.Name):
+        if type(func) is cst.Name:
             if func.value not in CALL_TERMINALS and func.value not in self.context.imports.aliases:
                 return
         elif not isinstance(func, cst.Attribute) or func.attr.value not in CALL_TERMINALS:
@@ -482,15 +482,15 @@ def _names_in(test: cst.BaseExpression) -> set[str]:
     pending: list[cst.CSTNode] = [test]
     while pending:
         node = pending.pop()
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             pending.extend(arg.value for arg in node.args)
-        elif isinstance(node, cst.Subscript):
+        elif type(node) is cst.Subscript:
             pending.extend(element.slice.value for element in node.slice if isinstance(element.slice, cst.Index))
-        elif isinstance(node, cst.SimpleString):
+        elif type(node) is cst.SimpleString:
             names.add(node.value)
-        elif isinstance(node, (cst.Name, cst.Attribute)):
+        elif type(node) is cst.Name or type(node) is cst.Attribute:
             names.add(get_full_name_for_node(node) or "")
-        elif isinstance(node, cst.Comparison):
+        elif type(node) is cst.Comparison:
             pending.append(node.left)
             pending.extend(c.comparator for c in node.comparisons)
         elif isinstance(node, cst.BooleanOperation):

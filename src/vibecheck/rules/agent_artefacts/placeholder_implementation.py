@@ -266,7 +266,7 @@ class PlaceholderImplementation(Rule):
 
     def _mark_direct(self, statements: object) -> None:
         for statement in statements:  # type: ignore[attr-defined]
-            if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            if type(statement) is cst.FunctionDef or type(statement) is cst.ClassDef:
                 self._direct.add(id(statement))
 
     def _is_intentional(self, node: cst.FunctionDef, kind: str, statements: list[cst.CSTNode], in_class: bool,

@@ -54,11 +54,11 @@ def _denies(block: cst.BaseSuite | cst.CSTNode) -> bool:
     pending: list[cst.CSTNode] = [block]
     while pending:
         node = pending.pop()
-        if isinstance(node, cst.Raise):
+        if type(node) is cst.Raise:
             return True
-        if isinstance(node, cst.Call) and (get_full_name_for_node(node.func) or "").rpartition(".")[2] == "abort":
+        if type(node) is cst.Call and (get_full_name_for_node(node.func) or "").rpartition(".")[2] == "abort":
             return True
-        if isinstance(node, cst.Return) and node.value is not None:
+        if type(node) is cst.Return and node.value is not None:
             text = _code(node.value)
             if DENY_WORDS.search(text) or text == "False":
                 return True
@@ -257,7 +257,7 @@ class AuthFailsOpen(Rule):
 
     def _unset_env_read(self, node: cst.BaseExpression) -> bool:
         """`os.getenv("API_KEY")`, `os.environ.get("API_KEY")`: None when the variable is unset."""
-        if not isinstance(node, cst.Call) or not _without_default(node):
+        if type(node) is not cst.Call or not _without_default(node):
             return False
         name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
         return name in ("os.getenv", "os.environ.get")
@@ -283,11 +283,11 @@ class AuthFailsOpen(Rule):
         default = param.default
         annotation = param.annotation.annotation if param.annotation is not None else None
         sources = [default] if default is not None else []
-        if isinstance(annotation, cst.Subscript):
+        if type(annotation) is cst.Subscript:
             sources += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
         if any(isinstance(s, cst.Call) and self._lenient_dependency(s) for s in sources):
             return True
-        if isinstance(default, cst.Call) and self._client_source(default):
+        if type(default) is cst.Call and self._client_source(default):
             return any(is_none(a.value) and (a.keyword.value == "default" if a.keyword is not None else index == 0)
                        for index, a in enumerate(default.args) if not a.star)
         if default is None or not is_none(default) or not isinstance(annotation, cst.Subscript):
@@ -315,12 +315,12 @@ class AuthFailsOpen(Rule):
                         "missing credential as a failure: `bool(key) and secrets.compare_digest(key, SECRET)`.")
 
     def _is_setting(self, node: cst.BaseExpression) -> bool:
-        if isinstance(node, cst.BooleanOperation):
+        if type(node) is cst.BooleanOperation:
             return self._is_setting(node.left)
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
             return name in ENV_CALLS or name.rpartition(".")[2] in ("getenv",) or self._is_setting(node.func)
-        if isinstance(node, cst.Subscript):
+        if type(node) is cst.Subscript:
             return self._is_setting(node.value)
         dotted = get_full_name_for_node(node)
         if dotted is None:
@@ -393,7 +393,7 @@ class AuthFailsOpen(Rule):
             return
         statements = node.body
         for index, statement in enumerate(statements):
-            if isinstance(statement, cst.Try):
+            if type(statement) is cst.Try:
                 following = statements[index + 1] if index + 1 < len(statements) else None
                 # `if path in PUBLIC: return await call_next(request)` first: what follows is meant to guard the rest
                 exempts_first = any(isinstance(s, cst.If) and _allows(s.body) for s in statements[:index])
@@ -460,7 +460,7 @@ class AuthFailsOpen(Rule):
         """`if not SECRET: return` (or `return True`, `return await call_next(request)`) before a check of `SECRET`."""
         statements = list(body.body)
         for index, statement in enumerate(statements):
-            if not isinstance(statement, cst.If) or statement.orelse is not None:
+            if type(statement) is not cst.If or statement.orelse is not None:
                 continue
             test = statement.test
             if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)):
@@ -531,7 +531,7 @@ def _without_default(call: cst.Call) -> bool:
 
 def _get_without_default(node: cst.BaseExpression) -> bool:
     """`request.headers.get("X-API-Key")`, `request.args.get("token")`: None when the client leaves it out."""
-    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get" \
         and _without_default(node)
 
 

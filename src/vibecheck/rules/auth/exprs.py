@@ -15,6 +15,8 @@ ITEM_GETTERS = frozenset({"get", "getlist", "pop", "getenv", "get_json"})
 # Attributes that hold a form field's value: `form.password.data` (not `token.value` of a parser token).
 VALUE_ATTRIBUTES = frozenset({"data", "value"})
 STRING_NODES = (cst.SimpleString, cst.ConcatenatedString)
+# Literal values, as exact types (libcst's concrete node classes have no subclasses; `isinstance` goes through ABCMeta).
+CONSTANT_NODES = frozenset({cst.Integer, cst.Float, cst.Imaginary, *STRING_NODES})
 
 
 def argument(call: cst.Call, position: int | None, keyword: str) -> cst.BaseExpression | None:
@@ -59,11 +61,11 @@ def is_none(node: cst.CSTNode | None) -> bool:
 
 def is_constant(node: cst.CSTNode | None) -> bool:
     """A literal number, string, bytes, `None`, `True` or `False` (signs allowed)."""
-    while isinstance(node, cst.UnaryOperation):  # a loop: `not not ... x` may nest thousands deep
+    while type(node) is cst.UnaryOperation:  # a loop: `not not ... x` may nest thousands deep
         node = node.expression
-    if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary, *STRING_NODES)):
+    if type(node) in CONSTANT_NODES:
         return True
-    return isinstance(node, cst.Name) and node.value in ("None", "True", "False")
+    return type(node) is cst.Name and node.value in ("None", "True", "False")
 
 
 def is_constant_display(node: cst.CSTNode | None) -> bool:
@@ -135,7 +137,7 @@ def value_name(node: cst.CSTNode | None) -> str | None:
 
 def target_name(target: cst.CSTNode) -> str | None:
     """The setting an assignment target names: `SECRET_KEY`, `app.secret_key`, `app.config["SECRET_KEY"]`."""
-    if isinstance(target, cst.Name):
+    if type(target) is cst.Name:
         return target.value
     if isinstance(target, cst.Attribute):
         return target.attr.value
@@ -178,7 +180,7 @@ def literal_bindings(body: Sequence[cst.CSTNode]) -> frozenset[str]:
     """Names that a block's own simple statements bind to a constant (`BLOCK_TAG_START = "{%"`)."""
     names: set[str] = set()
     for statement in body:
-        if not isinstance(statement, cst.SimpleStatementLine):
+        if type(statement) is not cst.SimpleStatementLine:
             continue
         for small in statement.body:
             if isinstance(small, cst.Assign) and is_constant(small.value):

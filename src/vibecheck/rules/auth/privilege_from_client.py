@@ -135,7 +135,7 @@ class PrivilegeFromClient(Rule):
             return
         if node.keyword is not None and node.keyword.value in PRIVILEGE_FIELDS:
             self._check(node, node.keyword.value, node.value)
-        if isinstance(node.value, cst.Dict):  # `create_access_token(..., additional_claims={"role": data["role"]})`
+        if type(node.value) is cst.Dict:  # `create_access_token(..., additional_claims={"role": data["role"]})`
             for element in node.value.elements:
                 key = text_value(element.key) if isinstance(element, cst.DictElement) \
                     and isinstance(element.key, cst.SimpleString) else None
@@ -196,7 +196,7 @@ class PrivilegeFromClient(Rule):
 
 def _field_name(target: cst.BaseExpression) -> str | None:
     """`user.role` -> role, `user["role"]` -> role, `is_admin` -> is_admin."""
-    if isinstance(target, cst.Attribute):
+    if type(target) is cst.Attribute:
         return target.attr.value
     if isinstance(target, cst.Name):
         return target.value
@@ -227,7 +227,7 @@ def _asks_if_first(node: cst.BaseExpression) -> bool:
     pending: list[cst.CSTNode] = [node]
     while pending:
         current = pending.pop()
-        if isinstance(current, cst.Call) and isinstance(current.func, cst.Attribute) \
+        if type(current) is cst.Call and type(current.func) is cst.Attribute \
                 and current.func.attr.value in EXISTENCE_CALLS and not current.args \
                 and not FILTERS & set(_chain(current.func.value)):
             return True

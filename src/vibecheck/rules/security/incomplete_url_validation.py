@@ -118,7 +118,7 @@ class IncompleteUrlValidation(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if not (isinstance(func, cst.Attribute) and func.attr.value in ("endswith", "startswith") and node.args) \
+        if not (type(func) is cst.Attribute and func.attr.value in ("endswith", "startswith") and node.args) \
                 or id(node) in self._parse_guards:
             return
         first = node.args[0].value

@@ -640,7 +640,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         if base is not None:
             return call_argument(call, *base), f"{short_code(call.func)}(base_url=...)", True
         func = call.func
-        if not isinstance(func, cst.Attribute):
+        if type(func) is not cst.Attribute:
             return None
         method = func.attr.value
         if method in PATH_METHODS and not (isinstance(state, UrlState) and state.is_archive(func.value)):

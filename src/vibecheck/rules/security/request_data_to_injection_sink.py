@@ -291,13 +291,13 @@ class RequestDataToInjectionSink(FlowRule):
         self.regex_lookups = any(suffix in source for suffix in REGEX_LOOKUP_SUFFIXES)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        if isinstance(node, cst.Assign):
+        if type(node) is cst.Assign:
             self._check_header_assignment(node, state)
         if self.mongo_regex:
             self._check_mongo_regex(node, state)
         for call in iter_calls(node):
             self._check_call(call, state)
-        if isinstance(node, cst.Assign):
+        if type(node) is cst.Assign:
             self._note_escaped(node, state)
 
     def _note_escaped(self, node: cst.Assign, state: FlowState) -> None:
@@ -331,7 +331,7 @@ class RequestDataToInjectionSink(FlowRule):
     def _check_header_assignment(self, node: cst.Assign, state: FlowState) -> None:
         for target in node.targets:
             subscript = target.target
-            if isinstance(subscript, cst.Subscript) and isinstance(subscript.value, cst.Attribute) \
+            if type(subscript) is cst.Subscript and type(subscript.value) is cst.Attribute \
                     and subscript.value.attr.value == "headers" and not state.is_request_object(subscript.value.value):
                 origin = self._tainted(node.value, state)
                 if origin is not None:
@@ -345,7 +345,7 @@ class RequestDataToInjectionSink(FlowRule):
     def _check_call(self, call: cst.Call, state: FlowState) -> None:
         name = state.qualified_name(call) or ""
         func = call.func
-        method = func.attr.value if isinstance(func, cst.Attribute) else None
+        method = func.attr.value if type(func) is cst.Attribute else None
         if name in REDIRECTS:
             self._check_redirect(call, func, state)
             return

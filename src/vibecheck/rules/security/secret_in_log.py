@@ -48,7 +48,7 @@ def credential_builders(module: cst.Module) -> dict[str, str]:
         if not isinstance(statement, cst.FunctionDef):
             continue
         for node in walk_own(statement.body):
-            key = credential_header(node.value) if isinstance(node, cst.Return) and node.value is not None else None
+            key = credential_header(node.value) if type(node) is cst.Return and node.value is not None else None
             if key is not None:
                 found[statement.name.value] = key
                 break

@@ -99,7 +99,7 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
     text = string_value(node)
     if text is not None:
         return text
-    if isinstance(node, (cst.Integer, cst.Float)):
+    if type(node) is cst.Integer or type(node) is cst.Float:
         return node.value
     dotted = dotted_name(node)
     if dotted is not None:
@@ -512,7 +512,7 @@ def _upper_names(node: cst.CSTNode) -> list[str]:
 
 def _mongo_code(call: cst.Call) -> cst.BaseExpression | None:
     """The value of a `{"$where": ...}` in a query method's filter: JavaScript the database runs."""
-    if not isinstance(call.func, cst.Attribute) or not call.args or not isinstance(call.args[0].value, cst.Dict):
+    if type(call.func) is not cst.Attribute or not call.args or type(call.args[0].value) is not cst.Dict:
         return None
     for element in call.args[0].value.elements:
         if isinstance(element, cst.DictElement) and string_value(element.key) in MONGO_CODE_OPERATORS:
@@ -718,22 +718,22 @@ def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int]) -> dict[str, in
 
     Any other binding of a name forgets it, so `sql = sql + suffix` no longer counts as the builder's text.
     """
-    if isinstance(node, cst.Assign):
+    if type(node) is cst.Assign:
         targets = [t.target for t in node.targets]
-    elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+    elif type(node) is cst.AugAssign or type(node) is cst.AnnAssign:
         targets = [node.target]
     else:
         return unpacked
     bound = {name for target in targets for name in _bound_names(target)}
     kept = {name: call for name, call in unpacked.items() if name not in bound}
-    if isinstance(node, cst.Assign) and len(targets) == 1 and isinstance(targets[0], cst.Tuple) \
-            and isinstance(node.value, cst.Call):
+    if type(node) is cst.Assign and len(targets) == 1 and type(targets[0]) is cst.Tuple \
+            and type(node.value) is cst.Call:
         kept.update(dict.fromkeys(bound, id(node.value)))
     return kept
 
 
 def _bound_names(target: cst.BaseExpression) -> list[str]:
-    if isinstance(target, (cst.Tuple, cst.List)):
+    if type(target) is cst.Tuple or type(target) is cst.List:
         return [name for element in target.elements for name in _bound_names(element.value)]
     name = dotted_name(target)
     return [name] if name is not None else []
