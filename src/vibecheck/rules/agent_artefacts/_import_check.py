@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import ClassVar
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.dependencies import (
     ProjectDependencies,
@@ -23,6 +22,7 @@ from vibecheck.analysis.dependencies import (
     local_module_names,
     project_dependencies,
 )
+from vibecheck.imports import full_name
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import block_statements
 
@@ -55,15 +55,15 @@ def _backend_names(module: str) -> set[str]:
 def _is_main_guard(test: cst.BaseExpression) -> bool:
     """`if __name__ == "__main__":` runs the script, so its imports are not conditional."""
     return type(test) is cst.Comparison and "__name__" in {
-        get_full_name_for_node(test.left), *(get_full_name_for_node(c.comparator) for c in test.comparisons)}
+        full_name(test.left), *(full_name(c.comparator) for c in test.comparisons)}
 
 
 def _top_levels(node: cst.Import | cst.ImportFrom) -> set[str]:
     """The top-level modules an absolute import names (`MySQLdb` for `import MySQLdb as Database`)."""
     if isinstance(node, cst.ImportFrom):
-        module = None if node.relative or node.module is None else get_full_name_for_node(node.module)
+        module = None if node.relative or node.module is None else full_name(node.module)
         return {module.split(".")[0]} if module else set()
-    return {(get_full_name_for_node(alias.name) or "").split(".")[0] for alias in node.names} - {""}
+    return {(full_name(alias.name) or "").split(".")[0] for alias in node.names} - {""}
 
 
 class ImportCheck(Rule):
@@ -159,15 +159,15 @@ class ImportCheck(Rule):
         if self._skipped(node):
             return
         for alias in node.names:
-            module = get_full_name_for_node(alias.name) or ""
+            module = full_name(alias.name) or ""
             self._check(alias.name, module, (module,))
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.relative or node.module is None or self._skipped(node):
             return
-        module = get_full_name_for_node(node.module) or ""
+        module = full_name(node.module) or ""
         names = () if isinstance(node.names, cst.ImportStar) else tuple(
-            f"{module}.{get_full_name_for_node(alias.name)}" for alias in node.names)
+            f"{module}.{full_name(alias.name)}" for alias in node.names)
         self._check(node.module, module, (module, *names))
 
     def _skipped(self, node: cst.Import | cst.ImportFrom) -> bool:

@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import short_code
 from vibecheck.analysis.tokens import DECODERS, skips_expiry
 from vibecheck.cst_fields import child_nodes, walk_own
+from vibecheck.imports import full_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import is_false, is_none
@@ -56,7 +56,7 @@ def _denies(block: cst.BaseSuite | cst.CSTNode) -> bool:
         node = pending.pop()
         if type(node) is cst.Raise:
             return True
-        if type(node) is cst.Call and (get_full_name_for_node(node.func) or "").rpartition(".")[2] == "abort":
+        if type(node) is cst.Call and (full_name(node.func) or "").rpartition(".")[2] == "abort":
             return True
         if type(node) is cst.Return and node.value is not None:
             text = _code(node.value)
@@ -78,7 +78,7 @@ def _guards_access(switch: str, check: cst.CSTNode, denial: cst.CSTNode) -> bool
 def _refuses_access(node: cst.CSTNode) -> bool:
     """`abort(...)`, or a return or raise that answers 401/403 or names a refusal (`PermissionDenied`)."""
     if isinstance(node, cst.Call):
-        return (get_full_name_for_node(node.func) or "").rpartition(".")[2] == "abort"
+        return (full_name(node.func) or "").rpartition(".")[2] == "abort"
     answer = node.value if isinstance(node, cst.Return) else node.exc if isinstance(node, cst.Raise) else None
     return answer is not None and DENY_WORDS.search(_code(answer)) is not None
 
@@ -259,7 +259,7 @@ class AuthFailsOpen(Rule):
         """`os.getenv("API_KEY")`, `os.environ.get("API_KEY")`: None when the variable is unset."""
         if type(node) is not cst.Call or not _without_default(node):
             return False
-        name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
+        name = self.qualified_name(node.func) or full_name(node.func) or ""
         return name in ("os.getenv", "os.environ.get")
 
     def _none_equals_none(self, test: cst.BaseExpression, operator: type[cst.BaseCompOp] = cst.NotEqual) -> str | None:
@@ -318,11 +318,11 @@ class AuthFailsOpen(Rule):
         if type(node) is cst.BooleanOperation:
             return self._is_setting(node.left)
         if type(node) is cst.Call:
-            name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
+            name = self.qualified_name(node.func) or full_name(node.func) or ""
             return name in ENV_CALLS or name.rpartition(".")[2] in ("getenv",) or self._is_setting(node.func)
         if type(node) is cst.Subscript:
             return self._is_setting(node.value)
-        dotted = get_full_name_for_node(node)
+        dotted = full_name(node)
         if dotted is None:
             return False
         root = dotted.rpartition(".")[0]
@@ -333,7 +333,7 @@ class AuthFailsOpen(Rule):
         """A value whose mere presence turns the check on: a setting, or a credential the client may omit."""
         if self._is_setting(node):
             return True
-        dotted = get_full_name_for_node(node)
+        dotted = full_name(node)
         return dotted is not None and bool(set(name_words(dotted.rpartition(".")[2])) & CREDENTIAL_WORDS)
 
     def _against_setting(self, switch: cst.BaseExpression, check: cst.BaseExpression) -> bool:
@@ -494,12 +494,12 @@ def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
     if handler.type is None:
         return True
     types = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
-    names = [(get_full_name_for_node(getattr(t, "value", t)) or "").rpartition(".")[2] for t in types]
+    names = [(full_name(getattr(t, "value", t)) or "").rpartition(".")[2] for t in types]
     return any(n in BROAD_EXCEPTIONS or set(name_words(n)) & AUTH_ERROR_WORDS for n in names)
 
 
 def _calls_any(node: cst.CSTNode, names: frozenset[str]) -> bool:
-    return any(isinstance(n, cst.Call) and (get_full_name_for_node(n.func) or "").rpartition(".")[2] in names
+    return any(isinstance(n, cst.Call) and (full_name(n.func) or "").rpartition(".")[2] in names
                for n in walk_own(node))
 
 
@@ -512,7 +512,7 @@ def _lets_in(node: cst.Return, views: set[str], named_check: bool) -> bool:
         return False
     func = value.func
     return (isinstance(func, cst.Name) and func.value in views) or (
-        isinstance(func, cst.Attribute) and func.attr.value in NEXT_HANDLERS and get_full_name_for_node(func.value) == "self")
+        isinstance(func, cst.Attribute) and func.attr.value in NEXT_HANDLERS and full_name(func.value) == "self")
 
 
 def _lets_in_statement(statement: cst.BaseStatement, views: set[str]) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
+from vibecheck.imports import full_name
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule, RuleContext
@@ -183,7 +183,7 @@ def retry_loop(test: cst.BaseExpression) -> RetryLoop | None:
 def _endless_task_retries(decorator: cst.BaseExpression, function: cst.FunctionDef) -> bool:
     """`@app.task(bind=True, max_retries=None)` on a task that calls `self.retry(...)`, or
     `@shared_task(autoretry_for=(...), max_retries=None)`: Celery's limit switched off on a task that retries."""
-    if not isinstance(decorator, cst.Call) or (get_full_name_for_node(decorator.func) or "").rpartition(".")[2] \
+    if not isinstance(decorator, cst.Call) or (full_name(decorator.func) or "").rpartition(".")[2] \
             not in TASK_DECORATORS:
         return False
     keywords = {a.keyword.value: a.value for a in decorator.args if a.keyword is not None}
@@ -198,7 +198,7 @@ def _endless_task_retries(decorator: cst.BaseExpression, function: cst.FunctionD
 
 def _is_task_decorator(decorator: cst.BaseExpression) -> bool:
     target = decorator.func if isinstance(decorator, cst.Call) else decorator
-    return (get_full_name_for_node(target) or "").rpartition(".")[2] in TASK_DECORATORS
+    return (full_name(target) or "").rpartition(".")[2] in TASK_DECORATORS
 
 
 def _retries_lifting_the_limit(function: cst.FunctionDef) -> list[cst.Call]:
@@ -283,7 +283,7 @@ def condition_names(function: cst.FunctionDef) -> set[str]:
 
 
 def _call_name(call: cst.Call) -> str:
-    return (get_full_name_for_node(call.func) or "").rsplit(".", 1)[-1].lower()
+    return (full_name(call.func) or "").rsplit(".", 1)[-1].lower()
 
 
 def is_pause(call: cst.Call) -> bool:
@@ -446,7 +446,7 @@ class UnboundedRetry(Rule):
         for inner in walk_own(node.body):
             if type(inner) in LIMITS:
                 return  # a condition or an exit may be the limit; a counter it moves (`self.attempts += 1`) may be checked
-            if isinstance(inner, cst.Call) and get_full_name_for_node(inner.func) in own_names:
+            if isinstance(inner, cst.Call) and full_name(inner.func) in own_names:
                 calls.append(inner)
         for call in calls:
             moved = moved_parameters(call, function.params)
