@@ -214,11 +214,10 @@ class _Places:
     `def`/`class` (or registration call) of the file sorted by position.
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, tree: ast.Module | None) -> None:
+        """`tree` is the file's `ast` the pipeline parsed once for every reader; None (no places) if it does not parse."""
         self.lines = source.splitlines()
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        if tree is None:
             tree = ast.Module(body=[], type_ignores=[])
         definitions, calls = [], []
         for node in ast.walk(tree):
@@ -1465,7 +1464,7 @@ class AppModelCollector:
                                      refs=refs))
         routes: list[dict[str, Any]] = []
         seen: set[int] = set()
-        places = _Places(self.context.source) if self.routes else None
+        places = _Places(self.context.source, self.context.python_ast()) if self.routes else None
         for route in self.routes:
             if id(route.report_node) in seen:
                 continue
