@@ -542,7 +542,7 @@ class FlowState:
             base = self.taint_of(node.value)
             if base is None or (self.slices_clear and isinstance(node.slice[0].slice, cst.Slice)):
                 return None
-            key = string_value(node.slice[0].slice.value) if isinstance(node.slice[0].slice, cst.Index) else None
+            key = string_value(node.slice[0].slice.value) if type(node.slice[0].slice) is cst.Index else None
             if key in PLATFORM_ASSIGNED_KEYS and type(node.value) is cst.Name and node.value.value in self.payloads:
                 return None  # `event["user"]`: an id the platform assigned
             return replace(base, key=key) if key is not None else base
@@ -820,6 +820,7 @@ class FlowState:
 
 
 VALIDATING_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
+VALIDATING_OPERATOR_TYPES = frozenset(VALIDATING_OPERATORS)  # exact types: `isinstance` on libcst nodes goes through ABCMeta
 # The comparisons that hold for a checked value (`x in ALLOWED`) and those that hold for a refused one.
 POSITIVE_CHECKS = frozenset({cst.In, cst.Equal})
 NEGATIVE_CHECKS = frozenset({cst.NotIn, cst.NotEqual})
@@ -896,7 +897,7 @@ def _each_checked_name(test: cst.CSTNode) -> Iterator[tuple[str, bool]]:
     """(name, whether a `startswith` test is what checks it)."""
     for node in iter_expressions(test):
         if type(node) is cst.Comparison:
-            if not any(isinstance(c.operator, VALIDATING_OPERATORS) for c in node.comparisons) or _is_substring_test(node):
+            if not any(type(c.operator) in VALIDATING_OPERATOR_TYPES for c in node.comparisons) or _is_substring_test(node):
                 continue
             for operand in (node.left, *(c.comparator for c in node.comparisons)):
                 if type(operand) is cst.Call and type(operand.func) is cst.Name and operand.func.value in NON_CHECK_CALLS:

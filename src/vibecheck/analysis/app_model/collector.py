@@ -243,11 +243,11 @@ class _Places:
 def _registration_anchor(func: ast.expr | cst.BaseExpression) -> bool:
     """A call that may register a route (`app.add_url_rule(...)`, `Route(...)`), told by its spelling alone, so that
     the walk and `_Places` (libcst and `ast`) count the same calls in the same order."""
-    if isinstance(func, (cst.Attribute, ast.Attribute)):
-        attribute = func.attr.value if isinstance(func, cst.Attribute) else func.attr
+    if type(func) is cst.Attribute or type(func) is ast.Attribute:
+        attribute = func.attr.value if type(func) is cst.Attribute else func.attr
         return attribute in REGISTRATIONS or attribute in fw.ROUTE_OBJECT_NAMES or (
             attribute in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value))
-    name = func.value if isinstance(func, cst.Name) else func.id if isinstance(func, ast.Name) else None
+    name = func.value if type(func) is cst.Name else func.id if isinstance(func, ast.Name) else None
     return name in fw.ROUTE_OBJECT_NAMES
 
 
@@ -273,7 +273,7 @@ def _declares_nothing(node: cst.ClassDef) -> bool:
     body = node.body
     statements = body.body if isinstance(body, cst.IndentedBlock) else ()
     return all(isinstance(statement, cst.SimpleStatementLine) and all(
-        isinstance(small, cst.Pass) or (isinstance(small, cst.Expr) and isinstance(small.value, (cst.SimpleString,
+        type(small) is cst.Pass or (type(small) is cst.Expr and isinstance(small.value, (cst.SimpleString,
                                                                                                   cst.Ellipsis)))
         for small in statement.body) for statement in statements)
 
@@ -356,14 +356,14 @@ def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, c
         test = test.expression
     if type(test) is cst.BooleanOperation:
         return _session_reads(test.left) + _session_reads(test.right)
-    if isinstance(test, cst.Comparison):
+    if type(test) is cst.Comparison:
         target = test.comparisons[0]
-        if isinstance(target.operator, (cst.In, cst.NotIn)):
+        if type(target.operator) is cst.In or type(target.operator) is cst.NotIn:
             return [(target.comparator, test.left)]
         return _session_reads(test.left)
-    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.func.attr.value == "get" and test.args:
+    if type(test) is cst.Call and type(test.func) is cst.Attribute and test.func.attr.value == "get" and test.args:
         return [(test.func.value, test.args[0].value)]
-    if isinstance(test, cst.Subscript) and len(test.slice) == 1 and isinstance(test.slice[0].slice, cst.Index):
+    if type(test) is cst.Subscript and len(test.slice) == 1 and type(test.slice[0].slice) is cst.Index:
         return [(test.value, test.slice[0].slice.value)]
     return []
 
@@ -742,7 +742,7 @@ class AppModelCollector:
             frame.returns_none = True
         else:
             frame.exits = True
-            frame.returns_none |= isinstance(node.value, cst.IfExp) and (_is_none(node.value.body) or _is_none(node.value.orelse))
+            frame.returns_none |= type(node.value) is cst.IfExp and (_is_none(node.value.body) or _is_none(node.value.orelse))
 
     def visit_If(self, node: cst.If) -> None:
         """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check."""
@@ -1386,11 +1386,11 @@ class AppModelCollector:
         return view
 
     def _class_statement(self, view: ClassView, statement: cst.BaseStatement) -> None:
-        if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
+        if type(statement) is cst.FunctionDef and statement.name.value in ("get_permissions", "has_permission"):
             view.guarded = True
-        if isinstance(statement, cst.FunctionDef) and statement.name.value == "dispatch":
+        if type(statement) is cst.FunctionDef and statement.name.value == "dispatch":
             view.guarded |= any(self._decorator_guards(d.decorator) for d in statement.decorators)
-        if not isinstance(statement, cst.SimpleStatementLine):
+        if type(statement) is not cst.SimpleStatementLine:
             return
         for small in statement.body:
             if isinstance(small, cst.Assign) and len(small.targets) == 1:
@@ -1674,7 +1674,7 @@ class AppModelCollector:
 
 
 def _is_none(node: cst.BaseExpression) -> bool:
-    return isinstance(node, cst.Name) and node.value == "None"
+    return type(node) is cst.Name and node.value == "None"
 
 
 def _checks_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bool:

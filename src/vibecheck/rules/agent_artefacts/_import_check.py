@@ -30,8 +30,6 @@ from vibecheck.rules.agent_artefacts._syntax import block_statements
 # optional dependency is imported only by the feature that needs it.
 DEFERRAL_WAIVER = re.compile(r"\bPLC0415\b|\bC0415\b|import-outside-toplevel", re.IGNORECASE)
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
-# The statements whose blocks `_mark_optional` walks into (no subclasses: compared by type first on a hot walk).
-_BLOCK_OWNERS = frozenset({cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.With})
 # Shorter module names (`io`, `re`, `db`) occur by chance inside unrelated function names.
 MIN_ADAPTER_NAME = 4
 
@@ -188,7 +186,7 @@ class ImportCheck(Rule):
     def _catches_import_error(self, caught: cst.BaseExpression | None) -> bool:
         if caught is None:
             return True
-        if isinstance(caught, cst.Tuple):
+        if type(caught) is cst.Tuple:
             return any(self._catches_import_error(element.value) for element in caught.elements)
         return (self.qualified_name(caught) or "").removeprefix("builtins.") in IMPORT_ERRORS
 
@@ -210,7 +208,8 @@ class ImportCheck(Rule):
                     self._guarded.update(_top_levels(node))
             elif type(node) is cst.SimpleStatementLine:
                 pending.extend(node.body)
-            elif type(node) in _BLOCK_OWNERS and isinstance(node, (cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.With)):
+            elif type(node) is cst.If or type(node) is cst.Else or type(node) is cst.Try or type(node) is cst.ExceptHandler \
+                    or type(node) is cst.With:
                 if id(node) in self._marked:
                     continue
                 self._marked.add(id(node))

@@ -85,7 +85,7 @@ def base_names(node: cst.ClassDef) -> list[str]:
     names = []
     for argument in [*node.bases, *node.keywords]:
         expression = argument.value
-        if isinstance(expression, cst.Subscript):
+        if type(expression) is cst.Subscript:
             expression = expression.value
         names.append(get_full_name_for_node(expression) or "")
     return names

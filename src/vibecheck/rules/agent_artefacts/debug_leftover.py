@@ -257,7 +257,7 @@ class DebugLeftover(Rule):
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         value = node.value
-        if isinstance(value, cst.Name) and value.value in self._debugger_locals and node.attr.value not in DEBUGGER_ENTRY_POINTS:
+        if type(value) is cst.Name and value.value in self._debugger_locals and node.attr.value not in DEBUGGER_ENTRY_POINTS:
             self._debugger_integrated = True  # `pdb.Pdb`: code that works with the debugger, not a leftover
 
     def visit_Import(self, node: cst.Import) -> None:
@@ -412,7 +412,7 @@ class DebugLeftover(Rule):
 
     def _callee(self, node: cst.Call) -> str:
         func = node.func
-        if (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Call)
+        if (type(func) is cst.Attribute and type(func.value) is cst.Call
                 and full_name(func.value.func) == "__import__" and func.value.args):
             module = func.value.args[0].value
             module_name = text_value(module) if isinstance(module, cst.SimpleString) else None
@@ -493,7 +493,7 @@ def _names_in(test: cst.BaseExpression) -> set[str]:
         elif type(node) is cst.Comparison:
             pending.append(node.left)
             pending.extend(c.comparator for c in node.comparisons)
-        elif isinstance(node, cst.BooleanOperation):
+        elif type(node) is cst.BooleanOperation:
             pending.extend((node.left, node.right))
         elif isinstance(node, cst.UnaryOperation):
             pending.append(node.expression)

@@ -132,7 +132,7 @@ def _present(test: cst.BaseExpression) -> cst.BaseExpression:
 
 def _operands(test: cst.BaseExpression) -> list[cst.BaseExpression]:
     """`a and b and c` -> [a, b, c]."""
-    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+    if type(test) is cst.BooleanOperation and type(test.operator) is cst.And:
         return [*_operands(test.left), *_operands(test.right)]
     return [test]
 
@@ -239,7 +239,7 @@ class AuthFailsOpen(Rule):
         self.tries: list[list[OwnTry] | None] = []
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+        if len(node.targets) == 1 and type(node.targets[0].target) is cst.Name:
             name = node.targets[0].target.value
             if self._is_setting(node.value):
                 self.configured.add(name)
@@ -247,7 +247,7 @@ class AuthFailsOpen(Rule):
                 self.maybe_unset.add(name)
             elif _get_without_default(node.value):
                 self.maybe_missing[-1].add(name)
-            if isinstance(node.value, cst.Call) and self._lenient_scheme(node.value):
+            if type(node.value) is cst.Call and self._lenient_scheme(node.value):
                 self.lenient_schemes.add(name)
 
     def _lenient_scheme(self, call: cst.Call) -> bool:
@@ -265,7 +265,7 @@ class AuthFailsOpen(Rule):
     def _none_equals_none(self, test: cst.BaseExpression, operator: type[cst.BaseCompOp] = cst.NotEqual) -> str | None:
         """The setting of `client_value != SETTING` (or `==`) when both may be None (an unset variable, a credential
         the client left out): `None != None` is false, `None == None` true, and the check lets the request in."""
-        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+        if not (type(test) is cst.Comparison and len(test.comparisons) == 1
                 and isinstance(test.comparisons[0].operator, operator)):
             return None
         sides = (test.left, test.comparisons[0].comparator)
@@ -285,7 +285,7 @@ class AuthFailsOpen(Rule):
         sources = [default] if default is not None else []
         if type(annotation) is cst.Subscript:
             sources += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
-        if any(isinstance(s, cst.Call) and self._lenient_dependency(s) for s in sources):
+        if any(type(s) is cst.Call and self._lenient_dependency(s) for s in sources):
             return True
         if type(default) is cst.Call and self._client_source(default):
             return any(is_none(a.value) and (a.keyword.value == "default" if a.keyword is not None else index == 0)
@@ -418,7 +418,7 @@ class AuthFailsOpen(Rule):
                 if not _catches_auth_errors(handler) or _ends_in_raise(handler.body):
                     continue
                 retry = next((n for n in walk_own(handler.body)
-                              if isinstance(n, cst.Call) and skips_expiry(n, self.qualified_name)), None)
+                              if type(n) is cst.Call and skips_expiry(n, self.qualified_name)), None)
                 if retry is not None:
                     caught = _code(handler.type) if handler.type is not None else ""
                     self.report(retry, f"`{short_code(retry)}` decodes again with the expiry check off after "
@@ -436,7 +436,7 @@ class AuthFailsOpen(Rule):
             statement, following = own.statement, own.following
             checks: bool | None = None  # whether the `try` checks something: asked once a handler could let in
             # after a public-path exemption, a token that does not decode must stop the request
-            decodes = own.exempts_first and any(isinstance(n, cst.Call) and (self.qualified_name(n) or "") in DECODERS
+            decodes = own.exempts_first and any(type(n) is cst.Call and (self.qualified_name(n) or "") in DECODERS
                                                 for n in walk_own(statement.body))
             for handler in statement.handlers:
                 if not _catches_auth_errors(handler) or _denies(handler.body):
@@ -445,7 +445,7 @@ class AuthFailsOpen(Rule):
                     checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
                 if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
                     checks = True  # it does not record an anonymous caller for the routes to judge
-                returns = [n for n in walk_own(handler.body) if isinstance(n, cst.Return)]
+                returns = [n for n in walk_own(handler.body) if type(n) is cst.Return]
                 lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
                     not returns and following is not None and checks and _lets_in_statement(following, views))
                 if lets_in and (checks or named_check):
@@ -463,7 +463,7 @@ class AuthFailsOpen(Rule):
             if type(statement) is not cst.If or statement.orelse is not None:
                 continue
             test = statement.test
-            if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)):
+            if not (type(test) is cst.UnaryOperation and type(test.operator) is cst.Not):
                 continue
             switch = test.expression
             if not self._is_setting(switch) or not _allows(statement.body):
@@ -499,7 +499,7 @@ def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
 
 
 def _calls_any(node: cst.CSTNode, names: frozenset[str]) -> bool:
-    return any(isinstance(n, cst.Call) and (full_name(n.func) or "").rpartition(".")[2] in names
+    return any(type(n) is cst.Call and (full_name(n.func) or "").rpartition(".")[2] in names
                for n in walk_own(node))
 
 

@@ -83,8 +83,8 @@ def is_constant_display(node: cst.CSTNode | None) -> bool:
 
 def elements(node: cst.CSTNode | None) -> list[cst.BaseExpression] | None:
     """The items of a list, tuple or set display; None for anything else."""
-    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
-        return [e.value for e in node.elements if isinstance(e, cst.Element)]
+    if type(node) is cst.List or type(node) is cst.Tuple or type(node) is cst.Set:
+        return [e.value for e in node.elements if type(e) is cst.Element]
     return None
 
 
@@ -139,7 +139,7 @@ def target_name(target: cst.CSTNode) -> str | None:
     """The setting an assignment target names: `SECRET_KEY`, `app.secret_key`, `app.config["SECRET_KEY"]`."""
     if type(target) is cst.Name:
         return target.value
-    if isinstance(target, cst.Attribute):
+    if type(target) is cst.Attribute:
         return target.attr.value
     if isinstance(target, cst.Subscript):
         return subscript_key(target)
@@ -162,7 +162,7 @@ def is_config_object(node: cst.CSTNode) -> bool:
 def is_main_guard(node: cst.If) -> bool:
     """`if __name__ == "__main__":` in either operand order."""
     test = node.test
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
         return False
     if not isinstance(test.comparisons[0].operator, cst.Equal):
         return False
@@ -183,9 +183,9 @@ def literal_bindings(body: Sequence[cst.CSTNode]) -> frozenset[str]:
         if type(statement) is not cst.SimpleStatementLine:
             continue
         for small in statement.body:
-            if isinstance(small, cst.Assign) and is_constant(small.value):
+            if type(small) is cst.Assign and is_constant(small.value):
                 names.update(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
-            elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and is_constant(small.value):
+            elif type(small) is cst.AnnAssign and type(small.target) is cst.Name and is_constant(small.value):
                 names.add(small.target.value)
     return frozenset(names)
 

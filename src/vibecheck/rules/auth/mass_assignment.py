@@ -232,7 +232,7 @@ class MassAssignment(Rule):
         self.functions.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if self.functions and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
+        if self.functions and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name \
                 and self._client_dict(node.value) is not None:
             self.functions[-1][0].add(node.targets[0].target.value)
 
@@ -296,9 +296,9 @@ class MassAssignment(Rule):
 
     def _client_dict(self, node: cst.BaseExpression) -> str | None:
         """A short description when the expression is a client-supplied mapping, else None."""
-        if isinstance(node, cst.Await):
+        if type(node) is cst.Await:
             node = node.expression
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        if type(node) is cst.Call and type(node.func) is cst.Attribute:
             receiver = node.func.value
             method = node.func.attr.value
             receiver_name = full_name(receiver) or ""
@@ -310,10 +310,10 @@ class MassAssignment(Rule):
                 if sent:
                     return f"the `{schema}` body, which lets the client send `{sent[0]}`,"
             return None
-        if isinstance(node, cst.Attribute) and node.attr.value in CLIENT_ATTRIBUTES \
+        if type(node) is cst.Attribute and node.attr.value in CLIENT_ATTRIBUTES \
                 and (full_name(node.value) or "") in REQUEST_NAMES:
             return f"the request body (`{short_code(node)}`)"
-        if isinstance(node, cst.Name) and self.functions and node.value in self.functions[-1][0]:
+        if type(node) is cst.Name and self.functions and node.value in self.functions[-1][0]:
             return f"the client's `{node.value}`"
         return None
 

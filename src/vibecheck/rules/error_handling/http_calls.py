@@ -59,7 +59,7 @@ def has_star_kwargs(call: cst.Call) -> bool:
 
 
 def unwrap_await(node: cst.BaseExpression) -> cst.BaseExpression:
-    return node.expression if isinstance(node, cst.Await) else node
+    return node.expression if type(node) is cst.Await else node
 
 
 class HttpClientRule(Rule):
@@ -121,7 +121,7 @@ class HttpClientRule(Rule):
         """The client a value holds: a constructor call, a name bound to a client, or either side of a fallback
         (`session or requests.Session()`, `a if shared else requests.Session()`); with its constructor call if known."""
         value = unwrap_await(value)
-        if isinstance(value, cst.Call):
+        if type(value) is cst.Call:
             library = self.client_library(value)
             if library is None:
                 library = self.made_client(value)

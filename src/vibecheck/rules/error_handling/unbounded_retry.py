@@ -446,7 +446,7 @@ class UnboundedRetry(Rule):
         for inner in walk_own(node.body):
             if type(inner) in LIMITS:
                 return  # a condition or an exit may be the limit; a counter it moves (`self.attempts += 1`) may be checked
-            if isinstance(inner, cst.Call) and full_name(inner.func) in own_names:
+            if type(inner) is cst.Call and full_name(inner.func) in own_names:
                 calls.append(inner)
         for call in calls:
             moved = moved_parameters(call, function.params)

@@ -287,7 +287,7 @@ class ClientDataInHtml(ClientSinkRule):
             return True
         if type(node) is cst.BinaryOperation:
             return self._is_text(node.left, state, depth) or self._is_text(node.right, state, depth)
-        if isinstance(node, cst.Name) and depth > 0 and node.value in self._values:
+        if type(node) is cst.Name and depth > 0 and node.value in self._values:
             return self._is_text(self._values[node.value], state, depth - 1)
         if isinstance(node, cst.Call):
             func = node.func

@@ -198,7 +198,7 @@ class ErrorDetailsToClient(FlowRule):
         for call in iter_calls(node):
             name = state.qualified_name(call) or ""
             func = call.func
-            method = func.attr.value if isinstance(func, cst.Attribute) else None
+            method = func.attr.value if type(func) is cst.Attribute else None
             is_message = method in MESSAGE_METHODS or (type(func) is cst.Name and func.value in MESSAGE_FUNCTIONS)
             if name in RESPONSE_CALLS or is_message:
                 where = "a chat message" if is_message else f"`{short_code(func)}()`"

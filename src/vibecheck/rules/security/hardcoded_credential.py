@@ -381,9 +381,9 @@ class HardcodedCredential(Rule):
 
 def _target_name(node: cst.BaseExpression) -> str | None:
     """`password`, `self.password` -> `password`, `config["password"]` -> `password`."""
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return node.value
-    if isinstance(node, cst.Attribute):
+    if type(node) is cst.Attribute:
         return node.attr.value
     if isinstance(node, cst.Subscript) and len(node.slice) == 1:
         index = node.slice[0].slice

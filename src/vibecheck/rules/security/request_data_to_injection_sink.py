@@ -186,7 +186,7 @@ def injection_source(node: cst.BaseExpression, state: FlowState) -> Taint | None
 def strips_newlines(call: cst.Call, state: FlowState) -> bool:
     """`value.replace("\\n", "")` and friends: the value can no longer forge log lines or headers."""
     func = call.func
-    if isinstance(func, cst.Attribute) and func.attr.value == "replace" and call.args:
+    if type(func) is cst.Attribute and func.attr.value == "replace" and call.args:
         old = string_value(call.args[0].value)
         return old is not None and ("\n" in old or "\r" in old)
     return False
@@ -305,10 +305,10 @@ class RequestDataToInjectionSink(FlowRule):
         logging them later is as safe as logging the container itself."""
         if self._escaped_in is not state:
             self._escaped_in, self._escaped = state, frozenset()
-        names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
+        names = {t.target.value for t in node.targets if type(t.target) is cst.Name}
         if not names:
             return
-        escaped = not isinstance(node.value, cst.Name) and not _unescaped_parts(node.value, state)
+        escaped = type(node.value) is not cst.Name and not _unescaped_parts(node.value, state)
         self._escaped = self._escaped | names if escaped else self._escaped - names
 
     def _tainted(self, node: cst.BaseExpression | None, state: FlowState) -> str | None:
