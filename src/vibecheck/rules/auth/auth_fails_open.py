@@ -11,7 +11,7 @@ import libcst as cst
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import short_code
 from vibecheck.analysis.tokens import DECODERS, skips_expiry
-from vibecheck.cst_fields import child_nodes, walk_own
+from vibecheck.cst_fields import child_nodes, own_returns, walk_own
 from vibecheck.imports import full_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -445,7 +445,7 @@ class AuthFailsOpen(Rule):
                     checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
                 if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
                     checks = True  # it does not record an anonymous caller for the routes to judge
-                returns = [n for n in walk_own(handler.body) if type(n) is cst.Return]
+                returns = list(own_returns(handler.body))
                 lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
                     not returns and following is not None and checks and _lets_in_statement(following, views))
                 if lets_in and (checks or named_check):

@@ -60,7 +60,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import callee_tail, suite_statements
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_returns, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.rule import Rule, RuleContext
 from vibecheck.rules.verification._shared import is_fixture
@@ -377,9 +377,9 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
     if _documents_fallback(function):
         return True
     code = module.code_for_node(value) if value is not None else "None"
-    handler_returns = {id(node) for node in walk_own(handler.body) if isinstance(node, cst.Return)}
-    for node in walk_own(function.body):
-        if not isinstance(node, cst.Return) or id(node) in handler_returns or node.value is None:
+    handler_returns = {id(node) for node in own_returns(handler.body)}
+    for node in own_returns(function.body):
+        if id(node) in handler_returns or node.value is None:
             continue
         other = module.code_for_node(node.value)
         if other == code or (code == "False" and other == "True"):
@@ -553,7 +553,7 @@ def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> 
     if computed and all(_updates_itself(small) for small in computed):
         return True
     returns = bool(computed) and (isinstance(computed[-1], cst.Return)
-                                  or any(isinstance(node, cst.Return) for node in walk_own(statement.body)))
+                                  or next(own_returns(statement.body), None) is not None)
     return returns and function is not None and isinstance(_statement_after(function.body, statement), cst.Return)
 
 

@@ -17,7 +17,7 @@ import enum
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_returns
 from vibecheck.rule import Rule, RuleContext
 
 VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
@@ -88,8 +88,8 @@ class HttpClientRule(Rule):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.pop()
         if self.clients and node.name.value not in self.factories:
-            returned = next((client for inner in walk_own(node.body) if type(inner) is cst.Return
-                             and inner.value is not None and (client := self.bound_client(inner.value)) is not None), None)
+            returned = next((client for inner in own_returns(node.body)
+                             if inner.value is not None and (client := self.bound_client(inner.value)) is not None), None)
             if returned is not None:
                 self.factories[node.name.value] = returned[0]
 

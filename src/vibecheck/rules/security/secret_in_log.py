@@ -8,7 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import CLEAN, FlowRule, FlowState, Taint, dotted_name, is_log_call, iter_calls, string_value
 from vibecheck.analysis.secrets_names import is_secret_name
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_returns
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 
@@ -47,8 +47,8 @@ def credential_builders(module: cst.Module) -> dict[str, str]:
     for statement in module.body:
         if type(statement) is not cst.FunctionDef:
             continue
-        for node in walk_own(statement.body):
-            key = credential_header(node.value) if type(node) is cst.Return and node.value is not None else None
+        for node in own_returns(statement.body):
+            key = credential_header(node.value) if node.value is not None else None
             if key is not None:
                 found[statement.name.value] = key
                 break
