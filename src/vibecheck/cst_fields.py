@@ -73,7 +73,25 @@ def walk_own(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         pending.extend(child for child in child_nodes(current) if type(child) not in NESTED_SCOPE_TYPES)
 
 
+# The nodes that hold statements: blocks, compound statements and their clauses. Expressions hold none (a lambda's
+# body is an expression), so a search for statements enters nothing else.
+STATEMENT_HOLDERS = frozenset({cst.IndentedBlock, cst.SimpleStatementSuite, cst.SimpleStatementLine, cst.If, cst.Else,
+                               cst.For, cst.While, cst.Try, cst.TryStar, cst.ExceptHandler, cst.ExceptStarHandler,
+                               cst.Finally, cst.With, cst.Match, cst.MatchCase})
+_RETURN_SEARCH = STATEMENT_HOLDERS | {cst.Return}
+
+
+def own_returns(node: cst.CSTNode) -> Iterator[cst.Return]:
+    """The `return` statements `walk_own(node)` meets, in its order, without stepping into any expression."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if type(current) is cst.Return:
+            yield current
+            continue
+        pending.extend(child for child in child_nodes(current) if type(child) in _RETURN_SEARCH)
+
+
 def returned_names(function: cst.FunctionDef) -> frozenset[str]:
     """The plain names the function's own `return` statements give back (`return ctx`)."""
-    return frozenset(node.value.value for node in walk_own(function.body)
-                     if isinstance(node, cst.Return) and isinstance(node.value, cst.Name))
+    return frozenset(node.value.value for node in own_returns(function.body) if type(node.value) is cst.Name)

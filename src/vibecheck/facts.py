@@ -582,7 +582,7 @@ def _registers_argument(function: ast.FunctionDef | ast.AsyncFunctionDef, lines:
         return False
     name = arguments[0].arg
     text = "\n".join(lines[function.lineno - 1:function.end_lineno or function.lineno])
-    if re.search(rf"\breturn[\s(]+{re.escape(name)}\b", text) is None:
+    if not _returns_word(text, name):
         return False
     stored = returned = False
     for node in ast.walk(function):
@@ -593,6 +593,21 @@ def _registers_argument(function: ast.FunctionDef | ast.AsyncFunctionDef, lines:
         elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == name:
             stored = stored or any(isinstance(t, ast.Subscript) for t in node.targets)  # `_handlers[key] = fn`
     return stored and returned
+
+
+# `return ` or `return (` and where the returned expression starts (an identifier cannot start with a space or `(`).
+RETURN_KEYWORD = re.compile(r"\breturn[\s(]+")
+WORD_BOUNDARY = re.compile(r"\b")
+
+
+def _returns_word(text: str, name: str) -> bool:
+    """Whether the text says `return name` or `return (name` (the whole word): the search a pattern built per
+    parameter name made, whose compiling cost more than the search."""
+    for match in RETURN_KEYWORD.finditer(text):
+        start = match.end()
+        if text.startswith(name, start) and WORD_BOUNDARY.match(text, start + len(name)):
+            return True
+    return False
 
 
 def _adds_subcommand(decorator: str) -> bool:

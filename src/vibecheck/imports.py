@@ -10,6 +10,9 @@ from libcst.helpers import get_full_name_for_node
 # How `full_name` reads the node types that stand for the name in one of their fields.
 _NAME_FIELDS: dict[type, str] = {cst.Call: "func", cst.Subscript: "value", cst.FunctionDef: "name", cst.ClassDef: "name",
                                   cst.Decorator: "decorator"}
+# The types libcst's helper reads a name from; for any other type (a literal, an operation) it answers None.
+_NAMED_TYPES = (cst.Name, cst.Attribute, str, *_NAME_FIELDS)
+_MAY_BE_NAMED: dict[type, bool] = {}  # per type met: whether it subclasses one of them (libcst's node classes do not)
 
 
 def full_name(node: Any) -> str | None:
@@ -26,7 +29,10 @@ def full_name(node: Any) -> str | None:
             return f"{node.value if kind is cst.Name else node}{suffix}"
         field = _NAME_FIELDS.get(kind, "")
         if field == "":  # any other type (or a subclass, which libcst's concrete node classes do not have)
-            name = get_full_name_for_node(node)
+            named = _MAY_BE_NAMED.get(kind)
+            if named is None:
+                named = _MAY_BE_NAMED[kind] = issubclass(kind, _NAMED_TYPES)
+            name = get_full_name_for_node(node) if named else None
             return f"{name}{suffix}" if name is not None or suffix else None
         node = getattr(node, field)
 
@@ -58,11 +64,11 @@ class ImportTable:
         pending: list[cst.CSTNode] = list(module.body)
         while pending:
             statement = pending.pop()
-            if isinstance(statement, cst.SimpleStatementLine):
+            if type(statement) is cst.SimpleStatementLine:
                 for small in statement.body:
-                    if isinstance(small, (cst.Import, cst.ImportFrom)):
+                    if type(small) is cst.Import or type(small) is cst.ImportFrom:
                         table.add(small)
-            elif isinstance(statement, (cst.If, cst.Try, cst.With)):
+            elif type(statement) is cst.If or type(statement) is cst.Try or type(statement) is cst.With:
                 pending.extend(_nested_statements(statement))
         return table
 
@@ -112,21 +118,21 @@ def _bindings_of(node: cst.Import | cst.ImportFrom) -> tuple[tuple[str, str], ..
     if isinstance(node, cst.Import):
         pairs = []
         for alias in node.names:
-            dotted = get_full_name_for_node(alias.name) or ""
+            dotted = full_name(alias.name) or ""
             if alias.asname is not None:
-                pairs.append((get_full_name_for_node(alias.asname.name) or dotted, dotted))
+                pairs.append((full_name(alias.asname.name) or dotted, dotted))
             else:
                 head = dotted.split(".")[0]
                 pairs.append((head, head))
         return tuple(pairs)
-    module = "." * len(node.relative) + (get_full_name_for_node(node.module) or "" if node.module else "")
+    module = "." * len(node.relative) + (full_name(node.module) or "" if node.module else "")
     if isinstance(node.names, cst.ImportStar):
         return ()
     separator = "" if module.endswith(".") or not module else "."
     found = []
     for alias in node.names:
-        imported = get_full_name_for_node(alias.name) or ""
-        local = get_full_name_for_node(alias.asname.name) if alias.asname is not None else imported
+        imported = full_name(alias.name) or ""
+        local = full_name(alias.asname.name) if alias.asname is not None else imported
         found.append((local or imported, f"{module}{separator}{imported}"))
     return tuple(found)
 

@@ -130,7 +130,7 @@ def statement_paths(module: cst.Module) -> dict[int, tuple[int, ...]]:
     paths: dict[int, tuple[int, ...]] = {}
     for index, statement in enumerate(module.body):
         paths[id(statement)] = (index,)
-        if isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
+        if type(statement) is cst.ClassDef and type(statement.body) is cst.IndentedBlock:
             for member_index, member in enumerate(statement.body.body):
                 paths[id(member)] = (index, member_index)
     return paths
@@ -173,7 +173,7 @@ def _first_lines(statements: Sequence[cst.CSTNode], python: list[ast.stmt]) -> l
         if taken >= len(python):
             return None
         first = python[taken]
-        taken += len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
+        taken += len(statement.body) if type(statement) is cst.SimpleStatementLine else 1
         line = first.lineno
         decorators = getattr(statement, "decorators", ())
         if decorators and isinstance(first, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and first.decorator_list:

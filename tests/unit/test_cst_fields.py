@@ -9,7 +9,7 @@ import pytest
 
 import vibecheck.engine
 import vibecheck.rules.auth.auth_check_always_passes
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, own_returns, walk_own
 
 SOURCES = [Path(vibecheck.engine.__file__), Path(vibecheck.rules.auth.auth_check_always_passes.__file__)]
 
@@ -36,3 +36,53 @@ def test_child_nodes_keep_the_nodes_of_optional_and_sequence_fields() -> None:
     assert call.func in found
     assert all(arg in found for arg in call.args)
     assert len(found) == len(call.children)
+
+
+RETURNS = """
+def f(x):
+    if x:
+        return 1
+    elif x > 2:
+        return (lambda: 3)
+    else:
+        try:
+            return 4
+        except ValueError:
+            return 5
+        finally:
+            pass
+    for _ in x:
+        while x: return 6
+    else:
+        with x: return 7
+    match x:
+        case 1:
+            return 8
+    def inner():
+        return 9
+    class C:
+        def m(self):
+            return 10
+    return 11
+"""
+
+
+def test_own_returns_are_the_returns_walk_own_meets_in_its_order() -> None:
+    body = cst.parse_module(RETURNS).body[0].body  # type: ignore[attr-defined]
+    expected = [node for node in walk_own(body) if type(node) is cst.Return]
+    assert list(own_returns(body)) == expected
+    assert len(expected) == 8  # the nested function's and class's returns are not the function's own
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)
+def test_own_returns_match_walk_own_on_real_files(path: Path) -> None:
+    module = cst.parse_module(path.read_text(encoding="utf-8"))
+    pending: list[cst.CSTNode] = [module]
+    functions = []
+    while pending:
+        node = pending.pop()
+        functions += [node] if type(node) is cst.FunctionDef else []
+        pending.extend(child_nodes(node))
+    assert len(functions) > 10
+    for function in functions:
+        assert list(own_returns(function.body)) == [n for n in walk_own(function.body) if type(n) is cst.Return]

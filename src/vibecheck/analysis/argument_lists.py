@@ -28,7 +28,7 @@ class ArgumentListState(FlowState):
 def list_display(node: cst.BaseExpression, state: FlowState) -> cst.BaseExpression | None:
     """The display an argument list starts with (`["ping", host]`, `BASE + [host]`, a name bound to one); None for
     a list whose elements are unknown (`list(args)`); NOT_A_LIST for anything else (a string, a split)."""
-    if isinstance(node, (cst.List, cst.Tuple)):
+    if type(node) is cst.List or type(node) is cst.Tuple:
         return node
     if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
         left = list_display(node.left, state)

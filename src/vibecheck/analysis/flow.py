@@ -301,7 +301,6 @@ _DISPLAY_TYPES = frozenset({cst.List, cst.Tuple, cst.Set})
 _SEQUENCE_TYPES = frozenset({cst.List, cst.Tuple})
 _COMPREHENSION_TYPES = frozenset({cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp})
 _HEADER_TYPES = frozenset({cst.If, cst.While, cst.For, cst.With, cst.Match})
-_IMPORT_TYPES = frozenset({cst.Import, cst.ImportFrom})
 _COMPOUND_TYPES = frozenset({cst.If, cst.While, cst.For, cst.With, cst.Try, cst.TryStar, cst.Match})
 _EXITING_STATEMENTS = frozenset({cst.Return, cst.Raise, cst.Continue, cst.Break})
 COMPOUND_STATEMENTS = concrete_subclasses(cst.BaseCompoundStatement)
@@ -543,7 +542,7 @@ class FlowState:
             base = self.taint_of(node.value)
             if base is None or (self.slices_clear and isinstance(node.slice[0].slice, cst.Slice)):
                 return None
-            key = string_value(node.slice[0].slice.value) if isinstance(node.slice[0].slice, cst.Index) else None
+            key = string_value(node.slice[0].slice.value) if type(node.slice[0].slice) is cst.Index else None
             if key in PLATFORM_ASSIGNED_KEYS and type(node.value) is cst.Name and node.value.value in self.payloads:
                 return None  # `event["user"]`: an id the platform assigned
             return replace(base, key=key) if key is not None else base
@@ -825,6 +824,7 @@ class FlowState:
 
 
 VALIDATING_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
+VALIDATING_OPERATOR_TYPES = frozenset(VALIDATING_OPERATORS)  # exact types: `isinstance` on libcst nodes goes through ABCMeta
 # The comparisons that hold for a checked value (`x in ALLOWED`) and those that hold for a refused one.
 POSITIVE_CHECKS = frozenset({cst.In, cst.Equal})
 NEGATIVE_CHECKS = frozenset({cst.NotIn, cst.NotEqual})
@@ -901,7 +901,7 @@ def _each_checked_name(test: cst.CSTNode) -> Iterator[tuple[str, bool]]:
     """(name, whether a `startswith` test is what checks it)."""
     for node in iter_expressions(test):
         if type(node) is cst.Comparison:
-            if not any(isinstance(c.operator, VALIDATING_OPERATORS) for c in node.comparisons) or _is_substring_test(node):
+            if not any(type(c.operator) in VALIDATING_OPERATOR_TYPES for c in node.comparisons) or _is_substring_test(node):
                 continue
             for operand in (node.left, *(c.comparator for c in node.comparisons)):
                 if type(operand) is cst.Call and type(operand.func) is cst.Name and operand.func.value in NON_CHECK_CALLS:
@@ -1211,7 +1211,7 @@ def _walk_statement(statement: cst.CSTNode, lanes: list[Lane]) -> None:
     kind = type(statement)
     if kind is cst.FunctionDef or kind is cst.ClassDef:
         return
-    if kind in _IMPORT_TYPES and isinstance(statement, (cst.Import, cst.ImportFrom)):
+    if type(statement) is cst.Import or type(statement) is cst.ImportFrom:
         for lane in lanes:  # a function-level import, met before the engine's walk reaches it
             lane.state.imports.add(statement)
         return
@@ -2300,9 +2300,12 @@ def self_assignments(module: cst.Module) -> Iterator[tuple[str, str, cst.Assign 
             if type(method) is not cst.FunctionDef:
                 continue
             for small in suite_statements(method.body):
-                if not isinstance(small, (cst.Assign, cst.AnnAssign)):
+                if type(small) is cst.Assign:
+                    targets = [t.target for t in small.targets]
+                elif type(small) is cst.AnnAssign:
+                    targets = [small.target]
+                else:
                     continue
-                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
                 for target in targets:
                     if type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == "self":
                         yield statement.name.value, target.attr.value, small

@@ -39,7 +39,7 @@ import logging
 import re
 import tokenize
 import warnings
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -433,9 +433,31 @@ def _build_checks(options: BanditOptions) -> dict[str, list[_Check]]:
             table.setdefault(kind, []).append(_Check(function._test_id, function, config, config_name is not None))
     blacklists = {kind: [entry for entry in entries if entry["id"] in enabled] for kind, entries in extensions.blacklist.items()}
     blacklists = {kind: entries for kind, entries in blacklists.items() if entries}
-    for kind in blacklists:
-        table.setdefault(kind, []).append(_Check("B001", bandit_blacklist, blacklists, True))
+    if blacklists:
+        screened = _screened_blacklist(blacklists)
+        for kind in blacklists:
+            table.setdefault(kind, []).append(_Check("B001", screened, blacklists, True))
     return table
+
+
+# Calls whose blacklisted name bandit reads from the first argument (the module they import), not the callee.
+_IMPORTING_CALLS = frozenset({"importlib.import_module", "importlib.__import__"})
+
+
+def _screened_blacklist(blacklists: dict[str, list[dict[str, Any]]]) -> Callable[[Any, Any], Any]:
+    """Bandit's B001 `blacklist`, asked only about calls it can flag: it compares a call's qualified name with every
+    blacklisted name in turn, the dearest of its checks on a file, and most calls are named in no blacklist."""
+    listed = frozenset(name for check in blacklists.get("Call", ()) for name in check["qualnames"])
+
+    def blacklist(context: Any, config: Any) -> Any:
+        node = context.node
+        if type(node) is ast.Call and not (type(node.func) is ast.Name and node.func.id == "__import__"):
+            name = context.call_function_name_qual
+            if name not in listed and name not in _IMPORTING_CALLS:
+                return None  # bandit's answer too: it matches the call's name exactly
+        return bandit_blacklist(context, config)
+
+    return blacklist
 
 
 _NARROWED: dict[tuple[int, frozenset[str]], tuple[dict[str, list[_Check]], dict[str, list[_Check]]]] = {}

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.handlers import dependency_names, restricts
 from vibecheck.analysis.app_model.optional_guards import OPTIONAL_MARK, attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.cst_fields import walk_own
+from vibecheck.imports import full_name
 from vibecheck.literals import text_value
 from vibecheck.rule import RuleContext
 
@@ -214,11 +214,10 @@ class _Places:
     `def`/`class` (or registration call) of the file sorted by position.
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, tree: ast.Module | None) -> None:
+        """`tree` is the file's `ast` the pipeline parsed once for every reader; None (no places) if it does not parse."""
         self.lines = source.splitlines()
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        if tree is None:
             tree = ast.Module(body=[], type_ignores=[])
         definitions, calls = [], []
         for node in ast.walk(tree):
@@ -244,19 +243,23 @@ class _Places:
 def _registration_anchor(func: ast.expr | cst.BaseExpression) -> bool:
     """A call that may register a route (`app.add_url_rule(...)`, `Route(...)`), told by its spelling alone, so that
     the walk and `_Places` (libcst and `ast`) count the same calls in the same order."""
-    if isinstance(func, (cst.Attribute, ast.Attribute)):
-        attribute = func.attr.value if isinstance(func, cst.Attribute) else func.attr
+    if type(func) is cst.Attribute or type(func) is ast.Attribute:
+        attribute = func.attr.value if type(func) is cst.Attribute else func.attr
         return attribute in REGISTRATIONS or attribute in fw.ROUTE_OBJECT_NAMES or (
             attribute in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value))
-    name = func.value if isinstance(func, cst.Name) else func.id if isinstance(func, ast.Name) else None
+    name = func.value if type(func) is cst.Name else func.id if isinstance(func, ast.Name) else None
     return name in fw.ROUTE_OBJECT_NAMES
 
 
 def _root(node: cst.BaseExpression) -> str | None:
     """`request.get_data()` -> `request`: the name an attribute, call or item chain starts from."""
-    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
-        node = node.func if isinstance(node, cst.Call) else node.value
-    return node.value if isinstance(node, cst.Name) else None
+    while True:
+        if type(node) is cst.Call:
+            node = node.func
+        elif type(node) is cst.Attribute or type(node) is cst.Subscript:
+            node = node.value
+        else:
+            return node.value if type(node) is cst.Name else None
 
 
 def _is_aiohttp_web(receiver: ast.expr | cst.BaseExpression) -> bool:
@@ -270,7 +273,7 @@ def _declares_nothing(node: cst.ClassDef) -> bool:
     body = node.body
     statements = body.body if isinstance(body, cst.IndentedBlock) else ()
     return all(isinstance(statement, cst.SimpleStatementLine) and all(
-        isinstance(small, cst.Pass) or (isinstance(small, cst.Expr) and isinstance(small.value, (cst.SimpleString,
+        type(small) is cst.Pass or (type(small) is cst.Expr and isinstance(small.value, (cst.SimpleString,
                                                                                                   cst.Ellipsis)))
         for small in statement.body) for statement in statements)
 
@@ -282,7 +285,7 @@ def _builds_view(method: str) -> bool:
 
 def _guards_as_middleware(target: cst.Arg | None) -> bool:
     """`TokenAuthMiddleware`: an auth-named middleware class, not one that only identifies the user."""
-    middleware = _last(get_full_name_for_node(target.value)) if target is not None else ""
+    middleware = _last(full_name(target.value)) if target is not None else ""
     return middleware not in fw.IDENTIFYING_MIDDLEWARE and fw.reads_as_guard(middleware)
 
 
@@ -349,18 +352,18 @@ def _non_empty(arg: cst.Arg | None) -> bool:
 
 def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, cst.BaseExpression]]:
     """(mapping, key) pairs read in a condition: `m.get(k)`, `m[k]`, `k in m`, through `not`, `and`, `or`, `is None`."""
-    while isinstance(test, cst.UnaryOperation):  # a loop: `not not ... x` may nest thousands deep
+    while type(test) is cst.UnaryOperation:  # a loop: `not not ... x` may nest thousands deep
         test = test.expression
-    if isinstance(test, cst.BooleanOperation):
+    if type(test) is cst.BooleanOperation:
         return _session_reads(test.left) + _session_reads(test.right)
-    if isinstance(test, cst.Comparison):
+    if type(test) is cst.Comparison:
         target = test.comparisons[0]
-        if isinstance(target.operator, (cst.In, cst.NotIn)):
+        if type(target.operator) is cst.In or type(target.operator) is cst.NotIn:
             return [(target.comparator, test.left)]
         return _session_reads(test.left)
-    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.func.attr.value == "get" and test.args:
+    if type(test) is cst.Call and type(test.func) is cst.Attribute and test.func.attr.value == "get" and test.args:
         return [(test.func.value, test.args[0].value)]
-    if isinstance(test, cst.Subscript) and len(test.slice) == 1 and isinstance(test.slice[0].slice, cst.Index):
+    if type(test) is cst.Subscript and len(test.slice) == 1 and type(test.slice[0].slice) is cst.Index:
         return [(test.value, test.slice[0].slice.value)]
     return []
 
@@ -487,7 +490,7 @@ class AppModelCollector:
     def _decorator_refs(self, expression: cst.BaseExpression) -> list[str]:
         """The names a decorator may be defined under elsewhere (`method_decorator(x)` is `x`)."""
         callee = expression.func if isinstance(expression, cst.Call) else expression
-        name = get_full_name_for_node(callee)
+        name = full_name(callee)
         if name is None:
             return []
         if isinstance(expression, cst.Call) and _last(self.qualified_name(callee)) == "method_decorator":
@@ -516,7 +519,7 @@ class AppModelCollector:
                     value = first.value if first is not None else None  # type: ignore[assignment]
                     if isinstance(value, cst.Call):
                         value = value.func
-                name = get_full_name_for_node(value) if value is not None else None
+                name = full_name(value) if value is not None else None
                 if name is not None:
                     refs.append(self._ref_text(name))
         return refs
@@ -556,7 +559,7 @@ class AppModelCollector:
         first = _positional(value, 0) or _keyword(value, "dependency")
         if first is None or isinstance(first.value, cst.Call):
             return None
-        return get_full_name_for_node(first.value)
+        return full_name(first.value)
 
     def _note_receiver_guard(self, receiver: str, arg: cst.Arg | None) -> None:
         """Remember which dependencies guard a router or app, to drop the guard if none of them can deny."""
@@ -572,7 +575,7 @@ class AppModelCollector:
         first = _positional(element, 0) or _keyword(element, "dependency")
         target = first.value.func if first is not None and isinstance(first.value, cst.Call) else \
             first.value if first is not None else None
-        name = get_full_name_for_node(target) if target is not None else None
+        name = full_name(target) if target is not None else None
         return name is not None and fw.provides_resource(_last(name))
 
     def _names_factory(self, value: cst.BaseExpression) -> bool:
@@ -721,7 +724,7 @@ class AppModelCollector:
         frame = self._frame()
         if frame is not None and attaches_to_request(node.target):
             frame.attaches_user = True
-        if frame is not None and isinstance(node.target, cst.Attribute):
+        if frame is not None and type(node.target) is cst.Attribute:
             self.written_names.add(id(node.target.attr))
             frame.sets_privilege |= node.target.attr.value in fw.PRIVILEGE_FIELDS
 
@@ -739,7 +742,7 @@ class AppModelCollector:
             frame.returns_none = True
         else:
             frame.exits = True
-            frame.returns_none |= isinstance(node.value, cst.IfExp) and (_is_none(node.value.body) or _is_none(node.value.orelse))
+            frame.returns_none |= type(node.value) is cst.IfExp and (_is_none(node.value.body) or _is_none(node.value.orelse))
 
     def visit_If(self, node: cst.If) -> None:
         """`if not session.get("user_id"):`, `if "logged_in" not in session:`: a hand-written login check."""
@@ -750,12 +753,12 @@ class AppModelCollector:
         name = _string(key)
         if name is None or not SESSION_IDENTITY_WORDS & set(fw.name_words(name)):
             return False
-        return (self.qualified_name(session) or get_full_name_for_node(session)) in SESSIONS
+        return (self.qualified_name(session) or full_name(session)) in SESSIONS
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in ("POST", "FILES"):
             frame = self._frame()
-            if frame is not None and get_full_name_for_node(node) in fw.SUBMITTED_DATA:
+            if frame is not None and full_name(node) in fw.SUBMITTED_DATA:
                 frame.posts = True
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
@@ -765,7 +768,7 @@ class AppModelCollector:
         if frame.credentials and any(isinstance(side, cst.Name) and side.value in frame.credentials
                                      for side in (node.left, *(c.comparator for c in node.comparisons))):
             frame.credential_compared = True
-        if get_full_name_for_node(node.left) not in ("request.method", "self.request.method"):
+        if full_name(node.left) not in ("request.method", "self.request.method"):
             return
         for target in node.comparisons:
             values = _strings(target.comparator) or [_string(target.comparator) or ""]
@@ -774,8 +777,8 @@ class AppModelCollector:
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if isinstance(func, cst.Name) and func.value in self.context.imports.aliases:
+        last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+        if type(func) is cst.Name and func.value in self.context.imports.aliases:
             last = _last(self.qualified_name(func))
         frame = self._frame()
         if frame is not None:
@@ -792,19 +795,19 @@ class AppModelCollector:
             if fw.checks_signature(last) or (self.signature_library and last in fw.VERIFIER_METHODS
                                              and isinstance(func, cst.Attribute)):
                 frame.verifies_signature = True  # also `Webhook(secret).verify(body, headers)` (svix), `key.verify(...)`
-            if isinstance(func, cst.Name) and func.value[:1].islower() and func.value not in BUILTIN_NAMES \
+            if type(func) is cst.Name and func.value[:1].islower() and func.value not in BUILTIN_NAMES \
                     and any(_root(a.value) in REQUEST_NAMES for a in node.args):
                 frame.hands_on_request = True
         if _registration_anchor(func):
             self.anchors[id(node)] = ("call", self.registrations_seen)
             self.registrations_seen += 1
-        if isinstance(func, cst.Attribute) and func.attr.value in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value) \
+        if type(func) is cst.Attribute and func.attr.value in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value) \
                 and (self.qualified_name(func) or "").startswith("aiohttp.web."):
             self._collect_aiohttp_route(node, func.attr.value)
         if last in fw.HANDLER_OWNERS and _lists_any(_keyword(node, "guards")) \
                 and (self.qualified_name(func) or "").startswith(fw.HANDLER_DECORATOR_MODULES):
             self._collect_guarded_handlers(node, last)
-        if _last(get_full_name_for_node(func)) in fw.ROUTE_OBJECT_NAMES:
+        if _last(full_name(func)) in fw.ROUTE_OBJECT_NAMES:
             qualified = self.qualified_name(func) or ""
             if qualified.startswith(fw.ROUTE_OBJECT_MODULES):
                 kind = _last(qualified)
@@ -821,9 +824,9 @@ class AppModelCollector:
         elif last in fw.BEFORE_REQUEST_HOOKS and isinstance(node.func, cst.Attribute):
             target = _positional(node, 0)
             if target is not None and not self.in_decorator:
-                receiver = get_full_name_for_node(node.func.value) or ""
+                receiver = full_name(node.func.value) or ""
                 hook_receiver = "*" if last == "before_app_request" else receiver
-                self.hooks.append((hook_receiver, get_full_name_for_node(target.value) or "*", False))
+                self.hooks.append((hook_receiver, full_name(target.value) or "*", False))
         elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             self._collect_middleware(_positional(node, 0))
         elif last == "Application" and self.qualified_name(func) == fw.AIOHTTP_APPLICATION:
@@ -836,7 +839,7 @@ class AppModelCollector:
             self._collect_middleware(_positional(node, 0))
         elif last in fw.INCLUDE_CALLS:
             target = _positional(node, 0)
-            name = get_full_name_for_node(target.value) if target is not None else None
+            name = full_name(target.value) if target is not None else None
             if name is not None:
                 self._record_prefix(name, node)
                 guarded = self._dependencies_guard(_keyword(node, "dependencies"))
@@ -845,7 +848,7 @@ class AppModelCollector:
                     self._note_receiver_guard(name, _keyword(node, "dependencies"))
                 if restricts(dependency_names(node)):
                     self.restricted_receivers.add(name)
-                parent = get_full_name_for_node(node.func.value) if isinstance(node.func, cst.Attribute) else None
+                parent = full_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
                 prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix")
                 self.includes.append({"parent": self._ref_text(parent) if parent else None,
                                       "child": self._ref_text(name), "guarded": guarded,
@@ -853,7 +856,7 @@ class AppModelCollector:
                                       "prefix": _string(prefix.value) if prefix is not None else None})
         elif last in fw.RESOURCE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             resource = _positional(node, 0)
-            name = get_full_name_for_node(resource.value) if resource is not None else None
+            name = full_name(resource.value) if resource is not None else None
             paths = [_string(a.value) for a in node.args[1:] if a.keyword is None and not a.star]
             if name is not None:
                 for path in paths or [None]:
@@ -867,7 +870,7 @@ class AppModelCollector:
             return
         listed = _keyword(call, "route_handlers")
         if listed is not None and isinstance(listed.value, (cst.List, cst.Tuple)):
-            self.guarded_handlers.update(_last(get_full_name_for_node(e.value)) for e in listed.value.elements)
+            self.guarded_handlers.update(_last(full_name(e.value)) for e in listed.value.elements)
 
     def _collect_middleware(self, target: cst.Arg | None) -> None:
         """`app.add_middleware(TokenAuthMiddleware)`, `Middleware(TokenAuthMiddleware)`: app-wide when it reads as auth."""
@@ -897,7 +900,7 @@ class AppModelCollector:
             url_name = _keyword(call, "name") or _keyword(call, "basename")
             view["path"] = _string(route.value) if route is not None else None  # the pattern, or a router's prefix
             view["name"] = _string(url_name.value) if url_name is not None else None  # or a router's basename
-            view["router"] = _last(get_full_name_for_node(call.func) or "") == "register"
+            view["router"] = _last(full_name(call.func) or "") == "register"
             self.url_views.append(view)
 
     def _view_of(self, expression: cst.BaseExpression, *, called: bool = False) -> dict[str, Any] | None:
@@ -918,9 +921,9 @@ class AppModelCollector:
             inner = _positional(view, 0)
             if inner is None or _last(self.qualified_name(callee)) == "include":
                 return None
-            wrappers.append(self._ref_text(get_full_name_for_node(callee) or ""))
+            wrappers.append(self._ref_text(full_name(callee) or ""))
             view = inner.value
-        name = get_full_name_for_node(view)
+        name = full_name(view)
         if name is None or (called and not built):
             return None
         guarded = any(self._is_guard_name(w.lstrip("@").rpartition(".")[2], self.match.guard_decorators)
@@ -934,7 +937,7 @@ class AppModelCollector:
         if isinstance(assigned, cst.Subscript):
             self._collect_setting_item(assigned, node.value)
             return
-        target = get_full_name_for_node(assigned)
+        target = full_name(assigned)
         if target is None:
             return
         value = node.value
@@ -974,7 +977,7 @@ class AppModelCollector:
                 inner = element.slice.value if isinstance(element.slice, cst.Index) else None
                 if isinstance(inner, cst.Call) and _last(self.qualified_name(inner.func)) in DEPENDENCY_CALLS:
                     first = _positional(inner, 0) or _keyword(inner, "dependency")
-                    name = get_full_name_for_node(first.value) if first is not None else None
+                    name = full_name(first.value) if first is not None else None
                     if name is not None:
                         self.dependency_aliases[target] = self._ref_text(name)
 
@@ -990,7 +993,7 @@ class AppModelCollector:
                 if key is not None:
                     table[key] = _strings(element.value)
             self.settings[name] = table
-        elif isinstance(value, cst.Call) and _last(get_full_name_for_node(value.func)) == "dict":
+        elif isinstance(value, cst.Call) and _last(full_name(value.func)) == "dict":
             self.settings[name] = {a.keyword.value: _strings(a.value) for a in value.args if a.keyword is not None}
             if any(a.star for a in value.args):
                 self.settings[name].update({key: None for key in fw.DEFAULT_SETTINGS_KEYS})
@@ -999,7 +1002,7 @@ class AppModelCollector:
 
     def _collect_setting_item(self, target: cst.Subscript, value: cst.BaseExpression) -> None:
         """`REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"] = (...)`: one key of a settings dict set on its own."""
-        name = get_full_name_for_node(target.value)
+        name = full_name(target.value)
         index = target.slice[0].slice if len(target.slice) == 1 else None
         key = _string(index.value) if isinstance(index, cst.Index) else None
         if name in fw.SECURITY_SETTINGS and key is not None:
@@ -1036,7 +1039,7 @@ class AppModelCollector:
         registered = False
         for decorator in decorators:
             if isinstance(decorator, cst.Attribute) and decorator.attr.value in fw.BEFORE_REQUEST_HOOKS:
-                hooked = get_full_name_for_node(decorator.value) or ""
+                hooked = full_name(decorator.value) or ""
                 self.hooks.append(("*" if decorator.attr.value == "before_app_request" else hooked, frame, False))
                 frame.denies_by_call |= any(self._decorator_guards(d) for d in decorators)  # `@bp.before_request @login_required`
             elif isinstance(decorator, cst.Call) and isinstance(decorator.func, cst.Attribute) \
@@ -1104,7 +1107,7 @@ class AppModelCollector:
             return None
         method = fw.ROUTE_DECORATORS[kind]
         methods = frozenset({method}) if method else self._methods_keyword(decorator)
-        receiver = get_full_name_for_node(decorator.func.value)
+        receiver = full_name(decorator.func.value)
         return receiver, path, methods, self._dependencies_guard(_keyword(decorator, "dependencies"))
 
     def _handler_decorator(self, decorator: cst.Call) -> tuple[str | None, str | None, frozenset[str], bool] | None:
@@ -1164,7 +1167,7 @@ class AppModelCollector:
     def _named_guards(self, decorators: list[cst.BaseExpression]) -> tuple[str, ...] | None:
         """The refs of guard decorators used bare (`@auth_context`), which a project may define to only attach the
         caller; None when one is called (`@roles_required("admin")`) or names nothing."""
-        names = [get_full_name_for_node(d) if not isinstance(d, cst.Call) else None for d in decorators]
+        names = [full_name(d) if not isinstance(d, cst.Call) else None for d in decorators]
         return tuple(self._ref_text(n) for n in names if n is not None) if None not in names else None
 
     def _collect_registration(self, call: cst.Call) -> None:
@@ -1172,7 +1175,7 @@ class AppModelCollector:
         Starlette's `app.add_route("/x", f)`, aiohttp's `router.add_route("POST", "/x", f)` and `router.add_post("/x", f)`."""
         func = cast(cst.Attribute, call.func)
         kind = func.attr.value
-        receiver = get_full_name_for_node(func.value)
+        receiver = full_name(func.value)
         first = _positional(call, 0)
         method = _string(first.value) if first is not None else None
         second = _positional(call, 1)
@@ -1239,7 +1242,7 @@ class AppModelCollector:
                 if guarded:
                     self.guarded_objects.add(id(element.value))
             return
-        listed = get_full_name_for_node(routes.value) if routes is not None else None
+        listed = full_name(routes.value) if routes is not None else None
         if listed is None or not (prefix or guarded):
             return
         if listed in self.route_lists.values():
@@ -1259,10 +1262,10 @@ class AppModelCollector:
         if isinstance(view, cst.Call):
             callee = view.func
             if isinstance(callee, cst.Attribute) and _builds_view(callee.attr.value):
-                view_class = get_full_name_for_node(callee.value) or ""
+                view_class = full_name(callee.value) or ""
                 self.view_registrations.setdefault(view_class, []).append((receiver, path, call))
             return  # wrapped in a decorator call (`login_required(f)`) or built by a factory: not judged
-        name = get_full_name_for_node(view)
+        name = full_name(view)
         if name is None:
             return
         if name in self.classes:
@@ -1298,7 +1301,7 @@ class AppModelCollector:
     def _annotation_dependency(self, annotation: cst.BaseExpression) -> str | None:
         """`CurrentUser` (an alias resolved later) or the `f` of `Annotated[User, Depends(f)]`."""
         if not isinstance(annotation, cst.Subscript):
-            return get_full_name_for_node(annotation)
+            return full_name(annotation)
         targets = [self._plain_dependency(e.slice.value) for e in annotation.slice if isinstance(e.slice, cst.Index)]
         found = [t for t in targets if t is not None]
         return found[0] if len(found) == 1 else None
@@ -1320,7 +1323,7 @@ class AppModelCollector:
     def _type_guards(self, annotation: cst.BaseExpression) -> bool:
         if isinstance(annotation, cst.Subscript):
             return _last(self.qualified_name(annotation.value)) == "Annotated" and self._annotation_guards(annotation)
-        name = get_full_name_for_node(annotation)
+        name = full_name(annotation)
         return name is not None and self._is_guard_name(name, self.match.guard_dependencies)
 
     def _annotation_guards(self, annotation: cst.Subscript) -> bool:
@@ -1339,7 +1342,7 @@ class AppModelCollector:
         if first is None:
             return False
         target = first.value.func if isinstance(first.value, cst.Call) else first.value
-        name = get_full_name_for_node(target)
+        name = full_name(target)
         return name is not None and self._is_guard_name(name, self.match.guard_dependencies)
 
     # class-based views ----------------------------------------------------------------------------------
@@ -1367,7 +1370,7 @@ class AppModelCollector:
             elif self._is_guard_name(last, self.match.guard_mixins):
                 view.guarded = True
             else:
-                view.refs.append(self._ref_text(get_full_name_for_node(base.value) or last))
+                view.refs.append(self._ref_text(full_name(base.value) or last))
         for decorator in node.decorators:
             route = self._route_decorator(decorator.decorator)
             if route is not None:
@@ -1383,17 +1386,17 @@ class AppModelCollector:
         return view
 
     def _class_statement(self, view: ClassView, statement: cst.BaseStatement) -> None:
-        if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
+        if type(statement) is cst.FunctionDef and statement.name.value in ("get_permissions", "has_permission"):
             view.guarded = True
-        if isinstance(statement, cst.FunctionDef) and statement.name.value == "dispatch":
+        if type(statement) is cst.FunctionDef and statement.name.value == "dispatch":
             view.guarded |= any(self._decorator_guards(d.decorator) for d in statement.decorators)
-        if not isinstance(statement, cst.SimpleStatementLine):
+        if type(statement) is not cst.SimpleStatementLine:
             return
         for small in statement.body:
             if isinstance(small, cst.Assign) and len(small.targets) == 1:
-                target, value = get_full_name_for_node(small.targets[0].target), small.value
+                target, value = full_name(small.targets[0].target), small.value
             elif isinstance(small, cst.AnnAssign) and small.value is not None:
-                target, value = get_full_name_for_node(small.target), small.value
+                target, value = full_name(small.target), small.value
             else:
                 continue
             if target == "permission_classes":
@@ -1461,7 +1464,7 @@ class AppModelCollector:
                                      refs=refs))
         routes: list[dict[str, Any]] = []
         seen: set[int] = set()
-        places = _Places(self.context.source) if self.routes else None
+        places = _Places(self.context.source, self.context.python_ast()) if self.routes else None
         for route in self.routes:
             if id(route.report_node) in seen:
                 continue
@@ -1551,7 +1554,7 @@ class AppModelCollector:
     def _helpers_called(self, frame: Frame) -> list[str]:
         """The functions a webhook handler calls by name (`is_authentic(body, sig)`, `security.check(body)`): one of the
         module's, or one imported from the project, may check the signature for it. Read only for webhooks."""
-        names = (get_full_name_for_node(n.func) for n in walk_own(frame.node.body) if isinstance(n, cst.Call))
+        names = (full_name(n.func) for n in walk_own(frame.node.body) if isinstance(n, cst.Call))
         return sorted({n for n in names if n is not None and n.split(".")[0] not in BUILTIN_NAMES})
 
     def _opens_sign_up(self, route: Route, path: str | None) -> bool:
@@ -1671,7 +1674,7 @@ class AppModelCollector:
 
 
 def _is_none(node: cst.BaseExpression) -> bool:
-    return isinstance(node, cst.Name) and node.value == "None"
+    return type(node) is cst.Name and node.value == "None"
 
 
 def _checks_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bool:

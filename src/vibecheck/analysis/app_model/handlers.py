@@ -186,7 +186,7 @@ def route_guards(function: cst.FunctionDef) -> list[str]:
         expression = decorator.decorator
         listed = next((a.value for a in expression.args if a.keyword is not None and a.keyword.value == "guards"), None) \
             if isinstance(expression, cst.Call) else None
-        if isinstance(listed, (cst.List, cst.Tuple)):
+        if type(listed) is cst.List or type(listed) is cst.Tuple:
             names.extend(_last(dotted_name(e.value)) or "guard" for e in listed.elements)
     return names
 
@@ -250,12 +250,12 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     sets_permissions = False
     guards += _class_decorator_guards(body, imports)
     for statement in body:
-        if isinstance(statement, cst.FunctionDef) and statement.name.value in ("get_permissions", "has_permission"):
+        if type(statement) is cst.FunctionDef and statement.name.value in ("get_permissions", "has_permission"):
             context.restricted = True
-        if not isinstance(statement, cst.SimpleStatementLine):
+        if type(statement) is not cst.SimpleStatementLine:
             continue
         for small in statement.body:
-            if not isinstance(small, cst.Assign):
+            if type(small) is not cst.Assign:
                 continue
             target = get_full_name_for_node(small.targets[0].target)
             if target == "permission_classes":
@@ -320,8 +320,8 @@ def _class_decorator_guards(body: Iterable[cst.BaseStatement], imports: ImportTa
     Flask-RESTX resources): guards applied to every handler method of the class."""
     found = []
     for statement in body:
-        for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
-            if not isinstance(small, cst.Assign) or get_full_name_for_node(small.targets[0].target) \
+        for small in statement.body if type(statement) is cst.SimpleStatementLine else ():
+            if type(small) is not cst.Assign or get_full_name_for_node(small.targets[0].target) \
                     not in fw.CLASS_DECORATOR_ATTRIBUTES:
                 continue
             value = small.value

@@ -43,7 +43,7 @@ def _names_none(node: cst.BaseExpression) -> bool:
 
 def attaches_to_request(target: cst.BaseExpression) -> bool:
     """`g.user = ...`, `request.state.user = ...`: a wrapper that hands the caller's identity on, whoever it is."""
-    while isinstance(target, cst.Attribute):
+    while type(target) is cst.Attribute:
         target = target.value
         if get_full_name_for_node(target) in REQUEST_HOLDERS:
             return True

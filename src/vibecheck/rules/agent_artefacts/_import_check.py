@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import ClassVar
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.dependencies import (
     ProjectDependencies,
@@ -23,6 +22,7 @@ from vibecheck.analysis.dependencies import (
     local_module_names,
     project_dependencies,
 )
+from vibecheck.imports import full_name
 from vibecheck.rule import Rule
 from vibecheck.rules.agent_artefacts._syntax import block_statements
 
@@ -30,8 +30,6 @@ from vibecheck.rules.agent_artefacts._syntax import block_statements
 # optional dependency is imported only by the feature that needs it.
 DEFERRAL_WAIVER = re.compile(r"\bPLC0415\b|\bC0415\b|import-outside-toplevel", re.IGNORECASE)
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
-# The statements whose blocks `_mark_optional` walks into (no subclasses: compared by type first on a hot walk).
-_BLOCK_OWNERS = frozenset({cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.With})
 # Shorter module names (`io`, `re`, `db`) occur by chance inside unrelated function names.
 MIN_ADAPTER_NAME = 4
 
@@ -54,16 +52,16 @@ def _backend_names(module: str) -> set[str]:
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
     """`if __name__ == "__main__":` runs the script, so its imports are not conditional."""
-    return isinstance(test, cst.Comparison) and "__name__" in {
-        get_full_name_for_node(test.left), *(get_full_name_for_node(c.comparator) for c in test.comparisons)}
+    return type(test) is cst.Comparison and "__name__" in {
+        full_name(test.left), *(full_name(c.comparator) for c in test.comparisons)}
 
 
 def _top_levels(node: cst.Import | cst.ImportFrom) -> set[str]:
     """The top-level modules an absolute import names (`MySQLdb` for `import MySQLdb as Database`)."""
     if isinstance(node, cst.ImportFrom):
-        module = None if node.relative or node.module is None else get_full_name_for_node(node.module)
+        module = None if node.relative or node.module is None else full_name(node.module)
         return {module.split(".")[0]} if module else set()
-    return {(get_full_name_for_node(alias.name) or "").split(".")[0] for alias in node.names} - {""}
+    return {(full_name(alias.name) or "").split(".")[0] for alias in node.names} - {""}
 
 
 class ImportCheck(Rule):
@@ -159,15 +157,15 @@ class ImportCheck(Rule):
         if self._skipped(node):
             return
         for alias in node.names:
-            module = get_full_name_for_node(alias.name) or ""
+            module = full_name(alias.name) or ""
             self._check(alias.name, module, (module,))
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.relative or node.module is None or self._skipped(node):
             return
-        module = get_full_name_for_node(node.module) or ""
+        module = full_name(node.module) or ""
         names = () if isinstance(node.names, cst.ImportStar) else tuple(
-            f"{module}.{get_full_name_for_node(alias.name)}" for alias in node.names)
+            f"{module}.{full_name(alias.name)}" for alias in node.names)
         self._check(node.module, module, (module, *names))
 
     def _skipped(self, node: cst.Import | cst.ImportFrom) -> bool:
@@ -188,7 +186,7 @@ class ImportCheck(Rule):
     def _catches_import_error(self, caught: cst.BaseExpression | None) -> bool:
         if caught is None:
             return True
-        if isinstance(caught, cst.Tuple):
+        if type(caught) is cst.Tuple:
             return any(self._catches_import_error(element.value) for element in caught.elements)
         return (self.qualified_name(caught) or "").removeprefix("builtins.") in IMPORT_ERRORS
 
@@ -210,7 +208,8 @@ class ImportCheck(Rule):
                     self._guarded.update(_top_levels(node))
             elif type(node) is cst.SimpleStatementLine:
                 pending.extend(node.body)
-            elif type(node) in _BLOCK_OWNERS and isinstance(node, (cst.If, cst.Else, cst.Try, cst.ExceptHandler, cst.With)):
+            elif type(node) is cst.If or type(node) is cst.Else or type(node) is cst.Try or type(node) is cst.ExceptHandler \
+                    or type(node) is cst.With:
                 if id(node) in self._marked:
                     continue
                 self._marked.add(id(node))

@@ -18,7 +18,7 @@ def block_statements(body: cst.BaseSuite | cst.Module) -> list[cst.BaseStatement
 
 
 def is_docstring(statement: cst.CSTNode) -> bool:
-    return isinstance(statement, cst.Expr) and isinstance(statement.value, (cst.SimpleString, cst.ConcatenatedString))
+    return type(statement) is cst.Expr and type(statement.value) in (cst.SimpleString, cst.ConcatenatedString)
 
 
 def without_docstring(statements: list[cst.CSTNode]) -> list[cst.CSTNode]:
@@ -85,7 +85,7 @@ def base_names(node: cst.ClassDef) -> list[str]:
     names = []
     for argument in [*node.bases, *node.keywords]:
         expression = argument.value
-        if isinstance(expression, cst.Subscript):
+        if type(expression) is cst.Subscript:
             expression = expression.value
         names.append(get_full_name_for_node(expression) or "")
     return names

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.statement_edits import statement_removal
 from vibecheck.cst_fields import child_nodes
+from vibecheck.imports import full_name
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
@@ -258,7 +258,7 @@ class DebugLeftover(Rule):
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         value = node.value
-        if isinstance(value, cst.Name) and value.value in self._debugger_locals and node.attr.value not in DEBUGGER_ENTRY_POINTS:
+        if type(value) is cst.Name and value.value in self._debugger_locals and node.attr.value not in DEBUGGER_ENTRY_POINTS:
             self._debugger_integrated = True  # `pdb.Pdb`: code that works with the debugger, not a leftover
 
     def visit_Param(self, node: cst.Param) -> None:
@@ -281,17 +281,17 @@ class DebugLeftover(Rule):
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
-            module = get_full_name_for_node(alias.name) or ""
+            module = full_name(alias.name) or ""
             if module in DEBUGGER_MODULES:
-                local = get_full_name_for_node(alias.asname.name) if alias.asname is not None else module
+                local = full_name(alias.asname.name) if alias.asname is not None else module
                 self._debugger_locals.add(local or module)
                 self._debugger_import(node, module)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.relative or node.module is None:
             return
-        module = get_full_name_for_node(node.module) or ""
-        names = [] if isinstance(node.names, cst.ImportStar) else [get_full_name_for_node(a.name) for a in node.names]
+        module = full_name(node.module) or ""
+        names = [] if isinstance(node.names, cst.ImportStar) else [full_name(a.name) for a in node.names]
         if module in ("pdb", "ipdb", "pudb") and not set(names) <= DEBUGGER_ENTRY_POINTS:
             self._debugger_integrated = True
         elif module in DEBUGGER_MODULES or (module == "IPython" and "embed" in names):
@@ -299,7 +299,7 @@ class DebugLeftover(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if isinstance(func, cst.Name):
+        if type(func) is cst.Name:
             if func.value not in CALL_TERMINALS and func.value not in self.context.imports.aliases:
                 return
         elif not isinstance(func, cst.Attribute) or func.attr.value not in CALL_TERMINALS:
@@ -411,10 +411,10 @@ class DebugLeftover(Rule):
             call = small.value
             return self._callee(call) in DEBUGGER_CALLS and all(_is_plain(arg.value) for arg in call.args)
         if isinstance(small, cst.Import):
-            return all((get_full_name_for_node(a.name) or "") in DEBUGGER_MODULES and _local_name(a) not in used_outside
+            return all((full_name(a.name) or "") in DEBUGGER_MODULES and _local_name(a) not in used_outside
                        for a in small.names)
         if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None:
-            module = get_full_name_for_node(small.module) or ""
+            module = full_name(small.module) or ""
             return (not isinstance(small.names, cst.ImportStar) and (module in DEBUGGER_MODULES or module == "IPython")
                     and all(_local_name(a) not in used_outside for a in small.names))
         return False
@@ -431,8 +431,8 @@ class DebugLeftover(Rule):
 
     def _callee(self, node: cst.Call) -> str:
         func = node.func
-        if (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Call)
-                and get_full_name_for_node(func.value.func) == "__import__" and func.value.args):
+        if (type(func) is cst.Attribute and type(func.value) is cst.Call
+                and full_name(func.value.func) == "__import__" and func.value.args):
             module = func.value.args[0].value
             module_name = text_value(module) if isinstance(module, cst.SimpleString) else None
             if module_name is not None:
@@ -458,7 +458,7 @@ def _only_prints(handler: cst.ExceptHandler) -> bool:
     return all(isinstance(small, (cst.Pass, cst.Continue, cst.Break))
                or (isinstance(small, cst.Return) and not _has_call(small))
                or (isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
-                   and get_full_name_for_node(small.value.func) in ("print", "builtins.print"))
+                   and full_name(small.value.func) in ("print", "builtins.print"))
                for line in simple for small in line.body)
 
 
@@ -475,8 +475,8 @@ def _has_call(node: cst.CSTNode) -> bool:
 def _local_name(alias: cst.ImportAlias) -> str:
     """The name an import binds: `pdb` for `import pdb`, `st` for `... as st`, `IPython` for `import IPython.core.debugger`."""
     if alias.asname is not None:
-        return get_full_name_for_node(alias.asname.name) or ""
-    return (get_full_name_for_node(alias.name) or "").split(".")[0]
+        return full_name(alias.asname.name) or ""
+    return (full_name(alias.name) or "").split(".")[0]
 
 
 def _is_plain(node: cst.BaseExpression) -> bool:
@@ -501,18 +501,18 @@ def _names_in(test: cst.BaseExpression) -> set[str]:
     pending: list[cst.CSTNode] = [test]
     while pending:
         node = pending.pop()
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             pending.extend(arg.value for arg in node.args)
-        elif isinstance(node, cst.Subscript):
+        elif type(node) is cst.Subscript:
             pending.extend(element.slice.value for element in node.slice if isinstance(element.slice, cst.Index))
-        elif isinstance(node, cst.SimpleString):
+        elif type(node) is cst.SimpleString:
             names.add(node.value)
-        elif isinstance(node, (cst.Name, cst.Attribute)):
-            names.add(get_full_name_for_node(node) or "")
-        elif isinstance(node, cst.Comparison):
+        elif type(node) is cst.Name or type(node) is cst.Attribute:
+            names.add(full_name(node) or "")
+        elif type(node) is cst.Comparison:
             pending.append(node.left)
             pending.extend(c.comparator for c in node.comparisons)
-        elif isinstance(node, cst.BooleanOperation):
+        elif type(node) is cst.BooleanOperation:
             pending.extend((node.left, node.right))
         elif isinstance(node, cst.UnaryOperation):
             pending.append(node.expression)

@@ -89,7 +89,7 @@ class DuplicateDefinition(Rule):
     def _check_block(self, statements: Sequence[cst.BaseStatement], scope: str) -> None:
         seen: dict[str, int] = {}
         for index, statement in enumerate(statements):
-            if not isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            if type(statement) is not cst.FunctionDef and type(statement) is not cst.ClassDef:
                 continue
             name = statement.name.value
             first_index = seen.get(name)

@@ -214,7 +214,7 @@ class PlaceholderImplementation(Rule):
     def visit_Module(self, node: cst.Module) -> None:
         self._mark_direct(node.body)
         for statement in node.body:
-            if isinstance(statement, cst.ClassDef):
+            if type(statement) is cst.ClassDef:
                 self._module_classes[statement.name.value] = statement
                 for base in _inherited_names(statement):
                     self._overridden.setdefault(base, set()).update(_method_names(statement))
@@ -270,7 +270,7 @@ class PlaceholderImplementation(Rule):
 
     def _mark_direct(self, statements: object) -> None:
         for statement in statements:  # type: ignore[attr-defined]
-            if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            if type(statement) is cst.FunctionDef or type(statement) is cst.ClassDef:
                 self._direct.add(id(statement))
 
     def _is_intentional(self, node: cst.FunctionDef, kind: str, statements: list[cst.CSTNode], in_class: bool,
@@ -328,13 +328,13 @@ def _placeholder_kind(statements: list[cst.CSTNode]) -> str | None:
     if not statements:
         return None
     statement = statements[0]
-    if len(statements) > 1 and not isinstance(statement, cst.Raise):
+    if len(statements) > 1 and type(statement) is not cst.Raise:
         return None
-    if isinstance(statement, cst.Pass):
+    if type(statement) is cst.Pass:
         return "pass"
-    if isinstance(statement, cst.Expr) and isinstance(statement.value, cst.Ellipsis):
+    if type(statement) is cst.Expr and type(statement.value) is cst.Ellipsis:
         return "ellipsis"
-    if isinstance(statement, cst.Raise) and statement.exc is not None:
+    if type(statement) is cst.Raise and statement.exc is not None:
         raised = statement.exc.func if isinstance(statement.exc, cst.Call) else statement.exc
         if (get_full_name_for_node(raised) or "") in NOT_IMPLEMENTED:
             return "raise"
@@ -369,7 +369,7 @@ def _has_abstract_method(node: cst.ClassDef, called_from_outside: Callable[[str,
 
 def _methods(node: cst.ClassDef) -> list[cst.FunctionDef]:
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-    return [statement for statement in body if isinstance(statement, cst.FunctionDef)]
+    return [statement for statement in body if type(statement) is cst.FunctionDef]
 
 
 def _method_names(node: cst.ClassDef) -> set[str]:
@@ -378,7 +378,7 @@ def _method_names(node: cst.ClassDef) -> set[str]:
 
 def _inherited_names(node: cst.ClassDef) -> list[str]:
     """The last names of the real bases (not `object`, not a `metaclass=` keyword)."""
-    names = [(get_full_name_for_node(base.value.value if isinstance(base.value, cst.Subscript) else base.value) or "")
+    names = [(get_full_name_for_node(base.value.value if type(base.value) is cst.Subscript else base.value) or "")
              for base in node.bases if base.keyword is None]
     return [name.rpartition(".")[2] for name in names if name and name != "object"]
 

@@ -256,7 +256,7 @@ class AuthCheckAlwaysPasses(Rule):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        last = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
         if last not in TRACE_CALLS:
             self._mark_check()
 
@@ -278,7 +278,7 @@ class AuthCheckAlwaysPasses(Rule):
             frame.checks = True
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if not isinstance(node.value, cst.Lambda) or len(node.targets) != 1:
+        if type(node.value) is not cst.Lambda or len(node.targets) != 1:
             return
         target = node.targets[0].target
         if isinstance(target, cst.Name) and self.pattern.match(target.value) and _is_truthy_constant(node.value.body):

@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import short_code
 from vibecheck.analysis.tokens import DECODERS, skips_expiry
-from vibecheck.cst_fields import child_nodes, walk_own
+from vibecheck.cst_fields import child_nodes, own_returns, walk_own
+from vibecheck.imports import full_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import is_false, is_none
@@ -54,11 +54,11 @@ def _denies(block: cst.BaseSuite | cst.CSTNode) -> bool:
     pending: list[cst.CSTNode] = [block]
     while pending:
         node = pending.pop()
-        if isinstance(node, cst.Raise):
+        if type(node) is cst.Raise:
             return True
-        if isinstance(node, cst.Call) and (get_full_name_for_node(node.func) or "").rpartition(".")[2] == "abort":
+        if type(node) is cst.Call and (full_name(node.func) or "").rpartition(".")[2] == "abort":
             return True
-        if isinstance(node, cst.Return) and node.value is not None:
+        if type(node) is cst.Return and node.value is not None:
             text = _code(node.value)
             if DENY_WORDS.search(text) or text == "False":
                 return True
@@ -78,7 +78,7 @@ def _guards_access(switch: str, check: cst.CSTNode, denial: cst.CSTNode) -> bool
 def _refuses_access(node: cst.CSTNode) -> bool:
     """`abort(...)`, or a return or raise that answers 401/403 or names a refusal (`PermissionDenied`)."""
     if isinstance(node, cst.Call):
-        return (get_full_name_for_node(node.func) or "").rpartition(".")[2] == "abort"
+        return (full_name(node.func) or "").rpartition(".")[2] == "abort"
     answer = node.value if isinstance(node, cst.Return) else node.exc if isinstance(node, cst.Raise) else None
     return answer is not None and DENY_WORDS.search(_code(answer)) is not None
 
@@ -132,7 +132,7 @@ def _present(test: cst.BaseExpression) -> cst.BaseExpression:
 
 def _operands(test: cst.BaseExpression) -> list[cst.BaseExpression]:
     """`a and b and c` -> [a, b, c]."""
-    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+    if type(test) is cst.BooleanOperation and type(test.operator) is cst.And:
         return [*_operands(test.left), *_operands(test.right)]
     return [test]
 
@@ -239,7 +239,7 @@ class AuthFailsOpen(Rule):
         self.tries: list[list[OwnTry] | None] = []
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+        if len(node.targets) == 1 and type(node.targets[0].target) is cst.Name:
             name = node.targets[0].target.value
             if self._is_setting(node.value):
                 self.configured.add(name)
@@ -247,7 +247,7 @@ class AuthFailsOpen(Rule):
                 self.maybe_unset.add(name)
             elif _get_without_default(node.value):
                 self.maybe_missing[-1].add(name)
-            if isinstance(node.value, cst.Call) and self._lenient_scheme(node.value):
+            if type(node.value) is cst.Call and self._lenient_scheme(node.value):
                 self.lenient_schemes.add(name)
 
     def _lenient_scheme(self, call: cst.Call) -> bool:
@@ -257,15 +257,15 @@ class AuthFailsOpen(Rule):
 
     def _unset_env_read(self, node: cst.BaseExpression) -> bool:
         """`os.getenv("API_KEY")`, `os.environ.get("API_KEY")`: None when the variable is unset."""
-        if not isinstance(node, cst.Call) or not _without_default(node):
+        if type(node) is not cst.Call or not _without_default(node):
             return False
-        name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
+        name = self.qualified_name(node.func) or full_name(node.func) or ""
         return name in ("os.getenv", "os.environ.get")
 
     def _none_equals_none(self, test: cst.BaseExpression, operator: type[cst.BaseCompOp] = cst.NotEqual) -> str | None:
         """The setting of `client_value != SETTING` (or `==`) when both may be None (an unset variable, a credential
         the client left out): `None != None` is false, `None == None` true, and the check lets the request in."""
-        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+        if not (type(test) is cst.Comparison and len(test.comparisons) == 1
                 and isinstance(test.comparisons[0].operator, operator)):
             return None
         sides = (test.left, test.comparisons[0].comparator)
@@ -283,11 +283,11 @@ class AuthFailsOpen(Rule):
         default = param.default
         annotation = param.annotation.annotation if param.annotation is not None else None
         sources = [default] if default is not None else []
-        if isinstance(annotation, cst.Subscript):
+        if type(annotation) is cst.Subscript:
             sources += [e.slice.value for e in annotation.slice if isinstance(e.slice, cst.Index)]
-        if any(isinstance(s, cst.Call) and self._lenient_dependency(s) for s in sources):
+        if any(type(s) is cst.Call and self._lenient_dependency(s) for s in sources):
             return True
-        if isinstance(default, cst.Call) and self._client_source(default):
+        if type(default) is cst.Call and self._client_source(default):
             return any(is_none(a.value) and (a.keyword.value == "default" if a.keyword is not None else index == 0)
                        for index, a in enumerate(default.args) if not a.star)
         if default is None or not is_none(default) or not isinstance(annotation, cst.Subscript):
@@ -315,14 +315,14 @@ class AuthFailsOpen(Rule):
                         "missing credential as a failure: `bool(key) and secrets.compare_digest(key, SECRET)`.")
 
     def _is_setting(self, node: cst.BaseExpression) -> bool:
-        if isinstance(node, cst.BooleanOperation):
+        if type(node) is cst.BooleanOperation:
             return self._is_setting(node.left)
-        if isinstance(node, cst.Call):
-            name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
+        if type(node) is cst.Call:
+            name = self.qualified_name(node.func) or full_name(node.func) or ""
             return name in ENV_CALLS or name.rpartition(".")[2] in ("getenv",) or self._is_setting(node.func)
-        if isinstance(node, cst.Subscript):
+        if type(node) is cst.Subscript:
             return self._is_setting(node.value)
-        dotted = get_full_name_for_node(node)
+        dotted = full_name(node)
         if dotted is None:
             return False
         root = dotted.rpartition(".")[0]
@@ -333,7 +333,7 @@ class AuthFailsOpen(Rule):
         """A value whose mere presence turns the check on: a setting, or a credential the client may omit."""
         if self._is_setting(node):
             return True
-        dotted = get_full_name_for_node(node)
+        dotted = full_name(node)
         return dotted is not None and bool(set(name_words(dotted.rpartition(".")[2])) & CREDENTIAL_WORDS)
 
     def _against_setting(self, switch: cst.BaseExpression, check: cst.BaseExpression) -> bool:
@@ -393,7 +393,7 @@ class AuthFailsOpen(Rule):
             return
         statements = node.body
         for index, statement in enumerate(statements):
-            if isinstance(statement, cst.Try):
+            if type(statement) is cst.Try:
                 following = statements[index + 1] if index + 1 < len(statements) else None
                 # `if path in PUBLIC: return await call_next(request)` first: what follows is meant to guard the rest
                 exempts_first = any(isinstance(s, cst.If) and _allows(s.body) for s in statements[:index])
@@ -418,7 +418,7 @@ class AuthFailsOpen(Rule):
                 if not _catches_auth_errors(handler) or _ends_in_raise(handler.body):
                     continue
                 retry = next((n for n in walk_own(handler.body)
-                              if isinstance(n, cst.Call) and skips_expiry(n, self.qualified_name)), None)
+                              if type(n) is cst.Call and skips_expiry(n, self.qualified_name)), None)
                 if retry is not None:
                     caught = _code(handler.type) if handler.type is not None else ""
                     self.report(retry, f"`{short_code(retry)}` decodes again with the expiry check off after "
@@ -436,7 +436,7 @@ class AuthFailsOpen(Rule):
             statement, following = own.statement, own.following
             checks: bool | None = None  # whether the `try` checks something: asked once a handler could let in
             # after a public-path exemption, a token that does not decode must stop the request
-            decodes = own.exempts_first and any(isinstance(n, cst.Call) and (self.qualified_name(n) or "") in DECODERS
+            decodes = own.exempts_first and any(type(n) is cst.Call and (self.qualified_name(n) or "") in DECODERS
                                                 for n in walk_own(statement.body))
             for handler in statement.handlers:
                 if not _catches_auth_errors(handler) or _denies(handler.body):
@@ -445,7 +445,7 @@ class AuthFailsOpen(Rule):
                     checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
                 if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
                     checks = True  # it does not record an anonymous caller for the routes to judge
-                returns = [n for n in walk_own(handler.body) if isinstance(n, cst.Return)]
+                returns = list(own_returns(handler.body))
                 lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
                     not returns and following is not None and checks and _lets_in_statement(following, views))
                 if lets_in and (checks or named_check):
@@ -460,10 +460,10 @@ class AuthFailsOpen(Rule):
         """`if not SECRET: return` (or `return True`, `return await call_next(request)`) before a check of `SECRET`."""
         statements = list(body.body)
         for index, statement in enumerate(statements):
-            if not isinstance(statement, cst.If) or statement.orelse is not None:
+            if type(statement) is not cst.If or statement.orelse is not None:
                 continue
             test = statement.test
-            if not (isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)):
+            if not (type(test) is cst.UnaryOperation and type(test.operator) is cst.Not):
                 continue
             switch = test.expression
             if not self._is_setting(switch) or not _allows(statement.body):
@@ -494,12 +494,12 @@ def _catches_auth_errors(handler: cst.ExceptHandler) -> bool:
     if handler.type is None:
         return True
     types = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
-    names = [(get_full_name_for_node(getattr(t, "value", t)) or "").rpartition(".")[2] for t in types]
+    names = [(full_name(getattr(t, "value", t)) or "").rpartition(".")[2] for t in types]
     return any(n in BROAD_EXCEPTIONS or set(name_words(n)) & AUTH_ERROR_WORDS for n in names)
 
 
 def _calls_any(node: cst.CSTNode, names: frozenset[str]) -> bool:
-    return any(isinstance(n, cst.Call) and (get_full_name_for_node(n.func) or "").rpartition(".")[2] in names
+    return any(type(n) is cst.Call and (full_name(n.func) or "").rpartition(".")[2] in names
                for n in walk_own(node))
 
 
@@ -512,7 +512,7 @@ def _lets_in(node: cst.Return, views: set[str], named_check: bool) -> bool:
         return False
     func = value.func
     return (isinstance(func, cst.Name) and func.value in views) or (
-        isinstance(func, cst.Attribute) and func.attr.value in NEXT_HANDLERS and get_full_name_for_node(func.value) == "self")
+        isinstance(func, cst.Attribute) and func.attr.value in NEXT_HANDLERS and full_name(func.value) == "self")
 
 
 def _lets_in_statement(statement: cst.BaseStatement, views: set[str]) -> bool:
@@ -531,7 +531,7 @@ def _without_default(call: cst.Call) -> bool:
 
 def _get_without_default(node: cst.BaseExpression) -> bool:
     """`request.headers.get("X-API-Key")`, `request.args.get("token")`: None when the client leaves it out."""
-    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get" \
         and _without_default(node)
 
 

@@ -241,7 +241,7 @@ class ClientControlledAuthorization(FlowRule):
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         self._statement = node
         if type(node) is cst.If or type(node) is cst.While:  # not `isinstance`: ABCMeta is dear here
-            self._check_condition(node.test, state, denies=type(node) is cst.If and _denies_access(node.body))
+            self._check_condition(node.test, state, branch=node.body if type(node) is cst.If else None)
             return
         if type(node) in COMPOUND_STATEMENTS:
             return
@@ -249,10 +249,12 @@ class ClientControlledAuthorization(FlowRule):
             if type(inner) is cst.IfExp:
                 self._check_condition(inner.test, state)
 
-    def _check_condition(self, test: cst.BaseExpression, state: FlowState, *, denies: bool = False) -> None:
-        """`denies`: the branch the test opens refuses the request (401/403), so the test decides who gets in, whatever
-        the tested value is called: a header compared with fixed names (`x_internal_caller not in {"scheduler"}`)."""
+    def _check_condition(self, test: cst.BaseExpression, state: FlowState, *, branch: cst.BaseSuite | None = None) -> None:
+        """`branch`: the block an `if` test opens; when it refuses the request (401/403), the test decides who gets in,
+        whatever the tested value is called: a header compared with fixed names (`x_internal_caller not in
+        {"scheduler"}`). Read only for a test on request data that names no claim (it walks the whole block)."""
         recorded = False
+        denies: bool | None = None  # not read yet
         for inner in iter_expressions(test):
             if type(inner) not in CLAIM_TYPES:
                 continue
@@ -260,8 +262,11 @@ class ClientControlledAuthorization(FlowRule):
             if taint is None or taint.kind not in ("request", CALL) or self._server_object(inner, taint):
                 continue
             claim = self._claim(inner, taint)
-            if claim is None and denies and taint.kind == "request":
-                claim = _gatekeeping_claim(test, inner, taint)
+            if claim is None and branch is not None and taint.kind == "request":
+                if denies is None:
+                    denies = _denies_access(branch)
+                if denies:
+                    claim = _gatekeeping_claim(test, inner, taint)
             if claim is None:
                 continue
             privileged, identity = _is_privilege_name(claim)

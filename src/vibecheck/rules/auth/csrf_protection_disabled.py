@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.cst_fields import walk_own
+from vibecheck.imports import full_name
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -168,7 +168,7 @@ class CsrfProtectionDisabled(Rule):
         if name.rsplit(".", 1)[-1] == "csrf_exempt":
             return "csrf_exempt"
         if isinstance(expression, cst.Attribute) and expression.attr.value == "exempt":
-            receiver = get_full_name_for_node(expression.value) or ""
+            receiver = full_name(expression.value) or ""
             if receiver.rsplit(".", 1)[-1].lower() in self.protectors or receiver in self.protectors:
                 return f"{receiver}.exempt"
         return None
@@ -188,7 +188,7 @@ class CsrfProtectionDisabled(Rule):
         """`hmac.compare_digest(sig, expected)`, `stripe.Webhook.construct_event(...)`: the view authenticates its caller
         by a signature over the body, which a forged cross-site request cannot carry."""
         for node in walk_own(view.body):
-            if isinstance(node, cst.Call) and (self.qualified_name(node.func) in SIGNATURE_CHECKS or (
+            if type(node) is cst.Call and (self.qualified_name(node.func) in SIGNATURE_CHECKS or (
                     isinstance(node.func, cst.Attribute) and node.func.attr.value in SIGNATURE_METHODS)):
                 return True
         return False
@@ -223,7 +223,7 @@ class CsrfProtectionDisabled(Rule):
         if not self.depth:
             spelling = self._exempts(node.func)
             if spelling is not None and node.args and not self._in_test_setup():
-                view = get_full_name_for_node(node.args[0].value)
+                view = full_name(node.args[0].value)
                 if not (view and self._server_to_server(view)) and not self._wraps_any_view(node.args[0].value):
                     target = f"`{view}`" if view else "this view"
                     self.report(node, f"`{spelling}({view or '...'})` turns off CSRF protection for {target}.",
@@ -232,7 +232,7 @@ class CsrfProtectionDisabled(Rule):
             switch = arg.keyword is not None and arg.keyword.value in CSRF_SWITCHES and _false(arg.value)
             if switch and not self._in_test_setup() and not self._sets_testing(node.args):
                 self._report_switch(arg, arg.keyword.value)  # type: ignore[union-attr]
-        callee = get_full_name_for_node(node.func) or ""
+        callee = full_name(node.func) or ""
         if callee.endswith("MIDDLEWARE.remove") and _string(node.args[0].value if node.args else None) == CSRF_MIDDLEWARE:
             self.report(node, f"Removing `{CSRF_MIDDLEWARE}` from `MIDDLEWARE` turns off CSRF protection for every view.",
                         hint="Keep `CsrfViewMiddleware` in `MIDDLEWARE` and exempt only the views that need it.")
@@ -247,7 +247,7 @@ class CsrfProtectionDisabled(Rule):
         value = node.value
         if isinstance(value, cst.Call) and (self.qualified_name(value.func) or "").rsplit(".", 1)[-1] in FLASK_WTF_PROTECTORS:
             for target in node.targets:
-                name = get_full_name_for_node(target.target)
+                name = full_name(target.target)
                 if name:
                     self.protectors.add(name)
         for target in node.targets:
@@ -269,7 +269,7 @@ class CsrfProtectionDisabled(Rule):
         """`WTF_CSRF_ENABLED`, `self.WTF_CSRF_ENABLED` or `app.config["WTF_CSRF_ENABLED"]` -> the setting's name."""
         if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
             return _string(target.slice[0].slice.value)
-        name = get_full_name_for_node(target)
+        name = full_name(target)
         return name.rsplit(".", 1)[-1] if name else None
 
     def _report_switch(self, node: cst.CSTNode, key: str) -> None:
@@ -289,7 +289,7 @@ class CsrfProtectionDisabled(Rule):
             if not isinstance(line, cst.SimpleStatementLine):
                 continue
             for small in line.body:
-                if isinstance(small, cst.Assign) and get_full_name_for_node(small.targets[0].target) == "csrf" \
+                if isinstance(small, cst.Assign) and full_name(small.targets[0].target) == "csrf" \
                         and _false(small.value) and not self._in_test_setup():
                     self.report(small, "`csrf = False` in the form's `Meta` turns off Flask-WTF's CSRF protection "
                                 "for this form.", hint=HINT_SETTING)

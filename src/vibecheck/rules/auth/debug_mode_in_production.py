@@ -218,13 +218,13 @@ class DebugModeInProduction(Rule):
         func = node.func
         qualified = self.qualified_name(node) or ""
         self._plain_server |= qualified in PLAIN_WSGI_SERVERS
-        self._dev_server |= (isinstance(func, cst.Attribute) and func.attr.value in RUN_METHODS
+        self._dev_server |= (type(func) is cst.Attribute and func.attr.value in RUN_METHODS
                              and qualified not in PLAIN_WSGI_SERVERS and not qualified.startswith(NOT_SERVERS))
         if qualified in RELOADING_SERVERS and is_true(argument(node, None, "reload")) and not self._main_guards:
             self.report(node, f"`{qualified}(..., reload=True)` runs the auto-reloading development server outside "
                         'the `if __name__ == "__main__":` block.', hint="Drop `reload=True` from the server entry point "
                         "and pass `--reload` on the command line during development.", severity=Severity.LOW)
-        if (isinstance(func, cst.Attribute) and func.attr.value in CONFIG_WRITERS and is_config_object(func.value)
+        if (type(func) is cst.Attribute and func.attr.value in CONFIG_WRITERS and is_config_object(func.value)
                 and not self._in_dev_class()):
             self._check_config_keywords(node)
         debug_arg = next((a for a in node.args if a.keyword is not None

@@ -15,6 +15,8 @@ ITEM_GETTERS = frozenset({"get", "getlist", "pop", "getenv", "get_json"})
 # Attributes that hold a form field's value: `form.password.data` (not `token.value` of a parser token).
 VALUE_ATTRIBUTES = frozenset({"data", "value"})
 STRING_NODES = (cst.SimpleString, cst.ConcatenatedString)
+# Literal values, as exact types (libcst's concrete node classes have no subclasses; `isinstance` goes through ABCMeta).
+CONSTANT_NODES = frozenset({cst.Integer, cst.Float, cst.Imaginary, *STRING_NODES})
 
 
 def argument(call: cst.Call, position: int | None, keyword: str) -> cst.BaseExpression | None:
@@ -59,11 +61,11 @@ def is_none(node: cst.CSTNode | None) -> bool:
 
 def is_constant(node: cst.CSTNode | None) -> bool:
     """A literal number, string, bytes, `None`, `True` or `False` (signs allowed)."""
-    while isinstance(node, cst.UnaryOperation):  # a loop: `not not ... x` may nest thousands deep
+    while type(node) is cst.UnaryOperation:  # a loop: `not not ... x` may nest thousands deep
         node = node.expression
-    if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary, *STRING_NODES)):
+    if type(node) in CONSTANT_NODES:
         return True
-    return isinstance(node, cst.Name) and node.value in ("None", "True", "False")
+    return type(node) is cst.Name and node.value in ("None", "True", "False")
 
 
 def is_constant_display(node: cst.CSTNode | None) -> bool:
@@ -81,8 +83,8 @@ def is_constant_display(node: cst.CSTNode | None) -> bool:
 
 def elements(node: cst.CSTNode | None) -> list[cst.BaseExpression] | None:
     """The items of a list, tuple or set display; None for anything else."""
-    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
-        return [e.value for e in node.elements if isinstance(e, cst.Element)]
+    if type(node) is cst.List or type(node) is cst.Tuple or type(node) is cst.Set:
+        return [e.value for e in node.elements if type(e) is cst.Element]
     return None
 
 
@@ -135,9 +137,9 @@ def value_name(node: cst.CSTNode | None) -> str | None:
 
 def target_name(target: cst.CSTNode) -> str | None:
     """The setting an assignment target names: `SECRET_KEY`, `app.secret_key`, `app.config["SECRET_KEY"]`."""
-    if isinstance(target, cst.Name):
+    if type(target) is cst.Name:
         return target.value
-    if isinstance(target, cst.Attribute):
+    if type(target) is cst.Attribute:
         return target.attr.value
     if isinstance(target, cst.Subscript):
         return subscript_key(target)
@@ -160,7 +162,7 @@ def is_config_object(node: cst.CSTNode) -> bool:
 def is_main_guard(node: cst.If) -> bool:
     """`if __name__ == "__main__":` in either operand order."""
     test = node.test
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
         return False
     if not isinstance(test.comparisons[0].operator, cst.Equal):
         return False
@@ -178,12 +180,12 @@ def literal_bindings(body: Sequence[cst.CSTNode]) -> frozenset[str]:
     """Names that a block's own simple statements bind to a constant (`BLOCK_TAG_START = "{%"`)."""
     names: set[str] = set()
     for statement in body:
-        if not isinstance(statement, cst.SimpleStatementLine):
+        if type(statement) is not cst.SimpleStatementLine:
             continue
         for small in statement.body:
-            if isinstance(small, cst.Assign) and is_constant(small.value):
+            if type(small) is cst.Assign and is_constant(small.value):
                 names.update(t.target.value for t in small.targets if isinstance(t.target, cst.Name))
-            elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and is_constant(small.value):
+            elif type(small) is cst.AnnAssign and type(small.target) is cst.Name and is_constant(small.value):
                 names.add(small.target.value)
     return frozenset(names)
 

@@ -53,9 +53,9 @@ def _nested_functions(function: cst.FunctionDef) -> Iterator[cst.FunctionDef]:
     pending: list[cst.CSTNode] = [function.body]
     while pending:
         node = pending.pop()
-        if isinstance(node, cst.FunctionDef):
+        if type(node) is cst.FunctionDef:
             yield node
-        if not isinstance(node, (cst.ClassDef, cst.Lambda)):
+        if type(node) is not cst.ClassDef and type(node) is not cst.Lambda:
             pending.extend(child_nodes(node))
 
 

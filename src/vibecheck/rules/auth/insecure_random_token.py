@@ -66,7 +66,7 @@ def _is_context_variable(node: cst.ClassDef) -> bool:
     """A class with `contextvars.ContextVar`'s interface (`set` hands out a token that `reset` takes back): its
     "token" is a handle for undoing a `set`, which no one guesses to gain anything."""
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-    return CONTEXT_VARIABLE_METHODS.issubset(s.name.value for s in body if isinstance(s, cst.FunctionDef))
+    return CONTEXT_VARIABLE_METHODS.issubset(s.name.value for s in body if type(s) is cst.FunctionDef)
 
 
 def _describe(kinds: frozenset[str]) -> str:
@@ -257,7 +257,7 @@ class InsecureRandomToken(Rule):
         if qualified in RANDOM_FUNCTIONS:
             return qualified, f"`{qualified}()`"
         func = call.func
-        if isinstance(func, cst.Name) and func.value in self._helpers:
+        if type(func) is cst.Name and func.value in self._helpers:
             source = self._helpers[func.value]
             return source, f"`{func.value}()`, which draws from `{source}()`,"
         return None

@@ -142,7 +142,7 @@ class InsecureSessionCookie(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in assignment_targets(node):
             self._check_setting(node, target_name(target), node.value, target)
-            if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+            if type(target) is cst.Subscript and len(target.slice) == 1 and type(target.slice[0].slice) is cst.Index:
                 self._check_header(target.slice[0].slice.value, node.value)
 
     def visit_DictElement(self, node: cst.DictElement) -> None:

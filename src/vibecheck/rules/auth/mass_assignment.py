@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.handlers import parameters, restricts
 from vibecheck.analysis.flow import is_route_handler, short_code, string_value
 from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, schema_fields, sibling_models_inputs, text_fields
 from vibecheck.cst_fields import child_nodes
+from vibecheck.imports import full_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 
@@ -144,7 +144,7 @@ class MassAssignment(Rule):
             self.text_fields[node.name.value] = _text_fields(node)
         if bases & ADMIN_BASES:
             assignments = _class_assignments(node)
-            self.admin_forms.update((get_full_name_for_node(assignments[a][1]) or "").rpartition(".")[2]
+            self.admin_forms.update((full_name(assignments[a][1]) or "").rpartition(".")[2]
                                     for a in ADMIN_FORM_ATTRIBUTES if a in assignments)
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
@@ -159,7 +159,7 @@ class MassAssignment(Rule):
         """The fields a form or serializer holds as plain text: declared so on it (`author = forms.CharField()`), given
         a text widget in `Meta.widgets`, or so declared by its model when that model is in this file."""
         model = _class_assignments(meta).get("model")
-        reference = (self.qualified_name(model[1]) or get_full_name_for_node(model[1]) or "") if model is not None else ""
+        reference = (self.qualified_name(model[1]) or full_name(model[1]) or "") if model is not None else ""
         model_name = reference.rpartition(".")[2]
         widgets = _class_assignments(meta).get("widgets")
         widgets_value = widgets[1] if widgets is not None else None
@@ -215,7 +215,7 @@ class MassAssignment(Rule):
         route = is_route_handler(node)
         for param in parameters(node):
             annotation = param.annotation.annotation if param.annotation is not None else None
-            type_name = (get_full_name_for_node(annotation.value if isinstance(annotation, cst.Subscript) else annotation)
+            type_name = (full_name(annotation.value if isinstance(annotation, cst.Subscript) else annotation)
                          if annotation is not None else None) or ""
             if route and type_name.rpartition(".")[2] in DICT_TYPES:
                 client.add(param.name.value)
@@ -232,14 +232,14 @@ class MassAssignment(Rule):
         self.functions.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        if self.functions and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
+        if self.functions and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name \
                 and self._client_dict(node.value) is not None:
             self.functions[-1][0].add(node.targets[0].target.value)
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.functions or self.context.is_test_file:
             return
-        name = self.qualified_name(node.func) or get_full_name_for_node(node.func) or ""
+        name = self.qualified_name(node.func) or full_name(node.func) or ""
         last = name.rpartition(".")[2]
         if name.endswith("__dict__.update") and node.args:
             why = self._client_dict(node.args[0].value)
@@ -286,7 +286,7 @@ class MassAssignment(Rule):
         if isinstance(key, cst.Name) and _key_checked(node.body, key.value):
             return
         for statement in _body_calls(node.body):
-            if get_full_name_for_node(statement.func) == "setattr" and len(statement.args) >= 2 \
+            if full_name(statement.func) == "setattr" and len(statement.args) >= 2 \
                     and isinstance(key, cst.Name) and isinstance(statement.args[1].value, cst.Name) \
                     and statement.args[1].value.value == key.value:
                 self.report(statement, f"`setattr` copies every key of {why} onto the object, so the client chooses "
@@ -296,12 +296,12 @@ class MassAssignment(Rule):
 
     def _client_dict(self, node: cst.BaseExpression) -> str | None:
         """A short description when the expression is a client-supplied mapping, else None."""
-        if isinstance(node, cst.Await):
+        if type(node) is cst.Await:
             node = node.expression
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        if type(node) is cst.Call and type(node.func) is cst.Attribute:
             receiver = node.func.value
             method = node.func.attr.value
-            receiver_name = get_full_name_for_node(receiver) or ""
+            receiver_name = full_name(receiver) or ""
             if method in CLIENT_METHODS and (receiver_name in REQUEST_NAMES or self._client_dict(receiver) is not None):
                 return f"the request body (`{short_code(node)}`)"
             if method in DUMP_METHODS and isinstance(receiver, cst.Name) and self.functions:
@@ -310,10 +310,10 @@ class MassAssignment(Rule):
                 if sent:
                     return f"the `{schema}` body, which lets the client send `{sent[0]}`,"
             return None
-        if isinstance(node, cst.Attribute) and node.attr.value in CLIENT_ATTRIBUTES \
-                and (get_full_name_for_node(node.value) or "") in REQUEST_NAMES:
+        if type(node) is cst.Attribute and node.attr.value in CLIENT_ATTRIBUTES \
+                and (full_name(node.value) or "") in REQUEST_NAMES:
             return f"the request body (`{short_code(node)}`)"
-        if isinstance(node, cst.Name) and self.functions and node.value in self.functions[-1][0]:
+        if type(node) is cst.Name and self.functions and node.value in self.functions[-1][0]:
             return f"the client's `{node.value}`"
         return None
 
@@ -342,7 +342,7 @@ def _annotated_fields(node: cst.ClassDef) -> list[str]:
 
 def _calls_text_type(value: cst.BaseExpression) -> bool:
     """`models.CharField(max_length=80)`, `forms.TextInput(attrs=...)`: a constructor of a plain-text field or widget."""
-    return isinstance(value, cst.Call) and (get_full_name_for_node(value.func) or "").rpartition(".")[2] in TEXT_FIELD_TYPES
+    return isinstance(value, cst.Call) and (full_name(value.func) or "").rpartition(".")[2] in TEXT_FIELD_TYPES
 
 
 def _text_fields(node: cst.ClassDef) -> set[str]:

@@ -120,9 +120,9 @@ class PrivilegeFromClient(Rule):
         if not self.frames:
             return
         for target in node.targets:
-            if isinstance(target.target, cst.Name) and self._from_client(node.value):
+            if type(target.target) is cst.Name and self._from_client(node.value):
                 self.frames[-1].add(target.target.value)
-            elif isinstance(target.target, cst.Name) and target.target.value not in PRIVILEGE_FIELDS \
+            elif type(target.target) is cst.Name and target.target.value not in PRIVILEGE_FIELDS \
                     and self.asks_existence and _asks_if_first(node.value):
                 self.first_flags[-1].add(target.target.value)  # `is_first = User.query.count() == 0`, reported where used
             field = _field_name(target.target)
@@ -135,7 +135,7 @@ class PrivilegeFromClient(Rule):
             return
         if node.keyword is not None and node.keyword.value in PRIVILEGE_FIELDS:
             self._check(node, node.keyword.value, node.value)
-        if isinstance(node.value, cst.Dict):  # `create_access_token(..., additional_claims={"role": data["role"]})`
+        if type(node.value) is cst.Dict:  # `create_access_token(..., additional_claims={"role": data["role"]})`
             for element in node.value.elements:
                 key = text_value(element.key) if isinstance(element, cst.DictElement) \
                     and isinstance(element.key, cst.SimpleString) else None
@@ -157,19 +157,19 @@ class PrivilegeFromClient(Rule):
     def _from_client(self, node: cst.BaseExpression) -> bool:
         """The request body itself: `request.json`, `request.get_json()`, `await request.json()`, `request.data`,
         also as `request.get_json() or {}` or parsed: `json.loads(request.body)`."""
-        if isinstance(node, cst.Await):
+        if type(node) is cst.Await:
             node = node.expression
-        if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+        if type(node) is cst.BooleanOperation and type(node.operator) is cst.Or:
             return self._from_client(node.left)
-        if isinstance(node, cst.Call) and node.args and not node.args[0].star \
+        if type(node) is cst.Call and node.args and not node.args[0].star \
                 and (self.qualified_name(node.func) or get_full_name_for_node(node.func)) in CLIENT_WRAPPERS:
             inner = node.args[0].value
             inner = inner.func if isinstance(inner, cst.Call) and not inner.args else inner
             return self._from_client(inner) or (isinstance(inner, cst.Attribute) and inner.attr.value in RAW_BODY
                                                  and get_full_name_for_node(inner.value) in REQUEST_NAMES)
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        if type(node) is cst.Call and type(node.func) is cst.Attribute:
             return node.func.attr.value in CLIENT_METHODS and get_full_name_for_node(node.func.value) in REQUEST_NAMES
-        return isinstance(node, cst.Attribute) and node.attr.value in CLIENT_ATTRIBUTES \
+        return type(node) is cst.Attribute and node.attr.value in CLIENT_ATTRIBUTES \
             and get_full_name_for_node(node.value) in REQUEST_NAMES
 
     def _reads_client_field(self, node: cst.BaseExpression) -> bool:
@@ -196,7 +196,7 @@ class PrivilegeFromClient(Rule):
 
 def _field_name(target: cst.BaseExpression) -> str | None:
     """`user.role` -> role, `user["role"]` -> role, `is_admin` -> is_admin."""
-    if isinstance(target, cst.Attribute):
+    if type(target) is cst.Attribute:
         return target.attr.value
     if isinstance(target, cst.Name):
         return target.value
@@ -227,7 +227,7 @@ def _asks_if_first(node: cst.BaseExpression) -> bool:
     pending: list[cst.CSTNode] = [node]
     while pending:
         current = pending.pop()
-        if isinstance(current, cst.Call) and isinstance(current.func, cst.Attribute) \
+        if type(current) is cst.Call and type(current.func) is cst.Attribute \
                 and current.func.attr.value in EXISTENCE_CALLS and not current.args \
                 and not FILTERS & set(_chain(current.func.value)):
             return True

@@ -175,7 +175,7 @@ class SecretComparedWithEquals(Rule):
     def visit_If(self, node: cst.If) -> None:
         """`if stored != current: stored = current` only detects a change (the body stores one side); skip its test."""
         test = node.test
-        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+        if not (type(test) is cst.Comparison and len(test.comparisons) == 1
                 and isinstance(test.comparisons[0].operator, cst.NotEqual)):
             return
         first = node.body.body[0] if node.body.body else None

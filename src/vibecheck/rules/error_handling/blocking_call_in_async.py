@@ -117,7 +117,7 @@ class BlockingCallInAsync(HttpClientRule):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value in OFFLOADING_METHODS:
+        if type(func) is cst.Attribute and func.attr.value in OFFLOADING_METHODS:
             self.offloading.append(node)
             return
         function = self.functions[-1] if self.functions else None

@@ -62,14 +62,14 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.nodes import callee_tail, suite_statements
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_returns, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.rule import Rule, RuleContext
 from vibecheck.rules.verification._shared import is_fixture
 from vibecheck.rules.verification.swallowed_test_failure import is_swallowing
 
 BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException", "builtins.Exception", "builtins.BaseException"})
-CONSTANT_NODES = (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)
+CONSTANT_NODES = frozenset({cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString})
 CONSTANT_NAMES = frozenset({"None", "True", "False"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
 # Calls that always raise: a handler ending in them propagates the failure (as a test failure or an HTTP error).
@@ -178,16 +178,16 @@ def is_constant(node: cst.BaseExpression | None) -> bool:
     """A literal, or a container of literals: the kind of value a handler returns to look successful."""
     if node is None:
         return True
-    if isinstance(node, CONSTANT_NODES):
+    if type(node) in CONSTANT_NODES:
         return True
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return node.value in CONSTANT_NAMES
-    if isinstance(node, cst.UnaryOperation):
+    if type(node) is cst.UnaryOperation:
         return is_constant(node.expression)
-    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
-        return all(isinstance(e, cst.Element) and is_constant(e.value) for e in node.elements)
-    if isinstance(node, cst.Dict):
-        return all(isinstance(e, cst.DictElement) and is_constant(e.key) and is_constant(e.value) for e in node.elements)
+    if type(node) is cst.List or type(node) is cst.Tuple or type(node) is cst.Set:
+        return all(type(e) is cst.Element and is_constant(e.value) for e in node.elements)
+    if type(node) is cst.Dict:
+        return all(type(e) is cst.DictElement and is_constant(e.key) and is_constant(e.value) for e in node.elements)
     return False
 
 
@@ -379,9 +379,9 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
     if _documents_fallback(function):
         return True
     code = module.code_for_node(value) if value is not None else "None"
-    handler_returns = {id(node) for node in walk_own(handler.body) if isinstance(node, cst.Return)}
-    for node in walk_own(function.body):
-        if not isinstance(node, cst.Return) or id(node) in handler_returns or node.value is None:
+    handler_returns = {id(node) for node in own_returns(handler.body)}
+    for node in own_returns(function.body):
+        if id(node) in handler_returns or node.value is None:
             continue
         other = module.code_for_node(node.value)
         if other == code or (code == "False" and other == "True"):
@@ -426,17 +426,18 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
     kept = False  # the exception object is handed on or stored, so the caller can still learn of the failure
     name = caught_name(handler)
     for node in walk_own(handler.body):
-        if isinstance(node, cst.Raise):
+        if type(node) is cst.Raise:
             return Outcome.PROPAGATES
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             called = resolve(node)
             if called in EXIT_CALLS or called in raising:
                 return Outcome.PROPAGATES
             kept = kept or delegates(node, name)
             traceback_logged = traceback_logged or logs_traceback(node, resolve) or kept
-        elif isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(node.value, cst.Name) and node.value.value == name:
+        elif (type(node) is cst.Assign or type(node) is cst.AnnAssign) and type(node.value) is cst.Name \
+                and node.value.value == name:
             traceback_logged = kept = True  # the exception object, traceback included, is kept for later
-        elif isinstance(node, cst.Return) and name is not None and node.value is not None \
+        elif type(node) is cst.Return and name is not None and node.value is not None \
                 and _holds_name(node.value, name):
             traceback_logged = kept = True  # `return {"success": False, "exception": e}`: the caller gets the object
     broad = is_broad(handler.type, resolve)
@@ -573,7 +574,7 @@ def _keeps_prior_value(statement: cst.Try, function: cst.FunctionDef | None) -> 
     if computed and all(_updates_itself(small) for small in computed):
         return True
     returns = bool(computed) and (isinstance(computed[-1], cst.Return)
-                                  or any(isinstance(node, cst.Return) for node in walk_own(statement.body)))
+                                  or next(own_returns(statement.body), None) is not None)
     return returns and function is not None and isinstance(_statement_after(function.body, statement), cst.Return)
 
 
@@ -818,7 +819,7 @@ def _prints_only(handler: cst.ExceptHandler, statements: list[cst.CSTNode], broa
 def is_main_guard(node: cst.If) -> bool:
     """`if __name__ == "__main__":`, the script's top-level boundary."""
     test = node.test
-    if not (isinstance(test, cst.Comparison) and isinstance(test.left, cst.Name) and test.left.value == "__name__"):
+    if not (type(test) is cst.Comparison and type(test.left) is cst.Name and test.left.value == "__name__"):
         return False
     return any(isinstance(c.comparator, cst.SimpleString) and literal_value(c.comparator) == "__main__"
                for c in test.comparisons)

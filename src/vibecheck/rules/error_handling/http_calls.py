@@ -17,7 +17,7 @@ import enum
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_returns
 from vibecheck.rule import Rule, RuleContext
 
 VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
@@ -59,7 +59,7 @@ def has_star_kwargs(call: cst.Call) -> bool:
 
 
 def unwrap_await(node: cst.BaseExpression) -> cst.BaseExpression:
-    return node.expression if isinstance(node, cst.Await) else node
+    return node.expression if type(node) is cst.Await else node
 
 
 def _factory_name(call: cst.Call) -> str:
@@ -102,8 +102,8 @@ class HttpClientRule(Rule):
         self.scopes.pop()
         name = node.name.value
         if self.clients and (name not in self.factories or name not in self.factory_calls):
-            returned = next((client for inner in walk_own(node.body) if type(inner) is cst.Return
-                             and inner.value is not None and (client := self.bound_client(inner.value)) is not None), None)
+            returned = next((client for inner in own_returns(node.body)
+                             if inner.value is not None and (client := self.bound_client(inner.value)) is not None), None)
             if returned is not None:
                 self.factories.setdefault(name, returned[0])
                 if returned[1] is not None:
@@ -138,7 +138,7 @@ class HttpClientRule(Rule):
         """The client a value holds: a constructor call, a name bound to a client, or either side of a fallback
         (`session or requests.Session()`, `a if shared else requests.Session()`); with its constructor call if known."""
         value = unwrap_await(value)
-        if isinstance(value, cst.Call):
+        if type(value) is cst.Call:
             library = self.client_library(value)
             if library is None:
                 library = self.made_client(value)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from vibecheck.analysis.nodes import callee_tail
-from vibecheck.cst_fields import NESTED_SCOPES, child_nodes, names_in, walk_own
+from vibecheck.cst_fields import NESTED_SCOPE_TYPES, child_nodes, names_in, walk_own
 
-LOOPS = (cst.While, cst.For)
+LOOPS = frozenset({cst.While, cst.For})
 EXITS = (cst.Break, cst.Return, cst.Raise)
 # A poll paces itself with a sleep; a `wait(...)` call (`concurrent.futures.wait`, `wait_until_done(future)`) waits
 # on the awaited thing itself, or on a stop event.
@@ -115,10 +115,10 @@ def scan(body: cst.BaseSuite) -> PollFacts:
     while pending:
         node, tests, in_handler = pending.pop()
         _note(node, tests, in_handler, facts)
-        inner_tests = (*tests, node.test) if isinstance(node, cst.If) else tests
-        inner_handler = in_handler or isinstance(node, cst.ExceptHandler)
-        pending.extend((c, tests if isinstance(node, cst.If) and c is node.test else inner_tests, inner_handler)
-                       for c in child_nodes(node) if not isinstance(c, LOOPS + NESTED_SCOPES))
+        inner_tests = (*tests, node.test) if type(node) is cst.If else tests
+        inner_handler = in_handler or type(node) is cst.ExceptHandler
+        pending.extend((c, tests if type(node) is cst.If and c is node.test else inner_tests, inner_handler)
+                       for c in child_nodes(node) if type(c) not in LOOPS and type(c) not in NESTED_SCOPE_TYPES)
     return facts
 
 

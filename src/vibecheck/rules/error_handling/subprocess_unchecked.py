@@ -127,7 +127,7 @@ class SubprocessUnchecked(Rule):
 
     def _started_process(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         """`proc = subprocess.Popen(...)` (or `with ... as proc`), outside test files: remember it."""
-        if (isinstance(target, cst.Name) and isinstance(value, cst.Call) and not self.context.is_test_file
+        if (type(target) is cst.Name and type(value) is cst.Call and not self.context.is_test_file
                 and self.qualified_name(value) == "subprocess.Popen"):
             scope = self._scopes[-1]
             scope.popens[target.value] = value
@@ -139,7 +139,7 @@ class SubprocessUnchecked(Rule):
 
     def _unchecked_run(self, node: cst.BaseExpression) -> cst.Call | None:
         """The call when it is `subprocess.run(...)` with neither `check=` nor `**kwargs`, outside test files."""
-        if (not self.context.is_test_file and isinstance(node, cst.Call) and not has_star_kwargs(node)
+        if (not self.context.is_test_file and type(node) is cst.Call and not has_star_kwargs(node)
                 and self.qualified_name(node) in CHECKABLE and keyword(node, "check") is None):
             return node
         return None

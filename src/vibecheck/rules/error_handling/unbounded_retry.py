@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
+from vibecheck.imports import full_name
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule, RuleContext
@@ -29,7 +29,11 @@ LOOPS = (cst.While, cst.For)
 # Celery's task decorators (`@app.task`, `@shared_task`), whose `max_retries=None` lifts the retry limit.
 TASK_DECORATORS = frozenset({"task", "shared_task"})
 SCOPES = (cst.FunctionDef, cst.Lambda, cst.ClassDef)
-EXITS = (cst.Break, cst.Return, cst.Raise)
+# Exact types: libcst's concrete node classes have no subclasses, and `isinstance` against them goes through ABCMeta.
+NESTED_BODIES = frozenset(LOOPS + SCOPES)
+JUMPS = frozenset({cst.Break, cst.Return})
+LIMITS = frozenset({cst.If, cst.IfExp, cst.Raise, cst.BooleanOperation, cst.AugAssign, cst.Assign})
+EXITS = frozenset({cst.Break, cst.Return, cst.Raise})
 # Iterators that never run out, so a `for` over them loops as `while True:` does: name -> the most positional
 # arguments it takes and still never ends (`itertools.repeat(x, 3)` ends; `repeat(x)` does not).
 ENDLESS_ITERATORS = {"itertools.count": 2, "itertools.cycle": 1, "itertools.repeat": 1}
@@ -157,9 +161,9 @@ def moved_names(body: cst.BaseSuite) -> set[str]:
     """Names a loop body steps from their own value: `attempt += 1`, `retries = retries - 1`."""
     moved: set[str] = set()
     for node in walk_own(body):
-        if isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Name):
+        if type(node) is cst.AugAssign and type(node.target) is cst.Name:
             moved.add(node.target.value)
-        elif isinstance(node, cst.Assign) and isinstance(node.value, cst.BinaryOperation):
+        elif type(node) is cst.Assign and type(node.value) is cst.BinaryOperation:
             reads = set(names_in(node.value))
             moved.update(t.target.value for t in node.targets if isinstance(t.target, cst.Name) and t.target.value in reads)
     return moved
@@ -179,7 +183,7 @@ def retry_loop(test: cst.BaseExpression) -> RetryLoop | None:
 def _endless_task_retries(decorator: cst.BaseExpression, function: cst.FunctionDef) -> bool:
     """`@app.task(bind=True, max_retries=None)` on a task that calls `self.retry(...)`, or
     `@shared_task(autoretry_for=(...), max_retries=None)`: Celery's limit switched off on a task that retries."""
-    if not isinstance(decorator, cst.Call) or (get_full_name_for_node(decorator.func) or "").rpartition(".")[2] \
+    if not isinstance(decorator, cst.Call) or (full_name(decorator.func) or "").rpartition(".")[2] \
             not in TASK_DECORATORS:
         return False
     keywords = {a.keyword.value: a.value for a in decorator.args if a.keyword is not None}
@@ -194,7 +198,7 @@ def _endless_task_retries(decorator: cst.BaseExpression, function: cst.FunctionD
 
 def _is_task_decorator(decorator: cst.BaseExpression) -> bool:
     target = decorator.func if isinstance(decorator, cst.Call) else decorator
-    return (get_full_name_for_node(target) or "").rpartition(".")[2] in TASK_DECORATORS
+    return (full_name(target) or "").rpartition(".")[2] in TASK_DECORATORS
 
 
 def _retries_lifting_the_limit(function: cst.FunctionDef) -> list[cst.Call]:
@@ -224,9 +228,9 @@ def handler_exits(handler: cst.ExceptHandler, resolve: Resolver, loop: RetryLoop
     An exit under a check that never holds (`if attempts >= 5:` on a counter set back on every pass) does not.
     """
     for node in _walk_outside_loops(handler.body, loop.resets):
-        if isinstance(node, EXITS) or sets_flag(node, loop.flag):
+        if type(node) in EXITS or sets_flag(node, loop.flag):
             return True
-        if isinstance(node, cst.Call) and resolve(node) in EXIT_CALLS:
+        if type(node) is cst.Call and resolve(node) in EXIT_CALLS:
             return True
     return False
 
@@ -240,7 +244,7 @@ def _walk_outside_loops(node: cst.CSTNode, resets: dict[str, int]) -> list[cst.C
         if isinstance(current, cst.If) and stale_guard(current.test, resets):
             pending.extend(c for c in (current.orelse,) if c is not None)
             continue
-        pending.extend(c for c in child_nodes(current) if not isinstance(c, LOOPS + SCOPES))
+        pending.extend(c for c in child_nodes(current) if type(c) not in NESTED_BODIES)
     return found
 
 
@@ -279,7 +283,7 @@ def condition_names(function: cst.FunctionDef) -> set[str]:
 
 
 def _call_name(call: cst.Call) -> str:
-    return (get_full_name_for_node(call.func) or "").rsplit(".", 1)[-1].lower()
+    return (full_name(call.func) or "").rsplit(".", 1)[-1].lower()
 
 
 def is_pause(call: cst.Call) -> bool:
@@ -440,9 +444,9 @@ class UnboundedRetry(Rule):
             own_names = {f"self.{function.name.value}", f"cls.{function.name.value}"}
         calls = []
         for inner in walk_own(node.body):
-            if isinstance(inner, (cst.If, cst.IfExp, cst.Raise, cst.BooleanOperation, cst.AugAssign, cst.Assign)):
+            if type(inner) in LIMITS:
                 return  # a condition or an exit may be the limit; a counter it moves (`self.attempts += 1`) may be checked
-            if isinstance(inner, cst.Call) and get_full_name_for_node(inner.func) in own_names:
+            if type(inner) is cst.Call and full_name(inner.func) in own_names:
                 calls.append(inner)
         for call in calls:
             moved = moved_parameters(call, function.params)
@@ -579,28 +583,28 @@ class UnboundedRetry(Rule):
         while pending:
             item = pending.pop()
             node = item.node
-            if isinstance(node, cst.Call) and is_backoff(node):
+            if type(node) is cst.Call and is_backoff(node):
                 facts.bounded = True
-            elif isinstance(node, cst.Call) and is_pause(node):
+            elif type(node) is cst.Call and is_pause(node):
                 facts.pauses = True
             elif item.stale:
                 pass  # an exit that never runs bounds nothing and ends no attempt
-            elif isinstance(node, cst.Raise):
+            elif type(node) is cst.Raise:
                 facts.bounded = facts.bounded or not item.in_try
-            elif isinstance(node, (cst.Break, cst.Return)) or self._is_exit_call(node) or sets_flag(node, loop.flag):
+            elif type(node) in JUMPS or self._is_exit_call(node) or sets_flag(node, loop.flag):
                 if item.in_try or not item.conditional:
                     facts.exits_on_success = True
                     facts.done_after_one_success |= item.in_try and not item.guarded
                 else:
                     facts.bounded = True
-            if isinstance(node, cst.Try):
+            if type(node) is cst.Try:
                 self._scan_try(node, facts, pending, item, loop)
                 continue
-            is_if = isinstance(node, cst.If)
-            never_runs = node.body if isinstance(node, cst.If) and self._stale(node, loop, facts) else None
+            is_if = type(node) is cst.If
+            never_runs = node.body if type(node) is cst.If and self._stale(node, loop, facts) else None
             pending.extend(Pending(c, item.in_try, item.conditional or (is_if and not item.in_try), item.guarded or is_if,
                                    item.stale or c is never_runs)
-                           for c in child_nodes(node) if not isinstance(c, LOOPS + SCOPES))
+                           for c in child_nodes(node) if type(c) not in NESTED_BODIES)
         return facts
 
     @staticmethod
@@ -628,7 +632,7 @@ class UnboundedRetry(Rule):
                 facts.stale_counter = stale_guard(inner.test, loop.resets)
 
     def _is_exit_call(self, node: cst.CSTNode) -> bool:
-        return isinstance(node, cst.Call) and self.qualified_name(node) in EXIT_CALLS
+        return type(node) is cst.Call and self.qualified_name(node) in EXIT_CALLS
 
     def _scan_try(self, node: cst.Try, facts: LoopFacts, pending: list[Pending], item: Pending,
                   loop: RetryLoop) -> None:

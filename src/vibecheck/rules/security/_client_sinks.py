@@ -62,7 +62,7 @@ class ClientSinkRule(FlowRule):
         name = state.qualified_name(call) or ""
         spec = self.function_sinks.get(name)
         func = call.func
-        if spec is None and isinstance(func, cst.Attribute) and func.attr.value in self.method_sinks:
+        if spec is None and type(func) is cst.Attribute and func.attr.value in self.method_sinks:
             spec = self.method_sinks[func.attr.value]
             name = f"{func.attr.value}"
         if spec is not None:

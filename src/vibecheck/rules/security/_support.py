@@ -59,15 +59,19 @@ def string_value(node: cst.CSTNode | None) -> str | None:
 
 def head_name(node: cst.BaseExpression) -> str | None:
     """`a` for `a.b.c` and `a.b.c()`."""
-    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
-        node = node.func if isinstance(node, cst.Call) else node.value
-    return node.value if isinstance(node, cst.Name) else None
+    while True:
+        if type(node) is cst.Call:
+            node = node.func
+        elif type(node) is cst.Attribute or type(node) is cst.Subscript:
+            node = node.value
+        else:
+            return node.value if type(node) is cst.Name else None
 
 
 def param_names(params: cst.Parameters) -> list[str]:
     names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)]
     for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
+        if type(star) is cst.Param:
             names.append(star.name.value)
     return names
 
@@ -153,7 +157,7 @@ class BindingRule(Rule):
               reads: cst.BaseExpression | None = None) -> None:
         """Record `target = value`; the uses of the target in `reads` (default: the whole value; for `+=`, only the
         added part, the rest being the previous value itself) mean the previous value."""
-        if isinstance(target, cst.Name):
+        if type(target) is cst.Name:
             self._bound.add(target.value)
             if remember:
                 if value is not None:
@@ -199,7 +203,7 @@ class BindingRule(Rule):
     def may_call(self, node: cst.Call, callee_tails: frozenset[str]) -> bool:
         """Cheap pre-check: the callee ends in one of `callee_tails`, or is a name imported under an alias."""
         tail = callee_tail(node)
-        return tail in callee_tails or (isinstance(node.func, cst.Name) and tail in self.context.imports.aliases)
+        return tail in callee_tails or (type(node.func) is cst.Name and tail in self.context.imports.aliases)
 
     def source_of(self, node: cst.CSTNode) -> str:
         return self.context.module.code_for_node(node)

@@ -40,6 +40,8 @@ MARKED_SAFE: dict[str, ArgumentSpec] = {
     "django.utils.safestring.mark_safe": (0, "s"), "django.utils.safestring.SafeString": (0, None),
     "django.utils.html.format_html": (0, "format_string"),
 }
+# String literals and f-strings, as exact types (libcst's concrete node classes have no subclasses).
+TEXT_NODES = frozenset({cst.FormattedString, cst.SimpleString, cst.ConcatenatedString})
 ESCAPERS = frozenset({
     "html.escape", "markupsafe.escape", "flask.escape", "jinja2.escape", "django.utils.html.escape",
     "django.utils.html.conditional_escape", "django.utils.html.escapejs", "django.utils.html.json_script",
@@ -202,9 +204,9 @@ class ClientDataInHtml(ClientSinkRule):
         super().check(node, state)
         if self._marks:
             self._vet_marked(node, state)
-        if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+        if type(node) is cst.Assign and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name:
             self._values[node.targets[0].target.value] = node.value
-        if isinstance(node, cst.Return) and node.value is not None and self._html_returns is not None:
+        if type(node) is cst.Return and node.value is not None and self._html_returns is not None:
             body = node.value.elements[0].value if isinstance(node.value, cst.Tuple) and node.value.elements else node.value
             taint = state.taint_of(body)
             if taint is None or isinstance(body, (cst.Dict, cst.List, cst.ListComp, cst.DictComp)):
@@ -281,11 +283,11 @@ class ClientDataInHtml(ClientSinkRule):
 
     def _is_text(self, node: cst.BaseExpression, state: FlowState, depth: int) -> bool:
         """Whether a body is a string (sent as HTML), not a dict, list or response object (sent as JSON or as is)."""
-        if isinstance(node, (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString)):
+        if type(node) in TEXT_NODES:
             return True
-        if isinstance(node, cst.BinaryOperation):
+        if type(node) is cst.BinaryOperation:
             return self._is_text(node.left, state, depth) or self._is_text(node.right, state, depth)
-        if isinstance(node, cst.Name) and depth > 0 and node.value in self._values:
+        if type(node) is cst.Name and depth > 0 and node.value in self._values:
             return self._is_text(self._values[node.value], state, depth - 1)
         if isinstance(node, cst.Call):
             func = node.func

@@ -40,6 +40,8 @@ from vibecheck.rules.security.sql_built_from_strings import (
 )
 
 SQL_CWE = (89,)
+# Values that are text (or a number), never an object a NoSQL driver reads as an operator; exact types.
+TEXT_NODES = frozenset({cst.FormattedString, cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float})
 NOSQL_CWE = (943,)
 SQL_TEXT = "sql"
 ORDERING = "ordering"
@@ -391,7 +393,7 @@ def _is_text(node: cst.BaseExpression, state: QueryState) -> bool:
         if _is_text(node.right, state):
             return True
         node = node.left
-    if isinstance(node, (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString, cst.Integer, cst.Float)):
+    if type(node) in TEXT_NODES:
         return True
     if type(node) is cst.Call:
         name = state.qualified_name(node) or dotted_name(node.func) or ""

@@ -123,7 +123,7 @@ class ClientDataInTemplateSource(ClientSinkRule):
         if (state.qualified_name(call) or "") in RENDER_CALLS:
             return True
         func = call.func
-        return isinstance(func, cst.Attribute) and func.attr.value in RENDER_METHODS
+        return type(func) is cst.Attribute and func.attr.value in RENDER_METHODS
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
         self.report(node, f"Client input from `{taint.origin}` becomes part of the template source of "

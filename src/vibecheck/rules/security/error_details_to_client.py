@@ -94,7 +94,7 @@ def handled_exception(function: cst.FunctionDef) -> str | None:
 
 
 def error_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
-    if isinstance(node, cst.Call) and state.qualified_name(node) in TRACEBACK_CALLS:
+    if type(node) is cst.Call and state.qualified_name(node) in TRACEBACK_CALLS:
         return Taint("error", f"{short_code(node.func)}()")
     return None
 
@@ -192,14 +192,14 @@ class ErrorDetailsToClient(FlowRule):
             state.names[handled] = Taint("error", handled)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        if isinstance(node, cst.Return) and node.value is not None and self._returns_to_client \
+        if type(node) is cst.Return and node.value is not None and self._returns_to_client \
                 and self._leak(node.value, state, "the response this view returns"):
             return
         for call in iter_calls(node):
             name = state.qualified_name(call) or ""
             func = call.func
-            method = func.attr.value if isinstance(func, cst.Attribute) else None
-            is_message = method in MESSAGE_METHODS or (isinstance(func, cst.Name) and func.value in MESSAGE_FUNCTIONS)
+            method = func.attr.value if type(func) is cst.Attribute else None
+            is_message = method in MESSAGE_METHODS or (type(func) is cst.Name and func.value in MESSAGE_FUNCTIONS)
             if name in RESPONSE_CALLS or is_message:
                 where = "a chat message" if is_message else f"`{short_code(func)}()`"
                 for arg in call.args:

@@ -264,7 +264,7 @@ class HardcodedCredential(Rule):
 
     # literals of a known format, anywhere
     def visit_Expr(self, node: cst.Expr) -> None:
-        if isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)):
+        if type(node.value) is cst.SimpleString or type(node.value) is cst.ConcatenatedString:
             self._docstrings.add(id(node.value))
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
@@ -330,7 +330,7 @@ class HardcodedCredential(Rule):
         elif qualified in KEY_ARGUMENTS:
             position, name = KEY_ARGUMENTS[qualified]
             self._check_named("signing_key", argument(node, position, name))
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in PASSWORD_METHODS:
+        elif type(node.func) is cst.Attribute and node.func.attr.value in PASSWORD_METHODS:
             position = PASSWORD_METHODS[node.func.attr.value]
             password = node.args[position] if len(node.args) > position else None
             if password is not None and password.keyword is None and password.star == "":
@@ -389,9 +389,9 @@ class HardcodedCredential(Rule):
 
 def _target_name(node: cst.BaseExpression) -> str | None:
     """`password`, `self.password` -> `password`, `config["password"]` -> `password`."""
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return node.value
-    if isinstance(node, cst.Attribute):
+    if type(node) is cst.Attribute:
         return node.attr.value
     if isinstance(node, cst.Subscript) and len(node.slice) == 1:
         index = node.slice[0].slice

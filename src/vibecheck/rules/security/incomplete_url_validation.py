@@ -103,22 +103,22 @@ class IncompleteUrlValidation(Rule):
         """`if "github.com/" in url: host, path = url.split("github.com/", 1)`: the test only says the cut will work;
         the code parses the value there, it allows nothing."""
         test = node.test
-        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        if type(test) is cst.Comparison and len(test.comparisons) == 1:
             value, literal = test.comparisons[0].comparator, string_value(test.left)
-        elif isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.args:
+        elif type(test) is cst.Call and type(test.func) is cst.Attribute and test.args:
             value, literal = test.func.value, string_value(test.args[0].value)
         else:
             return
         spelled = short_code(value)
         if literal is not None and any(
-                isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) and inner.func.attr.value in CUTS
+                type(inner) is cst.Call and type(inner.func) is cst.Attribute and inner.func.attr.value in CUTS
                 and short_code(inner.func.value) == spelled and inner.args
                 and string_value(inner.args[0].value) == literal for inner in walk_own(node.body)):
             self._parse_guards.add(id(test))
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if not (isinstance(func, cst.Attribute) and func.attr.value in ("endswith", "startswith") and node.args) \
+        if not (type(func) is cst.Attribute and func.attr.value in ("endswith", "startswith") and node.args) \
                 or id(node) in self._parse_guards:
             return
         first = node.args[0].value

@@ -665,7 +665,7 @@ class LlmOutputToDangerousSink(FlowRule):
         if name in UNSAFE_HTML_CALLS and _allows_html(call):
             return call_argument(call, 0, "body"), f"{name}(..., unsafe_allow_html=True)", (79,), "raw HTML"
         func = call.func
-        if not isinstance(func, cst.Attribute):
+        if type(func) is not cst.Attribute:
             return None
         method = func.attr.value
         if method in METHOD_SINKS:

@@ -98,7 +98,7 @@ class RegexHtmlSanitiser(Rule):
     def visit_Assign(self, node: cst.Assign) -> None:
         """Remember `SCRIPT_RE = re.compile(r"<script...")`, so that `SCRIPT_RE.sub("", html)` is seen."""
         value = node.value
-        if isinstance(value, cst.Call) and self.qualified_name(value) in REGEX_COMPILERS and value.args:
+        if type(value) is cst.Call and self.qualified_name(value) in REGEX_COMPILERS and value.args:
             pattern = string_value(value.args[0].value)
             for target in node.targets:
                 if isinstance(target.target, cst.Name) and pattern is not None:
@@ -147,7 +147,7 @@ class RegexHtmlSanitiser(Rule):
             text = string_value(node.args[0].value)
             return ("regex", text) if text is not None else None
         func = node.func
-        if not isinstance(func, cst.Attribute) or func.attr.value not in ("sub", "subn", "replace") or not node.args:
+        if type(func) is not cst.Attribute or func.attr.value not in ("sub", "subn", "replace") or not node.args:
             return None
         if func.attr.value == "replace":
             old = string_value(node.args[0].value)

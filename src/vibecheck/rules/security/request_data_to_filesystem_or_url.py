@@ -108,7 +108,7 @@ ADDRESS_CALLS = frozenset({"socket.gethostbyname", "socket.getaddrinfo", "socket
 # `address.is_private`: a private-address check of the resolved host.
 ADDRESS_PROPERTIES = frozenset({"is_private", "is_loopback", "is_link_local", "is_reserved", "is_global",
                                 "is_multicast", "is_unspecified", "is_site_local"})
-HOST_CHECK_OPERATORS = (cst.In, cst.NotIn, cst.Equal, cst.NotEqual)
+HOST_CHECK_OPERATORS = frozenset({cst.In, cst.NotIn, cst.Equal, cst.NotEqual})
 # Compared with these, a host is checked against a denylist, which other spellings of the address pass
 # (`127.1`, `[::1]`, a DNS name pointing inside): no check.
 LOCAL_HOST_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "169.254.169.254", "metadata.google.internal"})
@@ -345,7 +345,7 @@ class UrlState(FlowState):
         """URLs whose host a condition compares with something (`host in ALLOWED_HOSTS`) or checks for a private
         address (`ip.is_private`: True beside the URL); a scheme or path check is not one."""
         for node in iter_expressions(test):
-            if type(node) is cst.Comparison and any(isinstance(c.operator, HOST_CHECK_OPERATORS) for c in node.comparisons):
+            if type(node) is cst.Comparison and any(type(c.operator) in HOST_CHECK_OPERATORS for c in node.comparisons):
                 if _names_local_hosts(node):
                     continue
                 for operand in (node.left, *(c.comparator for c in node.comparisons)):
@@ -406,7 +406,8 @@ def _is_host_validator(call: cst.Call, state: FlowState) -> bool:
 def _names_local_hosts(comparison: cst.Comparison) -> bool:
     """`host == "localhost"`, `host in ("127.0.0.1", "169.254.169.254")`: a denylist of internal addresses."""
     for operand in (comparison.left, *(c.comparator for c in comparison.comparisons)):
-        elements = [e.value for e in operand.elements] if isinstance(operand, (cst.Tuple, cst.List, cst.Set)) else [operand]
+        elements = [e.value for e in operand.elements] \
+            if type(operand) is cst.Tuple or type(operand) is cst.List or type(operand) is cst.Set else [operand]
         if any(string_value(e) in LOCAL_HOST_NAMES for e in elements):
             return True
     return False
@@ -640,7 +641,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         if base is not None:
             return call_argument(call, *base), f"{short_code(call.func)}(base_url=...)", True
         func = call.func
-        if not isinstance(func, cst.Attribute):
+        if type(func) is not cst.Attribute:
             return None
         method = func.attr.value
         if method in PATH_METHODS and not (isinstance(state, UrlState) and state.is_archive(func.value)):

@@ -186,7 +186,7 @@ def injection_source(node: cst.BaseExpression, state: FlowState) -> Taint | None
 def strips_newlines(call: cst.Call, state: FlowState) -> bool:
     """`value.replace("\\n", "")` and friends: the value can no longer forge log lines or headers."""
     func = call.func
-    if isinstance(func, cst.Attribute) and func.attr.value == "replace" and call.args:
+    if type(func) is cst.Attribute and func.attr.value == "replace" and call.args:
         old = string_value(call.args[0].value)
         return old is not None and ("\n" in old or "\r" in old)
     return False
@@ -291,13 +291,13 @@ class RequestDataToInjectionSink(FlowRule):
         self.regex_lookups = any(suffix in source for suffix in REGEX_LOOKUP_SUFFIXES)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        if isinstance(node, cst.Assign):
+        if type(node) is cst.Assign:
             self._check_header_assignment(node, state)
         if self.mongo_regex:
             self._check_mongo_regex(node, state)
         for call in iter_calls(node):
             self._check_call(call, state)
-        if isinstance(node, cst.Assign):
+        if type(node) is cst.Assign:
             self._note_escaped(node, state)
 
     def _note_escaped(self, node: cst.Assign, state: FlowState) -> None:
@@ -305,10 +305,10 @@ class RequestDataToInjectionSink(FlowRule):
         logging them later is as safe as logging the container itself."""
         if self._escaped_in is not state:
             self._escaped_in, self._escaped = state, frozenset()
-        names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
+        names = {t.target.value for t in node.targets if type(t.target) is cst.Name}
         if not names:
             return
-        escaped = not isinstance(node.value, cst.Name) and not _unescaped_parts(node.value, state)
+        escaped = type(node.value) is not cst.Name and not _unescaped_parts(node.value, state)
         self._escaped = self._escaped | names if escaped else self._escaped - names
 
     def _tainted(self, node: cst.BaseExpression | None, state: FlowState) -> str | None:
@@ -331,7 +331,7 @@ class RequestDataToInjectionSink(FlowRule):
     def _check_header_assignment(self, node: cst.Assign, state: FlowState) -> None:
         for target in node.targets:
             subscript = target.target
-            if isinstance(subscript, cst.Subscript) and isinstance(subscript.value, cst.Attribute) \
+            if type(subscript) is cst.Subscript and type(subscript.value) is cst.Attribute \
                     and subscript.value.attr.value == "headers" and not state.is_request_object(subscript.value.value):
                 origin = self._tainted(node.value, state)
                 if origin is not None:
@@ -345,7 +345,7 @@ class RequestDataToInjectionSink(FlowRule):
     def _check_call(self, call: cst.Call, state: FlowState) -> None:
         name = state.qualified_name(call) or ""
         func = call.func
-        method = func.attr.value if isinstance(func, cst.Attribute) else None
+        method = func.attr.value if type(func) is cst.Attribute else None
         if name in REDIRECTS:
             self._check_redirect(call, func, state)
             return

@@ -8,7 +8,7 @@ import libcst as cst
 
 from vibecheck.analysis.flow import CLEAN, FlowRule, FlowState, Taint, dotted_name, is_log_call, iter_calls, string_value
 from vibecheck.analysis.secrets_names import is_secret_name
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import own_returns
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 
@@ -45,10 +45,10 @@ def credential_builders(module: cst.Module) -> dict[str, str]:
     ...}`): name -> the credential's key, so that `headers = _headers(cfg)` holds the secret too."""
     found: dict[str, str] = {}
     for statement in module.body:
-        if not isinstance(statement, cst.FunctionDef):
+        if type(statement) is not cst.FunctionDef:
             continue
-        for node in walk_own(statement.body):
-            key = credential_header(node.value) if isinstance(node, cst.Return) and node.value is not None else None
+        for node in own_returns(statement.body):
+            key = credential_header(node.value) if node.value is not None else None
             if key is not None:
                 found[statement.name.value] = key
                 break
@@ -72,7 +72,7 @@ def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         return Taint("secret", f"{header!r} header")
     if type(node) is cst.Call and node.args:
         name = state.qualified_name(node) or ""
-        method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
+        method = node.func.attr.value if type(node.func) is cst.Attribute else None
         if name in KEY_GETTERS or method in ("get", "getenv"):
             key = string_value(node.args[0].value)
             return Taint("secret", f"{key!r}") if key is not None and is_secret_name(key) else None
@@ -166,7 +166,7 @@ class SecretInLog(FlowRule):
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):
-            is_print = isinstance(call.func, cst.Name) and call.func.value == "print"
+            is_print = type(call.func) is cst.Name and call.func.value == "print"
             if not is_print and not is_log_call(call, state.imports):
                 continue
             for arg in call.args:

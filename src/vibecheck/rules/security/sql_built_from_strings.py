@@ -102,7 +102,7 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
     text = string_value(node)
     if text is not None:
         return text
-    if isinstance(node, (cst.Integer, cst.Float)):
+    if type(node) is cst.Integer or type(node) is cst.Float:
         return node.value
     dotted = dotted_name(node)
     if dotted is not None:
@@ -115,14 +115,14 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
                 or (SCHEMA_ATTRIBUTE.match(dotted) and dotted not in state.bound_attributes):
             return ""
         return None
-    if isinstance(node, cst.BinaryOperation):
+    if type(node) is cst.BinaryOperation:
         return _constant_operation_text(node, state)
-    if isinstance(node, cst.ConcatenatedString):  # `f"SELECT ... FROM {self.table} " "WHERE id = ?"`
+    if type(node) is cst.ConcatenatedString:  # `f"SELECT ... FROM {self.table} " "WHERE id = ?"`
         left, right = constant_text(node.left, state), constant_text(node.right, state)
         return left + right if left is not None and right is not None else None
-    if isinstance(node, cst.Subscript):  # an item of a constant container (`OPERATORS["contains"]`)
+    if type(node) is cst.Subscript:  # an item of a constant container (`OPERATORS["contains"]`)
         return "" if constant_text(node.value, state) is not None else None
-    if isinstance(node, cst.FormattedString):
+    if type(node) is cst.FormattedString:
         parts = []
         for part in node.parts:
             value = constant_text(part.expression, state) if isinstance(part, cst.FormattedStringExpression) \
@@ -131,9 +131,9 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
                 return None
             parts.append(value)
         return "".join(parts)
-    if isinstance(node, cst.Call):
+    if type(node) is cst.Call:
         return _constant_call_text(node, state)
-    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+    if type(node) is cst.List or type(node) is cst.Tuple or type(node) is cst.Set:
         return "" if all(constant_text(e.value, state) is not None for e in node.elements) else None
     if isinstance(node, cst.Dict):
         return "" if all(isinstance(e, cst.DictElement) and constant_text(e.value, state) is not None
@@ -203,7 +203,7 @@ def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState)
 
 def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
-    if isinstance(func, cst.Name) and func.value in SAFE_VALUE_CALLS:
+    if type(func) is cst.Name and func.value in SAFE_VALUE_CALLS:
         return ""
     if isinstance(func, cst.Attribute) and func.attr.value in CONTAINER_VIEWS and not call.args:
         return "" if constant_text(func.value, state) is not None else None
@@ -445,7 +445,7 @@ class SqlBuiltFromStrings(FlowRule):
     def _sink_query(self, call: cst.Call, state: FlowState
                     ) -> tuple[cst.BaseExpression | None, str, tuple[str, ...], tuple[int, ...]]:
         func = call.func
-        if isinstance(func, cst.Attribute) and func.attr.value in EXECUTE_METHODS:
+        if type(func) is cst.Attribute and func.attr.value in EXECUTE_METHODS:
             position, query_keywords, _ = EXECUTE_METHODS[func.attr.value]
             query = call_argument(call, position) or _keyword_argument(call, query_keywords)
             receiver = dotted_name(func.value) or short_code(func.value)
@@ -457,9 +457,9 @@ class SqlBuiltFromStrings(FlowRule):
         if name in SQL_FRAGMENT_FUNCTIONS:
             query = call_argument(call, 0, SQL_FRAGMENT_FUNCTIONS[name])
             return query, f"{short_code(func)}()", ("sql", "string"), SQL_CWE
-        if isinstance(func, cst.Attribute) and func.attr.value == "raw" and positional_count(call) == 1:
+        if type(func) is cst.Attribute and func.attr.value == "raw" and positional_count(call) == 1:
             return call_argument(call, 0, "raw_query"), f"{short_code(func)}()", ("sql",), SQL_CWE
-        if isinstance(func, cst.Attribute) and func.attr.value == "extra":
+        if type(func) is cst.Attribute and func.attr.value == "extra":
             for keyword in EXTRA_KEYWORDS:
                 value = call_argument(call, None, keyword)
                 if value is not None and state.taint_of(value) is not None:
@@ -523,7 +523,7 @@ def _upper_names(node: cst.CSTNode) -> list[str]:
 
 def _mongo_code(call: cst.Call) -> cst.BaseExpression | None:
     """The value of a `{"$where": ...}` in a query method's filter: JavaScript the database runs."""
-    if not isinstance(call.func, cst.Attribute) or not call.args or not isinstance(call.args[0].value, cst.Dict):
+    if type(call.func) is not cst.Attribute or not call.args or type(call.args[0].value) is not cst.Dict:
         return None
     for element in call.args[0].value.elements:
         if isinstance(element, cst.DictElement) and string_value(element.key) in MONGO_CODE_OPERATORS:
@@ -539,10 +539,10 @@ def _class_constants(node: cst.ClassDef, rebound: frozenset[str]) -> dict[str, s
     built here."""
     found: dict[str, str] = {}
     for statement in node.body.body:
-        if isinstance(statement, cst.FunctionDef) and _literal_property(statement) \
+        if type(statement) is cst.FunctionDef and _literal_property(statement) \
                 and statement.name.value not in rebound:
             found[f"self.{statement.name.value}"] = ""
-        if not isinstance(statement, cst.SimpleStatementLine):
+        if type(statement) is not cst.SimpleStatementLine:
             continue
         for small in statement.body:
             target = small.targets[0].target if isinstance(small, cst.Assign) and len(small.targets) == 1 \
@@ -579,10 +579,10 @@ def _literal_choice(node: cst.BaseExpression) -> bool:
 
 def _literal_strings(node: cst.BaseExpression) -> bool:
     """A string literal, or a dict, list or tuple of them (`_operators = {"contains": "LIKE %s"}`)."""
-    if isinstance(node, cst.Dict):
+    if type(node) is cst.Dict:
         return all(isinstance(e, cst.DictElement) and string_value(e.key) is not None and _literal_strings(e.value)
                    for e in node.elements)
-    if isinstance(node, (cst.List, cst.Tuple)):
+    if type(node) is cst.List or type(node) is cst.Tuple:
         return all(_literal_strings(e.value) for e in node.elements)
     return string_value(node) is not None
 
@@ -622,7 +622,7 @@ def _store_item(target: cst.BaseExpression, value: cst.BaseExpression, state: Fl
     for bound in _bound_names(target):  # the flow's binding decides whether the name itself is constant
         _forget_items(bound, state)
     name = dotted_name(target)
-    if name is not None and isinstance(value, cst.Dict):
+    if name is not None and type(value) is cst.Dict:
         for element in value.elements:
             key = string_value(element.key) if isinstance(element, cst.DictElement) else None
             if key is not None and constant_text(element.value, state) is not None:
@@ -730,22 +730,22 @@ def _note_unpacking(node: cst.CSTNode, unpacked: dict[str, int]) -> dict[str, in
 
     Any other binding of a name forgets it, so `sql = sql + suffix` no longer counts as the builder's text.
     """
-    if isinstance(node, cst.Assign):
+    if type(node) is cst.Assign:
         targets = [t.target for t in node.targets]
-    elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+    elif type(node) is cst.AugAssign or type(node) is cst.AnnAssign:
         targets = [node.target]
     else:
         return unpacked
     bound = {name for target in targets for name in _bound_names(target)}
     kept = {name: call for name, call in unpacked.items() if name not in bound}
-    if isinstance(node, cst.Assign) and len(targets) == 1 and isinstance(targets[0], cst.Tuple) \
-            and isinstance(node.value, cst.Call):
+    if type(node) is cst.Assign and len(targets) == 1 and type(targets[0]) is cst.Tuple \
+            and type(node.value) is cst.Call:
         kept.update(dict.fromkeys(bound, id(node.value)))
     return kept
 
 
 def _bound_names(target: cst.BaseExpression) -> list[str]:
-    if isinstance(target, (cst.Tuple, cst.List)):
+    if type(target) is cst.Tuple or type(target) is cst.List:
         return [name for element in target.elements for name in _bound_names(element.value)]
     name = dotted_name(target)
     return [name] if name is not None else []
