@@ -60,6 +60,12 @@ def is_link(folder: str, name: str) -> bool:
     return entry is not None and entry.is_symlink()
 
 
+def holds_folder(folder: str, name: str) -> bool:
+    """Whether `folder` holds a folder `name` (a link to a folder counts, as for `os.path.isdir`)."""
+    entry = entries(folder).get(name)
+    return entry is not None and is_dir(entry)
+
+
 def is_dir(entry: os.DirEntry[str]) -> bool:
     """Whether the entry is a folder (a link to a folder counts); False when it vanished."""
     try:

@@ -20,6 +20,7 @@ def test_a_folder_is_listed_once_until_forgotten(tmp_path: Path) -> None:
     first = listings.entries(str(tmp_path))
     assert list(first) == ["a.py", "pkg"]
     assert listings.is_file(str(tmp_path), "a.py") and not listings.is_file(str(tmp_path), "pkg")
+    assert listings.holds_folder(str(tmp_path), "pkg") and not listings.holds_folder(str(tmp_path), "a.py")
     (tmp_path / "b.py").write_text("", encoding="utf-8")
     assert listings.entries(str(tmp_path)) is first  # one snapshot within a run
     listings.forget()

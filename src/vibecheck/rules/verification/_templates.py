@@ -60,7 +60,8 @@ def _template_files(root: str | os.PathLike[str], source_folders: Iterable[str |
     as strings: a project's 1,000 source folders each have two names to try, answered by the folders' listings
     that discovery made)."""
     folders = [os.fspath(folder) for folder in (root, *source_folders)]
-    candidates = {os.path.join(where, name) for where in folders for name in TEMPLATE_FOLDERS if _holds_folder(where, name)}
+    candidates = {os.path.join(where, name) for where in folders for name in TEMPLATE_FOLDERS
+                  if listings.holds_folder(where, name)}
     found: list[str] = []
     for folder in sorted(candidates, key=lambda c: Path(c).parts):
         for directory in _folders_below(folder):
@@ -69,11 +70,6 @@ def _template_files(root: str | os.PathLike[str], source_folders: Iterable[str |
             if len(found) >= MAX_TEMPLATES:
                 return found[:MAX_TEMPLATES]
     return found
-
-
-def _holds_folder(folder: str, name: str) -> bool:
-    entry = listings.entries(folder).get(name)
-    return entry is not None and listings.is_dir(entry)
 
 
 def _folders_below(top: str) -> Iterator[str]:
