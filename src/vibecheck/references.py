@@ -103,18 +103,39 @@ class _References:
             self.aliases[alias.asname or alias.name] = f"{module}{separator}{alias.name}"
 
     def _walk(self) -> None:
-        visit: dict[type, Callable[[Any], None]] = {ast.Import: self._import, ast.ImportFrom: self._import, ast.Name: self._name,
+        visit: dict[type, Callable[[Any], None]] = {ast.Import: self._import, ast.ImportFrom: self._import,
                  ast.Attribute: self._attribute, ast.Call: self._call, ast.Constant: self._constant,
                  ast.JoinedStr: self._joined, ast.keyword: self._keyword, ast.ExceptHandler: self._bound,
                  ast.Global: self._declared, ast.Nonlocal: self._declared, ast.MatchAs: self._bound,
                  ast.MatchStar: self._bound, ast.MatchMapping: self._rest, ast.MatchClass: self._class_pattern}
-        pending: list[ast.AST] = [self.tree]
+        names = self.names
+        # (the loop below runs for every node of every test file in the project: its steps are written inline)
+        pending: list[ast.AST | None] = [self.tree]
         while pending:
             node = pending.pop()
-            handler = visit.get(type(node))
+            kind = type(node)
+            if kind is ast.Name:  # the commonest node, with no children
+                names.add(node.id)  # type: ignore[union-attr]
+                continue
+            if node is None:  # a `**x` in `Dict.keys`, a keyword-only parameter without a default
+                continue
+            handler = visit.get(kind)
             if handler is not None:
                 handler(node)
-            pending.extend(reversed(_children(node)))
+            fields = _FIELDS.get(kind)
+            if not fields:
+                if fields is None:
+                    pending.extend(reversed(_children(node)))  # fills `_FIELDS` for `kind`
+                continue
+            children: list[ast.AST | None] = []
+            for name in fields:
+                value = getattr(node, name)
+                if type(value) is list:
+                    children.extend(value)
+                elif value is not None:
+                    children.append(value)
+            children.reverse()
+            pending.extend(children)
 
     def _import(self, node: ast.Import | ast.ImportFrom) -> None:
         self._add_import(node)  # first, as the rules' import table: the import's own dotted names resolve through it
@@ -123,9 +144,6 @@ class _References:
             parts = module.split(".")
             for end in range(len(parts), 1, -1):
                 self._dotted(parts[0], parts[1:end])
-
-    def _name(self, node: ast.Name) -> None:
-        self.names.add(node.id)
 
     def _attribute(self, node: ast.Attribute) -> None:
         attributes = [node.attr]
@@ -233,12 +251,15 @@ class _References:
 
 
 def _children(node: ast.AST) -> list[ast.AST]:
-    """The child nodes to walk, in libcst's order, without operator and context leaves (no references)."""
+    """The child nodes to walk, in libcst's order, without operator and context leaves (no references). A class
+    whose node fields are known goes into `_FIELDS`, which the walk reads directly."""
     kind = type(node)
     fields = _FIELDS.get(kind)
     if fields is None:
         fields = content_fields(kind)
-        fields = _FIELDS[kind] = tuple(name for name in node._fields if name != "ctx") if fields is None else fields
+        if fields is None:  # a signature `ast_fields` cannot read: every field but `ctx`, checked item by item
+            return ast_children(node, tuple(name for name in node._fields if name != "ctx"))
+        _FIELDS[kind] = fields
     return ast_children(node, fields)
 
 
