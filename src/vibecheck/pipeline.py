@@ -91,6 +91,10 @@ class Pipeline:
         self.post_filters: list[FindingFilter] = []
         self._loaded = False
 
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
     def load(self) -> None:
         """Import what checking a file needs (the rule modules, libcst, the analyzers' tools): before workers fork,
         or in a worker before its first file. Once per process."""

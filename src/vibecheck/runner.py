@@ -187,7 +187,7 @@ class EarlyPool:
 def _new_pool(settings: Settings, checker: Checker) -> WorkerPool:
     worker_checker = _WorkerChecker(checker)
     return WorkerPool(settings.jobs or default_jobs(), worker_checker, settings.per_file_timeout,
-                      settings.per_file_memory, warm_up=worker_checker.load)
+                      settings.per_file_memory, warm_up=worker_checker.load, siblings=not checker.loaded)
 
 
 def _run_tasks(files: Sequence[SourceFile], later: _Later, settings: Settings, checker: Checker,

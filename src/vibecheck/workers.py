@@ -12,6 +12,10 @@ small objects fragment its heap) is replaced by a fresh one after its file, so m
 files a run checks. Workers die with the run: on
 Linux the kernel kills them when the parent dies (`PR_SET_PDEATHSIG`), and everywhere a watchdog thread
 ends a worker whose parent is gone, so a killed run leaves no orphans behind.
+
+A pool whose first worker loads the checker itself (a run with a few files: this process has not loaded it) forks
+the other workers from that one once it has loaded, on Linux: each is a copy that starts at once, where a worker
+forked from here would load the checker again on the other core (`SIBLINGS`).
 """
 
 from __future__ import annotations
@@ -44,6 +48,9 @@ _PR_SET_PDEATHSIG = 1
 _MIB = 1024 * 1024
 _STATM_SIZE, _STATM_RESIDENT = 0, 1  # fields of /proc/PID/statm, in pages
 RECYCLE_GROWTH = 64 * _MIB  # bytes of resident memory a worker may gain before it is replaced
+_PR_SET_CHILD_SUBREAPER = 36
+_FORK_SIBLING = "fork a sibling"  # a message to a pool's first worker: fork a worker for the socket sent after it
+ADOPTION_TIMEOUT = 5.0  # seconds a sibling waits to be adopted by the run before it gives up
 
 
 
@@ -95,6 +102,11 @@ def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int,
             warm_up()
         except (Exception, SystemExit) as exc:  # raised again in the first file's check, below
             warm_up_failure = exc
+    _loop(conn, check, parent, memory_limit, warm_up_failure)
+
+
+def _loop(conn: Connection, check: CheckPath, parent: int, memory_limit: int | None,
+          warm_up_failure: BaseException | None = None) -> None:
     while True:
         try:
             task = conn.recv()
@@ -102,6 +114,9 @@ def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int,
             return
         if task is None:
             return
+        if task == _FORK_SIBLING:
+            _fork_sibling(conn, check, parent, memory_limit, loaded=warm_up_failure is None)
+            continue
         limited = _limit_memory(memory_limit)
         try:
             if warm_up_failure is not None:
@@ -116,6 +131,40 @@ def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int,
             conn.send(result)
         except Exception as exc:  # a result that cannot be pickled: lose the file, not the worker
             conn.send(crashed(task, f"internal error while sending this file's result: {type(exc).__name__}: {exc}"))
+
+
+def _fork_sibling(conn: Connection, check: CheckPath, parent: int, memory_limit: int | None, *, loaded: bool) -> None:
+    """Fork a copy of this loaded worker to serve the socket the parent sent after the request. The copy is forked
+    twice, so that it is adopted by the parent (a child subreaper), which can then wait for it and read how it
+    ended. A worker whose warm-up failed forks nothing: the parent sees the socket close and forks a worker itself."""
+    from multiprocessing.reduction import recv_handle
+
+    handle = recv_handle(conn)
+    if loaded:
+        middle = os.fork()
+        if middle == 0:
+            try:
+                if os.fork() == 0:
+                    conn.close()
+                    _serve_adopted(handle, check, parent, memory_limit)
+            finally:
+                os._exit(0)
+        os.waitpid(middle, 0)
+    os.close(handle)
+
+
+def _serve_adopted(handle: int, check: CheckPath, parent: int, memory_limit: int | None) -> None:
+    """A sibling's life: wait to be adopted by the run, say so with its pid, then check files. Never returns."""
+    from multiprocessing.connection import Connection
+
+    sibling = Connection(handle)
+    deadline = time.monotonic() + ADOPTION_TIMEOUT
+    while os.getppid() != parent and time.monotonic() < deadline:
+        time.sleep(0.001)
+    _die_with_parent(parent)
+    sibling.send(("ready", os.getpid()))
+    _loop(sibling, check, parent, memory_limit)
+    os._exit(0)
 
 
 def crashed(task: Task, message: str) -> FileResult:
@@ -161,6 +210,41 @@ class _Worker:
     queued: Task | None = None  # the task sent after it, which the worker starts as soon as it sends its result
     deadline: float | None = None
     started_at: int | None = None  # its resident bytes when it said it was ready (None: not measurable here)
+    ready: bool = True  # False for a sibling not forked yet: its task's time limit starts when it says it is ready
+
+
+class _Adopted:
+    """A sibling worker as a process handle (what `_Worker.process` needs of `multiprocessing.Process`): forked by
+    the pool's first worker, adopted by this process (a child subreaper), so this process waits for it and reads
+    its exit status. Its pid is known once it says it is ready; it has no sentinel (its socket closes as it ends)."""
+
+    sentinel = None
+
+    def __init__(self) -> None:
+        self.pid: int | None = None
+        self.exitcode: int | None = None
+
+    def is_alive(self) -> bool:
+        if self.pid is None or self.exitcode is not None:
+            return False
+        try:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+        except ChildProcessError:
+            return False
+        if pid == 0:
+            return True
+        self.exitcode = os.waitstatus_to_exitcode(status)
+        return False
+
+    def join(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (timeout if timeout is not None else START_TIMEOUT)
+        while self.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    def kill(self) -> None:
+        if self.is_alive():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)  # type: ignore[arg-type]  # alive: its pid is known
 
 
 class WorkerPool:
@@ -176,7 +260,8 @@ class WorkerPool:
     """
 
     def __init__(self, jobs: int, make_checker: Callable[[], CheckPath], timeout: float | None,
-                 memory_limit: int | None = None, warm_up: Callable[[], None] | None = None) -> None:
+                 memory_limit: int | None = None, warm_up: Callable[[], None] | None = None,
+                 siblings: bool = False) -> None:
         self.jobs = jobs
         self.make_checker = make_checker
         self.warm_up = warm_up
@@ -186,6 +271,9 @@ class WorkerPool:
 
         self.context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         self.workers: list[_Worker] = []
+        # the worker the others are forked from (`SIBLINGS`), while it lives; None: they are forked from here
+        self.first: _Worker | None = None
+        self.siblings = siblings and jobs > 1 and self.context.get_start_method() == "fork"
 
     def _start(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
@@ -205,6 +293,24 @@ class WorkerPool:
             raise PoolUnavailable(f"a worker process died while starting (exit code {process.exitcode})") from exc
         return _Worker(process, parent_end, started_at=None if process.pid is None else resident_bytes(process.pid))
 
+    def _start_sibling(self) -> _Worker:
+        """A worker forked from the first one (see `SIBLINGS`), else from here."""
+        first = self.first
+        if first is None or not first.process.is_alive() or not _adopts_orphans():
+            return self._start()
+        from multiprocessing.reduction import send_handle
+
+        parent_end, child_end = self.context.Pipe()
+        try:
+            first.conn.send(_FORK_SIBLING)
+            send_handle(first.conn, child_end.fileno(), first.process.pid)
+        except (OSError, ValueError):  # the first worker is gone: its sentinel reports it
+            parent_end.close()
+            return self._start()
+        finally:
+            child_end.close()
+        return _Worker(_Adopted(), parent_end, ready=False)
+
     def check(self, tasks: Sequence[Task], more: Callable[[], Sequence[Task]] | None = None
               ) -> Iterator[tuple[Task, FileResult]]:
         """Each task with its result, in completion order; a task whose worker died or overran gets an `EngineError`.
@@ -213,8 +319,10 @@ class WorkerPool:
         what it computes overlaps their work (and more workers start if its tasks need them)."""
         pending = deque(tasks)
         try:
+            if not self.workers:
+                self.start_early()
             while len(self.workers) < max(1, min(self.jobs, len(tasks))):
-                self.workers.append(self._start())
+                self.workers.append(self._start_sibling())
             while pending or more is not None or any(w.task is not None for w in self.workers):
                 for worker in self.workers:
                     if worker.task is None and pending:
@@ -234,6 +342,8 @@ class WorkerPool:
         until `check`); raises `PoolUnavailable`."""
         if not self.workers:
             self.workers.append(self._start())
+            if self.siblings:
+                self.first = self.workers[0]
 
     def _send_ahead(self, pending: deque[Task]) -> None:
         """Give each busy worker its next task while at least one task per worker waits (at the end of the queue,
@@ -250,7 +360,7 @@ class WorkerPool:
         """Start workers for `waiting` tasks, up to `jobs` in all."""
         busy = sum(worker.task is not None for worker in self.workers)
         while len(self.workers) < min(self.jobs, busy + waiting):
-            self.workers.append(self._start())
+            self.workers.append(self._start_sibling())
 
     def _assign(self, worker: _Worker, task: Task) -> None:
         self._begin(worker, task)
@@ -260,7 +370,7 @@ class WorkerPool:
     def _begin(self, worker: _Worker, task: Task | None) -> None:
         """The worker runs `task` from now (its time limit starts)."""
         worker.task = task
-        worker.deadline = time.monotonic() + self.timeout if self.timeout and task is not None else None
+        worker.deadline = time.monotonic() + self.timeout if self.timeout and task is not None and worker.ready else None
 
     def _collect(self, pending: deque[Task]) -> Iterator[tuple[Task, FileResult]]:
         busy = [w for w in self.workers if w.task is not None]
@@ -268,7 +378,8 @@ class WorkerPool:
         wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
         from multiprocessing.connection import wait
 
-        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for))
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy if w.process.sentinel is not None],
+                         wait_for))
         for index, worker in enumerate(self.workers):
             task = worker.task
             if task is None:
@@ -278,6 +389,13 @@ class WorkerPool:
                     result = worker.conn.recv() if worker.conn.poll() else None
                 except (EOFError, OSError):
                     result = None
+                if not worker.ready:
+                    if type(result) is tuple and result[0] == "ready":
+                        self._adopt(worker, result[1])
+                    else:  # the first worker forked no sibling (it died, or its warm-up failed): one from here
+                        self._stop(worker, pending)
+                        self.workers[index] = self._start()
+                    continue
                 if isinstance(result, FileResult):
                     self._begin(worker, worker.queued)
                     worker.queued = None
@@ -297,6 +415,14 @@ class WorkerPool:
             self._stop(worker, pending)
             self.workers[index] = self._start()
 
+    def _adopt(self, worker: _Worker, pid: int) -> None:
+        """A sibling said it is ready: its pid is known, and its task's time limit starts."""
+        worker.process.pid = pid
+        worker.ready = True
+        worker.started_at = resident_bytes(pid)
+        if self.timeout and worker.task is not None:
+            worker.deadline = time.monotonic() + self.timeout
+
     def _replace(self, index: int, pending: deque[Task]) -> None:
         """A fresh worker for one that has grown too much; the old one stays if no new one starts."""
         with contextlib.suppress(PoolUnavailable):
@@ -309,6 +435,8 @@ class WorkerPool:
         go back to the front of the queue."""
         pending.extendleft(task for task in (worker.queued, worker.task) if task is not None)
         worker.task = worker.queued = None
+        if worker is self.first:
+            self.first = None
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join(5)
@@ -325,6 +453,24 @@ class WorkerPool:
                 worker.process.join(2)
             worker.conn.close()
         self.workers = []
+        self.first = None
+
+
+def _adopts_orphans() -> bool:
+    """Make this process the child subreaper of its descendants (Linux), so that a sibling forked twice from the first
+    worker becomes its child; False where that cannot be done (the siblings are then forked from here)."""
+    pid = os.getpid()
+    if pid not in _ADOPTING:  # per process: a forked child (a resident server's command) is no subreaper
+        _ADOPTING[pid] = False
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            with contextlib.suppress(OSError, AttributeError):
+                _ADOPTING[pid] = ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1) == 0
+    return _ADOPTING[pid]
+
+
+_ADOPTING: dict[int, bool] = {}
 
 
 def resident_bytes(pid: int) -> int | None:

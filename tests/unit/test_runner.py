@@ -6,6 +6,7 @@ import dataclasses
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -218,20 +219,28 @@ def test_a_worker_that_has_grown_is_replaced_after_its_file(tmp_path: Path, monk
     """With no growth allowed, every file's worker is replaced by a fresh one; no file is lost or checked twice."""
     if workers.resident_bytes(os.getpid()) is None:
         pytest.skip("resident memory cannot be read here (no /proc)")
-    started: list[int] = []
-    start = workers.WorkerPool._start
+    started: list[Any] = []
+    start, start_sibling = workers.WorkerPool._start, workers.WorkerPool._start_sibling
 
     def counted(pool: workers.WorkerPool) -> workers._Worker:
         worker = start(pool)
-        started.append(worker.process.pid)
+        started.append(worker.process)
+        return worker
+
+    def counted_sibling(pool: workers.WorkerPool) -> workers._Worker:
+        worker = start_sibling(pool)
+        if worker.process not in started:  # (a sibling forked from the first worker, not from here by `_start`)
+            started.append(worker.process)
         return worker
 
     monkeypatch.setattr(workers.WorkerPool, "_start", counted)
+    monkeypatch.setattr(workers.WorkerPool, "_start_sibling", counted_sibling)
     monkeypatch.setattr(workers, "RECYCLE_GROWTH", -1)
     write(tmp_path, {f"m{i}.py": "try:\n    f()\nexcept Exception:\n    pass\n" for i in range(6)})
     report = check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2))
     assert report.files_checked == 6 and len(report.findings) == 6 and not report.errors
-    assert len(started) == 2 + 6 and len(set(started)) == 8  # two at the start, then a fresh one after each file
+    # two at the start, then a fresh one after each file
+    assert len(started) == 2 + 6 and len({process.pid for process in started}) == 8
     monkeypatch.setattr(workers, "RECYCLE_GROWTH", 1 << 40)
     started.clear()
     assert check_paths([str(tmp_path)], Settings(root=str(tmp_path), jobs=2)).findings == report.findings
@@ -370,3 +379,62 @@ def test_a_worker_whose_warm_up_fails_reports_it_with_its_first_file() -> None:
     assert [error.message for error in results["a.py"].errors] == [
         "internal error while checking this file: RuntimeError: a rule pack failed to import"]
     assert results["b.py"].errors == []
+
+
+_WARMED_BY: list[int] = []  # the pid of the process whose warm-up ran, in this process's copy
+
+
+def _warm_up() -> None:
+    _WARMED_BY.append(os.getpid())
+
+
+def _who_checks(task: _Named) -> FileResult:
+    """A result that says which process checked the task, and which process's warm-up it carries."""
+    if task.display == "dies.py":
+        os._exit(3)
+    return FileResult(task.display, warnings=[f"{os.getpid()} {_WARMED_BY}"])
+
+
+needs_adoption = pytest.mark.skipif(not workers._adopts_orphans(), reason="siblings are forked twice and adopted on Linux")
+
+
+@needs_adoption
+def test_the_other_workers_are_copies_of_the_first_once_it_has_loaded() -> None:
+    """With `siblings`, only the first worker warms up; the second is forked from it afterwards, so it has what the
+    warm-up loaded without loading it again. Without, each worker warms up itself."""
+    tasks = [_Named(f"m{i}.py") for i in range(6)]
+    for siblings in (True, False):
+        pool = workers.WorkerPool(2, lambda: _who_checks, None, warm_up=_warm_up, siblings=siblings)
+        pool.start_early()
+        seen = {result.warnings[0] for _, result in pool.check(tasks)}
+        checked_by = {line.split(" ", 1)[0]: line.split(" ", 1)[1] for line in seen}
+        assert len(checked_by) == 2 and str(os.getpid()) not in checked_by
+        warmed_by = {pid: warmed.strip("[]") for pid, warmed in checked_by.items()}
+        if siblings:  # one warm-up, the first worker's, in both
+            assert len(set(warmed_by.values())) == 1 and set(warmed_by.values()) < set(warmed_by)
+        else:
+            assert all(pid == warmed for pid, warmed in warmed_by.items())
+
+
+@needs_adoption
+def test_a_sibling_that_dies_costs_its_file_and_says_how_it_ended() -> None:
+    """A sibling is this process's child by adoption: its exit status is read as a forked worker's is."""
+    pool = workers.WorkerPool(2, lambda: _who_checks, None, warm_up=_warm_up, siblings=True)
+    pool.start_early()
+    results = {task.display: result for task, result in pool.check([_Named("a.py"), _Named("dies.py"), _Named("b.py")])}
+    assert sorted(results) == ["a.py", "b.py", "dies.py"]
+    assert [error.message for error in results["dies.py"].errors] == [
+        "the worker process checking this file died (it exited with code 3 without a result); the file was not checked"]
+    assert results["a.py"].errors == results["b.py"].errors == []
+
+
+@needs_adoption
+def test_a_first_worker_whose_warm_up_failed_forks_no_sibling() -> None:
+    """Its copies would not have loaded either: the other worker is forked from here, and no file is lost."""
+    pool = workers.WorkerPool(2, lambda: _who_checks, None, warm_up=_fails_to_warm_up, siblings=True)
+    pool.start_early()
+    results = {task.display: result for task, result in pool.check([_Named(f"m{i}.py") for i in range(4)])}
+    assert sorted(results) == [f"m{i}.py" for i in range(4)]
+    failed = [name for name, result in results.items() if result.errors]
+    assert 1 <= len(failed) <= 2  # the first file of each worker, each of which warmed up and failed
+    assert all("a rule pack failed to import" in results[name].errors[0].message for name in failed)
