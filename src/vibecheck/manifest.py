@@ -37,7 +37,7 @@ from vibecheck.registry import (
 from vibecheck.selection import analyzer_codes, use_external_codes
 
 FILE = "registry.json"
-FORMAT = 2
+FORMAT = 3
 SIZE_LIMIT = 16 * 1024 * 1024  # bytes; a larger file is not one of ours
 
 Tables = Mapping[str, tuple[str, Sequence[ExternalCode]]]
@@ -74,8 +74,8 @@ def read_manifest(folder: Path) -> tuple[RegistrySummary, Tables] | None:
         return None
     trusted = _trusted_packages(points)
     if any(reference.partition(".")[0].partition(":")[0] not in trusted
-           for rule in summary.rules for reference in rule.readers):
-        return None  # a reader outside vibecheck and the installed packs: never import what a manifest names
+           for rule in summary.rules for reference in (*rule.readers, *filter(None, [rule.origin]))):
+        return None  # a reader or rule class outside vibecheck and the installed packs: never import what a manifest names
     return summary, tables
 
 
@@ -147,7 +147,7 @@ def _summary(data: dict[str, Any]) -> RegistrySummary:
                   for rule in data["rules"])
     for rule in rules:
         if not (isinstance(rule.code, str) and isinstance(rule.name, str)
-                and all(isinstance(item, str) for item in (*rule.supersedes, *rule.readers,
+                and all(isinstance(item, str) for item in (*rule.supersedes, *rule.readers, rule.origin,
                                                              *(text for pair in rule.index_readers for text in pair)))):
             raise ValueError("a rule's facts are not text")
     packs = tuple((str(name), str(version)) for name, version in data["packs"])

@@ -246,8 +246,8 @@ class Pipeline:
         return [(info, self._options[info.code]) for info in self._project_infos if info.code in self.selection.enabled]
 
     def rule_class(self, code: str) -> Any:
-        """The class of the rule with this code (the rule packs load on the first call)."""
-        return self.registry.by_code[code]
+        """The class of the rule with this code (`Registry.rule_class`)."""
+        return self.registry.rule_class(code)
 
     def is_known(self, code: str) -> bool:
         return code in self._known

@@ -75,6 +75,7 @@ class RuleInfo:
     reads_unchecked_test_facts: bool = False
     reads_unchecked_source_facts: bool = False
     index_readers: tuple[tuple[str, str], ...] = ()  # each of `index_fact_readers` as (fact key, `module:attribute`)
+    origin: str = ""  # the class as `module:attribute` ("" for a class its module does not name)
 
     @classmethod
     def of(cls, rule: type[BaseRule]) -> RuleInfo:
@@ -84,12 +85,18 @@ class RuleInfo:
                    tuple(reader_reference(reader) for reader in getattr(rule, "cache_inputs", ())),
                    bool(getattr(rule, "reads_unchecked_test_facts", False)),
                    bool(getattr(rule, "reads_unchecked_source_facts", False)),
-                   tuple((key, reader_reference(reader)) for key, reader in getattr(rule, "index_fact_readers", {}).items()))
+                   tuple((key, reader_reference(reader)) for key, reader in getattr(rule, "index_fact_readers", {}).items()),
+                   _origin(rule))
 
     @property
     def cache_inputs(self) -> tuple[Callable[..., str], ...]:
         """The rule's `cache_inputs` functions, imported from their modules (not the rule's)."""
         return tuple(resolve_reader(reference) for reference in self.readers)
+
+
+def _origin(rule: type[BaseRule]) -> str:
+    module = sys.modules.get(rule.__module__)
+    return f"{rule.__module__}:{rule.__name__}" if getattr(module, rule.__name__, None) is rule else ""
 
 
 def reader_reference(reader: Any) -> str:
@@ -168,6 +175,21 @@ class Registry:
     @property
     def by_name(self) -> dict[str, type[BaseRule]]:
         return self._loaded()._by_name
+
+    def rule_class(self, code: str) -> type[BaseRule]:
+        """The class of the rule with this code. A registry built from its summary imports only that rule's module
+        (a project phase on a warm cache: the per-file rules, and libcst with many of them, stay unloaded); the packs
+        load when the summary does not name the class there, or the module does not give it."""
+        if self._summary is not None:
+            origin = next((info.origin for info in self._summary.rules if info.code == code), "")
+            if origin:
+                try:
+                    found = resolve_reader(origin)
+                except Exception:  # a module that fails to import: the packs load, and report it
+                    found = None
+                if isinstance(found, type) and issubclass(found, BaseRule) and found.__dict__.get("code") == code:
+                    return found
+        return self.by_code[code]
 
     def add(self, pack: RulePack) -> None:
         by_code, by_name = self.by_code, self.by_name

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
+
+import pytest
 
 from vibecheck.manifest import FILE, read_manifest, save_manifest
 from vibecheck.registry import Registry, load_registry
@@ -25,10 +28,28 @@ def test_a_saved_manifest_answers_as_the_loaded_registry(tmp_path: Path) -> None
     assert deferred.by_code == registry.by_code and not deferred.deferred  # asking for a class loads the packs
 
 
-def test_a_manifest_naming_a_reader_outside_vibecheck_and_the_installed_packs_is_refused(tmp_path: Path) -> None:
+def test_a_project_rule_class_comes_from_its_own_module_without_loading_the_packs(tmp_path: Path) -> None:
+    """A project phase on a warm cache asks for a few rule classes: each is imported from the module the manifest
+    names, and the packs stay unloaded. A class the summary does not name loads them."""
+    registry = load_registry()
+    save_manifest(tmp_path, registry)
+    saved = read_manifest(tmp_path)
+    assert saved is not None
+    deferred = Registry.from_summary(saved[0])
+    project_codes = [rule.code for rule in registry.project_rules]
+    assert project_codes and all(deferred.rule_class(code) is registry.by_code[code] for code in project_codes)
+    assert deferred.deferred
+    unnamed = Registry.from_summary(dataclasses.replace(
+        saved[0], rules=tuple(dataclasses.replace(info, origin="") for info in saved[0].rules)))
+    assert unnamed.rule_class(project_codes[0]) is registry.by_code[project_codes[0]] and not unnamed.deferred
+
+
+@pytest.mark.parametrize("field", ["readers", "origin"])
+def test_a_manifest_naming_a_module_outside_vibecheck_and_the_installed_packs_is_refused(tmp_path: Path,
+                                                                                       field: str) -> None:
     save_manifest(tmp_path, load_registry())
     data = json.loads((tmp_path / FILE).read_text(encoding="utf-8"))
-    data["registry"]["rules"][0]["readers"] = ["planted_module:inputs"]
+    data["registry"]["rules"][0][field] = ["planted_module:inputs"] if field == "readers" else "planted_module:Rule"
     (tmp_path / FILE).write_text(json.dumps(data), encoding="utf-8")
     assert read_manifest(tmp_path) is None
 
