@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import stat
 import sys
 import threading
 import time
@@ -157,6 +158,7 @@ def _serve_adopted(handle: int, check: CheckPath, parent: int, memory_limit: int
     """A sibling's life: wait to be adopted by the run, say so with its pid, then check files. Never returns."""
     from multiprocessing.connection import Connection
 
+    _close_inherited_pipes()
     sibling = Connection(handle)
     deadline = time.monotonic() + ADOPTION_TIMEOUT
     while os.getppid() != parent and time.monotonic() < deadline:
@@ -165,6 +167,18 @@ def _serve_adopted(handle: int, check: CheckPath, parent: int, memory_limit: int
     sibling.send(("ready", os.getpid()))
     _loop(sibling, check, parent, memory_limit)
     os._exit(0)
+
+
+def _close_inherited_pipes() -> None:
+    """Close the pipes a sibling inherits from the first worker (beyond the standard streams): the write end of the
+    pipe by which the parent sees the first worker end would otherwise stay open here, and the parent would wait for
+    its end as long as the sibling lives (Linux: the descriptors are listed in /proc)."""
+    with contextlib.suppress(OSError):
+        for name in os.listdir("/proc/self/fd"):
+            descriptor = int(name)
+            with contextlib.suppress(OSError):
+                if descriptor > 2 and stat.S_ISFIFO(os.fstat(descriptor).st_mode):
+                    os.close(descriptor)
 
 
 def crashed(task: Task, message: str) -> FileResult:

@@ -438,3 +438,22 @@ def test_a_first_worker_whose_warm_up_failed_forks_no_sibling() -> None:
     failed = [name for name, result in results.items() if result.errors]
     assert 1 <= len(failed) <= 2  # the first file of each worker, each of which warmed up and failed
     assert all("a rule pack failed to import" in results[name].errors[0].message for name in failed)
+
+
+@needs_adoption
+def test_the_first_worker_ends_for_this_process_while_its_siblings_live() -> None:
+    """A sibling must not hold the pipe by which this process sees the first worker end: else stopping the first
+    worker (to recycle it) would wait for as long as a sibling lives."""
+    from multiprocessing.connection import wait
+
+    pool = workers.WorkerPool(2, lambda: _who_checks, None, warm_up=_warm_up, siblings=True)
+    pool.start_early()
+    first = pool.first
+    assert first is not None
+    results = pool.check([_Named(f"m{i}.py") for i in range(8)])
+    checked_by: set[str] = set()
+    while len(checked_by) < 2:
+        checked_by.add(next(results)[1].warnings[0].split(" ", 1)[0])
+    first.process.kill()
+    assert wait([first.process.sentinel], 30) == [first.process.sentinel]
+    results.close()
