@@ -27,6 +27,15 @@ def test_a_result_decodes_equal_to_the_one_encoded() -> None:
     assert result_codec.round_trips(result, text)
 
 
+def test_every_tagged_value_puts_its_mark_in_the_text() -> None:
+    """The cache decodes facts again to check them only when their text holds `"$` (a tag's key; text starting with
+    `$` has it too, and is checked for nothing): every tagged value must put it there, plain facts need not."""
+    plain = {"names": ["get_user", "db.session"], "nested": [{"a": 1, "b": [None, True, 0.5]}], "n": -1}
+    assert result_codec.encode(plain) == plain and '"$' not in result_codec.dumps(plain)
+    for tagged in ((1,), {"x"}, frozenset({"x"}), {1: "a"}, {"$odd": 1}, Severity.HIGH, Position(1, 2)):
+        assert '"$' in result_codec.dumps({"value": [tagged]})
+
+
 def test_an_object_that_is_not_plain_data_is_not_encoded() -> None:
     with pytest.raises(ValueError):
         result_codec.dumps(FileResult("a.py", facts={"x": object()}))
