@@ -79,6 +79,7 @@ def refund_order(request, order_id: int):
 
 @api.get("/coupons/{code}")
 def coupon(request, code: str):
+    # ok: VC214
     found = get_object_or_404(Coupon, code=code)
     return {"code": found.code, "percent_off": found.percent_off}
 
@@ -91,6 +92,7 @@ def health(request):
 
 @partners.post("/orders/{order_id}/status")
 def partner_set_status(request, order_id: int, status: str):
+    # expect: VC214
     Order.objects.filter(id=order_id).update(status=status)
     return {"ok": True}
 
