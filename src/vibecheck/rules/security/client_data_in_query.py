@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 import libcst as cst
 
+from vibecheck.analysis.bound_names import names_bound_to_calls
 from vibecheck.analysis.flow import (
     CLEAN,
     LAMBDA_EVENT_NAMES,
@@ -30,8 +31,6 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
-from vibecheck.cst_fields import child_nodes
-from vibecheck.imports import ImportTable
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 from vibecheck.rules.security.sql_built_from_strings import (
@@ -267,7 +266,8 @@ class ClientDataInQuery(ClientSinkRule):
         once per file and only asked about an `execute()` whose receiver is not named like one."""
         found: frozenset[str] | None = self.context.shared.get(CONNECT_FUNCTIONS)
         if found is None:
-            found = self.context.shared[CONNECT_FUNCTIONS] = _connection_names(self.context.module, self.context.imports) \
+            found = self.context.shared[CONNECT_FUNCTIONS] = names_bound_to_calls(
+                self.context.module, self.context.imports, CONNECT_FUNCTIONS.__contains__) \
                 if "connect(" in self.context.source else frozenset()
         return found
 
@@ -479,21 +479,3 @@ def _lookup_names(value: cst.BaseExpression) -> list[cst.BaseExpression]:
         return [arg.value for arg in value.args if arg.keyword is None]
     return [value]
 
-
-def _connection_names(module: cst.Module, imports: ImportTable) -> frozenset[str]:
-    """`reports = sqlite3.connect(...)`, `self.db = duckdb.connect()`, `with psycopg.connect(dsn) as warehouse:`."""
-    names: set[str] = set()
-    pending: list[cst.CSTNode] = [module]
-    while pending:
-        node = pending.pop()
-        pending.extend(child_nodes(node))
-        if type(node) is cst.Assign:
-            targets = [target.target for target in node.targets]
-        elif type(node) is cst.WithItem and node.asname is not None:
-            targets = [node.asname.name]
-        else:
-            continue
-        value = node.value if type(node) is cst.Assign else node.item  # type: ignore[union-attr]
-        if type(value) is cst.Call and imports.qualified_name(value.func) in CONNECT_FUNCTIONS:
-            names.update(name for target in targets if (name := dotted_name(target)) is not None)
-    return frozenset(names)
