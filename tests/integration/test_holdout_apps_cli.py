@@ -29,7 +29,11 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     ("feed_ingestor", "tests/test_fetch.py", 29, "VC304"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
-KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = set()
+KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
+    # A forum thread read by id in a login-only view: every member may read it, but the same code on an invoice is
+    # the pitfall, and nothing in the view tells them apart.
+    ("django_forum", "forum/views.py", 30, "VC214"),
+}
 
 
 def marks(app: Path) -> tuple[list[tuple[Where, frozenset[str]]], list[tuple[Where, frozenset[str]]]]:
