@@ -277,6 +277,43 @@ def test_http_middleware_guards_the_app_only_when_it_denies() -> None:
     assert findings_for(RouteWithoutAuth, denying) == []
     timing = MIDDLEWARE_APP.format(check="request.state.started = now()")
     assert len(findings_for(RouteWithoutAuth, timing)) == 1
+    recording = MIDDLEWARE_APP.format(check="request.state.signed_in = request.user.is_authenticated")
+    assert len(findings_for(RouteWithoutAuth, recording)) == 1
+    verifying = MIDDLEWARE_APP.format(check='request.state.claims = verify_token(request.headers["authorization"])')
+    assert findings_for(RouteWithoutAuth, verifying) == []
+
+
+AIOHTTP_MIDDLEWARE_APP = """
+    import hmac
+
+    from aiohttp import web
+
+    routes = web.RouteTableDef()
+
+    @web.middleware
+    async def token_middleware(request, handler):
+        {check}
+        return await handler(request)
+
+    @routes.post("/assets/rebuild")
+    async def rebuild(request):
+        return web.json_response(await start_rebuild())
+
+    app = web.Application(middlewares=[token_middleware])
+    app.add_routes(routes)
+"""
+
+
+def test_an_aiohttp_middleware_of_the_module_guards_only_when_it_can_deny() -> None:
+    """An auth-named middleware function defined beside the app is judged by its body: recording the verdict of a
+    token check on the request turns nobody away."""
+    denying = AIOHTTP_MIDDLEWARE_APP.format(
+        check='if not hmac.compare_digest(request.headers.get("X-Token", ""), TOKEN):\n'
+              '            raise web.HTTPUnauthorized()')
+    assert findings_for(RouteWithoutAuth, denying) == []
+    recording = AIOHTTP_MIDDLEWARE_APP.format(
+        check='request["token_ok"] = hmac.compare_digest(request.headers.get("X-Token", ""), TOKEN)')
+    assert len(findings_for(RouteWithoutAuth, recording)) == 1
 
 
 def test_add_middleware_with_an_auth_class_guards_the_app() -> None:

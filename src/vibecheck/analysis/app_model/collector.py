@@ -368,10 +368,11 @@ def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, c
 
 def _hook_refuses(frame: Frame, must_deny: bool) -> bool:
     """Whether an app-wide hook can turn a request away. An HTTP middleware (`must_deny`) always answers with the
-    next handler's response, so only an auth check in it counts; a `before_request` hook refuses by answering,
+    next handler's response, so only an auth check in it that can deny counts (one that only records the verdict,
+    `request["token_ok"] = compare_digest(...)`, turns nobody away); a `before_request` hook refuses by answering,
     aborting or raising, or through a check that raises (`verify_jwt_in_request()`): one that only loads the user
     (`g.user = None`, also under `if "user_id" in session:`) or logs leaves every route open."""
-    return frame.body_guard if must_deny else frame.exits or frame.denies_by_call
+    return frame.body_guard and frame.denies if must_deny else frame.exits or frame.denies_by_call
 
 
 def _may_hook(frame: Frame) -> bool:
@@ -874,8 +875,13 @@ class AppModelCollector:
             self.guarded_handlers.update(_last(full_name(e.value)) for e in listed.value.elements)
 
     def _collect_middleware(self, target: cst.Arg | None) -> None:
-        """`app.add_middleware(TokenAuthMiddleware)`, `Middleware(TokenAuthMiddleware)`: app-wide when it reads as auth."""
-        if _guards_as_middleware(target):
+        """`app.add_middleware(TokenAuthMiddleware)`, `Middleware(TokenAuthMiddleware)`: app-wide when it reads as auth;
+        a middleware function of this module (aiohttp's `middlewares=[token_middleware]`) only if it can deny."""
+        if not _guards_as_middleware(target):
+            return
+        if target is not None and type(target.value) is cst.Name and not target.value.value[:1].isupper():
+            self.hooks.append(("*", target.value.value, True))  # judged by its body once the file is walked
+        else:
             self.global_guard = True
 
     def _scoped_middleware_guards(self, call: cst.Call) -> bool:
