@@ -691,3 +691,17 @@ async def starlette_public_note(request):
         # ok: VC214 -- nobody signs in here: whether that is right is VC201's and VC219's question
         note = await session.get(Note, note_id)
         return {"id": note.id}
+
+
+@router.get("/coupons/{code}")
+def redeem_coupon(code: str, user: User = Depends(get_current_user), db=Depends(get_db)):
+    # ok: VC214 -- a code the client presents: whoever knows it may use it, as with an invite link
+    coupon = db.query(Coupon).filter_by(code=code).first()
+    return {"percent_off": coupon.percent_off}
+
+
+@router.get("/coupons/by-id/{coupon_id}")
+def read_coupon(coupon_id: int, user: User = Depends(get_current_user), db=Depends(get_db)):
+    # expect: VC214
+    coupon = db.query(Coupon).filter_by(id=coupon_id).first()
+    return {"percent_off": coupon.percent_off}

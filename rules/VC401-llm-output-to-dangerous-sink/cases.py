@@ -993,3 +993,19 @@ def model_filters_a_frame(question, sales_df, index):
     # ok: VC401 -- a search index's query is a question, not code
     hits = index.query(expression)
     return rows, totals, hits
+
+
+orders = pd.read_parquet("orders.parquet")
+catalogue = pd.DataFrame({"sku": ["a", "b"]})
+search = make_search_index("orders")
+
+
+def model_filters_a_frame_by_another_name(question):
+    expression = llm.invoke(f"Write a DataFrame.query() filter for: {question}").content
+    # expect: VC401 -- `orders` holds what `pd.read_parquet` returned
+    recent = orders.query(expression)
+    # expect: VC401
+    listed = catalogue.eval(expression)
+    # ok: VC401 -- not a frame: its query is a search
+    hits = search.query(expression)
+    return recent, listed, hits

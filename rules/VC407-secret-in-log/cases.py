@@ -2,6 +2,9 @@
 import logging
 import os
 
+import click
+import typer
+
 from flask import request
 
 logger = logging.getLogger(__name__)
@@ -130,3 +133,20 @@ def call_service(settings, url):
     placeholder = {"Authorization": "Bearer <token>"}
     # ok: VC407 -- a literal placeholder, the shape of the header in a help text
     logger.info("send %s", placeholder)
+
+
+
+@click.command()
+@click.option("--api-key", envvar="SERVICE_API_KEY")
+def login(api_key):
+    # expect: VC407
+    click.echo(f"Authenticating with {api_key}")
+    # ok: VC407 -- only its last four characters
+    click.echo(f"Authenticating with a key ending in {api_key[-4:]}")
+
+
+def rotate(new_password):
+    # expect: VC407
+    typer.secho(f"New password: {new_password}", fg="green")
+    # ok: VC407
+    typer.echo("Password rotated.")

@@ -4,7 +4,7 @@ import traceback
 
 import requests
 from django.http import JsonResponse
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Response
 from fastapi.responses import JSONResponse
 from flask import Flask, abort, flash, jsonify, redirect
 from oauthlib.oauth1 import OAuth1Error
@@ -227,6 +227,19 @@ async def unhandled(request, exc):
     logger.exception("unhandled error on %s", request.url.path)
     # expect: VC414 -- the handler's exception is an internal error, as a caught one is
     return JSONResponse(status_code=500, content={"detail": "Internal server error", "error": repr(exc)})
+
+
+@api.exception_handler(ValueError)
+async def bad_value(request, exc):
+    # expect: VC414 -- a traceback shows code and paths whatever the exception's class
+    return Response(traceback.format_exc(), status_code=400, media_type="text/plain")
+
+
+@api.exception_handler(LookupError)
+async def missing(request, exc):
+    logger.warning("lookup failed on %s", request.url.path, exc_info=exc)
+    # ok: VC414
+    return Response("not found", status_code=404, media_type="text/plain")
 
 
 @app.errorhandler(SQLAlchemyError)

@@ -1,5 +1,6 @@
 """VC422 corpus: client input as SQL text, ORM ordering or lookups, MongoDB operators; and the safe look-alikes."""
 import json
+import sqlite3
 
 import sqlalchemy as sa
 import streamlit as st
@@ -19,6 +20,7 @@ api = FastAPI()
 mongo = MongoClient()
 users = mongo.shop.users
 SORTS = {"name": Product.name, "price": Product.price}
+REPORTS = sqlite3.connect("reports.db", check_same_thread=False)
 ALLOWED_ORDERING = {"name", "-name", "price", "-price"}
 
 
@@ -362,3 +364,21 @@ def streamlit_choice(engine):
     with engine.connect() as conn:
         # ok: VC422 -- one of the app's own options
         return conn.execute(text(f"SELECT * FROM sales WHERE region = '{region}'")).fetchall()
+
+
+@app.get("/reports/run")
+def run_report():
+    # expect: VC422
+    return {"rows": REPORTS.execute(request.args["sql"]).fetchall()}
+
+
+@app.get("/reports/by-day")
+def report_by_day():
+    # ok: VC422
+    return {"rows": REPORTS.execute("SELECT * FROM daily WHERE day = ?", (request.args["day"],)).fetchall()}
+
+
+@app.post("/jobs/run")
+def run_job():
+    # ok: VC422 -- a job runner's `execute`, not a database's
+    return {"result": jobs.execute(request.args["job"])}

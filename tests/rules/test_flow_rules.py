@@ -239,6 +239,76 @@ def start_prefetch(page_url: str, start_url: str):
         ("notify.py", 7), ("notify.py", 11), ("notify.py", 19), ("notify.py", 24)]
 
 
+def test_a_parameter_reaches_a_sink_through_a_helper_that_returns_it(tmp_path: Path) -> None:
+    """`shutil.rmtree(media_path(album))`: the helper returns the parameter it was handed (also as `*parts`), so the
+    route's input reaches the sink; a helper that keeps only the base name, or returns something else, breaks the flow."""
+    sources = {
+        "media/__init__.py": "",
+        "media/storage.py": """import os
+import shutil
+
+ROOT = "/srv/media"
+
+
+def media_path(*parts):
+    return os.path.join(ROOT, *parts)
+
+
+def album_path(album):
+    return ROOT + "/" + album
+
+
+def clean_path(album):
+    return os.path.join(ROOT, os.path.basename(album))
+
+
+def trash_path(album):
+    return os.path.join(ROOT, "trash")
+
+
+def remove_album(album):
+    shutil.rmtree(media_path(album))
+
+
+def remove_cover(album):
+    os.remove(album_path(album))
+
+
+def remove_clean(album):
+    shutil.rmtree(clean_path(album))
+
+
+def empty_trash(album):
+    shutil.rmtree(trash_path(album))
+""",
+        "media/app.py": """from quart import Quart, send_file
+
+from . import storage
+
+app = Quart(__name__)
+
+
+@app.delete("/albums/<album>")
+async def delete_album(album: str):
+    storage.remove_album(album)
+    storage.remove_cover(album)
+    storage.remove_clean(album)
+    storage.empty_trash(album)
+
+
+@app.get("/media/<path:name>")
+async def download(name: str):
+    return await send_file(storage.media_path("originals", name))
+""",
+    }
+    for relative, text in sources.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(text, encoding="utf-8")
+    findings = project_findings(tmp_path, [ClientDataThroughCalls], file_rules=(RequestDataToFilesystemOrUrl,))
+    assert sorted((Path(f.location.path).name, f.location.start.line) for f in findings) == [
+        ("app.py", 18), ("storage.py", 24), ("storage.py", 28)]
+
+
 def test_model_output_run_by_a_test_is_still_reported_there() -> None:
     """A test run that executes a model's answer shares the risk, as shell injection's does."""
     example = parse_doc(LlmOutputToDangerousSink.__doc__ or "").code_block("Example")

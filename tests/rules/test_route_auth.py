@@ -19,7 +19,8 @@ CORPORA = RULES_DIR / "VC201-route-without-auth"
 DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 
-@pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py"])
+@pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py",
+                                  "cases_ninja.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
@@ -276,6 +277,43 @@ def test_http_middleware_guards_the_app_only_when_it_denies() -> None:
     assert findings_for(RouteWithoutAuth, denying) == []
     timing = MIDDLEWARE_APP.format(check="request.state.started = now()")
     assert len(findings_for(RouteWithoutAuth, timing)) == 1
+    recording = MIDDLEWARE_APP.format(check="request.state.signed_in = request.user.is_authenticated")
+    assert len(findings_for(RouteWithoutAuth, recording)) == 1
+    verifying = MIDDLEWARE_APP.format(check='request.state.claims = verify_token(request.headers["authorization"])')
+    assert findings_for(RouteWithoutAuth, verifying) == []
+
+
+AIOHTTP_MIDDLEWARE_APP = """
+    import hmac
+
+    from aiohttp import web
+
+    routes = web.RouteTableDef()
+
+    @web.middleware
+    async def token_middleware(request, handler):
+        {check}
+        return await handler(request)
+
+    @routes.post("/assets/rebuild")
+    async def rebuild(request):
+        return web.json_response(await start_rebuild())
+
+    app = web.Application(middlewares=[token_middleware])
+    app.add_routes(routes)
+"""
+
+
+def test_an_aiohttp_middleware_of_the_module_guards_only_when_it_can_deny() -> None:
+    """An auth-named middleware function defined beside the app is judged by its body: recording the verdict of a
+    token check on the request turns nobody away."""
+    denying = AIOHTTP_MIDDLEWARE_APP.format(
+        check='if not hmac.compare_digest(request.headers.get("X-Token", ""), TOKEN):\n'
+              '            raise web.HTTPUnauthorized()')
+    assert findings_for(RouteWithoutAuth, denying) == []
+    recording = AIOHTTP_MIDDLEWARE_APP.format(
+        check='request["token_ok"] = hmac.compare_digest(request.headers.get("X-Token", ""), TOKEN)')
+    assert len(findings_for(RouteWithoutAuth, recording)) == 1
 
 
 def test_add_middleware_with_an_auth_class_guards_the_app() -> None:
@@ -402,6 +440,53 @@ def test_starlette_endpoints_and_route_lists_from_other_modules(tmp_path: Path) 
     findings = project_findings(tmp_path, [RouteWithoutAuth])
     assert sorted((Path(f.location.path).name, f.message.split("`")[1]) for f in findings) == [
         ("admin.py", "GET /admin/users"), ("main.py", "DELETE /items/{item_id}")]
+
+
+NINJA_APP = {
+    "shop/__init__.py": "",
+    "shop/api.py": """
+        from ninja import NinjaAPI
+        from ninja.security import django_auth
+
+        from . import orders, reviews
+
+        api = NinjaAPI(auth=django_auth)
+        public = NinjaAPI(urls_namespace="public")
+        api.add_router("/orders", orders.router)
+        public.add_router("/reviews", reviews.router)
+    """,
+    "shop/orders.py": """
+        from ninja import Router
+
+        router = Router()
+
+        @router.post("/{order_id}/cancel")
+        def cancel(request, order_id: int):
+            Order.objects.filter(id=order_id, owner=request.user).update(status="cancelled")
+
+        @router.post("/{order_id}/refund", auth=None)
+        def refund(request, order_id: int):
+            Order.objects.filter(id=order_id).update(status="refunded")
+    """,
+    "shop/reviews.py": """
+        from ninja import Router
+
+        router = Router()
+
+        @router.delete("/{review_id}")
+        def delete_review(request, review_id: int):
+            Review.objects.filter(id=review_id).delete()
+    """,
+}
+
+
+def test_ninja_routers_take_the_auth_of_the_api_that_adds_them(tmp_path: Path) -> None:
+    """`api.add_router(...)` on a `NinjaAPI(auth=...)` guards a router of another module, but for a route's own
+    `auth=None`; a router added to an API without auth stays open."""
+    _write_project(tmp_path, NINJA_APP)
+    findings = project_findings(tmp_path, [RouteWithoutAuth])
+    assert sorted((Path(f.location.path).name, f.message.split("`")[1]) for f in findings) == [
+        ("orders.py", "POST /{order_id}/refund"), ("reviews.py", "DELETE /{review_id}")]
 
 
 def test_a_view_registered_elsewhere_keeps_the_guard_of_its_own_module(tmp_path: Path) -> None:

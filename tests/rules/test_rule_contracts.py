@@ -205,6 +205,8 @@ DISTINCT_PROBLEMS: dict[frozenset[str], str] = {
     frozenset({"VC204", "VC205"}): "a fast hash of a password compared with `==`: the hash and the comparison both leak",
     frozenset({"VC102", "VC216"}): "an auth check's broad `except` that carries on: logging the traceback (VC102) "
                                    "still lets the request in (VC216)",
+    frozenset({"VC101", "VC216"}): "an auth check's broad `except` that only returns: the error leaves no trace (VC101) "
+                                   "and the request goes on (VC216)",
     frozenset({"VC204", "VC216"}): "`header == API_KEY`: `==` leaks the key's characters by timing (VC204), and while "
                                    "the setting is unset a request without the header passes, `None == None` (VC216)",
     frozenset({"VC407", "VC409"}): "a log call that writes a secret and also client input (log injection)",

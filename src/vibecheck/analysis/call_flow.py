@@ -132,13 +132,14 @@ class CallGraph:
         return None
 
     def parameter_for(self, key: FunctionKey, where: int | str) -> str | None:
-        """The parameter an argument binds: by keyword, or by position (after `self`/`cls` for a method)."""
+        """The parameter an argument binds: by keyword, or by position (after `self`/`cls` for a method); a position
+        beyond the named ones binds the `*parts` parameter, when the function has one."""
         parameters: list[str] = self.functions[key]["parameters"]
         if isinstance(where, str):
             return where if where in parameters else None
         offset = 1 if "." in key[1] and parameters[:1] in (["self"], ["cls"]) else 0
         index = where + offset
-        return parameters[index] if index < len(parameters) else None
+        return parameters[index] if index < len(parameters) else self.functions[key].get("rest") or None
 
     def returned_origin(self, key: FunctionKey | None, untrusted: frozenset[str], depth: int = MAX_DEPTH
                         ) -> tuple[str, str] | None:
@@ -236,8 +237,10 @@ class CallGraph:
         reached: dict[tuple[FunctionKey, str], tuple[FunctionKey, list[Any], tuple[str, ...]]] = {}
         summary = self.functions[key]
         for sink in summary["sinks"]:
-            if sink[0] == PARAMETER and sink[1] == parameter and (objects or _needs(sink) != OBJECT) \
-                    and (verdicts or _needs(sink) != VERDICT) and self._attribute_holds(sink, key[0]):
+            carried = sink[1] == parameter if sink[0] == PARAMETER \
+                else sink[0] == CALL and self._returns_passed(key, sink[1], parameter)
+            if carried and (objects or _needs(sink) != OBJECT) and (verdicts or _needs(sink) != VERDICT) \
+                    and self._attribute_holds(sink, key[0]):
                 reached.setdefault((key, sink[5]), (key, sink, (key[1],)))
         for callee, where, kind, origin, *note in summary["calls"]:
             if kind == PARAMETER and origin == parameter:
@@ -254,6 +257,16 @@ class CallGraph:
                     for found, sink, chain in self.parameter_sinks(method, attribute, objects, depth - 1):
                         reached.setdefault((found, sink[5]), (found, sink, (key[1], *chain)))
         return list(reached.values())
+
+    def _returns_passed(self, key: FunctionKey, callee: str, parameter: str) -> bool:
+        """`shutil.rmtree(media_path(album))` in `key`: the call's result carries `key`'s `parameter`, which `key` passes
+        to a parameter of the project's `callee` that it returns (`return os.path.join(ROOT, *parts)`)."""
+        target = self.resolve(callee, key[0])
+        if target is None:
+            return False
+        returned = {origin for kind, origin, *_ in self.functions[target]["returns"] if kind == PARAMETER}
+        return any(kind == PARAMETER and origin == parameter and self.parameter_for(target, where) in returned
+                   for _, where, kind, origin, *_ in self.calls_to(key, callee))
 
     def methods_of(self, key: FunctionKey) -> list[FunctionKey]:
         """The summarised methods of the class that `key` (`Class.method`) belongs to."""
@@ -385,8 +398,9 @@ def _borrow_returns(by_rule: dict[str, dict[str, dict[str, Any]]], code: str, le
     modules = {module for lender in lenders for module in by_rule.get(lender, {})}
     for module in modules:
         lent = next(by_rule[lender][module] for lender in lenders if module in by_rule.get(lender, {}))
-        carried = {function: {"parameters": summary["parameters"], "sinks": [], "returns": summary["returns"],
-                              "calls": []} for function, summary in lent.items() if summary["returns"]}
+        carried = {function: {"parameters": summary["parameters"], "rest": summary.get("rest", ""), "sinks": [],
+                              "returns": summary["returns"], "calls": []} for function, summary in lent.items()
+                   if summary["returns"]}
         if carried:
             own[module] = {**carried, **own.get(module, {})}
 

@@ -255,6 +255,7 @@ class FunctionSummary:
     `kept`: [attribute, kind, origin] for client data a method keeps there (`self.sort = request.GET["sort"]`),
     which the class's other methods read as `self.sort`. `makes`: the class (`local:Service`, `import:pkg.mod.Service`)
     of the object a factory returns (`return Service(...)`, `-> Service`), whose methods its callers call.
+    `rest`: the `*parts` parameter, which takes every positional argument beyond `parameters`.
     """
 
     parameters: list[str]
@@ -264,6 +265,7 @@ class FunctionSummary:
     stores: list[list[str]] = field(default_factory=list)
     kept: list[list[str]] = field(default_factory=list)
     makes: str = ""
+    rest: str = ""
 
     def as_fact(self) -> dict[str, Any]:
         fact: dict[str, Any] = {"parameters": self.parameters, "sinks": self.sinks, "returns": self.returns,
@@ -274,6 +276,8 @@ class FunctionSummary:
             fact["kept"] = self.kept
         if self.makes:
             fact["makes"] = self.makes
+        if self.rest:
+            fact["rest"] = self.rest
         return fact
 
 
@@ -1970,14 +1974,15 @@ class FlowRule(Rule):
         state.project_functions = module_functions(self.context.module)
         state.module_instances = _module_instances(self.context.module)
         parameters = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
-        state.summary = FunctionSummary(parameters)
+        rest = node.params.star_arg.name.value if type(node.params.star_arg) is cst.Param else ""
+        state.summary = FunctionSummary(parameters, rest=rest)
         if not is_route_handler(node):
             # a Lambda event, and what FastAPI fills from the request (`x_role: str = Header()`), are certainly input
             payload = _payload_parameters(node, parameters, self.context.imports) | {
                 p.name.value for p in node.params.params if _reads_the_request(p, self.context.imports)}
             state.guessed_inputs = frozenset(name for name in parameters if name not in payload and (
                 held := state.names.get(name)) is not None and held.kind == "request" and held.origin == name)
-        for name in (*parameters, *(p.name.value for p in node.params.kwonly_params)):
+        for name in (*parameters, *([rest] if rest else []), *(p.name.value for p in node.params.kwonly_params)):
             if name not in state.names and name not in state.request_objects and name not in ("self", "cls"):
                 state.names[name] = Taint(PARAMETER, name)
         for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):

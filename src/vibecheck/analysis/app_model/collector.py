@@ -40,9 +40,6 @@ CREDENTIAL_SOURCES = frozenset({"Header", "Cookie"})
 CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
                          "validate"})
 EXIT_CALLS = frozenset({"abort", "redirect"})
-# Last words of a handler parameter that carries a one-time credential the client presents (`token`, `reset_code`):
-# a route that hands it to a check (`manager.verify(token)`) is opened by that credential, as a reset link is.
-PRESENTED_CREDENTIAL_LAST = (["token"], ["code"], ["otp"])
 # Calls that read, test, reshape or log a signature header without checking it: handing it to one is no check.
 SIGNATURE_READS = frozenset({"get", "getlist", "getone", "pop", "split", "strip", "lower", "encode", "decode",
                              "startswith", "removeprefix", "print", "debug", "info", "warning", "warn", "error",
@@ -134,6 +131,7 @@ class Route:
     handler: str | None = None
     imported: bool = False  # its handler is imported from another module (`Route("/x", handlers.purge)`)
     opened: bool = False  # its permission classes open it explicitly (`[AllowAny]`)
+    opens_receiver: bool = False  # its own `auth=None` (Django Ninja) drops what its router or API requires
     dependency_refs: tuple[str, ...] | None = None  # when dependencies alone guard it: theirs, which may never deny
 
 
@@ -370,10 +368,11 @@ def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, c
 
 def _hook_refuses(frame: Frame, must_deny: bool) -> bool:
     """Whether an app-wide hook can turn a request away. An HTTP middleware (`must_deny`) always answers with the
-    next handler's response, so only an auth check in it counts; a `before_request` hook refuses by answering,
+    next handler's response, so only an auth check in it that can deny counts (one that only records the verdict,
+    `request["token_ok"] = compare_digest(...)`, turns nobody away); a `before_request` hook refuses by answering,
     aborting or raising, or through a check that raises (`verify_jwt_in_request()`): one that only loads the user
     (`g.user = None`, also under `if "user_id" in session:`) or logs leaves every route open."""
-    return frame.body_guard if must_deny else frame.exits or frame.denies_by_call
+    return frame.body_guard and frame.denies if must_deny else frame.exits or frame.denies_by_call
 
 
 def _may_hook(frame: Frame) -> bool:
@@ -408,6 +407,7 @@ class AppModelCollector:
         self.global_guard = False
         self.guarded_handlers: set[str] = set()  # handlers a Litestar `Router(..., guards=[...])` lists
         self.uses_django = False
+        self.uses_ninja = False
         self.framework: str | None = None
         self.anchors: dict[int, tuple[str, int]] = {}
         self.definitions_seen = 0
@@ -624,6 +624,7 @@ class AppModelCollector:
     def visit_Module(self, node: cst.Module) -> None:
         imported = self.context.imports.aliases.values()
         self.uses_django = any(v.startswith(("django", "rest_framework")) for v in imported)
+        self.uses_ninja = any(v == fw.AUTH_KEYWORD_MODULE or v.startswith(fw.AUTH_KEYWORD_MODULE + ".") for v in imported)
         self.framework = next((name for prefix, name in FRAMEWORK_PREFIXES
                                if any(v == prefix or v.startswith(prefix + ".") for v in imported)), None)
         self.signature_library = any(v.startswith(fw.SIGNATURE_LIBRARIES) for v in imported)
@@ -838,18 +839,19 @@ class AppModelCollector:
                 and func.value.attr.value in fw.MIDDLEWARE_LISTS:
             self._collect_middleware(_positional(node, 0))
         elif last in fw.INCLUDE_CALLS:
-            target = _positional(node, 0)
+            position, keyword = fw.INCLUDE_CALLS[last]
+            target = _positional(node, position) or _keyword(node, keyword)
             name = full_name(target.value) if target is not None else None
             if name is not None:
                 self._record_prefix(name, node)
-                guarded = self._dependencies_guard(_keyword(node, "dependencies"))
+                guarded = self._dependencies_guard(_keyword(node, "dependencies")) or self._auth_guards(node)
                 if guarded:
                     self.guarded_receivers.add(name)
                     self._note_receiver_guard(name, _keyword(node, "dependencies"))
                 if restricts(dependency_names(node)):
                     self.restricted_receivers.add(name)
                 parent = full_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
-                prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix")
+                prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix") or (_positional(node, 0) if position else None)
                 self.includes.append({"parent": self._ref_text(parent) if parent else None,
                                       "child": self._ref_text(name), "guarded": guarded,
                                       "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
@@ -873,8 +875,13 @@ class AppModelCollector:
             self.guarded_handlers.update(_last(full_name(e.value)) for e in listed.value.elements)
 
     def _collect_middleware(self, target: cst.Arg | None) -> None:
-        """`app.add_middleware(TokenAuthMiddleware)`, `Middleware(TokenAuthMiddleware)`: app-wide when it reads as auth."""
-        if _guards_as_middleware(target):
+        """`app.add_middleware(TokenAuthMiddleware)`, `Middleware(TokenAuthMiddleware)`: app-wide when it reads as auth;
+        a middleware function of this module (aiohttp's `middlewares=[token_middleware]`) only if it can deny."""
+        if not _guards_as_middleware(target):
+            return
+        if target is not None and type(target.value) is cst.Name and not target.value.value[:1].isupper():
+            self.hooks.append(("*", target.value.value, True))  # judged by its body once the file is walked
+        else:
             self.global_guard = True
 
     def _scoped_middleware_guards(self, call: cst.Call) -> bool:
@@ -968,6 +975,9 @@ class AppModelCollector:
                 self._note_receiver_guard(target, _keyword(value, "dependencies"))
                 if restricts(dependency_names(value)):
                     self.restricted_receivers.add(target)
+            if self._auth_guards(value) and self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
+                self.guarded_receivers.add(target)
+                self.receivers_guarded_otherwise.add(target)
             if constructor in self.match.guard_dependencies:
                 self.guard_names.add(target)
         elif isinstance(value, cst.Subscript) and _last(self.qualified_name(value.value)) == "Annotated":
@@ -1068,6 +1078,7 @@ class AppModelCollector:
                 guard_above=self.context.module.code_for_node(above[0]) if above and not below else None,
                 refs=tuple(refs),
                 dependency_refs=(*named, *listed, *signature) if only_dependencies else None,  # type: ignore[misc]
+                opens_receiver=self._auth_opens(decorator),
             ))
         if registered:
             return
@@ -1108,7 +1119,17 @@ class AppModelCollector:
         method = fw.ROUTE_DECORATORS[kind]
         methods = frozenset({method}) if method else self._methods_keyword(decorator)
         receiver = full_name(decorator.func.value)
-        return receiver, path, methods, self._dependencies_guard(_keyword(decorator, "dependencies"))
+        return receiver, path, methods, self._dependencies_guard(_keyword(decorator, "dependencies")) \
+            or self._auth_guards(decorator)
+
+    def _auth_guards(self, call: cst.Call) -> bool:
+        """Django Ninja's `auth=JWTAuth()` (or `auth=[...]`) on an API, a router, an include or a route."""
+        return self.uses_ninja and _lists_any(_keyword(call, fw.AUTH_KEYWORD))
+
+    def _auth_opens(self, decorator: cst.BaseExpression) -> bool:
+        """Django Ninja's `@router.post("/x", auth=None)`: the route needs no authentication, whatever its router's."""
+        auth = _keyword(decorator, fw.AUTH_KEYWORD) if self.uses_ninja and isinstance(decorator, cst.Call) else None
+        return auth is not None and _is_none(auth.value)
 
     def _handler_decorator(self, decorator: cst.Call) -> tuple[str | None, str | None, frozenset[str], bool] | None:
         """Litestar's `@get("/notes/{note_id:int}", guards=[requires_login])`: a route of whatever router or app lists the
@@ -1630,12 +1651,13 @@ class AppModelCollector:
         helpers = self._helpers_called(frame) if webhook and frame is not None else []
         webhook = webhook and not any(self.functions[h].verifies_signature for h in helpers if h in self.functions)
         if not webhook and (self._is_public_route(path, route.names) or self._opens_sign_up(route, path)
-                            or route.opened and (self._is_auth_step(path, route.names)
+                            or (route.opened or route.opens_receiver) and (self._is_auth_step(path, route.names)
                                                  or (frame is not None and not frame.persists))):
             return None  # open by design: a sign-up, a step of signing in, a view opened on purpose that only answers
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
-        receiver_guard = self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)
+        receiver_guard = not route.opens_receiver and (
+            self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers))
         guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature) \
             or not self.guarded_handlers.isdisjoint(route.names)
         guarded = route.guarded or guarded_otherwise or receiver_guard
@@ -1655,6 +1677,7 @@ class AppModelCollector:
             "sensitive": sensitive,
             "guarded": guarded,
             "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it
+            "opens_receiver": route.opens_receiver,  # its own `auth=None`: what guards its router or app does not apply
             # when dependencies alone guard it (its own, its router's): theirs, which may never deny
             "guard_dependencies": [] if guarded_otherwise else self._guard_dependencies(route, receiver_guard),
             "guard_above": route.guard_above,
@@ -1681,6 +1704,6 @@ def _checks_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bo
     """`manager.verify(token, request)`: a check handed a parameter of the handler that carries a one-time credential
     (`token`, `reset_code`), which the client proves itself with; not a check of an id (`verify(user_id)`)."""
     parameters = (*handler.params.posonly_params, *handler.params.params, *handler.params.kwonly_params)
-    presented = {p.name.value for p in parameters if fw.name_words(p.name.value)[-1:] in PRESENTED_CREDENTIAL_LAST}
+    presented = {p.name.value for p in parameters if fw.name_words(p.name.value)[-1:] in fw.PRESENTED_CREDENTIAL_LAST}
     return any(isinstance(a.value, cst.Name) and a.value.value in presented for a in call.args)
 

@@ -52,8 +52,15 @@ ROUTE_OBJECT_NAMES = frozenset(ROUTE_OBJECTS) | MOUNTS | MIDDLEWARE_WRAPPERS
 AIOHTTP_APPLICATION = "aiohttp.web.Application"
 MIDDLEWARE_LISTS = frozenset({"middlewares"})
 # Calls that put a router's routes under an app: FastAPI's `include_router`, Flask's `register_blueprint`, aiohttp's
-# `app.add_routes(routes)` with a `RouteTableDef` (the app's middleware then runs for them).
-INCLUDE_CALLS = frozenset({"include_router", "register_blueprint", "add_routes"})
+# `app.add_routes(routes)` with a `RouteTableDef` (the app's middleware then runs for them), Django Ninja's
+# `api.add_router("/orders", router)`. Call -> (position, keyword) of the router it includes.
+INCLUDE_CALLS: dict[str, tuple[int, str]] = {"include_router": (0, "router"), "register_blueprint": (0, "blueprint"),
+                                             "add_routes": (0, "routes"), "add_router": (1, "router")}
+# Django Ninja guards with authentication objects given as `auth=` to `NinjaAPI(...)`, `Router(...)`,
+# `api.add_router(...)` or a route decorator; a route's own `auth=None` opens it whatever its router or API requires.
+AUTH_KEYWORD_MODULE = "ninja"
+AUTH_KEYWORD = "auth"
+AUTH_KEYWORD_CONSTRUCTORS = frozenset({"ninja.NinjaAPI", "ninja.Router", "ninja.main.NinjaAPI", "ninja.router.Router"})
 # Flask-RESTful/Flask-RESTX: `api.add_resource(ItemResource, "/items/<int:item_id>")`.
 RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
 # Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.
@@ -122,6 +129,11 @@ CLASS_DECORATOR_ATTRIBUTES = frozenset({"decorators", "method_decorators"})
 SUBMITTED_DATA = frozenset({"request.POST", "request.FILES", "self.request.POST", "self.request.FILES"})
 # Handler methods of class-based views that change state.
 STATE_CHANGING_HANDLERS = frozenset({"post", "put", "patch", "delete", "create", "update", "partial_update", "destroy"})
+
+# Last words of a handler parameter that carries a one-time credential the client presents (`token`, `reset_code`):
+# a route that hands it to a check (`manager.verify(token)`) is opened by that credential, as a reset link is, and
+# an object looked up by it (`/coupons/{code}`, `/invites/{token}`) is reached by whoever knows the value, by design.
+PRESENTED_CREDENTIAL_LAST = (["token"], ["code"], ["otp"])
 
 # Auth guards: decorators, mixins, dependencies (last dotted component).
 GUARD_DECORATORS = (

@@ -382,7 +382,8 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
             or (controller is not None and controller.restricted)
         authenticated = bool(guards or identity) or (controller is not None and controller.authenticated)
         return Handler(function, methods, authenticated, restricted, identity,
-                       {n for n in inputs if ID_NAME.match(n) or n in path_params}, inputs, drf_default=drf_default)
+                       {n for n in inputs if (ID_NAME.match(n) or n in path_params)
+                        and fw.name_words(n)[-1:] not in fw.PRESENTED_CREDENTIAL_LAST}, inputs, drf_default=drf_default)
     if names == ["request"] and imports.imports_any(REQUEST_ONLY_FRAMEWORKS) and not function.name.value.startswith("_"):
         captured = _captured_ids(function)
         if captured:

@@ -58,6 +58,9 @@ ROLE_GUARD_WORDS = frozenset({"admin", "staff", "superuser", "owner", "moderator
 ENFORCING_WORDS = frozenset({"require", "required", "requires", "ensure", "only", "must", "current", "check", "verify"})
 # Calls that only leave a trace: a body of these and `return True` still checks nothing.
 TRACE_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "log", "error"})
+# Last words of a parameter that holds the credential a check is handed (`key`, `api_key`, `token`): a check that
+# returns it untested (Django Ninja's `authenticate(self, request, key): return key`) passes whoever sends any value.
+CREDENTIAL_WORDS = frozenset({"key", "apikey", "token", "credential", "credentials", "secret", "password", "passwd"})
 
 
 @functools.lru_cache(maxsize=8)
@@ -167,6 +170,8 @@ class AuthCheckAlwaysPasses(Rule):
     `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back
     the caller the framework injected (`user = Depends(get_current_user)`) without testing anything: every signed-in
     caller passes it.
+    So is a check that hands back the credential it was given without testing it (`def authenticate(self, request,
+    key): return key` in a Django Ninja `APIKeyHeader`, `def verify_token(token): return token`): any value passes.
 
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes and of zope.interface
     declarations (`class ICSRFStoragePolicy(Interface)`, and interfaces that extend them), test files, `is_authenticated`
@@ -299,6 +304,8 @@ class AuthCheckAlwaysPasses(Rule):
             return
         if self._exempt(node) or (name_words(name) or [""])[-1] in METADATA_WORDS:
             return
+        if self._report_credential_echo(node, frame):
+            return
         statements = self._statements(node)
         anchor = node.decorators[0] if node.decorators else node
         if all(self._is_placeholder(s) for s in statements):
@@ -333,6 +340,25 @@ class AuthCheckAlwaysPasses(Rule):
         self.report(node.decorators[0] if node.decorators else node,
                     f"The role check `{name}` returns `{caller}` without looking at its role, so every signed-in "
                     "caller passes.", hint=f"Make `{name}` raise (403) unless `{caller}` holds the role its name says.")
+        return True
+
+    def _report_credential_echo(self, node: cst.FunctionDef, frame: Frame) -> bool:
+        """`def authenticate(self, request, key): return key`: a check that hands back the credential it was given,
+        untested, so any value the caller sends is accepted as valid (Django Ninja and similar auth classes take a
+        truthy answer as success)."""
+        if frame.checks or not frame.returns or not all(type(r.value) is cst.Name for r in frame.returns) \
+                or _tests_anything(node):
+            return False
+        params = {p.name.value for p in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params)}
+        returned = {cast(cst.Name, r.value).value for r in frame.returns}
+        if not returned <= params or not all((name_words(n) or [""])[-1] in CREDENTIAL_WORDS for n in returned):
+            return False
+        credential = sorted(returned)[0]
+        self.report(node.decorators[0] if node.decorators else node,
+                    f"The check `{node.name.value}` returns the credential `{credential}` it was handed without "
+                    "testing it, so any value a caller sends passes.",
+                    hint=f"Compare `{credential}` with the stored one (`hmac.compare_digest`) or look it up, and return "
+                    "None or raise when it does not match.")
         return True
 
     def _report_open_guard(self, node: cst.FunctionDef) -> bool:

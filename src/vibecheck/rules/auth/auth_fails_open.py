@@ -174,7 +174,9 @@ class AuthFailsOpen(Rule):
     check: the `try` refuses (raises, aborts, answers 401/403, or calls `verify_jwt_in_request()`), and the
     handler neither denies nor re-raises but hands the request on (`return view(*args, **kwargs)`, `return
     await call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or,
-    in a function named as a check (`check_token`, `is_authorized`), answers `True`. A `try` that only
+    in a function named as a check (`check_token`, `is_authorized`), answers `True`; or, in a guard that refuses only
+    by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) -> None`),
+    returns None or ends the function, so the request goes on as if the check had passed. A `try` that only
     identifies the caller (`request.state.user = None` on failure) leaves the decision to the routes and is
     not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC: return
     await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the request
@@ -447,7 +449,8 @@ class AuthFailsOpen(Rule):
                     checks = True  # it does not record an anonymous caller for the routes to judge
                 returns = list(own_returns(handler.body))
                 lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
-                    not returns and following is not None and checks and _lets_in_statement(following, views))
+                    not returns and following is not None and checks and _lets_in_statement(following, views)) or (
+                    _ends_normally(statement, returns, node) and _raising_guard(node, statement.body))
                 if lets_in and (checks or named_check):
                     caught = _code(handler.type) if handler.type is not None else ""
                     self.report(handler, f"`except{' ' + caught if caught else ''}:` lets the request in when the "
@@ -481,6 +484,21 @@ class AuthFailsOpen(Rule):
                     "is let in.",
                     hint=f"Require `{switch}` (fail at start-up when it is unset) and deny the request when the "
                     "credential is missing or wrong.")
+
+
+def _ends_normally(statement: cst.Try, returns: list[cst.Return], function: cst.FunctionDef) -> bool:
+    """The `except` ends the function without a value: it returns None, or the `try` is the function's last statement."""
+    if returns:
+        return all(r.value is None or is_none(r.value) for r in returns)
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+    return bool(body) and body[-1] is statement
+
+
+def _raising_guard(function: cst.FunctionDef, checked: cst.BaseSuite) -> bool:
+    """A guard that refuses only by raising (`raise HTTPException(403)` in the `try`) and answers no value anywhere, as
+    a FastAPI dependency or a `before_request` hook does: returning normally lets the request on."""
+    return any(type(n) is cst.Raise and _refuses_access(n) for n in walk_own(checked)) \
+        and all(r.value is None or is_none(r.value) for r in own_returns(function.body))
 
 
 def _ends_in_raise(body: cst.BaseSuite) -> bool:

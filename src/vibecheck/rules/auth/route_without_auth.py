@@ -33,7 +33,8 @@ class RouteWithoutAuth(ProjectRule):
     redirects, returns or calls a check that raises (one that only loads the user or logs turns nobody away), an
     `@app.middleware("http")` function that answers 401/403, an auth-named class in `app.add_middleware(...)` or
     `Starlette(middleware=[Middleware(...)])`, an auth-named aiohttp middleware in `web.Application(middlewares=[...])`
-    or `app.middlewares.append(...)` (for the `RouteTableDef`s the app adds with `app.add_routes`), FastAPI
+    or `app.middlewares.append(...)` (for the `RouteTableDef`s the app adds with `app.add_routes`; one defined in the
+    same module only if it can deny: raise, or answer 401/403), FastAPI
     `Depends`/`Security` on an auth dependency (also in
     `Annotated[...]` aliases), `dependencies=[...]` on the route, router, app or `include_router` (unless it
     lists only dependencies that provide a resource, `Depends(get_db)` or a rate limiter), Django auth mixins

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 import libcst as cst
 
+from vibecheck.analysis.bound_names import names_bound_to_calls
 from vibecheck.analysis.flow import (
     CLEAN,
     LAMBDA_EVENT_NAMES,
@@ -55,6 +56,11 @@ SQL_TEXT_FUNCTIONS = {
 }
 # DB-API objects whose `execute()` takes SQL text, beyond VC402's receivers: `cursor = conn.cursor()`.
 CURSOR_RECEIVER = re.compile(r"(cursor|curs|connection)$", re.IGNORECASE)
+# DB-API `connect()` functions: a name the file binds to what one returns is a connection, whatever it is called
+# (`REPORTS = sqlite3.connect(...)`, `self.warehouse = duckdb.connect(...)`).
+CONNECT_FUNCTIONS = frozenset({"sqlite3.connect", "psycopg.connect", "psycopg2.connect", "pymysql.connect",
+                               "MySQLdb.connect", "mysql.connector.connect", "duckdb.connect", "pyodbc.connect",
+                               "oracledb.connect", "cx_Oracle.connect", "snowflake.connector.connect"})
 # Query-builder methods whose positional arguments name columns (SQLAlchemy takes a string there as SQL text).
 ORDERING_METHODS = frozenset({"order_by", "group_by", "distinct"})
 # Django QuerySet methods whose `**kwargs` are lookups (`password__startswith=`).
@@ -118,8 +124,9 @@ class ClientDataInQuery(ClientSinkRule):
     ## What it does
     Follows client input (request fields, route parameters, Lambda and Slack payloads) into query
     structure that no bound parameter protects: the SQL text of SQLAlchemy `text()`/`literal_column()`,
-    Django `RawSQL()`/`.raw()`/`.extra(where=...)`, pandas `read_sql()` and a database cursor's
-    `execute()` (the whole query, not a value pasted into it, which VC402 reports); the column names of
+    Django `RawSQL()`/`.raw()`/`.extra(where=...)`, pandas `read_sql()` and a database cursor's or connection's
+    `execute()` (named like one, or bound to a DB-API `connect()` in the file: `REPORTS = sqlite3.connect(...)`; the
+    whole query, not a value pasted into it, which VC402 reports); the column names of
     `.order_by()`, `.group_by()` and `.distinct()` (also `order_by(f"-{sort}")`); the lookups of a Django
     `filter(**params)`/`exclude(**params)`/`get(**params)` (in a module that imports Django, or on a model's
     manager: `User.objects.get(**params)` in a service module); and the filter of a MongoDB collection method (`find`,
@@ -231,7 +238,7 @@ class ClientDataInQuery(ClientSinkRule):
         elif method in EXECUTE_METHODS and type(func) is cst.Attribute:
             receiver = dotted_name(func.value) or short_code(func.value)
             last = receiver.rsplit(".", 1)[-1].rstrip("()")
-            if DB_RECEIVER.search(last) or CURSOR_RECEIVER.search(last):
+            if DB_RECEIVER.search(last) or CURSOR_RECEIVER.search(last) or receiver in self._connections():
                 argument = call_argument(call, 0, "sql") or call_argument(call, 0, "query")
                 if argument is not None:
                     yield argument, SQL_TEXT
@@ -253,6 +260,16 @@ class ClientDataInQuery(ClientSinkRule):
             for arg in call.args:
                 if arg.star == "**":
                     yield from ((part, LOOKUPS) for part in _lookup_names(arg.value))
+
+    def _connections(self) -> frozenset[str]:
+        """The names and attributes the file binds to a DB-API connection (`REPORTS = sqlite3.connect(...)`), found
+        once per file and only asked about an `execute()` whose receiver is not named like one."""
+        found: frozenset[str] | None = self.context.shared.get(CONNECT_FUNCTIONS)
+        if found is None:
+            found = self.context.shared[CONNECT_FUNCTIONS] = names_bound_to_calls(
+                self.context.module, self.context.imports, CONNECT_FUNCTIONS.__contains__) \
+                if "connect(" in self.context.source else frozenset()
+        return found
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         super().check(node, state)
@@ -461,3 +478,4 @@ def _lookup_names(value: cst.BaseExpression) -> list[cst.BaseExpression]:
     if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict":
         return [arg.value for arg in value.args if arg.keyword is None]
     return [value]
+

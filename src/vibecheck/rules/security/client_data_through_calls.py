@@ -54,7 +54,9 @@ class ClientDataThroughCalls(ProjectRule):
     further helpers, a helper's return value that carries request data (also returned through two calls)
     or the request data its caller passed in (`render_card(request.args["t"])` returning
     `"<div>" + t + "</div>"` from a Flask view, a dataclass or pydantic object built from it and passed to a
-    helper that writes `Path(opts.directory, opts.name)`) used at a sink (a `run_ping(host)` helper that runs
+    helper that writes `Path(opts.directory, opts.name)`; in a helper, its own parameter passed through a function
+    that returns it, `shutil.rmtree(media_path(album))` with `def media_path(*parts): return os.path.join(ROOT,
+    *parts)`) used at a sink (a `run_ping(host)` helper that runs
     `os.system(f"ping {host}")`, VC421; a `sorted_products(sort)` helper that passes it to `order_by()`,
     VC422). The finding sits at the sink and names the source and the functions it went through; its CWE and
     severity are the sink's (an open redirect or a regex pattern is medium, as in VC409). A MongoDB filter

@@ -48,6 +48,7 @@ RESPONSE_CALLS = frozenset({
     "django.http.HttpResponseBadRequest", "django.http.HttpResponseServerError", "django.contrib.messages.error",
     "rest_framework.response.Response", "rest_framework.exceptions.APIException",
     "fastapi.HTTPException", "fastapi.exceptions.HTTPException", "starlette.exceptions.HTTPException",
+    "fastapi.Response", "fastapi.responses.Response", "starlette.responses.Response",
     "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse", "fastapi.responses.HTMLResponse",
     "starlette.responses.HTMLResponse", "fastapi.responses.PlainTextResponse", "starlette.responses.PlainTextResponse",
     "werkzeug.exceptions.abort", "sanic.response.json", "sanic.response.text", "aiohttp.web.json_response",
@@ -106,7 +107,7 @@ class ErrorDetailsToClient(FlowRule):
     Follows the exception bound by `except ... as e` (its `str()`, `repr()`, f-string, `.args`, an
     upstream error body such as `e.response.text`) and `traceback.format_exc()` into what the client
     receives: the value a web view returns, `jsonify()`, `make_response()`, Django `HttpResponse`/
-    `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `JSONResponse`, `abort()`,
+    `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `Response`, `JSONResponse`, `abort()`,
     `flash()`, and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ..., and those
     named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`) are not reported, nor are

@@ -7,6 +7,7 @@ import re
 import libcst as cst
 
 from vibecheck.analysis.argument_lists import NOT_A_LIST, ArgumentListState, list_display, note_argument_list
+from vibecheck.analysis.bound_names import names_bound_to_calls
 from vibecheck.analysis.flow import (
     CLEAN,
     SUMMARISED_KINDS,
@@ -150,6 +151,11 @@ METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
 # `.query()` elsewhere is a search (`index.query(question)`), not code.
 FRAME_METHODS = {"query": "expr", "eval": "expr"}
 FRAME_NAME = re.compile(r"^df(?:_|$)|_df$|frame$", re.IGNORECASE)
+# pandas calls that make a DataFrame: a name the file binds to one is a frame whatever it is called (`sales =
+# pd.read_parquet(...)`).
+FRAME_MAKERS = frozenset({"pandas.DataFrame", "pandas.concat", "pandas.merge", "pandas.json_normalize",
+                          "pandas.pivot_table", "pandas.crosstab"})
+FRAME_READER_PREFIX = "pandas.read_"
 # Calls whose result is safe for every sink above that takes text of that kind: a quoted shell word, a number,
 # HTML with its markup escaped (`Markup(escape(reply))`).
 SANITIZERS = frozenset({"shlex.quote", "quote", "int", "float", "html.escape", "markupsafe.escape", "flask.escape",
@@ -443,7 +449,8 @@ class LlmOutputToDangerousSink(FlowRule):
     attributes such as `.choices[0].message.content` or `.content[0].text`,
     f-strings, string methods, `json.loads` and regex matches (`re.search(...)`, a compiled pattern's
     `.search(...)`, unless the pattern admits only known characters), into `eval`/`exec`/`compile`, pandas'
-    expressions (`pd.eval`, `.query()`/`.eval()` of a frame named `df`, `*_df` or `*frame`), `os.system`,
+    expressions (`pd.eval`, `.query()`/`.eval()` of a frame named `df`, `*_df` or `*frame`, or bound in the file to
+    a pandas reader or `pd.DataFrame(...)`), `os.system`,
     `subprocess` (with `shell=True`, or the program and the code after `-c`/`-e` of an argument list, also one
     built in a variable first: `["git", "log", "--", path]` passes the model's text as one word and is not
     reported), the name of a function looked up and called (`getattr(tools, name)(**args)`, `globals()[name]`;
@@ -647,6 +654,18 @@ class LlmOutputToDangerousSink(FlowRule):
             severity=Severity.MEDIUM if what in (READ_PATH, FETCH) else None,
         )
 
+    def _is_frame(self, receiver: str) -> bool:
+        """A receiver named for a frame (`df`, `sales_df`), or bound in this file to a pandas reader or constructor."""
+        if FRAME_NAME.search(receiver.rpartition(".")[2]):
+            return True
+        frames: frozenset[str] | None = self.context.shared.get(FRAME_MAKERS)
+        if frames is None:
+            frames = self.context.shared[FRAME_MAKERS] = names_bound_to_calls(
+                self.context.module, self.context.imports,
+                lambda name: name in FRAME_MAKERS or name.startswith(FRAME_READER_PREFIX)) \
+                if self.context.imports.imports_any(("pandas",)) else frozenset()
+        return receiver in frames
+
     def _sink(self, call: cst.Call, state: FlowState) -> Sink | None:
         name = state.qualified_name(call)
         if name in ("open", "io.open", "builtins.open"):
@@ -671,7 +690,7 @@ class LlmOutputToDangerousSink(FlowRule):
         if method in METHOD_SINKS:
             position, keyword, cwe, what = METHOD_SINKS[method]
             return call_argument(call, position, keyword), f"{short_code(func)}()", cwe, what
-        if method in FRAME_METHODS and FRAME_NAME.search((dotted_name(func.value) or "").rpartition(".")[2]):
+        if method in FRAME_METHODS and self._is_frame(dotted_name(func.value) or ""):
             return call_argument(call, 0, FRAME_METHODS[method]), f"{short_code(func)}()", (94, 95), "code execution"
         if method in TEMPLATE_SOURCE_METHODS:
             position, keyword = TEMPLATE_SOURCE_METHODS[method]

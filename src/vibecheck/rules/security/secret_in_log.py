@@ -79,11 +79,16 @@ def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     return None
 
 
+# Command-line libraries' own `print`: `click.echo(f"key={api_key}")` writes to the terminal and its captured output.
+ECHO_FUNCTIONS = frozenset({"click.echo", "click.secho", "typer.echo", "typer.secho", "rich.print"})
+
+
 class SecretInLog(FlowRule):
     """A password, token or API key is passed to a log call or `print`.
 
     ## What it does
-    Reports a `logging`/`logger.*` call or a `print()` whose arguments carry a value named like a secret:
+    Reports a `logging`/`logger.*` call or a `print()` (also `click.echo`, `typer.echo`, `rich.print`) whose arguments
+    carry a value named like a secret:
     a variable or attribute such as `password`, `api_key`, `access_token`, `SECRET_KEY`, `client_secret`,
     a lookup such as `config["api_key"]` or `os.getenv("DB_PASSWORD")`, directly, inside an f-string,
     `%`/`.format()` formatting, or after being assigned to another variable in the same function; also a
@@ -166,7 +171,8 @@ class SecretInLog(FlowRule):
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):
-            is_print = type(call.func) is cst.Name and call.func.value == "print"
+            is_print = (type(call.func) is cst.Name and call.func.value == "print") \
+                or state.qualified_name(call) in ECHO_FUNCTIONS
             if not is_print and not is_log_call(call, state.imports):
                 continue
             for arg in call.args:
