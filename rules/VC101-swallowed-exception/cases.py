@@ -705,3 +705,69 @@ class Signer:
         except Exception:
             return None
         return True
+
+
+def test_sequence(value) -> bool:
+    """Return true if the variable is a sequence."""
+    try:
+        len(value)
+        value.__getitem__
+    # ok: VC101 -- a template engine's test: not being a sequence is the answer `False`
+    except Exception:
+        return False
+    return True
+
+
+def sequence_like(value):
+    """Check whether the value can be indexed."""
+    try:
+        value.__getitem__
+    # ok: VC101 -- documented as a question: `False` answers it
+    except Exception:
+        return False
+    return True
+
+
+def persist(record) -> bool:
+    """Return True if the record was saved."""
+    try:
+        db.save(record)
+    # expect: VC101 -- documented as whether an action worked: `False` still hides why it failed
+    except Exception:
+        return False
+    return True
+
+
+def _has_ipv6(host: str) -> bool:
+    has_ipv6 = False
+    try:
+        sock = socket.socket(socket.AF_INET6)
+        sock.bind((host, 0))
+        has_ipv6 = True
+    # ok: VC101 -- the probe sets the flag it answers with only when it worked
+    except Exception:
+        pass
+    return has_ipv6
+
+
+def bind_ipv6(host: str) -> bool:
+    bound = False
+    try:
+        sock = socket.socket(socket.AF_INET6)
+        sock.bind((host, 0))
+        bound = True
+    # expect: VC101 -- an action, not a question: the caller learns only that it did not bind
+    except Exception:
+        pass
+    return bound
+
+
+def has_cache(key) -> bool:
+    found = False
+    try:
+        cache.touch(key)
+        found = True
+    # expect: VC101 -- the flag is set but not what the function answers
+    except Exception:
+        pass
+    return cache.size() > 0

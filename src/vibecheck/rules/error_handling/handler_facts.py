@@ -137,7 +137,17 @@ SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
 # A verifier (`verify_signature`, `validate_token`) asks whether its input holds up: input it cannot even decode
 # fails the check, so `return False` from its handler is the answer (and fails closed).
 PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "verify_", "validate_", "_is_", "_has_", "_can_",
-                      "_verify_", "_validate_")
+                      "_verify_", "_validate_",
+                      # a template engine's tests (`test_sequence(value)`; a test file's own tests are VC305's) and
+                      # capability probes (`supports_unicode`, `needs_quoting`)
+                      "test_", "_test_", "supports_", "_supports_", "needs_", "_needs_")
+# A docstring whose first sentence asks a yes/no question of the input ("Return true if the variable is a sequence",
+# "Check whether the host resolves") makes its function a predicate whatever its name; one that asks whether an
+# action worked ("Return True if the record was saved") does not: there `False` still hides why it failed.
+ASKS_QUESTION = re.compile(r"\s*(?:(?:returns?|tests?|checks?)\s+(?:`?true`?\s+(?:if|when)|whether|if)|whether)\b",
+                           re.IGNORECASE)
+ASKS_ABOUT_SUCCESS = re.compile(r"\b(?:succe\w*|saved|stored|sent|written|deleted|created|worked|completed?|done)\b",
+                                re.IGNORECASE)
 
 # Clean-up calls whose failure a best-effort `try` may ignore: these names, and any with a word of CLOSERS
 # (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
@@ -228,6 +238,10 @@ def signals_failure(node: cst.BaseExpression | None) -> bool:
     if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
         return any(isinstance(e, cst.Element) and signals_failure(e.value) for e in node.elements)
     return False
+
+
+def is_true(node: cst.BaseExpression | None) -> bool:
+    return isinstance(node, cst.Name) and node.value == "True"
 
 
 def is_none_or_false(node: cst.BaseExpression) -> bool:
@@ -372,7 +386,7 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
     if isinstance(value, cst.Name) and value.value == "None" and ("None" in annotation or "Optional" in annotation):
         return True
     if isinstance(value, cst.Name) and value.value == "False" and (
-            annotation == "bool" or function.name.value.startswith(PREDICATE_PREFIXES)):
+            annotation == "bool" or is_predicate(function)):
         return True
     if not is_empty_constant(value):
         return False  # a truthy constant from a handler (`True`, `{"status": "ok"}`) always fabricates success
@@ -390,13 +404,34 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
 
 
 def answers_question(function: cst.FunctionDef | None, value: cst.BaseExpression | None) -> bool:
-    """`return False` from a function named as a question (`is_ipv4(...)`): the failure is the answer, not lost.
+    """`return False` from a predicate (`is_ipv4(...)`, `test_sequence` documented "Return true if ..."): the failure is
+    the answer, not lost.
 
     A function named for an action (`save_user() -> bool`) that returns `False` from a handler still loses
     its failure: the caller learns that it failed, never why.
     """
-    return (function is not None and function.name.value.startswith(PREDICATE_PREFIXES)
-            and isinstance(value, cst.Name) and value.value == "False")
+    return function is not None and is_predicate(function) and isinstance(value, cst.Name) and value.value == "False"
+
+
+def is_predicate(function: cst.FunctionDef) -> bool:
+    """Named as a question or a verifier (`has_ipv6`, `verify_signature`), or documented as one ("Return true if the
+    variable is a sequence"), not as whether an action worked."""
+    if function.name.value.startswith(PREDICATE_PREFIXES):
+        return True
+    docstring = function.get_docstring()
+    first = docstring.split(".", 1)[0] if docstring else ""
+    return ASKS_QUESTION.match(first) is not None and ASKS_ABOUT_SUCCESS.search(first) is None
+
+
+def answers_with_flag(function: cst.FunctionDef, statement: cst.Try) -> bool:
+    """`has_ipv6 = False` / `try: sock.bind(...); has_ipv6 = True` / `except Exception: pass` / `return has_ipv6`: a
+    predicate's probe sets the flag it answers with only when the probe worked, so a failure answers `False`."""
+    if not is_predicate(function):
+        return False
+    flags = {t.value for small in suite_statements(statement.body)
+             if isinstance(small, (cst.Assign, cst.AnnAssign)) and is_true(small.value)
+             for t in _assign_targets(small) if isinstance(t, cst.Name)}
+    return any(isinstance(node.value, cst.Name) and node.value.value in flags for node in own_returns(function.body))
 
 
 def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None = None,
@@ -479,7 +514,8 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
     if outcome is Outcome.SWALLOWED and passes and statement is not None and (
             _stores_attributes_only(statement) or (function is not None and (
-                _inside_handler(function, statement) or _tested_after(function, statement)))):
+                _inside_handler(function, statement) or _tested_after(function, statement)
+                or answers_with_flag(function, statement)))):
         return True
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and passes
