@@ -1159,3 +1159,70 @@ def test_b321_stays_on_a_plain_client_that_vc418_does_not_report() -> None:
             return FTP(host) if name else None
         ''', FTP)
     assert ("B321", 5) in found and ("B321", 8) in found and not [code for code, _ in found if code == "VC418"]
+
+
+MARKUPSAFE_CLEARED = {
+    "read back as text": '''
+        from markupsafe import Markup
+
+        def striptags(value):
+            return Markup(str(value)).striptags(), Markup(value).unescape()
+        ''',
+    "specials replaced": '''
+        import json
+
+        from markupsafe import Markup
+
+        def json_for_script(obj):
+            return Markup(json.dumps(obj).replace("<", "\\\\u003c").replace(">", "\\\\u003e").replace("&", "\\\\u0026"))
+        ''',
+    "marked input kept marked": '''
+        from markupsafe import Markup
+
+        def indent(s, width):
+            indention = width if isinstance(width, str) else " " * width
+            if isinstance(s, Markup):
+                indention = Markup(indention)
+            return indention + s
+        ''',
+}
+
+
+@pytest.mark.parametrize("source", MARKUPSAFE_CLEARED.values(), ids=MARKUPSAFE_CLEARED.keys())
+def test_b704_is_cleared_on_markup_read_as_text_escaped_by_replacing_or_kept_marked(source: str) -> None:
+    assert not [code for code, _ in unfiltered(source, MARKUP) if code in ("B704", "VC411", "VC001")]
+
+
+MARKUPSAFE_KEPT = {
+    "marked then rendered": ('''
+        from markupsafe import Markup
+
+        def bio(value):
+            return Markup(value).upper()
+        ''', 5),
+    "only some specials replaced": ('''
+        from markupsafe import Markup
+
+        def quote_free(value):
+            return Markup(value.replace("<", "&lt;").replace('"', "&quot;"))
+        ''', 5),
+    "replaced by markup": ('''
+        from markupsafe import Markup
+
+        def breaks(value):
+            return Markup(value.replace("<", "<br>").replace(">", "").replace("&", ""))
+        ''', 5),
+    "guard on another type": ('''
+        from markupsafe import Markup
+
+        def indent(s, width):
+            if isinstance(s, str):
+                return Markup(width + s)
+            return s
+        ''', 6),
+}
+
+
+@pytest.mark.parametrize(("source", "line"), MARKUPSAFE_KEPT.values(), ids=MARKUPSAFE_KEPT.keys())
+def test_b704_stays_on_markup_that_is_rendered_half_escaped_or_unguarded(source: str, line: int) -> None:
+    assert ("B704", line) in unfiltered(source, MARKUP)
