@@ -181,7 +181,7 @@ class MarkupProof:
         method = func.attr.value
         if method in RENDER_METHODS:
             return not self._jinja
-        if method == "replace" and HTML_SPECIALS <= replaced_specials(call):
+        if method == "replace" and replaced_specials(call) >= HTML_SPECIALS:
             return True
         return method in TEXT_METHODS and self.safe(func.value) and self._arguments_safe(call)
 
