@@ -861,6 +861,12 @@ HASH_SAFE = {
         def new_salt():
             return os.urandom(sha1().digest_size)
         ''',
+    "lookup key naming what it looks up": '''
+        from hashlib import sha1
+
+        def get_template_key(name):
+            return "tmpl_" + sha1(name.encode("utf-8")).hexdigest()
+        ''',
     "SQL functions": '''
         from hashlib import md5
 
@@ -941,6 +947,18 @@ HASH_UNSAFE = {
 
         def sign(secret, payload):
             return sha1(secret + payload).digest_size, sha1(secret + payload).hexdigest()
+        ''', 5),
+    "a bare key": ('''
+        import hashlib
+
+        def make_key(passphrase):
+            return hashlib.md5(passphrase.encode()).digest()
+        ''', 5),
+    "a lookup-named key of a secret": ('''
+        import hashlib
+
+        def token_lookup_key(token):
+            return hashlib.md5(token.encode()).hexdigest()
         ''', 5),
     "a helper no content-id function calls": ('''
         import hashlib
