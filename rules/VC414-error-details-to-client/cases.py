@@ -161,6 +161,21 @@ def format_source():
     return jsonify(formatted=formatted)
 
 
+@api.post("/upload")
+async def upload(request):
+    try:
+        form = await request.form()
+    except MultiPartException as exc:
+        # ok: VC414 -- the multipart parser's message names the limit the client's upload broke
+        raise HTTPException(status_code=400, detail=exc.message)
+    try:
+        stored = await storage.put(form["file"])
+    except StorageError as exc:
+        # expect: VC414 -- the storage backend's text is internal
+        raise HTTPException(status_code=502, detail=str(exc))
+    return {"stored": stored}
+
+
 @app.get("/logged-detail")
 def detail_logged_not_returned():
     try:
