@@ -771,3 +771,25 @@ def has_cache(key) -> bool:
     except Exception:
         pass
     return cache.size() > 0
+
+
+def _has_ipv6_resolution(host: str) -> bool:
+    has_ipv6 = False
+    try:
+        sock = socket.socket(socket.AF_INET6)
+        sock.bind((host, 0))
+        has_ipv6 = resolves_to_ipv6("localhost")
+    # ok: VC101 -- the answer keeps the `False` set before the probe when the probe fails
+    except Exception:
+        pass
+    return has_ipv6
+
+
+def has_profile(user) -> bool:
+    profile = None
+    try:
+        profile = load_profile(user)
+    # expect: VC101 -- no `False` answer was set first: the caller gets `None` from a question
+    except Exception:
+        pass
+    return profile

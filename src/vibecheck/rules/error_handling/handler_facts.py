@@ -240,8 +240,8 @@ def signals_failure(node: cst.BaseExpression | None) -> bool:
     return False
 
 
-def is_true(node: cst.BaseExpression | None) -> bool:
-    return isinstance(node, cst.Name) and node.value == "True"
+def is_false(node: cst.BaseExpression | None) -> bool:
+    return isinstance(node, cst.Name) and node.value == "False"
 
 
 def is_none_or_false(node: cst.BaseExpression) -> bool:
@@ -425,13 +425,17 @@ def is_predicate(function: cst.FunctionDef) -> bool:
 
 def answers_with_flag(function: cst.FunctionDef, statement: cst.Try) -> bool:
     """`has_ipv6 = False` / `try: sock.bind(...); has_ipv6 = True` / `except Exception: pass` / `return has_ipv6`: a
-    predicate's probe sets the flag it answers with only when the probe worked, so a failure answers `False`."""
+    predicate's probe sets the answer it returns only when the probe worked; a failure leaves the `False` the function
+    set first."""
     if not is_predicate(function):
         return False
-    flags = {t.value for small in suite_statements(statement.body)
-             if isinstance(small, (cst.Assign, cst.AnnAssign)) and is_true(small.value)
-             for t in _assign_targets(small) if isinstance(t, cst.Name)}
-    return any(isinstance(node.value, cst.Name) and node.value.value in flags for node in own_returns(function.body))
+    flags = {t.value for small in suite_statements(statement.body) for t in _assign_targets(small)
+             if isinstance(small, (cst.Assign, cst.AnnAssign)) and isinstance(t, cst.Name)}
+    answered = {node.value.value for node in own_returns(function.body)
+                if isinstance(node.value, cst.Name) and node.value.value in flags}
+    return any(isinstance(node, (cst.Assign, cst.AnnAssign)) and is_false(node.value)
+               and any(isinstance(t, cst.Name) and t.value in answered for t in _assign_targets(node))
+               for node in walk_own(function.body))
 
 
 def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None = None,
