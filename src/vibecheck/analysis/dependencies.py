@@ -592,6 +592,14 @@ def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
         if isinstance(env, dict):
             names |= _names(_strings(env.get("dependencies", [])))
             names |= _names(_strings(env.get("extra-dependencies", [])))
+    # A hatch metadata hook that fills in the dependencies `project.dynamic` leaves open (uv-dynamic-versioning's
+    # `[tool.hatch.metadata.hooks.uv-dynamic-versioning.optional-dependencies]`, which pins sibling packages to the
+    # version it computes) declares them in its own table.
+    for hook in tool.get("hatch", {}).get("metadata", {}).get("hooks", {}).values():
+        if isinstance(hook, dict) and ("dependencies" in hook or "optional-dependencies" in hook):
+            found = True
+            names |= _names(_strings(hook.get("dependencies", [])))
+            names |= _names(_strings(hook.get("optional-dependencies", {})))
     return found, names
 
 
