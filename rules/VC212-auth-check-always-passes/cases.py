@@ -453,3 +453,19 @@ class ClientMetadataClaims:
     # expect: VC212 -- the token itself is never checked
     def validate_id_token(self):
         """Check the ID token's signature and claims."""
+
+
+class Middleware:
+    async def on_request(self, context, call_next):
+        return await call_next(context)
+
+    # ok: VC212 -- an extension point: its docstring tells subclasses how to refuse
+    async def check_resource_access(self, context):
+        """Authorize resource access without reading content.
+
+        Raise AuthorizationError to deny access.
+        """
+
+    # expect: VC212 -- a docstring that only restates the name is no extension point
+    async def check_tool_access(self, context):
+        """Check that the caller may run the tool."""
