@@ -121,6 +121,10 @@ def test_b602_is_cleared_when_every_value_is_quoted() -> None:
             cmd = "ls %s" % shlex.quote(folder)
             subprocess.run(cmd, shell=True)
             os.system(" ".join(shlex.quote(a) for a in ["ls", folder]))
+
+        def npx():
+            for cmd in ["npx.cmd", "npx.exe", "npx"]:
+                subprocess.run([cmd, "--version"], check=True, shell=True)
         ''')
     assert not [code for code, _ in found if code in ("B602", "B605", "VC408")]
 
@@ -151,6 +155,21 @@ SHELL_UNSAFE = {
                 host = shlex.quote(host)
             subprocess.run(f"ping {host}", shell=True)
         ''', 8),
+    "loop over values that are not all literals": ('''
+        import subprocess
+
+        def probe(tool):
+            for cmd in ["npx", tool]:
+                subprocess.run([cmd, "--version"], shell=True)
+        ''', 6),
+    "loop variable rebound in the loop": ('''
+        import subprocess
+
+        def probe(tool):
+            for cmd in ["npx", "npm"]:
+                cmd = cmd + tool
+                subprocess.run([cmd, "--version"], shell=True)
+        ''', 7),
     "nested call inside a vetted one": ('''
         import shlex
         import subprocess
