@@ -485,7 +485,8 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
     does_nothing = broad and bool(statements) and all(is_inert(s) for s in statements)
     if does_nothing and (returned is None or is_none(returned.value)):
         return Outcome.SWALLOWED
-    if not traceback_logged and _prints_only(handler, statements, broad, resolve):
+    if not traceback_logged and _prints_only(handler, statements, broad, resolve) \
+            and not _reports_then_fails(handler, statements, function):
         return Outcome.PRINTED
     if returned is not None and not kept and (broad or is_operation_failure(handler.type, resolve)
                                  or logs_failure_then_returns(handler, statements, resolve)) and not (
@@ -844,6 +845,18 @@ def _is_error_response(value: cst.BaseExpression | None) -> bool:
     return isinstance(value, cst.Call) and any(
         arg.keyword is not None and arg.keyword.value in STATUS_KEYWORDS and isinstance(arg.value, cst.Integer)
         and int(arg.value.value) >= 400 for arg in value.args)
+
+
+def _reports_then_fails(handler: cst.ExceptHandler, statements: list[cst.CSTNode],
+                        function: cst.FunctionDef | None) -> bool:
+    """`print(f"Failed to install: {e}")` / `return False` in a function that returns `True` when it worked (a
+    command-line step): the user reads why, and the caller learns that it failed from the flag."""
+    last = statements[-1] if statements else None
+    if function is None or not (isinstance(last, cst.Return) and is_false(last.value)):
+        return False
+    name = caught_name(handler)
+    return any(mentions(s, name) for s in statements[:-1]) and any(
+        isinstance(node.value, cst.Name) and node.value.value == "True" for node in own_returns(function.body))
 
 
 def _prints_only(handler: cst.ExceptHandler, statements: list[cst.CSTNode], broad: bool, resolve: Resolver) -> bool:
