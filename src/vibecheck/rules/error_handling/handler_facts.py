@@ -413,6 +413,15 @@ def answers_question(function: cst.FunctionDef | None, value: cst.BaseExpression
     return function is not None and is_predicate(function) and isinstance(value, cst.Name) and value.value == "False"
 
 
+def rejects_as_elsewhere(function: cst.FunctionDef | None, handler: cst.ExceptHandler) -> bool:
+    """`return None` from a verifier (`_verify_cookie(value) -> str | None`) that also answers `None` where its check
+    fails (`if not hmac.compare_digest(...): return None`): input it cannot even decode is rejected the same way."""
+    if function is None or not is_predicate(function):
+        return False
+    inside = {id(node) for node in own_returns(handler.body)}
+    return any(id(node) not in inside and is_none(node.value) for node in own_returns(function.body))
+
+
 def is_predicate(function: cst.FunctionDef) -> bool:
     """Named as a question or a verifier (`has_ipv6`, `verify_signature`), or documented as one ("Return true if the
     variable is a sequence"), not as whether an action worked."""
@@ -483,6 +492,8 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
     statements = handler_statements(handler)
     returned = returned_constant(statements)
     does_nothing = broad and bool(statements) and all(is_inert(s) for s in statements)
+    if does_nothing and returned is not None and is_none(returned.value) and rejects_as_elsewhere(function, handler):
+        return Outcome.HANDLED
     if does_nothing and (returned is None or is_none(returned.value)):
         return Outcome.SWALLOWED
     if not traceback_logged and _prints_only(handler, statements, broad, resolve) \
@@ -519,7 +530,7 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
     if outcome is Outcome.SWALLOWED and passes and statement is not None and (
             _stores_attributes_only(statement) or (function is not None and (
-                _inside_handler(function, statement) or _tested_after(function, statement)
+                on_failure_path(function, statement) or _tested_after(function, statement)
                 or answers_with_flag(function, statement)))):
         return True
     if outcome is Outcome.SWALLOWED:
@@ -745,7 +756,7 @@ def _tested_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
                for after in rest for node in walk_own(after))
 
 
-def _inside_handler(function: cst.FunctionDef, statement: cst.Try) -> bool:
+def on_failure_path(function: cst.FunctionDef, statement: cst.Try | cst.With) -> bool:
     """The `try` sits in an `except` block of the same function: the code is already handling a failure (it logged
     it, it answers with an error page), and this is a best effort on that path (`try: send_status(FAILURE)`). So is
     one in a `finally:` block (`finally: try: readline.write_history_file(path)`): it runs on the way out, where a new

@@ -12,6 +12,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     handler_statements,
     is_best_effort_cleanup,
     is_broad,
+    on_failure_path,
 )
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
@@ -24,10 +25,15 @@ class SwallowedException(FunctionStackRule):
     Reports a bare `except:` or an `except Exception`/`except BaseException` whose body only passes,
     continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
-    cleans up: `with suppress(Exception): conn.close()`). A function named as
-    a question (`is_...`, `has_...`, `can_...`) or a verifier (`verify_...`, `validate_...`) that answers `False`
-    from the handler is left alone: there the failure is the answer (`is_ipv4("x")`, a signature it cannot
-    decode). So are the handlers the code shows to be decided: a
+    cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
+    `task.cancel()`, then `with suppress(Exception): await task`). A function named as
+    a question (`is_...`, `has_...`, `can_...`, a template engine's `test_...`) or a verifier (`verify_...`,
+    `validate_...`), or documented as a question ("Return true if the variable is a sequence"; not "Return True if
+    the record was saved"), that answers `False` from the handler is left alone: there the failure is the answer
+    (`is_ipv4("x")`, a signature it cannot decode); so is one that answers `None` where it also answers `None` when its
+    check fails (`_verify_cookie(value) -> str | None`), and one whose `try` sets the answer that keeps the `False` the
+    function set first (`has_ipv6 = False`, `try: sock.bind(...); has_ipv6 = True`, `except Exception: pass`). So
+    are the handlers the code shows to be decided: a
     best-effort clean-up (`try: stream.close()`, `await writer.wait_closed()`), a `pass` in a function that tears
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
     `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or only assigns names the code
@@ -106,7 +112,8 @@ class SwallowedException(FunctionStackRule):
         self._cleanup_suppressions: set[int] = set()  # ids of `suppress(...)` calls whose block only cleans up
 
     def visit_With(self, node: cst.With) -> None:
-        if is_best_effort_cleanup(node):
+        function = self.functions[-1] if self.functions else None
+        if is_best_effort_cleanup(node) or (function is not None and on_failure_path(function, node)):
             self._cleanup_suppressions.update(id(item.item) for item in node.items)
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
