@@ -840,3 +840,21 @@ class CookieSigner:
         # expect: VC101 -- a verifier that never answers `None` elsewhere: the failure is not its rejection
         except Exception:
             return None
+
+
+def _default_is_valid(field_type, default) -> bool:
+    try:
+        TypeAdapter(field_type).validate_python(default)
+    # ok: VC101 -- named as a question about the default: `False` answers it
+    except Exception:
+        return False
+    return True
+
+
+def register_visit(record) -> bool:
+    try:
+        db.save(record)
+    # expect: VC101 -- an action: `is` only inside its words
+    except Exception:
+        return False
+    return True

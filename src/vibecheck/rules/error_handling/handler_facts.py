@@ -141,6 +141,8 @@ PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "verify_", "va
                       # a template engine's tests (`test_sequence(value)`; a test file's own tests are VC305's) and
                       # capability probes (`supports_unicode`, `needs_quoting`)
                       "test_", "_test_", "supports_", "_supports_", "needs_", "_needs_")
+# The verbs of a question asked about the name's subject (`default_is_valid`, `host_has_ipv6`).
+QUESTION_WORDS = frozenset({"is", "has", "can", "are", "does"})
 # A docstring whose first sentence asks a yes/no question of the input ("Return true if the variable is a sequence",
 # "Check whether the host resolves") makes its function a predicate whatever its name; one that asks whether an
 # action worked ("Return True if the record was saved") does not: there `False` still hides why it failed.
@@ -425,8 +427,9 @@ def rejects_as_elsewhere(function: cst.FunctionDef | None, handler: cst.ExceptHa
 def is_predicate(function: cst.FunctionDef) -> bool:
     """Named as a question or a verifier (`has_ipv6`, `verify_signature`), or documented as one ("Return true if the
     variable is a sequence"), not as whether an action worked."""
-    if function.name.value.startswith(PREDICATE_PREFIXES):
-        return True
+    name = function.name.value
+    if name.startswith(PREDICATE_PREFIXES) or QUESTION_WORDS.intersection(name.strip("_").split("_")[1:-1]):
+        return True  # (`_default_is_valid`, `value_has_key`: a question about its subject)
     docstring = function.get_docstring()
     first = docstring.split(".", 1)[0] if docstring else ""
     return ASKS_QUESTION.match(first) is not None and ASKS_ABOUT_SUCCESS.search(first) is None
