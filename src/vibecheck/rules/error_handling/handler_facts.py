@@ -142,7 +142,7 @@ PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "verify_", "va
                       # capability probes (`supports_unicode`, `needs_quoting`)
                       "test_", "_test_", "supports_", "_supports_", "needs_", "_needs_")
 # The verbs of a question asked about the name's subject (`default_is_valid`, `host_has_ipv6`).
-QUESTION_WORDS = frozenset({"is", "has", "can", "are", "does"})
+QUESTION_WORDS = frozenset({"is", "has", "can", "are"})
 # A docstring whose first sentence asks a yes/no question of the input ("Return true if the variable is a sequence",
 # "Check whether the host resolves") makes its function a predicate whatever its name; one that asks whether an
 # action worked ("Return True if the record was saved") does not: there `False` still hides why it failed.
