@@ -1263,3 +1263,22 @@ MARKUPSAFE_KEPT = {
 @pytest.mark.parametrize(("source", "line"), MARKUPSAFE_KEPT.values(), ids=MARKUPSAFE_KEPT.keys())
 def test_b704_stays_on_markup_that_is_rendered_half_escaped_or_unguarded(source: str, line: int) -> None:
     assert ("B704", line) in unfiltered(source, MARKUP)
+
+
+ARCHIVES = '''
+    import io
+    import tarfile
+
+    def unpack(data, dest, filter_name):
+        with tarfile.open(fileobj=io.BytesIO(data)) as tf:
+            tf.extractall(dest, filter="data")
+            tf.extractall(dest, filter=tarfile.data_filter)
+            tf.extractall(dest, filter="fully_trusted")
+            tf.extractall(dest, filter=filter_name)
+            tf.extractall(dest)
+    '''
+
+
+def test_b202_is_cleared_on_extraction_with_pep_706_filter_only() -> None:
+    found = unfiltered(ARCHIVES, Settings(select=("B", "VC405")))
+    assert [line for code, line in found if code == "B202"] == [9, 10, 11]

@@ -92,6 +92,10 @@ ARCHIVE_MODULES = ("tarfile", "zipfile", "shutil")
 TAR_OPENERS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
 ARCHIVE_OPENERS = TAR_OPENERS | {"zipfile.ZipFile"}
 UNFILTERED = frozenset({"fully_trusted"})
+# The extraction filters that refuse members outside the destination, absolute paths and links out of it (PEP 706):
+# `extractall(dest, filter="data")` is safe whoever made the archive, so bandit's B202 there is cleared.
+SAFE_FILTERS = frozenset({"data", "tar"})
+SAFE_FILTER_FUNCTIONS = frozenset({"tarfile.data_filter", "tarfile.tar_filter"})
 # Calls that give a path as text: the file behind `str(path)` is the one behind `path`.
 PATH_TO_TEXT = frozenset({"str", "os.fspath"})
 ARCHIVE_CWE = (22,)
@@ -442,7 +446,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by
     `.save()` or `.write_bytes()`) extracted by `extractall()`
     without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
-    `shutil.unpack_archive()` without `filter=` is reported too (zip slip); `zipfile`'s own extraction drops `..`
+    `shutil.unpack_archive()` without `filter=` is reported too (zip slip), and bandit's `B202` is cleared on an
+    `extractall()` with `filter="data"` (or `"tar"`, `tarfile.data_filter`), whoever made the archive; `zipfile`'s
+    own extraction drops `..`
     from member names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado
     handler's `self.get_argument()` (and its query and body variants), `self.request.body/uri/files` and the
     groups its URL pattern captures (`def get(self, name)`) are client input. In a helper,
@@ -507,6 +513,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = (22, 73, 918)
     supersedes = ("B202",)
+    vets = ("B202",)
 
     summarises = True
 
@@ -521,6 +528,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         archives = isinstance(state, UrlState) and state.archives_matter
         for call in iter_calls(node):
             if archives and _is_unpacking(call):
+                if _extracts_filtered(call, state):
+                    self.vet(call)
                 self._check_extraction(call, state)
             sink = self._sink(call, state)
             if sink is None:
@@ -691,6 +700,15 @@ def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterat
         if type(statement) is cst.Assign and type(statement.value) is cst.Call \
                 and state.qualified_name(statement.value) in HTTP_CLIENT_FACTORIES:
             yield class_name, attribute
+
+
+def _extracts_filtered(call: cst.Call, state: FlowState) -> bool:
+    """`tar.extractall(dest, filter="data")` (or `filter=tarfile.data_filter`): PEP 706's filter checks each member."""
+    chosen = call_argument(call, None, "filter") if has_keyword(call, "filter") else None
+    if chosen is None:
+        return False
+    return string_value(chosen) in SAFE_FILTERS or (
+        isinstance(chosen, (cst.Name, cst.Attribute)) and state.qualified_name(chosen) in SAFE_FILTER_FUNCTIONS)
 
 
 def _is_unpacking(call: cst.Call) -> bool:
