@@ -77,6 +77,14 @@ def test_hatch_metadata_hook_tables_declare_dynamic_dependencies(tmp_path: Path)
     assert findings(tmp_path / "slim.py") == [("VC504", 3, "pygments")]
 
 
+def test_a_module_named_with_py_is_shipped_by_its_python_distribution(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "flows"\ndependencies = ["zorb-python>=0.5"]\n',
+        "flows.py": "import zorbpy\nimport quuxpy\n",
+    })
+    assert [line for _, line, _ in findings(tmp_path / "flows.py")] == [2]
+
+
 def test_setup_py_is_parsed_not_run(tmp_path: Path) -> None:
     write(tmp_path, {
         "setup.py": "import sys\nsys.exit('must not run')\nrequires = ['click>=8']\n"

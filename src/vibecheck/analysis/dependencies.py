@@ -454,6 +454,8 @@ def candidate_distributions(module: str) -> frozenset[str]:
         names.update({plain, strip_variant(plain), *(form.format(plain) for form in CONVENTIONAL_FORMS)})
         if plain.startswith("py") and len(plain) > 3:
             names.add(plain[2:])
+        if plain.endswith("py") and len(plain) > 3:  # `celpy` from `cel-python`: the module says "py" for Python
+            names.update({f"{plain[:-2]}-python", f"python-{plain[:-2]}"})
     return frozenset(names)
 
 
