@@ -397,3 +397,13 @@ def check_redirect(token_redirect_str, auth_redirect_str):
 def check_refresh(refresh_token, presented_refresh_token):
     # expect: VC204 -- the refresh token itself: a secret
     return refresh_token != presented_refresh_token
+
+
+def add_job(state, job):
+    # ok: VC204 -- a record's session id against the session object's own id: both held by the program
+    return job.session_id != state.id
+
+
+def resume(request, session):
+    # expect: VC204 -- the session id the client sent
+    return request.session_id != session.id
