@@ -2,6 +2,7 @@
 import logging
 import traceback
 
+import jwt
 import requests
 from django.http import JsonResponse
 from fastapi import FastAPI, HTTPException
@@ -267,3 +268,15 @@ async def unhandled_generic(request, exc):
     logger.exception("unhandled error", exc_info=exc)
     # ok: VC414
     return JSONResponse(status_code=500, content={"detail": "Internal server error"})
+
+
+@api.get("/claims")
+def claims(token: str):
+    try:
+        return decode_token(token)
+    except jwt.MissingRequiredClaimError as e:
+        # ok: VC414 -- PyJWT's error names the claim the client's token lacks
+        raise HTTPException(status_code=401, detail=f"Missing required claim: {e.claim}")
+    except jwt.PyJWKClientError as e:
+        # expect: VC414 -- fetching the key set failed on the server: its text names internal hosts
+        raise HTTPException(status_code=503, detail=str(e))

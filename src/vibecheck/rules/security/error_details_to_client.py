@@ -27,7 +27,8 @@ CLIENT_MEANT_EXCEPTIONS = frozenset({
     "ValueError", "KeyError", "ValidationError", "HTTPException", "PermissionDenied", "Http404", "NotFound",
     "BadRequest", "ObjectDoesNotExist", "DoesNotExist", "JSONDecodeError", "Unauthorized", "Forbidden",
     "AuthenticationFailed", "NotAuthenticated", "APIException", "InvalidToken", "ExpiredSignatureError",
-    "InvalidTokenError", "DecodeError", "RequestValidationError", "ParseError", "NotAcceptable", "Conflict",
+    "InvalidTokenError", "DecodeError", "MissingRequiredClaimError", "ImmatureSignatureError",
+    "RequestValidationError", "ParseError", "NotAcceptable", "Conflict",
     "UnprocessableEntity", "SuspiciousOperation", "MethodNotAllowed", "TooManyRequests", "Throttled",
     "OAuth2Error", "OAuthError", "FatalClientError", "InvalidRequestError", "InvalidGrantError",
     # OAuth 1 and 2 protocol errors: their error code and description are the response the RFCs prescribe
