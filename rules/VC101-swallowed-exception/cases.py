@@ -858,3 +858,19 @@ def register_visit(record) -> bool:
     except Exception:
         return False
     return True
+
+
+def streaming_off(llm):
+    analysis_llm = copy.copy(llm)
+    # ok: VC101 -- only sets an option on the copy: a frozen model that refuses it is used as it is
+    with contextlib.suppress(Exception):
+        analysis_llm.stream = False
+    return analysis_llm
+
+
+def streaming_off_and_reload(llm):
+    # expect: VC101 -- also runs a call whose errors vanish
+    with contextlib.suppress(Exception):
+        llm.stream = False
+        llm.reload()
+    return llm

@@ -532,7 +532,7 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
     if outcome is Outcome.SWALLOWED and passes and statement is not None and (
-            _stores_attributes_only(statement) or (function is not None and (
+            stores_attributes_only(statement) or (function is not None and (
                 on_failure_path(function, statement) or _tested_after(function, statement)
                 or answers_with_flag(function, statement)))):
         return True
@@ -736,12 +736,13 @@ def _target_text(target: cst.BaseExpression) -> str | None:
     return get_full_name_for_node(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
 
 
-def _stores_attributes_only(statement: cst.Try) -> bool:
-    """`try: request._parsed_accept_list = parsed`: the `try` only keeps a value it has on an object (a memo); if the
-    object refuses it, the code goes on with the same value."""
+def stores_attributes_only(statement: cst.Try | cst.With) -> bool:
+    """`try: request._parsed_accept_list = parsed` (or `with suppress(Exception): llm.stream = False`): the block only
+    keeps a value it has, or a constant, on an object (a memo, an option); if the object refuses it (a frozen model),
+    the code goes on with the same value."""
     stores = suite_statements(statement.body)
     return bool(stores) and all(
-        isinstance(small, cst.Assign) and isinstance(small.value, cst.Name)
+        isinstance(small, cst.Assign) and (isinstance(small.value, cst.Name) or is_constant(small.value))
         and all(isinstance(target.target, cst.Attribute) for target in small.targets) for small in stores)
 
 

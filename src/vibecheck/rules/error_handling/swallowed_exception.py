@@ -13,6 +13,7 @@ from vibecheck.rules.error_handling.handler_facts import (
     is_best_effort_cleanup,
     is_broad,
     on_failure_path,
+    stores_attributes_only,
 )
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
@@ -26,7 +27,8 @@ class SwallowedException(FunctionStackRule):
     continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
-    `task.cancel()`, then `with suppress(Exception): await task`). A function named as
+    `task.cancel()`, then `with suppress(Exception): await task`; or only sets an attribute: `llm.stream = False` on
+    a copy that may be frozen). A function named as
     a question (`is_...`, `has_...`, `can_...`, a template engine's `test_...`) or a verifier (`verify_...`,
     `validate_...`), or documented as a question ("Return true if the variable is a sequence"; not "Return True if
     the record was saved"), that answers `False` from the handler is left alone: there the failure is the answer
@@ -113,7 +115,8 @@ class SwallowedException(FunctionStackRule):
 
     def visit_With(self, node: cst.With) -> None:
         function = self.functions[-1] if self.functions else None
-        if is_best_effort_cleanup(node) or (function is not None and on_failure_path(function, node)):
+        if is_best_effort_cleanup(node) or stores_attributes_only(node) \
+                or (function is not None and on_failure_path(function, node)):
             self._cleanup_suppressions.update(id(item.item) for item in node.items)
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
