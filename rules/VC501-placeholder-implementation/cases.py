@@ -455,3 +455,18 @@ class EmptyStreamReader:
     # expect: VC501 -- a note that touches the def is about it
     def readchunk(self):
         return b""
+
+
+class ToolInputSchema(BaseModel):
+    if TYPE_CHECKING:
+        # Stub to indicate that arbitrary properties are accepted.
+        # ok: VC501 -- a declaration for the type checker: Python never runs it
+        def __getattr__(self, attr: str) -> object: ...
+
+        # ok: VC501
+        def describe(self) -> str: ...
+
+    # Stub: fill in later
+    # expect: VC501 -- outside `if TYPE_CHECKING:`, a stub comment marks an unfinished body
+    def validate_input(self, data):
+        pass

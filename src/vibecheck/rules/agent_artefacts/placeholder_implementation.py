@@ -139,7 +139,8 @@ class PlaceholderImplementation(Rule):
     callbacks named as such (`noop`, `_blank`, `_empty_handler`), command groups (`@click.group()`, Typer's
     `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")` whose message explains an
     unsupported case, functions defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
-    `Protocol`s under `if TYPE_CHECKING:`), and empty bodies whose comment says why they are empty
+    `Protocol`s under `if TYPE_CHECKING:`), declarations under `if TYPE_CHECKING:` (a `__getattr__` stub inside a
+    model's class body, which the type checker reads and Python never runs), and empty bodies whose comment says why they are empty
     ("PostgreSQL cannot undo this", "unused", `# pragma: no cover`) are not reported. Methods meant to be
     overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
     `raise NotImplementedError` in a base class) and a subclass's empty override of one step of its base
@@ -210,6 +211,7 @@ class PlaceholderImplementation(Rule):
         self._skip_file = context.path.endswith(".pyi") or bool(TEST_DOUBLE_FILE.search(PurePath(context.path).stem))
         self._module_classes: dict[str, cst.ClassDef] = {}
         self._overridden: dict[str, set[str]] = {}  # class name -> methods its subclasses in this file define
+        self._typing_only: set[int] = set()  # ids of functions defined under `if TYPE_CHECKING:`
 
     def visit_Module(self, node: cst.Module) -> None:
         self._mark_direct(node.body)
@@ -218,6 +220,16 @@ class PlaceholderImplementation(Rule):
                 self._module_classes[statement.name.value] = statement
                 for base in _inherited_names(statement):
                     self._overridden.setdefault(base, set()).update(_method_names(statement))
+
+    def visit_If(self, node: cst.If) -> None:
+        """Definitions under `if TYPE_CHECKING:` are declarations for the type checker, never run (a `__getattr__`
+        stub that says a model accepts any attribute): their bodies are not placeholders, whatever their comments
+        say."""
+        if (get_full_name_for_node(node.test) or "").rpartition(".")[2] != "TYPE_CHECKING":
+            return
+        for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else ():
+            methods = _methods(statement) if type(statement) is cst.ClassDef else [statement]
+            self._typing_only.update(id(method) for method in methods if type(method) is cst.FunctionDef)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         bases = [name.rpartition(".")[2] for name in base_names(node)]
@@ -242,7 +254,7 @@ class PlaceholderImplementation(Rule):
         self._classes.append(None)
         if isinstance(node.body, cst.IndentedBlock):
             self._mark_direct(node.body.body)
-        if self._skip_file:
+        if self._skip_file or id(node) in self._typing_only:
             return
         all_statements = suite_statements(node.body)
         statements = without_docstring(all_statements)
