@@ -592,6 +592,13 @@ DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback
                                  r"|(?:reads?|treated|counts?)\s+as)\b", re.IGNORECASE)
 
 
+# Names and docstring phrases of a function whose contract is not to raise: its handlers deliver that contract.
+NO_RAISE_PREFIXES = ("safe_", "try_")
+NO_RAISE_SUFFIXES = ("_or_none", "_or_default")
+NO_RAISE_DOC = re.compile(r"\b(?:never|does\s+not|doesn't|will\s+not|won't)\s+raises?\b|\b(?:instead\s+of|without)\s+raising\b",
+                          re.IGNORECASE)
+
+
 def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, function: cst.FunctionDef | None = None) -> bool:
     """The handler only puts a fallback in place of what the `try` computes, and a comment (or the function's
     docstring: "exceptions are suppressed and result in the default value") says why
@@ -615,7 +622,21 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
                for t in _assign_targets(small)) for small in fallbacks)
 
 
+def declares_no_raise(function: cst.FunctionDef | None) -> bool:
+    """The function's name or docstring promises its callers that it does not raise (`construct_type_or_none`,
+    `_safe_json`, `try_parse`; "Never raises.", "returns `None` instead of raising"): they call it for that."""
+    if function is None:
+        return False
+    name = function.name.value.lstrip("_")
+    if name.startswith(NO_RAISE_PREFIXES) or name.endswith(NO_RAISE_SUFFIXES):
+        return True
+    docstring = function.get_docstring()
+    return docstring is not None and NO_RAISE_DOC.search(docstring) is not None
+
+
 def _documents_fallback(function: cst.FunctionDef | None) -> bool:
+    if declares_no_raise(function):
+        return True
     docstring = function.get_docstring() if function is not None else None
     return docstring is not None and any(DOCUMENTED_FAILURE.search(sentence) and DOCUMENTED_FALLBACK.search(sentence)
                                          for sentence in docstring.split("."))

@@ -9,6 +9,7 @@ from vibecheck.rule import RuleContext
 from vibecheck.rules.error_handling.handler_facts import (
     FunctionStackRule,
     Outcome,
+    declares_no_raise,
     handler_statements,
     is_best_effort_cleanup,
     is_broad,
@@ -28,7 +29,8 @@ class SwallowedException(FunctionStackRule):
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
     `task.cancel()`, then `with suppress(Exception): await task`; or only sets an attribute: `llm.stream = False` on
-    a copy that may be frozen). A function named as
+    a copy that may be frozen; or is in a function that promises not to raise: `construct_type_or_none`, `_safe_json`,
+    "Never raises."). A function named as
     a question (`is_...`, `has_...`, `can_...`, a template engine's `test_...`) or a verifier (`verify_...`,
     `validate_...`), or documented as a question ("Return true if the variable is a sequence"; not "Return True if
     the record was saved"), that answers `False` from the handler is left alone: there the failure is the answer
@@ -50,7 +52,9 @@ class SwallowedException(FunctionStackRule):
     `except Exception:`,
     `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by
     a fallback `return`). The function's docstring can say why instead of a comment, when it makes the
-    fallback the answer to a failure ("exceptions are suppressed and result in the default value").
+    fallback the answer to a failure ("exceptions are suppressed and result in the default value"), and so can its
+    name or docstring promising not to raise (`construct_type_or_none`, `_safe_json`, "returns `None` instead of
+    raising").
     Without the comment, or without such a value, the handler is reported.
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:
@@ -115,7 +119,7 @@ class SwallowedException(FunctionStackRule):
 
     def visit_With(self, node: cst.With) -> None:
         function = self.functions[-1] if self.functions else None
-        if is_best_effort_cleanup(node) or stores_attributes_only(node) \
+        if is_best_effort_cleanup(node) or stores_attributes_only(node) or declares_no_raise(function) \
                 or (function is not None and on_failure_path(function, node)):
             self._cleanup_suppressions.update(id(item.item) for item in node.items)
 
