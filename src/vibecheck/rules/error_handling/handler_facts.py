@@ -131,7 +131,9 @@ TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical",
 PRINT_CALLS = frozenset({"print", "builtins.print", "rich.print", "pprint.pprint"})
 # (`"disconnect"`, `"timed out"`: a protocol's message that the peer went away, ASGI's `{"type": "http.disconnect"}`)
 FAILURE_WORDS = ("error", "fail", "invalid", "unavailable", "exception", "could not", "cannot", "unable", "disconnect",
-                 "timeout", "timed out")
+                 "timeout", "timed out",
+                 # an answer that says it is not known (`return "unknown"` for a platform it could not read)
+                 "unknown")
 FAILURE_KEYS = frozenset({"error", "errors", "error_message", "exception"})
 SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
 # A verifier (`verify_signature`, `validate_token`) asks whether its input holds up: input it cannot even decode
