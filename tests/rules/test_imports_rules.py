@@ -85,6 +85,15 @@ def test_a_module_named_with_py_is_shipped_by_its_python_distribution(tmp_path: 
     assert [line for _, line, _ in findings(tmp_path / "flows.py")] == [2]
 
 
+def test_modules_a_declared_distribution_always_installs(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "auth"\ndependencies = ["pydantic>=2", "social-auth-app-django>=5"]\n',
+        "auth.py": "import typing_extensions\nfrom social_core.backends import facebook\nimport social_django\n"
+                   "import social_flask\n",
+    })
+    assert [line for _, line, _ in findings(tmp_path / "auth.py")] == [4]
+
+
 def test_setup_py_is_parsed_not_run(tmp_path: Path) -> None:
     write(tmp_path, {
         "setup.py": "import sys\nsys.exit('must not run')\nrequires = ['click>=8']\n"

@@ -116,6 +116,10 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi",), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
+    "typing_extensions": ("pydantic", "pydantic-core"),
+    # python-social-auth's framework packages are front ends of its core
+    "social_core": ("social-auth-app-django", "social-auth-app-flask", "social-auth-app-flask-sqlalchemy",
+                    "social-auth-app-pyramid", "social-auth-app-cherrypy", "social-auth-app-tornado"),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
