@@ -1282,3 +1282,21 @@ ARCHIVES = '''
 def test_b202_is_cleared_on_extraction_with_pep_706_filter_only() -> None:
     found = unfiltered(ARCHIVES, Settings(select=("B", "VC405")))
     assert [line for code, line in found if code == "B202"] == [9, 10, 11]
+
+
+def test_b202_is_cleared_on_a_call_of_the_modules_own_extractor_only() -> None:
+    found = unfiltered('''
+        import tarfile
+
+        from helpers import unsafe_extractall
+
+        def _safe_extractall(tf, dest):
+            for member in tf.getmembers():
+                check(member, dest)
+            tf.extractall(dest)
+
+        def unpack(tf, dest):
+            _safe_extractall(tf, dest)
+            unsafe_extractall(tf, dest)
+        ''', Settings(select=("B", "VC405")))
+    assert [line for code, line in found if code == "B202"] == [9, 13]

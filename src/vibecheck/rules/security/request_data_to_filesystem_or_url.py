@@ -447,7 +447,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `.save()` or `.write_bytes()`) extracted by `extractall()`
     without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
     `shutil.unpack_archive()` without `filter=` is reported too (zip slip), and bandit's `B202` is cleared on an
-    `extractall()` with `filter="data"` (or `"tar"`, `tarfile.data_filter`), whoever made the archive; `zipfile`'s
+    `extractall()` with `filter="data"` (or `"tar"`, `tarfile.data_filter`), whoever made the archive, and on a call
+    of the module's own function named for it (`_safe_extractall(tf, dest)`, not `TarFile.extractall`); `zipfile`'s
     own extraction drops `..`
     from member names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado
     handler's `self.get_argument()` (and its query and body variants), `self.request.body/uri/files` and the
@@ -514,6 +515,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     cwe = (22, 73, 918)
     supersedes = ("B202",)
     vets = ("B202",)
+    _own_functions: frozenset[str] | None = None  # the module's top-level functions, read on the first question
 
     summarises = True
 
@@ -527,9 +529,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             state.note(node)
         archives = isinstance(state, UrlState) and state.archives_matter
         for call in iter_calls(node):
+            if archives and (_extracts_filtered(call, state) or self._calls_own_extractor(call)):
+                self.vet(call)
             if archives and _is_unpacking(call):
-                if _extracts_filtered(call, state):
-                    self.vet(call)
                 self._check_extraction(call, state)
             sink = self._sink(call, state)
             if sink is None:
@@ -578,6 +580,16 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             built = state.built.get(argument.value)
             return built is not None and state.pins_host(built)
         return _built_url(argument) and state.pins_host(argument)
+
+    def _calls_own_extractor(self, call: cst.Call) -> bool:
+        """`_safe_extractall(tf, dest)`: a function of this module whose name holds "extractall", which bandit's B202
+        takes for `TarFile.extractall`; the extraction inside it is judged where it is."""
+        func = call.func
+        if type(func) is not cst.Name or "extractall" not in func.value:
+            return False
+        if self._own_functions is None:
+            self._own_functions = _module_functions(self.context.module)
+        return func.value in self._own_functions
 
     def _check_extraction(self, call: cst.Call, state: FlowState) -> None:
         """A client's `tarfile` archive extracted without a filter or a member check, or unpacked by `shutil`."""
@@ -700,6 +712,10 @@ def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterat
         if type(statement) is cst.Assign and type(statement.value) is cst.Call \
                 and state.qualified_name(statement.value) in HTTP_CLIENT_FACTORIES:
             yield class_name, attribute
+
+
+def _module_functions(module: cst.Module) -> frozenset[str]:
+    return frozenset(statement.name.value for statement in module.body if isinstance(statement, cst.FunctionDef))
 
 
 def _extracts_filtered(call: cst.Call, state: FlowState) -> bool:
