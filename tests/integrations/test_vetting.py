@@ -1052,6 +1052,21 @@ FILE_RUNS = {
         exec(Path("src/pkg/__about__.py").read_text(), about)
         exec(open("src/pkg/version.py").read(), about)
         ''', "B102", 5),
+    "compiled code object": ('''
+        from types import CodeType
+
+        def from_code(environment, code: CodeType, globals):
+            namespace = {"environment": environment}
+            exec(code, namespace)
+            return namespace
+        ''', "B102", 6),
+    "code object compiled from literals": ('''
+        from types import CodeType
+
+        def fake_traceback(lineno, filename):
+            code: CodeType = compile("\\n" * lineno + "raise __exc__", filename, "exec")
+            exec(code, {}, {})
+        ''', "B102", 6),
 }
 
 
@@ -1066,6 +1081,12 @@ def test_exec_of_a_file_stays_failing_without_vc413() -> None:
 
 
 CODE_RUNS = {
+    "code object not declared as one": ('''
+        def from_code(environment, code, globals):
+            namespace = {"environment": environment}
+            exec(code, namespace)
+            return namespace
+        ''', "B102", 4),
     "request body": ('''
         from flask import Flask, request
 
