@@ -182,10 +182,11 @@ class ClientDataToCodeExecution(ClientSinkRule):
                 state.names[name] = Taint(CLI_OPTION, "--" + name.replace("_", "-"))
 
     vets = ("B307", "B102")
+    _code_objects: frozenset[str] = frozenset()  # names the current function declares as compiled code objects
 
     def visit_Module(self, node: cst.Module) -> None:
         self._runs_code = RUNNER_CALL.search(self.context.source) is not None
-        self._code_objects: frozenset[str] = frozenset()  # names the current function declares as code objects
+        self._code_objects = frozenset()
         self._reads_state: FlowState | None = None
         self._handles: dict[str, cst.Call] = {}  # names bound to an opened file (`with open(p) as f`)
         self._contents: dict[str, cst.Call] = {}  # names bound to what a file holds (`code = f.read()`): its opener
@@ -292,7 +293,7 @@ def _annotated_code_objects(function: cst.FunctionDef) -> frozenset[str]:
     """The names the function declares as compiled code objects (`code: CodeType`, a parameter or a variable): what
     they run was decided where they were compiled, which `compile()`'s flow into them answers."""
     params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
-    annotated = [(param.name, param.annotation) for param in params]
+    annotated: list[tuple[cst.BaseExpression, cst.Annotation | None]] = [(param.name, param.annotation) for param in params]
     annotated += [(node.target, node.annotation) for node in walk_own(function.body) if isinstance(node, cst.AnnAssign)]
     return frozenset(target.value for target, annotation in annotated
                      if isinstance(target, cst.Name) and annotation is not None
