@@ -129,7 +129,8 @@ class PlaceholderImplementation(Rule):
     `raise NotImplementedError`, and one that only returns a constant (`return {"status": "success"}`)
     or has only a docstring, under a `TODO`/placeholder comment (in the body, on the `def` line or just above it;
     a comment a blank line above the `def` is about the code around). Abstract methods, `@overload`s, `Protocol` and ABC classes,
-    exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`), null
+    exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`, or an instance
+    assigned to the interface's type under `if TYPE_CHECKING:`: `_check: BaseHTTPConnection = BrowserConnection()`), null
     objects (`NullCache`), `.pyi` stubs and modules named as test doubles
     (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
     methods (`on_*`, `visit_*`, `close`, `flush`, ...), the methods of standard protocols that return
@@ -212,10 +213,13 @@ class PlaceholderImplementation(Rule):
         self._module_classes: dict[str, cst.ClassDef] = {}
         self._overridden: dict[str, set[str]] = {}  # class name -> methods its subclasses in this file define
         self._typing_only: set[int] = set()  # ids of functions defined under `if TYPE_CHECKING:`
+        self._conforming: set[str] = set()  # classes the module has the type checker hold to an interface
 
     def visit_Module(self, node: cst.Module) -> None:
         self._mark_direct(node.body)
         for statement in node.body:
+            if type(statement) is cst.If and _is_type_checking(statement):
+                self._conforming.update(_checked_conformance(statement))
             if type(statement) is cst.ClassDef:
                 self._module_classes[statement.name.value] = statement
                 for base in _inherited_names(statement):
@@ -225,7 +229,7 @@ class PlaceholderImplementation(Rule):
         """Definitions under `if TYPE_CHECKING:` are declarations for the type checker, never run (a `__getattr__`
         stub that says a model accepts any attribute): their bodies are not placeholders, whatever their comments
         say."""
-        if (get_full_name_for_node(node.test) or "").rpartition(".")[2] != "TYPE_CHECKING":
+        if not _is_type_checking(node):
             return
         for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else ():
             methods = _methods(statement) if type(statement) is cst.ClassDef else [statement]
@@ -239,6 +243,7 @@ class PlaceholderImplementation(Rule):
             or node.name.value.endswith(EXCEPTION_SUFFIXES)
             or bool(HOOK_CLASS_WORDS.search(node.name.value))
             or (self.options.allow_overridable_methods and _has_abstract_method(node, self._called_from_outside))
+            or node.name.value in self._conforming
         )
         self._classes.append(_ClassInfo(node, is_interface))
         if isinstance(node.body, cst.IndentedBlock) and id(node) in self._direct:
@@ -333,6 +338,18 @@ class PlaceholderImplementation(Rule):
             return False
         instances = set(re.findall(rf"(\w+)\s*(?::[^=\n]+)?=\s*{re.escape(class_name)}\(", source))
         return any(re.search(rf"\b{re.escape(instance)}\.{re.escape(name)}\(", source) for instance in instances)
+
+
+def _is_type_checking(node: cst.If) -> bool:
+    return (get_full_name_for_node(node.test) or "").rpartition(".")[2] == "TYPE_CHECKING"
+
+
+def _checked_conformance(node: cst.If) -> set[str]:
+    """`_check: BaseHTTPConnection = EmscriptenHTTPConnection("", 0)` under `if TYPE_CHECKING:`: the classes the type
+    checker is asked to hold to an interface, whose empty methods are that interface's steps with nothing to do."""
+    return {small.value.func.value for small in suite_statements(node.body)
+            if isinstance(small, cst.AnnAssign) and isinstance(small.value, cst.Call)
+            and isinstance(small.value.func, cst.Name)}
 
 
 def _placeholder_kind(statements: list[cst.CSTNode]) -> str | None:
