@@ -492,3 +492,23 @@ class BrowserCache:
 
 if TYPE_CHECKING:
     _conforms: BaseConnection = BrowserConnection()
+
+
+class DispatchContext(Protocol):
+    @property
+    def message_metadata(self) -> dict:
+        """The metadata the transport attached to this message."""
+        # TODO: remove with the context rework
+        # ok: VC501 -- a Protocol declares the property: the note is about the API
+        ...
+
+
+# ok: VC501 -- the callback used when the caller gives none
+async def _default_logging_callback(params) -> None:
+    pass
+
+
+# TODO: log the params
+# expect: VC501 -- a default callback with a note that it is unfinished
+async def _default_progress_callback(params) -> None:
+    pass

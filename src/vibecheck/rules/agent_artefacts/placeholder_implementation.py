@@ -53,7 +53,9 @@ HOOK_CLASS_WORDS = re.compile(
     r"(?:Base(?=[A-Z_]|$)|^Abstract|Mixin$|Interface$|Protocol$|Hooks?|Handler|Visitor|Listener|Callbacks?|Observer"
     r"|^_?(?:Null|Noop|NoOp|Nop|Dummy|Fake|Mock|Stub)(?=[A-Z_]|$))")
 NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|blank|dummy|ignore|ignored|unused|stub"
-                         r"|sentinel|empty_(?:handler|callback|hook|func|function|fn|listener|action))"
+                         r"|sentinel|empty_(?:handler|callback|hook|func|function|fn|listener|action)"
+                         # the callback used when the caller gives none (`logging_callback or _default_logging_callback`)
+                         r"|default_(?:[a-z]+_)?(?:handler|callback|hook|listener))"
                          r"(?:_|$)", re.IGNORECASE)
 # Methods named as callbacks that a framework calls, empty until a subclass has something to do.
 HOOK_METHOD_NAMES = re.compile(
@@ -93,12 +95,13 @@ class Options:
 class _ClassInfo:
     """What a method's class says about an empty body: an interface, the methods its bases may define, a skeleton."""
 
-    __slots__ = ("_skeleton", "_values", "bases", "is_interface", "node")
+    __slots__ = ("_skeleton", "_values", "bases", "is_interface", "is_protocol", "node")
 
     def __init__(self, node: cst.ClassDef, is_interface: bool) -> None:
         self.node = node
         self.is_interface = is_interface
         self.bases = _inherited_names(node)
+        self.is_protocol = any(name.rpartition(".")[2] == "Protocol" for name in base_names(node))
         self._skeleton: bool | None = None
         self._values: frozenset[str] | None = None
 
@@ -137,7 +140,8 @@ class PlaceholderImplementation(Rule):
     `None` by contract (an import loader's `exec_module`, a request handler's `log_message`, an asyncio
     protocol's `connection_lost`: an empty one is complete), a function that its class body hands on as a
     default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), no-op
-    callbacks named as such (`noop`, `_blank`, `_empty_handler`), command groups (`@click.group()`, Typer's
+    callbacks named as such (`noop`, `_blank`, `_empty_handler`, a `_default_logging_callback` used when the caller
+    gives none), the methods of `Protocol` classes (also under a note: it is about the API), command groups (`@click.group()`, Typer's
     `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")` whose message explains an
     unsupported case, functions defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
     `Protocol`s under `if TYPE_CHECKING:`), declarations under `if TYPE_CHECKING:` (a `__getattr__` stub inside a
@@ -259,8 +263,8 @@ class PlaceholderImplementation(Rule):
         self._classes.append(None)
         if isinstance(node.body, cst.IndentedBlock):
             self._mark_direct(node.body.body)
-        if self._skip_file or id(node) in self._typing_only:
-            return
+        if self._skip_file or id(node) in self._typing_only or (enclosing is not None and enclosing.is_protocol):
+            return  # a `Protocol`'s method declares a signature: a note in its body is about the API, not a body to write
         all_statements = suite_statements(node.body)
         statements = without_docstring(all_statements)
         kind = _placeholder_kind(statements) if statements else ("docstring" if all_statements else None)
