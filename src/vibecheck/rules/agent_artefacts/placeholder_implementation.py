@@ -142,8 +142,8 @@ class PlaceholderImplementation(Rule):
     default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), no-op
     callbacks named as such (`noop`, `_blank`, `_empty_handler`, a `_default_logging_callback` used when the caller
     gives none), the methods of `Protocol` classes (also under a note: it is about the API), command groups
-    (`@click.group()`, Typer's `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")` whose message explains an
-    unsupported case, functions defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
+    (`@click.group()`, Typer's `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")`
+    whose message explains an unsupported case, functions defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
     `Protocol`s under `if TYPE_CHECKING:`), declarations under `if TYPE_CHECKING:` (a `__getattr__` stub inside a
     model's class body, which the type checker reads and Python never runs), and empty bodies whose comment says why
     they are empty ("PostgreSQL cannot undo this", "unused", `# pragma: no cover`) are not reported. Methods meant to be
