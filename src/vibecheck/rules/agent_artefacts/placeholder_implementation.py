@@ -143,10 +143,11 @@ class PlaceholderImplementation(Rule):
     callbacks named as such (`noop`, `_blank`, `_empty_handler`, a `_default_logging_callback` used when the caller
     gives none), the methods of `Protocol` classes (also under a note: it is about the API), command groups
     (`@click.group()`, Typer's `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")`
-    whose message explains an unsupported case, functions defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
-    `Protocol`s under `if TYPE_CHECKING:`), declarations under `if TYPE_CHECKING:` (a `__getattr__` stub inside a
-    model's class body, which the type checker reads and Python never runs), and empty bodies whose comment says why
-    they are empty ("PostgreSQL cannot undo this", "unused", `# pragma: no cover`) are not reported. Methods meant to be
+    whose message explains an unsupported case, functions defined as alternatives under `if`/`try` (also the methods
+    of a class defined there, such as the `Protocol`s under `if TYPE_CHECKING:`), declarations under
+    `if TYPE_CHECKING:` (a `__getattr__` stub inside a model's class body, which the type checker reads and Python
+    never runs), and empty bodies whose comment says why they are empty ("PostgreSQL cannot undo this", "unused",
+    `# pragma: no cover`) are not reported. Methods meant to be
     overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
     `raise NotImplementedError` in a base class) and a subclass's empty override of one step of its base
     (`def database_backwards(self, ...): pass` beside real methods, where the base is imported or
