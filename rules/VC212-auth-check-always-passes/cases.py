@@ -469,3 +469,19 @@ class Middleware:
     # expect: VC212 -- a docstring that only restates the name is no extension point
     async def check_tool_access(self, context):
         """Check that the caller may run the tool."""
+
+
+class BlanketPermissionPolicy(BasePermissionPolicy):
+    """A permission policy that gives everyone (including anonymous users) full permission over the model."""
+
+    # ok: VC212 -- letting everyone through is what the class is documented to do
+    def user_has_permission(self, user, action):
+        return True
+
+
+class StaffPermissionPolicy(BasePermissionPolicy):
+    """Lets staff in; everyone else is refused."""
+
+    # expect: VC212 -- the docstring promises a refusal the method never makes
+    def user_has_permission(self, user, action):
+        return True
