@@ -38,6 +38,10 @@ EXPLAINED_COMMENT = re.compile(
     r"|done\s+(?:in|by|elsewhere)|cannot|can't|don't|doesn't|isn't|aren't|too\s+complicated)\b|pragma:\s*no\s*cover",
     re.IGNORECASE,
 )
+# A docstring that says the body does nothing on purpose ("This is a no-op. The migration removes duplicates, we cannot
+# recreate them."): narrower than a comment's reasons, since a docstring usually describes what the body should do.
+NO_OP_DOCSTRING = re.compile(r"\b(?:no-?op|does\s+nothing|nothing\s+to\s+(?:do|undo)|intentionally|deliberately"
+                             r"|on\s+purpose)\b", re.IGNORECASE)
 NOT_YET_MESSAGE = re.compile(r"\b(?:yet|todo|coming\s+soon|later|placeholder|implement\s+me)\b", re.IGNORECASE)
 # Decorators that declare a body as intentionally empty: abstract methods, typing overloads, overrides.
 INTENTIONAL_DECORATORS = frozenset({
@@ -147,8 +151,8 @@ class PlaceholderImplementation(Rule):
     of a class defined there, such as the `Protocol`s under `if TYPE_CHECKING:`), declarations under
     `if TYPE_CHECKING:` (a `__getattr__` stub inside a model's class body, which the type checker reads and Python
     never runs), and empty bodies whose comment says why they are empty ("PostgreSQL cannot undo this", "unused",
-    `# pragma: no cover`) are not reported. Methods meant to be
-    overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
+    `# pragma: no cover`), or whose docstring says they do nothing on purpose ("This is a no-op."), are not reported.
+    Methods meant to be overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
     `raise NotImplementedError` in a base class) and a subclass's empty override of one step of its base
     (`def database_backwards(self, ...): pass` beside real methods, where the base is imported or
     defines that method; not a view's `get`/`post`/... handler) are not reported unless a placeholder
@@ -281,6 +285,7 @@ class PlaceholderImplementation(Rule):
         if kind in ("return", "docstring") and comment is None:
             return
         if comment is None and (any(EXPLAINED_COMMENT.search(c) for c in comments_of_function(node, above=False))
+                                or NO_OP_DOCSTRING.search(node.get_docstring() or "")
                                 or self._is_intentional(node, kind, statements, in_class, nested, enclosing)):
             return
         self.report(node.name, _message(name, kind, statements, comment, self.context.module),
