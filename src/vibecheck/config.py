@@ -29,8 +29,7 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 CONFIG_KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude", "fail-on",
                "test-paths", "src-paths", "rules", "bandit", "per-file-timeout", "per-file-memory", "baseline", "cache")
-# `test/` too: the folder of test apps, settings and servers beside a package's tests (urllib3's, wagtail's `test/`).
-DEFAULT_TEST_PATHS = ("tests/", "test/", "test_*.py", "*_test.py", "conftest.py")
+DEFAULT_TEST_PATHS = ("tests/", "test_*.py", "*_test.py", "conftest.py")
 FAIL_ON = tuple(s.value for s in Severity)
 CONFIG_FILE_LIMIT = 4_000_000  # bytes; a config file larger than this is not one
 DEFAULT_PER_FILE_TIMEOUT = 120.0
