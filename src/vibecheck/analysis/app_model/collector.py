@@ -962,6 +962,8 @@ class AppModelCollector:
                 self.app_names.add(target)
             if constructor in fw.ROUTER_CONSTRUCTORS:
                 self._record_prefix(target, value)
+            if self.qualified_name(value.func) in fw.AUTH_KEYWORD_ROUTERS and _non_empty(_keyword(value, "auth")):
+                self.guarded_receivers.add(target)  # django-ninja's `Router(auth=BearerTokenAuth())`: every route
             if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
                     and self._dependencies_guard(_keyword(value, "dependencies")):
                 self.guarded_receivers.add(target)

@@ -83,6 +83,8 @@ MIDDLEWARE_REGISTRATIONS = frozenset({"add_middleware"})
 IDENTIFYING_MIDDLEWARE = frozenset({"AuthenticationMiddleware", "SessionMiddleware"})
 APP_CONSTRUCTORS = frozenset({"Flask", "FastAPI", "Quart", "Starlette"})
 ROUTER_CONSTRUCTORS = frozenset({"Blueprint", "APIRouter", "FastAPI"})
+# Routers and APIs whose `auth=` (not None) authenticates every route they hold (django-ninja).
+AUTH_KEYWORD_ROUTERS = frozenset({"ninja.Router", "ninja.NinjaAPI", "ninja.router.Router", "ninja.main.NinjaAPI"})
 
 # Django and DRF function-view decorators that say which methods a view answers.
 DJANGO_METHOD_DECORATORS: dict[str, frozenset[str] | None] = {
