@@ -910,3 +910,15 @@ def parse_json(text):
     # expect: VC101 -- nothing promises its callers `None` for bad text
     except Exception:
         return None
+
+
+class PooledConnection:
+    def __del__(self):
+        # ok: VC101 -- a finaliser tolerates a half-built or closed connection
+        with contextlib.suppress(Exception):
+            self.release_to_pool()
+
+    def recycle(self):
+        # expect: VC101 -- not a finaliser: a failed release goes unnoticed
+        with contextlib.suppress(Exception):
+            self.release_to_pool()

@@ -18,6 +18,7 @@ from vibecheck.rules.error_handling.handler_facts import (
 )
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
+FINALISER = "__del__"  # an exception there can only be printed and ignored, as for its `try`/`except`
 
 
 class SwallowedException(FunctionStackRule):
@@ -28,7 +29,8 @@ class SwallowedException(FunctionStackRule):
     continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
     cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
-    `task.cancel()`, then `with suppress(Exception): await task`; or only sets an attribute: `llm.stream = False` on
+    `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`; or only sets an
+    attribute: `llm.stream = False` on
     a copy that may be frozen; or is in a function that promises not to raise: `construct_type_or_none`, `_safe_json`,
     "Never raises."). A function named as
     a question (`is_...`, `has_...`, `can_...`, a template engine's `test_...`) or a verifier (`verify_...`,
@@ -120,7 +122,7 @@ class SwallowedException(FunctionStackRule):
     def visit_With(self, node: cst.With) -> None:
         function = self.functions[-1] if self.functions else None
         if is_best_effort_cleanup(node) or stores_attributes_only(node) or declares_no_raise(function) \
-                or (function is not None and on_failure_path(function, node)):
+                or (function is not None and (function.name.value == FINALISER or on_failure_path(function, node))):
             self._cleanup_suppressions.update(id(item.item) for item in node.items)
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
