@@ -68,8 +68,17 @@ def test_django_ninja_router_auth_guards_its_routes() -> None:
         @unguarded.post("/snippets/{pk}/copy/")
         def copy(request, pk: str):
             return do_copy(pk)
+
+        @actions.post("/snippets/{pk}/unpublish/", auth=[BearerTokenAuth(), AllowAnonymous()])
+        def unpublish(request, pk: str):
+            return do_unpublish(pk)
+
+        @open_actions.post("/snippets/{pk}/lock/", auth=BearerTokenAuth())
+        def lock(request, pk: str):
+            return do_lock(pk)
     """)
-    assert sorted(f.location.start.line for f in findings) == [18, 22]  # `Router()`, `Router(auth=None)`
+    # `Router()`, `Router(auth=None)`, and a route whose own `auth=` lets anonymous callers in
+    assert sorted(f.location.start.line for f in findings) == [18, 22, 26]
 
 
 ROUTE = """

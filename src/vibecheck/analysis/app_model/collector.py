@@ -130,6 +130,7 @@ class Route:
     refs: tuple[str, ...] = ()  # decorators, dependencies and bases that another file may define as a guard
     heuristic: bool = False  # a Django view not registered in its file: routed only if a URLconf names it
     unconfigured: bool = False  # a bare generic view: it changes state only where a URLconf configures it
+    own_auth: bool = False  # its decorator's `auth=` replaces its router's (django-ninja)
     framework: str | None = None
     handler: str | None = None
     imported: bool = False  # its handler is imported from another module (`Route("/x", handlers.purge)`)
@@ -343,11 +344,25 @@ def _positional(call: cst.Call, index: int) -> cst.Arg | None:
     return positional[index] if len(positional) > index else None
 
 
+# An authenticator that lets callers without credentials in (`AllowAnonymous()`, `django_auth_is_anonymous`).
+ANONYMOUS_AUTH = re.compile(r"anonymous|optional|allow_?any|public", re.IGNORECASE)
+
+
 def _non_empty(arg: cst.Arg | None) -> bool:
     value = arg.value if arg is not None else None
     if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
         return bool(value.elements)
     return value is not None and not (isinstance(value, cst.Name) and value.value == "None")
+
+
+def _authenticates(arg: cst.Arg | None) -> bool:
+    """django-ninja's `auth=`: authenticators that refuse a request none of them accepts; not `None`, and not a list
+    that also lets anonymous callers through (`auth=[BearerTokenAuth(), AllowAnonymous()]`, a public read)."""
+    if not _non_empty(arg):
+        return False
+    value = arg.value  # type: ignore[union-attr]
+    members = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
+    return not any(ANONYMOUS_AUTH.search(full_name(m.func if isinstance(m, cst.Call) else m) or "") for m in members)
 
 
 def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, cst.BaseExpression]]:
@@ -399,6 +414,7 @@ class AppModelCollector:
         self.classes: dict[str, ClassView] = {}
         self.hooks: list[tuple[str, Frame | str, bool]] = []
         self.guarded_receivers: set[str] = set()
+        self.auth_keyword_receivers: set[str] = set()  # django-ninja routers and APIs: a route's `auth=` replaces theirs
         self.restricted_receivers: set[str] = set()  # guarded by a role, not only a login (`Depends(require_admin)`)
         self.app_names: set[str] = {"app", "application"}
         self.guard_names: set[str] = set()
@@ -962,8 +978,10 @@ class AppModelCollector:
                 self.app_names.add(target)
             if constructor in fw.ROUTER_CONSTRUCTORS:
                 self._record_prefix(target, value)
-            if self.qualified_name(value.func) in fw.AUTH_KEYWORD_ROUTERS and _non_empty(_keyword(value, "auth")):
-                self.guarded_receivers.add(target)  # django-ninja's `Router(auth=BearerTokenAuth())`: every route
+            if self.qualified_name(value.func) in fw.AUTH_KEYWORD_ROUTERS:
+                self.auth_keyword_receivers.add(target)
+                if _authenticates(_keyword(value, "auth")):
+                    self.guarded_receivers.add(target)  # django-ninja's `Router(auth=BearerTokenAuth())`: every route
             if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
                     and self._dependencies_guard(_keyword(value, "dependencies")):
                 self.guarded_receivers.add(target)
@@ -1064,9 +1082,13 @@ class AppModelCollector:
             named = self._named_guards(below)
             only_dependencies = signature is not None and listed is not None and named is not None \
                 and (bool(listed) or not has_dependencies)
+            own_auth = receiver in self.auth_keyword_receivers and isinstance(decorator, cst.Call) \
+                and _keyword(decorator, "auth") is not None
             self.routes.append(Route(
                 _anchor(node), label, methods, path, receiver, (node.name.value,), frame,
-                guarded=bool(below) or has_dependencies or signature is None or bool(signature),
+                own_auth=own_auth,
+                guarded=bool(below) or has_dependencies or signature is None or bool(signature)
+                or (own_auth and _authenticates(_keyword(decorator, "auth"))),  # type: ignore[arg-type]
                 guard_above=self.context.module.code_for_node(above[0]) if above and not below else None,
                 refs=tuple(refs),
                 dependency_refs=(*named, *listed, *signature) if only_dependencies else None,  # type: ignore[misc]
@@ -1637,7 +1659,8 @@ class AppModelCollector:
             return None  # open by design: a sign-up, a step of signing in, a view opened on purpose that only answers
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
-        receiver_guard = self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers)
+        receiver_guard = self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
+                                               and not route.own_auth)
         guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature) \
             or not self.guarded_handlers.isdisjoint(route.names)
         guarded = route.guarded or guarded_otherwise or receiver_guard
@@ -1657,6 +1680,7 @@ class AppModelCollector:
             "sensitive": sensitive,
             "guarded": guarded,
             "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it
+            "own_auth": route.own_auth,  # its own `auth=` replaces its router's (django-ninja)
             # when dependencies alone guard it (its own, its router's): theirs, which may never deny
             "guard_dependencies": [] if guarded_otherwise else self._guard_dependencies(route, receiver_guard),
             "guard_above": route.guard_above,

@@ -285,8 +285,8 @@ class AppModel:
         if fact.get("imported_handler") and any(not refs or self._any_guard(tuple(refs))
                                                 for refs in self._handler_guards.matching(route.refs[0])):
             return "a guard on its handler, in the handler's module"
-        if route.receiver is not None and self.receiver_guarded(route.receiver):
-            return "its router, blueprint or app"
+        if route.receiver is not None and not fact.get("own_auth") and self.receiver_guarded(route.receiver):
+            return "its router, blueprint or app"  # (unless its own `auth=` replaces its router's: django-ninja)
         if route.route_list is not None and self.receiver_guarded(route.route_list):
             return "the `Mount` of its route list"
         if fact["framework"] in ("django", "drf"):
