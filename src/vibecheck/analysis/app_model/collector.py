@@ -1082,13 +1082,13 @@ class AppModelCollector:
             named = self._named_guards(below)
             only_dependencies = signature is not None and listed is not None and named is not None \
                 and (bool(listed) or not has_dependencies)
-            own_auth = receiver in self.auth_keyword_receivers and isinstance(decorator, cst.Call) \
-                and _keyword(decorator, "auth") is not None
+            auth = _keyword(decorator, "auth") if isinstance(decorator, cst.Call) else None
+            own_auth = receiver in self.auth_keyword_receivers and auth is not None
             self.routes.append(Route(
                 _anchor(node), label, methods, path, receiver, (node.name.value,), frame,
                 own_auth=own_auth,
                 guarded=bool(below) or has_dependencies or signature is None or bool(signature)
-                or (own_auth and _authenticates(_keyword(decorator, "auth"))),  # type: ignore[arg-type]
+                or (own_auth and _authenticates(auth)),
                 guard_above=self.context.module.code_for_node(above[0]) if above and not below else None,
                 refs=tuple(refs),
                 dependency_refs=(*named, *listed, *signature) if only_dependencies else None,  # type: ignore[misc]
