@@ -705,3 +705,220 @@ class Signer:
         except Exception:
             return None
         return True
+
+
+def test_sequence(value) -> bool:
+    """Return true if the variable is a sequence."""
+    try:
+        len(value)
+        value.__getitem__
+    # ok: VC101 -- a template engine's test: not being a sequence is the answer `False`
+    except Exception:
+        return False
+    return True
+
+
+def sequence_like(value):
+    """Check whether the value can be indexed."""
+    try:
+        value.__getitem__
+    # ok: VC101 -- documented as a question: `False` answers it
+    except Exception:
+        return False
+    return True
+
+
+def persist(record) -> bool:
+    """Return True if the record was saved."""
+    try:
+        db.save(record)
+    # expect: VC101 -- documented as whether an action worked: `False` still hides why it failed
+    except Exception:
+        return False
+    return True
+
+
+def _has_ipv6(host: str) -> bool:
+    has_ipv6 = False
+    try:
+        sock = socket.socket(socket.AF_INET6)
+        sock.bind((host, 0))
+        has_ipv6 = True
+    # ok: VC101 -- the probe sets the flag it answers with only when it worked
+    except Exception:
+        pass
+    return has_ipv6
+
+
+def bind_ipv6(host: str) -> bool:
+    bound = False
+    try:
+        sock = socket.socket(socket.AF_INET6)
+        sock.bind((host, 0))
+        bound = True
+    # expect: VC101 -- an action, not a question: the caller learns only that it did not bind
+    except Exception:
+        pass
+    return bound
+
+
+def has_cache(key) -> bool:
+    found = False
+    try:
+        cache.touch(key)
+        found = True
+    # expect: VC101 -- the flag is set but not what the function answers
+    except Exception:
+        pass
+    return cache.size() > 0
+
+
+def _has_ipv6_resolution(host: str) -> bool:
+    has_ipv6 = False
+    try:
+        sock = socket.socket(socket.AF_INET6)
+        sock.bind((host, 0))
+        has_ipv6 = resolves_to_ipv6("localhost")
+    # ok: VC101 -- the answer keeps the `False` set before the probe when the probe fails
+    except Exception:
+        pass
+    return has_ipv6
+
+
+def has_profile(user) -> bool:
+    profile = None
+    try:
+        profile = load_profile(user)
+    # expect: VC101 -- no `False` answer was set first: the caller gets `None` from a question
+    except Exception:
+        pass
+    return profile
+
+
+async def stop_session(task):
+    try:
+        await task.run()
+    finally:
+        if not task.done():
+            task.cancel()
+            # ok: VC101 -- on the way out, after cancelling: waiting for the task must not replace the outcome
+            with contextlib.suppress(Exception):
+                await task
+
+
+async def run_then_wait(task):
+    task.start()
+    # expect: VC101 -- not on a failure path: the task's own errors vanish
+    with contextlib.suppress(Exception):
+        await task
+
+
+class CookieSigner:
+    def _verify_cookie(self, signed_value: str) -> str | None:
+        try:
+            payload, signature = signed_value.rsplit(".", 1)
+            if not hmac.compare_digest(self.sign(payload), signature):
+                return None
+            return payload
+        # ok: VC101 -- a verifier answers `None` for input it cannot decode, as for a bad signature
+        except Exception:
+            return None
+
+    def _load_cookie(self, signed_value: str) -> str | None:
+        try:
+            payload, signature = signed_value.rsplit(".", 1)
+            if not payload:
+                return None
+            return self.store.load(payload)
+        # expect: VC101 -- a loader, not a verifier: a failing store reads as "no cookie"
+        except Exception:
+            return None
+
+    def _verify_session(self, session_id: str) -> str | None:
+        try:
+            return self.store.user_for(session_id)
+        # expect: VC101 -- a verifier that never answers `None` elsewhere: the failure is not its rejection
+        except Exception:
+            return None
+
+
+def _default_is_valid(field_type, default) -> bool:
+    try:
+        TypeAdapter(field_type).validate_python(default)
+    # ok: VC101 -- named as a question about the default: `False` answers it
+    except Exception:
+        return False
+    return True
+
+
+def register_visit(record) -> bool:
+    try:
+        db.save(record)
+    # expect: VC101 -- an action: `is` only inside its words
+    except Exception:
+        return False
+    return True
+
+
+def streaming_off(llm):
+    analysis_llm = copy.copy(llm)
+    # ok: VC101 -- only sets an option on the copy: a frozen model that refuses it is used as it is
+    with contextlib.suppress(Exception):
+        analysis_llm.stream = False
+    return analysis_llm
+
+
+def streaming_off_and_reload(llm):
+    # expect: VC101 -- also runs a call whose errors vanish
+    with contextlib.suppress(Exception):
+        llm.stream = False
+        llm.reload()
+    return llm
+
+
+def construct_or_none(value, type_):
+    """Like `construct()`, but returns `None` instead of raising."""
+    try:
+        return construct(value, type_)
+    # ok: VC101 -- the docstring promises `None` instead of an exception
+    except Exception:
+        return None
+
+
+def _safe_json(text):
+    try:
+        return json.loads(text)
+    # ok: VC101 -- named for not raising: its callers ask for `None` on bad text
+    except Exception:
+        return None
+
+
+async def restore_missing(stores):
+    """Pull the missing files again. Never raises."""
+    for store in stores:
+        local = set()
+        # ok: VC101 -- the function promises never to raise
+        with contextlib.suppress(Exception):
+            local = await store.files.ls()
+        store.restore(local)
+
+
+def parse_json(text):
+    """Parse the text as JSON."""
+    try:
+        return json.loads(text)
+    # expect: VC101 -- nothing promises its callers `None` for bad text
+    except Exception:
+        return None
+
+
+class PooledConnection:
+    def __del__(self):
+        # ok: VC101 -- a finaliser tolerates a half-built or closed connection
+        with contextlib.suppress(Exception):
+            self.release_to_pool()
+
+    def recycle(self):
+        # expect: VC101 -- not a finaliser: a failed release goes unnoticed
+        with contextlib.suppress(Exception):
+            self.release_to_pool()

@@ -1,5 +1,6 @@
 """VC104 corpus: handlers whose only handling is print fire; printing before exiting or raising does not."""
 import logging
+import subprocess
 import sys
 import traceback
 
@@ -190,6 +191,35 @@ def finally_only():
     # ok: VC104
     finally:
         print("done")
+
+
+def install_server(name) -> bool:
+    try:
+        run_installer(name)
+        return True
+    # ok: VC104 -- the user reads why, the caller reads `False`
+    except subprocess.CalledProcessError as e:
+        print(f"Failed to install {name}: {e}")
+        return False
+
+
+def install_quietly(name) -> bool:
+    try:
+        run_installer(name)
+        return True
+    # expect: VC104 -- the print does not say why: the failure's cause is lost
+    except Exception:
+        print(f"Failed to install {name}")
+        return False
+
+
+def install_returning_nothing(name):
+    try:
+        run_installer(name)
+    # expect: VC104 -- no flag tells the caller it failed
+    except subprocess.CalledProcessError as e:
+        print(f"Failed to install {name}: {e}")
+        return False
 
 
 if __name__ == "__main__":

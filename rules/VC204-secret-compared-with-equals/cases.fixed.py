@@ -387,3 +387,23 @@ def check_tenant(configured_tenant_uuid, token_tenant_uuid):
 def check_tenant_token(tenant_token, provided):
     # expect: VC204 -- the tenant's token itself: a secret
     return hmac.compare_digest(tenant_token, provided)
+
+
+def check_redirect(token_redirect_str, auth_redirect_str):
+    # ok: VC204 -- the redirect URI a token request names, against the one the authorization used: no secret
+    return token_redirect_str != auth_redirect_str
+
+
+def check_refresh(refresh_token, presented_refresh_token):
+    # expect: VC204 -- the refresh token itself: a secret
+    return not hmac.compare_digest(refresh_token, presented_refresh_token)
+
+
+def add_job(state, job):
+    # ok: VC204 -- a record's session id against the session object's own id: both held by the program
+    return job.session_id != state.id
+
+
+def resume(request, session):
+    # expect: VC204 -- the session id the client sent
+    return not hmac.compare_digest(request.session_id, session.id)

@@ -443,3 +443,18 @@ def internal_stats():
     if request.headers.get("X-Real-IP") != "127.0.0.1":
         abort(403)
     return "ok"
+
+
+def permission_denied(request):
+    # ok: VC207 -- how the request was sent picks the form of the refusal: both answers refuse
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        raise PermissionDenied
+    return redirect("home")
+
+
+@app.post("/internal/requeue")
+def requeue():
+    # expect: VC207 -- a caller's name the client can send
+    if request.headers.get("X-Requested-By") != "scheduler":
+        abort(403)
+    return "ok"

@@ -488,3 +488,35 @@ class SessionBearer(HttpBearer):
 # ok: VC212 -- hands back the id it was given, not a credential it was meant to test
 def check_access(request, user_id):
     return user_id
+
+
+class Middleware:
+    async def on_request(self, context, call_next):
+        return await call_next(context)
+
+    # ok: VC212 -- an extension point: its docstring tells subclasses how to refuse
+    async def check_resource_access(self, context):
+        """Authorize resource access without reading content.
+
+        Raise AuthorizationError to deny access.
+        """
+
+    # expect: VC212 -- a docstring that only restates the name is no extension point
+    async def check_tool_access(self, context):
+        """Check that the caller may run the tool."""
+
+
+class BlanketPermissionPolicy(BasePermissionPolicy):
+    """A permission policy that gives everyone (including anonymous users) full permission over the model."""
+
+    # ok: VC212 -- letting everyone through is what the class is documented to do
+    def user_has_permission(self, user, action):
+        return True
+
+
+class StaffPermissionPolicy(BasePermissionPolicy):
+    """Lets staff in; everyone else is refused."""
+
+    # expect: VC212 -- the docstring promises a refusal the method never makes
+    def user_has_permission(self, user, action):
+        return True

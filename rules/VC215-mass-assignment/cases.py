@@ -307,3 +307,17 @@ class StaffNoteForm(forms.ModelForm):
         model = Note
         # expect: VC215 -- text or not, `is_staff` is a privilege
         fields = ["body", "author", "is_staff"]
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = Group
+        # ok: VC215 -- a group's permissions are what the form edits
+        fields = ("name", "permissions")
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        # expect: VC215 -- a member's groups are privileges the member must not pick
+        fields = ("name", "groups")

@@ -410,3 +410,25 @@ class OrderCleanupCase(unittest.TestCase):
     def test_cleanup_only(self):
         self.addCleanup(make_order)
         make_order().total()
+
+
+class SnippetWorkflowTests(unittest.TestCase):
+    # ok: VC303 -- an inherited test this case turns off: the runner reports it skipped
+    @unittest.skip("Model is not lockable")
+    def test_can_lock(self):
+        pass
+
+    # ok: VC303
+    @pytest.mark.skip(reason="not lockable")
+    def test_can_unlock(self):
+        pass
+
+    @pytest.mark.skip
+    # expect: VC303 -- skipped without a reason: nothing says the empty body is meant
+    def test_can_unlock_other(self):
+        pass
+
+    @unittest.skipIf(sys.platform == "win32", "no locks on Windows")
+    # expect: VC303 -- skipped only where the condition holds: elsewhere it runs and checks nothing
+    def test_can_relock(self):
+        make_order().lock()

@@ -330,3 +330,9 @@ def seed_admin(User, user):
     User.objects.create_user("ops", "ops@shop.local", os.environ["OPS_PASSWORD"])
     # ok: VC403 -- a username and an email are not passwords
     User.objects.create_user("guest", "guest@shop.local")
+
+
+# ok: VC403 -- a sentinel cache key for callers without credentials, spelled as a dunder
+ANONYMOUS_AUTH_KEY = "__anonymous__"
+# expect: VC403 -- underscores around a real secret do not make it a marker
+SERVICE_AUTH_KEY = "__Kq8ZrT2vW9xLm4Pd__"

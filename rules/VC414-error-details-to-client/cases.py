@@ -2,6 +2,7 @@
 import logging
 import traceback
 
+import jwt
 import requests
 from django.http import JsonResponse
 from fastapi import FastAPI, HTTPException, Response
@@ -161,6 +162,21 @@ def format_source():
     return jsonify(formatted=formatted)
 
 
+@api.post("/upload")
+async def upload(request):
+    try:
+        form = await request.form()
+    except MultiPartException as exc:
+        # ok: VC414 -- the multipart parser's message names the limit the client's upload broke
+        raise HTTPException(status_code=400, detail=exc.message)
+    try:
+        stored = await storage.put(form["file"])
+    except StorageError as exc:
+        # expect: VC414 -- the storage backend's text is internal
+        raise HTTPException(status_code=502, detail=str(exc))
+    return {"stored": stored}
+
+
 @app.get("/logged-detail")
 def detail_logged_not_returned():
     try:
@@ -265,3 +281,15 @@ async def unhandled_generic(request, exc):
     logger.exception("unhandled error", exc_info=exc)
     # ok: VC414
     return JSONResponse(status_code=500, content={"detail": "Internal server error"})
+
+
+@api.get("/claims")
+def claims(token: str):
+    try:
+        return decode_token(token)
+    except jwt.MissingRequiredClaimError as e:
+        # ok: VC414 -- PyJWT's error names the claim the client's token lacks
+        raise HTTPException(status_code=401, detail=f"Missing required claim: {e.claim}")
+    except jwt.PyJWKClientError as e:
+        # expect: VC414 -- fetching the key set failed on the server: its text names internal hosts
+        raise HTTPException(status_code=503, detail=str(e))

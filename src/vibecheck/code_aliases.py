@@ -23,6 +23,8 @@ RUFF_BANDIT_NUMBERS = (
 RUFF_ALIASES: dict[str, tuple[str, ...]] = {
     **{f"S{number}": (f"B{number}",) for number in RUFF_BANDIT_NUMBERS},
     "BLE001": ("VC101", "VC102"),  # flake8-blind-except: a broad `except`, swallowed or merely kept going
+    # ruff's one check of Django's `mark_safe`, which bandit reports twice: its blacklist's B308 and its plugin's B703
+    "S308": ("B308", "B703"),
 }
 
 

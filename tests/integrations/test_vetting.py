@@ -121,6 +121,10 @@ def test_b602_is_cleared_when_every_value_is_quoted() -> None:
             cmd = "ls %s" % shlex.quote(folder)
             subprocess.run(cmd, shell=True)
             os.system(" ".join(shlex.quote(a) for a in ["ls", folder]))
+
+        def npx():
+            for cmd in ["npx.cmd", "npx.exe", "npx"]:
+                subprocess.run([cmd, "--version"], check=True, shell=True)
         ''')
     assert not [code for code, _ in found if code in ("B602", "B605", "VC408")]
 
@@ -151,6 +155,21 @@ SHELL_UNSAFE = {
                 host = shlex.quote(host)
             subprocess.run(f"ping {host}", shell=True)
         ''', 8),
+    "loop over values that are not all literals": ('''
+        import subprocess
+
+        def probe(tool):
+            for cmd in ["npx", tool]:
+                subprocess.run([cmd, "--version"], shell=True)
+        ''', 6),
+    "loop variable rebound in the loop": ('''
+        import subprocess
+
+        def probe(tool):
+            for cmd in ["npx", "npm"]:
+                cmd = cmd + tool
+                subprocess.run([cmd, "--version"], shell=True)
+        ''', 7),
     "nested call inside a vetted one": ('''
         import shlex
         import subprocess
@@ -861,6 +880,12 @@ HASH_SAFE = {
         def new_salt():
             return os.urandom(sha1().digest_size)
         ''',
+    "lookup key naming what it looks up": '''
+        from hashlib import sha1
+
+        def get_template_key(name):
+            return "tmpl_" + sha1(name.encode("utf-8")).hexdigest()
+        ''',
     "SQL functions": '''
         from hashlib import md5
 
@@ -942,6 +967,18 @@ HASH_UNSAFE = {
         def sign(secret, payload):
             return sha1(secret + payload).digest_size, sha1(secret + payload).hexdigest()
         ''', 5),
+    "a bare key": ('''
+        import hashlib
+
+        def make_key(passphrase):
+            return hashlib.md5(passphrase.encode()).digest()
+        ''', 5),
+    "a lookup-named key of a secret": ('''
+        import hashlib
+
+        def token_lookup_key(token):
+            return hashlib.md5(token.encode()).hexdigest()
+        ''', 5),
     "a helper no content-id function calls": ('''
         import hashlib
 
@@ -1015,6 +1052,21 @@ FILE_RUNS = {
         exec(Path("src/pkg/__about__.py").read_text(), about)
         exec(open("src/pkg/version.py").read(), about)
         ''', "B102", 5),
+    "compiled code object": ('''
+        from types import CodeType
+
+        def from_code(environment, code: CodeType, globals):
+            namespace = {"environment": environment}
+            exec(code, namespace)
+            return namespace
+        ''', "B102", 6),
+    "code object compiled from literals": ('''
+        from types import CodeType
+
+        def fake_traceback(lineno, filename):
+            code: CodeType = compile("\\n" * lineno + "raise __exc__", filename, "exec")
+            exec(code, {}, {})
+        ''', "B102", 6),
 }
 
 
@@ -1029,6 +1081,12 @@ def test_exec_of_a_file_stays_failing_without_vc413() -> None:
 
 
 CODE_RUNS = {
+    "code object not declared as one": ('''
+        def from_code(environment, code, globals):
+            namespace = {"environment": environment}
+            exec(code, namespace)
+            return namespace
+        ''', "B102", 4),
     "request body": ('''
         from flask import Flask, request
 
@@ -1159,3 +1217,107 @@ def test_b321_stays_on_a_plain_client_that_vc418_does_not_report() -> None:
             return FTP(host) if name else None
         ''', FTP)
     assert ("B321", 5) in found and ("B321", 8) in found and not [code for code, _ in found if code == "VC418"]
+
+
+MARKUPSAFE_CLEARED = {
+    "read back as text": '''
+        from markupsafe import Markup
+
+        def striptags(value):
+            return Markup(str(value)).striptags(), Markup(value).unescape()
+        ''',
+    "specials replaced": '''
+        import json
+
+        from markupsafe import Markup
+
+        def json_for_script(obj):
+            return Markup(json.dumps(obj).replace("<", "\\\\u003c").replace(">", "\\\\u003e").replace("&", "\\\\u0026"))
+        ''',
+    "marked input kept marked": '''
+        from markupsafe import Markup
+
+        def indent(s, width):
+            indention = width if isinstance(width, str) else " " * width
+            if isinstance(s, Markup):
+                indention = Markup(indention)
+            return indention + s
+        ''',
+}
+
+
+@pytest.mark.parametrize("source", MARKUPSAFE_CLEARED.values(), ids=MARKUPSAFE_CLEARED.keys())
+def test_b704_is_cleared_on_markup_read_as_text_escaped_by_replacing_or_kept_marked(source: str) -> None:
+    assert not [code for code, _ in unfiltered(source, MARKUP) if code in ("B704", "VC411", "VC001")]
+
+
+MARKUPSAFE_KEPT = {
+    "marked then rendered": ('''
+        from markupsafe import Markup
+
+        def bio(value):
+            return Markup(value).upper()
+        ''', 5),
+    "only some specials replaced": ('''
+        from markupsafe import Markup
+
+        def quote_free(value):
+            return Markup(value.replace("<", "&lt;").replace('"', "&quot;"))
+        ''', 5),
+    "replaced by markup": ('''
+        from markupsafe import Markup
+
+        def breaks(value):
+            return Markup(value.replace("<", "<br>").replace(">", "").replace("&", ""))
+        ''', 5),
+    "guard on another type": ('''
+        from markupsafe import Markup
+
+        def indent(s, width):
+            if isinstance(s, str):
+                return Markup(width + s)
+            return s
+        ''', 6),
+}
+
+
+@pytest.mark.parametrize(("source", "line"), MARKUPSAFE_KEPT.values(), ids=MARKUPSAFE_KEPT.keys())
+def test_b704_stays_on_markup_that_is_rendered_half_escaped_or_unguarded(source: str, line: int) -> None:
+    assert ("B704", line) in unfiltered(source, MARKUP)
+
+
+ARCHIVES = '''
+    import io
+    import tarfile
+
+    def unpack(data, dest, filter_name):
+        with tarfile.open(fileobj=io.BytesIO(data)) as tf:
+            tf.extractall(dest, filter="data")
+            tf.extractall(dest, filter=tarfile.data_filter)
+            tf.extractall(dest, filter="fully_trusted")
+            tf.extractall(dest, filter=filter_name)
+            tf.extractall(dest)
+    '''
+
+
+def test_b202_is_cleared_on_extraction_with_pep_706_filter_only() -> None:
+    found = unfiltered(ARCHIVES, Settings(select=("B", "VC405")))
+    assert [line for code, line in found if code == "B202"] == [9, 10, 11]
+
+
+def test_b202_is_cleared_on_a_call_of_the_modules_own_extractor_only() -> None:
+    found = unfiltered('''
+        import tarfile
+
+        from helpers import unsafe_extractall
+
+        def _safe_extractall(tf, dest):
+            for member in tf.getmembers():
+                check(member, dest)
+            tf.extractall(dest)
+
+        def unpack(tf, dest):
+            _safe_extractall(tf, dest)
+            unsafe_extractall(tf, dest)
+        ''', Settings(select=("B", "VC405")))
+    assert [line for code, line in found if code == "B202"] == [9, 13]

@@ -67,6 +67,33 @@ def test_setup_cfg_and_poetry_declarations(tmp_path: Path) -> None:
     assert findings(tmp_path / "b/b.py") == [("VC504", 2, "click")]
 
 
+def test_hatch_metadata_hook_tables_declare_dynamic_dependencies(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "slim"\ndynamic = ["optional-dependencies"]\ndependencies = ["rich"]\n'
+                          '[tool.hatch.metadata.hooks.uv-dynamic-versioning.optional-dependencies]\n'
+                          'cli = ["cyclopts>=4", "slim[mcp]=={{ version }}"]\n',
+        "slim.py": "import rich\nimport cyclopts\nimport pygments\n",
+    })
+    assert findings(tmp_path / "slim.py") == [("VC504", 3, "pygments")]
+
+
+def test_a_module_named_with_py_is_shipped_by_its_python_distribution(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "flows"\ndependencies = ["zorb-python>=0.5"]\n',
+        "flows.py": "import zorbpy\nimport quuxpy\n",
+    })
+    assert [line for _, line, _ in findings(tmp_path / "flows.py")] == [2]
+
+
+def test_modules_a_declared_distribution_always_installs(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "auth"\ndependencies = ["pydantic>=2", "social-auth-app-django>=5"]\n',
+        "auth.py": "import typing_extensions\nfrom social_core.backends import facebook\nimport social_django\n"
+                   "import social_flask\n",
+    })
+    assert [line for _, line, _ in findings(tmp_path / "auth.py")] == [4]
+
+
 def test_setup_py_is_parsed_not_run(tmp_path: Path) -> None:
     write(tmp_path, {
         "setup.py": "import sys\nsys.exit('must not run')\nrequires = ['click>=8']\n"

@@ -44,6 +44,44 @@ def test_guard_above_the_route_decorator_gets_its_own_message() -> None:
     assert "`@login_required`" in findings[0].message and "never runs" in findings[0].message
 
 
+def test_django_ninja_router_auth_guards_its_routes() -> None:
+    findings = findings_for(RouteWithoutAuth, """
+        from ninja import NinjaAPI, Router
+        from .auth import BearerTokenAuth
+
+        actions = Router(auth=BearerTokenAuth())
+        open_actions = Router()
+        unguarded = Router(auth=None)
+        api = NinjaAPI(auth=BearerTokenAuth())
+
+        @actions.post("/snippets/{pk}/publish/")
+        def publish(request, pk: str):
+            return do_publish(pk)
+
+        @api.delete("/snippets/{pk}/")
+        def delete(request, pk: str):
+            return do_delete(pk)
+
+        @open_actions.post("/snippets/{pk}/revert/")
+        def revert(request, pk: str):
+            return do_revert(pk)
+
+        @unguarded.post("/snippets/{pk}/copy/")
+        def copy(request, pk: str):
+            return do_copy(pk)
+
+        @actions.post("/snippets/{pk}/unpublish/", auth=[BearerTokenAuth(), AllowAnonymous()])
+        def unpublish(request, pk: str):
+            return do_unpublish(pk)
+
+        @open_actions.post("/snippets/{pk}/lock/", auth=BearerTokenAuth())
+        def lock(request, pk: str):
+            return do_lock(pk)
+    """)
+    # `Router()`, `Router(auth=None)`, and a route whose own `auth=` lets anonymous callers in
+    assert sorted(f.location.start.line for f in findings) == [18, 22, 26]
+
+
 ROUTE = """
     from fastapi import FastAPI
     app = FastAPI()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.integration.conftest import write
 from vibecheck.api import check_paths
-from vibecheck.config import Settings
+from vibecheck.config import DEFAULT_TEST_PATHS, Settings
 from vibecheck.discovery import discover, is_test_file
 
 
@@ -86,6 +86,13 @@ def test_test_paths_predicate() -> None:
         assert is_test_file(path, patterns), path
     for path in ("src/app.py", "src/testing.py", "latest.py"):
         assert not is_test_file(path, patterns), path
+
+
+def test_library_modules_named_for_tests_are_not_test_files_by_default() -> None:
+    """Jinja's `tests.py` defines template tests and Django's `django/test/` ships test tools: both are library code,
+    whose `test_*` functions are no tests (a `test/` or `tests.py` default made VC303 report them)."""
+    for path in ("src/jinja2/tests.py", "django/test/runner.py", "django/test/selenium.py"):
+        assert not is_test_file(path, DEFAULT_TEST_PATHS), path
 
 
 def test_three_thousand_files_with_bad_ones_among_them(tmp_path: Path) -> None:

@@ -115,6 +115,14 @@ def test_ruff_names_for_bandit_checks_and_blind_except() -> None:
     assert hygiene == []
 
 
+def test_ruffs_mark_safe_check_silences_both_of_bandits() -> None:
+    source = "a = mark_safe(x)  # noqa: S308\nb = mark_safe(y)  # noqa: S703\n"
+    suppressions = parse_suppressions(source, {}, SUPERSEDING)
+    findings = [finding("B308", 1), finding("B703", 1), finding("B308", 2), finding("B703", 2)]
+    outcome = apply_suppressions(findings, suppressions)
+    assert [(f.location.start.line, f.code) for f in outcome.findings] == [(2, "B308"), (2, "B703")]
+
+
 @pytest.mark.parametrize(("data", "found"), [
     (b"x = 1  # noqa\n", True), (b"x = 1  # NOQA: E501\n", True), (b"x = 1  # nosec B105\n", True),
     (b"x = 1  # NoSec\n", True), (b"# vibecheck: ignore-file\n", True), (b"x = 1  # VibeCheck :ignore[VC101]\n", True),

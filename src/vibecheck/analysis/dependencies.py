@@ -116,6 +116,10 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi",), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
+    "typing_extensions": ("pydantic", "pydantic-core"),
+    # python-social-auth's framework packages are front ends of its core
+    "social_core": ("social-auth-app-django", "social-auth-app-flask", "social-auth-app-flask-sqlalchemy",
+                    "social-auth-app-pyramid", "social-auth-app-cherrypy", "social-auth-app-tornado"),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -454,6 +458,8 @@ def candidate_distributions(module: str) -> frozenset[str]:
         names.update({plain, strip_variant(plain), *(form.format(plain) for form in CONVENTIONAL_FORMS)})
         if plain.startswith("py") and len(plain) > 3:
             names.add(plain[2:])
+        if plain.endswith("py") and len(plain) > 3:  # `celpy` from `cel-python`: the module says "py" for Python
+            names.update({f"{plain[:-2]}-python", f"python-{plain[:-2]}"})
     return frozenset(names)
 
 
@@ -592,6 +598,14 @@ def _pyproject_dependencies(data: dict[str, Any]) -> tuple[bool, set[str]]:
         if isinstance(env, dict):
             names |= _names(_strings(env.get("dependencies", [])))
             names |= _names(_strings(env.get("extra-dependencies", [])))
+    # A hatch metadata hook that fills in the dependencies `project.dynamic` leaves open (uv-dynamic-versioning's
+    # `[tool.hatch.metadata.hooks.uv-dynamic-versioning.optional-dependencies]`, which pins sibling packages to the
+    # version it computes) declares them in its own table.
+    for hook in tool.get("hatch", {}).get("metadata", {}).get("hooks", {}).values():
+        if isinstance(hook, dict) and ("dependencies" in hook or "optional-dependencies" in hook):
+            found = True
+            names |= _names(_strings(hook.get("dependencies", [])))
+            names |= _names(_strings(hook.get("optional-dependencies", {})))
     return found, names
 
 

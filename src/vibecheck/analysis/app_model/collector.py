@@ -127,6 +127,7 @@ class Route:
     refs: tuple[str, ...] = ()  # decorators, dependencies and bases that another file may define as a guard
     heuristic: bool = False  # a Django view not registered in its file: routed only if a URLconf names it
     unconfigured: bool = False  # a bare generic view: it changes state only where a URLconf configures it
+    own_auth: bool = False  # its decorator's `auth=` replaces its router's (django-ninja)
     framework: str | None = None
     handler: str | None = None
     imported: bool = False  # its handler is imported from another module (`Route("/x", handlers.purge)`)
@@ -341,11 +342,25 @@ def _positional(call: cst.Call, index: int) -> cst.Arg | None:
     return positional[index] if len(positional) > index else None
 
 
+# An authenticator that lets callers without credentials in (`AllowAnonymous()`, `django_auth_is_anonymous`).
+ANONYMOUS_AUTH = re.compile(r"anonymous|optional|allow_?any|public", re.IGNORECASE)
+
+
 def _non_empty(arg: cst.Arg | None) -> bool:
     value = arg.value if arg is not None else None
     if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
         return bool(value.elements)
     return value is not None and not (isinstance(value, cst.Name) and value.value == "None")
+
+
+def _authenticates(arg: cst.Arg | None) -> bool:
+    """django-ninja's `auth=`: authenticators that refuse a request none of them accepts; not `None`, and not a list
+    that also lets anonymous callers through (`auth=[BearerTokenAuth(), AllowAnonymous()]`, a public read)."""
+    if not _non_empty(arg):
+        return False
+    value = arg.value  # type: ignore[union-attr]
+    members = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
+    return not any(ANONYMOUS_AUTH.search(full_name(m.func if isinstance(m, cst.Call) else m) or "") for m in members)
 
 
 def _session_reads(test: cst.BaseExpression) -> list[tuple[cst.BaseExpression, cst.BaseExpression]]:
@@ -398,6 +413,7 @@ class AppModelCollector:
         self.classes: dict[str, ClassView] = {}
         self.hooks: list[tuple[str, Frame | str, bool]] = []
         self.guarded_receivers: set[str] = set()
+        self.auth_keyword_receivers: set[str] = set()  # django-ninja routers and APIs: a route's `auth=` replaces theirs
         self.restricted_receivers: set[str] = set()  # guarded by a role, not only a login (`Depends(require_admin)`)
         self.app_names: set[str] = {"app", "application"}
         self.guard_names: set[str] = set()
@@ -969,6 +985,8 @@ class AppModelCollector:
                 self.app_names.add(target)
             if constructor in fw.ROUTER_CONSTRUCTORS:
                 self._record_prefix(target, value)
+            if self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
+                self.auth_keyword_receivers.add(target)
             if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
                     and self._dependencies_guard(_keyword(value, "dependencies")):
                 self.guarded_receivers.add(target)
@@ -1072,9 +1090,13 @@ class AppModelCollector:
             named = self._named_guards(below)
             only_dependencies = signature is not None and listed is not None and named is not None \
                 and (bool(listed) or not has_dependencies)
+            auth = _keyword(decorator, fw.AUTH_KEYWORD) if isinstance(decorator, cst.Call) else None
+            own_auth = receiver in self.auth_keyword_receivers and auth is not None
             self.routes.append(Route(
                 _anchor(node), label, methods, path, receiver, (node.name.value,), frame,
-                guarded=bool(below) or has_dependencies or signature is None or bool(signature),
+                own_auth=own_auth,
+                guarded=bool(below) or has_dependencies or signature is None or bool(signature)
+                or (own_auth and _authenticates(auth)),
                 guard_above=self.context.module.code_for_node(above[0]) if above and not below else None,
                 refs=tuple(refs),
                 dependency_refs=(*named, *listed, *signature) if only_dependencies else None,  # type: ignore[misc]
@@ -1123,8 +1145,9 @@ class AppModelCollector:
             or self._auth_guards(decorator)
 
     def _auth_guards(self, call: cst.Call) -> bool:
-        """Django Ninja's `auth=JWTAuth()` (or `auth=[...]`) on an API, a router, an include or a route."""
-        return self.uses_ninja and _lists_any(_keyword(call, fw.AUTH_KEYWORD))
+        """Django Ninja's `auth=JWTAuth()` (or `auth=[...]`) on an API, a router, an include or a route: every route
+        it holds is authenticated (`Router(auth=BearerTokenAuth())`), unless the list also lets anonymous callers in."""
+        return self.uses_ninja and _authenticates(_keyword(call, fw.AUTH_KEYWORD))
 
     def _auth_opens(self, decorator: cst.BaseExpression) -> bool:
         """Django Ninja's `@router.post("/x", auth=None)`: the route needs no authentication, whatever its router's."""
@@ -1657,7 +1680,8 @@ class AppModelCollector:
         sensitive = path is not None and bool(self.match.sensitive_paths.search(path))
         state_changing = bool(route.methods & fw.STATE_CHANGING_METHODS) or (frame is not None and frame.posts) or webhook
         receiver_guard = not route.opens_receiver and (
-            self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers))
+            self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
+                                  and not route.own_auth))
         guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature) \
             or not self.guarded_handlers.isdisjoint(route.names)
         guarded = route.guarded or guarded_otherwise or receiver_guard
@@ -1678,6 +1702,7 @@ class AppModelCollector:
             "guarded": guarded,
             "receiver_guard": receiver_guard,  # its app's or blueprint's hook, middleware or dependencies guard it
             "opens_receiver": route.opens_receiver,  # its own `auth=None`: what guards its router or app does not apply
+            "own_auth": route.own_auth,  # its own `auth=` replaces its router's (django-ninja)
             # when dependencies alone guard it (its own, its router's): theirs, which may never deny
             "guard_dependencies": [] if guarded_otherwise else self._guard_dependencies(route, receiver_guard),
             "guard_above": route.guard_above,

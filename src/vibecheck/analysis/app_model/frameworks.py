@@ -57,7 +57,8 @@ MIDDLEWARE_LISTS = frozenset({"middlewares"})
 INCLUDE_CALLS: dict[str, tuple[int, str]] = {"include_router": (0, "router"), "register_blueprint": (0, "blueprint"),
                                              "add_routes": (0, "routes"), "add_router": (1, "router")}
 # Django Ninja guards with authentication objects given as `auth=` to `NinjaAPI(...)`, `Router(...)`,
-# `api.add_router(...)` or a route decorator; a route's own `auth=None` opens it whatever its router or API requires.
+# `api.add_router(...)` or a route decorator; a route's own `auth=` replaces its router's (`auth=None` opens it
+# whatever its router or API requires), and a list that also lets anonymous callers in guards nothing.
 AUTH_KEYWORD_MODULE = "ninja"
 AUTH_KEYWORD = "auth"
 AUTH_KEYWORD_CONSTRUCTORS = frozenset({"ninja.NinjaAPI", "ninja.Router", "ninja.main.NinjaAPI", "ninja.router.Router"})

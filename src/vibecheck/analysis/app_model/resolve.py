@@ -287,8 +287,8 @@ class AppModel:
             return "a guard on its handler, in the handler's module"
         if fact.get("opens_receiver"):
             return None
-        if route.receiver is not None and self.receiver_guarded(route.receiver):
-            return "its router, blueprint or app"
+        if route.receiver is not None and not fact.get("own_auth") and self.receiver_guarded(route.receiver):
+            return "its router, blueprint or app"  # (unless its own `auth=` replaces its router's: django-ninja)
         if route.route_list is not None and self.receiver_guarded(route.route_list):
             return "the `Mount` of its route list"
         if fact["framework"] in ("django", "drf"):

@@ -38,6 +38,10 @@ EXPLAINED_COMMENT = re.compile(
     r"|done\s+(?:in|by|elsewhere)|cannot|can't|don't|doesn't|isn't|aren't|too\s+complicated)\b|pragma:\s*no\s*cover",
     re.IGNORECASE,
 )
+# A docstring that says the body does nothing on purpose ("This is a no-op. The migration removes duplicates, we cannot
+# recreate them."): narrower than a comment's reasons, since a docstring usually describes what the body should do.
+NO_OP_DOCSTRING = re.compile(r"\b(?:no-?op|does\s+nothing|nothing\s+to\s+(?:do|undo)|intentionally|deliberately"
+                             r"|on\s+purpose)\b", re.IGNORECASE)
 NOT_YET_MESSAGE = re.compile(r"\b(?:yet|todo|coming\s+soon|later|placeholder|implement\s+me)\b", re.IGNORECASE)
 # Decorators that declare a body as intentionally empty: abstract methods, typing overloads, overrides.
 INTENTIONAL_DECORATORS = frozenset({
@@ -53,7 +57,9 @@ HOOK_CLASS_WORDS = re.compile(
     r"(?:Base(?=[A-Z_]|$)|^Abstract|Mixin$|Interface$|Protocol$|Hooks?|Handler|Visitor|Listener|Callbacks?|Observer"
     r"|^_?(?:Null|Noop|NoOp|Nop|Dummy|Fake|Mock|Stub)(?=[A-Z_]|$))")
 NO_OP_NAMES = re.compile(r"(?:^|_)(?:noop|no_op|nop|do_nothing|nothing|null|blank|dummy|ignore|ignored|unused|stub"
-                         r"|sentinel|empty_(?:handler|callback|hook|func|function|fn|listener|action))"
+                         r"|sentinel|empty_(?:handler|callback|hook|func|function|fn|listener|action)"
+                         # the callback used when the caller gives none (`logging_callback or _default_logging_callback`)
+                         r"|default_(?:[a-z]+_)?(?:handler|callback|hook|listener))"
                          r"(?:_|$)", re.IGNORECASE)
 # Methods named as callbacks that a framework calls, empty until a subclass has something to do.
 HOOK_METHOD_NAMES = re.compile(
@@ -93,12 +99,13 @@ class Options:
 class _ClassInfo:
     """What a method's class says about an empty body: an interface, the methods its bases may define, a skeleton."""
 
-    __slots__ = ("_skeleton", "_values", "bases", "is_interface", "node")
+    __slots__ = ("_skeleton", "_values", "bases", "is_interface", "is_protocol", "node")
 
     def __init__(self, node: cst.ClassDef, is_interface: bool) -> None:
         self.node = node
         self.is_interface = is_interface
         self.bases = _inherited_names(node)
+        self.is_protocol = any(name.rpartition(".")[2] == "Protocol" for name in base_names(node))
         self._skeleton: bool | None = None
         self._values: frozenset[str] | None = None
 
@@ -129,19 +136,23 @@ class PlaceholderImplementation(Rule):
     `raise NotImplementedError`, and one that only returns a constant (`return {"status": "success"}`)
     or has only a docstring, under a `TODO`/placeholder comment (in the body, on the `def` line or just above it;
     a comment a blank line above the `def` is about the code around). Abstract methods, `@overload`s, `Protocol` and ABC classes,
-    exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`), null
+    exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`, or an instance
+    assigned to the interface's type under `if TYPE_CHECKING:`: `_check: BaseHTTPConnection = BrowserConnection()`), null
     objects (`NullCache`), `.pyi` stubs and modules named as test doubles
     (`mock.py`, `fakes.py`), dunder methods, hook and lifecycle
     methods (`on_*`, `visit_*`, `close`, `flush`, ...), the methods of standard protocols that return
     `None` by contract (an import loader's `exec_module`, a request handler's `log_message`, an asyncio
     protocol's `connection_lost`: an empty one is complete), a function that its class body hands on as a
     default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), no-op
-    callbacks named as such (`noop`, `_blank`, `_empty_handler`), command groups (`@click.group()`, Typer's
-    `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")` whose message explains an
-    unsupported case, functions defined as alternatives under `if`/`try` (also the methods of a class defined there, such as the
-    `Protocol`s under `if TYPE_CHECKING:`), and empty bodies whose comment says why they are empty
-    ("PostgreSQL cannot undo this", "unused", `# pragma: no cover`) are not reported. Methods meant to be
-    overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
+    callbacks named as such (`noop`, `_blank`, `_empty_handler`, a `_default_logging_callback` used when the caller
+    gives none), the methods of `Protocol` classes (also under a note: it is about the API), command groups
+    (`@click.group()`, Typer's `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")`
+    whose message explains an unsupported case, functions defined as alternatives under `if`/`try` (also the methods
+    of a class defined there, such as the `Protocol`s under `if TYPE_CHECKING:`), declarations under
+    `if TYPE_CHECKING:` (a `__getattr__` stub inside a model's class body, which the type checker reads and Python
+    never runs), and empty bodies whose comment says why they are empty ("PostgreSQL cannot undo this", "unused",
+    `# pragma: no cover`), or whose docstring says they do nothing on purpose ("This is a no-op."), are not reported.
+    Methods meant to be overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
     `raise NotImplementedError` in a base class) and a subclass's empty override of one step of its base
     (`def database_backwards(self, ...): pass` beside real methods, where the base is imported or
     defines that method; not a view's `get`/`post`/... handler) are not reported unless a placeholder
@@ -210,14 +221,28 @@ class PlaceholderImplementation(Rule):
         self._skip_file = context.path.endswith(".pyi") or bool(TEST_DOUBLE_FILE.search(PurePath(context.path).stem))
         self._module_classes: dict[str, cst.ClassDef] = {}
         self._overridden: dict[str, set[str]] = {}  # class name -> methods its subclasses in this file define
+        self._typing_only: set[int] = set()  # ids of functions defined under `if TYPE_CHECKING:`
+        self._conforming: set[str] = set()  # classes the module has the type checker hold to an interface
 
     def visit_Module(self, node: cst.Module) -> None:
         self._mark_direct(node.body)
         for statement in node.body:
+            if type(statement) is cst.If and _is_type_checking(statement):
+                self._conforming.update(_checked_conformance(statement))
             if type(statement) is cst.ClassDef:
                 self._module_classes[statement.name.value] = statement
                 for base in _inherited_names(statement):
                     self._overridden.setdefault(base, set()).update(_method_names(statement))
+
+    def visit_If(self, node: cst.If) -> None:
+        """Definitions under `if TYPE_CHECKING:` are declarations for the type checker, never run (a `__getattr__`
+        stub that says a model accepts any attribute): their bodies are not placeholders, whatever their comments
+        say."""
+        if not _is_type_checking(node):
+            return
+        for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else ():
+            methods = _methods(statement) if type(statement) is cst.ClassDef else [statement]
+            self._typing_only.update(id(method) for method in methods if type(method) is cst.FunctionDef)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         bases = [name.rpartition(".")[2] for name in base_names(node)]
@@ -227,6 +252,7 @@ class PlaceholderImplementation(Rule):
             or node.name.value.endswith(EXCEPTION_SUFFIXES)
             or bool(HOOK_CLASS_WORDS.search(node.name.value))
             or (self.options.allow_overridable_methods and _has_abstract_method(node, self._called_from_outside))
+            or node.name.value in self._conforming
         )
         self._classes.append(_ClassInfo(node, is_interface))
         if isinstance(node.body, cst.IndentedBlock) and id(node) in self._direct:
@@ -242,8 +268,8 @@ class PlaceholderImplementation(Rule):
         self._classes.append(None)
         if isinstance(node.body, cst.IndentedBlock):
             self._mark_direct(node.body.body)
-        if self._skip_file:
-            return
+        if self._skip_file or id(node) in self._typing_only or (enclosing is not None and enclosing.is_protocol):
+            return  # a `Protocol`'s method declares a signature: a note in its body is about the API, not a body to write
         all_statements = suite_statements(node.body)
         statements = without_docstring(all_statements)
         kind = _placeholder_kind(statements) if statements else ("docstring" if all_statements else None)
@@ -259,6 +285,7 @@ class PlaceholderImplementation(Rule):
         if kind in ("return", "docstring") and comment is None:
             return
         if comment is None and (any(EXPLAINED_COMMENT.search(c) for c in comments_of_function(node, above=False))
+                                or NO_OP_DOCSTRING.search(node.get_docstring() or "")
                                 or self._is_intentional(node, kind, statements, in_class, nested, enclosing)):
             return
         self.report(node.name, _message(name, kind, statements, comment, self.context.module),
@@ -321,6 +348,18 @@ class PlaceholderImplementation(Rule):
             return False
         instances = set(re.findall(rf"(\w+)\s*(?::[^=\n]+)?=\s*{re.escape(class_name)}\(", source))
         return any(re.search(rf"\b{re.escape(instance)}\.{re.escape(name)}\(", source) for instance in instances)
+
+
+def _is_type_checking(node: cst.If) -> bool:
+    return (get_full_name_for_node(node.test) or "").rpartition(".")[2] == "TYPE_CHECKING"
+
+
+def _checked_conformance(node: cst.If) -> set[str]:
+    """`_check: BaseHTTPConnection = EmscriptenHTTPConnection("", 0)` under `if TYPE_CHECKING:`: the classes the type
+    checker is asked to hold to an interface, whose empty methods are that interface's steps with nothing to do."""
+    return {small.value.func.value for small in suite_statements(node.body)
+            if isinstance(small, cst.AnnAssign) and isinstance(small.value, cst.Call)
+            and isinstance(small.value.func, cst.Name)}
 
 
 def _placeholder_kind(statements: list[cst.CSTNode]) -> str | None:

@@ -48,10 +48,17 @@ USER_PROPERTIES = frozenset({"is_authenticated", "is_active"})
 # A framework's base class or default adapter: its permissive answer is the documented default that
 # subclasses or settings override (`BasePermission.has_permission`, allauth's `DefaultMFAAdapter`).
 OVERRIDABLE_CLASS = re.compile(r"^_*(Base|Abstract|Default)[A-Z]|(Base|Mixin)$")
+# A method's docstring that tells a subclass how to refuse (`Raise AuthorizationError to deny access.`) or to override
+# it: the body is the documented default of an extension point (a middleware base's `check_resource_access` hook).
+HOOK_DOCSTRING = re.compile(r"(?i)\b(?:override|overridden|overriding|subclasses?\s+(?:should|must|can|may)|raise\s+`*\w+`*"
+                            r"\s+to\s+(?:deny|reject|refuse|block|forbid))\b")
 # Permission or policy classes whose purpose is to allow everyone (`AllowAny`, a stock policy `Available` "for when a
 # product is always available", `UnrestrictedAccess`): the permissive answer is what the class is for.
 ALLOW_ALL_CLASS = re.compile(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all|(?<!un)available"
-                             r"|unrestricted)")
+                             r"|unrestricted|blanket)")
+# A class docstring that says the class lets everyone through ("A permission policy that gives everyone (including
+# anonymous users) full permission"): its permissive answer is its documented purpose.
+ALLOW_ALL_DOC = re.compile(r"(?i)\b(?:gives|grants|allows|lets|permits)\s+(?:everyone|everybody|anyone|all\s+users)\b")
 # A dependency or helper named to let only some callers through (`require_admin`, `get_current_superuser`,
 # `staff_only`): a role word, and a word that says it enforces the role or hands over the caller who holds it.
 ROLE_GUARD_WORDS = frozenset({"admin", "staff", "superuser", "owner", "moderator", "manager", "role", "roles"})
@@ -175,9 +182,11 @@ class AuthCheckAlwaysPasses(Rule):
 
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes and of zope.interface
     declarations (`class ICSRFStoragePolicy(Interface)`, and interfaces that extend them), test files, `is_authenticated`
-    on user classes (the Flask-Login and Django convention), permission classes named as allow-all
-    (`AllowAny`, `PublicAccess`, `AlwaysAvailable`) and the defaults of classes named to be overridden (`BasePermission`,
-    `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer),
+    on user classes (the Flask-Login and Django convention), permission classes named or documented as allow-all
+    (`AllowAny`, `PublicAccess`, `AlwaysAvailable`, `BlanketPermissionPolicy`, "a policy that gives everyone full
+    permission") and the defaults of classes named to be overridden (`BasePermission`,
+    `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer), methods
+    whose docstring tells a subclass to override them or how to refuse ("Raise AuthorizationError to deny access"),
     and defaults the same file replaces (a subclass there overrides the method, or the class rebinds it
     on the instance when configured: `self.is_allowed = lambda path: ...`) are not reported. A check that
     returns who is authenticated (`return (self.user, self.token)`) does not return a constant.
@@ -398,7 +407,10 @@ class AuthCheckAlwaysPasses(Rule):
             return False
         bases = {(self.qualified_name(b.value) or "").rsplit(".", 1)[-1] for b in owner.bases}
         bases |= {(self.qualified_name(k.value) or "").rsplit(".", 1)[-1] for k in owner.keywords}
-        if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value) or OVERRIDABLE_CLASS.search(owner.name.value):
+        if bases & INTERFACE_BASES or ALLOW_ALL_CLASS.search(owner.name.value) or OVERRIDABLE_CLASS.search(owner.name.value) \
+                or ALLOW_ALL_DOC.search(owner.get_docstring() or ""):
+            return True
+        if HOOK_DOCSTRING.search(node.get_docstring() or ""):
             return True
         if INTERFACE_NAME.match(owner.name.value) and bases and all(INTERFACE_NAME.match(base) for base in bases):
             return True

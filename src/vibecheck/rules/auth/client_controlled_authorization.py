@@ -84,7 +84,7 @@ class ClientControlledAuthorization(FlowRule):
     Whatever the value is called, a test of a header or cookie against fixed text before a refusal
     (`if x_internal_caller not in {"scheduler", "billing"}: raise HTTPException(403)`, also in a FastAPI
     dependency's `Header()` parameter) is reported too: the client need only send that text. Values that
-    describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`) are not.
+    describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`, `X-Requested-With`) are not.
     Credentials that are verified (tokens, keys, passwords) are not reported here.
 
     ## Why is this bad?
@@ -346,6 +346,9 @@ DENYING_CODES = frozenset({"401", "403"})
 REQUEST_DESCRIPTION_WORDS = frozenset({"origin", "referer", "referrer", "host", "content", "type", "accept", "agent",
                                        "method", "fetch", "mode", "site", "dest", "encoding", "length", "format",
                                        "ip", "forwarded", "addr", "remote"})
+# Headers that say how the request was sent (`X-Requested-With: XMLHttpRequest`, htmx's `HX-Request`): a view picks the
+# form of its answer by them (a 403 for scripts, a redirect for browsers), not who may have it.
+REQUEST_DESCRIPTION_HEADERS = frozenset({"x-requested-with", "hx-request", "hx-boosted"})
 
 
 def _denies_access(body: cst.BaseSuite) -> bool:
@@ -370,7 +373,8 @@ def _gatekeeping_claim(test: cst.BaseExpression, value: cst.CSTNode, taint: Tain
     if not ("header" in origin or "cookie" in origin or (name or "").lower().startswith(("x_", "x-"))):
         return None  # a path or query value compared before a 403 (`item_id != "plumbus"`) picks an object
     words = set(name_words(name or ""))
-    if not words or words & CREDENTIAL_WORDS or words & REQUEST_DESCRIPTION_WORDS:
+    if not words or words & CREDENTIAL_WORDS or words & REQUEST_DESCRIPTION_WORDS \
+            or (name or "").lower().replace("_", "-") in REQUEST_DESCRIPTION_HEADERS:
         return None
     for inner in iter_expressions(test):
         if isinstance(inner, cst.Comparison) and inner.left is value and len(inner.comparisons) == 1:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import parameters, restricts
 from vibecheck.analysis.flow import is_route_handler, short_code, string_value
 from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, schema_fields, sibling_models_inputs, text_fields
@@ -19,6 +20,10 @@ SENSITIVE_FIELDS = frozenset({
     "is_verified", "email_verified", "approved", "is_approved", "tenant", "tenant_id", "organization_id",
 })
 MODEL_FORM_BASES = frozenset({"ModelSerializer", "HyperlinkedModelSerializer", "ModelForm"})
+# A model that defines access (a group, a role, a view restriction, a policy): its `permissions` or `groups` are what
+# the object is, and a form editing it sets them by purpose (wagtail's `GroupForm`), unlike a user's own.
+ACCESS_MODEL_WORDS = frozenset({"group", "role", "permission", "restriction", "policy", "grant"})
+ACCESS_FIELDS = frozenset({"permissions", "groups", "roles", "role", "user_permissions"})
 FORM_BASES = frozenset({"ModelForm"})
 # Django admin classes, used by staff only, and their attributes that name the form they edit with: a form listed
 # there sets any field by design (`add_form = TokenCreateForm` with `user` in its fields).
@@ -58,7 +63,9 @@ class MassAssignment(Rule):
     serializer declares as text, gives a text widget in `Meta.widgets`, or whose model in the same file stores it in a
     `CharField` (in the same file, or in the module of its own package it imports the model from, `from .models import
     Book`), is a name typed by hand, not an account), or whose `Meta.exclude` hides some fields and lets the
-    client write all the others, also those added later; `Model(**request.data)`, `Model.objects.create(**request.json)`,
+    client write all the others, also those added later (the `permissions` or `groups` of a model that defines access,
+    a `Group`, `Role` or `ViewRestriction`, are what the form edits, not a privilege it grants its client);
+    `Model(**request.data)`, `Model.objects.create(**request.json)`,
     `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
     raw client dict (also through a variable, `request.get_json()`, `await request.json()` or a `dict`-typed FastAPI
     body); the same with a Pydantic body whose class declares such a field (in the same file, or in a `schemas`,
@@ -199,8 +206,11 @@ class MassAssignment(Rule):
                         "`read_only_fields`.",
                         severity=Severity.MEDIUM)
             return
+        model = assignments.get("model")
+        defines_access = model is not None and bool(
+            ACCESS_MODEL_WORDS.intersection(name_words((full_name(model[1]) or "").rpartition(".")[2])))
         writable = [f for f in _strings(value) if f in SENSITIVE_FIELDS and f not in read_only
-                    and not (f in NAME_AS_TEXT_FIELDS and f in text)]
+                    and not (f in NAME_AS_TEXT_FIELDS and f in text) and not (defines_access and f in ACCESS_FIELDS)]
         if writable:
             self.report(node, f"`{owner}` lets clients write `{writable[0]}`, a field only the server should set.",
                         hint=f"Drop `{writable[0]}` from `fields` and set it in `form_valid()` (`form.instance.{writable[0]} = "

@@ -67,6 +67,8 @@ VETO_WORDS = frozenset({
     "status", "check", "flag", "method", "methods", "verify", "verified", "next", "page", "pagination",
     "continuation", "lock", "task", "sync", "creation", "idempotency", "keys", "config", "arn", "start", "end",
     "channel", "ref", "kinds", "boundary", "first", "last", "hasher", "hashers", "generator", "generators",
+    # the address a flow sends the user back to (`token_redirect_str`: the redirect URI a token request names)
+    "redirect",
 })
 _VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
 # A last word that makes the identifier a flag saying whether the secret is there (`access_key_given`,

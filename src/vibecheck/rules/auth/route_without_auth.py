@@ -27,7 +27,8 @@ class RouteWithoutAuth(ProjectRule):
     `router.add_post(...)` and `app.add_routes([web.post(...), web.view(...)])`, Sanic's
     `app.add_route(handler, ...)`), and Litestar's bare-verb handlers (`@post("/notes")`, also as methods of a
     `Controller` under its `path`; guarded by their own `guards=[...]`, the controller's `guards`, a
-    `Router(..., guards=[...])` that lists them or their controller, or `Litestar(guards=[...])`). Recognised
+    `Router(..., guards=[...])` that lists them or their controller, or `Litestar(guards=[...])`); a django-ninja
+    `Router(auth=...)` or `NinjaAPI(auth=...)` (not `auth=None`) authenticates every route it holds. Recognised
     guards: auth decorators placed *below* the route decorator (`@login_required`, `@jwt_required`,
     `@permission_required`, ...), a `before_request` hook of the app or of the route's blueprint that aborts,
     redirects, returns or calls a check that raises (one that only loads the user or logs turns nobody away), an

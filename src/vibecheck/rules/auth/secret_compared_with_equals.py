@@ -15,17 +15,21 @@ from vibecheck.rules.auth.names import (
     COMPARED_SECRETS,
     DIGEST,
     PASSWORD_KIND,
+    SESSION_ID,
     SIGNATURE,
     head_kinds,
     mentions_secret_word,
     secret_kinds,
     words,
 )
+from vibecheck.rules.security._support import head_name
 
 # Two user inputs compared with each other (`password == confirm_password`, `new_password == old_password`).
 CONFIRMATION_WORDS = frozenset({"confirm", "confirmation", "confirmed", "repeat", "repeated", "again", "retype",
                                 "retyped", "verify", "2"})
 CHANGE_WORDS = (frozenset({"new"}), frozenset({"old", "current", "previous", "existing"}))
+# Roots of an attribute chain that hold what the client sent (`request.session_id`, `cookies.sid`).
+CLIENT_ROOTS = frozenset({"request", "req", "headers", "cookies", "query", "params", "form", "body", "payload", "data"})
 # Words of a class name whose upper-case attributes are settings (`Config.API_KEY`), not enum members.
 SETTINGS_CLASS_WORDS = frozenset({"config", "configuration", "settings", "conf", "secrets", "env", "environment"})
 # Last words of upper-case constants that hold a secret even without a kind word: `EXPECTED_KEY`, `WEBHOOK_HASH`.
@@ -113,6 +117,8 @@ class SecretComparedWithEquals(Rule):
       `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
       `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
+    - a record's session id against a session object's own `id`, neither read from the request
+      (`job.session_id != state.id`): an ownership check between records the program holds;
     - an ORM model's column in a query (`.filter(User.api_token == token)`, SQLAlchemy Core's
       `.where(sessions.c.session_id == session_id)`): the database looks it up, and Python compares no text;
     - a fixed-length prefix of a buffer against an upper-case constant (`buf[:12] == PP_V2_SIGNATURE`): a
@@ -246,6 +252,8 @@ class SecretComparedWithEquals(Rule):
             return False
         if left_name and right_name and PASSWORD_KIND in kinds and _user_input_pair(left_name, right_name):
             return False
+        if kinds == {SESSION_ID} and _links_records(left, right):
+            return False
         operator = "==" if isinstance(target.operator, cst.Equal) else "!="
         kind = _kind(kinds)
         article = "An" if kind[0] in "aeiu" else "A"
@@ -364,6 +372,17 @@ def _is_class_name(name: str) -> bool:
 def _holds_settings(class_name: str) -> bool:
     """`Config`, `AppSettings`, `ProdConfig`, `Secrets`: a class whose upper-case attributes are the app's settings."""
     return bool(set(words(class_name)) & SETTINGS_CLASS_WORDS)
+
+
+def _links_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
+    """`job.session_id != state.id`: a record's session id against a session object's own `id`, both held by the
+    program (no side comes from the request): an ownership check between records, not a client's guess."""
+    sides = (left, right)
+    if not all(isinstance(side, cst.Attribute) for side in sides):
+        return False
+    roots = [head_name(side) for side in sides]
+    return not any(root is None or root in CLIENT_ROOTS for root in roots) \
+        and any(isinstance(side, cst.Attribute) and side.attr.value == "id" for side in sides)
 
 
 def _both_hashes(left: cst.BaseExpression, left_name: str | None, right: cst.BaseExpression, right_name: str | None) -> bool:

@@ -24,6 +24,11 @@ NAME_NODES = (cst.Name, cst.Attribute, cst.Subscript, cst.Call)
 # Words naming what a hash is for when it is no secret: a response's ETag, a cache key, a file's fingerprint or
 # checksum. MD5/SHA-1 there only tell contents apart; nobody gains by forging a collision.
 CONTENT_ID_WORDS = ("etag", "cache", "fingerprint", "checksum")
+# So does a key that names what it looks up (`get_template_key`, `storage_key`, `dedupe_key`): a hash of a template's
+# name or a file's path files it under a short name. A bare `key` (or `derive_key`, `make_key`) stays: it may be a
+# cipher's key.
+LOOKUP_KEY_QUALIFIERS = frozenset({"template", "lookup", "storage", "bucket", "object", "file", "path", "module",
+                                   "dedupe", "dedup", "index", "partition", "shard", "sort", "group", "route", "url"})
 # Where a hash constructor is handed to an HMAC (or a signer built on one) as its digest: HMAC-SHA1 and HMAC-MD5
 # stay sound, since an HMAC's strength does not rest on the hash's collision resistance.
 DIGEST_KEYWORDS = frozenset({"digestmod", "digest_method", "hashfunc", "hash_func"})
@@ -60,8 +65,10 @@ def names_content_id(identifier: str | None) -> bool:
     if not identifier:
         return False
     lowered = identifier.lower()
-    return any(word in lowered for word in CONTENT_ID_WORDS) and not secret_kinds(identifier) and not any(
-        secret_kinds(word) for word in words(identifier))
+    parts = words(identifier)
+    looks_up = len(parts) >= 2 and parts[-1] == "key" and parts[-2] in LOOKUP_KEY_QUALIFIERS
+    return (looks_up or any(word in lowered for word in CONTENT_ID_WORDS)) and not secret_kinds(identifier) \
+        and not any(secret_kinds(word) for word in parts)
 
 
 class WeakPasswordHash(Rule):
@@ -82,7 +89,8 @@ class WeakPasswordHash(Rule):
     files are not checked.
 
     It supersedes bandit's `B324` (every MD5/SHA-1) on the lines it reports, and clears `B324` where the code
-    shows the hash protects nothing: its value becomes an ETag, a cache key, a fingerprint or a checksum (an
+    shows the hash protects nothing: its value becomes an ETag, a cache key, a lookup key that names what it looks up
+    (`get_template_key`, `storage_key`), a fingerprint or a checksum (an
     assignment, a keyword, a dict key, a call or the function named so, and no secret named with it), the call sits in
     an HTTP Digest authentication class or function (RFC 7616 names MD5 and SHA-1) or a function that hashes with
     the WebSocket GUID or names the `Sec-WebSocket-Accept` header (RFC 6455 makes it a SHA-1), the hash object

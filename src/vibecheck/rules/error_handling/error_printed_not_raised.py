@@ -20,7 +20,10 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     non-zero error code is not reported: that is how a command-line script reports failure. Nor is one
     that prints the traceback (`print(traceback.format_exc())`), one that prints to a chosen stream
     (`print(..., file=sys.stderr)`) or uses `click.echo`, a command-line tool's deliberate channel to its
-    user, or one directly under `if __name__ == "__main__":`, where the script ends anyway.
+    user, or one directly under `if __name__ == "__main__":`, where the script ends anyway. Nor is one that prints
+    the caught error and returns `False` from a function that returns `True` when it worked (`print(f"Failed to
+    install: {e}")`, `return False`): the user reads why and the caller learns of the failure from the flag (a broad
+    one is left to VC102, which asks for the traceback).
 
     One handler gets one finding: this rule owns handlers that only print, before VC103
     (`error-returned-as-value`) and VC102 (`broad-exception-caught`) are considered; a handler that does

@@ -131,13 +131,27 @@ TEXT_CALLS = frozenset({"debug", "info", "warning", "warn", "error", "critical",
 PRINT_CALLS = frozenset({"print", "builtins.print", "rich.print", "pprint.pprint"})
 # (`"disconnect"`, `"timed out"`: a protocol's message that the peer went away, ASGI's `{"type": "http.disconnect"}`)
 FAILURE_WORDS = ("error", "fail", "invalid", "unavailable", "exception", "could not", "cannot", "unable", "disconnect",
-                 "timeout", "timed out")
+                 "timeout", "timed out",
+                 # an answer that says it is not known (`return "unknown"` for a platform it could not read)
+                 "unknown")
 FAILURE_KEYS = frozenset({"error", "errors", "error_message", "exception"})
 SUCCESS_KEYS = frozenset({"success", "ok", "succeeded"})
 # A verifier (`verify_signature`, `validate_token`) asks whether its input holds up: input it cannot even decode
 # fails the check, so `return False` from its handler is the answer (and fails closed).
 PREDICATE_PREFIXES = ("is_", "has_", "can_", "should_", "check_", "verify_", "validate_", "_is_", "_has_", "_can_",
-                      "_verify_", "_validate_")
+                      "_verify_", "_validate_",
+                      # a template engine's tests (`test_sequence(value)`; a test file's own tests are VC305's) and
+                      # capability probes (`supports_unicode`, `needs_quoting`)
+                      "test_", "_test_", "supports_", "_supports_", "needs_", "_needs_")
+# The verbs of a question asked about the name's subject (`default_is_valid`, `host_has_ipv6`).
+QUESTION_WORDS = frozenset({"is", "has", "can", "are"})
+# A docstring whose first sentence asks a yes/no question of the input ("Return true if the variable is a sequence",
+# "Check whether the host resolves") makes its function a predicate whatever its name; one that asks whether an
+# action worked ("Return True if the record was saved") does not: there `False` still hides why it failed.
+ASKS_QUESTION = re.compile(r"\s*(?:(?:returns?|tests?|checks?)\s+(?:`?true`?\s+(?:if|when)|whether|if)|whether)\b",
+                           re.IGNORECASE)
+ASKS_ABOUT_SUCCESS = re.compile(r"\b(?:succe\w*|saved|stored|sent|written|deleted|created|worked|completed?|done)\b",
+                                re.IGNORECASE)
 
 # Clean-up calls whose failure a best-effort `try` may ignore: these names, and any with a word of CLOSERS
 # (`close`, `aclose`, `safe_close`, `close_all`, Django's `closer()`; not `disclose`).
@@ -228,6 +242,10 @@ def signals_failure(node: cst.BaseExpression | None) -> bool:
     if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
         return any(isinstance(e, cst.Element) and signals_failure(e.value) for e in node.elements)
     return False
+
+
+def is_false(node: cst.BaseExpression | None) -> bool:
+    return isinstance(node, cst.Name) and node.value == "False"
 
 
 def is_none_or_false(node: cst.BaseExpression) -> bool:
@@ -372,7 +390,7 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
     if isinstance(value, cst.Name) and value.value == "None" and ("None" in annotation or "Optional" in annotation):
         return True
     if isinstance(value, cst.Name) and value.value == "False" and (
-            annotation == "bool" or function.name.value.startswith(PREDICATE_PREFIXES)):
+            annotation == "bool" or is_predicate(function)):
         return True
     if not is_empty_constant(value):
         return False  # a truthy constant from a handler (`True`, `{"status": "ok"}`) always fabricates success
@@ -390,13 +408,48 @@ def is_declared_result(returned: cst.Return, handler: cst.ExceptHandler, functio
 
 
 def answers_question(function: cst.FunctionDef | None, value: cst.BaseExpression | None) -> bool:
-    """`return False` from a function named as a question (`is_ipv4(...)`): the failure is the answer, not lost.
+    """`return False` from a predicate (`is_ipv4(...)`, `test_sequence` documented "Return true if ..."): the failure is
+    the answer, not lost.
 
     A function named for an action (`save_user() -> bool`) that returns `False` from a handler still loses
     its failure: the caller learns that it failed, never why.
     """
-    return (function is not None and function.name.value.startswith(PREDICATE_PREFIXES)
-            and isinstance(value, cst.Name) and value.value == "False")
+    return function is not None and is_predicate(function) and isinstance(value, cst.Name) and value.value == "False"
+
+
+def rejects_as_elsewhere(function: cst.FunctionDef | None, handler: cst.ExceptHandler) -> bool:
+    """`return None` from a verifier (`_verify_cookie(value) -> str | None`) that also answers `None` where its check
+    fails (`if not hmac.compare_digest(...): return None`): input it cannot even decode is rejected the same way."""
+    if function is None or not is_predicate(function):
+        return False
+    inside = {id(node) for node in own_returns(handler.body)}
+    return any(id(node) not in inside and is_none(node.value) for node in own_returns(function.body))
+
+
+def is_predicate(function: cst.FunctionDef) -> bool:
+    """Named as a question or a verifier (`has_ipv6`, `verify_signature`), or documented as one ("Return true if the
+    variable is a sequence"), not as whether an action worked."""
+    name = function.name.value
+    if name.startswith(PREDICATE_PREFIXES) or QUESTION_WORDS.intersection(name.strip("_").split("_")[1:-1]):
+        return True  # (`_default_is_valid`, `value_has_key`: a question about its subject)
+    docstring = function.get_docstring()
+    first = docstring.split(".", 1)[0] if docstring else ""
+    return ASKS_QUESTION.match(first) is not None and ASKS_ABOUT_SUCCESS.search(first) is None
+
+
+def answers_with_flag(function: cst.FunctionDef, statement: cst.Try) -> bool:
+    """`has_ipv6 = False` / `try: sock.bind(...); has_ipv6 = True` / `except Exception: pass` / `return has_ipv6`: a
+    predicate's probe sets the answer it returns only when the probe worked; a failure leaves the `False` the function
+    set first."""
+    if not is_predicate(function):
+        return False
+    flags = {t.value for small in suite_statements(statement.body) for t in _assign_targets(small)
+             if isinstance(small, (cst.Assign, cst.AnnAssign)) and isinstance(t, cst.Name)}
+    answered = {node.value.value for node in own_returns(function.body)
+                if isinstance(node.value, cst.Name) and node.value.value in flags}
+    return any(isinstance(node, (cst.Assign, cst.AnnAssign)) and is_false(node.value)
+               and any(isinstance(t, cst.Name) and t.value in answered for t in _assign_targets(node))
+               for node in walk_own(function.body))
 
 
 def classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.FunctionDef | None = None,
@@ -444,9 +497,12 @@ def _classify(handler: cst.ExceptHandler, resolve: Resolver, function: cst.Funct
     statements = handler_statements(handler)
     returned = returned_constant(statements)
     does_nothing = broad and bool(statements) and all(is_inert(s) for s in statements)
+    if does_nothing and returned is not None and is_none(returned.value) and rejects_as_elsewhere(function, handler):
+        return Outcome.HANDLED
     if does_nothing and (returned is None or is_none(returned.value)):
         return Outcome.SWALLOWED
-    if not traceback_logged and _prints_only(handler, statements, broad, resolve):
+    if not traceback_logged and _prints_only(handler, statements, broad, resolve) \
+            and not _reports_then_fails(handler, statements, function):
         return Outcome.PRINTED
     if returned is not None and not kept and (broad or is_operation_failure(handler.type, resolve)
                                  or logs_failure_then_returns(handler, statements, resolve)) and not (
@@ -478,8 +534,9 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
     if outcome is Outcome.SWALLOWED and passes and statement is not None and (
-            _stores_attributes_only(statement) or (function is not None and (
-                _inside_handler(function, statement) or _tested_after(function, statement)))):
+            stores_attributes_only(statement) or (function is not None and (
+                on_failure_path(function, statement) or _tested_after(function, statement)
+                or answers_with_flag(function, statement)))):
         return True
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and passes
@@ -537,6 +594,13 @@ DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback
                                  r"|(?:reads?|treated|counts?)\s+as)\b", re.IGNORECASE)
 
 
+# Names and docstring phrases of a function whose contract is not to raise: its handlers deliver that contract.
+NO_RAISE_PREFIXES = ("safe_", "try_")
+NO_RAISE_SUFFIXES = ("_or_none", "_or_default")
+NO_RAISE_DOC = re.compile(r"\b(?:never|does\s+not|doesn't|will\s+not|won't)\s+raises?\b|\b(?:instead\s+of|without)\s+raising\b",
+                          re.IGNORECASE)
+
+
 def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, function: cst.FunctionDef | None = None) -> bool:
     """The handler only puts a fallback in place of what the `try` computes, and a comment (or the function's
     docstring: "exceptions are suppressed and result in the default value") says why
@@ -560,7 +624,21 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
                for t in _assign_targets(small)) for small in fallbacks)
 
 
+def declares_no_raise(function: cst.FunctionDef | None) -> bool:
+    """The function's name or docstring promises its callers that it does not raise (`construct_type_or_none`,
+    `_safe_json`, `try_parse`; "Never raises.", "returns `None` instead of raising"): they call it for that."""
+    if function is None:
+        return False
+    name = function.name.value.lstrip("_")
+    if name.startswith(NO_RAISE_PREFIXES) or name.endswith(NO_RAISE_SUFFIXES):
+        return True
+    docstring = function.get_docstring()
+    return docstring is not None and NO_RAISE_DOC.search(docstring) is not None
+
+
 def _documents_fallback(function: cst.FunctionDef | None) -> bool:
+    if declares_no_raise(function):
+        return True
     docstring = function.get_docstring() if function is not None else None
     return docstring is not None and any(DOCUMENTED_FAILURE.search(sentence) and DOCUMENTED_FALLBACK.search(sentence)
                                          for sentence in docstring.split("."))
@@ -681,12 +759,13 @@ def _target_text(target: cst.BaseExpression) -> str | None:
     return get_full_name_for_node(target) if isinstance(target, (cst.Name, cst.Attribute)) else None
 
 
-def _stores_attributes_only(statement: cst.Try) -> bool:
-    """`try: request._parsed_accept_list = parsed`: the `try` only keeps a value it has on an object (a memo); if the
-    object refuses it, the code goes on with the same value."""
+def stores_attributes_only(statement: cst.Try | cst.With) -> bool:
+    """`try: request._parsed_accept_list = parsed` (or `with suppress(Exception): llm.stream = False`): the block only
+    keeps a value it has, or a constant, on an object (a memo, an option); if the object refuses it (a frozen model),
+    the code goes on with the same value."""
     stores = suite_statements(statement.body)
     return bool(stores) and all(
-        isinstance(small, cst.Assign) and isinstance(small.value, cst.Name)
+        isinstance(small, cst.Assign) and (isinstance(small.value, cst.Name) or is_constant(small.value))
         and all(isinstance(target.target, cst.Attribute) for target in small.targets) for small in stores)
 
 
@@ -704,7 +783,7 @@ def _tested_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
                for after in rest for node in walk_own(after))
 
 
-def _inside_handler(function: cst.FunctionDef, statement: cst.Try) -> bool:
+def on_failure_path(function: cst.FunctionDef, statement: cst.Try | cst.With) -> bool:
     """The `try` sits in an `except` block of the same function: the code is already handling a failure (it logged
     it, it answers with an error page), and this is a best effort on that path (`try: send_status(FAILURE)`). So is
     one in a `finally:` block (`finally: try: readline.write_history_file(path)`): it runs on the way out, where a new
@@ -804,6 +883,18 @@ def _is_error_response(value: cst.BaseExpression | None) -> bool:
     return isinstance(value, cst.Call) and any(
         arg.keyword is not None and arg.keyword.value in STATUS_KEYWORDS and isinstance(arg.value, cst.Integer)
         and int(arg.value.value) >= 400 for arg in value.args)
+
+
+def _reports_then_fails(handler: cst.ExceptHandler, statements: list[cst.CSTNode],
+                        function: cst.FunctionDef | None) -> bool:
+    """`print(f"Failed to install: {e}")` / `return False` in a function that returns `True` when it worked (a
+    command-line step): the user reads why, and the caller learns that it failed from the flag."""
+    last = statements[-1] if statements else None
+    if function is None or not (isinstance(last, cst.Return) and is_false(last.value)):
+        return False
+    name = caught_name(handler)
+    return any(mentions(s, name) for s in statements[:-1]) and any(
+        isinstance(node.value, cst.Name) and node.value.value == "True" for node in own_returns(function.body))
 
 
 def _prints_only(handler: cst.ExceptHandler, statements: list[cst.CSTNode], broad: bool, resolve: Resolver) -> bool:

@@ -9,12 +9,16 @@ from vibecheck.rule import RuleContext
 from vibecheck.rules.error_handling.handler_facts import (
     FunctionStackRule,
     Outcome,
+    declares_no_raise,
     handler_statements,
     is_best_effort_cleanup,
     is_broad,
+    on_failure_path,
+    stores_attributes_only,
 )
 
 SUPPRESS_CALLS = frozenset({"contextlib.suppress"})
+FINALISER = "__del__"  # an exception there can only be printed and ignored, as for its `try`/`except`
 
 
 class SwallowedException(FunctionStackRule):
@@ -24,10 +28,18 @@ class SwallowedException(FunctionStackRule):
     Reports a bare `except:` or an `except Exception`/`except BaseException` whose body only passes,
     continues, or returns a constant: it neither logs, handles nor re-raises the failure. Also reports
     `contextlib.suppress(Exception)`, the same thing spelled as a context manager (unless its block only
-    cleans up: `with suppress(Exception): conn.close()`). A function named as
-    a question (`is_...`, `has_...`, `can_...`) or a verifier (`verify_...`, `validate_...`) that answers `False`
-    from the handler is left alone: there the failure is the answer (`is_ipv4("x")`, a signature it cannot
-    decode). So are the handlers the code shows to be decided: a
+    cleans up: `with suppress(Exception): conn.close()`, or sits in a `finally:` or `except` block:
+    `task.cancel()`, then `with suppress(Exception): await task`, or in a finaliser, `__del__`; or only sets an
+    attribute: `llm.stream = False` on
+    a copy that may be frozen; or is in a function that promises not to raise: `construct_type_or_none`, `_safe_json`,
+    "Never raises."). A function named as
+    a question (`is_...`, `has_...`, `can_...`, a template engine's `test_...`) or a verifier (`verify_...`,
+    `validate_...`), or documented as a question ("Return true if the variable is a sequence"; not "Return True if
+    the record was saved"), that answers `False` from the handler is left alone: there the failure is the answer
+    (`is_ipv4("x")`, a signature it cannot decode); so is one that answers `None` where it also answers `None` when its
+    check fails (`_verify_cookie(value) -> str | None`), and one whose `try` sets the answer that keeps the `False` the
+    function set first (`has_ipv6 = False`, `try: sock.bind(...); has_ipv6 = True`, `except Exception: pass`). So
+    are the handlers the code shows to be decided: a
     best-effort clean-up (`try: stream.close()`, `await writer.wait_closed()`), a `pass` in a function that tears
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
     `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or only assigns names the code
@@ -42,7 +54,9 @@ class SwallowedException(FunctionStackRule):
     `except Exception:`,
     `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by
     a fallback `return`). The function's docstring can say why instead of a comment, when it makes the
-    fallback the answer to a failure ("exceptions are suppressed and result in the default value").
+    fallback the answer to a failure ("exceptions are suppressed and result in the default value"), and so can its
+    name or docstring promising not to raise (`construct_type_or_none`, `_safe_json`, "returns `None` instead of
+    raising").
     Without the comment, or without such a value, the handler is reported.
 
     This rule is one of four that partition broad and failing handlers, so one handler gets one finding:
@@ -106,7 +120,9 @@ class SwallowedException(FunctionStackRule):
         self._cleanup_suppressions: set[int] = set()  # ids of `suppress(...)` calls whose block only cleans up
 
     def visit_With(self, node: cst.With) -> None:
-        if is_best_effort_cleanup(node):
+        function = self.functions[-1] if self.functions else None
+        if is_best_effort_cleanup(node) or stores_attributes_only(node) or declares_no_raise(function) \
+                or (function is not None and (function.name.value == FINALISER or on_failure_path(function, node))):
             self._cleanup_suppressions.update(id(item.item) for item in node.items)
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:

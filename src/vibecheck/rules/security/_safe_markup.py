@@ -10,8 +10,9 @@ bind, at the module's top level) is safe, and never when it is a parameter, a lo
 another way. A list joined into the markup counts with every element appended to it. Anything else (an attribute,
 a helper's result, a parameter) stays reported.
 
-One more shape is safe by construction: re-marking inside a branch that tested `isinstance(value, SafeData)` (a
-template filter keeping its already-safe input safe, Django's `is_safe` contract).
+Two more shapes are safe by construction: re-marking inside a branch that tested `isinstance(value, SafeData)` (or
+markupsafe's `Markup`: a template filter keeping its already-safe input safe, Django's `is_safe` contract), and text
+whose `<`, `>` and `&` a chain of `.replace()` calls took out, whatever the text was.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import libcst as cst
 
 from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import walk_own
+from vibecheck.literals import string_value
 
 QualifiedName = Callable[[cst.CSTNode], "str | None"]
 
@@ -73,6 +75,15 @@ MUTABLE_LITERALS = (cst.List, cst.ListComp, cst.Dict, cst.DictComp, cst.Set, cst
 READING_CALLS = frozenset({"join", "len", "str", "list", "tuple", "sorted", "reversed", "enumerate", "zip", "set",
                            "frozenset", "any", "all", "iter", "isinstance", "mark_safe", "SafeString", "Markup"})
 SAFE_DATA = "SafeData"
+# The types of a value already safe HTML: Django's `SafeData`, markupsafe's `Markup` (`isinstance(s, Markup)` in a
+# Jinja filter that keeps its marked input marked).
+SAFE_TYPES = (SAFE_DATA, "Markup")
+# Methods of a marked value that return plain text (`Markup(value).striptags()`): the marking is only a way to read
+# the text out of the markup, and what reaches the page is the method's unmarked result.
+TEXT_READERS = frozenset({"striptags", "unescape"})
+# The characters whose replacement by other text makes any string inert in HTML text (`json.dumps(obj)
+# .replace("<", "\\u003c").replace(">", ...).replace("&", ...)`, Jinja's `htmlsafe_json_dumps`).
+HTML_SPECIALS = frozenset({"<", ">", "&"})
 MAX_DEPTH = 60  # nested pieces of one marked value (and the values of the names in it) a proof looks through
 UNKNOWN = None  # a binding whose value is not an expression of the function (parameter, loop variable, import)
 
@@ -170,6 +181,8 @@ class MarkupProof:
         method = func.attr.value
         if method in RENDER_METHODS:
             return not self._jinja
+        if method == "replace" and replaced_specials(call) >= HTML_SPECIALS:
+            return True
         return method in TEXT_METHODS and self.safe(func.value) and self._arguments_safe(call)
 
     def _arguments_safe(self, call: cst.Call) -> bool:
@@ -329,6 +342,20 @@ def element_added(call: cst.Call, position: int) -> cst.BaseExpression | None:
     return args[position].value
 
 
+def replaced_specials(call: cst.Call) -> set[str]:
+    """The HTML special characters a chain of `.replace(old, new)` calls ending in `call` takes out of its text: each
+    `old` a literal special character, each `new` a literal free of them."""
+    replaced: set[str] = set()
+    node: cst.BaseExpression = call
+    while type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "replace" \
+            and len(node.args) == 2 and not any(arg.keyword or arg.star for arg in node.args):
+        old, new = (string_value(arg.value) for arg in node.args)
+        if old in HTML_SPECIALS and new is not None and not HTML_SPECIALS.intersection(new):
+            replaced.add(old)
+        node = node.func.value
+    return replaced
+
+
 def _guard_names(scope: cst.FunctionDef | cst.Module) -> frozenset[str]:
     """Names every binding of which is an `isinstance(..., SafeData)` test (`is_safe = isinstance(value, SafeData)`)."""
     bindings, _ = scope_bindings(scope)
@@ -348,6 +375,6 @@ def _is_safe_data_test(test: cst.BaseExpression, guards: frozenset[str]) -> bool
             if current.value in guards:
                 return True
         elif isinstance(current, cst.Call) and isinstance(current.func, cst.Name) and current.func.value == "isinstance" \
-                and len(current.args) == 2 and callee_tail(current.args[1].value) == SAFE_DATA:
+                and len(current.args) == 2 and callee_tail(current.args[1].value) in SAFE_TYPES:
             return True
     return False

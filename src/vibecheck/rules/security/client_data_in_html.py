@@ -23,7 +23,15 @@ from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 from vibecheck.rules.security._markup_flow import FlowProof
-from vibecheck.rules.security._safe_markup import MARKING_WORDS, SAFE_DATA, Bindings, MarkupProof, marked_value, scope_bindings
+from vibecheck.rules.security._safe_markup import (
+    MARKING_WORDS,
+    SAFE_TYPES,
+    TEXT_READERS,
+    Bindings,
+    MarkupProof,
+    marked_value,
+    scope_bindings,
+)
 
 # Responses whose body is HTML unless a content type says otherwise.
 RESPONSE_SINKS: dict[str, ArgumentSpec] = {
@@ -87,7 +95,9 @@ class ClientDataInHtml(ClientSinkRule):
     JSON) are not reported.
     Bandit's B703/B704 (every `mark_safe()`/`Markup()` of anything but a literal) are dropped where the marked
     value is provably the code's own markup: literals, escaped values pasted into them, `format_html()` or
-    template output, a join of such parts, a value re-marked after `isinstance(value, SafeData)`, or a value that
+    template output, a join of such parts, text whose `<`, `>` and `&` a chain of `.replace()` took out (Jinja's
+    `htmlsafe_json_dumps`), a value re-marked after `isinstance(value, SafeData)` (or `Markup`), a mark only read
+    back as text (`Markup(value).striptags()`), or a value that
     is such markup on every path to the mark (escaped after it was read, tested to be a number or `None`); in a
     Django filter registered with `needs_autoescape=True`, on every path with its `autoescape` flag on
     (`if autoescape: value = escape(value)`, `esc = conditional_escape if autoescape else ...`). They are
@@ -222,15 +232,18 @@ class ClientDataInHtml(ClientSinkRule):
     def _vet_marked(self, node: cst.CSTNode, state: FlowState) -> None:
         """Clear bandit's B703/B704 on a marking call whose value `MarkupProof` proves the code's own markup; the
         call's callee is vetted, where bandit reports, so a marking call inside the argument keeps its own finding."""
-        for call in iter_calls(node):
+        calls = iter_calls(node)
+        read_as_text = {id(call.func.value) for call in calls
+                        if type(call.func) is cst.Attribute and call.func.attr.value in TEXT_READERS}
+        for call in calls:
             value = marked_value(call, state.qualified_name(call))
             if value is None:
                 continue
             if self._proof is None:
                 self._proof = MarkupProof(self._scope, self._top_level_bindings, state.qualified_name,
                                           jinja=self.context.imports.imports_any(("jinja2",)),
-                                          safe_data=SAFE_DATA in self.context.source)
-            if self._proof.clears(call, value) or self._flow_clears(call, value, state):
+                                          safe_data=any(name in self.context.source for name in SAFE_TYPES))
+            if id(call) in read_as_text or self._proof.clears(call, value) or self._flow_clears(call, value, state):
                 self.vet(call.func)
             elif self._restores_own_markup(value, state):
                 self.vet(call.func, notice=True)

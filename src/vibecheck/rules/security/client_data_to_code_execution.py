@@ -20,6 +20,7 @@ from vibecheck.analysis.flow import (
     short_code,
 )
 from vibecheck.analysis.nodes import callee_tail
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ArgumentSpec, ClientSinkRule
 
@@ -104,7 +105,10 @@ class ClientDataToCodeExecution(ClientSinkRule):
     Bandit's `B102`/`B307` on `exec`/`eval` of what the program reads from a file it names (a configuration
     file, `PYTHONSTARTUP`: `exec(compile(f.read(), path, "exec"), ns)` with `f` from `with open(path)`, or a
     name bound to such a read) become notices, which do not fail the build: running such a file is the
-    feature. A path that is client or command-line input keeps them (and is reported here).
+    feature. A path that is client or command-line input keeps them (and is reported here). They are notices too on
+    `exec(code)` of a name the function declares a compiled code object (`code: CodeType`, a template engine's
+    compiled template): what it runs was decided where it was compiled, and client data that reaches that
+    `compile()` is reported here.
 
     ## Why is this bad?
     `eval(request.args["expr"])` runs whatever the client sends, `__import__('os').system(...)` included:
@@ -168,6 +172,7 @@ class ClientDataToCodeExecution(ClientSinkRule):
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Route inputs, and a click or typer command's parameters: the options its user typed."""
         super().start_function(function, state)
+        self._code_objects = _annotated_code_objects(function) if self._runs_code else frozenset()
         if not is_cli_command(function, state):
             return
         for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
@@ -177,9 +182,11 @@ class ClientDataToCodeExecution(ClientSinkRule):
                 state.names[name] = Taint(CLI_OPTION, "--" + name.replace("_", "-"))
 
     vets = ("B307", "B102")
+    _code_objects: frozenset[str] = frozenset()  # names the current function declares as compiled code objects
 
     def visit_Module(self, node: cst.Module) -> None:
         self._runs_code = RUNNER_CALL.search(self.context.source) is not None
+        self._code_objects = frozenset()
         self._reads_state: FlowState | None = None
         self._handles: dict[str, cst.Call] = {}  # names bound to an opened file (`with open(p) as f`)
         self._contents: dict[str, cst.Call] = {}  # names bound to what a file holds (`code = f.read()`): its opener
@@ -210,7 +217,8 @@ class ClientDataToCodeExecution(ClientSinkRule):
             if state.qualified_name(call) in RUNNERS:
                 code = call_argument(call, 0, "source")
                 opener = self._contents_opener(code, state) if code is not None else None
-                if opener is not None and _names_own_file(opener, state):
+                if (opener is not None and _names_own_file(opener, state)) or (
+                        type(code) is cst.Name and code.value in self._code_objects):
                     self.vet(call, notice=True)
         kind = type(node)
         if kind is cst.With:
@@ -279,6 +287,17 @@ class ClientDataToCodeExecution(ClientSinkRule):
                     "sender can run anything in this process.", hint="Parse the value instead "
                     "(`ast.literal_eval()` for literals, `json.loads()`, or a dict of allowed operations); never "
                     "evaluate it.", cwe=CWE, severity=_severity(taint))
+
+
+def _annotated_code_objects(function: cst.FunctionDef) -> frozenset[str]:
+    """The names the function declares as compiled code objects (`code: CodeType`, a parameter or a variable): what
+    they run was decided where they were compiled, which `compile()`'s flow into them answers."""
+    params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
+    annotated: list[tuple[cst.BaseExpression, cst.Annotation | None]] = [(param.name, param.annotation) for param in params]
+    annotated += [(node.target, node.annotation) for node in walk_own(function.body) if isinstance(node, cst.AnnAssign)]
+    return frozenset(target.value for target, annotation in annotated
+                     if isinstance(target, cst.Name) and annotation is not None
+                     and (dotted_name(annotation.annotation) or "").rpartition(".")[2] == "CodeType")
 
 
 def _names_own_file(opener: cst.Call, state: FlowState) -> bool:

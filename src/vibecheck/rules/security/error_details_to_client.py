@@ -27,7 +27,8 @@ CLIENT_MEANT_EXCEPTIONS = frozenset({
     "ValueError", "KeyError", "ValidationError", "HTTPException", "PermissionDenied", "Http404", "NotFound",
     "BadRequest", "ObjectDoesNotExist", "DoesNotExist", "JSONDecodeError", "Unauthorized", "Forbidden",
     "AuthenticationFailed", "NotAuthenticated", "APIException", "InvalidToken", "ExpiredSignatureError",
-    "InvalidTokenError", "DecodeError", "RequestValidationError", "ParseError", "NotAcceptable", "Conflict",
+    "InvalidTokenError", "DecodeError", "MissingRequiredClaimError", "ImmatureSignatureError",
+    "RequestValidationError", "ParseError", "NotAcceptable", "Conflict",
     "UnprocessableEntity", "SuspiciousOperation", "MethodNotAllowed", "TooManyRequests", "Throttled",
     "OAuth2Error", "OAuthError", "FatalClientError", "InvalidRequestError", "InvalidGrantError",
     # OAuth 1 and 2 protocol errors: their error code and description are the response the RFCs prescribe
@@ -36,7 +37,10 @@ CLIENT_MEANT_EXCEPTIONS = frozenset({
 })
 # Words that name an exception about what the client sent (`InvalidInput`, `SourceASTParseError`, `HeaderError`): its
 # text says what was wrong with the request, written to be read by whoever sent it.
-CLIENT_INPUT_WORDS = frozenset({"invalid", "validation", "malformed", "parse", "header"})
+CLIENT_INPUT_WORDS = frozenset({"invalid", "validation", "malformed", "parse", "parser", "header"})
+# The same for the parts of a request body, spelled as one word or several (`MultiPartException`, `MultipartError`,
+# `FormDataError`): a multipart or form parser's error says which limit or part of the client's upload was wrong.
+CLIENT_INPUT_STEMS = ("multipart", "formdata")
 # Names of the switch that turns debugging on (`settings.DEBUG`, `app.debug`, `DEBUG_MODE`).
 DEBUG_FLAGS = frozenset({"debug", "debug_mode", "is_debug", "development", "dev_mode"})
 # Exceptions that carry a ready response or redirect (`ImmediateHttpResponse`): raising them is control flow.
@@ -75,7 +79,8 @@ def caught_exception(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: 
 
 def _meant_for_client(exception: str) -> bool:
     return exception in CLIENT_MEANT_EXCEPTIONS or exception.endswith(RESPONSE_CARRIER_SUFFIXES) \
-        or bool(CLIENT_INPUT_WORDS.intersection(name_words(exception)))
+        or bool(CLIENT_INPUT_WORDS.intersection(name_words(exception))) \
+        or any(stem in exception.lower() for stem in CLIENT_INPUT_STEMS)
 
 
 def handled_exception(function: cst.FunctionDef) -> str | None:
@@ -110,7 +115,8 @@ class ErrorDetailsToClient(FlowRule):
     `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `Response`, `JSONResponse`, `abort()`,
     `flash()`, and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ..., and those
-    named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`) are not reported, nor are
+    named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`, a request body's `MultiPartException`)
+    are not reported, nor are
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
     Server Error"`). The exception an error handler receives (`@app.exception_handler(Exception)`,
     `@app.errorhandler(SQLAlchemyError)`) counts as caught, unless its class is written for the client.

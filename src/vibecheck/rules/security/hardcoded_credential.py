@@ -53,7 +53,7 @@ _LABEL_WORDS = ("password", "passwd", "token")
 _FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 # A rate-limit spec (`"5/m/user"`, `"20/m/ip,5/m/key"`, `"100/hour"`): the limits of a password or token view.
 # A lexer's or parser's marker (`token == "#bygroup"`, `"#pop"`) and SQLite's `":memory:"`: a word between sigils.
-_MARKER = re.compile(r"^(?:#[a-z_]+|:[a-z_]+:)$")
+_MARKER = re.compile(r"^(?:#[a-z_]+|:[a-z_]+:|__[a-z][a-z_]*__)$")  # `"#bygroup"`, `":memory:"`, `"__anonymous__"`
 _RATE_LIMIT = re.compile(r"^\d+/\d*[a-z]+(?:/[a-z]+)?(?:\s*[,;]\s*\d+/\d*[a-z]+(?:/[a-z]+)?)*$")
 # A dotted import path (`"myapp.serializers.SetPasswordSerializer"`, `"auth.hashers.make_token"`): the class or function
 # a setting names for a secret's slot, as pluggable settings do, not a secret.
@@ -114,7 +114,7 @@ def _names_its_slot(name: str, value: str) -> bool:
 def is_placeholder(value: str) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
     a path, URL, file name, import path (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker
-    (`"#bygroup"`, `":memory:"`) or regular
+    (`"#bygroup"`, `":memory:"`, a dunder sentinel such as `"__anonymous__"`) or regular
     expression, a label named after a secret (`"_password_reset_token"`), characters counting up
     (`"0123456789..."`), a shell variable (`"$DB_PASSWORD"`, `"${TOKEN}"`), or a word agents use for "fill this in"."""
     lowered = value.lower()

@@ -92,6 +92,10 @@ ARCHIVE_MODULES = ("tarfile", "zipfile", "shutil")
 TAR_OPENERS = frozenset({"tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"})
 ARCHIVE_OPENERS = TAR_OPENERS | {"zipfile.ZipFile"}
 UNFILTERED = frozenset({"fully_trusted"})
+# The extraction filters that refuse members outside the destination, absolute paths and links out of it (PEP 706):
+# `extractall(dest, filter="data")` is safe whoever made the archive, so bandit's B202 there is cleared.
+SAFE_FILTERS = frozenset({"data", "tar"})
+SAFE_FILTER_FUNCTIONS = frozenset({"tarfile.data_filter", "tarfile.tar_filter"})
 # Calls that give a path as text: the file behind `str(path)` is the one behind `path`.
 PATH_TO_TEXT = frozenset({"str", "os.fspath"})
 ARCHIVE_CWE = (22,)
@@ -442,7 +446,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by
     `.save()` or `.write_bytes()`) extracted by `extractall()`
     without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
-    `shutil.unpack_archive()` without `filter=` is reported too (zip slip); `zipfile`'s own extraction drops `..`
+    `shutil.unpack_archive()` without `filter=` is reported too (zip slip), and bandit's `B202` is cleared on an
+    `extractall()` with `filter="data"` (or `"tar"`, `tarfile.data_filter`), whoever made the archive, and on a call
+    of the module's own function named for it (`_safe_extractall(tf, dest)`, not `TarFile.extractall`); `zipfile`'s
+    own extraction drops `..`
     from member names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado
     handler's `self.get_argument()` (and its query and body variants), `self.request.body/uri/files` and the
     groups its URL pattern captures (`def get(self, name)`) are client input. In a helper,
@@ -507,6 +514,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = (22, 73, 918)
     supersedes = ("B202",)
+    vets = ("B202",)
+    _own_functions: frozenset[str] | None = None  # the module's top-level functions, read on the first question
 
     summarises = True
 
@@ -520,6 +529,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             state.note(node)
         archives = isinstance(state, UrlState) and state.archives_matter
         for call in iter_calls(node):
+            if archives and (_extracts_filtered(call, state) or self._calls_own_extractor(call)):
+                self.vet(call)
             if archives and _is_unpacking(call):
                 self._check_extraction(call, state)
             sink = self._sink(call, state)
@@ -569,6 +580,16 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             built = state.built.get(argument.value)
             return built is not None and state.pins_host(built)
         return _built_url(argument) and state.pins_host(argument)
+
+    def _calls_own_extractor(self, call: cst.Call) -> bool:
+        """`_safe_extractall(tf, dest)`: a function of this module whose name holds "extractall", which bandit's B202
+        takes for `TarFile.extractall`; the extraction inside it is judged where it is."""
+        func = call.func
+        if type(func) is not cst.Name or "extractall" not in func.value:
+            return False
+        if self._own_functions is None:
+            self._own_functions = _module_functions(self.context.module)
+        return func.value in self._own_functions
 
     def _check_extraction(self, call: cst.Call, state: FlowState) -> None:
         """A client's `tarfile` archive extracted without a filter or a member check, or unpacked by `shutil`."""
@@ -691,6 +712,19 @@ def _attributes_bound_to_clients(module: cst.Module, state: FlowState) -> Iterat
         if type(statement) is cst.Assign and type(statement.value) is cst.Call \
                 and state.qualified_name(statement.value) in HTTP_CLIENT_FACTORIES:
             yield class_name, attribute
+
+
+def _module_functions(module: cst.Module) -> frozenset[str]:
+    return frozenset(statement.name.value for statement in module.body if isinstance(statement, cst.FunctionDef))
+
+
+def _extracts_filtered(call: cst.Call, state: FlowState) -> bool:
+    """`tar.extractall(dest, filter="data")` (or `filter=tarfile.data_filter`): PEP 706's filter checks each member."""
+    chosen = call_argument(call, None, "filter") if has_keyword(call, "filter") else None
+    if chosen is None:
+        return False
+    return string_value(chosen) in SAFE_FILTERS or (
+        isinstance(chosen, (cst.Name, cst.Attribute)) and state.qualified_name(chosen) in SAFE_FILTER_FUNCTIONS)
 
 
 def _is_unpacking(call: cst.Call) -> bool:

@@ -40,7 +40,8 @@ class ShellCommandFromVariable(BindingRule):
     when the command is an f-string, a `%` or `+` concatenation, or a `.format()` call with a variable
     part, also when it is built in a variable first within the function. Values passed through
     `shlex.quote` and literal constants do not count as variables. Where every value of the command line
-    is a literal or quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it), it
+    is a literal or quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable
+    over literals: `for cmd in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it
     clears bandit's `B602`/`B605` on that call, which flag any `shell=True`.
 
     ## Why is this bad?
@@ -80,6 +81,19 @@ class ShellCommandFromVariable(BindingRule):
     vets = ("B602", "B605")
     # Every finding calls one of `SHELL_FUNCTIONS` or `SUBPROCESS_FUNCTIONS`, whose last name the file must spell.
     file_hints = ("system", "popen", "subprocess", "getoutput", "getstatusoutput")
+
+    def __init__(self, context: object, options: object = None) -> None:
+        super().__init__(context, options)
+        # (id of the scope's bindings, name) of loop variables that run over literals only (`for cmd in ["npx.cmd",
+        # "npx"]:`): bound once in their scope, each value they take is a literal
+        self._literal_loops: set[tuple[int, str]] = set()
+
+    def visit_For(self, node: cst.For) -> None:
+        super().visit_For(node)
+        items = node.iter
+        if isinstance(node.target, cst.Name) and isinstance(items, (cst.List, cst.Tuple)) and items.elements \
+                and all(isinstance(e, cst.Element) and isinstance(e.value, LITERAL_NODES) for e in items.elements):
+            self._literal_loops.add((id(self._scopes[-1]), node.target.value))
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.may_call(node, CALLEE_TAILS):
@@ -144,8 +158,11 @@ class ShellCommandFromVariable(BindingRule):
         return self._quoted(command)
 
     def _quoted(self, node: cst.BaseExpression, depth: int = 3) -> bool:
-        """A literal, a `shlex.quote(...)`, an f-string or a tuple of them, or a name bound once to one."""
+        """A literal, a `shlex.quote(...)`, an f-string or a tuple of them, a name bound once to one, or a loop variable
+        bound once, running over literals."""
         if isinstance(node, cst.Name):
+            if (id(self._scopes[-1]), node.value) in self._literal_loops and self._counts[-1].get(node.value) == 1:
+                return True
             value = self._single_value(node)
             return depth > 0 and value is not None and self._quoted(value, depth - 1)
         if isinstance(node, LITERAL_NODES):

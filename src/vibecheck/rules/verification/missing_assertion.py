@@ -29,6 +29,9 @@ ASSERTING_METHODS = frozenset({"fail"})
 # A test body that starts by skipping is a skipped test (VC306 asks for its reason), not one that asserts nothing.
 SKIPPING_CALLS = frozenset({"pytest.skip", "pytest.xfail", "pytest.importorskip"})
 SKIPPING_METHODS = frozenset({"skipTest"})
+# Decorators that skip a test whatever happens (`@skip("Model is not lockable")` on an inherited test the subclass turns
+# off): given a reason, the runner reports it as skipped, never as passed.
+SKIPPING_DECORATORS = frozenset({"unittest.skip", "pytest.mark.skip"})
 # Methods that run after each test of their class: an assertion there checks every test (`self.finished` set by each).
 TEARDOWN_METHODS = frozenset({"tearDown", "asyncTearDown", "teardown_method"})
 # Modules whose test base classes we know: their helpers that check start with `assert` (or `fail`), so a `self.<m>()`
@@ -67,7 +70,9 @@ class TestWithoutAssertion(TestAwareRule):
     `self.<helper>()` that this file does not define, in a class built on a base from outside the file and the known
     test frameworks (`class GithubTest(OAuth2Test): def test_login(self): self.do_login()`): the project's base
     class defines that helper, and it may assert where this file cannot show it.
-    Left alone: a test that skips itself at the top (`pytest.skip(...)`, `self.skipTest(...)`), one that runs
+    Left alone: a test that skips itself at the top (`pytest.skip(...)`, `self.skipTest(...)`) or is always skipped
+    by its decorator for a reason it gives (`@unittest.skip("Model is not lockable")`,
+    `@pytest.mark.skip(reason="...")`; a bare `@pytest.mark.skip` is still reported, and VC306 asks why), one that runs
     its code inside `with expectation:` where `expectation` is a parameter (parametrized `pytest.raises` or
     null context), and one whose name, docstring or comments say its point is that nothing raises
     (`test_parse_does_not_raise`, "Nothing happens if the value is valid.", `# should not throw if ...`),
@@ -164,6 +169,9 @@ class TestWithoutAssertion(TestAwareRule):
 
     def _asserts_by_design(self, node: cst.FunctionDef) -> bool:
         """Skipped at the top, a `with expectation:` parameter (`pytest.raises` or a null context), or a no-raise test."""
+        if any(isinstance(d.decorator, cst.Call) and d.decorator.args
+               and self.qualified_name(d.decorator.func) in SKIPPING_DECORATORS for d in node.decorators):
+            return True  # skipped always, for a reason it states (a bare `@pytest.mark.skip` is VC306's and this rule's)
         params = {p.name.value for p in node.params.params}
         for statement in node.body.body if isinstance(node.body, cst.IndentedBlock) else ():
             if isinstance(statement, cst.With) and any(
