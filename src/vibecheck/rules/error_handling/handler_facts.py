@@ -148,7 +148,7 @@ QUESTION_WORDS = frozenset({"is", "has", "can", "are"})
 # A docstring whose first sentence asks a yes/no question of the input ("Return true if the variable is a sequence",
 # "Check whether the host resolves") makes its function a predicate whatever its name; one that asks whether an
 # action worked ("Return True if the record was saved") does not: there `False` still hides why it failed.
-ASKS_QUESTION = re.compile(r"\s*(?:(?:returns?|tests?|checks?)\s+(?:`?true`?\s+(?:if|when)|whether|if)|whether)\b",
+ASKS_QUESTION = re.compile(r"(?:(?:returns?|tests?|checks?)\s+(?:`?true`?\s+(?:if|when)|whether|if)|whether)\b",
                            re.IGNORECASE)
 ASKS_ABOUT_SUCCESS = re.compile(r"\b(?:succe\w*|saved|stored|sent|written|deleted|created|worked|completed?|done)\b",
                                 re.IGNORECASE)
@@ -433,7 +433,7 @@ def is_predicate(function: cst.FunctionDef) -> bool:
     if name.startswith(PREDICATE_PREFIXES) or QUESTION_WORDS.intersection(name.strip("_").split("_")[1:-1]):
         return True  # (`_default_is_valid`, `value_has_key`: a question about its subject)
     docstring = function.get_docstring()
-    first = docstring.split(".", 1)[0] if docstring else ""
+    first = docstring.split(".", 1)[0].lstrip() if docstring else ""  # (the pattern has no leading `\s*`: linear)
     return ASKS_QUESTION.match(first) is not None and ASKS_ABOUT_SUCCESS.search(first) is None
 
 
