@@ -141,17 +141,26 @@ def _fork_sibling(conn: Connection, check: CheckPath, parent: int, memory_limit:
     from multiprocessing.reduction import recv_handle
 
     handle = recv_handle(conn)
-    if loaded:
-        middle = os.fork()
-        if middle == 0:
-            try:
-                if os.fork() == 0:
-                    conn.close()
-                    _serve_adopted(handle, check, parent, memory_limit)
-            finally:
-                os._exit(0)
-        os.waitpid(middle, 0)
-    os.close(handle)
+    try:
+        if loaded:
+            _fork_twice(conn, handle, check, parent, memory_limit)
+    except OSError:
+        pass  # no process to spare: the parent sees the socket close, as above
+    finally:
+        os.close(handle)
+
+
+def _fork_twice(conn: Connection, handle: int, check: CheckPath, parent: int, memory_limit: int | None) -> None:
+    """Fork a middle process that forks the sibling and exits at once (the sibling is then the parent's to adopt)."""
+    middle = os.fork()
+    if middle == 0:
+        try:
+            if os.fork() == 0:
+                conn.close()
+                _serve_adopted(handle, check, parent, memory_limit)
+        finally:
+            os._exit(0)
+    os.waitpid(middle, 0)
 
 
 def _serve_adopted(handle: int, check: CheckPath, parent: int, memory_limit: int | None) -> None:

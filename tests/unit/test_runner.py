@@ -457,3 +457,20 @@ def test_the_first_worker_ends_for_this_process_while_its_siblings_live() -> Non
     first.process.kill()
     assert wait([first.process.sentinel], 30) == [first.process.sentinel]
     results.close()
+
+
+def _no_process_to_spare(*args: object) -> None:
+    raise OSError(11, "Resource temporarily unavailable")
+
+
+@needs_adoption
+def test_a_first_worker_that_cannot_fork_leaves_the_sibling_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fork that fails in the first worker (no process to spare) costs no file and no worker: the first worker goes
+    on, and the other worker is forked from here."""
+    monkeypatch.setattr(workers, "_fork_twice", _no_process_to_spare)  # (the workers are forked with it patched)
+    pool = workers.WorkerPool(2, lambda: _who_checks, None, warm_up=_warm_up, siblings=True)
+    pool.start_early()
+    results = {task.display: result for task, result in pool.check([_Named(f"m{i}.py") for i in range(6)])}
+    assert sorted(results) == [f"m{i}.py" for i in range(6)]
+    assert all(not result.errors for result in results.values())
+    assert len({result.warnings[0].split(" ", 1)[0] for result in results.values()}) == 2
