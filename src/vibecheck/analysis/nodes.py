@@ -35,3 +35,15 @@ def suite_statements(suite: cst.BaseSuite) -> list[cst.CSTNode]:
         else:
             statements.append(line)
     return statements
+
+
+def head_name(node: cst.BaseExpression) -> str | None:
+    """`a` for `a.b.c`, `a.b.c()` and `a[0].b`: the name a chain of calls, attributes and subscripts starts from; None
+    when it starts from anything else."""
+    while True:
+        if type(node) is cst.Call:
+            node = node.func
+        elif type(node) is cst.Attribute or type(node) is cst.Subscript:
+            node = node.value
+        else:
+            return node.value if type(node) is cst.Name else None

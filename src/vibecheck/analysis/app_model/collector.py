@@ -25,6 +25,7 @@ from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.handlers import dependency_names, restricts
 from vibecheck.analysis.app_model.optional_guards import OPTIONAL_MARK, attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
+from vibecheck.analysis.nodes import head_name
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
@@ -248,17 +249,6 @@ def _registration_anchor(func: ast.expr | cst.BaseExpression) -> bool:
             attribute in fw.AIOHTTP_ROUTE_DEFS and _is_aiohttp_web(func.value))
     name = func.value if type(func) is cst.Name else func.id if isinstance(func, ast.Name) else None
     return name in fw.ROUTE_OBJECT_NAMES
-
-
-def _root(node: cst.BaseExpression) -> str | None:
-    """`request.get_data()` -> `request`: the name an attribute, call or item chain starts from."""
-    while True:
-        if type(node) is cst.Call:
-            node = node.func
-        elif type(node) is cst.Attribute or type(node) is cst.Subscript:
-            node = node.value
-        else:
-            return node.value if type(node) is cst.Name else None
 
 
 def _is_aiohttp_web(receiver: ast.expr | cst.BaseExpression) -> bool:
@@ -813,7 +803,7 @@ class AppModelCollector:
                                              and isinstance(func, cst.Attribute)):
                 frame.verifies_signature = True  # also `Webhook(secret).verify(body, headers)` (svix), `key.verify(...)`
             if type(func) is cst.Name and func.value[:1].islower() and func.value not in BUILTIN_NAMES \
-                    and any(_root(a.value) in REQUEST_NAMES for a in node.args):
+                    and any(head_name(a.value) in REQUEST_NAMES for a in node.args):
                 frame.hands_on_request = True
         if _registration_anchor(func):
             self.anchors[id(node)] = ("call", self.registrations_seen)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
+from vibecheck.analysis.nodes import head_name
 from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
@@ -22,7 +23,6 @@ from vibecheck.rules.auth.names import (
     secret_kinds,
     words,
 )
-from vibecheck.rules.security._support import head_name
 
 # Two user inputs compared with each other (`password == confirm_password`, `new_password == old_password`).
 CONFIRMATION_WORDS = frozenset({"confirm", "confirmation", "confirmed", "repeat", "repeated", "again", "retype",

@@ -57,17 +57,6 @@ def string_value(node: cst.CSTNode | None) -> str | None:
     return text_value(node)
 
 
-def head_name(node: cst.BaseExpression) -> str | None:
-    """`a` for `a.b.c` and `a.b.c()`."""
-    while True:
-        if type(node) is cst.Call:
-            node = node.func
-        elif type(node) is cst.Attribute or type(node) is cst.Subscript:
-            node = node.value
-        else:
-            return node.value if type(node) is cst.Name else None
-
-
 def param_names(params: cst.Parameters) -> list[str]:
     names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)]
     for star in (params.star_arg, params.star_kwarg):
@@ -195,7 +184,7 @@ class BindingRule(Rule):
     def module_name(self, node: cst.CSTNode) -> str | None:
         """Qualified name of a call or reference; None when its head is a variable of this scope, not a module."""
         target = node.func if isinstance(node, cst.Call) else node
-        head = head_name(target) if isinstance(target, cst.BaseExpression) else None
+        head = nodes.head_name(target) if isinstance(target, cst.BaseExpression) else None
         if head is not None and (head in self._scopes[-1] or (head not in self.context.imports.aliases and head in self._bound)):
             return None
         return self.qualified_name(node)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.nodes import head_name
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
@@ -24,17 +25,6 @@ DATA_MODULES = frozenset({
     "textwrap", "base64", "hashlib", "enum", "itertools", "math", "random", "time", "zoneinfo", "ipaddress",
     "urllib.parse", "http", "os.path", "copy", "operator", "types", "typing", "tempfile", "struct", "binascii",
 })
-
-
-def root_name(node: cst.BaseExpression) -> str:
-    """`m.method.return_value()` -> `m`; '' when the chain does not start at a name."""
-    while True:
-        if isinstance(node, cst.Call):
-            node = node.func
-        elif isinstance(node, (cst.Attribute, cst.Subscript)):
-            node = node.value
-        else:
-            return node.value if isinstance(node, cst.Name) else ""
 
 
 def self_attribute(node: cst.BaseExpression) -> str:
@@ -135,7 +125,7 @@ class AssertionOnMockOnly(TestAwareRule):
     def visit_Assign(self, node: cst.Assign) -> None:
         test = self.current_test
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        if test is not None and isinstance(value, cst.Call) and root_name(value.func) in test.data["mocks"]:
+        if test is not None and isinstance(value, cst.Call) and head_name(value.func) in test.data["mocks"]:
             # `response = await client.post(...)` on a mock: what it answered is the mock's, `response.json()` too
             test.data["mocks"].update(t.target.value for t in node.targets if isinstance(t.target, cst.Name))
             return
@@ -162,7 +152,7 @@ class AssertionOnMockOnly(TestAwareRule):
         if test is None:
             return
         data = test.data
-        if root_name(node.func) == "monkeypatch":
+        if head_name(node.func) == "monkeypatch":
             data["patched"].update(filter(None, [self._monkeypatch_target(node)]))
             return
         if self._is_mock_factory(node):
@@ -175,7 +165,7 @@ class AssertionOnMockOnly(TestAwareRule):
             data["mocks"].add(qualified)  # the patched name itself: calling it runs the mock, not the code
             return
         called = last_name(node.func)
-        root = root_name(node.func)
+        root = head_name(node.func)
         attribute = self_attribute(node.func)
         if attribute in self._class_mocks[-1]:
             data["mocks"].add(attribute)
@@ -194,7 +184,7 @@ class AssertionOnMockOnly(TestAwareRule):
 
     def _from_standard_library(self, func: cst.BaseExpression) -> bool:
         """`Path("a.mov")`, `json.dumps(...)`: an imported standard-library name builds test data, it tests nothing."""
-        head = root_name(func)
+        head = head_name(func)
         target = self.context.imports.aliases.get(head) if head else None
         if target is None:
             return False
@@ -206,9 +196,9 @@ class AssertionOnMockOnly(TestAwareRule):
         qualified = self.qualified_name(call) or ""
         if called in MOCK_CLASSES and (qualified.startswith(MOCK_MODULES) or isinstance(call.func, cst.Name)):
             return True
-        if called in PATCHERS and (qualified.startswith(MOCK_MODULES) or root_name(call.func) == "mocker"):
+        if called in PATCHERS and (qualified.startswith(MOCK_MODULES) or head_name(call.func) == "mocker"):
             return True
-        return root_name(call.func) == "mocker" and called in MOCK_CLASSES
+        return head_name(call.func) == "mocker" and called in MOCK_CLASSES
 
     def _patch_target(self, call: cst.Call) -> str:
         """What `patch("shop.api.fetch")` or `patch.object(Api, "fetch")` replaces, as a dotted name; '' if unknown."""
