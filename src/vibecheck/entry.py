@@ -16,7 +16,7 @@ import signal
 import socket
 import sys
 
-from vibecheck import server_socket
+from vibecheck import preload, server_socket
 
 TYPE_CHECKING = False  # `typing` is not imported for every command (mypy reads this name as true)
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ def main() -> None:
         code = run_in_server(arguments)
         if code is not None:
             sys.exit(code)
+    preload.start(arguments)  # before the command line's imports, which the preloading worker overlaps
     from vibecheck.cli import main as run_here
 
     if not (serving and SERVER_STARTING_COMMANDS.intersection(arguments[:1])):
@@ -56,6 +57,7 @@ def main() -> None:
     try:
         run_here()
     finally:  # once this command's answer is out, so that the server's imports do not slow it down
+        preload.discard()
         from vibecheck.server import start_for_later_commands
 
         start_for_later_commands()

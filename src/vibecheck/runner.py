@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from vibecheck import safe_files
+from vibecheck import preload, safe_files
 from vibecheck.cache import FactsMode, ResultCache, content_digest
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, is_test_file
@@ -133,10 +133,12 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
     walks and reads the index instead of making the workers wait for a load it does not need itself. With `pool`,
     its worker started early (see `EarlyPool`) is the first."""
     if not files:
+        preload.discard()  # no worker is needed: stop the one preloading the checker for nothing
         if index is not None:
             index.read_here(index.pending())
         return
     if len(files) > FILES_PER_WORKER_LOADING_ITSELF * (settings.jobs or default_jobs()):
+        preload.discard()
         checker.load()
     later = _Later(index.pending if index is not None else list)
     for task, result in _run_tasks(files, later, settings, checker, pool):
@@ -187,7 +189,8 @@ class EarlyPool:
 def _new_pool(settings: Settings, checker: Checker) -> WorkerPool:
     worker_checker = _WorkerChecker(checker)
     return WorkerPool(settings.jobs or default_jobs(), worker_checker, settings.per_file_timeout,
-                      settings.per_file_memory, warm_up=worker_checker.load, siblings=not checker.loaded)
+                      settings.per_file_memory, warm_up=worker_checker.load, siblings=not checker.loaded,
+                      preloaded=not checker.loaded)
 
 
 def _run_tasks(files: Sequence[SourceFile], later: _Later, settings: Settings, checker: Checker,

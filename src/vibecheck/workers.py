@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle  # vibecheck: ignore[B403] -- for `PicklingError` only: the pool pickles for its own workers
 import signal
 import stat
 import sys
@@ -30,14 +31,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 try:
     import resource
 except ImportError:  # Windows: no memory limit
     resource = None  # type: ignore[assignment]
 
-from vibecheck.gc_tuning import tune_gc
+from vibecheck.gc_tuning import loading, tune_gc
 from vibecheck.model import EngineError, FileResult
 
 if TYPE_CHECKING:
@@ -94,9 +95,40 @@ def _serve(conn: Connection, make_checker: Callable[[], CheckPath], parent: int,
     file fails with its error, as that file's own load would have."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _serve_started(conn, make_checker, parent, memory_limit, warm_up)
+
+
+def serve_preloaded(handle: int, parent: int, preload: Callable[[], None]) -> NoReturn:
+    """A worker forked as the command started (`vibecheck.preload`): it imports what checking needs (`preload`),
+    then waits for the pool to send what a worker forked later would inherit (its `make_checker`, memory limit and
+    `warm_up`), then serves as `_serve`. Closing the socket (`handle`) before that ends it. If `preload` raises
+    (a rule pack that fails to import), it ends too, silently: the pool then forks a worker, whose load fails
+    again and is reported with its first file. Never returns."""
+    try:
+        _die_with_parent(parent)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        tune_gc()
+        with loading():
+            preload()
+        from multiprocessing.connection import Connection
+
+        conn = Connection(handle)
+        try:
+            spec = conn.recv()
+        except (EOFError, OSError):  # closed first: the run needs no worker
+            spec = None
+        if spec is not None:
+            make_checker, memory_limit, warm_up = spec
+            _serve_started(conn, make_checker, parent, memory_limit, warm_up, ready=("ready", os.getpid()))
+    finally:
+        os._exit(0)
+
+
+def _serve_started(conn: Connection, make_checker: Callable[[], CheckPath], parent: int, memory_limit: int | None,
+                   warm_up: Callable[[], None] | None, ready: object = "ready") -> None:
     check = make_checker()
     tune_gc()
-    conn.send("ready")
+    conn.send(ready)
     warm_up_failure: BaseException | None = None
     if warm_up is not None:
         try:
@@ -237,14 +269,16 @@ class _Worker:
 
 
 class _Adopted:
-    """A sibling worker as a process handle (what `_Worker.process` needs of `multiprocessing.Process`): forked by
-    the pool's first worker, adopted by this process (a child subreaper), so this process waits for it and reads
-    its exit status. Its pid is known once it says it is ready; it has no sentinel (its socket closes as it ends)."""
+    """A worker this process did not fork with `multiprocessing`, as a process handle (what `_Worker.process` needs
+    of `multiprocessing.Process`): a sibling forked by the pool's first worker, adopted by this process (a child
+    subreaper), or the worker forked as the command started (`vibecheck.preload`). This process waits for it and
+    reads its exit status. A sibling's pid is known once it says it is ready; it has no sentinel (its socket closes
+    as it ends)."""
 
     sentinel = None
 
-    def __init__(self) -> None:
-        self.pid: int | None = None
+    def __init__(self, pid: int | None = None) -> None:
+        self.pid = pid
         self.exitcode: int | None = None
 
     def is_alive(self) -> bool:
@@ -284,7 +318,7 @@ class WorkerPool:
 
     def __init__(self, jobs: int, make_checker: Callable[[], CheckPath], timeout: float | None,
                  memory_limit: int | None = None, warm_up: Callable[[], None] | None = None,
-                 siblings: bool = False) -> None:
+                 siblings: bool = False, preloaded: bool = False) -> None:
         self.jobs = jobs
         self.make_checker = make_checker
         self.warm_up = warm_up
@@ -297,8 +331,14 @@ class WorkerPool:
         # the worker the others are forked from (`SIBLINGS`), while it lives; None: they are forked from here
         self.first: _Worker | None = None
         self.siblings = siblings and jobs > 1 and self.context.get_start_method() == "fork"
+        self.preloaded = preloaded  # the first worker may be the one forked as the command started
 
     def _start(self) -> _Worker:
+        if self.preloaded:
+            self.preloaded = False
+            worker = self._take_preloaded()
+            if worker is not None:
+                return worker
         parent_end, child_end = self.context.Pipe()
         process = self.context.Process(target=_serve, daemon=True, name="vibecheck-worker",
                                        args=(child_end, self.make_checker, os.getpid(), self.memory_limit, self.warm_up))
@@ -315,6 +355,30 @@ class WorkerPool:
         except (EOFError, OSError) as exc:
             raise PoolUnavailable(f"a worker process died while starting (exit code {process.exitcode})") from exc
         return _Worker(process, parent_end, started_at=None if process.pid is None else resident_bytes(process.pid))
+
+    def _take_preloaded(self) -> _Worker | None:
+        """The worker forked as the command started (`vibecheck.preload`), sent what it checks with; None when
+        there is none or that cannot be sent (it died, or `make_checker` does not pickle): the caller forks one.
+        Like a sibling, it is ready (its task's time limit starts) when it says so, with its imports done; if it
+        ends before that, its task goes to a worker forked here (`_collect`)."""
+        from vibecheck import preload
+
+        taken = preload.take()
+        if taken is None:
+            return None
+        from multiprocessing.connection import Connection
+
+        pid, endpoint = taken
+        conn, process = Connection(endpoint.detach()), _Adopted(pid)
+        try:
+            conn.send((self.make_checker, self.memory_limit, self.warm_up))
+        except (OSError, TypeError, AttributeError, pickle.PicklingError):  # it ended, or a checker that does not
+            # pickle: the caller forks a worker
+            process.kill()
+            process.join(2)
+            conn.close()
+            return None
+        return _Worker(process, conn, ready=False)
 
     def _start_sibling(self) -> _Worker:
         """A worker forked from the first one (see `SIBLINGS`), else from here."""
@@ -415,7 +479,8 @@ class WorkerPool:
                 if not worker.ready:
                     if type(result) is tuple and result[0] == "ready":
                         self._adopt(worker, result[1])
-                    else:  # the first worker forked no sibling (it died, or its warm-up failed): one from here
+                    else:  # no sibling was forked (the first worker died, or its warm-up failed), or the
+                        # preloaded worker ended before it was ready: a worker forked from here
                         self._stop(worker, pending)
                         self.workers[index] = self._start()
                     continue

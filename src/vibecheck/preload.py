@@ -1,0 +1,121 @@
+"""A worker forked as a command with few files starts (`vibecheck hook`, a pre-commit run on its staged files).
+
+Such a run checks its files in a worker that loads the checker itself: libcst, bandit and the rule packs, about
+0.4 s of imports (`vibecheck.runner.iter_results`). Forked only when this process had found its first file that
+the cache does not hold, that worker began those imports a third of a second into the run, after this process had
+imported its command line, read its config and looked the cache up. Forked here instead, before any of that, it
+imports while this process does that work on the other core; the run's pool then takes it as its first worker
+(`vibecheck.workers.WorkerPool`) and sends it what it checks with, which a worker forked later would have inherited.
+A run that needs no such worker (every file's result is cached; many files, so this process loads the checker
+and forks its workers from itself) ends it unused.
+
+Linux only, as the pool's siblings (`vibecheck.workers.SIBLINGS`): forking is safe here, before any thread starts.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import signal
+import socket
+import sys
+
+from vibecheck import CACHE_DIR
+
+# Commands that always check a file no cache holds: the file an agent has just edited.
+PRELOADING_COMMANDS = frozenset({"hook"})
+CHECK_COMMAND = "check"  # the default command: `vibecheck FILE...` is `vibecheck check FILE...`
+CONFIG_FILES = ("vibecheck.toml", "pyproject.toml")  # a project's root (`vibecheck.config.find_config`)
+MAX_FILES = 16  # more named files than this, and the run loads the checker here (`FILES_PER_WORKER_LOADING_ITSELF`)
+
+_preloaded: tuple[int, socket.socket] | None = None  # the worker's pid and this end of its socket, until taken
+
+
+def wanted(arguments: list[str]) -> bool:
+    """Whether the command line names a run that checks few files: a preloading command; a check whose path
+    arguments are a few files (pre-commit passes the staged files); or a check of folders under a project that has
+    a cache, where most files' results are cached. Where the run needs no worker after all, the worker's imports
+    cost CPU on another core (kept for a machine that has one), not the run's time."""
+    if arguments[:1] and arguments[0] in PRELOADING_COMMANDS:
+        return True
+    words = [word for word in arguments if not word.startswith("-")]
+    if words[:1] == [CHECK_COMMAND]:
+        words = words[1:]
+    files = folders = 0
+    for word in words:
+        files += os.path.isfile(word)
+        folders += os.path.isdir(word)
+    if folders or not words:  # no path: the current folder
+        return (os.cpu_count() or 1) > 1 and _has_cache()
+    return 0 < files <= MAX_FILES
+
+
+def _has_cache() -> bool:
+    """Whether the project this folder is in has a result cache: in the closest folder at or above this one that
+    holds a cache or a config file (a run without a config keeps its cache in the current folder)."""
+    folder = os.getcwd()
+    while True:
+        if os.path.isdir(os.path.join(folder, CACHE_DIR)):
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder or any(os.path.isfile(os.path.join(folder, name)) for name in CONFIG_FILES):
+            return False
+        folder = parent
+
+
+def start(arguments: list[str]) -> None:
+    """Fork the worker that preloads the checker, if this command wants one (see `wanted`)."""
+    global _preloaded
+    if _preloaded is not None or not sys.platform.startswith("linux") or not wanted(arguments):
+        return
+    try:
+        here, there = socket.socketpair()
+        pid = os.fork()
+    except OSError:
+        return
+    if pid == 0:  # the worker: it never returns to the command line's code
+        try:
+            here.close()
+            from vibecheck.workers import serve_preloaded
+
+            serve_preloaded(there.detach(), os.getppid(), load_checker_modules)
+        finally:
+            os._exit(1)
+    there.close()
+    _preloaded = (pid, here)
+    atexit.register(discard)
+
+
+def load_checker_modules() -> None:
+    """What `vibecheck.pipeline.Pipeline.load` imports, without the settings it is built with: the engine and
+    libcst, the analyzers' tools, and every installed rule pack."""
+    import importlib
+
+    from vibecheck.analyzers import analyzers
+    from vibecheck.registry import load_registry
+
+    importlib.import_module("vibecheck.engine")
+    for analyzer in analyzers():
+        analyzer.load()
+    load_registry()
+
+
+def take() -> tuple[int, socket.socket] | None:
+    """The preloaded worker's pid and socket, once; None when there is none (or it was taken)."""
+    global _preloaded
+    preloaded, _preloaded = _preloaded, None
+    return preloaded
+
+
+def discard() -> None:
+    """End the preloaded worker if no pool took it (it may still be importing: it is killed, not asked)."""
+    preloaded = take()
+    if preloaded is None:
+        return
+    pid, connection = preloaded
+    connection.close()
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:  # it ended already
+        pass

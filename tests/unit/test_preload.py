@@ -1,0 +1,131 @@
+"""The worker forked as a command with few files starts, to load the checker while the command reads its config
+and cache (`vibecheck.preload`), and the pool that takes it as its first worker (`vibecheck.workers`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from vibecheck import CACHE_DIR, preload, workers
+from vibecheck.model import FileResult
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the checker is preloaded on Linux")
+
+_LOADED_IN: list[int] = []  # the pid of the process that ran the preload, in this process's copy
+
+
+@dataclasses.dataclass(frozen=True)
+class _Named:
+    display: str
+
+
+def _load() -> None:
+    _LOADED_IN.append(os.getpid())
+
+
+def _dies_while_loading() -> None:
+    os._exit(5)
+
+
+def _says_who_checks(task: _Named) -> FileResult:
+    return FileResult(task.display, warnings=[f"{os.getpid()} {_LOADED_IN}"])
+
+
+def _make_checker() -> workers.CheckPath:  # module level: the pool sends it to the preloaded worker by pickle
+    return _says_who_checks
+
+
+@pytest.fixture
+def preloaded(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A preloaded worker whose preload is `_load`, ended if the test leaves it unused."""
+    monkeypatch.setattr(preload, "load_checker_modules", _load)
+    yield
+    preload.discard()
+
+
+def _preloaded_pid() -> int:
+    assert preload._preloaded is not None
+    return preload._preloaded[0]
+
+
+def _checked_by(results: dict[str, FileResult]) -> dict[str, str]:
+    """Each task's checking process's pid -> the pids its preload ran in ("[]": none ran)."""
+    return dict(result.warnings[0].split(" ", 1) for result in results.values())
+
+
+def test_the_preloaded_worker_is_the_pools_first_and_its_siblings_carry_its_load(preloaded: None) -> None:
+    preload.start(["hook"])
+    pid = _preloaded_pid()
+    pool = workers.WorkerPool(2, _make_checker, None, siblings=True, preloaded=True)
+    pool.start_early()
+    results = {task.display: result for task, result in pool.check([_Named(f"m{i}.py") for i in range(6)])}
+    assert sorted(results) == [f"m{i}.py" for i in range(6)] and all(not r.errors for r in results.values())
+    checked_by = _checked_by(results)
+    assert str(pid) in checked_by and str(os.getpid()) not in checked_by
+    assert set(checked_by.values()) == {f"[{pid}]"}  # loaded once, in the preloaded worker; a sibling is its copy
+    assert preload.take() is None  # taken once
+
+
+def test_a_pool_that_loads_here_leaves_the_preloaded_worker_unused(preloaded: None) -> None:
+    preload.start(["hook"])
+    pool = workers.WorkerPool(1, _make_checker, None)
+    results = {task.display: result for task, result in pool.check([_Named("a.py")])}
+    assert set(_checked_by(results).values()) == {"[]"}
+    pid = _preloaded_pid()
+    preload.discard()
+    with pytest.raises(ChildProcessError):  # ended and reaped
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_checker_that_cannot_be_sent_to_the_preloaded_worker_goes_to_a_worker_forked_here(preloaded: None) -> None:
+    preload.start(["hook"])
+    pid = _preloaded_pid()
+    pool = workers.WorkerPool(1, lambda: _says_who_checks, None, preloaded=True)  # a lambda does not pickle
+    results = {task.display: result for task, result in pool.check([_Named("a.py"), _Named("b.py")])}
+    assert all(not result.errors for result in results.values())
+    assert str(pid) not in _checked_by(results)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_preloaded_worker_that_dies_while_loading_costs_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preload, "load_checker_modules", _dies_while_loading)
+    preload.start(["hook"])
+    pool = workers.WorkerPool(1, _make_checker, None, preloaded=True)
+    results = {task.display: result for task, result in pool.check([_Named("a.py"), _Named("b.py")])}
+    assert sorted(results) == ["a.py", "b.py"] and all(not result.errors for result in results.values())
+
+
+@pytest.mark.parametrize(("arguments", "expected"), [
+    (["hook"], True),
+    (["--force-exclude", "a.py", "b.py"], True),  # pre-commit's staged files
+    (["check", "a.py"], True),
+    ([f"f{i}.py" for i in range(preload.MAX_FILES + 1)], False),
+    (["src"], False),  # a folder in a project without a cache
+    (["clean"], False),
+    (["missing.py"], False),
+])
+def test_which_command_lines_preload(arguments: list[str], expected: bool, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (tmp_path / "src").mkdir()
+    for name in ("a.py", "b.py", *(f"f{i}.py" for i in range(preload.MAX_FILES + 1))):
+        (tmp_path / name).write_text("x = 1\n")
+    assert preload.wanted(arguments) is expected
+
+
+def test_a_folder_under_a_project_with_a_cache_preloads_on_a_machine_with_two_cores(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / CACHE_DIR).mkdir()
+    (tmp_path / "src" / "pkg").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "src")
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert preload.wanted(["pkg"]) and preload.wanted([])
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert not preload.wanted(["pkg"])
