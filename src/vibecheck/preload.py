@@ -7,7 +7,7 @@ imported its command line, read its config and looked the cache up. Forked here 
 imports while this process does that work on the other core; the run's pool then takes it as its first worker
 (`vibecheck.workers.WorkerPool`) and sends it what it checks with, which a worker forked later would have inherited.
 A run that needs no such worker (every file's result is cached; many files, so this process loads the checker
-and forks its workers from itself) ends it unused.
+and forks its workers from itself) ends it unused, at once.
 
 Linux only, as the pool's siblings (`vibecheck.workers.SIBLINGS`): forking is safe here, before any thread starts.
 """
@@ -20,47 +20,26 @@ import signal
 import socket
 import sys
 
-from vibecheck import CACHE_DIR
-
 # Commands that always check a file no cache holds: the file an agent has just edited.
 PRELOADING_COMMANDS = frozenset({"hook"})
 CHECK_COMMAND = "check"  # the default command: `vibecheck FILE...` is `vibecheck check FILE...`
-CONFIG_FILES = ("vibecheck.toml", "pyproject.toml")  # a project's root (`vibecheck.config.find_config`)
 MAX_FILES = 16  # more named files than this, and the run loads the checker here (`FILES_PER_WORKER_LOADING_ITSELF`)
 
 _preloaded: tuple[int, socket.socket] | None = None  # the worker's pid and this end of its socket, until taken
 
 
 def wanted(arguments: list[str]) -> bool:
-    """Whether the command line names a run that checks few files: a preloading command; a check whose path
-    arguments are a few files (pre-commit passes the staged files); or a check of folders under a project that has
-    a cache, where most files' results are cached. Where the run needs no worker after all, the worker's imports
-    cost CPU on another core (kept for a machine that has one), not the run's time."""
+    """Whether the command line names a run that checks few files no cache holds: a preloading command, or a check
+    whose path arguments are a few files (pre-commit passes the staged files). A check of folders is left alone:
+    with a warm cache it needs no worker, and its imports would only cost CPU."""
     if arguments[:1] and arguments[0] in PRELOADING_COMMANDS:
         return True
     words = [word for word in arguments if not word.startswith("-")]
     if words[:1] == [CHECK_COMMAND]:
         words = words[1:]
-    files = folders = 0
-    for word in words:
-        files += os.path.isfile(word)
-        folders += os.path.isdir(word)
-    if folders or not words:  # no path: the current folder
-        return (os.cpu_count() or 1) > 1 and _has_cache()
-    return 0 < files <= MAX_FILES
-
-
-def _has_cache() -> bool:
-    """Whether the project this folder is in has a result cache: in the closest folder at or above this one that
-    holds a cache or a config file (a run without a config keeps its cache in the current folder)."""
-    folder = os.getcwd()
-    while True:
-        if os.path.isdir(os.path.join(folder, CACHE_DIR)):
-            return True
-        parent = os.path.dirname(folder)
-        if parent == folder or any(os.path.isfile(os.path.join(folder, name)) for name in CONFIG_FILES):
-            return False
-        folder = parent
+    if not words or any(os.path.isdir(word) for word in words):
+        return False
+    return 0 < sum(os.path.isfile(word) for word in words) <= MAX_FILES
 
 
 def start(arguments: list[str]) -> None:
