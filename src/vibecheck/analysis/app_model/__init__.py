@@ -59,8 +59,11 @@ The tables of routes, guards and settings per framework are data in `frameworks.
 is configurable through `GuardOptions` (VC201's options).
 """
 
-from vibecheck.analysis.app_model.collector import APP_MODEL, AppModelCollector
+from vibecheck.analysis.app_model.names import APP_MODEL
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.resolve import AppModel, ModelRoute, UrlEntry
 
-__all__ = ["APP_MODEL", "AppModel", "AppModelCollector", "GuardOptions", "ModelRoute", "UrlEntry"]
+# The collector, as a project rule's `fact_collectors` names it: imported (with libcst) only where files are walked.
+APP_MODEL_COLLECTOR = "vibecheck.analysis.app_model.collector:AppModelCollector"
+
+__all__ = ["APP_MODEL", "APP_MODEL_COLLECTOR", "AppModel", "GuardOptions", "ModelRoute", "UrlEntry"]
