@@ -30,7 +30,7 @@ from vibecheck.engine_checks import ParseError
 from vibecheck.gc_tuning import loading
 from vibecheck.model import EngineError, FileResult, Finding
 from vibecheck.project import project_root
-from vibecheck.registry import Registry, RuleInfo, load_registry, resolve_reader
+from vibecheck.registry import Registry, RuleInfo, load_registry
 from vibecheck.rule import Rule
 from vibecheck.selection import Selection, known_codes, resolve_selection
 from vibecheck.source import SourceUnit, decode_source, source_encoding
@@ -114,8 +114,7 @@ class Pipeline:
         for project_rule in self.registry.project_rules:
             if project_rule.code in self.selection.enabled:
                 for collector in project_rule.fact_collectors:
-                    walker = resolve_reader(collector) if isinstance(collector, str) else collector
-                    collectors.setdefault(walker, self._options[project_rule.code])
+                    collectors.setdefault(collector, self._options[project_rule.code])
         return tuple(collectors.items())
 
     @functools.cached_property

@@ -359,10 +359,8 @@ class ProjectRule(BaseRule):
     reads_unchecked_test_facts: ClassVar[bool] = True
     # Walkers the rule needs in every file's walk, called with the file's `RuleContext` and the rule's options:
     # like the engine's own fact collector they report nothing and write JSON-able facts into `context.facts`.
-    # Rules that share a collector share its facts (it runs once, with the options of the first such rule). A walker
-    # may be named `module:attribute`: its module is then imported only where files are walked, and the project
-    # phase, which may run in the command's own process (a hook), does not load what the walker needs (libcst).
-    fact_collectors: ClassVar[tuple[Callable[[RuleContext, Any], Any] | str, ...]] = ()
+    # Rules that share a collector share its facts (it runs once, with the options of the first such rule).
+    fact_collectors: ClassVar[tuple[Callable[[RuleContext, Any], Any], ...]] = ()
     # Codes of the per-file rules whose walk writes the facts this rule reads (VC417 joins the flow rules' summaries):
     # while this rule is enabled they walk every file even when they are not selected, and the filter stage drops
     # their findings, so that `--select VC417` alone still has the summaries to join.

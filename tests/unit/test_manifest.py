@@ -64,7 +64,7 @@ def test_a_registry_with_errors_is_not_saved(tmp_path: Path) -> None:
 def test_the_project_rules_load_without_libcst() -> None:
     """A hook's project phase runs in the command's own process, which has not loaded libcst (0.2 s of imports): the
     project rules' modules import the tables and keys they share with the walk, never the walk's modules; a
-    walker they need in every file is named (`module:attribute`) and imported where files are walked."""
+    walker they need in every file imports its module when it is called, where files are walked."""
     import subprocess
     import sys
 
