@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 import pytest
 
-from vibecheck.analysis.flow import CLI_SOURCES, SKIPPED_BY_HINTS, SUMMARY_FACT
+from vibecheck.analysis.flow import CLI_SOURCES
+from vibecheck.analysis.summary_keys import SKIPPED_BY_HINTS, SUMMARY_FACT
 from vibecheck.engine import check_file
 from vibecheck.rule import Rule, SourceHints
 from vibecheck.rules.security import client_data_in_html as html

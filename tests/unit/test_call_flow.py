@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from vibecheck.analysis.call_flow import CallGraph
-from vibecheck.analysis.flow import CALL, INSTANCES, OBJECT, PARAMETER
+from vibecheck.analysis.summary_keys import CALL, INSTANCES, OBJECT, PARAMETER
 
 
 def _helper(index: int, helpers: int) -> dict[str, Any]:

@@ -59,3 +59,17 @@ def test_a_registry_with_errors_is_not_saved(tmp_path: Path) -> None:
     broken.errors.append("rule pack `acme` failed to load: ImportError: no module named acme_helpers")
     save_manifest(tmp_path, broken)
     assert not (tmp_path / FILE).exists()
+
+
+def test_the_project_rules_load_without_libcst() -> None:
+    """A hook's project phase runs in the command's own process, which has not loaded libcst (0.2 s of imports): the
+    project rules' modules import the tables and keys they share with the walk, never the walk's modules; a
+    walker they need in every file imports its module when it is called, where files are walked."""
+    import subprocess
+    import sys
+
+    modules = sorted({rule.__module__ for rule in load_registry().project_rules if rule.__module__.startswith("vibecheck.")})
+    assert len(modules) >= 8
+    probe = f"import importlib, sys\nfor name in {modules!r}:\n    importlib.import_module(name)\nprint('libcst' in sys.modules)"
+    answer = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert answer.stdout.strip() == "False"

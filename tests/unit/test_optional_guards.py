@@ -5,7 +5,8 @@ from __future__ import annotations
 import libcst as cst
 import pytest
 
-from vibecheck.analysis.app_model.optional_guards import OPTIONAL_MARK, attaches_to_request, is_optional, open_by_name
+from vibecheck.analysis.app_model.names import OPTIONAL_MARK, open_by_name
+from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 
 
 @pytest.mark.parametrize(("annotation", "expected"), [

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from vibecheck.analysis.flow import (
+from vibecheck.analysis.summary_keys import (
     CALL,
     HANDED_ON,
     INSTANCES,

@@ -59,8 +59,25 @@ The tables of routes, guards and settings per framework are data in `frameworks.
 is configurable through `GuardOptions` (VC201's options).
 """
 
-from vibecheck.analysis.app_model.collector import APP_MODEL, AppModelCollector
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from vibecheck.analysis.app_model.names import APP_MODEL
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.resolve import AppModel, ModelRoute, UrlEntry
 
-__all__ = ["APP_MODEL", "AppModel", "AppModelCollector", "GuardOptions", "ModelRoute", "UrlEntry"]
+if TYPE_CHECKING:
+    from vibecheck.rule import RuleContext
+
+
+def app_model_collector(context: RuleContext, options: GuardOptions | None) -> Any:
+    """The collector (`collector.AppModelCollector`), as project rules list it in `fact_collectors`: imported, with
+    libcst, only where files are walked, so that the project phase (which a hook runs in its own process) does
+    without."""
+    from vibecheck.analysis.app_model.collector import AppModelCollector
+
+    return AppModelCollector(context, options)
+
+
+__all__ = ["APP_MODEL", "AppModel", "GuardOptions", "ModelRoute", "UrlEntry", "app_model_collector"]

@@ -22,8 +22,9 @@ from typing import Any, cast
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.handlers import dependency_names, restricts
-from vibecheck.analysis.app_model.optional_guards import OPTIONAL_MARK, attaches_to_request, is_optional
+from vibecheck.analysis.app_model.handlers import dependency_names
+from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, restricts
+from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.nodes import head_name
 from vibecheck.cst_fields import walk_own
@@ -31,7 +32,6 @@ from vibecheck.imports import full_name
 from vibecheck.literals import text_value
 from vibecheck.rule import RuleContext
 
-APP_MODEL = "app_model"
 DEPENDENCY_CALLS = frozenset({"Depends", "Security"})
 # Session keys that hold the logged-in identity: `session["user_id"]`, `"logged_in" in session`.
 SESSION_IDENTITY_WORDS = frozenset({"user", "uid", "userid", "username", "logged", "login", "auth", "authenticated", "account"})

@@ -18,6 +18,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.flow import dotted_name, is_route_handler, module_uses_django, string_value
 from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import ImportTable
@@ -39,14 +40,6 @@ IDENTITY_FACTORY_ENDS = frozenset({"user", "account", "principal", "identity", "
 ID_NAME = re.compile(r"^(id|pk|uuid|slug|key|[a-z0-9_]+_(id|pk|uuid|slug|key))$")
 ROUTE_PARAMETER = re.compile(r"<(?:[^<>:]*:)?(\w+)>|\{(\w+)(?::[^{}]*)?\}")
 # Django and DRF class-based views: handler method -> HTTP method.
-# Words of guard, mixin, permission-class and check names that restrict a handler to some users (a role, a
-# permission, ownership), beyond proving who the caller is: `admin_required`, `IsAdminUser`, `StaffOnlyMixin`.
-ROLE_WORDS = frozenset({"admin", "staff", "superuser", "role", "roles", "perm", "perms", "permission", "permissions",
-                        "owner", "manager", "moderator", "scope", "scopes", "group", "groups", "privileged"})
-# Guards that only authenticate: they say who the caller is, not what the caller may do.
-AUTHENTICATION_ONLY = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly", "login_required", "jwt_required",
-                                 "get_current_user", "get_current_active_user", "current_user", "LoginRequiredMixin",
-                                 "auth_required", "token_required", "require_user", "authenticated"})
 # Calls in a handler body that check a right: `has_role(...)`, `check_permission(...)`, `require_admin(...)`.
 CHECK_PREFIXES = ("has_", "check_", "require", "ensure_", "assert_", "verify_")
 # Decorators whose arguments carry the test: `@user_passes_test(lambda u: u.is_staff)`.
@@ -189,11 +182,6 @@ def route_guards(function: cst.FunctionDef) -> list[str]:
         if type(listed) is cst.List or type(listed) is cst.Tuple:
             names.extend(_last(dotted_name(e.value)) or "guard" for e in listed.elements)
     return names
-
-
-def restricts(names: Iterable[str]) -> bool:
-    """A guard or check name that restricts to some users: `admin_required`, `IsAdminUser`, `is_staff`."""
-    return any(set(fw.name_words(n)) & ROLE_WORDS for n in names if n and n not in AUTHENTICATION_ONLY)
 
 
 def _keys_read(test: cst.BaseExpression) -> Iterator[str]:

@@ -12,11 +12,6 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.app_model import frameworks as fw
-
-OPTIONAL_MARK = "?"  # a ref of a parameter typed `X | None`: open unless its dependency is a project guard that denies
-# Words of a dependency's name that say it lets anonymous callers through: `optional_current_user`, `maybe_user`.
-OPTIONAL_WORDS = frozenset({"optional", "maybe", "anonymous", "anon"})
 NONE_TYPES = frozenset({"None", "NoneType"})
 OPTIONAL_GENERICS = frozenset({"Optional"})
 REQUEST_HOLDERS = frozenset({"g", "request", "flask.g"})
@@ -50,12 +45,3 @@ def attaches_to_request(target: cst.BaseExpression) -> bool:
     return False
 
 
-def open_by_name(ref: str) -> bool:
-    """A dependency not defined in the checked files, taken as letting anyone in: its name says it is optional
-    (`current_user_optional`, `get_user_or_none`), or it feeds a parameter typed `X | None` and its name is no guard's
-    (`current_user: User | None = Depends(load_profile)`). A `get_current_user` seen only by name stays a guard."""
-    name = ref.removeprefix(OPTIONAL_MARK).rpartition(".")[2]
-    words = fw.name_words(name)
-    if OPTIONAL_WORDS.intersection(words) or "".join(words).endswith("ornone"):
-        return True
-    return ref.startswith(OPTIONAL_MARK) and not fw.reads_as_guard(name)

@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.collector import APP_MODEL
-from vibecheck.analysis.app_model.handlers import restricts
-from vibecheck.analysis.app_model.optional_guards import OPTIONAL_MARK, open_by_name
+from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, open_by_name, restricts
 from vibecheck.analysis.modules import SourceLayout, in_benchmark_folder, resolve_relative
 from vibecheck.facts import HELD_FINDINGS
 from vibecheck.model import Finding
@@ -183,7 +181,7 @@ class AppModel:
 
     def lets_anyone_in(self, refs: Iterable[str]) -> bool:
         """Every dependency is a project function that never denies, or, defined in no checked file as a guard that
-        denies, is open by its name (`optional_guards.open_by_name`)."""
+        denies, is open by its name (`names.open_by_name`)."""
         refs = list(refs)
         return bool(refs) and all(self._never_denies(r) for r in refs)
 

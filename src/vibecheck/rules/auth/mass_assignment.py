@@ -5,7 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.analysis.app_model.frameworks import name_words
-from vibecheck.analysis.app_model.handlers import parameters, restricts
+from vibecheck.analysis.app_model.handlers import parameters
+from vibecheck.analysis.app_model.names import restricts
 from vibecheck.analysis.flow import is_route_handler, short_code, string_value
 from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, schema_fields, sibling_models_inputs, text_fields
 from vibecheck.cst_fields import child_nodes

@@ -6,16 +6,15 @@ import libcst as cst
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import (
-    AUTHENTICATION_ONLY,
     ClassContext,
     checks_role,
     class_context,
     decorator_names,
     dotted_uses,
     handler_of,
-    restricts,
     router_dependencies,
 )
+from vibecheck.analysis.app_model.names import AUTHENTICATION_ONLY, restricts
 from vibecheck.analysis.flow import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vibecheck.analysis.app_model import AppModel, AppModelCollector, GuardOptions, ModelRoute
+from vibecheck.analysis.app_model import AppModel, GuardOptions, ModelRoute, app_model_collector
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.rule import ProjectRule
 
@@ -153,7 +153,7 @@ class RouteWithoutAuth(ProjectRule):
     # is open to anyone, and this finding says so.
     supersedes = ("VC214",)
     Options = GuardOptions
-    fact_collectors = (AppModelCollector,)
+    fact_collectors = (app_model_collector,)
 
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vibecheck.analysis.app_model import AppModel, AppModelCollector, GuardOptions, ModelRoute
+from vibecheck.analysis.app_model import AppModel, GuardOptions, ModelRoute, app_model_collector
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.rule import ProjectRule
@@ -94,7 +94,7 @@ class SensitiveReadWithoutAuth(ProjectRule):
     confidence = Confidence.LOW
     cwe = (306, 200)
     Options = GuardOptions
-    fact_collectors = (AppModelCollector,)
+    fact_collectors = (app_model_collector,)
 
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)

@@ -6,22 +6,10 @@ import libcst as cst
 
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
+from vibecheck.rules.error_handling.blocking_calls import BLOCKING_CALLS, FILE_CALLS, FILE_HINT, HTTP_HINT
 from vibecheck.rules.error_handling.http_calls import HttpClientRule, Library
 
 SYNC_HTTP = (Library.REQUESTS, Library.HTTPX)
-HTTP_HINT = "Use an async client (`httpx.AsyncClient`, `aiohttp`) or run it with `await asyncio.to_thread(...)`."
-# Blocking callee -> the hint naming its non-blocking replacement.
-BLOCKING_CALLS: dict[str, str] = {
-    "time.sleep": "Use `await asyncio.sleep(...)`.",
-    **{f"subprocess.{name}": "Use `await asyncio.create_subprocess_exec(...)`, or `await asyncio.to_thread(...)`."
-       for name in ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput")},
-    "os.system": "Use `await asyncio.create_subprocess_shell(...)`, or `await asyncio.to_thread(...)`.",
-    "urllib.request.urlopen": HTTP_HINT,
-    "open": "Do the file work in `await asyncio.to_thread(...)`, or use an async file library such as `aiofiles`.",
-    "io.open": "Do the file work in `await asyncio.to_thread(...)`, or use an async file library such as `aiofiles`.",
-}
-FILE_HINT = BLOCKING_CALLS["open"]
-FILE_CALLS = frozenset({"open", "io.open"})
 # `Path(...).<method>()`: file I/O on a path built in place.
 PATH_IO_METHODS = frozenset({"read_text", "read_bytes", "write_text", "write_bytes", "open"})
 # Calls whose arguments run in a worker thread, not on the event loop.

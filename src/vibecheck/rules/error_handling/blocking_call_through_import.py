@@ -12,7 +12,7 @@ from vibecheck.analysis.modules import resolve_relative
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule, RuleContext
-from vibecheck.rules.error_handling.blocking_call_in_async import BLOCKING_CALLS, FILE_CALLS
+from vibecheck.rules.error_handling.blocking_calls import BLOCKING_CALLS, FILE_CALLS
 
 FACT = "blocking_io"
 HTTP_FUNCTIONS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream")

@@ -12,7 +12,6 @@ from vibecheck.analysis.bound_names import names_bound_to_calls
 from vibecheck.analysis.flow import (
     CLEAN,
     LAMBDA_EVENT_NAMES,
-    OBJECT,
     PARAMETER,
     PAYLOAD_HANDLERS,
     SUMMARISED_KINDS,
@@ -31,6 +30,7 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
+from vibecheck.analysis.summary_keys import OBJECT
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._client_sinks import ClientSinkRule
 from vibecheck.rules.security.sql_built_from_strings import (

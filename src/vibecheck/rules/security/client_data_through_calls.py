@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vibecheck.analysis.call_flow import chain_label, joined_sinks, locate
-from vibecheck.analysis.flow import SUMMARY_FACT
+from vibecheck.analysis.summary_keys import SUMMARY_FACT
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.project import Project
 from vibecheck.rule import ProjectRule

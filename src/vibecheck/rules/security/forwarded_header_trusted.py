@@ -10,7 +10,6 @@ import libcst as cst
 from vibecheck.analysis.flow import (
     CLEAN,
     SUMMARISED_KINDS,
-    VERDICT,
     FlowRule,
     FlowState,
     Taint,
@@ -21,6 +20,7 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
+from vibecheck.analysis.summary_keys import VERDICT
 from vibecheck.model import Category, Confidence, Severity
 
 # Headers a client can set itself, unless a proxy you run overwrites them (lower case, `-` for `_`).

@@ -10,7 +10,6 @@ import libcst as cst
 
 from vibecheck.analysis.flow import (
     CLEAN,
-    NEEDS_ATTRIBUTE,
     NON_CHECK_CALLS,
     SUMMARISED_KINDS,
     FlowRule,
@@ -27,6 +26,7 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
+from vibecheck.analysis.summary_keys import NEEDS_ATTRIBUTE
 from vibecheck.model import Category, Confidence, Severity
 
 PATH_CWE = (22, 73)

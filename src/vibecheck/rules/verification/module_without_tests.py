@@ -8,7 +8,7 @@ from typing import Any
 
 import pathspec
 
-from vibecheck.analysis.app_model import AppModelCollector
+from vibecheck.analysis.app_model import app_model_collector
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._coverage_config import (
@@ -131,7 +131,7 @@ class ModuleWithoutTests(ProjectRule):
     confidence = Confidence.MEDIUM
     reads_unchecked_source_facts = True
     cache_inputs = (coverage_inputs, template_inputs, coverage_config_inputs)
-    fact_collectors = (AppModelCollector,)  # URLconf and router wiring, for reach through test-client requests
+    fact_collectors = (app_model_collector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options
 
     def check_project(self, project: Any) -> Iterable[Finding]:

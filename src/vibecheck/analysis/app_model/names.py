@@ -1,0 +1,41 @@
+"""What both phases of the app model read without libcst: the key of its fact, and what guard names say.
+
+The collector (`collector.py`, in the engine's walk) and the project phase (`resolve.py`, in the command's own
+process, which a hook runs without libcst) share these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from vibecheck.analysis.app_model import frameworks as fw
+
+APP_MODEL = "app_model"  # the fact each source file writes
+
+# Words of guard, mixin, permission-class and check names that restrict a handler to some users (a role, a
+# permission, ownership), beyond proving who the caller is: `admin_required`, `IsAdminUser`, `StaffOnlyMixin`.
+ROLE_WORDS = frozenset({"admin", "staff", "superuser", "role", "roles", "perm", "perms", "permission", "permissions",
+                        "owner", "manager", "moderator", "scope", "scopes", "group", "groups", "privileged"})
+# Guards that only authenticate: they say who the caller is, not what the caller may do.
+AUTHENTICATION_ONLY = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly", "login_required", "jwt_required",
+                                 "get_current_user", "get_current_active_user", "current_user", "LoginRequiredMixin",
+                                 "auth_required", "token_required", "require_user", "authenticated"})
+OPTIONAL_MARK = "?"  # a ref of a parameter typed `X | None`: open unless its dependency is a project guard that denies
+# Words of a dependency's name that say it lets anonymous callers through: `optional_current_user`, `maybe_user`.
+OPTIONAL_WORDS = frozenset({"optional", "maybe", "anonymous", "anon"})
+
+
+def restricts(names: Iterable[str]) -> bool:
+    """A guard or check name that restricts to some users: `admin_required`, `IsAdminUser`, `is_staff`."""
+    return any(set(fw.name_words(n)) & ROLE_WORDS for n in names if n and n not in AUTHENTICATION_ONLY)
+
+
+def open_by_name(ref: str) -> bool:
+    """A dependency not defined in the checked files, taken as letting anyone in: its name says it is optional
+    (`current_user_optional`, `get_user_or_none`), or it feeds a parameter typed `X | None` and its name is no guard's
+    (`current_user: User | None = Depends(load_profile)`). A `get_current_user` seen only by name stays a guard."""
+    name = ref.removeprefix(OPTIONAL_MARK).rpartition(".")[2]
+    words = fw.name_words(name)
+    if OPTIONAL_WORDS.intersection(words) or "".join(words).endswith("ornone"):
+        return True
+    return ref.startswith(OPTIONAL_MARK) and not fw.reads_as_guard(name)
