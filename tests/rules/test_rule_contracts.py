@@ -299,7 +299,6 @@ def test_overlap_finder_pairs_codes_on_one_node() -> None:
 # Rule modules that still import from another rule's module, with what they take; a table shared by two rules belongs
 # in the pack's `_shared`-style module or in `vibecheck.analysis`, so no new entry may be added here.
 RULE_TO_RULE_IMPORTS = {
-    "vibecheck.rules.error_handling.blocking_call_through_import": {"vibecheck.rules.error_handling.blocking_call_in_async"},
     "vibecheck.rules.security.client_data_in_query": {"vibecheck.rules.security.sql_built_from_strings"},
     "vibecheck.rules.security.llm_output_to_dangerous_sink": {
         "vibecheck.rules.security.client_data_in_html", "vibecheck.rules.security.client_data_in_query",
