@@ -1,6 +1,7 @@
 """What vibecheck costs next to `bandit -r` and a bare libcst parse, on Django 5.2's `django/` package: cold,
-warm (nothing changed), the pre-commit case (10 changed files), `vibecheck hook` on one edited file, and the last
-three again through a resident server (`vibecheck server start`).
+warm (nothing changed), the pre-commit case (10 changed files: in the folder's run, and named as pre-commit names
+them), `vibecheck hook` on one edited file, and the folder's pre-commit case, warm and the hook again through a
+resident server (`vibecheck server start`).
 
 Usage: python benchmarks/speed.py [--rounds N] [PATH]
 (default PATH: the Django 5.2 sdist, fetched with `pip download` into /tmp; default 3 rounds)
@@ -103,12 +104,23 @@ def edit(path: Path, *, new_function: bool = False) -> None:
     path.write_bytes(kept + EDIT_MARK + stamp + b"\n" + added)
 
 
+def ten_files(target: Path) -> list[Path]:
+    """10 files spread over the tree: the ones the pre-commit case changes."""
+    files = sorted(target.rglob("*.py"))
+    return files[:: max(1, len(files) // 10)][:10]
+
+
 def edit_ten_files(target: Path) -> None:
     """The pre-commit case: a warm cache, then 10 files spread over the tree changed."""
     warm_cache(target)
-    files = sorted(target.rglob("*.py"))
-    for path in files[:: max(1, len(files) // 10)][:10]:
+    for path in ten_files(target):
         edit(path)
+
+
+def staged_files(target: Path) -> list[str]:
+    """The command pre-commit runs (`.pre-commit-hooks.yaml`): vibecheck on the changed files it names."""
+    return [PYTHON, "-m", "vibecheck", "--force-exclude", "--quiet", "--exit-zero", "--format", "json",
+            *map(str, ten_files(target))]
 
 
 HOOK_FILE = "utils/text.py"  # a mid-sized module of the package, as an agent's edit would touch
@@ -143,6 +155,7 @@ CASES: list[Case] = [
     Case("vibecheck cold", vibecheck("--no-cache")),
     Case("vibecheck warm", vibecheck(), prepare=warm_cache),
     Case("vibecheck 10 changed", vibecheck(), prepare=edit_ten_files),
+    Case("vibecheck 10 staged (named)", staged_files, prepare=edit_ten_files),
     Case("vibecheck hook (1 file)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=edit_hook_file,
          stdin=hook_payload, exit_codes=(0, 2)),
     Case("vibecheck hook (new function)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=add_hook_function,
@@ -171,6 +184,8 @@ RATIOS: list[tuple[str, str, str, float | None]] = [
 # (label, case, target wall seconds): absolute targets, printed with the case's median wall.
 SECONDS: list[tuple[str, str, float]] = [
     ("pre-commit case, 10 changed files (wall s)", "vibecheck 10 changed", 1.0),
+    # as pre-commit runs it: the changed files named on the command line (the case above checks the folder)
+    ("pre-commit case, the 10 files named (wall s)", "vibecheck 10 staged (named)", 1.0),
     ("vibecheck hook on one file, VIBECHECK_NO_SERVER (wall s)", "vibecheck hook (1 file)", 0.5),
     ("pre-commit case, resident server (wall s)", "vibecheck 10 changed (server)", 1.0),
     # as an agent's hooks run by default: the first hook of a session starts the server (`vibecheck.entry`)
