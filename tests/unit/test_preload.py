@@ -101,11 +101,14 @@ def test_a_preloaded_worker_that_dies_while_loading_costs_no_file(monkeypatch: p
     assert sorted(results) == ["a.py", "b.py"] and all(not result.errors for result in results.values())
 
 
+_MANY = preload.FILES_PER_WORKER_LOADING_ITSELF * (os.cpu_count() or 1) + 1  # the run loads the checker itself
+
+
 @pytest.mark.parametrize(("arguments", "expected"), [
     (["hook"], True),
     (["--force-exclude", "a.py", "b.py"], True),  # pre-commit's staged files
     (["check", "a.py"], True),
-    ([f"f{i}.py" for i in range(preload.MAX_FILES + 1)], False),
+    ([f"f{i}.py" for i in range(_MANY)], False),
     (["src"], False),  # a folder: with a warm cache, most runs need no worker
     ([], False),  # the current folder
     (["clean"], False),
@@ -116,6 +119,6 @@ def test_which_command_lines_preload(arguments: list[str], expected: bool, tmp_p
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
     (tmp_path / "src").mkdir()
-    for name in ("a.py", "b.py", *(f"f{i}.py" for i in range(preload.MAX_FILES + 1))):
+    for name in ("a.py", "b.py", *(f"f{i}.py" for i in range(_MANY))):
         (tmp_path / name).write_text("x = 1\n")
     assert preload.wanted(arguments) is expected
