@@ -123,6 +123,17 @@ def staged_files(target: Path) -> list[str]:
             *map(str, ten_files(target))]
 
 
+def stage_ten_files(target: Path) -> None:
+    """`edit_ten_files` for the named files' run: the previous commit's run went first, as it does in a repository
+    where the hook runs at every commit. (Named files make the project rules index the rest of the project, the sdist's
+    tests too; the first such run reads them all, a one-time cost this case does not measure.)"""
+    warm_cache(target)
+    subprocess.run(staged_files(target), cwd=target.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env=ALONE_ENV, check=False)
+    for path in ten_files(target):
+        edit(path)
+
+
 HOOK_FILE = "utils/text.py"  # a mid-sized module of the package, as an agent's edit would touch
 
 
@@ -155,7 +166,7 @@ CASES: list[Case] = [
     Case("vibecheck cold", vibecheck("--no-cache")),
     Case("vibecheck warm", vibecheck(), prepare=warm_cache),
     Case("vibecheck 10 changed", vibecheck(), prepare=edit_ten_files),
-    Case("vibecheck 10 staged (named)", staged_files, prepare=edit_ten_files),
+    Case("vibecheck 10 staged (named)", staged_files, prepare=stage_ten_files),
     Case("vibecheck hook (1 file)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=edit_hook_file,
          stdin=hook_payload, exit_codes=(0, 2)),
     Case("vibecheck hook (new function)", lambda target: [PYTHON, "-m", "vibecheck", "hook"], prepare=add_hook_function,
