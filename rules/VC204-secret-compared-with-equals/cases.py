@@ -407,3 +407,13 @@ def add_job(state, job):
 def resume(request, session):
     # expect: VC204 -- the session id the client sent
     return request.session_id != session.id
+
+
+def has_real_key(client, _api_key_sentinel):
+    # ok: VC204 -- the sentinel an SDK puts where no key was given: a marker everyone knows, not a secret
+    return client.api_key != _api_key_sentinel
+
+
+def has_key(client, expected_api_key):
+    # expect: VC204 -- the key the caller expects: a secret
+    return client.api_key != expected_api_key

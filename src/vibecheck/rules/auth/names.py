@@ -69,6 +69,8 @@ VETO_WORDS = frozenset({
     "channel", "ref", "kinds", "boundary", "first", "last", "hasher", "hashers", "generator", "generators",
     # the address a flow sends the user back to (`token_redirect_str`: the redirect URI a token request names)
     "redirect",
+    # a marker put where a secret is missing (`API_KEY_SENTINEL as _api_key_sentinel`): known to everyone
+    "sentinel",
 })
 _VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
 # A last word that makes the identifier a flag saying whether the secret is there (`access_key_given`,
