@@ -720,6 +720,10 @@ class FlowState:
                 # `for table, columns in OWNERS.items():`: each item of a constant is constant
                 self.constants.update((name, "") for element in target.elements
                                       if (name := dotted_name(element.value)) is not None)
+            first = dotted_name(target.elements[0].value) if target.elements else None
+            if first is not None and type(value) is cst.Call and _is_verdict_call(value):
+                # `allowed, reason = is_allowed_file(path, ...)`: a validator's verdict with its reason
+                self.verdicts[first] = checked_names(value)
             return
         if type(target) is cst.StarredElement:
             self.bind(target.value, taint)
