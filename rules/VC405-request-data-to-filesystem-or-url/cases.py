@@ -971,3 +971,13 @@ def serve_parsed_file():
         abort(400)
     # expect: VC405 -- parsing is no check
     return send_file(path)
+
+
+@app.post("/uploads")
+async def keep_upload(request: Request):
+    form = await request.form()
+    upload = form["file"]
+    # ok: VC405 -- the temporary file the server wrote the upload to
+    os.unlink(upload.file.name)
+    # expect: VC405 -- the file name the client chose
+    os.unlink(upload.filename)
