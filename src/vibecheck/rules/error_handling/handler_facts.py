@@ -28,7 +28,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
 A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
 `except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
-clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
+clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler of a `try` that only hands measurements to
+telemetry (`metrics.record_duration(...)`), a `pass` handler in a function that tears its object down
 (`def close(self):`, `shutdown`, `end_connection`: closing must not fail its caller; `...` counts as `pass`), a
 `pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`), of a
 `try` that only assigns names the code after it tests against `None` (`if ts is not None:`), or that
@@ -164,6 +165,10 @@ CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release"
 CANCELLATION_CATCHERS = frozenset({"BaseException", "CancelledError"})
 TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown", "dispose", "end", "__exit__",
                                 "__aexit__", "connection_lost"})
+# Words of a call that hands a measurement to telemetry (its callee or the object it is called on).
+TELEMETRY_WORDS = frozenset({"telemetry", "analytics", "metric", "metrics", "meter", "statsd", "tracer", "span",
+                             "histogram", "gauge", "collector", "instrumentation"})
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 # Representations must never raise: the text of a failure is their fallback.
 REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__"})
 # Another linter's waiver of its broad-except check on the `except` line (pylint, flake8-blind-except/ruff,
@@ -533,6 +538,8 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     passes = all(is_pass(s) for s in handler_statements(handler))
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
+    if outcome is Outcome.SWALLOWED and passes and statement is not None and only_records_telemetry(statement):
+        return True  # `try: metrics.record_duration(...)`: a metric that failed must not fail the operation it measures
     if outcome is Outcome.SWALLOWED and passes and statement is not None and (
             stores_attributes_only(statement) or (function is not None and (
                 on_failure_path(function, statement) or _tested_after(function, statement)
@@ -812,6 +819,20 @@ def is_teardown(function_name: str) -> bool:
     for that first: `flush_then_close` does work before it closes)."""
     first = function_name.lower().lstrip("_").split("_", 1)[0]
     return function_name in TEARDOWN_FUNCTIONS or first in CLOSERS or first in TEARDOWN_FUNCTIONS
+
+
+def only_records_telemetry(statement: cst.Try) -> bool:
+    """The `try` only hands measurements to telemetry (`collector.record_operation_duration(...)`,
+    `_send_telemetry_in_thread(...)`, `span.set_attribute(...)`): instrumentation must never break what it observes."""
+    calls = []
+    for small in suite_statements(statement.body):
+        value = small.value if isinstance(small, cst.Expr) else None
+        if isinstance(value, cst.Await):
+            value = value.expression
+        if not isinstance(value, cst.Call):
+            return False
+        calls.append(get_full_name_for_node(value.func) or "")
+    return bool(calls) and all(TELEMETRY_WORDS.intersection(w.lower() for w in _WORD.findall(name)) for name in calls)
 
 
 def is_best_effort_cleanup(statement: cst.Try | cst.With) -> bool:

@@ -40,7 +40,9 @@ class SwallowedException(FunctionStackRule):
     check fails (`_verify_cookie(value) -> str | None`), and one whose `try` sets the answer that keeps the `False` the
     function set first (`has_ipv6 = False`, `try: sock.bind(...); has_ipv6 = True`, `except Exception: pass`). So
     are the handlers the code shows to be decided: a
-    best-effort clean-up (`try: stream.close()`, `await writer.wait_closed()`), a `pass` in a function that tears
+    best-effort clean-up (`try: stream.close()`, `await writer.wait_closed()`), a `pass` after a `try` that only hands
+    measurements to telemetry (`collector.record_duration(...)`, `span.set_attribute(...)`: instrumentation must not
+    break what it observes), a `pass` in a function that tears
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
     `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or only assigns names the code
     after it tests against `None` (`ts = None`, `try: ts = parse(raw)`, ..., `if ts is not None:`), or inside another handler's
