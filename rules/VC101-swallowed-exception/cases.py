@@ -948,3 +948,23 @@ def record_payment(ledger, payment):
     # expect: VC101 -- the payment itself is not telemetry
     except Exception:
         pass
+
+
+def blocking_handles(handles):
+    for handle in handles:
+        # noinspection PyBroadException
+        try:
+            handle.fileno()
+        # ok: VC101 -- PyCharm's waiver of its broad-except inspection, above the `try`
+        except Exception:
+            continue
+
+
+def other_inspection(handles):
+    for handle in handles:
+        # noinspection PyUnresolvedReferences
+        try:
+            handle.fileno()
+        # expect: VC101 -- a waiver of another inspection
+        except Exception:
+            continue

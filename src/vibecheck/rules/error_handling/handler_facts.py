@@ -26,7 +26,8 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    error response such as `json_response(..., status=400)`).
 
 A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
-`except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
+`except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`; or the
+line above the `try` PyCharm's, `# noinspection PyBroadException`),
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
 clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler of a `try` that only hands measurements to
 telemetry (`metrics.record_duration(...)`), a `pass` handler in a function that tears its object down
@@ -175,6 +176,7 @@ REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__
 # pycodestyle's bare except).
 LINTER_WAIVER = re.compile(r"pylint:\s*disable\s*=[\w\s,-]*\b(?:broad-except|broad-exception-caught|bare-except|W0703|"
                            r"W0718|W0702)\b|noqa:[\w\s,]*\b(?:BLE001|BLE|E722)\b")
+IDE_WAIVER = re.compile(r"noinspection\s+(?:\w+\s*,\s*)*Py(?:BroadException|BareExcept)\b")
 
 Resolver = Callable[[cst.CSTNode], "str | None"]
 TEST_FAILURE_TYPES = BROAD_EXCEPTIONS | {"AssertionError", "builtins.AssertionError"}
@@ -526,7 +528,7 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
                   statement: cst.Try | None) -> bool:
     """A broad handler the code shows to be a decision, not an error made to disappear (see the module docstring)."""
     name = function.name.value if function is not None else ""
-    if name == "__del__" or waives_broad_except(handler):
+    if name == "__del__" or waives_broad_except(handler, statement):
         return True
     if swallows_cancellation(handler, function):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
@@ -578,14 +580,18 @@ def swallows_cancellation(handler: cst.ExceptHandler, function: cst.FunctionDef 
                for member in members)
 
 
-def waives_broad_except(handler: cst.ExceptHandler) -> bool:
-    """The `except` line carries another linter's waiver of its broad-except check: the author decided."""
+def waives_broad_except(handler: cst.ExceptHandler, statement: cst.Try | None = None) -> bool:
+    """The `except` line carries another linter's waiver of its broad-except check, or the line above the `try` carries
+    PyCharm's (`# noinspection PyBroadException`, which it puts before the statement): the author decided."""
     body = handler.body
     if isinstance(body, cst.IndentedBlock):
         comment = body.header.comment
     else:
         comment = body.trailing_whitespace.comment if isinstance(body, cst.SimpleStatementSuite) else None
-    return comment is not None and LINTER_WAIVER.search(comment.value) is not None
+    if comment is not None and LINTER_WAIVER.search(comment.value) is not None:
+        return True
+    return statement is not None and any(line.comment is not None and IDE_WAIVER.search(line.comment.value) is not None
+                                         for line in statement.leading_lines)
 
 
 # A comment addressed to a tool (`# pylint: disable=...`, a noqa or a type-ignore), not to a reader.

@@ -51,7 +51,8 @@ class SwallowedException(FunctionStackRule):
     cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a
     probe whose `else:` holds what needs the success, a probe for an optional dependency (`try: import ujson`,
     `except Exception: pass`: a `try` that only imports and sets flags), an `except` line that waives another
-    linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`), and a `pass` under a comment
+    linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`; PyCharm's
+    `# noinspection PyBroadException` goes on the line above the `try`), and a `pass` under a comment
     saying why where the code goes on with the value it had before the `try` (`try: value = loads(value)`,
     `except Exception:`,
     `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by
