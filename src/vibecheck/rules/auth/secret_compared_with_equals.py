@@ -18,6 +18,7 @@ from vibecheck.rules.auth.names import (
     PASSWORD_KIND,
     SESSION_ID,
     SIGNATURE,
+    TOKEN,
     head_kinds,
     mentions_secret_word,
     secret_kinds,
@@ -41,6 +42,9 @@ SECRET_CONSTANT_HEADS = frozenset({"key", "secret", "hash", "digest"})
 HASH_WORDS = frozenset({"hash", "digest"})
 # Words of a function that makes a keyed digest (a signature), which a client may be able to steer.
 KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
+# Words of a class or function that holds a lock (`class Lock`, `def release_lock`): its token says which holder owns
+# the lock, an id the program keeps and compares to release only its own lock, not a secret anyone guesses.
+LOCK_WORDS = frozenset({"lock", "locks", "mutex", "lease", "semaphore", "redlock"})
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
 # The kind named in the message, most specific first.
@@ -117,6 +121,8 @@ class SecretComparedWithEquals(Rule):
       `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
       `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
+    - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
+      release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
     - a record's session id against a session object's own `id`, neither read from the request
       (`job.session_id != state.id`): an ownership check between records the program holds;
     - an ORM model's column in a query (`.filter(User.api_token == token)`, SQLAlchemy Core's
@@ -176,6 +182,7 @@ class SecretComparedWithEquals(Rule):
         self._bodies: list[cst.BaseSuite] = []
         self._module_constants = literal_bindings(self.context.module.body)
         self._class_constants: list[frozenset[str]] = []
+        self._scopes: list[str] = []  # the names of the enclosing classes and functions
         self._change_checks: set[int] = set()
 
     def visit_If(self, node: cst.If) -> None:
@@ -195,9 +202,11 @@ class SecretComparedWithEquals(Rule):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
         self._class_constants.append(literal_bindings(body))
+        self._scopes.append(node.name.value)
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self._class_constants.pop()
+        self._scopes.pop()
 
     def _is_sentinel(self, node: cst.BaseExpression) -> bool:
         """A literal, an upper-case option (`tokenize.NAME`, `Status.NO_PASSWORD`), or a module or `self.` class
@@ -217,10 +226,12 @@ class SecretComparedWithEquals(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
         self._bodies.append(node.body)
+        self._scopes.append(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
         self._bodies.pop()
+        self._scopes.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if (id(node) in self._change_checks
@@ -254,6 +265,8 @@ class SecretComparedWithEquals(Rule):
             return False
         if kinds == {SESSION_ID} and _links_records(left, right):
             return False
+        if kinds == {TOKEN} and any(LOCK_WORDS.intersection(words(scope)) for scope in self._scopes):
+            return False  # `class Lock: ... stored_token == self.local.token`: which holder owns the lock
         operator = "==" if isinstance(target.operator, cst.Equal) else "!="
         kind = _kind(kinds)
         article = "An" if kind[0] in "aeiu" else "A"
