@@ -436,3 +436,11 @@ class LockView:
     def post(self, request, lock):
         # expect: VC204 -- an api key, even in a lock's view
         return hmac.compare_digest(request.headers["X-Api-Key"], lock.api_key)
+
+
+def section_end(tokens, key):
+    for token in tokens:
+        # ok: VC204 -- a template lexer's (kind, value) token: a structure, not a secret
+        if token == ("end", key):
+            return token
+    return None

@@ -45,6 +45,8 @@ KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
 # Words of a class or function that holds a lock (`class Lock`, `def release_lock`): its token says which holder owns
 # the lock, an id the program keeps and compares to release only its own lock, not a secret anyone guesses.
 LOCK_WORDS = frozenset({"lock", "locks", "mutex", "lease", "semaphore", "redlock"})
+# Displays of several values: a side spelled as one is a structure (a lexer's `(kind, value)` token), never a secret.
+STRUCTURE_DISPLAYS = frozenset({cst.Tuple, cst.List, cst.Set, cst.Dict})
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
 # The kind named in the message, most specific first.
@@ -106,7 +108,8 @@ class SecretComparedWithEquals(Rule):
     spot (`hmac.new(key, body, sha256).hexdigest()`), and the other side is not a literal.
 
     Not reported, by design:
-    - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display of literals, an
+    - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",
+      key)`: a lexer's token is a structure, a secret one text), an
       upper-case option (`tok.token == tokenize.NAME`, `status == Status.NO_PASSWORD`), or a module or class
       constant bound to a literal whose name is not a secret's (`token == BLOCK_TAG_START`): sentinel checks;
     - comparisons where one side is metadata about a secret (`cache_token != current_token`,
@@ -248,6 +251,8 @@ class SecretComparedWithEquals(Rule):
                     target: cst.ComparisonTarget) -> bool:
         if any(self._is_sentinel(side) or _is_enum_member(side) or _is_model_column(side) for side in (left, right)):
             return False
+        if any(type(side) in STRUCTURE_DISPLAYS for side in (left, right)):
+            return False  # `token == ("end", key)`: a lexer's token, a structure; a secret is one text
         if _sniffs_magic(left, right) or _sniffs_magic(right, left):
             return False
         left_name, right_name = value_name(left), value_name(right)
