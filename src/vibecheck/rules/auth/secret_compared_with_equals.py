@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import libcst as cst
@@ -45,6 +46,8 @@ KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
 # Words of a class or function that holds a lock (`class Lock`, `def release_lock`): its token says which holder owns
 # the lock, an id the program keeps and compares to release only its own lock, not a secret anyone guesses.
 LOCK_WORDS = frozenset({"lock", "locks", "mutex", "lease", "semaphore", "redlock"})
+# A CapWords name (`OAuthToken`, `SecretStr`): a class by convention, never a value that holds a secret.
+CLASS_NAME = re.compile(r"^_*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
 # Displays of several values: a side spelled as one is a structure (a lexer's `(kind, value)` token), never a secret.
 STRUCTURE_DISPLAYS = frozenset({cst.Tuple, cst.List, cst.Set, cst.Dict})
 # Equality methods compare whole objects by design.
@@ -109,7 +112,7 @@ class SecretComparedWithEquals(Rule):
 
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",
-      key)`: a lexer's token is a structure, a secret one text), an
+      key)`: a lexer's token is a structure, a secret one text), a class (`type_hint == oauth.OAuthToken`), an
       upper-case option (`tok.token == tokenize.NAME`, `status == Status.NO_PASSWORD`), or a module or class
       constant bound to a literal whose name is not a secret's (`token == BLOCK_TAG_START`): sentinel checks;
     - comparisons where one side is metadata about a secret (`cache_token != current_token`,
@@ -219,6 +222,8 @@ class SecretComparedWithEquals(Rule):
         name = value_name(node)
         if isinstance(node, (cst.Name, cst.Attribute)) and name and name.isupper():
             return not head_kinds(name) and words(name)[-1] not in SECRET_CONSTANT_HEADS
+        if isinstance(node, (cst.Name, cst.Attribute)) and name and CLASS_NAME.match(name):
+            return True  # `type_hint == oauth.OAuthToken`: a class, compared to tell a type, not a secret
         if isinstance(node, cst.Name):
             return node.value in self._module_constants and not secret_kinds(node.value)
         if (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value in ("self", "cls")
