@@ -147,7 +147,7 @@ WELL_KNOWN_MODULES = frozenset({
     "geopandas", "boto", "pymssql", "cx_Oracle", "oracledb", "sqlmodel", "flask_sqlalchemy", "flask_login",
     "flask_cors", "flask_wtf", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
-    "webtest", "blinker", "gradio_client", "griffe", "IPython", "ipywidgets",
+    "webtest", "blinker", "gradio_client", "griffe",
     *PULLED_IN_BY,
 })
 
