@@ -541,6 +541,15 @@ class FlowView:
     sig_view_add = SyncSignal(_signal_with_flow)
 
 
+# ok: VC501 -- also when a method hands it on
+def _sig_view_remove(flow, index: int) -> None: ...
+
+
+class View:
+    def __init__(self):
+        self.sig_view_remove = SyncSignal(_sig_view_remove)
+
+
 # expect: VC501 -- handed to the signal but also called here: its body runs
 def _refresh(view) -> None: ...
 

@@ -238,9 +238,9 @@ class PlaceholderImplementation(Rule):
                     self._overridden.setdefault(base, set()).update(_method_names(statement))
 
     def _prototypes(self) -> frozenset[str]:
-        """Names the module hands to a call outside any function (`status_message = signals.SyncSignal(_status_message)`):
-        a function with a `...` body handed on so, and never called here, is a signature the call reads (a signal's or
-        a registry's spec), never run."""
+        """Names the module hands to a call (`status_message = signals.SyncSignal(_status_message)`): a function with
+        a `...` body handed on so, and never called here, is a signature the call reads (a signal's or a registry's
+        spec), never run."""
         if self._prototype_names is None:
             self._prototype_names = frozenset(_names_handed_to_calls(self.context.module.body))
         return self._prototype_names
@@ -400,12 +400,13 @@ def _placeholder_kind(statements: list[cst.CSTNode]) -> str | None:
 
 
 def _names_handed_to_calls(statements: Sequence[cst.CSTNode]) -> set[str]:
-    """Names passed to calls by statements outside any function: the module's and its classes' bodies."""
+    """Names passed to calls anywhere in the statements, also in the bodies of their classes and functions
+    (`self.sig_view_add = signals.SyncSignal(_signal_with_flow)` in an `__init__`)."""
     handed: set[str] = set()
     for statement in statements:
-        if type(statement) is cst.ClassDef:
+        if type(statement) is cst.ClassDef or type(statement) is cst.FunctionDef:
             handed |= _names_handed_to_calls(suite_statements(statement.body))
-        elif type(statement) is not cst.FunctionDef:
+        else:
             handed.update(arg.value.value for inner in walk_own(statement) if type(inner) is cst.Call
                           for arg in inner.args if type(arg.value) is cst.Name)
     return handed
