@@ -922,3 +922,49 @@ class PooledConnection:
         # expect: VC101 -- not a finaliser: a failed release goes unnoticed
         with contextlib.suppress(Exception):
             self.release_to_pool()
+
+
+def record_operation_duration(collector, command_name, seconds):
+    try:
+        collector.record_operation_duration(command_name=command_name, duration_seconds=seconds)
+    # ok: VC101 -- a metric that failed must not fail the operation it measures
+    except Exception:
+        pass
+
+
+async def send_analytics(topic, data):
+    try:
+        await _send_telemetry_in_thread(topic=topic, data=data)
+        span.setAttribute("topic", topic)
+    # ok: VC101
+    except Exception:
+        pass
+
+
+def record_payment(ledger, payment):
+    try:
+        ledger.record_payment(payment)
+        metrics.increment("payments")
+    # expect: VC101 -- the payment itself is not telemetry
+    except Exception:
+        pass
+
+
+def blocking_handles(handles):
+    for handle in handles:
+        # noinspection PyBroadException
+        try:
+            handle.fileno()
+        # ok: VC101 -- PyCharm's waiver of its broad-except inspection, above the `try`
+        except Exception:
+            continue
+
+
+def other_inspection(handles):
+    for handle in handles:
+        # noinspection PyUnresolvedReferences
+        try:
+            handle.fileno()
+        # expect: VC101 -- a waiver of another inspection
+        except Exception:
+            continue

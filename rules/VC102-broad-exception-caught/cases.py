@@ -559,3 +559,13 @@ def timed_upsert(client, rows):
     # expect: VC102 -- only its text goes back
     except Exception as exc:
         return {"success": False, "message": str(exc)}
+
+
+def probe_version(text):
+    # noinspection PyBroadException
+    try:
+        version = int(text)
+    # ok: VC102 -- PyCharm's waiver of its broad-except inspection, above the `try`
+    except Exception:
+        version = 0
+    return version

@@ -277,3 +277,9 @@ OAUTH2_DEFAULTS = {
 
 # expect: VC203 -- the client secret itself, beside its hasher
 OAUTH2_CLIENT = {"CLIENT_SECRET": "s3cr3t-client-value", "CLIENT_SECRET_HASHER": "default"}
+
+# ok: VC203 -- names of functions (an action on a secret), mapped to the modules that define them
+LAZY_IMPORTS = {"convert_to_secret_str": "utils", "get_secret_key": "keys"}
+
+# expect: VC203 -- the key itself, beside a function's name
+SIGNING = {"load_signing_key": "keys", "signing_key": "k3y-v4lue-c0mm1tt3d"}

@@ -407,3 +407,45 @@ def add_job(state, job):
 def resume(request, session):
     # expect: VC204 -- the session id the client sent
     return request.session_id != session.id
+
+
+def has_real_key(client, _api_key_sentinel):
+    # ok: VC204 -- the sentinel an SDK puts where no key was given: a marker everyone knows, not a secret
+    return client.api_key != _api_key_sentinel
+
+
+def has_key(client, expected_api_key):
+    # expect: VC204 -- the key the caller expects: a secret
+    return client.api_key != expected_api_key
+
+
+class Lock:
+    def owned(self, redis):
+        stored_token = redis.get(self.name)
+        # ok: VC204 -- a lock's token says which holder owns it: an id the program keeps, not a secret
+        return stored_token == self.local.token
+
+
+def release_lock(redis, name, token):
+    # ok: VC204
+    if redis.get(name) == token:
+        redis.delete(name)
+
+
+class LockView:
+    def post(self, request, lock):
+        # expect: VC204 -- an api key, even in a lock's view
+        return request.headers["X-Api-Key"] == lock.api_key
+
+
+def section_end(tokens, key):
+    for token in tokens:
+        # ok: VC204 -- a template lexer's (kind, value) token: a structure, not a secret
+        if token == ("end", key):
+            return token
+    return None
+
+
+def needs_login(type_hint, oauth):
+    # ok: VC204 -- a class, compared to tell the parameter's type
+    return type_hint == oauth.OAuthToken

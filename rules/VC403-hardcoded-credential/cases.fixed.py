@@ -336,3 +336,18 @@ def seed_admin(User, user):
 ANONYMOUS_AUTH_KEY = "__anonymous__"
 # expect: VC403 -- underscores around a real secret do not make it a marker
 SERVICE_AUTH_KEY = os.environ["SERVICE_AUTH_KEY"]
+
+
+def local_model_client(base_url):
+    # ok: VC403 -- a placeholder that spells its own slot: the SDK needs a non-empty key
+    api_key = "api-key-not-set"
+    # ok: VC403 -- a label naming the kind of credential another mechanism supplies
+    return OpenAI(base_url=base_url, api_key="oauth-credentials", default_key=api_key)
+
+
+LOGON_FLAGS = {
+    # ok: VC403 -- the name of a Windows logon flag, spelled as its constant
+    "new_credentials": "NewCredentials",
+    # expect: VC403 -- a real (weak) password made of words
+    "admin_password": os.environ["ADMIN_PASSWORD"],
+}

@@ -264,3 +264,29 @@ def open_keystore(path, store_password):
     # ok: VC410
     return Certificate(path, password=store_password)
 
+
+
+def connection_kwargs(host, password, ssl_password=None, **kwargs):
+    options = {"host": host}
+    # ok: VC410 -- a dict of keyword arguments the function builds for a connection: it keeps nothing
+    options.update({"password": password})
+    # ok: VC410
+    kwargs["ssl_password"] = ssl_password
+    return Connection(**options, **kwargs)
+
+
+def ssl_context(certfile, ssl_password):
+    # ok: VC410 -- the password unlocks the certificate's key, nothing keeps it
+    return RedisSSLContext(certfile=certfile, password=ssl_password)
+
+
+def save_account(db, name, password):
+    record = load_record(db, name)
+    # expect: VC410 -- a record the function did not build: `update` writes it
+    record.update({"password": password})
+    users = {}
+    # ok: VC410 -- a dict the function builds
+    users[name] = password
+    users = load_users(db)
+    # expect: VC410 -- rebound to the stored users
+    users[name] = password

@@ -524,3 +524,43 @@ def reverse_remove_duplicates(apps, schema_editor):
 def find_duplicates(apps, schema_editor):
     """Return the renditions that share a filter, or nothing if there are none."""
     pass
+
+
+# ok: VC501 -- the signature of a signal's handlers, handed to the signal and never called
+def _status_message(message: str, expire: int = 5) -> None: ...
+
+
+status_message = SyncSignal(_status_message)
+
+
+# ok: VC501 -- also when a class body hands it on
+def _signal_with_flow(flow) -> None: ...
+
+
+class FlowView:
+    sig_view_add = SyncSignal(_signal_with_flow)
+
+
+# ok: VC501 -- also when a method hands it on
+def _sig_view_remove(flow, index: int) -> None: ...
+
+
+class View:
+    def __init__(self):
+        self.sig_view_remove = SyncSignal(_sig_view_remove)
+
+
+# expect: VC501 -- handed to the signal but also called here: its body runs
+def _refresh(view) -> None: ...
+
+
+on_refresh = SyncSignal(_refresh)
+_refresh(None)
+
+
+# expect: VC501 -- `pass` is a body to write, even for a registered handler
+def handle_message(message) -> None:
+    pass
+
+
+register(handle_message)

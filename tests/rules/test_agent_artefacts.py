@@ -66,6 +66,8 @@ def test_debug_print_is_allowed_in_scripts_clis_and_tests_but_breakpoint_is_not(
     assert len(findings_for(DebugLeftover, library, path="tests/test_x.py", is_test_file=True)) == 1
     assert len(findings_for(DebugLeftover, library, path="pkg/__main__.py")) == 1
     assert len(findings_for(DebugLeftover, library, path="scripts/seed.py")) == 1
+    assert len(findings_for(DebugLeftover, library, path="pkg/command_line/upgrade.py")) == 1  # its print may stay
+    assert len(findings_for(DebugLeftover, library, path="pkg/commands_log/upgrade.py")) == 2
     quiet = DebugLeftover.parse_options({"check-print": False})
     assert len(findings_for(DebugLeftover, library, options=quiet)) == 1
 

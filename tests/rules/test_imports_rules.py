@@ -235,6 +235,9 @@ def test_without_a_project_file_the_own_package_is_local(tmp_path: Path) -> None
     assert find_root(tmp_path / "namespace/app/main.py") is None
     assert findings(tmp_path / "namespace/app/main.py") == [("VC503", 2, "app_missing_pkg")]
     assert findings(tmp_path / "package/app/jobs/main.py") == [("VC503", 2, "app_missing_pkg")]
+    # a folder without `__init__.py` inside the package (a namespace sub-package: mitmproxy's `test/` in its wheel)
+    write(tmp_path / "nested", {"app/__init__.py": "", "app/runner.py": "", "app/test/helpers.py": source})
+    assert findings(tmp_path / "nested/app/test/helpers.py") == [("VC503", 2, "app_missing_pkg")]
 
 
 @pytest.mark.parametrize(("typing_spelling", "widgets_spelling"), [

@@ -383,6 +383,34 @@ def test_a_validators_verdict_bound_to_a_name_checks_its_argument() -> None:
     assert seen['target if loaded else "/"'] is not None  # a parsed value is no verdict
 
 
+def test_a_validators_verdict_unpacked_with_its_reason_checks_its_argument() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            path = request.args["path"]
+            allowed, reason = is_allowed_file(path, blocked_paths=BLOCKED)
+            sink(path if allowed else None)
+            name, size = parse_upload(path)
+            sink(path if name else None)
+    """)
+    assert seen["path if allowed else None"] is None
+    assert seen["path if name else None"] is not None  # a parsed value is no verdict
+
+
+def test_the_temporary_file_of_an_upload_is_the_servers_path_and_its_filename_the_clients() -> None:
+    seen = tainted_at_calls("""
+        from flask import request
+        def view():
+            upload = request.files["document"]
+            sink(upload.file.name)
+            sink(upload.filename)
+            sink(upload.name)
+    """)
+    assert seen["upload.file.name"] is None
+    assert seen["upload.filename"] is not None
+    assert seen["upload.name"] is not None  # Django's `UploadedFile.name` is the client's file name
+
+
 def test_a_comprehension_whose_element_sanitises_each_use_of_its_items_is_clean() -> None:
     seen = tainted_at_calls("""
         import html

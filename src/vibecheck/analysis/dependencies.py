@@ -334,10 +334,16 @@ def _package_neighbours(directory: Path) -> frozenset[str]:
 
 def _package_folders(directory: Path) -> list[Path]:
     """`directory`, the packages that enclose it and the folder holding the outermost; for a folder that is no
-    package, the folder and its parent."""
+    package, the folder and its parent, and when that parent is a package (the folder is a namespace sub-package of
+    it: `app/test/` beside `app/__init__.py`), the packages that enclose the parent too."""
     folders = [directory]
     if not (directory / "__init__.py").is_file():
-        return folders if directory == directory.parent else [directory, directory.parent]
+        if directory == directory.parent:
+            return folders
+        directory = directory.parent
+        folders.append(directory)
+        if not (directory / "__init__.py").is_file():
+            return folders
     for _ in range(32):
         if not (directory / "__init__.py").is_file() or directory == directory.parent:
             break

@@ -112,6 +112,9 @@ NON_INPUT_PARAMETER_TYPES = frozenset({"Session", "AsyncSession", "BackgroundTas
 # How FastAPI code names its `Annotated[..., Depends(...)]` aliases (`SessionDep`, `TokenDep`, `CurrentUser`): a
 # parameter typed with one imported from another module is injected, not sent by the client.
 DEPENDENCY_ALIAS = re.compile(r"[a-z](?:Dep|Deps|Dependency)$|^Current[A-Z]")
+# What an upload keeps its content in (Starlette's and FastAPI's `UploadFile.file`, Django's `UploadedFile.file`): a file
+# the server opened, whose `.name` is the server's temporary path; the client's file name is `upload.filename`.
+UPLOAD_FILE = "file"
 # Attributes of a request object that hold client-controlled data (Flask, Starlette/FastAPI, Django, DRF).
 REQUEST_DATA_ATTRIBUTES = frozenset({
     "args", "form", "values", "json", "data", "files", "headers", "cookies", "view_args", "query_string",
@@ -516,6 +519,8 @@ class FlowState:
             dotted = dotted_name(node)
             if dotted is not None and dotted in self.names:
                 return self.names[dotted]
+            if node.attr.value == "name" and type(node.value) is cst.Attribute and node.value.attr.value == UPLOAD_FILE:
+                return None  # `upload.file.name`: the temporary file the server wrote the upload to
             stored = self.attribute_parameter(node)
             if stored is not None:
                 return stored
@@ -699,6 +704,10 @@ class FlowState:
                 # `for table, columns in OWNERS.items():`: each item of a constant is constant
                 self.constants.update((name, "") for element in target.elements
                                       if (name := dotted_name(element.value)) is not None)
+            first = dotted_name(target.elements[0].value) if target.elements else None
+            if first is not None and type(value) is cst.Call and _is_verdict_call(value):
+                # `allowed, reason = is_allowed_file(path, ...)`: a validator's verdict with its reason
+                self.verdicts[first] = checked_names(value)
             return
         if type(target) is cst.StarredElement:
             self.bind(target.value, taint)

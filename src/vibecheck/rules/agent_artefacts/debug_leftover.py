@@ -71,7 +71,7 @@ class Options:
     check_print: bool = True
     print_allowed_dirs: tuple[str, ...] = (
         "scripts", "bin", "examples", "example", "docs", "doc", "tools", "demo", "demos", "benchmarks", "notebooks",
-        "cli", "command", "commands", "management", "testing",
+        "cli", "command", "commands", "command_line", "management", "testing",
     )
     print_allowed_files: tuple[str, ...] = (
         "__main__.py", "setup.py", "manage.py", "noxfile.py", "fabfile.py", "tasks.py", "conftest.py",
@@ -145,7 +145,7 @@ class DebugLeftover(Rule):
     - `check-print` (default `true`): report `print()` and `pprint()` in library code.
     - `print-allowed-dirs`: directory names whose files may print (default `scripts`, `bin`, `examples`,
       `example`, `docs`, `doc`, `tools`, `demo`, `demos`, `benchmarks`, `notebooks`, `cli`, `command`,
-      `commands`, `management`, `testing`).
+      `commands`, `command_line`, `management`, `testing`).
     - `print-allowed-files`: file names that may print (default `__main__.py`, `setup.py`, `manage.py`,
       `noxfile.py`, `fabfile.py`, `tasks.py`, `conftest.py`).
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -143,7 +143,9 @@ class PlaceholderImplementation(Rule):
     methods (`on_*`, `visit_*`, `close`, `flush`, ...), the methods of standard protocols that return
     `None` by contract (an import loader's `exec_module`, a request handler's `log_message`, an asyncio
     protocol's `connection_lost`: an empty one is complete), a function that its class body hands on as a
-    default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), no-op
+    default callable (`def when_ready(server): pass`, `default = staticmethod(when_ready)`), a function with a `...`
+    body that the module hands to a call and never calls (`status_message = SyncSignal(_status_message)`: the
+    signature of a signal's handlers), no-op
     callbacks named as such (`noop`, `_blank`, `_empty_handler`, a `_default_logging_callback` used when the caller
     gives none), the methods of `Protocol` classes (also under a note: it is about the API), command groups
     (`@click.group()`, Typer's `@app.callback()`: their subcommands do the work), `raise NotImplementedError("...")`
@@ -223,6 +225,7 @@ class PlaceholderImplementation(Rule):
         self._overridden: dict[str, set[str]] = {}  # class name -> methods its subclasses in this file define
         self._typing_only: set[int] = set()  # ids of functions defined under `if TYPE_CHECKING:`
         self._conforming: set[str] = set()  # classes the module has the type checker hold to an interface
+        self._prototype_names: frozenset[str] | None = None  # read only for a module with an empty function
 
     def visit_Module(self, node: cst.Module) -> None:
         self._mark_direct(node.body)
@@ -233,6 +236,18 @@ class PlaceholderImplementation(Rule):
                 self._module_classes[statement.name.value] = statement
                 for base in _inherited_names(statement):
                     self._overridden.setdefault(base, set()).update(_method_names(statement))
+
+    def _prototypes(self) -> frozenset[str]:
+        """Names the module hands to a call (`status_message = signals.SyncSignal(_status_message)`): a function with
+        a `...` body handed on so, and never called here, is a signature the call reads (a signal's or a registry's
+        spec), never run."""
+        if self._prototype_names is None:
+            self._prototype_names = frozenset(_names_handed_to_calls(self.context.module.body))
+        return self._prototype_names
+
+    def _is_prototype(self, name: str) -> bool:
+        return name in self._prototypes() and \
+            re.search(rf"(?<!def )\b{re.escape(name)}\s*\(", self.context.source) is None
 
     def visit_If(self, node: cst.If) -> None:
         """Definitions under `if TYPE_CHECKING:` are declarations for the type checker, never run (a `__getattr__`
@@ -310,6 +325,8 @@ class PlaceholderImplementation(Rule):
         if (name.startswith("__") and name.endswith("__")) or NO_OP_NAMES.search(name):
             return True
         if not in_class:
+            if kind == "ellipsis" and self._is_prototype(name):
+                return True  # `def _status_message(message: str) -> None: ...` / `SyncSignal(_status_message)`
             return kind == "raise" and _raise_message(statements[0]) is not None and not _says_unfinished(statements[0])
         if HOOK_METHOD_NAMES.search(name) and self.options.allow_overridable_methods:
             return True
@@ -380,6 +397,19 @@ def _placeholder_kind(statements: list[cst.CSTNode]) -> str | None:
     if isinstance(statement, cst.Return) and statement.value is not None and is_constant(statement.value):
         return "return"
     return None
+
+
+def _names_handed_to_calls(statements: Sequence[cst.CSTNode]) -> set[str]:
+    """Names passed to calls anywhere in the statements, also in the bodies of their classes and functions
+    (`self.sig_view_add = signals.SyncSignal(_signal_with_flow)` in an `__init__`)."""
+    handed: set[str] = set()
+    for statement in statements:
+        if type(statement) is cst.ClassDef or type(statement) is cst.FunctionDef:
+            handed |= _names_handed_to_calls(suite_statements(statement.body))
+        else:
+            handed.update(arg.value.value for inner in walk_own(statement) if type(inner) is cst.Call
+                          for arg in inner.args if type(arg.value) is cst.Name)
+    return handed
 
 
 def _names_used_as_values(node: cst.ClassDef) -> frozenset[str]:

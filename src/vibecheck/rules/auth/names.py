@@ -69,6 +69,8 @@ VETO_WORDS = frozenset({
     "channel", "ref", "kinds", "boundary", "first", "last", "hasher", "hashers", "generator", "generators",
     # the address a flow sends the user back to (`token_redirect_str`: the redirect URI a token request names)
     "redirect",
+    # a marker put where a secret is missing (`API_KEY_SENTINEL as _api_key_sentinel`): known to everyone
+    "sentinel",
 })
 _VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
 # A last word that makes the identifier a flag saying whether the secret is there (`access_key_given`,
@@ -184,11 +186,17 @@ def _is_signing_key_name(identifier: str) -> bool:
         return False  # (`AWS_SECRET_ACCESS_KEY`: a cloud credential, VC403's, not a key the app signs with)
     if parts[-1] in SECRET_PUZZLE_WORDS:
         return False  # `secret_word="dog"`: the answer of a guessing game, a value the program hides, not a key
+    if len(parts) > 1 and parts[0] in ACTION_VERBS:
+        return False  # `"convert_to_secret_str": "utils"`: a function's name (here mapped to its module), not a key
     if "secret" in parts or any(word.endswith("secret") for word in parts):
         return True
     return any(pair in _SIGNING_KEY_PAIRS for pair in zip(parts, parts[1:], strict=False))
 
 
+# First words that make an identifier a function's name, an action on a secret rather than the secret
+# (`convert_to_secret_str`, `get_secret_key`, `load_signing_key`).
+ACTION_VERBS = frozenset({"convert", "get", "load", "read", "fetch", "make", "build", "parse", "generate", "create",
+                          "rotate", "decode", "encode", "to", "resolve", "lookup"})
 # Last words that make a "secret" something a game or a puzzle hides from its player (`secret_word`,
 # `secret_number`), not a key anything is signed with.
 SECRET_PUZZLE_WORDS = frozenset({"word", "words", "number", "answer", "riddle"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import libcst as cst
@@ -18,6 +19,7 @@ from vibecheck.rules.auth.names import (
     PASSWORD_KIND,
     SESSION_ID,
     SIGNATURE,
+    TOKEN,
     head_kinds,
     mentions_secret_word,
     secret_kinds,
@@ -41,6 +43,13 @@ SECRET_CONSTANT_HEADS = frozenset({"key", "secret", "hash", "digest"})
 HASH_WORDS = frozenset({"hash", "digest"})
 # Words of a function that makes a keyed digest (a signature), which a client may be able to steer.
 KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
+# Words of a class or function that holds a lock (`class Lock`, `def release_lock`): its token says which holder owns
+# the lock, an id the program keeps and compares to release only its own lock, not a secret anyone guesses.
+LOCK_WORDS = frozenset({"lock", "locks", "mutex", "lease", "semaphore", "redlock"})
+# A CapWords name (`OAuthToken`, `SecretStr`): a class by convention, never a value that holds a secret.
+CLASS_NAME = re.compile(r"^_*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$")
+# Displays of several values: a side spelled as one is a structure (a lexer's `(kind, value)` token), never a secret.
+STRUCTURE_DISPLAYS = frozenset({cst.Tuple, cst.List, cst.Set, cst.Dict})
 # Equality methods compare whole objects by design.
 EQUALITY_METHODS = frozenset({"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"})
 # The kind named in the message, most specific first.
@@ -102,7 +111,8 @@ class SecretComparedWithEquals(Rule):
     spot (`hmac.new(key, body, sha256).hexdigest()`), and the other side is not a literal.
 
     Not reported, by design:
-    - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display of literals, an
+    - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",
+      key)`: a lexer's token is a structure, a secret one text), a class (`type_hint == oauth.OAuthToken`), an
       upper-case option (`tok.token == tokenize.NAME`, `status == Status.NO_PASSWORD`), or a module or class
       constant bound to a literal whose name is not a secret's (`token == BLOCK_TAG_START`): sentinel checks;
     - comparisons where one side is metadata about a secret (`cache_token != current_token`,
@@ -117,6 +127,8 @@ class SecretComparedWithEquals(Rule):
       `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
       `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
+    - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
+      release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
     - a record's session id against a session object's own `id`, neither read from the request
       (`job.session_id != state.id`): an ownership check between records the program holds;
     - an ORM model's column in a query (`.filter(User.api_token == token)`, SQLAlchemy Core's
@@ -176,6 +188,7 @@ class SecretComparedWithEquals(Rule):
         self._bodies: list[cst.BaseSuite] = []
         self._module_constants = literal_bindings(self.context.module.body)
         self._class_constants: list[frozenset[str]] = []
+        self._scopes: list[str] = []  # the names of the enclosing classes and functions
         self._change_checks: set[int] = set()
 
     def visit_If(self, node: cst.If) -> None:
@@ -195,9 +208,11 @@ class SecretComparedWithEquals(Rule):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
         self._class_constants.append(literal_bindings(body))
+        self._scopes.append(node.name.value)
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self._class_constants.pop()
+        self._scopes.pop()
 
     def _is_sentinel(self, node: cst.BaseExpression) -> bool:
         """A literal, an upper-case option (`tokenize.NAME`, `Status.NO_PASSWORD`), or a module or `self.` class
@@ -207,6 +222,8 @@ class SecretComparedWithEquals(Rule):
         name = value_name(node)
         if isinstance(node, (cst.Name, cst.Attribute)) and name and name.isupper():
             return not head_kinds(name) and words(name)[-1] not in SECRET_CONSTANT_HEADS
+        if isinstance(node, (cst.Name, cst.Attribute)) and name and CLASS_NAME.match(name):
+            return True  # `type_hint == oauth.OAuthToken`: a class, compared to tell a type, not a secret
         if isinstance(node, cst.Name):
             return node.value in self._module_constants and not secret_kinds(node.value)
         if (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value in ("self", "cls")
@@ -217,10 +234,12 @@ class SecretComparedWithEquals(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
         self._bodies.append(node.body)
+        self._scopes.append(node.name.value)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
         self._bodies.pop()
+        self._scopes.pop()
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if (id(node) in self._change_checks
@@ -237,6 +256,8 @@ class SecretComparedWithEquals(Rule):
                     target: cst.ComparisonTarget) -> bool:
         if any(self._is_sentinel(side) or _is_enum_member(side) or _is_model_column(side) for side in (left, right)):
             return False
+        if any(type(side) in STRUCTURE_DISPLAYS for side in (left, right)):
+            return False  # `token == ("end", key)`: a lexer's token, a structure; a secret is one text
         if _sniffs_magic(left, right) or _sniffs_magic(right, left):
             return False
         left_name, right_name = value_name(left), value_name(right)
@@ -254,6 +275,8 @@ class SecretComparedWithEquals(Rule):
             return False
         if kinds == {SESSION_ID} and _links_records(left, right):
             return False
+        if kinds == {TOKEN} and any(LOCK_WORDS.intersection(words(scope)) for scope in self._scopes):
+            return False  # `class Lock: ... stored_token == self.local.token`: which holder owns the lock
         operator = "==" if isinstance(target.operator, cst.Equal) else "!="
         kind = _kind(kinds)
         article = "An" if kind[0] in "aeiu" else "A"

@@ -41,7 +41,8 @@ class BroadExceptionCaught(FunctionStackRule):
     backends raise on invalid keys`, `data = None`; the function's docstring can say why instead), one that
     returns another result in place of the one the `try` returns (or computes for the `return` right after
     it) under such a comment (or only resets state before a fallback `return` after the `try`), or
-    on an `except` line that waives another linter's broad-except check (`# pylint: disable=broad-except`).
+    on an `except` line that waives another linter's broad-except check (`# pylint: disable=broad-except`; or
+    below PyCharm's `# noinspection PyBroadException` above the `try`).
     Handlers directly inside a top-level boundary function (see Options) or under `if __name__ ==
     "__main__":` are not reported: catching everything there, to report and exit, is the job of a boundary.
 

@@ -26,9 +26,11 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    error response such as `json_response(..., status=400)`).
 
 A handler the code shows to be a considered decision gets no VC101/VC102 finding (`is_considered`): one whose
-`except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`),
+`except` line waives another linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`; or the
+line above the `try` PyCharm's, `# noinspection PyBroadException`),
 one in a finaliser (`__del__`, where an exception can only be printed and ignored), one around a best-effort
-clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler in a function that tears its object down
+clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler of a `try` that only hands measurements to
+telemetry (`metrics.record_duration(...)`), a `pass` handler in a function that tears its object down
 (`def close(self):`, `shutdown`, `end_connection`: closing must not fail its caller; `...` counts as `pass`), a
 `pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`), of a
 `try` that only assigns names the code after it tests against `None` (`if ts is not None:`), or that
@@ -164,12 +166,17 @@ CLEANUP_CALLS = frozenset({"cleanup", "shutdown", "terminate", "kill", "release"
 CANCELLATION_CATCHERS = frozenset({"BaseException", "CancelledError"})
 TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown", "dispose", "end", "__exit__",
                                 "__aexit__", "connection_lost"})
+# Words of a call that hands a measurement to telemetry (its callee or the object it is called on).
+TELEMETRY_WORDS = frozenset({"telemetry", "analytics", "metric", "metrics", "meter", "statsd", "tracer", "span",
+                             "histogram", "gauge", "collector", "instrumentation"})
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 # Representations must never raise: the text of a failure is their fallback.
 REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__"})
 # Another linter's waiver of its broad-except check on the `except` line (pylint, flake8-blind-except/ruff,
 # pycodestyle's bare except).
 LINTER_WAIVER = re.compile(r"pylint:\s*disable\s*=[\w\s,-]*\b(?:broad-except|broad-exception-caught|bare-except|W0703|"
                            r"W0718|W0702)\b|noqa:[\w\s,]*\b(?:BLE001|BLE|E722)\b")
+IDE_WAIVER = re.compile(r"noinspection\s+(?:\w+\s*,\s*)*Py(?:BroadException|BareExcept)\b")
 
 Resolver = Callable[[cst.CSTNode], "str | None"]
 TEST_FAILURE_TYPES = BROAD_EXCEPTIONS | {"AssertionError", "builtins.AssertionError"}
@@ -521,7 +528,7 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
                   statement: cst.Try | None) -> bool:
     """A broad handler the code shows to be a decision, not an error made to disappear (see the module docstring)."""
     name = function.name.value if function is not None else ""
-    if name == "__del__" or waives_broad_except(handler):
+    if name == "__del__" or waives_broad_except(handler, statement):
         return True
     if swallows_cancellation(handler, function):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
@@ -533,6 +540,8 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
     passes = all(is_pass(s) for s in handler_statements(handler))
     if outcome is Outcome.SWALLOWED and passes and is_teardown(name):
         return True  # `def close(self): try: ... except Exception: pass`: closing must not fail the caller
+    if outcome is Outcome.SWALLOWED and passes and statement is not None and only_records_telemetry(statement):
+        return True  # `try: metrics.record_duration(...)`: a metric that failed must not fail the operation it measures
     if outcome is Outcome.SWALLOWED and passes and statement is not None and (
             stores_attributes_only(statement) or (function is not None and (
                 on_failure_path(function, statement) or _tested_after(function, statement)
@@ -571,14 +580,18 @@ def swallows_cancellation(handler: cst.ExceptHandler, function: cst.FunctionDef 
                for member in members)
 
 
-def waives_broad_except(handler: cst.ExceptHandler) -> bool:
-    """The `except` line carries another linter's waiver of its broad-except check: the author decided."""
+def waives_broad_except(handler: cst.ExceptHandler, statement: cst.Try | None = None) -> bool:
+    """The `except` line carries another linter's waiver of its broad-except check, or the line above the `try` carries
+    PyCharm's (`# noinspection PyBroadException`, which it puts before the statement): the author decided."""
     body = handler.body
     if isinstance(body, cst.IndentedBlock):
         comment = body.header.comment
     else:
         comment = body.trailing_whitespace.comment if isinstance(body, cst.SimpleStatementSuite) else None
-    return comment is not None and LINTER_WAIVER.search(comment.value) is not None
+    if comment is not None and LINTER_WAIVER.search(comment.value) is not None:
+        return True
+    return statement is not None and any(line.comment is not None and IDE_WAIVER.search(line.comment.value) is not None
+                                         for line in statement.leading_lines)
 
 
 # A comment addressed to a tool (`# pylint: disable=...`, a noqa or a type-ignore), not to a reader.
@@ -812,6 +825,20 @@ def is_teardown(function_name: str) -> bool:
     for that first: `flush_then_close` does work before it closes)."""
     first = function_name.lower().lstrip("_").split("_", 1)[0]
     return function_name in TEARDOWN_FUNCTIONS or first in CLOSERS or first in TEARDOWN_FUNCTIONS
+
+
+def only_records_telemetry(statement: cst.Try) -> bool:
+    """The `try` only hands measurements to telemetry (`collector.record_operation_duration(...)`,
+    `_send_telemetry_in_thread(...)`, `span.set_attribute(...)`): instrumentation must never break what it observes."""
+    calls = []
+    for small in suite_statements(statement.body):
+        value = small.value if isinstance(small, cst.Expr) else None
+        if isinstance(value, cst.Await):
+            value = value.expression
+        if not isinstance(value, cst.Call):
+            return False
+        calls.append(get_full_name_for_node(value.func) or "")
+    return bool(calls) and all(TELEMETRY_WORDS.intersection(w.lower() for w in _WORD.findall(name)) for name in calls)
 
 
 def is_best_effort_cleanup(statement: cst.Try | cst.With) -> bool:

@@ -40,7 +40,9 @@ class SwallowedException(FunctionStackRule):
     check fails (`_verify_cookie(value) -> str | None`), and one whose `try` sets the answer that keeps the `False` the
     function set first (`has_ipv6 = False`, `try: sock.bind(...); has_ipv6 = True`, `except Exception: pass`). So
     are the handlers the code shows to be decided: a
-    best-effort clean-up (`try: stream.close()`, `await writer.wait_closed()`), a `pass` in a function that tears
+    best-effort clean-up (`try: stream.close()`, `await writer.wait_closed()`), a `pass` after a `try` that only hands
+    measurements to telemetry (`collector.record_duration(...)`, `span.set_attribute(...)`: instrumentation must not
+    break what it observes), a `pass` in a function that tears
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
     `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or only assigns names the code
     after it tests against `None` (`ts = None`, `try: ts = parse(raw)`, ..., `if ts is not None:`), or inside another handler's
@@ -49,7 +51,8 @@ class SwallowedException(FunctionStackRule):
     cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a
     probe whose `else:` holds what needs the success, a probe for an optional dependency (`try: import ujson`,
     `except Exception: pass`: a `try` that only imports and sets flags), an `except` line that waives another
-    linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`), and a `pass` under a comment
+    linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`; PyCharm's
+    `# noinspection PyBroadException` goes on the line above the `try`), and a `pass` under a comment
     saying why where the code goes on with the value it had before the `try` (`try: value = loads(value)`,
     `except Exception:`,
     `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by

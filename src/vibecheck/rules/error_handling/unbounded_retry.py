@@ -37,6 +37,12 @@ EXITS = frozenset({cst.Break, cst.Return, cst.Raise})
 # Iterators that never run out, so a `for` over them loops as `while True:` does: name -> the most positional
 # arguments it takes and still never ends (`itertools.repeat(x, 3)` ends; `repeat(x)` does not).
 ENDLESS_ITERATORS = {"itertools.count": 2, "itertools.cycle": 1, "itertools.repeat": 1}
+# Context managers that cancel their block after a time limit: a loop inside one ends when the time is up.
+TIMEOUT_SCOPES = frozenset({
+    "anyio.move_on_after", "anyio.fail_after", "anyio.move_on_at", "anyio.fail_at", "trio.move_on_after",
+    "trio.fail_after", "trio.move_on_at", "trio.fail_at", "asyncio.timeout", "asyncio.timeout_at",
+    "async_timeout.timeout", "async_timeout.timeout_at",
+})
 # `counter <op> bound` checks that a counter set back to its start on every pass can never meet, as
 # (operator, how far above the start the bound must be): one increment per pass reaches start + 1 at most.
 STALE_CHECKS: dict[type[cst.BaseCompOp], int] = {cst.GreaterThan: 1, cst.GreaterThanEqual: 2, cst.Equal: 2}
@@ -342,7 +348,9 @@ class UnboundedRetry(Rule):
     process they started to end (`while proc.poll() is None:`, as `proc.wait()` does: a reloader), watchdogs
     (a loop in a function named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) and loops that delete a
     batch on every pass (`qs.filter(pk__in=ids).delete()`, `store.delete_many(keys)`: they drain a backlog, paced by
-    their sleep, and end by their own work) are not polls.
+    their sleep, and end by their own work) are not polls. Neither a poll nor a retry inside a block that a time
+    limit cancels (`with anyio.move_on_after(30):`, `fail_after`, `async with asyncio.timeout(5):`, trio's and
+    `async_timeout`'s) is endless.
 
     Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or
     `@shared_task(...)`) on a task that calls `self.retry(...)` without a `max_retries=` of its own, or lists
@@ -410,6 +418,20 @@ class UnboundedRetry(Rule):
         self.in_class: list[bool] = [False]
         # Every poll this rule reports paces itself with a `sleep` call.
         self.may_poll = polling.PAUSE_WORD in context.source
+        self.timeouts: list[int] = [0]  # per function: how many time-limited `with` blocks enclose the walk
+
+    def visit_With(self, node: cst.With) -> None:
+        if self._limits_time(node):
+            self.timeouts[-1] += 1
+
+    def leave_With(self, node: cst.With) -> None:
+        if self._limits_time(node):
+            self.timeouts[-1] -= 1
+
+    def _limits_time(self, node: cst.With) -> bool:
+        """`with anyio.move_on_after(30):`, `async with asyncio.timeout(5):`: the block is cancelled when time is up."""
+        return any(isinstance(item.item, cst.Call) and self.qualified_name(item.item) in TIMEOUT_SCOPES
+                   for item in node.items)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.in_class.append(True)
@@ -420,6 +442,7 @@ class UnboundedRetry(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.append(node)
         self.in_class.append(False)
+        self.timeouts.append(0)
         endless = [d for d in node.decorators if _endless_task_retries(d.decorator, node)]
         for where in endless or _retries_lifting_the_limit(node):
             self.report(
@@ -433,6 +456,7 @@ class UnboundedRetry(Rule):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.functions.pop()
         self.in_class.pop()
+        self.timeouts.pop()
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         """`except ConnectionError: return send(to, body)` inside `def send(to, body)`: recursion without a limit."""
@@ -526,7 +550,7 @@ class UnboundedRetry(Rule):
 
     def _judge_poll(self, node: cst.While | cst.For, loop_test: cst.BaseExpression | None, header: str) -> None:
         """A loop that asks for an answer, pauses and asks again until it comes, with no deadline or attempt limit."""
-        if not self.may_poll or (self.functions and polling.is_watcher(self.functions[-1].name.value)):
+        if not self.may_poll or self.timeouts[-1] or (self.functions and polling.is_watcher(self.functions[-1].name.value)):
             return
         awaited = polling.waits_forever(polling.scan(node.body), loop_test)
         if awaited is None:
@@ -543,6 +567,8 @@ class UnboundedRetry(Rule):
 
     def _judge(self, node: cst.While | cst.For, loop: RetryLoop, header: str) -> bool:
         """Report a retry with no limit; True when the loop was judged a retry (reported, bounded or a supervisor)."""
+        if self.timeouts[-1]:
+            return True  # inside `with anyio.fail_after(60):` the time limit bounds the retries
         if not loop.resets:
             loop = RetryLoop(loop.flag, reset_counters(node.body))
         facts = self._scan(node.body, loop)

@@ -50,6 +50,9 @@ _PATTERN_SYNTAX = re.compile(r"\[\^|\\[sdwbSDW]|\(\?|\[[a-zA-Z0-9]-[a-zA-Z0-9]\]
 # `"_password_reset_token"`, `"set-password"`: a session key, URL segment or form field named after a secret.
 _LABEL_SHAPE = re.compile(r"^_*[a-z]+(?:[-_.][a-z]+)+$")
 _LABEL_WORDS = ("password", "passwd", "token")
+# Words that make a label-shaped value name a kind of credential (`"oauth-credentials"`, `"api-key-not-set"`), as whole
+# words: inside a word (`"monkey-business"`) they say nothing.
+_LABEL_WHOLE_WORDS = frozenset({"credential", "credentials", "key"})
 _FILE_NAME = re.compile(r"^[A-Za-z][A-Za-z_-]*\.[a-z]{2,4}$")
 # A rate-limit spec (`"5/m/user"`, `"20/m/ip,5/m/key"`, `"100/hour"`): the limits of a password or token view.
 # A lexer's or parser's marker (`token == "#bygroup"`, `"#pop"`) and SQLite's `":memory:"`: a word between sigils.
@@ -98,6 +101,11 @@ def names_a_label(name: str, value: cst.SimpleString) -> bool:
     return bool(parts) and parts[-1].lower() in LABEL_QUALIFIERS and text is not None and is_placeholder(text)
 
 
+def _squashed(text: str) -> str:
+    """`api_key`, `api-key`, `ApiKey` -> `apikey`: a name however it is spelled, to find it inside a value."""
+    return re.sub(r"[-_.\s]", "", text).lower()
+
+
 def _names_its_slot(name: str, value: str) -> bool:
     """`"cloudfiles_api_key": "my_rackspace_api_key"`: a label-shaped value that ends in the name's own last words
     says what belongs there, as a sample configuration does; a real credential does not spell its slot. So does
@@ -115,7 +123,7 @@ def is_placeholder(value: str) -> bool:
     """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
     a path, URL, file name, import path (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker
     (`"#bygroup"`, `":memory:"`, a dunder sentinel such as `"__anonymous__"`) or regular
-    expression, a label named after a secret (`"_password_reset_token"`), characters counting up
+    expression, a label named after a secret (`"_password_reset_token"`, `"oauth-credentials"`), characters counting up
     (`"0123456789..."`), a shell variable (`"$DB_PASSWORD"`, `"${TOKEN}"`), or a word agents use for "fill this in"."""
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
@@ -126,7 +134,9 @@ def is_placeholder(value: str) -> bool:
         return True
     if value.startswith(("/", "./", "~")) or "://" in value:
         return True
-    if (_LABEL_SHAPE.match(value) and any(word in value for word in _LABEL_WORDS)) or _FILE_NAME.match(value) \
+    if (_LABEL_SHAPE.match(value) and (any(word in value for word in _LABEL_WORDS)
+                                       or not _LABEL_WHOLE_WORDS.isdisjoint(re.split(r"[-_.]", value)))) \
+            or _FILE_NAME.match(value) \
             or _RATE_LIMIT.match(value) or _MARKER.match(value) or _IMPORT_PATH.match(value):
         return True
     return _counts_up(lowered) or _SHELL_VARIABLE.search(value) is not None \
@@ -194,7 +204,9 @@ class HardcodedCredential(Rule):
     defaults, comparisons, the default of `os.getenv`, and the key of `jwt.encode`/`jwt.decode`/
     `hmac.new`/`itsdangerous` signers).
     Placeholders (`""`, `"changeme"`, `"xxx"`, `"<...>"`, env-var names, a value that spells its own slot as a
-    sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, a dummy's counting filler:
+    sample configuration does: `"cloudfiles_api_key": "my_rackspace_api_key"`, or its name in any spelling:
+    `api_key = "api-key-not-set"`, `"new_credentials": "NewCredentials"`; a label naming a kind of credential:
+    `api_key="oauth-credentials"`; a dummy's counting filler:
     `"0123456789012345..."`) and values that are no secret
     whatever their key (rate-limit specs such as `"change_password": "5/m/user"`, import paths such as
     `"set_password": "app.serializers.SetPasswordSerializer"`) are left alone, as are named values in an API
@@ -351,7 +363,7 @@ class HardcodedCredential(Rule):
         text = string_value(value)
         if replaced is not None and isinstance(value, cst.SimpleString):  # `OPENAI_API_KEY = "sk-..."`: fixed where reported
             self._named[id(value)] = (replaced, variable or variable_name(name))
-        if text is None or is_placeholder(text) or name.lower() in text.lower() or _names_its_slot(name, text) \
+        if text is None or is_placeholder(text) or _squashed(name) in _squashed(text) or _names_its_slot(name, text) \
                 or credential_format(text):
             return  # a known format is reported by `visit_SimpleString`, with its kind
         literal = value.left if isinstance(value, cst.ConcatenatedString) else value

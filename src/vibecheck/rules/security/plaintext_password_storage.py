@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import libcst as cst
 
@@ -28,7 +29,7 @@ POSITIONAL_STORES = frozenset({"write", "writelines", "writerow", "set", "hset",
 # Constructors that take a password to *use* it (log in somewhere, or unlock key material), not to store it.
 CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Credentials|Form|Request|Error|Exception|Pool"
                           r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login"
-                          r"|Key|KeyPair|Certificate|Cert|KeyStore|Keystore|Keyring|Signer|Cipher|Wallet)$")
+                          r"|Key|KeyPair|Certificate|Cert|KeyStore|Keystore|Keyring|Signer|Cipher|Wallet|Context)$")
 HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
 SQL_WRITE = re.compile(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
 STORE_CWE = (256, 522)
@@ -43,6 +44,8 @@ QUERY_KEY = re.compile(r"[?&]([A-Za-z_\-]+)=$")
 STORED_COLLECTIONS = frozenset({"users", "passwords", "credentials", "accounts", "db", "store"})
 # `user[2] == password`: a row fetched from storage, indexed by position.
 STORED_ROWS = STORED_COLLECTIONS | {"user", "row", "record", "account", "existing", "stored", "entry", "result"}
+# Methods that fill a dict in place: on a dict the function builds itself, they gather arguments, they store nothing.
+DICT_FILLERS = frozenset({"update", "setdefault"})
 
 
 def password_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
@@ -121,8 +124,31 @@ def _stored_password_field(node: cst.CSTNode) -> bool:
     return False
 
 
+def _is_local_dict(node: cst.BaseExpression, state: FlowState) -> bool:
+    return isinstance(state, PasswordFlowState) and state.is_local_dict(node)
+
+
 def _password_field_name(name: str) -> bool:
     return any(w in ("password", "passwd", "pwd", "passphrase") for w in name_words(name))
+
+
+class PasswordFlowState(FlowState):
+    """The flow state plus the names bound to a dict the function builds (`kwargs = {...}`, `dict(...)`, `**kwargs`):
+    keyword arguments in the making (`kwargs.update({"ssl_password": ssl_password})`), which keep nothing."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.local_dicts: set[str] = set()
+
+    def note_binding(self, node: cst.Assign) -> None:
+        builds_dict = isinstance(node.value, cst.Dict) or (
+            isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name) and node.value.func.value == "dict")
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                (self.local_dicts.add if builds_dict else self.local_dicts.discard)(target.target.value)
+
+    def is_local_dict(self, node: cst.BaseExpression) -> bool:
+        return isinstance(node, cst.Name) and node.value in self.local_dicts
 
 
 class PlaintextPasswordStorage(FlowRule):
@@ -140,7 +166,9 @@ class PlaintextPasswordStorage(FlowRule):
     (`user.password == password`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
     `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Classes
     that use a password rather than keep it (clients, connections, sessions, and key material such as
-    `PrivateKey(pem, password=...)` or a `Certificate`) are no model constructors. Test files and `assert`
+    `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`) are no model constructors, and a dict the
+    function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, then `kwargs.update(password=...)` or
+    `kwargs["password"] = ...`) keeps nothing. Test files and `assert`
     statements are not checked: test fixtures hold throwaway passwords.
 
     ## Why is this bad?
@@ -190,10 +218,13 @@ class PlaintextPasswordStorage(FlowRule):
     applies_to_tests = False  # a test's password is a fixture
 
     def new_state(self) -> FlowState:
-        return FlowState(self.context.imports, password_source, checks_clear=False, comparisons_propagate=False)
+        return PasswordFlowState(self.context.imports, password_source, checks_clear=False, comparisons_propagate=False)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
+        star_kwarg = function.params.star_kwarg
+        if isinstance(state, PasswordFlowState) and isinstance(star_kwarg, cst.Param):
+            state.local_dicts.add(star_kwarg.name.value)
         params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
         for param in params:
             if is_password_name(param.name.value):
@@ -204,6 +235,8 @@ class PlaintextPasswordStorage(FlowRule):
             return
         if isinstance(node, cst.Assign):
             self._check_assignment(node, state)
+            if isinstance(state, PasswordFlowState):
+                state.note_binding(node)
         for inner in iter_expressions(node) if not isinstance(node, cst.BaseCompoundStatement) else ():
             if isinstance(inner, cst.Comparison):
                 self._check_comparison(inner, state)
@@ -223,6 +256,8 @@ class PlaintextPasswordStorage(FlowRule):
         taint = state.taint_of(node.value)
         for target in node.targets:
             destination = target.target
+            if isinstance(destination, cst.Subscript) and _is_local_dict(destination.value, state):
+                continue  # `kwargs["password"] = password`: an argument of a later call
             if is_password_taint(taint) and isinstance(destination, (cst.Attribute, cst.Subscript)) and \
                     not (dotted_name(destination) or "").startswith("self.") and \
                     (_stored_password_field(destination) or isinstance(destination, cst.Subscript)):
@@ -244,7 +279,8 @@ class PlaintextPasswordStorage(FlowRule):
     def _check_call(self, call: cst.Call, state: FlowState) -> None:
         func = call.func
         callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-        if callee in HASHING_CONSTRUCTORS:
+        if callee in HASHING_CONSTRUCTORS or (
+                callee in DICT_FILLERS and isinstance(func, cst.Attribute) and _is_local_dict(func.value, state)):
             return
         if callee in COOKIE_METHODS:
             self._check_cookie(call, state)

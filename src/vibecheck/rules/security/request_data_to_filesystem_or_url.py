@@ -457,7 +457,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     VC417, which reports it when a caller passes client input. A visible check clears the value: `secure_filename`,
     `os.path.basename`, `safe_join`, an allow-list `in` test, a comparison, or any validating call in an
     `if`/`assert` (`is_safe_url(url)`, `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`,
-    also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`).
+    also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a
+    verdict unpacked with its reason: `allowed, reason = is_allowed_file(path)`). The temporary file an upload
+    was written to (`upload.file.name`) is the server's path; the name the client chose (`upload.filename`) is not.
     A private-address
     check of the resolved host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL
     for a fetch that does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`,
