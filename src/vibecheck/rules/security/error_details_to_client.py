@@ -58,6 +58,10 @@ RESPONSE_CALLS = frozenset({
     "werkzeug.exceptions.abort", "sanic.response.json", "sanic.response.text", "aiohttp.web.json_response",
     "aiohttp.web.Response",
 })
+# A Tornado handler's own methods that write the response body: `self.write({"error": str(e)})`.
+HANDLER_WRITE_METHODS = frozenset({"write", "finish"})
+# What a Falcon responder (`def on_get(self, req, resp)`) assigns to its response object to set the body.
+RESPONDER_BODY_ATTRIBUTES = frozenset({"media", "text", "body", "data"})
 # Chat and callback replies (Slack/bolt `say`, `respond`, the Web API's `chat_postMessage`).
 EXCEPTION_HANDLER_DECORATORS = frozenset({"exception_handler", "errorhandler", "register_error_handler"})
 MESSAGE_METHODS = frozenset({"chat_postMessage", "chat_postEphemeral", "chat_update", "send_message", "reply_text"})
@@ -113,7 +117,8 @@ class ErrorDetailsToClient(FlowRule):
     upstream error body such as `e.response.text`) and `traceback.format_exc()` into what the client
     receives: the value a web view returns, `jsonify()`, `make_response()`, Django `HttpResponse`/
     `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `Response`, `JSONResponse`, `abort()`,
-    `flash()`, and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
+    `flash()`, a Tornado handler's `self.write()`/`self.finish()`, the body a Falcon responder sets (`resp.media = ...`,
+    `resp.text`), and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ..., and those
     named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`, a request body's `MultiPartException`)
     are not reported, nor are
@@ -179,6 +184,7 @@ class ErrorDetailsToClient(FlowRule):
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         super().__init__(context, options)
         self._returns_to_client = False
+        self._response_parameter: str | None = None
 
     def new_state(self) -> FlowState:
         state = FlowState(self.context.imports, error_source, checks_clear=False)
@@ -194,6 +200,8 @@ class ErrorDetailsToClient(FlowRule):
         self._returns_to_client = is_route_handler(function) or django_view or method_view or any(
             isinstance(d.decorator, cst.Call) and isinstance(d.decorator.func, cst.Attribute)
             and d.decorator.func.attr.value in EXCEPTION_HANDLER_DECORATORS for d in function.decorators)
+        self._response_parameter = params[2] if function.name.value.startswith("on_") and len(params) >= 3 \
+            and params[0] == "self" else None
         handled = handled_exception(function)
         if handled is not None:
             state.names[handled] = Taint("error", handled)
@@ -202,12 +210,20 @@ class ErrorDetailsToClient(FlowRule):
         if type(node) is cst.Return and node.value is not None and self._returns_to_client \
                 and self._leak(node.value, state, "the response this view returns"):
             return
+        if type(node) is cst.Assign and self._response_parameter is not None:
+            for target in node.targets:
+                field = target.target
+                if type(field) is cst.Attribute and field.attr.value in RESPONDER_BODY_ATTRIBUTES \
+                        and dotted_name(field.value) == self._response_parameter \
+                        and self._leak(node.value, state, f"`{short_code(field)}`"):
+                    return
         for call in iter_calls(node):
             name = state.qualified_name(call) or ""
             func = call.func
             method = func.attr.value if type(func) is cst.Attribute else None
             is_message = method in MESSAGE_METHODS or (type(func) is cst.Name and func.value in MESSAGE_FUNCTIONS)
-            if name in RESPONSE_CALLS or is_message:
+            writes = method in HANDLER_WRITE_METHODS and dotted_name(func.value) == "self" and self.in_handler_class()
+            if name in RESPONSE_CALLS or is_message or writes:
                 where = "a chat message" if is_message else f"`{short_code(func)}()`"
                 for arg in call.args:
                     if self._leak(arg.value, state, where):
