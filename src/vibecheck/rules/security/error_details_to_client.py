@@ -222,7 +222,8 @@ class ErrorDetailsToClient(FlowRule):
             func = call.func
             method = func.attr.value if type(func) is cst.Attribute else None
             is_message = method in MESSAGE_METHODS or (type(func) is cst.Name and func.value in MESSAGE_FUNCTIONS)
-            writes = method in HANDLER_WRITE_METHODS and dotted_name(func.value) == "self" and self.in_handler_class()
+            writes = type(func) is cst.Attribute and method in HANDLER_WRITE_METHODS \
+                and dotted_name(func.value) == "self" and self.in_handler_class()
             if name in RESPONSE_CALLS or is_message or writes:
                 where = "a chat message" if is_message else f"`{short_code(func)}()`"
                 for arg in call.args:
