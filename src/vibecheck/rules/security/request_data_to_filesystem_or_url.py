@@ -442,8 +442,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `json.loads`, dict and list stores, `configparser`, objects of the module's own classes, branches and loops,
     `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
     argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
-    packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's `AsyncHTTPClient().fetch()` or `HTTPRequest` (also of a
-    session a class keeps in `self.session = requests.Session()`; for VC417 also one that a base class in another
+    packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
+    `AsyncHTTPClient().fetch()` or `HTTPRequest` (also of a session a class keeps in `self.session =
+    requests.Session()`; for VC417 also one that a base class in another
     module of the project binds) or the `base_url` of an `httpx.Client` or
     `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
     (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by
