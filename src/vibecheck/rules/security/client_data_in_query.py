@@ -242,7 +242,8 @@ class ClientDataInQuery(ClientSinkRule):
             last = receiver.rsplit(".", 1)[-1].rstrip("()")
             argument = call_argument(call, 0, "sql") or call_argument(call, 0, "query")
             if argument is not None and (DB_RECEIVER.search(last) or CURSOR_RECEIVER.search(last)
-                                         or receiver in self._connections() or _built_sql(argument, state)):
+                                         or receiver in self._connections()
+                                         or (receiver not in ("self", "cls") and _built_sql(argument, state))):
                 yield argument, SQL_TEXT
         elif method == "raw" and positional_count(call) in (1, 2):
             argument = call_argument(call, 0, "raw_query")
@@ -460,7 +461,8 @@ def _note_bindings(node: cst.CSTNode, state: QueryState) -> None:
 
 def _built_sql(argument: cst.BaseExpression, state: FlowState) -> bool:
     """`self.store.fetch_one("SELECT ... WHERE id = %s" % user_id)`: a query method of a project's own store object,
-    named for what it holds rather than as a connection, given SQL text it builds in place."""
+    named for what it holds rather than as a connection, given SQL text it builds in place. (A class's own
+    `self.execute(...)` is not asked about: the flow follows it into the method's body.)"""
     built = built_string(argument, state)
     return built is not None and built.kind == "sql"
 
