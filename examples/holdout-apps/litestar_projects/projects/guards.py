@@ -33,6 +33,6 @@ def admin_guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
         raise PermissionDeniedException("admins only")
 
 
+# expect: VC212
 def can_manage_members(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
-    # expect: VC212
     log.debug("member management by %s on %s", connection.user.get("sub"), handler.handler_name)
