@@ -246,6 +246,7 @@ class AuthCheckAlwaysPasses(Rule):
         self.pattern = _pattern(self.options.name_pattern)
         self.scopes: list[Frame | cst.ClassDef] = []
         self.in_decorator = 0
+        self.in_trace = 0  # enclosing logging calls
 
     def _frame(self) -> Frame | None:
         return self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], Frame) else None
@@ -276,8 +277,16 @@ class AuthCheckAlwaysPasses(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
-        if last not in TRACE_CALLS:
+        if last in TRACE_CALLS:
+            self.in_trace += 1  # what a log line formats (`user.get("sub")`) decides nothing
+        elif not self.in_trace:
             self._mark_check()
+
+    def leave_Call(self, original_node: cst.Call) -> None:
+        func = original_node.func
+        last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+        if last in TRACE_CALLS:
+            self.in_trace -= 1
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
         self.in_decorator += 1
