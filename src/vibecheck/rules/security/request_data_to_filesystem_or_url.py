@@ -675,12 +675,15 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if receiver is not None and (receiver.kind == "request" or receiver.kind in SUMMARISED_KINDS
                                          and isinstance(state, UrlState) and state.is_path(func.value)):
                 return func.value, f"{short_code(func)}()", False
-        if (method in HTTP_VERBS or method in CLIENT_FETCH_METHODS) and self._is_http_client(func.value, state):
+        if (method in HTTP_VERBS and self._is_http_client(func.value, state)) or (
+                method in CLIENT_FETCH_METHODS and self._is_http_client(func.value, state, by_name=False)):
             position = 1 if method == "request" else 0
             return call_argument(call, position, "url"), f"{short_code(func)}()", True
         return None
 
-    def _is_http_client(self, receiver: cst.BaseExpression, state: FlowState) -> bool:
+    def _is_http_client(self, receiver: cst.BaseExpression, state: FlowState, by_name: bool = True) -> bool:
+        """`requests`, a client a factory made (`httpx.AsyncClient()`, also kept in `self.session`), or (`by_name`) a
+        name such as `client`: enough for the HTTP verbs, not for `fetch`, which a project's own client may have."""
         resolved = state.qualified_name(receiver) or ""
         if resolved in HTTP_MODULES:
             return True
@@ -690,7 +693,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         dotted = dotted_name(receiver)
         if dotted is None:
             return False
-        if dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES:
+        if by_name and dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES:
             return not dotted.startswith(("request", "self.request"))
         if dotted.startswith("self."):
             clients = self._clients
