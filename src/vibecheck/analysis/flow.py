@@ -1780,11 +1780,14 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     return None
 
 
+def is_rest_namespace(node: cst.BaseExpression, imports: ImportTable) -> bool:
+    """`ns`, `api`, `self.api`, `orders_ns` in a module that uses Flask-RESTX (or RESTPlus, RESTful)."""
+    return REST_PAYLOAD_RECEIVER.search(dotted_name(node) or "") is not None and imports.imports_any(REST_RESOURCE_MODULES)
+
+
 def is_rest_payload(node: cst.BaseExpression, imports: ImportTable) -> bool:
     """`ns.payload`, `api.payload`, `self.api.payload`: the JSON body of a Flask-RESTX (or RESTPlus) request."""
-    return type(node) is cst.Attribute and node.attr.value == "payload" \
-        and REST_PAYLOAD_RECEIVER.search(dotted_name(node.value) or "") is not None \
-        and imports.imports_any(REST_RESOURCE_MODULES)
+    return type(node) is cst.Attribute and node.attr.value == "payload" and is_rest_namespace(node.value, imports)
 
 
 def client_or_cli_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
