@@ -4,6 +4,7 @@ from sanic import Blueprint
 from sanic.views import HTTPMethodView
 
 from .auth import protected
+from .base import AppHandler
 
 bp = Blueprint("accounts", url_prefix="/accounts")
 
@@ -40,6 +41,19 @@ class LoginHandler(BaseHandler):
     # ok: VC201 -- signing in is open by design
     def post(self):
         self.set_signed_cookie("user_id", self.get_body_argument("username"))
+
+
+class ImportedBaseHandler(AppHandler):
+    """Based on a project handler defined in another module: a Tornado handler all the same."""
+
+    # expect: VC201
+    def delete(self, account_id):
+        self.write({"deleted": account_id})
+
+    # ok: VC201
+    @tornado.web.authenticated
+    def put(self, account_id):
+        self.write({"updated": account_id})
 
 
 class AccountView(HTTPMethodView):

@@ -125,6 +125,10 @@ DRF_VIEW_BASES = frozenset({
 })
 VIEW_MODULE_PREFIXES = ("flask.", "django.", "rest_framework.", "quart.", "flask_restful.", "flask_restx.",
                         "flask_smorest.", "starlette.", "aiohttp.", "tornado.web.", "sanic.views.")
+# A module that imports Tornado names its handlers' bases `...Handler` (`BaseHandler`, `AuthedHandler`), often defined in
+# another module of the project: such a base makes a class-based view there.
+HANDLER_BASE_MODULE = "tornado"
+HANDLER_BASE_SUFFIX = "Handler"
 # Class attributes that list decorators applied to every handler of a class-based view.
 CLASS_DECORATOR_ATTRIBUTES = frozenset({"decorators", "method_decorators"})
 # Request attributes that only a handler of submitted data reads (Django).
