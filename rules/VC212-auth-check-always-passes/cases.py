@@ -8,6 +8,7 @@ from typing import Annotated, Protocol, overload
 
 import jwt
 from fastapi import Depends, HTTPException, Security
+from litestar.connection import ASGIConnection
 from flask import abort, g, redirect, request, session
 from flask_login import UserMixin
 from ninja.security import APIKeyHeader, HttpBearer
@@ -520,3 +521,25 @@ class StaffPermissionPolicy(BasePermissionPolicy):
     # expect: VC212 -- the docstring promises a refusal the method never makes
     def user_has_permission(self, user, action):
         return True
+
+
+# expect: VC212
+def can_manage_members(connection: ASGIConnection, handler):
+    logger.debug("member management by %s on %s", connection.user.get("sub"), handler)
+
+
+# ok: VC212
+def can_edit_project(connection: ASGIConnection, handler):
+    if connection.user.get("role") != "admin":
+        raise PermissionError("admins only")
+
+
+# expect: VC212
+def check_permission(user, action) -> None:
+    """Check that the user may perform the action."""
+    logger.info("checking %s for %s", action, user)
+
+
+# ok: VC212 -- the check it calls may raise
+def check_access(user, action) -> None:
+    ensure_allowed(user, action)

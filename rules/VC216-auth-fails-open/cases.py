@@ -8,12 +8,13 @@ import jwt
 
 from typing import Annotated, Optional
 
-from fastapi import Header, HTTPException, Request, Security
+from fastapi import Depends, Header, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader
 from fastapi.responses import JSONResponse
 from flask import abort, current_app, jsonify, request
 from flask_jwt_extended import get_jwt, verify_jwt_in_request
 
+from .auth import get_current_user
 from .config import settings
 
 API_KEY = os.getenv("API_KEY")
@@ -485,3 +486,38 @@ def partner_or_none(x_partner: Annotated[str, Header()]):
     # ok: VC216 -- it answers the partner, so None is its refusal for the caller to act on
     except Exception:
         return None
+
+
+class LenientRoleChecker:
+    """A FastAPI dependency class: `Depends(LenientRoleChecker(["admin"]))`."""
+
+    def __init__(self, allowed):
+        self.allowed = allowed
+
+    def __call__(self, user=Depends(get_current_user)):
+        try:
+            if user.role not in self.allowed:
+                raise HTTPException(status_code=403, detail="not allowed")
+        # expect: VC216
+        except Exception:
+            pass
+        return user
+
+
+def require_editor(user=Depends(get_current_user)):
+    try:
+        if user.role != "editor":
+            raise HTTPException(status_code=403)
+    # ok: VC216 -- the refusal is raised again
+    except HTTPException:
+        raise
+    return user
+
+
+def parse_limit(limit: str):
+    try:
+        value = int(limit)
+    # ok: VC216 -- no check refuses in the `try`
+    except ValueError:
+        value = 10
+    return limit if value else limit

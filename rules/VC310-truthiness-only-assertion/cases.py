@@ -252,3 +252,33 @@ async def test_poll_payment_returns_a_status(gateway):
 def test_poll_until_ready(job):
     # ok: VC310 -- named for a yes-or-no answer
     assert job.poll_until_ready()
+
+
+def test_list_orders_body(client):
+    resp = client.get("/orders")
+    # expect: VC310 -- an error page's JSON body is not None either
+    assert resp.json() is not None
+
+
+def test_list_orders_body_direct(client):
+    # expect: VC310
+    assert client.get("/orders").json()
+
+
+def test_list_orders_data(client):
+    resp = client.get("/orders")
+    data = resp.json()
+    # expect: VC310
+    assert data
+
+
+def test_list_orders_status_and_body(client):
+    resp = client.get("/orders")
+    assert resp.status_code == 200
+    # ok: VC310 -- the status is checked too
+    assert resp.json()
+
+
+def test_parsed_payload(payload):
+    # ok: VC310 -- not a test client's response
+    assert payload.json() is not None

@@ -563,3 +563,20 @@ class ModelCounter:
     def rows_named(self, session, name):
         # expect: VC402 -- the table name is fixed, the pasted name is not
         return session.execute(text(f"SELECT * FROM {self.model.__tablename__} WHERE name = '{name.lower()}'"))
+
+
+SORT_COLUMNS = {"created": "created_at", "total": "total"}
+
+
+def sorted_orders(cursor, status, sort, options):
+    column = SORT_COLUMNS.get(sort, "created_at")
+    # ok: VC402 -- an item of a constant mapping, or its constant default
+    cursor.execute(f"SELECT * FROM orders WHERE status = %s ORDER BY {column}", (status,))
+    # ok: VC402
+    cursor.execute(f"SELECT * FROM orders ORDER BY {SORT_COLUMNS.get(sort, 'id')}")
+    chosen = options.get(sort, "created_at")
+    # expect: VC402 -- a mapping the caller passed holds anything
+    cursor.execute(f"SELECT * FROM orders ORDER BY {chosen}")
+    fallback = SORT_COLUMNS.get("created", sort)
+    # expect: VC402 -- the default is the caller's value
+    cursor.execute(f"SELECT * FROM orders ORDER BY {fallback}")

@@ -344,3 +344,14 @@ class ApiClient:
     def __init__(self):
         # expect: VC404 -- `verify` on a client is what its requests use
         self.verify = False
+
+
+async def tornado_fetch(url):
+    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+    # expect: VC404
+    response = await AsyncHTTPClient().fetch(url, validate_cert=False, request_timeout=10)
+    # expect: VC404
+    request = HTTPRequest(url, method="GET", validate_cert=False)
+    # ok: VC404
+    checked = await AsyncHTTPClient().fetch(url, validate_cert=True, ca_certs="/etc/ssl/internal-ca.pem")
+    return response, request, checked

@@ -127,3 +127,41 @@ class TemplateHandler(RequestHandler):
     def get(self):
         # ok: VC405
         self.write(requests.get(API, timeout=5).text)
+
+
+class TornadoClientHandler(RequestHandler):
+    async def get(self):
+        from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+        url = self.get_argument("url")
+        client = AsyncHTTPClient()
+        # expect: VC405
+        first = await AsyncHTTPClient().fetch(url)
+        # expect: VC405
+        second = await client.fetch(url, request_timeout=5)
+        # expect: VC405
+        third = HTTPRequest(url, method="GET")
+        # ok: VC405
+        fixed = await client.fetch(API + "/status")
+        self.write(first.body + second.body + fixed.body)
+        return third
+
+
+class RowsHandler(RequestHandler):
+    async def get(self):
+        # ok: VC405 -- an asyncpg-style `fetch` of a database, not an HTTP client
+        rows = await self.application.db.fetch("SELECT * FROM files WHERE name = $1", self.get_argument("name"))
+        self.write({"rows": len(rows)})
+
+
+class ApiClient:
+    """A project's own client, whose `fetch` takes a path under its base URL."""
+
+    def fetch(self, path):
+        return path
+
+
+class ProjectClientHandler(RequestHandler):
+    def get(self):
+        client = ApiClient()
+        # ok: VC405 -- a project class's `fetch`, not Tornado's: its body is followed instead
+        self.write(client.fetch(self.get_argument("path")))

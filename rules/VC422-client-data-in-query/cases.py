@@ -382,3 +382,31 @@ def report_by_day():
 def run_job():
     # ok: VC422 -- a job runner's `execute`, not a database's
     return {"result": jobs.execute(request.args["job"])}
+
+
+class InventoryStore:
+    """A project's own store object: its query methods are named as a driver's, its name is not a connection's."""
+
+    def fetch_one(self, sql, params=()):
+        return REPORTS.execute(sql, params).fetchone()
+
+
+store = InventoryStore()
+
+
+@app.get("/stock/<sku>")
+def stock(sku):
+    # expect: VC422
+    return store.fetch_one("SELECT * FROM stock WHERE sku = '%s'" % sku)
+
+
+@app.get("/stock-safe/<sku>")
+def stock_safe(sku):
+    # ok: VC422
+    return store.fetch_one("SELECT * FROM stock WHERE sku = ?", (sku,))
+
+
+@app.get("/stock-label/<sku>")
+def stock_label(sku):
+    # ok: VC422
+    return store.fetch_one(f"label:{sku}")

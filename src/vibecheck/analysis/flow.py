@@ -134,6 +134,10 @@ STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_upl
 # A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
 HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
                                    "get_body_argument", "get_body_arguments", "get_cookie"})
+# Flask-RESTX/RESTPlus/RESTful: the JSON body a namespace or API object hands its resources (`ns.payload`,
+# `api.payload`, `self.api.payload`) and the arguments a request parser reads (`parser.parse_args()`).
+REST_RESOURCE_MODULES = ("flask_restx", "flask_restplus", "flask_restful")
+REST_PAYLOAD_RECEIVER = re.compile(r"(?:^|[._])(?:ns|api|namespace)$")
 REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request"})
 # The framework globals that may also be spelled as an attribute: `import flask; flask.request.args`.
 QUALIFIED_REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "sanic.request", "bottle.request"})
@@ -1738,10 +1742,13 @@ def _is_view_helper(function: cst.FunctionDef, names: list[str]) -> bool:
 
 def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     """Client-controlled data: `request.args`, `request.get_json()`, `await request.json()`, `request.GET`, ...,
-    and what a Streamlit app's visitor types (`st.text_input(...)`, `st.query_params`)."""
+    Flask-RESTX's `ns.payload` and `parser.parse_args()`, and what a Streamlit app's visitor types
+    (`st.text_input(...)`, `st.query_params`)."""
     if type(node) is cst.Attribute and node.attr.value in REQUEST_DATA_ATTRIBUTES and (
             state.is_request_object(node.value)
             or (node.attr.value == "query_params" and state.qualified_name(node) == "streamlit.query_params")):
+        return Taint("request", short_code(node))
+    if is_rest_payload(node, state.imports):
         return Taint("request", short_code(node))
     if type(node) is cst.Call and type(node.func) is cst.Attribute:
         method, receiver = node.func.attr.value, node.func.value
@@ -1752,10 +1759,23 @@ def request_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         if method in HANDLER_INPUT_METHODS and type(receiver) is cst.Name and receiver.value == "self" \
                 and (state.handler_class or state.imports.imports_any(("tornado",))):
             return Taint("request", short_code(node))
+        if method == "parse_args" and not any(arg.keyword is None for arg in node.args) \
+                and state.imports.imports_any(REST_RESOURCE_MODULES) and not state.imports.imports_any(("argparse",)):
+            return Taint("request", short_code(node))
     elif type(node) is cst.Call and type(node.func) is cst.Name and node.func.value in STREAMLIT_INPUTS \
             and node.func.value not in state.names and (state.qualified_name(node) or "").startswith("streamlit."):
         return Taint("request", node.func.value + "(...)")
     return None
+
+
+def is_rest_namespace(node: cst.BaseExpression, imports: ImportTable) -> bool:
+    """`ns`, `api`, `self.api`, `orders_ns` in a module that uses Flask-RESTX (or RESTPlus, RESTful)."""
+    return REST_PAYLOAD_RECEIVER.search(dotted_name(node) or "") is not None and imports.imports_any(REST_RESOURCE_MODULES)
+
+
+def is_rest_payload(node: cst.BaseExpression, imports: ImportTable) -> bool:
+    """`ns.payload`, `api.payload`, `self.api.payload`: the JSON body of a Flask-RESTX (or RESTPlus) request."""
+    return type(node) is cst.Attribute and node.attr.value == "payload" and is_rest_namespace(node.value, imports)
 
 
 def client_or_cli_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:

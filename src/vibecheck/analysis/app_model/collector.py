@@ -413,6 +413,7 @@ class AppModelCollector:
         self.global_guard = False
         self.guarded_handlers: set[str] = set()  # handlers a Litestar `Router(..., guards=[...])` lists
         self.uses_django = False
+        self.uses_tornado = False
         self.uses_ninja = False
         self.framework: str | None = None
         self.anchors: dict[int, tuple[str, int]] = {}
@@ -634,6 +635,7 @@ class AppModelCollector:
         self.framework = next((name for prefix, name in FRAMEWORK_PREFIXES
                                if any(v == prefix or v.startswith(prefix + ".") for v in imported)), None)
         self.signature_library = any(v.startswith(fw.SIGNATURE_LIBRARIES) for v in imported)
+        self.uses_tornado = any(v == fw.HANDLER_BASE_MODULE or v.startswith(fw.HANDLER_BASE_MODULE + ".") for v in imported)
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
         self.in_decorator += 1
@@ -1405,6 +1407,7 @@ class AppModelCollector:
                 view.guarded = True
             else:
                 view.refs.append(self._ref_text(full_name(base.value) or last))
+                view.view |= self.uses_tornado and last.endswith(fw.HANDLER_BASE_SUFFIX)
         for decorator in node.decorators:
             route = self._route_decorator(decorator.decorator)
             if route is not None:

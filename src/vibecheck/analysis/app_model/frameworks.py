@@ -103,8 +103,9 @@ DJANGO_METHOD_DECORATORS: dict[str, frozenset[str] | None] = {
 
 # Class-based views: base class -> state-changing by inheritance alone (it handles POST without a method here).
 VIEW_BASES: dict[str, bool] = {
-    # Flask, Flask-RESTful, Flask-RESTX; Starlette's class endpoints
-    "MethodView": False, "View": False, "Resource": False, "HTTPEndpoint": False,
+    # Flask, Flask-RESTful, Flask-RESTX; Starlette's class endpoints; Tornado's handlers; Sanic's class views
+    "MethodView": False, "View": False, "Resource": False, "HTTPEndpoint": False, "RequestHandler": False,
+    "HTTPMethodView": False,
     # Django
     "TemplateView": False, "ListView": False, "DetailView": False, "RedirectView": False,
     "FormView": True, "CreateView": True, "UpdateView": True, "DeleteView": True,
@@ -123,7 +124,11 @@ DRF_VIEW_BASES = frozenset({
     "RetrieveUpdateAPIView", "RetrieveDestroyAPIView", "RetrieveUpdateDestroyAPIView",
 })
 VIEW_MODULE_PREFIXES = ("flask.", "django.", "rest_framework.", "quart.", "flask_restful.", "flask_restx.",
-                        "flask_smorest.", "starlette.", "aiohttp.")
+                        "flask_smorest.", "starlette.", "aiohttp.", "tornado.web.", "sanic.views.")
+# A module that imports Tornado names its handlers' bases `...Handler` (`BaseHandler`, `AuthedHandler`), often defined in
+# another module of the project: such a base makes a class-based view there.
+HANDLER_BASE_MODULE = "tornado"
+HANDLER_BASE_SUFFIX = "Handler"
 # Class attributes that list decorators applied to every handler of a class-based view.
 CLASS_DECORATOR_ATTRIBUTES = frozenset({"decorators", "method_decorators"})
 # Request attributes that only a handler of submitted data reads (Django).

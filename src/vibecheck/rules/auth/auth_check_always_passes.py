@@ -65,6 +65,9 @@ ROLE_GUARD_WORDS = frozenset({"admin", "staff", "superuser", "owner", "moderator
 ENFORCING_WORDS = frozenset({"require", "required", "requires", "ensure", "only", "must", "current", "check", "verify"})
 # Calls that only leave a trace: a body of these and `return True` still checks nothing.
 TRACE_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "log", "error"})
+# What a Litestar guard is handed first (`def guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None`):
+# such a guard denies only by raising; its return value is never read.
+GUARD_CONNECTIONS = frozenset({"ASGIConnection"})
 # Last words of a parameter that holds the credential a check is handed (`key`, `api_key`, `token`): a check that
 # returns it untested (Django Ninja's `authenticate(self, request, key): return key`) passes whoever sends any value.
 CREDENTIAL_WORDS = frozenset({"key", "apikey", "token", "credential", "credentials", "secret", "password", "passwd"})
@@ -177,6 +180,8 @@ class AuthCheckAlwaysPasses(Rule):
     `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back
     the caller the framework injected (`user = Depends(get_current_user)`) without testing anything: every signed-in
     caller passes it.
+    So is a check that can deny only by raising (annotated `-> None`, or a Litestar guard taking an `ASGIConnection`)
+    and raises nowhere, nor calls anything but logging (`def can_manage(connection, handler): log.debug(...)`).
     So is a check that hands back the credential it was given without testing it (`def authenticate(self, request,
     key): return key` in a Django Ninja `APIKeyHeader`, `def verify_token(token): return token`): any value passes.
 
@@ -241,6 +246,7 @@ class AuthCheckAlwaysPasses(Rule):
         self.pattern = _pattern(self.options.name_pattern)
         self.scopes: list[Frame | cst.ClassDef] = []
         self.in_decorator = 0
+        self.in_trace = 0  # enclosing logging calls
 
     def _frame(self) -> Frame | None:
         return self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], Frame) else None
@@ -271,8 +277,16 @@ class AuthCheckAlwaysPasses(Rule):
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
-        if last not in TRACE_CALLS:
+        if last in TRACE_CALLS:
+            self.in_trace += 1  # what a log line formats (`user.get("sub")`) decides nothing
+        elif not self.in_trace:
             self._mark_check()
+
+    def leave_Call(self, original_node: cst.Call) -> None:
+        func = original_node.func
+        last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+        if last in TRACE_CALLS:
+            self.in_trace -= 1
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
         self.in_decorator += 1
@@ -321,6 +335,8 @@ class AuthCheckAlwaysPasses(Rule):
             self.report(anchor, f"The check `{name}` has a placeholder body, so it never denies anyone.",
                         hint=f"Implement `{name}` so that it returns False or raises for callers without access.")
             return
+        if self._report_raiseless_guard(node, frame, anchor):
+            return
         last = statements[-1] if statements else None
         ends_with_return = isinstance(last, cst.Return) or (
             isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], cst.Return))
@@ -330,6 +346,23 @@ class AuthCheckAlwaysPasses(Rule):
             value = self.context.module.code_for_node(frame.returns[-1].value)  # type: ignore[arg-type]
             self.report(anchor, f"The check `{name}` always returns `{value}`, so it lets everyone through.",
                         hint=f"Implement `{name}` so that it returns False or raises for callers without access.")
+
+    def _report_raiseless_guard(self, node: cst.FunctionDef, frame: Frame, anchor: cst.CSTNode) -> bool:
+        """`def can_manage(connection: ASGIConnection, handler) -> None: log.debug(...)`: a check that can only deny by
+        raising (it answers `None`, or is a Litestar guard, whose return value nobody reads) and raises nowhere, nor
+        calls anything but logging that could."""
+        if frame.checks or any(r.value is not None for r in frame.returns):
+            return False
+        returns_none = node.returns is not None and get_full_name_for_node(node.returns.annotation) == "None"
+        params = node.params.params
+        litestar_guard = bool(params) and params[0].annotation is not None \
+            and (get_full_name_for_node(params[0].annotation.annotation) or "").rpartition(".")[2] in GUARD_CONNECTIONS
+        if not (returns_none or litestar_guard):
+            return False
+        name = node.name.value
+        self.report(anchor, f"The check `{name}` can only deny by raising, and it raises nowhere, so it lets everyone "
+                    "through.", hint=f"Make `{name}` raise (e.g. `NotAuthorizedException`) for callers without access.")
+        return True
 
     def _report_role_pass_through(self, node: cst.FunctionDef, frame: Frame) -> bool:
         """`def require_admin(user = Depends(current_user)): return user`: a role guard that hands back the caller it

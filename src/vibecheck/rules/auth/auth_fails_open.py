@@ -176,7 +176,8 @@ class AuthFailsOpen(Rule):
     await call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or,
     in a function named as a check (`check_token`, `is_authorized`), answers `True`; or, in a guard that refuses only
     by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) -> None`),
-    returns None or ends the function, so the request goes on as if the check had passed. A `try` that only
+    returns None or ends the function, so the request goes on as if the check had passed; or, after the `try`, hands
+    back the parameter it was given (a role checker's `return user`, the caller a framework injected). A `try` that only
     identifies the caller (`request.state.user = None` on failure) leaves the decision to the routes and is
     not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC: return
     await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the request
@@ -449,7 +450,8 @@ class AuthFailsOpen(Rule):
                     checks = True  # it does not record an anonymous caller for the routes to judge
                 returns = list(own_returns(handler.body))
                 lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
-                    not returns and following is not None and checks and _lets_in_statement(following, views)) or (
+                    not returns and following is not None and checks and (
+                        _lets_in_statement(following, views) or _returns_parameter(following, node))) or (
                     _ends_normally(statement, returns, node) and _raising_guard(node, statement.body))
                 if lets_in and (checks or named_check):
                     caught = _code(handler.type) if handler.type is not None else ""
@@ -538,6 +540,17 @@ def _lets_in_statement(statement: cst.BaseStatement, views: set[str]) -> bool:
     if not isinstance(statement, cst.SimpleStatementLine):
         return False
     return any(isinstance(s, cst.Return) and _lets_in(s, views, named_check=False) for s in statement.body)
+
+
+def _returns_parameter(statement: cst.BaseStatement, function: cst.FunctionDef) -> bool:
+    """The statement after a `try` hands back what the check was given (`return driver` in a role checker that a
+    framework injected the caller into): the caller goes on as if the check in the `try` had passed."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    params = function.params
+    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)} - {"self", "cls"}
+    return any(isinstance(s, cst.Return) and isinstance(s.value, cst.Name) and s.value.value in names
+               for s in statement.body)
 
 
 def _without_default(call: cst.Call) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
+from vibecheck.analysis.tornado_settings import application_settings
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
@@ -61,7 +62,8 @@ class CsrfProtectionDisabled(Rule):
     Flask-WTF's `@csrf.exempt`/`csrf.exempt(view)`, the settings `WTF_CSRF_ENABLED = False` and
     `WTF_CSRF_CHECK_DEFAULT = False` (assigned, in `app.config[...]`, `app.config.update(...)` or a dict),
     a Flask-WTF form `Meta` with `csrf = False`, a Django `MIDDLEWARE` list that has the session middleware
-    but not `CsrfViewMiddleware`, and a DRF `enforce_csrf` override that does nothing.
+    but not `CsrfViewMiddleware`, a DRF `enforce_csrf` override that does nothing, and Tornado's
+    `xsrf_cookies=False` given to `Application` (or in the settings dict it unpacks, `**settings`).
 
     Test files, configuration classes or functions named for tests, dicts that also set `TESTING = True`,
     exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,
@@ -116,8 +118,8 @@ class CsrfProtectionDisabled(Rule):
     confidence = Confidence.MEDIUM
     cwe = (352,)
     # Every finding names `csrf` (`csrf_exempt`, `csrf.exempt`, a `CSRFProtect` object, `WTF_CSRF_ENABLED`,
-    # `enforce_csrf`, `csrf = False`) or the `MIDDLEWARE` setting.
-    file_hints = ("csrf", "middleware")
+    # `enforce_csrf`, `csrf = False`), Tornado's `xsrf_cookies` or the `MIDDLEWARE` setting.
+    file_hints = ("csrf", "xsrf", "middleware")
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -304,3 +306,12 @@ class CsrfProtectionDisabled(Rule):
                 return False
             smalls.extend(statement.body)
         return all(_inert(small) for small in smalls)
+
+    def leave_Module(self, node: cst.Module) -> None:
+        if self._in_test_setup():
+            return
+        for name, value in application_settings(node, self.context.imports, self.context.source):
+            if name == "xsrf_cookies" and type(value) is cst.Name and value.value == "False":
+                self.report(value, "`xsrf_cookies=False` turns off Tornado's CSRF check for every form and "
+                            "state-changing request of the app.", hint="Set `xsrf_cookies=True` and send "
+                            "`xsrf_form_html()` or the `X-XSRFToken` header with each form and API call.")

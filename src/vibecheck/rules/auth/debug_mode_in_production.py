@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
+from vibecheck.analysis.tornado_settings import application_settings
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import (
@@ -31,6 +32,8 @@ APP_CONSTRUCTORS = frozenset({"fastapi.FastAPI", "starlette.applications.Starlet
 # Methods that write settings: `app.config.update(DEBUG=True)`, `settings.configure(DEBUG=True)`.
 CONFIG_WRITERS = frozenset({"update", "from_mapping", "configure", "setdefault"})
 RELOADING_SERVERS = frozenset({"uvicorn.run"})
+# Tornado's application settings that send tracebacks to clients (`debug` also reloads code on every change).
+TORNADO_DEBUG_SETTINGS = frozenset({"debug", "serve_traceback"})
 # WSGI servers without a debugger: an app they serve shows a plain 500 page whatever its `debug` flag says (the flag
 # then only propagates exceptions to the server's log and reloads templates).
 PLAIN_WSGI_SERVERS = frozenset({"gevent.pywsgi.WSGIServer", "waitress.serve", "waitress.create_server",
@@ -100,6 +103,8 @@ class DebugModeInProduction(Rule):
       because `python app.py` is how such apps are started on servers, and also when the flag is read from an
       environment variable that defaults to on (`debug=os.getenv("FLASK_DEBUG", "1") == "1"`);
     - `FastAPI(debug=True)` and `Starlette(debug=True)`;
+    - Tornado's `Application(handlers, debug=True)` (also `serve_traceback=True`), also as an entry of the settings
+      dict it unpacks (`settings = dict(debug=True, ...)`, `Application(handlers, **settings)`);
     - Flask's `app.debug = True`, `app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`,
       `from_mapping(DEBUG=True)`, Django's `settings.configure(DEBUG=True)` (not the first two in a module that
       serves its app with a WSGI server that has no debugger, gevent's `WSGIServer` or waitress, and never
@@ -286,6 +291,8 @@ class DebugModeInProduction(Rule):
                                         value))
 
     def leave_Module(self, node: cst.Module) -> None:
+        if not self._skip_file:
+            self._check_tornado_settings(node)
         if not self._plain_server or self._dev_server:
             for assignment, message, switch in self._app_debug:
                 self.report(assignment, message, hint=HINT, fix=self._fix(switch))
@@ -343,3 +350,10 @@ class DebugModeInProduction(Rule):
     def _is_app(node: cst.BaseExpression) -> bool:
         name = value_name(node)
         return name is not None and any(w in ("app", "application") for w in words(name))
+
+    def _check_tornado_settings(self, module: cst.Module) -> None:
+        """`Application(handlers, debug=True)`, or `debug=True` in the dict it unpacks (`**settings`)."""
+        for name, value in application_settings(module, self.context.imports, self.context.source):
+            if name in TORNADO_DEBUG_SETTINGS and self._switched_on(value):
+                self.report(value, f"Tornado's `{name}` setting is on, so every failing request sends its traceback "
+                            "to the client.", hint=HINT)

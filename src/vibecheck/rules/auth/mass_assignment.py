@@ -7,7 +7,7 @@ import libcst as cst
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.app_model.names import restricts
-from vibecheck.analysis.flow import is_route_handler, short_code, string_value
+from vibecheck.analysis.flow import is_rest_payload, is_route_handler, short_code, string_value
 from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, schema_fields, sibling_models_inputs, text_fields
 from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import full_name
@@ -34,7 +34,8 @@ ADMIN_FORM_ATTRIBUTES = ("form", "add_form", "change_form")
 EDITING_VIEW_BASES = frozenset({"CreateView", "UpdateView", "BaseCreateView", "BaseUpdateView"})
 SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
 REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
-CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "query_params", "GET", "args"})
+CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "query_params", "GET", "args",
+                               "media"})  # Falcon: `req.media`
 CLIENT_METHODS = frozenset({"get_json", "json", "form", "dict"})
 DUMP_METHODS = frozenset({"dict", "model_dump", "to_dict"})
 WRITE_METHODS = frozenset({"create", "update", "get_or_create", "update_or_create", "insert", "create_user", "save"})
@@ -68,9 +69,10 @@ class MassAssignment(Rule):
     a `Group`, `Role` or `ViewRestriction`, are what the form edits, not a privilege it grants its client);
     `Model(**request.data)`, `Model.objects.create(**request.json)`,
     `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
-    raw client dict (also through a variable, `request.get_json()`, `await request.json()` or a `dict`-typed FastAPI
-    body); the same with a Pydantic body whose class declares such a field (in the same file, or in a `schemas`,
-    `models`, `dto` ... module of its own package it imports the class from, `from .schemas import NoteUpdate`) and that
+    raw client dict (also through a variable, `request.get_json()`, `await request.json()`, Falcon's `req.media`,
+    Flask-RESTX's `ns.payload` or a `dict`-typed FastAPI body); the same with a Pydantic body whose class declares such
+    a field (in the same file, or in a `schemas`, `models`, `dto` ... module of its own package it imports the class
+    from, `from .schemas import NoteUpdate`) and that
     `body.model_dump()` or `body.dict()` does not drop (`exclude={"owner_id"}`, an `include=` allow-list); and
     `for key, value in data.items(): setattr(obj, key, value)` over client data.
 
@@ -321,8 +323,9 @@ class MassAssignment(Rule):
                 if sent:
                     return f"the `{schema}` body, which lets the client send `{sent[0]}`,"
             return None
-        if type(node) is cst.Attribute and node.attr.value in CLIENT_ATTRIBUTES \
-                and (full_name(node.value) or "") in REQUEST_NAMES:
+        if type(node) is cst.Attribute and ((node.attr.value in CLIENT_ATTRIBUTES
+                                             and (full_name(node.value) or "") in REQUEST_NAMES)
+                                            or is_rest_payload(node, self.context.imports)):
             return f"the request body (`{short_code(node)}`)"
         if type(node) is cst.Name and self.functions and node.value in self.functions[-1][0]:
             return f"the client's `{node.value}`"

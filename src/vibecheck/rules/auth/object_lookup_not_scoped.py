@@ -34,6 +34,9 @@ LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_o
 # id=id)` of FastAPI's project template), which reads the row it is asked for.
 LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select", "repo", "repository",
                               "crud", "dao"})
+# A data-access object's reader named for what it reads (`db.get_order(conn, order_id)`, `repo.fetch_invoice(id)`):
+# counted only on the receivers above.
+DAO_READER = re.compile(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
 MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
@@ -199,7 +202,7 @@ class ObjectLookupNotScopedToUser(Rule):
     capture, `pk`, a Starlette capture read as `note_id = request.path_params["note_id"]`):
     `Model.objects.get(pk=pk)`, `get_object_or_404(Model, pk=pk)`,
     `Model.query.get_or_404(id)`, `session.get(Model, item_id)`, `.filter_by(id=...)`, a project's data-access
-    object (`repo.by_id(id)`, `crud.item.get(db, id=id)`), or an SQL
+    object (`repo.by_id(id)`, `crud.item.get(db, id=id)`, `db.get_order(conn, order_id)`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
     column, when nothing in the handler relates the object to the
@@ -439,4 +442,6 @@ class ObjectLookupNotScopedToUser(Rule):
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
             return model_class or bool(_receiver_words(call) & LOOKUP_RECEIVERS)
+        if DAO_READER.match(last) and isinstance(func, cst.Attribute):
+            return bool(_receiver_words(call) & LOOKUP_RECEIVERS)
         return False

@@ -6,7 +6,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.handlers import parameters
-from vibecheck.analysis.flow import is_route_handler, short_code
+from vibecheck.analysis.flow import is_rest_payload, is_route_handler, short_code
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
@@ -16,7 +16,8 @@ PRIVILEGE_FIELDS = frozenset({"role", "roles", "is_admin", "is_staff", "is_super
                               "permissions", "user_permissions", "groups", "is_moderator", "access_level", "scopes",
                               "user_type", "account_type", "privileges"})
 REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
-CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "args", "GET", "query_params"})
+CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "args", "GET", "query_params",
+                               "media"})  # Falcon: `req.media`
 CLIENT_METHODS = frozenset({"get_json", "json"})
 # Wrappers that keep the client's data: `json.loads(request.body)`, `dict(request.form)`.
 CLIENT_WRAPPERS = frozenset({"json.loads", "dict", "loads", "orjson.loads", "ujson.loads"})
@@ -42,7 +43,8 @@ class PrivilegeFromClient(Rule):
     (`User(role=data["role"])`, `create_user(..., is_admin=payload.get("is_admin"))`) or an assignment
     (`user.role = request.json["role"]`) or a key of a dict passed to a call (`create_access_token(...,
     additional_claims={"role": body["role"]})`), where the value reads the request body (also through a
-    variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`) or a field of a
+    variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
+    Flask-RESTX's `ns.payload`) or a field of a
     route's body parameter (`body.role`), also compared with a literal (a sign-up form's checkbox,
     `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a privilege set from
     whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
@@ -156,7 +158,8 @@ class PrivilegeFromClient(Rule):
 
     def _from_client(self, node: cst.BaseExpression) -> bool:
         """The request body itself: `request.json`, `request.get_json()`, `await request.json()`, `request.data`,
-        also as `request.get_json() or {}` or parsed: `json.loads(request.body)`."""
+        Falcon's `req.media`, Flask-RESTX's `ns.payload`, also as `request.get_json() or {}` or parsed:
+        `json.loads(request.body)`."""
         if type(node) is cst.Await:
             node = node.expression
         if type(node) is cst.BooleanOperation and type(node.operator) is cst.Or:
@@ -169,8 +172,9 @@ class PrivilegeFromClient(Rule):
                                                  and get_full_name_for_node(inner.value) in REQUEST_NAMES)
         if type(node) is cst.Call and type(node.func) is cst.Attribute:
             return node.func.attr.value in CLIENT_METHODS and get_full_name_for_node(node.func.value) in REQUEST_NAMES
-        return type(node) is cst.Attribute and node.attr.value in CLIENT_ATTRIBUTES \
-            and get_full_name_for_node(node.value) in REQUEST_NAMES
+        return type(node) is cst.Attribute and (node.attr.value in CLIENT_ATTRIBUTES
+                                                and get_full_name_for_node(node.value) in REQUEST_NAMES
+                                                or is_rest_payload(node, self.context.imports))
 
     def _reads_client_field(self, node: cst.BaseExpression) -> bool:
         """`data["role"]`, `data.get("role")`, `request.json["is_admin"]`, `body.role`: one field of client data."""

@@ -25,8 +25,11 @@ class RouteWithoutAuth(ProjectRule):
     `HTTPEndpoint`s; an endpoint imported from another module keeps the guards of its own) and registration calls
     (`app.add_route(...)`, `router.add_api_route(...)`, aiohttp's `router.add_route("POST", ...)`,
     `router.add_post(...)` and `app.add_routes([web.post(...), web.view(...)])`, Sanic's
-    `app.add_route(handler, ...)`), and Litestar's bare-verb handlers (`@post("/notes")`, also as methods of a
-    `Controller` under its `path`; guarded by their own `guards=[...]`, the controller's `guards`, a
+    `app.add_route(handler, ...)`), the verb methods of Tornado `RequestHandler`s (also through a project's
+    `...Handler` base, defined in another module too; guarded by `@tornado.web.authenticated`) and Sanic
+    `HTTPMethodView`s, and Litestar's
+    bare-verb handlers (`@post("/notes")`, also as methods of a `Controller` under its `path`; guarded by their
+    own `guards=[...]`, the controller's `guards`, a
     `Router(..., guards=[...])` that lists them or their controller, or `Litestar(guards=[...])`); a django-ninja
     `Router(auth=...)` or `NinjaAPI(auth=...)` (not `auth=None`) authenticates every route it holds. Recognised
     guards: auth decorators placed *below* the route decorator (`@login_required`, `@jwt_required`,

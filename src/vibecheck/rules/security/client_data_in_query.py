@@ -38,6 +38,7 @@ from vibecheck.rules.security.sql_built_from_strings import (
     DB_RECEIVER,
     EXECUTE_METHODS,
     EXTRA_KEYWORDS,
+    built_string,
 )
 
 SQL_CWE = (89,)
@@ -126,7 +127,8 @@ class ClientDataInQuery(ClientSinkRule):
     structure that no bound parameter protects: the SQL text of SQLAlchemy `text()`/`literal_column()`,
     Django `RawSQL()`/`.raw()`/`.extra(where=...)`, pandas `read_sql()` and a database cursor's or connection's
     `execute()` (named like one, or bound to a DB-API `connect()` in the file: `REPORTS = sqlite3.connect(...)`; the
-    whole query, not a value pasted into it, which VC402 reports); the column names of
+    whole query, not a value pasted into it, which VC402 reports), also a query method of any other object given SQL
+    text built in place (`self.store.fetch_one("... WHERE id = %s" % user_id)`); the column names of
     `.order_by()`, `.group_by()` and `.distinct()` (also `order_by(f"-{sort}")`); the lookups of a Django
     `filter(**params)`/`exclude(**params)`/`get(**params)` (in a module that imports Django, or on a model's
     manager: `User.objects.get(**params)` in a service module); and the filter of a MongoDB collection method (`find`,
@@ -238,10 +240,11 @@ class ClientDataInQuery(ClientSinkRule):
         elif method in EXECUTE_METHODS and type(func) is cst.Attribute:
             receiver = dotted_name(func.value) or short_code(func.value)
             last = receiver.rsplit(".", 1)[-1].rstrip("()")
-            if DB_RECEIVER.search(last) or CURSOR_RECEIVER.search(last) or receiver in self._connections():
-                argument = call_argument(call, 0, "sql") or call_argument(call, 0, "query")
-                if argument is not None:
-                    yield argument, SQL_TEXT
+            argument = call_argument(call, 0, "sql") or call_argument(call, 0, "query")
+            if argument is not None and (DB_RECEIVER.search(last) or CURSOR_RECEIVER.search(last)
+                                         or receiver in self._connections()
+                                         or (receiver not in ("self", "cls") and _built_sql(argument, state))):
+                yield argument, SQL_TEXT
         elif method == "raw" and positional_count(call) in (1, 2):
             argument = call_argument(call, 0, "raw_query")
             if argument is not None:
@@ -454,6 +457,14 @@ def _note_bindings(node: cst.CSTNode, state: QueryState) -> None:
             state.texts.add(key)
         elif type(node.value) is cst.Dict:
             state.dicts[key] = [node.value]
+
+
+def _built_sql(argument: cst.BaseExpression, state: FlowState) -> bool:
+    """`self.store.fetch_one("SELECT ... WHERE id = %s" % user_id)`: a query method of a project's own store object,
+    named for what it holds rather than as a connection, given SQL text it builds in place. (A class's own
+    `self.execute(...)` is not asked about: the flow follows it into the method's body.)"""
+    built = built_string(argument, state)
+    return built is not None and built.kind == "sql"
 
 
 def _through_manager(func: cst.BaseExpression) -> bool:

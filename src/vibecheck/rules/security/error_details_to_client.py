@@ -12,6 +12,7 @@ from vibecheck.analysis.flow import (
     FlowState,
     Taint,
     dotted_name,
+    is_rest_namespace,
     is_route_handler,
     iter_calls,
     module_uses_web_framework,
@@ -56,8 +57,19 @@ RESPONSE_CALLS = frozenset({
     "fastapi.responses.JSONResponse", "starlette.responses.JSONResponse", "fastapi.responses.HTMLResponse",
     "starlette.responses.HTMLResponse", "fastapi.responses.PlainTextResponse", "starlette.responses.PlainTextResponse",
     "werkzeug.exceptions.abort", "sanic.response.json", "sanic.response.text", "aiohttp.web.json_response",
-    "aiohttp.web.Response",
+    "aiohttp.web.Response", "flask_restx.abort", "flask_restful.abort", "flask_restplus.abort",
+    "sanic.exceptions.SanicException", "sanic.exceptions.ServerError",
 })
+# Families of error responses whose arguments are the body: Falcon's `HTTPInternalServerError(description=...)`.
+RESPONSE_CLASS_PREFIXES = ("falcon.HTTP", "falcon.errors.HTTP")
+# Bases of class-based views whose verb methods answer with what they return (Flask `MethodView`, Flask-RESTX and
+# Flask-RESTful `Resource`, Sanic `HTTPMethodView`): `return {"error": str(e)}, 500` is the response.
+RETURNING_VIEW_BASES = frozenset({"MethodView", "Resource", "HTTPMethodView"})
+VIEW_VERBS = frozenset({"get", "post", "put", "patch", "delete"})
+# A Tornado handler's own methods that write the response body: `self.write({"error": str(e)})`.
+HANDLER_WRITE_METHODS = frozenset({"write", "finish"})
+# What a Falcon responder (`def on_get(self, req, resp)`) assigns to its response object to set the body.
+RESPONDER_BODY_ATTRIBUTES = frozenset({"media", "text", "body", "data"})
 # Chat and callback replies (Slack/bolt `say`, `respond`, the Web API's `chat_postMessage`).
 EXCEPTION_HANDLER_DECORATORS = frozenset({"exception_handler", "errorhandler", "register_error_handler"})
 MESSAGE_METHODS = frozenset({"chat_postMessage", "chat_postEphemeral", "chat_update", "send_message", "reply_text"})
@@ -113,7 +125,10 @@ class ErrorDetailsToClient(FlowRule):
     upstream error body such as `e.response.text`) and `traceback.format_exc()` into what the client
     receives: the value a web view returns, `jsonify()`, `make_response()`, Django `HttpResponse`/
     `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `Response`, `JSONResponse`, `abort()`,
-    `flash()`, and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
+    `flash()`, a Tornado handler's `self.write()`/`self.finish()`, the body a Falcon responder sets (`resp.media = ...`,
+    `resp.text`) and Falcon's `HTTP...Error(description=...)`, what the verbs of a Flask `MethodView`, a Flask-RESTX
+    `Resource` or a Sanic `HTTPMethodView` return, Flask-RESTX's `abort()`/`ns.abort()`, Sanic's `SanicException`, and
+    chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ..., and those
     named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`, a request body's `MultiPartException`)
     are not reported, nor are
@@ -179,6 +194,8 @@ class ErrorDetailsToClient(FlowRule):
     def __init__(self, context: RuleContext, options: Any = None) -> None:
         super().__init__(context, options)
         self._returns_to_client = False
+        self._response_parameter: str | None = None
+        self._view_classes: list[bool] = []  # per enclosing class: a class-based view whose verbs answer by returning
 
     def new_state(self) -> FlowState:
         state = FlowState(self.context.imports, error_source, checks_clear=False)
@@ -191,23 +208,45 @@ class ErrorDetailsToClient(FlowRule):
         django_view = bool(params) and params[0] in ("request", "req") and module_uses_web_framework(state.imports)
         method_view = len(params) > 1 and params[0] == "self" and params[1] == "request" \
             and module_uses_web_framework(state.imports)
-        self._returns_to_client = is_route_handler(function) or django_view or method_view or any(
+        view_verb = bool(self._view_classes and self._view_classes[-1]) and function.name.value in VIEW_VERBS
+        self._returns_to_client = is_route_handler(function) or django_view or method_view or view_verb or any(
             isinstance(d.decorator, cst.Call) and isinstance(d.decorator.func, cst.Attribute)
             and d.decorator.func.attr.value in EXCEPTION_HANDLER_DECORATORS for d in function.decorators)
+        self._response_parameter = params[2] if function.name.value.startswith("on_") and len(params) >= 3 \
+            and params[0] == "self" else None
         handled = handled_exception(function)
         if handled is not None:
             state.names[handled] = Taint("error", handled)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        self._view_classes.append(module_uses_web_framework(self.context.imports) and any(
+            (dotted_name(base.value) or "").rpartition(".")[2] in RETURNING_VIEW_BASES for base in node.bases))
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        super().leave_ClassDef(original_node)
+        self._view_classes.pop()
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if type(node) is cst.Return and node.value is not None and self._returns_to_client \
                 and self._leak(node.value, state, "the response this view returns"):
             return
+        if type(node) is cst.Assign and self._response_parameter is not None:
+            for target in node.targets:
+                field = target.target
+                if type(field) is cst.Attribute and field.attr.value in RESPONDER_BODY_ATTRIBUTES \
+                        and dotted_name(field.value) == self._response_parameter \
+                        and self._leak(node.value, state, f"`{short_code(field)}`"):
+                    return
         for call in iter_calls(node):
             name = state.qualified_name(call) or ""
             func = call.func
             method = func.attr.value if type(func) is cst.Attribute else None
             is_message = method in MESSAGE_METHODS or (type(func) is cst.Name and func.value in MESSAGE_FUNCTIONS)
-            if name in RESPONSE_CALLS or is_message:
+            writes = type(func) is cst.Attribute and method in HANDLER_WRITE_METHODS \
+                and dotted_name(func.value) == "self" and self.in_handler_class()
+            aborts = method == "abort" and type(func) is cst.Attribute and is_rest_namespace(func.value, state.imports)
+            if name in RESPONSE_CALLS or name.startswith(RESPONSE_CLASS_PREFIXES) or is_message or writes or aborts:
                 where = "a chat message" if is_message else f"`{short_code(func)}()`"
                 for arg in call.args:
                     if self._leak(arg.value, state, where):

@@ -68,10 +68,13 @@ HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "option
 HTTP_MODULES = ("requests", "httpx", "aiohttp", "urllib3")
 URL_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "urllib.request.urlopen": (0, "url"), "urllib.request.Request": (0, "url"), "urllib.request.urlretrieve": (0, "url"),
-    "urlopen": (0, "url"),
+    "urlopen": (0, "url"), "tornado.httpclient.HTTPRequest": (0, "url"),
 }
 HTTP_CLIENT_FACTORIES = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
-                                   "aiohttp.ClientSession", "urllib3.PoolManager"})
+                                   "aiohttp.ClientSession", "urllib3.PoolManager", "tornado.httpclient.AsyncHTTPClient",
+                                   "tornado.httpclient.HTTPClient"})
+# The one method of Tornado's clients that sends a request: `AsyncHTTPClient().fetch(url)`.
+CLIENT_FETCH_METHODS = frozenset({"fetch"})
 # Client factories whose `base_url` every later call of the client is relative to: (position, keyword).
 BASE_URL_FACTORIES: dict[str, tuple[int | None, str | None]] = {
     "httpx.Client": (None, "base_url"), "httpx.AsyncClient": (None, "base_url"), "aiohttp.ClientSession": (0, "base_url"),
@@ -439,8 +442,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `json.loads`, dict and list stores, `configparser`, objects of the module's own classes, branches and loops,
     `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
     argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
-    packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call (also of a
-    session a class keeps in `self.session = requests.Session()`; for VC417 also one that a base class in another
+    packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
+    `AsyncHTTPClient().fetch()` or `HTTPRequest` (also of a session a class keeps in `self.session =
+    requests.Session()`; for VC417 also one that a base class in another
     module of the project binds) or the `base_url` of an `httpx.Client` or
     `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
     (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by
@@ -673,12 +677,15 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if receiver is not None and (receiver.kind == "request" or receiver.kind in SUMMARISED_KINDS
                                          and isinstance(state, UrlState) and state.is_path(func.value)):
                 return func.value, f"{short_code(func)}()", False
-        if method in HTTP_VERBS and self._is_http_client(func.value, state):
+        if (method in HTTP_VERBS and self._is_http_client(func.value, state)) or (
+                method in CLIENT_FETCH_METHODS and self._is_http_client(func.value, state, by_name=False)):
             position = 1 if method == "request" else 0
             return call_argument(call, position, "url"), f"{short_code(func)}()", True
         return None
 
-    def _is_http_client(self, receiver: cst.BaseExpression, state: FlowState) -> bool:
+    def _is_http_client(self, receiver: cst.BaseExpression, state: FlowState, by_name: bool = True) -> bool:
+        """`requests`, a client a factory made (`httpx.AsyncClient()`, also kept in `self.session`), or (`by_name`) a
+        name such as `client`: enough for the HTTP verbs, not for `fetch`, which a project's own client may have."""
         resolved = state.qualified_name(receiver) or ""
         if resolved in HTTP_MODULES:
             return True
@@ -688,7 +695,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         dotted = dotted_name(receiver)
         if dotted is None:
             return False
-        if dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES:
+        if by_name and dotted.rsplit(".", 1)[-1] in HTTP_CLIENT_NAMES:
             return not dotted.startswith(("request", "self.request"))
         if dotted.startswith("self."):
             clients = self._clients

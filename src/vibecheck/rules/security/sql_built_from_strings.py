@@ -207,6 +207,10 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
         return ""
     if isinstance(func, cst.Attribute) and func.attr.value in CONTAINER_VIEWS and not call.args:
         return "" if constant_text(func.value, state) is not None else None
+    if isinstance(func, cst.Attribute) and func.attr.value == "get" and call.args \
+            and constant_text(func.value, state) is not None \
+            and all(constant_text(a.value, state) is not None for a in call.args[1:]):
+        return ""  # an item of a constant mapping, or its constant default: `SORTABLE.get(sort, "created_at")`
     if isinstance(func, cst.Attribute) and func.attr.value in STRING_RESHAPERS \
             and all(constant_text(a.value, state) is not None for a in call.args):
         return constant_text(func.value, state)

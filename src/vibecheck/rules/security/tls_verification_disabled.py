@@ -20,13 +20,14 @@ from vibecheck.rules.security._support import (
     tails,
 )
 
-HTTP_LIBRARIES = ("requests.", "httpx.", "aiohttp.", "urllib3.", "niquests.", "pip._vendor.requests.")
+HTTP_LIBRARIES = ("requests.", "httpx.", "aiohttp.", "urllib3.", "niquests.", "pip._vendor.requests.", "tornado.httpclient.")
 # Methods of a session/client object (any receiver): `self.session.get(url, verify=False)`.
 HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream",
                           "Session", "Client", "AsyncClient", "ClientSession", "TCPConnector", "PoolManager",
-                          "ProxyManager", "HTTPSConnectionPool", "merge_environment_settings", "ws_connect"})
+                          "ProxyManager", "HTTPSConnectionPool", "merge_environment_settings", "ws_connect",
+                          "fetch", "HTTPRequest"})  # Tornado: `AsyncHTTPClient().fetch(url, validate_cert=False)`
 # keyword -> the value that disables verification
-DISABLING_KEYWORDS = {"verify": "False", "ssl": "False", "verify_ssl": "False"}
+DISABLING_KEYWORDS = {"verify": "False", "ssl": "False", "verify_ssl": "False", "validate_cert": "False"}
 UNVERIFIED_REFERENCES = frozenset({"ssl._create_unverified_context", "ssl._create_stdlib_context"})
 CERT_NONE_NAMES = frozenset({"ssl.CERT_NONE", "ssl.VerifyMode.CERT_NONE"})
 CERT_LEVELS = frozenset({"CERT_NONE", "CERT_OPTIONAL", "CERT_REQUIRED"})
@@ -67,7 +68,8 @@ class TlsVerificationDisabled(BindingRule):
 
     ## What it does
     Reports `verify=False` on `requests`/`httpx`/`aiohttp` calls, sessions and clients (also through a
-    variable or `session.verify = False`), `ssl._create_unverified_context()`, `ssl.CERT_NONE` given
+    variable or `session.verify = False`), Tornado's `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`,
+    `HTTPRequest(url, ...)`), `ssl._create_unverified_context()`, `ssl.CERT_NONE` given
     to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
     `cert_reqs="CERT_NONE"` and `context.check_hostname = False`. It also reports the standard library's
     mail and file-transfer clients opened without a context (`smtplib.SMTP_SSL(host)`,
@@ -105,7 +107,7 @@ class TlsVerificationDisabled(BindingRule):
     ```
 
     ## Fix safety
-    A literal `verify=False` (`ssl=False`, `verify_ssl=False`, `cert_reqs="CERT_NONE"`) on a call is
+    A literal `verify=False` (`ssl=False`, `verify_ssl=False`, `validate_cert=False`, `cert_reqs="CERT_NONE"`) on a call is
     removed, which turns verification back on. The fix is unsafe: a server with a self-signed or
     private-CA certificate that worked before now fails with a certificate error, until its CA bundle is
     passed (`verify="/path/to/ca.pem"`). A `session.verify = False` statement is deleted (`pass` when it

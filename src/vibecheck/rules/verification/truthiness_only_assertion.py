@@ -10,7 +10,7 @@ import libcst as cst
 from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
-from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
+from vibecheck.rules.verification._shared import Frame, TestAwareRule, is_client_response, last_name
 
 # The first word of a function that builds or fetches data (`build_invoice`, `fetch_orders`, `parse_config`): what
 # it returns has content to check, and any non-empty wrong answer is truthy. A predicate (`is_valid`, `exists`,
@@ -65,6 +65,7 @@ class TestChecks:
     """What one test binds from data functions and how it checks them."""
 
     results: dict[str, str] = field(default_factory=dict)  # name -> the data function it was last bound from
+    responses: set[str] = field(default_factory=set)  # names bound to a test client's response
     weak: list[Candidate] = field(default_factory=list)
     other_checks: bool = False
 
@@ -90,6 +91,18 @@ def data_callee(value: cst.BaseExpression | None) -> str | None:
         if isinstance(receiver, (cst.Name, cst.Attribute)) and MOCK_WORD in last_name(receiver).lower():
             return None
     return name
+
+
+def response_body(value: cst.BaseExpression | None, responses: set[str]) -> str | None:
+    """`resp.json` for `resp.json()` on a test client's response (`resp = client.get(...)`, or the call itself,
+    `client.get(...).json()`): the body of an answer whose status nothing checked, truthy for any error page."""
+    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.func.attr.value == "json"
+            and not value.args):
+        return None
+    receiver = value.func.value
+    if isinstance(receiver, cst.Name) and receiver.value in responses:
+        return f"{receiver.value}.json"
+    return "response.json" if is_client_response(receiver) else None
 
 
 def reads_flag(parts: list[str]) -> bool:
@@ -172,9 +185,10 @@ class TruthinessOnlyAssertion(TestAwareRule):
     such checks, `self.assertTrue(result)` and `self.assertIsNotNone(result)`, also with a failure message
     (and the same on a direct call: `assert build_invoice(order)`) where the value comes from a function
     that builds or fetches data (its name starts with a verb such as `build_`, `get_`, `fetch_`, `load_`, `parse`, `create_`,
-    `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`), the test checks
-    nothing else (no other `assert`, no assertion call, no mock
-    `assert_*`, no `pytest.raises`) and uses the value nowhere else. A predicate (`assert is_valid(x)`,
+    `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`; or it is the JSON body
+    of a test client's response, `resp.json()`, whose status nothing checks), the test checks nothing else (no
+    other `assert`, no assertion call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else.
+    A predicate (`assert is_valid(x)`,
     `assert client.login(...)`), a getter named for a flag (`transaction.get_rollback()`,
     `get_autocommit()`, `get_is_active()`) or one the same file also expects to be false
     (`assert not get_feature_switch("x")`, `self.assertFalse(...)`), a value the test goes on to use or check,
@@ -232,13 +246,18 @@ class TruthinessOnlyAssertion(TestAwareRule):
         checks = self._checks()
         if checks is None:
             return
-        callee = data_callee(node.value)
+        callee = data_callee(node.value) or response_body(node.value, checks.responses)
+        response = is_client_response(node.value)
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 if callee is None:
                     checks.results.pop(target.target.value, None)
                 else:
                     checks.results[target.target.value] = callee
+                if response:
+                    checks.responses.add(target.target.value)
+                else:
+                    checks.responses.discard(target.target.value)
 
     def visit_Assert(self, node: cst.Assert) -> None:
         checks = self._checks()
@@ -284,7 +303,7 @@ class TruthinessOnlyAssertion(TestAwareRule):
         if isinstance(checked, cst.Name) and checked.value in checks.results:
             checks.weak.append(Candidate(node, checked.value, checks.results[checked.value]))
             return
-        callee = data_callee(checked)
+        callee = data_callee(checked) or response_body(checked, checks.responses)
         if callee is not None:
             checks.weak.append(Candidate(node, None, callee))
         else:

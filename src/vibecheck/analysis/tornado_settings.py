@@ -1,0 +1,55 @@
+"""The settings a file gives Tornado's `Application`: its keywords, and the entries of a dict it unpacks into it.
+
+Tornado apps are configured by keyword (`Application(handlers, debug=True)`), very often through a dict built first
+(`settings = dict(cookie_secret=..., xsrf_cookies=False)` or `{"debug": True}`, then `Application(handlers,
+**settings)`). Rules about one setting (debug mode, CSRF) ask this once per file for the value node of each entry.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from vibecheck.analysis.flow import dotted_name, string_value
+from vibecheck.cst_fields import child_nodes
+from vibecheck.imports import ImportTable
+
+APPLICATION_CLASSES = frozenset({"tornado.web.Application"})
+# The text a file that configures a Tornado app must hold: files without it are not walked.
+FILE_HINT = "Application("
+
+
+def application_settings(module: cst.Module, imports: ImportTable, source: str) -> list[tuple[str, cst.BaseExpression]]:
+    """(setting name, value node) of every keyword given to a Tornado `Application(...)` in `module`, and of every
+    entry of a dict (`dict(...)` or a literal) bound to a name that such a call unpacks (`**settings`)."""
+    if FILE_HINT not in source:
+        return []
+    found: list[tuple[str, cst.BaseExpression]] = []
+    unpacked: set[str] = set()
+    dicts: list[tuple[str, cst.BaseExpression]] = []
+    pending: list[cst.CSTNode] = [module]
+    while pending:
+        node = pending.pop()
+        pending.extend(child_nodes(node))
+        if type(node) is cst.Call and imports.qualified_name(node.func) in APPLICATION_CLASSES:
+            for arg in node.args:
+                if arg.keyword is not None:
+                    found.append((arg.keyword.value, arg.value))
+                elif arg.star == "**" and (name := dotted_name(arg.value)) is not None:
+                    unpacked.add(name)
+        elif type(node) is cst.Assign and len(node.targets) == 1:
+            name = dotted_name(node.targets[0].target)
+            if name is not None:
+                dicts.append((name, node.value))
+    for name, value in dicts:
+        if name in unpacked:
+            found.extend(_entries(value))
+    return found
+
+
+def _entries(value: cst.BaseExpression) -> list[tuple[str, cst.BaseExpression]]:
+    if type(value) is cst.Call and dotted_name(value.func) == "dict":
+        return [(arg.keyword.value, arg.value) for arg in value.args if arg.keyword is not None]
+    if type(value) is cst.Dict:
+        return [(key, element.value) for element in value.elements
+                if type(element) is cst.DictElement and (key := string_value(element.key)) is not None]
+    return []
