@@ -79,6 +79,25 @@ def load_schema(path):
     return jsonschema_specifications, path, json
 
 
+def packaging_version(text):
+    # ok: VC504 -- deferred into a function named after the package: the integration used where it is installed
+    import packaging.version
+    return packaging.version.Version(text)
+
+
+def typed_dict_extensions():
+    # ok: VC504 -- the author waived import-outside-toplevel: an optional dependency, deferred on purpose
+    import mypy_extensions  # noqa: PLC0415
+    return mypy_extensions
+
+
+class PackagingChecks:
+    def run(self):
+        # ok: VC504 -- the class is the adapter for the package it imports (reported once above otherwise)
+        from packaging.specifiers import SpecifierSet
+        return SpecifierSet
+
+
 def styles():
     # ok: VC504 -- the same package once reported is not reported again in this file
     import yaml as again

@@ -23,7 +23,11 @@ class UndeclaredDependency(ImportCheck):
     Optional imports (under `try`/`except ImportError`, its `else`, or `contextlib.suppress(ImportError)`),
     conditional ones (under `if`, including `if TYPE_CHECKING:`), a later import of a module the file
     imported under `except ImportError` (that `try` checked it is there), imports inside test functions,
-    relative imports, the standard library and the project's own modules are not reported. A requirement's
+    relative imports, the standard library and the project's own modules are not reported; nor, as for
+    `unknown-import`, an import deferred into a function or class named after the module (`def ipython(self):
+    from IPython import start_ipython`, the shell command that uses IPython where it is installed) or deferred
+    under another linter's import-outside-toplevel waiver (`import feedparser  # noqa: PLC0415`): an optional
+    integration, on purpose. A requirement's
     extras count as declared (`kombu[sqlalchemy]` installs SQLAlchemy), and so do runtimes a declared
     distribution always installs and that code uses only through it (`greenlet` under `gevent`, `urllib3`
     under `requests`). The project
@@ -59,6 +63,7 @@ class UndeclaredDependency(ImportCheck):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = (1104,)
+    skips_adapters = True
 
     def check_import(self, node: cst.CSTNode, module: str, top_level: str, candidates: tuple[str, ...]) -> None:
         distributions = _named_distributions(top_level)
