@@ -1012,6 +1012,10 @@ FALCON_MIDDLEWARE = """
     ("falcon.App(middleware=[TokenMiddleware()])", []),
     ("falcon.asgi.App(middleware=[TimingMiddleware(), TokenMiddleware()])", []),
     ("falcon.App(middleware=[FalconAuthMiddleware(backend)])", []),
+    ("falcon.App(middleware=middleware)", []),
+    ("falcon.App(middleware=build_middleware(backend))", []),
+    ("falcon.App()\n                app.add_middleware(TokenMiddleware())", []),
+    ("falcon.App()\n                app.add_middleware([TimingMiddleware()])", ["2 routes, the first ItemResource.on_post"]),
     ("falcon.App()", ["2 routes, the first ItemResource.on_post"]),
     ("falcon.App(middleware=[TimingMiddleware()])", ["2 routes, the first ItemResource.on_post"]),
     ("falcon.App(middleware=[LenientTokenMiddleware()])", ["2 routes, the first ItemResource.on_post"]),
@@ -1048,8 +1052,10 @@ def test_falcon_middleware_guards_the_resources_its_app_routes(tmp_path: Path, a
             import falcon.asgi
             from falcon_auth import FalconAuthMiddleware
 
-            from .middleware import LenientTokenMiddleware, TimingMiddleware, TokenMiddleware
+            from .middleware import LenientTokenMiddleware, TimingMiddleware, TokenMiddleware, build_middleware
             from .resources import ItemResource
+
+            middleware = [TimingMiddleware(), TokenMiddleware()]
 
             def create_app(backend):
                 app = {app}

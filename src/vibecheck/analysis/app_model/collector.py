@@ -419,6 +419,7 @@ class AppModelCollector:
         self.uses_falcon = False
         self.resources: list[dict[str, Any]] = []  # Falcon's `app.add_route("/x", Resource(), suffix=...)`
         self.instances: dict[str, str] = {}  # `items = ItemResource(db)`: the class a name is bound to an instance of
+        self.middleware_lists: dict[str, cst.List | cst.Tuple] = {}  # `middleware = [TokenMiddleware()]`
         self.uses_ninja = False
         self.framework: str | None = None
         self.anchors: dict[int, tuple[str, int]] = {}
@@ -849,6 +850,10 @@ class AppModelCollector:
                 receiver = full_name(node.func.value) or ""
                 hook_receiver = "*" if last == "before_app_request" else receiver
                 self.hooks.append((hook_receiver, full_name(target.value) or "*", False))
+        elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute) and self.uses_falcon:
+            app, added = full_name(node.func.value), _positional(node, 0) or _keyword(node, "middleware")
+            if app is not None and added is not None:
+                self._collect_falcon_middleware(app, added.value)
         elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             self._collect_middleware(_positional(node, 0))
         elif last == "Application" and self.qualified_name(func) == fw.AIOHTTP_APPLICATION:
@@ -961,6 +966,10 @@ class AppModelCollector:
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.value, cst.Call) and self.uses_falcon:
             self._note_falcon_assignment(node.targets[0].target, node.value)
+        elif len(node.targets) == 1 and isinstance(node.value, (cst.List, cst.Tuple)) and self.uses_falcon \
+                and type(node.targets[0].target) is cst.Name:
+            # `middleware = [TokenMiddleware()]`, then `falcon.App(middleware=middleware)`
+            self.middleware_lists[node.targets[0].target.value] = node.value
         if self.scopes or len(node.targets) != 1:
             return
         assigned = node.targets[0].target
@@ -1022,7 +1031,9 @@ class AppModelCollector:
         if target is None:
             return
         if self.qualified_name(value.func) in fw.FALCON_APPS:
-            self._collect_falcon_app(target, value)
+            listed = _keyword(value, "middleware")
+            if listed is not None:
+                self._collect_falcon_middleware(target, listed.value)
             return
         resource = self._resource_class(value)
         if resource is not None and type(assigned) is cst.Name:
@@ -1275,17 +1286,20 @@ class AppModelCollector:
         name = full_name(resource.func) if isinstance(resource, cst.Call) else None
         return name if name is not None and _last(name)[:1].isupper() else None
 
-    def _collect_falcon_app(self, app: str, call: cst.Call) -> None:
-        """`falcon.App(middleware=[TokenMiddleware()])`: each middleware class guards the app if it can deny, which is
-        known where the class is defined (`refusing_hooks`)."""
-        listed = _keyword(call, "middleware")
-        if listed is None:
-            return
-        elements = [e.value for e in listed.value.elements] if isinstance(listed.value, (cst.List, cst.Tuple)) \
-            else [listed.value]
+    def _collect_falcon_middleware(self, app: str, value: cst.BaseExpression) -> None:
+        """`falcon.App(middleware=[TokenMiddleware()])`, `app.add_middleware(TokenMiddleware())`: each middleware class
+        guards the app if it can deny, which is known where the class is defined (`refusing_hooks`). Middleware the
+        walk cannot name (`middleware=build_middleware()`, a factory's instance) may guard it: the app counts as
+        guarded."""
+        if isinstance(value, cst.Name) and value.value in self.middleware_lists:
+            value = self.middleware_lists[value.value]
+        elements = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
         for element in elements:
             middleware = self._resource_class(element)
-            if middleware is not None:
+            if middleware is None:
+                self.guarded_receivers.add(app)
+                self.receivers_guarded_otherwise.add(app)
+            else:
                 self.hook_refs.append([self._ref_text(app), self._ref_text(middleware)])
 
     def _collect_route_object(self, call: cst.Call, kind: str) -> None:
