@@ -117,6 +117,19 @@ class ExportResource:
         resp.media = await start_export(await req.get_media())
 
 
+class GitHubWebhookResource:
+    # expect: VC201
+    def on_post(self, req, resp):
+        handle_event(req.media)
+
+
+class StripeWebhookResource:
+    # ok: VC201
+    def on_post(self, req, resp):
+        event = stripe.Webhook.construct_event(req.bounded_stream.read(), req.get_header("Stripe-Signature"), SECRET)
+        handle_event(event)
+
+
 class HealthResource:
     # ok: VC201
     def on_post(self, req, resp):
@@ -146,6 +159,8 @@ public.add_route("/coupons", CouponResource())
 public.add_route("/purge", PurgeResource())
 public.add_route("/profile", ProfileResource())
 public.add_route("/health", HealthResource())
+public.add_route("/hooks/github", GitHubWebhookResource())
+public.add_route("/hooks/stripe", StripeWebhookResource())
 
 
 def create_reports_app() -> falcon.asgi.App:

@@ -1519,8 +1519,8 @@ class AppModelCollector:
 
     def _class_routes(self) -> None:
         for name, view in self.classes.items():
-            if not view.view and self.uses_falcon and not self._is_public_name(name):
-                self._resource_routes(name, view)
+            if not view.view and self.uses_falcon:
+                self._resource_routes(name, view)  # open by design (`HealthResource`) or not, judged per route
             if not view.view or self._is_public_name(name):
                 continue
             registrations = self.view_registrations.get(name) or [(None, None, None)]
