@@ -120,7 +120,8 @@ class ExportResource:
 class GitHubWebhookResource:
     # expect: VC201
     def on_post(self, req, resp):
-        handle_event(req.media)
+        event = req.media
+        queue.put(event["action"], event["repository"])
 
 
 class StripeWebhookResource:
