@@ -38,3 +38,17 @@ def unrelated_options():
     # ok: VC211 -- a dict no Application unpacks
     options = dict(debug=True)
     return options
+
+
+# Settings that another module unpacks (`Application(handlers, **config.APP_SETTINGS)`): a key only Tornado reads.
+APP_SETTINGS = dict(
+    cookie_secret=os.environ["COOKIE_SECRET"],
+    # expect: VC211
+    debug=True,
+)
+
+CLIENT_OPTIONS = {
+    "timeout": 5,
+    # ok: VC211 -- no key only Tornado reads: not an app's settings
+    "debug": True,
+}

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import RULES_DIR
 from vibecheck.analysis.model_fields import sibling_models_inputs
+from vibecheck.rules.auth.csrf_protection_disabled import CsrfProtectionDisabled
 from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
 from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
 from vibecheck.rules.auth.mass_assignment import MassAssignment
 from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_key_name, names_any, secret_kinds
-from vibecheck.testing import findings_for
+from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
 
 @pytest.mark.parametrize("identifier", ["password", "newPassword", "user_pwd", "reset_token", "accessToken", "api_key",
@@ -304,3 +306,22 @@ def test_a_random_secret_key_in_test_or_dev_settings_is_not_reported(path: str) 
     assert findings_for(InsecureRandomToken, source, path=path) == []
     assert len(findings_for(InsecureRandomToken, source, path="mysite/settings.py")) == 1
     assert len(findings_for(InsecureRandomToken, source, path="accounts/dev/tokens.py")) == 1
+
+
+@pytest.mark.parametrize("rule", [DebugModeInProduction, CsrfProtectionDisabled])
+def test_tornado_settings_corpus_is_reported_exactly(rule: type[DebugModeInProduction]) -> None:
+    """Settings given to `Application(...)`, in a dict it unpacks, or in a module-level dict with a Tornado-only key
+    (`cookie_secret`, `xsrf_cookies`) that another module unpacks."""
+    [corpus] = RULES_DIR.glob(f"{rule.code}-*/cases_tornado.py")
+    expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), rule.code)
+    assert len(expected) >= 3 and len(ok) >= 2
+    result = check_corpus(rule, corpus)
+    assert not result.missed and not result.unexpected, result.describe()
+
+
+def test_tornado_settings_defined_in_one_module_and_unpacked_in_another(tmp_path: Path) -> None:
+    settings = 'import os\n\nSETTINGS = {"cookie_secret": os.environ["SECRET"], "debug": True, "xsrf_cookies": False}\n'
+    found = [f.code for f in findings_for(DebugModeInProduction, settings, path="shop/config.py")]
+    found += [f.code for f in findings_for(CsrfProtectionDisabled, settings, path="shop/config.py")]
+    assert found == ["VC211", "VC208"]
+    assert findings_for(DebugModeInProduction, settings, path="shop/config_dev.py") == []

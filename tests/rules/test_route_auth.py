@@ -20,7 +20,7 @@ DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 
 @pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py",
-                                  "cases_ninja.py"])
+                                  "cases_ninja.py", "cases_falcon.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
@@ -984,6 +984,91 @@ def test_aiohttp_auth_middleware_guards_the_route_tables_the_app_adds(
     })
     findings = project_findings(tmp_path, [RouteWithoutAuth])
     assert [f.message.split("`")[1] for f in findings] == reported
+
+
+FALCON_MIDDLEWARE = """
+    import falcon
+
+    class TokenMiddleware:
+        def process_request(self, req, resp):
+            if req.get_header("Authorization") != "Bearer " + load_token():
+                raise falcon.HTTPUnauthorized()
+
+    class LenientTokenMiddleware:
+        def process_request(self, req, resp):
+            try:
+                if req.get_header("Authorization") != "Bearer " + load_token():
+                    raise falcon.HTTPUnauthorized()
+            except falcon.HTTPError:
+                resp.context.anonymous = True
+
+    class TimingMiddleware:
+        def process_request(self, req, resp):
+            req.context.started = now()
+"""
+
+
+@pytest.mark.parametrize(("app", "reported"), [
+    ("falcon.App(middleware=[TokenMiddleware()])", []),
+    ("falcon.asgi.App(middleware=[TimingMiddleware(), TokenMiddleware()])", []),
+    ("falcon.App(middleware=[FalconAuthMiddleware(backend)])", []),
+    ("falcon.App(middleware=middleware)", []),
+    ("falcon.App(middleware=build_middleware(backend))", []),
+    ("falcon.App()\n                app.add_middleware(TokenMiddleware())", []),
+    ("falcon.App()\n                app.add_middleware([TimingMiddleware()])", ["2 routes, the first ItemResource.on_post"]),
+    ("falcon.App()", ["2 routes, the first ItemResource.on_post"]),
+    ("falcon.App(middleware=[TimingMiddleware()])", ["2 routes, the first ItemResource.on_post"]),
+    ("falcon.App(middleware=[LenientTokenMiddleware()])", ["2 routes, the first ItemResource.on_post"]),
+])
+def test_falcon_middleware_guards_the_resources_its_app_routes(tmp_path: Path, app: str, reported: list[str]) -> None:
+    """A middleware class (here or in another module) guards every resource its app routes when its request hook
+    can deny and does not catch its own refusal; a resource's responders are routes only where `add_route` registers
+    its class, with the suffix of theirs."""
+    _write_project(tmp_path, {
+        "shop/__init__.py": "",
+        "shop/middleware.py": FALCON_MIDDLEWARE,
+        "shop/resources.py": """
+            import falcon
+
+            class ItemResource:
+                def on_get(self, req, resp):
+                    resp.media = list_items()
+
+                def on_post(self, req, resp):
+                    resp.status = falcon.HTTP_201
+
+                def on_delete_item(self, req, resp, item_id):
+                    remove_item(item_id)
+
+                def on_put_unrouted(self, req, resp, item_id):
+                    replace_item(item_id)
+
+            class DraftResource:
+                def on_post(self, req, resp):
+                    save_draft(req.media)
+        """,
+        "shop/app.py": f"""
+            import falcon
+            import falcon.asgi
+            from falcon_auth import FalconAuthMiddleware
+
+            from .middleware import LenientTokenMiddleware, TimingMiddleware, TokenMiddleware, build_middleware
+            from .resources import ItemResource
+
+            middleware = [TimingMiddleware(), TokenMiddleware()]
+
+            def create_app(backend):
+                app = {app}
+                items = ItemResource()
+                app.add_route("/items", items)
+                app.add_route("/items/{{item_id}}", items, suffix="item")
+                return app
+        """,
+    })
+    findings = project_findings(tmp_path, [RouteWithoutAuth])
+    # an app that authenticates nowhere gets one finding for its routes
+    assert [f"{f.message.split()[0]} routes, the first {f.message.split('`')[1]}" if f.message[0].isdigit()
+            else f.message.split("`")[1] for f in findings] == reported
 
 
 def _held_findings(root: Path) -> list[tuple[str, int, str]]:

@@ -2,7 +2,9 @@
 
 Tornado apps are configured by keyword (`Application(handlers, debug=True)`), very often through a dict built first
 (`settings = dict(cookie_secret=..., xsrf_cookies=False)` or `{"debug": True}`, then `Application(handlers,
-**settings)`). Rules about one setting (debug mode, CSRF) ask this once per file for the value node of each entry.
+**settings)`), which is often defined in a settings module and unpacked in another (`from .config import settings`):
+a module-level dict that holds a key only Tornado reads (`cookie_secret`, `xsrf_cookies`) counts as such settings too.
+Rules about one setting (debug mode, CSRF) ask this once per file for the value node of each entry.
 """
 
 from __future__ import annotations
@@ -14,14 +16,18 @@ from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import ImportTable
 
 APPLICATION_CLASSES = frozenset({"tornado.web.Application"})
-# The text a file that configures a Tornado app must hold: files without it are not walked.
-FILE_HINT = "Application("
+# Keys of a settings dict that only Tornado's `Application` reads: a module-level dict with one is its settings, also
+# when another module unpacks it.
+TORNADO_ONLY_KEYS = ("cookie_secret", "xsrf_cookies", "serve_traceback", "compiled_template_cache", "static_hash_cache")
+# The texts a file that configures a Tornado app must hold one of: files with none are not walked.
+FILE_HINTS = ("Application(", *TORNADO_ONLY_KEYS)
 
 
 def application_settings(module: cst.Module, imports: ImportTable, source: str) -> list[tuple[str, cst.BaseExpression]]:
-    """(setting name, value node) of every keyword given to a Tornado `Application(...)` in `module`, and of every
-    entry of a dict (`dict(...)` or a literal) bound to a name that such a call unpacks (`**settings`)."""
-    if FILE_HINT not in source:
+    """(setting name, value node) of every keyword given to a Tornado `Application(...)` in `module`, of every
+    entry of a dict (`dict(...)` or a literal) bound to a name that such a call unpacks (`**settings`), and of every
+    entry of a module-level dict that holds a Tornado-only key (which another module may unpack)."""
+    if not any(hint in source for hint in FILE_HINTS):
         return []
     found: list[tuple[str, cst.BaseExpression]] = []
     unpacked: set[str] = set()
@@ -43,7 +49,18 @@ def application_settings(module: cst.Module, imports: ImportTable, source: str) 
     for name, value in dicts:
         if name in unpacked:
             found.extend(_entries(value))
+    for name, value in _module_dicts(module):
+        entries = _entries(value)
+        if name not in unpacked and any(key in TORNADO_ONLY_KEYS for key, _ in entries):
+            found.extend(entries)
     return found
+
+
+def _module_dicts(module: cst.Module) -> list[tuple[str, cst.BaseExpression]]:
+    """`SETTINGS = {...}`, `settings = dict(...)` at module level: the values another module can import."""
+    return [(name, small.value) for statement in module.body if type(statement) is cst.SimpleStatementLine
+            for small in statement.body if type(small) is cst.Assign and len(small.targets) == 1
+            and (name := dotted_name(small.targets[0].target)) is not None]
 
 
 def _entries(value: cst.BaseExpression) -> list[tuple[str, cst.BaseExpression]]:

@@ -24,7 +24,9 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
 - `handler_guards`: decorated module-level functions another module may register as handlers, with [] for a
   guard decorator or the decorators' names; `signature_functions`: functions that check a request's signature;
   `hook_refs` ([receiver, hook] of a `before_request` hook imported from another module) and `refusing_hooks`
-  (argument-less functions that can turn a request away): such a hook guards its receiver only if it refuses.
+  (argument-less functions that can turn a request away, and Falcon middleware classes whose request hook can deny
+  without catching its own refusal): such a hook guards its receiver only if it refuses. `resources`: Falcon's
+  `app.add_route(path, Resource(), suffix=...)`, which route the responders (`on_post_item`) of the class's module.
 - `guarded_receivers`, `restricted_receivers` (those guarded by a role: `Depends(require_admin)`), `includes`
 (`parent`, `child`, `guarded`: `include_router`, `register_blueprint`),
   `app_guard` (an app-wide hook or middleware that denies), `url_views` (URLconf and DRF router entries:

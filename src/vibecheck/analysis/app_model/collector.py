@@ -23,6 +23,7 @@ import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.handlers import dependency_names
+from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
@@ -135,6 +136,7 @@ class Route:
     opened: bool = False  # its permission classes open it explicitly (`[AllowAny]`)
     opens_receiver: bool = False  # its own `auth=None` (Django Ninja) drops what its router or API requires
     dependency_refs: tuple[str, ...] | None = None  # when dependencies alone guard it: theirs, which may never deny
+    resource_suffix: str | None = None  # a Falcon responder (`on_post_item`: "item"), routed by `add_route(..., suffix=)`
 
 
 @dataclass(frozen=True)
@@ -414,6 +416,10 @@ class AppModelCollector:
         self.guarded_handlers: set[str] = set()  # handlers a Litestar `Router(..., guards=[...])` lists
         self.uses_django = False
         self.uses_tornado = False
+        self.uses_falcon = False
+        self.resources: list[dict[str, Any]] = []  # Falcon's `app.add_route("/x", Resource(), suffix=...)`
+        self.instances: dict[str, str] = {}  # `items = ItemResource(db)`: the class a name is bound to an instance of
+        self.middleware_lists: dict[str, cst.List | cst.Tuple] = {}  # `middleware = [TokenMiddleware()]`
         self.uses_ninja = False
         self.framework: str | None = None
         self.anchors: dict[int, tuple[str, int]] = {}
@@ -492,6 +498,9 @@ class AppModelCollector:
         if isinstance(expression, cst.Call) and name == "permission_classes":
             first = _positional(expression, 0)
             return first is not None and self._permissions_guard(first.value)
+        if isinstance(expression, cst.Call) and self.qualified_name(callee) in fw.FALCON_HOOKS:
+            hook = _positional(expression, 0) or _keyword(expression, "action")  # a hook runs as a dependency does
+            return hook is not None and self._is_guard_name(full_name(hook.value) or "", self.match.guard_dependencies)
         return self._is_guard_name(name, self.match.guard_decorators)
 
     def _decorator_refs(self, expression: cst.BaseExpression) -> list[str]:
@@ -506,6 +515,10 @@ class AppModelCollector:
                 return []
             inner = first.value.elements if isinstance(first.value, (cst.List, cst.Tuple)) else [first]
             return [r for e in inner for r in self._decorator_refs(e.value)]  # type: ignore[union-attr]
+        if isinstance(expression, cst.Call) and self.qualified_name(callee) in fw.FALCON_HOOKS:
+            hook = _positional(expression, 0) or _keyword(expression, "action")  # `@falcon.before(auth.require_user)`
+            hook_name = full_name(hook.value) if hook is not None else None
+            return [self._ref_text(hook_name)] if hook_name else []
         return [self._ref_text(name)]
 
     def _dependency_refs(self, node: cst.FunctionDef) -> list[str]:
@@ -636,6 +649,7 @@ class AppModelCollector:
                                if any(v == prefix or v.startswith(prefix + ".") for v in imported)), None)
         self.signature_library = any(v.startswith(fw.SIGNATURE_LIBRARIES) for v in imported)
         self.uses_tornado = any(v == fw.HANDLER_BASE_MODULE or v.startswith(fw.HANDLER_BASE_MODULE + ".") for v in imported)
+        self.uses_falcon = any(v == fw.FALCON_MODULE or v.startswith(fw.FALCON_MODULE + ".") for v in imported)
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
         self.in_decorator += 1
@@ -836,6 +850,10 @@ class AppModelCollector:
                 receiver = full_name(node.func.value) or ""
                 hook_receiver = "*" if last == "before_app_request" else receiver
                 self.hooks.append((hook_receiver, full_name(target.value) or "*", False))
+        elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute) and self.uses_falcon:
+            app, added = full_name(node.func.value), _positional(node, 0) or _keyword(node, "middleware")
+            if app is not None and added is not None:
+                self._collect_falcon_middleware(app, added.value)
         elif last in fw.MIDDLEWARE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             self._collect_middleware(_positional(node, 0))
         elif last == "Application" and self.qualified_name(func) == fw.AIOHTTP_APPLICATION:
@@ -946,6 +964,12 @@ class AppModelCollector:
         return {"view": self._ref_text(name), "wrappers": wrappers, "guarded": guarded, "configured": configured}
 
     def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.value, cst.Call) and self.uses_falcon:
+            self._note_falcon_assignment(node.targets[0].target, node.value)
+        elif len(node.targets) == 1 and isinstance(node.value, (cst.List, cst.Tuple)) and self.uses_falcon \
+                and type(node.targets[0].target) is cst.Name:
+            # `middleware = [TokenMiddleware()]`, then `falcon.App(middleware=middleware)`
+            self.middleware_lists[node.targets[0].target.value] = node.value
         if self.scopes or len(node.targets) != 1:
             return
         assigned = node.targets[0].target
@@ -1000,6 +1024,20 @@ class AppModelCollector:
                     name = full_name(first.value) if first is not None else None
                     if name is not None:
                         self.dependency_aliases[target] = self._ref_text(name)
+
+    def _note_falcon_assignment(self, assigned: cst.BaseExpression, value: cst.Call) -> None:
+        """`app = falcon.App(middleware=[...])`, `items = ItemResource(db)` (also inside `create_app()`)."""
+        target = full_name(assigned)
+        if target is None:
+            return
+        if self.qualified_name(value.func) in fw.FALCON_APPS:
+            listed = _keyword(value, "middleware")
+            if listed is not None:
+                self._collect_falcon_middleware(target, listed.value)
+            return
+        resource = self._resource_class(value)
+        if resource is not None and type(assigned) is cst.Name:
+            self.instances[target] = resource
 
     def _collect_setting(self, name: str, value: cst.BaseExpression) -> None:
         """`REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": [...]}` (or `dict(...)`), `MIDDLEWARE = [...]`: settings
@@ -1231,8 +1269,38 @@ class AppModelCollector:
             fixed = fw.REGISTRATION_METHODS.get(kind)
             methods = frozenset({fixed}) if fixed else self._methods_keyword(call)
         path = _string(path_arg.value) if path_arg is not None else None
-        if view_arg is not None:
+        resource = self._resource_class(view_arg.value) if view_arg is not None and kind == "add_route" else None
+        if resource is not None:
+            suffix = _keyword(call, "suffix")
+            self.resources.append({"resource": self._ref_text(resource), "receiver": self._ref_text(receiver or "*"),
+                                   "path": path, "suffix": (_string(suffix.value) or "") if suffix is not None else ""})
+        elif view_arg is not None:
             self._register_view(receiver, path, methods, view_arg.value, call)
+
+    def _resource_class(self, resource: cst.BaseExpression) -> str | None:
+        """Falcon's `app.add_route("/x", ItemResource(db))`, or a name bound to such an instance: the resource's class."""
+        if not self.uses_falcon:
+            return None
+        if isinstance(resource, cst.Name) and resource.value in self.instances:
+            return self.instances[resource.value]
+        name = full_name(resource.func) if isinstance(resource, cst.Call) else None
+        return name if name is not None and _last(name)[:1].isupper() else None
+
+    def _collect_falcon_middleware(self, app: str, value: cst.BaseExpression) -> None:
+        """`falcon.App(middleware=[TokenMiddleware()])`, `app.add_middleware(TokenMiddleware())`: each middleware class
+        guards the app if it can deny, which is known where the class is defined (`refusing_hooks`). Middleware the
+        walk cannot name (`middleware=build_middleware()`, a factory's instance) may guard it: the app counts as
+        guarded."""
+        if isinstance(value, cst.Name) and value.value in self.middleware_lists:
+            value = self.middleware_lists[value.value]
+        elements = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
+        for element in elements:
+            middleware = self._resource_class(element)
+            if middleware is None:
+                self.guarded_receivers.add(app)
+                self.receivers_guarded_otherwise.add(app)
+            else:
+                self.hook_refs.append([self._ref_text(app), self._ref_text(middleware)])
 
     def _collect_route_object(self, call: cst.Call, kind: str) -> None:
         """`Route("/jobs/{job_id}", delete_job, methods=["DELETE"])` in a route list (also inside a `Mount`)."""
@@ -1451,6 +1519,8 @@ class AppModelCollector:
 
     def _class_routes(self) -> None:
         for name, view in self.classes.items():
+            if not view.view and self.uses_falcon:
+                self._resource_routes(name, view)  # open by design (`HealthResource`) or not, judged per route
             if not view.view or self._is_public_name(name):
                 continue
             registrations = self.view_registrations.get(name) or [(None, None, None)]
@@ -1472,6 +1542,27 @@ class AppModelCollector:
                                              guarded=guarded, drf_default=self._drf_default(view), refs=tuple(refs),
                                              framework=framework, handler=f"{name}.{method}", heuristic=unregistered,
                                              opened=view.opened))
+
+    def _resource_routes(self, name: str, view: ClassView) -> None:
+        """A Falcon resource's responders (`on_post`, `on_delete_item`): routes wherever a module registers the class
+        with `add_route` (and the matching `suffix=`), which the resolver joins."""
+        for method, frame in view.methods.items():
+            responder = fw.FALCON_RESPONDER.match(method)
+            if responder is None:
+                continue
+            guarded = view.guarded or any(self._decorator_guards(d.decorator) for d in frame.node.decorators)
+            refs = view.refs + [r for d in frame.node.decorators for r in self._decorator_refs(d.decorator)]
+            self.routes.append(Route(_anchor(frame.node), f"The responder `{name}.{method}`",
+                                     frozenset({responder.group(1).upper()}), None, None, (name,), frame, guarded=guarded,
+                                     refs=tuple(refs), framework="falcon", handler=f"{name}.{method}",
+                                     resource_suffix=responder.group(2) or ""))
+
+    def _middleware_classes(self) -> list[str]:
+        """Falcon middleware classes of this module whose request hook can turn a request away and does not catch its
+        own refusal."""
+        return sorted(name for name, view in self.classes.items()
+                      if any(_hook_refuses(frame, True) and not swallows_denial(frame.node)
+                             for method, frame in view.methods.items() if method in fw.FALCON_MIDDLEWARE_METHODS))
 
     def _drf_default(self, view: ClassView) -> bool:
         return view.drf and not view.has_permission_classes
@@ -1527,12 +1618,15 @@ class AppModelCollector:
             "dependency_receivers": {self._ref_text(r): sorted(set(refs)) for r, refs in self.receiver_dependencies.items()
                                      if r not in self.receivers_guarded_otherwise},
             "optional_dependencies": {n: self._dependency_refs(f.node) for n, f in self.functions.items() if f.never_denies},
-            "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False)),
+            "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False))
+            + self._middleware_classes(),
+            "resources": self.resources,
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
                                             "guard_functions", "dependency_aliases", "handler_guards",
-                                            "signature_functions", "hook_refs", "optional_dependencies")):
+                                            "signature_functions", "hook_refs", "optional_dependencies",
+                                            "refusing_hooks", "resources")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
@@ -1705,6 +1799,7 @@ class AppModelCollector:
             "needs_urlconf": route.heuristic,
             "unconfigured": route.unconfigured,
             "imported_handler": route.imported,
+            "resource_suffix": route.resource_suffix,
             "route_list": self._ref_text(listed) if (listed := self._unmounted_list(route)) else None,
             "refs": sorted(set(route.refs)),
             "serves_constants": frame is not None and _serves_constants(frame.node),

@@ -92,6 +92,16 @@ IDENTIFYING_MIDDLEWARE = frozenset({"AuthenticationMiddleware", "SessionMiddlewa
 APP_CONSTRUCTORS = frozenset({"Flask", "FastAPI", "Quart", "Starlette"})
 ROUTER_CONSTRUCTORS = frozenset({"Blueprint", "APIRouter", "FastAPI"})
 
+# Falcon: `app = falcon.App(middleware=[TokenMiddleware()])`, then `app.add_route("/items/{id}", ItemResource(db),
+# suffix="item")` routes the resource's responders (`on_get`, `on_post_item` with that suffix) whatever its class
+# derives from. A middleware class guards its app when its `process_request`/`process_resource` can deny;
+# `@falcon.before(hook)` runs an auth hook before a responder, or before each responder of a class.
+FALCON_MODULE = "falcon"
+FALCON_APPS = frozenset({"falcon.App", "falcon.API", "falcon.app.App", "falcon.asgi.App", "falcon.asgi.app.App"})
+FALCON_RESPONDER = re.compile(r"^on_(get|head|options|post|put|patch|delete)(?:_(\w+))?$")
+FALCON_MIDDLEWARE_METHODS = frozenset({"process_request", "process_resource"})
+FALCON_HOOKS = frozenset({"falcon.before", "falcon.hooks.before"})
+
 # Django and DRF function-view decorators that say which methods a view answers.
 DJANGO_METHOD_DECORATORS: dict[str, frozenset[str] | None] = {
     "require_POST": frozenset({"POST"}),

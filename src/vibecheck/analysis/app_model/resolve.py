@@ -86,6 +86,8 @@ class AppModel:
     drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
     handler_guards: dict[str, list[str]] = field(default_factory=dict)  # decorated function -> [] (guarded) or refs
     project_modules: set[str] = field(default_factory=set)  # every checked module, when a route's handler is imported
+    # Falcon's `app.add_route(path, Resource(), suffix=...)`: (resource class, app, path, suffix)
+    resources: list[tuple[str, str, str | None, str]] = field(default_factory=list)
     optional_dependencies: set[str] = field(default_factory=set)  # functions that never deny (`get_optional_user`)
 
     @classmethod
@@ -143,6 +145,8 @@ class AppModel:
                     model.settings.setdefault(name, []).extend(value)
                 else:
                     model.settings.setdefault(name, value)
+            model.resources.extend((full(r["resource"]), full(r["receiver"]), r["path"], r["suffix"])
+                                   for r in facts.get("resources", ()))
             for fact in facts["routes"]:
                 model.routes.append(ModelRoute(
                     path=path, module=module, fact=fact, receiver=full(fact["receiver"]) if fact["receiver"] else None,
@@ -155,13 +159,18 @@ class AppModel:
         model._drop_optional_guards(optional, dependency_receivers, include_dependencies)
         if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
             refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
-            model.guarded_receivers.update(receiver for receiver, hook in hooks if any(True for _ in refusers.matching(hook)))
+            checked = {_module_of(layout, project.relative_path(p))[0] for p in project.files} \
+                if any(h.rpartition(".")[2][:1].isupper() for _, h in hooks) else set()
+            model.guarded_receivers.update(receiver for receiver, hook in hooks if any(True for _ in refusers.matching(hook))
+                                           or _library_guard_class(hook, checked))
         if any(route.fact.get("imported_handler") for route in model.routes):
             model.project_modules = {_module_of(layout, project.relative_path(path))[0] for path in project.files}
         sensitive = re.compile(sensitive_paths, re.IGNORECASE)
         for route in model.routes:
             if route.route_list is not None:
                 model._mount(route, sensitive)
+            if route.fact.get("resource_suffix") is not None:
+                model._register_resource(route, sensitive)
             route.guarded_by = model._guard_of(route)
         return model
 
@@ -205,7 +214,29 @@ class AppModel:
         route.fact = {**fact, "path": path, "label": fact["label"].replace(f" {fact['path']}`", f" {path}`", 1),
                       "sensitive": fact["sensitive"] or bool(sensitive.search(path))}
 
+    def _register_resource(self, route: ModelRoute, sensitive: re.Pattern[str]) -> None:
+        """A Falcon responder takes the app and path of the first `add_route` that registers its class with its suffix;
+        an administrative path makes it need a guard."""
+        registration = next(self._registrations(route), None)
+        if registration is None:
+            return
+        receiver, path = registration
+        route.receiver = receiver
+        fact = route.fact
+        label = fact["label"] if path is None else f"{fact['label']} (`{'/'.join(fact['methods'])} {path}`)"
+        route.fact = {**fact, "path": path, "label": label,
+                      "sensitive": fact["sensitive"] or (path is not None and bool(sensitive.search(path)))}
+
+    def _registrations(self, route: ModelRoute) -> Iterator[tuple[str, str | None]]:
+        """The apps and paths that route a Falcon responder: `add_route` calls of its class with its suffix."""
+        suffix = route.fact["resource_suffix"]
+        return ((receiver, path) for receiver, path, wanted in self._resources.matching(route.view) if wanted == suffix)
+
     # indexes of the names the joins look up, built on first use (after `build` has gathered the names) -------
+
+    @functools.cached_property
+    def _resources(self) -> _ByLastPart[tuple[str, str | None, str]]:
+        return _ByLastPart((resource, (receiver, path, suffix)) for resource, receiver, path, suffix in self.resources)
 
     @functools.cached_property
     def _optional(self) -> _ByLastPart[str]:
@@ -285,6 +316,9 @@ class AppModel:
             return "a guard on its handler, in the handler's module"
         if fact.get("opens_receiver"):
             return None
+        if fact.get("resource_suffix") is not None:
+            apps = [receiver for receiver, _ in self._registrations(route)]
+            return "the middleware of its app" if apps and all(self.receiver_guarded(a) for a in apps) else None
         if route.receiver is not None and not fact.get("own_auth") and self.receiver_guarded(route.receiver):
             return "its router, blueprint or app"  # (unless its own `auth=` replaces its router's: django-ninja)
         if route.route_list is not None and self.receiver_guarded(route.route_list):
@@ -378,6 +412,8 @@ class AppModel:
         """A Django view not registered in its own file counts only when a URLconf names it (if any was checked)."""
         if route.fact.get("imported_handler"):  # a handler from a module the run did not check is not judged
             return any(True for _ in self._modules.matching(route.refs[0].rpartition(".")[0]))
+        if route.fact.get("resource_suffix") is not None:  # a Falcon resource's responder: routed by `add_route`
+            return any(True for _ in self._registrations(route))
         if route.fact.get("unconfigured"):  # a bare generic view changes state only where a URLconf configures it
             return any(True for _ in self._entries_routing_to(self._configured_views, route.view))
         if not route.fact["needs_urlconf"]:
@@ -442,6 +478,14 @@ class _ByLastPart(Generic[T]):
 def _matches(a: str, b: str) -> bool:
     """Dotted names that name the same thing: equal, or one a dotted suffix of the other."""
     return a == b or a.endswith("." + b) or b.endswith("." + a)
+
+
+def _library_guard_class(hook: str, checked: set[str]) -> bool:
+    """A middleware class from a library (`falcon_auth.FalconAuthMiddleware`), named as an auth guard: whether it can
+    deny is not known here, and its name says it authenticates."""
+    module, _, name = hook.rpartition(".")
+    return name[:1].isupper() and bool(module) and module not in checked and fw.reads_as_guard(name) \
+        and name not in fw.IDENTIFYING_MIDDLEWARE
 
 
 def _full_ref(full: Any, ref: str) -> str:

@@ -63,7 +63,8 @@ class CsrfProtectionDisabled(Rule):
     `WTF_CSRF_CHECK_DEFAULT = False` (assigned, in `app.config[...]`, `app.config.update(...)` or a dict),
     a Flask-WTF form `Meta` with `csrf = False`, a Django `MIDDLEWARE` list that has the session middleware
     but not `CsrfViewMiddleware`, a DRF `enforce_csrf` override that does nothing, and Tornado's
-    `xsrf_cookies=False` given to `Application` (or in the settings dict it unpacks, `**settings`).
+    `xsrf_cookies=False` given to `Application` (or in the settings dict it unpacks, `**settings`, also a
+    module-level settings dict that another module unpacks).
 
     Test files, configuration classes or functions named for tests, dicts that also set `TESTING = True`,
     exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,

@@ -104,7 +104,8 @@ class DebugModeInProduction(Rule):
       environment variable that defaults to on (`debug=os.getenv("FLASK_DEBUG", "1") == "1"`);
     - `FastAPI(debug=True)` and `Starlette(debug=True)`;
     - Tornado's `Application(handlers, debug=True)` (also `serve_traceback=True`), also as an entry of the settings
-      dict it unpacks (`settings = dict(debug=True, ...)`, `Application(handlers, **settings)`);
+      dict it unpacks (`settings = dict(debug=True, ...)`, `Application(handlers, **settings)`), or of a module-level
+      dict with a key only Tornado reads (`cookie_secret`, `xsrf_cookies`) that another module unpacks;
     - Flask's `app.debug = True`, `app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`,
       `from_mapping(DEBUG=True)`, Django's `settings.configure(DEBUG=True)` (not the first two in a module that
       serves its app with a WSGI server that has no debugger, gevent's `WSGIServer` or waitress, and never

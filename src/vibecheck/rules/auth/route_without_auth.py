@@ -27,7 +27,10 @@ class RouteWithoutAuth(ProjectRule):
     `router.add_post(...)` and `app.add_routes([web.post(...), web.view(...)])`, Sanic's
     `app.add_route(handler, ...)`), the verb methods of Tornado `RequestHandler`s (also through a project's
     `...Handler` base, defined in another module too; guarded by `@tornado.web.authenticated`) and Sanic
-    `HTTPMethodView`s, and Litestar's
+    `HTTPMethodView`s, Falcon resources' responders (`on_post`, `on_delete_item`) wherever `app.add_route(path,
+    Resource(), suffix=...)` registers their class (guarded by `@falcon.before(auth_hook)` on the responder or class,
+    or by a middleware class in `falcon.App(middleware=[...])` whose `process_request`/`process_resource` can deny and
+    does not catch its own refusal), and Litestar's
     bare-verb handlers (`@post("/notes")`, also as methods of a `Controller` under its `path`; guarded by their
     own `guards=[...]`, the controller's `guards`, a
     `Router(..., guards=[...])` that lists them or their controller, or `Litestar(guards=[...])`); a django-ninja

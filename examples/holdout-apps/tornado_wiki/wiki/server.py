@@ -1,0 +1,16 @@
+import tornado.ioloop
+import tornado.web
+
+from .config import SETTINGS
+from .handlers import PageHandler
+
+
+def make_app() -> tornado.web.Application:
+    app = tornado.web.Application([(r"/pages/([a-z0-9-]+)", PageHandler)], **SETTINGS)
+    app.pages = {}
+    return app
+
+
+if __name__ == "__main__":
+    make_app().listen(8888)
+    tornado.ioloop.IOLoop.current().start()
