@@ -6,7 +6,9 @@ OpenAI tool-calling agent, a Celery worker, an S3 upload CLI, an async httpx SDK
 data pipeline, an asyncio RabbitMQ consumer with its tests, a Slack bot with a Streamlit dashboard, a FastAPI + async
 SQLAlchemy clinic portal, a Django + DRF + Celery helpdesk, an ML meeting-notes service with its tests, MCP servers,
 Flask blueprints, Django Ninja, Gradio, Quart, an Anthropic analyst API, Django function views, Sanic, Tornado,
-Falcon (also a notes API behind middleware and `falcon.before` hooks), a Tornado wiki with its settings in a module of their own, Litestar controllers, flask-restx, an instructor/LlamaIndex/Dramatiq ops agent, SQLModel with role checkers). A pitfall is
+Falcon (also a notes API behind middleware and `falcon.before` hooks), a Tornado wiki with its settings in a module
+of their own, Litestar controllers, flask-restx, an instructor/LlamaIndex/Dramatiq ops agent, SQLModel with role
+checkers). A pitfall is
 marked `# expect: CODE` on the line before it (`A/B`: either code counts; `A, B`: both are expected), a
 legitimate look-alike `# ok: CODE` (`A/B`: none of them may fire). vibecheck runs as a user runs it (default
 rules, no bandit, the whole pipeline) minus the untested-code rules, which every app without a test suite
