@@ -89,7 +89,8 @@ class WeakPasswordHash(Rule):
 
     Values that only mention a password but are tokens (`password_reset_token`) are not reported: hashing
     a random token with SHA-256 is fine. Nor is the SHA-1 a function sends to Have I Been Pwned's range API
-    (`api.pwnedpasswords.com/range/...`) to look a password up among breached ones: the API asks for it. `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. Test
+    (`api.pwnedpasswords.com/range/...`) to look a password up among breached ones: the API asks for it.
+    `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. Test
     files are not checked.
 
     It supersedes bandit's `B324` (every MD5/SHA-1) on the lines it reports, and clears `B324` where the code
