@@ -449,3 +449,24 @@ def section_end(tokens, key):
 def needs_login(type_hint, oauth):
     # ok: VC204 -- a class, compared to tell the parameter's type
     return type_hint == oauth.OAuthToken
+
+
+def set_two_factor(user, totp_secret=None, phone=None):
+    changed = False
+    # ok: VC204 -- an update-if-changed under a guard: the body stores the value compared
+    if totp_secret and user.tf_totp_secret != totp_secret:
+        user.tf_totp_secret = totp_secret
+        changed = True
+    # expect: VC204 -- the body stores something else: the comparison decides about the secret
+    if totp_secret and not hmac.compare_digest(user.tf_totp_secret, totp_secret):
+        user.failed_attempts += 1
+    return changed
+
+
+class ChangePasswordForm:
+    def validate(self, other_form):
+        # ok: VC204 -- two fields of the form the client submitted
+        if self.password.data == self.new_password.data:
+            return False
+        # expect: VC204 -- a field of another object: the stored value
+        return hmac.compare_digest(self.password.data, other_form.password.data)

@@ -126,3 +126,18 @@ class LegacyAccount:
     def verify_download(self, data):
         # ok: VC205 -- a checksum
         return hashlib.md5(data).hexdigest() == self.expected_md5
+
+
+def password_breach_count(password):
+    """How often the password appears in Have I Been Pwned's breach corpus (k-anonymity: only 5 hex digits leave)."""
+    # ok: VC205 -- the range API is queried with the password's SHA-1 prefix; nothing stores this hash
+    digest = hashlib.sha1(password.encode("utf8")).hexdigest().upper()
+    url = f"https://api.pwnedpasswords.com/range/{digest[:5]}"
+    body = urlopen_text(url)
+    return dict(line.split(":") for line in body.splitlines()).get(digest[5:], 0)
+
+
+def remember_password(password):
+    """Store the password's hash; the breach check lives elsewhere."""
+    # expect: VC205 -- no breach API here: this SHA-1 is what gets stored
+    return hashlib.sha1(password.encode("utf8")).hexdigest()

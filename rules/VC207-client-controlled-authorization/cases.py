@@ -458,3 +458,21 @@ def requeue():
     if request.headers.get("X-Requested-By") != "scheduler":
         abort(403)
     return "ok"
+
+
+@app.route("/assistant/config", methods=["PUT"])
+def update_assistant_config():
+    permissions = request.json.get("permissions")
+    # ok: VC207 -- asking for full access only gets the request refused
+    if isinstance(permissions, dict) and permissions.get("full_access"):
+        raise HTTPException(status_code=403, detail="Full access can only be enabled by an admin.")
+    # ok: VC207 -- a check of the value's shape
+    if not isinstance(permissions, dict):
+        abort(400)
+    # expect: VC207 -- the claim's absence refuses, so sending it lets the client in
+    if not permissions.get("full_access"):
+        abort(403)
+    # expect: VC207 -- present, it grants
+    if permissions.get("full_access"):
+        return "granted"
+    return "ok"

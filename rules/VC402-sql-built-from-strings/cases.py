@@ -5,6 +5,7 @@ from functools import cached_property
 import pandas as pd
 from django.db import models
 from sqlalchemy import text
+from sqlalchemy.util import immutabledict
 
 TABLE = "users"
 COLUMNS = ("id", "name", "email")
@@ -580,3 +581,26 @@ def sorted_orders(cursor, status, sort, options):
     fallback = SORT_COLUMNS.get("created", sort)
     # expect: VC402 -- the default is the caller's value
     cursor.execute(f"SELECT * FROM orders ORDER BY {fallback}")
+
+
+class SQLiteLikeDialect:
+    _isolation_lookup = immutabledict({"READ UNCOMMITTED": 1, "SERIALIZABLE": 0})
+    _journal_modes = frozenset({"WAL", "DELETE"})
+    _loaded_levels = immutabledict(load_levels())
+
+    def set_isolation_level(self, dbapi_connection, level):
+        isolation_level = self._isolation_lookup[level]
+        cursor = dbapi_connection.cursor()
+        # ok: VC402 -- an item of the class's frozen mapping of literals
+        cursor.execute(f"PRAGMA read_uncommitted = {isolation_level}")
+
+    def set_loaded_level(self, dbapi_connection, level):
+        value = self._loaded_levels[level]
+        cursor = dbapi_connection.cursor()
+        # expect: VC402 -- a frozen mapping of values loaded at run time holds anything
+        cursor.execute(f"PRAGMA read_uncommitted = {value}")
+
+    def set_raw_level(self, dbapi_connection, level):
+        cursor = dbapi_connection.cursor()
+        # expect: VC402 -- the caller's value itself
+        cursor.execute(f"PRAGMA read_uncommitted = {level}")

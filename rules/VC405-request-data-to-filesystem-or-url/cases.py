@@ -981,3 +981,28 @@ async def keep_upload(request: Request):
     os.unlink(upload.file.name)
     # expect: VC405 -- the file name the client chose
     os.unlink(upload.filename)
+
+
+def validate_report_name(name: str) -> None:
+    """Refuse anything but a UUID: the file name is the report's id."""
+    uuid.UUID(name)
+
+
+@app.route("/reports-validated")
+def serve_validated_report():
+    name = request.args["name"]
+    validate_report_name(name)
+    # ok: VC405 -- a validator called for its raise let the name through
+    return send_file(os.path.join("/srv/reports", name))
+
+
+@app.route("/reports-logged")
+def serve_logged_report():
+    name = request.args["name"]
+    log_report_name(name)
+    # expect: VC405 -- a call named for logging checks nothing
+    return send_file(os.path.join("/srv/reports", name))
+
+
+def log_report_name(name: str) -> None:
+    print(name)

@@ -290,3 +290,19 @@ def save_account(db, name, password):
     users = load_users(db)
     # expect: VC410 -- rebound to the stored users
     users[name] = password
+
+
+def replaced_url(url, username=None, password=None):
+    kw: dict = {}
+    if username is not None:
+        kw["username"] = username
+    if password is not None:
+        # ok: VC410 -- an annotated dict the function builds: the keyword arguments of the call below
+        kw["password"] = password
+    return url.replace(**kw)
+
+
+def save_annotated(db, name, password):
+    accounts: dict = load_users(db)
+    # expect: VC410 -- annotated, but bound to the stored users
+    accounts[name] = password

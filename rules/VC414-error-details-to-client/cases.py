@@ -293,3 +293,24 @@ def claims(token: str):
     except jwt.PyJWKClientError as e:
         # expect: VC414 -- fetching the key set failed on the server: its text names internal hosts
         raise HTTPException(status_code=503, detail=str(e))
+
+
+@api.get("/jobs/{job_id}")
+def get_job_status(job_id: str):
+    try:
+        return load_job(job_id)
+    except TrackingException as e:
+        # ok: VC414 -- the application's API error: the handler answers with the status it carries
+        raise HTTPException(status_code=e.get_http_status_code(), detail=e.message)
+    except RuntimeError as e:
+        # expect: VC414 -- the status is the handler's own: the error is an internal one
+        raise HTTPException(status_code=500, detail=str(e))
+
+
+@api.get("/runs/{run_id}")
+def get_run_status(run_id: str):
+    try:
+        return load_job(run_id)
+    except requests.HTTPError as e:
+        # expect: VC414 -- the status of the upstream's response, not one the error carries for this client
+        raise HTTPException(status_code=e.response.status_code, detail=str(e))

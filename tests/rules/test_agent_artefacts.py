@@ -46,6 +46,14 @@ def test_placeholder_stub_files_are_skipped() -> None:
     assert len(findings_for(PlaceholderImplementation, "def connect(host: str) -> None: ...\n", path="db.py")) == 1
 
 
+def test_empty_steps_of_an_alembic_revision_are_left_alone() -> None:
+    """An Alembic revision with nothing to undo keeps `def downgrade(): pass`; the same body elsewhere is a stub."""
+    step = "\n\ndef upgrade():\n    op.add_column('runs', sa.Column('tag', sa.String()))\n\n\ndef downgrade():\n    pass\n"
+    revision = "revision = '0584bdc529eb'\ndown_revision = '0a8213491aaa'\n" + step
+    assert findings_for(PlaceholderImplementation, revision, path="migrations/versions/0584bdc529eb_cascade.py") == []
+    assert [f.location.start.line for f in findings_for(PlaceholderImplementation, step, path="tasks.py")] == [7]
+
+
 def test_unfinished_comment_skips_tests_unless_asked_and_accepts_more_phrases() -> None:
     source = "def test_login():\n    # For now, just return early\n    return\n"
     assert findings_for(UnfinishedWorkComment, source, path="tests/test_a.py", is_test_file=True) == []

@@ -214,6 +214,17 @@ def test_agent_frameworks_named_apart_from_their_import_are_declared(tmp_path: P
     assert findings(tmp_path / "bot.py") == [("VC503", 3, "autogenn")]
 
 
+def test_forks_and_lite_builds_named_apart_from_their_module_are_declared(tmp_path: Path) -> None:
+    """`libpass` (passlib's maintained fork) ships `passlib` and `phonenumberslite` ships `phonenumbers`; Flask's own
+    dependencies imported directly (blinker) are still undeclared."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "sec"\ndependencies = ["Flask>=3", "libpass>=1.9", "phonenumberslite"]\n',
+        "sec.py": "import click\nimport blinker\nimport phonenumbers\nfrom passlib.context import CryptContext\n"
+                  "import pygments\n",
+    })
+    assert findings(tmp_path / "sec.py") == [("VC504", 1, "click"), ("VC504", 2, "blinker"), ("VC504", 5, "pygments")]
+
+
 def test_extras_and_hard_dependencies_of_declared_packages_count_as_declared(tmp_path: Path) -> None:
     write(tmp_path, {
         "PKG-INFO": 'Metadata-Version: 2.1\nName: worker\nRequires-Dist: kombu[sqlalchemy, yaml]; extra == "sql"\n'

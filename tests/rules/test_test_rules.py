@@ -32,6 +32,16 @@ def test_assertion_prefixes_option() -> None:
     assert findings_for(rule, source, options=options) == []
 
 
+def test_nose_style_assertion_functions_assert_but_column_methods_do_not() -> None:
+    """`eq_(result, [...])` (nose.tools, sqlalchemy.testing) fails the test; `column.in_([...])` builds SQL."""
+    rule = missing_assertion.TestWithoutAssertion
+    asserting = "from sqlalchemy.testing import eq_\n\ndef test_cte(connection):\n" \
+                "    eq_(connection.execute(q).fetchall(), [('d4',)])\n"
+    building = "def test_filter(connection):\n    connection.execute(select(t).where(t.c.data.in_(['d4'])))\n"
+    assert findings_for(rule, asserting) == []
+    assert [f.code for f in findings_for(rule, building)] == ["VC303"]
+
+
 def test_facts_are_plain_picklable_data() -> None:
     source = b'''
 from . import api

@@ -80,6 +80,10 @@ REGEX_WILDCARD = re.compile(r"(?<!\\)\.|\\[SWD]|\[\^")
 # Methods of a constant receiver that spread their tainted arguments: `"".join(x)`, `"{}".format(x)`.
 ARGUMENT_PROPAGATING_METHODS = frozenset({"join", "format", "format_map", "replace", "substitute", "safe_substitute"})
 # Methods that store their (tainted) argument in the receiver: afterwards the container holds client data.
+# A call made as a statement whose name says it checks its argument (`validate_session_id(sid)`, `ensure_safe(path)`,
+# `self._verify_token(token)`): its result is dropped, so it can only refuse by raising, and what follows runs only
+# for a value it let through (not `subprocess.check_call`/`check_output`, which run their argument).
+RAISING_VALIDATOR = re.compile(r"^_*(?:validate|verify|ensure|assert|check(?!_call$|_output$))(?:_|$)", re.IGNORECASE)
 STORING_METHODS = frozenset({"append", "appendleft", "extend", "insert", "update", "setdefault", "add", "put",
                              "put_nowait", "read_string", "read_dict", "read_file", "__setitem__", "set"})
 # Methods whose result says something about a tainted value without carrying it on.
@@ -1242,6 +1246,8 @@ def _bind_small_statement(statement: cst.CSTNode, state: FlowState) -> None:
         func = statement.value.func
         if type(func) is cst.Attribute and func.attr.value in STORING_METHODS:
             state.store(func.value, state._first(a.value for a in statement.value.args))
+        elif RAISING_VALIDATOR.match(callee_tail(func) or ""):
+            state.clear_checked(statement.value)
     elif type(statement) is cst.AnnAssign:
         if statement.value is not None:
             state.bind(statement.target, state.taint_of(statement.value), statement.value)

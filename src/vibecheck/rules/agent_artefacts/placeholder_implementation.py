@@ -42,6 +42,10 @@ EXPLAINED_COMMENT = re.compile(
 # recreate them."): narrower than a comment's reasons, since a docstring usually describes what the body should do.
 NO_OP_DOCSTRING = re.compile(r"\b(?:no-?op|does\s+nothing|nothing\s+to\s+(?:do|undo)|intentionally|deliberately"
                              r"|on\s+purpose)\b", re.IGNORECASE)
+# An Alembic revision (a module that binds `down_revision`): an empty `upgrade()`/`downgrade()` is a step that has
+# nothing to do (an irreversible change, a data fix with no undo), which the migration chain still calls.
+MIGRATION_STEPS = frozenset({"upgrade", "downgrade"})
+ALEMBIC_REVISION = re.compile(r"^down_revision\s*[:=]", re.MULTILINE)
 NOT_YET_MESSAGE = re.compile(r"\b(?:yet|todo|coming\s+soon|later|placeholder|implement\s+me)\b", re.IGNORECASE)
 # Decorators that declare a body as intentionally empty: abstract methods, typing overloads, overrides.
 INTENTIONAL_DECORATORS = frozenset({
@@ -153,7 +157,8 @@ class PlaceholderImplementation(Rule):
     of a class defined there, such as the `Protocol`s under `if TYPE_CHECKING:`), declarations under
     `if TYPE_CHECKING:` (a `__getattr__` stub inside a model's class body, which the type checker reads and Python
     never runs), and empty bodies whose comment says why they are empty ("PostgreSQL cannot undo this", "unused",
-    `# pragma: no cover`), or whose docstring says they do nothing on purpose ("This is a no-op."), are not reported.
+    `# pragma: no cover`), or whose docstring says they do nothing on purpose ("This is a no-op."), and the empty
+    `upgrade()`/`downgrade()` of an Alembic revision (a module binding `down_revision`), are not reported.
     Methods meant to be overridden (a documented `pass` hook, a hook that a subclass in the same file fills in,
     `raise NotImplementedError` in a base class) and a subclass's empty override of one step of its base
     (`def database_backwards(self, ...): pass` beside real methods, where the base is imported or
@@ -325,6 +330,8 @@ class PlaceholderImplementation(Rule):
         if (name.startswith("__") and name.endswith("__")) or NO_OP_NAMES.search(name):
             return True
         if not in_class:
+            if name in MIGRATION_STEPS and ALEMBIC_REVISION.search(self.context.source) is not None:
+                return True
             if kind == "ellipsis" and self._is_prototype(name):
                 return True  # `def _status_message(message: str) -> None: ...` / `SyncSignal(_status_message)`
             return kind == "raise" and _raise_message(statements[0]) is not None and not _says_unfinished(statements[0])

@@ -50,8 +50,11 @@ USER_PROPERTIES = frozenset({"is_authenticated", "is_active"})
 OVERRIDABLE_CLASS = re.compile(r"^_*(Base|Abstract|Default)[A-Z]|(Base|Mixin)$")
 # A method's docstring that tells a subclass how to refuse (`Raise AuthorizationError to deny access.`) or to override
 # it: the body is the documented default of an extension point (a middleware base's `check_resource_access` hook).
+# So does one that names it a hook for subclasses or a no-op default ("Hook for subclasses to validate run access.
+# No-op by default."): a multi-tenant store overrides it, elsewhere in the project.
 HOOK_DOCSTRING = re.compile(r"(?i)\b(?:override|overridden|overriding|subclasses?\s+(?:should|must|can|may)|raise\s+`*\w+`*"
-                            r"\s+to\s+(?:deny|reject|refuse|block|forbid))\b")
+                            r"\s+to\s+(?:deny|reject|refuse|block|forbid)|hook\s+for\s+subclass(?:es)?"
+                            r"|no-?op\s+by\s+default)\b")
 # Permission or policy classes whose purpose is to allow everyone (`AllowAny`, a stock policy `Available` "for when a
 # product is always available", `UnrestrictedAccess`): the permissive answer is what the class is for.
 ALLOW_ALL_CLASS = re.compile(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all|(?<!un)available"
@@ -192,6 +195,7 @@ class AuthCheckAlwaysPasses(Rule):
     permission") and the defaults of classes named to be overridden (`BasePermission`,
     `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer), methods
     whose docstring tells a subclass to override them or how to refuse ("Raise AuthorizationError to deny access"),
+    or names them a hook for subclasses or a no-op default ("Hook for subclasses to validate run access."),
     and defaults the same file replaces (a subclass there overrides the method, or the class rebinds it
     on the instance when configured: `self.is_allowed = lambda path: ...`) are not reported. A check that
     returns who is authenticated (`return (self.user, self.token)`) does not return a constant.

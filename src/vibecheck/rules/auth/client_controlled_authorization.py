@@ -85,7 +85,9 @@ class ClientControlledAuthorization(FlowRule):
     (`if x_internal_caller not in {"scheduler", "billing"}: raise HTTPException(403)`, also in a FastAPI
     dependency's `Header()` parameter) is reported too: the client need only send that text. Values that
     describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`, `X-Requested-With`) are not.
-    Credentials that are verified (tokens, keys, passwords) are not reported here.
+    Credentials that are verified (tokens, keys, passwords) are not reported here, nor are tests of a value's type
+    (`isinstance(perms, dict)`) or of its presence before a refusal (`if perms.get("full_access"): raise
+    HTTPException(403)`): asking for a privilege then only gets the request refused.
 
     ## Why is this bad?
     Everything in a request is chosen by the client: anyone can add `?admin=true`, a `X-Role: admin` header
@@ -274,6 +276,8 @@ class ClientControlledAuthorization(FlowRule):
                 continue
             if _validated_against_collection(test, inner):
                 continue
+            if _only_refuses_a_request_for_it(test, inner, branch):
+                continue
             if identity and not _privileged_words(claim) and _optional_filter(test, inner, taint):
                 continue
             code = short_code(inner)
@@ -340,6 +344,8 @@ DENYING_NAMES = frozenset({"PermissionDenied", "HTTPForbidden", "HTTPUnauthorize
                            "NotAuthorizedException", "PermissionDeniedException", "AuthenticationFailed", "NotAuthenticated",
                            "HTTP_401_UNAUTHORIZED", "HTTP_403_FORBIDDEN", "HttpResponseForbidden"})
 DENYING_CODES = frozenset({"401", "403"})
+# Tests of a value's mere presence: `perms.get("full_access")`, `is_admin`, `data["sudo"]`.
+TRUTHINESS_TESTS = frozenset({cst.Call, cst.Name, cst.Attribute, cst.Subscript})
 # Values a browser sets or that describe the request, not who sends it: checking them is CSRF defence or content
 # negotiation (`if request.headers.get("Origin") not in ALLOWED_ORIGINS: abort(403)`), not trust in a claim.
 # The client's address (`X-Real-IP`, `X-Forwarded-For`, `REMOTE_ADDR`) is VC419's to judge.
@@ -453,6 +459,33 @@ def _optional_filter(test: cst.BaseExpression, value: cst.CSTNode, taint: Taint)
                     and target.comparator.value == "None":
                 return True
     return False
+
+
+def _only_refuses_a_request_for_it(test: cst.BaseExpression, value: cst.CSTNode, branch: cst.BaseSuite | None) -> bool:
+    """`if isinstance(perms, dict) and perms.get("full_access"): raise HTTPException(403)`: the value is tested only for
+    its type, or for being present before a refusal. Asking for a privilege then only gets the request refused; what
+    the client leaves out grants nothing (unlike `if not request.json.get("is_admin"): abort(403)`)."""
+    for part in _conjuncts(test):
+        if not any(node is value for node in walk_own(part)):
+            continue
+        if _is_type_check(part):
+            return True
+        return type(part) in TRUTHINESS_TESTS and branch is not None and _denies_access(branch)
+    return False
+
+
+def _conjuncts(test: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The parts of a test joined by `and` (the test itself when it is no `and`)."""
+    if type(test) is cst.BooleanOperation and type(test.operator) is cst.And:
+        return [*_conjuncts(test.left), *_conjuncts(test.right)]
+    return [test]
+
+
+def _is_type_check(test: cst.BaseExpression) -> bool:
+    """`isinstance(x, dict)`, `not isinstance(x, dict)`: a check of the value's shape, not of what it grants."""
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+        test = test.expression
+    return type(test) is cst.Call and type(test.func) is cst.Name and test.func.value == "isinstance"
 
 
 def _validated_against_collection(test: cst.BaseExpression, value: cst.CSTNode) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.nodes import head_name
@@ -72,6 +73,23 @@ def _user_input_pair(left: str, right: str) -> bool:
     return bool((left_words & new and right_words & old) or (right_words & new and left_words & old))
 
 
+def _conjuncts(test: cst.BaseExpression) -> Iterator[cst.BaseExpression]:
+    """The parts of a test joined by `and` (the test itself when it is no `and`)."""
+    if type(test) is cst.BooleanOperation and type(test.operator) is cst.And:
+        yield from _conjuncts(test.left)
+        yield from _conjuncts(test.right)
+    else:
+        yield test
+
+
+def _same_form_fields(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
+    """`self.password.data == self.new_password.data`, `form.a.data != form.b.data`: the values of two WTForms fields
+    of one form, both of which the client submitted."""
+    owners = [get_full_name_for_node(side.value.value) if type(side) is cst.Attribute and side.attr.value == "data"
+              and type(side.value) is cst.Attribute else None for side in (left, right)]
+    return owners[0] is not None and owners[0] == owners[1]
+
+
 def _kinds_of(node: cst.BaseExpression, name: str | None) -> frozenset[str]:
     """Upper-case constants count by their head word only (`ADMIN_TOKEN` yes, `SIGNATURE_PLAINTEXT` no)."""
     if _is_hmac_digest(node):
@@ -118,11 +136,12 @@ class SecretComparedWithEquals(Rule):
     - comparisons where one side is metadata about a secret (`cache_token != current_token`,
       `request.signature_method == method`, `next_token == token`);
     - two values from the same form: `password == confirm_password`, `password != password2`,
-      `new_password == old_password`;
+      `new_password == old_password`, two fields of one WTForms form (`self.password.data == self.new_password.data`);
     - names that describe a secret rather than hold it: `token_type`, `token_tenant_uuid`, `len(token)`,
       `password_length`, `signature_method`; upper-case constants count only when the secret is their last word
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
-    - change detection that copies one side into the other (`if stored != token: stored = token`);
+    - change detection that copies one side into the other (`if stored != token: stored = token`, also under a
+      guard: `if token and stored != token:`);
     - two hashes or digests held in variables or attributes (`refresh_token_hash == rt.hash`,
       `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
       `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`):
@@ -193,16 +212,15 @@ class SecretComparedWithEquals(Rule):
 
     def visit_If(self, node: cst.If) -> None:
         """`if stored != current: stored = current` only detects a change (the body stores one side); skip its test."""
-        test = node.test
-        if not (type(test) is cst.Comparison and len(test.comparisons) == 1
-                and isinstance(test.comparisons[0].operator, cst.NotEqual)):
-            return
         first = node.body.body[0] if node.body.body else None
         small = first.body[0] if isinstance(first, cst.SimpleStatementLine) and first.body else first
-        if isinstance(small, cst.Assign):
-            code = self.context.module.code_for_node
-            operands = {code(test.left), code(test.comparisons[0].comparator)}
-            if code(small.value) in operands:
+        if not isinstance(small, cst.Assign):
+            return
+        code = self.context.module.code_for_node
+        for test in _conjuncts(node.test):  # also `if secret and user.secret != secret: user.secret = secret`
+            if type(test) is cst.Comparison and len(test.comparisons) == 1 \
+                    and isinstance(test.comparisons[0].operator, cst.NotEqual) \
+                    and code(small.value) in {code(test.left), code(test.comparisons[0].comparator)}:
                 self._change_checks.add(id(test))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
@@ -273,6 +291,8 @@ class SecretComparedWithEquals(Rule):
             return False
         if left_name and right_name and PASSWORD_KIND in kinds and _user_input_pair(left_name, right_name):
             return False
+        if _same_form_fields(left, right):
+            return False  # `self.password.data == self.new_password.data`: two fields of the form the client sent
         if kinds == {SESSION_ID} and _links_records(left, right):
             return False
         if kinds == {TOKEN} and any(LOCK_WORDS.intersection(words(scope)) for scope in self._scopes):

@@ -41,6 +41,9 @@ SQL_FUNCTION_REGISTRARS = frozenset({"create_function", "create_deterministic_fu
 # header it computes (`"Sec-WebSocket-Accept"`, `hdrs.SEC_WEBSOCKET_ACCEPT`) computes that.
 WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 WEBSOCKET_ACCEPT = re.compile(r"sec[-_]websocket[-_]accept", re.IGNORECASE)
+# Have I Been Pwned's k-anonymity range API (`api.pwnedpasswords.com/range/<first 5 hex of the SHA-1>`): a breach
+# check must send the SHA-1 of the password it looks up; nothing stores that hash.
+BREACH_RANGE_API = re.compile(r"pwnedpasswords\.com|haveibeenpwned\.com", re.IGNORECASE)
 # Attributes a hash object has without hashing anything: `os.urandom(sha1().digest_size)` only asks for a size.
 SIZE_ATTRIBUTES = frozenset({"digest_size", "block_size", "name"})
 HINT = ("Hash passwords with a slow, salted key-derivation function: `hashlib.scrypt`, `hashlib.pbkdf2_hmac` with "
@@ -85,7 +88,9 @@ class WeakPasswordHash(Rule):
       `hash_password`, `set_password` or `check_password`.
 
     Values that only mention a password but are tokens (`password_reset_token`) are not reported: hashing
-    a random token with SHA-256 is fine. `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. Test
+    a random token with SHA-256 is fine. Nor is the SHA-1 a function sends to Have I Been Pwned's range API
+    (`api.pwnedpasswords.com/range/...`) to look a password up among breached ones: the API asks for it.
+    `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. Test
     files are not checked.
 
     It supersedes bandit's `B324` (every MD5/SHA-1) on the lines it reports, and clears `B324` where the code
@@ -157,7 +162,9 @@ class WeakPasswordHash(Rule):
         self._has_guid = WEBSOCKET_GUID in self.context.source
         self._names_accept = WEBSOCKET_ACCEPT.search(self.context.source) is not None
         self._guid_names: frozenset[str] = frozenset()  # module constants holding the WebSocket GUID
+        self._queries_breaches = BREACH_RANGE_API.search(self.context.source) is not None
         self._handshakes: list[bool] = []  # per function: whether it hashes with the WebSocket GUID
+        self._breach_lookups: list[bool] = []  # per function: whether it calls a breach range API
 
     def visit_Module(self, node: cst.Module) -> None:
         if self._has_guid:
@@ -173,6 +180,9 @@ class WeakPasswordHash(Rule):
         self._constructors.append({})
         self._naming_content_ids.append(names_content_id(node.name.value))
         self._handshakes.append(self._hashes_websocket_guid(node))
+        self._breach_lookups.append(self._queries_breaches and any(
+            isinstance(inner, (cst.SimpleString, cst.FormattedStringText))
+            and BREACH_RANGE_API.search(inner.value) is not None for inner in walk_own(node.body)))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
@@ -180,6 +190,7 @@ class WeakPasswordHash(Rule):
         self._constructors.pop()
         self._naming_content_ids.pop()
         self._handshakes.pop()
+        self._breach_lookups.pop()
 
     def _hashes_websocket_guid(self, node: cst.FunctionDef) -> bool:
         """The function mentions the WebSocket GUID (`sha1(key + WS_KEY)`, `h.update(b"258EAFA5-...")`) or the
@@ -321,7 +332,9 @@ class WeakPasswordHash(Rule):
             if data is None and qualified != "hashlib.new":
                 data = argument(node, None, "string")
             in_password_function = bool(self._functions) and PASSWORD_KIND in function_kinds(self._functions[-1])
-            if mentions_password(data) or self._password_targets or in_password_function:
+            if self._breach_lookups and self._breach_lookups[-1]:
+                self.vet(node)  # the SHA-1 a breach range API asks for, not a stored hash
+            elif mentions_password(data) or self._password_targets or in_password_function:
                 self._report(node, node, qualified)
             else:
                 self._vet_purpose(node)

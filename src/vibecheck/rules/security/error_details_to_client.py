@@ -18,6 +18,7 @@ from vibecheck.analysis.flow import (
     module_uses_web_framework,
     short_code,
 )
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 
@@ -36,6 +37,9 @@ CLIENT_MEANT_EXCEPTIONS = frozenset({
     "OAuth1Error", "AccessDeniedError", "UnauthorizedClientError", "UnsupportedGrantTypeError",
     "UnsupportedResponseTypeError",
 })
+# What an application's API error carries: the HTTP status it is answered with (`MlflowException.get_http_status_code()`,
+# a custom `APIError.status_code`).
+HTTP_STATUS_ATTRIBUTES = frozenset({"get_http_status_code", "http_status", "http_status_code", "status_code"})
 # Words that name an exception about what the client sent (`InvalidInput`, `SourceASTParseError`, `HeaderError`): its
 # text says what was wrong with the request, written to be read by whoever sent it.
 CLIENT_INPUT_WORDS = frozenset({"invalid", "validation", "malformed", "parse", "parser", "header"})
@@ -86,7 +90,16 @@ def caught_exception(handler: cst.ExceptHandler | cst.ExceptStarHandler, state: 
     names = [c.rsplit(".", 1)[-1] for c in caught if c]
     if names and all(_meant_for_client(name) for name in names):
         return None
+    if _reads_own_http_status(handler, handler.name.name.value):
+        return None
     return Taint("error", handler.name.name.value)
+
+
+def _reads_own_http_status(handler: cst.ExceptHandler | cst.ExceptStarHandler, name: str) -> bool:
+    """`except MlflowException as e: ... status_code=e.get_http_status_code()`: the handler answers with the status
+    the exception carries, so the exception is the application's API error, whose message is written for the client."""
+    return any(type(node) is cst.Attribute and node.attr.value in HTTP_STATUS_ATTRIBUTES
+               and type(node.value) is cst.Name and node.value.value == name for node in walk_own(handler.body))
 
 
 def _meant_for_client(exception: str) -> bool:
@@ -131,7 +144,8 @@ class ErrorDetailsToClient(FlowRule):
     chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ..., and those
     named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`, a request body's `MultiPartException`)
-    are not reported, nor are
+    are not reported, nor is an application's API error answered with the HTTP status it carries
+    (`except MlflowException as e: HTTPException(e.get_http_status_code(), e.message)`), nor are
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
     Server Error"`). The exception an error handler receives (`@app.exception_handler(Exception)`,
     `@app.errorhandler(SQLAlchemyError)`) counts as caught, unless its class is written for the client.

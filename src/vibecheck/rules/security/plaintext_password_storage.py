@@ -140,12 +140,14 @@ class PasswordFlowState(FlowState):
         super().__init__(*args, **kwargs)
         self.local_dicts: set[str] = set()
 
-    def note_binding(self, node: cst.Assign) -> None:
+    def note_binding(self, node: cst.Assign | cst.AnnAssign) -> None:
+        """Remember the names bound to a dict built here, annotated or not (`kw: Dict[str, Any] = {}`)."""
         builds_dict = isinstance(node.value, cst.Dict) or (
             isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name) and node.value.func.value == "dict")
-        for target in node.targets:
-            if isinstance(target.target, cst.Name):
-                (self.local_dicts.add if builds_dict else self.local_dicts.discard)(target.target.value)
+        targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+        for target in targets:
+            if isinstance(target, cst.Name):
+                (self.local_dicts.add if builds_dict else self.local_dicts.discard)(target.value)
 
     def is_local_dict(self, node: cst.BaseExpression) -> bool:
         return isinstance(node, cst.Name) and node.value in self.local_dicts
@@ -235,8 +237,8 @@ class PlaintextPasswordStorage(FlowRule):
             return
         if isinstance(node, cst.Assign):
             self._check_assignment(node, state)
-            if isinstance(state, PasswordFlowState):
-                state.note_binding(node)
+        if isinstance(node, (cst.Assign, cst.AnnAssign)) and isinstance(state, PasswordFlowState):
+            state.note_binding(node)
         for inner in iter_expressions(node) if not isinstance(node, cst.BaseCompoundStatement) else ():
             if isinstance(inner, cst.Comparison):
                 self._check_comparison(inner, state)

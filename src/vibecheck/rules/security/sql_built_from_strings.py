@@ -163,6 +163,9 @@ def _constant_operation_text(node: cst.BinaryOperation, state: FlowState) -> str
 
 
 NUMBERS = (cst.Integer, cst.Float)
+# Calls that freeze a literal container and keep its items (SQLAlchemy's `util.immutabledict({...})`).
+FROZEN_CONTAINERS = frozenset({"immutabledict", "frozendict", "MappingProxyType", "frozenset", "tuple", "dict"})
+LITERAL_CONTAINERS = frozenset({cst.Dict, cst.List, cst.Tuple, cst.Set})
 NAMED_PLACEHOLDER = re.compile(r"%\((\w+)\)")
 
 
@@ -582,13 +585,22 @@ def _literal_choice(node: cst.BaseExpression) -> bool:
 
 
 def _literal_strings(node: cst.BaseExpression) -> bool:
-    """A string literal, or a dict, list or tuple of them (`_operators = {"contains": "LIKE %s"}`)."""
+    """A string literal, or a dict, list or tuple of them or of numbers (`_operators = {"contains": "LIKE %s"}`,
+    `_isolation_lookup = {"SERIALIZABLE": 0}`), also frozen (`immutabledict({...})`, `frozenset((...))`)."""
+    if type(node) is cst.Call and _last_name(node.func) in FROZEN_CONTAINERS and len(node.args) == 1 \
+            and not node.args[0].keyword and not node.args[0].star:
+        return type(node.args[0].value) in LITERAL_CONTAINERS and _literal_strings(node.args[0].value)
     if type(node) is cst.Dict:
-        return all(isinstance(e, cst.DictElement) and string_value(e.key) is not None and _literal_strings(e.value)
+        return all(isinstance(e, cst.DictElement) and string_value(e.key) is not None and _literal_item(e.value)
                    for e in node.elements)
-    if type(node) is cst.List or type(node) is cst.Tuple:
-        return all(_literal_strings(e.value) for e in node.elements)
+    if type(node) is cst.List or type(node) is cst.Tuple or type(node) is cst.Set:
+        return all(_literal_item(e.value) for e in node.elements)
     return string_value(node) is not None
+
+
+def _literal_item(node: cst.BaseExpression) -> bool:
+    """An item of a literal container: a string (or a container of them) or a number."""
+    return type(node) in NUMBERS or _literal_strings(node)
 
 
 def _track_dict_items(node: cst.CSTNode, state: FlowState) -> None:

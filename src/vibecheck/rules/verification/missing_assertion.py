@@ -24,6 +24,11 @@ ASSERTING_CALLS = frozenset({
     "pytest.raises", "pytest.warns", "pytest.deprecated_call", "pytest.fail",
     "unittest.TestCase.fail",
 })
+# nose-style assertion functions (`nose.tools`, `sqlalchemy.testing`: `eq_(result, [("d4",)])`, `is_(x, None)`), called
+# by their bare imported name; as methods (`column.in_([...])`) they are something else.
+NOSE_STYLE_ASSERTIONS = frozenset({"eq_", "ne_", "ok_", "is_", "is_not", "is_not_", "is_true", "is_false", "in_",
+                                   "not_in", "not_in_", "lt_", "le_", "gt_", "ge_", "is_none", "is_not_none",
+                                   "is_instance_of"})
 # Method names on any receiver that fail the test (`self.fail(...)`).
 ASSERTING_METHODS = frozenset({"fail"})
 # A test body that starts by skipping is a skipped test (VC306 asks for its reason), not one that asserts nothing.
@@ -59,7 +64,8 @@ class TestWithoutAssertion(TestAwareRule):
     ## What it does
     Reports a test function (`test*` functions and the `test*` methods of `Test*` classes or
     `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
-    no `pytest.raises`/`pytest.warns`/`pytest.fail`, no `self.assert*`/`self.fail` call, no mock
+    no `pytest.raises`/`pytest.warns`/`pytest.fail`, no `self.assert*`/`self.fail` call, no nose-style `eq_()`/`is_()`/
+    `ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no mock
     `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
     `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
     (`with ExpectLog(app_log, "Exception in callback"):`, which fails on exit when the log never came). A helper
@@ -211,6 +217,7 @@ class TestWithoutAssertion(TestAwareRule):
             for frame in self.frames:
                 frame.data["tells"] = True
         if (called in ASSERTING_METHODS and isinstance(node.func, cst.Attribute)) or (
+                called in NOSE_STYLE_ASSERTIONS and isinstance(node.func, cst.Name)) or (
                 self._helper is not None and self._helper.match(called)) or self.qualified_name(node) in ASSERTING_CALLS:
             self._mark_asserting()
         elif called:
