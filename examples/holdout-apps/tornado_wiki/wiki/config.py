@@ -10,6 +10,8 @@ SETTINGS = {
     "xsrf_cookies": False,
     # expect: VC211
     "debug": True,
+    # expect: VC211
+    "serve_traceback": True,
 }
 
 CACHE_OPTIONS = {

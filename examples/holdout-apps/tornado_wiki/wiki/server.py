@@ -2,11 +2,14 @@ import tornado.ioloop
 import tornado.web
 
 from .config import SETTINGS
-from .handlers import PageHandler
+from .handlers import PageAdminHandler, PageHandler
 
 
 def make_app() -> tornado.web.Application:
-    app = tornado.web.Application([(r"/pages/([a-z0-9-]+)", PageHandler)], **SETTINGS)
+    app = tornado.web.Application([
+        (r"/pages/([a-z0-9-]+)", PageHandler),
+        (r"/admin/pages/([a-z0-9-]+)", PageAdminHandler),
+    ], **SETTINGS)
     app.pages = {}
     return app
 
