@@ -830,29 +830,28 @@ def is_teardown(function_name: str) -> bool:
 def only_records_telemetry(statement: cst.Try) -> bool:
     """The `try` only hands measurements to telemetry (`collector.record_operation_duration(...)`,
     `_send_telemetry_in_thread(...)`, `span.set_attribute(...)`): instrumentation must never break what it observes."""
-    calls = []
-    for small in suite_statements(statement.body):
-        value = small.value if isinstance(small, cst.Expr) else None
-        if isinstance(value, cst.Await):
-            value = value.expression
-        if not isinstance(value, cst.Call):
-            return False
-        calls.append(get_full_name_for_node(value.func) or "")
-    return bool(calls) and all(TELEMETRY_WORDS.intersection(w.lower() for w in _WORD.findall(name)) for name in calls)
+    names = [get_full_name_for_node(call.func) or "" for call in _body_calls(statement)]
+    return bool(names) and all(TELEMETRY_WORDS.intersection(w.lower() for w in _WORD.findall(name)) for name in names)
 
 
 def is_best_effort_cleanup(statement: cst.Try | cst.With) -> bool:
     """The `try` (or `with suppress(...)`) only releases resources (`self.stream.close()`, `os.unlink(path)`): a failure
     to clean up must not replace the outcome of the work, and there is nothing else to do about it."""
+    tails = [callee_tail(call.func) or "" for call in _body_calls(statement)]
+    return bool(tails) and all(is_cleanup_name(tail) for tail in tails)
+
+
+def _body_calls(statement: cst.Try | cst.With) -> list[cst.Call]:
+    """The calls (awaited or not) that make up the whole body, one per statement; empty when anything else is there."""
     calls = []
     for small in suite_statements(statement.body):
         value = small.value if isinstance(small, cst.Expr) else None
         if isinstance(value, cst.Await):
             value = value.expression
         if not isinstance(value, cst.Call):
-            return False
-        calls.append(callee_tail(value.func) or "")
-    return bool(calls) and all(is_cleanup_name(tail) for tail in calls)
+            return []
+        calls.append(value)
+    return calls
 
 
 def swallows_test_failure(handler: cst.ExceptHandler, resolve: Resolver) -> bool:
