@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from vibecheck import __version__, result_codec, safe_files
+from vibecheck import CACHE_DIR, __version__, result_codec, safe_files
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile
 from vibecheck.model import FileResult, Finding
@@ -61,7 +61,6 @@ if TYPE_CHECKING:
     from vibecheck.pipeline import Pipeline
     from vibecheck.project import Project
 
-CACHE_DIR = ".vibecheck_cache"
 ENTRIES = "files"
 FORMAT = 3
 HEADER = b"vibecheck-cache"

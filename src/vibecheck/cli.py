@@ -35,6 +35,7 @@ from vibecheck.errors import UsageError, VibecheckError, closest
 from vibecheck.gc_tuning import tune_gc
 from vibecheck.manifest import registry_for
 from vibecheck.model import FileResult, Finding, Report
+from vibecheck.preload import cache_turned_off_by_environment
 from vibecheck.redaction import redact_known_secrets
 from vibecheck.registry import Registry, load_registry
 from vibecheck.reporters import FORMATS, QUIET_FORMATS, ReportContext, render, render_diagnostics, render_summary
@@ -152,7 +153,7 @@ def check(paths: tuple[str, ...], select: str | None, extend_select: str | None,
     if paths == ("-",) and not stdin_filename:
         stdin_filename = "-"
     targets = [] if stdin_filename else list(paths) or ["."]
-    no_cache = no_cache or os.environ.get("VIBECHECK_NO_CACHE", "") not in ("", "0", "false")
+    no_cache = no_cache or cache_turned_off_by_environment()
     cached = not (no_cache or fix or show_diff or stdin_filename)
     registry = registry_for(cache_root(targets, config_file=config_file) if cached else None)
     for problem in registry.errors:

@@ -1,4 +1,5 @@
-"""A worker forked as a command with few files starts (`vibecheck hook`, a pre-commit run on its staged files).
+"""A worker forked as a command with few files to check starts (`vibecheck hook`, a pre-commit run on its staged files,
+most checks of a folder that a cache holds).
 
 Such a run checks its files in a worker that loads the checker itself: libcst, bandit and the rule packs, about
 0.4 s of imports (`vibecheck.runner.iter_results`). Forked only when this process had found its first file that
@@ -20,9 +21,16 @@ import signal
 import socket
 import sys
 
+from vibecheck import CACHE_DIR
+
 # Commands that always check a file no cache holds: the file an agent has just edited.
 PRELOADING_COMMANDS = frozenset({"hook"})
 CHECK_COMMAND = "check"  # the default command: `vibecheck FILE...` is `vibecheck check FILE...`
+# The command line's other commands (`vibecheck.cli`): a word naming one is not a folder to check.
+OTHER_COMMANDS = frozenset({"baseline", "clean", "docs", "fix", "hook", "init", "merge", "rule", "rules", "server"})
+NO_CACHE_OPTION, NO_CACHE_ENV = "--no-cache", "VIBECHECK_NO_CACHE"
+JOBS_OPTIONS = frozenset({"--jobs", "-j"})
+PROJECT_MARKERS = ("pyproject.toml", "vibecheck.toml", ".git")  # a folder holding one is a project's root
 # Up to this many files per worker, each worker loads the checker itself (its imports, ~0.4 s, overlap this
 # process's index work); beyond, this process loads it once before forking (`vibecheck.runner.iter_results`; 10
 # changed files on Django: 1.30 -> 1.19 s median of 5, interleaved, chrt).
@@ -32,17 +40,64 @@ _preloaded: tuple[int, socket.socket] | None = None  # the worker's pid and this
 
 
 def wanted(arguments: list[str]) -> bool:
-    """Whether the command line names a run that checks few files no cache holds: a preloading command, or a check
-    whose path arguments are a few files (pre-commit passes the staged files). A check of folders is left alone:
-    with a warm cache it needs no worker, and its imports would only cost CPU."""
+    """Whether the command line names a run that checks files no cache holds: a preloading command, a check whose
+    path arguments are a few files (pre-commit passes the staged files), or a check of folders that a cache already
+    holds (see `_speculates`)."""
     if arguments[:1] and arguments[0] in PRELOADING_COMMANDS:
         return True
     words = [word for word in arguments if not word.startswith("-")]
     if words[:1] == [CHECK_COMMAND]:
         words = words[1:]
-    if not words or any(os.path.isdir(word) for word in words):
+    elif words[:1] and words[0] in OTHER_COMMANDS:
         return False
+    folders = [word for word in words if os.path.isdir(word)]
+    if folders or not words:
+        return _speculates(arguments, folders or [os.curdir])
     return 0 < sum(os.path.isfile(word) for word in words) <= FILES_PER_WORKER_LOADING_ITSELF * (os.cpu_count() or 1)
+
+
+def _speculates(arguments: list[str], folders: list[str]) -> bool:
+    """Whether a check of folders preloads a worker on the chance that a few files changed since the cache was
+    filled: the usual run after an edit. If none did, the worker is killed unused; its imports cost CPU on a core
+    this process does not use, and no wall time. Not without a cache (every file is checked, and this process loads
+    the checker for its workers), nor on one CPU or with `--jobs 1`, where that core is the run's own."""
+    if (os.cpu_count() or 1) < 2 or NO_CACHE_OPTION in arguments or cache_turned_off_by_environment() \
+            or _one_job(arguments):
+        return False
+    return any(_holds_a_cache(folder) for folder in folders)
+
+
+def _one_job(arguments: list[str]) -> bool:
+    """`--jobs 1`, `-j 1`, `--jobs=1` or `-j1` on the command line."""
+    for index, argument in enumerate(arguments):
+        if argument in JOBS_OPTIONS:
+            value = arguments[index + 1] if index + 1 < len(arguments) else ""
+        elif argument.startswith("--jobs="):
+            value = argument.partition("=")[2]
+        elif argument.startswith("-j"):
+            value = argument[2:]
+        else:
+            continue
+        if value.strip() == "1":
+            return True
+    return False
+
+
+def cache_turned_off_by_environment() -> bool:
+    """`VIBECHECK_NO_CACHE` set to anything but empty, `0` or `false`."""
+    return os.environ.get(NO_CACHE_ENV, "") not in ("", "0", "false")
+
+
+def _holds_a_cache(start: str) -> bool:
+    """Whether a cache folder sits in `start` or above it, up to the project's root (the first folder with a config
+    file or `.git`): where the run's cache is (`vibecheck.config.cache_root`), found without reading the config."""
+    folder = os.path.abspath(start)
+    while not os.path.isdir(os.path.join(folder, CACHE_DIR)):
+        parent = os.path.dirname(folder)
+        if parent == folder or any(os.path.exists(os.path.join(folder, marker)) for marker in PROJECT_MARKERS):
+            return False
+        folder = parent
+    return True
 
 
 def start(arguments: list[str]) -> None:

@@ -5,6 +5,9 @@ ignored and rewritten, never trusted."""
 from __future__ import annotations
 
 import json
+import os
+import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -40,7 +43,9 @@ def test_a_warm_run_imports_no_rule_module_libcst_or_bandit_and_reports_what_a_c
     cold = run_vibecheck(["--format", "json", "."], project)
     assert cold.returncode == 1 and '"VC101"' in cold.stdout and '"B602"' in cold.stdout
     assert (project / CACHE_DIR / FILE).is_file()
-    warm = run_vibecheck(["--format", "json", "."], project, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    # with one job no worker is preloaded on the chance that a file changed (`vibecheck.preload`): the log is this
+    # process's own
+    warm = run_vibecheck(["--jobs", "1", "--format", "json", "."], project, env={"PYTHONPROFILEIMPORTTIME": "1"})
     assert (warm.returncode, warm.stdout, _messages(warm.stderr)) == (cold.returncode, cold.stdout, cold.stderr.splitlines())
     imported = _imported(warm.stderr)
     assert "vibecheck.cli" in imported  # the import log was written
@@ -48,6 +53,29 @@ def test_a_warm_run_imports_no_rule_module_libcst_or_bandit_and_reports_what_a_c
     rule_modules = {rule.__module__ for rule in load_registry().rules if rule.__module__.startswith("vibecheck.rules.")}
     assert rule_modules and not imported & rule_modules
 
+
+
+def _processes_with(marker: str) -> list[int]:
+    """The pids of the processes whose environment holds `marker`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker.encode() in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2,
+                    reason="a folder's check preloads a worker on Linux, with two CPUs or more")
+def test_a_warm_run_ends_the_worker_it_preloaded_for_nothing_and_reports_what_a_cold_run_did(project: Path) -> None:
+    cold = run_vibecheck(["--format", "json", "."], project)
+    marker = f"VIBECHECK_TEST_RUN={uuid.uuid4().hex}"
+    name, _, value = marker.partition("=")
+    warm = run_vibecheck(["--format", "json", "."], project, env={name: value})
+    assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout, cold.stderr)
+    assert _processes_with(marker) == []
 
 def test_a_changed_file_loads_the_rules_and_is_checked_as_on_a_cold_run(project: Path) -> None:
     run_vibecheck(["--format", "json", "."], project)

@@ -109,7 +109,7 @@ _MANY = preload.FILES_PER_WORKER_LOADING_ITSELF * (os.cpu_count() or 1) + 1  # t
     (["--force-exclude", "a.py", "b.py"], True),  # pre-commit's staged files
     (["check", "a.py"], True),
     ([f"f{i}.py" for i in range(_MANY)], False),
-    (["src"], False),  # a folder: with a warm cache, most runs need no worker
+    (["src"], False),  # a folder no cache holds: every file is checked, and the run loads the checker itself
     ([], False),  # the current folder
     (["clean"], False),
     (["missing.py"], False),
@@ -122,3 +122,48 @@ def test_which_command_lines_preload(arguments: list[str], expected: bool, tmp_p
     for name in ("a.py", "b.py", *(f"f{i}.py" for i in range(_MANY))):
         (tmp_path / name).write_text("x = 1\n")
     assert preload.wanted(arguments) is expected
+
+
+@pytest.mark.parametrize(("arguments", "cpus", "expected"), [
+    (["src"], 2, True),  # most likely a few files changed since the cache was filled
+    ([], 2, True),
+    (["check", "--format", "json", "src"], 2, True),
+    (["src/pkg"], 2, True),  # the cache is at the project's root, above the folder
+    (["src"], 1, False),  # the worker's imports would take the run's own core
+    (["-j", "1", "src"], 2, False),
+    (["--jobs=1", "src"], 2, False),
+    (["-j1"], 2, False),
+    (["--jobs", "2", "src"], 2, True),
+    (["--no-cache", "src"], 2, False),
+    (["clean"], 2, False),
+    (["rules"], 2, False),
+    (["server", "status"], 2, False),
+    (["docs"], 2, False),  # a command, though a folder has its name
+])
+def test_a_check_of_folders_preloads_when_a_cache_holds_them(arguments: list[str], cpus: int, expected: bool,
+                                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(preload.NO_CACHE_ENV, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    for folder in ("src/pkg", "docs", preload.CACHE_DIR):
+        (tmp_path / folder).mkdir(parents=True)
+    assert preload.wanted(arguments) is expected
+
+
+def test_the_environment_can_turn_the_cache_and_so_the_speculative_preload_off(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / preload.CACHE_DIR).mkdir()
+    monkeypatch.setenv(preload.NO_CACHE_ENV, "1")
+    assert not preload.wanted([])
+    monkeypatch.setenv(preload.NO_CACHE_ENV, "0")
+    assert preload.wanted([])
+
+
+def test_the_commands_that_check_no_folder_are_the_command_lines_other_commands() -> None:
+    from vibecheck.cli import cli
+
+    assert preload.OTHER_COMMANDS | {preload.CHECK_COMMAND} == set(cli.commands)  # type: ignore[attr-defined]
