@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import libcst as cst
 
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.tornado_settings import application_settings
+from vibecheck.cst_fields import child_nodes
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
 from vibecheck.rules.auth.exprs import (
@@ -65,10 +68,16 @@ def _tests_debug_flag(test: cst.BaseExpression) -> bool:
             continue
         text = node.value if isinstance(node, cst.Name) else node.attr.value if isinstance(node, cst.Attribute) \
             else string_value(node)
-        if text is not None and ("debug" in words(text) or is_dev_name(text)):
+        if text is not None and _names_a_flag(text):
             return True
-        pending.extend(node.children)
+        pending.extend(child_nodes(node))
     return False
+
+
+@lru_cache(maxsize=4096)
+def _names_a_flag(text: str) -> bool:
+    """A name or text that says debug or development (`args.debug`, `"APP_DEBUG"`, `local`)."""
+    return "debug" in words(text) or is_dev_name(text)
 
 
 def _compared_default(default: cst.CSTNode, methods: list[str], comparison: cst.ComparisonTarget) -> bool | None:
@@ -191,6 +200,7 @@ class DebugModeInProduction(Rule):
         self._plain_server = False  # the module hands an app to a WSGI server that has no debugger
         self._dev_server = False  # ... or starts Flask's own server, whose debugger `app.debug` switches on
         self._flag_ifs = 0  # enclosing `if`s that test a debug flag (`if args.debug:`): debug follows that flag there
+        self._ifs: list[tuple[bool, bool]] = []  # per enclosing `if`: (a main guard, tests a debug flag)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._depth += 1
@@ -207,16 +217,15 @@ class DebugModeInProduction(Rule):
         self._classes.pop()
 
     def visit_If(self, node: cst.If) -> None:
-        if is_main_guard(node):
-            self._main_guards += 1
-        if _tests_debug_flag(node.test):
-            self._flag_ifs += 1
+        entered = (is_main_guard(node), _tests_debug_flag(node.test))
+        self._ifs.append(entered)
+        self._main_guards += entered[0]
+        self._flag_ifs += entered[1]
 
     def leave_If(self, node: cst.If) -> None:
-        if is_main_guard(node):
-            self._main_guards -= 1
-        if _tests_debug_flag(node.test):
-            self._flag_ifs -= 1
+        main_guard, flag = self._ifs.pop()
+        self._main_guards -= main_guard
+        self._flag_ifs -= flag
 
     def visit_Call(self, node: cst.Call) -> None:
         if self._skip_file or self._flag_ifs:
