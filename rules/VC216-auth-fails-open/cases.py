@@ -187,6 +187,40 @@ def flask_key_checked_against_unset_setting():
         abort(401)
 
 
+async def key_checked_after_an_unset_setting_let_through(request: Request, call_next):
+    # expect: VC216 -- an unset key lets every request in
+    if not API_KEY:
+        return await call_next(request)
+    # ok: VC216 -- `API_KEY` is set here: the `if` above returned for an unset one (reported there)
+    if request.headers.get("x-api-key") != API_KEY:
+        return JSONResponse({"detail": "Unauthorized"}, status_code=401)
+    return await call_next(request)
+
+
+def flask_key_checked_after_an_unset_setting_refused():
+    if API_KEY is None:
+        abort(500)
+    # ok: VC216 -- `API_KEY` is set here
+    if request.headers.get("X-API-Key") != API_KEY:
+        abort(401)
+
+
+def flask_key_compared_after_an_unset_setting_refused():
+    if not API_KEY:
+        raise RuntimeError("API_KEY is not configured")
+    # ok: VC216 -- `API_KEY` is set here
+    return request.headers.get("X-API-Key") == API_KEY
+
+
+def flask_key_checked_after_a_guard_for_one_method():
+    if request.method == "POST":
+        if not API_KEY:
+            abort(500)
+    # expect: VC216 -- the guard above runs only for POST requests: a GET with no key meets an unset setting
+    if request.headers.get("X-API-Key") != API_KEY:
+        abort(401)
+
+
 def flask_key_read_first():
     given = request.args.get("token")
     # expect: VC216

@@ -49,6 +49,27 @@ def _code(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 
 
+def _tested_empty(test: cst.BaseExpression) -> str | None:
+    """The name an `if not NAME:` or `if NAME is None:` tests for empty or unset."""
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not and type(test.expression) is cst.Name:
+        return test.expression.value
+    if type(test) is cst.Comparison and type(test.left) is cst.Name and len(test.comparisons) == 1 \
+            and type(test.comparisons[0].operator) is cst.Is and is_none(test.comparisons[0].comparator):
+        return test.left.value
+    return None
+
+
+def _leaves(block: cst.BaseSuite) -> bool:
+    """A block whose last statement returns, raises or aborts: what follows it runs only when its test was false."""
+    statements = block.body if isinstance(block, cst.IndentedBlock) else [block]
+    last = statements[-1] if statements else None
+    if not isinstance(last, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) or not last.body:
+        return False
+    final = last.body[-1]
+    return type(final) in (cst.Return, cst.Raise) or (type(final) is cst.Expr and type(final.value) is cst.Call
+                                                      and (full_name(final.value.func) or "").rpartition(".")[2] == "abort")
+
+
 def _denies(block: cst.BaseSuite | cst.CSTNode) -> bool:
     """A block that refuses: `raise`, `abort(...)`, or a return of 401/403/`False`/a forbidden response."""
     pending: list[cst.CSTNode] = [block]
@@ -163,7 +184,9 @@ class AuthFailsOpen(Rule):
     `request.headers.get("X-Admin-Token") == ADMIN_TOKEN` is true, wherever it is tested). The same holds
     for a FastAPI parameter that is None when the client omits it (`x_token: str = Header(None)`,
     `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and `Query`, and
-    `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`).
+    `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`). Not after a
+    statement of the same function that leaves it when the setting is empty (`if not API_KEY: raise ...`, or
+    `return await call_next(request)`, which is reported itself): the comparison then meets a set value.
 
     It reports a decode that retries with the expiry check off when the token has expired (`except
     jwt.ExpiredSignatureError: payload = jwt.decode(token, KEY, algorithms=[...], options={"verify_exp":
@@ -236,6 +259,10 @@ class AuthFailsOpen(Rule):
         self.maybe_unset: set[str] = set()  # variables read from the environment without a default: None when unset
         # per function: variables read with `.get(name)` and no default, and parameters the client may omit (None then)
         self.maybe_missing: list[set[str]] = [set()]
+        # per function: its own statements, and the settings an earlier one of them left the function for when they
+        # are empty (`if not API_KEY: return ...`): the statements after it run only with the setting set
+        self.own_statements: list[frozenset[int]] = [frozenset()]
+        self.settled: list[set[str]] = [set()]
         self.outer_params: list[set[str]] = []  # parameters of the enclosing functions: the view a decorator wraps
         # per enclosing scope, the `try` statements of a function's own blocks, each with the statement after it
         # (None for a class body, whose blocks belong to no function); collected as the walk meets the blocks
@@ -311,7 +338,8 @@ class AuthFailsOpen(Rule):
     def visit_Comparison(self, node: cst.Comparison) -> None:
         """`return request.headers.get("X-Admin-Token") == ADMIN_TOKEN`: true for every request while it is unset."""
         unset = self._none_equals_none(node, cst.Equal)
-        if unset is not None and set(name_words(_code(node))) & CREDENTIAL_WORDS:  # a credential, not `page == PAGE`
+        # a credential (not `page == PAGE`), compared where the setting may still be unset
+        if unset is not None and unset not in self.settled[-1] and set(name_words(_code(node))) & CREDENTIAL_WORDS:
             self.report(node, f"`{short_code(node)}` is true when `{unset}` is unset and the request carries no "
                         "credential: both are None then, and `None == None`.",
                         hint=f"Read `{unset}` with `os.environ[...]` (fail at start-up when it is unset) and treat a "
@@ -352,8 +380,11 @@ class AuthFailsOpen(Rule):
         return False
 
     def visit_If(self, node: cst.If) -> None:
+        empty = _tested_empty(node.test)
+        if empty is not None and id(node) in self.own_statements[-1] and _leaves(node.body):
+            self.settled[-1].add(empty)
         unset = self._none_equals_none(node.test)
-        if unset is not None and _denies(node.body):
+        if unset is not None and unset not in self.settled[-1] and _denies(node.body):
             self.report(node, f"`if {short_code(node.test)}:` lets a request in when `{unset}` is unset: it is None "
                         "then, a request without the credential gives None too, and `None != None` is false.",
                         hint=f"Read `{unset}` with `os.environ[...]` (fail at start-up when it is unset) and deny a "
@@ -382,6 +413,9 @@ class AuthFailsOpen(Rule):
         every = (*params.posonly_params, *params.params, *params.kwonly_params)
         self.outer_params.append({p.name.value for p in every})
         self.maybe_missing.append({p.name.value for p in every if self._none_when_omitted(p)})
+        self.own_statements.append(frozenset(map(id, node.body.body)) if isinstance(node.body, cst.IndentedBlock)
+                                   else frozenset())
+        self.settled.append(set())
         self.tries.append([])
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
@@ -405,6 +439,8 @@ class AuthFailsOpen(Rule):
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.outer_params.pop()
         self.maybe_missing.pop()
+        self.own_statements.pop()
+        self.settled.pop()
         tries = self.tries.pop()
         if not isinstance(node.body, cst.IndentedBlock):
             return
