@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from vibecheck.cst_fields import returned_names
+from vibecheck.imports import full_name
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -37,6 +38,9 @@ SELF_EQUAL_FUNCTIONS = frozenset({
 })
 # Builtins that give one answer for one object, read twice: `str(item) == str(item)` compares a value with itself.
 SAME_VIEWS = frozenset({"str", "repr", "len", "type", "id"})
+# What a `unittest.mock` object records of its calls: stored values, the same each time they are read.
+MOCK_RECORDS = frozenset({"call_count", "called", "call_args", "call_args_list", "mock_calls", "method_calls",
+                          "await_count", "awaited", "await_args", "await_args_list"})
 COUNT_WORD = "count"
 SELF_COMPARISONS = (cst.Equal, cst.Is, cst.GreaterThanEqual, cst.LessThanEqual)
 RESPONSE_REASON = "a test client's response object is always truthy and never `None`, whatever its status code"
@@ -145,13 +149,16 @@ def same_expression(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode
 
 
 def same_local(left: cst.CSTNode, right: cst.CSTNode, operator: cst.CSTNode) -> bool:
-    """`result == result` (or `<=`, `>=`) on one bare name, also through one builtin view (`str(item) == str(item)`)."""
+    """`result == result` (or `<=`, `>=`) on one bare name, also through one builtin view (`str(item) == str(item)`),
+    or on what a mock recorded (`m.send.call_count == m.send.call_count`: a stored value, not a property that runs
+    code)."""
     if not (isinstance(operator, SELF_EQUALITY) and left.deep_equals(right)):
         return False
     if isinstance(left, cst.Call) and isinstance(left.func, cst.Name) and left.func.value in SAME_VIEWS \
             and len(left.args) == 1:
         left = left.args[0].value
-    return isinstance(left, cst.Name)
+    return isinstance(left, cst.Name) or (isinstance(left, cst.Attribute) and left.attr.value in MOCK_RECORDS
+                                          and full_name(left) is not None)
 
 
 def is_object_type(node: cst.BaseExpression) -> bool:
@@ -307,7 +314,7 @@ class TautologicalAssertion(Rule):
 
     Also a value compared with itself (`assert result == result`, `self.assertEqual(result, result)`,
     `self.assertTrue(result == result)`, `str(item) == str(item)`, `assert df.equals(df)`,
-    `np.testing.assert_array_equal(a, a)`, a name
+    `np.testing.assert_array_equal(a, a)`, what a mock recorded (`m.send.call_count == m.send.call_count`), a name
     compared with its own alias: `snapshot = result`, then `assert result == snapshot`,
     `assert jobs.JOBS == jobs.JOBS` on an imported module or class),
     except in a test or test class named for equality, ordering or
