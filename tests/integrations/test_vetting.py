@@ -744,6 +744,24 @@ def test_b301_and_b506_are_cleared_where_the_caller_opted_in_or_the_loader_deriv
         ("B301", 16), ("B506", 16), ("VC406", 16), ("VC406", 16)]
 
 
+def test_b506_is_cleared_on_a_safe_pyyaml_loader_bandit_does_not_know_and_kept_on_an_unsafe_one() -> None:
+    """Bandit accepts `SafeLoader` by name alone: `BaseLoader` (here under the name `CBaseLoader` was imported as)
+    builds only strings, maps and lists."""
+    found = unfiltered('''
+        import yaml
+
+        try:
+            from yaml import CBaseLoader as BaseLoader
+        except ImportError:
+            from yaml import BaseLoader
+
+        def routing(text):
+            routes = yaml.load(text, Loader=BaseLoader)
+            return routes, yaml.load(text, Loader=yaml.FullLoader)
+        ''', Settings(select=("B", "VC406")))
+    assert [(code, line) for code, line in found if code in ("B506", "VC406")] == [("B506", 11), ("VC406", 11)]
+
+
 def test_b110_is_cleared_on_handlers_vc101_judges_decided_and_kept_on_swallowed_ones() -> None:
     found = unfiltered('''
         def finish(stream, work):
