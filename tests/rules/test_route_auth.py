@@ -1420,3 +1420,144 @@ def test_a_django_view_behind_a_project_decorator_that_only_attaches_the_user_is
     })
     reported = [f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth])]
     assert reported == ["delete_invoice"]
+
+
+WRAPPED_URLCONF = {
+    "cms/__init__.py": "",
+    "cms/auth.py": """
+        from django.core.exceptions import PermissionDenied
+
+        def require_admin_access(view):
+            def wrapped(request, *args, **kwargs):
+                if not request.user.has_perm("cms.access_admin"):
+                    raise PermissionDenied
+                return view(request, *args, **kwargs)
+            return wrapped
+    """,
+    "cms/decorate.py": """
+        def decorate_urlpatterns(urlpatterns, decorator):
+            for pattern in urlpatterns:
+                pattern.callback = decorator(pattern.callback)
+            return urlpatterns
+    """,
+    "cms/views.py": """
+        from django.shortcuts import redirect
+
+        def publish(request, pk):
+            if request.method == "POST":
+                Page.objects.get(pk=pk).publish()
+            return redirect("pages")
+
+        def unpublish(request, pk):
+            if request.method == "POST":
+                Page.objects.get(pk=pk).unpublish()
+            return redirect("pages")
+
+        def preview(request, pk):
+            if request.method == "POST":
+                Page.objects.get(pk=pk).save_preview(request.POST)
+            return redirect("pages")
+
+        def approve(request, pk):
+            if request.method == "POST":
+                Task.objects.get(pk=pk).approve()
+            return redirect("tasks")
+
+        def escalate(request, pk):
+            if request.method == "POST":
+                Task.objects.get(pk=pk).escalate()
+            return redirect("tasks")
+
+        def import_redirects(request):
+            if request.method == "POST":
+                Redirect.objects.bulk_create(parse(request.FILES["file"]))
+            return redirect("redirects")
+
+        def vote(request, pk):
+            if request.method == "POST":
+                Poll.objects.get(pk=pk).vote(request.POST["choice"])
+            return redirect("polls")
+
+        def rate(request, pk):
+            if request.method == "POST":
+                Poll.objects.get(pk=pk).rate(request.POST["stars"])
+            return redirect("polls")
+    """,
+    "cms/urls.py": """
+        from django.urls import include, path
+        from django.views.decorators.cache import never_cache
+
+        from cms import hooks, views
+        from cms.auth import require_admin_access
+        from cms.decorate import decorate_urlpatterns
+        from cms.workflows import urls as workflow_urls
+
+        urlpatterns = [
+            path("pages/<int:pk>/publish/", views.publish),
+            path("workflows/", include(workflow_urls)),
+        ]
+
+        for fn in hooks.get_hooks("register_admin_urls"):
+            urlpatterns += fn()
+
+        urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)
+
+        urlpatterns += [
+            path("pages/<int:pk>/preview/", views.preview),
+        ]
+
+        public = [path("pages/<int:pk>/unpublish/", views.unpublish)]
+        public = decorate_urlpatterns(public, never_cache)
+    """,
+    "cms/workflows/__init__.py": "",
+    "cms/workflows/urls.py": """
+        from django.urls import include, path
+
+        from cms import views
+
+        urlpatterns = [
+            path("<int:pk>/approve/", views.approve),
+            path("escalations/", include("cms.workflows.escalation_urls")),
+        ]
+    """,
+    "cms/workflows/escalation_urls.py": """
+        from django.urls import path
+
+        from cms import views
+
+        urlpatterns = [path("<int:pk>/", views.escalate)]
+    """,
+    "redirects/__init__.py": "",
+    "redirects/cms_hooks.py": """
+        from django.urls import path
+
+        from cms import hooks, views
+
+        @hooks.register("register_admin_urls")
+        def register_admin_urls():
+            return [path("redirects/import/", views.import_redirects)]
+
+        @hooks.register("register_site_urls")
+        def register_site_urls():
+            return [path("polls/<int:pk>/vote/", views.vote)]
+    """,
+    "polls/__init__.py": "",
+    "polls/urls.py": """
+        from django.urls import path
+
+        from cms import views
+
+        urlpatterns = [path("polls/<int:pk>/rate/", views.rate)]
+        urlpatterns = [*urlpatterns]
+    """,
+}
+
+
+def test_a_urlconf_list_wrapped_whole_in_a_guard_guards_what_it_holds_includes_and_collects(tmp_path: Path) -> None:
+    """`decorate_urlpatterns(urlpatterns, require_admin_access)` (Wagtail's admin) guards the entries the list holds
+    then, the URLconfs they include (and those include), and what the hooks the list collected return; not entries
+    appended after it, a list wrapped in a decorator that guards nothing, a hook no guarded list collects, or a list
+    nothing wraps."""
+    _write_project(tmp_path, WRAPPED_URLCONF)
+    reported = sorted(f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth]))
+    assert reported == ["preview", "rate", "unpublish", "vote"]

@@ -89,6 +89,11 @@ class AppModel:
     # Falcon's `app.add_route(path, Resource(), suffix=...)`: (resource class, app, path, suffix)
     resources: list[tuple[str, str, str | None, str]] = field(default_factory=list)
     optional_dependencies: set[str] = field(default_factory=set)  # functions that never deny (`get_optional_user`)
+    # URLconf lists guarded whole (`urlconf_lists.py`): each `url_views` entry's module and hook, the `include(...)`s
+    # (module of the entry, included module, hook, guarded, wrappers) and the hooks a guarded list collects
+    url_view_places: list[tuple[str, str | None]] = field(default_factory=list)
+    url_includes: list[tuple[str, str, str | None, bool, tuple[str, ...]]] = field(default_factory=list)
+    guarded_hooks: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)
 
     @classmethod
     def build(cls, project: Any, *, drf_default_is_open: bool = False,
@@ -134,6 +139,11 @@ class AppModel:
                     model.guarded_receivers.add(parent)
             for target, views in ((model.url_views, facts["url_views"]), (model.aliases, facts["view_aliases"].values())):
                 target.extend((full(v["view"]), v["guarded"], tuple(full(w) for w in v["wrappers"])) for v in views)
+            model.url_view_places.extend((module, v.get("hook")) for v in facts["url_views"])
+            model.url_includes.extend((module, full(i["module"]), i["hook"], i["guarded"], tuple(map(full, i["wrappers"])))
+                                      for i in facts.get("url_includes", ()))
+            model.guarded_hooks.extend((h["hook"], h["guarded"], tuple(map(full, h["wrappers"])))
+                                       for h in facts.get("guarded_hooks", ()))
             model.alias_names.update({full("@" + alias): full(v["view"]) for alias, v in facts["view_aliases"].items()})
             model.dependency_aliases.update({full("@" + alias): full(target)
                                              for alias, target in facts["dependency_aliases"].items()})
@@ -157,6 +167,8 @@ class AppModel:
                     route_list=full(fact["route_list"]) if fact.get("route_list") else None,
                 ))
         model._drop_optional_guards(optional, dependency_receivers, include_dependencies)
+        if model.guarded_hooks or any(guarded or wrappers for *_, guarded, wrappers in model.url_includes):
+            model._guard_wrapped_urlconfs()
         if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
             refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
             checked = {_module_of(layout, project.relative_path(p))[0] for p in project.files} \
@@ -187,6 +199,35 @@ class AppModel:
                 self.guarded_receivers.discard(receiver)
         self.includes = [(parent, child, guarded and not (refs and self.lets_anyone_in(refs)))
                          for (parent, child, guarded), refs in zip(self.includes, include_dependencies, strict=True)]
+
+    def _guard_wrapped_urlconfs(self) -> None:
+        """The views of a URLconf list wrapped whole in a guard (`decorate_urlpatterns(urlpatterns, guard)`) reached
+        from another file: those a hook the list collects returns, and those of the URLconfs it includes, also
+        through URLconfs those include. Each such `url_views` entry takes the guard among its wrappers."""
+        hooks: dict[str, tuple[str, ...]] = {}
+        for name, guarded, wrappers in self.guarded_hooks:
+            if guarded or self._any_guard(wrappers):
+                hooks[name] = hooks.get(name, ()) + wrappers
+        modules: dict[str, tuple[str, ...]] = {}  # included URLconf module -> the guard wrapped around it
+
+        def guard_reaching(module: str, hook: str | None) -> tuple[str, ...] | None:
+            if hook is not None and hook in hooks:
+                return hooks[hook]
+            return next((wrappers for m, wrappers in modules.items() if _matches(m, module)), None)
+
+        changed = True
+        while changed:  # each round adds a module, so it ends after as many rounds as there are includes at most
+            changed = False
+            for module, included, hook, guarded, wrappers in self.url_includes:
+                reached = wrappers if guarded or self._any_guard(wrappers) else guard_reaching(module, hook)
+                if reached is not None and included not in modules:
+                    modules[included] = reached
+                    changed = True
+        for index, (module, hook) in enumerate(self.url_view_places):
+            reached = guard_reaching(module, hook)
+            if reached is not None:
+                view, _, wrappers = self.url_views[index]
+                self.url_views[index] = (view, True, wrappers + reached)
 
     def lets_anyone_in(self, refs: Iterable[str]) -> bool:
         """Every dependency is a project function that never denies, or, defined in no checked file as a guard that
