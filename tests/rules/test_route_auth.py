@@ -20,7 +20,7 @@ DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 
 @pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py",
-                                  "cases_ninja.py", "cases_falcon.py"])
+                                  "cases_ninja.py", "cases_falcon.py", "cases_tornado_sanic.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
@@ -1561,3 +1561,82 @@ def test_a_urlconf_list_wrapped_whole_in_a_guard_guards_what_it_holds_includes_a
     _write_project(tmp_path, WRAPPED_URLCONF)
     reported = sorted(f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth]))
     assert reported == ["preview", "rate", "unpublish", "vote"]
+
+
+def test_falcon_responders_inherited_from_a_base_resource_of_another_module(tmp_path: Path) -> None:
+    """`add_route` of a subclass routes the responders its base class in another module defines; a class decorator
+    on the way from the registered class to the base (`@falcon.before(require_admin)`) guards them, one on a mixin
+    beside the base does not, and a base only guarded subclasses register is guarded."""
+    _write_project(tmp_path, {
+        "shop/__init__.py": "",
+        "shop/auth.py": """
+            import falcon
+
+            def require_admin(req, resp, resource, params):
+                if not req.context.user.is_admin:
+                    raise falcon.HTTPForbidden()
+
+            def audit(req, resp, resource, params):
+                log_request(req)
+        """,
+        "shop/base.py": """
+            import falcon
+
+            class BaseItems:
+                def on_post(self, req, resp):
+                    resp.status = falcon.HTTP_201
+
+                def on_delete_item(self, req, resp, item_id):
+                    remove_item(item_id)
+
+            class BaseNotes:
+                def on_post(self, req, resp):
+                    save_note(req.media)
+
+            class BaseTags:
+                def on_put(self, req, resp):
+                    replace_tags(req.media)
+        """,
+        "shop/resources.py": """
+            import falcon
+
+            from .auth import audit, require_admin
+            from .base import BaseItems, BaseNotes, BaseTags
+
+            class Items(BaseItems):
+                pass
+
+            @falcon.before(require_admin)
+            class AdminNotes(BaseNotes):
+                pass
+
+            @falcon.before(require_admin)
+            class GuardedNotes(BaseNotes):
+                pass
+
+            class LeafNotes(GuardedNotes):
+                pass
+
+            @falcon.before(require_admin)
+            class AdminMixin:
+                pass
+
+            @falcon.before(audit)
+            class Tags(BaseTags, AdminMixin):
+                pass
+        """,
+        "shop/app.py": """
+            import falcon
+
+            from .resources import AdminNotes, Items, LeafNotes, Tags
+
+            app = falcon.App()
+            app.add_route("/items", Items())
+            app.add_route("/items/{item_id}", Items(), suffix="item")
+            app.add_route("/admin/notes", AdminNotes())
+            app.add_route("/notes", LeafNotes())
+            app.add_route("/tags", Tags())
+        """,
+    })
+    reported = sorted(f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth]))
+    assert reported == ["BaseItems.on_delete_item", "BaseItems.on_post", "BaseTags.on_put"]

@@ -34,11 +34,13 @@ class _Module:
 
 @dataclass(frozen=True)
 class Ancestry:
-    """The classes outside the project that a class reaches through its bases (`builtins.object` for a builtin), and
-    whether every base was found (a base bound by a star import, or by nothing the facts show, may be anything)."""
+    """The classes outside the project that a class reaches through its bases (`builtins.object` for a builtin), the
+    project's classes it reaches (itself first, as `module.Class`), and whether every base was found (a base bound by
+    a star import, or by nothing the facts show, may be anything)."""
 
     outside: frozenset[str]
     complete: bool
+    classes: tuple[str, ...] = ()
 
 
 class ClassIndex:
@@ -81,11 +83,13 @@ class ClassIndex:
         complete = True
         pending: list[tuple[str, str]] = [start]
         seen: set[tuple[str, str]] = set()
+        order: list[tuple[str, str]] = []
         while pending and len(seen) < MAX_CLASSES:
             current = pending.pop()
             if current in seen:
                 continue
             seen.add(current)
+            order.append(current)
             where, class_name = current
             for base in self.modules[where].classes.get(class_name, ()):
                 found = self._resolve(base, where, roots)
@@ -95,7 +99,7 @@ class ClassIndex:
                     outside.add(found)
                 else:
                     pending.append(found)
-        return Ancestry(frozenset(outside), complete and not pending)
+        return Ancestry(frozenset(outside), complete and not pending, tuple(f"{m}.{c}" for m, c in order))
 
     def _resolve(self, spelled: str, module: str, roots: frozenset[str], hops: int = 8) -> tuple[str, str] | str | None:
         """A name as `module` spells it -> (module, class) of the project, a dotted name outside it, or None (unknown).

@@ -108,6 +108,8 @@ class ClassView:
     path: str = ""
     methods: dict[str, Frame] = field(default_factory=dict)
     refs: list[str] = field(default_factory=list)  # bases and decorators another file may define as guards
+    decorator_refs: list[str] = field(default_factory=list)  # its class decorators among `refs`
+    decorated_guard: bool = False  # a class decorator of its own guards it (not one of a base's)
     # A framework's generic view taken as it is (`class BandCreateView(CreateView): pass`): with no model, queryset or
     # form it can change nothing until `as_view(model=...)` configures it, and raises ImproperlyConfigured until then.
     unconfigured: bool = False
@@ -1551,9 +1553,10 @@ class AppModelCollector:
                 self.view_registrations.setdefault(node.name.value, []).append((route[0], route[1], None))
                 view.guarded |= route[3]
             elif self._decorator_guards(decorator.decorator):
-                view.guarded = True
+                view.guarded = view.decorated_guard = True
             else:
-                view.refs.extend(self._decorator_refs(decorator.decorator))
+                view.decorator_refs.extend(self._decorator_refs(decorator.decorator))
+        view.refs.extend(view.decorator_refs)
         if isinstance(node.body, cst.IndentedBlock):
             for statement in node.body.body:
                 self._class_statement(view, statement)
@@ -1626,6 +1629,15 @@ class AppModelCollector:
                                      refs=tuple(refs), framework="falcon", handler=f"{name}.{method}",
                                      resource_suffix=responder.group(2) or ""))
 
+    def _guarded_classes(self) -> dict[str, list[str]]:
+        """Falcon resource classes whose class decorators may guard them: [] for a guard (`@falcon.before(require_user)`),
+        else the decorators' refs. A class decorator wraps the responders the class inherits too, which may be defined
+        in another module (`class AdminItems(BaseItems)`)."""
+        if not self.uses_falcon:
+            return {}
+        return {name: [] if view.decorated_guard else view.decorator_refs for name, view in self.classes.items()
+                if view.decorated_guard or view.decorator_refs}
+
     def _middleware_classes(self) -> list[str]:
         """Falcon middleware classes of this module whose request hook can turn a request away and does not catch its
         own refusal."""
@@ -1690,13 +1702,15 @@ class AppModelCollector:
             "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False))
             + self._middleware_classes(),
             "resources": self.resources,
+            "guarded_classes": self._guarded_classes(),
             **self.urlconf.facts(),
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
                                             "guard_functions", "dependency_aliases", "handler_guards",
                                             "signature_functions", "hook_refs", "optional_dependencies",
-                                            "refusing_hooks", "resources", "url_includes", "guarded_hooks")):
+                                            "refusing_hooks", "resources", "url_includes", "guarded_hooks",
+                                            "guarded_classes")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:
