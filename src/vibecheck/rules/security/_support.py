@@ -172,6 +172,18 @@ class BindingRule(Rule):
                 return scope[node.value]
         return None
 
+    def single_value(self, name: cst.Name) -> cst.BaseExpression | None:
+        """The value of a name bound exactly once in its scope, and not a parameter: `resolve` follows the last
+        binding, which an earlier branch may not have taken; a proof of safety needs the only one."""
+        source = self.context.source
+        if ":=" in source:
+            return None
+        scope, counts = self._scopes[-1], self._counts[-1]
+        if name.value not in scope and "global" not in source:
+            scope, counts = self._scopes[0], self._counts[0]
+        value = scope.get(name.value)
+        return value if value is not None and counts.get(name.value) == 1 and id(name) not in self._earlier else None
+
     def resolve(self, node: cst.BaseExpression, depth: int = 4) -> cst.BaseExpression:
         """Follow names to the expression they were last assigned (a few steps), or return the node."""
         while depth and isinstance(node, cst.Name):
