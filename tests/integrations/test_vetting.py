@@ -764,7 +764,8 @@ def test_b506_is_cleared_on_a_safe_pyyaml_loader_bandit_does_not_know_and_kept_o
 
 def test_b310_is_cleared_where_the_code_fixes_the_scheme_as_http_and_kept_where_the_url_comes_in() -> None:
     """Bandit's B310 asks to audit `urlopen` for `file:` and custom schemes: a URL that starts with `https://` as
-    written (also through a `Request`, a name bound once, an f-string) has none to audit."""
+    written (also through a `Request`, a name bound once, an f-string) has none to audit; a name bound again, also
+    by `:=`, may hold another URL."""
     found = unfiltered('''
         import urllib.request
         from urllib.request import Request, urlopen
@@ -787,8 +788,14 @@ def test_b310_is_cleared_where_the_code_fixes_the_scheme_as_http_and_kept_where_
             if host:
                 target = host
             return first, second, third, urlopen(target, timeout=5)
+
+        def walrus(host):
+            url = "https://api.example.com"
+            if (url := host) or (found := urlopen("https://api.example.com/ping", timeout=5)):
+                return found
+            return urlopen(url, timeout=5)
         ''', Settings(select=("B", "VC418")))
-    assert [line for code, line in found if code == "B310"] == [16, 17, 18, 22]
+    assert [line for code, line in found if code == "B310"] == [16, 17, 18, 22, 28]
 
 
 def test_b110_is_cleared_on_handlers_vc101_judges_decided_and_kept_on_swallowed_ones() -> None:
