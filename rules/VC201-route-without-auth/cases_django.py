@@ -18,7 +18,8 @@ from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
-from .models import Article, Subscription
+from .forms import RestrictionPasswordForm
+from .models import Article, Authenticator, PageRestriction, Subscription
 from .settings import WEBHOOK_SECRET
 from .serializers import ArticleSerializer
 
@@ -88,6 +89,22 @@ class PublishAPI(APIView):
 @permission_classes([AllowAny])
 def like(request, pk):
     Article.objects.filter(pk=pk).update(likes=F("likes") + 1)
+
+
+# ok: VC201 -- a visitor signs in to a password-protected page: open by design
+def authenticate_with_password(request, restriction_id):
+    restriction = get_object_or_404(PageRestriction, pk=restriction_id)
+    form = RestrictionPasswordForm(request.POST or None, instance=restriction)
+    if request.method == "POST" and form.is_valid():
+        restriction.mark_as_passed(request)
+    return redirect("page")
+
+
+# expect: VC201
+def delete_authenticator(request, pk):
+    if request.method == "POST":
+        Authenticator.objects.filter(pk=pk).delete()
+    return redirect("security")
 
 
 # ok: VC201

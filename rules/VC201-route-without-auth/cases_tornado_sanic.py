@@ -1,6 +1,8 @@
-"""VC201 corpus: class-based handlers of Tornado (`RequestHandler`, a project base handler) and Sanic."""
+"""VC201 corpus: class-based handlers of Tornado (`RequestHandler`, a project base handler) and Sanic (method views,
+blueprint route decorators, `add_route`)."""
 import tornado.web
 from sanic import Blueprint
+from sanic.response import json
 from sanic.views import HTTPMethodView
 
 from .auth import protected
@@ -70,5 +72,74 @@ class GuardedAccountView(HTTPMethodView):
         return None
 
 
+class TransferHandler(tornado.web.RequestHandler):
+    # expect: VC201
+    def put(self, transfer_id):
+        self.write({"moved": transfer_id})
+
+    # ok: VC201 -- a read
+    def get(self, transfer_id):
+        self.write({"id": transfer_id})
+
+
+class LimitsHandler(BaseHandler):
+    # expect: VC201
+    def patch(self, account_id):
+        self.write({"limits": account_id})
+
+    # ok: VC201
+    @tornado.web.authenticated
+    def delete(self, account_id):
+        self.write({"cleared": account_id})
+
+
+class PayoutView(HTTPMethodView):
+    # expect: VC201
+    async def post(self, request):
+        return json({"queued": True})
+
+    # ok: VC201 -- a read
+    async def get(self, request):
+        return json([])
+
+
+# expect: VC201
+@bp.post("/<account_id:int>/freeze")
+async def freeze_account(request, account_id):
+    return json({"frozen": account_id})
+
+
+# expect: VC201
+@bp.route("/<account_id:int>/limits", methods=["PUT"])
+async def set_limits(request, account_id):
+    return json({"limits": request.json})
+
+
+# ok: VC201
+@bp.post("/<account_id:int>/notes")
+@protected
+async def add_note(request, account_id):
+    return json({"note": request.json})
+
+
+# ok: VC201 -- a read
+@bp.get("/<account_id:int>/statement")
+async def statement(request, account_id):
+    return json([])
+
+
+# ok: VC201 -- signing in is open by design
+@bp.post("/login")
+async def login(request):
+    return json({"token": issue_token(request.json)})
+
+
+async def purge_accounts(request):
+    return json({"purged": True})
+
+
 bp.add_route(AccountView.as_view(), "/<account_id:int>")
 bp.add_route(GuardedAccountView.as_view(), "/guarded/<account_id:int>")
+bp.add_route(PayoutView.as_view(), "/payouts")
+# expect: VC201 -- a handler registered by a call is reported where it is registered
+bp.add_route(purge_accounts, "/purge", methods=["POST"])

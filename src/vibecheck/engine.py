@@ -23,7 +23,7 @@ from libcst.metadata import CodeRange
 
 from vibecheck.cst_fields import FIELDS_BY_TYPE, KIND_BY_TYPE, child_fields, value_kind
 from vibecheck.engine_checks import ParseError
-from vibecheck.facts import HELD_FINDINGS, fact_collector
+from vibecheck.facts import CONDITIONAL_FINDINGS, HELD_FINDINGS, fact_collector
 from vibecheck.imports import ImportTable
 from vibecheck.libcst_parse import parse_module
 from vibecheck.lines import line_starts, split_lines
@@ -128,10 +128,12 @@ def check_unit(unit: SourceUnit, rules: Sequence[tuple[type[Rule], Any]], *, col
     if context.reports:
         findings = _to_findings(path, module, unit.python_ast(), source, context.reports, result.errors)
         for report, finding in findings:
-            if report.held_for is None:
-                result.findings.append(finding)
-            else:  # released in the project phase if the app model finds the guard (`Rule.report`)
+            if report.held_for is not None:  # released in the project phase if the app model finds the guard
                 context.facts.setdefault(HELD_FINDINGS, []).append([report.held_for, finding])
+            elif report.unless is not None and collect_facts:  # reported in the project phase unless cleared there
+                context.facts.setdefault(CONDITIONAL_FINDINGS, []).append([*report.unless, finding])
+            else:
+                result.findings.append(finding)
     return result
 
 

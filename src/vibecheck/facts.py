@@ -37,6 +37,9 @@ MODULE_DISCOVERS = "module_discovers"
 OWN_PACKAGE_CALLS = "own_package_calls"
 # Findings a rule holds until the project phase (`Rule.report(..., held_for=handler)`): [handler, Finding] pairs.
 HELD_FINDINGS = "held_findings"
+# Findings that a fact of another file may clear (`Rule.report(..., unless=(kind, subject))`): [kind, subject, Finding]
+# triples, reported in the project phase unless `vibecheck.conditional_findings` shows the subject is of that kind.
+CONDITIONAL_FINDINGS = "conditional_findings"
 # What `source_facts` writes: a checked file's facts hold these beside the rules' own (a test checks they agree).
 SOURCE_FACT_KEYS = (DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, MODULE_USES, LOCAL_IMPORTS, MODULE_DISCOVERS,
                     OWN_PACKAGE_CALLS)
@@ -288,6 +291,28 @@ def _body_lines(body: list[ast.stmt]) -> list[int]:
     return [s.lineno for s in statements]
 
 
+def _factory_fact(statement: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> dict[str, str]:
+    """`{"returns_call": "_loader.AnsibleLoader"}` for a function whose whole body returns one call of a name
+    (`return _loader.AnsibleLoader(*args, **kwargs)`): a factory, which stands for what it calls. Only then, so the
+    other definitions carry no empty key. Looks at the body's last statement only: constant cost per definition."""
+    body = statement.body
+    if isinstance(statement, ast.ClassDef) or len(body) > 2 or (len(body) == 2 and not _is_docstring(body[0])):
+        return {}
+    last = body[-1]
+    if type(last) is not ast.Return or type(last.value) is not ast.Call:
+        return {}
+    func = last.value.func
+    head = func
+    while type(head) is ast.Attribute:
+        head = head.value
+    return {"returns_call": _decorator_name(func)} if type(head) is ast.Name else {}
+
+
+def _is_docstring(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant) \
+        and isinstance(statement.value.value, str)
+
+
 def _is_stub(body: list[ast.stmt]) -> bool:
     """Only a docstring, `...`, `pass` or `raise NotImplementedError`: an interface, nothing to test."""
     for statement in body:
@@ -427,6 +452,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                 "bases": ([name for name in map(_decorator_name, statement.bases) if name]
                           if isinstance(statement, ast.ClassDef) else []),
                 "text": lines[statement.lineno - 1].strip() if statement.lineno <= len(lines) else "",
+                **_factory_fact(statement),
             }
             if is_class:
                 yield from _definitions(statement.body, f"{qualname}.", lines, in_type_checking=in_type_checking,

@@ -180,7 +180,10 @@ def run_project_rules(
     project: Project, rules: Sequence[tuple[type[ProjectRule], Any]], parts: Sequence[Project] | None = None
 ) -> tuple[list[Finding], list[EngineError]]:
     """Run every project rule on each project of the run (`parts`, when `split_projects` was called already); one
-    that raises becomes an engine error and the others still run."""
+    that raises becomes an engine error and the others still run. The per-file findings that waited for the project's
+    facts (`vibecheck.conditional_findings`) come back here too, unless those facts clear them."""
+    from vibecheck.conditional_findings import kept_findings  # local: it reads the analysis layer, which imports this
+
     findings: list[Finding] = []
     errors: list[EngineError] = []
     for part in split_projects(project) if parts is None else parts:
@@ -190,4 +193,8 @@ def run_project_rules(
             except Exception as exc:  # a project rule bug must not hide the other rules' findings
                 message = f"project rule crashed: {type(exc).__name__}: {exc}"
                 errors.append(EngineError(str(part.root), message, rule=rule_cls.code))
+        try:
+            findings.extend(kept_findings(part))
+        except Exception as exc:  # the findings stay in the facts: the run must say a check did not finish
+            errors.append(EngineError(str(part.root), f"conditional findings crashed: {type(exc).__name__}: {exc}"))
     return findings, errors

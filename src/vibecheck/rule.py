@@ -96,6 +96,7 @@ class PendingReport:
     cwe: tuple[int, ...] | None = None
     statement: tuple[int, ...] | None = None  # where the walk was (`RuleContext.statement`)
     held_for: str | None = None  # the route handler whose guard, declared elsewhere, decides (`Rule.report`)
+    unless: tuple[str, str] | None = None  # (kind, subject): a fact of another file that clears it (`Rule.report`)
 
 
 @dataclass
@@ -326,6 +327,7 @@ class Rule(BaseRule):
         snippet: str | None = None,
         cwe: tuple[int, ...] | None = None,
         held_for: str | None = None,
+        unless: tuple[str, str] | None = None,
     ) -> None:
         """Record a finding at `node`; `snippet` replaces the source line in reports (e.g. redacted).
 
@@ -333,10 +335,13 @@ class Rule(BaseRule):
         a route handler of this file (`read_note`, `NoteView.get`) that holds only if signed-in callers alone reach
         it through a guard this file does not show (`include_router(..., dependencies=[...])` in another module, a
         URLconf's `login_required(...)`): the finding waits in the file's facts until the app model says so
-        (`vibecheck.analysis.app_model.AppModel.released`, which VC201 runs).
+        (`vibecheck.analysis.app_model.AppModel.released`, which VC201 runs). `unless=(kind, subject)` names what another
+        file may prove safe (`("safe-yaml-loader", "pkg.loaders.AppLoader")`): when a project phase runs, the finding
+        waits in the file's facts and is reported unless the project's facts show `subject` is of `kind`
+        (`vibecheck.conditional_findings`); without one, it is reported at once.
         """
         self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe,
-                                                  self.context.statement, held_for))
+                                                  self.context.statement, held_for, unless))
 
     def vet(self, node: cst.CSTNode, *, notice: bool = False) -> None:
         """Say that `node` was examined and is safe for every code in the rule's `vets`: a finding of such a code

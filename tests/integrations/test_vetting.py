@@ -744,6 +744,60 @@ def test_b301_and_b506_are_cleared_where_the_caller_opted_in_or_the_loader_deriv
         ("B301", 16), ("B506", 16), ("VC406", 16), ("VC406", 16)]
 
 
+def test_b506_is_cleared_on_a_safe_pyyaml_loader_bandit_does_not_know_and_kept_on_an_unsafe_one() -> None:
+    """Bandit accepts `SafeLoader` by name alone: `BaseLoader` (here under the name `CBaseLoader` was imported as)
+    builds only strings, maps and lists."""
+    found = unfiltered('''
+        import yaml
+
+        try:
+            from yaml import CBaseLoader as BaseLoader
+        except ImportError:
+            from yaml import BaseLoader
+
+        def routing(text):
+            routes = yaml.load(text, Loader=BaseLoader)
+            return routes, yaml.load(text, Loader=yaml.FullLoader)
+        ''', Settings(select=("B", "VC406")))
+    assert [(code, line) for code, line in found if code in ("B506", "VC406")] == [("B506", 11), ("VC406", 11)]
+
+
+def test_b310_is_cleared_where_the_code_fixes_the_scheme_as_http_and_kept_where_the_url_comes_in() -> None:
+    """Bandit's B310 asks to audit `urlopen` for `file:` and custom schemes: a URL that starts with `https://` as
+    written (also through a `Request`, a name bound once, an f-string) has none to audit; a name bound again, also
+    by `:=`, may hold another URL."""
+    found = unfiltered('''
+        import urllib.request
+        from urllib.request import Request, urlopen
+
+        STATUS = "https://api.example.com/v1/status"
+
+        def pwned(sha1):
+            req = urllib.request.Request(url=f"https://api.pwnedpasswords.com/range/{sha1[:5]}", headers={})
+            with urllib.request.urlopen(req, timeout=5) as f:
+                return f.read()
+
+        def status():
+            return urlopen(STATUS, timeout=5).read(), urlopen("http://" + HOST + "/ping", timeout=5)
+
+        def fetch(url, host):
+            first = urlopen(url, timeout=5)
+            second = urlopen(Request(url), timeout=5)
+            third = urlopen(f"{host}/status", timeout=5)
+            target = "https://api.example.com"
+            if host:
+                target = host
+            return first, second, third, urlopen(target, timeout=5)
+
+        def walrus(host):
+            url = "https://api.example.com"
+            if (url := host) or (found := urlopen("https://api.example.com/ping", timeout=5)):
+                return found
+            return urlopen(url, timeout=5)
+        ''', Settings(select=("B", "VC418")))
+    assert [line for code, line in found if code == "B310"] == [16, 17, 18, 22, 28]
+
+
 def test_b110_is_cleared_on_handlers_vc101_judges_decided_and_kept_on_swallowed_ones() -> None:
     found = unfiltered('''
         def finish(stream, work):

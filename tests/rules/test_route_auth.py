@@ -20,7 +20,7 @@ DJANGO_APP = REPO_ROOT / "tests" / "data" / "django_app"
 
 
 @pytest.mark.parametrize("name", ["cases.py", "cases_fastapi.py", "cases_django.py", "cases_starlette.py", "cases_litestar.py",
-                                  "cases_ninja.py", "cases_falcon.py"])
+                                  "cases_ninja.py", "cases_falcon.py", "cases_tornado_sanic.py"])
 def test_framework_corpus_is_reported_exactly(name: str) -> None:
     corpus = CORPORA / name
     expected, ok = parse_annotations(corpus.read_text(encoding="utf-8"), "VC201")
@@ -1420,3 +1420,223 @@ def test_a_django_view_behind_a_project_decorator_that_only_attaches_the_user_is
     })
     reported = [f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth])]
     assert reported == ["delete_invoice"]
+
+
+WRAPPED_URLCONF = {
+    "cms/__init__.py": "",
+    "cms/auth.py": """
+        from django.core.exceptions import PermissionDenied
+
+        def require_admin_access(view):
+            def wrapped(request, *args, **kwargs):
+                if not request.user.has_perm("cms.access_admin"):
+                    raise PermissionDenied
+                return view(request, *args, **kwargs)
+            return wrapped
+    """,
+    "cms/decorate.py": """
+        def decorate_urlpatterns(urlpatterns, decorator):
+            for pattern in urlpatterns:
+                pattern.callback = decorator(pattern.callback)
+            return urlpatterns
+    """,
+    "cms/views.py": """
+        from django.shortcuts import redirect
+
+        def publish(request, pk):
+            if request.method == "POST":
+                Page.objects.get(pk=pk).publish()
+            return redirect("pages")
+
+        def unpublish(request, pk):
+            if request.method == "POST":
+                Page.objects.get(pk=pk).unpublish()
+            return redirect("pages")
+
+        def preview(request, pk):
+            if request.method == "POST":
+                Page.objects.get(pk=pk).save_preview(request.POST)
+            return redirect("pages")
+
+        def approve(request, pk):
+            if request.method == "POST":
+                Task.objects.get(pk=pk).approve()
+            return redirect("tasks")
+
+        def escalate(request, pk):
+            if request.method == "POST":
+                Task.objects.get(pk=pk).escalate()
+            return redirect("tasks")
+
+        def import_redirects(request):
+            if request.method == "POST":
+                Redirect.objects.bulk_create(parse(request.FILES["file"]))
+            return redirect("redirects")
+
+        def vote(request, pk):
+            if request.method == "POST":
+                Poll.objects.get(pk=pk).vote(request.POST["choice"])
+            return redirect("polls")
+
+        def rate(request, pk):
+            if request.method == "POST":
+                Poll.objects.get(pk=pk).rate(request.POST["stars"])
+            return redirect("polls")
+    """,
+    "cms/urls.py": """
+        from django.urls import include, path
+        from django.views.decorators.cache import never_cache
+
+        from cms import hooks, views
+        from cms.auth import require_admin_access
+        from cms.decorate import decorate_urlpatterns
+        from cms.workflows import urls as workflow_urls
+
+        urlpatterns = [
+            path("pages/<int:pk>/publish/", views.publish),
+            path("workflows/", include(workflow_urls)),
+        ]
+
+        for fn in hooks.get_hooks("register_admin_urls"):
+            urlpatterns += fn()
+
+        urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)
+
+        urlpatterns += [
+            path("pages/<int:pk>/preview/", views.preview),
+        ]
+
+        public = [path("pages/<int:pk>/unpublish/", views.unpublish)]
+        public = decorate_urlpatterns(public, never_cache)
+    """,
+    "cms/workflows/__init__.py": "",
+    "cms/workflows/urls.py": """
+        from django.urls import include, path
+
+        from cms import views
+
+        urlpatterns = [
+            path("<int:pk>/approve/", views.approve),
+            path("escalations/", include("cms.workflows.escalation_urls")),
+        ]
+    """,
+    "cms/workflows/escalation_urls.py": """
+        from django.urls import path
+
+        from cms import views
+
+        urlpatterns = [path("<int:pk>/", views.escalate)]
+    """,
+    "redirects/__init__.py": "",
+    "redirects/cms_hooks.py": """
+        from django.urls import path
+
+        from cms import hooks, views
+
+        @hooks.register("register_admin_urls")
+        def register_admin_urls():
+            return [path("redirects/import/", views.import_redirects)]
+
+        @hooks.register("register_site_urls")
+        def register_site_urls():
+            return [path("polls/<int:pk>/vote/", views.vote)]
+    """,
+    "polls/__init__.py": "",
+    "polls/urls.py": """
+        from django.urls import path
+
+        from cms import views
+
+        urlpatterns = [path("polls/<int:pk>/rate/", views.rate)]
+        urlpatterns = [*urlpatterns]
+    """,
+}
+
+
+def test_a_urlconf_list_wrapped_whole_in_a_guard_guards_what_it_holds_includes_and_collects(tmp_path: Path) -> None:
+    """`decorate_urlpatterns(urlpatterns, require_admin_access)` (Wagtail's admin) guards the entries the list holds
+    then, the URLconfs they include (and those include), and what the hooks the list collected return; not entries
+    appended after it, a list wrapped in a decorator that guards nothing, a hook no guarded list collects, or a list
+    nothing wraps."""
+    _write_project(tmp_path, WRAPPED_URLCONF)
+    reported = sorted(f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth]))
+    assert reported == ["preview", "rate", "unpublish", "vote"]
+
+
+def test_falcon_responders_inherited_from_a_base_resource_of_another_module(tmp_path: Path) -> None:
+    """`add_route` of a subclass routes the responders its base class in another module defines; a class decorator
+    on the way from the registered class to the base (`@falcon.before(require_admin)`) guards them, one on a mixin
+    beside the base does not, and a base only guarded subclasses register is guarded."""
+    _write_project(tmp_path, {
+        "shop/__init__.py": "",
+        "shop/auth.py": """
+            import falcon
+
+            def require_admin(req, resp, resource, params):
+                if not req.context.user.is_admin:
+                    raise falcon.HTTPForbidden()
+
+            def audit(req, resp, resource, params):
+                log_request(req)
+        """,
+        "shop/base.py": """
+            import falcon
+
+            class BaseItems:
+                def on_post(self, req, resp):
+                    resp.status = falcon.HTTP_201
+
+                def on_delete_item(self, req, resp, item_id):
+                    remove_item(item_id)
+
+            class BaseNotes:
+                def on_post(self, req, resp):
+                    save_note(req.media)
+
+            class BaseTags:
+                def on_put(self, req, resp):
+                    replace_tags(req.media)
+        """,
+        "shop/resources.py": """
+            import falcon
+
+            from .auth import audit, require_admin
+            from .base import BaseItems, BaseNotes, BaseTags
+
+            class Items(BaseItems):
+                pass
+
+            @falcon.before(require_admin)
+            class AdminNotes(BaseNotes):
+                pass
+
+            @falcon.before(require_admin)
+            class GuardedNotes(BaseNotes):
+                pass
+
+            class LeafNotes(GuardedNotes):
+                pass
+
+            @falcon.before(require_admin)
+            class AdminMixin:
+                pass
+
+            @falcon.before(audit)
+            class Tags(BaseTags, AdminMixin):
+                pass
+        """,
+        "shop/app.py": """
+            import falcon
+
+            from .resources import AdminNotes, Items, LeafNotes, Tags
+
+            app = falcon.App()
+            app.add_route("/items", Items())
+            app.add_route("/items/{item_id}", Items(), suffix="item")
+            app.add_route("/admin/notes", AdminNotes())
+            app.add_route("/notes", LeafNotes())
+            app.add_route("/tags", Tags())
+        """,
+    })
+    reported = sorted(f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth]))
+    assert reported == ["BaseItems.on_delete_item", "BaseItems.on_post", "BaseTags.on_put"]

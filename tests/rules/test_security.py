@@ -15,6 +15,7 @@ from vibecheck.engine import check_file
 from vibecheck.integrations.bandit import BanditOptions, run_bandit
 from vibecheck.model import Severity
 from vibecheck.redaction import redact
+from vibecheck.rules.auth.route_without_auth import RouteWithoutAuth
 from vibecheck.rules.error_handling.swallowed_exception import SwallowedException
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.ecb_cipher_mode import EcbCipherMode
@@ -26,7 +27,7 @@ from vibecheck.rules.security.shell_command_from_variable import ShellCommandFro
 from vibecheck.rules.security.tls_verification_disabled import TlsVerificationDisabled
 from vibecheck.rules.security.unsafe_deserialization import UnsafeDeserialization
 from vibecheck.rules.security.xml_external_entities import XmlExternalEntities
-from vibecheck.testing import check_corpus, findings_for, parse_annotations
+from vibecheck.testing import check_corpus, findings_for, parse_annotations, sources_findings
 
 KEY = "sk-proj-" + "4fJ9kLq2Xw8RtY6uVb3NmZ1pQs7DhG5e"
 PASSWORD = "Tr0ub4dor&3-prod"
@@ -294,3 +295,94 @@ def test_lxml_severity_follows_the_parser_and_the_version_its_default_became_saf
     found = [(f.location.start.line, f.severity.value, f.message.rsplit(" ", 1)[-1])
              for f in findings_for(XmlExternalEntities, XML_ROUTES, path="app.py")]
     assert found == [(9, "medium", "5.2."), (13, "high", "6.1."), (17, "high", "entities.")]
+
+
+YAML_LOADER_PROJECT = {
+    "app/__init__.py": "",
+    "app/_internal/__init__.py": "",
+    "app/_internal/constructor.py": textwrap.dedent('''
+        import abc
+        from yaml.constructor import FullConstructor, SafeConstructor
+
+        class _Base(SafeConstructor, metaclass=abc.ABCMeta):
+            pass
+
+        class AppConstructor(_Base):
+            pass
+
+        class RiskyConstructor(FullConstructor):
+            pass
+        '''),
+    "app/_internal/loader.py": textwrap.dedent('''
+        from yaml.composer import Composer
+        from yaml.parser import Parser
+        from yaml.reader import Reader
+        from yaml.resolver import Resolver
+        from yaml.scanner import Scanner
+        from somelib import PluginConstructor
+        from .constructor import AppConstructor, RiskyConstructor
+
+        class _Parser(Reader, Scanner, Parser, Composer):
+            pass
+
+        class AppLoader(_Parser, AppConstructor, Resolver):
+            pass
+
+        class RiskyLoader(_Parser, RiskyConstructor, Resolver):
+            pass
+
+        class PluginLoader(_Parser, AppConstructor, PluginConstructor, Resolver):
+            pass
+        '''),
+    "app/loader.py": textwrap.dedent('''
+        from app._internal import loader as _loader
+
+        def AppLoader(*args, **kwargs):
+            """Compatibility factory."""
+            return _loader.AppLoader(*args, **kwargs)
+        '''),
+    "app/use.py": textwrap.dedent('''
+        import yaml
+        from app._internal import loader as internal
+        from app._internal.loader import PluginLoader, RiskyLoader
+        from app.loader import AppLoader
+        from somelib import ThirdPartyLoader
+
+        class LocalLoader(internal.AppLoader):
+            pass
+
+        def read(data):
+            return yaml.load(data, Loader=AppLoader)
+
+        def read_internal(data):
+            return yaml.load_all(data, Loader=internal.AppLoader)
+
+        def read_local(data):
+            return yaml.load(data, Loader=LocalLoader)
+
+        def read_risky(data):
+            return yaml.load(data, Loader=RiskyLoader)
+
+        def read_plugin(data):
+            return yaml.load(data, Loader=PluginLoader)
+
+        def read_third_party(data):
+            return yaml.load(data, Loader=ThirdPartyLoader)
+        '''),
+}
+
+
+def test_a_loader_class_is_followed_through_the_bases_of_other_modules_to_pyyaml() -> None:
+    """`AppLoader` (a factory of a class two modules away whose constructor derives from `SafeConstructor`) builds only
+    plain data; a class derived from `FullConstructor`, or from a base the project does not show, may not."""
+    findings = sources_findings(YAML_LOADER_PROJECT, [RouteWithoutAuth], file_rules=(UnsafeDeserialization,))
+    reported = [f.location.start.line for f in findings if f.code == "VC406"]
+    assert reported == [21, 24, 27]  # read_risky, read_plugin, read_third_party
+
+
+def test_a_loader_imported_from_the_project_is_reported_when_no_project_phase_can_clear_it() -> None:
+    """With VC406 alone selected nothing reads the other modules: the finding stays, as a guardrail keeps what it
+    cannot clear."""
+    [finding] = findings_for(UnsafeDeserialization, YAML_LOADER_PROJECT["app/use.py"].split("class LocalLoader")[0]
+                             + "def read(data):\n    return yaml.load(data, Loader=AppLoader)\n")
+    assert "`Loader=AppLoader`" in finding.message

@@ -2132,10 +2132,10 @@ class FlowRule(Rule):
 
     def report(self, node: cst.CSTNode, message: str, *, hint: str | None = None, fix: Any = None,
                severity: Any = None, snippet: str | None = None, cwe: tuple[int, ...] | None = None,
-               held_for: str | None = None) -> None:
+               held_for: str | None = None, unless: tuple[str, str] | None = None) -> None:
         if self._recording is None:
             super().report(node, message, hint=hint, fix=fix, severity=severity, snippet=snippet, cwe=cwe,
-                           held_for=held_for)
+                           held_for=held_for, unless=unless)
             self._reported_here = (*self._reported_here, node)
             return
         taint, state, needs, given = self._recording

@@ -34,6 +34,15 @@ decorator such as allauth's `reauthentication_required`. The model has two halve
   (`Account = Annotated[dict, Depends(current_account)]`), `settings`
   (`REST_FRAMEWORK`, `MIDDLEWARE`), `authenticates`. A URLconf entry also keeps its pattern and name (a
   router entry its prefix and basename): `AppModel.url_entries`, for the test-reach rules.
+- URLconf lists wrapped whole in a guard (`urlconf_lists.py`: `decorate_urlpatterns(urlpatterns, require_admin_access)`):
+  the entries the list holds then take the guard among their `wrappers`; `url_includes` (`module`, `hook`, `guarded`,
+  `wrappers` of each `include(...)` in a pattern list or a hook function), `guarded_hooks` (the named hooks a guarded
+  list collects: `for fn in hooks.get_hooks("register_admin_urls"): urlpatterns += fn()`), and a `url_views` entry's
+  `hook` (returned by a function registered with `@hooks.register(name)`). The resolver guards the URLconfs a guarded
+  entry includes, transitively, and what the guarded hooks return. `guarded_classes`: Falcon classes whose own class
+  decorators may guard them ([] for a guard, else their refs): they guard the responders a subclass registered with
+  `add_route` inherits from a base resource of another module, which the resolver routes through the class bases of
+  the source facts (`vibecheck.analysis.class_bases`).
 - Guards that may never deny (`optional_guards.py`): `optional_dependencies` (module-level functions that cannot turn a
   caller away, with the dependencies they run), `dependency_receivers` (routers and apps guarded only by
   `dependencies=[...]`, with them), an include's `dependencies`, a route's `guard_dependencies` (when dependencies or

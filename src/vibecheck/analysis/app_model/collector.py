@@ -27,6 +27,7 @@ from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
+from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
 from vibecheck.analysis.nodes import head_name
 from vibecheck.cst_fields import walk_own
 from vibecheck.imports import full_name
@@ -107,6 +108,8 @@ class ClassView:
     path: str = ""
     methods: dict[str, Frame] = field(default_factory=dict)
     refs: list[str] = field(default_factory=list)  # bases and decorators another file may define as guards
+    decorator_refs: list[str] = field(default_factory=list)  # its class decorators among `refs`
+    decorated_guard: bool = False  # a class decorator of its own guards it (not one of a base's)
     # A framework's generic view taken as it is (`class BandCreateView(CreateView): pass`): with no model, queryset or
     # form it can change nothing until `as_view(model=...)` configures it, and raises ImproperlyConfigured until then.
     unconfigured: bool = False
@@ -448,6 +451,8 @@ class AppModelCollector:
         self.receiver_dependencies: dict[str, list[str]] = {}
         self.receivers_guarded_otherwise: set[str] = set()
         self.written_names: set[int] = set()  # `is_admin=` of a call, `user.is_admin = ...`: a field set, not checked
+        self.urlconf = UrlconfLists()  # pattern lists guarded whole (`decorate_urlpatterns(urlpatterns, guard)`)
+        self.urlconf_scopes: set[int] = set()  # the nodes whose `leave_` ends a list, hook or loop of `urlconf`
 
     # names ---------------------------------------------------------------------------------------------
 
@@ -669,10 +674,14 @@ class AppModelCollector:
             return
         if parent is None:
             self.functions[node.name.value] = frame
+            if self.urlconf.enter_hook_function([d.decorator for d in node.decorators]):
+                self.urlconf_scopes.add(id(node))
         self._collect_function_routes(node, frame)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         frame = self.scopes.pop()
+        if id(node) in self.urlconf_scopes:
+            self.urlconf.leave_hook_function()
         if isinstance(frame, Frame) and (frame.body_guard or frame.checks_credential or frame.authenticates) \
                 and frame.parent is not None:
             frame.parent.authenticates = True
@@ -698,6 +707,47 @@ class AppModelCollector:
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.scopes.pop()
+
+    # URLconf lists guarded whole (`urlconf_lists.py`) ------------------------------------------------------------
+
+    def visit_For(self, node: cst.For) -> None:
+        if not self.scopes and self.urlconf.enter_loop(node.iter):
+            self.urlconf_scopes.add(id(node))
+
+    def leave_For(self, node: cst.For) -> None:
+        if id(node) in self.urlconf_scopes:
+            self.urlconf.leave_loop()
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if self.scopes or type(node.target) is not cst.Name:
+            return
+        self.urlconf.extended(node.target.value)
+        if isinstance(node.value, (cst.List, cst.Tuple)):
+            self.urlconf.enter_list(node.target.value)
+            self.urlconf_scopes.add(id(node))
+
+    def leave_AugAssign(self, node: cst.AugAssign) -> None:
+        if id(node) in self.urlconf_scopes:
+            self.urlconf.leave_list()
+
+    def leave_Assign(self, node: cst.Assign) -> None:
+        if id(node) in self.urlconf_scopes:
+            self.urlconf.leave_list()
+
+    def _wraps_pattern_list(self, call: cst.Call) -> None:
+        """`decorate_urlpatterns(urlpatterns, require_admin_access)` at module level: a call given a pattern list and
+        the decorators to wrap its views in (any other names it is given); `urlpatterns.extend(...)`, which in a
+        hook-collecting loop adds the hook's patterns."""
+        func = call.func
+        if type(func) is cst.Attribute and func.attr.value in LIST_EXTENDERS and type(func.value) is cst.Name:
+            self.urlconf.extended(func.value.value)
+            return
+        named = [a.value for a in call.args if type(a.value) in (cst.Name, cst.Attribute)]
+        listed = [n.value for n in named if type(n) is cst.Name and n.value in self.urlconf.lists]
+        decorators = [n for n in named if not (type(n) is cst.Name and n.value in self.urlconf.lists)]
+        if len(listed) == 1 and decorators:
+            wrappers = [self._ref_text(full_name(d) or "") for d in decorators]
+            self.urlconf.decorate(listed[0], wrappers, any(self._decorator_guards(d) for d in decorators))
 
     # body evidence --------------------------------------------------------------------------------------
 
@@ -842,6 +892,8 @@ class AppModelCollector:
                     self._collect_middleware(_positional(node, 0) or _keyword(node, "cls"))
         if last in fw.URLCONF_CALLS and (not self.scopes or (self.qualified_name(func) or "").startswith(fw.URLCONF_MODULES)):
             self._collect_url(node)  # also in a function that builds the patterns (allauth's `build_urlpatterns(client)`)
+        elif not self.scopes and self.urlconf.lists:
+            self._wraps_pattern_list(node)
         if last in fw.REGISTRATION_CALLS and isinstance(node.func, cst.Attribute):
             self._collect_registration(node)
         elif last in fw.BEFORE_REQUEST_HOOKS and isinstance(node.func, cst.Attribute):
@@ -928,13 +980,29 @@ class AppModelCollector:
         """`path("x/", login_required(views.f))`, `re_path(...)`, `router.register("x", ViewSet)`: what a URLconf routes."""
         view_arg = _positional(call, 1) or _keyword(call, "view") or _keyword(call, "viewset")
         view = self._view_of(view_arg.value) if view_arg is not None else None
+        included = self._included_module(view_arg.value) if view_arg is not None and view is None else None
+        if included is not None:
+            self.urlconf.note_include(included)
         if view is not None:
+            self.urlconf.note_view(view)
             route = _positional(call, 0)
             url_name = _keyword(call, "name") or _keyword(call, "basename")
             view["path"] = _string(route.value) if route is not None else None  # the pattern, or a router's prefix
             view["name"] = _string(url_name.value) if url_name is not None else None  # or a router's basename
             view["router"] = _last(full_name(call.func) or "") == "register"
             self.url_views.append(view)
+
+    def _included_module(self, expression: cst.BaseExpression) -> str | None:
+        """`include(admin_urls)`, `include("shop.urls")`: the URLconf module included, as other files can match it."""
+        if type(expression) is not cst.Call or _last(self.qualified_name(expression.func)) != "include":
+            return None
+        first = _positional(expression, 0) or _keyword(expression, "arg")
+        if first is None:
+            return None
+        if type(first.value) is cst.SimpleString:
+            return _string(first.value)
+        name = full_name(first.value) if type(first.value) in (cst.Name, cst.Attribute) else None
+        return self._ref_text(name) if name is not None else None
 
     def _view_of(self, expression: cst.BaseExpression, *, called: bool = False) -> dict[str, Any] | None:
         """`login_required(views.f)`, `staff_member_required(V.as_view())`: the view and the wrappers around it.
@@ -973,6 +1041,9 @@ class AppModelCollector:
         if self.scopes or len(node.targets) != 1:
             return
         assigned = node.targets[0].target
+        if type(assigned) is cst.Name and isinstance(node.value, (cst.List, cst.Tuple)):
+            self.urlconf.enter_list(assigned.value)  # `urlpatterns = [path(...), ...]`: a pattern list, maybe
+            self.urlconf_scopes.add(id(node))
         if isinstance(assigned, cst.Subscript):
             self._collect_setting_item(assigned, node.value)
             return
@@ -1482,9 +1553,10 @@ class AppModelCollector:
                 self.view_registrations.setdefault(node.name.value, []).append((route[0], route[1], None))
                 view.guarded |= route[3]
             elif self._decorator_guards(decorator.decorator):
-                view.guarded = True
+                view.guarded = view.decorated_guard = True
             else:
-                view.refs.extend(self._decorator_refs(decorator.decorator))
+                view.decorator_refs.extend(self._decorator_refs(decorator.decorator))
+        view.refs.extend(view.decorator_refs)
         if isinstance(node.body, cst.IndentedBlock):
             for statement in node.body.body:
                 self._class_statement(view, statement)
@@ -1557,6 +1629,15 @@ class AppModelCollector:
                                      refs=tuple(refs), framework="falcon", handler=f"{name}.{method}",
                                      resource_suffix=responder.group(2) or ""))
 
+    def _guarded_classes(self) -> dict[str, list[str]]:
+        """Falcon resource classes whose class decorators may guard them: [] for a guard (`@falcon.before(require_user)`),
+        else the decorators' refs. A class decorator wraps the responders the class inherits too, which may be defined
+        in another module (`class AdminItems(BaseItems)`)."""
+        if not self.uses_falcon:
+            return {}
+        return {name: [] if view.decorated_guard else view.decorator_refs for name, view in self.classes.items()
+                if view.decorated_guard or view.decorator_refs}
+
     def _middleware_classes(self) -> list[str]:
         """Falcon middleware classes of this module whose request hook can turn a request away and does not catch its
         own refusal."""
@@ -1621,12 +1702,15 @@ class AppModelCollector:
             "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False))
             + self._middleware_classes(),
             "resources": self.resources,
+            "guarded_classes": self._guarded_classes(),
+            **self.urlconf.facts(),
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
                                             "guard_functions", "dependency_aliases", "handler_guards",
                                             "signature_functions", "hook_refs", "optional_dependencies",
-                                            "refusing_hooks", "resources")):
+                                            "refusing_hooks", "resources", "url_includes", "guarded_hooks",
+                                            "guarded_classes")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:

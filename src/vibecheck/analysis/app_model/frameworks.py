@@ -218,6 +218,7 @@ PUBLIC_DECORATORS = ("public", "public_route", "public_endpoint", "allow_anonymo
 # Path segments (and view-name words) of endpoints that are open by design.
 PUBLIC_PATHS = (
     "login", "logout", "signin", "sign-in", "sign_in", "signup", "sign-up", "sign_up", "register", "registration",
+    "authenticate",  # a visitor's password for a protected page (Wagtail's `authenticate_with_password`): a sign-in
     "token", "refresh", "health", "healthz", "healthcheck", "ready", "readyz", "livez", "ping", "status",
     "webhook", "webhooks", "callback", "oauth", "forgot-password", "forgot_password", "reset-password",
     "reset_password", "password-reset", "password_reset", "verify-email", "verify_email", "activate",

@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, open_by_name, restricts
+from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.modules import SourceLayout, in_benchmark_folder, resolve_relative
 from vibecheck.facts import HELD_FINDINGS
 from vibecheck.model import Finding
@@ -86,9 +87,16 @@ class AppModel:
     drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
     handler_guards: dict[str, list[str]] = field(default_factory=dict)  # decorated function -> [] (guarded) or refs
     project_modules: set[str] = field(default_factory=set)  # every checked module, when a route's handler is imported
-    # Falcon's `app.add_route(path, Resource(), suffix=...)`: (resource class, app, path, suffix)
-    resources: list[tuple[str, str, str | None, str]] = field(default_factory=list)
+    # Falcon's `app.add_route(path, Resource(), suffix=...)`: (resource class, app, path, suffix, guarded by a class
+    # decorator: of the subclass registered, for the responders of a base class in another module it inherits)
+    resources: list[tuple[str, str, str | None, str, bool]] = field(default_factory=list)
+    class_guards: dict[str, list[str]] = field(default_factory=dict)  # Falcon class -> [] (guarded) or decorator refs
     optional_dependencies: set[str] = field(default_factory=set)  # functions that never deny (`get_optional_user`)
+    # URLconf lists guarded whole (`urlconf_lists.py`): each `url_views` entry's module and hook, the `include(...)`s
+    # (module of the entry, included module, hook, guarded, wrappers) and the hooks a guarded list collects
+    url_view_places: list[tuple[str, str | None]] = field(default_factory=list)
+    url_includes: list[tuple[str, str, str | None, bool, tuple[str, ...]]] = field(default_factory=list)
+    guarded_hooks: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)
 
     @classmethod
     def build(cls, project: Any, *, drf_default_is_open: bool = False,
@@ -134,6 +142,11 @@ class AppModel:
                     model.guarded_receivers.add(parent)
             for target, views in ((model.url_views, facts["url_views"]), (model.aliases, facts["view_aliases"].values())):
                 target.extend((full(v["view"]), v["guarded"], tuple(full(w) for w in v["wrappers"])) for v in views)
+            model.url_view_places.extend((module, v.get("hook")) for v in facts["url_views"])
+            model.url_includes.extend((module, full(i["module"]), i["hook"], i["guarded"], tuple(map(full, i["wrappers"])))
+                                      for i in facts.get("url_includes", ()))
+            model.guarded_hooks.extend((h["hook"], h["guarded"], tuple(map(full, h["wrappers"])))
+                                       for h in facts.get("guarded_hooks", ()))
             model.alias_names.update({full("@" + alias): full(v["view"]) for alias, v in facts["view_aliases"].items()})
             model.dependency_aliases.update({full("@" + alias): full(target)
                                              for alias, target in facts["dependency_aliases"].items()})
@@ -145,8 +158,10 @@ class AppModel:
                     model.settings.setdefault(name, []).extend(value)
                 else:
                     model.settings.setdefault(name, value)
-            model.resources.extend((full(r["resource"]), full(r["receiver"]), r["path"], r["suffix"])
+            model.resources.extend((full(r["resource"]), full(r["receiver"]), r["path"], r["suffix"], False)
                                    for r in facts.get("resources", ()))
+            model.class_guards.update({full("@" + name): [full(r) for r in refs]
+                                       for name, refs in facts.get("guarded_classes", {}).items()})
             for fact in facts["routes"]:
                 model.routes.append(ModelRoute(
                     path=path, module=module, fact=fact, receiver=full(fact["receiver"]) if fact["receiver"] else None,
@@ -157,6 +172,8 @@ class AppModel:
                     route_list=full(fact["route_list"]) if fact.get("route_list") else None,
                 ))
         model._drop_optional_guards(optional, dependency_receivers, include_dependencies)
+        if model.guarded_hooks or any(guarded or wrappers for *_, guarded, wrappers in model.url_includes):
+            model._guard_wrapped_urlconfs()
         if hooks:  # a hook imported from another module guards its app or blueprint only if it can refuse a request
             refusers = _ByLastPart((name, name) for name in refusing | model.guard_functions)
             checked = {_module_of(layout, project.relative_path(p))[0] for p in project.files} \
@@ -165,6 +182,8 @@ class AppModel:
                                            or _library_guard_class(hook, checked))
         if any(route.fact.get("imported_handler") for route in model.routes):
             model.project_modules = {_module_of(layout, project.relative_path(path))[0] for path in project.files}
+        if model.resources and any(route.fact.get("resource_suffix") is not None for route in model.routes):
+            model._inherit_resources(project)
         sensitive = re.compile(sensitive_paths, re.IGNORECASE)
         for route in model.routes:
             if route.route_list is not None:
@@ -187,6 +206,35 @@ class AppModel:
                 self.guarded_receivers.discard(receiver)
         self.includes = [(parent, child, guarded and not (refs and self.lets_anyone_in(refs)))
                          for (parent, child, guarded), refs in zip(self.includes, include_dependencies, strict=True)]
+
+    def _guard_wrapped_urlconfs(self) -> None:
+        """The views of a URLconf list wrapped whole in a guard (`decorate_urlpatterns(urlpatterns, guard)`) reached
+        from another file: those a hook the list collects returns, and those of the URLconfs it includes, also
+        through URLconfs those include. Each such `url_views` entry takes the guard among its wrappers."""
+        hooks: dict[str, tuple[str, ...]] = {}
+        for name, guarded, wrappers in self.guarded_hooks:
+            if guarded or self._any_guard(wrappers):
+                hooks[name] = hooks.get(name, ()) + wrappers
+        modules: dict[str, tuple[str, ...]] = {}  # included URLconf module -> the guard wrapped around it
+
+        def guard_reaching(module: str, hook: str | None) -> tuple[str, ...] | None:
+            if hook is not None and hook in hooks:
+                return hooks[hook]
+            return next((wrappers for m, wrappers in modules.items() if _matches(m, module)), None)
+
+        changed = True
+        while changed:  # each round adds a module, so it ends after as many rounds as there are includes at most
+            changed = False
+            for module, included, hook, guarded, wrappers in self.url_includes:
+                reached = wrappers if guarded or self._any_guard(wrappers) else guard_reaching(module, hook)
+                if reached is not None and included not in modules:
+                    modules[included] = reached
+                    changed = True
+        for index, (module, hook) in enumerate(self.url_view_places):
+            reached = guard_reaching(module, hook)
+            if reached is not None:
+                view, _, wrappers = self.url_views[index]
+                self.url_views[index] = (view, True, wrappers + reached)
 
     def lets_anyone_in(self, refs: Iterable[str]) -> bool:
         """Every dependency is a project function that never denies, or, defined in no checked file as a guard that
@@ -220,23 +268,57 @@ class AppModel:
         registration = next(self._registrations(route), None)
         if registration is None:
             return
-        receiver, path = registration
+        receiver, path, _ = registration
         route.receiver = receiver
         fact = route.fact
         label = fact["label"] if path is None else f"{fact['label']} (`{'/'.join(fact['methods'])} {path}`)"
         route.fact = {**fact, "path": path, "label": label,
                       "sensitive": fact["sensitive"] or (path is not None and bool(sensitive.search(path)))}
 
-    def _registrations(self, route: ModelRoute) -> Iterator[tuple[str, str | None]]:
-        """The apps and paths that route a Falcon responder: `add_route` calls of its class with its suffix."""
+    def _registrations(self, route: ModelRoute) -> Iterator[tuple[str, str | None, bool]]:
+        """The apps and paths that route a Falcon responder, and whether a class decorator guards it there: `add_route`
+        calls of its class (or of a subclass in another module) with its suffix."""
         suffix = route.fact["resource_suffix"]
-        return ((receiver, path) for receiver, path, wanted in self._resources.matching(route.view) if wanted == suffix)
+        return ((receiver, path, guarded) for receiver, path, wanted, guarded in self._resources.matching(route.view)
+                if wanted == suffix)
+
+    def _inherit_resources(self, project: Any) -> None:
+        """A Falcon resource registered with `add_route` routes the responders its base classes of other modules define
+        (`class ItemResource(BaseResource)`, `on_delete` in `base.py`), as registrations of those bases. A class
+        decorator of a class on the way from the registered class to the base (`@falcon.before(require_admin)`)
+        guards them: it wraps the responders a class inherits too."""
+        index = ClassIndex(project)
+        ancestries: dict[str, tuple[str, ...]] = {}
+
+        def ancestors(name: str) -> tuple[str, ...]:
+            if name not in ancestries:
+                found = index.ancestry(name, "")
+                ancestries[name] = found.classes if found is not None else ()
+            return ancestries[name]
+
+        inherited = []
+        for resource, receiver, path, suffix, _ in self.resources:
+            module = resource.rpartition(".")[0]
+            for base in ancestors(resource)[1:]:
+                if _matches(base.rpartition(".")[0], module):
+                    continue  # a base of the same module: the collector gave the class its responders already
+                between = [c for c in ancestors(resource) if c != base and base in ancestors(c)]
+                inherited.append((base, receiver, path, suffix, any(self._class_guarded(c) for c in between)))
+        self.resources.extend(inherited)
+
+    def _class_guarded(self, name: str) -> bool:
+        return any(not refs or self._any_guard(tuple(refs)) for refs in self._class_guards.matching(name))
 
     # indexes of the names the joins look up, built on first use (after `build` has gathered the names) -------
 
     @functools.cached_property
-    def _resources(self) -> _ByLastPart[tuple[str, str | None, str]]:
-        return _ByLastPart((resource, (receiver, path, suffix)) for resource, receiver, path, suffix in self.resources)
+    def _resources(self) -> _ByLastPart[tuple[str, str | None, str, bool]]:
+        return _ByLastPart((resource, (receiver, path, suffix, guarded))
+                           for resource, receiver, path, suffix, guarded in self.resources)
+
+    @functools.cached_property
+    def _class_guards(self) -> _ByLastPart[list[str]]:
+        return _ByLastPart(self.class_guards.items())
 
     @functools.cached_property
     def _optional(self) -> _ByLastPart[str]:
@@ -317,8 +399,11 @@ class AppModel:
         if fact.get("opens_receiver"):
             return None
         if fact.get("resource_suffix") is not None:
-            apps = [receiver for receiver, _ in self._registrations(route)]
-            return "the middleware of its app" if apps and all(self.receiver_guarded(a) for a in apps) else None
+            registrations = [(receiver, guarded) for receiver, _, guarded in self._registrations(route)]
+            if not registrations or not all(guarded or self.receiver_guarded(r) for r, guarded in registrations):
+                return None
+            return "a class decorator of the subclass registered" if any(g for _, g in registrations) \
+                else "the middleware of its app"
         if route.receiver is not None and not fact.get("own_auth") and self.receiver_guarded(route.receiver):
             return "its router, blueprint or app"  # (unless its own `auth=` replaces its router's: django-ninja)
         if route.route_list is not None and self.receiver_guarded(route.route_list):

@@ -132,6 +132,11 @@ class BindingRule(Rule):
             else:
                 self._bind(node.target, None)
 
+    def leave_NamedExpr(self, node: cst.NamedExpr) -> None:
+        """`(match := pattern.search(text))`: a binding whose value is not followed, counted so that a name also bound
+        here has no single value."""
+        self._bind(node.target, None)
+
     def leave_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
             self._bind(node.asname.name, node.item)
@@ -171,6 +176,15 @@ class BindingRule(Rule):
             if node.value in scope:
                 return scope[node.value]
         return None
+
+    def single_value(self, name: cst.Name) -> cst.BaseExpression | None:
+        """The value of a name bound exactly once in its scope, and not a parameter: `resolve` follows the last
+        binding, which an earlier branch may not have taken; a proof of safety needs the only one."""
+        scope, counts = self._scopes[-1], self._counts[-1]
+        if name.value not in scope and "global" not in self.context.source:
+            scope, counts = self._scopes[0], self._counts[0]
+        value = scope.get(name.value)
+        return value if value is not None and counts.get(name.value) == 1 and id(name) not in self._earlier else None
 
     def resolve(self, node: cst.BaseExpression, depth: int = 4) -> cst.BaseExpression:
         """Follow names to the expression they were last assigned (a few steps), or return the node."""

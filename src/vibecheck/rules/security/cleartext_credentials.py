@@ -27,6 +27,11 @@ LOOPBACK_HOSTS = re.compile(r"^(localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1\]|[\w.-
                             re.IGNORECASE)
 # `http://user:pass@host` or a query parameter named like a credential.
 URL_USERINFO = re.compile(r"^http://[^/@\s]+:[^/@\s]*@", re.IGNORECASE)
+# urllib's openers, which bandit's B310 asks to audit for `file:` and custom schemes, and its request object.
+URL_OPENERS = frozenset({"urllib.request.urlopen", "urllib.request.urlretrieve", "urllib.urlopen", "urllib.urlretrieve",
+                         "urllib2.urlopen"})
+URL_REQUESTS = frozenset({"urllib.request.Request", "urllib2.Request"})
+WEB_SCHEMES = ("http://", "https://")
 URL_QUERY_SECRET = re.compile(r"[?&]([A-Za-z_\-]+)=", re.IGNORECASE)
 # Protocol clients that log in over a plain connection unless STARTTLS comes first:
 # constructor -> (the methods that send credentials, the methods that switch to TLS, the protocol's name).
@@ -72,7 +77,10 @@ class CleartextCredentials(BindingRule):
     `https://` URLs, `SMTP_SSL`/`IMAP4_SSL`/`POP3_SSL`/`FTP_TLS`, anonymous `ftp.login()` and
     requests without credentials are not reported. It supersedes bandit's `B321`, which reports every
     `ftplib` call whether or not it logs in, and clears it on the `FTP()` whose login it reports and on a plain
-    `FTP()` that a TLS flag chooses (`FTP_TLS(context=ctx) if tls else FTP()`: the caller's opt-out).
+    `FTP()` that a TLS flag chooses (`FTP_TLS(context=ctx) if tls else FTP()`: the caller's opt-out). It also
+    clears bandit's `B310` (audit `urlopen` for `file:` and custom schemes) where the code fixes the scheme as
+    `http://` or `https://`: a literal URL, an f-string or `+` that starts with one, a name bound once to such a URL,
+    or a `urllib.request.Request` made from one.
 
     ## Why is this bad?
     Anything sent without TLS can be read by whoever shares the network path: a coffee-shop Wi-Fi, a
@@ -119,10 +127,12 @@ class CleartextCredentials(BindingRule):
     supersedes = ("B321",)
     # Bandit's B321 on the `FTP()` whose login this rule reports (one problem, one finding), and on a plain `FTP()`
     # chosen by the caller's TLS flag (`FTP_TLS(context=ctx) if tls else FTP()`).
-    vets = ("B321",)
+    # Bandit's B310 on an `urlopen` whose URL starts with `http://` or `https://` in the code: no scheme to audit.
+    vets = ("B321", "B310")
     # Every finding is a call of a module the file names: an HTTP client's (`HTTP_CLIENT_MODULES`) or a protocol's
-    # (`smtplib`, `imaplib`, `poplib`, `ftplib`).
-    file_hints = ("requests", "httpx", "aiohttp", "niquests", "urllib3", "smtplib", "imaplib", "poplib", "ftplib")
+    # (`smtplib`, `imaplib`, `poplib`, `ftplib`); every B310 it clears, a call of `urlopen` or `urlretrieve`.
+    file_hints = ("requests", "httpx", "aiohttp", "niquests", "urllib3", "smtplib", "imaplib", "poplib", "ftplib",
+                  "urlopen", "urlretrieve")
 
     def __init__(self, context: Any, options: Any = None) -> None:
         super().__init__(context, options)
@@ -138,6 +148,9 @@ class CleartextCredentials(BindingRule):
 
     def visit_Call(self, node: cst.Call) -> None:
         name = self.module_name(node) or ""
+        if name in URL_OPENERS and self._fixes_web_scheme(argument(node, 0, "url")):
+            self.vet(node)
+            return
         if name == "ftplib.FTP" and (keyword(node, "user") or positional(node, 1)):
             self.report(node, "`ftplib.FTP()` logs in over plain FTP, so the password crosses the network in clear text.",
                         hint=TLS_HINTS["FTP"])
@@ -168,6 +181,18 @@ class CleartextCredentials(BindingRule):
             for branch in (node.body, node.orelse):
                 if isinstance(branch, cst.Call) and self.module_name(branch) == "ftplib.FTP":
                     self.vet(branch)
+
+    def _fixes_web_scheme(self, url: cst.BaseExpression | None, depth: int = 4) -> bool:
+        """The URL starts with `http://` or `https://` as written: a literal, an f-string or `+` whose literal start is
+        one, a name bound once to such a URL, or a `urllib.request.Request` made from one."""
+        if url is None or depth == 0:
+            return False
+        if isinstance(url, cst.Name):
+            value = self.single_value(url)
+            return value is not None and self._fixes_web_scheme(value, depth - 1)
+        if isinstance(url, cst.Call):
+            return self.module_name(url) in URL_REQUESTS and self._fixes_web_scheme(argument(url, 0, "url"), depth - 1)
+        return _literal_start(url).lower().startswith(WEB_SCHEMES)
 
     def _protocol_of(self, receiver: cst.BaseExpression) -> str | None:
         """`smtplib.SMTP` for `smtplib.SMTP(...).login` or a name last bound to such a call (also by `with ... as`)."""
@@ -238,3 +263,20 @@ class CleartextCredentials(BindingRule):
             left, right = self._text(value.left, followed), self._text(value.right, followed)
             return None if left is None and right is None else (left or "\x00") + (right or "\x00")
         return None
+
+
+def _literal_start(node: cst.BaseExpression) -> str:
+    """The text an expression starts with as written: a string, an f-string's leading text, the left of a `+`."""
+    text = string_value(node)
+    if text is not None:
+        return text
+    if isinstance(node, cst.FormattedString):
+        leading = []
+        for part in node.parts:
+            if not isinstance(part, cst.FormattedStringText):
+                break
+            leading.append(part.value)
+        return "".join(leading)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return _literal_start(node.left)
+    return ""

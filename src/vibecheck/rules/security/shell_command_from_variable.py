@@ -124,23 +124,11 @@ class ShellCommandFromVariable(BindingRule):
 
     # -- vetting: a command line proven free of unquoted values clears bandit's B602/B605 (`vibecheck.vetting`) --
 
-    def _single_value(self, name: cst.Name) -> cst.BaseExpression | None:
-        """The value of a name bound exactly once in its scope, and not a parameter: `resolve` follows the last
-        binding, which an earlier branch may not have taken; a proof of safety needs the only one."""
-        source = self.context.source
-        if ":=" in source:
-            return None
-        scope, counts = self._scopes[-1], self._counts[-1]
-        if name.value not in scope and "global" not in source:
-            scope, counts = self._scopes[0], self._counts[0]
-        value = scope.get(name.value)
-        return value if value is not None and counts.get(name.value) == 1 and id(name) not in self._earlier else None
-
     def _vetted_command(self, command: cst.BaseExpression) -> bool:
         """A command line whose every value is a literal or went through `shlex.quote` (also inside `%`, `+`,
         `.format()` or `" ".join(...)`), a name bound once to such a line included."""
         if isinstance(command, cst.Name):
-            value = self._single_value(command)
+            value = self.single_value(command)
             return value is not None and not isinstance(value, cst.Name) and self._vetted_command(value)
         if isinstance(command, cst.BinaryOperation):
             if isinstance(command.operator, cst.Modulo):
@@ -163,7 +151,7 @@ class ShellCommandFromVariable(BindingRule):
         if isinstance(node, cst.Name):
             if (id(self._scopes[-1]), node.value) in self._literal_loops and self._counts[-1].get(node.value) == 1:
                 return True
-            value = self._single_value(node)
+            value = self.single_value(node)
             return depth > 0 and value is not None and self._quoted(value, depth - 1)
         if isinstance(node, LITERAL_NODES):
             return not isinstance(node, cst.ConcatenatedString) or all(

@@ -10,6 +10,8 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.call_edits import without_argument
 from vibecheck.analysis.import_edits import times_bound
+from vibecheck.analysis.yaml_loaders import SAFE_YAML_LOADERS, YAML_LIBRARIES
+from vibecheck.conditional_findings import SAFE_YAML_LOADER
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
@@ -35,7 +37,6 @@ SERIALIZERS = frozenset({f"{module}.dumps" for module in PICKLE_MODULES})
 PICKLE_WRITERS = frozenset({f"{module}.{function}" for module in PICKLE_MODULES for function in ("dump", "dumps", "Pickler")})
 PICKLE_READERS = frozenset(name for name in ALWAYS_UNSAFE if name.partition(".")[0] in PICKLE_MODULES)
 YAML_LOADERS = frozenset({"yaml.load", "yaml.load_all", "ruamel.yaml.load", "ruamel.yaml.load_all"})
-SAFE_YAML_LOADERS = frozenset({"SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader", "RoundTripLoader"})
 # ruamel.yaml's loader objects: `YAML(typ="unsafe")` builds any Python object a document names.
 RUAMEL_YAML = frozenset({"ruamel.yaml.YAML", "ruamel.yaml.main.YAML"})
 UNSAFE_RUAMEL_TYPES = frozenset({"unsafe"})
@@ -69,7 +70,8 @@ class _NamedLoader:
 
     imported: cst.Name  # the `load` in the import, which becomes `safe_load`
     safe: str
-    calls: list[tuple[cst.Call, str, str]] = field(default_factory=list)  # call, qualified name, what is wrong
+    # call, qualified name, what is wrong, and the loader another module may clear (`Rule.report`'s `unless`)
+    calls: list[tuple[cst.Call, str, str, tuple[str, str] | None]] = field(default_factory=list)
 
 
 class UnsafeDeserialization(BindingRule):
@@ -79,7 +81,10 @@ class UnsafeDeserialization(BindingRule):
     Reports `pickle`/`cPickle`/`dill`/`cloudpickle`/`joblib` `load(s)`, `pandas.read_pickle`,
     `shelve.open`, `jsonpickle.decode`, `torch.load` without `weights_only=True`, `yaml.load` (and
     ruamel's old `ruamel.yaml.load`) without a safe `Loader` (`SafeLoader`, `CSafeLoader`, `BaseLoader`,
-    `RoundTripLoader`, or a class of the module derived from one: `class TupleLoader(yaml.SafeLoader)`),
+    `RoundTripLoader`, or a class of the module derived from one: `class TupleLoader(yaml.SafeLoader)`; a loader
+    class imported from another module of the project, or a factory function returning one, is followed through its
+    bases across modules in the project phase, and counts as safe when every base is found and it reaches
+    `SafeConstructor` or a safe loader and none of PyYAML's unsafe ones),
     `yaml.unsafe_load`, ruamel.yaml's `YAML(typ="unsafe")` and
     `numpy.load(allow_pickle=True)`, unless the data comes from a literal path in the repository (also
     through `with open("model.pkl", "rb") as f`), is what this code just serialised
@@ -228,12 +233,16 @@ class UnsafeDeserialization(BindingRule):
         elif qualified in YAML_LOADERS:
             loader = argument(node, 1, "Loader")
             loader_name = (self.qualified_name(loader) or "").rsplit(".", 1)[-1] if loader is not None else ""
-            if self._is_safe_local_loader(loader):
-                self.vet(node.func)
-            elif loader_name not in SAFE_YAML_LOADERS and not self._trusted(node, argument(node, 0, "stream")):
+            if self._is_safe_local_loader(loader) or loader_name in SAFE_YAML_LOADERS:
+                self.vet(node.func)  # bandit knows `SafeLoader` alone, not `BaseLoader` nor a derived class
+            elif not self._trusted(node, argument(node, 0, "stream")):
                 used = f" with `Loader={loader_name}`" if loader_name else " without a safe `Loader`"
+                project_loader = self._project_loader(loader)
+                if project_loader is not None:
+                    self.vet(node.func)  # the finding below carries the alarm, also when another module clears it
                 self._report(node, qualified, f"{used} can build arbitrary Python objects", with_name=False,
-                             fix=self._yaml_fix(node, qualified))
+                             fix=self._yaml_fix(node, qualified),
+                             unless=(SAFE_YAML_LOADER, project_loader) if project_loader is not None else None)
         elif qualified == "torch.load":
             weights_only = keyword(node, "weights_only")
             if (weights_only is None or not is_name_constant(weights_only.value, "True")) and not self._trusted(
@@ -255,6 +264,22 @@ class UnsafeDeserialization(BindingRule):
             self._safe_loaders = _safe_loader_classes(tree) if tree is not None else frozenset()
         return loader.value in self._safe_loaders
 
+    def _project_loader(self, loader: cst.BaseExpression | None) -> str | None:
+        """A loader class another module of the project may define as a safe one (`Loader=AppLoader` imported from
+        `app.yaml_support`, or a class of this module derived from such a class): its name for the project phase
+        (`vibecheck.conditional_findings`), which follows its bases across modules; None for PyYAML's own loaders and
+        for what names no class (a parameter, an attribute of an object)."""
+        if not isinstance(loader, (cst.Name, cst.Attribute)):
+            return None
+        spelled = get_full_name_for_node(loader) or ""
+        head = spelled.partition(".")[0]
+        if head in self.context.imports.aliases:
+            qualified = self.qualified_name(loader) or ""
+            return None if qualified.partition(".")[0] in YAML_LIBRARIES else qualified
+        tree = self.context.python_ast() if isinstance(loader, cst.Name) else None
+        defined = tree is not None and any(isinstance(s, ast.ClassDef) and s.name == spelled for s in tree.body)
+        return f"@{spelled}" if defined else None
+
     def _is_unsafe_ruamel(self, receiver: cst.BaseExpression) -> bool:
         """`YAML(typ="unsafe")`, directly or through the name it was assigned to in this function or module."""
         value = self.resolve(receiver)
@@ -267,22 +292,22 @@ class UnsafeDeserialization(BindingRule):
         return any(string_value(item.value) in UNSAFE_RUAMEL_TYPES for item in items)
 
     def _report(self, node: cst.Call, qualified: str, problem: str, *, with_name: bool = True,
-                fix: NodeFix | None = None) -> None:
+                fix: NodeFix | None = None, unless: tuple[str, str] | None = None) -> None:
         message = f"`{qualified}()` {problem}" if with_name else f"`{qualified}()`{problem}"
         named = self._named_loaders.get(node.func.value) if isinstance(node.func, cst.Name) else None
         if named is not None and qualified in SAFE_YAML_CALLS:
-            named.calls.append((node, qualified, message))  # its fix needs every call of the name: at the end
+            named.calls.append((node, qualified, message, unless))  # its fix needs every call of the name: at the end
             return
         self.report(node, f"{message}: loading data you did not write yourself gives its author code execution.",
-                    hint=_HINTS.get(qualified.split(".")[0], _HINTS["pickle"]), fix=fix)
+                    hint=_HINTS.get(qualified.split(".")[0], _HINTS["pickle"]), fix=fix, unless=unless)
 
     def leave_Module(self, node: cst.Module) -> None:
         self._report_pickle_loads()
         for local, named in self._named_loaders.items():
             fix = self._named_loader_fix(local, named) if named.calls else None
-            for call, _qualified, message in named.calls:
+            for call, _qualified, message, unless in named.calls:
                 self.report(call, f"{message}: loading data you did not write yourself gives its author code execution.",
-                            hint=_HINTS["yaml"], fix=fix)
+                            hint=_HINTS["yaml"], fix=fix, unless=unless)
 
     def _report_pickle_loads(self) -> None:
         """Pickle loads, rated by where the data can come from.
@@ -308,7 +333,7 @@ class UnsafeDeserialization(BindingRule):
         if uses != len(named.calls):
             return None
         replacements: list[tuple[cst.CSTNode, cst.CSTNode]] = [(named.imported, cst.Name(named.safe))]
-        for call, qualified, _ in named.calls:
+        for call, qualified, _, _ in named.calls:
             rewritten = self._without_pyyaml_loader(call, qualified)
             if rewritten is None:
                 return None
