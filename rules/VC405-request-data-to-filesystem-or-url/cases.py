@@ -915,6 +915,19 @@ def mcp_read_page(page: int) -> str:
     return Path(f"pages/{page}.md").read_text()
 
 
+def mcp_registered_read(path: str) -> str:
+    # expect: VC405 -- registered below by passing it, as under `@tools.tool()`
+    return Path(path).read_text()
+
+
+tools.add_tool(mcp_registered_read)
+
+
+def unregistered_read(path: str) -> str:
+    # ok: VC405 -- no server registers it: a helper whose callers decide
+    return Path(path).read_text()
+
+
 def streamlit_page():
     page = st.query_params.get("page", "home")
     # expect: VC405
