@@ -119,7 +119,7 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp"), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"),
-    "werkzeug": ("flask",), "gitdb": ("gitpython",), "coverage": ("pytest-cov",),
+    "gitdb": ("gitpython",), "coverage": ("pytest-cov",),
     # the MCP SDKs: tools take and return pydantic models, transports hand over anyio streams, HTTP servers are
     # Starlette apps whose routes take Starlette requests; FastMCP is built on the `mcp` SDK and re-exports its types
     "mcp": ("fastmcp",), "anyio": ("mcp", "fastmcp"),
