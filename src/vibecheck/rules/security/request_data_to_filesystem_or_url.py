@@ -64,11 +64,16 @@ PATH_DERIVING_METHODS = frozenset({"joinpath", "resolve", "absolute", "expanduse
                                    "with_stem", "relative_to"})
 PATH_METHODS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "iterdir", "rmdir",
                           "rglob", "glob"})
-HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "stream", "request"})
+HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "stream", "request",
+                        "build_request"})
+# Client methods that take the HTTP method first and the URL second: `client.request("GET", url)`, and httpx's
+# `client.build_request("GET", url)`, which `client.send(...)` then sends.
+METHOD_FIRST = frozenset({"request", "build_request"})
 HTTP_MODULES = ("requests", "httpx", "aiohttp", "urllib3")
 URL_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "urllib.request.urlopen": (0, "url"), "urllib.request.Request": (0, "url"), "urllib.request.urlretrieve": (0, "url"),
     "urlopen": (0, "url"), "tornado.httpclient.HTTPRequest": (0, "url"),
+    "httpx.Request": (1, "url"), "requests.Request": (1, "url"),
 }
 HTTP_CLIENT_FACTORIES = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
                                    "aiohttp.ClientSession", "urllib3.PoolManager", "tornado.httpclient.AsyncHTTPClient",
@@ -438,12 +443,13 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects,
     Django and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's
     and Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a
-    Slack/bolt listener's `body`/`event`) through assignments, f-strings and `+`, `str` methods, `base64`,
+    Slack/bolt listener's `body`/`event`, an MCP tool's arguments) through assignments, f-strings and `+`, `str` methods, `base64`,
     `json.loads`, dict and list stores, `configparser`, objects of the module's own classes, branches and loops,
     `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
     argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
     packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
-    `AsyncHTTPClient().fetch()` or `HTTPRequest` (also of a session a class keeps in `self.session =
+    `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
+    url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
     requests.Session()`; for VC417 also one that a base class in another
     module of the project binds) or the `base_url` of an `httpx.Client` or
     `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
@@ -570,7 +576,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 or state.summary is None or state.class_name is None:
             return
         condition = self.inherited_attribute(func.value, state)
-        url = call_argument(call, 1 if func.attr.value == "request" else 0, "url") if condition is not None else None
+        url = call_argument(call, 1 if func.attr.value in METHOD_FIRST else 0, "url") if condition is not None else None
         taint = state.taint_of(url) if url is not None else None
         if taint is None or taint.kind not in SUMMARISED_KINDS or not isinstance(state, UrlState) \
                 or self._host_pinned(url, state):  # type: ignore[arg-type]
@@ -679,7 +685,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 return func.value, f"{short_code(func)}()", False
         if (method in HTTP_VERBS and self._is_http_client(func.value, state)) or (
                 method in CLIENT_FETCH_METHODS and self._is_http_client(func.value, state, by_name=False)):
-            position = 1 if method == "request" else 0
+            position = 1 if method in METHOD_FIRST else 0
             return call_argument(call, position, "url"), f"{short_code(func)}()", True
         return None
 
