@@ -117,7 +117,8 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
-    "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp"), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
+    "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp"), "xmlsec": ("python3-saml",),
+    "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"),
     "gitdb": ("gitpython",), "coverage": ("pytest-cov",),
     # the MCP SDKs: tools take and return pydantic models, transports hand over anyio streams, HTTP servers are

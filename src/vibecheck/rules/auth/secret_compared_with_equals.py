@@ -11,9 +11,9 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.nodes import head_name
 from vibecheck.cst_fields import child_nodes, names_in
+from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
-from vibecheck.literals import string_value
 from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, subscript_key, value_name
 from vibecheck.rules.auth.names import (
     COMPARED_SECRETS,
@@ -443,9 +443,8 @@ def _record_id_of(node: cst.BaseExpression) -> frozenset[str]:
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
             and node.args and string_value(node.args[0].value) == "id":
         node = node.func.value
-    elif isinstance(node, cst.Subscript) and subscript_key(node) == "id":
-        node = node.value
-    elif isinstance(node, cst.Attribute) and node.attr.value == "id":
+    elif (isinstance(node, cst.Subscript) and subscript_key(node) == "id") \
+            or (isinstance(node, cst.Attribute) and node.attr.value == "id"):
         node = node.value
     else:
         return frozenset()

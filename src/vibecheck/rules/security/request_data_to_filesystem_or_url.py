@@ -443,9 +443,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects,
     Django and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's
     and Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a
-    Slack/bolt listener's `body`/`event`, an MCP tool's arguments) through assignments, f-strings and `+`, `str` methods, `base64`,
-    `json.loads`, dict and list stores, `configparser`, objects of the module's own classes, branches and loops,
-    `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
+    Slack/bolt listener's `body`/`event`, an MCP tool's arguments) through assignments, f-strings and `+`, `str`
+    methods, `base64`, `json.loads`, dict and list stores, `configparser`, objects of the module's own classes,
+    branches and loops, `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
     argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
     packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
     `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
