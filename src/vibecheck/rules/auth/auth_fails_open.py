@@ -175,8 +175,8 @@ class AuthFailsOpen(Rule):
     check that uses `SECRET`. The switch is a setting (`settings.x`, `app.config[...]`, an ALL-CAPS
     constant, `os.getenv(...)` or a variable assigned from it) or a credential-named value (a lookup key such as
     `issue_key` or `cache_key` names none), and the block it skips denies (raises, aborts, or answers 401/403).
-    It also reports `if request.headers.get("X-API-Key") != API_KEY: abort(401)` where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is
-    unset, a request without the header compares `None != None`, which is false, and gets in (and
+    It also reports `if request.headers.get("X-API-Key") != API_KEY: abort(401)` where
+    `API_KEY = os.getenv("API_KEY")` has no default: when the variable is unset, a request without the header compares `None != None`, which is false, and gets in (and
     `request.headers.get("X-Admin-Token") == ADMIN_TOKEN` is true, wherever it is tested). The same holds
     for a FastAPI parameter that is None when the client omits it (`x_token: str = Header(None)`,
     `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and `Query`, and
