@@ -168,19 +168,18 @@ class AuthFailsOpen(Rule):
     """An auth check that lets everyone in when a setting is empty or the client sends no credential.
 
     ## What it does
-    Reports checks that only run when something is present: `if settings.api_keys and key not in
-    settings.api_keys: raise ...` (an empty or unset setting switches authentication off), `if API_TOKEN:`
-    around the comparison, `if token and token != EXPECTED: abort(401)` (a client that sends no token is
-    let in), and `if not SECRET: return` (or `return True`, `return await call_next(request)`) before the
-    check that uses `SECRET`. The switch is a setting (`settings.x`, `app.config[...]`, an ALL-CAPS
-    constant, `os.getenv(...)` or a variable assigned from it) or a credential-named value (a lookup key such as
-    `issue_key` or `cache_key` names none), and the block it skips denies (raises, aborts, or answers 401/403).
-    It also reports `if request.headers.get("X-API-Key") != API_KEY: abort(401)` where
-    `API_KEY = os.getenv("API_KEY")` has no default: when the variable is unset, a request without the header compares `None != None`, which is false, and gets in (and
-    `request.headers.get("X-Admin-Token") == ADMIN_TOKEN` is true, wherever it is tested). The same holds
-    for a FastAPI parameter that is None when the client omits it (`x_token: str = Header(None)`,
-    `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and `Query`, and
-    `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`).
+    Reports checks that only run when something is present: `if settings.api_keys and key not in settings.api_keys:
+    raise ...` (an empty or unset setting switches authentication off), `if API_TOKEN:` around the comparison, `if token
+    and token != EXPECTED: abort(401)` (a client that sends no token is let in), and `if not SECRET: return` (or `return
+    True`, `return await call_next(request)`) before the check that uses `SECRET`. The switch is a setting
+    (`settings.x`, `app.config[...]`, an ALL-CAPS constant, `os.getenv(...)` or a variable assigned from it) or a
+    credential-named value (a lookup key such as `issue_key` or `cache_key` names none), and the block it skips denies
+    (raises, aborts, or answers 401/403). It also reports `if request.headers.get("X-API-Key") != API_KEY: abort(401)`
+    where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is unset, a request without the header
+    compares `None != None`, which is false, and gets in (and `request.headers.get("X-Admin-Token") == ADMIN_TOKEN` is
+    true, wherever it is tested). The same holds for a FastAPI parameter that is None when the client omits it
+    (`x_token: str = Header(None)`, `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and
+    `Query`, and `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`).
 
     It reports a decode that retries with the expiry check off when the token has expired (`except
     jwt.ExpiredSignatureError: payload = jwt.decode(token, KEY, algorithms=[...], options={"verify_exp":
