@@ -942,6 +942,17 @@ async def mcp_download_pinned(path: str) -> bytes:
         return await response.aread()
 
 
+def _log_request(request: httpx.Request) -> None:
+    print(request.url)
+
+
+@tools.tool()
+def mcp_fetch_logged(url: str) -> str:
+    with httpx.Client(event_hooks={"request": [_log_request]}) as client:
+        # expect: VC405 -- a hook that logs vets nothing
+        return client.get(url).text
+
+
 def mcp_registered_read(path: str) -> str:
     # expect: VC405 -- registered below by passing it, as under `@tools.tool()`
     return Path(path).read_text()

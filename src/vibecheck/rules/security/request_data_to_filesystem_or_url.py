@@ -86,6 +86,11 @@ BASE_URL_FACTORIES: dict[str, tuple[int | None, str | None]] = {
 }
 # What a class keeps an HTTP client in: `self.session = requests.Session()` in any method, spelled as in the file.
 CLIENT_FACTORY_TAILS = ("Session(", "session(", "Client(", "PoolManager(")
+# httpx request hooks (`event_hooks={"request": [f, g]}`, or a list bound first and appended to) and the words of a
+# hook that checks where a request goes rather than logging it.
+REQUEST_HOOKS = re.compile(r"\b(?:hooks|event_hooks)\b[^\n]*?(?:\[|\.append\()\s*([A-Za-z_]\w*)")
+CHECKING_HOOK = re.compile(r"refuse|block|deny|reject|forbid|guard|private|ssrf|allowed|validate|verify|check",
+                           re.IGNORECASE)
 HTTP_CLIENT_NAMES = frozenset({"client", "http", "http_client", "async_client", "aclient", "httpx_client", "http_session"})
 SANITIZERS = frozenset({"secure_filename", "werkzeug.utils.secure_filename", "os.path.basename", "basename",
                         "safe_join", "werkzeug.security.safe_join", "flask.safe_join", "int", "float", "uuid.UUID", "UUID",
@@ -470,7 +475,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a
     verdict unpacked with its reason: `allowed, reason = is_allowed_file(path)`). The temporary file an upload
     was written to (`upload.file.name`) is the server's path; the name the client chose (`upload.filename`) is not.
-    A private-address
+    An httpx client of a module whose clients get a request hook named for a check (`event_hooks={"request":
+    [refuse_private_destination]}`; not a hook that logs) is vetted on every request. A private-address
     check of the resolved host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL
     for a fetch that does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`,
     `aiohttp` and `urlopen` follow them to any address, which is reported. Tests that do not protect do not
@@ -683,11 +689,26 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if receiver is not None and (receiver.kind == "request" or receiver.kind in SUMMARISED_KINDS
                                          and isinstance(state, UrlState) and state.is_path(func.value)):
                 return func.value, f"{short_code(func)}()", False
-        if (method in HTTP_VERBS and self._is_http_client(func.value, state)) or (
-                method in CLIENT_FETCH_METHODS and self._is_http_client(func.value, state, by_name=False)):
+        if ((method in HTTP_VERBS and self._is_http_client(func.value, state)) or (
+                method in CLIENT_FETCH_METHODS and self._is_http_client(func.value, state, by_name=False))) \
+                and not self._guarded_by_hook(func.value, state):
             position = 1 if method in METHOD_FIRST else 0
             return call_argument(call, position, "url"), f"{short_code(func)}()", True
         return None
+
+    def _guarded_by_hook(self, receiver: cst.BaseExpression, state: FlowState) -> bool:
+        """An httpx client of a module that gives its clients a request hook named for a check
+        (`client.event_hooks = {"request": [_refuse_private_destination]}`): the hook vets every request, redirects
+        included, before it leaves; a hook that logs (`log_request`) vets nothing. `requests` has no request hook."""
+        if (state.qualified_name(receiver) or "") in HTTP_MODULES:
+            return False
+        guarded = self._hooked
+        if guarded is None:
+            guarded = self._hooked = any(CHECKING_HOOK.search(name)
+                                         for name in REQUEST_HOOKS.findall(self.context.source))
+        return guarded
+
+    _hooked: bool | None = None
 
     def _is_http_client(self, receiver: cst.BaseExpression, state: FlowState, by_name: bool = True) -> bool:
         """`requests`, a client a factory made (`httpx.AsyncClient()`, also kept in `self.session`), or (`by_name`) a
