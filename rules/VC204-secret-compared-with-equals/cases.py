@@ -470,3 +470,25 @@ class ChangePasswordForm:
             return False
         # expect: VC204 -- a field of another object: the stored value
         return self.password.data == other_form.password.data
+
+
+def sessions_of(all_sessions, session_id):
+    # ok: VC204 -- the id of each stored session, matched to find one: a lookup, as a database would make
+    return [s for s in all_sessions if s.get("id") == session_id]
+
+
+def close_others(sessions, current_session_id):
+    for s in sessions:
+        # ok: VC204 -- a loop over the program's own records
+        if s["id"] != current_session_id:
+            s["status"] = "completed"
+
+
+def resume_stored(stored, session_id):
+    # expect: VC204 -- one stored session's id against the one presented: a check, not a search
+    return stored["id"] == session_id
+
+
+def find_by_token(tokens, presented_token):
+    # expect: VC204 -- a token is a secret even in a search
+    return [t for t in tokens if t.token == presented_token]

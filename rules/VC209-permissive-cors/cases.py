@@ -92,6 +92,54 @@ CORS(app, origins=["https://app.example.com"], supports_credentials=True)
 CORS(app, resources={r"/api/*": {"origins": ["https://app.example.com"]}}, supports_credentials=True)
 
 
+def echo_when_present(response):
+    origin = request.headers.get("Origin")
+    if origin:
+        # expect: VC209 -- present is not allowed
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Credentials"] = "true"
+    return response
+
+
+def echo_allow_listed(response):
+    origin = request.headers.get("Origin")
+    if origin and origin in TRUSTED:
+        # ok: VC209 -- only an origin of the list is echoed
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Credentials"] = "true"
+    return response
+
+
+def echo_checked_by_a_function(response):
+    origin = request.headers.get("Origin")
+    if origin and _origin_allowed(origin):
+        # ok: VC209
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Credentials"] = "true"
+    return response
+
+
+def echo_after_an_early_return(response):
+    origin = request.headers.get("Origin", "")
+    if origin not in TRUSTED:
+        return response
+    # ok: VC209
+    response.headers["Access-Control-Allow-Origin"] = origin
+    response.headers["Access-Control-Allow-Credentials"] = "true"
+    return response
+
+
+def echo_where_the_check_failed(response):
+    origin = request.headers.get("Origin")
+    if origin in TRUSTED:
+        response.headers["Vary"] = "Origin"
+    else:
+        # expect: VC209 -- the `else` of the check
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Credentials"] = "true"
+    return response
+
+
 def star_header_is_refused_by_browsers_with_credentials():
     response = make_response("ok")
     # ok: VC209

@@ -555,3 +555,22 @@ def parse_limit(limit: str):
     except ValueError:
         value = 10
     return limit if value else limit
+
+
+def get_issue(issue_key, config=settings):
+    filter_to_use = config.projects_filter
+    # ok: VC216 -- an optional project filter: an issue key is a lookup key, not a credential
+    if filter_to_use:
+        projects = [p.strip() for p in filter_to_use.split(",")]
+        if issue_key.split("-")[0] not in projects:
+            raise ValueError("restricted by configuration")
+    return issue_key
+
+
+def check_partner_key(partner_key, config=settings):
+    allowed = config.partner_keys
+    # expect: VC216 -- a key the client presents is a credential
+    if allowed:
+        if partner_key not in allowed:
+            raise ValueError("unknown key")
+    return partner_key

@@ -314,6 +314,33 @@ def test_prints_then_helper_asserts():
     check_order(order)
 
 
+# ok: VC303 -- the comment after the call says the point
+def test_repo_path_inside_the_allowed_one():
+    validate_order(make_order())  # Should not raise
+
+
+# ok: VC303
+def test_unknown_policy_allows_a_clean_order():
+    """An order under an unknown policy is allowed (no raise)."""
+    validate_order(make_order())
+
+
+# ok: VC303 -- an import smoke test: it fails when the package does not import
+def test_import():
+    import shop  # noqa: F401
+
+
+# expect: VC303 -- an import, then a call whose result nobody checks
+def test_import_and_total():
+    import shop
+    shop.make_order().total()
+
+
+# expect: VC303 -- a comment that only describes the call
+def test_validate_with_comment():
+    validate_order(make_order())  # validate the order
+
+
 # ok: VC303
 def test_validation_never_raises():
     """Validation never raises on a good order."""

@@ -1,5 +1,7 @@
 """VC311 corpus (checked as a test file): tests whose every assertion hides under an `if` on their result fire."""
+import os
 import sys
+from pathlib import Path
 import unittest
 
 import pytest
@@ -272,3 +274,20 @@ def test_callback_collects_and_count_is_checked(consumer):
     # ok: VC311 -- the count is checked first
     for item in seen:
         assert item
+
+
+@pytest.mark.parametrize("relative_path", ["../../etc/passwd", "reports/a.txt"])
+def test_download_rejects_escaping_paths(store, relative_path):
+    result = store.download("https://files.example.com/a", relative_path)
+    resolved = os.path.abspath(relative_path)
+    # ok: VC311 -- the condition picks the parametrized case, from the test's input, not the result
+    if not Path(resolved).is_relative_to(os.getcwd()):
+        assert result is False
+
+
+def test_saved_path_checked_only_when_inside(store):
+    saved = store.save("a.txt")
+    resolved = os.path.abspath(saved)
+    # expect: VC311 -- the path is the result, worked out by the standard library
+    if resolved.startswith("/srv"):
+        assert saved.endswith("a.txt")

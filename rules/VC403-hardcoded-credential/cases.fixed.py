@@ -351,3 +351,8 @@ LOGON_FLAGS = {
     # expect: VC403 -- a real (weak) password made of words
     "admin_password": os.environ["ADMIN_PASSWORD"],
 }
+
+# ok: VC403 -- the fixed value a server asks for to skip its XSRF check, a short word, not a credential
+ATLASSIAN_HEADERS = {"X-Atlassian-Token": "no-check"}
+# expect: VC403
+SERVICE_HEADERS = {"X-Auth-Token": os.environ["X_AUTH_TOKEN"]}

@@ -915,6 +915,57 @@ def mcp_read_page(page: int) -> str:
     return Path(f"pages/{page}.md").read_text()
 
 
+@tools.tool()
+async def mcp_download(url: str) -> bytes:
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https"):
+        raise ValueError("only http(s)")
+    async with httpx.AsyncClient(follow_redirects=False) as client:
+        # expect: VC405 -- httpx builds the request here and sends it below: any host, the cloud's metadata too
+        response = await client.send(client.build_request("GET", url), stream=True)
+        return await response.aread()
+
+
+@tools.tool()
+def mcp_prepared(url: str) -> str:
+    with requests.Session() as session:
+        # expect: VC405
+        prepared = session.prepare_request(requests.Request("GET", url))
+        return session.send(prepared, timeout=5).text
+
+
+@tools.tool()
+async def mcp_download_pinned(path: str) -> bytes:
+    async with httpx.AsyncClient() as client:
+        # ok: VC405 -- the host is fixed; the tool picks only the path
+        response = await client.send(client.build_request("GET", "https://files.example.com/" + path))
+        return await response.aread()
+
+
+def _log_request(request: httpx.Request) -> None:
+    print(request.url)
+
+
+@tools.tool()
+def mcp_fetch_logged(url: str) -> str:
+    with httpx.Client(event_hooks={"request": [_log_request]}) as client:
+        # expect: VC405 -- a hook that logs vets nothing
+        return client.get(url).text
+
+
+def mcp_registered_read(path: str) -> str:
+    # expect: VC405 -- registered below by passing it, as under `@tools.tool()`
+    return Path(path).read_text()
+
+
+tools.add_tool(mcp_registered_read)
+
+
+def unregistered_read(path: str) -> str:
+    # ok: VC405 -- no server registers it: a helper whose callers decide
+    return Path(path).read_text()
+
+
 def streamlit_page():
     page = st.query_params.get("page", "home")
     # expect: VC405

@@ -1,4 +1,5 @@
 """VC407 corpus: secrets printed or logged, and the look-alike names that are not secrets."""
+import json
 import logging
 import os
 
@@ -150,3 +151,60 @@ def rotate(new_password):
     typer.secho(f"New password: {new_password}", fg="green")
     # ok: VC407
     typer.echo("Password rotated.")
+
+
+def link_phrases():
+    raw = os.getenv("HIERARCHY_LINK_PHRASES", "")
+    for token in raw.split(","):
+        token = token.strip()
+        # ok: VC407 -- a piece of a comma-separated setting, not a credential
+        logger.warning("ignoring malformed entry '%s'", token)
+
+
+def enabled_toolsets(toolsets_str):
+    tokens = [t.strip() for t in toolsets_str.split(",")]
+    tokens = [t for t in tokens if t]
+    enabled = set()
+    for token in tokens:
+        enabled.add(token)
+    # ok: VC407 -- the words of a list setting
+    logger.info(f"enabled toolsets: {sorted(enabled)}")
+
+
+def configured_api_tokens():
+    for token in os.environ["API_TOKENS"].split(","):
+        # expect: VC407 -- the pieces of a secret are secrets
+        logger.info("token %s", token)
+
+
+def bearer_token(header):
+    token = header.split(" ")[1]
+    # expect: VC407 -- split once and taken, not looped over: the credential of an `Authorization` header
+    logger.info("token %s", token)
+
+
+def database_credentials(response):
+    secret = json.loads(response["SecretString"])
+    # ok: VC407 -- the names of the fields, not their values
+    logger.debug(f'Secret keys: {", ".join(secret.keys())}')
+    username = secret.get("username")
+    # ok: VC407 -- the record's user name, not its password
+    logger.debug(f"user: {username}")
+    password = secret.get("password")
+    # expect: VC407
+    logger.debug(f"password: {password}")
+    # expect: VC407 -- an unnamed field of a secret is still the secret's
+    logger.debug(f"raw: {secret['value']}")
+
+
+def master_secret_arn(cluster):
+    secret_arn = cluster.get("MasterUserSecret", {}).get("SecretArn", "")
+    # ok: VC407 -- where the secret is kept, not what it is
+    logger.debug(f"secret arn: {secret_arn}")
+
+
+def next_page(pending_page_token, session):
+    # ok: VC407 -- a pagination cursor's value
+    logger.info("next page %s", pending_page_token.token)
+    # expect: VC407
+    logger.info("session %s", session.token)

@@ -123,3 +123,14 @@ def allowed_redirect(next_url):
         target = next_url.split("?", 1)[0]
         return redirect(target)
     return redirect("/")
+
+
+def log_section(lines, i):
+    next_lines = "\n".join(lines[i:i + 10])
+    # ok: VC415 -- the next lines of a text, not a URL
+    return "asyncio.run" in next_lines
+
+
+def login_redirect(next):
+    # expect: VC415
+    return "example.com" in next

@@ -279,3 +279,12 @@ def mcp_helper(command):
 def agent_shell(command: str) -> str:
     # ok: VC421 -- the model's argument, not an MCP client's: VC401 reports it
     return subprocess.check_output(command, shell=True, text=True)
+
+
+@app.post("/list")
+def list_folder():
+    command = request.json["command"]
+    if not command.startswith("ls "):
+        return {"error": "only ls"}, 400
+    # expect: VC421 -- `ls ; rm -rf /` starts with `ls ` too
+    return subprocess.run(command, shell=True, capture_output=True, check=False).stdout

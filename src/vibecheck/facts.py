@@ -45,7 +45,7 @@ SOURCE_FACT_KEYS = (DEFINITIONS, MODULE_IMPORTS, MODULE_STAR_IMPORTS, MODULE_USE
                     OWN_PACKAGE_CALLS)
 
 ROUTE_DECORATORS = frozenset({"route", "get", "post", "put", "patch", "delete", "head", "options", "websocket",
-                              "api_route", "trace", "view"})
+                              "api_route", "trace", "view", "custom_route"})
 ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod"})
 # Decorators that register a function for the framework to call by itself (hooks, signal receivers,
 # validators): it runs when its module is imported (or its class is used), without anyone naming it.

@@ -892,3 +892,71 @@ def test_a_helper_returns_model_output_it_passed_through_another_helper(tmp_path
     monkeypatch.chdir(tmp_path)
     write(tmp_path, RETURNED_THROUGH_APP)
     assert {(f["path"], f["start"]["line"]) for f in findings(["."])} == {("notes/save.py", 6)}
+
+
+TOOL_SERVER = {
+    "pyproject.toml": '[project]\nname = "files"\nversion = "0"\ndependencies = ["mcp"]\n',
+    "files/__init__.py": "",
+    "files/workspace.py": (
+        "class Workspace:\n"
+        "    def read(self, path):\n"
+        "        with open(path) as handle:\n"
+        "            return handle.read()\n"
+        "\n"
+        "    def remove(self, path):\n"
+        "        import os\n"
+        "        os.remove(path)\n"
+        "\n"
+        "    def peek(self, path):\n"
+        "        with open(path, \"rb\") as handle:\n"
+        "            return handle.read(16)\n"
+    ),
+    "files/server.py": (
+        "import subprocess\n"
+        "\n"
+        "from mcp.server.fastmcp import FastMCP\n"
+        "\n"
+        "from files.workspace import Workspace\n"
+        "\n"
+        "\n"
+        "def shell(command):\n"
+        "    return subprocess.run(command, shell=True, capture_output=True, check=False).stdout\n"
+        "\n"
+        "\n"
+        "def build_server(root):\n"
+        "    workspace = Workspace()\n"
+        "    mcp = FastMCP(\"files\")\n"
+        "\n"
+        "    @mcp.tool()\n"
+        "    def read_file(path: str) -> str:\n"
+        "        return workspace.read(path)\n"
+        "\n"
+        "    @mcp.tool()\n"
+        "    def run(command: str) -> str:\n"
+        "        return shell(command)\n"
+        "\n"
+        "    def delete_file(path: str) -> None:\n"
+        "        workspace.remove(path)\n"
+        "\n"
+        "    mcp.add_tool(delete_file)\n"
+        "    return mcp\n"
+        "\n"
+        "\n"
+        "def maintenance(path: str) -> bytes:\n"
+        "    return Workspace().peek(path)\n"
+    ),
+}
+
+
+def test_tool_arguments_are_followed_into_helpers_and_the_builders_objects(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An MCP tool's arguments are the caller's (a model's, steered by what it read): into a module helper, a method of
+    an object the server builder made (`workspace = Workspace()` around the nested tools), and from a function that
+    the builder registers by passing it (`mcp.add_tool(delete_file)`); a function no server registers is a helper."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, TOOL_SERVER)
+    found = {(f["path"], f["start"]["line"]): f["message"] for f in findings(["."])}
+    assert sorted(found) == [("files/server.py", 9), ("files/workspace.py", 3), ("files/workspace.py", 8)], found
+    assert "(through `read_file()` -> `Workspace.read()`)" in found[("files/workspace.py", 3)]
+    assert "(through `delete_file()` -> `Workspace.remove()`)" in found[("files/workspace.py", 8)]
+    assert "(through `run()` -> `shell()`)" in found[("files/server.py", 9)]

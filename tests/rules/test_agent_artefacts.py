@@ -41,6 +41,19 @@ def test_placeholder_test_doubles_are_left_alone_but_todo_tests_are_not() -> Non
     assert [f.location.start.line for f in findings] == [6]
 
 
+def test_a_canned_answer_under_a_mock_comment_is_a_test_double_in_a_test_file_only() -> None:
+    """`# Mock response` in a method that returns a constant describes a double in a test file (a conftest's fake
+    client); in the program it admits a fake."""
+    source = """
+    class Client:
+        def execute_query(self, sql):
+            # Mock response similar to the Data API
+            return {"records": [[1]]}
+    """
+    assert findings_for(PlaceholderImplementation, source, path="tests/conftest.py", is_test_file=True) == []
+    assert [f.location.start.line for f in findings_for(PlaceholderImplementation, source, path="client.py")] == [3]
+
+
 def test_placeholder_stub_files_are_skipped() -> None:
     assert findings_for(PlaceholderImplementation, "def connect(host: str) -> None: ...\n", path="db.pyi") == []
     assert len(findings_for(PlaceholderImplementation, "def connect(host: str) -> None: ...\n", path="db.py")) == 1

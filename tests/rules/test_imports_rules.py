@@ -276,6 +276,20 @@ def test_extras_of_a_requirement_and_runtimes_it_installs_are_declared(tmp_path:
     assert findings(tmp_path / "worker.py") == [("VC504", 4, "pygments")]
 
 
+def test_the_mcp_stack_and_an_extras_family_distribution_are_declared(tmp_path: Path) -> None:
+    """A tool server declaring `fastmcp` (or `mcp`) takes pydantic models, Starlette requests and anyio streams in its
+    API, and FastMCP re-exports `mcp.types`; `psycopg[pool]` installs `psycopg-pool`; GitPython raises gitdb's errors.
+    What no declared package installs is still undeclared (numpy), and an unknown name still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "server"\ndependencies = ["fastmcp>=2", "psycopg[binary,pool]", '
+                          '"gitpython"]\n',
+        "server.py": "from mcp.types import TextContent\nfrom pydantic import Field\nfrom starlette.requests import "
+                     "Request\nimport anyio\nfrom psycopg_pool import AsyncConnectionPool\nfrom gitdb.exc import "
+                     "ODBError\nimport numpy\nimport psycopg_turbo\n",
+    })
+    assert findings(tmp_path / "server.py") == [("VC503", 8, "psycopg_turbo"), ("VC504", 7, "numpy")]
+
+
 def test_a_module_the_file_imports_under_except_import_error_is_checked_once(tmp_path: Path) -> None:
     write(tmp_path, {
         "requirements.txt": "flask\n",

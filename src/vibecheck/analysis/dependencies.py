@@ -97,6 +97,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "agents": ("openai-agents",), "autogen": ("ag2", "pyautogen"), "strands": ("strands-agents",),
     "google.adk": ("google-adk",), "griffe": ("griffe", "griffelib"),
     "passlib": ("passlib", "libpass"), "phonenumbers": ("phonenumbers", "phonenumberslite"),
+    "md2conf": ("markdown-to-confluence",),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -113,11 +114,16 @@ CONVENTIONAL_FORMS = ("py{}", "python-{}", "python3-{}", "{}-python", "py-{}", "
 # it is still undeclared.)
 PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "greenlet": ("gevent", "eventlet"), "docutils": ("sphinx",), "markupsafe": ("jinja2", "flask", "werkzeug"),
-    "starlette": ("fastapi",), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
+    "starlette": ("fastapi", "mcp", "fastmcp"), "pydantic_core": ("pydantic",), "botocore": ("boto3",),
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
-    "asgiref": ("django",), "pydantic": ("fastapi",), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
+    "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp"), "xmlsec": ("python3-saml",),
+    "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"),
+    "gitdb": ("gitpython",), "coverage": ("pytest-cov",),
+    # the MCP SDKs: tools take and return pydantic models, transports hand over anyio streams, HTTP servers are
+    # Starlette apps whose routes take Starlette requests; FastMCP is built on the `mcp` SDK and re-exports its types
+    "mcp": ("fastmcp",), "anyio": ("mcp", "fastmcp"),
     # python-social-auth's framework packages are front ends of its core
     "social_core": ("social-auth-app-django", "social-auth-app-flask", "social-auth-app-flask-sqlalchemy",
                     "social-auth-app-pyramid", "social-auth-app-cherrypy", "social-auth-app-tornado"),
@@ -563,7 +569,8 @@ def _strings(value: Any) -> Iterator[str]:
 
 def _names(requirements: Iterable[str]) -> set[str]:
     """The declared distributions, with the extras each requirement asks for: `kombu[sqlalchemy]` installs SQLAlchemy,
-    `requests[socks]` PySocks, which is how a project declares an optional backend through another package."""
+    `requests[socks]` PySocks, which is how a project declares an optional backend through another package; an extra
+    also installs the family's distribution named after it (`psycopg[pool]` installs `psycopg-pool`)."""
     names: set[str] = set()
     for requirement in requirements:
         name = requirement_name(requirement)
@@ -571,7 +578,8 @@ def _names(requirements: Iterable[str]) -> set[str]:
             names.add(name)
         extras = _REQUIREMENT_EXTRAS.match(requirement)
         if extras:
-            names |= {normalize(extra.strip()) for extra in extras.group(1).split(",") if extra.strip()}
+            named = {normalize(extra.strip()) for extra in extras.group(1).split(",") if extra.strip()}
+            names |= named | ({f"{name}-{extra}" for extra in named} if name else set())
     return names
 
 

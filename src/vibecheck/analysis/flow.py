@@ -172,6 +172,10 @@ TOOL_CONTEXT_NAMES = frozenset({"ctx", "context"})
 GRADIO_HANDLER = re.compile(
     r"(?:\.(?:click|submit|change|input|upload|select|blur|release|stream|then|success|load)|\b(?:Chat|Tabbed)?Interface)"
     r"\(\s*(?:fn\s*=\s*)?([A-Za-z_]\w*)\s*[,)]")
+# A tool server also registers a function by passing it: `mcp.add_tool(read_file)`, `mcp.tool()(read_file)`,
+# `Tool.from_function(read_file)`; every parameter then holds the caller's arguments, as under `@mcp.tool()`.
+TOOL_REGISTRATION = re.compile(
+    r"(?:\.add_tool|\bTool\.from_function|\.tool\([^()\n]*\))\(\s*(?:fn\s*=\s*)?([A-Za-z_]\w*)\s*[,)]")
 # AWS Lambda handlers, `def handler(event, context)`: the event is the caller's request.
 LAMBDA_EVENT_NAMES = frozenset({"event", "evt"})
 LAMBDA_CONTEXT_NAMES = frozenset({"context", "ctx", "_context", "lambda_context"})
@@ -1690,15 +1694,17 @@ def _registered_on_server(function: cst.FunctionDef, methods: frozenset[str], ot
 
 def ui_handlers(context: RuleContext) -> frozenset[str]:
     """The names of the functions a Gradio module binds to the browser's inputs, and in a module that imports a
-    tool server, its module-level objects that are not one (`agent = Agent(...)`); read once per file (kept in the
-    context's `shared` answers)."""
+    tool server, the functions it registers as tools by passing them (`mcp.add_tool(read_file)`) and its module-level
+    objects that are not one (`agent = Agent(...)`); read once per file (kept in the context's `shared` answers)."""
     found: frozenset[str] | None = context.shared.get(ui_handlers)
     if found is None:
         imports = context.imports
         gradio = frozenset(GRADIO_HANDLER.findall(context.source)) if imports.imports_any(("gradio",)) else frozenset()
-        others = frozenset(name for name, made in _module_instances(context.module).items()
-                           if not _resolve(made, imports).startswith(TOOL_SERVER_MODULES)) \
-            if any(imports.imports_any(modules) for modules, _ in TOOL_HANDLERS) else frozenset()
+        others: frozenset[str] = frozenset()
+        if any(imports.imports_any(modules) for modules, _ in TOOL_HANDLERS):
+            others = frozenset(TOOL_REGISTRATION.findall(context.source)) | frozenset(
+                name for name, made in _module_instances(context.module).items()
+                if not _resolve(made, imports).startswith(TOOL_SERVER_MODULES))
         found = context.shared[ui_handlers] = gradio | others
     return found
 
@@ -1980,6 +1986,12 @@ class FlowRule(Rule):
     def begin_function(self, node: cst.FunctionDef) -> Lane:
         """The rule's lane through a function: its state seeded from the parameters, and its visitor."""
         state = self._fresh_state()
+        # An app factory's or server builder's own objects (`wt = Tools(config)`) are the instances its nested handlers
+        # call (`@mcp.tool() def read(path): return wt.read(path)`): the enclosing functions' bindings come first.
+        scopes: list[dict[str, str]] = self.__dict__.setdefault("_scope_instances", [])
+        for outer in scopes:
+            state.instances.update(outer)
+        scopes.append(state.instances)
         self.start_function(node, state)
         if not self.summarises:
             return Lane(state, self.check, self)
@@ -1991,15 +2003,20 @@ class FlowRule(Rule):
         rest = node.params.star_arg.name.value if type(node.params.star_arg) is cst.Param else ""
         state.summary = FunctionSummary(parameters, rest=rest)
         if not is_route_handler(node):
-            # a Lambda event, and what FastAPI fills from the request (`x_role: str = Header()`), are certainly input
-            payload = _payload_parameters(node, parameters, self.context.imports) | {
-                p.name.value for p in node.params.params if _reads_the_request(p, self.context.imports)}
+            # a Lambda event, an MCP tool's arguments, a Gradio handler's inputs and what FastAPI fills from the
+            # request (`x_role: str = Header()`) are certainly input
+            imports = self.context.imports
+            declared = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+            payload = _payload_parameters(node, parameters, imports) | {
+                p.name.value for p in node.params.params if _reads_the_request(p, imports)} | _tool_parameters(
+                node, declared, imports, self.scalar_inputs_matter, ui_handlers(self.context))
             state.guessed_inputs = frozenset(name for name in parameters if name not in payload and (
                 held := state.names.get(name)) is not None and held.kind == "request" and held.origin == name)
         for name in (*parameters, *([rest] if rest else []), *(p.name.value for p in node.params.kwonly_params)):
             if name not in state.names and name not in state.request_objects and name not in ("self", "cls"):
                 state.names[name] = Taint(PARAMETER, name)
         for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
+            state.instances.pop(param.name.value, None)  # a parameter hides an enclosing function's object
             made = _annotated_class(param.annotation) or _injected_factory(param, state)
             if made is not None:  # `repo: UserRepository = Depends(get_repo)`: its calls are that class's methods
                 state.instances[param.name.value] = made
@@ -2027,6 +2044,11 @@ class FlowRule(Rule):
                 fact = other
                 break
         summaries.setdefault(self.code, {})[key] = fact
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        scopes: list[dict[str, str]] | None = self.__dict__.get("_scope_instances")
+        if scopes:
+            scopes.pop()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.__dict__.setdefault("_classes", []).append(node.name.value)

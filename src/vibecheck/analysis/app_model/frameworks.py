@@ -14,7 +14,7 @@ HTTP_METHODS = STATE_CHANGING_METHODS | {"GET", "HEAD", "OPTIONS", "*"}
 
 # `@app.route(...)`/`@router.post(...)`: decorator attribute -> HTTP method (None: read `methods=`).
 ROUTE_DECORATORS: dict[str, str | None] = {
-    "route": None, "api_route": None,
+    "route": None, "api_route": None, "custom_route": None,
     "get": "GET", "head": "HEAD", "options": "OPTIONS",
     "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE",
 }

@@ -167,8 +167,8 @@ class PlaceholderImplementation(Rule):
     is empty is a scaffold and is reported, and so is a method that raises `NotImplementedError` while
     this file calls it on an instance (`service = OrderService(); service.cancel(...)`). "Mock", "dummy"
     or "fake" in a comment counts as a placeholder's admission only for a function the module defines
-    directly, not for a fallback or a helper named as a no-op. In test files only functions with a
-    placeholder comment are reported: test doubles are empty on purpose.
+    directly, not for a fallback or a helper named as a no-op, nor in a test file. In test files only functions with
+    a placeholder comment are reported: test doubles and fixtures ("Mock user data") are empty or canned on purpose.
 
     ## Why is this bad?
     Coding agents scaffold the function they were asked for and leave the body for later. The program
@@ -300,8 +300,8 @@ class PlaceholderImplementation(Rule):
             return
         comments = list(comments_of_function(node))
         comment = next((c for c in comments if PLACEHOLDER_COMMENT.search(c)), None)
-        if comment is None and id(node) in self._direct and not NO_OP_NAMES.search(name):
-            comment = next((c for c in comments if FAKE_COMMENT.search(c)), None)
+        if comment is None and id(node) in self._direct and not NO_OP_NAMES.search(name) and not self.context.is_test_file:
+            comment = next((c for c in comments if FAKE_COMMENT.search(c)), None)  # (a test's double is fake by design)
         if kind in ("return", "docstring") and comment is None:
             return
         if comment is None and (any(EXPLAINED_COMMENT.search(c) for c in comments_of_function(node, above=False))

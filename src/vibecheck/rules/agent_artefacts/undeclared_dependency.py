@@ -28,9 +28,9 @@ class UndeclaredDependency(ImportCheck):
     from IPython import start_ipython`, the shell command that uses IPython where it is installed) or deferred
     under another linter's import-outside-toplevel waiver (`import feedparser  # noqa: PLC0415`): an optional
     integration, on purpose. A requirement's
-    extras count as declared (`kombu[sqlalchemy]` installs SQLAlchemy), and so do runtimes a declared
-    distribution always installs and that code uses only through it (`greenlet` under `gevent`, `urllib3`
-    under `requests`). The project
+    extras count as declared (`kombu[sqlalchemy]` installs SQLAlchemy, `psycopg[pool]` installs `psycopg-pool`), and
+    so do runtimes a declared distribution always installs and that code uses only through it (`greenlet` under
+    `gevent`, `urllib3` under `requests`, pydantic, Starlette and anyio under the MCP SDKs). The project
     is found as for `unknown-import`. The message names a widely used package's distribution as the
     project would declare it (`PyYAML` for `yaml`), and other installed ones in their normal form
     (`typing-extensions`), so it reads the same wherever vibecheck runs.

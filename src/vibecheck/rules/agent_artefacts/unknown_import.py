@@ -35,7 +35,7 @@ class UnknownImport(ImportCheck):
     `optional-dependencies`, dependency groups, Poetry/PDM/uv/Hatch tables, `requirements*.txt`
     (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed, not run), `Pipfile`,
     `tox.ini` (factor-conditional lines too: `full: pycares<5`) and `PKG-INFO`, with the extras a requirement
-    asks for (`kombu[sqlalchemy]`) and the runtimes
+    asks for (`kombu[sqlalchemy]`, `psycopg[pool]`'s `psycopg-pool`) and the runtimes
     a declared distribution always installs (`greenlet` under `gevent`); `setuptools` counts as declared
     when no `[build-system]` is, and so does the host of an entry-point group the project joins (`paste`
     for `[project.entry-points."paste.server_runner"]`: it loads the module it names). Import

@@ -22,6 +22,13 @@ CONFIG_ROOTS = frozenset({"settings", "config", "conf", "app.config", "current_a
 ENV_CALLS = frozenset({"os.getenv", "os.environ.get", "getenv", "environ.get", "config", "env", "env.str"})
 CREDENTIAL_WORDS = frozenset({"token", "key", "keys", "apikey", "secret", "secrets", "signature", "password", "auth",
                               "authorization", "bearer", "hmac", "credential", "credentials", "tokens"})
+# Words before `key` that make it a lookup key, not a credential: `issue_key`, `cache_key`, `sort_key`, `primary_key`.
+DATA_KEY_QUALIFIERS = frozenset({"issue", "project", "cache", "sort", "primary", "foreign", "dict", "map", "lookup",
+                                 "partition", "row", "object", "bucket", "idempotency", "group", "item", "field",
+                                 "column", "index", "order", "route", "file", "name", "config", "setting", "storage",
+                                 "event", "message", "queue", "record", "entity", "node", "page", "space", "board",
+                                 "dedup", "dedupe", "hash", "unique", "composite", "natural", "resource", "metadata"})
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 DENY_WORDS = re.compile(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed")
 ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9_]*$")
 # Exceptions whose handler decides an auth check: the broad ones and those token and permission checks raise.
@@ -91,9 +98,19 @@ def _guards_access(switch: str, check: cst.CSTNode, denial: cst.CSTNode) -> bool
     """The skipped check is about access: it names a credential (`token`, `api_keys`, `signature`) or denies as
     access is denied (401/403, `abort`, `PermissionDenied`). A setting's own validation (`if conf.certfile and not
     os.path.exists(conf.certfile): raise ValueError(...)`) is no auth check that an empty setting skips."""
-    if set(name_words(f"{switch} {_code(check)}")) & CREDENTIAL_WORDS:
+    if _credential_words(f"{switch} {_code(check)}"):
         return True
     return any(_refuses_access(node) for node in walk_own(denial))
+
+
+def _credential_words(text: str) -> set[str]:
+    """The credential words of the names in `text`; a lookup key (`issue_key`, `cache_key`) names no credential."""
+    found: set[str] = set()
+    for identifier in IDENTIFIER.findall(text):
+        words = name_words(identifier)
+        found.update(word for index, word in enumerate(words) if word in CREDENTIAL_WORDS and not (
+            word in ("key", "keys") and index > 0 and words[index - 1] in DATA_KEY_QUALIFIERS))
+    return found
 
 
 def _refuses_access(node: cst.CSTNode) -> bool:
@@ -172,20 +189,19 @@ class AuthFailsOpen(Rule):
     """An auth check that lets everyone in when a setting is empty or the client sends no credential.
 
     ## What it does
-    Reports checks that only run when something is present: `if settings.api_keys and key not in
-    settings.api_keys: raise ...` (an empty or unset setting switches authentication off), `if API_TOKEN:`
-    around the comparison, `if token and token != EXPECTED: abort(401)` (a client that sends no token is
-    let in), and `if not SECRET: return` (or `return True`, `return await call_next(request)`) before the
-    check that uses `SECRET`. The switch is a setting (`settings.x`, `app.config[...]`, an ALL-CAPS
-    constant, `os.getenv(...)` or a variable assigned from it) or a credential-named value, and the block
-    it skips denies (raises, aborts, or answers 401/403). It also reports `if request.headers.get("X-API-Key")
-    != API_KEY: abort(401)` where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is
-    unset, a request without the header compares `None != None`, which is false, and gets in (and
-    `request.headers.get("X-Admin-Token") == ADMIN_TOKEN` is true, wherever it is tested). The same holds
-    for a FastAPI parameter that is None when the client omits it (`x_token: str = Header(None)`,
-    `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and `Query`, and
-    `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`). Not after a
-    statement of the same function that leaves it when the setting is empty (`if not API_KEY: raise ...`, or
+    Reports checks that only run when something is present: `if settings.api_keys and key not in settings.api_keys:
+    raise ...` (an empty or unset setting switches authentication off), `if API_TOKEN:` around the comparison, `if token
+    and token != EXPECTED: abort(401)` (a client that sends no token is let in), and `if not SECRET: return` (or `return
+    True`, `return await call_next(request)`) before the check that uses `SECRET`. The switch is a setting
+    (`settings.x`, `app.config[...]`, an ALL-CAPS constant, `os.getenv(...)` or a variable assigned from it) or a
+    credential-named value (a lookup key such as `issue_key` or `cache_key` names none), and the block it skips denies
+    (raises, aborts, or answers 401/403). It also reports `if request.headers.get("X-API-Key") != API_KEY: abort(401)`
+    where `API_KEY = os.getenv("API_KEY")` has no default: when the variable is unset, a request without the header
+    compares `None != None`, which is false, and gets in (and `request.headers.get("X-Admin-Token") == ADMIN_TOKEN` is
+    true, wherever it is tested). The same holds for a FastAPI parameter that is None when the client omits it
+    (`x_token: str = Header(None)`, `Header(default=None)`, `Annotated[str | None, Header()] = None`, also `Cookie` and
+    `Query`, and `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`). Not
+    after a statement of the same function that leaves it when the setting is empty (`if not API_KEY: raise ...`, or
     `return await call_next(request)`, which is reported itself): the comparison then meets a set value.
 
     It reports a decode that retries with the expiry check off when the token has expired (`except
@@ -339,7 +355,7 @@ class AuthFailsOpen(Rule):
         """`return request.headers.get("X-Admin-Token") == ADMIN_TOKEN`: true for every request while it is unset."""
         unset = self._none_equals_none(node, cst.Equal)
         # a credential (not `page == PAGE`), compared where the setting may still be unset
-        if unset is not None and unset not in self.settled[-1] and set(name_words(_code(node))) & CREDENTIAL_WORDS:
+        if unset is not None and unset not in self.settled[-1] and _credential_words(_code(node)):
             self.report(node, f"`{short_code(node)}` is true when `{unset}` is unset and the request carries no "
                         "credential: both are None then, and `None == None`.",
                         hint=f"Read `{unset}` with `os.environ[...]` (fail at start-up when it is unset) and treat a "
@@ -365,7 +381,7 @@ class AuthFailsOpen(Rule):
         if self._is_setting(node):
             return True
         dotted = full_name(node)
-        return dotted is not None and bool(set(name_words(dotted.rpartition(".")[2])) & CREDENTIAL_WORDS)
+        return dotted is not None and bool(_credential_words(dotted.rpartition(".")[2]))
 
     def _against_setting(self, switch: cst.BaseExpression, check: cst.BaseExpression) -> bool:
         """A switch that is a setting, or a client credential compared with a setting (not with the user's data)."""

@@ -6,6 +6,7 @@ import re
 
 import libcst as cst
 
+from vibecheck.cst_fields import names_in
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import (
@@ -33,6 +34,35 @@ ALLOW_CREDENTIALS_HEADER = "access-control-allow-credentials"
 HINT = 'List the exact origins that may call the API (e.g. `["https://app.example.com"]`), or do not allow credentials.'
 
 
+# Calls that test a value's truth or shape, not whether it is one of the allowed origins.
+SHAPE_CALLS = frozenset({"bool", "len", "isinstance", "str"})
+# Statements that end a block early: an `if` that checks the origin and leaves protects what follows it.
+EXITS = (cst.Return, cst.Raise, cst.Continue)
+
+
+def _checked_names(test: cst.BaseExpression) -> set[str]:
+    """The names a test compares or hands to a check (`origin in ALLOWED`, `is_allowed(origin)`,
+    `origin.endswith(".example.com")`), not those it only tests for truth (`if origin:`) or against None."""
+    if isinstance(test, cst.BooleanOperation):
+        return _checked_names(test.left) | _checked_names(test.right)
+    if isinstance(test, cst.UnaryOperation):
+        return _checked_names(test.expression)
+    if isinstance(test, cst.Name):
+        return set()
+    if isinstance(test, cst.Comparison) and all(isinstance(c.operator, (cst.Is, cst.IsNot)) for c in test.comparisons):
+        return set()
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value in SHAPE_CALLS:
+        return set()
+    return set(names_in(test))
+
+
+def _ends_early(body: cst.BaseSuite) -> bool:
+    last = body.body[-1] if body.body else None
+    if isinstance(last, cst.SimpleStatementLine):
+        return any(isinstance(small, EXITS) for small in last.body)
+    return isinstance(body, cst.SimpleStatementSuite) and any(isinstance(small, EXITS) for small in body.body)
+
+
 def _any_origin(items: list[str]) -> bool:
     return "*" in items or any(MATCH_ALL.match(item) for item in items)
 
@@ -53,7 +83,10 @@ class PermissiveCors(Rule):
       a match-everything `CORS_ALLOWED_ORIGIN_REGEXES`, in a module that also sets
       `CORS_ALLOW_CREDENTIALS = True`;
     - a hand-written `Access-Control-Allow-Origin` header that echoes the request's own `Origin`, in a
-      function that also sets `Access-Control-Allow-Credentials: true`.
+      function that also sets `Access-Control-Allow-Credentials: true`, unless the origin was checked first: the
+      echo sits under an `if` that compares it or hands it to a check (`if origin in ALLOWED:`,
+      `if is_allowed(origin):`; not `if origin:`, nor its `else`), or follows one that leaves when the check fails
+      (`if origin not in ALLOWED: return response`).
 
     Allowing every origin *without* credentials is not reported: that is how public, read-only APIs work.
     Neither is a literal `Access-Control-Allow-Origin: *` header: browsers refuse it on credentialed requests.
@@ -108,14 +141,41 @@ class PermissiveCors(Rule):
         # Per function (module last): hand-written CORS headers seen so far.
         self._headers: list[tuple[list[cst.CSTNode], list[bool]]] = [([], [False])]
         self._depth = 0
+        # The enclosing `if`s and the names each checks in the branch being walked (none in its `else`); per
+        # function, the names an `if` checked before leaving early (`if origin not in ALLOWED: return response`).
+        self._conditions: list[tuple[cst.If, set[str]]] = []
+        self._checked_before: list[set[str]] = [set()]
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._depth += 1
         self._headers.append(([], [False]))
+        self._checked_before.append(set())
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._depth -= 1
+        self._checked_before.pop()
         self._report_headers(*self._headers.pop())
+
+    def visit_If(self, node: cst.If) -> None:
+        if self._conditions and self._conditions[-1][0].orelse is node:
+            self._conditions[-1][1].clear()  # an `elif` runs where the test above failed
+        self._conditions.append((node, _checked_names(node.test)))
+
+    def visit_Else(self, node: cst.Else) -> None:
+        if self._conditions:
+            self._conditions[-1][1].clear()
+
+    def leave_If(self, original_node: cst.If) -> None:
+        self._conditions.pop()
+        if original_node.orelse is None and _ends_early(original_node.body):
+            self._checked_before[-1].update(_checked_names(original_node.test))
+
+    def _allow_listed(self, value: cst.BaseExpression) -> bool:
+        """The echoed origin was checked first: under an `if` that compares it or hands it to a check, or after one
+        that leaves when the check fails."""
+        if not isinstance(value, cst.Name):
+            return False
+        return value.value in self._checked_before[-1] or any(value.value in names for _, names in self._conditions)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in assignment_targets(node):
@@ -136,7 +196,8 @@ class PermissiveCors(Rule):
 
     def _check_header(self, node: cst.CSTNode, header: str, value: cst.BaseExpression) -> None:
         origins, credentials = self._headers[-1]
-        if header == ALLOW_ORIGIN_HEADER and (value_name(value) or "").lower() == "origin":
+        if header == ALLOW_ORIGIN_HEADER and (value_name(value) or "").lower() == "origin" \
+                and not self._allow_listed(value):
             origins.append(node)
         elif header == ALLOW_CREDENTIALS_HEADER and (string_value(value) or "").lower() == "true":
             credentials[0] = True

@@ -10,10 +10,11 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.import_edits import reference
 from vibecheck.analysis.nodes import head_name
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, names_in
+from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix, Rule
-from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, value_name
+from vibecheck.rules.auth.exprs import is_constant_display, literal_bindings, subscript_key, value_name
 from vibecheck.rules.auth.names import (
     COMPARED_SECRETS,
     DIGEST,
@@ -149,7 +150,9 @@ class SecretComparedWithEquals(Rule):
     - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
       release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
     - a record's session id against a session object's own `id`, neither read from the request
-      (`job.session_id != state.id`): an ownership check between records the program holds;
+      (`job.session_id != state.id`): an ownership check between records the program holds; and a session id
+      against the `id` of each record a loop goes through (`[s for s in sessions if s.get("id") == session_id]`):
+      a lookup, as a database makes one;
     - an ORM model's column in a query (`.filter(User.api_token == token)`, SQLAlchemy Core's
       `.where(sessions.c.session_id == session_id)`): the database looks it up, and Python compares no text;
     - a fixed-length prefix of a buffer against an upper-case constant (`buf[:12] == PP_V2_SIGNATURE`): a
@@ -209,6 +212,7 @@ class SecretComparedWithEquals(Rule):
         self._class_constants: list[frozenset[str]] = []
         self._scopes: list[str] = []  # the names of the enclosing classes and functions
         self._change_checks: set[int] = set()
+        self._loop_targets: list[frozenset[str]] = []  # the names each enclosing `for` (or comprehension) binds
 
     def visit_If(self, node: cst.If) -> None:
         """`if stored != current: stored = current` only detects a change (the body stores one side); skip its test."""
@@ -222,6 +226,23 @@ class SecretComparedWithEquals(Rule):
                     and isinstance(test.comparisons[0].operator, cst.NotEqual) \
                     and code(small.value) in {code(test.left), code(test.comparisons[0].comparator)}:
                 self._change_checks.add(id(test))
+
+    def visit_For(self, node: cst.For) -> None:
+        self._loop_targets.append(frozenset(names_in(node.target)))
+
+    def leave_For(self, original_node: cst.For) -> None:
+        self._loop_targets.pop()
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._loop_targets.append(frozenset(names_in(node.target)))
+
+    def leave_CompFor(self, original_node: cst.CompFor) -> None:
+        self._loop_targets.pop()
+
+    def _searches_records(self, left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
+        """`[s for s in sessions if s.get("id") == session_id]`: the `id` of each record a loop goes through, matched
+        against a session id, looks the record up (as a database would), not a presented guess against a secret."""
+        return any(_record_id_of(side) & loop for side in (left, right) for loop in self._loop_targets)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
@@ -293,7 +314,7 @@ class SecretComparedWithEquals(Rule):
             return False
         if _same_form_fields(left, right):
             return False  # `self.password.data == self.new_password.data`: two fields of the form the client sent
-        if kinds == {SESSION_ID} and _links_records(left, right):
+        if kinds == {SESSION_ID} and (_links_records(left, right) or self._searches_records(left, right)):
             return False
         if kinds == {TOKEN} and any(LOCK_WORDS.intersection(words(scope)) for scope in self._scopes):
             return False  # `class Lock: ... stored_token == self.local.token`: which holder owns the lock
@@ -415,6 +436,19 @@ def _is_class_name(name: str) -> bool:
 def _holds_settings(class_name: str) -> bool:
     """`Config`, `AppSettings`, `ProdConfig`, `Secrets`: a class whose upper-case attributes are the app's settings."""
     return bool(set(words(class_name)) & SETTINGS_CLASS_WORDS)
+
+
+def _record_id_of(node: cst.BaseExpression) -> frozenset[str]:
+    """The record whose own `id` a side reads (`s.id`, `s["id"]`, `s.get("id")` -> `s`), or nothing."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+            and node.args and string_value(node.args[0].value) == "id":
+        node = node.func.value
+    elif (isinstance(node, cst.Subscript) and subscript_key(node) == "id") \
+            or (isinstance(node, cst.Attribute) and node.attr.value == "id"):
+        node = node.value
+    else:
+        return frozenset()
+    return frozenset({node.value}) if isinstance(node, cst.Name) else frozenset()
 
 
 def _links_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:

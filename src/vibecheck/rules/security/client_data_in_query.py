@@ -135,7 +135,8 @@ class ClientDataInQuery(ClientSinkRule):
     `find_one`, `update_one`, `delete_many`, `aggregate`, ...) when it is a JSON document from the
     client or holds one of its values, which can be an object such as `{"$ne": null}` (operator
     injection), and any client text used as a field name or `$where` code. Values mapped through a fixed
-    dict (`SORTS[sort]`), checked in an `if`/`assert` (`sort in ALLOWED`), converted (`int()`, and for
+    dict (`SORTS[sort]`), checked in an `if`/`assert` (`sort in ALLOWED`; not a prefix test such as
+    `sql.upper().startswith("SELECT")`, which any query can pass), converted (`int()`, and for
     MongoDB `str()`/`ObjectId()`, or an `isinstance(value, str)` check), and a form's or serializer's
     `cleaned_data`/`validated_data` are clean, and so are the values of lookups whose names are fixed
     (`filter(**{"name__icontains": q})`: only a client-chosen key is reported). Form fields and query
@@ -212,7 +213,9 @@ class ClientDataInQuery(ClientSinkRule):
     file_hints_are_names = True
 
     def new_state(self) -> FlowState:
-        return QueryState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers)
+        # text that starts with `SELECT` is still any query (`SELECT ...; DROP ...`, a read of every table)
+        return QueryState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers,
+                          prefix_checks_clear=False)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)

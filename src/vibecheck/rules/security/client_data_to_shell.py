@@ -49,7 +49,8 @@ class ClientDataToShell(ClientSinkRule):
     the first element of the argument list, a client string split with `shlex.split()`/`.split()`, and
     the path given to `os.exec*()`/`os.spawn*()`. Values quoted with `shlex.quote()`, converted with
     `int()`, or checked in an `if`/`assert` (an allow-list `in`, `re.fullmatch`) are clean; a substring
-    denylist (`if ";" not in host`) is no check. An argument in a later position of a list without a
+    denylist (`if ";" not in host`) is no check, nor is a prefix test (`if command.startswith("ls ")`: `ls ; rm -rf /`
+    passes it). An argument in a later position of a list without a
     shell (`["ping", "-c", "1", host]`) is not reported. It also records which parameters of each
     function reach those calls, so that VC417 reports request data passed to a helper that runs the
     command, in the same module or another. It supersedes bandit's `B601`/`B602`/`B605` and VC408 on the
@@ -164,7 +165,9 @@ class ClientDataToShell(ClientSinkRule):
         note_argument_list(node, state)
 
     def new_state(self) -> FlowState:
-        return ArgumentListState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers)
+        # a command that starts with `ls` is still any command (`ls; rm -rf /`)
+        return ArgumentListState(self.context.imports, type(self).source, sanitizer_names=self.sanitizers,
+                                 prefix_checks_clear=False)
 
     def describe(self, node: cst.BaseExpression, label: str, taint: Taint, call: cst.Call) -> None:
         callee = short_code(call.func)

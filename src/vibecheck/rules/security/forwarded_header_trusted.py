@@ -219,6 +219,7 @@ class ForwardedHeaderTrusted(FlowRule):
         super().start_function(function, state)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(original_node)
         self._function.pop()
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:

@@ -120,7 +120,7 @@ def _names_its_slot(name: str, value: str) -> bool:
 
 
 def is_placeholder(value: str) -> bool:
-    """Not a credential: too short, a short lowercase word (`"async"`, `"root"`), an env-var name, a sentence,
+    """Not a credential: too short, a short lowercase word (`"async"`, `"root"`, `"no-check"`), an env-var name, a sentence,
     a path, URL, file name, import path (`"app.forms.SetPasswordForm"`), rate-limit spec (`"5/m/user"`), marker
     (`"#bygroup"`, `":memory:"`, a dunder sentinel such as `"__anonymous__"`) or regular
     expression, a label named after a secret (`"_password_reset_token"`, `"oauth-credentials"`), characters counting up
@@ -128,7 +128,8 @@ def is_placeholder(value: str) -> bool:
     lowered = value.lower()
     if len(value) < 4 or len(set(value)) < 3 or " " in value.strip() or _ENV_NAME.match(value):
         return True
-    if lowered in PLACEHOLDER_VALUES or (value.isalpha() and value.islower() and len(value) <= 8):
+    squashed = value.replace("-", "").replace("_", "")  # `"no-check"`: a short word however it is joined
+    if lowered in PLACEHOLDER_VALUES or (squashed.isalpha() and value.islower() and len(squashed) <= 8):
         return True
     if _PATTERN_SYNTAX.search(value):
         return True

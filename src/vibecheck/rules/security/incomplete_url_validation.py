@@ -14,8 +14,10 @@ from vibecheck.rule import Rule
 # A host name, optionally with a scheme, a port and one trailing slash: `example.com`, `https://api.example.com/`.
 DOMAIN = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*://)?(?P<host>[a-z0-9-]+(\.[a-z0-9-]+)+)(?P<port>:\d+)?(?P<slash>/)?$",
                     re.IGNORECASE)
-URL_WORDS = re.compile(r"(^|_)(url|uri|host|hostname|netloc|origin|referer|referrer|redirect|next|domain|callback"
-                       r"|return_to|returnto|webhook|link|location|endpoint|site)(_|$)", re.IGNORECASE)
+# `next` names the page to go to after a login only when it ends the name (`next`, `safe_next`): `next_lines`,
+# `next_page_token` are the next of something else.
+URL_WORDS = re.compile(r"(^|_)(url|uri|host|hostname|netloc|origin|referer|referrer|redirect|domain|callback"
+                       r"|return_to|returnto|webhook|link|location|endpoint|site)(_|$)|(^|_)next$", re.IGNORECASE)
 URL_ATTRIBUTES = frozenset({"netloc", "hostname", "host", "origin", "url", "referrer", "host_url"})
 URL_HEADERS = frozenset({"origin", "referer", "host", "x-forwarded-host"})
 CWE = (20,)

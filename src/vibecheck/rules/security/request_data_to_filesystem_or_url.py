@@ -64,11 +64,16 @@ PATH_DERIVING_METHODS = frozenset({"joinpath", "resolve", "absolute", "expanduse
                                    "with_stem", "relative_to"})
 PATH_METHODS = frozenset({"open", "read_text", "read_bytes", "write_text", "write_bytes", "unlink", "iterdir", "rmdir",
                           "rglob", "glob"})
-HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "stream", "request"})
+HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "stream", "request",
+                        "build_request"})
+# Client methods that take the HTTP method first and the URL second: `client.request("GET", url)`, and httpx's
+# `client.build_request("GET", url)`, which `client.send(...)` then sends.
+METHOD_FIRST = frozenset({"request", "build_request"})
 HTTP_MODULES = ("requests", "httpx", "aiohttp", "urllib3")
 URL_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "urllib.request.urlopen": (0, "url"), "urllib.request.Request": (0, "url"), "urllib.request.urlretrieve": (0, "url"),
     "urlopen": (0, "url"), "tornado.httpclient.HTTPRequest": (0, "url"),
+    "httpx.Request": (1, "url"), "requests.Request": (1, "url"),
 }
 HTTP_CLIENT_FACTORIES = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
                                    "aiohttp.ClientSession", "urllib3.PoolManager", "tornado.httpclient.AsyncHTTPClient",
@@ -81,6 +86,11 @@ BASE_URL_FACTORIES: dict[str, tuple[int | None, str | None]] = {
 }
 # What a class keeps an HTTP client in: `self.session = requests.Session()` in any method, spelled as in the file.
 CLIENT_FACTORY_TAILS = ("Session(", "session(", "Client(", "PoolManager(")
+# httpx request hooks (`event_hooks={"request": [f, g]}`, or a list bound first and appended to) and the words of a
+# hook that checks where a request goes rather than logging it.
+REQUEST_HOOKS = re.compile(r"\b(?:hooks|event_hooks)\b[^\n]*?(?:\[|\.append\()\s*([A-Za-z_]\w*)")
+CHECKING_HOOK = re.compile(r"refuse|block|deny|reject|forbid|guard|private|ssrf|allowed|validate|verify|check",
+                           re.IGNORECASE)
 HTTP_CLIENT_NAMES = frozenset({"client", "http", "http_client", "async_client", "aclient", "httpx_client", "http_session"})
 SANITIZERS = frozenset({"secure_filename", "werkzeug.utils.secure_filename", "os.path.basename", "basename",
                         "safe_join", "werkzeug.security.safe_join", "flask.safe_join", "int", "float", "uuid.UUID", "UUID",
@@ -438,12 +448,13 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects,
     Django and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's
     and Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a
-    Slack/bolt listener's `body`/`event`) through assignments, f-strings and `+`, `str` methods, `base64`,
-    `json.loads`, dict and list stores, `configparser`, objects of the module's own classes, branches and loops,
-    `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
+    Slack/bolt listener's `body`/`event`, an MCP tool's arguments) through assignments, f-strings and `+`, `str`
+    methods, `base64`, `json.loads`, dict and list stores, `configparser`, objects of the module's own classes,
+    branches and loops, `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
     argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
     packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
-    `AsyncHTTPClient().fetch()` or `HTTPRequest` (also of a session a class keeps in `self.session =
+    `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
+    url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
     requests.Session()`; for VC417 also one that a base class in another
     module of the project binds) or the `base_url` of an `httpx.Client` or
     `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
@@ -464,7 +475,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a
     verdict unpacked with its reason: `allowed, reason = is_allowed_file(path)`). The temporary file an upload
     was written to (`upload.file.name`) is the server's path; the name the client chose (`upload.filename`) is not.
-    A private-address
+    An httpx client of a module whose clients get a request hook named for a check (`event_hooks={"request":
+    [refuse_private_destination]}`; not a hook that logs) is vetted on every request. A private-address
     check of the resolved host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL
     for a fetch that does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`,
     `aiohttp` and `urlopen` follow them to any address, which is reported. Tests that do not protect do not
@@ -570,7 +582,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
                 or state.summary is None or state.class_name is None:
             return
         condition = self.inherited_attribute(func.value, state)
-        url = call_argument(call, 1 if func.attr.value == "request" else 0, "url") if condition is not None else None
+        url = call_argument(call, 1 if func.attr.value in METHOD_FIRST else 0, "url") if condition is not None else None
         taint = state.taint_of(url) if url is not None else None
         if taint is None or taint.kind not in SUMMARISED_KINDS or not isinstance(state, UrlState) \
                 or self._host_pinned(url, state):  # type: ignore[arg-type]
@@ -677,11 +689,26 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if receiver is not None and (receiver.kind == "request" or receiver.kind in SUMMARISED_KINDS
                                          and isinstance(state, UrlState) and state.is_path(func.value)):
                 return func.value, f"{short_code(func)}()", False
-        if (method in HTTP_VERBS and self._is_http_client(func.value, state)) or (
-                method in CLIENT_FETCH_METHODS and self._is_http_client(func.value, state, by_name=False)):
-            position = 1 if method == "request" else 0
+        if ((method in HTTP_VERBS and self._is_http_client(func.value, state)) or (
+                method in CLIENT_FETCH_METHODS and self._is_http_client(func.value, state, by_name=False))) \
+                and not self._guarded_by_hook(func.value, state):
+            position = 1 if method in METHOD_FIRST else 0
             return call_argument(call, position, "url"), f"{short_code(func)}()", True
         return None
+
+    def _guarded_by_hook(self, receiver: cst.BaseExpression, state: FlowState) -> bool:
+        """An httpx client of a module that gives its clients a request hook named for a check
+        (`client.event_hooks = {"request": [_refuse_private_destination]}`): the hook vets every request, redirects
+        included, before it leaves; a hook that logs (`log_request`) vets nothing. `requests` has no request hook."""
+        if (state.qualified_name(receiver) or "") in HTTP_MODULES:
+            return False
+        guarded = self._hooked
+        if guarded is None:
+            guarded = self._hooked = any(CHECKING_HOOK.search(name)
+                                         for name in REQUEST_HOOKS.findall(self.context.source))
+        return guarded
+
+    _hooked: bool | None = None
 
     def _is_http_client(self, receiver: cst.BaseExpression, state: FlowState, by_name: bool = True) -> bool:
         """`requests`, a client a factory made (`httpx.AsyncClient()`, also kept in `self.session`), or (`by_name`) a

@@ -6,9 +6,19 @@ from typing import Any
 
 import libcst as cst
 
-from vibecheck.analysis.flow import CLEAN, FlowRule, FlowState, Taint, dotted_name, is_log_call, iter_calls, string_value
-from vibecheck.analysis.secrets_names import is_secret_name
-from vibecheck.cst_fields import own_returns
+from vibecheck.analysis.flow import (
+    CLEAN,
+    FlowRule,
+    FlowState,
+    Taint,
+    dotted_name,
+    is_log_call,
+    iter_calls,
+    iter_expressions,
+    string_value,
+)
+from vibecheck.analysis.secrets_names import is_secret_name, name_words
+from vibecheck.cst_fields import own_returns, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 
@@ -17,6 +27,14 @@ KEY_GETTERS = frozenset({"get", "getenv", "pop", "environ.get", "os.getenv", "os
 # In a tokenizer or lexer, `token` is a piece of source text (`tokenize`, `pygments.token`), not a credential.
 LEXER_MODULES = frozenset({"token", "tokenize", "lexer", "lexers"})
 LEXICAL_NAMES = frozenset({"token", "tokens", "tok"})
+SPLITS = frozenset({"split", "rsplit", "splitlines"})
+# The last word of a field that a secret's record holds beside the secret: `secret["username"]`, `.get("SecretArn")`,
+# `creds["host"]` name who and where, not the credential.
+RECORD_FIELD_WORDS = frozenset({"user", "username", "login", "email", "host", "hostname", "port", "arn", "id", "name",
+                                "region", "url", "endpoint", "engine", "database", "dbname", "db", "type", "scope",
+                                "scopes", "expiry", "expires", "expiration", "created", "updated", "version", "kind"})
+# Methods that list what a secret mapping holds, not its values: `secret.keys()`.
+KEY_LISTINGS = frozenset({"keys"})
 # Calls that reduce a secret to something harmless to log.
 SANITIZERS = frozenset({"len", "bool", "hash", "mask", "redact", "mask_secret", "redact_secret", "type", "id",
                         "hashlib.sha256", "hashlib.md5", "hashlib.sha1", "hmac.new", "isinstance"})
@@ -61,22 +79,73 @@ def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         return Taint("secret", node.value) if is_secret_name(node.value) else None
     if type(node) is cst.Attribute:
         if is_secret_name(node.attr.value):
-            return Taint("secret", dotted_name(node) or node.attr.value)
+            return None if _part_of_a_named_value(node) else Taint("secret", dotted_name(node) or node.attr.value)
         # `secret.name`, `token.expires_at`: metadata of a secret object, not the secret itself.
         return None if node.attr.value in SECRET_VALUE_ATTRIBUTES else CLEAN
     if type(node) is cst.Subscript and type(node.slice[0].slice) is cst.Index:
-        key = string_value(node.slice[0].slice.value)
-        return Taint("secret", f"[{key!r}]") if key is not None and is_secret_name(key) else None
+        return _keyed(string_value(node.slice[0].slice.value), "[{}]")
     header = credential_header(node)
     if header is not None:
         return Taint("secret", f"{header!r} header")
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value in KEY_LISTINGS \
+            and not node.args:
+        return CLEAN
     if type(node) is cst.Call and node.args:
         name = state.qualified_name(node) or ""
         method = node.func.attr.value if type(node.func) is cst.Attribute else None
         if name in KEY_GETTERS or method in ("get", "getenv"):
-            key = string_value(node.args[0].value)
-            return Taint("secret", f"{key!r}") if key is not None and is_secret_name(key) else None
+            return _keyed(string_value(node.args[0].value), "{}")
     return None
+
+
+def _part_of_a_named_value(node: cst.Attribute) -> bool:
+    """`page_token.token`, `next_token.value`'s kin: the attribute holds what its owner is, and the owner's name says
+    it is no secret (a pagination cursor), though both end in the same word."""
+    owner = node.value
+    owner_name = owner.value if type(owner) is cst.Name else owner.attr.value if type(owner) is cst.Attribute else ""
+    words = name_words(owner_name)
+    return bool(words) and words[-1:] == name_words(node.attr.value)[-1:] and not is_secret_name(owner_name)
+
+
+def _keyed(key: str | None, spelling: str) -> Taint | None:
+    """A lookup by a literal key: a secret when the key names one; clean when it names a record's other field
+    (`secret.get("username")`); otherwise what the looked-up value holds."""
+    if key is None:
+        return None
+    if is_secret_name(key):
+        return Taint("secret", spelling.format(repr(key)))
+    words = name_words(key)
+    return CLEAN if words and words[-1] in RECORD_FIELD_WORDS else None
+
+
+def _splits_plain_text(node: cst.BaseExpression, lists: set[str]) -> bool:
+    """`raw.split(",")` of a value not named as a secret, or a name bound to the pieces of one (also filtered or
+    stripped in a comprehension: `[t.strip() for t in raw.split(",")]`)."""
+    for inner in iter_expressions(node):
+        if type(inner) is cst.Name and inner.value in lists:
+            return True
+        if type(inner) is cst.Call and type(inner.func) is cst.Attribute and inner.func.attr.value in SPLITS:
+            owner = dotted_name(inner.func.value)
+            if owner is not None and not is_secret_name(owner.rpartition(".")[2]):
+                return True
+    return False
+
+
+def _split_words(function: cst.FunctionDef) -> frozenset[str]:
+    """The loop variables of a function that take the pieces of a split text (`for token in raw.split(","):`,
+    `for token in tokens:` after `tokens = [t.strip() for t in value.split(",")]`): words, not credentials."""
+    nodes = list(walk_own(function.body))
+    assignments = [node for node in nodes if type(node) is cst.Assign]
+    lists: set[str] = set()
+    for _ in range(3):  # the walk's order is not the source's: a list made from another one settles in a few rounds
+        before = len(lists)
+        for node in assignments:
+            if _splits_plain_text(node.value, lists):
+                lists.update(t.target.value for t in node.targets if type(t.target) is cst.Name)
+        if len(lists) == before:
+            break
+    return frozenset(node.target.value for node in nodes if type(node) is cst.For and type(node.target) is cst.Name
+                     and _splits_plain_text(node.iter, lists))
 
 
 # Command-line libraries' own `print`: `click.echo(f"key={api_key}")` writes to the terminal and its captured output.
@@ -95,9 +164,11 @@ class SecretInLog(FlowRule):
     dict that holds a credential header (`{"Authorization": f"Bearer {key}"}`, `X-API-Key`, `Cookie`), built
     in the function or returned by a function of the same module (`headers = _auth_headers(cfg)`). Names are
     matched on their last word, so `token_count`, `max_tokens`, `tokenizer`, `password_hash` and
-    `next_page_token` are not secrets; `len(token)`, `token[:4]` and hashes of a secret are not reported, nor
-    is a bare `token` in a file that imports a token or lexer module (`tokenize`, `pygments.token`): there
-    it is a piece of source text.
+    `next_page_token` are not secrets; `len(token)`, `token[:4]`, hashes of a secret, the names of its fields
+    (`secret.keys()`), a record's other fields (`secret.get("username")`, `["SecretArn"]`, `["host"]`) and a cursor's
+    value (`page_token.token`) are not reported, nor is a bare `token` in a file that imports a token or lexer module
+    (`tokenize`, `pygments.token`), nor one a loop takes from a split text not named as a secret (`for token in
+    raw.split(","):`): there it is a piece of text.
 
     ## Why is this bad?
     Logs are copied to log aggregators, CI output, crash reporters and support tickets, and are read by
@@ -160,14 +231,25 @@ class SecretInLog(FlowRule):
         return secret_source(node, state)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
-        """Secrets are recognised by name, so parameters need no seeding."""
+        """Secrets are recognised by name, so parameters need no seeding; the function is kept for `_split_words`."""
+        self._function = function
+        self._words: frozenset[str] | None = None
 
     def _lexical_token(self, origin: str, state: FlowState) -> bool:
         """`print(f"{tok_name[type]}\t{token!r}")` in a tokenizer: a module that imports a token or lexer module
-        (`from blib2to3.pgen2.token import NAME`, `import tokenize`, `pygments.token`) means a piece of source."""
-        return origin in LEXICAL_NAMES and any(
-            target in LEXER_MODULES or not LEXER_MODULES.isdisjoint(target.split(".")[:-1])
-            for target in state.imports.aliases.values())
+        (`from blib2to3.pgen2.token import NAME`, `import tokenize`, `pygments.token`) means a piece of source; so does
+        a `token` that a loop takes from a split text that holds no secret (`for token in raw.split(","):`)."""
+        if origin not in LEXICAL_NAMES:
+            return False
+        if any(target in LEXER_MODULES or not LEXER_MODULES.isdisjoint(target.split(".")[:-1])
+               for target in state.imports.aliases.values()):
+            return True
+        function = self.__dict__.get("_function")
+        if function is None:
+            return False
+        if self._words is None:
+            self._words = _split_words(function)
+        return origin in self._words
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         for call in iter_calls(node):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import sys
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -93,7 +94,8 @@ class AssertionUnderCondition(TestAwareRule):
     the test itself (`if response.status_code != 200: pytest.fail(...)`, a `raise`; not one in a fake the test
     defines, `async def boom(): raise ValueError`) is a check, and so is any assertion outside such a block; a
     condition on anything else (`if sys.platform == "win32":`, a fixture's
-    flag, a value a builtin built: `numbers = list(range(10))`), an `if` with an `else` branch and an `if` or
+    flag, a value a builtin built: `numbers = list(range(10))`, one the standard library worked out from the test's
+    input and no result: `resolved = os.path.abspath(relative_path)`), an `if` with an `else` branch and an `if` or
     `except` inside a `for` loop (which picks the cases of a table of inputs) are left alone.
 
     ## Why is this bad?
@@ -143,7 +145,8 @@ class AssertionUnderCondition(TestAwareRule):
             return
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
         targets = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
-        if isinstance(value, cst.Call) and not (isinstance(value.func, cst.Name) and value.func.value in BUILTINS):
+        if isinstance(value, cst.Call) and not (isinstance(value.func, cst.Name) and value.func.value in BUILTINS) \
+                and not self._derives_input(value, conditions):
             conditions.results.update(targets)
         if self.frames[-1].is_test and not conditions.callbacks:
             if isinstance(value, cst.List) and not value.elements:
@@ -154,6 +157,13 @@ class AssertionUnderCondition(TestAwareRule):
             conditions.responses.update(targets)
         else:
             conditions.responses.difference_update(targets)
+
+    def _derives_input(self, call: cst.Call, conditions: TestConditions) -> bool:
+        """`resolved = os.path.abspath(relative_path)`, `cwd = os.getcwd()`: the standard library working out the
+        test's own input, from no result; an `if` on it picks the case (a parameter's), not the result to check."""
+        top = (self.qualified_name(call) or "").partition(".")[0]
+        return top in sys.stdlib_module_names and all(
+            conditions.results.isdisjoint(names_in(argument.value)) for argument in call.args)
 
     def visit_If(self, node: cst.If) -> None:
         conditions = self._conditions()

@@ -46,9 +46,24 @@ KNOWN_TEST_BASE_MODULES = ("unittest.", "django.test.", "rest_framework.test.", 
                            "twisted.trial.", "asynctest.", "flask_testing.", "pytest.")
 
 
+# A comment: a `#` that starts a line or follows a space (a `#` inside a literal may match too; the text is only
+# searched for a no-raise intent).
+COMMENT = re.compile(r"(?:^|\s)#+\s?(.*)$")
+
+
 @dataclass(frozen=True)
 class Options:
     assertion_prefixes: tuple[str, ...] = ("assert", "check", "expect", "verify")
+
+
+def _only_imports(node: cst.FunctionDef) -> bool:
+    """`def test_import(): import mypackage`: a smoke test whose check is that the module imports at all."""
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    if not body or not all(isinstance(line, cst.SimpleStatementLine) for line in body):
+        return False
+    smalls = [small for line in body for small in line.body  # type: ignore[attr-defined]
+              if not (isinstance(small, cst.Expr) and isinstance(small.value, cst.SimpleString))]
+    return bool(smalls) and all(isinstance(small, (cst.Import, cst.ImportFrom)) for small in smalls)
 
 
 def _is_self(node: cst.BaseExpression) -> bool:
@@ -80,8 +95,9 @@ class TestWithoutAssertion(TestAwareRule):
     by its decorator for a reason it gives (`@unittest.skip("Model is not lockable")`,
     `@pytest.mark.skip(reason="...")`; a bare `@pytest.mark.skip` is still reported, and VC306 asks why), one that runs
     its code inside `with expectation:` where `expectation` is a parameter (parametrized `pytest.raises` or
-    null context), and one whose name, docstring or comments say its point is that nothing raises
-    (`test_parse_does_not_raise`, "Nothing happens if the value is valid.", `# should not throw if ...`),
+    null context), one whose name, docstring or comments (also after the code on a line) say its point is that
+    nothing raises (`test_parse_does_not_raise`, "Nothing happens if the value is valid.", "(no raise)",
+    `validate(path)  # should not raise`), one that only imports (`def test_import(): import mypackage`),
     unless it prints or logs what the code returned (`print(result)`, `logger.info(...)`): a test that shows
     its result to a person checks nothing, whatever its docstring says. Fixtures and context-manager helpers
     named `test*` (`@contextlib.contextmanager def testing_server(root):`) are no tests.
@@ -187,12 +203,13 @@ class TestWithoutAssertion(TestAwareRule):
                     isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and self._is_skip(small.value)
                     for small in statement.body):
                 return True
-        return says_nothing_raises(node) or bool(NO_RAISE_INTENT.search(self._comments(node)))
+        return says_nothing_raises(node) or bool(NO_RAISE_INTENT.search(self._comments(node))) or _only_imports(node)
 
     def _comments(self, node: cst.FunctionDef) -> str:
-        """The text of the comments in the function, joined (`# remove_handler should not throw if ...`)."""
+        """The text of the comments in the function, joined: on their own lines (`# remove_handler should not throw
+        if ...`) and after code (`validate(path)  # Should not raise`)."""
         lines = self.context.module.code_for_node(node.body).splitlines()
-        return " ".join(line.strip().lstrip("#").strip() for line in lines if line.strip().startswith("#"))
+        return " ".join(match.group(1).strip() for line in lines if (match := COMMENT.search(line)) is not None)
 
     def _is_skip(self, call: cst.Call) -> bool:
         return self.qualified_name(call) in SKIPPING_CALLS or (
