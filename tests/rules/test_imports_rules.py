@@ -249,6 +249,13 @@ def test_without_a_project_file_the_own_package_is_local(tmp_path: Path) -> None
     # a folder without `__init__.py` inside the package (a namespace sub-package: mitmproxy's `test/` in its wheel)
     write(tmp_path / "nested", {"app/__init__.py": "", "app/runner.py": "", "app/test/helpers.py": source})
     assert findings(tmp_path / "nested/app/test/helpers.py") == [("VC503", 2, "app_missing_pkg")]
+    # namespace sub-packages nested deeper (open-webui's `open_webui/retrieval/web/`), and the same folders under no
+    # package at all, where `app` is nobody's neighbour
+    write(tmp_path / "deep", {"app/__init__.py": "", "app/runner.py": "", "app/retrieval/web/main.py": source})
+    assert findings(tmp_path / "deep/app/retrieval/web/main.py") == [("VC503", 2, "app_missing_pkg")]
+    write(tmp_path / "loose", {"app/runner.py": "", "app/retrieval/web/main.py": source})
+    assert findings(tmp_path / "loose/app/retrieval/web/main.py") == [("VC503", 1, "app.runner"),
+                                                                       ("VC503", 2, "app_missing_pkg")]
 
 
 @pytest.mark.parametrize(("typing_spelling", "widgets_spelling"), [

@@ -39,6 +39,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 DEPENDENCY_FILE_LIMIT = 2_000_000  # bytes; larger "dependency files" are not what they claim to be
 ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg")
 WEAK_ROOT_MARKERS = ("requirements.txt", "Pipfile", ".git")
+# How many folders without `__init__.py` a file may sit under inside a package (`app/retrieval/web/`: namespace
+# sub-packages of `app`) for the package's neighbours to be local to it.
+NAMESPACE_DEPTH = 4
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 # The extras of a requirement (`kombu[sqlalchemy]`, `celery[redis]`): each names a package that requirement pulls in.
 _REQUIREMENT_EXTRAS = re.compile(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
@@ -335,21 +338,33 @@ def _package_neighbours(directory: Path) -> frozenset[str]:
 
 def _package_folders(directory: Path) -> list[Path]:
     """`directory`, the packages that enclose it and the folder holding the outermost; for a folder that is no
-    package, the folder and its parent, and when that parent is a package (the folder is a namespace sub-package of
-    it: `app/test/` beside `app/__init__.py`), the packages that enclose the parent too."""
+    package, the folder and its parent, and when it is a namespace sub-package of a package (`app/test/` beside
+    `app/__init__.py`, also nested: `app/retrieval/web/` under a package `app/` whose `retrieval/` has no
+    `__init__.py` either), the folders up to that package and the packages that enclose it too."""
     folders = [directory]
     if not (directory / "__init__.py").is_file():
-        if directory == directory.parent:
-            return folders
-        directory = directory.parent
-        folders.append(directory)
-        if not (directory / "__init__.py").is_file():
-            return folders
+        namespace = _namespace_folders(directory)
+        if not namespace or not (namespace[-1] / "__init__.py").is_file():
+            return folders + namespace[:1]
+        folders += namespace
+        directory = namespace[-1]
     for _ in range(32):
         if not (directory / "__init__.py").is_file() or directory == directory.parent:
             break
         directory = directory.parent
         folders.append(directory)
+    return folders
+
+
+def _namespace_folders(directory: Path) -> list[Path]:
+    """The folders above `directory` up to the first package (one with `__init__.py`), at most
+    `NAMESPACE_DEPTH` of them; the last is that package when there is one."""
+    folders: list[Path] = []
+    while len(folders) < NAMESPACE_DEPTH and directory != directory.parent:
+        directory = directory.parent
+        folders.append(directory)
+        if (directory / "__init__.py").is_file():
+            break
     return folders
 
 

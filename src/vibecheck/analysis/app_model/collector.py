@@ -314,6 +314,12 @@ def _strings(node: cst.BaseExpression | None) -> list[str] | None:
     return None
 
 
+def _names_listed(node: cst.List | cst.Tuple) -> list[str]:
+    """The dotted names of a literal list or tuple of names (`(api.flows.router, admin.bp)`), else []."""
+    names = [name for e in node.elements if isinstance(e, cst.Element) and (name := full_name(e.value)) is not None]
+    return names if len(names) == len(node.elements) else []
+
+
 def _lists_any(arg: cst.Arg | None) -> bool:
     """`guards=[requires_login]`, `guards=GUARDS`: a keyword that names something; `guards=[]` names nothing."""
     return arg is not None and _names_something(arg.value)
@@ -448,6 +454,10 @@ class AppModelCollector:
         self.receiver_dependencies: dict[str, list[str]] = {}
         self.receivers_guarded_otherwise: set[str] = set()
         self.written_names: set[int] = set()  # `is_admin=` of a call, `user.is_admin = ...`: a field set, not checked
+        # module-level sequences of names (`ROUTERS = (api.flows.router, ...)`), and the loop variables that run over
+        # one (`for router in ROUTERS: app.include_router(router)`) -> the names they stand for
+        self.name_sequences: dict[str, list[str]] = {}
+        self.loop_names: dict[str, list[str]] = {}
 
     # names ---------------------------------------------------------------------------------------------
 
@@ -699,6 +709,19 @@ class AppModelCollector:
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.scopes.pop()
 
+    def visit_For(self, node: cst.For) -> None:
+        """`for router in ROUTERS:` (or over a literal list of names): what the loop variable stands for in the body."""
+        if type(node.target) is not cst.Name:
+            return
+        names = _names_listed(node.iter) if isinstance(node.iter, (cst.List, cst.Tuple)) \
+            else self.name_sequences.get(full_name(node.iter) or "")
+        if names:
+            self.loop_names[node.target.value] = names
+
+    def leave_For(self, node: cst.For) -> None:
+        if type(node.target) is cst.Name:
+            self.loop_names.pop(node.target.value, None)
+
     # body evidence --------------------------------------------------------------------------------------
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -868,20 +891,8 @@ class AppModelCollector:
             position, keyword = fw.INCLUDE_CALLS[last]
             target = _positional(node, position) or _keyword(node, keyword)
             name = full_name(target.value) if target is not None else None
-            if name is not None:
-                self._record_prefix(name, node)
-                guarded = self._dependencies_guard(_keyword(node, "dependencies")) or self._auth_guards(node)
-                if guarded:
-                    self.guarded_receivers.add(name)
-                    self._note_receiver_guard(name, _keyword(node, "dependencies"))
-                if restricts(dependency_names(node)):
-                    self.restricted_receivers.add(name)
-                parent = full_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
-                prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix") or (_positional(node, 0) if position else None)
-                self.includes.append({"parent": self._ref_text(parent) if parent else None,
-                                      "child": self._ref_text(name), "guarded": guarded,
-                                      "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
-                                      "prefix": _string(prefix.value) if prefix is not None else None})
+            for included in self.loop_names.get(name, [name]) if name is not None else ():
+                self._collect_include(node, included, position)
         elif last in fw.RESOURCE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             resource = _positional(node, 0)
             name = full_name(resource.value) if resource is not None else None
@@ -889,6 +900,23 @@ class AppModelCollector:
             if name is not None:
                 for path in paths or [None]:
                     self.view_registrations.setdefault(name, []).append((None, path, node))
+
+    def _collect_include(self, node: cst.Call, name: str, position: int) -> None:
+        """`app.include_router(items.router, ...)`, `app.register_blueprint(bp)`: the child joins the parent's app and
+        takes the guards the call adds."""
+        self._record_prefix(name, node)
+        guarded = self._dependencies_guard(_keyword(node, "dependencies")) or self._auth_guards(node)
+        if guarded:
+            self.guarded_receivers.add(name)
+            self._note_receiver_guard(name, _keyword(node, "dependencies"))
+        if restricts(dependency_names(node)):
+            self.restricted_receivers.add(name)
+        parent = full_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
+        prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix") or (_positional(node, 0) if position else None)
+        self.includes.append({"parent": self._ref_text(parent) if parent else None,
+                              "child": self._ref_text(name), "guarded": guarded,
+                              "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
+                              "prefix": _string(prefix.value) if prefix is not None else None})
 
     def _collect_guarded_handlers(self, call: cst.Call, owner: str) -> None:
         """`Litestar(route_handlers=[...], guards=[requires_login])` guards the whole app; a `Router(...)` with guards,
@@ -982,6 +1010,8 @@ class AppModelCollector:
         value = node.value
         if isinstance(value, cst.SimpleString):
             self.constants[target] = _string(value) or ""
+        elif isinstance(value, (cst.List, cst.Tuple)) and (names := _names_listed(value)):
+            self.name_sequences[target] = names
         elif isinstance(value, cst.Call) and len(value.args) == 1 and isinstance(value.args[0].value, cst.Name):
             self.wrapped.append((target, value))
         elif isinstance(value, (cst.List, cst.Tuple)):
