@@ -204,6 +204,25 @@ def test_a_django_apps_distribution_covers_the_module_without_the_framework_pref
     assert findings(tmp_path / "shop.py") == [("VC503", 4, "haystack")]
 
 
+def test_a_plugins_distribution_covers_the_module_that_drops_its_prefix_and_hyphens(tmp_path: Path) -> None:
+    """`django-classy-tags` ships `classytags`; a module that only shares a word with it is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "cms"\ndependencies = ["django-classy-tags>=0.7", "flask-http-auth"]\n',
+        "cms.py": "from classytags.core import Tag\nimport httpauth\nimport classy\nimport tags\n",
+    })
+    assert findings(tmp_path / "cms.py") == [("VC503", 3, "classy"), ("VC503", 4, "tags")]
+
+
+def test_a_folder_of_requirement_files_declares_the_test_dependencies(tmp_path: Path) -> None:
+    """django-cms keeps its test requirements in `test_requirements/requirements_base.txt`."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "cms"\ndependencies = ["django"]\n',
+        "test_requirements/requirements_base.txt": "-e .\niptools\ndj-database-url\n",
+        "cms/tests/test_toolbar.py": "import iptools\nimport dj_database_url\nimport iptoolz\n",
+    })
+    assert findings(tmp_path / "cms/tests/test_toolbar.py", is_test_file=True) == [("VC503", 3, "iptoolz")]
+
+
 def test_agent_frameworks_named_apart_from_their_import_are_declared(tmp_path: Path) -> None:
     write(tmp_path, {
         "pyproject.toml": '[project]\nname = "bot"\ndependencies = ["openai-agents>=0.1", "ag2>=0.4", "strands-agents",'

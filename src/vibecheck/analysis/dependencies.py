@@ -100,6 +100,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "agents": ("openai-agents",), "autogen": ("ag2", "pyautogen"), "strands": ("strands-agents",),
     "google.adk": ("google-adk",), "griffe": ("griffe", "griffelib"),
     "passlib": ("passlib", "libpass"), "phonenumbers": ("phonenumbers", "phonenumberslite"),
+    "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -109,6 +110,7 @@ VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-head
 # `dateutil` (`openid`), and a plugin's distribution carries the name of the framework it extends, which its module
 # leaves out (`django-treebeard` ships `treebeard`, `sqlalchemy-citext` ships `citext`).
 CONVENTIONAL_FORMS = ("py{}", "python-{}", "python3-{}", "{}-python", "py-{}", "django-{}", "sqlalchemy-{}")
+PLUGIN_PREFIXES = ("django-", "flask-", "sqlalchemy-", "python-", "py-")
 
 # Modules a distribution is built on and exposes in its own API, so that it always installs them: code written
 # for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes, a `requests` adapter takes a `urllib3` Retry.
@@ -120,7 +122,7 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "kombu": ("celery",), "billiard": ("celery",), "vine": ("celery", "kombu"), "amqp": ("kombu",),
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi",), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
-    "typing_extensions": ("pydantic", "pydantic-core"),
+    "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
     # python-social-auth's framework packages are front ends of its core
     "social_core": ("social-auth-app-django", "social-auth-app-flask", "social-auth-app-flask-sqlalchemy",
                     "social-auth-app-pyramid", "social-auth-app-cherrypy", "social-auth-app-tornado"),
@@ -193,9 +195,12 @@ class ProjectDependencies:
 
 @functools.lru_cache(maxsize=64)
 def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
-    """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`) and without
-    its hyphens (`wtf-peewee` ships `wtfpeewee`)."""
-    return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared}
+    """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`), without
+    its hyphens (`wtf-peewee` ships `wtfpeewee`), and a framework plugin's without both its framework's prefix and
+    its hyphens (`django-classy-tags` ships `classytags`)."""
+    unprefixed = {name.removeprefix(prefix) for name in declared for prefix in PLUGIN_PREFIXES if name.startswith(prefix)}
+    return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared} \
+        | {name.replace("-", "") for name in unprefixed}
 
 
 def strip_variant(name: str) -> str:
@@ -653,8 +658,10 @@ def _pyproject_declares_dev(data: dict[str, Any]) -> bool:
 
 
 def _requirement_files(root: Path) -> list[Path]:
+    """`requirements.txt`, `requirements-dev.in`, `test-requirements.txt`, and the files of a folder named like them
+    (`requirements/base.txt`, django-cms's `test_requirements/requirements_base.txt`)."""
     return sorted({*root.glob("requirements*.txt"), *root.glob("requirements*.in"), *root.glob("*requirements.txt"),
-                   *root.glob("requirements/*.txt"), *root.glob("requirements/*.in")})
+                   *root.glob("*requirements/*.txt"), *root.glob("*requirements/*.in")})
 
 
 def _files_declare_dev(root: Path) -> bool:
