@@ -213,6 +213,18 @@ def test_a_plugins_distribution_covers_the_module_that_drops_its_prefix_and_hyph
     assert findings(tmp_path / "cms.py") == [("VC503", 3, "classy"), ("VC503", 4, "tags")]
 
 
+def test_libraries_a_declared_framework_is_built_on_and_apache_distributions_are_declared(tmp_path: Path) -> None:
+    """Superset declares Flask, Flask-Migrate, Flask-AppBuilder and `apache-superset-core`: Werkzeug, Alembic,
+    Flask-Babel and `superset_core` come with them; a library that Flask only happens to use (blinker) does not."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "superset"\ndependencies = ["flask", "flask-migrate", "flask-appbuilder",'
+                          ' "apache-superset-core"]\n',
+        "views.py": "from werkzeug.exceptions import NotFound\nfrom alembic import op\nfrom flask_babel import gettext\n"
+                    "from superset_core.api import models\nimport blinker\nimport superset_cor\n",
+    })
+    assert sorted(line for _, line, _ in findings(tmp_path / "views.py")) == [5, 6]  # VC503 or VC504: blinker may be installed
+
+
 def test_a_folder_of_requirement_files_declares_the_test_dependencies(tmp_path: Path) -> None:
     """django-cms keeps its test requirements in `test_requirements/requirements_base.txt`."""
     write(tmp_path, {

@@ -108,8 +108,9 @@ VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-head
 
 # How distributions are conventionally named after the module they ship: `python-dateutil` (`python3-openid`) ships
 # `dateutil` (`openid`), and a plugin's distribution carries the name of the framework it extends, which its module
-# leaves out (`django-treebeard` ships `treebeard`, `sqlalchemy-citext` ships `citext`).
-CONVENTIONAL_FORMS = ("py{}", "python-{}", "python3-{}", "{}-python", "py-{}", "django-{}", "sqlalchemy-{}")
+# leaves out (`django-treebeard` ships `treebeard`, `sqlalchemy-citext` ships `citext`), as an Apache project's carries
+# the foundation's (`apache-airflow` ships `airflow`, `apache-superset-core` ships `superset_core`).
+CONVENTIONAL_FORMS = ("py{}", "python-{}", "python3-{}", "{}-python", "py-{}", "django-{}", "sqlalchemy-{}", "apache-{}")
 PLUGIN_PREFIXES = ("django-", "flask-", "sqlalchemy-", "python-", "py-")
 
 # Modules a distribution is built on and exposes in its own API, so that it always installs them: code written
@@ -123,6 +124,12 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi",), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
+    # Flask is Werkzeug's and Jinja's front end; Flask-Migrate's migration scripts are Alembic's; Flask-AppBuilder's
+    # views, APIs and forms are written with the Flask extensions it is built on (and decode rison with prison)
+    "werkzeug": ("flask",), "jinja2": ("flask",), "itsdangerous": ("flask",), "alembic": ("flask-migrate",),
+    "flask_babel": ("flask-appbuilder",), "flask_sqlalchemy": ("flask-appbuilder",), "flask_login": ("flask-appbuilder",),
+    "flask_wtf": ("flask-appbuilder",), "flask_jwt_extended": ("flask-appbuilder",), "apispec": ("flask-appbuilder",),
+    "prison": ("flask-appbuilder",),
     # python-social-auth's framework packages are front ends of its core
     "social_core": ("social-auth-app-django", "social-auth-app-flask", "social-auth-app-flask-sqlalchemy",
                     "social-auth-app-pyramid", "social-auth-app-cherrypy", "social-auth-app-tornado"),
