@@ -1134,6 +1134,75 @@ def test_routers_included_in_a_loop_take_the_guards_of_their_app(
     assert [Path(f.location.path).name for f in project_findings(tmp_path, [RouteWithoutAuth])] == reported
 
 
+DJANGO_MIDDLEWARE = """
+    from django.contrib.auth.views import redirect_to_login
+
+    class PermissionMiddleware:
+        def __init__(self, get_response=None):
+            self.get_response = get_response
+
+        def _login_redirect(self, request):
+            return redirect_to_login(request.get_full_path(), "/control/login")
+
+        def __call__(self, request):
+            if not request.path.startswith("/control"):
+                return self.get_response(request)
+            if not request.user.is_authenticated:
+                return self._login_redirect(request)
+            return self.get_response(request)
+
+    class UserLoadingMiddleware:
+        def __init__(self, get_response=None):
+            self.get_response = get_response
+
+        def __call__(self, request):
+            if request.user.is_authenticated:
+                request.profile = request.user.profile
+            return self.get_response(request)
+"""
+
+
+@pytest.mark.parametrize(("middleware", "reported"), [
+    # pretix's own middleware turns away callers who are not signed in, as `LoginRequiredMiddleware` does
+    ("shop.control.middleware.PermissionMiddleware", []),
+    # one that only loads the signed-in user's profile turns nobody away
+    ("shop.control.middleware.UserLoadingMiddleware", ["UserSettings.post"]),
+    ("django.middleware.common.CommonMiddleware", ["UserSettings.post"]),
+])
+def test_a_project_middleware_in_the_settings_that_requires_a_login_guards_the_views(
+        tmp_path: Path, middleware: str, reported: list[str]) -> None:
+    _write_project(tmp_path, {
+        "shop/__init__.py": "",
+        "shop/control/__init__.py": "",
+        "shop/control/middleware.py": DJANGO_MIDDLEWARE,
+        "shop/settings.py": f"""
+            INSTALLED_APPS = ["django.contrib.auth", "shop"]
+            MIDDLEWARE = [
+                "django.contrib.auth.middleware.AuthenticationMiddleware",
+                "{middleware}",
+            ]
+        """,
+        "shop/control/views.py": """
+            from django.http import HttpResponse
+            from django.views import View
+
+            class UserSettings(View):
+                def post(self, request):
+                    request.user.email = request.POST["email"]
+                    request.user.save()
+                    return HttpResponse("ok")
+        """,
+        "shop/urls.py": """
+            from django.urls import path
+
+            from shop.control import views
+
+            urlpatterns = [path("control/settings/", views.UserSettings.as_view())]
+        """,
+    })
+    assert [f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth])] == reported
+
+
 def _held_findings(root: Path) -> list[tuple[str, int, str]]:
     """VC214 and VC218 on a whole app, as a user runs them (with VC201, which releases what they hold)."""
     settings = Settings(root=str(root), select=("VC201", "VC214", "VC218"), no_bandit=True, cache=False)

@@ -388,6 +388,13 @@ def _hook_refuses(frame: Frame, must_deny: bool) -> bool:
     return frame.body_guard and frame.denies if must_deny else frame.exits or frame.denies_by_call
 
 
+def _calls_denying_method(frame: Frame, view: ClassView) -> bool:
+    """`return self._login_redirect(request)`: the method hands the refusal to another method of its class."""
+    called = {n.func.attr.value for n in walk_own(frame.node.body) if type(n) is cst.Call
+              and type(n.func) is cst.Attribute and type(n.func.value) is cst.Name and n.func.value.value == "self"}
+    return any(view.methods[name].denies for name in called & view.methods.keys())
+
+
 def _may_hook(frame: Frame) -> bool:
     """A module-level function that takes no arguments, as a `before_request` hook is called."""
     params = frame.node.params
@@ -1594,6 +1601,17 @@ class AppModelCollector:
                       if any(_hook_refuses(frame, True) and not swallows_denial(frame.node)
                              for method, frame in view.methods.items() if method in fw.FALCON_MIDDLEWARE_METHODS))
 
+    def _login_middleware(self) -> list[str]:
+        """Django middleware classes of this module that turn away a caller who is not signed in (pretix's
+        `PermissionMiddleware`: `if not request.user.is_authenticated: return self._login_redirect(request)`): listed
+        in `MIDDLEWARE`, they guard the views as Django's `LoginRequiredMiddleware` does."""
+        if not self.uses_django:
+            return []
+        return sorted(name for name, view in self.classes.items()
+                      if any(frame.body_guard and (frame.denies or _calls_denying_method(frame, view))
+                             and not swallows_denial(frame.node)
+                             for method, frame in view.methods.items() if method in fw.DJANGO_MIDDLEWARE_METHODS))
+
     def _drf_default(self, view: ClassView) -> bool:
         return view.drf and not view.has_permission_classes
 
@@ -1650,13 +1668,14 @@ class AppModelCollector:
             "optional_dependencies": {n: self._dependency_refs(f.node) for n, f in self.functions.items() if f.never_denies},
             "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False))
             + self._middleware_classes(),
+            "login_middleware": self._login_middleware(),
             "resources": self.resources,
             "authenticates": self.global_guard or bool(guard_functions) or any(r["guarded"] for r in routes),
         }
         if routes or any(facts[k] for k in ("guarded_receivers", "includes", "url_views", "view_aliases", "settings",
                                             "guard_functions", "dependency_aliases", "handler_guards",
                                             "signature_functions", "hook_refs", "optional_dependencies",
-                                            "refusing_hooks", "resources")):
+                                            "refusing_hooks", "resources", "login_middleware")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:

@@ -81,6 +81,9 @@ APP_LIST_SUFFIX = "_APPS"
 APPS_THAT_MATTER = frozenset({"rest_framework"})
 # Django middleware that makes every view require a login (Django 5.1+) unless marked `login_not_required`.
 LOGIN_MIDDLEWARE = frozenset({"LoginRequiredMiddleware"})
+# The methods of a Django middleware class that see each request before its view (a project's own login middleware
+# turns callers away there).
+DJANGO_MIDDLEWARE_METHODS = frozenset({"__call__", "process_request", "process_view"})
 # DRF permission classes that let everyone in.
 OPEN_PERMISSIONS = frozenset({"AllowAny"})
 BEFORE_REQUEST_HOOKS = frozenset({"before_request", "before_app_request"})
