@@ -8,6 +8,7 @@ from typing import Any
 
 import libcst as cst
 
+from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.flow import (
     CALL,
     COMPOUND_STATEMENTS,
@@ -221,7 +222,7 @@ class ClientControlledAuthorization(FlowRule):
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
         self._in_route = is_route_handler(function)
-        self._admin_only = self._in_route and _restricted_to_admins(function)
+        self._admin_only = self._in_route and restricted_to_admins(function)
         self._injected = injected_parameters(function, self.context.imports, self.context.module) \
             if self._in_route else frozenset()
         classes = self.__dict__.get("_classes") or [None]
@@ -496,27 +497,6 @@ def _asks_for_a_privilege(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
     options = [e.value for e in compared.elements] if isinstance(compared, (cst.List, cst.Tuple, cst.Set)) else [compared]
     return bool(options) and all(_privileged_words(string_value(o) or (dotted_name(o) or "").rpartition(".")[2])
                                  for o in options)
-
-
-# A dependency or decorator that lets only administrators in names them and says it enforces that or hands over the
-# caller (`Depends(get_admin_user)`, `@admin_required`, `require_superuser`; not `Depends(load_admin_settings)`).
-ADMIN_WORDS = frozenset({"admin", "administrator", "superuser", "staff", "root"})
-ADMIN_GUARD_WORDS = frozenset({"require", "required", "requires", "ensure", "only", "must", "current", "check", "verify",
-                               "user", "member"})
-
-
-def _restricted_to_admins(function: cst.FunctionDef) -> bool:
-    """A route handler only administrators reach: a decorator, or a `Depends(...)`/`Security(...)` among its parameters
-    or route's `dependencies=[...]`, named for administrators (`get_admin_user`, `admin_required`, `require_superuser`)."""
-    names = [dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or ""
-             for d in function.decorators]
-    calls = [n for d in function.decorators for n in walk_own(d.decorator) if type(n) is cst.Call]
-    for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
-        calls += [n for n in walk_own(param) if type(n) is cst.Call]
-    names += [dotted_name(c.args[0].value) or "" for c in calls
-              if (dotted_name(c.func) or "").rpartition(".")[2] in ("Depends", "Security") and c.args]
-    return any(ADMIN_WORDS & words and ADMIN_GUARD_WORDS & words
-               for words in (set(name_words(name.rpartition(".")[2])) for name in names))
 
 
 def _conjuncts(test: cst.BaseExpression) -> list[cst.BaseExpression]:
