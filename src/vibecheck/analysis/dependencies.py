@@ -124,12 +124,8 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi",), "xmlsec": ("python3-saml",), "lxml": ("python3-saml", "xmlsec"),
     "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
-    # Flask is Werkzeug's and Jinja's front end; Flask-Migrate's migration scripts are Alembic's; Flask-AppBuilder's
-    # views, APIs and forms are written with the Flask extensions it is built on (and decode rison with prison)
-    "werkzeug": ("flask",), "jinja2": ("flask",), "itsdangerous": ("flask",), "alembic": ("flask-migrate",),
-    "flask_babel": ("flask-appbuilder",), "flask_sqlalchemy": ("flask-appbuilder",), "flask_login": ("flask-appbuilder",),
-    "flask_wtf": ("flask-appbuilder",), "flask_jwt_extended": ("flask-appbuilder",), "apispec": ("flask-appbuilder",),
-    "prison": ("flask-appbuilder",),
+    # the migration scripts Flask-Migrate writes are Alembic's (`from alembic import op`)
+    "alembic": ("flask-migrate",),
     # python-social-auth's framework packages are front ends of its core
     "social_core": ("social-auth-app-django", "social-auth-app-flask", "social-auth-app-flask-sqlalchemy",
                     "social-auth-app-pyramid", "social-auth-app-cherrypy", "social-auth-app-tornado"),
@@ -158,7 +154,7 @@ WELL_KNOWN_MODULES = frozenset({
     "sanic", "bottle", "falcon", "quart", "aiofiles", "anyio", "sniffio", "trio", "asyncpg", "aiosqlite", "peewee",
     "mongoengine", "elasticsearch", "email_validator", "phonenumbers", "babel", "emoji", "regex", "shapely",
     "geopandas", "boto", "pymssql", "cx_Oracle", "oracledb", "sqlmodel", "flask_sqlalchemy", "flask_login",
-    "flask_cors", "flask_wtf", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
+    "flask_cors", "flask_wtf", "flask_babel", "flask_appbuilder", "apispec", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
     "webtest", "blinker", "gradio_client", "griffe",
     *PULLED_IN_BY,
@@ -207,7 +203,7 @@ def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
     its hyphens (`django-classy-tags` ships `classytags`)."""
     unprefixed = {name.removeprefix(prefix) for name in declared for prefix in PLUGIN_PREFIXES if name.startswith(prefix)}
     return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared} \
-        | {name.replace("-", "") for name in unprefixed}
+        | {name.replace("-", "") for name in unprefixed if "-" in name}
 
 
 def strip_variant(name: str) -> str:
