@@ -201,7 +201,8 @@ class AuthCheckAlwaysPasses(Rule):
     on user classes (the Flask-Login and Django convention), permission classes named or documented as allow-all
     (`AllowAny`, `PublicAccess`, `AlwaysAvailable`, `BlanketPermissionPolicy`, `FullAccessSecurityProfile`, "a policy
     that gives everyone full permission", "Default case is always true"), the permission hooks of a Django
-    `ModelAdmin` or inline (`has_delete_permission`: the admin site lets only signed-in staff reach them), and the defaults of classes named to be overridden (`BasePermission`,
+    `ModelAdmin` or inline (`has_delete_permission`: the admin site lets only signed-in staff reach them), and the
+    defaults of classes named to be overridden (`BasePermission`,
     `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer), methods
     whose docstring tells a subclass to override them or how to refuse ("Raise AuthorizationError to deny access"),
     or names them a hook for subclasses or a no-op default ("Hook for subclasses to validate run access."),

@@ -7,10 +7,16 @@ import re
 import libcst as cst
 
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
-from vibecheck.imports import full_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.exprs import argument, assignment_targets, redacted_code, string_value, target_name
+from vibecheck.rules.auth.exprs import (
+    argument,
+    assignment_targets,
+    redacted_code,
+    string_value,
+    target_name,
+    url_parameters,
+)
 from vibecheck.rules.auth.names import (
     API_KEY,
     PASSWORD_KIND,
@@ -131,10 +137,6 @@ def _is_prose(node: cst.BaseExpression) -> bool:
     """A string of several words (`"Service account client secret"`): a description, not a key."""
     value = string_value(node)
     return value is not None and len(value.split()) > 1
-
-
-# Calls that build a URL from a view's name: the mapping given as `kwargs=` fills in its path, which any visitor sees.
-URL_REVERSAL = re.compile(r"reverse|url_for", re.IGNORECASE)
 
 
 def _names_a_setting(value: str) -> bool:
@@ -283,9 +285,7 @@ class HardcodedSecretKey(Rule):
         if self._skipped():
             return
         qualified = self.qualified_name(node)
-        parameters = argument(node, None, "kwargs")
-        if isinstance(parameters, cst.Dict) and URL_REVERSAL.search(full_name(node.func) or ""):
-            self._not_keys.update(map(id, parameters.elements))  # `reverse("order", kwargs={"secret": ...})`
+        self._not_keys.update(map(id, url_parameters(node)))  # `reverse("order", kwargs={"secret": ...})`
         for arg in node.args:
             if arg.keyword is not None and is_signing_key_name(arg.keyword.value):
                 literal = _secret_literal(arg.value)

@@ -311,7 +311,8 @@ class SqlBuiltFromStrings(FlowRule):
     (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a value picked from an allow-list by
     `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a comprehension or `for` loop over a
     constant mapping's `items()`, the counter of `enumerate(...)` or a number of `range(...)` in a loop or a
-    comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind parameter), a `%(key)s` template whose named keys all take constants from a local dict
+    comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind parameter), a `%(key)s`
+    template whose named keys all take constants from a local dict
     (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`), or the
