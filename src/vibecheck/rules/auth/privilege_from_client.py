@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.admin_routes import restricted_to_admins
+from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.flow import is_rest_payload, is_route_handler, short_code
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
