@@ -316,7 +316,8 @@ def _strings(node: cst.BaseExpression | None) -> list[str] | None:
 
 def _names_listed(node: cst.List | cst.Tuple) -> list[str]:
     """The dotted names of a literal list or tuple of names (`(api.flows.router, admin.bp)`), else []."""
-    names = [name for e in node.elements if isinstance(e, cst.Element) and (name := full_name(e.value)) is not None]
+    names = [name for e in node.elements if isinstance(e, cst.Element) and isinstance(e.value, (cst.Name, cst.Attribute))
+             and (name := full_name(e.value)) is not None]
     return names if len(names) == len(node.elements) else []
 
 

@@ -51,7 +51,8 @@ class RouteWithoutAuth(ProjectRule):
     `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`, or a check of the request's
     signature: `stripe.Webhook.construct_event(...)`, `hmac.compare_digest(...)`, a project function named
     like `verify_github_signature` or one, here or in another module, that makes such a check, and the
-    `verify` methods of svix, Standard Webhooks, PyNaCl, Slack and Twilio verifiers), or a check handed a
+    `verify` methods of svix, Standard Webhooks, PyNaCl, Slack and Twilio verifiers, and the Bot Framework adapter's
+    `process_activity(activity, auth_header, ...)`), or a check handed a
     parameter that carries a one-time credential the client presents (`manager.verify(token)` with a `token` or
     `reset_code` parameter, as an e-mail verification link is redeemed). Login, signup and health
     paths are open by design and are not reported (not when the word acts on an object: `/orders/<id>/status`,
