@@ -511,3 +511,26 @@ def add_member(team_id: str, data: dict):
     if data["role"] == "guest":
         raise HTTPException(status_code=403)
     return save_member(team_id, data)
+
+
+@api.post("/teams/{team_id}/admins")
+def add_team_admin(team_id: str, data: dict, caller: dict = Depends(load_caller)):
+    # ok: VC207 -- asking for the admin role is refused (with a 400) unless the licence allows it
+    if data["role"] == "admin" and not PREMIUM:
+        raise HTTPException(status_code=400, detail="team admins are a premium feature")
+    bulk_role = data.get("user_role")
+    # ok: VC207 -- a missing role takes the default
+    if bulk_role is None:
+        bulk_role = "member"
+    # ok: VC207 -- any role asked for is refused unless the caller is an administrator
+    if bulk_role is not None and caller["role"] != "proxy_admin":
+        raise HTTPException(status_code=403)
+    return save_member(team_id, data)
+
+
+@api.post("/teams/{team_id}/owners")
+def add_team_owner(team_id: str, data: dict):
+    # expect: VC207 -- whoever sends any `is_admin` value gets in
+    if data.get("is_admin") is None:
+        raise HTTPException(status_code=403)
+    return save_member(team_id, data)

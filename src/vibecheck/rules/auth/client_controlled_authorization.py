@@ -88,9 +88,11 @@ class ClientControlledAuthorization(FlowRule):
     describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`, `X-Requested-With`) are not.
     Credentials that are verified (tokens, keys, passwords) are not reported here, nor are tests of a value's type
     (`isinstance(perms, dict)`) or of its presence or its equality to a privilege before a refusal (`if
-    perms.get("full_access"): raise HTTPException(403)`, `if data.role == "admin" and not caller.is_admin: raise
-    HTTPException(403)`): asking for a privilege then only gets the request refused (`role != "admin"` before the
-    refusal, or `role == "guest"`, still lets in whoever claims the privilege). Nor are conditions in a route handler
+    perms.get("full_access"): raise HTTPException(403)`, `if role is not None and not caller.is_admin: raise
+    HTTPException(403)`, `if data.role == "admin" and not premium: raise HTTPException(400)`): asking for a privilege
+    then only gets the request refused (`role != "admin"` before the refusal, or `role == "guest"`, still lets in
+    whoever claims the privilege); nor is `if role is None:` before a block that refuses nothing (it fills in a
+    default). Nor are conditions in a route handler
     that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`): the role or user a
     form names is then an administrator's choice.
 
@@ -479,9 +481,27 @@ def _only_refuses_a_request_for_it(test: cst.BaseExpression, value: cst.CSTNode,
             continue
         if _is_type_check(part):
             return True
-        refuses = branch is not None and _denies_access(branch)
-        return refuses and (type(part) in TRUTHINESS_TESTS or _asks_for_a_privilege(part, value))
+        if branch is None:
+            return False
+        if _is_none_test(part, value, negated=False):
+            return not _denies_access(branch)  # `if role is None: role = DEFAULT_ROLE` fills in a default
+        refuses = _denies_access(branch)
+        return (refuses and (type(part) in TRUTHINESS_TESTS or _is_none_test(part, value, negated=True))) \
+            or ((refuses or _raises(branch)) and _asks_for_a_privilege(part, value))
     return False
+
+
+def _is_none_test(test: cst.BaseExpression, value: cst.CSTNode, *, negated: bool) -> bool:
+    """`value is None` (or, `negated`, `value is not None`: a test of its presence)."""
+    if type(test) is not cst.Comparison or test.left is not value or len(test.comparisons) != 1:
+        return False
+    target = test.comparisons[0]
+    return type(target.operator) is (cst.IsNot if negated else cst.Is) and type(target.comparator) is cst.Name \
+        and target.comparator.value == "None"
+
+
+def _raises(block: cst.BaseSuite) -> bool:
+    return any(type(node) is cst.Raise for node in walk_own(block))
 
 
 def _asks_for_a_privilege(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
