@@ -228,6 +228,18 @@ def test_alembic_comes_with_flask_migrate_and_apache_distributions_ship_their_mo
                                                ("VC504", 5, "flask_babel")]
 
 
+def test_distributions_named_apart_from_their_module_in_the_known_table(tmp_path: Path) -> None:
+    """Label Studio declares `drf-flex-fields` and `launchdarkly-server-sdk`, pretix `libsass`: each ships a module of
+    another name; a look-alike of one is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "ls"\ndependencies = ["drf-flex-fields", "launchdarkly-server-sdk",'
+                          ' "libsass"]\n',
+        "app.py": "from rest_flex_fields import FlexFieldsModelSerializer\nimport ldclient\nimport sass\n"
+                  "import rest_flex_fieldz\n",
+    })
+    assert findings(tmp_path / "app.py") == [("VC503", 4, "rest_flex_fieldz")]
+
+
 def test_a_folder_of_requirement_files_declares_the_test_dependencies(tmp_path: Path) -> None:
     """django-cms keeps its test requirements in `test_requirements/requirements_base.txt`."""
     write(tmp_path, {

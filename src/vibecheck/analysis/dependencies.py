@@ -100,7 +100,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "agents": ("openai-agents",), "autogen": ("ag2", "pyautogen"), "strands": ("strands-agents",),
     "google.adk": ("google-adk",), "griffe": ("griffe", "griffelib"),
     "passlib": ("passlib", "libpass"), "phonenumbers": ("phonenumbers", "phonenumberslite"),
-    "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",),
+    "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
+    "ldclient": ("launchdarkly-server-sdk",),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
