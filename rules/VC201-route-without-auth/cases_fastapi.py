@@ -323,3 +323,17 @@ async def admin_create_user(payload: dict, db: SessionDep):
 @app.post("/users/{user_id}/keys")
 async def add_key(user_id: int, db: SessionDep):
     db.add(ApiKey(user_id=user_id))
+
+
+# ok: VC201 -- the Bot Framework adapter authenticates the request by the token in its Authorization header
+@app.post("/teams/events")
+async def teams_events(req: Request):
+    body = await req.json()
+    return await adapter.process_activity(body, req.headers.get("Authorization", ""), bot.on_turn)
+
+
+# expect: VC201 -- a bot endpoint that sends an activity without checking who posted it
+@app.post("/teams/notify")
+async def teams_notify(req: Request):
+    body = await req.json()
+    return await adapter.send_activity(body)

@@ -283,3 +283,41 @@ LAZY_IMPORTS = {"convert_to_secret_str": "utils", "get_secret_key": "keys"}
 
 # expect: VC203 -- the key itself, beside a function's name
 SIGNING = {"load_signing_key": "keys", "signing_key": "k3y-v4lue-c0mm1tt3d"}
+
+# ok: VC203 -- a redaction mask shown in place of a secret, not a secret
+SECRET_REDACTED = "*****"
+
+# ok: VC203 -- an elided value in a documented example
+EXAMPLE_CREDENTIALS = {"type": "service_account", "private_key": "...", "client_email": "..."}
+
+# ok: VC203 -- an ordering's name mapped to the field it sorts by
+ORDERINGS = {"code": "code", "secret": "secret"}
+
+
+def validate(private_key, private_key_password):
+    errors = {}
+    if private_key_password and private_key is None:
+        # ok: VC203 -- an error message that names the field
+        errors["private_key"] = "private_key is required when private_key_password is provided"
+    return errors
+
+
+# ok: VC203 -- the fields a form asks for, described in prose
+PARAMETERS_DESCRIPTION = {
+    "client_id": "Service account client ID",
+    "client_secret": "Service account client secret",
+    "database": "Database name",
+}
+
+# expect: VC203 -- a real secret beside a description still is one
+PROVIDER = {"client_id": "Service account client ID", "client_secret": "q8Lm3Nv2Kw4Jz7Xb"}
+
+
+def order_link(order_code):
+    # ok: VC203 -- URL parameters of a reversed view: whoever gets the link sees them
+    return reverse("presale:event.order", kwargs={"order": order_code, "secret": "6zzjnumtsx136ddy"})
+
+
+def start_worker(run):
+    # expect: VC203 -- keyword arguments of a call that is no URL reversal
+    return Thread(target=run, kwargs={"secret_key": "k3y-v4lue-c0mm1tt3d"})

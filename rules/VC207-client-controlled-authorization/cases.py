@@ -476,3 +476,61 @@ def update_assistant_config():
     if permissions.get("full_access"):
         return "granted"
     return "ok"
+
+
+@api.post("/users/{user_id}/update")
+def update_user_as_admin(user_id: str, form_data: dict, admin: dict = Depends(get_admin_user)):
+    # ok: VC207 -- only administrators reach the handler: the role in the form is an administrator's choice
+    if form_data["role"] != "admin" and user_id == FIRST_USER_ID:
+        raise HTTPException(status_code=403)
+    return save_user(user_id, form_data)
+
+
+@api.post("/users/{user_id}/role")
+def update_role_with_settings(user_id: str, form_data: dict, settings: dict = Depends(load_admin_settings)):
+    # expect: VC207 -- a dependency that loads settings lets anyone in
+    if form_data["role"] != "admin":
+        raise HTTPException(status_code=403)
+    return save_user(user_id, form_data)
+
+
+@api.post("/users")
+def create_user(data: dict, caller: dict = Depends(load_caller)):
+    # ok: VC207 -- asking for an administrative role gets the request refused unless the caller holds it
+    if data["user_role"] in ["proxy_admin", "proxy_admin_view_only"] and caller["role"] != "proxy_admin":
+        raise HTTPException(status_code=403)
+    # ok: VC207 -- the same, against a role held in a constant
+    if data["role"] == Roles.ADMIN and not PREMIUM:
+        raise HTTPException(status_code=403)
+    return save_user(None, data)
+
+
+@api.post("/teams/{team_id}/members")
+def add_member(team_id: str, data: dict):
+    # expect: VC207 -- claiming to be a guest gets refused, claiming anything else lets the client in
+    if data["role"] == "guest":
+        raise HTTPException(status_code=403)
+    return save_member(team_id, data)
+
+
+@api.post("/teams/{team_id}/admins")
+def add_team_admin(team_id: str, data: dict, caller: dict = Depends(load_caller)):
+    # ok: VC207 -- asking for the admin role is refused (with a 400) unless the licence allows it
+    if data["role"] == "admin" and not PREMIUM:
+        raise HTTPException(status_code=400, detail="team admins are a premium feature")
+    bulk_role = data.get("user_role")
+    # ok: VC207 -- a missing role takes the default
+    if bulk_role is None:
+        bulk_role = "member"
+    # ok: VC207 -- any role asked for is refused unless the caller is an administrator
+    if bulk_role is not None and caller["role"] != "proxy_admin":
+        raise HTTPException(status_code=403)
+    return save_member(team_id, data)
+
+
+@api.post("/teams/{team_id}/owners")
+def add_team_owner(team_id: str, data: dict):
+    # expect: VC207 -- whoever sends any `is_admin` value gets in
+    if data.get("is_admin") is None:
+        raise HTTPException(status_code=403)
+    return save_member(team_id, data)

@@ -13,6 +13,7 @@ from flask import abort, g, redirect, request, session
 from flask_login import UserMixin
 from ninja.security import APIKeyHeader, HttpBearer
 from rest_framework.permissions import BasePermission
+from django.contrib import admin
 
 logger = logging.getLogger(__name__)
 SECRET = os.environ["JWT_SECRET"]
@@ -555,3 +556,35 @@ def check_permission(user, action) -> None:
 # ok: VC212 -- the check it calls may raise
 def check_access(user, action) -> None:
     ensure_allowed(user, action)
+
+
+class PlaceholderAdmin(admin.ModelAdmin):
+    # ok: VC212 -- Django's admin site lets only signed-in staff reach its permission hooks
+    def has_delete_permission(self, request, obj=None):
+        return True
+
+    # expect: VC212 -- not one of the admin's hooks
+    def has_permission(self, request, view):
+        return True
+
+
+class FullAccessSecurityProfile:
+    # ok: VC212 -- the profile exists to allow everything
+    def is_allowed(self, request):
+        return True
+
+
+class ProjectImportPermission:
+    """Checks if the user has access to the project import API. Default case is always true."""
+
+    # ok: VC212 -- the class documents that it always allows
+    def has_permission(self, request, view):
+        return True
+
+
+class ReportsPermission:
+    """Checks if the user may read the reports."""
+
+    # expect: VC212
+    def has_permission(self, request, view):
+        return True

@@ -574,3 +574,24 @@ def check_partner_key(partner_key, config=settings):
         if partner_key not in allowed:
             raise ValueError("unknown key")
     return partner_key
+
+
+PGCRYPTO = os.getenv("PGCRYPTO", "false").lower() == "true"
+PGCRYPTO_KEY = os.getenv("PGCRYPTO_KEY")
+# ok: VC216 -- a feature that needs its key configured: the check reads settings only and refuses no request
+if PGCRYPTO and not PGCRYPTO_KEY:
+    raise ValueError("PGCRYPTO is enabled but PGCRYPTO_KEY is not set")
+
+
+def enable_encryption(session):
+    # ok: VC216 -- the same validation inside the feature's own branch
+    if PGCRYPTO:
+        if not PGCRYPTO_KEY:
+            raise ValueError("PGCRYPTO_KEY must be set when PGCRYPTO is enabled")
+        session.execute("CREATE EXTENSION IF NOT EXISTS pgcrypto")
+
+
+def check_service_key(x_service_key: str = Header(default="")):
+    # expect: VC216 -- the client's key is checked only when the setting is there
+    if PGCRYPTO_KEY and x_service_key != PGCRYPTO_KEY:
+        raise HTTPException(status_code=401)

@@ -111,6 +111,18 @@ def ban_user_as_admin(user_id: int, admin=Depends(get_current_admin)):
     return ban(user_id)
 
 
+# ok: VC218 -- the dependency lets only administrators in, whatever the parameter is called
+@router.post("/users/{user_id}/sessions/revoke")
+def revoke_user_sessions(user_id: int, session_user=Depends(get_admin_user)):
+    return revoke_sessions(user_id)
+
+
+# expect: VC218 -- a dependency that only signs the caller in, under a parameter named like the admin check's
+@router.post("/users/{user_id}/sessions/revoke-all")
+def revoke_all_sessions(user_id: int, session_user=Depends(get_verified_user)):
+    return revoke_sessions(user_id)
+
+
 # ok: VC218
 @bp.route("/users/<int:user_id>/promote/checked", methods=["POST"])
 @flask_login_required

@@ -604,3 +604,31 @@ class SQLiteLikeDialect:
         cursor = dbapi_connection.cursor()
         # expect: VC402 -- the caller's value itself
         cursor.execute(f"PRAGMA read_uncommitted = {level}")
+
+
+def filter_by_tags(stmt, tag_ids):
+    return stmt.filter(and_(*[
+        # ok: VC402 -- the f-string only numbers a bind parameter with the enumerate index
+        text(f"EXISTS (SELECT 1 FROM json_each(meta, '$.tags') AS tag WHERE tag.value = :tag_{i})").params(
+            **{f"tag_{i}": tag_id})
+        for i, tag_id in enumerate(tag_ids)
+    ]))
+
+
+def filter_by_names(stmt, names):
+    return stmt.filter(and_(*[
+        # expect: VC402 -- the enumerated item itself
+        text(f"EXISTS (SELECT 1 FROM json_each(meta, '$.tags') AS tag WHERE tag.value = '{name}')")
+        for i, name in enumerate(names)
+    ]))
+
+
+def insert_rows(cursor, rows):
+    for index, row in enumerate(rows):
+        # ok: VC402 -- the loop's counter numbers the batch
+        cursor.execute(f"DELETE FROM staging WHERE batch = {index}")
+        # expect: VC402 -- the row the loop walks
+        cursor.execute(f"INSERT INTO log VALUES ('{row}')")
+    for n in range(len(rows)):
+        # ok: VC402 -- a number of the range
+        cursor.execute(f"SELECT * FROM staging WHERE batch = {n}")

@@ -356,3 +356,13 @@ LOGON_FLAGS = {
 ATLASSIAN_HEADERS = {"X-Atlassian-Token": "no-check"}
 # expect: VC403
 SERVICE_HEADERS = {"X-Auth-Token": os.environ["X_AUTH_TOKEN"]}
+
+
+def order_link(event):
+    # ok: VC403 -- the parameters of a link to a sample order: whoever gets the link sees them
+    return eventreverse(event, "presale:event.order", kwargs={"order": "F8VVL", "secret": "6zzjnumtsx136ddy"})
+
+
+def start_job(run):
+    # expect: VC403 -- keyword arguments of a call that builds no link
+    return schedule(run, kwargs={"password": os.environ["PASSWORD"]})

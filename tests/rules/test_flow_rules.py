@@ -332,7 +332,7 @@ def test_vc207_takes_names_imported_from_a_dependency_module_for_injected_object
 
         @router.post("/{member_id}/role")
         def change_role(member_id: int, body: RoleChange):
-            if body.role == "admin":
+            if body.role != "admin":
                 raise HTTPException(status_code=403)
     """
     findings = findings_for(ClientControlledAuthorization, source)

@@ -204,6 +204,52 @@ def test_a_django_apps_distribution_covers_the_module_without_the_framework_pref
     assert findings(tmp_path / "shop.py") == [("VC503", 4, "haystack")]
 
 
+def test_a_plugins_distribution_covers_the_module_that_drops_its_prefix_and_hyphens(tmp_path: Path) -> None:
+    """`django-classy-tags` ships `classytags`; a module that only shares a word with it is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "cms"\ndependencies = ["django-classy-tags>=0.7", "flask-http-auth",'
+                          ' "flask-sqlalchemy"]\n',
+        "cms.py": "from classytags.core import Tag\nimport httpauth\nimport classy\nimport tags\nimport sqlalchemy\n",
+    })
+    # (the framework a one-word plugin extends is not declared by it: `sqlalchemy` beside `flask-sqlalchemy`)
+    assert [(code, line) for code, line, _ in findings(tmp_path / "cms.py")] == [("VC503", 3), ("VC503", 4), ("VC504", 5)]
+
+
+def test_alembic_comes_with_flask_migrate_and_apache_distributions_ship_their_module(tmp_path: Path) -> None:
+    """Superset declares Flask-Migrate (whose migration scripts are Alembic's) and `apache-superset-core`; Werkzeug,
+    which Flask only installs, is still undeclared, and Flask-Babel, which it does not, exists (VC504, not VC503)."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "superset"\ndependencies = ["flask", "flask-migrate", "flask-appbuilder",'
+                          ' "apache-superset-core"]\n',
+        "views.py": "from alembic import op\nfrom superset_core.api import models\nimport superset_cor\n"
+                    "from werkzeug.exceptions import NotFound\nfrom flask_babel import gettext\n",
+    })
+    assert findings(tmp_path / "views.py") == [("VC503", 3, "superset_cor"), ("VC504", 4, "werkzeug.exceptions"),
+                                               ("VC504", 5, "flask_babel")]
+
+
+def test_distributions_named_apart_from_their_module_in_the_known_table(tmp_path: Path) -> None:
+    """Label Studio declares `drf-flex-fields` and `launchdarkly-server-sdk`, pretix `libsass`: each ships a module of
+    another name; a look-alike of one is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "ls"\ndependencies = ["drf-flex-fields", "launchdarkly-server-sdk",'
+                          ' "libsass"]\n',
+        "app.py": "from rest_flex_fields import FlexFieldsModelSerializer\nimport ldclient\nimport sass\n"
+                  "import rest_flex_fieldz\n",
+    })
+    assert findings(tmp_path / "app.py") == [("VC503", 4, "rest_flex_fieldz")]
+
+
+def test_a_folder_of_requirement_files_declares_the_test_dependencies(tmp_path: Path) -> None:
+    """django-cms keeps its test requirements in `test_requirements/requirements_base.txt`."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "cms"\ndependencies = ["django"]\n',
+        "test_requirements/requirements_base.txt": "-e .\niptools\ndj-database-url\n",
+        "cms/tests/test_toolbar.py": "import iptools\nimport dj_database_url\nimport iptoolz\n",
+    })
+    assert findings(tmp_path / "cms/tests/test_toolbar.py", is_test_file=True) == [("VC503", 3, "iptoolz")]
+
+
 def test_agent_frameworks_named_apart_from_their_import_are_declared(tmp_path: Path) -> None:
     write(tmp_path, {
         "pyproject.toml": '[project]\nname = "bot"\ndependencies = ["openai-agents>=0.1", "ag2>=0.4", "strands-agents",'
@@ -249,6 +295,13 @@ def test_without_a_project_file_the_own_package_is_local(tmp_path: Path) -> None
     # a folder without `__init__.py` inside the package (a namespace sub-package: mitmproxy's `test/` in its wheel)
     write(tmp_path / "nested", {"app/__init__.py": "", "app/runner.py": "", "app/test/helpers.py": source})
     assert findings(tmp_path / "nested/app/test/helpers.py") == [("VC503", 2, "app_missing_pkg")]
+    # namespace sub-packages nested deeper (open-webui's `open_webui/retrieval/web/`), and the same folders under no
+    # package at all, where `app` is nobody's neighbour
+    write(tmp_path / "deep", {"app/__init__.py": "", "app/runner.py": "", "app/retrieval/web/main.py": source})
+    assert findings(tmp_path / "deep/app/retrieval/web/main.py") == [("VC503", 2, "app_missing_pkg")]
+    write(tmp_path / "loose", {"app/runner.py": "", "app/retrieval/web/main.py": source})
+    assert findings(tmp_path / "loose/app/retrieval/web/main.py") == [("VC503", 1, "app.runner"),
+                                                                       ("VC503", 2, "app_missing_pkg")]
 
 
 @pytest.mark.parametrize(("typing_spelling", "widgets_spelling"), [

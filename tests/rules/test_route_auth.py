@@ -1071,6 +1071,138 @@ def test_falcon_middleware_guards_the_resources_its_app_routes(tmp_path: Path, a
             else f.message.split("`")[1] for f in findings] == reported
 
 
+ROUTER_MODULE = """
+    from fastapi import APIRouter
+
+    router = APIRouter(prefix="/{name}")
+
+    @router.post("/")
+    async def create_{name}(payload: dict) -> dict:
+        return payload
+
+    @router.delete("/{{item_id}}")
+    async def delete_{name}(item_id: int) -> None:
+        return None
+"""
+
+
+DENY_BAD_TOKEN = "if not hmac.compare_digest(token, auth_string):\n                        return JSONResponse(status_code=401)"
+
+
+@pytest.mark.parametrize(("loop", "check", "reported"), [
+    # the routers a loop includes take the app's middleware, which turns a bad token away
+    ("for router in API_ROUTERS:", DENY_BAD_TOKEN, []),
+    ("for router in (api.flows.router, api.runs.router):", DENY_BAD_TOKEN, []),
+    # a middleware that only records the token turns nobody away: one finding for the app that holds both routers
+    ("for router in API_ROUTERS:", "request.state.token = token", ["flows.py"]),
+    # a loop over something the walk cannot list includes nothing it knows of: each module is its own app
+    ("for router in load_routers():", DENY_BAD_TOKEN, ["flows.py", "runs.py"]),
+])
+def test_routers_included_in_a_loop_take_the_guards_of_their_app(
+        tmp_path: Path, loop: str, check: str, reported: list[str]) -> None:
+    """`for router in API_ROUTERS: api_app.include_router(router)` (Prefect's server) includes each router the
+    module-level tuple names, so an HTTP middleware of that app that answers 401 guards their routes."""
+    _write_project(tmp_path, {
+        "app/__init__.py": "",
+        "app/api/__init__.py": "",
+        "app/api/flows.py": ROUTER_MODULE.format(name="flows"),
+        "app/api/runs.py": ROUTER_MODULE.format(name="runs"),
+        "app/server.py": f"""
+            import hmac
+
+            from fastapi import FastAPI, Request
+            from fastapi.responses import JSONResponse
+
+            import app.api as api
+
+            API_ROUTERS = (api.flows.router, api.runs.router)
+
+            def create_app(auth_string):
+                api_app = FastAPI()
+                {loop}
+                    api_app.include_router(router)
+
+                @api_app.middleware("http")
+                async def token_validation(request: Request, call_next):
+                    token = request.headers.get("Authorization") or ""
+                    {check}
+                    return await call_next(request)
+
+                return api_app
+        """,
+    })
+    assert [Path(f.location.path).name for f in project_findings(tmp_path, [RouteWithoutAuth])] == reported
+
+
+DJANGO_MIDDLEWARE = """
+    from django.contrib.auth.views import redirect_to_login
+
+    class PermissionMiddleware:
+        def __init__(self, get_response=None):
+            self.get_response = get_response
+
+        def _login_redirect(self, request):
+            return redirect_to_login(request.get_full_path(), "/control/login")
+
+        def __call__(self, request):
+            if not request.path.startswith("/control"):
+                return self.get_response(request)
+            if not request.user.is_authenticated:
+                return self._login_redirect(request)
+            return self.get_response(request)
+
+    class UserLoadingMiddleware:
+        def __init__(self, get_response=None):
+            self.get_response = get_response
+
+        def __call__(self, request):
+            if request.user.is_authenticated:
+                request.profile = request.user.profile
+            return self.get_response(request)
+"""
+
+
+@pytest.mark.parametrize(("middleware", "reported"), [
+    # pretix's own middleware turns away callers who are not signed in, as `LoginRequiredMiddleware` does
+    ("shop.control.middleware.PermissionMiddleware", []),
+    # one that only loads the signed-in user's profile turns nobody away
+    ("shop.control.middleware.UserLoadingMiddleware", ["UserSettings.post"]),
+    ("django.middleware.common.CommonMiddleware", ["UserSettings.post"]),
+])
+def test_a_project_middleware_in_the_settings_that_requires_a_login_guards_the_views(
+        tmp_path: Path, middleware: str, reported: list[str]) -> None:
+    _write_project(tmp_path, {
+        "shop/__init__.py": "",
+        "shop/control/__init__.py": "",
+        "shop/control/middleware.py": DJANGO_MIDDLEWARE,
+        "shop/settings.py": f"""
+            INSTALLED_APPS = ["django.contrib.auth", "shop"]
+            MIDDLEWARE = [
+                "django.contrib.auth.middleware.AuthenticationMiddleware",
+                "{middleware}",
+            ]
+        """,
+        "shop/control/views.py": """
+            from django.http import HttpResponse
+            from django.views import View
+
+            class UserSettings(View):
+                def post(self, request):
+                    request.user.email = request.POST["email"]
+                    request.user.save()
+                    return HttpResponse("ok")
+        """,
+        "shop/urls.py": """
+            from django.urls import path
+
+            from shop.control import views
+
+            urlpatterns = [path("control/settings/", views.UserSettings.as_view())]
+        """,
+    })
+    assert [f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth])] == reported
+
+
 def _held_findings(root: Path) -> list[tuple[str, int, str]]:
     """VC214 and VC218 on a whole app, as a user runs them (with VC201, which releases what they hold)."""
     settings = Settings(root=str(root), select=("VC201", "VC214", "VC218"), no_bandit=True, cache=False)

@@ -39,6 +39,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 DEPENDENCY_FILE_LIMIT = 2_000_000  # bytes; larger "dependency files" are not what they claim to be
 ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg")
 WEAK_ROOT_MARKERS = ("requirements.txt", "Pipfile", ".git")
+# How many folders without `__init__.py` a file may sit under inside a package (`app/retrieval/web/`: namespace
+# sub-packages of `app`) for the package's neighbours to be local to it.
+NAMESPACE_DEPTH = 4
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 # The extras of a requirement (`kombu[sqlalchemy]`, `celery[redis]`): each names a package that requirement pulls in.
 _REQUIREMENT_EXTRAS = re.compile(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
@@ -98,6 +101,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "google.adk": ("google-adk",), "griffe": ("griffe", "griffelib"),
     "passlib": ("passlib", "libpass"), "phonenumbers": ("phonenumbers", "phonenumberslite"),
     "md2conf": ("markdown-to-confluence",),
+    "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
+    "ldclient": ("launchdarkly-server-sdk",),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -105,8 +110,10 @@ VARIANT_SUFFIXES = ("-slim", "-api", "-core", "-binary", "-sdk", "-lite", "-head
 
 # How distributions are conventionally named after the module they ship: `python-dateutil` (`python3-openid`) ships
 # `dateutil` (`openid`), and a plugin's distribution carries the name of the framework it extends, which its module
-# leaves out (`django-treebeard` ships `treebeard`, `sqlalchemy-citext` ships `citext`).
-CONVENTIONAL_FORMS = ("py{}", "python-{}", "python3-{}", "{}-python", "py-{}", "django-{}", "sqlalchemy-{}")
+# leaves out (`django-treebeard` ships `treebeard`, `sqlalchemy-citext` ships `citext`), as an Apache project's carries
+# the foundation's (`apache-airflow` ships `airflow`, `apache-superset-core` ships `superset_core`).
+CONVENTIONAL_FORMS = ("py{}", "python-{}", "python3-{}", "{}-python", "py-{}", "django-{}", "sqlalchemy-{}", "apache-{}")
+PLUGIN_PREFIXES = ("django-", "flask-", "sqlalchemy-", "python-", "py-")
 
 # Modules a distribution is built on and exposes in its own API, so that it always installs them: code written
 # for `gevent` uses `greenlet`, a Sphinx extension uses `docutils` nodes, a `requests` adapter takes a `urllib3` Retry.
@@ -119,11 +126,13 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "yarl": ("aiohttp",), "multidict": ("aiohttp",), "urllib3": ("requests",),
     "asgiref": ("django",), "pydantic": ("fastapi", "mcp", "fastmcp"), "xmlsec": ("python3-saml",),
     "lxml": ("python3-saml", "xmlsec"),
-    "typing_extensions": ("pydantic", "pydantic-core"),
+    "typing_extensions": ("pydantic", "pydantic-core"), "paypalhttp": ("paypal-checkout-serversdk",),
     "gitdb": ("gitpython",), "coverage": ("pytest-cov",),
     # the MCP SDKs: tools take and return pydantic models, transports hand over anyio streams, HTTP servers are
     # Starlette apps whose routes take Starlette requests; FastMCP is built on the `mcp` SDK and re-exports its types
     "mcp": ("fastmcp",), "anyio": ("mcp", "fastmcp"),
+    # the migration scripts Flask-Migrate writes are Alembic's (`from alembic import op`)
+    "alembic": ("flask-migrate",),
     # python-social-auth's framework packages are front ends of its core
     "social_core": ("social-auth-app-django", "social-auth-app-flask", "social-auth-app-flask-sqlalchemy",
                     "social-auth-app-pyramid", "social-auth-app-cherrypy", "social-auth-app-tornado"),
@@ -152,7 +161,8 @@ WELL_KNOWN_MODULES = frozenset({
     "sanic", "bottle", "falcon", "quart", "aiofiles", "anyio", "sniffio", "trio", "asyncpg", "aiosqlite", "peewee",
     "mongoengine", "elasticsearch", "email_validator", "phonenumbers", "babel", "emoji", "regex", "shapely",
     "geopandas", "boto", "pymssql", "cx_Oracle", "oracledb", "sqlmodel", "flask_sqlalchemy", "flask_login",
-    "flask_cors", "flask_wtf", "flask_migrate", "flask_jwt_extended", "rest_framework", "corsheaders", "channels",
+    "flask_cors", "flask_wtf", "flask_babel", "flask_appbuilder", "apispec", "flask_migrate", "flask_jwt_extended",
+    "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
     "webtest", "blinker", "gradio_client", "griffe",
     *PULLED_IN_BY,
@@ -196,9 +206,12 @@ class ProjectDependencies:
 
 @functools.lru_cache(maxsize=64)
 def _declared_forms(declared: frozenset[str]) -> frozenset[str]:
-    """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`) and without
-    its hyphens (`wtf-peewee` ships `wtfpeewee`)."""
-    return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared}
+    """The declared names plus each one without its variant suffix (`pydantic-ai-slim` -> `pydantic-ai`), without
+    its hyphens (`wtf-peewee` ships `wtfpeewee`), and a framework plugin's without both its framework's prefix and
+    its hyphens (`django-classy-tags` ships `classytags`)."""
+    unprefixed = {name.removeprefix(prefix) for name in declared for prefix in PLUGIN_PREFIXES if name.startswith(prefix)}
+    return declared | {strip_variant(name) for name in declared} | {name.replace("-", "") for name in declared} \
+        | {name.replace("-", "") for name in unprefixed if "-" in name}
 
 
 def strip_variant(name: str) -> str:
@@ -341,21 +354,33 @@ def _package_neighbours(directory: Path) -> frozenset[str]:
 
 def _package_folders(directory: Path) -> list[Path]:
     """`directory`, the packages that enclose it and the folder holding the outermost; for a folder that is no
-    package, the folder and its parent, and when that parent is a package (the folder is a namespace sub-package of
-    it: `app/test/` beside `app/__init__.py`), the packages that enclose the parent too."""
+    package, the folder and its parent, and when it is a namespace sub-package of a package (`app/test/` beside
+    `app/__init__.py`, also nested: `app/retrieval/web/` under a package `app/` whose `retrieval/` has no
+    `__init__.py` either), the folders up to that package and the packages that enclose it too."""
     folders = [directory]
     if not (directory / "__init__.py").is_file():
-        if directory == directory.parent:
-            return folders
-        directory = directory.parent
-        folders.append(directory)
-        if not (directory / "__init__.py").is_file():
-            return folders
+        namespace = _namespace_folders(directory)
+        if not namespace or not (namespace[-1] / "__init__.py").is_file():
+            return folders + namespace[:1]
+        folders += namespace
+        directory = namespace[-1]
     for _ in range(32):
         if not (directory / "__init__.py").is_file() or directory == directory.parent:
             break
         directory = directory.parent
         folders.append(directory)
+    return folders
+
+
+def _namespace_folders(directory: Path) -> list[Path]:
+    """The folders above `directory` up to the first package (one with `__init__.py`), at most
+    `NAMESPACE_DEPTH` of them; the last is that package when there is one."""
+    folders: list[Path] = []
+    while len(folders) < NAMESPACE_DEPTH and directory != directory.parent:
+        directory = directory.parent
+        folders.append(directory)
+        if (directory / "__init__.py").is_file():
+            break
     return folders
 
 
@@ -646,8 +671,10 @@ def _pyproject_declares_dev(data: dict[str, Any]) -> bool:
 
 
 def _requirement_files(root: Path) -> list[Path]:
+    """`requirements.txt`, `requirements-dev.in`, `test-requirements.txt`, and the files of a folder named like them
+    (`requirements/base.txt`, django-cms's `test_requirements/requirements_base.txt`)."""
     return sorted({*root.glob("requirements*.txt"), *root.glob("requirements*.in"), *root.glob("*requirements.txt"),
-                   *root.glob("requirements/*.txt"), *root.glob("requirements/*.in")})
+                   *root.glob("*requirements/*.txt"), *root.glob("*requirements/*.in")})
 
 
 def _files_declare_dev(root: Path) -> bool:

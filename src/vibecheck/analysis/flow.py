@@ -716,6 +716,10 @@ class FlowState:
                 # `for table, columns in OWNERS.items():`: each item of a constant is constant
                 self.constants.update((name, "") for element in target.elements
                                       if (name := dotted_name(element.value)) is not None)
+            elif type(value) is cst.Call and dotted_name(value.func) == "enumerate" and target.elements \
+                    and (counter := dotted_name(target.elements[0].value)) is not None:
+                self.names.pop(counter, None)  # `for i, row in enumerate(rows):`: `i` counts, whatever the rows hold
+                self.constants[counter] = ""
             first = dotted_name(target.elements[0].value) if target.elements else None
             if first is not None and type(value) is cst.Call and _is_verdict_call(value):
                 # `allowed, reason = is_allowed_file(path, ...)`: a validator's verdict with its reason

@@ -317,6 +317,13 @@ def _strings(node: cst.BaseExpression | None) -> list[str] | None:
     return None
 
 
+def _names_listed(node: cst.List | cst.Tuple) -> list[str]:
+    """The dotted names of a literal list or tuple of names (`(api.flows.router, admin.bp)`), else []."""
+    names = [name for e in node.elements if isinstance(e, cst.Element) and isinstance(e.value, (cst.Name, cst.Attribute))
+             and (name := full_name(e.value)) is not None]
+    return names if len(names) == len(node.elements) else []
+
+
 def _lists_any(arg: cst.Arg | None) -> bool:
     """`guards=[requires_login]`, `guards=GUARDS`: a keyword that names something; `guards=[]` names nothing."""
     return arg is not None and _names_something(arg.value)
@@ -383,6 +390,13 @@ def _hook_refuses(frame: Frame, must_deny: bool) -> bool:
     aborting or raising, or through a check that raises (`verify_jwt_in_request()`): one that only loads the user
     (`g.user = None`, also under `if "user_id" in session:`) or logs leaves every route open."""
     return frame.body_guard and frame.denies if must_deny else frame.exits or frame.denies_by_call
+
+
+def _calls_denying_method(frame: Frame, view: ClassView) -> bool:
+    """`return self._login_redirect(request)`: the method hands the refusal to another method of its class."""
+    called = {n.func.attr.value for n in walk_own(frame.node.body) if type(n) is cst.Call
+              and type(n.func) is cst.Attribute and type(n.func.value) is cst.Name and n.func.value.value == "self"}
+    return any(view.methods[name].denies for name in called & view.methods.keys())
 
 
 def _may_hook(frame: Frame) -> bool:
@@ -453,6 +467,10 @@ class AppModelCollector:
         self.written_names: set[int] = set()  # `is_admin=` of a call, `user.is_admin = ...`: a field set, not checked
         self.urlconf = UrlconfLists()  # pattern lists guarded whole (`decorate_urlpatterns(urlpatterns, guard)`)
         self.urlconf_scopes: set[int] = set()  # the nodes whose `leave_` ends a list, hook or loop of `urlconf`
+        # module-level sequences of names (`ROUTERS = (api.flows.router, ...)`), and the loop variables that run over
+        # one (`for router in ROUTERS: app.include_router(router)`) -> the names they stand for
+        self.name_sequences: dict[str, list[str]] = {}
+        self.loop_names: dict[str, list[str]] = {}
 
     # names ---------------------------------------------------------------------------------------------
 
@@ -708,15 +726,25 @@ class AppModelCollector:
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self.scopes.pop()
 
-    # URLconf lists guarded whole (`urlconf_lists.py`) ------------------------------------------------------------
+    # URLconf lists guarded whole (`urlconf_lists.py`), and loops over sequences of names -------------------------
 
     def visit_For(self, node: cst.For) -> None:
+        """A module-level loop that collects a URLconf's hook patterns; `for router in ROUTERS:` (or over a literal list
+        of names): what the loop variable stands for in the body."""
         if not self.scopes and self.urlconf.enter_loop(node.iter):
             self.urlconf_scopes.add(id(node))
+        if type(node.target) is not cst.Name:
+            return
+        names = _names_listed(node.iter) if isinstance(node.iter, (cst.List, cst.Tuple)) \
+            else self.name_sequences.get(full_name(node.iter) or "")
+        if names:
+            self.loop_names[node.target.value] = names
 
     def leave_For(self, node: cst.For) -> None:
         if id(node) in self.urlconf_scopes:
             self.urlconf.leave_loop()
+        if type(node.target) is cst.Name:
+            self.loop_names.pop(node.target.value, None)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         if self.scopes or type(node.target) is not cst.Name:
@@ -920,20 +948,8 @@ class AppModelCollector:
             position, keyword = fw.INCLUDE_CALLS[last]
             target = _positional(node, position) or _keyword(node, keyword)
             name = full_name(target.value) if target is not None else None
-            if name is not None:
-                self._record_prefix(name, node)
-                guarded = self._dependencies_guard(_keyword(node, "dependencies")) or self._auth_guards(node)
-                if guarded:
-                    self.guarded_receivers.add(name)
-                    self._note_receiver_guard(name, _keyword(node, "dependencies"))
-                if restricts(dependency_names(node)):
-                    self.restricted_receivers.add(name)
-                parent = full_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
-                prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix") or (_positional(node, 0) if position else None)
-                self.includes.append({"parent": self._ref_text(parent) if parent else None,
-                                      "child": self._ref_text(name), "guarded": guarded,
-                                      "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
-                                      "prefix": _string(prefix.value) if prefix is not None else None})
+            for included in self.loop_names.get(name, [name]) if name is not None else ():
+                self._collect_include(node, included, position)
         elif last in fw.RESOURCE_REGISTRATIONS and isinstance(node.func, cst.Attribute):
             resource = _positional(node, 0)
             name = full_name(resource.value) if resource is not None else None
@@ -941,6 +957,23 @@ class AppModelCollector:
             if name is not None:
                 for path in paths or [None]:
                     self.view_registrations.setdefault(name, []).append((None, path, node))
+
+    def _collect_include(self, node: cst.Call, name: str, position: int) -> None:
+        """`app.include_router(items.router, ...)`, `app.register_blueprint(bp)`: the child joins the parent's app and
+        takes the guards the call adds."""
+        self._record_prefix(name, node)
+        guarded = self._dependencies_guard(_keyword(node, "dependencies")) or self._auth_guards(node)
+        if guarded:
+            self.guarded_receivers.add(name)
+            self._note_receiver_guard(name, _keyword(node, "dependencies"))
+        if restricts(dependency_names(node)):
+            self.restricted_receivers.add(name)
+        parent = full_name(node.func.value) if isinstance(node.func, cst.Attribute) else None
+        prefix = _keyword(node, "prefix") or _keyword(node, "url_prefix") or (_positional(node, 0) if position else None)
+        self.includes.append({"parent": self._ref_text(parent) if parent else None,
+                              "child": self._ref_text(name), "guarded": guarded,
+                              "dependencies": self._dependency_list_refs(_keyword(node, "dependencies")) or [],
+                              "prefix": _string(prefix.value) if prefix is not None else None})
 
     def _collect_guarded_handlers(self, call: cst.Call, owner: str) -> None:
         """`Litestar(route_handlers=[...], guards=[requires_login])` guards the whole app; a `Router(...)` with guards,
@@ -1053,6 +1086,8 @@ class AppModelCollector:
         value = node.value
         if isinstance(value, cst.SimpleString):
             self.constants[target] = _string(value) or ""
+        elif isinstance(value, (cst.List, cst.Tuple)) and (names := _names_listed(value)):
+            self.name_sequences[target] = names
         elif isinstance(value, cst.Call) and len(value.args) == 1 and isinstance(value.args[0].value, cst.Name):
             self.wrapped.append((target, value))
         elif isinstance(value, (cst.List, cst.Tuple)):
@@ -1645,6 +1680,17 @@ class AppModelCollector:
                       if any(_hook_refuses(frame, True) and not swallows_denial(frame.node)
                              for method, frame in view.methods.items() if method in fw.FALCON_MIDDLEWARE_METHODS))
 
+    def _login_middleware(self) -> list[str]:
+        """Django middleware classes of this module that turn away a caller who is not signed in (pretix's
+        `PermissionMiddleware`: `if not request.user.is_authenticated: return self._login_redirect(request)`): listed
+        in `MIDDLEWARE`, they guard the views as Django's `LoginRequiredMiddleware` does."""
+        if not self.uses_django:
+            return []
+        return sorted(name for name, view in self.classes.items()
+                      if any(frame.body_guard and (frame.denies or _calls_denying_method(frame, view))
+                             and not swallows_denial(frame.node)
+                             for method, frame in view.methods.items() if method in fw.DJANGO_MIDDLEWARE_METHODS))
+
     def _drf_default(self, view: ClassView) -> bool:
         return view.drf and not view.has_permission_classes
 
@@ -1701,6 +1747,7 @@ class AppModelCollector:
             "optional_dependencies": {n: self._dependency_refs(f.node) for n, f in self.functions.items() if f.never_denies},
             "refusing_hooks": sorted(n for n, f in self.functions.items() if _may_hook(f) and _hook_refuses(f, False))
             + self._middleware_classes(),
+            "login_middleware": self._login_middleware(),
             "resources": self.resources,
             "guarded_classes": self._guarded_classes(),
             **self.urlconf.facts(),
@@ -1710,7 +1757,7 @@ class AppModelCollector:
                                             "guard_functions", "dependency_aliases", "handler_guards",
                                             "signature_functions", "hook_refs", "optional_dependencies",
                                             "refusing_hooks", "resources", "url_includes", "guarded_hooks",
-                                            "guarded_classes")):
+                                            "guarded_classes", "login_middleware")):
             self.context.facts[APP_MODEL] = facts
 
     def _resolve_hooks(self) -> None:

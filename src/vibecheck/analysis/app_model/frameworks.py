@@ -81,6 +81,9 @@ APP_LIST_SUFFIX = "_APPS"
 APPS_THAT_MATTER = frozenset({"rest_framework"})
 # Django middleware that makes every view require a login (Django 5.1+) unless marked `login_not_required`.
 LOGIN_MIDDLEWARE = frozenset({"LoginRequiredMiddleware"})
+# The methods of a Django middleware class that see each request before its view (a project's own login middleware
+# turns callers away there).
+DJANGO_MIDDLEWARE_METHODS = frozenset({"__call__", "process_request", "process_view"})
 # DRF permission classes that let everyone in.
 OPEN_PERMISSIONS = frozenset({"AllowAny"})
 BEFORE_REQUEST_HOOKS = frozenset({"before_request", "before_app_request"})
@@ -248,7 +251,9 @@ WEBHOOK_WORDS = frozenset({"webhook", "webhooks"})
 # Calls that check a request's signature (Stripe's `Webhook.construct_event`, `hmac.compare_digest`), and the words
 # of a project's own such check (`verify_github_signature`, `check_hmac`): a route that makes one is authenticated.
 SIGNATURE_CHECK_CALLS = frozenset({"construct_event", "compare_digest", "verify_header", "validate_request",
-                                   "verify_signature", "validate_signature", "verify_webhook", "validate_webhook"})
+                                   "verify_signature", "validate_signature", "verify_webhook", "validate_webhook",
+                                   # the Bot Framework adapter checks the token of the `Authorization` header it is given
+                                   "process_activity"})
 # Libraries whose objects verify a signature through a method (svix's and Standard Webhooks' `Webhook(secret).verify(body,
 # headers)`, PyNaCl's `VerifyKey(key).verify(...)`, Slack's `SignatureVerifier(...).is_valid_request(...)`, Twilio's
 # `RequestValidator(token).validate(...)`): in a file that imports one, such a method call checks the signature.

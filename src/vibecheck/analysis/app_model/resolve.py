@@ -84,6 +84,7 @@ class AppModel:
     mounts: dict[str, str] = field(default_factory=dict)  # router or blueprint -> the prefix it is included under
     settings: dict[str, Any] = field(default_factory=dict)
     authenticating_files: set[str] = field(default_factory=set)
+    login_middleware_classes: set[str] = field(default_factory=set)  # project middleware that requires a login
     drf_default_is_open: bool = False  # what to assume when no DRF settings were checked
     handler_guards: dict[str, list[str]] = field(default_factory=dict)  # decorated function -> [] (guarded) or refs
     project_modules: set[str] = field(default_factory=set)  # every checked module, when a route's handler is imported
@@ -123,6 +124,7 @@ class AppModel:
             model.guard_functions.update(full("@" + name) for name in facts["guard_functions"])
             model.signature_functions.update(full("@" + name) for name in facts.get("signature_functions", ()))
             refusing.update(full("@" + name) for name in facts.get("refusing_hooks", ()))
+            model.login_middleware_classes.update(full("@" + name) for name in facts.get("login_middleware", ()))
             optional.update({full("@" + name): [full(r) for r in refs]
                              for name, refs in facts.get("optional_dependencies", {}).items()})
             dependency_receivers.extend((full(receiver), [_full_ref(full, r) for r in refs])
@@ -477,7 +479,10 @@ class AppModel:
 
     @property
     def login_middleware(self) -> bool:
-        return any(m.rpartition(".")[2] in fw.LOGIN_MIDDLEWARE for m in self.settings.get("MIDDLEWARE") or [])
+        """Django's `LoginRequiredMiddleware`, or a middleware class of the project that requires a login, in
+        `MIDDLEWARE`."""
+        return any(m.rpartition(".")[2] in fw.LOGIN_MIDDLEWARE or any(_matches(m, c) for c in self.login_middleware_classes)
+                   for m in self.settings.get("MIDDLEWARE") or [])
 
     @property
     def drf_default_guards(self) -> bool | None:

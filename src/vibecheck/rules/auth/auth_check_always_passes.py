@@ -56,12 +56,20 @@ HOOK_DOCSTRING = re.compile(r"(?i)\b(?:override|overridden|overriding|subclasses
                             r"\s+to\s+(?:deny|reject|refuse|block|forbid)|hook\s+for\s+subclass(?:es)?"
                             r"|no-?op\s+by\s+default)\b")
 # Permission or policy classes whose purpose is to allow everyone (`AllowAny`, a stock policy `Available` "for when a
-# product is always available", `UnrestrictedAccess`): the permissive answer is what the class is for.
+# product is always available", `UnrestrictedAccess`), or everything (pretix's `FullAccessSecurityProfile`): the
+# permissive answer is what the class is for.
 ALLOW_ALL_CLASS = re.compile(r"(?i)(allow|public|anonymous|anyone|open|noauth|no_auth|permit_?all|(?<!un)available"
-                             r"|unrestricted|blanket)")
+                             r"|unrestricted|blanket|full_?access|all_?access)")
 # A class docstring that says the class lets everyone through ("A permission policy that gives everyone (including
-# anonymous users) full permission"): its permissive answer is its documented purpose.
-ALLOW_ALL_DOC = re.compile(r"(?i)\b(?:gives|grants|allows|lets|permits)\s+(?:everyone|everybody|anyone|all\s+users)\b")
+# anonymous users) full permission", "Default case is always true"): its permissive answer is its documented purpose.
+ALLOW_ALL_DOC = re.compile(r"(?i)\b(?:gives|grants|allows|lets|permits)\s+(?:everyone|everybody|anyone|all\s+users)\b"
+                           r"|\balways\s+(?:true|allowed|granted|permitted)\b")
+# The permission hooks of Django's `ModelAdmin` and inlines: the admin site lets only signed-in staff reach them, so
+# `return True` there opens an object to the staff (`has_delete_permission` of an admin whose objects are deleted by
+# cascade), not to everyone.
+ADMIN_PERMISSION_HOOKS = frozenset({"has_add_permission", "has_change_permission", "has_delete_permission",
+                                    "has_view_permission", "has_module_permission"})
+ADMIN_CLASS_SUFFIXES = ("Admin", "Inline")
 # A dependency or helper named to let only some callers through (`require_admin`, `get_current_superuser`,
 # `staff_only`): a role word, and a word that says it enforces the role or hands over the caller who holds it.
 ROLE_GUARD_WORDS = frozenset({"admin", "staff", "superuser", "owner", "moderator", "manager", "role", "roles"})
@@ -191,8 +199,10 @@ class AuthCheckAlwaysPasses(Rule):
     Abstract methods, `@overload` stubs, methods of `Protocol`/`ABC` classes and of zope.interface
     declarations (`class ICSRFStoragePolicy(Interface)`, and interfaces that extend them), test files, `is_authenticated`
     on user classes (the Flask-Login and Django convention), permission classes named or documented as allow-all
-    (`AllowAny`, `PublicAccess`, `AlwaysAvailable`, `BlanketPermissionPolicy`, "a policy that gives everyone full
-    permission") and the defaults of classes named to be overridden (`BasePermission`,
+    (`AllowAny`, `PublicAccess`, `AlwaysAvailable`, `BlanketPermissionPolicy`, `FullAccessSecurityProfile`, "a policy
+    that gives everyone full permission", "Default case is always true"), the permission hooks of a Django
+    `ModelAdmin` or inline (`has_delete_permission`: the admin site lets only signed-in staff reach them), and the
+    defaults of classes named to be overridden (`BasePermission`,
     `DefaultAccountAdapter`, `AbstractAuth`, `AuthMixin`: subclasses and settings replace their answer), methods
     whose docstring tells a subclass to override them or how to refuse ("Raise AuthorizationError to deny access"),
     or names them a hook for subclasses or a no-op default ("Hook for subclasses to validate run access."),
@@ -448,6 +458,8 @@ class AuthCheckAlwaysPasses(Rule):
                 or ALLOW_ALL_DOC.search(owner.get_docstring() or ""):
             return True
         if HOOK_DOCSTRING.search(node.get_docstring() or ""):
+            return True
+        if node.name.value in ADMIN_PERMISSION_HOOKS and any(b.endswith(ADMIN_CLASS_SUFFIXES) for b in bases):
             return True
         if INTERFACE_NAME.match(owner.name.value) and bases and all(INTERFACE_NAME.match(base) for base in bases):
             return True

@@ -94,11 +94,13 @@ def _denies(block: cst.BaseSuite | cst.CSTNode) -> bool:
     return False
 
 
-def _guards_access(switch: str, check: cst.CSTNode, denial: cst.CSTNode) -> bool:
+def _guards_access(switch: str, check: cst.CSTNode, denial: cst.CSTNode, *, settings_only: bool = False) -> bool:
     """The skipped check is about access: it names a credential (`token`, `api_keys`, `signature`) or denies as
     access is denied (401/403, `abort`, `PermissionDenied`). A setting's own validation (`if conf.certfile and not
-    os.path.exists(conf.certfile): raise ValueError(...)`) is no auth check that an empty setting skips."""
-    if _credential_words(f"{switch} {_code(check)}"):
+    os.path.exists(conf.certfile): raise ValueError(...)`, and with `settings_only`, a check that reads nothing but
+    settings: `if PGCRYPTO and not PGCRYPTO_KEY: raise ValueError(...)`, a feature that needs its key configured) is
+    no auth check that an empty setting skips, unless it refuses as access is refused."""
+    if not settings_only and _credential_words(f"{switch} {_code(check)}"):
         return True
     return any(_refuses_access(node) for node in walk_own(denial))
 
@@ -111,6 +113,11 @@ def _credential_words(text: str) -> set[str]:
         found.update(word for index, word in enumerate(words) if word in CREDENTIAL_WORDS and not (
             word in ("key", "keys") and index > 0 and words[index - 1] in DATA_KEY_QUALIFIERS))
     return found
+
+
+def _uses(code: str, switch: str) -> bool:
+    """`switch` occurs in `code` as a whole name (`PGCRYPTO` does not occur in `not PGCRYPTO_KEY`)."""
+    return re.search(rf"(?<![\w.]){re.escape(switch)}(?!\w)", code) is not None
 
 
 def _refuses_access(node: cst.CSTNode) -> bool:
@@ -203,6 +210,9 @@ class AuthFailsOpen(Rule):
     `Query`, and `Security(api_key_header)` where `api_key_header = APIKeyHeader(name=..., auto_error=False)`). Not
     after a statement of the same function that leaves it when the setting is empty (`if not API_KEY: raise ...`, or
     `return await call_next(request)`, which is reported itself): the comparison then meets a set value.
+    A setting's own validation is not reported: a check that reads only settings (`if PGCRYPTO and not
+    PGCRYPTO_KEY: raise ValueError(...)`, a feature that needs its key) unless it refuses as access is refused
+    (401/403), and a check that only names a longer setting beginning with the switch's name.
 
     It reports a decode that retries with the expiry check off when the token has expired (`except
     jwt.ExpiredSignatureError: payload = jwt.decode(token, KEY, algorithms=[...], options={"verify_exp":
@@ -395,6 +405,12 @@ class AuthFailsOpen(Rule):
             pending.extend(child_nodes(node))
         return False
 
+    def _settings_only(self, check: cst.BaseExpression) -> bool:
+        """The check reads settings and builtins only (`not PGVECTOR_PGCRYPTO_KEY`): no request, user or credential
+        the client sends."""
+        names = [n for n in _names(check) if n.value not in BUILTIN_NAMES]
+        return bool(names) and all(self._is_setting(n) for n in names)
+
     def visit_If(self, node: cst.If) -> None:
         empty = _tested_empty(node.test)
         if empty is not None and id(node) in self.own_statements[-1] and _leaves(node.body):
@@ -411,17 +427,18 @@ class AuthFailsOpen(Rule):
             switch = _present(switch)
             text = _code(switch)
             rest = operands[index + 1:]
-            if self._is_switch(switch) and any(_negative_check(r) and text in _code(r) and self._against_setting(switch, r)
-                                               and _tests_something_else(r, text) and _guards_access(text, r, node.body)
+            if self._is_switch(switch) and any(_negative_check(r) and _uses(_code(r), text)
+                                               and self._against_setting(switch, r) and _tests_something_else(r, text)
+                                               and _guards_access(text, r, node.body, settings_only=self._settings_only(r))
                                                for r in rest) and _denies(node.body):
                 self._report(node, text, f"if {short_code(node.test)}:")
                 return
         if len(operands) == 1 and self._is_setting(node.test) and node.orelse is None:
             text = _code(node.test)
             inner = _first_if(node.body)
-            if inner is not None and _negative_check(inner.test) and text in _code(node.body) \
+            if inner is not None and _negative_check(inner.test) and _uses(_code(node.body), text) \
                     and _tests_something_else(inner.test, text) and _denies(inner.body) \
-                    and _guards_access(text, inner.test, inner.body):
+                    and _guards_access(text, inner.test, inner.body, settings_only=self._settings_only(inner.test)):
                 self._report(node, text, f"if {text}:")
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:

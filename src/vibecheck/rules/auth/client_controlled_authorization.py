@@ -8,6 +8,7 @@ from typing import Any
 
 import libcst as cst
 
+from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.flow import (
     CALL,
     COMPOUND_STATEMENTS,
@@ -86,8 +87,14 @@ class ClientControlledAuthorization(FlowRule):
     dependency's `Header()` parameter) is reported too: the client need only send that text. Values that
     describe the request rather than its sender (`Origin`, `Referer`, `Content-Type`, `X-Requested-With`) are not.
     Credentials that are verified (tokens, keys, passwords) are not reported here, nor are tests of a value's type
-    (`isinstance(perms, dict)`) or of its presence before a refusal (`if perms.get("full_access"): raise
-    HTTPException(403)`): asking for a privilege then only gets the request refused.
+    (`isinstance(perms, dict)`) or of its presence or its equality to a privilege before a refusal (`if
+    perms.get("full_access"): raise HTTPException(403)`, `if role is not None and not caller.is_admin: raise
+    HTTPException(403)`, `if data.role == "admin" and not premium: raise HTTPException(400)`): asking for a privilege
+    then only gets the request refused (`role != "admin"` before the refusal, or `role == "guest"`, still lets in
+    whoever claims the privilege); nor is `if role is None:` before a block that refuses nothing (it fills in a
+    default). Nor are conditions in a route handler
+    that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`): the role or user a
+    form names is then an administrator's choice.
 
     ## Why is this bad?
     Everything in a request is chosen by the client: anyone can add `?admin=true`, a `X-Role: admin` header
@@ -148,6 +155,7 @@ class ClientControlledAuthorization(FlowRule):
     _unverified_helpers: dict[str, str] = {}
     _function: str | None = None  # the function being walked, as the project phase names it (`f`, `Class.f`)
     _statement: cst.CSTNode | None = None
+    _admin_only = False  # the function is a route handler only administrators reach
 
     def visit_Module(self, node: cst.Module) -> None:
         # most modules decode no token, and need no search of every function for helpers
@@ -216,6 +224,7 @@ class ClientControlledAuthorization(FlowRule):
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
         self._in_route = is_route_handler(function)
+        self._admin_only = self._in_route and restricted_to_admins(function)
         self._injected = injected_parameters(function, self.context.imports, self.context.module) \
             if self._in_route else frozenset()
         classes = self.__dict__.get("_classes") or [None]
@@ -255,6 +264,8 @@ class ClientControlledAuthorization(FlowRule):
         """`branch`: the block an `if` test opens; when it refuses the request (401/403), the test decides who gets in,
         whatever the tested value is called: a header compared with fixed names (`x_internal_caller not in
         {"scheduler"}`). Read only for a test on request data that names no claim (it walks the whole block)."""
+        if self._admin_only:
+            return  # an administrator chooses the role or user a form names: that is the handler's job
         recorded = False
         denies: bool | None = None  # not read yet
         for inner in iter_expressions(test):
@@ -470,8 +481,42 @@ def _only_refuses_a_request_for_it(test: cst.BaseExpression, value: cst.CSTNode,
             continue
         if _is_type_check(part):
             return True
-        return type(part) in TRUTHINESS_TESTS and branch is not None and _denies_access(branch)
+        if branch is None:
+            return False
+        if _is_none_test(part, value, negated=False):
+            return not _denies_access(branch)  # `if role is None: role = DEFAULT_ROLE` fills in a default
+        refuses = _denies_access(branch)
+        return (refuses and (type(part) in TRUTHINESS_TESTS or _is_none_test(part, value, negated=True))) \
+            or ((refuses or _raises(branch)) and _asks_for_a_privilege(part, value))
     return False
+
+
+def _is_none_test(test: cst.BaseExpression, value: cst.CSTNode, *, negated: bool) -> bool:
+    """`value is None` (or, `negated`, `value is not None`: a test of its presence)."""
+    if type(test) is not cst.Comparison or test.left is not value or len(test.comparisons) != 1:
+        return False
+    target = test.comparisons[0]
+    return type(target.operator) is (cst.IsNot if negated else cst.Is) and type(target.comparator) is cst.Name \
+        and target.comparator.value == "None"
+
+
+def _raises(block: cst.BaseSuite) -> bool:
+    return any(type(node) is cst.Raise for node in walk_own(block))
+
+
+def _asks_for_a_privilege(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
+    """`data.role == "admin"`, `data.user_role in [Roles.PROXY_ADMIN, ...]`: the value equals a privilege. Before a
+    refusal, asking for that privilege only gets the request refused (unlike `role != "admin"`, which lets in whoever
+    claims it)."""
+    if type(test) is not cst.Comparison or test.left is not value or len(test.comparisons) != 1:
+        return False
+    target = test.comparisons[0]
+    if type(target.operator) not in (cst.Equal, cst.In, cst.Is):
+        return False
+    compared = target.comparator
+    options = [e.value for e in compared.elements] if isinstance(compared, (cst.List, cst.Tuple, cst.Set)) else [compared]
+    return bool(options) and all(_privileged_words(string_value(o) or (dotted_name(o) or "").rpartition(".")[2])
+                                 for o in options)
 
 
 def _conjuncts(test: cst.BaseExpression) -> list[cst.BaseExpression]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import libcst as cst
 
+from vibecheck.imports import full_name
 from vibecheck.literals import string_value
 
 # Methods that return the same secret in another shape: `password.encode()`, `token.strip()`.
@@ -214,3 +216,15 @@ def has_wildcard(node: cst.CSTNode | None, qualified_name: Callable[[cst.CSTNode
             return has_wildcard(argument(node, 1, "default"), qualified_name)
         return has_wildcard(argument(node, None, "default"), qualified_name)
     return False
+
+
+# Calls that build a URL from a view's name: the mapping given as `kwargs=` fills in its path, which any visitor sees.
+URL_REVERSAL = re.compile(r"reverse|url_for", re.IGNORECASE)
+
+
+def url_parameters(call: cst.Call) -> Sequence[cst.BaseDictElement]:
+    """The items of `reverse("order", kwargs={"secret": ...})`: parameters of a link, not credentials."""
+    parameters = argument(call, None, "kwargs")
+    if isinstance(parameters, cst.Dict) and URL_REVERSAL.search(full_name(call.func) or ""):
+        return parameters.elements
+    return ()

@@ -9,7 +9,14 @@ import libcst as cst
 from vibecheck.analysis.environment_fixes import environment_fix, variable_name
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
-from vibecheck.rules.auth.exprs import argument, assignment_targets, redacted_code, string_value, target_name
+from vibecheck.rules.auth.exprs import (
+    argument,
+    assignment_targets,
+    redacted_code,
+    string_value,
+    target_name,
+    url_parameters,
+)
 from vibecheck.rules.auth.names import (
     API_KEY,
     PASSWORD_KIND,
@@ -80,7 +87,7 @@ def _secret_literal(node: cst.CSTNode | None, *, is_the_key: bool = False) -> cs
     the key itself, not the name of a setting.
     """
     value = string_value(node)
-    if not value or "${" in value or "{{" in value:
+    if not value or "${" in value or "{{" in value or _is_mask(value):
         return None
     if not is_the_key and (_names_a_setting(value) or _NAMESPACED_LABEL.match(value)):
         return None
@@ -114,6 +121,24 @@ def _hint_for(name: str) -> str:
             "if it is missing, and replace the committed value: it is public now.")
 
 
+def _is_mask(value: str) -> bool:
+    """`"*****"`, `"..."`: a redaction mask or an elided example value, which holds no letter or digit of any key."""
+    return not any(c.isalnum() for c in value)
+
+
+def _mentions(value: str, name: str) -> bool:
+    """`"private_key is required when ..."`, `"secret"` for `"secret"`: a message or a label that names the field (or
+    is its name), not the field's value."""
+    tokens = [token.strip(".,:;!?()'\"`").lower() for token in value.split()]
+    return value.lower() == name.lower() or (len(tokens) > 1 and name.lower() in tokens)
+
+
+def _is_prose(node: cst.BaseExpression) -> bool:
+    """A string of several words (`"Service account client secret"`): a description, not a key."""
+    value = string_value(node)
+    return value is not None and len(value.split()) > 1
+
+
 def _names_a_setting(value: str) -> bool:
     """`"AWS_SECRET_ACCESS_KEY"` (an environment variable) or `"AWSSecretKey"` (a field): names, not secrets."""
     if not value.isidentifier() or not (is_signing_key_name(value) or words(value)[-2:] == ("access", "key")):
@@ -145,8 +170,13 @@ class HardcodedSecretKey(Rule):
     Placeholders such as `"dev"`, `"change-me"` or `"your_secret_key"` are reported too: a placeholder is
     the production key the day nobody overrides it. Not reported: empty strings, `${VAR}` templates, values
     that are the name of a setting (`"AWS_SECRET_ACCESS_KEY"`, `"AWSSecretKey"`) or a dotted path naming
-    where a secret is kept (`SECRET_SESSION_KEY = "mfa.totp.secret"`, a session key), test files and config
-    classes named for tests (`TestingConfig`). Messages and snippets never show the literal.
+    where a secret is kept (`SECRET_SESSION_KEY = "mfa.totp.secret"`, a session key), masks and elided example
+    values with no letter or digit (`SECRET_REDACTED = "*****"`, `"private_key": "..."`), a value that is the
+    field's name or a message naming it (`errors["private_key"] = "private_key is required ..."`), mappings whose
+    every value is prose (`{"client_secret": "Service account client secret", ...}` describes a form's fields), the
+    URL parameters a reversal fills in (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees
+    them), test files and config classes named for tests (`TestingConfig`). Messages and snippets never show the
+    literal.
 
     ## Why is this bad?
     Whoever reads the repository (or a leaked copy, or the package on PyPI) can sign session cookies and
@@ -207,6 +237,7 @@ class HardcodedSecretKey(Rule):
         self._literal_scopes: list[dict[str, cst.BaseExpression]] = [{}]
         self._class_names: list[str] = []
         self._reported: set[int] = set()
+        self._not_keys: set[int] = set()  # mappings of descriptions, and the URL parameters a reversal fills in
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._statement = node
@@ -244,7 +275,7 @@ class HardcodedSecretKey(Rule):
                 self._literal_scopes[-1][target.value] = literal
             if name is None or not is_signing_key_name(name) or self._skipped():
                 continue
-            if literal is not None and (string_value(literal) or "").upper() != name.upper():
+            if literal is not None and not _mentions(string_value(literal) or "", name.rpartition(".")[2]):
                 self._report_literal(literal, f"`{name}` is set to a hard-coded string literal, so anyone who can read "
                                      f"the code {_can_do_with(name)}.", _hint_for(name), variable=variable_name(name))
             elif literal is None:
@@ -254,6 +285,7 @@ class HardcodedSecretKey(Rule):
         if self._skipped():
             return
         qualified = self.qualified_name(node)
+        self._not_keys.update(map(id, url_parameters(node)))  # `reverse("order", kwargs={"secret": ...})`
         for arg in node.args:
             if arg.keyword is not None and is_signing_key_name(arg.keyword.value):
                 literal = _secret_literal(arg.value)
@@ -267,10 +299,18 @@ class HardcodedSecretKey(Rule):
         if variable is not None and is_signing_key_name(variable):
             self._check_fallback(node, variable)
 
+    def visit_Dict(self, node: cst.Dict) -> None:
+        """`{"client_id": "Service account client ID", "client_secret": "Service account client secret"}` documents
+        the fields a form asks for: every value is prose."""
+        values = [e.value for e in node.elements if isinstance(e, cst.DictElement)]
+        if len(values) > 1 and len(values) == len(node.elements) and all(map(_is_prose, values)):
+            self._not_keys.update(map(id, node.elements))
+
     def visit_DictElement(self, node: cst.DictElement) -> None:
         key = string_value(node.key)
         literal = _secret_literal(node.value)
         if (key is not None and literal is not None and key.isidentifier() and is_signing_key_name(key)
+                and not _mentions(string_value(literal) or "", key) and id(node) not in self._not_keys
                 and not self._skipped()):
             self._report_literal(literal, f'`"{key}"` is set to a hard-coded string literal, so anyone who can read the '
                                  f"code {_can_do_with(key)}.", _hint_for(key), variable=variable_name(key))

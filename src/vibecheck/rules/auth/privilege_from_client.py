@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.flow import is_rest_payload, is_route_handler, short_code
 from vibecheck.cst_fields import child_nodes
@@ -48,7 +49,8 @@ class PrivilegeFromClient(Rule):
     route's body parameter (`body.role`), also compared with a literal (a sign-up form's checkbox,
     `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a privilege set from
     whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
-    that test, `role="admin" if not User.objects.exists() else "user"`).
+    that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
+    reach (`admin=Depends(get_admin_user)`, `@admin_required`) grants privileges by design and is not reported.
 
     ## Why is this bad?
     The client picks its own privileges: a sign-up request with `"role": "admin"` creates an admin
@@ -100,6 +102,7 @@ class PrivilegeFromClient(Rule):
         super().__init__(context, options)
         self.frames: list[set[str]] = []  # names holding client data, per function
         self.first_flags: list[set[str]] = []  # names holding "no account exists yet", per function
+        self.admin_only: list[bool] = []  # per function: a route handler only administrators reach
         # whether the file calls an existence method at all (`.count(`): most files do not, and need no search
         self.asks_existence = any(f".{name}(" in context.source for name in EXISTENCE_CALLS)
 
@@ -113,10 +116,12 @@ class PrivilegeFromClient(Rule):
                     client.add(param.name.value)
         self.frames.append(client)
         self.first_flags.append(set())
+        self.admin_only.append(bool(client) and restricted_to_admins(node))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.frames.pop()
         self.first_flags.pop()
+        self.admin_only.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if not self.frames:
@@ -146,6 +151,8 @@ class PrivilegeFromClient(Rule):
 
     def _check(self, node: cst.CSTNode, field: str, value: cst.BaseExpression, *, client: bool = True) -> None:
         if client and self._reads_client_field(value):
+            if self.admin_only[-1]:
+                return  # an administrator grants the privilege: what the admin-only endpoint is for
             self.report(node, f"`{field}` is taken from the request (`{short_code(value)}`), so any client can grant "
                         "itself that privilege.",
                         hint=f"Set `{field}` on the server (a fixed default, or an admin-only endpoint that checks the "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import (
     ClassContext,
@@ -42,8 +43,9 @@ class PrivilegedActionForAnyUser(Rule):
     dependencies=[Depends(get_current_user)])`, a router made with such `dependencies`, a blueprint's `before_request`
     hook, a URLconf's `login_required(...)`: such a finding waits for the app model, so it needs VC201 enabled), with
     no role or permission check anywhere (no `IsAdminUser` or custom permission class, no
-    `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included, no
-    `is_staff`, `has_perm`, `role` or `is_admin` in the body, no `get_permissions` override).
+    `@staff_member_required`/`@permission_required`, no `Depends(require_admin)` where the router is included or
+    among the handler's parameters (`session_user=Depends(get_admin_user)`), no `is_staff`, `has_perm`, `role` or
+    `is_admin` in the body, no `get_permissions` override).
 
     ## Why is this bad?
     Being signed in is not the same as being allowed: with only `IsAuthenticated`, every customer can
@@ -134,7 +136,7 @@ class PrivilegedActionForAnyUser(Rule):
             authenticated = True
             by_default = not handler.authenticated and handler.drf_default
             restricted = (owner is not None and owner[1]) or restricts(decorator_names(node, self.context.imports)) \
-                or restricts([*map(str, handler.identity_params)])
+                or restricts([*map(str, handler.identity_params)]) or restricted_to_admins(node)
         verb = next((w for w in name_words(name) if w in PRIVILEGED_VERBS), None)
         if verb is None or not methods & WRITE_METHODS or restricted or not authenticated:
             return

@@ -52,7 +52,8 @@ class RouteWithoutAuth(ProjectRule):
     `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`, or a check of the request's
     signature: `stripe.Webhook.construct_event(...)`, `hmac.compare_digest(...)`, a project function named
     like `verify_github_signature` or one, here or in another module, that makes such a check, and the
-    `verify` methods of svix, Standard Webhooks, PyNaCl, Slack and Twilio verifiers), or a check handed a
+    `verify` methods of svix, Standard Webhooks, PyNaCl, Slack and Twilio verifiers, and the Bot Framework adapter's
+    `process_activity(activity, auth_header, ...)`), or a check handed a
     parameter that carries a one-time credential the client presents (`manager.verify(token)` with a `token` or
     `reset_code` parameter, as an e-mail verification link is redeemed). Login, signup and health
     paths are open by design and are not reported (not when the word acts on an object: `/orders/<id>/status`,
@@ -76,7 +77,10 @@ class RouteWithoutAuth(ProjectRule):
     401/403 or redirects to the login page (allauth's `reauthentication_required`); `include_router(...,
     dependencies=[...])`, `APIRouter(dependencies=...)` and `FastAPI(dependencies=...)`; a blueprint's
     `before_request` hook registered in another module; a Django URLconf wrapping the view
-    (`path("x/", login_required(views.edit))`); `LoginRequiredMiddleware`; DRF's
+    (`path("x/", login_required(views.edit))`); `LoginRequiredMiddleware`, or a middleware class of the project
+    in `MIDDLEWARE` whose `__call__`, `process_request` or `process_view` turns away a caller who is not signed in
+    (pretix's `PermissionMiddleware`); routers included in a loop over a module-level tuple of them
+    (`for router in API_ROUTERS: app.include_router(router)`), which then share that app's guards; DRF's
     `DEFAULT_PERMISSION_CLASSES` in the settings. A DRF view without `permission_classes` is reported
     when the checked settings leave the default open (`AllowAny`, a `REST_FRAMEWORK` without
     `DEFAULT_PERMISSION_CLASSES`, or settings that install `rest_framework` and never configure it);

@@ -13,6 +13,7 @@ from vibecheck.analysis.secrets_names import NOT_SECRET_QUALIFIERS
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.redaction import CREDENTIAL_FORMATS, MASK, URL_PASSWORD, redact, redact_known_secrets
 from vibecheck.rule import NodeFix, Rule
+from vibecheck.rules.auth.exprs import url_parameters
 from vibecheck.rules.security._support import argument, string_value
 
 SECRET_WORDS = frozenset({"password", "passwd", "pwd", "passphrase", "pass", "secret", "token", "apikey", "credential",
@@ -211,7 +212,8 @@ class HardcodedCredential(Rule):
     `"0123456789012345..."`) and values that are no secret
     whatever their key (rate-limit specs such as `"change_password": "5/m/user"`, import paths such as
     `"set_password": "app.serializers.SetPasswordSerializer"`) are left alone, as are named values in an API
-    schema's sample (`{"example": {"access_token": "..."}}`, `Field(examples=[...])`), and in test
+    schema's sample (`{"example": {"access_token": "..."}}`, `Field(examples=[...])`) and the parameters of a link
+    (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees them), and in test
     files only vendor credential formats are reported (not a PEM private key: a test's key signs fixture tokens).
     Messages and snippets show a redacted prefix only.
     A placeholder given to a name that labels a secret rather than holds one (`PASSWORD_FIELD = "password"`,
@@ -274,6 +276,7 @@ class HardcodedCredential(Rule):
         # a literal given to a name -> what its fix replaces, and the variable to read instead
         self._named: dict[int, tuple[cst.CSTNode, str | None]] = {}
         self._example_depth = 0  # inside an `"example"` mapping or `examples=` argument of an API schema
+        self._url_parameters: set[int] = set()  # items of `reverse(..., kwargs={...})`: a link's parameters
 
     # literals of a known format, anywhere
     def visit_Expr(self, node: cst.Expr) -> None:
@@ -318,7 +321,8 @@ class HardcodedCredential(Rule):
         self._example_depth -= node.keyword is not None and node.keyword.value in EXAMPLE_KEYS
 
     def visit_DictElement(self, node: cst.DictElement) -> None:
-        self._check_named(string_value(node.key), node.value, replaced=node.value, label=node)
+        if id(node) not in self._url_parameters:
+            self._check_named(string_value(node.key), node.value, replaced=node.value, label=node)
         self._example_depth += string_value(node.key) in EXAMPLE_KEYS
 
     def leave_DictElement(self, node: cst.DictElement) -> None:
@@ -333,6 +337,7 @@ class HardcodedCredential(Rule):
             self._check_named(_target_name(node.left), node.comparisons[0].comparator)
 
     def visit_Call(self, node: cst.Call) -> None:
+        self._url_parameters.update(map(id, url_parameters(node)))
         qualified = self.qualified_name(node)
         client = (qualified or "").rpartition(".")[2]
         if client in CLIENT_KEY_VARIABLES:

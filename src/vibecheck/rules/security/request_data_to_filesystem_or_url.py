@@ -8,6 +8,7 @@ from typing import Any
 
 import libcst as cst
 
+from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.flow import (
     CLEAN,
     NON_CHECK_CALLS,
@@ -18,6 +19,7 @@ from vibecheck.analysis.flow import (
     call_argument,
     dotted_name,
     has_keyword,
+    is_route_handler,
     iter_calls,
     iter_expressions,
     module_strings,
@@ -177,6 +179,7 @@ class UrlState(FlowState):
         super().__init__(*args, **kwargs)
         self.parsed: dict[str, str] = {}
         self.hosts: dict[str, str] = {}
+        self.admin_route = False  # a route handler only administrators reach: the URLs it is sent are configuration
         # URLs cleared only by a private-address check, with the taint they had: a redirect gets past that check
         self.address_checked: dict[str, Taint] = {}
         # names bound to a `pathlib` path (`target = Path(BASE, name)`): their `.read_bytes()` reads a file
@@ -485,7 +488,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     any client text is not reported: `API_BASE + "/" + path`, `f"{API_BASE}/repos/{owner}"` with a constant
     `https://host`, `"https://host/items/%s" % item`, or a base from configuration (`settings.API_URL`) followed
     by a `/`; without that `/` (`API_BASE + path`), `@evil.com` moves the request to another host, and
-    `urljoin(API_BASE, path)` takes the host of an absolute path, so both are.
+    `urljoin(API_BASE, path)` takes the host of an absolute path, so both are. A URL sent to a route handler that
+    only administrators reach (`user=Depends(get_admin_user)`, `@admin_required`) is not reported either: the
+    address of a service to connect to is an administrator's configuration (a file path sent there still is).
 
     ## Why is this bad?
     `../../etc/passwd` in a file name reads or overwrites any file the server can reach (path traversal).
@@ -542,6 +547,11 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         state.archives_matter = self.context.imports.imports_any(ARCHIVE_MODULES)
         return state
 
+    def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
+        super().start_function(function, state)
+        if isinstance(state, UrlState):
+            state.admin_route = is_route_handler(function) and restricted_to_admins(function)
+
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         if isinstance(state, UrlState):
             state.note(node)
@@ -564,7 +574,8 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if taint is not None and taint.kind in SUMMARISED_KINDS:
                 with self.recording(taint, state) as placeholder:
                     self._report_sink(argument, label, is_url, placeholder)
-            elif taint is not None and taint.kind == "request":
+            elif taint is not None and taint.kind == "request" \
+                    and not (is_url and isinstance(state, UrlState) and state.admin_route):
                 self._report_sink(argument, label, is_url, taint)
             elif is_url and isinstance(state, UrlState) and follows_redirects(call, state):
                 self._report_redirect_bypass(argument, label, state)

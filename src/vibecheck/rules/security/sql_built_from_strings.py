@@ -21,6 +21,7 @@ from vibecheck.analysis.flow import (
     dotted_name,
     has_keyword,
     iter_calls,
+    iter_expressions,
     looks_like_sql,
     positional_count,
     short_code,
@@ -59,7 +60,8 @@ NOSQL_CWE = (943,)
 MONGO_CODE_OPERATORS = frozenset({"$where", "$function", "$accumulator"})
 READ_SQL_FUNCTIONS = frozenset({"read_sql", "read_sql_query"})
 DB_RECEIVER = re.compile(r"(cur|conn|con|db|database|session|engine|sqlite|psycopg|tx|transaction|c)$", re.IGNORECASE)
-SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round"})
+SAFE_VALUE_CALLS = frozenset({"int", "float", "len", "bool", "abs", "round", "range"})
+COMPREHENSIONS = frozenset({cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp})
 # The driver's or ORM's own identifier quoting makes a table or column name safe to paste into DDL:
 # Django's `schema_editor.quote_name`/`connection.ops.quote_name`, psycopg2's `quote_ident`,
 # SQLAlchemy's `preparer.quote_identifier`.
@@ -308,7 +310,9 @@ class SqlBuiltFromStrings(FlowRule):
     constructor takes them, unless the method itself rebinds them), an ORM model's table name
     (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a value picked from an allow-list by
     `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a comprehension or `for` loop over a
-    constant mapping's `items()`), a `%(key)s` template whose named keys all take constants from a local dict
+    constant mapping's `items()`, the counter of `enumerate(...)` or a number of `range(...)` in a loop or a
+    comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind parameter), a `%(key)s`
+    template whose named keys all take constants from a local dict
     (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`), or the
@@ -392,6 +396,15 @@ class SqlBuiltFromStrings(FlowRule):
         self.class_constants[node.name.value] = _class_constants(node, self.rebound)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
+        counters = [name for name in _comprehension_counters(node) if name not in state.constants]
+        state.constants.update((name, "") for name in counters)
+        try:
+            self._check(node, state)
+        finally:
+            for name in counters:
+                state.constants.pop(name, None)
+
+    def _check(self, node: cst.CSTNode, state: FlowState) -> None:
         self.unpacked = _note_unpacking(node, self.unpacked)
         kind = type(node)
         if kind is cst.Assign or kind is cst.Expr:
@@ -489,6 +502,22 @@ class SqlBuiltFromStrings(FlowRule):
 BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call, cst.ConcatenatedString})
 # B608 needs one of these words in the string (`select ... from`, `delete from`, `insert into`, `update ... set`).
 SQL_WORDS = ("select", "delete", "insert", "update")
+
+
+def _comprehension_counters(node: cst.CSTNode) -> list[str]:
+    """The numbers a comprehension of the statement counts with: the index of `for i, tag in enumerate(tags)` and the
+    items of `for i in range(n)` (`text(f"... = :tag_{i}").params(...)` names a bind parameter by its number)."""
+    counters = []
+    for inner in iter_expressions(node):
+        clause = inner.for_in if type(inner) in COMPREHENSIONS else None  # type: ignore[attr-defined]
+        while clause is not None:
+            counted = dotted_name(clause.iter.func) if type(clause.iter) is cst.Call else None
+            if counted == "enumerate" and type(clause.target) is cst.Tuple and clause.target.elements:
+                counters += _bound_names(clause.target.elements[0].value)
+            elif counted == "range":
+                counters += _bound_names(clause.target)
+            clause = clause.inner_for_in
+    return counters
 
 
 def _built_shape(node: cst.BaseExpression) -> bool:
