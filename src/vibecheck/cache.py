@@ -67,6 +67,8 @@ FORMAT = 3
 HEADER = b"vibecheck-cache"
 INDEX = "index"  # the kind of entry that holds only the facts of a file indexed for the project rules
 PROJECT = "project"  # the kind of entry that holds the project phase's findings
+BASE = "project-base"  # the kind of entry that holds what a project phase kept for the next one (`project_delta`)
+BASE_TEXTS = ".texts"  # beside a base entry: the facts' text of the files it does not hold (and in it, their digest)
 TEXTS_READ = "texts_read"  # in a project entry's facts: path -> the key of each file whose text a project rule read
 REGISTERED = "registered"  # the fingerprint of a test file indexed without its facts (only its existence counts)
 ENTRY_LIMIT = 64 * 1024 * 1024  # bytes; a larger entry is not one of ours
@@ -324,16 +326,19 @@ class ResultCache:
         if digest is not None and path != PROJECT:
             self.facts_digests[path] = digest
 
-    def deferred_facts(self, path: str) -> dict[str, Any] | None:
-        """The facts of a hit read "deferred", decoded now; None when none are deferred for `path`.
-        Raises `ValueError` when they do not decode (an entry forged with a matching digest); the entry is then
-        removed, so the next run checks the file again."""
+    def deferred_facts(self, path: str, texts: dict[str, bytes] | None = None) -> dict[str, Any] | None:
+        """The facts of a hit read "deferred", decoded now (their text kept in `texts`); None when none are deferred
+        for `path`. Raises `ValueError` when they do not decode (an entry forged with a matching digest); the entry
+        is then removed, so the next run checks the file again."""
         deferred = self._raw_facts.pop(path, None)
         if deferred is None:
             return None
         raw, entry, header = deferred
         try:
-            return _load_facts(raw if raw is not None else _facts_of(entry, header))
+            text = raw if raw is not None else _facts_of(entry, header)
+            if texts is not None:
+                texts[path] = text
+            return _load_facts(text)
         except ValueError:
             with contextlib.suppress(OSError):
                 os.unlink(entry)
@@ -350,19 +355,27 @@ class ResultCache:
 
     def project_key(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> str | None:
         """The key of the project phase's findings on these projects; None when a file's facts have no key
-        (its result was not cacheable: an engine error), so the phase cannot be cached either. A file is in it by
-        its facts' digest (by its own key when its facts were not cached: a file indexed without the cache)."""
+        (its result was not cacheable: an engine error), so the phase cannot be cached either."""
+        inputs = self.project_inputs(parts, rules)
+        return None if inputs is None else project_key_of(*inputs)
+
+    def project_inputs(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> tuple[str, dict[str, str]] | None:
+        """What the project phase's key is made of: the key of everything but the files' facts, and each file's facts
+        by their digest (by its own key when its facts were not cached: a file indexed without the cache); None as
+        `project_key` says. Kept apart so that a phase after an edit of one file can tell that only that file changed
+        (`vibecheck.project_delta`)."""
         described = []
+        digests: dict[str, str] = {}
         read: dict[tuple[Any, ...], str] = {}  # three rules read the same templates: each reader once per project
         for part in parts:
             if any(path not in part.fingerprints for path in part.files):
                 return None
-            files = [(path, part.relative_path(path), path in part.test_files,
-                      self.facts_digests.get(path) or part.fingerprints[path]) for path in sorted(part.files)]
+            files = [(path, part.relative_path(path), path in part.test_files) for path in sorted(part.files)]
+            digests.update((path, self.facts_digests.get(path) or part.fingerprints[path]) for path in part.files)
             inputs = [_read_once(reader, part, options, read) for rule, options in rules for reader in rule.cache_inputs]
             described.append([str(part.root), part.config, files, _folder_listing(part.root), inputs])
         codes = [rule.code for rule, _ in rules]
-        return _hash(self.run_key, PROJECT, json.dumps([codes, described], sort_keys=True, default=str))
+        return _hash(self.run_key, PROJECT, json.dumps([codes, described], sort_keys=True, default=str)), digests
 
     def project_findings(self, scope: Sequence[str], key: str, project: Project) -> list[Finding] | None:
         """The project phase's findings cached under `key` for the run over `scope` (the walked folders), if any
@@ -384,8 +397,34 @@ class ResultCache:
         read = {path: part.fingerprints.get(path, "") for part in parts for path in sorted(part.texts_read)}
         self._write(self._project_entry(scope), key, FileResult(PROJECT, findings=findings, facts={TEXTS_READ: read}))
 
-    def _project_entry(self, scope: Sequence[str]) -> str:
-        return f"{self._entry_prefix}{_hash(PROJECT, *sorted(scope))}.json"
+    def project_base(self, scope: Sequence[str], rest: str) -> dict[str, Any] | None:
+        """What the last project phase over `scope` kept for the next one (`vibecheck.project_delta`), if its inputs
+        but the files' facts were these (`rest`, from `project_inputs`); None otherwise or when damaged."""
+        cached = self._read(self._project_entry(scope, BASE), rest, PROJECT)
+        return None if cached is None else cached.facts
+
+    def store_project_base(self, scope: Sequence[str], rest: str, base: dict[str, Any], texts: bytes | None) -> None:
+        """Keep `base` for the next phase, with `texts` (the facts' text of the files it does not hold) beside it,
+        checked by their digest when read back (`project_base_texts`); with None, the texts kept are still the ones
+        (a base made from the one before, whose digest it holds)."""
+        entry = self._project_entry(scope, BASE)
+        if texts is not None:
+            if len(texts) >= ENTRY_LIMIT or not self.prepare() \
+                    or not write_atomically(Path(entry).with_suffix(BASE_TEXTS), texts):
+                return
+            base = {**base, BASE_TEXTS: content_digest(texts)}
+        self._write(entry, rest, FileResult(PROJECT, facts=base))
+
+    def project_base_texts(self, scope: Sequence[str], base: dict[str, Any]) -> bytes | None:
+        """The facts' text kept with `base`, if it is whole; else None."""
+        try:
+            texts = safe_files.read_own_file(Path(self._project_entry(scope, BASE)).with_suffix(BASE_TEXTS), ENTRY_LIMIT)
+        except OSError:
+            return None
+        return texts if base.get(BASE_TEXTS) == content_digest(texts) else None
+
+    def _project_entry(self, scope: Sequence[str], kind: str = PROJECT) -> str:
+        return f"{self._entry_prefix}{_hash(kind, *sorted(scope))}.json"
 
     def _write(self, entry: str, key: str, result: FileResult) -> str | None:
         """Write the result on one line and its facts on the next, so a reader can leave the facts undecoded.
@@ -596,6 +635,11 @@ def _tool_version(distribution: str) -> str:
         return importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
         return ""
+
+
+def project_key_of(rest: str, digests: dict[str, str]) -> str:
+    """The project phase's key from `ResultCache.project_inputs`."""
+    return _hash(rest, json.dumps(sorted(digests.items())))
 
 
 def _hash(*parts: str) -> str:

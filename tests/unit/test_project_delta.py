@@ -1,0 +1,151 @@
+"""The project phase after an edit of one file (`vibecheck.project_delta`) gives what a whole phase gives.
+
+Each step edits a small project as an agent does, runs the hook's check of the edited file with the cache (which
+may take the phase from the base the previous run kept) and without it (a whole phase), and compares every finding
+of the project phase, not only those of the reported file.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vibecheck import project_delta, runner
+from vibecheck.api import check_paths
+from vibecheck.config import load_settings
+from vibecheck.model import Finding
+from vibecheck.registry import load_registry
+
+REGISTRY = load_registry()
+
+ORDERS = '''\
+from shop.util import rounded
+
+
+def total(items):
+    return rounded(sum(items))
+
+
+def refund(order):
+    order.status = "refunded"
+'''
+UTIL = '''\
+def rounded(value):
+    return round(value, 2)
+'''
+TEST = '''\
+from shop.orders import total
+
+
+def test_total():
+    assert total([1, 2]) == 3
+'''
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "shop"\n')
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "shop" / "orders.py").write_text(ORDERS)
+    (tmp_path / "shop" / "util.py").write_text(UTIL)
+    (tmp_path / "shop" / "reports.py").write_text("from shop.orders import total\n\n\ndef summary(items):\n"
+                                                   "    return total(items)\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_orders.py").write_text(TEST)
+    return tmp_path
+
+
+class Phases:
+    """Runs the hook's check of one file and records the project phase's findings and whether the base was used."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+        self.root = root
+        self.found: list[list[Finding]] = []
+        self.updated: list[bool] = []
+        phase, update = runner._project_phase, project_delta.update
+
+        def recording_phase(*args: Any, **kwargs: Any) -> Any:
+            findings, errors = phase(*args, **kwargs)
+            assert not errors
+            self.found.append(findings)
+            return findings, errors
+
+        def recording_update(*args: Any, **kwargs: Any) -> Any:
+            result = update(*args, **kwargs)
+            self.updated.append(result is not None)
+            return result
+
+        monkeypatch.setattr(runner, "_project_phase", recording_phase)
+        monkeypatch.setattr(project_delta, "update", recording_update)
+
+    def hook(self, relative: str, *, cache: bool) -> list[tuple[Any, ...]]:
+        path = str(self.root / relative)
+        overrides: dict[str, Any] = {"force_exclude": True, "cache": cache, "select": ("ALL",)}
+        settings = load_settings([path], REGISTRY, cwd=self.root, overrides=overrides)
+        check_paths([path], settings, registry=REGISTRY)
+        return sorted((f.location.path, f.location.start.line, f.code, f.message, f.line_text) for f in self.found[-1])
+
+    def compare(self, relative: str) -> bool:
+        """The phase with the cache equals a whole phase; whether the cached run used the base."""
+        self.updated.clear()
+        cached = self.hook(relative, cache=True)
+        used = any(self.updated)
+        assert cached == self.hook(relative, cache=False)
+        return used
+
+
+def edit(root: Path, relative: str, text: str) -> None:
+    (root / relative).write_text(textwrap.dedent(text))
+
+
+def test_edits_judged_from_the_base_equal_whole_phases(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    phases = Phases(monkeypatch, project)
+    assert not phases.compare("shop/orders.py")  # the first run keeps the base
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    assert phases.compare("shop/orders.py")
+    assert any("brand_new" in finding.message for finding in phases.found[-2])
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n\n\n"
+                                             "def caller(value):\n    return brand_new(value)\n")
+    assert phases.compare("shop/orders.py")  # a new function that calls the other: neither is reached
+    edit(project, "shop/orders.py", "def first_of_all(items):\n    return items\n\n\n" + ORDERS
+         + "\n\ndef brand_new(value):\n    return value\n")
+    assert phases.compare("shop/orders.py")  # one added above the others (their lines move), one removed
+    edit(project, "shop/orders.py", ORDERS)
+    assert phases.compare("shop/orders.py")  # both removed
+
+
+def test_edits_that_change_the_reach_run_the_whole_phase(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    assert phases.compare("shop/orders.py")
+    edit(project, "tests/test_orders.py", TEST + "\n\ndef test_brand_new():\n    from shop.orders import brand_new\n"
+                                               "    assert brand_new(1) == 1\n")
+    assert not phases.compare("tests/test_orders.py")  # a test that calls it
+    assert not any("brand_new" in finding.message for finding in phases.found[-1])
+    phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n\n\n"
+                                             "def summary(items):\n    return items\n")
+    assert not phases.compare("shop/orders.py")  # a name another module defines
+    edit(project, "shop/orders.py", ORDERS.replace("rounded(sum(items))", "sum(items)") + "\n\ndef brand_new(value):\n"
+                                                                                          "    return value\n")
+    assert not phases.compare("shop/orders.py")  # `rounded` is no longer reached
+    edit(project, "shop/orders.py", ORDERS + "\n\n@register\ndef hooked(value):\n    return value\n")
+    assert not phases.compare("shop/orders.py")  # a decorated function may be run unnamed
+    (project / "shop" / "util.py").unlink()
+    assert not phases.compare("shop/orders.py")  # a file deleted
+    edit(project, "shop/orders.py", "def total(items):\n    return sum(items)\n")
+    assert not phases.compare("shop/orders.py")  # a function removed that a test calls... and `refund` removed
+
+
+def test_a_new_function_named_by_another_file_is_not_inert(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    edit(project, "shop/reports.py", "from shop.orders import total\n\n\ndef summary(items):\n"
+                                     "    return total(items) + later(items)\n")
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef later(items):\n    return 0\n")
+    assert not phases.compare("shop/orders.py")
