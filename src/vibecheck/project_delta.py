@@ -38,7 +38,8 @@ TEXTS_READ = "texts_read"  # in a base: the key of each file whose text a rule r
 @dataclass
 class FactsChange:
     """An edit of one file, as the project rules see it: its facts before and after, and whether any other file's
-    facts (their JSON text) hold a string, so that a rule can tell that no other file names something."""
+    facts hold a text in a key or a string (`others_mention`), so that a rule can tell that no other file names
+    something."""
 
     path: str
     old: dict[str, Any]
@@ -160,6 +161,6 @@ def _judge(rule: Any, reduced: Project, base: dict[str, Any], change: FactsChang
         if at_path is None:
             return None
         return [finding for finding in before if finding.location.path != change.path] + list(at_path)
-    if any(change.others_mention(f'"{key}"') for key in reads):
+    if any(change.others_mention(key) for key in reads):  # the key's name anywhere: it may be a key
         return None
     return list(rule.check_project(reduced))

@@ -83,6 +83,7 @@ class Phases:
         monkeypatch.setattr(project_delta, "update", recording_update)
 
     def hook(self, relative: str, *, cache: bool) -> list[tuple[Any, ...]]:
+        """The project phase's findings of a run on `relative` (a file, as the hook runs; or a folder)."""
         path = str(self.root / relative)
         overrides: dict[str, Any] = {"force_exclude": True, "cache": cache, "select": ("ALL",)}
         settings = load_settings([path], REGISTRY, cwd=self.root, overrides=overrides)
@@ -99,6 +100,7 @@ class Phases:
 
 
 def edit(root: Path, relative: str, text: str) -> None:
+    (root / relative).parent.mkdir(parents=True, exist_ok=True)
     (root / relative).write_text(textwrap.dedent(text))
 
 
@@ -149,3 +151,40 @@ def test_a_new_function_named_by_another_file_is_not_inert(monkeypatch: pytest.M
     phases.compare("shop/orders.py")
     edit(project, "shop/orders.py", ORDERS + "\n\ndef later(items):\n    return 0\n")
     assert not phases.compare("shop/orders.py")
+
+
+def test_a_rule_run_again_on_the_changed_file_alone_needs_its_facts_in_no_other_file(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A run over the folder of a small project keeps the facts of all its files; VC417 joins the summaries of two."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "svc"\ndependencies = ["flask"]\n')
+    edit(tmp_path, "svc/__init__.py", "")
+    edit(tmp_path, "svc/app.py", """\
+        from flask import Flask, request
+
+        from svc.shell import ping
+
+        app = Flask(__name__)
+
+
+        @app.route("/ping")
+        def ping_view():
+            return ping(request.args["host"])
+        """)
+    shell = "import os\n\n\ndef ping(host):\n    return os.system(f\"ping {host}\")\n"
+    edit(tmp_path, "svc/shell.py", shell)
+    phases = Phases(monkeypatch, tmp_path)
+    phases.compare(".")
+    assert any(finding.code == "VC417" for finding in phases.found[-1])
+    edit(tmp_path, "svc/shell.py", shell + "\n\ndef brand_new(value):\n    return value\n")
+    assert not phases.compare(".")  # the summaries of app.py join those of shell.py
+
+
+def test_a_project_without_tests_is_judged_whole(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    (project / "tests" / "test_orders.py").unlink()
+    (project / "tests").rmdir()
+    phases = Phases(monkeypatch, project)
+    phases.compare(".")
+    edit(project, "shop/util.py", UTIL + "\n\ndef brand_new(value):\n    return value\n")
+    assert not phases.compare(".")  # VC307 counts the modules and names the first
+    edit(project, "shop/util.py", UTIL)
+    assert not phases.compare(".")
