@@ -16,7 +16,9 @@ the listing of its root folder (the project files, coverage data and `src/` the 
 what each project rule declares it reads beyond that (`ProjectRule.cache_inputs`). The files whose text a rule
 read (`Project.read_text`, to place a finding) are stored with the entry under their own keys, and the entry
 is used only while those are unchanged. Any file's facts changed, a file added or removed, or any of those
-inputs changed, and the rules run again.
+inputs changed, and the rules run again. A phase over a few asked files (a hook) also keeps a *base* for the next
+one, keyed by all those inputs but the files' facts: when only one asked file's facts changed since, the next
+phase is judged from it (`vibecheck.project_delta`), with the same result.
 
 A warm run need not read every source (checked, or indexed for the project rules) to hash it: `stats.json` holds,
 per source path, the `stat` of the file (device, inode, size, modification and change times, as git's index keeps

@@ -158,7 +158,7 @@ def test_a_rule_run_again_on_the_changed_file_alone_needs_its_facts_in_no_other_
     """A run over the folder of a small project keeps the facts of all its files; VC417 joins the summaries of two."""
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "svc"\ndependencies = ["flask"]\n')
     edit(tmp_path, "svc/__init__.py", "")
-    edit(tmp_path, "svc/app.py", """\
+    app = textwrap.dedent("""\
         from flask import Flask, request
 
         from svc.shell import ping
@@ -170,13 +170,15 @@ def test_a_rule_run_again_on_the_changed_file_alone_needs_its_facts_in_no_other_
         def ping_view():
             return ping(request.args["host"])
         """)
-    shell = "import os\n\n\ndef ping(host):\n    return os.system(f\"ping {host}\")\n"
-    edit(tmp_path, "svc/shell.py", shell)
+    edit(tmp_path, "svc/app.py", app)
+    edit(tmp_path, "svc/shell.py", "import os\n\n\ndef ping(host):\n    return os.system(f\"ping {host}\")\n")
+    edit(tmp_path, "tests/test_app.py", "from svc.app import ping_view\n\n\ndef test_ping():\n    assert ping_view\n")
     phases = Phases(monkeypatch, tmp_path)
     phases.compare(".")
+    assert any(finding.code == "VC417" for finding in phases.found[-1])  # in shell.py, where the command runs
+    edit(tmp_path, "svc/app.py", app + "\n\ndef brand_new(value):\n    return value\n")
+    assert not phases.compare(".")  # VC417 joins the summaries of app.py with those of shell.py
     assert any(finding.code == "VC417" for finding in phases.found[-1])
-    edit(tmp_path, "svc/shell.py", shell + "\n\ndef brand_new(value):\n    return value\n")
-    assert not phases.compare(".")  # the summaries of app.py join those of shell.py
 
 
 def test_a_project_without_tests_is_judged_whole(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
