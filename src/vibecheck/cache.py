@@ -114,6 +114,10 @@ class ResultCache:
         self._file_keys: dict[str, str] = {}
         self.fingerprints: dict[str, str] = {}  # path -> the key its result (and facts) came under, this run
         self.facts_digests: dict[str, str] = {}  # path -> the digest of its facts' text (what the project phase reads)
+        # path -> the facts' text of each entry written, kept when the run may keep a base for the next project phase
+        # (`vibecheck.project_delta`: a hook run's first, which reads every other file afresh, need not encode them again)
+        self.keep_facts_texts = False
+        self.facts_texts: dict[str, bytes] = {}
         # A hit's facts (most of an entry's bytes): decoded at once ("eager"), kept undecoded until `deferred_facts`
         # asks for them ("deferred": a warm run whose project phase is cached never does), or dropped ("skipped":
         # a run without project rules).
@@ -441,6 +445,8 @@ class ResultCache:
             return None
         head_text, facts_text = texts[0].encode("ascii"), texts[1].encode("ascii")
         facts_digest = content_digest(facts_text)
+        if self.keep_facts_texts and result.path != PROJECT:
+            self.facts_texts[result.path] = facts_text
         header = _header(key, content_digest(head_text), facts_digest)
         if write_atomically(Path(entry), b"%s\n%s\n%s" % (header, head_text, facts_text)):
             self.stored += 1

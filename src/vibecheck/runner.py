@@ -232,6 +232,8 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     # a shard's results carry their facts to `vibecheck merge`; the project phase decodes them only if it runs
     facts: FactsMode = "eager" if keep is not None else "deferred" if checker.project_rules() else "skipped"
     cache = ResultCache.for_run(settings, checker, facts=facts)
+    if cache is not None:
+        cache.keep_facts_texts = facts == "deferred" and len(files) <= project_delta.DELTA_FILES
     if cache is not None and not checker.registry.deferred and cache.prepare():
         save_manifest(cache.folder, checker.registry)  # the next run may not need to import a rule module
     index = None if keep is not None else plan_index(checker, {f.path for f in files}, walked=walked, cache=cache)
@@ -328,7 +330,7 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
         updated = _updated_phase(project, classes, cache, scope, inputs)
         if updated is not None:
             return updated, []
-    texts: dict[str, bytes] = {}
+    texts = {} if cache is None else dict(cache.facts_texts)  # the facts' text of each file, for a base
     errors = [] if cache is None else _load_deferred_facts(project, cache, texts)
     found: list[list[Finding]] = []
     for rule in classes:  # one rule at a time, so that a base keeps each rule's findings
