@@ -415,11 +415,19 @@ class ResultCache:
         (a base made from the one before, whose digest it holds)."""
         entry = self._project_entry(scope, BASE)
         if texts is not None:
-            if len(texts) >= ENTRY_LIMIT or not self.prepare() \
-                    or not write_atomically(Path(entry).with_suffix(BASE_TEXTS), texts):
+            kept = len(texts) < ENTRY_LIMIT and self.prepare() and self._keep_texts(Path(entry).with_suffix(BASE_TEXTS), texts)
+            if not kept:
                 return
             base = {**base, BASE_TEXTS: content_digest(texts)}
         self._write(entry, rest, FileResult(PROJECT, facts=base))
+
+    @staticmethod
+    def _keep_texts(path: Path, texts: bytes) -> bool:
+        """Write the texts unless the file holds them already (the other files' facts seldom change between hooks)."""
+        with contextlib.suppress(OSError):
+            if safe_files.read_own_file(path, ENTRY_LIMIT) == texts:
+                return True
+        return write_atomically(path, texts)
 
     def project_base_texts(self, scope: Sequence[str], base: dict[str, Any]) -> bytes | None:
         """The facts' text kept with `base`, if it is whole; else None."""
