@@ -359,17 +359,12 @@ class ResultCache:
         self._record_stat(source_file.path, result.digest)  # the worker read the file after `lookup` took its stat
         self._record_facts(source_file.display, self._write(self._entry(source_file), key, result))
 
-    def project_key(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> str | None:
-        """The key of the project phase's findings on these projects; None when a file's facts have no key
-        (its result was not cacheable: an engine error), so the phase cannot be cached either."""
-        inputs = self.project_inputs(parts, rules)
-        return None if inputs is None else project_key_of(*inputs)
-
     def project_inputs(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> tuple[str, dict[str, str]] | None:
-        """What the project phase's key is made of: the key of everything but the files' facts, and each file's facts
-        by their digest (by its own key when its facts were not cached: a file indexed without the cache); None as
-        `project_key` says. Kept apart so that a phase after an edit of one file can tell that only that file changed
-        (`vibecheck.project_delta`)."""
+        """What the project phase's key is made of (`project_key_of`): the key of everything but the files' facts, and
+        each file's facts by their digest (by its own key when its facts were not cached: a file indexed without the
+        cache), kept apart so that a phase after an edit of one file can tell that only that file changed
+        (`vibecheck.project_delta`). None when a file's facts have no key (its result was not cacheable: an engine
+        error), so the phase cannot be cached either."""
         described = []
         digests: dict[str, str] = {}
         read: dict[tuple[Any, ...], str] = {}  # three rules read the same templates: each reader once per project

@@ -81,11 +81,12 @@ def _texts_read(project: Project) -> dict[str, str]:
 
 
 def update(project: Project, rules: Sequence[tuple[Any, Any]], base: dict[str, Any], digests: dict[str, str],
-           new_facts: Callable[[str], dict[str, Any] | None], texts: Callable[[], bytes | None]
-           ) -> tuple[list[list[Finding]], dict[str, Any]] | None:
+           new_facts: Callable[[str], dict[str, Any] | None], texts: Callable[[], bytes | None],
+           warnings: list[str] | None = None) -> tuple[list[list[Finding]], dict[str, Any]] | None:
     """Each rule's findings on `project` after an edit of one file, from `base`, with the base to keep for the next
     phase; None when the whole phase must run (see the module's docstring). `new_facts` decodes a file's current facts,
-    `texts` reads the other files' facts text kept with the base."""
+    `texts` reads the other files' facts text kept with the base. A rule that raises while judging the edit is named in
+    `warnings`, and the whole phase runs (where a crash of its `check_project` is an engine error, as always)."""
     change = _change(project, base, digests, new_facts, texts)
     if change is None or len(base[RULES]) != len(rules):
         return None
@@ -101,7 +102,10 @@ def update(project: Project, rules: Sequence[tuple[Any, Any]], base: dict[str, A
             continue
         try:
             findings = _judge(rule_class(options), reduced, base, change, before, reads)
-        except Exception:  # the whole phase runs it again, and reports the crash as it does
+        except Exception as exc:  # a bug of the rule's judging: the whole phase gives the answer
+            if warnings is not None:
+                warnings.append(f"{rule_class.code} could not judge the edit of {change.path} alone "
+                                f"({type(exc).__name__}: {exc}): the project rules ran on the whole project")
             return None
         if findings is None:
             return None
@@ -119,7 +123,7 @@ def _change(project: Project, base: dict[str, Any], digests: dict[str, str],
     before = base.get(DIGESTS)
     if not isinstance(before, dict) or before.keys() != digests.keys():
         return None
-    changed = [path for path, digest in digests.items() if before[path] != digest]
+    changed = [path for path in digests if before[path] != digests[path]]
     held = base.get(FACTS)
     if len(changed) != 1 or not isinstance(held, dict) or not isinstance(held.get(changed[0]), dict):
         return None

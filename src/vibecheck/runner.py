@@ -296,7 +296,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
             report.warnings.extend(index.warnings)
         project.relative.update(relative)
         findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked],
-                                          rule_class=pipeline.rule_class, asked=relative)
+                                          rule_class=pipeline.rule_class, asked=relative, warnings=report.warnings)
         report.errors.extend(errors)
         by_file: dict[str, list[Finding]] = {}
         for finding in findings:
@@ -313,8 +313,8 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
 
 
 def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache | None, *,
-                   scope: Sequence[str], rule_class: Callable[[str], Any],
-                   asked: Iterable[str] = ()) -> tuple[list[Finding], list[EngineError]]:
+                   scope: Sequence[str], rule_class: Callable[[str], Any], asked: Iterable[str] = (),
+                   warnings: list[str] | None = None) -> tuple[list[Finding], list[EngineError]]:
     """The project rules' findings: from the cache when no input of theirs changed, from what the last phase kept
     when only the facts of one of its asked files changed (`vibecheck.project_delta`), else by running them (each
     rule's class from `rule_class`, so a cached phase loads no rule module)."""
@@ -327,7 +327,7 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
             return cached, []
     classes = [(rule_class(rule.code), options) for rule, options in rules]
     if cache is not None and inputs is not None and len(parts) == 1:
-        updated = _updated_phase(project, classes, cache, scope, inputs)
+        updated = _updated_phase(project, classes, cache, scope, inputs, warnings)
         if updated is not None:
             return updated, []
     texts = {} if cache is None else dict(cache.facts_texts)  # the facts' text of each file, for a base
@@ -348,7 +348,7 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
 
 
 def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache, scope: Sequence[str],
-                   inputs: tuple[str, dict[str, str]]) -> list[Finding] | None:
+                   inputs: tuple[str, dict[str, str]], warnings: list[str] | None) -> list[Finding] | None:
     """The phase from the base the last one kept, stored as a whole phase's would be; None when it cannot be used."""
     rest, digests = inputs
     base = cache.project_base(scope, rest)
@@ -367,7 +367,8 @@ def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
             result.facts = facts
         return result.facts
 
-    updated = project_delta.update(project, rules, base, digests, new_facts, lambda: cache.project_base_texts(scope, base))
+    updated = project_delta.update(project, rules, base, digests, new_facts, lambda: cache.project_base_texts(scope, base),
+                                   warnings)
     if updated is None:
         return None
     found, kept = updated

@@ -18,6 +18,7 @@ from vibecheck.api import check_paths
 from vibecheck.config import load_settings
 from vibecheck.model import Finding
 from vibecheck.registry import load_registry
+from vibecheck.rules.verification.untested_public_function import UntestedPublicFunction
 
 REGISTRY = load_registry()
 
@@ -190,3 +191,21 @@ def test_a_project_without_tests_is_judged_whole(monkeypatch: pytest.MonkeyPatch
     assert not phases.compare(".")  # VC307 counts the modules and names the first
     edit(project, "shop/util.py", UTIL)
     assert not phases.compare(".")
+
+
+def test_a_rule_that_raises_while_judging_the_edit_leaves_it_to_the_whole_phase(
+        monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+
+    def raising(*args: Any) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(UntestedPublicFunction, "check_change", raising)
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    path = str(project / "shop" / "orders.py")
+    settings = load_settings([path], REGISTRY, cwd=project, overrides={"force_exclude": True, "select": ("ALL",)})
+    report = check_paths([path], settings, registry=REGISTRY)
+    assert phases.updated == [False]
+    assert any("VC301 could not judge the edit" in warning and "a bug" in warning for warning in report.warnings)
+    assert any("brand_new" in finding.message for finding in report.findings)
