@@ -326,12 +326,14 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
         if cached is not None:
             return cached, []
     classes = [(rule_class(rule.code), options) for rule, options in rules]
+    errors: list[EngineError] = []
     if cache is not None and inputs is not None and len(parts) == 1:
-        updated = _updated_phase(project, classes, cache, scope, inputs, warnings)
+        updated = _updated_phase(project, classes, cache, scope, inputs, errors, warnings)
         if updated is not None:
             return updated, []
     texts = {} if cache is None else dict(cache.facts_texts)  # the facts' text of each file, for a base
-    errors = [] if cache is None else _load_deferred_facts(project, cache, texts)
+    if cache is not None:
+        errors.extend(_load_deferred_facts(project, cache, texts))
     found: list[list[Finding]] = []
     for rule in classes:  # one rule at a time, so that a base keeps each rule's findings
         rule_findings, rule_errors = run_project_rules(project, [rule], parts)
@@ -348,8 +350,10 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
 
 
 def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache, scope: Sequence[str],
-                   inputs: tuple[str, dict[str, str]], warnings: list[str] | None) -> list[Finding] | None:
-    """The phase from the base the last one kept, stored as a whole phase's would be; None when it cannot be used."""
+                   inputs: tuple[str, dict[str, str]], errors: list[EngineError],
+                   warnings: list[str] | None) -> list[Finding] | None:
+    """The phase from the base the last one kept, stored as a whole phase's would be; None when it cannot be used
+    (a damaged cache entry of the changed file is added to `errors`, as the whole phase would have found it)."""
     rest, digests = inputs
     base = cache.project_base(scope, rest)
     if base is None:
@@ -362,7 +366,8 @@ def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
         try:
             facts = cache.deferred_facts(path)
         except ValueError:
-            return None  # the whole phase meets it again, and says so
+            errors.append(_damaged(path))
+            return None
         if facts is not None:
             result.facts = facts
         return result.facts
@@ -386,9 +391,12 @@ def _load_deferred_facts(project: Project, cache: ResultCache, texts: dict[str, 
         try:
             facts = cache.deferred_facts(path, texts)
         except ValueError:
-            errors.append(EngineError(path, "its cache entry is damaged, so the project rules ran without its facts: "
-                                            "run `vibecheck clean`"))
+            errors.append(_damaged(path))
             continue
         if facts is not None:
             result.facts = facts
     return errors
+
+
+def _damaged(path: str) -> EngineError:
+    return EngineError(path, "its cache entry is damaged, so the project rules ran without its facts: run `vibecheck clean`")

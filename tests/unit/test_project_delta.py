@@ -15,8 +15,9 @@ import pytest
 
 from vibecheck import project_delta, runner
 from vibecheck.api import check_paths
+from vibecheck.cache import ResultCache
 from vibecheck.config import load_settings
-from vibecheck.model import Finding
+from vibecheck.model import EngineError, Finding
 from vibecheck.registry import load_registry
 from vibecheck.rules.verification.untested_public_function import UntestedPublicFunction
 
@@ -66,13 +67,14 @@ class Phases:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
         self.root = root
         self.found: list[list[Finding]] = []
+        self.errors: list[list[EngineError]] = []
         self.updated: list[bool] = []
         phase, update = runner._project_phase, project_delta.update
 
         def recording_phase(*args: Any, **kwargs: Any) -> Any:
             findings, errors = phase(*args, **kwargs)
-            assert not errors
             self.found.append(findings)
+            self.errors.append(errors)
             return findings, errors
 
         def recording_update(*args: Any, **kwargs: Any) -> Any:
@@ -97,6 +99,7 @@ class Phases:
         cached = self.hook(relative, cache=True)
         used = any(self.updated)
         assert cached == self.hook(relative, cache=False)
+        assert self.errors[-2:] == [[], []]
         return used
 
 
@@ -209,3 +212,24 @@ def test_a_rule_that_raises_while_judging_the_edit_leaves_it_to_the_whole_phase(
     assert phases.updated == [False]
     assert any("VC301 could not judge the edit" in warning and "a bug" in warning for warning in report.warnings)
     assert any("brand_new" in finding.message for finding in report.findings)
+
+
+def test_a_damaged_entry_of_the_changed_file_is_reported_once(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    path = str(project / "shop" / "orders.py")
+    original, damaged = ResultCache.deferred_facts, []
+
+    def damaged_once(self: ResultCache, where: str, texts: Any = None) -> Any:
+        if where == path and not damaged:  # then the entry is gone, as `deferred_facts` removes a damaged one
+            damaged.append(where)
+            raise ValueError("not JSON")
+        return original(self, where, texts)
+
+    monkeypatch.setattr(ResultCache, "deferred_facts", damaged_once)
+    settings = load_settings([path], REGISTRY, cwd=project, overrides={"force_exclude": True, "select": ("ALL",)})
+    report = check_paths([path], settings, registry=REGISTRY)
+    assert phases.updated == [False]
+    assert [error.path for error in report.errors] == [path]
+    assert "cache entry is damaged" in report.errors[0].message
