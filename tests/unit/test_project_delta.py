@@ -13,12 +13,14 @@ from typing import Any
 
 import pytest
 
-from vibecheck import project_delta, runner
+from vibecheck import project_delta, runner, testing
 from vibecheck.api import check_paths
 from vibecheck.cache import ResultCache
 from vibecheck.config import load_settings
-from vibecheck.model import EngineError, Finding
+from vibecheck.model import EngineError, FileResult, Finding
+from vibecheck.project import Project
 from vibecheck.registry import load_registry
+from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification.untested_public_function import UntestedPublicFunction
 
 REGISTRY = load_registry()
@@ -233,3 +235,61 @@ def test_a_damaged_entry_of_the_changed_file_is_reported_once(monkeypatch: pytes
     assert phases.updated == [False]
     assert [error.path for error in report.errors] == [path]
     assert "cache entry is damaged" in report.errors[0].message
+
+
+class _Recording(dict[str, Any]):
+    """A file's facts that note each key a rule reads (a rule that iterates them reads `*`)."""
+
+    read: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self.read.add(str(key))
+        return super().__contains__(key)
+
+    def __iter__(self) -> Any:
+        self.read.add("*")
+        return super().__iter__()
+
+    def items(self) -> Any:
+        self.read.add("*")
+        return super().items()
+
+    def keys(self) -> Any:
+        self.read.add("*")
+        return super().keys()
+
+    def values(self) -> Any:
+        self.read.add("*")
+        return super().values()
+
+
+@pytest.mark.parametrize("app", ["vibe-app", "flow-apps/sql_reports", "flow-apps/catalog_api"])
+def test_the_project_rules_read_only_the_facts_they_declare(monkeypatch: pytest.MonkeyPatch, app: str) -> None:
+    """What lets a rule keep its findings when the facts it declares did not change (`ProjectRule.reads_facts`)."""
+    folder = Path(__file__).parents[2] / "examples" / app
+    sources = {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.py"))}
+    rules = [rule for rule in REGISTRY.rules if issubclass(rule, ProjectRule)]
+    checked: dict[str, Project] = {}
+
+    def recording(project: Project, rules_run: Any, parts: Any = None) -> tuple[list[Finding], list[EngineError]]:
+        checked["project"] = project
+        return [], []
+
+    monkeypatch.setattr(testing, "run_project_rules", recording)
+    testing.sources_findings(sources, rules, root=folder)
+    project = checked["project"]
+    for rule in rules:
+        _Recording.read = set()
+        fresh = Project(root=project.root, files={path: FileResult(path, facts=_Recording(result.facts))
+                                                  for path, result in project.files.items()},
+                        test_files=set(project.test_files), relative=dict(project.relative))
+        list(rule().check_project(fresh))
+        assert rule.reads_facts is not None and _Recording.read <= set(rule.reads_facts), rule.code
