@@ -150,7 +150,8 @@ def edit_hook_file(target: Path) -> None:
 
 
 def add_hook_function(target: Path) -> None:
-    """`edit_hook_file`, with an edit that adds a function: the project rules run again, over every file's facts."""
+    """`edit_hook_file`, with an edit that adds a function: the project phase's key changes, and the phase is judged
+    from what the hook run before kept (`vibecheck.project_delta`: a function nobody names is reached by no test)."""
     edit_hook_file(target)
     edit(target / HOOK_FILE, new_function=True)
 
@@ -201,7 +202,8 @@ SECONDS: list[tuple[str, str, float]] = [
     ("pre-commit case, resident server (wall s)", "vibecheck 10 changed (server)", 1.0),
     # as an agent's hooks run by default: the first hook of a session starts the server (`vibecheck.entry`)
     ("vibecheck hook on one file, as run (server) (wall s)", "vibecheck hook (server)", 0.5),
-    # an edit that adds a function: the project phase runs again (the cases above edit a comment, which keeps it cached)
+    # an edit that adds a function: the project phase is judged again (the cases above edit a comment, which keeps it
+    # cached)
     ("hook, edit adding a function, VIBECHECK_NO_SERVER (wall s)", "vibecheck hook (new function)", 0.5),
     ("hook, edit adding a function, as run (server) (wall s)", "vibecheck hook (new function) (server)", 0.5),
 ]

@@ -16,7 +16,9 @@ the listing of its root folder (the project files, coverage data and `src/` the 
 what each project rule declares it reads beyond that (`ProjectRule.cache_inputs`). The files whose text a rule
 read (`Project.read_text`, to place a finding) are stored with the entry under their own keys, and the entry
 is used only while those are unchanged. Any file's facts changed, a file added or removed, or any of those
-inputs changed, and the rules run again.
+inputs changed, and the rules run again. A phase over a few asked files (a hook) also keeps a *base* for the next
+one, keyed by all those inputs but the files' facts: when only one asked file's facts changed since, the next
+phase is judged from it (`vibecheck.project_delta`), with the same result.
 
 A warm run need not read every source (checked, or indexed for the project rules) to hash it: `stats.json` holds,
 per source path, the `stat` of the file (device, inode, size, modification and change times, as git's index keeps
@@ -66,6 +68,8 @@ FORMAT = 3
 HEADER = b"vibecheck-cache"
 INDEX = "index"  # the kind of entry that holds only the facts of a file indexed for the project rules
 PROJECT = "project"  # the kind of entry that holds the project phase's findings
+BASE = "project-base"  # the kind of entry that holds what a project phase kept for the next one (`project_delta`)
+BASE_TEXTS = ".texts"  # beside a base entry: the facts' text of the files it does not hold (and in it, their digest)
 TEXTS_READ = "texts_read"  # in a project entry's facts: path -> the key of each file whose text a project rule read
 REGISTERED = "registered"  # the fingerprint of a test file indexed without its facts (only its existence counts)
 ENTRY_LIMIT = 64 * 1024 * 1024  # bytes; a larger entry is not one of ours
@@ -109,6 +113,10 @@ class ResultCache:
         self._file_keys: dict[str, str] = {}
         self.fingerprints: dict[str, str] = {}  # path -> the key its result (and facts) came under, this run
         self.facts_digests: dict[str, str] = {}  # path -> the digest of its facts' text (what the project phase reads)
+        # path -> the facts' text of each entry written, kept when the run may keep a base for the next project phase
+        # (`vibecheck.project_delta`: a hook run's first, which reads every other file afresh, need not encode them again)
+        self.keep_facts_texts = False
+        self.facts_texts: dict[str, bytes] = {}
         # A hit's facts (most of an entry's bytes): decoded at once ("eager"), kept undecoded until `deferred_facts`
         # asks for them ("deferred": a warm run whose project phase is cached never does), or dropped ("skipped":
         # a run without project rules).
@@ -323,16 +331,19 @@ class ResultCache:
         if digest is not None and path != PROJECT:
             self.facts_digests[path] = digest
 
-    def deferred_facts(self, path: str) -> dict[str, Any] | None:
-        """The facts of a hit read "deferred", decoded now; None when none are deferred for `path`.
-        Raises `ValueError` when they do not decode (an entry forged with a matching digest); the entry is then
-        removed, so the next run checks the file again."""
+    def deferred_facts(self, path: str, texts: dict[str, bytes] | None = None) -> dict[str, Any] | None:
+        """The facts of a hit read "deferred", decoded now (their text kept in `texts`); None when none are deferred
+        for `path`. Raises `ValueError` when they do not decode (an entry forged with a matching digest); the entry
+        is then removed, so the next run checks the file again."""
         deferred = self._raw_facts.pop(path, None)
         if deferred is None:
             return None
         raw, entry, header = deferred
         try:
-            return _load_facts(raw if raw is not None else _facts_of(entry, header))
+            text = raw if raw is not None else _facts_of(entry, header)
+            if texts is not None:
+                texts[path] = text
+            return _load_facts(text)
         except ValueError:
             with contextlib.suppress(OSError):
                 os.unlink(entry)
@@ -347,21 +358,24 @@ class ResultCache:
         self._record_stat(source_file.path, result.digest)  # the worker read the file after `lookup` took its stat
         self._record_facts(source_file.display, self._write(self._entry(source_file), key, result))
 
-    def project_key(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> str | None:
-        """The key of the project phase's findings on these projects; None when a file's facts have no key
-        (its result was not cacheable: an engine error), so the phase cannot be cached either. A file is in it by
-        its facts' digest (by its own key when its facts were not cached: a file indexed without the cache)."""
+    def project_inputs(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> tuple[str, dict[str, str]] | None:
+        """What the project phase's key is made of (`project_key_of`): the key of everything but the files' facts, and
+        each file's facts by their digest (by its own key when its facts were not cached: a file indexed without the
+        cache), kept apart so that a phase after an edit of one file can tell that only that file changed
+        (`vibecheck.project_delta`). None when a file's facts have no key (its result was not cacheable: an engine
+        error), so the phase cannot be cached either."""
         described = []
+        digests: dict[str, str] = {}
         read: dict[tuple[Any, ...], str] = {}  # three rules read the same templates: each reader once per project
         for part in parts:
             if any(path not in part.fingerprints for path in part.files):
                 return None
-            files = [(path, part.relative_path(path), path in part.test_files,
-                      self.facts_digests.get(path) or part.fingerprints[path]) for path in sorted(part.files)]
+            files = [(path, part.relative_path(path), path in part.test_files) for path in sorted(part.files)]
+            digests.update((path, self.facts_digests.get(path) or part.fingerprints[path]) for path in part.files)
             inputs = [_read_once(reader, part, options, read) for rule, options in rules for reader in rule.cache_inputs]
             described.append([str(part.root), part.config, files, _folder_listing(part.root), inputs])
         codes = [rule.code for rule, _ in rules]
-        return _hash(self.run_key, PROJECT, json.dumps([codes, described], sort_keys=True, default=str))
+        return _hash(self.run_key, PROJECT, json.dumps([codes, described], sort_keys=True, default=str)), digests
 
     def project_findings(self, scope: Sequence[str], key: str, project: Project) -> list[Finding] | None:
         """The project phase's findings cached under `key` for the run over `scope` (the walked folders), if any
@@ -383,8 +397,42 @@ class ResultCache:
         read = {path: part.fingerprints.get(path, "") for part in parts for path in sorted(part.texts_read)}
         self._write(self._project_entry(scope), key, FileResult(PROJECT, findings=findings, facts={TEXTS_READ: read}))
 
-    def _project_entry(self, scope: Sequence[str]) -> str:
-        return f"{self._entry_prefix}{_hash(PROJECT, *sorted(scope))}.json"
+    def project_base(self, scope: Sequence[str], rest: str) -> dict[str, Any] | None:
+        """What the last project phase over `scope` kept for the next one (`vibecheck.project_delta`), if its inputs
+        but the files' facts were these (`rest`, from `project_inputs`); None otherwise or when damaged."""
+        cached = self._read(self._project_entry(scope, BASE), rest, PROJECT)
+        return None if cached is None else cached.facts
+
+    def store_project_base(self, scope: Sequence[str], rest: str, base: dict[str, Any], texts: bytes | None) -> None:
+        """Keep `base` for the next phase, with `texts` (the facts' text of the files it does not hold) beside it,
+        checked by their digest when read back (`project_base_texts`); with None, the texts kept are still the ones
+        (a base made from the one before, whose digest it holds)."""
+        entry = self._project_entry(scope, BASE)
+        if texts is not None:
+            kept = len(texts) < ENTRY_LIMIT and self.prepare() and self._keep_texts(Path(entry).with_suffix(BASE_TEXTS), texts)
+            if not kept:
+                return
+            base = {**base, BASE_TEXTS: content_digest(texts)}
+        self._write(entry, rest, FileResult(PROJECT, facts=base))
+
+    @staticmethod
+    def _keep_texts(path: Path, texts: bytes) -> bool:
+        """Write the texts unless the file holds them already (the other files' facts seldom change between hooks)."""
+        with contextlib.suppress(OSError):
+            if safe_files.read_own_file(path, ENTRY_LIMIT) == texts:
+                return True
+        return write_atomically(path, texts)
+
+    def project_base_texts(self, scope: Sequence[str], base: dict[str, Any]) -> bytes | None:
+        """The facts' text kept with `base`, if it is whole; else None."""
+        try:
+            texts = safe_files.read_own_file(Path(self._project_entry(scope, BASE)).with_suffix(BASE_TEXTS), ENTRY_LIMIT)
+        except OSError:
+            return None
+        return texts if base.get(BASE_TEXTS) == content_digest(texts) else None
+
+    def _project_entry(self, scope: Sequence[str], kind: str = PROJECT) -> str:
+        return f"{self._entry_prefix}{_hash(kind, *sorted(scope))}.json"
 
     def _write(self, entry: str, key: str, result: FileResult) -> str | None:
         """Write the result on one line and its facts on the next, so a reader can leave the facts undecoded.
@@ -399,6 +447,8 @@ class ResultCache:
             return None
         head_text, facts_text = texts[0].encode("ascii"), texts[1].encode("ascii")
         facts_digest = content_digest(facts_text)
+        if self.keep_facts_texts and result.path != PROJECT:
+            self.facts_texts[result.path] = facts_text
         header = _header(key, content_digest(head_text), facts_digest)
         if write_atomically(Path(entry), b"%s\n%s\n%s" % (header, head_text, facts_text)):
             self.stored += 1
@@ -595,6 +645,11 @@ def _tool_version(distribution: str) -> str:
         return importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
         return ""
+
+
+def project_key_of(rest: str, digests: dict[str, str]) -> str:
+    """The project phase's key from `ResultCache.project_inputs`."""
+    return _hash(rest, json.dumps(sorted(digests.items())))
 
 
 def _hash(*parts: str) -> str:

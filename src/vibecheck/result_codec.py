@@ -101,8 +101,11 @@ def dumps(value: Any) -> str:
 
 
 def loads(text: str | bytes) -> Any:
-    """Decode what `dumps` wrote; any malformed or foreign content raises `ValueError`."""
+    """Decode what `dumps` wrote; any malformed or foreign content raises `ValueError`. Text without a tag (`"$`:
+    most files' facts) is plain JSON, decoded without the object hook, which cost a third of decoding them."""
     try:
+        if (b'"$' not in text) if isinstance(text, bytes) else ('"$' not in text):
+            return json.loads(text)
         return json.loads(text, object_hook=_decode_object)
     except ValueError:
         raise

@@ -384,12 +384,27 @@ class ProjectRule(BaseRule):
     # (coverage data elsewhere, the sources' times it compares with). A rule that reads a file it does not declare
     # here, or reads a project file another way, may be served a stale cached result.
     cache_inputs: ClassVar[tuple[Callable[[Any, Any], str], ...]] = ()
+    # The fact keys the rule reads (through `Project.facts` or a file's `facts.get`), and nothing else of the facts;
+    # None: not declared. An edit of one file that changes none of them leaves the rule's findings as they were, and
+    # the project phase after it (`vibecheck.project_delta`) reuses them; with None it runs the whole phase again.
+    reads_facts: ClassVar[tuple[str, ...] | None] = None
+    # For a rule that can judge an edit of one file from what it kept of the whole project: a function of the project,
+    # called after the rules ran, giving plain JSON-able data (shared by the rules that name the same function), or
+    # None when there is nothing to keep; `check_change` gets it back.
+    change_state: ClassVar[Callable[[Any], Any] | None] = None
 
     def __init__(self, options: Any = None) -> None:
         self.options = options if options is not None else self.Options()
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def check_change(self, project: Any, state: Any, change: Any) -> list[Finding] | None:
+        """The rule's findings in the changed file (`change.path`, see `vibecheck.project_delta.FactsChange`) after
+        an edit of that file alone, when its findings elsewhere stay as they were; None when they may not, or when
+        this rule cannot tell. `state` is what `change_state` kept of the project before the edit; `project` holds
+        every file with its current facts for the changed file and none for the others."""
+        return None
 
 
 def _field_default(spec: dataclasses.Field[Any]) -> Any:

@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from vibecheck import preload, safe_files
-from vibecheck.cache import FactsMode, ResultCache, content_digest
+from vibecheck import preload, project_delta, safe_files
+from vibecheck.cache import FactsMode, ResultCache, content_digest, project_key_of
 from vibecheck.config import Settings
 from vibecheck.discovery import SourceFile, is_test_file
 from vibecheck.indexing import FileIndex, IndexJob, plan_index
@@ -232,6 +232,8 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     # a shard's results carry their facts to `vibecheck merge`; the project phase decodes them only if it runs
     facts: FactsMode = "eager" if keep is not None else "deferred" if checker.project_rules() else "skipped"
     cache = ResultCache.for_run(settings, checker, facts=facts)
+    if cache is not None:
+        cache.keep_facts_texts = facts == "deferred" and len(files) <= project_delta.DELTA_FILES
     if cache is not None and not checker.registry.deferred and cache.prepare():
         save_manifest(cache.folder, checker.registry)  # the next run may not need to import a rule module
     index = None if keep is not None else plan_index(checker, {f.path for f in files}, walked=walked, cache=cache)
@@ -294,7 +296,7 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
             report.warnings.extend(index.warnings)
         project.relative.update(relative)
         findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked],
-                                          rule_class=pipeline.rule_class)
+                                          rule_class=pipeline.rule_class, asked=relative, warnings=report.warnings)
         report.errors.extend(errors)
         by_file: dict[str, list[Finding]] = {}
         for finding in findings:
@@ -311,33 +313,90 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
 
 
 def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache | None, *,
-                   scope: Sequence[str], rule_class: Callable[[str], Any]) -> tuple[list[Finding], list[EngineError]]:
-    """The project rules' findings: from the cache when no input of theirs changed, else by running them (each
+                   scope: Sequence[str], rule_class: Callable[[str], Any], asked: Iterable[str] = (),
+                   warnings: list[str] | None = None) -> tuple[list[Finding], list[EngineError]]:
+    """The project rules' findings: from the cache when no input of theirs changed, from what the last phase kept
+    when only the facts of one of its asked files changed (`vibecheck.project_delta`), else by running them (each
     rule's class from `rule_class`, so a cached phase loads no rule module)."""
     parts = split_projects(project)
-    key = None if cache is None else cache.project_key(parts, rules)
+    inputs = None if cache is None else cache.project_inputs(parts, rules)
+    key = None if inputs is None else project_key_of(*inputs)
     if cache is not None and key is not None:
         cached = cache.project_findings(scope, key, project)
         if cached is not None:
             return cached, []
-    errors = [] if cache is None else _load_deferred_facts(project, cache)
-    findings, rule_errors = run_project_rules(project, [(rule_class(rule.code), options) for rule, options in rules], parts)
-    errors.extend(rule_errors)
+    classes = [(rule_class(rule.code), options) for rule, options in rules]
+    errors: list[EngineError] = []
+    if cache is not None and inputs is not None and len(parts) == 1:
+        updated = _updated_phase(project, classes, cache, scope, inputs, errors, warnings)
+        if updated is not None:
+            return updated, []
+    texts = {} if cache is None else dict(cache.facts_texts)  # the facts' text of each file, for a base
+    if cache is not None:
+        errors.extend(_load_deferred_facts(project, cache, texts))
+    found: list[list[Finding]] = []
+    for rule in classes:  # one rule at a time, so that a base keeps each rule's findings
+        rule_findings, rule_errors = run_project_rules(project, [rule], parts)
+        found.append(rule_findings)
+        errors.extend(rule_errors)
+    findings = [finding for rule_findings in found for finding in rule_findings]
     if cache is not None and key is not None and not errors:
         cache.store_project_findings(scope, key, findings, parts)
+        made = None if inputs is None or len(parts) != 1 else \
+            project_delta.make_base(project, classes, found, set(asked), inputs[1], texts)
+        if inputs is not None and made is not None:
+            cache.store_project_base(scope, inputs[0], *made)
     return findings, errors
 
 
-def _load_deferred_facts(project: Project, cache: ResultCache) -> list[EngineError]:
-    """Decode the facts the cache left undecoded (the split projects share these `FileResult`s)."""
-    errors = []
-    for path, result in project.files.items():
+def _updated_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache, scope: Sequence[str],
+                   inputs: tuple[str, dict[str, str]], errors: list[EngineError],
+                   warnings: list[str] | None) -> list[Finding] | None:
+    """The phase from the base the last one kept, stored as a whole phase's would be; None when it cannot be used
+    (a damaged cache entry of the changed file is added to `errors`, as the whole phase would have found it)."""
+    rest, digests = inputs
+    base = cache.project_base(scope, rest)
+    if base is None:
+        return None
+
+    def new_facts(path: str) -> dict[str, Any] | None:
+        result = project.files.get(path)
+        if result is None:
+            return None
         try:
             facts = cache.deferred_facts(path)
         except ValueError:
-            errors.append(EngineError(path, "its cache entry is damaged, so the project rules ran without its facts: "
-                                            "run `vibecheck clean`"))
+            errors.append(_damaged(path))
+            return None
+        if facts is not None:
+            result.facts = facts
+        return result.facts
+
+    updated = project_delta.update(project, rules, base, digests, new_facts, lambda: cache.project_base_texts(scope, base),
+                                   warnings)
+    if updated is None:
+        return None
+    found, kept = updated
+    findings = [finding for rule_findings in found for finding in rule_findings]
+    cache.store_project_findings(scope, project_key_of(rest, digests), findings, [project])
+    cache.store_project_base(scope, rest, kept, None)
+    return findings
+
+
+def _load_deferred_facts(project: Project, cache: ResultCache, texts: dict[str, bytes] | None = None) -> list[EngineError]:
+    """Decode the facts the cache left undecoded (the split projects share these `FileResult`s), keeping their text
+    in `texts`."""
+    errors = []
+    for path, result in project.files.items():
+        try:
+            facts = cache.deferred_facts(path, texts)
+        except ValueError:
+            errors.append(_damaged(path))
             continue
         if facts is not None:
             result.facts = facts
     return errors
+
+
+def _damaged(path: str) -> EngineError:
+    return EngineError(path, "its cache entry is damaged, so the project rules ran without its facts: run `vibecheck clean`")

@@ -291,7 +291,7 @@ def test_subprocess_cold_and_warm_give_the_same_output(tmp_path: Path) -> None:
     warm = run_vibecheck(["--format", "json", "."], tmp_path)
     assert cold.returncode == warm.returncode == 1
     assert cold.stdout == warm.stdout
-    assert len(entries(tmp_path)) == len(ALL) + 1  # and the project phase's
+    assert len(entries(tmp_path)) == len(ALL) + 2  # and the project phase's, and what it keeps for the next
 
 
 @pytest.mark.skipif(not (Path(sys.executable).parent / "vibecheck").is_file(), reason="needs the installed command")
@@ -304,7 +304,7 @@ def test_the_command_and_python_m_share_one_cache(tmp_path: Path) -> None:
     written = {path: path.stat().st_mtime_ns for path in entries(tmp_path)}
     module = run_vibecheck(["--format", "json", "."], tmp_path)
     assert module.stdout == command.stdout
-    assert len(written) == len(ALL) + 1
+    assert len(written) == len(ALL) + 2  # and the project phase's, and what it keeps for the next
     assert {path: path.stat().st_mtime_ns for path in entries(tmp_path)} == written  # read, not written again
 
 

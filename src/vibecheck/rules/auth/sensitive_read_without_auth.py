@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from vibecheck.analysis.app_model import AppModel, GuardOptions, ModelRoute, app_model_collector
 from vibecheck.analysis.app_model.frameworks import name_words
+from vibecheck.analysis.app_model.names import APP_MODEL
 from vibecheck.model import Category, Confidence, Finding, Location, Position, Severity
 from vibecheck.rule import ProjectRule
 
@@ -95,6 +96,7 @@ class SensitiveReadWithoutAuth(ProjectRule):
     cwe = (306, 200)
     Options = GuardOptions
     fact_collectors = (app_model_collector,)
+    reads_facts = (APP_MODEL,)
 
     def check_project(self, project: object) -> Iterator[Finding]:
         model = AppModel.build(project, drf_default_is_open=self.options.drf_default_is_open)

@@ -197,6 +197,7 @@ class BlockingCallThroughImport(ProjectRule):
     reads_unchecked_source_facts = True  # a one-file run (a hook) still knows the helpers of the modules it imports
     fact_collectors = (BlockingIoCollector,)
     index_fact_readers = {FACT: read_blocking_io}
+    reads_facts = (FACT,)
 
     def check_project(self, project: Project) -> Iterable[Finding]:
         facts = dict(project.facts(FACT))

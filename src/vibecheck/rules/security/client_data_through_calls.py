@@ -131,6 +131,7 @@ class ClientDataThroughCalls(ProjectRule):
     cwe = (22, 73, 918, 79, 1336, 94, 95, 611, 1426, 78, 89, 943, 502, 601, 113, 117, 434, 643, 90, 730, 1333, 348, 290, 307,
            807, 639, 470)
     reads_unchecked_test_facts = False
+    reads_facts = (SUMMARY_FACT,)
     walks_with = SUMMARISING_RULES
     # a query built from strings (VC402) that client input reaches through a helper: as VC422 on one function
     # the generic form of each sink, reported by bandit or a per-file rule on the same line

@@ -897,9 +897,20 @@ def project_index(project: Any) -> ProjectIndex:
     if cached is not None and cached[0] is project:
         return cached[1]
     index = ProjectIndex(project)
+    remember_index(project, index)
+    return index
+
+
+def remember_index(project: Any, index: ProjectIndex) -> None:
+    """Make `index` the one `project_index` gives for `project` (the only one kept)."""
     _INDEX_CACHE.clear()
     _INDEX_CACHE[id(project)] = (project, index)
-    return index
+
+
+def built_index(project: Any) -> ProjectIndex | None:
+    """The index the project rules built for `project` in this run, if they did."""
+    cached = _INDEX_CACHE.get(id(project))
+    return cached[1] if cached is not None and cached[0] is project else None
 
 
 def project_finding(rule: Any, path: str, line: int, text: str, message: str, hint: str) -> Finding:

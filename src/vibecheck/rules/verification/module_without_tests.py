@@ -27,6 +27,7 @@ from vibecheck.rules.verification._reach import (
     project_finding,
     project_index,
 )
+from vibecheck.rules.verification._reach_delta import REACH_FACTS, changed_findings, reach_state
 from vibecheck.rules.verification._templates import template_inputs
 
 
@@ -133,6 +134,11 @@ class ModuleWithoutTests(ProjectRule):
     cache_inputs = (coverage_inputs, template_inputs, coverage_config_inputs)
     fact_collectors = (app_model_collector,)  # URLconf and router wiring, for reach through test-client requests
     Options = Options
+    reads_facts = REACH_FACTS
+    change_state = reach_state
+
+    def check_change(self, project: Any, state: Any, change: Any) -> list[Finding] | None:
+        return changed_findings(self, project, state, change)
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)

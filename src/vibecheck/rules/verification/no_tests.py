@@ -10,6 +10,7 @@ from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.project import holds_project_file
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._reach import project_finding, project_index
+from vibecheck.rules.verification._reach_delta import REACH_FACTS, changed_findings, reach_state
 
 # Files that make a folder a project someone builds and ships, rather than a place for loose scripts.
 PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg")
@@ -59,6 +60,11 @@ class NoTests(ProjectRule):
     severity = Severity.MEDIUM
     confidence = Confidence.HIGH
     reads_unchecked_test_facts = False  # that a test file exists is enough
+    reads_facts = REACH_FACTS
+    change_state = reach_state
+
+    def check_change(self, project: Any, state: Any, change: Any) -> list[Finding] | None:
+        return changed_findings(self, project, state, change)
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)

@@ -10,6 +10,7 @@ from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._evidence import coverage_inputs, judge_by
 from vibecheck.rules.verification._reach import is_declarative_file, project_finding, project_index
+from vibecheck.rules.verification._reach_delta import REACH_FACTS, changed_findings, reach_state
 from vibecheck.rules.verification._templates import template_inputs
 
 
@@ -74,6 +75,11 @@ class UntestedErrorPath(ProjectRule):
     Options = Options  # it judges the files it is given: no other source's facts are needed
     reads_unchecked_test_facts = False  # coverage data says what ran; that test files exist is enough
     cache_inputs = (coverage_inputs, template_inputs)
+    reads_facts = REACH_FACTS
+    change_state = reach_state
+
+    def check_change(self, project: Any, state: Any, change: Any) -> list[Finding] | None:
+        return changed_findings(self, project, state, change)
 
     def check_project(self, project: Any) -> Iterable[Finding]:
         index = project_index(project)

@@ -1,0 +1,170 @@
+"""The project phase after an edit of one file, from what the phase before it kept: the agent's loop.
+
+An edit that changes a file's facts (a new function) changes the project phase's key, and the whole phase ran
+again: every file's facts decoded, the reach of the tests over the whole project's calls followed again (a second
+on Django), to judge one file. Instead, a phase over a few asked files (a hook, a pre-commit run) keeps a *base*
+beside its findings (`ResultCache.store_project_base`): each rule's findings, the facts of the asked files, what
+the rules' `change_state` kept of the project, and the facts' text of every other file. The next phase uses it
+when its inputs are the base's but for the facts of one file that the base holds (`update`):
+- a rule whose `reads_facts` miss every fact key the edit changed keeps its findings;
+- a rule with a `change_state` judges the edit from its state (`ProjectRule.check_change`), which gives the
+  changed file's findings when the edit cannot move the others (a function nobody names is unreached), or None;
+- any other rule runs again on the project with the changed file's facts alone, when no other file has a fact
+  the rule reads (VC417's flow summaries: a hook's other files are indexed without them).
+Anything else (a rule that reads facts it does not declare, a second changed file, a rule's text read in the
+changed file, a rule that raises) and the whole phase runs, as before: the result is the same either way, which
+`tests/unit/test_project_delta.py` checks against whole phases after edits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from vibecheck import result_codec
+from vibecheck.model import FileResult, Finding
+from vibecheck.project import Project
+
+DELTA_FILES = 8  # a phase over more asked files keeps no base (a whole-project run: its asked files' facts are most)
+RULES = "rules"  # in a base: [code, findings] of each rule, in the phase's order
+FACTS = "facts"  # in a base: the asked files' facts
+DIGESTS = "digests"  # in a base: each file's facts digest (`ResultCache.project_inputs`)
+STATES = "states"  # in a base: what each `change_state` function kept, by its name
+TEXTS_READ = "texts_read"  # in a base: the key of each file whose text a rule read
+
+
+@dataclass
+class FactsChange:
+    """An edit of one file, as the project rules see it: its facts before and after, and whether any other file's
+    facts hold a text in a key or a string (`others_mention`), so that a rule can tell that no other file names
+    something."""
+
+    path: str
+    old: dict[str, Any]
+    new: dict[str, Any]
+    others_mention: Callable[[str], bool]
+    memo: dict[str, Any] = field(default_factory=dict)  # what the rules judging this change share (`_reach_delta`)
+
+    def changed_keys(self) -> set[str]:
+        return {key for key in self.old.keys() | self.new.keys() if self.old.get(key) != self.new.get(key)}
+
+
+def state_name(function: Callable[..., Any]) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+def make_base(project: Project, rules: Sequence[tuple[Any, Any]], found: Sequence[list[Finding]], asked: set[str],
+              digests: dict[str, str], texts: dict[str, bytes]) -> tuple[dict[str, Any], bytes] | None:
+    """What a whole phase keeps for the next (with the other files' facts text), or None when no later phase could
+    use it: too many asked files, or a rule that does not declare the facts it reads."""
+    if len(asked) > DELTA_FILES or any(rule.reads_facts is None for rule, _ in rules):
+        return None
+    states: dict[str, Any] = {}
+    for rule, _ in rules:
+        function = rule.change_state
+        if function is not None and state_name(function) not in states:
+            state = function(project)
+            if state is not None:
+                states[state_name(function)] = state
+    held = {path: project.files[path].facts for path in sorted(asked) if path in project.files}
+    others = [texts.get(path) or result_codec.dumps(project.files[path].facts).encode("ascii")
+              for path in sorted(project.files) if path not in held]
+    base = {RULES: [[rule.code, list(findings)] for (rule, _), findings in zip(rules, found, strict=True)],
+            FACTS: held, DIGESTS: digests, STATES: states, TEXTS_READ: _texts_read(project)}
+    return base, b"\n".join(others)
+
+
+def _texts_read(project: Project) -> dict[str, str]:
+    return {path: project.fingerprints.get(path, "") for path in sorted(project.texts_read)}
+
+
+def update(project: Project, rules: Sequence[tuple[Any, Any]], base: dict[str, Any], digests: dict[str, str],
+           new_facts: Callable[[str], dict[str, Any] | None], texts: Callable[[], bytes | None],
+           warnings: list[str] | None = None) -> tuple[list[list[Finding]], dict[str, Any]] | None:
+    """Each rule's findings on `project` after an edit of one file, from `base`, with the base to keep for the next
+    phase; None when the whole phase must run (see the module's docstring). `new_facts` decodes a file's current facts,
+    `texts` reads the other files' facts text kept with the base. A rule that raises while judging the edit is named in
+    `warnings`, and the whole phase runs (where a crash of its `check_project` is an engine error, as always)."""
+    change = _change(project, base, digests, new_facts, texts)
+    if change is None or len(base[RULES]) != len(rules):
+        return None
+    keys = change.changed_keys()
+    reduced = _reduced(project, change)
+    found: list[list[Finding]] = []
+    for (rule_class, options), (code, before) in zip(rules, base[RULES], strict=True):
+        reads = rule_class.reads_facts
+        if code != rule_class.code or reads is None:
+            return None
+        if keys.isdisjoint(reads):
+            found.append(before)
+            continue
+        try:
+            findings = _judge(rule_class(options), reduced, base, change, before, reads)
+        except Exception as exc:  # a bug of the rule's judging: the whole phase gives the answer
+            if warnings is not None:
+                warnings.append(f"{rule_class.code} could not judge the edit of {change.path} alone "
+                                f"({type(exc).__name__}: {exc}): the project rules ran on the whole project")
+            return None
+        if findings is None:
+            return None
+        found.append(findings)
+    read = {**base[TEXTS_READ], **_texts_read(reduced)}
+    kept = {**base, RULES: [[rule.code, findings] for (rule, _), findings in zip(rules, found, strict=True)],
+            FACTS: {**base[FACTS], change.path: change.new}, DIGESTS: digests, TEXTS_READ: read}
+    project.texts_read.update(read)
+    return found, kept
+
+
+def _change(project: Project, base: dict[str, Any], digests: dict[str, str],
+            new_facts: Callable[[str], dict[str, Any] | None], texts: Callable[[], bytes | None]) -> FactsChange | None:
+    """The one file whose facts changed since the base, if the base holds its old facts and nothing else changed."""
+    before = base.get(DIGESTS)
+    if not isinstance(before, dict) or before.keys() != digests.keys():
+        return None
+    changed = [path for path in digests if before[path] != digests[path]]
+    held = base.get(FACTS)
+    if len(changed) != 1 or not isinstance(held, dict) or not isinstance(held.get(changed[0]), dict):
+        return None
+    path = changed[0]
+    read = base.get(TEXTS_READ)
+    if not isinstance(read, dict) or path in read or any(project.fingerprints.get(p) != key for p, key in read.items()):
+        return None  # a rule placed a finding by the text of a file that changed
+    facts = new_facts(path)
+    if facts is None:
+        return None
+    others = [result_codec.dumps(facts).encode("ascii") for other, facts in held.items() if other != path]
+    loaded: list[bytes | None] = []
+
+    def others_mention(text: str) -> bool:
+        if not loaded:
+            loaded.append(texts())
+        kept = loaded[0]
+        needle = json.dumps(text)[1:-1].encode("ascii")  # as the facts' JSON text spells it
+        return kept is None or needle in kept or any(needle in other for other in others)
+
+    return FactsChange(path, held[path], facts, others_mention)
+
+
+def _reduced(project: Project, change: FactsChange) -> Project:
+    """The project with the changed file's facts alone (the other files are there, with no facts)."""
+    files = {path: FileResult(path, facts=change.new if path == change.path else {}) for path in project.files}
+    return Project(root=project.root, files=files, test_files=set(project.test_files), config=project.config,
+                   relative=dict(project.relative), fingerprints=dict(project.fingerprints))
+
+
+def _judge(rule: Any, reduced: Project, base: dict[str, Any], change: FactsChange, before: list[Finding],
+           reads: tuple[str, ...]) -> list[Finding] | None:
+    """One rule's findings after the change: judged from its state, or run again when only the changed file has the
+    facts it reads."""
+    function = type(rule).change_state
+    state = None if function is None else base[STATES].get(state_name(function))
+    if state is not None:
+        at_path = rule.check_change(reduced, state, change)
+        if at_path is None:
+            return None
+        return [finding for finding in before if finding.location.path != change.path] + list(at_path)
+    if any(change.others_mention(key) for key in reads):  # the key's name anywhere: it may be a key
+        return None
+    return list(rule.check_project(reduced))

@@ -1,0 +1,295 @@
+"""The project phase after an edit of one file (`vibecheck.project_delta`) gives what a whole phase gives.
+
+Each step edits a small project as an agent does, runs the hook's check of the edited file with the cache (which
+may take the phase from the base the previous run kept) and without it (a whole phase), and compares every finding
+of the project phase, not only those of the reported file.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vibecheck import project_delta, runner, testing
+from vibecheck.api import check_paths
+from vibecheck.cache import ResultCache
+from vibecheck.config import load_settings
+from vibecheck.model import EngineError, FileResult, Finding
+from vibecheck.project import Project
+from vibecheck.registry import load_registry
+from vibecheck.rule import ProjectRule
+from vibecheck.rules.verification.untested_public_function import UntestedPublicFunction
+
+REGISTRY = load_registry()
+
+ORDERS = '''\
+from shop.util import rounded
+
+
+def total(items):
+    return rounded(sum(items))
+
+
+def refund(order):
+    order.status = "refunded"
+'''
+UTIL = '''\
+def rounded(value):
+    return round(value, 2)
+'''
+TEST = '''\
+from shop.orders import total
+
+
+def test_total():
+    assert total([1, 2]) == 3
+'''
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "shop"\n')
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "shop" / "orders.py").write_text(ORDERS)
+    (tmp_path / "shop" / "util.py").write_text(UTIL)
+    (tmp_path / "shop" / "reports.py").write_text("from shop.orders import total\n\n\ndef summary(items):\n"
+                                                   "    return total(items)\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_orders.py").write_text(TEST)
+    return tmp_path
+
+
+class Phases:
+    """Runs the hook's check of one file and records the project phase's findings and whether the base was used."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+        self.root = root
+        self.found: list[list[Finding]] = []
+        self.errors: list[list[EngineError]] = []
+        self.updated: list[bool] = []
+        phase, update = runner._project_phase, project_delta.update
+
+        def recording_phase(*args: Any, **kwargs: Any) -> Any:
+            findings, errors = phase(*args, **kwargs)
+            self.found.append(findings)
+            self.errors.append(errors)
+            return findings, errors
+
+        def recording_update(*args: Any, **kwargs: Any) -> Any:
+            result = update(*args, **kwargs)
+            self.updated.append(result is not None)
+            return result
+
+        monkeypatch.setattr(runner, "_project_phase", recording_phase)
+        monkeypatch.setattr(project_delta, "update", recording_update)
+
+    def hook(self, relative: str, *, cache: bool) -> list[tuple[Any, ...]]:
+        """The project phase's findings of a run on `relative` (a file, as the hook runs; or a folder)."""
+        path = str(self.root / relative)
+        overrides: dict[str, Any] = {"force_exclude": True, "cache": cache, "select": ("ALL",)}
+        settings = load_settings([path], REGISTRY, cwd=self.root, overrides=overrides)
+        check_paths([path], settings, registry=REGISTRY)
+        return sorted((f.location.path, f.location.start.line, f.code, f.message, f.line_text) for f in self.found[-1])
+
+    def compare(self, relative: str) -> bool:
+        """The phase with the cache equals a whole phase; whether the cached run used the base."""
+        self.updated.clear()
+        cached = self.hook(relative, cache=True)
+        used = any(self.updated)
+        assert cached == self.hook(relative, cache=False)
+        assert self.errors[-2:] == [[], []]
+        return used
+
+
+def edit(root: Path, relative: str, text: str) -> None:
+    (root / relative).parent.mkdir(parents=True, exist_ok=True)
+    (root / relative).write_text(textwrap.dedent(text))
+
+
+def test_edits_judged_from_the_base_equal_whole_phases(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    phases = Phases(monkeypatch, project)
+    assert not phases.compare("shop/orders.py")  # the first run keeps the base
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    assert phases.compare("shop/orders.py")
+    assert any("brand_new" in finding.message for finding in phases.found[-2])
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n\n\n"
+                                             "def caller(value):\n    return brand_new(value)\n")
+    assert phases.compare("shop/orders.py")  # a new function that calls the other: neither is reached
+    edit(project, "shop/orders.py", "def first_of_all(items):\n    return items\n\n\n" + ORDERS
+         + "\n\ndef brand_new(value):\n    return value\n")
+    assert phases.compare("shop/orders.py")  # one added above the others (their lines move), one removed
+    edit(project, "shop/orders.py", ORDERS)
+    assert phases.compare("shop/orders.py")  # both removed
+
+
+def test_edits_that_change_the_reach_run_the_whole_phase(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    assert phases.compare("shop/orders.py")
+    edit(project, "tests/test_orders.py", TEST + "\n\ndef test_brand_new():\n    from shop.orders import brand_new\n"
+                                               "    assert brand_new(1) == 1\n")
+    assert not phases.compare("tests/test_orders.py")  # a test that calls it
+    assert not any("brand_new" in finding.message for finding in phases.found[-1])
+    phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n\n\n"
+                                             "def summary(items):\n    return items\n")
+    assert not phases.compare("shop/orders.py")  # a name another module defines
+    edit(project, "shop/orders.py", ORDERS.replace("rounded(sum(items))", "sum(items)") + "\n\ndef brand_new(value):\n"
+                                                                                          "    return value\n")
+    assert not phases.compare("shop/orders.py")  # `rounded` is no longer reached
+    edit(project, "shop/orders.py", ORDERS + "\n\n@register\ndef hooked(value):\n    return value\n")
+    assert not phases.compare("shop/orders.py")  # a decorated function may be run unnamed
+    (project / "shop" / "util.py").unlink()
+    assert not phases.compare("shop/orders.py")  # a file deleted
+    edit(project, "shop/orders.py", "def total(items):\n    return sum(items)\n")
+    assert not phases.compare("shop/orders.py")  # a function removed that a test calls... and `refund` removed
+
+
+def test_a_new_function_named_by_another_file_is_not_inert(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    edit(project, "shop/reports.py", "from shop.orders import total\n\n\ndef summary(items):\n"
+                                     "    return total(items) + later(items)\n")
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef later(items):\n    return 0\n")
+    assert not phases.compare("shop/orders.py")
+
+
+def test_a_rule_run_again_on_the_changed_file_alone_needs_its_facts_in_no_other_file(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A run over the folder of a small project keeps the facts of all its files; VC417 joins the summaries of two."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "svc"\ndependencies = ["flask"]\n')
+    edit(tmp_path, "svc/__init__.py", "")
+    app = textwrap.dedent("""\
+        from flask import Flask, request
+
+        from svc.shell import ping
+
+        app = Flask(__name__)
+
+
+        @app.route("/ping")
+        def ping_view():
+            return ping(request.args["host"])
+        """)
+    edit(tmp_path, "svc/app.py", app)
+    edit(tmp_path, "svc/shell.py", "import os\n\n\ndef ping(host):\n    return os.system(f\"ping {host}\")\n")
+    edit(tmp_path, "tests/test_app.py", "from svc.app import ping_view\n\n\ndef test_ping():\n    assert ping_view\n")
+    phases = Phases(monkeypatch, tmp_path)
+    phases.compare(".")
+    assert any(finding.code == "VC417" for finding in phases.found[-1])  # in shell.py, where the command runs
+    edit(tmp_path, "svc/app.py", app + "\n\ndef brand_new(value):\n    return value\n")
+    assert not phases.compare(".")  # VC417 joins the summaries of app.py with those of shell.py
+    assert any(finding.code == "VC417" for finding in phases.found[-1])
+
+
+def test_a_project_without_tests_is_judged_whole(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    (project / "tests" / "test_orders.py").unlink()
+    (project / "tests").rmdir()
+    phases = Phases(monkeypatch, project)
+    phases.compare(".")
+    edit(project, "shop/util.py", UTIL + "\n\ndef brand_new(value):\n    return value\n")
+    assert not phases.compare(".")  # VC307 counts the modules and names the first
+    edit(project, "shop/util.py", UTIL)
+    assert not phases.compare(".")
+
+
+def test_a_rule_that_raises_while_judging_the_edit_leaves_it_to_the_whole_phase(
+        monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+
+    def raising(*args: Any) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(UntestedPublicFunction, "check_change", raising)
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    path = str(project / "shop" / "orders.py")
+    settings = load_settings([path], REGISTRY, cwd=project, overrides={"force_exclude": True, "select": ("ALL",)})
+    report = check_paths([path], settings, registry=REGISTRY)
+    assert phases.updated == [False]
+    assert any("VC301 could not judge the edit" in warning and "a bug" in warning for warning in report.warnings)
+    assert any("brand_new" in finding.message for finding in report.findings)
+
+
+def test_a_damaged_entry_of_the_changed_file_is_reported_once(monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    phases = Phases(monkeypatch, project)
+    phases.compare("shop/orders.py")
+    edit(project, "shop/orders.py", ORDERS + "\n\ndef brand_new(value):\n    return value\n")
+    path = str(project / "shop" / "orders.py")
+    original, damaged = ResultCache.deferred_facts, []
+
+    def damaged_once(self: ResultCache, where: str, texts: Any = None) -> Any:
+        if where == path and not damaged:  # then the entry is gone, as `deferred_facts` removes a damaged one
+            damaged.append(where)
+            raise ValueError("not JSON")
+        return original(self, where, texts)
+
+    monkeypatch.setattr(ResultCache, "deferred_facts", damaged_once)
+    settings = load_settings([path], REGISTRY, cwd=project, overrides={"force_exclude": True, "select": ("ALL",)})
+    report = check_paths([path], settings, registry=REGISTRY)
+    assert phases.updated == [False]
+    assert [error.path for error in report.errors] == [path]
+    assert "cache entry is damaged" in report.errors[0].message
+
+
+class _Recording(dict[str, Any]):
+    """A file's facts that note each key a rule reads (a rule that iterates them reads `*`)."""
+
+    read: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self.read.add(str(key))
+        return super().__contains__(key)
+
+    def __iter__(self) -> Any:
+        self.read.add("*")
+        return super().__iter__()
+
+    def items(self) -> Any:
+        self.read.add("*")
+        return super().items()
+
+    def keys(self) -> Any:
+        self.read.add("*")
+        return super().keys()
+
+    def values(self) -> Any:
+        self.read.add("*")
+        return super().values()
+
+
+@pytest.mark.parametrize("app", ["vibe-app", "flow-apps/sql_reports", "flow-apps/catalog_api"])
+def test_the_project_rules_read_only_the_facts_they_declare(monkeypatch: pytest.MonkeyPatch, app: str) -> None:
+    """What lets a rule keep its findings when the facts it declares did not change (`ProjectRule.reads_facts`)."""
+    folder = Path(__file__).parents[2] / "examples" / app
+    sources = {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*.py"))}
+    rules = [rule for rule in REGISTRY.rules if issubclass(rule, ProjectRule)]
+    checked: dict[str, Project] = {}
+
+    def recording(project: Project, rules_run: Any, parts: Any = None) -> tuple[list[Finding], list[EngineError]]:
+        checked["project"] = project
+        return [], []
+
+    monkeypatch.setattr(testing, "run_project_rules", recording)
+    testing.sources_findings(sources, rules, root=folder)
+    project = checked["project"]
+    for rule in rules:
+        _Recording.read = set()
+        fresh = Project(root=project.root, files={path: FileResult(path, facts=_Recording(result.facts))
+                                                  for path, result in project.files.items()},
+                        test_files=set(project.test_files), relative=dict(project.relative))
+        list(rule().check_project(fresh))
+        assert rule.reads_facts is not None and _Recording.read <= set(rule.reads_facts), rule.code
