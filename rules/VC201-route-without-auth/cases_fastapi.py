@@ -100,6 +100,18 @@ async def change_owner(item_id: int, current_user: dict = Depends(get_current_us
     return db.change_owner(item_id, current_user)
 
 
+# ok: VC201 -- a dependency that hands over the verified (signed-in) user: open-webui's `get_verified_user`
+@router.post("/{item_id}/archive")
+def archive(item_id: int, user=Depends(get_verified_user)):
+    return db.archive(item_id, user)
+
+
+# expect: VC201 -- a dependency that only reads the payload: nothing about the caller is verified
+@router.post("/{item_id}/restore")
+def restore(item_id: int, payload=Depends(read_payload)):
+    return db.restore(item_id, payload)
+
+
 # ok: VC201
 @app.delete("/sessions/{session_id}")
 def revoke(session_id: str, credentials=Security(bearer)):

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vibecheck import listings
+from vibecheck.conditional_findings import kept_findings
 from vibecheck.model import EngineError, FileResult, Finding
 from vibecheck.rule import ProjectRule
 
@@ -180,10 +181,7 @@ def run_project_rules(
     project: Project, rules: Sequence[tuple[type[ProjectRule], Any]], parts: Sequence[Project] | None = None
 ) -> tuple[list[Finding], list[EngineError]]:
     """Run every project rule on each project of the run (`parts`, when `split_projects` was called already); one
-    that raises becomes an engine error and the others still run. The per-file findings that waited for the project's
-    facts (`vibecheck.conditional_findings`) come back here too, unless those facts clear them."""
-    from vibecheck.conditional_findings import kept_findings  # local: it reads the analysis layer, which imports this
-
+    that raises becomes an engine error and the others still run."""
     findings: list[Finding] = []
     errors: list[EngineError] = []
     for part in split_projects(project) if parts is None else parts:
@@ -193,8 +191,18 @@ def run_project_rules(
             except Exception as exc:  # a project rule bug must not hide the other rules' findings
                 message = f"project rule crashed: {type(exc).__name__}: {exc}"
                 errors.append(EngineError(str(part.root), message, rule=rule_cls.code))
+    return findings, errors
+
+
+def conditional_findings(project: Project, rule_class: Callable[[str], Any], parts: Sequence[Project] | None = None
+                         ) -> tuple[list[Finding], list[EngineError]]:
+    """The per-file findings that waited for the project's facts (`vibecheck.conditional_findings`), unless their rule
+    (`rule_class(code)`) finds those facts clear them: once per phase, beside the project rules' findings."""
+    findings: list[Finding] = []
+    errors: list[EngineError] = []
+    for part in split_projects(project) if parts is None else parts:
         try:
-            findings.extend(kept_findings(part))
+            findings.extend(kept_findings(part, rule_class))
         except Exception as exc:  # the findings stay in the facts: the run must say a check did not finish
             errors.append(EngineError(str(part.root), f"conditional findings crashed: {type(exc).__name__}: {exc}"))
     return findings, errors

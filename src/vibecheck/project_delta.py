@@ -12,7 +12,8 @@ when its inputs are the base's but for the facts of one file that the base holds
 - any other rule runs again on the project with the changed file's facts alone, when no other file has a fact
   the rule reads (VC417's flow summaries: a hook's other files are indexed without them).
 Anything else (a rule that reads facts it does not declare, a second changed file, a rule's text read in the
-changed file, a rule that raises) and the whole phase runs, as before: the result is the same either way, which
+changed file, a rule that raises, a file holding a finding that waits for the project's classes:
+`vibecheck.conditional_findings`) and the whole phase runs, as before: the result is the same either way, which
 `tests/unit/test_project_delta.py` checks against whole phases after edits.
 """
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vibecheck import result_codec
+from vibecheck.facts import CONDITIONAL_FINDINGS
 from vibecheck.model import FileResult, Finding
 from vibecheck.project import Project
 
@@ -59,8 +61,9 @@ def make_base(project: Project, rules: Sequence[tuple[Any, Any]], found: Sequenc
               digests: dict[str, str], texts: dict[str, bytes]) -> tuple[dict[str, Any], bytes] | None:
     """What a whole phase keeps for the next (with the other files' facts text), or None when no later phase could
     use it: too many asked files, or a rule that does not declare the facts it reads."""
-    if len(asked) > DELTA_FILES or any(rule.reads_facts is None for rule, _ in rules):
-        return None
+    if len(asked) > DELTA_FILES or any(rule.reads_facts is None for rule, _ in rules) \
+            or any(CONDITIONAL_FINDINGS in result.facts for result in project.files.values()):
+        return None  # (a conditional finding may be cleared by any file's classes: such a project runs whole)
     states: dict[str, Any] = {}
     for rule, _ in rules:
         function = rule.change_state
@@ -88,7 +91,7 @@ def update(project: Project, rules: Sequence[tuple[Any, Any]], base: dict[str, A
     `texts` reads the other files' facts text kept with the base. A rule that raises while judging the edit is named in
     `warnings`, and the whole phase runs (where a crash of its `check_project` is an engine error, as always)."""
     change = _change(project, base, digests, new_facts, texts)
-    if change is None or len(base[RULES]) != len(rules):
+    if change is None or len(base[RULES]) != len(rules) or CONDITIONAL_FINDINGS in change.new:
         return None
     keys = change.changed_keys()
     reduced = _reduced(project, change)

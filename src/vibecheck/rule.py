@@ -316,6 +316,12 @@ class Rule(BaseRule):
     def skipped_by_hints(cls, context: RuleContext) -> None:
         """Called instead of building the rule for a file that none of its `file_hints` occurs in."""
 
+    @classmethod
+    def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
+        """Whether the project's facts clear a finding this rule reported with `unless=(kind, subject)` in the file at
+        `relative` (`vibecheck.conditional_findings`). By default nothing does: the finding is kept."""
+        return False
+
     def report(
         self,
         node: cst.CSTNode,
@@ -338,7 +344,7 @@ class Rule(BaseRule):
         (`vibecheck.analysis.app_model.AppModel.released`, which VC201 runs). `unless=(kind, subject)` names what another
         file may prove safe (`("safe-yaml-loader", "pkg.loaders.AppLoader")`): when a project phase runs, the finding
         waits in the file's facts and is reported unless the project's facts show `subject` is of `kind`
-        (`vibecheck.conditional_findings`); without one, it is reported at once.
+        (`vibecheck.conditional_findings`, by the rule's `cleared`); without one, it is reported at once.
         """
         self.context.reports.append(PendingReport(type(self), node, message, hint, fix, severity, snippet, cwe,
                                                   self.context.statement, held_for, unless))

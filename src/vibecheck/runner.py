@@ -25,7 +25,7 @@ from vibecheck.manifest import save_manifest
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
 from vibecheck.preload import FILES_PER_WORKER_LOADING_ITSELF
-from vibecheck.project import Project, run_project_rules, split_projects
+from vibecheck.project import Project, conditional_findings, run_project_rules, split_projects
 from vibecheck.registry import Registry, load_registry
 from vibecheck.workers import PoolUnavailable, WorkerPool, check_in_process, crashed
 
@@ -339,7 +339,9 @@ def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: Re
         rule_findings, rule_errors = run_project_rules(project, [rule], parts)
         found.append(rule_findings)
         errors.extend(rule_errors)
-    findings = [finding for rule_findings in found for finding in rule_findings]
+    held, held_errors = conditional_findings(project, rule_class, parts)
+    errors.extend(held_errors)
+    findings = [finding for rule_findings in found for finding in rule_findings] + held
     if cache is not None and key is not None and not errors:
         cache.store_project_findings(scope, key, findings, parts)
         made = None if inputs is None or len(parts) != 1 else \

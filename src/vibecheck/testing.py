@@ -20,7 +20,7 @@ from typing import Any
 from vibecheck.config import Settings
 from vibecheck.model import Category, FileResult, Finding
 from vibecheck.pipeline import Pipeline
-from vibecheck.project import Project, run_project_rules
+from vibecheck.project import Project, conditional_findings, run_project_rules
 from vibecheck.registry import Registry, RulePack, engine_pack, load_registry
 from vibecheck.rule import BaseRule, ProjectRule, Rule
 
@@ -203,6 +203,8 @@ def sources_findings(sources: dict[str, str] | dict[str, bytes], rules: list[typ
         if is_test:
             project.test_files.add(relative)
     findings, errors = run_project_rules(project, [(rule, options.get(rule.code)) for rule in rules])
+    held, held_errors = conditional_findings(project, registry.rule_class)
+    findings, errors = findings + held, errors + held_errors
     if errors:
         raise AssertionError(f"project rules crashed: {errors}")
     return sorted(findings, key=lambda f: f.sort_key)

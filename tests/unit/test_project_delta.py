@@ -293,3 +293,29 @@ def test_the_project_rules_read_only_the_facts_they_declare(monkeypatch: pytest.
                         test_files=set(project.test_files), relative=dict(project.relative))
         list(rule().check_project(fresh))
         assert rule.reads_facts is not None and _Recording.read <= set(rule.reads_facts), rule.code
+
+
+YAML_LOADERS = "import yaml\n\n\nclass AppLoader(yaml.Loader):\n    pass\n"
+YAML_READER = ("import yaml\n\nfrom shop.loaders import AppLoader\n\n\n"
+               "def read(text):\n    return yaml.load(text, Loader=AppLoader)\n")
+
+
+def _conditional(found: list[Finding]) -> list[tuple[str, int]]:
+    return [(Path(f.location.path).name, f.location.start.line) for f in found if f.code == "VC406"]
+
+
+def test_a_conditional_finding_is_reported_once_and_its_project_runs_whole(
+        monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    """A finding that waits for the project's classes (`Rule.report(unless=...)`) comes back once per phase, not once per
+    project rule; and since any file's classes may clear it, an edit of such a project takes no base."""
+    edit(project, "shop/loaders.py", YAML_LOADERS)
+    edit(project, "shop/config.py", YAML_READER)
+    phases = Phases(monkeypatch, project)
+    assert not phases.compare("shop/config.py")
+    assert _conditional(phases.found[-1]) == [("config.py", 7)]
+    edit(project, "shop/config.py", YAML_READER + "\n\ndef brand_new(value):\n    return value\n")
+    assert not phases.compare("shop/config.py")
+    assert _conditional(phases.found[-1]) == [("config.py", 7)]
+    edit(project, "shop/loaders.py", YAML_LOADERS.replace("yaml.Loader", "yaml.SafeLoader"))
+    assert not phases.compare("shop/config.py")
+    assert _conditional(phases.found[-1]) == []  # the loader's module made it safe: cleared

@@ -8,6 +8,9 @@ from vibecheck.analysis.class_bases import ClassIndex
 
 YAML_LIBRARIES = frozenset({"yaml", "ruamel"})
 # Loaders and constructors that build only plain data (maps, lists, strings, numbers, dates).
+# The kind of a VC406 finding that waits for the project's classes (`Rule.report(unless=...)`): its loader, a class of
+# the project, may derive from a safe one in another module.
+SAFE_YAML_LOADER = "safe-yaml-loader"
 SAFE_YAML_LOADERS = frozenset({"SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader", "RoundTripLoader"})
 SAFE_YAML_CONSTRUCTORS = frozenset({"SafeConstructor", "BaseConstructor", "RoundTripConstructor"})
 # Those that build any Python object a document names (`!!python/object/apply:os.system`).

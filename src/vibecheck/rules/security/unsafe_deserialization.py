@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from typing import Any
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.call_edits import without_argument
+from vibecheck.analysis.call_flow import module_name
+from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.import_edits import times_bound
-from vibecheck.analysis.yaml_loaders import SAFE_YAML_LOADERS, YAML_LIBRARIES
-from vibecheck.conditional_findings import SAFE_YAML_LOADER
+from vibecheck.analysis.yaml_loaders import (
+    SAFE_YAML_LOADER,
+    SAFE_YAML_LOADERS,
+    YAML_LIBRARIES,
+    is_safe_project_loader,
+)
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import NodeFix
 from vibecheck.rules.security._support import (
@@ -62,6 +69,15 @@ CUSTOM_TAG_WORDS = ("add_constructor", "add_multi_constructor", "YAMLObject")
 # LangChain's `allow_dangerous_deserialization`): a function that takes one, off by default, and tests it before it
 # loads, refuses unless its caller chose to trust the data.
 OPT_IN_WORDS = frozenset({"allow", "trust", "trusted", "unsafe", "dangerous", "dangerously", "insecure"})
+
+
+_CLASS_INDEX: list[tuple[Any, ClassIndex]] = []  # the last project's class index: one per project phase
+
+
+def _class_index(project: Any) -> ClassIndex:
+    if not _CLASS_INDEX or _CLASS_INDEX[0][0] is not project:
+        _CLASS_INDEX[:] = [(project, ClassIndex(project))]
+    return _CLASS_INDEX[0][1]
 
 
 @dataclass
@@ -149,6 +165,11 @@ class UnsafeDeserialization(BindingRule):
     # `read_pickle`, numpy's `allow_pickle=`), `dill`, `joblib`, `shelve`, `yaml` (PyYAML, ruamel) or `torch`.
     file_hints = ("pickle", "dill", "joblib", "shelve", "yaml", "torch")
     fixable = True
+
+    @classmethod
+    def cleared(cls, project: Any, relative: str, kind: str, subject: str) -> bool:
+        """A loader class of another module of the project that derives from a safe one clears the finding."""
+        return kind == SAFE_YAML_LOADER and is_safe_project_loader(_class_index(project), module_name(relative), subject)
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
