@@ -794,6 +794,7 @@ def restore_site_backup():
 
 
 GITHUB_API = "https://api.github.com"
+api_client = httpx.Client(base_url=GITHUB_API, timeout=5)
 BARE_HOST = "https://cdn.example.com"
 
 
@@ -834,6 +835,24 @@ def formatted_base():
 def no_slash():
     # expect: VC405 -- no `/` after the host: `@evil.com` or `.evil.com` moves the request elsewhere
     return requests.get(BARE_HOST + request.args["path"], timeout=5).content
+
+
+@app.get("/pinned/relative-path")
+def relative_path():
+    # ok: VC405 -- a path for the client's own base URL: the client's text follows `/domain/`
+    return api_client.post(f"/domain/check/{request.args['domain']}").json()
+
+
+@app.get("/unpinned/protocol-relative")
+def protocol_relative():
+    # expect: VC405 -- `//` and the client's text: a host of the client's choosing
+    return requests.get("//" + request.args["target"], timeout=5).json()
+
+
+@app.get("/unpinned/bare-slash")
+def bare_slash():
+    # expect: VC405 -- a lone `/` before the client's text, which may start with another `/`
+    return requests.get("/" + request.args["target"], timeout=5).json()
 
 
 @app.get("/unpinned/host")

@@ -960,3 +960,72 @@ def test_tool_arguments_are_followed_into_helpers_and_the_builders_objects(
     assert "(through `read_file()` -> `Workspace.read()`)" in found[("files/workspace.py", 3)]
     assert "(through `delete_file()` -> `Workspace.remove()`)" in found[("files/workspace.py", 8)]
     assert "(through `run()` -> `shell()`)" in found[("files/server.py", 9)]
+
+
+PINNED_HOSTS = {
+    "pyproject.toml": '[project]\nname = "dns"\nversion = "0"\n',
+    "dns/__init__.py": "",
+    "dns/client.py": (
+        "import httpx\n"
+        "import requests\n"
+        "\n"
+        "\n"
+        "class Api:\n"
+        "    def __init__(self, base_url):\n"
+        "        self._http = httpx.Client(base_url=base_url)\n"
+        "\n"
+        "    def post(self, path, body=None):\n"
+        "        return self._http.post(path, json=body or {}).json()\n"
+        "\n"
+        "\n"
+        "def fetch(url):\n"
+        "    return requests.get(url, timeout=5).text\n"
+        "\n"
+        "\n"
+        "def cached(path):\n"
+        "    with open(path) as handle:\n"
+        "        return handle.read()\n"
+    ),
+    "dns/server.py": (
+        "from flask import Flask, request\n"
+        "\n"
+        "from dns.client import Api, cached, fetch\n"
+        "\n"
+        "app = Flask(__name__)\n"
+        "api = Api(\"https://api.example.com\")\n"
+        "\n"
+        "\n"
+        "@app.get(\"/check\")\n"
+        "def check():\n"
+        "    return api.post(f\"/domain/check/{request.args['domain']}\")\n"
+        "\n"
+        "\n"
+        "@app.get(\"/user\")\n"
+        "def user():\n"
+        "    url = \"https://api.github.com/users/\" + request.args[\"name\"]\n"
+        "    return fetch(url)\n"
+        "\n"
+        "\n"
+        "@app.get(\"/cache\")\n"
+        "def cache():\n"
+        "    return cached(f\"/var/cache/{request.args['name']}\")\n"
+        "\n"
+        "\n"
+        "@app.get(\"/proxy\")\n"
+        "def proxy():\n"
+        "    return fetch(\"//\" + request.args[\"target\"])\n"
+    ),
+}
+
+
+def test_a_url_whose_host_the_caller_pinned_reaches_no_fetch_and_still_a_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A helper fetches what it is given: a caller that fixed the host (a full URL, or a path for the client's base
+    URL) hands it only a path, so that flow is no SSRF, and the sink is reported with a caller that chooses the host;
+    the same pinned text opened as a file still walks `../` anywhere."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, PINNED_HOSTS)
+    found = {(f["path"], f["start"]["line"]): f["message"] for f in findings(["."])}
+    assert sorted(found) == [("dns/client.py", 14), ("dns/client.py", 18)], found
+    assert "(through `proxy()` -> `fetch()`)" in found[("dns/client.py", 14)]
+    assert "(through `cache()` -> `cached()`)" in found[("dns/client.py", 18)]

@@ -24,7 +24,7 @@ def test_a_dense_call_graph_is_joined_once_per_function_not_once_per_path(monkey
     looked_up = []
     resolve = graph.resolve
     monkeypatch.setattr(graph, "resolve", lambda callee, module: looked_up.append(callee) or resolve(callee, module))
-    found = list(graph.parameter_sinks(("app", "f0"), "v", objects=False))
+    found = list(graph.parameter_sinks(("app", "f0"), "v", shape=""))
     assert len(looked_up) <= 3 * helpers * helpers  # each function's calls once per depth, not once per path
     assert sorted(key[1] for key, _, _ in found) == sorted(f"f{i}" for i in range(helpers))
     chain = {key[1]: chain for key, _, chain in found}["f7"]

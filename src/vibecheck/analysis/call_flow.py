@@ -20,11 +20,13 @@ from typing import Any
 from vibecheck.analysis.summary_keys import (
     CALL,
     HANDED_ON,
+    HOST,
     INSTANCES,
     NEEDS_ATTRIBUTE,
     OBJECT,
     ORIGIN,
     PARAMETER,
+    PINNED,
     RETURNED,
     SKIPPED_BY_HINTS,
     TEXT,
@@ -165,7 +167,7 @@ class CallGraph:
                     passed = self.call_origin(key, origin, untrusted & MODEL_OUTPUT, depth - 1)
                     found = passed[:2] if passed is not None else None
                 if found is not None:
-                    return found[0], TEXT if shape == TEXT else found[1]
+                    return found[0], shape if shape in (TEXT, PINNED) else found[1]
         return None
 
     def call_origin(self, key: FunctionKey, callee: str, untrusted: frozenset[str], depth: int = MAX_DEPTH
@@ -215,10 +217,11 @@ class CallGraph:
                 by_callee.setdefault(call[0], []).append(call)
         return by_callee.get(callee, [])
 
-    def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, objects: bool, depth: int = MAX_DEPTH,
+    def parameter_sinks(self, key: FunctionKey | None, parameter: str | None, shape: str, depth: int = MAX_DEPTH,
                         verdicts: bool = True) -> list[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
         """The sinks a parameter reaches: in the function itself, or passed on to further functions. A sink that
-        only an object can abuse (a MongoDB filter value) counts only when the value may be one (`objects`); a
+        needs something of the value counts only when the value's `shape` (the caller's note) allows it (`_allows`):
+        a MongoDB filter value only an object can abuse, a fetched URL only one whose host is not pinned; a
         predicate's verdict (VERDICT) only when the caller acts on the answer rather than handing it on (`verdicts`).
 
         Each sink comes once, with the first chain that reaches it (the join reports a sink once anyway), and the
@@ -226,27 +229,27 @@ class CallGraph:
         parameter to n helpers that do the same has n**3 of them), the sinks at their ends do not."""
         if key is None or parameter is None or depth == 0:
             return []
-        question = (key, parameter, objects, verdicts, depth)
+        question = (key, parameter, shape, verdicts, depth)
         answer = self._sinks.get(question)
         if answer is None:
-            answer = self._sinks[question] = self._parameter_sinks(key, parameter, objects, verdicts, depth)
+            answer = self._sinks[question] = self._parameter_sinks(key, parameter, shape, verdicts, depth)
         return answer
 
-    def _parameter_sinks(self, key: FunctionKey, parameter: str, objects: bool, verdicts: bool, depth: int
+    def _parameter_sinks(self, key: FunctionKey, parameter: str, shape: str, verdicts: bool, depth: int
                          ) -> list[tuple[FunctionKey, list[Any], tuple[str, ...]]]:
         reached: dict[tuple[FunctionKey, str], tuple[FunctionKey, list[Any], tuple[str, ...]]] = {}
         summary = self.functions[key]
         for sink in summary["sinks"]:
             carried = sink[1] == parameter if sink[0] == PARAMETER \
                 else sink[0] == CALL and self._returns_passed(key, sink[1], parameter)
-            if carried and (objects or _needs(sink) != OBJECT) and (verdicts or _needs(sink) != VERDICT) \
+            if carried and _allows(shape, _needs(sink), (TEXT, VERDICT)) and (verdicts or _needs(sink) != VERDICT) \
                     and self._attribute_holds(sink, key[0]):
                 reached.setdefault((key, sink[5]), (key, sink, (key[1],)))
         for callee, where, kind, origin, *note in summary["calls"]:
             if kind == PARAMETER and origin == parameter:
                 target = self.resolve(callee, key[0])
                 if target is not None:
-                    passed = objects and (note[0] if note else "") != TEXT
+                    passed = _passed_on(shape, note[0] if note else "")
                     for found, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where), passed,
                                                                    depth - 1, HANDED_ON not in note):
                         reached.setdefault((found, sink[5]), (found, sink, (key[1], *chain)))
@@ -254,7 +257,7 @@ class CallGraph:
             if stored == parameter:
                 # kept in `self.attribute`: the sinks the class's methods reach with it
                 for method in self.methods_of(key):
-                    for found, sink, chain in self.parameter_sinks(method, attribute, objects, depth - 1):
+                    for found, sink, chain in self.parameter_sinks(method, attribute, shape, depth - 1):
                         reached.setdefault((found, sink[5]), (found, sink, (key[1], *chain)))
         return list(reached.values())
 
@@ -295,7 +298,7 @@ class CallGraph:
                 if found is None:
                     continue
                 for sunk, sink, chain in self.parameter_sinks(target, self.parameter_for(target, where),
-                                                              found[1] == OBJECT, verdicts=HANDED_ON not in note):
+                                                              found[1], verdicts=HANDED_ON not in note):
                     yield sunk, sink, found[0], (key[1], *found[2], *chain)
             for attribute, kind, origin in summary.get("kept", ()):
                 if kind not in untrusted:
@@ -303,12 +306,12 @@ class CallGraph:
                 # client data a method keeps in `self.attribute`: the sinks the class's other methods reach with it
                 for method in self.methods_of(key):
                     if method != key:
-                        for sunk, sink, chain in self.parameter_sinks(method, attribute, False):
+                        for sunk, sink, chain in self.parameter_sinks(method, attribute, ""):
                             yield sunk, sink, read_in(origin, key), (key[1], *chain)
             for sink in summary["sinks"]:
                 if sink[0] == CALL:
                     found = self.call_origin(key, sink[1], untrusted)
-                    if found is not None and _needs(sink) in ("", VERDICT, found[1]) \
+                    if found is not None and _allows(found[1], _needs(sink), (VERDICT,)) \
                             and self._attribute_holds(sink, key[0]):
                         yield key, sink, found[0], (key[1], *found[2])
 
@@ -331,6 +334,22 @@ def read_in(origin: str, key: FunctionKey) -> str:
 def chain_label(function: str) -> str:
     """How a message names a function a flow went through (a module's top level is no function)."""
     return "the module's top level" if function == TOP_LEVEL else f"`{function}()`"
+
+
+def _allows(shape: str, needs: str, granted: tuple[str, ...]) -> bool:
+    """Whether a value of `shape` can abuse a sink that `needs` it: one that needs nothing (or one of `granted`, which
+    the caller judges itself) takes any value, a fetched URL (HOST) any but a pinned one, the others their own shape."""
+    if not needs or needs in granted:
+        return True
+    return shape != PINNED if needs == HOST else shape == needs
+
+
+def _passed_on(shape: str, note: str) -> str:
+    """The shape a value keeps when it is passed on with the caller's `note`: a pinned host stays pinned, an object
+    stays one unless the caller made text of it."""
+    if PINNED in (shape, note):
+        return PINNED
+    return OBJECT if shape == OBJECT and note != TEXT else ""
 
 
 def _needs(sink: list[Any]) -> str:

@@ -24,6 +24,10 @@ REQUEST_KINDS = frozenset({"request"})
 # What a summary may note about a passed or returned value, for sinks that only an object can abuse (a MongoDB
 # filter's value): OBJECT, it may be the client's parsed JSON; TEXT, it is certainly a string or a number.
 OBJECT, TEXT = "object", "text"
+# A URL whose scheme and host, or a path relative to the client's base, come before any passed text
+# (`f"https://api.example.com/users/{name}"`, `f"/domain/{name}"`): PINNED, the caller chooses the path and not the
+# server. A sink that fetches a URL needs HOST, a value that may choose the server: a pinned one does not reach it.
+PINNED, HOST = "pinned", "host"
 # An attribute a class binds to a client object (`self.api = httpx.Client()` in `__init__`): recorded as the summary
 # (of no function) `Class.api~client`, so that a subclass in another module that calls `self.api.post(url)` can
 # record that sink on condition, with NEEDS_ATTRIBUTE and the callee that names it (`import:app.base.Base.api~client`).

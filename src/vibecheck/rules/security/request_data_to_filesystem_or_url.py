@@ -28,7 +28,7 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
-from vibecheck.analysis.summary_keys import NEEDS_ATTRIBUTE
+from vibecheck.analysis.summary_keys import HOST, NEEDS_ATTRIBUTE, PINNED
 from vibecheck.model import Category, Confidence, Severity
 
 PATH_CWE = (22, 73)
@@ -136,8 +136,9 @@ LOCAL_HOST_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "169.254.169.254"
 
 
 # A URL that names its scheme and host and then ends the host (`https://api.github.com/`, `...?`): text joined after
-# it cannot move the request to another host (before the `/`, `@evil.com` or `.evil.com` could).
-PINNED_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#@\\]+[/?#]", re.IGNORECASE)
+# it cannot move the request to another host (before the `/`, `@evil.com` or `.evil.com` could). So does a path
+# (`/domain/`, not `//`): relative to the base URL of the client that sends it, and no URL at all for the others.
+PINNED_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://[^/?#@\\]+[/?#]|/[^/\\])", re.IGNORECASE)
 HOST_ENDS = ("/", "?", "#")
 PINNABLE = (cst.BinaryOperation, cst.FormattedString, cst.ConcatenatedString)
 
@@ -588,7 +589,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if taint is not None and is_url and isinstance(state, UrlState) and self._host_pinned(argument, state):
                 continue
             if taint is not None and taint.kind in SUMMARISED_KINDS:
-                with self.recording(taint, state) as placeholder:
+                with self.recording(taint, state, needs=HOST if is_url else "") as placeholder:
                     self._report_sink(argument, label, is_url, placeholder)
             elif taint is not None and taint.kind == "request" \
                     and not (is_url and isinstance(state, UrlState) and state.admin_route):
@@ -617,6 +618,13 @@ class RequestDataToFilesystemOrUrl(FlowRule):
         if condition is not None:
             with self.recording(taint, state, needs=NEEDS_ATTRIBUTE + condition) as placeholder:
                 self._report_sink(url, f"{short_code(func)}()", True, placeholder)  # type: ignore[arg-type]
+
+    def value_note(self, node: cst.BaseExpression, taint: Taint, state: FlowState) -> str:
+        """PINNED for a URL built here whose host is fixed before the passed text: the helper that fetches it cannot
+        be sent to another server (it may still open it as a file, which needs no host)."""
+        if isinstance(state, UrlState) and self._host_pinned(node, state):
+            return PINNED
+        return super().value_note(node, taint, state)
 
     @staticmethod
     def _host_pinned(argument: cst.BaseExpression, state: UrlState) -> bool:
