@@ -29,6 +29,8 @@ from onelogin.saml2.auth import OneLogin_Saml2_Auth
 from pydantic_core import core_schema
 # ok: VC503 -- `python-xlib` provides `Xlib`
 from Xlib import display
+# ok: VC503 -- a widely used package, neither declared nor installed here: undeclared-dependency reports it
+from requests_oauthlib import OAuth2Session
 
 # expect: VC503
 import flask_secure_authz

@@ -22,6 +22,8 @@ import libcst as cst
 from vibecheck.model import Finding
 # ok: VC504 -- not installed at all: that is unknown-import's business
 import flask_secure_authz
+# expect: VC504 -- not installed either, but a widely used package (`requests-oauthlib`), no invented one
+from requests_oauthlib import OAuth2Session
 
 # ok: VC504 -- PyYAML is declared in the `test` extra (the project's own tests import it)
 import yaml

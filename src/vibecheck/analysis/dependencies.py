@@ -102,7 +102,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "passlib": ("passlib", "libpass"), "phonenumbers": ("phonenumbers", "phonenumberslite"),
     "md2conf": ("markdown-to-confluence",),
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
-    "ldclient": ("launchdarkly-server-sdk",),
+    "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
+    "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -165,6 +166,20 @@ WELL_KNOWN_MODULES = frozenset({
     "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
     "webtest", "blinker", "gradio_client", "griffe",
+    "oauthlib", "requests_oauthlib", "google_auth_oauthlib", "google_auth_httplib2", "httplib2", "msal", "ldap3",
+    "authlib", "pyotp", "jwcrypto", "qrcode", "defusedxml", "xmltodict", "bleach", "mistune", "markdown2",
+    "markdownify", "html2text", "feedparser", "humanize", "unidecode", "slugify", "validators", "tabulate",
+    "prettytable", "termcolor", "questionary", "prompt_toolkit", "docopt", "fire", "psutil", "pexpect", "sh",
+    "watchdog", "schedule", "apscheduler", "diskcache", "filelock", "platformdirs", "appdirs", "portalocker", "keyring",
+    "wrapt", "decorator", "deprecated", "distro", "importlib_metadata", "jmespath", "jsonpath_ng", "rq", "arq", "huey",
+    "dramatiq", "pika", "aio_pika", "kafka", "confluent_kafka", "paho", "cassandra", "clickhouse_driver", "duckdb",
+    "neo4j", "opensearchpy", "qdrant_client", "pymilvus", "weaviate", "minio", "s3fs", "fsspec", "aioboto3",
+    "aiobotocore", "aiomysql", "beanie", "odmantic", "tortoise", "flask_restful", "flask_restx", "flask_socketio",
+    "eventlet", "gevent", "daphne", "whitenoise", "storages", "environ", "decouple", "django_filters", "wtforms", "moto",
+    "respx", "pytest_asyncio", "pytest_mock", "nox", "tox", "black", "isort", "mypy", "ruff", "flake8", "pylint",
+    "pre_commit", "Levenshtein", "rapidfuzz", "inflect", "pycountry", "geopy", "pyproj", "folium", "altair", "bokeh",
+    "accelerate", "peft", "diffusers", "ollama", "groq", "mistralai", "cohere", "litellm", "instructor", "langgraph",
+    "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype",
     *PULLED_IN_BY,
 })
 
