@@ -89,6 +89,9 @@ SECRET_KEY = "<your-secret-key>"
 # ok: VC403
 GITHUB_TOKEN = "xxxxxxxxxxxxxxxx"
 
+# ok: VC403 -- the shape of a key around letters counting up: a redaction test's dummy
+REDACTION_SAMPLES = ("sk-ant-oat01-abcdefghijklmnop", "xoxb-1234567890-abcdefghij")
+
 # ok: VC403
 TOKEN_ENV_VAR = "GITHUB_TOKEN"
 

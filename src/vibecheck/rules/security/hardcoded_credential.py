@@ -145,6 +145,10 @@ def is_placeholder(value: str) -> bool:
         or any(word in lowered for word in PLACEHOLDER_WORDS)
 
 
+# Characters counting up in a row that make a known credential format a dummy: one chance in 36**7 in a random key.
+COUNTING_RUN = 8
+
+
 def _counts_up(value: str) -> bool:
     """`"0123456789012345..."`, `"abcdefgh"`: characters counting up (digits wrapping from 9 to 0), the filler of a
     dummy token, never a generated secret."""
@@ -152,12 +156,23 @@ def _counts_up(value: str) -> bool:
     return len(value) >= 16 and steps == {1}
 
 
+def _longest_counting_run(value: str) -> int:
+    """The most characters in a row that count up (`abcdefgh`, `34567890`), as `_counts_up` counts them."""
+    longest = run = 1
+    for a, b in pairwise(value):
+        run = run + 1 if (ord(b) - ord(a)) % (10 if a.isdigit() and b.isdigit() else 256) == 1 else 1
+        longest = max(longest, run)
+    return longest
+
+
 def looks_random(secret: str) -> bool:
-    """A real key mixes letters and digits and is no known example value."""
+    """A real key mixes letters and digits and is no known example value: none that says so, and none with eight
+    characters counting up (`sk-ant-...-abcdefghijklmnop`, `xoxb-1234567890-...`), which a generated key never has."""
     lowered = secret.lower()
     if "example" in lowered or "xxxx" in lowered or "your" in lowered or "test" in lowered or "dummy" in lowered:
         return False
-    return any(c.isdigit() for c in secret) and any(c.isalpha() for c in secret)
+    return any(c.isdigit() for c in secret) and any(c.isalpha() for c in secret) \
+        and _longest_counting_run(lowered) < COUNTING_RUN
 
 
 def credential_format(value: str) -> tuple[str, str] | None:
