@@ -313,6 +313,21 @@ async def verify_account(db: SessionDep, account_id: int = Body(..., embed=True)
     return await verifications.check(db, account_id)
 
 
+# ok: VC201 -- the one-time token in the body is redeemed: whoever holds it confirms the address it was sent to
+@app.post("/email/verify/confirm")
+def confirm_email_verification(payload: EmailVerificationConfirmation, db: SessionDep):
+    record = action_tokens.consume(db, payload.token, "email-verification")
+    db.get(User, record.user_id).email_verified = True
+    db.commit()
+
+
+# expect: VC201 -- consuming what the body names by id is no credential
+@app.post("/vouchers/consume")
+def consume_voucher(payload: VoucherChoice, db: SessionDep):
+    vouchers.consume(db, payload.voucher_id)
+    db.commit()
+
+
 # ok: VC201 -- a sign-up: creating one's own account in the users collection is open by design
 @app.post("/users", status_code=201)
 async def sign_up(payload: dict, db: SessionDep):

@@ -43,6 +43,9 @@ CREDENTIAL_SOURCES = frozenset({"Header", "Cookie"})
 CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
                          "validate"})
 EXIT_CALLS = frozenset({"abort", "redirect"})
+# Verbs of a call that redeems a one-time credential rather than checks one by name (`tokens.consume(session,
+# payload.token, purpose)`, as an e-mail verification is confirmed): a guard only when handed the presented credential.
+REDEEMING_VERBS = frozenset({"consume"})
 # Calls that read, test, reshape or log a signature header without checking it: handing it to one is no check.
 SIGNATURE_READS = frozenset({"get", "getlist", "getone", "pop", "split", "strip", "lower", "encode", "decode",
                              "startswith", "removeprefix", "print", "debug", "info", "warning", "warn", "error",
@@ -890,8 +893,9 @@ class AppModelCollector:
                 frame.persists = True
             if fw.names_denial(last):
                 frame.denies = True
-            if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
-                                                      or _checks_presented_credential(node, frame.node)):
+            if words and (words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
+                                                       or _checks_presented_credential(node, frame.node))
+                          or words[0] in REDEEMING_VERBS and _checks_presented_credential(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True
             if fw.checks_signature(last) or (self.signature_library and last in fw.VERIFIER_METHODS
                                              and isinstance(func, cst.Attribute)):
@@ -1945,9 +1949,18 @@ def _is_none(node: cst.BaseExpression) -> bool:
 
 
 def _checks_presented_credential(call: cst.Call, handler: cst.FunctionDef) -> bool:
-    """`manager.verify(token, request)`: a check handed a parameter of the handler that carries a one-time credential
-    (`token`, `reset_code`), which the client proves itself with; not a check of an id (`verify(user_id)`)."""
+    """`manager.verify(token, request)`: a check handed a parameter of the handler (or a field of its body,
+    `payload.token`) that carries a one-time credential (`token`, `reset_code`), which the client proves itself with;
+    not a check of an id (`verify(user_id)`)."""
     parameters = (*handler.params.posonly_params, *handler.params.params, *handler.params.kwonly_params)
     presented = {p.name.value for p in parameters if fw.name_words(p.name.value)[-1:] in fw.PRESENTED_CREDENTIAL_LAST}
-    return any(isinstance(a.value, cst.Name) and a.value.value in presented for a in call.args)
+    names = {p.name.value for p in parameters}
+    return any(isinstance(a.value, cst.Name) and a.value.value in presented
+               or _presented_field(a.value, names) for a in call.args)
+
+
+def _presented_field(value: cst.BaseExpression, parameters: set[str]) -> bool:
+    """`payload.token`: the field of a request body parameter that carries the one-time credential."""
+    return type(value) is cst.Attribute and type(value.value) is cst.Name and value.value.value in parameters \
+        and fw.name_words(value.attr.value)[-1:] in fw.PRESENTED_CREDENTIAL_LAST
 
