@@ -274,6 +274,35 @@ def editor_required(view):
     return wrapper
 
 
+def social_login(resolver):
+    @wraps(resolver)
+    def wrapper(root, info, provider, access_token):
+        try:
+            user = load_backend(provider).do_auth(access_token)
+            if user is None:
+                raise PermissionError("invalid token")
+            return resolver(root, info, user, None)
+        # ok: VC216 -- the resolver is handed the caught error, no user: it answers with the error
+        except Exception as error:
+            return resolver(root, info, None, str(error))
+    return wrapper
+
+
+def social_login_lenient(resolver):
+    @wraps(resolver)
+    def wrapper(root, info, provider, access_token):
+        try:
+            user = load_backend(provider).do_auth(access_token)
+            if user is None:
+                raise PermissionError("invalid token")
+        # expect: VC216 -- the error is caught and only logged: the resolver runs as if the login had passed
+        except Exception as error:
+            logging.warning("login failed: %s", error)
+            return resolver(root, info, access_token)
+        return resolver(root, info, access_token)
+    return wrapper
+
+
 def check_token(token: str) -> bool:
     try:
         jwt.decode(token, ADMIN_TOKEN, algorithms=["HS256"])

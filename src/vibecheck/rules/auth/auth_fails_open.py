@@ -518,7 +518,8 @@ class AuthFailsOpen(Rule):
                 if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
                     checks = True  # it does not record an anonymous caller for the routes to judge
                 returns = list(own_returns(handler.body))
-                lets_in = any(_lets_in(r, views, named_check) for r in returns) or (
+                lets_in = any(_lets_in(r, views, named_check) and not _tells_the_failure(r, handler)
+                              for r in returns) or (
                     not returns and following is not None and checks and (
                         _lets_in_statement(following, views) or _returns_parameter(following, node))) or (
                     _ends_normally(statement, returns, node) and _raising_guard(node, statement.body))
@@ -602,6 +603,15 @@ def _lets_in(node: cst.Return, views: set[str], named_check: bool) -> bool:
     func = value.func
     return (isinstance(func, cst.Name) and func.value in views) or (
         isinstance(func, cst.Attribute) and func.attr.value in NEXT_HANDLERS and full_name(func.value) == "self")
+
+
+def _tells_the_failure(node: cst.Return, handler: cst.ExceptHandler) -> bool:
+    """`return f(info, None, errors=Messages.exception(e))`: the view is handed the caught error, so it knows the check
+    failed and answers with it (a GraphQL mutation's `errors` field), rather than going on as if it had passed."""
+    if handler.name is None or not isinstance(handler.name.name, cst.Name) or node.value is None:
+        return False
+    caught = handler.name.name.value
+    return any(type(n) is cst.Name and n.value == caught for n in walk_own(node.value))
 
 
 def _lets_in_statement(statement: cst.BaseStatement, views: set[str]) -> bool:
