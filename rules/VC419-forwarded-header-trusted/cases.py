@@ -82,6 +82,29 @@ def proxy_entry_from_the_right():
         abort(403)
 
 
+TRUSTED_PROXIES = {"10.0.0.2", "10.0.0.3"}
+
+
+def client_behind_trusted_proxies():
+    peer = request.remote_addr
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if forwarded and peer in TRUSTED_PROXIES:
+        for hop in reversed([part.strip() for part in forwarded.split(",")]):
+            # ok: VC419 -- walked from the right past our own proxies: the first hop they saw
+            if hop not in TRUSTED_PROXIES:
+                return hop
+    return peer
+
+
+def first_hop_trusted():
+    hops = request.headers.get("X-Forwarded-For", "").split(",")
+    for hop in hops:
+        # expect: VC419 -- walked from the left: the client writes these entries
+        if hop.strip() not in TRUSTED_PROXIES:
+            return hop.strip()
+    return request.remote_addr
+
+
 def server_seen_address():
     # ok: VC419
     if request.remote_addr not in ADMIN_IPS:

@@ -78,6 +78,9 @@ def forwarded_source(node: cst.BaseExpression, state: FlowState) -> Taint | None
     if not isinstance(node, cst.Call):
         return None
     func = node.func
+    if type(func) is cst.Name and func.value == "reversed" and node.args \
+            and (taint := state.taint_of(node.args[0].value)) is not None and taint.kind == "xff":
+        return CLEAN  # the entries from the right: the walk that skips your own proxies to the first hop they saw
     if isinstance(func, cst.Attribute) and func.attr.value in HEADER_READERS and isinstance(func.value, cst.Attribute) \
             and func.value.attr.value in HEADER_MAPS and state.is_request_object(func.value.value) \
             and _header_name(call_argument(node, 0, "key")) in FORWARDED_HEADERS:
@@ -144,13 +147,13 @@ class ForwardedHeaderTrusted(FlowRule):
     and assignments, and reports it where it decides something: compared with `==`/`in` (an allow-list,
     a block-list, `ip_address(ip) in ADMIN_NETWORK`), tested with `startswith("10.")`, or returned by a
     function used as a rate limiter's `key_func` (Flask-Limiter, slowapi; also a `lambda`), or used as the key of
-    a hand-rolled limiter's store (`_attempts[ip]`, `failed_logins[ip]`, `self.buckets[ip]`). An entry
-    counted from the right (`split(",")[-1]`, `[-num_proxies]`) is what your own proxy appended, and is
-    not reported. It records its summaries too, so that VC417 reports a `get_client_ip()` helper that
-    reads the header in one function and an allow-list check on its result in another; a predicate that
-    answers whether its argument is in a list (`return ip in ADMIN_IPS`, `if ip in LOCAL_IPS: return True`)
-    is reported where a caller acts on its answer (`if not is_admin(ip): abort(403)`), not where the
-    caller only hands the answer on (`scope.set_attribute("is_local", is_local(ip))`).
+    a hand-rolled limiter's store (`_attempts[ip]`, `failed_logins[ip]`, `self.buckets[ip]`). An entry counted from
+    the right (`split(",")[-1]`, `[-num_proxies]`, or walked from the right with `reversed()` past your trusted
+    proxies) is what your own proxy appended, and is not reported. It records its summaries too, so that VC417 reports
+    a `get_client_ip()` helper that reads the header in one function and an allow-list check on its result in another;
+    a predicate that answers whether its argument is in a list (`return ip in ADMIN_IPS`, `if ip in LOCAL_IPS: return
+    True`) is reported where a caller acts on its answer (`if not is_admin(ip): abort(403)`), not where the caller
+    only hands the answer on (`scope.set_attribute("is_local", is_local(ip))`).
 
     ## Why is this bad?
     The client sends these headers itself. Unless a proxy you run replaces them, `X-Forwarded-For:
