@@ -82,7 +82,7 @@ class CallGraph:
             self.modules_by_last.setdefault(module.rpartition(".")[2], []).append(module)
         self._imported: dict[str, FunctionKey | None] = {}
         self._origins: dict[tuple[FunctionKey, frozenset[str], int], tuple[str, str] | None] = {}
-        self._sinks: dict[tuple[FunctionKey, str, bool, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
+        self._sinks: dict[tuple[FunctionKey, str, str, bool, int], list[tuple[FunctionKey, list[Any], tuple[str, ...]]]] = {}
         self._methods: dict[FunctionKey, list[FunctionKey]] = {}
         self._calls_by_callee: dict[FunctionKey, dict[str, list[list[Any]]]] = {}
 
