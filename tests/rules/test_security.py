@@ -20,6 +20,7 @@ from vibecheck.rules.error_handling.swallowed_exception import SwallowedExceptio
 from vibecheck.rules.security.client_data_to_code_execution import ClientDataToCodeExecution
 from vibecheck.rules.security.ecb_cipher_mode import EcbCipherMode
 from vibecheck.rules.security.hardcoded_credential import HardcodedCredential, is_secret_name
+from vibecheck.rules.security.llm_code_execution_tool import LlmCodeExecutionTool
 from vibecheck.rules.security.llm_output_to_dangerous_sink import LlmOutputToDangerousSink
 from vibecheck.rules.security.request_data_to_filesystem_or_url import RequestDataToFilesystemOrUrl
 from vibecheck.rules.security.request_data_to_injection_sink import RequestDataToInjectionSink
@@ -92,6 +93,17 @@ def test_ecb_rule_ignores_test_files_where_known_answer_tests_use_ecb() -> None:
     source = "from Crypto.Cipher import AES\ncipher = AES.new(KEY, AES.MODE_ECB)\n"
     assert len(findings_for(EcbCipherMode, source)) == 1
     assert findings_for(EcbCipherMode, source, is_test_file=True) == []
+
+
+@pytest.mark.parametrize(("path", "reported"), [
+    ("examples/langchain/agent.py", 1),  # a folder of the project named after the framework
+    ("app/agent.py", 1),
+    ("langchain_community/tools/shell/tool.py", 0),  # the framework building its own tool for its users
+    ("tests/test_agent.py", 0),
+])
+def test_code_running_llm_tools_are_judged_in_projects_not_in_the_framework_or_tests(path: str, reported: int) -> None:
+    source = "from langchain_experimental.tools import PythonREPLTool\ntools = [PythonREPLTool()]\n"
+    assert len(findings_for(LlmCodeExecutionTool, source, path=path, is_test_file=path.startswith("tests/"))) == reported
 
 
 @pytest.mark.parametrize(("rule", "source", "bandit_code"), [
