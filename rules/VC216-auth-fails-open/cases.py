@@ -274,6 +274,20 @@ def editor_required(view):
     return wrapper
 
 
+def has_secrets(text, config=None):
+    # ok: VC216 -- a feature's on/off switch, no credential: turned off, the scan answers "none found"
+    if config and not config.enable_secret_scanning:
+        return False
+    return bool(scan_for_secrets(text))
+
+
+def signature_ok(payload, signature):
+    # expect: VC216 -- with the secret unset, every signature passes
+    if settings.WEBHOOK_SECRET and not hmac.compare_digest(sign(payload, settings.WEBHOOK_SECRET), signature):
+        return False
+    return True
+
+
 def social_login(resolver):
     @wraps(resolver)
     def wrapper(root, info, provider, access_token):

@@ -29,6 +29,9 @@ DATA_KEY_QUALIFIERS = frozenset({"issue", "project", "cache", "sort", "primary",
                                  "event", "message", "queue", "record", "entity", "node", "page", "space", "board",
                                  "dedup", "dedupe", "hash", "unique", "composite", "natural", "resource", "metadata"})
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Words that make an identifier a feature's on/off switch (`enable_secret_scanning`, `SIGNATURE_CHECK_ENABLED`), which
+# names no credential whatever it switches.
+TOGGLE_WORDS = frozenset({"enable", "enabled", "disable", "disabled"})
 DENY_WORDS = re.compile(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed")
 ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9_]*$")
 # Exceptions whose handler decides an auth check: the broad ones and those token and permission checks raise.
@@ -106,10 +109,13 @@ def _guards_access(switch: str, check: cst.CSTNode, denial: cst.CSTNode, *, sett
 
 
 def _credential_words(text: str) -> set[str]:
-    """The credential words of the names in `text`; a lookup key (`issue_key`, `cache_key`) names no credential."""
+    """The credential words of the names in `text`; a lookup key (`issue_key`, `cache_key`) or a feature's switch
+    (`enable_secret_scanning`) names no credential."""
     found: set[str] = set()
     for identifier in IDENTIFIER.findall(text):
         words = name_words(identifier)
+        if not TOGGLE_WORDS.isdisjoint(words):
+            continue
         found.update(word for index, word in enumerate(words) if word in CREDENTIAL_WORDS and not (
             word in ("key", "keys") and index > 0 and words[index - 1] in DATA_KEY_QUALIFIERS))
     return found
