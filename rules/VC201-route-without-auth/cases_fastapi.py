@@ -313,6 +313,32 @@ async def verify_account(db: SessionDep, account_id: int = Body(..., embed=True)
     return await verifications.check(db, account_id)
 
 
+def build_integration_router(secret: str) -> APIRouter:
+    async def require_signature(request: Request) -> None:
+        if not signatures.valid(secret, await request.body(), request.headers):
+            raise HTTPException(status_code=401, detail="invalid signature")
+
+    integration = APIRouter(prefix="/integration", dependencies=[Depends(require_signature)])
+
+    # ok: VC201 -- the router an app factory builds carries the guard for every route on it
+    @integration.post("/sessions/revoke", status_code=204)
+    async def revoke_sessions(payload: dict) -> None:
+        await sessions.revoke(payload["subject"])
+
+    return integration
+
+
+def build_sync_router() -> APIRouter:
+    syncing = APIRouter(prefix="/sync", dependencies=[Depends(get_session)])
+
+    # expect: VC201 -- a factory's router whose dependency only opens a session
+    @syncing.post("/run")
+    async def run_sync(payload: dict) -> None:
+        await sync.run(payload["source"])
+
+    return syncing
+
+
 # ok: VC201 -- the one-time token in the body is redeemed: whoever holds it confirms the address it was sent to
 @app.post("/email/verify/confirm")
 def confirm_email_verification(payload: EmailVerificationConfirmation, db: SessionDep):

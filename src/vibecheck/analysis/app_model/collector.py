@@ -1075,6 +1075,9 @@ class AppModelCollector:
                 and type(node.targets[0].target) is cst.Name:
             # `middleware = [TokenMiddleware()]`, then `falcon.App(middleware=middleware)`
             self.middleware_lists[node.targets[0].target.value] = node.value
+        if self.scopes and len(node.targets) == 1 and type(node.targets[0].target) is cst.Name \
+                and isinstance(node.value, cst.Call):
+            self._note_receiver_guards(node.targets[0].target.value, node.value)
         if self.scopes or len(node.targets) != 1:
             return
         assigned = node.targets[0].target
@@ -1113,15 +1116,7 @@ class AppModelCollector:
                 self._record_prefix(target, value)
             if self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
                 self.auth_keyword_receivers.add(target)
-            if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
-                    and self._dependencies_guard(_keyword(value, "dependencies")):
-                self.guarded_receivers.add(target)
-                self._note_receiver_guard(target, _keyword(value, "dependencies"))
-                if restricts(dependency_names(value)):
-                    self.restricted_receivers.add(target)
-            if self._auth_guards(value) and self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
-                self.guarded_receivers.add(target)
-                self.receivers_guarded_otherwise.add(target)
+            self._note_receiver_guards(target, value)
             if constructor in self.match.guard_dependencies:
                 self.guard_names.add(target)
         elif isinstance(value, cst.Subscript) and _last(self.qualified_name(value.value)) == "Annotated":
@@ -1178,6 +1173,21 @@ class AppModelCollector:
             if not isinstance(table, dict):
                 table = self.settings[name] = {}
             table[key] = _strings(value)
+
+    def _note_receiver_guards(self, target: str, value: cst.Call) -> None:
+        """`router = APIRouter(dependencies=[Depends(require_user)])`, also in an app factory's body (`def
+        build_router(): router = APIRouter(...)`, whose routes are declared there too): the routes it receives are
+        guarded."""
+        constructor = _last(self.qualified_name(value.func))
+        if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
+                and self._dependencies_guard(_keyword(value, "dependencies")):
+            self.guarded_receivers.add(target)
+            self._note_receiver_guard(target, _keyword(value, "dependencies"))
+            if restricts(dependency_names(value)):
+                self.restricted_receivers.add(target)
+        if self._auth_guards(value) and self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
+            self.guarded_receivers.add(target)
+            self.receivers_guarded_otherwise.add(target)
 
     def _record_prefix(self, name: str, call: cst.Call) -> None:
         for keyword in fw.PREFIX_KEYWORDS:
