@@ -154,6 +154,22 @@ class GatewayTests(unittest.TestCase):
         return True
 
 
+class WeatherClientTests(unittest.TestCase):
+    def setUp(self):
+        with patch("shop.weather.requests"):
+            self.client = WeatherClient(api_key="test-key")
+        self.client.session = Mock()
+
+    # ok: VC308 -- the real client, with only its session a mock: its own method runs
+    def test_parses_the_temperature(self):
+        self.assertEqual(self.client.parse({"temp": 21.5}), 21.5)
+
+    # expect: VC308 -- the mock part alone answers
+    def test_session_only(self):
+        self.client.session.get.return_value = {"temp": 3}
+        self.assertEqual(self.client.session.get("/now"), {"temp": 3})
+
+
 
 @patch("shop.weather.fetch_temperature")
 # expect: VC308

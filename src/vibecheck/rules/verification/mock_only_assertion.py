@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from vibecheck.analysis.nodes import head_name
+from vibecheck.imports import full_name
 from vibecheck.literals import string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.verification._shared import Frame, TestAwareRule, last_name
@@ -134,8 +135,10 @@ class AssertionOnMockOnly(TestAwareRule):
         for target in node.targets:
             if isinstance(target.target, cst.Name) and test is not None:
                 test.data["mocks"].add(target.target.value)
-            elif self_attribute(target.target):
-                self._class_mocks[-1].add(self_attribute(target.target))  # `self.gateway = Mock()` in setUp or a test
+            elif (path := full_name(target.target) or "").startswith("self."):
+                # `self.gateway = Mock()` in setUp or a test; `self.tracker.sp = Mock()` makes a part of a real
+                # object a mock, not the object
+                self._class_mocks[-1].add(path)
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         test = self.current_test
@@ -166,14 +169,14 @@ class AssertionOnMockOnly(TestAwareRule):
             return
         called = last_name(node.func)
         root = head_name(node.func)
-        attribute = self_attribute(node.func)
-        if attribute in self._class_mocks[-1]:
+        attribute = self._class_mock(node.func)
+        if attribute:
             data["mocks"].add(attribute)
             root = attribute
         if root in data["mocks"] or root == "self":
             if called.startswith("assert"):
                 data["asserts"] = True
-            if root == "self" and not called.startswith(("assert", "fail")) and attribute not in self._class_mocks[-1]:
+            if root == "self" and not called.startswith(("assert", "fail")):
                 data["real_call"] = True
             return
         if called in HARMLESS_CALLS and isinstance(node.func, cst.Name) or qualified.startswith(HARMLESS_PREFIXES):
@@ -181,6 +184,12 @@ class AssertionOnMockOnly(TestAwareRule):
         if self._from_standard_library(node.func):
             return
         data["real_call"] = True
+
+    def _class_mock(self, func: cst.BaseExpression) -> str:
+        """The mock kept on the test class that a call is made on (`self.gateway.charge(10)`, `self.client.session.get(
+        "/now")` with `self.client.session` a mock), '' for a call on anything else of `self`."""
+        dotted = full_name(func) or self_attribute(func)
+        return next((mock for mock in self._class_mocks[-1] if dotted == mock or dotted.startswith(mock + ".")), "")
 
     def _from_standard_library(self, func: cst.BaseExpression) -> bool:
         """`Path("a.mov")`, `json.dumps(...)`: an imported standard-library name builds test data, it tests nothing."""
