@@ -24,15 +24,30 @@ from vibecheck.model import EngineError, FileResult, Finding
 from vibecheck.rule import ProjectRule
 
 PROJECT_FILES = ("vibecheck.toml", "pyproject.toml", "setup.cfg", "setup.py")
+# How much of a `setup.py` is read to tell a build script from a module of that name, and what a build script says.
+BUILD_SCRIPT_HEAD = 65536
+BUILD_SCRIPT_WORDS = (b"setup(", b"setuptools", b"distutils")
 
 
 def holds_project_file(folder: str | os.PathLike[str], names: Iterable[str] = PROJECT_FILES) -> bool:
     """Whether `folder` holds one of the project files `names`. A `setup.py` beside an `__init__.py` is a module of
-    that package (sanic's `sanic/logging/setup.py` sets logging up), not the build script of a project. Read from
+    that package (sanic's `sanic/logging/setup.py` sets logging up), not the build script of a project, and so is one
+    that names no build tool (a FastAPI router module `routers/setup.py` in a folder without `__init__.py`). Read from
     the folder's listing, which discovery made already for a folder it walked."""
     where = os.fspath(folder)
-    return any(listings.is_file(where, name) and not (name == "setup.py" and listings.is_file(where, "__init__.py"))
-               for name in names)
+    return any(listings.is_file(where, name) and not (name == "setup.py" and (
+        listings.is_file(where, "__init__.py") or not _is_build_script(os.path.join(where, name)))) for name in names)
+
+
+@functools.lru_cache(maxsize=256)
+def _is_build_script(path: str) -> bool:
+    """A `setup.py` that calls `setup(...)` or names setuptools or distutils; one that cannot be read counts."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(BUILD_SCRIPT_HEAD)
+    except OSError:
+        return True
+    return any(word in head for word in BUILD_SCRIPT_WORDS)
 
 
 @dataclass

@@ -49,3 +49,19 @@ def test_a_setup_module_inside_a_package_is_no_project_file(tmp_path: Path) -> N
     parts = {part.root.name: sorted(part.relative.values()) for part in split_projects(project)}
     assert parts == {tmp_path.name: ["tests/test_web.py", "web/logging/color.py", "web/logging/setup.py"],
                      "cli": ["main.py"]}
+
+
+def test_a_setup_module_that_names_no_build_tool_is_no_project_file(tmp_path: Path) -> None:
+    """`routers/setup.py`, a FastAPI router in a folder without `__init__.py` (a namespace package): a module like its
+    neighbours, which stay in the project above; a `setup.py` that calls `setup()` there still starts a project."""
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'api'\n")
+    (tmp_path / "src" / "api" / "routers").mkdir(parents=True)
+    (tmp_path / "src" / "api" / "routers" / "setup.py").write_text(
+        "from fastapi import APIRouter\n\nrouter = APIRouter(prefix='/setup')\n")
+    (tmp_path / "plugins" / "extra").mkdir(parents=True)
+    (tmp_path / "plugins" / "extra" / "setup.py").write_text("from setuptools import setup\nsetup(name='extra')\n")
+    project = Project(root=tmp_path, config={})
+    for path in ("src/api/routers/setup.py", "src/api/routers/health.py", "plugins/extra/extra.py"):
+        project.files[path] = FileResult(path)
+    parts = {part.root.name: sorted(part.relative.values()) for part in split_projects(project)}
+    assert parts == {tmp_path.name: ["src/api/routers/health.py", "src/api/routers/setup.py"], "extra": ["extra.py"]}
