@@ -104,6 +104,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
     "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
+    "smartcard": ("pyscard",),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -137,6 +138,9 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     # python-social-auth's framework packages are front ends of its core
     "social_core": ("social-auth-app-django", "social-auth-app-flask", "social-auth-app-flask-sqlalchemy",
                     "social-auth-app-pyramid", "social-auth-app-cherrypy", "social-auth-app-tornado"),
+    # web3.py's own building blocks, which its users import for types, accounts and encodings
+    "eth_typing": ("web3", "eth-account", "eth-utils"), "eth_utils": ("web3", "eth-account"),
+    "eth_account": ("web3",), "eth_abi": ("web3", "eth-account"), "hexbytes": ("web3", "eth-account"),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
