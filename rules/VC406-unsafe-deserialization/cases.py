@@ -96,6 +96,14 @@ def yaml_loader_derived_through_another(stream):
     return yaml.load(stream, Loader=StrictTupleLoader)
 
 
+def yaml_loader_defined_in_the_function(stream):
+    class NoDatesLoader(yaml.SafeLoader):
+        """The safe loader, without the implicit timestamp resolver."""
+
+    # ok: VC406 -- a safe loader the function derives for its own loads
+    return yaml.load(stream, Loader=NoDatesLoader)
+
+
 class TupleLoader(yaml.SafeLoader):
     """A safe loader that also builds tuples."""
 

@@ -447,9 +447,10 @@ def _nodes_of(node: cst.CSTNode) -> list[cst.CSTNode]:
 
 
 def _safe_loader_classes(tree: ast.Module) -> frozenset[str]:
-    """The module-level classes that derive, directly or through one another, from a safe PyYAML loader."""
+    """The module's classes that derive, directly or through one another, from a safe PyYAML loader: also one a
+    function defines for its own loads (`class NoDatesSafeLoader(yaml.SafeLoader)` inside it)."""
     safe: set[str] = set()
-    for statement in tree.body:
+    for statement in ast.walk(tree):
         if isinstance(statement, ast.ClassDef) and any(
                 (base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else "")
                 in SAFE_YAML_LOADERS | safe for base in statement.bases):
