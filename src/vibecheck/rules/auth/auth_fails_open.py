@@ -80,12 +80,13 @@ def _leaves(block: cst.BaseSuite) -> bool:
                                                       and (full_name(final.value.func) or "").rpartition(".")[2] == "abort")
 
 
-def _denies(block: cst.BaseSuite | cst.CSTNode) -> bool:
-    """A block that refuses: `raise`, `abort(...)`, or a return of 401/403/`False`/a forbidden response."""
+def _denies(block: cst.BaseSuite | cst.CSTNode, *, reraises: bool = True) -> bool:
+    """A block that refuses: `raise`, `abort(...)`, or a return of 401/403/`False`/a forbidden response. Without
+    `reraises`, a bare `raise` (an inner `except` handing on what it caught) is no refusal of the block's own."""
     pending: list[cst.CSTNode] = [block]
     while pending:
         node = pending.pop()
-        if type(node) is cst.Raise:
+        if type(node) is cst.Raise and (reraises or node.exc is not None):
             return True
         if type(node) is cst.Call and (full_name(node.func) or "").rpartition(".")[2] == "abort":
             return True
@@ -520,7 +521,7 @@ class AuthFailsOpen(Rule):
                 if not _catches_auth_errors(handler) or _denies(handler.body):
                     continue
                 if checks is None:
-                    checks = _denies(statement.body) or _calls_any(statement.body, RAISING_CHECKS)
+                    checks = _denies(statement.body, reraises=False) or _calls_any(statement.body, RAISING_CHECKS)
                 if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
                     checks = True  # it does not record an anonymous caller for the routes to judge
                 returns = list(own_returns(handler.body))
