@@ -824,3 +824,77 @@ def test_the_methods_a_transport_adapter_dispatches_are_reached_with_it(tmp_path
         """,
     })
     assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == ["pkg/adapters.py:11"]
+
+
+def test_methods_used_on_an_object_a_reached_function_returns_are_referenced(tmp_path: Path) -> None:
+    """`prep = shape.prepared; prep.covers(p)`: the `prepared` property of a module the test reaches returns a class
+    of a module the test never imports, so `covers` is used on it (also `sample[0]`, which runs `__getitem__`, and a
+    method the returned class inherits). A method of that class the test never names is still reported, and so is a
+    method of a class whose factory no test calls, though a test uses the method's name."""
+    write_project(tmp_path, {
+        "geo/__init__.py": "from .shapes import Shape, Sample\n",
+        "geo/shapes.py": """
+            from .prepared import Prepared, Point, Unused
+
+
+            class Shape:
+                @property
+                def prepared(self):
+                    \"\"\"The shape made faster for repeated predicates.\"\"\"
+                    return Prepared(self)
+
+                def unused_factory(self):
+                    if self:
+                        return Unused()
+                    return None
+
+
+            class Sample:
+                def __getitem__(self, index):
+                    return Point(index)
+        """,
+        "geo/prepared.py": """
+            class Predicates:
+                def within(self, other):
+                    return False
+
+
+            class Prepared(Predicates):
+                def __init__(self, shape):
+                    self.shape = shape
+
+                def covers(self, other):
+                    return True
+
+                def crosses(self, other):
+                    return False
+
+
+            class Point:
+                def __init__(self, index):
+                    self.index = index
+
+                def coords(self):
+                    return (self.index, 0)
+
+
+            class Unused:
+                def covers(self, other):
+                    return True
+        """,
+        "tests/test_shapes.py": """
+            from geo import Sample, Shape
+
+
+            def test_prepared_covers_and_within():
+                prep = Shape().prepared
+                assert prep.covers(Shape())
+                assert not prep.within(Shape())
+
+
+            def test_sample_points():
+                assert Sample()[0].coords() == (0, 0)
+        """,
+    })
+    assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == [
+        "geo/prepared.py:13", "geo/prepared.py:25", "geo/shapes.py:10"]
