@@ -898,3 +898,38 @@ def test_methods_used_on_an_object_a_reached_function_returns_are_referenced(tmp
     })
     assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == [
         "geo/prepared.py:13", "geo/prepared.py:25", "geo/shapes.py:10"]
+
+
+def test_a_migrations_package_that_the_code_imports_is_followed_and_not_reported(tmp_path: Path) -> None:
+    """A migration framework (`django/db/migrations/`) is code the rest imports: what its reached code calls is reached
+    (`schema_editor.rename_index(...)`); its own untested functions are not reported, as in an app's migrations. A
+    method nothing calls is still reported."""
+    write_project(tmp_path, {
+        "orm/__init__.py": "",
+        "orm/migrations/__init__.py": "from .operations import RenameIndex\n",
+        "orm/migrations/operations.py": """
+            class RenameIndex:
+                def apply(self, schema_editor):
+                    schema_editor.rename_index("old", "new")
+
+                def describe(self):
+                    return "rename"
+        """,
+        "orm/schema.py": """
+            class SchemaEditor:
+                def rename_index(self, old, new):
+                    return f"ALTER INDEX {old} RENAME TO {new}"
+
+                def alter_db_tablespace(self, model, old, new):
+                    return None
+        """,
+        "tests/test_migrations.py": """
+            from orm.migrations import RenameIndex
+            from orm.schema import SchemaEditor
+
+
+            def test_rename():
+                assert RenameIndex().apply(SchemaEditor()) is None
+        """,
+    })
+    assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == ["orm/schema.py:5"]
