@@ -933,3 +933,38 @@ def test_a_migrations_package_that_the_code_imports_is_followed_and_not_reported
         """,
     })
     assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == ["orm/schema.py:5"]
+
+
+def test_attributes_used_through_a_class_of_the_tests_own_modules_are_names_the_test_uses(tmp_path: Path) -> None:
+    """`Child.meta.get_parent_list()`, with `Child` a model of the tests' own `models.py`: `get_parent_list` is a name
+    the test uses, as on an object of its own. A method of the same class that no test names is still reported."""
+    write_project(tmp_path, {
+        "orm/__init__.py": "",
+        "orm/options.py": """
+            class Options:
+                def get_parent_list(self):
+                    return []
+
+                def get_children(self):
+                    return []
+        """,
+        "tests/__init__.py": "",
+        "tests/models.py": """
+            from orm.options import Options
+
+
+            class Child:
+                meta = Options()
+        """,
+        "tests/test_meta.py": """
+            from orm.options import Options
+
+            from .models import Child
+
+
+            def test_parent_list():
+                assert isinstance(Child.meta, Options)
+                assert Child.meta.get_parent_list() == []
+        """,
+    })
+    assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == ["orm/options.py:5"]

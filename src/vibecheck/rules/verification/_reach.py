@@ -375,15 +375,35 @@ class ProjectIndex:
         `run_command.make_context`). Kept per test, not as each module's union of its tests' names, which
         held millions of entries on Django (52 MiB) for the same answers."""
         by_name: dict[str, set[str]] = {}
+        test_modules = self.test_modules
         for test in self.tests:
             names = set(test.names)
             for dotted in test.dotted:
-                module = self.module_of(dotted)
+                module = self.module_of(dotted) or self._test_module_of(dotted, test_modules)
                 if module is not None:
                     names.update(dotted[len(module) + 1:].split(".")[1:])
             for name in names:
                 by_name.setdefault(name, set()).add(test.path)
         return by_name
+
+    @cached_property
+    def test_modules(self) -> frozenset[str]:
+        """The dotted names the test files may be imported by: `tests.app.models` and `app.models` for
+        `tests/app/models.py` (a test runner may put the test folder on the path), two parts at least."""
+        found: set[str] = set()
+        for test in self.tests:
+            parts = test.path.replace("\\", "/").removesuffix(".py").removesuffix("/__init__").split("/")
+            found.update(".".join(parts[start:]) for start in range(len(parts) - 1))
+        return frozenset(found)
+
+    @staticmethod
+    def _test_module_of(dotted: str, test_modules: frozenset[str]) -> str | None:
+        """The test module a dotted name starts with (`Child._meta.get_parent_list` through a model of the tests'
+        own `models.py`: what follows the imported object are attributes of the project's API the test uses)."""
+        candidate = dotted.rpartition(".")[0]
+        while candidate and candidate not in test_modules:
+            candidate = candidate.rpartition(".")[0]
+        return candidate or None
 
     @cached_property
     def tests_by_module(self) -> dict[str, set[str]]:
