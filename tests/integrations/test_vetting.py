@@ -1288,6 +1288,16 @@ MARKUPSAFE_CLEARED = {
         def json_for_script(obj):
             return Markup(json.dumps(obj).replace("<", "\\\\u003c").replace(">", "\\\\u003e").replace("&", "\\\\u0026"))
         ''',
+    "specials translated": '''
+        from markupsafe import Markup
+
+        _script_escapes = {ord(">"): "\\\\u003E", ord("<"): "\\\\u003C", ord("&"): "\\\\u0026", ord("'"): None}
+
+
+        def escape_for_script(value):
+            return Markup(str(value).translate(_script_escapes)), Markup(value.translate(str.maketrans({
+                "<": "&lt;", ">": "&gt;", "&": "&amp;"})))
+        ''',
     "marked input kept marked": '''
         from markupsafe import Markup
 
@@ -1324,6 +1334,29 @@ MARKUPSAFE_KEPT = {
         def breaks(value):
             return Markup(value.replace("<", "<br>").replace(">", "").replace("&", ""))
         ''', 5),
+    "only some specials translated": ('''
+        from markupsafe import Markup
+
+        _escapes = {ord("<"): "&lt;", ord(">"): "&gt;"}
+
+        def quote_free(value):
+            return Markup(value.translate(_escapes))
+        ''', 7),
+    "specials translated to markup": ('''
+        from markupsafe import Markup
+
+        def breaks(value):
+            return Markup(value.translate({60: "<br>", 62: "", 38: ""}))
+        ''', 5),
+    "table rebound": ('''
+        from markupsafe import Markup
+
+        def script(value, table):
+            escapes = {ord("<"): "", ord(">"): "", ord("&"): ""}
+            if table:
+                escapes = table
+            return Markup(value.translate(escapes))
+        ''', 8),
     "guard on another type": ('''
         from markupsafe import Markup
 
