@@ -569,3 +569,21 @@ def probe_version(text):
     except Exception:
         version = 0
     return version
+
+
+@register.filter(is_safe=True)
+def pretty(value):
+    try:
+        return pformat(value)
+    # ok: VC102 -- a Django template filter must fail silently
+    except Exception as e:
+        return "Error in formatting: %s" % e
+
+
+@register.simple_tag
+def pretty_tag(value):
+    try:
+        return pformat(value)
+    # expect: VC102 -- a tag is no filter: Django lets its errors show
+    except Exception as e:
+        return "Error in formatting: %s" % e
