@@ -16,7 +16,9 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    bigger problem. When the value is declared (`-> X | None`, the same empty value returned elsewhere, or a
    docstring saying what a failure reads as: "a lost or reset connection reads as EOF"),
    a handler that does nothing falls back to VC101, except `return False` in a function named as a
-   question (`is_...`, `has_...`) or as a verifier (`verify_...`), where the failure is the answer: no finding.
+   question (`is_...`, `has_...`) or as a verifier (`verify_...`), where the failure is the answer: no finding;
+   nor in a Django template filter (`@register.filter`), which Django asks to answer a failure with its input or an
+   empty string.
    A constant that says it is a failure
    (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
@@ -481,6 +483,8 @@ def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Functio
         return Outcome.DECIDED
     if outcome is Outcome.RETURNS_VALUE and statement is not None and is_optional_import(statement, handler):
         return Outcome.DECIDED  # `try: from e2b import exceptions` / `except Exception: return ()`: no such types
+    if outcome is Outcome.RETURNS_VALUE and is_template_filter(function):
+        return Outcome.DECIDED  # `except Exception: return ""`: the answer Django asks of a filter that failed
     return outcome
 
 
