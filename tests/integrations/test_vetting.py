@@ -110,6 +110,52 @@ def test_b608_stays_on_queries_with_a_raw_value(source: str, line: int) -> None:
     assert ("B608", line) in unfiltered(source)
 
 
+ORM_SQL_SAFE = '''
+    from django.db.models.expressions import RawSQL
+
+
+    def prefetch(queryset, connection, join_table, column):
+        qn = connection.ops.quote_name
+        return queryset.extra(select={"related_id": "%s.%s" % (qn(join_table), qn(column))})
+
+
+    def pk_subquery(inner, connection):
+        sql, params = inner.get_compiler(connection=connection).as_sql()
+        return RawSQL("SELECT * FROM (%s) subquery" % sql, params)
+
+
+    def ordered(connection, table):
+        return RawSQL("%s.id" % connection.ops.quote_name(table), [])
+    '''
+ORM_SQL_UNSAFE = '''
+    from django.db.models.expressions import RawSQL
+
+
+    def prefetch(queryset, connection, join_table, column):
+        return queryset.extra(select={"related_id": "%s.%s" % (connection.ops.quote_name(join_table), column)})
+
+
+    def pk_subquery(inner, connection, params):
+        sql, _ = inner.get_compiler(connection=connection).as_sql()
+        return RawSQL("SELECT * FROM (%s) subquery" % sql, params)
+
+
+    def ordered(extra, name):
+        return RawSQL(*extra[name])
+    '''
+
+
+def test_b610_and_b611_are_cleared_where_vc402_proves_the_sql() -> None:
+    """`.extra()` of quoted identifiers, `RawSQL()` of a query builder's own text and parameters, or of a quoted
+    name: bandit reports each (no single literal); VC402 proves them. A raw column, parameters from elsewhere and
+    unpacked arguments stay."""
+    assert [f for f in unfiltered(ORM_SQL_SAFE, Settings(select=("B",))) if f[0] in ("B610", "B611")] == [
+        ("B610", 7), ("B611", 12), ("B611", 16)]
+    assert not [code for code, _ in unfiltered(ORM_SQL_SAFE) if code in ("B610", "B611", "B608", "VC402")]
+    found = unfiltered(ORM_SQL_UNSAFE)
+    assert [line for code, line in found if code in ("B610", "B611")] == [6, 11, 15]
+
+
 def test_b602_is_cleared_when_every_value_is_quoted() -> None:
     found = unfiltered('''
         import os
