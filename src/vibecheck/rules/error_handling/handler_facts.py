@@ -35,7 +35,8 @@ clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler of a `try` that 
 telemetry (`metrics.record_duration(...)`), a `pass` handler in a function that tears its object down
 (`def close(self):`, `shutdown`, `end_connection`: closing must not fail its caller; `...` counts as `pass`), a
 `pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`), of a
-`try` that only assigns names the code after it tests against `None` (`if ts is not None:`), or that
+`try` that only assigns names the code after it tests against `None` (`if ts is not None:`; also a handler that
+only sets those names to `None`), or that
 sits in another handler's `except` block or in a `finally:` block (a best effort on a failure path already handled,
 or on the way out), a handler of a `try`
 the code raises right after, or after plain calls (`except Exception as e: msg += f" ({e})"`, then `raise
@@ -555,6 +556,9 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
                 on_failure_path(function, statement) or _tested_after(function, statement)
                 or answers_with_flag(function, statement)))):
         return True
+    if statement is not None and function is not None and _resets_to_none(handler, statement) \
+            and _tested_after(function, statement):
+        return True  # `try: field = get_field(name)` / `except Exception: field = None` / `if field is not None:`
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and passes
     return name in REPRESENTATIONS or name.endswith("repr")
@@ -623,8 +627,8 @@ TOOL_DIRECTIVE = re.compile(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibeche
 # A docstring sentence that names a failure and a fallback together ("Exceptions are suppressed and result in the
 # default value", "returns None if the conversion fails, the default otherwise"): the function's contract explains
 # its handlers. Each sentence is searched for both words on its own, so no pattern spans the whole docstring.
-DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?|lost|reset|timeouts?|timed\s+out)\b",
-                                re.IGNORECASE)
+DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?|lost|reset|timeouts?|timed\s+out"
+                                r"|could\s+not|cannot|unsupported|unavailable)\b", re.IGNORECASE)
 DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced"
                                  r"|(?:reads?|treated|counts?)\s+as)\b", re.IGNORECASE)
 
@@ -816,6 +820,16 @@ def stores_attributes_only(statement: cst.Try | cst.With) -> bool:
     return bool(stores) and all(
         isinstance(small, cst.Assign) and (isinstance(small.value, cst.Name) or is_constant(small.value))
         and all(isinstance(target.target, cst.Attribute) for target in small.targets) for small in stores)
+
+
+def _resets_to_none(handler: cst.ExceptHandler, statement: cst.Try) -> bool:
+    """The handler only sets names the `try` assigns to `None` (`except Exception: field = None`): the value the code
+    after it tests (see `_tested_after`), as a `pass` after `field = None` above the `try` would leave it."""
+    computed = {t.value for small in suite_statements(statement.body) for t in _assign_targets(small)
+                if isinstance(t, cst.Name)}
+    fallbacks = handler_statements(handler)
+    return bool(fallbacks) and all(isinstance(small, cst.Assign) and is_none(small.value) and all(
+        isinstance(t, cst.Name) and t.value in computed for t in _assign_targets(small)) for small in fallbacks)
 
 
 def _tested_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
