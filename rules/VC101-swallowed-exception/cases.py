@@ -679,6 +679,32 @@ def span_start(span):
     return 0
 
 
+def app_config(entry, module):
+    config = None
+    if module is not None:
+        config = getattr(module, "default_config", None)
+    if config is None:
+        try:
+            config = import_string(entry)
+        # ok: VC101 -- the code after the enclosing `if` asks whether it worked
+        except Exception:
+            pass
+    if module is None and config is None:
+        raise LookupError(entry)
+    return config
+
+
+def app_label(entry):
+    label = None
+    if entry:
+        try:
+            label = import_string(entry).label
+        # expect: VC101 -- the code after the enclosing `if` never asks
+        except Exception:
+            pass
+    return label.lower()
+
+
 def span_end(span):
     end = None
     try:

@@ -569,3 +569,63 @@ def probe_version(text):
     except Exception:
         version = 0
     return version
+
+
+@register.filter(is_safe=True)
+def pretty(value):
+    try:
+        return pformat(value)
+    # ok: VC102 -- a Django template filter must fail silently
+    except Exception as e:
+        return "Error in formatting: %s" % e
+
+
+@register.simple_tag
+def pretty_tag(value):
+    try:
+        return pformat(value)
+    # expect: VC102 -- a tag is no filter: Django lets its errors show
+    except Exception as e:
+        return "Error in formatting: %s" % e
+
+
+def field_description(model, name):
+    try:
+        field = model.get_field(name)
+    # ok: VC102 -- the field is set to `None` and the code after asks whether it is there
+    except Exception:
+        field = None
+    if field is not None and field.help_text:
+        return field.help_text
+    return ""
+
+
+def field_label(model, name):
+    try:
+        field = model.get_field(name)
+    # expect: VC102 -- the code after never asks whether the lookup worked
+    except Exception:
+        field = None
+    return str(field)
+
+
+def system_encoding():
+    """The encoding of the locale. Fall back to 'ascii' if it is unsupported or could not be determined."""
+    try:
+        encoding = locale.getlocale()[1] or "ascii"
+        codecs.lookup(encoding)
+    # ok: VC102 -- the docstring says what an undetermined encoding falls back to
+    except Exception:
+        encoding = "ascii"
+    return encoding
+
+
+def terminal_encoding():
+    """The encoding of the terminal."""
+    try:
+        encoding = locale.getlocale()[1] or "ascii"
+        codecs.lookup(encoding)
+    # expect: VC102 -- nothing says why every error means ASCII
+    except Exception:
+        encoding = "ascii"
+    return encoding

@@ -591,3 +591,23 @@ def platform_family():
     except Exception:
         # expect: VC103 -- `"linux"` reads as a real answer
         return "linux"
+
+
+@register.filter(is_safe=False)
+def add(value, arg):
+    try:
+        return int(value) + int(arg)
+    except (ValueError, TypeError):
+        try:
+            return value + arg
+        except Exception:
+            # ok: VC103 -- a Django template filter answers a failure with an empty string, as Django asks
+            return ""
+
+
+def add_numbers(value, arg):
+    try:
+        return value + arg
+    except Exception:
+        # expect: VC103 -- no filter: `""` reads as a real sum
+        return ""

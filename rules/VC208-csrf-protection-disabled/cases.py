@@ -223,3 +223,34 @@ def inbound_email(request):
 def inbound_sms(request):
     signature = hmac.new(settings.INBOUND_SECRET.encode(), request.body, hashlib.sha256).hexdigest()
     return JsonResponse({"received": True, "signature": signature})
+
+
+def _enforce_csrf(request):
+    reason = CsrfViewMiddleware(get_response=lambda r: HttpResponseForbidden()).process_view(request, None, (), {})
+    return reason
+
+
+# ok: VC208 -- clients POST here cross-site by the protocol; the consent form's own POST is checked by hand
+@method_decorator(csrf_exempt, name="dispatch")
+class AuthorizationView(FormView):
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("request"):
+            denied = _enforce_csrf(request)
+            if denied:
+                return denied
+        return super().post(request, *args, **kwargs)
+
+
+# ok: VC208 -- runs Django's check itself before it changes anything
+@csrf_exempt
+def consent(request):
+    denied = CsrfViewMiddleware(get_response=lambda r: HttpResponseForbidden()).process_view(request, None, (), {})
+    if denied:
+        return denied
+    return JsonResponse({"granted": True})
+
+
+# expect: VC208 -- naming the middleware is no check
+@csrf_exempt
+def consent_page(request):
+    return JsonResponse({"protected_by": "CsrfViewMiddleware"})

@@ -308,6 +308,32 @@ def _factory_fact(statement: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassD
     return {"returns_call": _decorator_name(func)} if type(head) is ast.Name else {}
 
 
+def _returned_classes(statement: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> dict[str, list[str]]:
+    """`{"returns": ["PreparedGeometry"]}` for a function that returns (or yields) an instance of a class-like name, or
+    the class itself (`return PreparedGeometry(self)`, `return PostGISGeometryColumns`): a test that calls it gets
+    that class's object in its hands. Only names starting with a capital, so the facts stay small; only the
+    function's own statements, not those of nested functions."""
+    if isinstance(statement, ast.ClassDef):
+        return {}
+    found: set[str] = set()
+    pending: list[ast.AST] = list(statement.body)
+    while pending:
+        node = pending.pop()
+        kind = type(node)
+        if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.ClassDef:
+            continue
+        if kind is ast.Return or kind is ast.Expr:
+            value = node.value  # type: ignore[attr-defined]
+            if kind is ast.Expr:
+                value = value.value if type(value) is ast.Yield or type(value) is ast.YieldFrom else None
+            last = _decorator_name(value).rpartition(".")[2] if value is not None else ""
+            if last[:1].isupper() and not last.isupper():  # `Layer`, not a constant's `DEFAULT`
+                found.add(_decorator_name(value))
+            continue
+        pending.extend(statement_children(node))
+    return {"returns": sorted(found)} if found else {}
+
+
 def _is_docstring(statement: ast.stmt) -> bool:
     return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant) \
         and isinstance(statement.value.value, str)
@@ -453,6 +479,7 @@ def _definitions(body: list[ast.stmt], prefix: str, lines: list[str], *, in_type
                           if isinstance(statement, ast.ClassDef) else []),
                 "text": lines[statement.lineno - 1].strip() if statement.lineno <= len(lines) else "",
                 **_factory_fact(statement),
+                **_returned_classes(statement),
             }
             if is_class:
                 yield from _definitions(statement.body, f"{qualname}.", lines, in_type_checking=in_type_checking,

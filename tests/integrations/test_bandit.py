@@ -475,6 +475,32 @@ def test_b104_only_where_all_interfaces_may_be_bound_not_compared() -> None:
     assert [line for code, line in codes_and_lines(findings) if code == "B104"] == [7, 8, 14]
 
 
+def test_b104_not_on_an_address_only_shown_to_the_user() -> None:
+    """`addr = "0.0.0.0"` then only formatted into a message it prints or writes: shown, not bound. The same name
+    given to a server is reported, and so is one formatted into a bind address (`f"{addr}:{port}"` handed on)."""
+    findings = run('''
+        def on_bind(self, port):
+            if self.addr == "0":
+                addr = "0.0.0.0"
+            else:
+                addr = self.addr
+            self.stdout.write(f"Starting server at http://{addr}:{port}/")
+            self.stdout.write("Quit the server at %s" % addr)
+            self.stdout.write("Or {} {}".format(addr, port))
+            self.stdout.write("Listening on %s:%s" % (addr, port))
+
+        def serve(server, port):
+            addr = "0.0.0.0"
+            print(f"Serving on {addr}")
+            server.bind((addr, port))
+
+        def gunicorn_bind(port):
+            host = "0.0.0.0"
+            return f"{host}:{port}"
+        ''')
+    assert [line for code, line in codes_and_lines(findings) if code == "B104"] == [13, 18]
+
+
 def test_b202_only_for_a_tar_archive_not_a_zip_in_the_same_module() -> None:
     findings = run('''
         import tarfile

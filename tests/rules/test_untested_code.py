@@ -824,3 +824,147 @@ def test_the_methods_a_transport_adapter_dispatches_are_reached_with_it(tmp_path
         """,
     })
     assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == ["pkg/adapters.py:11"]
+
+
+def test_methods_used_on_an_object_a_reached_function_returns_are_referenced(tmp_path: Path) -> None:
+    """`prep = shape.prepared; prep.covers(p)`: the `prepared` property of a module the test reaches returns a class
+    of a module the test never imports, so `covers` is used on it (also `sample[0]`, which runs `__getitem__`, and a
+    method the returned class inherits). A method of that class the test never names is still reported, and so is a
+    method of a class whose factory no test calls, though a test uses the method's name."""
+    write_project(tmp_path, {
+        "geo/__init__.py": "from .shapes import Shape, Sample\n",
+        "geo/shapes.py": """
+            from .prepared import Prepared, Point, Unused
+
+
+            class Shape:
+                @property
+                def prepared(self):
+                    \"\"\"The shape made faster for repeated predicates.\"\"\"
+                    return Prepared(self)
+
+                def unused_factory(self):
+                    if self:
+                        return Unused()
+                    return None
+
+
+            class Sample:
+                def __getitem__(self, index):
+                    return Point(index)
+        """,
+        "geo/prepared.py": """
+            class Predicates:
+                def within(self, other):
+                    return False
+
+
+            class Prepared(Predicates):
+                def __init__(self, shape):
+                    self.shape = shape
+
+                def covers(self, other):
+                    return True
+
+                def crosses(self, other):
+                    return False
+
+
+            class Point:
+                def __init__(self, index):
+                    self.index = index
+
+                def coords(self):
+                    return (self.index, 0)
+
+
+            class Unused:
+                def covers(self, other):
+                    return True
+        """,
+        "tests/test_shapes.py": """
+            from geo import Sample, Shape
+
+
+            def test_prepared_covers_and_within():
+                prep = Shape().prepared
+                assert prep.covers(Shape())
+                assert not prep.within(Shape())
+
+
+            def test_sample_points():
+                assert Sample()[0].coords() == (0, 0)
+        """,
+    })
+    assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == [
+        "geo/prepared.py:13", "geo/prepared.py:25", "geo/shapes.py:10"]
+
+
+def test_a_migrations_package_that_the_code_imports_is_followed_and_not_reported(tmp_path: Path) -> None:
+    """A migration framework (`django/db/migrations/`) is code the rest imports: what its reached code calls is reached
+    (`schema_editor.rename_index(...)`); its own untested functions are not reported, as in an app's migrations. A
+    method nothing calls is still reported."""
+    write_project(tmp_path, {
+        "orm/__init__.py": "",
+        "orm/migrations/__init__.py": "from .operations import RenameIndex\n",
+        "orm/migrations/operations.py": """
+            class RenameIndex:
+                def apply(self, schema_editor):
+                    schema_editor.rename_index("old", "new")
+
+                def describe(self):
+                    return "rename"
+        """,
+        "orm/schema.py": """
+            class SchemaEditor:
+                def rename_index(self, old, new):
+                    return f"ALTER INDEX {old} RENAME TO {new}"
+
+                def alter_db_tablespace(self, model, old, new):
+                    return None
+        """,
+        "tests/test_migrations.py": """
+            from orm.migrations import RenameIndex
+            from orm.schema import SchemaEditor
+
+
+            def test_rename():
+                assert RenameIndex().apply(SchemaEditor()) is None
+        """,
+    })
+    assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == ["orm/schema.py:5"]
+
+
+def test_attributes_used_through_a_class_of_the_tests_own_modules_are_names_the_test_uses(tmp_path: Path) -> None:
+    """`Child.meta.get_parent_list()`, with `Child` a model of the tests' own `models.py`: `get_parent_list` is a name
+    the test uses, as on an object of its own. A method of the same class that no test names is still reported."""
+    write_project(tmp_path, {
+        "orm/__init__.py": "",
+        "orm/options.py": """
+            class Options:
+                def get_parent_list(self):
+                    return []
+
+                def get_children(self):
+                    return []
+        """,
+        "tests/__init__.py": "",
+        "tests/models.py": """
+            from orm.options import Options
+
+
+            class Child:
+                meta = Options()
+        """,
+        "tests/test_meta.py": """
+            from orm.options import Options
+
+            from .models import Child
+
+
+            def test_parent_list():
+                assert isinstance(Child.meta, Options)
+                assert Child.meta.get_parent_list() == []
+        """,
+    })
+    assert reported(project_findings(tmp_path, PROJECT_RULES), "VC301") == ["orm/options.py:5"]

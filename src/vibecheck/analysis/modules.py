@@ -11,9 +11,11 @@ from vibecheck.project import real_folder
 # Top-level files of a flat layout that are tooling, not the project's code.
 TOOLING_FILES = frozenset({"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "manage.py", "dodo.py",
                            "__main__.py"})
-# Folders whose modules are not the project's importable code, wherever they sit.
+# Folders whose modules are not the project's importable code, wherever they sit. (Not `migrations`: a package of
+# that name may be a migration framework that the rest imports, `django/db/migrations/`; the untested-code rules
+# report nothing in one, and an app's migration files, `0001_initial.py`, are named as no module can be.)
 NON_SOURCE_DIRS = frozenset({"docs", "doc", "examples", "example", "scripts", "benchmarks", "bench", "tools",
-                             "build", "dist", "site-packages", "node_modules", "migrations"})
+                             "build", "dist", "site-packages", "node_modules"})
 # Folders of code that times the project (asv, pyperf, pytest-codspeed): an app or router built there is a workload
 # that the harness drives in-process, never served to a client.
 BENCHMARK_DIRS = frozenset({"benchmarks", "benchmark", "bench", "benches"})

@@ -10,7 +10,7 @@ file reading and its tester, so that:
 - a check that raises becomes an `EngineError` for that file instead of a log line,
 - hard-coded password findings (B105-B107) never print the password,
 - a finding whose node's place shows no defect is not reported (`_names_no_defect`: B104's `"0.0.0.0"`
-  compared with a host, not bound),
+  compared with a host, or only shown in a message, not bound),
 - findings that are noise in a test file (B101 assert, B105-B107 fixture passwords, ...; see
   `TEST_FILE_SKIPS`) are not reported there by default; `test-file-skips = [...]` replaces the list.
 
@@ -563,10 +563,11 @@ ZIP_OPENER = "ZipFile"
 
 def _names_no_defect(code: str, node: Any) -> bool:
     """A finding the place of its node shows to be no defect: B104's `"0.0.0.0"` as an operand of a comparison
-    (`if host == "0.0.0.0":`, `host in {"0.0.0.0", "::"}`) tests a configured host, and one assigned to the address
-    of the other end (`self.remote_ip = "0.0.0.0"`, a placeholder for a Unix socket's peer) names no interface:
-    neither binds anything. B202 reports every `.extractall()` of a module that imports `tarfile`; one called on a
-    `zipfile.ZipFile` extracts no tar member (and `zipfile` strips `..` and absolute paths itself)."""
+    (`if host == "0.0.0.0":`, `host in {"0.0.0.0", "::"}`) tests a configured host, one assigned to the address
+    of the other end (`self.remote_ip = "0.0.0.0"`, a placeholder for a Unix socket's peer) names no interface, and
+    one assigned to a name only shown in a message (`_only_shown`): none binds anything. B202 reports every
+    `.extractall()` of a module that imports `tarfile`; one called on a `zipfile.ZipFile` extracts no tar member
+    (and `zipfile` strips `..` and absolute paths itself)."""
     if code == "B202" and isinstance(node, ast.Call):
         return _extracts_a_zip(node)
     if code != "B104" or node is None:
@@ -575,8 +576,55 @@ def _names_no_defect(code: str, node: Any) -> bool:
     if isinstance(parent, (ast.Set, ast.Tuple, ast.List)):
         parent = getattr(parent, "_bandit_parent", None)
     if isinstance(parent, ast.Assign) and parent.value is node:
-        return all(_PEER_ADDRESS.search(ast.unparse(target)) for target in parent.targets)
+        return all(_PEER_ADDRESS.search(ast.unparse(target)) for target in parent.targets) or _only_shown(parent)
     return isinstance(parent, ast.Compare)
+
+
+def _only_shown(assign: ast.Assign) -> bool:
+    """`addr = "0.0.0.0"` in a function that then only formats the name into a message it prints, writes or logs
+    (`print(f"Serving at http://{addr}/")`, `log.info("Listening on %s" % addr)`): the address is shown to
+    the user, not bound. (The later nodes have no `_bandit_parent` yet while bandit's walk reports this one: their
+    parents are read from the function's own walk.)"""
+    if len(assign.targets) != 1 or not isinstance(assign.targets[0], ast.Name):
+        return False
+    name = assign.targets[0].id
+    scope: Any = assign
+    while scope is not None and not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        scope = getattr(scope, "_bandit_parent", None)
+    if scope is None:
+        return False
+    parents = {id(child): node for node in ast.walk(scope) for child in ast.iter_child_nodes(node)}
+    loads = [node for node in ast.walk(scope)
+             if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)]
+    return bool(loads) and all(_shown(load, parents) for load in loads)
+
+
+def _shown(value: ast.expr, parents: dict[int, ast.AST]) -> bool:
+    """The value is formatted into text (a field of an f-string, an operand of `"..." % value`, also in its tuple, or
+    an argument of `"...".format(...)`) that is handed straight to a call that shows it (`print`, `write`, a log)."""
+    parent = parents.get(id(value))
+    if isinstance(parent, ast.FormattedValue):
+        text = parents.get(id(parent))
+    else:
+        if isinstance(parent, ast.Tuple):  # `"%s:%s" % (addr, port)`
+            value, parent = parent, parents.get(id(parent))
+        formatted = isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Mod) and parent.right is value \
+            and isinstance(parent.left, ast.Constant) and isinstance(parent.left.value, str)
+        formatted = formatted or (isinstance(parent, ast.Call) and isinstance(parent.func, ast.Attribute)
+                                  and parent.func.attr == "format" and isinstance(parent.func.value, ast.Constant)
+                                  and isinstance(parent.func.value.value, str) and value in parent.args)
+        text = parent if formatted else None
+    call = parents.get(id(text)) if text is not None else None
+    if not isinstance(call, ast.Call) or text not in call.args:
+        return False
+    func = call.func
+    return (func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else "") \
+        in DISPLAY_CALLS
+
+
+# Calls that show text to a person: the console, a command's output stream, a log.
+DISPLAY_CALLS = frozenset({"print", "write", "echo", "secho", "debug", "info", "warning", "warn", "error", "critical",
+                           "log", "exception"})
 
 
 def _extracts_a_zip(call: ast.Call) -> bool:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Sequence
 
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.tornado_settings import application_settings
-from vibecheck.cst_fields import walk_own
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.imports import full_name
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
@@ -32,6 +33,8 @@ SERVER_TO_SERVER_PHRASES = (("client", "registration"), ("user", "info"))
 # Calls that check a request's signature: a view that makes one authenticates its caller without cookies.
 SIGNATURE_CHECKS = frozenset({"hmac.compare_digest", "secrets.compare_digest"})
 SIGNATURE_METHODS = frozenset({"construct_event", "verify_signature", "validate_signature", "verify_webhook"})
+# Django's CSRF check, which a view exempted from the middleware can run itself on the requests that need it.
+CSRF_CHECKER = "CsrfViewMiddleware"
 HINT_EXEMPT = ("Remove the exemption and send the CSRF token from the client, or authenticate the endpoint with "
                "something a browser does not send by itself (a signed payload or a token header).")
 HINT_SETTING = "Keep CSRF protection on outside tests and exempt only the endpoints that do not use cookie sessions."
@@ -70,7 +73,9 @@ class CsrfProtectionDisabled(Rule):
     exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,
     OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
     client registration, SAML ACS/SLS) or that check a signature over the request
-    (`hmac.compare_digest`, `construct_event`, `verify_signature`), and a framework's `csrf_exempt(view)` on a function's own
+    (`hmac.compare_digest`, `construct_event`, `verify_signature`) or run Django's CSRF check themselves where they
+    need it (`CsrfViewMiddleware(...).process_view(...)`, also through a function of the module that does), and a
+    framework's `csrf_exempt(view)` on a function's own
     parameter or local (DRF's `as_view` exempts every API view because its session authentication checks
     CSRF itself) are not reported.
 
@@ -128,6 +133,7 @@ class CsrfProtectionDisabled(Rule):
         self.functions: list[cst.FunctionDef] = []
         self.protectors: set[str] = {"csrf", "csrf_protect", "csrfprotect"}
         self.depth = 0
+        self._enforcers: frozenset[str] | None = None  # module functions that run Django's CSRF check
 
     # scope names, to recognise test configuration ----------------------------------------------------------
 
@@ -137,8 +143,9 @@ class CsrfProtectionDisabled(Rule):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self.scopes.append(node.name.value)
-        for decorator in node.decorators:
-            self._exemption(decorator.decorator, decorator, node.name.value)
+        if not self._checks_csrf_itself(node):
+            for decorator in node.decorators:
+                self._exemption(decorator.decorator, decorator, node.name.value)
         if node.name.value == "Meta" and isinstance(node.body, cst.IndentedBlock):
             self._form_meta(node.body)
 
@@ -148,7 +155,7 @@ class CsrfProtectionDisabled(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.append(node.name.value)
         self.functions.append(node)
-        if not self._checks_signature(node):
+        if not self._checks_signature(node) and not self._checks_csrf_itself(node):
             for decorator in node.decorators:
                 self._exemption(decorator.decorator, decorator, node.name.value)
         if node.name.value == "enforce_csrf" and self._does_nothing(node):
@@ -195,6 +202,34 @@ class CsrfProtectionDisabled(Rule):
                     isinstance(node.func, cst.Attribute) and node.func.attr.value in SIGNATURE_METHODS)):
                 return True
         return False
+
+    def _checks_csrf_itself(self, view: cst.ClassDef | cst.FunctionDef) -> bool:
+        """The view (a function, or a class's methods) runs Django's CSRF check itself, on the requests that need it:
+        `CsrfViewMiddleware(...).process_view(...)`, directly or through a function of the module that does (an OpenID
+        provider's authorization endpoint, which clients POST to cross-site, checks CSRF on its own consent form)."""
+        if CSRF_CHECKER not in self.context.source or not isinstance(view.body, cst.IndentedBlock):
+            return False
+        enforcers = self._csrf_enforcers()
+        pending: list[cst.CSTNode] = [view.body]
+        while pending:
+            node = pending.pop()
+            if type(node) is cst.Call and isinstance(node.func, (cst.Name, cst.Attribute)):
+                called = node.func.value if isinstance(node.func, cst.Name) else node.func.attr.value
+                if called == CSRF_CHECKER or called in enforcers:
+                    return True
+            pending.extend(child_nodes(node))
+        return False
+
+    def _csrf_enforcers(self) -> frozenset[str]:
+        """The module's top-level functions that call `CsrfViewMiddleware(...)`."""
+        if self._enforcers is None:
+            tree = self.context.python_ast()
+            self._enforcers = frozenset(
+                statement.name for statement in (tree.body if tree is not None else ())
+                if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                    isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None))
+                    == CSRF_CHECKER for node in ast.walk(statement)))
+        return self._enforcers
 
     def _server_to_server(self, name: str) -> bool:
         """`TokenView`, `saml_acs`, `OpenIDCallbackView.as_view`: every part of the dotted name counts."""

@@ -34,8 +34,11 @@ class BroadExceptionCaught(FunctionStackRule):
     handler that follows one re-raising the exceptions that must pass (`except KeyboardInterrupt: raise`) is a
     considered fallback, and so is a handler of a `try` that the code raises right after, or after plain calls
     (`msg += f" ({e})"`, then `raise Error(msg)`; `self._abort_all_streams()`, then `raise`), a handler inside a
-    representation (`__repr__`, `saferepr`, which must never raise), a finaliser (`__del__`), a
-    best-effort clean-up (`try: stream.close()`), a probe for an optional dependency (a `try` that only imports
+    representation (`__repr__`, `saferepr`, which must never raise) or a Django template filter (`@register.filter`,
+    which Django asks to fail silently, answering with its input or an empty string), a finaliser (`__del__`), a
+    best-effort clean-up (`try: stream.close()`), one that only sets the names the `try` assigns to `None` when the
+    code after it asks whether they are (`except Exception: field = None`, then `if field is not None:`), a probe
+    for an optional dependency (a `try` that only imports
     and sets flags: `except Exception: _HAS_E2B = False`), one that only assigns a fallback to what the `try`
     computes under a comment saying why (`try: data = cache.get(key)`, `except Exception:`, `# some
     backends raise on invalid keys`, `data = None`; the function's docstring can say why instead), one that

@@ -75,7 +75,8 @@ class ErrorReturnedAsValue(FunctionStackRule):
     error the caller can test, and is not reported; nor is a handler that keeps the exception object where the
     caller can read it (`self._exception = exc`, `future.set_exception(exc)`, `errors.append(exc)`) before it
     answers, nor a probe for an optional dependency (`try: from e2b import exceptions`, `except Exception:
-    return ()`: a `try` that only imports, answering what the function knows without it).
+    return ()`: a `try` that only imports, answering what the function knows without it), nor a handler in a Django
+    template filter (`@register.filter`), which Django asks to fail silently with its input or an empty string.
 
     In a web route (`@app.get(...)`, `@router.post(...)`, `@bp.route(...)`) a handler that answers with an
     error body (`{"error": ...}`, `jsonify({"success": False})`, `JSONResponse({"error": ...})`) but no

@@ -16,7 +16,9 @@ One handler normally gets one finding. The outcomes are checked in this order, t
    bigger problem. When the value is declared (`-> X | None`, the same empty value returned elsewhere, or a
    docstring saying what a failure reads as: "a lost or reset connection reads as EOF"),
    a handler that does nothing falls back to VC101, except `return False` in a function named as a
-   question (`is_...`, `has_...`) or as a verifier (`verify_...`), where the failure is the answer: no finding.
+   question (`is_...`, `has_...`) or as a verifier (`verify_...`), where the failure is the answer: no finding;
+   nor in a Django template filter (`@register.filter`), which Django asks to answer a failure with its input or an
+   empty string.
    A constant that says it is a failure
    (`{"success": False}`, `{"error": "..."}`) is no normal-looking value: such a broad handler is VC102's;
 5. VC102 `broad-exception-caught`: any other broad handler that does not log the traceback, hand the
@@ -33,7 +35,8 @@ clean-up (`stream.close()`, `os.unlink(tmp)`), a `pass` handler of a `try` that 
 telemetry (`metrics.record_duration(...)`), a `pass` handler in a function that tears its object down
 (`def close(self):`, `shutdown`, `end_connection`: closing must not fail its caller; `...` counts as `pass`), a
 `pass` handler of a `try` that only keeps a value it has on an object (a memo: `request._cache = parsed`), of a
-`try` that only assigns names the code after it tests against `None` (`if ts is not None:`), or that
+`try` that only assigns names the code after it tests against `None` (`if ts is not None:`; also a handler that
+only sets those names to `None`), or that
 sits in another handler's `except` block or in a `finally:` block (a best effort on a failure path already handled,
 or on the way out), a handler of a `try`
 the code raises right after, or after plain calls (`except Exception as e: msg += f" ({e})"`, then `raise
@@ -42,8 +45,9 @@ assigns a fallback to what the `try` computes under a comment saying why (`data 
 raise on invalid keys`; or the function's docstring says it: "exceptions ... result in the default value"), a
 do-nothing handler of a `try` whose `else:` holds what needs the success (a probe: the code does not go on as if it
 had worked), a probe for an optional dependency (a `try` that only imports and sets flags, a handler that only sets
-them or imports a replacement: `except Exception: _HAS_E2B = False`), and a broad handler inside a representation
-(`__repr__`, `saferepr`), which must never raise. None of these holds for a handler in a coroutine that catches
+them or imports a replacement: `except Exception: _HAS_E2B = False`), a broad handler inside a representation
+(`__repr__`, `saferepr`), which must never raise, and one inside a Django template filter (`@register.filter`), which
+Django asks to fail silently. None of these holds for a handler in a coroutine that catches
 its cancellation (a bare `except:`, `BaseException`, `asyncio.CancelledError`): the cancelled task carries on,
 whatever it cleans up.
 
@@ -170,6 +174,9 @@ TEARDOWN_FUNCTIONS = frozenset({"cleanup", "shutdown", "disconnect", "teardown",
 TELEMETRY_WORDS = frozenset({"telemetry", "analytics", "metric", "metrics", "meter", "statsd", "tracer", "span",
                              "histogram", "gauge", "collector", "instrumentation"})
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
+# The name Django's documentation gives a template library (`register = template.Library()`), whose `filter`
+# decorator registers a filter.
+TEMPLATE_LIBRARY = "register"
 # Representations must never raise: the text of a failure is their fallback.
 REPRESENTATIONS = frozenset({"__repr__", "__str__", "__format__", "__rich_repr__"})
 # Another linter's waiver of its broad-except check on the `except` line (pylint, flake8-blind-except/ruff,
@@ -477,6 +484,8 @@ def _decided(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Functio
         return Outcome.DECIDED
     if outcome is Outcome.RETURNS_VALUE and statement is not None and is_optional_import(statement, handler):
         return Outcome.DECIDED  # `try: from e2b import exceptions` / `except Exception: return ()`: no such types
+    if outcome is Outcome.RETURNS_VALUE and is_template_filter(function):
+        return Outcome.DECIDED  # `except Exception: return ""`: the answer Django asks of a filter that failed
     return outcome
 
 
@@ -528,7 +537,7 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
                   statement: cst.Try | None) -> bool:
     """A broad handler the code shows to be a decision, not an error made to disappear (see the module docstring)."""
     name = function.name.value if function is not None else ""
-    if name == "__del__" or waives_broad_except(handler, statement):
+    if name == "__del__" or waives_broad_except(handler, statement) or is_template_filter(function):
         return True
     if swallows_cancellation(handler, function):
         return False  # `async def close(): ... except BaseException: pass`: a cancelled task carries on as if not
@@ -547,9 +556,26 @@ def is_considered(outcome: Outcome, handler: cst.ExceptHandler, function: cst.Fu
                 on_failure_path(function, statement) or _tested_after(function, statement)
                 or answers_with_flag(function, statement)))):
         return True
+    if statement is not None and function is not None and _resets_to_none(handler, statement) \
+            and _tested_after(function, statement):
+        return True  # `try: field = get_field(name)` / `except Exception: field = None` / `if field is not None:`
     if outcome is Outcome.SWALLOWED:
         return statement is not None and statement.orelse is not None and passes
     return name in REPRESENTATIONS or name.endswith("repr")
+
+
+def is_template_filter(function: cst.FunctionDef | None) -> bool:
+    """A Django template filter (`@register.filter`, `@register.filter("timezone", is_safe=True)`): Django's contract
+    is that a filter never raises and fails silently, answering with its input or an empty string, so a broad
+    handler there delivers the contract."""
+    if function is None:
+        return False
+    for decorator in function.decorators:
+        callee = decorator.decorator.func if isinstance(decorator.decorator, cst.Call) else decorator.decorator
+        if isinstance(callee, cst.Attribute) and callee.attr.value == "filter" \
+                and isinstance(callee.value, cst.Name) and callee.value.value == TEMPLATE_LIBRARY:
+            return True
+    return False
 
 
 def is_optional_import(statement: cst.Try, handler: cst.ExceptHandler) -> bool:
@@ -601,8 +627,8 @@ TOOL_DIRECTIVE = re.compile(r"#\s*(?:pylint|noqa|nosec|type:|pragma|fmt:|vibeche
 # A docstring sentence that names a failure and a fallback together ("Exceptions are suppressed and result in the
 # default value", "returns None if the conversion fails, the default otherwise"): the function's contract explains
 # its handlers. Each sentence is searched for both words on its own, so no pattern spans the whole docstring.
-DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?|lost|reset|timeouts?|timed\s+out)\b",
-                                re.IGNORECASE)
+DOCUMENTED_FAILURE = re.compile(r"\b(?:exceptions?|errors?|fail(?:s|ed|ure|ing)?|lost|reset|timeouts?|timed\s+out"
+                                r"|could\s+not|cannot|unsupported|unavailable)\b", re.IGNORECASE)
 DOCUMENTED_FALLBACK = re.compile(r"\b(?:defaults?|fall(?:s|ing)?\s*back|fallback|suppressed|ignored|silenced"
                                  r"|(?:reads?|treated|counts?)\s+as)\b", re.IGNORECASE)
 
@@ -719,6 +745,20 @@ def _statements_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> list[cst.
     return None
 
 
+def _code_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> list[cst.CSTNode] | None:
+    """The statements that run after `statement`: those after it in its block, then those after each block that
+    holds it (`if found is None: try: found = load(name)` ... then, after that `if`, `if found is None: raise`)."""
+    statements = suite_statements(suite)
+    for index, current in enumerate(statements):
+        if current is statement:
+            return statements[index + 1:]
+        for block in _blocks_of(current):
+            found = _code_after(block, statement)
+            if found is not None:
+                return found + statements[index + 1:]
+    return None
+
+
 def _raises_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
     """The block goes on to `raise`, through plain calls only (`self._abort_all_streams()`, then `raise
     ProtocolError(...)`): the code fails whether or not the `try` did, so its handler hides nothing."""
@@ -782,15 +822,26 @@ def stores_attributes_only(statement: cst.Try | cst.With) -> bool:
         and all(isinstance(target.target, cst.Attribute) for target in small.targets) for small in stores)
 
 
+def _resets_to_none(handler: cst.ExceptHandler, statement: cst.Try) -> bool:
+    """The handler only sets names the `try` assigns to `None` (`except Exception: field = None`): the value the code
+    after it tests (see `_tested_after`), as a `pass` after `field = None` above the `try` would leave it."""
+    computed = {t.value for small in suite_statements(statement.body) for t in _assign_targets(small)
+                if isinstance(t, cst.Name)}
+    fallbacks = handler_statements(handler)
+    return bool(fallbacks) and all(isinstance(small, cst.Assign) and is_none(small.value) and all(
+        isinstance(t, cst.Name) and t.value in computed for t in _assign_targets(small)) for small in fallbacks)
+
+
 def _tested_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
     """`ts = None` / `try: ts = parse(raw)` / `except Exception: pass` / `if ts is not None:`: the `try` only assigns
-    names, and the code after it asks whether they are still `None`, so it goes on knowing whether the `try` worked."""
+    names, and the code after it (also after the blocks that hold it) asks whether they are still `None`, so it goes
+    on knowing whether the `try` worked."""
     computed = suite_statements(statement.body)
     names = {t.value for small in computed for t in _assign_targets(small) if isinstance(t, cst.Name)}
     if not computed or not all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in computed) \
             or len(names) != sum(len(_assign_targets(small)) for small in computed):
         return False
-    rest = _statements_after(function.body, statement) or []
+    rest = _code_after(function.body, statement) or []
     return any(isinstance(node, cst.Comparison) and isinstance(node.left, cst.Name) and node.left.value in names
                and any(isinstance(c.operator, (cst.Is, cst.IsNot)) and is_none(c.comparator) for c in node.comparisons)
                for after in rest for node in walk_own(after))

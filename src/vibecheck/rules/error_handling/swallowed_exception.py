@@ -45,14 +45,16 @@ class SwallowedException(FunctionStackRule):
     break what it observes), a `pass` in a function that tears
     its object down (`def close(self):`, `shutdown`, an asyncio protocol's `connection_lost`), a `pass` after a
     `try` that only keeps a value on an object (a memo: `request._cache = parsed`) or only assigns names the code
-    after it tests against `None` (`ts = None`, `try: ts = parse(raw)`, ..., `if ts is not None:`), or inside another handler's
+    after it (also after the blocks that hold the `try`) tests against `None` (`ts = None`, `try: ts = parse(raw)`, ...,
+    `if ts is not None:`), or inside another handler's
     `except` block or a `finally:` block (a best effort on a failure path the code already handles, or on the way
     out, where a new error would replace the one in flight; but not in a coroutine that catches its own
     cancellation there: `async def close(self): ... except BaseException: pass`), a finaliser (`__del__`), a
     probe whose `else:` holds what needs the success, a probe for an optional dependency (`try: import ujson`,
     `except Exception: pass`: a `try` that only imports and sets flags), an `except` line that waives another
     linter's broad-except check (`# pylint: disable=broad-except`, `# noqa: BLE001`; PyCharm's
-    `# noinspection PyBroadException` goes on the line above the `try`), and a `pass` under a comment
+    `# noinspection PyBroadException` goes on the line above the `try`), a handler in a Django template filter
+    (`@register.filter`: Django asks filters to fail silently), and a `pass` under a comment
     saying why where the code goes on with the value it had before the `try` (`try: value = loads(value)`,
     `except Exception:`,
     `# keep the value as a string`, `pass`; or a `try` that returns, also from a branch inside it, followed by

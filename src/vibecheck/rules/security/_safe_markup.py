@@ -12,11 +12,14 @@ a helper's result, a parameter) stays reported.
 
 Two more shapes are safe by construction: re-marking inside a branch that tested `isinstance(value, SafeData)` (or
 markupsafe's `Markup`: a template filter keeping its already-safe input safe, Django's `is_safe` contract), and text
-whose `<`, `>` and `&` a chain of `.replace()` calls took out, whatever the text was.
+whose `<`, `>` and `&` a chain of `.replace()` calls took out, or a `.translate()` with a table bound once to a dict
+literal (or `str.maketrans` of one) that maps them to text free of them (Django's `escapejs`, `json_script`), whatever
+the text was.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import libcst as cst
@@ -84,6 +87,8 @@ TEXT_READERS = frozenset({"striptags", "unescape"})
 # The characters whose replacement by other text makes any string inert in HTML text (`json.dumps(obj)
 # .replace("<", "\\u003c").replace(">", ...).replace("&", ...)`, Jinja's `htmlsafe_json_dumps`).
 HTML_SPECIALS = frozenset({"<", ">", "&"})
+# One HTML character reference (`&lt;`, `&#60;`, `&#x3c;`): what an escaping table writes for a special character.
+CHARACTER_REFERENCE = re.compile(r"&(?:[A-Za-z]+|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 MAX_DEPTH = 60  # nested pieces of one marked value (and the values of the names in it) a proof looks through
 UNKNOWN = None  # a binding whose value is not an expression of the function (parameter, loop variable, import)
 
@@ -183,7 +188,22 @@ class MarkupProof:
             return not self._jinja
         if method == "replace" and replaced_specials(call) >= HTML_SPECIALS:
             return True
+        if method == "translate" and self._escaping_table(call):
+            return True
         return method in TEXT_METHODS and self.safe(func.value) and self._arguments_safe(call)
+
+    def _escaping_table(self, call: cst.Call) -> bool:
+        """`text.translate(_js_escapes)`: a table that takes `<`, `>` and `&` out of any text, given literally or by a
+        name bound once (in the function, else at the module's top)."""
+        if len(call.args) != 1 or call.args[0].keyword or call.args[0].star:
+            return False
+        table: cst.BaseExpression | None = call.args[0].value
+        if type(table) is cst.Name:
+            values = self._scope_bindings().get(table.value)
+            if values is None and type(self._scope) is cst.FunctionDef:
+                values = self._module_bindings().get(table.value)
+            table = values[0] if values is not None and len(values) == 1 else None
+        return table is not None and translated_specials(table) >= HTML_SPECIALS
 
     def _arguments_safe(self, call: cst.Call) -> bool:
         return all(self.safe(arg.value) for arg in call.args)
@@ -354,6 +374,37 @@ def replaced_specials(call: cst.Call) -> set[str]:
             replaced.add(old)
         node = node.func.value
     return replaced
+
+
+def translated_specials(table: cst.BaseExpression) -> set[str]:
+    """The HTML special characters a `str.translate` table takes out of its text: keys `ord("<")`, `"<"` or `60`
+    whose values are literal text free of them, a character reference (`&lt;`: the table is applied in one pass, so
+    the `&` it writes is not translated again) or `None` (deleted); also the table given to `str.maketrans`."""
+    if type(table) is cst.Call and callee_tail(table.func) == "maketrans" and len(table.args) == 1:
+        table = table.args[0].value
+    if type(table) is not cst.Dict:
+        return set()
+    replaced: set[str] = set()
+    for element in table.elements:
+        if type(element) is not cst.DictElement:
+            continue
+        key, value = _table_character(element.key), element.value
+        deleted = type(value) is cst.Name and value.value == "None"
+        new = string_value(value)
+        if key in HTML_SPECIALS and (deleted or new is not None and (not HTML_SPECIALS.intersection(new)
+                                                                     or CHARACTER_REFERENCE.fullmatch(new))):
+            replaced.add(key)
+    return replaced
+
+
+def _table_character(key: cst.BaseExpression) -> str | None:
+    """The character a translation table's key stands for: `ord("<")`, `"<"` or `60`."""
+    if type(key) is cst.Call and callee_tail(key.func) == "ord" and len(key.args) == 1:
+        key = key.args[0].value
+    if type(key) is cst.Integer:
+        return chr(int(key.value)) if key.value.isdigit() else None
+    text = string_value(key)
+    return text if text is not None and len(text) == 1 else None
 
 
 def _guard_names(scope: cst.FunctionDef | cst.Module) -> frozenset[str]:

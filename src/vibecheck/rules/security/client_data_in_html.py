@@ -96,9 +96,10 @@ class ClientDataInHtml(ClientSinkRule):
     Bandit's B703/B704 (every `mark_safe()`/`Markup()` of anything but a literal) are dropped where the marked
     value is provably the code's own markup: literals, escaped values pasted into them, `format_html()` or
     template output, a join of such parts, text whose `<`, `>` and `&` a chain of `.replace()` took out (Jinja's
-    `htmlsafe_json_dumps`), a value re-marked after `isinstance(value, SafeData)` (or `Markup`), a mark only read
-    back as text (`Markup(value).striptags()`), or a value that
-    is such markup on every path to the mark (escaped after it was read, tested to be a number or `None`); in a
+    `htmlsafe_json_dumps`) or a `.translate()` table maps to harmless text (Django's `escapejs`), a value
+    re-marked after `isinstance(value, SafeData)` (or `Markup`), a mark only read back as text
+    (`Markup(value).striptags()`), or a value that is such markup on every path to the mark (escaped after it was
+    read, tested to be a number or `None`); in a
     Django filter registered with `needs_autoescape=True`, on every path with its `autoescape` flag on
     (`if autoescape: value = escape(value)`, `esc = conditional_escape if autoescape else ...`). They are
     notices where a serializer's loading method (`to_python`, `loads`, ...) re-marks its parameter and another

@@ -322,7 +322,9 @@ class SqlBuiltFromStrings(FlowRule):
     `B608`, which only sees the one-line form, and clears bandit's `B608` on a string it proved built from
     constants alone (the value of an assignment or `return`, or a query passed to a sink; a name merely compared in
     an `if` does not count there): bandit flags any SQL-looking string built with `%` or an f-string, also
-    `"SELECT %s FROM %s" % (qn(column), table)` with quoted identifiers. It also records which parameters and
+    `"SELECT %s FROM %s" % (qn(column), table)` with quoted identifiers. It clears bandit's `B611` and `B610` too (any
+    `RawSQL()` or `.extra()` whose SQL is no single literal) on a call whose SQL it proved built from constants or
+    taken with its parameters from one query builder. It also records which parameters and
     return values of each function reach those calls, so that VC417 reports a query built in one function and executed in
     another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across modules;
     a query that a function returns together with its values and that is executed with them
@@ -364,7 +366,7 @@ class SqlBuiltFromStrings(FlowRule):
     confidence = Confidence.MEDIUM
     cwe = (89, 943)
     supersedes = ("B608",)
-    vets = ("B608",)
+    vets = ("B608", "B610", "B611")
     summarises = True
     untrusted_kinds = frozenset({"sql"})
 
@@ -413,6 +415,7 @@ class SqlBuiltFromStrings(FlowRule):
                 and type(getattr(node, "value", None)) in BUILT_TYPES:
             self._vet_if_constant(node.value, state)  # type: ignore[attr-defined]  # (checked just above)
         for call in iter_calls(node):
+            self._vet_orm_sql(call, state)
             query, sink, kinds, cwe = self._sink_query(call, state)
             if query is None:
                 continue
@@ -444,16 +447,39 @@ class SqlBuiltFromStrings(FlowRule):
         if self._sql_in_file is None:
             lowered = self.context.source.lower()  # (substring searches: a case-insensitive regex is ten times slower)
             self._sql_in_file = any(word in lowered for word in SQL_WORDS)
-        if not self._sql_in_file or not _built_shape(built):
-            return
+        if self._sql_in_file and _built_shape(built) and self._proven_constant(built, state):
+            self.vet(built)
+
+    def _proven_constant(self, node: cst.BaseExpression, state: FlowState) -> bool:
+        """Built from constants alone, by the strict test vetting asks for (see `_vet_if_constant`)."""
         checked, state.checked = state.checked, set()
         try:
-            text = constant_text(built, state)
+            text = constant_text(node, state)
         finally:
             state.checked = checked
-        if text is not None and not _joins_a_name(built) \
-                and not any(self._assigned_locally(name) for name in _upper_names(built)):
-            self.vet(built)
+        return text is not None and not _joins_a_name(node) \
+            and not any(self._assigned_locally(name) for name in _upper_names(node))
+
+    def _vet_orm_sql(self, call: cst.Call, state: FlowState) -> None:
+        """Clear bandit's B611 on a `RawSQL(...)` and B610 on a `.extra(...)` (each reported whenever its SQL is no
+        single literal) when the rule proves the SQL built from constants alone (quoted identifiers among them), or
+        taken with its parameters from one query builder (`sql, params = compiler.as_sql()`, then
+        `RawSQL("SELECT * FROM (%s) subquery" % sql, params)`)."""
+        func = call.func
+        if type(func) is cst.Attribute and func.attr.value == "extra":
+            values = [call_argument(call, None, keyword) for keyword in EXTRA_KEYWORDS]
+            given = [value for value in values if value is not None]
+            if given and len(given) == len(call.args) and all(self._proven_constant(v, state) for v in given):
+                self.vet(call)
+            return
+        if type(func) is not cst.Name and type(func) is not cst.Attribute or "RawSQL" not in (dotted_name(func) or ""):
+            return
+        name = state.qualified_name(call)
+        query = call_argument(call, 0, SQL_FRAGMENT_FUNCTIONS[name]) if name in SQL_FRAGMENT_FUNCTIONS \
+            and name.endswith("RawSQL") else None
+        if query is not None and (self._proven_constant(query, state)
+                                  or _parameters_from_the_same_call(call, query, state, self.unpacked)):
+            self.vet(call)
 
     def _assigned_locally(self, name: str) -> bool:
         found = self._local_upper.get(name)

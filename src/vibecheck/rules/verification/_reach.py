@@ -87,6 +87,7 @@ class Definition:
     error_paths: tuple[tuple[str, int, int, str], ...] = ()  # (kind, header line, first block line, header text)
     dispatches: tuple[str, ...] = ()  # method-name prefixes its code calls methods by (`getattr(self, f"visit_{k}")`)
     discovers: tuple[str, ...] = ()  # packages whose modules it imports by listing them (`facts._discovers`)
+    returns: tuple[str, ...] = ()  # the class-like names it returns an instance of, or itself (`facts._returned_classes`)
 
     # Set once in `__post_init__`, not `cached_property`s: the reach rules read them some 30,000 times on Django, and
     # each first read through `cached_property` (which takes a lock) cost more than computing all three up front.
@@ -201,7 +202,8 @@ class ProjectIndex:
                 tuple(d.get("route_receivers", ())),
                 tuple(resolve_relative(t, name, is_package=is_package) for t in d.get("imports", ())),
                 tuple((e[0], e[1], e[2], e[3]) for e in d.get("error_paths", ())),
-                tuple(d.get("dispatches", ())), tuple(d.get("discovers", ()))) for d in definitions]
+                tuple(d.get("dispatches", ())), tuple(d.get("discovers", ())), tuple(d.get("returns", ())))
+                for d in definitions]
             module.uses = frozenset(result.facts.get(MODULE_USES, ()))
             module.star_imports = tuple(resolve_relative(target, name, is_package=is_package)
                                         for target in result.facts.get(MODULE_STAR_IMPORTS, ()))
@@ -373,15 +375,35 @@ class ProjectIndex:
         `run_command.make_context`). Kept per test, not as each module's union of its tests' names, which
         held millions of entries on Django (52 MiB) for the same answers."""
         by_name: dict[str, set[str]] = {}
+        test_modules = self.test_modules
         for test in self.tests:
             names = set(test.names)
             for dotted in test.dotted:
-                module = self.module_of(dotted)
+                module = self.module_of(dotted) or self._test_module_of(dotted, test_modules)
                 if module is not None:
                     names.update(dotted[len(module) + 1:].split(".")[1:])
             for name in names:
                 by_name.setdefault(name, set()).add(test.path)
         return by_name
+
+    @cached_property
+    def test_modules(self) -> frozenset[str]:
+        """The dotted names the test files may be imported by: `tests.app.models` and `app.models` for
+        `tests/app/models.py` (a test runner may put the test folder on the path), two parts at least."""
+        found: set[str] = set()
+        for test in self.tests:
+            parts = test.path.replace("\\", "/").removesuffix(".py").removesuffix("/__init__").split("/")
+            found.update(".".join(parts[start:]) for start in range(len(parts) - 1))
+        return frozenset(found)
+
+    @staticmethod
+    def _test_module_of(dotted: str, test_modules: frozenset[str]) -> str | None:
+        """The test module a dotted name starts with (`Child._meta.get_parent_list` through a model of the tests'
+        own `models.py`: what follows the imported object are attributes of the project's API the test uses)."""
+        candidate = dotted.rpartition(".")[0]
+        while candidate and candidate not in test_modules:
+            candidate = candidate.rpartition(".")[0]
+        return candidate or None
 
     @cached_property
     def tests_by_module(self) -> dict[str, set[str]]:
@@ -473,7 +495,51 @@ class ProjectIndex:
             return True
         if definition.kind == "method" and name in self.distinctive_methods and name in self.tests_by_name:
             return True  # `connection.introspection.installed_models(tables)`: an object the test got through an API
+        if definition.kind == "method" and self.used_on_a_returned_object(definition):
+            return True
         return bool(definition.routes) and self.route_is_tested(definition)
+
+    def used_on_a_returned_object(self, method: Definition) -> bool:
+        """Whether a test uses the method's name and gets an object of its class (or of a subclass) from code it
+        calls: `prep = geom.prepared; prep.covers(point)`, where the `prepared` property of a module the test reaches
+        returns `PreparedGeometry(self)` from a module the test does not import."""
+        using = self.tests_by_name.get(method.simple_name)
+        if using is None:
+            return False
+        owner = (method.module, method.owner)
+        handed = self.classes_returned_to_tests
+        return any(not using.isdisjoint(handed.get(cls, ())) for cls in (owner, *self.subclasses.get(owner, ())))
+
+    @cached_property
+    def classes_returned_to_tests(self) -> dict[tuple[str, str], set[str]]:
+        """For each project class, the test files that call a function returning an instance of it (or the class):
+        a function a test uses by name in a module it reaches, or a dunder method of a class it uses (`ds[0]` runs
+        `__getitem__`), one hop from what the test names."""
+        classes = {d.key for d in self.definitions() if d.kind == "class"}
+        factories = [d for d in self.definitions() if d.returns]
+        owners = {f"{d.module}.{d.owner}" for d in factories if d.owner and d.simple_name.startswith("__")}
+        importing: dict[str, set[str]] = {}  # a class with such a dunder -> the tests that import or name it dotted
+        for test in self.tests if owners else ():
+            for dotted in (*test.imports, *test.dotted):
+                for name in {dotted, self.canonical(dotted)} & owners:
+                    importing.setdefault(name, set()).add(test.path)
+        handed: dict[tuple[str, str], set[str]] = {}
+        for definition in factories:
+            dunder = definition.simple_name.startswith("__")
+            name = definition.owner.rpartition(".")[2] if dunder else definition.simple_name
+            using, reaching = self.tests_by_name.get(name, set()), self.tests_by_module.get(definition.module, set())
+            tests = (using & reaching) | (importing.get(f"{definition.module}.{definition.owner}", set()) if dunder
+                                          else set())
+            for returned in definition.returns if tests else ():
+                cls = self._resolve(definition.module, returned)
+                if cls in classes:
+                    handed.setdefault(cls, set()).update(tests)
+        return handed
+
+    @cached_property
+    def subclasses(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """For each class, its subclasses in the project, transitively (see `_subclasses`)."""
+        return self._subclasses({d.key: d for d in self.definitions()})
 
     @cached_property
     def distinctive_methods(self) -> frozenset[str]:
@@ -571,7 +637,7 @@ class ProjectIndex:
             key = (definition.module, definition.qualname)
             known = by_key.get(key)
             by_key[key] = definition if known is None else replace(known, uses=known.uses | definition.uses)
-        subclasses = self._subclasses(by_key)
+        subclasses = self.subclasses
         inherited = self._inherited_bases(by_key, subclasses)
         by_name: dict[str, dict[str, list[Definition]]] = {}  # name -> module -> its definitions of that name
         # project decorators that store the function they decorate in a registry (`@connect_on_app_finalize`):

@@ -99,7 +99,12 @@ class UntestedPublicFunction(ProjectRule):
     as imported. A method whose name only one definition of the project has, long and of two words or more
     (`installed_models`), counts as tested when any test uses that name, also on an object the test got
     through an API (`connection.introspection.installed_models(tables)`) or as a string
-    (`skipUnlessDBFeature("supports_crosses_lookup")`).
+    (`skipUnlessDBFeature("supports_crosses_lookup")`). A method also counts as tested when a test uses its name and
+    gets an object of its class from code it calls: a function, method or property of a module the test reaches that
+    returns an instance of the class or of a subclass (`prep = shape.prepared; prep.covers(point)`, where `prepared`
+    returns `PreparedGeometry(self)` from a module the test never imports), or a dunder method of a class the test
+    uses (`sample[0].coords()`, through `__getitem__`). Attributes a test reads through a class of the tests' own
+    modules are names it uses too (`Child._meta.get_parent_list()`, with `Child` a model of the tests' `models.py`).
 
     Code that runs by name counts as reached with what runs it: methods a library dispatches by name
     prefix, also through the project's own base classes (`visit_*` of an `ast.NodeVisitor` or libcst
