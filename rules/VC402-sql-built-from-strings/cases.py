@@ -133,6 +133,21 @@ def loop_over_parameter(cursor, tables):
         cursor.execute(f"DELETE FROM {table}")
 
 
+def comprehension_over_constant_tables(cursor):
+    # ok: VC402 -- a comprehension's items of a literal tuple are constants, as a loop's are
+    return [row for table in ("users", "orders") for row in cursor.execute(f"SELECT COUNT(*) FROM {table}")]
+
+
+def comprehension_over_module_columns(cursor):
+    # ok: VC402
+    return [cursor.execute(f"SELECT MAX({column}) FROM users").fetchone() for column in COLUMNS]
+
+
+def comprehension_over_parameter(cursor, tables):
+    # expect: VC402
+    return [cursor.execute(f"SELECT COUNT(*) FROM {table}").fetchone() for table in tables]
+
+
 def table_chosen_between_constants(cursor, arcs):
     table = "arc" if arcs else "line_bits"
     query = f"SELECT COUNT(*) FROM {table}"

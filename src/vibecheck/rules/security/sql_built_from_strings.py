@@ -398,7 +398,7 @@ class SqlBuiltFromStrings(FlowRule):
         self.class_constants[node.name.value] = _class_constants(node, self.rebound)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        counters = [name for name in _comprehension_counters(node) if name not in state.constants]
+        counters = [name for name in _comprehension_counters(node, state) if name not in state.constants]
         state.constants.update((name, "") for name in counters)
         try:
             self._check(node, state)
@@ -530,9 +530,11 @@ BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call, cst
 SQL_WORDS = ("select", "delete", "insert", "update")
 
 
-def _comprehension_counters(node: cst.CSTNode) -> list[str]:
-    """The numbers a comprehension of the statement counts with: the index of `for i, tag in enumerate(tags)` and the
-    items of `for i in range(n)` (`text(f"... = :tag_{i}").params(...)` names a bind parameter by its number)."""
+def _comprehension_counters(node: cst.CSTNode, state: FlowState) -> list[str]:
+    """The numbers and constants a comprehension of the statement runs over: the index of `for i, tag in
+    enumerate(tags)` and the items of `for i in range(n)` (`text(f"... = :tag_{i}").params(...)` names a bind
+    parameter by its number), and the items of a constant (`for table in ("agents", "tasks")`, `for table in
+    TABLES`), as a `for` statement's are."""
     counters = []
     for inner in iter_expressions(node):
         clause = inner.for_in if type(inner) in COMPREHENSIONS else None  # type: ignore[attr-defined]
@@ -540,7 +542,7 @@ def _comprehension_counters(node: cst.CSTNode) -> list[str]:
             counted = dotted_name(clause.iter.func) if type(clause.iter) is cst.Call else None
             if counted == "enumerate" and type(clause.target) is cst.Tuple and clause.target.elements:
                 counters += _bound_names(clause.target.elements[0].value)
-            elif counted == "range":
+            elif counted == "range" or constant_text(clause.iter, state) is not None:
                 counters += _bound_names(clause.target)
             clause = clause.inner_for_in
     return counters
