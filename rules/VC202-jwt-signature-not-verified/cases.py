@@ -1,4 +1,6 @@
 """VC202 corpus: JWT decodes that skip or weaken signature checks fire; verified decodes do not."""
+import time
+
 import jwt
 import jwt as pyjwt
 from jose import jwt as jose_jwt
@@ -317,6 +319,22 @@ def get_unverified_claims(token):
         return jwt.decode(token, options={"verify_signature": False, "verify_exp": False})
     except jwt.PyJWTError as error:
         raise ValueError("malformed token") from error
+
+
+class ApiClient:
+    def __init__(self, access_token):
+        self._access_token = access_token
+
+    def _refresh_access_token_if_about_to_expire(self):
+        # ok: VC202 -- the client reads when the token it holds expires, to renew it early; it trusts nothing else
+        claims = jwt.decode(self._access_token, algorithms=["HS256"], options={"verify_signature": False})
+        if claims["exp"] - time.time() < 60:
+            self._access_token = self.renew()
+
+    def refresh_for(self, request):
+        # expect: VC202 -- a token the request brought, not the client's own
+        claims = jwt.decode(request.headers["Authorization"], options={"verify_signature": False})
+        return self.issue(claims["sub"])
 
 
 def claims_for_session(token):

@@ -59,6 +59,9 @@ DELIBERATE_WORDS = frozenset({"unverified", "untrusted", "insecure"})
 # A function or result so named reads an expired token on purpose: to refresh it, or to revoke or log it out.
 EXPIRY_REASON_WORDS = frozenset({"refresh", "refreshed", "renew", "expired", "revoke", "revoked", "logout",
                                  "blacklist", "blocklist", "denylist", "unverified", "untrusted", "insecure"})
+# Words of a client's method that reads the expiry of the token it holds (`_refresh_access_token_if_about_to_expire`,
+# `token_expires_soon`): it renews its own token early, and trusts nothing the token says about anyone.
+CLIENT_EXPIRY_WORDS = frozenset({"refresh", "renew", "expire", "expires", "expired", "expiry", "expiration"})
 HINT = 'Pass the signing key and a fixed list such as `algorithms=["HS256"]`, and keep signature verification on.'
 
 
@@ -126,11 +129,13 @@ class JwtSignatureNotVerified(Rule):
     It also reports `jwt.get_unverified_claims(...)` (python-jose), which returns claims nobody checked, and
     tokens signed with the `none` algorithm (`jwt.encode(claims, None, algorithm="none")`, PyJWT's
     `algorithm=None`, python-jose's `jwt.encode`/`jws.sign`), which anyone can forge.
-    `get_unverified_header` is not reported: reading the `kid` to pick a key is its normal use. Neither is
-    an unverified decode whose result is stored under a name that says so (`unverified_claims = ...`) or
-    returned by a function so named (`def get_unverified_claims(token): return jwt.decode(...)`): libraries
-    read claims that way to choose the key, then verify. Test files are not checked: a test reads the claims
-    of a token it was handed, or builds a forged one to see it rejected, and no attacker sends either.
+    `get_unverified_header` is not reported: reading the `kid` to pick a key is its normal use. Neither is an
+    unverified decode whose result is stored under a name that says so (`unverified_claims = ...`) or returned by a
+    function so named (`def get_unverified_claims(token): return jwt.decode(...)`): libraries read claims that way to
+    choose the key, then verify. Nor is an API client's method named for the token's expiry
+    (`_refresh_access_token_if_about_to_expire`) that reads when the token it keeps on `self` expires. Test files are
+    not checked: a test reads the claims of a token it was handed, or builds a forged one to see it rejected, and no
+    attacker sends either.
 
     ## Why is this bad?
     A token whose signature is not checked is just JSON the client wrote: anyone can set `"sub": "admin"`.
@@ -193,6 +198,7 @@ class JwtSignatureNotVerified(Rule):
         self._deliberate = 0  # depth of assignments to a name such as `unverified_claims`
         self._expiry_reasons = [False]  # per function: its name says why it reads expired tokens (`refresh_token`)
         self._deliberate_returns = [False]  # per function: its name says it returns unverified claims
+        self._expiry_reads = [False]  # per function: its name says it reads when a token expires (`refresh_...`)
         self._handlers = 0  # depth of `except` blocks: a decode there retries after a failed one (VC216's)
         # Per scope: names bound to algorithm names (`ALGORITHM = "HS256"`, `ALGORITHMS = ["RS256", ALGORITHM]`).
         self._algorithms: list[dict[str, list[str]]] = [{}]
@@ -205,9 +211,11 @@ class JwtSignatureNotVerified(Rule):
         self._algorithms.append({})
         self._expiry_reasons.append(self._expiry_reasons[-1] or bool(EXPIRY_REASON_WORDS & set(words(node.name.value))))
         self._deliberate_returns.append(bool(DELIBERATE_WORDS & set(words(node.name.value))))
+        self._expiry_reads.append(bool(CLIENT_EXPIRY_WORDS & set(words(node.name.value))))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._deliberate_returns.pop()
+        self._expiry_reads.pop()
         self._scopes.pop()
         self._expiry_scopes.pop()
         self._algorithms.pop()
@@ -218,6 +226,14 @@ class JwtSignatureNotVerified(Rule):
 
     def leave_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         self._handlers -= 1
+
+    def _reads_own_expiry(self, call: cst.Call) -> bool:
+        """An API client reading when the token it holds expires (`jwt.decode(self._access_token, options=
+        {"verify_signature": False})` in `_refresh_access_token_if_about_to_expire`): the token is its own, kept on
+        `self`, not one a request brought, and the method is named for its expiry."""
+        token = argument(call, 0, "jwt")
+        return self._expiry_reads[-1] and type(token) is cst.Attribute \
+            and (get_full_name_for_node(token) or "").startswith("self.")
 
     def _algorithm_names(self, node: cst.CSTNode | None) -> list[str]:
         """The algorithm names an expression spells: literals, and names bound to literals in this file."""
@@ -292,7 +308,7 @@ class JwtSignatureNotVerified(Rule):
         callee = qualified.rsplit(".", 1)[-1]
         algorithms = argument(node, 2, "algorithms")
         if self._verification_disabled(node):
-            if not self._deliberate:
+            if not self._deliberate and not self._reads_own_expiry(node):
                 self._defer(node, f"`jwt.{callee}()` is called with signature verification turned off, so a forged "
                             "token is accepted.", algorithms)
             return
