@@ -588,3 +588,30 @@ class ReportsPermission:
     # expect: VC212
     def has_permission(self, request, view):
         return True
+
+
+class KeyStore:
+    def sign(self, data):
+        raise NotImplementedError
+
+
+class SoftwareKeyStore(KeyStore):
+    def can_change_password(self):
+        # ok: VC212 -- one kind's answer: the hardware kind below answers False
+        return True
+
+
+class HardwareKeyStore(KeyStore):
+    def can_change_password(self):
+        return False
+
+
+class DevAuth(KeyStore):
+    # expect: VC212 -- a sibling that checks the token does not make this stub a declared capability
+    def verify_token(self, token):
+        return True
+
+
+class TokenAuth(KeyStore):
+    def verify_token(self, token):
+        return hmac.compare_digest(token, EXPECTED_TOKEN)

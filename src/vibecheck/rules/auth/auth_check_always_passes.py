@@ -140,6 +140,7 @@ class _ClassFacts:
     bases: frozenset[str] = frozenset()
     methods: frozenset[str] = frozenset()
     rebound: frozenset[str] = frozenset()
+    refusing: frozenset[str] = frozenset()  # methods whose whole body is `return False`
 
 
 @functools.lru_cache(maxsize=4)
@@ -159,6 +160,7 @@ def _class_facts(node: cst.ClassDef) -> _ClassFacts:
     bases = frozenset((get_full_name_for_node(b.value) or "").rpartition(".")[2] for b in node.bases)
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
     methods = frozenset(s.name.value for s in body if isinstance(s, cst.FunctionDef))
+    refusing = frozenset(s.name.value for s in body if isinstance(s, cst.FunctionDef) and _answers_false(s))
     rebound: set[str] = set()
     pending: list[cst.CSTNode] = [node.body]
     while pending:
@@ -167,7 +169,15 @@ def _class_facts(node: cst.ClassDef) -> _ClassFacts:
                 and type(inner.target.value) is cst.Name and inner.target.value.value == "self":
             rebound.add(inner.target.attr.value)
         pending.extend(child_nodes(inner))
-    return _ClassFacts(bases, methods, frozenset(rebound))
+    return _ClassFacts(bases, methods, frozenset(rebound), refusing)
+
+
+def _answers_false(function: cst.FunctionDef) -> bool:
+    """`def can_change_password(self): return False`: a method that only answers False."""
+    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
+    line = body[-1] if len(body) in (1, 2) else None  # (after a docstring, perhaps)
+    return isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1 and isinstance(line.body[0], cst.Return) \
+        and isinstance(line.body[0].value, cst.Name) and line.body[0].value.value == "False"
 
 
 class AuthCheckAlwaysPasses(Rule):
@@ -207,7 +217,8 @@ class AuthCheckAlwaysPasses(Rule):
     whose docstring tells a subclass to override them or how to refuse ("Raise AuthorizationError to deny access"),
     or names them a hook for subclasses or a no-op default ("Hook for subclasses to validate run access."),
     and defaults the same file replaces (a subclass there overrides the method, or the class rebinds it
-    on the instance when configured: `self.is_allowed = lambda path: ...`) are not reported. A check that
+    on the instance when configured: `self.is_allowed = lambda path: ...`), and one answer of a family's capability (a
+    class sharing a base of the file answers False: `can_change_password` of each kind of keystore) are not reported. A check that
     returns who is authenticated (`return (self.user, self.token)`) does not return a constant.
 
     ## Why is this bad?
@@ -486,7 +497,27 @@ class AuthCheckAlwaysPasses(Rule):
                     if method in facts.methods:
                         return True
                     pending.append(name)
-        return False
+        return self._answered_by_siblings(owner.name.value, method, classes)
+
+    @staticmethod
+    def _answered_by_siblings(owner: str, method: str, classes: dict[str, _ClassFacts]) -> bool:
+        """One answer of a family's capability: another class of the module that shares a base of the module with
+        the owner answers False (`Imported_KeyStore.can_change_password` answers True, `Hardware_KeyStore`'s False):
+        what each kind declares it can do, not a check stubbed to pass (a sibling that checks something instead
+        leaves a stub beside it reported)."""
+        def ancestors(name: str) -> set[str]:
+            found: set[str] = set()
+            pending = [name]
+            while pending:
+                for base in classes.get(pending.pop(), _ClassFacts()).bases:
+                    if base in classes and base not in found:
+                        found.add(base)
+                        pending.append(base)
+            return found
+
+        family = ancestors(owner)
+        return bool(family) and any(method in facts.refusing and ancestors(name) & family
+                                    for name, facts in classes.items() if name != owner)
 
     @staticmethod
     def _statements(node: cst.FunctionDef) -> list[cst.BaseStatement | cst.BaseSmallStatement]:
