@@ -108,6 +108,28 @@ def test_prefixed_helper():
     check_invoice(make_order())
 
 
+class TestValidMessages:
+    """Valid messages pass validation."""
+
+    # ok: VC303 -- the class says it: a validator raises on a bad message, the valid one passing it is the check
+    def test_hello(self):
+        validate_hello(["HELLO", "realm1", {}])
+
+
+# ok: VC303 -- the comment says not raising is the point
+def test_dispatches_to_hello_validator():
+    # valid hello -> no error
+    validate_message(["HELLO", "realm1", {}])
+
+
+class TestMessages:
+    """Messages and their fields."""
+
+    # expect: VC303 -- nothing here says that not raising is the point
+    def test_hello(self):
+        validate_hello(["HELLO", "realm1", {}])
+
+
 # ok: VC303
 def test_local_helper_that_asserts():
     verify_totals_match()

@@ -141,6 +141,7 @@ class TestWithoutAssertion(TestAwareRule):
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
+        self._class_docstrings: list[str] = []
         prefixes = "|".join(re.escape(p) for p in self.options.assertion_prefixes)
         self._helper = re.compile(rf"^_*(?:{prefixes})(?:$|[_A-Z0-9])") if prefixes else None
         # a context manager class named for an assertion checks its block on exit (`with ExpectLog(log, "boom"):`)
@@ -156,12 +157,15 @@ class TestWithoutAssertion(TestAwareRule):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
         self._class_names.append(node.name.value)
+        # its docstring may say the point of all its tests ("Test that valid WAMP messages pass validation.")
+        self._class_docstrings.append(node.get_docstring() or "")
         self._class_bases[node.name.value] = [self.qualified_name(base.value) or get_full_name_for_node(base.value) or ""
                                               for base in node.bases]
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         super().leave_ClassDef(node)
         self._class_names.pop()
+        self._class_docstrings.pop()
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
@@ -203,7 +207,8 @@ class TestWithoutAssertion(TestAwareRule):
                     isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and self._is_skip(small.value)
                     for small in statement.body):
                 return True
-        return says_nothing_raises(node) or bool(NO_RAISE_INTENT.search(self._comments(node))) or _only_imports(node)
+        return says_nothing_raises(node) or bool(NO_RAISE_INTENT.search(self._comments(node))) or _only_imports(node) \
+            or bool(self._class_docstrings and NO_RAISE_INTENT.search(self._class_docstrings[-1]))
 
     def _comments(self, node: cst.FunctionDef) -> str:
         """The text of the comments in the function, joined: on their own lines (`# remove_handler should not throw
