@@ -183,7 +183,8 @@ WELL_KNOWN_MODULES = frozenset({
     "respx", "pytest_asyncio", "pytest_mock", "nox", "tox", "black", "isort", "mypy", "ruff", "flake8", "pylint",
     "pre_commit", "Levenshtein", "rapidfuzz", "inflect", "pycountry", "geopy", "pyproj", "folium", "altair", "bokeh",
     "accelerate", "peft", "diffusers", "ollama", "groq", "mistralai", "cohere", "litellm", "instructor", "langgraph",
-    "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype",
+    "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty",
+    "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes",
     *PULLED_IN_BY,
 })
 
