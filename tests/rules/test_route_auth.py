@@ -1302,6 +1302,11 @@ FASTAPI_ROUTERS = {
     # one that may return None too, but only after a dependency that denies: callers are signed in
     ("app.include_router(items.router, dependencies=[Depends(get_current_active_user)])",
      [("items.py", 8, "VC214"), ("items.py", 10, "VC218")]),
+    # another router class named as FastAPI's (cadwyn's versioned router) guards what it includes the same way
+    ("from cadwyn import VersionedAPIRouter\napi = VersionedAPIRouter(dependencies=[Depends(get_current_user)])\n"
+     "api.include_router(items.router)\napp.include_router(api)", [("items.py", 8, "VC214"), ("items.py", 10, "VC218")]),
+    ("from cadwyn import VersionedAPIRouter\napi = VersionedAPIRouter(dependencies=[Depends(get_optional_user)])\n"
+     "api.include_router(items.router)\napp.include_router(api)", [("items.py", 6, "VC201"), ("items.py", 10, "VC201")]),
 ])
 def test_a_handler_guarded_where_its_router_is_included_is_judged_as_signed_in(
         tmp_path: Path, main: str, reported: list[tuple[str, int, str]]) -> None:

@@ -1105,11 +1105,11 @@ class AppModelCollector:
             constructor = _last(self.qualified_name(value.func))
             if constructor in fw.APP_CONSTRUCTORS:
                 self.app_names.add(target)
-            if constructor in fw.ROUTER_CONSTRUCTORS:
+            if fw.constructs_router(constructor):
                 self._record_prefix(target, value)
             if self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
                 self.auth_keyword_receivers.add(target)
-            if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
+            if (fw.constructs_router(constructor) or constructor in fw.APP_CONSTRUCTORS) \
                     and self._dependencies_guard(_keyword(value, "dependencies")):
                 self.guarded_receivers.add(target)
                 self._note_receiver_guard(target, _keyword(value, "dependencies"))

@@ -94,6 +94,9 @@ MIDDLEWARE_REGISTRATIONS = frozenset({"add_middleware"})
 IDENTIFYING_MIDDLEWARE = frozenset({"AuthenticationMiddleware", "SessionMiddleware"})
 APP_CONSTRUCTORS = frozenset({"Flask", "FastAPI", "Quart", "Starlette"})
 ROUTER_CONSTRUCTORS = frozenset({"Blueprint", "APIRouter", "FastAPI"})
+# The end of the name of FastAPI router classes that take `prefix=` and `dependencies=` as `APIRouter` does: cadwyn's
+# `VersionedAPIRouter`, a project's `AuthedAPIRouter(APIRouter)`.
+ROUTER_CLASS_SUFFIX = "APIRouter"
 
 # Falcon: `app = falcon.App(middleware=[TokenMiddleware()])`, then `app.add_route("/items/{id}", ItemResource(db),
 # suffix="item")` routes the resource's responders (`on_get`, `on_post_item` with that suffix) whatever its class
@@ -293,6 +296,11 @@ def provides_resource(name: str) -> bool:
     """`get_db`, `get_session`, `RateLimiter`: a dependency that hands the route a resource and checks nobody."""
     words = name_words(name)
     return bool(set(words) & RESOURCE_DEPENDENCY_WORDS) and not reads_as_guard(name)
+
+
+def constructs_router(name: str) -> bool:
+    """`Blueprint`, `APIRouter`, `VersionedAPIRouter`: a class whose instances take routes under a prefix."""
+    return name in ROUTER_CONSTRUCTORS or name.endswith(ROUTER_CLASS_SUFFIX)
 
 
 def reads_as_guard(name: str) -> bool:

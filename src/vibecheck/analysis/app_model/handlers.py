@@ -269,7 +269,7 @@ def router_dependencies(module: cst.Module, imports: ImportTable) -> dict[str, l
             if not isinstance(call, cst.Call):
                 continue
             callee = _last(imports.qualified_name(call.func) or get_full_name_for_node(call.func))
-            if isinstance(small, cst.Assign) and callee in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS:
+            if isinstance(small, cst.Assign) and (fw.constructs_router(callee) or callee in fw.APP_CONSTRUCTORS):
                 router = get_full_name_for_node(small.targets[0].target)
             elif callee == "include_router" and call.args:
                 router = get_full_name_for_node(call.args[0].value)
