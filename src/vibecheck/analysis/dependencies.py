@@ -102,7 +102,11 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "passlib": ("passlib", "libpass"), "phonenumbers": ("phonenumbers", "phonenumberslite"),
     "md2conf": ("markdown-to-confluence",),
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
-    "ldclient": ("launchdarkly-server-sdk",),
+    "ldclient": ("launchdarkly-server-sdk",), "public": ("atpublic",), "dkim": ("dkimpy",),
+    **dict.fromkeys(("win32event", "win32file", "win32pipe", "win32process", "win32security", "win32service",
+                     "win32serviceutil", "win32gui", "win32clipboard", "win32crypt", "win32job", "win32net", "win32pdh",
+                     "win32print", "win32profile", "win32timezone", "win32ts", "winerror", "servicemanager",
+                     "pythoncom"), ("pywin32",)),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -133,6 +137,15 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "mcp": ("fastmcp",), "anyio": ("mcp", "fastmcp"),
     # the migration scripts Flask-Migrate writes are Alembic's (`from alembic import op`)
     "alembic": ("flask-migrate",),
+    # Flask-Assets bundles are webassets' `Bundle`s; OAuth front ends raise oauthlib's token errors; ARC and DKIM
+    # signing hands dkimpy's errors through
+    "webassets": ("flask-assets", "django-assets"),
+    "oauthlib": ("requests-oauthlib", "flask-dance", "google-auth-oauthlib", "django-oauth-toolkit"),
+    "dkim": ("authheaders",),
+    # the Jupyter stack: servers and front ends are traitlets applications configured through jupyter_core's paths
+    "traitlets": ("ipython", "jupyter-core", "jupyter-server", "jupyterlab", "notebook"),
+    "jupyter_core": ("jupyter-server", "jupyter-client", "jupyterlab", "notebook", "nbformat", "nbconvert"),
+    "jupyter_server": ("jupyterlab", "notebook", "nbclassic", "jupyterlab-server"),
     # python-social-auth's framework packages are front ends of its core
     "social_core": ("social-auth-app-django", "social-auth-app-flask", "social-auth-app-flask-sqlalchemy",
                     "social-auth-app-pyramid", "social-auth-app-cherrypy", "social-auth-app-tornado"),
@@ -164,7 +177,8 @@ WELL_KNOWN_MODULES = frozenset({
     "flask_cors", "flask_wtf", "flask_babel", "flask_appbuilder", "apispec", "flask_migrate", "flask_jwt_extended",
     "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
-    "webtest", "blinker", "gradio_client", "griffe",
+    "webtest", "blinker", "gradio_client", "griffe", "IPython", "jupyter_client", "notebook", "nbformat",
+    "requests_oauthlib", "datadog", "watchfiles", "duckdb", "twisted", "zope",
     *PULLED_IN_BY,
 })
 
