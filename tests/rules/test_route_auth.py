@@ -210,6 +210,62 @@ def test_django_app_findings_are_the_known_ones() -> None:
     assert _findings_in(DJANGO_APP) == [("views.py", "report_note")]
 
 
+WRAPPING_DECORATORS = {
+    "app/__init__.py": "",
+    "app/usermanagement.py": """
+        from functools import wraps
+
+        from flask import g, request
+        from flask_login import login_required
+
+        from .config import config, load_user_from_header
+
+        def user_login_required(func):
+            @wraps(func)
+            def decorated_view(*args, **kwargs):
+                if config.allow_header_login:
+                    user = load_user_from_header(request)
+                    if user:
+                        g.user = user
+                        return func(*args, **kwargs)
+                return login_required(func)(*args, **kwargs)
+            return decorated_view
+
+        def user_loaded(func):
+            @wraps(func)
+            def decorated_view(*args, **kwargs):
+                g.user = load_user_from_header(request)
+                return cache_control(func)(*args, **kwargs)
+            return decorated_view
+    """,
+    "app/web.py": """
+        from flask import Blueprint, request
+
+        from .usermanagement import user_loaded, user_login_required
+
+        web = Blueprint("web", __name__)
+
+        @web.route("/books/<int:book_id>/read", methods=["POST"])
+        @user_login_required
+        def toggle_read(book_id):
+            return db.toggle(book_id, request.form["read"])
+
+        @web.route("/books/<int:book_id>/archived", methods=["POST"])
+        @user_loaded
+        def toggle_archived(book_id):
+            return db.archive(book_id, request.form["archived"])
+    """,
+}
+
+
+def test_a_decorator_that_hands_the_view_to_login_required_guards_it(tmp_path: Path) -> None:
+    """Calibre-Web's `user_login_required` returns `login_required(func)(*args, **kwargs)` after trying a proxy's
+    header: the view runs behind Flask-Login's guard. A wrapper that only loads the user and wraps the view in a cache
+    decorator guards nothing."""
+    _write_project(tmp_path, WRAPPING_DECORATORS)
+    assert _findings_in(tmp_path) == [("web.py", "POST /books/<int:book_id>/archived")]
+
+
 TUTORIAL_STYLE_APP = {
     "__init__.py": """
         from flask import Flask

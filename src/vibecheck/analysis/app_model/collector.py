@@ -893,6 +893,8 @@ class AppModelCollector:
             if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
                                                       or _checks_presented_credential(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True
+            if type(func) is cst.Call and self._decorator_guards(func):
+                frame.denies_by_call = frame.denies = True  # `login_required(view)(*args)`: a guard applied on the way
             if fw.checks_signature(last) or (self.signature_library and last in fw.VERIFIER_METHODS
                                              and isinstance(func, cst.Attribute)):
                 frame.verifies_signature = True  # also `Webhook(secret).verify(body, headers)` (svix), `key.verify(...)`
