@@ -10,6 +10,7 @@ from pathlib import PurePath
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis.migrations import is_alembic_revision
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
@@ -45,7 +46,6 @@ NO_OP_DOCSTRING = re.compile(r"\b(?:no-?op|does\s+nothing|nothing\s+to\s+(?:do|u
 # An Alembic revision (a module that binds `down_revision`): an empty `upgrade()`/`downgrade()` is a step that has
 # nothing to do (an irreversible change, a data fix with no undo), which the migration chain still calls.
 MIGRATION_STEPS = frozenset({"upgrade", "downgrade"})
-ALEMBIC_REVISION = re.compile(r"^down_revision\s*[:=]", re.MULTILINE)
 NOT_YET_MESSAGE = re.compile(r"\b(?:yet|todo|coming\s+soon|later|placeholder|implement\s+me)\b", re.IGNORECASE)
 # Decorators that declare a body as intentionally empty: abstract methods, typing overloads, overrides.
 INTENTIONAL_DECORATORS = frozenset({
@@ -330,7 +330,7 @@ class PlaceholderImplementation(Rule):
         if (name.startswith("__") and name.endswith("__")) or NO_OP_NAMES.search(name):
             return True
         if not in_class:
-            if name in MIGRATION_STEPS and ALEMBIC_REVISION.search(self.context.source) is not None:
+            if name in MIGRATION_STEPS and is_alembic_revision(self.context.source):
                 return True
             if kind == "ellipsis" and self._is_prototype(name):
                 return True  # `def _status_message(message: str) -> None: ...` / `SyncSignal(_status_message)`
