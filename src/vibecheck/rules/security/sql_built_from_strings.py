@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from typing import cast
 
 import libcst as cst
@@ -127,9 +128,11 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return "" if constant_text(node.value, state) is not None else None
     if type(node) is cst.FormattedString:
         parts = []
-        for part in node.parts:
+        for index, part in enumerate(node.parts):
             value = constant_text(part.expression, state) if isinstance(part, cst.FormattedStringExpression) \
                 else cast(cst.FormattedStringText, part).value
+            if value is None and _quoted_part(node.parts, index):
+                value = ""  # `'{path.replace("'", "''")}'`: a value escaped for the SQL literal it sits in
             if value is None:
                 return None
             parts.append(value)
@@ -166,6 +169,7 @@ def _constant_operation_text(node: cst.BinaryOperation, state: FlowState) -> str
 
 
 NUMBERS = (cst.Integer, cst.Float)
+FORMAT_FIELD = re.compile(r"(?<!\{)\{(\d*)\}(?!\})")  # a `.format` field given by position: `{}`, `{0}`
 # Calls that freeze a literal container and keep its items (SQLAlchemy's `util.immutabledict({...})`).
 FROZEN_CONTAINERS = frozenset({"immutabledict", "frozendict", "MappingProxyType", "frozenset", "tuple", "dict"})
 LITERAL_CONTAINERS = frozenset({cst.Dict, cst.List, cst.Tuple, cst.Set})
@@ -229,9 +233,37 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
             return separator
     if isinstance(func, cst.Attribute) and func.attr.value == "format":
         template = constant_text(func.value, state)
-        if template is not None and all(constant_text(a.value, state) is not None for a in call.args):
+        if template is not None and all(constant_text(a.value, state) is not None
+                                        or (a.keyword is None and _escaped_literal(a.value)
+                                            and _quoted_placeholders(template, index))
+                                        for index, a in enumerate(call.args)):
             return template
     return None
+
+
+def _escaped_literal(node: cst.BaseExpression) -> bool:
+    """`path.replace("'", "''")`: a value whose quotes are doubled, as SQL escapes them inside a quoted literal."""
+    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "replace" \
+        and len(node.args) == 2 and [string_value(a.value) for a in node.args] == ["'", "''"]
+
+
+def _quoted_part(parts: Sequence[cst.BaseFormattedStringContent], index: int) -> bool:
+    """Whether the f-string's part at `index` is an escaped value with a quote right before and after it."""
+    part = parts[index]
+    if not isinstance(part, cst.FormattedStringExpression) or part.conversion is not None or part.format_spec \
+            or not _escaped_literal(part.expression) or not 0 < index < len(parts) - 1:
+        return False
+    before, after = parts[index - 1], parts[index + 1]
+    return isinstance(before, cst.FormattedStringText) and before.value.endswith("'") \
+        and isinstance(after, cst.FormattedStringText) and after.value.startswith("'")
+
+
+def _quoted_placeholders(template: str, index: int) -> bool:
+    """Whether every `{}` of a `.format` template that takes the argument at `index` sits between quotes (`'{}'`)."""
+    taken = [match for number, match in enumerate(FORMAT_FIELD.finditer(template))
+             if (int(match.group(1)) if match.group(1) else number) == index]
+    return bool(taken) and all(template[m.start() - 1:m.start()] == "'" and template[m.end():m.end() + 1] == "'"
+                               for m in taken)
 
 
 def _literal_text(node: cst.CSTNode, state: FlowState) -> str:
@@ -310,7 +342,8 @@ class SqlBuiltFromStrings(FlowRule):
     DUAL"`), the object's own table or schema names (`self.messages_table`, `self._schema`, also when its
     constructor takes them, unless the method itself rebinds them), an ORM model's table name
     (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a value picked from an allow-list by
-    `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a comprehension or `for` loop over a
+    `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`) right between
+    the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension or `for` loop over a
     constant mapping's `items()`, the counter of `enumerate(...)` or a number of `range(...)` in a loop or a
     comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind parameter), a `%(key)s`
     template whose named keys all take constants from a local dict
