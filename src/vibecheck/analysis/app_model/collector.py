@@ -394,9 +394,19 @@ def _hook_refuses(frame: Frame, must_deny: bool) -> bool:
 
 def _calls_denying_method(frame: Frame, view: ClassView) -> bool:
     """`return self._login_redirect(request)`: the method hands the refusal to another method of its class."""
+    return any(view.methods[name].denies for name in _own_methods_called(frame, view))
+
+
+def _calls_guarding_method(frame: Frame, view: ClassView) -> bool:
+    """`context = self._prepare(id)`: a view method that first runs a method of its class which checks the caller and
+    refuses (CKAN's `_prepare`: `check_access(...)`, then `abort(403)` on `NotAuthorized`)."""
+    return any(view.methods[name].body_guard and view.methods[name].denies for name in _own_methods_called(frame, view))
+
+
+def _own_methods_called(frame: Frame, view: ClassView) -> set[str]:
     called = {n.func.attr.value for n in walk_own(frame.node.body) if type(n) is cst.Call
               and type(n.func) is cst.Attribute and type(n.func.value) is cst.Name and n.func.value.value == "self"}
-    return any(view.methods[name].denies for name in called & view.methods.keys())
+    return called & view.methods.keys()
 
 
 def _may_hook(frame: Frame) -> bool:
@@ -1693,6 +1703,16 @@ class AppModelCollector:
                              and not swallows_denial(frame.node)
                              for method, frame in view.methods.items() if method in fw.DJANGO_MIDDLEWARE_METHODS))
 
+    def _guarded_by_helper(self, frame: Frame, names: tuple[str, ...]) -> bool:
+        """The handler first runs a function of its module, or a method of its class, that checks the caller and
+        refuses (CKAN's `extra_vars = _extra_template_variables(...)`, `context = self._prepare(id)`)."""
+        view = self.classes.get(names[0]) if len(names) == 1 else None
+        if view is not None and view.methods.get(frame.node.name.value) is frame and _calls_guarding_method(frame, view):
+            return True
+        called = {n.func.value for n in walk_own(frame.node.body) if type(n) is cst.Call and type(n.func) is cst.Name}
+        return any(self.functions[name].body_guard and self.functions[name].denies
+                   for name in called & self.functions.keys() if self.functions[name] is not frame)
+
     def _drf_default(self, view: ClassView) -> bool:
         return view.drf and not view.has_permission_classes
 
@@ -1902,7 +1922,8 @@ class AppModelCollector:
         receiver_guard = not route.opens_receiver and (
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
                                   and not route.own_auth))
-        guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature) \
+        guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature
+                                                   or self._guarded_by_helper(frame, route.names)) \
             or not self.guarded_handlers.isdisjoint(route.names)
         guarded = route.guarded or guarded_otherwise or receiver_guard
         label = route.label

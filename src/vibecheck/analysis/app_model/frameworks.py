@@ -187,8 +187,8 @@ IN_BODY_CHECKS = (
     "is_authenticated", "is_anonymous", "is_staff", "is_superuser", "is_admin", "has_perm", "has_perms",
     "has_permission", "has_object_permission", "has_role", "check_permission", "check_permissions",
     "check_object_permissions", "verify_jwt_in_request", "get_jwt_identity", "get_jwt", "verify_token",
-    "verify_api_key", "authenticate", "authorize", "get_current_user", "require_login", "require_auth",
-    "PermissionDenied", "NotAuthenticated", "Unauthorized", "Forbidden", "HTTP_401_UNAUTHORIZED",
+    "verify_api_key", "authenticate", "authorize", "get_current_user", "require_login", "require_auth", "check_access",
+    "PermissionDenied", "NotAuthenticated", "Unauthorized", "NotAuthorized", "Forbidden", "HTTP_401_UNAUTHORIZED",
     "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden",
 )
 # Status codes that only an auth check sends.
@@ -200,6 +200,7 @@ DENIAL_NAMES = frozenset({
     "LOGIN_URL", "login_url", "PermissionDenied", "Unauthorized", "Forbidden", "UNAUTHORIZED", "FORBIDDEN",
     "HTTP_401_UNAUTHORIZED", "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden",
     "unauthorized", "forbidden", "AccessDenied", "PermissionDeniedError", "UnauthorizedError", "ForbiddenError",
+    "NotAuthorized",
 })
 # Parts of the name of a call that turns a caller away: `login_manager.unauthorized()`, `_access_denied_response()`.
 DENIAL_PARTS = ("unauthori", "forbidden", "denied", "unauthenticated")
