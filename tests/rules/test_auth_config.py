@@ -26,7 +26,7 @@ def test_secret_names_are_recognised(identifier: str) -> None:
 @pytest.mark.parametrize("identifier", ["password_length", "token_type", "token_url", "is_token_valid", "tokens",
                                         "token_id", "user_id", "max_password_len", "PASSWORD_FIELD", "monkey",
                                         "access_key_given", "secret_key_given", "tokenProvided", "password_missing",
-                                        "token_tenant_uuid", "api_key_guid"])
+                                        "token_tenant_uuid", "api_key_guid", "htpasswd_mtime_ns", "secrets_timestamp"])
 def test_metadata_about_secrets_is_not_a_secret(identifier: str) -> None:
     assert secret_kinds(identifier) == frozenset()
 

@@ -71,6 +71,8 @@ VETO_WORDS = frozenset({
     "redirect",
     # a marker put where a secret is missing (`API_KEY_SENTINEL as _api_key_sentinel`): known to everyone
     "sentinel",
+    # when a file of secrets last changed (`htpasswd_mtime_ns`): read to know when to load it again
+    "mtime", "ctime", "atime", "timestamp",
 })
 _VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
 # A last word that makes the identifier a flag saying whether the secret is there (`access_key_given`,
