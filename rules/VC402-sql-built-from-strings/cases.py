@@ -645,3 +645,10 @@ def attach_settings_database(connection, path, name):
     connection.execute(text("SELECT * FROM books WHERE title = '{}'".format(name.replace('"', '""'))))
     # expect: VC402 -- the other value is not escaped
     connection.execute(text(f"""SELECT * FROM books WHERE path = '{path.replace("'", "''")}' AND title = '{name}'"""))
+
+
+def with_lock_timeout(session, lock_timeout: int = 30, unit: str = "s"):
+    # ok: VC402 -- a parameter annotated as a number writes digits
+    session.execute(text(f"SET SESSION innodb_lock_wait_timeout = {lock_timeout}"))
+    # expect: VC402 -- a text parameter can hold SQL
+    session.execute(text(f"SET LOCAL lock_timeout = '{lock_timeout}{unit}'"))

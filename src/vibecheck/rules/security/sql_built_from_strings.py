@@ -350,8 +350,8 @@ class SqlBuiltFromStrings(FlowRule):
     (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`), or the
-    parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
-    reported, nor is any query of an Alembic revision script (a module that binds `down_revision`), which the operator
+    parameters of a private helper (`_scalar`) that every call in its module passes a constant, or a parameter
+    annotated as a number (`lock_timeout: int`), are not reported, nor is any query of an Alembic revision script (a module that binds `down_revision`), which the operator
     runs once on the table and constraint names the script itself holds (bandit's `B608` stays there as a notice);
     passing parameters separately does not excuse a query that still
     pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
@@ -422,6 +422,7 @@ class SqlBuiltFromStrings(FlowRule):
         the class's own literal attributes (`table = "users"` read as `self.table`)."""
         self.unpacked = {}
         state.constants.update(_constant_parameters(function, self.context))
+        state.constants.update(_number_parameters(function))
         classes = self.__dict__.get("_classes")
         if classes and classes[-1] is not None:
             state.constants.update(self.class_constants.get(classes[-1], {}))
@@ -770,6 +771,17 @@ def _constant_parameters(function: cst.FunctionDef, context: RuleContext) -> dic
         params = params[1:]
     return {param.name.value: "" for index, param in enumerate(params)
             if all(_passes_constant(call, index, param) for call in calls)}
+
+
+NUMBER_TYPES = frozenset({"int", "float", "bool"})
+
+
+def _number_parameters(function: cst.FunctionDef) -> dict[str, str]:
+    """Parameters annotated as a number (`lock_timeout: int = 30`): pasted, they write digits, never SQL text."""
+    params = function.params
+    return {p.name.value: "" for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+            if p.annotation is not None and isinstance(p.annotation.annotation, cst.Name)
+            and p.annotation.annotation.value in NUMBER_TYPES}
 
 
 def _passes_constant(call: ast.Call, index: int, param: cst.Param) -> bool:
