@@ -47,9 +47,11 @@ NO_OP_DOCSTRING = re.compile(r"\b(?:no-?op|does\s+nothing|nothing\s+to\s+(?:do|u
 # nothing to do (an irreversible change, a data fix with no undo), which the migration chain still calls.
 MIGRATION_STEPS = frozenset({"upgrade", "downgrade"})
 NOT_YET_MESSAGE = re.compile(r"\b(?:yet|todo|coming\s+soon|later|placeholder|implement\s+me)\b", re.IGNORECASE)
-# Decorators that declare a body as intentionally empty: abstract methods, typing overloads, overrides.
+# Decorators that declare a body as intentionally empty: abstract methods, typing overloads, overrides, and the base
+# of a `functools.singledispatch` function, which answers the types no `.register` implementation handles.
 INTENTIONAL_DECORATORS = frozenset({
     "overload", "abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod", "override",
+    "singledispatch", "singledispatchmethod",
 })
 # Base classes whose methods are interfaces or hooks, not implementations.
 INTERFACE_BASES = frozenset({"Protocol", "ABC", "ABCMeta", "Interface", "NamedTuple", "TypedDict"})
@@ -139,7 +141,9 @@ class PlaceholderImplementation(Rule):
     Reports a function or method whose body, after its docstring, is only `pass`, `...` or
     `raise NotImplementedError`, and one that only returns a constant (`return {"status": "success"}`)
     or has only a docstring, under a `TODO`/placeholder comment (in the body, on the `def` line or just above it;
-    a comment a blank line above the `def` is about the code around). Abstract methods, `@overload`s, `Protocol` and ABC classes,
+    a comment a blank line above the `def` is about the code around). Abstract methods, `@overload`s, the base of a
+    `@functools.singledispatch` function (it raises for the types no implementation is registered for), `Protocol` and
+    ABC classes,
     exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`, or an instance
     assigned to the interface's type under `if TYPE_CHECKING:`: `_check: BaseHTTPConnection = BrowserConnection()`), null
     objects (`NullCache`), `.pyi` stubs and modules named as test doubles
