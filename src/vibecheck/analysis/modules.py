@@ -13,7 +13,10 @@ TOOLING_FILES = frozenset({"setup.py", "conftest.py", "noxfile.py", "fabfile.py"
                            "__main__.py"})
 # Folders whose modules are not the project's importable code, wherever they sit.
 NON_SOURCE_DIRS = frozenset({"docs", "doc", "examples", "example", "scripts", "benchmarks", "bench", "tools",
-                             "build", "dist", "site-packages", "node_modules", "migrations"})
+                             "build", "dist", "site-packages", "node_modules", "migrations",
+                             # copies of other projects' code kept in the package (`octoprint/vendor/sockjs`,
+                             # `pip/_vendor`): their own projects test them
+                             "vendor", "_vendor", "vendored", "third_party", "thirdparty"})
 # Folders of code that times the project (asv, pyperf, pytest-codspeed): an app or router built there is a workload
 # that the harness drives in-process, never served to a client.
 BENCHMARK_DIRS = frozenset({"benchmarks", "benchmark", "bench", "benches"})

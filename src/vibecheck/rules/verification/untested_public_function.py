@@ -131,7 +131,8 @@ class UntestedPublicFunction(ProjectRule):
     `module-without-tests` (one finding per module). Code with nothing to test is never reported:
     interface stubs (a body of only `...`, `pass`, a docstring or `raise NotImplementedError`), classes
     that only declare fields and settings (pydantic models, enums, `Meta`), and Django's declarative
-    files (`admin.py`, `apps.py`, `urls.py`, settings, migrations).
+    files (`admin.py`, `apps.py`, `urls.py`, settings, migrations); nor is code outside the project's own modules
+    (`docs/`, `examples/`, `scripts/`, and copies of other projects kept in `vendor/`, `_vendor/` or `third_party/`).
 
     The project is the nearest folder with a `pyproject.toml`, `setup.cfg`, `setup.py` or
     `vibecheck.toml` above each file, so a run from a parent folder or a monorepo root judges each
