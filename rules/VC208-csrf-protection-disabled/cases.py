@@ -248,3 +248,10 @@ def add_feed_item(api_key):
 @shelves.route("/<int:shelf_id>/delete", methods=["POST"])
 def delete_shelf(shelf_id):
     return "", 204
+
+
+# ok: VC208 -- Google Drive calls it, with no cookie of the app's users
+@protector.exempt
+@app.route("/gdrive/watch/callback", methods=["GET", "POST"])
+def on_received_watch_confirmation():
+    return ""

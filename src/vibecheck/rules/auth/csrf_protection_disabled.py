@@ -93,7 +93,8 @@ class CsrfProtectionDisabled(Rule):
     client registration, SAML ACS/SLS) or that check a signature over the request
     (`hmac.compare_digest`, `construct_event`, `verify_signature`) or whose route's path carries a credential (a view of
     `Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")`, `"/feeds/<api_key>"`: a client that authenticates
-    by its URL, which a forged cross-site request does not know), and a framework's `csrf_exempt(view)` on a function's own
+    by its URL, which a forged cross-site request does not know) or whose path names a server's call (`/watch/callback`,
+    `/hooks/stripe`), and a framework's `csrf_exempt(view)` on a function's own
     parameter or local (DRF's `as_view` exempts every API view because its session authentication checks
     CSRF itself) are not reported.
 
@@ -172,7 +173,7 @@ class CsrfProtectionDisabled(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.append(node.name.value)
         self.functions.append(node)
-        if not self._checks_signature(node) and not self._credential_in_path(node):
+        if not self._checks_signature(node) and not self._called_without_cookies(node):
             for decorator in node.decorators:
                 self._exemption(decorator.decorator, decorator, node.name.value)
         if node.name.value == "enforce_csrf" and self._does_nothing(node):
@@ -220,9 +221,10 @@ class CsrfProtectionDisabled(Rule):
                 return True
         return False
 
-    def _credential_in_path(self, view: cst.FunctionDef) -> bool:
+    def _called_without_cookies(self, view: cst.FunctionDef) -> bool:
         """`@kobo.route("/v1/library/tags")` on `kobo = Blueprint(..., url_prefix="/kobo/<auth_token>")`: the caller
-        proves who it is by a token in the URL, which a forged cross-site request does not know; no cookie logs it in."""
+        proves who it is by a token in the URL, which a forged cross-site request does not know; no cookie logs it in.
+        So does a server calling a route named for it (`@gdrive.route("/watch/callback")`)."""
         if self.prefixes is None:
             self.prefixes = _url_prefixes(self.context.module)
         for decorator in view.decorators:
@@ -232,8 +234,9 @@ class CsrfProtectionDisabled(Rule):
                 continue
             path = self.prefixes.get(full_name(call.func.value) or "", "") + (text_value(call.args[0].value) or "")
             names = [angled or braced for angled, braced in PATH_PARAMETER.findall(path)]
-            if any(set(fw.name_words(name)) & CREDENTIAL_PARAMETER_WORDS for name in names):
-                return True
+            if any(set(fw.name_words(name)) & CREDENTIAL_PARAMETER_WORDS for name in names) \
+                    or self._server_to_server(path.replace("/", ".")):
+                return True  # (also a path named for a server's call: `/gdrive/watch/callback`, `/hooks/stripe`)
         return False
 
     def _server_to_server(self, name: str) -> bool:
