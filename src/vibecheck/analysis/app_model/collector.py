@@ -43,6 +43,9 @@ CREDENTIAL_SOURCES = frozenset({"Header", "Cookie"})
 CHECK_VERBS = frozenset({"verify", "check", "require", "requires", "ensure", "assert", "authenticate", "authorize",
                          "validate"})
 EXIT_CALLS = frozenset({"abort", "redirect"})
+# Last words of a checker object called on the request (`self._access_validator(self.request)`, `auth_checker(req)`):
+# named for access or auth, it refuses by raising.
+CHECKER_NOUNS = frozenset({"validator", "checker", "verifier", "authorizer", "authoriser", "authenticator"})
 # Calls that read, test, reshape or log a signature header without checking it: handing it to one is no check.
 SIGNATURE_READS = frozenset({"get", "getlist", "getone", "pop", "split", "strip", "lower", "encode", "decode",
                              "startswith", "removeprefix", "print", "debug", "info", "warning", "warn", "error",
@@ -903,6 +906,8 @@ class AppModelCollector:
             if words and words[0] in CHECK_VERBS and (fw.reads_as_guard(last) or last in self.match.in_body_checks
                                                       or _checks_presented_credential(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True
+            if len(words) > 1 and words[-1] in CHECKER_NOUNS and (fw.reads_as_guard(last) or "access" in words):
+                frame.body_guard = frame.denies_by_call = frame.denies = True  # `self._access_validator(self.request)`
             if type(func) is cst.Call and self._decorator_guards(func):
                 frame.denies_by_call = frame.denies = True  # `login_required(view)(*args)`: a guard applied on the way
             if fw.checks_signature(last) or (self.signature_library and last in fw.VERIFIER_METHODS
