@@ -103,11 +103,12 @@ class DebugLeftover(Rule):
     docstring that says it prints), under a verbosity or debug switch (`if verbose:`,
     `if os.environ.get("APP_DEBUG"):`), calls with an explicit `file=` (`stream=` for `pprint`), folders of examples
     named for what they show (`example_dags`, `demo_apps`), Alembic revision scripts (a module that binds
-    `down_revision`: the operator runs them and watches their progress), and the configured directories and files. Post-mortem debugging is allowed in command-line modules (a `--pdb`
-    option), importing `pdb` is allowed in code that works with the debugger (`pdb.Pdb`), hands the module on as
-    a value (`debugger_module: Debugger = pdb`, the debugger a framework opens on request) or imports it only
-    for type checking, and debugger calls and imports are allowed inside a function named for the debugger
-    (`rdb_handler`, `install_pdb_hook`): that is where a signal or an option opens it on purpose.
+    `down_revision`: the operator runs them and watches their progress), and the configured directories and files.
+    Post-mortem debugging is allowed in command-line modules (a `--pdb` option), importing `pdb` is allowed in
+    code that works with the debugger (`pdb.Pdb`), hands the module on as a value (`debugger_module: Debugger =
+    pdb`, the debugger a framework opens on request) or imports it only for type checking, and debugger calls and
+    imports are allowed inside a function named for the debugger (`rdb_handler`, `install_pdb_hook`): that is where
+    a signal or an option opens it on purpose.
 
     ## Why is this bad?
     A `breakpoint()` left in a web handler freezes the worker waiting for input on a terminal nobody

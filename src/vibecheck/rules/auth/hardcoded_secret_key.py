@@ -357,8 +357,9 @@ class HardcodedSecretKey(Rule):
         if self.qualified_name(call) in ENV_READERS or len(call.args) != 2 or any(a.keyword for a in call.args):
             return False
         section, option = (string_value(a.value) for a in call.args)
-        return bool(section and option) and option.isidentifier() and not is_signing_key_name(section) \
-            and not secret_kinds(section)
+        if not section or not option:
+            return False
+        return option.isidentifier() and not is_signing_key_name(section) and not secret_kinds(section)
 
     def _is_lookup(self, call: cst.Call) -> bool:
         """`os.getenv(...)`, `os.environ.get(...)`, `config.get(...)`: a lookup whose second argument is a default."""

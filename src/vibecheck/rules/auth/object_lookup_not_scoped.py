@@ -422,8 +422,9 @@ class ObjectLookupNotScopedToUser(Rule):
             self._functions = {s.name.value: s for s in self.context.module.body if isinstance(s, cst.FunctionDef)}
         handed = _fetched_names(handler.node.body, handler.client_ids) | handler.client_ids
         for node in walk_own(handler.node.body):
-            helper = self._functions.get(node.func.value) if isinstance(node, cst.Call) \
-                and isinstance(node.func, cst.Name) else None
+            if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)):
+                continue
+            helper = self._functions.get(node.func.value)
             if helper is not None and helper is not handler.node and any(
                     isinstance(a.value, cst.Name) and a.value.value in handed for a in node.args) \
                     and (checks_role(helper.body) or _tests_the_caller(helper.body)):

@@ -149,8 +149,9 @@ class ErrorDetailsToClient(FlowRule):
     (`except MlflowException as e: HTTPException(e.get_http_status_code(), e.message)`), nor are
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
     Server Error"`), nor details in a handler only administrators reach (`@admin_required`,
-    `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error handler receives (`@app.exception_handler(Exception)`,
-    `@app.errorhandler(SQLAlchemyError)`) counts as caught, unless its class is written for the client.
+    `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
+    handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`) counts as caught,
+    unless its class is written for the client.
 
     ## Why is this bad?
     Exception text carries what an attacker needs next: SQL fragments and table names from the database

@@ -351,10 +351,10 @@ class SqlBuiltFromStrings(FlowRule):
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, or a parameter
-    annotated as a number (`lock_timeout: int`), are not reported, nor is any query of an Alembic revision script (a module that binds `down_revision`), which the operator
-    runs once on the table and constraint names the script itself holds (bandit's `B608` stays there as a notice);
-    passing parameters separately does not excuse a query that still
-    pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
+    annotated as a number (`lock_timeout: int`), are not reported, nor is any query of an Alembic revision script
+    (a module that binds `down_revision`), which the operator runs once on the table and constraint names the
+    script itself holds (bandit's `B608` stays there as a notice); passing parameters separately does not excuse a
+    query that still pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
     `B608`, which only sees the one-line form, and clears bandit's `B608` on a string it proved built from
     constants alone (the value of an assignment or `return`, or a query passed to a sink; a name merely compared in
     an `if` does not count there): bandit flags any SQL-looking string built with `%` or an f-string, also
