@@ -797,7 +797,26 @@ def _setup_py(root: Path) -> tuple[bool, set[str]]:
                     if isinstance(value, ast.Dict):  # extras: the keys are extra names, not requirements
                         value = ast.List(elts=[v for v in value.values if v is not None])
                     values.extend(c.value for c in ast.walk(value) if isinstance(c, ast.Constant) and isinstance(c.value, str))
+            if _adds_requirements(node, keywords):  # `setup_args["install_requires"].append("pywin32")` on Windows
+                found = True
+                values.extend(c.value for a in node.args for c in ast.walk(a)
+                              if isinstance(c, ast.Constant) and isinstance(c.value, str))
+        elif isinstance(node, ast.Dict):  # `setup_args = {"install_requires": [...]}`, then `setup(**setup_args)`
+            for key, value in zip(node.keys, node.values, strict=False):
+                if isinstance(key, ast.Constant) and key.value in keywords and key.value != "extras_require":
+                    found = True
+                    values.extend(c.value for c in ast.walk(value) if isinstance(c, ast.Constant) and isinstance(c.value, str))
     return found, _names(values)
+
+
+def _adds_requirements(call: ast.Call, keywords: set[str]) -> bool:
+    """`install_requires.append("x")`, `setup_args["extras_require"]["win"].extend([...])`: a list of requirements grown
+    before `setup()` is called (under a platform test, typically)."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr in ("append", "extend")):
+        return False
+    return any((isinstance(n, ast.Name) and n.id in keywords) or (isinstance(n, ast.Constant) and n.value in keywords)
+               for n in ast.walk(func.value))
 
 
 def _pipfile(root: Path) -> tuple[bool, set[str]]:
