@@ -994,3 +994,16 @@ def other_inspection(handles):
         # expect: VC101 -- a waiver of another inspection
         except Exception:
             continue
+
+
+def list_entries(entries):
+    found = []
+    for entry in entries:
+        try:
+            stat = entry.stat()
+        # ok: VC101 -- the comment says why the entry is left out
+        except Exception:
+            # the file may have been moved or deleted meanwhile: ignore it and go on with the next one
+            continue
+        found.append((entry.name, stat.st_size))
+    return found

@@ -12,7 +12,8 @@ from flask_login import login_required as needs_login
 from flask_security import roles_required
 
 from . import billing, ledger_checks
-from .auth import admin_required, public, verify_github_signature
+from . import actions
+from .auth import NotAuthorized, admin_required, check_access, public, verify_github_signature
 from .config import GITHUB_SECRET, PARTNER_SECRET, STRIPE_SECRET
 from .models import Order, Repository
 
@@ -484,3 +485,80 @@ def ledger_hook():
     parts = dict(item.split("=", 1) for item in header.split(","))
     ledger_checks.ensure(request.data, parts)
     return db.record(request.get_json())
+
+
+def _profile_variables(user_id):
+    try:
+        return actions.user_show({"id": user_id})
+    except NotAuthorized:
+        abort(403)
+
+
+def _load_dataset(dataset_id):
+    dataset = db.get(dataset_id)
+    if dataset is None:
+        abort(404)
+    return dataset
+
+
+# ok: VC201 -- the action raises `NotAuthorized` for a caller who may not follow, and the view answers 404
+@app.post("/dataset/follow/<dataset_id>")
+def follow_dataset(dataset_id):
+    try:
+        actions.follow_dataset({"id": dataset_id})
+    except (LookupError, NotAuthorized):
+        abort(404)
+    return "ok"
+
+
+# ok: VC201 -- `check_access` raises for a caller without the right
+@app.post("/dataset/<dataset_id>/purge")
+def purge_dataset(dataset_id):
+    check_access("dataset_purge", {"id": dataset_id})
+    return actions.dataset_purge({"id": dataset_id})
+
+
+# ok: VC201 -- the helper it runs first turns away a caller who may not see the user
+@app.post("/user/follow/<user_id>")
+def follow_user(user_id):
+    variables = _profile_variables(user_id)
+    actions.follow_user({"id": user_id})
+    return variables
+
+
+# expect: VC201 -- the helper only answers 404 for a missing dataset
+@app.post("/dataset/star/<dataset_id>")
+def star_dataset(dataset_id):
+    dataset = _load_dataset(dataset_id)
+    return actions.star(dataset)
+
+
+class GroupView(MethodView):
+    def _prepare(self, group_id):
+        try:
+            check_access("group_update", {"id": group_id})
+        except NotAuthorized:
+            abort(403)
+        return {"id": group_id}
+
+    def _lookup(self, group_id):
+        return db.get(group_id) or abort(404)
+
+    # ok: VC201 -- the method it runs first checks the caller's access and refuses
+    def post(self, group_id):
+        context = self._prepare(group_id)
+        return actions.group_update(context, request.form)
+
+
+class GroupMembersView(MethodView):
+    def _lookup(self, group_id):
+        return db.get(group_id) or abort(404)
+
+    # expect: VC201
+    def post(self, group_id):
+        group = self._lookup(group_id)
+        return actions.member_create(group, request.form)
+
+
+app.add_url_rule("/group/<group_id>/edit", view_func=GroupView.as_view("group_edit"))
+app.add_url_rule("/group/<group_id>/members", view_func=GroupMembersView.as_view("group_members"))

@@ -39,6 +39,23 @@ class RenameAccountHandler(BaseHandler):
         self.write({"renamed": account_id})
 
 
+class ZipBundleHandler(tornado.web.RequestHandler):
+    def initialize(self, access_validator=None, path_validator=None):
+        self._access_validator = access_validator
+        self._path_validator = path_validator
+
+    # ok: VC201 -- the access validator the app hands the handler raises for a caller it refuses
+    def post(self, *args):
+        if self._access_validator is not None:
+            self._access_validator(self.request)
+        self.write({"zipped": args})
+
+    # expect: VC201 -- a validator of the path checks no caller
+    def delete(self, *args):
+        self._path_validator(args)
+        self.write({"deleted": args})
+
+
 class LoginHandler(BaseHandler):
     # ok: VC201 -- signing in is open by design
     def post(self):

@@ -492,3 +492,31 @@ def resume_stored(stored, session_id):
 def find_by_token(tokens, presented_token):
     # expect: VC204 -- a token is a secret even in a search
     return [t for t in tokens if t.token == presented_token]
+
+
+class LoginMechanism:
+    PASSWORD = "password"
+    APIKEY = "apikey"
+
+    @classmethod
+    def to_log(cls, login_mechanism):
+        # ok: VC204 -- a member of this class, an option named like a secret
+        if login_mechanism == cls.PASSWORD:
+            return "credentials"
+        # ok: VC204
+        if login_mechanism == cls.APIKEY:
+            return "api key"
+        return login_mechanism
+
+
+class Settings:
+    API_TOKEN = "configured-elsewhere"
+
+    def check(self, presented_token):
+        # expect: VC204 -- a settings class's constant is the configured secret
+        return presented_token == self.API_TOKEN
+
+
+def find_remote_token(token):
+    # ok: VC204 -- the model's column, reached through its module: the database looks the token up
+    return ub.session.query(ub.RemoteAuthToken).filter(ub.RemoteAuthToken.auth_token == token).first()

@@ -1,5 +1,6 @@
 """VC207 corpus: privilege decisions taken from request data, and server-side look-alikes."""
 import hmac
+import json
 import os
 from typing import Annotated
 
@@ -534,3 +535,26 @@ def add_team_owner(team_id: str, data: dict):
     if data.get("is_admin") is None:
         raise HTTPException(status_code=403)
     return save_member(team_id, data)
+
+
+@api.get("/dags/{dag_id}/grid")
+def grid_structure(dag_id: str, root: str | None = None, permissions: str = ""):
+    dag = load_dag(dag_id)
+    # ok: VC207 -- the root task the graph starts from, handed on: an input, not a claim
+    if root:
+        dag = dag.partial_subset(task_ids=root)
+    # ok: VC207
+    asked = json.loads(permissions) if permissions else {}
+    # expect: VC207 -- the flag is only tested
+    if root:
+        grant_full_view(dag)
+    return render_grid(dag, asked)
+
+
+@app.post("/login-as")
+def login_as():
+    uid = request.args.get("uid")
+    # expect: VC207 -- an identity the client names, handed on: no input of the handler's work
+    if uid:
+        session["user"] = load_user(uid)
+    return "ok"

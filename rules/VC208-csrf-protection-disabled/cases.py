@@ -7,7 +7,7 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators import csrf
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from flask import Flask
+from flask import Blueprint, Flask
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFProtect
 from rest_framework.authentication import SessionAuthentication
@@ -254,3 +254,35 @@ def consent(request):
 @csrf_exempt
 def consent_page(request):
     return JsonResponse({"protected_by": "CsrfViewMiddleware"})
+
+
+kobo = Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")
+shelves = Blueprint("shelves", __name__, url_prefix="/shelves")
+
+
+# ok: VC208 -- the e-reader proves who it is by the token in the URL, which a forged cross-site request does not know
+@protector.exempt
+@kobo.route("/v1/library/tags", methods=["POST", "DELETE"])
+def create_tag():
+    return "", 201
+
+
+# ok: VC208
+@protector.exempt
+@app.route("/feeds/<string:api_key>/items", methods=["POST"])
+def add_feed_item(api_key):
+    return "", 201
+
+
+# expect: VC208 -- a cookie signs the browser in here
+@protector.exempt
+@shelves.route("/<int:shelf_id>/delete", methods=["POST"])
+def delete_shelf(shelf_id):
+    return "", 204
+
+
+# ok: VC208 -- Google Drive calls it, with no cookie of the app's users
+@protector.exempt
+@app.route("/gdrive/watch/callback", methods=["GET", "POST"])
+def on_received_watch_confirmation():
+    return ""

@@ -267,6 +267,27 @@ def superuser_required(view):
     return wrapper
 
 
+# ok: VC212 -- a factory given the check: the wrapper runs it (it may raise) before the method it wraps
+def auth_decorator(check_auth):
+    def decorator(method):
+        def decorated(self, *args, **kwargs):
+            check_auth(self, **kwargs)
+            return method(self, *args, **kwargs)
+        decorated.__name__ = method.__name__
+        return decorated
+    return decorator
+
+
+# expect: VC212 -- the factory's argument is only logged; the view is called on every path
+def auth_scoped(*scopes):
+    def decorator(view):
+        def wrapper(*args, **kwargs):
+            logger.info("scopes %s", scopes)
+            return view(*args, **kwargs)
+        return wrapper
+    return decorator
+
+
 # ok: VC212 -- the condition can be false, and then the wrapper refuses
 def owner_required(view):
     @functools.wraps(view)

@@ -269,6 +269,49 @@ def cancel_any_order(order_id: int, admin: User = Depends(require_admin), sessio
     return order
 
 
+@router.delete("/connections/{connection_id}", dependencies=[Depends(requires_access_connection(method="DELETE"))])
+def delete_connection(connection_id: str, user: User = Depends(get_current_user), session=Depends(get_db)):
+    # ok: VC214 -- the route's dependency checks the caller's access to the connection its path names
+    connection = session.get(Connection, connection_id)
+    session.delete(connection)
+
+
+@router.delete("/keys/{key_id}", dependencies=[Depends(require_access_token)])
+def delete_api_key(key_id: str, user: User = Depends(get_current_user), session=Depends(get_db)):
+    # expect: VC214 -- an access token only says who calls
+    key = session.get(ApiKey, key_id)
+    session.delete(key)
+
+
+def _delete_shelf_checked(shelf):
+    if shelf.user_id != current_user.id:
+        return False
+    db.session.delete(shelf)
+    return True
+
+
+def _delete_shelf_logged(shelf):
+    logger.info("%s deletes %s", current_user, shelf)
+    db.session.delete(shelf)
+
+
+@bp.route("/shelves/<int:shelf_id>/delete", methods=["POST"])
+@flask_login_required
+def delete_shelf(shelf_id):
+    # ok: VC214 -- the helper it hands the shelf to compares its owner with the signed-in user
+    shelf = Shelf.query.filter(Shelf.id == shelf_id).first()
+    return {"deleted": _delete_shelf_checked(shelf)}
+
+
+@bp.route("/shelves/<int:shelf_id>/drop", methods=["POST"])
+@flask_login_required
+def drop_shelf(shelf_id):
+    # expect: VC214 -- the helper only logs who deletes it
+    shelf = Shelf.query.filter(Shelf.id == shelf_id).first()
+    _delete_shelf_logged(shelf)
+    return {"deleted": True}
+
+
 @bp.route("/users/<int:user_id>/deactivate", methods=["POST"])
 @jwt_required()
 def deactivate_user(user_id):

@@ -481,3 +481,15 @@ class SnippetWorkflowTests(unittest.TestCase):
     # expect: VC303 -- skipped only where the condition holds: elsewhere it runs and checks nothing
     def test_can_relock(self):
         make_order().lock()
+
+
+# ok: VC303 -- WebTest's `TestApp` fails the test when the answer has another status
+def test_anonymous_users_cannot_add_members(app):
+    app.get("/group/member_new/1", status=403)
+    app.post_json("/api/members", {"id": 1}, status=[401, 403])
+
+
+# expect: VC303 -- a status kept in a variable is checked by nobody
+def test_member_page_loads(app):
+    response = app.get("/group/members/1")
+    status = response.status

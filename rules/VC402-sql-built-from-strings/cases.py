@@ -647,3 +647,23 @@ def insert_rows(cursor, rows):
     for n in range(len(rows)):
         # ok: VC402 -- a number of the range
         cursor.execute(f"SELECT * FROM staging WHERE batch = {n}")
+
+
+def attach_settings_database(connection, path, name):
+    # ok: VC402 -- the path's quotes are doubled inside the quoted literal it sits in (SQLite's ATTACH)
+    connection.execute(text("ATTACH DATABASE '{}' AS calibre;".format(path.replace("'", "''"))))
+    # ok: VC402
+    connection.execute(text(f"""ATTACH DATABASE '{path.replace("'", "''")}' AS app_settings"""))
+    # expect: VC402 -- escaped, but pasted outside any quotes
+    connection.execute(text("SELECT * FROM books WHERE id = {}".format(path.replace("'", "''"))))
+    # expect: VC402 -- doubling double quotes escapes nothing inside a single-quoted literal
+    connection.execute(text("SELECT * FROM books WHERE title = '{}'".format(name.replace('"', '""'))))
+    # expect: VC402 -- the other value is not escaped
+    connection.execute(text(f"""SELECT * FROM books WHERE path = '{path.replace("'", "''")}' AND title = '{name}'"""))
+
+
+def with_lock_timeout(session, lock_timeout: int = 30, unit: str = "s"):
+    # ok: VC402 -- a parameter annotated as a number writes digits
+    session.execute(text(f"SET SESSION innodb_lock_wait_timeout = {lock_timeout}"))
+    # expect: VC402 -- a text parameter can hold SQL
+    session.execute(text(f"SET LOCAL lock_timeout = '{lock_timeout}{unit}'"))

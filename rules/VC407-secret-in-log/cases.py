@@ -208,3 +208,10 @@ def next_page(pending_page_token, session):
     logger.info("next page %s", pending_page_token.token)
     # expect: VC407
     logger.info("session %s", session.token)
+
+
+def log_sharing_settings(settings, created_token):
+    # ok: VC407 -- settings about tokens: whether they may be created, whether collections are found by them
+    logger.info("sharing: permit %s, by token %s", settings.permit_create_token, settings.collection_by_token)
+    # expect: VC407 -- the token the request created
+    logger.info("created %s", created_token)

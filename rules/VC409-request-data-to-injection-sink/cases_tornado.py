@@ -1,4 +1,5 @@
-"""VC409 corpus, Tornado: a handler's input into a redirect and a regex."""
+"""VC409 corpus, Tornado: a handler's input into a redirect, a regex and a log line."""
+import logging
 import re
 
 import tornado.escape
@@ -84,3 +85,11 @@ class QueryCheckHandler(RequestHandler):
         if "next" in self.request.arguments:
             # expect: VC409 -- a test of one field checks none of the values
             self.redirect(self.request.arguments["next"][0].decode())
+
+
+class LoggedRequestHandler(RequestHandler):
+    def get(self, user_name):
+        # ok: VC409 -- Tornado keeps the request line's text: a newline the client sent is still `%0A`
+        logging.warning("redirect loop detected on %s (%s)", self.request.uri, self.request.path)
+        # expect: VC409 -- the path argument is decoded
+        logging.warning("no such user %s", user_name)

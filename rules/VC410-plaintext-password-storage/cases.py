@@ -1,6 +1,8 @@
 """VC410 corpus: passwords stored or compared unhashed, and the hashed look-alikes."""
 import base64
 import json
+import os
+import subprocess
 
 import bcrypt
 from django.contrib.auth.hashers import make_password
@@ -306,3 +308,19 @@ def save_annotated(db, name, password):
     accounts: dict = load_users(db)
     # expect: VC410 -- annotated, but bound to the stored users
     accounts[name] = password
+
+
+class PasswordStoreProvider:
+    def __init__(self, passphrase):
+        self._env = os.environ.copy()
+        # ok: VC410 -- the environment of the `pass` child process: it keeps nothing
+        self._env["PASSWORD_STORE_GPG_OPTS"] = f"--passphrase {passphrase}"
+
+
+def dump_with_pg(host, password, accounts):
+    env = dict(os.environ)
+    # ok: VC410
+    env["PGPASSWORD"] = password
+    # expect: VC410 -- a registry of accounts keeps it
+    accounts[host] = password
+    return subprocess.run(["pg_dump", "-h", host], env=env, check=True)

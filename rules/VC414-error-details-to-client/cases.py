@@ -8,9 +8,12 @@ from django.http import JsonResponse
 from fastapi import FastAPI, HTTPException, Response
 from fastapi.responses import JSONResponse
 from flask import Flask, abort, flash, jsonify, redirect
+from flask_login import login_required
 from oauthlib.oauth1 import OAuth1Error
 from pydantic import ValidationError
 from slack_bolt import App as SlackApp
+
+from .auth import admin_required
 
 app = Flask(__name__)
 api = FastAPI()
@@ -314,3 +317,25 @@ def get_run_status(run_id: str):
     except requests.HTTPError as e:
         # expect: VC414 -- the status of the upstream's response, not one the error carries for this client
         raise HTTPException(status_code=e.response.status_code, detail=str(e))
+
+
+@app.route("/admin/mailsettings", methods=["POST"])
+@admin_required
+def update_mail_settings():
+    try:
+        send_test_mail()
+    except Exception as ex:
+        # ok: VC414 -- only administrators reach it: the operator who changed the setting is told why it failed
+        flash(str(ex), category="error")
+    return redirect("/admin")
+
+
+@app.route("/profile/mail", methods=["POST"])
+@login_required
+def update_profile_mail():
+    try:
+        send_test_mail()
+    except Exception as ex:
+        # expect: VC414 -- any signed-in user sees it
+        flash(str(ex), category="error")
+    return redirect("/me")

@@ -1,5 +1,6 @@
 """Corpus for VC501 placeholder-implementation: agent scaffolds versus intentional empty bodies."""
 import abc
+import functools
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Protocol, overload
 
@@ -564,3 +565,19 @@ def handle_message(message) -> None:
 
 
 register(handle_message)
+
+
+# ok: VC501 -- the base of a single-dispatch function answers the types no implementation is registered for
+@functools.singledispatch
+def get_task_map_length(xcom_arg, run_id):
+    raise NotImplementedError(f"get_task_map_length not implemented for {type(xcom_arg)}")
+
+
+@get_task_map_length.register
+def _(xcom_arg: list, run_id):
+    return len(xcom_arg)
+
+
+# expect: VC501 -- a plain function that never got its body
+def get_mapped_ti_count(task, run_id):
+    raise NotImplementedError

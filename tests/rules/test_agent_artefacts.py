@@ -89,6 +89,10 @@ def test_debug_print_is_allowed_in_scripts_clis_and_tests_but_breakpoint_is_not(
     assert len(findings_for(DebugLeftover, library, path="scripts/seed.py")) == 1
     assert len(findings_for(DebugLeftover, library, path="pkg/command_line/upgrade.py")) == 1  # its print may stay
     assert len(findings_for(DebugLeftover, library, path="pkg/commands_log/upgrade.py")) == 2
+    assert len(findings_for(DebugLeftover, library, path="airflow/example_dags/tutorial.py")) == 1  # an example's print
+    assert len(findings_for(DebugLeftover, library, path="pkg/counterexamples/check.py")) == 2
+    revision = 'revision = "0042"\ndown_revision = "0041"\n' + library  # an Alembic step tells the operator its progress
+    assert len(findings_for(DebugLeftover, revision, path="pkg/migrations/versions/0042_fix.py")) == 1
     quiet = DebugLeftover.parse_options({"check-print": False})
     assert len(findings_for(DebugLeftover, library, options=quiet)) == 1
 

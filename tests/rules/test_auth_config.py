@@ -26,7 +26,7 @@ def test_secret_names_are_recognised(identifier: str) -> None:
 @pytest.mark.parametrize("identifier", ["password_length", "token_type", "token_url", "is_token_valid", "tokens",
                                         "token_id", "user_id", "max_password_len", "PASSWORD_FIELD", "monkey",
                                         "access_key_given", "secret_key_given", "tokenProvided", "password_missing",
-                                        "token_tenant_uuid", "api_key_guid"])
+                                        "token_tenant_uuid", "api_key_guid", "htpasswd_mtime_ns", "secrets_timestamp"])
 def test_metadata_about_secrets_is_not_a_secret(identifier: str) -> None:
     assert secret_kinds(identifier) == frozenset()
 
@@ -37,7 +37,8 @@ def test_password_kind_is_separate_from_tokens() -> None:
 
 @pytest.mark.parametrize(("identifier", "expected"), [("SECRET_KEY", True), ("JWT_SECRET", True), ("signing_key", True),
                                                       ("SECRET_KEY_ENV", False), ("secret_key_file", False),
-                                                      ("api_url", False)])
+                                                      ("api_url", False), ("secret_from", False),
+                                                      ("key_source", False), ("secret_from_vault", True)])
 def test_signing_key_names(identifier: str, expected: bool) -> None:
     assert is_signing_key_name(identifier) is expected
 
@@ -46,6 +47,15 @@ def test_secret_value_never_appears_in_the_report() -> None:
     [finding] = findings_for(HardcodedSecretKey, 'SECRET_KEY = "s3cr3t-value-42"\n')
     assert "s3cr3t-value-42" not in finding.message + finding.line_text + (finding.hint or "")
     assert finding.line_text == 'SECRET_KEY = "<redacted>"'
+
+
+@pytest.mark.parametrize(("source", "reported"), [
+    ('JWT_SECRET = config.get("JWT_SECRET", "dev_secret")\n', True),  # a dict-style lookup and its default
+    ('JWT_SECRET = settings.get("jwt", "dev-secret-key")\n', True),  # a default that is no option's name
+    ('JWT_SECRET = configuration.get("auth", "jwt_secret")\n', False),  # configparser's (section, option)
+])
+def test_a_lookups_default_is_told_from_a_configparser_option(source: str, reported: bool) -> None:
+    assert bool(findings_for(HardcodedSecretKey, source)) is reported
 
 
 def test_hardcoded_key_in_a_test_file_is_not_reported() -> None:

@@ -240,6 +240,30 @@ def test_distributions_named_apart_from_their_module_in_the_known_table(tmp_path
     assert findings(tmp_path / "app.py") == [("VC503", 4, "rest_flex_fieldz")]
 
 
+def test_modules_named_apart_from_their_distribution_or_installed_by_a_declared_front_end(tmp_path: Path) -> None:
+    """Mailman declares `atpublic` (module `public`) and `authheaders` (which signs through dkimpy's `dkim`), OctoPrint
+    `Flask-Assets` (webassets' bundles), Calibre-Web `Flask-Dance` (oauthlib's token errors); pywin32's service modules
+    are known but undeclared, and a look-alike of one is still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "lists"\ndependencies = ["atpublic", "authheaders", "flask-assets",'
+                          ' "flask-dance"]\n',
+        "app.py": "from public import public\nfrom dkim import DKIMException\nfrom webassets import Bundle\n"
+                  "from oauthlib.oauth2 import TokenExpiredError\nimport win32serviceutil\nimport publik\n",
+    })
+    assert findings(tmp_path / "app.py") == [("VC503", 6, "publik"), ("VC504", 5, "win32serviceutil")]
+
+
+def test_setup_py_grows_its_requirements_under_a_platform_test(tmp_path: Path) -> None:
+    """Buildbot's `setup.py` appends `pywin32` to `setup_args["install_requires"]` on Windows only."""
+    write(tmp_path, {
+        "setup.py": "import sys\nfrom setuptools import setup\nsetup_args = {'install_requires': ['twisted']}\n"
+                    "if sys.platform == 'win32':\n    setup_args['install_requires'].append('pywin32')\n"
+                    "    other = []\n    other.append('pyserial')\nsetup(**setup_args)\n",
+        "service.py": "import win32serviceutil\nimport twisted\nimport serial\n",
+    })
+    assert findings(tmp_path / "service.py") == [("VC504", 3, "serial")]
+
+
 def test_a_folder_of_requirement_files_declares_the_test_dependencies(tmp_path: Path) -> None:
     """django-cms keeps its test requirements in `test_requirements/requirements_base.txt`."""
     write(tmp_path, {

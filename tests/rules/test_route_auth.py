@@ -210,6 +210,62 @@ def test_django_app_findings_are_the_known_ones() -> None:
     assert _findings_in(DJANGO_APP) == [("views.py", "report_note")]
 
 
+WRAPPING_DECORATORS = {
+    "app/__init__.py": "",
+    "app/usermanagement.py": """
+        from functools import wraps
+
+        from flask import g, request
+        from flask_login import login_required
+
+        from .config import config, load_user_from_header
+
+        def user_login_required(func):
+            @wraps(func)
+            def decorated_view(*args, **kwargs):
+                if config.allow_header_login:
+                    user = load_user_from_header(request)
+                    if user:
+                        g.user = user
+                        return func(*args, **kwargs)
+                return login_required(func)(*args, **kwargs)
+            return decorated_view
+
+        def user_loaded(func):
+            @wraps(func)
+            def decorated_view(*args, **kwargs):
+                g.user = load_user_from_header(request)
+                return cache_control(func)(*args, **kwargs)
+            return decorated_view
+    """,
+    "app/web.py": """
+        from flask import Blueprint, request
+
+        from .usermanagement import user_loaded, user_login_required
+
+        web = Blueprint("web", __name__)
+
+        @web.route("/books/<int:book_id>/read", methods=["POST"])
+        @user_login_required
+        def toggle_read(book_id):
+            return db.toggle(book_id, request.form["read"])
+
+        @web.route("/books/<int:book_id>/archived", methods=["POST"])
+        @user_loaded
+        def toggle_archived(book_id):
+            return db.archive(book_id, request.form["archived"])
+    """,
+}
+
+
+def test_a_decorator_that_hands_the_view_to_login_required_guards_it(tmp_path: Path) -> None:
+    """Calibre-Web's `user_login_required` returns `login_required(func)(*args, **kwargs)` after trying a proxy's
+    header: the view runs behind Flask-Login's guard. A wrapper that only loads the user and wraps the view in a cache
+    decorator guards nothing."""
+    _write_project(tmp_path, WRAPPING_DECORATORS)
+    assert _findings_in(tmp_path) == [("web.py", "POST /books/<int:book_id>/archived")]
+
+
 TUTORIAL_STYLE_APP = {
     "__init__.py": """
         from flask import Flask
@@ -1302,6 +1358,11 @@ FASTAPI_ROUTERS = {
     # one that may return None too, but only after a dependency that denies: callers are signed in
     ("app.include_router(items.router, dependencies=[Depends(get_current_active_user)])",
      [("items.py", 8, "VC214"), ("items.py", 10, "VC218")]),
+    # another router class named as FastAPI's (cadwyn's versioned router) guards what it includes the same way
+    ("from cadwyn import VersionedAPIRouter\napi = VersionedAPIRouter(dependencies=[Depends(get_current_user)])\n"
+     "api.include_router(items.router)\napp.include_router(api)", [("items.py", 8, "VC214"), ("items.py", 10, "VC218")]),
+    ("from cadwyn import VersionedAPIRouter\napi = VersionedAPIRouter(dependencies=[Depends(get_optional_user)])\n"
+     "api.include_router(items.router)\napp.include_router(api)", [("items.py", 6, "VC201"), ("items.py", 10, "VC201")]),
 ])
 def test_a_handler_guarded_where_its_router_is_included_is_judged_as_signed_in(
         tmp_path: Path, main: str, reported: list[tuple[str, int, str]]) -> None:

@@ -407,6 +407,15 @@ def test_an_admin_folder_outside_django_is_no_admin_module(tmp_path: Path) -> No
                                         "shop.models.Order.is_overdue", "shop.models.Order.refund"]
 
 
+def test_vendored_copies_of_other_projects_are_not_the_projects_code(tmp_path: Path) -> None:
+    """OctoPrint keeps a copy of sockjs-tornado in `octoprint/vendor/`: its own project tests it."""
+    vendored = "def create_session(handler):\n    return handler\n"
+    write_project(tmp_path, {**DJANGO_SHOP, "shop/vendor/__init__.py": "", "shop/vendor/sockjs/__init__.py": "",
+                             "shop/vendor/sockjs/session.py": vendored, "shop/vendors.py": vendored})
+    assert untested_names(tmp_path) == ["shop.models.Order.customer_label", "shop.models.Order.is_overdue",
+                                        "shop.models.Order.refund", "shop.vendors"]
+
+
 def test_follow_calls_reaches_helpers_of_tested_code(tmp_path: Path) -> None:
     write_project(tmp_path, SHOP)
     followed = reported(project_findings(tmp_path, [UntestedPublicFunction]), "VC301")

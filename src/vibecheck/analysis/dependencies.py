@@ -104,7 +104,11 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "sass": ("libsass",), "paypalcheckoutsdk": ("paypal-checkout-serversdk",), "rest_flex_fields": ("drf-flex-fields",),
     "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
-    "smartcard": ("pyscard",),
+    "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
+    **dict.fromkeys(("win32event", "win32file", "win32pipe", "win32process", "win32security", "win32service",
+                     "win32serviceutil", "win32gui", "win32clipboard", "win32crypt", "win32job", "win32net", "win32pdh",
+                     "win32print", "win32profile", "win32timezone", "win32ts", "winerror", "servicemanager",
+                     "pythoncom"), ("pywin32",)),
 }
 # A distribution named `<package>-<variant>` ships `<package>` in a trimmed or split form (`pydantic-ai-slim`,
 # `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`): declaring either spelling covers the import.
@@ -135,6 +139,15 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "mcp": ("fastmcp",), "anyio": ("mcp", "fastmcp"),
     # the migration scripts Flask-Migrate writes are Alembic's (`from alembic import op`)
     "alembic": ("flask-migrate",),
+    # Flask-Assets bundles are webassets' `Bundle`s; OAuth front ends raise oauthlib's token errors; ARC and DKIM
+    # signing hands dkimpy's errors through
+    "webassets": ("flask-assets", "django-assets"),
+    "oauthlib": ("requests-oauthlib", "flask-dance", "google-auth-oauthlib", "django-oauth-toolkit"),
+    "dkim": ("authheaders",),
+    # the Jupyter stack: servers and front ends are traitlets applications configured through jupyter_core's paths
+    "traitlets": ("ipython", "jupyter-core", "jupyter-server", "jupyterlab", "notebook"),
+    "jupyter_core": ("jupyter-server", "jupyter-client", "jupyterlab", "notebook", "nbformat", "nbconvert"),
+    "jupyter_server": ("jupyterlab", "notebook", "nbclassic", "jupyterlab-server"),
     # python-social-auth's framework packages are front ends of its core
     "social_core": ("social-auth-app-django", "social-auth-app-flask", "social-auth-app-flask-sqlalchemy",
                     "social-auth-app-pyramid", "social-auth-app-cherrypy", "social-auth-app-tornado"),
@@ -169,7 +182,8 @@ WELL_KNOWN_MODULES = frozenset({
     "flask_cors", "flask_wtf", "flask_babel", "flask_appbuilder", "apispec", "flask_migrate", "flask_jwt_extended",
     "rest_framework", "corsheaders", "channels",
     "graphene", "strawberry", "ariadne", "magic", "serial", "zmq", "socks", "brotli", "h2", "trustme", "pluggy",
-    "webtest", "blinker", "gradio_client", "griffe",
+    "webtest", "blinker", "gradio_client", "griffe", "IPython", "jupyter_client", "notebook", "nbformat",
+    "datadog", "watchfiles", "twisted", "zope",
     "oauthlib", "requests_oauthlib", "google_auth_oauthlib", "google_auth_httplib2", "httplib2", "msal", "ldap3",
     "authlib", "pyotp", "jwcrypto", "qrcode", "defusedxml", "xmltodict", "bleach", "mistune", "markdown2",
     "markdownify", "html2text", "feedparser", "humanize", "unidecode", "slugify", "validators", "tabulate",
@@ -803,7 +817,26 @@ def _setup_py(root: Path) -> tuple[bool, set[str]]:
                     if isinstance(value, ast.Dict):  # extras: the keys are extra names, not requirements
                         value = ast.List(elts=[v for v in value.values if v is not None])
                     values.extend(c.value for c in ast.walk(value) if isinstance(c, ast.Constant) and isinstance(c.value, str))
+            if _adds_requirements(node, keywords):  # `setup_args["install_requires"].append("pywin32")` on Windows
+                found = True
+                values.extend(c.value for a in node.args for c in ast.walk(a)
+                              if isinstance(c, ast.Constant) and isinstance(c.value, str))
+        elif isinstance(node, ast.Dict):  # `setup_args = {"install_requires": [...]}`, then `setup(**setup_args)`
+            for key, value in zip(node.keys, node.values, strict=False):
+                if isinstance(key, ast.Constant) and key.value in keywords and key.value != "extras_require":
+                    found = True
+                    values.extend(c.value for c in ast.walk(value) if isinstance(c, ast.Constant) and isinstance(c.value, str))
     return found, _names(values)
+
+
+def _adds_requirements(call: ast.Call, keywords: set[str]) -> bool:
+    """`install_requires.append("x")`, `setup_args["extras_require"]["win"].extend([...])`: a list of requirements grown
+    before `setup()` is called (under a platform test, typically)."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr in ("append", "extend")):
+        return False
+    return any((isinstance(n, ast.Name) and n.id in keywords) or (isinstance(n, ast.Constant) and n.value in keywords)
+               for n in ast.walk(func.value))
 
 
 def _pipfile(root: Path) -> tuple[bool, set[str]]:

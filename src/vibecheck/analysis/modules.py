@@ -16,6 +16,16 @@ TOOLING_FILES = frozenset({"setup.py", "conftest.py", "noxfile.py", "fabfile.py"
 # report nothing in one, and an app's migration files, `0001_initial.py`, are named as no module can be.)
 NON_SOURCE_DIRS = frozenset({"docs", "doc", "examples", "example", "scripts", "benchmarks", "bench", "tools",
                              "build", "dist", "site-packages", "node_modules"})
+# Folders of copies of other projects' code kept in the package (`octoprint/vendor/sockjs`, `pip/_vendor`): their
+# own projects test them. They stay the project's modules (the tests reach its callbacks through them).
+VENDOR_DIRS = frozenset({"vendor", "_vendor", "vendored", "third_party", "thirdparty"})
+
+
+def is_vendored(relative: str) -> bool:
+    """Whether a root-relative path lies in a folder of vendored code (`octoprint/vendor/sockjs/session.py`)."""
+    return any(folder in VENDOR_DIRS for folder in relative.replace("\\", "/").split("/")[:-1])
+
+
 # Folders of code that times the project (asv, pyperf, pytest-codspeed): an app or router built there is a workload
 # that the harness drives in-process, never served to a client.
 BENCHMARK_DIRS = frozenset({"benchmarks", "benchmark", "bench", "benches"})

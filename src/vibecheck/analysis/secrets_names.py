@@ -17,7 +17,9 @@ KEY_QUALIFIERS = frozenset({"api", "secret", "private", "access", "auth", "signi
 # A token that is not a credential: pagination cursors, LLM token counts, CSRF form fields.
 NOT_SECRET_QUALIFIERS = frozenset({"page", "next", "continuation", "pagination", "cursor", "sync", "resume", "max", "min",
                                    "num", "total", "input", "output", "prompt", "completion", "csrf", "xsrf", "eos", "bos",
-                                   "pad", "unk", "sep", "cls", "mask", "start", "end", "special", "last", "first"})
+                                   "pad", "unk", "sep", "cls", "mask", "start", "end", "special", "last", "first",
+                                   # a setting about tokens: `permit_create_token`, `collection_by_token`
+                                   "create", "by"})
 
 
 def name_words(name: str) -> list[str]:

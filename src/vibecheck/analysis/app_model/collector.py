@@ -46,6 +46,9 @@ EXIT_CALLS = frozenset({"abort", "redirect"})
 # Verbs of a call that redeems a one-time credential rather than checks one by name (`tokens.consume(session,
 # payload.token, purpose)`, as an e-mail verification is confirmed): a guard only when handed the presented credential.
 REDEEMING_VERBS = frozenset({"consume"})
+# Last words of a checker object called on the request (`self._access_validator(self.request)`, `auth_checker(req)`):
+# named for access or auth, it refuses by raising.
+CHECKER_NOUNS = frozenset({"validator", "checker", "verifier", "authorizer", "authoriser", "authenticator"})
 # Calls that read, test, reshape or log a signature header without checking it: handing it to one is no check.
 SIGNATURE_READS = frozenset({"get", "getlist", "getone", "pop", "split", "strip", "lower", "encode", "decode",
                              "startswith", "removeprefix", "print", "debug", "info", "warning", "warn", "error",
@@ -397,9 +400,19 @@ def _hook_refuses(frame: Frame, must_deny: bool) -> bool:
 
 def _calls_denying_method(frame: Frame, view: ClassView) -> bool:
     """`return self._login_redirect(request)`: the method hands the refusal to another method of its class."""
+    return any(view.methods[name].denies for name in _own_methods_called(frame, view))
+
+
+def _calls_guarding_method(frame: Frame, view: ClassView) -> bool:
+    """`context = self._prepare(id)`: a view method that first runs a method of its class which checks the caller and
+    refuses (CKAN's `_prepare`: `check_access(...)`, then `abort(403)` on `NotAuthorized`)."""
+    return any(view.methods[name].body_guard and view.methods[name].denies for name in _own_methods_called(frame, view))
+
+
+def _own_methods_called(frame: Frame, view: ClassView) -> set[str]:
     called = {n.func.attr.value for n in walk_own(frame.node.body) if type(n) is cst.Call
               and type(n.func) is cst.Attribute and type(n.func.value) is cst.Name and n.func.value.value == "self"}
-    return any(view.methods[name].denies for name in called & view.methods.keys())
+    return called & view.methods.keys()
 
 
 def _may_hook(frame: Frame) -> bool:
@@ -897,6 +910,10 @@ class AppModelCollector:
                                                        or _checks_presented_credential(node, frame.node))
                           or words[0] in REDEEMING_VERBS and _checks_presented_credential(node, frame.node)):
                 frame.body_guard = frame.denies_by_call = frame.denies = True
+            if len(words) > 1 and words[-1] in CHECKER_NOUNS and (fw.reads_as_guard(last) or "access" in words):
+                frame.body_guard = frame.denies_by_call = frame.denies = True  # `self._access_validator(self.request)`
+            if type(func) is cst.Call and self._decorator_guards(func):
+                frame.denies_by_call = frame.denies = True  # `login_required(view)(*args)`: a guard applied on the way
             if fw.checks_signature(last) or (self.signature_library and last in fw.VERIFIER_METHODS
                                              and isinstance(func, cst.Attribute)):
                 frame.verifies_signature = True  # also `Webhook(secret).verify(body, headers)` (svix), `key.verify(...)`
@@ -1112,7 +1129,7 @@ class AppModelCollector:
             constructor = _last(self.qualified_name(value.func))
             if constructor in fw.APP_CONSTRUCTORS:
                 self.app_names.add(target)
-            if constructor in fw.ROUTER_CONSTRUCTORS:
+            if fw.constructs_router(constructor):
                 self._record_prefix(target, value)
             if self.qualified_name(value.func) in fw.AUTH_KEYWORD_CONSTRUCTORS:
                 self.auth_keyword_receivers.add(target)
@@ -1179,7 +1196,7 @@ class AppModelCollector:
         build_router(): router = APIRouter(...)`, whose routes are declared there too): the routes it receives are
         guarded."""
         constructor = _last(self.qualified_name(value.func))
-        if constructor in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS \
+        if (fw.constructs_router(constructor) or constructor in fw.APP_CONSTRUCTORS) \
                 and self._dependencies_guard(_keyword(value, "dependencies")):
             self.guarded_receivers.add(target)
             self._note_receiver_guard(target, _keyword(value, "dependencies"))
@@ -1705,6 +1722,16 @@ class AppModelCollector:
                              and not swallows_denial(frame.node)
                              for method, frame in view.methods.items() if method in fw.DJANGO_MIDDLEWARE_METHODS))
 
+    def _guarded_by_helper(self, frame: Frame, names: tuple[str, ...]) -> bool:
+        """The handler first runs a function of its module, or a method of its class, that checks the caller and
+        refuses (CKAN's `extra_vars = _extra_template_variables(...)`, `context = self._prepare(id)`)."""
+        view = self.classes.get(names[0]) if len(names) == 1 else None
+        if view is not None and view.methods.get(frame.node.name.value) is frame and _calls_guarding_method(frame, view):
+            return True
+        called = {n.func.value for n in walk_own(frame.node.body) if type(n) is cst.Call and type(n.func) is cst.Name}
+        return any(self.functions[name].body_guard and self.functions[name].denies
+                   for name in called & self.functions.keys() if self.functions[name] is not frame)
+
     def _drf_default(self, view: ClassView) -> bool:
         return view.drf and not view.has_permission_classes
 
@@ -1914,7 +1941,8 @@ class AppModelCollector:
         receiver_guard = not route.opens_receiver and (
             self.global_guard or (route.receiver is not None and route.receiver in self.guarded_receivers
                                   and not route.own_auth))
-        guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature) \
+        guarded_otherwise = frame is not None and (frame.body_guard or frame.checks_credential or frame.verifies_signature
+                                                   or self._guarded_by_helper(frame, route.names)) \
             or not self.guarded_handlers.isdisjoint(route.names)
         guarded = route.guarded or guarded_otherwise or receiver_guard
         label = route.label

@@ -94,6 +94,9 @@ MIDDLEWARE_REGISTRATIONS = frozenset({"add_middleware"})
 IDENTIFYING_MIDDLEWARE = frozenset({"AuthenticationMiddleware", "SessionMiddleware"})
 APP_CONSTRUCTORS = frozenset({"Flask", "FastAPI", "Quart", "Starlette"})
 ROUTER_CONSTRUCTORS = frozenset({"Blueprint", "APIRouter", "FastAPI"})
+# The end of the name of FastAPI router classes that take `prefix=` and `dependencies=` as `APIRouter` does: cadwyn's
+# `VersionedAPIRouter`, a project's `AuthedAPIRouter(APIRouter)`.
+ROUTER_CLASS_SUFFIX = "APIRouter"
 
 # Falcon: `app = falcon.App(middleware=[TokenMiddleware()])`, then `app.add_route("/items/{id}", ItemResource(db),
 # suffix="item")` routes the resource's responders (`on_get`, `on_post_item` with that suffix) whatever its class
@@ -184,8 +187,8 @@ IN_BODY_CHECKS = (
     "is_authenticated", "is_anonymous", "is_staff", "is_superuser", "is_admin", "has_perm", "has_perms",
     "has_permission", "has_object_permission", "has_role", "check_permission", "check_permissions",
     "check_object_permissions", "verify_jwt_in_request", "get_jwt_identity", "get_jwt", "verify_token",
-    "verify_api_key", "authenticate", "authorize", "get_current_user", "require_login", "require_auth",
-    "PermissionDenied", "NotAuthenticated", "Unauthorized", "Forbidden", "HTTP_401_UNAUTHORIZED",
+    "verify_api_key", "authenticate", "authorize", "get_current_user", "require_login", "require_auth", "check_access",
+    "PermissionDenied", "NotAuthenticated", "Unauthorized", "NotAuthorized", "Forbidden", "HTTP_401_UNAUTHORIZED",
     "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden",
 )
 # Status codes that only an auth check sends.
@@ -197,6 +200,7 @@ DENIAL_NAMES = frozenset({
     "LOGIN_URL", "login_url", "PermissionDenied", "Unauthorized", "Forbidden", "UNAUTHORIZED", "FORBIDDEN",
     "HTTP_401_UNAUTHORIZED", "HTTP_403_FORBIDDEN", "HTTPUnauthorized", "HTTPForbidden", "HttpResponseForbidden",
     "unauthorized", "forbidden", "AccessDenied", "PermissionDeniedError", "UnauthorizedError", "ForbiddenError",
+    "NotAuthorized",
 })
 # Parts of the name of a call that turns a caller away: `login_manager.unauthorized()`, `_access_denied_response()`.
 DENIAL_PARTS = ("unauthori", "forbidden", "denied", "unauthenticated")
@@ -293,6 +297,11 @@ def provides_resource(name: str) -> bool:
     """`get_db`, `get_session`, `RateLimiter`: a dependency that hands the route a resource and checks nobody."""
     words = name_words(name)
     return bool(set(words) & RESOURCE_DEPENDENCY_WORDS) and not reads_as_guard(name)
+
+
+def constructs_router(name: str) -> bool:
+    """`Blueprint`, `APIRouter`, `VersionedAPIRouter`: a class whose instances take routes under a prefix."""
+    return name in ROUTER_CONSTRUCTORS or name.endswith(ROUTER_CLASS_SUFFIX)
 
 
 def reads_as_guard(name: str) -> bool:

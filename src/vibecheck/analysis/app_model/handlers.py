@@ -269,7 +269,7 @@ def router_dependencies(module: cst.Module, imports: ImportTable) -> dict[str, l
             if not isinstance(call, cst.Call):
                 continue
             callee = _last(imports.qualified_name(call.func) or get_full_name_for_node(call.func))
-            if isinstance(small, cst.Assign) and callee in fw.ROUTER_CONSTRUCTORS | fw.APP_CONSTRUCTORS:
+            if isinstance(small, cst.Assign) and (fw.constructs_router(callee) or callee in fw.APP_CONSTRUCTORS):
                 router = get_full_name_for_node(small.targets[0].target)
             elif callee == "include_router" and call.args:
                 router = get_full_name_for_node(call.args[0].value)
@@ -366,7 +366,10 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
             elif param.name.value not in ("request", "req", "self", "db", "session"):
                 inputs.add(param.name.value)
         methods = methods or _api_view_methods(function) or frozenset({"GET"})
-        restricted = restricts([*guards, *dependencies, *identity, *(_annotation_names(p) for p in params)]) \
+        route_dependencies = [n for d in function.decorators if isinstance(d.decorator, cst.Call)
+                              for n in dependency_names(d.decorator)]  # `@router.delete(..., dependencies=[...])`
+        restricted = restricts([*guards, *dependencies, *identity, *route_dependencies,
+                                *(_annotation_names(p) for p in params)]) \
             or (controller is not None and controller.restricted)
         authenticated = bool(guards or identity) or (controller is not None and controller.authenticated)
         return Handler(function, methods, authenticated, restricted, identity,

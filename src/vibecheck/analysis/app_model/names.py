@@ -25,9 +25,23 @@ OPTIONAL_MARK = "?"  # a ref of a parameter typed `X | None`: open unless its de
 OPTIONAL_WORDS = frozenset({"optional", "maybe", "anonymous", "anon"})
 
 
+# A check of the caller's access to a resource (`requires_access_connection(method="DELETE")`, `has_access(obj)`,
+# `check_access("package_update", ...)`): first words that test, then `access`, and no credential that only
+# authenticates (`require_access_token`).
+ACCESS_CHECK_VERBS = frozenset({"require", "requires", "check", "has", "can", "ensure", "verify"})
+CREDENTIAL_WORDS = frozenset({"token", "tokens", "key", "keys", "jwt", "cookie"})
+
+
 def restricts(names: Iterable[str]) -> bool:
-    """A guard or check name that restricts to some users: `admin_required`, `IsAdminUser`, `is_staff`."""
-    return any(set(fw.name_words(n)) & ROLE_WORDS for n in names if n and n not in AUTHENTICATION_ONLY)
+    """A guard or check name that restricts to some users: `admin_required`, `IsAdminUser`, `is_staff`,
+    `requires_access_dag`."""
+    return any(_restricting(fw.name_words(n)) for n in names if n and n not in AUTHENTICATION_ONLY)
+
+
+def _restricting(words: list[str]) -> bool:
+    found = set(words)
+    return bool(found & ROLE_WORDS) or (
+        "access" in found and words[0] in ACCESS_CHECK_VERBS and not found & CREDENTIAL_WORDS)
 
 
 def open_by_name(ref: str) -> bool:

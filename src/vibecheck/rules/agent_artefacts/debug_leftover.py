@@ -11,6 +11,7 @@ from pathlib import PurePath
 
 import libcst as cst
 
+from vibecheck.analysis.migrations import is_alembic_revision
 from vibecheck.analysis.statement_edits import statement_removal
 from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import full_name
@@ -64,6 +65,15 @@ DEBUGGER_ENTRY_POINTS = frozenset({"set_trace", "post_mortem", "pm", "run", "run
 TYPE_CHECKING_NAMES = frozenset({"TYPE_CHECKING", "typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"})
 
 
+# First words of a folder of examples named for what they show (`example_dags`, `demo_apps`, `samples_py`): code for a
+# reader to run and watch, whose output is the point.
+EXAMPLE_WORDS = frozenset({"example", "examples", "demo", "demos", "sample", "samples", "tutorial", "tutorials"})
+
+
+def _names_examples(folder: str) -> bool:
+    return re.split(r"[_\-]", folder, maxsplit=1)[0].lower() in EXAMPLE_WORDS
+
+
 @dataclass(frozen=True)
 class Options:
     """Options of `debug-leftover`."""
@@ -91,12 +101,14 @@ class DebugLeftover(Rule):
     whose job is to print (`main`, `print_*`, `show_*`, `*_report`, ..., or a docstring that says it
     prints or displays) and the methods of classes whose job it is (`PrintListener`, `ConsolePrinter`, or a class
     docstring that says it prints), under a verbosity or debug switch (`if verbose:`,
-    `if os.environ.get("APP_DEBUG"):`), calls with an explicit `file=` (`stream=` for `pprint`), and the
-    configured directories and files. Post-mortem debugging is allowed in command-line modules (a `--pdb`
-    option), importing `pdb` is allowed in code that works with the debugger (`pdb.Pdb`), hands the module on as
-    a value (`debugger_module: Debugger = pdb`, the debugger a framework opens on request) or imports it only
-    for type checking, and debugger calls and imports are allowed inside a function named for the debugger
-    (`rdb_handler`, `install_pdb_hook`): that is where a signal or an option opens it on purpose.
+    `if os.environ.get("APP_DEBUG"):`), calls with an explicit `file=` (`stream=` for `pprint`), folders of examples
+    named for what they show (`example_dags`, `demo_apps`), Alembic revision scripts (a module that binds
+    `down_revision`: the operator runs them and watches their progress), and the configured directories and files.
+    Post-mortem debugging is allowed in command-line modules (a `--pdb` option), importing `pdb` is allowed in
+    code that works with the debugger (`pdb.Pdb`), hands the module on as a value (`debugger_module: Debugger =
+    pdb`, the debugger a framework opens on request) or imports it only for type checking, and debugger calls and
+    imports are allowed inside a function named for the debugger (`rdb_handler`, `install_pdb_hook`): that is where
+    a signal or an option opens it on purpose.
 
     ## Why is this bad?
     A `breakpoint()` left in a web handler freezes the worker waiting for input on a terminal nobody
@@ -170,7 +182,8 @@ class DebugLeftover(Rule):
             context.is_test_file
             or not self.options.check_print
             or path.name in self.options.print_allowed_files
-            or any(part in self.options.print_allowed_dirs for part in path.parts[:-1])
+            or any(part in self.options.print_allowed_dirs or _names_examples(part) for part in path.parts[:-1])
+            or is_alembic_revision(context.source)
         )
         self._has_main_guard = False
         self._main_guards: set[int] = set()

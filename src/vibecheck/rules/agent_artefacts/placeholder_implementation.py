@@ -10,6 +10,7 @@ from pathlib import PurePath
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from vibecheck.analysis.migrations import is_alembic_revision
 from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
@@ -45,11 +46,12 @@ NO_OP_DOCSTRING = re.compile(r"\b(?:no-?op|does\s+nothing|nothing\s+to\s+(?:do|u
 # An Alembic revision (a module that binds `down_revision`): an empty `upgrade()`/`downgrade()` is a step that has
 # nothing to do (an irreversible change, a data fix with no undo), which the migration chain still calls.
 MIGRATION_STEPS = frozenset({"upgrade", "downgrade"})
-ALEMBIC_REVISION = re.compile(r"^down_revision\s*[:=]", re.MULTILINE)
 NOT_YET_MESSAGE = re.compile(r"\b(?:yet|todo|coming\s+soon|later|placeholder|implement\s+me)\b", re.IGNORECASE)
-# Decorators that declare a body as intentionally empty: abstract methods, typing overloads, overrides.
+# Decorators that declare a body as intentionally empty: abstract methods, typing overloads, overrides, and the base
+# of a `functools.singledispatch` function, which answers the types no `.register` implementation handles.
 INTENTIONAL_DECORATORS = frozenset({
     "overload", "abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod", "override",
+    "singledispatch", "singledispatchmethod",
 })
 # Base classes whose methods are interfaces or hooks, not implementations.
 INTERFACE_BASES = frozenset({"Protocol", "ABC", "ABCMeta", "Interface", "NamedTuple", "TypedDict"})
@@ -139,7 +141,9 @@ class PlaceholderImplementation(Rule):
     Reports a function or method whose body, after its docstring, is only `pass`, `...` or
     `raise NotImplementedError`, and one that only returns a constant (`return {"status": "success"}`)
     or has only a docstring, under a `TODO`/placeholder comment (in the body, on the `def` line or just above it;
-    a comment a blank line above the `def` is about the code around). Abstract methods, `@overload`s, `Protocol` and ABC classes,
+    a comment a blank line above the `def` is about the code around). Abstract methods, `@overload`s, the base of a
+    `@functools.singledispatch` function (it raises for the types no implementation is registered for), `Protocol` and
+    ABC classes,
     exception classes, classes declared to implement an interface (`@implementer(IBodyProducer)`, or an instance
     assigned to the interface's type under `if TYPE_CHECKING:`: `_check: BaseHTTPConnection = BrowserConnection()`), null
     objects (`NullCache`), `.pyi` stubs and modules named as test doubles
@@ -330,7 +334,7 @@ class PlaceholderImplementation(Rule):
         if (name.startswith("__") and name.endswith("__")) or NO_OP_NAMES.search(name):
             return True
         if not in_class:
-            if name in MIGRATION_STEPS and ALEMBIC_REVISION.search(self.context.source) is not None:
+            if name in MIGRATION_STEPS and is_alembic_revision(self.context.source):
                 return True
             if kind == "ellipsis" and self._is_prototype(name):
                 return True  # `def _status_message(message: str) -> None: ...` / `SyncSignal(_status_message)`

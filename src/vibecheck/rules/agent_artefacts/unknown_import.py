@@ -33,7 +33,8 @@ class UnknownImport(ImportCheck):
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
     `setup.cfg`. Declared dependencies are read from PEP 621 `dependencies` and
     `optional-dependencies`, dependency groups, Poetry/PDM/uv/Hatch tables, `requirements*.txt`
-    (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed, not run), `Pipfile`,
+    (following `-r`), `setup.cfg`, the literal lists of `setup.py` (parsed, not run; also a dict handed over as
+    `setup(**setup_args)` and requirements appended under a platform test), `Pipfile`,
     `tox.ini` (factor-conditional lines too: `full: pycares<5`) and `PKG-INFO`, with the extras a requirement
     asks for (`kombu[sqlalchemy]`, `psycopg[pool]`'s `psycopg-pool`) and the runtimes
     a declared distribution always installs (`greenlet` under `gevent`); `setuptools` counts as declared

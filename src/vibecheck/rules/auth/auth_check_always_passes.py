@@ -195,7 +195,8 @@ class AuthCheckAlwaysPasses(Rule):
     path (an always-true test such as `if not user or True:` counts, the refusal after it being dead code)
     and can refuse on none: no `raise`, no `abort`, no other value returned, no call that may fail
     beyond lookups such as `session.get(...)` and logging. A wrapper that hands the view a value it read
-    (`view(token, *args)`) injects it for the view to check and is left alone. A Flask/Quart
+    (`view(token, *args)`) injects it for the view to check and is left alone, and so is a factory's wrapper that
+    calls the check the factory was given (`auth_decorator(check_auth)`: `check_auth(self)`, then the method). A Flask/Quart
     `before_request` hook named to enforce access (`require_login`, `check_auth`; not `load_user`) that can
     refuse no request the same way is reported too, and so is a dependency named for a role (`require_admin`,
     `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back

@@ -92,7 +92,9 @@ class ClientControlledAuthorization(FlowRule):
     HTTPException(403)`, `if data.role == "admin" and not premium: raise HTTPException(400)`): asking for a privilege
     then only gets the request refused (`role != "admin"` before the refusal, or `role == "guest"`, still lets in
     whoever claims the privilege); nor is `if role is None:` before a block that refuses nothing (it fills in a
-    default). Nor are conditions in a route handler
+    default), nor a test of an input's presence (`if root:`, `if permissions is not None:`) before a block that refuses
+    nothing and hands that input to a call (`dag.partial_subset(task_ids=root)`: the root task of a graph, the
+    permissions a caller asks about, data the handler works with). Nor are conditions in a route handler
     that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`): the role or user a
     form names is then an administrator's choice.
 
@@ -252,18 +254,21 @@ class ClientControlledAuthorization(FlowRule):
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
         self._statement = node
         if type(node) is cst.If or type(node) is cst.While:  # not `isinstance`: ABCMeta is dear here
-            self._check_condition(node.test, state, branch=node.body if type(node) is cst.If else None)
+            self._check_condition(node.test, state, branch=node.body if type(node) is cst.If else None, used_in=node.body)
             return
         if type(node) in COMPOUND_STATEMENTS:
             return
         for inner in iter_expressions(node):
             if type(inner) is cst.IfExp:
-                self._check_condition(inner.test, state)
+                self._check_condition(inner.test, state, used_in=inner.body)
 
-    def _check_condition(self, test: cst.BaseExpression, state: FlowState, *, branch: cst.BaseSuite | None = None) -> None:
+    def _check_condition(self, test: cst.BaseExpression, state: FlowState, *, branch: cst.BaseSuite | None = None,
+                         used_in: cst.CSTNode | None = None) -> None:
         """`branch`: the block an `if` test opens; when it refuses the request (401/403), the test decides who gets in,
         whatever the tested value is called: a header compared with fixed names (`x_internal_caller not in
-        {"scheduler"}`). Read only for a test on request data that names no claim (it walks the whole block)."""
+        {"scheduler"}`). Read only for a test on request data that names no claim (it walks the whole block).
+        `used_in`: what runs when the test passes (the block of an `if` or `while`, the value of a conditional
+        expression)."""
         if self._admin_only:
             return  # an administrator chooses the role or user a form names: that is the handler's job
         recorded = False
@@ -288,6 +293,8 @@ class ClientControlledAuthorization(FlowRule):
             if _validated_against_collection(test, inner):
                 continue
             if _only_refuses_a_request_for_it(test, inner, branch):
+                continue
+            if privileged and not identity and _optional_input(test, inner, used_in):
                 continue
             if identity and not _privileged_words(claim) and _optional_filter(test, inner, taint):
                 continue
@@ -489,6 +496,19 @@ def _only_refuses_a_request_for_it(test: cst.BaseExpression, value: cst.CSTNode,
         return (refuses and (type(part) in TRUTHINESS_TESTS or _is_none_test(part, value, negated=True))) \
             or ((refuses or _raises(branch)) and _asks_for_a_privilege(part, value))
     return False
+
+
+def _optional_input(test: cst.BaseExpression, value: cst.CSTNode, used_in: cst.CSTNode | None) -> bool:
+    """`if root: dag = dag.partial_subset(task_ids=root)`, `if permissions_json: json.loads(permissions_json)`: a test of
+    an optional input's presence before what runs then hands that input to a call, and refuses nobody. A flag the
+    client sets (`if is_admin: grant()`) is only tested; a value passed on is data the handler works with (the root
+    task of a graph, the permissions a caller asks about)."""
+    if used_in is None or type(value) is not cst.Name or (isinstance(used_in, cst.BaseSuite) and _denies_access(used_in)):
+        return False
+    if not any(part is value or _is_none_test(part, value, negated=True) for part in _conjuncts(test)):
+        return False
+    return any(type(node) is cst.Arg and type(node.value) is cst.Name and node.value.value == value.value
+               for node in walk_own(used_in))
 
 
 def _is_none_test(test: cst.BaseExpression, value: cst.CSTNode, *, negated: bool) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Sequence
 
 import libcst as cst
@@ -30,6 +31,26 @@ SERVER_TO_SERVER_WORDS = frozenset({"webhook", "webhooks", "hook", "callback", "
                                     "token", "revoke", "revocation", "introspect", "introspection", "userinfo",
                                     "jwks", "acs", "sls", "device"})
 SERVER_TO_SERVER_PHRASES = (("client", "registration"), ("user", "info"))
+# A path parameter (`<auth_token>`, `<string:api_key>`, `{token}`) named for a credential: a client that authenticates
+# by its URL, as e-readers and feed readers do.
+PATH_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}")
+CREDENTIAL_PARAMETER_WORDS = frozenset({"token", "apikey", "key", "secret"})
+
+
+def _url_prefixes(module: cst.Module) -> dict[str, str]:
+    """`kobo = Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")` -> {"kobo": "/kobo/<auth_token>"}."""
+    found: dict[str, str] = {}
+    for line in module.body:
+        for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.Assign) and isinstance(small.value, cst.Call) and len(small.targets) == 1:
+                prefix = next((text_value(a.value) for a in small.value.args
+                               if a.keyword is not None and a.keyword.value in ("url_prefix", "prefix")), None)
+                target = full_name(small.targets[0].target)
+                if prefix and target:
+                    found[target] = prefix
+    return found
+
+
 # Calls that check a request's signature: a view that makes one authenticates its caller without cookies.
 SIGNATURE_CHECKS = frozenset({"hmac.compare_digest", "secrets.compare_digest"})
 SIGNATURE_METHODS = frozenset({"construct_event", "verify_signature", "validate_signature", "verify_webhook"})
@@ -74,8 +95,11 @@ class CsrfProtectionDisabled(Rule):
     OAuth 2.0 token, revocation, introspection and device endpoints, OpenID Connect userinfo and JWKS,
     client registration, SAML ACS/SLS) or that check a signature over the request
     (`hmac.compare_digest`, `construct_event`, `verify_signature`) or run Django's CSRF check themselves where they
-    need it (`CsrfViewMiddleware(...).process_view(...)`, also through a function of the module that does), and a
-    framework's `csrf_exempt(view)` on a function's own
+    need it (`CsrfViewMiddleware(...).process_view(...)`, also through a function of the module that does) or whose
+    route's path carries a credential (a view of `Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")`,
+    `"/feeds/<api_key>"`: a client that authenticates by its URL, which a forged cross-site request does not know) or
+    whose path names a server's call (`/watch/callback`, `/hooks/stripe`), and a framework's `csrf_exempt(view)` on a
+    function's own
     parameter or local (DRF's `as_view` exempts every API view because its session authentication checks
     CSRF itself) are not reported.
 
@@ -132,6 +156,7 @@ class CsrfProtectionDisabled(Rule):
         self.scopes: list[str] = []
         self.functions: list[cst.FunctionDef] = []
         self.protectors: set[str] = {"csrf", "csrf_protect", "csrfprotect"}
+        self.prefixes: dict[str, str] | None = None  # blueprint or router name -> its `url_prefix`, once asked
         self.depth = 0
         self._enforcers: frozenset[str] | None = None  # module functions that run Django's CSRF check
 
@@ -155,7 +180,8 @@ class CsrfProtectionDisabled(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.append(node.name.value)
         self.functions.append(node)
-        if not self._checks_signature(node) and not self._checks_csrf_itself(node):
+        if not self._checks_signature(node) and not self._checks_csrf_itself(node) \
+                and not self._called_without_cookies(node):
             for decorator in node.decorators:
                 self._exemption(decorator.decorator, decorator, node.name.value)
         if node.name.value == "enforce_csrf" and self._does_nothing(node):
@@ -230,6 +256,24 @@ class CsrfProtectionDisabled(Rule):
                     isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None))
                     == CSRF_CHECKER for node in ast.walk(statement)))
         return self._enforcers
+
+    def _called_without_cookies(self, view: cst.FunctionDef) -> bool:
+        """`@kobo.route("/v1/library/tags")` on `kobo = Blueprint(..., url_prefix="/kobo/<auth_token>")`: the caller
+        proves who it is by a token in the URL, which a forged cross-site request does not know; no cookie logs it in.
+        So does a server calling a route named for it (`@gdrive.route("/watch/callback")`)."""
+        if self.prefixes is None:
+            self.prefixes = _url_prefixes(self.context.module)
+        for decorator in view.decorators:
+            call = decorator.decorator
+            if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and call.args
+                    and call.func.attr.value in fw.ROUTE_DECORATORS):
+                continue
+            path = self.prefixes.get(full_name(call.func.value) or "", "") + (text_value(call.args[0].value) or "")
+            names = [angled or braced for angled, braced in PATH_PARAMETER.findall(path)]
+            if any(set(fw.name_words(name)) & CREDENTIAL_PARAMETER_WORDS for name in names) \
+                    or self._server_to_server(path.replace("/", ".")):
+                return True  # (also a path named for a server's call: `/gdrive/watch/callback`, `/hooks/stripe`)
+        return False
 
     def _server_to_server(self, name: str) -> bool:
         """`TokenView`, `saml_acs`, `OpenIDCallbackView.as_view`: every part of the dotted name counts."""

@@ -31,9 +31,8 @@ def never_refusing_wrapper(decorator: cst.FunctionDef) -> cst.FunctionDef | None
     """The wrapper defined inside `decorator` that calls the decorated function on every path and refuses on none."""
     if any(word in decorator.name.value.lower() for word in OPTIONAL_WORDS):
         return None
-    wrapped = {p.name.value for p in _parameters(decorator)}
     for wrapper in _nested_functions(decorator):
-        if _always_calls(wrapper, wrapped | _factory_parameters(decorator, wrapper)):
+        if _always_calls(wrapper, _view_parameters(decorator, wrapper)):
             return wrapper
     return None
 
@@ -88,13 +87,16 @@ def never_refusing_hook(function: cst.FunctionDef) -> bool:
     return True
 
 
-def _factory_parameters(decorator: cst.FunctionDef, wrapper: cst.FunctionDef) -> set[str]:
-    """Parameters of the functions between a decorator factory and its wrapper (`def decorator(view):`)."""
-    names: set[str] = set()
-    for middle in _nested_functions(decorator):
-        if middle is not wrapper and any(inner is wrapper for inner in _nested_functions(middle)):
-            names.update(p.name.value for p in _parameters(middle))
-    return names
+def _view_parameters(decorator: cst.FunctionDef, wrapper: cst.FunctionDef) -> set[str]:
+    """The parameters that may hold the view: those of the function the wrapper is defined in. In a factory
+    (`def auth_decorator(check_auth): def decorator(method): def decorated(...)`), the outer parameters are what the
+    factory was given (the check the wrapper calls first), and the view is the middle function's."""
+    enclosing = [decorator, *(middle for middle in _nested_functions(decorator)
+                              if middle is not wrapper and any(inner is wrapper for inner in _nested_functions(middle)))]
+    innermost = next(f for f in enclosing
+                     if not any(other is not f and any(inner is other for inner in _nested_functions(f))
+                                for other in enclosing))
+    return {p.name.value for p in _parameters(innermost)}
 
 
 def _calls_wrapped(node: cst.BaseExpression | None, wrapped: set[str]) -> bool:

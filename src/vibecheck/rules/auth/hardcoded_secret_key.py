@@ -165,7 +165,9 @@ class HardcodedSecretKey(Rule):
     - used as the default of an environment lookup: `os.environ.get("SECRET_KEY", "dev")`,
       `os.getenv("JWT_SECRET") or "change-me"`, `config.get("JWT_SECRET", "dev")`,
       `config("SECRET_KEY", default="...")` (reported with its own
-      message: the environment is read, but a missing variable silently falls back to the literal).
+      message: the environment is read, but a missing variable silently falls back to the literal); not
+      configparser's `configuration.get("auth", "ldap_secret")`, whose first argument is a section that names no
+      secret and whose second is the option's name.
 
     Placeholders such as `"dev"`, `"change-me"` or `"your_secret_key"` are reported too: a placeholder is
     the production key the day nobody overrides it. Not reported: empty strings, `${VAR}` templates, values
@@ -175,7 +177,8 @@ class HardcodedSecretKey(Rule):
     field's name or a message naming it (`errors["private_key"] = "private_key is required ..."`), mappings whose
     every value is prose (`{"client_secret": "Service account client secret", ...}` describes a form's fields), the
     URL parameters a reversal fills in (`reverse("order", kwargs={"secret": ...})`: whoever gets the link sees
-    them), test files and config classes named for tests (`TestingConfig`). Messages and snippets never show the
+    them), names that say where a key comes from (`secret_from = "env"`, `key_source`), test files and config
+    classes named for tests (`TestingConfig`). Messages and snippets never show the
     literal.
 
     ## Why is this bad?
@@ -347,6 +350,17 @@ class HardcodedSecretKey(Rule):
                                      "literal, so anyone who can read the code can forge what it signs.", HINT,
                                      at=node)
 
+    def _reads_an_option(self, call: cst.Call) -> bool:
+        """`configuration.get("auth", "ldap_secret")`: configparser's `get(section, option)`, whose second argument names
+        the option to read, not a default. Told from `config.get("JWT_SECRET", "dev")` by its first argument, a section
+        that names no secret, and its second, an identifier."""
+        if self.qualified_name(call) in ENV_READERS or len(call.args) != 2 or any(a.keyword for a in call.args):
+            return False
+        section, option = (string_value(a.value) for a in call.args)
+        if not section or not option:
+            return False
+        return option.isidentifier() and not is_signing_key_name(section) and not secret_kinds(section)
+
     def _is_lookup(self, call: cst.Call) -> bool:
         """`os.getenv(...)`, `os.environ.get(...)`, `config.get(...)`: a lookup whose second argument is a default."""
         func = call.func
@@ -354,7 +368,7 @@ class HardcodedSecretKey(Rule):
                                                             and func.attr.value in LOOKUP_METHODS)
 
     def _check_fallback(self, value: cst.BaseExpression, name: str) -> None:
-        if not isinstance(value, cst.Call):
+        if not isinstance(value, cst.Call) or self._reads_an_option(value):
             return
         position = 1 if self._is_lookup(value) else None
         default = argument(value, position, "default")

@@ -71,6 +71,8 @@ VETO_WORDS = frozenset({
     "redirect",
     # a marker put where a secret is missing (`API_KEY_SENTINEL as _api_key_sentinel`): known to everyone
     "sentinel",
+    # when a file of secrets last changed (`htpasswd_mtime_ns`): read to know when to load it again
+    "mtime", "ctime", "atime", "timestamp",
 })
 _VETOES_FOR_SESSION_IDS = VETO_WORDS.difference({"id"})
 # A last word that makes the identifier a flag saying whether the secret is there (`access_key_given`,
@@ -186,6 +188,8 @@ def _is_signing_key_name(identifier: str) -> bool:
         return False  # (`AWS_SECRET_ACCESS_KEY`: a cloud credential, VC403's, not a key the app signs with)
     if parts[-1] in SECRET_PUZZLE_WORDS:
         return False  # `secret_word="dog"`: the answer of a guessing game, a value the program hides, not a key
+    if parts[-1] in PROVENANCE_WORDS:
+        return False  # `secret_from = "env"`: where the key was found, a label the code logs, not the key
     if len(parts) > 1 and parts[0] in ACTION_VERBS:
         return False  # `"convert_to_secret_str": "utils"`: a function's name (here mapped to its module), not a key
     if "secret" in parts or any(word.endswith("secret") for word in parts):
@@ -200,6 +204,8 @@ ACTION_VERBS = frozenset({"convert", "get", "load", "read", "fetch", "make", "bu
 # Last words that make a "secret" something a game or a puzzle hides from its player (`secret_word`,
 # `secret_number`), not a key anything is signed with.
 SECRET_PUZZLE_WORDS = frozenset({"word", "words", "number", "answer", "riddle"})
+# Last words that make a name say where a secret comes from (`secret_from = "file"`, `key_source`), not hold it.
+PROVENANCE_WORDS = frozenset({"from", "source", "sources", "origin"})
 
 
 # Cookies that carry a session or a credential.

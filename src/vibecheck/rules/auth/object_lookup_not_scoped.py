@@ -121,6 +121,12 @@ def _receiver_words(call: cst.Call) -> set[str]:
     return words
 
 
+def _tests_the_caller(body: cst.CSTNode) -> bool:
+    """An `if` or `assert` of the body tests the signed-in user (`if shelf.user_id != current_user.id:`)."""
+    return any(isinstance(node, (cst.If, cst.Assert)) and any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(node.test))
+               for node in walk_own(body))
+
+
 def _fetched_names(body: cst.CSTNode, client_ids: set[str]) -> set[str]:
     """Names bound to a value computed from a client id (`account = User.query.get(user_id)`): the object itself."""
     names: set[str] = set()
@@ -208,12 +214,16 @@ class ObjectLookupNotScopedToUser(Rule):
     column, when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field (one only shown, in a
     list, dict or f-string such as `writerow([book.title, book.author])`, tests nothing), and no framework object
-    check (`get_object()`, `check_object_permissions`, `has_perm`); the caller stamped on a new row
+    check (`get_object()`, `check_object_permissions`, `has_perm`), and no function of the module it hands the
+    object or its id to that tests the caller (`delete_shelf_helper(shelf)`, whose body calls
+    `check_shelf_edit_permissions(shelf)` or tests `current_user` in an `if`); the caller stamped on a new row
     (`Comment.objects.create(ticket=ticket, author=request.user)`) says nothing about the fetched one. When the handler
     changes or deletes what it fetched, the model's class name and the variable holding the object do not
     count as relating it to the caller (`account = User.query.get(user_id); account.email = ...`), while
     reading another member's page by id stays quiet. Handlers restricted to a role or permission
-    (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, `IsAdminUser`, a
+    (`@admin_required`, `@user_passes_test(lambda u: u.is_staff)`, `Depends(require_admin)`, a route dependency that
+    checks access to what the path names, `dependencies=[Depends(requires_access_connection(method="DELETE"))]`,
+    `IsAdminUser`, a
     staff-only mixin, or a role check on the caller or on the verified token's claims in the body, such as
     `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported. Also reports a DRF
     `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
@@ -278,6 +288,7 @@ class ObjectLookupNotScopedToUser(Rule):
         self.class_names: list[str] = []
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
+        self._functions: dict[str, cst.FunctionDef] | None = None  # the module's functions, by name, once asked
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
@@ -349,7 +360,7 @@ class ObjectLookupNotScopedToUser(Rule):
         handler = handler_of(node, self.context.imports, owner, self.routers)
         if handler is None or handler.restricted or not handler.client_ids:
             return  # a role or permission guard lets its holders reach every object by design
-        if self._relates_to_caller(handler) or checks_role(node.body):
+        if self._relates_to_caller(handler) or checks_role(node.body) or self._hands_to_a_checking_helper(handler):
             return
         lookup = self._first_lookup(handler)
         if lookup is not None:
@@ -402,6 +413,23 @@ class ObjectLookupNotScopedToUser(Rule):
             if dotted in tested and set(name_words(last)) & OWNERSHIP_WORDS:
                 return True
         return self._delegates(handler)
+
+    def _hands_to_a_checking_helper(self, handler: Handler) -> bool:
+        """The fetched object (or its id) goes to a function of this module that checks the caller's right to it
+        (`delete_shelf_helper(shelf)`, whose body calls `check_shelf_edit_permissions(shelf)` or tests `current_user` in
+        an `if`); a helper that only logs or shows the caller checks nothing."""
+        if self._functions is None:
+            self._functions = {s.name.value: s for s in self.context.module.body if isinstance(s, cst.FunctionDef)}
+        handed = _fetched_names(handler.node.body, handler.client_ids) | handler.client_ids
+        for node in walk_own(handler.node.body):
+            if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)):
+                continue
+            helper = self._functions.get(node.func.value)
+            if helper is not None and helper is not handler.node and any(
+                    isinstance(a.value, cst.Name) and a.value.value in handed for a in node.args) \
+                    and (checks_role(helper.body) or _tests_the_caller(helper.body)):
+                return True
+        return False
 
     def _delegates(self, handler: Handler) -> bool:
         """The client id goes to a plain function (`post = get_post(id)`): the check may live there, unseen; not when

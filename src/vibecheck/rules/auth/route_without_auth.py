@@ -50,7 +50,10 @@ class RouteWithoutAuth(ProjectRule):
     lists only dependencies that provide a resource, `Depends(get_db)` or a rate limiter), Django auth mixins
     and `method_decorator`, DRF `permission_classes` other than `AllowAny`, an auth decorator on a class
     view's `dispatch`, and a recognisable check in the handler body (`request.user.is_authenticated`,
-    `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`, or an auth-named
+    `abort(401)`, `verify_jwt_in_request()`, `if "user_id" not in session:`, `check_access(...)`, a checker
+    named for access or auth, `self._access_validator(self.request)`, `except NotAuthorized:`, a call of a
+    function of the module or a method of the class that makes such a check and refuses, CKAN's `context =
+    self._prepare(id)`; a decorator that returns `login_required(view)(*args)`; or an auth-named
     `Header()`/`Cookie()` parameter such as `x_token` compared before a `raise`, or a check of the request's
     signature: `stripe.Webhook.construct_event(...)`, `hmac.compare_digest(...)`, a project function named
     like `verify_github_signature` or one, here or in another module, that makes such a check, and the

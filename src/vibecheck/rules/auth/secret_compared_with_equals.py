@@ -132,8 +132,9 @@ class SecretComparedWithEquals(Rule):
     Not reported, by design:
     - comparisons with a literal or `None` (`token == ""`, `signature != None`), a display (`token == ("end",
       key)`: a lexer's token is a structure, a secret one text), a class (`type_hint == oauth.OAuthToken`), an
-      upper-case option (`tok.token == tokenize.NAME`, `status == Status.NO_PASSWORD`), or a module or class
-      constant bound to a literal whose name is not a secret's (`token == BLOCK_TAG_START`): sentinel checks;
+      upper-case option (`tok.token == tokenize.NAME`, `status == Status.NO_PASSWORD`, in its own class
+      `mechanism == cls.PASSWORD`), or a module or class constant bound to a literal whose name is not a secret's
+      (`token == BLOCK_TAG_START`): sentinel checks;
     - comparisons where one side is metadata about a secret (`cache_token != current_token`,
       `request.signature_method == method`, `next_token == token`);
     - two values from the same form: `password == confirm_password`, `password != password2`,
@@ -153,7 +154,8 @@ class SecretComparedWithEquals(Rule):
       (`job.session_id != state.id`): an ownership check between records the program holds; and a session id
       against the `id` of each record a loop goes through (`[s for s in sessions if s.get("id") == session_id]`):
       a lookup, as a database makes one;
-    - an ORM model's column in a query (`.filter(User.api_token == token)`, SQLAlchemy Core's
+    - an ORM model's column in a query (`.filter(User.api_token == token)`, also through its module:
+      `.filter(models.RemoteAuthToken.auth_token == token)`, SQLAlchemy Core's
       `.where(sessions.c.session_id == session_id)`): the database looks it up, and Python compares no text;
     - a fixed-length prefix of a buffer against an upper-case constant (`buf[:12] == PP_V2_SIGNATURE`): a
       format's magic number, public by design;
@@ -210,6 +212,7 @@ class SecretComparedWithEquals(Rule):
         self._bodies: list[cst.BaseSuite] = []
         self._module_constants = literal_bindings(self.context.module.body)
         self._class_constants: list[frozenset[str]] = []
+        self._class_names: list[str] = []  # the enclosing classes, innermost last
         self._scopes: list[str] = []  # the names of the enclosing classes and functions
         self._change_checks: set[int] = set()
         self._loop_targets: list[frozenset[str]] = []  # the names each enclosing `for` (or comprehension) binds
@@ -247,10 +250,12 @@ class SecretComparedWithEquals(Rule):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
         self._class_constants.append(literal_bindings(body))
+        self._class_names.append(node.name.value)
         self._scopes.append(node.name.value)
 
     def leave_ClassDef(self, node: cst.ClassDef) -> None:
         self._class_constants.pop()
+        self._class_names.pop()
         self._scopes.pop()
 
     def _is_sentinel(self, node: cst.BaseExpression) -> bool:
@@ -269,6 +274,13 @@ class SecretComparedWithEquals(Rule):
                 and self._class_constants):
             return node.attr.value in self._class_constants[-1] and not secret_kinds(node.attr.value)
         return False
+
+    def _own_member(self, node: cst.BaseExpression) -> bool:
+        """`cls.PASSWORD` in `class LoginMechanism: PASSWORD = "password"`: an upper-case member of the enclosing class
+        bound to a literal, as `Type.TOTP` is of its class, whatever it is named (not a settings class's `API_TOKEN`)."""
+        return isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) \
+            and node.value.value in ("self", "cls") and node.attr.value.isupper() and bool(self._class_constants) \
+            and node.attr.value in self._class_constants[-1] and not _holds_settings(self._class_names[-1])
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -293,7 +305,8 @@ class SecretComparedWithEquals(Rule):
 
     def _check_pair(self, node: cst.Comparison, left: cst.BaseExpression, right: cst.BaseExpression,
                     target: cst.ComparisonTarget) -> bool:
-        if any(self._is_sentinel(side) or _is_enum_member(side) or _is_model_column(side) for side in (left, right)):
+        if any(self._is_sentinel(side) or _is_enum_member(side) or self._own_member(side) or _is_model_column(side)
+               for side in (left, right)):
             return False
         if any(type(side) in STRUCTURE_DISPLAYS for side in (left, right)):
             return False  # `token == ("end", key)`: a lexer's token, a structure; a secret is one text
@@ -399,7 +412,8 @@ def _sniffs_magic(prefix: cst.BaseExpression, constant: cst.BaseExpression) -> b
 
 
 def _is_model_column(node: cst.BaseExpression) -> bool:
-    """`User.api_token`: a lower-case attribute of a class, an ORM model's column, or a column of a SQLAlchemy Core
+    """`User.api_token` (also `models.User.api_token`): a lower-case attribute of a class, an ORM model's column, or a
+    column of a SQLAlchemy Core
     table (`sessions.c.session_id`, `self._messages.columns.token`). `User.api_token == token` builds the SQL of a
     query (`.filter(...)`, `.where(...)`) that the database answers; Python compares no text."""
     if not isinstance(node, cst.Attribute):
@@ -407,7 +421,9 @@ def _is_model_column(node: cst.BaseExpression) -> bool:
     owner = node.value
     if isinstance(owner, cst.Attribute) and owner.attr.value in TABLE_COLUMNS:
         return True
-    return isinstance(owner, cst.Name) and _is_class_name(owner.value) and node.attr.value.islower()
+    owner_name = owner.value if isinstance(owner, cst.Name) else owner.attr.value if isinstance(owner, cst.Attribute) \
+        else ""  # `User.api_token`, or the model through its module: `ub.RemoteAuthToken.auth_token`
+    return _is_class_name(owner_name) and node.attr.value.islower()
 
 
 TABLE_COLUMNS = frozenset({"c", "columns"})  # SQLAlchemy `Table.c`, the table's column collection

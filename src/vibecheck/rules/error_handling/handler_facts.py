@@ -649,12 +649,15 @@ def is_explained_fallback(handler: cst.ExceptHandler, statement: cst.Try, functi
     (`value = loads(value)` / `# keep the value as a string`), or returns what a `return` after it replaces. So is
     a handler that returns another result in place of the one the `try` returns, computed there
     (`# fall back to the plain text` / `template = from_string(body)` / `return template`), or one that only
-    calls (`self.create()  # reset the session`) before a fallback `return` after the `try`."""
+    calls (`self.create()  # reset the session`) before a fallback `return` after the `try`, or a commented
+    `continue`, which leaves out the item of the loop that failed (`# moved or deleted meanwhile: ignore it`)."""
     fallbacks = handler_statements(handler)
     if not fallbacks or not (_explained(handler) or _documents_fallback(function)):
         return False
     if all(is_pass(small) for small in fallbacks):
         return _keeps_prior_value(statement, function)
+    if all(isinstance(small, cst.Continue) for small in fallbacks):
+        return True  # `# the file was moved meanwhile: skip it` / `continue`: the loop goes on without that item
     if _returns_instead(fallbacks, statement, function):
         return True
     computed = {_target_text(t) for small in suite_statements(statement.body) for t in _assign_targets(small)}

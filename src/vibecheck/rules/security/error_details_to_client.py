@@ -6,6 +6,7 @@ from typing import Any
 
 import libcst as cst
 
+from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import (
     FlowRule,
@@ -147,8 +148,10 @@ class ErrorDetailsToClient(FlowRule):
     are not reported, nor is an application's API error answered with the HTTP status it carries
     (`except MlflowException as e: HTTPException(e.get_http_status_code(), e.message)`), nor are
     details chosen only when debugging is on (`traceback.format_exc() if settings.DEBUG else "Internal
-    Server Error"`). The exception an error handler receives (`@app.exception_handler(Exception)`,
-    `@app.errorhandler(SQLAlchemyError)`) counts as caught, unless its class is written for the client.
+    Server Error"`), nor details in a handler only administrators reach (`@admin_required`,
+    `Depends(get_admin_user)`): the operator who changed a setting is told why it failed. The exception an error
+    handler receives (`@app.exception_handler(Exception)`, `@app.errorhandler(SQLAlchemyError)`) counts as caught,
+    unless its class is written for the client.
 
     ## Why is this bad?
     Exception text carries what an attacker needs next: SQL fragments and table names from the database
@@ -210,6 +213,7 @@ class ErrorDetailsToClient(FlowRule):
         self._returns_to_client = False
         self._response_parameter: str | None = None
         self._view_classes: list[bool] = []  # per enclosing class: a class-based view whose verbs answer by returning
+        self._admin_only = False  # the function is a handler only administrators reach
 
     def new_state(self) -> FlowState:
         state = FlowState(self.context.imports, error_source, checks_clear=False)
@@ -231,6 +235,7 @@ class ErrorDetailsToClient(FlowRule):
         handled = handled_exception(function)
         if handled is not None:
             state.names[handled] = Taint("error", handled)
+        self._admin_only = restricted_to_admins(function)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -268,8 +273,8 @@ class ErrorDetailsToClient(FlowRule):
 
     def _leak(self, value: cst.BaseExpression, state: FlowState, where: str) -> bool:
         taint = state.taint_of(_production_branch(value))
-        if taint is None or taint.kind != "error":
-            return False
+        if taint is None or taint.kind != "error" or self._admin_only:
+            return False  # (an administrator who changed a setting is told why it failed: the operator's own error)
         self.report(value, f"Exception details from `{taint.origin}` are sent to the client in {where}, exposing "
                     "internals such as queries, paths and hosts.", hint="Log the exception with "
                     "`logger.exception(...)` and send the client a generic message (and an error id if useful).",

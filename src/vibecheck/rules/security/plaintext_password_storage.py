@@ -128,6 +128,15 @@ def _is_local_dict(node: cst.BaseExpression, state: FlowState) -> bool:
     return isinstance(state, PasswordFlowState) and state.is_local_dict(node)
 
 
+# Last words of a mapping that is a process environment (`env`, `self._env`, `os.environ`), handed to a child process.
+ENVIRONMENT_WORDS = frozenset({"env", "environ", "environment"})
+
+
+def _is_environment(node: cst.BaseExpression) -> bool:
+    words = name_words(dotted_name(node) or "")
+    return bool(words) and words[-1] in ENVIRONMENT_WORDS
+
+
 def _password_field_name(name: str) -> bool:
     return any(w in ("password", "passwd", "pwd", "passphrase") for w in name_words(name))
 
@@ -170,7 +179,8 @@ class PlaintextPasswordStorage(FlowRule):
     that use a password rather than keep it (clients, connections, sessions, and key material such as
     `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`) are no model constructors, and a dict the
     function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, then `kwargs.update(password=...)` or
-    `kwargs["password"] = ...`) keeps nothing. Test files and `assert`
+    `kwargs["password"] = ...`) keeps nothing, nor does the environment a child process gets (`env["PGPASSWORD"] =
+    password`, `self._env[...]`). Test files and `assert`
     statements are not checked: test fixtures hold throwaway passwords.
 
     ## Why is this bad?
@@ -260,6 +270,8 @@ class PlaintextPasswordStorage(FlowRule):
             destination = target.target
             if isinstance(destination, cst.Subscript) and _is_local_dict(destination.value, state):
                 continue  # `kwargs["password"] = password`: an argument of a later call
+            if isinstance(destination, cst.Subscript) and _is_environment(destination.value):
+                continue  # `env["PGPASSWORD"] = password`: the environment of a child process, which keeps nothing
             if is_password_taint(taint) and isinstance(destination, (cst.Attribute, cst.Subscript)) and \
                     not (dotted_name(destination) or "").startswith("self.") and \
                     (_stored_password_field(destination) or isinstance(destination, cst.Subscript)):

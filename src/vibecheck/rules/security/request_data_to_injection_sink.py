@@ -93,6 +93,9 @@ URL_BEFORE_QUERY = re.compile(r"^[\w/:.\-~%@]*$")
 # percent-encoded, so a `\n` the client sent arrives as `%0A` and cannot start a new log line. (`request.path` is
 # decoded and can hold one.)
 QUOTED_URL_ATTRIBUTES = frozenset({"url", "base_url", "host_url", "url_root", "path_url", "application_url"})
+# Tornado's `HTTPServerRequest.uri`, `path` and `query` are the request line's own text, never decoded: still
+# percent-encoded, as the rebuilt URLs above are.
+TORNADO_RAW_URL = frozenset({"self.request.uri", "self.request.path", "self.request.query"})
 
 
 def _url_pieces(node: cst.BaseExpression) -> list[str | cst.BaseExpression] | None:
@@ -205,7 +208,8 @@ class RequestDataToInjectionSink(FlowRule):
     `response.headers[...] = value` or `headers={...}` of a response (header injection, CWE-113); a
     `logging`/`logger` call, unless newlines were removed or it is written by its `repr` (`%r`, `!r`,
     `repr()`, or as part of a container: `dict(request.headers)`, `[name]`), which escapes them, or it is
-    a URL the framework rebuilds percent-encoded (`request.url`, `path_url`, `host_url`) (log
+    a URL the framework rebuilds percent-encoded (`request.url`, `path_url`, `host_url`) or a Tornado handler's
+    `self.request.uri`, `path` or `query`, the request line's text, never decoded (log
     injection, CWE-117); lxml `.xpath()`/`etree.XPath()` (CWE-643); an LDAP search filter or base
     (CWE-90); the pattern of `re.compile/match/search/...`, of a Django `__regex`/`__iregex` lookup, of a MongoDB
     `{"$regex": ...}` filter, or of a pandas `.str.contains/match/extract/...` (unless `regex=False`; `replace` only
@@ -447,7 +451,8 @@ class RequestDataToInjectionSink(FlowRule):
             origin = next((found for part in _unescaped_parts(argument, state)
                            if not (isinstance(part, cst.Name) and part.value in escaped)
                            and (found := self._tainted(part, state)) is not None), None)
-            if origin is not None and origin.rpartition(".")[2] not in QUOTED_URL_ATTRIBUTES:
+            if origin is not None and origin.rpartition(".")[2] not in QUOTED_URL_ATTRIBUTES \
+                    and not (origin in TORNADO_RAW_URL and state.imports.imports_any(("tornado",))):
                 self.report(argument, f"Client input from `{origin}` is logged as is, so a client can forge log lines "
                             "with newlines.", hint="Log the value with `%r` (or `!r`), or remove `\\r` and `\\n` from it "
                             "first.", cwe=LOG_CWE, severity=Severity.LOW)

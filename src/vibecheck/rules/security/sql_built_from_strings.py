@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from typing import cast
 
 import libcst as cst
@@ -27,6 +28,7 @@ from vibecheck.analysis.flow import (
     short_code,
     string_value,
 )
+from vibecheck.analysis.migrations import is_alembic_revision
 from vibecheck.ast_fields import content_children
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
@@ -126,9 +128,11 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
         return "" if constant_text(node.value, state) is not None else None
     if type(node) is cst.FormattedString:
         parts = []
-        for part in node.parts:
+        for index, part in enumerate(node.parts):
             value = constant_text(part.expression, state) if isinstance(part, cst.FormattedStringExpression) \
                 else cast(cst.FormattedStringText, part).value
+            if value is None and _quoted_part(node.parts, index):
+                value = ""  # `'{path.replace("'", "''")}'`: a value escaped for the SQL literal it sits in
             if value is None:
                 return None
             parts.append(value)
@@ -165,6 +169,7 @@ def _constant_operation_text(node: cst.BinaryOperation, state: FlowState) -> str
 
 
 NUMBERS = (cst.Integer, cst.Float)
+FORMAT_FIELD = re.compile(r"(?<!\{)\{(\d*)\}(?!\})")  # a `.format` field given by position: `{}`, `{0}`
 # Calls that freeze a literal container and keep its items (SQLAlchemy's `util.immutabledict({...})`).
 FROZEN_CONTAINERS = frozenset({"immutabledict", "frozendict", "MappingProxyType", "frozenset", "tuple", "dict"})
 LITERAL_CONTAINERS = frozenset({cst.Dict, cst.List, cst.Tuple, cst.Set})
@@ -228,9 +233,37 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
             return separator
     if isinstance(func, cst.Attribute) and func.attr.value == "format":
         template = constant_text(func.value, state)
-        if template is not None and all(constant_text(a.value, state) is not None for a in call.args):
+        if template is not None and all(constant_text(a.value, state) is not None
+                                        or (a.keyword is None and _escaped_literal(a.value)
+                                            and _quoted_placeholders(template, index))
+                                        for index, a in enumerate(call.args)):
             return template
     return None
+
+
+def _escaped_literal(node: cst.BaseExpression) -> bool:
+    """`path.replace("'", "''")`: a value whose quotes are doubled, as SQL escapes them inside a quoted literal."""
+    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "replace" \
+        and len(node.args) == 2 and [string_value(a.value) for a in node.args] == ["'", "''"]
+
+
+def _quoted_part(parts: Sequence[cst.BaseFormattedStringContent], index: int) -> bool:
+    """Whether the f-string's part at `index` is an escaped value with a quote right before and after it."""
+    part = parts[index]
+    if not isinstance(part, cst.FormattedStringExpression) or part.conversion is not None or part.format_spec \
+            or not _escaped_literal(part.expression) or not 0 < index < len(parts) - 1:
+        return False
+    before, after = parts[index - 1], parts[index + 1]
+    return isinstance(before, cst.FormattedStringText) and before.value.endswith("'") \
+        and isinstance(after, cst.FormattedStringText) and after.value.startswith("'")
+
+
+def _quoted_placeholders(template: str, index: int) -> bool:
+    """Whether every `{}` of a `.format` template that takes the argument at `index` sits between quotes (`'{}'`)."""
+    taken = [match for number, match in enumerate(FORMAT_FIELD.finditer(template))
+             if (int(match.group(1)) if match.group(1) else number) == index]
+    return bool(taken) and all(template[m.start() - 1:m.start()] == "'" and template[m.end():m.end() + 1] == "'"
+                               for m in taken)
 
 
 def _literal_text(node: cst.CSTNode, state: FlowState) -> str:
@@ -309,16 +342,19 @@ class SqlBuiltFromStrings(FlowRule):
     DUAL"`), the object's own table or schema names (`self.messages_table`, `self._schema`, also when its
     constructor takes them, unless the method itself rebinds them), an ORM model's table name
     (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a value picked from an allow-list by
-    `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a comprehension or `for` loop over a
+    `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`) right between
+    the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension or `for` loop over a
     constant mapping's `items()`, the counter of `enumerate(...)` or a number of `range(...)` in a loop or a
     comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind parameter), a `%(key)s`
     template whose named keys all take constants from a local dict
     (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`), or the
-    parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
-    reported; passing parameters separately does not excuse a query that still
-    pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
+    parameters of a private helper (`_scalar`) that every call in its module passes a constant, or a parameter
+    annotated as a number (`lock_timeout: int`), are not reported, nor is any query of an Alembic revision script
+    (a module that binds `down_revision`), which the operator runs once on the table and constraint names the
+    script itself holds (bandit's `B608` stays there as a notice); passing parameters separately does not excuse a
+    query that still pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
     `B608`, which only sees the one-line form, and clears bandit's `B608` on a string it proved built from
     constants alone (the value of an assignment or `return`, or a query passed to a sink; a name merely compared in
     an `if` does not count there): bandit flags any SQL-looking string built with `%` or an f-string, also
@@ -377,6 +413,7 @@ class SqlBuiltFromStrings(FlowRule):
         self.rebound: frozenset[str] | None = None  # attributes the module's methods assign, read at the first class
         self._sql_in_file: bool | None = None  # whether a word bandit's B608 needs occurs at all (for vetting)
         self._local_upper: dict[str, bool] = {}  # UPPER_CASE name -> whether an indented line assigns it
+        self.in_revision = is_alembic_revision(context.source)  # a schema migration: DDL from the script's own names
 
     def new_state(self) -> FlowState:
         return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
@@ -387,6 +424,7 @@ class SqlBuiltFromStrings(FlowRule):
         the class's own literal attributes (`table = "users"` read as `self.table`)."""
         self.unpacked = {}
         state.constants.update(_constant_parameters(function, self.context))
+        state.constants.update(_number_parameters(function))
         classes = self.__dict__.get("_classes")
         if classes and classes[-1] is not None:
             state.constants.update(self.class_constants.get(classes[-1], {}))
@@ -423,6 +461,9 @@ class SqlBuiltFromStrings(FlowRule):
                 self._vet_if_constant(query, state)
             taint = state.taint_of(query)
             if taint is None:
+                continue
+            if self.in_revision:
+                self.vet(query, notice=True)  # bandit's B608 there stays in sight, as a notice
                 continue
             also = " despite its separate parameters" if _has_parameters(call) else ""
             if _parameters_from_the_same_call(call, query, state, self.unpacked):
@@ -758,6 +799,17 @@ def _constant_parameters(function: cst.FunctionDef, context: RuleContext) -> dic
         params = params[1:]
     return {param.name.value: "" for index, param in enumerate(params)
             if all(_passes_constant(call, index, param) for call in calls)}
+
+
+NUMBER_TYPES = frozenset({"int", "float", "bool"})
+
+
+def _number_parameters(function: cst.FunctionDef) -> dict[str, str]:
+    """Parameters annotated as a number (`lock_timeout: int = 30`): pasted, they write digits, never SQL text."""
+    params = function.params
+    return {p.name.value: "" for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+            if p.annotation is not None and isinstance(p.annotation.annotation, cst.Name)
+            and p.annotation.annotation.value in NUMBER_TYPES}
 
 
 def _passes_constant(call: ast.Call, index: int, param: cst.Param) -> bool:

@@ -29,6 +29,8 @@ ASSERTING_CALLS = frozenset({
 NOSE_STYLE_ASSERTIONS = frozenset({"eq_", "ne_", "ok_", "is_", "is_not", "is_not_", "is_true", "is_false", "in_",
                                    "not_in", "not_in_", "lt_", "le_", "gt_", "ge_", "is_none", "is_not_none",
                                    "is_instance_of"})
+# Request methods of a test client (`get`, `post_json`): given `status=404`, WebTest's `TestApp` checks the answer's status.
+TEST_CLIENT_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
 # Method names on any receiver that fail the test (`self.fail(...)`).
 ASSERTING_METHODS = frozenset({"fail"})
 # A test body that starts by skipping is a skipped test (VC306 asks for its reason), not one that asserts nothing.
@@ -66,6 +68,16 @@ def _only_imports(node: cst.FunctionDef) -> bool:
     return bool(smalls) and all(isinstance(small, (cst.Import, cst.ImportFrom)) for small in smalls)
 
 
+def _requests_a_status(call: cst.Call, called: str) -> bool:
+    """`app.get(url, status=403)`, `app.post_json(url, data, status=[200, 201])`: WebTest's `TestApp` (and clients built
+    like it, CKAN's `CKANTestApp`) fails the test when the response has another status."""
+    status = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "status"), None)
+    if status is None or not isinstance(call.func, cst.Attribute) or called.partition("_")[0] not in TEST_CLIENT_VERBS:
+        return False
+    values = [e.value for e in status.elements] if isinstance(status, (cst.List, cst.Tuple, cst.Set)) else [status]
+    return bool(values) and all(isinstance(v, cst.Integer) for v in values)
+
+
 def _is_self(node: cst.BaseExpression) -> bool:
     """`self`, also as typed for a checker: `cast("SupportsLoginFlow", self)`."""
     if isinstance(node, cst.Call) and last_name(node) == "cast" and node.args:
@@ -80,7 +92,8 @@ class TestWithoutAssertion(TestAwareRule):
     Reports a test function (`test*` functions and the `test*` methods of `Test*` classes or
     `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
     no `pytest.raises`/`pytest.warns`/`pytest.fail`, no `self.assert*`/`self.fail` call, no nose-style `eq_()`/`is_()`/
-    `ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no mock
+    `ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no request of a WebTest-style client that names the
+    status it expects (`app.get(url, status=403)`, which fails on any other), no mock
     `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
     `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
     (`with ExpectLog(app_log, "Exception in callback"):`, which fails on exit when the log never came). A helper
@@ -240,7 +253,8 @@ class TestWithoutAssertion(TestAwareRule):
                 frame.data["tells"] = True
         if (called in ASSERTING_METHODS and isinstance(node.func, cst.Attribute)) or (
                 called in NOSE_STYLE_ASSERTIONS and isinstance(node.func, cst.Name)) or (
-                self._helper is not None and self._helper.match(called)) or self.qualified_name(node) in ASSERTING_CALLS:
+                self._helper is not None and self._helper.match(called)) or self.qualified_name(node) in ASSERTING_CALLS \
+                or _requests_a_status(node, called):
             self._mark_asserting()
         elif called:
             calls_own_method = isinstance(node.func, cst.Attribute) and _is_self(node.func.value)

@@ -9,6 +9,7 @@ from typing import Any
 import pathspec
 
 from vibecheck.analysis.app_model import app_model_collector
+from vibecheck.analysis.modules import is_vendored
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._coverage_config import (
@@ -59,7 +60,8 @@ def modules_without_tests(index: ProjectIndex, options: Any) -> list[SourceModul
     for name, module in sorted(index.modules.items()):
         excluded = excluded_from_coverage(module.definitions, coverage)
         definitions = [d for d in testable(module) if not inside(d.qualname, excluded)]
-        if not definitions or name in index.support or ignored.match_file(module.relative) \
+        if not definitions or name in index.support or is_vendored(module.relative) \
+                or ignored.match_file(module.relative) \
                 or coverage.omits(module.relative):
             continue
         if evidence.executed is None:

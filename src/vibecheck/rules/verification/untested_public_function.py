@@ -10,6 +10,7 @@ from typing import Any
 import pathspec
 
 from vibecheck.analysis.app_model import app_model_collector
+from vibecheck.analysis.modules import is_vendored
 from vibecheck.model import Category, Confidence, Finding, Severity
 from vibecheck.rule import ProjectRule
 from vibecheck.rules.verification._coverage_config import (
@@ -136,7 +137,9 @@ class UntestedPublicFunction(ProjectRule):
     `module-without-tests` (one finding per module). Code with nothing to test is never reported:
     interface stubs (a body of only `...`, `pass`, a docstring or `raise NotImplementedError`), classes
     that only declare fields and settings (pydantic models, enums, `Meta`), and Django's declarative
-    files (`admin.py`, `apps.py`, `urls.py`, settings, migrations).
+    files (`admin.py`, `apps.py`, `urls.py`, settings, migrations); nor is code outside the project's own modules
+    (`docs/`, `examples/`, `scripts/`), nor copies of other projects kept in `vendor/`, `_vendor/` or `third_party/`
+    (their own projects test them; the calls they make still reach the project's code).
 
     The project is the nearest folder with a `pyproject.toml`, `setup.cfg`, `setup.py` or
     `vibecheck.toml` above each file, so a run from a parent folder or a monorepo root judges each
@@ -227,7 +230,8 @@ class UntestedPublicFunction(ProjectRule):
         findings: list[Finding] = []
         coverage = coverage_config(project.root)
         for name, module in sorted(index.modules.items()):
-            if name in skipped_modules or name in index.support or not self._path_wanted(module.relative) \
+            if name in skipped_modules or name in index.support or is_vendored(module.relative) \
+                    or not self._path_wanted(module.relative) \
                     or is_declarative_file(module.relative) or coverage.omits(module.relative):
                 continue
             if executed is not None:

@@ -1,0 +1,13 @@
+"""Schema migration scripts: code that the operator runs once, on the values the script itself holds."""
+
+from __future__ import annotations
+
+import re
+
+# An Alembic revision binds `down_revision` at module level (Alembic's own template writes it).
+_ALEMBIC_REVISION = re.compile(r"^down_revision\s*[:=]", re.MULTILINE)
+
+
+def is_alembic_revision(source: str) -> bool:
+    """Whether a module's source is an Alembic revision script (`revision = ...`, `down_revision = ...`)."""
+    return _ALEMBIC_REVISION.search(source) is not None
