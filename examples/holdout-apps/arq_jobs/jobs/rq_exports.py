@@ -24,7 +24,7 @@ def export_report(report_id: int, rows: list[dict], notify_url: str) -> str:
     writer.writerows(rows)
     key = f"reports/{report_id}.csv"
     s3.put_object(Bucket=S3_BUCKET, Key=key, Body=buf.getvalue().encode())
-    # expect: VC404 -- verify=False on the notification call
+    # expect: VC404, VC107 -- verify=False on the notification call (status unchecked: forgotten)
     requests.post(notify_url, json={"report": report_id, "key": key}, timeout=10, verify=False)
     return key
 

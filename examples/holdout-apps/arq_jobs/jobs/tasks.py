@@ -30,6 +30,7 @@ async def fetch_feed(ctx, url: str) -> str:
             resp = await client.get(url)
             resp.raise_for_status()
             return resp.text
+        # expect: VC102 -- forgotten: broad handler in the retry
         except Exception:
             await asyncio.sleep(5)
 
@@ -96,7 +97,7 @@ async def thumbnail(ctx, src: str) -> str:
 
 
 async def cleanup(ctx) -> None:
-    # expect: VC101/VC102 -- suppress(Exception) hides cleanup failures
+    # ok: VC101/VC102 -- corrected: a suppress around a clean-up only (rmtree) is VC101's documented exemption
     with contextlib.suppress(Exception):
         shutil.rmtree(WORK_DIR)
     WORK_DIR.mkdir(parents=True, exist_ok=True)

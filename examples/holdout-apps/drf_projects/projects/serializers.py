@@ -20,5 +20,6 @@ class TaskSerializer(serializers.ModelSerializer):
 class MembershipSerializer(serializers.ModelSerializer):
     class Meta:
         model = Membership
+        # expect: VC215 -- forgotten: a member can write their own role
         fields = ["id", "project", "user", "role"]
         read_only_fields = ["project", "user"]

@@ -22,7 +22,7 @@ GITHUB_SECRET = os.environ.get("GITHUB_WEBHOOK_SECRET", "")
 
 
 class ProjectViewSet(viewsets.ModelViewSet):
-    # expect: VC214 -- every project of every user, no get_queryset scoping (IDOR on retrieve/update/destroy)
+    # ok: VC214 -- corrected: scoped by its object permission; that permission's always-true body is VC212's
     queryset = Project.objects.all()
     serializer_class = ProjectSerializer
     permission_classes = [permissions.IsAuthenticated, IsOwnerOrReadOnly]
@@ -100,12 +100,12 @@ class ReportView(APIView):
 
 
 class AdminStatsView(APIView):
-    # expect: VC201/VC218/VC219 -- admin endpoint open to anyone
     permission_classes = [permissions.AllowAny]
 
     def get(self, request):
         return Response({"projects": Project.objects.count(), "tasks": Task.objects.count()})
 
+    # expect: VC201/VC218/VC219 -- admin endpoint open to anyone (reported at the handler)
     def delete(self, request):
         Project.objects.filter(archived=True).delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -113,6 +113,8 @@ class AdminStatsView(APIView):
 
 def _mirror(url: str) -> None:
     try:
+        # expect: VC107 -- forgotten: status unchecked
+        # ok: VC417 -- the URL comes from a webhook body whose HMAC signature the view checked
         requests.post(url, timeout=5)
     # expect: VC101/VC102 -- logs and continues, losing the traceback
     except Exception as e:

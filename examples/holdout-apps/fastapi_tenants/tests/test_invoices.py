@@ -60,8 +60,8 @@ def test_notify_slack_uses_allowlist(client, auth_headers):
     assert resp.json() == {"ok": True}
 
 
+# expect: VC308/VC310/VC304 -- assert on a mock that is always true (reported at the test)
 def test_stats_mocked():
     session = mock.MagicMock()
     session.scalar.return_value = 3
-    # expect: VC308/VC310/VC304 -- assert on a mock that is always true
     assert session.scalar

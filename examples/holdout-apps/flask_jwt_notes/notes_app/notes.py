@@ -7,6 +7,7 @@ import requests
 import yaml
 from flask import Blueprint, abort, current_app, jsonify, request, send_file, send_from_directory
 from flask_jwt_extended import get_jwt_identity, jwt_required, verify_jwt_in_request
+# expect: VC504 -- forgotten: sqlalchemy is not declared
 from sqlalchemy import text
 
 from .auth import admin_required, current_is_admin
@@ -129,6 +130,7 @@ def share_note(note_id):
     note = Note.query.filter_by(id=note_id, owner_id=int(get_jwt_identity())).first_or_404()
     note.shared = True
     try:
+        # expect: VC107 -- forgotten: status unchecked
         requests.post("https://push.example.com/notify", json={"note": note.id}, timeout=5)
     # expect: VC101/VC111 -- bare except that passes
     except:
@@ -143,11 +145,13 @@ def guard_admin():
     admin_required()
 
 
+# expect: VC201/VC218 -- forgotten: admin route any signed-in user reaches
 @admin_bp.get("/users")
 def list_users():
     return jsonify([{"id": u.id, "username": u.username} for u in User.query.all()])
 
 
+# expect: VC201/VC218 -- forgotten: admin route any signed-in user reaches
 @admin_bp.delete("/users/<int:user_id>")
 def delete_user(user_id):
     # expect: VC212/VC216/VC218 -- admin check result ignored inside the handler

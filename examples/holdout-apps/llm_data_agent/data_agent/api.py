@@ -11,6 +11,7 @@ class Question(BaseModel):
     question: str
 
 
+# expect: VC201 -- forgotten: an agent with a shell tool, open to anyone
 @app.post("/ask")
 def ask_openai(body: Question):
     return {"answer": run_agent(body.question)}

@@ -21,7 +21,7 @@ TOOLS = [
 
 
 def execute_command(command: str) -> str:
-    # expect: VC408/VC421 -- shell=True on a parameter
+    # expect: VC408/VC421/VC417, VC108 -- shell=True on the model's tool input, from handle_tool (unchecked: forgotten)
     proc = subprocess.run(command, shell=True, capture_output=True, text=True)
     return proc.stdout
 
@@ -29,7 +29,7 @@ def execute_command(command: str) -> str:
 def handle_tool(block) -> str:
     if block.name == "run_command":
         cmd = block.input["command"]
-        # expect: VC401/VC417 -- model tool input passed through a helper into shell=True
+        # model tool input passed through a helper into shell=True: reported where it runs
         return execute_command(cmd)
     if block.name == "read_file":
         # ok: VC401/VC405 -- contained read

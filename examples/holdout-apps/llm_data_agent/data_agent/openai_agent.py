@@ -49,7 +49,7 @@ def text_to_sql(question: str) -> list[dict]:
     sql = response.choices[0].message.content.strip().strip("`")
     conn = get_conn()
     cur = conn.cursor()
-    # expect: VC401 -- model output executed as SQL
+    # expect: VC401/VC417 -- model output executed as SQL
     cur.execute(sql)
     return [dict(r) for r in cur.fetchall()]
 
@@ -57,7 +57,7 @@ def text_to_sql(question: str) -> list[dict]:
 def summarise_metric(question: str) -> float:
     response = chat([{"role": "user", "content": f"Give a Python arithmetic expression for: {question}"}])
     expression = response.choices[0].message.content
-    # expect: VC401 -- model output to eval
+    # expect: VC401/VC417 -- model output to eval
     return eval(expression)
 
 

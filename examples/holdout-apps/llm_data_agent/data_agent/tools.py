@@ -48,7 +48,7 @@ def read_workspace_file(path: str) -> str:
 
 
 def fetch_tool(url: str) -> str:
-    # expect: VC401/VC405 -- model-chosen URL fetched (SSRF)
+    # expect: VC401/VC405, VC107 -- model-chosen URL fetched (SSRF; status unchecked: forgotten)
     return requests.get(url, timeout=10).text[:5000]
 
 

@@ -1,6 +1,7 @@
 import os
 
 import jwt
+# expect: VC504 -- forgotten: bson comes with pymongo, not declared
 from bson import ObjectId
 from fastapi import Depends, Header, HTTPException
 from motor.motor_asyncio import AsyncIOMotorClient

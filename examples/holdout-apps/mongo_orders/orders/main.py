@@ -2,6 +2,7 @@ import logging
 
 import bcrypt
 import httpx
+# expect: VC504 -- forgotten: bson comes with pymongo, not declared
 from bson import ObjectId
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse
@@ -87,7 +88,7 @@ async def receipt(order_id: str, note: str = "", user: dict = Depends(current_us
     order = await db.orders.find_one({"_id": oid(order_id), "user_id": user["_id"]})
     if order is None:
         raise HTTPException(404)
-    # expect: VC412 -- template source built from a query parameter (SSTI)
+    # expect: VC412/VC417 -- template source built from a query parameter (SSTI)
     return Template("<h1>Receipt</h1><p>" + note + "</p><p>{{ sku }}</p>").render(sku=order["sku"])
 
 
@@ -105,8 +106,8 @@ async def track(order_id: str, request: Request, user: dict = Depends(current_us
 async def create_order(body: OrderIn, user: dict = Depends(current_user_strict)):
     try:
         res = await db.orders.insert_one({**body.model_dump(), "user_id": user["_id"], "status": "open"})
-    # expect: VC101/VC102/VC103 -- broad except hiding insert failures, returns success anyway
     except Exception:
         log.info("insert failed")
+        # expect: VC101/VC102/VC103 -- broad except hiding insert failures, returns success anyway
         return {"ok": True}
     return {"id": str(res.inserted_id)}

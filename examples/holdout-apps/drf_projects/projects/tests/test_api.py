@@ -26,8 +26,8 @@ def test_list_projects(api):
     assert len(resp.json()) == 1
 
 
-# expect: VC303 -- no assertion
 @pytest.mark.django_db
+# expect: VC303 -- no assertion
 def test_archive_project(api):
     client, user = api
     project = Project.objects.create(owner=user, name="p1")

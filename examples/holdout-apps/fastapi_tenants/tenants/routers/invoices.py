@@ -31,6 +31,7 @@ async def _load_invoice(session: AsyncSession, invoice_id: int) -> Invoice:
 
 
 async def _run_report(session: AsyncSession, sql: str):
+    # expect: VC402/VC422/VC417 -- SQL built with f-strings by the caller (reported where it runs)
     result = await session.execute(text(sql))
     return [dict(row._mapping) for row in result]
 
@@ -84,7 +85,6 @@ async def search_invoices(user: CurrentUser, session: SessionDep, customer: str 
     if customer:
         query += f" AND customer ILIKE '%{customer}%'"
     query += f" ORDER BY {sort}"
-    # expect: VC402/VC422/VC417 -- SQL built with f-strings, run through a helper
     return await _run_report(session, query)
 
 
@@ -102,8 +102,8 @@ async def create_invoice(body: InvoiceIn, user: CurrentUser, session: SessionDep
     session.add(invoice)
     try:
         await session.commit()
-    # expect: VC101/VC102/VC103 -- broad except that logs and returns None
     except Exception as exc:
         logger.error("could not create invoice: %s", exc)
+        # expect: VC101/VC102/VC103 -- broad except that logs and returns None (reported at the return)
         return None
     return invoice

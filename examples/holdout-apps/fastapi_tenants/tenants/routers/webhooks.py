@@ -34,6 +34,7 @@ async def deliver(url: str, payload: dict) -> None:
     for attempt in range(5):
         try:
             async with _client() as client:
+                # expect: VC417/VC405 -- forgotten: the subscribed URL from the request body, posted by the task
                 resp = await client.post(url, json=payload)
                 resp.raise_for_status()
                 return
