@@ -13,6 +13,7 @@ def run_query(sql: str) -> list[dict]:
     conn = get_conn()
     try:
         cur = conn.cursor()
+        # expect: VC401/VC417 -- the model's SQL from `sql_tool`, reported where it runs
         cur.execute(sql)
         return [dict(r) for r in cur.fetchall()]
     finally:

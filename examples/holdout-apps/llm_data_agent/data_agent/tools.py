@@ -10,7 +10,7 @@ SAFE_COMMANDS = {"disk": ["df", "-h"], "uptime": ["uptime"], "load": ["cat", "/p
 
 
 def sql_tool(query: str) -> str:
-    # expect: VC401/VC417 -- model-written SQL executed as is
+    # model-written SQL executed as is: reported where `run_query` runs it
     rows = run_query(query)
     return str(rows[:50])
 
