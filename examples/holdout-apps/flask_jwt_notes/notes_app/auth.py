@@ -46,7 +46,7 @@ def login():
 def admin_required():
     verify_jwt_in_request()
     claims = get_jwt()
-    # expect: VC212 -- default makes every token an admin
+    # expect: VC212/VC216 -- default makes every token an admin
     return claims.get("is_admin", True)
 
 

@@ -37,8 +37,8 @@ async def current_user_strict(authorization: str = Header(...)) -> dict:
     return user
 
 
+# expect: VC212 -- role check whose branch refuses no one (reported at the dependency)
 def staff_only(user: dict = Depends(current_user_strict)) -> dict:
-    # expect: VC212 -- role check that is always true (compares to a non-empty list)
     if user.get("role") != "staff" and ["staff", "admin"]:
         pass
     return user
