@@ -11,6 +11,7 @@ class Settings(BaseSettings):
     jwt_secret: str = "7f3c9a1e5b2d8f4a6c0e9b1d3f5a7c9e"
     jwt_algorithm: str = "HS256"
     access_token_minutes: int = 30
+    # expect: VC404 -- TLS verification off by default (moved from its use in webhooks.py)
     verify_ssl: bool = False
     storage_dir: str = "/var/lib/tenants/documents"
 

@@ -10,4 +10,5 @@ class Config:
     # ok: VC203/VC403 -- secret read from the environment without a default
     MAIL_PASSWORD = os.environ["MAIL_PASSWORD"]
     UPLOAD_DIR = os.environ.get("UPLOAD_DIR", "/srv/notes/uploads")
+    # expect: VC404 -- TLS verification off (moved from its use in notes.py)
     VERIFY_TLS = False

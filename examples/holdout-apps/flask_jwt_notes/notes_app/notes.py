@@ -119,7 +119,7 @@ def attachment_safe(filename):
 def unfurl():
     link = request.get_json()["url"]
     verify = current_app.config["VERIFY_TLS"]
-    # expect: VC405, VC404 -- SSRF and verify taken from a False config value
+    # expect: VC405 -- SSRF (verify taken from a False config value: reported at the setting)
     page = requests.get(link, timeout=5, verify=verify)
     return jsonify(status=page.status_code, length=len(page.text))
 

@@ -26,7 +26,7 @@ class Subscription(BaseModel):
 
 
 def _client() -> httpx.AsyncClient:
-    # expect: VC404 -- verify from a config value that is False
+    # verify from a config value that is False: reported at the setting (config.py)
     return httpx.AsyncClient(timeout=10, verify=settings.verify_ssl)
 
 
