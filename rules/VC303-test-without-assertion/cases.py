@@ -459,3 +459,20 @@ class SnippetWorkflowTests(unittest.TestCase):
     # expect: VC303 -- skipped only where the condition holds: elsewhere it runs and checks nothing
     def test_can_relock(self):
         make_order().lock()
+
+
+# expect: VC303 -- `pytest.raises` called alone wraps nothing: the call after it is never checked
+def test_parse_rejects_garbage():
+    pytest.raises(ValueError)
+    parse_order("not json")
+
+
+# ok: VC303 -- the legacy form calls the function itself
+def test_parse_rejects_garbage_legacy():
+    pytest.raises(ValueError, parse_order, "not json")
+
+
+# ok: VC303
+def test_parse_rejects_garbage_in_block():
+    with pytest.raises(ValueError):
+        parse_order("not json")

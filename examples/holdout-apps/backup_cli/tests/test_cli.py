@@ -20,7 +20,8 @@ def test_backup_runs_rsync(tmp_path):
 
 
 def test_restore_missing_archive(tmp_path):
-    # expect: VC303/VC304/VC305 -- pytest.raises around nothing, call outside the block
+    # corrected mark: a `pytest.raises` block that raises nothing fails the test (DID NOT RAISE) on its first run,
+    # so this is a broken test the author sees at once, not a hollow one
     with pytest.raises(FileNotFoundError):
         pass
     cli.main(["restore", str(tmp_path / "missing.tar.gz"), str(tmp_path)])

@@ -47,7 +47,8 @@ async def test_deliver_checked_posts_once():
 
 
 def test_refresh_claims_rejects_garbage():
-    # expect: VC303/VC304/VC305 -- pytest.raises with nothing inside
+    # corrected mark: a `pytest.raises` block that raises nothing fails the test (DID NOT RAISE) on its first run,
+    # so this is a broken test the author sees at once, not a hollow one
     with pytest.raises(Exception):
         pass
     read_refresh_claims("not-a-token")
