@@ -649,3 +649,9 @@ def submit(form):
     form.is_valid()
     # ok: VC212 -- a check that refuses by raising, not a question
     check_permission(form.user, "submit")
+
+
+def add_authenticator(user):
+    # ok: VC212 -- a validator that raises when the user may not: called for that
+    validate_can_add_authenticator(user)
+    return create_authenticator(user)
