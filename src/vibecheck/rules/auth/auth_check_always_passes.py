@@ -41,7 +41,7 @@ DEFAULT_NAME_PATTERN = (
 # refuse, so a call whose answer is thrown away checks nothing. What follows the question word must read as an auth
 # check for the name pattern; a verb before it makes a check that refuses by raising
 # (`validate_can_add_authenticator`), which is called for that.
-QUESTION = re.compile(r"^_*(?:(?:current|user|caller|requester|viewer)_)?((?:is|has|can)_\w+)$", re.IGNORECASE)
+QUESTION = re.compile(r"^_*(?:(?:current|user|caller|requester|viewer)_){0,2}((?:is|has|can)_\w+)$", re.IGNORECASE)
 # Decorators and bases that mark a body as an interface, not an implementation (`Interface`: zope.interface).
 ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod",
                                  "overload"})
