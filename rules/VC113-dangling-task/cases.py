@@ -116,3 +116,28 @@ async def send_confirmation(order):
 
 async def save(order):
     return order
+
+
+async def sync_all(contacts):
+    # expect: VC113 -- every failure comes back as a result, and the results are only counted
+    results = await asyncio.gather(*(sync(c) for c in contacts), return_exceptions=True)
+    return len(results)
+
+
+async def notify_all(users):
+    # expect: VC113
+    await asyncio.gather(*(notify(u) for u in users), return_exceptions=True)
+
+
+async def sync_all_checked(contacts):
+    # ok: VC113 -- the results are looked at
+    results = await asyncio.gather(*(sync(c) for c in contacts), return_exceptions=True)
+    failures = [r for r in results if isinstance(r, Exception)]
+    if failures:
+        raise failures[0]
+    return len(results)
+
+
+async def sync_all_strict(contacts):
+    # ok: VC113 -- the first failure is raised
+    await asyncio.gather(*(sync(c) for c in contacts))

@@ -99,7 +99,8 @@ class ClientDataToCodeExecution(ClientSinkRule):
     command injection, and VC405 there (the path that chooses the file run is the same problem).
     The options of a click or typer command (its parameters, but numbers and click's `ctx`) and what an
     argument parser returns (`args = parser.parse_args()`, then `eval(args.filter)`; a sub-command's parameter
-    annotated `argparse.Namespace`, which `args.func(args)` hands it) count too, within the function, where their text is run as code; a tool that imports the module or runs the script its user names
+    annotated `argparse.Namespace`, which `args.func(args)` hands it) count too, within the function, where their
+    text is run as code; a tool that imports the module or runs the script its user names
     (`flask --app`, `celery -A`, a config script) does so by design and is left alone.
     Command-line input run as code is reported at medium severity: whoever sends it runs the command, and
     so can usually run code already, unless another program feeds it untrusted input.

@@ -83,8 +83,8 @@ class TestWithoutAssertion(TestAwareRule):
     Reports a test function (`test*` functions and the `test*` methods of `Test*` classes or
     `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
     no `pytest.raises`/`pytest.warns`/`pytest.fail` (one called alone on a line with only the expected error,
-    `pytest.raises(ValueError)`, wraps nothing and checks nothing), no `self.assert*`/`self.fail` call, no nose-style `eq_()`/`is_()`/
-    `ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no mock
+    `pytest.raises(ValueError)`, wraps nothing and checks nothing), no `self.assert*`/`self.fail` call, no
+    nose-style `eq_()`/`is_()`/`ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no mock
     `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
     `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
     (`with ExpectLog(app_log, "Exception in callback"):`, which fails on exit when the log never came). A helper
