@@ -27,9 +27,10 @@ class DanglingTask(Rule):
     statement on its own, or its task is bound to a local name that the function never reads again.
     A task kept in a collection, an attribute or a name that is used later (awaited, cancelled, given a
     done callback) is left alone, and so is a `TaskGroup`'s `create_task`, whose group awaits its tasks
-    and raises their errors. It also reports `asyncio.gather(..., return_exceptions=True)` whose results are
-    thrown away or only counted (`len(results)`): the tasks' exceptions come back as results, and nothing looks
-    at them.
+    and raises their errors. It also reports `results = await asyncio.gather(..., return_exceptions=True)` whose
+    results are never read or only counted (`len(results)`): the tasks' exceptions come back as results, and nothing
+    looks at them. A gather whose results are not kept at all is left alone: after cancelling tasks, or on the way
+    out, it waits for them to settle and drops their errors on purpose.
 
     ## Why is this bad?
     The event loop keeps only a weak reference to a task: a task nobody holds can be garbage-collected
@@ -99,8 +100,7 @@ class DanglingTask(Rule):
                           and inner.func.value == "len" and len(inner.args) == 1
                           and type(inner.args[0].value) is cst.Name and inner.args[0].value.value == name)
             if names.count(name) == 1 + counted:
-                self._report_gather(call, f"its results, in `{name}`, are only counted" if counted
-                                    else f"its results, in `{name}`, are never read")
+                self._report_gather(call, "only counted" if counted else "never read", name)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         value = node.value
@@ -114,9 +114,6 @@ class DanglingTask(Rule):
     def visit_Expr(self, node: cst.Expr) -> None:
         if isinstance(node.value, cst.Call) and self._spawns(node.value):
             self._report(node.value, "the task it returns is thrown away")
-        gather = self._gather(node.value)
-        if gather is not None:
-            self._report_gather(gather, "its results are thrown away")
 
     def leave_Assign(self, original_node: cst.Assign) -> None:
         gather = self._gather(original_node.value)
@@ -133,11 +130,11 @@ class DanglingTask(Rule):
                     None)
         return call if type(flag) is cst.Name and flag.value == "True" else None
 
-    def _report_gather(self, call: cst.Call, why: str) -> None:
+    def _report_gather(self, call: cst.Call, how: str, name: str) -> None:
         self.report(
             call,
-            f"`asyncio.gather(..., return_exceptions=True)` hands back the tasks' exceptions as results, and {why}, "
-            "so every failure vanishes.",
+            f"`asyncio.gather(..., return_exceptions=True)` hands back the tasks' exceptions as results, which are "
+            f"{how} (`{name}`), so every failure vanishes.",
             hint="Look at each result: `for result in results: if isinstance(result, Exception): log or raise it`.",
         )
 
