@@ -631,6 +631,16 @@ def delete_invoice(invoice, user):
     invoice.delete()
 
 
+async def current_user_is_admin(user):
+    return user.role == "admin"
+
+
+def can_team_access_model(team, model):
+    if model not in team.models:
+        raise HTTPException(status_code=403)
+    return True
+
+
 async def remove_member(member, user):
     # expect: VC212
     await current_user_is_admin(user)
@@ -649,6 +659,10 @@ def submit(form):
     form.is_valid()
     # ok: VC212 -- a check that refuses by raising, not a question
     check_permission(form.user, "submit")
+    # ok: VC212 -- named as a question, but it refuses by raising
+    can_team_access_model(form.team, form.model)
+    # ok: VC212 -- out of view: it may refuse by raising
+    can_project_access_model(form.project, form.model)
 
 
 def add_authenticator(user):

@@ -604,9 +604,14 @@ def claims_grant_admin():
     return claims.get("is_admin", True)
 
 
-def profile_is_verified(user: dict) -> bool:
+def profile_is_staff(user: dict) -> bool:
     # expect: VC216
-    return user.get("email_verified", True)
+    return user.get("is_staff", True)
+
+
+def moderation_passes(result: dict) -> bool:
+    # ok: VC216 -- a content filter's verdict, not a privilege of the caller
+    return result.get("allowed", True)
 
 
 def claims_deny_by_default():

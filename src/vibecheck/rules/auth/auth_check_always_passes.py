@@ -12,7 +12,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
 from vibecheck.analysis.flow import injected_parameters
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import child_nodes, walk_own
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -198,7 +198,9 @@ class AuthCheckAlwaysPasses(Rule):
     the caller the framework injected (`user = Depends(get_current_user)`) without testing anything, or whose tests
     refuse no one (`if user.role != "staff": pass`; `if user.role == role or "admin": return user`, always true, the
     refusal after it dead code): every signed-in caller passes it. So is a call of a check named as a question
-    (`is_tenant_admin(user)`, `current_is_admin()`) alone on its line: its answer is thrown away.
+    (`is_tenant_admin(user)`, `current_is_admin()`) alone on its line, where the same file defines it to answer and
+    raise nowhere: its answer is thrown away (a check out of view may refuse by raising, as many projects' `await
+    can_access_model(...)` do).
     So is a check that can deny only by raising (annotated `-> None`, or a Litestar guard taking an `ASGIConnection`)
     and raises nowhere, nor calls anything but logging (`def can_manage(connection, handler): log.debug(...)`).
     So is a check that hands back the credential it was given without testing it (`def authenticate(self, request,
@@ -328,17 +330,28 @@ class AuthCheckAlwaysPasses(Rule):
             frame.checks = True
 
     def visit_Expr(self, node: cst.Expr) -> None:
-        """`is_tenant_admin(user)` alone on its line: the answer of an auth question is thrown away."""
+        """`is_tenant_admin(user)` alone on its line, where this file shows the function only answers (it raises
+        nowhere): the answer of an auth question is thrown away. Many projects name checks that raise as questions
+        too (`await can_team_access_model(...)`), so a function out of view is given the benefit of the doubt."""
         call = node.value.expression if type(node.value) is cst.Await else node.value
-        if type(call) is not cst.Call or self.context.is_test_file:
+        if type(call) is not cst.Call or self.context.is_test_file or type(call.func) is not cst.Name:
             return
-        func = call.func
-        name = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+        name = call.func.value
         question = QUESTION.match(name)
-        if question is None or not self.pattern.match(question.group(1)):
+        if question is None or not self.pattern.match(question.group(1)) or not self._only_answers(name):
             return
         self.report(call, f"The answer of the check `{name}(...)` is thrown away, so the code after it runs whatever "
                     "it answers.", hint=f"Refuse when the check fails: `if not {name}(...): raise` a 403.")
+
+    def _only_answers(self, name: str) -> bool:
+        """A function of this module named `name` that returns a value and raises nowhere."""
+        answering: frozenset[str] | None = self.context.shared.get(QUESTION)
+        if answering is None:
+            answering = self.context.shared[QUESTION] = frozenset(
+                statement.name.value for statement in self.context.module.body if type(statement) is cst.FunctionDef
+                and not any(type(inner) is cst.Raise for inner in walk_own(statement.body))
+                and any(type(inner) is cst.Return and inner.value is not None for inner in walk_own(statement.body)))
+        return name in answering
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if type(node.value) is not cst.Lambda or len(node.targets) != 1:

@@ -41,10 +41,11 @@ RAISING_CHECKS = frozenset({"verify_jwt_in_request", "check_permissions", "check
 # Names under which middleware receives the rest of the request's handling.
 NEXT_HANDLERS = frozenset({"call_next", "get_response", "handler", "next_handler"})
 # A function named as an auth check (`check_token`, `is_authorized`, `verify_api_key`): its `return True` lets in.
-# Keys of a claim or a user record that grant a role or record a verdict: read with a default of `True`
-# (`claims.get("is_admin", True)`), a token or record that lacks them is taken as an admin's or a verified one.
+# Keys of a claim or a user record that grant a role or say the caller was let in: read with a default of `True`
+# (`claims.get("is_admin", True)`), a token or record that lacks them is taken as an admin's. Not a policy's verdict
+# (`result.get("allowed", True)` of a content filter), whose default is the filter's own choice.
 PRIVILEGE_KEY_WORDS = frozenset({"admin", "superuser", "staff", "moderator", "owner", "authorized", "authorised",
-                                 "authenticated", "permitted", "allowed", "verified"})
+                                 "authenticated"})
 CHECK_NAME = re.compile(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|has|check|verify|validate|ensure)_\w*"
                         r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
                         r"|permitted|valid)\w*)$")
@@ -218,7 +219,7 @@ class AuthFailsOpen(Rule):
     PGCRYPTO_KEY: raise ValueError(...)`, a feature that needs its key) unless it refuses as access is refused
     (401/403), and a check that only names a longer setting beginning with the switch's name.
 
-    It reports a privilege read with a default of `True` (`claims.get("is_admin", True)`, `user.get("email_verified",
+    It reports a privilege read with a default of `True` (`claims.get("is_admin", True)`, `user.get("is_staff",
     True)`): a token or record that lacks the claim is taken as granted.
 
     It reports a decode that retries with the expiry check off when the token has expired (`except
