@@ -641,6 +641,10 @@ def can_team_access_model(team, model):
     return True
 
 
+def can_customer_access_model(customer, model):
+    return can_object_call_model(customer, model)
+
+
 async def remove_member(member, user):
     # expect: VC212
     await current_user_is_admin(user)
@@ -663,6 +667,8 @@ def submit(form):
     can_team_access_model(form.team, form.model)
     # ok: VC212 -- out of view: it may refuse by raising
     can_project_access_model(form.project, form.model)
+    # ok: VC212 -- it answers what another check says, and that one may raise
+    can_customer_access_model(form.customer, form.model)
 
 
 def add_authenticator(user):

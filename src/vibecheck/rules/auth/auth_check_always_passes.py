@@ -12,11 +12,13 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
 from vibecheck.analysis.flow import injected_parameters
-from vibecheck.cst_fields import child_nodes, walk_own
+from vibecheck.analysis.nodes import callee_tail
+from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.guard_decorators import (
+    NON_REFUSING_CALLS,
     REQUEST_HOOKS,
     is_enforcing_hook_name,
     never_refusing_dependency,
@@ -124,6 +126,20 @@ def _tests_anything(node: cst.FunctionDef) -> bool:
             return True
         pending.extend(child_nodes(inner))
     return False
+
+
+def _only_answers(function: cst.FunctionDef) -> bool:
+    nodes: list[cst.CSTNode] = []
+    pending: list[cst.CSTNode] = [function.body]
+    while pending:
+        node = pending.pop()
+        nodes.append(node)
+        pending.extend(child_nodes(node))
+    if any(type(node) in (cst.Raise, cst.Assert) for node in nodes):
+        return False
+    if any(type(node) is cst.Call and callee_tail(node.func) not in NON_REFUSING_CALLS for node in nodes):
+        return False
+    return any(type(node) is cst.Return and node.value is not None for node in nodes)
 
 
 def _is_literal(node: cst.BaseExpression) -> bool:
@@ -344,13 +360,14 @@ class AuthCheckAlwaysPasses(Rule):
                     "it answers.", hint=f"Refuse when the check fails: `if not {name}(...): raise` a 403.")
 
     def _only_answers(self, name: str) -> bool:
-        """A function of this module named `name` that returns a value and raises nowhere."""
+        """A function of this module named `name` that returns a value and can refuse no other way: no `raise` or
+        `assert` anywhere in it, and no call but lookups (`user.get("role")`, `isinstance`), any of which might raise
+        (`return can_object_call_model(...)`)."""
         answering: frozenset[str] | None = self.context.shared.get(QUESTION)
         if answering is None:
             answering = self.context.shared[QUESTION] = frozenset(
-                statement.name.value for statement in self.context.module.body if type(statement) is cst.FunctionDef
-                and not any(type(inner) is cst.Raise for inner in walk_own(statement.body))
-                and any(type(inner) is cst.Return and inner.value is not None for inner in walk_own(statement.body)))
+                statement.name.value for statement in self.context.module.body
+                if type(statement) is cst.FunctionDef and _only_answers(statement))
         return name in answering
 
     def visit_Assign(self, node: cst.Assign) -> None:
