@@ -116,3 +116,35 @@ async def send_confirmation(order):
 
 async def save(order):
     return order
+
+
+async def sync_all(contacts):
+    # expect: VC113 -- every failure comes back as a result, and the results are only counted
+    results = await asyncio.gather(*(sync(c) for c in contacts), return_exceptions=True)
+    return len(results)
+
+
+async def stop_workers(workers):
+    for worker in workers:
+        worker.cancel()
+    # ok: VC113 -- waits for the cancelled tasks to settle, dropping their errors on purpose
+    await asyncio.gather(*workers, return_exceptions=True)
+
+
+async def notify_all(users):
+    # expect: VC113 -- kept, and never read
+    results = await asyncio.gather(*(notify(u) for u in users), return_exceptions=True)
+
+
+async def sync_all_checked(contacts):
+    # ok: VC113 -- the results are looked at
+    results = await asyncio.gather(*(sync(c) for c in contacts), return_exceptions=True)
+    failures = [r for r in results if isinstance(r, Exception)]
+    if failures:
+        raise failures[0]
+    return len(results)
+
+
+async def sync_all_strict(contacts):
+    # ok: VC113 -- the first failure is raised
+    await asyncio.gather(*(sync(c) for c in contacts))

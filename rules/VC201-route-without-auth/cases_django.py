@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
 from rest_framework import generics, viewsets
-from rest_framework.decorators import api_view, permission_classes
+from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.views import APIView
 
@@ -175,6 +175,26 @@ class ArticleViewSet(viewsets.ModelViewSet):
     # ok: VC201
     def create(self, request, *args, **kwargs):
         return super().create(request, *args, **kwargs)
+
+    # expect: VC201 -- the action's own `permission_classes` open it to anyone, and it saves
+    @action(detail=True, methods=["post"], permission_classes=[AllowAny])
+    def archive(self, request, pk=None):
+        article = self.get_object()
+        article.archived = True
+        article.save(update_fields=["archived"])
+        return HttpResponse(status=204)
+
+    # ok: VC201 -- its own permission classes guard it
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated, IsAdminUser])
+    def feature(self, request, pk=None):
+        self.get_object().feature()
+        return HttpResponse(status=204)
+
+    # ok: VC201 -- no permission classes of its own: the class's guard it
+    @action(detail=True, methods=["post"])
+    def pin(self, request, pk=None):
+        self.get_object().pin()
+        return HttpResponse(status=204)
 
 
 class StatsAPI(APIView):

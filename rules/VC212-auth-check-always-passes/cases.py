@@ -459,6 +459,37 @@ def require_role(role):
     return checker
 
 
+def require_any_role(role):
+    # expect: VC212 -- `or "admin"` is always true: the refusal below it never runs
+    async def checker(user=Depends(get_current_user)):
+        if user.role == role or "admin":
+            return user
+        raise HTTPException(status_code=403)
+
+    return checker
+
+
+# expect: VC212 -- the test denies nothing: its branch only passes
+def staff_only(user: dict = Depends(get_current_user)) -> dict:
+    if user.get("role") != "staff":
+        pass
+    return user
+
+
+# ok: VC212 -- the branch refuses
+def staff_required(user: dict = Depends(get_current_user)) -> dict:
+    if user.get("role") != "staff":
+        raise HTTPException(status_code=403)
+    return user
+
+
+# ok: VC212 -- the role is checked by a call that may raise
+def admin_only(user: dict = Depends(get_current_user)) -> dict:
+    if user.get("role") != "admin":
+        deny(user)
+    return user
+
+
 def require_roles(*roles):
     # ok: VC212
     def checker(user=Depends(get_current_user)):
@@ -636,3 +667,59 @@ class DevAuth(KeyStore):
 class TokenAuth(KeyStore):
     def verify_token(self, token):
         return hmac.compare_digest(token, EXPECTED_TOKEN)
+
+
+def is_tenant_admin(user):
+    return user.role in {"owner", "admin"}
+
+
+def delete_invoice(invoice, user):
+    # expect: VC212 -- the answer is thrown away
+    is_tenant_admin(user)
+    invoice.delete()
+
+
+async def current_user_is_admin(user):
+    return user.role == "admin"
+
+
+def can_team_access_model(team, model):
+    if model not in team.models:
+        raise HTTPException(status_code=403)
+    return True
+
+
+def can_customer_access_model(customer, model):
+    return can_object_call_model(customer, model)
+
+
+async def remove_member(member, user):
+    # expect: VC212
+    await current_user_is_admin(user)
+    await member.delete()
+
+
+def archive_invoice(invoice, user):
+    # ok: VC212 -- the answer decides
+    if not is_tenant_admin(user):
+        raise HTTPException(status_code=403)
+    invoice.archive()
+
+
+def submit(form):
+    # ok: VC212 -- not an auth question
+    form.is_valid()
+    # ok: VC212 -- a check that refuses by raising, not a question
+    check_permission(form.user, "submit")
+    # ok: VC212 -- named as a question, but it refuses by raising
+    can_team_access_model(form.team, form.model)
+    # ok: VC212 -- out of view: it may refuse by raising
+    can_project_access_model(form.project, form.model)
+    # ok: VC212 -- it answers what another check says, and that one may raise
+    can_customer_access_model(form.customer, form.model)
+
+
+def add_authenticator(user):
+    # ok: VC212 -- a validator that raises when the user may not: called for that
+    validate_can_add_authenticator(user)
+    return create_authenticator(user)

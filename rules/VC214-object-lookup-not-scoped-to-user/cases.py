@@ -767,3 +767,45 @@ async def read_own_order_through_dao(order_id: int, user: CurrentUser):
 async def read_label_through_helper(label_id: int, user: CurrentUser):
     # ok: VC214 -- a formatter's `get_...` is no data-access object's
     return formatter.get_label(label_id)
+
+
+def load_invoice(session, invoice_id):
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise HTTPException(404, "Invoice not found")
+    return invoice
+
+
+def load_owned_invoice(session, invoice_id, owner_id):
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None or invoice.owner_id != owner_id:
+        raise HTTPException(404, "Invoice not found")
+    return invoice
+
+
+def as_object_id(value):
+    return ObjectId(value)
+
+
+@router.get("/invoices/{invoice_id}")
+def read_invoice_through_a_reader(invoice_id: int, current: CurrentUser, session=Depends(get_db)):
+    # expect: VC214 -- the helper in view reads the row by id and checks nothing
+    return load_invoice(session, invoice_id)
+
+
+@router.get("/invoices/{invoice_id}/owned")
+def read_invoice_through_an_owned_reader(invoice_id: int, current: CurrentUser, session=Depends(get_db)):
+    # ok: VC214 -- the helper checks the owner it is handed
+    return load_owned_invoice(session, invoice_id, current.id)
+
+
+@router.get("/orders/{order_id}/raw")
+async def read_order_by_converted_id(order_id: str, current: CurrentUser):
+    # expect: VC214 -- the helper only converts the id
+    return await db.orders.find_one({"_id": as_object_id(order_id)})
+
+
+@router.get("/orders/{order_id}/mine")
+async def read_own_order_by_converted_id(order_id: str, current: CurrentUser):
+    # ok: VC214
+    return await db.orders.find_one({"_id": as_object_id(order_id), "user_id": current.id})

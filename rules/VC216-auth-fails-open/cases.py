@@ -652,3 +652,31 @@ def check_service_key(x_service_key: str = Header(default="")):
     # expect: VC216 -- the client's key is checked only when the setting is there
     if PGCRYPTO_KEY and x_service_key != PGCRYPTO_KEY:
         raise HTTPException(status_code=401)
+
+
+def claims_grant_admin():
+    verify_jwt_in_request()
+    claims = get_jwt()
+    # expect: VC216 -- a token without the claim is an admin's
+    return claims.get("is_admin", True)
+
+
+def profile_is_staff(user: dict) -> bool:
+    # expect: VC216
+    return user.get("is_staff", True)
+
+
+def moderation_passes(result: dict) -> bool:
+    # ok: VC216 -- a content filter's verdict, not a privilege of the caller
+    return result.get("allowed", True)
+
+
+def claims_deny_by_default():
+    verify_jwt_in_request()
+    # ok: VC216 -- a missing claim is no admin
+    return get_jwt().get("is_admin", False)
+
+
+def tls_verify_setting(options: dict) -> bool:
+    # ok: VC216 -- an option, not a privilege
+    return options.get("verify", True)

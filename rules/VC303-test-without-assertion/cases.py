@@ -493,3 +493,20 @@ def test_anonymous_users_cannot_add_members(app):
 def test_member_page_loads(app):
     response = app.get("/group/members/1")
     status = response.status
+
+
+# expect: VC303 -- `pytest.raises` called alone wraps nothing: the call after it is never checked
+def test_parse_rejects_garbage():
+    pytest.raises(ValueError)
+    parse_order("not json")
+
+
+# ok: VC303 -- the legacy form calls the function itself
+def test_parse_rejects_garbage_legacy():
+    pytest.raises(ValueError, parse_order, "not json")
+
+
+# ok: VC303
+def test_parse_rejects_garbage_in_block():
+    with pytest.raises(ValueError):
+        parse_order("not json")

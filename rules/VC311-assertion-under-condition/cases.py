@@ -291,3 +291,17 @@ def test_saved_path_checked_only_when_inside(store):
     # expect: VC311 -- the path is the result, worked out by the standard library
     if resolved.startswith("/srv"):
         assert saved.endswith("a.txt")
+
+
+def test_copy_counts_files(tmp_path):
+    copied = copy_files([tmp_path / "a.txt"], tmp_path / "out")
+    # expect: VC311 -- a loop over an empty literal never runs its assertion
+    for failure in []:
+        assert copied == 1, failure
+
+
+def test_copy_counts_each_file(tmp_path):
+    copied = copy_files([tmp_path / "a.txt"], tmp_path / "out")
+    # ok: VC311 -- a table of cases, written out
+    for expected in [1]:
+        assert copied == expected

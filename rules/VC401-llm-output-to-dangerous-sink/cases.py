@@ -52,6 +52,7 @@ from mcp.server.fastmcp import FastMCP
 from pydantic_ai import Agent as TypedAgent, RunContext
 from transformers import pipeline
 from langchain_openai import ChatOpenAI
+from langchain_community.utilities import SQLDatabase
 from markupsafe import Markup, escape
 from litellm import completion
 from openai import OpenAI
@@ -1009,3 +1010,51 @@ def model_filters_a_frame_by_another_name(question):
     # ok: VC401 -- not a frame: its query is a search
     hits = search.query(expression)
     return recent, listed, hits
+
+
+def run_sql_tool(query):
+    # expect: VC401 -- the model chose this function from TOOLS and wrote its argument
+    return sqlite_connection.execute(query).fetchall()
+
+
+def fetch_page_tool(url, limit: int = 500):
+    # expect: VC401
+    return requests.get(url, timeout=10).text[:limit]
+
+
+def lookup_product_tool(name):
+    # ok: VC401 -- the model's value is a bound parameter
+    return sqlite_connection.execute("SELECT * FROM products WHERE name = ?", (name,)).fetchall()
+
+
+def run_report(query):
+    # ok: VC401 -- not in the tool table: its caller is the program, not the model
+    return sqlite_connection.execute(query).fetchall()
+
+
+TOOLS = {"sql": run_sql_tool, "fetch": fetch_page_tool, "product": lookup_product_tool}
+
+
+def answer_with_tools(messages):
+    reply = openai.chat.completions.create(model="gpt-4o", messages=messages, tools=TOOL_SCHEMAS).choices[0].message
+    for call in reply.tool_calls or []:
+        messages.append({"role": "tool", "tool_call_id": call.id,
+                         "content": str(TOOLS[call.function.name](**json.loads(call.function.arguments)))})
+    return messages
+
+
+warehouse = SQLDatabase.from_uri("sqlite:///analytics.db")
+
+
+@lc_tool
+def query_warehouse(sql: str) -> str:
+    """Run a SQL query against the warehouse."""
+    # expect: VC401 -- SQLDatabase.run executes the model's statement
+    return warehouse.run(sql)
+
+
+@lc_tool
+def run_named_job(job: str) -> str:
+    """Run one of the scheduler's jobs."""
+    # ok: VC401 -- `scheduler` is not a SQLDatabase: its run is not SQL
+    return scheduler.run(job)

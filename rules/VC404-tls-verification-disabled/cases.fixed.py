@@ -352,3 +352,26 @@ async def tornado_fetch(url):
     # ok: VC404
     checked = await AsyncHTTPClient().fetch(url, validate_cert=True, ca_certs="/etc/ssl/internal-ca.pem")
     return response, request, checked
+
+
+# expect: VC404 -- passed on by another module: `verify=settings.VERIFY_SSL`
+VERIFY_SSL = False
+# ok: VC404 -- verification on
+VERIFY_TLS = True
+# ok: VC404 -- not a verification switch
+DEBUG_SSL = False
+
+
+class ServiceSettings:
+    # expect: VC404
+    verify_certs: bool = False
+    # ok: VC404
+    ssl_verify: bool = True
+
+
+INTERNAL_VERIFY_SSL = False
+
+
+def call_internal(url):
+    # expect: VC404 -- reported where it is passed, not also where it is set
+    return requests.get(url, verify=INTERNAL_VERIFY_SSL, timeout=5)

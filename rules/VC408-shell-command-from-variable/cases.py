@@ -125,3 +125,25 @@ def formatted_log_is_not_a_command(path):
     message = f"processing {path}"
     # ok: VC408
     print(message)
+
+
+def build_rsync(src, dest, excludes):
+    parts = ["rsync", "-a"]
+    parts += [f"--exclude={pattern}" for pattern in excludes]
+    parts += [src, dest]
+    return " ".join(parts)
+
+
+def build_quoted_rsync(src, dest):
+    return " ".join(shlex.quote(part) for part in ["rsync", "-a", src, dest])
+
+
+def sync_tree(src, dest, excludes):
+    command = build_rsync(src, dest, excludes)
+    # expect: VC408 -- the helper above joins the command line from its variables
+    subprocess.run(command, shell=True, check=True)
+
+
+def sync_tree_quoted(src, dest):
+    # ok: VC408 -- the helper quotes every part
+    subprocess.run(build_quoted_rsync(src, dest), shell=True, check=True)

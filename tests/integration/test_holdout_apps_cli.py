@@ -25,12 +25,34 @@ KNOWN_MISSES: set[tuple[str, str, int, str]] = {
     # VC404 leaves the context a function named for it builds (`def insecure_context(): ...`): callers ask for it by
     # name, as libraries' opt-outs do; this app never calls it.
     ("quart_media", "media/app.py", 24, "VC404"),
+    # `assert resp.status_code in (200, 403, 404) or resp`: the fallback is a response object, truthy whatever it holds,
+    # which no rule can tell from a value that may be empty.
+    ("drf_projects", "projects/tests/test_api.py", 44, "VC304"),
+    # `perform_create` saves a task on whatever project id the client sends: the serializer's foreign key is the
+    # lookup, and nothing in view says the project must be the caller's.
+    ("drf_projects", "projects/views.py", 71, "VC214/VC215"),
+    # `get_queryset` filtered by a project id from the query string: nested listings of public parents look the same.
+    ("drf_projects", "projects/views.py", 80, "VC214"),
+    # The handler hands the signed-in user to `is_tenant_admin(user)` (whose thrown-away answer VC212 reports): a
+    # use of the caller's identity, which VC214 takes as a possible check.
+    ("fastapi_tenants", "tenants/routers/invoices.py", 64, "VC214"),
+    # A `before_request` hook calls `admin_required()` of another module and drops its answer; that function also
+    # calls `verify_jwt_in_request()`, which raises, so only its return value, out of view, shows the check is lost.
+    ("flask_jwt_notes", "notes_app/notes.py", 145, "VC212/VC216"),
+    # An auth question whose answer is dropped (`is_tenant_admin(user)`, `current_is_admin()`), defined in another
+    # module: many projects name checks that refuse by raising as questions (`await can_team_access_model(...)`), so
+    # VC212 reports a dropped answer only where the same file shows the function raises nowhere.
+    ("fastapi_tenants", "tenants/routers/invoices.py", 66, "VC212/VC216"),
+    ("flask_jwt_notes", "notes_app/notes.py", 158, "VC212/VC216/VC218"),
 }
 # (app, path, line, code) of the look-alikes vibecheck still reports.
 KNOWN_FALSE_ALARMS: set[tuple[str, str, int, str]] = {
     # A forum thread read by id in a login-only view: every member may read it, but the same code on an invoice is
     # the pitfall, and nothing in the view tells them apart.
     ("django_forum", "forum/views.py", 30, "VC214"),
+    # A URL from a GitHub webhook's body, posted to after the view checked the body's HMAC signature: the payload is
+    # the sender's, but nothing tells that its `html_url` always names GitHub's own host.
+    ("drf_projects", "projects/views.py", 118, "VC417"),
 }
 
 

@@ -398,3 +398,26 @@ def test_a_loader_imported_from_the_project_is_reported_when_no_project_phase_ca
     [finding] = findings_for(UnsafeDeserialization, YAML_LOADER_PROJECT["app/use.py"].split("class LocalLoader")[0]
                              + "def read(data):\n    return yaml.load(data, Loader=AppLoader)\n")
     assert "`Loader=AppLoader`" in finding.message
+
+
+TOOL_TABLE_MODULE = '''import subprocess
+
+def shell_tool(command):
+    return subprocess.run(command, shell=True, capture_output=True).stdout
+
+TOOLS = {"shell": shell_tool}
+'''
+
+
+@pytest.mark.parametrize(("extra", "reported"), [
+    ('SCHEMAS = [{"name": "shell", "parameters": {"type": "object"}}]\n', True),
+    ('SCHEMAS = [{"name": "shell", "input_schema": {"type": "object"}}]\n', True),
+    ("import anthropic\n", True),
+    ("", False),
+])
+def test_a_table_of_tools_hands_its_functions_to_the_model_where_the_module_speaks_to_one(extra: str,
+                                                                                          reported: bool) -> None:
+    """`TOOLS = {"shell": shell_tool}` beside a tool schema or a model client's import is what a tool-calling loop looks
+    functions up in by the model's choice; without either, a table named for tools maps programs, not a model's calls."""
+    findings = findings_for(LlmOutputToDangerousSink, extra + TOOL_TABLE_MODULE)
+    assert bool(findings) is reported

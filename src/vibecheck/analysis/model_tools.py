@@ -4,14 +4,18 @@ A tool is declared three ways, each a table here: a decorator (`@tool`, `@functi
 `@agent.register_for_llm(...)`), a class whose base is the framework's tool class (CrewAI and LangChain
 `BaseTool._run`, smolagents `Tool.forward`), or a call that registers a plain function (AutoGen
 `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, a `tools=[f, g]` list given to
-an agent or a LangGraph `ToolNode`).
+an agent or a LangGraph `ToolNode`). Without a framework, a loop over the model's tool calls looks the function up
+in a table by the name the model chose (`TOOLS[call.function.name](**args)`, OpenAI's `available_functions`).
 """
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
-from vibecheck.analysis.flow import call_argument
+from vibecheck.analysis.flow import call_argument, string_value
+from vibecheck.analysis.nodes import suite_statements
 from vibecheck.cst_fields import child_nodes
 from vibecheck.rule import RuleContext
 
@@ -66,6 +70,14 @@ TOOL_LIST_METHODS = frozenset({"bind_tools"})
 GRAPH_IMPORTS = ("langgraph",)
 GRAPH_NODE_METHODS = frozenset({"add_node"})
 PARTIAL_CALLS = frozenset({"functools.partial"})
+# A table of functions by the name the model calls them (`TOOLS = {"sql": run_sql}`, `available_functions`), and what
+# makes the module one that hands tools to a model: a model client's import, or a tool schema beside the table
+# (OpenAI's `"parameters"`, Anthropic's `"input_schema"`, MCP's `"inputSchema"`). A table named for tools in a
+# module with neither maps commands or programs (`TOOLS = {"black": run_black}`), not a model's calls.
+TOOL_TABLE_NAME = re.compile(r"(?:^|_)tools?(?:_|$)|^available_functions$", re.IGNORECASE)
+MODEL_IMPORTS = ("openai", "anthropic", "litellm", "ollama", "mistralai", "groq", "google.genai", "google.generativeai",
+                 "cohere", *TOOL_IMPORTS)
+TOOL_SCHEMA_KEYS = frozenset({"parameters", "input_schema", "inputSchema"})
 
 
 def tool_methods(node: cst.ClassDef, context: RuleContext, local_tools: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -82,6 +94,44 @@ def registered_tools(context: RuleContext) -> frozenset[str]:
     """Names of the module's functions registered as tools by a call (`register_function(f, ...)`, `tools=[f]`),
     found once per file and only in a file that imports a tool framework."""
     return _registrations(context)[0]
+
+
+def table_tools(context: RuleContext) -> frozenset[str]:
+    """Names of the module's functions listed in a table of tools by name (`TOOLS = {"sql": sql_tool}`, also inside a
+    function: `available_functions = {...}`), in a module that imports a model client or writes a tool schema; found
+    once per file."""
+    found: frozenset[str] | None = context.shared.get(table_tools)
+    if found is None:
+        tables = [statement.value for statement in _module_and_function_statements(context.module)
+                  if type(statement) is cst.Assign and len(statement.targets) == 1
+                  and type(target := statement.targets[0].target) is cst.Name and TOOL_TABLE_NAME.search(target.value)
+                  and type(statement.value) is cst.Dict]
+        listed = {element.value.value for table in tables for element in table.elements  # type: ignore[attr-defined]
+                  if type(element) is cst.DictElement and string_value(element.key) is not None
+                  and type(element.value) is cst.Name}
+        if listed and not (context.imports.imports_any(MODEL_IMPORTS) or _writes_tool_schema(context.module)):
+            listed = set()
+        found = context.shared[table_tools] = frozenset(listed)
+    return found
+
+
+def _module_and_function_statements(module: cst.Module) -> list[cst.CSTNode]:
+    """The module's statements and those directly in its functions' bodies (not deeper blocks)."""
+    statements: list[cst.CSTNode] = suite_statements(module)  # type: ignore[arg-type]
+    return statements + [inner for statement in statements if type(statement) is cst.FunctionDef
+                         for inner in suite_statements(statement.body)]
+
+
+def _writes_tool_schema(module: cst.Module) -> bool:
+    """Whether a dict in the module has a tool schema's key (`"parameters"`, `"input_schema"`)."""
+    pending: list[cst.CSTNode] = [module]
+    while pending:
+        node = pending.pop()
+        if type(node) is cst.Dict and any(type(element) is cst.DictElement and string_value(element.key) in TOOL_SCHEMA_KEYS
+                                          for element in node.elements):
+            return True
+        pending.extend(child_nodes(node))
+    return False
 
 
 def graph_nodes(context: RuleContext) -> frozenset[str]:

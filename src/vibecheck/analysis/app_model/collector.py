@@ -1680,6 +1680,26 @@ class AppModelCollector:
                                              guarded=guarded, drf_default=self._drf_default(view), refs=tuple(refs),
                                              framework=framework, handler=f"{name}.{method}", heuristic=unregistered,
                                              opened=view.opened))
+                if view.drf:
+                    self._action_routes(name, view, path, receiver, unregistered)
+
+    def _action_routes(self, name: str, view: ClassView, path: str | None, receiver: str | None, unregistered: bool) -> None:
+        """A DRF `@action` that sets its own `permission_classes` (`@action(detail=True, methods=["post"],
+        permission_classes=[AllowAny])`): a route of its own, which its class's permission classes no longer guard."""
+        for method, frame in view.methods.items():
+            for decorator in frame.node.decorators:
+                call = decorator.decorator
+                if not isinstance(call, cst.Call) or _last(self.qualified_name(call.func)) != "action":
+                    continue
+                permissions = _keyword(call, "permission_classes")
+                if permissions is None:
+                    continue
+                verbs = _keyword(call, "methods")
+                http = frozenset(v.upper() for v in (_strings(verbs.value) if verbs is not None else None) or ["get"])
+                self.routes.append(Route(_anchor(frame.node), f"The action `{name}.{method}`", http, path, receiver,
+                                         (name,), frame, guarded=self._permissions_guard(permissions.value),
+                                         refs=tuple(view.refs), framework="drf", handler=f"{name}.{method}",
+                                         heuristic=unregistered, opened=self._permissions_open(permissions.value)))
 
     def _resource_routes(self, name: str, view: ClassView) -> None:
         """A Falcon resource's responders (`on_post`, `on_delete_item`): routes wherever a module registers the class

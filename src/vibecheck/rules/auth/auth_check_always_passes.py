@@ -12,13 +12,16 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
 from vibecheck.analysis.flow import injected_parameters
+from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.guard_decorators import (
+    NON_REFUSING_CALLS,
     REQUEST_HOOKS,
     is_enforcing_hook_name,
+    never_refusing_dependency,
     never_refusing_hook,
     never_refusing_wrapper,
 )
@@ -36,6 +39,11 @@ DEFAULT_NAME_PATTERN = (
     r"|allowed|permitted|login|logged_in|signed_in|member)\w*"
     r"|can_(edit|delete|view|modify|update|manage|read|write|create|publish|remove|change)\w*)$"
 )
+# A check named as a question (`is_tenant_admin`, `current_is_admin`, `user_has_access`): it answers, it does not
+# refuse, so a call whose answer is thrown away checks nothing. What follows the question word must read as an auth
+# check for the name pattern; a verb before it makes a check that refuses by raising
+# (`validate_can_add_authenticator`), which is called for that.
+QUESTION = re.compile(r"^_*(?:(?:current|user|caller|requester|viewer)_){0,2}((?:is|has|can)_\w+)$", re.IGNORECASE)
 # Decorators and bases that mark a body as an interface, not an implementation (`Interface`: zope.interface).
 ABSTRACT_DECORATORS = frozenset({"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod",
                                  "overload"})
@@ -120,6 +128,20 @@ def _tests_anything(node: cst.FunctionDef) -> bool:
     return False
 
 
+def _only_answers(function: cst.FunctionDef) -> bool:
+    nodes: list[cst.CSTNode] = []
+    pending: list[cst.CSTNode] = [function.body]
+    while pending:
+        node = pending.pop()
+        nodes.append(node)
+        pending.extend(child_nodes(node))
+    if any(type(node) in (cst.Raise, cst.Assert) for node in nodes):
+        return False
+    if any(type(node) is cst.Call and callee_tail(node.func) not in NON_REFUSING_CALLS for node in nodes):
+        return False
+    return any(type(node) is cst.Return and node.value is not None for node in nodes)
+
+
 def _is_literal(node: cst.BaseExpression) -> bool:
     if isinstance(node, cst.Name):
         return node.value in ("True", "False", "None")
@@ -200,8 +222,12 @@ class AuthCheckAlwaysPasses(Rule):
     `before_request` hook named to enforce access (`require_login`, `check_auth`; not `load_user`) that can
     refuse no request the same way is reported too, and so is a dependency named for a role (`require_admin`,
     `get_current_superuser`, `staff_only`; or built by a factory so named, `require_role("admin")`) that hands back
-    the caller the framework injected (`user = Depends(get_current_user)`) without testing anything: every signed-in
-    caller passes it.
+    the caller the framework injected (`user = Depends(get_current_user)`) without testing anything, or whose tests
+    refuse no one (`if user.role != "staff": pass`; `if user.role == role or "admin": return user`, always true, the
+    refusal after it dead code): every signed-in caller passes it. So is a call of a check named as a question
+    (`is_tenant_admin(user)`, `current_is_admin()`) alone on its line, where the same file defines it to answer and
+    raise nowhere: its answer is thrown away (a check out of view may refuse by raising, as many projects' `await
+    can_access_model(...)` do).
     So is a check that can deny only by raising (annotated `-> None`, or a Litestar guard taking an `ASGIConnection`)
     and raises nowhere, nor calls anything but logging (`def can_manage(connection, handler): log.debug(...)`).
     So is a check that hands back the credential it was given without testing it (`def authenticate(self, request,
@@ -331,6 +357,31 @@ class AuthCheckAlwaysPasses(Rule):
         if frame is not None and not self.in_decorator:
             frame.checks = True
 
+    def visit_Expr(self, node: cst.Expr) -> None:
+        """`is_tenant_admin(user)` alone on its line, where this file shows the function only answers (it raises
+        nowhere): the answer of an auth question is thrown away. Many projects name checks that raise as questions
+        too (`await can_team_access_model(...)`), so a function out of view is given the benefit of the doubt."""
+        call = node.value.expression if type(node.value) is cst.Await else node.value
+        if type(call) is not cst.Call or self.context.is_test_file or type(call.func) is not cst.Name:
+            return
+        name = call.func.value
+        question = QUESTION.match(name)
+        if question is None or not self.pattern.match(question.group(1)) or not self._only_answers(name):
+            return
+        self.report(call, f"The answer of the check `{name}(...)` is thrown away, so the code after it runs whatever "
+                    "it answers.", hint=f"Refuse when the check fails: `if not {name}(...): raise` a 403.")
+
+    def _only_answers(self, name: str) -> bool:
+        """A function of this module named `name` that returns a value and can refuse no other way: no `raise` or
+        `assert` anywhere in it, and no call but lookups (`user.get("role")`, `isinstance`), any of which might raise
+        (`return can_object_call_model(...)`)."""
+        answering: frozenset[str] | None = self.context.shared.get(QUESTION)
+        if answering is None:
+            answering = self.context.shared[QUESTION] = frozenset(
+                statement.name.value for statement in self.context.module.body
+                if type(statement) is cst.FunctionDef and _only_answers(statement))
+        return name in answering
+
     def visit_Assign(self, node: cst.Assign) -> None:
         if type(node.value) is not cst.Lambda or len(node.targets) != 1:
             return
@@ -397,17 +448,22 @@ class AuthCheckAlwaysPasses(Rule):
         outer = self.scopes[-1] if self.scopes and isinstance(self.scopes[-1], Frame) else None
         name = next((n for n in (node.name.value, outer.node.name.value if outer is not None else "")
                      if _names_role_guard(n)), None)
-        if name is None or frame.checks or not frame.returns:
+        if name is None or not frame.returns:
             return False
-        if not all(isinstance(r.value, cst.Name) for r in frame.returns) or self._exempt(node) or _tests_anything(node):
+        if not all(isinstance(r.value, cst.Name) for r in frame.returns) or self._exempt(node):
             return False
         returned = {cast(cst.Name, r.value).value for r in frame.returns}
-        if not returned <= injected_parameters(node, self.context.imports, self.context.module):
+        injected = injected_parameters(node, self.context.imports, self.context.module)
+        if not returned <= injected:
             return False  # only a dependency the framework hands the caller to (`Depends(current_user)`) is a guard
+        looks = frame.checks or _tests_anything(node)
+        if looks and not never_refusing_dependency(node, set(injected)):
+            return False
         caller = sorted(returned)[0]
+        how = "on every path that runs and refuses no one" if looks else "without looking at its role"
         self.report(node.decorators[0] if node.decorators else node,
-                    f"The role check `{name}` returns `{caller}` without looking at its role, so every signed-in "
-                    "caller passes.", hint=f"Make `{name}` raise (403) unless `{caller}` holds the role its name says.")
+                    f"The role check `{name}` returns `{caller}` {how}, so every signed-in caller passes.",
+                    hint=f"Make `{name}` raise (403) unless `{caller}` holds the role its name says.")
         return True
 
     def _report_credential_echo(self, node: cst.FunctionDef, frame: Frame) -> bool:

@@ -44,6 +44,11 @@ RAISING_CHECKS = frozenset({"verify_jwt_in_request", "check_permissions", "check
 # Names under which middleware receives the rest of the request's handling.
 NEXT_HANDLERS = frozenset({"call_next", "get_response", "handler", "next_handler"})
 # A function named as an auth check (`check_token`, `is_authorized`, `verify_api_key`): its `return True` lets in.
+# Keys of a claim or a user record that grant a role or say the caller was let in: read with a default of `True`
+# (`claims.get("is_admin", True)`), a token or record that lacks them is taken as an admin's. Not a policy's verdict
+# (`result.get("allowed", True)` of a content filter), whose default is the filter's own choice.
+PRIVILEGE_KEY_WORDS = frozenset({"admin", "superuser", "staff", "moderator", "owner", "authorized", "authorised",
+                                 "authenticated"})
 CHECK_NAME = re.compile(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|has|check|verify|validate|ensure)_\w*"
                         r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
                         r"|permitted|valid)\w*)$")
@@ -221,6 +226,9 @@ class AuthFailsOpen(Rule):
     PGCRYPTO_KEY: raise ValueError(...)`, a feature that needs its key) unless it refuses as access is refused
     (401/403), and a check that only names a longer setting beginning with the switch's name.
 
+    It reports a privilege read with a default of `True` (`claims.get("is_admin", True)`, `user.get("is_staff",
+    True)`): a token or record that lacks the claim is taken as granted.
+
     It reports a decode that retries with the expiry check off when the token has expired (`except
     jwt.ExpiredSignatureError: payload = jwt.decode(token, KEY, algorithms=[...], options={"verify_exp":
     False})`, also `verify_expiration=False`): the check fails open, which is why it is here and not under
@@ -300,6 +308,21 @@ class AuthFailsOpen(Rule):
         # per enclosing scope, the `try` statements of a function's own blocks, each with the statement after it
         # (None for a class body, whose blocks belong to no function); collected as the walk meets the blocks
         self.tries: list[list[OwnTry] | None] = []
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """`claims.get("is_admin", True)`: a missing privilege claim reads as granted."""
+        func = node.func
+        if type(func) is not cst.Attribute or func.attr.value != "get" or len(node.args) != 2:
+            return
+        default = node.args[1].value
+        key = node.args[0].value
+        if type(default) is not cst.Name or default.value != "True" or type(key) is not cst.SimpleString:
+            return
+        text = key.evaluated_value
+        if isinstance(text, str) and set(name_words(text)) & PRIVILEGE_KEY_WORDS:
+            self.report(node, f"`{self.context.module.code_for_node(node)}` takes a missing `{text}` as granted, so a "
+                        "token or record without it passes the check.",
+                        hint=f"Default `{text}` to `False`, so that only a value that says so grants it.")
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1 and type(node.targets[0].target) is cst.Name:

@@ -87,6 +87,26 @@ def never_refusing_hook(function: cst.FunctionDef) -> bool:
     return True
 
 
+def never_refusing_dependency(function: cst.FunctionDef, injected: set[str]) -> bool:
+    """A dependency that hands back a caller the framework injected (`injected`) on every path that runs and refuses on
+    none: its tests deny nothing (`if user.role != "staff": pass`) or always pass (`if user.role == role or "admin":
+    return user`, the refusal after it being dead code), and it calls nothing that may fail beyond lookups."""
+    if not isinstance(function.body, cst.IndentedBlock):
+        return False
+    statements = _reachable(list(function.body.body))
+    last = statements[-1] if statements else None
+    if not (isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[-1], cst.Return)):
+        return False
+    for node in (node for statement in statements for node in walk_own(statement)):
+        if isinstance(node, (*MAY_REFUSE, cst.Await)):
+            return False
+        if isinstance(node, cst.Return) and not (isinstance(node.value, cst.Name) and node.value.value in injected):
+            return False
+        if isinstance(node, cst.Call) and _called_name(node) not in NON_REFUSING_CALLS:
+            return False
+    return True
+
+
 def _view_parameters(decorator: cst.FunctionDef, wrapper: cst.FunctionDef) -> set[str]:
     """The parameters that may hold the view: those of the function the wrapper is defined in. In a factory
     (`def auth_decorator(check_auth): def decorator(method): def decorated(...)`), the outer parameters are what the

@@ -40,6 +40,10 @@ DAO_READER = re.compile(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
 # Async ORMs look up on the model class itself: Tortoise `await Note.get_or_none(id=note_id)`, Beanie `Note.get(id)`.
 MODEL_CLASS = re.compile(r"^[A-Z][a-z]\w*$")
 LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_404"})
+# Calls a row reader makes besides its lookup, none of which can check an owner: the error it answers when the row is
+# missing, and `await`-free conversions.
+HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
+                               "int", "str", "UUID", "ObjectId"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
 # The statement a project's own SQL helper is handed: read, change or delete rows of a table.
 SQL_STATEMENT = re.compile(r"^\s*(select\s.*?\sfrom|update\s.*?\sset|delete\s+from)\s", re.IGNORECASE | re.DOTALL)
@@ -182,6 +186,33 @@ def _displayed_values(body: cst.CSTNode) -> set[int]:
     return {id(node) for node in walk_own(body) if type(node) in DISPLAYS}
 
 
+def _module_functions(module: cst.Module) -> dict[str, cst.FunctionDef]:
+    """The module's top-level functions by name: the helpers a handler may hand its client id to."""
+    return {statement.name.value: statement for statement in module.body if type(statement) is cst.FunctionDef}
+
+
+def _parameter_names(function: cst.FunctionDef) -> set[str]:
+    params = function.params
+    return {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+
+
+def _converts_only(function: cst.FunctionDef) -> bool:
+    """`def oid(value): return ObjectId(value)`: a helper that only converts what it is given, so the id it returns
+    is the client's and no check can hide in it."""
+    statements = [s for line in getattr(function.body, "body", ()) if type(line) is cst.SimpleStatementLine
+                  for s in line.body]
+    if len(statements) != len(getattr(function.body, "body", ())) or not statements:
+        return False
+    if type(statements[0]) is cst.Expr and string_value(statements[0].value) is not None:
+        statements = statements[1:]  # the docstring
+    if len(statements) != 1 or type(statements[0]) is not cst.Return:
+        return False
+    value = statements[0].value
+    params = _parameter_names(function)
+    return type(value) is cst.Call and len(value.args) == 1 and type(value.args[0].value) is cst.Name \
+        and value.args[0].value.value in params and type(value.func) in (cst.Name, cst.Attribute)
+
+
 def _root(node: cst.BaseExpression) -> str | None:
     while isinstance(node, cst.Attribute):
         node = node.value
@@ -211,7 +242,9 @@ class ObjectLookupNotScopedToUser(Rule):
     object (`repo.by_id(id)`, `crud.item.get(db, id=id)`, `db.get_order(conn, order_id)`), or an SQL
     `execute` (also of SQLAlchemy's `text(...)`, and any project helper handed a `SELECT ... FROM`, `UPDATE ... SET`
     or `DELETE FROM` statement, `query_db("SELECT ... WHERE id = ?", (id,))`) whose `WHERE` names no owner
-    column, when nothing in the handler relates the object to the
+    column, or a function of the same module that reads the row by its parameter and checks nothing
+    (`invoice = await _load_invoice(session, invoice_id)`; a function out of view may hold the check, and one that
+    only converts the id, `oid(order_id)`, hides none), when nothing in the handler relates the object to the
     caller: no `request.user`, `current_user`, identity parameter, `owner`/`user`/`author` field (one only shown, in a
     list, dict or f-string such as `writerow([book.title, book.author])`, tests nothing), and no framework object
     check (`get_object()`, `check_object_permissions`, `has_perm`), and no function of the module it hands the
@@ -288,7 +321,6 @@ class ObjectLookupNotScopedToUser(Rule):
         self.class_names: list[str] = []
         self.depth = 0
         self.routers: dict[str, list[str]] = {}
-        self._functions: dict[str, cst.FunctionDef] | None = None  # the module's functions, by name, once asked
 
     def visit_Module(self, node: cst.Module) -> None:
         if "dependencies" in self.context.source:
@@ -418,13 +450,11 @@ class ObjectLookupNotScopedToUser(Rule):
         """The fetched object (or its id) goes to a function of this module that checks the caller's right to it
         (`delete_shelf_helper(shelf)`, whose body calls `check_shelf_edit_permissions(shelf)` or tests `current_user` in
         an `if`); a helper that only logs or shows the caller checks nothing."""
-        if self._functions is None:
-            self._functions = {s.name.value: s for s in self.context.module.body if isinstance(s, cst.FunctionDef)}
         handed = _fetched_names(handler.node.body, handler.client_ids) | handler.client_ids
         for node in walk_own(handler.node.body):
             if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)):
                 continue
-            helper = self._functions.get(node.func.value)
+            helper = self._functions().get(node.func.value)
             if helper is not None and helper is not handler.node and any(
                     isinstance(a.value, cst.Name) and a.value.value in handed for a in node.args) \
                     and (checks_role(helper.body) or _tests_the_caller(helper.body)):
@@ -433,17 +463,50 @@ class ObjectLookupNotScopedToUser(Rule):
 
     def _delegates(self, handler: Handler) -> bool:
         """The client id goes to a plain function (`post = get_post(id)`): the check may live there, unseen; not when
-        the call hands it the SQL it runs (`query_db("SELECT ... WHERE id = ?", (id,))`), which shows no owner."""
+        the call hands it the SQL it runs (`query_db("SELECT ... WHERE id = ?", (id,))`), which shows no owner, nor when
+        the function is in view in this module and only converts the id (`oid(order_id)`) or reads the row by it and
+        nothing else (`_load_invoice(session, invoice_id)`)."""
         pending: list[cst.CSTNode] = [handler.node.body]
         while pending:
             node = pending.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
                     and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
-                    and not SQL_STATEMENT.match(_sql_argument(node) or ""):  # the statement it runs is in view
+                    and not SQL_STATEMENT.match(_sql_argument(node) or "") \
+                    and not self._helper_in_view(node.func.value):
                 return True
             pending.extend(child_nodes(node))
         return False
+
+    def _helper_in_view(self, name: str) -> bool:
+        """A function of this module that hides no check: it only converts its argument, or reads a row by it."""
+        function = self._functions().get(name)
+        return function is not None and (_converts_only(function) or self._reads_by_parameter(function))
+
+    def _functions(self) -> dict[str, cst.FunctionDef]:
+        found: dict[str, cst.FunctionDef] | None = self.context.shared.get(_module_functions)
+        if found is None:
+            found = self.context.shared[_module_functions] = _module_functions(self.context.module)
+        return found
+
+    def _reads_by_parameter(self, function: cst.FunctionDef) -> bool:
+        """`async def _load_invoice(session, invoice_id): invoice = await session.get(Invoice, invoice_id); if invoice
+        is None: raise HTTPException(404); return invoice`: a lookup by a parameter, and nothing that names an owner or
+        the caller, and no call but the lookup."""
+        params = _parameter_names(function)
+        if any(set(name_words(param)) & OWNERSHIP_WORDS or param in ("user", "current_user", "request")
+               for param in params):
+            return False
+        reader = Handler(node=function, methods=frozenset(), authenticated=False, client_ids=params)
+        calls = [node for node in walk_own(function.body) if type(node) is cst.Call]
+        lookups = [call for call in calls if self._is_lookup(call, reader, helpers=False)]
+        if len(lookups) != 1:
+            return False
+        inner = {id(node) for node in walk_own(lookups[0])}
+        others = [call for call in calls if id(call) not in inner]
+        return all((get_full_name_for_node(call.func) or "").rpartition(".")[2] in HELPER_SAFE_CALLS for call in others) \
+            and not any(set(name_words(dotted.rpartition(".")[2])) & OWNERSHIP_WORDS
+                        for dotted in dotted_uses(function.body, skip=set()))
 
     def _first_lookup(self, handler: Handler) -> cst.Call | None:
         """The first lookup in source order (the outermost call of a chain)."""
@@ -455,10 +518,14 @@ class ObjectLookupNotScopedToUser(Rule):
             pending.extend(reversed(node.children))
         return None
 
-    def _is_lookup(self, call: cst.Call, handler: Handler) -> bool:
+    def _is_lookup(self, call: cst.Call, handler: Handler, helpers: bool = True) -> bool:
+        """A lookup by one of the handler's client ids; with `helpers`, also a call of a function of this module that
+        reads a row by its parameter and checks nothing (`_load_invoice(session, invoice_id)`)."""
         if not handler.client_ids & set(names_in(call)):
             return False
         func = call.func
+        if helpers and type(func) is cst.Name and (function := self._functions().get(func.value)) is not None:
+            return self._reads_by_parameter(function)
         name = self.qualified_name(func) or get_full_name_for_node(func) or ""
         last = name.rpartition(".")[2]
         if last in LOOKUP_FUNCTIONS:

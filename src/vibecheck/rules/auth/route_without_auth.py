@@ -64,7 +64,8 @@ class RouteWithoutAuth(ProjectRule):
     paths are open by design and are not reported (not when the word acts on an object: `/orders/<id>/status`,
     `/users/<id>/activate`, a handler named `delete_contact` or `update_status`), nor are handlers with a
     decorator from `public-decorators`. A DRF view that its permission classes open on purpose (`[AllowAny]`,
-    `@permission_classes([AllowAny])`, not an empty list) is public by intent when its name or path reads as a step of
+    `@permission_classes([AllowAny])`, an `@action(..., permission_classes=[AllowAny])` of a viewset, not an empty
+    list) is public by intent when its name or path reads as a step of
     signing in (djoser's `ProviderAuthView`, `ResendActivationView`, `otp_verify`) on no object, or when it stores and
     sends nothing (no call such as `save`, `create`, `update`, `delete`, `commit`, `send_mail`, `redeem_...`: a coupon
     check that only answers); `AllowAny` on any other writing view (`ChangePasswordView`, a profile update) is reported:

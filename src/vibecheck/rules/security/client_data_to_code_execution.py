@@ -54,6 +54,9 @@ CLI_MODULES = ("click", "typer")
 CLI_DECORATOR_METHODS = frozenset({"command", "callback", "group"})
 CLI_DECORATORS = frozenset({"click.command", "click.group", "click.option", "click.argument", "typer.run"})
 ARGUMENT_PARSERS = frozenset({"parse_args", "parse_known_args", "parse_intermixed_args"})
+# What a parser returns, handed to a sub-command's function (`args.func(args)` calls `def cmd_verify(args:
+# argparse.Namespace)`): a parameter annotated with it holds the user's options.
+PARSED_OPTIONS = frozenset({"argparse.Namespace"})
 # Parameters a command takes that are no option of its user's: click's context, and numbers (which run no code).
 CLI_CONTEXT = frozenset({"self", "cls", "ctx", "context"})
 CLI_SCALARS = frozenset({"int", "float", "bool"})
@@ -95,8 +98,9 @@ class ClientDataToCodeExecution(ClientSinkRule):
     `B307` and `B102` on the same line, which report every `eval`/`exec` and name the weakness as OS
     command injection, and VC405 there (the path that chooses the file run is the same problem).
     The options of a click or typer command (its parameters, but numbers and click's `ctx`) and what an
-    argument parser returns (`args = parser.parse_args()`, then `eval(args.filter)`) count too, within the
-    function, where their text is run as code; a tool that imports the module or runs the script its user names
+    argument parser returns (`args = parser.parse_args()`, then `eval(args.filter)`; a sub-command's parameter
+    annotated `argparse.Namespace`, which `args.func(args)` hands it) count too, within the function, where their
+    text is run as code; a tool that imports the module or runs the script its user names
     (`flask --app`, `celery -A`, a config script) does so by design and is left alone.
     Command-line input run as code is reported at medium severity: whoever sends it runs the command, and
     so can usually run code already, unless another program feeds it untrusted input.
@@ -173,6 +177,9 @@ class ClientDataToCodeExecution(ClientSinkRule):
         """Route inputs, and a click or typer command's parameters: the options its user typed."""
         super().start_function(function, state)
         self._code_objects = _annotated_code_objects(function) if self._runs_code else frozenset()
+        for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):
+            if param.annotation is not None and state.qualified_name(param.annotation.annotation) in PARSED_OPTIONS:
+                state.names[param.name.value] = Taint(CLI_OPTION, f"{param.name.value}: argparse.Namespace")
         if not is_cli_command(function, state):
             return
         for param in (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params):

@@ -30,6 +30,7 @@ from vibecheck.analysis.model_tools import (
     TOOL_IMPORTS,
     graph_nodes,
     registered_tools,
+    table_tools,
     tool_methods,
 )
 from vibecheck.analysis.nodes import suite_statements
@@ -156,6 +157,10 @@ FRAME_NAME = re.compile(r"^df(?:_|$)|_df$|frame$", re.IGNORECASE)
 FRAME_MAKERS = frozenset({"pandas.DataFrame", "pandas.concat", "pandas.merge", "pandas.json_normalize",
                           "pandas.pivot_table", "pandas.crosstab"})
 FRAME_READER_PREFIX = "pandas.read_"
+# LangChain's SQL wrapper, whose `run` executes the statement it is given: a name bound in the file to one (`warehouse =
+# SQLDatabase.from_uri(...)`) runs SQL, whatever it is called.
+SQL_DATABASE_CLASS = "SQLDatabase"
+SQL_DATABASE_METHODS = frozenset({"run", "run_no_throw"})
 # Calls whose result is safe for every sink above that takes text of that kind: a quoted shell word, a number,
 # HTML with its markup escaped (`Markup(escape(reply))`).
 SANITIZERS = frozenset({"shlex.quote", "quote", "int", "float", "html.escape", "markupsafe.escape", "flask.escape",
@@ -442,7 +447,9 @@ class LlmOutputToDangerousSink(FlowRule):
     `_run` of a CrewAI or LangChain `BaseTool` and `forward` of a smolagents `Tool`; a function registered by a call,
     `register_function(f, ...)`, `FunctionTool(f)`, `StructuredTool.from_function(f)`, LlamaIndex
     `FunctionTool.from_defaults(fn=f)`, `ToolNode([f])`, `bind_tools([f])`, an agent's `tools=[f]` (Google ADK,
-    Strands, Agno, AutoGen, LlamaIndex); but numbers and the framework's context), the fields of the state a
+    Strands, Agno, AutoGen, LlamaIndex), a table a tool-calling loop looks the model's choice up in (`TOOLS = {"sql":
+    run_sql}`, OpenAI's `available_functions`) in a module that imports a model client or writes a tool schema
+    (`"parameters"`, `"input_schema"`); but numbers and the framework's context), the fields of the state a
     LangGraph node (`graph.add_node("run", run_sql)`, also `self.run_sql` or `partial(run_sql, ...)`) is handed that a
     node of the module fills from the model's answer (`return {"sql": reply.content}`), and its `messages` (not the
     fields the caller set at `invoke`, such as the question), through assignments,
@@ -455,7 +462,7 @@ class LlmOutputToDangerousSink(FlowRule):
     built in a variable first: `["git", "log", "--", path]` passes the model's text as one word and is not
     reported), the name of a function looked up and called (`getattr(tools, name)(**args)`, `globals()[name]`;
     not a name with a fixed prefix, `getattr(self, f"tool_{name}")`),
-    `cursor.execute`/`text()`/`.raw()`, the path of a file opened, deleted (`shutil.rmtree`,
+    `cursor.execute`/`text()`/`.raw()`, LangChain's `SQLDatabase.run`, the path of a file opened, deleted (`shutil.rmtree`,
     `os.remove`) or read and written through `pathlib` (a file only read is reported as medium), template source
     (`render_template_string`, `jinja2.Template`, `from_string` outside a `SandboxedEnvironment`), HTML shown
     unescaped (`Markup`, `mark_safe`, `HTMLResponse`, Streamlit's `unsafe_allow_html=True`), `pickle.loads`,
@@ -550,6 +557,11 @@ class LlmOutputToDangerousSink(FlowRule):
         clients = module_clients(self.context)
         if clients:
             state.names.update(clients)
+        if self._in_tool_table(function):
+            for param in params:
+                if param.name.value not in TOOL_CONTEXT and not _annotated_with(param, TOOL_CONTEXT | NUMBER_TYPES):
+                    state.names[param.name.value] = Taint("llm", f"{function.name.value}({param.name.value}=...)")
+            return
         if self.context.imports.imports_any(TOOL_IMPORTS):
             model_written: tuple[cst.Param, ...] | None = None
             if self._is_model_tool(function, clients):
@@ -586,6 +598,11 @@ class LlmOutputToDangerousSink(FlowRule):
                     and expression.value.value in clients)):
                 return True
         return len(tool_classes) == 1 and function.name.value in registered_tools(self.context)
+
+    def _in_tool_table(self, function: cst.FunctionDef) -> bool:
+        """A function of the module (not a method) listed in a table the model's tool calls are looked up in."""
+        tool_classes: list[frozenset[str]] = self.__dict__.get("_tool_classes") or [frozenset()]
+        return len(tool_classes) == 1 and function.name.value in table_tools(self.context)
 
     def _is_graph_node(self, function: cst.FunctionDef) -> bool:
         tool_classes: list[frozenset[str]] = self.__dict__.get("_tool_classes") or [frozenset()]
@@ -666,6 +683,16 @@ class LlmOutputToDangerousSink(FlowRule):
                 if self.context.imports.imports_any(("pandas",)) else frozenset()
         return receiver in frames
 
+    def _is_sql_database(self, receiver: str) -> bool:
+        """A receiver bound in this file to LangChain's `SQLDatabase(...)` or `SQLDatabase.from_uri(...)`."""
+        databases: frozenset[str] | None = self.context.shared.get(SQL_DATABASE_CLASS)
+        if databases is None:
+            databases = self.context.shared[SQL_DATABASE_CLASS] = names_bound_to_calls(
+                self.context.module, self.context.imports,
+                lambda name: name.startswith("langchain") and SQL_DATABASE_CLASS in name.split(".")[-2:]) \
+                if self.context.imports.imports_any(("langchain",)) else frozenset()
+        return receiver in databases
+
     def _sink(self, call: cst.Call, state: FlowState) -> Sink | None:
         name = state.qualified_name(call)
         if name in ("open", "io.open", "builtins.open"):
@@ -690,6 +717,8 @@ class LlmOutputToDangerousSink(FlowRule):
         if method in METHOD_SINKS:
             position, keyword, cwe, what = METHOD_SINKS[method]
             return call_argument(call, position, keyword), f"{short_code(func)}()", cwe, what
+        if method in SQL_DATABASE_METHODS and self._is_sql_database(dotted_name(func.value) or ""):
+            return call_argument(call, 0, "command"), f"{short_code(func)}()", (89,), "SQL"
         if method in FRAME_METHODS and self._is_frame(dotted_name(func.value) or ""):
             return call_argument(call, 0, FRAME_METHODS[method]), f"{short_code(func)}()", (94, 95), "code execution"
         if method in TEMPLATE_SOURCE_METHODS:

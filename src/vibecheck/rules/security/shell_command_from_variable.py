@@ -38,7 +38,8 @@ class ShellCommandFromVariable(BindingRule):
     Reports `os.system`, `os.popen`, `subprocess.getoutput`, `asyncio.create_subprocess_shell`, and
     `subprocess.run`/`Popen`/`call`/`check_call`/`check_output` with `shell=True` (or `["sh", "-c", ...]`),
     when the command is an f-string, a `%` or `+` concatenation, or a `.format()` call with a variable
-    part, also when it is built in a variable first within the function. Values passed through
+    part, also when it is built in a variable first within the function, or returned so built by a function of the
+    same file (`command = build_rsync(src, dest)`, where `build_rsync` returns `" ".join(parts)`). Values passed through
     `shlex.quote` and literal constants do not count as variables. Where every value of the command line
     is a literal or quoted (`f"ping -c 1 {shlex.quote(host)}"`, also in a name bound once to it, or a loop variable
     over literals: `for cmd in ["npx.cmd", "npx"]: run([cmd, "--version"], shell=True)`), it
@@ -87,6 +88,23 @@ class ShellCommandFromVariable(BindingRule):
         # (id of the scope's bindings, name) of loop variables that run over literals only (`for cmd in ["npx.cmd",
         # "npx"]:`): bound once in their scope, each value they take is a literal
         self._literal_loops: set[tuple[int, str]] = set()
+        self._functions: list[str] = []  # the enclosing functions' names
+        # functions of this file that return a command line built from their variables (`return " ".join(parts)`),
+        # met before the call that runs what they return
+        self._builders: set[str] = set()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
+        self._functions.append(node.name.value)
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(node)
+        self._functions.pop()
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if self._functions and node.value is not None and self._is_built(node.value) \
+                and not self._vetted_command(node.value):
+            self._builders.add(self._functions[-1])
 
     def visit_For(self, node: cst.For) -> None:
         super().visit_For(node)
@@ -192,6 +210,8 @@ class ShellCommandFromVariable(BindingRule):
                 if any(self._is_textual(p) or self._is_built(p, depth - 1) for p in parts):
                     return any(self._is_built(p, depth - 1) or not self._is_safe(p) for p in parts)
             return False
+        if isinstance(expression, cst.Call) and isinstance(expression.func, cst.Name):
+            return expression.func.value in self._builders  # `command = build_rsync(src, dest)`
         if isinstance(expression, cst.Call) and isinstance(expression.func, cst.Attribute):
             method = expression.func.attr.value
             if method == "format" and self._is_textual(expression.func.value):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import libcst as cst
@@ -55,6 +56,11 @@ OPT_OUT_WORDS = ("verif", "insecure", "ssl", "tls", "cert")
 INSECURE_BUILDER_WORDS = ("insecure", "unverified", "noverify", "no_verify", "unchecked")
 # Settings that only an SSL context has: `self.check_hostname = False` in a class that is not a context is that
 # class's own attribute (a wrapper that copies the context API and checks host names itself).
+# A setting that switches certificate checks (`VERIFY_SSL`, `verify_tls: bool`, `SSL_VERIFY`, `VERIFY_CERTS`): set to
+# `False` in a module or a settings class, it turns verification off wherever another module passes it on
+# (`verify=settings.verify_ssl`), which that module's line cannot show.
+TLS_SWITCH_NAME = re.compile(r"^(?:[a-z0-9]+_)*(?:verify_(?:ssl|tls|certs?|certificates?|https)|(?:ssl|tls|https?)_verify"
+                             r"(?:_certs?)?|validate_certs?)$", re.IGNORECASE)
 CONTEXT_ONLY_FIELDS = frozenset({"check_hostname", "verify_mode"})
 # Built-in conversions: `int(ssl.CERT_NONE)` spells the level as a number, as an option's default does.
 CONVERSIONS = frozenset({"int", "str"})
@@ -71,7 +77,11 @@ class TlsVerificationDisabled(BindingRule):
     variable or `session.verify = False`), Tornado's `validate_cert=False` (`AsyncHTTPClient().fetch(url, ...)`,
     `HTTPRequest(url, ...)`), `ssl._create_unverified_context()`, `ssl.CERT_NONE` given
     to a call or assigned (`context.verify_mode = ssl.CERT_NONE`),
-    `cert_reqs="CERT_NONE"` and `context.check_hostname = False`. It also reports the standard library's
+    `cert_reqs="CERT_NONE"` and `context.check_hostname = False`. A setting named as the switch set to `False` in a
+    module or a settings class (`VERIFY_SSL = False`, `verify_ssl: bool = False` in a pydantic `BaseSettings`, Flask's
+    `VERIFY_TLS = False` in a `Config` class) is reported where it is set, since the call another module makes with it
+    (`verify=settings.verify_ssl`) cannot show its value; where the same file passes it on, the call is reported
+    instead. It also reports the standard library's
     mail and file-transfer clients opened without a context (`smtplib.SMTP_SSL(host)`,
     `imaplib.IMAP4_SSL(host)`, `poplib.POP3_SSL`, `ftplib.FTP_TLS`) and `server.starttls()`/`stls()`
     without one: their default context checks neither the certificate nor the host name. Code inside an `if` that tests a
@@ -144,6 +154,9 @@ class TlsVerificationDisabled(BindingRule):
         self._built: list[frozenset[str]] = []  # per enclosing function: what an insecure-named builder returns
         self._classes: list[bool] = []  # per enclosing class: whether it derives from a TLS context class
         self._option_defaults: set[int] = set()  # ids of `default=` values: an option's default, which users choose
+        self._depth = 0  # enclosing functions
+        self._switches: list[tuple[str, cst.CSTNode]] = []  # settings set to False here: `VERIFY_SSL = False`
+        self._passed: set[str] = set()  # names this file passes as `verify=`: reported there, where they are used
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self._line = node
@@ -159,12 +172,32 @@ class TlsVerificationDisabled(BindingRule):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
+        self._depth += 1
         named_insecure = any(word in node.name.value.lower() for word in INSECURE_BUILDER_WORDS)
         self._built.append(returned_names(node) if named_insecure else frozenset())
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
+        self._depth -= 1
         self._built.pop()
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._note_switch(node.target, node.value, node)
+
+    def _note_switch(self, target: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode) -> None:
+        """`VERIFY_SSL = False` in a module, `verify_ssl: bool = False` in a settings class: kept until the end of the
+        file, which may pass it on itself (`verify=VERIFY_SSL`, reported there)."""
+        if not self._depth and not self._opt_out_depth and type(target) is cst.Name \
+                and TLS_SWITCH_NAME.match(target.value) and is_name_constant(value, "False"):
+            self._switches.append((target.value, node))
+
+    def leave_Module(self, original_node: cst.Module) -> None:
+        for name, node in self._switches:
+            if name not in self._passed:
+                self.report(node, f"The setting `{name}` is `False`, so the HTTPS clients it configures do not verify "
+                            "certificates.", hint=f"Set `{name}` to `True` (or drop it); trust a private CA with a CA "
+                            "bundle path instead.")
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -207,6 +240,8 @@ class TlsVerificationDisabled(BindingRule):
             return
         for word, disabling in DISABLING_KEYWORDS.items():
             switch = keyword(node, word)
+            if switch is not None and type(switch.value) is cst.Name:
+                self._passed.add(switch.value.value)
             if switch is not None and is_name_constant(self.resolve(switch.value), disabling):
                 self.report(node, f"`{word}=False` turns off TLS certificate verification for this HTTP call.",
                             hint=f"Remove `{word}=False`; if the server uses a private CA, pass its bundle path instead.",
@@ -280,6 +315,8 @@ class TlsVerificationDisabled(BindingRule):
     def visit_Assign(self, node: cst.Assign) -> None:
         if self._opt_out_depth:
             return
+        if len(node.targets) == 1:
+            self._note_switch(node.targets[0].target, node.value, node)
         for target in node.targets:
             if _subscript_key(target.target) in DISABLING_KEYWORDS and is_name_constant(self.resolve(node.value), "False"):
                 self.report(node, f"`{self.source_of(target.target)} = False` turns off TLS certificate verification for the "

@@ -86,7 +86,8 @@ class AssertionUnderCondition(TestAwareRule):
     When the condition is false, nothing is checked and the test passes. The same for assertions that all sit in
     a `for` loop over a test client's response (`for order in client.get("/orders").json(): assert ...`: an
     empty or error answer checks nothing), or over a list the test starts empty and only a callback it hands
-    to the code fills (`handled = []`, `side_effect=lambda body: handled.append(body)`); a loop over other
+    to the code fills (`handled = []`, `side_effect=lambda body: handled.append(body)`), or over an empty literal
+    (`for failure in []:`, which never runs); a loop over other
     results, such as a query on the test's fixtures or a list the test fills itself, is left alone) or in the
     `except` of a `try` (`except ValueError as exc: assert "bad" in str(exc)`: when
     the code does not raise, nothing is checked; a `pytest.fail(...)` after the call in the `try` is a check,
@@ -201,7 +202,8 @@ class AssertionUnderCondition(TestAwareRule):
         conditions = self._conditions()
         if conditions is not None:
             over_result = not conditions.loops and (_reads_response(node.iter, conditions.responses) or (
-                isinstance(node.iter, cst.Name) and node.iter.value in conditions.empty_lists))
+                isinstance(node.iter, cst.Name) and node.iter.value in conditions.empty_lists)
+                or (type(node.iter) in (cst.List, cst.Tuple) and not node.iter.elements))  # type: ignore[attr-defined]
             conditions.open_conditions.append(node if over_result else None)
             conditions.loops += 1
 

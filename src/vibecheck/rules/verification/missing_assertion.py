@@ -26,6 +26,9 @@ ASSERTING_CALLS = frozenset({
 })
 # nose-style assertion functions (`nose.tools`, `sqlalchemy.testing`: `eq_(result, [("d4",)])`, `is_(x, None)`), called
 # by their bare imported name; as methods (`column.in_([...])`) they are something else.
+# Context managers that check the block they wrap: called alone on a line with only the expected error, they wrap
+# nothing and check nothing (`pytest.raises(ValueError)`, then the call on the next line).
+EXPECTING_CALLS = frozenset({"pytest.raises", "pytest.warns", "pytest.deprecated_call"})
 NOSE_STYLE_ASSERTIONS = frozenset({"eq_", "ne_", "ok_", "is_", "is_not", "is_not_", "is_true", "is_false", "in_",
                                    "not_in", "not_in_", "lt_", "le_", "gt_", "ge_", "is_none", "is_not_none",
                                    "is_instance_of"})
@@ -91,10 +94,11 @@ class TestWithoutAssertion(TestAwareRule):
     ## What it does
     Reports a test function (`test*` functions and the `test*` methods of `Test*` classes or
     `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
-    no `pytest.raises`/`pytest.warns`/`pytest.fail`, no `self.assert*`/`self.fail` call, no nose-style `eq_()`/`is_()`/
-    `ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no request of a WebTest-style client that names the
-    status it expects (`app.get(url, status=403)`, which fails on any other), no mock
-    `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
+    no `pytest.raises`/`pytest.warns`/`pytest.fail` (one called alone on a line with only the expected error,
+    `pytest.raises(ValueError)`, wraps nothing and checks nothing), no `self.assert*`/`self.fail` call, no
+    nose-style `eq_()`/`is_()`/`ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no request of a
+    WebTest-style client that names the status it expects (`app.get(url, status=403)`, which fails on any other), no
+    mock `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
     `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
     (`with ExpectLog(app_log, "Exception in callback"):`, which fails on exit when the log never came). A helper
     defined in the same file counts when it asserts itself, and so does a mock assertion that is never made
@@ -166,6 +170,7 @@ class TestWithoutAssertion(TestAwareRule):
         self._calls_by_function: dict[str, set[str]] = {}
         self._pending: list[Frame] = []
         self._class_bases: dict[str, list[str]] = {}  # class of this file -> its bases' qualified names
+        self._inert: set[int] = set()  # ids of `pytest.raises(E)` calls made alone on a line, outside a `with`
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -243,6 +248,9 @@ class TestWithoutAssertion(TestAwareRule):
         # `m.assert_called_once` without `()`: an assertion meant but never made; VC304 reports that line.
         if self.frames and hollow_mock_check(node.value, self.context.module.code_for_node) is not None:
             self._mark_asserting()
+        value = node.value
+        if type(value) is cst.Call and len(value.args) == 1 and self.qualified_name(value) in EXPECTING_CALLS:
+            self._inert.add(id(value))  # `pytest.raises(ValueError)` alone: no `with`, no callable, so it checks nothing
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.frames:
@@ -253,7 +261,8 @@ class TestWithoutAssertion(TestAwareRule):
                 frame.data["tells"] = True
         if (called in ASSERTING_METHODS and isinstance(node.func, cst.Attribute)) or (
                 called in NOSE_STYLE_ASSERTIONS and isinstance(node.func, cst.Name)) or (
-                self._helper is not None and self._helper.match(called)) or self.qualified_name(node) in ASSERTING_CALLS \
+                self._helper is not None and self._helper.match(called)) or (
+                self.qualified_name(node) in ASSERTING_CALLS and id(node) not in self._inert) \
                 or _requests_a_status(node, called):
             self._mark_asserting()
         elif called:
