@@ -150,6 +150,8 @@ class Pipeline:
                 except Exception as exc:  # every check ran; the alarms stay, as a guardrail keeps what it cannot clear
                     result.warnings.append(f"{path}: could not place the nodes rules vetted, so no finding was cleared "
                                            f"by them: {type(exc).__name__}: {exc}")
+                finally:
+                    unit.vetted = None  # it places nodes through the unit: a cycle only the garbage collector would free
         if unit.text is not None and has_candidates(data):
             result.suppressions = tuple(parse_suppressions(unit.text, self._names, self.superseding))
         return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import pickle
 import re
 import sys
@@ -533,3 +534,12 @@ def test_b701_with_options_from_a_mapping_is_reported_without_failing_the_build(
         ''')
     b701 = sorted((f.location.start.line, blocks_build(f, BanditOptions())) for f in findings if f.code == "B701")
     assert b701 == [(4, False), (5, True)]
+
+
+def test_the_checked_tree_keeps_no_parent_links_so_reference_counting_frees_it() -> None:
+    source = 'import subprocess\npassword = "hunter2"\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n'
+    tree = ast.parse(source)
+    findings, errors = run_bandit("app.py", source, BanditOptions(), is_test_file=False, tree=tree)
+    assert {f.code for f in findings} >= {"B105", "B602"}  # the checks that follow parent links still ran
+    assert not errors
+    assert not any(hasattr(node, "_bandit_parent") for node in ast.walk(tree))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 
 import pytest
 
@@ -32,3 +34,26 @@ def test_in_a_library_caller_s_process_a_load_leaves_the_collector_alone(monkeyp
         made = [[i] for i in range(1000)]
     assert enabled_inside and len(made) == 1000
     assert gc.get_freeze_count() == before
+
+
+EXIT_PROBE = """
+import gc, sys
+from vibecheck import gc_tuning
+if sys.argv[1] == "tuned":
+    gc_tuning.tune_gc()
+gc.disable()
+
+class Cycle:
+    def __del__(self):
+        print("collected at exit")
+
+loop = Cycle()
+loop.me = loop
+del loop
+"""
+
+
+@pytest.mark.parametrize(("mode", "collected"), [("tuned", False), ("library", True)])
+def test_a_tuned_process_leaves_its_heap_to_the_exit_without_a_last_full_collection(mode: str, collected: bool) -> None:
+    done = subprocess.run([sys.executable, "-c", EXIT_PROBE, mode], capture_output=True, text=True, check=True)
+    assert ("collected at exit" in done.stdout) is collected

@@ -251,7 +251,10 @@ def run_bandit(path: str, source: str, options: BanditOptions, *, is_test_file: 
         checked_kinds = [kind for kind, entries in checks.items() if entries]
         visitor = SelectiveNodeVisitor(path, io.BytesIO(file_bytes), nosec, tester, checked_kinds)
         tree = tree if tree is not None else ast.parse(source)
-        _process(visitor, tree)
+        try:
+            _process(visitor, tree)
+        finally:
+            visitor.unlink()
     except Exception as exc:  # a syntax error, or bandit's recursive visitor or one of its parts failed
         errors.append(_failure(path, exc))
     for check, line, crash in tester.errors:

@@ -39,6 +39,7 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
         self.tester = tester
         self._modes: dict[type, int] = {}
         self._checked_kinds = frozenset(checked_kinds)
+        self._linked: list[ast.AST] = []  # the nodes given a parent link, in the order they were linked (`unlink`)
 
     def _mode(self, kind: type) -> int:
         """`_ENTER` a kind with checks or a visitor method, else `_WALK` its children, or `_SKIP` it if it has none."""
@@ -60,6 +61,7 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
         if fields is None:  # a class whose fields are not known: check each value, as bandit does
             self._visit_values(node, [getattr(node, name, None) for name in node._fields])
             return
+        linked = self._linked
         for name in fields:
             value = getattr(node, name, None)
             if isinstance(value, list):
@@ -68,10 +70,12 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
                     if item is not None:  # `Dict.keys` holds None for `**x`
                         item._bandit_sibling = value[index + 1] if index < last else None
                         item._bandit_parent = node
+                        linked.append(item)
                         self._enter(item)
             elif value is not None:
                 value._bandit_sibling = None
                 value._bandit_parent = node
+                linked.append(value)
                 self._enter(value)
 
     def _visit_values(self, node: ast.AST, values: list[Any]) -> None:
@@ -82,11 +86,23 @@ class SelectiveNodeVisitor(node_visitor.BanditNodeVisitor):  # type: ignore[misc
                     if isinstance(item, ast.AST) and not isinstance(item, LEAVES):
                         item._bandit_sibling = value[index + 1] if index < last else None  # type: ignore[attr-defined]
                         item._bandit_parent = node  # type: ignore[attr-defined]
+                        self._linked.append(item)
                         self._enter(item)
             elif isinstance(value, ast.AST) and not isinstance(value, LEAVES):
                 value._bandit_sibling = None  # type: ignore[attr-defined]
                 value._bandit_parent = node  # type: ignore[attr-defined]
+                self._linked.append(value)
                 self._enter(value)
+
+    def unlink(self) -> None:
+        """Remove the parent links once the checks have run. A link and the parent's field that holds the node make a
+        cycle, so a linked tree is freed only by the cyclic garbage collector: on Django its collections went through
+        the `ast` trees of the files checked since the last one, a second of a run's CPU. Without the links the tree
+        (which the pipeline keeps until the file is done: `vibecheck.vetting` places nodes with it) is freed by
+        reference counting."""
+        for node in self._linked:
+            node.__dict__.pop("_bandit_parent", None)
+        self._linked = []
 
     def _enter(self, node: ast.AST) -> None:
         kind = type(node)
