@@ -632,3 +632,43 @@ def insert_rows(cursor, rows):
     for n in range(len(rows)):
         # ok: VC402 -- a number of the range
         cursor.execute(f"SELECT * FROM staging WHERE batch = {n}")
+
+
+def _double_quoted(name):
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _backticked(name):
+    escaped = str(name).replace("`", "``")
+    return f"`{escaped}`"
+
+
+def _quoted_wrongly(name):
+    return '"' + name.replace("'", "''") + '"'
+
+
+def _between_quotes(name):
+    return '"%s"' % name
+
+
+class ColumnStore:
+    def _bracketed(self, name):
+        return "[{}]".format(name.replace("]", "]]"))
+
+    def add_column(self, conn, table, column):
+        # ok: VC402 -- the method's own identifier quoting, doubling the closing bracket
+        conn.execute(f"ALTER TABLE {self._bracketed(table)} ADD COLUMN {self._bracketed(column)}")
+
+
+def create_table(conn, table, columns, keys):
+    names = ", ".join(map(_double_quoted, columns))
+    # ok: VC402 -- the module's own identifier quoting: a `"` inside a name is doubled, so it cannot close the name
+    conn.execute(f"CREATE TABLE {_double_quoted(table)} ({names})")
+    # ok: VC402 -- every key quoted by a helper that doubles the backtick
+    conn.execute(f"CREATE INDEX idx ON t ({', '.join(_backticked(k) for k in keys)})")
+    # expect: VC402 -- a helper that doubles `'` leaves a `"` in the name free to close the identifier
+    conn.execute(f"DROP TABLE {_quoted_wrongly(table)}")
+    # expect: VC402 -- quotes around a name that escape nothing inside it
+    conn.execute(f"DROP TABLE {_between_quotes(table)}")
+    # expect: VC402 -- `map()` of something other than a quoter
+    conn.execute(f"SELECT {', '.join(map(str.strip, columns))} FROM t")

@@ -30,6 +30,7 @@ from vibecheck.analysis.flow import (
 from vibecheck.ast_fields import content_children
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
+from vibecheck.rules.security._identifier_quoters import identifier_quoters
 
 # Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
 EXECUTE_METHODS = {
@@ -222,6 +223,9 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
     if tail.lstrip("_") in IDENTIFIER_QUOTERS or state.constants.get(dotted_name(func) or "") == QUOTER_ALIAS:
         return ""
+    if tail == "map" and type(func) is cst.Name and len(call.args) == 2 \
+            and constant_text(call.args[0].value, state) == QUOTER_ALIAS:
+        return ""  # `map(quote_name, columns)`: every name quoted
     if isinstance(func, cst.Attribute) and func.attr.value == "join" and call.args:
         separator = constant_text(func.value, state)
         if separator is not None and constant_text(call.args[0].value, state) is not None:
@@ -315,7 +319,8 @@ class SqlBuiltFromStrings(FlowRule):
     template whose named keys all take constants from a local dict
     (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
-    alias: `qn = connection.ops.quote_name`), or the
+    alias: `qn = connection.ops.quote_name`, or mapped: `", ".join(map(quote_name, columns))`) or by the module's own
+    (a function that returns `'"' + name.replace('"', '""') + '"'`, the closing quote doubled inside), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, are not
     reported; passing parameters separately does not excuse a query that still
     pastes a value in (`f"... WHERE id = %s ORDER BY {sort}", (user_id,)`). It supersedes bandit's
@@ -387,6 +392,7 @@ class SqlBuiltFromStrings(FlowRule):
         the class's own literal attributes (`table = "users"` read as `self.table`)."""
         self.unpacked = {}
         state.constants.update(_constant_parameters(function, self.context))
+        state.constants.update(_own_quoters(self.context))
         classes = self.__dict__.get("_classes")
         if classes and classes[-1] is not None:
             state.constants.update(self.class_constants.get(classes[-1], {}))
@@ -736,6 +742,18 @@ def _parameters_from_the_same_call(call: cst.Call, query: cst.BaseExpression, st
     return all((builder is not None and state.taint_of(piece) == builder)
                or (source is not None and unpacked.get(dotted_name(piece) or "") == source)
                for piece in _pasted_pieces(query, state))
+
+
+def _own_quoters(context: RuleContext) -> dict[str, str]:
+    """The module's own identifier quoting functions (`_identifier_quoters`), as the names they are called by
+    (`_quote(name)`, `self._quote(name)`), bound to the quoter alias; computed once per file."""
+    found: dict[str, str] | None = context.shared.get(_own_quoters)
+    if found is None:
+        tree = context.python_ast() if ".replace(" in context.source else None
+        names = identifier_quoters(tree) if tree is not None else frozenset()
+        found = context.shared[_own_quoters] = {
+            f"{prefix}{name}": QUOTER_ALIAS for name in names for prefix in ("", "self.", "cls.")}
+    return found
 
 
 def _constant_parameters(function: cst.FunctionDef, context: RuleContext) -> dict[str, str]:
