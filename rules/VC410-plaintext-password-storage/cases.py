@@ -190,6 +190,21 @@ def connect_database(host, password):
     return DatabaseClient(host=host, password=password)
 
 
+def connect_cache(host, port, password):
+    import redis
+    from redis.asyncio import Redis
+
+    # ok: VC410 -- redis-py's client logs in to the server with the password, it keeps no record
+    sync = redis.Redis(host=host, port=port, password=password)
+    # ok: VC410 -- the asyncio client, imported by its class name
+    return sync, Redis(host=host, port=port, password=password)
+
+
+def save_login(host, password):
+    # expect: VC410 -- a project class that is no client keeps what it is given
+    return Account(host=host, password=password).save()
+
+
 @app.post("/profile")
 def non_password_field():
     user = User.query.first()

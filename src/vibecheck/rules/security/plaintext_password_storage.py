@@ -30,6 +30,12 @@ POSITIONAL_STORES = frozenset({"write", "writelines", "writerow", "set", "hset",
 CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Credentials|Form|Request|Error|Exception|Pool"
                           r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login"
                           r"|Key|KeyPair|Certificate|Cert|KeyStore|Keystore|Keyring|Signer|Cipher|Wallet|Context)$")
+# Libraries whose classes connect to a service with the password they are given (`redis.Redis(password=...)`,
+# `pymongo.MongoClient`, `Elasticsearch`, `pika.PlainCredentials`): a connection, not a record that keeps it.
+CLIENT_LIBRARIES = frozenset({
+    "requests", "httpx", "smtplib", "paramiko", "ldap", "ldap3", "redis", "valkey", "aioredis", "pymongo", "motor",
+    "elasticsearch", "opensearchpy", "pika", "aio_pika", "kombu", "minio", "hvac", "pymysql", "psycopg", "psycopg2",
+    "asyncpg", "aiomysql", "mysql", "ftplib", "imaplib", "poplib", "pysftp", "fabric"})
 HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
 SQL_WRITE = re.compile(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
 STORE_CWE = (256, 522)
@@ -168,7 +174,8 @@ class PlaintextPasswordStorage(FlowRule):
     (`user.password == password`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
     `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Classes
     that use a password rather than keep it (clients, connections, sessions, and key material such as
-    `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`) are no model constructors, and a dict the
+    `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`, and the classes of client libraries that log in
+    with it: `redis.Redis(password=...)`, pymongo, Elasticsearch, pika) are no model constructors, and a dict the
     function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, then `kwargs.update(password=...)` or
     `kwargs["password"] = ...`) keeps nothing. Test files and `assert`
     statements are not checked: test fixtures hold throwaway passwords.
@@ -294,7 +301,7 @@ class PlaintextPasswordStorage(FlowRule):
             self._check_sql(call, state)
             return
         is_model = callee[:1].isupper() and not CLIENT_CLASS.search(callee) and \
-            not (state.qualified_name(call) or "").startswith(("requests", "httpx", "smtplib", "paramiko", "ldap"))
+            (state.qualified_name(call) or "").partition(".")[0] not in CLIENT_LIBRARIES
         if not is_model and callee not in STORE_METHODS:
             return
         where = f"by `{short_code(func)}()`"
