@@ -200,6 +200,11 @@ def connect_cache(host, port, password):
     return sync, Redis(host=host, port=port, password=password)
 
 
+async def create_user(user_manager, email, password):
+    # ok: VC410 -- an input schema carries the password to the manager, which hashes it
+    return await user_manager.create(UserCreate(email=email, password=password))
+
+
 def save_login(host, password):
     # expect: VC410 -- a project class that is no client keeps what it is given
     return Account(host=host, password=password).save()

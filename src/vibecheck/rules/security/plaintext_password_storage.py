@@ -26,8 +26,10 @@ STORE_METHODS = frozenset({"create", "insert", "insert_one", "insert_many", "upd
                            "replace_one", "put_item", "set", "hset", "setex", "write", "writelines", "writerow", "dump",
                            "add_user", "get_or_create", "update_or_create", "put"})
 POSITIONAL_STORES = frozenset({"write", "writelines", "writerow", "set", "hset", "setex", "put"})
-# Constructors that take a password to *use* it (log in somewhere, or unlock key material), not to store it.
+# Constructors that take a password to *use* it (log in somewhere, or unlock key material) or to carry it to code that
+# does (an input schema: `UserCreate(email=..., password=...)` handed to a user manager that hashes it), not to store it.
 CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Credentials|Form|Request|Error|Exception|Pool"
+                          r"|Create|Schema|Input|Payload|DTO"
                           r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login"
                           r"|Key|KeyPair|Certificate|Cert|KeyStore|Keystore|Keyring|Signer|Cipher|Wallet|Context)$")
 # Libraries whose classes connect to a service with the password they are given (`redis.Redis(password=...)`,
@@ -175,7 +177,8 @@ class PlaintextPasswordStorage(FlowRule):
     `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Classes
     that use a password rather than keep it (clients, connections, sessions, and key material such as
     `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`, and the classes of client libraries that log in
-    with it: `redis.Redis(password=...)`, pymongo, Elasticsearch, pika) are no model constructors, and a dict the
+    with it: `redis.Redis(password=...)`, pymongo, Elasticsearch, pika, and input schemas that carry it to code that
+    hashes it: `UserCreate`, `SignupPayload`) are no model constructors, and a dict the
     function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, then `kwargs.update(password=...)` or
     `kwargs["password"] = ...`) keeps nothing. Test files and `assert`
     statements are not checked: test fixtures hold throwaway passwords.
