@@ -672,3 +672,14 @@ def create_table(conn, table, columns, keys):
     conn.execute(f"DROP TABLE {_between_quotes(table)}")
     # expect: VC402 -- `map()` of something other than a quoter
     conn.execute(f"SELECT {', '.join(map(str.strip, columns))} FROM t")
+
+
+def rebuild_table(connection, inspector, suffix):
+    for index in inspector.get_indexes("telegrams"):
+        # ok: VC402 -- an index name the database's own catalogue holds, read back by SQLAlchemy's inspector
+        connection.execute(text(f"DROP INDEX IF EXISTS {index['name']}"))
+    columns = ", ".join(c["name"] for c in inspector.get_columns("telegrams"))
+    # ok: VC402 -- column names reflected from the schema
+    connection.execute(text(f"INSERT INTO telegrams_new SELECT {columns} FROM telegrams"))
+    # expect: VC402 -- the reflected name, and a value pasted beside it
+    connection.execute(text(f"DROP TABLE {inspector.get_table_names()[0]}_{suffix}"))

@@ -71,6 +71,11 @@ IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier",
 # The constant text of a name bound to a quoting function itself (`qn = connection.ops.quote_name`), so that
 # calls through the alias (`qn(table)`) count as quoted too.
 QUOTER_ALIAS = "\x00quoter"
+# The database's own catalogue, read back by SQLAlchemy's inspector (`inspect(engine).get_indexes("t")`): the names of
+# tables, columns, indexes and constraints the schema already holds, identifiers, not values a client sent.
+REFLECTION_METHODS = frozenset({"get_table_names", "get_view_names", "get_schema_names", "get_temp_table_names",
+                                "get_sequence_names", "get_columns", "get_indexes", "get_foreign_keys", "get_pk_constraint",
+                                "get_unique_constraints", "get_check_constraints"})
 # Methods of a container that hand out its items: constant when the container is.
 CONTAINER_VIEWS = frozenset({"items", "keys", "values", "copy"})
 # String methods that change a constant's case or trim it: still a constant (`Model.__tablename__.lower()`).
@@ -211,6 +216,8 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
     if type(func) is cst.Name and func.value in SAFE_VALUE_CALLS:
         return ""
+    if isinstance(func, cst.Attribute) and func.attr.value in REFLECTION_METHODS:
+        return ""
     if isinstance(func, cst.Attribute) and func.attr.value in CONTAINER_VIEWS and not call.args:
         return "" if constant_text(func.value, state) is not None else None
     if isinstance(func, cst.Attribute) and func.attr.value == "get" and call.args \
@@ -312,7 +319,9 @@ class SqlBuiltFromStrings(FlowRule):
     `self.table`, `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM
     DUAL"`), the object's own table or schema names (`self.messages_table`, `self._schema`, also when its
     constructor takes them, unless the method itself rebinds them), an ORM model's table name
-    (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a value picked from an allow-list by
+    (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), the names SQLAlchemy's inspector reads back from
+    the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from an
+    allow-list by
     `col if col in ALLOWED else "name"`, a number after `self.counter += 1`, a comprehension or `for` loop over a
     constant mapping's `items()`, the counter of `enumerate(...)` or a number of `range(...)` in a loop or a
     comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind parameter), a `%(key)s`
