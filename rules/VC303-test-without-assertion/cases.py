@@ -9,7 +9,7 @@ from unittest import mock
 
 import pytest
 
-from shop import ExpectLog, Order, Transaction, checkout, make_order, validate_order
+from shop import ExpectLog, Order, SecurityError, Transaction, checkout, make_order, render_page, validate_order, validate_url
 from shop.tests.base import CheckoutFlowBase
 
 
@@ -459,3 +459,22 @@ class SnippetWorkflowTests(unittest.TestCase):
     # expect: VC303 -- skipped only where the condition holds: elsewhere it runs and checks nothing
     def test_can_relock(self):
         make_order().lock()
+
+
+class TestValidateUrl:
+    # ok: VC303 -- `validate_url` refuses a URL by raising (the next test expects it to): a call that returns is the check
+    def test_https_allowed(self):
+        validate_url("https://example.com/photo.jpg")
+
+    # ok: VC303
+    def test_ftp_blocked(self):
+        with pytest.raises(SecurityError):
+            validate_url("ftp://example.com/photo.jpg")
+
+    # expect: VC303 -- the result is kept and never checked
+    def test_normalised(self):
+        url = validate_url("HTTPS://Example.com")
+
+    # expect: VC303 -- no test expects `render_page` to raise: calling it checks nothing
+    def test_render(self):
+        render_page("home")

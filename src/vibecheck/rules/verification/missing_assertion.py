@@ -31,6 +31,9 @@ NOSE_STYLE_ASSERTIONS = frozenset({"eq_", "ne_", "ok_", "is_", "is_not", "is_not
                                    "is_instance_of"})
 # Method names on any receiver that fail the test (`self.fail(...)`).
 ASSERTING_METHODS = frozenset({"fail"})
+# Context managers that expect their block to raise: what a test calls there signals failure by raising.
+RAISES_CONTEXTS = frozenset({"pytest.raises"})
+RAISES_METHODS = frozenset({"assertRaises", "assertRaisesRegex", "assertRaisesMessage"})
 # A test body that starts by skipping is a skipped test (VC306 asks for its reason), not one that asserts nothing.
 SKIPPING_CALLS = frozenset({"pytest.skip", "pytest.xfail", "pytest.importorskip"})
 SKIPPING_METHODS = frozenset({"skipTest"})
@@ -66,6 +69,16 @@ def _only_imports(node: cst.FunctionDef) -> bool:
     return bool(smalls) and all(isinstance(small, (cst.Import, cst.ImportFrom)) for small in smalls)
 
 
+def _called_for_their_raise(node: cst.FunctionDef) -> set[str]:
+    """The calls a test makes as statements of its own body, their results dropped (`validate_url(url)`, also awaited):
+    called for whether they raise; one inside a `try` whose handler takes the error checks no such thing."""
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    values = [small.value for statement in body if isinstance(statement, cst.SimpleStatementLine)
+              for small in statement.body if isinstance(small, cst.Expr)]
+    return {last_name(value.expression if type(value) is cst.Await else value) for value in values
+            if type(value) is cst.Call or (type(value) is cst.Await and type(value.expression) is cst.Call)}
+
+
 def _is_self(node: cst.BaseExpression) -> bool:
     """`self`, also as typed for a checker: `cast("SupportsLoginFlow", self)`."""
     if isinstance(node, cst.Call) and last_name(node) == "cast" and node.args:
@@ -97,7 +110,10 @@ class TestWithoutAssertion(TestAwareRule):
     its code inside `with expectation:` where `expectation` is a parameter (parametrized `pytest.raises` or
     null context), one whose name, docstring or comments (also after the code on a line) say its point is that
     nothing raises (`test_parse_does_not_raise`, "Nothing happens if the value is valid.", "(no raise)",
-    `validate(path)  # should not raise`), one that only imports (`def test_import(): import mypackage`),
+    `validate(path)  # should not raise`), one that calls, as a statement of its body, a function that another test of
+    the file expects to raise (`validate_url("https://example.com")` beside `with pytest.raises(SecurityError):
+    validate_url("ftp://...")`: the function refuses by raising, so a call that returns is the check), one that only
+    imports (`def test_import(): import mypackage`),
     unless it prints or logs what the code returned (`print(result)`, `logger.info(...)`): a test that shows
     its result to a person checks nothing, whatever its docstring says. Fixtures and context-manager helpers
     named `test*` (`@contextlib.contextmanager def testing_server(root):`) are no tests.
@@ -152,6 +168,8 @@ class TestWithoutAssertion(TestAwareRule):
         self._calls_by_function: dict[str, set[str]] = {}
         self._pending: list[Frame] = []
         self._class_bases: dict[str, list[str]] = {}  # class of this file -> its bases' qualified names
+        self._raising_depth = 0  # how many `with pytest.raises(...)` blocks the walk is in
+        self._raising_callees: set[str] = set()  # what the file's tests expect to raise (`validate_url`)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -177,6 +195,18 @@ class TestWithoutAssertion(TestAwareRule):
         if name in TEARDOWN_METHODS and frame.data["owner"] is not None:
             self._asserting_teardowns[frame.data["owner"]] = frame
         super().leave_FunctionDef(node)
+
+    def visit_With(self, node: cst.With) -> None:
+        if any(self._expects_raise(item.item) for item in node.items):
+            self._raising_depth += 1
+
+    def leave_With(self, original_node: cst.With) -> None:
+        if any(self._expects_raise(item.item) for item in original_node.items):
+            self._raising_depth -= 1
+
+    def _expects_raise(self, item: cst.BaseExpression) -> bool:
+        return type(item) is cst.Call and (self.qualified_name(item) in RAISES_CONTEXTS
+                                           or (type(item.func) is cst.Attribute and item.func.attr.value in RAISES_METHODS))
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         item = node.item
@@ -238,6 +268,8 @@ class TestWithoutAssertion(TestAwareRule):
                 self._helper is not None and self._helper.match(called)) or self.qualified_name(node) in ASSERTING_CALLS:
             self._mark_asserting()
         elif called:
+            if self._raising_depth:
+                self._raising_callees.add(called)
             calls_own_method = isinstance(node.func, cst.Attribute) and _is_self(node.func.value)
             for frame in self.frames:
                 frame.data["calls"].add(called)
@@ -248,7 +280,8 @@ class TestWithoutAssertion(TestAwareRule):
         asserting = self._asserting_functions_closure()
         for frame in self._pending:
             if frame.data["calls"] & asserting or self._checked_by_teardown(frame, asserting) \
-                    or self._calls_unseen_inherited_method(frame):
+                    or self._calls_unseen_inherited_method(frame) \
+                    or (not frame.data["tells"] and _called_for_their_raise(frame.node) & self._raising_callees):
                 continue
             name = frame.node.name.value
             if frame.data["tells"]:
