@@ -111,8 +111,9 @@ class TestWithoutAssertion(TestAwareRule):
     null context), one whose name, docstring or comments (also after the code on a line) say its point is that
     nothing raises (`test_parse_does_not_raise`, "Nothing happens if the value is valid.", "(no raise)",
     `validate(path)  # should not raise`, `await cache.invalidate("tok")  # no exception`), one that calls, as a
-    statement of its body, a function that another test of the file expects to raise (`validate_url("https://example.com")` beside `with pytest.raises(SecurityError):
-    validate_url("ftp://...")`: the function refuses by raising, so a call that returns is the check), one that only
+    statement of its body, a function that another test of the file expects to raise
+    (`validate_url("https://example.com")` beside `with pytest.raises(SecurityError): validate_url("ftp://...")`: the
+    function refuses by raising, so a call that returns is the check), one that only
     imports (`def test_import(): import mypackage`),
     unless it prints or logs what the code returned (`print(result)`, `logger.info(...)`): a test that shows
     its result to a person checks nothing, whatever its docstring says. Fixtures and context-manager helpers
