@@ -343,7 +343,8 @@ class SqlBuiltFromStrings(FlowRule):
     another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across modules;
     a query that a function returns together with its values and that is executed with them
     (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also wrapped:
-    `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed.
+    `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed. Test files are not checked: what a test pastes into
+    its queries are its own fixtures.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
@@ -379,6 +380,7 @@ class SqlBuiltFromStrings(FlowRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (89, 943)
+    applies_to_tests = False  # a test's queries paste its own fixtures (paths, column names): no client reaches them
     supersedes = ("B608",)
     vets = ("B608", "B610", "B611")
     summarises = True
