@@ -492,3 +492,15 @@ def resume_stored(stored, session_id):
 def find_by_token(tokens, presented_token):
     # expect: VC204 -- a token is a secret even in a search
     return [t for t in tokens if t.token == presented_token]
+
+
+def load_cached_blob(path, digest):
+    actual, size = digest_file(path)
+    # ok: VC204 -- a file's checksum, computed here, against the digest the catalogue lists: nothing secret to guess
+    if actual != digest:
+        raise ValueError("cached blob digest mismatch")
+    expected = sign_digest(path)
+    # expect: VC204 -- a name bound to a signing function's digest is a signature
+    if expected != digest:
+        raise ValueError("bad signature")
+    return size

@@ -145,7 +145,8 @@ class SecretComparedWithEquals(Rule):
       guard: `if token and stored != token:`);
     - two hashes or digests held in variables or attributes (`refresh_token_hash == rt.hash`,
       `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
-      `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`):
+      `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`, `actual != digest` after
+      `actual, size = digest_file(path)`):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
     - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
       release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
@@ -300,7 +301,7 @@ class SecretComparedWithEquals(Rule):
         if _sniffs_magic(left, right) or _sniffs_magic(right, left):
             return False
         left_name, right_name = value_name(left), value_name(right)
-        if (_both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
+        if (self._both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
                 or all(self._is_url_credential(side) for side in (left, right)):
             return False
         if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
@@ -365,12 +366,34 @@ class SecretComparedWithEquals(Rule):
             return self._bound_to(node, self._is_parsed_url)
         return isinstance(node, cst.Call) and self.qualified_name(node) in URL_PARSERS
 
+    def _both_hashes(self, left: cst.BaseExpression, left_name: str | None, right: cst.BaseExpression,
+                     right_name: str | None) -> bool:
+        """Both sides are hashes the code holds or computes: variables or attributes named `..._hash` (not a header
+        value, not a constant; `_` has no word), an item of a list of them (`input_digests[i]`), the result of a
+        function named for the digest it makes (`digest_input_item(item)`, not an HMAC's `sign_digest(...)`), or a name
+        the function binds to one (`actual, size = digest_file(path)`: a file's checksum)."""
+        return all(_is_hash_side(node, name) or self._computed_hash(node)
+                   for node, name in ((left, left_name), (right, right_name)))
+
+    def _computed_hash(self, node: cst.BaseExpression) -> bool:
+        return isinstance(node, cst.Name) and bool(self._bodies) and any(
+            isinstance(small, cst.Assign) and isinstance(small.value, cst.Call) and _is_hash_side(small.value, None)
+            and any(_binds_first(t.target, node.value) for t in small.targets)
+            for small in _statements(self._bodies[-1]))
+
     def _bound_to(self, name: cst.Name, test: Callable[[cst.BaseExpression], bool]) -> bool:
         """The enclosing function assigns `name = <value>` with a value that passes `test` (not a name: no chains)."""
         return bool(self._bodies) and any(
             isinstance(small, cst.Assign) and not isinstance(small.value, cst.Name) and test(small.value)
             and any(isinstance(t.target, cst.Name) and t.target.value == name.value for t in small.targets)
             for small in _statements(self._bodies[-1]))
+
+
+def _binds_first(target: cst.BaseExpression, name: str) -> bool:
+    """`name = ...` or `name, size = ...`: the name takes the value, or its first item."""
+    if isinstance(target, (cst.Tuple, cst.List)) and target.elements:
+        target = target.elements[0].value
+    return isinstance(target, cst.Name) and target.value == name
 
 
 def _statements(body: cst.BaseSuite) -> Iterator[cst.BaseSmallStatement]:
@@ -460,13 +483,6 @@ def _links_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
     roots = [head_name(side) for side in sides]
     return not any(root is None or root in CLIENT_ROOTS for root in roots) \
         and any(isinstance(side, cst.Attribute) and side.attr.value == "id" for side in sides)
-
-
-def _both_hashes(left: cst.BaseExpression, left_name: str | None, right: cst.BaseExpression, right_name: str | None) -> bool:
-    """Both sides are hashes the code holds or computes: variables or attributes named `..._hash` (not a header
-    value, not a constant; `_` has no word), an item of a list of them (`input_digests[i]`), or the result of a
-    function named for the digest it makes (`digest_input_item(item)`, not an HMAC's `sign_digest(...)`)."""
-    return all(_is_hash_side(node, name) for node, name in ((left, left_name), (right, right_name)))
 
 
 def _is_hash_side(node: cst.BaseExpression, name: str | None) -> bool:
