@@ -504,3 +504,13 @@ def load_cached_blob(path, digest):
     if not hmac.compare_digest(expected, digest):
         raise ValueError("bad signature")
     return size
+
+
+def sign_up(st):
+    password_sign_up = st.text_input("Password", type="password")
+    password_sign_up1 = st.text_input("Confirm password", type="password")
+    # ok: VC204 -- one field typed twice: both copies come from the same form
+    passwords_are_equal = password_sign_up == password_sign_up1
+    new_passwd, new_passwd_1 = st.text_input("New"), st.text_input("Again")
+    # ok: VC204 -- the numbered copy of the same field
+    return passwords_are_equal and new_passwd != new_passwd_1

@@ -66,12 +66,20 @@ PASSWORD_HINT = ("Store a salted hash and check it with the hasher's verify func
 
 
 def _user_input_pair(left: str, right: str) -> bool:
-    """`password` vs `confirm_password`, `new_password` vs `old_password`: both come from the same form."""
+    """`password` vs `confirm_password`, `new_password` vs `old_password`, `new_passwd` vs `new_passwd_1` (one field
+    typed twice, numbered): both come from the same form."""
+    if left != right and _unnumbered(left) == _unnumbered(right):
+        return True
     left_words, right_words = set(words(left)), set(words(right))
     if (left_words | right_words) & CONFIRMATION_WORDS:
         return True
     new, old = CHANGE_WORDS
     return bool((left_words & new and right_words & old) or (right_words & new and left_words & old))
+
+
+def _unnumbered(name: str) -> str:
+    """`password_sign_up1` -> `password_sign_up`: the name without the number that tells two copies apart."""
+    return name.rstrip("0123456789").rstrip("_")
 
 
 def _conjuncts(test: cst.BaseExpression) -> Iterator[cst.BaseExpression]:
@@ -137,7 +145,8 @@ class SecretComparedWithEquals(Rule):
     - comparisons where one side is metadata about a secret (`cache_token != current_token`,
       `request.signature_method == method`, `next_token == token`);
     - two values from the same form: `password == confirm_password`, `password != password2`,
-      `new_password == old_password`, two fields of one WTForms form (`self.password.data == self.new_password.data`);
+      `new_passwd != new_passwd_1` (any name and its numbered copy), `new_password == old_password`, two fields of
+      one WTForms form (`self.password.data == self.new_password.data`);
     - names that describe a secret rather than hold it: `token_type`, `token_tenant_uuid`, `len(token)`,
       `password_length`, `signature_method`; upper-case constants count only when the secret is their last word
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
