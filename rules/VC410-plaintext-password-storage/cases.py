@@ -92,6 +92,18 @@ def row_by_position(cursor, username, password):
     return user is not None and user[2] == password
 
 
+def check_email_exists(rows, email_forgot_passwd):
+    for user in rows:
+        # ok: VC410 -- the row's `email` field, met by the address a forgot-password form asks for: no password here
+        if user["email"] == email_forgot_passwd:
+            return True
+    for row in rows:
+        # expect: VC410 -- a row's password field, met by the password as typed
+        if row["passwd"] == email_forgot_passwd:
+            return True
+    return False
+
+
 @app.post("/signup-file")
 def text_file_store():
     username = request.form.get("username")

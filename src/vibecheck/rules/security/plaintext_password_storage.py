@@ -132,6 +132,13 @@ def _stored_password_field(node: cst.CSTNode) -> bool:
     return False
 
 
+def _named_field(node: cst.CSTNode) -> str | None:
+    """The key of `row["email"]`, or None for a row indexed by position (`user[2]`) or by a variable."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        return string_value(node.slice[0].slice.value)
+    return None
+
+
 def _is_local_dict(node: cst.BaseExpression, state: FlowState) -> bool:
     return isinstance(state, PasswordFlowState) and state.is_local_dict(node)
 
@@ -173,7 +180,8 @@ class PlaintextPasswordStorage(FlowRule):
     with SQL (`INSERT`/`UPDATE` parameters), written to a file, set as a cookie's value
     (`response.set_cookie("password", password)`), sent in a URL's query string (`requests.get(f"...?
     password={password}")`, `params={"pwd": pwd}`), or compared with `==` against a stored value
-    (`user.password == password`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
+    (`user.password == password`, `user[2] == password`; not a field named for something else, `user["email"] ==
+    email_forgot_passwd`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
     `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Classes
     that use a password rather than keep it (clients, connections, sessions, and key material such as
     `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`, and the classes of client libraries that log in
@@ -382,6 +390,8 @@ class PlaintextPasswordStorage(FlowRule):
     def _is_stored_value(self, node: cst.BaseExpression) -> bool:
         if _stored_password_field(node):
             return True
+        if _named_field(node) is not None:
+            return False  # `user["email"] == email_forgot_passwd`: a field named for something else holds no password
         if isinstance(node, (cst.Call, cst.Subscript)):
             base = node.func if isinstance(node, cst.Call) else node.value
             if isinstance(base, cst.Attribute) and isinstance(node, cst.Call):
