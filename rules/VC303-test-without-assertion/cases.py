@@ -488,3 +488,15 @@ async def test_invalidate_missing_token(cache):
 # expect: VC303 -- a comment about error handling says nothing about what the test checks
 def test_checkout_runs():
     checkout(make_order())  # no error handling here
+
+
+# ok: VC303 -- pytester's line matcher fails the test when no line of the output matches
+def test_option_is_listed(pytester):
+    result = pytester.runpytest("--help")
+    result.stdout.fnmatch_lines(["*--shots*"])
+
+
+# expect: VC303 -- the lines are read, never matched
+def test_option_output(pytester):
+    result = pytester.runpytest("--help")
+    lines = result.stdout.lines

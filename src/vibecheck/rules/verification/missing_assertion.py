@@ -29,8 +29,9 @@ ASSERTING_CALLS = frozenset({
 NOSE_STYLE_ASSERTIONS = frozenset({"eq_", "ne_", "ok_", "is_", "is_not", "is_not_", "is_true", "is_false", "in_",
                                    "not_in", "not_in_", "lt_", "le_", "gt_", "ge_", "is_none", "is_not_none",
                                    "is_instance_of"})
-# Method names on any receiver that fail the test (`self.fail(...)`).
-ASSERTING_METHODS = frozenset({"fail"})
+# Method names on any receiver that fail the test (`self.fail(...)`), and pytest's `LineMatcher` checks of a run's
+# output (`result.stdout.fnmatch_lines(["*passed*"])` fails the test when no line matches).
+ASSERTING_METHODS = frozenset({"fail", "fnmatch_lines", "re_match_lines", "no_fnmatch_line", "no_re_match_line"})
 # Context managers that expect their block to raise: what a test calls there signals failure by raising.
 RAISES_CONTEXTS = frozenset({"pytest.raises"})
 RAISES_METHODS = frozenset({"assertRaises", "assertRaisesRegex", "assertRaisesMessage"})
@@ -92,7 +93,8 @@ class TestWithoutAssertion(TestAwareRule):
     ## What it does
     Reports a test function (`test*` functions and the `test*` methods of `Test*` classes or
     `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
-    no `pytest.raises`/`pytest.warns`/`pytest.fail`, no `self.assert*`/`self.fail` call, no nose-style `eq_()`/`is_()`/
+    no `pytest.raises`/`pytest.warns`/`pytest.fail`, no `self.assert*`/`self.fail` call, no pytester line match
+    (`result.stdout.fnmatch_lines([...])`), no nose-style `eq_()`/`is_()`/
     `ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no mock
     `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
     `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
