@@ -520,3 +520,25 @@ class Settings:
 def find_remote_token(token):
     # ok: VC204 -- the model's column, reached through its module: the database looks the token up
     return ub.session.query(ub.RemoteAuthToken).filter(ub.RemoteAuthToken.auth_token == token).first()
+
+
+def load_cached_blob(path, digest):
+    actual, size = digest_file(path)
+    # ok: VC204 -- a file's checksum, computed here, against the digest the catalogue lists: nothing secret to guess
+    if actual != digest:
+        raise ValueError("cached blob digest mismatch")
+    expected = sign_digest(path)
+    # expect: VC204 -- a name bound to a signing function's digest is a signature
+    if not hmac.compare_digest(expected, digest):
+        raise ValueError("bad signature")
+    return size
+
+
+def sign_up(st):
+    password_sign_up = st.text_input("Password", type="password")
+    password_sign_up1 = st.text_input("Confirm password", type="password")
+    # ok: VC204 -- one field typed twice: both copies come from the same form
+    passwords_are_equal = password_sign_up == password_sign_up1
+    new_passwd, new_passwd_1 = st.text_input("New"), st.text_input("Again")
+    # ok: VC204 -- the numbered copy of the same field
+    return passwords_are_equal and new_passwd != new_passwd_1

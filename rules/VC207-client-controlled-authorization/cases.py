@@ -5,14 +5,16 @@ import os
 from typing import Annotated
 
 import jwt
+from django.contrib import admin
 from django.http import HttpResponseForbidden
 from fastapi import Depends, FastAPI, Header, HTTPException
 from flask import Flask, abort, g, request, session
 from flask.views import MethodView
 from flask_login import current_user
+from solo.admin import SingletonModelAdmin
 
 from .deps import DB, CurrentUser, Me, SessionDep, load_admin_settings, load_caller
-from .models import Project
+from .models import Project, RoleOrderConfig, Team
 
 app = Flask(__name__)
 api = FastAPI()
@@ -558,3 +560,34 @@ def login_as():
     if uid:
         session["user"] = load_user(uid)
     return "ok"
+
+
+@admin.register(RoleOrderConfig)
+class RoleOrderConfigAdmin(SingletonModelAdmin):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        payload_raw = request.POST.get("role_order_data") or ""
+        # ok: VC207 -- a class of Django's admin site: only signed-in staff send the role order it saves
+        if not payload_raw:
+            return
+        for item in json.loads(payload_raw):
+            obj.set_role_order(item["role_id"], item["position"])
+
+
+class TeamAdmin(admin.ModelAdmin):
+    def changelist_view(self, request, extra_context=None):
+        # ok: VC207 -- the admin's change list: staff choose the role to filter by
+        if request.GET.get("role") == "owner":
+            extra_context = {"owners_only": True}
+        return super().changelist_view(request, extra_context)
+
+
+admin.site.register(Team, TeamAdmin)
+
+
+class TeamView:
+    def post(self, request):
+        # expect: VC207 -- a view of the site, outside the admin: anyone may send the role
+        if request.POST.get("role") == "admin":
+            return self.promote(request)
+        return HttpResponseForbidden()

@@ -9,7 +9,7 @@ from unittest import mock
 
 import pytest
 
-from shop import ExpectLog, Order, Transaction, checkout, make_order, validate_order
+from shop import ExpectLog, Order, SecurityError, Transaction, checkout, make_order, render_page, validate_order, validate_url
 from shop.tests.base import CheckoutFlowBase
 
 
@@ -510,3 +510,44 @@ def test_parse_rejects_garbage_legacy():
 def test_parse_rejects_garbage_in_block():
     with pytest.raises(ValueError):
         parse_order("not json")
+
+
+class TestValidateUrl:
+    # ok: VC303 -- `validate_url` refuses a URL by raising (the next test expects it to): a call that returns is the check
+    def test_https_allowed(self):
+        validate_url("https://example.com/photo.jpg")
+
+    # ok: VC303
+    def test_ftp_blocked(self):
+        with pytest.raises(SecurityError):
+            validate_url("ftp://example.com/photo.jpg")
+
+    # expect: VC303 -- the result is kept and never checked
+    def test_normalised(self):
+        url = validate_url("HTTPS://Example.com")
+
+    # expect: VC303 -- no test expects `render_page` to raise: calling it checks nothing
+    def test_render(self):
+        render_page("home")
+
+
+# ok: VC303 -- the comment after the call says its point: that nothing raises
+async def test_invalidate_missing_token(cache):
+    await cache.invalidate_token("tok")  # no exception
+
+
+# expect: VC303 -- a comment about error handling says nothing about what the test checks
+def test_checkout_runs():
+    checkout(make_order())  # no error handling here
+
+
+# ok: VC303 -- pytester's line matcher fails the test when no line of the output matches
+def test_option_is_listed(pytester):
+    result = pytester.runpytest("--help")
+    result.stdout.fnmatch_lines(["*--shots*"])
+
+
+# expect: VC303 -- the lines are read, never matched
+def test_option_output(pytester):
+    result = pytester.runpytest("--help")
+    lines = result.stdout.lines

@@ -94,6 +94,18 @@ def row_by_position(cursor, username, password):
     return user is not None and user[2] == password
 
 
+def check_email_exists(rows, email_forgot_passwd):
+    for user in rows:
+        # ok: VC410 -- the row's `email` field, met by the address a forgot-password form asks for: no password here
+        if user["email"] == email_forgot_passwd:
+            return True
+    for row in rows:
+        # expect: VC410 -- a row's password field, met by the password as typed
+        if row["passwd"] == email_forgot_passwd:
+            return True
+    return False
+
+
 @app.post("/signup-file")
 def text_file_store():
     username = request.form.get("username")
@@ -190,6 +202,26 @@ def use_password_to_log_in(smtp, user, password):
 def connect_database(host, password):
     # ok: VC410
     return DatabaseClient(host=host, password=password)
+
+
+def connect_cache(host, port, password):
+    import redis
+    from redis.asyncio import Redis
+
+    # ok: VC410 -- redis-py's client logs in to the server with the password, it keeps no record
+    sync = redis.Redis(host=host, port=port, password=password)
+    # ok: VC410 -- the asyncio client, imported by its class name
+    return sync, Redis(host=host, port=port, password=password)
+
+
+async def create_user(user_manager, email, password):
+    # ok: VC410 -- an input schema carries the password to the manager, which hashes it
+    return await user_manager.create(UserCreate(email=email, password=password))
+
+
+def save_login(host, password):
+    # expect: VC410 -- a project class that is no client keeps what it is given
+    return Account(host=host, password=password).save()
 
 
 @app.post("/profile")

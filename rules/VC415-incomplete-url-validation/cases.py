@@ -134,3 +134,14 @@ def log_section(lines, i):
 def login_redirect(next):
     # expect: VC415
     return "example.com" in next
+
+
+def serve_static(request):
+    # ok: VC415 -- the path of the URL names a file; the host is not what is tested
+    if request.url.path.endswith("sitemap.xml"):
+        return "sitemap"
+    # ok: VC415 -- the query string, lower-cased, names a resource too
+    if urlparse(request.url).query.lower().startswith("feed.xml"):
+        return "feed"
+    # expect: VC415 -- the URL's host is what the test reads
+    return urlparse(request.url).hostname.endswith("example.com")

@@ -264,6 +264,12 @@ def test_connections_to_the_tests_own_servers_are_reported_in_code_but_not_in_te
     assert run(source, is_test_file=True, path="tests/test_fetch.py") == []
 
 
+def test_queries_built_from_a_tests_own_fixtures_are_reported_in_code_but_not_in_tests() -> None:
+    source = ("def count(con, table):\n    return con.execute(f'SELECT count(*) FROM {table}').fetchone()\n")
+    assert "B608" in {code for code, _ in codes_and_lines(run(source))}
+    assert run(source, is_test_file=True, path="tests/test_split.py") == []
+
+
 def test_real_risks_are_still_reported_in_tests() -> None:
     source = ("import pickle\nimport subprocess\n\n"
               "def test_it(cmd, blob):\n    subprocess.run(cmd, shell=True)\n    pickle.loads(blob)\n")

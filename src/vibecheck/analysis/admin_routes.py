@@ -11,6 +11,7 @@ import libcst as cst
 from vibecheck.analysis.flow import dotted_name
 from vibecheck.analysis.secrets_names import name_words
 from vibecheck.cst_fields import walk_own
+from vibecheck.imports import ImportTable
 
 # A dependency or decorator that lets only administrators in names them and says it enforces that or hands over the
 # caller (`Depends(get_admin_user)`, `@admin_required`, `require_superuser`; not `Depends(load_admin_settings)`).
@@ -32,3 +33,16 @@ def restricted_to_admins(function: cst.FunctionDef) -> bool:
               if (dotted_name(c.func) or "").rpartition(".")[2] in DEPENDENCY_MARKERS and c.args]
     return any(ADMIN_WORDS & words and ADMIN_GUARD_WORDS & words
                for words in (set(name_words(name.rpartition(".")[2])) for name in names))
+
+
+# The classes of Django's admin site and its add-ons (`ModelAdmin`, `UserAdmin`, `SingletonModelAdmin`, `TabularInline`):
+# the site lets only signed-in staff reach their views and hooks (`save_model(self, request, ...)`).
+DJANGO_ADMIN_CLASS_SUFFIXES = ("Admin", "Inline")
+DJANGO_ADMIN_MODULE = ("django.contrib.admin",)
+
+
+def is_django_admin_class(node: cst.ClassDef, imports: ImportTable) -> bool:
+    """A class of a module that uses Django's admin site, derived from an admin class (`class RoleAdmin(ModelAdmin)`,
+    `class ConfigAdmin(SingletonModelAdmin)`): what its methods read from the request a staff member sent."""
+    return imports.imports_any(DJANGO_ADMIN_MODULE) and any(
+        (dotted_name(base.value) or "").rpartition(".")[2].endswith(DJANGO_ADMIN_CLASS_SUFFIXES) for base in node.bases)

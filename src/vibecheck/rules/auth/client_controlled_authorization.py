@@ -8,7 +8,7 @@ from typing import Any
 
 import libcst as cst
 
-from vibecheck.analysis.admin_routes import restricted_to_admins
+from vibecheck.analysis.admin_routes import is_django_admin_class, restricted_to_admins
 from vibecheck.analysis.flow import (
     CALL,
     COMPOUND_STATEMENTS,
@@ -95,8 +95,10 @@ class ClientControlledAuthorization(FlowRule):
     default), nor a test of an input's presence (`if root:`, `if permissions is not None:`) before a block that refuses
     nothing and hands that input to a call (`dag.partial_subset(task_ids=root)`: the root task of a graph, the
     permissions a caller asks about, data the handler works with). Nor are conditions in a route handler
-    that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`): the role or user a
-    form names is then an administrator's choice.
+    that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`), nor in the methods of a
+    Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or inline in a module
+    that uses `django.contrib.admin`: the admin site lets only signed-in staff in): the role or user a form names is then
+    an administrator's choice.
 
     ## Why is this bad?
     Everything in a request is chosen by the client: anyone can add `?admin=true`, a `X-Role: admin` header
@@ -158,6 +160,15 @@ class ClientControlledAuthorization(FlowRule):
     _function: str | None = None  # the function being walked, as the project phase names it (`f`, `Class.f`)
     _statement: cst.CSTNode | None = None
     _admin_only = False  # the function is a route handler only administrators reach
+    _admin_classes: list[bool]  # for each class around the walk, whether it is a Django admin class
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        self.__dict__.setdefault("_admin_classes", []).append(is_django_admin_class(node, self.context.imports))
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        super().leave_ClassDef(original_node)
+        self._admin_classes.pop()
 
     def visit_Module(self, node: cst.Module) -> None:
         # most modules decode no token, and need no search of every function for helpers
@@ -226,7 +237,8 @@ class ClientControlledAuthorization(FlowRule):
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
         self._in_route = is_route_handler(function)
-        self._admin_only = self._in_route and restricted_to_admins(function)
+        self._admin_only = (self._in_route and restricted_to_admins(function)) \
+            or any(self.__dict__.get("_admin_classes", ()))
         self._injected = injected_parameters(function, self.context.imports, self.context.module) \
             if self._in_route else frozenset()
         classes = self.__dict__.get("_classes") or [None]

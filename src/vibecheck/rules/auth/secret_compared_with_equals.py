@@ -66,12 +66,20 @@ PASSWORD_HINT = ("Store a salted hash and check it with the hasher's verify func
 
 
 def _user_input_pair(left: str, right: str) -> bool:
-    """`password` vs `confirm_password`, `new_password` vs `old_password`: both come from the same form."""
+    """`password` vs `confirm_password`, `new_password` vs `old_password`, `new_passwd` vs `new_passwd_1` (one field
+    typed twice, numbered): both come from the same form."""
+    if left != right and _unnumbered(left) == _unnumbered(right):
+        return True
     left_words, right_words = set(words(left)), set(words(right))
     if (left_words | right_words) & CONFIRMATION_WORDS:
         return True
     new, old = CHANGE_WORDS
     return bool((left_words & new and right_words & old) or (right_words & new and left_words & old))
+
+
+def _unnumbered(name: str) -> str:
+    """`password_sign_up1` -> `password_sign_up`: the name without the number that tells two copies apart."""
+    return name.rstrip("0123456789").rstrip("_")
 
 
 def _conjuncts(test: cst.BaseExpression) -> Iterator[cst.BaseExpression]:
@@ -138,7 +146,8 @@ class SecretComparedWithEquals(Rule):
     - comparisons where one side is metadata about a secret (`cache_token != current_token`,
       `request.signature_method == method`, `next_token == token`);
     - two values from the same form: `password == confirm_password`, `password != password2`,
-      `new_password == old_password`, two fields of one WTForms form (`self.password.data == self.new_password.data`);
+      `new_passwd != new_passwd_1` (any name and its numbered copy), `new_password == old_password`, two fields of
+      one WTForms form (`self.password.data == self.new_password.data`);
     - names that describe a secret rather than hold it: `token_type`, `token_tenant_uuid`, `len(token)`,
       `password_length`, `signature_method`; upper-case constants count only when the secret is their last word
       (`ADMIN_TOKEN`, `API_KEY`, but not the option `SIGNATURE_PLAINTEXT`);
@@ -146,7 +155,8 @@ class SecretComparedWithEquals(Rule):
       guard: `if token and stored != token:`);
     - two hashes or digests held in variables or attributes (`refresh_token_hash == rt.hash`,
       `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
-      `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`):
+      `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`, `actual != digest` after
+      `actual, size = digest_file(path)`):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
     - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
       release_lock(...)`): the id of the holder that owns the lock, which the program keeps, not a secret;
@@ -313,7 +323,7 @@ class SecretComparedWithEquals(Rule):
         if _sniffs_magic(left, right) or _sniffs_magic(right, left):
             return False
         left_name, right_name = value_name(left), value_name(right)
-        if (_both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
+        if (self._both_hashes(left, left_name, right, right_name) and not any(self._is_keyed(side) for side in (left, right))) \
                 or all(self._is_url_credential(side) for side in (left, right)):
             return False
         if any(name and mentions_secret_word(name) and not secret_kinds(name) for name in (left_name, right_name)):
@@ -378,12 +388,34 @@ class SecretComparedWithEquals(Rule):
             return self._bound_to(node, self._is_parsed_url)
         return isinstance(node, cst.Call) and self.qualified_name(node) in URL_PARSERS
 
+    def _both_hashes(self, left: cst.BaseExpression, left_name: str | None, right: cst.BaseExpression,
+                     right_name: str | None) -> bool:
+        """Both sides are hashes the code holds or computes: variables or attributes named `..._hash` (not a header
+        value, not a constant; `_` has no word), an item of a list of them (`input_digests[i]`), the result of a
+        function named for the digest it makes (`digest_input_item(item)`, not an HMAC's `sign_digest(...)`), or a name
+        the function binds to one (`actual, size = digest_file(path)`: a file's checksum)."""
+        return all(_is_hash_side(node, name) or self._computed_hash(node)
+                   for node, name in ((left, left_name), (right, right_name)))
+
+    def _computed_hash(self, node: cst.BaseExpression) -> bool:
+        return isinstance(node, cst.Name) and bool(self._bodies) and any(
+            isinstance(small, cst.Assign) and isinstance(small.value, cst.Call) and _is_hash_side(small.value, None)
+            and any(_binds_first(t.target, node.value) for t in small.targets)
+            for small in _statements(self._bodies[-1]))
+
     def _bound_to(self, name: cst.Name, test: Callable[[cst.BaseExpression], bool]) -> bool:
         """The enclosing function assigns `name = <value>` with a value that passes `test` (not a name: no chains)."""
         return bool(self._bodies) and any(
             isinstance(small, cst.Assign) and not isinstance(small.value, cst.Name) and test(small.value)
             and any(isinstance(t.target, cst.Name) and t.target.value == name.value for t in small.targets)
             for small in _statements(self._bodies[-1]))
+
+
+def _binds_first(target: cst.BaseExpression, name: str) -> bool:
+    """`name = ...` or `name, size = ...`: the name takes the value, or its first item."""
+    if isinstance(target, (cst.Tuple, cst.List)) and target.elements:
+        target = target.elements[0].value
+    return isinstance(target, cst.Name) and target.value == name
 
 
 def _statements(body: cst.BaseSuite) -> Iterator[cst.BaseSmallStatement]:
@@ -476,13 +508,6 @@ def _links_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
     roots = [head_name(side) for side in sides]
     return not any(root is None or root in CLIENT_ROOTS for root in roots) \
         and any(isinstance(side, cst.Attribute) and side.attr.value == "id" for side in sides)
-
-
-def _both_hashes(left: cst.BaseExpression, left_name: str | None, right: cst.BaseExpression, right_name: str | None) -> bool:
-    """Both sides are hashes the code holds or computes: variables or attributes named `..._hash` (not a header
-    value, not a constant; `_` has no word), an item of a list of them (`input_digests[i]`), or the result of a
-    function named for the digest it makes (`digest_input_item(item)`, not an HMAC's `sign_digest(...)`)."""
-    return all(_is_hash_side(node, name) for node, name in ((left, left_name), (right, right_name)))
 
 
 def _is_hash_side(node: cst.BaseExpression, name: str | None) -> bool:

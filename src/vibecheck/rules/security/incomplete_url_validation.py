@@ -25,8 +25,20 @@ CWE = (20,)
 CUTS = frozenset({"split", "rsplit", "partition", "rpartition", "index", "rindex", "find", "rfind"})
 
 
+# The parts of a parsed URL after its host (`request.url.path`, `urlparse(u).query`): a test of them picks a resource
+# (a mock answering `maven-metadata.xml`, a route by file name); it says nothing about which host the URL names.
+URL_PART_ATTRIBUTES = frozenset({"path", "raw_path", "query", "query_string", "fragment", "params", "suffix"})
+CASE_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip"})
+
+
 def _is_url_like(node: cst.BaseExpression) -> bool:
-    """A value named or built like a URL or host: `next_url`, `parsed.netloc`, `request.headers.get("Origin")`."""
+    """A value named or built like a URL or host: `next_url`, `parsed.netloc`, `request.headers.get("Origin")`; not a
+    part of it after the host (`request.url.path`)."""
+    tested = node
+    while type(tested) is cst.Call and type(tested.func) is cst.Attribute and tested.func.attr.value in CASE_METHODS:
+        tested = tested.func.value
+    if type(tested) is cst.Attribute and tested.attr.value in URL_PART_ATTRIBUTES:
+        return False
     for inner in iter_expressions(node):
         if isinstance(inner, cst.Attribute) and inner.attr.value in URL_ATTRIBUTES:
             return True
@@ -58,7 +70,9 @@ class IncompleteUrlValidation(Rule):
     text: `host.endswith("example.com")` (without the leading dot), `url.startswith("https://example.com")`
     (without the `/` that ends the host), and `"example.com" in url`. A test whose `if` body cuts the value at
     the same literal (`if "github.com/" in url: host, path = url.split("github.com/", 1)`) guards a parse,
-    not a decision, and is not reported.
+    not a decision, and is not reported, nor is a test of a part of a URL after its host (`request.url.path.endswith(
+    "sitemap.xml")`, `parsed.query`). Test files are not checked: a mock transport that answers by URL and an
+    `assert` on a URL the code returned guard nothing a client reaches.
 
     ## Why is this bad?
     These tests are used to allow a redirect, a fetch, a webhook or a CORS origin, and each lets a host
@@ -96,6 +110,7 @@ class IncompleteUrlValidation(Rule):
     severity = Severity.MEDIUM
     confidence = Confidence.MEDIUM
     cwe = CWE
+    applies_to_tests = False  # a test's mock transport routes by URL text, and its asserts compare URLs it got back
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)

@@ -26,10 +26,18 @@ STORE_METHODS = frozenset({"create", "insert", "insert_one", "insert_many", "upd
                            "replace_one", "put_item", "set", "hset", "setex", "write", "writelines", "writerow", "dump",
                            "add_user", "get_or_create", "update_or_create", "put"})
 POSITIONAL_STORES = frozenset({"write", "writelines", "writerow", "set", "hset", "setex", "put"})
-# Constructors that take a password to *use* it (log in somewhere, or unlock key material), not to store it.
+# Constructors that take a password to *use* it (log in somewhere, or unlock key material) or to carry it to code that
+# does (an input schema: `UserCreate(email=..., password=...)` handed to a user manager that hashes it), not to store it.
 CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Credentials|Form|Request|Error|Exception|Pool"
+                          r"|Create|Schema|Input|Payload|DTO"
                           r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login"
                           r"|Key|KeyPair|Certificate|Cert|KeyStore|Keystore|Keyring|Signer|Cipher|Wallet|Context)$")
+# Libraries whose classes connect to a service with the password they are given (`redis.Redis(password=...)`,
+# `pymongo.MongoClient`, `Elasticsearch`, `pika.PlainCredentials`): a connection, not a record that keeps it.
+CLIENT_LIBRARIES = frozenset({
+    "requests", "httpx", "smtplib", "paramiko", "ldap", "ldap3", "redis", "valkey", "aioredis", "pymongo", "motor",
+    "elasticsearch", "opensearchpy", "pika", "aio_pika", "kombu", "minio", "hvac", "pymysql", "psycopg", "psycopg2",
+    "asyncpg", "aiomysql", "mysql", "ftplib", "imaplib", "poplib", "pysftp", "fabric"})
 HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
 SQL_WRITE = re.compile(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
 STORE_CWE = (256, 522)
@@ -124,6 +132,13 @@ def _stored_password_field(node: cst.CSTNode) -> bool:
     return False
 
 
+def _named_field(node: cst.CSTNode) -> str | None:
+    """The key of `row["email"]`, or None for a row indexed by position (`user[2]`) or by a variable."""
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        return string_value(node.slice[0].slice.value)
+    return None
+
+
 def _is_local_dict(node: cst.BaseExpression, state: FlowState) -> bool:
     return isinstance(state, PasswordFlowState) and state.is_local_dict(node)
 
@@ -174,10 +189,13 @@ class PlaintextPasswordStorage(FlowRule):
     with SQL (`INSERT`/`UPDATE` parameters), written to a file, set as a cookie's value
     (`response.set_cookie("password", password)`), sent in a URL's query string (`requests.get(f"...?
     password={password}")`, `params={"pwd": pwd}`), or compared with `==` against a stored value
-    (`user.password == password`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
+    (`user.password == password`, `user[2] == password`; not a field named for something else, `user["email"] ==
+    email_forgot_passwd`). Hashing it first (`generate_password_hash`, `bcrypt.hashpw`,
     `make_password`, `pwd_context.hash`, argon2, `user.set_password`, `create_user`) clears it. Classes
     that use a password rather than keep it (clients, connections, sessions, and key material such as
-    `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`) are no model constructors, and a dict the
+    `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`, and the classes of client libraries that log in
+    with it: `redis.Redis(password=...)`, pymongo, Elasticsearch, pika, and input schemas that carry it to code that
+    hashes it: `UserCreate`, `SignupPayload`) are no model constructors, and a dict the
     function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, then `kwargs.update(password=...)` or
     `kwargs["password"] = ...`) keeps nothing, nor does the environment a child process gets (`env["PGPASSWORD"] =
     password`, `self._env[...]`). Test files and `assert`
@@ -306,7 +324,7 @@ class PlaintextPasswordStorage(FlowRule):
             self._check_sql(call, state)
             return
         is_model = callee[:1].isupper() and not CLIENT_CLASS.search(callee) and \
-            not (state.qualified_name(call) or "").startswith(("requests", "httpx", "smtplib", "paramiko", "ldap"))
+            (state.qualified_name(call) or "").partition(".")[0] not in CLIENT_LIBRARIES
         if not is_model and callee not in STORE_METHODS:
             return
         where = f"by `{short_code(func)}()`"
@@ -384,6 +402,8 @@ class PlaintextPasswordStorage(FlowRule):
     def _is_stored_value(self, node: cst.BaseExpression) -> bool:
         if _stored_password_field(node):
             return True
+        if _named_field(node) is not None:
+            return False  # `user["email"] == email_forgot_passwd`: a field named for something else holds no password
         if isinstance(node, (cst.Call, cst.Subscript)):
             base = node.func if isinstance(node, cst.Call) else node.value
             if isinstance(base, cst.Attribute) and isinstance(node, cst.Call):

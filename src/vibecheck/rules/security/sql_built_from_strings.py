@@ -32,6 +32,7 @@ from vibecheck.analysis.migrations import is_alembic_revision
 from vibecheck.ast_fields import content_children
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
+from vibecheck.rules.security._identifier_quoters import identifier_quoters
 
 # Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
 EXECUTE_METHODS = {
@@ -72,6 +73,11 @@ IDENTIFIER_QUOTERS = frozenset({"quote_name", "quote_ident", "quote_identifier",
 # The constant text of a name bound to a quoting function itself (`qn = connection.ops.quote_name`), so that
 # calls through the alias (`qn(table)`) count as quoted too.
 QUOTER_ALIAS = "\x00quoter"
+# The database's own catalogue, read back by SQLAlchemy's inspector (`inspect(engine).get_indexes("t")`): the names of
+# tables, columns, indexes and constraints the schema already holds, identifiers, not values a client sent.
+REFLECTION_METHODS = frozenset({"get_table_names", "get_view_names", "get_schema_names", "get_temp_table_names",
+                                "get_sequence_names", "get_columns", "get_indexes", "get_foreign_keys", "get_pk_constraint",
+                                "get_unique_constraints", "get_check_constraints"})
 # Methods of a container that hand out its items: constant when the container is.
 CONTAINER_VIEWS = frozenset({"items", "keys", "values", "copy"})
 # String methods that change a constant's case or trim it: still a constant (`Model.__tablename__.lower()`).
@@ -215,6 +221,8 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     func = call.func
     if type(func) is cst.Name and func.value in SAFE_VALUE_CALLS:
         return ""
+    if isinstance(func, cst.Attribute) and func.attr.value in REFLECTION_METHODS:
+        return ""
     if isinstance(func, cst.Attribute) and func.attr.value in CONTAINER_VIEWS and not call.args:
         return "" if constant_text(func.value, state) is not None else None
     if isinstance(func, cst.Attribute) and func.attr.value == "get" and call.args \
@@ -227,6 +235,9 @@ def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
     tail = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
     if tail.lstrip("_") in IDENTIFIER_QUOTERS or state.constants.get(dotted_name(func) or "") == QUOTER_ALIAS:
         return ""
+    if tail == "map" and type(func) is cst.Name and len(call.args) == 2 \
+            and constant_text(call.args[0].value, state) == QUOTER_ALIAS:
+        return ""  # `map(quote_name, columns)`: every name quoted
     if isinstance(func, cst.Attribute) and func.attr.value == "join" and call.args:
         separator = constant_text(func.value, state)
         if separator is not None and constant_text(call.args[0].value, state) is not None:
@@ -341,15 +352,18 @@ class SqlBuiltFromStrings(FlowRule):
     `self.table`, `self.operators["contains"]` or `self.suffix` (a property returning `"" if ... else " FROM
     DUAL"`), the object's own table or schema names (`self.messages_table`, `self._schema`, also when its
     constructor takes them, unless the method itself rebinds them), an ORM model's table name
-    (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), a value picked from an allow-list by
-    `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`) right between
-    the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension or `for` loop over a
+    (`Model.__tablename__`, `model._meta.db_table`, also lower-cased), the names SQLAlchemy's inspector reads back from
+    the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from an
+    allow-list by `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`)
+    right between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension
+    or `for` loop over a
     constant mapping's `items()`, the counter of `enumerate(...)` or a number of `range(...)` in a loop or a
     comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind parameter), a `%(key)s`
     template whose named keys all take constants from a local dict
     (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
-    alias: `qn = connection.ops.quote_name`), or the
+    alias: `qn = connection.ops.quote_name`, or mapped: `", ".join(map(quote_name, columns))`) or by the module's own
+    (a function that returns `'"' + name.replace('"', '""') + '"'`, the closing quote doubled inside), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, or a parameter
     annotated as a number (`lock_timeout: int`), are not reported, nor is any query of an Alembic revision script
     (a module that binds `down_revision`), which the operator runs once on the table and constraint names the
@@ -365,7 +379,8 @@ class SqlBuiltFromStrings(FlowRule):
     another (`run_query(f"... {name}")`, `cursor.execute(build_filter(name))`), also across modules;
     a query that a function returns together with its values and that is executed with them
     (`sql, params = self.as_sql(); cursor.execute(sql, params)`, an ORM compiler's way, also wrapped:
-    `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed.
+    `RawSQL("SELECT * FROM (%s) q" % sql, params)`) is not followed. Test files are not checked: what a test pastes into
+    its queries are its own fixtures.
 
     ## Why is this bad?
     A value pasted into SQL text can change the query: `' OR 1=1 --` returns every row, and a stacked
@@ -401,6 +416,7 @@ class SqlBuiltFromStrings(FlowRule):
     severity = Severity.HIGH
     confidence = Confidence.MEDIUM
     cwe = (89, 943)
+    applies_to_tests = False  # a test's queries paste its own fixtures (paths, column names): no client reaches them
     supersedes = ("B608",)
     vets = ("B608", "B610", "B611")
     summarises = True
@@ -425,6 +441,7 @@ class SqlBuiltFromStrings(FlowRule):
         self.unpacked = {}
         state.constants.update(_constant_parameters(function, self.context))
         state.constants.update(_number_parameters(function))
+        state.constants.update(_own_quoters(self.context))
         classes = self.__dict__.get("_classes")
         if classes and classes[-1] is not None:
             state.constants.update(self.class_constants.get(classes[-1], {}))
@@ -779,6 +796,18 @@ def _parameters_from_the_same_call(call: cst.Call, query: cst.BaseExpression, st
     return all((builder is not None and state.taint_of(piece) == builder)
                or (source is not None and unpacked.get(dotted_name(piece) or "") == source)
                for piece in _pasted_pieces(query, state))
+
+
+def _own_quoters(context: RuleContext) -> dict[str, str]:
+    """The module's own identifier quoting functions (`_identifier_quoters`), as the names they are called by
+    (`_quote(name)`, `self._quote(name)`), bound to the quoter alias; computed once per file."""
+    found: dict[str, str] | None = context.shared.get(_own_quoters)
+    if found is None:
+        tree = context.python_ast() if ".replace(" in context.source else None
+        names = identifier_quoters(tree) if tree is not None else frozenset()
+        found = context.shared[_own_quoters] = {
+            f"{prefix}{name}": QUOTER_ALIAS for name in names for prefix in ("", "self.", "cls.")}
+    return found
 
 
 def _constant_parameters(function: cst.FunctionDef, context: RuleContext) -> dict[str, str]:

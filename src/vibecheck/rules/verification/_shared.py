@@ -19,7 +19,8 @@ NO_RAISE_INTENT = re.compile(
     r"(?:raises?|raising|fails?|failing|throws?|throwing|errors?|erroring|(?:\w+ ){0,2}crash(?:es)?)\b"
     r"|\bno (?:\S+ ){0,4}?(?:exception|error)s? (?:is |are |gets )?(?:raised|thrown)"
     r"|nothing (?:happens|(?:gets |is )?raised)|\bno[ -]raise\b|\bsilent\b|\bsmoke\b"
-    r"|\b(?:pass|passes|survive|survives) (?:the )?validation\b|(?:->|=>)\s*no (?:error|exception)s?\b",
+    r"|\b(?:pass|passes|survive|survives) (?:the )?validation\b|(?:->|=>)\s*no (?:error|exception)s?\b"
+    r"|\bno (?:exception|error)s?(?: expected)?(?:$|[.!)])",
     re.IGNORECASE)
 # Calls that show a value or a failure to a person and check nothing: the test still passes.
 TELLING_FUNCTIONS = frozenset({"print", "pprint"})

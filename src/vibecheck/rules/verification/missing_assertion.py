@@ -34,8 +34,12 @@ NOSE_STYLE_ASSERTIONS = frozenset({"eq_", "ne_", "ok_", "is_", "is_not", "is_not
                                    "is_instance_of"})
 # Request methods of a test client (`get`, `post_json`): given `status=404`, WebTest's `TestApp` checks the answer's status.
 TEST_CLIENT_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
-# Method names on any receiver that fail the test (`self.fail(...)`).
-ASSERTING_METHODS = frozenset({"fail"})
+# Method names on any receiver that fail the test (`self.fail(...)`), and pytest's `LineMatcher` checks of a run's
+# output (`result.stdout.fnmatch_lines(["*passed*"])` fails the test when no line matches).
+ASSERTING_METHODS = frozenset({"fail", "fnmatch_lines", "re_match_lines", "no_fnmatch_line", "no_re_match_line"})
+# Context managers that expect their block to raise: what a test calls there signals failure by raising.
+RAISES_CONTEXTS = frozenset({"pytest.raises"})
+RAISES_METHODS = frozenset({"assertRaises", "assertRaisesRegex", "assertRaisesMessage"})
 # A test body that starts by skipping is a skipped test (VC306 asks for its reason), not one that asserts nothing.
 SKIPPING_CALLS = frozenset({"pytest.skip", "pytest.xfail", "pytest.importorskip"})
 SKIPPING_METHODS = frozenset({"skipTest"})
@@ -81,6 +85,16 @@ def _requests_a_status(call: cst.Call, called: str) -> bool:
     return bool(values) and all(isinstance(v, cst.Integer) for v in values)
 
 
+def _called_for_their_raise(node: cst.FunctionDef) -> set[str]:
+    """The calls a test makes as statements of its own body, their results dropped (`validate_url(url)`, also awaited):
+    called for whether they raise; one inside a `try` whose handler takes the error checks no such thing."""
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    values = [small.value for statement in body if isinstance(statement, cst.SimpleStatementLine)
+              for small in statement.body if isinstance(small, cst.Expr)]
+    return {last_name(value.expression if type(value) is cst.Await else value) for value in values
+            if type(value) is cst.Call or (type(value) is cst.Await and type(value.expression) is cst.Call)}
+
+
 def _is_self(node: cst.BaseExpression) -> bool:
     """`self`, also as typed for a checker: `cast("SupportsLoginFlow", self)`."""
     if isinstance(node, cst.Call) and last_name(node) == "cast" and node.args:
@@ -95,10 +109,11 @@ class TestWithoutAssertion(TestAwareRule):
     Reports a test function (`test*` functions and the `test*` methods of `Test*` classes or
     `unittest.TestCase` subclasses, in test files) that contains no `assert` statement, no `raise`,
     no `pytest.raises`/`pytest.warns`/`pytest.fail` (one called alone on a line with only the expected error,
-    `pytest.raises(ValueError)`, wraps nothing and checks nothing), no `self.assert*`/`self.fail` call, no
-    nose-style `eq_()`/`is_()`/`ok_()` (as `nose.tools` and `sqlalchemy.testing` spell them), no request of a
-    WebTest-style client that names the status it expects (`app.get(url, status=403)`, which fails on any other), no
-    mock `assert_*` call, and calls no function whose name starts with an assertion prefix (`assert`,
+    `pytest.raises(ValueError)`, wraps nothing and checks nothing), no `self.assert*`/`self.fail` call, no pytester
+    line match (`result.stdout.fnmatch_lines([...])`), no nose-style `eq_()`/`is_()`/`ok_()` (as `nose.tools` and
+    `sqlalchemy.testing` spell them), no request of a WebTest-style client that names the status it expects
+    (`app.get(url, status=403)`, which fails on any other), no mock `assert_*` call, and calls no function whose name
+    starts with an assertion prefix (`assert`,
     `check`, `expect`, `verify`), nor runs code in a context manager class named with one of them capitalised
     (`with ExpectLog(app_log, "Exception in callback"):`, which fails on exit when the log never came). A helper
     defined in the same file counts when it asserts itself, and so does a mock assertion that is never made
@@ -114,7 +129,11 @@ class TestWithoutAssertion(TestAwareRule):
     its code inside `with expectation:` where `expectation` is a parameter (parametrized `pytest.raises` or
     null context), one whose name, docstring or comments (also after the code on a line) say its point is that
     nothing raises (`test_parse_does_not_raise`, "Nothing happens if the value is valid.", "(no raise)",
-    `validate(path)  # should not raise`), one that only imports (`def test_import(): import mypackage`),
+    `validate(path)  # should not raise`, `await cache.invalidate("tok")  # no exception`), one that calls, as a
+    statement of its body, a function that another test of the file expects to raise
+    (`validate_url("https://example.com")` beside `with pytest.raises(SecurityError): validate_url("ftp://...")`: the
+    function refuses by raising, so a call that returns is the check), one that only
+    imports (`def test_import(): import mypackage`),
     unless it prints or logs what the code returned (`print(result)`, `logger.info(...)`): a test that shows
     its result to a person checks nothing, whatever its docstring says. Fixtures and context-manager helpers
     named `test*` (`@contextlib.contextmanager def testing_server(root):`) are no tests.
@@ -171,6 +190,8 @@ class TestWithoutAssertion(TestAwareRule):
         self._pending: list[Frame] = []
         self._class_bases: dict[str, list[str]] = {}  # class of this file -> its bases' qualified names
         self._inert: set[int] = set()  # ids of `pytest.raises(E)` calls made alone on a line, outside a `with`
+        self._raising_depth = 0  # how many `with pytest.raises(...)` blocks the walk is in
+        self._raising_callees: set[str] = set()  # what the file's tests expect to raise (`validate_url`)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -188,7 +209,8 @@ class TestWithoutAssertion(TestAwareRule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         owner = self._class_names[-1] if self._class_names and len(self.frames) == 1 else None
-        self.frames[-1].data.update(asserts=False, calls=set(), self_calls=set(), tells=False, owner=owner)
+        self.frames[-1].data.update(asserts=False, calls=set(), self_calls=set(), tells=False, owner=owner,
+                                    expects_raise=False)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         frame = self.frames[-1]
@@ -199,6 +221,18 @@ class TestWithoutAssertion(TestAwareRule):
         if name in TEARDOWN_METHODS and frame.data["owner"] is not None:
             self._asserting_teardowns[frame.data["owner"]] = frame
         super().leave_FunctionDef(node)
+
+    def visit_With(self, node: cst.With) -> None:
+        if any(self._expects_raise(item.item) for item in node.items):
+            self._raising_depth += 1
+
+    def leave_With(self, original_node: cst.With) -> None:
+        if any(self._expects_raise(item.item) for item in original_node.items):
+            self._raising_depth -= 1
+
+    def _expects_raise(self, item: cst.BaseExpression) -> bool:
+        return type(item) is cst.Call and (self.qualified_name(item) in RAISES_CONTEXTS
+                                           or (type(item.func) is cst.Attribute and item.func.attr.value in RAISES_METHODS))
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         item = node.item
@@ -249,8 +283,10 @@ class TestWithoutAssertion(TestAwareRule):
         if self.frames and hollow_mock_check(node.value, self.context.module.code_for_node) is not None:
             self._mark_asserting()
         value = node.value
-        if type(value) is cst.Call and len(value.args) == 1 and self.qualified_name(value) in EXPECTING_CALLS:
+        if self.frames and type(value) is cst.Call and len(value.args) == 1 \
+                and self.qualified_name(value) in EXPECTING_CALLS:
             self._inert.add(id(value))  # `pytest.raises(ValueError)` alone: no `with`, no callable, so it checks nothing
+            self.frames[-1].data["expects_raise"] = True  # and its calls are meant to raise, not to return
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self.frames:
@@ -266,6 +302,8 @@ class TestWithoutAssertion(TestAwareRule):
                 or _requests_a_status(node, called):
             self._mark_asserting()
         elif called:
+            if self._raising_depth:
+                self._raising_callees.add(called)
             calls_own_method = isinstance(node.func, cst.Attribute) and _is_self(node.func.value)
             for frame in self.frames:
                 frame.data["calls"].add(called)
@@ -276,7 +314,9 @@ class TestWithoutAssertion(TestAwareRule):
         asserting = self._asserting_functions_closure()
         for frame in self._pending:
             if frame.data["calls"] & asserting or self._checked_by_teardown(frame, asserting) \
-                    or self._calls_unseen_inherited_method(frame):
+                    or self._calls_unseen_inherited_method(frame) \
+                    or (not frame.data["tells"] and not frame.data["expects_raise"]
+                        and _called_for_their_raise(frame.node) & self._raising_callees):
                 continue
             name = frame.node.name.value
             if frame.data["tells"]:
