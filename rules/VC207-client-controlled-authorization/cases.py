@@ -553,6 +553,24 @@ def grid_structure(dag_id: str, root: str | None = None, permissions: str = ""):
     return render_grid(dag, asked)
 
 
+class IsAccountOwner:
+    def has_permission(self, request, view):
+        target_user_id = request.query_params.get("user_id")
+        # ok: VC207 -- what the test lets through is compared with the signed-in user: an ownership check
+        if target_user_id:
+            return request.user.user_id == target_user_id
+        return True
+
+
+@app.post("/tokens")
+def issue_token():
+    user_id = request.form.get("user_id")
+    # ok: VC207 -- a field the form must carry: its absence is refused, its value decides nothing here
+    if not user_id:
+        return {"error": "user_id is required"}, 400
+    return sign_challenge(user_id, request.form["signature"])
+
+
 @app.post("/login-as")
 def login_as():
     uid = request.args.get("uid")

@@ -94,8 +94,10 @@ class ClientControlledAuthorization(FlowRule):
     whoever claims the privilege); nor is `if role is None:` before a block that refuses nothing (it fills in a
     default), nor a test of an input's presence (`if root:`, `if permissions is not None:`) before a block that refuses
     nothing and hands that input to a call (`dag.partial_subset(task_ids=root)`: the root task of a graph, the
-    permissions a caller asks about, data the handler works with). Nor are conditions in a route handler
-    that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`), nor in the methods of a
+    permissions a caller asks about, data the handler works with), nor `if not user_id: return 400` (a field the form
+    must carry), nor a test whose block compares what it lets through with the server's idea of the caller (`if
+    target_user_id: return request.user.user_id == target_user_id`, an ownership check). Nor are conditions in a route
+    handler that only administrators reach (`admin: User = Depends(get_admin_user)`, `@admin_required`), nor in the methods of a
     Django admin class (`save_model(self, request, ...)` of a `ModelAdmin`, `SingletonModelAdmin` or inline in a module
     that uses `django.contrib.admin`: the admin site lets only signed-in staff in): the role or user a form names is then
     an administrator's choice.
@@ -300,7 +302,8 @@ class ClientControlledAuthorization(FlowRule):
             if claim is None:
                 continue
             privileged, identity = _is_privilege_name(claim)
-            if identity and _mentions_server_identity(test, self._injected):
+            if identity and (_mentions_server_identity(test, self._injected)
+                             or _compared_with_server_identity(used_in, inner, self._injected)):
                 continue
             if _validated_against_collection(test, inner):
                 continue
@@ -478,10 +481,13 @@ def _privileged_words(name: str) -> bool:
 
 
 def _optional_filter(test: cst.BaseExpression, value: cst.CSTNode, taint: Taint) -> bool:
-    """`if user_id is None:` on a query parameter picks a filter, it does not authenticate (a header or cookie would)."""
+    """`if user_id is None:` on a query parameter picks a filter, and `if not user_id: return 400` asks for a field the
+    form must carry: neither authenticates (a header or cookie would), whatever the value is."""
     origin = (taint.origin or "").lower()
     if "header" in origin or "cookie" in origin or (isinstance(value, cst.Name) and value.value.startswith("x_")):
         return False
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not and test.expression is value:
+        return True  # (not `if uid: session["user"] = load_user(uid)`, whose block runs with the value)
     for inner in iter_expressions(test):
         if isinstance(inner, cst.Comparison) and inner.left is value and len(inner.comparisons) == 1:
             target = inner.comparisons[0]
@@ -573,6 +579,18 @@ def _validated_against_collection(test: cst.BaseExpression, value: cst.CSTNode) 
             if isinstance(target.operator, (cst.In, cst.NotIn)) and isinstance(target.comparator, (cst.Name, cst.Attribute)):
                 return True
     return False
+
+
+def _compared_with_server_identity(block: cst.CSTNode | None, claim: cst.CSTNode, injected: frozenset[str]) -> bool:
+    """`if target_user_id: return request.user.user_id == target_user_id`: what the test lets through is compared with
+    the server's idea of the caller, an ownership check (a DRF permission's `has_permission`)."""
+    if block is None:
+        return False
+    named = dotted_name(claim)
+    return named is not None and any(
+        type(inner) is cst.Comparison and _mentions_server_identity(inner, injected)
+        and any(dotted_name(part) == named for part in iter_expressions(inner))
+        for inner in walk_own(block))
 
 
 def _mentions_server_identity(test: cst.BaseExpression, injected: frozenset[str]) -> bool:
