@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import RULES_DIR
 from vibecheck.analysis.model_fields import sibling_models_inputs
+from vibecheck.rules.auth.auth_fails_open import AuthFailsOpen
 from vibecheck.rules.auth.csrf_protection_disabled import CsrfProtectionDisabled
 from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
 from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
@@ -335,3 +336,23 @@ def test_tornado_settings_defined_in_one_module_and_unpacked_in_another(tmp_path
     found += [f.code for f in findings_for(CsrfProtectionDisabled, settings, path="shop/config.py")]
     assert found == ["VC211", "VC208"]
     assert findings_for(DebugModeInProduction, settings, path="shop/config_dev.py") == []
+
+
+LOGIN_PROBE = """
+class Portal:
+    def is_logged_in(self):
+        try:
+            self.page.find("login_username")
+            return False
+        except Exception:
+            return True
+"""
+
+
+@pytest.mark.parametrize(("imports", "reported"), [
+    ("from selenium import webdriver\n", 0),  # a bot asking whether its own browser session logged in
+    ("from playwright.sync_api import sync_playwright\n", 0),
+    ("import requests\n", 1),  # elsewhere, a check named for login that answers True on any error lets callers in
+])
+def test_a_browser_bot_checking_its_own_login_lets_no_request_in(imports: str, reported: int) -> None:
+    assert len(findings_for(AuthFailsOpen, imports + LOGIN_PROBE, path="bot/portal.py")) == reported

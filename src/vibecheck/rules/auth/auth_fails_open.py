@@ -29,6 +29,9 @@ DATA_KEY_QUALIFIERS = frozenset({"issue", "project", "cache", "sort", "primary",
                                  "event", "message", "queue", "record", "entity", "node", "page", "space", "board",
                                  "dedup", "dedupe", "hash", "unique", "composite", "natural", "resource", "metadata"})
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Browser automation: a module that drives a browser checks whether its own session logged in (`verify_login_success`:
+# the login form is gone), which lets no request of anyone else in.
+BROWSER_DRIVERS = ("selenium", "playwright", "pyppeteer", "splinter", "helium")
 # Words that make an identifier a feature's on/off switch (`enable_secret_scanning`, `SIGNATURE_CHECK_ENABLED`), which
 # names no credential whatever it switches.
 TOGGLE_WORDS = frozenset({"enable", "enabled", "disable", "disabled"})
@@ -245,7 +248,8 @@ class AuthFailsOpen(Rule):
     identifies the caller (`request.state.user = None` on failure) leaves the decision to the routes and is
     not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC: return
     await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the request
-    on without recording an anonymous caller is reported too.
+    on without recording an anonymous caller is reported too. A module that drives a browser (selenium, playwright)
+    asks whether its own session logged in, which lets no one else in: its `try` blocks are not judged so.
 
     ## Why is this bad?
     The code fails open: the day the environment variable is missing, the list of keys is empty or a
@@ -508,7 +512,7 @@ class AuthFailsOpen(Rule):
         if not isinstance(node.body, cst.IndentedBlock):
             return
         self._check_skipped_when_unset(node.body)
-        if tries:
+        if tries and not self.context.imports.imports_any(BROWSER_DRIVERS):
             self._check_swallowed_refusals(node, tries)
             self._check_expiry_retry(tries)
 
