@@ -195,11 +195,24 @@ def _class_facts(node: cst.ClassDef) -> _ClassFacts:
 
 
 def _answers_false(function: cst.FunctionDef) -> bool:
-    """`def can_change_password(self): return False`: a method that only answers False."""
-    body = function.body.body if isinstance(function.body, cst.IndentedBlock) else ()
-    line = body[-1] if len(body) in (1, 2) else None  # (after a docstring, perhaps)
+    """`def can_change_password(self): return False`: a method whose body (after a docstring) only answers False."""
+    statements = _body_statements(function)
+    line = statements[0] if len(statements) == 1 else None
     return isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1 and isinstance(line.body[0], cst.Return) \
         and isinstance(line.body[0].value, cst.Name) and line.body[0].value.value == "False"
+
+
+def _body_statements(node: cst.FunctionDef) -> list[cst.BaseStatement | cst.BaseSmallStatement]:
+    """The body's statements without a leading docstring."""
+    body = node.body
+    statements: list[cst.BaseStatement | cst.BaseSmallStatement] = list(
+        body.body if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else [])
+    first = statements[0] if statements else None
+    is_docstring = (isinstance(first, cst.SimpleStatementLine) and len(first.body) == 1
+                    and isinstance(first.body[0], cst.Expr)
+                    and isinstance(first.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
+    is_docstring |= isinstance(first, cst.Expr) and isinstance(first.value, (cst.SimpleString, cst.ConcatenatedString))
+    return statements[1:] if is_docstring else statements
 
 
 class AuthCheckAlwaysPasses(Rule):
@@ -406,7 +419,7 @@ class AuthCheckAlwaysPasses(Rule):
             return
         if self._report_credential_echo(node, frame):
             return
-        statements = self._statements(node)
+        statements = _body_statements(node)
         anchor = node.decorators[0] if node.decorators else node
         if all(self._is_placeholder(s) for s in statements):
             self.report(anchor, f"The check `{name}` has a placeholder body, so it never denies anyone.",
@@ -575,19 +588,6 @@ class AuthCheckAlwaysPasses(Rule):
         family = ancestors(owner)
         return bool(family) and any(method in facts.refusing and ancestors(name) & family
                                     for name, facts in classes.items() if name != owner)
-
-    @staticmethod
-    def _statements(node: cst.FunctionDef) -> list[cst.BaseStatement | cst.BaseSmallStatement]:
-        """The body's statements without a leading docstring."""
-        body = node.body
-        statements: list[cst.BaseStatement | cst.BaseSmallStatement] = list(
-            body.body if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else [])
-        first = statements[0] if statements else None
-        is_docstring = (isinstance(first, cst.SimpleStatementLine) and len(first.body) == 1
-                        and isinstance(first.body[0], cst.Expr)
-                        and isinstance(first.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
-        is_docstring |= isinstance(first, cst.Expr) and isinstance(first.value, (cst.SimpleString, cst.ConcatenatedString))
-        return statements[1:] if is_docstring else statements
 
     @staticmethod
     def _is_placeholder(statement: cst.CSTNode) -> bool:

@@ -731,41 +731,29 @@ def _updates_itself(small: cst.CSTNode) -> bool:
 
 def _statement_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> cst.CSTNode | None:
     """The small statement (or compound statement) that follows `statement` in its block, searched from `suite`."""
-    rest = _statements_after(suite, statement)
+    rest = _code_after(suite, statement, beyond_block=False)
     return rest[0] if rest else None
 
 
-def _statements_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> list[cst.CSTNode] | None:
-    """The statements that follow `statement` in its block (None when `suite` does not hold it)."""
+def _code_after(suite: cst.BaseSuite, statement: cst.CSTNode, *, beyond_block: bool = True) -> list[cst.CSTNode] | None:
+    """The statements that run after `statement`: those after it in its block, then (with `beyond_block`) those after
+    each block that holds it (`if found is None: try: found = load(name)` ... then, after that `if`, `if found is
+    None: raise`). None when `suite` does not hold it."""
     statements = suite_statements(suite)
     for index, current in enumerate(statements):
         if current is statement:
             return statements[index + 1:]
         for block in _blocks_of(current):
-            found = _statements_after(block, statement)
+            found = _code_after(block, statement, beyond_block=beyond_block)
             if found is not None:
-                return found
-    return None
-
-
-def _code_after(suite: cst.BaseSuite, statement: cst.CSTNode) -> list[cst.CSTNode] | None:
-    """The statements that run after `statement`: those after it in its block, then those after each block that
-    holds it (`if found is None: try: found = load(name)` ... then, after that `if`, `if found is None: raise`)."""
-    statements = suite_statements(suite)
-    for index, current in enumerate(statements):
-        if current is statement:
-            return statements[index + 1:]
-        for block in _blocks_of(current):
-            found = _code_after(block, statement)
-            if found is not None:
-                return found + statements[index + 1:]
+                return found + statements[index + 1:] if beyond_block else found
     return None
 
 
 def _raises_after(function: cst.FunctionDef, statement: cst.Try) -> bool:
     """The block goes on to `raise`, through plain calls only (`self._abort_all_streams()`, then `raise
     ProtocolError(...)`): the code fails whether or not the `try` did, so its handler hides nothing."""
-    rest = _statements_after(function.body, statement) or []
+    rest = _code_after(function.body, statement, beyond_block=False) or []
     return bool(rest) and isinstance(rest[-1], cst.Raise) and all(
         isinstance(small, cst.Expr) and isinstance(small.value, (cst.Call, cst.Await)) for small in rest[:-1])
 

@@ -7,6 +7,7 @@ import libcst as cst
 from vibecheck.analysis.flow import call_argument, short_code, string_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
+from vibecheck.rules.security._support import is_name_constant
 
 # The packages whose components are judged: an LLM framework's, not a project class that happens to share a name.
 LLM_PACKAGES = ("langchain", "langchain_experimental", "langchain_community", "langchain_core", "llama_index",
@@ -39,10 +40,6 @@ HINT = ("Give the model only tools that do one narrow thing, or run its code in 
 
 def _package(name: str) -> str:
     return name.partition(".")[0]
-
-
-def _is_true(node: cst.BaseExpression | None) -> bool:
-    return type(node) is cst.Name and node.value == "True"
 
 
 class LlmCodeExecutionTool(Rule):
@@ -142,14 +139,13 @@ class LlmCodeExecutionTool(Rule):
         `code_execution_config` that turns Docker off."""
         for arg in call.args:
             keyword = arg.keyword.value if arg.keyword is not None else None
-            if keyword in UNSAFE_SWITCHES and _is_true(arg.value):
+            if keyword in UNSAFE_SWITCHES and is_name_constant(arg.value, "True"):
                 return UNSAFE_SWITCHES[keyword]
             if keyword == "code_execution_mode" and string_value(arg.value) == "unsafe":
                 return "the code the model writes, on this machine"
             if keyword == "code_execution_config" and type(arg.value) is cst.Dict and any(
-                    string_value(element.key) == "use_docker" and type(element.value) is cst.Name
-                    and element.value.value == "False" for element in arg.value.elements
-                    if type(element) is cst.DictElement):
+                    string_value(element.key) == "use_docker" and is_name_constant(element.value, "False")
+                    for element in arg.value.elements if type(element) is cst.DictElement):
                 return "the code blocks the model writes, on this machine"
         return None
 

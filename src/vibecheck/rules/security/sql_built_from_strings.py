@@ -453,7 +453,7 @@ class SqlBuiltFromStrings(FlowRule):
         self.class_constants[node.name.value] = _class_constants(node, self.rebound)
 
     def check(self, node: cst.CSTNode, state: FlowState) -> None:
-        counters = [name for name in _comprehension_counters(node, state) if name not in state.constants]
+        counters = [name for name in _comprehension_constants(node, state) if name not in state.constants]
         state.constants.update((name, "") for name in counters)
         try:
             self._check(node, state)
@@ -588,7 +588,7 @@ BUILT_TYPES = frozenset({cst.FormattedString, cst.BinaryOperation, cst.Call, cst
 SQL_WORDS = ("select", "delete", "insert", "update")
 
 
-def _comprehension_counters(node: cst.CSTNode, state: FlowState) -> list[str]:
+def _comprehension_constants(node: cst.CSTNode, state: FlowState) -> list[str]:
     """The numbers and constants a comprehension of the statement runs over: the index of `for i, tag in
     enumerate(tags)` and the items of `for i in range(n)` (`text(f"... = :tag_{i}").params(...)` names a bind
     parameter by its number), and the items of a constant (`for table in ("agents", "tasks")`, `for table in
