@@ -488,3 +488,15 @@ def debug_page(scope, log):
     assert sorted((f.location.start.line, f.message.rpartition("(through ")[2]) for f in findings) == [
         (22, "`debug_page()` -> `is_admin()`)."), (26, "`debug_page()` -> `is_office()`)."),
         (31, "`debug_page()` -> `is_vpn()`).")]
+
+
+def test_secret_in_log_names_the_looked_up_secret_with_its_container() -> None:
+    """The message names what was logged (`share['PathOrToken']`), not the key alone in a list's brackets."""
+    findings = findings_for(SecretInLog, """
+        import logging
+        logger = logging.getLogger(__name__)
+        def show(share, settings):
+            logger.info("share %r", share["PathOrToken"])
+            logger.info("key %r", settings.vault["api_key"])
+    """)
+    assert [f.message.split("`")[1] for f in findings] == ["share['PathOrToken']", "settings.vault['api_key']"]

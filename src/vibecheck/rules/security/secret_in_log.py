@@ -83,7 +83,8 @@ def secret_source(node: cst.BaseExpression, state: FlowState) -> Taint | None:
         # `secret.name`, `token.expires_at`: metadata of a secret object, not the secret itself.
         return None if node.attr.value in SECRET_VALUE_ATTRIBUTES else CLEAN
     if type(node) is cst.Subscript and type(node.slice[0].slice) is cst.Index:
-        return _keyed(string_value(node.slice[0].slice.value), "[{}]")
+        owner = dotted_name(node.value)
+        return _keyed(string_value(node.slice[0].slice.value), f"{owner}[{{}}]" if owner else "{}")
     header = credential_header(node)
     if header is not None:
         return Taint("secret", f"{header!r} header")
