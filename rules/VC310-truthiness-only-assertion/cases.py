@@ -282,3 +282,57 @@ def test_list_orders_status_and_body(client):
 def test_parsed_payload(payload):
     # ok: VC310 -- not a test client's response
     assert payload.json() is not None
+
+
+def test_list_orders(client):
+    orders = client.list_orders(1)
+    # expect: VC310 -- every wrong list is a list too
+    assert isinstance(orders, list)
+
+
+def test_summary_of_no_orders():
+    # expect: VC310
+    assert type(billing.build_summary([])) is dict
+
+
+def test_parse_tags_sequence():
+    # expect: VC310
+    assert isinstance(parse_tags("a"), (list, tuple))
+
+
+class TestBuildInvoiceShape(unittest.TestCase):
+    def test_build(self):
+        invoice = build_invoice({"id": 2, "items": []})
+        # expect: VC310
+        self.assertIsInstance(invoice, dict, "an invoice is a mapping")
+
+
+def test_backend_class_chosen():
+    backend = billing.make_backend("redis")
+    # ok: VC310 -- a class of the project's own says which implementation was built
+    assert isinstance(backend, billing.RedisBackend)
+
+
+def test_invoice_type_and_total():
+    invoice = build_invoice({"id": 3, "items": []})
+    # ok: VC310 -- the test goes on to check the content
+    assert isinstance(invoice, dict)
+    assert invoice["total"] == 0
+
+
+def test_type_of_a_given_value():
+    value = 3
+    # ok: VC310 -- not a data function's answer
+    assert isinstance(value, int)
+
+
+def test_generate_token_returns_string():
+    token = billing.generate_token()
+    # ok: VC310 -- the test is named for the type: it is the point
+    assert isinstance(token, str)
+
+
+def test_invoice_as_mapping():
+    invoice = build_invoice({"id": 4, "items": []})
+    # ok: VC310 -- a conversion's type is its point
+    assert isinstance(billing.to_mapping(invoice), dict)

@@ -1,4 +1,4 @@
-"""VC310: a test whose only check on what the code returned is that it is truthy or not `None`."""
+"""VC310: a test whose only check on what the code returned is that it is truthy, not `None` or of a builtin type."""
 
 from __future__ import annotations
 
@@ -48,6 +48,18 @@ UNITTEST_EXACT = frozenset({"assertIs", "assertEqual", "assertIsNot", "assertNot
 # Calls that check something beyond truth: any assertion helper, a mock's `assert_*`, `pytest.raises`.
 CHECK_PREFIXES = ("assert", "expect", "check", "verify", "fail")
 CHECKING_CALLS = frozenset({"raises", "warns", "approx", "deprecated_call", "fail"})
+# Builtin containers and scalars: `isinstance(users, list)` holds for every wrong list as well. A class of the
+# project's own (`isinstance(make_backend("redis"), RedisBackend)`) says which implementation was chosen: a real check.
+BUILTIN_TYPES = frozenset({"dict", "list", "str", "int", "float", "bool", "tuple", "set", "frozenset", "bytes"})
+TRUTHY = "truthy (or not `None`)"
+# Words of a function that converts a value (`get_prep_value`, `to_dict`, `serialize_message`, `decode_path`): the
+# type of what it gives back is its point, so checking the type checks the conversion.
+CONVERSION_WORDS = frozenset({"prep", "prepare", "convert", "to", "as", "encode", "decode", "serialize", "serialise",
+                              "deserialize", "deserialise", "coerce", "cast", "normalize", "normalise", "dump", "dumps",
+                              "format", "stringify"})
+# Words of a test's name that say the type is its point (`test_generate_key_returns_string`, `test_to_dict_type`).
+TYPE_WORDS = frozenset({"type", "types", "typed", "instance", "str", "string", "strings", "dict", "mapping", "list",
+                        "int", "integer", "float", "bool", "boolean", "tuple", "set", "bytes"})
 MOCK_WORD = "mock"
 
 
@@ -58,6 +70,7 @@ class Candidate:
     node: cst.CSTNode
     name: str | None
     callee: str
+    checked: str = TRUTHY  # what the check asks of the value: truthiness, or a builtin type ("a `list`")
 
 
 @dataclass
@@ -157,6 +170,27 @@ def truth_checked(test: cst.BaseExpression) -> cst.BaseExpression:
     return test
 
 
+def type_checked(test: cst.BaseExpression) -> tuple[cst.BaseExpression, str] | None:
+    """(`x`, its type's name) of `isinstance(x, list)`, `isinstance(x, (list, tuple))`, `type(x) is dict` or
+    `type(x) == dict` when every type named is a builtin one; None for anything else."""
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance" \
+            and len(test.args) == 2:
+        return _builtin_check(test.args[0].value, test.args[1].value)
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 \
+            and isinstance(test.comparisons[0].operator, (cst.Is, cst.Equal)) and isinstance(test.left, cst.Call) \
+            and isinstance(test.left.func, cst.Name) and test.left.func.value == "type" and len(test.left.args) == 1:
+        return _builtin_check(test.left.args[0].value, test.comparisons[0].comparator)
+    return None
+
+
+def _builtin_check(value: cst.BaseExpression, types: cst.BaseExpression) -> tuple[cst.BaseExpression, str] | None:
+    named = [e.value for e in types.elements] if isinstance(types, cst.Tuple) else [types]
+    names = [n.value for n in named if isinstance(n, cst.Name)]
+    if not names or len(names) != len(named) or not set(names) <= BUILTIN_TYPES:
+        return None
+    return value, " or ".join(f"{'an' if name[0] in 'aeiou' else 'a'} `{name}`" for name in names)
+
+
 def _length_of(node: cst.BaseExpression) -> cst.BaseExpression | None:
     """`x` of `len(x)`."""
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len" and len(node.args) == 1:
@@ -177,7 +211,7 @@ def name_count(node: cst.CSTNode, name: str) -> int:
 
 
 class TruthinessOnlyAssertion(TestAwareRule):
-    """A test whose only check on what a data function returned is `assert result` or `is not None`.
+    """A test whose only check on what a data function returned is `assert result`, `is not None` or its builtin type.
 
     ## What it does
     Reports, in test files, `assert result`, `assert result is not None`, `assert bool(result)`, a non-empty
@@ -188,6 +222,11 @@ class TruthinessOnlyAssertion(TestAwareRule):
     `summarize`, or it is named for the data it makes: `weekly_report`, `order_summary`; or it is the JSON body
     of a test client's response, `resp.json()`, whose status nothing checks), the test checks nothing else (no
     other `assert`, no assertion call, no mock `assert_*`, no `pytest.raises`) and uses the value nowhere else.
+    A check of its builtin type alone counts the same (`assert isinstance(orders, list)`, `(list, tuple)`,
+    `type(summary) is dict`, `self.assertIsInstance(invoice, dict)`): every wrong list is a list too. A class
+    of the project's own (`isinstance(backend, RedisBackend)`) says which implementation was built, and a test named
+    for the type (`test_generate_key_returns_string`) or of a function that converts a value (`to_dict`,
+    `get_prep_value`, `decode_path`) checks its point: these are left alone.
     A predicate (`assert is_valid(x)`,
     `assert client.login(...)`), a getter named for a flag (`transaction.get_rollback()`,
     `get_autocommit()`, `get_is_active()`) or one the same file also expects to be false
@@ -263,7 +302,11 @@ class TruthinessOnlyAssertion(TestAwareRule):
         checks = self._checks()
         if checks is not None:
             self._note_falsity(checks, falsity_checked(node.test))
-            self._note_check(checks, node, truth_checked(node.test))
+            typed = type_checked(node.test)
+            if typed is not None:
+                self._note_check(checks, node, *typed)
+            else:
+                self._note_check(checks, node, truth_checked(node.test))
 
     def _note_falsity(self, checks: TestChecks, checked: cst.BaseExpression | None) -> None:
         """`assert not get_rollback()`, `self.assertFalse(flag)`: the function answers yes or no, its truth is the check."""
@@ -282,8 +325,11 @@ class TruthinessOnlyAssertion(TestAwareRule):
         if isinstance(node.func, cst.Attribute) and node.args:
             self._note_falsity(checks, unittest_falsity_checked(method, node.args))
         checked = self._unittest_truth_check(node, method)
+        typed = self._unittest_type_check(node, method)
         if checked is not None:
             self._note_check(checks, node, checked)
+        elif typed is not None:
+            self._note_check(checks, node, *typed)
         elif method.lower().startswith(CHECK_PREFIXES) or method in CHECKING_CALLS:
             checks.other_checks = True
 
@@ -299,13 +345,22 @@ class TruthinessOnlyAssertion(TestAwareRule):
             return _length_of(node.args[0].value)
         return None
 
-    def _note_check(self, checks: TestChecks, node: cst.CSTNode, checked: cst.BaseExpression) -> None:
+    @staticmethod
+    def _unittest_type_check(node: cst.Call, method: str) -> tuple[cst.BaseExpression, str] | None:
+        """What `self.assertIsInstance(x, dict)` checks, and the builtin type it asks for."""
+        if method != "assertIsInstance" or not isinstance(node.func, cst.Attribute) or len(node.args) < 2 \
+                or not all(_is_message(arg) for arg in node.args[2:]):
+            return None
+        return _builtin_check(node.args[0].value, node.args[1].value)
+
+    def _note_check(self, checks: TestChecks, node: cst.CSTNode, checked: cst.BaseExpression,
+                    asked: str = TRUTHY) -> None:
         if isinstance(checked, cst.Name) and checked.value in checks.results:
-            checks.weak.append(Candidate(node, checked.value, checks.results[checked.value]))
+            checks.weak.append(Candidate(node, checked.value, checks.results[checked.value], asked))
             return
         callee = data_callee(checked) or response_body(checked, checks.responses)
         if callee is not None:
-            checks.weak.append(Candidate(node, None, callee))
+            checks.weak.append(Candidate(node, None, callee, asked))
         else:
             checks.other_checks = True
 
@@ -314,7 +369,17 @@ class TruthinessOnlyAssertion(TestAwareRule):
         if checks.other_checks or not checks.weak:
             return
         self._pending.extend(candidate for candidate in checks.weak
-                             if candidate.name is None or not self._used_elsewhere(frame.node, candidate, checks))
+                             if (candidate.checked == TRUTHY or not self._named_for_type(frame.node, candidate))
+                             and (candidate.name is None or not self._used_elsewhere(frame.node, candidate, checks)))
+
+    @staticmethod
+    def _named_for_type(function: cst.FunctionDef, candidate: Candidate) -> bool:
+        """The type is the test's point: its name has a type word beyond those of the function it calls
+        (`test_generate_key_returns_string`; `test_list_orders` calls `list_orders`, whose `list` is a verb), or the
+        function converts a value (`get_prep_value`, `to_dict`)."""
+        called = set(candidate.callee.lower().split("_"))
+        words = set(function.name.value.lower().split("_")) - called
+        return not TYPE_WORDS.isdisjoint(words) or not CONVERSION_WORDS.isdisjoint(called)
 
     def leave_Module(self, node: cst.Module) -> None:
         for candidate in self._pending:
@@ -323,8 +388,8 @@ class TruthinessOnlyAssertion(TestAwareRule):
             shown = f"`{candidate.name}`" if candidate.name is not None else "its value"
             self.report(
                 candidate.node,
-                f"The test only checks that {shown} from `{candidate.callee}(...)` is truthy (or not `None`): "
-                "any non-empty wrong result passes.",
+                f"The test only checks that {shown} from `{candidate.callee}(...)` is {candidate.checked}: "
+                f"any {'non-empty' if candidate.checked == TRUTHY else 'such'} wrong result passes.",
                 hint="Compare the result with the value you expect (`assert result == expected`), "
                 "or assert on the fields that matter.",
             )
