@@ -14,6 +14,7 @@ from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
 from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
 from vibecheck.rules.auth.mass_assignment import MassAssignment
 from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_key_name, names_any, secret_kinds
+from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
 from vibecheck.testing import check_corpus, findings_for, parse_annotations
 
 
@@ -356,3 +357,81 @@ class Portal:
 ])
 def test_a_browser_bot_checking_its_own_login_lets_no_request_in(imports: str, reported: int) -> None:
     assert len(findings_for(AuthFailsOpen, imports + LOGIN_PROBE, path="bot/portal.py")) == reported
+
+
+INVOICE_VIEWS = """\
+from rest_framework import viewsets
+from rest_framework.permissions import IsAuthenticated
+
+from {package}models import Invoice, Product
+
+
+class InvoiceViewSet(viewsets.ModelViewSet):
+    permission_classes = [IsAuthenticated]
+    queryset = Invoice.objects.all()
+
+
+class InvoiceReadViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [IsAuthenticated]
+    queryset = Invoice.objects.all()
+
+
+class ProductViewSet(viewsets.ModelViewSet):
+    permission_classes = [IsAuthenticated]
+    queryset = Product.objects.all()
+
+
+class ParticipantInvoiceViewSet(viewsets.ModelViewSet):
+    permission_classes = [IsAuthenticated, IsInvoiceParticipant]
+    queryset = Invoice.objects.all()
+
+
+class DefaultInvoiceViewSet(viewsets.ModelViewSet):
+    queryset = Invoice.objects.all()
+
+
+class ProjectPermissionInvoiceViewSet(viewsets.ModelViewSet):
+    permission_required = "billing.change_invoice"
+    queryset = Invoice.objects.all()
+
+
+class CheckedInvoiceViewSet(viewsets.ModelViewSet):
+    permission_classes = [IsAuthenticated]
+    queryset = Invoice.objects.all()
+
+    def perform_destroy(self, instance):
+        if instance.owner != self.request.user:
+            raise PermissionDenied()
+        instance.delete()
+"""
+INVOICE_MODELS = """\
+from django.conf import settings
+from django.db import models
+
+
+class Invoice(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+
+
+class Product(models.Model):
+    maker = models.ForeignKey("catalog.Maker", on_delete=models.CASCADE)
+"""
+
+
+@pytest.mark.parametrize("package", [".", "billing.", "shop.billing."])
+def test_a_viewset_serving_every_row_of_a_model_owned_by_users_is_reported(tmp_path: Path, package: str) -> None:
+    """Only the viewsets that change rows of a model with a relation to the user model, asking for a login only
+    (explicitly, or by the default permission classes and no permission of the project's own) and checking no owner
+    anywhere, are reported; the model is read from the module beside it, imported relatively or by
+    its package's name."""
+    app = tmp_path / "shop" / "billing"
+    app.mkdir(parents=True)
+    (app / "models.py").write_text(INVOICE_MODELS, encoding="utf-8")
+    views = app / "views.py"
+    source = INVOICE_VIEWS.format(package=package)
+    views.write_text(source, encoding="utf-8")
+    sibling_models_inputs.cache_clear()
+    found = findings_for(ObjectLookupNotScopedToUser, source, path=str(views))
+    assert [(f.location.start.line, f.message.split("`")[1]) for f in found] == [(7, "InvoiceViewSet"),
+                                                                                (27, "DefaultInvoiceViewSet")]
+    assert "(`owner`)" in found[0].message

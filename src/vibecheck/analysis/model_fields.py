@@ -24,6 +24,8 @@ TEXT_FIELD_TYPES = frozenset({"CharField", "TextField", "SlugField", "EmailField
 SIZE_LIMIT = 2_000_000
 # The modules beside a file that may define its models and schemas (as `name.py` or a package `name/`).
 SIBLING_MODULES = ("models", "schemas", "schema", "serializers", "dto", "dtos", "entities", "payloads")
+# Model fields that point at one row of another model: an owner when that model is the user model.
+RELATION_FIELD_TYPES = frozenset({"ForeignKey", "OneToOneField"})
 # Base classes of a request schema whose annotated fields a client may send.
 SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
 
@@ -43,20 +45,39 @@ def schema_fields(path: str, reference: str) -> tuple[str, ...]:
     return _schema_fields_in(found[0]).get(found[1], ()) if found is not None else ()
 
 
+def owner_fields(path: str, reference: str) -> frozenset[str]:
+    """The fields of the Django model that `reference` names as imported in the file at `path` (`.models.Invoice`)
+    that point at the user model (`owner = models.ForeignKey(settings.AUTH_USER_MODEL, ...)`): each row belongs to
+    a user. Empty when the model is no class of a module beside the file."""
+    found = _sibling_module(path, reference, any_module=True)
+    return _owner_fields_in(found[0]).get(found[1], frozenset()) if found is not None else frozenset()
+
+
 def _sibling_module(path: str, reference: str, *, any_module: bool = False) -> tuple[str, str] | None:
     """(module file, class name) of `.module.Class` when the module lies beside `path` and is one of `SIBLING_MODULES`
     (or any, for a Django form's model: a model module is named so by Django's convention)."""
     module, _, name = reference.rpartition(".")
-    if not module.startswith(".") or module.startswith("..") or not name:
-        return None
-    parts = module[1:].split(".")
-    if not any_module and parts[0] not in SIBLING_MODULES:
-        return None
     folder = Path(os.path.dirname(os.path.abspath(path)))
+    parts = _below_own_package(module, folder)
+    if not parts or not name or (not any_module and parts[0] not in SIBLING_MODULES):
+        return None
     for candidate in (folder.joinpath(*parts[:-1], parts[-1] + ".py"), folder.joinpath(*parts, "__init__.py")):
         if candidate.is_file():
             return str(candidate), name
     return None
+
+
+def _below_own_package(module: str, folder: Path) -> list[str]:
+    """The parts of `module` below the package of `folder`: `models` for `.models`, and for `shop.models` (or
+    `project.shop.models`) when the folder is that package (`project/shop/`); empty for any other module."""
+    if module.startswith("."):
+        return [] if module.startswith("..") else module[1:].split(".")
+    parts = module.split(".")
+    packages = [folder.name, *(parent.name for parent in folder.parents)]
+    for depth in range(1, len(parts)):
+        if parts[:depth] == packages[:depth][::-1]:
+            return parts[depth:]
+    return []
 
 
 @functools.lru_cache(maxsize=256)
@@ -99,14 +120,38 @@ def _text_fields_in(module_path: str) -> dict[str, frozenset[str]]:
     return found
 
 
+@functools.lru_cache(maxsize=256)
+def _owner_fields_in(module_path: str) -> dict[str, frozenset[str]]:
+    """Each class of a module -> the names its body assigns a relation to the user model to."""
+    tree = _parsed(module_path)
+    if tree is None:
+        return {}
+    return {node.name: frozenset(
+        target.id for statement in node.body if isinstance(statement, ast.Assign)
+        and isinstance(statement.value, ast.Call) and _called_name(statement.value.func) in RELATION_FIELD_TYPES
+        and _points_at_user_model(statement.value) for target in statement.targets if isinstance(target, ast.Name))
+        for node in tree.body if isinstance(node, ast.ClassDef)}
+
+
+def _points_at_user_model(field: ast.Call) -> bool:
+    """`ForeignKey(User)`, `(settings.AUTH_USER_MODEL)`, `(get_user_model())`, `(to="accounts.CustomUser")`."""
+    target = field.args[0] if field.args else next((k.value for k in field.keywords if k.arg == "to"), None)
+    if isinstance(target, ast.Constant) and isinstance(target.value, str):
+        return target.value.rpartition(".")[2].endswith("User")
+    if isinstance(target, ast.Call):
+        return _called_name(target.func) == "get_user_model"
+    name = _called_name(target) if target is not None else ""
+    return name == "AUTH_USER_MODEL" or name.endswith("User")
+
+
 def _called_name(func: ast.expr) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 class SiblingModelsInputs:
     """A digest of the model and schema modules beside the file at `path` (`models.py`, `schemas/*.py`, ...), which
-    `text_fields` and `schema_fields` may read: a `Rule.cache_inputs` function. The cache calls `cache_clear` when a
-    run starts."""
+    `text_fields`, `owner_fields` and `schema_fields` may read: a `Rule.cache_inputs` function. The cache calls
+    `cache_clear` when a run starts."""
 
     def __call__(self, path: str) -> str:
         return _folder_digest(os.path.dirname(os.path.abspath(path)))
@@ -116,6 +161,7 @@ class SiblingModelsInputs:
         _parsed.cache_clear()
         _text_fields_in.cache_clear()
         _schema_fields_in.cache_clear()
+        _owner_fields_in.cache_clear()
 
 
 @functools.lru_cache(maxsize=1024)

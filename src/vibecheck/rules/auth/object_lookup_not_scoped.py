@@ -21,6 +21,7 @@ from vibecheck.analysis.app_model.handlers import (
     router_dependencies,
 )
 from vibecheck.analysis.flow import short_code, string_value
+from vibecheck.analysis.model_fields import owner_fields, sibling_models_inputs
 from vibecheck.cst_fields import child_nodes, names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -53,6 +54,13 @@ SQL_OWNER = re.compile(r"\b(user|owner|author|account|tenant|org|team|member)\w*
 OBJECT_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
                              "RetrieveDestroyAPIView", "RetrieveAPIView", "UpdateAPIView", "DestroyAPIView"})
 OBJECT_PERMISSION_WORDS = frozenset({"owner", "author", "object", "creator"})
+# The viewsets of `OBJECT_VIEWSETS` that change or delete the object they look up.
+CHANGING_VIEWSETS = frozenset({"ModelViewSet", "RetrieveUpdateDestroyAPIView", "RetrieveUpdateAPIView",
+                               "RetrieveDestroyAPIView", "UpdateAPIView", "DestroyAPIView"})
+# Permission classes that only ask for a login, none about the object (a custom class may compare the owner).
+LOGIN_ONLY_PERMISSIONS = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly"})
+SCOPE_VIEWSET_HINT = ("Override `get_queryset()` to return only the caller's objects (`filter(owner=self.request.user)`) "
+                      "or add an object-level permission class that compares the owner.")
 # Django generic views that fetch one object by the URL's `pk` or `slug` from `model` or `queryset`: what they show,
 # change or delete.
 OBJECT_VIEWS = {"DetailView": "shows", "BaseDetailView": "shows", "UpdateView": "changes", "BaseUpdateView": "changes",
@@ -86,6 +94,13 @@ def _class_attribute(body: Sequence[cst.BaseStatement], name: str) -> cst.BaseEx
                 if isinstance(small, cst.Assign) and get_full_name_for_node(small.targets[0].target) == name:
                     return small.value
     return None
+
+
+def _names_a_permission(body: Sequence[cst.BaseStatement]) -> bool:
+    """A class attribute named for a permission (`permission_required = ...`, `required_permissions`): a project's
+    own permission scheme, which the default permission classes may read to check the object."""
+    return any(isinstance(small, cst.Assign) and "permission" in (get_full_name_for_node(small.targets[0].target) or "")
+               for statement in body if isinstance(statement, cst.SimpleStatementLine) for small in statement.body)
 
 
 def _serves_all(queryset: cst.BaseExpression) -> bool:
@@ -261,7 +276,12 @@ class ObjectLookupNotScopedToUser(Rule):
     `if get_jwt()["role"] != "admin": abort(403)`) reach every object by design and are not reported. Also reports a DRF
     `ModelViewSet` (or retrieve/update/destroy view) whose `perform_create` saves `self.request.user` on
     each object but whose `queryset` serves every object, with no `get_queryset` override and no
-    object-level permission class (`IsOwner...`), and a Django `DetailView`, `UpdateView` or `DeleteView` behind
+    object-level permission class (`IsOwner...`); also, when it changes or deletes objects and asks only for a login
+    (`IsAuthenticated`), such a viewset over a model whose rows belong to users (a `ForeignKey` or `OneToOneField` to
+    the user model in the `models` module beside it, imported relatively or by the package's name) that names the
+    caller nowhere (a `perform_destroy` comparing the owner with `self.request.user` checks it) and, left to the
+    default permission classes, names no permission of the project's own (`permission_required = ...`, which those
+    classes may check on the object); and a Django `DetailView`, `UpdateView` or `DeleteView` behind
     a login mixin whose `model` or `queryset = X.objects.all()` serves every object, with no `get_queryset`,
     `get_object` or `test_func` (a member's profile page, `model = User`, is meant to be seen). Lookups count
     also when an async ORM or a document store runs them on the model class or collection
@@ -314,6 +334,7 @@ class ObjectLookupNotScopedToUser(Rule):
     confidence = Confidence.MEDIUM
     cwe = (639,)
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
+    cache_inputs = (sibling_models_inputs,)  # the model module beside a viewset, for the model's owner fields
 
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
@@ -336,26 +357,45 @@ class ObjectLookupNotScopedToUser(Rule):
                 self._check_generic_view(node)
 
     def _check_viewset(self, node: cst.ClassDef) -> None:
-        """A DRF viewset that saves the caller as owner but serves every object: `queryset = X.objects.all()`."""
-        if not {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in node.bases} & OBJECT_VIEWSETS:
+        """A DRF viewset that serves every object (`queryset = X.objects.all()`) of a model whose rows belong to users:
+        it saves the caller as owner in `perform_create`, or the model has a relation to the user model."""
+        bases = {(self.qualified_name(b.value) or "").rpartition(".")[2] for b in node.bases}
+        if not bases & OBJECT_VIEWSETS:
             return
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
         methods = {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
         if methods.keys() & {"get_queryset", "get_object", "filter_queryset"}:
             return
         queryset = _class_attribute(body, "queryset")
-        creator = methods.get("perform_create")
-        if queryset is None or creator is None or not any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(creator.body)):
+        if queryset is None or not _serves_all(queryset):
             return
         permissions = _class_attribute(body, "permission_classes")
-        names = dotted_uses(permissions) if permissions is not None else iter(())
-        if any(set(name_words(n.rpartition(".")[2])) & OBJECT_PERMISSION_WORDS for n in names):
+        names = [n.rpartition(".")[2] for n in dotted_uses(permissions)] if permissions is not None else []
+        if any(set(name_words(n)) & OBJECT_PERMISSION_WORDS for n in names):
             return  # `IsOwner`, `IsAuthorOrReadOnly`, `DjangoObjectPermissions`: an object-level check
         anchor = node.decorators[0] if node.decorators else node
-        self.report(anchor, f"`{node.name.value}` stores the signed-in user on each object it creates but serves "
-                    f"`{short_code(queryset)}` to everyone, so any user can read, change or delete the others' objects.",
-                    hint="Override `get_queryset()` to return only the caller's objects (`filter(owner=self.request.user)`) "
-                    "or add an object-level permission class that compares the owner.")
+        creator = methods.get("perform_create")
+        if creator is not None and any(d in IDENTITY_EXPRESSIONS for d in dotted_uses(creator.body)):
+            self.report(anchor, f"`{node.name.value}` stores the signed-in user on each object it creates but serves "
+                        f"`{short_code(queryset)}` to everyone, so any user can read, change or delete the others' "
+                        "objects.", hint=SCOPE_VIEWSET_HINT)
+            return
+        owners = self._owner_fields(queryset)
+        if owners and bases & CHANGING_VIEWSETS and set(names) <= LOGIN_ONLY_PERMISSIONS \
+                and (permissions is not None or not _names_a_permission(body)) and not any(
+                d in IDENTITY_EXPRESSIONS for method in methods.values() for d in dotted_uses(method.body)):
+            self.report(anchor, f"`{node.name.value}` serves `{short_code(queryset)}` to every signed-in user, though "
+                        f"each row belongs to a user (`{sorted(owners)[0]}`): any user can change or delete the "
+                        "others' objects by their id.", hint=SCOPE_VIEWSET_HINT)
+
+    def _owner_fields(self, queryset: cst.BaseExpression) -> frozenset[str]:
+        """The fields relating the model of `Invoice.objects.all()` to the user model, read from the model module
+        beside this file."""
+        manager = queryset.func.value if isinstance(queryset, cst.Call) and isinstance(queryset.func, cst.Attribute) \
+            else queryset
+        model = manager.value if isinstance(manager, cst.Attribute) else None
+        reference = (self.qualified_name(model) or "") if model is not None else ""
+        return owner_fields(self.context.path, reference) if reference else frozenset()
 
     def _check_generic_view(self, node: cst.ClassDef) -> None:
         """`class OrderDetailView(LoginRequiredMixin, DetailView): model = Order`: any signed-in user gets any order."""
