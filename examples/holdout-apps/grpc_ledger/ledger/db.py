@@ -27,5 +27,6 @@ def fetch_user_account(conn, account_id: int, user_id: str):
 
 def run_query(conn, sql: str):
     with conn.cursor() as cur:
+        # expect: VC417 -- the SQL service.py formats from the request runs here
         cur.execute(sql)
         return cur.fetchall()

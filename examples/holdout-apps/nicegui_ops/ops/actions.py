@@ -14,7 +14,7 @@ RUNBOOK = {
 
 
 def run_shell(command: str) -> str:
-    # expect: VC408 -- whatever line the caller passes runs through the shell
+    # expect: VC408/VC417 -- whatever line the caller passes runs through the shell
     result = subprocess.run(command, shell=True, capture_output=True, text=True)
     return result.stdout + result.stderr
 
@@ -33,6 +33,7 @@ def ssh_exec(server: str, command: str) -> str:
     client.load_system_host_keys()
     client.connect(SERVERS[server], username="ops")
     try:
+        # expect: VC417 -- the model's command from pages.py runs on the server
         _, stdout, _ = client.exec_command(command)
         return stdout.read().decode()
     finally:

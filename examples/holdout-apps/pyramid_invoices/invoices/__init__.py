@@ -9,6 +9,7 @@ def main(global_config, **settings):
     with Configurator(settings=settings) as config:
         # expect: VC203, VC210 -- session signing secret in the source; cookie readable over http
         config.set_session_factory(SignedCookieSessionFactory("itsaseekreet", secure=False, httponly=False))
+        # expect: VC203 -- a literal fallback for the auth ticket secret
         config.set_security_policy(InvoiceSecurityPolicy(settings.get("auth.secret", "change-me")))
         # expect: VC208 -- CSRF checks switched off for every view
         config.set_default_csrf_options(require_csrf=False)

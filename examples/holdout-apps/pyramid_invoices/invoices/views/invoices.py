@@ -76,8 +76,8 @@ def mark_paid(request):
 @view_config(route_name="search", renderer="json", permission="view")
 def search(request):
     customer = request.params.get("customer", "")
-    # expect: VC402/VC422 -- query string formatted into SQL
     rows = request.dbsession.execute(
+        # expect: VC402/VC422 -- query string formatted into SQL
         text("SELECT id, customer, amount FROM invoices WHERE customer LIKE '%" + customer + "%'")
     ).all()
     return [dict(r._mapping) for r in rows]
