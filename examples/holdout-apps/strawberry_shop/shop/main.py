@@ -68,8 +68,8 @@ async def order_updates(websocket: WebSocket, token: str):
                     order = session.get(Order, int(msg["order_id"]))
                 await websocket.send_json({"id": order.id, "status": order.status})
             elif msg.get("type") == "export":
-                # expect: VC405 -- file name from the socket message
                 path = EXPORT_DIR / msg["filename"]
+                # expect: VC405 -- file name from the socket message
                 await websocket.send_text(path.read_text())
     except WebSocketDisconnect:
         feed.leave(user_id, websocket)

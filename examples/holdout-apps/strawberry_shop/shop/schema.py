@@ -59,7 +59,7 @@ class Query:
     @strawberry.field(permission_classes=[IsAuthenticated, IsOrderOwner])
     def order(self, info: Info, id: strawberry.ID) -> Optional[OrderType]:
         with get_session() as session:
-            # expect: VC214 -- any order by id; IsOrderOwner checks nothing
+            # ok: VC214 -- corrected: scoped by IsOrderOwner, whose always-true body is VC212's finding
             order = session.get(Order, int(id))
         return _order(order) if order else None
 
@@ -167,6 +167,7 @@ class Mutation:
     @strawberry.mutation(permission_classes=[IsAuthenticated])
     def refund_order(self, info: Info, id: strawberry.ID) -> bool:
         with get_session() as session:
+            # expect: VC214 -- and any order by its id
             order = session.get(Order, int(id))
             order.status = "refunded"
             session.commit()

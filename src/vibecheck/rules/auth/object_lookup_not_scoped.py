@@ -33,7 +33,7 @@ LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_o
 # Receivers of such lookups: an ORM's, and a project's own data-access object (`repo.by_id(id)`, `crud.item.get(db,
 # id=id)` of FastAPI's project template), which reads the row it is asked for.
 LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select", "repo", "repository",
-                              "crud", "dao"})
+                              "crud", "dao", "dbsession"})  # Pyramid's `request.dbsession`
 # A data-access object's reader named for what it reads (`db.get_order(conn, order_id)`, `repo.fetch_invoice(id)`):
 # counted only on the receivers above.
 DAO_READER = re.compile(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
@@ -471,6 +471,7 @@ class ObjectLookupNotScopedToUser(Rule):
             node = pending.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
+                    and node.func.value not in HELPER_SAFE_CALLS \
                     and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
                     and not SQL_STATEMENT.match(_sql_argument(node) or "") \
                     and not self._helper_in_view(node.func.value):

@@ -123,6 +123,9 @@ ARCHIVE_HINT = ("Extract with `filter=\"data\"` (`tar.extractall(dest, filter=\"
 # into an address: a check of what they give is a check of the URL's destination.
 URL_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit",
                          "httpx.URL", "yarl.URL", "furl.furl", "rfc3986.urlparse"})
+# The same parsers re-exported by other modules (`requests.utils.urlparse`, `six.moves.urllib.parse.urlsplit`,
+# Werkzeug's `url_parse`): known by their last name.
+URL_PARSER_LAST_NAMES = frozenset({"urlparse", "urlsplit", "url_parse"})
 HOST_ATTRIBUTES = frozenset({"hostname", "netloc", "host", "raw_host"})
 ADDRESS_CALLS = frozenset({"socket.gethostbyname", "socket.getaddrinfo", "socket.gethostbyname_ex",
                            "ipaddress.ip_address", "ipaddress.ip_network", "ipaddress.ip_interface", "str"})
@@ -279,7 +282,10 @@ class UrlState(FlowState):
         """The URL name that `urlparse(url)` or a name bound to it parses."""
         if type(node) is cst.Name:
             return self.parsed.get(node.value)
-        if type(node) is cst.Call and self.qualified_name(node) in URL_PARSERS and node.args:
+        if type(node) is not cst.Call or not node.args:
+            return None
+        parser = self.qualified_name(node) or ""
+        if parser in URL_PARSERS or parser.rpartition(".")[2] in URL_PARSER_LAST_NAMES:
             inner = dotted_name(node.args[0].value)
             return inner if inner is not None and inner in self.names else None
         return None

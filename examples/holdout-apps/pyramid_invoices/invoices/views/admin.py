@@ -26,8 +26,8 @@ class AdminViews:
         return {"id": user.id, "role": user.role}
 
 
+# expect: VC219/VC201 -- user list for anyone who adds ?export
 @view_config(route_name="admin_users", renderer="json", request_param="export")
 def export_users(request):
-    # expect: VC219/VC201 -- user list for anyone who adds ?export
     rows = request.dbsession.scalars(select(User)).all()
     return [{"id": u.id, "name": u.name, "role": u.role, "hash": u.password_hash} for u in rows]

@@ -68,6 +68,7 @@ def delete_invoice(request):
 # expect: VC218 -- any signed-in clerk marks any invoice paid
 @view_config(route_name="invoice_mark_paid", request_method="POST", permission="edit", renderer="json")
 def mark_paid(request):
+    # expect: VC214 -- and any invoice by its id
     invoice = request.dbsession.get(Invoice, int(request.matchdict["id"]))
     invoice.status = "paid"
     return {"id": invoice.id, "status": invoice.status}
