@@ -1644,7 +1644,7 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     inputs.update(_payload_parameters(function, names, imports))
     if not route:
         inputs.update(_tool_parameters(function, params, imports, scalars, handlers))
-        resolved = _resolver_parameters(function, params, imports, scalars)
+        resolved = resolver_parameters(function, imports, scalars=scalars)
         inputs.update(resolved)
         shadowed -= resolved
     django_view = not route and "request" in request_objects and module_uses_django(imports)
@@ -1732,10 +1732,10 @@ def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports
     return inputs - {"self", "cls"}
 
 
-def _resolver_parameters(function: cst.FunctionDef, params: list[cst.Param], imports: ImportTable,
-                         scalars: bool) -> set[str]:
+def resolver_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False) -> set[str]:
     """The arguments a GraphQL resolver, a NiceGUI page or a gRPC servicer method is called with (but numbers and
     booleans, unless `scalars`); nothing for other functions (most: the import tests answer first)."""
+    params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
     names = tuple(p.name.value for p in params)
     if names in GRPC_METHOD_PARAMETERS and imports.imports_any(("grpc",)):
         return {names[1]}

@@ -98,9 +98,9 @@ class Query:
 @strawberry.type
 class Mutation:
     @strawberry.mutation
-    # expect: VC217 -- role from the sign-up arguments
     def sign_up(self, email: str, password: str, role: str = "customer") -> AuthPayload:
         with get_session() as session:
+            # expect: VC217 -- role from the sign-up arguments
             user = User(email=email, password_hash=hash_password(password), role=role)
             session.add(user)
             session.commit()

@@ -7,7 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.handlers import parameters
-from vibecheck.analysis.flow import is_rest_payload, is_route_handler, short_code
+from vibecheck.analysis.flow import is_rest_payload, is_route_handler, resolver_parameters, short_code
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
@@ -45,8 +45,8 @@ class PrivilegeFromClient(Rule):
     (`user.role = request.json["role"]`) or a key of a dict passed to a call (`create_access_token(...,
     additional_claims={"role": body["role"]})`), where the value reads the request body (also through a
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
-    Flask-RESTX's `ns.payload`) or a field of a
-    route's body parameter (`body.role`), also compared with a literal (a sign-up form's checkbox,
+    Flask-RESTX's `ns.payload`), a field of a
+    route's body parameter (`body.role`) or a route's or GraphQL resolver's own argument (`role: str = "user"`), also compared with a literal (a sign-up form's checkbox,
     `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a privilege set from
     whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
@@ -114,6 +114,8 @@ class PrivilegeFromClient(Rule):
                 injected = isinstance(default, cst.Call) and (get_full_name_for_node(default.func) or "") in INJECTED
                 if param.name.value not in ("request", "self", "db", "session") and not injected:
                     client.add(param.name.value)
+        else:  # a GraphQL resolver's arguments (`def sign_up(self, email: str, role: str = "user")`)
+            client.update(resolver_parameters(node, self.context.imports))
         self.frames.append(client)
         self.first_flags.append(set())
         self.admin_only.append(bool(client) and restricted_to_admins(node))
@@ -199,7 +201,7 @@ class PrivilegeFromClient(Rule):
         if isinstance(node, cst.Attribute):
             return isinstance(node.value, cst.Name) and node.value.value in self.frames[-1] \
                 and node.attr.value in PRIVILEGE_FIELDS
-        return False
+        return isinstance(node, cst.Name) and node.value in self.frames[-1]  # `role=role`, a handler's own argument
 
     def _is_client(self, node: cst.BaseExpression) -> bool:
         return self._from_client(node) or (isinstance(node, cst.Name) and node.value in self.frames[-1])

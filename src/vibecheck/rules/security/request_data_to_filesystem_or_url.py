@@ -49,7 +49,8 @@ PATH_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "shutil.copyfile": (0, "src"), "shutil.move": (0, "src"), "shutil.copy2": (0, "src"), "os.replace": (0, "src"),
     "aiofiles.open": (0, "file"), "aiohttp.web.FileResponse": (0, "path"),
     "aiohttp.web_fileresponse.FileResponse": (0, "path"), "sanic.response.file": (0, "location"),
-    "sanic.response.file_stream": (0, "location"),
+    "sanic.response.file_stream": (0, "location"), "pyramid.response.FileResponse": (0, "path"),
+    "bottle.static_file": (1, "root"),
     "shutil.copytree": (0, "src"), "shutil.make_archive": (0, "base_name"), "shutil.unpack_archive": (0, "filename"),
     "os.scandir": (0, "path"), "os.walk": (0, "top"),
 }
@@ -477,7 +478,7 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     Slack/bolt listener's `body`/`event`, an MCP tool's arguments) through assignments, f-strings and `+`, `str`
     methods, `base64`, `json.loads`, dict and list stores, `configparser`, objects of the module's own classes,
     branches and loops, `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
-    argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
+    argument is safe), `FileResponse` (also aiohttp's and Pyramid's), Bottle's `static_file`'s root, `os.remove`/`shutil` (also the folder `make_archive`
     packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
     `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
     url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =

@@ -35,8 +35,8 @@ def update_invoice(request):
     invoice = request.dbsession.get(Invoice, int(request.matchdict["id"]))
     if invoice is None or invoice.owner_id != request.identity.id:
         raise HTTPForbidden()
-    # expect: VC215 -- every key of the JSON body set on the row, owner_id included
     for key, value in request.json_body.items():
+        # expect: VC215 -- every key of the JSON body set on the row, owner_id included
         setattr(invoice, key, value)
     return {"id": invoice.id}
 
