@@ -28,6 +28,7 @@ class RootACL:
 
 class InvoiceSecurityPolicy:
     def __init__(self, secret: str):
+        # expect: VC210 -- the auth ticket cookie goes over plain HTTP and to scripts
         self.helper = AuthTktCookieHelper(secret, hashalg="sha512")
         self.acl = ACLHelper()
 

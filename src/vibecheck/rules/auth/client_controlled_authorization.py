@@ -25,6 +25,7 @@ from vibecheck.analysis.flow import (
     iter_expressions,
     module_functions,
     request_source,
+    resolver_parameters,
     short_code,
 )
 from vibecheck.analysis.secrets_names import name_words
@@ -148,6 +149,7 @@ class ClientControlledAuthorization(FlowRule):
                   "401", "403", "forbidden", "permissiondenied", "unauthorized", "notauthorized")
     scalar_inputs_matter = True
     _in_route = False
+    _reads_message = False
     _injected: frozenset[str] = frozenset()
     code = "VC207"
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
@@ -239,6 +241,8 @@ class ClientControlledAuthorization(FlowRule):
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
         self._in_route = is_route_handler(function)
+        # a GraphQL resolver's or gRPC servicer's arguments are the client's message, whose fields it reads
+        self._reads_message = not self._in_route and bool(resolver_parameters(function, self.context.imports))
         self._admin_only = (self._in_route and restricted_to_admins(function)) \
             or any(self.__dict__.get("_admin_classes", ()))
         self._injected = injected_parameters(function, self.context.imports, self.context.module) \
@@ -346,7 +350,7 @@ class ClientControlledAuthorization(FlowRule):
         A Django URL capture is a string or a number; a parameter whose attributes are read holds an object
         the server loaded (a user, a model instance), so the function is a helper, not a view reading its URL.
         """
-        if self._in_route or not isinstance(node, cst.Attribute):
+        if self._in_route or self._reads_message or not isinstance(node, cst.Attribute):
             return False
         root = node.value
         while isinstance(root, cst.Attribute):

@@ -44,6 +44,9 @@ LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_40
 # missing, and `await`-free conversions.
 HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
                                "int", "str", "UUID", "ObjectId"})
+# DynamoDB's item reads and writes by primary key (`table.get_item(Key={"id": doc_id})`): a key with no owner attribute
+# reaches any item.
+KEYED_ITEM_METHODS = frozenset({"get_item", "delete_item", "update_item"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
 # The statement a project's own SQL helper is handed: read, change or delete rows of a table.
 SQL_STATEMENT = re.compile(r"^\s*(select\s.*?\sfrom|update\s.*?\sset|delete\s+from)\s", re.IGNORECASE | re.DOTALL)
@@ -265,7 +268,8 @@ class ObjectLookupNotScopedToUser(Rule):
     a login mixin whose `model` or `queryset = X.objects.all()` serves every object, with no `get_queryset`,
     `get_object` or `test_func` (a member's profile page, `model = User`, is meant to be seen). Lookups count
     also when an async ORM or a document store runs them on the model class or collection
-    (`await Note.get_or_none(id=note_id)`, `db.notes.find_one({"_id": note_id})`).
+    (`await Note.get_or_none(id=note_id)`, `db.notes.find_one({"_id": note_id})`), and DynamoDB reads and writes an
+    item by a `Key` that holds no owner attribute (`table.get_item(Key={"id": doc_id})`).
 
     ## Why is this bad?
     Authentication says who the caller is; it does not say the object is theirs. Any signed-in user can
@@ -535,6 +539,10 @@ class ObjectLookupNotScopedToUser(Rule):
         if sql is not None and (last in SQL_EXECUTE or SQL_STATEMENT.match(sql)):
             # `db.execute(...)`, or a project helper given the statement (`query("SELECT ... WHERE id = ?", (id,))`)
             return " where " in f" {sql} " and not SQL_OWNER.search(sql.partition("where")[2])
+        if last in KEYED_ITEM_METHODS and isinstance(func, cst.Attribute):
+            key = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "Key"), None)
+            return isinstance(key, cst.Dict) and not any(
+                SQL_OWNER.search(string_value(e.key) or "") for e in key.elements if isinstance(e, cst.DictElement))
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
             return model_class or bool(_receiver_words(call) & LOOKUP_RECEIVERS)
