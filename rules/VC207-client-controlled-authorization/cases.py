@@ -609,3 +609,20 @@ class TeamView:
         if request.POST.get("role") == "admin":
             return self.promote(request)
         return HttpResponseForbidden()
+
+
+import grpc
+
+
+class LedgerServicer:
+    def ResetBalance(self, request, context):
+        # expect: VC207 -- a field of the request message
+        if not request.is_admin:
+            context.abort(grpc.StatusCode.PERMISSION_DENIED, "admin only")
+        reset(request.account_id)
+
+    def Freeze(self, request, context):
+        # ok: VC207 -- the caller's rights come from the server's own records
+        if not admin_accounts.contains(caller_of(context)):
+            context.abort(grpc.StatusCode.PERMISSION_DENIED, "admin only")
+        freeze(request.account_id)

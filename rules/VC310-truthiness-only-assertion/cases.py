@@ -282,3 +282,15 @@ def test_list_orders_status_and_body(client):
 def test_parsed_payload(payload):
     # ok: VC310 -- not a test client's response
     assert payload.json() is not None
+
+
+def test_show_invoice_view():
+    result = billing.show_invoice(3)
+    # expect: VC310
+    assert result is not None
+
+
+def test_show_invoice_view_checked():
+    result = billing.show_invoice(3)
+    # ok: VC310
+    assert result == {"id": 3, "total": 10}

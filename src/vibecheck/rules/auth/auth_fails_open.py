@@ -10,6 +10,7 @@ import libcst as cst
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import short_code
+from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.tokens import DECODERS, skips_expiry
 from vibecheck.cst_fields import child_nodes, own_returns, walk_own
 from vibecheck.imports import full_name
@@ -38,6 +39,8 @@ TOGGLE_WORDS = frozenset({"enable", "enabled", "disable", "disabled"})
 DENY_WORDS = re.compile(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed"
                         r"|UNAUTHENTICATED|PERMISSION_DENIED")  # gRPC's status codes
 ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9_]*$")
+# Words of a call whose answer turns the caller away: `deny(...)`, `_reject(request)`, `refuse_call(...)`.
+DENYING_VERBS = frozenset({"deny", "reject", "refuse"})
 # Exceptions whose handler decides an auth check: the broad ones and those token and permission checks raise.
 BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException"})
 AUTH_ERROR_WORDS = frozenset({"jwt", "token", "signature", "expired", "decode", "auth", "authentication",
@@ -101,10 +104,15 @@ def _denies(block: cst.BaseSuite | cst.CSTNode, *, reraises: bool = True) -> boo
             return True
         if type(node) is cst.Return and node.value is not None:
             text = _code(node.value)
-            if DENY_WORDS.search(text) or text == "False":
+            if DENY_WORDS.search(text) or text == "False" or _answers_denial(node.value):
                 return True
         pending.extend(child_nodes(node))
     return False
+
+
+def _answers_denial(value: cst.BaseExpression) -> bool:
+    """`return deny(...)`, `return self._reject(request)`: an answer made by a call named for turning the caller away."""
+    return type(value) is cst.Call and bool(DENYING_VERBS.intersection(name_words(callee_tail(value.func) or "")))
 
 
 def _guards_access(switch: str, check: cst.CSTNode, denial: cst.CSTNode, *, settings_only: bool = False) -> bool:

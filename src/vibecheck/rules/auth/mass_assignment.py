@@ -81,9 +81,9 @@ class MassAssignment(Rule):
     `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
     raw client dict (also through a variable, `request.get_json()`, `await request.json()`, Falcon's `req.media`,
     Pyramid's `request.json_body`, Chalice's `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed
-    FastAPI body or a GraphQL resolver's `JSON` argument); DynamoDB's `table.put_item(Item=body)` of such a dict; the same with a Pydantic body whose class declares such
-    a field (in the same file, or in a `schemas`, `models`, `dto` ... module of its own package it imports the class
-    from, `from .schemas import NoteUpdate`) and that
+    FastAPI body or a GraphQL resolver's `JSON` argument); DynamoDB's `table.put_item(Item=body)` of such a dict; the
+    same with a Pydantic body whose class declares such a field (in the same file, or in a `schemas`, `models`,
+    `dto` ... module of its own package it imports the class from, `from .schemas import NoteUpdate`) and that
     `body.model_dump()` or `body.dict()` does not drop (`exclude={"owner_id"}`, an `include=` allow-list); and
     `for key, value in data.items(): setattr(obj, key, value)` over client data.
 

@@ -28,6 +28,9 @@ RAW_BODY = frozenset({"body", "data", "get_data"})
 EXISTENCE_CALLS = frozenset({"count", "exists", "first", "scalar"})
 INJECTED = frozenset({"Depends", "Security"})
 # A filtered count (`user.groups.filter(name="admin").exists()`) is a membership check, not "is this the first".
+# Calls that make an account or record, whose privilege keywords the new row starts with.
+CREATING_CALLS = frozenset({"create", "create_user", "create_account", "insert", "insert_one", "register", "signup",
+                            "sign_up", "add_user"})
 FILTERS = frozenset({"filter", "filter_by", "where", "exclude", "get", "groups", "roles"})
 
 # What a checkbox or a flag from the request is compared with (`"on"`, `1`, `True`, `ADMIN`): the comparison is the
@@ -46,9 +49,10 @@ class PrivilegeFromClient(Rule):
     additional_claims={"role": body["role"]})`), where the value reads the request body (also through a
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
     Flask-RESTX's `ns.payload`), a field of a
-    route's body parameter (`body.role`) or a route's or GraphQL resolver's own argument (`role: str = "user"`), also compared with a literal (a sign-up form's checkbox,
-    `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a privilege set from
-    whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
+    route's body parameter (`body.role`), or a route's or GraphQL resolver's own argument given to the call that makes
+    the account (`User(email=email, role=role)` with `role: str = "user"`), also compared with a literal (a sign-up
+    form's checkbox, `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a
+    privilege set from whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
     reach (`admin=Depends(get_admin_user)`, `@admin_required`) grants privileges by design and is not reported.
 
@@ -139,6 +143,22 @@ class PrivilegeFromClient(Rule):
                 # a plain local (`role = request.args.get("role")`) may be a filter; only a first-user grant counts
                 self._check(node, field, node.value, client=not isinstance(target.target, cst.Name))
 
+    def visit_Call(self, node: cst.Call) -> None:
+        """`User(email=email, role=role)`, `create_user(..., is_admin=is_admin)`: an account made with a privilege the
+        handler's own argument carries (a promotion, `user.role = role`, sets what VC218 judges: who may call it)."""
+        if not self.frames or not self.frames[-1] or self.admin_only[-1]:
+            return
+        callee = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
+        if not (callee[:1].isupper() or callee in CREATING_CALLS):
+            return
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value in PRIVILEGE_FIELDS and isinstance(arg.value, cst.Name) \
+                    and arg.value.value in self.frames[-1]:
+                self.report(arg, f"`{arg.keyword.value}` is taken from the request (`{arg.value.value}`), so any client "
+                            "can grant itself that privilege.",
+                            hint=f"Set `{arg.keyword.value}` on the server (a fixed default, or an admin-only endpoint that "
+                            "checks the caller's own privileges).")
+
     def visit_Arg(self, node: cst.Arg) -> None:
         if not self.frames:
             return
@@ -201,7 +221,7 @@ class PrivilegeFromClient(Rule):
         if isinstance(node, cst.Attribute):
             return isinstance(node.value, cst.Name) and node.value.value in self.frames[-1] \
                 and node.attr.value in PRIVILEGE_FIELDS
-        return isinstance(node, cst.Name) and node.value in self.frames[-1]  # `role=role`, a handler's own argument
+        return False
 
     def _is_client(self, node: cst.BaseExpression) -> bool:
         return self._from_client(node) or (isinstance(node, cst.Name) and node.value in self.frames[-1])

@@ -478,10 +478,10 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     Slack/bolt listener's `body`/`event`, an MCP tool's arguments) through assignments, f-strings and `+`, `str`
     methods, `base64`, `json.loads`, dict and list stores, `configparser`, objects of the module's own classes,
     branches and loops, `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
-    argument is safe), `FileResponse` (also aiohttp's and Pyramid's), Bottle's `static_file`'s root, `os.remove`/`shutil` (also the folder `make_archive`
-    packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
-    `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
-    url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
+    argument is safe), `FileResponse` (also aiohttp's and Pyramid's), Bottle's `static_file`'s root,
+    `os.remove`/`shutil` (also the folder `make_archive` packs), `Path.open()/read_text()`, or the URL of a
+    `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a
+    request built to be sent later (`client.build_request("GET", url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
     requests.Session()`; for VC417 also one that a base class in another
     module of the project binds) or the `base_url` of an `httpx.Client` or
     `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
@@ -816,4 +816,4 @@ def _is_checked_member(member: cst.BaseExpression | None, state: FlowState) -> b
     if member is None or string_value(member) is not None:
         return True
     name = dotted_name(member)
-    return name is not None and (name in state.checked or any(c.startswith(name + ".") for c in state.checked))
+    return name is not None and (name in state.checked or any(c.startswith((name + ".", name + "[")) for c in state.checked))
