@@ -472,49 +472,49 @@ class RequestDataToFilesystemOrUrl(FlowRule):
 
     ## What it does
     Follows, within one function, client-controlled data (Flask `request.args/form/json/files/...`, also spelled
-    `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects,
-    Django and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's
-    and Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a
-    Slack/bolt listener's `body`/`event`, an MCP tool's arguments) through assignments, f-strings and `+`, `str`
-    methods, `base64`, `json.loads`, dict and list stores, `configparser`, objects of the module's own classes,
-    branches and loops, `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
-    argument is safe), `FileResponse` (also aiohttp's and Pyramid's), Bottle's `static_file`'s root,
-    `os.remove`/`shutil` (also the folder `make_archive` packs), `Path.open()/read_text()`, or the URL of a
-    `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a
-    request built to be sent later (`client.build_request("GET", url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
-    requests.Session()`; for VC417 also one that a base class in another
-    module of the project binds) or the `base_url` of an `httpx.Client` or
-    `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
-    (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by
-    `.save()` or `.write_bytes()`) extracted by `extractall()`
-    without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
-    `shutil.unpack_archive()` without `filter=` is reported too (zip slip), and bandit's `B202` is cleared on an
-    `extractall()` with `filter="data"` (or `"tar"`, `tarfile.data_filter`), whoever made the archive, and on a call
-    of the module's own function named for it (`_safe_extractall(tf, dest)`, not `TarFile.extractall`); `zipfile`'s
-    own extraction drops `..`
-    from member names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado
-    handler's `self.get_argument()` (and its query and body variants), `self.request.body/uri/files` and the
-    groups its URL pattern captures (`def get(self, name)`) are client input. In a helper,
-    a path built from a parameter (`Path(BASE, name).read_bytes()`, `(BASE / name).open()`) is recorded for
-    VC417, which reports it when a caller passes client input. A visible check clears the value: `secure_filename`,
-    `os.path.basename`, `safe_join`, an allow-list `in` test, a comparison, or any validating call in an
-    `if`/`assert` (`is_safe_url(url)`, `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`,
-    also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a
-    verdict unpacked with its reason: `allowed, reason = is_allowed_file(path)`). The temporary file an upload
-    was written to (`upload.file.name`) is the server's path; the name the client chose (`upload.filename`) is not.
-    An httpx client of a module whose clients get a request hook named for a check (`event_hooks={"request":
-    [refuse_private_destination]}`; not a hook that logs) is vetted on every request. A private-address
-    check of the resolved host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL
-    for a fetch that does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`,
-    `aiohttp` and `urlopen` follow them to any address, which is reported. Tests that do not protect do not
-    clear it: the extension alone, `endswith`, a scheme-only `startswith`, `"http://" in url`, a scheme check, a
-    denylist of `localhost`/`127.0.0.1`, a truthiness test of the host. A URL whose scheme and host come before
-    any client text is not reported: `API_BASE + "/" + path`, `f"{API_BASE}/repos/{owner}"` with a constant
-    `https://host`, `"https://host/items/%s" % item`, or a base from configuration (`settings.API_URL`) followed
-    by a `/`; without that `/` (`API_BASE + path`), `@evil.com` moves the request to another host, and
-    `urljoin(API_BASE, path)` takes the host of an absolute path, so both are. A URL sent to a route handler that
-    only administrators reach (`user=Depends(get_admin_user)`, `@admin_required`) is not reported either: the
-    address of a service to connect to is an administrator's configuration (a file path sent there still is).
+    `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects, Django
+    and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's and
+    Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a Slack/bolt
+    listener's `body`/`event`, an MCP tool's arguments, a GraphQL resolver's, a NiceGUI page's and a gRPC servicer
+    method's arguments, a WebSocket's messages (`await websocket.receive_json()`), Chalice's `app.current_request`)
+    through assignments, f-strings and `+`, `str` methods, `base64`, `json.loads`, dict and list stores,
+    `configparser`, objects of the module's own classes, branches and loops, `os.path.join` and `pathlib.Path` into
+    `open`, `send_file`, `send_from_directory`'s directory (its second argument is safe), `FileResponse` (also
+    aiohttp's and Pyramid's), Bottle's `static_file`'s root, `os.remove`/`shutil` (also the folder `make_archive`
+    packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
+    `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
+    url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
+    requests.Session()`; for VC417 also one that a base class in another module of the project binds) or the
+    `base_url` of an `httpx.Client` or `aiohttp.ClientSession`, which every later call of that client goes to. An
+    archive the client sent (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by `.save()`
+    or `.write_bytes()`) extracted by `extractall()` without `filter="data"` or a `members=` list, by
+    `extract(member)` of a member no `if` checked, or by `shutil.unpack_archive()` without `filter=` is reported too
+    (zip slip), and bandit's `B202` is cleared on an `extractall()` with `filter="data"` (or `"tar"`,
+    `tarfile.data_filter`), whoever made the archive, and on a call of the module's own function named for it
+    (`_safe_extractall(tf, dest)`, not `TarFile.extractall`); `zipfile`'s own extraction drops `..` from member
+    names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado handler's
+    `self.get_argument()` (and its query and body variants), `self.request.body/uri/files` and the groups its URL
+    pattern captures (`def get(self, name)`) are client input. In a helper, a path built from a parameter
+    (`Path(BASE, name).read_bytes()`, `(BASE / name).open()`) is recorded for VC417, which reports it when a caller
+    passes client input. A visible check clears the value: `secure_filename`, `os.path.basename`, `safe_join`, an
+    allow-list `in` test, a comparison, or any validating call in an `if`/`assert` (`is_safe_url(url)`,
+    `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`, also through a variable: `host =
+    urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a verdict unpacked with its reason:
+    `allowed, reason = is_allowed_file(path)`). The temporary file an upload was written to (`upload.file.name`) is
+    the server's path; the name the client chose (`upload.filename`) is not. An httpx client of a module whose
+    clients get a request hook named for a check (`event_hooks={"request": [refuse_private_destination]}`; not a
+    hook that logs) is vetted on every request. A private-address check of the resolved host
+    (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL for a fetch that does not follow
+    redirects (`allow_redirects=False`, `httpx` by default); `requests`, `aiohttp` and `urlopen` follow them to any
+    address, which is reported. Tests that do not protect do not clear it: the extension alone, `endswith`, a
+    scheme-only `startswith`, `"http://" in url`, a scheme check, a denylist of `localhost`/`127.0.0.1`, a
+    truthiness test of the host. A URL whose scheme and host come before any client text is not reported: `API_BASE
+    + "/" + path`, `f"{API_BASE}/repos/{owner}"` with a constant `https://host`, `"https://host/items/%s" % item`,
+    or a base from configuration (`settings.API_URL`) followed by a `/`; without that `/` (`API_BASE + path`),
+    `@evil.com` moves the request to another host, and `urljoin(API_BASE, path)` takes the host of an absolute path,
+    so both are. A URL sent to a route handler that only administrators reach (`user=Depends(get_admin_user)`,
+    `@admin_required`) is not reported either: the address of a service to connect to is an administrator's
+    configuration (a file path sent there still is).
 
     ## Why is this bad?
     `../../etc/passwd` in a file name reads or overwrites any file the server can reach (path traversal).
