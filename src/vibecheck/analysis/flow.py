@@ -194,6 +194,9 @@ RESOLVER_MODULES = ("strawberry", "nicegui", "ariadne", "graphene")
 RESOLVER_SERVER_PARAMETERS = frozenset({"self", "cls", "root", "parent", "obj", "source", "info"})
 RESOLVER_SERVER_TYPES = frozenset({"Info", "GraphQLResolveInfo", "Client", "Request", "PageArguments"})
 GRAPHENE_RESOLVER = re.compile(r"^(?:resolve_\w+|mutate)$")
+# NiceGUI hands an event handler what the user sent: an upload's file name and content, a field's new value.
+UI_EVENT_TYPES = frozenset({"UploadEventArguments", "MultiUploadEventArguments", "ValueChangeEventArguments",
+                            "GenericEventArguments"})
 GRPC_METHOD_PARAMETERS = frozenset({("self", "request", "context"), ("self", "request_iterator", "context")})
 # AWS Lambda handlers, `def handler(event, context)`: the event is the caller's request.
 LAMBDA_EVENT_NAMES = frozenset({"event", "evt"})
@@ -1733,8 +1736,9 @@ def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports
 
 
 def resolver_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False) -> set[str]:
-    """The arguments a GraphQL resolver, a NiceGUI page or a gRPC servicer method is called with (but numbers and
-    booleans, unless `scalars`); nothing for other functions (most: the import tests answer first)."""
+    """The arguments a GraphQL resolver, a NiceGUI page or event handler (`e: events.UploadEventArguments`) or a gRPC
+    servicer method is called with (but numbers and booleans, unless `scalars`); nothing for other functions (most: the
+    import tests answer first)."""
     params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
     names = tuple(p.name.value for p in params)
     if names in GRPC_METHOD_PARAMETERS and imports.imports_any(("grpc",)):
@@ -1743,6 +1747,8 @@ def resolver_parameters(function: cst.FunctionDef, imports: ImportTable, *, scal
         return set()
     if any(imports.qualified_name(d.decorator) in RESOLVER_DECORATORS for d in function.decorators):
         chosen = [p for p in params if p.name.value not in RESOLVER_SERVER_PARAMETERS]
+    elif any({n.rsplit(".", 1)[-1] for n in _annotation_names(p)} & UI_EVENT_TYPES for p in params):
+        chosen = [p for p in params if {n.rsplit(".", 1)[-1] for n in _annotation_names(p)} & UI_EVENT_TYPES]
     elif "info" in names and ((imports.imports_any(("graphene",)) and GRAPHENE_RESOLVER.match(function.name.value))
                               or (imports.imports_any(("ariadne",)) and _decorated_with(function, frozenset({"field"})))):
         keywords = function.params.star_kwarg

@@ -109,8 +109,8 @@ def assistant():
 
 
 def handle_upload(e: events.UploadEventArguments) -> None:
-    # expect: VC405/VC409 -- the client's file name is the path
     target = UPLOAD_DIR / e.name
+    # expect: VC405/VC409 -- the client's file name is the path
     target.write_bytes(e.content.read())
     ui.notify(f"saved {e.name}")
 
