@@ -40,6 +40,8 @@ PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff",
 IDENTITY_WORDS = frozenset({"uid", "userid"})
 # A credential sent by the client and checked (a shared token) is authentication, another rule's concern.
 CREDENTIAL_WORDS = frozenset({"token", "key", "secret", "password", "signature", "sig", "authorization", "apikey", "hmac"})
+# What a client presents to prove who it is: a credential, or a one-time code from a link or a message.
+PRESENTED_WORDS = CREDENTIAL_WORDS | {"code", "otp", "pin"}
 # The expressions whose value a condition may trust as a client's claim.
 CLAIM_TYPES = frozenset({cst.Name, cst.Attribute, cst.Subscript, cst.Call})
 # How the message names a value read from a token nobody verified.
@@ -307,7 +309,8 @@ class ClientControlledAuthorization(FlowRule):
                 continue
             privileged, identity = _is_privilege_name(claim)
             if identity and (_mentions_server_identity(test, self._injected)
-                             or _compared_with_server_identity(used_in, inner, self._injected)):
+                             or _compared_with_server_identity(used_in, inner, self._injected)
+                             or _checked_with_credential(test, inner)):
                 continue
             if _validated_against_collection(test, inner):
                 continue
@@ -402,6 +405,17 @@ def _denies_access(body: cst.BaseSuite) -> bool:
         if type(node) is cst.Name and node.value in DENYING_NAMES:
             return True
         if type(node) is cst.Attribute and node.attr.value in DENYING_NAMES:
+            return True
+    return False
+
+
+def _checked_with_credential(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
+    """`check_validation_key(activation_key, user_id, registry)`, `verify_reset(user_id, token)`: the id goes to a check
+    with a credential the client presents, which proves the id as a password proves a user name."""
+    for inner in iter_expressions(test):
+        if type(inner) is cst.Call and any(arg.value is value for arg in inner.args) and any(
+                PRESENTED_WORDS & set(name_words((dotted_name(arg.value) or "").rpartition(".")[2]))
+                for arg in inner.args if arg.value is not value):
             return True
     return False
 
