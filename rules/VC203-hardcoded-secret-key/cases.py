@@ -349,5 +349,5 @@ def pyramid_main(settings):
     # ok: VC203
     ticket = AuthTktCookieHelper(settings["auth.secret"], hashalg="sha512")
     # expect: VC203
-    legacy = AuthTktCookieHelper(secret="sosecret")
+    legacy = AuthTktCookieHelper(secret="sosecret", secure=True, http_only=True)
     return session_factory, ticket, legacy
