@@ -1175,3 +1175,21 @@ async def release_after(workspace, finished):
     # expect: VC109 -- after the time-limited block: nothing bounds this wait
     while not await workspace.exists(finished):
         await anyio.sleep(0.1)
+
+
+class LedgerServicer:
+    def StreamBalances(self, request, context):
+        # ok: VC109 -- it yields on every pass: a stream its consumer ends
+        while context.is_active():
+            status = self.ledger.get_status(request.account)
+            yield status
+            time.sleep(5)
+
+
+def wait_for_balance(ledger, account):
+    # expect: VC109 -- it waits on the answer alone, and nothing else ends it
+    while True:
+        status = ledger.get_status(account)
+        if status.done:
+            return status
+        time.sleep(5)

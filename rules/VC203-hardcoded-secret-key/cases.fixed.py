@@ -337,3 +337,17 @@ def init_cookie_secret(configured):
     if not configured:
         secret_from = "new"
     return secret_from
+
+
+from pyramid.authentication import AuthTktCookieHelper
+from pyramid.session import SignedCookieSessionFactory
+
+
+def pyramid_main(settings):
+    # expect: VC203
+    session_factory = SignedCookieSessionFactory("itsaseekreet")
+    # ok: VC203
+    ticket = AuthTktCookieHelper(settings["auth.secret"], hashalg="sha512")
+    # expect: VC203
+    legacy = AuthTktCookieHelper(secret=os.environ["SECRET"], secure=True, http_only=True)
+    return session_factory, ticket, legacy

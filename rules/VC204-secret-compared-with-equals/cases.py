@@ -542,3 +542,23 @@ def sign_up(st):
     new_passwd, new_passwd_1 = st.text_input("New"), st.text_input("Again")
     # ok: VC204 -- the numbered copy of the same field
     return passwords_are_equal and new_passwd != new_passwd_1
+
+
+ADMIN_KEY = os.environ.get("ADMIN_KEY", "")
+
+
+def is_admin_call(metadata: dict) -> bool:
+    key = metadata.get("x-admin-key", "")
+    # expect: VC204
+    return bool(ADMIN_KEY) and key == ADMIN_KEY
+
+
+def is_admin_call_safe(metadata: dict) -> bool:
+    key = metadata.get("x-admin-key", "")
+    # ok: VC204
+    return bool(ADMIN_KEY) and hmac.compare_digest(key, ADMIN_KEY)
+
+
+def same_admin_key_name(settings: dict, name: str) -> bool:
+    # ok: VC204 -- the name of a setting, not the key
+    return settings["admin_key_name"] == name

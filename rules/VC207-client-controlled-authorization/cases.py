@@ -609,3 +609,43 @@ class TeamView:
         if request.POST.get("role") == "admin":
             return self.promote(request)
         return HttpResponseForbidden()
+
+
+import grpc
+
+
+class LedgerServicer:
+    def ResetBalance(self, request, context):
+        # expect: VC207 -- a field of the request message
+        if not request.is_admin:
+            context.abort(grpc.StatusCode.PERMISSION_DENIED, "admin only")
+        reset(request.account_id)
+
+    def Freeze(self, request, context):
+        # ok: VC207 -- the caller's rights come from the server's own records
+        if not admin_accounts.contains(caller_of(context)):
+            context.abort(grpc.StatusCode.PERMISSION_DENIED, "admin only")
+        freeze(request.account_id)
+
+
+from pyramid.httpexceptions import HTTPForbidden
+from pyramid.view import view_config
+
+
+@view_config(route_name="account_validate", request_method="POST")
+def validate_account(request):
+    user_id = request.matchdict["user_id"]
+    activation_key = request.matchdict["activation_key"]
+    # ok: VC207 -- the id is checked together with the key the client presents
+    if not check_validation_key(activation_key, user_id, request.registry):
+        raise HTTPForbidden()
+    return {"validated": user_id}
+
+
+@view_config(route_name="account_reset", request_method="POST")
+def reset_account(request):
+    user_id = request.matchdict["user_id"]
+    # expect: VC207
+    if not is_admin_account(user_id):
+        raise HTTPForbidden()
+    return {"reset": user_id}

@@ -286,3 +286,25 @@ def delete_shelf(shelf_id):
 @app.route("/gdrive/watch/callback", methods=["GET", "POST"])
 def on_received_watch_confirmation():
     return ""
+
+
+from pyramid.view import view_config
+
+
+def pyramid_main(config):
+    # expect: VC208
+    config.set_default_csrf_options(require_csrf=False)
+    # ok: VC208
+    config.set_default_csrf_options(require_csrf=True, token="csrf_token")
+
+
+# expect: VC208
+@view_config(route_name="import", request_method="POST", require_csrf=False)
+def import_view(request):
+    return {"ok": True}
+
+
+# ok: VC208
+@view_config(route_name="import_checked", request_method="POST", require_csrf=True)
+def import_checked(request):
+    return {"ok": True}

@@ -244,3 +244,19 @@ def language_cookie(response, language):
 def preference_cookie_secure_from_request(request, response):
     # ok: VC210 -- decided by the request's scheme, not switched off
     response.set_cookie("theme", "dark", secure=request.is_secure())
+
+
+from pyramid.authentication import AuthTktCookieHelper
+from pyramid.session import SignedCookieSessionFactory
+
+
+def pyramid_main(settings):
+    # expect: VC210 -- both flags default to off
+    sessions = SignedCookieSessionFactory(settings["session.secret"])
+    # expect: VC210
+    tickets = AuthTktCookieHelper(settings["auth.secret"], secure=True)
+    # ok: VC210
+    safe_sessions = SignedCookieSessionFactory(settings["session.secret"], secure=True, httponly=True)
+    # ok: VC210
+    safe_tickets = AuthTktCookieHelper(settings["auth.secret"], secure=True, http_only=True)
+    return sessions, tickets, safe_sessions, safe_tickets

@@ -809,3 +809,75 @@ async def read_order_by_converted_id(order_id: str, current: CurrentUser):
 async def read_own_order_by_converted_id(order_id: str, current: CurrentUser):
     # ok: VC214
     return await db.orders.find_one({"_id": as_object_id(order_id), "user_id": current.id})
+
+
+@router.get("/orders/{order_id}/converted")
+def read_order_by_int(order_id: str, current: CurrentUser, session=Depends(get_db)):
+    # expect: VC214 -- `int()` converts the id, it checks nothing
+    return session.get(Order, int(order_id))
+
+
+import strawberry
+from chalice import Chalice, CognitoUserPoolAuthorizer
+from pyramid.view import view_config
+from strawberry.types import Info
+
+from .permissions import IsAuthenticated, IsStaff
+
+chalice_app = Chalice(app_name="docs")
+cognito = CognitoUserPoolAuthorizer("Pool", provider_arns=["arn"])
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    def cancel_order(self, info: Info, id: strawberry.ID) -> bool:
+        with SessionLocal() as session:
+            # expect: VC214 -- a resolver's `ID` argument, the caller never compared
+            order = session.get(Order, int(id))
+            order.status = "cancelled"
+        return True
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    def cancel_own_order(self, info: Info, id: strawberry.ID) -> bool:
+        with SessionLocal() as session:
+            # ok: VC214 -- scoped to the caller
+            order = session.scalar(select(Order).where(Order.id == int(id), Order.owner_id == info.context["user"].id))
+            order.status = "cancelled"
+        return True
+
+    @strawberry.mutation(permission_classes=[IsStaff])
+    def ship_order(self, info: Info, id: strawberry.ID) -> bool:
+        with SessionLocal() as session:
+            # ok: VC214 -- staff reach every order
+            session.get(Order, int(id)).status = "shipped"
+        return True
+
+
+@view_config(route_name="invoice", renderer="json", permission="view")
+def show_invoice(request):
+    # expect: VC214 -- the id is a capture of the URL
+    invoice = request.dbsession.get(Invoice, int(request.matchdict["id"]))
+    return {"id": invoice.id}
+
+
+@view_config(route_name="invoice_mine", renderer="json", permission="view")
+def show_own_invoice(request):
+    # ok: VC214
+    invoice = request.dbsession.get(Invoice, int(request.matchdict["id"]))
+    if invoice.owner_id != request.identity.id:
+        raise HTTPForbidden()
+    return {"id": invoice.id}
+
+
+@chalice_app.route("/docs/{doc_id}", methods=["GET"], authorizer=cognito)
+def get_doc(doc_id):
+    # expect: VC214 -- a DynamoDB key with no owner
+    return table.get_item(Key={"id": doc_id}).get("Item")
+
+
+@chalice_app.route("/docs/{doc_id}/mine", methods=["GET"], authorizer=cognito)
+def get_own_doc(doc_id):
+    # ok: VC214 -- the owner is part of the key
+    return table.get_item(Key={"owner": chalice_app.current_request.context["authorizer"]["claims"]["sub"],
+                               "id": doc_id}).get("Item")

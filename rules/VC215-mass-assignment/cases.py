@@ -321,3 +321,57 @@ class MemberForm(forms.ModelForm):
         model = Member
         # expect: VC215 -- a member's groups are privileges the member must not pick
         fields = ("name", "groups")
+
+
+import strawberry
+from chalice import Chalice
+from pyramid.view import view_config
+from strawberry.scalars import JSON
+
+chalice_app = Chalice(app_name="docs")
+
+
+@view_config(route_name="invoice", request_method="PUT", renderer="json", permission="edit")
+def update_invoice(request):
+    invoice = request.dbsession.get(Invoice, int(request.matchdict["id"]))
+    for key, value in request.json_body.items():
+        # expect: VC215
+        setattr(invoice, key, value)
+    return {"id": invoice.id}
+
+
+@view_config(route_name="invoice_note", request_method="PUT", renderer="json", permission="edit")
+def update_invoice_note(request):
+    invoice = request.dbsession.get(Invoice, int(request.matchdict["id"]))
+    for key, value in request.json_body.items():
+        if key in {"notes", "customer"}:
+            # ok: VC215 -- keys checked against an allow-list
+            setattr(invoice, key, value)
+    return {"id": invoice.id}
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation
+    def update_profile(self, info, changes: JSON) -> bool:
+        user = load_user(info.context["user"])
+        for key, value in changes.items():
+            # expect: VC215 -- a resolver's `JSON` argument
+            setattr(user, key, value)
+        return True
+
+
+@chalice_app.route("/docs", methods=["POST"])
+def create_doc():
+    body = chalice_app.current_request.json_body
+    # expect: VC215
+    table.put_item(Item=body)
+    return body
+
+
+@chalice_app.route("/docs/picked", methods=["POST"])
+def create_doc_picked():
+    body = chalice_app.current_request.json_body
+    # ok: VC215 -- fields picked one by one
+    table.put_item(Item={"id": body["id"], "title": body["title"]})
+    return body

@@ -680,3 +680,39 @@ def claims_deny_by_default():
 def tls_verify_setting(options: dict) -> bool:
     # ok: VC216 -- an option, not a privilege
     return options.get("verify", True)
+
+
+import grpc
+
+API_KEYS = {k for k in os.environ.get("API_KEYS", "").split(",") if k}
+
+
+class ApiKeyInterceptor(grpc.ServerInterceptor):
+    def intercept_service(self, continuation, handler_call_details):
+        # expect: VC216 -- no keys configured, every caller let in
+        if not API_KEYS:
+            return continuation(handler_call_details)
+        key = dict(handler_call_details.invocation_metadata).get("x-api-key")
+        if key in API_KEYS:
+            return continuation(handler_call_details)
+        return deny(grpc.StatusCode.UNAUTHENTICATED, "invalid api key")
+
+
+class StrictApiKeyInterceptor(grpc.ServerInterceptor):
+    def intercept_service(self, continuation, handler_call_details):
+        # ok: VC216 -- no keys configured, nobody let in
+        if not API_KEYS:
+            return deny(grpc.StatusCode.UNAVAILABLE, "no keys configured")
+        key = dict(handler_call_details.invocation_metadata).get("x-api-key")
+        if key in API_KEYS:
+            return continuation(handler_call_details)
+        return deny(grpc.StatusCode.UNAUTHENTICATED, "invalid api key")
+
+
+def feature_flags(name):
+    # ok: VC216 -- a feature switch, not an auth check
+    if not FEATURES:
+        return None
+    if name in FEATURES:
+        return FEATURES[name]
+    return None

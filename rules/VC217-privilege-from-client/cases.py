@@ -190,3 +190,36 @@ def update_own_profile(form_data: UserUpdate, me=Depends(get_verified_user)):
     # expect: VC217 -- any signed-in user sets their own role
     me.role = form_data.role
     return me
+
+
+import strawberry
+
+
+@app.post("/signup/<plan>")
+def signup_with_role_argument(plan, role="member"):
+    # expect: VC217 -- the route's own argument
+    user = User(email=request.form["email"], role=role)
+    return {"id": user.id}
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation
+    def sign_up(self, email: str, password: str, role: str = "customer") -> bool:
+        # expect: VC217 -- a resolver's argument
+        create(User(email=email, role=role))
+        return True
+
+    @strawberry.mutation
+    def sign_up_plain(self, email: str, password: str) -> bool:
+        # ok: VC217
+        create(User(email=email, role="customer"))
+        return True
+
+
+@app.post("/users/<int:user_id>/promote")
+def promote_with_role_argument(user_id, role="editor"):
+    user = User.query.get(user_id)
+    # ok: VC217 -- a promotion sets the role on purpose; who may call it is VC218's to judge
+    user.role = role
+    return {"id": user.id}

@@ -210,3 +210,37 @@ class ModeratedPaymentViewSet(viewsets.ModelViewSet):
     def refund(self, request, pk=None):
         self.get_object().refund()
         return Response({"status": "refunded"})
+
+
+import strawberry
+from pyramid.view import view_config, view_defaults
+
+from .permissions import IsAuthenticated
+
+
+@strawberry.type
+class Mutation:
+    # expect: VC218
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    def refund_order(self, info, id: strawberry.ID) -> bool:
+        refund(int(id))
+        return True
+
+
+@view_defaults(renderer="json", permission="admin")
+class AdminViews:
+    def __init__(self, request):
+        self.request = request
+
+    # ok: VC218 -- the class's default permission is an admin's
+    @view_config(route_name="promote", request_method="POST")
+    def promote(self):
+        promote_user(int(self.request.matchdict["id"]))
+        return {"ok": True}
+
+
+# ok: VC218 -- a permission that reads as a role
+@view_config(route_name="approve", request_method="POST", permission="admin")
+def approve_invoice(request):
+    approve(int(request.matchdict["id"]))
+    return {"ok": True}

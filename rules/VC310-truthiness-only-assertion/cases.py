@@ -336,3 +336,15 @@ def test_invoice_as_mapping():
     invoice = build_invoice({"id": 4, "items": []})
     # ok: VC310 -- a conversion's type is its point
     assert isinstance(billing.to_mapping(invoice), dict)
+
+
+def test_show_invoice_view():
+    result = billing.show_invoice(3)
+    # expect: VC310
+    assert result is not None
+
+
+def test_show_invoice_view_checked():
+    result = billing.show_invoice(3)
+    # ok: VC310
+    assert result == {"id": 3, "total": 10}

@@ -1058,3 +1058,24 @@ def run_named_job(job: str) -> str:
     """Run one of the scheduler's jobs."""
     # ok: VC401 -- `scheduler` is not a SQLDatabase: its run is not SQL
     return scheduler.run(job)
+
+
+import paramiko
+
+
+def fix_remote(problem: str) -> str:
+    command = client.chat.completions.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": problem}]).choices[0].message.content
+    ssh = paramiko.SSHClient()
+    ssh.connect("web-1", username="ops")
+    # expect: VC401
+    _, stdout, _ = ssh.exec_command(command)
+    return stdout.read().decode()
+
+
+def restart_remote(problem: str) -> str:
+    ssh = paramiko.SSHClient()
+    ssh.connect("web-1", username="ops")
+    # ok: VC401
+    _, stdout, _ = ssh.exec_command("systemctl restart app")
+    return stdout.read().decode()

@@ -1094,3 +1094,97 @@ def verify_connection_for_anyone(form_data: dict, user=Depends(get_verified_user
 def read_admin_file(name: str, user=Depends(get_admin_user)):
     # expect: VC405 -- a path is still a path: the exemption is for the URLs an administrator configures
     return FileResponse(f"/srv/files/{name}")
+
+
+import bottle
+import strawberry
+from fastapi import WebSocket
+from nicegui import ui
+from pyramid.response import FileResponse as PyramidFileResponse
+from pyramid.view import view_config
+
+
+@view_config(route_name="attachment")
+def attachment(request):
+    # expect: VC405
+    return PyramidFileResponse(os.path.join("/srv/files", request.params["file"]), request=request)
+
+
+@view_config(route_name="attachment_by_id")
+def attachment_by_id(request):
+    # ok: VC405 -- a name the server chose
+    return PyramidFileResponse(os.path.join("/srv/files", f"{int(request.matchdict['id'])}.pdf"), request=request)
+
+
+@bottle.route("/static/<area>/<name>")
+def static(area, name):
+    # expect: VC405 -- the root is the client's; `static_file` keeps the name inside it
+    return bottle.static_file(name, root=os.path.join("/srv/static", area))
+
+
+@bottle.route("/assets/<name>")
+def assets(name):
+    # ok: VC405
+    return bottle.static_file(name, root="/srv/assets")
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation
+    def set_avatar(self, info, url: str) -> str:
+        # expect: VC405 -- a resolver's argument
+        return requests.get(url, timeout=5).text
+
+
+@ui.page("/logs/{name}")
+def logs(name: str):
+    # expect: VC405 -- a page's path parameter
+    ui.code(open(os.path.join("/var/log/app", name)).read())
+
+
+import grpc
+
+
+class LedgerServicer:
+    def Export(self, request, context):
+        # expect: VC405 -- a gRPC request message's field
+        with open(os.path.join("/srv/statements", request.filename), "rb") as fh:
+            return fh.read()
+
+    def Fixed(self, request, context):
+        # ok: VC405
+        with open("/srv/statements/latest.pdf", "rb") as fh:
+            return fh.read()
+
+
+async def export_socket(websocket: WebSocket):
+    while True:
+        message = await websocket.receive_json()
+        if message.get("type") == "export":
+            # expect: VC405 -- a test of the message's type leaves its file name unchecked
+            await websocket.send_text(open(os.path.join("/srv/exports", message["filename"])).read())
+        if message.get("name") in {"daily.csv", "weekly.csv"}:
+            # ok: VC405 -- the field itself is checked against a fixed set
+            await websocket.send_text(open(os.path.join("/srv/exports", message["name"])).read())
+
+
+def preview_host_checked():
+    url = request.args["url"]
+    host = requests.utils.urlparse(url).hostname
+    if host not in {"docs.example.com"}:
+        abort(400)
+    # ok: VC405 -- host allowlisted through a re-exported `urlparse`
+    return requests.get(url, timeout=5).text
+
+
+from nicegui import events
+
+
+def handle_upload(e: events.UploadEventArguments) -> None:
+    # expect: VC405 -- the name the user's browser sent
+    (Path("/srv/uploads") / e.name).write_bytes(e.content.read())
+
+
+def handle_upload_renamed(e: events.UploadEventArguments) -> None:
+    # ok: VC405 -- a name the server chose
+    (Path("/srv/uploads") / f"{uuid.uuid4().hex}.bin").write_bytes(e.content.read())

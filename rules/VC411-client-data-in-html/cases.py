@@ -306,3 +306,28 @@ def flag_shown():
 def mode_shown():
     # expect: VC411 -- the text of the value itself
     return "<p>Mode: " + str(request.args.get("mode")) + "</p>"
+
+
+from nicegui import ui
+from pyramid.response import Response as PyramidResponse
+from pyramid.view import view_config
+
+
+@view_config(route_name="greet")
+def greet(request):
+    # expect: VC411
+    return PyramidResponse(f"<h1>Hello {request.params['name']}</h1>")
+
+
+@view_config(route_name="greet_text")
+def greet_text(request):
+    # ok: VC411 -- escaped
+    return PyramidResponse(f"<h1>Hello {html.escape(request.params['name'])}</h1>")
+
+
+@ui.page("/search")
+def search_page(q: str = ""):
+    # expect: VC411 -- a page's query parameter into raw HTML
+    ui.html(f"<h3>Results for {q}</h3>")
+    # ok: VC411 -- a label escapes its text
+    ui.label(f"Results for {q}")

@@ -339,3 +339,66 @@ def update_profile_mail():
         # expect: VC414 -- any signed-in user sees it
         flash(str(ex), category="error")
     return redirect("/me")
+
+
+import grpc
+from chalice import BadRequestError
+from pyramid.response import Response as PyramidResponse
+
+
+class LedgerServicer:
+    def Transfer(self, request, context):
+        try:
+            return move_money(request.source, request.target)
+        except Exception as exc:
+            # expect: VC414
+            context.abort(grpc.StatusCode.INTERNAL, str(exc))
+
+    def Export(self, request, context):
+        try:
+            return export(request.name)
+        except OSError:
+            context.set_code(grpc.StatusCode.INTERNAL)
+            # expect: VC414
+            context.set_details(traceback.format_exc())
+
+    def Balance(self, request, context):
+        try:
+            return balance(request.account)
+        except Exception:
+            logging.exception("balance failed")
+            # ok: VC414
+            context.abort(grpc.StatusCode.INTERNAL, "internal error")
+
+
+def preview(request):
+    try:
+        return render(request.params["template"])
+    except Exception as exc:
+        # expect: VC414
+        return PyramidResponse(f"template error: {exc}", status=400)
+
+
+def lambda_handler(event, context):
+    try:
+        return respond(200, remove(event["pathParameters"]["id"]))
+    except Exception as exc:
+        # expect: VC414 -- a Lambda handler's return value is the API Gateway response
+        return respond(500, {"error": str(exc)})
+
+
+def other_handler(event, context):
+    try:
+        return respond(200, remove(event["pathParameters"]["id"]))
+    except Exception:
+        logging.exception("remove failed")
+        # ok: VC414
+        return respond(500, {"error": "internal error"})
+
+
+def chalice_view():
+    try:
+        return import_rows()
+    except Exception as exc:
+        # expect: VC414
+        raise BadRequestError(str(exc))

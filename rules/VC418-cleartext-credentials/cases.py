@@ -189,3 +189,36 @@ def pop_after_stls(user, password):
 def other_login_methods(client, user, password):
     # ok: VC418
     client.login(user, password)
+
+
+import grpc
+
+
+def get_balance(account_id: int) -> int:
+    api_key = os.environ["LEDGER_API_KEY"]
+    # expect: VC418
+    with grpc.insecure_channel("ledger.internal:50051") as channel:
+        stub = LedgerStub(channel)
+        return stub.GetAccount(AccountRequest(account_id=account_id), metadata=[("x-api-key", api_key)]).balance
+
+
+def get_balance_tls(account_id: int) -> int:
+    api_key = os.environ["LEDGER_API_KEY"]
+    # ok: VC418
+    with grpc.secure_channel("ledger.internal:50051", grpc.ssl_channel_credentials()) as channel:
+        stub = LedgerStub(channel)
+        return stub.GetAccount(AccountRequest(account_id=account_id), metadata=[("x-api-key", api_key)]).balance
+
+
+def get_balance_local(account_id: int) -> int:
+    api_key = os.environ["LEDGER_API_KEY"]
+    # ok: VC418 -- the loopback
+    with grpc.insecure_channel("localhost:50051") as channel:
+        stub = LedgerStub(channel)
+        return stub.GetAccount(AccountRequest(account_id=account_id), metadata=[("x-api-key", api_key)]).balance
+
+
+def ping_ledger() -> bool:
+    # ok: VC418 -- no credential sent
+    with grpc.insecure_channel("ledger.internal:50051") as channel:
+        return LedgerStub(channel).Ping(PingRequest(), metadata=[("x-request-id", "1")]).ok

@@ -288,3 +288,18 @@ def list_folder():
         return {"error": "only ls"}, 400
     # expect: VC421 -- `ls ; rm -rf /` starts with `ls ` too
     return subprocess.run(command, shell=True, capture_output=True, check=False).stdout
+
+
+ALLOWED_TOOLS = {"uptime", "df"}
+
+
+@app.post("/run-tool")
+def run_tool():
+    data = request.get_json()
+    if data["kind"] == "shell":
+        # expect: VC421 -- testing one field leaves the others the client's
+        subprocess.run(data["cmd"], shell=True, check=True)
+    if data["tool"] in ALLOWED_TOOLS:
+        # ok: VC421 -- the field itself is allow-listed
+        subprocess.run(data["tool"], shell=True, check=True)
+    return "ok"

@@ -126,13 +126,19 @@ REQUEST_DATA_ATTRIBUTES = frozenset({
     "path", "host", "referrer", "remote_user",
     "query", "match_info", "rel_url",  # aiohttp
     "params", "media",  # Falcon, Pyramid (WebOb)
+    "matchdict", "json_body",  # Pyramid's URL captures and parsed body; Chalice's body is `json_body` too
+    "uri_params", "raw_body",  # Chalice's `app.current_request`
+    "route_params",  # Azure Functions' `func.HttpRequest`
     "arguments", "query_arguments", "body_arguments", "uri",  # Tornado's `self.request`
 })
 # Request attributes that are one text value (not a mapping of the client's fields): a check of the name checks it all.
 WHOLE_VALUE_REQUEST_ATTRIBUTES = frozenset({"path", "full_path", "url", "uri", "host", "referrer", "query_string"})
 REQUEST_DATA_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "read",
                                   "post", "text",  # aiohttp: `await request.post()`, `await request.text()`
-                                  "get_param", "get_media"})  # Falcon
+                                  "get_param", "get_media",  # Falcon
+                                  # a WebSocket's messages (Starlette/FastAPI `receive_json()`, Sanic/websockets `recv()`)
+                                  "receive", "receive_json", "receive_text", "receive_bytes", "iter_json", "iter_text",
+                                  "iter_bytes", "recv"})
 # Streamlit widgets that return the text (or the file) a visitor of the app typed or uploaded.
 STREAMLIT_INPUTS = frozenset({"text_input", "text_area", "chat_input", "file_uploader", "experimental_get_query_params"})
 # A Tornado handler's own methods that read the client's arguments and cookies: `self.get_argument("host")`.
@@ -142,6 +148,7 @@ HANDLER_INPUT_METHODS = frozenset({"get_argument", "get_arguments", "get_query_a
 # `api.payload`, `self.api.payload`) and the arguments a request parser reads (`parser.parse_args()`).
 REST_RESOURCE_MODULES = ("flask_restx", "flask_restplus", "flask_restful")
 REST_PAYLOAD_RECEIVER = re.compile(r"(?:^|[._])(?:ns|api|namespace)$")
+CHALICE_REQUEST = "current_request"
 REQUEST_OBJECT_NAMES = frozenset({"flask.request", "request", "req", "quart.request", "sanic.request"})
 # The framework globals that may also be spelled as an attribute: `import flask; flask.request.args`.
 QUALIFIED_REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "sanic.request", "bottle.request"})
@@ -176,13 +183,30 @@ GRADIO_HANDLER = re.compile(
 # `Tool.from_function(read_file)`; every parameter then holds the caller's arguments, as under `@mcp.tool()`.
 TOOL_REGISTRATION = re.compile(
     r"(?:\.add_tool|\bTool\.from_function|\.tool\([^()\n]*\))\(\s*(?:fn\s*=\s*)?([A-Za-z_]\w*)\s*[,)]")
+# GraphQL resolvers and RPC methods, whose arguments the caller sends: Strawberry's `@strawberry.field`/`mutation`
+# resolvers and NiceGUI's `@ui.page("/logs/{name}")` pages (every parameter but those the server passes), Ariadne's
+# `@query.field("order")` and Graphene's `resolve_order(root, info, id)`/`mutate(root, info, ...)` (those after
+# `info`), and a gRPC servicer's `def GetAccount(self, request, context)` (the request message).
+RESOLVER_DECORATORS = frozenset({"strawberry.field", "strawberry.mutation", "strawberry.subscription",
+                                 "nicegui.ui.page"})
+RESOLVER_MODULES = ("strawberry", "nicegui", "ariadne", "graphene")
+# Parameters the GraphQL server or page framework fills: the parent object, the resolve info, the client connection.
+RESOLVER_SERVER_PARAMETERS = frozenset({"self", "cls", "root", "parent", "obj", "source", "info"})
+RESOLVER_SERVER_TYPES = frozenset({"Info", "GraphQLResolveInfo", "Client", "Request", "PageArguments"})
+GRAPHENE_RESOLVER = re.compile(r"^(?:resolve_\w+|mutate)$")
+# NiceGUI hands an event handler what the user sent: an upload's file name and content, a field's new value.
+UI_EVENT_TYPES = frozenset({"UploadEventArguments", "MultiUploadEventArguments", "ValueChangeEventArguments",
+                            "GenericEventArguments"})
+GRPC_METHOD_PARAMETERS = frozenset({("self", "request", "context"), ("self", "request_iterator", "context")})
 # AWS Lambda handlers, `def handler(event, context)`: the event is the caller's request.
 LAMBDA_EVENT_NAMES = frozenset({"event", "evt"})
 LAMBDA_CONTEXT_NAMES = frozenset({"context", "ctx", "_context", "lambda_context"})
 # What a command-line program reads from its user: sources for rules where the user crossing a boundary matters.
 CLI_SOURCES = frozenset({"sys.argv", "input", "builtins.input", "raw_input", "sys.stdin", "fileinput.input"})
 WEB_FRAMEWORKS = ("flask", "django", "rest_framework", "starlette", "fastapi", "quart", "sanic", "aiohttp.web",
-                  "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid")
+                  "werkzeug", "falcon", "bottle", "litestar", "tornado.web", "pyramid",
+                  # serverless HTTP functions: Google's (a Flask request), Azure's `func.HttpRequest`, Chalice
+                  "functions_framework", "azure.functions", "chalice")
 SCALAR_TYPES = frozenset({"int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "Decimal", "PositiveInt",
                           "conint", "StrictInt", "StrictBool"})
 # What a Django URL capture can be annotated as (path converters give `str`, `int` or `UUID`): a view parameter typed
@@ -433,6 +457,9 @@ class FlowState:
             if type(current) not in EXPRESSION_TYPES:
                 continue
             expression: cst.BaseExpression = current  # type: ignore[assignment]  # (not `cast`: a call per node)
+            if self.checked and self.checks_clear and (type(expression) is cst.Subscript or type(expression) is cst.Call) \
+                    and keyed_read(expression) in self.checked:
+                continue  # `msg["type"]` after `if msg["type"] in KINDS:`: the field an earlier test checked
             found = self.source(expression, self)
             if found is CLEAN or (found is not None and self.checked and self._checked_source(expression)):
                 continue
@@ -827,7 +854,9 @@ class FlowState:
         if dotted in self.shadowed:
             return False
         if type(node) is cst.Attribute:
-            return self.qualified_name(node) in QUALIFIED_REQUEST_OBJECTS
+            # Chalice's `app.current_request` (of the app or a blueprint)
+            return self.qualified_name(node) in QUALIFIED_REQUEST_OBJECTS or (
+                node.attr.value == CHALICE_REQUEST and self.imports.imports_any(("chalice",)))
         return type(node) is cst.Name and self.qualified_name(node) in REQUEST_OBJECT_NAMES
 
 
@@ -921,6 +950,11 @@ def _each_checked_name(test: cst.CSTNode) -> Iterator[tuple[str, bool]]:
                     # `urlparse(url).hostname in ALLOWED`: the URL's destination is checked
                     yield from ((name, False) for name in _names_inside(parsed))
                     continue
+                keyed = keyed_read(operand)
+                if keyed is not None:
+                    # `msg.get("type") == "export"` checks one field of `msg`, not the file name it also carries
+                    yield keyed, False
+                    continue
                 field = dotted_name(operand) if type(operand) is cst.Attribute else None
                 if field is not None:
                     # `block.type == "tool_use"` checks one field of `block`, not the rest of it; but
@@ -943,6 +977,21 @@ def _each_checked_name(test: cst.CSTNode) -> Iterator[tuple[str, bool]]:
                 yield from ((name, by_prefix) for name in _names_inside(func.value))
             for arg in node.args:
                 yield from ((name, by_prefix) for name in _names_inside(arg.value))
+
+
+def keyed_read(node: cst.CSTNode) -> str | None:
+    """`msg["type"]` or `msg.get("type")`: one field of a value, named `msg["type"]`; None for anything else."""
+    if type(node) is cst.Subscript:
+        element = node.slice[0].slice if len(node.slice) == 1 else None
+        key = string_value(element.value) if type(element) is cst.Index else None
+        base = node.value
+    elif type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get" and node.args \
+            and node.args[0].keyword is None:
+        key, base = string_value(node.args[0].value), node.func.value
+    else:
+        return None
+    name = dotted_name(base)
+    return f'{name}["{key}"]' if key is not None and name is not None else None
 
 
 def _is_leading_piece(operand: cst.CSTNode) -> bool:
@@ -1598,6 +1647,9 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     inputs.update(_payload_parameters(function, names, imports))
     if not route:
         inputs.update(_tool_parameters(function, params, imports, scalars, handlers))
+        resolved = resolver_parameters(function, imports, scalars=scalars)
+        inputs.update(resolved)
+        shadowed -= resolved
     django_view = not route and "request" in request_objects and module_uses_django(imports)
     if django_view and not called_here and not _is_view_helper(function, names) and (
             names[0] == "request" or (function.name.value in HTTP_METHOD_NAMES and names[0] == "self")):
@@ -1681,6 +1733,34 @@ def _tool_parameters(function: cst.FunctionDef, params: list[cst.Param], imports
         if param.name.value not in TOOL_CONTEXT_NAMES and "Context" not in types and (scalars or not types & SCALAR_TYPES):
             inputs.add(param.name.value)
     return inputs - {"self", "cls"}
+
+
+def resolver_parameters(function: cst.FunctionDef, imports: ImportTable, *, scalars: bool = False) -> set[str]:
+    """The arguments a GraphQL resolver, a NiceGUI page or event handler (`e: events.UploadEventArguments`) or a gRPC
+    servicer method is called with (but numbers and booleans, unless `scalars`); nothing for other functions (most: the
+    import tests answer first)."""
+    params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
+    names = tuple(p.name.value for p in params)
+    if names in GRPC_METHOD_PARAMETERS and imports.imports_any(("grpc",)):
+        return {names[1]}
+    if not imports.imports_any(RESOLVER_MODULES):
+        return set()
+    if any(imports.qualified_name(d.decorator) in RESOLVER_DECORATORS for d in function.decorators):
+        chosen = [p for p in params if p.name.value not in RESOLVER_SERVER_PARAMETERS]
+    elif any({n.rsplit(".", 1)[-1] for n in _annotation_names(p)} & UI_EVENT_TYPES for p in params):
+        chosen = [p for p in params if {n.rsplit(".", 1)[-1] for n in _annotation_names(p)} & UI_EVENT_TYPES]
+    elif "info" in names and ((imports.imports_any(("graphene",)) and GRAPHENE_RESOLVER.match(function.name.value))
+                              or (imports.imports_any(("ariadne",)) and _decorated_with(function, frozenset({"field"})))):
+        keywords = function.params.star_kwarg
+        chosen = [*params[names.index("info") + 1:], *([keywords] if type(keywords) is cst.Param else [])]
+    else:
+        return set()
+    inputs = set()
+    for param in chosen:
+        types = {n.rsplit(".", 1)[-1] for n in _annotation_names(param)}
+        if not types & RESOLVER_SERVER_TYPES and (scalars or not types & SCALAR_TYPES):
+            inputs.add(param.name.value)
+    return inputs
 
 
 def _registered_on_server(function: cst.FunctionDef, methods: frozenset[str], others: frozenset[str]) -> bool:

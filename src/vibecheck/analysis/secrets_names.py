@@ -13,7 +13,9 @@ PASSWORD_WORDS = frozenset({"password", "passwd", "passphrase", "pwd"})
 PROTECTED_QUALIFIERS = frozenset({"hashed", "hash", "salted", "encrypted", "enc", "crypted", "digested", "bcrypt",
                                   "argon2", "scrypt", "pbkdf2"})
 KEY_QUALIFIERS = frozenset({"api", "secret", "private", "access", "auth", "signing", "encryption", "master", "client",
-                            "openai", "anthropic", "stripe", "aws"})
+                            "openai", "anthropic", "stripe", "aws",
+                            # keys that admit their holder: an admin's, a shared one, a webhook's, a service account's
+                            "admin", "shared", "webhook", "service"})
 # A token that is not a credential: pagination cursors, LLM token counts, CSRF form fields.
 NOT_SECRET_QUALIFIERS = frozenset({"page", "next", "continuation", "pagination", "cursor", "sync", "resume", "max", "min",
                                    "num", "total", "input", "output", "prompt", "completion", "csrf", "xsrf", "eos", "bos",

@@ -22,7 +22,7 @@ from typing import Any, cast
 import libcst as cst
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.handlers import dependency_names
+from vibecheck.analysis.app_model.handlers import dependency_names, names_a_guard
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
 from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
@@ -112,6 +112,7 @@ class ClassView:
     opened: bool = False  # its permission classes open it explicitly (`[AllowAny]`): public by the author's intent
     controller: bool = False  # a Litestar `Controller`: its verb-decorated methods are routes under `path`
     path: str = ""
+    views_guarded: bool = False  # `@view_defaults(permission="admin")` (Pyramid): a guard for each view of the class
     methods: dict[str, Frame] = field(default_factory=dict)
     refs: list[str] = field(default_factory=list)  # bases and decorators another file may define as guards
     decorator_refs: list[str] = field(default_factory=list)  # its class decorators among `refs`
@@ -361,6 +362,11 @@ def _non_empty(arg: cst.Arg | None) -> bool:
     return value is not None and not (isinstance(value, cst.Name) and value.value == "None")
 
 
+def _requires_something(arg: cst.Arg | None) -> bool:
+    """A guard keyword that names a guard: not `None`, an empty list or Pyramid's `NO_PERMISSION_REQUIRED`."""
+    return arg is not None and names_a_guard(arg.value)
+
+
 def _authenticates(arg: cst.Arg | None) -> bool:
     """django-ninja's `auth=`: authenticators that refuse a request none of them accepts; not `None`, and not a list
     that also lets anonymous callers through (`auth=[BearerTokenAuth(), AllowAnonymous()]`, a public read)."""
@@ -454,6 +460,7 @@ class AppModelCollector:
         self.instances: dict[str, str] = {}  # `items = ItemResource(db)`: the class a name is bound to an instance of
         self.middleware_lists: dict[str, cst.List | cst.Tuple] = {}  # `middleware = [TokenMiddleware()]`
         self.uses_ninja = False
+        self.guard_keywords: tuple[str, ...] = ()  # route decorators' keywords that authenticate (Chalice's `authorizer`)
         self.framework: str | None = None
         self.anchors: dict[int, tuple[str, int]] = {}
         self.definitions_seen = 0
@@ -689,6 +696,8 @@ class AppModelCollector:
         self.signature_library = any(v.startswith(fw.SIGNATURE_LIBRARIES) for v in imported)
         self.uses_tornado = any(v == fw.HANDLER_BASE_MODULE or v.startswith(fw.HANDLER_BASE_MODULE + ".") for v in imported)
         self.uses_falcon = any(v == fw.FALCON_MODULE or v.startswith(fw.FALCON_MODULE + ".") for v in imported)
+        self.guard_keywords = tuple(keyword for module, keyword in fw.ROUTE_GUARD_KEYWORDS.items()
+                                    if any(v == module or v.startswith(module + ".") for v in imported))
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
         self.in_decorator += 1
@@ -705,6 +714,8 @@ class AppModelCollector:
             parent.methods[node.name.value] = frame
             if parent.controller:
                 self._collect_controller_routes(node, frame, parent)
+            else:
+                self._collect_guarded_views(node, frame, parent)
             return
         if parent is None:
             self.functions[node.name.value] = frame
@@ -1269,12 +1280,49 @@ class AppModelCollector:
                 dependency_refs=(*named, *listed, *signature) if only_dependencies else None,  # type: ignore[misc]
                 opens_receiver=self._auth_opens(decorator),
             ))
-        if registered:
+        if registered or self._collect_guarded_views(node, frame, None):
             return
         method_names = [n for n in names if n in fw.DJANGO_METHOD_DECORATORS]
         if method_names or (self.uses_django and self._takes_request(node)):
             method_decorator = decorators[names.index(method_names[0])] if method_names else None
             self._add_django_view(node, frame, method_decorator, decorators)
+
+    def _collect_guarded_views(self, node: cst.FunctionDef, frame: Frame, owner: ClassView | None) -> bool:
+        """The views a decorator makes that names its own guard (Pyramid's `@view_config(..., permission="edit")`, also
+        on a method of a class whose `@view_defaults(permission=...)` guards them all; Strawberry's
+        `@strawberry.mutation(permission_classes=[...])`); whether there was one."""
+        decorators = [d.decorator for d in node.decorators]
+        views = [view for d in decorators if (view := self._guarded_view(d, owner)) is not None]
+        for path, methods, guarded in views:
+            shown = path if path is not None else "<path>"
+            label = f"The view `{'/'.join(sorted(methods))} {shown}` (`{node.name.value}`)"
+            refs = [r for d in decorators for r in self._decorator_refs(d)]
+            guarded = guarded or (owner is not None and owner.views_guarded) \
+                or any(self._decorator_guards(d) for d in decorators)
+            self.routes.append(Route(_anchor(node), label, methods, path, None, (node.name.value,), frame,
+                                     guarded=guarded, refs=tuple(refs)))
+        return bool(views)
+
+    def _guarded_view(self, decorator: cst.BaseExpression, owner: ClassView | None
+                      ) -> tuple[str | None, frozenset[str], bool] | None:
+        """(path, methods, whether its guard keyword names a guard) of a view decorator of `GUARDED_VIEW_DECORATORS`;
+        a resolver of a GraphQL type's field is one only on a root type (`class Query`), the others' fields are data."""
+        call = decorator if isinstance(decorator, cst.Call) else None
+        decorator_name = self.qualified_name(call.func if call is not None else decorator) or ""
+        spec = fw.GUARDED_VIEW_DECORATORS.get(decorator_name)
+        if spec is None or (decorator_name in fw.ROOT_TYPE_VIEWS and not (
+                owner is not None and owner.node.name.value.endswith(fw.ROOT_TYPE_NAMES))):
+            return None
+        path_keyword, methods_keyword, fixed, guard_keyword = spec
+        path_arg = _keyword(call, path_keyword) if call is not None and path_keyword else None
+        path = _string(path_arg.value) if path_arg is not None else None
+        if fixed:
+            methods = frozenset({fixed})
+        elif call is not None and methods_keyword:
+            methods = self._methods_keyword(call, methods_keyword)
+        else:
+            methods = frozenset({"GET"})
+        return path, methods, call is not None and _requires_something(_keyword(call, guard_keyword))
 
     def _collect_controller_routes(self, node: cst.FunctionDef, frame: Frame, controller: ClassView) -> None:
         """The routes of a Litestar controller's method: under the controller's `path`, guarded also by its `guards`,
@@ -1313,8 +1361,10 @@ class AppModelCollector:
 
     def _auth_guards(self, call: cst.Call) -> bool:
         """Django Ninja's `auth=JWTAuth()` (or `auth=[...]`) on an API, a router, an include or a route: every route
-        it holds is authenticated (`Router(auth=BearerTokenAuth())`), unless the list also lets anonymous callers in."""
-        return self.uses_ninja and _authenticates(_keyword(call, fw.AUTH_KEYWORD))
+        it holds is authenticated (`Router(auth=BearerTokenAuth())`), unless the list also lets anonymous callers in;
+        Chalice's `authorizer=` on a route authenticates it."""
+        return (self.uses_ninja and _authenticates(_keyword(call, fw.AUTH_KEYWORD))) \
+            or any(_requires_something(_keyword(call, keyword)) for keyword in self.guard_keywords)
 
     def _auth_opens(self, decorator: cst.BaseExpression) -> bool:
         """Django Ninja's `@router.post("/x", auth=None)`: the route needs no authentication, whatever its router's."""
@@ -1615,7 +1665,10 @@ class AppModelCollector:
                 view.view |= self.uses_tornado and last.endswith(fw.HANDLER_BASE_SUFFIX)
         for decorator in node.decorators:
             route = self._route_decorator(decorator.decorator)
-            if route is not None:
+            defaults = fw.VIEW_DEFAULTS_DECORATORS.get(self.qualified_name(decorator.decorator) or "")
+            if defaults is not None and isinstance(decorator.decorator, cst.Call):
+                view.views_guarded |= _requires_something(_keyword(decorator.decorator, defaults))
+            elif route is not None:
                 self.view_registrations.setdefault(node.name.value, []).append((route[0], route[1], None))
                 view.guarded |= route[3]
             elif self._decorator_guards(decorator.decorator):

@@ -62,6 +62,36 @@ INCLUDE_CALLS: dict[str, tuple[int, str]] = {"include_router": (0, "router"), "r
 AUTH_KEYWORD_MODULE = "ninja"
 AUTH_KEYWORD = "auth"
 AUTH_KEYWORD_CONSTRUCTORS = frozenset({"ninja.NinjaAPI", "ninja.Router", "ninja.main.NinjaAPI", "ninja.router.Router"})
+# Route decorators' keywords that authenticate the route when they name something, by the module the file imports:
+# Chalice's `@app.route("/docs", methods=["POST"], authorizer=cognito)`.
+ROUTE_GUARD_KEYWORDS: dict[str, str] = {"chalice": "authorizer"}
+# Decorators that make a view of a function and name its guard themselves: Pyramid's `@view_config(route_name=
+# "invoice", request_method="POST", permission="edit")` (the route's name stands for its path, which `config.add_route`
+# sets elsewhere) and Strawberry's resolvers, `@strawberry.mutation(permission_classes=[IsAuthenticated])` (a mutation
+# changes state as a POST does, a field answers as a GET). Decorator -> (keyword naming the path, keyword naming the
+# methods, the method when it is fixed, the guard keyword).
+GUARDED_VIEW_DECORATORS: dict[str, tuple[str | None, str | None, str | None, str]] = {
+    "pyramid.view.view_config": ("route_name", "request_method", None, "permission"),
+    "strawberry.mutation": (None, None, "POST", "permission_classes"),
+    "strawberry.field": (None, None, "GET", "permission_classes"),
+    "strawberry.subscription": (None, None, "GET", "permission_classes"),
+}
+GUARDED_VIEW_MODULES = ("pyramid", "strawberry")
+# What such a view is handed that the client does not choose: the GraphQL parent and resolve info, Pyramid's request
+# and context; and the annotations of an id argument (`id: strawberry.ID`).
+VIEW_SERVER_PARAMETERS = frozenset({"self", "cls", "root", "parent", "info", "request", "context"})
+ID_TYPES = frozenset({"ID", "UUID", "GlobalID"})
+# Containers of the URL's captures a view reads through the request (Pyramid's `request.matchdict["id"]`): a lookup
+# keyed by what they hold is keyed by the client's choice.
+VIEW_CAPTURES: dict[str, frozenset[str]] = {"pyramid.view.view_config": frozenset({"matchdict"})}
+# Field resolvers are entry points only on a schema's root types (`class Query`, `class Mutation`); on the other types
+# they compute a field of data the root resolvers already returned.
+ROOT_TYPE_VIEWS = frozenset({"strawberry.field"})
+ROOT_TYPE_NAMES = ("Query", "Mutation", "Subscription")
+# Class decorators that give each view of the class its default guard: `@view_defaults(permission="admin")`.
+VIEW_DEFAULTS_DECORATORS: dict[str, str] = {"pyramid.view.view_defaults": "permission"}
+# A guard keyword's value that requires nothing: Pyramid's `permission=NO_PERMISSION_REQUIRED`.
+OPEN_GUARD_VALUES = frozenset({"NO_PERMISSION_REQUIRED"})
 # Flask-RESTful/Flask-RESTX: `api.add_resource(ItemResource, "/items/<int:item_id>")`.
 RESOURCE_REGISTRATIONS = frozenset({"add_resource"})
 # Keywords that give a router or an `include_router`/`register_blueprint` call a path prefix.

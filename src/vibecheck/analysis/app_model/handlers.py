@@ -66,6 +66,9 @@ class ClassContext:
     authenticated: bool = False
     restricted: bool = False  # a role, permission or ownership guard on the class, not only a login
     drf_default: bool = False  # a DRF view with no permission classes: the settings' defaults decide
+    views_guarded: bool = False  # `@view_defaults(permission="edit")` (Pyramid): each view of the class needs it
+    views_restricted: bool = False  # ... a permission that reads as a role (`permission="admin"`)
+    graphql_root: bool = False  # `class Query`/`class Mutation`: its field resolvers are the schema's entry points
 
 
 @dataclass
@@ -171,6 +174,69 @@ def decorator_names(function: cst.FunctionDef | cst.ClassDef, imports: ImportTab
     return names
 
 
+def names_a_guard(value: cst.BaseExpression | None) -> bool:
+    """A guard keyword's value that requires something: not `None`, an empty list or Pyramid's
+    `NO_PERMISSION_REQUIRED`."""
+    if value is None or (isinstance(value, cst.Name) and value.value == "None"):
+        return False
+    if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+        return bool(value.elements)
+    return _last(get_full_name_for_node(value)) not in fw.OPEN_GUARD_VALUES
+
+
+def guard_texts(value: cst.BaseExpression) -> list[str]:
+    """The names and strings a guard keyword gives (`[IsAuthenticated, IsStaff]`, `"admin"`), for `restricts`."""
+    members = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple, cst.Set)) else [value]
+    return [text for member in members
+            if (text := string_value(member) or _last(get_full_name_for_node(member)))]
+
+
+def _keyword_guards(function: cst.FunctionDef, imports: ImportTable) -> list[str]:
+    """The guards a route decorator's own keyword names (`ROUTE_GUARD_KEYWORDS`: Chalice's `authorizer=cognito`)."""
+    keywords = [keyword for module, keyword in fw.ROUTE_GUARD_KEYWORDS.items() if imports.imports_any((module,))]
+    found: list[str] = []
+    for decorator in function.decorators if keywords else ():
+        expression = decorator.decorator
+        for keyword in keywords if isinstance(expression, cst.Call) else ():
+            value = _keyword_value(expression, keyword)  # type: ignore[arg-type]
+            if value is not None and names_a_guard(value):
+                found.extend(guard_texts(value) or [keyword])
+    return found
+
+
+def _keyword_value(call: cst.Call, keyword: str | None) -> cst.BaseExpression | None:
+    return next((a.value for a in call.args if keyword and a.keyword is not None and a.keyword.value == keyword), None)
+
+
+def _guarded_view(function: cst.FunctionDef, imports: ImportTable, owner: ClassContext | None) -> Handler | None:
+    """A view made by a decorator that names its own guard (`GUARDED_VIEW_DECORATORS`: Pyramid's `@view_config(...,
+    permission="edit")`, under the class's `@view_defaults` too; a Strawberry resolver's `permission_classes=[...]`).
+    Its client ids: its parameters named as ids or typed `ID`, and Pyramid's `request.matchdict` of URL captures."""
+    for decorator in function.decorators:
+        expression = decorator.decorator
+        call = expression if isinstance(expression, cst.Call) else None
+        name = imports.qualified_name(call.func if call is not None else expression) or ""
+        spec = fw.GUARDED_VIEW_DECORATORS.get(name)
+        if spec is None or (name in fw.ROOT_TYPE_VIEWS and not (owner is not None and owner.graphql_root)):
+            continue
+        _, methods_keyword, fixed, guard_keyword = spec
+        listed = _keyword_value(call, methods_keyword) if call is not None else None
+        values = [e.value for e in listed.elements] if isinstance(listed, (cst.List, cst.Tuple)) else [listed]
+        methods = frozenset({fixed} if fixed else {(string_value(v) or "GET").upper() for v in values if v is not None}
+                            or {"GET"})
+        guard = _keyword_value(call, guard_keyword) if call is not None else None
+        guarded = names_a_guard(guard)
+        restricted = guarded and restricts(guard_texts(guard))  # type: ignore[arg-type]
+        if owner is not None and not guarded:
+            guarded, restricted = owner.views_guarded, owner.views_restricted
+        inputs = {p.name.value for p in parameters(function)} - fw.VIEW_SERVER_PARAMETERS
+        ids = {p.name.value for p in parameters(function) if p.name.value in inputs and (
+            ID_NAME.match(p.name.value) or _annotation_names(p) in fw.ID_TYPES)}
+        return Handler(function, methods, guarded, restricted, client_ids=ids | fw.VIEW_CAPTURES.get(name, frozenset()),
+                       inputs=inputs)
+    return None
+
+
 def route_guards(function: cst.FunctionDef) -> list[str]:
     """The guards a route decorator names (Litestar's `@get("/notes/{id:int}", guards=[requires_login])`): each runs
     before the handler and refuses whom it rejects, whatever its name."""
@@ -232,6 +298,13 @@ def class_context(node: cst.ClassDef, imports: ImportTable) -> ClassContext:
     decorators = decorator_names(node, imports)
     bases = [_last(imports.qualified_name(b.value) or get_full_name_for_node(b.value)) for b in node.bases]
     context.view = any(b in fw.VIEW_BASES for b in bases)
+    context.graphql_root = node.name.value.endswith(fw.ROOT_TYPE_NAMES)
+    for decorator in node.decorators:
+        keyword = fw.VIEW_DEFAULTS_DECORATORS.get(imports.qualified_name(decorator.decorator) or "")
+        guard = _keyword_value(decorator.decorator, keyword) if isinstance(decorator.decorator, cst.Call) else None
+        if guard is not None and names_a_guard(guard):
+            context.views_guarded = True
+            context.views_restricted = restricts(guard_texts(guard))
     context.controller = any(fw.is_handler_class(imports.qualified_name(b.value) or "") for b in node.bases)
     guards = [n for n in [*decorators, *bases] if n not in fw.VIEW_BASES and is_guard_name(n)]
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
@@ -327,11 +400,14 @@ def handler_of(function: cst.FunctionDef, imports: ImportTable, owner: ClassCont
                routers: dict[str, list[str]] | None = None) -> Handler | None:
     """The handler view of a function, or None when it is not a route handler. `routers`: the dependencies that
     routers of the module run for each of their routes (`router_dependencies`)."""
+    view = _guarded_view(function, imports, owner) if imports.imports_any(fw.GUARDED_VIEW_MODULES) else None
+    if view is not None:
+        return view
     params = parameters(function)
     names = [p.name.value for p in params]
     methods, path_params = _route_methods(function, imports)
     decorators = decorator_names(function, imports)
-    guards = [n for n in decorators if is_guard_name(n)] + route_guards(function)
+    guards = [n for n in decorators if is_guard_name(n)] + route_guards(function) + _keyword_guards(function, imports)
     if routers:
         guards += [n for r in _receivers(function) for n in routers.get(r, ()) if n == "Security" or is_guard_name(n)]
     drf_default = "api_view" in decorators and "permission_classes" not in decorators and not guards

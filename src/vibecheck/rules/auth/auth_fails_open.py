@@ -10,6 +10,7 @@ import libcst as cst
 
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.flow import short_code
+from vibecheck.analysis.nodes import callee_tail
 from vibecheck.analysis.tokens import DECODERS, skips_expiry
 from vibecheck.cst_fields import child_nodes, own_returns, walk_own
 from vibecheck.imports import full_name
@@ -35,8 +36,11 @@ BROWSER_DRIVERS = ("selenium", "playwright", "pyppeteer", "splinter", "helium")
 # Words that make an identifier a feature's on/off switch (`enable_secret_scanning`, `SIGNATURE_CHECK_ENABLED`), which
 # names no credential whatever it switches.
 TOGGLE_WORDS = frozenset({"enable", "enabled", "disable", "disabled"})
-DENY_WORDS = re.compile(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed")
+DENY_WORDS = re.compile(r"\b(401|403|500|503)\b|Unauthorized|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed"
+                        r"|UNAUTHENTICATED|PERMISSION_DENIED")  # gRPC's status codes
 ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9_]*$")
+# Words of a call whose answer turns the caller away: `deny(...)`, `_reject(request)`, `refuse_call(...)`.
+DENYING_VERBS = frozenset({"deny", "reject", "refuse"})
 # Exceptions whose handler decides an auth check: the broad ones and those token and permission checks raise.
 BROAD_EXCEPTIONS = frozenset({"Exception", "BaseException"})
 AUTH_ERROR_WORDS = frozenset({"jwt", "token", "signature", "expired", "decode", "auth", "authentication",
@@ -100,10 +104,15 @@ def _denies(block: cst.BaseSuite | cst.CSTNode, *, reraises: bool = True) -> boo
             return True
         if type(node) is cst.Return and node.value is not None:
             text = _code(node.value)
-            if DENY_WORDS.search(text) or text == "False":
+            if DENY_WORDS.search(text) or text == "False" or _answers_denial(node.value):
                 return True
         pending.extend(child_nodes(node))
     return False
+
+
+def _answers_denial(value: cst.BaseExpression) -> bool:
+    """`return deny(...)`, `return self._reject(request)`: an answer made by a call named for turning the caller away."""
+    return type(value) is cst.Call and bool(DENYING_VERBS.intersection(name_words(callee_tail(value.func) or "")))
 
 
 def _guards_access(switch: str, check: cst.CSTNode, denial: cst.CSTNode, *, settings_only: bool = False) -> bool:
@@ -214,7 +223,8 @@ class AuthFailsOpen(Rule):
     Reports checks that only run when something is present: `if settings.api_keys and key not in settings.api_keys:
     raise ...` (an empty or unset setting switches authentication off), `if API_TOKEN:` around the comparison, `if token
     and token != EXPECTED: abort(401)` (a client that sends no token is let in), and `if not SECRET: return` (or `return
-    True`, `return await call_next(request)`) before the check that uses `SECRET`. The switch is a setting
+    True`, `return await call_next(request)`) before the check that uses `SECRET` (also spelled the other way round, `if
+    key in API_KEYS: return continuation(details)` followed by a denial, as a gRPC interceptor does). The switch is a setting
     (`settings.x`, `app.config[...]`, an ALL-CAPS constant, `os.getenv(...)` or a variable assigned from it) or a
     credential-named value (a lookup key such as `issue_key` or `cache_key` names none), and the block it skips denies
     (raises, aborts, or answers 401/403). It also reports `if request.headers.get("X-API-Key") != API_KEY: abort(401)`
@@ -581,7 +591,7 @@ class AuthFailsOpen(Rule):
             later = statements[index + 1:]
             if any(isinstance(s, cst.If) and _negative_check(s.test) and text in _code(s.test)
                    and _tests_something_else(s.test, text) and _denies(s.body) and _guards_access(text, s.test, s.body)
-                   for s in _ifs(later)):
+                   for s in _ifs(later)) or _lets_in_then_denies(later, text):
                 self._report(statement, text, f"if not {text}:")
                 return
 
@@ -590,6 +600,17 @@ class AuthFailsOpen(Rule):
                     "is let in.",
                     hint=f"Require `{switch}` (fail at start-up when it is unset) and deny the request when the "
                     "credential is missing or wrong.")
+
+
+def _lets_in_then_denies(statements: list[cst.BaseStatement], switch: str) -> bool:
+    """`if key in API_KEYS: return continuation(details)` followed by a denial (`return deny(UNAUTHENTICATED)`): the
+    check of the switch, spelled the other way round, that an earlier `if not API_KEYS: return ...` skips."""
+    for current, following in zip(statements, statements[1:], strict=False):
+        if isinstance(current, cst.If) and current.orelse is None and not _negative_check(current.test) \
+                and switch in _code(current.test) and _tests_something_else(current.test, switch) \
+                and _allows(current.body) and _denies(following) and _guards_access(switch, current.test, following):
+            return True
+    return False
 
 
 def _ends_normally(statement: cst.Try, returns: list[cst.Return], function: cst.FunctionDef) -> bool:

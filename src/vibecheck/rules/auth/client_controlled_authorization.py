@@ -25,6 +25,7 @@ from vibecheck.analysis.flow import (
     iter_expressions,
     module_functions,
     request_source,
+    resolver_parameters,
     short_code,
 )
 from vibecheck.analysis.secrets_names import name_words
@@ -39,6 +40,8 @@ PRIVILEGE_WORDS = frozenset({"admin", "administrator", "role", "roles", "staff",
 IDENTITY_WORDS = frozenset({"uid", "userid"})
 # A credential sent by the client and checked (a shared token) is authentication, another rule's concern.
 CREDENTIAL_WORDS = frozenset({"token", "key", "secret", "password", "signature", "sig", "authorization", "apikey", "hmac"})
+# What a client presents to prove who it is: a credential, or a one-time code from a link or a message.
+PRESENTED_WORDS = CREDENTIAL_WORDS | {"code", "otp", "pin"}
 # The expressions whose value a condition may trust as a client's claim.
 CLAIM_TYPES = frozenset({cst.Name, cst.Attribute, cst.Subscript, cst.Call})
 # How the message names a value read from a token nobody verified.
@@ -148,6 +151,7 @@ class ClientControlledAuthorization(FlowRule):
                   "401", "403", "forbidden", "permissiondenied", "unauthorized", "notauthorized")
     scalar_inputs_matter = True
     _in_route = False
+    _reads_message = False
     _injected: frozenset[str] = frozenset()
     code = "VC207"
     applies_to_tests = False  # a handler in a test file is a fixture that no client reaches
@@ -239,6 +243,8 @@ class ClientControlledAuthorization(FlowRule):
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         super().start_function(function, state)
         self._in_route = is_route_handler(function)
+        # a GraphQL resolver's or gRPC servicer's arguments are the client's message, whose fields it reads
+        self._reads_message = not self._in_route and bool(resolver_parameters(function, self.context.imports))
         self._admin_only = (self._in_route and restricted_to_admins(function)) \
             or any(self.__dict__.get("_admin_classes", ()))
         self._injected = injected_parameters(function, self.context.imports, self.context.module) \
@@ -303,7 +309,8 @@ class ClientControlledAuthorization(FlowRule):
                 continue
             privileged, identity = _is_privilege_name(claim)
             if identity and (_mentions_server_identity(test, self._injected)
-                             or _compared_with_server_identity(used_in, inner, self._injected)):
+                             or _compared_with_server_identity(used_in, inner, self._injected)
+                             or _checked_with_credential(test, inner)):
                 continue
             if _validated_against_collection(test, inner):
                 continue
@@ -346,7 +353,7 @@ class ClientControlledAuthorization(FlowRule):
         A Django URL capture is a string or a number; a parameter whose attributes are read holds an object
         the server loaded (a user, a model instance), so the function is a helper, not a view reading its URL.
         """
-        if self._in_route or not isinstance(node, cst.Attribute):
+        if self._in_route or self._reads_message or not isinstance(node, cst.Attribute):
             return False
         root = node.value
         while isinstance(root, cst.Attribute):
@@ -398,6 +405,17 @@ def _denies_access(body: cst.BaseSuite) -> bool:
         if type(node) is cst.Name and node.value in DENYING_NAMES:
             return True
         if type(node) is cst.Attribute and node.attr.value in DENYING_NAMES:
+            return True
+    return False
+
+
+def _checked_with_credential(test: cst.BaseExpression, value: cst.CSTNode) -> bool:
+    """`check_validation_key(activation_key, user_id, registry)`, `verify_reset(user_id, token)`: the id goes to a check
+    with a credential the client presents, which proves the id as a password proves a user name."""
+    for inner in iter_expressions(test):
+        if type(inner) is cst.Call and any(arg.value is value for arg in inner.args) and any(
+                PRESENTED_WORDS & set(name_words((dotted_name(arg.value) or "").rpartition(".")[2]))
+                for arg in inner.args if arg.value is not value):
             return True
     return False
 

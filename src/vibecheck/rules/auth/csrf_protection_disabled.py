@@ -18,6 +18,10 @@ from vibecheck.rule import Rule
 
 # Settings whose False value turns CSRF checks off (Flask-WTF; `CSRF_ENABLED` is its old spelling).
 CSRF_SWITCHES = frozenset({"WTF_CSRF_ENABLED", "WTF_CSRF_CHECK_DEFAULT", "CSRF_ENABLED"})
+# Keywords whose False turns CSRF checks off where they are given: Pyramid's
+# `config.set_default_csrf_options(require_csrf=False)` for every view, `@view_config(..., require_csrf=False)` for one.
+# Keyword -> what it turns off.
+CSRF_KEYWORDS = {"require_csrf": "Pyramid's CSRF check"}
 CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
 SESSION_MIDDLEWARE = frozenset({"django.contrib.sessions.middleware.SessionMiddleware",
                                 "django.contrib.auth.middleware.AuthenticationMiddleware"})
@@ -88,7 +92,8 @@ class CsrfProtectionDisabled(Rule):
     a Flask-WTF form `Meta` with `csrf = False`, a Django `MIDDLEWARE` list that has the session middleware
     but not `CsrfViewMiddleware`, a DRF `enforce_csrf` override that does nothing, and Tornado's
     `xsrf_cookies=False` given to `Application` (or in the settings dict it unpacks, `**settings`, also a
-    module-level settings dict that another module unpacks).
+    module-level settings dict that another module unpacks), and Pyramid's `require_csrf=False` given to
+    `config.set_default_csrf_options(...)` or a `@view_config(...)`.
 
     Test files, configuration classes or functions named for tests, dicts that also set `TESTING = True`,
     exemptions of endpoints that servers or protocol clients call without cookies (webhooks, callbacks,
@@ -314,6 +319,11 @@ class CsrfProtectionDisabled(Rule):
             switch = arg.keyword is not None and arg.keyword.value in CSRF_SWITCHES and _false(arg.value)
             if switch and not self._in_test_setup() and not self._sets_testing(node.args):
                 self._report_switch(arg, arg.keyword.value)  # type: ignore[union-attr]
+            keyword = arg.keyword.value if arg.keyword is not None else ""
+            if keyword in CSRF_KEYWORDS and _false(arg.value) and not self._in_test_setup():
+                where = "every view" if (full_name(node.func) or "").endswith("csrf_options") else "this view"
+                self.report(arg, f"`{keyword}=False` turns off {CSRF_KEYWORDS[keyword]} for {where}.",
+                            hint=HINT_SETTING)
         callee = full_name(node.func) or ""
         if callee.endswith("MIDDLEWARE.remove") and _string(node.args[0].value if node.args else None) == CSRF_MIDDLEWARE:
             self.report(node, f"Removing `{CSRF_MIDDLEWARE}` from `MIDDLEWARE` turns off CSRF protection for every view.",

@@ -42,6 +42,10 @@ KEYED_CALLS: dict[str, tuple[int, str]] = {
     "itsdangerous.URLSafeTimedSerializer": (0, "secret_key"), "itsdangerous.URLSafeSerializer": (0, "secret_key"),
     "itsdangerous.TimedSerializer": (0, "secret_key"), "itsdangerous.Serializer": (0, "secret_key"),
     "itsdangerous.Signer": (0, "secret_key"), "itsdangerous.TimestampSigner": (0, "secret_key"),
+    # Pyramid's signed session cookies and auth tickets
+    "pyramid.session.SignedCookieSessionFactory": (0, "secret"),
+    "pyramid.authentication.AuthTktCookieHelper": (0, "secret"),
+    "pyramid.authentication.AuthTktAuthenticationPolicy": (0, "secret"),
 }
 # HMACs that may derive a key: the secret is then their message (`hmac.new(b"WebAppData", bot_token, sha256)`, as
 # Telegram's Web App check does) and the literal key only labels what the derived key is for.
@@ -339,7 +343,7 @@ class HardcodedSecretKey(Rule):
         if qualified in DERIVING_CALLS and _is_secret_value(argument(node, *DERIVING_CALLS[qualified])):
             return
         callee = qualified.split(".", 1)[-1] if qualified.startswith(("jose.", "authlib.jose.", "joserfc.")) else qualified
-        callee = callee.rsplit(".", 1)[-1] if callee.startswith("fastapi_users.") else callee
+        callee = callee.rsplit(".", 1)[-1] if callee.startswith(("fastapi_users.", "pyramid.")) else callee
         if literal is not None:
             self._report_literal(literal, f"`{callee}()` is given a hard-coded string literal as its key, so anyone who "
                                  "can read the code can forge what it signs.", HINT)

@@ -29,6 +29,14 @@ COOKIE_SETTINGS: dict[str, str] = {
 }
 CONFIG_WRITERS = frozenset({"update", "from_mapping", "configure", "setdefault"})
 COOKIE_SETTERS = frozenset({"set_cookie", "set_signed_cookie"})
+# Factories of a framework's session or auth-ticket cookie whose flags default to off: Pyramid's
+# `SignedCookieSessionFactory(secret)` and `AuthTktCookieHelper(secret)` send it over plain HTTP and to scripts unless
+# told otherwise. Qualified name -> the keywords of its `Secure` and `HttpOnly` flags.
+COOKIE_FACTORIES: dict[str, tuple[str, str]] = {
+    "pyramid.session.SignedCookieSessionFactory": ("secure", "httponly"),
+    "pyramid.authentication.AuthTktCookieHelper": ("secure", "http_only"),
+    "pyramid.authentication.AuthTktAuthenticationPolicy": ("secure", "http_only"),
+}
 CSRF_WORDS = frozenset({"csrf", "xsrf", "csrftoken"})
 EFFECTS = {
     SECURE: "it is also sent over plain HTTP",
@@ -80,7 +88,10 @@ class InsecureSessionCookie(Rule):
       `add_header(...)`, `{"Set-Cookie": ...}` or a WSGI `("Set-Cookie", ...)` pair, when the value is a
       literal, f-string or `+` chain whose cookie name is written out;
     - Starlette/FastAPI `SessionMiddleware` without `https_only=True` (its default sends the session cookie
-      over plain HTTP), or with `same_site="none"`.
+      over plain HTTP), or with `same_site="none"`;
+    - Pyramid's `SignedCookieSessionFactory(...)` without `secure=True` and `httponly=True`, and its
+      `AuthTktCookieHelper(...)` (or `AuthTktAuthenticationPolicy`) without `secure=True` and `http_only=True`: both
+      flags default to off.
 
     A CSRF cookie needs `secure` but not `httponly`: the double-submit pattern reads it from JavaScript.
     A missing `samesite` is not reported (browsers default to `Lax`); an explicit `None` is. Test files,
@@ -123,7 +134,7 @@ class InsecureSessionCookie(Rule):
     applies_to_tests = False  # a test's settings configure the test run, not a deployment
     # Every finding names `cookie` (the `*_COOKIE_*` settings, `set_cookie`, a `Set-Cookie` header) or a
     # `SessionMiddleware`.
-    file_hints = ("cookie", "sessionmiddleware")
+    file_hints = ("cookie", "sessionmiddleware", "authtkt")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -199,6 +210,10 @@ class InsecureSessionCookie(Rule):
         if self._is_session_middleware(node):
             self._check_session_middleware(node)
             return
+        factory = COOKIE_FACTORIES.get(self.qualified_name(node) or "")
+        if factory is not None and not has_star_args(node):
+            self._check_cookie_factory(node, factory)
+            return
         func = node.func
         if not isinstance(func, cst.Attribute):
             return
@@ -234,6 +249,17 @@ class InsecureSessionCookie(Rule):
         elif same_site is not None and _weakens(SAMESITE, same_site):
             self.report(node, '`SessionMiddleware` is set up with `same_site="none"`: browsers send the session cookie on '
                         "cross-site requests, which enables CSRF.", hint='Use `same_site="lax"` (the default) or "strict".')
+
+    def _check_cookie_factory(self, node: cst.Call, flags: tuple[str, str]) -> None:
+        """`SignedCookieSessionFactory(secret)`: a flag left out is off, as one written out as `False` is."""
+        off = [flag for flag, keyword in zip((SECURE, HTTPONLY), flags, strict=True)
+               if (given := argument(node, None, keyword)) is None or is_false(given)]
+        if off:
+            name = (self.qualified_name(node) or "").rpartition(".")[2]
+            shown = " and ".join(f"`{keyword}=True`" for flag, keyword in zip((SECURE, HTTPONLY), flags, strict=True)
+                                 if flag in off)
+            self.report(node, f"`{name}` makes its cookie without {shown}: {'; '.join(EFFECTS[f] for f in off)}.",
+                        hint=f"Pass {shown} outside development.")
 
     def _check_any_cookie(self, node: cst.Call, cookie: str | None) -> None:
         """Any other cookie: only a written-out `secure=False` is reported. Scripts may read a `theme` cookie, and

@@ -7,7 +7,14 @@ import libcst as cst
 from vibecheck.analysis.app_model.frameworks import name_words
 from vibecheck.analysis.app_model.handlers import parameters
 from vibecheck.analysis.app_model.names import restricts
-from vibecheck.analysis.flow import is_rest_payload, is_route_handler, short_code, string_value
+from vibecheck.analysis.flow import (
+    CHALICE_REQUEST,
+    is_rest_payload,
+    is_route_handler,
+    resolver_parameters,
+    short_code,
+    string_value,
+)
 from vibecheck.analysis.model_fields import TEXT_FIELD_TYPES, schema_fields, sibling_models_inputs, text_fields
 from vibecheck.cst_fields import child_nodes
 from vibecheck.imports import full_name
@@ -35,7 +42,10 @@ EDITING_VIEW_BASES = frozenset({"CreateView", "UpdateView", "BaseCreateView", "B
 SCHEMA_BASES = frozenset({"BaseModel", "Schema", "SQLModel"})
 REQUEST_NAMES = frozenset({"request", "req", "self.request", "flask.request"})
 CLIENT_ATTRIBUTES = frozenset({"data", "json", "form", "POST", "values", "query_params", "GET", "args",
-                               "media"})  # Falcon: `req.media`
+                               "media",  # Falcon: `req.media`
+                               "json_body"})  # Pyramid's `request.json_body`, Chalice's `app.current_request.json_body`
+# Calls that store a whole mapping as a record: DynamoDB's `table.put_item(Item=...)`.
+ITEM_WRITES = {"put_item": "Item"}
 CLIENT_METHODS = frozenset({"get_json", "json", "form", "dict"})
 DUMP_METHODS = frozenset({"dict", "model_dump", "to_dict"})
 WRITE_METHODS = frozenset({"create", "update", "get_or_create", "update_or_create", "insert", "create_user", "save"})
@@ -70,9 +80,10 @@ class MassAssignment(Rule):
     `Model(**request.data)`, `Model.objects.create(**request.json)`,
     `.update(**payload)`, SQLModel's `obj.sqlmodel_update(payload)` or Tortoise's `obj.update_from_dict(payload)` with a
     raw client dict (also through a variable, `request.get_json()`, `await request.json()`, Falcon's `req.media`,
-    Flask-RESTX's `ns.payload` or a `dict`-typed FastAPI body); the same with a Pydantic body whose class declares such
-    a field (in the same file, or in a `schemas`, `models`, `dto` ... module of its own package it imports the class
-    from, `from .schemas import NoteUpdate`) and that
+    Pyramid's `request.json_body`, Chalice's `app.current_request.json_body`, Flask-RESTX's `ns.payload`, a `dict`-typed
+    FastAPI body or a GraphQL resolver's `JSON` argument); DynamoDB's `table.put_item(Item=body)` of such a dict; the
+    same with a Pydantic body whose class declares such a field (in the same file, or in a `schemas`, `models`,
+    `dto` ... module of its own package it imports the class from, `from .schemas import NoteUpdate`) and that
     `body.model_dump()` or `body.dict()` does not drop (`exclude={"owner_id"}`, an `include=` allow-list); and
     `for key, value in data.items(): setattr(obj, key, value)` over client data.
 
@@ -226,11 +237,12 @@ class MassAssignment(Rule):
         client: set[str] = set()
         typed: dict[str, str] = {}
         route = is_route_handler(node)
+        resolved = resolver_parameters(node, self.context.imports) if not route else set()
         for param in parameters(node):
             annotation = param.annotation.annotation if param.annotation is not None else None
             type_name = (full_name(annotation.value if isinstance(annotation, cst.Subscript) else annotation)
                          if annotation is not None else None) or ""
-            if route and type_name.rpartition(".")[2] in DICT_TYPES:
+            if (route or param.name.value in resolved) and type_name.rpartition(".")[2] in DICT_TYPES:
                 client.add(param.name.value)
                 continue
             if type_name and type_name not in self.schemas and annotation is not None:
@@ -270,6 +282,14 @@ class MassAssignment(Rule):
                             "pass its `model_dump(exclude_unset=True)`.")
             return
         if last == "setattr":
+            return
+        keyword = ITEM_WRITES.get(last) if isinstance(node.func, cst.Attribute) else None
+        item = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == keyword), None)
+        why = self._client_dict(item) if item is not None else None
+        if why is not None:
+            self.report(node, f"`{short_code(node)}` stores {why} as the record, so the client chooses every "
+                        "attribute it holds (`owner`, `role`, `paid`...).",
+                        hint="Build the item from the fields clients may set, and set the owner from the caller.")
             return
         stars = [a for a in node.args if a.star == "**"]
         if not stars or not (last in WRITE_METHODS or (last[:1].isupper() and last not in NOT_MODELS
@@ -324,12 +344,18 @@ class MassAssignment(Rule):
                     return f"the `{schema}` body, which lets the client send `{sent[0]}`,"
             return None
         if type(node) is cst.Attribute and ((node.attr.value in CLIENT_ATTRIBUTES
-                                             and (full_name(node.value) or "") in REQUEST_NAMES)
+                                             and self._is_request(full_name(node.value) or ""))
                                             or is_rest_payload(node, self.context.imports)):
             return f"the request body (`{short_code(node)}`)"
         if type(node) is cst.Name and self.functions and node.value in self.functions[-1][0]:
             return f"the client's `{node.value}`"
         return None
+
+
+    def _is_request(self, name: str) -> bool:
+        """`request`, `req`, `self.request`, and Chalice's `app.current_request`."""
+        return name in REQUEST_NAMES or (name.rpartition(".")[2] == CHALICE_REQUEST
+                                         and self.context.imports.imports_any(("chalice",)))
 
 
 def _dumped(call: cst.Call, fields: list[str]) -> list[str]:

@@ -44,10 +44,14 @@ SUFFIX_KINDS: tuple[tuple[str, str], ...] = (("password", PASSWORD_KIND), ("pass
 # Two consecutive words: `api_key`, `session_id`, `reset_code`.
 PAIR_KINDS: dict[tuple[str, str], str] = {
     ("api", "key"): API_KEY, ("access", "key"): API_KEY, ("private", "key"): SECRET, ("signing", "key"): SECRET,
+    # keys that admit their holder (`ADMIN_KEY`, `x-admin-key`, a service account's `SERVICE_KEY`)
+    **{(qualifier, "key"): API_KEY for qualifier in ("admin", "master", "service", "webhook")}, ("shared", "key"): SECRET,
     ("session", "id"): SESSION_ID, ("session", "key"): SESSION_ID,
     **{(qualifier, "code"): OTP for qualifier in (
         "reset", "verification", "verify", "confirmation", "confirm", "activation", "invite", "invitation",
-        "recovery", "magic", "login", "mfa", "2fa", "auth", "backup", "security", "access", "otp", "one", "time")},
+        "recovery", "magic", "login", "mfa", "2fa", "auth", "backup", "security", "access", "otp", "one", "time",
+        # codes whose holder gets in, or gets something: a share link's, a gift card's, a device pairing's
+        "share", "claim", "unlock", "gift", "redeem", "redemption", "pairing", "device")},
     **{(qualifier, "pin"): OTP for qualifier in ("login", "security", "access", "verification")},
 }
 # Words that make the identifier describe a secret's metadata (length, name, URL, flag) rather than hold it.

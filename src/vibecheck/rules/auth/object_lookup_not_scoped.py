@@ -34,7 +34,7 @@ LOOKUP_METHODS = frozenset({"get", "get_or_404", "filter", "filter_by", "first_o
 # Receivers of such lookups: an ORM's, and a project's own data-access object (`repo.by_id(id)`, `crud.item.get(db,
 # id=id)` of FastAPI's project template), which reads the row it is asked for.
 LOOKUP_RECEIVERS = frozenset({"objects", "query", "session", "db", "db_session", "Session", "select", "repo", "repository",
-                              "crud", "dao"})
+                              "crud", "dao", "dbsession"})  # Pyramid's `request.dbsession`
 # A data-access object's reader named for what it reads (`db.get_order(conn, order_id)`, `repo.fetch_invoice(id)`):
 # counted only on the receivers above.
 DAO_READER = re.compile(r"^(?:get|fetch|find|load|read|lookup)_[a-z]\w*$")
@@ -45,6 +45,9 @@ LOOKUP_FUNCTIONS = frozenset({"get_object_or_404", "get_list_or_404", "get_or_40
 # missing, and `await`-free conversions.
 HELPER_SAFE_CALLS = frozenset({"HTTPException", "Http404", "abort", "NotFound", "ValueError", "LookupError", "KeyError",
                                "int", "str", "UUID", "ObjectId"})
+# DynamoDB's item reads and writes by primary key (`table.get_item(Key={"id": doc_id})`): a key with no owner attribute
+# reaches any item.
+KEYED_ITEM_METHODS = frozenset({"get_item", "delete_item", "update_item"})
 SQL_EXECUTE = frozenset({"execute", "fetch", "fetchrow", "fetchval", "fetch_one", "fetch_all"})
 # The statement a project's own SQL helper is handed: read, change or delete rows of a table.
 SQL_STATEMENT = re.compile(r"^\s*(select\s.*?\sfrom|update\s.*?\sset|delete\s+from)\s", re.IGNORECASE | re.DOTALL)
@@ -285,7 +288,8 @@ class ObjectLookupNotScopedToUser(Rule):
     a login mixin whose `model` or `queryset = X.objects.all()` serves every object, with no `get_queryset`,
     `get_object` or `test_func` (a member's profile page, `model = User`, is meant to be seen). Lookups count
     also when an async ORM or a document store runs them on the model class or collection
-    (`await Note.get_or_none(id=note_id)`, `db.notes.find_one({"_id": note_id})`).
+    (`await Note.get_or_none(id=note_id)`, `db.notes.find_one({"_id": note_id})`), and DynamoDB reads and writes an
+    item by a `Key` that holds no owner attribute (`table.get_item(Key={"id": doc_id})`).
 
     ## Why is this bad?
     Authentication says who the caller is; it does not say the object is theirs. Any signed-in user can
@@ -511,6 +515,7 @@ class ObjectLookupNotScopedToUser(Rule):
             node = pending.pop()
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
                     and node.func.value not in LOOKUP_FUNCTIONS and not node.func.value[:1].isupper() \
+                    and node.func.value not in HELPER_SAFE_CALLS \
                     and handler.client_ids & {n for a in node.args for n in names_in(a.value)} \
                     and not SQL_STATEMENT.match(_sql_argument(node) or "") \
                     and not self._helper_in_view(node.func.value):
@@ -574,6 +579,10 @@ class ObjectLookupNotScopedToUser(Rule):
         if sql is not None and (last in SQL_EXECUTE or SQL_STATEMENT.match(sql)):
             # `db.execute(...)`, or a project helper given the statement (`query("SELECT ... WHERE id = ?", (id,))`)
             return " where " in f" {sql} " and not SQL_OWNER.search(sql.partition("where")[2])
+        if last in KEYED_ITEM_METHODS and isinstance(func, cst.Attribute):
+            key = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == "Key"), None)
+            return isinstance(key, cst.Dict) and not any(
+                SQL_OWNER.search(string_value(e.key) or "") for e in key.elements if isinstance(e, cst.DictElement))
         if last in LOOKUP_METHODS and isinstance(func, cst.Attribute):
             model_class = isinstance(func.value, cst.Name) and bool(MODEL_CLASS.match(func.value.value))
             return model_class or bool(_receiver_words(call) & LOOKUP_RECEIVERS)

@@ -7,7 +7,7 @@ from libcst.helpers import get_full_name_for_node
 
 from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.app_model.handlers import parameters
-from vibecheck.analysis.flow import is_rest_payload, is_route_handler, short_code
+from vibecheck.analysis.flow import is_rest_payload, is_route_handler, resolver_parameters, short_code
 from vibecheck.cst_fields import child_nodes
 from vibecheck.literals import text_value
 from vibecheck.model import Category, Confidence, Severity
@@ -28,6 +28,9 @@ RAW_BODY = frozenset({"body", "data", "get_data"})
 EXISTENCE_CALLS = frozenset({"count", "exists", "first", "scalar"})
 INJECTED = frozenset({"Depends", "Security"})
 # A filtered count (`user.groups.filter(name="admin").exists()`) is a membership check, not "is this the first".
+# Calls that make an account or record, whose privilege keywords the new row starts with.
+CREATING_CALLS = frozenset({"create", "create_user", "create_account", "insert", "insert_one", "register", "signup",
+                            "sign_up", "add_user"})
 FILTERS = frozenset({"filter", "filter_by", "where", "exclude", "get", "groups", "roles"})
 
 # What a checkbox or a flag from the request is compared with (`"on"`, `1`, `True`, `ADMIN`): the comparison is the
@@ -45,10 +48,11 @@ class PrivilegeFromClient(Rule):
     (`user.role = request.json["role"]`) or a key of a dict passed to a call (`create_access_token(...,
     additional_claims={"role": body["role"]})`), where the value reads the request body (also through a
     variable such as `data = request.get_json() or {}` or `data = json.loads(request.body)`; Falcon's `req.media`,
-    Flask-RESTX's `ns.payload`) or a field of a
-    route's body parameter (`body.role`), also compared with a literal (a sign-up form's checkbox,
-    `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a privilege set from
-    whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
+    Flask-RESTX's `ns.payload`), a field of a
+    route's body parameter (`body.role`), or a route's or GraphQL resolver's own argument given to the call that makes
+    the account (`User(email=email, role=role)` with `role: str = "user"`), also compared with a literal (a sign-up
+    form's checkbox, `is_admin=request.form.get("is_admin") == "on"`). Also reports the first-user-is-admin pattern: a
+    privilege set from whether any account exists yet (`is_admin = User.query.count() == 0`, also through a variable holding
     that test, `role="admin" if not User.objects.exists() else "user"`). A route handler that only administrators
     reach (`admin=Depends(get_admin_user)`, `@admin_required`) grants privileges by design and is not reported.
 
@@ -114,6 +118,8 @@ class PrivilegeFromClient(Rule):
                 injected = isinstance(default, cst.Call) and (get_full_name_for_node(default.func) or "") in INJECTED
                 if param.name.value not in ("request", "self", "db", "session") and not injected:
                     client.add(param.name.value)
+        else:  # a GraphQL resolver's arguments (`def sign_up(self, email: str, role: str = "user")`)
+            client.update(resolver_parameters(node, self.context.imports))
         self.frames.append(client)
         self.first_flags.append(set())
         self.admin_only.append(bool(client) and restricted_to_admins(node))
@@ -136,6 +142,22 @@ class PrivilegeFromClient(Rule):
             if field in PRIVILEGE_FIELDS:
                 # a plain local (`role = request.args.get("role")`) may be a filter; only a first-user grant counts
                 self._check(node, field, node.value, client=not isinstance(target.target, cst.Name))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """`User(email=email, role=role)`, `create_user(..., is_admin=is_admin)`: an account made with a privilege the
+        handler's own argument carries (a promotion, `user.role = role`, sets what VC218 judges: who may call it)."""
+        if not self.frames or not self.frames[-1] or self.admin_only[-1]:
+            return
+        callee = (get_full_name_for_node(node.func) or "").rpartition(".")[2]
+        if not (callee[:1].isupper() or callee in CREATING_CALLS):
+            return
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value in PRIVILEGE_FIELDS and isinstance(arg.value, cst.Name) \
+                    and arg.value.value in self.frames[-1]:
+                self.report(arg, f"`{arg.keyword.value}` is taken from the request (`{arg.value.value}`), so any client "
+                            "can grant itself that privilege.",
+                            hint=f"Set `{arg.keyword.value}` on the server (a fixed default, or an admin-only endpoint that "
+                            "checks the caller's own privileges).")
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if not self.frames:

@@ -135,7 +135,8 @@ class PrivilegedActionForAnyUser(Rule):
             name, methods, restricted = node.name.value, {m.lower() for m in handler.methods}, False
             authenticated = True
             by_default = not handler.authenticated and handler.drf_default
-            restricted = (owner is not None and owner[1]) or restricts(decorator_names(node, self.context.imports)) \
+            restricted = handler.restricted or (owner is not None and owner[1]) \
+                or restricts(decorator_names(node, self.context.imports)) \
                 or restricts([*map(str, handler.identity_params)]) or restricted_to_admins(node)
         verb = next((w for w in name_words(name) if w in PRIVILEGED_VERBS), None)
         if verb is None or not methods & WRITE_METHODS or restricted or not authenticated:

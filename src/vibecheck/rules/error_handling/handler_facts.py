@@ -79,7 +79,9 @@ CONSTANT_NODES = frozenset({cst.Integer, cst.Float, cst.Imaginary, cst.SimpleStr
 CONSTANT_NAMES = frozenset({"None", "True", "False"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "os.abort"})
 # Calls that always raise: a handler ending in them propagates the failure (as a test failure or an HTTP error).
-RAISING_CALLS = frozenset({"pytest.fail", "pytest.skip", "pytest.exit", "flask.abort", "werkzeug.exceptions.abort"})
+# A gRPC servicer's `context.abort(code, details)` (and `abort_with_status`) raises to end the call with that status.
+RAISING_CALLS = frozenset({"pytest.fail", "pytest.skip", "pytest.exit", "flask.abort", "werkzeug.exceptions.abort",
+                           "context.abort", "context.abort_with_status"})
 # `self.fail(...)` raises in a `unittest` test case; elsewhere a method of that name may only record a failure.
 TEST_CASE_RAISING_CALLS = RAISING_CALLS | {"self.fail"}
 TEST_CASE_SUFFIX = "TestCase"  # `unittest.TestCase`, Django's `SimpleTestCase`, a project's `APITestCase`

@@ -69,6 +69,7 @@ class PollFacts:
     counters: set[str] = field(default_factory=set)  # names moved by `+=`/`-=` inside the loop
     pauses: bool = False  # a `sleep` on every pass (not under an `if`, not in an `except`)
     drains: bool = False  # a `DRAIN_CALLS` call on every pass (not under an `if`, not in an `except`)
+    streams: bool = False  # a `yield` on every pass: a generator streaming updates, which its consumer stops
     exit_tests: list[cst.BaseExpression] = field(default_factory=list)  # conditions of the exits
     unguarded_exit: bool = False  # an exit under no condition, or in an `except`: the loop is no plain poll
 
@@ -131,6 +132,8 @@ def _note(node: cst.CSTNode, tests: tuple[cst.BaseExpression, ...], in_handler: 
     elif isinstance(node, cst.Call) and not tests and not in_handler:
         facts.pauses = facts.pauses or _is_pause(node)
         facts.drains = facts.drains or callee_tail(node.func) in DRAIN_CALLS
+    elif isinstance(node, cst.Yield) and not tests and not in_handler:
+        facts.streams = True
     elif isinstance(node, EXITS):
         if tests and not in_handler:
             facts.exit_tests.extend(tests)
@@ -148,9 +151,11 @@ def waits_forever(facts: PollFacts, loop_test: cst.BaseExpression | None) -> tup
     condition that limits the wait, waits for a child process to end (as `proc.wait()` does), or an exit the loop
     takes for a reason it does not ask about (a flag another thread sets), clears the loop: the rule only reports a
     wait whose every way out is the awaited answer. So does a loop that deletes a batch on every pass: it drains a
-    backlog and ends by its own work (django-oauth-toolkit's `clear_expired`).
+    backlog and ends by its own work (django-oauth-toolkit's `clear_expired`), and so does a loop that yields on every
+    pass: it streams updates (a gRPC server stream `while context.is_active()`, a server-sent event feed) until its
+    consumer stops it.
     """
-    if not facts.pauses or facts.unguarded_exit or facts.drains:
+    if not facts.pauses or facts.unguarded_exit or facts.drains or facts.streams:
         return None
     tests = ([loop_test] if loop_test is not None else []) + facts.exit_tests
     if not tests or any(limits(test, facts) or not polls(test, facts) or watches_process(test) for test in tests):

@@ -348,8 +348,9 @@ class UnboundedRetry(Rule):
     process they started to end (`while proc.poll() is None:`, as `proc.wait()` does: a reloader), watchdogs
     (a loop in a function named for watching: `watch`, `monitor`, `heartbeat`, `keepalive`) and loops that delete a
     batch on every pass (`qs.filter(pk__in=ids).delete()`, `store.delete_many(keys)`: they drain a backlog, paced by
-    their sleep, and end by their own work) are not polls. Neither a poll nor a retry inside a block that a time
-    limit cancels (`with anyio.move_on_after(30):`, `fail_after`, `async with asyncio.timeout(5):`, trio's and
+    their sleep, and end by their own work) and generators that yield on every pass (a stream of updates, a gRPC server
+    stream `while context.is_active()`, which its consumer ends) are not polls. Neither a poll nor a retry inside a
+    block that a time limit cancels (`with anyio.move_on_after(30):`, `fail_after`, `async with asyncio.timeout(5):`, trio's and
     `async_timeout`'s) is endless.
 
     Also a Celery task that retries with its limit switched off: `@app.task(bind=True, max_retries=None)` (or

@@ -8,7 +8,7 @@ from typing import Any
 import libcst as cst
 
 from vibecheck.analysis.secrets_names import is_secret_name
-from vibecheck.cst_fields import names_in
+from vibecheck.cst_fields import names_in, walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rules.security._support import BindingRule, argument, keyword, positional, string_value
 
@@ -25,6 +25,10 @@ CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "x-api-k
                                 "private-token", "x-access-token", "cookie"})
 LOOPBACK_HOSTS = re.compile(r"^(localhost|127(\.\d+){3}|0\.0\.0\.0|\[::1\]|[\w.-]+\.localhost|host\.docker\.internal)$",
                             re.IGNORECASE)
+# gRPC channels without TLS: a call made through one with credential metadata (`metadata=[("x-api-key", key)]`)
+# sends that credential in clear text.
+GRPC_PLAIN_CHANNELS = frozenset({"grpc.insecure_channel", "grpc.aio.insecure_channel"})
+GRPC_CREDENTIAL_KEYS = CREDENTIAL_HEADERS | {"x-admin-key", "x-token", "token"}
 # `http://user:pass@host` or a query parameter named like a credential.
 URL_USERINFO = re.compile(r"^http://[^/@\s]+:[^/@\s]*@", re.IGNORECASE)
 # urllib's openers, which bandit's B310 asks to audit for `file:` and custom schemes, and its request object.
@@ -71,6 +75,8 @@ class CleartextCredentials(BindingRule):
       `access_token`), or a password or secret in the URL itself (`http://user:pass@host`,
       `?api_key=...`); the URL may be a literal, an f-string or a name bound to one in the file;
     - `ftplib.FTP(host, user, passwd)` and `login(user, passwd)` on a plain `FTP` object;
+    - `grpc.insecure_channel(target)` (not to the loopback) in a function whose calls send credential metadata
+      (`metadata=[("authorization", f"Bearer {token}")]`, `("x-api-key", key)`);
     - `login()` on `smtplib.SMTP`, `imaplib.IMAP4` and `pass_()`/`apop()` on `poplib.POP3` with no
       `starttls()`/`stls()` on the same object before it in the function.
 
@@ -132,7 +138,7 @@ class CleartextCredentials(BindingRule):
     # Every finding is a call of a module the file names: an HTTP client's (`HTTP_CLIENT_MODULES`) or a protocol's
     # (`smtplib`, `imaplib`, `poplib`, `ftplib`); every B310 it clears, a call of `urlopen` or `urlretrieve`.
     file_hints = ("requests", "httpx", "aiohttp", "niquests", "urllib3", "smtplib", "imaplib", "poplib", "ftplib",
-                  "urlopen", "urlretrieve")
+                  "urlopen", "urlretrieve", "insecure_channel")
 
     def __init__(self, context: Any, options: Any = None) -> None:
         super().__init__(context, options)
@@ -141,6 +147,20 @@ class CleartextCredentials(BindingRule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
         self._secured.append(set())
+        if "insecure_channel" in self.context.source:
+            self._check_grpc(node)
+
+    def _check_grpc(self, function: cst.FunctionDef) -> None:
+        """A plain gRPC channel opened in a function whose calls send credential metadata."""
+        calls = [n for n in walk_own(function.body) if type(n) is cst.Call]
+        channels = [c for c in calls if self.module_name(c) in GRPC_PLAIN_CHANNELS
+                    and not LOOPBACK_HOSTS.match((string_value(argument(c, 0, "target")) or "").rsplit(":", 1)[0])]
+        header = next((key for c in calls if (given := keyword(c, "metadata")) is not None
+                       for key in _metadata_keys(given.value) if key.lower() in GRPC_CREDENTIAL_KEYS), None)
+        if channels and header is not None:
+            self.report(channels[0], f"`{header}` metadata is sent over `grpc.insecure_channel(...)`, a channel without "
+                        "TLS, so the credential crosses the network in clear text.",
+                        hint="Open the channel with `grpc.secure_channel(target, grpc.ssl_channel_credentials())`.")
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().leave_FunctionDef(node)
@@ -263,6 +283,13 @@ class CleartextCredentials(BindingRule):
             left, right = self._text(value.left, followed), self._text(value.right, followed)
             return None if left is None and right is None else (left or "\x00") + (right or "\x00")
         return None
+
+
+def _metadata_keys(value: cst.BaseExpression) -> list[str]:
+    """The keys of gRPC call metadata written out: `[("x-api-key", key), ("authorization", bearer)]`."""
+    pairs = value.elements if isinstance(value, (cst.List, cst.Tuple)) else ()
+    return [key for pair in pairs if isinstance(pair.value, cst.Tuple) and pair.value.elements
+            and (key := string_value(pair.value.elements[0].value)) is not None]
 
 
 def _literal_start(node: cst.BaseExpression) -> str:

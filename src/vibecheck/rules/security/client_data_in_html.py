@@ -40,13 +40,15 @@ RESPONSE_SINKS: dict[str, ArgumentSpec] = {
     "django.http.HttpResponse": (0, "content"), "django.http.response.HttpResponse": (0, "content"),
     "starlette.responses.HTMLResponse": (0, "content"), "fastapi.responses.HTMLResponse": (0, "content"),
     "starlette.responses.Response": (0, "content"), "fastapi.responses.Response": (0, "content"),
-    "fastapi.Response": (0, "content"),
+    "fastapi.Response": (0, "content"), "pyramid.response.Response": (0, "body"),
 }
 # Calls that tell the template engine a string is already safe HTML.
 MARKED_SAFE: dict[str, ArgumentSpec] = {
     "markupsafe.Markup": (0, "base"), "flask.Markup": (0, "base"), "jinja2.Markup": (0, "base"),
     "django.utils.safestring.mark_safe": (0, "s"), "django.utils.safestring.SafeString": (0, None),
     "django.utils.html.format_html": (0, "format_string"),
+    # NiceGUI elements that put their text into the page as HTML
+    "nicegui.ui.html": (0, "content"), "nicegui.ui.add_head_html": (0, "code"), "nicegui.ui.add_body_html": (0, "code"),
 }
 # String literals and f-strings, as exact types (libcst's concrete node classes have no subclasses).
 TEXT_NODES = frozenset({cst.FormattedString, cst.SimpleString, cst.ConcatenatedString})
@@ -84,11 +86,12 @@ class ClientDataInHtml(ClientSinkRule):
     ## What it does
     Follows client input (request fields, route parameters, Lambda and Slack payloads) into the body of
     an HTML response: `make_response()`, Flask/Werkzeug `Response()`, Django `HttpResponse()`,
-    Starlette/FastAPI `HTMLResponse()`, a string returned from a Flask view (Flask sends it as
+    Starlette/FastAPI `HTMLResponse()`, Pyramid's `Response()`, a string returned from a Flask view (Flask sends it as
     `text/html`), the return value of a route that declares HTML responses (FastAPI's
     `response_class=HTMLResponse`, also as the app's `default_response_class`; Litestar's
-    `media_type=MediaType.HTML`), and into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
-    engine not to escape. A value passed through `html.escape`, `markupsafe.escape`, `bleach.clean`,
+    `media_type=MediaType.HTML`), into `Markup()`/`mark_safe()`/`format_html()`'s template, which tell the template
+    engine not to escape, and into NiceGUI's `ui.html()` (and `ui.add_head_html()`, `ui.add_body_html()`), whose text
+    the browser renders as markup. A value passed through `html.escape`, `markupsafe.escape`, `bleach.clean`,
     `format_html()`, `Markup("<li>{}</li>").format()` or a number conversion is clean, and so is a join of items
     each escaped that way (`"".join(f"<li>{escape(t)}</li>" for t in tags)`); a response with a non-HTML
     content type (`mimetype="text/plain"`, `content_type="application/json"`) and dict or list bodies (sent as

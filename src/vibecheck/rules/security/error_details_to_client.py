@@ -64,9 +64,18 @@ RESPONSE_CALLS = frozenset({
     "werkzeug.exceptions.abort", "sanic.response.json", "sanic.response.text", "aiohttp.web.json_response",
     "aiohttp.web.Response", "flask_restx.abort", "flask_restful.abort", "flask_restplus.abort",
     "sanic.exceptions.SanicException", "sanic.exceptions.ServerError",
+    "pyramid.response.Response", "chalice.Response", "chalice.app.Response", "chalice.BadRequestError",
+    "chalice.ChaliceViewError", "chalice.app.BadRequestError", "chalice.app.ChaliceViewError",
 })
 # Families of error responses whose arguments are the body: Falcon's `HTTPInternalServerError(description=...)`.
-RESPONSE_CLASS_PREFIXES = ("falcon.HTTP", "falcon.errors.HTTP")
+RESPONSE_CLASS_PREFIXES = ("falcon.HTTP", "falcon.errors.HTTP", "pyramid.httpexceptions.HTTP")
+# A gRPC servicer method (`def GetAccount(self, request, context)`) ends the call with details the client reads:
+# `context.abort(code, details)`, `context.set_details(details)`.
+GRPC_SERVICER_PARAMETERS = (["self", "request", "context"], ["self", "request_iterator", "context"])
+GRPC_DETAIL_METHODS = frozenset({"abort", "set_details", "abort_with_status"})
+# An AWS Lambda handler (`def handler(event, context)`) behind API Gateway answers with what it returns, often built by
+# a helper of the module (`return response(500, {"error": str(exc)})`).
+LAMBDA_PARAMETERS = (["event", "context"],)
 # Bases of class-based views whose verb methods answer with what they return (Flask `MethodView`, Flask-RESTX and
 # Flask-RESTful `Resource`, Sanic `HTTPMethodView`): `return {"error": str(e)}, 500` is the response.
 RETURNING_VIEW_BASES = frozenset({"MethodView", "Resource", "HTTPMethodView"})
@@ -141,8 +150,11 @@ class ErrorDetailsToClient(FlowRule):
     `JsonResponse`, DRF `Response`, FastAPI `HTTPException(detail=...)`, `Response`, `JSONResponse`, `abort()`,
     `flash()`, a Tornado handler's `self.write()`/`self.finish()`, the body a Falcon responder sets (`resp.media = ...`,
     `resp.text`) and Falcon's `HTTP...Error(description=...)`, what the verbs of a Flask `MethodView`, a Flask-RESTX
-    `Resource` or a Sanic `HTTPMethodView` return, Flask-RESTX's `abort()`/`ns.abort()`, Sanic's `SanicException`, and
-    chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
+    `Resource` or a Sanic `HTTPMethodView` return, Flask-RESTX's `abort()`/`ns.abort()`, Sanic's `SanicException`, Pyramid's
+    `Response` and `HTTP...` exceptions, Chalice's `Response` and `BadRequestError`, the details a gRPC servicer method
+    ends its call with (`context.abort(code, str(e))`, `context.set_details(...)`), what an AWS Lambda handler
+    (`def handler(event, context)`) returns, also through a helper that builds the proxy response (`return
+    response(500, {"error": str(e)})`), and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
     client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ..., and those
     named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`, a request body's `MultiPartException`)
     are not reported, nor is an application's API error answered with the HTTP status it carries
@@ -214,6 +226,8 @@ class ErrorDetailsToClient(FlowRule):
         self._response_parameter: str | None = None
         self._view_classes: list[bool] = []  # per enclosing class: a class-based view whose verbs answer by returning
         self._admin_only = False  # the function is a handler only administrators reach
+        self._grpc_context: str | None = None  # a gRPC servicer method's `context` parameter
+        self._lambda_handler = False  # an AWS Lambda handler, answering with what it returns
 
     def new_state(self) -> FlowState:
         state = FlowState(self.context.imports, error_source, checks_clear=False)
@@ -232,6 +246,10 @@ class ErrorDetailsToClient(FlowRule):
             and d.decorator.func.attr.value in EXCEPTION_HANDLER_DECORATORS for d in function.decorators)
         self._response_parameter = params[2] if function.name.value.startswith("on_") and len(params) >= 3 \
             and params[0] == "self" else None
+        self._grpc_context = params[2] if params in GRPC_SERVICER_PARAMETERS and state.imports.imports_any(("grpc",)) \
+            else None
+        self._lambda_handler = params in LAMBDA_PARAMETERS
+        self._returns_to_client |= self._lambda_handler
         handled = handled_exception(function)
         if handled is not None:
             state.names[handled] = Taint("error", handled)
@@ -250,6 +268,9 @@ class ErrorDetailsToClient(FlowRule):
         if type(node) is cst.Return and node.value is not None and self._returns_to_client \
                 and self._leak(node.value, state, "the response this view returns"):
             return
+        if type(node) is cst.Return and self._lambda_handler and type(node.value) is cst.Call \
+                and any(self._leak(arg.value, state, "the response this handler returns") for arg in node.value.args):
+            return
         if type(node) is cst.Assign and self._response_parameter is not None:
             for target in node.targets:
                 field = target.target
@@ -265,7 +286,10 @@ class ErrorDetailsToClient(FlowRule):
             writes = type(func) is cst.Attribute and method in HANDLER_WRITE_METHODS \
                 and dotted_name(func.value) == "self" and self.in_handler_class()
             aborts = method == "abort" and type(func) is cst.Attribute and is_rest_namespace(func.value, state.imports)
-            if name in RESPONSE_CALLS or name.startswith(RESPONSE_CLASS_PREFIXES) or is_message or writes or aborts:
+            details = method in GRPC_DETAIL_METHODS and self._grpc_context is not None \
+                and dotted_name(func.value) == self._grpc_context  # type: ignore[attr-defined]
+            if name in RESPONSE_CALLS or name.startswith(RESPONSE_CLASS_PREFIXES) or is_message or writes or aborts \
+                    or details:
                 where = "a chat message" if is_message else f"`{short_code(func)}()`"
                 for arg in call.args:
                     if self._leak(arg.value, state, where):

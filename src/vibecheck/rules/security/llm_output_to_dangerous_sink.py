@@ -146,6 +146,8 @@ METHOD_SINKS: dict[str, tuple[int | None, str | None, tuple[int, ...], str]] = {
     "executemany": (0, None, (89,), "SQL"),
     "executescript": (0, None, (89,), "SQL"),
     "raw": (0, None, (89,), "SQL"),
+    # paramiko's `SSHClient.exec_command(command)`: a shell line on the remote host
+    "exec_command": (0, "command", (78,), "a shell command"),
 }
 # DataFrame methods that evaluate an expression (`df.query(expr)`, `df.eval(expr)`): pandas runs it, with its Python
 # engine as Python code. Reported on a receiver named for a frame (`df`, `sales_df`, `df_clean`, `frame`), since a

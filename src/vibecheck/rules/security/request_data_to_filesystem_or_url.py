@@ -49,7 +49,8 @@ PATH_FUNCTIONS: dict[str, tuple[int, str | None]] = {
     "shutil.copyfile": (0, "src"), "shutil.move": (0, "src"), "shutil.copy2": (0, "src"), "os.replace": (0, "src"),
     "aiofiles.open": (0, "file"), "aiohttp.web.FileResponse": (0, "path"),
     "aiohttp.web_fileresponse.FileResponse": (0, "path"), "sanic.response.file": (0, "location"),
-    "sanic.response.file_stream": (0, "location"),
+    "sanic.response.file_stream": (0, "location"), "pyramid.response.FileResponse": (0, "path"),
+    "bottle.static_file": (1, "root"),
     "shutil.copytree": (0, "src"), "shutil.make_archive": (0, "base_name"), "shutil.unpack_archive": (0, "filename"),
     "os.scandir": (0, "path"), "os.walk": (0, "top"),
 }
@@ -123,6 +124,9 @@ ARCHIVE_HINT = ("Extract with `filter=\"data\"` (`tar.extractall(dest, filter=\"
 # into an address: a check of what they give is a check of the URL's destination.
 URL_PARSERS = frozenset({"urllib.parse.urlparse", "urllib.parse.urlsplit", "urlparse.urlparse", "urlparse.urlsplit",
                          "httpx.URL", "yarl.URL", "furl.furl", "rfc3986.urlparse"})
+# The same parsers re-exported by other modules (`requests.utils.urlparse`, `six.moves.urllib.parse.urlsplit`,
+# Werkzeug's `url_parse`): known by their last name.
+URL_PARSER_LAST_NAMES = frozenset({"urlparse", "urlsplit", "url_parse"})
 HOST_ATTRIBUTES = frozenset({"hostname", "netloc", "host", "raw_host"})
 ADDRESS_CALLS = frozenset({"socket.gethostbyname", "socket.getaddrinfo", "socket.gethostbyname_ex",
                            "ipaddress.ip_address", "ipaddress.ip_network", "ipaddress.ip_interface", "str"})
@@ -279,7 +283,10 @@ class UrlState(FlowState):
         """The URL name that `urlparse(url)` or a name bound to it parses."""
         if type(node) is cst.Name:
             return self.parsed.get(node.value)
-        if type(node) is cst.Call and self.qualified_name(node) in URL_PARSERS and node.args:
+        if type(node) is not cst.Call or not node.args:
+            return None
+        parser = self.qualified_name(node) or ""
+        if parser in URL_PARSERS or parser.rpartition(".")[2] in URL_PARSER_LAST_NAMES:
             inner = dotted_name(node.args[0].value)
             return inner if inner is not None and inner in self.names else None
         return None
@@ -465,49 +472,49 @@ class RequestDataToFilesystemOrUrl(FlowRule):
 
     ## What it does
     Follows, within one function, client-controlled data (Flask `request.args/form/json/files/...`, also spelled
-    `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects,
-    Django and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's
-    and Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a
-    Slack/bolt listener's `body`/`event`, an MCP tool's arguments) through assignments, f-strings and `+`, `str`
-    methods, `base64`, `json.loads`, dict and list stores, `configparser`, objects of the module's own classes,
-    branches and loops, `os.path.join` and `pathlib.Path` into `open`, `send_file`, `send_from_directory`'s directory (its second
-    argument is safe), `FileResponse` (also aiohttp's), `os.remove`/`shutil` (also the folder `make_archive`
+    `flask.request.args`, route parameters of Flask and FastAPI/Starlette views, Starlette `Request` objects, Django
+    and DRF `request.GET/POST/data/query_params`, aiohttp's `request.query/match_info/post()`, Falcon's and
+    Pyramid's `params`, a Tornado handler's `self.get_argument()`, an AWS Lambda handler's `event`, a Slack/bolt
+    listener's `body`/`event`, an MCP tool's arguments, a GraphQL resolver's, a NiceGUI page's and a gRPC servicer
+    method's arguments, a WebSocket's messages (`await websocket.receive_json()`), Chalice's `app.current_request`)
+    through assignments, f-strings and `+`, `str` methods, `base64`, `json.loads`, dict and list stores,
+    `configparser`, objects of the module's own classes, branches and loops, `os.path.join` and `pathlib.Path` into
+    `open`, `send_file`, `send_from_directory`'s directory (its second argument is safe), `FileResponse` (also
+    aiohttp's and Pyramid's), Bottle's `static_file`'s root, `os.remove`/`shutil` (also the folder `make_archive`
     packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
     `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
     url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
-    requests.Session()`; for VC417 also one that a base class in another
-    module of the project binds) or the `base_url` of an `httpx.Client` or
-    `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
-    (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by
-    `.save()` or `.write_bytes()`) extracted by `extractall()`
-    without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
-    `shutil.unpack_archive()` without `filter=` is reported too (zip slip), and bandit's `B202` is cleared on an
-    `extractall()` with `filter="data"` (or `"tar"`, `tarfile.data_filter`), whoever made the archive, and on a call
-    of the module's own function named for it (`_safe_extractall(tf, dest)`, not `TarFile.extractall`); `zipfile`'s
-    own extraction drops `..`
-    from member names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado
-    handler's `self.get_argument()` (and its query and body variants), `self.request.body/uri/files` and the
-    groups its URL pattern captures (`def get(self, name)`) are client input. In a helper,
-    a path built from a parameter (`Path(BASE, name).read_bytes()`, `(BASE / name).open()`) is recorded for
-    VC417, which reports it when a caller passes client input. A visible check clears the value: `secure_filename`,
-    `os.path.basename`, `safe_join`, an allow-list `in` test, a comparison, or any validating call in an
-    `if`/`assert` (`is_safe_url(url)`, `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`,
-    also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a
-    verdict unpacked with its reason: `allowed, reason = is_allowed_file(path)`). The temporary file an upload
-    was written to (`upload.file.name`) is the server's path; the name the client chose (`upload.filename`) is not.
-    An httpx client of a module whose clients get a request hook named for a check (`event_hooks={"request":
-    [refuse_private_destination]}`; not a hook that logs) is vetted on every request. A private-address
-    check of the resolved host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL
-    for a fetch that does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`,
-    `aiohttp` and `urlopen` follow them to any address, which is reported. Tests that do not protect do not
-    clear it: the extension alone, `endswith`, a scheme-only `startswith`, `"http://" in url`, a scheme check, a
-    denylist of `localhost`/`127.0.0.1`, a truthiness test of the host. A URL whose scheme and host come before
-    any client text is not reported: `API_BASE + "/" + path`, `f"{API_BASE}/repos/{owner}"` with a constant
-    `https://host`, `"https://host/items/%s" % item`, or a base from configuration (`settings.API_URL`) followed
-    by a `/`; without that `/` (`API_BASE + path`), `@evil.com` moves the request to another host, and
-    `urljoin(API_BASE, path)` takes the host of an absolute path, so both are. A URL sent to a route handler that
-    only administrators reach (`user=Depends(get_admin_user)`, `@admin_required`) is not reported either: the
-    address of a service to connect to is an administrator's configuration (a file path sent there still is).
+    requests.Session()`; for VC417 also one that a base class in another module of the project binds) or the
+    `base_url` of an `httpx.Client` or `aiohttp.ClientSession`, which every later call of that client goes to. An
+    archive the client sent (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by `.save()`
+    or `.write_bytes()`) extracted by `extractall()` without `filter="data"` or a `members=` list, by
+    `extract(member)` of a member no `if` checked, or by `shutil.unpack_archive()` without `filter=` is reported too
+    (zip slip), and bandit's `B202` is cleared on an `extractall()` with `filter="data"` (or `"tar"`,
+    `tarfile.data_filter`), whoever made the archive, and on a call of the module's own function named for it
+    (`_safe_extractall(tf, dest)`, not `TarFile.extractall`); `zipfile`'s own extraction drops `..` from member
+    names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado handler's
+    `self.get_argument()` (and its query and body variants), `self.request.body/uri/files` and the groups its URL
+    pattern captures (`def get(self, name)`) are client input. In a helper, a path built from a parameter
+    (`Path(BASE, name).read_bytes()`, `(BASE / name).open()`) is recorded for VC417, which reports it when a caller
+    passes client input. A visible check clears the value: `secure_filename`, `os.path.basename`, `safe_join`, an
+    allow-list `in` test, a comparison, or any validating call in an `if`/`assert` (`is_safe_url(url)`,
+    `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`, also through a variable: `host =
+    urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a verdict unpacked with its reason:
+    `allowed, reason = is_allowed_file(path)`). The temporary file an upload was written to (`upload.file.name`) is
+    the server's path; the name the client chose (`upload.filename`) is not. An httpx client of a module whose
+    clients get a request hook named for a check (`event_hooks={"request": [refuse_private_destination]}`; not a
+    hook that logs) is vetted on every request. A private-address check of the resolved host
+    (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL for a fetch that does not follow
+    redirects (`allow_redirects=False`, `httpx` by default); `requests`, `aiohttp` and `urlopen` follow them to any
+    address, which is reported. Tests that do not protect do not clear it: the extension alone, `endswith`, a
+    scheme-only `startswith`, `"http://" in url`, a scheme check, a denylist of `localhost`/`127.0.0.1`, a
+    truthiness test of the host. A URL whose scheme and host come before any client text is not reported: `API_BASE
+    + "/" + path`, `f"{API_BASE}/repos/{owner}"` with a constant `https://host`, `"https://host/items/%s" % item`,
+    or a base from configuration (`settings.API_URL`) followed by a `/`; without that `/` (`API_BASE + path`),
+    `@evil.com` moves the request to another host, and `urljoin(API_BASE, path)` takes the host of an absolute path,
+    so both are. A URL sent to a route handler that only administrators reach (`user=Depends(get_admin_user)`,
+    `@admin_required`) is not reported either: the address of a service to connect to is an administrator's
+    configuration (a file path sent there still is).
 
     ## Why is this bad?
     `../../etc/passwd` in a file name reads or overwrites any file the server can reach (path traversal).
@@ -809,4 +816,4 @@ def _is_checked_member(member: cst.BaseExpression | None, state: FlowState) -> b
     if member is None or string_value(member) is not None:
         return True
     name = dotted_name(member)
-    return name is not None and (name in state.checked or any(c.startswith(name + ".") for c in state.checked))
+    return name is not None and (name in state.checked or any(c.startswith((name + ".", name + "[")) for c in state.checked))

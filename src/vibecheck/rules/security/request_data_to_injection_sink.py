@@ -40,6 +40,8 @@ REDIRECTS = frozenset({
       for name in ("HTTPFound", "HTTPSeeOther", "HTTPMovedPermanently", "HTTPTemporaryRedirect", "HTTPPermanentRedirect")),
     "litestar.Redirect", "litestar.response.Redirect", "litestar.response.redirect.Redirect",
     "sanic.response.redirect", "sanic.redirect", "bottle.redirect",
+    # NiceGUI sends the browser on from an event handler: `ui.navigate.to(url)` (`ui.open(url)` before 1.4.20)
+    "nicegui.ui.navigate.to", "nicegui.ui.open",
 })
 RESPONSE_FACTORIES = frozenset({"flask.make_response", "make_response", "flask.Response", "werkzeug.wrappers.Response",
                                 "starlette.responses.Response", "fastapi.responses.Response", "fastapi.Response",
@@ -203,8 +205,8 @@ class RequestDataToInjectionSink(FlowRule):
     parameters, Starlette `Request` objects, Django `request.GET/POST/...`, a Slack listener's payload but
     the ids Slack assigns in it, `event["user"]`, `command["channel_id"]`) into:
     `redirect()`/`RedirectResponse`/`HttpResponseRedirect`, a redirect raised by aiohttp, Falcon or Pyramid
-    (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)` (open redirect, CWE-601; not when a literal
-    start such as `f"/blog/{slug}"` fixes the host); a response header
+    (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)`, NiceGUI's `ui.navigate.to(url)` (open redirect,
+    CWE-601; not when a literal start such as `f"/blog/{slug}"` fixes the host); a response header
     `response.headers[...] = value` or `headers={...}` of a response (header injection, CWE-113); a
     `logging`/`logger` call, unless newlines were removed or it is written by its `repr` (`%r`, `!r`,
     `repr()`, or as part of a container: `dict(request.headers)`, `[name]`), which escapes them, or it is

@@ -23,6 +23,7 @@ from vibecheck.analysis.flow import (
     has_keyword,
     iter_calls,
     iter_expressions,
+    keyed_read,
     looks_like_sql,
     positional_count,
     short_code,
@@ -130,8 +131,8 @@ def _constant_text(node: cst.CSTNode, state: FlowState) -> str | None:
     if type(node) is cst.ConcatenatedString:  # `f"SELECT ... FROM {self.table} " "WHERE id = ?"`
         left, right = constant_text(node.left, state), constant_text(node.right, state)
         return left + right if left is not None and right is not None else None
-    if type(node) is cst.Subscript:  # an item of a constant container (`OPERATORS["contains"]`)
-        return "" if constant_text(node.value, state) is not None else None
+    if type(node) is cst.Subscript:  # an item of a constant container (`OPERATORS["contains"]`), or one checked
+        return "" if constant_text(node.value, state) is not None or keyed_read(node) in state.checked else None
     if type(node) is cst.FormattedString:
         parts = []
         for index, part in enumerate(node.parts):

@@ -22,6 +22,7 @@ DATA_VERBS = frozenset({
     "extract", "collect", "aggregate", "export", "prepare", "normalize", "normalise", "retrieve", "download", "scrape",
     "encode", "decode", "merge", "group", "to", "as", "compose", "assemble", "count", "place",
     "poll",  # `poll_payment(42)` answers with the payment's state, and any state is truthy
+    "show",  # a detail view's answer: the record, whatever it holds
 })
 # The last word of a getter that reads a flag (`transaction.get_rollback()`, `connection.get_autocommit()`,
 # `get_user_enabled()`): it answers yes or no, so `assert get_rollback()` checks the whole answer.
