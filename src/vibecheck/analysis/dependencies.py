@@ -199,7 +199,8 @@ WELL_KNOWN_MODULES = frozenset({
     "pre_commit", "Levenshtein", "rapidfuzz", "inflect", "pycountry", "geopy", "pyproj", "folium", "altair", "bokeh",
     "accelerate", "peft", "diffusers", "ollama", "groq", "mistralai", "cohere", "litellm", "instructor", "langgraph",
     "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty",
-    "cloudpickle", "frozendict", "mysql", "python_jwt", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
+    "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
+    "mysql", "python_jwt",
     *PULLED_IN_BY,
 })
 
