@@ -4,6 +4,7 @@ import hmac
 import logging
 import os
 import re
+from email.message import EmailMessage
 
 import ldap
 import pandas as pd
@@ -59,11 +60,18 @@ def flask_location_header():
     return response
 
 
-def django_disposition_item(request):
+def django_cookie_item(request):
     response = HttpResponse(b"data")
-    # expect: VC409 -- the file name is the client's
-    response["Content-Disposition"] = f"attachment; filename={request.GET['name']}"
+    # expect: VC409 -- the client writes the cookie header
+    response["Set-Cookie"] = f"theme={request.GET['theme']}"
     return response
+
+
+def mail_part_type(request):
+    part = EmailMessage()
+    # ok: VC409 -- a MIME part's header, not the response's
+    part["Content-Type"] = request.GET.get("type", "text/plain")
+    return HttpResponse(part.as_string())
 
 
 def django_fixed_host_location(request):

@@ -68,9 +68,10 @@ SANITIZERS = frozenset({"re.escape", "regex.escape", "escape_filter_chars", "lda
 REDIRECT_CWE = (601,)
 HEADER_CWE = (113,)
 # Header names that, as the key of an item assigned on an object, say the object is an HTTP response (Django's
-# `response["Location"] = url`): a dict of the program's own uses other keys.
-RESPONSE_HEADER_KEYS = frozenset({"location", "refresh", "set-cookie", "content-disposition", "content-type",
-                                  "access-control-allow-origin", "link"})
+# `response["Location"] = url`). Not the headers an email also has (`Content-Type`, `Content-Disposition`):
+# `message["Content-Type"] = ...` builds a MIME part.
+RESPONSE_HEADER_KEYS = frozenset({"location", "refresh", "set-cookie", "access-control-allow-origin",
+                                  "access-control-allow-credentials"})
 # A literal start that pins the host: a path (`/blog/`, but not `/` or `//`) or an absolute URL up to its path.
 FIXED_HOST_PREFIX = re.compile(r"^(/[^/\\]|https?://[^/?#]+/)")
 LOG_CWE = (117,)
@@ -210,7 +211,8 @@ class RequestDataToInjectionSink(FlowRule):
     (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)` (open redirect, CWE-601; not when a literal
     start such as `f"/blog/{slug}"` fixes the host; also a `Location` header set by hand, which redirects
     too); a response header `response.headers[...] = value`, a Django response's item named for a header
-    (`response["Content-Disposition"] = value`) or `headers={...}` of a response (header injection, CWE-113); a
+    only responses have (`response["Set-Cookie"] = value`; not `Content-Type`, which MIME parts have too) or
+    `headers={...}` of a response (header injection, CWE-113); a
     `logging`/`logger` call, unless newlines were removed or it is written by its `repr` (`%r`, `!r`,
     `repr()`, or as part of a container: `dict(request.headers)`, `[name]`), which escapes them, or it is
     a URL the framework rebuilds percent-encoded (`request.url`, `path_url`, `host_url`) or a Tornado handler's
