@@ -98,6 +98,24 @@ def cached_lookup(request):
     return HttpResponse(str(len(seen)))
 
 
+@app.get("/continue-to")
+def scheme_only_regex():
+    destination = request.args.get("to", "/")
+    if re.match(r"^(http|https)://", destination):
+        # expect: VC409 -- the pattern pins the scheme, any host passes
+        return redirect(destination)
+    return redirect("/")
+
+
+@app.get("/docs-link")
+def host_pinned_regex():
+    destination = request.args.get("to", "/")
+    if re.fullmatch(r"https://docs\.example\.com/[a-z0-9/-]*", destination):
+        # ok: VC409 -- the pattern pins the host and what may follow it
+        return redirect(destination)
+    return redirect("/")
+
+
 @app.get("/lang")
 def header_injection():
     response = make_response("ok")

@@ -844,6 +844,10 @@ HOLDS_IN_BODY, HOLDS_IN_ELSE, NEUTRAL, UNKNOWN = "body", "else", "neutral", "unk
 # A path's fields that list the folders it lies in: `BASE in target.parents` is a containment check of `target`.
 PATH_ANCESTRY_FIELDS = frozenset({"parents"})
 # Prefixes that say nothing about where a URL points or what a path names: `url.startswith("https://")`.
+# A regular expression that pins a scheme and nothing after it: `^https?://`, `^(http|https)://.*$`.
+SCHEME_ONLY_PATTERN = re.compile(r"\^?\(?(?:https\?|https|http|ftp)(?:\|(?:https\?|https|http|ftp))*\)?:(?:\\?/){0,2}"
+                                 r"(?:\.[*+]|\\S[*+])?\$?", re.IGNORECASE)
+SCHEME_REGEX_TESTS = frozenset({"match", "search", "fullmatch"})
 UNPINNED_PREFIXES = frozenset({"", "http", "https", "http://", "https://", "ftp://", "file://", "//", "www.", "."})
 
 
@@ -877,8 +881,12 @@ def _is_extension_of(node: cst.CSTNode) -> bool:
 
 
 def _is_unpinned_prefix_test(call: cst.Call) -> bool:
-    """`url.startswith("https://")`: only a scheme, so any host passes."""
+    """`url.startswith("https://")`, `re.match(r"^https?://", url)`: only a scheme, so any host passes."""
     func = call.func
+    if type(func) is cst.Attribute and func.attr.value in SCHEME_REGEX_TESTS and type(func.value) is cst.Name \
+            and func.value.value == "re" and call.args:
+        pattern = string_value(call.args[0].value)
+        return pattern is not None and SCHEME_ONLY_PATTERN.fullmatch(pattern) is not None
     if not (type(func) is cst.Attribute and func.attr.value == "startswith" and call.args):
         return False
     first = call.args[0].value
