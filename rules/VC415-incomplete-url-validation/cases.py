@@ -188,3 +188,13 @@ def static_page(path):
 def release_version(release_url):
     # ok: VC415 -- no host in the pattern
     return re.search(r"v\d+.\d+", release_url)
+
+
+def regex_host_then_anything(target_url):
+    # expect: VC415 -- `.*` after the host lets `https://a.example.com.evil.net` through
+    return re.match(r"^https?://[^/]+\.example\.com.*", target_url) is not None
+
+
+def regex_host_then_path(target_url):
+    # ok: VC415 -- the host ends at the `/` of the path
+    return re.match(r"^https?://([a-z0-9-]+\.)?example\.com/.*", target_url) is not None

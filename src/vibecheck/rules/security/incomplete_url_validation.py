@@ -32,9 +32,10 @@ FILE_EXTENSIONS = "html?|js|css|json|xml|txt|php|py|md|csv|pdf|png|jpe?g|gif|svg
 # last label is a top-level domain's letters (`.*` and `[a-z]+.txt` are no host).
 UNESCAPED_HOST_DOT = re.compile(rf"(?<![\\\w])(?:[a-z0-9-]+\.)*[a-z0-9-]*[a-z0-9]\.(?!(?:{FILE_EXTENSIONS})\b)[a-z]{{2,6}}\b",
                                 re.IGNORECASE)
-# A pattern that ends at an escaped host name, with no `/`, `:`, `$` or group after it to end the host:
-# `^https://example\.com` also matches `https://example.com.evil.net`.
-OPEN_ENDED_HOST = re.compile(r"[a-z0-9-]\\\.[a-z]{2,6}$", re.IGNORECASE)
+# A pattern that ends at an escaped host name, with no `/`, `:`, `$` or group after it to end the host, or with
+# anything at all after it: `^https://example\.com` and `^https://[^/]+\.example\.com.*` also match
+# `https://example.com.evil.net`.
+OPEN_ENDED_HOST = re.compile(r"[a-z0-9-]\\\.[a-z]{2,6}(?:\.[*+])?$", re.IGNORECASE)
 # What says a pattern is about a URL or host at all, whatever the tested value is named.
 URL_PATTERN_MARKS = ("://", "www")
 
@@ -86,10 +87,9 @@ class IncompleteUrlValidation(Rule):
     value, or whose pattern has a scheme or `www` (`re.match`, `re.search`, `re.fullmatch`, or a pattern compiled
     first), when a host name in the pattern has an unescaped `.` (`(www|beta).example.com/`: the dot matches any
     character) or the pattern ends at an escaped host with nothing after it (`^https://example\\.com` also matches
-    `https://example.com.evil.net`; not with `fullmatch`). A file name after a dot (`/index.html`) is no host. A
-    test whose `if` body cuts the value at
-    the same literal (`if "github.com/" in url: host, path = url.split("github.com/", 1)`) guards a parse,
-    not a decision, and is not reported, nor is a test of a part of a URL after its host (`request.url.path.endswith(
+    `https://example.com.evil.net`; not with `fullmatch`) or with anything at all (`[^/]+\\.example\\.com.*`).
+    A file name after a dot (`/index.html`) is no host. A test whose `if` body cuts the value at the same literal
+    (`if "github.com/" in url: host, path = url.split("github.com/", 1)`) guards a parse, not a decision, and is not reported, nor is a test of a part of a URL after its host (`request.url.path.endswith(
     "sitemap.xml")`, `parsed.query`). Test files are not checked: a mock transport that answers by URL and an
     `assert` on a URL the code returned guard nothing a client reaches.
 
@@ -194,8 +194,9 @@ class IncompleteUrlValidation(Rule):
             host = loose.group(0)
             dot = host.rfind(".")
             self._report_regex(node, f"its `.` in `{host}` matches any character", f"{host[:dot]}-{host[dot + 1:]}.evil.net")
-        elif func.attr.value != "fullmatch" and OPEN_ENDED_HOST.search(pattern.rstrip()):
-            self._report_regex(node, "it stops at the host name", "https://" + _last_host(pattern) + ".evil.net")
+        elif (func.attr.value != "fullmatch" or pattern.rstrip().endswith((".*", ".+"))) \
+                and OPEN_ENDED_HOST.search(pattern.rstrip()):
+            self._report_regex(node, "nothing in it ends the host name", "https://" + _last_host(pattern) + ".evil.net")
 
     def _report_regex(self, node: cst.Call, why: str, bypass: str) -> None:
         self.report(node, f"`{short_code(node)}` checks a URL or host with a regular expression, but {why}, so "
@@ -218,8 +219,9 @@ class IncompleteUrlValidation(Rule):
 
 
 def _last_host(pattern: str) -> str:
-    """The host name a pattern ends with, unescaped: `^https://(www\\.)?example\\.com` -> `example.com`."""
-    return re.split(r"[^a-z0-9.-]", pattern.replace("\\.", "."), flags=re.IGNORECASE)[-1]
+    """The host name a pattern ends with, unescaped: `^https://(www\\.)?example\\.com.*` -> `example.com`."""
+    host = pattern.rstrip().removesuffix(".*").removesuffix(".+")
+    return re.split(r"[^a-z0-9.-]", host.replace("\\.", "."), flags=re.IGNORECASE)[-1].lstrip(".")
 
 
 def _bypass(domain: str, method: str) -> str:
