@@ -89,8 +89,9 @@ class IncompleteUrlValidation(Rule):
     character) or the pattern ends at an escaped host with nothing after it (`^https://example\\.com` also matches
     `https://example.com.evil.net`; not with `fullmatch`) or with anything at all (`[^/]+\\.example\\.com.*`).
     A file name after a dot (`/index.html`) is no host. A test whose `if` body cuts the value at the same literal
-    (`if "github.com/" in url: host, path = url.split("github.com/", 1)`) guards a parse, not a decision, and is not reported, nor is a test of a part of a URL after its host (`request.url.path.endswith(
-    "sitemap.xml")`, `parsed.query`). Test files are not checked: a mock transport that answers by URL and an
+    (`if "github.com/" in url: host, path = url.split("github.com/", 1)`) guards a parse, not a decision, and is
+    not reported, nor is a test of a part of a URL after its host (`request.url.path.endswith("sitemap.xml")`,
+    `parsed.query`). Test files are not checked: a mock transport that answers by URL and an
     `assert` on a URL the code returned guard nothing a client reaches.
 
     ## Why is this bad?
