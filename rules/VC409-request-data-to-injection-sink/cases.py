@@ -4,10 +4,11 @@ import hmac
 import logging
 import os
 import re
+from email.message import EmailMessage
 
 import ldap
 import pandas as pd
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
@@ -41,6 +42,78 @@ async def fastapi_redirect(url: str):
 def django_redirect(request):
     # expect: VC409
     return HttpResponseRedirect(request.GET["return_to"])
+
+
+def django_location_header(request):
+    response = HttpResponse(status=302)
+    # expect: VC409 -- the `Location` item of a Django response is a redirect
+    response["Location"] = request.GET.get("continue", "/")
+    return response
+
+
+@app.get("/moved")
+def flask_location_header():
+    destination = request.args["to"]
+    response = make_response("moved", 301)
+    # expect: VC409 -- an open redirect, not only a header
+    response.headers["Location"] = destination
+    return response
+
+
+def django_cookie_item(request):
+    response = HttpResponse(b"data")
+    # expect: VC409 -- the client writes the cookie header
+    response["Set-Cookie"] = f"theme={request.GET['theme']}"
+    return response
+
+
+def mail_part_type(request):
+    part = EmailMessage()
+    # ok: VC409 -- a MIME part's header, not the response's
+    part["Content-Type"] = request.GET.get("type", "text/plain")
+    return HttpResponse(part.as_string())
+
+
+def django_fixed_host_location(request):
+    response = HttpResponse(status=302)
+    # ok: VC409 -- the host is fixed; the client picks only the path
+    response["Location"] = f"https://docs.example.com/{request.GET['page']}"
+    return response
+
+
+def django_checked_location(request):
+    target = request.GET.get("continue", "/")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    response = HttpResponse(status=302)
+    # ok: VC409 -- checked against the site's own host
+    response["Location"] = target
+    return response
+
+
+def cached_lookup(request):
+    seen = {}
+    # ok: VC409 -- a dict of the program's own, keyed by a word that is no header name
+    seen["location_hint"] = request.GET.get("q", "")
+    return HttpResponse(str(len(seen)))
+
+
+@app.get("/continue-to")
+def scheme_only_regex():
+    destination = request.args.get("to", "/")
+    if re.match(r"^(http|https)://", destination):
+        # expect: VC409 -- the pattern pins the scheme, any host passes
+        return redirect(destination)
+    return redirect("/")
+
+
+@app.get("/docs-link")
+def host_pinned_regex():
+    destination = request.args.get("to", "/")
+    if re.fullmatch(r"https://docs\.example\.com/[a-z0-9/-]*", destination):
+        # ok: VC409 -- the pattern pins the host and what may follow it
+        return redirect(destination)
+    return redirect("/")
 
 
 @app.get("/lang")

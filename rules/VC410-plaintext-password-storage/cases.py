@@ -356,3 +356,31 @@ def dump_with_pg(host, password, accounts):
     # expect: VC410 -- a registry of accounts keeps it
     accounts[host] = password
     return subprocess.run(["pg_dump", "-h", host], env=env, check=True)
+
+
+@app.post("/sign-in")
+def sql_password_match(cursor):
+    email, password = request.form["email"], request.form["password"]
+    # expect: VC410 -- the database holds the password as typed
+    cursor.execute("SELECT id FROM accounts WHERE email = %s AND password = %s", (email, password))
+    return cursor.fetchone() is not None
+
+
+def sql_named_password_match(db, username, pwd):
+    # expect: VC410
+    return db.execute("SELECT * FROM users WHERE users.pwd = :pwd AND name = :name", {"pwd": pwd, "name": username})
+
+
+@app.post("/sign-in-hashed")
+def sql_fetch_hash_then_check(cursor):
+    email, password = request.form["email"], request.form["password"]
+    # ok: VC410 -- fetches the hash by the user's name and checks it in code
+    cursor.execute("SELECT password_hash FROM accounts WHERE email = %s", (email,))
+    row = cursor.fetchone()
+    return row is not None and check_password_hash(row[0], password)
+
+
+def sql_accounts_without_password(cursor, username, password):
+    # ok: VC410 -- the password column is tested for absence; the client's password is not in the query
+    cursor.execute("SELECT id FROM users WHERE name = %s AND password IS NULL", (username,))
+    return cursor.fetchone(), password

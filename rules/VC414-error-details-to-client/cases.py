@@ -1,13 +1,16 @@
 """VC414 corpus: exception text and tracebacks sent to clients, and the logged-and-generic look-alikes."""
 import logging
+import sqlite3
 import traceback
 
 import jwt
 import requests
+import yaml
 from django.http import JsonResponse
 from fastapi import FastAPI, HTTPException, Response
 from fastapi.responses import JSONResponse
 from flask import Flask, abort, flash, jsonify, redirect
+from flask import request as flask_request
 from flask_login import login_required
 from oauthlib.oauth1 import OAuth1Error
 from pydantic import ValidationError
@@ -402,3 +405,25 @@ def chalice_view():
     except Exception as exc:
         # expect: VC414
         raise BadRequestError(str(exc))
+
+
+@app.post("/config/preview")
+def preview_config():
+    payload = flask_request.get_data(as_text=True)
+    try:
+        return jsonify(yaml.safe_load(payload))
+    except yaml.YAMLError as exc:
+        # ok: VC414 -- the parser points at the mistake in the client's own payload
+        return jsonify(error=f"invalid YAML: {exc}"), 400
+
+
+@app.post("/config/save")
+def save_config():
+    payload = flask_request.get_data(as_text=True)
+    try:
+        with sqlite3.connect("app.db") as db:
+            db.execute("INSERT INTO configs (body) VALUES (?)", (payload,))
+    except sqlite3.Error as exc:
+        # expect: VC414 -- the database's error, not the client's
+        return jsonify(error=f"could not save: {exc}"), 500
+    return jsonify(saved=True)

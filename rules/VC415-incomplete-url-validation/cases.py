@@ -1,4 +1,5 @@
 """VC415 corpus: URLs and hosts checked by text against a domain, and the exact or anchored look-alikes."""
+import re
 from urllib.parse import urlparse
 
 from flask import Flask, abort, redirect, request
@@ -145,3 +146,55 @@ def serve_static(request):
         return "feed"
     # expect: VC415 -- the URL's host is what the test reads
     return urlparse(request.url).hostname.endswith("example.com")
+
+
+@app.get("/continue")
+def regex_with_unescaped_host():
+    target = request.args.get("target", "/")
+    # expect: VC415 -- each `.` matches any character: `www.example-com.evil.net/` passes
+    if re.match(r"(www|shop).example.com/", target):
+        return redirect(target)
+    return redirect("/")
+
+
+TRUSTED_CALLBACK = re.compile(r"^https://(www\.)?example\.com")
+
+
+def compiled_regex_open_after_host(callback_url):
+    # expect: VC415 -- the pattern stops at the host: `https://example.com.evil.net` passes
+    return TRUSTED_CALLBACK.match(callback_url) is not None
+
+
+def searched_partner_origin(origin):
+    # expect: VC415
+    return re.search(r"https://partner\.example\.org", origin) is not None
+
+
+def regex_host_ended(callback_url):
+    # ok: VC415 -- escaped, and the host ends at `/`, `:` or the end of the text
+    return re.match(r"^https://(www\.)?example\.com(/|:|$)", callback_url) is not None
+
+
+def regex_whole_host(hostname):
+    # ok: VC415 -- the whole value must be the escaped host
+    return re.fullmatch(r"(www\.)?example\.com", hostname) is not None
+
+
+def static_page(path):
+    # ok: VC415 -- a file name, not a host
+    return re.search(r"/index.html", path) is not None
+
+
+def release_version(release_url):
+    # ok: VC415 -- no host in the pattern
+    return re.search(r"v\d+.\d+", release_url)
+
+
+def regex_host_then_anything(target_url):
+    # expect: VC415 -- `.*` after the host lets `https://a.example.com.evil.net` through
+    return re.match(r"^https?://[^/]+\.example\.com.*", target_url) is not None
+
+
+def regex_host_then_path(target_url):
+    # ok: VC415 -- the host ends at the `/` of the path
+    return re.match(r"^https?://([a-z0-9-]+\.)?example\.com/.*", target_url) is not None

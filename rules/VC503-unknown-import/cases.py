@@ -29,6 +29,12 @@ from onelogin.saml2.auth import OneLogin_Saml2_Auth
 from pydantic_core import core_schema
 # ok: VC503 -- `python-xlib` provides `Xlib`
 from Xlib import display
+# ok: VC503 -- Oracle's MySQL driver (`mysql-connector-python`), neither declared nor installed here
+import mysql.connector
+# ok: VC503 -- `python-jwt` provides `python_jwt`, neither declared nor installed here
+import python_jwt as jwt
+# expect: VC503 -- an invented sub-package under a real driver's name is still reported by its top-level name
+import mysql_secure_connector
 # ok: VC503 -- a widely used package, neither declared nor installed here: undeclared-dependency reports it
 from requests_oauthlib import OAuth2Session
 

@@ -125,3 +125,37 @@ def test_duplicate_overloads_through_a_module_alias_are_intended() -> None:
               "@t.overload\ndef f(x: str) -> str: ...\ndef f(x):\n    return x\n")
     assert findings_for(DuplicateDefinition, source) == []
     assert len(findings_for(DuplicateDefinition, "def f():\n    return 1\ndef f():\n    return 2\n")) == 1
+
+
+ARGV_SCRIPT = """
+import sys
+
+source = sys.argv[1]
+if not source.endswith(".csv"):
+    print("expected a CSV file")
+    sys.exit(2)
+print(open(source).read().count("\\n"), "rows")
+"""
+
+ARGV_WEB_APP = """
+import sys
+from flask import Flask
+
+app = Flask(__name__)
+port = int(sys.argv[1])
+
+@app.get("/")
+def index():
+    print("served")
+    return "ok"
+"""
+
+
+def test_vc505_a_module_that_reads_sys_argv_is_a_script() -> None:
+    """A program run from the command line prints to its user, with or without a `__main__` guard."""
+    assert findings_for(DebugLeftover, ARGV_SCRIPT) == []
+    assert len(findings_for(DebugLeftover, ARGV_SCRIPT.replace("sys.argv[1]", "sys.stdin.readline()"))) == 1
+
+
+def test_vc505_a_web_app_that_reads_sys_argv_is_no_script() -> None:
+    assert len(findings_for(DebugLeftover, ARGV_WEB_APP)) == 1

@@ -13,6 +13,7 @@ from vibecheck.cli import cli
 from vibecheck.engine import check_file
 from vibecheck.registry import load_registry
 from vibecheck.rules.error_handling.broad_exception_caught import BroadExceptionCaught
+from vibecheck.rules.error_handling.error_printed_not_raised import ErrorPrintedNotRaised
 from vibecheck.rules.error_handling.http_call_without_timeout import HttpCallWithoutTimeout
 from vibecheck.rules.error_handling.http_status_unchecked import HttpStatusUnchecked
 from vibecheck.testing import findings_for
@@ -279,3 +280,27 @@ def test_vc112_sees_the_helpers_of_modules_a_one_file_run_does_not_check(tmp_pat
     run = run_vibecheck(["check", "--select", "VC112", "--format", "json", "app/api.py"], tmp_path)
     found = [(f["code"], f["start"]["line"]) for f in json.loads(run.stdout)["findings"]]
     assert found == [("VC112", 5)], run.stderr
+
+
+SCRIPT_LAST_STEP = """
+import subprocess
+import sys
+
+folder = sys.argv[1]
+try:
+    listing = subprocess.run(["ls", folder], capture_output=True, check=True)
+    print(listing.stdout.decode())
+except subprocess.CalledProcessError as error:
+    print(f"ls failed: {error}")
+"""
+
+SCRIPT_STEP_THEN_MORE = SCRIPT_LAST_STEP + """
+print("continuing with the next folder")
+"""
+
+
+def test_vc104_the_last_top_level_try_of_a_script_ends_it_anyway() -> None:
+    assert findings_for(ErrorPrintedNotRaised, SCRIPT_LAST_STEP) == []
+    assert len(findings_for(ErrorPrintedNotRaised, SCRIPT_STEP_THEN_MORE)) == 1
+    in_function = "def list_folder(folder):\n" + "".join(f"    {line}\n" for line in SCRIPT_LAST_STEP.splitlines()[5:])
+    assert len(findings_for(ErrorPrintedNotRaised, "import subprocess\n" + in_function)) == 1

@@ -76,7 +76,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "Cryptodome": ("pycryptodomex",), "nacl": ("PyNaCl",), "git": ("GitPython",), "github": ("PyGithub",),
     "serial": ("pyserial",), "usb": ("pyusb",), "zmq": ("pyzmq",), "attr": ("attrs",), "grpc": ("grpcio",),
     "google.protobuf": ("protobuf",), "psycopg2": ("psycopg2", "psycopg2-binary"), "psycopg": ("psycopg", "psycopg-binary"),
-    "MySQLdb": ("mysqlclient",), "win32api": ("pywin32",), "win32con": ("pywin32",), "pywintypes": ("pywin32",),
+    "MySQLdb": ("mysqlclient",), "mysql.connector": ("mysql-connector-python", "mysql-connector"),
+    "python_jwt": ("python-jwt",), "win32api": ("pywin32",), "win32con": ("pywin32",), "pywintypes": ("pywin32",),
     "pkg_resources": ("setuptools",), "_pytest": ("pytest",), "mpl_toolkits": ("matplotlib",),
     "ldap": ("python-ldap",), "fitz": ("PyMuPDF",), "gi": ("PyGObject",), "wx": ("wxPython",),
     "kafka": ("kafka-python",), "dns": ("dnspython",), "websocket": ("websocket-client",), "faiss": ("faiss-cpu", "faiss-gpu"),
@@ -199,6 +200,7 @@ WELL_KNOWN_MODULES = frozenset({
     "accelerate", "peft", "diffusers", "ollama", "groq", "mistralai", "cohere", "litellm", "instructor", "langgraph",
     "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty",
     "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
+    "mysql", "python_jwt",
     *PULLED_IN_BY,
 })
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 import libcst as cst
+import libcst.matchers as m
 
 from vibecheck.analysis.nodes import callee_tail, concrete_subclasses, suite_statements
 from vibecheck.analysis.summary_keys import (
@@ -872,6 +873,10 @@ HOLDS_IN_BODY, HOLDS_IN_ELSE, NEUTRAL, UNKNOWN = "body", "else", "neutral", "unk
 # A path's fields that list the folders it lies in: `BASE in target.parents` is a containment check of `target`.
 PATH_ANCESTRY_FIELDS = frozenset({"parents"})
 # Prefixes that say nothing about where a URL points or what a path names: `url.startswith("https://")`.
+# A regular expression that pins a scheme and nothing after it: `^https?://`, `^(http|https)://.*$`.
+SCHEME_ONLY_PATTERN = re.compile(r"\^?\(?(?:https\?|https|http|ftp)(?:\|(?:https\?|https|http|ftp))*\)?:(?:\\?/){0,2}"
+                                 r"(?:\.[*+]|\\S[*+])?\$?", re.IGNORECASE)
+SCHEME_REGEX_TESTS = frozenset({"match", "search", "fullmatch"})
 UNPINNED_PREFIXES = frozenset({"", "http", "https", "http://", "https://", "ftp://", "file://", "//", "www.", "."})
 
 
@@ -905,8 +910,12 @@ def _is_extension_of(node: cst.CSTNode) -> bool:
 
 
 def _is_unpinned_prefix_test(call: cst.Call) -> bool:
-    """`url.startswith("https://")`: only a scheme, so any host passes."""
+    """`url.startswith("https://")`, `re.match(r"^https?://", url)`: only a scheme, so any host passes."""
     func = call.func
+    if type(func) is cst.Attribute and func.attr.value in SCHEME_REGEX_TESTS and type(func.value) is cst.Name \
+            and func.value.value == "re" and call.args:
+        pattern = string_value(call.args[0].value)
+        return pattern is not None and SCHEME_ONLY_PATTERN.fullmatch(pattern) is not None
     if not (type(func) is cst.Attribute and func.attr.value == "startswith" and call.args):
         return False
     first = call.args[0].value
@@ -1592,8 +1601,9 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     except injected dependencies and framework objects; a Django view's parameters after `request` are URL
     captures, unless its own module calls it (`called_here`): URLconfs name views, code that calls
     `render_page(request, page)` passes its own objects to a helper. A parameter named `request` is a web
-    request only in a module that uses a web framework (or in a route); HTTP client libraries call their
-    outgoing requests `request` too. Numbers, booleans and UUIDs (`user_id: int`, `<int:user_id>`) cannot
+    request only in a module that uses a web framework, in a route, or where the function reads fields only a
+    server's request has (`request.GET`, `request.args`); HTTP client libraries call their outgoing requests
+    `request` too. Numbers, booleans and UUIDs (`user_id: int`, `<int:user_id>`) cannot
     carry a path or a URL: they count only with `scalars`. A method of a Tornado handler class (`handler_method`)
     named for an HTTP verb takes the groups its URL pattern captured (`def get(self, slug)`). A parameter typed
     with a dependency alias (`session: SessionDep`, `user: CurrentUser`: one of the module's `aliases`, bound to
@@ -1628,7 +1638,7 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
         if name == "self" and index == 0:
             continue
         if name in ("request", "req"):
-            if web and not annotations:
+            if not annotations and (web or _reads_server_request_fields(function, name)):
                 request_objects.add(name)
                 continue
             shadowed.add(name)
@@ -1657,6 +1667,21 @@ def request_parameters(function: cst.FunctionDef, imports: ImportTable, *, scala
     if handler_method and names[:1] == ["self"] and function.name.value in HTTP_METHOD_NAMES:
         inputs.update(names[1:])
     return request_objects, inputs, shadowed
+
+
+# Fields only a web framework's incoming request has (Django's `GET`/`POST`/`FILES`, Flask's `args`/`form`/`get_json`,
+# Starlette's `query_params`), never an HTTP client's outgoing request (`url`, `headers`, `body`, `data`).
+SERVER_REQUEST_FIELDS = frozenset({"GET", "POST", "FILES", "COOKIES", "META", "args", "form", "files", "values",
+                                   "view_args", "get_json", "query_params", "path_params"})
+_SERVER_REQUEST_READS = {
+    name: m.Attribute(value=m.Name(name), attr=m.OneOf(*(m.Name(field) for field in sorted(SERVER_REQUEST_FIELDS))))
+    for name in ("request", "req")}
+
+
+def _reads_server_request_fields(function: cst.FunctionDef, name: str) -> bool:
+    """Whether `function` reads `name.GET`, `name.args`...: a view whose module imports no framework (a
+    `def handle(request)` pasted alone, or a helper of a Django project) still takes the client's request."""
+    return bool(m.findall(function.body, _SERVER_REQUEST_READS[name]))
 
 
 # FastAPI's markers of a parameter it fills from the request, in any function it calls (a dependency too).

@@ -96,7 +96,7 @@ class DebugLeftover(Rule):
     `remote_pdb`, `IPython.embed`, ...), imports of debugger modules, `ic()` from icecream, and `print()`
     or `pprint()` in library code. Calls are resolved through imports, so `from pdb import set_trace as
     st; st()` is found. `print()` is allowed in tests, under `if __name__ == "__main__":`, in scripts
-    (modules with that guard, unless they build a Flask/FastAPI/Django/... app),
+    (modules with that guard or that read `sys.argv`, unless they build a Flask/FastAPI/Django/... app),
     `__main__.py`, command-line modules (those that import `argparse`, `click`, `typer`, ...), functions
     whose job is to print (`main`, `print_*`, `show_*`, `*_report`, ..., or a docstring that says it
     prints or displays) and the methods of classes whose job it is (`PrintListener`, `ConsolePrinter`, or a class
@@ -186,6 +186,7 @@ class DebugLeftover(Rule):
             or is_alembic_revision(context.source)
         )
         self._has_main_guard = False
+        self._reads_argv = False
         self._main_guards: set[int] = set()
         self._line: int = 0
         self._statement: cst.SimpleStatementLine | cst.SimpleStatementSuite | None = None
@@ -270,6 +271,8 @@ class DebugLeftover(Rule):
                 self._type_checking -= 1
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == "argv" and self.context.imports.qualified_name(node) == "sys.argv":
+            self._reads_argv = True  # a program run from the command line, guard or not
         value = node.value
         if type(value) is cst.Name and value.value in self._debugger_locals and node.attr.value not in DEBUGGER_ENTRY_POINTS:
             self._debugger_integrated = True  # `pdb.Pdb`: code that works with the debugger, not a leftover
@@ -339,7 +342,7 @@ class DebugLeftover(Rule):
 
     def leave_Module(self, node: cst.Module) -> None:
         imported = {name.split(".")[0] for name in self.context.imports.imported_names()}
-        is_script = self._has_main_guard and not imported & WEB_FRAMEWORKS
+        is_script = (self._has_main_guard or self._reads_argv) and not imported & WEB_FRAMEWORKS
         is_cli = is_script or bool(imported & CLI_MODULES)
         if not is_cli:
             for found, message, line in self._cli_only:

@@ -20,7 +20,8 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     non-zero error code is not reported: that is how a command-line script reports failure. Nor is one
     that prints the traceback (`print(traceback.format_exc())`), one that prints to a chosen stream
     (`print(..., file=sys.stderr)`) or uses `click.echo`, a command-line tool's deliberate channel to its
-    user, or one directly under `if __name__ == "__main__":`, where the script ends anyway. Nor is one that prints
+    user, or one directly under `if __name__ == "__main__":` or in the `try` that is the module's last top-level
+    statement (a script run without a guard), where the script ends anyway. Nor is one that prints
     the caught error and returns `False` from a function that returns `True` when it worked (`print(f"Failed to
     install: {e}")`, `return False`): the user reads why and the caller learns of the failure from the flag (a broad
     one is left to VC102, which asks for the traceback).
@@ -72,9 +73,17 @@ class ErrorPrintedNotRaised(FunctionStackRule):
     cwe = (390,)
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if self.outcome(node) is Outcome.PRINTED and not (self.main_guards and not self.functions):
+        if self.outcome(node) is Outcome.PRINTED and not self._script_ends_here(node):
             self.report(
                 node,
                 f"{self.handler_label(node)} only prints the error and carries on, so the caller never learns of the failure.",
                 hint="Log it with `logger.exception(...)` and re-raise, or handle the failure explicitly.",
             )
+
+    def _script_ends_here(self, handler: cst.ExceptHandler) -> bool:
+        """Under the `__main__` guard, or in the `try` that is a module's last top-level statement (a script's last
+        step, run without a guard): the program stops after the print anyway, and no caller is left to tell."""
+        if self.functions or self.classes:
+            return False
+        body = self.context.module.body
+        return bool(self.main_guards) or (bool(body) and body[-1] is self.tries.get(id(handler)))

@@ -37,6 +37,8 @@ CLIENT_MEANT_EXCEPTIONS = frozenset({
     # OAuth 1 and 2 protocol errors: their error code and description are the response the RFCs prescribe
     "OAuth1Error", "AccessDeniedError", "UnauthorizedClientError", "UnsupportedGrantTypeError",
     "UnsupportedResponseTypeError",
+    # a parser's complaint about the text it was handed (the client's payload): the line and column of its mistake
+    "YAMLError", "ScannerError", "ComposerError", "ConstructorError", "TOMLDecodeError", "ExpatError", "XMLSyntaxError",
 })
 # What an application's API error carries: the HTTP status it is answered with (`MlflowException.get_http_status_code()`,
 # a custom `APIError.status_code`).
@@ -155,7 +157,8 @@ class ErrorDetailsToClient(FlowRule):
     ends its call with (`context.abort(code, str(e))`, `context.set_details(...)`), what an AWS Lambda handler
     (`def handler(event, context)`) returns, also through a helper that builds the proxy response (`return
     response(500, {"error": str(e)})`), and chat replies (`say()`, `respond()`, `chat_postMessage()`). Exceptions written for the
-    client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, ..., and those
+    client (`ValueError`, `ValidationError`, `PermissionDenied`, `Http404`, `HTTPException`, a parser's
+    `JSONDecodeError`/`YAMLError`/`TOMLDecodeError` about the payload it was handed, ..., and those
     named for bad input: `InvalidInput`, `SourceParseError`, `HeaderError`, a request body's `MultiPartException`)
     are not reported, nor is an application's API error answered with the HTTP status it carries
     (`except MlflowException as e: HTTPException(e.get_http_status_code(), e.message)`), nor are

@@ -7,6 +7,7 @@ import re
 import libcst as cst
 
 from vibecheck.analysis.flow import iter_expressions, short_code, string_value
+from vibecheck.analysis.nodes import callee_tail
 from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -23,6 +24,20 @@ URL_HEADERS = frozenset({"origin", "referer", "host", "x-forwarded-host"})
 CWE = (20,)
 # Methods that cut a string at a literal: a test for the literal before one of them guards a parse.
 CUTS = frozenset({"split", "rsplit", "partition", "rpartition", "index", "rindex", "find", "rfind"})
+# Regular-expression functions that test a value, and the position of that value among their arguments.
+REGEX_TESTS = {"match": 1, "search": 1, "fullmatch": 1}
+# File extensions, which follow an unescaped dot in patterns of paths (`/index.html`), not of hosts.
+FILE_EXTENSIONS = "html?|js|css|json|xml|txt|php|py|md|csv|pdf|png|jpe?g|gif|svg|ico|zip|gz|tar|map|asp|aspx|jsp|cgi"
+# In a pattern, a host name whose dot is not escaped, so it matches any character: `(www|beta).example.com`, whose
+# last label is a top-level domain's letters (`.*` and `[a-z]+.txt` are no host).
+UNESCAPED_HOST_DOT = re.compile(rf"(?<![\\\w])(?:[a-z0-9-]+\.)*[a-z0-9-]*[a-z0-9]\.(?!(?:{FILE_EXTENSIONS})\b)[a-z]{{2,6}}\b",
+                                re.IGNORECASE)
+# A pattern that ends at an escaped host name, with no `/`, `:`, `$` or group after it to end the host, or with
+# anything at all after it: `^https://example\.com` and `^https://[^/]+\.example\.com.*` also match
+# `https://example.com.evil.net`.
+OPEN_ENDED_HOST = re.compile(r"[a-z0-9-]\\\.[a-z]{2,6}(?:\.[*+])?$", re.IGNORECASE)
+# What says a pattern is about a URL or host at all, whatever the tested value is named.
+URL_PATTERN_MARKS = ("://", "www")
 
 
 # The parts of a parsed URL after its host (`request.url.path`, `urlparse(u).query`): a test of them picks a resource
@@ -68,10 +83,15 @@ class IncompleteUrlValidation(Rule):
     Reports tests on a value named or built like a URL or host (`url`, `next_url`, `redirect_to`,
     `origin`, `parsed.netloc`, `request.headers.get("Origin")`, ...) that compare it with a domain by
     text: `host.endswith("example.com")` (without the leading dot), `url.startswith("https://example.com")`
-    (without the `/` that ends the host), and `"example.com" in url`. A test whose `if` body cuts the value at
-    the same literal (`if "github.com/" in url: host, path = url.split("github.com/", 1)`) guards a parse,
-    not a decision, and is not reported, nor is a test of a part of a URL after its host (`request.url.path.endswith(
-    "sitemap.xml")`, `parsed.query`). Test files are not checked: a mock transport that answers by URL and an
+    (without the `/` that ends the host), and `"example.com" in url`; and regular expressions that test such a
+    value, or whose pattern has a scheme or `www` (`re.match`, `re.search`, `re.fullmatch`, or a pattern compiled
+    first), when a host name in the pattern has an unescaped `.` (`(www|beta).example.com/`: the dot matches any
+    character) or the pattern ends at an escaped host with nothing after it (`^https://example\\.com` also matches
+    `https://example.com.evil.net`; not with `fullmatch`) or with anything at all (`[^/]+\\.example\\.com.*`).
+    A file name after a dot (`/index.html`) is no host. A test whose `if` body cuts the value at the same literal
+    (`if "github.com/" in url: host, path = url.split("github.com/", 1)`) guards a parse, not a decision, and is
+    not reported, nor is a test of a part of a URL after its host (`request.url.path.endswith("sitemap.xml")`,
+    `parsed.query`). Test files are not checked: a mock transport that answers by URL and an
     `assert` on a URL the code returned guard nothing a client reaches.
 
     ## Why is this bad?
@@ -115,6 +135,7 @@ class IncompleteUrlValidation(Rule):
     def __init__(self, context, options=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, options)
         self._parse_guards: set[int] = set()  # tests whose `if` body cuts the value at the literal it tested
+        self._compiled: dict[str, str] = {}  # names bound to `re.compile(<literal>)`, and their patterns
 
     def visit_If(self, node: cst.If) -> None:
         """`if "github.com/" in url: host, path = url.split("github.com/", 1)`: the test only says the cut will work;
@@ -133,7 +154,17 @@ class IncompleteUrlValidation(Rule):
                 and string_value(inner.args[0].value) == literal for inner in walk_own(node.body)):
             self._parse_guards.add(id(test))
 
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """`checker = re.compile("(www|beta).example.com/")`: remember the pattern a later `checker.match(url)` tests with."""
+        value = node.value
+        if type(value) is cst.Call and callee_tail(value.func) == "compile" and value.args:
+            pattern = string_value(value.args[0].value)
+            for target in node.targets:
+                if type(target.target) is cst.Name and pattern is not None:
+                    self._compiled[target.target.value] = pattern
+
     def visit_Call(self, node: cst.Call) -> None:
+        self._check_regex(node)
         func = node.func
         if not (type(func) is cst.Attribute and func.attr.value in ("endswith", "startswith") and node.args) \
                 or id(node) in self._parse_guards:
@@ -143,6 +174,36 @@ class IncompleteUrlValidation(Rule):
         weak = next((text for text in literals if text is not None and _weak_literal(func.attr.value, text)), None)
         if weak is not None and _is_url_like(func.value):
             self._report(node, short_code(node), weak, func.attr.value)
+
+    def _check_regex(self, node: cst.Call) -> None:
+        """`re.match("(www|beta).example.com/", url)`, `re.match(r"^https://example\\.com", url)`, or either pattern
+        compiled first: the first lets `wwwXexample.com` through, the second `https://example.com.evil.net`."""
+        func = node.func
+        if type(func) is not cst.Attribute or func.attr.value not in REGEX_TESTS:
+            return
+        receiver = func.value
+        if type(receiver) is cst.Name and receiver.value == "re" and len(node.args) > 1:
+            pattern, value = string_value(node.args[0].value), node.args[REGEX_TESTS[func.attr.value]].value
+        elif type(receiver) is cst.Name and receiver.value in self._compiled and node.args:
+            pattern, value = self._compiled[receiver.value], node.args[0].value
+        else:
+            return
+        if pattern is None or not (_is_url_like(value) or any(mark in pattern for mark in URL_PATTERN_MARKS)):
+            return
+        loose = UNESCAPED_HOST_DOT.search(pattern)
+        if loose is not None:
+            host = loose.group(0)
+            dot = host.rfind(".")
+            self._report_regex(node, f"its `.` in `{host}` matches any character", f"{host[:dot]}-{host[dot + 1:]}.evil.net")
+        elif (func.attr.value != "fullmatch" or pattern.rstrip().endswith((".*", ".+"))) \
+                and OPEN_ENDED_HOST.search(pattern.rstrip()):
+            self._report_regex(node, "nothing in it ends the host name", "https://" + _last_host(pattern) + ".evil.net")
+
+    def _report_regex(self, node: cst.Call, why: str, bypass: str) -> None:
+        self.report(node, f"`{short_code(node)}` checks a URL or host with a regular expression, but {why}, so "
+                    f"`{bypass}` also passes.", hint="Parse the URL with `urllib.parse.urlparse` and compare its "
+                    "`hostname` exactly with an allow-list (or escape every `.` and end the host with `(/|:|$)`).",
+                    cwe=CWE)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         text = string_value(node.left)
@@ -156,6 +217,12 @@ class IncompleteUrlValidation(Rule):
         self.report(node, f"`{code}` checks a URL or host against `{domain}` by text, which `{_bypass(domain, method)}` "
                     "also passes.", hint="Parse the URL with `urllib.parse.urlparse` and compare its `hostname` exactly "
                     "with an allow-list (or test `hostname == d or hostname.endswith(\".\" + d)`).", cwe=CWE)
+
+
+def _last_host(pattern: str) -> str:
+    """The host name a pattern ends with, unescaped: `^https://(www\\.)?example\\.com.*` -> `example.com`."""
+    host = pattern.rstrip().removesuffix(".*").removesuffix(".+")
+    return re.split(r"[^a-z0-9.-]", host.replace("\\.", "."), flags=re.IGNORECASE)[-1].lstrip(".")
 
 
 def _bypass(domain: str, method: str) -> str:

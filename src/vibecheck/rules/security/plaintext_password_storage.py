@@ -40,6 +40,10 @@ CLIENT_LIBRARIES = frozenset({
     "asyncpg", "aiomysql", "mysql", "ftplib", "imaplib", "poplib", "pysftp", "fabric"})
 HASHING_CONSTRUCTORS = frozenset({"create_user", "create_superuser", "set_password"})
 SQL_WRITE = re.compile(r"\b(insert\s+into|update\s+\w+\s+set|replace\s+into)\b", re.IGNORECASE)
+# A query that finds the user by matching a password column with a parameter (`WHERE name = %s AND password = %s`):
+# the database holds the password as it was typed.
+SQL_PASSWORD_MATCH = re.compile(r"\bwhere\b.*?\b(?:\w+\.)?(?:password|passwd|pwd)\s*=\s*(?:%s|\?|:\w+|%\(\w+\)s|\$\d+)",
+                                re.IGNORECASE | re.DOTALL)
 STORE_CWE = (256, 522)
 # A password kept in a cookie: the browser stores it in clear and sends it with every request.
 COOKIE_CWE = (315, 522)
@@ -186,7 +190,8 @@ class PlaintextPasswordStorage(FlowRule):
     `new_password`, not `hashed_password` or `encrypted_pwd`) to places where it is kept or checked unhashed:
     assigned to a model or dict field (`user.password = password`, `users[name] = password`), passed to a model
     constructor or ORM/NoSQL write (`User(password=password)`, `User.objects.create(password=...)`, `insert_one({...})`), inserted
-    with SQL (`INSERT`/`UPDATE` parameters), written to a file, set as a cookie's value
+    with SQL (`INSERT`/`UPDATE` parameters) or matched against a password column in SQL (`WHERE name = %s AND
+    password = %s`), written to a file, set as a cookie's value
     (`response.set_cookie("password", password)`), sent in a URL's query string (`requests.get(f"...?
     password={password}")`, `params={"pwd": pwd}`), or compared with `==` against a stored value
     (`user.password == password`, `user[2] == password`; not a field named for something else, `user["email"] ==
@@ -378,13 +383,23 @@ class PlaintextPasswordStorage(FlowRule):
             text = state.constants.get(dotted)
         if text is None and isinstance(query, cst.FormattedString):
             text = "".join(p.value for p in query.parts if isinstance(p, cst.FormattedStringText))
-        if text is None or not SQL_WRITE.search(text):
+        if text is None:
+            return
+        writes, matches = SQL_WRITE.search(text), SQL_PASSWORD_MATCH.search(text)
+        if not (writes or matches):
             return
         for arg in call.args:
             taint = password_taint_in(arg.value, state)
-            if taint is not None:
+            if taint is None:
+                continue
+            if writes:
                 self._report_store(arg.value, taint, "by an SQL `INSERT`/`UPDATE`")
-                return
+            else:
+                self.report(arg.value, f"The password from `{taint.origin}` is matched against the password column "
+                            "in SQL, so the database keeps passwords as typed.", hint="Store a salted hash, fetch it "
+                            "by user name, and check it with `check_password_hash(stored, password)` (or "
+                            "`bcrypt.checkpw`).", cwe=STORE_CWE)
+            return
 
     def _check_comparison(self, node: cst.Comparison, state: FlowState) -> None:
         operands = [node.left, *(c.comparator for c in node.comparisons)]

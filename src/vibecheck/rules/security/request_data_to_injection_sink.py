@@ -69,6 +69,11 @@ SANITIZERS = frozenset({"re.escape", "regex.escape", "escape_filter_chars", "lda
 
 REDIRECT_CWE = (601,)
 HEADER_CWE = (113,)
+# Header names that, as the key of an item assigned on an object, say the object is an HTTP response (Django's
+# `response["Location"] = url`). Not the headers an email also has (`Content-Type`, `Content-Disposition`):
+# `message["Content-Type"] = ...` builds a MIME part.
+RESPONSE_HEADER_KEYS = frozenset({"location", "refresh", "set-cookie", "access-control-allow-origin",
+                                  "access-control-allow-credentials"})
 # A literal start that pins the host: a path (`/blog/`, but not `/` or `//`) or an absolute URL up to its path.
 FIXED_HOST_PREFIX = re.compile(r"^(/[^/\\]|https?://[^/?#]+/)")
 LOG_CWE = (117,)
@@ -206,8 +211,10 @@ class RequestDataToInjectionSink(FlowRule):
     the ids Slack assigns in it, `event["user"]`, `command["channel_id"]`) into:
     `redirect()`/`RedirectResponse`/`HttpResponseRedirect`, a redirect raised by aiohttp, Falcon or Pyramid
     (`raise web.HTTPFound(url)`), Litestar's `Redirect(path=url)`, NiceGUI's `ui.navigate.to(url)` (open redirect,
-    CWE-601; not when a literal start such as `f"/blog/{slug}"` fixes the host); a response header
-    `response.headers[...] = value` or `headers={...}` of a response (header injection, CWE-113); a
+    CWE-601; not when a literal start such as `f"/blog/{slug}"` fixes the host; also a `Location` header set by
+    hand, which redirects too); a response header `response.headers[...] = value`, a Django response's item named
+    for a header only responses have (`response["Set-Cookie"] = value`; not `Content-Type`, which MIME parts have
+    too) or `headers={...}` of a response (header injection, CWE-113); a
     `logging`/`logger` call, unless newlines were removed or it is written by its `repr` (`%r`, `!r`,
     `repr()`, or as part of a container: `dict(request.headers)`, `[name]`), which escapes them, or it is
     a URL the framework rebuilds percent-encoded (`request.url`, `path_url`, `host_url`) or a Tornado handler's
@@ -335,13 +342,32 @@ class RequestDataToInjectionSink(FlowRule):
             self.report(node, message(taint.origin), hint=hint, cwe=cwe)
 
     def _check_header_assignment(self, node: cst.Assign, state: FlowState) -> None:
+        """`response.headers["X-Name"] = value`, and a Django response's own item (`response["Location"] = url`):
+        the `Location` header sends the browser where it names, as a redirect does."""
         for target in node.targets:
             subscript = target.target
-            if type(subscript) is cst.Subscript and type(subscript.value) is cst.Attribute \
-                    and subscript.value.attr.value == "headers" and not state.is_request_object(subscript.value.value):
-                origin = self._tainted(node.value, state)
-                if origin is not None:
-                    self._header(node.value, origin)
+            if type(subscript) is not cst.Subscript:
+                continue
+            owner, key = subscript.value, _subscript_key(subscript)
+            on_headers = type(owner) is cst.Attribute and owner.attr.value == "headers" \
+                and not state.is_request_object(owner.value)
+            on_response = key is not None and key.lower() in RESPONSE_HEADER_KEYS and not state.is_request_object(owner)
+            if not (on_headers or on_response):
+                continue
+            if key is not None and key.lower() == "location":
+                self._check_location(node.value, owner, state)
+                continue
+            origin = self._tainted(node.value, state)
+            if origin is not None:
+                self._header(node.value, origin)
+
+    def _check_location(self, value: cst.BaseExpression, owner: cst.BaseExpression, state: FlowState) -> None:
+        taint = self._flow(value, state)
+        if taint is not None and not FIXED_HOST_PREFIX.match(_literal_prefix(value)):
+            self._report_flow(value, taint, state, lambda origin: f"Client input from `{origin}` becomes the "
+                              f"`Location` header of `{short_code(owner)}`, which sends the browser there: an open "
+                              "redirect.", hint="Redirect only to relative paths or allow-listed hosts (check with "
+                              "`url_has_allowed_host_and_scheme`), else to a fixed page.", cwe=REDIRECT_CWE)
 
     def _header(self, node: cst.CSTNode, origin: str) -> None:
         self.report(node, f"Client input from `{origin}` is written into a response header, so a client can inject "
@@ -540,3 +566,10 @@ def _unescaped_parts(node: cst.BaseExpression, state: FlowState) -> list[cst.Bas
                 if index >= len(conversions) or conversions[index] not in ESCAPING_CONVERSIONS
                 for part in _unescaped_parts(value, state)]
     return [node]
+
+
+def _subscript_key(subscript: cst.Subscript) -> str | None:
+    """The literal key of `x["Location"]`; None for a slice, several indexes or a computed key."""
+    if len(subscript.slice) != 1 or type(subscript.slice[0].slice) is not cst.Index:
+        return None
+    return string_value(subscript.slice[0].slice.value)
