@@ -27,8 +27,9 @@ class UnknownImport(ImportCheck):
     `google.appengine.ext`, `class AiohttpServer` for `aiohttp_wsgi`), and imports whose line waives
     another linter's import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on
     purpose, an optional dependency) are not reported; relative imports never are. Standard-library names
-    of older Pythons (`BaseHTTPServer`, `distutils`) and the modules a runtime provides (Pyodide's `js`
-    and `pyodide`, PyPy's `__pypy__`) count as standard library.
+    of older Pythons (`BaseHTTPServer`, `distutils`), the modules a runtime provides (Pyodide's `js`
+    and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an Odoo addon's `odoo`, a
+    Frappe app's `frappe`, Blender's `bpy`) and the typing-only `_typeshed` count as standard library.
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
     `setup.cfg`. Declared dependencies are read from PEP 621 `dependencies` and
@@ -45,7 +46,8 @@ class UnknownImport(ImportCheck):
     dependencies): normalised names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`),
     the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`), variants that ship the
     same package (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
-    packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`)
+    packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`, and
+    `ab-database` covers the `ab_core.database` sub-package of an `<org>_core` namespace)
     and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed
     metadata can add a match, never remove one.
 
