@@ -24,7 +24,7 @@ import libcst as cst
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.handlers import dependency_names
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
-from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, restricts
+from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
@@ -1967,7 +1967,7 @@ class AppModelCollector:
         guarded = route.guarded or guarded_otherwise or receiver_guard
         label = route.label
         if path != route.path:
-            label = label.replace(f" {route.path}`", f" {path}`", 1)
+            label = relabelled(label, route.path, path)
         line, column = places.of(self.anchors.get(id(route.report_node), ("def", -1)))
         return {
             "framework": route.framework or self.framework,
