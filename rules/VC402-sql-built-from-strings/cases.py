@@ -1,4 +1,5 @@
 """VC402 corpus: SQL text built from values reaches an executing call; parameterised and constant queries do not."""
+import re
 import sqlite3
 from functools import cached_property
 
@@ -718,3 +719,44 @@ def rebuild_table(connection, inspector, suffix):
     connection.execute(text(f"INSERT INTO telegrams_new SELECT {columns} FROM telegrams"))
     # expect: VC402 -- the reflected name, and a value pasted beside it
     connection.execute(text(f"DROP TABLE {inspector.get_table_names()[0]}_{suffix}"))
+
+
+_SAFE_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LOOSE = re.compile(r"^[\w ;']+$")
+
+
+def _check_ident(name):
+    if not _SAFE_IDENT.match(name):
+        raise ValueError(f"unsafe identifier: {name!r}")
+    return name
+
+
+def _check_loosely(name):
+    if not _LOOSE.match(name):
+        raise ValueError(name)
+    return name
+
+
+def _check_unanchored(name):
+    if not re.search(r"[A-Za-z_]+", name):
+        raise ValueError(name)
+    return name
+
+
+async def insert_record(db, table, data):
+    safe_table = _check_ident(table)
+    safe_cols = [_check_ident(c) for c in data]
+    placeholders = ", ".join("?" * len(safe_cols))
+    sql = f"INSERT OR REPLACE INTO {safe_table} ({', '.join(safe_cols)}) VALUES ({placeholders})"
+    # ok: VC402 -- every name passed the module's own identifier check, which raises for anything else
+    await db.execute(sql, tuple(data.values()))
+
+
+def drop_loosely(conn, table):
+    # expect: VC402 -- the pattern lets spaces, quotes and semicolons through
+    conn.execute(f"DROP TABLE {_check_loosely(table)}")
+
+
+def drop_unanchored(conn, table):
+    # expect: VC402 -- a search finds a name somewhere in the text, and the rest rides along
+    conn.execute(f"DROP TABLE {_check_unanchored(table)}")

@@ -33,6 +33,7 @@ from vibecheck.ast_fields import content_children
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._identifier_quoters import identifier_quoters
+from vibecheck.rules.security._identifier_validators import identifier_validators
 
 # Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
 EXECUTE_METHODS = {
@@ -363,7 +364,9 @@ class SqlBuiltFromStrings(FlowRule):
     (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`, or mapped: `", ".join(map(quote_name, columns))`) or by the module's own
-    (a function that returns `'"' + name.replace('"', '""') + '"'`, the closing quote doubled inside), or the
+    (a function that returns `'"' + name.replace('"', '""') + '"'`, the closing quote doubled inside, or one that
+    returns its argument after `if not SAFE.match(name): raise ...` with an anchored pattern of letters, digits and
+    `_.$-`), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, or a parameter
     annotated as a number (`lock_timeout: int`), are not reported, nor is any query of an Alembic revision script
     (a module that binds `down_revision`), which the operator runs once on the table and constraint names the
@@ -799,12 +802,18 @@ def _parameters_from_the_same_call(call: cst.Call, query: cst.BaseExpression, st
 
 
 def _own_quoters(context: RuleContext) -> dict[str, str]:
-    """The module's own identifier quoting functions (`_identifier_quoters`), as the names they are called by
+    """The module's own identifier quoting and validating functions (`_identifier_quoters`, `_identifier_validators`:
+    `_check_ident(name)` raises unless a pattern of name characters matches all of it), as the names they are called by
     (`_quote(name)`, `self._quote(name)`), bound to the quoter alias; computed once per file."""
     found: dict[str, str] | None = context.shared.get(_own_quoters)
     if found is None:
-        tree = context.python_ast() if ".replace(" in context.source else None
-        names = identifier_quoters(tree) if tree is not None else frozenset()
+        source = context.source
+        quotes = ".replace(" in source
+        validates = "match(" in source and "raise" in source
+        tree = context.python_ast() if quotes or validates else None
+        names: frozenset[str] = frozenset()
+        if tree is not None:
+            names = (identifier_quoters(tree) if quotes else names) | (identifier_validators(tree) if validates else names)
         found = context.shared[_own_quoters] = {
             f"{prefix}{name}": QUOTER_ALIAS for name in names for prefix in ("", "self.", "cls.")}
     return found
