@@ -356,3 +356,17 @@ def dump_with_pg(host, password, accounts):
     # expect: VC410 -- a registry of accounts keeps it
     accounts[host] = password
     return subprocess.run(["pg_dump", "-h", host], env=env, check=True)
+
+
+class ApiRequester:
+    def __init__(self, username, password, base_url):
+        # ok: VC410 -- an API client's constructor keeps the credentials it logs in with on an object of its own
+        self.user = EClinicalUser(username=username, password=password)
+        # ok: VC410 -- the HTTP session it logs in through
+        self._http = AppHttp(base_url=base_url, email=username, password=password)
+
+
+class AccountService:
+    def __init__(self, db, username, password):
+        # expect: VC410 -- a service's constructor that writes a user record still stores it
+        db.add(UserRecord(username=username, password=password))
