@@ -12,6 +12,7 @@ from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.flow import (
     CLEAN,
     NON_CHECK_CALLS,
+    PARAMETER,
     SUMMARISED_KINDS,
     FlowRule,
     FlowState,
@@ -23,6 +24,7 @@ from vibecheck.analysis.flow import (
     iter_calls,
     iter_expressions,
     module_strings,
+    parameters_in,
     request_source,
     self_assignments,
     short_code,
@@ -229,6 +231,25 @@ class UrlState(FlowState):
             if PINNED_HOST.match(text) or base and text.startswith(HOST_ENDS):
                 return True
         return False
+
+    def host_parameters(self, node: cst.BaseExpression) -> list[str] | None:
+        """The parameters a URL's host comes from when their text comes first and a `/` follows
+        (`f"{self.api_url}/agents/{agent}"`): only they choose the server, the later ones only the path. None for a URL
+        built another way."""
+        built = self.built.get(node.value) if type(node) is cst.Name else node
+        if built is None or not _built_url(built):
+            return None
+        leading: list[cst.BaseExpression] = []
+        for piece in _url_pieces(built):
+            text = piece if isinstance(piece, str) else self._known_text(piece)
+            if text is not None:
+                return [origin for each in leading for origin in parameters_in(each, self, self.taint_of(each))] \
+                    if leading and text.startswith(HOST_ENDS) else None  # type: ignore[arg-type]
+            taint = self.taint_of(piece)  # type: ignore[arg-type]
+            if taint is None or taint.kind != PARAMETER:
+                return None
+            leading.append(piece)  # type: ignore[arg-type]
+        return None
 
     def _known_text(self, node: cst.BaseExpression) -> str | None:
         if type(node) is not cst.Name:
@@ -505,7 +526,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     any client text is not reported: `API_BASE + "/" + path`, `f"{API_BASE}/repos/{owner}"` with a constant
     `https://host`, `"https://host/items/%s" % item`, or a base from configuration (`settings.API_URL`) followed
     by a `/`; without that `/` (`API_BASE + path`), `@evil.com` moves the request to another host, and
-    `urljoin(API_BASE, path)` takes the host of an absolute path, so both are. A URL sent to a route handler that
+    `urljoin(API_BASE, path)` takes the host of an absolute path, so both are. In a helper, a base the function is
+    given followed by a `/` (`f"{self.api_url}/agents/{agent}"`) lets only a caller that passes that base choose the
+    server: one passing client input as `agent` chooses a path. A URL sent to a route handler that
     only administrators reach (`user=Depends(get_admin_user)`, `@admin_required`) is not reported either: the
     address of a service to connect to is an administrator's configuration (a file path sent there still is).
 
@@ -589,7 +612,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if taint is not None and is_url and isinstance(state, UrlState) and self._host_pinned(argument, state):
                 continue
             if taint is not None and taint.kind in SUMMARISED_KINDS:
-                with self.recording(taint, state, needs=HOST if is_url else "") as placeholder:
+                hosts = state.host_parameters(argument) if is_url and isinstance(state, UrlState) \
+                    and taint.kind == PARAMETER else None
+                with self.recording(taint, state, needs=HOST if is_url else "", origins=hosts) as placeholder:
                     self._report_sink(argument, label, is_url, placeholder)
             elif taint is not None and taint.kind == "request" \
                     and not (is_url and isinstance(state, UrlState) and state.admin_route):
