@@ -112,7 +112,7 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
     "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
     "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
-    "corptools": ("allianceauth-corptools",),
+    "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
     **dict.fromkeys(("win32event", "win32file", "win32pipe", "win32process", "win32security", "win32service",
                      "win32serviceutil", "win32gui", "win32clipboard", "win32crypt", "win32job", "win32net", "win32pdh",
                      "win32print", "win32profile", "win32timezone", "win32ts", "winerror", "servicemanager",
@@ -162,6 +162,7 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     # web3.py's own building blocks, which its users import for types, accounts and encodings
     "eth_typing": ("web3", "eth-account", "eth-utils"), "eth_utils": ("web3", "eth-account"),
     "eth_account": ("web3",), "eth_abi": ("web3", "eth-account"), "hexbytes": ("web3", "eth-account"),
+    "langchain_text_splitters": ("langchain",),
     # Google's client libraries authenticate through `google-auth` and take its credentials objects
     **dict.fromkeys(("google.auth", "google.oauth2"), ("gspread", "google-api-python-client", "google-auth-oauthlib",
                                                        "google-auth-httplib2", "firebase-admin", "pydata-google-auth")),
@@ -208,7 +209,7 @@ WELL_KNOWN_MODULES = frozenset({
     "respx", "pytest_asyncio", "pytest_mock", "nox", "tox", "black", "isort", "mypy", "ruff", "flake8", "pylint",
     "pre_commit", "Levenshtein", "rapidfuzz", "inflect", "pycountry", "geopy", "pyproj", "folium", "altair", "bokeh",
     "accelerate", "peft", "diffusers", "ollama", "groq", "mistralai", "cohere", "litellm", "instructor", "langgraph",
-    "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty",
+    "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty", "ray", "threadpoolctl",
     "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
@@ -268,9 +269,11 @@ def strip_variant(name: str) -> str:
 
 
 def _in_declared_namespace(module: str, declared: frozenset[str]) -> bool:
-    """A namespace package: `opentelemetry` is shared by `opentelemetry-sdk`, `google` by `google-cloud-storage`."""
-    prefix = normalize(module.split(".")[0]) + "-"
-    return any(name.startswith(prefix) for name in declared)
+    """A namespace package: `opentelemetry` is shared by `opentelemetry-sdk`, `google` by `google-cloud-storage`; and the
+    core package of a family (`ab_core`, `conformer_core`) ships with its distributions (`ab-database`, `conformer-qc`)."""
+    top = normalize(module.split(".")[0])
+    prefixes = (top + "-", top.removesuffix("-core") + "-") if top.endswith("-core") else (top + "-",)
+    return any(name.startswith(prefixes) for name in declared)
 
 
 def find_root(path: Path) -> Path | None:
@@ -537,9 +540,6 @@ def candidate_distributions(module: str) -> frozenset[str]:
         for distribution in (*KNOWN_DISTRIBUTIONS.get(prefix, ()), *PULLED_IN_BY.get(prefix, ())):
             names.add(normalize(distribution))
         plain = normalize(prefix)
-        if length > 1 and strip_variant(normalize(top)) != normalize(top):
-            # `ab_core.database` from `ab-database`: the sub-packages of an `<org>_core` namespace ship one by one
-            names.add(f"{strip_variant(normalize(top))}-{normalize('.'.join(parts[1:length]))}")
         names.update({plain, strip_variant(plain), *(form.format(plain) for form in CONVENTIONAL_FORMS)})
         if plain.startswith("py") and len(plain) > 3:
             names.add(plain[2:])
