@@ -47,7 +47,7 @@ class UnknownImport(ImportCheck):
     the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`), variants that ship the
     same package (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
     packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`, and
-    `ab-database` covers the `ab_core.database` sub-package of an `<org>_core` namespace)
+    a declared `ab-database` or `conformer-qc` covers `ab_core` or `conformer_core`, the core package of its family)
     and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed
     metadata can add a match, never remove one.
 
