@@ -162,7 +162,7 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     # web3.py's own building blocks, which its users import for types, accounts and encodings
     "eth_typing": ("web3", "eth-account", "eth-utils"), "eth_utils": ("web3", "eth-account"),
     "eth_account": ("web3",), "eth_abi": ("web3", "eth-account"), "hexbytes": ("web3", "eth-account"),
-    "langchain_text_splitters": ("langchain",),
+    "langchain_text_splitters": ("langchain",), "pyee": ("pyppeteer", "playwright"),
     # Google's client libraries authenticate through `google-auth` and take its credentials objects
     **dict.fromkeys(("google.auth", "google.oauth2"), ("gspread", "google-api-python-client", "google-auth-oauthlib",
                                                        "google-auth-httplib2", "firebase-admin", "pydata-google-auth")),
@@ -209,7 +209,8 @@ WELL_KNOWN_MODULES = frozenset({
     "respx", "pytest_asyncio", "pytest_mock", "nox", "tox", "black", "isort", "mypy", "ruff", "flake8", "pylint",
     "pre_commit", "Levenshtein", "rapidfuzz", "inflect", "pycountry", "geopy", "pyproj", "folium", "altair", "bokeh",
     "accelerate", "peft", "diffusers", "ollama", "groq", "mistralai", "cohere", "litellm", "instructor", "langgraph",
-    "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty", "ray", "threadpoolctl",
+    "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty", "ray", "threadpoolctl", "parsel",
+    "w3lib", "aioredis",
     "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
     *(module for module in PULLED_IN_BY if "." not in module),
 })
