@@ -760,3 +760,26 @@ def drop_loosely(conn, table):
 def drop_unanchored(conn, table):
     # expect: VC402 -- a search finds a name somewhere in the text, and the rest rides along
     conn.execute(f"DROP TABLE {_check_unanchored(table)}")
+
+
+ALLOWED_NOVEL_COLUMNS = frozenset({"title", "author", "status"})
+
+
+def update_novel(db, slug, metadata):
+    keys = [k for k in metadata if k in ALLOWED_NOVEL_COLUMNS]
+    set_clause = ", ".join([f"{key} = ?" for key in keys])
+    # ok: VC402 -- only the column names the constant allow-list holds are kept
+    db.execute(f"UPDATE novels SET {set_clause} WHERE slug = ?", (*[metadata[k] for k in keys], slug))
+
+
+def update_novel_unchecked(db, slug, metadata):
+    keys = [k for k in metadata if k not in ALLOWED_NOVEL_COLUMNS]
+    set_clause = ", ".join([f"{key} = ?" for key in keys])
+    # expect: VC402 -- the names the allow-list does not hold
+    db.execute(f"UPDATE novels SET {set_clause} WHERE slug = ?", (slug,))
+
+
+def update_all_columns(db, slug):
+    set_clause = ", ".join([f"{column} = ?" for column in ALLOWED_NOVEL_COLUMNS])
+    # ok: VC402 -- the assignments of every constant column, joined before they are pasted
+    db.execute(f"UPDATE novels SET {set_clause} WHERE slug = ?", (slug,))

@@ -201,11 +201,12 @@ def _item_key(name: str, key: str) -> str:
 
 
 def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState) -> str | None:
-    """A comprehension over constant iterables (`args.items()` of a dict of quoted names) yields constants."""
+    """A comprehension over constant iterables (`args.items()` of a dict of quoted names), or one that keeps only the
+    items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`), yields constants."""
     targets = []
     clause: cst.CompFor | None = node.for_in
     while clause is not None:
-        if constant_text(clause.iter, state) is None:
+        if constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state):
             return constant_text(node.elt, state)
         targets.extend(_bound_names(clause.target))
         clause = clause.inner_for_in
@@ -216,6 +217,15 @@ def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState)
     finally:
         for name in added:
             state.constants.pop(name, None)
+
+
+def _keeps_only_allowed(clause: cst.CompFor, state: FlowState) -> bool:
+    """`for k in data if k in ALLOWED`: a condition that keeps only the loop name's values a constant holds."""
+    name = dotted_name(clause.target)
+    return name is not None and any(
+        type(test := condition.test) is cst.Comparison and dotted_name(test.left) == name and len(test.comparisons) == 1
+        and type(test.comparisons[0].operator) is cst.In and constant_text(test.comparisons[0].comparator, state) is not None
+        for condition in clause.ifs)
 
 
 def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
@@ -319,6 +329,20 @@ def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     return Taint(kind, how)
 
 
+BUILT_KINDS = frozenset({"sql", "string"})
+
+
+class QueryState(FlowState):
+    """The flow state of VC402: a name bound to text made of constants only holds no built string, though a part of
+    it was one on its own (`", ".join([f"{c} = ?" for c in COLUMNS])`, whose `c` is constant only inside)."""
+
+    def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
+        super().bind(target, taint, value)
+        key = dotted_name(target)
+        if key is not None and key in self.constants and taint is not None and taint.kind in BUILT_KINDS:
+            self.names.pop(key, None)
+
+
 def _has_string_part(node: cst.CSTNode, state: FlowState) -> bool:
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
         memo = state.query_memo
@@ -357,7 +381,8 @@ class SqlBuiltFromStrings(FlowRule):
     the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from an
     allow-list by `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`)
     right between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension
-    or `for` loop over a
+    that keeps only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined
+    later: `", ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a
     constant mapping's `items()`, the counter of `enumerate(...)` or a number of `range(...)` in a loop or a
     comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind parameter), a `%(key)s`
     template whose named keys all take constants from a local dict
@@ -435,7 +460,7 @@ class SqlBuiltFromStrings(FlowRule):
         self.in_revision = is_alembic_revision(context.source)  # a schema migration: DDL from the script's own names
 
     def new_state(self) -> FlowState:
-        return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
+        return QueryState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Parameters do not matter here: any non-constant value pasted into SQL is reported, except those of a
