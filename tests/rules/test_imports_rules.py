@@ -461,3 +461,16 @@ def test_host_applications_renamed_bots_pulled_in_google_auth_and_core_namespace
     })
     assert findings(tmp_path / "bot.py") == []
     assert findings(tmp_path / "other.py") == [("VC503", 1, "acme_core.invented"), ("VC503", 2, "google.cloud")]
+
+
+def test_apps_beside_a_django_manage_py_in_a_sub_folder_are_local(tmp_path: Path) -> None:
+    """`backend/manage.py` runs from `backend/`, so its apps import as `accounts`; a folder without one is no root."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["django"]\n',
+        "backend/manage.py": "",
+        "backend/accounts/__init__.py": "",
+        "backend/accounts/models.py": "",
+        "tools/helpers/__init__.py": "",
+        "tests/test_accounts.py": "from accounts.models import User\nfrom helpers import make_user\n",
+    })
+    assert findings(tmp_path / "tests/test_accounts.py", is_test_file=True) == [("VC503", 2, "helpers")]

@@ -349,7 +349,17 @@ def project_dependencies(root: Path | None) -> ProjectDependencies:
     modules = set(module_names_in(root))
     for relative in src_paths:
         modules |= module_names_in(root / relative)
+    for folder in _django_project_folders(root):
+        modules |= module_names_in(folder)
     return ProjectDependencies(root, frozenset(declared), declares, frozenset(modules), declares_dev)
+
+
+def _django_project_folders(root: Path) -> list[Path]:
+    """The folders under the root that hold a Django `manage.py` (`backend/manage.py`): `manage.py` runs from there, so
+    the apps beside it (`backend/accounts/`) import as `accounts`, in the project's code and its tests alike."""
+    return [Path(entry.path) for entry in listings.entries(str(root)).values()
+            if not entry.name.startswith(".") and entry.name not in _SKIPPED_DIRS and listings.is_dir(entry)
+            and listings.exists(entry.path, "manage.py")]
 
 
 @functools.lru_cache(maxsize=1024)
