@@ -448,8 +448,8 @@ def test_plugin_and_python3_spellings_and_what_frameworks_install_are_declared(t
 def test_host_applications_renamed_bots_pulled_in_google_auth_and_core_namespaces_are_declared(tmp_path: Path) -> None:
     """An Odoo addon or Frappe app runs inside its host, which it cannot declare; stubs import `_typeshed`;
     `pyTelegramBotAPI` ships `telebot`; `gspread` always installs `google-auth`; `ab_core`, the core package of
-    the `ab-*` family, ships with `ab-database`, `playhouse` with `peewee`, `pyee` with `pyppeteer`. The core of a family nobody declares, and a
-    Google package that `gspread` does not install, are still unknown."""
+    the `ab-*` family, ships with `ab-database`, `playhouse` with `peewee`, `pyee` with `pyppeteer`. The core of a
+    family nobody declares, and a Google package that `gspread` does not install, are still unknown."""
     write(tmp_path, {
         "pyproject.toml": '[project]\nname = "bot"\ndependencies = ["pyTelegramBotAPI", "gspread", "ab-database", '
                           '"peewee", "pyppeteer"]\n',

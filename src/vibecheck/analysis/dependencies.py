@@ -165,7 +165,8 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     "langchain_text_splitters": ("langchain",), "pyee": ("pyppeteer", "playwright"),
     # Google's client libraries authenticate through `google-auth` and take its credentials objects
     **dict.fromkeys(("google.auth", "google.oauth2"), ("gspread", "google-api-python-client", "google-auth-oauthlib",
-                                                       "google-auth-httplib2", "firebase-admin", "pydata-google-auth")),
+                                                       "google-auth-httplib2", "firebase-admin",
+                                                       "pydata-google-auth")),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -209,8 +210,8 @@ WELL_KNOWN_MODULES = frozenset({
     "respx", "pytest_asyncio", "pytest_mock", "nox", "tox", "black", "isort", "mypy", "ruff", "flake8", "pylint",
     "pre_commit", "Levenshtein", "rapidfuzz", "inflect", "pycountry", "geopy", "pyproj", "folium", "altair", "bokeh",
     "accelerate", "peft", "diffusers", "ollama", "groq", "mistralai", "cohere", "litellm", "instructor", "langgraph",
-    "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty", "ray", "threadpoolctl", "parsel",
-    "w3lib", "aioredis",
+    "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty",
+    "ray", "threadpoolctl", "parsel", "w3lib", "aioredis",
     "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
     *(module for module in PULLED_IN_BY if "." not in module),
 })

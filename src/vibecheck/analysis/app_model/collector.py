@@ -1966,7 +1966,7 @@ class AppModelCollector:
             or not self.guarded_handlers.isdisjoint(route.names)
         guarded = route.guarded or guarded_otherwise or receiver_guard
         label = route.label
-        if path != route.path:
+        if path is not None and route.path is not None and path != route.path:
             label = relabelled(label, route.path, path)
         line, column = places.of(self.anchors.get(id(route.report_node), ("def", -1)))
         return {

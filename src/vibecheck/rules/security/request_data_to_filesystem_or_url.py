@@ -239,16 +239,17 @@ class UrlState(FlowState):
         built = self.built.get(node.value) if type(node) is cst.Name else node
         if built is None or not _built_url(built):
             return None
-        leading: list[cst.BaseExpression] = []
+        leading: list[tuple[cst.BaseExpression, Taint]] = []
         for piece in _url_pieces(built):
             text = piece if isinstance(piece, str) else self._known_text(piece)
-            if text is not None:
-                return [origin for each in leading for origin in parameters_in(each, self, self.taint_of(each))] \
-                    if leading and text.startswith(HOST_ENDS) else None  # type: ignore[arg-type]
-            taint = self.taint_of(piece)  # type: ignore[arg-type]
-            if taint is None or taint.kind != PARAMETER:
-                return None
-            leading.append(piece)  # type: ignore[arg-type]
+            if text is None and not isinstance(piece, str):
+                taint = self.taint_of(piece)
+                if taint is None or taint.kind != PARAMETER:
+                    return None
+                leading.append((piece, taint))
+                continue
+            return [origin for each, taint in leading for origin in parameters_in(each, self, taint)] \
+                if leading and text is not None and text.startswith(HOST_ENDS) else None
         return None
 
     def _known_text(self, node: cst.BaseExpression) -> str | None:
