@@ -251,8 +251,8 @@ class AuthFailsOpen(Rule):
     that refuses only by raising and answers no value anywhere (a FastAPI dependency such as
     `def require_service_token(...) -> None`), returns None or ends the function, so the request goes on as if the
     check had passed; or, after the `try`, hands back the parameter it was given (a role checker's `return user`,
-    the caller a framework injected). A `try` that only identifies the caller (`request.state.user = None` on failure) leaves the decision to the routes and is
-    not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC: return
+    the caller a framework injected). A `try` that only identifies the caller (`request.state.user = None` on
+    failure) leaves the decision to the routes and is not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC: return
     await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the request
     on without recording an anonymous caller is reported too. A module that drives a browser (selenium, playwright)
     asks whether its own session logged in, which lets no one else in: its `try` blocks are not judged so.
