@@ -242,20 +242,21 @@ class AuthFailsOpen(Rule):
     False})`, also `verify_expiration=False`): the check fails open, which is why it is here and not under
     VC202, whose concern is the signature.
 
-    It also reports an `except` (bare, `Exception`, or a token or permission error) that swallows a failed
-    check: the `try` refuses (raises, aborts, answers 401/403, or calls `verify_jwt_in_request()`), and the
-    handler neither denies nor re-raises but hands the request on (`return view(*args, **kwargs)`, `return
-    await call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or,
-    in a function named as a check (`check_token`, `is_authorized`), answers `True` (`False` in one named for the
-    failing state it detects: `is_api_key_revoked`, whose `return True` in `is_token_expired` refuses); or, in a guard
-    that refuses only by raising and answers no value anywhere (a FastAPI dependency such as
-    `def require_service_token(...) -> None`), returns None or ends the function, so the request goes on as if the
-    check had passed; or, after the `try`, hands back the parameter it was given (a role checker's `return user`,
-    the caller a framework injected). A `try` that only identifies the caller (`request.state.user = None` on
-    failure) leaves the decision to the routes and is not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC: return
-    await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the request
-    on without recording an anonymous caller is reported too. A module that drives a browser (selenium, playwright)
-    asks whether its own session logged in, which lets no one else in: its `try` blocks are not judged so.
+    It also reports an `except` (bare, `Exception`, or a token or permission error) that swallows a failed check:
+    the `try` refuses (raises, aborts, answers 401/403, or calls `verify_jwt_in_request()`), and the handler neither
+    denies nor re-raises but hands the request on (`return view(*args, **kwargs)`, `return await
+    call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or, in a function
+    named as a check (`check_token`, `is_authorized`), answers `True` (`False` in one named for the failing state it
+    detects: `is_api_key_revoked`, whose `return True` in `is_token_expired` refuses); or, in a guard that refuses
+    only by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) ->
+    None`), returns None or ends the function, so the request goes on as if the check had passed; or, after the
+    `try`, hands back the parameter it was given (a role checker's `return user`, the caller a framework injected).
+    A `try` that only identifies the caller (`request.state.user = None` on failure) leaves the decision to the
+    routes and is not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC:
+    return await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the
+    request on without recording an anonymous caller is reported too. A module that drives a browser (selenium,
+    playwright) asks whether its own session logged in, which lets no one else in: its `try` blocks are not judged
+    so.
 
     ## Why is this bad?
     The code fails open: the day the environment variable is missing, the list of keys is empty or a
