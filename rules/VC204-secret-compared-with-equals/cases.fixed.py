@@ -542,3 +542,13 @@ def sign_up(st):
     new_passwd, new_passwd_1 = st.text_input("New"), st.text_input("Again")
     # ok: VC204 -- the numbered copy of the same field
     return passwords_are_equal and new_passwd != new_passwd_1
+
+
+def asset_matches_manifest(body, expected_digest):
+    # ok: VC204 -- an unkeyed checksum of the asset, against the one its manifest lists
+    return hashlib.sha256(body).hexdigest() != expected_digest
+
+
+def api_key_matches(api_key, stored_digest):
+    # expect: VC204 -- the hash of the key the client sent, against the stored one
+    return hmac.compare_digest(hashlib.sha256(api_key.encode()).hexdigest(), stored_digest)

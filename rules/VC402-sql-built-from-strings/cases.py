@@ -752,6 +752,14 @@ async def insert_record(db, table, data):
     await db.execute(sql, tuple(data.values()))
 
 
+async def find_records(db, table, where, params):
+    sql = f"SELECT * FROM {_check_ident(table)}"
+    if where:
+        sql += f" WHERE {where}"
+    # expect: VC402 -- the table name is checked, the condition pasted after it is not
+    return await db.execute(sql, params)
+
+
 def drop_loosely(conn, table):
     # expect: VC402 -- the pattern lets spaces, quotes and semicolons through
     conn.execute(f"DROP TABLE {_check_loosely(table)}")

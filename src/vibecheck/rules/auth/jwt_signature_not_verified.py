@@ -159,7 +159,9 @@ class JwtSignatureNotVerified(Rule):
     function so named (`def get_unverified_claims(token): return jwt.decode(...)`): libraries read claims that way to
     choose the key, then verify. Nor is an API client's method named for the token's expiry
     (`_refresh_access_token_if_about_to_expire`) that reads when the token it keeps on `self` expires, nor a function
-    so named (`is_token_expired`) that reads nothing of the claims but when they expire (`payload.get("exp")`). Test files are
+    so named (`is_token_expired`) that reads nothing of the claims but when they expire (`payload.get("exp")`), nor a
+    client that reads only when the token it keeps on `self` expires (`jwt.decode(self._jwt_access_token, ...)["exp"]`
+    after its login). Test files are
     not checked: a test reads the claims of a token it was handed, or builds a forged one to see it rejected, and no
     attacker sends either.
 
@@ -257,14 +259,14 @@ class JwtSignatureNotVerified(Rule):
         self._handlers -= 1
 
     def _reads_own_expiry(self, call: cst.Call) -> bool:
-        """An API client reading when the token it holds expires (`jwt.decode(self._access_token, options=
-        {"verify_signature": False})` in `_refresh_access_token_if_about_to_expire`): the token is its own, kept on
-        `self`, not one a request brought, and the method is named for its expiry."""
-        if not self._expiry_reads[-1]:
-            return False
+        """An API client reading when the token it holds expires: two of three signs, the token is its own, kept on
+        `self`, not one a request brought (`jwt.decode(self._access_token, options={"verify_signature": False})`),
+        the method is named for its expiry (`_refresh_access_token_if_about_to_expire`), and the claims are read
+        for nothing but when they expire (`claims["exp"]`)."""
         token = argument(call, 0, "jwt")
-        return type(token) is cst.Attribute and (get_full_name_for_node(token) or "").startswith("self.") \
-            or bool(self._function_nodes) and _reads_only_time_claims(self._function_nodes[-1], call)
+        own = type(token) is cst.Attribute and (get_full_name_for_node(token) or "").startswith("self.")
+        only_times = bool(self._function_nodes) and _reads_only_time_claims(self._function_nodes[-1], call)
+        return sum((own, self._expiry_reads[-1], only_times)) >= 2
 
     def _algorithm_names(self, node: cst.CSTNode | None) -> list[str]:
         """The algorithm names an expression spells: literals, and names bound to literals in this file."""

@@ -334,12 +334,14 @@ BUILT_KINDS = frozenset({"sql", "string"})
 
 class QueryState(FlowState):
     """The flow state of VC402: a name bound to text made of constants only holds no built string, though a part of
-    it was one on its own (`", ".join([f"{c} = ?" for c in COLUMNS])`, whose `c` is constant only inside)."""
+    it was one on its own (`", ".join([f"{c} = ?" for c in COLUMNS])`, whose `c` is constant only inside), nor the
+    result of a call that made it constant (`f"SELECT * FROM {_check_ident(table)}"`: the validator's answer), so what
+    is appended to it later (`sql += f" WHERE {where}"`) is judged as it would be after a literal."""
 
     def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
         super().bind(target, taint, value)
         key = dotted_name(target)
-        if key is not None and key in self.constants and taint is not None and taint.kind in BUILT_KINDS:
+        if key is not None and key in self.constants and taint is not None and taint.kind in (*BUILT_KINDS, CALL):
             self.names.pop(key, None)
 
 
