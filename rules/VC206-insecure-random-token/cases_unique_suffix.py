@@ -11,3 +11,8 @@ def build_callback(params, is_random=False):
 def new_session_token():
     # expect: VC206 -- a token is a secret whatever else the module does
     return "".join(random.choices("abcdef0123456789", k=32))
+
+
+def make_salt():
+    # expect: VC206 -- a function named for making salts makes them to salt something, wherever that is
+    return random.getrandbits(64)

@@ -107,7 +107,8 @@ class InsecureRandomToken(Rule):
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
     `retry_with_jitter`), nor the reset token of a class shaped like `contextvars.ContextVar` (its `set` returns
     the token its `reset` takes back), nor a salt in a module that names no hash, digest, key derivation, cipher or
-    password (a "salt" appended to a chat button's data only makes it unique).
+    password (a "salt" appended to a chat button's data only makes it unique; a function named for making salts is
+    still reported).
 
     ## Why is this bad?
     `random` is a Mersenne Twister: after 624 observed outputs its whole future (and past) is known, and
@@ -226,7 +227,7 @@ class InsecureRandomToken(Rule):
             self._own_slots.add(id(node.value))
             if self._functions:
                 name = self._functions[-1]
-                self._report_clock(node.value, [f"{name}()"], self._salting(function_kinds(name) & GENERATED_SECRETS))
+                self._report_clock(node.value, [f"{name}()"], function_kinds(name) & GENERATED_SECRETS)
 
     def visit_Arg(self, node: cst.Arg) -> None:
         self._own_slots.add(id(node.value))
@@ -256,8 +257,9 @@ class InsecureRandomToken(Rule):
         return self._salting(kinds)
 
     def _salting(self, kinds: frozenset[str]) -> frozenset[str]:
-        """The kinds, less `salt` in a file that hashes nothing: its "salt" is a suffix that makes a value unique (a
-        chat button's callback data), which no hash is salted with."""
+        """The kinds of a name, less `salt` in a file that hashes nothing: its "salt" is a suffix that makes a value
+        unique (a chat button's callback data), which no hash is salted with. A function named for making salts
+        (`make_salt()`) makes them for a hash, wherever that is."""
         return kinds if self._hashes or SALT not in kinds else kinds - {SALT}
 
     def _source(self, call: cst.Call) -> tuple[str, str] | None:
@@ -284,7 +286,7 @@ class InsecureRandomToken(Rule):
                 self._report(node, source, _describe(kinds), f"`{names[0]}`")
                 return
         if self._functions:
-            kinds = self._salting(function_kinds(self._functions[-1]) & GENERATED_SECRETS)
+            kinds = function_kinds(self._functions[-1]) & GENERATED_SECRETS
             if kinds:
                 self._report(node, source, _describe(kinds), f"`{self._functions[-1]}()`")
                 return
