@@ -562,3 +562,13 @@ def is_admin_call_safe(metadata: dict) -> bool:
 def same_admin_key_name(settings: dict, name: str) -> bool:
     # ok: VC204 -- the name of a setting, not the key
     return settings["admin_key_name"] == name
+
+
+def asset_matches_manifest(body, expected_digest):
+    # ok: VC204 -- an unkeyed checksum of the asset, against the one its manifest lists
+    return hashlib.sha256(body).hexdigest() != expected_digest
+
+
+def api_key_matches(api_key, stored_digest):
+    # expect: VC204 -- the hash of the key the client sent, against the stored one
+    return hmac.compare_digest(hashlib.sha256(api_key.encode()).hexdigest(), stored_digest)

@@ -141,3 +141,15 @@ def remember_password(password):
     """Store the password's hash; the breach check lives elsewhere."""
     # expect: VC205 -- no breach API here: this SHA-1 is what gets stored
     return hashlib.sha1(password.encode("utf8")).hexdigest()
+
+
+def srp_password_key(pool, user_id, password, salt, server_b, small_a, k, g, n):
+    # ok: VC205 -- SRP: the protocol fixes the hash of the password it raises g to; nothing stores it
+    x = int(hashlib.sha256((salt + hashlib.sha256(f"{pool}{user_id}:{password}".encode()).hexdigest()).encode()).hexdigest(), 16)
+    return pow(server_b - k * pow(g, x, n), small_a + x, n)
+
+
+def stored_with_a_power(password, rounds):
+    # expect: VC205 -- a two-argument power is arithmetic, not a key exchange
+    digest = hashlib.sha256(password.encode()).hexdigest()
+    return digest, pow(2, rounds)

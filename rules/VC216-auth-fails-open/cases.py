@@ -2,6 +2,7 @@
 import hmac
 import logging
 import os
+import time
 from functools import wraps
 
 import jwt
@@ -393,6 +394,23 @@ def is_token_valid(token: str) -> bool:
     except jwt.InvalidTokenError:
         return False
     return True
+
+
+def is_token_expired(headers: dict) -> bool:
+    try:
+        claims = jwt.decode(headers["Authorization"][7:], ADMIN_TOKEN, algorithms=["HS256"])
+        return claims["exp"] < time.time()
+    # ok: VC216 -- a check named for the failing state: True treats the token as expired, which refuses it
+    except Exception:
+        return True
+
+
+def is_api_key_revoked(key: str) -> bool:
+    try:
+        return redis_client.sismember("revoked", key)
+    # expect: VC216 -- a revocation check that cannot ask answers "not revoked", which lets the key in
+    except Exception:
+        return False
 
 
 def fastapi_header_none_against_unset_setting(x_admin_token: str = Header(None)):

@@ -1,4 +1,5 @@
 """VC402 corpus: SQL text built from values reaches an executing call; parameterised and constant queries do not."""
+import re
 import sqlite3
 from functools import cached_property
 
@@ -718,3 +719,75 @@ def rebuild_table(connection, inspector, suffix):
     connection.execute(text(f"INSERT INTO telegrams_new SELECT {columns} FROM telegrams"))
     # expect: VC402 -- the reflected name, and a value pasted beside it
     connection.execute(text(f"DROP TABLE {inspector.get_table_names()[0]}_{suffix}"))
+
+
+_SAFE_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_LOOSE = re.compile(r"^[\w ;']+$")
+
+
+def _check_ident(name):
+    if not _SAFE_IDENT.match(name):
+        raise ValueError(f"unsafe identifier: {name!r}")
+    return name
+
+
+def _check_loosely(name):
+    if not _LOOSE.match(name):
+        raise ValueError(name)
+    return name
+
+
+def _check_unanchored(name):
+    if not re.search(r"[A-Za-z_]+", name):
+        raise ValueError(name)
+    return name
+
+
+async def insert_record(db, table, data):
+    safe_table = _check_ident(table)
+    safe_cols = [_check_ident(c) for c in data]
+    placeholders = ", ".join("?" * len(safe_cols))
+    sql = f"INSERT OR REPLACE INTO {safe_table} ({', '.join(safe_cols)}) VALUES ({placeholders})"
+    # ok: VC402 -- every name passed the module's own identifier check, which raises for anything else
+    await db.execute(sql, tuple(data.values()))
+
+
+async def find_records(db, table, where, params):
+    sql = f"SELECT * FROM {_check_ident(table)}"
+    if where:
+        sql += f" WHERE {where}"
+    # expect: VC402 -- the table name is checked, the condition pasted after it is not
+    return await db.execute(sql, params)
+
+
+def drop_loosely(conn, table):
+    # expect: VC402 -- the pattern lets spaces, quotes and semicolons through
+    conn.execute(f"DROP TABLE {_check_loosely(table)}")
+
+
+def drop_unanchored(conn, table):
+    # expect: VC402 -- a search finds a name somewhere in the text, and the rest rides along
+    conn.execute(f"DROP TABLE {_check_unanchored(table)}")
+
+
+ALLOWED_NOVEL_COLUMNS = frozenset({"title", "author", "status"})
+
+
+def update_novel(db, slug, metadata):
+    keys = [k for k in metadata if k in ALLOWED_NOVEL_COLUMNS]
+    set_clause = ", ".join([f"{key} = ?" for key in keys])
+    # ok: VC402 -- only the column names the constant allow-list holds are kept
+    db.execute(f"UPDATE novels SET {set_clause} WHERE slug = ?", (*[metadata[k] for k in keys], slug))
+
+
+def update_novel_unchecked(db, slug, metadata):
+    keys = [k for k in metadata if k not in ALLOWED_NOVEL_COLUMNS]
+    set_clause = ", ".join([f"{key} = ?" for key in keys])
+    # expect: VC402 -- the names the allow-list does not hold
+    db.execute(f"UPDATE novels SET {set_clause} WHERE slug = ?", (slug,))
+
+
+def update_all_columns(db, slug):
+    set_clause = ", ".join([f"{column} = ?" for column in ALLOWED_NOVEL_COLUMNS])
+    # ok: VC402 -- the assignments of every constant column, joined before they are pasted
+    db.execute(f"UPDATE novels SET {set_clause} WHERE slug = ?", (slug,))

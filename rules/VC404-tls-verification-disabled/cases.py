@@ -378,3 +378,19 @@ INTERNAL_VERIFY_SSL = False
 def call_internal(url):
     # expect: VC404 -- reported where it is passed, not also where it is set
     return requests.get(url, verify=INTERNAL_VERIFY_SSL, timeout=5)
+
+
+def key_modes_of_use(data):
+    modes = {}
+    modes["sign"] = data.get("Sign", False)
+    # ok: VC404 -- a key's allowed uses: verifying signatures is one of them, no request is made with this mapping
+    modes["verify"] = False
+    return modes
+
+
+def request_options(data):
+    options = {"timeout": 5}
+    options["signed"] = True
+    # expect: VC404 -- request options, whatever else they hold
+    options["verify"] = False
+    return options

@@ -384,3 +384,17 @@ def sql_accounts_without_password(cursor, username, password):
     # ok: VC410 -- the password column is tested for absence; the client's password is not in the query
     cursor.execute("SELECT id FROM users WHERE name = %s AND password IS NULL", (username,))
     return cursor.fetchone(), password
+
+
+class ApiRequester:
+    def __init__(self, username, password, base_url):
+        # ok: VC410 -- an API client's constructor keeps the credentials it logs in with on an object of its own
+        self.user = EClinicalUser(username=username, password=password)
+        # ok: VC410 -- the HTTP session it logs in through
+        self._http = AppHttp(base_url=base_url, email=username, password=password)
+
+
+class AccountService:
+    def __init__(self, db, username, password):
+        # expect: VC410 -- a service's constructor that writes a user record still stores it
+        db.add(UserRecord(username=username, password=password))

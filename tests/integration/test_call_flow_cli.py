@@ -1029,3 +1029,50 @@ def test_a_url_whose_host_the_caller_pinned_reaches_no_fetch_and_still_a_file(
     assert sorted(found) == [("dns/client.py", 14), ("dns/client.py", 18)], found
     assert "(through `proxy()` -> `fetch()`)" in found[("dns/client.py", 14)]
     assert "(through `cache()` -> `cached()`)" in found[("dns/client.py", 18)]
+
+
+BASE_PARAMETER_HOSTS = {
+    "pyproject.toml": '[project]\nname = "agents"\nversion = "0"\n',
+    "agents/__init__.py": "",
+    "agents/client.py": (
+        "import httpx\n"
+        "\n"
+        "\n"
+        "class AgentClient:\n"
+        "    def __init__(self, api_url):\n"
+        "        self.api_url = api_url\n"
+        "\n"
+        "    def run_agent(self, agent, query):\n"
+        "        return httpx.post(f\"{self.api_url}/agents/{agent}\", json={\"query\": query}).json()\n"
+    ),
+    "agents/server.py": (
+        "from flask import Flask, request\n"
+        "\n"
+        "from agents.client import AgentClient\n"
+        "\n"
+        "app = Flask(__name__)\n"
+        "client = AgentClient(\"http://localhost:8080\")\n"
+        "\n"
+        "\n"
+        "@app.post(\"/agent\")\n"
+        "def ask():\n"
+        "    return client.run_agent(request.form[\"agent\"], request.form[\"query\"])\n"
+        "\n"
+        "\n"
+        "@app.post(\"/remote\")\n"
+        "def remote():\n"
+        "    return AgentClient(request.form[\"server\"]).run_agent(\"helper\", \"hi\")\n"
+    ),
+}
+
+
+def test_a_path_after_a_base_the_object_was_built_with_does_not_choose_the_server(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`f"{self.api_url}/agents/{agent}"`: the client's base URL, given to its constructor, chooses the server and the
+    agent name only the path, so a caller that passes client input as the agent sends no request elsewhere; one that
+    builds the client on a URL the client sent does."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, BASE_PARAMETER_HOSTS)
+    found = {(f["path"], f["start"]["line"]): f["message"] for f in findings(["."])}
+    assert sorted(found) == [("agents/client.py", 9)], found
+    assert "(through `remote()` -> `AgentClient.__init__()` -> `AgentClient.run_agent()`)" in found[("agents/client.py", 9)]

@@ -12,6 +12,7 @@ from vibecheck.rules.auth.auth_fails_open import AuthFailsOpen
 from vibecheck.rules.auth.csrf_protection_disabled import CsrfProtectionDisabled
 from vibecheck.rules.auth.debug_mode_in_production import DebugModeInProduction
 from vibecheck.rules.auth.hardcoded_secret_key import HardcodedSecretKey
+from vibecheck.rules.auth.insecure_random_token import InsecureRandomToken
 from vibecheck.rules.auth.mass_assignment import MassAssignment
 from vibecheck.rules.auth.names import COMPARED_SECRETS, PASSWORDS, is_signing_key_name, names_any, secret_kinds
 from vibecheck.rules.auth.object_lookup_not_scoped import ObjectLookupNotScopedToUser
@@ -435,3 +436,11 @@ def test_a_viewset_serving_every_row_of_a_model_owned_by_users_is_reported(tmp_p
     assert [(f.location.start.line, f.message.split("`")[1]) for f in found] == [(7, "InvoiceViewSet"),
                                                                                 (27, "DefaultInvoiceViewSet")]
     assert "(`owner`)" in found[0].message
+
+
+def test_a_salt_in_a_module_that_hashes_nothing_is_a_unique_suffix() -> None:
+    """`salt = "_" + str(random.randint(...))` appended to a chat button's data salts no hash; a token there is still
+    a secret."""
+    [corpus] = RULES_DIR.glob("VC206-*/cases_unique_suffix.py")
+    result = check_corpus(InsecureRandomToken, corpus)
+    assert result.expected and not result.missed and not result.unexpected, result.describe()

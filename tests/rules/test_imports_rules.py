@@ -443,3 +443,34 @@ def test_plugin_and_python3_spellings_and_what_frameworks_install_are_declared(t
                                                    ("VC504", 8, "webtest")]
     assert findings(tmp_path / "tool/tool.py") == [("VC503", 3, "citext"), ("VC504", 1, "asgiref.sync"),
                                                    ("VC504", 2, "pydantic")]
+
+
+def test_host_applications_renamed_bots_pulled_in_google_auth_and_core_namespaces_are_declared(tmp_path: Path) -> None:
+    """An Odoo addon or Frappe app runs inside its host, which it cannot declare; stubs import `_typeshed`;
+    `pyTelegramBotAPI` ships `telebot`; `gspread` always installs `google-auth`; `ab_core`, the core package of
+    the `ab-*` family, ships with `ab-database`, `playhouse` with `peewee`, `pyee` with `pyppeteer`. The core of a
+    family nobody declares, and a Google package that `gspread` does not install, are still unknown."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "bot"\ndependencies = ["pyTelegramBotAPI", "gspread", "ab-database", '
+                          '"peewee", "pyppeteer"]\n',
+        "bot.py": "from odoo import models\nimport frappe\nfrom _typeshed import Incomplete\n"
+                  "from telebot.async_telebot import AsyncTeleBot\nfrom google.auth.transport.requests import Request\n"
+                  "from google.oauth2 import service_account\nfrom ab_core.database.session import db\n"
+                  "from playhouse.migrate import migrate\nfrom pyee import EventEmitter\n",
+        "other.py": "from acme_core.invented import thing\nfrom google.cloud import vision\n",
+    })
+    assert findings(tmp_path / "bot.py") == []
+    assert findings(tmp_path / "other.py") == [("VC503", 1, "acme_core.invented"), ("VC503", 2, "google.cloud")]
+
+
+def test_apps_beside_a_django_manage_py_in_a_sub_folder_are_local(tmp_path: Path) -> None:
+    """`backend/manage.py` runs from `backend/`, so its apps import as `accounts`; a folder without one is no root."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "shop"\ndependencies = ["django"]\n',
+        "backend/manage.py": "",
+        "backend/accounts/__init__.py": "",
+        "backend/accounts/models.py": "",
+        "tools/helpers/__init__.py": "",
+        "tests/test_accounts.py": "from accounts.models import User\nfrom helpers import make_user\n",
+    })
+    assert findings(tmp_path / "tests/test_accounts.py", is_test_file=True) == [("VC503", 2, "helpers")]

@@ -1834,3 +1834,27 @@ def test_falcon_responders_inherited_from_a_base_resource_of_another_module(tmp_
     })
     reported = sorted(f.message.split("`")[1] for f in project_findings(tmp_path, [RouteWithoutAuth]))
     assert reported == ["BaseItems.on_delete_item", "BaseItems.on_post", "BaseTags.on_put"]
+
+
+def test_a_route_at_its_routers_prefix_is_named_by_the_prefix(tmp_path: Path) -> None:
+    """`@router.delete("")` under `APIRouter(prefix="/tokens")` is `DELETE /tokens`, named as every other route."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app/__init__.py").write_text("")
+    (tmp_path / "app/tokens.py").write_text(textwrap.dedent("""
+        from fastapi import APIRouter, FastAPI
+
+        router = APIRouter(prefix="/tokens")
+
+        @router.delete("")
+        def drop_all():
+            db.delete_all()
+
+        @router.delete("/{token_id}")
+        def drop_one(token_id: int):
+            db.delete(token_id)
+
+        app = FastAPI()
+        app.include_router(router)
+    """))
+    [finding] = project_findings(tmp_path, [RouteWithoutAuth])
+    assert finding.message.endswith("the first is the route `DELETE /tokens` (`drop_all`).")

@@ -62,6 +62,12 @@ LEGACY_STDLIB = frozenset({
 # JavaScript (`js`, `pyodide.ffi`), Jython's and IronPython's host libraries, PyPy's internals. Code for those
 # platforms cannot declare them as dependencies.
 RUNTIME_MODULES = frozenset({"js", "pyodide", "pyodide_js", "_pyodide", "java", "javax", "clr", "__pypy__"})
+# Modules of the application a plugin runs inside, which installs the plugin, not the other way round: an Odoo addon
+# (`odoo`), a Frappe app (`frappe`, whose apps never list it), a Blender add-on (`bpy`), a QGIS or Houdini plugin, a
+# Sublime Text package, a debugger's script. And `_typeshed`, the standard library's typing-only module, which stubs
+# and `TYPE_CHECKING` blocks import.
+HOST_APPLICATION_MODULES = frozenset({"odoo", "openerp", "frappe", "bpy", "bmesh", "qgis", "hou", "sublime",
+                                      "sublime_plugin", "gdb", "lldb", "idaapi", "idc", "idautils", "_typeshed"})
 _SKIPPED_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "build", "dist"})
 
 # Import names whose distribution is named differently, for packages that may not be installed where
@@ -106,6 +112,8 @@ KNOWN_DISTRIBUTIONS: dict[str, tuple[str, ...]] = {
     "ldclient": ("launchdarkly-server-sdk",), "cassandra": ("cassandra-driver",), "paho": ("paho-mqtt",),
     "opensearchpy": ("opensearch-py",), "weaviate": ("weaviate-client",), "tortoise": ("tortoise-orm",),
     "smartcard": ("pyscard",), "public": ("atpublic",), "dkim": ("dkimpy",),
+    "telebot": ("pyTelegramBotAPI",), "awsauth": ("requests-aws",), "aadiscordbot": ("allianceauth-discordbot",),
+    "corptools": ("allianceauth-corptools",), "playhouse": ("peewee",),
     **dict.fromkeys(("win32event", "win32file", "win32pipe", "win32process", "win32security", "win32service",
                      "win32serviceutil", "win32gui", "win32clipboard", "win32crypt", "win32job", "win32net", "win32pdh",
                      "win32print", "win32profile", "win32timezone", "win32ts", "winerror", "servicemanager",
@@ -155,6 +163,11 @@ PULLED_IN_BY: dict[str, tuple[str, ...]] = {
     # web3.py's own building blocks, which its users import for types, accounts and encodings
     "eth_typing": ("web3", "eth-account", "eth-utils"), "eth_utils": ("web3", "eth-account"),
     "eth_account": ("web3",), "eth_abi": ("web3", "eth-account"), "hexbytes": ("web3", "eth-account"),
+    "langchain_text_splitters": ("langchain",), "pyee": ("pyppeteer", "playwright"),
+    # Google's client libraries authenticate through `google-auth` and take its credentials objects
+    **dict.fromkeys(("google.auth", "google.oauth2"), ("gspread", "google-api-python-client", "google-auth-oauthlib",
+                                                       "google-auth-httplib2", "firebase-admin",
+                                                       "pydata-google-auth")),
 }
 
 # Top-level modules of widely used PyPI distributions: they exist, so an import of one that is neither
@@ -199,9 +212,10 @@ WELL_KNOWN_MODULES = frozenset({
     "pre_commit", "Levenshtein", "rapidfuzz", "inflect", "pycountry", "geopy", "pyproj", "folium", "altair", "bokeh",
     "accelerate", "peft", "diffusers", "ollama", "groq", "mistralai", "cohere", "litellm", "instructor", "langgraph",
     "fastmcp", "pydantic_ai", "crewai", "smolagents", "dspy", "semantic_kernel", "filetype", "invoke", "httpretty",
+    "ray", "threadpoolctl", "parsel", "w3lib", "aioredis",
     "cloudpickle", "frozendict", "json5", "pysbd", "hexbytes", "opentelemetry", "textual", "claude_agent_sdk",
     "mysql", "python_jwt",
-    *PULLED_IN_BY,
+    *(module for module in PULLED_IN_BY if "." not in module),
 })
 
 
@@ -259,9 +273,11 @@ def strip_variant(name: str) -> str:
 
 
 def _in_declared_namespace(module: str, declared: frozenset[str]) -> bool:
-    """A namespace package: `opentelemetry` is shared by `opentelemetry-sdk`, `google` by `google-cloud-storage`."""
-    prefix = normalize(module.split(".")[0]) + "-"
-    return any(name.startswith(prefix) for name in declared)
+    """A namespace package: `opentelemetry` is shared by `opentelemetry-sdk`, `google` by `google-cloud-storage`; and the
+    core package of a family (`ab_core`, `conformer_core`) ships with its distributions (`ab-database`, `conformer-qc`)."""
+    top = normalize(module.split(".")[0])
+    prefixes = (top + "-", top.removesuffix("-core") + "-") if top.endswith("-core") else (top + "-",)
+    return any(name.startswith(prefixes) for name in declared)
 
 
 def find_root(path: Path) -> Path | None:
@@ -336,7 +352,17 @@ def project_dependencies(root: Path | None) -> ProjectDependencies:
     modules = set(module_names_in(root))
     for relative in src_paths:
         modules |= module_names_in(root / relative)
+    for folder in _django_project_folders(root):
+        modules |= module_names_in(folder)
     return ProjectDependencies(root, frozenset(declared), declares, frozenset(modules), declares_dev)
+
+
+def _django_project_folders(root: Path) -> list[Path]:
+    """The folders under the root that hold a Django `manage.py` (`backend/manage.py`): `manage.py` runs from there, so
+    the apps beside it (`backend/accounts/`) import as `accounts`, in the project's code and its tests alike."""
+    return [Path(entry.path) for entry in listings.entries(str(root)).values()
+            if not entry.name.startswith(".") and entry.name not in _SKIPPED_DIRS and listings.is_dir(entry)
+            and listings.exists(entry.path, "manage.py")]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -523,10 +549,9 @@ def candidate_distributions(module: str) -> frozenset[str]:
     names: set[str] = set()
     for distribution in installed_distributions(top):
         names.add(normalize(distribution))
-    names.update(normalize(distribution) for distribution in PULLED_IN_BY.get(top, ()))
     for length in range(len(parts), 0, -1):
         prefix = ".".join(parts[:length])
-        for distribution in KNOWN_DISTRIBUTIONS.get(prefix, ()):
+        for distribution in (*KNOWN_DISTRIBUTIONS.get(prefix, ()), *PULLED_IN_BY.get(prefix, ())):
             names.add(normalize(distribution))
         plain = normalize(prefix)
         names.update({plain, strip_variant(plain), *(form.format(plain) for form in CONVENTIONAL_FORMS)})
@@ -560,7 +585,7 @@ def is_installed(top_level: str) -> bool:
 
 def is_standard_library(top_level: str) -> bool:
     return top_level in sys.stdlib_module_names or top_level in LEGACY_STDLIB or top_level in RUNTIME_MODULES \
-        or top_level == "__future__"
+        or top_level in HOST_APPLICATION_MODULES or top_level == "__future__"
 
 
 def _lookup(data: Any, *keys: str) -> Any:

@@ -24,7 +24,7 @@ import libcst as cst
 from vibecheck.analysis.app_model import frameworks as fw
 from vibecheck.analysis.app_model.handlers import dependency_names, names_a_guard
 from vibecheck.analysis.app_model.middleware_classes import swallows_denial
-from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, restricts
+from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, relabelled, restricts
 from vibecheck.analysis.app_model.optional_guards import attaches_to_request, is_optional
 from vibecheck.analysis.app_model.options import GuardOptions
 from vibecheck.analysis.app_model.urlconf_lists import LIST_EXTENDERS, UrlconfLists
@@ -2019,8 +2019,8 @@ class AppModelCollector:
             or not self.guarded_handlers.isdisjoint(route.names)
         guarded = route.guarded or guarded_otherwise or receiver_guard
         label = route.label
-        if path != route.path:
-            label = label.replace(f" {route.path}`", f" {path}`", 1)
+        if path is not None and route.path is not None and path != route.path:
+            label = relabelled(label, route.path, path)
         line, column = places.of(self.anchors.get(id(route.report_node), ("def", -1)))
         return {
             "framework": route.framework or self.framework,

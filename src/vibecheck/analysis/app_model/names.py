@@ -20,6 +20,13 @@ ROLE_WORDS = frozenset({"admin", "staff", "superuser", "role", "roles", "perm", 
 AUTHENTICATION_ONLY = frozenset({"IsAuthenticated", "IsAuthenticatedOrReadOnly", "login_required", "jwt_required",
                                  "get_current_user", "get_current_active_user", "current_user", "LoginRequiredMixin",
                                  "auth_required", "token_required", "require_user", "authenticated"})
+def relabelled(label: str, path: str, prefixed: str) -> str:
+    """A route's label (`The route `DELETE /{id}` (`delete_one`)`) with its path given its router's prefix. The path
+    is matched with the quote and handler after it, so an empty path (`@router.delete("")`) is found after the
+    methods, not at the label's first backtick."""
+    return label.replace(f" {path}` (`", f" {prefixed}` (`", 1)
+
+
 OPTIONAL_MARK = "?"  # a ref of a parameter typed `X | None`: open unless its dependency is a project guard that denies
 # Words of a dependency's name that say it lets anonymous callers through: `optional_current_user`, `maybe_user`.
 OPTIONAL_WORDS = frozenset({"optional", "maybe", "anonymous", "anon"})

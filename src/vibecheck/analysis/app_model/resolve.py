@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from vibecheck.analysis.app_model import frameworks as fw
-from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, open_by_name, restricts
+from vibecheck.analysis.app_model.names import APP_MODEL, OPTIONAL_MARK, open_by_name, relabelled, restricts
 from vibecheck.analysis.class_bases import ClassIndex
 from vibecheck.analysis.modules import SourceLayout, in_benchmark_folder, resolve_relative
 from vibecheck.facts import HELD_FINDINGS
@@ -261,7 +261,7 @@ class AppModel:
         if prefix is None or fact["path"] is None:
             return
         path = prefix + fact["path"]
-        route.fact = {**fact, "path": path, "label": fact["label"].replace(f" {fact['path']}`", f" {path}`", 1),
+        route.fact = {**fact, "path": path, "label": relabelled(fact["label"], fact["path"], path),
                       "sensitive": fact["sensitive"] or bool(sensitive.search(path))}
 
     def _register_resource(self, route: ModelRoute, sensitive: re.Pattern[str]) -> None:

@@ -14,7 +14,8 @@ class UnknownImport(ImportCheck):
 
     ## What it does
     Reports an absolute import whose top-level module is not in the standard library, not a module of
-    the project (its root, `src/`, the `src-paths` setting, or beside the file), not provided by a
+    the project (its root, `src/`, the `src-paths` setting, a folder under the root that holds Django's
+    `manage.py`, or beside the file), not provided by a
     dependency the project declares, not installed in the environment vibecheck runs in, and not one of
     a few hundred widely used packages (`requests`, `numpy`: those are `undeclared-dependency`'s). Optional
     imports (under `try`/`except ImportError`, its handlers and `else`, or
@@ -27,8 +28,9 @@ class UnknownImport(ImportCheck):
     `google.appengine.ext`, `class AiohttpServer` for `aiohttp_wsgi`), and imports whose line waives
     another linter's import-outside-toplevel check (`import feedparser  # noqa: PLC0415`: deferred on
     purpose, an optional dependency) are not reported; relative imports never are. Standard-library names
-    of older Pythons (`BaseHTTPServer`, `distutils`) and the modules a runtime provides (Pyodide's `js`
-    and `pyodide`, PyPy's `__pypy__`) count as standard library.
+    of older Pythons (`BaseHTTPServer`, `distutils`), the modules a runtime provides (Pyodide's `js`
+    and `pyodide`, PyPy's `__pypy__`), those of the application a plugin runs inside (an Odoo addon's `odoo`, a
+    Frappe app's `frappe`, Blender's `bpy`) and the typing-only `_typeshed` count as standard library.
 
     The project is the nearest directory above the file with a `pyproject.toml`, `setup.py` or
     `setup.cfg`. Declared dependencies are read from PEP 621 `dependencies` and
@@ -45,7 +47,8 @@ class UnknownImport(ImportCheck):
     dependencies): normalised names (`typing_extensions` is `typing-extensions`, `wtf-peewee` is `wtfpeewee`),
     the usual spellings (`python-x`, `python3-x`, `pyx`, `django-x`, `sqlalchemy-x`), variants that ship the
     same package (`pydantic-ai-slim`, `opentelemetry-api`, `psycopg2-binary`, `pydantic-core`), namespace
-    packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`)
+    packages (a declared `opentelemetry-sdk` or `google-cloud-storage` covers `opentelemetry` or `google`, and
+    a declared `ab-database` or `conformer-qc` covers `ab_core` or `conformer_core`, the core package of its family)
     and a table of well-known differences (`yaml` is `PyYAML`, `django_filters` is `django-filter`). Installed
     metadata can add a match, never remove one.
 

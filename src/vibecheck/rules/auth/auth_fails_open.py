@@ -59,6 +59,11 @@ PRIVILEGE_KEY_WORDS = frozenset({"admin", "superuser", "staff", "moderator", "ow
 CHECK_NAME = re.compile(r"^_*(authenticate|authorize|authorise|is_logged_in|(is|has|check|verify|validate|ensure)_\w*"
                         r"(auth|admin|staff|perm|access|role|token|jwt|api_?key|signature|credential|login|allowed"
                         r"|permitted|valid)\w*)$")
+# Words of a check named for the failing state it detects (`is_token_expired`, `is_api_key_revoked`): its `True` refuses and
+# its `False` lets in.
+FAILED_STATE_WORDS = frozenset({"expired", "invalid", "revoked", "blocked", "banned", "blacklisted", "blocklisted",
+                                "denylisted", "locked", "forbidden", "denied", "missing", "stale", "tampered",
+                                "compromised", "suspended", "disabled", "unauthorized", "unauthorised", "unverified"})
 BUILTIN_NAMES = frozenset(dir(builtins))
 # FastAPI security schemes that, built with `auto_error=False`, hand the dependant None when the client sends no key.
 LENIENT_SCHEMES = frozenset({"APIKeyHeader", "APIKeyQuery", "APIKeyCookie", "OAuth2PasswordBearer"})
@@ -92,8 +97,8 @@ def _leaves(block: cst.BaseSuite) -> bool:
                                                       and (full_name(final.value.func) or "").rpartition(".")[2] == "abort")
 
 
-def _denies(block: cst.BaseSuite | cst.CSTNode, *, reraises: bool = True) -> bool:
-    """A block that refuses: `raise`, `abort(...)`, or a return of 401/403/`False`/a forbidden response. Without
+def _denies(block: cst.BaseSuite | cst.CSTNode, *, reraises: bool = True, refusal: str = "False") -> bool:
+    """A block that refuses: `raise`, `abort(...)`, or a return of 401/403/`refusal`/a forbidden response. Without
     `reraises`, a bare `raise` (an inner `except` handing on what it caught) is no refusal of the block's own."""
     pending: list[cst.CSTNode] = [block]
     while pending:
@@ -104,7 +109,7 @@ def _denies(block: cst.BaseSuite | cst.CSTNode, *, reraises: bool = True) -> boo
             return True
         if type(node) is cst.Return and node.value is not None:
             text = _code(node.value)
-            if DENY_WORDS.search(text) or text == "False" or _answers_denial(node.value):
+            if DENY_WORDS.search(text) or text == refusal or _answers_denial(node.value):
                 return True
         pending.extend(child_nodes(node))
     return False
@@ -247,19 +252,21 @@ class AuthFailsOpen(Rule):
     False})`, also `verify_expiration=False`): the check fails open, which is why it is here and not under
     VC202, whose concern is the signature.
 
-    It also reports an `except` (bare, `Exception`, or a token or permission error) that swallows a failed
-    check: the `try` refuses (raises, aborts, answers 401/403, or calls `verify_jwt_in_request()`), and the
-    handler neither denies nor re-raises but hands the request on (`return view(*args, **kwargs)`, `return
-    await call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or,
-    in a function named as a check (`check_token`, `is_authorized`), answers `True`; or, in a guard that refuses only
-    by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) -> None`),
-    returns None or ends the function, so the request goes on as if the check had passed; or, after the `try`, hands
-    back the parameter it was given (a role checker's `return user`, the caller a framework injected). A `try` that only
-    identifies the caller (`request.state.user = None` on failure) leaves the decision to the routes and is
-    not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC: return
-    await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the request
-    on without recording an anonymous caller is reported too. A module that drives a browser (selenium, playwright)
-    asks whether its own session logged in, which lets no one else in: its `try` blocks are not judged so.
+    It also reports an `except` (bare, `Exception`, or a token or permission error) that swallows a failed check:
+    the `try` refuses (raises, aborts, answers 401/403, or calls `verify_jwt_in_request()`), and the handler neither
+    denies nor re-raises but hands the request on (`return view(*args, **kwargs)`, `return await
+    call_next(request)`, `return self.get_response(request)`, or falls through to such a return), or, in a function
+    named as a check (`check_token`, `is_authorized`), answers `True` (`False` in one named for the failing state it
+    detects: `is_api_key_revoked`, whose `return True` in `is_token_expired` refuses); or, in a guard that refuses
+    only by raising and answers no value anywhere (a FastAPI dependency such as `def require_service_token(...) ->
+    None`), returns None or ends the function, so the request goes on as if the check had passed; or, after the
+    `try`, hands back the parameter it was given (a role checker's `return user`, the caller a framework injected).
+    A `try` that only identifies the caller (`request.state.user = None` on failure) leaves the decision to the
+    routes and is not reported. A middleware that first lets public paths through (`if request.url.path in PUBLIC:
+    return await call_next(request)`) and then decodes the token is a guard: an `except` there that hands the
+    request on without recording an anonymous caller is reported too. A module that drives a browser (selenium,
+    playwright) asks whether its own session logged in, which lets no one else in: its `try` blocks are not judged
+    so.
 
     ## Why is this bad?
     The code fails open: the day the environment variable is missing, the list of keys is empty or a
@@ -548,6 +555,8 @@ class AuthFailsOpen(Rule):
         (or `True`): a check that fails lets the request in."""
         views = set().union(*self.outer_params) | NEXT_HANDLERS
         named_check = bool(CHECK_NAME.match(node.name.value))
+        # `is_token_expired`: True is its refusal, False lets in
+        admits, refusal = ("False", "True") if FAILED_STATE_WORDS & set(name_words(node.name.value)) else ("True", "False")
         for own in tries:
             statement, following = own.statement, own.following
             checks: bool | None = None  # whether the `try` checks something: asked once a handler could let in
@@ -555,14 +564,15 @@ class AuthFailsOpen(Rule):
             decodes = own.exempts_first and any(type(n) is cst.Call and (self.qualified_name(n) or "") in DECODERS
                                                 for n in walk_own(statement.body))
             for handler in statement.handlers:
-                if not _catches_auth_errors(handler) or _denies(handler.body):
+                if not _catches_auth_errors(handler) or _denies(handler.body, refusal=refusal):
                     continue
                 if checks is None:
-                    checks = _denies(statement.body, reraises=False) or _calls_any(statement.body, RAISING_CHECKS)
+                    checks = _denies(statement.body, reraises=False, refusal=refusal) \
+                        or _calls_any(statement.body, RAISING_CHECKS)
                 if decodes and not any(isinstance(n, (cst.Assign, cst.AnnAssign)) for n in walk_own(handler.body)):
                     checks = True  # it does not record an anonymous caller for the routes to judge
                 returns = list(own_returns(handler.body))
-                lets_in = any(_lets_in(r, views, named_check) and not _tells_the_failure(r, handler)
+                lets_in = any(_lets_in(r, views, named_check, admits) and not _tells_the_failure(r, handler)
                               for r in returns) or (
                     not returns and following is not None and checks and (
                         _lets_in_statement(following, views) or _returns_parameter(following, node))) or (
@@ -648,10 +658,10 @@ def _calls_any(node: cst.CSTNode, names: frozenset[str]) -> bool:
                for n in walk_own(node))
 
 
-def _lets_in(node: cst.Return, views: set[str], named_check: bool) -> bool:
-    """`return True` (in a function named as a check), `return view(*args)`, `return await call_next(request)`."""
+def _lets_in(node: cst.Return, views: set[str], named_check: bool, admits: str = "True") -> bool:
+    """`return True` (`admits`, in a function named as a check), `return view(*args)`, `return await call_next(request)`."""
     value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-    if isinstance(value, cst.Name) and value.value == "True":
+    if isinstance(value, cst.Name) and value.value == admits:
         return named_check
     if not isinstance(value, cst.Call):
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import libcst as cst
@@ -50,6 +51,8 @@ CODE_DIGITS = range(4, 9)
 NOT_SECRET_CONTEXTS = frozenset({"boundary", "mock", "fake", "dummy", "jitter", "backoff", "retry", "shuffle"})
 # The methods of `contextvars.ContextVar` that hand out and take back a reset token.
 CONTEXT_VARIABLE_METHODS = frozenset({"get", "set", "reset"})
+# What a file that salts a hash names: a hash or HMAC, a key derivation, a cipher, a password.
+HASHING = re.compile(r"hash|hmac|\.digest\(|hexdigest|crypt|kdf|sha\d|md5|argon|blake|passw|pwd", re.IGNORECASE)
 KIND_ORDER = ("password", "api key", "session id", "csrf token", "one-time code", "nonce", "salt", "secret", "token")
 HINT = ("Use the `secrets` module: `secrets.token_urlsafe()`, `secrets.token_hex()`, `secrets.choice()` or "
         "`secrets.randbelow()`.")
@@ -103,7 +106,9 @@ class InsecureRandomToken(Rule):
     development settings modules (`tests/settings.py`, `testapp/testsettings.py`, `settings/dev.py`), nor code in
     functions or classes named for something that is not a secret (`_make_boundary`, `FakeCredentials`,
     `retry_with_jitter`), nor the reset token of a class shaped like `contextvars.ContextVar` (its `set` returns
-    the token its `reset` takes back).
+    the token its `reset` takes back), nor a salt in a module that names no hash, digest, key derivation, cipher or
+    password (a "salt" appended to a chat button's data only makes it unique; a function named for making salts is
+    still reported).
 
     ## Why is this bad?
     `random` is a Mersenne Twister: after 624 observed outputs its whole future (and past) is known, and
@@ -172,6 +177,7 @@ class InsecureRandomToken(Rule):
         self._helpers: dict[str, str] = {}  # functions of this file that return `random` output -> the random call
         self._own_slots: set[int] = set()  # expressions that stand alone (an argument, a value): a sum needs no parentheses
         self._cookie_values: dict[int, str] = {}  # the value given to `set_cookie(name, value)` -> the cookie's name
+        self._hashes = HASHING.search(self.context.source) is not None
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.append(node.name.value)
@@ -244,12 +250,17 @@ class InsecureRandomToken(Rule):
     def leave_DictElement(self, node: cst.DictElement) -> None:
         self._contexts.pop()
 
-    @staticmethod
-    def _kinds(names: list[str]) -> frozenset[str]:
+    def _kinds(self, names: list[str]) -> frozenset[str]:
         kinds: frozenset[str] = frozenset()
         for name in names:
             kinds |= secret_kinds(name) & GENERATED_SECRETS
-        return kinds
+        return self._salting(kinds)
+
+    def _salting(self, kinds: frozenset[str]) -> frozenset[str]:
+        """The kinds of a name, less `salt` in a file that hashes nothing: its "salt" is a suffix that makes a value
+        unique (a chat button's callback data), which no hash is salted with. A function named for making salts
+        (`make_salt()`) makes them for a hash, wherever that is."""
+        return kinds if self._hashes or SALT not in kinds else kinds - {SALT}
 
     def _source(self, call: cst.Call) -> tuple[str, str] | None:
         """(the predictable function behind the call, how to name the call) for a random call or a helper call."""

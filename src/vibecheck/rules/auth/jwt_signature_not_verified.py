@@ -16,6 +16,7 @@ from vibecheck.analysis.tokens import (
     options_turn_off,
     skips_expiry,
 )
+from vibecheck.cst_fields import walk_own
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
 from vibecheck.rules.auth.exprs import (
@@ -62,6 +63,8 @@ EXPIRY_REASON_WORDS = frozenset({"refresh", "refreshed", "renew", "expired", "re
 # Words of a client's method that reads the expiry of the token it holds (`_refresh_access_token_if_about_to_expire`,
 # `token_expires_soon`): it renews its own token early, and trusts nothing the token says about anyone.
 CLIENT_EXPIRY_WORDS = frozenset({"refresh", "renew", "expire", "expires", "expired", "expiry", "expiration"})
+# The claims that say only when a token is valid: a check that reads nothing else learns no identity from it.
+TIME_CLAIMS = frozenset({"exp", "iat", "nbf"})
 HINT = 'Pass the signing key and a fixed list such as `algorithms=["HS256"]`, and keep signature verification on.'
 
 
@@ -96,6 +99,28 @@ def _top_level_names(module: cst.Module) -> dict[str, cst.BaseExpression | None]
                     local = get_full_name_for_node(alias.asname.name if alias.asname is not None else alias.name)
                     bound[(local or "").split(".")[0]] = None
     return bound
+
+
+def _reads_only_time_claims(function: cst.FunctionDef, call: cst.Call) -> bool:
+    """The decoded claims are bound to one name that the function reads only for when the token is valid
+    (`claims["exp"]`, `payload.get("exp", 0)`): it learns no identity, so a forged token wins it nothing."""
+    nodes = list(walk_own(function.body))
+    bound = [target.target.value for node in nodes if type(node) is cst.Assign and node.value is call
+             for target in node.targets if type(target.target) is cst.Name]
+    if len(bound) != 1:
+        return False
+    name = bound[0]
+    uses = sum(type(node) is cst.Name and node.value == name for node in nodes)
+    return uses == 1 + sum(_time_claim_read(node, name) for node in nodes)
+
+
+def _time_claim_read(node: cst.CSTNode, name: str) -> bool:
+    """`name["exp"]` or `name.get("exp", ...)`."""
+    if type(node) is cst.Subscript:
+        return type(node.value) is cst.Name and node.value.value == name and subscript_key(node) in TIME_CLAIMS
+    return type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "get" \
+        and type(node.func.value) is cst.Name and node.func.value.value == name and bool(node.args) \
+        and string_value(node.args[0].value) in TIME_CLAIMS
 
 
 def _root_name(node: cst.BaseExpression) -> str | None:
@@ -133,7 +158,10 @@ class JwtSignatureNotVerified(Rule):
     unverified decode whose result is stored under a name that says so (`unverified_claims = ...`) or returned by a
     function so named (`def get_unverified_claims(token): return jwt.decode(...)`): libraries read claims that way to
     choose the key, then verify. Nor is an API client's method named for the token's expiry
-    (`_refresh_access_token_if_about_to_expire`) that reads when the token it keeps on `self` expires. Test files are
+    (`_refresh_access_token_if_about_to_expire`) that reads when the token it keeps on `self` expires, nor a function
+    so named (`is_token_expired`) that reads nothing of the claims but when they expire (`payload.get("exp")`), nor a
+    client that reads only when the token it keeps on `self` expires (`jwt.decode(self._jwt_access_token, ...)["exp"]`
+    after its login). Test files are
     not checked: a test reads the claims of a token it was handed, or builds a forged one to see it rejected, and no
     attacker sends either.
 
@@ -199,6 +227,7 @@ class JwtSignatureNotVerified(Rule):
         self._expiry_reasons = [False]  # per function: its name says why it reads expired tokens (`refresh_token`)
         self._deliberate_returns = [False]  # per function: its name says it returns unverified claims
         self._expiry_reads = [False]  # per function: its name says it reads when a token expires (`refresh_...`)
+        self._function_nodes: list[cst.FunctionDef] = []
         self._handlers = 0  # depth of `except` blocks: a decode there retries after a failed one (VC216's)
         # Per scope: names bound to algorithm names (`ALGORITHM = "HS256"`, `ALGORITHMS = ["RS256", ALGORITHM]`).
         self._algorithms: list[dict[str, list[str]]] = [{}]
@@ -212,10 +241,12 @@ class JwtSignatureNotVerified(Rule):
         self._expiry_reasons.append(self._expiry_reasons[-1] or bool(EXPIRY_REASON_WORDS & set(words(node.name.value))))
         self._deliberate_returns.append(bool(DELIBERATE_WORDS & set(words(node.name.value))))
         self._expiry_reads.append(bool(CLIENT_EXPIRY_WORDS & set(words(node.name.value))))
+        self._function_nodes.append(node)
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._deliberate_returns.pop()
         self._expiry_reads.pop()
+        self._function_nodes.pop()
         self._scopes.pop()
         self._expiry_scopes.pop()
         self._algorithms.pop()
@@ -228,12 +259,14 @@ class JwtSignatureNotVerified(Rule):
         self._handlers -= 1
 
     def _reads_own_expiry(self, call: cst.Call) -> bool:
-        """An API client reading when the token it holds expires (`jwt.decode(self._access_token, options=
-        {"verify_signature": False})` in `_refresh_access_token_if_about_to_expire`): the token is its own, kept on
-        `self`, not one a request brought, and the method is named for its expiry."""
+        """An API client reading when the token it holds expires: two of three signs, the token is its own, kept on
+        `self`, not one a request brought (`jwt.decode(self._access_token, options={"verify_signature": False})`),
+        the method is named for its expiry (`_refresh_access_token_if_about_to_expire`), and the claims are read
+        for nothing but when they expire (`claims["exp"]`)."""
         token = argument(call, 0, "jwt")
-        return self._expiry_reads[-1] and type(token) is cst.Attribute \
-            and (get_full_name_for_node(token) or "").startswith("self.")
+        own = type(token) is cst.Attribute and (get_full_name_for_node(token) or "").startswith("self.")
+        only_times = bool(self._function_nodes) and _reads_only_time_claims(self._function_nodes[-1], call)
+        return sum((own, self._expiry_reads[-1], only_times)) >= 2
 
     def _algorithm_names(self, node: cst.CSTNode | None) -> list[str]:
         """The algorithm names an expression spells: literals, and names bound to literals in this file."""

@@ -43,6 +43,9 @@ SECRET_CONSTANT_HEADS = frozenset({"key", "secret", "hash", "digest"})
 # checksum that anyone can compute; the client cannot steer a hash's leading bytes, so `==` leaks nothing usable.
 # A keyed hash (an HMAC) is a signature, whichever name holds it.
 HASH_WORDS = frozenset({"hash", "digest"})
+# `hashlib`'s unkeyed constructors, whose digest of public data is a checksum.
+UNKEYED_HASHES = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_256", "sha3_512", "blake2b",
+                            "blake2s"})
 # Words of a function that makes a keyed digest (a signature), which a client may be able to steer.
 KEYED_WORDS = frozenset({"hmac", "mac", "sign", "signed", "signature"})
 # Words of a class or function that holds a lock (`class Lock`, `def release_lock`): its token says which holder owns
@@ -155,7 +158,8 @@ class SecretComparedWithEquals(Rule):
       guard: `if token and stored != token:`);
     - two hashes or digests held in variables or attributes (`refresh_token_hash == rt.hash`,
       `other_token.digest != auth_token.digest`, `computed_digest == digest` after an unkeyed `hashlib` call,
-      `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`, `actual != digest` after
+      `input_digests[i] == ref.digest`, `digest_item(item) != ref.digest`, `hashlib.sha256(body).hexdigest() !=
+      expected_digest`, `actual != digest` after
       `actual, size = digest_file(path)`):
       stored values or checksums whose leading bytes the client cannot steer; a name bound to an HMAC still counts;
     - a token inside a lock's class or function (`class Lock: ... stored_token == self.local.token`, `def
@@ -510,12 +514,27 @@ def _links_records(left: cst.BaseExpression, right: cst.BaseExpression) -> bool:
         and any(isinstance(side, cst.Attribute) and side.attr.value == "id" for side in sides)
 
 
+def _is_content_checksum(node: cst.Call) -> bool:
+    """`hashlib.sha256(body).hexdigest()`: an unkeyed hash of data that names no secret, a checksum anyone can compute
+    (an asset's manifest digest), whose leading bytes no client steers."""
+    func = node.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value in ("digest", "hexdigest")
+            and isinstance(func.value, cst.Call)):
+        return False
+    made = func.value
+    algorithm = made.func.value if isinstance(made.func, cst.Name) else \
+        made.func.attr.value if isinstance(made.func, cst.Attribute) and value_name(made.func.value) == "hashlib" else ""
+    return algorithm in UNKEYED_HASHES and not any(secret_kinds(value_name(a.value) or "") for a in made.args)
+
+
 def _is_hash_side(node: cst.BaseExpression, name: str | None) -> bool:
     if isinstance(node, (cst.Name, cst.Attribute)):
         return bool(name) and not name.isupper() and any(word in HASH_WORDS for word in words(name)[-1:])  # type: ignore[union-attr]
     if isinstance(node, cst.Subscript):
         held = value_name(node.value)
         return bool(held) and not held.isupper() and words(held)[-1:] in (("hashes",), ("digests",))  # type: ignore[union-attr]
+    if isinstance(node, cst.Call) and _is_content_checksum(node):
+        return True
     if isinstance(node, cst.Call):
         callee = node.func.value if isinstance(node.func, cst.Name) else \
             node.func.attr.value if isinstance(node.func, cst.Attribute) else ""

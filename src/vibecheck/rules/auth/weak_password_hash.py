@@ -44,6 +44,10 @@ WEBSOCKET_ACCEPT = re.compile(r"sec[-_]websocket[-_]accept", re.IGNORECASE)
 # Have I Been Pwned's k-anonymity range API (`api.pwnedpasswords.com/range/<first 5 hex of the SHA-1>`): a breach
 # check must send the SHA-1 of the password it looks up; nothing stores that hash.
 BREACH_RANGE_API = re.compile(r"pwnedpasswords\.com|haveibeenpwned\.com", re.IGNORECASE)
+# A function that raises to a power modulo a prime (`pow(g, x, N)`) computes a password-authenticated key exchange
+# (SRP, as AWS Cognito's login speaks it): the protocol fixes the hash of the password it exponentiates, and no hash is
+# stored. Three-argument `pow` has no other use in password code.
+MODULAR_POWER_ARGUMENTS = 3
 # Attributes a hash object has without hashing anything: `os.urandom(sha1().digest_size)` only asks for a size.
 SIZE_ATTRIBUTES = frozenset({"digest_size", "block_size", "name"})
 HINT = ("Hash passwords with a slow, salted key-derivation function: `hashlib.scrypt`, `hashlib.pbkdf2_hmac` with "
@@ -89,7 +93,9 @@ class WeakPasswordHash(Rule):
 
     Values that only mention a password but are tokens (`password_reset_token`) are not reported: hashing
     a random token with SHA-256 is fine. Nor is the SHA-1 a function sends to Have I Been Pwned's range API
-    (`api.pwnedpasswords.com/range/...`) to look a password up among breached ones: the API asks for it.
+    (`api.pwnedpasswords.com/range/...`) to look a password up among breached ones: the API asks for it; nor the
+    hash a function raises to a power modulo a prime (`pow(g, x, N)`: SRP's `x = H(salt | H(user:password))`, as AWS
+    Cognito's login computes it), which the protocol fixes and nobody stores.
     `hashlib.pbkdf2_hmac` and `hashlib.scrypt` are never reported. Test
     files are not checked.
 
@@ -165,6 +171,7 @@ class WeakPasswordHash(Rule):
         self._queries_breaches = BREACH_RANGE_API.search(self.context.source) is not None
         self._handshakes: list[bool] = []  # per function: whether it hashes with the WebSocket GUID
         self._breach_lookups: list[bool] = []  # per function: whether it calls a breach range API
+        self._key_exchanges: list[bool] = []  # per function: whether it raises to a power modulo N (SRP)
 
     def visit_Module(self, node: cst.Module) -> None:
         if self._has_guid:
@@ -183,6 +190,9 @@ class WeakPasswordHash(Rule):
         self._breach_lookups.append(self._queries_breaches and any(
             isinstance(inner, (cst.SimpleString, cst.FormattedStringText))
             and BREACH_RANGE_API.search(inner.value) is not None for inner in walk_own(node.body)))
+        self._key_exchanges.append("pow(" in self.context.source and any(
+            type(inner) is cst.Call and type(inner.func) is cst.Name and inner.func.value == "pow"
+            and len(inner.args) == MODULAR_POWER_ARGUMENTS for inner in walk_own(node.body)))
 
     def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._functions.pop()
@@ -191,6 +201,7 @@ class WeakPasswordHash(Rule):
         self._naming_content_ids.pop()
         self._handshakes.pop()
         self._breach_lookups.pop()
+        self._key_exchanges.pop()
 
     def _hashes_websocket_guid(self, node: cst.FunctionDef) -> bool:
         """The function mentions the WebSocket GUID (`sha1(key + WS_KEY)`, `h.update(b"258EAFA5-...")`) or the
@@ -332,8 +343,8 @@ class WeakPasswordHash(Rule):
             if data is None and qualified != "hashlib.new":
                 data = argument(node, None, "string")
             in_password_function = bool(self._functions) and PASSWORD_KIND in function_kinds(self._functions[-1])
-            if self._breach_lookups and self._breach_lookups[-1]:
-                self.vet(node)  # the SHA-1 a breach range API asks for, not a stored hash
+            if self._breach_lookups and self._breach_lookups[-1] or self._key_exchanges and self._key_exchanges[-1]:
+                self.vet(node)  # the SHA-1 a breach range API asks for, or SRP's exponent: not a stored hash
             elif mentions_password(data) or self._password_targets or in_password_function:
                 self._report(node, node, qualified)
             else:

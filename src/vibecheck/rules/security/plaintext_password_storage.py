@@ -30,7 +30,8 @@ POSITIONAL_STORES = frozenset({"write", "writelines", "writerow", "set", "hset",
 # does (an input schema: `UserCreate(email=..., password=...)` handed to a user manager that hashes it), not to store it.
 CLIENT_CLASS = re.compile(r"(Auth|Client|Connection|Session|Config|Settings|Credentials|Form|Request|Error|Exception|Pool"
                           r"|Create|Schema|Input|Payload|DTO"
-                          r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login"
+                          r"|Engine|Server|SMTP|SSH|FTP|Transport|Options|Params|Login|Http|HTTP|Api|API|Requester"
+                          r"|Connector|Adapter"
                           r"|Key|KeyPair|Certificate|Cert|KeyStore|Keystore|Keyring|Signer|Cipher|Wallet|Context)$")
 # Libraries whose classes connect to a service with the password they are given (`redis.Redis(password=...)`,
 # `pymongo.MongoClient`, `Elasticsearch`, `pika.PlainCredentials`): a connection, not a record that keeps it.
@@ -167,6 +168,9 @@ class PasswordFlowState(FlowState):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.local_dicts: set[str] = set()
+        # in a client's constructor (`ApiClient.__init__(self, user, password)`): the objects it makes hold the
+        # credentials it logs in with, records of nobody's
+        self.in_client_constructor = False
 
     def note_binding(self, node: cst.Assign | cst.AnnAssign) -> None:
         """Remember the names bound to a dict built here, annotated or not (`kw: Dict[str, Any] = {}`)."""
@@ -200,7 +204,9 @@ class PlaintextPasswordStorage(FlowRule):
     that use a password rather than keep it (clients, connections, sessions, and key material such as
     `PrivateKey(pem, password=...)`, a `Certificate` or an `SSLContext`, and the classes of client libraries that log in
     with it: `redis.Redis(password=...)`, pymongo, Elasticsearch, pika, and input schemas that carry it to code that
-    hashes it: `UserCreate`, `SignupPayload`) are no model constructors, and a dict the
+    hashes it: `UserCreate`, `SignupPayload`) are no model constructors, nor is any class an API client's own
+    constructor makes from the credentials it is given (`ApiRequester.__init__` building `EClinicalUser(password=...)`,
+    `ZeroClient.__init__` building `AppHttp(password=...)`), and a dict the
     function builds for keyword arguments (`kwargs = {...}`, `**kwargs`, then `kwargs.update(password=...)` or
     `kwargs["password"] = ...`) keeps nothing, nor does the environment a child process gets (`env["PGPASSWORD"] =
     password`, `self._env[...]`). Test files and `assert`
@@ -260,6 +266,9 @@ class PlaintextPasswordStorage(FlowRule):
         star_kwarg = function.params.star_kwarg
         if isinstance(state, PasswordFlowState) and isinstance(star_kwarg, cst.Param):
             state.local_dicts.add(star_kwarg.name.value)
+        classes = self.__dict__.get("_classes")
+        if isinstance(state, PasswordFlowState) and function.name.value == "__init__" and classes:
+            state.in_client_constructor = classes[-1] is not None and CLIENT_CLASS.search(classes[-1]) is not None
         params = (*function.params.posonly_params, *function.params.params, *function.params.kwonly_params)
         for param in params:
             if is_password_name(param.name.value):
@@ -330,6 +339,8 @@ class PlaintextPasswordStorage(FlowRule):
             return
         is_model = callee[:1].isupper() and not CLIENT_CLASS.search(callee) and \
             (state.qualified_name(call) or "").partition(".")[0] not in CLIENT_LIBRARIES
+        if is_model and isinstance(state, PasswordFlowState) and state.in_client_constructor:
+            is_model = False  # `EClinicalUser(username=..., password=...)` made by an API client's constructor
         if not is_model and callee not in STORE_METHODS:
             return
         where = f"by `{short_code(func)}()`"

@@ -12,6 +12,7 @@ from vibecheck.analysis.admin_routes import restricted_to_admins
 from vibecheck.analysis.flow import (
     CLEAN,
     NON_CHECK_CALLS,
+    PARAMETER,
     SUMMARISED_KINDS,
     FlowRule,
     FlowState,
@@ -23,6 +24,7 @@ from vibecheck.analysis.flow import (
     iter_calls,
     iter_expressions,
     module_strings,
+    parameters_in,
     request_source,
     self_assignments,
     short_code,
@@ -233,6 +235,26 @@ class UrlState(FlowState):
             if PINNED_HOST.match(text) or base and text.startswith(HOST_ENDS):
                 return True
         return False
+
+    def host_parameters(self, node: cst.BaseExpression) -> list[str] | None:
+        """The parameters a URL's host comes from when their text comes first and a `/` follows
+        (`f"{self.api_url}/agents/{agent}"`): only they choose the server, the later ones only the path. None for a URL
+        built another way."""
+        built = self.built.get(node.value) if type(node) is cst.Name else node
+        if built is None or not _built_url(built):
+            return None
+        leading: list[tuple[cst.BaseExpression, Taint]] = []
+        for piece in _url_pieces(built):
+            text = piece if isinstance(piece, str) else self._known_text(piece)
+            if text is None and not isinstance(piece, str):
+                taint = self.taint_of(piece)
+                if taint is None or taint.kind != PARAMETER:
+                    return None
+                leading.append((piece, taint))
+                continue
+            return [origin for each, taint in leading for origin in parameters_in(each, self, taint)] \
+                if leading and text is not None and text.startswith(HOST_ENDS) else None
+        return None
 
     def _known_text(self, node: cst.BaseExpression) -> str | None:
         if type(node) is not cst.Name:
@@ -484,37 +506,41 @@ class RequestDataToFilesystemOrUrl(FlowRule):
     packs), `Path.open()/read_text()`, or the URL of a `requests`/`httpx`/`urllib`/`aiohttp` call, of Tornado's
     `AsyncHTTPClient().fetch()` or `HTTPRequest`, of a request built to be sent later (`client.build_request("GET",
     url)`, `httpx.Request(...)`, `requests.Request(...)`) (also of a session a class keeps in `self.session =
-    requests.Session()`; for VC417 also one that a base class in another module of the project binds) or the
-    `base_url` of an `httpx.Client` or `aiohttp.ClientSession`, which every later call of that client goes to. An
-    archive the client sent (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by `.save()`
-    or `.write_bytes()`) extracted by `extractall()` without `filter="data"` or a `members=` list, by
-    `extract(member)` of a member no `if` checked, or by `shutil.unpack_archive()` without `filter=` is reported too
-    (zip slip), and bandit's `B202` is cleared on an `extractall()` with `filter="data"` (or `"tar"`,
-    `tarfile.data_filter`), whoever made the archive, and on a call of the module's own function named for it
-    (`_safe_extractall(tf, dest)`, not `TarFile.extractall`); `zipfile`'s own extraction drops `..` from member
-    names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado handler's
-    `self.get_argument()` (and its query and body variants), `self.request.body/uri/files` and the groups its URL
-    pattern captures (`def get(self, name)`) are client input. In a helper, a path built from a parameter
-    (`Path(BASE, name).read_bytes()`, `(BASE / name).open()`) is recorded for VC417, which reports it when a caller
-    passes client input. A visible check clears the value: `secure_filename`, `os.path.basename`, `safe_join`, an
-    allow-list `in` test, a comparison, or any validating call in an `if`/`assert` (`is_safe_url(url)`,
-    `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`, also through a variable: `host =
-    urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a verdict unpacked with its reason:
-    `allowed, reason = is_allowed_file(path)`). The temporary file an upload was written to (`upload.file.name`) is
-    the server's path; the name the client chose (`upload.filename`) is not. An httpx client of a module whose
-    clients get a request hook named for a check (`event_hooks={"request": [refuse_private_destination]}`; not a
-    hook that logs) is vetted on every request. A private-address check of the resolved host
-    (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL for a fetch that does not follow
-    redirects (`allow_redirects=False`, `httpx` by default); `requests`, `aiohttp` and `urlopen` follow them to any
-    address, which is reported. Tests that do not protect do not clear it: the extension alone, `endswith`, a
-    scheme-only `startswith`, `"http://" in url`, a scheme check, a denylist of `localhost`/`127.0.0.1`, a
-    truthiness test of the host. A URL whose scheme and host come before any client text is not reported: `API_BASE
-    + "/" + path`, `f"{API_BASE}/repos/{owner}"` with a constant `https://host`, `"https://host/items/%s" % item`,
-    or a base from configuration (`settings.API_URL`) followed by a `/`; without that `/` (`API_BASE + path`),
-    `@evil.com` moves the request to another host, and `urljoin(API_BASE, path)` takes the host of an absolute path,
-    so both are. A URL sent to a route handler that only administrators reach (`user=Depends(get_admin_user)`,
-    `@admin_required`) is not reported either: the address of a service to connect to is an administrator's
-    configuration (a file path sent there still is).
+    requests.Session()`; for VC417 also one that a base class in another
+    module of the project binds) or the `base_url` of an `httpx.Client` or
+    `aiohttp.ClientSession`, which every later call of that client goes to. An archive the client sent
+    (`tarfile.open(fileobj=upload.stream)`, or a path an upload was written to by
+    `.save()` or `.write_bytes()`) extracted by `extractall()`
+    without `filter="data"` or a `members=` list, by `extract(member)` of a member no `if` checked, or by
+    `shutil.unpack_archive()` without `filter=` is reported too (zip slip), and bandit's `B202` is cleared on an
+    `extractall()` with `filter="data"` (or `"tar"`, `tarfile.data_filter`), whoever made the archive, and on a call
+    of the module's own function named for it (`_safe_extractall(tf, dest)`, not `TarFile.extractall`); `zipfile`'s
+    own extraction drops `..`
+    from member names, but names taken from `namelist()` and joined to a folder by hand are followed. A Tornado
+    handler's `self.get_argument()` (and its query and body variants), `self.request.body/uri/files` and the
+    groups its URL pattern captures (`def get(self, name)`) are client input. In a helper,
+    a path built from a parameter (`Path(BASE, name).read_bytes()`, `(BASE / name).open()`) is recorded for
+    VC417, which reports it when a caller passes client input. A visible check clears the value: `secure_filename`,
+    `os.path.basename`, `safe_join`, an allow-list `in` test, a comparison, or any validating call in an
+    `if`/`assert` (`is_safe_url(url)`, `path.is_relative_to(BASE)`, `urlparse(url).hostname in ALLOWED_HOSTS`,
+    also through a variable: `host = urlparse(url).hostname`, `parts.netloc in ALLOWED`, `is_public(host)`, and a
+    verdict unpacked with its reason: `allowed, reason = is_allowed_file(path)`). The temporary file an upload
+    was written to (`upload.file.name`) is the server's path; the name the client chose (`upload.filename`) is not.
+    An httpx client of a module whose clients get a request hook named for a check (`event_hooks={"request":
+    [refuse_private_destination]}`; not a hook that logs) is vetted on every request. A private-address
+    check of the resolved host (`ipaddress.ip_address(socket.gethostbyname(host)).is_private`) clears the URL
+    for a fetch that does not follow redirects (`allow_redirects=False`, `httpx` by default); `requests`,
+    `aiohttp` and `urlopen` follow them to any address, which is reported. Tests that do not protect do not
+    clear it: the extension alone, `endswith`, a scheme-only `startswith`, `"http://" in url`, a scheme check, a
+    denylist of `localhost`/`127.0.0.1`, a truthiness test of the host. A URL whose scheme and host come before
+    any client text is not reported: `API_BASE + "/" + path`, `f"{API_BASE}/repos/{owner}"` with a constant
+    `https://host`, `"https://host/items/%s" % item`, or a base from configuration (`settings.API_URL`) followed
+    by a `/`; without that `/` (`API_BASE + path`), `@evil.com` moves the request to another host, and
+    `urljoin(API_BASE, path)` takes the host of an absolute path, so both are. In a helper, a base the function is
+    given followed by a `/` (`f"{self.api_url}/agents/{agent}"`) lets only a caller that passes that base choose the
+    server: one passing client input as `agent` chooses a path. A URL sent to a route handler that
+    only administrators reach (`user=Depends(get_admin_user)`, `@admin_required`) is not reported either: the
+    address of a service to connect to is an administrator's configuration (a file path sent there still is).
 
     ## Why is this bad?
     `../../etc/passwd` in a file name reads or overwrites any file the server can reach (path traversal).
@@ -596,7 +622,9 @@ class RequestDataToFilesystemOrUrl(FlowRule):
             if taint is not None and is_url and isinstance(state, UrlState) and self._host_pinned(argument, state):
                 continue
             if taint is not None and taint.kind in SUMMARISED_KINDS:
-                with self.recording(taint, state, needs=HOST if is_url else "") as placeholder:
+                hosts = state.host_parameters(argument) if is_url and isinstance(state, UrlState) \
+                    and taint.kind == PARAMETER else None
+                with self.recording(taint, state, needs=HOST if is_url else "", origins=hosts) as placeholder:
                     self._report_sink(argument, label, is_url, placeholder)
             elif taint is not None and taint.kind == "request" \
                     and not (is_url and isinstance(state, UrlState) and state.admin_route):

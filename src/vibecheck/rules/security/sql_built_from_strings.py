@@ -34,6 +34,7 @@ from vibecheck.ast_fields import content_children
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import RuleContext
 from vibecheck.rules.security._identifier_quoters import identifier_quoters
+from vibecheck.rules.security._identifier_validators import identifier_validators
 
 # Method name -> (query argument position, keyword names of the query, keyword names of separate parameters).
 EXECUTE_METHODS = {
@@ -201,11 +202,12 @@ def _item_key(name: str, key: str) -> str:
 
 
 def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState) -> str | None:
-    """A comprehension over constant iterables (`args.items()` of a dict of quoted names) yields constants."""
+    """A comprehension over constant iterables (`args.items()` of a dict of quoted names), or one that keeps only the
+    items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`), yields constants."""
     targets = []
     clause: cst.CompFor | None = node.for_in
     while clause is not None:
-        if constant_text(clause.iter, state) is None:
+        if constant_text(clause.iter, state) is None and not _keeps_only_allowed(clause, state):
             return constant_text(node.elt, state)
         targets.extend(_bound_names(clause.target))
         clause = clause.inner_for_in
@@ -216,6 +218,15 @@ def _comprehension_text(node: cst.GeneratorExp | cst.ListComp, state: FlowState)
     finally:
         for name in added:
             state.constants.pop(name, None)
+
+
+def _keeps_only_allowed(clause: cst.CompFor, state: FlowState) -> bool:
+    """`for k in data if k in ALLOWED`: a condition that keeps only the loop name's values a constant holds."""
+    name = dotted_name(clause.target)
+    return name is not None and any(
+        type(test := condition.test) is cst.Comparison and dotted_name(test.left) == name and len(test.comparisons) == 1
+        and type(test.comparisons[0].operator) is cst.In and constant_text(test.comparisons[0].comparator, state) is not None
+        for condition in clause.ifs)
 
 
 def _constant_call_text(call: cst.Call, state: FlowState) -> str | None:
@@ -319,6 +330,22 @@ def built_string(node: cst.BaseExpression, state: FlowState) -> Taint | None:
     return Taint(kind, how)
 
 
+BUILT_KINDS = frozenset({"sql", "string"})
+
+
+class QueryState(FlowState):
+    """The flow state of VC402: a name bound to text made of constants only holds no built string, though a part of
+    it was one on its own (`", ".join([f"{c} = ?" for c in COLUMNS])`, whose `c` is constant only inside), nor the
+    result of a call that made it constant (`f"SELECT * FROM {_check_ident(table)}"`: the validator's answer), so what
+    is appended to it later (`sql += f" WHERE {where}"`) is judged as it would be after a literal."""
+
+    def bind(self, target: cst.CSTNode, taint: Taint | None, value: cst.CSTNode | None = None) -> None:
+        super().bind(target, taint, value)
+        key = dotted_name(target)
+        if key is not None and key in self.constants and taint is not None and taint.kind in (*BUILT_KINDS, CALL):
+            self.names.pop(key, None)
+
+
 def _has_string_part(node: cst.CSTNode, state: FlowState) -> bool:
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
         memo = state.query_memo
@@ -357,14 +384,17 @@ class SqlBuiltFromStrings(FlowRule):
     the database's catalogue (`for index in inspector.get_indexes("t"): ... {index['name']}`), a value picked from an
     allow-list by `col if col in ALLOWED else "name"`, a value whose quotes are doubled (`path.replace("'", "''")`)
     right between the quotes of the SQL literal it is pasted into, a number after `self.counter += 1`, a comprehension
-    or `for` loop over a
+    that keeps only the items a constant allow-list holds (`[k for k in data if k in ALLOWED_COLUMNS]`, also joined
+    later: `", ".join([f"{k} = ?" for k in keys])`), a comprehension or `for` loop over a
     constant mapping's `items()`, the counter of `enumerate(...)` or a number of `range(...)` in a loop or a
     comprehension: `text(f"... = :tag_{i}") for i, tag in enumerate(tags)` numbers a bind parameter), a `%(key)s`
     template whose named keys all take constants from a local dict
     (`"DROP DATABASE %(dbname)s" % params` reads only `params["dbname"]`), or pasting only names quoted by
     the driver's identifier quoting (`quote_name`, `_quote_name`, `quote_ident`, `quote_name_unless_alias`, also through an
     alias: `qn = connection.ops.quote_name`, or mapped: `", ".join(map(quote_name, columns))`) or by the module's own
-    (a function that returns `'"' + name.replace('"', '""') + '"'`, the closing quote doubled inside), or the
+    (a function that returns `'"' + name.replace('"', '""') + '"'`, the closing quote doubled inside, or one that
+    returns its argument after `if not SAFE.match(name): raise ...` with an anchored pattern of letters, digits and
+    `_.$-`), or the
     parameters of a private helper (`_scalar`) that every call in its module passes a constant, or a parameter
     annotated as a number (`lock_timeout: int`), are not reported, nor is any query of an Alembic revision script
     (a module that binds `down_revision`), which the operator runs once on the table and constraint names the
@@ -433,7 +463,7 @@ class SqlBuiltFromStrings(FlowRule):
         self.in_revision = is_alembic_revision(context.source)  # a schema migration: DDL from the script's own names
 
     def new_state(self) -> FlowState:
-        return FlowState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
+        return QueryState(self.context.imports, built_string, checks_clear=False, constant_text=constant_text)
 
     def start_function(self, function: cst.FunctionDef, state: FlowState) -> None:
         """Parameters do not matter here: any non-constant value pasted into SQL is reported, except those of a
@@ -800,12 +830,18 @@ def _parameters_from_the_same_call(call: cst.Call, query: cst.BaseExpression, st
 
 
 def _own_quoters(context: RuleContext) -> dict[str, str]:
-    """The module's own identifier quoting functions (`_identifier_quoters`), as the names they are called by
+    """The module's own identifier quoting and validating functions (`_identifier_quoters`, `_identifier_validators`:
+    `_check_ident(name)` raises unless a pattern of name characters matches all of it), as the names they are called by
     (`_quote(name)`, `self._quote(name)`), bound to the quoter alias; computed once per file."""
     found: dict[str, str] | None = context.shared.get(_own_quoters)
     if found is None:
-        tree = context.python_ast() if ".replace(" in context.source else None
-        names = identifier_quoters(tree) if tree is not None else frozenset()
+        source = context.source
+        quotes = ".replace(" in source
+        validates = "match(" in source and "raise" in source
+        tree = context.python_ast() if quotes or validates else None
+        names: frozenset[str] = frozenset()
+        if tree is not None:
+            names = (identifier_quoters(tree) if quotes else names) | (identifier_validators(tree) if validates else names)
         found = context.shared[_own_quoters] = {
             f"{prefix}{name}": QUOTER_ALIAS for name in names for prefix in ("", "self.", "cls.")}
     return found

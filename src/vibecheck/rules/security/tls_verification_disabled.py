@@ -91,7 +91,8 @@ class TlsVerificationDisabled(BindingRule):
     field, in a wrapper that copies the context API), and a mapping that offers every certificate level
     (`{"required": CERT_REQUIRED, "none": CERT_NONE}`, a table from configured names to levels): what is
     configured decides; so does an option's `default=` (`click.option("--ssl-cert-reqs",
-    default=int(ssl.CERT_NONE))`, the level a server starts at for client certificates). Test files are not
+    default=int(ssl.CERT_NONE))`, the level a server starts at for client certificates), and so does `["verify"] =
+    False` in a mapping that also gets `["sign"]`: a key's allowed uses, not request options. Test files are not
     checked: tests talk to local servers with self-signed certificates, and that code does not ship.
 
     ## Why is this bad?
@@ -301,6 +302,13 @@ class TlsVerificationDisabled(BindingRule):
         modules = {name.split(".", 1)[0] for name in imported}
         return [client for client in STDLIB_STARTTLS if client.split(".", 1)[0] in modules]
 
+    def _is_key_usage(self, target: cst.BaseExpression) -> bool:
+        """`modes["verify"] = False` where the same mapping also gets `["sign"]`: a key's allowed uses (sign, verify,
+        encrypt, ...), of which verifying signatures is one; no request is made with it."""
+        receiver = self.source_of(target.value) if isinstance(target, cst.Subscript) else None
+        return receiver is not None and re.search(
+            rf"(?<![\w.]){re.escape(receiver)}\[\s*[\"']sign[\"']\s*\]\s*=(?!=)", self.context.source) is not None
+
     def visit_Dict(self, node: cst.Dict) -> None:
         if self._opt_out_depth:
             return
@@ -318,7 +326,8 @@ class TlsVerificationDisabled(BindingRule):
         if len(node.targets) == 1:
             self._note_switch(node.targets[0].target, node.value, node)
         for target in node.targets:
-            if _subscript_key(target.target) in DISABLING_KEYWORDS and is_name_constant(self.resolve(node.value), "False"):
+            if _subscript_key(target.target) in DISABLING_KEYWORDS and is_name_constant(self.resolve(node.value), "False") \
+                    and not self._is_key_usage(target.target):
                 self.report(node, f"`{self.source_of(target.target)} = False` turns off TLS certificate verification for the "
                             "requests made with these options.", hint="Remove this assignment; trust a private CA with a CA "
                             "bundle path instead.")
