@@ -4,14 +4,16 @@ After the checked files come back, the project phase places every file of the pr
 2,800 files on Django) and keys itself by the project's files, tests, config and what the rules read beyond the facts
 (`ResultCache.project_rest`). None of that depends on what a worker finds in a checked file, so this process computes
 it while it would otherwise wait for the workers (`vibecheck.workers.WorkerPool.check`'s `idle`): for a hook, the
-parent's part of the phase then no longer follows the worker's check of the edited file. It is computed for the
+parent's part of the phase then no longer follows the worker's check of the edited file. The project rules' modules
+are imported then too: a phase that is not taken from the cache (an edit that changed what the rules read) needs them,
+and this process would only wait. It is computed for the
 project the run will have (the checked files, then the indexed ones, as `vibecheck.runner.collect` adds them) and used
 only for a project with those same files, paths and tests; any other project is placed and keyed afresh.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,13 +38,15 @@ class PreparedPhase:
     """The placement and the key beside the facts of the project one run's phase will judge, once `prepare` ran."""
 
     def __init__(self, root: Path, config: dict[str, Any], relative: dict[str, str], test_paths: Sequence[str],
-                 index: FileIndex | None, cache: ResultCache, rules: Sequence[tuple[Any, Any]]) -> None:
+                 index: FileIndex | None, cache: ResultCache, rules: Sequence[tuple[Any, Any]],
+                 rule_class: Callable[[str], Any]) -> None:
         self.root, self.config, self.relative, self.test_paths = root, config, relative, test_paths
-        self.index, self.cache, self.rules = index, cache, rules
+        self.index, self.cache, self.rules, self.rule_class = index, cache, rules, rule_class
         self._prepared: tuple[Shape, Placement, str] | None = None
 
     def prepare(self) -> None:
-        """Place the files and key the phase for the project the run will have (its indexed files read already)."""
+        """Place the files and key the phase for the project the run will have (its indexed files read already), and
+        import the project rules."""
         project = Project(root=self.root, config=self.config)
         for path, where in self.relative.items():
             project.files[path] = FileResult(path)
@@ -54,6 +58,8 @@ class PreparedPhase:
         placement = place_files(project)
         rest = self.cache.project_rest(split_projects(project, placement), self.rules)
         self._prepared = (shape_of(project), placement, rest)
+        for rule, _ in self.rules:
+            self.rule_class(rule.code)
 
     def for_project(self, project: Project) -> tuple[Placement | None, str | None]:
         """The placement and the key beside the facts, if prepared for a project with `project`'s root, config, files,

@@ -249,7 +249,8 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
     early = EarlyPool(settings, checker)
     rules = checker.project_rules()
     prepared = None if cache is None or keep is not None or not rules else \
-        PreparedPhase(Path(settings.root), dict(settings.raw), relative, settings.test_paths, index, cache, rules)
+        PreparedPhase(Path(settings.root), dict(settings.raw), relative, settings.test_paths, index, cache, rules,
+                      checker.rule_class)
     idle = None if prepared is None else prepared.prepare
     results = (iter_results(files, settings, checker, index) if cache is None
                else cache.results(files, lambda misses: iter_results(misses, settings, checker, index, early, idle=idle),

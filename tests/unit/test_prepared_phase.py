@@ -116,7 +116,8 @@ def prepared_for(root: Path, relative: dict[str, str]) -> tuple[PreparedPhase, R
     cache = ResultCache.for_run(settings, checker)
     assert cache is not None
     rules = checker.project_rules()
-    prepared = PreparedPhase(Path(settings.root), dict(settings.raw), relative, settings.test_paths, None, cache, rules)
+    prepared = PreparedPhase(Path(settings.root), dict(settings.raw), relative, settings.test_paths, None, cache, rules,
+                             checker.rule_class)
     prepared.prepare()
     return prepared, cache, rules
 
@@ -152,5 +153,5 @@ def test_nothing_prepared_is_never_used(project: Path) -> None:
     checker = Checker(settings, REGISTRY)
     cache = ResultCache.for_run(settings, checker)
     assert cache is not None
-    prepared = PreparedPhase(project, {}, {}, (), None, cache, checker.project_rules())
+    prepared = PreparedPhase(project, {}, {}, (), None, cache, checker.project_rules(), checker.rule_class)
     assert prepared.for_project(Project(root=project)) == (None, None)
