@@ -148,7 +148,7 @@ class Placement:
     """Where each file of a project is (`place_files`): what `split_projects` splits it by."""
 
     base: Path  # the project's root, resolved
-    located: list[tuple[str, str, str]]  # (path, its folder, its name)
+    located: dict[str, tuple[str, str]]  # path -> (its folder, its name)
     places: dict[str, tuple[str, Path]]  # a folder as met -> (its resolved path, its project root)
 
 
@@ -159,7 +159,7 @@ def place_files(project: Project) -> Placement:
     # each folder is resolved once and the files are handled as strings (resolving each of 3,000 files took seconds)
     places: dict[str, tuple[str, Path]] = {}
     real: dict[str, str] = {}
-    located: list[tuple[str, str, str]] = []
+    located: dict[str, tuple[str, str]] = {}
     for path in project.files:
         absolute = project.absolute_location(path)
         folder, name = os.path.split(absolute)
@@ -169,7 +169,7 @@ def place_files(project: Project) -> Placement:
         if folder not in places:
             resolved = real_folder(folder, real)
             places[folder] = (resolved, project_root(Path(resolved)) or base)
-        located.append((path, folder, name))
+        located[path] = (folder, name)
     return Placement(base, located, places)
 
 
@@ -182,7 +182,8 @@ def split_projects(project: Project, placement: Placement | None = None) -> list
         return [project]  # one project: the usual case, with no copy of its tables
     parts: dict[Path, Project] = {}
     relative_folders: dict[str, str] = {}
-    for path, folder, name in located:
+    for path in project.files:  # in the project's order, which may not be the one it was placed in
+        folder, name = located[path]
         resolved, root = places[folder]
         relative_folder = relative_folders.get(folder)
         if relative_folder is None:
