@@ -358,24 +358,32 @@ class ResultCache:
         self._record_stat(source_file.path, result.digest)  # the worker read the file after `lookup` took its stat
         self._record_facts(source_file.display, self._write(self._entry(source_file), key, result))
 
-    def project_inputs(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> tuple[str, dict[str, str]] | None:
-        """What the project phase's key is made of (`project_key_of`): the key of everything but the files' facts, and
-        each file's facts by their digest (by its own key when its facts were not cached: a file indexed without the
-        cache), kept apart so that a phase after an edit of one file can tell that only that file changed
-        (`vibecheck.project_delta`). None when a file's facts have no key (its result was not cacheable: an engine
-        error), so the phase cannot be cached either."""
-        described = []
+    def project_inputs(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]],
+                       rest: str | None = None) -> tuple[str, dict[str, str]] | None:
+        """What the project phase's key is made of (`project_key_of`): the key of everything but the files' facts
+        (`project_rest`, unless given), and each file's facts by their digest (by its own key when its facts were not
+        cached: a file indexed without the cache), kept apart so that a phase after an edit of one file can tell that
+        only that file changed (`vibecheck.project_delta`). None when a file's facts have no key (its result was not
+        cacheable: an engine error), so the phase cannot be cached either."""
         digests: dict[str, str] = {}
-        read: dict[tuple[Any, ...], str] = {}  # three rules read the same templates: each reader once per project
         for part in parts:
             if any(path not in part.fingerprints for path in part.files):
                 return None
-            files = [(path, part.relative_path(path), path in part.test_files) for path in sorted(part.files)]
             digests.update((path, self.facts_digests.get(path) or part.fingerprints[path]) for path in part.files)
+        return (self.project_rest(parts, rules) if rest is None else rest), digests
+
+    def project_rest(self, parts: Sequence[Project], rules: Sequence[tuple[Any, Any]]) -> str:
+        """The key of the project phase's inputs but the files' facts: the run, the rules, and per project its root,
+        config, files (their paths, and which are tests), root folder's listing and what the rules read beyond the
+        facts (`ProjectRule.cache_inputs`)."""
+        described = []
+        read: dict[tuple[Any, ...], str] = {}  # three rules read the same templates: each reader once per project
+        for part in parts:
+            files = [(path, part.relative_path(path), path in part.test_files) for path in sorted(part.files)]
             inputs = [_read_once(reader, part, options, read) for rule, options in rules for reader in rule.cache_inputs]
             described.append([str(part.root), part.config, files, _folder_listing(part.root), inputs])
         codes = [rule.code for rule, _ in rules]
-        return _hash(self.run_key, PROJECT, json.dumps([codes, described], sort_keys=True, default=str)), digests
+        return _hash(self.run_key, PROJECT, json.dumps([codes, described], sort_keys=True, default=str))
 
     def project_findings(self, scope: Sequence[str], key: str, project: Project) -> list[Finding] | None:
         """The project phase's findings cached under `key` for the run over `scope` (the walked folders), if any

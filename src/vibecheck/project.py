@@ -143,14 +143,23 @@ def real_folder(folder: str, real: dict[str, str]) -> str:
     return found
 
 
-def split_projects(project: Project) -> list[Project]:
-    """One project per project root among the files; files outside any project stay with `project.root`."""
+@dataclass(frozen=True)
+class Placement:
+    """Where each file of a project is (`place_files`): what `split_projects` splits it by."""
+
+    base: Path  # the project's root, resolved
+    located: dict[str, tuple[str, str]]  # path -> (its folder, its name)
+    places: dict[str, tuple[str, Path]]  # a folder as met -> (its resolved path, its project root)
+
+
+def place_files(project: Project) -> Placement:
+    """Each file's folder (resolved for a link) and that folder's project root: from the files' paths, the project's
+    root and the file system, never from their facts (so a run may place them before it has the facts)."""
     base = project.root.resolve()
-    # a folder as met (resolved for a link) -> (its resolved path, its project root): each folder is resolved once
-    # and the files are handled as strings (resolving each of 3,000 files took seconds)
+    # each folder is resolved once and the files are handled as strings (resolving each of 3,000 files took seconds)
     places: dict[str, tuple[str, Path]] = {}
     real: dict[str, str] = {}
-    located: list[tuple[str, str, str]] = []  # (path, its folder, its name)
+    located: dict[str, tuple[str, str]] = {}
     for path in project.files:
         absolute = project.absolute_location(path)
         folder, name = os.path.split(absolute)
@@ -160,12 +169,21 @@ def split_projects(project: Project) -> list[Project]:
         if folder not in places:
             resolved = real_folder(folder, real)
             places[folder] = (resolved, project_root(Path(resolved)) or base)
-        located.append((path, folder, name))
+        located[path] = (folder, name)
+    return Placement(base, located, places)
+
+
+def split_projects(project: Project, placement: Placement | None = None) -> list[Project]:
+    """One project per project root among the files; files outside any project stay with `project.root`. With
+    `placement`, the files are where it says (`place_files` of a project with the same files, paths and root)."""
+    placed = placement or place_files(project)
+    base, located, places = placed.base, placed.located, placed.places
     if all(root == base for _, root in places.values()):
         return [project]  # one project: the usual case, with no copy of its tables
     parts: dict[Path, Project] = {}
     relative_folders: dict[str, str] = {}
-    for path, folder, name in located:
+    for path in project.files:  # in the project's order, which may not be the one it was placed in
+        folder, name = located[path]
         resolved, root = places[folder]
         relative_folder = relative_folders.get(folder)
         if relative_folder is None:

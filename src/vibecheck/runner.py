@@ -25,6 +25,7 @@ from vibecheck.manifest import save_manifest
 from vibecheck.model import EngineError, FileResult, Finding, Report
 from vibecheck.pipeline import FindingFilter, Pipeline
 from vibecheck.preload import FILES_PER_WORKER_LOADING_ITSELF
+from vibecheck.prepared_phase import PreparedPhase
 from vibecheck.project import Project, conditional_findings, run_project_rules, split_projects
 from vibecheck.registry import Registry, load_registry
 from vibecheck.workers import PoolUnavailable, WorkerPool, check_in_process, crashed
@@ -116,7 +117,8 @@ def default_jobs() -> int:
 
 
 def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Checker,
-                 index: FileIndex | None = None, pool: EarlyPool | None = None) -> Iterator[FileResult]:
+                 index: FileIndex | None = None, pool: EarlyPool | None = None,
+                 idle: Callable[[], None] | None = None) -> Iterator[FileResult]:
     """Each file's result, from worker processes that can die alone (or in-process without `isolate`, or if no
     worker process starts here). The jobs `index` has pending run in the same workers, after the files (this
     process finds them while the workers check the first files); their results go to `index`. With no file to
@@ -126,7 +128,8 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
     what it imported). For a few files (a hook's one file, a pre-commit run's changed ones: up to
     `FILES_PER_WORKER_LOADING_ITSELF` per worker) each worker loads it before its first file, while this process
     walks and reads the index instead of making the workers wait for a load it does not need itself. With `pool`,
-    its worker started early (see `EarlyPool`) is the first."""
+    its worker started early (see `EarlyPool`) is the first. `idle` is called once, when the workers have every task
+    and no indexed file is left to read (what it computes overlaps their work: `vibecheck.prepared_phase`)."""
     if not files:
         preload.discard()  # no worker is needed: stop the one preloading the checker for nothing
         if index is not None:
@@ -136,7 +139,7 @@ def iter_results(files: Sequence[SourceFile], settings: Settings, checker: Check
         preload.discard()
         checker.load()
     later = _Later(index.pending if index is not None else list)
-    for task, result in _run_tasks(files, later, settings, checker, pool):
+    for task, result in _run_tasks(files, later, settings, checker, pool, idle):
         if isinstance(task, IndexJob):
             if index is not None:
                 index.accept(task, result)
@@ -189,12 +192,18 @@ def _new_pool(settings: Settings, checker: Checker) -> WorkerPool:
 
 
 def _run_tasks(files: Sequence[SourceFile], later: _Later, settings: Settings, checker: Checker,
-               early: EarlyPool | None) -> Iterator[tuple[SourceFile | IndexJob, FileResult]]:
+               early: EarlyPool | None, idle: Callable[[], None] | None = None
+               ) -> Iterator[tuple[SourceFile | IndexJob, FileResult]]:
     done: set[int] = set()
     if settings.isolate:
         pool = early.pool if early is not None and early.pool is not None else _new_pool(settings, checker)
+
+        def when_idle() -> None:
+            if idle is not None and later.tasks == []:  # an index job still running would add its file later
+                idle()
+
         try:
-            for task, result in pool.check(files, more=later.get):
+            for task, result in pool.check(files, more=later.get, idle=when_idle):
                 done.add(id(task))
                 yield task, result  # type: ignore[misc]  # the pool gives back the tasks it was given
             return
@@ -238,14 +247,19 @@ def run(files: Sequence[SourceFile], settings: Settings, *, registry: Registry |
         save_manifest(cache.folder, checker.registry)  # the next run may not need to import a rule module
     index = None if keep is not None else plan_index(checker, {f.path for f in files}, walked=walked, cache=cache)
     early = EarlyPool(settings, checker)
+    rules = checker.project_rules()
+    prepared = None if cache is None or keep is not None or not rules else \
+        PreparedPhase(Path(settings.root), dict(settings.raw), relative, settings.test_paths, index, cache, rules,
+                      checker.rule_class)
+    idle = None if prepared is None else prepared.prepare
     results = (iter_results(files, settings, checker, index) if cache is None
-               else cache.results(files, lambda misses: iter_results(misses, settings, checker, index, early),
+               else cache.results(files, lambda misses: iter_results(misses, settings, checker, index, early, idle=idle),
                                   on_miss=early.start))
     if keep is not None:
         results = _kept(results, keep)
     try:
         return collect(checker, results, relative, progress=progress, index=index, walked=walked, cache=cache,
-                       project_phase=keep is None)
+                       project_phase=keep is None, prepared=prepared)
     finally:
         early.close()
 
@@ -258,10 +272,12 @@ def _kept(results: Iterable[FileResult], keep: list[FileResult]) -> Iterator[Fil
 
 def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[str, str], *,
             progress: Callable[[int], None] | None = None, index: FileIndex | None = None,
-            walked: Sequence[Path] = (), cache: ResultCache | None = None, project_phase: bool = True) -> Report:
+            walked: Sequence[Path] = (), cache: ResultCache | None = None, project_phase: bool = True,
+            prepared: PreparedPhase | None = None) -> Report:
     """Gather the files' results into a report: the project phase, then the filter stage once per file.
 
-    The files of `index` (read by the time `results` is consumed) join the project for the project rules.
+    The files of `index` (read by the time `results` is consumed) join the project for the project rules; what
+    `prepared` computed of the phase while the files were checked is used if it was computed for that project.
     """
     settings = pipeline.settings
     report = Report()
@@ -296,7 +312,8 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
             report.warnings.extend(index.warnings)
         project.relative.update(relative)
         findings, errors = _project_phase(project, rules, cache, scope=[str(folder) for folder in walked],
-                                          rule_class=pipeline.rule_class, asked=relative, warnings=report.warnings)
+                                          rule_class=pipeline.rule_class, asked=relative, warnings=report.warnings,
+                                          prepared=prepared)
         report.errors.extend(errors)
         by_file: dict[str, list[Finding]] = {}
         for finding in findings:
@@ -314,12 +331,15 @@ def collect(pipeline: Pipeline, results: Iterable[FileResult], relative: dict[st
 
 def _project_phase(project: Project, rules: Sequence[tuple[Any, Any]], cache: ResultCache | None, *,
                    scope: Sequence[str], rule_class: Callable[[str], Any], asked: Iterable[str] = (),
-                   warnings: list[str] | None = None) -> tuple[list[Finding], list[EngineError]]:
+                   warnings: list[str] | None = None, prepared: PreparedPhase | None = None
+                   ) -> tuple[list[Finding], list[EngineError]]:
     """The project rules' findings: from the cache when no input of theirs changed, from what the last phase kept
     when only the facts of one of its asked files changed (`vibecheck.project_delta`), else by running them (each
-    rule's class from `rule_class`, so a cached phase loads no rule module)."""
-    parts = split_projects(project)
-    inputs = None if cache is None else cache.project_inputs(parts, rules)
+    rule's class from `rule_class`, so a cached phase loads no rule module). With `prepared`, the files are placed and
+    the key beside their facts taken as it computed them for this project, if it did."""
+    placement, rest = (None, None) if prepared is None else prepared.for_project(project)
+    parts = split_projects(project, placement)
+    inputs = None if cache is None else cache.project_inputs(parts, rules, rest)
     key = None if inputs is None else project_key_of(*inputs)
     if cache is not None and key is not None:
         cached = cache.project_findings(scope, key, project)

@@ -398,12 +398,13 @@ class WorkerPool:
             child_end.close()
         return _Worker(_Adopted(), parent_end, ready=False)
 
-    def check(self, tasks: Sequence[Task], more: Callable[[], Sequence[Task]] | None = None
-              ) -> Iterator[tuple[Task, FileResult]]:
+    def check(self, tasks: Sequence[Task], more: Callable[[], Sequence[Task]] | None = None,
+              idle: Callable[[], None] | None = None) -> Iterator[tuple[Task, FileResult]]:
         """Each task with its result, in completion order; a task whose worker died or overran gets an `EngineError`.
 
         `more` gives tasks to run after `tasks`; it is called once the workers have their first tasks, so that
-        what it computes overlaps their work (and more workers start if its tasks need them)."""
+        what it computes overlaps their work (and more workers start if its tasks need them). `idle` is called once,
+        when every task is handed out and the pool first waits for a result, for the same reason."""
         pending = deque(tasks)
         try:
             if not self.workers:
@@ -420,6 +421,9 @@ class WorkerPool:
                     self._add_workers(len(pending))
                     continue
                 self._send_ahead(pending)
+                if idle is not None and not pending:
+                    idle()
+                    idle = None
                 yield from self._collect(pending)
         finally:
             self.close()

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from vibecheck.model import FileResult
-from vibecheck.project import Project, real_folder, split_projects
+from vibecheck.project import Project, place_files, real_folder, split_projects
 
 
 def test_real_folder_matches_realpath_through_links_and_dots(tmp_path: Path) -> None:
@@ -65,3 +65,24 @@ def test_a_setup_module_that_names_no_build_tool_is_no_project_file(tmp_path: Pa
         project.files[path] = FileResult(path)
     parts = {part.root.name: sorted(part.relative.values()) for part in split_projects(project)}
     assert parts == {tmp_path.name: ["src/api/routers/health.py", "src/api/routers/setup.py"], "extra": ["extra.py"]}
+
+
+def test_a_placement_made_before_splits_a_project_as_placing_it_then(tmp_path: Path) -> None:
+    """A run places its files while the worker checks (`vibecheck.prepared_phase`), in another order than the one the
+    results come back in: the parts are those placing the project itself gives, with the files in its order."""
+    for name in ("service", "tool"):
+        (tmp_path / name / "pkg").mkdir(parents=True)
+        (tmp_path / name / "pyproject.toml").write_text(f"[project]\nname = '{name}'\n")
+    paths = ["tool/pkg/b.py", "service/pkg/a.py", "tool/pkg/a.py", "loose.py"]
+    early = Project(root=tmp_path, config={})
+    early.files.update((path, FileResult(path)) for path in paths)
+    placement = place_files(early)
+    project = Project(root=tmp_path, config={}, test_files={"tool/pkg/a.py"}, fingerprints={"tool/pkg/a.py": "k"})
+    project.files.update((path, FileResult(path)) for path in reversed(paths))
+
+    def described(parts: list[Project]) -> list[tuple[object, ...]]:
+        return [(part.root, list(part.files), part.relative, part.test_files, part.fingerprints) for part in parts]
+
+    split = described(split_projects(project, placement))
+    assert split == described(split_projects(project))
+    assert [files for _, files, *_ in split] == [["loose.py"], ["service/pkg/a.py"], ["tool/pkg/a.py", "tool/pkg/b.py"]]

@@ -1,0 +1,70 @@
+"""What the project phase computes from the project's files but not their facts, computed while the workers check.
+
+After the checked files come back, the project phase places every file of the project (`vibecheck.project.place_files`:
+2,800 files on Django) and keys itself by the project's files, tests, config and what the rules read beyond the facts
+(`ResultCache.project_rest`). None of that depends on what a worker finds in a checked file, so this process computes
+it while it would otherwise wait for the workers (`vibecheck.workers.WorkerPool.check`'s `idle`): for a hook, the
+parent's part of the phase then no longer follows the worker's check of the edited file. The project rules' modules
+are imported then too: a phase that is not taken from the cache (an edit that changed what the rules read) needs them,
+and this process would only wait. It is computed for the
+project the run will have (the checked files, then the indexed ones, as `vibecheck.runner.collect` adds them) and used
+only for a project with those same files, paths and tests; any other project is placed and keyed afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vibecheck.discovery import is_test_file
+from vibecheck.model import FileResult
+from vibecheck.project import Placement, Project, place_files, split_projects
+
+if TYPE_CHECKING:
+    from vibecheck.cache import ResultCache
+    from vibecheck.indexing import FileIndex
+
+# The files of a project (path -> its path from the root) and which of them are tests: all that placing them and the
+# phase's key beside the facts read of a project whose root and config are given.
+Shape = tuple[dict[str, str], frozenset[str]]
+
+
+def shape_of(project: Project) -> Shape:
+    return {path: project.relative_path(path) for path in project.files}, frozenset(project.test_files)
+
+
+class PreparedPhase:
+    """The placement and the key beside the facts of the project one run's phase will judge, once `prepare` ran."""
+
+    def __init__(self, root: Path, config: dict[str, Any], relative: dict[str, str], test_paths: Sequence[str],
+                 index: FileIndex | None, cache: ResultCache, rules: Sequence[tuple[Any, Any]],
+                 rule_class: Callable[[str], Any]) -> None:
+        self.root, self.config, self.relative, self.test_paths = root, config, relative, test_paths
+        self.index, self.cache, self.rules, self.rule_class = index, cache, rules, rule_class
+        self._prepared: tuple[Shape, Placement, str] | None = None
+
+    def prepare(self) -> None:
+        """Place the files and key the phase for the project the run will have (its indexed files read already), and
+        import the project rules."""
+        project = Project(root=self.root, config=self.config)
+        for path, where in self.relative.items():
+            project.files[path] = FileResult(path)
+            if is_test_file(where, self.test_paths):
+                project.test_files.add(path)
+        if self.index is not None:
+            self.index.add_to(project)
+        project.relative.update(self.relative)
+        placement = place_files(project)
+        rest = self.cache.project_rest(split_projects(project, placement), self.rules)
+        self._prepared = (shape_of(project), placement, rest)
+        for rule, _ in self.rules:
+            self.rule_class(rule.code)
+
+    def for_project(self, project: Project) -> tuple[Placement | None, str | None]:
+        """The placement and the key beside the facts, if prepared for a project with `project`'s root, config, files,
+        paths and tests; else (None, None)."""
+        if self._prepared is None or (project.root, project.config) != (self.root, self.config) \
+                or self._prepared[0] != shape_of(project):
+            return None, None
+        return self._prepared[1], self._prepared[2]
