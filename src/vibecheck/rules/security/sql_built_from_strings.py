@@ -804,7 +804,7 @@ def _own_quoters(context: RuleContext) -> dict[str, str]:
     found: dict[str, str] | None = context.shared.get(_own_quoters)
     if found is None:
         tree = context.python_ast() if ".replace(" in context.source else None
-        names = identifier_quoters(tree) if tree is not None else frozenset()
+        names = identifier_quoters(tree, context.source) if tree is not None else frozenset()
         found = context.shared[_own_quoters] = {
             f"{prefix}{name}": QUOTER_ALIAS for name in names for prefix in ("", "self.", "cls.")}
     return found
