@@ -779,7 +779,8 @@ class FlowState:
                 self.instances.pop(key, None)
             if self.verdicts:
                 self.verdicts.pop(key, None)
-        signed = _signed_names(value) if value is not None and type(value) in _SIGNATURE_TYPES else ()
+        signed = _remembered(_SIGNED, value, _signed_names) if value is not None and type(value) in _SIGNATURE_TYPES \
+            else ()
         if signed:
             self.signed[key] = signed
         elif self.signed:
@@ -1125,6 +1126,14 @@ _EXPRESSIONS: dict[int, tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = {}
 _CALLS: dict[int, tuple[cst.CSTNode, tuple[cst.Call, ...]]] = {}
 _WALRUSES: dict[int, tuple[cst.CSTNode, tuple[cst.NamedExpr, ...]]] = {}
 _CHECKED_NAMES: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
+# Per file, what the flow rules ask of the same nodes in each lane: the names a value's signature covers, whether a
+# function is a route handler, the call a dispatcher makes, a statement's calls handed on to another call.
+_SIGNED: dict[int, tuple[cst.CSTNode, tuple[str, ...]]] = {}
+_ROUTES: dict[int, tuple[cst.CSTNode, bool]] = {}
+_DISPATCHED: dict[int, tuple[cst.CSTNode, cst.Call | None]] = {}
+_HANDED_ON: dict[int, tuple[cst.CSTNode, set[int]]] = {}
+# Per file: (function, whether scalar inputs count) -> the parameters certainly input (`begin_function`'s payload).
+_PAYLOADS: dict[tuple[int, bool], tuple[cst.FunctionDef, frozenset[str]]] = {}
 # Per file, the code a summary quotes: a sink's statement's first line, a reported node's lines.
 _FIRST_LINES: dict[int, tuple[cst.CSTNode, str]] = {}
 _CODE_LINES: dict[int, tuple[cst.CSTNode, list[str]]] = {}
@@ -1148,7 +1157,8 @@ def _is_walked_node(value: object) -> bool:
 
 def reset_expression_cache() -> None:
     """Forget the previous file's nodes (called once per module)."""
-    for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES):
+    for cache in (_EXPRESSIONS, _PARAMETERS, _CALLS, _WALRUSES, _CHECKED_NAMES, _FIRST_LINES, _CODE_LINES, _SIGNED,
+                  _ROUTES, _DISPATCHED, _HANDED_ON, _PAYLOADS):
         cache.clear()
 
 
@@ -1708,7 +1718,12 @@ QUEUEING_METHODS = frozenset({"delay"})
 
 def dispatched_call(call: cst.Call) -> cst.Call | None:
     """The call a dispatcher makes (`tasks.add_task(send_webhook, url)` -> `send_webhook(url)`), built from the same
-    argument nodes so that their taint carries over; `threading.Thread(target=f, args=(url,))` too. None otherwise."""
+    argument nodes so that their taint carries over; `threading.Thread(target=f, args=(url,))` too. None otherwise.
+    Built once per file for every flow rule that asks."""
+    return _remembered(_DISPATCHED, call, _dispatched_call)
+
+
+def _dispatched_call(call: cst.Call) -> cst.Call | None:
     func = call.func
     method = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
     if method in QUEUEING_METHODS and type(func) is cst.Attribute:
@@ -2046,7 +2061,7 @@ class FlowRule(Rule):
             context.facts.setdefault(SUMMARY_FACT, {}).setdefault(SKIPPED_BY_HINTS, []).append(cls.code)
 
     def visit_Module(self, node: cst.Module) -> None:
-        if _EXPRESSIONS and _CURRENT_MODULE.get("module") is not node:
+        if _CURRENT_MODULE.get("module") is not node:
             reset_expression_cache()
         _CURRENT_MODULE["module"] = node
         state = self._fresh_state()
@@ -2111,14 +2126,8 @@ class FlowRule(Rule):
         parameters = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
         rest = node.params.star_arg.name.value if type(node.params.star_arg) is cst.Param else ""
         state.summary = FunctionSummary(parameters, rest=rest)
-        if not is_route_handler(node):
-            # a Lambda event, an MCP tool's arguments, a Gradio handler's inputs and what FastAPI fills from the
-            # request (`x_role: str = Header()`) are certainly input
-            imports = self.context.imports
-            declared = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
-            payload = _payload_parameters(node, parameters, imports) | {
-                p.name.value for p in node.params.params if _reads_the_request(p, imports)} | _tool_parameters(
-                node, declared, imports, self.scalar_inputs_matter, ui_handlers(self.context))
+        if not _remembered(_ROUTES, node, is_route_handler):
+            payload = self._certain_inputs(node, parameters)
             state.guessed_inputs = frozenset(name for name in parameters if name not in payload and (
                 held := state.names.get(name)) is not None and held.kind == "request" and held.origin == name)
         for name in (*parameters, *([rest] if rest else []), *(p.name.value for p in node.params.kwonly_params)):
@@ -2133,6 +2142,19 @@ class FlowRule(Rule):
         if returned is not None:
             state.summary.makes = state.class_reference(returned) or ""
         return Lane(state, self._check_and_summarise, self)
+
+    def _certain_inputs(self, node: cst.FunctionDef, parameters: list[str]) -> frozenset[str]:
+        """The parameters certainly input: a Lambda event, an MCP tool's arguments, a Gradio handler's inputs and what
+        FastAPI fills from the request (`x_role: str = Header()`); once per function for all the summarising rules."""
+        key = (id(node), self.scalar_inputs_matter)
+        cached = _PAYLOADS.get(key)
+        if cached is None or cached[0] is not node:
+            imports = self.context.imports
+            declared = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+            cached = _PAYLOADS[key] = (node, frozenset(_payload_parameters(node, parameters, imports) | {
+                p.name.value for p in node.params.params if _reads_the_request(p, imports)} | _tool_parameters(
+                node, declared, imports, self.scalar_inputs_matter, ui_handlers(self.context))))
+        return cached[1]
 
     def end_function(self, node: cst.FunctionDef, state: FlowState) -> None:
         """After the walk: record the function's summary, if it has anything to say."""
@@ -2223,7 +2245,7 @@ class FlowRule(Rule):
                     continue
                 note = self.value_note(arg.value, taint, state)
                 if handed_on is None:
-                    handed_on = _call_arguments(node)
+                    handed_on = _remembered(_HANDED_ON, node, _call_arguments)
                 extra = [note, HANDED_ON] if id(found) in handed_on else [note] if note else []
                 if taint.kind == PARAMETER or taint.origin in state.guessed_inputs:
                     for parameter in parameters_in(arg.value, state, taint):

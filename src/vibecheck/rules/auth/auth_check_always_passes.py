@@ -13,7 +13,7 @@ from libcst.helpers import get_full_name_for_node
 from vibecheck.analysis.app_model.frameworks import name_words, reads_as_guard
 from vibecheck.analysis.flow import injected_parameters
 from vibecheck.analysis.nodes import callee_tail
-from vibecheck.cst_fields import child_nodes
+from vibecheck.cst_fields import STATEMENT_HOLDERS, child_nodes
 from vibecheck.literals import literal_value
 from vibecheck.model import Category, Confidence, Severity
 from vibecheck.rule import Rule
@@ -165,6 +165,12 @@ class _ClassFacts:
     refusing: frozenset[str] = frozenset()  # methods whose whole body is `return False`
 
 
+# Where a class can be defined (in a block, never in an expression), and where a method can bind `self.x = ...` (in an
+# assignment's target): the searches below enter nothing else.
+_CLASS_SEARCH = STATEMENT_HOLDERS | {cst.FunctionDef, cst.ClassDef}
+_TARGET_SEARCH = _CLASS_SEARCH | {cst.Assign, cst.AssignTarget}
+
+
 @functools.lru_cache(maxsize=4)
 def _module_classes(module: cst.Module) -> dict[str, _ClassFacts]:
     """The facts of every class defined in the module, by class name (computed once per file)."""
@@ -174,7 +180,7 @@ def _module_classes(module: cst.Module) -> dict[str, _ClassFacts]:
         node = pending.pop()
         if type(node) is cst.ClassDef:
             classes[node.name.value] = _class_facts(node)
-        pending.extend(child_nodes(node))
+        pending.extend(child for child in child_nodes(node) if type(child) in _CLASS_SEARCH)
     return classes
 
 
@@ -190,7 +196,7 @@ def _class_facts(node: cst.ClassDef) -> _ClassFacts:
         if type(inner) is cst.AssignTarget and type(inner.target) is cst.Attribute \
                 and type(inner.target.value) is cst.Name and inner.target.value.value == "self":
             rebound.add(inner.target.attr.value)
-        pending.extend(child_nodes(inner))
+        pending.extend(child for child in child_nodes(inner) if type(child) in _TARGET_SEARCH)
     return _ClassFacts(bases, methods, frozenset(rebound), refusing)
 
 

@@ -185,7 +185,8 @@ class CsrfProtectionDisabled(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scopes.append(node.name.value)
         self.functions.append(node)
-        if not self._checks_signature(node) and not self._checks_csrf_itself(node) \
+        # (most functions have no decorator, so no exemption: the walks of their bodies below are skipped)
+        if node.decorators and not self._checks_signature(node) and not self._checks_csrf_itself(node) \
                 and not self._called_without_cookies(node):
             for decorator in node.decorators:
                 self._exemption(decorator.decorator, decorator, node.name.value)

@@ -6,15 +6,44 @@ into its DDL, as one that calls the driver's `quote_ident` does."""
 from __future__ import annotations
 
 import ast
+import bisect
+import re
 
 # An identifier's opening quote -> its closing quote: standard SQL and SQLite/PostgreSQL, MySQL, SQL Server.
 IDENTIFIER_QUOTES = {'"': '"', "`": "`", "[": "]"}
 
 
-def identifier_quoters(tree: ast.Module) -> frozenset[str]:
-    """The names of the functions and methods of a module whose every `return` quotes a value as an identifier."""
-    return frozenset(node.name for node in ast.walk(tree)
-                     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _quotes_identifier(node))
+def identifier_quoters(tree: ast.Module, source: str) -> frozenset[str]:
+    """The names of the functions and methods of a module whose every `return` quotes a value as an identifier.
+
+    Only the statements are walked to find the functions, and only a function whose lines name `replace` (which
+    `_doubles` needs of every quoted value) is walked whole: most modules that call `.replace(` quote nothing."""
+    line_starts = [0, *(match.end() for match in _NEWLINE.finditer(source))]  # as Python numbers lines
+    mentions = [bisect.bisect_right(line_starts, match.start()) for match in re.finditer("replace", source)]
+    found = set()
+    pending: list[ast.AST] = [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _mentioned(
+                mentions, node.lineno, node.end_lineno or node.lineno) and _quotes_identifier(node):
+            found.add(node.name)
+        for field in _BLOCK_FIELDS:
+            block = getattr(node, field, None)
+            if type(block) is list:
+                pending.extend(block)
+    return frozenset(found)
+
+
+# The fields of a statement (or an `except` handler, a `case`) that hold statements, handlers or cases: a function is
+# defined only in a block.
+_BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+_NEWLINE = re.compile(r"\r\n?|\n")
+
+
+def _mentioned(lines: list[int], first: int, last: int) -> bool:
+    """Whether one of the sorted line numbers `lines` lies in `first..last`."""
+    index = bisect.bisect_left(lines, first)
+    return index < len(lines) and lines[index] <= last
 
 
 def _quotes_identifier(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

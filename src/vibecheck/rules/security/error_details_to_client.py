@@ -228,7 +228,9 @@ class ErrorDetailsToClient(FlowRule):
         self._returns_to_client = False
         self._response_parameter: str | None = None
         self._view_classes: list[bool] = []  # per enclosing class: a class-based view whose verbs answer by returning
-        self._admin_only = False  # the function is a handler only administrators reach
+        # The function walked (None: the module's top level), asked whether only administrators reach it when an
+        # error would be reported there (most functions send none: the question is asked of few).
+        self._function: cst.FunctionDef | None = None
         self._grpc_context: str | None = None  # a gRPC servicer method's `context` parameter
         self._lambda_handler = False  # an AWS Lambda handler, answering with what it returns
 
@@ -256,7 +258,7 @@ class ErrorDetailsToClient(FlowRule):
         handled = handled_exception(function)
         if handled is not None:
             state.names[handled] = Taint("error", handled)
-        self._admin_only = restricted_to_admins(function)
+        self._function = function
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
@@ -300,7 +302,7 @@ class ErrorDetailsToClient(FlowRule):
 
     def _leak(self, value: cst.BaseExpression, state: FlowState, where: str) -> bool:
         taint = state.taint_of(_production_branch(value))
-        if taint is None or taint.kind != "error" or self._admin_only:
+        if taint is None or taint.kind != "error" or (self._function is not None and restricted_to_admins(self._function)):
             return False  # (an administrator who changed a setting is told why it failed: the operator's own error)
         self.report(value, f"Exception details from `{taint.origin}` are sent to the client in {where}, exposing "
                     "internals such as queries, paths and hosts.", hint="Log the exception with "

@@ -841,7 +841,8 @@ def _own_quoters(context: RuleContext) -> dict[str, str]:
         tree = context.python_ast() if quotes or validates else None
         names: frozenset[str] = frozenset()
         if tree is not None:
-            names = (identifier_quoters(tree) if quotes else names) | (identifier_validators(tree) if validates else names)
+            names = (identifier_quoters(tree, source) if quotes else names) \
+                | (identifier_validators(tree) if validates else names)
         found = context.shared[_own_quoters] = {
             f"{prefix}{name}": QUOTER_ALIAS for name in names for prefix in ("", "self.", "cls.")}
     return found
