@@ -73,3 +73,15 @@ def test_the_project_rules_load_without_libcst() -> None:
     probe = f"import importlib, sys\nfor name in {modules!r}:\n    importlib.import_module(name)\nprint('libcst' in sys.modules)"
     answer = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert answer.stdout.strip() == "False"
+
+
+def test_the_checker_loads_without_libcst_matchers() -> None:
+    """`libcst.matchers` is a generated module that costs a quarter of a second to import: a rule or analysis module
+    importing it would slow every worker, hook and pre-commit run by that much. Rules walk nodes by hand."""
+    import subprocess
+    import sys
+
+    probe = "import sys\nfrom vibecheck.preload import load_checker_modules\nload_checker_modules()\n" \
+            "print('libcst' in sys.modules, 'libcst.matchers' in sys.modules)"
+    answer = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert answer.stdout.split() == ["True", "False"]
